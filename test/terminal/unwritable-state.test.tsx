@@ -117,7 +117,9 @@ describe('a state folder that cannot be written', () => {
     // The last words say where the debrief went and why the exit code says something failed (the screen is cleared).
     const said = exit.mock.calls[0]?.[0] ?? '';
     expect(said).toContain(`Debrief exported to:\n${elsewhere}`);
-    expect(said).toMatch(/\nNothing was saved: .* cannot be written \(part of the path is a file, not a folder\)\.$/);
+    // "in the state folder": the debrief just above was saved, elsewhere (session 33: a bare
+    // "Nothing was saved" under "Debrief exported to:" read as if the export had failed).
+    expect(said).toMatch(/\nNothing was saved in the state folder: .* cannot be written \(part of the path is a file, not a folder\)\.$/);
     expect(existsSync(file)).toBe(true);
   });
 
@@ -131,7 +133,7 @@ describe('a state folder that cannot be written', () => {
     await tap(r, 'q');
     const [said, code] = exit.mock.calls[0] ?? [];
     expect(code).toBe(74);
-    expect(said).toMatch(/^Nothing was saved: .* cannot be written \(part of the path is a file, not a folder\)\.$/);
+    expect(said).toMatch(/^Nothing was saved in the state folder: .* cannot be written \(part of the path is a file, not a folder\)\.$/);
   });
 
   // Back on the picker after such a debrief, q exited 0 and said nothing: the finished playthrough
@@ -153,7 +155,7 @@ describe('a state folder that cannot be written', () => {
     await tap(r, 'q');
     const [said, code] = exit.mock.calls[0] ?? [];
     expect(code).toBe(74);
-    expect(said).toMatch(/^Nothing was saved: .* cannot be written \(part of the path is a file, not a folder\)\.$/);
+    expect(said).toMatch(/^Nothing was saved in the state folder: .* cannot be written \(part of the path is a file, not a folder\)\.$/);
   });
 
   // Only the records file refused (the folder took the check at start): the last words read

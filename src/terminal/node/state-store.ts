@@ -217,14 +217,15 @@ export function failureReason(env: NodeJS.ProcessEnv = process.env): string | un
 
 /**
  * What was not saved and why, in one sentence, as the last words of a run that exits 74: "Nothing
- * was saved: … cannot be written (…)." or, when only the records file refused, "Your records were
+ * was saved in the state folder: … cannot be written (…)." (the state folder: just above it can
+ * be "Debrief exported to: …" elsewhere, and a bare "Nothing was saved" read as if that failed) or, when only the records file refused, "Your records were
  * not updated: …/records.json cannot be written (…)." (it said "Nothing was saved: Your records
  * were not updated: … will be missing from your records after you quit..", after the quit).
  */
 export function notSavedWords(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const reason = failureReason(env);
   if (reason === undefined) return undefined;
-  return `${stateStore(env).failure()?.startsWith(RECORDS_NOT_UPDATED) ? RECORDS_NOT_UPDATED : 'Nothing was saved: '}${reason}.`;
+  return `${stateStore(env).failure()?.startsWith(RECORDS_NOT_UPDATED) ? RECORDS_NOT_UPDATED : 'Nothing was saved in the state folder: '}${reason}.`;
 }
 
 /**
