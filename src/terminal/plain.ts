@@ -2,12 +2,12 @@ import { breaksCritical, changeWords, citationWords, continueChoices, debriefMod
 import { loadCatalog } from './catalog-validate.js';
 import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
-import { command, shellWord } from './invocation.js';
+import { command, commandName, shellWord } from './invocation.js';
 import { NO_UNDO_WORDS } from './keys.js';
 import { readSaveFor, recordedLine, saveProgress, saveWaiting, setAsideDamagedSave, stateStore } from './saves.js';
 import { noteFinish, notSavedWords } from './node/state-store.js';
 import { sessionSeed } from './seed.js';
-import { wrapText } from './wrap.js';
+import { wrapText, wrapWords } from './wrap.js';
 
 /** What every line-by-line mode needs: input, output and the width to wrap at. */
 export interface LineModeOptions {
@@ -125,8 +125,9 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   const save = () => {
     const saved = saveProgress(playable, actor.getPersistedSnapshot(), run.origin, opts.env, startedAt, clock.activeMs(Date.now()), run.hold);
     if (!saved.ok) saveFailed = true;
-    // Not wrapped: a path broken across lines cannot be copied.
-    io.out(`${saved.message}\n`);
+    // Wrapped without breaking a word (wrapWords): a path is left whole for the terminal to wrap, so
+    // that it can be copied, and the command line to continue is kept on a line of its own.
+    io.out(`${wrapWords(saved.message, widthNow(opts.width), `${commandName(opts.env)} `)}\n`);
   };
   // Ctrl-C, a closed terminal window or SIGTERM: save, then leave at once.
   const stopOnSignal = (signal: NodeJS.Signals) => {

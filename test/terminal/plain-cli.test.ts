@@ -31,6 +31,22 @@ const cli = (args: string[], input: string, env: NodeJS.ProcessEnv) => runPiped(
 describe('plain mode in this process', () => {
   // A folder in the place of records.json: the playthrough finished, exited 74, and said only that
   // the records could not be read; nothing said it was not added to them (the full screen does).
+  // Session 33, line by line in a 60-column terminal with the state folder under a file: q printed
+  // "…/casa-practice can" / "not be written (…), s" / "o this playthrough was not kept." (one line of
+  // 140 characters, broken by the terminal mid-word). It is wrapped at the mode's width now, without
+  // breaking a path (wrapWords), as the full-screen app's last words are.
+  it('q with a state folder that cannot be written says so wrapped at the width, no word broken', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'casa-file-')), 'state');
+    writeFileSync(file, '');
+    const r = await cli(['play', NEW_PHONE, '--plain'], '1\nq\n', { XDG_STATE_HOME: file, HOME: file });
+    expect(r.code).toBe(74);
+    const at = r.out.indexOf('Progress could not be saved:');
+    expect(at).toBeGreaterThan(-1);
+    const said = r.out.slice(at).trimEnd();
+    expect(said.replace(/\n/g, ' ')).toMatch(/^Progress could not be saved: \S+ cannot be written \(part of the path is a file, not a folder\), so this playthrough was not kept\.$/);
+    for (const line of said.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+  });
+
   it('a finished playthrough whose records cannot be written says it was not added to them, and exits 74', async () => {
     const env = tempEnv();
     mkdirSync(join(stateDir(env), 'records.json'), { recursive: true });
@@ -129,7 +145,7 @@ describe('plain mode in this process', () => {
     const first = await cli(['play', NEW_PHONE, '--plain'], '2\n', env);
     expect(first.code).toBe(1);
     expect(first.out).toContain('Input ended before the scenario finished.');
-    expect(first.out).toMatch(/Progress saved to .*example-new-phone--file-[0-9a-f]{8}\.json/);
+    expect(first.out).toMatch(/Progress saved to\s+\S*example-new-phone--file-[0-9a-f]{8}\.json/);
     const second = await cli(['resume'], '3\n', env);
     expect(second.code).toBe(0);
     expect(second.out).toContain('Continuing where you stopped.');
@@ -434,7 +450,7 @@ describe('plain mode: going back from the content note', () => {
     // The second pick starts the second scenario, and q saves it (not the first).
     const second = r.out.slice(r.out.lastIndexOf('Scenario number (q to quit):'));
     expect(second).toMatch(/^After Jazz goes back \(about \d+ min, practice mode\)$/m);
-    expect(second).toMatch(/Progress saved to .*youth-relapses\.json/);
+    expect(second).toMatch(/Progress saved to\s+\S*youth-relapses\.json/);
   });
 
   it('b is not a way back once a reply is given, nor when the scenario was named on the command line', async () => {
