@@ -1,5 +1,7 @@
 import { breaksCritical, changeWords, citationWords, continueChoices, debriefModel, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailure, resumeOpening, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type RecapMoment, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
+import { scenariosDir } from './paths.js';
+import { leftOutNotice } from './scenario-files.js';
 import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
 import { command, commandName, shellWord } from './invocation.js';
@@ -327,12 +329,19 @@ function printFeedback(f: NonNullable<SessionView['lastFeedback']>, say: Say): v
   for (const c of f.changes) say(`  ${changeWords(c)}`);
 }
 
-/** Lists the bundled scenarios and reads a number; 'quit' for q, undefined when input ends (after saying so). */
-export async function chooseScenario(opts: Pick<PlainOptions, 'io' | 'width' | 'readLine'> & { env?: NodeJS.ProcessEnv; marks?: boolean }): Promise<PlayableScenario | 'quit' | undefined> {
+/** Lists the bundled scenarios (`dir`: another folder, for tests) and reads a number; 'quit' for q, undefined when input ends (after saying so). */
+export async function chooseScenario(opts: Pick<PlainOptions, 'io' | 'width' | 'readLine'> & { env?: NodeJS.ProcessEnv; marks?: boolean; dir?: string }): Promise<PlayableScenario | 'quit' | undefined> {
   const say = sayer(opts.io, opts.width);
-  const catalog = loadCatalog().entries;
+  const listing = loadCatalog(opts.dir);
+  const catalog = listing.entries;
+  // The files left out (errors, not JSON, unreadable), as the full-screen picker names them: a file
+  // with errors was dropped from this list without a word. Wrapped without breaking a word, so that
+  // the validate command and its paths can be copied.
+  const leftOut = leftOutNotice(listing.leftOut, scenariosDir(), (args) => command(args, opts.env));
+  const sayLeftOut = (out: (text: string) => void) => leftOut && out(`${wrapWords(leftOut, widthNow(opts.width), `${commandName(opts.env)} `)}\n`);
   if (catalog.length === 0) {
     opts.io.err('casa-practice: no valid scenarios found.\n');
+    sayLeftOut(opts.io.err);
     return undefined;
   }
   say('Scenarios:');
@@ -340,6 +349,7 @@ export async function chooseScenario(opts: Pick<PlainOptions, 'io' | 'width' | '
   const saved = (c: (typeof catalog)[number]) => opts.marks === true && c.playable !== undefined && saveWaiting(c.playable, opts.env) !== undefined;
   // Wrapped rows hang under the title, after "10. " as after "9. ".
   catalog.forEach((c, i) => say(`  ${i + 1}. ${c.title}${saved(c) ? ' (saved)' : ''} (about ${c.minutes} min): ${c.summary}`, ' '.repeat(`  ${i + 1}. `.length)));
+  sayLeftOut(opts.io.out);
   for (;;) {
     say('Scenario number (q to quit):');
     const line = await opts.readLine();

@@ -13,6 +13,7 @@ import { BIN, ROOT, runChild, runInProcess as inProcess, runPiped, type CliRun }
 import { FIXTURES, SCENARIOS, tempEnv } from './helpers/ink.js';
 import { stateDir } from '../../src/terminal/state.js';
 import { gatedPhoneText } from '../helpers/fixtures.js';
+import { chooseScenario } from '../../src/terminal/plain.js';
 
 const NEW_PHONE = join(SCENARIOS, 'new-phone.json');
 
@@ -45,6 +46,25 @@ describe('plain mode in this process', () => {
     const said = r.out.slice(at).trimEnd();
     expect(said.replace(/\n/g, ' ')).toMatch(/^Progress could not be saved: \S+ cannot be written \(part of the path is a file, not a folder\), so this playthrough was not kept\.$/);
     for (const line of said.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+  });
+
+  // Session 33: the full-screen picker names the files it left out (today's notice); the list line
+  // by line dropped them without a word, so a draft with errors was simply missing from it.
+  it('the list line by line names the files it left out and the validate command, wrapped without breaking a word', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-plain-left-out-'));
+    writeFileSync(join(dir, 'new-phone.json'), readFileSync(NEW_PHONE));
+    writeFileSync(join(dir, 'draft\u001b[31m.json'), '{ "id": "draft", ');
+    let out = '';
+    const io = { out: (t: string) => void (out += t), err: (t: string) => void (out += t) };
+    const chosen = await chooseScenario({ io, width: 60, readLine: () => Promise.resolve('q'), env: tempEnv(), dir });
+    expect(chosen).toBe('quit');
+    const text = out.replace(/\s+/g, ' ');
+    expect(text).toContain('1. Example: the new phone');
+    expect(text).toMatch(/1 file left out: "draft\\u001b\[31m\.json" \(it is not valid JSON\)\. To see why, run: \S+ validate \$'\S+draft\\x1b\[31m\.json'/);
+    expect(out).not.toContain('\u001b');
+    // The command is never broken across lines, to be copied (longer than a line, the terminal wraps it).
+    expect(out).toMatch(/casa-practice validate \$'\S+draft\\x1b\[31m\.json'\n/);
+    for (const line of out.split('\n').filter((l) => !l.includes(' validate '))) expect([...line].length).toBeLessThanOrEqual(60);
   });
 
   it('a finished playthrough whose records cannot be written says it was not added to them, and exits 74', async () => {
