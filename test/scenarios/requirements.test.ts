@@ -76,6 +76,14 @@ describe.each([...scenarios.keys()].sort())('scenario %s', (id) => {
   };
   const decisions = () => scenario().nodes.filter((n) => n.kind === 'decision');
 
+  // The apps put a reply said inside curly double quotes (“…” in the transcript, the debrief, the
+  // feedback panel): words quoted inside it take single quotes (‘Tasha’, ‘she's good’), or the
+  // reply read “… signed “Tasha” asked …”. (A title that is a quotation is left as it is: quotedTitle.)
+  it('quotes inside a reply with single quotes', () => {
+    const nested = decisions().flatMap((n) => n.replies.filter((r) => /“[^”]*”/.test(r.text)).map((r) => `${r.id}: ${r.text}`));
+    expect(nested).toEqual([]);
+  });
+
   it('has at least 6 decisions on every playthrough and at least 3 replies per decision', () => {
     expect(minDecisionsOnAnyPath(scenario())).toBeGreaterThanOrEqual(6);
     for (const d of decisions()) expect(d.replies.length, d.id).toBeGreaterThanOrEqual(3);
