@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -61,6 +62,19 @@ async function start(options: Partial<RoomServerOptions> = {}): Promise<Running>
   };
   running.push(r);
   return r;
+}
+
+/** An HTTP GET with the Host header set (fetch() will not set it), over node:http. */
+function fetchWithHost(url: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpGet(url, { headers: { host } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.once('error', reject);
+  });
 }
 
 const isError = (x: PresenterView | ServerError | VoterView): x is ServerError => 'type' in x && x.type === 'error';
@@ -459,6 +473,34 @@ describe('live room server: faults', () => {
       own.once('error', reject);
     });
     own.close();
+  });
+
+  it('refuses a page reached by another name (DNS rebinding): its Origin and Host agree, but name no address of this laptop', async () => {
+    // A site the trainer opens while the room runs can have its name re-pointed at 127.0.0.1: its
+    // page is then "same origin" with the room (Origin and Host both say evil.example), and from
+    // the laptop itself, where no per-address limit applies. It must not join, vote, or read the join QR code (the room code).
+    const r = await start({ joinUrl: `http://192.0.2.1:9/join?room=${ROOM}` });
+    const host = `evil.example:${r.server.port}`;
+    const status = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(`${r.base}/ws/voter?v=${VOTER_PROTOCOL}`, { origin: `http://${host}`, headers: { host } });
+      ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.once('open', () => resolve(101));
+      ws.once('error', () => undefined);
+    });
+    expect(status).toBe(403);
+    await r.waitLog((l) => l.includes('evil.example') && l.includes('not an address of this laptop'));
+    const qr = await fetchWithHost(`${r.http}/join/qr.svg`, host);
+    expect(qr.status).toBe(403);
+    expect(qr.body).not.toContain('<svg');
+    const page = await fetchWithHost(`${r.http}/join`, host);
+    expect(page.status).toBe(403);
+    // The laptop's own names and its addresses still work: loopback, localhost, an IP literal.
+    for (const own of [`127.0.0.1:${r.server.port}`, `localhost:${r.server.port}`, `LocalHost:${r.server.port}`, `[::1]:${r.server.port}`, `192.168.1.20:${r.server.port}`]) {
+      expect((await fetchWithHost(`${r.http}/join`, own)).status, own).toBe(200);
+    }
+    expect((await fetchWithHost(`${r.http}/join/qr.svg`, `127.0.0.1:${r.server.port}`)).body).toContain('<svg');
+    const same = await Phone.join(r.base, ROOM, deviceId(1));
+    expect(same.view?.phase).toBe('waiting');
   });
 
   it('drops a connection that stops answering the heartbeat, and the presenter sees it go', async () => {

@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { networkInterfaces } from 'node:os';
+import { isIP, type AddressInfo } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { renderSVG } from 'uqr';
@@ -193,6 +193,27 @@ function sameHost(origin: string, host: string | undefined): boolean {
   }
 }
 
+/**
+ * Whether a request's Host names this laptop: an IP address (the join and presenter addresses the
+ * room prints are all numbers), localhost, the --host the room listens on, or the laptop's own name
+ * (name.local too). A site the trainer has open can re-point its own name at this laptop (DNS
+ * rebinding): its pages are then "same origin" with the room, Origin and Host both naming that site,
+ * and they reach it from the laptop itself, where no per-address limit applies. Such a request
+ * names neither. No Host at all is no browser's (every browser sends one), so it is let through.
+ */
+export function hostNamesLaptop(host: string | undefined, listening: string): boolean {
+  if (host === undefined) return true;
+  let name: string;
+  try {
+    name = new URL(`http://${host}`).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  if (name.startsWith('[') || isIP(name) !== 0) return true;
+  const own = hostname().toLowerCase();
+  return name === 'localhost' || name === listening.toLowerCase() || (own !== '' && (name === own || name === `${own}.local`));
+}
+
 /** The voter page's Content-Security-Policy: its own script and style only, WebSockets to this host; images from itself, and its empty `data:,` icon. */
 function voterCsp(host: string | undefined): string {
   const safeHost = host !== undefined && /^[A-Za-z0-9.:[\]-]{1,100}$/.test(host) ? ` ws://${host} wss://${host}` : '';
@@ -226,6 +247,9 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
   const upgradeRefusals = new Map<string, { at: number; more: number }>();
   function refuseUpgrade(socket: { end(text: string): void }, status: string, key: string, line: string): void {
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+    logRefusal(key, line);
+  }
+  function logRefusal(key: string, line: string): void {
     const now = performance.now();
     const seen = upgradeRefusals.get(key);
     if (seen && now - seen.at < UPGRADE_LOG_MS) {
@@ -241,8 +265,17 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     ? sirv(opts.webDir, { single: true, etag: true, setHeaders: (res) => setHeaders(res, `script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`) })
     : undefined;
 
+  /** A request for a name that is not this laptop's (see hostNamesLaptop): the line the log gets. */
+  const foreignHost = (req: IncomingMessage): string | undefined =>
+    hostNamesLaptop(req.headers.host, opts.host) ? undefined : `for ${JSON.stringify((req.headers.host ?? '').slice(0, 80))}, not an address of this laptop (a site's name pointed at it?)`;
+
   const http: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const foreign = foreignHost(req);
+    if (foreign !== undefined) {
+      logRefusal(`host ${plainAddress(req.socket.remoteAddress ?? '?')}`, `refused a request ${foreign}`);
+      return send(res, 403, 'text/plain; charset=utf-8', 'This is not an address of the room: open the address the trainer shows (in numbers), or scan the QR code.\n');
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed\n');
     const files = opts.voterFiles;
     if (path === '/join' || path === '/join/') {
@@ -273,6 +306,8 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     if (!trusted(address) && open >= perAddress.connections) {
       return refuseUpgrade(socket, '503 Service Unavailable', `open ${address}`, `refused a connection: ${open} connections are open from ${address}`);
     }
+    const foreign = foreignHost(req);
+    if (foreign !== undefined) return refuseUpgrade(socket, '403 Forbidden', `host ${address}`, `refused a WebSocket ${foreign}`);
     // A page from another site open on a phone must not reach the room through that phone: a
     // browser always names the page's origin, which must be this server.
     const origin = req.headers.origin;
