@@ -1,5 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -473,6 +474,36 @@ describe('live room server: faults', () => {
       own.once('error', reject);
     });
     own.close();
+  });
+
+  it('one address cannot hold open any number of plain connections (no WebSocket, no request: each held in memory)', async () => {
+    // Sockets that never finish a request, or never upgrade, were not counted anywhere: one device on
+    // the network could open them by the thousand (memory, file handles) until phones could not connect.
+    const r = await start({ perAddress: { devices: 3, connections: 2 }, trusted: () => false });
+    const opened = await Promise.all(Array.from({ length: 6 }, () => new Promise<Socket>((resolve, reject) => {
+      const s = connect(r.server.port, '127.0.0.1', () => resolve(s));
+      s.once('error', reject);
+    })));
+    const closed = (s: Socket) => new Promise<void>((resolve, reject) => {
+      if (s.destroyed || s.readableEnded) return resolve();
+      const guard = setTimeout(() => reject(new Error('the connection was kept open')), 10_000);
+      s.once('close', () => {
+        clearTimeout(guard);
+        resolve();
+      });
+    });
+    // Twice the WebSocket connections it may hold (a phone's page requests beside its tabs' sockets): the fifth and sixth are cut.
+    await Promise.all(opened.slice(4).map(closed));
+    await r.waitLog((l) => /refused a connection from 127\.0\.0\.1: 4 are open from it already/.test(l));
+    // The first four are served.
+    const first = opened[0]!;
+    const answer = new Promise<string>((resolve) => first.once('data', (d) => resolve(String(d))));
+    first.write(`GET /join HTTP/1.1\r\nHost: 127.0.0.1:${r.server.port}\r\nConnection: close\r\n\r\n`);
+    expect(await answer).toMatch(/^HTTP\/1\.1 200/);
+    // Once they close, the address may connect again: a phone joins.
+    for (const s of opened) s.destroy();
+    await Promise.all(opened.map(closed));
+    await expect.poll(async () => (await Phone.join(r.base, ROOM, deviceId(1)).catch(() => undefined))?.view?.phase, { timeout: 5000 }).toBe('waiting');
   });
 
   it('refuses a page reached by another name (DNS rebinding): its Origin and Host agree, but name no address of this laptop', async () => {

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { isIP, type AddressInfo } from 'node:net';
+import { isIP, type AddressInfo, type Socket } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import sirv from 'sirv';
@@ -288,6 +288,28 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     if (web) return web(req, res, () => send(res, 404, 'text/plain; charset=utf-8', 'Not found\n'));
     if (path === '/' || path === '/index.html') return send(res, 200, 'text/html; charset=utf-8', BUILD_FIRST, `default-src 'none'; base-uri 'none'; frame-ancestors 'none'`);
     return send(res, 404, 'text/plain; charset=utf-8', 'Not found\n');
+  });
+
+  // Every socket counts, before any request or upgrade: one that never finishes its request, or never
+  // upgrades, is held in memory (and a file handle) as long as one that does. One address other than
+  // the laptop's may hold twice the WebSocket connections it may have (its page's requests beside
+  // them); all together, twice the room's connections.
+  const socketsFrom = new Map<string, number>();
+  http.maxConnections = 2 * (opts.maxConnections ?? MAX_CONNECTIONS) + 100;
+  http.on('connection', (socket: Socket) => {
+    const address = plainAddress(socket.remoteAddress ?? '?');
+    if (trusted(address)) return;
+    const open = socketsFrom.get(address) ?? 0;
+    if (open >= 2 * perAddress.connections) {
+      socket.destroy();
+      return logRefusal(`sockets ${address}`, `refused a connection from ${address}: ${open} are open from it already`);
+    }
+    socketsFrom.set(address, open + 1);
+    socket.once('close', () => {
+      const left = (socketsFrom.get(address) ?? 1) - 1;
+      if (left > 0) socketsFrom.set(address, left);
+      else socketsFrom.delete(address);
+    });
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME, perMessageDeflate: false });
