@@ -476,6 +476,37 @@ describe('live room server: faults', () => {
     own.close();
   });
 
+  it('drops a connection that sends but does not read what it is sent: the answers waiting for it stay bounded', async () => {
+    // Each join is answered with a welcome carrying the whole decision (a few kilobytes; half a
+    // megabyte at a thousand replies). A script that sends joins and never reads had them all kept
+    // in the server's memory for it, up to the heartbeat's 20-30 s.
+    const r = await start({ rate: { perSecond: 1_000_000, burst: 1_000_000 } });
+    const presenter = await Presenter.connect(r.base, ROOM, TOKEN);
+    must(await presenter.act({ type: 'advance', node: presenter.view.session.nodeId }));
+    must(await presenter.act({ type: 'open', node: presenter.view.session.nodeId }));
+    const ws = new WebSocket(`${r.base}/ws/voter?v=${VOTER_PROTOCOL}`);
+    await new Promise((resolve, reject) => {
+      ws.once('open', resolve);
+      ws.once('error', reject);
+    });
+    ws.on('error', () => undefined);
+    (ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    const join = JSON.stringify({ type: 'join', room: ROOM, device: deviceId(1) });
+    const dropped = r.waitLog((l) => /dropped voter connection #\d+ \(127\.0\.0\.1\): it does not read what it is sent/.test(l));
+    // 20,000 joins: their welcomes, a few kilobytes each, come to far more than the room keeps for one connection.
+    for (let batch = 0; batch < 100; batch++) {
+      for (let i = 0; i < 199; i++) ws.send(join);
+      await new Promise<void>((resolve) => ws.send(join, () => resolve()));
+    }
+    let guard: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([dropped, new Promise((_, reject) => (guard = setTimeout(() => reject(new Error('the room kept answering joins it was not read')), 15_000)))]);
+    clearTimeout(guard);
+    // The room carries on: another phone joins, the presenter is told the count.
+    const phone = await Phone.join(r.base, ROOM, deviceId(2));
+    expect(phone.view?.phase).toBe('open');
+    await presenter.until((c) => c.connected === 1, 'the reading phone alone connected');
+  });
+
   it('one address cannot hold open any number of plain connections (no WebSocket, no request: each held in memory)', async () => {
     // Sockets that never finish a request, or never upgrade, were not counted anywhere: one device on
     // the network could open them by the thousand (memory, file handles) until phones could not connect.

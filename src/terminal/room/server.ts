@@ -167,6 +167,11 @@ export function isLaptop(address: string): boolean {
   if (address.startsWith('127.') || address === '::1') return true;
   return Object.values(networkInterfaces()).some((list) => (list ?? []).some((a) => plainAddress(a.address) === address));
 }
+/**
+ * What may wait unsent for one connection before the next message (bytes): past it, the connection
+ * is dropped as one that does not read. Well above a presenter's largest view and its summary (2 MB).
+ */
+const MAX_UNREAD_BYTES = 8 * 1024 * 1024;
 /** The largest frame the WebSocket layer accepts at all; larger ones close the connection (1009). */
 const MAX_FRAME = 64 * 1024;
 const SECURITY_HEADERS = {
@@ -364,7 +369,14 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
   function out(conn: Connection, message: ToVoter | ToPresenter): void {
     const text = JSON.stringify(message);
     const send = () => {
-      if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(text);
+      if (conn.ws.readyState !== conn.ws.OPEN) return;
+      // Still this much unsent from before: whatever it is, it does not read (a script sending joins,
+      // each answered with the whole decision). Dropped, it holds nothing more; a real page reconnects.
+      if (conn.ws.bufferedAmount > MAX_UNREAD_BYTES) {
+        conn.ws.terminate();
+        return logRefusal(`unread ${conn.address}`, `dropped ${conn.role} connection #${conn.id} (${conn.address}): it does not read what it is sent (${(conn.ws.bufferedAmount / 1024 / 1024).toFixed(1)} MB waiting)`);
+      }
+      conn.ws.send(text);
     };
     if (writing || dirty) queued.push(send);
     else send();
