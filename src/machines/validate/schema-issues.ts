@@ -511,7 +511,8 @@ function numberFix(key: string | number | undefined, value: unknown, whole: bool
   if (range && typeof value === 'string') {
     // A word ("high"), or a number with words around it ("about 5", "3 (critical)").
     // (A number alone in quotes, "2", is the number without quotes, below.)
-    const inText = /^\s*[+-]?[\d.]+\s*%?\s*$/.test(value) ? undefined : /^\D*?(\d+)\D*$/.exec(value)?.[1];
+    // Trimmed first: /\s*%?\s*$/ backtracks over spaces before a word in quadratic time (100,000: seconds).
+    const inText = /^[+-]?[\d.]+\s*%?$/.test(value.trim()) ? undefined : /^\D*?(\d+)\D*$/.exec(value)?.[1];
     const meant = range.fromWord?.(value) ?? (inText !== undefined && range.holds(Number(inText)) ? Number(inText) : undefined);
     if (meant !== undefined) return `Write ${whole ? 'a whole number' : 'a number'} ${range.words}, without quotes${range.meaning ? ` (${range.meaning})` : ''}: for ${quoteValue(value)}, write ${field}${meant}.`;
   }
