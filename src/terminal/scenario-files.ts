@@ -80,5 +80,7 @@ export function leftOutNotice(leftOut: readonly { file: string; reason: string }
   const count = `${leftOut.length} file${leftOut.length === 1 ? '' : 's'} left out`;
   // The command on a line of its own (the picker shows it as its own row): after the words, at 60
   // columns a long path was cut after a "/", and a copied command took the line break with it.
-  return `${count}: ${named}${leftOut.length > NAMED_LEFT_OUT ? '; …' : ''}. To see why, run:\n${cmd}`;
+  // More than three: how many more, in words (an ellipsis before the full stop read "; …. To see why").
+  const more = leftOut.length > NAMED_LEFT_OUT ? `; and ${leftOut.length - NAMED_LEFT_OUT} more` : '';
+  return `${count}: ${named}${more}. To see why, run:\n${cmd}`;
 }

@@ -241,7 +241,7 @@ describe('the picker says which files it left out, and the command that shows wh
       .toBe("1 file left out: my draft.json (it has errors). To see why, run:\ncasa-practice validate '/drafts/my draft.json'");
     const many = ['a', 'b', 'c', 'd'].map((n) => ({ file: join(app, `${n}.json`), reason: 'it has errors' }));
     expect(leftOutNotice(many, app, run, none))
-      .toBe(`4 files left out: a.json (it has errors); b.json (it has errors); c.json (it has errors); …. To see why, run:\ncasa-practice validate ${app}`);
+      .toBe(`4 files left out: a.json (it has errors); b.json (it has errors); c.json (it has errors); and 1 more. To see why, run:\ncasa-practice validate ${app}`);
   });
   it('gives the folder instead of files whose paths make the command longer than a 60-column row', () => {
     const run = (args: string) => `casa-practice ${args}`;

@@ -60,10 +60,13 @@ describe('plain mode in this process', () => {
     expect(chosen).toBe('quit');
     const text = out.replace(/\s+/g, ' ');
     expect(text).toContain('1. Example: the new phone');
-    expect(text).toMatch(/1 file left out: "draft\\u001b\[31m\.json" \(it is not valid JSON\)\. To see why, run: \S+ validate \$'\S+draft\\x1b\[31m\.json'/);
+    // The file's path quoted for a shell would make the command longer than 60 columns: it names the
+    // folder, which checks the file too (leftOutNotice).
+    const command = `casa-practice validate ${dir}`;
+    expect(text).toContain(`1 file left out: "draft\\u001b[31m.json" (it is not valid JSON). To see why, run: ${command}`);
     expect(out).not.toContain('\u001b');
     // The command is never broken across lines, to be copied (longer than a line, the terminal wraps it).
-    expect(out).toMatch(/casa-practice validate \$'\S+draft\\x1b\[31m\.json'\n/);
+    expect(out).toContain(`${command}\n`);
     for (const line of out.split('\n').filter((l) => !l.includes(' validate '))) expect([...line].length).toBeLessThanOrEqual(60);
   });
 
