@@ -40,6 +40,19 @@ const drawn = (frame: string) => {
   return out;
 };
 
+/** Opens Who's who with w, reads it all (at 60×24 it scrolls: a page at a time), closes it, and gives its words on one line. */
+async function whoList(r: Awaited<ReturnType<typeof renderAt>>): Promise<string> {
+  await press(r, 'w');
+  expect(drawn(r.lastFrame())[0]?.trim()).toBe("Who's who");
+  let text = drawn(r.lastFrame()).join(' ');
+  for (let page = 0; page < 5 && /more below/.test(text); page++) {
+    await press(r, PG_DOWN);
+    text += drawn(r.lastFrame()).join(' ');
+  }
+  await press(r, '\u001b');
+  return text.replace(/\s+/g, ' ');
+}
+
 describe("who's who in the terminal", () => {
   it('at 60×24, decision 1 of testifying lists Selene, Ms. Ibarra and Mr. Osei (named in a reply) as her dependency attorney, no one met later, and no score; Esc, w and Enter return to the same screen', async () => {
     const r = await renderAt(appElement({ env: { ...tempEnv(), NO_COLOR: '1' }, mode: 'assessment', start: { kind: 'play', playable: testifying(), showNote: false } }).element, 60, 24);
@@ -210,47 +223,24 @@ describe("who's who in a trainer-led session", () => {
     await press(r, KEY.enter); // the content note
     await press(r, KEY.enter); // the porch
     expect(r.lastFrame()).toContain('Do I have to?');
-    const who = async () => {
-      await press(r, 'w');
-      expect(drawn(r.lastFrame())[0]?.trim()).toBe("Who's who");
-      // The list scrolls at 60×24: read it all, a page at a time.
-      let text = drawn(r.lastFrame()).join(' ');
-      for (let page = 0; page < 5 && /more below/.test(text); page++) {
-        await press(r, PG_DOWN);
-        text += drawn(r.lastFrame()).join(' ');
-      }
-      await press(r, '\u001b');
-      return text.replace(/\s+/g, ' ');
-    };
     // Votes being entered: the feedback is not on screen, so Hannah is not given away.
-    expect(await who()).not.toContain('Hannah');
+    expect(await whoList(r)).not.toContain('Hannah');
     await press(r, 'r');
-    expect(await who()).toContain('Hannah Petrov');
+    expect(await whoList(r)).toContain('Hannah Petrov');
     // The room follows 3 (whose feedback does not name her): she was seen in the reveal.
     await press(r, '3');
     expect(r.lastFrame()).not.toContain('Do I have to?');
-    expect(await who()).toContain('Hannah Petrov');
+    expect(await whoList(r)).toContain('Hannah Petrov');
   });
 
   it('a name seen at the reveal stays met after b (back to the votes), and in the session carried on after q; full screen, 60×24', async () => {
     const env = { ...tempEnv(), NO_COLOR: '1' };
-    const who = async (r: Awaited<ReturnType<typeof renderAt>>) => {
-      await press(r, 'w');
-      expect(drawn(r.lastFrame())[0]?.trim()).toBe("Who's who");
-      let text = drawn(r.lastFrame()).join(' ');
-      for (let page = 0; page < 5 && /more below/.test(text); page++) {
-        await press(r, PG_DOWN);
-        text += drawn(r.lastFrame()).join(' ');
-      }
-      await press(r, '\u001b');
-      return text.replace(/\s+/g, ' ');
-    };
     const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: hannahInFeedback() } }).element, 60, 24);
     await press(r, KEY.enter); // the content note
     await press(r, KEY.enter); // the porch
     await press(r, '2', 'r', 'b');
     expect(r.lastFrame()).toContain('r: reveal');
-    expect(await who(r)).toContain('Hannah Petrov');
+    expect(await whoList(r)).toContain('Hannah Petrov');
     await press(r, 'q');
     await tap(r, 'y');
     r.unmount();
@@ -259,7 +249,7 @@ describe("who's who in a trainer-led session", () => {
     for (let i = 0; i < 3 && !again.lastFrame()?.includes('r: reveal'); i++) await press(again, KEY.enter);
     expect(again.lastFrame()).toContain('Do I have to?');
     expect(again.lastFrame()).toContain('r: reveal');
-    expect(await who(again)).toContain('Hannah Petrov');
+    expect(await whoList(again)).toContain('Hannah Petrov');
   });
 
   it('line by line (--plain), a name seen at the reveal stays met after b (back to the votes), and in the session carried on', async () => {
