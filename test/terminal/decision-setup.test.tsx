@@ -1,13 +1,14 @@
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { decisionSetup, selectView, startSession, type PersistedScenarioSnapshot, type Scenario } from '../../src/machines/index.js';
+import { selectView, startSession, type PersistedScenarioSnapshot } from '../../src/machines/index.js';
 import { scenarioFilesIn } from '../../src/terminal/scenario-files.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { appElement, KEY, press, renderAt, tap, tempEnv } from './helpers/ink.js';
 import { BUNDLED } from './helpers/layout.js';
 import { playElement } from './helpers/play.js';
 import { sessionAfter } from '../helpers/play.js';
+import { setupSaves } from '../helpers/setup-saves.js';
 
 afterEach(cleanup);
 
@@ -72,30 +73,6 @@ describe('a decision with no words of its own, opened without its scene', () => 
   });
 });
 
-/**
- * A save at each decision of `scenario` with no words of its own and a setup (decisionSetup),
- * reached by trying each reply in turn from the start (one save per decision, the first path found).
- */
-function setupSaves(scenario: Scenario): Map<string, PersistedScenarioSnapshot> {
-  const found = new Map<string, PersistedScenarioSnapshot>();
-  const seen = new Set<string>();
-  const walk = (snapshot: PersistedScenarioSnapshot | undefined): void => {
-    const actor = startSession(scenario, 'practice', snapshot, 7);
-    while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
-    const view = selectView(scenario, actor.getSnapshot());
-    if (view.kind !== 'decision' || seen.has(view.nodeId)) return;
-    seen.add(view.nodeId);
-    const here = actor.getPersistedSnapshot() as PersistedScenarioSnapshot;
-    if (decisionSetup(scenario, here).length > 0) found.set(view.nodeId, here);
-    for (const r of view.replies.filter((x) => x.enabled)) {
-      const next = startSession(scenario, 'practice', here);
-      next.send({ type: 'reply.choose', replyId: r.id });
-      walk(next.getPersistedSnapshot() as PersistedScenarioSnapshot);
-    }
-  };
-  walk(undefined);
-  return found;
-}
 
 describe('every bundled decision with no words of its own', () => {
   it('opened after a resume\'s recap at 60×24: its setup first, then its question, every reply and the keys, within the window', async () => {

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { decisionSetup, selectView, startSession, validateScenario, type PersistedScenarioSnapshot, type Scenario } from '../../../src/machines/index.js';
+import { decisionSetup, selectView, startSession, validateScenario, type Scenario } from '../../../src/machines/index.js';
 import { clickerHintWords, NO_BRANCH_WORDS } from '../../../src/web/clicker.js';
 import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL, projectedFollowed, projectedReplies, projectedSetup, stepWords, type ProjectorState } from '../../../src/web/projector.js';
 import { PREVIOUS_PAGE } from '../../../src/web/components/RevealPager.js';
+import { setupSaves } from '../../helpers/setup-saves.js';
 import { axeCleanInDark, axNames, builtAppInChromium, COLOUR_RULES, fullPageScreenshot, openDebriefFolds, openPage, replyGroup, runAxe, SCREENSHOTS, seedLocalStorage, tones, violationsText, type PageSession } from '../helpers/browser.js';
 
 // The web app end to end in Debian's Chromium over the built files (dist-web/, served by serveBuiltApp).
@@ -1003,27 +1004,13 @@ describe('the web app in Chromium', () => {
     const states: { where: string; state: ProjectorState }[] = [];
     for (const file of readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')) {
       const scenario = validateScenario(readFileSync(join(ROOT, 'scenarios', file), 'utf8'), file).scenario as Scenario;
-      const seen = new Set<string>();
-      const walk = (snapshot: PersistedScenarioSnapshot | undefined): void => {
-        const actor = startSession(scenario, 'practice', snapshot, 7);
-        while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
-        const view = selectView(scenario, actor.getSnapshot());
-        if (view.kind !== 'decision' || seen.has(view.nodeId)) return;
-        seen.add(view.nodeId);
-        const here = actor.getPersistedSnapshot() as PersistedScenarioSnapshot;
-        const setup = decisionSetup(scenario, here);
-        if (setup.length > 0) {
-          states.push({ where: `${file} ${view.nodeId}`, state: { kind: 'moment', scenarioTitle: view.scenarioTitle, step: stepWords(view), title: view.title, setup: projectedSetup(setup), lines: [], discussionPrompt: view.discussionPrompt, replies: projectedReplies(view.replies), followed: projectedFollowed(view, false) } });
-          // As a live room projects it: with the one line saying how to join.
-          states.push({ where: `${file} ${view.nodeId} (live room)`, state: { ...(states.at(-1)?.state as ProjectorState & { kind: 'moment' }), join: { room: 'ABC234', url: 'http://192.168.100.200:51234/join?room=ABC234', layout: 'line' } } });
-        }
-        for (const r of view.replies.filter((x) => x.enabled)) {
-          const next = startSession(scenario, 'practice', here);
-          next.send({ type: 'reply.choose', replyId: r.id });
-          walk(next.getPersistedSnapshot() as PersistedScenarioSnapshot);
-        }
-      };
-      walk(undefined);
+      for (const [nodeId, here] of setupSaves(scenario)) {
+        const view = selectView(scenario, startSession(scenario, 'practice', here, 7).getSnapshot());
+        if (view.kind !== 'decision') throw new Error(`${file} ${nodeId}: the save is not at its decision`);
+        states.push({ where: `${file} ${nodeId}`, state: { kind: 'moment', scenarioTitle: view.scenarioTitle, step: stepWords(view), title: view.title, setup: projectedSetup(decisionSetup(scenario, here)), lines: [], discussionPrompt: view.discussionPrompt, replies: projectedReplies(view.replies), followed: projectedFollowed(view, false) } });
+        // As a live room projects it: with the one line saying how to join.
+        states.push({ where: `${file} ${nodeId} (live room)`, state: { ...(states.at(-1)?.state as ProjectorState & { kind: 'moment' }), join: { room: 'ABC234', url: 'http://192.168.100.200:51234/join?room=ABC234', layout: 'line' } } });
+      }
     }
     expect(states.length).toBeGreaterThan(80);
     const s = await openPage(web.browser, web.app.url, '?projector#/projector', { viewport: { width: 1280, height: 720 } });
