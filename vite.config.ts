@@ -23,6 +23,7 @@ const OWN_MODULES = [
   'test/terminal/unwritable-saves.test.tsx',
   'test/terminal/picker-notices.test.tsx',
   'test/web/line-breaks.test.tsx',
+  'test/web/records-xapi-failure.test.tsx',
 ];
 // The web app's component tests run under jsdom, each file with a fresh DOM.
 const WEB_COMPONENTS = ['test/web/**/*.test.tsx'];

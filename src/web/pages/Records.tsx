@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, otherYearsWords, parseBackup, RECORDS_KEY, recordsCsv, xapiFile, xapiLearner, type BackupFile, type BackupLeftOut, type RecordsRead } from '../../machines/index.js';
+import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, otherYearsWords, parseBackup, RECORDS_KEY, recordsCsv, xapiFile, xapiLearner, type BackupFile, type BackupLeftOut, type RecordsRead, type Scenario } from '../../machines/index.js';
 import { requestPersistentStorage, watcherOf, type PersistResult } from '../adapters/local-store.js';
 import { downloadText } from '../download.js';
 import { bundledScenarios } from '../records-data.js';
@@ -19,6 +19,9 @@ const PERSIST_WORDS: Record<PersistResult, string> = {
   unsupported: 'This browser cannot promise to keep the records. Download a backup now and then.',
   error: 'The browser could not be asked just now. Download a backup now and then.',
 };
+
+/** Said when the scenarios the xAPI file needs could not be loaded. */
+const XAPI_NOT_MADE = 'The xAPI file could not be made: the scenarios it describes could not be loaded (the connection may be down, or the app was just updated). Check your connection, reload this page and try again. Nothing was downloaded, and your records are unchanged.';
 
 /** When a copy was set aside: the time in its key (asideKey: UTC, "-" for ":"), else when it was written. */
 function asideTime(key: string, modified: number): string {
@@ -42,8 +45,8 @@ export default function Records() {
   // Each answer is a new paragraph (`n`): the same words again (the same damaged file loaded twice,
   // a second backup) are inserted anew in the live region and read out again, not left unchanged
   // in the page, where a screen reader would say nothing and the volunteer would not know it ran.
-  const [message, setMessageState] = useState<{ text: string; alert?: boolean; near: 'persist' | 'backup'; n: number }>();
-  const setMessage = (m: { text: string; alert?: boolean; near: 'persist' | 'backup' }) => setMessageState((old) => ({ ...m, n: (old?.n ?? 0) + 1 }));
+  const [message, setMessageState] = useState<{ text: string; alert?: boolean; near: 'persist' | 'backup' | 'export'; n: number }>();
+  const setMessage = (m: { text: string; alert?: boolean; near: 'persist' | 'backup' | 'export' }) => setMessageState((old) => ({ ...m, n: (old?.n ?? 0) + 1 }));
   // Read again after an import, and when another tab changes the records (a scenario finished there).
   const read: RecordsRead = useMemo(() => (void version, readRecordsHere(store)), [store, version]);
   useEffect(() => watcherOf(store)?.(RECORDS_KEY, () => setVersion((v) => v + 1)), [store]);
@@ -76,10 +79,19 @@ export default function Records() {
   const otherYears = otherYearsWords(read.playthroughs, year.year);
 
   const csv = () => downloadText(exportFileName('records', 'csv'), recordsCsv(read.playthroughs), 'text/csv');
+  // The xAPI file names each decision and reply by the words of its scenario, loaded on demand: offline,
+  // or after the app was updated on its host, they may not come. The button then said nothing at all.
   const xapi = async () => {
-    const scenarios = await bundledScenarios();
+    let scenarios: Map<string, Scenario>;
+    try {
+      scenarios = await bundledScenarios();
+    } catch {
+      return setMessage({ text: XAPI_NOT_MADE, alert: true, near: 'export' });
+    }
     const text = xapiFile(read.playthroughs, { learner: xapiLearner(read.learner, read.playthroughs), scenarioOf: (id) => scenarios.get(id) });
     downloadText(exportFileName('xapi', 'json'), text, 'application/json');
+    // Made this time: an earlier "could not be made" is no longer true.
+    setMessageState((m) => (m?.near === 'export' ? undefined : m));
   };
   const backup = () => {
     const made = backupText(store, new Date(), unwrittenHere(store));
@@ -122,7 +134,7 @@ export default function Records() {
   // Said by one live region each: news by the polite region, always in the page (so its words are
   // read when they arrive); a refusal by an alert of its own, read out as it appears, beside that
   // region and not inside it (an alert inside a polite region may be read twice).
-  const shown = (near: 'persist' | 'backup') => {
+  const shown = (near: 'persist' | 'backup' | 'export') => {
     const here = message?.near === near ? message : undefined;
     return (
       <>
@@ -182,8 +194,9 @@ export default function Records() {
         <p className="controls">
           <button type="button" onClick={csv} disabled={none}>Download as CSV (spreadsheet)</button>
           <a className="button" href={hrefOf({ page: 'certificate' })}>Certificate for the in-service hours log</a>
-          <button type="button" onClick={() => void xapi()} disabled={none}>Download xAPI statements (JSON, for an LMS)</button>
+          <button type="button" onClick={() => void xapi()} disabled={none} aria-describedby={message?.near === 'export' ? 'export-message' : undefined}>Download xAPI statements (JSON, for an LMS)</button>
         </p>
+        {shown('export')}
         <p className="hint">The xAPI file names you only by an anonymous id made in this browser.</p>
         <h2>Backup</h2>
         <p className="controls">

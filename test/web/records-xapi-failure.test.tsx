@@ -1,0 +1,58 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, expect, it, vi } from 'vitest';
+import { memoryStore } from '../../src/machines/light.js';
+import { captureDownloads, renderApp, replyKey } from './helpers.js';
+
+// The scenarios the xAPI file is made from fail to load once (offline, or the app updated on its
+// host), then come (vi.mock: this file is in vite.config.ts's OWN_MODULES).
+const failOnce = vi.hoisted(() => ({ fail: false }));
+vi.mock('../../src/web/records-data.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/web/records-data.js')>();
+  return {
+    ...real,
+    bundledScenarios: async () => {
+      if (failOnce.fail) {
+        failOnce.fail = false;
+        throw new TypeError('Failed to fetch dynamically imported module');
+      }
+      return real.bundledScenarios();
+    },
+  };
+});
+
+afterEach(cleanup);
+
+// The xAPI button did nothing and said nothing when the scenarios could not be loaded.
+it('the xAPI file that cannot be made for want of the scenarios is said, with what to do, beside the button; nothing is downloaded or changed', async () => {
+  const blobs = captureDownloads();
+  const store = memoryStore();
+  const user = userEvent.setup();
+  const play = renderApp('#/play/youth-discloses', store);
+  await screen.findByRole('group', { name: /./ });
+  for (let i = 0; i < 80 && !document.getElementById('debrief-heading'); i++) {
+    const next = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Continue');
+    if (next) await user.click(next);
+    else await replyKey(user, '1');
+  }
+  play.unmount();
+  renderApp('#/records', store);
+  const before = JSON.stringify([...store.data]);
+  const button = await screen.findByRole('button', { name: /Download xAPI statements/ });
+  failOnce.fail = true;
+  await user.click(button);
+  const alert = await screen.findByRole('alert');
+  expect(alert.textContent).toBe('The xAPI file could not be made: the scenarios it describes could not be loaded (the connection may be down, or the app was just updated). Check your connection, reload this page and try again. Nothing was downloaded, and your records are unchanged.');
+  // Beside the button it answers (the Export controls), and read with it.
+  expect(button.getAttribute('aria-describedby')).toBe(alert.id);
+  expect(alert.compareDocumentPosition(screen.getByRole('heading', { name: 'Backup' })) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  expect(blobs).toHaveLength(0);
+  expect(JSON.stringify([...store.data])).toBe(before);
+  // Tried again once the scenarios come: the file is downloaded and the failure is no longer said.
+  await user.click(button);
+  await waitFor(() => expect(blobs).toHaveLength(1));
+  expect(blobs[0]?.name).toMatch(/xapi.*\.json$/);
+  expect(screen.queryByRole('alert')).toBeNull();
+  expect(button.getAttribute('aria-describedby')).toBeNull();
+});
