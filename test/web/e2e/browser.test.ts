@@ -13,3 +13,4 @@ describe('smoke', async () => void (await import('./smoke.e2e.js')));
 describe('graph', async () => void (await import('./graph.e2e.js')));
 describe('line breaks', async () => void (await import('./line-breaks.e2e.js')));
 describe('newcomer', async () => void (await import('./newcomer.e2e.js')));
+describe('window fit', async () => void (await import('./window-fit.e2e.js')));
