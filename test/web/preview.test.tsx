@@ -97,16 +97,28 @@ describe('previewing a scenario file', () => {
     await user.click(within(graph).getByRole('button', { name: 'Download the graph (SVG)' }));
     expect(files.map((f) => f.name)).toEqual(['example.graph.svg']);
     expect(await files[0]?.blob.text()).toBe(svg);
-    // Fitting the picture to the page is a checkbox a keyboard reaches. The picture's frame is named
-    // for what it is: it scrolls, or (fitted) fits the page's width; it was called "(scrolls)" either way.
+    // The picture's size is a choice a keyboard reaches (radio buttons in a named group): as drawn,
+    // fitted to the page's width (a phone), or the whole graph fitted to the window (a laptop: the
+    // frame cut off a graph's endings row at 1280×720; test/web/e2e/window-fit.e2e.ts lays it out).
+    // The picture's frame is named for what it is in each; it was called "(scrolls)" whatever it did.
     const frame = picture.closest('.graph-scroll');
     expect(within(graph).getByRole('region', { name: 'Graph picture (scrolls)' })).toBe(frame);
-    const fit = within(graph).getByRole('checkbox', { name: 'Fit the picture to the page width' });
-    await user.click(fit);
+    const sizes = within(graph).getByRole('group', { name: 'Picture size' });
+    expect(within(sizes).getAllByRole('radio').map((r) => [r.getAttribute('aria-label') ?? r.parentElement?.textContent?.trim(), (r as HTMLInputElement).checked])).toEqual([
+      ['As drawn (scrolls in its frame)', true], ['Fit the picture to the page width', false], ['Fit the whole graph in the window', false],
+    ]);
+    await user.click(within(sizes).getByRole('radio', { name: 'Fit the picture to the page width' }));
     expect(frame?.classList.contains('fit')).toBe(true);
     expect(within(graph).getByRole('region', { name: 'Graph picture (fitted to the page width)' })).toBe(frame);
     expect(within(graph).queryByRole('region', { name: /scrolls/ })).toBeNull();
-    await user.click(fit);
+    await user.click(within(sizes).getByRole('radio', { name: 'Fit the whole graph in the window' }));
+    expect(frame?.classList.contains('whole')).toBe(true);
+    expect(within(graph).getByRole('region', { name: 'Graph picture (the whole graph, fitted to the window)' })).toBe(frame);
+    // Still a tab stop, and the list is still there beside it.
+    expect(frame?.getAttribute('tabindex')).toBe('0');
+    expect(within(graph).getByText('The graph as a list')).toBeTruthy();
+    await user.click(within(sizes).getByRole('radio', { name: 'As drawn (scrolls in its frame)' }));
+    expect(frame?.className).toBe('graph-scroll');
     expect(within(graph).getByRole('region', { name: 'Graph picture (scrolls)' })).toBe(frame);
   });
 

@@ -39,6 +39,18 @@ export function shellWord(name: string): string {
   return /^[A-Za-z0-9._/-]+$/.test(name) ? name : `'${name.replace(/'/g, "'\\''")}'`;
 }
 
+type PictureSize = 'actual' | 'width' | 'whole';
+const PICTURE_SIZES: readonly (readonly [PictureSize, string])[] = [
+  ['actual', 'As drawn (scrolls in its frame)'],
+  ['width', 'Fit the picture to the page width'],
+  ['whole', 'Fit the whole graph in the window'],
+];
+const FRAME_NAMES: Record<PictureSize, string> = {
+  actual: 'Graph picture (scrolls)',
+  width: 'Graph picture (fitted to the page width)',
+  whole: 'Graph picture (the whole graph, fitted to the window)',
+};
+
 /** The most points where arrows pass rows they skip that the page draws (see the core's DRAWING_LIMITS). */
 export const MAX_DRAWN_PASS_POINTS = 20_000;
 
@@ -54,7 +66,12 @@ function DrawnGraph({ scenario, file, headingId }: { scenario: Scenario; file: s
   // A data: address (the page's Content-Security-Policy allows images from it): an <img> never runs
   // script, and the SVG's text is escaped by the core as well.
   const url = useMemo(() => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, [svg]);
-  const [fit, setFit] = useState(false);
+  // The picture's size: as drawn (scrolls in its frame), fitted to the page's width (a phone), or the
+  // whole graph fitted into the window (a laptop: the drawings are 1,500-2,700 px tall, and at 720 px
+  // the frame showed the top of one and cut off its endings row).
+  const [size, setSize] = useState<PictureSize>('actual');
+  const fit = size !== 'actual';
+  const sizeName = useId();
   const base = file.replace(/\.json$/i, '') || 'scenario';
   // A drawing wider than its frame (a phone) opens on the start, not on its left edge.
   const frame = useRef<HTMLDivElement>(null);
@@ -76,11 +93,17 @@ function DrawnGraph({ scenario, file, headingId }: { scenario: Scenario; file: s
       </p>
       <p className="graph-controls">
         <button type="button" onClick={() => downloadText(`${base}.graph.svg`, svg, 'image/svg+xml')}>Download the graph (SVG)</button>
-        <label><input type="checkbox" checked={fit} onChange={(e) => setFit(e.target.checked)} /> Fit the picture to the page width</label>
       </p>
-      {/* Named for what it is in each state: fitted, the picture no longer scrolls sideways (a tall
-          one may still scroll down within its frame, so the frame keeps its tab stop). */}
-      <div ref={frame} className={`graph-scroll${fit ? ' fit' : ''}`} role="region" aria-label={fit ? 'Graph picture (fitted to the page width)' : 'Graph picture (scrolls)'} tabIndex={0}>
+      <fieldset className="graph-controls graph-size">
+        <legend>Picture size</legend>
+        {PICTURE_SIZES.map(([value, label]) => (
+          <label key={value}><input type="radio" name={sizeName} value={value} checked={size === value} onChange={() => setSize(value)} /> {label}</label>
+        ))}
+      </fieldset>
+      {/* Named for what it is in each state: fitted to the width, the picture no longer scrolls sideways
+          (a tall one may still scroll down within its frame, so the frame keeps its tab stop); the frame
+          is never taller than the window below the sticky bar (styles.css), and the whole graph fits it. */}
+      <div ref={frame} className={`graph-scroll${fit ? ' fit' : ''}${size === 'whole' ? ' whole' : ''}`} role="region" aria-label={FRAME_NAMES[size]} tabIndex={0}>
         <img src={url} width={layout.width} height={layout.height} alt={`Graph of ${scenario.id}: ${layout.nodes.length} nodes and ${layout.edges.length} arrows${unreachableWords(layout)}; the list below gives the same graph in words.`} />
       </div>
       <details>

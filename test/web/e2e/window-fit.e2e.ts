@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { builtAppInChromium, openPage, replyGroup, runAxe, violationsText } from '../helpers/browser.js';
@@ -5,6 +7,7 @@ import { builtAppInChromium, openPage, replyGroup, runAxe, violationsText } from
 // What must be seen at once, at the window sizes volunteers and trainers have: a question and its
 // answers on a short screen, and a scenario's whole graph on a laptop.
 const web = builtAppInChromium();
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 
 /** Where the confirm panel's heading and the focused button are in the window, and whether the page scrolls sideways. */
 function confirmInView(page: Page) {
@@ -49,6 +52,48 @@ describe('window fit', () => {
       }
       await page.keyboard.press('Escape');
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Start again from the beginning');
+      expect(s.errors()).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  // A laptop window (1280×720): the frame (75vh) showed a graph's top and cut off its endings row,
+  // and the author scrolled inside it to see the rest. The whole graph can now be fitted into the
+  // window, chosen by keyboard; the frame keeps its tab stop and the list is still there.
+  it('the Preview graph at 1280×720: "Fit the whole graph in the window" shows all of it, endings row included, in a frame inside the window', async () => {
+    const s = await openPage(web.browser, web.app.url, '#/preview', { viewport: { width: 1280, height: 720 } });
+    const { page } = s;
+    try {
+      await page.getByLabel('Scenario file (.json)').setInputFiles({ name: 'the-list.json', mimeType: 'application/json', buffer: readFileSync(join(ROOT, 'scenarios', 'the-list.json')) });
+      const picture = page.getByRole('region', { name: /^Graph picture/ }).getByRole('img');
+      await picture.waitFor();
+      // By keyboard: the size choice, then Tab to the frame (which scrolls the page to it).
+      await page.getByRole('radio', { name: 'As drawn (scrolls in its frame)' }).focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      expect(await page.getByRole('radio', { name: 'Fit the whole graph in the window' }).isChecked()).toBe(true);
+      await page.keyboard.press('Tab');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Graph picture (the whole graph, fitted to the window)');
+      const seen = () => page.evaluate(() => {
+        const frame = document.activeElement as HTMLElement;
+        const f = frame.getBoundingClientRect();
+        const img = frame.querySelector('img')!.getBoundingClientRect();
+        const bar = document.querySelector('header.bar')!.getBoundingClientRect();
+        return {
+          frameInWindow: f.top >= Math.max(0, bar.bottom) - 0.5 && f.bottom <= innerHeight + 0.5,
+          scrollsInside: frame.scrollHeight > frame.clientHeight + 1 || frame.scrollWidth > frame.clientWidth + 1,
+          pictureInFrame: img.top >= f.top && img.bottom <= f.bottom + 0.5 && img.left >= f.left && img.right <= f.right + 0.5,
+          // Scaled, not cropped: its shape kept.
+          ratioKept: Math.abs(img.width / img.height - (frame.querySelector('img') as HTMLImageElement).naturalWidth / (frame.querySelector('img') as HTMLImageElement).naturalHeight) < 0.02,
+          sideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+        };
+      });
+      await expect.poll(seen).toEqual({ frameInWindow: true, scrollsInside: false, pictureInFrame: true, ratioKept: true, sideways: false });
+      await s.screenshot('e2e-preview-graph-whole');
+      // The list alternative is still beside it.
+      await page.getByText('The graph as a list').waitFor();
+      expect(violationsText(await runAxe(page))).toBe('');
       expect(s.errors()).toEqual([]);
     } finally {
       await s.close();
