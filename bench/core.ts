@@ -4,7 +4,10 @@ import { runInNewContext } from 'node:vm';
 import { compileScenario } from '../src/machines/compile.js';
 import { formatValidation, validateScenario } from '../src/machines/validate/index.js';
 import { generateScenario } from './generate.js';
-import { bracketsLostMidFile, invisibleCharacters, manyStates, syntaxErrorsOnOneLine, unknownFields, unknownReferences } from './hostile.js';
+import {
+  bracketsLostMidFile, invisibleCharacters, manyStates, spacesAfterClosingQuote, spacesInQuotedWeight, spacesInUnquotedText, syntaxErrorsOnOneLine,
+  unknownFields, unknownReferences,
+} from './hostile.js';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -151,6 +154,75 @@ export function runHostileBench(): void {
   console.log('Target: each shape well under 3 s on two cores; the report is capped at 200 problems. (For "states past the bound" a mistake is a decision.)');
   if (over.length > 0) {
     console.log(`Over the target: ${over.join(', ')}. (The quadratic versions took 19 s for 5,000 references, 104 s for 100,000 fields and 13 s for 500,000 syntax errors on one line.)`);
+    process.exitCode = 1;
+  }
+  runLongSpacesBench();
+}
+
+/**
+ * The fastest of `samples` timings of `fn`, in ms per call: each sample starts after a full
+ * collection and repeats `fn` until it has taken at least `minMs` (so a call of a few µs is not lost
+ * in the timer's noise). The fastest, not the median: the work is the same each time, and what
+ * slows a sample is the other processes on a shared machine.
+ */
+function fastestPerCall(fn: () => unknown, samples = 7, minMs = 25): number {
+  fn();
+  let best = Infinity;
+  for (let i = 0; i < samples; i++) {
+    collect();
+    let calls = 0;
+    const t0 = performance.now();
+    while (calls === 0 || performance.now() - t0 < minMs) {
+      fn();
+      calls++;
+    }
+    best = Math.min(best, (performance.now() - t0) / calls);
+  }
+  return best;
+}
+
+/** The growth bound: time at ×k within 3 × k of the time at ×1 (quadratic would be k², cubic k³; a shared machine adds noise). */
+const LINEAR_SLACK = 3;
+
+/**
+ * Long runs of spaces inside a line (bench/hostile.ts; bounded at ×1 by
+ * test/machines/validator-slow-input.test.ts), each at ×1, ×4 and ×16 the test's size, with the
+ * growth of its time over ×1. Good is growth at or below the scale (×4 → about 4×, ×16 → about 16×,
+ * less where the rest of the file is a fixed cost); the backtracking regexes this guards against
+ * grew k² (16×, 256×) or k³ (64×, 4,096×). `npm run bench` ends with exit code 1 past 3 × k or 3 s.
+ */
+export function runLongSpacesBench(scales = [1, 4, 16]): void {
+  console.log('\nHostile files: long runs of spaces inside a line (validate + report, ms per call, fastest of 7); time should grow with the size, no faster');
+  const shapes: [string, number, (n: number) => string, string][] = [
+    ['text with no quotes, a…x…x', 2_000, spacesInUnquotedText, 'json-syntax'],
+    ['spaces after a closing quote, a"…x', 150_000, spacesAfterClosingQuote, 'json-syntax'],
+    ['"weight": "1 … x" (youth-discloses)', 150_000, spacesInQuotedWeight, 'wrong-type'],
+  ];
+  const rows: string[][] = [['shape', 'scale', 'spaces per run', 'file KB', 'ms', 'ns per space', 'time vs ×1', 'linear']];
+  const over: string[] = [];
+  for (const [name, base, make, code] of shapes) {
+    let first = 0;
+    for (const scale of scales) {
+      const spaces = base * scale;
+      const text = make(spaces);
+      const result = validateScenario(text, 'hostile.json');
+      if (!result.problems.some((p) => p.code === code)) throw new Error(`${name} × ${scale}: no ${code} problem`);
+      const ms = fastestPerCall(() => formatValidation(validateScenario(text, 'hostile.json'), 'hostile.json'));
+      if (scale === scales[0]) first = ms;
+      const growth = ms / first;
+      const relative = scale / (scales[0] ?? 1);
+      const ok = ms < HOSTILE_TARGET_MS && growth <= LINEAR_SLACK * relative;
+      rows.push([name, `×${scale}`, spaces.toLocaleString('en-US'), (text.length / 1024).toFixed(0), ms.toFixed(2), ((ms * 1e6) / spaces).toFixed(1),
+        `${growth.toFixed(1)}×`, ok ? 'yes' : 'NO']);
+      if (!ok) over.push(`${name} ×${scale}`);
+    }
+  }
+  printTable(rows);
+  console.log(`Good: "time vs ×1" at most the scale (×4: about 4×, ×16: about 16×; less where the rest of the file is a fixed cost) and ns per space flat or falling.` +
+    ` Quadratic would be 16× and 256×, cubic 64× and 4,096×. "linear" is NO past ${LINEAR_SLACK} × the scale or 3 s.` +
+    ' Before the fixes ×1 alone took 10 s (no quotes), 27 s (after a quote) and 20 s (weight).');
+  if (over.length > 0) {
+    console.log(`Growth faster than linear, or over 3 s: ${over.join(', ')}.`);
     process.exitCode = 1;
   }
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /**
  * Hostile scenario files: the shapes that once made validation cost grow with the square of the
  * mistakes. Shared by the robustness tests (with a time bound) and `npm run bench`.
@@ -102,4 +104,32 @@ export function invisibleCharacters(count: number): string {
     id: 'hostile-invisible', version: 1, title: 'Hostile', summary: 'Hostile.', contentNote: 'None.', estimatedMinutes: 5,
     learningGoals: ['non-judgmental'], characters: [{ id: 'maya', name: 'Maya', role: 'youth' }], start: 'scene-0', nodes,
   }, null, 1);
+}
+
+/*
+ * Long runs of spaces inside one line (a minified file, or one padded on purpose). Regular
+ * expressions that backtracked over such a run made validating cubic or quadratic in its length:
+ * see test/machines/validator-slow-input.test.ts, which bounds each at ×1 and shares these files.
+ */
+
+/** A text written with no quotes at all, `{"title": a…x…x}`, each run of `spaces` spaces (2,000 once took 10 s; 8,000, 7 minutes). */
+export function spacesInUnquotedText(spaces: number): string {
+  const run = ' '.repeat(spaces);
+  return `{"title": a${run}x${run}x\n}`;
+}
+
+/** A text without its opening quote and `spaces` spaces after its closing one, `{"title": a"…x}` (150,000 once took 27 s). */
+export function spacesAfterClosingQuote(spaces: number): string {
+  return `{"title": a"${' '.repeat(spaces)}x\n}`;
+}
+
+/**
+ * scenarios/youth-discoses.json with its first weight written as a number, `spaces` spaces and a
+ * word, in quotes: `"weight": "1 … x"` (150,000 once took 20 s). One wrong-type problem.
+ */
+export function spacesInQuotedWeight(spaces: number): string {
+  const scenario = readFileSync(new URL('../scenarios/youth-discloses.json', import.meta.url), 'utf8');
+  const padded = scenario.replace('"weight": 2', `"weight": "1${' '.repeat(spaces)}x"`);
+  if (padded === scenario) throw new Error('scenarios/youth-discloses.json has no "weight": 2 to pad');
+  return padded;
 }
