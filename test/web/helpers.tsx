@@ -30,6 +30,18 @@ export function renderApp(hash: string, store: Store = memoryStore()) {
   return { ...result, store };
 }
 
+/**
+ * Opens the app at its first page and follows a scenario's card link by keyboard (focus, Enter),
+ * as a keyboard user does; resolves once the scenario's page has its heading.
+ */
+export async function openFromFirstPage(user: ReturnType<typeof userEvent.setup>, link: RegExp, heading: string, store?: Store) {
+  const app = renderApp('#/', store);
+  (await screen.findByRole('link', { name: link })).focus();
+  await user.keyboard('{Enter}');
+  await screen.findByRole('heading', { level: 1, name: heading });
+  return app;
+}
+
 /** Payloads put into every text of a scenario: they must show as text, never run or render as markup. */
 export const XSS = ' <script>window.__xss = 1</script><img src=x onerror="window.__xss = 2"> <a href="javascript:window.__xss=3">x</a> "><svg onload="window.__xss=4">';
 

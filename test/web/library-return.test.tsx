@@ -2,7 +2,7 @@
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderApp } from './helpers.js';
+import { openFromFirstPage } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -18,13 +18,9 @@ async function back() {
 describe('the first page, come back to', () => {
   it('by the browser\'s Back, gives focus back to the scenario\'s link that was followed, not to the top of the list', async () => {
     const user = userEvent.setup();
-    renderApp('#/');
     // A card far down the list: Tab from the top of the page would take a keyboard user back up
     // past every card above it, away from where the browser puts the page back.
-    const link = await screen.findByRole('link', { name: /^Assessment: Writing Lupe's court report$/ });
-    link.focus();
-    await user.keyboard('{Enter}');
-    await screen.findByRole('heading', { level: 1, name: "Writing Lupe's court report" });
+    await openFromFirstPage(user, /^Assessment: Writing Lupe's court report$/, "Writing Lupe's court report");
     await back();
     await screen.findByRole('heading', { level: 1, name: 'Practise a conversation' });
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('link', { name: /^Assessment: Writing Lupe's court report$/ })));
@@ -32,11 +28,7 @@ describe('the first page, come back to', () => {
 
   it('opened afresh (a link to it, not Back), starts from the page as before', async () => {
     const user = userEvent.setup();
-    renderApp('#/');
-    const link = await screen.findByRole('link', { name: /^Practise: What Kiara tells you$/ });
-    link.focus();
-    await user.keyboard('{Enter}');
-    await screen.findByRole('heading', { level: 1, name: 'What Kiara tells you' });
+    await openFromFirstPage(user, /^Practise: What Kiara tells you$/, 'What Kiara tells you');
     await act(async () => {
       window.location.hash = '#/';
       window.dispatchEvent(new HashChangeEvent('hashchange'));

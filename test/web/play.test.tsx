@@ -9,7 +9,7 @@ import { Session, UNDONE_WORDS, WHAT_IF_NOTE } from '../../src/web/components/Se
 import { StoreContext } from '../../src/web/store.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import exampleText from '../fixtures/good/example.json?raw';
-import { announcedDuring, captureDownloads, playToDebrief, readAloud, renderApp, watchAnnouncements, replyKey } from './helpers.js';
+import { announcedDuring, captureDownloads, openFromFirstPage, playToDebrief, readAloud, renderApp, watchAnnouncements, replyKey } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -157,11 +157,7 @@ describe('playing a scenario in the browser', () => {
 
   it("opening a scenario from the first page leaves focus in the new page's content, not on the body", async () => {
     const user = userEvent.setup();
-    renderApp('#/');
-    const link = await screen.findByRole('link', { name: /^Practise: What Kiara tells you$/ });
-    link.focus();
-    await user.keyboard('{Enter}');
-    await screen.findByRole('heading', { level: 1, name: 'What Kiara tells you' });
+    await openFromFirstPage(user, /^Practise: What Kiara tells you$/, 'What Kiara tells you');
     // The link is gone with the first page: focus is on the main content, where a screen reader
     // goes on reading, and Tab goes on from there.
     expect(document.activeElement).toBe(document.getElementById('main'));
