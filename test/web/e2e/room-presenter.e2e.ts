@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { presenterSocketPath, revealData, selectView, startSession, validateScenario, type PersistedScenarioSnapshot, type PresenterView, type Scenario, type Votes } from '../../../src/machines/index.js';
+import { presenterSocketPath, revealData, selectView, startSession, validateScenario, type PresenterView, type Scenario, type Votes } from '../../../src/machines/index.js';
 import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL, PROJECTOR_READABLE_SCALE, projectedReplies, projectedReveal, stepWords, type ProjectorState } from '../../../src/web/projector.js';
 import buildCli from '../../global-setup.js';
+import { firstPathSaves } from '../../helpers/setup-saves.js';
 import { BIN, ROOT } from '../../terminal/helpers/cli.js';
 import { deviceId, lcg, Phone, Presenter } from '../../terminal/helpers/room.js';
 import { axeCleanInDark, CHROMIUM, connectChromium, openPage, runAxe, SCREENSHOTS, violationsText, type PageSession } from '../helpers/browser.js';
@@ -527,16 +528,9 @@ function everyReveal(): { where: string; state: ProjectorState & { kind: 'moment
   const reveals: { where: string; state: ProjectorState & { kind: 'moment' } }[] = [];
   for (const file of readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json').sort()) {
     const scenario = validateScenario(readFileSync(join(ROOT, 'scenarios', file), 'utf8'), file).scenario as Scenario;
-    const seen = new Set<string>();
-    const walk = (from: PersistedScenarioSnapshot | undefined) => {
-      const actor = startSession(scenario, 'practice', from);
-      let view = selectView(scenario, actor.getSnapshot());
-      while (!view.done && view.kind !== 'decision') {
-        actor.send({ type: 'scene.continue' });
-        view = selectView(scenario, actor.getSnapshot());
-      }
-      if (view.done || seen.has(view.nodeId)) return;
-      seen.add(view.nodeId);
+    for (const save of firstPathSaves(scenario).values()) {
+      const view = selectView(scenario, startSession(scenario, 'practice', save).getSnapshot());
+      if (view.kind !== 'decision') throw new Error(`${scenario.id}: a save is not at its decision`);
       // A room's votes, spread over the replies as a room's are.
       const votes = Object.fromEntries(view.replies.map((r, i) => [r.id, [12, 7, 3, 1][i] ?? 1])) as Votes;
       const revealed = revealData(scenario, view, votes);
@@ -548,14 +542,7 @@ function everyReveal(): { where: string; state: ProjectorState & { kind: 'moment
           join: { room: 'K7QX2M', url: 'http://192.168.100.200:8080/join', layout: 'line' },
         },
       });
-      const here = actor.getPersistedSnapshot() as PersistedScenarioSnapshot;
-      for (const reply of view.replies.filter((r) => r.enabled)) {
-        const next = startSession(scenario, 'practice', here);
-        next.send({ type: 'reply.choose', replyId: reply.id });
-        walk(next.getPersistedSnapshot() as PersistedScenarioSnapshot);
-      }
-    };
-    walk(undefined);
+    }
   }
   return reveals;
 }
