@@ -2604,3 +2604,67 @@ describe('session 33 (endings): youth-discloses', () => {
     expect(promised?.id).toBe('end-mixed');
     expect(promised?.narration).not.toMatch(/unlikely to leave/);
   });
+});
+
+// At these decisions the best reply was still the only one to name the person the guide points to (her
+// dependency attorney, her CSW, the Advocate Supervisor, the case manager), so "pick the one with the
+// team in it" found the answer without the guide. A wrong reply now names them too while doing the wrong
+// thing (telling the attorney a decision she hasn't made, sparing the CSW, telling her after a pick-up,
+// "upfront with Renee" in the court file, speaking for Lupe with her attorney, leaving Gabi for tomorrow),
+// and keeps its scoring.
+describe('session 34: naming the right person does not single out the best reply', () => {
+  const decisionOf = (id: string, nodeId: string) => {
+    const n = bundledScenario(id).nodes.find((x) => x.id === nodeId);
+    if (n?.kind !== 'decision') throw new Error(`${id} has no decision ${nodeId}`);
+    return n;
+  };
+  const value = (r: { assessments: readonly { verdict: string; weight?: number }[] }) => r.assessments.reduce((s, a) => s + (a.verdict === 'follows' ? 1 : -1) * (a.weight ?? 1), 0);
+
+  it('a wrong reply names the same person as the best reply', () => {
+    const places: [string, string, RegExp][] = [
+      ['testifying', 'd1-have-to', /Mr\. Osei/],
+      ['testifying', 'd4-ride', /Ms\. Ibarra/],
+      ['harm-reduction', 'd6-ride', /Ms\. Castillo/],
+      ['harm-reduction', 'd6-text', /Ms\. Castillo/],
+      ['youth-discloses', 'd8-report', /Renee/],
+      ['court-report', 'd-hearing-support', /Ms\. Park/],
+      ['left-placement-calls', 'd2-money', /Gabi/],
+      ['left-placement-calls', 'd3-phone-dying', /Gabi/],
+    ];
+    for (const [id, node, who] of places) {
+      const replies = decisionOf(id, node).replies;
+      const top = Math.max(...replies.map(value));
+      const naming = replies.filter((r) => who.test(r.text));
+      expect(naming.some((r) => value(r) === top), `${id}/${node}: the best reply names them`).toBe(true);
+      expect(naming.filter((r) => value(r) < top).length, `${id}/${node}: a wrong reply names them too`).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('the rewritten wrong replies keep their scoring, and their feedback answers the name they now use', () => {
+    const pinned: [string, string, string, RegExp][] = [
+      ['testifying', 'd1-tell-court', 'victim-witness-support violates 2', /question for Mr\. Osei/],
+      ['testifying', 'd4-drive', 'legal-support follows 1, team-communication violates 1', /sparing Ms\. Ibarra/],
+      ['harm-reduction', 'd6r-go', 'no-picking-up violates 3, not-first-responder violates 1', /fill Ms\. Castillo in/],
+      ['harm-reduction', 'd6-address', 'no-picking-up violates 3, not-first-responder violates 1', /Ms\. Castillo will hear of it/],
+      ['youth-discloses', 'd8-all-in', 'report-csec-status-confirmed-only violates 2, report-objective-strengths-based violates 1', /upfront with Renee/],
+      ['court-report', 'd-hearing-support-speak-for', 'youth-centered violates 2', /Ms\. Park beside you/],
+      ['left-placement-calls', 'd2-send', 'safety-is-priority follows 1, respect-mindset-boundaries violates 2', /Gabi's tonight, not tomorrow/],
+      ['left-placement-calls', 'd3-stay-on', 'keep-communication-open follows 1, not-first-responder violates 2', /guessing Gabi won't answer/],
+    ];
+    for (const [id, reply, want, told] of pinned) {
+      expect(replyOf(id, reply).assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`).join(', '), `${id}/${reply}`).toBe(want);
+      expect(feedback(id, reply), `${id}/${reply}`).toMatch(told);
+    }
+    // Telling her CSW afterwards is not the guide's step: redirect to the CSW to make arrangements.
+    for (const reply of ['d6r-go', 'd6-address']) expect(feedback('harm-reduction', reply)).toContain('redirect to the CSW to make the arrangements');
+    // What the case manager is for is cited where the guide says it.
+    for (const reply of ['d2-send', 'd3-stay-on']) expect(feedback('left-placement-calls', reply)).toContain('tend to be focused on youth in crisis (Collaboration with Case Parties)');
+  });
+
+  it('the best reply is the second-longest at no more than three decisions of testifying and harm-reduction either', () => {
+    for (const id of ['testifying', 'harm-reduction']) {
+      const second = bundledScenario(id).nodes.filter((n) => n.kind === 'decision' && n.replies.filter((r) => value(r) === Math.max(...n.replies.map(value))).some((b) => n.replies.filter((r) => r.text.length > b.text.length).length === 1));
+      expect(second.length, `${id}: ${second.map((n) => n.id).join(', ')}`).toBeLessThanOrEqual(3);
+    }
+  });
+});
