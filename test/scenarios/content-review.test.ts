@@ -2610,8 +2610,9 @@ describe('session 33 (endings): youth-discloses', () => {
 // dependency attorney, her CSW, the Advocate Supervisor, the case manager), so "pick the one with the
 // team in it" found the answer without the guide. A wrong reply now names them too while doing the wrong
 // thing (telling the attorney a decision she hasn't made, sparing the CSW, telling her after a pick-up,
-// "upfront with Renee" in the court file, speaking for Lupe with her attorney, leaving Gabi for tomorrow),
-// and keeps its scoring.
+// "upfront with Renee" in the court file, speaking for Lupe with her attorney, leaving Gabi for tomorrow,
+// sparing Rina's CLC attorney the order, not holding the report for Grace, keeping Mr. Haddad out), and
+// keeps its scoring.
 describe('session 34: naming the right person does not single out the best reply', () => {
   const decisionOf = (id: string, nodeId: string) => {
     const n = bundledScenario(id).nodes.find((x) => x.id === nodeId);
@@ -2630,6 +2631,9 @@ describe('session 34: naming the right person does not single out the best reply
       ['court-report', 'd-hearing-support', /Ms\. Park/],
       ['left-placement-calls', 'd2-money', /Gabi/],
       ['left-placement-calls', 'd3-phone-dying', /Gabi/],
+      ['before-relapse', 'd7-report', /CLC attorney/],
+      ['harm-reduction', 'd9-recommend', /Grace/],
+      ['trafficker-contact', 'd3-morning', /Mr\. Haddad/],
     ];
     for (const [id, node, who] of places) {
       const replies = decisionOf(id, node).replies;
@@ -2650,6 +2654,9 @@ describe('session 34: naming the right person does not single out the best reply
       ['court-report', 'd-hearing-support-speak-for', 'youth-centered violates 2', /Ms\. Park beside you/],
       ['left-placement-calls', 'd2-send', 'safety-is-priority follows 1, respect-mindset-boundaries violates 2', /Gabi's tonight, not tomorrow/],
       ['left-placement-calls', 'd3-stay-on', 'keep-communication-open follows 1, not-first-responder violates 2', /guessing Gabi won't answer/],
+      ['before-relapse', 'd7-no-funds', 'report-objective-strengths-based follows 1', /sparing her CLC attorney the order/],
+      ['harm-reduction', 'd9-file', 'recommend-restoration-funds follows 1, review-recommendations violates 2', /Holding it for Grace is the step/],
+      ['trafficker-contact', 'd3-morning-downplay', 'csw-partnership follows 1, team-communication violates 1', /keeping Mr\. Haddad, her CSEC CSW, out of it/],
     ];
     for (const [id, reply, want, told] of pinned) {
       expect(replyOf(id, reply).assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`).join(', '), `${id}/${reply}`).toBe(want);
