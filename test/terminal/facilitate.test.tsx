@@ -434,6 +434,44 @@ describe('a trainer-led session kept as it goes', () => {
     expect(out).toContain("Continuing the trainer-led session kept at the scene before decision 2, with the room's votes");
   });
 
+  it('one kept at a scene marked "was revealed" carries on at that scene with the room\'s record, not set aside as damaged (full screen and line by line)', async () => {
+    const env = tempEnv();
+    const first = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    let r = await renderApp(first.element);
+    await press(r, KEY.enter, '5', 'r', '1');
+    expect(r.lastFrame()).toContain('Enter: continue');
+    await press(r, 'q');
+    await tap(r, 'y');
+    cleanup();
+    // Kept at that scene with the mark a decision revealed and taken back to its votes has.
+    const store = stateStore(env);
+    const key = facilitationKey(newPhone());
+    const slot = JSON.parse(store.read(key) as string) as { current: Record<string, unknown> };
+    slot.current.wasRevealed = true;
+    store.write(key, JSON.stringify(slot));
+    r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).not.toContain('Could not resume');
+    expect(r.lastFrame()).toContain("Continue at the scene before decision 2, with the room's votes and the summary so far");
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('Enter: continue');
+    expect(keptFiles(env).some((f) => f.includes('.damaged'))).toBe(false);
+    await press(r, KEY.enter, '9', 'r', '1');
+    await throughEnding(r);
+    // The summary covers decision 1 too: nothing the room did was thrown away.
+    const path = /Session summary written to:\s+(\S+\.md)/.exec(r.lastFrame() ?? '')?.[1] as string;
+    expect(readFileSync(join(stateDir(env), path), 'utf8')).toContain('## Decision 1: The new phone');
+    cleanup();
+
+    const plainEnv = tempEnv();
+    stateStore(plainEnv).write(key, JSON.stringify(slot));
+    let out = '';
+    const typed = ['q'];
+    await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env: plainEnv, width: 200, readLine: async () => typed.shift() });
+    expect(out).not.toContain('damaged');
+    expect(out).toContain("Continuing the trainer-led session kept at the scene before decision 2, with the room's votes");
+  });
+
   it('a finished session opened again at 60×24 names its summary in rows that wrap as paragraphs do (none opens with a stray space)', async () => {
     const env = tempEnv();
     let r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 24);

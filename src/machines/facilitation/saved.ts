@@ -149,12 +149,16 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
     if (round.revealed) reveals.push(revealData(loaded.scenario, view, round.votes));
   }
   const here = at(transcript.length);
-  const empty = Object.keys(current.votes).length === 0 && !current.revealed && current.wasRevealed !== true;
+  // Away from a decision (a scene, the ending) nothing is entered: no votes, no reveal. A "was
+  // revealed" mark there says nothing the past rounds do not (each decision followed was revealed),
+  // so it is dropped and the session carries on where it stands, rather than being set aside whole.
+  const empty = Object.keys(current.votes).length === 0 && !current.revealed;
   if (!here || (here.kind === 'decision' ? !fits(current.votes, here) : !empty)) return bad(DAMAGED('its votes do not match its decisions'));
+  const standing = here.kind === 'decision' ? current : { votes: {}, revealed: false };
   const finished = restored.snapshot.status === 'done';
   const decision = transcript.length + 1;
   const standsAt = finished ? 'the ending' : here.kind === 'decision' ? `decision ${decision}` : `the scene before decision ${decision}`;
-  return { kind: 'ok', key, playable: loaded, snapshot: restored.snapshot, progress: { past: rounds, current }, decisions, reveals, decision, standsAt, finished };
+  return { kind: 'ok', key, playable: loaded, snapshot: restored.snapshot, progress: { past: rounds, current: standing }, decisions, reveals, decision, standsAt, finished };
 }
 
 /** Votes are for replies of the decision they were entered at. */

@@ -195,6 +195,28 @@ describe('a trainer-led session kept through the store', () => {
     expect(readFacilitation(store, loader, playable, now).kind).toBe('bad');
   });
 
+  it('one kept at a scene marked "was revealed" carries on at that scene with the summary so far, not set aside as damaged (the flag says nothing at a scene)', () => {
+    const store = memoryStore();
+    const actor = startFacilitation(example, 7);
+    actor.send({ type: 'reply.choose', replyId: 'phone-curious' });
+    expect(viewOf(actor).kind).toBe('scene');
+    const past = [{ votes: { 'phone-curious': 3, 'phone-accuse': 1 }, revealed: true }];
+    writeFacilitation(store, playable, actor.getPersistedSnapshot(), { past, current: { votes: {}, revealed: false } }, now);
+    const s = JSON.parse(store.read(KEY) as string) as { current: Record<string, unknown> };
+    s.current.wasRevealed = true;
+    const text = JSON.stringify(s);
+    store.write(KEY, text);
+    const r = readFacilitation(store, loader, playable, now);
+    if (r.kind !== 'ok') throw new Error(JSON.stringify(r));
+    expect([r.decision, r.standsAt]).toEqual([2, 'the scene before decision 2']);
+    // The room's record is whole; the flag, which no scene can have, is not carried on.
+    expect(r.progress).toEqual({ past, current: { votes: {}, revealed: false } });
+    expect(r.decisions).toHaveLength(1);
+    // Nothing moved aside: the kept session is where it was.
+    expect([...store.data.keys()]).toEqual([KEY]);
+    expect(store.read(KEY)).toBe(text);
+  });
+
   it('a storage that cannot be read is reported in one clean line and left where it is', () => {
     const store = { ...memoryStore({ [KEY]: '{}' }), read: () => { throw new Error(`denied${TITLE}\nx`); } };
     const r = readFacilitation(store, loader, playable, now);
