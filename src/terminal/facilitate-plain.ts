@@ -1,4 +1,4 @@
-import { decisionSetup, peopleMet, asideWords, backFromEndingWords, backLossWords, backToDecision, undoEnding, introductionsAt, introductionWords, startOverFailedWords, visibleLine, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
+import { decisionSetup, peopleMet, asideWords, backFromEndingWords, backLossWords, backToDecision, undoEnding, introductionsAt, introductionWords, startOverFailedWords, startOverUnsavedWords, visibleLine, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { exportsDir, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, writeSessionSummary } from './export.js';
 import { command, shellWord } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
@@ -200,7 +200,8 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       if (outcome.kind === 'start-over') {
         // The summary so far is written first (as q writes it), the kept session goes, and a new
         // session begins at the start, as presenter mode's Start over.
-        if (log.length > 0 || outcome.votes.some((n) => n > 0)) {
+        // (Where nothing can be written the question said so, and no summary is tried.)
+        if (stateStore(opts.env).savingFailure() === undefined && (log.length > 0 || outcome.votes.some((n) => n > 0))) {
           log.push(record());
           if (!finish()) {
             // Nothing the room did is dropped unsaid: the session stays as it was, and kept.
@@ -316,7 +317,8 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
     if (word === 's') {
       // Asked first, saying what is lost (the core's words, as the full-screen app and presenter mode say them).
       const loss = roomLossWords(decisions, votes.some((n) => n > 0));
-      say(`Start the session over from the beginning? ${loss ? `${loss} will be lost; the summary so far is written first. ` : ''}Type y to start over, anything else to carry on.`);
+      const lost = loss === undefined ? '' : stateStore(opts.env).savingFailure() === undefined ? `${loss} will be lost; the summary so far is written first. ` : `${startOverUnsavedWords(loss)} `;
+      say(`Start the session over from the beginning? ${lost}Type y to start over, anything else to carry on.`);
       const answer = await opts.readLine();
       if (answer === undefined) return { kind: 'ended', votes, revealed };
       if (answer.trim().toLowerCase() === 'y') return { kind: 'start-over', votes, revealed, wasRevealed };

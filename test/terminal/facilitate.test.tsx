@@ -351,6 +351,33 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(r.lastFrame()).toMatch(/votes: 4|Votes: 4/);
   });
 
+  it('with a state folder that cannot be written, s says the votes are lost with no summary, and y starts over (it refused for ever, saying the session "is kept")', async () => {
+    // A file where the state folder goes: nothing can be written there (even as root).
+    const file = join(mkdtempSync(join(tmpdir(), 'casa-facilitate-')), 'state');
+    writeFileSync(file, 'not a folder');
+    const env = tempEnv({ XDG_STATE_HOME: file });
+    const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 24);
+    await press(r, KEY.enter, '4', 'r', '1', 's');
+    const asked = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(asked).toContain('Start the session over from the beginning? The decision the room has made and the votes entered will be lost: the state folder cannot be written, so no summary is written. (y / n)');
+    expect(asked).not.toContain('the summary so far is written first');
+    await press(r, 'y');
+    const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(frame).not.toContain('is kept');
+    expect(frame).toContain('decision 1 of about');
+    expect(frame).toContain("That's a nice one! How did you get it? · votes: 0");
+    cleanup();
+
+    // Line by line too.
+    let out = '';
+    const typed = ['4 0 0', 'r', '1', 's', 'y', 'q'];
+    await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => typed.shift() });
+    const said = out.replace(/\s+/g, ' ');
+    expect(said).toContain('Start the session over from the beginning? The decision the room has made and the votes entered will be lost: the state folder cannot be written, so no summary is written. Type y to start over, anything else to carry on.');
+    expect(said).not.toContain('and is kept');
+    expect(said).toContain('Starting the session over from the beginning.');
+  });
+
   it('the picker hides personal best scores, and the content note says the session is kept as it goes', async () => {
     const env = tempEnv();
     recordCompletion(stateStore(env), 'example-new-phone', 80);

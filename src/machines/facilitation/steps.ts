@@ -99,3 +99,13 @@ export function roomLossWords(decisions: number, votesEntered: boolean): string 
 export function startOverFailedWords(error?: string): string {
   return `The summary so far could not be written${error ? ` (${error})` : ''}, so the session was not started over: it goes on as it was, and is kept.`;
 }
+
+/**
+ * What starting over loses where nothing can be written at all (the state folder cannot be
+ * written: no summary, and the session is not kept), said in place of "the summary so far is written
+ * first": `loss` is roomLossWords'. Starting over is then the trainer's to choose, as stopping is;
+ * refusing it, as when the summary alone failed, would refuse it for the whole session.
+ */
+export function startOverUnsavedWords(loss: string): string {
+  return `${loss} will be lost: the state folder cannot be written, so no summary is written.`;
+}

@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { decisionSetup, introductionsAt, introductionWords, peopleMet, roomDidWords, backFromEndingWords, backLossWords, backToDecision, startSession, undoEnding, startOverFailedWords, visibleLine, votesEnteredWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor, type SessionView } from '../../machines/index.js';
+import { decisionSetup, introductionsAt, introductionWords, peopleMet, roomDidWords, backFromEndingWords, backLossWords, backToDecision, startSession, undoEnding, startOverFailedWords, startOverUnsavedWords, visibleLine, votesEnteredWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor, type SessionView } from '../../machines/index.js';
 import { command, shellWord } from '../invocation.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, ROOM_ELSEWHERE, roomSessionOnDisk } from '../saves.js';
 import { hintRows, revealHints, sceneHints, typeNumber, voteHints, withRevealWho, withRoomWho, type Action, type Hint, type RoomKeys } from '../keys.js';
@@ -140,7 +140,8 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     const did = roomDidSomething();
     const here = view.kind === 'decision';
     if (here) log.current.push(current());
-    const written = did ? summary() : undefined;
+    // Where nothing can be written, the question said so: the trainer chose to start over all the same.
+    const written = did && !unwritable ? summary() : undefined;
     if (written && 'error' in written) {
       // Nothing the room did is dropped unsaid: the session stays as it was, and kept.
       if (here) log.current.pop();
@@ -250,7 +251,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const revealSpare = view.kind === 'decision' && reveal && revealRows.length <= revealRoomFor(setRows(baseHints) + 1) + 1;
   const revealWho = (set: Hint[]): Hint[] => withRevealWho(set, WHO_HINT, setRows, revealSpare);
   const fullHints = view.kind === 'decision' && reveal ? revealWho(baseHints) : withWho(baseHints, view.kind === 'scene');
-  const question = confirm === 'quit' ? (!roomDidSomething() ? QUIT_NOTHING_QUESTION : unwritable ? QUIT_UNWRITABLE_QUESTION : QUIT_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss()) : confirm === 'back' && back !== undefined ? backQuestion(back, entered) : undefined;
+  const question = confirm === 'quit' ? (!roomDidSomething() ? QUIT_NOTHING_QUESTION : unwritable ? QUIT_UNWRITABLE_QUESTION : QUIT_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss(), unwritable) : confirm === 'back' && back !== undefined ? backQuestion(back, entered) : undefined;
   const footerRows = question !== undefined || unavailable !== undefined ? rowsOf(question ?? unavailable ?? '') : hintRows(fullHints, width).reduce((n, row) => n + rowsOf(row), 0);
   // Each reply's votes, kept whole after it (see ReplyList): the rows of "text · votes: n" either way.
   const tally = (r: { id: string }) => `votes: ${votes[r.id] ?? 0}`;
@@ -553,6 +554,7 @@ function backQuestion(decision: number, votes: number): string {
   return `Go back to decision ${decision}? ${backLossWords(votes) ?? ''} ${YES_NO}`;
 }
 
-function startOverQuestion(loss: string | undefined): string {
-  return `Start the session over from the beginning? ${loss ? `${loss} will be lost; the summary so far is written first. ` : ''}${YES_NO}`;
+/** `unwritable`: the state folder cannot be written, so no summary is written first (the core's startOverUnsavedWords). */
+function startOverQuestion(loss: string | undefined, unwritable: boolean): string {
+  return `Start the session over from the beginning? ${loss ? `${unwritable ? startOverUnsavedWords(loss) : `${loss} will be lost; the summary so far is written first.`} ` : ''}${YES_NO}`;
 }
