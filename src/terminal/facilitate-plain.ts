@@ -135,10 +135,11 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         const written = reopened || finish(debrief);
         // The last branch followed by mistake: u goes back to that decision, as from any before it.
         const back = backToDecision(view, past.length);
-        const undone = written && back !== undefined ? undoEnding(scenario, actor.getPersistedSnapshot()) : undefined;
+        // (Also where the summary could not be written: going back then loses nothing.)
+        const undone = back !== undefined ? undoEnding(scenario, actor.getPersistedSnapshot()) : undefined;
         const last = undone ? roomBack({ past, decisions: log }) : undefined;
         if (back !== undefined && undone && last) {
-          say(`u: back to decision ${back} (${backFromEndingWords(back, endSummary !== undefined ? 'written' : 'not found')}). Anything else, or Enter, finishes.`);
+          say(`u: back to decision ${back} (${backFromEndingWords(back, endSummary !== undefined ? 'written' : written ? 'not found' : 'failed')}). Anything else, or Enter, finishes.`);
           const answer = await opts.readLine();
           if (answer?.trim().toLowerCase() === 'u') {
             reopened = false;

@@ -5,7 +5,7 @@ import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
 import { facilitationKey, recordCompletion } from '../../src/machines/index.js';
-import { stateStore } from '../../src/terminal/node/state-store.js';
+import { checkStateFolder, stateStore } from '../../src/terminal/node/state-store.js';
 import { stateDir } from '../../src/terminal/state.js';
 import { revealHints, voteHints } from '../../src/terminal/keys.js';
 import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
@@ -280,6 +280,40 @@ describe('trainer-led sessions (--facilitate)', () => {
     const summary = readFileSync(join(stateDir(env), 'exports', files[0] as string), 'utf8');
     expect(summary.match(/## Decision 2:/g)).toHaveLength(1);
     expect(summary).toMatch(/## Decision 2:[\s\S]*Branch taken: 1\./);
+  });
+
+  it('with a state folder that cannot be written, u still goes back from the ending (a branch followed by mistake at the last decision could not be taken back), full screen and line by line', async () => {
+    // A file where the state folder goes: nothing can be written there (even as root).
+    const unwritable = () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'casa-facilitate-')), 'state');
+      writeFileSync(file, 'not a folder');
+      return tempEnv({ XDG_STATE_HOME: file });
+    };
+    const env = unwritable();
+    const r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '4', 'r', '1');
+    expect(r.lastFrame()).toMatch(/: how it ended\n/);
+    expect(r.lastFrame()).toContain('u: back to decision 2');
+    await press(r, KEY.enter);
+    const debrief = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(debrief).toContain('The session summary could not be written');
+    expect(debrief).toContain('Back to decision 2: the room returns to it, revealed with its votes, to follow another reply. The summary could not be written at this ending; it is tried again when the session ends or stops.');
+    expect(debrief).toContain('u: back to decision 2');
+    await press(r, 'u');
+    const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(frame).toContain('decision 2 of about');
+    expect(frame).toContain('Votes in all: 4');
+    cleanup();
+
+    let out = '';
+    const typed = ['5 0 0', 'r', '1', '4 0 0', 'r', '1', 'u', 'q'];
+    // As the command line starts it: the state folder checked first.
+    const plainEnv = unwritable();
+    expect(checkStateFolder(plainEnv)).toBeDefined();
+    const code = await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env: plainEnv, width: 200, readLine: async () => typed.shift() });
+    expect(out.replace(/\s+/g, ' ')).toContain('u: back to decision 2 (Back to decision 2: the room returns to it, revealed with its votes, to follow another reply. The summary could not be written at this ending; it is tried again when the session ends or stops.)');
+    expect(out).toContain("< Back to decision 2, with the room's votes there.");
+    expect(code).toBe(74);
   });
 
   it('u asks first when votes have been entered at this decision, since going back clears them', async () => {

@@ -26,9 +26,10 @@ export function backToDecision(view: Pick<SessionView, 'kind' | 'canUndo' | 'pro
  * What the end screen of a trainer-led session says of going back from it. `summary`: where the
  * summary of the session went at the end, `written` by the app (the file is written again, in
  * place, when the session ends again or stops) or `downloaded` by the trainer (a file already downloaded
- * stays as it is, so it is downloaded again at the new ending).
+ * stays as it is, so it is downloaded again at the new ending); `failed` where it could not be written
+ * there (going back loses nothing then, and is no less needed).
  */
-export function backFromEndingWords(back: number, summary: 'written' | 'downloaded' | 'written and downloaded' | 'not found' = 'written'): string {
+export function backFromEndingWords(back: number, summary: 'written' | 'downloaded' | 'written and downloaded' | 'not found' | 'failed' = 'written'): string {
   const then = summary === 'written'
     ? 'The summary written at this ending is then written again, in the same file, when the session ends or stops.'
     : summary === 'downloaded'
@@ -37,7 +38,10 @@ export function backFromEndingWords(back: number, summary: 'written' | 'download
       : summary === 'written and downloaded'
         ? 'The summary written on the laptop at this ending is then written again, in the same file, when the session ends or stops; a summary already downloaded on this page stays as it is: download it again at the new ending.'
       // A finished session opened again whose summary file is no longer there as it was written.
-      : 'A new summary is then written when the session ends or stops (the one written at this ending was not found to write again).';
+      : summary === 'not found'
+        ? 'A new summary is then written when the session ends or stops (the one written at this ending was not found to write again).'
+      // The summary could not be written at the ending (a state folder that cannot be written).
+        : 'The summary could not be written at this ending; it is tried again when the session ends or stops.';
   return `Back to decision ${back}: the room returns to it, revealed with its votes, to follow another reply. ${then}`;
 }
 

@@ -442,7 +442,10 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     const agreement = roomDidWords(scenario, log.current).join(' ');
     // u: back to the decision whose reply ended the story, once its summary is written (here, or when a
     // finished session opened again ended: found again by its words, or a new one is written).
-    const backFromEnd = reopened || endSummary.current !== undefined ? back : undefined;
+    // (Or once it was tried and could not be written: going back then loses nothing, and a branch
+    // followed by mistake at the last decision could not be taken back with the state folder unwritable.)
+    const summaryFailed = !reopened && endSummary.current === undefined && summaryPath !== undefined;
+    const backFromEnd = reopened || endSummary.current !== undefined || summaryFailed ? back : undefined;
     const goBackFromEnding = () => {
       const undone = undoEnding(scenario, actor.getPersistedSnapshot());
       const last = roomBack({ past: past.current, decisions: log.current });
@@ -455,7 +458,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       actor.stop();
       setActor(session);
     };
-    const said = [agreement, summaryPath, backFromEnd !== undefined ? backFromEndingWords(backFromEnd, endSummary.current !== undefined ? 'written' : 'not found') : undefined].filter((x) => x !== undefined).join('\n');
+    const said = [agreement, summaryPath, backFromEnd !== undefined ? backFromEndingWords(backFromEnd, endSummary.current !== undefined ? 'written' : summaryFailed ? 'failed' : 'not found') : undefined].filter((x) => x !== undefined).join('\n');
     // s (asked first): a new session; the finished one is no longer kept (its summary file stays).
     const again = onStartOver ? { question: NEW_SESSION_QUESTION, onConfirm: () => {
       dropRoomSession(playable, app.env);
