@@ -1,8 +1,8 @@
 import { decisionSetup, peopleMet, asideWords, backFromEndingWords, backLossWords, backToDecision, undoEnding, introductionsAt, introductionWords, startOverFailedWords, startOverUnsavedWords, visibleLine, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { exportsDir, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, writeSessionSummary } from './export.js';
-import { command, shellWord } from './invocation.js';
+import { command } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
-import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, newRoomSessionArgs, readRoomSession, ROOM_ELSEWHERE, roomSessionOnDisk } from './saves.js';
+import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, newRoomSessionArgs, readRoomSession, roomSessionArgs, ROOM_ELSEWHERE, roomSessionOnDisk } from './saves.js';
 import { revealText } from './reveal-text.js';
 import { sessionSeed } from './seed.js';
 import { chooseScenario, printDebrief, printMoment, printPeople, printReplies, printSetup, sayer, widthNow, type LineModeOptions } from './plain.js';
@@ -239,7 +239,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         log.push(record());
         const written = finish();
         if (elsewhere) say(ROOM_ELSEWHERE);
-        else if (kept && roomSessionOnDisk(playable, opts.env)) sayCommand('To carry on with this session later:', command(`--facilitate ${playable.bundled ? scenario.id : shellWord(playable.file)}`, opts.env));
+        else if (kept && roomSessionOnDisk(playable, opts.env)) sayCommand('To carry on with this session later:', command(roomSessionArgs(playable), opts.env));
         return outcome.kind === 'ended' ? 1 : written ? 0 : 74;
       }
       const reply = view.replies[outcome.index];

@@ -3,7 +3,7 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Finished, KeepResult, PlayableScenario, ResumeResult, RunOrigin, SaveHold, SaveSummary, ScenarioRef } from '../machines/index.js';
 import * as core from '../machines/index.js';
 import { FileAccessError } from './errors.js';
-import { command } from './invocation.js';
+import { command, shellWord } from './invocation.js';
 import { fileStore } from './node/file-store.js';
 import { failureReason, hasSave, stateStore } from './node/state-store.js';
 import { scenariosDir } from './paths.js';
@@ -279,9 +279,21 @@ export function roomSessionOnDisk(playable: PlayableScenario, env: NodeJS.Proces
   return !store.inMemoryOnly(key) && store.read(key) !== undefined;
 }
 
+/**
+ * The arguments that open this trainer-led session of a scenario again, as it was opened: by its
+ * bundled id or its file, and with an author's start (--from, --set) when it had one, since such a
+ * session is kept apart from the scenario's own (`--facilitate <scenario>` opened another).
+ */
+export function roomSessionArgs(playable: PlayableScenario): string {
+  const scenario = playable.bundled ? playable.scenario.id : shellWord(playable.file);
+  const start = `${playable.from !== undefined ? ` --from ${shellWord(playable.from)}` : ''}${Object.entries(playable.set ?? {}).map(([k, v]) => ` --set ${shellWord(`${k}=${v}`)}`).join('')}`;
+  return start === '' ? `--facilitate ${scenario}` : `play ${scenario}${start} --facilitate`;
+}
+
 /** The arguments that start a new trainer-led session of a scenario, whatever is kept of it. */
 export function newRoomSessionArgs(playable: PlayableScenario): string {
-  return `play ${playable.bundled ? playable.scenario.id : playable.file}${playable.from !== undefined ? ` --from ${playable.from}` : ''} --facilitate --new`;
+  const again = roomSessionArgs(playable);
+  return `${again.startsWith('play ') ? again : `play ${again.slice('--facilitate '.length)} --facilitate`} --new`;
 }
 
 /** What a trainer is told on leaving a finished session that is kept (line by line and full screen alike). */

@@ -533,6 +533,43 @@ describe('a trainer-led session kept as it goes', () => {
     expect(out).toContain("Continuing the trainer-led session kept at the scene before decision 2, with the room's votes");
   });
 
+  it('one started with --from carries on: q names the command that opens it again (with --from), and that command carries it on, not setting it aside as "of another start" (full screen and line by line)', async () => {
+    const fromVisit = () => {
+      const p = loadPlayable(join(SCENARIOS, 'new-phone.json'), 'after-visit');
+      if ('problems' in p) throw new Error(p.problems);
+      return p;
+    };
+    const env = tempEnv();
+    const first = appElement({ env, start: { kind: 'facilitate', playable: fromVisit() } });
+    let r = await renderApp(first.element);
+    await press(r, KEY.enter, '4', 'q');
+    await tap(r, 'y');
+    const said = (first.exit.mock.calls[0]?.[0] ?? '').replace(/\s+/g, ' ');
+    expect(said).toMatch(/To carry on with this session later: \S*casa-practice\S* play \S+new-phone\.json --from after-visit --facilitate$/);
+    cleanup();
+    r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: fromVisit() } }).element);
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).not.toContain('Could not resume');
+    expect(r.lastFrame()).toContain('You have a trainer-led session of this scenario in progress.');
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('votes: 4');
+    expect(keptFiles(env).some((f) => f.includes('.damaged'))).toBe(false);
+    cleanup();
+
+    // Line by line: stopped, then carried on by the same start.
+    const plainEnv = tempEnv();
+    const run = async (lines: string[]) => {
+      let out = '';
+      await runFacilitatePlain({ playable: fromVisit(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env: plainEnv, width: 200, readLine: async () => lines.shift() });
+      return out;
+    };
+    expect((await run(['4 0 0', 'q'])).replace(/\s+/g, ' ')).toMatch(/To carry on with this session later: \S*casa-practice\S* play \S+new-phone\.json --from after-visit --facilitate /);
+    const again = await run(['q']);
+    expect(again).not.toContain('Could not resume');
+    expect(again).toContain('Continuing the trainer-led session kept at decision 1');
+    expect(again).toContain('Votes: 1: 4');
+  });
+
   it('a finished session opened again at 60×24 names its summary in rows that wrap as paragraphs do (none opens with a stray space)', async () => {
     const env = tempEnv();
     let r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 24);

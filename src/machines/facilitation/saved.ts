@@ -125,7 +125,9 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
   if (slot.formatVersion !== 1) return bad(`This room session uses format version ${quoteValue(slot.formatVersion, 20)}, which this version of casa-practice does not read.`);
   const ref = parseScenarioRef(slot.scenario);
   if (!ref) return bad(DAMAGED('its scenario is not named'));
-  const loaded = load(ref, undefined);
+  // Kept under this scenario's start (its key names an author's --from), so read with that start:
+  // read with none, a session begun with --from was "of another start" and set aside as damaged.
+  const loaded = load(ref, playable.from);
   if ('error' in loaded) return loaded.keep === true ? { kind: 'bad', error: cleanLine(loaded.error) } : bad(loaded.error);
   const restored = restoreSession(loaded.scenario, slot.session);
   // Kept for an older version of the scenario: sound, so moved aside as outdated, not damaged.

@@ -2,8 +2,8 @@ import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { decisionSetup, introductionsAt, introductionWords, peopleMet, roomDidWords, backFromEndingWords, backLossWords, backToDecision, startSession, undoEnding, startOverFailedWords, startOverUnsavedWords, visibleLine, votesEnteredWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor, type SessionView } from '../../machines/index.js';
-import { command, shellWord } from '../invocation.js';
-import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, ROOM_ELSEWHERE, roomSessionOnDisk } from '../saves.js';
+import { command } from '../invocation.js';
+import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, ROOM_ELSEWHERE, roomSessionArgs, roomSessionOnDisk } from '../saves.js';
 import { hintRows, revealHints, sceneHints, typeNumber, voteHints, withRevealWho, withRoomWho, type Action, type Hint, type RoomKeys } from '../keys.js';
 import { revealTextRows } from '../reveal-text.js';
 import { setupRows } from '../tall-rows.js';
@@ -164,7 +164,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     // The session is kept: opening the scenario again carries on from here.
     // The path (above) and the command on rows of their own where the row has no room for them whole:
     // printed as the app ends, a long one was broken by the terminal mid-name at 60 columns.
-    const carryOn = command(`--facilitate ${playable.bundled ? scenario.id : shellWord(playable.file)}`, app.env);
+    const carryOn = command(roomSessionArgs(playable), app.env);
     const carryOnWords = 'To carry on with this session later:';
     const again = elsewhere.current ? `\n${ROOM_ELSEWHERE}` : kept.current && roomSessionOnDisk(playable, app.env) ? `\n${carryOnWords}${[...`${carryOnWords} ${carryOn}`].length <= columns ? ' ' : '\n'}${carryOn}` : '';
     app.exit(`${written}${again}`, interrupted ? 130 : written.startsWith('Session summary written') ? 0 : 74);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  clearFacilitation, facilitatedDecision, facilitationDecision, facilitationFinished, facilitationKey, finishedFacilitationText, keptFacilitation, memoryStore, readFacilitation, revealData, saveKey, selectView, startFacilitation, startSession, writeFacilitation,
+  clearFacilitation, facilitatedDecision, startingAt, facilitationDecision, facilitationFinished, facilitationKey, finishedFacilitationText, keptFacilitation, memoryStore, readFacilitation, revealData, saveKey, selectView, startFacilitation, startSession, writeFacilitation,
   type PlayableScenario, type RoomProgress, type ScenarioLoader, type SessionActor,
 } from '../../../src/machines/index.js';
 import { CLEAR, CLIPBOARD, example, expectMovedAside, expectOneCleanLine, RLO, TITLE } from './fixtures.js';
@@ -215,6 +215,21 @@ describe('a trainer-led session kept through the store', () => {
     // Nothing moved aside: the kept session is where it was.
     expect([...store.data.keys()]).toEqual([KEY]);
     expect(store.read(KEY)).toBe(text);
+  });
+
+  it('one begun at an author\'s start (--from) is read with that start, as it was kept: not set aside as of another start', () => {
+    const moved = startingAt(example, 'after-visit');
+    if (!moved.ok) throw new Error(moved.error);
+    const fromVisit: PlayableScenario = { ...playable, scenario: moved.scenario, from: 'after-visit' };
+    const startOf: ScenarioLoader = (ref, from) => (ref.id === example.id && from === 'after-visit' ? fromVisit : { error: 'of another start' });
+    const store = memoryStore();
+    const actor = startFacilitation(moved.scenario, 7);
+    const key = writeFacilitation(store, fromVisit, actor.getPersistedSnapshot(), { past: [], current: { votes: { 'after-supervisor': 4 }, revealed: false } }, now);
+    expect(key).toBe('facilitation/example-new-phone--from-after-visit.json');
+    const r = readFacilitation(store, startOf, fromVisit, now);
+    if (r.kind !== 'ok') throw new Error(JSON.stringify(r));
+    expect(r.progress.current.votes).toEqual({ 'after-supervisor': 4 });
+    expect([...store.data.keys()]).toEqual([key]);
   });
 
   it('a storage that cannot be read is reported in one clean line and left where it is', () => {
