@@ -138,7 +138,7 @@ describe('fitting 24 rows', () => {
   // In the picker's order (by title): every bundled scenario.
   const TITLES = listCatalog(BUNDLED).entries.map((e) => e.title);
 
-  // With fourteen bundled scenarios the list no longer fits beside a long summary, at 60 columns
+  // With fourteen or more bundled scenarios the list no longer fits beside a long summary, at 60 columns
   // nor at 80 (thirteen did at 80, to the row): it is then a window that follows the highlight and
   // says how many more are above and below (Picker), and every scenario is reached with the arrows.
   it.each([80, 60])('at %i columns the picker shows every bundled scenario (number, title, minutes, completion) within 24 rows', async (columns) => {
