@@ -5,33 +5,48 @@ import { derivedUuid, UUID_PATTERN } from '../progress/ids.js';
 import type { PlaythroughRecord, PrincipleRecord } from '../progress/records.js';
 import { indexScenario, replyValue } from '../scenario-index.js';
 import { bestPracticeAt, buildDebrief, offeredAtTurns, type Debrief } from '../scoring.js';
-import type { Reply, Scenario } from '../schema/scenario.js';
+import type { DecisionNode, Reply, Scenario } from '../schema/scenario.js';
 import { cleanDeep, cleanLine } from '../text/clean.js';
 
 /**
  * xAPI 1.0.3 statements for recorded playthroughs, for a learning record store or an LMS.
  *
  * Per playthrough, in order: `initialized` (the scenario); one `answered` per decision (the decision
- * as a `choice` interaction listing every reply, `result.response` the reply id, the reply's points
- * and its verdicts per principle in a result extension); one `scored` per principle touched; `completed`
- * (duration, completion, success, score, outcome band); `terminated`.
+ * as a `choice` interaction, `result.response` the reply id, the reply's points and its verdicts per
+ * principle in a result extension); one `scored` per principle touched; `completed` (duration,
+ * completion, success, score, outcome band); `terminated`.
  *
- * A decision's `correctResponsesPattern` is best practice there as the debrief says it (the core's
- * bestPracticeAt), among the replies offered at that moment: a greyed-out reply ("not available now")
- * is never named, and on the best-practice path only that path's reply is (one pattern per reply: any
- * one of them is a correct response). Its `success` is the debrief's "Best practice here: ✓ the
+ * One definition per decision. An LRS keeps one definition per activity id, the last it received
+ * (xAPI 1.0.3 Data 2.4.4.1: it "SHOULD update the stored Activity Definition"), and reads every
+ * statement of that activity by it. So a decision's definition is the same in every playthrough of
+ * the scenario at one version, as H5P's choice questions list every answer and their correct ones
+ * whatever the learner did: its `choices` are every reply of the decision in the version played, in
+ * the file's order, also one greyed out ("not available now") or hidden on this playthrough's way
+ * there (the export is read after play, by whoever keeps the records; hiding a reply during play is
+ * so that it does not give its condition away). The activity id stays the decision's own, without
+ * the version (`context.revision` names it): a reworded reply is the same decision to a report, and
+ * an LRS takes a newer version's definition as the provider's update. Its `correctResponsesPattern`
+ * (one pattern per reply: any one is a correct response) is given only where best practice there
+ * is the same on every path (decisionDefinition): a decision whose best practice depends on what was
+ * offered (court-report's "Hearing support" names its order reply once the youth's status is
+ * confirmed, sitting with her otherwise) has none, for a pattern that names the order would call
+ * correct a reply that was greyed out. Without the scenario at the version played (gone, or only a
+ * newer version at hand) a decision has no definition at all: the LRS keeps the one it has, and
+ * "Decision 3" with the chosen reply as its one choice (as it was) differed from one playthrough to
+ * the next. A decision without a title is named by its id, the same on every path.
+ *
+ * What one playthrough had there, which the definition cannot say, is in the result. `success` is
+ * best practice as the debrief said it (the core's bestPracticeAt, among the replies offered at that
+ * moment; on the best-practice path only that path's reply): the debrief's "Best practice here: ✓ the
  * same" (the record's `bestPractice`), never "as many points as the best offered": the path's reply
- * may be worth fewer points there than another, which is then not best practice. Both need what was
- * offered, worked out by playing the record's replies through the scenario at its version (as for
- * `missedBelowBest` below); without that, no correct responses are claimed, and `success` only when
- * the record kept it.
- *
- * A decision's `choices` are the replies the volunteer saw there: a reply greyed out ("not available
- * now") was shown and is listed, one `hidden` while its condition did not hold was not and is not.
+ * may be worth fewer points there than another, which is then not best practice. The extensions
+ * `offered` (the reply ids that could be chosen there, greyed-out and hidden ones left out) and
+ * `best-practice` (best practice among them) say the rest. Both need what was offered, worked out by
+ * playing the record's replies through the scenario at its version (as for `missedBelowBest` below);
+ * without that they are left out, and `success` is given only when the record kept it.
  *
  * Words. A decision's title, prompt and replies, and the scenario's summary, are given only from the
- * scenario at the record's version: another version's may not be what the volunteer read. Otherwise
- * a decision says what the record holds: "Decision n", and the chosen reply's id as its one choice.
+ * scenario at the record's version: another version's may not be what the volunteer read.
  *
  * A principle's `scored` statement says what the debrief said of it, counted in times as the debrief
  * counts (never the summed weights of the record's `followed` and `violated`, which its extension
@@ -214,28 +229,18 @@ export function xapiStatements(record: PlaythroughRecord, options: XapiOptions):
   record.decisions.forEach((d, i) => {
     // The decision's words only from the version played: a newer version's may not be what was read.
     const node = index?.nodes.get(d.nodeId);
-    const decision = node?.kind === 'decision' ? node : undefined;
-    let choices: { id: string; description: LanguageMap }[];
-    let best: readonly string[] = [];
+    const decision = played && node?.kind === 'decision' ? node : undefined;
     let min: number | undefined;
     // Offered at this decision (a greyed-out reply, "not available now", was no choice), when known.
     const offered = replay?.offered[i];
-    if (decision && played) {
-      // The replies the volunteer saw: a reply "hidden" while its condition does not hold was not in
-      // the list (shown, it would give the condition away), so it is no choice they had; greyed-out
-      // replies were shown ("not available now"). Not known what was offered: only those always shown.
-      const shown = (r: Reply) => r.id === d.replyId || r.hidden !== true || r.when === undefined || (offered?.(r) ?? false);
-      choices = decision.replies.filter(shown).map((r) => ({ id: r.id, description: en(r.text) }));
-      if (offered) {
-        best = bestPracticeAt(played, d.nodeId, offered)?.replyIds ?? [];
-        min = Math.min(...decision.replies.filter(offered).map(replyValue));
-      } else {
+    // Best practice among the replies offered there, as the debrief said it: this playthrough's, so
+    // in the result, never the definition (see "One definition per decision" in the module doc).
+    const bestHere = decision && played && offered ? bestPracticeAt(played, d.nodeId, offered)?.replyIds : undefined;
+    if (decision) {
+      min = offered
+        ? Math.min(...decision.replies.filter(offered).map(replyValue))
         // Not known what was offered: the least any reply here is worth, below or at the least offered.
-        min = Math.min(...decision.replies.map(replyValue));
-      }
-    } else {
-      // The scenario is gone, or not at the version played: the chosen reply is all the record knows.
-      choices = [{ id: d.replyId, description: en(d.replyId) }];
+        : Math.min(...decision.replies.map(replyValue));
     }
     // As the debrief said it ("Best practice here: ✓ the same"): kept with the record, or worked out
     // again by the replay; otherwise not claimed (points as many as the best offered are not it: the
@@ -244,21 +249,20 @@ export function xapiStatements(record: PlaythroughRecord, options: XapiOptions):
     const object: XapiActivity = {
       objectType: 'Activity',
       id: iri.decision(record.scenarioId, d.nodeId),
-      definition: {
-        type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
-        name: en(decision?.title ?? `Decision ${i + 1}`),
-        ...(decision ? { description: en(decision.prompt ?? 'What do you say or do?') } : {}),
-        interactionType: 'choice',
-        choices,
-        ...(best.length > 0 ? { correctResponsesPattern: [...best] } : {}),
-      },
+      // Without the scenario at the version played, no definition: the LRS keeps the one it has.
+      ...(decision && played ? { definition: decisionDefinition(played, decision) } : {}),
     };
     const result: XapiResult = {
       response: d.replyId,
       ...(success !== undefined ? { success } : {}),
       // A record is untrusted (a backup, a file edited by hand): raw must lie within min..max, or an LRS refuses the statement.
       score: { raw: d.points, ...(d.points <= d.bestPoints ? { max: d.bestPoints } : {}), ...(min !== undefined && min <= d.points ? { min } : {}) },
-      extensions: { [iri.extension('principles')]: d.assessments.map((a) => ({ principle: a.principle, verdict: a.verdict, weight: a.weight })) },
+      extensions: {
+        [iri.extension('principles')]: d.assessments.map((a) => ({ principle: a.principle, verdict: a.verdict, weight: a.weight })),
+        // What this playthrough had there, which the definition (the same on every path) cannot say.
+        ...(decision && offered ? { [iri.extension('offered')]: decision.replies.filter(offered).map((r) => r.id) } : {}),
+        ...(bestHere && bestHere.length > 0 ? { [iri.extension('best-practice')]: [...bestHere] } : {}),
+      },
     };
     out.push(statement(`answered/${i}`, 'answered', object, record.completedAt, result, { contextActivities: parent }));
   });
@@ -304,6 +308,29 @@ export function xapiStatements(record: PlaythroughRecord, options: XapiOptions):
   }));
   out.push(statement('terminated', 'terminated', scenarioActivity, record.completedAt));
   return cleanDeep(out);
+}
+
+/**
+ * A decision's definition: the same for every playthrough of the scenario at this version (see "One
+ * definition per decision" in the module doc). Every reply of the decision, in the file's order,
+ * whatever was offered on the way there; the correct responses only when best practice there is the
+ * same on every path: bestPracticeAt with every reply offered names replies that have no condition
+ * ("when"), which are offered wherever the decision is met, so no path can change it (a reply with a
+ * condition can be greyed out or hidden, and best practice is then another reply).
+ */
+function decisionDefinition(scenario: Scenario, decision: DecisionNode): NonNullable<XapiActivity['definition']> {
+  const best = bestPracticeAt(scenario, decision.id)?.replyIds ?? [];
+  const stable = best.length > 0 && best.every((id) => decision.replies.find((r) => r.id === id)?.when === undefined);
+  return {
+    type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
+    // Its own title, else its id: "Decision 3" was its place in one playthrough, another on another path.
+    name: en(decision.title ?? decision.id),
+    description: en(decision.prompt ?? 'What do you say or do?'),
+    interactionType: 'choice',
+    choices: decision.replies.map((r) => ({ id: r.id, description: en(r.text) })),
+    // One pattern per reply: any one of them is a correct response.
+    ...(stable ? { correctResponsesPattern: [...best] } : {}),
+  };
 }
 
 /**

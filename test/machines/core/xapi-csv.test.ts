@@ -7,7 +7,7 @@ import {
   type Debrief, type PlaythroughRecord, type Scenario, type XapiStatement,
 } from '../../../src/machines/index.js';
 import { loadValidFixture } from '../../helpers/fixtures.js';
-import { playReplies } from '../../helpers/play.js';
+import { playReplies, sessionAfter } from '../../helpers/play.js';
 import { keptOnceMissedOnce } from './fixtures.js';
 
 const dir = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
@@ -237,8 +237,10 @@ describe('xAPI statements of real playthroughs', () => {
       expect(s.verb.display['en-US']).toBe(s.verb.id.split('/').at(-1));
       expect(Object.values(VERBS)).toContain(s.verb.id);
     }
-    // Each decision: every reply offered, the reply chosen as its id, its points and per-principle verdicts.
+    // Each decision: every reply it has, the reply chosen as its id, its points and per-principle
+    // verdicts, and what this playthrough was offered there and best practice among it.
     const answered = statements.filter((s) => s.verb.id === VERBS.answered);
+    const debrief = playReplies(scenario, record.decisions.map((d) => d.replyId))!;
     answered.forEach((s, i) => {
       const d = record.decisions[i]!;
       const node = scenario.nodes.find((n) => n.id === d.nodeId);
@@ -248,10 +250,16 @@ describe('xAPI statements of real playthroughs', () => {
       expect(s.object.definition?.choices).toEqual(node.replies.map((r) => ({ id: r.id, description: { 'en-US': r.text } })));
       expect(s.result?.response).toBe(d.replyId);
       expect(s.result?.score?.raw).toBe(d.points);
-      const ext = Object.entries(s.result?.extensions ?? {});
-      expect(ext).toHaveLength(1);
-      expect(ext[0]![0]).toMatch(/\/extensions\/principles$/);
-      expect(ext[0]![1]).toEqual(node.replies.find((r) => r.id === d.replyId)!.assessments.map((a) => ({ principle: a.principle, verdict: a.verdict, weight: a.weight ?? 1 })));
+      const ext = s.result?.extensions ?? {};
+      const base = 'https://casa-practice.invalid/xapi/extensions/';
+      expect(Object.keys(ext)).toEqual([`${base}principles`, `${base}offered`, `${base}best-practice`]);
+      expect(ext[`${base}principles`]).toEqual(node.replies.find((r) => r.id === d.replyId)!.assessments.map((a) => ({ principle: a.principle, verdict: a.verdict, weight: a.weight ?? 1 })));
+      // Offered: the replies the session showed enabled there, in the file's order.
+      const view = selectView(scenario, sessionAfter(scenario, record.decisions.slice(0, i).map((p) => p.replyId)).getSnapshot());
+      expect(view.nodeId).toBe(d.nodeId);
+      expect(ext[`${base}offered`]).toEqual(node.replies.filter((r) => view.replies.some((v) => v.id === r.id && v.enabled)).map((r) => r.id));
+      expect(ext[`${base}offered`]).toContain(d.replyId);
+      expect(ext[`${base}best-practice`]).toContain(debrief.turns[i]!.bestReplyId);
     });
     const completed = statements.find((s) => s.verb.id === VERBS.completed)!;
     expect(completed.result).toMatchObject({ completion: true, success: record.band !== 'needs-review', score: { scaled: record.score.percent / 100, raw: record.score.earned } });
@@ -276,11 +284,14 @@ describe('xAPI statements of real playthroughs', () => {
     expect(new Set(playthroughs.map((p) => p.record.id)).size).toBe(playthroughs.length);
   });
 
-  it('still conforms without the scenario (gone or changed): the chosen reply is the one choice known', () => {
+  // It listed the chosen reply as the one choice, named "Decision n" by its place in that playthrough:
+  // a definition that differed from one playthrough to the next, which an LRS stored over the real one.
+  it('still conforms without the scenario (gone or changed): a decision has no definition, the LRS keeps the one it has', () => {
     const statements = xapiStatements(playthroughs[1]!.record, { learner: LEARNER });
     expect(xapiProblems(statements)).toEqual([]);
     const a = statements.find((s) => s.verb.id === VERBS.answered)!;
-    expect(a.object.definition?.choices).toEqual([{ id: a.result?.response, description: { 'en-US': a.result?.response } }]);
+    expect(a.object).toEqual({ objectType: 'Activity', id: expect.stringMatching(/\/decisions\//) as unknown });
+    expect(a.result?.response).toBe(playthroughs[1]!.record.decisions[0]!.replyId);
   });
 
   it('a record whose points are more than it says were the best (an edited file or backup) still gives statements an LRS accepts', () => {
@@ -473,14 +484,18 @@ describe('a decision\'s correct responses and success are the debrief\'s best pr
   const court = bundled.find((s) => s.id === 'court-report')!;
   const courtReplies = ['d-opening-csec-victim', 'd-school-evidence', 'd-health-blank', 'd-visit-deflect', 'd-check-status-search', 'd-status-unconfirmed-staff', 'd-wellbeing-substance', 'd-recs-unconfirmed-substance', 'd-review-supervisor', 'd-hearing-support-sit-with'];
 
-  it('court-report: "Hearing support" with the order greyed out names only the best reply offered', () => {
+  it('court-report: "Hearing support" with the order greyed out names only the best reply offered, in the result', () => {
     const record = playthroughRecord(court, playReplies(court, courtReplies) as Debrief, { mode: 'practice' }, new Date('2026-03-02T17:21:40Z'));
     for (const r of [record, withoutBestPractice(record)]) {
       const last = answeredOf(xapiStatements(r, { learner: LEARNER, scenarioOf })).at(-1)!;
       expect(last.object.id).toMatch(/\/decisions\/d-hearing-support$/);
-      // d-hearing-support-order (+4) is greyed out: the youth's status was never confirmed.
-      expect(last.object.definition?.correctResponsesPattern).toEqual(['d-hearing-support-sit-with']);
+      // d-hearing-support-order (+4) is greyed out: the youth's status was never confirmed. On the
+      // path that confirms it, the order is best practice: no correct response is the same on both.
+      expect(last.object.definition?.correctResponsesPattern).toBeUndefined();
+      expect(last.object.definition?.choices?.map((c) => c.id)).toContain('d-hearing-support-order');
       expect(last.result).toMatchObject({ response: 'd-hearing-support-sit-with', success: true });
+      expect(last.result?.extensions?.['https://casa-practice.invalid/xapi/extensions/best-practice']).toEqual(['d-hearing-support-sit-with']);
+      expect(last.result?.extensions?.['https://casa-practice.invalid/xapi/extensions/offered']).not.toContain('d-hearing-support-order');
     }
   });
 
@@ -498,9 +513,10 @@ describe('a decision\'s correct responses and success are the debrief\'s best pr
     }
   });
 
-  it('every real playthrough: success is the debrief\'s "✓ the same", and the correct responses were offered and include its best practice', () => {
+  it('every real playthrough: success is the debrief\'s "✓ the same", best practice in the result is its best practice there, and correct responses, where given, agree', () => {
     const mixed = bundled.flatMap((s) => [walk(s, (v) => v.indexOf([...v].sort((a, b) => a - b)[1] ?? v[0]!)), walk(s, () => 0), best(s), worst(s)].map((d) => ({ scenario: s, debrief: d })));
     let checked = 0;
+    let withPattern = 0;
     for (const { scenario, debrief } of mixed) {
       const model = debriefModel(scenario, debrief);
       const record = playthroughRecord(scenario, debrief, { mode: 'practice', randomBytes: counterBytes(3) }, new Date('2026-03-02T17:21:40Z'));
@@ -509,14 +525,22 @@ describe('a decision\'s correct responses and success are the debrief\'s best pr
           const turn = debrief.turns[i]!;
           const where = `${scenario.id} decision ${i + 1} (${turn.replyId})`;
           expect(a.result?.success, where).toBe(model.paths[i]!.same);
-          const pattern = a.object.definition?.correctResponsesPattern ?? [];
-          expect(pattern, where).toContain(turn.bestReplyId);
-          expect(pattern.includes(turn.replyId), where).toBe(turn.sameAsBest);
+          const here = a.result?.extensions?.['https://casa-practice.invalid/xapi/extensions/best-practice'] as string[];
+          expect(here, where).toContain(turn.bestReplyId);
+          expect(here.includes(turn.replyId), where).toBe(turn.sameAsBest);
+          // The definition's correct responses (the same on every path) say what this path's best practice says.
+          const pattern = a.object.definition?.correctResponsesPattern;
+          if (pattern) {
+            expect(pattern, where).toEqual(here);
+            withPattern += 1;
+          }
           checked += 1;
         });
       }
     }
     expect(checked).toBeGreaterThan(50);
+    expect(withPattern).toBeGreaterThan(50);
+    expect(withPattern).toBeLessThan(checked);
   });
 
   it('a record whose best practice is not true or false (edited by hand) is refused as damaged', () => {
@@ -526,8 +550,9 @@ describe('a decision\'s correct responses and success are the debrief\'s best pr
   });
 
   // A reply "hidden" while its condition does not hold is left out of the list the volunteer sees
-  // (shown greyed out, it would give the condition away), but the export listed it among the choices.
-  it('a reply hidden at that moment is neither a choice nor a correct response; one shown greyed out is a choice only', () => {
+  // (shown greyed out, it would give the condition away). The definition lists it all the same (it is
+  // one for every path: see "one activity id, one definition"); the result says it was not offered.
+  it('a reply hidden or greyed out at that moment is a choice of the definition, but not offered nor best practice in the result', () => {
     const s = structuredClone(loadValidFixture('bad/best-here-not-best-path.json'));
     const after = s.nodes.find((n) => n.id === 'after-visit');
     if (after?.kind !== 'decision') throw new Error('no after-visit');
@@ -539,15 +564,18 @@ describe('a decision\'s correct responses and success are the debrief\'s best pr
       const statements = xapiStatements(r, { learner: LEARNER, scenarioOf: (id) => (id === s.id ? s : undefined) });
       expect(xapiProblems(statements)).toEqual([]);
       const last = answeredOf(statements).at(-1)!;
-      expect(last.object.definition?.choices?.map((c) => c.id)).toEqual(['after-supervisor', 'after-search', 'after-wait', 'after-greyed']);
+      expect(last.object.definition?.choices?.map((c) => c.id)).toEqual(['after-supervisor', 'after-search', 'after-wait', 'after-hidden', 'after-greyed']);
+      // The best-practice path's reply has no condition: best practice here on every path.
       expect(last.object.definition?.correctResponsesPattern).toEqual(['after-supervisor']);
       expect(last.result?.success).toBe(true);
+      expect(last.result?.extensions?.['https://casa-practice.invalid/xapi/extensions/offered']).toEqual(['after-supervisor', 'after-search', 'after-wait']);
     }
-    // Not known what was offered (the record does not replay: its points were edited): only the replies always shown.
+    // Not known what was offered (the record does not replay: its points were edited): the same definition, and no "offered".
     const edited = { ...record, decisions: record.decisions.map((d, i) => (i === 1 ? { ...d, assessments: [] } : d)) };
     const last = answeredOf(xapiStatements(edited, { learner: LEARNER, scenarioOf: (id) => (id === s.id ? s : undefined) })).at(-1)!;
-    expect(last.object.definition?.choices?.map((c) => c.id)).toEqual(['after-supervisor', 'after-search', 'after-wait', 'after-greyed']);
-    expect(last.object.definition?.correctResponsesPattern).toBeUndefined();
+    expect(last.object.definition?.choices?.map((c) => c.id)).toEqual(['after-supervisor', 'after-search', 'after-wait', 'after-hidden', 'after-greyed']);
+    expect(last.object.definition?.correctResponsesPattern).toEqual(['after-supervisor']);
+    expect(last.result?.extensions).not.toHaveProperty(['https://casa-practice.invalid/xapi/extensions/offered']);
   });
 
   it('without the scenario of the record\'s version, success is what the record kept, or nothing; no correct responses are claimed', () => {
@@ -562,6 +590,53 @@ describe('a decision\'s correct responses and success are the debrief\'s best pr
       expect(old!.result?.success).toBeUndefined();
       expect([...xapiProblems([kept!]), ...xapiProblems([old!])]).toEqual([]);
     }
+  });
+});
+
+// One activity id carried other `choices` and `correctResponsesPattern` in other playthroughs: a
+// reply hidden while its condition did not hold was left out of the choices, and the correct
+// responses were best practice among the replies offered on that path (court-report's "Hearing
+// support" named its order reply on one path and its sit-with reply on another). An LRS keeps one
+// definition per activity id, the last it received (xAPI 1.0.3, Data 2.4.4.1: it "SHOULD update the
+// stored Activity Definition"), and judges every statement of that activity by it.
+describe('one activity id, one definition', () => {
+  /** The fixture with two replies on "After the visit" that need trust 60, which only phone-curious brings: one hidden, one greyed out. */
+  const conditional = (() => {
+    const s = structuredClone(loadValidFixture('bad/best-here-not-best-path.json'));
+    const after = s.nodes.find((n) => n.id === 'after-visit');
+    if (after?.kind !== 'decision') throw new Error('no after-visit');
+    const extra = (id: string, hidden: boolean) => ({ ...structuredClone(after.replies[0]!), id, text: `Only with trust (${id})`, when: { var: 'trust', gte: 60 }, ...(hidden ? { hidden } : {}), assessments: [{ principle: 'consult-supervisor-on-suspicion', verdict: 'follows', weight: 5 }] }) as (typeof after.replies)[number];
+    after.replies.push(extra('after-hidden', true), extra('after-greyed', false));
+    return s;
+  })();
+  const court = bundled.find((s) => s.id === 'court-report')!;
+  const courtGreyed = ['d-opening-csec-victim', 'd-school-evidence', 'd-health-blank', 'd-visit-deflect', 'd-check-status-search', 'd-status-unconfirmed-staff', 'd-wellbeing-substance', 'd-recs-unconfirmed-substance', 'd-review-supervisor', 'd-hearing-support-sit-with'];
+  const scenarioOfAll = (id: string) => (id === conditional.id ? conditional : scenarioOf(id));
+  const records = [
+    ...bundled.flatMap((s) => [walk(s, (v) => v.indexOf([...v].sort((a, b) => a - b)[1] ?? v[0]!)), walk(s, () => 0), best(s), worst(s)].map((d) => playthroughRecord(s, d, { mode: 'practice', randomBytes: counterBytes(5) }, new Date('2026-03-02T17:21:40Z')))),
+    playthroughRecord(court, playReplies(court, courtGreyed) as Debrief, { mode: 'practice', randomBytes: counterBytes(6) }, new Date('2026-03-02T17:21:40Z')),
+    ...[['phone-curious', 'after-supervisor'], ['phone-accuse', 'after-supervisor'], ['phone-accuse', 'after-wait']].map((replies) => playthroughRecord(conditional, playReplies(conditional, replies) as Debrief, { mode: 'practice', randomBytes: counterBytes(7) }, new Date('2026-03-02T17:21:40Z'))),
+  ].map(readBack);
+
+  it('every playthrough of a scenario version gives each decision the same definition, and its response is one of the choices', () => {
+    const definitions = new Map<string, string>();
+    let compared = 0;
+    for (const record of [...records, ...records.map(withoutBestPractice)]) {
+      for (const a of answeredOf(xapiStatements(record, { learner: LEARNER, scenarioOf: scenarioOfAll }))) {
+        const key = `${a.object.id} v${a.context.revision}`;
+        const definition = JSON.stringify(a.object.definition);
+        const seen = definitions.get(key);
+        if (seen === undefined) definitions.set(key, definition);
+        else {
+          expect(definition, key).toBe(seen);
+          compared += 1;
+        }
+        expect(a.object.definition?.choices?.map((c) => c.id), key).toContain(a.result?.response);
+      }
+    }
+    // The cases this is about were among them (else it tests nothing).
+    expect(compared).toBeGreaterThan(100);
+    expect(definitions.get(`https://casa-practice.invalid/xapi/scenarios/${conditional.id}/decisions/after-visit v${conditional.version}`)).toContain('after-hidden');
   });
 });
 
@@ -595,12 +670,7 @@ describe('a record of another version of its scenario is not given that version\
     expect(statements[0]!.object.definition).not.toHaveProperty('description');
     answeredOf(statements).forEach((a, i) => {
       const d = record.decisions[i]!;
-      expect(a.object.definition).toEqual({
-        type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
-        name: { 'en-US': `Decision ${i + 1}` },
-        interactionType: 'choice',
-        choices: [{ id: d.replyId, description: { 'en-US': d.replyId } }],
-      });
+      expect(a.object).not.toHaveProperty('definition');
       expect(a.result?.success).toBe(d.bestPractice);
       expect(a.context.revision).toBe(String(beside.version));
     });
