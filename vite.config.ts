@@ -24,6 +24,7 @@ const OWN_MODULES = [
   'test/terminal/picker-notices.test.tsx',
   'test/web/line-breaks.test.tsx',
   'test/web/records-xapi-failure.test.tsx',
+  'test/terminal/records-xapi-unwritable.test.ts',
 ];
 // The web app's component tests run under jsdom, each file with a fresh DOM.
 const WEB_COMPONENTS = ['test/web/**/*.test.tsx'];

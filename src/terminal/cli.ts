@@ -18,7 +18,7 @@ Usage:
   casa-practice --facilitate [scenario]       lead a session for a room
   casa-practice play <file|id> [--from NODE]  validate and play a scenario (--set, --assess, --plain)
   casa-practice resume                        continue where you stopped
-  casa-practice records [--csv] [--backup]    your finished practice and its minutes
+  casa-practice records                       your finished practice and its minutes (--csv, --backup, --xapi <file>)
   casa-practice room <scenario>               a live room: phones vote (--resume)
   casa-practice validate <file|folder>...     check scenario files (--json, --strict)
   casa-practice graph <file> [--format mermaid|dot|svg]

@@ -1,14 +1,17 @@
-import { join } from 'node:path';
-import { backupFileName, backupText, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, otherPracticeYears, otherYearsWords, PRACTICE_IDLE_MS, readRecords, recordsCsv, visibleLine } from '../machines/index.js';
+import { lstatSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { backupFileName, backupText, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, otherPracticeYears, otherYearsWords, PRACTICE_IDLE_MS, readRecords, recordsCsv, shownFileName, visibleLine, xapiFile, xapiLearner, type PlaythroughRecord, type Scenario } from '../machines/index.js';
 import { parseArgs, UsageError } from './args.js';
 import type { CliIO } from './commands.js';
 import { exportsDir, shownPath, shownStateDir } from './export.js';
 import { command, helpText, textWidth } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
-import { writeAtomic } from './state.js';
+import { loadScenarioFile, scenarioFilesIn } from './files.js';
+import { scenariosDir } from './paths.js';
+import { writeAtomic, writeNewFile } from './state.js';
 import { wrapText, wrapWords } from './wrap.js';
 
-export const RECORDS_HELP = `Usage: casa-practice records [--year YYYY] [--csv] [--backup]
+export const RECORDS_HELP = `Usage: casa-practice records [--year YYYY] [--csv] [--backup] [--xapi <file>]
 
 Shows the scenarios you finished in the terminal in a year (this year unless
 --year says), with the minutes spent in each and their total.
@@ -20,6 +23,10 @@ Options:
   --backup     also write a backup file into the exports folder; load it in
                the web app's My records to keep your practice in one place
                and print its certificate
+  --xapi <file>
+               also write every finished scenario, all years, as xAPI
+               statements (JSON, for an LMS or learning record store) to a
+               new file; a file already there is never written over
   -h, --help   show this help
 `;
 
@@ -40,12 +47,17 @@ export const terminalRecordsOwn = (env: NodeJS.ProcessEnv = process.env): string
 
 /** `casa-practice records`: the year's finished practice and its total, and the files to take it elsewhere. */
 export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv = process.env, now = new Date()): number {
-  const args = parseArgs(argv, ['help', 'year', 'csv', 'backup'], ['year']);
+  // "--xapi" with no file after it: the usual "needs a value" said with a name to copy.
+  const xapiAt = argv.findIndex((a) => a === '--xapi' || a === '--xapi=');
+  if (xapiAt >= 0 && (argv[xapiAt] === '--xapi=' || argv[xapiAt + 1] === undefined || argv[xapiAt + 1]?.startsWith('--'))) {
+    throw new UsageError(`--xapi needs the name of a new file to write, e.g. --xapi ${exportFileName('xapi', 'json', now)}`);
+  }
+  const args = parseArgs(argv, ['help', 'year', 'csv', 'backup', 'xapi'], ['year', 'xapi']);
   if (args.flags.has('help')) {
     io.out(helpText(RECORDS_HELP));
     return 0;
   }
-  if (args.positionals.length > 0) throw new UsageError(`records takes no file ("${visibleLine(args.positionals[0] as string)}")`);
+  if (args.positionals.length > 0) throw new UsageError(`records takes no file ("${visibleLine(args.positionals[0] as string)}")${args.flags.has('xapi') ? '' : `; to write the xAPI file, name it after --xapi`}`);
   const yearText = args.flags.get('year');
   const year = typeof yearText === 'string' ? Number(yearText) : now.getFullYear();
   if (typeof yearText === 'string' && !/^\d{4}$/.test(yearText)) throw new UsageError(`--year needs a year such as ${now.getFullYear()} (got "${visibleLine(yearText).slice(0, 20)}")`);
@@ -95,5 +107,77 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   }
   // The paths are within the state folder, not the folder the command was typed in: said as the debrief's export says it.
   if (files.length > 0) io.out(`(in the state folder ${shownStateDir(env)})\n`);
+  const xapi = args.flags.get('xapi');
+  if (typeof xapi === 'string') {
+    if (files.length === 0) say();
+    return writeXapi(xapi, read.playthroughs, read.learner, io, now);
+  }
   return 0;
+}
+
+/**
+ * Writes the xAPI file the web app's My records downloads (the core's xapiFile, with the records'
+ * learner id and the bundled scenarios' words) to a new file the volunteer named. Never over a file:
+ * an LMS export a volunteer kept is not replaced without a word. Returns the exit code.
+ */
+function writeXapi(path: string, playthroughs: readonly PlaythroughRecord[], learner: string | undefined, io: CliIO, now: Date): number {
+  // As typed, in quotes with its invisible characters escaped when it has any.
+  const shown = shownFileName(path);
+  const notWritten = (why: string, exit: number) => {
+    io.err(`casa-practice: ${why}. No xAPI file was written.\n`);
+    return exit;
+  };
+  if (playthroughs.length === 0) return notWritten('there is no finished practice to put in an xAPI file yet; finish a scenario first', 1);
+  const there = thereAlready(path);
+  if (there === 'folder') return notWritten(`${shown} is a folder; name a new file in it, e.g. --xapi ${shownFileName(join(path, exportFileName('xapi', 'json', now)))}`, 73);
+  if (there) return notWritten(`${shown} already exists, and it is not written over; name a new file, or move that one away first`, 73);
+  let text: string;
+  try {
+    const scenarios = bundledScenarios();
+    text = xapiFile(playthroughs, { learner: xapiLearner(learner, playthroughs), scenarioOf: (id) => scenarios.get(id) });
+  } catch {
+    return notWritten('the xAPI statements could not be made from your records', 70);
+  }
+  try {
+    writeNewFile(path, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return notWritten(`${shown} already exists, and it is not written over; name a new file, or move that one away first`, 73);
+    const why = code === 'ENOENT' ? `the folder ${shownFileName(dirname(path))} does not exist` : errorWords(e);
+    return notWritten(`${shown} could not be written (${why}); name a file in a folder you can write to`, 74);
+  }
+  const count = playthroughs.length;
+  // Not wrapped: a path broken across lines cannot be copied.
+  io.out(`xAPI: ${shown} (${count} finished ${count === 1 ? 'scenario' : 'scenarios'}, all years)\n`);
+  return 0;
+}
+
+/** What is at `path` already: 'folder', true for anything else (a file, a link, a device), false for nothing. */
+function thereAlready(path: string): 'folder' | boolean {
+  try {
+    const seen = lstatSync(path);
+    return seen.isDirectory() ? 'folder' : true;
+  } catch {
+    return false;
+  }
+}
+
+/** The bundled scenarios by id, for the words of the xAPI file; one that cannot be read is left out (its decisions then have no definition). */
+function bundledScenarios(): Map<string, Scenario> {
+  const out = new Map<string, Scenario>();
+  let files: string[];
+  try {
+    files = scenarioFilesIn(scenariosDir());
+  } catch {
+    return out;
+  }
+  for (const file of files) {
+    try {
+      const scenario = loadScenarioFile(file).result.scenario;
+      if (scenario) out.set(scenario.id, scenario);
+    } catch {
+      // left out
+    }
+  }
+  return out;
 }

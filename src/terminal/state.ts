@@ -1,6 +1,6 @@
-import { closeSync, constants, existsSync, fstatSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
-import { dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 
 /**
  * The user's state directory and the files in it: the saved session, completion records and
@@ -106,6 +106,36 @@ export function writeNew(base: string, ext: string, text: string): string {
         renameSync(temp, path);
         return path;
       }
+    }
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+/**
+ * Writes `text` as a new file at `path` the user named, never over anything there (a file, a link,
+ * a folder): the whole text is written to a temp file beside it and then linked to the name, which
+ * fails with EEXIST where something already is, so a half-written file is never seen under the name
+ * and two writers cannot both win. Where the file system has no hard links, the name is checked and
+ * the temp file renamed to it. The folder is not made: a folder that does not exist is the user's
+ * typing mistake (ENOENT), not a place to create.
+ */
+export function writeNewFile(path: string, text: string, mode = 0o600): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    writeFileSync(temp, text, { mode, flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(temp, { force: true });
+    throw e;
+  }
+  try {
+    try {
+      linkSync(temp, path);
+    } catch (e) {
+      if (!NO_LINKS.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
+      // lstat, not exists: a link to nothing is something there too.
+      if (lstatSync(path, { throwIfNoEntry: false })) throw Object.assign(new Error(`EEXIST: file already exists, '${path}'`), { code: 'EEXIST' });
+      renameSync(temp, path);
     }
   } finally {
     rmSync(temp, { force: true });

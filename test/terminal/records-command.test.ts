@@ -1,10 +1,12 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IN_SERVICE_CREDIT, importBackup, MAX_RECORD_MINUTES, memoryStore, NO_PRACTICE_YET, parseBackup, playthroughRecord, readRecords, recordPlaythrough, type Debrief } from '../../src/machines/index.js';
+import { analyseBest, IN_SERVICE_CREDIT, importBackup, validateScenario, xapiFile, xapiLearner, type Scenario, MAX_RECORD_MINUTES, memoryStore, NO_PRACTICE_YET, parseBackup, playthroughRecord, readRecords, recordPlaythrough, type Debrief } from '../../src/machines/index.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 import { recordsCommand } from '../../src/terminal/records-command.js';
+import { writeNewFile } from '../../src/terminal/state.js';
 import { example, play } from '../machines/core/fixtures.js';
+import { playReplies } from '../helpers/play.js';
 import { runInProcess } from './helpers/cli.js';
 import { tempEnv } from './helpers/ink.js';
 
@@ -170,10 +172,108 @@ describe('casa-practice records', () => {
   });
 
   it('is a command of the CLI, listed in its help', async () => {
-    expect((await runInProcess('--help')).out).toMatch(/records \[--csv\] \[--backup\]/);
+    expect((await runInProcess('--help')).out).toMatch(/records .*\(--csv, --backup, --xapi <file>\)/);
     const help = await runInProcess('records', '--help');
     expect(help.code).toBe(0);
     expect(help.out).toMatch(/^Usage: .*records/);
     expect((await runInProcess('records', '--bogus')).code).toBe(2);
+    expect(help.out).toMatch(/--xapi <file>\n +also write every finished scenario, all years, as xAPI/);
+  });
+});
+
+// The terminal had no xAPI export: only a backup to load in the web app, whose My records offers the
+// download. A volunteer whose LMS takes xAPI and who practised in the terminal had no way there.
+describe('casa-practice records --xapi <file>', () => {
+  const bundledById = () => {
+    const dir = join(import.meta.dirname, '../../scenarios');
+    return new Map(readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json').map((f) => {
+      const s = validateScenario(readFileSync(join(dir, f)), f).scenario as Scenario;
+      return [s.id, s] as const;
+    }));
+  };
+  const outDir = () => {
+    const dir = join(tempEnv().XDG_STATE_HOME as string, 'out');
+    mkdirSync(dir);
+    return dir;
+  };
+
+  it('writes the statements the web app downloads, from the same records, to a new file', () => {
+    const env = envWithPractice();
+    // One of a bundled scenario, whose decisions the file describes in its words.
+    const scenarios = bundledById();
+    const bundled = scenarios.get('youth-discloses')!;
+    const played = playReplies(bundled, analyseBest(bundled).path.map((p) => p.replyId))!;
+    recordPlaythrough(stateStore(env), playthroughRecord(bundled, played, { activeMs: 9 * 60_000, randomBytes: (b) => crypto.getRandomValues(b) }, new Date('2026-03-01T19:00:00Z')), (b) => crypto.getRandomValues(b), now);
+    const path = join(outDir(), 'my-practice.json');
+    const r = run(['--xapi', path], env);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toContain(`\nxAPI: ${path} (4 finished scenarios, all years)\n`);
+    const read = readRecords(stateStore(env), now);
+    // The core's function, as My records calls it: the same learner id and the scenarios' words.
+    expect(readFileSync(path, 'utf8')).toBe(xapiFile(read.playthroughs, { learner: xapiLearner(read.learner, read.playthroughs), scenarioOf: (id) => scenarios.get(id) }));
+    const statements = JSON.parse(readFileSync(path, 'utf8')) as { object: { definition?: { choices?: unknown[] } } }[];
+    expect(statements.filter((st) => st.object.definition?.choices).length).toBeGreaterThan(0);
+    // Nothing left beside it (the temp file it was written through).
+    expect(readdirSync(join(path, '..'))).toEqual(['my-practice.json']);
+  });
+
+  it('never writes over a file (or a link) already there, and says so', () => {
+    const env = envWithPractice();
+    const dir = outDir();
+    const path = join(dir, 'kept.json');
+    writeFileSync(path, 'an export kept from before');
+    const r = run(['--xapi', path], env);
+    expect(r.code).toBe(73);
+    expect(r.err).toBe(`casa-practice: ${path} already exists, and it is not written over; name a new file, or move that one away first. No xAPI file was written.\n`);
+    expect(readFileSync(path, 'utf8')).toBe('an export kept from before');
+    // The write itself never replaces a file, also one put there after the check (another terminal's).
+    expect(() => writeNewFile(path, '[]')).toThrow(expect.objectContaining({ code: 'EEXIST' }) as Error);
+    expect(readFileSync(path, 'utf8')).toBe('an export kept from before');
+    const link = join(dir, 'link.json');
+    symlinkSync(join(dir, 'nowhere.json'), link);
+    expect(run(['--xapi', link], env).code).toBe(73);
+    expect(existsSync(join(dir, 'nowhere.json'))).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(['kept.json', 'link.json']);
+  });
+
+  it('a folder, or a folder that does not exist, is said in words, without a stack trace', () => {
+    const env = envWithPractice();
+    const dir = outDir();
+    const folder = run(['--xapi', dir], env);
+    expect(folder.code).toBe(73);
+    expect(folder.err).toBe(`casa-practice: ${dir} is a folder; name a new file in it, e.g. --xapi ${join(dir, 'casa-practice-xapi-2026-03-02.json')}. No xAPI file was written.\n`);
+    const missing = join(dir, 'no-such-folder', 'x.json');
+    const r = run(['--xapi', missing], env);
+    expect(r.code).toBe(74);
+    expect(r.err).toBe(`casa-practice: ${missing} could not be written (the folder ${join(dir, 'no-such-folder')} does not exist); name a file in a folder you can write to. No xAPI file was written.\n`);
+    // A file where a folder of the path goes.
+    writeFileSync(join(dir, 'plain'), '');
+    expect(run(['--xapi', join(dir, 'plain', 'x.json')], env).err).toContain('could not be written (part of the path is a file, not a folder)');
+  });
+
+  it('a path with control characters is echoed escaped, never sent to the terminal as it is', () => {
+    const env = envWithPractice();
+    const dir = outDir();
+    const path = join(dir, 'x\u001b[2Jy.json');
+    const r = run(['--xapi', path], env);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).not.toContain('\u001b');
+    expect(r.out).toContain('x\\u001b[2Jy.json');
+    const again = run(['--xapi', path], env);
+    expect(again.err).not.toContain('\u001b');
+    expect(again.err).toContain('x\\u001b[2Jy.json');
+  });
+
+  it('with no file named, or no finished practice, says what to do and writes nothing', () => {
+    const env = envWithPractice();
+    expect(() => run(['--xapi'], env)).toThrow('--xapi needs the name of a new file to write, e.g. --xapi casa-practice-xapi-2026-03-02.json');
+    expect(() => run(['--xapi', '--csv'], env)).toThrow(/--xapi needs the name of a new file/);
+    expect(() => run(['--xapi='], env)).toThrow(/--xapi needs the name of a new file/);
+    const path = join(outDir(), 'none.json');
+    const r = run(['--xapi', path], tempEnv());
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('casa-practice: there is no finished practice to put in an xAPI file yet; finish a scenario first. No xAPI file was written.\n');
+    expect(existsSync(path)).toBe(false);
   });
 });

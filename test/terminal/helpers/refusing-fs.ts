@@ -36,3 +36,33 @@ export function readOnlyFs<T extends { renameSync: (from: never, to: never) => v
     }) as T['readdirSync'],
   };
 }
+
+/** The folder whose writes folderRefusingFs refuses (none while empty): a test sets it. */
+export const readOnlyFolder = { path: '' };
+
+/** The error a folder the user may not write gives. */
+export const permissionDenied = (): Error => Object.assign(new Error('EACCES: permission denied, open'), { code: 'EACCES' });
+
+/**
+ * node:fs refusing, as a folder without write permission would for another user than root, every
+ * new file, link and rename into `readOnlyFolder.path` (and below it): for `vi.mock('node:fs', …)`.
+ * As root, chmod -w does not stop writes.
+ */
+export function folderRefusingFs<T extends { writeFileSync: (path: never, ...rest: never[]) => void; linkSync: (from: never, to: never) => void; renameSync: (from: never, to: never) => void }>(fs: T): T {
+  const inside = (path: unknown) => readOnlyFolder.path !== '' && typeof path === 'string' && path.startsWith(`${readOnlyFolder.path}/`);
+  return {
+    ...fs,
+    writeFileSync: ((path: Parameters<T['writeFileSync']>[0], ...rest: never[]) => {
+      if (inside(path)) throw permissionDenied();
+      fs.writeFileSync(path, ...rest);
+    }) as T['writeFileSync'],
+    linkSync: ((from: Parameters<T['linkSync']>[0], to: Parameters<T['linkSync']>[1]) => {
+      if (inside(to)) throw permissionDenied();
+      fs.linkSync(from, to);
+    }) as T['linkSync'],
+    renameSync: ((from: Parameters<T['renameSync']>[0], to: Parameters<T['renameSync']>[1]) => {
+      if (inside(to)) throw permissionDenied();
+      fs.renameSync(from, to);
+    }) as T['renameSync'],
+  };
+}
