@@ -1,5 +1,6 @@
 import { lstatSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { backupFileName, backupText, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, otherPracticeYears, otherYearsWords, PRACTICE_IDLE_MS, readRecords, recordsCsv, shownFileName, visibleLine, xapiFile, xapiLearner, type PlaythroughRecord, type Scenario } from '../machines/index.js';
 import { parseArgs, UsageError } from './args.js';
 import type { CliIO } from './commands.js';
@@ -110,7 +111,7 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   const xapi = args.flags.get('xapi');
   if (typeof xapi === 'string') {
     if (files.length === 0) say();
-    return writeXapi(xapi, read.playthroughs, read.learner, io, now);
+    return writeXapi(xapi, read.playthroughs, read.learner, io, env, now);
   }
   return 0;
 }
@@ -120,36 +121,48 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
  * learner id and the bundled scenarios' words) to a new file the volunteer named. Never over a file:
  * an LMS export a volunteer kept is not replaced without a word. Returns the exit code.
  */
-function writeXapi(path: string, playthroughs: readonly PlaythroughRecord[], learner: string | undefined, io: CliIO, now: Date): number {
-  // As typed, in quotes with its invisible characters escaped when it has any.
+function writeXapi(path: string, playthroughs: readonly PlaythroughRecord[], learner: string | undefined, io: CliIO, env: NodeJS.ProcessEnv, now: Date): number {
+  // As typed, in quotes with its invisible characters escaped when it has any; on a line of its own,
+  // never cut across lines (a path cut in two cannot be copied), the words around it wrapped.
   const shown = shownFileName(path);
+  const width = textWidth();
   const notWritten = (why: string, exit: number) => {
-    io.err(`casa-practice: ${why}. No xAPI file was written.\n`);
+    io.err(`casa-practice: no xAPI file was written to\n  ${shown}\n${wrapWords(why, width)}\n`);
     return exit;
   };
-  if (playthroughs.length === 0) return notWritten('there is no finished practice to put in an xAPI file yet; finish a scenario first', 1);
+  if (playthroughs.length === 0) {
+    io.err(`${wrapWords('casa-practice: there is no finished practice to put in an xAPI file yet; finish a scenario first. No xAPI file was written.', width)}\n`);
+    return 1;
+  }
+  const exists = 'It already exists, and it is not written over: name a new file, or move that one away first.';
   const there = thereAlready(path);
-  if (there === 'folder') return notWritten(`${shown} is a folder; name a new file in it, e.g. --xapi ${shownFileName(join(path, exportFileName('xapi', 'json', now)))}`, 73);
-  if (there) return notWritten(`${shown} already exists, and it is not written over; name a new file, or move that one away first`, 73);
+  if (there === 'folder') return notWritten(`It is a folder: name a new file in it, such as ${shownFileName(join(path, exportFileName('xapi', 'json', now)))}`, 73);
+  if (there) return notWritten(exists, 73);
   let text: string;
   try {
     const scenarios = bundledScenarios();
     text = xapiFile(playthroughs, { learner: xapiLearner(learner, playthroughs), scenarioOf: (id) => scenarios.get(id) });
   } catch {
-    return notWritten('the xAPI statements could not be made from your records', 70);
+    return notWritten('The xAPI statements could not be made from your records.', 70);
   }
   try {
     writeNewFile(path, text);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return notWritten(`${shown} already exists, and it is not written over; name a new file, or move that one away first`, 73);
-    const why = code === 'ENOENT' ? `the folder ${shownFileName(dirname(path))} does not exist` : errorWords(e);
-    return notWritten(`${shown} could not be written (${why}); name a file in a folder you can write to`, 74);
+    if (code === 'EEXIST') return notWritten(exists, 73);
+    return notWritten(`${code === 'ENOENT' ? 'Its folder does not exist' : `It cannot be written (${errorWords(e)})`}: name a file in a folder you can write to.`, 74);
   }
   const count = playthroughs.length;
-  // Not wrapped: a path broken across lines cannot be copied.
   io.out(`xAPI: ${shown} (${count} finished ${count === 1 ? 'scenario' : 'scenarios'}, all years)\n`);
+  // A path typed relative to where the command ran: the folder said, as the state folder is for the CSV.
+  if (!isAbsolute(path)) io.out(`(in the folder ${shownHome(resolve(dirname(path)), env)})\n`);
   return 0;
+}
+
+/** A folder as shown on screen: ~ for the home folder, invisible characters escaped. */
+function shownHome(dir: string, env: NodeJS.ProcessEnv): string {
+  const home = env.HOME || homedir();
+  return shownFileName(home && (dir === home || dir.startsWith(`${home}/`)) ? `~${dir.slice(home.length)}` : dir);
 }
 
 /** What is at `path` already: 'folder', true for anything else (a file, a link, a device), false for nothing. */

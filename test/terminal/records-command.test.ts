@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseBest, IN_SERVICE_CREDIT, importBackup, validateScenario, xapiFile, xapiLearner, type Scenario, MAX_RECORD_MINUTES, memoryStore, NO_PRACTICE_YET, parseBackup, playthroughRecord, readRecords, recordPlaythrough, type Debrief } from '../../src/machines/index.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 import { recordsCommand } from '../../src/terminal/records-command.js';
+import { textWidth } from '../../src/terminal/invocation.js';
 import { writeNewFile } from '../../src/terminal/state.js';
+import { wrapWords } from '../../src/terminal/wrap.js';
 import { example, play } from '../machines/core/fixtures.js';
 import { playReplies } from '../helpers/play.js';
 import { runInProcess } from './helpers/cli.js';
@@ -218,6 +220,18 @@ describe('casa-practice records --xapi <file>', () => {
     expect(readdirSync(join(path, '..'))).toEqual(['my-practice.json']);
   });
 
+  it('a file named relative to where the command runs: the folder it went into is said', () => {
+    const env = { ...envWithPractice(), HOME: '/nonexistent-home' };
+    const dir = outDir();
+    const typed = relative(process.cwd(), join(dir, 'rel.json'));
+    const r = run(['--xapi', typed], env);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain(`xAPI: ${typed} (3 finished scenarios, all years)\n(in the folder ${dir})\n`);
+    expect(existsSync(join(dir, 'rel.json'))).toBe(true);
+    // Under the home folder: said with ~.
+    expect(run(['--xapi', relative(process.cwd(), join(dir, 'home.json'))], { ...env, HOME: join(dir, '..') }).out).toContain('(in the folder ~/out)\n');
+  });
+
   it('never writes over a file (or a link) already there, and says so', () => {
     const env = envWithPractice();
     const dir = outDir();
@@ -225,7 +239,7 @@ describe('casa-practice records --xapi <file>', () => {
     writeFileSync(path, 'an export kept from before');
     const r = run(['--xapi', path], env);
     expect(r.code).toBe(73);
-    expect(r.err).toBe(`casa-practice: ${path} already exists, and it is not written over; name a new file, or move that one away first. No xAPI file was written.\n`);
+    expect(r.err).toBe(`casa-practice: no xAPI file was written to\n  ${path}\n${wrapWords('It already exists, and it is not written over: name a new file, or move that one away first.', textWidth())}\n`);
     expect(readFileSync(path, 'utf8')).toBe('an export kept from before');
     // The write itself never replaces a file, also one put there after the check (another terminal's).
     expect(() => writeNewFile(path, '[]')).toThrow(expect.objectContaining({ code: 'EEXIST' }) as Error);
@@ -242,14 +256,16 @@ describe('casa-practice records --xapi <file>', () => {
     const dir = outDir();
     const folder = run(['--xapi', dir], env);
     expect(folder.code).toBe(73);
-    expect(folder.err).toBe(`casa-practice: ${dir} is a folder; name a new file in it, e.g. --xapi ${join(dir, 'casa-practice-xapi-2026-03-02.json')}. No xAPI file was written.\n`);
+    expect(folder.err.replace(/\s+/g, ' ')).toBe(`casa-practice: no xAPI file was written to ${dir} It is a folder: name a new file in it, such as ${join(dir, 'casa-practice-xapi-2026-03-02.json')} `);
     const missing = join(dir, 'no-such-folder', 'x.json');
     const r = run(['--xapi', missing], env);
     expect(r.code).toBe(74);
-    expect(r.err).toBe(`casa-practice: ${missing} could not be written (the folder ${join(dir, 'no-such-folder')} does not exist); name a file in a folder you can write to. No xAPI file was written.\n`);
+    expect(r.err.replace(/\s+/g, ' ')).toBe(`casa-practice: no xAPI file was written to ${missing} Its folder does not exist: name a file in a folder you can write to. `);
+    // The path on a line of its own, whole however narrow the terminal.
+    expect(r.err.split('\n')[1]).toBe(`  ${missing}`);
     // A file where a folder of the path goes.
     writeFileSync(join(dir, 'plain'), '');
-    expect(run(['--xapi', join(dir, 'plain', 'x.json')], env).err).toContain('could not be written (part of the path is a file, not a folder)');
+    expect(run(['--xapi', join(dir, 'plain', 'x.json')], env).err.replace(/\s+/g, ' ')).toContain('It cannot be written (part of the path is a file, not a folder): name a file in a folder you can write to.');
   });
 
   it('a path with control characters is echoed escaped, never sent to the terminal as it is', () => {
@@ -273,7 +289,7 @@ describe('casa-practice records --xapi <file>', () => {
     const path = join(outDir(), 'none.json');
     const r = run(['--xapi', path], tempEnv());
     expect(r.code).toBe(1);
-    expect(r.err).toBe('casa-practice: there is no finished practice to put in an xAPI file yet; finish a scenario first. No xAPI file was written.\n');
+    expect(r.err.replace(/\s+/g, ' ')).toBe('casa-practice: there is no finished practice to put in an xAPI file yet; finish a scenario first. No xAPI file was written. ');
     expect(existsSync(path)).toBe(false);
   });
 });
