@@ -104,6 +104,16 @@ describe('My records', () => {
     expect(IN_SERVICE_COUNTING).not.toMatch(/Practice done in the terminal/);
   });
 
+  // Tried as a volunteer on a phone: under "Export", "Download xAPI statements (JSON, for an LMS)" sat
+  // beside the certificate with nothing to say which one an in-service hours log wants; the words
+  // under it spoke only of the anonymous id, and a screen reader did not read them with the button.
+  it('says what the xAPI file is for, and that the certificate is the one for an hours log, with the button', async () => {
+    renderApp('#/records', await storeAfterOnePractice());
+    const button = await screen.findByRole('button', { name: /Download xAPI statements/ });
+    const described = (button.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+    expect(described).toBe('The xAPI file is for a learning system (an LMS or learning record store) that takes xAPI statements; for an in-service hours log, use the certificate. The xAPI file names you only by an anonymous id, never by your name.');
+  });
+
   /** After the Backup heading and the backup buttons, before anything else on the page. */
   const nearBackup = (el: HTMLElement): boolean => {
     const heading = screen.getByRole('heading', { name: 'Backup' });

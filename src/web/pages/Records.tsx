@@ -194,10 +194,11 @@ export default function Records() {
         <p className="controls">
           <button type="button" onClick={csv} disabled={none}>Download as CSV (spreadsheet)</button>
           <a className="button" href={hrefOf({ page: 'certificate' })}>Certificate for the in-service hours log</a>
-          <button type="button" onClick={() => void xapi()} disabled={none} aria-describedby={message?.near === 'export' ? 'export-message' : undefined}>Download xAPI statements (JSON, for an LMS)</button>
+          <button type="button" onClick={() => void xapi()} disabled={none} aria-describedby={message?.near === 'export' ? 'export-message xapi-hint' : 'xapi-hint'}>Download xAPI statements (JSON, for an LMS)</button>
         </p>
         {shown('export')}
-        <p className="hint">The xAPI file names you only by an anonymous id made in this browser.</p>
+        {/* Which export an hours log wants: on a phone the xAPI button sat beside the certificate with nothing to tell them apart. */}
+        <p className="hint" id="xapi-hint">The xAPI file is for a learning system (an LMS or learning record store) that takes xAPI statements; for an in-service hours log, use the certificate. The xAPI file names you only by an anonymous id, never by your name.</p>
         <h2>Backup</h2>
         <p className="controls">
           <button type="button" onClick={backup}>Download a backup file</button>
