@@ -58,7 +58,9 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
     io.out(helpText(RECORDS_HELP));
     return 0;
   }
-  if (args.positionals.length > 0) throw new UsageError(`records takes no file ("${visibleLine(args.positionals[0] as string)}")${args.flags.has('xapi') ? '' : `; to write the xAPI file, name it after --xapi`}`);
+  const stray = args.positionals[0];
+  // A .json named without --xapi before it: most likely the xAPI file meant.
+  if (stray !== undefined) throw new UsageError(`records takes no file ("${visibleLine(stray)}")${!args.flags.has('xapi') && /\.json$/i.test(stray) ? `; to write the xAPI statements to it, put --xapi before it` : ''}`);
   const yearText = args.flags.get('year');
   const year = typeof yearText === 'string' ? Number(yearText) : now.getFullYear();
   if (typeof yearText === 'string' && !/^\d{4}$/.test(yearText)) throw new UsageError(`--year needs a year such as ${now.getFullYear()} (got "${visibleLine(yearText).slice(0, 20)}")`);
@@ -70,25 +72,27 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   // broken across lines cannot be copied.
   if (read.notice) io.out(`${wrapWords(read.notice, width)}\n`);
   const data = certificateData(read.playthroughs, { year, now });
-  say(`Total: ${data.summary} (${data.breakdown}${data.withoutTime > 0 ? `; ${data.withoutTime} without a recorded time, not counted` : ''}).`);
   const rows = read.playthroughs.filter((p) => localDate(p.completedAt).startsWith(`${year}-`)).sort((a, b) => a.completedAt.localeCompare(b.completedAt));
+  for (const p of rows) {
+    // "no time recorded", not a dash: a screen reader says nothing for a dash alone (My records says "not recorded").
+    say(`${localDate(p.completedAt)} ${localTime(p.completedAt)}  ${p.title}: ${p.minutes !== undefined ? `${p.minutes} min` : 'no time recorded'}, ${p.score.percent}%, ${BAND_LABELS[p.band]}, ${p.mode === 'assessment' ? 'Assessment' : 'Practice'}`, '  ');
+  }
+  if (rows.length > 0) say();
+  say(IN_SERVICE_CREDIT);
+  say();
+  say(TERMINAL_COUNTING);
+  say();
+  say(terminalRecordsOwn(env));
+  say();
+  // The total last, just above the prompt: first, it was scrolled out of sight on a 60×24 terminal
+  // by the words after it, which then began "This total counts…" under no total at all.
+  say(`Total: ${data.summary} (${data.breakdown}${data.withoutTime > 0 ? `; ${data.withoutTime} without a recorded time, not counted` : ''}).`);
   // Nothing in this year's list is not nothing kept: practice finished only last year read as
   // "0 hours … from 0 finished scenarios", as if it were lost. The certificate's and My records' words.
   if (read.playthroughs.length === 0) say(NO_PRACTICE_YET);
   else if (rows.length === 0) say(`No practice was completed in ${year}.`);
   const others = otherYearsWords(read.playthroughs, year);
   if (others) say(`${others} To list one, run: ${command(`records --year ${(otherPracticeYears(read.playthroughs, year)[0] as { year: number }).year}`, env)}`);
-  if (rows.length > 0) say();
-  for (const p of rows) {
-    // "no time recorded", not a dash: a screen reader says nothing for a dash alone (My records says "not recorded").
-    say(`${localDate(p.completedAt)} ${localTime(p.completedAt)}  ${p.title}: ${p.minutes !== undefined ? `${p.minutes} min` : 'no time recorded'}, ${p.score.percent}%, ${BAND_LABELS[p.band]}, ${p.mode === 'assessment' ? 'Assessment' : 'Practice'}`, '  ');
-  }
-  say();
-  say(IN_SERVICE_CREDIT);
-  say();
-  say(TERMINAL_COUNTING);
-  say();
-  say(terminalRecordsOwn(env));
   const files: [string, string, () => string][] = [];
   if (args.flags.has('csv')) files.push(['CSV', exportFileName('records', 'csv', now), () => recordsCsv(read.playthroughs)]);
   if (args.flags.has('backup')) files.push(['Backup', backupFileName(now), () => backupText(store, now).text]);

@@ -55,6 +55,26 @@ describe('casa-practice records', () => {
     expect(() => run(['--year', 'last'], env)).toThrow(/--year needs a year/);
   });
 
+  // Tried in tmux at 60×24: the total came first and the explanations after it, so the screen left
+  // above the prompt began at "This total counts every scenario…" with the total scrolled out of sight.
+  it('ends with the total, so that a 60×24 terminal shows it above the prompt', () => {
+    const columns = Object.getOwnPropertyDescriptor(process.stdout, 'columns');
+    Object.defineProperty(process.stdout, 'columns', { value: 60, configurable: true });
+    try {
+      const r = run([], envWithPractice());
+      const lines = r.out.trimEnd().split('\n');
+      expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(60);
+      // 24 rows: the prompt's line, and 23 of output above it.
+      const lastScreen = lines.slice(-23).join(' ').replace(/\s+/g, ' ');
+      expect(lastScreen).toContain('Total: 0.6 hours of finished practice in 2026 (36 minutes from 2 finished scenarios).');
+      expect(lastScreen).toContain('Also finished in other years: 2025 (1 finished scenario).');
+      expect(lines.at(-1)).toMatch(/records --year 2025$/);
+    } finally {
+      if (columns) Object.defineProperty(process.stdout, 'columns', columns);
+      else delete (process.stdout as { columns?: number }).columns;
+    }
+  });
+
   // A volunteer whose practice was all last year was told "Total: 0 hours of finished practice in
   // 2026 (0 minutes from 0 finished scenarios)" and nothing else about it, as if it were lost; one
   // with none at all was told the same, where My records says how to start.
@@ -100,7 +120,8 @@ describe('casa-practice records', () => {
     writeFileSync(join(dir, 'records.json'), JSON.stringify(file));
     const r = run([], env);
     expect(r.code).toBe(0);
-    expect(r.flat).toMatch(/^Part of your completion records was damaged: 2 finished scenarios could not be read \(completed practice 4: its completion date, 2027-03-01, is later than today\) and are left out of your records; they were moved to \S*records\.json\.damaged-2026-03-02T18-00-00, and the other 3 finished scenarios were kept\. Total: 0\.6 hours of finished practice in 2026 \(36 minutes from 2 finished scenarios\)\./);
+    expect(r.flat).toMatch(/^Part of your completion records was damaged: 2 finished scenarios could not be read \(completed practice 4: its completion date, 2027-03-01, is later than today\) and are left out of your records; they were moved to \S*records\.json\.damaged-2026-03-02T18-00-00, and the other 3 finished scenarios were kept\. /);
+    expect(r.flat).toContain('Total: 0.6 hours of finished practice in 2026 (36 minutes from 2 finished scenarios).');
     expect(run(['--year', '2027'], env).flat).toContain('Total: 0 hours of finished practice in 2027 (0 minutes from 0 finished scenarios).');
     expect(readFileSync(join(dir, 'records.json.damaged-2026-03-02T18-00-00'), 'utf8')).toBe(JSON.stringify(file));
   });
@@ -118,13 +139,16 @@ describe('casa-practice records', () => {
     writeFileSync(join(dir, 'records.json'), text);
     const r = run([], env);
     expect(r.code).toBe(0);
-    expect(r.flat).toMatch(/^Part of your completion records was damaged: 2 best results could not be read \(the best result for "youth-discloses": it claims 1e\+300 completions, more than casa-practice records \(100000\)\) and are left out of your records; they were moved to \S*records\.json\.damaged-2026-03-02T18-00-00, and the rest was kept\. Total: 0\.6 hours of finished practice in 2026 \(36 minutes from 2 finished scenarios\)\./);
+    expect(r.flat).toMatch(/^Part of your completion records was damaged: 2 best results could not be read \(the best result for "youth-discloses": it claims 1e\+300 completions, more than casa-practice records \(100000\)\) and are left out of your records; they were moved to \S*records\.json\.damaged-2026-03-02T18-00-00, and the rest was kept\. /);
+    expect(r.flat).toContain('Total: 0.6 hours of finished practice in 2026 (36 minutes from 2 finished scenarios).');
     expect(readFileSync(join(dir, 'records.json.damaged-2026-03-02T18-00-00'), 'utf8')).toBe(text);
     // The readable part is written back: the other best results and every playthrough, and run again it says nothing.
     const back = JSON.parse(readFileSync(join(dir, 'records.json'), 'utf8')) as { best: Record<string, unknown>; playthroughs: unknown[] };
     expect(back.best).toEqual(valid);
     expect(back.playthroughs).toHaveLength(3);
-    expect(run([], env).flat).toMatch(/^Total: 0\.6 hours/);
+    const again = run([], env).flat;
+    expect(again).not.toMatch(/damaged/);
+    expect(again).toContain('Total: 0.6 hours');
   });
 
   // The notice was word-wrapped with wrapText, which cuts a word longer than the line: a state
@@ -286,6 +310,9 @@ describe('casa-practice records --xapi <file>', () => {
     expect(() => run(['--xapi'], env)).toThrow('--xapi needs the name of a new file to write, e.g. --xapi casa-practice-xapi-2026-03-02.json');
     expect(() => run(['--xapi', '--csv'], env)).toThrow(/--xapi needs the name of a new file/);
     expect(() => run(['--xapi='], env)).toThrow(/--xapi needs the name of a new file/);
+    // The file named without --xapi: said how to ask for it; another word is only refused.
+    expect(() => run(['practice.json'], env)).toThrow('records takes no file ("practice.json"); to write the xAPI statements to it, put --xapi before it');
+    expect(() => run(['all'], env)).toThrow(/^records takes no file \("all"\)$/);
     const path = join(outDir(), 'none.json');
     const r = run(['--xapi', path], tempEnv());
     expect(r.code).toBe(1);
