@@ -122,6 +122,21 @@ describe('previewing a scenario file', () => {
     expect(within(graph).getByRole('region', { name: 'Graph picture (scrolls)' })).toBe(frame);
   });
 
+  it('a text holding half of a surrogate pair (written "\\ud800" in the file) still draws the graph, shown as U+FFFD', async () => {
+    // encodeURIComponent throws on a lone surrogate: the picture's data: address stopped the page.
+    const user = userEvent.setup();
+    renderPreview();
+    const scenario = JSON.parse(example) as { title: string; nodes: { title?: string }[] };
+    scenario.title = `${scenario.title} \ud800`;
+    scenario.nodes[0]!.title = `\udc00${scenario.nodes[0]!.title ?? ''}`;
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([JSON.stringify(scenario, null, 2)], 'half.json'));
+    const graph = await screen.findByRole('region', { name: 'Graph of the scenario' });
+    const src = within(graph).getByRole('img', { name: /^Graph of / }).getAttribute('src') ?? '';
+    const svg = decodeURIComponent(src.slice(src.indexOf(',') + 1));
+    expect(svg).toContain('\ufffd');
+    expect(svg).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+  });
+
   it('the graph as a list says what leads to each node, and that nothing leads to one no playthrough can reach', async () => {
     const user = userEvent.setup();
     renderPreview();

@@ -12,6 +12,12 @@
 const ESCAPES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|[PX^_][^\u001b\u009c]*(?:\u001b\\|\u009c)?|[@-Z\\-_])?|\u009b[0-?]*[ -/]*[@-~]?|[\u009d\u0090\u0098\u009e\u009f][^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?/g;
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const SEPARATORS = /[\u2028\u2029]/g;
+/**
+ * Half of a surrogate pair on its own ("\ud800" in a file's JSON): no character at all. It is shown
+ * as U+FFFD (�), as a terminal or a downloaded file would show it: left in, it stopped the web
+ * preview (encodeURIComponent throws on it when the graph's picture is made).
+ */
+const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * The zero-width non-joiner and joiner (U+200C, U+200D) and the left-to-right and right-to-left
@@ -95,7 +101,7 @@ export function forEachRemoved(text: string, visit: (part: RemovedPart) => boole
 
 /** The text with terminal escapes, control and invisible characters removed; tabs become spaces. */
 export function cleanText(text: string): string {
-  const cleaned = text.replace(ESCAPES, '').replace(/\t/g, '  ').replace(/\r\n?/g, '\n').replace(SEPARATORS, '\n').replace(CONTROLS, '');
+  const cleaned = text.replace(LONE_SURROGATES, '\ufffd').replace(ESCAPES, '').replace(/\t/g, '  ').replace(/\r\n?/g, '\n').replace(SEPARATORS, '\n').replace(CONTROLS, '');
   if (!/[\u200c-\u200f]/.test(cleaned)) return cleaned;
   const rtl = RTL.test(cleaned);
   return cleaned.replace(JOINERS, (c: string, at: number, all: string) => (keepJoiner(c, all, at, rtl) ? c : ''));

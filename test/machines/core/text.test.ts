@@ -48,6 +48,12 @@ describe('cleanText removes what could take over a terminal', () => {
     expect(cleanText(text)).toBe(text);
   });
 
+  it('shows half of a surrogate pair on its own as U+FFFD, and keeps whole pairs', () => {
+    // Left in, encodeURIComponent threw on it (the web preview's graph) and a terminal showed � anyway.
+    expect(cleanText('a\ud800b \udc00c 👍 \ud83d\udc4d end\ud83d')).toBe('a\ufffdb \ufffdc 👍 👍 end\ufffd');
+    expect(cleanLine('\udfff\ud800')).toBe('\ufffd\ufffd');
+  });
+
   it('never lets a control character through, and cleaning twice changes nothing', () => {
     // A fixed pseudo-random mix of escape fragments: deterministic, so a failure can be replayed.
     const parts = ['\u001b', '[', ']', '0;', '52;c;', '\u0007', '\\', 'P', '2J', '\u009b', '\u009d', '\r', '\n', '\t', '\u202e', '\u200b', '\u2028', 'a', ' ', 'é', '\u0000', '\u007f', 'm'];
