@@ -1,4 +1,4 @@
-import { didYouMean, visibleLine } from '../machines/light.js';
+import { didYouMean, quoteAsWritten } from '../machines/light.js';
 /** Command-line words split into positionals and --flags (values for the flags that take one). */
 export interface ParsedArgs {
   positionals: string[];
@@ -33,7 +33,8 @@ export function parseArgs(argv: readonly string[], known: readonly string[], val
     if (!known.includes(canonical)) {
       // --stict: "Did you mean "--strict"?", among this command's own options.
       const guess = word.startsWith('--') ? didYouMean(canonical, known) : '';
-      throw new UsageError(`unknown option "${visibleLine(word)}".${guess.replace(/"([^"]+)"/, '"--$1"')}`);
+      // Quoted as written (a hidden character shown escaped): cleaned, "--json" and a zero-width space read as "--json".
+      throw new UsageError(`unknown option ${quoteAsWritten(word)}.${guess.replace(/"([^"]+)"/, '"--$1"')}`);
     }
     if (valued.includes(canonical)) {
       const value = inline ?? argv[++i];

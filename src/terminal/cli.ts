@@ -1,4 +1,4 @@
-import { didYouMean, visibleLine } from '../machines/light.js';
+import { didYouMean, quoteAsWritten, visibleLine } from '../machines/light.js';
 import { UsageError } from './args.js';
 import type { CliIO } from './commands.js';
 import { FileAccessError } from './errors.js';
@@ -100,7 +100,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       // An option of the picker typed as a command ("facilitate testifying", as "play" and "room"
       // are typed): the same words with the option, as a trainer meant them.
       const option = APP_OPTIONS.has(first.toLowerCase()) ? ` It is an option: ${command([`--${first.toLowerCase()}`, ...rest].map(shellWord).join(' '))}` : '';
-      throw new UsageError(`unknown command "${first}".${play || option || didYouMean(first, [...Object.keys(COMMANDS), 'help'])}`);
+      // Quoted as written: cleaned, "play" with a zero-width space read 'unknown command "play". Did you mean "play"?'.
+      throw new UsageError(`unknown command ${quoteAsWritten(first)}.${play || option || didYouMean(first, [...Object.keys(COMMANDS), 'help'])}`);
     }
     return await (await load())(rest, io);
   } catch (e) {

@@ -1,4 +1,4 @@
-import { DRAWING_LIMITS, exportGraph, formatAudit, formatValidation, GraphTooLarge, safeJson, shownFileName, visibleLine, type GraphFormat, type Scenario } from '../machines/index.js';
+import { DRAWING_LIMITS, exportGraph, formatAudit, formatValidation, GraphTooLarge, quoteAsWritten, safeJson, shownFileName, visibleLine, type GraphFormat, type Scenario } from '../machines/index.js';
 import { lstatSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs, UsageError } from './args.js';
@@ -226,7 +226,7 @@ export function graphCommand(argv: readonly string[], io: CliIO): number {
   const output = given === '-' ? undefined : given;
   const flag = args.flags.get('format');
   const asked = typeof flag === 'string' ? flag.toLowerCase() : flag;
-  if (typeof asked === 'string' && asked !== 'mermaid' && asked !== 'dot' && asked !== 'svg') throw new UsageError(`--format must be "mermaid", "dot" or "svg", not "${visibleLine(flag as string)}"`);
+  if (typeof asked === 'string' && asked !== 'mermaid' && asked !== 'dot' && asked !== 'svg') throw new UsageError(`--format must be "mermaid", "dot" or "svg", not ${quoteAsWritten(flag as string, 20)}`);
   const target = resolveScenarioArg(args.positionals[0] as string);
   // Without --format, a file named story.svg gets a picture, not Mermaid text (story.dot or .gv, DOT).
   const named = typeof output === 'string' ? formatOfName(output) : undefined;

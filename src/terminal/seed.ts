@@ -1,3 +1,4 @@
+import { quoteAsWritten } from '../machines/light.js';
 import { UsageError } from './args.js';
 
 /** The environment variable that fixes the order of replies, for reproducible scripts and tests. */
@@ -13,7 +14,7 @@ const WHOLE = /^\d{1,15}$/;
 export function fixedSeed(env: NodeJS.ProcessEnv): number | undefined {
   const text = env[SEED_VARIABLE]?.trim();
   if (text === undefined || text === '') return undefined;
-  if (!WHOLE.test(text)) throw new UsageError(`${SEED_VARIABLE} must be a whole number (it fixes the order replies are shown in), not "${text.slice(0, 40)}"`);
+  if (!WHOLE.test(text)) throw new UsageError(`${SEED_VARIABLE} must be a whole number (it fixes the order replies are shown in), not ${quoteAsWritten(text, 40)}`);
   return Number(text);
 }
 

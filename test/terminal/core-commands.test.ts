@@ -79,6 +79,12 @@ describe('casa-practice validate', () => {
     [['graph'], 'exactly one scenario file'],
     [['graph', fixturePath('good/example.json'), '--format', 'png'], '--format must be "mermaid", "dot" or "svg"'],
     [['graph', fixturePath('good/example.json'), '--format'], '"--format" needs a value'],
+    // A word with a hidden character (pasted from a web page) is shown with it escaped: cleaned, it
+    // read 'unknown command "play". Did you mean "play"?', as if the program did not know its own words.
+    [['play\u200b', 'youth-discloses'], 'unknown command "play\\u200b". Did you mean "play"?'],
+    [['validate', '--json\u200b', 'x.json'], 'unknown option "--json\\u200b". Did you mean "--json"?'],
+    [['graph', fixturePath('good/example.json'), '--format', 'svg\u202e'], '--format must be "mermaid", "dot" or "svg", not "svg\\u202e"'],
+    [['room', 'red-flags', '--port', '80\u001b[2J'], '--port takes a whole number from 0 to 65535 (0: any free port), not "80\\u001b[2J"'],
   ])('usage errors exit 2 with a one-line reason: %j', async (argv, message) => {
     const r = await run(...argv);
     expect(r.code).toBe(2);

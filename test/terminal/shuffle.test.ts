@@ -75,6 +75,8 @@ describe('the order of replies in the terminal', () => {
 
   it('a malformed CASA_PRACTICE_SEED is a usage error, before anything starts', async () => {
     expect(() => fixedSeed({ CASA_PRACTICE_SEED: '12a' })).toThrow(/CASA_PRACTICE_SEED must be a whole number/);
+    // A hidden character is shown escaped: cleaned, "42" and a zero-width space read 'not "42"'.
+    expect(() => fixedSeed({ CASA_PRACTICE_SEED: '42\u200b' })).toThrow('not "42\\u200b"');
     expect(fixedSeed({ CASA_PRACTICE_SEED: ' 42 ' })).toBe(42);
     expect(fixedSeed({ CASA_PRACTICE_SEED: '' })).toBeUndefined();
     const env = tempEnv({ CASA_PRACTICE_SEED: '-1' });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { renderUnicodeCompact } from 'uqr';
 import {
   asideWords,
-  cleanLine, createRoom, peekRoom, restoreRoom, roomCodeFrom, roomContext, roomSummaryFileName, roomSummaryMarkdown, serializeRoom, visibleLine,
+  cleanLine, createRoom, peekRoom, restoreRoom, roomCodeFrom, roomContext, roomSummaryFileName, roomSummaryMarkdown, quoteAsWritten, serializeRoom, visibleLine,
   type RoomContext, type RoomState,
 } from '../../machines/index.js';
 import { parseArgs, UsageError } from '../args.js';
@@ -60,7 +60,7 @@ function urlHost(host: string): string {
 
 function parsePort(text: string | true | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (typeof text !== 'string' || !/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new UsageError(`--port takes a whole number from 0 to 65535 (0: any free port), not "${String(text)}"`);
+  if (typeof text !== 'string' || !/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new UsageError(`--port takes a whole number from 0 to 65535 (0: any free port), not ${typeof text === 'string' ? quoteAsWritten(text, 20) : String(text)}`);
   return Number(text);
 }
 
