@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanLine, fitToSave, formatValidation, peekScenario, quoteValue, relocateSave, type MissingFile, type ResumeResult } from '../machines/index.js';
+import { cleanLine, fitToSave, formatValidation, peekScenario, quoteValue, relocateSave, shownFileName, type MissingFile, type ResumeResult } from '../machines/index.js';
 import { FileAccessError, loadScenarioFile, readScenarioBytes, type LoadedFile } from './files.js';
 import { command } from './invocation.js';
 import { stateStore } from './node/state-store.js';
@@ -17,7 +17,10 @@ import { scenarioFilesIn } from './scenario-files.js';
 export interface FolderMatch {
   /** Its path. */
   file: string;
-  /** Its name, clean, for a list. */
+  /**
+   * Its name for a list, with any control, bidi or zero-width character shown escaped (shownFileName):
+   * cleaned, "draft.json" and "draft<ZWSP>.json" were listed as the same name.
+   */
   name: string;
   /** The version it names (undefined when it names none). */
   version?: number;
@@ -25,7 +28,7 @@ export interface FolderMatch {
   fits: boolean;
 }
 
-/** What looking at a typed path found. Every text in it is clean. */
+/** What looking at a typed path found. Every text in it is clean, but a folder's path, which is as typed (show it quoted: quoteValue). */
 export type LookResult =
   /** The save's scenario: the save now names this file and resumes. */
   | { kind: 'resumed'; found: Extract<ResumeResult, { kind: 'ok' }> }
@@ -102,13 +105,14 @@ function lookInFolder(missing: MissingFile, folder: string): LookResult {
     const read = readScenarioBytes(file);
     const peek = 'bytes' in read ? peekScenario(Buffer.from(read.bytes).toString('utf8')) : undefined;
     if (peek?.id !== missing.id) continue;
-    matches.push({ file, name: cleanLine(basename(file)), ...(peek.version !== undefined ? { version: peek.version } : {}), fits: peek.version !== undefined && fitToSave(missing, { id: peek.id, version: peek.version }) === 'fits' });
+    matches.push({ file, name: shownFileName(basename(file)), ...(peek.version !== undefined ? { version: peek.version } : {}), fits: peek.version !== undefined && fitToSave(missing, { id: peek.id, version: peek.version }) === 'fits' });
   }
   if (matches.length === 0) {
     const n = files.length;
     return { kind: 'refused', message: `No scenario file in ${shown(folder)} has the id ${shown(missing.id)} (${n} .json file${n === 1 ? '' : 's'} looked at).` };
   }
-  return { kind: 'folder', folder: cleanLine(folder), files: matches };
+  // As typed: the screens quote it (quoteValue), escapes shown; cleaned, it named the folder beside it.
+  return { kind: 'folder', folder, files: matches };
 }
 
 /** Validates one file and, if it is the save's scenario and version, resumes the save from it. */

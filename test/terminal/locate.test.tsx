@@ -169,3 +169,23 @@ describe('a path as typed or pasted', () => {
     expect(typedPath('/nowhere/a\\ b.json', env, '/work')).toBe('/nowhere/a\\ b.json');
   });
 });
+
+describe('a folder looked in', () => {
+  it('names its files and itself with hidden characters shown escaped, so two files that look alike are told apart', async () => {
+    // Cleaned, "draft.json" and "draft<ZWSP>.json" were listed as two "draft.json", and a folder
+    // named with an escape sequence was named as the folder beside it.
+    const { lookFor } = await import('../../src/terminal/locate.js');
+    const base = mkdtempSync(join(tmpdir(), 'casa-look-'));
+    const folder = join(base, 'drafts\u001b[31m');
+    mkdirSync(folder);
+    const scenario = readFileSync(join(ROOT, 'test/terminal/fixtures/scenarios/new-phone.json'));
+    writeFileSync(join(folder, 'draft.json'), scenario);
+    writeFileSync(join(folder, 'draft\u200b.json'), scenario);
+    const { id, version } = JSON.parse(scenario.toString('utf8')) as { id: string; version: number };
+    const look = lookFor({ key: 'saves/x.json', file: join(base, 'gone.json'), id, version }, folder, { HOME: base });
+    expect(look.kind).toBe('folder');
+    if (look.kind !== 'folder') return;
+    expect(look.files.map((f) => f.name).sort()).toEqual(['"draft\\u200b.json"', 'draft.json']);
+    expect(look.folder).toBe(folder);
+  });
+});
