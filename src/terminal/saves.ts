@@ -45,9 +45,11 @@ export function saveProgress(playable: PlayableScenario, persistedSnapshot: unkn
     return { ok: false, result, message: `Progress could not be saved: ${why}, so this playthrough was not kept.${older ? ` ${older}` : ''}` };
   }
   const resume = `Continue with: ${command('resume', env)}`;
-  if (kept !== undefined) return { ok: true, result, message: `Progress saved to ${store.pathOf(result.key)}\n${resume}` };
+  // The state folder comes from the environment: its path is shown with any escapes in it escaped (raw, ESC ] 0 ; … BEL retitled the terminal).
+  const saved = core.shownFileName(store.pathOf(result.key));
+  if (kept !== undefined) return { ok: true, result, message: `Progress saved to ${saved}\n${resume}` };
   if (!result.saved) return { ok: true, result, message: 'behind' in result ? result.reason : `${result.reason}\n${resume}` };
-  return { ok: true, result, message: `Progress saved to ${store.pathOf(result.key)}\n${resume}` };
+  return { ok: true, result, message: `Progress saved to ${saved}\n${resume}` };
 }
 
 /**

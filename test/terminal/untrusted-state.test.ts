@@ -135,6 +135,17 @@ describe('untrusted saves and records never reach the terminal raw', () => {
     expect(readFileSync(path, 'utf8')).toBe(JSON.stringify(save));
   });
 
+  it('a state folder named with escape sequences is named with them shown when progress is saved, never raw', async () => {
+    // "Progress saved to <state folder>/saves/…" printed the path as it was: a state folder from the
+    // environment holding ESC ] 0 ; … BEL retitled the terminal, a bidi override turned the line.
+    const env = tempEnv();
+    const state = join(env.XDG_STATE_HOME as string, 'st\u001b]0;x\u0007\u202e');
+    const r = await cli(['play', 'test/terminal/fixtures/scenarios/new-phone.json', '--plain'], '1\nq\n', { ...env, XDG_STATE_HOME: state });
+    expect(`${r.out}${r.err}`).not.toMatch(RAW);
+    expect(r.out.replace(/\n/g, ' ')).toContain(`Progress saved to "${join(env.XDG_STATE_HOME as string, 'st\\u001b]0;x\\u0007\\u202e')}/casa-practice/saves/`);
+    expect(readdirSync(join(state, 'casa-practice', 'saves'))).toHaveLength(1);
+  });
+
   it('a damaged records file is moved aside and reported, not silently overwritten, when a playthrough finishes', async () => {
     const env = tempEnv();
     const damaged = `{"youth-discloses": {"bestPercent": 80, "completions": 2, ${HOSTILE}`;
