@@ -124,6 +124,35 @@ describe('a state folder that cannot be written', () => {
     expect(existsSync(file)).toBe(true);
   });
 
+  it('the places it could not export to, and the one it exported to instead, are named with escapes in their paths shown, never raw', async () => {
+    // The state folder (XDG_STATE_HOME) and the folder the app was started in (PWD) come from the
+    // environment: "Could not export to …", "Press e again to write it to: …" and "Debrief exported
+    // to: …" printed them as they were, and ESC ] 0 ; … BEL retitled the terminal.
+    // eslint-disable-next-line no-control-regex
+    const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/;
+    const file = join(mkdtempSync(join(tmpdir(), 'casa-file-')), 'state\u001b]0;x\u0007');
+    writeFileSync(file, 'not a folder');
+    const elsewhere = join(mkdtempSync(join(tmpdir(), 'casa-here-')), 'here\u001b]0;y\u0007\u202e');
+    mkdirSync(elsewhere);
+    const { element, exit } = appElement({ env: { XDG_STATE_HOME: file, CASA_PRACTICE_SEED: '1', PWD: elsewhere } });
+    const r = await renderApp(element);
+    await press(r, '1');
+    await press(r, KEY.enter);
+    await playToDebrief(r);
+    await press(r, 'e');
+    expect(r.lastFrame()).toContain('Press e again to write it to:');
+    expect(r.lastFrame()).not.toMatch(RAW);
+    expect(r.lastFrame()!.replace(/\n/g, '')).toContain(`"${join(elsewhere, '..', 'here\\u001b]0;y\\u0007\\u202e')}"`);
+    await press(r, 'e');
+    expect(r.lastFrame()).toContain('Debrief exported to:');
+    expect(r.lastFrame()).not.toMatch(RAW);
+    expect(readdirSync(elsewhere)).toHaveLength(2);
+    await tap(r, 'q');
+    const said = exit.mock.calls[0]?.[0] ?? '';
+    expect(said).toContain('Debrief exported to:');
+    expect(said).not.toMatch(RAW);
+  });
+
   it('q on the debrief of a run that saved nothing says why as it exits 74, not nothing at all', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'casa-file-')), 'state');
     writeFileSync(file, '');

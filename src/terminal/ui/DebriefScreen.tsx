@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { useMemo, useState } from 'react';
-import { debriefModel, TRANSCRIPT_HEADING, type Debrief, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
+import { debriefModel, shownFileName, TRANSCRIPT_HEADING, type Debrief, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { HINTS, hintRows, type Action, type Hint } from '../keys.js';
 import { endingRows, pathRows, summaryRows, transcriptRows, workOnRows, type Row } from '../debrief-lines.js';
 import { exportDebrief, exportsDir, fallbackExportDir, shownPath, shownStateDir } from '../export.js';
@@ -114,7 +114,7 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
       const failed = exportFailed || unsaved !== undefined;
       // Why the exit code says something failed, as the last line: the screen is cleared as the app ends.
       const why = [exportFailed && !written ? exported?.split('\n')[0] : undefined, unsaved];
-      const said = [written ? `Debrief exported to:\n${written.markdown}\n${written.json}` : undefined, farewell?.(), ...why].filter((x) => x !== undefined);
+      const said = [written ? `Debrief exported to:\n${shownFileName(written.markdown)}\n${shownFileName(written.json)}` : undefined, farewell?.(), ...why].filter((x) => x !== undefined);
       app.exit(said.length > 0 ? said.join('\n') : undefined, a.type === 'interrupt' ? 130 : failed ? 74 : 0);
     }
     else if (a.type === 'next-tab' || a.type === 'right') setTab((t) => (t + 1) % tabs.length);
@@ -138,12 +138,13 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
         setWritten(paths);
         setExportFailed(false);
         // Each path on a line of its own, relative to the state folder, so it is not broken mid-path.
-        setExported(elsewhere ? `Debrief exported to:\n${paths.markdown}\n${paths.json}` : `Debrief exported to:\n${shownPath(paths.markdown, app.env)}\n${shownPath(paths.json, app.env)}\n(in the state folder ${shownStateDir(app.env)})`);
+        // The paths come from the environment (PWD, XDG_STATE_HOME): named with any escapes in them shown, never raw.
+        setExported(elsewhere ? `Debrief exported to:\n${shownFileName(paths.markdown)}\n${shownFileName(paths.json)}` : `Debrief exported to:\n${shownPath(paths.markdown, app.env)}\n${shownPath(paths.json, app.env)}\n(in the state folder ${shownStateDir(app.env)})`);
       } catch (e) {
         setExportFailed(true);
         const next = fallbackExportDir(app.env);
         setElsewhere(next === dir ? undefined : next);
-        setExported(`Could not export to ${dir} (${errorWords(e)}).${next === dir ? '' : `\nPress e again to write it to:\n${next}`}`);
+        setExported(`Could not export to ${shownFileName(dir)} (${errorWords(e)}).${next === dir ? '' : `\nPress e again to write it to:\n${shownFileName(next)}`}`);
       }
     }
   };
