@@ -28,6 +28,13 @@ export type SaveValue = { format: 'casa-practice-terminal-save'; formatVersion: 
 export const BACKUP_FORMAT_VERSION = 1;
 /** Larger files are refused before parsing: years of practice take well under 5 MB. */
 export const MAX_BACKUP_BYTES = 20 * 1024 * 1024;
+/**
+ * The most entries a backup may list in each of its tables (completed practice, best results,
+ * scenarios in progress): ten finished scenarios a day for 27 years. A file of up to
+ * MAX_BACKUP_BYTES can list millions of empty ones ({} is two bytes), each of which was looked
+ * at and named as left out, so the tab stood still for many seconds: it is refused whole at once.
+ */
+export const MAX_BACKUP_ENTRIES = 100_000;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isIsoTime = (v: unknown): v is string => typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}T/.test(v);
@@ -162,6 +169,9 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
   const records = raw.records;
   if (!isObject(records) || records.format !== 'casa-practice-records' || records.formatVersion !== 2 || !isObject(records.best) || !Array.isArray(records.playthroughs)) {
     return refuse('it is damaged (its records are missing or malformed)');
+  }
+  if (records.playthroughs.length > MAX_BACKUP_ENTRIES || Object.keys(records.best).length > MAX_BACKUP_ENTRIES || (isObject(raw.saves) && Object.keys(raw.saves).length > MAX_BACKUP_ENTRIES)) {
+    return refuse(`it is damaged (it lists more than ${MAX_BACKUP_ENTRIES.toLocaleString('en-US')} entries, far more than any casa-practice backup)`);
   }
   const leftOut: BackupLeftOut[] = [];
   const best: Records = Object.create(null) as Records;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  backupLeftOutNote, backupLeftOutQuestion, backupText, cleanLine, finishPlaythrough, importBackup, leftInPlace, MAX_COMPLETIONS, MAX_RECORD_MINUTES, memoryStore, minutesSpent, parseBackup, parseRecordsFile, playthroughRecord, readRecords, recordCompletion, recordPlaythrough, RECORDS_KEY, recordsCsv, restorePlaythroughs, writeSave, xapiFile,
+  backupLeftOutNote, backupLeftOutQuestion, backupText, cleanLine, finishPlaythrough, importBackup, leftInPlace, MAX_BACKUP_ENTRIES, MAX_COMPLETIONS, MAX_RECORD_MINUTES, memoryStore, minutesSpent, parseBackup, parseRecordsFile, playthroughRecord, readRecords, recordCompletion, recordPlaythrough, RECORDS_KEY, recordsCsv, restorePlaythroughs, writeSave, xapiFile,
   saveKey, type Debrief, type PlayableScenario, type PlaythroughRecord, type Store,
 } from '../../../src/machines/index.js';
 import { example, play } from './fixtures.js';
@@ -635,6 +635,29 @@ describe('backup file', () => {
     store.write('saves/a-deep.json', deep(20));
     const shallow = parseBackup(backupText(store, now).text);
     expect(shallow.ok && Object.keys(shallow.backup.saves).sort()).toEqual(['saves/a-deep.json', 'saves/example-new-phone.json']);
+  });
+
+  it('a backup listing more entries than any volunteer could make is refused whole, before each is looked at', () => {
+    // 5,000,000 empty entries (15 MB, under the size limit) beside one real practice were each looked
+    // at and named as left out: the tab stood still for some 15 s before asking about them.
+    const store = storeWithProgress();
+    const good = JSON.parse(backupText(store, now).text) as { records: { playthroughs: unknown[]; best: Record<string, unknown> }; saves: Record<string, unknown> };
+    const withEntries = (n: number, where: 'playthroughs' | 'best' | 'saves') => {
+      const copy = structuredClone(good);
+      if (where === 'playthroughs') copy.records.playthroughs.push(...Array.from({ length: n }, () => ({})));
+      else if (where === 'best') for (let i = 0; i < n; i++) copy.records.best[`s${i}`] = {};
+      else for (let i = 0; i < n; i++) copy.saves[`saves/s${i}.json`] = {};
+      return JSON.stringify(copy);
+    };
+    const before = store.read(RECORDS_KEY);
+    for (const where of ['playthroughs', 'best', 'saves'] as const) {
+      const refused = parseBackup(withEntries(MAX_BACKUP_ENTRIES + 1, where));
+      expect(refused, where).toEqual({ ok: false, error: `This file cannot be loaded: it is damaged (it lists more than ${MAX_BACKUP_ENTRIES.toLocaleString('en-US')} entries, far more than any casa-practice backup). Nothing was changed.` });
+      // At the limit, it is read as any other: the damaged entries left out and counted.
+      const read = parseBackup(withEntries(MAX_BACKUP_ENTRIES - 10, where));
+      expect(read.ok && read.leftOut.length, where).toBe(MAX_BACKUP_ENTRIES - 10);
+    }
+    expect(store.read(RECORDS_KEY)).toBe(before);
   });
 
   it('a damaged save here is set aside, not overwritten, when the backup brings one for the same scenario', () => {
