@@ -18,6 +18,9 @@ const SEPARATORS = /[\u2028\u2029]/g;
  * preview (encodeURIComponent throws on it when the graph's picture is made).
  */
 const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** Whether a text has no lone surrogate: the engine's own check where it has one (ES2024), else the pattern. */
+const LONE_SURROGATE = new RegExp(LONE_SURROGATES.source);
+const wellFormed = (text: string): boolean => (text as { isWellFormed?: () => boolean }).isWellFormed?.() ?? !LONE_SURROGATE.test(text);
 
 /**
  * The zero-width non-joiner and joiner (U+200C, U+200D) and the left-to-right and right-to-left
@@ -101,7 +104,7 @@ export function forEachRemoved(text: string, visit: (part: RemovedPart) => boole
 
 /** The text with terminal escapes, control and invisible characters removed; tabs become spaces. */
 export function cleanText(text: string): string {
-  const cleaned = text.replace(LONE_SURROGATES, '\ufffd').replace(ESCAPES, '').replace(/\t/g, '  ').replace(/\r\n?/g, '\n').replace(SEPARATORS, '\n').replace(CONTROLS, '');
+  const cleaned = (wellFormed(text) ? text : text.replace(LONE_SURROGATES, '\ufffd')).replace(ESCAPES, '').replace(/\t/g, '  ').replace(/\r\n?/g, '\n').replace(SEPARATORS, '\n').replace(CONTROLS, '');
   if (!/[\u200c-\u200f]/.test(cleaned)) return cleaned;
   const rtl = RTL.test(cleaned);
   return cleaned.replace(JOINERS, (c: string, at: number, all: string) => (keepJoiner(c, all, at, rtl) ? c : ''));

@@ -52,6 +52,16 @@ describe('cleanText removes what could take over a terminal', () => {
     // Left in, encodeURIComponent threw on it (the web preview's graph) and a terminal showed � anyway.
     expect(cleanText('a\ud800b \udc00c 👍 \ud83d\udc4d end\ud83d')).toBe('a\ufffdb \ufffdc 👍 👍 end\ufffd');
     expect(cleanLine('\udfff\ud800')).toBe('\ufffd\ufffd');
+    // The same in an engine without String.prototype.isWellFormed (before ES2024: Safari 16.3, Firefox 118).
+    const proto = String.prototype as { isWellFormed?: unknown };
+    const own = Object.getOwnPropertyDescriptor(proto, 'isWellFormed');
+    delete proto.isWellFormed;
+    try {
+      expect(cleanText('a\ud800b 👍 \udc00')).toBe('a\ufffdb 👍 \ufffd');
+      expect(cleanText('👍 whole')).toBe('👍 whole');
+    } finally {
+      if (own) Object.defineProperty(proto, 'isWellFormed', own);
+    }
   });
 
   it('never lets a control character through, and cleaning twice changes nothing', () => {
