@@ -101,7 +101,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       // are typed): the same words with the option, as a trainer meant them.
       const option = APP_OPTIONS.has(first.toLowerCase()) ? ` It is an option: ${command([`--${first.toLowerCase()}`, ...rest].map(shellWord).join(' '))}` : '';
       // Quoted as written: cleaned, "play" with a zero-width space read 'unknown command "play". Did you mean "play"?'.
-      throw new UsageError(`unknown command ${quoteAsWritten(first)}.${play || option || didYouMean(first, [...Object.keys(COMMANDS), 'help'])}`);
+      throw new UsageError(`unknown command ${quoteAsWritten(first, 1000)}.${play || option || didYouMean(first, [...Object.keys(COMMANDS), 'help'])}`);
     }
     return await (await load())(rest, io);
   } catch (e) {
