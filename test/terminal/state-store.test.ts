@@ -58,6 +58,8 @@ describe('the state store when the folder cannot be written', () => {
     ['EACCES', 'permission denied'], ['EPERM', 'permission denied'], ['EROFS', 'the disk is read-only'],
     ['ENOTDIR', 'part of the path is a file, not a folder'], ['EEXIST', 'a file is in the way of a folder'],
     ['ENOSPC', 'the disk is full'], ['EDQUOT', 'the disk quota is used up'],
+    // A state folder (or its saves folder) that is a link to itself: it read "(error ELOOP)".
+    ['ELOOP', 'a link in its path leads round in a loop'],
   ])('says %s in words, without the raw message', (code, words) => {
     expect(errorWords(errno(code))).toBe(words);
     expect(savingOffLine('/s', errno(code))).not.toContain('lstat');

@@ -45,6 +45,7 @@ export function errorWords(e: unknown): string {
     case 'ENOSPC': return 'the disk is full';
     case 'EDQUOT': return 'the disk quota is used up';
     case 'ENAMETOOLONG': return 'the path is too long';
+    case 'ELOOP': return 'a link in its path leads round in a loop';
     default: return code ? `error ${code}` : 'it could not be written';
   }
 }
