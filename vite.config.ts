@@ -11,7 +11,7 @@ const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
 // Files that mock a module need a module graph of their own (in a shared worker, state-store-stuck's
 // failing rename reached the files after it: untrusted-state hung): validate-unreadable and
 // state-store-stuck mock node:fs, preview-race the app's scenario list, open-race the terminal's
-// saves, recap-views the core's selectors and ink-wrap-measure string-width (each counting calls).
+// saves, page-failure the first page's scenario list, recap-views the core's selectors and ink-wrap-measure string-width (each counting calls).
 // test/test-config.test.ts fails when a file that mocks a module is not in this list.
 const OWN_MODULES = [
   'test/terminal/validate-unreadable.test.ts',
@@ -25,6 +25,7 @@ const OWN_MODULES = [
   'test/web/line-breaks.test.tsx',
   'test/web/records-xapi-failure.test.tsx',
   'test/terminal/records-xapi-unwritable.test.ts',
+  'test/web/page-failure.test.tsx',
 ];
 // The web app's component tests run under jsdom, each file with a fresh DOM.
 const WEB_COMPONENTS = ['test/web/**/*.test.tsx'];

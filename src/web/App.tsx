@@ -1,7 +1,8 @@
-import { Component, lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type FocusEvent, type ReactNode } from 'react';
 import type { Store } from '../machines/light.js';
 import { BreakPanel } from './components/BreakPanel.js';
 import { Library } from './pages/Library.js';
+import { PageLoadContext, type PageLoad } from './page-failure.js';
 import { roomLinkFrom } from './room-link.js';
 import { focusedAtLastChange, hrefOf, useRoute, type Route } from './routing.js';
 import { StoreContext, useStoreProblem } from './store.js';
@@ -141,8 +142,45 @@ export function App({ store, storageNotice }: AppProps) {
   // Focus kept on a link of the navigation moves nowhere a screen reader would say, and the page's
   // new title is not read out: the new page is named once in a polite region instead ("Now
   // showing: My records."), a new paragraph each time so the same page twice is said twice.
+  // It is said once the page has loaded (its code, and what it reads: the scenarios), not as its
+  // address changes: a page that then failed to load was announced as shown, then its failure (the
+  // boundary's alert). A page that fails is not named; the alert in its place is what is said.
   const shown = useRef(hrefOf(route));
   const [arrived, setArrived] = useState<{ n: number; text: string }>();
+  /** "Now showing …" for the page at `href`, waiting for that page to load. */
+  const toSay = useRef<{ href: string; text: string }>(undefined);
+  /** The page drawn (its code loaded: PageShown), and how many of its loads are still under way (usePageLoading). */
+  const loading = useRef({ drawn: '', holds: 0 });
+  /** Says what waits to be said, once its page is drawn and has loaded all it loads. */
+  const sayIfLoaded = useCallback(() => {
+    const say = toSay.current;
+    if (!say || say.href !== shown.current || loading.current.drawn !== say.href || loading.current.holds > 0) return;
+    toSay.current = undefined;
+    setArrived((a) => ({ n: (a?.n ?? 0) + 1, text: say.text }));
+  }, []);
+  // A load that ends is looked at after the commit it ended in: a page that failed released its
+  // hold as it went, before its boundary said it failed (pageFailed).
+  const [settled, settle] = useReducer((n: number) => n + 1, 0);
+  useEffect(sayIfLoaded, [settled, sayIfLoaded]);
+  const pageLoad = useMemo<PageLoad>(() => ({
+    hold() {
+      loading.current.holds++;
+      let held = true;
+      return () => {
+        if (!held) return;
+        held = false;
+        loading.current.holds--;
+        settle();
+      };
+    },
+  }), []);
+  const pageDrawn = useCallback((href: string) => {
+    loading.current.drawn = href;
+    sayIfLoaded();
+  }, [sayIfLoaded]);
+  const pageFailed = useCallback((href: string) => {
+    if (toSay.current?.href === href) toSay.current = undefined;
+  }, []);
   useEffect(() => {
     const href = hrefOf(route);
     if (shown.current === href) return;
@@ -155,13 +193,15 @@ export function App({ store, storageNotice }: AppProps) {
     setOnBreak(false);
     const at = document.activeElement;
     const leftInOldPage = at !== null && at === focusedAtLastChange() && at !== main.current && main.current?.contains(at) === true;
+    setArrived(undefined);
+    toSay.current = undefined;
     if (!at || at === document.body || !at.isConnected || leftInOldPage) {
       main.current?.focus();
-      setArrived(undefined);
     } else if (main.current?.contains(at) !== true) {
-      setArrived((a) => ({ n: (a?.n ?? 0) + 1, text: `Now showing: ${routeTitle(route)}.` }));
-    } else setArrived(undefined);
-  }, [route]);
+      toSay.current = { href, text: `Now showing: ${routeTitle(route)}.` };
+      sayIfLoaded();
+    }
+  }, [route, sayIfLoaded]);
   const presenter = route.page === 'presenter' || route.page === 'projector';
   // The projector window is for the room's wall: what the trainer's controls send, and nothing
   // else (no navigation, no break button, no footer for the room to read).
@@ -205,7 +245,11 @@ export function App({ store, storageNotice }: AppProps) {
           {onBreak && <BreakPanel onBack={backFromPanel} />}
           {/* The page stays mounted during a break, so a session waits exactly where it was. */}
           <div hidden={onBreak}>
-            <PageBoundary href={hrefOf(route)}><Suspense fallback={<p role="status">Loading…</p>}>{page(route, onBreak)}</Suspense></PageBoundary>
+            <PageLoadContext value={pageLoad}>
+              <PageBoundary href={hrefOf(route)} onFailed={pageFailed}>
+                <Suspense fallback={<p role="status">Loading…</p>}>{page(route, onBreak)}<PageShown href={hrefOf(route)} onShown={pageDrawn} /></Suspense>
+              </PageBoundary>
+            </PageLoadContext>
           </div>
         </main>
         <footer className="footer">
@@ -237,14 +281,30 @@ function FailedTitle(): null {
   return null;
 }
 
-/** Catches a page that fails to load or to draw; another address (`href`) tries its page afresh. */
-class PageBoundary extends Component<{ href: string; children: ReactNode }, { href: string; failed: boolean }> {
+/**
+ * Drawn after the page, in its Suspense: its effect runs once the page's code has loaded and the
+ * page is drawn (not its "Loading…"), and tells App (`onShown`). A layout effect: after the page's
+ * own (usePageLoading), and so that what App says then is in the document with the page.
+ */
+function PageShown({ href, onShown }: { href: string; onShown: (href: string) => void }): null {
+  useLayoutEffect(() => onShown(href), [href, onShown]);
+  return null;
+}
+
+/**
+ * Catches a page that fails to load or to draw; another address (`href`) tries its page afresh.
+ * `onFailed` is told the address whose page failed.
+ */
+class PageBoundary extends Component<{ href: string; onFailed?: (href: string) => void; children: ReactNode }, { href: string; failed: boolean }> {
   override state = { href: this.props.href, failed: false };
   static getDerivedStateFromProps(props: { href: string }, state: { href: string; failed: boolean }) {
     return props.href === state.href ? null : { href: props.href, failed: false };
   }
   static getDerivedStateFromError() {
     return { failed: true };
+  }
+  override componentDidCatch(): void {
+    this.props.onFailed?.(this.props.href);
   }
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children;

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { createContext, use, useCallback, useLayoutEffect, useState } from 'react';
 
 /**
  * Hands a failure of what a page loads on its own (the scenarios, the core: files that did not come,
@@ -11,4 +11,24 @@ export function useFailPage(): (error: unknown) => void {
   return useCallback((error: unknown) => setFailed(() => {
     throw error;
   }), []);
+}
+
+/** How a page tells App it is still loading what it shows: `hold()` says so, and returns what ends that. */
+export interface PageLoad {
+  hold(): () => void;
+}
+
+export const PageLoadContext = createContext<PageLoad | undefined>(undefined);
+
+/**
+ * Says the page is still loading what it shows (its "Loading…" or "Opening the scenario…"), while
+ * `loading` is true. App names a page opened from the navigation ("Now showing: Scenarios.") only
+ * once it has loaded: a page that then failed to load was announced as shown, and its failure after
+ * it. Outside App (a page rendered alone in a test) it does nothing.
+ */
+export function usePageLoading(loading: boolean): void {
+  const load = use(PageLoadContext);
+  // A layout effect: held in the same commit as the page first appears, before App looks (its
+  // passive effects run after every layout effect of that commit).
+  useLayoutEffect(() => (loading && load ? load.hold() : undefined), [loading, load]);
 }

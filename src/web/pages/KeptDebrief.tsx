@@ -5,7 +5,7 @@ import { Session } from '../components/Session.js';
 import { goStartAgain, hrefOf } from '../routing.js';
 import { bundledById } from '../scenarios.js';
 import { useStore } from '../store.js';
-import { useFailPage } from '../page-failure.js';
+import { useFailPage, usePageLoading } from '../page-failure.js';
 import { useTitle } from '../title.js';
 
 type State =
@@ -23,6 +23,7 @@ export default function KeptDebrief({ id, paused }: { id: string; paused: boolea
   const store = useStore();
   const [state, setState] = useState<State>({ kind: 'loading' });
   const fail = useFailPage();
+  usePageLoading(state.kind === 'loading');
   const [whatIf, setWhatIf] = useState<{ snapshot: PersistedScenarioSnapshot; startedAt: string }>();
   const addresses = useMemo(() => ({ playing: { practice: hrefOf({ page: 'play', id, mode: 'practice' }), assessment: hrefOf({ page: 'play', id, mode: 'assessment' }) }, debrief: hrefOf({ page: 'debrief', id }) }), [id]);
   useEffect(() => {

@@ -5,7 +5,7 @@ import { hrefOf } from '../routing.js';
 import { scenarioTexts } from '../scenarios.js';
 import { recordsNoticeThisVisit } from '../storage-words.js';
 import { useStore } from '../store.js';
-import { useFailPage } from '../page-failure.js';
+import { useFailPage, usePageLoading } from '../page-failure.js';
 import { readRecordsHere } from '../records-guard.js';
 
 interface Listing {
@@ -26,6 +26,7 @@ export function Library() {
   const store = useStore();
   const [listing, setListing] = useState<Listing>();
   const fail = useFailPage();
+  usePageLoading(listing === undefined);
   // Come back to by the browser's Back, the page is put back where it was scrolled (a card far down
   // the list), but focus was on the page's top: the next Tab went to the first card, taking a
   // keyboard user back up past every card above the one they had opened. The link followed is noted

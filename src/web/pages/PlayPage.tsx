@@ -5,7 +5,7 @@ import { Session, startedAgainWords } from '../components/Session.js';
 import { hrefOf, takeStartingAgain } from '../routing.js';
 import { bundledById, type ScenarioText } from '../scenarios.js';
 import { useStore } from '../store.js';
-import { useFailPage } from '../page-failure.js';
+import { useFailPage, usePageLoading } from '../page-failure.js';
 import { resumeNotice } from '../storage-words.js';
 import { useTitle } from '../title.js';
 import { validateBundled } from '../bundled-loader.js';
@@ -22,6 +22,7 @@ export default function PlayPage({ id, mode, paused }: { id: string; mode: Sessi
   const store = useStore();
   const [state, setState] = useState<State>({ kind: 'loading' });
   const fail = useFailPage();
+  usePageLoading(state.kind === 'loading');
   const addresses = useMemo(() => ({ playing: { practice: hrefOf({ page: 'play', id, mode: 'practice' }), assessment: hrefOf({ page: 'play', id, mode: 'assessment' }) }, debrief: hrefOf({ page: 'debrief', id }) }), [id]);
   useEffect(() => {
     let live = true;

@@ -25,7 +25,7 @@ import { roomLinkFrom } from '../room-client.js';
 import { bundledById, scenarioTexts, type ScenarioText } from '../scenarios.js';
 import { resumeNotice } from '../storage-words.js';
 import { useStore } from '../store.js';
-import { useFailPage } from '../page-failure.js';
+import { useFailPage, usePageLoading } from '../page-failure.js';
 import { useTitle } from '../title.js';
 
 /** A scenario ready to present: its kept room session when there is one, or why it could not be resumed. */
@@ -57,6 +57,8 @@ export default function Presenter({ id, paused = false }: { id?: string; paused?
   const store = useStore();
   const [state, setState] = useState<{ kind: 'loading' } | { kind: 'pick'; entries: CatalogEntry[] } | { kind: 'missing' } | Ready>({ kind: 'loading' });
   const fail = useFailPage();
+  // A live room's page is its own (LiveRoom): nothing of this page's loads.
+  usePageLoading(!room && state.kind === 'loading');
   useEffect(() => {
     // A live room keeps its session on the room server: the typed-tally session is not read (nor a damaged one moved).
     if (room) return;

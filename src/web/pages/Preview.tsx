@@ -5,7 +5,7 @@ import { cleanLine } from '../../machines/light.js';
 import { ScenarioGraph } from '../components/ScenarioGraph.js';
 import { Session } from '../components/Session.js';
 import { loadCore, type Core } from '../core.js';
-import { useFailPage } from '../page-failure.js';
+import { useFailPage, usePageLoading } from '../page-failure.js';
 import { go, hrefOf } from '../routing.js';
 import { sameIdInApp, scenarioTexts, type ScenarioText } from '../scenarios.js';
 import { routeTitle, useTitle } from '../title.js';
@@ -96,7 +96,8 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   const [checking, setChecking] = useState<string>();
   const [error, setError] = useState<string>();
   const [playing, setPlaying] = useState<{ playable: PlayableScenario; mode: SessionMode; n: number }>();
-  const [bundled, setBundled] = useState<ScenarioText[]>([]);
+  const [bundled, setBundled] = useState<ScenarioText[]>();
+  usePageLoading(bundled === undefined);
   // The file the address names: the one the page was opened for (`file`), until the trainer opens a
   // file of their own, which no address can name. The address then becomes the page's own, replaced
   // in place (no new page), so that a reload or a shared link does not check the app's file instead.
@@ -347,7 +348,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
             </p>
           )
       )}
-      {bundled.length > 0 && (
+      {bundled !== undefined && bundled.length > 0 && (
         <details>
           <summary>Or check a file from the app's scenarios/ folder</summary>
           <ul>

@@ -665,15 +665,28 @@ describe('the web app in Chromium', () => {
       await s.page.getByRole('heading', { level: 1, name: 'Practise a conversation' }).waitFor();
       // The tab's build names a file of My records that the host no longer has.
       await s.context.route(/\/assets\/Records-[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+      // What the navigation's polite region says (focus stays on the link followed).
+      await s.page.evaluate(() => {
+        const said: string[] = [];
+        (window as { __said?: string[] }).__said = said;
+        const region = document.querySelector('.sr-only[aria-live="polite"]');
+        if (region) new MutationObserver(() => region.textContent && said.push(region.textContent)).observe(region, { childList: true, subtree: true, characterData: true });
+      });
+      const said = () => s.page.evaluate(() => (window as { __said?: string[] }).__said);
       await s.page.getByRole('link', { name: 'My records' }).click();
       // The whole app went blank: no navigation, no "Take a break", and nothing said why.
       await s.page.getByRole('alert').filter({ has: s.page.getByRole('heading', { level: 1, name: 'This page could not be shown' }) }).waitFor();
+      // The page that failed was announced as shown ("Now showing: My records.") as its link was
+      // followed, then its failure (the alert): only the failure is said.
+      expect(await said()).toEqual([]);
       expect(await s.page.getByRole('button', { name: 'Reload the page' }).count()).toBe(1);
       expect(violationsText(await runAxe(s.page))).toBe('');
       expect(await s.page.getByRole('button', { name: 'Take a break' }).count()).toBe(1);
       // Another page still opens.
       await s.page.getByRole('link', { name: 'Scenarios' }).click();
       await s.page.getByRole('heading', { level: 1, name: 'Practise a conversation' }).waitFor();
+      // A page that loads is named, once it has.
+      await expect.poll(said).toEqual(['Now showing: Scenarios.']);
       expect(s.outbound).toEqual([]);
     } finally {
       await s.close();
