@@ -783,7 +783,7 @@ function svgLabel(e: LaidEdge, font: string): string {
   const w = labelWidth(e.labelLines);
   const h = LABEL_HEIGHT * e.labelLines.length;
   const top = e.labelAt.y - h / 2;
-  return `<rect x="${n2(e.labelAt.x - w / 2)}" y="${n2(top)}" width="${n2(w)}" height="${n2(h)}" rx="3" fill="#ffffff" fill-opacity="0.92"/>`
+  return `<rect class="label" x="${n2(e.labelAt.x - w / 2)}" y="${n2(top)}" width="${n2(w)}" height="${n2(h)}" rx="3" fill="#ffffff" fill-opacity="0.92"/>`
     + e.labelLines.map((line, i) => `<text x="${n2(e.labelAt.x)}" y="${n2(top + LABEL_HEIGHT * i + 11)}" text-anchor="middle" font-size="11" ${font} fill="#111">${xml(line)}</text>`).join('');
 }
 
@@ -793,7 +793,25 @@ export function unreachableWords(g: Pick<GraphLayout, 'nodes'>): string {
   return count === 0 ? '' : `, ${count} unreachable (dashed outline)`;
 }
 
-/** The laid-out graph as a standalone SVG file (no script, no external reference, styles as attributes). */
+/**
+ * With forced colours (Windows high contrast) the drawing takes the system's colours, as the page
+ * around it does: a picture is never recoloured by the browser, and a dark high-contrast theme got a
+ * white picture of pastel boxes. Kinds stay told apart by their words and outlines (decisions and the
+ * start thick, in Highlight; endings rounded; the unreachable dashed). The colours are variables, so
+ * that a page showing the drawing as an image can give it the system colours it resolves itself
+ * (FORCED_COLOUR_VARIABLES): inside an image, the system colour keywords are not the user's theme's.
+ */
+const FORCED_COLOURS_STYLE = '<style>@media (forced-colors: active) {'
+  + ' svg { --canvas: Canvas; --text: CanvasText; --mark: Highlight; }'
+  + ' .bg, .box, .label { fill: var(--canvas); } .label { fill-opacity: 1; }'
+  + ' .box { stroke: var(--text); } .decision > .box, .start > .box { stroke: var(--mark); }'
+  + ' text { fill: var(--text); } polyline { stroke: var(--text); } marker path { fill: var(--text); }'
+  + ' }</style>';
+
+/** The variables of the drawing's forced-colours style, and the system colour each stands for (see FORCED_COLOURS_STYLE). */
+export const FORCED_COLOUR_VARIABLES = { '--canvas': 'Canvas', '--text': 'CanvasText', '--mark': 'Highlight' } as const;
+
+/** The laid-out graph as a standalone SVG file (no script, no external reference, styles as attributes, and a style for forced colours). */
 export function toSvg(scenario: Scenario): string {
   const g = layoutScenario(scenario);
   const font = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif"';
@@ -801,10 +819,11 @@ export function toSvg(scenario: Scenario): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${g.width}" height="${g.height}" viewBox="0 0 ${g.width} ${g.height}" role="img" aria-labelledby="graph-title">`,
     `<title id="graph-title">${xml(`Graph of the scenario “${cleanText(scenario.title)}” (${scenario.id}): ${g.nodes.length} nodes, ${g.edges.length} arrows${unreachableWords(g)}`)}</title>`,
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#333"/></marker></defs>',
-    `<rect width="${g.width}" height="${g.height}" fill="#ffffff"/>`,
+    FORCED_COLOURS_STYLE,
+    `<rect class="bg" width="${g.width}" height="${g.height}" fill="#ffffff"/>`,
   ];
   for (const e of g.edges) {
-    out.push(`<g><title>${xml(`${e.from} → ${e.to}${e.label ? `: ${e.label}` : ''}`)}</title>`
+    out.push(`<g class="arrow"><title>${xml(`${e.from} → ${e.to}${e.label ? `: ${e.label}` : ''}`)}</title>`
       + `<polyline points="${e.points.map((p) => `${n2(p.x)},${n2(p.y)}`).join(' ')}" fill="none" stroke="#333" stroke-width="1.5"${e.back ? ' stroke-dasharray="6 4"' : ''} marker-end="url(#arrow)"/>`
       + (e.labelLines.length > 0 ? svgLabel(e, font) : '')
       + '</g>');
@@ -812,9 +831,9 @@ export function toSvg(scenario: Scenario): string {
   for (const n of g.nodes) {
     const { fill, stroke } = colourOf(n);
     const rx = n.kind === 'ending' ? 18 : n.kind === 'scene' ? 6 : 0;
-    out.push(`<g><title>${xml(`${n.heading}: ${n.title}`)}</title>`
+    out.push(`<g class="node ${n.kind}${n.start ? ' start' : ''}"><title>${xml(`${n.heading}: ${n.title}`)}</title>`
       // A node no playthrough reaches: dashed, and thick enough for the dashes to show ("Unreachable" heads its text).
-      + `<rect x="${n2(n.x)}" y="${n2(n.y)}" width="${n.width}" height="${n.height}" rx="${rx}" fill="${fill}" stroke="${stroke}" stroke-width="${n.kind === 'decision' || n.start || !n.reachable ? 2.5 : 1.5}"${n.reachable ? '' : ' stroke-dasharray="8 5"'}/>`
+      + `<rect class="box" x="${n2(n.x)}" y="${n2(n.y)}" width="${n.width}" height="${n.height}" rx="${rx}" fill="${fill}" stroke="${stroke}" stroke-width="${n.kind === 'decision' || n.start || !n.reachable ? 2.5 : 1.5}"${n.reachable ? '' : ' stroke-dasharray="8 5"'}/>`
       + n.headingLines.map((line, i) => `<text x="${n2(n.x + NODE.padding)}" y="${n2(n.y + NODE.padding + 12 + NODE.lineHeight * i)}" font-size="11" font-weight="bold" ${font} fill="#111">${xml(line)}</text>`).join('')
       + n.lines.map((line, i) => `<text x="${n2(n.x + NODE.padding)}" y="${n2(n.y + NODE.padding + 12 + NODE.lineHeight * (n.headingLines.length + i))}" font-size="12" ${font} fill="#111">${xml(line)}</text>`).join('')
       + '</g>');

@@ -1,5 +1,5 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { drawingSize, exportGraph, layoutScenario, unreachableWords, type GraphLayout, type Scenario } from '../../machines/index.js';
+import { useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { drawingSize, exportGraph, FORCED_COLOUR_VARIABLES, layoutScenario, unreachableWords, type GraphLayout, type Scenario } from '../../machines/index.js';
 import { downloadText } from '../download.js';
 
 /**
@@ -63,9 +63,11 @@ export const MAX_DRAWN_NODES = 400;
 function DrawnGraph({ scenario, file, headingId }: { scenario: Scenario; file: string; headingId: string }) {
   const layout = useMemo(() => layoutScenario(scenario), [scenario]);
   const svg = useMemo(() => exportGraph(scenario, 'svg'), [scenario]);
+  const forced = useForcedColours();
   // A data: address (the page's Content-Security-Policy allows images from it): an <img> never runs
-  // script, and the SVG's text is escaped by the core as well.
-  const url = useMemo(() => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, [svg]);
+  // script, and the SVG's text is escaped by the core as well. With forced colours, the picture is
+  // given the system colours as this page has them (see withSystemColours).
+  const url = useMemo(() => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(forced ? withSystemColours(svg) : svg)}`, [svg, forced]);
   // The picture's size: as drawn (scrolls in its frame), fitted to the page's width (a phone), or the
   // whole graph fitted into the window (a laptop: the drawings are 1,500-2,700 px tall, and at 720 px
   // the frame showed the top of one and cut off its endings row).
@@ -112,6 +114,53 @@ function DrawnGraph({ scenario, file, headingId }: { scenario: Scenario; file: s
       </details>
     </section>
   );
+}
+
+const FORCED = '(forced-colors: active)';
+/** The system's palette changes with its light or dark setting too (a high-contrast theme of each). */
+const SCHEME = '(prefers-color-scheme: dark)';
+
+/** Whether forced colours (Windows high contrast) are on, and the scheme, kept up to date: "forced dark", "forced light" or "". */
+function useForcedColours(): string {
+  return useSyncExternalStore(subscribeForced, forcedNow, () => '');
+}
+
+function forcedNow(): string {
+  if (typeof matchMedia !== 'function' || !matchMedia(FORCED).matches) return '';
+  return matchMedia(SCHEME).matches ? 'forced dark' : 'forced light';
+}
+
+function subscribeForced(changed: () => void): () => void {
+  if (typeof matchMedia !== 'function') return () => {};
+  const queries = [matchMedia(FORCED), matchMedia(SCHEME)];
+  for (const q of queries) q.addEventListener('change', changed);
+  return () => {
+    for (const q of queries) q.removeEventListener('change', changed);
+  };
+}
+
+/**
+ * The core's SVG with the system colours this page resolves (its Canvas, CanvasText, Highlight)
+ * given to the variables of its forced-colours style. Inside an image, those keywords are not the
+ * user's theme's (Chromium drew Canvas white under a dark one), so the page, which has them, says
+ * what they are. Only a colour as the browser writes one (rgb(…)) is passed on.
+ */
+function withSystemColours(svg: string): string {
+  const probe = document.createElement('span');
+  probe.style.setProperty('forced-color-adjust', 'none');
+  document.body.append(probe);
+  const values: string[] = [];
+  try {
+    for (const [name, keyword] of Object.entries(FORCED_COLOUR_VARIABLES)) {
+      probe.style.color = keyword;
+      const colour = getComputedStyle(probe).color;
+      if (/^rgba?\([\d.,\s]+\)$/.test(colour)) values.push(`${name}: ${colour};`);
+    }
+  } finally {
+    probe.remove();
+  }
+  if (values.length === 0) return svg;
+  return svg.replace(/<\/svg>\s*$/, `<style>@media (forced-colors: active) { svg { ${values.join(' ')} } }</style>\n</svg>\n`);
 }
 
 /**

@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toSvg } from '../../../src/machines/graph-layout.js';
+import { GRAPH_COLOURS, toSvg } from '../../../src/machines/graph-layout.js';
 import type { Scenario } from '../../../src/machines/index.js';
 import { BUNDLED_IDS, bundledScenario } from '../../helpers/bundled.js';
-import { builtAppInChromium } from '../helpers/browser.js';
+import { builtAppInChromium, openPage } from '../helpers/browser.js';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 
 const web = builtAppInChromium();
 
@@ -44,6 +48,61 @@ describe('the scenario graph drawn by Chromium', () => {
       expect(outside).toEqual([]);
     } finally {
       await page.close();
+    }
+  });
+
+  it('with forced colours (Windows high contrast), light and dark, the Preview\'s picture is drawn in the system\'s colours: its background the page\'s Canvas, its words and lines in CanvasText, none of its own fills', async () => {
+    // An <img> is not recoloured by the browser: a dark high-contrast theme got a white picture of
+    // pastel boxes, and one with other system colours (yellow on black) got none of them.
+    const ownFills = Object.values(GRAPH_COLOURS).map((c) => c.fill);
+    for (const colorScheme of ['dark', 'light'] as const) {
+      const s = await openPage(web.browser, web.app.url, '#/preview', { forcedColors: 'active', colorScheme });
+      const { page } = s;
+      try {
+        await page.getByLabel('Scenario file (.json)').setInputFiles({ name: 'the-list.json', mimeType: 'application/json', buffer: readFileSync(join(ROOT, 'scenarios', 'the-list.json')) });
+        const picture = page.getByRole('region', { name: /^Graph picture/ }).getByRole('img');
+        await picture.waitFor();
+        await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+        // The picture as its frame shows it, at its own size (the part in view).
+        const frame = page.getByRole('region', { name: /^Graph picture/ });
+        await frame.scrollIntoViewIfNeeded();
+        await s.screenshot(`e2e-preview-graph-forced-${colorScheme}`);
+        // The picture as drawn on the screen (its screenshot, read back in the page), counted by colour.
+        const png = (await frame.screenshot()).toString('base64');
+        const seen = await page.evaluate(async ({ data, fills }) => {
+          const rgb = (css: string) => {
+            const probe = document.createElement('span');
+            probe.style.cssText = `forced-color-adjust: none; color: ${css}`;
+            document.body.append(probe);
+            const m = /(\d+), (\d+), (\d+)/.exec(getComputedStyle(probe).color);
+            probe.remove();
+            return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [];
+          };
+          const hex = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+          const img = new Image();
+          img.src = `data:image/png;base64,${data}`;
+          await img.decode();
+          const canvas = document.createElement('canvas');
+          canvas.width = img.naturalWidth;
+          canvas.height = img.naturalHeight;
+          const ctx = canvas.getContext('2d')!;
+          ctx.drawImage(img, 0, 0);
+          const px = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+          const near = (c: number[]) => {
+            let n = 0;
+            for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i]! - c[0]!) + Math.abs(px[i + 1]! - c[1]!) + Math.abs(px[i + 2]! - c[2]!) <= 12) n++;
+            return n / (px.length / 4);
+          };
+          return { canvas: near(rgb('Canvas')), text: near(rgb('CanvasText')), ownFills: Math.max(...fills.map((f) => near(hex(f)))) };
+        }, { data: png, fills: ownFills });
+        // Mostly the page's own background; words and lines in its text colour; no pastel box.
+        expect(seen.canvas, colorScheme).toBeGreaterThan(0.6);
+        expect(seen.text, colorScheme).toBeGreaterThan(0.003);
+        expect(seen.ownFills, colorScheme).toBeLessThan(0.001);
+        expect(s.errors()).toEqual([]);
+      } finally {
+        await s.close();
+      }
     }
   });
 });
