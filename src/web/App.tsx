@@ -137,8 +137,8 @@ export function App({ store, storageNotice }: AppProps) {
   // "Practise" link on the first page): focus would fall to the body, and a screen reader would
   // say nothing of the new page. If focus is still where it was when the address changed, inside
   // the old page (which may stay, hidden, while the new one loads), or on nothing, it goes to the
-  // main content. A control outside the page (a link of the navigation) keeps it, and so does
-  // anything the new page focused itself.
+  // main content (named once in the polite region below if it was still loading then). A control
+  // outside the page (a link of the navigation) keeps it, and so does anything the new page focused itself.
   // Focus kept on a link of the navigation moves nowhere a screen reader would say, and the page's
   // new title is not read out: the new page is named once in a polite region instead ("Now
   // showing: My records."), a new paragraph each time so the same page twice is said twice.
@@ -147,8 +147,11 @@ export function App({ store, storageNotice }: AppProps) {
   // boundary's alert). A page that fails is not named; the alert in its place is what is said.
   const shown = useRef(hrefOf(route));
   const [arrived, setArrived] = useState<{ n: number; text: string }>();
-  /** "Now showing …" for the page at `href`, waiting for that page to load. */
-  const toSay = useRef<{ href: string; text: string }>(undefined);
+  /**
+   * "Now showing …" for the page at `href`, waiting for that page to load. With `whileOn`, said only
+   * if the focus is still there then, and naming the page by its heading (see the route's effect).
+   */
+  const toSay = useRef<{ href: string; text: string; whileOn?: Element }>(undefined);
   /** The page drawn (its code loaded: PageShown), and how many of its loads are still under way (usePageLoading). */
   const loading = useRef({ drawn: '', holds: 0 });
   /** Says what waits to be said, once its page is drawn and has loaded all it loads. */
@@ -156,7 +159,9 @@ export function App({ store, storageNotice }: AppProps) {
     const say = toSay.current;
     if (!say || say.href !== shown.current || loading.current.drawn !== say.href || loading.current.holds > 0) return;
     toSay.current = undefined;
-    setArrived((a) => ({ n: (a?.n ?? 0) + 1, text: say.text }));
+    if (say.whileOn && document.activeElement !== say.whileOn) return;
+    const heading = say.whileOn?.querySelector('h1')?.textContent?.trim();
+    setArrived((a) => ({ n: (a?.n ?? 0) + 1, text: heading ? `Now showing: ${heading}.` : say.text }));
   }, []);
   // A load that ends is looked at after the commit it ended in: a page that failed released its
   // hold as it went, before its boundary said it failed (pageFailed).
@@ -197,6 +202,12 @@ export function App({ store, storageNotice }: AppProps) {
     toSay.current = undefined;
     if (!at || at === document.body || !at.isConnected || leftInOldPage) {
       main.current?.focus();
+      // Focused while the new page is still loading, the main content said only "Loading…" (or
+      // "Opening the scenario…"), and nothing once the page came. It is named when it has loaded,
+      // by its heading ("Now showing: What Kiara tells you."), if the focus is still there.
+      if (main.current && (loading.current.drawn !== href || loading.current.holds > 0)) {
+        toSay.current = { href, text: `Now showing: ${routeTitle(route)}.`, whileOn: main.current };
+      }
     } else if (main.current?.contains(at) !== true) {
       toSay.current = { href, text: `Now showing: ${routeTitle(route)}.` };
       sayIfLoaded();

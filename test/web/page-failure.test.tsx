@@ -7,15 +7,22 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderApp, watchAnnouncements } from './helpers.js';
 
-/** While set, the first page's read of the scenarios waits for it, and ends as it does. */
+/** While set, a page's read of the scenarios (the first page's, a scenario's) waits for it, and ends as it does. */
 let held: Promise<void> | undefined;
 
 vi.mock('../../src/web/scenarios.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/web/scenarios.js')>();
-  return { ...real, scenarioTexts: async () => {
-    if (held) await held;
-    return real.scenarioTexts();
-  } };
+  return {
+    ...real,
+    scenarioTexts: async () => {
+      if (held) await held;
+      return real.scenarioTexts();
+    },
+    bundledById: async (id: string) => {
+      if (held) await held;
+      return real.bundledById(id);
+    },
+  };
 });
 
 afterEach(() => {
@@ -85,6 +92,53 @@ describe('"Now showing" for a page opened from the navigation', () => {
     } finally {
       stop();
       console.error = quiet;
+    }
+  });
+});
+
+// Following a scenario's card on the first page: the link goes with the first page, and the focus
+// goes to the main content while the scenario is still opening, when all it says is "Loading…" or
+// "Opening the scenario…". A screen reader read that, and nothing when the scenario came.
+describe('a page still loading when the focus went to the main content', () => {
+  async function openKiaraHeld(user: ReturnType<typeof userEvent.setup>): Promise<(ok: boolean) => Promise<void>> {
+    renderApp('#/');
+    const link = await screen.findByRole('link', { name: /^Practise: What Kiara tells you$/ });
+    const release = holdScenarios();
+    link.focus();
+    await user.keyboard('{Enter}');
+    await screen.findByText('Opening the scenario…');
+    expect(document.activeElement).toBe(document.getElementById('main'));
+    return release;
+  }
+
+  it('is named by its heading once it has loaded, if the focus is still there', async () => {
+    const user = userEvent.setup();
+    const { said, stop } = watchAnnouncements(ANNOUNCED);
+    try {
+      const release = await openKiaraHeld(user);
+      expect(said.filter((t) => t.startsWith('Now showing'))).toEqual([]);
+      await release(true);
+      await screen.findByRole('heading', { level: 1, name: 'What Kiara tells you' });
+      await waitFor(() => expect(said.filter((t) => t.startsWith('Now showing'))).toEqual(['Now showing: What Kiara tells you.']));
+      expect(document.activeElement).toBe(document.getElementById('main'));
+    } finally {
+      stop();
+    }
+  });
+
+  it('says nothing if the focus has gone elsewhere meanwhile', async () => {
+    const user = userEvent.setup();
+    const { said, stop } = watchAnnouncements(ANNOUNCED);
+    try {
+      const release = await openKiaraHeld(user);
+      screen.getByRole('button', { name: 'Take a break' }).focus();
+      await release(true);
+      await screen.findByRole('heading', { level: 1, name: 'What Kiara tells you' });
+      // Time for anything that was to be said (the page's own notices) to be said.
+      await screen.findByRole('group', { name: /./ });
+      expect(said.filter((t) => t.startsWith('Now showing'))).toEqual([]);
+    } finally {
+      stop();
     }
   });
 });
