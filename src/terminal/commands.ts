@@ -1,10 +1,10 @@
-import { DRAWING_LIMITS, exportGraph, formatAudit, formatValidation, GraphTooLarge, quoteAsWritten, safeJson, shownFileName, visibleLine, type GraphFormat, type Scenario } from '../machines/index.js';
+import { DRAWING_LIMITS, exportGraph, formatAudit, formatValidation, GraphTooLarge, quoteAsWritten, safeJson, shownFileName, visibleLine, type GraphFormat, type Problem, type Scenario } from '../machines/index.js';
 import { lstatSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs, UsageError } from './args.js';
 import { helpText } from './invocation.js';
 import { scenariosDir } from './paths.js';
-import { expandPaths, loadScenarioFile, resolveScenarioArg, unreadableFolder } from './files.js';
+import { expandPaths, loadScenarioFile, resolveScenarioArg, unreadableFolder, type LoadedFile } from './files.js';
 import { whyNoScenarioFiles } from './scenario-files.js';
 import { bundledScenarioFiles, inScenariosDir, scenarioIds } from './node/scenario-ids.js';
 import { checkSchemaRef, schemaPath, schemaRefFor } from './node/schema-ref.js';
@@ -69,20 +69,7 @@ export function validateCommand(argv: readonly string[], io: CliIO): number {
   const files = expandPaths(resolved.map((r) => r.path));
   if (files.length === 0) throw noScenarioFiles(args.positionals, resolved.map((r) => r.path));
   const strict = args.flags.has('strict');
-  // One file that cannot be read is reported as that file's problem; the others are still checked.
-  // Only validate says whether "$schema" leads to the schema: a trainer runs it while writing.
-  // The app's own scenarios, and any file named here that sits in its folder: the ones the picker lists.
-  const ids = scenarioIds([...bundledScenarioFiles(), ...files.filter((f) => f.unreadableFolder === undefined && inScenariosDir(f.path)).map((f) => f.path)]);
-  const runIds = files.length > 1 ? scenarioIds(files.filter((f) => f.unreadableFolder === undefined).map((f) => f.path)) : new Map<string, string[]>();
-  const loaded = files.map((f) => (f.unreadableFolder !== undefined ? unreadableFolder(f.path, f.unreadableFolder) : loadScenarioFile(f.path, undefined, {
-    schemaRef: checkSchemaRef(f.path),
-    fileStem: inScenariosDir(f.path) ? stemOf(f.path) : undefined,
-    // The file named after the id is the original: only the copy is told to change.
-    sameIdElsewhere: (id) => ids.get(id)?.find((other) => resolve(other) !== resolve(f.path) && !(stemOf(f.path) === id && stemOf(other) !== id)),
-    // Two drafts of one id checked together (a trainer's folder): each is told, naming the other.
-    // The app's own files are left to sameIdElsewhere (the original there is not told to change).
-    sameIdInRun: (id) => (inScenariosDir(f.path) ? [] : (runIds.get(id) ?? []).filter((other) => !inScenariosDir(other) && !sameFile(other, f.path))),
-  })));
+  const loaded = checkFiles(files);
   const failed = loaded.filter((f) => !f.result.ok || (strict && f.result.warnings > 0));
   if (args.flags.has('json')) {
     const report = {
@@ -102,6 +89,27 @@ export function validateCommand(argv: readonly string[], io: CliIO): number {
     if (loaded.length > 1) io.out(`${loaded.length - failed.length} of ${loaded.length} files valid\n`);
   }
   return failed.length === 0 ? 0 : 1;
+}
+
+/**
+ * The files of a validate or an audit, each read and checked with every check validate makes, so
+ * that the audit lists the same warnings validate prints: whether "$schema" leads to the schema, and
+ * ids shared with the app's scenarios or with another file of the run. One file that cannot be read
+ * is reported as that file's problem; the others are still checked.
+ */
+function checkFiles(files: ReturnType<typeof expandPaths>): LoadedFile[] {
+  // The app's own scenarios, and any file named here that sits in its folder: the ones the picker lists.
+  const ids = scenarioIds([...bundledScenarioFiles(), ...files.filter((f) => f.unreadableFolder === undefined && inScenariosDir(f.path)).map((f) => f.path)]);
+  const runIds = files.length > 1 ? scenarioIds(files.filter((f) => f.unreadableFolder === undefined).map((f) => f.path)) : new Map<string, string[]>();
+  return files.map((f) => (f.unreadableFolder !== undefined ? unreadableFolder(f.path, f.unreadableFolder) : loadScenarioFile(f.path, undefined, {
+    schemaRef: checkSchemaRef(f.path),
+    fileStem: inScenariosDir(f.path) ? stemOf(f.path) : undefined,
+    // The file named after the id is the original: only the copy is told to change.
+    sameIdElsewhere: (id) => ids.get(id)?.find((other) => resolve(other) !== resolve(f.path) && !(stemOf(f.path) === id && stemOf(other) !== id)),
+    // Two drafts of one id checked together (a trainer's folder): each is told, naming the other.
+    // The app's own files are left to sameIdElsewhere (the original there is not told to change).
+    sameIdInRun: (id) => (inScenariosDir(f.path) ? [] : (runIds.get(id) ?? []).filter((other) => !inScenariosDir(other) && !sameFile(other, f.path))),
+  })));
 }
 
 function stemOf(file: string): string {
@@ -124,7 +132,9 @@ export const AUDIT_HELP = `Usage: casa-practice audit [file|folder]...   (defaul
 For each scenario: how many states a playthrough can reach, the worst score that reaches each kind
 of ending, the best score a playthrough with a critical violation can have, and how often the best
 reply is first, longest or shortest, and how many decisions have a near miss; then the same figures
-across all the scenarios, against the project's thresholds.
+across all the scenarios, against the project's thresholds. Validate's warnings for each file are
+listed under its scenario; they do not fail the audit. A file with errors is not audited: its
+problems are printed as validate prints them.
 
 Exit codes: 0 the audit passed, 1 it did not (or a file has errors), 2 usage error.
 `;
@@ -142,12 +152,13 @@ export function auditCommand(argv: readonly string[], io: CliIO): number {
   if (files.length === 0) throw noScenarioFiles(args.positionals, resolved.map((r) => r.path));
   const scenarios: Scenario[] = [];
   const paths: string[] = [];
+  const warnings: Problem[][] = [];
   let broken = 0;
-  for (const f of files) {
-    const loaded = f.unreadableFolder !== undefined ? unreadableFolder(f.path, f.unreadableFolder) : loadScenarioFile(f.path);
+  for (const loaded of checkFiles(files)) {
     if (loaded.result.scenario) {
       scenarios.push(loaded.result.scenario);
-      paths.push(f.path);
+      paths.push(loaded.path);
+      warnings.push(loaded.result.problems.filter((p) => p.severity === 'warning'));
     }
     else {
       broken++;
@@ -155,7 +166,7 @@ export function auditCommand(argv: readonly string[], io: CliIO): number {
     }
   }
   if (scenarios.length === 0) return 1;
-  const audit = formatAudit(scenarios, auditLabels(scenarios, paths));
+  const audit = formatAudit(scenarios, auditLabels(scenarios, paths), warnings);
   const leftOut = `${broken} file${broken === 1 ? '' : 's'} with errors ${broken === 1 ? 'was' : 'were'} left out (see above)`;
   // "Audit passed." above a file left out read as a pass while the exit code said otherwise.
   if (broken > 0 && audit.ok) {

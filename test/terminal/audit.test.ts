@@ -67,6 +67,26 @@ describe('casa-practice audit', () => {
     expect(set.out).not.toContain('To look at');
   });
 
+  // A trainer who ran only the audit never saw a principle-not-cited warning: validate printed it,
+  // and only --strict failed on it.
+  it("shows validate's warnings under each scenario, apart from errors, without failing the audit", async () => {
+    const file = join(ROOT, 'test/fixtures/bad/principle-not-cited.json');
+    const r = await run('audit', file);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    // In the scenario's block, under a heading that says they are warnings, each as validate prints it (line:column, fix).
+    expect(r.out).toMatch(/^principle-not-cited: [^\n]*\n(?: {2}[^\n]*\n)*? {2}Warnings \(1; not errors: they do not fail the audit, validate --strict does\):\n {4}[^\n]*principle-not-cited\.json:\d+:\d+ warning \[principle-not-cited\] nodes\[3\]\.replies\[0\]\.feedback: [^\n]*\n {8}fix: [^\n]*Prohibited Activities/m);
+    // Counted again above the verdict, so a long audit does not hide them.
+    expect(r.out).toMatch(/\n1 warning in 1 scenario \(listed in its block above\)\.\nAudit passed\.\n$/);
+    // A file with errors still has them (and its warnings) printed as validate prints them, on stderr.
+    const both = await run('audit', file, join(ROOT, 'test/fixtures/bad/strong-after-critical.json'));
+    expect(both.err).toContain('error [strong-after-critical]');
+    expect(both.out).toContain('Warnings (1; not errors');
+    // No warnings, no heading.
+    const clean = await run('audit', join(ROOT, 'test/fixtures/good/example.json'));
+    expect(clean.out).not.toMatch(/Warnings|warning/);
+  });
+
   it('explains itself with --help', async () => {
     const r = await run('audit', '--help');
     expect(r.code).toBe(0);

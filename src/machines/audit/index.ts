@@ -1,5 +1,6 @@
 import type { EndingKind, Scenario } from '../schema/scenario.js';
 import { cleanLine } from '../text/clean.js';
+import { formatProblem, type Problem } from '../validate/problem.js';
 import { answerKeyFigures, type AnswerKeyFigures } from './answer-key.js';
 import { analyseBest, STRONG_FROM } from '../scoring.js';
 import { exploreScenario } from './explore.js';
@@ -102,15 +103,21 @@ export function wordingMisses(all: AnswerKeyFigures): string[] {
 
 const KINDS: EndingKind[] = ['strong', 'mixed', 'harmful'];
 
-/** The audit as text: a block per scenario, then the figures across all of them and the verdict. */
-export function formatAudit(scenarios: readonly Scenario[], labels: readonly (string | undefined)[] = []): { text: string; ok: boolean } {
+/**
+ * The audit as text: a block per scenario, then the figures across all of them and the verdict.
+ * `warnings` are the validator's warnings of each scenario's file (validate prints them, and fails
+ * only under --strict): each block lists its own under a heading that says they are warnings, not
+ * errors, and they are counted above the verdict, which they do not change. A trainer who ran only
+ * the audit never saw them.
+ */
+export function formatAudit(scenarios: readonly Scenario[], labels: readonly (string | undefined)[] = [], warnings: readonly (readonly Problem[] | undefined)[] = []): { text: string; ok: boolean } {
   // A label (the id with its file's name, see the audit command) names the scenario in its heading
   // and its failures in place of the bare id.
   const audits = scenarios.map((s, i) => ({ ...auditScenario(s), id: labels[i] ?? s.id }));
   const all = answerKeyFigures(scenarios);
   const lines: string[] = [];
   const pct = (n: number, of: number) => `${n} of ${of} (${Math.round((100 * n) / Math.max(1, of))}%)`;
-  for (const a of audits) {
+  for (const [i, a] of audits.entries()) {
     const f = a.figures;
     lines.push(`${a.id}: ${a.title}`);
     lines.push(`  reachable states: ${a.states.toLocaleString('en-US')}${a.complete ? '' : ' (limit reached: partial)'}`);
@@ -119,6 +126,12 @@ export function formatAudit(scenarios: readonly Scenario[], labels: readonly (st
     lines.push(`  worst score reaching each ending${seen}: ${KINDS.map((k) => `${k} ${a.worstByKind[k] === undefined ? '—' : `${a.worstByKind[k]}%`}${a.criticalByKind[k] ? ' (also after a critical violation)' : ''}`).join(', ')}`);
     lines.push(`  best score with a critical violation: ${a.bestWithCritical ? `${a.bestWithCritical.capped}% (${a.bestWithCritical.uncapped}% before the cap)${seen}` : a.complete ? 'none possible' : 'none found in the part checked'}`);
     lines.push(`  best reply first: ${pct(f.bestFirst, f.decisions)}, longest: ${pct(f.bestLongest, f.decisions)}, shortest: ${pct(f.bestShortest, f.decisions)}; near misses: ${pct(f.nearMiss, f.decisions)}`);
+    const own = (warnings[i] ?? []).filter((p) => p.severity === 'warning');
+    if (own.length > 0) {
+      lines.push(`  Warnings (${own.length}; not errors: they do not fail the audit, validate --strict does):`);
+      // As validate prints them (file:line:column, then the fix), indented under the heading.
+      lines.push(...own.flatMap((p) => formatProblem(p).split('\n').map((l) => `    ${l}`)));
+    }
     lines.push('');
   }
   const t = AUDIT_THRESHOLDS;
@@ -130,6 +143,11 @@ export function formatAudit(scenarios: readonly Scenario[], labels: readonly (st
   if (toLookAt.length > 0) {
     lines.push(`To look at (over ${all.decisions} decisions one reply moves a share a long way, so these are not failed; they are checked across ${t.minDecisions} decisions or more, e.g. a folder):`);
     lines.push(...toLookAt.map((f) => `  - ${f}`));
+  }
+  const warned = audits.map((_, i) => (warnings[i] ?? []).filter((p) => p.severity === 'warning').length).filter((n) => n > 0);
+  if (warned.length > 0) {
+    const n = warned.reduce((a, b) => a + b, 0);
+    lines.push(`${n} warning${n === 1 ? '' : 's'} in ${warned.length} scenario${warned.length === 1 ? '' : 's'} (listed in ${warned.length === 1 ? 'its block' : 'their blocks'} above).`);
   }
   lines.push(failures.length === 0 ? 'Audit passed.' : `Audit failed:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
   return { text: `${lines.join('\n')}\n`, ok: failures.length === 0 };
