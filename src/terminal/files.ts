@@ -2,6 +2,7 @@ import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readS
 import { basename, join } from 'node:path';
 import { didYouMean, fileProblem, MAX_FILE_BYTES, quoteAsWritten, validateScenario, type ValidateOptions, type ValidationResult } from '../machines/index.js';
 import { FileAccessError } from './errors.js';
+import { command } from './invocation.js';
 import { verifiedResult } from './node/verified-scenarios.js';
 import { scenariosDir } from './paths.js';
 import { scenarioFilesIn } from './scenario-files.js';
@@ -113,7 +114,8 @@ export function readScenarioBytes(path: string, limit = MAX_FILE_BYTES): { bytes
 export function loadScenarioFile(path: string, limit = MAX_FILE_BYTES, options?: ValidateOptions): LoadedFile {
   const read = readScenarioBytes(path, limit);
   // Bundled files unchanged since the build skip the work of validating again (node/verified-scenarios.ts).
-  if ('bytes' in read) return { path, result: (options ? undefined : verifiedResult(read.bytes)) ?? validateScenario(read.bytes, path, options) };
+  // A fix that names a command names it as the program was started here (npm run cli --, npx, node bin/…).
+  if ('bytes' in read) return { path, result: (options ? undefined : verifiedResult(read.bytes)) ?? validateScenario(read.bytes, path, { command: (args) => command(args), ...options }) };
   if (read.why === 'no such file' || read.why === 'it is a folder') {
     // A link (one listed in a folder, say) that leads nowhere or to a folder is that file's
     // problem, and the other files are still checked; nothing at all at the path is a usage error.

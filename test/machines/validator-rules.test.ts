@@ -1992,7 +1992,14 @@ describe('"$schema": any path to scenario.schema.json, from wherever the file is
     expect(p?.code).toBe('schema-not-scenario');
     expect(p?.severity).toBe('warning');
     expect(text.slice(offsetOf(text, p?.line ?? 0, p?.column ?? 0)).startsWith('"https://json-schema.org')).toBe(true);
-    expect(p?.fix).toContain('casa-practice schema --for <this file>');
+    // The core names no program: it cannot know how it was started (npm run cli --, npx, node bin/…).
+    expect(p?.fix).toContain('(the "schema --for <this file>" command prints the line to write)');
+    expect(p?.fix).not.toContain('casa-practice');
+  });
+
+  it('the fix names the command in the words the caller supplies (the terminal: as it was started)', () => {
+    const [p] = validateScenario(withRef('https://json-schema.org/draft-07/schema'), 'x.json', { command: (args) => `npm run cli -- ${args}` }).problems;
+    expect(p?.fix).toContain('(npm run cli -- schema --for <this file> prints the line to write)');
   });
 
   it('when the caller can tell the path leads nowhere: a warning with the path that does', () => {

@@ -61,6 +61,15 @@ describe('the command line says what it does', () => {
     }
     const room = await run('room', '--resume');
     expect(room.err).toContain(`start one with "${name} room <scenario>"`);
+    // A validator's fix names the command as it was started too: the core said "casa-practice schema
+    // --for" whatever the invocation; the terminal now supplies the words (ValidateOptions.command).
+    const dir = mkdtempSync(join(tmpdir(), 'casa-hint-'));
+    const draft = join(dir, 'draft.json');
+    writeFileSync(draft, readFileSync(NEW_PHONE, 'utf8').replace(/"\$schema": "[^"]*"/, '"$schema": "https://json-schema.org/draft-07/schema"'));
+    const checked = await run('validate', draft);
+    expect(checked.out).toContain('[schema-not-scenario]');
+    expect(checked.out).toContain(`(${name} schema --for <this file> prints the line to write)`);
+    expect(checked.out).not.toMatch(/(?<![\w./-])casa-practice schema/);
   });
 
   it('resume --help says what happens when a save cannot be resumed: the list of scenarios, as the app does', async () => {

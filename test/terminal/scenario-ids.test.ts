@@ -120,8 +120,11 @@ describe('id-not-file-name: a file in scenarios/ is named after its id', () => {
   it('is warned about at the "id" when the validate command says the file is in scenarios/ (fileStem)', () => {
     const result = validateScenario(example, 'first-court-date.json', { fileStem: 'first-court-date' });
     expect(result.problems.map((p) => [p.code, p.severity, p.message])).toEqual([
-      ['id-not-file-name', 'warning', 'The scenario\'s id is "example-new-phone", but the file is named "first-court-date.json": in the scenarios folder a file is named after its id, which "casa-practice play <id>" looks for.'],
+      ['id-not-file-name', 'warning', 'The scenario\'s id is "example-new-phone", but the file is named "first-court-date.json": in the scenarios folder a file is named after its id, which the "play <id>" command looks for.'],
     ]);
+    // In the words the caller supplies: the terminal's, as it was started.
+    expect(validateScenario(example, 'first-court-date.json', { fileStem: 'first-court-date', command: (args) => `npx casa-practice ${args}` }).problems[0]?.message)
+      .toContain('which "npx casa-practice play <id>" looks for.');
     expect(result.problems[0]?.fix).toBe('Rename the file to "example-new-phone.json", or, if this is a new scenario, change "id" to a new id and name the file after it.');
     expect(validateScenario(example, 'example-new-phone.json', { fileStem: 'example-new-phone' }).problems).toEqual([]);
   });

@@ -52,6 +52,19 @@ export interface ValidateOptions {
    * are kept by scenario id, so the two would share them. The terminal's validate passes it.
    */
   sameIdInRun?: (id: string) => readonly string[];
+  /**
+   * The command line that runs the program with these arguments where the caller was started, for a
+   * fix that names a command: the terminal's command() ("npm run cli -- schema --for <this file>",
+   * "node bin/casa-practice.js …"). The core cannot know how it was started; without it, a fix
+   * names the command by its words alone (the "schema --for <this file>" command).
+   */
+  command?: (args: string) => string;
+}
+
+/** A command named in a fix or message: the caller's full command line, or its words alone. */
+function commandWords(args: string, options: ValidateOptions, quoted: boolean): string {
+  if (options.command) return quoted ? `"${options.command(args)}"` : options.command(args);
+  return `the "${args}" command`;
 }
 
 /** The name every "$schema" of a scenario ends with: the file `npm run schema` writes. */
@@ -223,7 +236,7 @@ function schemaRefProblems(ref: string, options: ValidateOptions): UnlocatedProb
   if (name !== SCHEMA_FILE_NAME) {
     return [{ severity: 'warning', code: 'schema-not-scenario', path: ['$schema'],
       message: `"$schema" is ${quoteValue(ref)}, which is not the scenario format (${SCHEMA_FILE_NAME}), so an editor checks this file against another format, or none.`,
-      fix: `Point it at ${SCHEMA_FILE_NAME} in the program's scenarios folder: "./${SCHEMA_FILE_NAME}" for a file in scenarios/, otherwise the path from this file's folder (casa-practice schema --for <this file> prints the line to write).` }];
+      fix: `Point it at ${SCHEMA_FILE_NAME} in the program's scenarios folder: "./${SCHEMA_FILE_NAME}" for a file in scenarios/, otherwise the path from this file's folder (${commandWords('schema --for <this file>', options, false)} prints the line to write).` }];
   }
   const found = options.schemaRef?.(ref);
   if (!found || found.found) return [];
@@ -260,7 +273,7 @@ function idProblems(id: unknown, options: ValidateOptions): UnlocatedProblem[] {
   }
   if (options.fileStem !== undefined && options.fileStem !== id) {
     out.push({ severity: 'warning', code: 'id-not-file-name', path: ['id'],
-      message: `The scenario's id is ${quoteValue(id)}, but the file is named ${quoteValue(`${options.fileStem}.json`, 200)}: in the scenarios folder a file is named after its id, which "casa-practice play <id>" looks for.`,
+      message: `The scenario's id is ${quoteValue(id)}, but the file is named ${quoteValue(`${options.fileStem}.json`, 200)}: in the scenarios folder a file is named after its id, which ${commandWords('play <id>', options, true)} looks for.`,
       fix: `Rename the file to ${quoteValue(`${id}.json`)}, or, if this is a new scenario, change "id" to a new id and name the file after it.` });
   }
   return out;

@@ -150,8 +150,9 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     }
     if (n !== latest.current) return;
     // As `casa-practice validate` checks the scenarios folder: no other file of the app with this id,
-    // and the app's own files named after their ids.
-    const result = core.validateScenario(text, name, { sameIdElsewhere, ...(own ? { fileStem: name.replace(/\.json$/i, '') } : {}) });
+    // and the app's own files named after their ids. A fix that names a command names it as the
+    // README and the graph's hint do (npx casa-practice …): a page cannot know how a terminal starts it.
+    const result = core.validateScenario(text, name, { sameIdElsewhere, command: (args) => `npx casa-practice ${args}`, ...(own ? { fileStem: name.replace(/\.json$/i, '') } : {}) });
     setChecked((prev) => checkedNow(prev, { file: name, result, truncatedWords: result.truncated ? `…and ${result.truncated.count} more problems; fix these first and check again.` : undefined }, own, again));
     setBusy(false);
   };
