@@ -2391,6 +2391,26 @@ describe('a newcomer\'s mistakes are each told what to type, where', () => {
     // "(again)" begins no heading; "(What)" begins three: no guess, only that no section is cited.
     for (const word of ['again', 'What']) expect(exampleWith('(Prohibited Activities).', `(${word}).`).problems.map((q) => q.code)).toEqual(['feedback-no-citation']);
   });
+  // A trainer's first file (test/fixtures/bad/newcomer-school-absence.json) cited "(Warning Signs)",
+  // a heading the guide does not have: told "This feedback does not cite a section of the guide" at
+  // the start of the feedback, they looked at a citation they had written.
+  it('a section the guide does not have ("(Warning Signs)"): said at it, with the section of the principle the reply is scored on', () => {
+    const text = readFixture('bad/newcomer-school-absence.json').toString('utf8');
+    const { problems } = validateScenario(text, 'x.json');
+    const p = problems.find((q) => q.path.join('.') === 'nodes.0.replies.0.feedback');
+    expect(p?.code).toBe('unknown-guide-section');
+    expect(text.split('\n')[(p?.line ?? 0) - 1]?.slice((p?.column ?? 0) - 1)).toMatch(/^Warning Signs\)/);
+    expect(p?.message).toBe('"Warning Signs" is not a section of the guide, so this feedback cites none.');
+    // Its assessment has a weight of 5 (an error of its own), so the reply's scoring is not read yet: the headings.
+    expect(p?.fix).toMatch(/^Write a section heading exactly as the guide prints it\. Headings: What is CSEC\?; Using Appropriate Language; Red Flags; /);
+    // With the weight corrected, the section of the principle it is scored on.
+    const weighed = validateScenario(text.replace('"weight": 5', '"weight": 2'), 'x.json').problems.find((q) => q.code === 'unknown-guide-section');
+    expect(weighed?.fix).toMatch(/^This reply is scored on "curious-not-interrogating", whose section is "Red Flags": write \(Red Flags\) in its place, exactly as the guide prints it\. Headings: What is CSEC\?; /);
+    // Typed as it says: no warning left there.
+    expect(validateScenario(text.replace('(Warning Signs)', '(Red Flags)'), 'x.json').problems.filter((q) => q.path.join('.') === 'nodes.0.replies.0.feedback')).toEqual([]);
+    // A parenthesis that is not written as a heading is still no citation attempt: "(for now)".
+    expect(exampleWith('(Prohibited Activities).', '(for now).').problems.map((q) => q.code)).toEqual(['feedback-no-citation']);
+  });
   it('a text with no quotes at all: one problem, at its first word, with the text in quotes (not one "unexpected character" per word)', () => {
     const p = one('"text": "That\'s a nice one! How did you get it?",', '"text": That\'s a nice one! How did you get it?,', '"text": "That\'s a nice one! How did you get it?",', 'That\'s');
     expect(p.message).toBe('Not valid JSON: this text is not in double quotes.');

@@ -463,7 +463,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     }
     if (reply.feedback !== undefined) {
       const before = out.length;
-      if (!endsWithOneHeading(reply.feedback)) citationProblems(reply.feedback, () => [...path(), 'feedback'], out);
+      if (!endsWithOneHeading(reply.feedback)) citationProblems(reply.feedback, () => [...path(), 'feedback'], out, reply.assessments);
       // Cited well, but not every section the reply is scored on (only then: a feedback citing
       // nothing, or a misspelt heading, is told that first).
       if (out.length === before && reply.assessments) uncitedPrinciples(reply.feedback, reply.assessments, path, out);
@@ -749,12 +749,14 @@ const headingByLowerCase = new Map(headings.map((h) => [h.toLowerCase(), h]));
  * parenthesis that is a misspelt heading (onto `out`; the path is built only for a warning).
  * Other parentheses are ordinary text.
  */
-function citationProblems(feedback: string, path: Path, out: UnlocatedProblem[]): void {
+function citationProblems(feedback: string, path: Path, out: UnlocatedProblem[], assessments?: readonly Partial<Assessment>[]): void {
   const before = out.length;
   if (endsWithOneHeading(feedback)) return;
   let cited = false;
   /** With no heading cited, the first parenthesis that looks like one, and what to say about it. */
   let nearest: UnlocatedProblem | undefined;
+  /** With no heading cited, the first parenthesis written as a heading is ("(Warning Signs)"), and where. */
+  let titled: { name: string; index: number } | undefined;
   for (const m of feedback.matchAll(/\(([^()]*)\)/g)) {
     let at = (m.index ?? 0) + 1;
     const parts = (m[1] ?? '').split(';');
@@ -792,11 +794,20 @@ function citationProblems(feedback: string, path: Path, out: UnlocatedProblem[])
         continue;
       }
       nearest ??= nearHeading(name, index, path);
+      if (titled === undefined && looksLikeHeading(name)) titled = { name, index };
     }
   }
   // Only when nothing is cited: then a heading cut short ("What if my youth left placement?"),
   // run on ("Harm reduction approach") or joined with a comma is the citation the trainer meant.
   if (!cited && out.length === before && nearest) out.push(nearest);
+  // A heading the guide does not have ("(Warning Signs)"): said at it, not "does not cite a section"
+  // at the feedback's start, which sent the trainer looking at the citation they had written.
+  if (!cited && out.length === before && titled) {
+    out.push({ severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: titled.index,
+      message: `${quoteValue(titled.name)} is not a section of the guide, so this feedback cites none.`,
+      fix: `${scoredSectionWords(assessments, 'in its place')}Headings: ${headings.join('; ')}.` });
+    return;
+  }
   if (!cited && out.length === before) {
     // "… see the Red Flags section.": the heading is there, only not in parentheses, which is what
     // counts as a citation. Say so, at the heading, rather than "cites no section".
@@ -891,6 +902,30 @@ function headingsJoined(name: string): string[] | undefined {
     i = end + 2;
   }
   return out.length > 1 ? out : undefined;
+}
+
+/**
+ * Words written as a section heading is: two to eight words, the first capitalised and every other
+ * one too except short joining words ("Warning Signs", "Rules for Visits"). "(for now)", "(again)",
+ * "(What)" or "(CSEC)" are not taken for one.
+ */
+function looksLikeHeading(name: string): boolean {
+  const words = name.replace(/[?!.:]+$/, '').split(/\s+/);
+  if (words.length < 2 || words.length > 8) return false;
+  return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && /^(?:a|an|and|the|of|or|to|in|on|for|if|my|with|from|at|by)$/.test(w)));
+}
+
+/**
+ * "This reply is scored on "curious-not-interrogating", whose section is "Red Flags": write (Red
+ * Flags) in its place, exactly as the guide prints it. ": the section to cite, from the reply's own
+ * assessments (the first known principle); empty when it has none.
+ */
+function scoredSectionWords(assessments: readonly Partial<Assessment>[] | undefined, where: string): string {
+  for (const a of assessments ?? []) {
+    const section = typeof a?.principle === 'string' ? uncitedSectionOf('', a.principle) : undefined;
+    if (section) return `This reply is scored on ${quoteValue(a.principle)}, whose section is ${quoteValue(section.heading, 100)}: write (${section.heading}) ${where}, exactly as the guide prints it. `;
+  }
+  return 'Write a section heading exactly as the guide prints it. ';
 }
 
 /** "(What if my youth returns?)", "(Harm reduction approach)", "(Red Flags, Self-Care)": the heading(s) meant, as a warning. */
