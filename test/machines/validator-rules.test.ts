@@ -2405,9 +2405,13 @@ describe('a newcomer\'s mistakes are each told what to type, where', () => {
     expect(p?.fix).toMatch(/^Write a section heading exactly as the guide prints it\. Headings: What is CSEC\?; Using Appropriate Language; Red Flags; /);
     // With the weight corrected, the section of the principle it is scored on.
     const weighed = validateScenario(text.replace('"weight": 5', '"weight": 2'), 'x.json').problems.find((q) => q.code === 'unknown-guide-section');
-    expect(weighed?.fix).toMatch(/^This reply is scored on "curious-not-interrogating", whose section is "Red Flags": write \(Red Flags\) in its place, exactly as the guide prints it\. Headings: What is CSEC\?; /);
+    expect(weighed?.fix).toMatch(/^This reply is scored on "curious-not-interrogating", whose section is "Red Flags": write its heading in parentheses, \(Red Flags\), in its place, exactly as the guide prints it\. Headings: What is CSEC\?; /);
     // Typed as it says: no warning left there.
     expect(validateScenario(text.replace('(Warning Signs)', '(Red Flags)'), 'x.json').problems.filter((q) => q.path.join('.') === 'nodes.0.replies.0.feedback')).toEqual([]);
+    // A feedback with no parenthesis at all: the section to cite is the one its reply is scored on, not an example.
+    const uncited = validateScenario(text.replace('"weight": 5', '"weight": 2').replace('"next": "end-mixed"\n        }\n      ]', '"feedback": "Demanding to know where she was is an interrogation.",\n          "next": "end-mixed"\n        }\n      ]'), 'x.json').problems.find((q) => q.code === 'feedback-no-citation');
+    expect(uncited?.path).toEqual(['nodes', 0, 'replies', 1, 'feedback']);
+    expect(uncited?.fix).toMatch(/^This reply is scored on "curious-not-interrogating", whose section is "Red Flags": write its heading in parentheses, \(Red Flags\), after the sentence about that point, exactly as the guide prints it\. Headings: /);
     // A parenthesis that is not written as a heading is still no citation attempt: "(for now)".
     expect(exampleWith('(Prohibited Activities).', '(for now).').problems.map((q) => q.code)).toEqual(['feedback-no-citation']);
   });

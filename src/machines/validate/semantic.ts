@@ -805,7 +805,7 @@ function citationProblems(feedback: string, path: Path, out: UnlocatedProblem[],
   if (!cited && out.length === before && titled) {
     out.push({ severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: titled.index,
       message: `${quoteValue(titled.name)} is not a section of the guide, so this feedback cites none.`,
-      fix: `${scoredSectionWords(assessments, 'in its place')}Headings: ${headings.join('; ')}.` });
+      fix: `${scoredSectionWords(assessments, 'in its place') || 'Write a section heading exactly as the guide prints it. '}Headings: ${headings.join('; ')}.` });
     return;
   }
   if (!cited && out.length === before) {
@@ -820,7 +820,8 @@ function citationProblems(feedback: string, path: Path, out: UnlocatedProblem[],
     }
     out.push({ severity: 'warning', code: 'feedback-no-citation', path: path(),
       message: 'This feedback does not cite a section of the guide, so the volunteer cannot look the rule up.',
-      fix: `Name the section by its heading in parentheses, e.g. "… rather than interrogating her (Red Flags)." Headings: ${headings.join('; ')}.` });
+      // The section the reply is scored on, when it is known, rather than an example.
+      fix: `${scoredSectionWords(assessments, 'after the sentence about that point') || 'Name the section by its heading in parentheses, e.g. "… rather than interrogating her (Red Flags)." '}Headings: ${headings.join('; ')}.` });
   }
 }
 
@@ -916,16 +917,16 @@ function looksLikeHeading(name: string): boolean {
 }
 
 /**
- * "This reply is scored on "curious-not-interrogating", whose section is "Red Flags": write (Red
- * Flags) in its place, exactly as the guide prints it. ": the section to cite, from the reply's own
- * assessments (the first known principle); empty when it has none.
+ * "This reply is scored on "curious-not-interrogating", whose section is "Red Flags": write its
+ * heading in parentheses, (Red Flags), in its place, exactly as the guide prints it. ": the section to cite, from the reply's own
+ * assessments (the first known principle); empty when none is known.
  */
 function scoredSectionWords(assessments: readonly Partial<Assessment>[] | undefined, where: string): string {
   for (const a of assessments ?? []) {
     const section = typeof a?.principle === 'string' ? uncitedSectionOf('', a.principle) : undefined;
-    if (section) return `This reply is scored on ${quoteValue(a.principle)}, whose section is ${quoteValue(section.heading, 100)}: write (${section.heading}) ${where}, exactly as the guide prints it. `;
+    if (section) return `This reply is scored on ${quoteValue(a.principle)}, whose section is ${quoteValue(section.heading, 100)}: write its heading in parentheses, (${section.heading}), ${where}, exactly as the guide prints it. `;
   }
-  return 'Write a section heading exactly as the guide prints it. ';
+  return '';
 }
 
 /** "(What if my youth returns?)", "(Harm reduction approach)", "(Red Flags, Self-Care)": the heading(s) meant, as a warning. */
