@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { cleanLine, shownFileName } from '../machines/light.js';
 import { shellWord } from './invocation.js';
 
@@ -57,23 +57,32 @@ const COMMAND_COLUMNS = 60;
  * The picker's notice for the scenario files it left out (errors, not valid JSON, unreadable), as
  * the web Library's "1 file left out: broken.json (it has errors)." says it, with the command that
  * shows why: `validate` on those files (a file of the app's scenarios folder by its name without
- * ".json", which validate finds there; any other by its path), or on their folder when there are
+ * ".json", which validate finds there; any other by its path, from the working folder when it is
+ * in it), or on their folder when there are
  * more than three (or when their paths make the command longer than a 60-column row and the folder
  * is shorter). The command is on a line of its own. File names are shown with anything a terminal
  * acts on escaped, never acted on, and the command's words quoted for a shell (shellWord).
  * Undefined when none is left out.
  */
-export function leftOutNotice(leftOut: readonly { file: string; reason: string }[], appFolder: string, run: (args: string) => string, exists: (path: string) => boolean = existsSync): string | undefined {
+export function leftOutNotice(leftOut: readonly { file: string; reason: string }[], appFolder: string, run: (args: string) => string, exists: (path: string) => boolean = existsSync, cwd: string = process.cwd()): string | undefined {
   if (leftOut.length === 0) return undefined;
   const named = leftOut.slice(0, NAMED_LEFT_OUT).map((l) => `${shownFileName(basename(l.file))} (${cleanLine(l.reason)})`).join('; ');
-  const arg = shellWord;
+  // A file or folder in the working folder by its path from there ("scenarios/", "drafts/a.json"):
+  // "… validate /home/trainer/projects/casa-practice/scenarios" was wider than 60 columns, and the
+  // terminal broke it mid-word. A folder keeps a trailing / so that it is never taken for an id.
+  const arg = (path: string, folder = false) => {
+    const rel = relative(cwd, path);
+    if (rel === '') return '.';
+    if (rel.startsWith('..') || isAbsolute(rel)) return shellWord(path);
+    return shellWord(folder ? `${rel}/` : rel);
+  };
   const byName = (file: string) => {
     const stem = basename(file).replace(JSON_NAME, '');
     // validate takes a bare word for the app's file of that name, unless a file or folder here has that name.
     return resolve(dirname(file)) === resolve(appFolder) && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(stem) && !exists(stem) ? stem : arg(file);
   };
   const folders = [...new Set(leftOut.map((l) => dirname(l.file)))];
-  const byFolder = run(`validate ${folders.slice(0, NAMED_LEFT_OUT).map(arg).join(' ')}`);
+  const byFolder = run(`validate ${folders.slice(0, NAMED_LEFT_OUT).map((f) => arg(f, true)).join(' ')}`);
   let cmd = leftOut.length <= NAMED_LEFT_OUT ? run(`validate ${leftOut.map((l) => byName(l.file)).join(' ')}`) : byFolder;
   // The files by path too long for a 60-column row: their folder, when that is shorter (it checks them too).
   if ([...cmd].length > COMMAND_COLUMNS && [...byFolder].length < [...cmd].length) cmd = byFolder;

@@ -243,6 +243,24 @@ describe('the picker says which files it left out, and the command that shows wh
     expect(leftOutNotice(many, app, run, none))
       .toBe(`4 files left out: a.json (it has errors); b.json (it has errors); c.json (it has errors); and 1 more. To see why, run:\ncasa-practice validate ${app}`);
   });
+  // At 60 columns "node bin/casa-practice.js validate /home/trainer/projects/casa-practice/scenarios"
+  // (78 columns) was broken by the terminal mid-word, and a copied command did not run.
+  it('names the folder, or the files, from the working folder when they are in it, so the command fits a 60-column row', () => {
+    const run = (args: string) => `node bin/casa-practice.js ${args}`;
+    const cwd = '/home/trainer/projects/casa-practice';
+    const app = `${cwd}/scenarios`;
+    const many = ['a', 'b', 'c', 'd'].map((n) => ({ file: `${app}/${n}.json`, reason: 'it has errors' }));
+    const folder = leftOutNotice(many, app, run, () => false, cwd)?.split('\n')[1] ?? '';
+    // With its / (a bare word could be taken for a scenario id), as the README writes it.
+    expect(folder).toBe('node bin/casa-practice.js validate scenarios/');
+    expect([...folder].length).toBeLessThanOrEqual(60);
+    // Drafts in a folder under it: by their paths from there.
+    expect(leftOutNotice([{ file: `${cwd}/drafts/a.json`, reason: 'it has errors' }], app, run, () => false, cwd)?.split('\n')[1]).toBe('node bin/casa-practice.js validate drafts/a.json');
+    // The working folder itself is ".".
+    expect(leftOutNotice(['a', 'b', 'c', 'd'].map((n) => ({ file: `${cwd}/${n}.json`, reason: 'it has errors' })), app, run, () => false, cwd)?.split('\n')[1]).toBe('node bin/casa-practice.js validate .');
+    // Elsewhere: the full path, as before.
+    expect(leftOutNotice([{ file: '/srv/drafts/a.json', reason: 'it has errors' }], app, run, () => false, cwd)?.split('\n')[1]).toBe('node bin/casa-practice.js validate /srv/drafts/a.json');
+  });
   it('gives the folder instead of files whose paths make the command longer than a 60-column row', () => {
     const run = (args: string) => `casa-practice ${args}`;
     const drafts = '/home/trainer/drafts';
