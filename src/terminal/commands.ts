@@ -3,6 +3,7 @@ import { lstatSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs, UsageError } from './args.js';
 import { helpText } from './invocation.js';
+import { fitReport } from './wrap.js';
 import { scenariosDir } from './paths.js';
 import { expandPaths, loadScenarioFile, resolveScenarioArg, unreadableFolder, type LoadedFile } from './files.js';
 import { whyNoScenarioFiles } from './scenario-files.js';
@@ -15,13 +16,26 @@ import { writeAtomic } from './state.js';
 export interface CliIO {
   out: (text: string) => void;
   err: (text: string) => void;
+  /**
+   * The width of the terminal the output is read in, when it goes to one (undefined for a pipe or a
+   * file): validate's report and the audit are wrapped to it between words (fitReport); piped, they
+   * keep one row per problem and one per fix, for tools.
+   */
+  columns?: () => number | undefined;
+}
+
+/** A report's text as it is to be printed: wrapped between words to the terminal it is read in. */
+function fitted(text: string, io: CliIO): string {
+  const columns = io.columns?.();
+  return columns ? fitReport(text, columns) : text;
 }
 
 export const VALIDATE_HELP = `Usage: casa-practice validate <file|folder>... [--json] [--strict]
 
 Checks scenario files against the format and the in-service guide's rules.
 Every problem is printed with file:line:column, where it is, what is wrong and how to fix it.
-A folder means every *.json in it (JSON Schemas excepted).
+A folder means every *.json in it (JSON Schemas excepted). In a terminal the report is wrapped
+to its width between words; piped or in a file, each problem and each fix is one line.
 
 Options:
   --json     print the result as JSON for editors and scripts
@@ -85,7 +99,7 @@ export function validateCommand(argv: readonly string[], io: CliIO): number {
     };
     io.out(`${safeJson(report)}\n`);
   } else {
-    for (const f of loaded) io.out(`${strictVerdict(formatValidation(f.result, f.path), f.result, f.path, strict)}\n`);
+    for (const f of loaded) io.out(`${fitted(strictVerdict(formatValidation(f.result, f.path), f.result, f.path, strict), io)}\n`);
     if (loaded.length > 1) io.out(`${loaded.length - failed.length} of ${loaded.length} files valid\n`);
   }
   return failed.length === 0 ? 0 : 1;
@@ -162,7 +176,7 @@ export function auditCommand(argv: readonly string[], io: CliIO): number {
     }
     else {
       broken++;
-      io.err(`${formatValidation(loaded.result, loaded.path)}\n`);
+      io.err(`${fitted(formatValidation(loaded.result, loaded.path), io)}\n`);
     }
   }
   if (scenarios.length === 0) return 1;
@@ -171,10 +185,10 @@ export function auditCommand(argv: readonly string[], io: CliIO): number {
   // "Audit passed." above a file left out read as a pass while the exit code said otherwise.
   if (broken > 0 && audit.ok) {
     const checked = `${scenarios.length} file${scenarios.length === 1 ? '' : 's'} checked`;
-    io.out(audit.text.replace(/Audit passed\.\n$/, `Audit not passed: ${leftOut}; the ${checked} passed. Fix the errors and audit again.\n`));
+    io.out(fitted(audit.text.replace(/Audit passed\.\n$/, `Audit not passed: ${leftOut}; the ${checked} passed. Fix the errors and audit again.\n`), io));
   } else {
-    io.out(audit.text);
-    if (broken > 0) io.out(`${leftOut}.\n`);
+    io.out(fitted(audit.text, io));
+    if (broken > 0) io.out(fitted(`${leftOut}.\n`, io));
   }
   return audit.ok && broken === 0 ? 0 : 1;
 }

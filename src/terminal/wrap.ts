@@ -88,6 +88,34 @@ export function wrapWords(text: string, width: number, keep?: string): string {
 }
 
 /**
+ * A report of rows (validate's problems and fixes, the audit's figures) laid out for a terminal
+ * `width` columns wide, so that the terminal never breaks a word: each row longer than that is
+ * wrapped between words, its further rows indented under it (a problem's under its file:line:column,
+ * a "fix: " under its words, a "- " item under its text); a word longer than a row (a long path) is
+ * left whole for the terminal to wrap. Rows that fit are left as they are.
+ */
+export function fitReport(text: string, width: number): string {
+  const w = Math.max(20, width);
+  return text.split('\n').map((row) => {
+    if (columnsOf(row) <= w) return row;
+    const lead = /^ */.exec(row)?.[0] ?? '';
+    const rest = row.slice(lead.length);
+    const hang = lead + (rest.startsWith('fix: ') ? '     ' : rest.startsWith('- ') ? '  ' : lead === '' ? '    ' : '  ');
+    const out: string[] = [];
+    let line = lead;
+    for (const word of rest.split(' ')) {
+      const start = line === lead || line === hang;
+      if (!start && columnsOf(line) + 1 + columnsOf(word) > w) {
+        out.push(line);
+        line = hang + word;
+      } else line = start ? line + word : `${line} ${word}`;
+    }
+    out.push(line);
+    return out.join('\n');
+  }).join('\n');
+}
+
+/**
  * How many rows Ink draws `text` in at `width` (each line of it wrapped as Ink wraps: wrap-ansi
  * with `trim: false, hard: true`, or as inkWrap hands it to Ink, a long path broken after its
  * separators). It can be one more than wrapText's count: when a row fills the

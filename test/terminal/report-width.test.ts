@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { auditCommand, validateCommand, type CliIO } from '../../src/terminal/commands.js';
+import { fixturePath } from '../helpers/fixtures.js';
+
+/** A command's output, read in a terminal `columns` wide (undefined: a pipe). */
+function output(command: (argv: readonly string[], io: CliIO) => number, argv: string[], columns?: number): string {
+  let out = '';
+  command(argv, { out: (t) => (out += t), err: (t) => (out += t), ...(columns === undefined ? {} : { columns: () => columns }) });
+  return out;
+}
+
+// In a 60-column terminal validate's report (and the audit's) was broken by the terminal mid-word:
+// '"w' / 'eight" is the number 5', 'R' / 'ed Flags'. A trainer's first file, with its mistakes.
+describe('a report read in a narrow terminal is wrapped between words', () => {
+  const file = fixturePath('bad/newcomer-school-absence.json');
+
+  it('validate at 60 columns: every row fits (a word longer than a row aside), no word is cut, each problem still starts with file:line:column', () => {
+    const wide = output(validateCommand, [file]);
+    const narrow = output(validateCommand, [file], 60);
+    expect(narrow).not.toBe(wide);
+    const rows = narrow.split('\n');
+    for (const row of rows) if ([...row].length > 60) expect(row.trim(), row).not.toContain(' ');
+    // The same words in the same order.
+    expect(narrow.split(/\s+/)).toEqual(wide.split(/\s+/));
+    // Continuation rows are indented under their problem; each problem and each fix still begins a row.
+    expect(rows.filter((r) => /:\d+:\d+ (?:error|warning) \[/.test(r)).every((r) => r.startsWith(file))).toBe(true);
+    expect(rows.filter((r) => r.startsWith(file)).length).toBe(wide.split('\n').filter((r) => r.startsWith(file)).length);
+    expect(rows.filter((r) => r.startsWith('    fix: ')).length).toBe(4);
+  });
+
+  it('piped (no terminal width), the report is as before: one row per problem and one per fix, for tools', () => {
+    const piped = output(validateCommand, [file]);
+    expect(piped.split('\n').filter((r) => r !== '').every((r) => r.startsWith(file) || r.startsWith('    fix: '))).toBe(true);
+  });
+
+  it('the audit at 60 columns: every row fits, no word is cut', () => {
+    const wide = output(auditCommand, [fixturePath('bad/principle-not-cited.json')]);
+    const narrow = output(auditCommand, [fixturePath('bad/principle-not-cited.json')], 60);
+    for (const row of narrow.split('\n')) if ([...row].length > 60) expect(row.trim(), row).not.toContain(' ');
+    expect(narrow.split(/\s+/)).toEqual(wide.split(/\s+/));
+  });
+});
