@@ -271,7 +271,7 @@ export function graphCommand(argv: readonly string[], io: CliIO): number {
   if (target.note) io.err(`casa-practice: ${visibleLine(target.note)}\n`);
   const file = loadScenarioFile(target.path);
   if (!file.result.scenario) {
-    io.err(`${formatValidation(file.result, file.path)}\n`);
+    io.err(`${fitted(formatValidation(file.result, file.path), io)}\n`);
     if (typeof output === 'string') io.err(`casa-practice: ${shownPath(output)} was not written.\n`);
     return 1;
   }

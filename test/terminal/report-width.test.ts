@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditCommand, validateCommand, type CliIO } from '../../src/terminal/commands.js';
+import { auditCommand, graphCommand, validateCommand, type CliIO } from '../../src/terminal/commands.js';
 import { fixturePath } from '../helpers/fixtures.js';
 
 /** A command's output, read in a terminal `columns` wide (undefined: a pipe). */
@@ -26,6 +26,14 @@ describe('a report read in a narrow terminal is wrapped between words', () => {
     expect(rows.filter((r) => /:\d+:\d+ (?:error|warning) \[/.test(r)).every((r) => r.startsWith(file))).toBe(true);
     expect(rows.filter((r) => r.startsWith(file)).length).toBe(wide.split('\n').filter((r) => r.startsWith(file)).length);
     expect(rows.filter((r) => r.startsWith('    fix: ')).length).toBe(4);
+  });
+
+  it('graph refusing a file with errors prints them wrapped the same way', () => {
+    const wide = output(graphCommand, [file]);
+    const narrow = output(graphCommand, [file], 60);
+    expect(narrow).not.toBe(wide);
+    for (const row of narrow.split('\n')) if ([...row].length > 60) expect(row.trim(), row).not.toContain(' ');
+    expect(narrow.split(/\s+/)).toEqual(wide.split(/\s+/));
   });
 
   it('piped (no terminal width), the report is as before: one row per problem and one per fix, for tools', () => {
