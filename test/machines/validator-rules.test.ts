@@ -2415,6 +2415,23 @@ describe('a newcomer\'s mistakes are each told what to type, where', () => {
     // A parenthesis that is not written as a heading is still no citation attempt: "(for now)".
     expect(exampleWith('(Prohibited Activities).', '(for now).').problems.map((q) => q.code)).toEqual(['feedback-no-citation']);
   });
+  // The same trainer's next try: "next": "good-ending" and "principle": "tell-supervisor" were told
+  // only 'Use the id of a node in "nodes"' and 'Use a principle id from scenarios/guide/principles.json'.
+  it('an id like none of the scenario\'s: the fix names the ids to choose from (the endings, for an ending)', () => {
+    // Its other mistakes corrected (a node with an error is not among the ids offered).
+    const text = readFixture('bad/newcomer-school-absence.json').toString('utf8').replace('"weight": 5', '"weight": 2')
+      .replace('"next": "end-mixed"\n        }\n      ]', '"feedback": "An interrogation (Red Flags).",\n          "next": "end-mixed"\n        }\n      ]');
+    const ending = validateScenario(text.replace('"next": "end-strong"', '"next": "good-ending"'), 'x.json').problems.find((q) => q.code === 'unknown-node' && q.message.includes('good-ending'));
+    expect(ending?.fix).toBe('Use the id of a node in "nodes" (the endings: "end-strong", "end-mixed"), or add a node with this id.');
+    const node = validateScenario(text.replace('"next": "end-strong"', '"next": "aftermath"'), 'x.json').problems.find((q) => q.code === 'unknown-node' && q.message.includes('aftermath'));
+    expect(node?.fix).toBe('Use the id of a node in "nodes" ("visit", "talk", "end-strong", "end-mixed"), or add a node with this id.');
+  });
+  it('a principle id like none of the guide\'s, sharing a word with some: those principles are named', () => {
+    const text = readFixture('bad/newcomer-school-absence.json').toString('utf8');
+    const p = validateScenario(text.replace('"principle": "consult-supervisor-on-suspicion", "verdict": "follows"', '"principle": "tell-supervisor", "verdict": "follows"'), 'x.json').problems.find((q) => q.code === 'unknown-principle');
+    expect(p?.message).toBe('"tell-supervisor" is not a principle of the guide. The principles with "supervisor" in their id: "consult-supervisor-on-suspicion", "plan-advocacy-with-supervisor".');
+    expect(p?.fix).toMatch(/^Use one of those if it is the principle meant, or a principle id from scenarios\/guide\/principles\.json/);
+  });
   it('a text with no quotes at all: one problem, at its first word, with the text in quotes (not one "unexpected character" per word)', () => {
     const p = one('"text": "That\'s a nice one! How did you get it?",', '"text": That\'s a nice one! How did you get it?,', '"text": "That\'s a nice one! How did you get it?",', 'That\'s');
     expect(p.message).toBe('Not valid JSON: this text is not in double quotes.');

@@ -346,7 +346,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [problem('unknown-principle', `${quoteValue(value)} is not a principle of the guide.${principleHint(value)}`,
           meant !== undefined && (titled !== undefined || principleHint(value) === didYouMeanOf(meant))
             ? `Change it to ${quoteValue(meant)}. (The principle ids are listed in docs/authoring.md, section 9, and offered by the editor's autocomplete.)`
-            : 'Use a principle id from scenarios/guide/principles.json (the JSON Schema lists them for autocomplete; docs/authoring.md lists them in section 9).')];
+            : `Use ${sharingWords(String(value)) ? 'one of those if it is the principle meant, or ' : ''}a principle id from scenarios/guide/principles.json (the JSON Schema lists them for autocomplete; docs/authoring.md lists them in section 9).`)];
       }
       if (path.includes('allowLanguage')) {
         return [problem('unknown-language-rule', `${quoteValue(value)} is not a language rule.`,
@@ -612,7 +612,24 @@ function principleHint(value: unknown): string {
     const ids = principles.filter((p) => p.section === section.id).map((p) => `"${p.id}"`);
     if (ids.length > 0) return ` ${quoteValue(section.heading)} is a section of the guide; the principles from it are ${ids.join(', ')}.`;
   }
+  const sharing = sharingWords(text);
+  if (sharing) return ` The principles with ${sharing.words.map((w) => quoteValue(w)).join(' or ')} in their id: ${sharing.ids.map((id) => quoteValue(id)).join(', ')}.`;
   return '';
+}
+
+/** Words too common in principle ids to pick one out. */
+const COMMON_WORDS = new Set(['with', 'from', 'youth', 'the', 'not', 'and', 'for']);
+
+/**
+ * The principles (up to five) whose ids share a word of four letters or more with `text`
+ * ("tell-supervisor": "consult-supervisor-on-suspicion", "plan-advocacy-with-supervisor"), and the
+ * words shared; undefined when none does.
+ */
+function sharingWords(text: string): { words: string[]; ids: string[] } | undefined {
+  const words = [...new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length >= 4 && !COMMON_WORDS.has(w)))];
+  const ids = principleIds.filter((id) => id.split('-').some((w) => words.includes(w)));
+  if (ids.length === 0 || ids.length > 5) return undefined;
+  return { words: words.filter((w) => ids.some((id) => id.split('-').includes(w))), ids };
 }
 
 /** The problems missingField made at a misspelt name; they stand for that name's unknown-field problem. */

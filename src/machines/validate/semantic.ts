@@ -260,6 +260,18 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       ways.length > 0 ? `Name a node instead: ${ways.join('; or ')}.` : 'Name the scene, decision or ending the story goes on to.');
     return true;
   };
+  /**
+   * ' (the endings: "end-strong", "end-mixed")' for an id that names an ending ("good-ending"), else
+   * the scenario's node ids (up to MAX_LISTED, then how many more): the ids a trainer can write.
+   */
+  const nodeChoices = (id: string): string => {
+    const endings = [...nodes.values()].filter((n) => n.kind === 'ending').map((n) => n.id);
+    const all = [...nodes.keys()];
+    const [label, ids] = /(?:^|-)end(?:ing)?(?:-|$)/.test(id) && endings.length > 0 ? ['the endings: ', endings] : ['', all];
+    if (ids.length === 0) return '';
+    const more = ids.length > MAX_LISTED ? ` and ${ids.length - MAX_LISTED} more` : '';
+    return ` (${label}${ids.slice(0, MAX_LISTED).map((v) => quoteValue(v, 40)).join(', ')}${more})`;
+  };
   const checkTarget = (id: string, path: Path) => {
     if (!nodeKnown(id) && replyNamed(id, path)) return;
     if (!nodeKnown(id)) {
@@ -276,7 +288,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         // The node suggested that nothing leads to: its own id may be the typo ("end-mixd" for the
         // "end-mixed" every reply names), and changing each reference to it would spread the typo.
         error('unknown-node', path(), `There is no node with the id "${id}".${didYouMeanOf(meantId)}`,
-          meantId === undefined ? 'Use the id of a node in "nodes", or add a node with this id.'
+          meantId === undefined ? `Use the id of a node in "nodes"${nodeChoices(id)}, or add a node with this id.`
             : `Change it to "${meantId}", or ${renameInstead(meantId, id) ?? `add a node with the id "${id}"`}.`);
       }
     }
