@@ -48,6 +48,27 @@ export function whyNoScenarioFiles(dir: string): string[] {
   return out;
 }
 
+/**
+ * A file or folder as a word of a command line in a hint: from the working folder when it is in it
+ * ("scenarios/", "drafts/a.json"), else as it is; quoted for a shell (shellWord). "… validate
+ * /home/trainer/projects/casa-practice/scenarios" was wider than 60 columns, and the terminal broke
+ * it mid-word. A folder keeps a trailing / so that it is never taken for a scenario id.
+ */
+export function commandPath(path: string, cwd: string = process.cwd(), folder = false): string {
+  const rel = relative(cwd, path);
+  if (rel === '') return '.';
+  if (rel.startsWith('..') || isAbsolute(rel)) return shellWord(path);
+  return shellWord(folder ? `${rel}/` : rel);
+}
+
+/**
+ * The picker's notice for a scenario found to have errors when opened (before the picker had
+ * checked it): the validate command on a line of its own, as the left-out notice gives it.
+ */
+export function hasErrorsNotice(title: string, file: string, run: (args: string) => string, cwd: string = process.cwd()): string {
+  return `"${cleanLine(title)}" has errors. To see them, run:\n${run(`validate ${commandPath(file, cwd)}`)}`;
+}
+
 /** How many left-out files the notice names (the rest are counted, and the folder is checked). */
 const NAMED_LEFT_OUT = 3;
 /** The narrowest terminal the app fits: a command of at most this many columns is never broken. */
@@ -67,15 +88,7 @@ const COMMAND_COLUMNS = 60;
 export function leftOutNotice(leftOut: readonly { file: string; reason: string }[], appFolder: string, run: (args: string) => string, exists: (path: string) => boolean = existsSync, cwd: string = process.cwd()): string | undefined {
   if (leftOut.length === 0) return undefined;
   const named = leftOut.slice(0, NAMED_LEFT_OUT).map((l) => `${shownFileName(basename(l.file))} (${cleanLine(l.reason)})`).join('; ');
-  // A file or folder in the working folder by its path from there ("scenarios/", "drafts/a.json"):
-  // "… validate /home/trainer/projects/casa-practice/scenarios" was wider than 60 columns, and the
-  // terminal broke it mid-word. A folder keeps a trailing / so that it is never taken for an id.
-  const arg = (path: string, folder = false) => {
-    const rel = relative(cwd, path);
-    if (rel === '') return '.';
-    if (rel.startsWith('..') || isAbsolute(rel)) return shellWord(path);
-    return shellWord(folder ? `${rel}/` : rel);
-  };
+  const arg = (path: string, folder = false) => commandPath(path, cwd, folder);
   const byName = (file: string) => {
     const stem = basename(file).replace(JSON_NAME, '');
     // validate takes a bare word for the app's file of that name, unless a file or folder here has that name.

@@ -8,7 +8,7 @@ import { loadRecords, stateStore } from '../../src/terminal/node/state-store.js'
 import { readSave } from '../../src/terminal/saves.js';
 import type { AppStart } from '../../src/terminal/ui/App.js';
 import { Picker, type PickerProps } from '../../src/terminal/ui/Picker.js';
-import { leftOutNotice } from '../../src/terminal/scenario-files.js';
+import { hasErrorsNotice, leftOutNotice } from '../../src/terminal/scenario-files.js';
 import { KeyRouterProvider, useKeyRouter } from '../../src/terminal/ui/useKeys.js';
 import { BUNDLED, rows } from './helpers/layout.js';
 import { refused } from './helpers/refusing-fs.js';
@@ -260,6 +260,14 @@ describe('the picker says which files it left out, and the command that shows wh
     expect(leftOutNotice(['a', 'b', 'c', 'd'].map((n) => ({ file: `${cwd}/${n}.json`, reason: 'it has errors' })), app, run, () => false, cwd)?.split('\n')[1]).toBe('node bin/casa-practice.js validate .');
     // Elsewhere: the full path, as before.
     expect(leftOutNotice([{ file: '/srv/drafts/a.json', reason: 'it has errors' }], app, run, () => false, cwd)?.split('\n')[1]).toBe('node bin/casa-practice.js validate /srv/drafts/a.json');
+  });
+  // A scenario the picker had not checked yet, opened and found to have errors: the command was
+  // after the words ('"Title" has errors; run: … validate /home/…/draft.json'), cut at 60 columns.
+  it('a scenario found to have errors when opened: the validate command on a line of its own, its file from the working folder', () => {
+    const run = (args: string) => `npm run cli -- ${args}`;
+    const cwd = '/home/trainer/projects/casa-practice';
+    expect(hasErrorsNotice('Missing school', `${cwd}/drafts/school-absence.json`, run, cwd)).toBe('"Missing school" has errors. To see them, run:\nnpm run cli -- validate drafts/school-absence.json');
+    expect(hasErrorsNotice('Draft', '/srv/my drafts/a.json', run, cwd)).toBe('"Draft" has errors. To see them, run:\nnpm run cli -- validate \'/srv/my drafts/a.json\'');
   });
   it('gives the folder instead of files whose paths make the command longer than a 60-column row', () => {
     const run = (args: string) => `casa-practice ${args}`;

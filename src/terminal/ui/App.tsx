@@ -5,9 +5,9 @@ import { asideWords, debriefKey, entryOf, keptFacilitation, localDate, localTime
 import type { Debrief, MissingFile, PersistedScenarioSnapshot, RestoredFacilitation, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
 import { checkStateFolder, hasSave, loadRecords, notSavedWords, stateStore } from '../node/state-store.js';
-import { command, shellWord } from '../invocation.js';
+import { command } from '../invocation.js';
 import { scenariosDir } from '../paths.js';
-import { leftOutNotice } from '../scenario-files.js';
+import { hasErrorsNotice, leftOutNotice } from '../scenario-files.js';
 import { sessionSeed } from '../seed.js';
 import type { Theme } from '../theme.js';
 import { AppContext, type AppServices } from './AppContext.js';
@@ -211,7 +211,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     if (entry.playable) return entry.playable;
     const loaded = (await import('../scenario-source.js')).loadPlayable(entry.file);
     if ('problems' in loaded) {
-      toPicker(`"${entry.title}" has errors; run: ${command(`validate ${shellWord(entry.file)}`, services.env)}`);
+      toPicker(hasErrorsNotice(entry.title, entry.file, (args) => command(args, services.env)));
       return undefined;
     }
     return loaded;
