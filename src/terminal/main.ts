@@ -18,8 +18,9 @@ for (const stream of [process.stdout, process.stderr]) {
 runCli(process.argv.slice(2), {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
-  // A report read in a terminal is wrapped to it (validate, audit); piped, it is left for tools.
-  columns: () => (process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined),
+  // A report read in a terminal is wrapped to it, at most 100 columns as line-by-line text is
+  // (textWidth); piped, it is left for tools.
+  columns: () => (process.stdout.isTTY && process.stdout.columns > 0 ? Math.min(process.stdout.columns, 100) : undefined),
 }).then(
   (code) => {
     process.exitCode = code;
