@@ -2432,6 +2432,12 @@ describe('a newcomer\'s mistakes are each told what to type, where', () => {
     expect(p?.message).toBe('"tell-supervisor" is not a principle of the guide. The principles with "supervisor" in their id: "consult-supervisor-on-suspicion", "plan-advocacy-with-supervisor".');
     expect(p?.fix).toMatch(/^Use one of those if it is the principle meant, or a principle id from scenarios\/guide\/principles\.json/);
   });
+  it('"start" left out: the fix names the first node\'s id to write', () => {
+    const text = readFixture('good/example.json').toString('utf8').replace('  "start": "phone",\n', '');
+    const p = validateScenario(text, 'x.json').problems.find((q) => q.code === 'missing-field');
+    expect(p?.message).toBe('The scenario "example-new-phone" is missing "start".');
+    expect(p?.fix).toBe('Add "start": "phone", the id of the node the story begins with ("phone" is the first in "nodes").');
+  });
   it('a text with no quotes at all: one problem, at its first word, with the text in quotes (not one "unexpected character" per word)', () => {
     const p = one('"text": "That\'s a nice one! How did you get it?",', '"text": That\'s a nice one! How did you get it?,', '"text": "That\'s a nice one! How did you get it?",', 'That\'s');
     expect(p.message).toBe('Not valid JSON: this text is not in double quotes.');

@@ -678,6 +678,15 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
         `Add "next": ${to} to this reply (or the id of the node this reply leads to), and remove the decision's "next".`, { path: parentPath });
     }
   }
+  if (key === 'start' && parentPath.length === 0 && misspelt === undefined) {
+    // The id to write, when the first node has one: "Add "start": the id of the first node" left a
+    // newcomer to work out which node that was and how to write it.
+    const nodes = typeof object === 'object' && object !== null ? (object as { nodes?: unknown }).nodes : undefined;
+    const firstId = Array.isArray(nodes) && typeof nodes[0] === 'object' && nodes[0] !== null ? (nodes[0] as { id?: unknown }).id : undefined;
+    if (typeof firstId === 'string' && S.Id.safeParse(firstId).success) {
+      return problem('missing-field', missing, `Add "start": ${quoteValue(firstId)}, the id of the node the story begins with (${quoteValue(firstId)} is the first in "nodes").`, { path: parentPath });
+    }
+  }
   if (misspelt !== undefined) {
     // One mistake, one problem, where the fix is typed: at the misspelt name. (Reported also as
     // missing at the { of its object, the two pointed at each other and counted as two errors.)
