@@ -2438,6 +2438,12 @@ describe('a newcomer\'s mistakes are each told what to type, where', () => {
     expect(p?.message).toBe('The scenario "example-new-phone" is missing "start".');
     expect(p?.fix).toBe('Add "start": "phone", the id of the node the story begins with ("phone" is the first in "nodes").');
   });
+  it('a node kind that is none of the three ("choice"): the kind its fields show', () => {
+    const text = readFixture('good/example.json').toString('utf8').replace('"id": "after-visit",\n      "kind": "decision"', '"id": "after-visit",\n      "kind": "choice"');
+    const p = validateScenario(text, 'x.json').problems.find((q) => q.code === 'node-kind');
+    expect(p?.message).toBe('The text "choice" is not a node kind.');
+    expect(p?.fix).toBe('Write "kind": "decision" (it has "replies").');
+  });
   it('a text with no quotes at all: one problem, at its first word, with the text in quotes (not one "unexpected character" per word)', () => {
     const p = one('"text": "That\'s a nice one! How did you get it?",', '"text": That\'s a nice one! How did you get it?,', '"text": "That\'s a nice one! How did you get it?",', 'That\'s');
     expect(p.message).toBe('Not valid JSON: this text is not in double quotes.');

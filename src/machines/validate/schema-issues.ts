@@ -366,8 +366,11 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         const kindValue = valueAt(raw, path);
         const nodePath = path.slice(0, -1);
         const options = 'Set "kind" to "scene" (narration, then the story moves on), "decision" (the volunteer chooses a reply) or "ending".';
-        return [problem('node-kind', kindValue === undefined ? 'This node has no "kind".' : `${describeAtStart(kindValue)} is not a node kind.${didYouMean(String(kindValue), ['scene', 'decision', 'ending'])}`,
-          kindValue === undefined ? kindFromFields(valueAt(raw, nodePath)) ?? options : options, { path: kindValue === undefined ? nodePath : path })];
+        const suggested = didYouMean(String(kindValue), ['scene', 'decision', 'ending']);
+        // A word of the trainer's own ("choice", "question"): the kind the node's fields show.
+        const shown = kindValue !== undefined && suggested === '' ? fieldsKind(valueAt(raw, nodePath)) : undefined;
+        return [problem('node-kind', kindValue === undefined ? 'This node has no "kind".' : `${describeAtStart(kindValue)} is not a node kind.${suggested}`,
+          kindValue === undefined ? kindFromFields(valueAt(raw, nodePath)) ?? options : shown ? `Write "kind": "${shown.kind}" (${shown.why}).` : options, { path: kindValue === undefined ? nodePath : path })];
       }
       if (typeof value === 'object' && value !== null && !Array.isArray(value) && (Object.hasOwn(value, 'conduct') || Object.hasOwn(value, 'var'))) {
         // A condition: the "when" union (one condition or a list) and then the condition union
