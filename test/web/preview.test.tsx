@@ -33,6 +33,16 @@ describe('previewing a scenario file', () => {
     expect(screen.queryByRole('button', { name: /Play it now/ })).toBeNull();
   });
 
+  // The core wrote "casa-practice schema --for" whatever ran it; a page names the command as the
+  // README does (npx casa-practice), since it cannot know how a terminal starts the program.
+  it('a fix that names a command names it as the README does', async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    const text = example.replace(/"\$schema": "[^"]*"/, '"$schema": "https://json-schema.org/draft-07/schema"');
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([text], 'mine.json', { type: 'application/json' }));
+    expect(await screen.findByText(/npx casa-practice schema --for <this file> prints the line to write/)).toBeTruthy();
+  });
+
   it('a file of the app\'s scenarios/ folder named in the address (#/preview/court-report.json) is checked on opening, and a name not there says so', async () => {
     render(<StoreContext value={memoryStore()}><Preview file="court-report.json" /></StoreContext>);
     expect(await screen.findByText(/^court-report\.json is valid/)).toBeTruthy();
