@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  breaksCritical, citationWords, createRoom, isRoomCode, keptDecisionView, MAX_BEST_PRACTICE_ON_PHONE, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
+  breaksCritical, citationWords, createRoom, isRoomCode, keptDecisionView, keptSessionView, presenterViewFor, MAX_BEST_PRACTICE_ON_PHONE, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
   restoreRoom, revealData, roomCodeFrom, roomContext, roomMatch, roomSessionView, roomSummaryMarkdown, serializeRoom, tallyVotes, utf8Length, validateScenario, voterView, voterViewFor,
   type PresenterAction, type PresenterCommand, type RoomInput, type RoomResult, type RoomState, type Scenario,
 } from '../../src/machines/index.js';
+import { peopleMet } from '../../src/machines/people.js';
 import { MAX_REPLIES } from '../../src/machines/schema/scenario.js';
 import { loadValidFixture, phoneOffPath } from '../helpers/fixtures.js';
 
@@ -249,7 +250,8 @@ describe('room reducer: who may do what, when', () => {
     expect(none.feedback).toEqual({ bestPractice: [said(best)], moreBestPractice: 0 });
     expect(parseToVoter(JSON.stringify({ type: 'view', view: none }))).toBeDefined();
     // Every message the server would send passes its own schema.
-    expect(parseToPresenter(JSON.stringify({ type: 'view', view: shown }))).toBeDefined();
+    expect(parseToPresenter(JSON.stringify({ type: 'view', view: presenterViewFor(shown, undefined) }))).toBeDefined();
+    expect(parseToPresenter(JSON.stringify({ type: 'view', view: presenterViewFor(shown, shown.sessionKey) }))).toBeDefined();
     expect(parseToVoter(JSON.stringify({ type: 'view', view: mine }))).toBeDefined();
   });
 
@@ -340,10 +342,10 @@ describe('room reducer: who may do what, when', () => {
     const kept = { key, decision: first.decision! };
     expect(keptDecisionView(later, kept)).toEqual(voted);
     expect(keptDecisionView(later, undefined)).toBeUndefined();
-    expect(keptDecisionView(later, { key: '9-zz', decision: first.decision! })).toBeUndefined();
+    expect(keptDecisionView(later, { key: '9-0000000000000000', decision: first.decision! })).toBeUndefined();
     // The next decision is another key; waiting between them names none.
     r.present({ type: 'choose', round: 1, reply: 'phone-curious' });
-    expect(voterView(r.ctx, r.state, device(1))).toEqual({ room: ROOM, phase: 'waiting', round: 1 });
+    expect(voterView(r.ctx, r.state, device(1))).toEqual({ room: ROOM, phase: 'waiting', round: 1, people: expect.any(Array) });
     // Back to the decision followed: the same round and words, so the same key (a phone keeps what it has).
     expect(r.present({ type: 'back', node: r.view().nodeId }).ok).toBe(true);
     expect(voterView(r.ctx, r.state, device(1)).decisionKey).toBe(key);
@@ -410,7 +412,7 @@ describe('room reducer: who may do what, when', () => {
     expect(r.state).toMatchObject({ phase: 'idle', votes: {}, round: 1 });
     expect(r.state.history[0]).toMatchObject({ node: 'phone', chosen: 'phone-curious', best: ['phone-curious'], record: { chosen: curious?.number } });
     expect(r.state.history[0]?.record.replies.find((x) => x.number === curious?.number)?.votes).toBe(2);
-    expect(voterView(r.ctx, r.state, device(1))).toEqual({ room: ROOM, phase: 'waiting', round: 1 });
+    expect(voterView(r.ctx, r.state, device(1))).toEqual({ room: ROOM, phase: 'waiting', round: 1, people: expect.any(Array) });
     expectRefused(r.present({ type: 'open', node: 'boyfriend-open' }), 'not-now');
     expectRefused(r.present({ type: 'advance', node: 'phone' }), 'wrong-node');
     expect(r.present({ type: 'advance', node: 'boyfriend-open' }).ok).toBe(true);
@@ -516,7 +518,7 @@ describe('room reducer: who may do what, when', () => {
     r.present({ type: 'open', node: 'phone' });
     r.vote(device(1), 'phone-ignore');
     expect(r.present({ type: 'end' }).ok).toBe(true);
-    expect(voterView(r.ctx, r.state, device(1))).toEqual({ room: ROOM, phase: 'ended', round: 1 });
+    expect(voterView(r.ctx, r.state, device(1))).toEqual({ room: ROOM, phase: 'ended', round: 1, people: expect.any(Array) });
     expectRefused(r.vote(device(1), 'phone-curious'), 'not-open');
     expectRefused(r.present({ type: 'reveal', round: 1 }), 'not-now');
     const md = roomSummaryMarkdown(r.ctx, r.state, NOW);
@@ -890,5 +892,164 @@ describe('introductions in the presenter view', () => {
     expect(r.present({ type: 'advance', node: r.view().nodeId }).ok).toBe(true);
     expect(r.view().kind).toBe('decision');
     expect(presenterView(r.ctx, r.state, 0).introductions).toBeUndefined();
+  });
+});
+
+/** FNV-1a with 32 bits, as the keys were made up to presenter protocol 7: `from` carries on from a state. */
+function fnv32(text: string, from = 0x811c9dc5): number {
+  let h = from;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+describe('the key of a moment on the presenter page', () => {
+  it('tells apart two moments whose JSON has the same length and the same 32-bit hash: the page is sent the second, not left on the first', () => {
+    // Two scenes one after the other, whose words are found here so that the two moments as the page
+    // is sent them are the same length with the same 32-bit FNV-1a: a birthday search over their narrations.
+    const PLACEHOLDER = 'narrationplaceholder';
+    const build = (a: string, b: string) => {
+      const s = structuredClone(example);
+      s.nodes.unshift(
+        { id: 'sa', kind: 'scene', narration: a, lines: [], next: 'sb' } as Scenario['nodes'][number],
+        { id: 'sb', kind: 'scene', narration: b, lines: [], next: s.start } as Scenario['nodes'][number],
+      );
+      s.start = 'sa';
+      return s;
+    };
+    const moments = (s: Scenario) => {
+      const r = setup(s);
+      const first = presenterView(r.ctx, r.state, 0);
+      expect(r.present({ type: 'advance', node: 'sa' }).ok).toBe(true);
+      return [first, presenterView(r.ctx, r.state, 0)] as const;
+    };
+    const [a0, b0] = moments(build(PLACEHOLDER, PLACEHOLDER)).map((v) => JSON.stringify(v.session).split(PLACEHOLDER));
+    const [preA = '', sufA = ''] = a0!;
+    const [preB = '', sufB = ''] = b0!;
+    expect(preA.length + sufA.length).toBe(preB.length + sufB.length);
+    // Twelve letters and digits drawn by a generator seeded with the side and the index: a counter's
+    // digits vary too little in their low bits for 32-bit hashes of the two sides to meet.
+    const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+    const word = (side: number, i: number) => {
+      let x = (Math.imul(i, 0x9e3779b1) + side * 40503) >>> 0;
+      let w = '';
+      for (let k = 0; k < 12; k++) {
+        x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+        w += LETTERS[(x >>> 16) % LETTERS.length];
+      }
+      return w;
+    };
+    const [startA, startB] = [fnv32(preA), fnv32(preB)];
+    const seen = new Map<number, number>();
+    for (let i = 0; i < 1 << 17; i++) seen.set(fnv32(sufA, fnv32(word(0, i), startA)), i);
+    let pair: [string, string] | undefined;
+    for (let j = 0; j < 1 << 20 && !pair; j++) {
+      const i = seen.get(fnv32(sufB, fnv32(word(1, j), startB)));
+      if (i !== undefined) pair = [word(0, i), word(1, j)];
+    }
+    if (!pair) throw new Error('no 32-bit collision found (the search is sized to find one almost always)');
+    const [a, b] = moments(build(...pair));
+    const [ja, jb] = [JSON.stringify(a.session), JSON.stringify(b.session)];
+    // The two moments as the page is sent them: different, the same length, the same 32-bit hash.
+    expect(ja).not.toBe(jb);
+    expect(ja.length).toBe(jb.length);
+    expect(fnv32(ja)).toBe(fnv32(jb));
+    // Their keys differ, so the second moment is sent whole to a page sent the first, and shown.
+    expect(b.sessionKey).not.toBe(a.sessionKey);
+    const sent = presenterViewFor(b, a.sessionKey);
+    expect(sent.session?.nodeId).toBe('sb');
+    expect(keptSessionView(sent, { key: a.sessionKey, session: a.session })?.session.nodeId).toBe('sb');
+  });
+});
+
+describe("who's who on the phones", () => {
+  /** The example with a supervisor named first in one reply's feedback, and a role with control characters in it. */
+  function cast(): Scenario {
+    const s = structuredClone(example);
+    s.characters[0]!.role = 'youth\u001b[31m\u0007';
+    s.characters.push({ id: 'ibarra', name: 'Ms. <b>Ibarra</b>', role: 'Advocate Supervisor', description: 'Your Advocate Supervisor at CASA of Los Angeles.' });
+    const phone = s.nodes.find((n) => n.id === 'phone');
+    if (phone?.kind !== 'decision') throw new Error('fixture changed');
+    phone.replies.find((r) => r.id === 'phone-accuse')!.feedback += ' Talk it through with Ms. <b>Ibarra</b> first.';
+    return s;
+  }
+
+  it('sends every phone the people the room has met so far, names and roles only (clean text), with every view; a name in feedback counts once it is revealed', () => {
+    const r = setup(cast());
+    r.join(device(1));
+    const people = () => voterView(r.ctx, r.state, device(1)).people;
+    // Before the vote: Jade speaks in the opening decision; the supervisor is named only in feedback not yet shown.
+    expect(people()).toEqual([{ name: 'Jade', role: 'youth' }]);
+    r.present({ type: 'open', node: 'phone' });
+    expect(people()).toEqual([{ name: 'Jade', role: 'youth' }]);
+    r.present({ type: 'lock', round: 1 });
+    expect(people()).toEqual([{ name: 'Jade', role: 'youth' }]);
+    // The reveal shows every reply's feedback: she has been named to the room now.
+    r.present({ type: 'reveal', round: 1 });
+    const revealed = voterView(r.ctx, r.state, device(1));
+    expect(revealed.people).toEqual([{ name: 'Jade', role: 'youth' }, { name: 'Ms. <b>Ibarra</b>', role: 'Advocate Supervisor' }]);
+    // The core's own list with the room's reveals, by name and role: no ids, no descriptions.
+    const met = peopleMet(r.ctx.scenario, r.state.session.snapshot as never, { past: [], current: { revealed: true } });
+    expect(revealed.people).toEqual(met.map((p) => ({ name: p.name, role: p.role })));
+    const sent = JSON.stringify(revealed.people);
+    for (const absent of ['"ibarra"', 'description', 'CASA of Los Angeles', '\u001b', '\u0007']) expect(sent).not.toContain(absent);
+    // Kept after the branch is followed (the decision was revealed), and at the end.
+    r.present({ type: 'choose', round: 1, reply: 'phone-curious' });
+    expect(voterView(r.ctx, r.state, device(1))).toMatchObject({ phase: 'waiting', people: revealed.people });
+    r.present({ type: 'end' });
+    expect(voterView(r.ctx, r.state, device(1))).toMatchObject({ phase: 'ended', people: revealed.people });
+    // Every such view passes the protocol, and a view without a decision still carries them.
+    expect(parseToVoter(JSON.stringify({ type: 'view', view: voterViewFor(revealed, revealed.decisionKey) }))).toBeDefined();
+    expect(voterViewFor(revealed, revealed.decisionKey).people).toEqual(revealed.people);
+  });
+
+  it('names no one from a decision\'s feedback before its reveal: the second decision\'s names come with its reveal', () => {
+    // The supervisor named in the second decision's feedback only.
+    const s = structuredClone(example);
+    s.characters.push({ id: 'ibarra', name: 'Ms. Ibarra', role: 'Advocate Supervisor' });
+    const after = s.nodes.find((n) => n.id === 'after-visit');
+    if (after?.kind !== 'decision') throw new Error('fixture changed');
+    after.replies[0]!.feedback += ' Ms. Ibarra will help you plan.';
+    const r = setup(s);
+    r.join(device(1));
+    const names = () => voterView(r.ctx, r.state, device(1)).people?.map((p) => p.name);
+    r.present({ type: 'open', node: 'phone' });
+    r.present({ type: 'reveal', round: 1 });
+    r.present({ type: 'choose', round: 1, reply: 'phone-ignore' });
+    while (r.view().kind === 'scene') r.present({ type: 'advance', node: r.view().nodeId });
+    expect(r.view().nodeId).toBe('after-visit');
+    r.present({ type: 'open', node: 'after-visit' });
+    expect(names()).toEqual(['Jade']);
+    r.present({ type: 'lock', round: 2 });
+    expect(names()).toEqual(['Jade']);
+    r.present({ type: 'reveal', round: 2 });
+    expect(names()).toEqual(['Jade', 'Ms. Ibarra']);
+  });
+});
+
+describe('the reveal as the presenter page is sent it', () => {
+  it('carries each reply\'s feedback, points, votes and verdicts, each principle once, not the reply\'s words again; the page gets back exactly the core\'s reveal', () => {
+    const r = openVote(['phone-curious', 'phone-accuse', 'phone-accuse']);
+    r.present({ type: 'reveal', round: 1 });
+    const view = presenterView(r.ctx, r.state, 3);
+    const whole = presenterViewFor(view, undefined);
+    const later = presenterViewFor(view, view.sessionKey);
+    for (const sent of [whole, later]) {
+      expect(parseToPresenter(JSON.stringify({ type: 'view', view: sent }))).toBeDefined();
+      // Through the wire (JSON) and back, with the session the page has: the core's reveal, field for field.
+      const back = keptSessionView(JSON.parse(JSON.stringify(sent)) as typeof sent, { key: view.sessionKey, session: view.session });
+      expect(back?.reveal).toEqual(revealData(example, r.view(), { 'phone-curious': 1, 'phone-accuse': 2 }));
+      expect(back).toEqual(view);
+    }
+    // No reply's words in the reveal sent, and each principle named once.
+    const reveal = JSON.stringify(later.reveal);
+    for (const reply of r.view().replies) expect(reveal).not.toContain(reply.text);
+    const ids = later.reveal!.principles.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    // A reveal naming a reply or principle the page does not have is not shown half-made: the page asks again.
+    expect(keptSessionView({ ...later, reveal: { ...later.reveal!, entries: [{ ...later.reveal!.entries[0]!, replyId: 'not-here' }] } }, { key: view.sessionKey, session: view.session })).toBeUndefined();
+    expect(keptSessionView({ ...later, reveal: { ...later.reveal!, principles: [] } }, { key: view.sessionKey, session: view.session })).toBeUndefined();
   });
 });

@@ -768,6 +768,46 @@ describe('live room server: pages', () => {
 });
 
 describe('live room server: what the presenter page is sent', () => {
+  it('sends the reveal of a decision of a thousand replies in proportion to what the page shows that is new: each reply\'s feedback, its votes and verdicts, not every reply\'s words and every principle\'s again', async () => {
+    // Up to presenter protocol 7 each of the thousand entries repeated its reply's words (in the
+    // session already) and each verdict its principle's title, citation and severity: 1.2 MB.
+    const big = structuredClone(scenario);
+    const first = big.nodes.find((n) => n.kind === 'decision');
+    if (first?.kind !== 'decision') throw new Error('no decision in red-flags');
+    const template = first.replies[0]!;
+    first.replies = Array.from({ length: 1000 }, (_, i) => ({ ...structuredClone(template), id: `many-${i}`, text: `Reply ${i}: ${'a kind, curious question '.repeat(20)}`, feedback: `Feedback ${i}: ${template.feedback}` }));
+    const ctx = roomContext(big);
+    const r = await start({ ctx, state: createRoom(ctx, ROOM, 11, new Date('2026-12-01T10:00:00Z')) });
+    const presenter = await Presenter.connect(r.base, ROOM, TOKEN);
+    while (presenter.view.session.nodeId !== first.id) must(await presenter.act({ type: 'advance', node: presenter.view.session.nodeId }));
+    const phones = await Promise.all([1, 2, 3].map((i) => Phone.join(r.base, ROOM, deviceId(i))));
+    const round = must(await presenter.act({ type: 'open', node: first.id })).round;
+    await Promise.all(phones.map((p) => p.until((v) => v.phase === 'open', 'the open vote')));
+    for (const [i, p] of phones.entries()) await p.vote(i + 1);
+    await presenter.until((c) => c.voted === 3, 'three votes');
+    const from = presenter.received.length;
+    const revealed = must(await presenter.act({ type: 'reveal', round }));
+    const [message] = presenter.received.slice(from);
+    const bytes = Buffer.byteLength(message!);
+    // What is new to the page at the reveal: each reply's feedback; then per reply its id, points,
+    // votes and best-practice mark (under 100 bytes), and per verdict a reference (under 50).
+    const verdicts = first.replies.reduce((n, x) => n + x.assessments.length, 0);
+    const feedback = first.replies.reduce((n, x) => n + Buffer.byteLength(JSON.stringify(x.feedback)), 0);
+    const bound = feedback + 1000 * 100 + verdicts * 50 + 10_000;
+    expect(bytes).toBeLessThan(bound);
+    expect(bound).toBeLessThan(400_000);
+    // And the page has the whole reveal all the same: every reply, its words from the session, the votes.
+    expect(revealed.reveal?.entries).toHaveLength(1000);
+    expect(revealed.reveal?.total).toBe(3);
+    expect(revealed.reveal?.entries.reduce((n, e) => n + e.votes, 0)).toBe(3);
+    for (const e of revealed.reveal!.entries) {
+      const reply = revealed.session.replies.find((x) => x.id === e.replyId)!;
+      expect([e.number, e.replyText]).toEqual([reply.number, reply.text]);
+      expect(e.feedback).toMatch(/^Feedback \d+: /);
+      expect(e.assessments.length).toBeGreaterThan(0);
+    }
+  });
+
   it('sends the presenter the moment once per connection: at a decision of a thousand replies the open vote and the lock come in under a kilobyte, the reveal without the replies again; a hello, a second window and the next moment bring it whole', async () => {
     // Every view repeated the whole session: here about 600 kB at the open and the lock, and again with the reveal.
     const big = structuredClone(scenario);

@@ -132,7 +132,7 @@ describe('presenter room client', () => {
     expect(hellos()).toBe(1);
     const before = client.getSnapshot();
     const { session: _omit, ...rest } = opened;
-    socket!.emit('message', Buffer.from(JSON.stringify({ type: 'view', view: { ...rest, phase: 'locked', sessionKey: '1-zz' } })), false);
+    socket!.emit('message', Buffer.from(JSON.stringify({ type: 'view', view: { ...rest, phase: 'locked', sessionKey: '1-0000000000000000' } })), false);
     expect(client.getSnapshot().view).toBe(before.view);
     expect(hellos()).toBe(2);
     const welcomes = received.filter((t) => (JSON.parse(t) as { type: string }).type === 'welcome');

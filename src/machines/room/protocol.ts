@@ -22,12 +22,12 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  *   click that arrives after the room moved on is refused instead of landing on the wrong decision.
  *
  * Phones: the version of this protocol the voter page speaks is in the address it connects to
- * (`/ws/voter?v=6`, VOTER_PROTOCOL). A phone can keep a page from an older casa-practice open
+ * (`/ws/voter?v=7`, VOTER_PROTOCOL). A phone can keep a page from an older casa-practice open
  * across the trainer's upgrade and restart; every message from a connection whose version differs
  * (or that names none, as pages from before versions did) is refused as `outdated`, whose message
  * tells the person to reload the page. Such a connection never joins: it is not counted.
  *
- * The presenter page does the same (`/ws/presenter?v=6`, PRESENTER_PROTOCOL): a trainer's page (and
+ * The presenter page does the same (`/ws/presenter?v=8`, PRESENTER_PROTOCOL): a trainer's page (and
  * the projector window it feeds) left open across an upgrade and restart of the room reconnects by
  * itself, names an old version or none, and is refused as `outdated` whatever it sends (token or
  * not), so it never becomes the room's presenter: it changes nothing, is sent no views or counts,
@@ -39,7 +39,7 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  * sent changes shape, so a page left open from before is told to reload instead of being refused as
  * malformed. The voter page states it in the address it connects to (`voterSocketPath`).
  */
-export const VOTER_PROTOCOL = 6;
+export const VOTER_PROTOCOL = 7;
 
 /** The address (path and query) a voter page of this version opens its WebSocket on. */
 export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
@@ -51,7 +51,7 @@ export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
  * sends or is sent changes shape. Pages from before versions named none (version 1 in effect), so
  * the first named version is 2. The page states it in the address it connects to (`presenterSocketPath`).
  */
-export const PRESENTER_PROTOCOL = 7;
+export const PRESENTER_PROTOCOL = 8;
 
 /** The address (path and query) a presenter page of this version opens its WebSocket on. */
 export function presenterSocketPath(version: number = PRESENTER_PROTOCOL): string {
@@ -154,6 +154,9 @@ const ReplyFeedback = z.strictObject({
   feedback: Text,
   principles: z.array(z.strictObject({ title: Text, verdict: z.enum(['follows', 'violates']), citation: Text })),
 });
+/** The most people a phone's Who's who is sent (a scenario's cast has no limit; a room's phones are sent every view). */
+export const MAX_PEOPLE_ON_PHONE = 200;
+
 /** The most best-practice replies a phone is sent at a reveal besides its own (replies can tie for the most points: up to MAX_REPLIES of them). */
 export const MAX_BEST_PRACTICE_ON_PHONE = 5;
 
@@ -183,11 +186,19 @@ export const VoterView = z.strictObject({
    * Which decision the round is about, whenever there is one (open, locked, revealed): the round
    * and a fingerprint of what the phone is shown of it (`decision`), so a phone can tell that the
    * one it kept is still the one meant. A view that names it without `decision` means: the same
-   * one as before. Names nothing in the scenario (no ids).
+   * one as before. Names nothing in the scenario (no ids). Version 7: its fingerprint has 64 bits
+   * (`fingerprint`, 16 hex digits); up to version 6, 32 bits in base 36.
    */
-  decisionKey: z.string().regex(/^[0-9]{1,7}-[0-9a-z]{1,13}$/).optional(),
+  decisionKey: z.string().regex(/^[0-9]{1,7}-[0-9a-f]{16}$/).optional(),
   /** This phone's vote in the current round: the shown number of the reply it voted for. */
   vote: ReplyHandle.optional(),
+  /**
+   * Who's who: the people the room has met so far in the story (the core's `peopleMet`, with the
+   * room's reveals), in order of first appearance, by name and role only (clean one-line text from
+   * the scenario; no ids, no descriptions): the play page and presenter mode show the same people.
+   * With every view; at most MAX_PEOPLE_ON_PHONE. Version 7: up to version 6 a phone had none.
+   */
+  people: z.array(z.strictObject({ name: z.string().max(1_000), role: z.string().max(1_000).optional() })).max(MAX_PEOPLE_ON_PHONE).optional(),
   /**
    * After the reveal: the feedback for the reply this phone voted for (`mine`, absent if it did not
    * vote) and for the best-practice replies at this decision other than its own (`bestPractice`, in
@@ -231,10 +242,39 @@ export type RoomCount = z.infer<typeof RoomCount>;
 export const RoomPhase = z.enum(['idle', 'open', 'locked', 'revealed', 'ended']);
 export type RoomPhase = z.infer<typeof RoomPhase>;
 
-/** A `sessionKey`: the length of the session's JSON and its FNV-1a hash, both in base 36. */
-const SESSION_KEY = /^[0-9a-z]{1,10}-[0-9a-z]{1,7}$/;
+/**
+ * A `sessionKey`: the length of the session's JSON in base 36 and its 64-bit FNV-1a hash in 16 hex
+ * digits (`fingerprint`). Version 8: up to version 7 the hash had 32 bits, and two moments of the
+ * same length whose hashes collided (about one pair in four billion) had the page keep showing the
+ * moment before.
+ */
+const SESSION_KEY = /^[0-9a-z]{1,10}-[0-9a-f]{16}$/;
 
-const RevealEntrySchema = z.looseObject({ replyId: NodeId, number: z.number().int(), replyText: Text, feedback: Text, value: z.number(), votes: z.number().int().min(0), percent: z.number(), best: z.boolean() });
+/** A principle as the reveal names it: sent once per reveal, and named by its place in that list by each verdict. */
+const RevealPrinciple = z.strictObject({ id: z.string().max(200), title: Text, citation: Text, severity: z.string().max(40) });
+/**
+ * One reply at the reveal, as the presenter page is sent it: what is new to the page (its feedback,
+ * its points, the votes, best practice, and its verdicts by principle), named by its reply id. Its
+ * words, kind and shown number are the session's (`session.replies`), which the page has already.
+ */
+const RevealEntrySent = z.strictObject({
+  replyId: NodeId,
+  feedback: Text,
+  value: z.number(),
+  votes: z.number().int().min(0),
+  percent: z.number(),
+  best: z.boolean(),
+  /** Each verdict: `p` is the principle's place in the reveal's `principles`. */
+  assessments: z.array(z.strictObject({ p: z.number().int().min(0), verdict: z.enum(['follows', 'violates']), weight: z.number() })).max(100),
+});
+/**
+ * The reveal as the presenter page is sent it (version 8): the tally and every reply's feedback, each
+ * principle once. Up to version 7 every entry repeated its reply's words (already in the session)
+ * and each verdict its principle's title, citation and severity: 1.2 MB at a decision of a thousand
+ * replies. `keptSessionView` puts back the core's `RevealEntry` records from the session.
+ */
+export const RevealSent = z.strictObject({ total: z.number().int().min(0), principles: z.array(RevealPrinciple).max(1_000), entries: z.array(RevealEntrySent).max(MAX_REPLIES) });
+export type RevealSent = z.infer<typeof RevealSent>;
 
 /** What the presenter page shows: the session's current moment (the core's SessionView), the phase and, after the reveal, the tally. */
 export const PresenterView = z.strictObject({
@@ -262,8 +302,11 @@ export const PresenterView = z.strictObject({
    * straight from them (the room went back to it, or the page was opened there). Version 7.
    */
   setup: z.array(z.strictObject({ title: z.string().max(1_000).optional(), narration: Text.optional(), lines: z.array(z.strictObject({ speaker: z.string().max(1_000), role: z.string().max(1_000).optional(), text: Text })) })).optional(),
-  /** After the reveal: every reply with its feedback, points, votes and whether it is best practice (the core's `revealData`). */
-  reveal: z.strictObject({ total: z.number().int().min(0), entries: z.array(RevealEntrySchema) }).optional(),
+  /**
+   * After the reveal: every reply with its feedback, points, votes and whether it is best practice
+   * (the core's `revealData`), as `RevealSent` (version 8).
+   */
+  reveal: RevealSent.optional(),
   /** Decisions taken so far, with how the room voted. */
   decisions: z.array(z.strictObject({ title: Text, chosen: z.number().int().optional(), votes: z.number().int().min(0), bestVotes: z.number().int().min(0), mostVotedBest: z.boolean(), followedBest: z.boolean() })),
   /** How the room did so far, in the summary's words ("How the room did"): the end screens say it as the summary file does. */
@@ -278,8 +321,11 @@ export const PresenterView = z.strictObject({
 });
 /** The presenter view with the core's own types for the session and the reveal (the schema checks their outline), as the page shows it: with its session. */
 export type PresenterView = Omit<z.infer<typeof PresenterView>, 'session' | 'reveal'> & { session: SessionView; reveal?: { total: number; entries: RevealEntry[] } };
-/** A presenter view as one connection is sent it: without its session when that connection was sent that moment already (`presenterViewFor`). */
-export type PresenterViewSent = Omit<PresenterView, 'session'> & { session?: SessionView };
+/**
+ * A presenter view as one connection is sent it: without its session when that connection was sent
+ * that moment already, and with the reveal as `RevealSent` (`presenterViewFor`).
+ */
+export type PresenterViewSent = Omit<PresenterView, 'session' | 'reveal'> & { session?: SessionView; reveal?: RevealSent };
 
 /** The presenter's welcome: the last seq accepted, the view, and where phones join (for the projector's QR code). */
 export const PresenterWelcome = z.strictObject({ type: z.literal('welcome'), seq: z.number().int().min(0), view: PresenterView, join: z.string().max(300).optional() });

@@ -7,13 +7,15 @@ import { facilitatedDecision, roomDidWords, summaryBaseName, type FacilitatedDec
 import { fileStamp } from '../report/export.js';
 import { breaksCritical, citationWords } from '../report/words.js';
 import type { Scenario } from '../schema/scenario.js';
+import { peopleMet, type Person } from '../people.js';
 import { decisionSetup, introductionsAt, type Introduction } from '../recap.js';
 import { selectView, type SessionView } from '../selectors.js';
 import { actorOptions, restoreSession, saveSession, undoEnding, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
 import { cleanLine, cleanText } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
+import { fingerprint } from './fingerprint.js';
 import { roomSummaryMarkdown } from './summary.js';
-import { DEVICE_ID, isRoomCode, MAX_BEST_PRACTICE_ON_PHONE, type PhoneDecision, type PresenterAction, type PresenterView, type PresenterViewSent, type Rejection, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
+import { DEVICE_ID, isRoomCode, MAX_BEST_PRACTICE_ON_PHONE, MAX_PEOPLE_ON_PHONE, type PhoneDecision, type PresenterAction, type PresenterView, type PresenterViewSent, type Rejection, type RevealSent, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
 
 /**
  * The live room as a pure reducer over plain, serialisable state. The session itself is the
@@ -96,6 +98,26 @@ function introductionsOf(ctx: RoomContext, state: RoomState): Introduction[] {
   if (cached) return cached;
   const found = introductionsAt(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot);
   introduced.set(state.session, found);
+  return found;
+}
+
+const people = new WeakMap<SavedSession, Map<boolean, { all: Person[]; phone: NonNullable<VoterView['people']> }>>();
+
+/**
+ * Who's who in the room: the people the room has met so far (the core's peopleMet, in clean
+ * one-line text), with the room's reveals: every decision followed was revealed (a reply is followed
+ * only after the reveal), and the one on screen counts once it is. Worked out once per moment and
+ * reveal, not on every vote; `phone` is what a phone is sent of them: names and roles only.
+ */
+function peopleOf(ctx: RoomContext, state: RoomState): { all: Person[]; phone: NonNullable<VoterView['people']> } {
+  const revealedNow = state.phase === 'revealed';
+  const cached = people.get(state.session)?.get(revealedNow);
+  if (cached) return cached;
+  const all = peopleMet(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot, { past: state.history.map(() => ({ revealed: true })), current: { revealed: revealedNow } });
+  const found = { all, phone: all.slice(0, MAX_PEOPLE_ON_PHONE).map((p) => ({ name: p.name, ...(p.role !== '' ? { role: p.role } : {}) })) };
+  const byReveal = people.get(state.session) ?? new Map<boolean, { all: Person[]; phone: NonNullable<VoterView['people']> }>();
+  byReveal.set(revealedNow, found);
+  people.set(state.session, byReveal);
   return found;
 }
 
@@ -346,12 +368,14 @@ function revealed(state: RoomState): boolean {
  */
 export function voterView(ctx: RoomContext, state: RoomState, device: string): VoterView {
   const vote = Object.hasOwn(state.votes, device) ? state.votes[device] : undefined;
-  if (state.phase === 'ended') return { room: state.room, phase: 'ended', round: state.round };
-  if (state.phase === 'idle' || state.node === undefined) return { room: state.room, phase: 'waiting', round: state.round };
+  // Who's who, with every view: the people named so far (names and roles only).
+  const met = { people: peopleOf(ctx, state).phone };
+  if (state.phase === 'ended') return { room: state.room, phase: 'ended', round: state.round, ...met };
+  if (state.phase === 'idle' || state.node === undefined) return { room: state.room, phase: 'waiting', round: state.round, ...met };
   const view = roomSessionView(ctx, state);
-  const { decision, fingerprint } = phoneDecisionOf(view);
+  const { decision, key } = phoneDecisionOf(view);
   const shown = vote === undefined ? undefined : view.replies.find((r) => r.id === vote)?.number;
-  const base: VoterView = { room: state.room, phase: state.phase, round: state.round, decision, decisionKey: `${state.round}-${fingerprint}`, ...(shown !== undefined ? { vote: shown } : {}) };
+  const base: VoterView = { room: state.room, phase: state.phase, round: state.round, decision, decisionKey: `${state.round}-${key}`, ...(shown !== undefined ? { vote: shown } : {}), ...met };
   if (!revealed(state)) return base;
   const entries = [...revealOf(ctx, state).entries].sort((a, b) => a.number - b.number);
   const own = vote === undefined ? undefined : entries.find((e) => e.replyId === vote);
@@ -385,30 +409,20 @@ export function keptDecisionView(view: VoterView, kept: { key: string; decision:
   return kept?.key === view.decisionKey ? { ...view, decision: kept.decision } : undefined;
 }
 
-const phoneDecisions = new WeakMap<SessionView, { decision: PhoneDecision; fingerprint: string }>();
+const phoneDecisions = new WeakMap<SessionView, { decision: PhoneDecision; key: string }>();
 
 /**
  * What a phone is shown of the decision at this moment (no node or reply ids: they can name the
  * answer; each reply goes by its shown number) and a fingerprint of it, worked out once per moment,
  * not for every phone at every vote. The same object for every phone: treat it as read-only.
  */
-function phoneDecisionOf(view: SessionView): { decision: PhoneDecision; fingerprint: string } {
+function phoneDecisionOf(view: SessionView): { decision: PhoneDecision; key: string } {
   const cached = phoneDecisions.get(view);
   if (cached) return cached;
   const decision: PhoneDecision = { ...(view.title !== undefined ? { title: view.title } : {}), ...(view.prompt !== undefined ? { prompt: view.prompt } : {}), replies: view.replies.map((r) => ({ number: r.number, text: r.text, kind: r.kind, enabled: r.enabled })) };
-  const found = { decision, fingerprint: fnv1a(JSON.stringify(decision)).toString(36) };
+  const found = { decision, key: fingerprint(JSON.stringify(decision)) };
   phoneDecisions.set(view, found);
   return found;
-}
-
-/** FNV-1a (32 bits) of a string's UTF-16 code units: a fingerprint, not a secret. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
 }
 
 /** What the presenter page sees: the moment, the phase, counts, and the tally only after the reveal. */
@@ -438,12 +452,12 @@ export function presenterView(ctx: RoomContext, state: RoomState, connected: num
 
 const sessionKeys = new WeakMap<SessionView, string>();
 
-/** A fingerprint of a moment as the presenter page is sent it (its JSON's length and hash), worked out once per moment. */
+/** A fingerprint of a moment as the presenter page is sent it (its JSON's length and 64-bit hash), worked out once per moment. */
 function sessionKeyOf(session: SessionView): string {
   const cached = sessionKeys.get(session);
   if (cached !== undefined) return cached;
   const json = JSON.stringify(session);
-  const key = `${json.length.toString(36)}-${fnv1a(json).toString(36)}`;
+  const key = `${json.length.toString(36)}-${fingerprint(json)}`;
   sessionKeys.set(session, key);
   return key;
 }
@@ -455,9 +469,58 @@ function sessionKeyOf(session: SessionView): string {
  * (`keptSessionView`); a hello (a new connection, or a page catching up) is answered with it whole.
  */
 export function presenterViewFor(view: PresenterView, sent: string | undefined): PresenterViewSent {
-  if (view.sessionKey !== sent) return view;
-  const { session: _sent, ...rest } = view;
-  return rest;
+  const { session, reveal, ...rest } = view;
+  return { ...rest, ...(view.sessionKey !== sent ? { session } : {}), ...(reveal ? { reveal: revealSent(reveal) } : {}) };
+}
+
+const revealsSent = new WeakMap<{ total: number; entries: RevealEntry[] }, RevealSent>();
+
+/**
+ * The reveal as the presenter page is sent it (`RevealSent`): each reply's feedback, points, votes,
+ * best practice and verdicts, each principle once; not its words, kind and number, which the page
+ * has in the session. Worked out once per reveal, not for every window.
+ */
+function revealSent(reveal: { total: number; entries: RevealEntry[] }): RevealSent {
+  const cached = revealsSent.get(reveal);
+  if (cached) return cached;
+  const principles: RevealSent['principles'] = [];
+  const at = new Map<string, number>();
+  const place = (a: RevealEntry['assessments'][number]): number => {
+    const known = at.get(a.principleId);
+    if (known !== undefined) return known;
+    principles.push({ id: a.principleId, title: a.title, citation: a.citation, severity: a.severity });
+    at.set(a.principleId, principles.length - 1);
+    return principles.length - 1;
+  };
+  const sent: RevealSent = {
+    total: reveal.total,
+    principles,
+    entries: reveal.entries.map((e) => ({ replyId: e.replyId, feedback: e.feedback, value: e.value, votes: e.votes, percent: e.percent, best: e.best, assessments: e.assessments.map((a) => ({ p: place(a), verdict: a.verdict, weight: a.weight })) })),
+  };
+  revealsSent.set(reveal, sent);
+  return sent;
+}
+
+/**
+ * The core's reveal (`revealData`'s records) from the one the page was sent and the session it
+ * shows: each reply's words, kind and number from the session. Undefined when it names a reply or
+ * principle the session or the reveal does not have (a view that does not fit: the page asks again).
+ */
+function revealFromSent(session: SessionView, sent: RevealSent): { total: number; entries: RevealEntry[] } | undefined {
+  const replies = new Map(session.replies.map((r) => [r.id, r]));
+  const entries: RevealEntry[] = [];
+  for (const e of sent.entries) {
+    const reply = replies.get(e.replyId);
+    if (!reply) return undefined;
+    const assessments: RevealEntry['assessments'] = [];
+    for (const a of e.assessments) {
+      const p = sent.principles[a.p];
+      if (!p) return undefined;
+      assessments.push({ principleId: p.id, title: p.title, verdict: a.verdict, weight: a.weight, citation: p.citation, severity: p.severity });
+    }
+    entries.push({ nodeId: session.nodeId, replyId: e.replyId, replyText: reply.text, replyKind: reply.kind, feedback: e.feedback, assessments, changes: [], number: reply.number, value: e.value, votes: e.votes, percent: e.percent, best: e.best });
+  }
+  return { total: sent.total, entries };
 }
 
 /**
@@ -466,8 +529,12 @@ export function presenterViewFor(view: PresenterView, sent: string | undefined):
  * was not sent (it should say hello again: the welcome carries it whole).
  */
 export function keptSessionView(view: PresenterViewSent, kept: { key: string; session: SessionView } | undefined): PresenterView | undefined {
-  if (view.session !== undefined) return view as PresenterView;
-  return kept?.key === view.sessionKey ? { ...view, session: kept.session } : undefined;
+  const session = view.session ?? (kept?.key === view.sessionKey ? kept.session : undefined);
+  if (!session) return undefined;
+  const { reveal: sent, ...rest } = view;
+  if (!sent) return { ...rest, session };
+  const reveal = revealFromSent(session, sent);
+  return reveal ? { ...rest, session, reveal } : undefined;
 }
 
 /** Nothing done yet: no step by the trainer (a room resumed before one is still at its start). */

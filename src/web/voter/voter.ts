@@ -6,14 +6,17 @@
  * retried with backoff and the server gives the phone its vote back. All text is set with
  * textContent: scenario text is never markup.
  */
-import type { PhoneDecision, ToVoter, VOTER_PROTOCOL, VoterView } from '../../machines/index.js';
+import type { NO_ONE_MET, PhoneDecision, ToVoter, VOTER_PROTOCOL, VoterView } from '../../machines/index.js';
 
 /**
  * The room protocol this page speaks, named in the address it connects to: a room server of another
  * version answers "outdated" instead of refusing its messages as not understood. Typed as the core's
  * constant, so a new version there does not compile until this page is brought up to it.
  */
-const PROTOCOL: typeof VOTER_PROTOCOL = 6;
+const PROTOCOL: typeof VOTER_PROTOCOL = 7;
+
+/** What Who's who says before anyone has appeared: the core's words (typed as its constant, so they cannot drift apart). */
+const NO_ONE: typeof NO_ONE_MET = 'No one has appeared in the story yet.';
 
 /**
  * The longest message from the room this page reads (UTF-16 code units). A decision is sent whole
@@ -32,6 +35,7 @@ const els = {
   decision: $('decision'), title: $('decision-title'), prompt: $('prompt'), replies: $('replies'),
   feedback: $('feedback'), verdict: $('verdict'), whyReplies: $('why-replies'),
   reload: $<HTMLButtonElement>('reload'),
+  people: $<HTMLDetailsElement>('people'), peopleCount: $('people-count'), peopleNone: $('people-none'), peopleList: $('people-list'),
 };
 
 function storage(): Storage | undefined {
@@ -393,6 +397,7 @@ function draw(v: VoterView): void {
       if (b.disabled !== disabled) b.disabled = disabled;
     }
   }
+  drawPeople(v.people);
   const f = v.phase === 'revealed' ? v.feedback : undefined;
   setHidden(els.feedback, !f);
   // Drawn again only when what it says changed (not at every view: the part a screen reader was reading would go).
@@ -453,6 +458,33 @@ function draw(v: VoterView): void {
   }
 }
 
+/** What Who's who was last drawn from: it is rebuilt only when that changes (open or closed, it stays as the person left it). */
+let drawnPeople = '';
+
+/**
+ * Who's who: the people the room has met so far, each by name and role, as the room sends them (as
+ * text). Hidden for a room that sends none (an older one). The list grows as people appear; the
+ * disclosure keeps its state (the phone's user opens and closes it).
+ */
+function drawPeople(people: VoterView['people']): void {
+  setHidden(els.people, people === undefined);
+  if (!people) return;
+  const key = JSON.stringify(people);
+  if (key === drawnPeople) return;
+  drawnPeople = key;
+  setText(els.peopleCount, ` (${people.length} met so far)`);
+  setText(els.peopleNone, NO_ONE);
+  setHidden(els.peopleNone, people.length > 0);
+  setHidden(els.peopleList, people.length === 0);
+  els.peopleList.replaceChildren(...people.map((p) => {
+    const li = document.createElement('li');
+    const name = document.createElement('strong');
+    name.textContent = p.name;
+    li.append(name, ...(p.role ? [document.createTextNode(` (${p.role})`)] : []));
+    return li;
+  }));
+}
+
 /** After the best-practice replies a phone was sent: how many more there are, and where to read them. */
 function moreWords(more: number): HTMLElement {
   const p = document.createElement('p');
@@ -492,6 +524,7 @@ function outOfDate(text: string): void {
   const lost = !at || at === document.body || els.decision.contains(at) || els.feedback.contains(at);
   els.decision.hidden = true;
   els.feedback.hidden = true;
+  els.people.hidden = true;
   say(text);
   els.reload.hidden = false;
   if (lost) els.reload.focus();
@@ -505,6 +538,7 @@ function askForCode(): void {
   asking = true;
   els.decision.hidden = true;
   els.feedback.hidden = true;
+  els.people.hidden = true;
   // Typing a new code clears the mark of the refused one (the words stay until the next Join).
   els.code.addEventListener('input', () => els.code.removeAttribute('aria-invalid'));
   els.form.addEventListener('submit', (e) => {

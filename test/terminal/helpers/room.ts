@@ -1,6 +1,6 @@
 import { WebSocket } from 'ws';
-import type { PhoneDecision, PresenterCommand, PresenterView, RoomCount, ServerError, SessionView, ToPresenter, ToVoter, VoterView } from '../../../src/machines/index.js';
-import { keptDecisionView, keptSessionView, presenterSocketPath, voterSocketPath } from '../../../src/machines/index.js';
+import type { PhoneDecision, PresenterCommand, PresenterView, PresenterViewSent, RoomCount, ServerError, SessionView, ToPresenter, ToVoter, VoterView } from '../../../src/machines/index.js';
+import { keptDecisionView, keptSessionView, parseToPresenter, parseToVoter, presenterSocketPath, voterSocketPath } from '../../../src/machines/index.js';
 
 /** How long a test waits for an event before it fails (a guard against hanging, never a pause). */
 const GUARD_MS = 15_000;
@@ -69,6 +69,8 @@ export class Phone {
     this.closed = new Promise((resolve) => this.ws.once('close', () => resolve()));
     this.ws.on('message', (data) => {
       this.received.push(String(data));
+      // Every message passes the protocol's schema, as the room promises (the voter page reads it as this type).
+      if (!parseToVoter(String(data))) throw new Error(`a message to a phone that does not fit the protocol: ${String(data).slice(0, 200)}`);
       const m = JSON.parse(String(data)) as ToVoter;
       if (m.type === 'welcome' || m.type === 'view') {
         // As the voter page does: a view of the decision kept comes without its replies, and gets them back here.
@@ -138,13 +140,15 @@ export class Presenter {
     p.ws = await open(`${base}${path}`);
     p.ws.on('message', (data) => {
       p.received.push(String(data));
+      // Every message passes the protocol's schema: the presenter page's client drops one that does not.
+      if (!parseToPresenter(String(data))) throw new Error(`a message to the presenter that does not fit the protocol: ${String(data).slice(0, 200)}`);
       const m = JSON.parse(String(data)) as ToPresenter;
       if (m.type === 'welcome' || m.type === 'view') {
         // As the presenter page does: a view of the moment kept comes without its session, and gets it back here.
         if (m.view.session !== undefined) p.kept = { key: m.view.sessionKey, session: m.view.session };
         const shown = keptSessionView(m.view, p.kept);
         if (!shown) throw new Error(`a view of a moment this presenter was not sent: ${String(data).slice(0, 200)}`);
-        m.view = shown;
+        (m as { view: PresenterView | PresenterViewSent }).view = shown;
         p.view = shown;
         p.count = shown.count;
       } else if (m.type === 'count') p.count = m.count;

@@ -287,7 +287,7 @@ describe('voter page in Chromium', () => {
     }
   });
 
-  it.skipIf(!available)('keyboard only at a phone\'s size: every screen offers only what it needs (no hidden room-code form), axe clean on each', async () => {
+  it.skipIf(!available)('keyboard only at a phone\'s size: every screen offers only what it needs (no hidden room-code form; Who\'s who after the replies), axe clean on each', async () => {
     const room = await phoneRoom();
     const { server, context } = room;
     const page = await context.newPage();
@@ -310,7 +310,7 @@ describe('voter page in Chromium', () => {
       await page.goto(`http://127.0.0.1:${server.port}/join?room=${ROOM}`);
       await status(page, /Waiting for the trainer/);
       expect(await page.locator('#code-form').isVisible()).toBe(false);
-      expect(await tabStops()).toEqual([]);
+      expect(await tabStops()).toEqual(['people-summary']);
       expect(await axe(page)).toEqual([]);
 
       const presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
@@ -321,7 +321,7 @@ describe('voter page in Chromium', () => {
       await presenter.act({ type: 'open', node: decision.nodeId });
       await status(page, /Vote now/);
       expect(await page.locator('#code-form').isVisible()).toBe(false);
-      expect(await tabStops()).toEqual(numbers);
+      expect(await tabStops()).toEqual([...numbers, 'people-summary']);
       expect(await axe(page)).toEqual([]);
 
       // Vote with the keyboard: Tab to the second reply, Enter; then change it with Space.
@@ -343,7 +343,7 @@ describe('voter page in Chromium', () => {
       // The reply that had focus comes back disabled: focus goes to the decision's heading, not to
       // the page's body, where a keyboard or switch would lose its place.
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('decision-title');
-      expect(await tabStops()).toEqual([]);
+      expect(await tabStops()).toEqual(['people-summary']);
       expect(await axe(page)).toEqual([]);
 
       // A vote that reaches the room just after the lock is refused: the page shows (and, in its
@@ -402,7 +402,7 @@ describe('voter page in Chromium', () => {
       await presenter.act({ type: 'end' });
       await status(page, /session has ended/);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('heading');
-      expect(await tabStops()).toEqual([]);
+      expect(await tabStops()).toEqual(['people-summary']);
       expect(await axe(page)).toEqual([]);
       presenter.close();
     } finally {
@@ -541,7 +541,7 @@ describe('voter page in Chromium', () => {
       const welcomes = frames.length;
       await page.evaluate((room) => {
         const socket = (window as unknown as { __socket: WebSocket }).__socket;
-        socket.dispatchEvent(new MessageEvent('message', { data: JSON.stringify({ type: 'view', view: { room, phase: 'open', round: 9, decisionKey: '9-zz' } }) }));
+        socket.dispatchEvent(new MessageEvent('message', { data: JSON.stringify({ type: 'view', view: { room, phase: 'open', round: 9, decisionKey: '9-0000000000000000' } }) }));
       }, ROOM);
       await expect.poll(() => frames.slice(welcomes).some((n) => n > 500_000)).toBe(true);
       await status(page, /^Voting is closed\. Waiting for the reveal\.$/);
@@ -608,6 +608,60 @@ describe('voter page in Chromium', () => {
       presenter.close();
     } finally {
       await room.close();
+    }
+  });
+
+  it.skipIf(!available)("Who's who on a phone (390 and 320 wide): closed until opened, by keyboard too; the people met so far by name and role, as text; it grows at the reveal and stays open as the room moves on; axe clean", async () => {
+    // A supervisor named (with markup in her name) only in one reply's feedback: met by the room at the reveal.
+    const XSS_NAME = '<img src=x onerror="window.__pwned=3">Ms. Ibarra';
+    const s = hostile();
+    s.characters.push({ id: 'ibarra', name: XSS_NAME, role: 'Advocate Supervisor', description: 'Never sent to a phone.' });
+    const phone = s.nodes.find((n) => n.id === 'phone');
+    if (phone?.kind !== 'decision') throw new Error('fixture changed');
+    phone.replies.find((r) => r.id === 'phone-accuse')!.feedback += ` Talk it over with ${XSS_NAME} first.`;
+    for (const width of [390, 320]) {
+      const room = await phoneRoom(s, { width, height: 844 });
+      const { server, context } = room;
+      const page = await context.newPage();
+      try {
+        await page.goto(`http://127.0.0.1:${server.port}/join?room=${ROOM}`);
+        await status(page, /Waiting for the trainer/);
+        const who = page.locator('details#people');
+        // One line, closed: "Who's who (1 met so far)" (Jade speaks in the first decision).
+        await who.waitFor({ state: 'visible' });
+        expect(await who.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+        expect(await who.locator('summary').textContent()).toBe('Who\u2019s who (1 met so far)');
+        expect(await who.locator('li').first().isVisible()).toBe(false);
+        // By keyboard: while the room waits it is the one thing Tab reaches (after the replies once a vote opens), and Enter opens it.
+        await page.keyboard.press('Tab');
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe('people-summary');
+        await page.keyboard.press('Enter');
+        expect(await who.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+        expect(await who.locator('li').allTextContents()).toEqual(['Jade (youth)']);
+        // A screen reader hears a disclosure by its name, and whether it is open.
+        expect(await axNames(page, 'DisclosureTriangle')).toEqual(['Who\u2019s who (1 met so far)']);
+        const presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
+        await presenter.act({ type: 'open', node: 'phone' });
+        await status(page, /Vote now/);
+        await revealFirst(presenter);
+        await status(page, /^Revealed/);
+        // Named in the feedback the room has now seen: listed, as text (no markup run, no description).
+        await expect.poll(() => who.locator('li').allTextContents()).toEqual(['Jade (youth)', `${XSS_NAME} (Advocate Supervisor)`]);
+        expect(await who.locator('summary').textContent()).toBe('Who\u2019s who (2 met so far)');
+        expect(await who.locator('img').count()).toBe(0);
+        expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+        expect(await page.locator('body').textContent()).not.toContain('Never sent to a phone.');
+        // Still open: an update never closes it.
+        expect(await who.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+        // Nothing wider than the phone's screen: at 320 a reply's long word (its markup, as text) ran out of its button, and the page scrolled sideways.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        if (SCREENSHOTS) await fullPageScreenshot(page, `voter-whos-who-${width}`);
+        expect(await axe(page)).toEqual([]);
+        await axeCleanInDark(page, `voter-whos-who-${width}`);
+        presenter.close();
+      } finally {
+        await room.close();
+      }
     }
   });
 
