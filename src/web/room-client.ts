@@ -8,7 +8,7 @@
  *
  * Without a room (static hosting, or no fragment) the presenter mode keeps its typed tallies.
  */
-import { keptSessionView, parseToPresenter, presenterSocketPath, type PresenterCommand, type PresenterView, type PresenterViewSent, type RoomCount, type ServerError, type SessionView } from '../machines/index.js';
+import { keepMoment, keptSessionView, parseToPresenter, presenterSocketPath, type PresenterCommand, type PresenterView, type PresenterViewSent, type KeptMoment, type RoomCount, type ServerError } from '../machines/index.js';
 import type { RoomLink } from './room-link.js';
 
 export { roomLinkFrom, type RoomLink } from './room-link.js';
@@ -85,14 +85,15 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   /**
-   * The moment the room last sent whole, with its key: later views of it name the key and leave the
-   * session out (the room sends it once per moment and connection; every welcome carries it again).
+   * The moment the room last sent whole, with its key and Who's who: later views of it name the key
+   * and leave the session out (the room sends it once per moment and connection; every welcome
+   * carries it again), and Who's who too except at the reveal.
    */
-  let kept: { key: string; session: SessionView } | undefined;
+  let kept: KeptMoment | undefined;
 
   /** The view as the page shows it, with its session; undefined (and a hello sent, which brings it whole) for a moment never sent. */
   const shown = (ws: SocketLike, sent: PresenterViewSent): PresenterView | undefined => {
-    if (sent.session !== undefined) kept = { key: sent.sessionKey, session: sent.session };
+    kept = keepMoment(sent, kept);
     const view = keptSessionView(sent, kept);
     if (!view) ws.send(JSON.stringify({ type: 'hello', room: link.room, token: link.token }));
     return view;

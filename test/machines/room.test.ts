@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  breaksCritical, citationWords, createRoom, isRoomCode, keptDecisionView, keptSessionView, presenterViewFor, MAX_BEST_PRACTICE_ON_PHONE, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
+  breaksCritical, citationWords, createRoom, isRoomCode, keepMoment, keptDecisionView, keptSessionView, presenterViewFor, type KeptMoment, type PresenterViewSent, MAX_BEST_PRACTICE_ON_PHONE, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
   restoreRoom, revealData, roomCodeFrom, roomContext, roomMatch, roomSessionView, roomSummaryMarkdown, serializeRoom, tallyVotes, utf8Length, validateScenario, voterView, voterViewFor,
   type PresenterAction, type PresenterCommand, type RoomInput, type RoomResult, type RoomState, type Scenario,
 } from '../../src/machines/index.js';
@@ -1051,5 +1051,43 @@ describe('the reveal as the presenter page is sent it', () => {
     // A reveal naming a reply or principle the page does not have is not shown half-made: the page asks again.
     expect(keptSessionView({ ...later, reveal: { ...later.reveal!, entries: [{ ...later.reveal!.entries[0]!, replyId: 'not-here' }] } }, { key: view.sessionKey, session: view.session })).toBeUndefined();
     expect(keptSessionView({ ...later, reveal: { ...later.reveal!, principles: [] } }, { key: view.sessionKey, session: view.session })).toBeUndefined();
+  });
+});
+
+describe("who's who on the presenter page", () => {
+  it('is sent with the moment and with its reveal, when it can change, and kept by the page between: the open vote and the lock carry none and still show it', () => {
+    const s = structuredClone(example);
+    s.characters.push({ id: 'ibarra', name: 'Ms. Ibarra', role: 'Advocate Supervisor', description: 'Your Advocate Supervisor.' });
+    const phone = s.nodes.find((n) => n.id === 'phone');
+    if (phone?.kind !== 'decision') throw new Error('fixture changed');
+    phone.replies.find((r) => r.id === 'phone-accuse')!.feedback += ' Talk it over with Ms. Ibarra first.';
+    const r = setup(s);
+    const names = (v: { people?: { name: string }[] } | undefined) => v?.people?.map((p) => p.name);
+    // The page's side: each view as sent (through JSON), kept as the room client keeps it.
+    let kept: KeptMoment | undefined;
+    let key: string | undefined;
+    const send = () => {
+      const view = presenterView(r.ctx, r.state, 0);
+      const sent = JSON.parse(JSON.stringify(presenterViewFor(view, key))) as PresenterViewSent;
+      if (sent.session) key = sent.sessionKey;
+      kept = keepMoment(sent, kept);
+      return { sent, shown: keptSessionView(sent, kept) };
+    };
+    const first = send();
+    expect(names(first.sent)).toEqual(['Jade']);
+    r.present({ type: 'open', node: 'phone' });
+    const opened = send();
+    expect(opened.sent.people).toBeUndefined();
+    expect(names(opened.shown)).toEqual(['Jade']);
+    r.present({ type: 'reveal', round: 1 });
+    const revealed = send();
+    expect(revealed.sent.session).toBeUndefined();
+    expect(names(revealed.sent)).toEqual(['Jade', 'Ms. Ibarra']);
+    expect(revealed.shown?.people).toEqual(presenterView(r.ctx, r.state, 0).people);
+    // The next moment comes whole, with its people.
+    r.present({ type: 'choose', round: 1, reply: 'phone-curious' });
+    const next = send();
+    expect(next.sent.session).toBeDefined();
+    expect(names(next.shown)).toEqual(['Jade', 'Ms. Ibarra']);
   });
 });

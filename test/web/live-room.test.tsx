@@ -160,6 +160,30 @@ describe('live room on the presenter page', () => {
     expect(projector().queryByText(/Introducing/)).toBeNull();
   });
 
+  it('Who\'s who on the trainer\'s page: the people the room has met so far, closed until opened, as text; a name in feedback joins at the reveal; never on the projector', async () => {
+    // A supervisor named (with markup) in one reply's feedback only.
+    const cast = structuredClone(scenario);
+    cast.characters.push({ id: 'ibarra', name: 'Ms. <b>Ibarra</b>', role: 'Advocate Supervisor', description: 'Your <i>Advocate Supervisor</i>.' });
+    const phone = cast.nodes.find((n) => n.id === 'phone');
+    if (phone?.kind !== 'decision') throw new Error('fixture changed');
+    phone.replies.find((r) => r.id === 'phone-accuse')!.feedback += ' Talk it over with Ms. <b>Ibarra</b> first.';
+    const { user, client, projector } = renderWithProjector(roomContext(cast));
+    const laptop = within(screen.getByTestId('laptop'));
+    const who = () => laptop.getByText(/Who.s who/).closest('details')!;
+    expect(who().open).toBe(false);
+    expect(who().querySelector('summary')?.textContent).toBe('Who\u2019s who (1 met so far)');
+    expect([...who().querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Jade (youth)']);
+    await user.click(screen.getByRole('button', { name: 'Open the vote' }));
+    client.answer();
+    expect(who().querySelectorAll('li')).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Reveal the votes' }));
+    client.answer();
+    expect(who().querySelector('summary')?.textContent).toBe('Who\u2019s who (2 met so far)');
+    expect([...who().querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Jade (youth)', 'Ms. <b>Ibarra</b> (Advocate Supervisor): Your <i>Advocate Supervisor</i>.']);
+    expect(who().querySelector('b, i')).toBeNull();
+    expect(projector().queryByText(/Who.s who/)).toBeNull();
+  });
+
   // The join block's h2 came before the moment's h1, so heading navigation began at level 2; and
   // before the room's first state there was no h1 at all.
   it('the page\'s headings start at its one h1, before the room\'s state arrives and after; the join block is a named region', () => {

@@ -154,6 +154,9 @@ const ReplyFeedback = z.strictObject({
   feedback: Text,
   principles: z.array(z.strictObject({ title: Text, verdict: z.enum(['follows', 'violates']), citation: Text })),
 });
+/** The most people the presenter page's Who's who is sent. */
+export const MAX_PEOPLE_SENT = 1_000;
+
 /** The most people a phone's Who's who is sent (a scenario's cast has no limit; a room's phones are sent every view). */
 export const MAX_PEOPLE_ON_PHONE = 200;
 
@@ -293,6 +296,12 @@ export const PresenterView = z.strictObject({
   session: z.looseObject({ nodeId: NodeId, kind: z.enum(['scene', 'decision', 'ending']), done: z.boolean(), replies: z.array(z.looseObject({ id: NodeId, number: z.number().int() })) }).optional(),
   /** A fingerprint of `session` (its length and a hash of it): a view that names it without `session` means the same moment as before (version 6). */
   sessionKey: z.string().regex(SESSION_KEY),
+  /**
+   * Who's who: the people the room has met so far (the core's `peopleMet` with the room's reveals,
+   * clean one-line text), for the trainer's page to show as presenter mode does (not on the
+   * projector). Version 8.
+   */
+  people: z.array(z.strictObject({ id: z.string().max(200), name: z.string().max(1_000), role: z.string().max(1_000), description: z.string().max(10_000) })).max(MAX_PEOPLE_SENT).optional(),
   /** Who the room hears for the first time at this moment, with the scenario's words to introduce them (the core's `introductionsAt`; version 5). */
   introductions: z.array(z.strictObject({ name: z.string().max(1_000), role: z.string().max(1_000), description: z.string().max(10_000) })).max(200).optional(),
   /**

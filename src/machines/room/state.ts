@@ -15,7 +15,7 @@ import { cleanLine, cleanText } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
 import { fingerprint } from './fingerprint.js';
 import { roomSummaryMarkdown } from './summary.js';
-import { DEVICE_ID, isRoomCode, MAX_BEST_PRACTICE_ON_PHONE, MAX_PEOPLE_ON_PHONE, type PhoneDecision, type PresenterAction, type PresenterView, type PresenterViewSent, type Rejection, type RevealSent, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
+import { DEVICE_ID, isRoomCode, MAX_BEST_PRACTICE_ON_PHONE, MAX_PEOPLE_ON_PHONE, MAX_PEOPLE_SENT, type PhoneDecision, type PresenterAction, type PresenterView, type PresenterViewSent, type Rejection, type RevealSent, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
 
 /**
  * The live room as a pure reducer over plain, serialisable state. The session itself is the
@@ -101,21 +101,23 @@ function introductionsOf(ctx: RoomContext, state: RoomState): Introduction[] {
   return found;
 }
 
-const people = new WeakMap<SavedSession, Map<boolean, { all: Person[]; phone: NonNullable<VoterView['people']> }>>();
+type RoomPeople = { presenter: Person[]; phone: NonNullable<VoterView['people']> };
+const people = new WeakMap<SavedSession, Map<boolean, RoomPeople>>();
 
 /**
  * Who's who in the room: the people the room has met so far (the core's peopleMet, in clean
  * one-line text), with the room's reveals: every decision followed was revealed (a reply is followed
  * only after the reveal), and the one on screen counts once it is. Worked out once per moment and
- * reveal, not on every vote; `phone` is what a phone is sent of them: names and roles only.
+ * reveal, not on every vote: `presenter` for the trainer's page (at most MAX_PEOPLE_SENT), `phone`
+ * what a phone is sent of them (names and roles only, at most MAX_PEOPLE_ON_PHONE).
  */
-function peopleOf(ctx: RoomContext, state: RoomState): { all: Person[]; phone: NonNullable<VoterView['people']> } {
+function peopleOf(ctx: RoomContext, state: RoomState): RoomPeople {
   const revealedNow = state.phase === 'revealed';
   const cached = people.get(state.session)?.get(revealedNow);
   if (cached) return cached;
   const all = peopleMet(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot, { past: state.history.map(() => ({ revealed: true })), current: { revealed: revealedNow } });
-  const found = { all, phone: all.slice(0, MAX_PEOPLE_ON_PHONE).map((p) => ({ name: p.name, ...(p.role !== '' ? { role: p.role } : {}) })) };
-  const byReveal = people.get(state.session) ?? new Map<boolean, { all: Person[]; phone: NonNullable<VoterView['people']> }>();
+  const found = { presenter: all.slice(0, MAX_PEOPLE_SENT), phone: all.slice(0, MAX_PEOPLE_ON_PHONE).map((p) => ({ name: p.name, ...(p.role !== '' ? { role: p.role } : {}) })) };
+  const byReveal = people.get(state.session) ?? new Map<boolean, RoomPeople>();
   byReveal.set(revealedNow, found);
   people.set(state.session, byReveal);
   return found;
@@ -440,6 +442,7 @@ export function presenterView(ctx: RoomContext, state: RoomState, connected: num
     count: roomCount(state, connected),
     session,
     sessionKey: sessionKeyOf(session),
+    people: peopleOf(ctx, state).presenter,
     ...(state.phase !== 'ended' && introductionsOf(ctx, state).length > 0 ? { introductions: introductionsOf(ctx, state) } : {}),
     ...(state.phase !== 'ended' && setupOf(ctx, state).length > 0 ? { setup: setupOf(ctx, state) } : {}),
     ...(revealed(state) ? { reveal: revealOf(ctx, state) } : {}),
@@ -465,12 +468,15 @@ function sessionKeyOf(session: SessionView): string {
 /**
  * A presenter view as one connection is sent it: without the session (the moment's words and every
  * reply: the bulk of a view at a large decision) when `sent`, the key of the moment that connection
- * was last sent whole, is this view's `sessionKey`. The page keeps the session it was sent
+ * was last sent whole, is this view's `sessionKey`; with the Who's who only beside the session or a
+ * reveal (when it can change); with the reveal as `RevealSent`. The page keeps the session it was sent
  * (`keptSessionView`); a hello (a new connection, or a page catching up) is answered with it whole.
  */
 export function presenterViewFor(view: PresenterView, sent: string | undefined): PresenterViewSent {
-  const { session, reveal, ...rest } = view;
-  return { ...rest, ...(view.sessionKey !== sent ? { session } : {}), ...(reveal ? { reveal: revealSent(reveal) } : {}) };
+  const { session, reveal, people: met, ...rest } = view;
+  const whole = view.sessionKey !== sent;
+  // Who's who changes only with the moment and at its reveal: sent with either, kept by the page between.
+  return { ...rest, ...(whole ? { session } : {}), ...(met && (whole || reveal) ? { people: met } : {}), ...(reveal ? { reveal: revealSent(reveal) } : {}) };
 }
 
 const revealsSent = new WeakMap<{ total: number; entries: RevealEntry[] }, RevealSent>();
@@ -525,16 +531,37 @@ function revealFromSent(session: SessionView, sent: RevealSent): { total: number
 
 /**
  * The view as the presenter page shows it: one sent without its session gets back the one the page
- * kept (`kept`, the last sent whole) when the key names it; `undefined` when it names one the page
- * was not sent (it should say hello again: the welcome carries it whole).
+ * kept (`kept`, the last sent whole: `keepMoment`) when the key names it, and the Who's who kept
+ * with it when it carries none; `undefined` when it names one the page was not sent (it should say
+ * hello again: the welcome carries it whole). The reveal sent (`RevealSent`) becomes the core's again.
  */
-export function keptSessionView(view: PresenterViewSent, kept: { key: string; session: SessionView } | undefined): PresenterView | undefined {
-  const session = view.session ?? (kept?.key === view.sessionKey ? kept.session : undefined);
+export function keptSessionView(view: PresenterViewSent, kept: KeptMoment | undefined): PresenterView | undefined {
+  const same = kept?.key === view.sessionKey;
+  const session = view.session ?? (same ? kept?.session : undefined);
   if (!session) return undefined;
   const { reveal: sent, ...rest } = view;
-  if (!sent) return { ...rest, session };
+  const people = view.people ?? (same ? kept?.people : undefined);
+  const shown = { ...rest, session, ...(people ? { people } : {}) };
+  if (!sent) return shown;
   const reveal = revealFromSent(session, sent);
-  return reveal ? { ...rest, session, reveal } : undefined;
+  return reveal ? { ...shown, reveal } : undefined;
+}
+
+/** What a presenter page keeps of the moment it was last sent whole: its key, the session, and the Who's who last sent with it. */
+export interface KeptMoment {
+  key: string;
+  session: SessionView;
+  people?: PresenterView['people'];
+}
+
+/**
+ * What the page keeps after a view arrives (`kept`: what it kept before): the moment sent whole, or
+ * the same moment with the Who's who sent at its reveal; otherwise what it kept.
+ */
+export function keepMoment(view: PresenterViewSent, kept: KeptMoment | undefined): KeptMoment | undefined {
+  if (view.session !== undefined) return { key: view.sessionKey, session: view.session, ...(view.people ? { people: view.people } : {}) };
+  if (kept && view.people && kept.key === view.sessionKey) return { ...kept, people: view.people };
+  return kept;
 }
 
 /** Nothing done yet: no step by the trainer (a room resumed before one is still at its start). */

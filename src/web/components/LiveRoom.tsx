@@ -4,6 +4,7 @@ import { connectRoom, qrUrl, type RoomClient, type RoomLink, type RoomSnapshot, 
 import { clickerButton, ClickerHint, NO_BRANCH_WORDS, useClickerKeys, type ClickerKeys } from '../clicker.js';
 import { downloadText } from '../download.js';
 import { Announce } from './Announce.js';
+import { WhosWho } from './WhosWho.js';
 import { BlankButton, BlankNotice } from './BlankProjector.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
 import { pagedRevealKeys, RevealPager } from './RevealPager.js';
@@ -263,6 +264,8 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
             <button type="button" onClick={openProjector}>Open a projector window</button>
             <BlankButton blank={blank} />
           </p>
+          {/* For the trainer to answer "who is that?" (the laptop only, as in presenter mode; the phones have their own). */}
+          {view.people && <WhosWho people={view.people} />}
           <BlankNotice blank={blank} />
           <ClickerHint keys={keys} said={clicker.said} />
           {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}

@@ -1,6 +1,6 @@
 import { WebSocket } from 'ws';
-import type { PhoneDecision, PresenterCommand, PresenterView, PresenterViewSent, RoomCount, ServerError, SessionView, ToPresenter, ToVoter, VoterView } from '../../../src/machines/index.js';
-import { keptDecisionView, keptSessionView, parseToPresenter, parseToVoter, presenterSocketPath, voterSocketPath } from '../../../src/machines/index.js';
+import type { KeptMoment, PhoneDecision, PresenterCommand, PresenterView, PresenterViewSent, RoomCount, ServerError, ToPresenter, ToVoter, VoterView } from '../../../src/machines/index.js';
+import { keepMoment, keptDecisionView, keptSessionView, parseToPresenter, parseToVoter, presenterSocketPath, voterSocketPath } from '../../../src/machines/index.js';
 
 /** How long a test waits for an event before it fails (a guard against hanging, never a pause). */
 const GUARD_MS = 15_000;
@@ -131,7 +131,7 @@ export class Presenter {
   /** Every message as it came (its text), to measure what the room sends. */
   received: string[] = [];
   /** The moment the room last sent whole, as the presenter page keeps it. */
-  kept?: { key: string; session: SessionView };
+  kept?: KeptMoment;
   constructor(readonly base: string, readonly room: string, readonly token: string) {}
 
   /** Connects and says hello; `path` plays a page of another version (this version's address by default). */
@@ -145,7 +145,7 @@ export class Presenter {
       const m = JSON.parse(String(data)) as ToPresenter;
       if (m.type === 'welcome' || m.type === 'view') {
         // As the presenter page does: a view of the moment kept comes without its session, and gets it back here.
-        if (m.view.session !== undefined) p.kept = { key: m.view.sessionKey, session: m.view.session };
+        p.kept = keepMoment(m.view, p.kept);
         const shown = keptSessionView(m.view, p.kept);
         if (!shown) throw new Error(`a view of a moment this presenter was not sent: ${String(data).slice(0, 200)}`);
         (m as { view: PresenterView | PresenterViewSent }).view = shown;
