@@ -1005,6 +1005,26 @@ describe("who's who on the phones", () => {
     expect(voterViewFor(revealed, revealed.decisionKey).people).toEqual(revealed.people);
   });
 
+  it('keeps a name from the feedback revealed when the trainer ends the session at that reveal, also after a restart; not when it ends before the reveal', () => {
+    const ended = (reveal: boolean) => {
+      const r = setup(cast());
+      r.join(device(1));
+      r.present({ type: 'open', node: 'phone' });
+      if (reveal) r.present({ type: 'reveal', round: 1 });
+      expect(r.present({ type: 'end' }).ok).toBe(true);
+      return r;
+    };
+    const r = ended(true);
+    const names = (state: RoomState) => voterView(r.ctx, state, device(1)).people?.map((p) => p.name);
+    expect(names(r.state)).toEqual(['Jade', 'Ms. <b>Ibarra</b>']);
+    expect(presenterView(r.ctx, r.state, 0).people?.map((p) => p.name)).toEqual(['Jade', 'Ms. <b>Ibarra</b>']);
+    const restored = restoreRoom(r.ctx, serializeRoom(r.state));
+    if (!restored.ok) throw new Error(restored.error);
+    expect(names(restored.state)).toEqual(['Jade', 'Ms. <b>Ibarra</b>']);
+    const early = ended(false);
+    expect(voterView(early.ctx, early.state, device(1)).people?.map((p) => p.name)).toEqual(['Jade']);
+  });
+
   it('names no one from a decision\'s feedback before its reveal: the second decision\'s names come with its reveal', () => {
     // The supervisor named in the second decision's feedback only.
     const s = structuredClone(example);

@@ -70,6 +70,8 @@ export interface RoomState {
   /** The last seq accepted from the presenter. */
   presenterSeq: number;
   history: RoomDecision[];
+  /** Ended for everyone (`end`) while the decision on screen was revealed: the room had seen its feedback. */
+  endedRevealed?: true;
   /** Whatever the shell wants back on resume (the scenario file, the port): strings and numbers only. */
   meta: Record<string, string | number>;
 }
@@ -112,7 +114,7 @@ const people = new WeakMap<SavedSession, Map<boolean, RoomPeople>>();
  * what a phone is sent of them (names and roles only, at most MAX_PEOPLE_ON_PHONE).
  */
 function peopleOf(ctx: RoomContext, state: RoomState): RoomPeople {
-  const revealedNow = state.phase === 'revealed';
+  const revealedNow = state.phase === 'revealed' || state.endedRevealed === true;
   const cached = people.get(state.session)?.get(revealedNow);
   if (cached) return cached;
   const all = peopleMet(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot, { past: state.history.map(() => ({ revealed: true })), current: { revealed: revealedNow } });
@@ -258,7 +260,8 @@ function reducePresenter(ctx: RoomContext, state: RoomState, message: PresenterA
   const view = roomSessionView(ctx, state);
   if (message.type === 'end') {
     if (state.phase === 'ended') return refuse('not-now', 'The session has already ended.');
-    return ok({ ...seen, phase: 'ended' });
+    // Ended at a reveal: the room has seen that decision's feedback (Who's who keeps the names in it).
+    return ok({ ...seen, phase: 'ended', ...(state.phase === 'revealed' ? { endedRevealed: true as const } : {}) });
   }
   if (message.type === 'back' && state.phase === 'ended') return backFromEnding(ctx, seen, state, view, message.node);
   if (state.phase === 'ended') return refuse('not-now', 'The session has ended.');
@@ -637,6 +640,7 @@ const StoredRoom = z.object({
   devices: z.record(Device, z.object({ seq: z.number().int().min(0) })),
   presenterSeq: z.number().int().min(0),
   history: z.array(StoredDecision),
+  endedRevealed: z.literal(true).optional(),
   meta: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 
