@@ -268,7 +268,7 @@ const RevealEntrySent = z.strictObject({
   percent: z.number(),
   best: z.boolean(),
   /** Each verdict: `p` is the principle's place in the reveal's `principles`. */
-  assessments: z.array(z.strictObject({ p: z.number().int().min(0), verdict: z.enum(['follows', 'violates']), weight: z.number() })).max(100),
+  assessments: z.array(z.strictObject({ p: z.number().int().min(0), verdict: z.enum(['follows', 'violates']), weight: z.number() })),
 });
 /**
  * The reveal as the presenter page is sent it (version 8): the tally and every reply's feedback, each
@@ -276,7 +276,7 @@ const RevealEntrySent = z.strictObject({
  * and each verdict its principle's title, citation and severity: 1.2 MB at a decision of a thousand
  * replies. `keptSessionView` puts back the core's `RevealEntry` records from the session.
  */
-export const RevealSent = z.strictObject({ total: z.number().int().min(0), principles: z.array(RevealPrinciple).max(1_000), entries: z.array(RevealEntrySent).max(MAX_REPLIES) });
+export const RevealSent = z.strictObject({ total: z.number().int().min(0), principles: z.array(RevealPrinciple), entries: z.array(RevealEntrySent).max(MAX_REPLIES) });
 export type RevealSent = z.infer<typeof RevealSent>;
 
 /** What the presenter page shows: the session's current moment (the core's SessionView), the phase and, after the reveal, the tally. */
