@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { getPrinciple } from '../../src/machines/guide.js';
+import { indexScenario } from '../../src/machines/scenario-index.js';
+import type { Reply } from '../../src/machines/schema/scenario.js';
+import { computeBest } from '../../src/machines/scoring.js';
+import { bundledScenario } from '../helpers/bundled.js';
+import { playReplies } from '../helpers/play.js';
+import { strongAfter } from '../helpers/strong-after.js';
+
+// saturday-shoots: Meron, 14, bisexual, Ethiopian American, in kinship care with her aunt Tigist,
+// drawn toward "modelling" shoots by Nia (17, a youth herself) and an adult woman, Miss Dee.
+// These pin the scenario's key scoring choices against the in-service guide.
+
+const ID = 'saturday-shoots';
+const scenario = () => bundledScenario(ID);
+
+function reply(id: string): Reply {
+  const r = indexScenario(scenario()).replies.get(id)?.reply;
+  if (!r) throw new Error(`${ID} has no reply ${id}`);
+  return r;
+}
+
+const assessment = (replyId: string, principle: string) => reply(replyId).assessments.find((a) => a.principle === principle);
+const allReplies = () => scenario().nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : []));
+
+/** The best-practice path's replies with some swapped ("d4-honest" → "d4-rescue"), played through the machine. */
+function bestWith(swaps: Record<string, string>) {
+  const best = computeBest(scenario()).path.map((step) => step.replyId);
+  for (const from of Object.keys(swaps)) expect(best, `the best path takes ${from}`).toContain(from);
+  return playReplies(scenario(), best.map((r) => swaps[r] ?? r));
+}
+
+/** The first playthrough through `replyId` that ends strong (its reply ids), or undefined. */
+const strongThrough = (replyId: string) => strongAfter(scenario(), [], { through: replyId, first: true }).get(replyId);
+
+describe('saturday-shoots: a promise of secrecy', () => {
+  const PROMISES = ['d3-open-secret', 'd3g-promise', 'd4-keep'];
+
+  it.each(PROMISES)('%s breaks "discuss it with your Advocate Supervisor" (Red Flags) and never ends strong', (id) => {
+    expect(assessment(id, 'consult-supervisor-on-suspicion')).toMatchObject({ verdict: 'violates', weight: 2 });
+    expect(reply(id).feedback).toContain('(Red Flags)');
+    expect(strongThrough(id)).toBeUndefined();
+  });
+
+  it('every mention of the mandated-reporter duty says it is CASA/LA\'s own statement (context.md), not the guide\'s', () => {
+    const texts = scenario().nodes.flatMap((n) => (n.kind === 'decision' ? [n.facilitatorNote ?? '', ...n.replies.map((r) => r.feedback)] : []));
+    const mentions = texts.flatMap((t) => t.split(/(?<=\.\)?)\s+/)).filter((s) => /mandated/i.test(s));
+    expect(mentions.length).toBeGreaterThanOrEqual(3);
+    expect(mentions.filter((s) => !s.includes("(CASA/LA's own statement, not the guide's)"))).toEqual([]);
+  });
+
+  it('after a promise then an honest "I can\'t keep it to myself", the mixed ending does not say Meron worked it out from Mr. Dawson\'s questions', () => {
+    const debrief = bestWith({ 'd3-open-glad': 'd3-open-secret' });
+    expect(debrief?.ending).toMatchObject({ id: 'end-mixed', kind: 'mixed' });
+    expect(debrief?.ending?.narration).toContain('after promising her it would stay between you');
+    expect(debrief?.ending?.narration).not.toMatch(/works out/);
+  });
+});
+
+describe('saturday-shoots: the promise to come and get her', () => {
+  it('is picking up (critical, weight 3) and acting as a first responder (Prohibited Activities), because Tigist\'s home is Meron\'s placement', () => {
+    expect(getPrinciple('no-picking-up')?.severity).toBe('critical');
+    expect(assessment('d4-rescue', 'no-picking-up')).toMatchObject({ verdict: 'violates', weight: 3 });
+    expect(assessment('d4-rescue', 'not-first-responder')?.verdict).toBe('violates');
+    expect(reply('d4-rescue').feedback).toContain("Tigist's home is Meron's placement (DCFS placed her there)");
+    expect(reply('d4-rescue').feedback).toContain('redirect to the CSW to make arrangements');
+    expect(reply('d4-rescue').feedback).toContain('(Prohibited Activities)');
+  });
+
+  it('never reaches the strong ending; after it, the best of everything else ends harmful and says so', () => {
+    expect(strongThrough('d4-rescue')).toBeUndefined();
+    const debrief = bestWith({ 'd4-honest': 'd4-rescue' });
+    expect(debrief?.score.percent).toBe(50);
+    expect(debrief?.ending).toMatchObject({ id: 'end-harmful', kind: 'harmful' });
+    expect(debrief?.ending?.narration).toContain('You promised');
+  });
+});
+
+describe('saturday-shoots: Meron\'s orientation is part of the story, never scored', () => {
+  it('no assessment or feedback rests on a rule about sexual orientation or coming out (the guide has none)', () => {
+    expect(allReplies().filter((r) => /bisexual|orientation|sexuality|coming out|come out|queer|LGBT|like girls/i.test(r.feedback)).map((r) => r.id)).toEqual([]);
+  });
+
+  it('the push to tell her aunt is scored on being youth-centred alone, and its feedback presumes nothing about her church or community', () => {
+    expect(reply('d3-open-aunt').assessments).toEqual([{ principle: 'youth-centered', verdict: 'violates' }]);
+    expect(reply('d3-open-aunt').feedback).toContain('(CASA Role and Expectations)');
+    expect(reply('d3-open-aunt').feedback).not.toMatch(/church|community|culture/i);
+  });
+});
+
+describe('saturday-shoots: Nia is seventeen, a youth herself', () => {
+  it('no reply is scored as contact with a trafficker; messaging her about Miss Dee is investigating (critical, weight 3)', () => {
+    expect(allReplies().filter((r) => r.assessments.some((a) => a.principle === 'no-trafficker-contact')).map((r) => r.id)).toEqual([]);
+    expect(assessment('d5-nia', 'no-investigating')).toMatchObject({ verdict: 'violates', weight: 3 });
+    expect(strongThrough('d5-nia')).toBeUndefined();
+  });
+
+  it('judging her to Meron is scored on staying non-judgmental, without the guide\'s note on loyalty to a trafficker', () => {
+    for (const id of ['d3-open-warn', 'd3g-lecture']) {
+      expect(assessment(id, 'non-judgmental')?.verdict, id).toBe('violates');
+      expect(reply(id).feedback, id).toContain('remain open-minded and non-judgmental when discussing these topics (Stages of Exiting CSEC Involvement)');
+      expect(reply(id).feedback, id).not.toMatch(/exploiting|trafficker|loyal/i);
+      expect(reply(id).feedback, id).toContain('a youth herself');
+    }
+  });
+
+  it('"Nia might be a CSEC herself" earns nothing: a people-first violation, no credit for "might"', () => {
+    expect(assessment('d6-csec', 'people-first-language')).toMatchObject({ verdict: 'violates', weight: 2 });
+    expect(reply('d6-csec').assessments.filter((a) => a.verdict === 'follows')).toEqual([]);
+    expect(reply('d6-csec').feedback).toContain('"a youth experiencing CSEC" rather than "a CSEC" (Using Appropriate Language)');
+  });
+});
+
+describe('saturday-shoots: what each reply earns is what the guide says', () => {
+  it('telling Tigist to take Meron\'s phone earns nothing for "your main priority is their safety" (that is reassuring the youth, whatever her choices)', () => {
+    expect(assessment('d6-phone', 'safety-is-priority')).toBeUndefined();
+    expect(assessment('d6-phone', 'harm-reduction-unmet-needs')?.verdict).toBe('violates');
+    expect(strongThrough('d6-phone')).toBeUndefined();
+  });
+
+  it('the safety plan, for a youth who has not left, rests on the guide\'s "at risk of CSEC involvement" and is the only way to the strong ending', () => {
+    expect(assessment('d7-plan', 'safety-planning')).toMatchObject({ verdict: 'follows', weight: 2 });
+    expect(reply('d7-plan').feedback).toContain('for a youth at risk of CSEC involvement');
+    expect(reply('d7-plan').feedback).toContain('(What if my youth returns from leaving placement?)');
+    for (const id of ['d7-forbid', 'd7-cheer', 'd7-dawson']) expect(strongThrough(id), id).toBeUndefined();
+  });
+
+  it('no playthrough with a prohibited act, a secret kept from the supervisor or a label on a youth ends strong', () => {
+    const watched = ['no-investigating', 'no-picking-up', 'not-first-responder', 'consult-supervisor-on-suspicion', 'people-first-language'];
+    expect([...strongAfter(scenario(), watched).entries()]).toEqual([]);
+  });
+});
