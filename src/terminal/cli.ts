@@ -108,11 +108,15 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (e instanceof UsageError || e instanceof FileAccessError) {
       // A command's mistake points at that command's help, named as the program was started.
       const topic = first !== undefined && Object.hasOwn(COMMANDS, first) ? `${first} --help` : '--help';
-      const help = e instanceof UsageError ? `Run "${(await import('./invocation.js')).command(topic)}" for usage.\n` : '';
       // Wrapped at word boundaries on a terminal (it would break a long path or word mid-way).
       const line = `casa-practice: ${visibleLine(e.message)}`;
       const columns = process.stderr.isTTY ? process.stderr.columns : undefined;
-      io.err(`${columns ? (await import('./wrap.js')).wrapWords(line, columns) : line}\n${help}`);
+      const wrap = async (text: string) => (columns ? (await import('./wrap.js')).wrapWords(text, columns) : text);
+      // The command on a line of its own, as other hints put it ("To see why, run:"), wrapped by
+      // words: 'Run "… records --help" for usage.' after it ran past a 60-column row and was cut
+      // before its closing quote, and a command copied with its quotes is not one a shell runs.
+      const help = e instanceof UsageError ? `For usage, run:\n${await wrap((await import('./invocation.js')).command(topic))}\n` : '';
+      io.err(`${await wrap(line)}\n${help}`);
       return 2;
     }
     throw e;

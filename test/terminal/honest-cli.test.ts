@@ -57,7 +57,7 @@ describe('the command line says what it does', () => {
     for (const [argv, topic] of [[['play'], 'play --help'], [['validate'], 'validate --help'], [['room', '--port', 'x'], 'room --help'], [['history'], '--help'], [['records', 'all'], 'records --help'], [['--bogus'], '--help']] as const) {
       const r = await run(...argv);
       expect(r.code, argv.join(' ')).toBe(2);
-      expect(r.err, argv.join(' ')).toContain(`Run "${name} ${topic}" for usage.`);
+      expect(r.err, argv.join(' ')).toContain(`For usage, run:\n${name} ${topic}\n`);
     }
     const room = await run('room', '--resume');
     expect(room.err).toContain(`start one with "${name} room <scenario>"`);
@@ -219,6 +219,33 @@ describe('errors on a terminal are wrapped at word boundaries, as warnings are',
       expect(r.code, argv.join(' ')).toBeGreaterThan(0);
       for (const row of rows(r.err)) expect([...row].length, row).toBeLessThanOrEqual(60);
       expect(r.err.replace(/\s+/g, ' ')).toMatch(/my-scenario\.json|no-such-scenario-file\.json/);
+    }
+  });
+
+  // 'Run "node /home/…/bin/casa-practice.js records --help" for usage.' ran past a 60-column row and
+  // the terminal cut it before the closing quote; the command is now on rows of its own, unquoted.
+  it('a usage mistake at 60 columns: the help command on rows of its own, wrapped by words, no row wider than the window', async () => {
+    const argv1 = process.argv[1];
+    const npm = { npm_command: process.env.npm_command, npm_lifecycle_event: process.env.npm_lifecycle_event };
+    const program = '/home/volunteer/casa-practice/bin/casa-practice.js';
+    // Started by that path (not by npm or npx, as the test runner is).
+    process.argv[1] = program;
+    delete process.env.npm_command;
+    delete process.env.npm_lifecycle_event;
+    try {
+      const r = await onTerminal(60, 'records', 'all');
+      expect(r.code).toBe(2);
+      const lines = rows(r.err);
+      for (const row of lines) expect([...row].length, row).toBeLessThanOrEqual(60);
+      const at = lines.indexOf('For usage, run:');
+      expect(at, r.err).toBeGreaterThan(0);
+      // The command's rows read as the command (a row may end in a shell continuation " \\").
+      const typed = lines.slice(at + 1).map((l) => l.replace(/ \\$/, '').trim()).join(' ');
+      expect(typed).toBe(`node ${program} records --help`);
+      expect(lines.slice(at).join('\n')).not.toContain('"');
+    } finally {
+      process.argv[1] = argv1 as string;
+      for (const [k, v] of Object.entries(npm)) if (v !== undefined) process.env[k] = v;
     }
   });
 });
