@@ -1,6 +1,6 @@
 import { lstatSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { backupFileName, backupText, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, otherPracticeYears, otherYearsWords, PRACTICE_IDLE_MS, readRecords, recordsCsv, shownFileName, visibleLine, xapiFile, xapiLearner, type PlaythroughRecord, type Scenario } from '../machines/index.js';
 import { parseArgs, UsageError } from './args.js';
 import type { CliIO } from './commands.js';
@@ -9,13 +9,16 @@ import { command, helpText, textWidth } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
 import { loadScenarioFile, scenarioFilesIn } from './files.js';
 import { scenariosDir } from './paths.js';
-import { writeAtomic, writeNewFile } from './state.js';
+import { writeNew, writeNewFile } from './state.js';
 import { wrapText, wrapWords } from './wrap.js';
 
 export const RECORDS_HELP = `Usage: casa-practice records [--year YYYY] [--csv] [--backup] [--xapi <file>]
 
 Shows the scenarios you finished in the terminal in a year (this year unless
 --year says), with the minutes spent in each and their total.
+
+--csv and --backup never write over a file: one made earlier the same day is
+kept, and the new one is named with -2, -3 and so on.
 
 Options:
   --year YYYY  another year
@@ -99,8 +102,12 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   if (files.length > 0) say();
   for (const [what, name, text] of files) {
     const path = join(exportsDir(env), name);
+    // Never over a file there: a CSV or backup made earlier the same day (same name) may not have
+    // been sent or loaded yet, and was replaced without a word. The new one gets "-2", "-3"… (writeNew).
+    let written: string;
     try {
-      writeAtomic(path, text());
+      const ext = extname(name);
+      written = writeNew(path.slice(0, path.length - ext.length), ext, text());
     } catch (e) {
       // In words a volunteer can act on (not Node's "EEXIST: file already exists, mkdir '…'"), and
       // with the state folder named: the path is within it, not the folder the command was typed in.
@@ -108,7 +115,8 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
       return 74;
     }
     // Not wrapped: a path broken across lines cannot be copied.
-    io.out(`${what}: ${visibleLine(shownPath(path, env))}\n`);
+    io.out(`${what}: ${visibleLine(shownPath(written, env))}\n`);
+    if (written !== path) io.out(`${wrapWords(`(a new name: ${visibleLine(basename(path))}, written earlier, is kept as it was)`, width)}\n`);
   }
   // The paths are within the state folder, not the folder the command was typed in: said as the debrief's export says it.
   if (files.length > 0) io.out(`(in the state folder ${shownStateDir(env)})\n`);

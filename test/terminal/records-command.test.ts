@@ -186,6 +186,30 @@ describe('casa-practice records', () => {
     expect(readRecords(browser).playthroughs.map((p) => p.minutes)).toEqual([30, 25, 11]);
   });
 
+  // A second --csv or --backup the same day wrote over the first without a word: an export made
+  // that morning and not yet sent was lost. The earlier file is kept and the new one named "-2".
+  it('a second export the same day keeps the first and says the new name', () => {
+    const env = envWithPractice();
+    const dir = join(env.XDG_STATE_HOME as string, 'casa-practice', 'exports');
+    expect(run(['--csv', '--backup'], env).code).toBe(0);
+    // Marked, as a volunteer's export waiting to be sent would be: the second run must not touch it.
+    const first = { csv: join(dir, 'casa-practice-records-2026-03-02.csv'), backup: join(dir, 'casa-practice-backup-2026-03-02.json') };
+    writeFileSync(first.csv, 'the one made this morning\n');
+    writeFileSync(first.backup, 'the backup made this morning\n');
+    const r = run(['--csv', '--backup'], env);
+    expect(r.code, r.err).toBe(0);
+    expect(readFileSync(first.csv, 'utf8')).toBe('the one made this morning\n');
+    expect(readFileSync(first.backup, 'utf8')).toBe('the backup made this morning\n');
+    expect(r.out).toContain('CSV: exports/casa-practice-records-2026-03-02-2.csv\n');
+    expect(r.out).toContain('Backup: exports/casa-practice-backup-2026-03-02-2.json\n');
+    expect(r.flat).toContain('(a new name: casa-practice-records-2026-03-02.csv, written earlier, is kept as it was)');
+    expect(readFileSync(join(dir, 'casa-practice-records-2026-03-02-2.csv'), 'utf8').split('\r\n').filter(Boolean)).toHaveLength(4);
+    const parsed = parseBackup(readFileSync(join(dir, 'casa-practice-backup-2026-03-02-2.json'), 'utf8'));
+    expect(parsed.ok).toBe(true);
+    // The first export of a day says nothing of a new name.
+    expect(run(['--csv'], envWithPractice()).out).not.toContain('a new name');
+  });
+
   // It said "the Backup file could not be written to exports/… (EEXIST: file already exists, mkdir
   // '/…/exports')": Node's message, and a path without the folder it is in.
   it('a file it cannot write is named with the state folder, and why in plain words', () => {
