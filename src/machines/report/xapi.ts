@@ -45,8 +45,16 @@ import { cleanDeep, cleanLine } from '../text/clean.js';
  * playing the record's replies through the scenario at its version (as for `missedBelowBest` below);
  * without that they are left out, and `success` is given only when the record kept it.
  *
- * Words. A decision's title, prompt and replies, and the scenario's summary, are given only from the
- * scenario at the record's version: another version's may not be what the volunteer read.
+ * Words. A decision's title, prompt and replies are given only from the scenario at the record's
+ * version: another version's may not be what the volunteer read.
+ *
+ * The scenario's own activity (initialized, completed, terminated, and every statement's parent) has
+ * one definition too, the same from every exporter: its type (simulation) and its name, the title the
+ * record kept (the scenario's title at the version played), and nothing else. Its summary was given
+ * as the description only where the exporter had the scenario at the version played (the web app and
+ * the terminal bundle only the newest; a volunteer's own file is not looked up), so the definition an
+ * LRS kept depended on which export reached it last: one without the summary replaced one with it.
+ * The title is in every record, so every export gives the same fields for the same id and version.
  *
  * A principle's `scored` statement says what the debrief said of it, counted in times as the debrief
  * counts (never the summed weights of the record's `followed` and `violated`, which its extension
@@ -191,13 +199,14 @@ export function xapiStatements(record: PlaythroughRecord, options: XapiOptions):
     ...(options.name && cleanLine(options.name) ? { name: cleanLine(options.name).slice(0, 200) } : {}),
     account: { homePage, name: options.learner },
   };
+  // Only what every record holds, whoever exports it (see "The scenario's own activity" above): no
+  // summary, which only an exporter with the version played could give.
   const scenarioActivity: XapiActivity = {
     objectType: 'Activity',
     id: iri.scenario(record.scenarioId),
     definition: {
       type: 'http://adlnet.gov/expapi/activities/simulation',
       name: en(record.title),
-      ...(played ? { description: en(played.summary) } : {}),
     },
   };
   const parent = { parent: [{ objectType: 'Activity' as const, id: scenarioActivity.id }] };

@@ -658,7 +658,6 @@ describe('a record of another version of its scenario is not given that version\
 
   it('at its own version, the decisions\' words are there', () => {
     const statements = xapiStatements(record, { learner: LEARNER, scenarioOf: only(beside) });
-    expect(statements[0]!.object.definition?.description).toEqual({ 'en-US': beside.summary });
     const node = beside.nodes.find((n) => n.id === record.decisions[0]!.nodeId)!;
     expect(answeredOf(statements)[0]!.object.definition?.name).toEqual({ 'en-US': node.title });
   });
@@ -676,6 +675,28 @@ describe('a record of another version of its scenario is not given that version\
     });
     // What the record holds is the same as without the scenario at all.
     expect(statements).toEqual(xapiStatements(record, { learner: LEARNER }));
+  });
+});
+
+// The scenario's activity had the summary as its description only where the exporter had the
+// scenario at the version played (the web app and the terminal bundle only the newest; a
+// volunteer's own file is not looked up): an LRS keeps the last definition per activity id, so
+// which export reached it last decided whether the summary was there.
+describe('the scenario activity has one definition whoever exports it', () => {
+  it('the same fields for the same scenario id and version, with the scenario at that version, another, or none', () => {
+    const scenarioObjects = (statements: XapiStatement[]) => statements.filter((s) => s.verb.id !== VERBS.answered && s.verb.id !== VERBS.scored).map((s) => s.object);
+    const newer = (scenario: Scenario) => ({ ...structuredClone(scenario), version: scenario.version + 1, summary: `NEWER ${scenario.summary}` });
+    for (const { scenario, record } of playthroughs) {
+      const withIt = xapiStatements(record, { learner: LEARNER, scenarioOf });
+      const objects = scenarioObjects(withIt);
+      expect(objects.map((o) => o.id)).toEqual([0, 1, 2].map(() => `https://casa-practice.invalid/xapi/scenarios/${scenario.id}`));
+      const expected = { objectType: 'Activity', id: objects[0]!.id, definition: { type: 'http://adlnet.gov/expapi/activities/simulation', name: { 'en-US': record.title } } };
+      for (const o of objects) expect(o, scenario.id).toEqual(expected);
+      expect(scenarioObjects(xapiStatements(record, { learner: LEARNER })), scenario.id).toEqual(objects);
+      expect(scenarioObjects(xapiStatements(record, { learner: LEARNER, scenarioOf: only(newer(scenario)) })), scenario.id).toEqual(objects);
+      // Every statement's parent names the same activity (by id, without a definition of its own).
+      for (const s of withIt.filter((x) => x.context.contextActivities)) expect(s.context.contextActivities?.parent).toEqual([{ objectType: 'Activity', id: expected.id }]);
+    }
   });
 });
 
