@@ -4,7 +4,7 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore, type Store } from '../../src/machines/light.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
-import { backupText, CERTIFICATE_CREDIT, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT, NO_PRACTICE_YET } from '../../src/machines/index.js';
+import { backupText, CERTIFICATE_CREDIT, IN_SERVICE_COUNTING, IN_SERVICE_COUNTING_OWN, IN_SERVICE_COUNTING_TERMINAL, IN_SERVICE_COUNTING_TIMING, IN_SERVICE_CREDIT, NO_PRACTICE_YET } from '../../src/machines/index.js';
 import { announcedDuring, captureDownloads, playToDebrief, readAloud, renderApp, watchAnnouncements, replyKey } from './helpers.js';
 
 afterEach(cleanup);
@@ -96,7 +96,25 @@ describe('My records', () => {
     // No more than the guidance supports: the log is the volunteer's own; the supervisor decides what counts.
     expect(screen.getByText(IN_SERVICE_CREDIT)).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/of 12 in-service hours/);
-    expect(screen.getByText(IN_SERVICE_COUNTING)).toBeTruthy();
+    // At 390×844 the whole paragraph took about a screen before the table: whose practice this is
+    // stays in view, and the timing rules are folded in a native <details>, closed until opened.
+    const own = screen.getByText(IN_SERVICE_COUNTING_OWN);
+    expect(own.tagName).toBe('P');
+    expect(own.closest('details')).toBeNull();
+    const timing = screen.getByText(`${IN_SERVICE_COUNTING_TIMING} ${IN_SERVICE_COUNTING_TERMINAL}`);
+    const fold = timing.closest('details');
+    expect(fold?.open).toBe(false);
+    expect(fold?.querySelector(':scope > summary')?.textContent).toBe('How the minutes are counted');
+    // The fold comes after what stays in view, and both before the table.
+    expect(own.compareDocumentPosition(fold!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(fold!.compareDocumentPosition(document.querySelector('.records-table')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // Printed open, and closed again after (the browsers without ::details-content).
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(fold?.open).toBe(true);
+    window.dispatchEvent(new Event('afterprint'));
+    expect(fold?.open).toBe(false);
+    // Nothing of what it said is lost: the three parts are the words it had.
+    expect(`${IN_SERVICE_COUNTING_TIMING} ${IN_SERVICE_COUNTING_OWN} ${IN_SERVICE_COUNTING_TERMINAL}`).toBe(IN_SERVICE_COUNTING);
     // Terminal practice comes here through its backup: the words are true of it too (they spoke only of the browser).
     // They said "Practice done in the terminal and loaded here…", which a volunteer who knew only
     // the web app could not place: each app's records are its own, said plainly, and what the terminal is.

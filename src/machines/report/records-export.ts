@@ -26,8 +26,18 @@ export const CERTIFICATE_CREDIT = `This record was made by the volunteer's own c
  * time by the core's practiceClock: a resumed save counts by its `activeMs`, and idle time after
  * PRACTICE_IDLE_MS without input is left out; the web app also leaves out breaks and hidden-page
  * time, which the terminal does not have: a terminal total would need words of its own for those.)
+ * In three parts: My records keeps whose practice it is (IN_SERVICE_COUNTING_OWN) in view and folds
+ * the timing rules (this, then IN_SERVICE_COUNTING_TERMINAL); IN_SERVICE_COUNTING is all of it.
  */
-export const IN_SERVICE_COUNTING = `This total counts every scenario you finish, each time you finish it, in practice or assessment mode, with the minutes you spent in it. Time on a break, or with the scenario closed or in a tab you are not looking at, does not count, nor does a scenario left unfinished or a what-if replay. If ${PRACTICE_IDLE_MS / 60_000} minutes pass with no key press, click, tap or mouse movement, those ${PRACTICE_IDLE_MS / 60_000} minutes count (for reading and thinking) but the time after them does not, until your next key press, click, tap or mouse movement. Each app keeps its own records, and so does each browser: this page shows the practice finished in this browser and any backup file loaded here. Practice in another browser, or in casa-practice's terminal version (a program run by typing commands), is kept there until you load its backup file here. The terminal version times practice the same way, except that it has no break and cannot tell when its window is out of sight.`;
+export const IN_SERVICE_COUNTING_TIMING = `This total counts every scenario you finish, each time you finish it, in practice or assessment mode, with the minutes you spent in it. Time on a break, or with the scenario closed or in a tab you are not looking at, does not count, nor does a scenario left unfinished or a what-if replay. If ${PRACTICE_IDLE_MS / 60_000} minutes pass with no key press, click, tap or mouse movement, those ${PRACTICE_IDLE_MS / 60_000} minutes count (for reading and thinking) but the time after them does not, until your next key press, click, tap or mouse movement.`;
+
+/** Whose practice a total holds (the part of IN_SERVICE_COUNTING My records keeps in view: see Records.tsx). */
+export const IN_SERVICE_COUNTING_OWN = `Each app keeps its own records, and so does each browser: this page shows the practice finished in this browser and any backup file loaded here. Practice in another browser, or in casa-practice's terminal version (a program run by typing commands), is kept there until you load its backup file here.`;
+
+/** How the terminal's clock differs: said with the timing rules. */
+export const IN_SERVICE_COUNTING_TERMINAL = 'The terminal version times practice the same way, except that it has no break and cannot tell when its window is out of sight.';
+
+export const IN_SERVICE_COUNTING = `${IN_SERVICE_COUNTING_TIMING} ${IN_SERVICE_COUNTING_OWN} ${IN_SERVICE_COUNTING_TERMINAL}`;
 
 /** What My records (web) and `casa-practice records` (terminal) say when nothing was finished yet. */
 export const NO_PRACTICE_YET = 'No completed practice yet. Finish a scenario and it appears here.';

@@ -1,5 +1,5 @@
-import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, otherYearsWords, parseBackup, RECORDS_KEY, recordsCsv, xapiFile, xapiLearner, type BackupFile, type BackupLeftOut, type RecordsRead, type Scenario } from '../../machines/index.js';
+import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type RefObject } from 'react';
+import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING_OWN, IN_SERVICE_COUNTING_TERMINAL, IN_SERVICE_COUNTING_TIMING, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, otherYearsWords, parseBackup, RECORDS_KEY, recordsCsv, xapiFile, xapiLearner, type BackupFile, type BackupLeftOut, type RecordsRead, type Scenario } from '../../machines/index.js';
 import { requestPersistentStorage, watcherOf, type PersistResult } from '../adapters/local-store.js';
 import { downloadText } from '../download.js';
 import { bundledScenarios } from '../records-data.js';
@@ -36,6 +36,8 @@ export default function Records() {
   const backupInput = useId();
   const loadRestId = useId();
   const fileField = useRef<HTMLInputElement>(null);
+  const counting = useRef<HTMLDetailsElement>(null);
+  useOpenForPrint(counting);
   // A backup with damaged entries, waiting for the volunteer to say whether to load the rest.
   const [damaged, setDamaged] = useState<{ backup: BackupFile; leftOut: BackupLeftOut[] }>();
   const loadRest = useConfirmation(fileField, () => setMessage({ text: 'Nothing was loaded from that backup, and nothing was changed.', near: 'backup' }));
@@ -165,7 +167,15 @@ export default function Records() {
         {otherYears && <> {otherYears} The certificate totals any year you choose.</>}
       </p>
       <p>{IN_SERVICE_CREDIT}</p>
-      <p className="hint">{IN_SERVICE_COUNTING}</p>
+      {/* At 390×844 the whole of IN_SERVICE_COUNTING took about a screen before the table. Whose
+          practice this is (and that the terminal's comes here by its backup) stays in view; the timing
+          rules are folded in a native <details> (a button to keyboards and screen readers), open on
+          paper (styles.css's print rules; useOpenForPrint in the browsers without ::details-content). */}
+      <p className="hint">{IN_SERVICE_COUNTING_OWN}</p>
+      <details className="hint counting" ref={counting}>
+        <summary>How the minutes are counted</summary>
+        <p>{IN_SERVICE_COUNTING_TIMING} {IN_SERVICE_COUNTING_TERMINAL}</p>
+      </details>
       {none ? <p>{NO_PRACTICE_YET}</p> : (
         <TableWrap label="Completed practice">
           {/* The scenario and its minutes first: on a narrow screen (a phone, or text at 200%) the table
@@ -245,4 +255,28 @@ export default function Records() {
       </div>
     </>
   );
+}
+
+/** The fold open on paper, and as it was after (Chromium opens it by styles.css alone; this is for the others). */
+function useOpenForPrint(fold: RefObject<HTMLDetailsElement | null>): void {
+  useEffect(() => {
+    let opened = false;
+    const before = () => {
+      const d = fold.current;
+      if (d && !d.open) {
+        d.open = true;
+        opened = true;
+      }
+    };
+    const after = () => {
+      if (opened && fold.current) fold.current.open = false;
+      opened = false;
+    };
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, [fold]);
 }
