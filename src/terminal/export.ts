@@ -1,7 +1,7 @@
 import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
-import { debriefExport, facilitationMarkdown, localFileStamp, summaryBaseName, visibleLine, type Debrief, type FacilitatedDecision, type Scenario, type SessionMode } from '../machines/index.js';
+import { debriefExport, facilitationMarkdown, localFileStamp, shownFileName, summaryBaseName, type Debrief, type FacilitatedDecision, type Scenario, type SessionMode } from '../machines/index.js';
 import { packageVersion } from './paths.js';
 import { stateDir, writeAtomic, writeNew } from './state.js';
 
@@ -25,17 +25,21 @@ export function exportDebrief(scenario: Scenario, debrief: Debrief, env: NodeJS.
   return { markdown: `${base}.md`, json: `${base}.json` };
 }
 
-/** A path as shown on screen: relative to the state folder when inside it (short enough not to wrap). */
+/**
+ * A path as shown on screen: relative to the state folder when inside it (short enough not to wrap),
+ * named as shownFileName names it (quoted, escapes shown): cleaned, a state folder whose path holds
+ * an escape was named as another folder.
+ */
 export function shownPath(path: string, env: NodeJS.ProcessEnv = process.env): string {
   const rel = relative(stateDir(env), path);
-  return visibleLine(rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path);
+  return shownFileName(rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path);
 }
 
-/** The state folder as shown on screen (~ for the home folder), as text: it comes from the environment. */
+/** The state folder as shown on screen (~ for the home folder), as shownFileName names it: it comes from the environment. */
 export function shownStateDir(env: NodeJS.ProcessEnv = process.env): string {
   const dir = stateDir(env);
   const home = env.HOME || homedir();
-  return visibleLine(home && dir.startsWith(`${home}/`) ? `~/${dir.slice(home.length + 1)}` : dir);
+  return shownFileName(home && dir.startsWith(`${home}/`) ? `~/${dir.slice(home.length + 1)}` : dir);
 }
 
 /**

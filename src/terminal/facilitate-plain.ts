@@ -1,4 +1,4 @@
-import { decisionSetup, peopleMet, asideWords, backFromEndingWords, backLossWords, backToDecision, undoEnding, introductionsAt, introductionWords, startOverFailedWords, startOverUnsavedWords, visibleLine, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
+import { decisionSetup, peopleMet, asideWords, backFromEndingWords, backLossWords, backToDecision, undoEnding, introductionsAt, introductionWords, startOverFailedWords, startOverUnsavedWords, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { exportsDir, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, writeSessionSummary } from './export.js';
 import { command } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
@@ -79,7 +79,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
     // The path on a line of its own, not wrapped (inside the sentence, at 60 columns it was broken mid-name).
     const [where, path] = foundAtOpen ? [', to:', foundAtOpen] : newest ? ['; the newest summary of this scenario is:', newest] : [', in:', exportsDir(opts.env)];
     say(`This trainer-led session finished here; its debrief follows. Its summary was written when it finished${where}`);
-    io.out(`${visibleLine(path)}\n`);
+    io.out(`${shownFileName(path)}\n`);
     sayCommand('To start a new session:', command(newRoomSessionArgs(playable), opts.env));
   } else if (resumed) {
     say(`Continuing the trainer-led session kept at ${resumed.standsAt}, with the room's votes and the summary so far.`);
@@ -100,7 +100,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       if (debrief) endSummary = path;
       // On a line of its own, not wrapped: a path broken across lines cannot be copied (after the
       // words, at 60 columns the terminal broke it mid-name).
-      io.out(`Session summary written to:\n${visibleLine(path)}\n`);
+      io.out(`Session summary written to:\n${shownFileName(path)}\n`);
       return true;
     } catch (e) {
       say(`The session summary could not be written (${errorWords(e)}).`);
