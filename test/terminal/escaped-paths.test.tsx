@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
+import { asideWords, leftInPlace, RECORDS_KEY, RECORDS_MOVED_TO, SAVE_MOVED_TO } from '../../src/machines/index.js';
+import { checkStateFolder, stateStore } from '../../src/terminal/node/state-store.js';
 import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
 import { stateDir } from '../../src/terminal/state.js';
 import { appElement, KEY, newPhone, press, renderApp, tap, throughEnding } from './helpers/ink.js';
@@ -59,3 +61,39 @@ describe('a state folder whose path holds escape characters is named as it is, n
     expect(said).toContain(`Session summary written to:\nexports/${file as string}\n(in the state folder "${escaped}/casa-practice")`);
   });
 });
+
+describe('files in a state folder whose path holds escape characters are named as they are in its messages', () => {
+  const place = '/tmp/st\u001b]0;x\u0007/casa-practice';
+  const shown = '"/tmp/st\\u001b]0;x\\u0007/casa-practice';
+
+  it('progress not saved: the folder that cannot be written', () => {
+    const base = mkdtempSync(join(tmpdir(), 'esc'));
+    const file = join(base, 'st\u001b]0;x\u0007');
+    writeFileSync(file, '');
+    expect(checkStateFolder({ XDG_STATE_HOME: file })).toBe(`Progress is not being saved: "${base}/st\\u001b]0;x\\u0007/casa-practice" cannot be written (part of the path is a file, not a folder); this session is kept in memory only.`);
+  });
+
+  it('records not updated: the one file that cannot be written', () => {
+    const { env, escaped } = escapedEnv();
+    const dir = stateDir(env);
+    // A folder (not empty) where the records file goes: the folder is written, that file cannot be.
+    mkdirSync(join(dir, RECORDS_KEY, 'x'), { recursive: true });
+    // The check at start finds the folder writable (as the app does), so a failure is one file's.
+    expect(checkStateFolder(env)).toBeUndefined();
+    const store = stateStore(env);
+    store.write(RECORDS_KEY, '{}');
+    expect(store.failure()).toMatch(new RegExp(`^Your records were not updated: "${escapeRegExp(`${escaped}/casa-practice/${RECORDS_KEY}`)}" cannot be written \\(`));
+  });
+
+  it('a save or records set aside: the file they were moved to, or where they were left', () => {
+    expect(SAVE_MOVED_TO(`${place}/saves/x.damaged-1.json`)).toBe(`The save was moved to ${shown}/saves/x.damaged-1.json"`);
+    expect(SAVE_MOVED_TO(leftInPlace(`${place}/saves/x.json`, 'permission denied'))).toBe(`The save could not be moved aside (permission denied) and is still at ${shown}/saves/x.json"`);
+    expect(RECORDS_MOVED_TO(`${place}/records.damaged-1.json`)).toBe(`they were moved to ${shown}/records.damaged-1.json"`);
+    expect(RECORDS_MOVED_TO(leftInPlace(`${place}/records.json`, 'permission denied'))).toBe(`they could not be moved aside (permission denied), so the file was left as it was, at ${shown}/records.json"`);
+    expect(asideWords('The room session', `${place}/room/x.damaged-1.json`)).toBe(`The room session was moved to ${shown}/room/x.damaged-1.json"`);
+    // A normal path as it is.
+    expect(SAVE_MOVED_TO('/tmp/st/saves/x.damaged-1.json')).toBe('The save was moved to /tmp/st/saves/x.damaged-1.json');
+  });
+});
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

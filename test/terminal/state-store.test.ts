@@ -36,7 +36,7 @@ describe('the state store when the folder cannot be written', () => {
     writeFileSync(file, '');
     const env = { XDG_STATE_HOME: file, HOME: dir };
     const line = checkStateFolder(env) ?? '';
-    expect(line).toMatch(/^Progress is not being saved: .*state.*casa-practice cannot be written/);
+    expect(line).toMatch(/^Progress is not being saved: ".*state.*casa-practice" cannot be written/);
     // eslint-disable-next-line no-control-regex -- looking for control characters
     const raw = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/;
     expect(line).not.toMatch(raw);

@@ -1,5 +1,5 @@
 import { cleanLine } from '../text/clean.js';
-import { quoteValue } from '../text/quote.js';
+import { quoteValue, shownFileName } from '../text/quote.js';
 import type { Debrief, OutcomeBand } from '../scoring.js';
 import type { EndingKind, Scenario } from '../schema/scenario.js';
 import { isScenarioId } from '../scenario-id.js';
@@ -140,8 +140,8 @@ export type KeptAt = (movedTo: string) => string;
  * when it could not be moved, that it was left as it was, where it is.
  */
 export const RECORDS_MOVED_TO: KeptAt = (movedTo) => {
-  const left = leftInPlaceOf(cleanLine(movedTo));
-  return left ? `they could not be moved aside (${left.why}), so the file was left as it was, at ${left.place}` : asideWords('they', cleanLine(movedTo), true);
+  const left = leftInPlaceOf(movedTo);
+  return left ? `they could not be moved aside (${cleanLine(left.why)}), so the file was left as it was, at ${shownFileName(left.place)}` : asideWords('they', movedTo, true);
 };
 
 /** The one line for records that were set aside, the place worded by the UI (`keptAt`). */

@@ -65,7 +65,7 @@ export function latestSaveKey(store: Store): string | undefined {
 }
 
 /** The terminal's words for a save set aside: it names the file it was moved to. */
-export const SAVE_MOVED_TO = (movedTo: string): string => asideWords('The save', cleanLine(movedTo));
+export const SAVE_MOVED_TO = (movedTo: string): string => asideWords('The save', movedTo);
 
 /**
  * The one line shown when a save cannot be resumed (and where it was moved, when it was). `keptAt`

@@ -1,3 +1,6 @@
+import { cleanLine } from '../text/clean.js';
+import { shownFileName } from '../text/quote.js';
+
 /**
  * Storage is a port: the core says what it keeps, each UI says where. Keys are slash-separated
  * names such as "saves/youth-discloses.json" or "records.json"; values are text (JSON).
@@ -97,9 +100,11 @@ export function leftInPlace(place: string, why: string): string {
  * place is not said to be where it was "moved to").
  */
 export function asideWords(what: string, movedTo: string, plural = false): string {
+  // The place named as shownFileName names it: cleaned, a path holding an escape (from the state
+  // folder's XDG_STATE_HOME) named another file.
   const left = leftInPlaceOf(movedTo);
-  if (!left) return `${what} ${plural ? 'were' : 'was'} moved to ${movedTo}`;
-  return `${what} could not be moved aside (${left.why}) and ${plural ? 'are' : 'is'} still at ${left.place}`;
+  if (!left) return `${what} ${plural ? 'were' : 'was'} moved to ${shownFileName(movedTo)}`;
+  return `${what} could not be moved aside (${cleanLine(left.why)}) and ${plural ? 'are' : 'is'} still at ${shownFileName(left.place)}`;
 }
 /** Where a value moveAside could not move still is, and why it could not be moved; undefined when it was moved. */
 export function leftInPlaceOf(movedTo: string): { place: string; why: string } | undefined {

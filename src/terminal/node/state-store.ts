@@ -1,4 +1,4 @@
-import { latestSaveKey, leftInPlace, readRecordsKeeping, RECORDS_KEY, unwrittenRecord, visibleLine, type PlaythroughRecord, type RecordsRead } from '../../machines/light.js';
+import { latestSaveKey, leftInPlace, readRecordsKeeping, RECORDS_KEY, shownFileName, unwrittenRecord, type PlaythroughRecord, type RecordsRead } from '../../machines/light.js';
 import type { Finished } from '../../machines/index.js';
 import { stateDir } from '../state.js';
 import { fileStore, type FileStore } from './file-store.js';
@@ -50,9 +50,9 @@ export function errorWords(e: unknown): string {
   }
 }
 
-/** The one line shown when progress cannot be saved (the folder shown as text: it comes from the environment). */
+/** The one line shown when progress cannot be saved (the folder named as shownFileName names it: it comes from the environment). */
 export function savingOffLine(dir: string, e: unknown): string {
-  return `Progress is not being saved: ${visibleLine(dir)} cannot be written (${errorWords(e)}); this session is kept in memory only.`;
+  return `Progress is not being saved: ${shownFileName(dir)} cannot be written (${errorWords(e)}); this session is kept in memory only.`;
 }
 
 /**
@@ -60,8 +60,8 @@ export function savingOffLine(dir: string, e: unknown): string {
  * that file named, and for the records, that this finished scenario will be missing from them.
  */
 function fileNotSavedLine(path: string, key: string, e: unknown): string {
-  if (key === RECORDS_KEY) return `${RECORDS_NOT_UPDATED}${visibleLine(path)} cannot be written (${errorWords(e)})${RECORDS_IN_MEMORY}`;
-  return `Progress is not being saved: ${visibleLine(path)} cannot be written (${errorWords(e)}); this session is kept in memory only.`;
+  if (key === RECORDS_KEY) return `${RECORDS_NOT_UPDATED}${shownFileName(path)} cannot be written (${errorWords(e)})${RECORDS_IN_MEMORY}`;
+  return `Progress is not being saved: ${shownFileName(path)} cannot be written (${errorWords(e)}); this session is kept in memory only.`;
 }
 
 /**
@@ -69,7 +69,7 @@ function fileNotSavedLine(path: string, key: string, e: unknown): string {
  * the only copy of what it holds, and this session's writes to it are kept in memory instead.
  */
 function leftUntouchedLine(path: string, key: string, why: string): string {
-  const what = `${visibleLine(path)} is damaged and could not be moved aside (${why}), so it was left as it was (it is repaired once it can be moved)`;
+  const what = `${shownFileName(path)} is damaged and could not be moved aside (${why}), so it was left as it was (it is repaired once it can be moved)`;
   if (key === RECORDS_KEY) return `${RECORDS_NOT_UPDATED}${what}${RECORDS_IN_MEMORY}`;
   return `Progress is not being saved: ${what}; this session is kept in memory only.`;
 }

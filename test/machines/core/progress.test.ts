@@ -92,7 +92,8 @@ describe('save slots', () => {
   it('says why a save could not be resumed in one clean line', () => {
     const line = resumeFailure(`bad\n${TITLE}thing.${CLEAR}`, `saves/x.json.damaged-1${CLIPBOARD}`);
     expectOneCleanLine(line);
-    expect(line).toBe('Could not resume: bad thing. The save was moved to saves/x.json.damaged-1; starting fresh.');
+    // The place named as it is (quoted, the escape written out): cleaned, it named another file.
+    expect(line).toBe('Could not resume: bad thing. The save was moved to "saves/x.json.damaged-1\\u001b]52;c;cm0gLXJmIH4=\\u0007"; starting fresh.');
   });
 
   it('lets each UI word where a save set aside is kept', () => {
