@@ -374,7 +374,7 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
     store.write(key, `${JSON.stringify(save, null, 2)}\n`);
     savesLoaded++;
   }
-  store.write(RECORDS_KEY, recordsText(merged));
+  store.write(RECORDS_KEY, recordsText(merged, store.maxBytes));
   const alreadyHad = backup.records.playthroughs.length - incoming.length;
   return { added: incoming.length, alreadyHad, savesLoaded, savesKept, savesFinished, message: importWords(incoming.length, alreadyHad, savesLoaded, savesKept, savesFinished), ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
 }

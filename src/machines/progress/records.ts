@@ -460,9 +460,30 @@ export function parseRecords(text: string): Records | undefined {
   return parsed.ok ? parsed.file.best : undefined;
 }
 
-/** The records as a file text (format 2). */
-export function recordsText(file: RecordsFile): string {
-  return `${JSON.stringify(file, null, 2)}\n`;
+/**
+ * The records as a file text (format 2): indented, or compact when indented (about 1.6 times the
+ * size) it would pass `maxBytes`, the most the store reads back (Store.maxBytes). Indented, records
+ * of about 45,000 practices read at 56.7 MB were written back at 88.9 MB, past the terminal's 64 MB
+ * limit: the next read set them aside and the volunteer's records seemed to start over.
+ */
+export function recordsText(file: RecordsFile, maxBytes?: number): string {
+  const indented = `${JSON.stringify(file, null, 2)}\n`;
+  return maxBytes !== undefined && utf8Length(indented) > maxBytes ? `${JSON.stringify(file)}\n` : indented;
+}
+
+/** The UTF-8 length of a string (without TextEncoder or Buffer: the core needs no DOM or Node types). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 /**
@@ -504,7 +525,7 @@ export function readRecordsFile(store: Store, now = new Date()): { file: Records
     };
     // Not moved aside, the file is the only copy of the unreadable part: it is not written over.
     if (leftWhereItWas(setAside.movedTo)) return { file: parsed.file, notice: recordsSetAsideNotice(setAside), setAside, untouchable: true };
-    store.write(RECORDS_KEY, recordsText(parsed.file));
+    store.write(RECORDS_KEY, recordsText(parsed.file, store.maxBytes));
     return { file: parsed.file, notice: recordsSetAsideNotice(setAside), setAside };
   }
   if (parsed.ok) return { file: parsed.file };
@@ -543,7 +564,7 @@ export function recordCompletion(store: Store, scenarioId: string, percent: numb
     const read = readRecordsFile(store, now);
     const file: RecordsFile = { ...read.file, best: mergeCompletion(read.file.best, scenarioId, percent, now) };
     // Never over a file that could not be read or moved aside: the only copy of what it holds.
-    if (!read.untouchable) store.write(RECORDS_KEY, recordsText(file));
+    if (!read.untouchable) store.write(RECORDS_KEY, recordsText(file, store.maxBytes));
     return { read, file };
   });
   return { records: file.best, playthroughs: file.playthroughs, ...(file.learner ? { learner: file.learner } : {}), ...problemOf(read) };
@@ -628,7 +649,7 @@ export function recordPlaythrough(store: Store, record: PlaythroughRecord, rando
       playthroughs: known ? read.file.playthroughs : [...read.file.playthroughs, record],
     };
     // Never over a file that could not be read or moved aside: the only copy of what it holds.
-    if (!read.untouchable) store.write(RECORDS_KEY, recordsText(file));
+    if (!read.untouchable) store.write(RECORDS_KEY, recordsText(file, store.maxBytes));
     return { read, file };
   });
   return { records: file.best, playthroughs: file.playthroughs, learner: file.learner, ...problemOf(read) };
@@ -656,7 +677,7 @@ function restoreUnlocked(store: Store, mine: readonly PlaythroughRecord[], now: 
   let best = read.file.best;
   for (const p of missing) best = mergeCompletion(best, p.scenarioId, p.score.percent, new Date(p.completedAt));
   const playthroughs = [...read.file.playthroughs, ...missing].sort((a, b) => a.completedAt.localeCompare(b.completedAt));
-  store.write(RECORDS_KEY, recordsText({ ...read.file, best, playthroughs }));
+  store.write(RECORDS_KEY, recordsText({ ...read.file, best, playthroughs }, store.maxBytes));
   return missing.length;
 }
 

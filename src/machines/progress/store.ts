@@ -25,6 +25,12 @@ export interface Store {
    * the rest of the session: it is the only copy (later writes to that key are kept in memory).
    */
   moveAside(key: string, now?: Date, why?: AsideReason): string;
+  /**
+   * The largest text (bytes of UTF-8) this store reads back, when it has a limit: a larger value
+   * would be set aside as too large by the next read, so the core writes its records compact when
+   * indented they would pass it (see recordsText), and the store refuses a write past it.
+   */
+  readonly maxBytes?: number;
   /** The keys under a prefix ("saves/"), each with when it was last written (ms since 1970). */
   list(prefix: string): { key: string; modified: number }[];
   /**

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { asideKey, type Store } from '../../machines/light.js';
-import { readIfExists, writeAtomic } from '../state.js';
+import { MAX_STATE_BYTES, readIfExists, writeAtomic } from '../state.js';
 import { withFileLock, type LockOptions } from './file-lock.js';
 
 /**
@@ -17,8 +17,9 @@ export interface FileStore extends Store {
 /**
  * A store whose keys are files under `dir`. Its `exclusive` locks a key against other processes with
  * a lock file beside it (key.lock; see file-lock.ts); within one update it is not taken again.
+ * `maxBytes`: the largest file it reads (see readIfExists); it writes none larger (Store.maxBytes).
  */
-export function fileStore(dir: string, lock: LockOptions = {}): FileStore {
+export function fileStore(dir: string, lock: LockOptions = {}, maxBytes = MAX_STATE_BYTES): FileStore {
   const pathOf = (key: string): string => {
     const path = normalize(join(dir, key));
     // Keys come from the core, but a key must never reach outside the folder.
@@ -28,8 +29,13 @@ export function fileStore(dir: string, lock: LockOptions = {}): FileStore {
   const holding = new Set<string>();
   return {
     pathOf,
-    read: (key) => readIfExists(pathOf(key)),
-    write: (key, text) => writeAtomic(pathOf(key), text),
+    maxBytes,
+    read: (key) => readIfExists(pathOf(key), maxBytes),
+    write(key, text) {
+      // Never a file the next read would set aside as too large: the one there is kept as it was.
+      if (Buffer.byteLength(text) > maxBytes) throw Object.assign(new Error(`EFBIG: more than ${maxBytes} bytes, write '${pathOf(key)}'`), { code: 'EFBIG' });
+      writeAtomic(pathOf(key), text);
+    },
     remove: (key) => rmSync(pathOf(key), { force: true }),
     moveAside(key, now, why) {
       const to = pathOf(asideKey(key, now, why, (k) => existsSync(pathOf(k))));

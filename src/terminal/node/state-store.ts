@@ -45,6 +45,7 @@ export function errorWords(e: unknown): string {
     case 'ENOSPC': return 'the disk is full';
     case 'EDQUOT': return 'the disk quota is used up';
     case 'ENAMETOOLONG': return 'the path is too long';
+    case 'EFBIG': return 'the file would be larger than casa-practice reads back';
     case 'ELOOP': return 'a link in its path leads round in a loop';
     default: return code ? `error ${code}` : 'it could not be written';
   }
@@ -90,8 +91,8 @@ export function stateStore(env: NodeJS.ProcessEnv = process.env): StateStore {
 
 const GONE = Symbol('removed');
 
-function resilientStore(dir: string): StateStore {
-  const files = fileStore(dir);
+/** The store stateStore keeps for a folder, over `files` (a test gives a file store with a small limit). */
+export function resilientStore(dir: string, files: FileStore = fileStore(dir)): StateStore {
   // Keys whose latest value lives only in memory (or was removed there), because the disk refused.
   const memory = new Map<string, { text: string | typeof GONE; modified: number }>();
   let failed: string | undefined;
@@ -128,6 +129,7 @@ function resilientStore(dir: string): StateStore {
   };
   return {
     dir,
+    maxBytes: files.maxBytes,
     pathOf: files.pathOf,
     notTaken(key) {
       const why = untouchable.get(key);
