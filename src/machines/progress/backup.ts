@@ -26,8 +26,13 @@ export interface BackupFile {
 export type SaveValue = { format: 'casa-practice-terminal-save'; formatVersion: 1; session: { savedAt: string } } & Record<string, unknown>;
 
 export const BACKUP_FORMAT_VERSION = 1;
-/** Larger files are refused before parsing: years of practice take well under 5 MB. */
-export const MAX_BACKUP_BYTES = 20 * 1024 * 1024;
+/**
+ * Larger files are refused before parsing: years of practice take well under 5 MB, and a browser
+ * keeps at most about 5 MB for the site, so no backup the web app wrote comes near it (nor could a
+ * larger one be kept there). The file is parsed on the page: 20 MB, the limit before, held it still
+ * for seconds (a second on a fast desktop); 8 MB takes about a third of a second there.
+ */
+export const MAX_BACKUP_BYTES = 8 * 1024 * 1024;
 /**
  * The most entries a backup may list in each of its tables (completed practice, best results,
  * scenarios in progress): ten finished scenarios a day for 27 years. A file of up to
@@ -95,7 +100,7 @@ const refuseBackup = (why: string) => cleanLine(`This file cannot be loaded: ${w
  * file of gigabytes into memory); undefined when the size is possible.
  */
 export function backupTooLarge(bytes: number): string | undefined {
-  return bytes > MAX_BACKUP_BYTES ? refuseBackup('it is far larger than any casa-practice backup') : undefined;
+  return bytes > MAX_BACKUP_BYTES ? refuseBackup(`it is larger than any backup casa-practice writes in a browser (over ${MAX_BACKUP_BYTES / 1024 / 1024} MB), so it is not a backup this page can load`) : undefined;
 }
 
 /** One entry of a backup that is damaged and is left out: which (as a volunteer would count it in the file) and why. */
