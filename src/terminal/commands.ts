@@ -204,7 +204,7 @@ function auditLabels(scenarios: readonly Scenario[], paths: readonly string[]): 
     const shared = scenarios.some((t, j) => j !== i && t.id === s.id);
     if (!shared && stemOf(path) === s.id) return undefined;
     const sameName = scenarios.some((t, j) => j !== i && t.id === s.id && basename(paths[j] ?? '') === basename(path));
-    return `${s.id} (${visibleLine(sameName ? path : basename(path))})`;
+    return `${s.id} (${shownFileName(sameName ? path : basename(path))})`;
   });
 }
 
@@ -266,7 +266,7 @@ export function graphCommand(argv: readonly string[], io: CliIO): number {
   }
   // story.dot holding an SVG picture opens in nothing that reads .dot.
   if (typeof asked === 'string' && typeof named === 'string' && named !== asked) {
-    throw new UsageError(`--output ${shownPath(output as string)} names a ${FORMAT_NAMES[named]} file, but --format is ${asked}; name it ${visibleLine(basename(output as string).replace(/\.[^.]+$/, `.${EXTENSIONS[asked as GraphFormat]}`))}, or leave out --format`);
+    throw new UsageError(`--output ${shownPath(output as string)} names a ${FORMAT_NAMES[named]} file, but --format is ${asked}; name it ${shownFileName(basename(output as string).replace(/\.[^.]+$/, `.${EXTENSIONS[asked as GraphFormat]}`))}, or leave out --format`);
   }
   if (target.note) io.err(`casa-practice: ${visibleLine(target.note)}\n`);
   const file = loadScenarioFile(target.path);
@@ -281,7 +281,7 @@ export function graphCommand(argv: readonly string[], io: CliIO): number {
   } catch (e) {
     // A picture past its limits (a generated or damaged file): said, with the formats that draw any size.
     if (!(e instanceof GraphTooLarge)) throw e;
-    const dot = typeof output === 'string' ? `--format dot --output ${visibleLine(basename(output).replace(/\.[^.]+$/, ''))}.dot` : '--format dot';
+    const dot = typeof output === 'string' ? `--format dot --output ${shownFileName(`${basename(output).replace(/\.[^.]+$/, '')}.dot`)}` : '--format dot';
     io.err(`casa-practice: ${e.message} Write it as text instead: ${dot} (for Graphviz), or --format mermaid.\n`);
     if (typeof output === 'string') io.err(`casa-practice: ${shownPath(output)} was not written.\n`);
     return 1;

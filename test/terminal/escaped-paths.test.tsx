@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
@@ -7,6 +7,9 @@ import { asideWords, leftInPlace, RECORDS_KEY, RECORDS_MOVED_TO, SAVE_MOVED_TO }
 import { checkStateFolder, stateStore } from '../../src/terminal/node/state-store.js';
 import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
 import { stateDir } from '../../src/terminal/state.js';
+import { withLongArrows } from '../../bench/generate.js';
+import { fixturePath } from '../helpers/fixtures.js';
+import { runInProcess as run } from './helpers/cli.js';
 import { appElement, KEY, newPhone, press, renderApp, tap, throughEnding } from './helpers/ink.js';
 
 afterEach(cleanup);
@@ -97,3 +100,27 @@ describe('files in a state folder whose path holds escape characters are named a
 });
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('file names the commands suggest or label with are named as they are', () => {
+  it('graph: a name to use instead keeps the escape, shown, not cleaned into another name', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'esc-graph'));
+    const dot = join(dir, 'st\u001b[2J.dot');
+    const mismatch = await run('graph', fixturePath('good/example.json'), '--format', 'svg', '--output', dot);
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.err).toContain('name it "st\\u001b[2J.svg", or leave out --format');
+    const file = join(dir, 'huge.json');
+    writeFileSync(file, JSON.stringify(withLongArrows(600), null, 2));
+    const tooLarge = await run('graph', file, '--output', join(dir, 'st\u001b[2J.svg'));
+    expect(tooLarge.code).toBe(1);
+    expect(tooLarge.err).toContain('Write it as text instead: --format dot --output "st\\u001b[2J.dot" (for Graphviz)');
+  });
+
+  it('audit: a scenario labelled by its file name shows that name as it is', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'esc-audit'));
+    const text = readFileSync(fixturePath('good/example.json'), 'utf8');
+    const id = (JSON.parse(text) as { id: string }).id;
+    writeFileSync(join(dir, `${id}\u001b[2J.json`), text);
+    const r = await run('audit', dir);
+    expect(r.out).toContain(`${id} ("${id}\\u001b[2J.json"): `);
+  });
+});
