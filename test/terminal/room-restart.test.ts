@@ -196,8 +196,10 @@ describe('room command as a process', () => {
     expect(room.output().split('Room closed.')[1]).not.toContain('--resume');
   });
 
-  it('room --resume with nothing saved, or with a damaged room file, says so (exit 1) and moves the file aside', async () => {
-    const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-room-')) };
+  it('room --resume with nothing saved, or with a damaged room file, says so (exit 1) and moves the file aside, naming where with any escape in the state folder written out', async () => {
+    // An escape sequence in the state folder's name (XDG_STATE_HOME) is shown written out, not
+    // removed: removed, the message would name another folder.
+    const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-room-\x1b]0;x\x07-')) };
     const io = () => {
       const got = { out: '', err: '' };
       return { got, io: { out: (t: string) => (got.out += t), err: (t: string) => (got.err += t) } };
@@ -213,7 +215,9 @@ describe('room command as a process', () => {
     writeFileSync(join(rooms, 'DMG234.json'), serializeRoom({ ...state, votes: { [deviceId(1)]: 'r-nails-skip' } }));
     const damaged = io();
     expect(await roomCommand(['--resume', '--host', '127.0.0.1'], damaged.io, env)).toBe(1);
-    expect(damaged.got.err).toMatch(/could not resume the room: The saved room is damaged .* moved to /);
+    expect(damaged.got.err).toMatch(/could not resume the room: The saved room is damaged .* moved to "[^"]*casa-room-\\u001b\]0;x\\u0007-[^"]*DMG234\.json[^"]*"/);
+    expect(damaged.got.err).not.toContain('\x1b');
+    expect(damaged.got.err).not.toContain('\x07');
     expect(readdirSync(rooms).some((f) => f.startsWith('DMG234.json') && f !== 'DMG234.json')).toBe(true);
   });
 
@@ -279,7 +283,7 @@ describe('room command as a process', () => {
     for (const args of [['red-flags', '--port', '70000'], ['--resume', 'red-flags'], [], ['red-flags', '--host', 'a b'], ['red-flags', '--bogus']]) {
       const run = await runInProcess('room', ...args);
       expect(run.code, args.join(' ')).toBe(2);
-      expect(run.err).toMatch(/casa-practice: .*\nRun "(npx )?casa-practice room --help"/);
+      expect(run.err).toMatch(/casa-practice: .*\nFor usage, run:\n(npx )?casa-practice room --help\n/);
     }
   });
 });

@@ -114,7 +114,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
     if (!playable || 'problems' in playable || !restored?.ok) {
       const why = !peek.ok ? peek.error : !playable ? 'The saved room does not say which scenario it plays.' : 'problems' in playable ? `Its scenario file now has errors:\n${playable.problems}` : restored && !restored.ok ? restored.error : 'The saved room could not be read.';
       const moved = store.moveAside(latest.key, undefined, restored && !restored.ok && restored.outdated ? 'outdated' : 'damaged');
-      io.err(`casa-practice: could not resume the room: ${visibleLine(why)} ${asideWords('The room file', visibleLine(moved))}.\n`);
+      io.err(`casa-practice: could not resume the room: ${visibleLine(why)} ${asideWords('The room file', moved)}.\n`);
       return 1;
     }
     ctx = roomContext(playable.scenario);
