@@ -4,7 +4,10 @@ import { parseArgs, UsageError, type ParsedArgs } from './args.js';
 import { lineReader } from './node/line-reader.js';
 import { fixedSeed } from './seed.js';
 import type { CliIO } from './commands.js';
-import { command, helpText, textWidth } from './invocation.js';
+import { command, commandName, helpText, textWidth } from './invocation.js';
+import { wrapWords } from './wrap.js';
+// A type only: saves.js (and what it loads) is imported when a command needs it.
+import type { roomSessionArgs as RoomSessionArgs } from './saves.js';
 
 export const APP_HELP = `Usage: casa-practice [--assess] [--plain] [--facilitate] [scenario]
 
@@ -114,19 +117,36 @@ export async function playCommand(argv: readonly string[], io: CliIO): Promise<n
   return playScenario(args, io);
 }
 
+/** A slot name a bundled scenario's trainer-led session is kept under: its id, and the scene of an author's --from. */
+const ROOM_SLOT = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:--from-([a-z0-9]+(?:-[a-z0-9]+)*))?$/;
+
 /**
  * What `resume` says when no volunteer's save is waiting. A trainer-led session is kept apart and
- * carried on by opening its scenario with --facilitate, so it is named, with that command when the
- * slot is a bundled scenario's id.
+ * carried on by opening its scenario with --facilitate as it was begun: one begun at a scene with
+ * --from (and --set) is kept apart from the scenario's own, so `--facilitate <scenario>` opened
+ * another session. So each is named, with the command that carries it on (roomSessionArgs) when
+ * the slot is a bundled scenario's id, with or without --from; otherwise the forms of that command.
+ * Every command ends its line, to be copied (wrapWords breaks a long one with line continuations).
  */
-export function noSaveWords(roomSessions: readonly string[]): string {
+export function noSaveWords(roomSessions: readonly string[], argsOf: typeof RoomSessionArgs, env: NodeJS.ProcessEnv = process.env): string {
   if (roomSessions.length === 0) return 'No saved session was found; choose a scenario.';
-  const [only] = roomSessions;
-  const how = roomSessions.length === 1 && only !== undefined && /^[a-z0-9-]+$/.test(only) && !only.includes('--')
-    ? `carry it on with ${command(`--facilitate ${only}`)}`
-    : 'carry one on by opening its scenario with --facilitate';
   const which = roomSessions.map((s) => visibleLine(s)).join(', ');
-  return `No saved practice session was found. A trainer-led session is kept (${which}): ${how}. Or choose a scenario.`;
+  const lead = `No saved practice session was found. A trainer-led session is kept (${which}).`;
+  const [only] = roomSessions;
+  const slot = roomSessions.length === 1 && only !== undefined ? ROOM_SLOT.exec(only) : null;
+  if (slot) {
+    const args = argsOf({ bundled: true, file: '', scenario: { id: slot[1] as string }, ...(slot[2] !== undefined ? { from: slot[2] } : {}) });
+    return `${lead} Choose a scenario, or carry it on with:\n${command(args, env)}`;
+  }
+  const from = roomSessions.some((s) => s.includes('--from-'));
+  const setOnly = roomSessions.some((s) => !s.includes('--from-') && s.endsWith('--set'));
+  const own = roomSessions.some((s) => !s.includes('--from-') && !s.endsWith('--set'));
+  const forms = [
+    own ? `One of a scenario: ${command('--facilitate <scenario>', env)}` : undefined,
+    from ? `One begun with --from: ${command('play <scenario> --from NODE [--set …] --facilitate', env)}` : undefined,
+    setOnly ? `One begun with --set: ${command('play <scenario> --set … --facilitate', env)}` : undefined,
+  ].filter((f) => f !== undefined);
+  return `${lead} Choose a scenario, or carry one on by opening its scenario as it was begun:\n${forms.join('\n')}`;
 }
 
 /** `casa-practice resume`. */
@@ -135,9 +155,9 @@ export async function resumeCommand(argv: readonly string[], io: CliIO): Promise
   if (args.flags.has('help')) return help(io, RESUME_HELP);
   if (args.positionals.length > 0) throw new UsageError('resume takes no scenario');
   const base = request(args);
-  const { keptRoomSessions, readSave } = await import('./saves.js');
+  const { keptRoomSessions, readSave, roomSessionArgs } = await import('./saves.js');
   const found = readSave(process.env);
-  if (found.kind === 'none') return run({ ...base, notice: noSaveWords(keptRoomSessions(process.env)) }, io);
+  if (found.kind === 'none') return run({ ...base, notice: noSaveWords(keptRoomSessions(process.env), roomSessionArgs) }, io);
   // Its trainer's file moved: the app (or the line-by-line prompt) asks where it is now.
   if (found.kind === 'bad' && found.missing) return run({ ...base, locate: found.missing }, io);
   if (found.kind === 'bad') {
@@ -225,7 +245,9 @@ async function run(req: RunRequest, io: CliIO): Promise<number> {
 
 async function runApp(req: RunRequest, io: CliIO): Promise<number> {
   if (req.plain) {
-    if (req.notice && !req.playable) io.out(`${req.notice}\n`);
+    // Wrapped as the app's last words are: a command (noSaveWords) whole on its own line, or broken
+    // with line continuations where it is longer than a line.
+    if (req.notice && !req.playable) io.out(`${wrapWords(req.notice, textWidth(), `${commandName()} `)}\n`);
     const plain = {
       playable: req.playable, io, env: process.env,
       // Asked again for each paragraph: the window may be resized during the session.

@@ -1,6 +1,7 @@
 import { decisionSetup, peopleMet, asideWords, backFromEndingWords, backLossWords, backToDecision, undoEnding, introductionsAt, introductionWords, startOverFailedWords, startOverUnsavedWords, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { exportsDir, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, writeSessionSummary } from './export.js';
-import { command } from './invocation.js';
+import { command, commandName } from './invocation.js';
+import { wrapWords } from './wrap.js';
 import { errorWords, stateStore } from './node/state-store.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, newRoomSessionArgs, readRoomSession, roomSessionArgs, ROOM_ELSEWHERE, roomSessionOnDisk } from './saves.js';
 import { revealText } from './reveal-text.js';
@@ -59,13 +60,8 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   // A command to type later, never broken inside: after its words where the line has room, else on a
   // line of its own (at 60 columns "node bin/casa-practice." ended a row and "js --facilitate …" began
   // the next; wrapped at a space, a copied command ran without its scenario).
-  const sayCommand = (words: string, cmd: string) => {
-    if ([...`${words} ${cmd}`].length <= widthNow(width)) io.out(`${words} ${cmd}\n`);
-    else {
-      say(words);
-      io.out(`${cmd}\n`);
-    }
-  };
+  // One longer than a line is broken between its words with line continuations (wrapWords).
+  const sayCommand = (words: string, cmd: string) => io.out(`${wrapWords(`${words} ${cmd}`, widthNow(width), `${commandName(opts.env)} `)}\n`);
   const entry = entryOf(playable);
   say(`Trainer-led session: ${entry.title} (about ${entry.minutes} min)`);
   say(`Content note: ${entry.contentNote}`);

@@ -93,7 +93,9 @@ function continueOrStart(playable: PlayableScenario, opts: PlainOptions): { snap
   }
   // Starting over is in the mode asked for (--assess kept): a save goes on in its own mode, which may be the other one.
   const assess = opts.mode === 'assessment' ? ' --assess' : '';
-  const startOver = command(`play ${playable.bundled ? playable.scenario.id : shellWord(playable.file)}${playable.from !== undefined ? ` --from ${playable.from}` : ''}${assess} --new`, opts.env);
+  // With the author's start it was opened with (--from, --set: a save slot of its own), quoted for a shell.
+  const start = `${playable.from !== undefined ? ` --from ${shellWord(playable.from)}` : ''}${Object.entries(playable.set ?? {}).map(([k, v]) => ` --set ${shellWord(`${k}=${v}`)}`).join('')}`;
+  const startOver = command(`play ${playable.bundled ? playable.scenario.id : shellWord(playable.file)}${start}${assess} --new`, opts.env);
   const other = found.mode === opts.mode ? '' : ` This save is ${found.mode === 'practice' ? 'a practice run, so it goes on in practice, with feedback' : 'an assessment, so it goes on as one: no feedback until the debrief, and no undo'}.`;
   const notice = `${continueChoices(summary).plainNotice}${other} To start over ${found.mode === opts.mode ? 'instead' : `in ${opts.mode} instead`}: ${startOver}`;
   return { snapshot: found.snapshot, startedAt: found.startedAt, activeMs: found.activeMs, hold: found.hold, mode: found.mode, origin: 'continued', notice };
@@ -116,7 +118,8 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   const entry = entryOf(playable);
   say(`${entry.title} (about ${entry.minutes} min, ${run.mode} mode)`);
   say(`Content note: ${entry.contentNote}`);
-  if (run.notice) say(run.notice);
+  // Its command (to start over) is not wrapped as words are (wrapText broke it at a space): see wrapWords.
+  if (run.notice) io.out(`${wrapWords(run.notice, widthNow(opts.width), `${commandName(opts.env)} `)}\n`);
   else if (run.snapshot !== undefined) say('Continuing where you stopped.');
   // Only when there is a save to keep: --new with none (as in scripts) is simply a new run.
   else if (opts.origin === 'started-over' && saveWaiting(playable, opts.env) !== undefined) say(stateStore(opts.env).savingFailure() === undefined ? 'Starting over: your save is kept until you make your first reply.' : `Starting over: ${START_OVER_UNSAVED}.`);

@@ -63,18 +63,95 @@ export function wrapText(text: string, width: number, indent = ''): string {
 }
 
 /**
+ * The words of a command line as a shell splits them (at spaces outside quotes and escapes), each
+ * as written: 'a folder/with spaces', "…", $'…' and backslash escapes stay one word.
+ */
+export function shellWords(cmd: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let quote: "'" | '"' | "$'" | undefined;
+  for (let i = 0; i < cmd.length; i++) {
+    const c = cmd[i] as string;
+    if (quote === undefined) {
+      if (c === ' ') {
+        if (word) words.push(word);
+        word = '';
+        continue;
+      }
+      if (c === '\\') {
+        word += c + (cmd[++i] ?? '');
+        continue;
+      }
+      if (c === "'" || c === '"') quote = c;
+      else if (c === '$' && cmd[i + 1] === "'") {
+        quote = "$'";
+        word += c + (cmd[++i] as string);
+        continue;
+      }
+      word += c;
+      continue;
+    }
+    word += c;
+    if (quote === "'") {
+      if (c === "'") quote = undefined;
+    } else if (c === '\\') word += cmd[++i] ?? '';
+    else if ((quote === '"' && c === '"') || (quote === "$'" && c === "'")) quote = undefined;
+  }
+  if (word) words.push(word);
+  return words;
+}
+
+/**
+ * A command line to copy into a shell, in lines that fit `width`: whole when it fits; otherwise
+ * broken only at the spaces between its words (never inside one, nor inside quotes), every broken
+ * line ending with " \" (a shell's line continuation) and every line after the first indented,
+ * so that the lines pasted into bash run the command itself. The terminal broke a long command
+ * mid-word ("node bin/casa-practice.|js"), and one wrapped at a space ran without the words after
+ * it. A single word longer than a line stays whole on a line of its own (the terminal wraps it).
+ * `name`, the program's name the command starts with ("node bin/casa-practice.js", "npm run cli
+ * --"), is kept whole as a word is where it fits on a line with " \".
+ */
+export function commandLines(cmd: string, width: number, indent = '  ', name?: string): string[] {
+  if (len(cmd) <= width) return [cmd];
+  const named = name !== undefined && name !== '' && cmd.startsWith(`${name} `) && len(name) + 2 <= width;
+  // An option and its value ("--from d3", "--set trust=70") stay on one line when they fit on one.
+  const words: string[] = named ? [name] : [];
+  for (const word of shellWords(named ? cmd.slice(name.length + 1) : cmd)) {
+    const before = words[words.length - 1];
+    if (before !== undefined && /^--[a-z]/.test(before) && !word.startsWith('-') && len(before) + 1 + len(word) <= width - indent.length - 2) words[words.length - 1] = `${before} ${word}`;
+    else words.push(word);
+  }
+  const lines: string[] = [];
+  let line = '';
+  words.forEach((word, i) => {
+    const last = i === words.length - 1;
+    const joined = `${line} ${word}`;
+    // A line that goes on has room for " \" after it.
+    if (line && len(joined) + (last ? 0 : 2) <= width) line = joined;
+    else {
+      if (line) lines.push(line);
+      line = `${lines.length > 0 ? indent : ''}${word}`;
+    }
+  });
+  lines.push(line);
+  return lines.map((l, i) => (i < lines.length - 1 ? `${l} \\` : l));
+}
+
+/**
  * Words wrapped to `width` for a message printed after the app has left the screen (the terminal
  * would break it mid-word). Unlike wrapText, no word is cut, and a command line (from `keep` to the
  * end of its line) is one word: it goes onto a line of its own when it does not fit after the words
- * before it, so that it can be copied whole. A word longer than a whole line (a long path) follows
- * the words before it, where the terminal wraps it: a line of its own would not keep it whole.
+ * before it, so that it can be copied whole, and one longer than a line is broken at the spaces
+ * between its words with shell line continuations (commandLines). A word longer than a whole line
+ * (a long path) follows the words before it, where the terminal wraps it: a line of its own would
+ * not keep it whole.
  */
 export function wrapWords(text: string, width: number, keep?: string): string {
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
     const at = keep ? paragraph.indexOf(keep) : -1;
     const words = (at >= 0 ? paragraph.slice(0, at) : paragraph).split(' ').filter(Boolean);
-    if (at >= 0) words.push(paragraph.slice(at));
+    const cmd = at >= 0 ? paragraph.slice(at).trimEnd() : undefined;
     let line = '';
     for (const word of words) {
       if (line && len(line) + 1 + len(word) > width && len(word) <= width) {
@@ -82,7 +159,12 @@ export function wrapWords(text: string, width: number, keep?: string): string {
         line = word;
       } else line = line ? `${line} ${word}` : word;
     }
-    out.push(line);
+    if (cmd !== undefined && line && len(line) + 1 + len(cmd) > width) {
+      out.push(line);
+      line = '';
+    }
+    if (cmd !== undefined && !line) out.push(...commandLines(cmd, width, '  ', keep?.trimEnd()));
+    else out.push(cmd !== undefined ? `${line} ${cmd}` : line);
   }
   return out.join('\n');
 }

@@ -10,6 +10,8 @@ import { stateDir } from '../../src/terminal/state.js';
 import { revealHints, voteHints } from '../../src/terminal/keys.js';
 import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
 import { runPlain } from '../../src/terminal/plain.js';
+import { commandName } from '../../src/terminal/invocation.js';
+import { wrapWords } from '../../src/terminal/wrap.js';
 import { appElement, KEY, newPhone, press, renderApp, renderAt, SCENARIOS, tap, tempEnv, throughEnding } from './helpers/ink.js';
 import { BUNDLED } from './helpers/layout.js';
 import { gatedPhoneText } from '../helpers/fixtures.js';
@@ -82,11 +84,13 @@ describe('trainer-led sessions (--facilitate)', () => {
   });
 
   it('at 60 columns q prints the summary\'s path and the command to carry on each whole on a row of its own (the terminal broke them mid-name after their words)', async () => {
-    const { element, exit } = appElement({ env: { ...tempEnv(), NO_COLOR: '1' }, start: { kind: 'facilitate', playable: bundled('testifying.json') } });
+    const env = { ...tempEnv(), NO_COLOR: '1' };
+    const { element, exit } = appElement({ env, start: { kind: 'facilitate', playable: bundled('testifying.json') } });
     const r = await renderAt(element, 60, 24);
     await press(r, KEY.enter, KEY.enter, '7', 'q');
     await tap(r, 'y');
-    const rows = (exit.mock.calls[0]?.[0] ?? '').split('\n');
+    // Wrapped to the window as the app's last words are printed (run-app).
+    const rows = wrapWords(exit.mock.calls[0]?.[0] ?? '', 60, `${commandName(env)} `).split('\n');
     expect(rows[0]).toBe('Session summary written to:');
     expect(rows[1]).toMatch(/^\/\S+\/exports\/testifying-session-[\dT-]+\.md$/);
     expect(existsSync(rows[1] as string)).toBe(true);

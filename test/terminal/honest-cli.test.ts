@@ -88,14 +88,17 @@ describe('the command line says what it does', () => {
     mkdirSync(kept, { recursive: true });
     writeFileSync(join(kept, 'red-flags.json'), '{}\n');
     const one = await runPiped(['resume', '--plain'], 'q\n', env);
-    expect(one.out).toMatch(/No saved practice session was found\. A trainer-led session is kept \(red-flags\): carry it on with \S.* --facilitate red-flags\. Or choose a scenario\./);
+    // The command on a line of its own, to be copied.
+    expect(one.out.replace(/\s+/g, ' ')).toContain('No saved practice session was found. A trainer-led session is kept (red-flags). Choose a scenario, or carry it on with:');
+    expect(one.out).toMatch(/:\n(?:node )?\S*casa-practice\S* --facilitate red-flags\n/);
     writeFileSync(join(kept, 'youth-discloses.json'), '{}\n');
     const two = await runPiped(['resume', '--plain'], 'q\n', env);
-    expect(two.out).toContain('A trainer-led session is kept (red-flags, youth-discloses): carry one on by opening its scenario with --facilitate. Or choose a scenario.');
+    expect(two.out.replace(/\s+/g, ' ')).toContain('A trainer-led session is kept (red-flags, youth-discloses). Choose a scenario, or carry one on by opening its scenario as it was begun:');
+    expect(two.out).toMatch(/\nOne of a scenario: (?:node )?\S*casa-practice\S* --facilitate <scenario>\n/);
     // A finished session is kept for its debrief, but there is nothing in it to carry on: not named.
     writeFileSync(join(kept, 'couch-rent.json'), '{"format":"casa-practice-facilitation","session":{"snapshot":{"status":"done"}}}\n');
     const finished = await runPiped(['resume', '--plain'], 'q\n', env);
-    expect(finished.out).toContain('A trainer-led session is kept (red-flags, youth-discloses): carry one');
+    expect(finished.out.replace(/\s+/g, ' ')).toContain('A trainer-led session is kept (red-flags, youth-discloses). Choose');
   });
 
   it('--help names commands in the form that works where the app was started', () => {

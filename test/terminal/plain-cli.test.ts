@@ -58,16 +58,19 @@ describe('plain mode in this process', () => {
     const io = { out: (t: string) => void (out += t), err: (t: string) => void (out += t) };
     const chosen = await chooseScenario({ io, width: 60, readLine: () => Promise.resolve('q'), env: tempEnv(), dir });
     expect(chosen).toBe('quit');
-    const text = out.replace(/\s+/g, ' ');
+    // A command longer than a line is broken between its words, each broken line ending with a
+    // shell's line continuation: joined as bash joins them, it is the command.
+    const text = out.replace(/ \\\n +/g, ' ').replace(/\s+/g, ' ');
     expect(text).toContain('1. Example: the new phone');
     // The file's path quoted for a shell would make the command longer than 60 columns: it names the
     // folder, which checks the file too (leftOutNotice).
     const command = `casa-practice validate ${dir}`;
     expect(text).toContain(`1 file left out: "draft\\u001b[31m.json" (it is not valid JSON). To see why, run: ${command}`);
     expect(out).not.toContain('\u001b');
-    // The command is never broken across lines, to be copied (longer than a line, the terminal wraps it).
-    expect(out).toContain(`${command}\n`);
-    for (const line of out.split('\n').filter((l) => !l.includes(' validate '))) expect([...line].length).toBeLessThanOrEqual(60);
+    // The command is never broken inside a word, to be copied: broken only at a space, with a line
+    // continuation, where it is longer than a line.
+    expect(out.replace(/ \\\n +/g, ' ')).toContain(`\n${command}\n`);
+    for (const line of out.split('\n')) expect([...line].length).toBeLessThanOrEqual(60);
   });
 
   it('a finished playthrough whose records cannot be written says it was not added to them, and exits 74', async () => {
@@ -206,18 +209,19 @@ describe('plain mode in this process', () => {
     const env = tempEnv();
     await cli(['play', NEW_PHONE, '--plain', '--new'], '1\nq\ny\n', env);
     const asked = await cli(['play', NEW_PHONE, '--plain', '--assess'], '', env);
-    const said = asked.out.replace(/\s+/g, ' ');
+    // (The command, longer than a line, joined as a shell joins its lines.)
+    const said = asked.out.replace(/ \\\n +/g, ' ').replace(/\s+/g, ' ');
     expect(said).toContain('(about 5 min, practice mode)');
     expect(said).toContain('This save is a practice run, so it goes on in practice, with feedback. To start over in assessment instead: ');
     expect(said).toMatch(/play \S*new-phone\.json --assess --new/);
     // The other way round: an assessment save, opened without --assess.
     const env2 = tempEnv();
     await cli(['play', NEW_PHONE, '--plain', '--assess', '--new'], '1\nq\ny\n', env2);
-    const plain = (await cli(['play', NEW_PHONE, '--plain'], '', env2)).out.replace(/\s+/g, ' ');
+    const plain = (await cli(['play', NEW_PHONE, '--plain'], '', env2)).out.replace(/ \\\n +/g, ' ').replace(/\s+/g, ' ');
     expect(plain).toContain('This save is an assessment, so it goes on as one: no feedback until the debrief, and no undo. To start over in practice instead: ');
     expect(plain).toMatch(/play \S*new-phone\.json --new/);
     // In the mode asked for, as before.
-    const same = (await cli(['play', NEW_PHONE, '--plain', '--assess'], '', env2)).out.replace(/\s+/g, ' ');
+    const same = (await cli(['play', NEW_PHONE, '--plain', '--assess'], '', env2)).out.replace(/ \\\n +/g, ' ').replace(/\s+/g, ' ');
     expect(same).not.toContain('This save is');
     expect(same).toMatch(/To start over instead: \S.*play \S*new-phone\.json --assess --new/);
   });
@@ -557,7 +561,7 @@ describe('--facilitate without a terminal (line by line)', () => {
     const first = await cli(['--facilitate', NEW_PHONE], '3 1 0\nr\n', env);
     expect(first.code).toBe(1);
     expect(first.out).toContain('The session is kept as it goes');
-    expect(first.out).toMatch(/To carry on with this session later:\s.*--facilitate \S*new-phone\.json/);
+    expect(first.out.replace(/ \\\n +/g, ' ')).toMatch(/To carry on with this session later:\s.*--facilitate \S*new-phone\.json/);
     expect(readdirSync(kept)).toHaveLength(1);
     // Carried on at the reveal, before anything is typed: the room picks its branch, votes at decision 2, stops.
     const second = await cli(['--facilitate', NEW_PHONE], '1\n2 0 0\nq\n', env);

@@ -162,11 +162,10 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     if (view.kind === 'decision') log.current.push(current());
     const written = writeSummary();
     // The session is kept: opening the scenario again carries on from here.
-    // The path (above) and the command on rows of their own where the row has no room for them whole:
-    // printed as the app ends, a long one was broken by the terminal mid-name at 60 columns.
-    const carryOn = command(roomSessionArgs(playable), app.env);
-    const carryOnWords = 'To carry on with this session later:';
-    const again = elsewhere.current ? `\n${ROOM_ELSEWHERE}` : kept.current && roomSessionOnDisk(playable, app.env) ? `\n${carryOnWords}${[...`${carryOnWords} ${carryOn}`].length <= columns ? ' ' : '\n'}${carryOn}` : '';
+    // The command ends its line: printed as the app ends, it goes on a row of its own where the row
+    // has no room for it after the words, broken between its words with line continuations where it
+    // is longer than a row (run-app's wrapWords); the terminal broke it mid-name at 60 columns.
+    const again = elsewhere.current ? `\n${ROOM_ELSEWHERE}` : kept.current && roomSessionOnDisk(playable, app.env) ? `\nTo carry on with this session later: ${command(roomSessionArgs(playable), app.env)}` : '';
     app.exit(`${written}${again}`, interrupted ? 130 : written.startsWith('Session summary written') ? 0 : 74);
   };
   useEffect(() => {

@@ -1,0 +1,186 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { noSaveWords } from '../../src/terminal/app-commands.js';
+import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
+import { command, commandName, shellWord } from '../../src/terminal/invocation.js';
+import { runPlain } from '../../src/terminal/plain.js';
+import { newRoomSessionArgs, roomSessionArgs } from '../../src/terminal/saves.js';
+import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
+import { columnsOf, commandLines, shellWords, wrapWords } from '../../src/terminal/wrap.js';
+import { SCENARIOS, tempEnv } from './helpers/ink.js';
+
+// A command longer than the terminal (60 columns, started as `node <path>/bin/casa-practice.js`)
+// was broken by the terminal mid-word, and one wrapped at a space ran without the words after it.
+// It is broken only between its words, with a shell line continuation (" \") ending each broken
+// line, so that the lines pasted into bash run the command itself.
+
+/** The words bash makes of a script's command (after `set --`), as it really splits and unquotes them. */
+function bashWords(lines: string): string[] {
+  const out = execFileSync('bash', ['--norc', '--noprofile', '-c', `set -- ${lines}\nprintf '%s\\0' "$@"`], { encoding: 'utf8' });
+  return out.split('\0').slice(0, -1);
+}
+
+/**
+ * The lines of a command as printed, checked: each fits `width` (but a line of one word longer than
+ * the row), each but the last ends with " \" and each after the first is indented; joined as a
+ * shell joins them (a backslash before a line break removes both), bash reads the very words of
+ * `cmd`, and with the continuations and indents taken off they are `cmd` itself.
+ */
+function expectCommandLines(lines: string[], cmd: string, width = 60): void {
+  expect(lines.length, lines.join('\n')).toBeGreaterThan(1);
+  lines.forEach((line, i) => {
+    const words = shellWords(line.replace(/ \\$/, ''));
+    if (words.length > 1 || columnsOf(line) <= width) expect(columnsOf(line), line).toBeLessThanOrEqual(width);
+    if (i < lines.length - 1) expect(line, line).toMatch(/\S \\$/);
+    else expect(line).not.toMatch(/\\$/);
+    if (i > 0) expect(line).toMatch(/^ {2}\S/);
+  });
+  expect(bashWords(lines.join('\n'))).toEqual(bashWords(cmd));
+  expect(lines.map((l, i) => (i > 0 ? l.slice(2) : l).replace(/ \\$/, '')).join(' ')).toBe(cmd);
+}
+
+/** Whether a printed row fits the 60 columns, or is one word longer than that (a path, left whole to be copied). */
+const fitsOrOneWord = (row: string) => columnsOf(row) <= 60 || shellWords(row.replace(/ \\$/, '')).length === 1;
+
+/** The command's lines in printed text: from the row that starts with `name` to the first not continued. */
+function printedCommand(out: string, after: string, name: string): string[] {
+  const rows = out.split('\n');
+  const at = rows.findIndex((r, i) => r.startsWith(name) && (rows[i - 1] ?? '').endsWith(after));
+  expect(at, out).toBeGreaterThan(0);
+  const end = rows.findIndex((r, i) => i >= at && !r.endsWith(' \\'));
+  return rows.slice(at, end + 1);
+}
+
+describe('a command longer than the row is broken only between its words, with line continuations', () => {
+  const app = '/tmp/casa practice (copy)/bin/casa-practice.js';
+  const name = commandName({}, ['node', app], '/home/volunteer');
+  const folder = "/home/volunteer/CASA training/Trainer's scenarios";
+
+  it('the longest real commands at 60 columns: a file in a folder with spaces, --from, --set and --facilitate; quoted words stay whole', () => {
+    // The form the app names itself in when started by a path with spaces: node "…".
+    expect(name).toBe(`node "${app}"`);
+    const playable = { file: `${folder}/youth discloses (copy).json`, scenario: { id: 'youth-discloses' }, from: 'd3-morning-downplay', set: { trust: '70', 'told-csw': 'true' } };
+    const cmds = [
+      [name, roomSessionArgs(playable)],
+      [name, newRoomSessionArgs(playable as unknown as PlayableScenario)],
+      ['node bin/casa-practice.js', roomSessionArgs({ ...playable, file: `${folder}/a\u0007bell.json` })],
+      ['npm run cli --', roomSessionArgs({ ...playable, bundled: true })],
+      ['node bin/casa-practice.js', `validate ${shellWord(folder)} ${shellWord(`${folder}/another one.json`)}`],
+    ] as const;
+    for (const [program, args] of cmds) {
+      const cmd = `${program} ${args}`;
+      expect(columnsOf(cmd)).toBeGreaterThan(60);
+      const lines = commandLines(cmd, 60, '  ', program);
+      expectCommandLines(lines, cmd);
+      // The program's name whole on the first line.
+      expect(lines[0]?.startsWith(`${program} `)).toBe(true);
+      // Any width from the narrowest the app wraps at.
+      for (const width of [20, 33, 47, 59]) expectCommandLines(commandLines(cmd, width), cmd, width);
+    }
+    // An option and its value stay together; a quoted path is never broken inside.
+    const lines = commandLines(`${name} ${roomSessionArgs(playable)}`, 60, '  ', name);
+    expect(lines.some((l) => /--from d3-morning-downplay\b/.test(l))).toBe(true);
+    expect(lines.some((l) => l.includes(`'${folder.replace("'", "'\\''")}/youth discloses (copy).json'`))).toBe(true);
+    // A command that fits is left as it is.
+    expect(commandLines('node bin/casa-practice.js --facilitate testifying', 60)).toEqual(['node bin/casa-practice.js --facilitate testifying']);
+  });
+
+  it('a single word longer than the row stays whole on a line of its own', () => {
+    const long = `/home/volunteer/${'a-very-long-folder-name/'.repeat(4)}scenario.json`;
+    const cmd = `node bin/casa-practice.js play ${long} --from after-visit --facilitate`;
+    const lines = commandLines(cmd, 60);
+    expect(lines[1]).toBe(`  ${long} \\`);
+    expectCommandLines(lines, cmd);
+  });
+
+  it('after words, in a message (wrapWords): the command on rows of its own, every row fitting', () => {
+    const cmd = `${name} ${roomSessionArgs({ file: `${folder}/new phone.json`, scenario: { id: 'new-phone' }, from: 'after-visit', set: { trust: '70' } })}`;
+    const out = wrapWords(`Session summary written to:\n/tmp/x.md\nTo carry on with this session later: ${cmd}`, 60, `${name} `);
+    const rows = out.split('\n');
+    expect(rows.slice(0, 3)).toEqual(['Session summary written to:', '/tmp/x.md', 'To carry on with this session later:']);
+    expectCommandLines(rows.slice(3), cmd);
+  });
+});
+
+describe('line by line at 60 columns, every command printed fits, broken with line continuations', () => {
+  const argv = process.argv[1];
+  afterEach(() => {
+    process.argv[1] = argv as string;
+  });
+
+  /** new-phone.json copied into a folder with spaces, opened as an author's test: --from and --set. */
+  function authorsCopy(): PlayableScenario {
+    const dir = join(mkdtempSync(join(tmpdir(), 'c')), 'My CASA scenarios');
+    mkdirSync(dir);
+    copyFileSync(join(SCENARIOS, 'new-phone.json'), join(dir, 'new phone (copy).json'));
+    const p = loadPlayable(join(dir, 'new phone (copy).json'), 'after-visit', { trust: '70' });
+    if ('problems' in p) throw new Error(p.problems);
+    return p;
+  }
+
+  it('a trainer-led session begun with --from and --set: the command that carries it on, then the one that starts over', async () => {
+    // Started by a path with spaces, as `node "/tmp/…/bin/casa-practice.js"`.
+    process.argv[1] = join(mkdtempSync(join(tmpdir(), 'a ')), 'bin', 'casa-practice.js');
+    const env = { ...tempEnv(), NO_COLOR: '1' };
+    const playable = authorsCopy();
+    const run = async (lines: string[]) => {
+      let out = '';
+      await runFacilitatePlain({ playable, io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 60, readLine: async () => lines.shift() });
+      return out;
+    };
+    const name = commandName(env);
+    expect(name).toMatch(/^node "\/.* .*\/bin\/casa-practice\.js"$/);
+    const stopped = await run(['4 0 0', 'q']);
+    expectCommandLines(printedCommand(stopped, 'To carry on with this session later:', name), command(roomSessionArgs(playable), env));
+    const resumed = await run(['q']);
+    expect(resumed).toContain('Continuing the trainer-led session kept at decision 1');
+    expectCommandLines(printedCommand(resumed, 'To start over instead:', name), command(newRoomSessionArgs(playable), env));
+    // Nothing else printed runs past the row, and no colour codes.
+    for (const out of [stopped, resumed]) {
+      expect(out).not.toContain('\u001b');
+      for (const row of out.split('\n')) expect(fitsOrOneWord(row), row).toBe(true);
+    }
+  });
+
+  it('a practice save: the command to start over (--from, --set, the quoted file) and the one to continue', async () => {
+    process.argv[1] = join(mkdtempSync(join(tmpdir(), 'a ')), 'bin', 'casa-practice.js');
+    const env = { ...tempEnv(), NO_COLOR: '1' };
+    const playable = authorsCopy();
+    const run = async (lines: string[]) => {
+      let out = '';
+      await runPlain({ playable, mode: 'practice', io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 60, readLine: async () => lines.shift() });
+      return out;
+    };
+    const name = commandName(env);
+    const quit = await run(['q']);
+    expect(printedCommand(quit, 'Continue with:', name)).toEqual([`${name} resume`]);
+    const again = await run(['q']);
+    const startOver = printedCommand(again, 'To start over instead:', name);
+    expectCommandLines(startOver, command(`play ${shellWord(playable.file)} --from after-visit --set trust=70 --new`, env));
+    for (const row of again.split('\n')) if (!row.startsWith('Progress saved to')) expect(fitsOrOneWord(row), row).toBe(true);
+  });
+});
+
+describe('resume with no save names a kept trainer-led session with the command that carries it on', () => {
+  const env = { npm_lifecycle_event: 'cli' };
+
+  it('one begun with --from (kept apart from the scenario\'s own): play <scenario> --from NODE --facilitate, not --facilitate <scenario>', () => {
+    const words = noSaveWords(['youth-discloses--from-d3-morning-downplay'], roomSessionArgs, env);
+    expect(words).toContain('A trainer-led session is kept (youth-discloses--from-d3-morning-downplay).');
+    expect(words.endsWith('\nnpm run cli -- play youth-discloses --from d3-morning-downplay --facilitate')).toBe(true);
+    expect(noSaveWords(['red-flags'], roomSessionArgs, env).endsWith('carry it on with:\nnpm run cli -- --facilitate red-flags')).toBe(true);
+  });
+
+  it('several, or one whose --set values or file the slot does not name: the forms of the commands, one begun with --from named with its own', () => {
+    const words = noSaveWords(['red-flags', 'youth-discloses--from-d3--set'], roomSessionArgs, env);
+    expect(words).toContain('\nOne of a scenario: npm run cli -- --facilitate <scenario>');
+    expect(words).toContain('\nOne begun with --from: npm run cli -- play <scenario> --from NODE [--set …] --facilitate');
+    expect(words).not.toContain('One begun with --set:');
+    expect(noSaveWords(['new-phone--file-0a1b2c3d'], roomSessionArgs, env)).not.toContain('--from');
+    // Wrapped at 60 columns as printed: no row runs past it.
+    for (const row of wrapWords(words, 60, 'npm run cli -- ').split('\n')) expect(columnsOf(row), row).toBeLessThanOrEqual(60);
+  });
+});
