@@ -146,7 +146,7 @@ export function noSaveWords(roomSessions: readonly string[], argsOf: typeof Room
     from ? `One begun with --from: ${command('play <scenario> --from NODE [--set …] --facilitate', env)}` : undefined,
     setOnly ? `One begun with --set: ${command('play <scenario> --set … --facilitate', env)}` : undefined,
   ].filter((f) => f !== undefined);
-  return `${lead} Choose a scenario, or carry one on by opening its scenario as it was begun:\n${forms.join('\n')}`;
+  return `${lead} Choose a scenario, or carry ${roomSessions.length === 1 ? 'it' : 'one'} on by opening its scenario as it was begun:\n${forms.join('\n')}`;
 }
 
 /** `casa-practice resume`. */

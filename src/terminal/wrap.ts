@@ -138,6 +138,16 @@ export function commandLines(cmd: string, width: number, indent = '  ', name?: s
 }
 
 /**
+ * Where a command starting with `keep` starts in a line: at its start or after a space, never
+ * inside a word (the state folder's path ends in "casa-practice", the name an installed app has).
+ */
+function commandAt(line: string, keep: string | undefined): number {
+  if (!keep) return -1;
+  for (let at = line.indexOf(keep); at >= 0; at = line.indexOf(keep, at + 1)) if (at === 0 || line[at - 1] === ' ') return at;
+  return -1;
+}
+
+/**
  * Words wrapped to `width` for a message printed after the app has left the screen (the terminal
  * would break it mid-word). Unlike wrapText, no word is cut, and a command line (from `keep` to the
  * end of its line) is one word: it goes onto a line of its own when it does not fit after the words
@@ -149,7 +159,7 @@ export function commandLines(cmd: string, width: number, indent = '  ', name?: s
 export function wrapWords(text: string, width: number, keep?: string): string {
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
-    const at = keep ? paragraph.indexOf(keep) : -1;
+    const at = commandAt(paragraph, keep);
     const words = (at >= 0 ? paragraph.slice(0, at) : paragraph).split(' ').filter(Boolean);
     const cmd = at >= 0 ? paragraph.slice(at).trimEnd() : undefined;
     let line = '';
@@ -195,6 +205,24 @@ export function fitReport(text: string, width: number): string {
     out.push(line);
     return out.join('\n');
   }).join('\n');
+}
+
+/**
+ * A line of a full-screen notice as rows to draw one each: as it is when it fits or names no command
+ * (`keep` starts one, as for wrapWords); else the words before the command as one row for Ink to
+ * wrap, and the command on rows of its own, broken between its words with line continuations
+ * (commandLines) where it is longer than a row, unless it fits after the words' last row. Ink wraps
+ * a line at any space, and a row Ink wraps loses its indent: a command was broken with nothing to
+ * say that it goes on, or mid-word.
+ */
+export function commandRows(text: string, width: number, keep: string): string[] {
+  const at = commandAt(text, keep);
+  if (at < 0 || len(text) <= width) return [text];
+  const words = text.slice(0, at).trimEnd();
+  const cmd = text.slice(at).trimEnd();
+  const lastRow = words === '' ? '' : (wrapWords(words, width).split('\n').at(-1) as string);
+  if (words !== '' && len(lastRow) + 1 + len(cmd) <= width) return [text];
+  return [...(words === '' ? [] : [words]), ...commandLines(cmd, width, '  ', keep.trimEnd())];
 }
 
 /**

@@ -9,8 +9,9 @@ import { command, commandName, shellWord } from '../../src/terminal/invocation.j
 import { runPlain } from '../../src/terminal/plain.js';
 import { newRoomSessionArgs, roomSessionArgs } from '../../src/terminal/saves.js';
 import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
-import { columnsOf, commandLines, shellWords, wrapWords } from '../../src/terminal/wrap.js';
-import { SCENARIOS, tempEnv } from './helpers/ink.js';
+import { columnsOf, commandLines, commandRows, shellWords, wrapWords } from '../../src/terminal/wrap.js';
+import { cleanup } from 'ink-testing-library';
+import { appElement, renderAt, SCENARIOS, tempEnv } from './helpers/ink.js';
 
 // A command longer than the terminal (60 columns, started as `node <path>/bin/casa-practice.js`)
 // was broken by the terminal mid-word, and one wrapped at a space ran without the words after it.
@@ -94,6 +95,11 @@ describe('a command longer than the row is broken only between its words, with l
     const lines = commandLines(cmd, 60);
     expect(lines[1]).toBe(`  ${long} \\`);
     expectCommandLines(lines, cmd);
+  });
+
+  it('a path ending in the program\'s name ("…/state/casa-practice", installed) is words, not a command broken with continuations', () => {
+    const text = `Progress could not be saved: /home/volunteer/.local/state/casa-practice cannot be written (the disk is read-only), so this playthrough was not kept.`;
+    for (const out of [wrapWords(text, 60, 'casa-practice '), commandRows(text, 60, 'casa-practice ').join('\n')]) expect(out).not.toContain('\\');
   });
 
   it('after words, in a message (wrapWords): the command on rows of its own, every row fitting', () => {
@@ -182,5 +188,35 @@ describe('resume with no save names a kept trainer-led session with the command 
     expect(noSaveWords(['new-phone--file-0a1b2c3d'], roomSessionArgs, env)).not.toContain('--from');
     // Wrapped at 60 columns as printed: no row runs past it.
     for (const row of wrapWords(words, 60, 'npm run cli -- ').split('\n')) expect(columnsOf(row), row).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('full screen at 60×24, a command in a picker notice is on rows of its own, broken with line continuations', () => {
+  const argv = process.argv[1];
+  afterEach(() => {
+    process.argv[1] = argv as string;
+    cleanup();
+  });
+
+  it('resume with a kept --from room session: the command that carries it on; and the validate command for the files left out', async () => {
+    // Ink wrapped it at any space, with nothing to say that it goes on.
+    process.argv[1] = join(mkdtempSync(join(tmpdir(), 'a ')), 'bin', 'casa-practice.js');
+    const env = { ...tempEnv(), NO_COLOR: '1' };
+    const name = commandName(env);
+    const notice = noSaveWords(['youth-discloses--from-d3-listen'], roomSessionArgs, env);
+    const cmd = `${name} play youth-discloses --from d3-listen --facilitate`;
+    expect(notice.endsWith(`\n${cmd}`)).toBe(true);
+    const r = await renderAt(appElement({ env, start: { kind: 'picker', notice } }).element, 60, 24);
+    const frame = r.lastFrame() ?? '';
+    expect(frame).not.toContain('\u001b');
+    const rows = frame.split('\n').map((row) => row.trimEnd());
+    for (const row of rows) expect(columnsOf(row), row).toBeLessThanOrEqual(60);
+    // (The fixtures folder has two files with errors: the picker names the command that shows why.)
+    for (const [words, command] of [[`${name} play`, cmd], [`${name} validate`, `${name} validate ${SCENARIOS}`]] as const) {
+      const at = rows.findIndex((row) => row.startsWith(words));
+      expect(at, frame).toBeGreaterThan(0);
+      const end = rows.findIndex((row, i) => i >= at && !row.endsWith(' \\'));
+      expectCommandLines(rows.slice(at, end + 1), command);
+    }
   });
 });

@@ -4,7 +4,9 @@ import type { Row } from '../debrief-lines.js';
 import type { Action, Hint } from '../keys.js';
 import { hintRows, pickerHints, typeNumber } from '../keys.js';
 import { roomMadeWords, type CatalogEntry } from '../../machines/light.js';
-import { inkRows, wrapText } from '../wrap.js';
+import { commandName } from '../invocation.js';
+import { commandRows, inkRows, wrapText } from '../wrap.js';
+import { useApp } from './AppContext.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
 import { pageSize, scrolledOffset, ScrollRows } from './ScrollRows.js';
@@ -91,6 +93,8 @@ export function fitNotices(notices: readonly string[], budget: number, columns: 
 export function Picker({ entries, notice, checking, canResume, initial, saved, debriefs, roomSessions, onPick, onDebrief, onResume, onQuit, purpose }: PickerProps) {
   const theme = useTheme();
   const { columns, rows: screenRows } = useScreenSize();
+  // How the app names itself in the commands it prints (see commandName).
+  const name = commandName(useApp().env);
   const [selected, setSelected] = useState(() => Math.max(0, entries.findIndex((e) => e.file === initial)));
   // The digits typed so far of a number that more than one scenario's number starts with (see typeNumber).
   const typed = useRef('');
@@ -166,7 +170,13 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, d
   // they were, a state folder that takes no write) overflowed the window and left one scenario.
   const tallestAbout = Math.max(0, ...entries.map(aboutRows));
   const fewest = entries.length <= 3 ? rowsFrom(0, entries.length) : 2 + Math.max(...entries.slice(0, -2).map((_, i) => rowsFrom(i, 3)));
-  const allNotices = notice ? notice.split('\n').filter(Boolean) : [];
+  // A command in a notice (resume's for a kept room session, validate's) on rows of its own where the
+  // row has no room for it, broken between its words with line continuations where it is longer.
+  const noticeLines = notice ? notice.split('\n').filter(Boolean) : [];
+  const fitted = (n: string) => commandRows(n, columns, `${name} `);
+  // (Each notice one string still, its rows apart by line breaks: drawn a row to a Paragraph, so that
+  // a command's rows keep their indent.)
+  const allNotices = noticeLines.map((n) => fitted(n).join('\n'));
   const baseHints = pickerHints(entries.length, canResume, typedShown);
   let notices = fitNotices(allNotices, screenRows - chrome(tallestAbout, baseHints) - fewest, columns);
   if (notices.cut) notices = fitNotices(allNotices, screenRows - chrome(tallestAbout, withRead(baseHints)) - fewest, columns);
@@ -184,7 +194,7 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, d
   // The notices in full: each wrapped to the window, a blank row between them.
   // (n and Enter go back too: n toggles, as f does a trainer's note.)
   const readHints: Hint[] = [['b', 'back to the list'], ['q', 'quit']];
-  const readRows: Row[] = allNotices.flatMap((n, i) => [...(i > 0 ? [[{ text: '' }]] : []), ...wrapText(n, columns).split('\n').map((text) => [{ text, tone: 'warn' as const }])]);
+  const readRows: Row[] = noticeLines.flatMap((n, i) => [...(i > 0 ? [[{ text: '' }]] : []), ...fitted(n).flatMap((r) => wrapText(r, columns).split('\n')).map((text) => [{ text, tone: 'warn' as const }])]);
   // The heading, a gap, the notices, a gap, the help line, and the spare row.
   const readHeight = Math.max(3, screenRows - rowsOf(heading, columns) - 1 - 1 - hintRows([['↑↓ PgUp PgDn', 'scroll'], ...readHints], columns).length - 1);
   if (reading) {
@@ -203,7 +213,7 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, d
   return (
     <Box flexDirection="column">
       <Paragraph bold width={columns}>{heading}</Paragraph>
-      {notices.shown.map((line, i) => <Paragraph key={i} color={theme.warn} width={columns}>{line}</Paragraph>)}
+      {notices.shown.flatMap((n, i) => n.split('\n').map((line, j) => <Paragraph key={`${i}.${j}`} color={theme.warn} width={columns}>{line}</Paragraph>))}
       {canResume && <Paragraph width={columns}>{RESUME_LINE}</Paragraph>}
       {entries.length === 0 && <Paragraph width={columns}>No valid scenarios were found.</Paragraph>}
       <Box flexDirection="column" marginTop={1}>
