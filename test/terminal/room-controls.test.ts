@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRoom, roomContext, roomSessionView, unavailableWords, validateScenario, type RoomState, type Scenario } from '../../src/machines/index.js';
+import { createRoom, presenterView, roomContext, roomSessionView, unavailableWords, validateScenario, type RoomState, type Scenario } from '../../src/machines/index.js';
 import { roomControls } from '../../src/terminal/room/controls.js';
 import { startRoomServer, type RoomServer } from '../../src/terminal/room/server.js';
+import { whoRows } from '../../src/terminal/ui/WhoScreen.js';
 import { packageRoot } from '../../src/terminal/paths.js';
 import { deviceId, Phone } from './helpers/room.js';
 
@@ -236,11 +237,11 @@ describe('room controls in the terminal', () => {
   // A reply followed by mistake could not be taken back in a live room (presenter mode has "Back to decision N").
   it('u goes back to the decision the room last followed, revealed again with its votes; the hint names it where it is possible', async () => {
     const room = await controlled(() => 60);
-    await room.type('n', /o: open the vote( · f: facilitator note)?\)/);
+    await room.type('n', /o: open the vote( · f: facilitator note)?( · w: who.s who)?\)/);
     expect(room.output()).not.toMatch(/u: back/);
     await room.type('o', /l: lock/);
     await room.type('r', /Type the number of the reply the room follows/);
-    const after = await room.type('1', /\((n: next|o: open the vote) · u: back to decision 1\)/);
+    const after = await room.type('1', /\((n: next|o: open the vote) · u: back to decision 1 · w: who.s who\)/);
     expect(after).toMatch(/u: back to decision 1/);
     expect(room.server.state().history).toHaveLength(1);
     const back = await room.type('u', /Type the number of the reply the room follows/);
@@ -429,5 +430,35 @@ describe('room controls in the terminal', () => {
     const list = (await type('x', /\n$/)).replace(/\s+/g, ' ');
     expect(list).toContain('a reply number to follow that reply');
     expect(list).not.toContain('1–9');
+  });
+
+  // --facilitate has "Who's who" (w); the trainer running a live room from the terminal had no way to
+  // say who Mr. Ramirez is once the introductions had scrolled away.
+  it('w shows who\'s who as --facilitate does (same heading and layout), fitting 60 columns with no colour codes; the hints name it', async () => {
+    const ctx = roomContext(scenario);
+    const room = await controlled(() => 60);
+    // The hints of a scene, a decision and an open vote name w (as --facilitate's help line does).
+    expect(room.output()).toMatch(/\(n: next[^)]*· w: who's who\)/);
+    const who = await room.type('w', /Who's who\n[\s\S]*\n$/);
+    const people = presenterView(ctx, room.server.state(), 0).people ?? [];
+    expect(people.map((p) => p.name)).toContain('Yesi');
+    const lines = who.split('\n');
+    const at = lines.indexOf('Who\'s who');
+    expect(at).toBeGreaterThanOrEqual(0);
+    // The heading, a blank row, then each person: the name and role, the scenario's words indented.
+    expect(lines[at + 1]).toBe('');
+    expect(lines[at + 2]).toBe('Yesi (youth)');
+    expect(lines[at + 3]).toMatch(/^ {2}Yesenia, “Yesi”, is sixteen/);
+    expect(lines.slice(at + 2, at + 2 + whoRows(people, 60).length)).toEqual(whoRows(people, 60).map((r) => r.map((s) => s.text).join('')));
+    expect(who.replace(/\s+/g, ' ')).toContain('Loud when she is comfortable, silent when she isn\'t.');
+    expect(who).not.toContain('\x1b');
+    // Nothing moved: the room is where it was.
+    expect(room.server.state().phase).toBe('idle');
+    expect(await room.type('n', /\(o: open the vote[^)]*\)/)).toMatch(/· w: who's who\)/);
+    expect(await room.type('o', /l: lock.*\n/)).toContain('w: who\'s who');
+    // The list of commands names it too.
+    expect((await room.type('x', /\n$/)).replace(/\s+/g, ' ')).toContain('· w who\'s who ·');
+    expect(wider(room.output(), 60)).toEqual([]);
+    expect(room.output()).not.toContain('\x1b');
   });
 });

@@ -2,10 +2,11 @@ import { createInterface, type Interface } from 'node:readline';
 import { backFromEndingWords, backToDecision, introductionWords, presenterView, roomSessionView, unavailableWords, type RoomContext, type RoomState, type SessionView } from '../../machines/index.js';
 import type { CliIO } from '../commands.js';
 import { revealText } from '../reveal-text.js';
+import { WHO_HEADING, WHO_HINT, whoRows } from '../ui/WhoScreen.js';
 import { wrapText } from '../wrap.js';
 import type { RoomServer } from './server.js';
 
-export const CONTROLS_HELP = 'Run the session from here or from the presenter page. Type a letter and Enter: n next scene · o open the vote · l lock · r reveal · f the facilitator note (for you) · a reply number to follow that reply · u back to the decision before · s status · e end the session (asks first). Ctrl+C closes the room and writes the summary.';
+export const CONTROLS_HELP = 'Run the session from here or from the presenter page. Type a letter and Enter: n next scene · o open the vote · l lock · r reveal · f the facilitator note (for you) · a reply number to follow that reply · u back to the decision before · s status · w who\'s who · e end the session (asks first). Ctrl+C closes the room and writes the summary.';
 
 /** q (or quit, exit) typed here: the room is closed with Ctrl+C, which writes the summary. */
 export const HOW_TO_CLOSE = 'To close the room, press Ctrl+C: the session summary is written, and "room --resume" opens the room again if the session has not ended.';
@@ -27,6 +28,9 @@ function backHint(view: SessionView, state: RoomState): string {
 
 /** "Decision 2 of about 6: title". */
 const decisionLine = (view: SessionView) => `Decision ${view.progress.decision} of about ${view.progress.about}${view.title ? `: ${view.title}` : ''}`;
+
+/** " · w: who's who", the key that lists the people the room has met (as --facilitate's help line names it). */
+const WHO = ` · ${WHO_HINT[0]}: ${WHO_HINT[1]}`;
 
 /** Whether a vote is under way at the decision (open, locked or revealed). */
 const voting = (state: RoomState) => state.phase === 'open' || state.phase === 'locked' || state.phase === 'revealed';
@@ -78,20 +82,20 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
       story(view, state);
       // A scene may carry its own discussion prompt and note (the presenter page and projector show them).
       if (view.discussionPrompt) say(`Discuss: ${view.discussionPrompt}`, '  ');
-      return say(`(n: next${backHint(view, state)}${view.facilitatorNote ? ' · f: facilitator note' : ''})`);
+      return say(`(n: next${backHint(view, state)}${view.facilitatorNote ? ' · f: facilitator note' : ''}${WHO})`);
     }
     if (state.phase === 'idle') {
       say();
       say(decisionLine(view));
       story(view, state);
       if (view.discussionPrompt) say(`Discuss: ${view.discussionPrompt}`, '  ');
-      return say(`(o: open the vote${backHint(view, state)}${view.facilitatorNote ? ' · f: facilitator note' : ''})`);
+      return say(`(o: open the vote${backHint(view, state)}${view.facilitatorNote ? ' · f: facilitator note' : ''}${WHO})`);
     }
     if (state.phase === 'open') {
       say(`Vote open (round ${state.round}). ${view.prompt ?? ''}`);
       // A reply the story does not open here is marked, as the phones grey it out (and --facilitate marks it).
       for (const r of view.replies) say(`  ${r.number}. ${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`, '     ');
-      return say('l: lock · r: reveal · s: how many voted');
+      return say(`l: lock · r: reveal · s: how many voted${WHO}`);
     }
     if (state.phase === 'locked') return say('Vote locked. r: reveal');
     // Back (u) at the decision followed before: which one it is, before its reveal as it was.
@@ -144,6 +148,13 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
       : REPLY_NUMBER.test(word) ? server.present({ type: 'choose', round: state.round, reply: view.replies.find((r) => String(r.number) === word)?.id ?? 'none' })
       : undefined;
     if (word === 's') return say(countWords(state));
+    // Who's who, as --facilitate shows it (its heading and rows, in plain text): the people the room
+    // has met so far with the scenario's words about them (the core's peopleMet, with the reveals).
+    // The room stays where it is.
+    if (word === WHO_HINT[0]) {
+      const rows = whoRows(presenterView(ctx, state, 0).people ?? [], width());
+      return io.out(`\n${WHO_HEADING}\n\n${rows.map((r) => r.map((s) => s.text).join('')).join('\n')}\n`);
+    }
     // The note before the reveal, for the trainer's eyes (the presenter page's "trainer only" button):
     // it often names the answer, so the reveal is where the room's screens show it.
     // A scene's note has no reveal: it stays the trainer's.
