@@ -13,7 +13,7 @@ export { saveSession, restoreSession, undoEnding, actorOptions, type SavedSessio
 export { whatIfFrom } from './what-if.js';
 export { startingAt, startSession, startFacilitation, type PlayableScenario, type SessionActor } from './playable.js';
 export { decisionSetup, introductionsAt, introductionWords, replayConversation, resumeOpening, resumeRecap, type ConversationMoment, type Introduction, type Recap, type RecapMoment } from './recap.js';
-export { NO_ONE_MET, peopleMet, type Person, type RoomReveals } from './people.js';
+export { MET_IN_ALL, MET_SO_FAR, NO_ONE_MET, peopleMet, type Person, type RoomReveals } from './people.js';
 export { isSeed, orderFor, repliesInOrder, shufflesReplies } from './reply-order.js';
 export { selectView, revealReplies, feedbackOf, changeWords, changeSpokenWords, progressWords, unavailableWords, unknownReplyIdWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type SessionView, type ReplyView, type FeedbackView, type ChangeView, type MeterView, type LineView, type SnapshotLike } from './selectors.js';
 export { exportGraph, type GraphFormat } from './graph-export.js';

@@ -17,6 +17,11 @@ import { revealData } from './facilitation/votes.js';
 /** What a who's who says before anyone has appeared (in every UI). */
 export const NO_ONE_MET = 'No one has appeared in the story yet.';
 
+/** Who's who's count after its heading while the story goes on: "(3 met so far)" (in every UI). */
+export const MET_SO_FAR = 'met so far';
+/** …and once the session has ended, when nobody more will be met: "(3 met)". */
+export const MET_IN_ALL = 'met';
+
 /** A character met so far, in clean one-line text. */
 export interface Person {
   id: string;

@@ -1,4 +1,4 @@
-import { NO_ONE_MET, type Person } from '../../machines/index.js';
+import { MET_SO_FAR, NO_ONE_MET, type Person } from '../../machines/index.js';
 
 /**
  * Who's who: the people met so far (the core's peopleMet), each with their role and the scenario's
@@ -9,7 +9,7 @@ import { NO_ONE_MET, type Person } from '../../machines/index.js';
 export function WhosWho({ people }: { people: readonly Person[] }) {
   return (
     <details className="who">
-      <summary>Who&rsquo;s who<span className="who-count"> ({people.length} met so far)</span></summary>
+      <summary>Who&rsquo;s who<span className="who-count"> ({people.length} {MET_SO_FAR})</span></summary>
       {people.length === 0 ? <p>{NO_ONE_MET}</p> : (
         <ul>
           {people.map((p) => <li key={p.id}><strong>{p.name}</strong>{p.role ? ` (${p.role})` : ''}{p.description ? `: ${p.description}` : ''}</li>)}

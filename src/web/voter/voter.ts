@@ -6,7 +6,7 @@
  * retried with backoff and the server gives the phone its vote back. All text is set with
  * textContent: scenario text is never markup.
  */
-import type { NO_ONE_MET, PhoneDecision, ToVoter, VOTER_PROTOCOL, VoterView } from '../../machines/index.js';
+import type { MET_IN_ALL, MET_SO_FAR, NO_ONE_MET, PhoneDecision, ToVoter, VOTER_PROTOCOL, VoterView } from '../../machines/index.js';
 
 /**
  * The room protocol this page speaks, named in the address it connects to: a room server of another
@@ -17,6 +17,9 @@ const PROTOCOL: typeof VOTER_PROTOCOL = 7;
 
 /** What Who's who says before anyone has appeared: the core's words (typed as its constant, so they cannot drift apart). */
 const NO_ONE: typeof NO_ONE_MET = 'No one has appeared in the story yet.';
+/** Who's who's count, "(3 met so far)", and once the session has ended "(3 met)": the core's words, typed as its constants. */
+const SO_FAR: typeof MET_SO_FAR = 'met so far';
+const IN_ALL: typeof MET_IN_ALL = 'met';
 
 /**
  * The longest message from the room this page reads (UTF-16 code units). A decision is sent whole
@@ -397,7 +400,7 @@ function draw(v: VoterView): void {
       if (b.disabled !== disabled) b.disabled = disabled;
     }
   }
-  drawPeople(v.people);
+  drawPeople(v.people, v.phase === 'ended');
   const f = v.phase === 'revealed' ? v.feedback : undefined;
   setHidden(els.feedback, !f);
   // Drawn again only when what it says changed (not at every view: the part a screen reader was reading would go).
@@ -466,13 +469,14 @@ let drawnPeople = '';
  * text). Hidden for a room that sends none (an older one). The list grows as people appear; the
  * disclosure keeps its state (the phone's user opens and closes it).
  */
-function drawPeople(people: VoterView['people']): void {
+function drawPeople(people: VoterView['people'], ended: boolean): void {
   setHidden(els.people, people === undefined);
   if (!people) return;
-  const key = JSON.stringify(people);
+  const key = JSON.stringify([people, ended]);
   if (key === drawnPeople) return;
   drawnPeople = key;
-  setText(els.peopleCount, ` (${people.length} met so far)`);
+  // Once the session has ended nobody more will be met: "(2 met)", not "so far".
+  setText(els.peopleCount, ` (${people.length} ${ended ? IN_ALL : SO_FAR})`);
   setText(els.peopleNone, NO_ONE);
   setHidden(els.peopleNone, people.length > 0);
   setHidden(els.peopleList, people.length === 0);

@@ -658,6 +658,11 @@ describe('voter page in Chromium', () => {
         if (SCREENSHOTS) await fullPageScreenshot(page, `voter-whos-who-${width}`);
         expect(await axe(page)).toEqual([]);
         await axeCleanInDark(page, `voter-whos-who-${width}`);
+        // Once the trainer ends the session nobody more is met: "(2 met)", not "(2 met so far)".
+        await presenter.act({ type: 'end' });
+        await status(page, /The session has ended/);
+        await expect.poll(() => who.locator('summary').textContent()).toBe('Who\u2019s who (2 met)');
+        expect(await who.locator('li').allTextContents()).toEqual(['Jade (youth)', `${XSS_NAME} (Advocate Supervisor)`]);
         presenter.close();
       } finally {
         await room.close();
