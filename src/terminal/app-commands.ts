@@ -213,10 +213,12 @@ async function playScenario(args: ParsedArgs, io: CliIO): Promise<number> {
   const { loadPlayable, warningsOf } = await import('./scenario-source.js');
   const playable = loadPlayable(args.positionals[0] as string, typeof from === 'string' ? from : undefined, set);
   if ('problems' in playable) {
-    // Wrapped at word boundaries to a terminal's width, as the warnings are (the terminal would break words).
+    // Laid out for a terminal as validate lays out the same report (fitReport): wrapped between words,
+    // a fix's rows under its words, and a path longer than the window left whole (wrapText cut it
+    // mid-name). Piped, each problem and each fix stays one row.
     const columns = process.stderr.isTTY ? process.stderr.columns : undefined;
-    const { wrapText } = await import('./wrap.js');
-    io.err(`${columns ? playable.problems.split('\n').map((l) => wrapText(l, Math.min(columns, 100), '    ')).join('\n') : playable.problems}\n`);
+    const { fitReport } = await import('./wrap.js');
+    io.err(`${columns ? fitReport(playable.problems, Math.min(columns, 100)) : playable.problems}\n`);
     return 1;
   }
   // A file with warnings is still played, but its author sees them first.

@@ -9,6 +9,7 @@ import { AUDIT_HELP, GRAPH_HELP, SCHEMA_HELP, VALIDATE_HELP } from '../../src/te
 import { RECORDS_HELP } from '../../src/terminal/records-command.js';
 import { ROOM_HELP } from '../../src/terminal/room/command.js';
 import { CONTROLS_HELP } from '../../src/terminal/room/controls.js';
+import { fitReport } from '../../src/terminal/wrap.js';
 import { ROOT, runInProcess, runPiped } from './helpers/cli.js';
 import { SCENARIOS, tempEnv } from './helpers/ink.js';
 
@@ -250,6 +251,30 @@ describe('errors on a terminal are wrapped at word boundaries, as warnings are',
       process.argv[1] = argv1 as string;
       for (const [k, v] of Object.entries(npm)) if (v !== undefined) process.env[k] = v;
     }
+  });
+
+  // play printed a broken file's problems with wrapText, which cut a path longer than the window
+  // mid-name; validate lays the same report out with fitReport, which leaves a long path whole.
+  it('play of a broken file with a path longer than the window: the path is left whole, the report laid out as validate lays it out; piped, one row per problem and fix', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'cw-')), 'a-rather-long-folder-name-for-scenarios-in-progress');
+    mkdirSync(dir);
+    const broken = join(dir, 'my-long-scenario-file-name.json');
+    writeFileSync(broken, '{ "id": "x", ');
+    expect(broken.length).toBeGreaterThan(60);
+    const r = await onTerminal(60, 'play', broken);
+    expect(r.code).toBe(1);
+    // The path whole at the start of its rows (the rest of each row wrapped under it).
+    expect(rows(r.err).filter((l) => l.includes('my-long-scenario'))).toEqual([`${broken}:1:14`, `${broken}:`]);
+    for (const row of rows(r.err).filter((l) => !l.startsWith(broken))) expect([...row].length, row).toBeLessThanOrEqual(60);
+    const piped = await runInProcess('play', broken);
+    expect(piped.code).toBe(1);
+    expect(r.err).toBe(`${fitReport(piped.err.replace(/\n$/, ''), 60)}\n`);
+    // Piped, as before: each problem and each fix one row.
+    expect(rows(piped.err).map((l) => l.replace(broken, 'F'))).toEqual([
+      expect.stringMatching(/^F:1:14 error \[json-syntax\] .*Not valid JSON/),
+      expect.stringMatching(/^ {4}fix: /),
+      'F: 1 error, 0 warnings',
+    ]);
   });
 });
 
