@@ -174,6 +174,46 @@ describe('invisible-character: a text holding characters the screens leave out i
   });
 });
 
+// Half of a surrogate pair on its own ("\ud800" written in the JSON, an emoji's escape cut in two)
+// is no character: the screens show U+FFFD (text/clean.ts) and the author was not told.
+describe('a lone surrogate in a text is a warning at it, saying to remove it or write the whole character', () => {
+  it.each([
+    ['a high half', '\ud800', 'U+D800', '\\ud800'],
+    ['a low half', '\udc00', 'U+DC00', '\\udc00'],
+    ['an emoji\'s high half, its low half lost', '\ud83d', 'U+D83D', '\\ud83d'],
+  ])('%s', (_name, inside, code, written) => {
+    const text = withText(inside);
+    expect(text).toContain(written);
+    const result = validateScenario(text, 'x.json');
+    // A warning: the scenario still plays (the character is shown as U+FFFD).
+    expect(result.ok).toBe(true);
+    const problems = invisible(text);
+    expect(problems.map((p) => [p.severity, formatPath(p.path)])).toEqual([
+      ['warning', 'variables[0].label'], ['warning', 'nodes[0].lines[0].text'], ['warning', 'nodes[0].replies[0].feedback'],
+    ]);
+    const line = problems[1] as Problem;
+    expect(line.message).toBe(`This text holds half of a character on its own (${code}, a lone surrogate) at character 6, after "Look,": the apps show it as U+FFFD, the replacement character (a question mark in a diamond).`);
+    expect(line.fix).toMatch(/^Remove it or write the whole character: in the file it is written "/);
+    expect(line.fix).toContain(`"${written}"`);
+    // At the character itself: line and column.
+    expect(at(text, line).startsWith(written)).toBe(true);
+    for (const p of problems) expect(`${p.message}${p.fix}`).not.toMatch(/[\ud800-\udfff]/);
+    expect(formatValidation(result, 'x.json')).not.toMatch(UNSAFE);
+  });
+
+  it('not for a whole character written as its two halves, and said with the text\'s other hidden characters', () => {
+    expect(invisible(withText('\ud83d\ude00'))).toEqual([]);
+    // A zero-width space before it: both are said (one warning each), each at its own character.
+    const text = withText('\u200b\ud800');
+    const problems = invisible(text).filter((p) => formatPath(p.path) === 'nodes[0].lines[0].text');
+    expect(problems.map((p) => p.message.slice(0, 40))).toEqual(['This text holds a zero-width space (U+20', 'This text holds half of a character on i']);
+    expect(at(text, problems[1]).startsWith('\\ud800')).toBe(true);
+    // A half on its own counts as a character in the place of what follows it (it was taken for an emoji's first half).
+    const after = invisible(withText('\ud800a\u200b')).find((p) => formatPath(p.path) === 'nodes[0].lines[0].text' && p.message.includes('zero-width space'));
+    expect(after?.message).toContain('at character 8, after "Look,\ufffda"');
+  });
+});
+
 describe('a hidden character in an id, a reference or a field name is named in that error', () => {
   // A zero-width space pasted into "phone-accuse" was "The text "phone-\u200baccuse" is not a valid
   // id … Use something like "phone-accuse"": what the author already sees in the file.

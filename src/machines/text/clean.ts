@@ -22,6 +22,11 @@ const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])
 const LONE_SURROGATE = new RegExp(LONE_SURROGATES.source);
 const wellFormed = (text: string): boolean => (text as { isWellFormed?: () => boolean }).isWellFormed?.() ?? !LONE_SURROGATE.test(text);
 
+/** Where `text` holds half of a surrogate pair on its own (UTF-16 indexes, in order): none in a well-formed text. */
+export function loneSurrogates(text: string): number[] {
+  return wellFormed(text) ? [] : [...text.matchAll(LONE_SURROGATES)].map((m) => m.index);
+}
+
 /**
  * The zero-width non-joiner and joiner (U+200C, U+200D) and the left-to-right and right-to-left
  * marks (U+200E, U+200F) are part of how some text is written: a joiner makes one emoji of 👩🏽‍🦱 or

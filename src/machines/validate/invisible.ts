@@ -1,4 +1,4 @@
-import { cleanLine, forEachRemoved, type RemovedPart } from '../text/clean.js';
+import { cleanLine, forEachRemoved, loneSurrogates, type RemovedPart } from '../text/clean.js';
 import { quoteAsWritten, quoteValue } from '../text/quote.js';
 import type { JsonPath, UnlocatedProblem } from './problem.js';
 
@@ -68,7 +68,9 @@ function position(text: string, index: number): number {
   let n = 1;
   for (let i = 0; i < index; i++) {
     const c = text.charCodeAt(i);
-    if (!(c >= 0xd800 && c <= 0xdbff && i + 1 < index)) n++;
+    // The first half of a pair (an emoji) is not counted: its second half is. A half on its own is.
+    const next = text.charCodeAt(i + 1);
+    if (!(c >= 0xd800 && c <= 0xdbff && i + 1 < index && next >= 0xdc00 && next <= 0xdfff)) n++;
   }
   return n;
 }
@@ -103,17 +105,41 @@ export function invisibleCharacterProblems(raw: unknown): UnlocatedProblem[] {
   const out: UnlocatedProblem[] = [];
   let more = 0;
   let firstMore: JsonPath | undefined;
+  /** Whether there is room for one more warning listed one by one; past it, the rest are counted. */
+  const listed = (path: () => JsonPath) => {
+    if (out.length < MAX_INVISIBLE_TEXTS) return true;
+    more++;
+    firstMore ??= path();
+    return false;
+  };
   const check = (value: unknown, path: () => JsonPath, key: string) => {
     if (typeof value !== 'string') return;
+    hidden(value, path, key);
+    halves(value, path);
+  };
+  /**
+   * Half of a surrogate pair on its own ("\ud800" written in the JSON, an emoji's escape cut in
+   * two): no character at all. The screens show U+FFFD in its place (text/clean.ts): the author is
+   * told where it is, as for a character the screens leave out.
+   */
+  const halves = (value: string, path: () => JsonPath) => {
+    const lone = loneSurrogates(value);
+    const index = lone[0];
+    if (index === undefined || !listed(path)) return;
+    const code = value.charCodeAt(index).toString(16);
+    const others = lone.length > 1 ? ` It holds ${lone.length - 1} more such half character${lone.length > 2 ? 's' : ''} after it.` : '';
+    out.push({
+      severity: 'warning', code: 'invisible-character', path: path(), stringIndex: index,
+      message: `This text holds half of a character on its own (U+${code.toUpperCase()}, a lone surrogate) at character ${position(value, index)}, ${before(value, index)}: the apps show it as U+FFFD, the replacement character (a question mark in a diamond).${others}`,
+      fix: `Remove it or write the whole character: in the file it is written ${quoteAsWritten(`\\u${code}`, 30)}. A character written as escapes (most emoji) takes both halves, one from \\ud800-\\udbff then one from \\udc00-\\udfff ("\\ud83d\\ude00" for a grinning face); or write the character itself.`,
+    });
+  };
+  const hidden = (value: string, path: () => JsonPath, key: string) => {
     // Past the texts listed, it is enough to know that a text holds one.
     const found = scan(value, ONE_LINE.has(key), out.length < MAX_INVISIBLE_TEXTS);
     // Blank as shown, it is blank-text's error (only characters that are not shown).
     if (!found || (value.slice(0, found.first.index).trim() === '' && cleanLine(value) === '')) return;
-    if (out.length >= MAX_INVISIBLE_TEXTS) {
-      more++;
-      firstMore ??= path();
-      return;
-    }
+    if (!listed(path)) return;
     const { first, count } = found;
     const others = count > 1 ? ` It holds ${count - 1} more such character${count > 2 ? 's' : ''} after it.` : '';
     out.push({
