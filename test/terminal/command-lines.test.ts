@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { noSaveWords } from '../../src/terminal/app-commands.js';
 import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
@@ -211,8 +211,9 @@ describe('full screen at 60×24, a command in a picker notice is on rows of its 
     expect(frame).not.toContain('\u001b');
     const rows = frame.split('\n').map((row) => row.trimEnd());
     for (const row of rows) expect(columnsOf(row), row).toBeLessThanOrEqual(60);
-    // (The fixtures folder has two files with errors: the picker names the command that shows why.)
-    for (const [words, command] of [[`${name} play`, cmd], [`${name} validate`, `${name} validate ${SCENARIOS}`]] as const) {
+    // (The fixtures folder has two files with errors: the picker names the command that shows why,
+    // the folder from the working folder, with its "/" so that it is never read as a scenario id.)
+    for (const [words, command] of [[`${name} play`, cmd], [`${name} validate`, `${name} validate ${relative(process.cwd(), SCENARIOS)}/`]] as const) {
       const at = rows.findIndex((row) => row.startsWith(words));
       expect(at, frame).toBeGreaterThan(0);
       const end = rows.findIndex((row, i) => i >= at && !row.endsWith(' \\'));

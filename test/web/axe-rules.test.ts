@@ -67,6 +67,6 @@ describe('dark theme and axe', () => {
       if (file !== readsScheme) expect(text, file).not.toMatch(/prefers-color-scheme/);
       else expect(text.match(/prefers-color-scheme/g), file).toHaveLength(1);
     }
-    expect(readFileSync(readsScheme, 'utf8')).toMatch(/if \(typeof matchMedia !== 'function' \|\| !matchMedia\(FORCED\)\.matches\) return '';\n  return matchMedia\(SCHEME\)/);
+    expect(readFileSync(readsScheme, 'utf8')).toMatch(/if \(typeof matchMedia !== 'function' \|\| !matchMedia\(FORCED\)\.matches\) return '';\n {2}return matchMedia\(SCHEME\)/);
   });
 });
