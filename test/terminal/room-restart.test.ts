@@ -148,7 +148,7 @@ describe('room command as a process', () => {
     const room = started(spawnRoom(['red-flags', '--host', '127.0.0.1'], env, 'pipe'), onTestFinished);
     const at = await addresses(room);
     const type = (line: string) => room.child.stdin!.write(`${line}\n`);
-    await room.waitFor(/Scene: [\s\S]*?\(n: next\)/);
+    await room.waitFor(/Scene: [\s\S]*?\(n: next[^)]*\)/);
     type('o');
     await room.waitFor(/A vote opens only at a decision/);
     type('n');
