@@ -128,9 +128,11 @@ export const LABEL_LINES = 3;
 /**
  * Space, in px, between nodes across and between rows down, round the drawing, and the width of a
  * point an arrow passes through; passes down and up the rows to order each row's nodes; how much
- * taller a gap whose labels cannot be placed apart is made, and at most how many times.
+ * taller a gap whose labels cannot be placed apart is made, and at most how many times; after how
+ * many crowded rounds such a gap also gets more room across (where a label hides another arrow),
+ * and how much more each time.
  */
-const SPACE = { across: 28, down: 84, margin: 24, passPoint: 16, sweeps: 6, growth: 2 * 14, rounds: 4 } as const;
+const SPACE = { across: 28, down: 84, margin: 24, passPoint: 16, sweeps: 6, growth: 2 * 14, rounds: 4, widenAfter: 3, widen: 2 * 28 } as const;
 
 const KIND_WORDS = { scene: 'Scene', decision: 'Decision', ending: 'Ending' } as const;
 const ENDING_WORDS: Record<EndingKind, string> = { strong: 'Strong ending', mixed: 'Mixed ending', harmful: 'Harmful ending' };
@@ -247,6 +249,8 @@ interface Item {
   down: Item[];
   x: number;
   order: number;
+  /** Room kept to its right beyond SPACE.across, where a gap next to its row was crowded (see laidOut). */
+  extra: number;
 }
 
 /** The word every drawing of the graph puts before the kind of a node no playthrough reaches. */
@@ -382,7 +386,7 @@ function laidOut(scenario: Scenario, arrows: Arrow[], startIndex: number, visitO
   const layers: Item[][] = Array.from({ length: layerCount }, () => []);
   const itemOf: Item[] = [];
   const newItem = (node: number, width: number, layer: number): Item => {
-    const item: Item = { node, width, up: [], down: [], x: 0, order: 0 };
+    const item: Item = { node, width, up: [], down: [], x: 0, order: 0, extra: 0 };
     at(layers, layer).push(item);
     return item;
   };
@@ -419,7 +423,8 @@ function laidOut(scenario: Scenario, arrows: Arrow[], startIndex: number, visitO
   // leads to, on the way back up), keeping the layer's order and the gaps between items: for each
   // layer the least-squares placement under those constraints, found exactly by pooling adjacent
   // items that would otherwise cross (isotonic regression on each item's left edge less the widths
-  // before it). An item with nowhere it is wanted keeps its place, weakly.
+  // before it). An item with nowhere it is wanted keeps its place, weakly. A row next to a gap whose
+  // labels could not be placed apart gets more room between the items around them (Item.extra).
   const centre = (item: Item) => item.x + item.width / 2;
   const place = (layer: Item[], wanted: (item: Item) => number | undefined) => {
     const blocks: { sum: number; weight: number; count: number }[] = [];
@@ -436,7 +441,7 @@ function laidOut(scenario: Scenario, arrows: Arrow[], startIndex: number, visitO
         before.weight += last.weight;
         before.count += last.count;
       }
-      offset += item.width + SPACE.across;
+      offset += item.width + SPACE.across + item.extra;
     }
     let i = 0;
     for (const block of blocks) {
@@ -445,15 +450,19 @@ function laidOut(scenario: Scenario, arrows: Arrow[], startIndex: number, visitO
     }
   };
   const meanCentre = (list: Item[]) => (list.length === 0 ? undefined : list.reduce((s, n) => s + centre(n), 0) / list.length);
-  layers.forEach((layer) => place(layer, () => undefined));
-  const downPass = () => layers.slice(1).forEach((layer) => place(layer, (item) => meanCentre(item.up)));
-  const upPass = () => layers.slice(0, -1).reverse().forEach((layer) => place(layer, (item) => meanCentre(item.down) ?? centre(item)));
-  downPass();
-  upPass();
-  downPass();
-  let minX = 0;
-  for (const layer of layers) for (const item of layer) minX = Math.min(minX, item.x);
-  for (const layer of layers) for (const item of layer) item.x += SPACE.margin - minX;
+  const placeAll = () => {
+    for (const layer of layers) for (const item of layer) item.x = 0;
+    layers.forEach((layer) => place(layer, () => undefined));
+    const downPass = () => layers.slice(1).forEach((layer) => place(layer, (item) => meanCentre(item.up)));
+    const upPass = () => layers.slice(0, -1).reverse().forEach((layer) => place(layer, (item) => meanCentre(item.down) ?? centre(item)));
+    downPass();
+    upPass();
+    downPass();
+    let minX = 0;
+    for (const layer of layers) for (const item of layer) minX = Math.min(minX, item.x);
+    for (const layer of layers) for (const item of layer) item.x += SPACE.margin - minX;
+  };
+  placeAll();
 
   // Down: each layer as tall as its tallest node.
   const laid: LaidNode[] = nodes.map((node, i) => {
@@ -473,8 +482,10 @@ function laidOut(scenario: Scenario, arrows: Arrow[], startIndex: number, visitO
   for (const n of laid) layerHeight[n.layer] = Math.max(at(layerHeight, n.layer), n.height);
   // The gap below each row: SPACE.down, taller where its labels cannot all be placed apart.
   const gaps = new Array<number>(layerCount).fill(SPACE.down);
-  const widthOfNodes = laid.reduce((w, n) => Math.max(w, n.x + n.width), 0) + SPACE.margin;
+  let widthOfNodes = laid.reduce((w, n) => Math.max(w, n.x + n.width), 0) + SPACE.margin;
   const memo: LabelMemo = new Map();
+  // How many rounds each gap has been crowded in.
+  const crowdedRounds = new Array<number>(layerCount).fill(0);
   // Each arrow's label in its three forms: the same in every round.
   const texts = arrows.map((a) => {
     const labelLines = labelLinesOf(a.labels);
@@ -513,12 +524,42 @@ function laidOut(scenario: Scenario, arrows: Arrow[], startIndex: number, visitO
     });
     // A label stays in the gap below its row: clear of every node of the row (some are taller than
     // the node it leaves from) and of the row below.
-    const crowded = placeLabels(edges, laid, widthOfNodes, memo, (layer) => at(layerTop, layer) + at(layerHeight, layer), (layer) => at(layerTop, layer + 1));
+    const { crowded, tight } = placeLabels(edges, laid, widthOfNodes, memo, (layer) => at(layerTop, layer) + at(layerHeight, layer), (layer) => at(layerTop, layer + 1));
     if (crowded.length === 0 || round === SPACE.rounds) {
       const height = layerCount === 0 ? SPACE.margin * 2 : top - at(gaps, layerCount - 1) + SPACE.margin;
       return { width: Math.ceil(width), height: Math.ceil(height), nodes: laid, edges };
     }
-    for (const layer of crowded) gaps[layer] = at(gaps, layer) + SPACE.growth;
+    // A crowded gap grows taller. One still crowded after growing also gets more room across, in
+    // the rows above and below it, between the items around each label that found no free place
+    // (its box and its arrow): labels fanning out from one node need height, but arrows that cross
+    // (two decisions each leading to the same two scenes) leave no place on either crossing arrow
+    // clear of the others however tall the gap; only room across does.
+    for (const layer of crowded) {
+      gaps[layer] = at(gaps, layer) + SPACE.growth;
+      crowdedRounds[layer] = at(crowdedRounds, layer) + 1;
+    }
+    const widen = new Set<Item>();
+    for (const span of tight) {
+      if (at(crowdedRounds, span.layer) < SPACE.widenAfter) continue;
+      for (const row of [at(layers, span.layer), layers[span.layer + 1] ?? []]) {
+        for (let k = 1; k < row.length; k++) {
+          const [a, b] = [at(row, k - 1), at(row, k)];
+          if (a.x + a.width < span.x2 && b.x > span.x1) widen.add(a);
+        }
+      }
+    }
+    if (widen.size === 0) continue;
+    for (const item of widen) item.extra += SPACE.widen;
+    const was = layers.map((layer) => layer.map((item) => item.x));
+    placeAll();
+    // A gap's labels are laid again only where a row above or below it moved.
+    for (const [l, layer] of layers.entries()) {
+      if (!layer.some((item, k) => item.x !== at(at(was, l), k))) continue;
+      memo.delete(l);
+      memo.delete(l - 1);
+    }
+    for (const [i, n] of laid.entries()) n.x = at(itemOf, i).x;
+    widthOfNodes = laid.reduce((w, n) => Math.max(w, n.x + n.width), 0) + SPACE.margin;
   }
 }
 
@@ -532,10 +573,12 @@ const LABEL_HEIGHT = 14;
  * the first of a few places along it where it overlaps no label placed before it (left to right
  * between each pair of layers) and no other arrow passes under it (the label's box would hide that
  * stretch of the arrow), or else at the least crowded of them, a covered label counting for more
- * than a hidden stretch of arrow. Returns the layers where some label found no free place.
+ * than a hidden stretch of arrow. Returns the layers where some label found no free place, and
+ * where across each of those labels is (its box and its arrow).
  */
-function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: LabelMemo, gapTop: (layer: number) => number, gapBottom: (layer: number) => number): number[] {
+function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: LabelMemo, gapTop: (layer: number) => number, gapBottom: (layer: number) => number): { crowded: number[]; tight: Span[] } {
   const crowded: number[] = [];
+  const tight: Span[] = [];
   const layerOf = new Map(nodes.map((n) => [n.id, n.layer]));
   const indexOf = new Map(edges.map((e, i) => [e, i]));
   const byGap = new Map<number, LaidEdge[]>();
@@ -556,6 +599,7 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: 
       if (was) e.labelAt = { x: was.x, y: gapTop(layer) + was.y };
     }
     if (before.crowded) crowded.push(layer);
+    tight.push(...before.tight);
     byGap.delete(layer);
   }
   const columns = (b: LabelBox) => {
@@ -623,7 +667,7 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: 
         const box = { x1: x - w / 2, x2: x + w / 2, y1: y - h / 2, y2: y + h / 2 };
         // A label beside its arrow has no other arrow between them either, or it reads as that one's.
         const reach = side < 0 ? { ...box, x2: Math.max(top, bottom) } : side > 0 ? { ...box, x1: Math.min(top, bottom) } : box;
-        return { x, y, box, reach };
+        return { x, y, box, reach, side };
       };
       // How much a box would cover: each label under it counts for more than each arrow.
       // Counting stops once it reaches `enough` (the least of the places looked at before).
@@ -653,6 +697,21 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: 
         }
         return labels * 1000 + arrows;
       };
+      // Whether a label placed where it covers arrows hides one elsewhere than where that arrow
+      // crosses its own under it (there, the label marks the crossing; elsewhere, it cuts the other
+      // arrow in two): only that is mended with more room across.
+      const hidesApart = ({ box: b, reach, side }: { box: LabelBox; reach: LabelBox; side: -1 | 0 | 1 }) => {
+        for (let band = Math.floor(reach.y1 / BAND); band <= Math.floor(reach.y2 / BAND); band++) {
+          for (let c = Math.floor(reach.x1 / GRID); c <= Math.floor(reach.x2 / GRID); c++) {
+            for (const s of under.get(cellKey(c, band)) ?? NONE) {
+              if (s.edge === ei || !crosses(s.p, s.q, reach)) continue;
+              const met = side === 0 ? meeting(p, q, s.p, s.q) : undefined;
+              if (!met || !(met.x > b.x1 && met.x < b.x2 && met.y > b.y1 && met.y < b.y2)) return true;
+            }
+          }
+        }
+        return false;
+      };
       // On the arrow first; beside it only where no place on it is free, and never past the drawing's
       // sides. The first free place is taken (most labels cost one look); else the one that covers
       // least, the first of equals.
@@ -667,20 +726,30 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: 
           if (least === 0) break search;
         }
       }
-      if (least > 0 && crowded.at(-1) !== layer) crowded.push(layer);
+      if (least > 0) {
+        if (crowded.at(-1) !== layer) crowded.push(layer);
+        if (least < 1000 && hidesApart(best)) tight.push({ layer, x1: Math.min(best.box.x1, p.x, q.x), x2: Math.max(best.box.x2, p.x, q.x) });
+      }
       file(placed, best.box, { ...best.box, id: labelCount++ });
       e.labelAt = { x: best.x, y: best.y };
     }
     memo.set(layer, {
       height: gapBottom(layer) - gapTop(layer),
       crowded: crowded.at(-1) === layer,
+      tight: tight.filter((t) => t.layer === layer),
       labels: new Map(gap.map((e) => [indexOf.get(e) ?? -1, { x: e.labelAt.x, y: e.labelAt.y - gapTop(layer) }])),
     });
   }
-  return crowded;
+  return { crowded, tight };
 }
-/** Each gap's labels as last laid, by layer: the gap's height, whether it was crowded, each label's place from its top, by arrow. */
-type LabelMemo = Map<number, { height: number; crowded: boolean; labels: Map<number, { x: number; y: number }> }>;
+/** Across which stretch of a gap (below row `layer`) a label found no free place: its box and its arrow's first stretch. */
+interface Span {
+  layer: number;
+  x1: number;
+  x2: number;
+}
+/** Each gap's labels as last laid, by layer: the gap's height, whether it was crowded (and where), each label's place from its top, by arrow. */
+type LabelMemo = Map<number, { height: number; crowded: boolean; tight: Span[]; labels: Map<number, { x: number; y: number }> }>;
 interface LabelBox {
   x1: number;
   x2: number;
@@ -727,6 +796,14 @@ function fileStretch(index: Map<number, Stretch[]>, s: Stretch, y1: number, y2: 
       else index.set(key, [s]);
     }
   }
+}
+/** Where the stretches a0–a1 and b0–b1 meet, if they do (parallel ones never do). */
+function meeting(a0: { x: number; y: number }, a1: { x: number; y: number }, b0: { x: number; y: number }, b1: { x: number; y: number }): { x: number; y: number } | undefined {
+  const d = (a1.x - a0.x) * (b1.y - b0.y) - (a1.y - a0.y) * (b1.x - b0.x);
+  if (d === 0) return undefined;
+  const t = ((b0.x - a0.x) * (b1.y - b0.y) - (b0.y - a0.y) * (b1.x - b0.x)) / d;
+  const u = ((b0.x - a0.x) * (a1.y - a0.y) - (b0.y - a0.y) * (a1.x - a0.x)) / d;
+  return t >= 0 && t <= 1 && u >= 0 && u <= 1 ? { x: a0.x + (a1.x - a0.x) * t, y: a0.y + (a1.y - a0.y) * t } : undefined;
 }
 /** Whether the stretch from p to q passes inside the box (touching its edge is not inside). */
 function crosses(p: { x: number; y: number }, q: { x: number; y: number }, b: LabelBox): boolean {

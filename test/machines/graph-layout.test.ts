@@ -26,6 +26,32 @@ const labelBox = (e: GraphLayout['edges'][number]): Box => {
   return { x: e.labelAt.x - width / 2, y: e.labelAt.y - height / 2, width, height };
 };
 
+/**
+ * Each label's box hides no stretch of another arrow (it would cut that arrow in two), except where
+ * that arrow crosses the label's own under it (no place was free; the label marks the crossing).
+ */
+function hiddenArrows(g: GraphLayout): string[] {
+  const labelled = g.edges.filter((e) => e.shortLabel && !e.back);
+  const hidden: string[] = [];
+  for (const e of labelled) {
+    const b = labelBox(e);
+    const strictlyIn = (x: number, y: number) => x > b.x && x < b.x + b.width && y > b.y && y < b.y + b.height;
+    const [p0, p1] = [e.points[0], e.points[1]] as [Point, Point];
+    for (const o of g.edges) {
+      if (o === e) continue;
+      for (let i = 1; i < o.points.length; i++) {
+        const [q0, q1] = [o.points[i - 1], o.points[i]] as [Point, Point];
+        let under = false;
+        for (let t = 0; t <= 1 && !under; t += 1 / 256) under = strictlyIn(q0.x + (q1.x - q0.x) * t, q0.y + (q1.y - q0.y) * t);
+        if (!under) continue;
+        const cross = crossing(p0, p1, q0, q1);
+        if (!cross || !strictlyIn(cross.x, cross.y)) hidden.push(`the label of ${e.from} → ${e.to} hides ${o.from} → ${o.to}`);
+      }
+    }
+  }
+  return hidden;
+}
+
 /** Everything the layout promises, checked on one scenario. */
 function expectSoundLayout(s: Scenario) {
   const g = layoutScenario(s);
@@ -104,26 +130,7 @@ describe('the scenario graph laid out for drawing (graph --format svg, the web p
       if (layerOf.get(a.from) === layerOf.get(b.from) && overlap(labelBox(a), labelBox(b))) covered.push(`labels of ${a.from} → ${a.to} and ${b.from} → ${b.to}`);
     }
     expect(covered).toEqual([]);
-    // A label's box hides no stretch of another arrow (it would cut that arrow in two), except where
-    // that arrow crosses the label's own under it (no place was free; the label marks the crossing).
-    const hidden: string[] = [];
-    for (const e of labelled) {
-      const b = labelBox(e);
-      const strictlyIn = (x: number, y: number) => x > b.x && x < b.x + b.width && y > b.y && y < b.y + b.height;
-      const [p0, p1] = [e.points[0], e.points[1]] as [Point, Point];
-      for (const o of g.edges) {
-        if (o === e) continue;
-        for (let i = 1; i < o.points.length; i++) {
-          const [q0, q1] = [o.points[i - 1], o.points[i]] as [Point, Point];
-          let under = false;
-          for (let t = 0; t <= 1 && !under; t += 1 / 256) under = strictlyIn(q0.x + (q1.x - q0.x) * t, q0.y + (q1.y - q0.y) * t);
-          if (!under) continue;
-          const cross = crossing(p0, p1, q0, q1);
-          if (!cross || !strictlyIn(cross.x, cross.y)) hidden.push(`the label of ${e.from} → ${e.to} hides ${o.from} → ${o.to}`);
-        }
-      }
-    }
-    expect(hidden).toEqual([]);
+    expect(hiddenArrows(g)).toEqual([]);
     // A label set beside its arrow (where no place on it was free) has no other arrow between them.
     const between: string[] = [];
     for (const e of labelled) {
@@ -206,6 +213,45 @@ describe('an arrow\'s label as drawn', () => {
     const covered: string[] = [];
     for (const [i, a] of labelled.entries()) for (const b of labelled.slice(i + 1)) if (overlap(labelBox(a), labelBox(b))) covered.push(`${a.to} and ${b.to}`);
     expect(covered).toEqual([]);
+  });
+  it('two decisions whose replies all lead to the same two scenes (arrows that cross) get room across, so no label hides another arrow', () => {
+    // The shape of saturday-shoots (d3-open, d3-guarded → s3-party, s3-saturday), which a trainer's
+    // scenario can have too: the crossing arrows left no place on either clear of the others, however
+    // tall the gap grew, and two labels were drawn over the straight arrows beside them.
+    const s = loadValidFixture('good/example.json');
+    const template = (s.nodes.find((n) => n.kind === 'decision') as Extract<Scenario['nodes'][number], { kind: 'decision' }>).replies[0]!;
+    const ending = s.nodes.find((n) => n.kind === 'ending')!;
+    const decision = (id: string, words: string[]) => ({
+      id, kind: 'decision', title: id, prompt: 'What do you say?',
+      replies: words.map((w) => ({ ...template, id: `${id}-${w}`, next: [{ when: { var: 'trust', gte: 60 }, to: 'the-party' }, { to: 'the-saturday' }] })),
+    });
+    const crossing = { ...s, start: 'kitchen', nodes: [
+      { id: 'kitchen', kind: 'scene', title: 'The kitchen', narration: 'Coffee.', next: 'first' },
+      { id: 'first', kind: 'decision', title: 'First', prompt: 'What do you say?', replies: [{ ...template, id: 'first-ask', next: 'talk-open' }, { ...template, id: 'first-wait', next: 'talk-guarded' }] },
+      decision('talk-open', ['aunt', 'glad', 'warn', 'secret']),
+      decision('talk-guarded', ['sister', 'lecture', 'promise']),
+      { id: 'the-party', kind: 'scene', title: 'The party', narration: 'Saturday night.', next: ending.id },
+      { id: 'the-saturday', kind: 'scene', title: 'Saturday', narration: 'Saturday.', next: ending.id },
+      ending,
+    ] } as unknown as Scenario;
+    const g = expectSoundLayout(crossing);
+    const layerOf = new Map(g.nodes.map((n) => [n.id, n.layer]));
+    expect(layerOf.get('talk-open')).toBe(layerOf.get('talk-guarded'));
+    expect(layerOf.get('the-party')).toBe(layerOf.get('the-saturday'));
+    expect(layerOf.get('the-party')).toBe((layerOf.get('talk-open') ?? NaN) + 1);
+    const crossed = g.edges.filter((e) => e.from.startsWith('talk-'));
+    expect(crossed).toHaveLength(4);
+    expect(hiddenArrows(g)).toEqual([]);
+    // Every label still on or just beside its own arrow, in the gaps laid before the rows moved too.
+    for (const e of g.edges.filter((l) => l.labelLines.length > 0 && !l.back)) {
+      const [p0, p1] = [e.points[0], e.points[1]] as [Point, Point];
+      const own = p0.x + ((p1.x - p0.x) * (e.labelAt.y - p0.y)) / (p1.y - p0.y);
+      const b = labelBox(e);
+      expect(own, `${e.from} → ${e.to}`).toBeGreaterThanOrEqual(b.x - 6);
+      expect(own, `${e.from} → ${e.to}`).toBeLessThanOrEqual(b.x + b.width + 6);
+    }
+    // The same scenario gives the same drawing (the rows spread are spread alike every time).
+    expect(toSvg(crossing)).toBe(toSvg(structuredClone(crossing)));
   });
 });
 
