@@ -132,7 +132,7 @@ export const LABEL_LINES = 3;
  * many crowded rounds such a gap also gets more room across (where a label hides another arrow),
  * and how much more each time.
  */
-const SPACE = { across: 28, down: 84, margin: 24, passPoint: 16, sweeps: 6, growth: 2 * 14, rounds: 4, widenAfter: 3, widen: 2 * 28 } as const;
+const SPACE = { across: 28, down: 84, margin: 24, passPoint: 16, sweeps: 6, growth: 2 * 14, rounds: 4, widenAfter: 4, widen: 4 * 28 } as const;
 
 const KIND_WORDS = { scene: 'Scene', decision: 'Decision', ending: 'Ending' } as const;
 const ENDING_WORDS: Record<EndingKind, string> = { strong: 'Strong ending', mixed: 'Mixed ending', harmful: 'Harmful ending' };
