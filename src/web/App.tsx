@@ -31,6 +31,15 @@ const NAV: { route: Route; label: string }[] = [
 ];
 
 
+/**
+ * How long a page opened from the navigation (the focus staying on its link) may take to load before
+ * the polite region says "Loading…" (once): most pages come well within it, and are only named.
+ */
+export const LOADING_SAID_AFTER_MS = 1000;
+
+/** What the polite region says of a page still loading (LOADING_SAID_AFTER_MS). */
+const LOADING = 'Loading…';
+
 /** Where what a volunteer or trainer does goes: nowhere, or (presenter mode in a live room) only to the room on the laptop. */
 const PRIVACY = 'Everything stays in this browser on this device: nothing you do here is sent anywhere.';
 /** The most of the screen's height the sticky bar may keep covered; a taller bar scrolls with the page. */
@@ -183,9 +192,23 @@ export function App({ store, storageNotice }: AppProps) {
     loading.current.drawn = href;
     sayIfLoaded();
   }, [sayIfLoaded]);
-  const pageFailed = useCallback((href: string) => {
-    if (toSay.current?.href === href) toSay.current = undefined;
+  // A page opened from the navigation that has not loaded after a moment is said to be loading,
+  // once, in the polite region (its own "Loading…" is plain text, not said where the focus is not):
+  // then it is named, or its failure is said. Not when the focus went to the main content, which
+  // reads its "Loading…" as it gets the focus.
+  const loadingTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const stopLoadingTimer = useCallback(() => {
+    clearTimeout(loadingTimer.current);
+    loadingTimer.current = undefined;
   }, []);
+  useEffect(() => stopLoadingTimer, [stopLoadingTimer]);
+  const pageFailed = useCallback((href: string) => {
+    if (toSay.current?.href !== href) return;
+    toSay.current = undefined;
+    stopLoadingTimer();
+    // The alert in the page's place is what is said; "Loading…" is not left to be found in the region.
+    setArrived((a) => (a?.text === LOADING ? undefined : a));
+  }, [stopLoadingTimer]);
   useEffect(() => {
     const href = hrefOf(route);
     if (shown.current === href) return;
@@ -196,6 +219,7 @@ export function App({ store, storageNotice }: AppProps) {
     // was taken on is left, so its scroll position is not carried over to the new one.
     scrolledBeforeBreak.current = undefined;
     setOnBreak(false);
+    stopLoadingTimer();
     const at = document.activeElement;
     const leftInOldPage = at !== null && at === focusedAtLastChange() && at !== main.current && main.current?.contains(at) === true;
     setArrived(undefined);
@@ -209,10 +233,17 @@ export function App({ store, storageNotice }: AppProps) {
         toSay.current = { href, text: `Now showing: ${routeTitle(route)}.`, whileOn: main.current };
       }
     } else if (main.current?.contains(at) !== true) {
-      toSay.current = { href, text: `Now showing: ${routeTitle(route)}.` };
+      const say = { href, text: `Now showing: ${routeTitle(route)}.` };
+      toSay.current = say;
       sayIfLoaded();
+      if (toSay.current === say) {
+        loadingTimer.current = setTimeout(() => {
+          loadingTimer.current = undefined;
+          if (toSay.current === say) setArrived((a) => ({ n: (a?.n ?? 0) + 1, text: LOADING }));
+        }, LOADING_SAID_AFTER_MS);
+      }
     }
-  }, [route, sayIfLoaded]);
+  }, [route, sayIfLoaded, stopLoadingTimer]);
   const presenter = route.page === 'presenter' || route.page === 'projector';
   // The projector window is for the room's wall: what the trainer's controls send, and nothing
   // else (no navigation, no break button, no footer for the room to read).
@@ -222,7 +253,7 @@ export function App({ store, storageNotice }: AppProps) {
         <div className="app presenter">
           <main id="main" ref={main} tabIndex={-1}>
             <RouteTitle route={route} />
-            <PageBoundary href={hrefOf(route)}><Suspense fallback={<p role="status">Loading…</p>}>{page(route, false)}</Suspense></PageBoundary>
+            <PageBoundary href={hrefOf(route)}><Suspense fallback={<p>Loading…</p>}>{page(route, false)}</Suspense></PageBoundary>
           </main>
         </div>
       </StoreContext>
@@ -254,11 +285,13 @@ export function App({ store, storageNotice }: AppProps) {
           {storageNotice && <p className="notice" role="status">{storageNotice}</p>}
           {storeProblem && <p className="notice" role="alert">{storeProblem}</p>}
           {onBreak && <BreakPanel onBack={backFromPanel} />}
-          {/* The page stays mounted during a break, so a session waits exactly where it was. */}
+          {/* The page stays mounted during a break, so a session waits exactly where it was. Its
+              "Loading…" is plain text, not a live region (one inserted with its words may not be said):
+              see LOADING_SAID_AFTER_MS. */}
           <div hidden={onBreak}>
             <PageLoadContext value={pageLoad}>
               <PageBoundary href={hrefOf(route)} onFailed={pageFailed}>
-                <Suspense fallback={<p role="status">Loading…</p>}>{page(route, onBreak)}<PageShown href={hrefOf(route)} onShown={pageDrawn} /></Suspense>
+                <Suspense fallback={<p>Loading…</p>}>{page(route, onBreak)}<PageShown href={hrefOf(route)} onShown={pageDrawn} /></Suspense>
               </PageBoundary>
             </PageLoadContext>
           </div>

@@ -24,7 +24,8 @@ export const PageLoadContext = createContext<PageLoad | undefined>(undefined);
  * Says the page is still loading what it shows (its "Loading…" or "Opening the scenario…"), while
  * `loading` is true. App names a page opened from the navigation ("Now showing: Scenarios.") only
  * once it has loaded: a page that then failed to load was announced as shown, and its failure after
- * it. Outside App (a page rendered alone in a test) it does nothing.
+ * it. Still loading after a moment (App's LOADING_SAID_AFTER_MS), such a page is said to be
+ * "Loading…", once, before it is named. Outside App (a page rendered alone in a test) it does nothing.
  */
 export function usePageLoading(loading: boolean): void {
   const load = use(PageLoadContext);

@@ -5,6 +5,7 @@
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LOADING_SAID_AFTER_MS } from '../../src/web/App.js';
 import { renderApp, watchAnnouncements } from './helpers.js';
 
 /** While set, a page's read of the scenarios (the first page's, a scenario's) waits for it, and ends as it does. */
@@ -26,6 +27,7 @@ vi.mock('../../src/web/scenarios.js', async (importOriginal) => {
 });
 
 afterEach(() => {
+  vi.useRealTimers();
   held = undefined;
   cleanup();
 });
@@ -137,6 +139,136 @@ describe('a page still loading when the focus went to the main content', () => {
       // Time for anything that was to be said (the page's own notices) to be said.
       await screen.findByRole('group', { name: /./ });
       expect(said.filter((t) => t.startsWith('Now showing'))).toEqual([]);
+    } finally {
+      stop();
+    }
+  });
+});
+
+/** Any live region: what is inserted into one with its words already in it may not be said at all. */
+const LIVE = '[role="status"], [role="alert"], [role="log"], [aria-live]:not([aria-live="off"])';
+
+// A live region must be in the page, empty, before its words change for most screen readers to say
+// them: a message inserted with its words (a page's "Loading…") may be said, or not, depending on the
+// screen reader. The loading messages are plain text, read where they are; the app's polite region
+// says "Loading…", once, for a page opened from the navigation that takes more than a moment.
+describe('a loading message', () => {
+  it('is plain text, not a live region: the page\'s code ("Loading…"), a scenario, a kept debrief', async () => {
+    // A page's code has not come on its first render (React.lazy), whatever it takes.
+    renderApp('#/certificate');
+    expect(screen.getByText('Loading…').closest(LIVE)).toBeNull();
+    await screen.findByRole('heading', { level: 1 });
+    cleanup();
+    const release = holdScenarios();
+    renderApp('#/play/youth-discloses');
+    expect((await screen.findByText('Opening the scenario…')).closest(LIVE)).toBeNull();
+    cleanup();
+    renderApp('#/debrief/youth-discloses');
+    expect((await screen.findByText('Opening the debrief…')).closest(LIVE)).toBeNull();
+    await release(true);
+    await screen.findByRole('heading', { level: 1, name: 'No debrief kept' });
+  });
+});
+
+describe('"Loading…" in the polite region', () => {
+  const loadingSaid = (said: string[]) => said.filter((t) => t === 'Loading…');
+
+  /**
+   * My records, then "Scenarios" from the navigation (the focus stays on its link) while the
+   * scenarios are held back, on fake timers (setTimeout alone: what the app waits a moment with).
+   */
+  async function scenariosHeldFromTheNavigation(): Promise<(ok: boolean) => Promise<void>> {
+    renderApp('#/records');
+    await screen.findByRole('heading', { level: 1, name: 'My records' });
+    const link = screen.getByRole('link', { name: 'Scenarios' });
+    link.focus();
+    const release = holdScenarios();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    // As following the link does (jsdom tells of the new address on a timer).
+    await act(async () => {
+      location.hash = link.getAttribute('href') ?? '';
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    // (Not vi.waitFor, which moves the fake clock on as it waits.)
+    expect(screen.queryByRole('heading', { level: 1, name: 'My records' })).toBeNull();
+    expect(document.activeElement).toBe(link);
+    return release;
+  }
+
+  it('is said once for a page opened from the navigation that has not loaded after a moment, then the page is named', async () => {
+    const { said, stop } = watchAnnouncements(ANNOUNCED);
+    try {
+      const release = await scenariosHeldFromTheNavigation();
+      await act(() => vi.advanceTimersByTimeAsync(LOADING_SAID_AFTER_MS - 1));
+      expect(loadingSaid(said)).toEqual([]);
+      await act(() => vi.advanceTimersByTimeAsync(1));
+      expect(loadingSaid(said)).toEqual(['Loading…']);
+      await act(() => vi.advanceTimersByTimeAsync(10 * LOADING_SAID_AFTER_MS));
+      expect(loadingSaid(said)).toEqual(['Loading…']);
+      vi.useRealTimers();
+      await release(true);
+      await screen.findByRole('heading', { level: 1, name: 'Practise a conversation' });
+      await waitFor(() => expect(said.filter((t) => t.startsWith('Now showing'))).toEqual(['Now showing: Scenarios.']));
+      expect(loadingSaid(said)).toEqual(['Loading…']);
+      expect(document.querySelector('.sr-only[aria-live="polite"]')?.textContent).toBe('Now showing: Scenarios.');
+    } finally {
+      stop();
+    }
+  });
+
+  it('is not said for a page that loads within the moment', async () => {
+    const { said, stop } = watchAnnouncements(ANNOUNCED);
+    try {
+      const release = await scenariosHeldFromTheNavigation();
+      await act(() => vi.advanceTimersByTimeAsync(LOADING_SAID_AFTER_MS / 2));
+      await release(true);
+      // Interval 0: vi.waitFor moves the fake clock on by its interval at each look.
+      await vi.waitFor(() => expect(said.filter((t) => t.startsWith('Now showing'))).toEqual(['Now showing: Scenarios.']), { interval: 0, timeout: 10_000 });
+      await act(() => vi.advanceTimersByTimeAsync(10 * LOADING_SAID_AFTER_MS));
+      expect(loadingSaid(said)).toEqual([]);
+    } finally {
+      stop();
+    }
+  });
+
+  it('is taken back when the page then fails: its failure is what is said', async () => {
+    const quiet = console.error;
+    console.error = () => {};
+    const { said, stop } = watchAnnouncements(ANNOUNCED);
+    try {
+      const refuse = await scenariosHeldFromTheNavigation();
+      await act(() => vi.advanceTimersByTimeAsync(LOADING_SAID_AFTER_MS));
+      expect(loadingSaid(said)).toEqual(['Loading…']);
+      vi.useRealTimers();
+      await refuse(false);
+      await screen.findByRole('heading', { level: 1, name: 'This page could not be shown' });
+      expect(document.querySelector('.sr-only[aria-live="polite"]')?.textContent).toBe('');
+      expect(said.filter((t) => t.startsWith('Now showing'))).toEqual([]);
+    } finally {
+      stop();
+      console.error = quiet;
+    }
+  });
+
+  it('is not said when the focus went to the main content, which reads its own "Opening the scenario…"', async () => {
+    const { said, stop } = watchAnnouncements(ANNOUNCED);
+    try {
+      renderApp('#/');
+      const link = await screen.findByRole('link', { name: /^Practise: What Kiara tells you$/ });
+      link.focus();
+      const release = holdScenarios();
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      await act(async () => {
+        location.hash = link.getAttribute('href') ?? '';
+        await vi.advanceTimersByTimeAsync(0);
+      });
+      expect(document.activeElement).toBe(document.getElementById('main'));
+      await act(() => vi.advanceTimersByTimeAsync(10 * LOADING_SAID_AFTER_MS));
+      expect(loadingSaid(said)).toEqual([]);
+      vi.useRealTimers();
+      await release(true);
+      await waitFor(() => expect(said.filter((t) => t.startsWith('Now showing'))).toEqual(['Now showing: What Kiara tells you.']));
+      expect(loadingSaid(said)).toEqual([]);
     } finally {
       stop();
     }

@@ -48,7 +48,10 @@ export default function KeptDebrief({ id, paused }: { id: string; paused: boolea
   useEffect(() => {
     if (state.kind === 'ready') document.getElementById('debrief-heading')?.focus();
   }, [state.kind]);
-  if (state.kind === 'loading') return <p role="status">Opening the debrief…</p>;
+  // Plain text, read where it is (the main content focused as it opened): a live region inserted
+  // with its words already in it may not be said at all. App says "Loading…" in its polite region
+  // when a page opened from the navigation takes more than a moment.
+  if (state.kind === 'loading') return <p>Opening the debrief…</p>;
   if (state.kind === 'none') {
     return (
       <>

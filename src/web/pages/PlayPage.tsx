@@ -44,7 +44,10 @@ export default function PlayPage({ id, mode, paused }: { id: string; mode: Sessi
   }, [id, mode, store, addresses, fail]);
   // A session sets its own (with the scenario's title).
   useTitle(state.kind === 'missing' ? 'Scenario not found' : state.kind === 'invalid' ? 'Scenario cannot be played' : undefined);
-  if (state.kind === 'loading') return <p role="status">Opening the scenario…</p>;
+  // Plain text, read where it is (the main content focused as it opened): a live region inserted
+  // with its words already in it may not be said at all. App says "Loading…" in its polite region
+  // when a page opened from the navigation takes more than a moment.
+  if (state.kind === 'loading') return <p>Opening the scenario…</p>;
   if (state.kind === 'missing') {
     return (
       <>
