@@ -153,7 +153,7 @@ const LIVE = '[role="status"], [role="alert"], [role="log"], [aria-live]:not([ar
 // screen reader. The loading messages are plain text, read where they are; the app's polite region
 // says "Loading…", once, for a page opened from the navigation that takes more than a moment.
 describe('a loading message', () => {
-  it('is plain text, not a live region: the page\'s code ("Loading…"), a scenario, a kept debrief', async () => {
+  it('is plain text, not a live region: the page\'s code ("Loading…"), a scenario, a kept debrief, the first page\'s list, the presenter\'s scenario', async () => {
     // A page's code has not come on its first render (React.lazy), whatever it takes.
     renderApp('#/certificate');
     expect(screen.getByText('Loading…').closest(LIVE)).toBeNull();
@@ -165,8 +165,19 @@ describe('a loading message', () => {
     cleanup();
     renderApp('#/debrief/youth-discloses');
     expect((await screen.findByText('Opening the debrief…')).closest(LIVE)).toBeNull();
+    cleanup();
+    // The first page's list and the presenter's scenario, as they load (the presenter's code first,
+    // so that the "Loading…" found is the page's own).
+    renderApp('#/');
+    expect((await screen.findByText('Loading scenarios…')).closest(LIVE)).toBeNull();
+    cleanup();
+    await import('../../src/web/pages/Presenter.js');
+    renderApp('#/presenter/youth-discloses');
+    await act(async () => {});
+    expect(document.querySelector('main')?.textContent).toBe('Loading…');
+    expect(screen.getByText('Loading…').closest(LIVE)).toBeNull();
     await release(true);
-    await screen.findByRole('heading', { level: 1, name: 'No debrief kept' });
+    await screen.findByRole('heading', { level: 1, name: /What Kiara tells you/ });
   });
 });
 

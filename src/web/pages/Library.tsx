@@ -92,7 +92,7 @@ export function Library() {
       {listing?.notice && <Announce>{listing.notice}</Announce>}
       {/* Said once, above the cards (on each of the 13 cards a screen reader read it 13 times); only while some card offers both modes. */}
       {listing?.entries.some((e) => !e.saved) && <p className="hint">Each scenario can be played in practice or as an assessment. Practice shows feedback after each reply and lets you undo; assessment holds feedback until the debrief.</p>}
-      {!listing ? <p role="status">Loading scenarios…</p> : (
+      {!listing ? <p>Loading scenarios…</p> : (
         <ul className="cards" aria-label="Scenarios" ref={cards} onClick={noteFollowed}>
           {listing.entries.map((e) => (
             <li key={e.id} className="card">

@@ -75,7 +75,7 @@ export default function Presenter({ id, paused = false }: { id?: string; paused?
   }, [id, store, room, fail]);
   useTitle(room ? 'Presenter: live room' : state.kind === 'missing' ? 'Scenario not found' : state.kind === 'ready' ? `Presenter: ${state.playable.scenario.title}` : undefined);
   if (room) return <LiveRoom link={room} paused={paused} />;
-  if (state.kind === 'loading') return <p role="status">Loading…</p>;
+  if (state.kind === 'loading') return <p>Loading…</p>;
   if (state.kind === 'missing') return <><h1>Scenario not found</h1><NoSuchScenario id={id ?? ''} back={<a href={hrefOf({ page: 'presenter' })}>Choose another scenario</a>} /></>;
   if (state.kind === 'pick') {
     return (
