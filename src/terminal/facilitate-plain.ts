@@ -81,9 +81,12 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
     say(`Continuing the trainer-led session kept at ${resumed.standsAt}, with the room's votes and the summary so far.`);
     sayCommand('To start over instead:', command(newRoomSessionArgs(playable), opts.env));
   }
-  if (!reopened) say(stateStore(opts.env).savingFailure() === undefined
-    ? 'The session is kept as it goes: q ends it for now and writes a summary of the votes so far; opening this scenario with --facilitate again carries it on.'
-    : 'This session is not kept as it goes, since the state folder cannot be written (see above): q ends it.');
+  // One begun at a scene (--from, --set) is kept apart from the scenario's own: the same start carries
+  // it on, so that command is named (opening the scenario with --facilitate opened another session).
+  const again = roomSessionArgs(playable);
+  if (!reopened && stateStore(opts.env).savingFailure() !== undefined) say('This session is not kept as it goes, since the state folder cannot be written (see above): q ends it.');
+  else if (!reopened && again.startsWith('play ')) sayCommand('The session is kept as it goes: q ends it for now and writes a summary of the votes so far; this command carries it on:', command(again, opts.env));
+  else if (!reopened) say('The session is kept as it goes: q ends it for now and writes a summary of the votes so far; opening this scenario with --facilitate again carries it on.');
   if (!reopened) say('At each decision type the room\'s votes, one count per reply on a line (e.g. 3 5 0) or one count per line; r reveals every reply\'s feedback and the facilitator note; then type the number of the reply the room follows. u goes back to the decision before, with its votes; w says who\'s who (the people met so far); s starts the session over (asked first). q ends the session.');
   // Whether the summary was written: a state folder that cannot be written ends the session with
   // one line and exit code 74, as in the full-screen app, not with an error.

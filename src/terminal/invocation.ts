@@ -1,4 +1,5 @@
 import { basename, isAbsolute, relative } from 'node:path';
+import type { PlayableScenario } from '../machines/light.js';
 import { wrapText } from './wrap.js';
 
 /**
@@ -123,4 +124,15 @@ export function shellWord(word: string): string {
 /** A full command line for a hint: `command("resume")` → "npm run cli -- resume". */
 export function command(args: string, env: NodeJS.ProcessEnv = process.env): string {
   return `${commandName(env)} ${args}`;
+}
+
+/**
+ * The arguments that open this trainer-led session of a scenario again, as it was opened: by its
+ * bundled id or its file, and with an author's start (--from, --set) when it had one, since such a
+ * session is kept apart from the scenario's own (`--facilitate <scenario>` opened another).
+ */
+export function roomSessionArgs(playable: Pick<PlayableScenario, 'file' | 'bundled' | 'from' | 'set'> & { scenario: { id: string } }): string {
+  const scenario = playable.bundled ? playable.scenario.id : shellWord(playable.file);
+  const start = `${playable.from !== undefined ? ` --from ${shellWord(playable.from)}` : ''}${Object.entries(playable.set ?? {}).map(([k, v]) => ` --set ${shellWord(`${k}=${v}`)}`).join('')}`;
+  return start === '' ? `--facilitate ${scenario}` : `play ${scenario}${start} --facilitate`;
 }

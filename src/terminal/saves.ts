@@ -3,7 +3,9 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Finished, KeepResult, PlayableScenario, ResumeResult, RunOrigin, SaveHold, SaveSummary, ScenarioRef } from '../machines/index.js';
 import * as core from '../machines/index.js';
 import { FileAccessError } from './errors.js';
-import { command, shellWord } from './invocation.js';
+import { command, roomSessionArgs } from './invocation.js';
+// Kept with the command words (the app's content note names it without loading this module).
+export { roomSessionArgs };
 import { fileStore } from './node/file-store.js';
 import { failureReason, hasSave, stateStore } from './node/state-store.js';
 import { scenariosDir } from './paths.js';
@@ -279,17 +281,6 @@ export function roomSessionOnDisk(playable: PlayableScenario, env: NodeJS.Proces
   const store = stateStore(env);
   const key = core.facilitationKey(playable);
   return !store.inMemoryOnly(key) && store.read(key) !== undefined;
-}
-
-/**
- * The arguments that open this trainer-led session of a scenario again, as it was opened: by its
- * bundled id or its file, and with an author's start (--from, --set) when it had one, since such a
- * session is kept apart from the scenario's own (`--facilitate <scenario>` opened another).
- */
-export function roomSessionArgs(playable: Pick<PlayableScenario, 'file' | 'bundled' | 'from' | 'set'> & { scenario: { id: string } }): string {
-  const scenario = playable.bundled ? playable.scenario.id : shellWord(playable.file);
-  const start = `${playable.from !== undefined ? ` --from ${shellWord(playable.from)}` : ''}${Object.entries(playable.set ?? {}).map(([k, v]) => ` --set ${shellWord(`${k}=${v}`)}`).join('')}`;
-  return start === '' ? `--facilitate ${scenario}` : `play ${scenario}${start} --facilitate`;
 }
 
 /** The arguments that start a new trainer-led session of a scenario, whatever is kept of it. */

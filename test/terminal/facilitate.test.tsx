@@ -432,6 +432,38 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(note).not.toContain('saves your progress');
     expect(note).toContain('A trainer-led session is kept as it goes: q stops it and writes a summary of the votes so far, and opening this scenario again carries on.');
   });
+
+  it('a session begun with --from: the content note and the line-by-line start name the command that carries it on (with --from), not "opening this scenario again"', async () => {
+    const fromVisit = () => {
+      const p = loadPlayable(join(SCENARIOS, 'new-phone.json'), 'after-visit');
+      if ('problems' in p) throw new Error(p.problems);
+      return p;
+    };
+    const env = tempEnv();
+    const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: fromVisit() } }).element, 100, 40);
+    const note = (r.lastFrame() ?? '').replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
+    expect(note).toContain('Content note');
+    expect(note).not.toContain('opening this scenario again carries on');
+    expect(note).toMatch(/q stops it and writes a summary of the votes so far; this command carries it on: \S*casa-practice\S* play \S+new-phone\.json(?: \\)? --from after-visit --facilitate/);
+    // On rows of its own where the row has no room, broken only between its words (a line continuation).
+    expect(r.lastFrame()).toMatch(/^[│ ]*\S*casa-practice\S* play \S+new-phone\.json/m);
+    cleanup();
+    // A scenario's own session keeps the words.
+    const own = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element, 100, 40);
+    expect((own.lastFrame() ?? '').replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ')).toContain('and opening this scenario again carries on.');
+    cleanup();
+
+    const run = async (playable: PlayableScenario, width: number) => {
+      let out = '';
+      await runFacilitatePlain({ playable, io: { out: (t) => (out += t), err: (t) => (out += t) }, env: tempEnv(), width, readLine: async () => 'q' });
+      return out;
+    };
+    const plain = await run(fromVisit(), 60);
+    expect(plain).not.toContain('opening this scenario with --facilitate again carries it on');
+    const cmd = `${commandName(env)} play ${join(SCENARIOS, 'new-phone.json')} --from after-visit --facilitate`;
+    expect(plain).toContain(wrapWords(`The session is kept as it goes: q ends it for now and writes a summary of the votes so far; this command carries it on: ${cmd}`, 60, `${commandName(env)} `));
+    expect(await run(newPhone(), 200)).toContain('opening this scenario with --facilitate again carries it on.');
+  });
 });
 
 /**

@@ -5,7 +5,7 @@ import { asideWords, debriefKey, entryOf, keptFacilitation, localDate, localTime
 import type { Debrief, MissingFile, PersistedScenarioSnapshot, RestoredFacilitation, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
 import { checkStateFolder, hasSave, loadRecords, notSavedWords, stateStore } from '../node/state-store.js';
-import { command } from '../invocation.js';
+import { command, roomSessionArgs } from '../invocation.js';
 import { scenariosDir } from '../paths.js';
 import { hasErrorsNotice, leftOutNotice } from '../scenario-files.js';
 import { sessionSeed } from '../seed.js';
@@ -324,7 +324,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   } else if (screen.name === 'note') {
     const { entry, fromPicker } = screen;
     body = (
-      <ContentNote entry={entry} facilitating={facilitating} onStart={() => once(() => begin(entry, fromPicker, screen.origin))}
+      <ContentNote entry={entry} facilitating={facilitating} again={facilitating && !fromPicker && start.kind === 'facilitate' && start.playable && roomSessionArgs(start.playable).startsWith('play ') ? command(roomSessionArgs(start.playable), services.env) : undefined} onStart={() => once(() => begin(entry, fromPicker, screen.origin))}
         onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} notice={stateStore(services.env).savingFailure()} setAside={screen.setAside} />
     );
   } else if (screen.name === 'play') {

@@ -5,7 +5,9 @@ import { KeyHints } from './KeyHints.js';
 import { useKeys } from './useKeys.js';
 import { useScreenSize } from './useScreenSize.js';
 import { Paragraph } from './Paragraph.js';
-import { inkRows } from '../wrap.js';
+import { commandName } from '../invocation.js';
+import { commandRows, inkRows } from '../wrap.js';
+import { useApp } from './AppContext.js';
 
 /** Props of ContentNote. */
 export interface ContentNoteProps {
@@ -23,10 +25,15 @@ export interface ContentNoteProps {
   setAside?: string;
   /** A trainer-led session: nothing is saved as it goes, so the note says what q does there. */
   facilitating?: boolean;
+  /**
+   * The command that carries on a trainer-led session begun at a scene (--from, --set): kept apart
+   * from the scenario's own, it is not carried on by opening the scenario again.
+   */
+  again?: string;
 }
 
 /** The content note, shown before a scenario starts, with a way back. */
-export function ContentNote({ entry, onStart, onBack, onQuit, notice, setAside, facilitating = false }: ContentNoteProps) {
+export function ContentNote({ entry, onStart, onBack, onQuit, notice, setAside, facilitating = false, again }: ContentNoteProps) {
   useKeys((a: Action) => {
     if (a.type === 'enter') onStart();
     else if (a.type === 'back' && onBack) onBack();
@@ -40,14 +47,20 @@ export function ContentNote({ entry, onStart, onBack, onQuit, notice, setAside, 
     ? notice
       // The state folder cannot be written (the notice above): nothing is kept, no summary written.
       ? [`Pause for the room whenever it needs a break. ${UNKEPT_SESSION}`, UNKEPT_SESSION]
-      : ['Pause for the room whenever it needs a break. A trainer-led session is kept as it goes: q stops it and writes a summary of the votes so far, and opening this scenario again carries on.',
-        'q stops the session and writes a summary of the votes so far; opening this scenario again carries on.']
+      : again
+        ? [`Pause for the room whenever it needs a break. A trainer-led session is kept as it goes: q stops it and writes a summary of the votes so far; this command carries it on: ${again}`,
+          `q stops the session and writes a summary of the votes so far; this command carries it on: ${again}`]
+        : ['Pause for the room whenever it needs a break. A trainer-led session is kept as it goes: q stops it and writes a summary of the votes so far, and opening this scenario again carries on.',
+          'q stops the session and writes a summary of the votes so far; opening this scenario again carries on.']
     : notice ? ['Take a break whenever you need one (q quits).'] : ['Take a break whenever you need one. Once you have started, q saves your progress and quits.'];
+  // A command in the tail on rows of its own where the row has no room for it, never broken mid-word.
+  const keep = `${commandName(useApp().env)} `;
+  const tailRows = (tail: string) => commandRows(tail, inner, keep);
   const about = `About ${entry.minutes} minutes. ${entry.summary}`;
   // The screen keeps one row spare (it never scrolls): where the whole note is taller than that, the
   // shorter words about q come first, then the summary goes (the title and minutes stay).
   const height = (summary: string, tail: string) => (notice ? inkRows(notice, columns) : 0) + (setAside ? inkRows(setAside, columns) : 0) + inkRows(entry.title, columns) + inkRows(summary, columns)
-    + 1 + 2 + 1 + inkRows(entry.contentNote, inner) + inkRows(tail, inner) + 1 + inkRows(hintLine(hints), columns);
+    + 1 + 2 + 1 + inkRows(entry.contentNote, inner) + tailRows(tail).reduce((n, row) => n + inkRows(row, inner), 0) + 1 + inkRows(hintLine(hints), columns);
   const choices = [...tails.map((t) => [about, t] as const), ...tails.map((t) => [`About ${entry.minutes} minutes.`, t] as const)];
   const [summary, tail] = choices.find(([a, t]) => height(a, t) <= rows - 1) ?? (choices.at(-1) as readonly [string, string]);
   return (
@@ -59,7 +72,7 @@ export function ContentNote({ entry, onStart, onBack, onQuit, notice, setAside, 
       <Box marginTop={1} borderStyle="round" paddingX={1} flexDirection="column">
         <Paragraph bold width={inner}>Content note</Paragraph>
         <Paragraph width={inner}>{entry.contentNote}</Paragraph>
-        <Paragraph width={inner}>{tail}</Paragraph>
+        {tailRows(tail).map((row, i) => <Paragraph key={i} width={inner}>{row}</Paragraph>)}
       </Box>
       {/* b only when there is a picker to go back to. */}
       <KeyHints set={hints} width={columns} />
