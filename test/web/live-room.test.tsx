@@ -182,6 +182,12 @@ describe('live room on the presenter page', () => {
     expect([...who().querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Jade (youth)', 'Ms. <b>Ibarra</b> (Advocate Supervisor): Your <i>Advocate Supervisor</i>.']);
     expect(who().querySelector('b, i')).toBeNull();
     expect(projector().queryByText(/Who.s who/)).toBeNull();
+    // Once the session has ended nobody more will be met: "(2 met)", as the phones say, not "so far".
+    await user.click(screen.getByRole('button', { name: 'End the session' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, end the session' }));
+    client.answer();
+    expect(screen.getByRole('heading', { name: 'How often the room matched best practice' })).toBeTruthy();
+    expect(who().querySelector('summary')?.textContent).toBe('Who\u2019s who (2 met)');
   });
 
   // The join block's h2 came before the moment's h1, so heading navigation began at level 2; and

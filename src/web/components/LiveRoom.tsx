@@ -265,7 +265,7 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
             <BlankButton blank={blank} />
           </p>
           {/* For the trainer to answer "who is that?" (the laptop only, as in presenter mode; the phones have their own). */}
-          {view.people && <WhosWho people={view.people} />}
+          {view.people && <WhosWho people={view.people} ended={view.phase === 'ended'} />}
           <BlankNotice blank={blank} />
           <ClickerHint keys={keys} said={clicker.said} />
           {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}

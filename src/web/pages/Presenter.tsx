@@ -559,7 +559,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
         )}
       </div>
       {/* For the trainer to answer "who is that?" (the laptop only, as the terminal's w). */}
-      <WhosWho people={people} />
+      <WhosWho people={people} ended={view.done} />
       <BlankNotice blank={blank} />
       <ClickerHint keys={keys} said={clicker.said} />
       {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
