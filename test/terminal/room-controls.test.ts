@@ -380,7 +380,7 @@ describe('room controls in the terminal', () => {
     await phone.vote(reply);
     expect(await room.type('s', /voted/)).toContain('1 phone connected, 1 joined; 1 voted in round 1.');
     columns = 60;
-    const reveal = await room.type('r', /Type the number of the reply the room follows\./);
+    const reveal = await room.type('r', /Type the number of the reply the room follows · w: who's who\n/);
     expect(reveal).toContain('Votes: 1 (100%)');
     expect(wider(reveal, 60)).toEqual([]);
   });
@@ -456,6 +456,11 @@ describe('room controls in the terminal', () => {
     expect(room.server.state().phase).toBe('idle');
     expect(await room.type('n', /\(o: open the vote[^)]*\)/)).toMatch(/· w: who's who\)/);
     expect(await room.type('o', /l: lock.*\n/)).toContain('w: who\'s who');
+    // After the reveal too (w works there): the line ends with it, whole on one row of 60 columns.
+    const revealed = await room.type('r', /Type the number of the reply the room follows[^\n]*\n$/);
+    expect(revealed.split('\n')).toContain('Type the number of the reply the room follows · w: who\'s who');
+    expect(await room.type('w', /Who's who\n[\s\S]*\n$/)).toContain('Yesi (youth)');
+    expect(room.server.state().phase).toBe('revealed');
     // The list of commands names it too.
     expect((await room.type('x', /\n$/)).replace(/\s+/g, ' ')).toContain('· w who\'s who ·');
     expect(wider(room.output(), 60)).toEqual([]);

@@ -108,7 +108,9 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
     if (reveal) io.out(`\n${revealText(reveal, width(), view.replies)}\n\n`);
     // Once revealed, the note is the room's too (the presenter page shows it then, as --facilitate does).
     if (view.facilitatorNote) say(`Facilitator note: ${view.facilitatorNote}`, '  ');
-    say('Type the number of the reply the room follows.');
+    // w works here too, so the line names it as the other hints do (with no full stop before it, it is
+    // 60 columns whole: one row of the narrowest terminal the app draws in).
+    say(`Type the number of the reply the room follows${WHO}`);
   };
 
   /** How many phones are here and have voted (the s key). */
