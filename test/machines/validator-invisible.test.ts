@@ -172,6 +172,17 @@ describe('invisible-character: a text holding characters the screens leave out i
     // The ending's line of 5,000 zero-width spaces: counted (its own warning is past the first 20).
     expect(formatValidation(result, 'hostile.json')).not.toMatch(UNSAFE);
   });
+
+  it('the count names lone surrogates when the texts past the first hold them, and counts a text once however many kinds it holds', () => {
+    const more = (text: string) => validateScenario(text, 'hostile.json').problems.filter((p) => p.code === 'invisible-character').at(-1) as Problem;
+    // 25 narrations and the ending's line, each holding only halves of characters on their own.
+    const halves = invisibleCharacters(25).replaceAll('\\u001b[31m', '').replaceAll('\u200b', '\\ud800');
+    expect(halves).not.toMatch(/\u200b|u001b/);
+    expect(more(halves).message).toBe(`${26 - MAX_INVISIBLE_TEXTS} more texts from here on hold half characters on their own (lone surrogates) too (the first ${MAX_INVISIBLE_TEXTS} are listed one by one).`);
+    // Narrations with a zero-width space and a half each (two warnings a text: 10 texts listed), the ending's line zero-width spaces only.
+    const both = invisibleCharacters(25).replaceAll('\\u001b[31m', '').replace(/Still\u200b waiting/g, 'Still\u200b waiting\\udc00');
+    expect(more(both).message).toBe(`${26 - MAX_INVISIBLE_TEXTS / 2} more texts from here on hold escape sequences, control or invisible characters, or half characters on their own (lone surrogates), too (the first ${MAX_INVISIBLE_TEXTS} are listed one by one).`);
+  });
 });
 
 // Half of a surrogate pair on its own ("\ud800" written in the JSON, an emoji's escape cut in two)
@@ -238,6 +249,17 @@ describe('a hidden character in an id, a reference or a field name is named in t
     expect(`${p.message} ${p.fix}`).not.toMatch(UNSAFE);
     // The error is still at the value (or key) itself.
     expect(at(text, p).startsWith(to.split(':')[code === 'unknown-field' ? 0 : 1]?.trim() ?? '')).toBe(true);
+  });
+
+  // An id written as "d1\ud800" was "not a valid id … Use something like "d1"" with no word of the half character.
+  it('a half of a character on its own (a lone surrogate) in an id is named too, and where it is', () => {
+    const { text, p } = errorWith('"id": "phone-accuse"', '"id": "phone-accuse\\ud800"', 'invalid-id');
+    expect(p.message).toContain('"phone-accuse\\ud800" holds half of a character on its own (U+D800, a lone surrogate), after "phone-accuse"');
+    expect(p.fix).toMatch(/^Delete the half character: /);
+    expect(p.fix).toContain('where the file shows "\\ud800"');
+    expect(`${p.message} ${p.fix}`).not.toMatch(/[\ud800-\udfff]/);
+    expect(`${p.message} ${p.fix}`).not.toMatch(UNSAFE);
+    expect(at(text, p).startsWith('"phone-accuse\\ud800"')).toBe(true);
   });
 
   it('not for a text: that is the invisible-character warning, said once', () => {

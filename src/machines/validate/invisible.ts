@@ -96,6 +96,18 @@ function scan(text: string, oneLine: boolean, all: boolean): { first: RemovedPar
   return first && { first, count };
 }
 
+/** What the texts past the first hold, in words, as their own warnings name it (a lone surrogate is "half of a character on its own"). */
+function moreWords(kinds: { hidden: boolean; halves: boolean }): string {
+  const halves = 'half characters on their own (lone surrogates)';
+  if (!kinds.hidden) return halves;
+  return kinds.halves ? `escape sequences, control or invisible characters, or ${halves},` : 'escape sequences, control or invisible characters';
+}
+
+/** A value's first half of a character on its own (a lone surrogate), in the words of its text warning: "half of a character on its own (U+D800, a lone surrogate)". */
+function halfWords(value: string, index: number): string {
+  return `half of a character on its own (U+${value.charCodeAt(index).toString(16).toUpperCase()}, a lone surrogate)`;
+}
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
@@ -105,10 +117,16 @@ export function invisibleCharacterProblems(raw: unknown): UnlocatedProblem[] {
   const out: UnlocatedProblem[] = [];
   let more = 0;
   let firstMore: JsonPath | undefined;
+  /** What the texts counted past the first hold: the count says so ("half characters" too, or only). */
+  const moreKinds = { hidden: false, halves: false };
+  // The text last counted (each text's own path function): one holding both kinds is one text more.
+  let lastCounted: (() => JsonPath) | undefined;
   /** Whether there is room for one more warning listed one by one; past it, the rest are counted. */
-  const listed = (path: () => JsonPath) => {
+  const listed = (path: () => JsonPath, kind: keyof typeof moreKinds) => {
     if (out.length < MAX_INVISIBLE_TEXTS) return true;
-    more++;
+    if (lastCounted !== path) more++;
+    lastCounted = path;
+    moreKinds[kind] = true;
     firstMore ??= path();
     return false;
   };
@@ -125,7 +143,7 @@ export function invisibleCharacterProblems(raw: unknown): UnlocatedProblem[] {
   const halves = (value: string, path: () => JsonPath) => {
     const lone = loneSurrogates(value);
     const index = lone[0];
-    if (index === undefined || !listed(path)) return;
+    if (index === undefined || !listed(path, 'halves')) return;
     const code = value.charCodeAt(index).toString(16);
     const others = lone.length > 1 ? ` It holds ${lone.length - 1} more such half character${lone.length > 2 ? 's' : ''} after it.` : '';
     out.push({
@@ -139,7 +157,7 @@ export function invisibleCharacterProblems(raw: unknown): UnlocatedProblem[] {
     const found = scan(value, ONE_LINE.has(key), out.length < MAX_INVISIBLE_TEXTS);
     // Blank as shown, it is blank-text's error (only characters that are not shown).
     if (!found || (value.slice(0, found.first.index).trim() === '' && cleanLine(value) === '')) return;
-    if (!listed(path)) return;
+    if (!listed(path, 'hidden')) return;
     const { first, count } = found;
     const others = count > 1 ? ` It holds ${count - 1} more such character${count > 2 ? 's' : ''} after it.` : '';
     out.push({
@@ -167,7 +185,7 @@ export function invisibleCharacterProblems(raw: unknown): UnlocatedProblem[] {
   if (more > 0 && firstMore) {
     out.push({
       severity: 'warning', code: 'invisible-character', path: firstMore,
-      message: `${more} more text${more === 1 ? '' : 's'} from here on ${more === 1 ? 'holds' : 'hold'} escape sequences, control or invisible characters too (the first ${MAX_INVISIBLE_TEXTS} are listed one by one).`,
+      message: `${more} more text${more === 1 ? '' : 's'} from here on ${more === 1 ? 'holds' : 'hold'} ${moreWords(moreKinds)} too (the first ${MAX_INVISIBLE_TEXTS} are listed one by one).`,
       fix: 'Remove them as the warnings above say; validate again to see the rest. Text pasted from a terminal or a web page often brings them: retype it, or paste it as plain text.',
     });
   }
@@ -197,8 +215,22 @@ export function withHiddenCharacters(raw: unknown, problems: readonly UnlocatedP
     }
     if (typeof value !== 'string' || value.length > 200) return p;
     const found = scan(value, false, true);
-    if (!found) return p;
+    const lone = loneSurrogates(value);
+    if (!found && lone.length === 0) return p;
+    // Only halves of characters (an id written "d1\ud800"): named as the text warning names one.
+    if (!found) {
+      const index = lone[0] as number;
+      const pre = cleanLine(value.slice(0, index));
+      const after = pre === '' ? 'at its start' : `after ${quoteValue(pre, 40)}`;
+      const more = lone.length > 1 ? ` (and ${lone.length - 1} more such half character${lone.length > 2 ? 's' : ''})` : '';
+      return {
+        ...p,
+        message: `${p.message} ${quoteValue(value)} holds ${halfWords(value, index)}, ${after}${more}: no character at all, which the apps show as U+FFFD, the replacement character (a question mark in a diamond).`,
+        fix: `Delete the half character: put the cursor just ${pre === '' ? 'after the opening quote' : `after ${quoteValue(pre, 40)}`}, where the file shows ${quoteAsWritten(`\\u${value.charCodeAt(index).toString(16)}`, 30)}, and delete that, or type the whole value again. ${p.fix}`,
+      };
+    }
     const { first, count } = found;
+    const halves = lone.length > 0 ? ` It also holds ${halfWords(value, lone[0] as number)}.` : '';
     const shown = cleanLine(value);
     const pre = cleanLine(value.slice(0, first.index));
     const where = pre === '' ? 'at its start' : `after ${quoteValue(pre, 40)}`;
@@ -206,7 +238,7 @@ export function withHiddenCharacters(raw: unknown, problems: readonly UnlocatedP
     const looks = shown === '' ? '' : `: on screen it looks like ${quoteValue(shown)}, but it is not the same`;
     return {
       ...p,
-      message: `${p.message} ${quoteValue(value)} holds a hidden character, ${described(first)}, ${where}${more}${looks} (${WHY[first.kind]}).`,
+      message: `${p.message} ${quoteValue(value)} holds a hidden character, ${described(first)}, ${where}${more}${looks} (${WHY[first.kind]}).${halves}`,
       fix: `Delete the hidden character: put the cursor just ${pre === '' ? 'after the opening quote' : `after ${quoteValue(pre, 40)}`} and press Delete (VS Code outlines such characters with a box; where the file shows ${quoteAsWritten(writtenAs(first), 30)} there instead, delete that), or type the whole value again. ${p.fix}`,
     };
   });
