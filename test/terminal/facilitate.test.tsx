@@ -509,16 +509,21 @@ describe('a trainer-led session kept as it goes', () => {
     expect(summary).toContain('| 1 | ★ best practice: Do: Call your Advocate Supervisor to talk through what you noticed. | +2 | 9 (100%) |');
   });
 
-  it('one kept at the scene after a decision offers to continue at the scene before decision 2 (not "at decision 2"), and opens on that scene; line by line says so too', async () => {
+  /** A session of the new-phone example kept (q, y) at the scene after decision 1, its reply 1 followed with five votes; its state folder. */
+  async function keptAtTheSceneAfterDecision1(): Promise<NodeJS.ProcessEnv> {
     const env = tempEnv();
-    const first = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
-    let r = await renderApp(first.element);
+    const r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
     await press(r, KEY.enter, '5', 'r', '1');
     expect(r.lastFrame()).toContain('Enter: continue');
     await press(r, 'q');
     await tap(r, 'y');
     cleanup();
-    r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    return env;
+  }
+
+  it('one kept at the scene after a decision offers to continue at the scene before decision 2 (not "at decision 2"), and opens on that scene; line by line says so too', async () => {
+    const env = await keptAtTheSceneAfterDecision1();
+    const r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
     await press(r, KEY.enter);
     expect(r.lastFrame()).toContain("Continue at the scene before decision 2, with the room's votes and the summary so far");
     await press(r, KEY.enter);
@@ -532,21 +537,14 @@ describe('a trainer-led session kept as it goes', () => {
   });
 
   it('one kept at a scene marked "was revealed" carries on at that scene with the room\'s record, not set aside as damaged (full screen and line by line)', async () => {
-    const env = tempEnv();
-    const first = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
-    let r = await renderApp(first.element);
-    await press(r, KEY.enter, '5', 'r', '1');
-    expect(r.lastFrame()).toContain('Enter: continue');
-    await press(r, 'q');
-    await tap(r, 'y');
-    cleanup();
+    const env = await keptAtTheSceneAfterDecision1();
     // Kept at that scene with the mark a decision revealed and taken back to its votes has.
     const store = stateStore(env);
     const key = facilitationKey(newPhone());
     const slot = JSON.parse(store.read(key) as string) as { current: Record<string, unknown> };
     slot.current.wasRevealed = true;
     store.write(key, JSON.stringify(slot));
-    r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    const r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
     await press(r, KEY.enter);
     expect(r.lastFrame()).not.toContain('Could not resume');
     expect(r.lastFrame()).toContain("Continue at the scene before decision 2, with the room's votes and the summary so far");

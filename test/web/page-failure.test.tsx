@@ -184,6 +184,18 @@ describe('a loading message', () => {
 describe('"Loading…" in the polite region', () => {
   const loadingSaid = (said: string[]) => said.filter((t) => t === 'Loading…');
 
+  /** Follows `link` with the scenarios held back, on fake timers (setTimeout alone: what the app waits a moment with); the release. */
+  async function followHeld(link: HTMLElement): Promise<(ok: boolean) => Promise<void>> {
+    const release = holdScenarios();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    // As following the link does (jsdom tells of the new address on a timer).
+    await act(async () => {
+      location.hash = link.getAttribute('href') ?? '';
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    return release;
+  }
+
   /**
    * My records, then "Scenarios" from the navigation (the focus stays on its link) while the
    * scenarios are held back, on fake timers (setTimeout alone: what the app waits a moment with).
@@ -193,13 +205,7 @@ describe('"Loading…" in the polite region', () => {
     await screen.findByRole('heading', { level: 1, name: 'My records' });
     const link = screen.getByRole('link', { name: 'Scenarios' });
     link.focus();
-    const release = holdScenarios();
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    // As following the link does (jsdom tells of the new address on a timer).
-    await act(async () => {
-      location.hash = link.getAttribute('href') ?? '';
-      await vi.advanceTimersByTimeAsync(0);
-    });
+    const release = await followHeld(link);
     // (Not vi.waitFor, which moves the fake clock on as it waits.)
     expect(screen.queryByRole('heading', { level: 1, name: 'My records' })).toBeNull();
     expect(document.activeElement).toBe(link);
@@ -267,12 +273,7 @@ describe('"Loading…" in the polite region', () => {
       renderApp('#/');
       const link = await screen.findByRole('link', { name: /^Practise: What Kiara tells you$/ });
       link.focus();
-      const release = holdScenarios();
-      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-      await act(async () => {
-        location.hash = link.getAttribute('href') ?? '';
-        await vi.advanceTimersByTimeAsync(0);
-      });
+      const release = await followHeld(link);
       expect(document.activeElement).toBe(document.getElementById('main'));
       await act(() => vi.advanceTimersByTimeAsync(10 * LOADING_SAID_AFTER_MS));
       expect(loadingSaid(said)).toEqual([]);
