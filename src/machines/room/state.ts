@@ -487,7 +487,7 @@ const revealsSent = new WeakMap<{ total: number; entries: RevealEntry[] }, Revea
 /**
  * The reveal as the presenter page is sent it (`RevealSent`): each reply's feedback, points, votes,
  * best practice and verdicts, each principle once; not its words, kind and number, which the page
- * has in the session. Worked out once per reveal, not for every window.
+ * has in the session. Worked out once per reveal, not for each message that carries it.
  */
 function revealSent(reveal: { total: number; entries: RevealEntry[] }): RevealSent {
   const cached = revealsSent.get(reveal);
