@@ -9,7 +9,7 @@ import { clickerHintWords, NO_BRANCH_WORDS } from '../../../src/web/clicker.js';
 import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL, projectedFollowed, projectedReplies, projectedSetup, stepWords, type ProjectorState } from '../../../src/web/projector.js';
 import { PREVIOUS_PAGE } from '../../../src/web/components/RevealPager.js';
 import { setupSaves } from '../../helpers/setup-saves.js';
-import { axeCleanInDark, axNames, builtAppInChromium, COLOUR_RULES, fullPageScreenshot, openDebriefFolds, openPage, replyGroup, runAxe, SCREENSHOTS, seedLocalStorage, tones, violationsText, type PageSession } from '../helpers/browser.js';
+import { axeCleanInDark, axNames, builtAppInChromium, COLOUR_RULES, countPixels, fullPageScreenshot, openDebriefFolds, openPage, replyGroup, runAxe, SCREENSHOTS, seedLocalStorage, tones, violationsText, type PageSession } from '../helpers/browser.js';
 
 // The web app end to end in Debian's Chromium over the built files (dist-web/, served by serveBuiltApp).
 
@@ -1237,18 +1237,8 @@ describe('the web app in Chromium', () => {
       await projector.locator('.projector-screen').waitFor();
       const blank = page.getByRole('button', { name: 'Blank the projector' });
       // The brightest pixels of the window as drawn (its screenshot, read back in the window).
-      const drawn = async () => {
-        const png = (await projector.screenshot()).toString('base64');
-        return projector.evaluate(async (data) => {
-          const img = new Image();
-          img.src = `data:image/png;base64,${data}`;
-          await img.decode();
-          const canvas = document.createElement('canvas');
-          canvas.width = img.naturalWidth;
-          canvas.height = img.naturalHeight;
-          const ctx = canvas.getContext('2d')!;
-          ctx.drawImage(img, 0, 0);
-          const px = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      const drawn = async () =>
+        countPixels(projector, await projector.screenshot(), (px) => {
           let bright = 0;
           let max = 0;
           for (let i = 0; i < px.length; i += 4) {
@@ -1257,8 +1247,7 @@ describe('the web app in Chromium', () => {
             if (l > 64) bright++;
           }
           return { max: Math.round(max), bright: bright / (px.length / 4) };
-        }, png);
-      };
+        }, null);
       for (const [forcedColors, colorScheme] of [['none', 'light'], ['none', 'dark'], ['active', 'light'], ['active', 'dark']] as const) {
         await projector.emulateMedia({ forcedColors, colorScheme });
         await blank.click();

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { GRAPH_COLOURS, toSvg } from '../../../src/machines/graph-layout.js';
 import type { Scenario } from '../../../src/machines/index.js';
 import { BUNDLED_IDS, bundledScenario } from '../../helpers/bundled.js';
-import { builtAppInChromium, openPage } from '../helpers/browser.js';
+import { builtAppInChromium, countPixels, openPage } from '../helpers/browser.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 
@@ -68,8 +68,7 @@ describe('the scenario graph drawn by Chromium', () => {
         await frame.scrollIntoViewIfNeeded();
         await s.screenshot(`e2e-preview-graph-forced-${colorScheme}`);
         // The picture as drawn on the screen (its screenshot, read back in the page), counted by colour.
-        const png = (await frame.screenshot()).toString('base64');
-        const seen = await page.evaluate(async ({ data, fills }) => {
+        const seen = await countPixels(page, await frame.screenshot(), (px, fills) => {
           const rgb = (css: string) => {
             const probe = document.createElement('span');
             probe.style.cssText = `forced-color-adjust: none; color: ${css}`;
@@ -79,22 +78,13 @@ describe('the scenario graph drawn by Chromium', () => {
             return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [];
           };
           const hex = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
-          const img = new Image();
-          img.src = `data:image/png;base64,${data}`;
-          await img.decode();
-          const canvas = document.createElement('canvas');
-          canvas.width = img.naturalWidth;
-          canvas.height = img.naturalHeight;
-          const ctx = canvas.getContext('2d')!;
-          ctx.drawImage(img, 0, 0);
-          const px = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
           const near = (c: number[]) => {
             let n = 0;
             for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i]! - c[0]!) + Math.abs(px[i + 1]! - c[1]!) + Math.abs(px[i + 2]! - c[2]!) <= 12) n++;
             return n / (px.length / 4);
           };
           return { canvas: near(rgb('Canvas')), text: near(rgb('CanvasText')), ownFills: Math.max(...fills.map((f) => near(hex(f)))) };
-        }, { data: png, fills: ownFills });
+        }, ownFills);
         // Mostly the page's own background; words and lines in its text colour; no pastel box.
         expect(seen.canvas, colorScheme).toBeGreaterThan(0.6);
         expect(seen.text, colorScheme).toBeGreaterThan(0.003);

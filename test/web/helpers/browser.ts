@@ -573,3 +573,23 @@ export async function openDebriefFolds(page: Page): Promise<number> {
   }
   return opened;
 }
+
+/**
+ * `count` over the pixels of a screenshot as drawn (`png`), read back in `page` through a canvas:
+ * `count` runs in the page with the RGBA bytes and `arg` (so, like any function page.evaluate takes,
+ * it uses nothing from outside itself). The expression goes to the page as DevTools evaluates it,
+ * so the app's Content-Security-Policy (no eval) does not stop it.
+ */
+export async function countPixels<A, T>(page: Page, png: Buffer, count: (px: Uint8ClampedArray, arg: A) => T, arg: A): Promise<T> {
+  return (await page.evaluate(`(async () => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,${png.toString('base64')}';
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    return (${count.toString()})(ctx.getImageData(0, 0, canvas.width, canvas.height).data, ${JSON.stringify(arg)});
+  })()`)) as T;
+}
