@@ -1160,6 +1160,18 @@ describe('the debrief in the browser', () => {
     await waitFor(() => expect(button.textContent).toBe('Hide all details'));
   });
 
+  it('on paper every folded part is open (beforeprint), and after printing those it opened are shut again', () => {
+    renderHarmfulDebrief();
+    const folds = () => [...document.querySelectorAll('article.debrief details')].map((d) => (d as HTMLDetailsElement).open);
+    const first = document.querySelector('article.debrief details') as HTMLDetailsElement;
+    first.open = true;
+    act(() => void window.dispatchEvent(new Event('beforeprint')));
+    expect(folds().every(Boolean)).toBe(true);
+    act(() => void window.dispatchEvent(new Event('afterprint')));
+    // Only the one the reader had opened stays open.
+    expect(folds()).toEqual([true, false, false, false, false, false, false]);
+  });
+
   it('a score below zero has a real minus sign, as the terminal and the reply values show it', () => {
     renderHarmfulDebrief();
     expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe('Score: 0% (−6 of 4 points)');

@@ -3,6 +3,7 @@ import { bestPathSays, citationWords, guideCitation, criticalGroups, debriefExpo
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
 import { TableWrap } from './TableWrap.js';
+import { useOpenForPrint } from './open-for-print.js';
 
 export interface DebriefProps {
   scenario: Scenario;
@@ -52,30 +53,6 @@ function goToPart(id: string, open?: string): void {
   heading.scrollIntoView?.({ block: 'start' });
 }
 
-/**
- * Every folded part of the debrief (a <details> closed on the page) is open on paper, and shut again
- * after: a printed debrief says all the page can show. Chromium shows them by styles.css's print
- * rules too (::details-content); these events do it in the browsers without them.
- */
-function useOpenForPrint(article: RefObject<HTMLElement | null>): void {
-  useEffect(() => {
-    let opened: HTMLDetailsElement[] = [];
-    const before = () => {
-      opened = [...(article.current?.querySelectorAll('details:not([open])') ?? [])] as HTMLDetailsElement[];
-      for (const d of opened) d.open = true;
-    };
-    const after = () => {
-      for (const d of opened) d.open = false;
-      opened = [];
-    };
-    window.addEventListener('beforeprint', before);
-    window.addEventListener('afterprint', after);
-    return () => {
-      window.removeEventListener('beforeprint', before);
-      window.removeEventListener('afterprint', after);
-    };
-  }, [article]);
-}
 
 /**
  * Whether every fold of the debrief is open (kept as the volunteer opens and closes them one by

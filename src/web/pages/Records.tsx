@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type RefObject } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING_OWN, IN_SERVICE_COUNTING_TERMINAL, IN_SERVICE_COUNTING_TIMING, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, otherYearsWords, parseBackup, RECORDS_KEY, recordsCsv, xapiFile, xapiLearner, type BackupFile, type BackupLeftOut, type RecordsRead, type Scenario } from '../../machines/index.js';
 import { requestPersistentStorage, watcherOf, type PersistResult } from '../adapters/local-store.js';
 import { downloadText } from '../download.js';
@@ -11,6 +11,7 @@ import { NoMinutes } from '../components/NoMinutes.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { ConfirmPanel, useConfirmation } from '../components/Confirm.js';
 import { readRecordsHere, unwrittenHere } from '../records-guard.js';
+import { useOpenForPrint } from '../components/open-for-print.js';
 
 const PERSIST_WORDS: Record<PersistResult, string> = {
   granted: 'Done: this browser agreed to keep your records unless you clear them yourself.',
@@ -257,26 +258,3 @@ export default function Records() {
   );
 }
 
-/** The fold open on paper, and as it was after (Chromium opens it by styles.css alone; this is for the others). */
-function useOpenForPrint(fold: RefObject<HTMLDetailsElement | null>): void {
-  useEffect(() => {
-    let opened = false;
-    const before = () => {
-      const d = fold.current;
-      if (d && !d.open) {
-        d.open = true;
-        opened = true;
-      }
-    };
-    const after = () => {
-      if (opened && fold.current) fold.current.open = false;
-      opened = false;
-    };
-    window.addEventListener('beforeprint', before);
-    window.addEventListener('afterprint', after);
-    return () => {
-      window.removeEventListener('beforeprint', before);
-      window.removeEventListener('afterprint', after);
-    };
-  }, [fold]);
-}
