@@ -2612,7 +2612,11 @@ describe('session 33 (endings): youth-discloses', () => {
 // thing (telling the attorney a decision she hasn't made, sparing the CSW, telling her after a pick-up,
 // "upfront with Renee" in the court file, speaking for Lupe with her attorney, leaving Gabi for tomorrow,
 // sparing Rina's CLC attorney the order, not holding the report for Grace, keeping Mr. Haddad out), and
-// keeps its scoring.
+// keeps its scoring. Session 35 did the same at eight more (the draft line written "so Marisa and the
+// judge both see your worry", telling the supervisor after the defense statement, the belief paragraph
+// that opens with Bảo's CSEC CSW, holding back or deleting from Mr. Osei and Hannah too, "not even my
+// supervisor, Renee", waiting with Ms. Castillo and the supervisor), and left the best reply neither the
+// longest nor the second-longest there.
 describe('session 34: naming the right person does not single out the best reply', () => {
   const decisionOf = (id: string, nodeId: string) => {
     const n = bundledScenario(id).nodes.find((x) => x.id === nodeId);
@@ -2634,6 +2638,14 @@ describe('session 34: naming the right person does not single out the best reply
       ['before-relapse', 'd7-report', /CLC attorney/],
       ['harm-reduction', 'd9-recommend', /Grace/],
       ['trafficker-contact', 'd3-morning', /Mr\. Haddad/],
+      ['court-report', 'd-status-unconfirmed', /Marisa/],
+      ['red-flags', 'r-defense', /supervisor/i],
+      ['the-list', 'd9-report', /CSEC CSW/],
+      ['testifying', 'd3-evening', /Mr\. Osei/],
+      ['testifying', 'd6-message', /Hannah/],
+      ['testifying', 'd7-worry', /Mr\. Osei/],
+      ['harm-reduction', 'd5-tell', /supervisor/i],
+      ['youth-discloses', 'd4-promise', /Renee/],
     ];
     for (const [id, node, who] of places) {
       const replies = decisionOf(id, node).replies;
@@ -2657,6 +2669,14 @@ describe('session 34: naming the right person does not single out the best reply
       ['before-relapse', 'd7-no-funds', 'report-objective-strengths-based follows 1', /sparing her CLC attorney the order/],
       ['harm-reduction', 'd9-file', 'recommend-restoration-funds follows 1, review-recommendations violates 2', /Holding it for Grace is the step/],
       ['trafficker-contact', 'd3-morning-downplay', 'csw-partnership follows 1, team-communication violates 1', /keeping Mr\. Haddad, her CSEC CSW, out of it/],
+      ['court-report', 'd-status-unconfirmed-suspect', 'report-csec-status-confirmed-only violates 3, no-jumping-to-conclusions violates 1', /Wanting Marisa to see your worry is right, but the way to get it to her is to tell her/],
+      ['red-flags', 'r-defense-everything', 'legal-support follows 1, defense-attorney-role violates 1', /letting your Advocate Supervisor know afterwards is not consulting with them/],
+      ['the-list', 'd9-belief', 'report-objective-strengths-based violates 2', /his CSEC CSW is a confirmed fact, but a belief is not evidence/],
+      ['testifying', 'd3-wait', 'youth-centered follows 1, team-communication violates 1', /her CSW and dependency attorney need to know/],
+      ['testifying', 'd6-block', 'no-trafficker-contact follows 1, team-communication violates 2', /keeps from her team, and from Hannah/],
+      ['testifying', 'd7-keep', 'victim-witness-support violates 2', /her CSW and dependency attorney are the ones who can do something/],
+      ['harm-reduction', 'd5-wait', 'team-communication violates 1', /Ms\. Castillo and the rest of his team/],
+      ['youth-discloses', 'd4-promise-secret', 'consult-supervisor-on-suspicion violates 2', /a suspicion of CSEC belongs with your Advocate Supervisor/],
     ];
     for (const [id, reply, want, told] of pinned) {
       expect(replyOf(id, reply).assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`).join(', '), `${id}/${reply}`).toBe(want);
@@ -2666,6 +2686,23 @@ describe('session 34: naming the right person does not single out the best reply
     for (const reply of ['d6r-go', 'd6-address']) expect(feedback('harm-reduction', reply)).toContain('redirect to the CSW to make the arrangements');
     // What the case manager is for is cited where the guide says it.
     for (const reply of ['d2-send', 'd3-stay-on']) expect(feedback('left-placement-calls', reply)).toContain('tend to be focused on youth in crisis (Collaboration with Case Parties)');
+  });
+
+  it('at the eight decisions reworded in session 35 the best reply is neither the longest nor the second-longest', () => {
+    const places: [string, string][] = [
+      ['court-report', 'd-status-unconfirmed'], ['red-flags', 'r-defense'], ['the-list', 'd9-report'], ['testifying', 'd3-evening'],
+      ['testifying', 'd6-message'], ['testifying', 'd7-worry'], ['harm-reduction', 'd5-tell'], ['youth-discloses', 'd4-promise'],
+    ];
+    for (const [id, node] of places) {
+      const replies = decisionOf(id, node).replies;
+      const top = Math.max(...replies.map(value));
+      for (const best of replies.filter((r) => value(r) === top)) {
+        // As the answer-key figures measure it: strictly longer than every other reply, or beaten by exactly one.
+        const longer = replies.filter((r) => r.text.length > best.text.length).length;
+        const longest = replies.every((r) => r === best || r.text.length < best.text.length);
+        expect({ longest, second: longer === 1 }, `${id}/${node}: ${best.id}`).toEqual({ longest: false, second: false });
+      }
+    }
   });
 
   it('the best reply is the second-longest at no more than three decisions of testifying and harm-reduction either', () => {
