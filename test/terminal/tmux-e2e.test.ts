@@ -284,7 +284,7 @@ async function step(t: Term, s: string): Promise<string> {
 const isDebrief = (s: string) => /DEBRIEF|Debrief/.test(s.split('\n').slice(0, 3).join('\n')) || /e: export/.test(hints(s));
 
 /** Picks the scenario with this title from the picker by its number. */
-/** The picker, moved down as a user would until `title` is in view (the list scrolls when it is longer than the window: 15 scenarios, or a notice above them); its row. */
+/** The picker, moved down as a user would until `title` is in view (the list scrolls when it is longer than the window: 16 scenarios, or a notice above them); its row. */
 async function pickerRow(t: Term, title: string): Promise<string | undefined> {
   let s = await t.waitFor((x) => x.includes('choose a scenario'), 'the picker');
   for (let moves = 0; !s.includes(title) && moves < 20; moves++) {

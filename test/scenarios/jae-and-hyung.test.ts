@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { getPrinciple } from '../../src/machines/guide.js';
+import { indexScenario } from '../../src/machines/scenario-index.js';
+import type { Reply } from '../../src/machines/schema/scenario.js';
+import { computeBest } from '../../src/machines/scoring.js';
+import { bundledScenario } from '../helpers/bundled.js';
+import { playReplies } from '../helpers/play.js';
+import { strongAfter } from '../helpers/strong-after.js';
+
+// jae-and-hyung: Jae, 16, a transgender boy, Korean American, undocumented, home with his mother
+// (Ms. Yoon) under the court's supervision, exploited by his adult cousin Sung-min, who takes money
+// from an older man for time with him and uses the family's papers to keep him quiet.
+// These pin the scenario's key scoring choices against the in-service guide.
+
+const ID = 'jae-and-hyung';
+const scenario = () => bundledScenario(ID);
+
+function reply(id: string): Reply {
+  const r = indexScenario(scenario()).replies.get(id)?.reply;
+  if (!r) throw new Error(`${ID} has no reply ${id}`);
+  return r;
+}
+
+const assessment = (replyId: string, principle: string) => reply(replyId).assessments.find((a) => a.principle === principle);
+const allReplies = () => scenario().nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : []));
+
+/** The best-practice path's replies with some swapped ("d4-decline" → "d4-text"), played through the machine. */
+function bestWith(swaps: Record<string, string>) {
+  const best = computeBest(scenario()).path.map((step) => step.replyId);
+  for (const from of Object.keys(swaps)) expect(best, `the best path takes ${from}`).toContain(from);
+  return playReplies(scenario(), best.map((r) => swaps[r] ?? r));
+}
+
+/** The first playthrough through `replyId` that ends strong (its reply ids), or undefined. */
+const strongThrough = (replyId: string) => strongAfter(scenario(), [], { through: replyId, first: true }).get(replyId);
+
+describe('jae-and-hyung: the best path', () => {
+  it('is the one the report names, and plays to 100% on the strong ending', () => {
+    const best = computeBest(scenario()).path.map((step) => step.replyId);
+    expect(best).toEqual(['d1-ask', 'd2-honest', 'd3-ruth', 'd4-decline', 'd5-clc', 'd6-loss', 'd7-support']);
+    const debrief = playReplies(scenario(), best);
+    expect(debrief?.score.percent).toBe(100);
+    expect(debrief?.ending).toMatchObject({ id: 'end-strong', kind: 'strong' });
+  });
+});
+
+describe('jae-and-hyung: immigration (Legal Advocacy)', () => {
+  it('the best answer to "could they send Umma back?" goes through the Advocate Supervisor to CLC\'s immigration attorney, without a guess', () => {
+    expect(assessment('d5-clc', 'immigration-screening')).toMatchObject({ verdict: 'follows', weight: 2 });
+    expect(reply('d5-clc').feedback).toContain('an immigration attorney with trafficking expertise');
+    expect(reply('d5-clc').feedback).toContain('consult your Advocate Supervisor to connect with an immigration attorney at CLC (Legal Advocacy)');
+  });
+
+  it.each(['d5-promise', 'd5-research', 'd5-quiet'])('%s (a promise, a weekend of reading, papers left out) breaks immigration screening and never ends strong', (id) => {
+    expect(assessment(id, 'immigration-screening')).toMatchObject({ verdict: 'violates', weight: 2 });
+    expect(reply(id).feedback).toContain('(Legal Advocacy)');
+    expect(strongThrough(id)).toBeUndefined();
+  });
+
+  it('putting the screening off is a near miss (self-determination kept, screening not), and the ending says it was put off', () => {
+    expect(reply('d7-wait').assessments).toEqual([
+      { principle: 'harm-reduction-self-determination', verdict: 'follows' },
+      { principle: 'immigration-screening', verdict: 'violates' },
+    ]);
+    const debrief = bestWith({ 'd7-support': 'd7-wait' });
+    expect(debrief?.ending).toMatchObject({ id: 'end-mixed', kind: 'mixed' });
+    expect(debrief?.ending?.narration).toContain('still hasn\'t met the immigration attorney');
+  });
+
+  it('no reply, scene or ending says what will happen to his or his mother\'s status (the guide leaves that to the attorney\'s screening)', () => {
+    const told = scenario().nodes.flatMap((n) => [
+      n.kind === 'ending' ? [n.narration, ...(n.variants ?? []).map((v) => v.narration)] : [],
+      'narration' in n && n.narration && n.kind !== 'ending' ? [n.narration] : [],
+    ].flat());
+    expect(told.filter((t) => /green card|visa|(is|are|will be) (safe|deported)|won't be deported|can stay/i.test(t))).toEqual([]);
+    expect(reply('d5-promise').feedback).toContain('neither of you knows');
+  });
+});
+
+describe('jae-and-hyung: Sung-min, the person exploiting Jae', () => {
+  const CONTACT = ['d4-listen', 'd4-confront', 'd4-text'];
+
+  it.each(CONTACT)('%s is communication with a trafficker (critical, weight 3), quoted as the guide writes it, and ends harmful', (id) => {
+    expect(getPrinciple('no-trafficker-contact')?.severity).toBe('critical');
+    expect(assessment(id, 'no-trafficker-contact')).toMatchObject({ verdict: 'violates', weight: 3 });
+    expect(reply(id).feedback).toContain('should not initiate or have any communication with a youth\'s trafficker (Prohibited Activities)');
+    expect(reply(id).feedback).toContain('the person exploiting Jae');
+    const debrief = bestWith({ 'd4-decline': id });
+    expect(debrief?.ending).toMatchObject({ id: 'end-harmful', kind: 'harmful' });
+    expect(debrief?.ending?.narration).toContain('his own version');
+  });
+
+  it('a polite text pointing him to the CSW earns nothing for working with the CSW: it is still a message to him', () => {
+    expect(reply('d4-text').text).toContain('Ms. Haddad');
+    expect(reply('d4-text').assessments.filter((a) => a.verdict === 'follows')).toEqual([]);
+  });
+
+  it('no reply is scored as contact with a trafficker before the team understands Sung-min to be the person exploiting Jae (d4)', () => {
+    const scored = allReplies().filter((r) => r.assessments.some((a) => a.principle === 'no-trafficker-contact')).map((r) => r.id);
+    expect(scored.sort()).toEqual(['d4-confront', 'd4-decline', 'd4-listen', 'd4-text']);
+    const november = scenario().nodes.find((n) => n.id === 's4-weeks');
+    expect(november && 'narration' in november ? november.narration : '').toContain('understands Sung-min to be the person exploiting Jae');
+  });
+
+  it('telling Jae his cousin is using him is scored on staying non-judgmental (Stages of Exiting CSEC Involvement), wherever it is said', () => {
+    for (const id of ['d2-scam', 'd6-truth', 'd7-push']) {
+      expect(assessment(id, 'non-judgmental'), id).toMatchObject({ verdict: 'violates', weight: 2 });
+      expect(reply(id).feedback, id).toContain('remain open-minded and non-judgmental when discussing these topics (Stages of Exiting CSEC Involvement)');
+    }
+  });
+});
+
+describe('jae-and-hyung: taking the worry to the Advocate Supervisor (Red Flags)', () => {
+  it.each(['d2-keep', 'd2s-promise'])('the promise of secrecy %s breaks it, says the mandated-reporter duty is CASA/LA\'s own statement, and never ends strong', (id) => {
+    expect(assessment(id, 'consult-supervisor-on-suspicion')).toMatchObject({ verdict: 'violates', weight: 2 });
+    expect(reply(id).feedback).toContain('(Red Flags)');
+    expect(reply(id).feedback).toContain("mandated reporters once sworn in (CASA/LA's own statement, not the guide's)");
+    expect(strongThrough(id)).toBeUndefined();
+  });
+
+  it('every mention of mandated reporting says it is CASA of Los Angeles\'s, not the guide\'s', () => {
+    const texts = scenario().nodes.flatMap((n) => [
+      ...(n.kind === 'decision' ? [n.facilitatorNote ?? '', ...n.replies.map((r) => r.feedback)] : []),
+      ...('lines' in n ? (n.lines ?? []).map((l) => l.text) : []),
+    ]);
+    const mentions = texts.flatMap((t) => t.split(/(?<=\.\)?)\s+/)).filter((s) => /mandated/i.test(s));
+    expect(mentions.length).toBeGreaterThanOrEqual(4);
+    expect(mentions.filter((s) => !s.includes("(CASA/LA's own statement, not the guide's)") && !s.startsWith('CASA of Los Angeles tells volunteers'))).toEqual([]);
+  });
+
+  it('calling the police first is scored only as deciding alone and telling Ruth afterwards (the guide has no rule about police), and never ends strong', () => {
+    expect(reply('d3-police').assessments).toEqual([{ principle: 'consult-supervisor-on-suspicion', verdict: 'violates', weight: 2 }]);
+    expect(reply('d3-police').feedback).toContain('(Red Flags)');
+    expect(strongThrough('d3-police')).toBeUndefined();
+    const debrief = bestWith({ 'd3-ruth': 'd3-police' });
+    expect(debrief?.ending).toMatchObject({ id: 'end-mixed', kind: 'mixed' });
+    expect(debrief?.ending?.narration).toContain('a police officer came to the apartment');
+  });
+
+  it('looking through Sung-min\'s Instagram is investigating (critical, weight 3, Prohibited Activities) and ends harmful', () => {
+    expect(assessment('d3-search', 'no-investigating')).toMatchObject({ verdict: 'violates', weight: 3 });
+    expect(reply('d3-search').feedback).toContain('(Prohibited Activities)');
+    const debrief = bestWith({ 'd3-ruth': 'd3-search' });
+    expect(debrief?.score.percent).toBe(50);
+    expect(debrief?.ending).toMatchObject({ id: 'end-harmful', kind: 'harmful' });
+  });
+});
+
+describe('jae-and-hyung: what else each reply earns is what the guide says', () => {
+  it('promising to recommend the move breaks "review recommendations with your Advocate Supervisor" (Potential Recommendations) and never ends strong', () => {
+    expect(assessment('d1-promise', 'review-recommendations')).toMatchObject({ verdict: 'violates', weight: 2 });
+    expect(reply('d1-promise').feedback).toContain('(Potential Recommendations)');
+    expect(strongThrough('d1-promise')).toBeUndefined();
+  });
+
+  it('the promise to come and get him from the studio is picking up (weight 3) and acting as a first responder, because his home is his placement', () => {
+    expect(assessment('d6-rescue', 'no-picking-up')).toMatchObject({ verdict: 'violates', weight: 3 });
+    expect(assessment('d6-rescue', 'not-first-responder')?.verdict).toBe('violates');
+    expect(reply('d6-rescue').feedback).toContain('leaving home without permission');
+    expect(reply('d6-rescue').feedback).toContain('redirect to the CSW to make arrangements');
+    const debrief = bestWith({ 'd6-loss': 'd6-rescue' });
+    expect(debrief?.ending).toMatchObject({ id: 'end-harmful', kind: 'harmful' });
+    expect(debrief?.ending?.narration).toContain('You promised');
+  });
+
+  it('suggesting a goodbye meeting breaks "validate the loss, not the return"; at 83% it still ends mixed, and the ending tells the meeting', () => {
+    expect(assessment('d6-goodbye', 'validate-loss')).toMatchObject({ verdict: 'violates', weight: 2 });
+    const debrief = bestWith({ 'd6-loss': 'd6-goodbye' });
+    expect(debrief?.score.percent).toBeGreaterThanOrEqual(80);
+    expect(debrief?.ending).toMatchObject({ id: 'end-mixed', kind: 'mixed' });
+    expect(debrief?.ending?.narration).toContain('to say goodbye');
+  });
+
+  it('the practical help with the screening rests on the guide\'s own list (Legal Advocacy)', () => {
+    expect(assessment('d7-support', 'legal-support')).toMatchObject({ verdict: 'follows', weight: 2 });
+    expect(reply('d7-support').feedback).toContain('assisting with transportation arrangements, confirming court dates, and so on');
+  });
+
+  it('Jae\'s gender identity is part of the story, never scored: no feedback rests on a rule about names, pronouns or gender identity (the guide has none)', () => {
+    expect(allReplies().filter((r) => /transgender|pronoun|gender identity|misgender|deadnam|chosen name|old name/i.test(r.feedback)).map((r) => r.id)).toEqual([]);
+  });
+
+  it('no playthrough with a prohibited act, a secret kept from the supervisor, an unreviewed recommendation or a goodbye meeting ends strong', () => {
+    const watched = ['no-investigating', 'no-trafficker-contact', 'no-picking-up', 'not-first-responder', 'consult-supervisor-on-suspicion', 'review-recommendations', 'validate-loss'];
+    expect([...strongAfter(scenario(), watched).entries()]).toEqual([]);
+  });
+});
