@@ -60,6 +60,25 @@ function yogaWithoutFetch() {
   };
 }
 
+/**
+ * Ink turns on its React DevTools support when the environment says DEV=true: it reads its own
+ * package.json beside the module (in the bundle, dist/src/package.json, which is not there: the
+ * full-screen app stopped at start with "unexpected error: ENOENT"), prints advice to install
+ * react-devtools-core, and, wherever that package can be found from here, opens a WebSocket to
+ * localhost:8097 and hands it the screen's tree (scenario text, the volunteer's replies). The
+ * program sends nothing anywhere, whatever its environment: in the bundle Ink's check is `false`.
+ */
+function inkWithoutDevtools() {
+  const utils = '/node_modules/ink/build/utils.js';
+  return {
+    name: 'ink-without-devtools',
+    transform(code, id) {
+      const file = id.replaceAll('\\', '/');
+      return file.endsWith(utils) ? replaceOnce(code, "process.env['DEV'] === 'true'", 'false', file) : null;
+    },
+  };
+}
+
 const WORKER = 'validate-worker.bundle';
 
 /** The bundled app starts the bundled worker; tsc's catalog-worker.js (the tests') keeps tsc's worker. */
@@ -115,12 +134,12 @@ export async function bundleCli(root = ROOT) {
   const bundle = await rolldown({
     input: { 'main.bundle': join(dir, 'main.js'), [WORKER]: join(dir, 'node', 'validate-worker.js') },
     platform: 'node',
-    // Ink imports react-devtools-core only when DEV=true, and it is not installed.
+    // Ink imports react-devtools-core only when DEV=true (never in the bundle: inkWithoutDevtools).
     external: [/^node:/, 'react-devtools-core'],
     // jsonc-parser's "main" is a UMD build that requires its parts at run time; its ESM build bundles.
     resolve: { mainFields: ['module', 'main'] },
     transform: { define: { 'process.env.NODE_ENV': '"production"' } },
-    plugins: [yogaWithoutFetch(), bundledWorker(dir), withVerified(dir, digests)],
+    plugins: [yogaWithoutFetch(), inkWithoutDevtools(), bundledWorker(dir), withVerified(dir, digests)],
     logLevel: 'warn',
     // Rolldown's warning that a plugin took "significant time" is for the bundler's own users; on a
     // loaded machine it was printed to a newcomer running `npm start` for the first time.

@@ -23,6 +23,21 @@ describe('the bundled terminal app', () => {
     expect(JSON.parse(run.stdout)).toEqual({ calls: 0, undici: false });
   });
 
+  it('loads Ink with DEV=true in the environment as without it: no DevTools connection, no package.json read, nothing printed', async () => {
+    // Ink's DevTools support (on with DEV=true) read ../package.json beside the bundle (not there:
+    // the full-screen app stopped with "unexpected error: ENOENT"), printed advice to install
+    // react-devtools-core, and would connect to localhost:8097 with the screen's tree wherever that
+    // package could be found. The program sends nothing anywhere, whatever its environment.
+    const ink = pathToFileURL(join(TERMINAL, chunkWith('// node_modules/ink/build/reconciler.js'))).href;
+    const script = `
+      await import(${JSON.stringify(ink)});
+      process.stdout.write(JSON.stringify({ loaded: true }));
+    `;
+    const run = await promisify(execFile)(BIN[0], ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: { ...process.env, DEV: 'true' } });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({ loaded: true });
+  });
+
   it('validates the picker\'s files in a worker without loading the validator on the app\'s thread', () => {
     // The picker is drawn and answers keys with Ink and the light core only; the validator (with
     // zod) is a tenth of a second of CPU to load, paid in the worker, not again by the app.
