@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -277,6 +278,40 @@ describe('room command as a process', () => {
     expect(code).toBe('PRT234');
     expect(port).toBeGreaterThan(0);
     expect(room.errors()).not.toMatch(/could not start|options\.port/);
+  });
+
+  it('keeps running when a client resets its connection once its WebSocket request is refused', async ({ onTestFinished }) => {
+    // Node takes its error handler off a socket it hands over for an upgrade: a refused one had none,
+    // so a reset after the refusal ("read ECONNRESET") ended the process with a stack trace, the room
+    // and every phone with it, and no summary written. Any device that reaches the room could send it.
+    const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-room-')) };
+    const room = started(spawnRoom(['red-flags', '--host', '127.0.0.1', '--port', '0'], env), onTestFinished);
+    const { port, code, base, token } = await addresses(room);
+    const refusedThenReset = (path: string, headers: string) => new Promise<string>((resolve, reject) => {
+      const s = connect(port, '127.0.0.1', () => {
+        s.write(`GET ${path} HTTP/1.1\r\n${headers}Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+      });
+      s.once('data', (d) => {
+        s.resetAndDestroy();
+        resolve(String(d).split('\r\n')[0] ?? '');
+      });
+      s.once('error', reject);
+    });
+    const here = `Host: 127.0.0.1:${port}\r\n`;
+    // No such endpoint; another site's name (DNS rebinding); a page from another site.
+    expect(await refusedThenReset('/nope', here)).toMatch(/ 404 /);
+    expect(await refusedThenReset('/ws/voter', 'Host: evil.example\r\n')).toMatch(/ 403 /);
+    expect(await refusedThenReset('/ws/voter', `${here}Origin: http://evil.example\r\n`)).toMatch(/ 403 /);
+    await room.waitFor(/refused a WebSocket from another site/, 'err');
+    // Still running: the presenter and a phone connect, and the room moves on.
+    const presenter = await Presenter.connect(base, code, token);
+    const phone = await Phone.join(base, code, deviceId(1));
+    must(await presenter.act({ type: 'advance', node: presenter.view.session.nodeId }));
+    must(await presenter.act({ type: 'open', node: presenter.view.session.nodeId }));
+    await phone.until((v) => v.phase === 'open', 'the vote open on the phone');
+    expect(await phone.vote(presenter.view.session.replies[0]!.number)).toMatchObject({ phase: 'open' });
+    expect(room.child.exitCode).toBe(null);
+    expect(room.errors()).not.toMatch(/ECONNRESET|node:events/);
   });
 
   it('refuses bad options with a usage error (exit 2)', async () => {

@@ -319,6 +319,10 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME, perMessageDeflate: false });
   http.on('upgrade', (req: IncomingMessage, socket, head) => {
+    // Node takes its own error handler off a socket it hands over for an upgrade, and ws puts one on
+    // only once it takes the socket: a refused one (below) had none, so a client that reset the
+    // connection after its request ("read ECONNRESET") stopped the room, every phone with it.
+    socket.on('error', () => socket.destroy());
     const path = (req.url ?? '').split('?')[0];
     const role = path === '/ws/voter' ? 'voter' : path === '/ws/presenter' ? 'presenter' : undefined;
     if (!role) {
