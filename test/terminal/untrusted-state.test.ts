@@ -147,6 +147,22 @@ describe('untrusted saves and records never reach the terminal raw', () => {
     expect(readdirSync(join(state, 'casa-practice', 'saves'))).toHaveLength(1);
   });
 
+  it('a state folder named with escape sequences is named with them shown when a damaged save or damaged records are moved aside', async () => {
+    // The place was cleaned where it was made (the escapes dropped) before the words that show it
+    // escaped: "moved to /tmp/…/state/casa-practice/…" named another folder, one that may exist.
+    const env = tempEnv();
+    const state = join(env.XDG_STATE_HOME as string, 'st\u001b]0;x\u0007\u202eate');
+    const shown = `"${join(env.XDG_STATE_HOME as string, 'st\\u001b]0;x\\u0007\\u202eate')}/casa-practice/`;
+    writeState({ XDG_STATE_HOME: state }, 'saves/x.json', '{damaged');
+    const resumed = await cli(['resume', '--plain'], '', { ...env, XDG_STATE_HOME: state });
+    expect(resumed.err).not.toMatch(RAW);
+    expect(resumed.err).toContain(`The save was moved to ${shown}saves/x.json.damaged-`);
+    writeState({ XDG_STATE_HOME: state }, 'records.json', '{damaged');
+    const records = await cli(['records'], '', { ...env, XDG_STATE_HOME: state });
+    expect(`${records.out}${records.err}`).not.toMatch(RAW);
+    expect(`${records.out}${records.err}`.replace(/\n/g, ' ')).toContain(`they were moved to ${shown}records.json.damaged-`);
+  });
+
   it('a damaged records file is moved aside and reported, not silently overwritten, when a playthrough finishes', async () => {
     const env = tempEnv();
     const damaged = `{"youth-discloses": {"bestPercent": 80, "completions": 2, ${HOSTILE}`;

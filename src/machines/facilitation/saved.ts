@@ -114,7 +114,7 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
     return { kind: 'bad', error: `The saved room session could not be read (${cleanLine((e as Error).message)}).` };
   }
   if (text === undefined) return { kind: 'none' };
-  const bad = (error: string, why?: AsideReason): FacilitationResume => ({ kind: 'bad', error: cleanLine(error), movedTo: cleanLine(store.moveAside(key, now, why)) });
+  const bad = (error: string, why?: AsideReason): FacilitationResume => ({ kind: 'bad', error: cleanLine(error), movedTo: store.moveAside(key, now, why) });
   let slot: unknown;
   try {
     slot = JSON.parse(text);

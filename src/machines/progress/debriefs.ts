@@ -48,7 +48,7 @@ export function readKeptDebrief(store: Store, playable: Pick<PlayableScenario, '
     return { ok: false, error: `The last debrief could not be read (${cleanLine((e as Error).message)}).` };
   }
   if (text === undefined) return undefined;
-  const refuse = (error: string, why: AsideReason = 'damaged'): KeptDebrief => ({ ok: false, error, movedTo: cleanLine(store.moveAside(key, now, why)) });
+  const refuse = (error: string, why: AsideReason = 'damaged'): KeptDebrief => ({ ok: false, error, movedTo: store.moveAside(key, now, why) });
   let saved: unknown;
   try {
     saved = JSON.parse(text);

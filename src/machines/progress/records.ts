@@ -507,7 +507,7 @@ export function readRecordsFile(store: Store, now = new Date()): { file: Records
     // A file that cannot be read (permissions, a disk error) may hold practice: it is moved aside like
     // damaged records, so new records can start beside it; left where it was, it is the only copy of
     // what it holds and is never written over (`untouchable`).
-    const movedTo = cleanLine(store.moveAside(RECORDS_KEY, now));
+    const movedTo = store.moveAside(RECORDS_KEY, now);
     const stuck = leftWhereItWas(movedTo);
     const then = stuck ? 'nothing is written over them: this session starts with no records, and what you finish now is kept only for this session' : 'new records were started';
     return { file: empty(), notice: `Your completion records could not be read (${why}); ${RECORDS_MOVED_TO(movedTo)} and ${then}.`, ...(stuck ? { untouchable: true as const } : {}) };
@@ -519,7 +519,7 @@ export function readRecordsFile(store: Store, now = new Date()): { file: Records
     // as it was is kept aside, and the readable part written back.
     const best = parsed.unreadableBest?.count;
     const setAside: RecordsSetAside = {
-      movedTo: cleanLine(store.moveAside(RECORDS_KEY, now)),
+      movedTo: store.moveAside(RECORDS_KEY, now),
       why: parsed.unreadable?.first ?? parsed.unreadableBest?.first,
       partly: { unreadable: parsed.unreadable?.count ?? 0, kept: parsed.file.playthroughs.length, ...(best ? { best } : {}) },
     };
@@ -529,7 +529,7 @@ export function readRecordsFile(store: Store, now = new Date()): { file: Records
     return { file: parsed.file, notice: recordsSetAsideNotice(setAside), setAside };
   }
   if (parsed.ok) return { file: parsed.file };
-  const setAside: RecordsSetAside = { movedTo: cleanLine(store.moveAside(RECORDS_KEY, now)), ...(parsed.error.startsWith('it uses records format') || parsed.error.startsWith('its ') ? { why: parsed.error } : {}) };
+  const setAside: RecordsSetAside = { movedTo: store.moveAside(RECORDS_KEY, now), ...(parsed.error.startsWith('it uses records format') || parsed.error.startsWith('its ') ? { why: parsed.error } : {}) };
   return { file: empty(), notice: recordsSetAsideNotice(setAside), setAside, ...(leftWhereItWas(setAside.movedTo) ? { untouchable: true as const } : {}) };
 }
 

@@ -238,7 +238,7 @@ export function readSave(store: Store, load: ScenarioLoader, key: string | undef
     return { kind: 'bad', error: `The save ${cleanLine(key)} could not be read (${cleanLine((e as Error).message)}).` };
   }
   if (text === undefined) return { kind: 'none' };
-  const bad = (error: string, why?: AsideReason): ResumeResult => ({ kind: 'bad', error: cleanLine(error), movedTo: cleanLine(store.moveAside(key, now, why)) });
+  const bad = (error: string, why?: AsideReason): ResumeResult => ({ kind: 'bad', error: cleanLine(error), movedTo: store.moveAside(key, now, why) });
   const parsed = parseSlot(text);
   if (!parsed.ok) return bad(parsed.error);
   const { slot, ref, set } = parsed;
