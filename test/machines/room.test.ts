@@ -841,6 +841,14 @@ describe('room state: persistence', () => {
     const elsewhere = { ...saved, history: saved.history.map((d) => ({ ...d, record: { ...d.record, replies: d.record.replies.map((x, i) => (i === 0 ? { ...x, id: 'after-supervisor' } : x)) } })) };
     expect(restoreRoom(r.ctx, JSON.stringify(elsewhere))).toEqual({ ok: false, error: 'The saved room is damaged (a decision it followed names a reply that is not there).' });
     expect(restoreRoom(r.ctx, JSON.stringify({ ...saved, history: saved.history.map((d) => ({ ...d, chosen: 'after-supervisor' })) })).ok).toBe(false);
+    // Its votes too: going back to that decision makes them the round's votes again, counted as voted
+    // on the presenter page though no reply of the decision has them. A vote for a reply of another
+    // node, or from a device that never joined, is refused whole, as in the open round.
+    const backWith = (votes: Record<string, string>) => restoreRoom(r.ctx, JSON.stringify({ ...saved, history: saved.history.map((d) => ({ ...d, votes })) }));
+    const damaged = { ok: false, error: 'The saved room is damaged (a decision it followed holds a vote that is not for one of its replies).' };
+    expect(backWith({ ...saved.history[0]!.votes, [device(1)]: 'after-supervisor' })).toEqual(damaged);
+    expect(backWith({ ...saved.history[0]!.votes, [device(9)]: 'phone-curious' })).toEqual(damaged);
+    expect(backWith(saved.history[0]!.votes).ok).toBe(true);
   });
 
   it('refuses a damaged or mismatched room whole, with a reason', () => {

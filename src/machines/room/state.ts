@@ -705,6 +705,11 @@ export function restoreRoom(ctx: RoomContext, text: string): RoomRestore {
     const node = ctx.scenario.nodes.find((n) => n.id === d.node);
     const ids = new Set(node?.kind === 'decision' ? node.replies.map((r) => r.id) : []);
     if (!ids.has(d.chosen) || d.record.replies.some((r) => r.id !== undefined && !ids.has(r.id))) return { ok: false, error: 'The saved room is damaged (a decision it followed names a reply that is not there).' };
+    // Going back to it makes its votes the round's again (counted as voted): each must be for one of
+    // its replies, from a device that joined, as in the open round.
+    for (const [device, reply] of Object.entries(d.votes)) {
+      if (!ids.has(reply) || !Object.hasOwn(data.devices, device)) return { ok: false, error: 'The saved room is damaged (a decision it followed holds a vote that is not for one of its replies).' };
+    }
   }
   return { ok: true, state };
 }
