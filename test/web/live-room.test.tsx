@@ -13,7 +13,7 @@ import { bundledById } from '../../src/web/scenarios.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
 import { gatedPhoneText } from '../helpers/fixtures.js';
-import { announcedDuring, captureDownloads, pagingWindow, readAloud } from './helpers.js';
+import { announcedDuring, captureDownloads, pagingWindow, readAloud, watchAnnouncements } from './helpers.js';
 
 let downloads: { name: string; blob: Blob }[] = [];
 beforeEach(() => {
@@ -785,6 +785,23 @@ describe('live room on the presenter page', () => {
     expect(document.activeElement?.textContent).toBe('Reload the page');
     expect(await within(screen.getByTestId('projector')).findByText('Waiting for the trainer to reload the presenter page.')).toBeTruthy();
     expect(within(screen.getByTestId('projector')).queryByText(/What is the most natural thing to say here/)).toBeNull();
+  });
+
+  // The status region came with its words ("Connecting to the room…") and was replaced by another,
+  // again with its words, once the client was made: a screen reader said neither.
+  it('says "Connecting to the room…" in a status region there, empty, from the start, and then "Connected" in the same region', async () => {
+    const client = new FakeClient();
+    const watch = watchAnnouncements('[role="status"]', true);
+    try {
+      render(<LiveRoom link={LINK} connect={() => client} />);
+      await waitFor(() => expect(watch.said).toContain('Connecting to the room…'));
+      const region = status();
+      client.push();
+      expect(status()).toBe(region);
+      await waitFor(() => expect(watch.said).toContain('Connected to the room.'));
+    } finally {
+      watch.stop();
+    }
   });
 
   it('trying again without ever having reached the room, it says the room cannot be reached, not that the connection was lost', () => {

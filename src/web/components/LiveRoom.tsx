@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { backFromEndingWords, breaksCritical, citationWords, STALE_DOWNLOAD_WORDS, backToDecision, scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
 import { connectRoom, qrUrl, type RoomClient, type RoomLink, type RoomSnapshot, type RoomStatus } from '../room-client.js';
 import { clickerButton, ClickerHint, NO_BRANCH_WORDS, useClickerKeys, type ClickerKeys } from '../clicker.js';
@@ -29,8 +29,17 @@ export function LiveRoom({ link, connect = (l) => connectRoom({ link: l }), paus
     // One connection per room link for the page's life.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [link.room, link.token]);
-  if (!client) return <p role="status">Connecting to the room…</p>;
-  return <RoomPanel client={client} paused={paused} />;
+  // Until the connection is made (an effect, after the first drawing), the panel is drawn over a
+  // client still connecting: its status region is in the page from the start, and the same region
+  // says each status after (one shown with its words in it, then replaced by another, was not said).
+  const waiting = useMemo(() => connectingClient(link.room), [link.room]);
+  return <RoomPanel client={client ?? waiting} paused={paused} />;
+}
+
+/** A client that is connecting and stays so, sending nothing: the room panel before the connection is made. */
+function connectingClient(room: string): RoomClient {
+  const snapshot: RoomSnapshot = { status: 'connecting', room };
+  return { subscribe: () => () => {}, getSnapshot: () => snapshot, send: () => false, close: () => {} };
 }
 
 const STATUS_WORDS: Record<RoomStatus, string> = {
@@ -69,6 +78,10 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** The room panel over a connected (or connecting) room client. */
 export function RoomPanel({ client, paused = false }: { client: RoomClient; paused?: boolean }) {
   const snap: RoomSnapshot = useSyncExternalStore(client.subscribe, client.getSnapshot);
+  // The status region is drawn empty first and its words put in after (as Announce does): a live
+  // region that appears with its words already in it is often not read out.
+  const [drawn, setDrawn] = useState(false);
+  useEffect(() => setDrawn(true), []);
   // A refusal is shown until the trainer's next command (the client keeps the last one).
   const [dismissed, setDismissed] = useState<ServerError>();
   // A command waits for the room's answer (a new view or a refusal): no double sends.
@@ -171,8 +184,8 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
   return (
     <div className="facilitation live-room" ref={page}>
       <p role="status" className={`room-status room-${snap.status}`}>
-        {stopped ? (snap.error?.message || STATUS_WORDS[snap.status]) : snap.status === 'reconnecting' && !view ? NEVER_CONNECTED : STATUS_WORDS[snap.status]}
-        {error && <> The room refused that: {error.message}</>}
+        {!drawn ? null : stopped ? (snap.error?.message || STATUS_WORDS[snap.status]) : snap.status === 'reconnecting' && !view ? NEVER_CONNECTED : STATUS_WORDS[snap.status]}
+        {drawn && error && <> The room refused that: {error.message}</>}
       </p>
       {outdated && <p><button type="button" className="primary" ref={reload} onClick={() => location.reload()}>Reload the page</button></p>}
       {/* Another room runs here now: this page's room code and join address would send phones to a room that has closed. */}
