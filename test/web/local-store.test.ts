@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { latestSaveKey, readRecords, recordCompletion, RECORDS_KEY } from '../../src/machines/index.js';
+import { backupText, latestSaveKey, parseBackup, readRecords, recordCompletion, recordPlaythrough, RECORDS_KEY, recordsText, type PlaythroughRecord, type RecordsFile } from '../../src/machines/index.js';
 import { recordsNotice } from '../../src/web/storage-words.js';
-import { localStore, requestPersistentStorage, type StoreProblem } from '../../src/web/adapters/local-store.js';
+import { localStore, requestPersistentStorage, WEB_STORE_MAX_BYTES, type StoreProblem } from '../../src/web/adapters/local-store.js';
 
 beforeEach(() => window.localStorage.clear());
 
@@ -76,7 +76,8 @@ describe('localStore', () => {
   });
 
   it('a full storage (a real QuotaExceededError from jsdom) is a result, not an exception, and the value lasts for the tab', () => {
-    const store = localStore();
+    // A limit above jsdom's quota (5 million characters), for the quota to be met first.
+    const store = localStore({ maxBytes: 8_000_000 });
     const seen: (StoreProblem | undefined)[] = [];
     store.subscribe((p) => seen.push(p));
     const big = 'x'.repeat(6_000_000);
@@ -191,6 +192,95 @@ describe('localStore', () => {
     expect(store.tryWrite('k', 'v')).toMatchObject({ ok: false, problem: { kind: 'failed' } });
     expect(store.problem()?.message).not.toContain('\u001b');
     expect(store.problem()?.message).toMatch(/could not be saved in this browser \(disk .*gone\)/);
+  });
+});
+
+/**
+ * No value larger than the store writes (maxBytes), as the terminal's file store: records written
+ * compact when indented they would pass it, refused past it even so (what is in storage kept as it
+ * was, the new value kept for the tab, said in words). Here with a small limit given to the store.
+ */
+describe('localStore\'s size limit', () => {
+  const start = Date.parse('2026-01-01T10:00:00Z');
+  const practice = (i: number): PlaythroughRecord => ({
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, scenarioId: 'example-new-phone', scenarioVersion: 1, title: 'Example: the new phone', mode: 'practice',
+    completedAt: new Date(start + i * 3_600_000).toISOString(), minutes: 10, score: { earned: 12, best: 18, percent: 67, capped: false }, band: 'developing', ending: { id: 'e-mixed', kind: 'mixed' },
+    decisions: Array.from({ length: 6 }, (_, d) => ({ nodeId: `d${d}-at-the-door`, replyId: `r${d}b`, points: 2, bestPoints: 3, bestPractice: false, assessments: [{ principle: 'trauma-informed-care', verdict: 'follows' as const, weight: 2 }, { principle: 'non-judgemental', verdict: 'violates' as const, weight: 1 }] })),
+    principles: Array.from({ length: 8 }, (_, p) => ({ principleId: `principle-${p}`, status: 'followed' as const, followed: 2, violated: 0, missed: 1, missedBelowBest: 0 })),
+  });
+  const bytes = (b: Uint8Array) => b.fill(7);
+  const file = (n: number): RecordsFile => ({ format: 'casa-practice-records', formatVersion: 2, learner: '07070707-0707-4707-8707-070707070707', best: {}, playthroughs: Array.from({ length: n }, (_, i) => practice(i)) });
+  /** A storage holding `n` practices, compact (as records written near the limit are), and its text. */
+  const withPractices = (n: number) => {
+    const storage = fakeStorage();
+    const compact = `${JSON.stringify(file(n))}\n`;
+    storage.setItem(`casa-practice/${RECORDS_KEY}`, compact);
+    return { storage, compact, next: practice(n) };
+  };
+
+  it('writes the records compact when indented they would pass the limit, and they read back whole', () => {
+    const { storage, compact, next } = withPractices(30);
+    const store = localStore({ storage: () => storage, maxBytes: Math.round(compact.length * 1.2) });
+    expect(store.maxBytes).toBe(Math.round(compact.length * 1.2));
+    expect(recordPlaythrough(store, next, bytes, new Date(next.completedAt)).notice).toBeUndefined();
+    expect(store.problem()).toBeUndefined();
+    expect(storage.getItem(`casa-practice/${RECORDS_KEY}`)!.length).toBeLessThanOrEqual(store.maxBytes!);
+    expect(readRecords(localStore({ storage: () => storage })).playthroughs).toHaveLength(31);
+  });
+
+  it('refuses records too large even compact: what is in storage stays as it was, the new practice lasts for the tab, and the volunteer is told in words', () => {
+    const { storage, compact, next } = withPractices(30);
+    const store = localStore({ storage: () => storage, maxBytes: compact.length + 10 });
+    const seen: (StoreProblem | undefined)[] = [];
+    store.subscribe((p) => seen.push(p));
+    recordPlaythrough(store, next, bytes, new Date(next.completedAt));
+    expect(storage.getItem(`casa-practice/${RECORDS_KEY}`)).toBe(compact);
+    expect(store.problem()).toMatchObject({ kind: 'too-large', key: RECORDS_KEY });
+    expect(seen.map((p) => p?.kind)).toEqual(['too-large']);
+    expect(store.problem()?.message).toMatch(/^Your records were not updated: they would be larger than this browser keeps for casa-practice \(\d+ KB\)\. Your records as they were are kept; what was added since is kept only until you close the tab\. Download a backup from My records to keep it\.$/);
+    expect(store.inMemoryOnly?.(RECORDS_KEY)).toBe(true);
+    // In this tab the new practice is there; in storage (a reload) the 30 before it.
+    expect(readRecords(store).playthroughs).toHaveLength(31);
+    expect(readRecords(localStore({ storage: () => storage })).playthroughs).toHaveLength(30);
+    // Another value past the limit is refused in its own words; one within it is written.
+    expect(store.tryWrite('saves/a.json', 'x'.repeat(compact.length + 11))).toMatchObject({ ok: false, problem: { kind: 'too-large', message: expect.stringMatching(/^This progress could not be saved: it would be larger than this browser keeps/) } });
+    expect(storage.getItem('casa-practice/saves/a.json')).toBeNull();
+    expect(store.tryWrite('saves/b.json', 'small')).toEqual({ ok: true });
+  });
+
+  it('counts the limit in bytes of UTF-8, not in characters', () => {
+    const store = localStore({ storage: () => fakeStorage(), maxBytes: 12 });
+    // Four characters of three bytes each, then one more byte; an emoji is four bytes (two UTF-16 units).
+    expect(store.tryWrite('a', '\u2019'.repeat(4)).ok).toBe(true);
+    expect(store.tryWrite('b', `${'\u2019'.repeat(4)}x`).ok).toBe(false);
+    expect(store.tryWrite('c', '\u{1F600}'.repeat(3)).ok).toBe(true);
+    expect(store.tryWrite('d', `${'\u{1F600}'.repeat(3)}x`).ok).toBe(false);
+  });
+
+  it('still copies aside a damaged value larger than the limit (nothing reads it back), and takes the key again', () => {
+    const storage = fakeStorage();
+    const damaged = `{ not json ${'x'.repeat(100)}`;
+    storage.setItem(`casa-practice/${RECORDS_KEY}`, damaged);
+    const store = localStore({ storage: () => storage, maxBytes: 50 });
+    const read = readRecords(store, new Date('2026-12-01T10:00:00Z'));
+    expect(read.notice).toMatch(/moved to records\.json\.damaged-2026-12-01T10-00-00/);
+    expect(storage.getItem('casa-practice/records.json.damaged-2026-12-01T10-00-00')).toBe(damaged);
+    expect(store.problem()).toBeUndefined();
+  });
+
+  it('by default, the largest records it writes make a backup that My records loads back', () => {
+    const store = localStore({ storage: () => fakeStorage() });
+    expect(store.maxBytes).toBe(WEB_STORE_MAX_BYTES);
+    // As many practices as fit compact (about 1,100), written as the core writes them.
+    const one = JSON.stringify(practice(0)).length + 1;
+    const fits = Math.floor((WEB_STORE_MAX_BYTES - 200) / one);
+    const records = file(fits);
+    store.write(RECORDS_KEY, recordsText(records, store.maxBytes));
+    expect(store.problem()).toBeUndefined();
+    expect(store.read(RECORDS_KEY)!.length).toBeGreaterThan(WEB_STORE_MAX_BYTES * 0.95);
+    const backup = backupText(store, new Date('2026-12-01T10:00:00Z')).text;
+    const parsed = parseBackup(backup, new Date('2026-12-01T10:00:00Z'));
+    expect(parsed.ok && parsed.backup.records.playthroughs.length).toBe(fits);
   });
 });
 

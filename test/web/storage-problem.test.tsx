@@ -47,6 +47,25 @@ describe('when the browser cannot keep progress', () => {
   });
 
 
+  // The web store wrote records of any size (a backup of them could then be too large to load back).
+  it('records that would pass the store\'s limit are not written: the earlier ones stay, and the page and the debrief say so', async () => {
+    const user = userEvent.setup();
+    const storage = storageWhere(() => true);
+    // Earlier records (a playthrough is not checked against a scenario here), compact, as records near the limit are.
+    const earlier = { format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: Array.from({ length: 300 }, (_, i) => ({
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, scenarioId: 'youth-discloses', scenarioVersion: 1, title: 'Earlier practice', mode: 'practice',
+      completedAt: new Date(Date.parse('2026-01-01T10:00:00Z') + i * 3_600_000).toISOString(), score: { earned: 0, best: 0, percent: 0, capped: false }, band: 'developing', decisions: [], principles: [],
+    })) };
+    const text = `${JSON.stringify(earlier)}\n`;
+    storage.setItem('casa-practice/records.json', text);
+    renderApp('#/play/youth-discloses', localStore({ storage: () => storage, maxBytes: text.length + 50 }));
+    await screen.findByRole('group', { name: /./ });
+    await playToDebrief(user);
+    expect(storage.getItem('casa-practice/records.json')).toBe(text);
+    expect(screen.getByRole('alert').textContent).toMatch(/^Your records were not updated: they would be larger than this browser keeps for casa-practice \(\d+ KB\)\. Your records as they were are kept/);
+    expect(document.querySelector('.hint')?.textContent).toMatch(/in this tab only/);
+  });
+
   it('the play goes on and the page says plainly that progress lasts only for this tab', async () => {
     const user = userEvent.setup();
     renderApp('#/play/youth-discloses', localStore({ storage: fullStorage }));

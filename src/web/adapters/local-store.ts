@@ -12,12 +12,22 @@ import { asideKey, cleanLine, leftInPlace, memoryStore, RECORDS_KEY, type Store 
  *   the store keeps everything in memory for this tab; when a write does not fit (QuotaExceededError),
  *   the value is kept in memory for this tab and the problem is reported. Either way `problem()` says
  *   so in words for the volunteer, and subscribers hear of it.
+ * - No value larger than `maxBytes` (WEB_STORE_MAX_BYTES) is written, as the terminal's file store
+ *   writes none larger than it reads back (Store.maxBytes): the core writes its records compact when
+ *   indented they would pass it (recordsText), and a value too large even so is refused. What is in
+ *   storage stays as it was (the volunteer's earlier progress), the new value is kept in memory for
+ *   this tab, and `problem()` says so (`too-large`). Values are read whatever their size (only this
+ *   app writes them, and the browser holds them already); copies set aside (moveAside) are not
+ *   refused either, being read back by nothing.
  */
 
 /** Why a value could not be kept in the browser's storage. */
 export interface StoreProblem {
-  /** `unavailable`: the browser refused storage altogether; `full`: the value did not fit; `failed`: any other error. */
-  kind: 'unavailable' | 'full' | 'failed';
+  /**
+   * `unavailable`: the browser refused storage altogether; `full`: the value did not fit; `too-large`:
+   * the value is larger than the store writes (maxBytes); `failed`: any other error.
+   */
+  kind: 'unavailable' | 'full' | 'too-large' | 'failed';
   /** One line for the volunteer. */
   message: string;
   /** The key whose write failed, if any. */
@@ -59,9 +69,40 @@ export interface LocalStoreOptions {
   storage?: () => Storage;
   /** Milliseconds since 1970, for the modification stamps. */
   clock?: () => number;
+  /** The largest value (bytes of UTF-8) written; default WEB_STORE_MAX_BYTES. */
+  maxBytes?: number;
 }
 
 export const DEFAULT_PREFIX = 'casa-practice/';
+
+/**
+ * The largest value the web store writes (bytes of UTF-8): 3 MB. A backup (My records) holds the
+ * records indented, about twice their compact size (2.1 times for playthroughs of six decisions),
+ * and the sessions in progress, and the page loads back a backup of up to 8 MB (the core's
+ * MAX_BACKUP_BYTES, not imported here: it is not in the first page's part of the core). Records of
+ * 3 MB compact make a backup of about 6.3 MB, which loads; of 4 MB, one of 8.3 MB, which would not.
+ * Some 1,100 finished scenarios fit, and a browser keeps about 5 MB for the whole site.
+ */
+export const WEB_STORE_MAX_BYTES = 3 * 1024 * 1024;
+
+/** The UTF-8 length of a string, counted without copying it (a UTF-16 pair is 4 bytes, as 2 + 2 of its halves). */
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+  }
+  return n;
+}
+
+/** The words for a value larger than the store writes: the records' own, as the terminal says them. */
+function tooLargeProblem(key: string, maxBytes: number): StoreProblem {
+  const limit = maxBytes >= 1024 * 1024 ? `${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB` : `${Math.ceil(maxBytes / 1024)} KB`;
+  const message = key === RECORDS_KEY
+    ? `Your records were not updated: they would be larger than this browser keeps for casa-practice (${limit}). Your records as they were are kept; what was added since is kept only until you close the tab. Download a backup from My records to keep it.`
+    : `This progress could not be saved: it would be larger than this browser keeps for casa-practice (${limit}), so it is kept only until you close the tab. Your progress saved before is kept as it was.`;
+  return { kind: 'too-large', key, message };
+}
 
 const MODIFIED = '@modified/';
 const UNAVAILABLE = 'This browser does not let the page save anything (a private window or a privacy setting), so progress lasts only until you close the tab.';
@@ -88,6 +129,7 @@ function problemOf(e: unknown, key: string): StoreProblem {
 export function localStore(options: LocalStoreOptions = {}): LocalStore {
   const prefix = options.prefix ?? DEFAULT_PREFIX;
   const clock = options.clock ?? Date.now;
+  const maxBytes = options.maxBytes ?? WEB_STORE_MAX_BYTES;
   const listeners = new Set<(p: StoreProblem | undefined) => void>();
   let current: StoreProblem | undefined;
   const setProblem = (p: StoreProblem | undefined) => {
@@ -140,7 +182,15 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
   // and the scenario cards came back empty, while the notice said the records were left as they were).
   const untouchable = new Set<string>();
 
-  const tryWrite = (key: string, text: string): WriteResult => {
+  // `guarded`: refused past maxBytes (every write but a copy set aside).
+  const tryWrite = (key: string, text: string, guarded = true): WriteResult => {
+    // The length in UTF-16 units is at most the UTF-8 length, and at least a third of it: most texts are told without counting.
+    if (guarded && text.length * 3 > maxBytes && (text.length > maxBytes || utf8Length(text) > maxBytes)) {
+      memory.write(key, text);
+      const p = tooLargeProblem(key, maxBytes);
+      setProblem(p);
+      return { ok: false, problem: p };
+    }
     if (untouchable.has(key)) {
       memory.write(key, text);
       const p = problemOf(new DOMException('full', 'QuotaExceededError'), key);
@@ -194,6 +244,7 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
 
   return {
     ...base,
+    maxBytes,
     read(key) {
       const kept = memory.read(key);
       if (kept !== undefined || (untouchable.has(key) && key !== RECORDS_KEY)) return kept;
@@ -201,7 +252,7 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
       return ls.getItem(prefix + key) ?? undefined;
     },
     write: (key, text) => void tryWrite(key, text),
-    tryWrite,
+    tryWrite: (key, text) => tryWrite(key, text),
     inMemoryOnly: (key) => memory.read(key) !== undefined,
     watch(key, listener) {
       const name = prefix + key;
@@ -224,7 +275,7 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
       // Tried again at each read of a value already left as it was: that it does not fit is known and
       // said (the records' notice), so it is not reported again as the page's problem, which would
       // then say on every page that progress lasts only for the tab while saves are written.
-      if (!(untouchable.has(key) ? copyQuietly(to, text) : tryWrite(to, text).ok)) {
+      if (!(untouchable.has(key) ? copyQuietly(to, text) : tryWrite(to, text, false).ok)) {
         memory.remove(to);
         memory.remove(key);
         untouchable.add(key);
