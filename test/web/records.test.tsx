@@ -272,6 +272,29 @@ describe('My records', () => {
     expect(await screen.findByText(/^1 finished scenario was already in your records and was not added again\.$/)).toBeTruthy();
   });
 
+  // "Added 1 finished scenario to your records." beside the field, while the page's alert said the
+  // records were not updated (too large for this browser's store, or its storage full).
+  it('a backup loaded into records this browser does not keep says, beside the field, that they are in this tab only', async () => {
+    const store = await storeAfterOnePractice();
+    const user = userEvent.setup();
+    const first = renderApp('#/records', store);
+    await user.click(await screen.findByRole('button', { name: 'Download a backup file' }));
+    const backup = (await blobs[0]?.blob.text()) ?? '';
+    first.unmount();
+    const prefix = 'records-not-kept/';
+    try {
+      // The records of one practice are larger than this store writes.
+      const small = localStore({ prefix, maxBytes: 500 });
+      renderApp('#/records', small);
+      await user.upload(await screen.findByLabelText('Load a backup file'), new File([backup], 'backup.json'));
+      expect(await screen.findByText('What Kiara tells you')).toBeTruthy();
+      expect(window.localStorage.getItem(`${prefix}records.json`)).toBeNull();
+      expect(screen.getByText(/^Added 1 finished scenario to your records\./).textContent).toBe('Added 1 finished scenario to your records. This browser did not keep them, so they are shown in this tab only until you close it (the notice at the top of the page says why); your backup file still holds them.');
+    } finally {
+      for (const k of Object.keys(window.localStorage)) if (k.startsWith(prefix)) window.localStorage.removeItem(k);
+    }
+  });
+
   it('the same answer twice is read out twice: a second damaged file, a second backup', async () => {
     const user = userEvent.setup();
     renderApp('#/records', memoryStore());

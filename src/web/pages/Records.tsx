@@ -31,6 +31,9 @@ function asideTime(key: string, modified: number): string {
   return new Date(Number.isNaN(at) ? modified : at).toISOString();
 }
 
+/** Said after a backup's records were loaded into a browser that did not keep them (Store.inMemoryOnly). */
+const LOADED_IN_TAB_ONLY = 'This browser did not keep them, so they are shown in this tab only until you close it (the notice at the top of the page says why); your backup file still holds them.';
+
 /** My records: every completed practice, exports (CSV, certificate, xAPI), backup and restore. */
 export default function Records() {
   const store = useStore();
@@ -130,7 +133,10 @@ export default function Records() {
     const result = importBackup(store, file);
     // Records were brought back: the damaged ones set aside earlier in this visit are no longer the news.
     forgetRecordsNotice(store);
-    setMessage({ text: [recordsNotice(result, 'records'), result.message, backupLeftOutNote(leftOut)].filter(Boolean).join(' '), near: 'backup' });
+    // Loaded, but not kept by this browser (its storage full, or the records larger than it writes):
+    // said here too, beside "Added …", which alone read as if they were kept.
+    const inTabOnly = store.inMemoryOnly?.(RECORDS_KEY) === true ? LOADED_IN_TAB_ONLY : undefined;
+    setMessage({ text: [recordsNotice(result, 'records'), result.message, inTabOnly, backupLeftOutNote(leftOut)].filter(Boolean).join(' '), near: 'backup' });
     setVersion((v) => v + 1);
   };
   const persist = async () => setMessage({ text: PERSIST_WORDS[await requestPersistentStorage()], near: 'persist' });
