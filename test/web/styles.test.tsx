@@ -16,12 +16,32 @@ afterEach(() => {
   document.head.querySelectorAll('style[data-app]').forEach((s) => s.remove());
 });
 
-/** styles.css in the test's document, until the test ends. */
-function withStylesheet() {
+/**
+ * styles.css in the test's document, until the test ends. `phone`: with its rules for a phone's
+ * screen (@media (max-width: 30rem), which jsdom does not match) applied as well.
+ */
+function withStylesheet(phone = false) {
   const style = document.createElement('style');
   style.dataset.app = '';
-  style.textContent = CSS;
+  style.textContent = phone ? `${CSS}\n${phoneRules(CSS)}` : CSS;
   document.head.append(style);
+}
+
+/** The rules inside each @media (max-width: 30rem) block of `css`, out of it. */
+function phoneRules(css: string): string {
+  const blocks: string[] = [];
+  for (let at = css.indexOf('@media (max-width: 30rem)'); at >= 0; at = css.indexOf('@media (max-width: 30rem)', at + 1)) {
+    const open = css.indexOf('{', at);
+    let depth = 0;
+    for (let i = open; i < css.length; i++) {
+      if (css[i] === '{') depth++;
+      else if (css[i] === '}' && --depth === 0) {
+        blocks.push(css.slice(open + 1, i));
+        break;
+      }
+    }
+  }
+  return blocks.join('\n');
 }
 
 describe('the stylesheet on the pages it styles', () => {
@@ -58,6 +78,40 @@ describe('the stylesheet on the pages it styles', () => {
     expect(width('main')).toBe('75rem');
     expect(width('.nav ul')).toBe(width('main'));
     expect(width('.footer')).toBe(width('main'));
+  });
+
+  // On a phone the records' cells wrap (their table scrolls sideways with the minutes in view), and
+  // each date broke after its month: "2026-05-" over "28, 5:00" over "p.m.". The date and the time
+  // are each kept whole there, in My records and on the certificate.
+  it('on a phone, My records and the certificate break no date or time in the middle', async () => {
+    withStylesheet(true);
+    const store = memoryStore();
+    const record: PlaythroughRecord = {
+      id: '0f0e0d0c-0b0a-4908-8706-050403020100', scenarioId: 'youth-discloses', scenarioVersion: 8, title: 'New nails, new phone, new boyfriend',
+      mode: 'practice', startedAt: '2026-03-18T17:40:00.000Z', completedAt: '2026-03-18T18:00:00.000Z', minutes: 15,
+      score: { earned: 10, best: 27, percent: 37, capped: false }, band: 'needs-review', decisions: [], principles: [],
+    };
+    recordPlaythrough(store, record, undefined, new Date('2026-03-19T00:00:00Z'));
+    /** Where each of `words` in the element breaks no line: the white-space of the element holding each. */
+    const kept = (cell: Element, words: RegExp[]) => words.map((w) => {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (w.test(n.textContent ?? '')) return getComputedStyle(n.parentElement as Element).whiteSpace;
+      }
+      return 'missing';
+    });
+    const view = renderApp('#/records', store);
+    const finished = (await screen.findByText(/^2026-03-18/)).closest('td') as HTMLTableCellElement;
+    // The cell itself wraps on a phone (the date and the time may go on lines of their own).
+    expect(getComputedStyle(finished).whiteSpace).toBe('normal');
+    expect(kept(finished, [/\d{4}-\d{2}-\d{2}/, /\d{1,2}:\d{2}/])).toEqual(['nowrap', 'nowrap']);
+    view.unmount();
+    renderApp('#/certificate', store);
+    await screen.findByRole('heading', { level: 2, name: 'Certificate of completed practice' });
+    await userEvent.setup().selectOptions(await screen.findByLabelText('Year'), '2026');
+    const date = document.querySelector('.certificate tbody td') as HTMLTableCellElement;
+    expect(date.textContent).toBe('2026-03-18');
+    expect(kept(date, [/\d{4}-\d{2}-\d{2}/])).toEqual(['nowrap']);
   });
 
   // Printed on Letter or A4, the titles took the certificate's width: every date broke after its

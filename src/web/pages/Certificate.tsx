@@ -57,7 +57,7 @@ export default function Certificate() {
               <thead><tr><th scope="col">Date</th><th scope="col">Scenario</th><th scope="col">Minutes</th><th scope="col">Score</th><th scope="col">Outcome</th><th scope="col">Mode</th></tr></thead>
               <tbody>
                 {data.items.map((i, n) => (
-                  <tr key={n}><td>{i.date}</td><td>{i.title}</td><td>{i.minutes ?? <NoMinutes />}</td><td>{i.percent}%</td><td>{i.outcome}</td><td>{i.mode}</td></tr>
+                  <tr key={n}><td><span className="nowrap">{i.date}</span></td><td>{i.title}</td><td>{i.minutes ?? <NoMinutes />}</td><td>{i.percent}%</td><td>{i.outcome}</td><td>{i.mode}</td></tr>
                 ))}
               </tbody>
             </table>

@@ -195,7 +195,7 @@ export default function Records() {
                 <tr key={r.id}>
                   <th scope="row">{cleanLine(r.title)}</th>
                   <td>{r.minutes ?? <NoMinutes />}</td>
-                  <td><time dateTime={r.completedAt}>{localDate(r.completedAt)}, {localTime(r.completedAt)}</time></td>
+                  <td><time dateTime={r.completedAt}><span className="nowrap">{localDate(r.completedAt)},</span> <span className="nowrap">{localTime(r.completedAt)}</span></time></td>
                   <td>{r.score.percent}%</td>
                   <td>{BAND_LABELS[r.band]}</td>
                   <td>{r.mode === 'assessment' ? 'Assessment' : 'Practice'}</td>
