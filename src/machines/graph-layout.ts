@@ -567,14 +567,22 @@ function laidOut(scenario: Scenario, arrows: Arrow[], startIndex: number, visitO
 const labelWidth = (lines: readonly string[]) => lines.reduce((w, line) => Math.max(w, [...line].length), 0) * 6.2 + 8;
 /** The height of one line of a label. */
 const LABEL_HEIGHT = 14;
+/**
+ * What a place for a label costs, for each thing under it: another label (never drawn over if it can
+ * be helped), a stretch of another arrow hidden (cut in two), or another arrow crossing the label's
+ * own arrow under it (the label marks the crossing: no reason to grow the gap, but a place with no
+ * crossing is better). Each is worth more than any count of the ones after it.
+ */
+const COST = { label: 1_000_000, arrow: 1_000, crossing: 1 } as const;
 
 /**
  * Each downward arrow's label on its first stretch, where arrows from one node have spread out: at
  * the first of a few places along it where it overlaps no label placed before it (left to right
  * between each pair of layers) and no other arrow passes under it (the label's box would hide that
- * stretch of the arrow), or else at the least crowded of them, a covered label counting for more
- * than a hidden stretch of arrow. Returns the layers where some label found no free place, and
- * where across each of those labels is (its box and its arrow).
+ * stretch of the arrow), or else at the least crowded of them (see COST). Returns the layers where
+ * some label covers another label or hides another arrow (a label marking where another arrow
+ * crosses its own is not crowded), and where across each label hiding an arrow is (its box and its
+ * arrow).
  */
 function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: LabelMemo, gapTop: (layer: number) => number, gapBottom: (layer: number) => number): { crowded: number[]; tight: Span[] } {
   const crowded: number[] = [];
@@ -640,9 +648,10 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: 
       }
     }
   }
-  // Which labels and arrows one look (overlaps) has counted already: marked with that look's number.
+  // Which labels, hidden arrows and crossings one look (overlaps) has counted already: marked with that look's number.
   const seenLabel = new Int32Array(edges.length);
   const seenArrow = new Int32Array(edges.length);
+  const seenCrossing = new Int32Array(edges.length);
   let look = 0;
   let labelCount = 0;
   for (const [layer, gap] of byGap) {
@@ -669,48 +678,42 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: 
         const reach = side < 0 ? { ...box, x2: Math.max(top, bottom) } : side > 0 ? { ...box, x1: Math.min(top, bottom) } : box;
         return { x, y, box, reach, side };
       };
-      // How much a box would cover: each label under it counts for more than each arrow.
-      // Counting stops once it reaches `enough` (the least of the places looked at before).
-      const overlaps = ({ box: b, reach }: { box: LabelBox; reach: LabelBox }, enough: number) => {
+      // How much a box would cover (see COST): the labels under it, the other arrows it hides, and
+      // the other arrows that cross its own under it. Counting stops once it reaches `enough` (the
+      // least of the places looked at before).
+      const overlaps = ({ box: b, reach, side }: { box: LabelBox; reach: LabelBox; side: -1 | 0 | 1 }, enough: number) => {
         look++;
-        let labels = 0;
-        let arrows = 0;
+        let cost = 0;
         for (let c = Math.floor(b.x1 / GRID); c <= Math.floor(b.x2 / GRID); c++) {
           for (const o of placed.get(c) ?? NONE) {
             if (seenLabel[o.id] !== look && b.x1 < o.x2 && o.x1 < b.x2 && b.y1 < o.y2 && o.y1 < b.y2) {
               seenLabel[o.id] = look;
-              labels++;
-              if (labels * 1000 >= enough) return enough;
+              cost += COST.label;
+              if (cost >= enough) return enough;
             }
           }
         }
         for (let band = Math.floor(reach.y1 / BAND); band <= Math.floor(reach.y2 / BAND); band++) {
           for (let c = Math.floor(reach.x1 / GRID); c <= Math.floor(reach.x2 / GRID); c++) {
             for (const s of under.get(cellKey(c, band)) ?? NONE) {
-              if (s.edge !== ei && seenArrow[s.edge] !== look && crosses(s.p, s.q, reach)) {
-                seenArrow[s.edge] = look;
-                arrows++;
-                if (labels * 1000 + arrows >= enough) return enough;
-              }
-            }
-          }
-        }
-        return labels * 1000 + arrows;
-      };
-      // Whether a label placed where it covers arrows hides one elsewhere than where that arrow
-      // crosses its own under it (there, the label marks the crossing; elsewhere, it cuts the other
-      // arrow in two): only that is mended with more room across.
-      const hidesApart = ({ box: b, reach, side }: { box: LabelBox; reach: LabelBox; side: -1 | 0 | 1 }) => {
-        for (let band = Math.floor(reach.y1 / BAND); band <= Math.floor(reach.y2 / BAND); band++) {
-          for (let c = Math.floor(reach.x1 / GRID); c <= Math.floor(reach.x2 / GRID); c++) {
-            for (const s of under.get(cellKey(c, band)) ?? NONE) {
-              if (s.edge === ei || !crosses(s.p, s.q, reach)) continue;
+              if (s.edge === ei || seenArrow[s.edge] === look || !crosses(s.p, s.q, reach)) continue;
+              // Where the other arrow crosses this label's own under it, the label marks the
+              // crossing (a label sits on its own arrow by design): that alone is no reason to make
+              // the gap taller, only a reason to prefer a place with no crossing.
               const met = side === 0 ? meeting(p, q, s.p, s.q) : undefined;
-              if (!met || !(met.x > b.x1 && met.x < b.x2 && met.y > b.y1 && met.y < b.y2)) return true;
+              if (met && met.x > b.x1 && met.x < b.x2 && met.y > b.y1 && met.y < b.y2) {
+                if (seenCrossing[s.edge] === look) continue;
+                seenCrossing[s.edge] = look;
+                cost += COST.crossing;
+              } else {
+                seenArrow[s.edge] = look;
+                cost += COST.arrow;
+              }
+              if (cost >= enough) return enough;
             }
           }
         }
-        return false;
+        return cost;
       };
       // On the arrow first; beside it only where no place on it is free, and never past the drawing's
       // sides. The first free place is taken (most labels cost one look); else the one that covers
@@ -726,9 +729,13 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: 
           if (least === 0) break search;
         }
       }
-      if (least > 0) {
+      // A label that covers another label or hides another arrow crowds its gap (which grows); one
+      // that hides an arrow but covers no label (crossing arrows leave no free place however tall
+      // the gap) also asks for room across. `least` is the whole count here: a place is taken only
+      // when its count comes out below every one before, so it was never cut short.
+      if (least >= COST.arrow) {
         if (crowded.at(-1) !== layer) crowded.push(layer);
-        if (least < 1000 && hidesApart(best)) tight.push({ layer, x1: Math.min(best.box.x1, p.x, q.x), x2: Math.max(best.box.x2, p.x, q.x) });
+        if (least < COST.label) tight.push({ layer, x1: Math.min(best.box.x1, p.x, q.x), x2: Math.max(best.box.x2, p.x, q.x) });
       }
       file(placed, best.box, { ...best.box, id: labelCount++ });
       e.labelAt = { x: best.x, y: best.y };

@@ -253,6 +253,50 @@ describe('an arrow\'s label as drawn', () => {
     // The same scenario gives the same drawing (the rows spread are spread alike every time).
     expect(toSvg(crossing)).toBe(toSvg(structuredClone(crossing)));
   });
+  it('a label that can only sit where another arrow crosses its own marks the crossing there, and its gap is no taller for it', () => {
+    // The shape of youth-discloses (s5-weekend-unsaid and d6-weekend both leading to s6-call-planned
+    // and s6-call-routine): a scene and a decision side by side, each leading to the same two scenes,
+    // their arrows crossing. The decision's label of three lines finds no place on its arrow clear of
+    // the scene's crossing arrow; it marks the crossing. Counting that crossing as a conflict made
+    // the gap grow four times (84 to 196 px in youth-discloses) for no better place.
+    const s = loadValidFixture('good/example.json');
+    const template = (s.nodes.find((n) => n.kind === 'decision') as Extract<Scenario['nodes'][number], { kind: 'decision' }>).replies[0]!;
+    const ending = s.nodes.find((n) => n.kind === 'ending')!;
+    const toBoth = [{ when: { var: 'told', is: true }, to: 'the-party' }, { to: 'the-saturday' }];
+    const scenario = { ...s, start: 'kitchen', variables: [...(s.variables ?? []), { id: 'told', label: 'You told your supervisor', type: 'flag', start: false }], nodes: [
+      { id: 'kitchen', kind: 'scene', title: 'The kitchen', narration: 'Coffee.', next: 'first' },
+      { id: 'first', kind: 'decision', title: 'First', prompt: 'What do you say?', replies: [
+        { ...template, id: 'first-ask', next: 'weekend-unsaid' }, { ...template, id: 'first-wait', next: 'weekend' }, { ...template, id: 'first-leave', next: 'later' },
+      ] },
+      // Beside the two, so a label of the decision's straight arrow has room beside it on the right.
+      { id: 'later', kind: 'scene', title: 'Later', narration: 'Later.', next: ending.id },
+      { id: 'weekend-unsaid', kind: 'scene', title: 'Nothing said', narration: 'The weekend comes.', next: toBoth },
+      { id: 'weekend', kind: 'decision', title: 'The weekend', prompt: 'What do you say?', replies: ['forbid', 'whatever', 'plan', 'ask'].map((w) => ({ ...template, id: `d-${w}`, next: toBoth })) },
+      { id: 'the-party', kind: 'scene', title: 'The party', narration: 'Saturday night.', next: ending.id },
+      { id: 'the-saturday', kind: 'scene', title: 'Saturday', narration: 'Saturday.', next: ending.id },
+      ending,
+    ] } as unknown as Scenario;
+    const g = expectSoundLayout(scenario);
+    expect(hiddenArrows(g)).toEqual([]);
+    const byId = new Map(g.nodes.map((n) => [n.id, n]));
+    const row = (id: string) => byId.get(id)!;
+    expect(row('weekend').layer).toBe(row('weekend-unsaid').layer);
+    expect(row('the-party').layer).toBe(row('weekend').layer + 1);
+    // Some label of the decision marks where a scene's arrow crosses its own, under it.
+    const marks = g.edges.filter((e) => e.from === 'weekend').filter((e) => {
+      const b = labelBox(e);
+      return g.edges.filter((o) => o.from === 'weekend-unsaid').some((o) => {
+        const met = crossing(e.points[0] as Point, e.points[1] as Point, o.points[0] as Point, o.points[1] as Point);
+        return met !== undefined && inside(met, b);
+      });
+    });
+    expect(marks.map((e) => `${e.from} → ${e.to}`)).toEqual(['weekend → the-party']);
+    expect(g.edges.find((e) => e.from === 'weekend' && e.to === 'the-party')?.labelLines).toHaveLength(LABEL_LINES);
+    // The gap below the two is no taller than the gap above them, where nothing is crowded.
+    const gapBelow = row('the-party').y - (row('weekend').y + Math.max(row('weekend').height, row('weekend-unsaid').height));
+    const gapAbove = row('weekend').y - (row('first').y + row('first').height);
+    expect(gapBelow).toBe(gapAbove);
+  });
 });
 
 describe('words wrapped for a node', () => {
