@@ -482,7 +482,10 @@ function laidOut(scenario: Scenario, arrows: Arrow[], startIndex: number, visitO
   for (const n of laid) layerHeight[n.layer] = Math.max(at(layerHeight, n.layer), n.height);
   // The gap below each row: SPACE.down, taller where its labels cannot all be placed apart.
   const gaps = new Array<number>(layerCount).fill(SPACE.down);
-  let widthOfNodes = laid.reduce((w, n) => Math.max(w, n.x + n.width), 0) + SPACE.margin;
+  // As wide as its rows: nodes, and the points arrows pass through (an arrow bent round the side of
+  // a row can pass right of every node).
+  const rowsWidth = () => layers.reduce((w, layer) => layer.reduce((v, item) => Math.max(v, item.x + item.width), w), 0) + SPACE.margin;
+  let widthOfRows = rowsWidth();
   const memo: LabelMemo = new Map();
   // How many rounds each gap has been crowded in.
   const crowdedRounds = new Array<number>(layerCount).fill(0);
@@ -499,7 +502,7 @@ function laidOut(scenario: Scenario, arrows: Arrow[], startIndex: number, visitO
       top += height + at(gaps, layer);
     }
     for (const n of laid) n.y = at(layerTop, n.layer);
-    let width = widthOfNodes;
+    let width = widthOfRows;
     const edges: LaidEdge[] = arrows.map((a, i) => {
       const from = at(laid, a.from);
       const to = at(laid, a.to);
@@ -524,7 +527,7 @@ function laidOut(scenario: Scenario, arrows: Arrow[], startIndex: number, visitO
     });
     // A label stays in the gap below its row: clear of every node of the row (some are taller than
     // the node it leaves from) and of the row below.
-    const { crowded, tight } = placeLabels(edges, laid, widthOfNodes, memo, (layer) => at(layerTop, layer) + at(layerHeight, layer), (layer) => at(layerTop, layer + 1));
+    const { crowded, tight } = placeLabels(edges, laid, widthOfRows, memo, (layer) => at(layerTop, layer) + at(layerHeight, layer), (layer) => at(layerTop, layer + 1));
     if (crowded.length === 0 || round === SPACE.rounds) {
       const height = layerCount === 0 ? SPACE.margin * 2 : top - at(gaps, layerCount - 1) + SPACE.margin;
       return { width: Math.ceil(width), height: Math.ceil(height), nodes: laid, edges };
@@ -559,7 +562,7 @@ function laidOut(scenario: Scenario, arrows: Arrow[], startIndex: number, visitO
       memo.delete(l - 1);
     }
     for (const [i, n] of laid.entries()) n.x = at(itemOf, i).x;
-    widthOfNodes = laid.reduce((w, n) => Math.max(w, n.x + n.width), 0) + SPACE.margin;
+    widthOfRows = rowsWidth();
   }
 }
 
@@ -598,10 +601,12 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: 
     else byGap.set(layer, [e]);
   }
   // A gap as tall as in the round before holds the same arrows in the same places, only moved up or
-  // down with the gaps above it: its labels move with it, and only the gaps that grew are laid again.
+  // down with the gaps above it (a gap whose rows moved across was dropped from the memo): its labels
+  // move with it, and only the gaps that grew are laid again.
   for (const [layer, gap] of byGap) {
     const before = memo.get(layer);
-    if (before?.height !== gapBottom(layer) - gapTop(layer)) continue;
+    // …and only as wide: its labels were kept within the sides of the rows as they were then.
+    if (before?.height !== gapBottom(layer) - gapTop(layer) || before.right !== right) continue;
     for (const e of gap) {
       const was = before.labels.get(indexOf.get(e) ?? -1);
       if (was) e.labelAt = { x: was.x, y: gapTop(layer) + was.y };
@@ -715,19 +720,24 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: 
         }
         return cost;
       };
-      // On the arrow first; beside it only where no place on it is free, and never past the drawing's
-      // sides. The first free place is taken (most labels cost one look); else the one that covers
-      // least, the first of equals.
+      // On the arrow first; beside it only where no place on it is free. Never past the sides of the
+      // rows (0 and `right`: an arrow bent to a point at the end of a row runs close to them), unless
+      // no place on the arrow or beside it is inside them (none has been seen: close under the node
+      // it leaves, an arrow is near the middle of the node): then on the arrow. The first free place
+      // is taken (most labels cost one look); else the one that covers least, the first of equals.
       let best = boxAt(at(LABEL_PLACES, 0), 0);
       let least = Infinity;
-      search: for (const side of [0, 1, -1] as const) {
-        for (const t of LABEL_PLACES) {
-          const c = boxAt(t, side);
-          if (side !== 0 && (c.box.x1 < 0 || c.box.x2 > right)) continue;
-          const cost = overlaps(c, least);
-          if (cost < least) [best, least] = [c, cost];
-          if (least === 0) break search;
+      for (const within of [true, false]) {
+        search: for (const side of within ? ([0, 1, -1] as const) : ([0] as const)) {
+          for (const t of LABEL_PLACES) {
+            const c = boxAt(t, side);
+            if (within && (c.box.x1 < 0 || c.box.x2 > right)) continue;
+            const cost = overlaps(c, least);
+            if (cost < least) [best, least] = [c, cost];
+            if (least === 0) break search;
+          }
         }
+        if (least !== Infinity) break;
       }
       // A label that covers another label or hides another arrow crowds its gap (which grows); one
       // that hides an arrow but covers no label (crossing arrows leave no free place however tall
@@ -741,6 +751,7 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: 
       e.labelAt = { x: best.x, y: best.y };
     }
     memo.set(layer, {
+      right,
       height: gapBottom(layer) - gapTop(layer),
       crowded: crowded.at(-1) === layer,
       tight: tight.filter((t) => t.layer === layer),
@@ -755,8 +766,8 @@ interface Span {
   x1: number;
   x2: number;
 }
-/** Each gap's labels as last laid, by layer: the gap's height, whether it was crowded (and where), each label's place from its top, by arrow. */
-type LabelMemo = Map<number, { height: number; crowded: boolean; tight: Span[]; labels: Map<number, { x: number; y: number }> }>;
+/** Each gap's labels as last laid, by layer: the sides of the rows they were kept within, the gap's height, whether it was crowded (and where), each label's place from its top, by arrow. */
+type LabelMemo = Map<number, { right: number; height: number; crowded: boolean; tight: Span[]; labels: Map<number, { x: number; y: number }> }>;
 interface LabelBox {
   x1: number;
   x2: number;

@@ -115,6 +115,13 @@ function expectSoundLayout(s: Scenario) {
     const layer = byId.get(e.from)?.layer ?? 0;
     if (box.y < (rowBottom.get(layer) ?? 0) || box.y + box.height > (rowTop.get(layer + 1) ?? Infinity) - 8) problems.push(`the label of ${e.from} → ${e.to} is out of its gap`);
   }
+  // Every arrow and every label inside the picture (past its edge, they are cut off).
+  for (const e of g.edges) {
+    for (const p of e.points) if (p.x < 0 || p.x > g.width || p.y < 0 || p.y > g.height) problems.push(`${e.from} → ${e.to} runs out of the picture`);
+    if (e.labelLines.length === 0) continue;
+    const box = labelBox(e);
+    if (box.x < 0 || box.x + box.width > g.width || box.y < 0 || box.y + box.height > g.height) problems.push(`the label of ${e.from} → ${e.to} is cut off by the edge of the picture`);
+  }
   expect([...new Set(problems)]).toEqual([]);
   return g;
 }
@@ -296,6 +303,49 @@ describe('an arrow\'s label as drawn', () => {
     const gapBelow = row('the-party').y - (row('weekend').y + Math.max(row('weekend').height, row('weekend-unsaid').height));
     const gapAbove = row('weekend').y - (row('first').y + row('first').height);
     expect(gapBelow).toBe(gapAbove);
+  });
+});
+
+describe('the picture\'s edges', () => {
+  const s = loadValidFixture('good/example.json');
+  const template = (s.nodes.find((n) => n.kind === 'decision') as Extract<Scenario['nodes'][number], { kind: 'decision' }>).replies[0]!;
+  const ending = s.nodes.find((n) => n.kind === 'ending')!;
+  const scenarioOf = (nodes: unknown[]) => ({ ...s, start: 'call', nodes: [...nodes, ending] }) as unknown as Scenario;
+
+  it('a reply that skips the next row (straight to an ending) runs inside the picture, round the side of the row it passes', () => {
+    // The arrow passes the row between through a point laid right of that row's nodes, and the
+    // picture was as wide as its nodes only: the arrow ran off its right edge.
+    const g = expectSoundLayout(scenarioOf([
+      { id: 'call', kind: 'decision', title: 'The call', prompt: 'What do you say?', replies: [
+        { ...template, id: 'call-ask', next: [{ when: { var: 'trust', gte: 60 }, to: 'open' }, { to: ending.id }] },
+        { ...template, id: 'call-wait', next: [{ when: { var: 'trust', gte: 60 }, to: 'guarded' }, { to: ending.id }] },
+        { ...template, id: 'call-promise', next: 'open' },
+        { ...template, id: 'call-lecture', next: 'guarded' },
+      ] },
+      { id: 'open', kind: 'scene', title: 'She talks', narration: 'She talks.', next: ending.id },
+      { id: 'guarded', kind: 'scene', title: 'She goes quiet', narration: 'She goes quiet.', next: ending.id },
+    ]));
+    const skipping = g.edges.find((e) => e.from === 'call' && e.to === ending.id)!;
+    expect(skipping.points.length).toBeGreaterThan(2);
+  });
+
+  it('a long label on an arrow near the side of the picture is set where it fits, not cut off', () => {
+    // The label of the arrow to the ending (it skips the scene's row, close to the picture's right
+    // edge) was set on its arrow at the first free place, past that edge.
+    const withReply = (id: string) => scenarioOf([
+      { id: 'call', kind: 'decision', title: 'The call', prompt: 'What do you say?', replies: [
+        { ...template, id: 'call-hang-up-and-call-back-later', next: 'callback' },
+        { ...template, id, next: ending.id },
+      ] },
+      { id: 'callback', kind: 'scene', title: 'Later', narration: 'You call back.', next: [{ when: { var: 'trust', gte: 60 }, to: ending.id }, { to: ending.id }] },
+    ]);
+    const g = expectSoundLayout(withReply('call-tell-her-you-are-coming'));
+    const label = labelBox(g.edges.find((e) => e.from === 'call' && e.to === ending.id)!);
+    expect(g.edges.find((e) => e.from === 'call' && e.to === ending.id)?.labelLines[0]).toBe('call-tell-her-you-are-coming');
+    // …inside the margin round the nodes and arrows, not by making the picture wider for it.
+    const margin = Math.min(...g.nodes.map((n) => n.x));
+    const right = Math.max(...g.nodes.map((n) => n.x + n.width), ...g.edges.flatMap((e) => e.points.map((p) => p.x)));
+    expect(label.x + label.width).toBeLessThanOrEqual(right + margin);
   });
 });
 
