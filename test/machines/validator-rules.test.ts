@@ -824,6 +824,11 @@ describe('a feedback that ends with its citation', () => {
     expect(said('(Red Flags; see also Harm Reduction).')).toEqual(['unknown-guide-section: "see also Harm Reduction" is not a section of the guide. Did you mean "Harm Reduction"?']);
     expect(said('(see Red Flags).')).toEqual(['unknown-guide-section: "see Red Flags" is not a section of the guide. Did you mean "Red Flags"?']);
     expect(said('(guide: What is CSEC?).')).toEqual(['unknown-guide-section: "guide: What is CSEC?" is not a section of the guide. Did you mean "What is CSEC?"?']);
+    // Words after the heading too (a page number, found by the authoring walk): it was told it named
+    // the section "but not in parentheses", which it had written in parentheses.
+    expect(said('(Red Flags, p. 4).')).toEqual(['unknown-guide-section: "Red Flags, p. 4" is not a section of the guide. Did you mean "Red Flags"?']);
+    expect(said('(see Red Flags, page 4).')).toEqual(['unknown-guide-section: "see Red Flags, page 4" is not a section of the guide. Did you mean "Red Flags"?']);
+    expect(said('(What is CSEC?, p. 2).')).toEqual(['unknown-guide-section: "What is CSEC?, p. 2" is not a section of the guide. Did you mean "What is CSEC?"?']);
     // A list of real headings is still fine.
     expect(said('(Red Flags; Prohibited Activities).')).toEqual([]);
   });

@@ -752,6 +752,8 @@ const headings = sections.map((s) => s.heading);
 const headingSet = new Set(headings);
 /** Each heading with a test for text that ends with it after other words ("see self-care"), in lower case. */
 const headingEndings = headings.map((h) => [h, new RegExp(`(?:^|[\\s,:])${escapeRegExp(h.toLowerCase().replace(/[\s.?!:]+$/, ''))}$`)] as const);
+/** Each heading with a test for text that has it, whole words, among others ("see red flags, p. 4"), in lower case. */
+const headingWithin = headings.map((h) => [h, new RegExp(`(?:^|[^\\p{L}\\p{N}-])${escapeRegExp(h.toLowerCase().replace(/[\s.?!:]+$/, ''))}(?![\\p{L}\\p{N}-])`, 'u')] as const);
 /** Each heading by its lower-case form, to name the heading a citation means when only its capitals differ. */
 const headingByLowerCase = new Map(headings.map((h) => [h.toLowerCase(), h]));
 
@@ -967,9 +969,12 @@ function nearHeading(name: string, index: number, path: Path): UnlocatedProblem 
       message: `${quoteValue(name)} is not a section of the guide. Did you mean ${starting.map((h) => quoteValue(h, 100)).join(' or ')}?`,
       fix: `Write the section heading in full, exactly as the guide prints it: ${starting.map((h) => `(${h})`).join(' or ')}.` };
   }
-  // Cut short or run on ("Harm reduction approach"), or with words before it ("see Self-Care").
+  // Cut short or run on ("Harm reduction approach"), or with words before it ("see Self-Care"), or
+  // with other words round it ("Red Flags, p. 4", "see Red Flags, page 4"): that last was told it
+  // named the section "but not in parentheses", which it had written in parentheses.
   const meant = headings.find((h) => { const lower = h.toLowerCase(); return lower.startsWith(words) || words.startsWith(`${lower} `); })
-    ?? headingEndings.filter(([, ends]) => ends.test(words)).map(([h]) => h).sort((a, b) => b.length - a.length)[0];
+    ?? headingEndings.filter(([, ends]) => ends.test(words)).map(([h]) => h).sort((a, b) => b.length - a.length)[0]
+    ?? headingWithin.filter(([, within]) => within.test(words)).map(([h]) => h).sort((a, b) => b.length - a.length)[0];
   if (!meant) return undefined;
   return { severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: index,
     message: `${quoteValue(name)} is not a section of the guide. Did you mean ${quoteValue(meant, 100)}?`,
