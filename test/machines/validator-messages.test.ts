@@ -127,3 +127,30 @@ describe('a "next" naming no node, the only way on from its node: one error, whi
     expect(codes).toEqual(['no-way-to-end', 'unknown-node', 'unknown-node', 'unreachable']);
   });
 });
+
+// Found by the authoring walk: a scene copied and not renamed (its id repeats another's) left the
+// "next" meant for it naming no node, and that error's fix said only "or add a node with this id",
+// though the node meant was there, under the wrong id.
+describe('unknown-node when a node repeats another\'s id', () => {
+  it('offers to rename the node that repeats the id, saying where it is', () => {
+    const { text, problems } = exampleWith('"id": "boyfriend-guarded"', '"id": "boyfriend-open"');
+    expect([...new Set(problems.map((p) => p.code))].sort()).toEqual(['duplicate-id', 'unknown-node']);
+    // Each "next" meant for the copy says it (three here); the first is looked at closely.
+    expect(problems.filter((p) => p.code === 'unknown-node').map((p) => p.fix.includes('repeats the id "boyfriend-open"'))).toEqual([true, true, true]);
+    const unknown = problems.find((p) => p.code === 'unknown-node')!;
+    const [, line, column] = /\(line (\d+), column (\d+); see the duplicate-id error\)/.exec(unknown.fix) ?? [];
+    expect(unknown.fix).toMatch(/^Use the id of a node in "nodes" \(.*\), or add a node with this id\. Or, if it means the node that repeats the id "boyfriend-open" \(line \d+, column \d+; see the duplicate-id error\), change that node's "id" to "boyfriend-guarded"\.$/);
+    // The place named is the repeated id, where the duplicate-id error is.
+    const duplicate = problems.find((p) => p.code === 'duplicate-id')!;
+    expect([Number(line), Number(column)]).toEqual([duplicate.line, duplicate.column]);
+    expect(pointsAt(text, { line: Number(line), column: Number(column) })).toMatch(/^"boyfriend-open"/);
+    // Doing as it says clears both.
+    const lines = text.split('\n');
+    lines[Number(line) - 1] = (lines[Number(line) - 1] ?? '').replace('"boyfriend-open"', '"boyfriend-guarded"');
+    expect(validateScenario(lines.join('\n'), 'x.json').problems).toEqual([]);
+  });
+  it('is not offered when no node repeats an id', () => {
+    const { problems } = exampleWith('"next": "after-visit"', '"next": "zzz-nowhere"');
+    expect(problems.filter((p) => p.code === 'unknown-node').map((p) => p.fix)).toEqual([expect.not.stringContaining('repeats')]);
+  });
+});

@@ -272,6 +272,8 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     const more = ids.length > MAX_LISTED ? ` and ${ids.length - MAX_LISTED} more` : '';
     return ` (${label}${ids.slice(0, MAX_LISTED).map((v) => quoteValue(v, 40)).join(', ')}${more})`;
   };
+  /** The first node whose id another node before it already has (null: none), found when first needed. */
+  let repeated: ScenarioNode | null | undefined;
   const checkTarget = (id: string, path: Path) => {
     if (!nodeKnown(id) && replyNamed(id, path)) return;
     if (!nodeKnown(id)) {
@@ -287,9 +289,15 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         if (meantId === undefined) unpaired.add(id);
         // The node suggested that nothing leads to: its own id may be the typo ("end-mixd" for the
         // "end-mixed" every reply names), and changing each reference to it would spread the typo.
+        // A node copied and not renamed (its id repeats another's) may be the one meant: "add a node"
+        // alone had the trainer write a third copy.
+        repeated ??= scenario.nodes.find((n) => nodes.get(n.id) !== n) ?? null;
+        const orRename = meantId === undefined && repeated !== null
+          ? ` Or, if it means the node that repeats the id ${quoteValue(repeated.id)} (${RELATED_AT}; see the duplicate-id error), change that node's "id" to "${id}".` : '';
         error('unknown-node', path(), `There is no node with the id "${id}".${didYouMeanOf(meantId)}`,
-          meantId === undefined ? `Use the id of a node in "nodes"${nodeChoices(id)}, or add a node with this id.`
-            : `Change it to "${meantId}", or ${renameInstead(meantId, id) ?? `add a node with the id "${id}"`}.`);
+          meantId === undefined ? `Use the id of a node in "nodes"${nodeChoices(id)}, or add a node with this id.${orRename}`
+            : `Change it to "${meantId}", or ${renameInstead(meantId, id) ?? `add a node with the id "${id}"`}.`,
+          orRename === '' || repeated === null ? {} : { related: [...nodePath(repeated), 'id'] });
       }
     }
   };
