@@ -1167,7 +1167,7 @@ describe('a node left unreachable by a misspelt "next": the warning names that "
     const { problems } = exampleWith('"next": "end-harmful"', '"next": "end-harmfull"');
     expect(problems.map((p) => p.code)).toEqual(['unknown-node', 'unreachable']);
     const p = problems[1]!;
-    expect(`${p.message} ${p.fix}`).toBe('Node "end-harmful" can never be reached from "phone": the "next" that names "end-harmfull" probably means it (see the unknown-node error). Correct that "next" to "end-harmful"; this warning goes with it.');
+    expect(`${p.message} ${p.fix}`).toBe('Node "end-harmful" can never be reached from the start, "phone": the "next" that names "end-harmfull" probably means it (see the unknown-node error). Correct that "next" to "end-harmful"; this warning goes with it.');
   });
 });
 
@@ -1180,7 +1180,7 @@ describe('a node left unreachable by a "next" too unlike its id to suggest: the 
     expect(problems.map((p) => p.code)).toEqual(['unknown-node', 'unreachable']);
     expect(problems[0]?.message).toBe('There is no node with the id "end-good".');
     const p = problems[1]!;
-    expect(`${p.message} ${p.fix}`).toBe('Node "end-strong" can never be reached from "phone". A "next" names "end-good", which is not a node of this scenario (see the unknown-node error). If the "next" that names "end-good" is meant for this node, correct it to "end-strong"; otherwise point another reply\'s or scene\'s "next" at it, or remove it.');
+    expect(`${p.message} ${p.fix}`).toBe('Node "end-strong" can never be reached from the start, "phone". A "next" names "end-good", which is not a node of this scenario (see the unknown-node error). If the "next" that names "end-good" is meant for this node, correct it to "end-strong"; otherwise point another reply\'s or scene\'s "next" at it, or remove it.');
   });
 
   it('offers nothing when there is no unknown "next" (a node simply not linked yet)', () => {
@@ -1198,13 +1198,13 @@ describe('nodes out of reach only because an earlier node is: named in its warni
   it('a misspelt "next" into a decision: one warning, naming the endings after it', () => {
     const { problems } = exampleWith(/"next": "after-visit"/g, '"next": "after-vist"');
     const unreachable = problems.filter((p) => p.code === 'unreachable');
-    expect(unreachable.map((p) => `${p.message} ${p.fix}`)).toEqual(['Node "after-visit" can never be reached from "phone": the 2 places that name "after-vist" probably mean it (see the unknown-node errors). The 3 nodes after it, "end-strong", "end-mixed", "end-harmful", are out of reach because of it (not listed again). Correct them to "after-visit", or rename this node to "after-vist"; this warning goes with them.']);
+    expect(unreachable.map((p) => `${p.message} ${p.fix}`)).toEqual(['Node "after-visit" can never be reached from the start, "phone": the 2 places that name "after-vist" probably mean it (see the unknown-node errors). The 3 nodes after it, "end-strong", "end-mixed", "end-harmful", are out of reach because of it (not listed again). Correct them to "after-visit", or rename this node to "after-vist"; this warning goes with them.']);
   });
 
   it('a scene nothing leads to, with a scene after it: the first is named, with the one after it', () => {
     const extra = '{ "id": "extra-one", "kind": "scene", "narration": "Unlinked.", "next": "extra-two" },\n    { "id": "extra-two", "kind": "scene", "narration": "Unlinked too.", "next": "end-mixed" },\n    {\n      "id": "end-strong"';
     const { problems } = exampleWith('{\n      "id": "end-strong"', extra);
-    expect(problems.filter((p) => p.code === 'unreachable').map((p) => `${p.message} ${p.fix}`)).toEqual(['Node "extra-one" can never be reached from "phone". The node after it, "extra-two", is out of reach because of it (not listed again). Point a reply\'s or scene\'s "next" at it, or remove it and the nodes after it.']);
+    expect(problems.filter((p) => p.code === 'unreachable').map((p) => `${p.message} ${p.fix}`)).toEqual(['Node "extra-one" can never be reached from the start, "phone". The node after it, "extra-two", is out of reach because of it (not listed again). Point a reply\'s or scene\'s "next" at it, or remove it and the nodes after it.']);
   });
 });
 
@@ -1873,7 +1873,7 @@ describe('a node nothing leads to, spelt nearly like an id several places name',
       expect(p.fix).toBe('Change it to "boyfriend-gaurded", or rename the node "boyfriend-gaurded" to "boyfriend-guarded" (nothing leads to it yet, and 3 places name "boyfriend-guarded": one change instead of 3).');
     }
     const away = problems.filter((p) => p.code === 'unreachable');
-    expect(away.map((p) => `${p.message} ${p.fix}`)).toEqual(['Node "boyfriend-gaurded" can never be reached from "phone": the 3 places that name "boyfriend-guarded" probably mean it (see the unknown-node errors). Correct them to "boyfriend-gaurded", or rename this node to "boyfriend-guarded"; this warning goes with them.']);
+    expect(away.map((p) => `${p.message} ${p.fix}`)).toEqual(['Node "boyfriend-gaurded" can never be reached from the start, "phone": the 3 places that name "boyfriend-guarded" probably mean it (see the unknown-node errors). Correct them to "boyfriend-gaurded", or rename this node to "boyfriend-guarded"; this warning goes with them.']);
     expect(text.slice(offsetOf(text, away[0]?.line ?? 0, away[0]?.column ?? 0)).startsWith('{\n      "id": "boyfriend-gaurded"')).toBe(true);
     expect(validateScenario(text.replace('"boyfriend-gaurded"', '"boyfriend-guarded"'), 'x.json').problems).toEqual([]);
   });

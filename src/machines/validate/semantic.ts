@@ -585,7 +585,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       if (misspelt !== undefined) {
         const count = references(misspelt);
         const rename = references(node.id) === 0 && count > 1 ? `, or rename this node to ${quoteValue(misspelt)}` : '';
-        warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from "${scenario.start}": ${count > 1 ? `the ${count} places that name ${quoteValue(misspelt)} probably mean it (see the unknown-node errors)` : `the "next" that names ${quoteValue(misspelt)} probably means it (see the unknown-node error)`}.${also}`,
+        warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from the start, "${scenario.start}": ${count > 1 ? `the ${count} places that name ${quoteValue(misspelt)} probably mean it (see the unknown-node errors)` : `the "next" that names ${quoteValue(misspelt)} probably means it (see the unknown-node error)`}.${also}`,
           `Correct ${count > 1 ? 'them' : 'that "next"'} to "${node.id}"${rename}; this warning goes with ${count > 1 ? 'them' : 'it'}.`);
       } else {
         // A "next" naming a node that does not exist, too unlike any id to suggest one ("end-good"
@@ -594,7 +594,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         const maybe = unpaired.size > 0 && unpaired.size <= 3 && !after.has(node.id) ? [...unpaired] : [];
         const named = maybe.map((id) => quoteValue(id)).join(' or ');
         const hint = maybe.length === 0 ? '' : ` A "next" names ${named}, which ${maybe.length > 1 ? 'are not nodes' : 'is not a node'} of this scenario (see the unknown-node error${maybe.length > 1 ? 's' : ''}).`;
-        warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from "${scenario.start}".${also}${hint}`,
+        warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from the start, "${scenario.start}".${also}${hint}`,
           maybe.length > 0 ? `If the "next" that names ${named} is meant for this node, correct it to "${node.id}"; otherwise point another reply's or scene's "next" at it, or remove it${also === '' ? '' : ' and the nodes after it'}.`
             : also === '' ? 'Point a reply\'s or scene\'s "next" at it, or remove it.' : 'Point a reply\'s or scene\'s "next" at it, or remove it and the nodes after it.');
       }
