@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getPrinciple } from '../../src/machines/guide.js';
+import { getPrinciple, principles } from '../../src/machines/guide.js';
 import { indexScenario } from '../../src/machines/scenario-index.js';
 import type { Reply } from '../../src/machines/schema/scenario.js';
 import { computeBest } from '../../src/machines/scoring.js';
@@ -95,6 +95,11 @@ describe('jae-and-hyung: Sung-min, the person exploiting Jae', () => {
     expect(reply('d4-text').assessments.filter((a) => a.verdict === 'follows')).toEqual([]);
   });
 
+  it('going to the dinner for Ms. Yoon\'s sake earns nothing for being youth-centred or culturally sensitive: it is a prohibited act that puts Jae\'s safety at risk', () => {
+    expect(reply('d4-listen').assessments).toEqual([{ principle: 'no-trafficker-contact', verdict: 'violates', weight: 3 }]);
+    expect(reply('d4-listen').feedback).not.toMatch(/culturally sensitive/);
+  });
+
   it('no reply is scored as contact with a trafficker before the team understands Sung-min to be the person exploiting Jae (d4)', () => {
     const scored = allReplies().filter((r) => r.assessments.some((a) => a.principle === 'no-trafficker-contact')).map((r) => r.id);
     expect(scored.sort()).toEqual(['d4-confront', 'd4-decline', 'd4-listen', 'd4-text']);
@@ -180,8 +185,68 @@ describe('jae-and-hyung: what else each reply earns is what the guide says', () 
     expect(allReplies().filter((r) => /transgender|pronoun|gender identity|misgender|deadnam|chosen name|old name/i.test(r.feedback)).map((r) => r.id)).toEqual([]);
   });
 
+  it('no playthrough that breaks any principle ends strong: only the best path does (each reply off it scores under 80% or sets a flag the strong ending excludes)', () => {
+    expect([...strongAfter(scenario(), principles.map((p) => p.id)).entries()]).toEqual([]);
+  });
+
   it('no playthrough with a prohibited act, a secret kept from the supervisor, an unreviewed recommendation or a goodbye meeting ends strong', () => {
     const watched = ['no-investigating', 'no-trafficker-contact', 'no-picking-up', 'not-first-responder', 'consult-supervisor-on-suspicion', 'review-recommendations', 'validate-loss'];
     expect([...strongAfter(scenario(), watched).entries()]).toEqual([]);
+  });
+});
+
+describe('jae-and-hyung: the wording does not give the answer away, and quotes the guide as written', () => {
+  const decisions = () => scenario().nodes.flatMap((n) => (n.kind === 'decision' ? [n] : []));
+  const value = (r: Reply) => r.assessments.reduce((sum, a) => sum + (a.verdict === 'follows' ? 1 : -1) * (a.weight ?? 1), 0);
+  const bestAt = (replies: readonly Reply[]) => replies.filter((r) => value(r) === Math.max(...replies.map(value)));
+
+  it('the best reply is never the longest, and the second-longest at no more than three decisions', () => {
+    const longest: string[] = [];
+    const second: string[] = [];
+    for (const n of decisions()) for (const best of bestAt(n.replies)) {
+      const longer = n.replies.filter((r) => r.text.length > best.text.length).length;
+      if (n.replies.every((r) => r === best || r.text.length < best.text.length)) longest.push(n.id);
+      if (longer === 1) second.push(n.id);
+    }
+    expect(longest).toEqual([]);
+    expect(second.length, second.join(', ')).toBeLessThanOrEqual(3);
+  });
+
+  it('wherever the best reply names the supervisor, the CSW or CLC, a wrong reply names them too', () => {
+    const people = [/\b(supervisor|Ruth)\b/i, /Ms\. Haddad/, /\bCLC\b/];
+    const alone: string[] = [];
+    for (const n of decisions()) for (const who of people) {
+      const naming = n.replies.filter((r) => who.test(r.text));
+      const best = bestAt(n.replies);
+      if (naming.some((r) => best.includes(r)) && naming.every((r) => best.includes(r))) alone.push(`${n.id} ${who.source}`);
+    }
+    expect(alone).toEqual([]);
+    expect(reply('d2-keep').text).toMatch(/not even my supervisor/);
+    expect(reply('d2-keep').feedback).toMatch(/kept even from your supervisor/);
+  });
+
+  it('the room\'s discussion prompts do not state the answer', () => {
+    const prompts = decisions().map((n) => n.discussionPrompt ?? '');
+    expect(prompts.filter((p) => /honestly|make room for missing|possible for him to walk in|and who would\?|understand before you say|tell you about what Jae needs/i.test(p))).toEqual([]);
+  });
+
+  it('Red Flags is quoted as written: it may be appropriate to ask for more information, not "lightly"', () => {
+    const texts = decisions().flatMap((n) => [n.facilitatorNote ?? '', ...n.replies.map((r) => r.feedback)]);
+    expect(texts.filter((t) => /lightly|light question/i.test(t))).toEqual([]);
+    for (const id of ['d1-grill', 'd2-grill', 'd2s-press']) expect(reply(id).feedback, id).toMatch(/may be appropriate to ask .*but not to interrogate/);
+  });
+
+  it('what Jae tells his CSEC CSW stays his choice: leaving papers out is faulted only for leaving him unscreened, and no reply or feedback asks for anyone\'s status to be reported', () => {
+    expect(reply('d5-quiet').feedback).toContain('what he tells Mr. Serrano can stay his choice');
+    expect(reply('d5-quiet').feedback).toContain('(Legal Advocacy)');
+    expect(allReplies().filter((r) => /report\w* (his|her|their|the family's|anyone's)? ?(immigration )?status|tell (Mr\. Serrano|Ms\. Haddad|DCFS) about (his|the family's|their) papers/i.test(`${r.text} ${r.feedback}`)).map((r) => r.id)).toEqual([]);
+  });
+
+  it('Mr. Serrano, named from November on, is in Who\'s who as his CSEC CSW; CLC\'s attorney is described in the guide\'s words', () => {
+    expect(scenario().characters.find((c) => c.name === 'Mr. Serrano')).toMatchObject({ role: 'CSEC CSW at DCFS' });
+    for (const id of ['s5-clc', 's5-later']) {
+      const n = scenario().nodes.find((x) => x.id === id);
+      expect(n && 'narration' in n ? n.narration : '', id).toContain('manages cases for youth with immigration needs');
+    }
   });
 });
