@@ -57,6 +57,15 @@ describe('jae-and-hyung: immigration (Legal Advocacy)', () => {
     expect(strongThrough(id)).toBeUndefined();
   });
 
+  it('an answer that sends his question to the monthly check-in ends mixed, and the ending says the question waited', () => {
+    for (const id of ['d5-promise', 'd5-research', 'd5-quiet']) {
+      const debrief = bestWith({ 'd5-clc': id });
+      expect(debrief?.ending, id).toMatchObject({ id: 'end-mixed', kind: 'mixed' });
+      expect(debrief?.ending?.narration, id).toContain('waited two weeks');
+    }
+    expect(playReplies(scenario(), computeBest(scenario()).path.map((step) => step.replyId))?.ending?.narration).not.toContain('waited two weeks');
+  });
+
   it('putting the screening off is a near miss (self-determination kept, screening not), and the ending says it was put off', () => {
     expect(reply('d7-wait').assessments).toEqual([
       { principle: 'harm-reduction-self-determination', verdict: 'follows' },
@@ -160,7 +169,9 @@ describe('jae-and-hyung: what else each reply earns is what the guide says', () 
 
   it('the promise to come and get him from the studio is picking up (weight 3) and acting as a first responder, because his home is his placement', () => {
     expect(assessment('d6-rescue', 'no-picking-up')).toMatchObject({ verdict: 'violates', weight: 3 });
-    expect(assessment('d6-rescue', 'not-first-responder')?.verdict).toBe('violates');
+    // Weighed as the set weighs the same promise (harm-reduction d3-ride, youth-relapses d4-call-me: not-first-responder at 1).
+    expect(assessment('d6-rescue', 'not-first-responder')).toMatchObject({ verdict: 'violates' });
+    expect(assessment('d6-rescue', 'not-first-responder')?.weight ?? 1).toBe(1);
     expect(reply('d6-rescue').feedback).toContain('leaving home without permission');
     expect(reply('d6-rescue').feedback).toContain('redirect to the CSW to make arrangements');
     const debrief = bestWith({ 'd6-loss': 'd6-rescue' });
