@@ -4,6 +4,7 @@ import type { Debrief, OutcomeBand } from '../scoring.js';
 import type { EndingKind, Scenario } from '../schema/scenario.js';
 import { isScenarioId } from '../scenario-id.js';
 import type { SessionMode } from '../types.js';
+import { FINGERPRINT_PATTERN, scenarioFingerprint } from './fingerprint.js';
 import { randomUuid, UUID_PATTERN, weakRandomBytes, type RandomBytes } from './ids.js';
 import { asideWords, exclusively, leftInPlaceOf, leftWhereItWas, type Store } from './store.js';
 
@@ -66,6 +67,13 @@ export interface PlaythroughRecord {
   id: string;
   scenarioId: string;
   scenarioVersion: number;
+  /**
+   * The scenario's content fingerprint when it was played (scenarioFingerprint: SHA-256 of its
+   * JSON, keys sorted), never its path: an export finds the scenario again among those at hand by
+   * id, version and this, and describes its decisions only from that one. Absent in records made
+   * before it was kept (then the id and version are all there is to go by).
+   */
+  scenarioHash?: string;
   /** The scenario's title when it was played. */
   title: string;
   mode: SessionMode;
@@ -380,6 +388,8 @@ export function parsePlaythrough(raw: unknown, now = new Date()): PlaythroughRec
     id: r.id,
     scenarioId: r.scenarioId,
     scenarioVersion: r.scenarioVersion,
+    // A fingerprint of another shape is left out, not the playthrough: it only finds the scenario's words again.
+    ...(typeof r.scenarioHash === 'string' && FINGERPRINT_PATTERN.test(r.scenarioHash) ? { scenarioHash: r.scenarioHash } : {}),
     title: cleanLine(r.title),
     mode: r.mode,
     ...(r.startedAt !== undefined ? { startedAt: r.startedAt as string } : {}),
@@ -599,7 +609,7 @@ export function minutesSpent(estimatedMinutes: number, now: Date, details: Pick<
 }
 
 /** The record of a finished playthrough, built from its debrief. */
-export function playthroughRecord(scenario: Pick<Scenario, 'id' | 'version' | 'title' | 'estimatedMinutes'>, debrief: Debrief, details: PlaythroughDetails = {}, now = new Date()): PlaythroughRecord {
+export function playthroughRecord(scenario: Pick<Scenario, 'id' | 'version' | 'title' | 'estimatedMinutes'> & Partial<Scenario>, debrief: Debrief, details: PlaythroughDetails = {}, now = new Date()): PlaythroughRecord {
   const minutes = minutesSpent(scenario.estimatedMinutes, now, details);
   // A start time from another device's clock (a save carried in a backup) can disagree with the
   // minutes measured and this clock's end: it is left out rather than make a record parsePlaythrough
@@ -610,6 +620,8 @@ export function playthroughRecord(scenario: Pick<Scenario, 'id' | 'version' | 't
     id: randomUuid(details.randomBytes ?? weakRandomBytes),
     scenarioId: scenario.id,
     scenarioVersion: scenario.version,
+    // Only of a whole scenario (one with its nodes): a fingerprint of part of one matches nothing.
+    ...(Array.isArray(scenario.nodes) ? { scenarioHash: scenarioFingerprint(scenario) } : {}),
     title: cleanLine(scenario.title),
     mode: details.mode ?? 'practice',
     ...(startedAt !== undefined ? { startedAt } : {}),

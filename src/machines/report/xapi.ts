@@ -1,6 +1,7 @@
 import { initialTransition, transition } from 'xstate';
 import { compileScenario } from '../compile.js';
 import { getPrinciple, getSection } from '../guide.js';
+import { scenarioFingerprint } from '../progress/fingerprint.js';
 import { derivedUuid, UUID_PATTERN } from '../progress/ids.js';
 import type { PlaythroughRecord, PrincipleRecord } from '../progress/records.js';
 import { indexScenario, replyValue } from '../scenario-index.js';
@@ -34,6 +35,17 @@ import { cleanDeep, cleanLine } from '../text/clean.js';
  * newer version at hand) a decision has no definition at all: the LRS keeps the one it has, and
  * "Decision 3" with the chosen reply as its one choice (as it was) differed from one playthrough to
  * the next. A decision without a title is named by its id, the same on every path.
+ *
+ * Which scenario was played. A record keeps its scenario's id, version and content fingerprint
+ * (`scenarioHash`, scenarioFingerprint), never the path of its file: a path names the volunteer's
+ * folders and would travel in every backup and export. An exporter offers every scenario it has at
+ * hand (scenariosAtHand: the bundled ones; in the terminal those in a folder named with
+ * --scenarios; in the web app those played or checked in this visit), and a decision is described
+ * only from the one with the record's id, version and fingerprint (playedScenario; a record made
+ * before the fingerprint was kept goes by id and version). The records left without definitions,
+ * and why, are said beside the export in words (xapiDefinitionGaps, xapiGapWords): a report reads
+ * a choice interaction's `result.response` through its definition's `choices` (H5P's multichoice
+ * statements send every choice with the id result.response uses), and without one shows bare ids.
  *
  * What one playthrough had there, which the definition cannot say, is in the result. `success` is
  * best practice as the debrief said it (the core's bestPracticeAt, among the replies offered at that
@@ -159,8 +171,101 @@ export interface XapiOptions {
   name?: string;
   /** The account's homePage and the root of the activity IRIs; default https://casa-practice.invalid. */
   homePage?: string;
-  /** The scenario a record was played from, for the decisions' words and every reply (the `choices`): used only at the record's version. */
-  scenarioOf?: (scenarioId: string) => Scenario | undefined;
+  /**
+   * The scenario a record was played from, for the decisions' words and every reply (the `choices`):
+   * used only when it is the one played (playedScenario: the record's id and version, and its
+   * content fingerprint when the record kept one). `scenariosAtHand` makes one from every scenario
+   * an exporter has, which picks that one among several of the same id.
+   */
+  scenarioOf?: (scenarioId: string, record: PlaythroughRecord) => Scenario | undefined;
+}
+
+/**
+ * Whether `scenario` is the one `record` was played from: the same id and version, and, when the
+ * record kept its fingerprint (records made since it was kept), the same content. A volunteer's own
+ * file changed after it was played without a new version would give words the volunteer never read.
+ */
+export function playedScenario(record: PlaythroughRecord, scenario: Scenario | undefined): boolean {
+  return scenario !== undefined && scenario.id === record.scenarioId && scenario.version === record.scenarioVersion
+    && (record.scenarioHash === undefined || scenarioFingerprint(scenario) === record.scenarioHash);
+}
+
+/**
+ * A `scenarioOf` over every scenario an exporter has at hand (the bundled ones, those in a folder the
+ * volunteer names, those opened in this visit): for each record, the one it was played from
+ * (playedScenario), else the newest of its id (for nothing but to say why it was not used).
+ */
+export function scenariosAtHand(scenarios: Iterable<Scenario>): (scenarioId: string, record: PlaythroughRecord) => Scenario | undefined {
+  const byId = new Map<string, Scenario[]>();
+  for (const s of scenarios) byId.set(s.id, [...(byId.get(s.id) ?? []), s]);
+  return (scenarioId, record) => {
+    const same = byId.get(scenarioId) ?? [];
+    return same.find((s) => playedScenario(record, s)) ?? [...same].sort((a, b) => b.version - a.version)[0];
+  };
+}
+
+/** Why a record's decisions have no definition in an xAPI file (see xapiDefinitionGaps). */
+export type DefinitionGapReason =
+  /** No scenario of its id at hand: played from a file of the volunteer's own, or one the app no longer has. */
+  | 'not-at-hand'
+  /** Its scenario is at hand only at another version (`versionAtHand`, the newest). */
+  | 'other-version'
+  /** At hand at the version played, but changed since (another content fingerprint). */
+  | 'changed';
+
+/** A recorded playthrough whose decisions an xAPI file gives without definitions, and why. */
+export interface DefinitionGap {
+  record: PlaythroughRecord;
+  reason: DefinitionGapReason;
+  /** For 'other-version': the version at hand. */
+  versionAtHand?: number;
+}
+
+/**
+ * The records whose decisions xapiStatements gives no definition (no words, no choices), and why:
+ * their scenario at the version played is not among those `scenarioOf` has. A record without
+ * decisions has nothing to define and is left out. The UIs say these in words beside the export.
+ */
+export function xapiDefinitionGaps(records: readonly PlaythroughRecord[], scenarioOf: XapiOptions['scenarioOf']): DefinitionGap[] {
+  const out: DefinitionGap[] = [];
+  for (const record of records) {
+    if (record.decisions.length === 0) continue;
+    const found = scenarioOf?.(record.scenarioId, record);
+    const scenario = found && found.id === record.scenarioId ? found : undefined;
+    if (playedScenario(record, scenario)) continue;
+    if (scenario === undefined) out.push({ record, reason: 'not-at-hand' });
+    else if (scenario.version !== record.scenarioVersion) out.push({ record, reason: 'other-version', versionAtHand: scenario.version });
+    else out.push({ record, reason: 'changed' });
+  }
+  return out;
+}
+
+/**
+ * What an xAPI file leaves out for the records xapiDefinitionGaps found, in words for the volunteer,
+ * or undefined when it leaves nothing out: which scenarios (title and version, how many finished),
+ * why their decisions were not described, and that the rest of each is in the file. `remedy`: how
+ * this app lets them give the scenario files (the terminal's --scenarios, the web app's check page).
+ */
+export function xapiGapWords(gaps: readonly DefinitionGap[], remedy: string): string | undefined {
+  if (gaps.length === 0) return undefined;
+  const groups = new Map<string, { gap: DefinitionGap; count: number }>();
+  for (const gap of gaps) {
+    const key = `${gap.record.scenarioId}\u0000${gap.record.scenarioVersion}\u0000${gap.reason}`;
+    const seen = groups.get(key);
+    groups.set(key, { gap: seen?.gap ?? gap, count: (seen?.count ?? 0) + 1 });
+  }
+  const why: Record<DefinitionGapReason, string> = {
+    'not-at-hand': 'its scenario file was not at hand',
+    'other-version': 'only another version of it was at hand',
+    changed: 'its scenario file at hand was changed after it was played, without a new version number',
+  };
+  const items = [...groups.values()].map(({ gap, count }) => {
+    const title = cleanLine(gap.record.title).slice(0, 120);
+    const other = gap.reason === 'other-version' && gap.versionAtHand !== undefined ? ` (version ${gap.versionAtHand})` : '';
+    return `"${title}", version ${gap.record.scenarioVersion} (${count} finished): ${why[gap.reason]}${other}`;
+  });
+  const n = gaps.length;
+  return `${n} finished ${n === 1 ? 'scenario' : 'scenarios'} in this xAPI file ${n === 1 ? 'has' : 'have'} no description of ${n === 1 ? 'its' : 'their'} decisions (the words of each decision and its replies), because casa-practice describes them only from the scenario exactly as it was played: ${items.join('; ')}. ${n === 1 ? 'Its' : 'Their'} replies, scores and results are in the file all the same. ${remedy}`;
 }
 
 /** ISO 8601 duration of whole minutes: 90 → "PT1H30M". */
@@ -189,10 +294,10 @@ export function xapiIris(homePage = DEFAULT_HOME_PAGE) {
 export function xapiStatements(record: PlaythroughRecord, options: XapiOptions): XapiStatement[] {
   const homePage = options.homePage ?? DEFAULT_HOME_PAGE;
   const iri = xapiIris(homePage);
-  const found = options.scenarioOf?.(record.scenarioId);
-  const scenario = found && found.id === record.scenarioId ? found : undefined;
-  // The scenario at the version played: only its words are what the volunteer read.
-  const played = scenario && scenario.version === record.scenarioVersion ? scenario : undefined;
+  const found = options.scenarioOf?.(record.scenarioId, record);
+  // The scenario at the version played (and with the content played, when the record kept its
+  // fingerprint): only its words are what the volunteer read.
+  const played = found && playedScenario(record, found) ? found : undefined;
   const index = played ? indexScenario(played) : undefined;
   const actor: XapiActor = {
     objectType: 'Agent',
