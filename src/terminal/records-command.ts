@@ -1,18 +1,19 @@
 import { lstatSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { backupFileName, backupText, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, otherPracticeYears, otherYearsWords, PRACTICE_IDLE_MS, readRecords, recordsCsv, shownFileName, visibleLine, xapiFile, xapiLearner, type PlaythroughRecord, type Scenario } from '../machines/index.js';
+import { backupFileName, backupText, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, otherPracticeYears, otherYearsWords, PRACTICE_IDLE_MS, readRecords, recordsCsv, scenariosAtHand, shownFileName, visibleLine, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type PlaythroughRecord, type Scenario } from '../machines/index.js';
 import { parseArgs, UsageError } from './args.js';
 import type { CliIO } from './commands.js';
 import { exportsDir, shownPath, shownStateDir } from './export.js';
 import { command, helpText, textWidth } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
-import { loadScenarioFile, scenarioFilesIn } from './files.js';
+import { expandPaths, loadScenarioFile, scenarioFilesIn } from './files.js';
 import { scenariosDir } from './paths.js';
 import { writeNew, writeNewFile } from './state.js';
 import { wrapText, wrapWords } from './wrap.js';
 
-export const RECORDS_HELP = `Usage: casa-practice records [--year YYYY] [--csv] [--backup] [--xapi <file>]
+export const RECORDS_HELP = `Usage: casa-practice records [--year YYYY] [--csv] [--backup]
+                           [--xapi <file> [--scenarios <folder>]]
 
 Shows the scenarios you finished in the terminal in a year (this year unless
 --year says), with the minutes spent in each and their total.
@@ -31,6 +32,11 @@ Options:
                also write every finished scenario, all years, as xAPI
                statements (JSON, for an LMS or learning record store) to a
                new file; a file already there is never written over
+  --scenarios <folder>
+               with --xapi: the folder (or file) of your own scenario
+               files, so that the decisions of scenarios you played from
+               them are described in the xAPI file as the app's own are;
+               give it more than once for more folders
   -h, --help   show this help
 `;
 
@@ -56,11 +62,13 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   if (xapiAt >= 0 && (argv[xapiAt] === '--xapi=' || argv[xapiAt + 1] === undefined || argv[xapiAt + 1]?.startsWith('--'))) {
     throw new UsageError(`--xapi needs the name of a new file to write, e.g. --xapi ${exportFileName('xapi', 'json', now)}`);
   }
-  const args = parseArgs(argv, ['help', 'year', 'csv', 'backup', 'xapi'], ['year', 'xapi']);
+  const args = parseArgs(argv, ['help', 'year', 'csv', 'backup', 'xapi', 'scenarios'], ['year', 'xapi', 'scenarios']);
   if (args.flags.has('help')) {
     io.out(helpText(RECORDS_HELP));
     return 0;
   }
+  // Only the xAPI file describes decisions: given alone, it would be read and do nothing.
+  if (args.flags.has('scenarios') && !args.flags.has('xapi')) throw new UsageError(`--scenarios names your own scenario files for the xAPI file; give it with --xapi, e.g. --xapi ${exportFileName('xapi', 'json', now)} --scenarios ${visibleLine(args.lists.get('scenarios')?.[0] ?? 'my-scenarios')}`);
   const stray = args.positionals[0];
   // A .json named without --xapi before it: most likely the xAPI file meant.
   if (stray !== undefined) throw new UsageError(`records takes no file ("${visibleLine(stray)}")${!args.flags.has('xapi') && /\.json$/i.test(stray) ? `; to write the xAPI statements to it, put --xapi before it` : ''}`);
@@ -123,7 +131,7 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   const xapi = args.flags.get('xapi');
   if (typeof xapi === 'string') {
     if (files.length === 0) say();
-    return writeXapi(xapi, read.playthroughs, read.learner, io, env, now);
+    return writeXapi(xapi, read.playthroughs, read.learner, args.lists.get('scenarios') ?? [], io, env, now);
   }
   return 0;
 }
@@ -133,7 +141,7 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
  * learner id and the bundled scenarios' words) to a new file the volunteer named. Never over a file:
  * an LMS export a volunteer kept is not replaced without a word. Returns the exit code.
  */
-function writeXapi(path: string, playthroughs: readonly PlaythroughRecord[], learner: string | undefined, io: CliIO, env: NodeJS.ProcessEnv, now: Date): number {
+function writeXapi(path: string, playthroughs: readonly PlaythroughRecord[], learner: string | undefined, ownFolders: readonly string[], io: CliIO, env: NodeJS.ProcessEnv, now: Date): number {
   // As typed, in quotes with its invisible characters escaped when it has any; on a line of its own,
   // never cut across lines (a path cut in two cannot be copied), the words around it wrapped.
   const shown = shownFileName(path);
@@ -150,10 +158,21 @@ function writeXapi(path: string, playthroughs: readonly PlaythroughRecord[], lea
   const there = thereAlready(path);
   if (there === 'folder') return notWritten(`It is a folder: name a new file in it, such as ${shownFileName(join(path, exportFileName('xapi', 'json', now)))}`, 73);
   if (there) return notWritten(exists, 73);
-  let text: string;
+  // The scenarios at hand: the bundled ones, and the volunteer's own named with --scenarios. A
+  // record keeps no path to the file it was played from (it would travel in every backup), only
+  // its id, version and content fingerprint, by which the one played is found among these.
+  let own: Scenario[];
   try {
-    const scenarios = bundledScenarios();
-    text = xapiFile(playthroughs, { learner: xapiLearner(learner, playthroughs), scenarioOf: (id) => scenarios.get(id) });
+    own = scenariosIn(ownFolders);
+  } catch (e) {
+    return notWritten(`--scenarios: ${visibleLine(e instanceof Error ? e.message : String(e))}.`, 66);
+  }
+  let text: string;
+  let gaps: string | undefined;
+  try {
+    const scenarioOf = scenariosAtHand([...bundledScenarios().values(), ...own]);
+    text = xapiFile(playthroughs, { learner: xapiLearner(learner, playthroughs), scenarioOf });
+    gaps = xapiGapWords(xapiDefinitionGaps(playthroughs, scenarioOf), `To have them described, make a new xAPI file with --scenarios naming the folder of the scenario files they were played from, as they were then: ${command(`records --xapi ${exportFileName('xapi', 'json', now)} --scenarios <folder>`, env)}`);
   } catch {
     return notWritten('The xAPI statements could not be made from your records.', 70);
   }
@@ -168,7 +187,23 @@ function writeXapi(path: string, playthroughs: readonly PlaythroughRecord[], lea
   io.out(`xAPI: ${shown} (${count} finished ${count === 1 ? 'scenario' : 'scenarios'}, all years)\n`);
   // A path typed relative to where the command ran: the folder said, as the state folder is for the CSV.
   if (!isAbsolute(path)) io.out(`(in the folder ${shownHome(resolve(dirname(path)), env)})\n`);
+  if (gaps) io.out(`${wrapWords(gaps, width)}\n`);
   return 0;
+}
+
+/** The scenarios in the files and folders named with --scenarios; a file that is not a valid scenario is left out (its records then stay undescribed, and are said so). */
+function scenariosIn(paths: readonly string[]): Scenario[] {
+  const out: Scenario[] = [];
+  for (const { path, unreadableFolder } of expandPaths(paths)) {
+    if (unreadableFolder !== undefined) throw new Error(`the folder ${shownFileName(path)} cannot be listed (${unreadableFolder})`);
+    try {
+      const scenario = loadScenarioFile(path).result.scenario;
+      if (scenario) out.push(scenario);
+    } catch {
+      // left out
+    }
+  }
+  return out;
 }
 
 /** A folder as shown on screen: ~ for the home folder, invisible characters escaped. */

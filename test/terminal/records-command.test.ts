@@ -268,6 +268,44 @@ describe('casa-practice records --xapi <file>', () => {
     expect(readdirSync(join(path, '..'))).toEqual(['my-practice.json']);
   });
 
+  // Practice from a volunteer's own scenario file (not bundled) got no decision definitions: the
+  // records keep no path to the file (it would travel in backups), so the export could not find it.
+  // It is found by id, version and content fingerprint among the files named with --scenarios.
+  it('--scenarios: the decisions of practice from your own scenario files are described from them; without it, the records left undescribed are said', () => {
+    const env = envWithPractice();
+    const mine = join(tempEnv().XDG_STATE_HOME as string, 'my scenarios');
+    mkdirSync(mine);
+    writeFileSync(join(mine, 'example.json'), `${JSON.stringify(example, null, 2)}\n`);
+    const described = (path: string) => (JSON.parse(readFileSync(path, 'utf8')) as { verb: { id: string }; object: { id: string; definition?: { choices?: { id: string }[] } } }[])
+      .filter((st) => st.verb.id.endsWith('/answered') && st.object.id.includes(`/scenarios/${example.id}/`));
+    const dir = outDir();
+    const withIt = run(['--xapi', join(dir, 'with.json'), '--scenarios', mine], env);
+    expect(withIt.code, withIt.err).toBe(0);
+    expect(described(join(dir, 'with.json')).length).toBeGreaterThan(0);
+    expect(described(join(dir, 'with.json')).every((st) => (st.object.definition?.choices?.length ?? 0) > 0)).toBe(true);
+    expect(withIt.flat).not.toContain('no description of');
+
+    const without = run(['--xapi', join(dir, 'without.json')], env);
+    expect(without.code, without.err).toBe(0);
+    expect(described(join(dir, 'without.json')).every((st) => st.object.definition === undefined)).toBe(true);
+    expect(without.flat).toContain('3 finished scenarios in this xAPI file have no description of their decisions');
+    expect(without.flat).toContain(`version ${example.version} (3 finished): its scenario file was not at hand`);
+    expect(without.flat).toContain('make a new xAPI file with --scenarios naming the folder of the scenario files they were played from');
+    expect(without.out).not.toContain('\u001b');
+
+    // A file changed since it was played (without a new version) is not taken for it.
+    writeFileSync(join(mine, 'example.json'), `${JSON.stringify({ ...example, title: `${example.title} (reworded)` }, null, 2)}\n`);
+    expect(run(['--xapi', join(dir, 'changed.json'), '--scenarios', mine], env).flat).toContain('was changed after it was played, without a new version number');
+    expect(described(join(dir, 'changed.json')).every((st) => st.object.definition === undefined)).toBe(true);
+
+    // Given alone, or naming nothing there: said, and nothing is written.
+    expect(() => run(['--scenarios', mine], env)).toThrow(/--scenarios names your own scenario files for the xAPI file; give it with --xapi/);
+    const missing = run(['--xapi', join(dir, 'missing.json'), '--scenarios', join(mine, 'nowhere')], env);
+    expect(missing.code).toBe(66);
+    expect(missing.err).toMatch(/no xAPI file was written to[\s\S]*--scenarios: cannot read/);
+    expect(existsSync(join(dir, 'missing.json'))).toBe(false);
+  });
+
   it('a file named relative to where the command runs: the folder it went into is said', () => {
     const env = { ...envWithPractice(), HOME: '/nonexistent-home' };
     const dir = outDir();
