@@ -6,6 +6,7 @@ import { ScenarioGraph } from '../components/ScenarioGraph.js';
 import { Session } from '../components/Session.js';
 import { loadCore, type Core } from '../core.js';
 import { useFailPage, usePageLoading } from '../page-failure.js';
+import { rememberOwnScenario } from '../own-scenarios.js';
 import { go, hrefOf } from '../routing.js';
 import { sameIdInApp, scenarioTexts, type ScenarioText } from '../scenarios.js';
 import { routeTitle, useTitle } from '../title.js';
@@ -153,6 +154,8 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     // and the app's own files named after their ids. A fix that names a command names it as the
     // README and the graph's hint do (npx casa-practice …): a page cannot know how a terminal starts it.
     const result = core.validateScenario(text, name, { sameIdElsewhere, command: (args) => `npx casa-practice ${args}`, ...(own ? { fileStem: name.replace(/\.json$/i, '') } : {}) });
+    // A file of the volunteer's own, valid: My records' xAPI export can describe practice played from it (own-scenarios.ts).
+    if (!own && result.scenario) rememberOwnScenario(result.scenario);
     setChecked((prev) => checkedNow(prev, { file: name, result, truncatedWords: result.truncated ? `…and ${result.truncated.count} more problems; fix these first and check again.` : undefined }, own, again));
     setBusy(false);
   };

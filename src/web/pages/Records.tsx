@@ -1,7 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING_OWN, IN_SERVICE_COUNTING_TERMINAL, IN_SERVICE_COUNTING_TIMING, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, otherYearsWords, parseBackup, RECORDS_KEY, recordsCsv, xapiFile, xapiLearner, type BackupFile, type BackupLeftOut, type RecordsRead, type Scenario } from '../../machines/index.js';
+import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING_OWN, IN_SERVICE_COUNTING_TERMINAL, IN_SERVICE_COUNTING_TIMING, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, otherYearsWords, parseBackup, RECORDS_KEY, recordsCsv, scenariosAtHand, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type BackupFile, type BackupLeftOut, type RecordsRead, type Scenario } from '../../machines/index.js';
 import { requestPersistentStorage, watcherOf, type PersistResult } from '../adapters/local-store.js';
 import { downloadText } from '../download.js';
+import { ownScenariosThisVisit } from '../own-scenarios.js';
 import { bundledScenarios } from '../records-data.js';
 import { hrefOf } from '../routing.js';
 import { forgetRecordsNotice, recordsNotice, recordsNoticeThisVisit } from '../storage-words.js';
@@ -23,6 +24,9 @@ const PERSIST_WORDS: Record<PersistResult, string> = {
 
 /** Said when the scenarios the xAPI file needs could not be loaded. */
 const XAPI_NOT_MADE = 'The xAPI file could not be made: the scenarios it describes could not be loaded (the connection may be down, or the app was just updated). Check your connection, reload this page and try again. Nothing was downloaded, and your records are unchanged.';
+
+/** How to have the decisions of practice from one's own scenario files described (xapiGapWords' remedy). */
+const XAPI_GAPS_REMEDY = 'To have them described, open each of those scenario files, as they were when played, in "Preview a file", then come back and download the xAPI file again, without reloading the page.';
 
 /** When a copy was set aside: the time in its key (asideKey: UTC, "-" for ":"), else when it was written. */
 function asideTime(key: string, modified: number): string {
@@ -94,10 +98,15 @@ export default function Records() {
     } catch {
       return setMessage({ text: XAPI_NOT_MADE, alert: true, near: 'export' });
     }
-    const text = xapiFile(read.playthroughs, { learner: xapiLearner(read.learner, read.playthroughs), scenarioOf: (id) => scenarios.get(id) });
+    // Beside the bundled ones, the volunteer's own files checked in this visit: a record keeps no
+    // path, only its scenario's id, version and fingerprint, by which the one played is found.
+    const scenarioOf = scenariosAtHand([...scenarios.values(), ...ownScenariosThisVisit()]);
+    const text = xapiFile(read.playthroughs, { learner: xapiLearner(read.learner, read.playthroughs), scenarioOf });
     downloadText(exportFileName('xapi', 'json'), text, 'application/json');
-    // Made this time: an earlier "could not be made" is no longer true.
-    setMessageState((m) => (m?.near === 'export' ? undefined : m));
+    // Which records have no decision descriptions, and why; else nothing (an earlier "could not be made" is no longer true).
+    const gaps = xapiGapWords(xapiDefinitionGaps(read.playthroughs, scenarioOf), XAPI_GAPS_REMEDY);
+    if (gaps) setMessage({ text: `xAPI file downloaded. ${gaps}`, near: 'export' });
+    else setMessageState((m) => (m?.near === 'export' ? undefined : m));
   };
   const backup = () => {
     const made = backupText(store, new Date(), unwrittenHere(store));
