@@ -332,7 +332,12 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
     seenRuns.add(sameRun(p));
     return true;
   });
-  const playthroughs = [...here.playthroughs, ...incoming].sort((a, b) => a.completedAt.localeCompare(b.completedAt));
+  // Records from another device with a learner id of its own keep it (see PlaythroughRecord.learner):
+  // exported there, their xAPI statements named it, and exported again here they must be the same.
+  const learner = here.learner ?? backup.records.learner;
+  const theirs = backup.records.learner;
+  const named = incoming.map((p) => (p.learner === undefined && theirs !== undefined && theirs !== learner ? { ...p, learner: theirs } : p));
+  const playthroughs = [...here.playthroughs, ...named].sort((a, b) => a.completedAt.localeCompare(b.completedAt));
   const best: Records = Object.create(null) as Records;
   for (const id of new Set([...Object.keys(here.best), ...Object.keys(backup.records.best), ...playthroughs.map((p) => p.scenarioId)])) {
     const a = Object.hasOwn(here.best, id) ? here.best[id] : undefined;
@@ -344,7 +349,6 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
     const lastCompleted = [a?.lastCompleted ?? '', b?.lastCompleted ?? '', ...played.map((p) => p.completedAt)].sort().at(-1) ?? '';
     best[id] = { bestPercent, completions, lastCompleted };
   }
-  const learner = here.learner ?? backup.records.learner;
   const merged: RecordsFile = { format: 'casa-practice-records', formatVersion: 2, ...(learner ? { learner } : {}), best, playthroughs };
   let savesLoaded = 0;
   let savesKept = 0;

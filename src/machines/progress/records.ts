@@ -76,6 +76,14 @@ export interface PlaythroughRecord {
   scenarioHash?: string;
   /** The scenario's title when it was played. */
   title: string;
+  /**
+   * The anonymous learner id of the records it was kept in before, when that is not these records'
+   * own: set when a backup from another device (the terminal, another browser) with a learner id of
+   * its own is loaded into records that have one. Its xAPI statements keep naming that learner, as
+   * they did when exported there: their ids are derived from the record's id, and a learning record
+   * store refuses a statement whose id it has with other content (another actor).
+   */
+  learner?: string;
   mode: SessionMode;
   /** ISO time the playthrough started, when the UI knew it. */
   startedAt?: string;
@@ -391,6 +399,8 @@ export function parsePlaythrough(raw: unknown, now = new Date()): PlaythroughRec
     // A fingerprint of another shape is left out, not the playthrough: it only finds the scenario's words again.
     ...(typeof r.scenarioHash === 'string' && FINGERPRINT_PATTERN.test(r.scenarioHash) ? { scenarioHash: r.scenarioHash } : {}),
     title: cleanLine(r.title),
+    // Another form is left out, not the playthrough: it only names who the statements are about.
+    ...(typeof r.learner === 'string' && UUID_PATTERN.test(r.learner) ? { learner: r.learner } : {}),
     mode: r.mode,
     ...(r.startedAt !== undefined ? { startedAt: r.startedAt as string } : {}),
     completedAt: r.completedAt,

@@ -96,7 +96,10 @@ import { cleanDeep, cleanLine } from '../text/clean.js';
  * receives them again recognises them instead of storing duplicates.
  *
  * Actor. An anonymous account: `account.homePage` names this tool and `account.name` is the random
- * learner id kept with the records. A real name appears only when the volunteer typed one (for the
+ * learner id kept with the records; for a playthrough brought in a backup from another device whose
+ * records had a learner id of their own, that one (the record's `learner`), so that its statements,
+ * exported there before, are the same here: an LRS refuses a statement id it has with another actor
+ * (xAPI 1.0.3 Communication 2.1.3: 409 Conflict). A real name appears only when the volunteer typed one (for the
  * certificate) and chose to include it.
  */
 
@@ -302,7 +305,9 @@ export function xapiStatements(record: PlaythroughRecord, options: XapiOptions):
   const actor: XapiActor = {
     objectType: 'Agent',
     ...(options.name && cleanLine(options.name) ? { name: cleanLine(options.name).slice(0, 200) } : {}),
-    account: { homePage, name: options.learner },
+    // The learner the record was kept under on the device it came from, when it came in a backup
+    // (PlaythroughRecord.learner): the same statement ids must keep the same actor.
+    account: { homePage, name: record.learner ?? options.learner },
   };
   // Only what every record holds, whoever exports it (see "The scenario's own activity" above): no
   // summary, which only an exporter with the version played could give.
