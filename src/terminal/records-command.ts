@@ -106,7 +106,13 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   if (others) say(`${others} To list one, run: ${command(`records --year ${(otherPracticeYears(read.playthroughs, year)[0] as { year: number }).year}`, env)}`);
   const files: [string, string, () => string][] = [];
   if (args.flags.has('csv')) files.push(['CSV', exportFileName('records', 'csv', now), () => recordsCsv(read.playthroughs)]);
-  if (args.flags.has('backup')) files.push(['Backup', backupFileName(now), () => backupText(store, now).text]);
+  // Scenarios in progress from your own files are not in the backup (their save names the file's path): said after it.
+  let ownFileSaves = 0;
+  if (args.flags.has('backup')) files.push(['Backup', backupFileName(now), () => {
+    const made = backupText(store, now);
+    ownFileSaves = made.ownFileSaves ?? 0;
+    return made.text;
+  }]);
   if (files.length > 0) say();
   for (const [what, name, text] of files) {
     const path = join(exportsDir(env), name);
@@ -125,6 +131,10 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
     // Not wrapped: a path broken across lines cannot be copied.
     io.out(`${what}: ${visibleLine(shownPath(written, env))}\n`);
     if (written !== path) io.out(`${wrapWords(`(a new name: ${visibleLine(basename(path))}, written earlier, is kept as it was)`, width)}\n`);
+    if (what === 'Backup' && ownFileSaves > 0) {
+      const one = ownFileSaves === 1;
+      io.out(`${wrapWords(`(${ownFileSaves} ${one ? 'scenario' : 'scenarios'} in progress from your own scenario files ${one ? 'is' : 'are'} not in it: ${one ? 'its save names' : 'their saves name'} where the file is on this computer, which a backup should not carry, and the web app could not open ${one ? 'it' : 'them'}. ${one ? 'It stays' : 'They stay'} here, to finish in the terminal; ${one ? 'its' : 'their'} finished practice goes in the backup.)`, width)}\n`);
+    }
   }
   // The paths are within the state folder, not the folder the command was typed in: said as the debrief's export says it.
   if (files.length > 0) io.out(`(in the state folder ${shownStateDir(env)})\n`);

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyseBest, IN_SERVICE_CREDIT, importBackup, validateScenario, xapiFile, xapiLearner, type Scenario, MAX_RECORD_MINUTES, memoryStore, NO_PRACTICE_YET, parseBackup, playthroughRecord, readRecords, recordPlaythrough, type Debrief } from '../../src/machines/index.js';
+import { analyseBest, startSession, writeSave, IN_SERVICE_CREDIT, importBackup, validateScenario, xapiFile, xapiLearner, type Scenario, MAX_RECORD_MINUTES, memoryStore, NO_PRACTICE_YET, parseBackup, playthroughRecord, readRecords, recordPlaythrough, type Debrief } from '../../src/machines/index.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 import { recordsCommand } from '../../src/terminal/records-command.js';
 import { textWidth } from '../../src/terminal/invocation.js';
@@ -184,6 +184,30 @@ describe('casa-practice records', () => {
     const browser = memoryStore();
     expect(importBackup(browser, parsed.backup, now).added).toBe(3);
     expect(readRecords(browser).playthroughs.map((p) => p.minutes)).toEqual([30, 25, 11]);
+  });
+
+  // A scenario in progress from a volunteer's own file is saved by the file's path (a home folder
+  // often names the volunteer), and the backup carried it to wherever it was sent; the web app it is
+  // made for cannot open that file anyway. It is left out, and said so; a bundled one goes in.
+  it('a backup leaves out the scenarios in progress from your own files (their saves name where the file is), and says so', () => {
+    const env = envWithPractice();
+    const store = stateStore(env);
+    const snapshot = () => startSession(example, 'practice').getPersistedSnapshot();
+    const ownPath = join(env.XDG_STATE_HOME as string, 'home', 'maria-lopez', 'casa', 'example.json');
+    writeSave(store, { scenario: example, file: ownPath }, snapshot(), undefined, now);
+    const bundledKey = writeSave(store, { scenario: example, file: 'example.json', bundled: true }, snapshot(), undefined, now);
+    const r = run(['--backup'], env);
+    expect(r.code, r.err).toBe(0);
+    expect(r.flat).toContain('(1 scenario in progress from your own scenario files is not in it: its save names where the file is on this computer, which a backup should not carry, and the web app could not open it. It stays here, to finish in the terminal; its finished practice goes in the backup.)');
+    const dir = join(env.XDG_STATE_HOME as string, 'casa-practice', 'exports');
+    const text = readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.json'))!), 'utf8');
+    expect(text).not.toContain('maria-lopez');
+    const parsed = parseBackup(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(Object.keys(parsed.backup.saves)).toEqual([bundledKey]);
+    expect(parsed.backup.records.playthroughs).toHaveLength(3);
+    // Still here, to go on with.
+    expect(store.list('saves/').length).toBe(2);
   });
 
   // A second --csv or --backup the same day wrote over the first without a word: an export made

@@ -4,6 +4,7 @@ import { cleanLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
 import { addPlaythroughs, bestResultProblem, FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, trustedLastCompleted, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
 import { SAVES_PREFIX } from './slots.js';
+import { savedScenarioRef } from './saves.js';
 import { exclusively, type Store } from './store.js';
 
 /**
@@ -72,25 +73,31 @@ export function backupFileName(now = new Date()): string {
  * A backup of everything in the store, as file text. Damaged saves are left out (they stay set aside
  * in the store). `unwritten`: playthroughs this session finished that the stored records did not take.
  */
-export function backupText(store: Store, now = new Date(), unwritten: readonly PlaythroughRecord[] = []): { text: string; notice?: string; setAside?: RecordsSetAside } {
+export function backupText(store: Store, now = new Date(), unwritten: readonly PlaythroughRecord[] = []): { text: string; notice?: string; setAside?: RecordsSetAside; ownFileSaves?: number } {
   const read = exclusively(store, RECORDS_KEY, () => readRecordsFile(store, now));
   const { notice, setAside } = read;
   // With what this session finished that damaged records left as they were did not take (see
   // unwrittenRecord): the backup is the one way left to keep it.
   const file = addPlaythroughs(read.file, unwritten);
   const saves: Record<string, SaveValue> = {};
+  // Scenarios in progress from a file of the volunteer's own are kept by the file's path (a home
+  // folder often names the volunteer): a backup would carry it to wherever it is sent, and no other
+  // app could open that file. They are left out (they stay here) and counted, for the UI to say.
+  let ownFileSaves = 0;
   for (const { key } of store.list(SAVES_PREFIX)) {
     if (!SAVE_KEY.test(key)) continue;
     try {
       const text = store.read(key);
       const save = text === undefined ? undefined : asSave(JSON.parse(text));
-      if (save) saves[key] = save;
+      const ref = text === undefined ? undefined : savedScenarioRef(text);
+      if (save && ref?.source === 'file' && (ref.legacy !== true || /[/\\]/.test(ref.file))) ownFileSaves++;
+      else if (save) saves[key] = save;
     } catch {
       // A damaged or unreadable save is not backed up; resuming it will set it aside and say so.
     }
   }
   const backup: BackupFile = { format: 'casa-practice-backup', formatVersion: 1, exportedAt: now.toISOString(), records: file, saves };
-  return { text: `${JSON.stringify(backup, null, 2)}\n`, ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
+  return { text: `${JSON.stringify(backup, null, 2)}\n`, ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}), ...(ownFileSaves > 0 ? { ownFileSaves } : {}) };
 }
 
 const refuseBackup = (why: string) => cleanLine(`This file cannot be loaded: ${why}. Nothing was changed.`);
