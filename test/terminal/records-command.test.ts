@@ -48,6 +48,8 @@ describe('casa-practice records', () => {
     // Untrusted text reaches the terminal without its escape sequence.
     expect(r.out).not.toContain('\u001b');
     expect(r.flat).toContain(IN_SERVICE_CREDIT);
+    // Which year the total is: neither the guide nor the app's sources say a program's in-service year is the calendar year.
+    expect(r.flat).toContain('The totals here are by calendar year, 1 January to 31 December on this device\'s clock; if your program counts its in-service year otherwise, the date of each finished scenario is listed');
     expect(r.flat).toMatch(/10 minutes pass with no key press/);
     // Whose records these are: the terminal's own; the web app keeps its own, and the backup joins them.
     expect(r.flat).toContain("Each app keeps its own records: these are the terminal's, on this computer. The web app keeps its own in each browser, apart from these; to keep all your practice in one place, run casa-practice records --backup and load the backup file it writes in the web app's My records.");

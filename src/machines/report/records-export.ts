@@ -8,12 +8,20 @@ import { BAND_LABELS } from './words.js';
 export const IN_SERVICE_HOURS_PER_YEAR = 12;
 
 /**
+ * Which year a total counts, said beside IN_SERVICE_CREDIT. The totals are by calendar year on the
+ * volunteer's own clock (certificateData, localDate); neither the guide nor context.md says over
+ * which year a program counts its in-service hours, and some count a program year: "about 12 hours
+ * a year" beside "in 2026" read as if the two were the same year. Said, with where the dates are.
+ */
+export const CALENDAR_YEAR_WORDS = 'The totals here are by calendar year, 1 January to 31 December on this device\'s clock; if your program counts its in-service year otherwise, the date of each finished scenario is listed, to add up the ones that count.';
+
+/**
  * What the record is and is not, in the volunteer's words, beside a total. The guide says nothing of
  * in-service hours; CASA programs' public pages say volunteers complete about 12 a year, that many
  * accept online training toward them and ask volunteers to log them. So the tool keeps a log and
  * claims no credit: whether its practice counts is the Advocate Supervisor's decision.
  */
-export const IN_SERVICE_CREDIT = `This is your own log, kept by casa-practice: it is not in-service credit by itself. CASA volunteers complete about ${IN_SERVICE_HOURS_PER_YEAR} hours of in-service training a year; ask your Advocate Supervisor whether this practice counts toward yours.`;
+export const IN_SERVICE_CREDIT = `This is your own log, kept by casa-practice: it is not in-service credit by itself. CASA volunteers complete about ${IN_SERVICE_HOURS_PER_YEAR} hours of in-service training a year; ask your Advocate Supervisor whether this practice counts toward yours. ${CALENDAR_YEAR_WORDS}`;
 
 /** The same, on the certificate, for the Advocate Supervisor who receives it. */
 export const CERTIFICATE_CREDIT = `This record was made by the volunteer's own copy of casa-practice, from the practice it measured; it is not in-service credit by itself. Whether this practice counts toward the volunteer's in-service hours (about ${IN_SERVICE_HOURS_PER_YEAR} a year) is for their Advocate Supervisor to decide.`;
