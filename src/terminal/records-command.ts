@@ -182,7 +182,7 @@ function writeXapi(path: string, playthroughs: readonly PlaythroughRecord[], lea
   try {
     const scenarioOf = scenariosAtHand([...bundledScenarios().values(), ...own]);
     text = xapiFile(playthroughs, { learner: xapiLearner(learner, playthroughs), scenarioOf });
-    gaps = xapiGapWords(xapiDefinitionGaps(playthroughs, scenarioOf), `To have them described, make a new xAPI file with --scenarios naming the folder of the scenario files they were played from, as they were then: ${command(`records --xapi ${exportFileName('xapi', 'json', now)} --scenarios <folder>`, env)}`);
+    gaps = xapiGapWords(xapiDefinitionGaps(playthroughs, scenarioOf), 'To have them described, make a new xAPI file with --scenarios naming the folder of the scenario files they were played from, as they were then:');
   } catch {
     return notWritten('The xAPI statements could not be made from your records.', 70);
   }
@@ -197,7 +197,8 @@ function writeXapi(path: string, playthroughs: readonly PlaythroughRecord[], lea
   io.out(`xAPI: ${shown} (${count} finished ${count === 1 ? 'scenario' : 'scenarios'}, all years)\n`);
   // A path typed relative to where the command ran: the folder said, as the state folder is for the CSV.
   if (!isAbsolute(path)) io.out(`(in the folder ${shownHome(resolve(dirname(path)), env)})\n`);
-  if (gaps) io.out(`${wrapWords(gaps, width)}\n`);
+  // The command on a line of its own, never cut across lines, to copy.
+  if (gaps) io.out(`${wrapWords(gaps, width)}\n  ${command(`records --xapi ${exportFileName('xapi', 'json', now)} --scenarios <folder>`, env)}\n`);
   return 0;
 }
 

@@ -317,6 +317,7 @@ describe('casa-practice records --xapi <file>', () => {
     expect(without.flat).toContain('3 finished scenarios in this xAPI file have no description of their decisions');
     expect(without.flat).toContain(`version ${example.version} (3 finished): its scenario file was not at hand`);
     expect(without.flat).toContain('make a new xAPI file with --scenarios naming the folder of the scenario files they were played from');
+    expect(without.out).toMatch(/\n {2}casa-practice records --xapi casa-practice-xapi-2026-03-02\.json --scenarios <folder>\n$/);
     expect(without.out).not.toContain('\u001b');
 
     // A file changed since it was played (without a new version) is not taken for it.
