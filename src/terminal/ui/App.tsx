@@ -16,7 +16,7 @@ import { ContinuePrompt } from './ContinuePrompt.js';
 import { Paragraph } from './Paragraph.js';
 import { Picker, type RoomSessionMark } from './Picker.js';
 import { ThemeContext } from './ThemeContext.js';
-import { KeyRouterProvider, useKeyRouter } from './useKeys.js';
+import { KeyRouterProvider, useHeldKeys, useKeyRouter } from './useKeys.js';
 import { KeysAllowedContext, MIN_COLUMNS, MIN_ROWS, ScreenSizeContext, useFollowingRef, useScreenSize } from './useScreenSize.js';
 
 // The playing screens pull in the core (xstate, the validator); loading them on demand keeps the
@@ -320,7 +320,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     body = <DebriefScreen scenario={screen.playable.scenario} debrief={screen.debrief} mode={screen.mode} onBack={() => toPicker()}
       notice={keptDebriefNotice(screen.savedAt)} />;
   } else if (screen.name === 'loading') {
-    body = <Text>Loading…</Text>;
+    body = <Loading onInterrupt={() => quit(true)} />;
   } else if (screen.name === 'note') {
     const { entry, fromPicker } = screen;
     body = (
@@ -347,7 +347,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
               same redraw. A terminal that reports no size (0 columns) gets the default width instead. */}
           <Box width={stdout.columns ? '100%' : size.terminalColumns} display={size.tooSmall ? 'none' : 'flex'}>
             <Box flexDirection="column" width={size.columns} flexShrink={1}>
-              <Suspense fallback={<Text>Loading…</Text>}>{body}</Suspense>
+              <Suspense fallback={<Loading onInterrupt={() => quit(true)} />}>{body}</Suspense>
             </Box>
           </Box>
           </KeyRouterProvider>
@@ -356,6 +356,15 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
       </AppContext.Provider>
     </ThemeContext.Provider>
   );
+}
+
+/**
+ * While the core or a screen's code loads. Keys typed meanwhile go to the screen that comes (a
+ * quick `1` or `q` at start-up is not lost); Ctrl-C leaves at once (nothing has changed yet).
+ */
+function Loading({ onInterrupt }: { onInterrupt: () => void }) {
+  useHeldKeys(onInterrupt);
+  return <Text>Loading…</Text>;
 }
 
 /** Shown instead of a screen that cannot be drawn whole in a window this small. */

@@ -9,6 +9,8 @@ interface KeyListener {
   active: boolean;
   /** The arrival the screen was drawn after (see KeyClock): keys that came before it are not its. */
   since: number;
+  /** A "Loading…" line keeping keys for the screen that comes (useHeldKeys), not a screen. */
+  holds?: boolean;
 }
 
 /**
@@ -27,10 +29,22 @@ interface KeyClock {
   handling: number;
 }
 
+/** A key typed while "Loading…" showed, kept for the screen that comes (see useHeldKeys). */
+interface HeldKey {
+  input: string;
+  key: Key;
+  /** The arrival it came in: keys typed together stay together when they are handed on. */
+  at: number;
+}
+
 /** What the app's key router shares with the screens: their handlers and the clock. */
 interface KeyRouter {
   listeners: Set<KeyListener>;
   clock: KeyClock;
+  /** Keys typed while "Loading…" showed, in order (see useHeldKeys). */
+  held: HeldKey[];
+  /** Hands the held keys on, one after another, to the screen that has just started listening. */
+  release: () => void;
 }
 
 /** The screens' key handlers, in the order they were mounted (see useKeyRouter). */
@@ -48,8 +62,9 @@ export const KeyRouterProvider = KeyRouterContext.Provider;
  */
 export function useKeyRouter(): KeyRouter {
   const { isRawModeSupported, internal_eventEmitter: events } = useStdin();
-  const [router] = useState<KeyRouter>(() => ({ listeners: new Set<KeyListener>(), clock: { arrivals: 0, handling: 0 } }));
+  const [router] = useState<KeyRouter>(() => ({ listeners: new Set<KeyListener>(), clock: { arrivals: 0, handling: 0 }, held: [], release: () => undefined }));
   const [queue] = useState(() => keyQueue(router, (key) => events?.emit('input', key)));
+  router.release = queue.release;
   useLayoutEffect(() => queue.stop, [queue]);
   useInput(queue.push, { isActive: isRawModeSupported === true });
   return router;
@@ -72,16 +87,31 @@ export function useKeyRouter(): KeyRouter {
  * sent as one input voted 3 before 12.) A double Enter in one string (a bounce, a held key) counts
  * once. Every key keeps the arrival of its input (KeyClock).
  */
-function keyQueue({ listeners, clock }: KeyRouter, replay: (key: string) => void) {
+function keyQueue(router: KeyRouter, replay: (key: string) => void) {
+  const { listeners, clock } = router;
   const deliver = (to: readonly KeyListener[], input: string, key: Key, at: number) => {
     clock.handling = at;
     for (const l of to) if (l.active && listeners.has(l)) l.handle(input, key);
   };
-  type Waiting = { to: KeyListener[]; input: string; key: Key; at: number } | { replay: string; at: number };
+  /** A held key (see useHeldKeys): handed on as if typed now, to the screens listening now. */
+  type Released = { released: HeldKey };
+  type Waiting = { to: KeyListener[]; input: string; key: Key; at: number } | { replay: string; at: number } | Released;
   const waiting: Waiting[] = [];
   let busy = false;
   let live = true;
+  // The arrival a released key gets: one new arrival for the keys that came together.
+  let releasedFrom: number | undefined;
+  let releasedAt = 0;
   const handle = (k: Waiting) => {
+    if ('released' in k) {
+      if (k.released.at !== releasedFrom) {
+        releasedFrom = k.released.at;
+        releasedAt = ++clock.arrivals;
+      }
+      // To the screens (a "Loading…" still up beside one would keep it again), or back to "Loading…" when one came again.
+      const screens = [...listeners].filter((l) => !l.holds);
+      return deliver(screens.length > 0 ? screens : [...listeners], k.released.input, k.released.key, releasedAt);
+    }
     if (!('replay' in k)) return deliver(k.to, k.input, k.key, k.at);
     clock.replaying = k.at;
     try {
@@ -114,11 +144,52 @@ function keyQueue({ listeners, clock }: KeyRouter, replay: (key: string) => void
       start({ replay: first as string, at });
       waiting.push(...rest.map((k) => ({ replay: k, at })));
     },
+    release() {
+      if (!live || router.held.length === 0) return;
+      waiting.push(...router.held.map((released) => ({ released })));
+      router.held.length = 0;
+      releasedFrom = undefined;
+      // Not in this turn: the screen that asked is still being committed (its other listeners too).
+      if (!busy) {
+        busy = true;
+        next();
+      }
+    },
     stop() {
       live = false;
       waiting.length = 0;
     },
   };
+}
+
+/**
+ * For a screen that only says "Loading…" (the app's core or a screen's code is being read): the
+ * keys typed meanwhile are kept and handed, in order, to the screen that comes, as if typed the
+ * moment it was drawn (a terminal program that is busy reads its type-ahead once it is ready), so
+ * a volunteer's quick `1` or `q` at start-up is not lost. They were dropped: nothing listened.
+ * Keys that came together with the one that started the loading ("⏎1" on a content note) are
+ * still not for the screen that comes, as everywhere (see KeyClock). Ctrl-C is not kept waiting
+ * behind a load: `onInterrupt` runs at once.
+ */
+export function useHeldKeys(onInterrupt: () => void): void {
+  const router = useContext(KeyRouterContext);
+  const handle = (input: string, key: Key) => {
+    if (!router || keysIn(input).length > 1 || router.clock.handling <= listener.since) return;
+    if (actionOf(input, key)?.type === 'interrupt') return onInterrupt();
+    router.held.push({ input, key, at: router.clock.handling });
+  };
+  const [listener] = useState<KeyListener>(() => ({ handle, active: true, since: 0, holds: true }));
+  useLayoutEffect(() => {
+    listener.handle = handle;
+  });
+  useLayoutEffect(() => {
+    if (!router) return;
+    listener.since = router.clock.arrivals;
+    router.listeners.add(listener);
+    return () => {
+      router.listeners.delete(listener);
+    };
+  }, [router, listener]);
 }
 
 /**
@@ -171,6 +242,8 @@ function useKeyListener(handlerOf: (input: string, key: Key) => (() => void) | u
     if (!router) return;
     listener.since = router.clock.arrivals;
     router.listeners.add(listener);
+    // Keys typed while "Loading…" showed are this screen's, now that it listens.
+    router.release();
     return () => {
       router.listeners.delete(listener);
     };
