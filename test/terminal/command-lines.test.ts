@@ -11,7 +11,8 @@ import { newRoomSessionArgs, roomSessionArgs } from '../../src/terminal/saves.js
 import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
 import { columnsOf, commandLines, commandRows, shellWords, wrapWords } from '../../src/terminal/wrap.js';
 import { cleanup } from 'ink-testing-library';
-import { appElement, renderAt, SCENARIOS, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, press, renderAt, SCENARIOS, tempEnv } from './helpers/ink.js';
+import { BUNDLED } from './helpers/layout.js';
 
 // A command longer than the terminal (60 columns, started as `node <path>/bin/casa-practice.js`)
 // was broken by the terminal mid-word, and one wrapped at a space ran without the words after it.
@@ -219,5 +220,46 @@ describe('full screen at 60×24, a command in a picker notice is on rows of its 
       const end = rows.findIndex((row, i) => i >= at && !row.endsWith(' \\'));
       expectCommandLines(rows.slice(at, end + 1), command);
     }
+  });
+});
+
+describe('full screen at 60×24, the quit prompt\'s "Continue later with" command runs when pasted, from a long checkout path', () => {
+  const argv = process.argv[1];
+  afterEach(() => {
+    process.argv[1] = argv as string;
+    cleanup();
+  });
+
+  it('on the first decision of a bundled scenario: the command on rows of its own, continued, and the screen still fits', async () => {
+    // Started by path from another folder: the app names itself `node <checkout>/bin/casa-practice.js`,
+    // here 50 columns whatever the temp folder's length: whole on a row of the box (56 columns inside),
+    // but not with " resume" after it, nor after "Continue later with:". Ink wrapped it at any space.
+    const base = mkdtempSync(join(tmpdir(), 'c'));
+    const pad = 50 - `node ${base}//bin/casa-practice.js`.length;
+    expect(pad).toBeGreaterThan(0);
+    process.argv[1] = join(base, 'x'.repeat(pad), 'bin', 'casa-practice.js');
+    const env = { ...tempEnv(), NO_COLOR: '1' };
+    const name = commandName(env);
+    expect(columnsOf(name)).toBe(50);
+    const playable = loadPlayable(join(BUNDLED, 'youth-discloses.json'));
+    if ('problems' in playable) throw new Error(playable.problems);
+    const r = await renderAt(appElement({ env, start: { kind: 'play', playable, showNote: true } }).element, 60, 24);
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('Decision 1 of about');
+    await press(r, 'q');
+    const frame = r.lastFrame();
+    expect(frame).toContain('Save your progress and quit?');
+    const rows = frame.split('\n').map((row) => row.trimEnd());
+    // The whole screen fits: no row past 60 columns, one row spare.
+    expect(rows.length, frame).toBeLessThanOrEqual(23);
+    for (const row of rows) expect(columnsOf(row), row).toBeLessThanOrEqual(60);
+    // Inside the box: "Continue later with:", then the command, to its first row not continued.
+    const inside = rows.map((row) => row.replace(/^│ /, '').replace(/ *│$/, ''));
+    const at = inside.findIndex((row) => row.startsWith('Continue later with:'));
+    expect(at, frame).toBeGreaterThan(0);
+    const end = inside.findIndex((row, i) => i > at && !row.endsWith(' \\'));
+    const said = inside.slice(at, end + 1).join('\n').replace(/ \\\n +/g, ' ');
+    expect(said, frame).toBe(`Continue later with:\n${name} resume`);
+    expectCommandLines(inside.slice(at + 1, end + 1), `${name} resume`);
   });
 });

@@ -5,6 +5,7 @@ import { hintLine, hintRows, playHints, type Hint } from '../keys.js';
 import { inkRows } from '../wrap.js';
 import { feedbackRows } from '../tall-rows.js';
 import { chosen, FeedbackPanel, feedbackFit, feedbackHeight } from './FeedbackPanel.js';
+import { useApp } from './AppContext.js';
 import { Paragraph } from './Paragraph.js';
 import { pageSize, ScrollRows, scrolledOffset, useKeptOffset } from './ScrollRows.js';
 import { useKeys } from './useKeys.js';
@@ -42,10 +43,11 @@ export interface FeedbackScreenProps {
  */
 export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved, quitWords }: FeedbackScreenProps) {
   const { columns, rows } = useScreenSize();
+  const { env } = useApp();
   const title = view.scenarioTitle;
   const hints = quitOnly(playHints({ kind: view.done ? 'last-feedback' : 'feedback', canUndo }), unsaved);
   const full = inkRows(statusText(view, mode, title, true, columns), columns) + meterRows(view.meters, columns);
-  const footer = confirmQuit ? 1 + quitPromptExtra(quitWords, columns) : inkRows(hintLine(hints), columns);
+  const footer = confirmQuit ? 1 + quitPromptExtra(quitWords, columns, env) : inkRows(hintLine(hints), columns);
   const spaced = feedbackHeight(view.lastFeedback, columns, 0) <= rows - 1 - full - footer - 2;
   const compact = !spaced && feedbackHeight(view.lastFeedback, columns, 0) > rows - 1 - full - footer ? compactStatus(view, mode, columns, true) : undefined;
   const room = rows - 1 - (compact?.rows ?? full) - footer;

@@ -169,7 +169,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     [confirmQuit, savingFailure, playable, app.env],
   );
   const quitPrompt = <QuitPrompt unsaved={quitWords} columns={columns} />;
-  const layout = () => momentLayout({ view, text: textRows, setup: setupText.length, mode, columns, rows, canUndo, unsaved: savingFailure !== undefined, typedShown, unavailable, confirmQuit, quitExtra: quitPromptExtra(quitWords, columns) });
+  const layout = () => momentLayout({ view, text: textRows, setup: setupText.length, mode, columns, rows, canUndo, unsaved: savingFailure !== undefined, typedShown, unavailable, confirmQuit, quitExtra: quitPromptExtra(quitWords, columns, app.env) });
 
   const choose = (index: number) => {
     const reply = view.replies[index];
@@ -302,7 +302,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // says so here as the content note does, before the first reply rather than at the quit.
   const failureRows = recap && failure ? 1 + inkRows(failure, columns) : 0;
   // (The status with its meters, as on every screen of the playthrough: where the trust stands is part of where it stopped.)
-  const recapHeight = Math.max(4, rows - 1 - 1 - inkRows(statusText(view, mode, title, false, columns), columns) - meterRows(view.meters, columns) - failureRows - 1 - (confirmQuit ? 1 + quitPromptExtra(quitWords, columns) : 1 + inkRows(hintLine(recapHints), columns)));
+  const recapHeight = Math.max(4, rows - 1 - 1 - inkRows(statusText(view, mode, title, false, columns), columns) - meterRows(view.meters, columns) - failureRows - 1 - (confirmQuit ? 1 + quitPromptExtra(quitWords, columns, app.env) : 1 + inkRows(hintLine(recapHints), columns)));
   if (whoOpen) {
     const { height, scrolls, spaced } = whoHeight(people, columns, rows);
     return <WhoScreen rows={peopleRows} height={height} scrolls={scrolls} spaced={spaced} offset={whoOffset} width={columns} />;

@@ -1,9 +1,9 @@
 import { Box } from 'ink';
 import type { SaveSummary } from '../../machines/index.js';
-import { command } from '../invocation.js';
+import { command, commandName } from '../invocation.js';
 import { stateStore } from '../node/state-store.js';
 import { keptSaveWords } from '../saves.js';
-import { inkRows } from '../wrap.js';
+import { commandRows, inkRows } from '../wrap.js';
 import { useApp } from './AppContext.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
@@ -29,10 +29,23 @@ export function unsavedQuitWords(kept: KeptSave, env: NodeJS.ProcessEnv): string
   return older ? `${lost} ${older}` : lost;
 }
 
+/**
+ * "Continue later with: <command>" as the quit prompt draws it, a row each, inside the box's border
+ * and padding (`inner` columns): the command on rows of its own where it does not fit after the
+ * words, broken only between its words with shell line continuations (commandRows), so that it
+ * runs when pasted into a shell. Ink wrapped it at any space ("…with: node" above the path), and
+ * the rows pasted ran `node` alone.
+ */
+function continueRows(env: NodeJS.ProcessEnv, inner: number): string[] {
+  return commandRows(`Continue later with: ${command('resume', env)}`, inner, `${commandName(env)} `);
+}
+
 /** The rows the quit prompt takes beyond the help line it replaces, at this width (`words`: unsavedQuitWords, where progress cannot be saved). */
-export function quitPromptExtra(words: string | undefined, columns: number): number {
+export function quitPromptExtra(words: string | undefined, columns: number, env: NodeJS.ProcessEnv): number {
   // The box's border and padding take 4 columns.
-  return words === undefined ? QUIT_PROMPT_EXTRA : QUIT_PROMPT_EXTRA - 1 + inkRows(words, Math.max(1, columns - 4));
+  const inner = Math.max(1, columns - 4);
+  if (words !== undefined) return QUIT_PROMPT_EXTRA - 1 + inkRows(words, inner);
+  return QUIT_PROMPT_EXTRA - 1 + continueRows(env, inner).reduce((n, row) => n + inkRows(row, inner), 0);
 }
 
 /**
@@ -56,7 +69,8 @@ export function QuitPrompt({ unsaved, columns }: { unsaved?: string; columns: nu
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
       <Paragraph bold>Save your progress and quit?</Paragraph>
-      <Paragraph>Continue later with: {command('resume', env)}</Paragraph>
+      {/* Its rows are counted by quitPromptExtra. */}
+      {continueRows(env, Math.max(1, columns - 4)).map((row, i) => <Paragraph key={i} width={Math.max(1, columns - 4)}>{row}</Paragraph>)}
       <KeyHints set="quit" spaced={false} />
     </Box>
   );
