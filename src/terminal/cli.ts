@@ -111,11 +111,17 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       // Wrapped at word boundaries on a terminal (it would break a long path or word mid-way).
       const line = `casa-practice: ${visibleLine(e.message)}`;
       const columns = process.stderr.isTTY ? process.stderr.columns : undefined;
-      const wrap = async (text: string) => (columns ? (await import('./wrap.js')).wrapWords(text, columns) : text);
-      // The command on a line of its own, as other hints put it ("To see why, run:"), wrapped by
-      // words: 'Run "… records --help" for usage.' after it ran past a 60-column row and was cut
-      // before its closing quote, and a command copied with its quotes is not one a shell runs.
-      const help = e instanceof UsageError ? `For usage, run:\n${await wrap((await import('./invocation.js')).command(topic))}\n` : '';
+      const { command, commandName } = await import('./invocation.js');
+      // A command in the line (the one that plays a scenario named where the command goes) and the
+      // help's command each go on rows of their own where they do not fit after the words before
+      // them, broken only between their words with shell line continuations (wrapWords' `keep`):
+      // wrapped as words, one was broken at a space ("… play" above "youth-discloses") and its
+      // rows, pasted, ran each on its own.
+      const wrap = async (text: string) => (columns ? (await import('./wrap.js')).wrapWords(text, columns, `${commandName()} `) : text);
+      // The command on a line of its own, as other hints put it ("To see why, run:"): 'Run "…
+      // records --help" for usage.' ran past a 60-column row and was cut before its closing quote,
+      // and a command copied with its quotes is not one a shell runs.
+      const help = e instanceof UsageError ? `For usage, run:\n${await wrap(command(topic))}\n` : '';
       io.err(`${await wrap(line)}\n${help}`);
       return 2;
     }

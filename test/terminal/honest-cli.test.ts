@@ -253,6 +253,33 @@ describe('errors on a terminal are wrapped at word boundaries, as warnings are',
     }
   });
 
+  // The error line and the help each name a command; wrapped as words, "To play that scenario: node
+  // …/casa-practice.js play" stood above "youth-discloses", and the help's command was broken at a
+  // space with nothing to say that it goes on: pasted, each row ran on its own (node alone opened
+  // the picker).
+  it('an unknown command at 60 columns: each command it names on rows of its own, continued with " \\" where broken, as bash runs it', async () => {
+    const argv1 = process.argv[1];
+    const npm = { npm_command: process.env.npm_command, npm_lifecycle_event: process.env.npm_lifecycle_event };
+    const program = '/home/volunteer/casa-practice/bin/casa-practice.js';
+    process.argv[1] = program;
+    delete process.env.npm_command;
+    delete process.env.npm_lifecycle_event;
+    try {
+      for (const [argv, named] of [[['youth-discloses'], 'play youth-discloses'], [['facilitate', 'testifying'], '--facilitate testifying']] as const) {
+        const r = await onTerminal(60, ...argv);
+        expect(r.code).toBe(2);
+        for (const row of rows(r.err)) expect([...row].length, row).toBeLessThanOrEqual(60);
+        // Rows as a shell reads them: a row ending in " \\" goes on in the next.
+        const read = rows(r.err.replace(/ \\\n +/g, ' '));
+        expect(read, r.err).toContain(`node ${program} ${named}`);
+        expect(read, r.err).toContain(`node ${program} --help`);
+      }
+    } finally {
+      process.argv[1] = argv1 as string;
+      for (const [k, v] of Object.entries(npm)) if (v !== undefined) process.env[k] = v;
+    }
+  });
+
   // play printed a broken file's problems with wrapText, which cut a path longer than the window
   // mid-name; validate lays the same report out with fitReport, which leaves a long path whole.
   it('play of a broken file with a path longer than the window: the path is left whole, the report laid out as validate lays it out; piped, one row per problem and fix', async () => {
