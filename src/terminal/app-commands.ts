@@ -17,9 +17,13 @@ Options:
   --assess      assessment mode: no feedback and no undo until the debrief
   --facilitate  trainer-led session for a room: votes, reveal, written summary
                 (line by line too: votes as "3 5 0", r to reveal, then the branch number,
-                u back to the decision before, s start over); kept as it goes: opening
-                the scenario again carries it on, or shows a finished one's debrief
-                (u there goes back from its ending)
+                u back to the decision before, s start over). A session is kept as it
+                goes: --facilitate with the same scenario carries it on, or shows a
+                finished one's debrief (u there goes back from its ending). One begun
+                with play --from or --set is kept apart from the scenario's own: to carry
+                it on, run the command it prints as it starts and as it stops (play with
+                the same scenario, --from and --set, and --facilitate); --facilitate
+                with the scenario alone starts another session
   --plain       line-by-line mode (automatic when input or output is not a
                 terminal, or TERM=dumb)
   -h, --help    show this help

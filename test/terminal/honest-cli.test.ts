@@ -10,7 +10,7 @@ import { RECORDS_HELP } from '../../src/terminal/records-command.js';
 import { ROOM_HELP } from '../../src/terminal/room/command.js';
 import { CONTROLS_HELP } from '../../src/terminal/room/controls.js';
 import { fitReport } from '../../src/terminal/wrap.js';
-import { ROOT, runInProcess, runPiped } from './helpers/cli.js';
+import { BIN, ROOT, runInProcess, runPiped } from './helpers/cli.js';
 import { SCENARIOS, tempEnv } from './helpers/ink.js';
 
 // What the command line says must agree with what it does, and a typo gets a suggestion.
@@ -26,6 +26,29 @@ describe('line by line or full screen', () => {
     expect(runsPlain(false, true, false, { TERM: 'xterm' })).toBe(true);
     expect(runsPlain(false, true, true, { TERM: 'dumb' })).toBe(true);
     expect(APP_HELP.replace(/\s+/g, ' ')).toContain('automatic when input or output is not a terminal, or TERM=dumb');
+  });
+});
+
+// The help said "opening the scenario again carries it on" of every trainer-led session; one begun
+// with --from or --set is kept apart, and only the command it prints carries it on.
+describe('--help says how a trainer-led session is carried on, as it is', () => {
+  it('--facilitate with the scenario carries on its own session; one begun with play --from/--set, only the command it prints', async () => {
+    const help = APP_HELP.replace(/\s+/g, ' ');
+    expect(help).not.toMatch(/opening the scenario again carries it on/);
+    expect(help).toContain('--facilitate with the same scenario carries it on');
+    expect(help).toContain('One begun with play --from or --set is kept apart from the scenario\'s own: to carry it on, run the command it prints as it starts and as it stops (play with the same scenario, --from and --set, and --facilitate); --facilitate with the scenario alone starts another session');
+    const env = tempEnv();
+    const read = (out: string) => out.replace(/ \\\n +/g, ' ');
+    // Begun with --from and --set, stopped after a vote: the command printed is the help's.
+    const begun = await runPiped(['play', NEW_PHONE, '--from', 'after-visit', '--set', 'trust=70', '--facilitate', '--plain'], '4 0 0\nq\n', env);
+    const printed = /To carry on with this session later:\n(.+)\n/.exec(read(begun.out))?.[1];
+    expect(printed, begun.out).toBe(`${commandName(env, BIN, ROOT)} play ${NEW_PHONE} --from after-visit --set trust=70 --facilitate`);
+    // --facilitate with the scenario alone: another session, not this one.
+    const own = await runPiped(['--facilitate', NEW_PHONE, '--plain'], 'q\n', env);
+    expect(own.out).not.toContain('Continuing the trainer-led session');
+    // The printed command carries it on.
+    const again = await runPiped(['play', NEW_PHONE, '--from', 'after-visit', '--set', 'trust=70', '--facilitate', '--plain'], 'q\n', env);
+    expect(again.out).toContain('Continuing the trainer-led session kept at decision 1');
   });
 });
 
