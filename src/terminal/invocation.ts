@@ -1,6 +1,6 @@
 import { basename, isAbsolute, relative } from 'node:path';
 import type { PlayableScenario } from '../machines/light.js';
-import { wrapText } from './wrap.js';
+import { commandLines, wrapText } from './wrap.js';
 
 /**
  * The command that runs casa-practice the way it was started here, for hints such as "continue
@@ -31,7 +31,7 @@ export function commandName(env: NodeJS.ProcessEnv = process.env, argv: readonly
  */
 export function helpText(text: string, name: string = commandName(), width: number | undefined = helpWidth()): string {
   const named = name === 'casa-practice' ? text : text.replace(/(?<![\w./-])casa-practice(?= (?:play|resume|records|room|validate|graph|audit|schema|<command>|\[|-))/g, name);
-  return width === undefined ? named : fitHelp(named, width);
+  return width === undefined ? named : fitHelp(named, width, name);
 }
 
 /**
@@ -55,13 +55,27 @@ function helpWidth(): number | undefined {
  * sentences is wrapped again; an option or command row ("  --csv   also write …", its description
  * possibly continued on rows indented under it) keeps its description in its column, or, when that
  * column leaves too little room, has it on the rows below; any other long row is wrapped with a hang.
- * Rows that fit are left as they are.
+ * An example command (a row of its own that runs `name`, possibly after "e.g.", in a description
+ * too) stays a command: on rows of its own, broken only between its words with shell line
+ * continuations (commandLines), so that it can still be copied. Wrapped as words, the scripting
+ * example was broken at 60 columns with nothing to say that it goes on, and under --plain it was
+ * run into the sentences around it. Rows that fit are left as they are.
  */
-export function fitHelp(text: string, width: number): string {
+export function fitHelp(text: string, width: number, name?: string): string {
   const w = Math.max(20, width);
   const len = (t: string) => [...t].length;
   if (text.split('\n').every((l) => len(l) <= w)) return text;
   const lead = (l: string) => len(l) - len(l.trimStart());
+  // An example to copy: a command that runs the program, with no placeholder (<file>) and no column of words beside it.
+  const example = (l: string) => {
+    const m = /^(e\.g\. +)?(\S.*)$/.exec(l.trim());
+    const cmd = m?.[2] ?? '';
+    return name !== undefined && m !== null && !/[<[]|\S {2,}\S/.test(cmd) && (cmd.startsWith(`${name} `) || cmd.includes(` ${name} `)) ? { label: m[1] ?? '', cmd } : undefined;
+  };
+  /** The example's rows at `indent`: its label ("e.g.  ") and the command's first line, then its other lines (indented by commandLines). */
+  const exampleRows = (indent: string, { label, cmd }: { label: string; cmd: string }) =>
+    commandLines(cmd, Math.max(10, w - len(indent) - len(label)), '  ', cmd.startsWith(`${name ?? ''} `) ? name : undefined)
+      .map((l, k) => `${indent}${k === 0 ? label : ''}${l}`).join('\n');
   return text.replace(/\n$/, '').split('\n\n').map((para) => {
     const lines = para.split('\n');
     if (lines.every((l) => lead(l) === 0)) return wrapText(lines.join(' '), w);
@@ -76,23 +90,40 @@ export function fitHelp(text: string, width: number): string {
         out.push(wrapText(sentence, w));
         continue;
       }
-      if (!row) {
-        out.push(len(line) <= w ? line : wrapText(line, w, ' '.repeat(lead(line) + 2)));
+      // An option alone on its row ("  --xapi <file>"), its description on the deeper rows below:
+      // each of those was wrapped as a row of its own, with a hang.
+      const below = i + 1 < lines.length ? lead(lines[i + 1] as string) : 0;
+      const alone = !row && /^\s+-/.test(line) && below > lead(line);
+      if (!row && !alone) {
+        const cmd = len(line) > w ? example(line) : undefined;
+        out.push(len(line) <= w ? line : cmd ? exampleRows(' '.repeat(lead(line)), cmd) : wrapText(line, w, ' '.repeat(lead(line) + 2)));
         continue;
       }
-      const [, head = '', first = ''] = row;
-      const words = [first];
-      // Rows indented deeper than the option continue its description.
-      while (i + 1 < lines.length && lead(lines[i + 1] as string) > lead(line)) words.push((lines[++i] as string).trim());
-      if (len(line) <= w && words.length === 1) {
+      const [, head = line, first = ''] = row ?? [];
+      // Rows indented deeper than the option continue its description: its words, and any example
+      // command among them as a part of its own.
+      const parts: (string | NonNullable<ReturnType<typeof example>>)[] = [first];
+      while (i + 1 < lines.length && lead(lines[i + 1] as string) > lead(line)) {
+        const next = lines[++i] as string;
+        const cmd = example(next);
+        const last = parts[parts.length - 1];
+        if (cmd) parts.push(cmd);
+        else if (typeof last === 'string') parts[parts.length - 1] = last === '' ? next.trim() : `${last} ${next.trim()}`;
+        else parts.push(next.trim());
+      }
+      if (len(line) <= w && parts.length === 1 && !alone) {
         out.push(line);
         continue;
       }
-      const desc = words.join(' ');
       // wrapText joins words with one space, so the column's padding is added after wrapping.
       const column = (indent: string, text: string) => wrapText(text, w - len(indent)).split('\n').map((r, k) => `${k === 0 && indent === head ? head : ' '.repeat(len(indent))}${r}`).join('\n');
-      if (len(head) <= w - 24) out.push(column(head, desc));
-      else out.push(wrapText(head.trimEnd(), w, ' '.repeat(lead(line) + 2)), column(' '.repeat(lead(line) + 4), desc));
+      const narrow = alone || len(head) > w - 24;
+      if (narrow) out.push(wrapText(head.trimEnd(), w, ' '.repeat(lead(line) + 2)));
+      const under = ' '.repeat(alone && below <= w - 24 ? below : narrow ? lead(line) + 4 : len(head));
+      parts.forEach((part, k) => {
+        if (typeof part !== 'string') out.push(exampleRows(under, part));
+        else out.push(column(k === 0 && !narrow ? head : under, part));
+      });
     }
     return out.join('\n');
   }).join('\n\n') + (text.endsWith('\n') ? '\n' : '');

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -193,7 +194,43 @@ describe('help in a 60-column terminal', () => {
   it.each(Object.entries(HELPS))('%s is laid out again so the terminal breaks no word, every word kept in order', (_, text) => {
     const fitted = helpText(text, 'node bin/casa-practice.js', 60);
     for (const line of fitted.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(60);
-    expect(words(fitted)).toEqual(words(helpText(text, 'node bin/casa-practice.js', undefined)));
+    // (An example command broken over rows ends each but its last with a shell continuation.)
+    expect(words(fitted).filter((w) => w !== '\\')).toEqual(words(helpText(text, 'node bin/casa-practice.js', undefined)));
+  });
+
+  // The scripting example was wrapped as words: in the main help broken at a space with nothing to
+  // say that it goes on, and in play --help run into the sentences of --plain's description.
+  it.each([['MAIN_HELP', MAIN_HELP], ['PLAY_HELP', PLAY_HELP]] as const)('%s: the scripting example on rows of its own, continued with " \\", as bash reads it', (_, text) => {
+    for (const name of ['npx casa-practice', 'node bin/casa-practice.js', 'node "/tmp/CASA copy/bin/casa-practice.js"']) {
+      const fitted = helpText(text, name, 60);
+      for (const line of fitted.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(60);
+      const example = `printf 'd1-curious\\nd2-needs\\n' | ${name} play youth-discloses --plain --new`;
+      const rows = fitted.split('\n');
+      const at = rows.findIndex((r) => /^ +(?:e\.g\. +)?printf /.test(r));
+      expect(at, fitted).toBeGreaterThan(0);
+      const end = rows.findIndex((r, i) => i >= at && !r.endsWith(' \\'));
+      expect(end, fitted).toBeGreaterThan(at);
+      const typed = rows.slice(at, end + 1).join('\n');
+      expect(typed.replace(/ \\\n +/g, ' ').trim().replace(/^e\.g\. +/, ''), fitted).toBe(example);
+      // bash reads the rows as the command itself: the same words.
+      const argv = (cmd: string) => execFileSync('bash', ['--norc', '--noprofile', '-c', `set -- ${cmd.replace(/^ *(?:e\.g\. +)?/, '').replace(/\|/g, '"|"')}\nprintf '%s\\0' "$@"`], { encoding: 'utf8' });
+      expect(argv(typed)).toBe(argv(example));
+    }
+  });
+
+  // "--xapi <file>" stands alone on its row: each row of its description under it was wrapped on
+  // its own, with a hang ("all" / "  years, as xAPI" / "statements …").
+  it('an option alone on its row (records --xapi <file>): its description wrapped as one, in one column under it', () => {
+    const fitted = helpText(RECORDS_HELP, 'casa-practice', 60).split('\n');
+    const at = fitted.indexOf('  --xapi <file>');
+    expect(at, fitted.join('\n')).toBeGreaterThan(0);
+    const end = fitted.findIndex((l, i) => i > at && /^ {2}-/.test(l));
+    const description = fitted.slice(at + 1, end);
+    expect(description.length).toBeGreaterThan(1);
+    const column = description[0]!.length - description[0]!.trimStart().length;
+    for (const row of description) expect(row.length - row.trimStart().length, description.join('\n')).toBe(column);
+    // Filled as a paragraph: no row but the last could have taken the next row's first word.
+    description.slice(0, -1).forEach((row, k) => expect(row.length + 1 + description[k + 1]!.trim().split(' ')[0]!.length, row).toBeGreaterThan(60));
   });
 
   it('keeps an option\'s description in its column, and leaves help that is piped as written', () => {
