@@ -11,7 +11,7 @@ import { newRoomSessionArgs, roomSessionArgs } from '../../src/terminal/saves.js
 import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
 import { columnsOf, commandLines, commandRows, shellWords, wrapWords } from '../../src/terminal/wrap.js';
 import { cleanup } from 'ink-testing-library';
-import { appElement, KEY, press, renderAt, SCENARIOS, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, playToDebrief, press, renderAt, SCENARIOS, tempEnv } from './helpers/ink.js';
 import { BUNDLED } from './helpers/layout.js';
 
 // A command longer than the terminal (60 columns, started as `node <path>/bin/casa-practice.js`)
@@ -261,5 +261,39 @@ describe('full screen at 60×24, the quit prompt\'s "Continue later with" comman
     const said = inside.slice(at, end + 1).join('\n').replace(/ \\\n +/g, ' ');
     expect(said, frame).toBe(`Continue later with:\n${name} resume`);
     expectCommandLines(inside.slice(at + 1, end + 1), `${name} resume`);
+  });
+});
+
+describe('full screen at 60×24, the debrief\'s "Added to your records" command runs when pasted, from a long checkout path', () => {
+  const argv = process.argv[1];
+  afterEach(() => {
+    process.argv[1] = argv as string;
+    cleanup();
+  });
+
+  it('a finished playthrough: the records command on rows of its own, continued, and the screen still fits', async () => {
+    // As for the quit prompt: the app named `node <checkout>/bin/casa-practice.js`, 50 columns, so
+    // that "Added to your records: <command> records" is longer than the row. Ink wrapped it at any space.
+    const base = mkdtempSync(join(tmpdir(), 'c'));
+    const pad = 50 - `node ${base}//bin/casa-practice.js`.length;
+    expect(pad).toBeGreaterThan(0);
+    process.argv[1] = join(base, 'x'.repeat(pad), 'bin', 'casa-practice.js');
+    const env = { ...tempEnv(), NO_COLOR: '1' };
+    const name = commandName(env);
+    const playable = loadPlayable(join(SCENARIOS, 'new-phone.json'));
+    if ('problems' in playable) throw new Error(playable.problems);
+    const r = await renderAt(appElement({ env, start: { kind: 'play', playable, showNote: true } }).element, 60, 24);
+    await press(r, KEY.enter);
+    await playToDebrief(r);
+    const frame = r.lastFrame();
+    const rows = frame.split('\n').map((row) => row.trimEnd());
+    expect(rows.length, frame).toBeLessThanOrEqual(23);
+    for (const row of rows) expect(columnsOf(row), row).toBeLessThanOrEqual(60);
+    const at = rows.findIndex((row) => row.startsWith('Added to your records:'));
+    expect(at, frame).toBeGreaterThan(0);
+    const end = rows.findIndex((row, i) => i > at && !row.endsWith(' \\'));
+    expect(rows.slice(at, end + 1).join('\n').replace(/ \\\n +/g, ' '), frame).toBe(`Added to your records:\n${name} records`);
+    // (Here it fits a row of its own; longer, it is broken as the quit prompt's is.)
+    if (end > at + 1) expectCommandLines(rows.slice(at + 1, end + 1), `${name} records`);
   });
 });

@@ -5,7 +5,8 @@ import { HINTS, hintRows, type Action, type Hint } from '../keys.js';
 import { endingRows, pathRows, summaryRows, transcriptRows, workOnRows, type Row } from '../debrief-lines.js';
 import { exportDebrief, exportsDir, fallbackExportDir, shownPath, shownStateDir } from '../export.js';
 import { errorWords, notSavedWords } from '../node/state-store.js';
-import { inkRows } from '../wrap.js';
+import { commandName } from '../invocation.js';
+import { commandRows, inkRows } from '../wrap.js';
 import { useApp } from './AppContext.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
@@ -76,8 +77,12 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
   const backHint: Hint[] = back ? [['u', back.label]] : [];
   const hints: readonly Hint[] = startOver ? [...HINTS.debrief.slice(0, -1), ...backHint, ['s', 'new session'], ...HINTS.debrief.slice(-1)] : [...HINTS[onBack ? 'debriefBack' : 'debrief'].slice(0, -1), ...backHint, ...HINTS[onBack ? 'debriefBack' : 'debrief'].slice(-1)];
 
+  // The notice's lines a row each; a command in one ("Added to your records: <command> records") on
+  // rows of its own where it does not fit after the words, broken only between its words with shell
+  // line continuations (commandRows): Ink wrapped it at any space, "… node" above the path.
+  const noticeRows = notice?.split('\n').flatMap((line) => commandRows(line, columns, `${commandName(app.env)} `)) ?? [];
   // The section gets what is left of the screen; one row spare so the frame never scrolls the terminal.
-  const chrome = rowsOf(`Debrief: ${model.title}`, columns) + (notice ? rowsOf(notice, columns) : 0) + rowsOf(tabLine, columns)
+  const chrome = rowsOf(`Debrief: ${model.title}`, columns) + noticeRows.reduce((n, row) => n + rowsOf(row, columns), 0) + rowsOf(tabLine, columns)
     + (exported ? 1 + rowsOf(exported, columns) : 0) + 1 + (asking && startOver ? rowsOf(startOver.question, columns) : hintRows(hints, columns).length);
   const height = Math.max(4, screenRows - 1 - chrome);
   const rows = sections[tab] ?? [];
@@ -162,7 +167,7 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
     <Box flexDirection="column">
       <Paragraph bold width={columns}>Debrief: {model.title}</Paragraph>
       {/* Wrapped as every paragraph is (no stray space opening a continued row). */}
-      {notice?.split('\n').map((line, i) => <Paragraph key={i} width={columns}>{line}</Paragraph>)}
+      {noticeRows.map((line, i) => <Paragraph key={i} width={columns}>{line}</Paragraph>)}
       <Paragraph width={columns}>{tabLine}</Paragraph>
       {/* No blank row above: the summary of a typical run fits 80×24 whole. */}
       <ScrollRows rows={rows} height={height} offset={offsets[tab] ?? 0} />
