@@ -102,8 +102,11 @@ export function saveKeptOnDisk(playable: Pick<PlayableScenario, 'scenario' | 'fi
  */
 export function keptSaveWords(kept: { summary: SaveSummary; latest: boolean } | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (!kept) return undefined;
-  const opens = kept.latest ? `${command('resume', env)} opens that one` : 'opening this scenario again offers that one';
-  return `Your earlier save of this scenario (at decision ${kept.summary.decision}) is kept as it was: ${opens}.`;
+  // The command ends the words, as every hint's does, so that it can be copied whole: "…: <command>
+  // resume opens that one." was broken before "opens" with a line continuation, and ran as
+  // `resume opens that one.`, which resume refuses.
+  const earlier = `Your earlier save of this scenario (at decision ${kept.summary.decision}) is kept as it was`;
+  return kept.latest ? `${earlier}. Continue it with: ${command('resume', env)}` : `${earlier}: opening this scenario again offers that one.`;
 }
 
 function saveWaitingIn(store: core.Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set'>): SaveSummary | undefined {

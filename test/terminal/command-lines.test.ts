@@ -7,7 +7,8 @@ import { noSaveWords } from '../../src/terminal/app-commands.js';
 import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
 import { command, commandName, shellWord } from '../../src/terminal/invocation.js';
 import { runPlain } from '../../src/terminal/plain.js';
-import { newRoomSessionArgs, roomSessionArgs } from '../../src/terminal/saves.js';
+import { keptSaveWords, newRoomSessionArgs, roomSessionArgs } from '../../src/terminal/saves.js';
+import type { SaveSummary } from '../../src/machines/index.js';
 import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
 import { columnsOf, commandLines, commandRows, shellWords, wrapWords } from '../../src/terminal/wrap.js';
 import { cleanup } from 'ink-testing-library';
@@ -295,5 +296,30 @@ describe('full screen at 60×24, the debrief\'s "Added to your records" command 
     expect(rows.slice(at, end + 1).join('\n').replace(/ \\\n +/g, ' '), frame).toBe(`Added to your records:\n${name} records`);
     // (Here it fits a row of its own; longer, it is broken as the quit prompt's is.)
     if (end > at + 1) expectCommandLines(rows.slice(at + 1, end + 1), `${name} records`);
+  });
+});
+
+describe('where progress cannot be saved, the command that opens a save kept from before ends the words', () => {
+  const argv = process.argv[1];
+  afterEach(() => {
+    process.argv[1] = argv as string;
+  });
+
+  it('as printed when the app ends (wrapWords): the resume command alone on its rows, as bash reads it', () => {
+    // "…is kept as it was: <command> resume opens that one." was broken before "opens" with a line
+    // continuation from a long checkout path, and ran as `resume opens that one.`, which resume refuses.
+    const base = mkdtempSync(join(tmpdir(), 'c'));
+    const pad = 50 - `node ${base}//bin/casa-practice.js`.length;
+    expect(pad).toBeGreaterThan(0);
+    process.argv[1] = join(base, 'x'.repeat(pad), 'bin', 'casa-practice.js');
+    const env = tempEnv();
+    const name = commandName(env);
+    const words = keptSaveWords({ summary: { decision: 1 } as SaveSummary, latest: true }, env) ?? '';
+    const rows = wrapWords(`Progress could not be saved: /tmp/x cannot be written, so this playthrough was not kept. ${words}`, 60, `${name} `).split('\n');
+    for (const row of rows) expect(columnsOf(row), row).toBeLessThanOrEqual(60);
+    const at = rows.findIndex((row) => row.startsWith(name));
+    expect(at, rows.join('\n')).toBeGreaterThan(0);
+    expect(rows.slice(at).join('\n').replace(/ \\\n +/g, ' ')).toBe(`${name} resume`);
+    expect(bashWords(rows.slice(at).join('\n'))).toEqual(bashWords(`${name} resume`));
   });
 });

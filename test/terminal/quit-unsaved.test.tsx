@@ -183,7 +183,7 @@ describe('quitting when progress cannot be saved', () => {
     const shown = oneLine(r.lastFrame());
     expect(shown).toContain('Quit without saving?');
     // It said "will be lost" alone, as though nothing of this scenario were kept.
-    expect(shown).toMatch(/This playthrough cannot be saved and will be lost\. Your earlier save of this scenario \(at decision 1\) is kept as it was: \S+(?: \S+)? resume opens that one\./);
+    expect(shown).toMatch(/This playthrough cannot be saved and will be lost\. Your earlier save of this scenario \(at decision 1\) is kept as it was\. Continue it with: \S+(?: \S+)? resume/);
     const rows = r.lastFrame().split('\n');
     expect(rows.length).toBeLessThanOrEqual(24);
     expect(rows[0]).toMatch(/Example: the new phone/);
@@ -197,7 +197,7 @@ describe('quitting when progress cannot be saved', () => {
     const { env } = await saveThenUnwritable();
     const r = await renderAt(appElement({ env }).element, 60, 24);
     await press(r, 'R', 'q');
-    expect(oneLine(r.lastFrame())).toMatch(/will be lost\. Your earlier save of this scenario \(at decision 1\) is kept as it was: \S+(?: \S+)? resume opens that one\./);
+    expect(oneLine(r.lastFrame())).toMatch(/will be lost\. Your earlier save of this scenario \(at decision 1\) is kept as it was\. Continue it with: \S+(?: \S+)? resume/);
     r.unmount();
     const fresh = await renderAt(appElement({ env: unwritableEnv() }).element, 60, 24);
     await press(fresh, '1', KEY.enter, 'q');

@@ -43,10 +43,10 @@ describe('a state folder that cannot be written, beside a save from before', () 
     expect(rows.length).toBeLessThanOrEqual(24);
     expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
     await press(r, '2', KEY.enter, '1', 'q');
-    expect(oneLine(r.lastFrame())).toMatch(/will be lost\. Your earlier save of this scenario \(at decision 1\) is kept as it was: \S+(?: \S+)? resume opens that one\./);
+    expect(oneLine(r.lastFrame())).toMatch(/will be lost\. Your earlier save of this scenario \(at decision 1\) is kept as it was\. Continue it with: \S+(?: \S+)? resume/);
     await tap(r, 'y');
     const [said, code] = exit.mock.calls[0] ?? [];
-    expect(oneLine(said)).toMatch(/^Progress could not be saved: .+, so this playthrough was not kept\. Your earlier save of this scenario \(at decision 1\) is kept as it was: \S+(?: \S+)? resume opens that one\.$/);
+    expect(oneLine(said)).toMatch(/^Progress could not be saved: .+, so this playthrough was not kept\. Your earlier save of this scenario \(at decision 1\) is kept as it was\. Continue it with: \S+(?: \S+)? resume$/);
     expect(code).toBe(74);
     expect(readFileSync(save, 'utf8')).toBe(before);
   });

@@ -44,7 +44,7 @@ function continueRows(env: NodeJS.ProcessEnv, inner: number): string[] {
 export function quitPromptExtra(words: string | undefined, columns: number, env: NodeJS.ProcessEnv): number {
   // The box's border and padding take 4 columns.
   const inner = Math.max(1, columns - 4);
-  if (words !== undefined) return QUIT_PROMPT_EXTRA - 1 + inkRows(words, inner);
+  if (words !== undefined) return QUIT_PROMPT_EXTRA - 1 + commandRows(words, inner, `${commandName(env)} `).reduce((n, row) => n + inkRows(row, inner), 0);
   return QUIT_PROMPT_EXTRA - 1 + continueRows(env, inner).reduce((n, row) => n + inkRows(row, inner), 0);
 }
 
@@ -61,7 +61,8 @@ export function QuitPrompt({ unsaved, columns }: { unsaved?: string; columns: nu
       <Box flexDirection="column" borderStyle="round" paddingX={1}>
         <Paragraph bold>Quit without saving?</Paragraph>
         {/* Its rows are counted by quitPromptExtra, which the screens leave room for. */}
-        <Paragraph width={Math.max(1, columns - 4)}>{unsaved}</Paragraph>
+        {/* A command that ends them (resume, for a save kept from before) on rows of its own. */}
+        {commandRows(unsaved, Math.max(1, columns - 4), `${commandName(env)} `).map((row, i) => <Paragraph key={i} width={Math.max(1, columns - 4)}>{row}</Paragraph>)}
         <KeyHints set={[['y', 'quit without saving'], ['n', 'keep going']]} spaced={false} />
       </Box>
     );
