@@ -1,6 +1,6 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { KEY, openPicker, settle } from './helpers/ink.js';
+import { appElement, KEY, newPhone, openPicker, press, renderApp, settle, tempEnv } from './helpers/ink.js';
 
 afterEach(() => cleanup());
 
@@ -21,6 +21,20 @@ vi.mock('../../src/terminal/saves.js', async (original) => {
   };
 });
 
+// A screen's code gone from dist/ (the app rebuilt while it ran): its lazy import fails.
+const gone = vi.hoisted(() => ({ playScreen: false }));
+vi.mock('../../src/terminal/ui/PlayScreen.js', async (original) => {
+  const real = await original<typeof import('../../src/terminal/ui/PlayScreen.js')>();
+  // (Thrown from the factory, Vitest wraps the error in its own.)
+  return {
+    ...real,
+    get PlayScreen() {
+      if (gone.playScreen) throw Object.assign(new Error("Cannot find module '/app/dist/src/terminal/bundle-PlayScreen-x.js' imported from /app/dist/src/terminal/bundle-run-app-y.js"), { code: 'ERR_MODULE_NOT_FOUND' });
+      return real.PlayScreen;
+    },
+  };
+});
+
 
 describe('opening a scenario from the picker', () => {
   it('Enter typed after the scenario has loaded but before its content note is drawn opens nothing else', async () => {
@@ -36,5 +50,19 @@ describe('opening a scenario from the picker', () => {
     await settle(r);
     expect((r.lastFrame() ?? '').split('\n')[0]).toBe(list[1]);
     expect(r.frames.filter((f) => f.includes('Content note')).every((f) => f.split('\n')[0] === list[1])).toBe(true);
+  });
+});
+
+describe('a screen whose code cannot be loaded (the app rebuilt or updated while it ran)', () => {
+  it('ends the app with words saying so and how to start it again, not a stack trace', async () => {
+    gone.playScreen = true;
+    const { element, exit } = appElement({ env: tempEnv(), start: { kind: 'play', playable: newPhone(), showNote: true } });
+    const r = await renderApp(element);
+    await press(r, KEY.enter);
+    await vi.waitFor(() => expect(exit, r.lastFrame()).toHaveBeenCalled(), { timeout: 5000, interval: 5 });
+    const [said, code] = exit.mock.calls[0] ?? [];
+    expect(said).toMatch(/^casa-practice could not load part of itself: it was probably rebuilt or updated while it was running \(Cannot find module .+\)\. Start it again with: \S/);
+    expect(code).toBe(1);
+    expect(r.lastFrame()).not.toMatch(/ERR_MODULE_NOT_FOUND|at .+:\d+:\d+/);
   });
 });

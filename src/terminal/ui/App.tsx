@@ -1,6 +1,6 @@
 import { Box, Text, useStdout } from 'ink';
 import { basename, dirname, resolve } from 'node:path';
-import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Component, lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { asideWords, debriefKey, entryOf, keptFacilitation, localDate, localTime, resumeFailure, saveKey, sharedIdWords, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
 import type { Debrief, MissingFile, PersistedScenarioSnapshot, RestoredFacilitation, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
@@ -347,7 +347,9 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
               same redraw. A terminal that reports no size (0 columns) gets the default width instead. */}
           <Box width={stdout.columns ? '100%' : size.terminalColumns} display={size.tooSmall ? 'none' : 'flex'}>
             <Box flexDirection="column" width={size.columns} flexShrink={1}>
-              <Suspense fallback={<Loading onInterrupt={() => quit(true)} />}>{body}</Suspense>
+              <LoadFailure onFailure={(e) => services.exit(loadFailureWords(e, command('', services.env).trimEnd()), 1)}>
+                <Suspense fallback={<Loading onInterrupt={() => quit(true)} />}>{body}</Suspense>
+              </LoadFailure>
             </Box>
           </Box>
           </KeyRouterProvider>
@@ -356,6 +358,36 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
       </AppContext.Provider>
     </ThemeContext.Provider>
   );
+}
+
+/** Whether an error is a module that could not be loaded (a screen's file gone from dist/). */
+function isLoadFailure(e: unknown): e is Error {
+  return e instanceof Error && ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' || /^Cannot find module /.test(e.message));
+}
+
+/** What the app says as it leaves when a screen's code could not be loaded. */
+export function loadFailureWords(e: Error, start: string): string {
+  return `casa-practice could not load part of itself: it was probably rebuilt or updated while it was running (${e.message.split('\n')[0] ?? ''}). Start it again with: ${start}`;
+}
+
+/**
+ * A screen whose code could not be loaded (the app rebuilt or updated while it ran, as `npm start`
+ * or `npm run cli` does in another window when a source changed: its old chunks are gone) ends the
+ * app with words saying so and how to start it again. Ink drew the error's stack trace over the
+ * screen, then "unexpected error". Any other error goes on to Ink as before.
+ */
+class LoadFailure extends Component<{ onFailure: (e: Error) => void; children: ReactNode }, { failed?: Error; other?: unknown }> {
+  override state: { failed?: Error; other?: unknown } = {};
+  static getDerivedStateFromError(e: unknown) {
+    return isLoadFailure(e) ? { failed: e } : { other: e };
+  }
+  override componentDidCatch(e: unknown) {
+    if (isLoadFailure(e)) this.props.onFailure(e);
+  }
+  override render() {
+    if (this.state.other !== undefined) throw this.state.other;
+    return this.state.failed ? null : this.props.children;
+  }
 }
 
 /**
