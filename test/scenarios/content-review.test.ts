@@ -2712,3 +2712,23 @@ describe('session 34: naming the right person does not single out the best reply
     }
   });
 });
+
+describe('session 35: Red Flags is not said to allow a "light" question', () => {
+  /** Every string in a scenario, with where it is (node, reply, field). */
+  function strings(value: unknown, at: string, out: [string, string][]): [string, string][] {
+    if (typeof value === 'string') out.push([at, value]);
+    else if (Array.isArray(value)) value.forEach((v, i) => strings(v, `${at}[${(v as { id?: string })?.id ?? i}]`, out));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) strings(v, `${at}.${k}`, out);
+    return out;
+  }
+
+  it.each(BUNDLED_IDS)('%s: no sentence that names the guide or cites Red Flags says "light" or "lightly" (the guide says it may be appropriate to ask, but not to interrogate)', (id) => {
+    const found: string[] = [];
+    for (const [at, text] of strings(bundledScenario(id), id, [])) {
+      for (const sentence of text.split(/(?<=[.!?])\s+/)) {
+        if (/\bguide\b|\(Red Flags\)/i.test(sentence) && /\blight(ly)?\b/i.test(sentence)) found.push(`${at}: ${sentence}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});
