@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { getPrinciple, principles } from '../../src/machines/guide.js';
-import { indexScenario } from '../../src/machines/scenario-index.js';
-import type { Reply } from '../../src/machines/schema/scenario.js';
-import { computeBest } from '../../src/machines/scoring.js';
+import { applyEffects, conditionsOf, initialVariables, whenHolds, type Variables } from '../../src/machines/conditions.js';
+import { conductAfter, conductStart, scoreOf, type Conduct } from '../../src/machines/conduct.js';
+import { getPrinciple } from '../../src/machines/guide.js';
+import { indexScenario, routesOf } from '../../src/machines/scenario-index.js';
+import type { EndingNode, Next, Reply } from '../../src/machines/schema/scenario.js';
+import { analyseBest, computeBest, outcomeOf, STRONG_FROM, type OutcomeBand } from '../../src/machines/scoring.js';
 import { bundledScenario } from '../helpers/bundled.js';
 import { playReplies } from '../helpers/play.js';
 import { strongAfter } from '../helpers/strong-after.js';
@@ -34,6 +36,48 @@ function bestWith(swaps: Record<string, string>) {
 /** The first playthrough through `replyId` that ends strong (its reply ids), or undefined. */
 const strongThrough = (replyId: string) => strongAfter(scenario(), [], { through: replyId, first: true }).get(replyId);
 
+interface Playthrough {
+  replies: string[];
+  percent: number;
+  critical: number;
+  band: OutcomeBand;
+  ending: EndingNode;
+  /** What the ending tells: "narration", or "variant:<flag>" for the first variant whose flag holds. */
+  told: string;
+  narration: string;
+}
+
+/** Every playthrough the scenario allows, one by one (no states merged), scene effects applied: replies, score, band and what the ending tells. */
+function playthroughs(): Playthrough[] {
+  const s = scenario();
+  const index = indexScenario(s);
+  const out: Playthrough[] = [];
+  const route = (next: Next, vars: Variables, conduct: Conduct) => routesOf(next).find((r) => whenHolds(r.when, vars, conduct))?.to;
+  const visit = (id: string | undefined, vars: Variables, conduct: Conduct, replies: string[]): void => {
+    const node = id === undefined ? undefined : index.nodes.get(id);
+    if (!node) throw new Error(`no way on after ${replies.join(' ')}`);
+    if (node.kind === 'ending') {
+      const percent = scoreOf(conduct);
+      const variant = node.variants?.find((v) => whenHolds(v.when, vars, conduct));
+      const flag = variant ? conditionsOf(variant.when).map((c) => ('var' in c ? c.var : '?')).join('+') : undefined;
+      out.push({ replies, percent, critical: conduct.critical, band: outcomeOf(percent, conduct.critical).band, ending: node, told: flag ? `variant:${flag}` : 'narration', narration: variant?.narration ?? node.narration });
+      return;
+    }
+    if (node.kind === 'scene') {
+      const after = applyEffects(node.effects, vars, index.variables).variables;
+      return visit(route(node.next, after, conduct), after, conduct, replies);
+    }
+    for (const r of node.replies) {
+      if (!whenHolds(r.when, vars, conduct)) continue;
+      const after = applyEffects(r.effects, vars, index.variables).variables;
+      const next = conductAfter(conduct, r.assessments, node.replies);
+      visit(route(r.next, after, next), after, next, [...replies, r.id]);
+    }
+  };
+  visit(s.start, initialVariables(s.variables), conductStart(analyseBest(s).best), []);
+  return out;
+}
+
 describe('jae-and-hyung: the best path', () => {
   it('is the one the report names, and plays to 100% on the strong ending', () => {
     const best = computeBest(scenario()).path.map((step) => step.replyId);
@@ -51,18 +95,27 @@ describe('jae-and-hyung: immigration (Legal Advocacy)', () => {
     expect(reply('d5-clc').feedback).toContain('consult your Advocate Supervisor to connect with an immigration attorney at CLC (Legal Advocacy)');
   });
 
-  it.each(['d5-promise', 'd5-research', 'd5-quiet'])('%s (a promise, a weekend of reading, papers left out) breaks immigration screening and never ends strong', (id) => {
+  it.each(['d5-promise', 'd5-research', 'd5-quiet'])('%s (a promise, a weekend of reading, papers left out) breaks immigration screening', (id) => {
     expect(assessment(id, 'immigration-screening')).toMatchObject({ verdict: 'violates', weight: 2 });
     expect(reply(id).feedback).toContain('(Legal Advocacy)');
+  });
+
+  it.each(['d5-promise', 'd5-research'])('%s (a guess or a weekend of reading) scores under 80 on the best path and never ends strong', (id) => {
+    expect(bestWith({ 'd5-clc': id })?.score.percent).toBeLessThan(80);
     expect(strongThrough(id)).toBeUndefined();
   });
 
-  it('an answer that sends his question to the monthly check-in ends mixed, and the ending says the question waited', () => {
-    for (const id of ['d5-promise', 'd5-research', 'd5-quiet']) {
+  it('an answer that sends his question to the monthly check-in says in the ending that it waited: mixed under 80%, strong in the Strong band (papers left out, 83%)', () => {
+    for (const id of ['d5-promise', 'd5-research']) {
       const debrief = bestWith({ 'd5-clc': id });
       expect(debrief?.ending, id).toMatchObject({ id: 'end-mixed', kind: 'mixed' });
       expect(debrief?.ending?.narration, id).toContain('waited two weeks');
     }
+    const quiet = bestWith({ 'd5-clc': 'd5-quiet' });
+    expect(quiet?.outcome.band).toBe('strong');
+    expect(quiet?.ending).toMatchObject({ id: 'end-strong', kind: 'strong' });
+    expect(quiet?.ending?.narration).toContain('waited two weeks');
+    expect(quiet?.ending?.narration).toContain('the immigration attorney at CLC');
     expect(playReplies(scenario(), computeBest(scenario()).path.map((step) => step.replyId))?.ending?.narration).not.toContain('waited two weeks');
   });
 
@@ -196,8 +249,27 @@ describe('jae-and-hyung: what else each reply earns is what the guide says', () 
     expect(allReplies().filter((r) => /transgender|pronoun|gender identity|misgender|deadnam|chosen name|old name/i.test(r.feedback)).map((r) => r.id)).toEqual([]);
   });
 
-  it('no playthrough that breaks any principle ends strong: only the best path does (each reply off it scores under 80% or sets a flag the strong ending excludes)', () => {
-    expect([...strongAfter(scenario(), principles.map((p) => p.id)).entries()]).toEqual([]);
+  it('as across the set, no playthrough with a prohibited act or under 80% ends strong (every playthrough tried)', () => {
+    const all = playthroughs();
+    expect(all.length).toBeGreaterThan(1000);
+    expect(all.filter((p) => p.ending.ending === 'strong' && (p.critical > 0 || p.percent < STRONG_FROM)).map((p) => p.replies.join(' '))).toEqual([]);
+  });
+
+  it('a playthrough the debrief calls Strong ends strong, unless its story changed and the mixed ending says how (a broken promise, the goodbye meeting, the screening put off)', () => {
+    const strongBand = playthroughs().filter((p) => p.band === 'strong');
+    // Played through the machine too: the debrief's band and ending are what this enumeration says.
+    for (const p of strongBand) expect([playReplies(scenario(), p.replies)?.outcome.band, playReplies(scenario(), p.replies)?.ending?.id], p.replies.join(' ')).toEqual([p.band, p.ending.id]);
+    const worse = strongBand.filter((p) => p.ending.ending !== 'strong');
+    // Each ends mixed on a variant of its own (not the ending's plain narration), told for a flag the story set.
+    expect(worse.map((p) => [p.ending.id, p.told])).toEqual(worse.map(() => ['end-mixed', expect.stringMatching(/^variant:(vouched|promised|goodbye|postponed)$/)]));
+    expect(new Set(worse.map((p) => p.told)).size).toBe(worse.length);
+    const told = (flag: string) => worse.find((p) => p.told === `variant:${flag}`)?.narration ?? '';
+    expect(told('vouched')).toContain("that you said you'd put living with Sung-min in your report, and that you didn't");
+    expect(told('promised')).toContain('you promised it would stay with you, and he knows now that you took it to Ruth');
+    expect(told('goodbye')).toContain('he meets Sung-min for coffee "to say goodbye", as you suggested');
+    expect(told('postponed')).toContain("By June he still hasn't met the immigration attorney at CLC");
+    // Jae's question waiting for the check-in changes nothing that happens: it ends strong, and says it waited.
+    expect(strongBand.filter((p) => p.ending.ending === 'strong').map((p) => `${p.percent} ${p.told}`).sort()).toEqual(['100 narration', '83 variant:delayed']);
   });
 
   it('no playthrough with a prohibited act, a secret kept from the supervisor, an unreviewed recommendation or a goodbye meeting ends strong', () => {
