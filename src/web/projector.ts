@@ -109,7 +109,25 @@ export type ProjectorState =
   | { kind: 'moment'; scenarioTitle: string; step: string; title?: string; setup?: ProjectedSetup[]; narration?: string; lines: { speaker: string; role?: string; text: string }[]; discussionPrompt?: string; replies: ProjectedReply[]; reveal?: ProjectedReveal[]; note?: string; join?: ProjectedJoin; followed?: ProjectedFollowed; page?: ProjectedPage }
   | { kind: 'done'; scenarioTitle: string; ending?: ProjectedEnding; followed?: ProjectedFollowed; outcome: string; reason?: string; critical?: string[]; score: string; agreement: string }
   /** The trainer blanked the projector (B or ., a clicker's blank-screen button): the room sees a dark screen until it is shown again. */
-  | { kind: 'blank' };
+  | { kind: 'blank' }
+  /**
+   * The trainer took a break ("Take a break" on the laptop): the room sees a calm screen saying so,
+   * with the scenario's title, and nothing of the session (version 12). Back from the break, the
+   * laptop sends what the projector showed before (the moment, the reveal at its page, or the blank
+   * screen if the trainer had blanked it).
+   */
+  | { kind: 'break'; scenarioTitle: string };
+
+/** What the projector window says during the trainer's break: its heading, and the line under it. */
+export const PROJECTOR_BREAK_WORDS = {
+  heading: 'Taking a break',
+  back: 'Back soon: the session carries on from where it stopped.',
+} as const;
+
+/** The break screen for what the projector shows now: the scenario's title kept (none from a blank screen or a page still connecting). */
+export function projectedBreak(state: ProjectorState): ProjectorState {
+  return { kind: 'break', scenarioTitle: 'scenarioTitle' in state ? state.scenarioTitle : '' };
+}
 
 /**
  * The version of the messages between the laptop and the projector window. A projector window left
@@ -124,9 +142,10 @@ export type ProjectorState =
  * the outcome is what it is and the critical violations, `reason` and `critical`; and a reply the
  * story does not open at the decision, why, `unavailable`, before and at the reveal; 10: a reveal in
  * pages, the page asked for, `page`, and how a window split it, the `pages` message; 11: a
- * decision's setup, the scenes before it, `setup`, when it is opened other than from them).
+ * decision's setup, the scenes before it, `setup`, when it is opened other than from them; 12: the
+ * trainer's break, a state of its own, `break`).
  */
-export const PROJECTOR_PROTOCOL = 11;
+export const PROJECTOR_PROTOCOL = 12;
 
 export type ProjectorMessage =
   | { type: 'state'; state: ProjectorState; v?: number }
@@ -279,7 +298,13 @@ function keptBlank(): boolean {
   }
 }
 
-export function useProjector(state: ProjectorState, inCharge = true, onKey?: (key: ClickerKey) => void): [open: () => void, outdated: OutOfDate | undefined, blocked: number, blank: ProjectorBlank] {
+/**
+ * `paused`: the trainer is on a break (the app's "Take a break"): the projector shows the break
+ * screen (projectedBreak) instead of the session, or of the blank screen, until the break ends; then
+ * what it showed before, blank or not. The blank-screen key does nothing meanwhile (the trainer's
+ * page is hidden behind the break, where a B pressed changed what the room would see on coming back).
+ */
+export function useProjector(state: ProjectorState, inCharge = true, onKey?: (key: ClickerKey) => void, paused = false): [open: () => void, outdated: OutOfDate | undefined, blocked: number, blank: ProjectorBlank] {
   // Blanked (B or ., or the page's button): the room sees a dark screen, whatever the session shows meanwhile.
   const [blank, setBlank] = useState(keptBlank);
   const toggleBlank = useCallback(() => setBlank((b) => !b), []);
@@ -291,7 +316,7 @@ export function useProjector(state: ProjectorState, inCharge = true, onKey?: (ke
       // Storage refused: the blank lasts as long as this page.
     }
   }, [blank]);
-  const text = blank ? JSON.stringify({ kind: 'blank' } satisfies ProjectorState) : JSON.stringify(state);
+  const text = JSON.stringify(paused ? projectedBreak(state) : blank ? ({ kind: 'blank' } satisfies ProjectorState) : state);
   // A clicker key the projector window passed on: the page's own handler as it is now.
   const keyHandler = useRef(onKey);
   keyHandler.current = onKey;
@@ -351,13 +376,13 @@ export function useProjector(state: ProjectorState, inCharge = true, onKey?: (ke
       else if (m.type === 'key' && m.v === PROJECTOR_PROTOCOL) {
         const key = (m as { key?: unknown }).key;
         if (key === 'next' || key === 'back') keyHandler.current?.(key);
-        else if (key === 'blank' && singleKeysOn()) toggleBlank();
+        else if (key === 'blank' && singleKeysOn() && !paused) toggleBlank();
       }
     };
-  }, [text, inCharge, toggleBlank]);
+  }, [text, inCharge, paused, toggleBlank]);
   // B or . (what a clicker's blank-screen button sends) on this page, outside a text field.
   useEffect(() => {
-    if (!inCharge) return;
+    if (!inCharge || paused) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.repeat || !blankKeyOf(e)) return;
       e.preventDefault();
@@ -365,7 +390,7 @@ export function useProjector(state: ProjectorState, inCharge = true, onKey?: (ke
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [inCharge, toggleBlank]);
+  }, [inCharge, paused, toggleBlank]);
   // The projector page only listens on the channel: no room link, no token in its address. Opening it
   // again navigates the window already open under that name, which loads the page as it is now.
   // A window of its own ('popup'), to move to the projector's screen: without it a browser opened a

@@ -351,6 +351,25 @@ describe('live room on the presenter page', () => {
     expect(projector().queryByText(scenario.contentNote)).toBeNull();
   });
 
+  // "Take a break" changed only the laptop: the projector kept showing the vote and how to join it.
+  it('on a break the projector shows the room "Taking a break" under the scenario\'s title (no moment, no vote, no way to join); back from it, what it showed before', async () => {
+    const user = userEvent.setup();
+    const client = new FakeClient();
+    const projector = () => within(screen.getByTestId('projector'));
+    const page = render(<><div data-testid="laptop"><LiveRoom link={LINK} connect={() => client} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
+    client.push();
+    await user.click(screen.getByRole('button', { name: 'Open the vote' }));
+    client.answer();
+    expect(await projector().findByText(/What is the most natural thing to say here/)).toBeTruthy();
+    const before = screen.getByTestId('projector').innerHTML;
+    page.rerender(<><div data-testid="laptop"><LiveRoom link={LINK} connect={() => client} paused /></div><div data-testid="projector"><ProjectorScreen /></div></>);
+    expect(await projector().findByRole('heading', { level: 1, name: 'Taking a break' })).toBeTruthy();
+    expect(screen.getByTestId('projector').querySelector('.projector-screen')?.textContent).toBe(`${scenario.title}Taking a breakBack soon: the session carries on from where it stopped.`);
+    expect(projector().queryByText(JOIN)).toBeNull();
+    page.rerender(<><div data-testid="laptop"><LiveRoom link={LINK} connect={() => client} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
+    await waitFor(() => expect(screen.getByTestId('projector').innerHTML).toBe(before));
+  });
+
   // A Follow pressed by mistake could not be taken back in a live room (presenter mode has "Back to decision N").
   it('"Back to decision 1" after following a reply sends the room back there, revealed again with its votes; not offered before a reply is followed', async () => {
     const user = userEvent.setup();

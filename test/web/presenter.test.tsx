@@ -7,6 +7,7 @@ import { localStore } from '../../src/web/adapters/local-store.js';
 import { Facilitation } from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import { clickerClock, SINGLE_KEYS_KEY } from '../../src/web/clicker.js';
+import { PROJECTOR_ON_BREAK_WORDS } from '../../src/web/components/BreakPanel.js';
 import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL } from '../../src/web/projector.js';
 import example from '../fixtures/good/example.json?raw';
 import { gatedPhoneText } from '../helpers/fixtures.js';
@@ -1884,5 +1885,131 @@ describe('presenter mode: Who\'s who', () => {
     await user.click(within(curious as HTMLElement).getByRole('button', { name: /Follow reply/ }));
     expect(screen.queryByRole('region', { name: 'The replies, revealed' })).toBeNull();
     expect(within(who().details).getByText('Ms. Park')).toBeTruthy();
+  });
+});
+
+// "Take a break" changed only the laptop: the projector kept showing the decision and its replies
+// (or the reveal and its votes) to the room for the whole break.
+describe('a trainer\'s break on the projector', () => {
+  it('"Take a break" shows the room a calm break screen (the scenario\'s title, nothing of the session); back from it, the projector shows the reveal again as it was; a blanked projector is blank again', async () => {
+    const user = userEvent.setup();
+    const { loaded } = await bundledById('youth-discloses');
+    if (!loaded?.ok) throw new Error('youth-discloses');
+    const title = loaded.playable.scenario.title;
+    const projector = () => within(screen.getByTestId('projector'));
+    const screenOf = () => screen.getByTestId('projector').querySelector('.projector-screen');
+    render(<div data-testid="projector"><ProjectorScreen /></div>);
+    renderApp('#/presenter/youth-discloses', memoryStore());
+    // On the content note too.
+    await screen.findByRole('button', { name: 'Start the session' });
+    await projector().findByRole('heading', { level: 1, name: 'Content note' });
+    await user.click(screen.getByRole('button', { name: 'Take a break' }));
+    expect(await projector().findByRole('heading', { level: 1, name: 'Taking a break' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Back from break' }));
+    expect(await projector().findByRole('heading', { level: 1, name: 'Content note' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Start the session' }));
+    await user.type(screen.getAllByRole('spinbutton')[0] as HTMLElement, '3');
+    await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+    await waitFor(() => expect(screenOf()?.querySelector('.facilitator-note')).toBeTruthy());
+    const before = screenOf()?.outerHTML;
+    await user.click(screen.getByRole('button', { name: 'Take a break' }));
+    expect(await projector().findByRole('heading', { level: 1, name: 'Taking a break' })).toBeTruthy();
+    expect(screenOf()?.className).toBe('projector-screen break');
+    expect(screenOf()?.textContent).toBe(`${title}Taking a breakBack soon: the session carries on from where it stopped.`);
+    expect(projector().getByRole('status').textContent).toBe('Back soon: the session carries on from where it stopped.');
+    expect(screenOf()?.querySelector('ol, .facilitator-note, .vote-row')).toBeNull();
+    // The trainer is told on the break panel.
+    expect(screen.getByText(PROJECTOR_ON_BREAK_WORDS)).toBeTruthy();
+    // B on the break panel (here also heard by the projector window's page, which passes it on) does not blank the projector behind the trainer's back.
+    await user.keyboard('b');
+    expect(screen.getByRole('button', { name: 'Blank the projector', hidden: true }).getAttribute('aria-pressed')).toBe('false');
+    await user.click(screen.getByRole('button', { name: 'Back to where I was' }));
+    await waitFor(() => expect(screenOf()?.outerHTML).toBe(before));
+    expect(screen.getByRole('button', { name: 'Blank the projector' }).getAttribute('aria-pressed')).toBe('false');
+    // Blanked, then a break: the break screen, then dark again until the trainer shows it.
+    await user.keyboard('b');
+    await waitFor(() => expect(screenOf()?.className).toBe('projector-screen blank'));
+    await user.click(screen.getByRole('button', { name: 'Take a break' }));
+    expect(await projector().findByRole('heading', { level: 1, name: 'Taking a break' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Back from break' }));
+    await waitFor(() => expect(screenOf()?.className).toBe('projector-screen blank'));
+    expect(screen.getByRole('button', { name: 'Blank the projector' }).getAttribute('aria-pressed')).toBe('true');
+    await user.keyboard('b');
+    await waitFor(() => expect(screenOf()?.outerHTML).toBe(before));
+    history.replaceState(null, '', '/');
+  });
+
+  it('the break is sent as a state of its own (the version raised), to a projector window opened during the break too; the blank key, on the trainer\'s page or passed on from the projector, does nothing meanwhile', async () => {
+    const states: unknown[] = [];
+    const listen = new BroadcastChannel(PROJECTOR_CHANNEL);
+    listen.onmessage = (e: MessageEvent) => {
+      if (e.data?.type === 'state') states.push(e.data);
+    };
+    try {
+      // Raised for the break (version 12): a window from before it, which cannot show one, says it is out of date.
+      expect(PROJECTOR_PROTOCOL).toBeGreaterThanOrEqual(12);
+      const user = userEvent.setup();
+      const playable = { scenario: scenario(), file: 'example.json' };
+      const page = render(<Facilitation playable={playable} />);
+      // At a reveal: its replies, votes, note and page come back as they were.
+      await user.type(screen.getAllByRole('spinbutton')[0] as HTMLElement, '2');
+      await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+      await waitFor(() => expect((states.at(-1) as { state: { reveal?: unknown } } | undefined)?.state.reveal).toBeTruthy());
+      const shown = states.at(-1) as { state: { page?: unknown; note?: unknown } };
+      expect(shown.state.page).toMatchObject({ at: 0 });
+      expect(shown.state.note).toBe(NOTE);
+      page.rerender(<Facilitation playable={playable} paused />);
+      const onBreak = { type: 'state', state: { kind: 'break', scenarioTitle: playable.scenario.title }, v: PROJECTOR_PROTOCOL };
+      await waitFor(() => expect(states.at(-1)).toEqual(onBreak));
+      // A window opened now says hello, and is sent the break.
+      states.length = 0;
+      listen.postMessage({ type: 'hello', v: PROJECTOR_PROTOCOL });
+      await waitFor(() => expect(states).toEqual([onBreak]));
+      // B on the trainer's page (hidden behind the break) does nothing, nor B passed on from the projector window.
+      await user.keyboard('b');
+      expect(screen.getByRole('button', { name: 'Blank the projector' }).getAttribute('aria-pressed')).toBe('false');
+      listen.postMessage({ type: 'key', key: 'blank', v: PROJECTOR_PROTOCOL });
+      // Answered in order: the hello after the key is answered once the key was taken (or not).
+      listen.postMessage({ type: 'hello', v: PROJECTOR_PROTOCOL });
+      await waitFor(() => expect(states).toEqual([onBreak, onBreak]));
+      page.rerender(<Facilitation playable={playable} />);
+      await waitFor(() => expect(states.at(-1)).toEqual(shown));
+      expect(screen.getByRole('button', { name: 'Blank the projector' }).getAttribute('aria-pressed')).toBe('false');
+    } finally {
+      listen.close();
+    }
+  });
+
+  it('the break panel says what the projector shows only in a presenter session, not on a volunteer\'s page', async () => {
+    const user = userEvent.setup();
+    renderApp('#/play/youth-discloses', memoryStore());
+    await screen.findByRole('group', { name: /./ });
+    await user.click(screen.getByRole('button', { name: 'Take a break' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Take a break' })).toBeTruthy();
+    expect(screen.queryByText(PROJECTOR_ON_BREAK_WORDS)).toBeNull();
+    history.replaceState(null, '', '/');
+  });
+
+  it('the projector window shows a break as "Taking a break" under the scenario\'s title, as text; a title that is not text is left out', async () => {
+    const projector = render(<ProjectorScreen />);
+    const laptop = new BroadcastChannel(PROJECTOR_CHANNEL);
+    try {
+      laptop.postMessage({ type: 'state', state: { kind: 'moment', scenarioTitle: 'S', step: 'Decision 1 of about 2', title: 'At the café', lines: [], replies: [{ number: 1, text: 'Nice one!', kind: 'say' }] }, v: PROJECTOR_PROTOCOL });
+      expect(await screen.findByText('Nice one!')).toBeTruthy();
+      laptop.postMessage({ type: 'state', state: { kind: 'break', scenarioTitle: '<b>New nails</b>' }, v: PROJECTOR_PROTOCOL });
+      expect(await screen.findByRole('heading', { level: 1, name: 'Taking a break' })).toBeTruthy();
+      expect(screen.queryByText('Nice one!')).toBeNull();
+      expect(projector.container.querySelector('.status-line')?.textContent).toBe('<b>New nails</b>');
+      expect(projector.container.querySelector('b')).toBeNull();
+      expect(screen.getByRole('status').textContent).toBe('Back soon: the session carries on from where it stopped.');
+      // Nothing says the versions differ.
+      expect(screen.queryByText(/out of date/)).toBeNull();
+      laptop.postMessage({ type: 'state', state: { kind: 'break', scenarioTitle: { x: 1 } }, v: PROJECTOR_PROTOCOL });
+      await waitFor(() => expect(projector.container.querySelector('.status-line')).toBeNull());
+      expect(screen.getByRole('heading', { level: 1, name: 'Taking a break' })).toBeTruthy();
+    } finally {
+      laptop.close();
+      projector.unmount();
+    }
   });
 });

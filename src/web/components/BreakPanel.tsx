@@ -2,9 +2,13 @@ import { useEffect, useRef } from 'react';
 import { SELF_CARE } from '../self-care.js';
 import { pageTitle } from '../title.js';
 
+/** Said on the break panel in a presenter session: what the room sees meanwhile, and after. */
+export const PROJECTOR_ON_BREAK_WORDS = 'The projector window, if one is open, shows the room “Taking a break” with the scenario’s title, and nothing of the session. When you come back, it shows again what it showed before (a blank screen, if you had blanked it).';
+
 /** "Take a break": the session waits (nothing here runs on a clock) while the guide's self-care words are shown. */
 /** `onBack(byKeyboard)`: whether the break was left by keyboard (Escape, or the button pressed with Enter or Space). */
-export function BreakPanel({ onBack }: { onBack: (byKeyboard: boolean) => void }) {
+/** `projector`: a presenter session, whose projector window shows the room the break meanwhile (useProjector's `paused`). */
+export function BreakPanel({ onBack, projector = false }: { onBack: (byKeyboard: boolean) => void; projector?: boolean }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   // The window's title says what is on screen (a screen reader's list of windows, the tab), and
@@ -34,6 +38,7 @@ export function BreakPanel({ onBack }: { onBack: (byKeyboard: boolean) => void }
       <h1 id="break-heading" tabIndex={-1} ref={heading}>Take a break</h1>
       {/* True on every page: a what-if replay, a preview or a session with storage refused is not saved. */}
       <p>Everything waits for you: nothing runs on a clock while you are away, and the page stays as you left it. Come back whenever you are ready.</p>
+      {projector && <p>{PROJECTOR_ON_BREAK_WORDS}</p>}
       <h2>From the in-service guide: {SELF_CARE.heading}</h2>
       <blockquote cite="#guide-self-care"><p>{SELF_CARE.text}</p></blockquote>
       <h2>Support you can reach</h2>

@@ -167,7 +167,7 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
   };
   const clicker = useClickerKeys(keys, page);
 
-  const [openProjector, projectorOutdated, projectorBlocked, blank] = useProjector(projectedRoom(snap, revealId === undefined ? undefined : { id: revealId, at: paging.at }, setup), true, clicker.press);
+  const [openProjector, projectorOutdated, projectorBlocked, blank] = useProjector(projectedRoom(snap, revealId === undefined ? undefined : { id: revealId, at: paging.at }, setup), true, clicker.press, paused);
 
   const send = (command: PresenterCommand) => {
     if (busy) return;

@@ -155,7 +155,7 @@ function Intro({ playable, notice, focusOnShow = false, paused = false, onStart 
   const clicker = useClickerKeys(keys, page);
   const [openProjector, projectorOutdated, projectorBlocked, blank] = useProjector({
     kind: 'moment', scenarioTitle: scenario.title, step: `About ${scenario.estimatedMinutes} minutes`, title: 'Content note', narration: scenario.contentNote, lines: [], replies: [],
-  }, true, clicker.press);
+  }, true, clicker.press, paused);
   return (
     <div className="facilitation" ref={page}>
       <p className="status-line"><span>{scenario.title}<span className="sr-only">. </span></span><span>About {scenario.estimatedMinutes} minutes</span></p>
@@ -341,8 +341,8 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
         page: { id: revealId ?? '', at: paging.at },
       } : {}),
     };
-  // Only the tab in charge of the room session drives the projector window.
-  const [openProjector, projectorOutdated, projectorBlocked, blank] = useProjector(projected, elsewhere !== 'yes' || !store, clicker.press);
+  // Only the tab in charge of the room session drives the projector window. On a break (paused) it shows the room the break screen.
+  const [openProjector, projectorOutdated, projectorBlocked, blank] = useProjector(projected, elsewhere !== 'yes' || !store, clicker.press, paused);
 
   const step = (send: () => void) => {
     flushSync(() => {

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { VERDICT_WORDS } from '../../machines/index.js';
 import { blankKeyOf, clickerKeyOf } from '../clicker.js';
-import { openChannel, outOfDate, PROJECTOR_PROTOCOL, PROJECTOR_READABLE_SCALE, type OutOfDate, type ProjectorMessage, type ProjectorState } from '../projector.js';
+import { openChannel, outOfDate, PROJECTOR_BREAK_WORDS, PROJECTOR_PROTOCOL, PROJECTOR_READABLE_SCALE, type OutOfDate, type ProjectorMessage, type ProjectorState } from '../projector.js';
 import { DecisionSetup, type SetupScene } from '../components/TrainerMoment.js';
 import '../components/LiveRoom.css';
 
@@ -421,6 +421,19 @@ export default function ProjectorScreen() {
   if (state.kind === 'blank') {
     // Dark, and nothing for the room to read; said to a screen reader on this window.
     return <div className="projector-screen blank"><p className="sr-only" role="status">The trainer has blanked this screen.</p></div>;
+  }
+  if (state.kind === 'break') {
+    // The trainer's break: calm, and nothing of the session (no moment, replies or votes), until the
+    // trainer comes back and the laptop sends what was shown before. Said to a screen reader as the blank screen is.
+    const title = text(state.scenarioTitle, 300);
+    return (
+      <div className="projector-screen break">
+        {notice}
+        {title && <p className="status-line">{title}</p>}
+        <h1>{PROJECTOR_BREAK_WORDS.heading}</h1>
+        <p className="back-soon" role="status">{PROJECTOR_BREAK_WORDS.back}</p>
+      </div>
+    );
   }
   if (state.kind === 'done') {
     // How the story ended, as the laptop's debrief tells it, above the outcome: the room followed the
