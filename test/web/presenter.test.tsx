@@ -1914,7 +1914,7 @@ describe('a trainer\'s break on the projector', () => {
     const before = screenOf()?.outerHTML;
     await user.click(screen.getByRole('button', { name: 'Take a break' }));
     expect(await projector().findByRole('heading', { level: 1, name: 'Taking a break' })).toBeTruthy();
-    expect(screenOf()?.className).toBe('projector-screen break');
+    expect(screenOf()?.className).toBe('projector-screen on-break');
     expect(screenOf()?.textContent).toBe(`${title}Taking a breakBack soon: the session carries on from where it stopped.`);
     expect(projector().getByRole('status').textContent).toBe('Back soon: the session carries on from where it stopped.');
     expect(screenOf()?.querySelector('ol, .facilitator-note, .vote-row')).toBeNull();

@@ -427,7 +427,7 @@ export default function ProjectorScreen() {
     // trainer comes back and the laptop sends what was shown before. Said to a screen reader as the blank screen is.
     const title = text(state.scenarioTitle, 300);
     return (
-      <div className="projector-screen break">
+      <div className="projector-screen on-break">
         {notice}
         {title && <p className="status-line">{title}</p>}
         <h1>{PROJECTOR_BREAK_WORDS.heading}</h1>

@@ -1265,6 +1265,60 @@ describe('the web app in Chromium', () => {
     }
   });
 
+  // "Take a break" changed only the laptop: the room kept looking at the reveal and its votes.
+  it('on the trainer\'s break the projector window shows "Taking a break" under the scenario\'s title, large, fitted and axe-clean, readable with forced colours; back from the break, the reveal again', async () => {
+    const s = await openPage(web.browser, web.app.url, '?presenter#/presenter/youth-discloses');
+    const { page } = s;
+    try {
+      await page.getByRole('button', { name: 'Start the session' }).click();
+      await page.getByRole('button', { name: 'Reveal the feedback' }).waitFor();
+      const projector = await openProjectorWindow(s, { width: 1280, height: 720 });
+      await projector.locator('.discussion').waitFor();
+      await page.getByRole('spinbutton').first().fill('3');
+      await page.getByRole('button', { name: 'Reveal the feedback' }).click();
+      await projector.locator('ol.reveal').waitFor();
+      const revealed = await projector.locator('.projector-screen').innerText();
+      await page.getByRole('button', { name: 'Take a break' }).click();
+      const onBreak = projector.locator('.projector-screen.on-break');
+      await onBreak.waitFor();
+      expect(await onBreak.locator('h1').innerText()).toBe('Taking a break');
+      expect(await onBreak.innerText()).toMatch(/^What Kiara tells you\s+Taking a break\s+Back soon: the session carries on from where it stopped\.$/);
+      expect(await projector.locator('ol, .vote-row, .facilitator-note, .discussion').count()).toBe(0);
+      // Whole in the window, in type read across a room: the heading at 72 px, the line under it at 35 px.
+      const sizes = await projector.evaluate(() => ({
+        overflow: document.documentElement.scrollHeight - innerHeight,
+        wide: document.documentElement.scrollWidth - innerWidth,
+        heading: parseFloat(getComputedStyle(document.querySelector('.projector-screen.on-break h1')!).fontSize),
+        line: parseFloat(getComputedStyle(document.querySelector('.projector-screen.on-break .back-soon')!).fontSize),
+      }));
+      expect(sizes.overflow).toBeLessThanOrEqual(0);
+      expect(sizes.wide).toBeLessThanOrEqual(0);
+      expect(sizes.heading).toBeGreaterThanOrEqual(48);
+      expect(sizes.line).toBeGreaterThanOrEqual(28);
+      // In the page's own colours: no box of its own (the bar's "Take a break" button is .break).
+      expect(await onBreak.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+      if (SCREENSHOTS) await projector.screenshot({ path: join(ROOT, 'test-artifacts', 'screenshots', 'e2e-projector-break-720.png') });
+      expect(violationsText(await runAxe(projector))).toBe('');
+      await axeCleanInDark(projector, 'e2e-projector-break');
+      // With forced colours (Windows high contrast), light and dark: the words in the system's text colour on its background.
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await projector.emulateMedia({ forcedColors: 'active', colorScheme });
+        const t = await tones(projector);
+        expect(t.text, colorScheme).not.toBe(t.page);
+        const heading = await onBreak.locator('h1').evaluate((h) => getComputedStyle(h).color);
+        expect(heading).toBe(await projector.evaluate(() => getComputedStyle(document.body).color));
+        if (SCREENSHOTS) await projector.screenshot({ path: join(ROOT, 'test-artifacts', 'screenshots', `e2e-projector-break-forced-${colorScheme}.png`) });
+      }
+      await projector.emulateMedia({ forcedColors: 'none', colorScheme: 'light' });
+      await page.getByRole('button', { name: 'Back from break' }).click();
+      await projector.locator('ol.reveal').waitFor();
+      expect(await projector.locator('.projector-screen').innerText()).toBe(revealed);
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
   it.skipIf(!existsSync(PDFTOTEXT))('printed on A4, Letter and A5, the debrief leaves no heading alone at the foot of a page and no button on paper; the certificate prints whole on one page', async () => {
     const s = await openPage(web.browser, web.app.url, '#/play/couch-rent');
     const { page } = s;
