@@ -27,29 +27,57 @@ export function strongAfter(s: Scenario, watched: Iterable<string>, { through, f
   const seen = new Set<string>();
   const found = new Map<string, string[]>();
   const route = (next: Next, vars: Variables, conduct: Conduct) => routesOf(next).find((r) => whenHolds(r.when, vars, conduct))?.to;
-  const visit = (id: string | undefined, vars: Variables, conduct: Conduct, path: string[]): void => {
+  // A state's key: its node, its variables' values (every values object has the declared variables'
+  // keys in the same order, so the values alone tell two apart), points, possible, whether a critical
+  // violation happened, the counts of the tracked principles that are not 0 (by place in `tracked`)
+  // and whether `through` was taken. The variables' and counts' texts are passed down and worked out
+  // again only when a scene or reply changes them (most do not), and the replies so far are a list
+  // from the last back, sharing what came before, made an array only for a playthrough found. The
+  // search's cost was mostly making a long key (the variables as JSON, a count for every tracked
+  // principle) and a copy of the path again at every state.
+  const trackedAt = new Map(tracked.map((p, i) => [p, i]));
+  const countsText = (violations: Conduct['violations']) => {
+    const counts: [number, number][] = [];
+    for (const p of Object.keys(violations)) {
+      const at = trackedAt.get(p);
+      if (at !== undefined && violations[p]) counts.push([at, violations[p] as number]);
+    }
+    return counts.sort((x, y) => x[0] - y[0]).map(([at, n]) => `${at}:${n}`).join();
+  };
+  const varsTextOf = (vars: Variables) => Object.values(vars).join();
+  type Taken = { reply: string; before: Taken | undefined } | undefined;
+  const listOf = (taken: Taken) => {
+    const path: string[] = [];
+    for (let t = taken; t; t = t.before) path.push(t.reply);
+    return path.reverse();
+  };
+  // `took`: whether the replies so far include `through` (always false without it).
+  const visit = (id: string | undefined, vars: Variables, varsText: string, conduct: Conduct, counts: string, taken: Taken, took: boolean): void => {
     const node = id === undefined ? undefined : index.nodes.get(id);
     if (!node || (first && found.size > 0)) return;
-    const key = [id, JSON.stringify(vars), conduct.points, conduct.possible, conduct.critical > 0, tracked.map((p) => conduct.violations[p] ?? 0), through !== undefined && path.includes(through)].join('|');
+    const key = [id, varsText, conduct.points, conduct.possible, conduct.critical > 0, counts, took].join('|');
     if (seen.has(key)) return;
     seen.add(key);
     if (node.kind === 'ending') {
       if (node.ending !== 'strong') return;
-      const broken = through === undefined ? watchedList.filter((p) => (conduct.violations[p] ?? 0) > 0) : path.includes(through) ? [through] : [];
-      for (const p of broken) if (!found.has(p)) found.set(p, path);
+      const broken = through === undefined ? watchedList.filter((p) => (conduct.violations[p] ?? 0) > 0) : took ? [through] : [];
+      for (const p of broken) if (!found.has(p)) found.set(p, listOf(taken));
       return;
     }
     if (node.kind === 'scene') {
       const after = applyEffects(node.effects, vars, index.variables).variables;
-      return visit(route(node.next, after, conduct), after, conduct, path);
+      return visit(route(node.next, after, conduct), after, after === vars ? varsText : varsTextOf(after), conduct, counts, taken, took);
     }
     for (const reply of node.replies) {
       if (!whenHolds(reply.when, vars, conduct)) continue;
       const after = applyEffects(reply.effects, vars, index.variables).variables;
       const next = conductAfter(conduct, reply.assessments, node.replies);
-      visit(route(reply.next, after, next), after, next, [...path, reply.id]);
+      visit(route(reply.next, after, next), after, after === vars ? varsText : varsTextOf(after), next,
+        next.violations === conduct.violations ? counts : countsText(next.violations), { reply: reply.id, before: taken }, took || reply.id === through);
     }
   };
-  visit(s.start, initialVariables(s.variables), conductStart(analyseBest(s).best), []);
+  const start = initialVariables(s.variables);
+  const conduct = conductStart(analyseBest(s).best);
+  visit(s.start, start, varsTextOf(start), conduct, countsText(conduct.violations), undefined, false);
   return found;
 }
