@@ -2227,10 +2227,12 @@ describe('session 31: testifying', () => {
     const kinds = new Set<string>();
     const seen = new Set<string>();
     const route = (next: Next, vars: Variables, conduct: Conduct) => routesOf(next).find((r) => whenHolds(r.when, vars, conduct))?.to;
-    const visit = (id: string | undefined, vars: Variables, conduct: Conduct, chosen: boolean): void => {
+    // The key's JSON of the variables and of the conduct is passed down with them and made again only
+    // when they change (a scene or a reply without effects keeps the variables, a scene the conduct).
+    const visit = (id: string | undefined, vars: Variables, varsText: string, conduct: Conduct, conductText: string, chosen: boolean): void => {
       const node = id === undefined ? undefined : index.nodes.get(id);
       if (!node) return;
-      const key = `${id}|${JSON.stringify(vars)}|${JSON.stringify(conduct)}|${chosen}`;
+      const key = [id, varsText, conductText, chosen].join('|');
       if (seen.has(key)) return;
       seen.add(key);
       if (node.kind === 'ending') {
@@ -2239,17 +2241,19 @@ describe('session 31: testifying', () => {
       }
       if (node.kind === 'scene') {
         const after = applyEffects(node.effects, vars, index.variables).variables;
-        return visit(route(node.next, after, conduct), after, conduct, chosen);
+        return visit(route(node.next, after, conduct), after, after === vars ? varsText : JSON.stringify(after), conduct, conductText, chosen);
       }
       for (const reply of node.replies) {
         if (!whenHolds(reply.when, vars, conduct)) continue;
         const after = applyEffects(reply.effects, vars, index.variables).variables;
         const next = conductAfter(conduct, reply.assessments, node.replies);
-        visit(route(reply.next, after, next), after, next, chosen || reply.id === replyId);
+        visit(route(reply.next, after, next), after, after === vars ? varsText : JSON.stringify(after), next, JSON.stringify(next), chosen || reply.id === replyId);
       }
     };
     replyOf(ID, replyId);
-    visit(s.start, initialVariables(s.variables), conductStart(analyseBest(s).best), false);
+    const start = initialVariables(s.variables);
+    const conduct = conductStart(analyseBest(s).best);
+    visit(s.start, start, JSON.stringify(start), conduct, JSON.stringify(conduct), false);
     return kinds;
   }
   const value = (replyId: string) => replyOf(ID, replyId).assessments.reduce((n, a) => n + (a.verdict === 'follows' ? 1 : -1) * (a.weight ?? 1), 0);
