@@ -29,9 +29,25 @@ function strongAfterViolation(s: Scenario, watched: ReadonlySet<string>, through
   return found && { principle: found[0], path: found[1] };
 }
 
+/**
+ * The two checks below run over every bundled scenario, one search for both: strongAfter watching the
+ * ruled-out principles and "AWOL" together (its first playthrough found for each), worked out once
+ * per scenario. It finds a playthrough for a principle exactly when a search watching fewer does
+ * (watching more only tells more states apart), and the search is most of this file's time.
+ */
+const BOTH = new Set([...RULED_OUT, 'no-awol-label']);
+const searched = new Map<string, Map<string, string[]>>();
+function strongAfterBundled(id: string, watched: ReadonlySet<string>): { principle: string; path: string[] } | undefined {
+  for (const p of watched) if (!BOTH.has(p)) throw new Error(`${p} is not watched by the shared search`);
+  let found = searched.get(id);
+  if (!found) searched.set(id, (found = strongAfter(scenario(id), BOTH)));
+  const hit = [...found].find(([p]) => watched.has(p));
+  return hit && { principle: hit[0], path: hit[1] };
+}
+
 describe('outcome follows conduct', () => {
   it.each(IDS)('%s: no playthrough that does what the guide rules out (Prohibited Activities, the Court Report\'s do-not-disclose list) ends strong', (id) => {
-    expect(strongAfterViolation(scenario(id), RULED_OUT)).toBeUndefined();
+    expect(strongAfterBundled(id, RULED_OUT)).toBeUndefined();
   });
 
   it('youth-discloses: promising Kiara secrecy, or announcing a call to her CSW before talking to the Advocate Supervisor, does not end strong', () => {
@@ -179,7 +195,7 @@ describe('outcome follows conduct', () => {
   // team email and left-placement-calls' email to the CSW saying it did (85%). The guide's language
   // section makes no difference between a report and an email (Using Appropriate Language).
   it.each(IDS)('%s: no playthrough that calls the youth "AWOL", in a report or an email, ends strong (Using Appropriate Language)', (id) => {
-    expect(strongAfterViolation(scenario(id), new Set(['no-awol-label']))).toBeUndefined();
+    expect(strongAfterBundled(id, new Set(['no-awol-label']))).toBeUndefined();
   });
 });
 
