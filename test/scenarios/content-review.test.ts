@@ -2158,10 +2158,21 @@ describe('session 31 review: cross-scenario consistency', () => {
   // Session 30 made "AWOL" (in a report or an email) never end strong. "a CSEC" is the other label the
   // same section of the guide asks volunteers not to use, and youth-discloses' "I think she's a CSEC now"
   // (to Renee) still ended strong at 81%, while the same label in boy-red-flags and court-report never does.
+  // The two checks over every scenario below share one search per scenario, watching both (watching
+  // more principles only tells more states apart: a playthrough breaking one of either is found
+  // exactly when a search for it alone finds one); the search is most of their time.
+  const language = principles.filter((p) => p.section === 'appropriate-language').map((p) => p.id);
+  const both = [...language, 'consult-supervisor-on-suspicion'];
+  const searched = new Map<string, string[]>();
+  const breakingAny = (id: string, watched: readonly string[]) => {
+    let found = searched.get(id);
+    if (!found) searched.set(id, (found = strongAfterBreaking(bundledScenario(id), both)));
+    return found.filter((line) => watched.includes(line.slice(0, line.indexOf(':'))));
+  };
+
   it.each(BUNDLED_IDS)('%s: no playthrough that uses a label the guide\'s Using Appropriate Language section rules out ("AWOL", "a CSEC", "prostitute") ends strong', (id) => {
-    const language = principles.filter((p) => p.section === 'appropriate-language').map((p) => p.id);
     expect(language).toEqual(expect.arrayContaining(['people-first-language', 'no-awol-label']));
-    expect(strongAfterBreaking(bundledScenario(id), language)).toEqual([]);
+    expect(breakingAny(id, language)).toEqual([]);
   });
 
   // Keeping a suspicion from the Advocate Supervisor (a promise of secrecy, waiting to see, telling her
@@ -2169,7 +2180,7 @@ describe('session 31 review: cross-scenario consistency', () => {
   // couch-rent or boy-red-flags; in red-flags, telling Alma "All good, nothing new really", or telling
   // Denise it is "normal teenager stuff", ended strong (81-89%) with everything else done well.
   it.each(BUNDLED_IDS)('%s: no playthrough that keeps a suspicion from the Advocate Supervisor (violates consult-supervisor-on-suspicion) ends strong (Red Flags)', (id) => {
-    expect(strongAfterBreaking(bundledScenario(id), ['consult-supervisor-on-suspicion'])).toEqual([]);
+    expect(breakingAny(id, ['consult-supervisor-on-suspicion'])).toEqual([]);
   });
 
   // Six replies in which the volunteer goes to get a youth who left placement, now or on a future call,
