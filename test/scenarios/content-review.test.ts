@@ -2747,3 +2747,13 @@ describe('session 35: Red Flags is not said to allow a "light" question', () => 
     expect(found).toEqual([]);
   });
 });
+
+// Found when jae-and-hyung's first summary (418 characters) took a row more than any other beside
+// the picker's list at 60×24, and the trainer-led picker with notices (picker-notices.test) then had
+// room for only "3 notices: press n" where it shows the start of each. The picker fits the tallest
+// summary of the set, so one long summary costs every screen a row.
+describe('a summary fits the picker beside its notices', () => {
+  it.each(BUNDLED_IDS)('%s: the summary is at most 360 characters', (id) => {
+    expect(bundledScenario(id).summary.length).toBeLessThanOrEqual(360);
+  });
+});
