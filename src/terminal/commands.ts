@@ -111,7 +111,7 @@ export function validateCommand(argv: readonly string[], io: CliIO): number {
  * ids shared with the app's scenarios or with another file of the run. One file that cannot be read
  * is reported as that file's problem; the others are still checked.
  */
-function checkFiles(files: ReturnType<typeof expandPaths>): LoadedFile[] {
+function checkFiles(files: ReturnType<typeof expandPaths>, keepPlaces = false): LoadedFile[] {
   // The app's own scenarios, and any file named here that sits in its folder: the ones the picker lists.
   const ids = scenarioIds([...bundledScenarioFiles(), ...files.filter((f) => f.unreadableFolder === undefined && inScenariosDir(f.path)).map((f) => f.path)]);
   const runIds = files.length > 1 ? scenarioIds(files.filter((f) => f.unreadableFolder === undefined).map((f) => f.path)) : new Map<string, string[]>();
@@ -123,7 +123,7 @@ function checkFiles(files: ReturnType<typeof expandPaths>): LoadedFile[] {
     // Two drafts of one id checked together (a trainer's folder): each is told, naming the other.
     // The app's own files are left to sameIdElsewhere (the original there is not told to change).
     sameIdInRun: (id) => (inScenariosDir(f.path) ? [] : (runIds.get(id) ?? []).filter((other) => !inScenariosDir(other) && !sameFile(other, f.path))),
-  })));
+  }, keepPlaces)));
 }
 
 function stemOf(file: string): string {
@@ -167,11 +167,13 @@ export function auditCommand(argv: readonly string[], io: CliIO): number {
   const scenarios: Scenario[] = [];
   const paths: string[] = [];
   const warnings: Problem[][] = [];
+  const places: LoadedFile['places'][] = [];
   let broken = 0;
-  for (const loaded of checkFiles(files)) {
+  for (const loaded of checkFiles(files, true)) {
     if (loaded.result.scenario) {
       scenarios.push(loaded.result.scenario);
       paths.push(loaded.path);
+      places.push(loaded.places);
       warnings.push(loaded.result.problems.filter((p) => p.severity === 'warning'));
     }
     else {
@@ -180,7 +182,7 @@ export function auditCommand(argv: readonly string[], io: CliIO): number {
     }
   }
   if (scenarios.length === 0) return 1;
-  const audit = formatAudit(scenarios, auditLabels(scenarios, paths), warnings);
+  const audit = formatAudit(scenarios, auditLabels(scenarios, paths), warnings, places);
   const leftOut = `${broken} file${broken === 1 ? '' : 's'} with errors ${broken === 1 ? 'was' : 'were'} left out (see above)`;
   // "Audit passed." above a file left out read as a pass while the exit code said otherwise.
   if (broken > 0 && audit.ok) {

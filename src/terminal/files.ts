@@ -1,6 +1,6 @@
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { didYouMean, fileProblem, MAX_FILE_BYTES, quoteAsWritten, validateScenario, type ValidateOptions, type ValidationResult } from '../machines/index.js';
+import { didYouMean, fileProblem, MAX_FILE_BYTES, quoteAsWritten, scenarioPlaces, validateScenario, type ValidateOptions, type ValidationResult } from '../machines/index.js';
 import { FileAccessError } from './errors.js';
 import { command } from './invocation.js';
 import { verifiedResult } from './node/verified-scenarios.js';
@@ -13,6 +13,11 @@ export { FileAccessError, scenarioFilesIn };
 export interface LoadedFile {
   path: string;
   result: ValidationResult;
+  /**
+   * Where paths are in the file, as validate reports places (scenarioPlaces over the text it
+   * validated): kept, when asked for, for a file whose scenario validated (the audit names places).
+   */
+  places?: ReturnType<typeof scenarioPlaces>;
 }
 
 /** One thing named on the command line: its files, or why the folder could not be listed. */
@@ -111,11 +116,15 @@ export function readScenarioBytes(path: string, limit = MAX_FILE_BYTES): { bytes
  * Reads and validates one scenario file. A file that cannot be read (permission, not a regular
  * file, too large) becomes a problem of that file; one that does not exist is a FileAccessError.
  */
-export function loadScenarioFile(path: string, limit = MAX_FILE_BYTES, options?: ValidateOptions): LoadedFile {
+export function loadScenarioFile(path: string, limit = MAX_FILE_BYTES, options?: ValidateOptions, keepPlaces = false): LoadedFile {
   const read = readScenarioBytes(path, limit);
   // Bundled files unchanged since the build skip the work of validating again (node/verified-scenarios.ts).
   // A fix that names a command names it as the program was started here (npm run cli --, npx, node bin/…).
-  if ('bytes' in read) return { path, result: (options ? undefined : verifiedResult(read.bytes)) ?? validateScenario(read.bytes, path, { command: (args) => command(args), ...options }) };
+  if ('bytes' in read) {
+    const result = (options ? undefined : verifiedResult(read.bytes)) ?? validateScenario(read.bytes, path, { command: (args) => command(args), ...options });
+    // The places are found in the bytes validated, not in the file read again (it may have changed).
+    return keepPlaces && result.scenario ? { path, result, places: scenarioPlaces(read.bytes, path) } : { path, result };
+  }
   if (read.why === 'no such file' || read.why === 'it is a folder') {
     // A link (one listed in a folder, say) that leads nowhere or to a folder is that file's
     // problem, and the other files are still checked; nothing at all at the path is a usage error.

@@ -6,6 +6,20 @@ import { runInProcess as run } from './helpers/cli.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
+/**
+ * "file:line:column" of the reply or node object whose "id" is `id`, found in the text by hand: the
+ * line of its opening brace (the one above its "id", as the worked example and the scenarios are
+ * laid out) and that brace's column, where validate puts a place named by the object's path.
+ */
+function placeOf(text: string, id: string, file: string): string {
+  const lines = text.split('\n');
+  const idLine = lines.findIndex((l) => l.trim().startsWith(`"id": "${id}"`));
+  expect(idLine).toBeGreaterThan(0);
+  const brace = lines[idLine - 1] ?? '';
+  expect(brace.trim()).toBe('{');
+  return `${file}:${idLine}:${brace.indexOf('{') + 1}`;
+}
+
 describe('casa-practice audit', () => {
   it('passes the bundled scenarios: no strong ending after a critical violation or under 80% (the Strong band), and the answer key is hidden', async () => {
     const r = await run('audit', join(ROOT, 'scenarios'));
@@ -45,26 +59,57 @@ describe('casa-practice audit', () => {
 
   it('over fewer than ten decisions a wording share out of range is shown to look at, not failed; over ten or more it fails', async () => {
     // The worked example (two decisions): its best reply never comes first, and is the longest at one.
-    const short = await run('audit', join(ROOT, 'docs/examples/first-scenario.json'));
+    const example = join(ROOT, 'docs/examples/first-scenario.json');
+    const short = await run('audit', example);
     expect(short.code).toBe(0);
     // One file is "the scenario", not "All 1 scenario".
     expect(short.out).toContain('\nThe scenario, 2 decisions:\n');
     expect(short.out).not.toContain('All 1 scenario');
-    // Each share out of range names the decisions that make it so: it said only "50% of decisions".
-    expect(short.out).toMatch(/To look at \(over 2 decisions[^\n]*\n {2}- the best reply is the longest in 50% of decisions \(at most 33%\): at d2-next-time \(first-scenario\)\n {2}- the best reply comes first in 0% of decisions \(25–45%\)\nAudit passed\./);
+    // Each share out of range names the decisions that make it so, each with the file:line:column of
+    // the reply to change (as validate gives places), then how to fix it. It named the decisions by
+    // id alone, and "the best reply comes first in 0%" named none.
+    const text = readFileSync(example, 'utf8');
+    const plan = placeOf(text, 'd2-plan', example);
+    const glad = placeOf(text, 'd1-glad', example);
+    expect(short.out).toMatch(/To look at \(over 2 decisions[^\n]*\n {2}- the best reply is the longest/);
+    expect(short.out).toContain([
+      '  - the best reply is the longest in 50% of decisions (at most 33%), at 1 decision:',
+      `      ${plan} d2-next-time, reply d2-plan`,
+      '    fix: Shorten the best reply, or lengthen a wrong reply beside it, at this decision: when the right reply is the longest, its length gives it away.',
+      '  - the best reply comes first in 0% of decisions (25–45%); it is not first at 2 decisions:',
+      `      ${glad} d1-greeting, reply d1-glad`,
+      `      ${plan} d2-next-time, reply d2-plan`,
+      "    fix: Move the best reply to the top of its decision's replies at some of these, so that the order of the file does not give it away.",
+      'Audit passed.',
+    ].join('\n'));
     // Five copies of it under other ids are ten decisions: the same share now fails the audit.
     const dir = mkdtempSync(join(tmpdir(), 'casa-audit-'));
-    const text = readFileSync(join(ROOT, 'docs/examples/first-scenario.json'), 'utf8');
     const id = (JSON.parse(text) as { id: string }).id;
-    for (let i = 1; i <= 5; i++) writeFileSync(join(dir, `${id}-${i}.json`), text.replace(`"id": "${id}"`, `"id": "${id}-${i}"`));
+    const copy = (i: number) => join(dir, `${id}-${i}.json`);
+    for (let i = 1; i <= 5; i++) writeFileSync(copy(i), text.replace(`"id": "${id}"`, `"id": "${id}-${i}"`));
     const set = await run('audit', dir);
     expect(set.out).toContain('All 5 scenarios, 10 decisions:');
     expect(set.code).toBe(1);
-    expect(set.out).toMatch(/Audit failed:\n {2}- the best reply is the longest in 50% of decisions \(at most 33%\): at d2-next-time \(first-scenario-1\), [^\n]*\(first-scenario-5\)\n {2}- the best reply comes first in 0% of decisions/);
+    // Each decision at its own file's place; over ten decisions the fix says at how many to change it.
+    const at = (i: number, reply: string) => placeOf(text, reply, copy(i));
+    expect(set.out).toContain(`Audit failed:\n  - the best reply is the longest in 50% of decisions (at most 33%), at 5 decisions:\n${[1, 2, 3, 4, 5].map((i) => `      ${at(i, 'd2-plan')} d2-next-time, reply d2-plan\n`).join('')}    fix: Shorten the best reply, or lengthen a wrong reply beside it, at 2 of these or more:`);
+    expect(set.out).toContain(`  - the best reply comes first in 0% of decisions (25–45%); it is not first at 10 decisions:\n      ${at(1, 'd1-glad')} d1-greeting, reply d1-glad\n      ${at(1, 'd2-plan')} d2-next-time, reply d2-plan\n`);
+    // 3 of 10 is 30%, within 25–45%.
+    expect(set.out).toContain("\n      and 5 more\n    fix: Move the best reply to the top of its decision's replies at 3 of these or more, so that");
     // Named up to five, then counted: a sixth copy is "and 1 more".
-    writeFileSync(join(dir, `${id}-6.json`), text.replace(`"id": "${id}"`, `"id": "${id}-6"`));
-    expect((await run('audit', dir)).out).toMatch(/\(first-scenario-5\) and 1 more\n/);
+    writeFileSync(copy(6), text.replace(`"id": "${id}"`, `"id": "${id}-6"`));
+    expect((await run('audit', dir)).out).toMatch(/-5\.json:\d+:\d+ d2-next-time, reply d2-plan\n {6}and 1 more\n/);
     expect(set.out).not.toContain('To look at');
+  });
+
+  it('counts lines and columns as validate does, in a file saved with a byte-order mark and old Mac line breaks', async () => {
+    const text = readFileSync(join(ROOT, 'docs/examples/first-scenario.json'), 'utf8');
+    const file = join(mkdtempSync(join(tmpdir(), 'casa-audit-cr-')), 'first-scenario.json');
+    writeFileSync(file, `\ufeff${text.replaceAll('\n', '\r')}`);
+    const r = await run('audit', file);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`\n      ${placeOf(text, 'd2-plan', file)} d2-next-time, reply d2-plan\n`);
+    expect(r.out).toContain(`\n      ${placeOf(text, 'd1-glad', file)} d1-greeting, reply d1-glad\n`);
   });
 
   // A trainer who ran only the audit never saw a principle-not-cited warning: validate printed it,

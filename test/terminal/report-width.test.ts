@@ -47,4 +47,17 @@ describe('a report read in a narrow terminal is wrapped between words', () => {
     for (const row of narrow.split('\n')) if ([...row].length > 60) expect(row.trim(), row).not.toContain(' ');
     expect(narrow.split(/\s+/)).toEqual(wide.split(/\s+/));
   });
+
+  it("the audit's places at 60 columns: each decision's file:line:column still begins its row, each fix begins one", () => {
+    const example = fixturePath('good/example.json');
+    const wide = output(auditCommand, [example]);
+    const narrow = output(auditCommand, [example], 60);
+    expect(narrow).not.toBe(wide);
+    for (const row of narrow.split('\n')) if ([...row].length > 60) expect(row.trim(), row).not.toContain(' ');
+    expect(narrow.split(/\s+/)).toEqual(wide.split(/\s+/));
+    const places = (text: string) => text.split('\n').filter((r) => r.startsWith(`      ${example}:`));
+    expect(places(wide).length).toBeGreaterThan(0);
+    expect(places(narrow).map((r) => /^ +\S+/.exec(r)?.[0])).toEqual(places(wide).map((r) => /^ +\S+/.exec(r)?.[0]));
+    expect(narrow.split('\n').filter((r) => r.startsWith('    fix: ')).length).toBe(wide.split('\n').filter((r) => r.startsWith('    fix: ')).length);
+  });
 });

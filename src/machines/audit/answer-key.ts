@@ -18,8 +18,13 @@ import type { DecisionNode, Next, Reply, Scenario } from '../schema/scenario.js'
 export interface DecisionKey {
   scenarioId: string;
   decisionId: string;
+  /** Which of the scenarios measured it is in (their order), and its index in that scenario's "nodes". */
+  scenarioIndex: number;
+  nodeIndex: number;
   replies: number;
   bestIds: string[];
+  /** The best replies' indexes in the decision's "replies" (the file's order). */
+  bestIndexes: number[];
   bestFirst: boolean;
   bestLongest: boolean;
   bestShortest: boolean;
@@ -48,7 +53,7 @@ function isMixed(reply: Reply): boolean {
   return reply.assessments.some((a) => a.verdict === 'follows') && reply.assessments.some((a) => a.verdict === 'violates');
 }
 
-export function decisionKey(scenarioId: string, node: DecisionNode): DecisionKey {
+export function decisionKey(scenarioId: string, node: DecisionNode, nodeIndex = 0, scenarioIndex = 0): DecisionKey {
   const values = node.replies.map(replyValue);
   const top = Math.max(...values);
   const best = node.replies.filter((_, i) => values[i] === top);
@@ -61,8 +66,11 @@ export function decisionKey(scenarioId: string, node: DecisionNode): DecisionKey
   return {
     scenarioId,
     decisionId: node.id,
+    scenarioIndex,
+    nodeIndex,
     replies: node.replies.length,
     bestIds: best.map((r) => r.id),
+    bestIndexes: node.replies.flatMap((_, i) => (values[i] === top ? [i] : [])),
     bestFirst: values[0] === top,
     bestLongest,
     bestShortest: best.some((b) => strictly(b, (a, c) => a < c)),
@@ -74,10 +82,10 @@ export function decisionKey(scenarioId: string, node: DecisionNode): DecisionKey
 export function answerKeyFigures(scenarios: readonly Scenario[]): AnswerKeyFigures {
   const perDecision: DecisionKey[] = [];
   let warmWrongReplies = 0;
-  for (const s of scenarios) {
-    for (const n of s.nodes) {
+  for (const [si, s] of scenarios.entries()) {
+    for (const [ni, n] of s.nodes.entries()) {
       if (n.kind !== 'decision') continue;
-      perDecision.push(decisionKey(s.id, n));
+      perDecision.push(decisionKey(s.id, n, ni, si));
       for (const r of n.replies) if (replyValue(r) < 0 && WARM.test(r.text)) warmWrongReplies++;
     }
   }

@@ -1,6 +1,7 @@
 import type { EndingKind, Scenario } from '../schema/scenario.js';
 import { cleanLine } from '../text/clean.js';
-import { formatProblem, type Problem } from '../validate/problem.js';
+import { formatProblem, type JsonPath, type Problem } from '../validate/problem.js';
+import type { FilePlace } from '../validate/index.js';
 import { answerKeyFigures, type AnswerKeyFigures } from './answer-key.js';
 import { analyseBest, STRONG_FROM } from '../scoring.js';
 import { exploreScenario } from './explore.js';
@@ -67,6 +68,11 @@ export function auditScenario(scenario: Scenario): ScenarioAudit {
  * wordingMisses for fewer).
  */
 export function auditFailures(audits: readonly ScenarioAudit[], all: AnswerKeyFigures): string[] {
+  return all.decisions >= AUDIT_THRESHOLDS.minDecisions ? [...endingFailures(audits), ...wordingMisses(all)] : endingFailures(audits);
+}
+
+/** The endings' checks a set of scenarios fails, in words (they fail at any size). */
+function endingFailures(audits: readonly ScenarioAudit[]): string[] {
   const out: string[] = [];
   for (const a of audits) {
     if (a.criticalByKind.strong) out.push(`${a.id}: a playthrough with a critical violation can reach a strong ending`);
@@ -74,31 +80,170 @@ export function auditFailures(audits: readonly ScenarioAudit[], all: AnswerKeyFi
     if ((a.worstByKind.strong ?? 100) < STRONG_FROM) out.push(`${a.id}: a playthrough scoring ${a.worstByKind.strong}% (under ${STRONG_FROM}%) can reach a strong ending (validate names its replies and the route to guard)`);
     if (!a.complete) out.push(`${a.id}: too many reachable states to check every playthrough`);
   }
-  return all.decisions >= AUDIT_THRESHOLDS.minDecisions ? [...out, ...wordingMisses(all)] : out;
+  return out;
 }
 
 /** How many decisions are named where a share is out of range; the rest are counted. */
 const NAMED_DECISIONS = 5;
 
-/** ": at d1-phone (example), d3-visit (example) and 4 more": the decisions to change, for a share out of range. */
-function where(all: AnswerKeyFigures, which: (d: AnswerKeyFigures['perDecision'][number]) => boolean, at = 'at'): string {
-  const found = all.perDecision.filter(which);
-  if (found.length === 0) return '';
-  const named = found.slice(0, NAMED_DECISIONS).map((d) => `${cleanLine(d.decisionId)} (${cleanLine(d.scenarioId)})`).join(', ');
-  return `: ${at} ${named}${found.length > NAMED_DECISIONS ? ` and ${found.length - NAMED_DECISIONS} more` : ''}`;
+type Decision = AnswerKeyFigures['perDecision'][number];
+
+/** Finds paths in one scenario's file as validate reports places (scenarioPlaces), in the order given. */
+export type Locate = (paths: readonly JsonPath[]) => FilePlace[];
+
+/**
+ * A wording share out of its range: the decisions that make it so (every one, in the scenarios'
+ * order), the reply to change at each, at how many of them a change brings the share into range,
+ * (none, over few decisions, may bring a share into a band) and the fix in plain words.
+ */
+export interface WordingMiss {
+  /** "the best reply comes first in 0% of decisions (25–45%)" */
+  share: string;
+  /** What the decisions listed are: "at" (the share counts them), "none at", "not first at", … */
+  at: string;
+  decisions: Decision[];
+  /** The reply to change at a decision (its index in "replies"), or undefined for the decision as a whole. */
+  reply?: (d: Decision, replies: readonly { text: string }[]) => number;
+  /** At how many of the decisions a change brings the share into range (the least number). */
+  atLeast?: number;
+  fix: string;
 }
 
-/** The wording shares outside their range, in words, each naming the decisions that make it so. */
-export function wordingMisses(all: AnswerKeyFigures): string[] {
-  const out: string[] = [];
+/**
+ * At how many decisions a change (each moving the count by one, `by` +1 or -1) brings the share of
+ * `n` decisions (rounded as answerKeyFigures rounds) into range; undefined when no number does (over
+ * two decisions a share is 0%, 50% or 100%: none is within 25–45%).
+ */
+function changesNeeded(count: number, n: number, by: 1 | -1, inRange: (percent: number) => boolean): number | undefined {
+  const pct = (k: number) => Math.round((1000 * k) / Math.max(1, n)) / 10;
+  for (let k = 1; count + by * k >= 0 && count + by * k <= n; k++) if (inRange(pct(count + by * k))) return k;
+  return undefined;
+}
+
+/** The wording shares outside their range, each with the decisions that make it so and how to fix them. */
+export function wordingFindings(all: AnswerKeyFigures): WordingMiss[] {
+  const out: WordingMiss[] = [];
   const p = all.percent;
   const t = AUDIT_THRESHOLDS;
-  if (p.bestLongest > t.bestLongestMax) out.push(`the best reply is the longest in ${p.bestLongest}% of decisions (at most ${t.bestLongestMax}%)${where(all, (d) => d.bestLongest)}`);
-  if (p.bestShortest < t.bestShortestMin) out.push(`the best reply is the shortest in ${p.bestShortest}% of decisions (at least ${t.bestShortestMin}%)`);
-  if (p.nearMiss < t.nearMissMin) out.push(`${p.nearMiss}% of decisions have a near miss (at least ${t.nearMissMin}%)${where(all, (d) => !d.nearMiss, 'none at')}`);
-  if (p.bestFirst > t.bestFirstMax) out.push(`the best reply comes first in ${p.bestFirst}% of decisions (${t.bestFirstMin}–${t.bestFirstMax}%)${where(all, (d) => d.bestFirst)}`);
-  else if (p.bestFirst < t.bestFirstMin) out.push(`the best reply comes first in ${p.bestFirst}% of decisions (${t.bestFirstMin}–${t.bestFirstMax}%)`);
+  const n = all.decisions;
+  const of = (which: (d: Decision) => boolean) => all.perDecision.filter(which);
+  const firstBest = (d: Decision) => d.bestIndexes[0] ?? 0;
+  // "at 2 of these or more" (or "at this decision", "at all 3 of these"), or "at some of these" where no number of changes brings the share into range.
+  const these = (k: number | undefined, of: number) => (k === undefined ? 'at some of these' : k < of ? `at ${k} of these or more` : of === 1 ? 'at this decision' : `at all ${of} of these`);
+  if (p.bestLongest > t.bestLongestMax) {
+    const k = changesNeeded(all.bestLongest, n, -1, (x) => x <= t.bestLongestMax);
+    const decisions = of((d) => d.bestLongest);
+    out.push({
+      share: `the best reply is the longest in ${p.bestLongest}% of decisions (at most ${t.bestLongestMax}%)`, at: 'at', decisions,
+      // The longest of the best replies: the one that gives it away.
+      reply: (d, replies) => d.bestIndexes.reduce((a, b) => ((replies[b]?.text.length ?? 0) > (replies[a]?.text.length ?? 0) ? b : a), firstBest(d)),
+      atLeast: k,
+      fix: `shorten the best reply, or lengthen a wrong reply beside it, ${these(k, decisions.length)}: when the right reply is the longest, its length gives it away.`,
+    });
+  }
+  if (p.bestShortest < t.bestShortestMin) {
+    const k = changesNeeded(all.bestShortest, n, 1, (x) => x >= t.bestShortestMin);
+    const decisions = of((d) => !d.bestShortest);
+    out.push({
+      share: `the best reply is the shortest in ${p.bestShortest}% of decisions (at least ${t.bestShortestMin}%)`, at: 'it is not the shortest at', decisions,
+      reply: firstBest, atLeast: k,
+      fix: `make the best reply the shortest of its decision ${these(k, decisions.length)} (trim it, or lengthen the wrong replies): a short, plain reply is often the right one.`,
+    });
+  }
+  if (p.nearMiss < t.nearMissMin) {
+    const k = changesNeeded(all.nearMiss, n, 1, (x) => x >= t.nearMissMin);
+    const decisions = of((d) => !d.nearMiss);
+    out.push({
+      share: `${p.nearMiss}% of decisions have a near miss (at least ${t.nearMissMin}%)`, at: 'none at', decisions, atLeast: k,
+      fix: `${these(k, decisions.length)}, add a wrong reply that sounds right: one that scores 0 or more, or follows one principle while it breaks another.`,
+    });
+  }
+  if (p.bestFirst > t.bestFirstMax) {
+    const k = changesNeeded(all.bestFirst, n, -1, (x) => x >= t.bestFirstMin && x <= t.bestFirstMax);
+    const decisions = of((d) => d.bestFirst);
+    out.push({
+      share: `the best reply comes first in ${p.bestFirst}% of decisions (${t.bestFirstMin}–${t.bestFirstMax}%)`, at: 'at', decisions,
+      reply: () => 0, atLeast: k,
+      fix: `move the best reply below a wrong reply ${these(k, decisions.length)}, so that the order of the file does not give it away.`,
+    });
+  } else if (p.bestFirst < t.bestFirstMin) {
+    const k = changesNeeded(all.bestFirst, n, 1, (x) => x >= t.bestFirstMin && x <= t.bestFirstMax);
+    const decisions = of((d) => !d.bestFirst);
+    out.push({
+      share: `the best reply comes first in ${p.bestFirst}% of decisions (${t.bestFirstMin}–${t.bestFirstMax}%)`, at: 'it is not first at', decisions,
+      reply: firstBest, atLeast: k,
+      fix: `move the best reply to the top of its decision's replies ${these(k, decisions.length)}, so that the order of the file does not give it away.`,
+    });
+  }
   return out;
+}
+
+/** ": at d1-phone (example), d3-visit (example) and 4 more": the decisions of a share out of range, by id. */
+function where(m: WordingMiss): string {
+  if (m.decisions.length === 0) return '';
+  const named = m.decisions.slice(0, NAMED_DECISIONS).map((d) => `${cleanLine(d.decisionId)} (${cleanLine(d.scenarioId)})`).join(', ');
+  return `: ${m.at} ${named}${m.decisions.length > NAMED_DECISIONS ? ` and ${m.decisions.length - NAMED_DECISIONS} more` : ''}`;
+}
+
+/** The wording shares outside their range, in words, each naming the decisions that make it so (by id; formatAudit adds where they are). */
+export function wordingMisses(all: AnswerKeyFigures): string[] {
+  return wordingFindings(all).map((m) => `${m.share}${where(m)}`);
+}
+
+/**
+ * A wording miss as the audit prints it, a "- " item: the share and how many decisions make it so,
+ * the first few of them one a row with file:line:column (as validate gives places) of the reply to
+ * change, or of the decision, then the rest counted, then the fix.
+ */
+function wordingRows(m: WordingMiss, scenarios: readonly Scenario[], placeOf: (d: Decision, path: JsonPath) => FilePlace | undefined): string[] {
+  const count = `${m.decisions.length} decision${m.decisions.length === 1 ? '' : 's'}`;
+  const rows = [`  - ${m.share}${m.at === 'at' ? ',' : ';'} ${m.at} ${count}:`];
+  for (const d of m.decisions.slice(0, NAMED_DECISIONS)) {
+    const replies = replyTexts(scenarios, d);
+    const r = m.reply?.(d, replies);
+    const place = placeOf(d, placePath(d, r));
+    const reply = r === undefined ? '' : `, reply ${cleanLine(replyId(scenarios, d, r))}`;
+    rows.push(`      ${place ? `${place.file}:${place.line}:${place.column} ${cleanLine(d.decisionId)}` : `${cleanLine(d.decisionId)} (${cleanLine(d.scenarioId)})`}${reply}`);
+  }
+  if (m.decisions.length > NAMED_DECISIONS) rows.push(`      and ${m.decisions.length - NAMED_DECISIONS} more`);
+  rows.push(`    fix: ${m.fix.charAt(0).toUpperCase()}${m.fix.slice(1)}`);
+  return rows;
+}
+
+function decisionNode(scenarios: readonly Scenario[], d: Decision) {
+  const node = scenarios[d.scenarioIndex]?.nodes[d.nodeIndex];
+  return node?.kind === 'decision' ? node : undefined;
+}
+
+function replyTexts(scenarios: readonly Scenario[], d: Decision): readonly { text: string }[] {
+  return decisionNode(scenarios, d)?.replies ?? [];
+}
+
+function replyId(scenarios: readonly Scenario[], d: Decision, r: number): string {
+  return decisionNode(scenarios, d)?.replies[r]?.id ?? '';
+}
+
+/** The path validate would give the reply (or, without one, the decision). */
+function placePath(d: Decision, reply: number | undefined): JsonPath {
+  return reply === undefined ? ['nodes', d.nodeIndex] : ['nodes', d.nodeIndex, 'replies', reply];
+}
+
+/**
+ * Where each path asked for is, each scenario's file read once (by its locator) for all its paths;
+ * undefined for a scenario without a locator (its decisions are then named by id and scenario).
+ */
+function placesFor(wanted: readonly { d: Decision; path: JsonPath }[], locators: readonly (Locate | undefined)[]): (d: Decision, path: JsonPath) => FilePlace | undefined {
+  const key = (d: Decision, path: JsonPath) => `${d.scenarioIndex} ${JSON.stringify(path)}`;
+  const found = new Map<string, FilePlace>();
+  const byScenario = new Map<number, { d: Decision; path: JsonPath }[]>();
+  for (const w of wanted) byScenario.set(w.d.scenarioIndex, [...(byScenario.get(w.d.scenarioIndex) ?? []), w]);
+  // The file name comes as validate shows it (shownFileName: escaped where a terminal could act on it).
+  for (const [i, list] of byScenario) {
+    const locate = locators[i];
+    if (!locate) continue;
+    locate(list.map((w) => w.path)).forEach((place, j) => found.set(key((list[j] as { d: Decision }).d, (list[j] as { path: JsonPath }).path), place));
+  }
+  return (d, path) => found.get(key(d, path));
 }
 
 const KINDS: EndingKind[] = ['strong', 'mixed', 'harmful'];
@@ -108,9 +253,11 @@ const KINDS: EndingKind[] = ['strong', 'mixed', 'harmful'];
  * `warnings` are the validator's warnings of each scenario's file (validate prints them, and fails
  * only under --strict): each block lists its own under a heading that says they are warnings, not
  * errors, and they are counted above the verdict, which they do not change. A trainer who ran only
- * the audit never saw them.
+ * the audit never saw them. `locators` find places in each scenario's file (scenarioPlaces): a
+ * wording share out of range lists its decisions each with file:line:column, as validate reports
+ * places; a scenario without one has its decisions named by id and scenario.
  */
-export function formatAudit(scenarios: readonly Scenario[], labels: readonly (string | undefined)[] = [], warnings: readonly (readonly Problem[] | undefined)[] = []): { text: string; ok: boolean } {
+export function formatAudit(scenarios: readonly Scenario[], labels: readonly (string | undefined)[] = [], warnings: readonly (readonly Problem[] | undefined)[] = [], locators: readonly (Locate | undefined)[] = []): { text: string; ok: boolean } {
   // A label (the id with its file's name, see the audit command) names the scenario in its heading
   // and its failures in place of the bare id.
   const audits = scenarios.map((s, i) => ({ ...auditScenario(s), id: labels[i] ?? s.id }));
@@ -138,19 +285,27 @@ export function formatAudit(scenarios: readonly Scenario[], labels: readonly (st
   const decisions = `${all.decisions} decision${all.decisions === 1 ? '' : 's'}`;
   lines.push(scenarios.length === 1 ? `The scenario, ${decisions}:` : `All ${scenarios.length} scenarios, ${decisions}:`);
   lines.push(`  best reply first ${all.percent.bestFirst}% (${t.bestFirstMin}–${t.bestFirstMax}%), longest ${all.percent.bestLongest}% (≤ ${t.bestLongestMax}%), shortest ${all.percent.bestShortest}% (≥ ${t.bestShortestMin}%), near misses ${all.percent.nearMiss}% (≥ ${t.nearMissMin}%)`);
-  const failures = auditFailures(audits, all);
-  const toLookAt = all.decisions < t.minDecisions ? wordingMisses(all) : [];
-  if (toLookAt.length > 0) {
+  // Each wording miss names its decisions with file:line:column (as validate reports places): every
+  // scenario's file is read once, for all the places named in it.
+  const misses = wordingFindings(all);
+  const named = misses.flatMap((m) => m.decisions.slice(0, NAMED_DECISIONS).map((d) => ({ d, path: placePath(d, m.reply?.(d, replyTexts(scenarios, d))) })));
+  const placeOf = placesFor(named, locators);
+  const missRows = misses.flatMap((m) => wordingRows(m, scenarios, placeOf));
+  const wordingFails = all.decisions >= t.minDecisions;
+  const endings = endingFailures(audits);
+  const failed = endings.length > 0 || (wordingFails && misses.length > 0);
+  if (!wordingFails && misses.length > 0) {
     lines.push(`To look at (over ${all.decisions} decisions one reply moves a share a long way, so these are not failed; they are checked across ${t.minDecisions} decisions or more, e.g. a folder):`);
-    lines.push(...toLookAt.map((f) => `  - ${f}`));
+    lines.push(...missRows);
   }
   const warned = audits.map((_, i) => (warnings[i] ?? []).filter((p) => p.severity === 'warning').length).filter((n) => n > 0);
   if (warned.length > 0) {
     const n = warned.reduce((a, b) => a + b, 0);
     lines.push(`${n} warning${n === 1 ? '' : 's'} in ${warned.length} scenario${warned.length === 1 ? '' : 's'} (listed in ${warned.length === 1 ? 'its block' : 'their blocks'} above).`);
   }
-  lines.push(failures.length === 0 ? 'Audit passed.' : `Audit failed:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
-  return { text: `${lines.join('\n')}\n`, ok: failures.length === 0 };
+  if (!failed) lines.push('Audit passed.');
+  else lines.push('Audit failed:', ...endings.map((f) => `  - ${f}`), ...(wordingFails ? missRows : []));
+  return { text: `${lines.join('\n')}\n`, ok: !failed };
 }
 
 export { answerKeyFigures, type AnswerKeyFigures } from './answer-key.js';

@@ -85,6 +85,30 @@ function oneLineBreak(text: string): string {
   return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
+/** The text as the validator reads it and counts its lines: without a byte-order mark, one line break. */
+function readText(text: string): string {
+  return oneLineBreak(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+}
+
+/** A place in a scenario file as validate reports it: the file as shown, 1-based line and column. */
+export interface FilePlace {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * Where paths into a scenario file are, for a tool that names places of a file that validated (the
+ * audit): the same locator, over the same text, as validateScenario's problems, so a place is
+ * reported as validate would report a problem there. Given the file's text or bytes (UTF-8).
+ */
+export function scenarioPlaces(input: string | Uint8Array, fileName: string): (paths: readonly JsonPath[]) => FilePlace[] {
+  const text = readText(typeof input === 'string' ? input : utf8.decode(input));
+  const file = shownFileName(fileName);
+  return (paths) => locateProblems(text, file, paths.map((path) => ({ severity: 'warning' as const, code: '', path: [...path], message: '', fix: '' })))
+    .map((p) => ({ file: p.file, line: p.line, column: p.column }));
+}
+
 /**
  * Validates a scenario file's text (or raw bytes) and returns every problem at once, each with
  * file, line:column, JSON path, message and fix. Never throws on any input.
@@ -119,8 +143,7 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
     }
     text = utf8.decode(input);
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  text = oneLineBreak(text);
+  text = readText(text);
   if (text.startsWith('{\\rtf')) return single(fileName, 'not-plain-text', 'The file is a rich-text document (RTF, as WordPad or TextEdit save it), not plain text: its name ends in .json, but a scenario file holds only the JSON text.', DOCUMENT_FIX);
   if (text.trim() === '') return single(fileName, 'empty-file', 'The file is empty.', 'A scenario is one JSON object: start from the worked example in docs/authoring.md.');
   // JSON.parse copes with any depth, and the schema only descends as deep as a scenario goes, so
