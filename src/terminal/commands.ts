@@ -146,7 +146,8 @@ export const AUDIT_HELP = `Usage: casa-practice audit [file|folder]...   (defaul
 For each scenario: how many states a playthrough can reach, the worst score that reaches each kind
 of ending, the best score a playthrough with a critical violation can have, and how often the best
 reply is first, longest or shortest, and how many decisions have a near miss; then the same figures
-across all the scenarios, against the project's thresholds. Validate's warnings for each file are
+across all the scenarios, against the project's thresholds; a share out of range names its
+decisions with file:line:column and says how to fix it. Validate's warnings for each file are
 listed under its scenario; they do not fail the audit. A file with errors is not audited: its
 problems are printed as validate prints them.
 

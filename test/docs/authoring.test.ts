@@ -286,3 +286,21 @@ describe('the scripted playthroughs the documents and the help show', async () =
     }
   });
 });
+
+// Section 7 shows what the audit prints for the worked example: each share out of range with its
+// decisions at file:line:column and a fix. It is the audit's own output, so it cannot drift.
+describe("the audit output section 7 of docs/authoring.md shows", () => {
+  it('is what the audit prints for the worked example, from "To look at" to the verdict', async () => {
+    const { auditCommand } = await import('../../src/terminal/commands.js');
+    const shown = /```\n(To look at [\s\S]*?)```/.exec(doc)?.[1];
+    expect(shown).toBeDefined();
+    const file = fileURLToPath(new URL('docs/examples/first-scenario.json', root));
+    let out = '';
+    const code = auditCommand([file], { out: (t) => (out += t), err: (t) => (out += t) });
+    expect(code).toBe(0);
+    // Audited from the project's folder, the file is named as the doc names it.
+    const printed = out.slice(out.indexOf('To look at ')).replaceAll(file, 'docs/examples/first-scenario.json');
+    expect(printed).toBe(shown);
+    expect(shown).toMatch(/^ {6}docs\/examples\/first-scenario\.json:\d+:\d+ d2-next-time, reply d2-plan$/m);
+  });
+});
