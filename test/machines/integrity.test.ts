@@ -536,6 +536,9 @@ describe('ending integrity past the exploration\'s limit', () => {
   it('says what the audit saw when its check was partial, instead of "none possible"', () => {
     const poor = auditScenario(tooManyStates(30, true));
     expect(poor).toMatchObject({ complete: false, criticalByKind: { strong: true } });
+    // The failure names the strong ending and the "next" that sends the playthrough there (by id
+    // here: given no file, there is no line and column), then how to guard it.
+    expect(formatAudit([tooManyStates(30, true)]).text).toMatch(/: a playthrough with a critical violation can reach a strong ending:\n {6}end-strong \(the strong ending\)\n {6}\S+(?:, reply \S+)?: its "next" sends that playthrough there\n {4}fix: At that "next", send a playthrough with a critical violation elsewhere first/);
     const guarded = tooManyStates(30, true, true);
     expect(validateScenario(JSON.stringify(guarded), 'x.json').problems.filter((p) => p.severity === 'error')).toEqual([]);
     const text = formatAudit([guarded]).text;

@@ -55,6 +55,14 @@ describe('casa-practice audit', () => {
     const r = await run('audit', file);
     expect(r.code).toBe(1);
     expect(`${r.out}${r.err}`).toContain('a playthrough scoring 75% (under 80%) can reach a strong ending (validate names its replies and the route to guard)');
+    // It said so for the file as a whole: now the strong ending, and the "next" that sends the
+    // playthrough there, each at file:line:column (the value of that "next"), and the fix.
+    const text = readFileSync(file, 'utf8');
+    const lines = text.split('\n');
+    const reply = lines.findIndex((l) => l.includes('"id": "after-supervisor"'));
+    const next = lines.findIndex((l, i) => i > reply && l.trim().startsWith('"next":'));
+    const nextAt = `${file}:${next + 1}:${(lines[next] ?? '').indexOf('[') + 1}`;
+    expect(r.out).toContain(`(validate names its replies and the route to guard):\n      ${placeOf(text, 'end-strong', file)} end-strong (the strong ending)\n      ${nextAt} after-visit, reply after-supervisor: its "next" sends that playthrough there\n    fix: At that "next", send a playthrough under 80% elsewhere first`);
   });
 
   it('over fewer than ten decisions a wording share out of range is shown to look at, not failed; over ten or more it fails', async () => {

@@ -41,7 +41,20 @@ export interface ScenarioAudit {
   criticalByKind: Partial<Record<EndingKind, boolean>>;
   /** The highest score a playthrough with a critical violation can have, before and after the cap. */
   bestWithCritical?: { uncapped: number; capped: number };
+  /**
+   * The strong ending a playthrough scoring under 80% reaches (the poorest such), and one a
+   * playthrough with a critical violation reaches, each with the node (and reply) whose "next"
+   * sends that playthrough there: the places an endings' failure names.
+   */
+  strongUnder?: StrongReach;
+  strongAfterCritical?: StrongReach;
   figures: AnswerKeyFigures;
+}
+
+/** A strong ending reached when it should not be, and the way in (see ScenarioAudit). */
+export interface StrongReach {
+  endingId: string;
+  entry?: { nodeId: string; replyId?: string };
 }
 
 /** Audits one valid scenario. */
@@ -51,12 +64,17 @@ export function auditScenario(scenario: Scenario): ScenarioAudit {
   const criticalByKind: ScenarioAudit['criticalByKind'] = {};
   // Past the exploration's limit, what the two whole playthroughs of the probes show is added.
   const probed = found.complete ? [] : probedReaches(scenario, analyseBest(scenario).best, found.endings);
+  let strongUnder: StrongReach | undefined;
+  let strongAfterCritical: StrongReach | undefined;
   for (const e of [...found.endings, ...probed]) {
+    if (e.kind === 'strong' && e.worst < STRONG_FROM && e.worst < (worstByKind.strong ?? 100)) strongUnder = { endingId: e.endingId, ...(e.worstEntry ? { entry: e.worstEntry } : {}) };
+    if (e.kind === 'strong' && e.afterCritical && !strongAfterCritical) strongAfterCritical = { endingId: e.endingId, ...(e.criticalEntry ? { entry: e.criticalEntry } : {}) };
     worstByKind[e.kind] = Math.min(worstByKind[e.kind] ?? 100, e.worst);
     criticalByKind[e.kind] = (criticalByKind[e.kind] ?? false) || e.afterCritical;
   }
   return {
     id: scenario.id, title: cleanLine(scenario.title), states: found.states, complete: found.complete, worstByKind, criticalByKind,
+    ...(strongUnder ? { strongUnder } : {}), ...(strongAfterCritical ? { strongAfterCritical } : {}),
     ...(found.bestWithCritical ? { bestWithCritical: { uncapped: found.bestWithCritical.uncapped, capped: Math.min(50, found.bestWithCritical.uncapped) } } : {}),
     figures: answerKeyFigures([scenario]),
   };
@@ -79,6 +97,56 @@ function endingFailures(audits: readonly ScenarioAudit[]): string[] {
     // A strong ending is for the Strong band: under 80% the debrief says Developing (or Needs review).
     if ((a.worstByKind.strong ?? 100) < STRONG_FROM) out.push(`${a.id}: a playthrough scoring ${a.worstByKind.strong}% (under ${STRONG_FROM}%) can reach a strong ending (validate names its replies and the route to guard)`);
     if (!a.complete) out.push(`${a.id}: too many reachable states to check every playthrough`);
+  }
+  return out;
+}
+
+/**
+ * A scenario's endings' failures as the audit prints them, "- " items: where a strong ending is
+ * reached when it should not be, the ending and the "next" that sends the playthrough there, each
+ * with file:line:column (as validate gives places), then the fix.
+ */
+function endingRows(a: ScenarioAudit, scenario: Scenario, locate: Locate | undefined): string[] {
+  const failures = endingFailures([a]);
+  const index = new Map(scenario.nodes.map((n, i) => [n.id, i]));
+  const reaches = [a.criticalByKind.strong ? a.strongAfterCritical : undefined, (a.worstByKind.strong ?? 100) < STRONG_FROM ? a.strongUnder : undefined];
+  const fixes = [
+    'At that "next", send a playthrough with a critical violation elsewhere first: a route { "when": { "conduct": "critical", "gt": 0 }, "to": "<a mixed or harmful ending>" } before the one to the strong ending.',
+    `At that "next", send a playthrough under ${STRONG_FROM}% elsewhere first: a route { "when": { "conduct": "score", "lt": ${STRONG_FROM} }, "to": "<a mixed ending>" } before the one to the strong ending.`,
+  ];
+  // The places of every reach, found in one reading of the file.
+  const wanted = reaches.flatMap((r) => (r ? placesOfReach(r, scenario, index) : []));
+  const found = locate && wanted.length > 0 ? locate(wanted.map((w) => w.path)) : [];
+  let k = 0;
+  const rows: string[] = [];
+  let f = 0;
+  for (const [j, r] of [a.criticalByKind.strong, (a.worstByKind.strong ?? 100) < STRONG_FROM].entries()) {
+    if (!r) continue;
+    const reach = reaches[j];
+    const places = reach ? placesOfReach(reach, scenario, index) : [];
+    rows.push(`  - ${failures[f++] ?? ''}${places.length > 0 ? ':' : ''}`);
+    for (const p of places) {
+      const at = found[k++];
+      rows.push(`      ${at ? `${at.file}:${at.line}:${at.column} ` : ''}${p.words}`);
+    }
+    if (places.length > 1) rows.push(`    fix: ${fixes[j] ?? ''}`);
+  }
+  return [...rows, ...failures.slice(f).map((x) => `  - ${x}`)];
+}
+
+/** The strong ending of a reach, and the "next" that leads into it, with the path validate would give each. */
+function placesOfReach(r: StrongReach, scenario: Scenario, index: Map<string, number>): { path: JsonPath; words: string }[] {
+  const out: { path: JsonPath; words: string }[] = [];
+  const ending = index.get(r.endingId);
+  if (ending !== undefined) out.push({ path: ['nodes', ending], words: `${cleanLine(r.endingId)} (the strong ending)` });
+  const entry = r.entry;
+  const from = entry ? index.get(entry.nodeId) : undefined;
+  if (entry && from !== undefined) {
+    const node = scenario.nodes[from];
+    const reply = entry.replyId !== undefined && node?.kind === 'decision' ? node.replies.findIndex((x) => x.id === entry.replyId) : -1;
+    out.push(reply >= 0
+      ? { path: ['nodes', from, 'replies', reply, 'next'], words: `${cleanLine(entry.nodeId)}, reply ${cleanLine(entry.replyId ?? '')}: its "next" sends that playthrough there` }
+      : { path: ['nodes', from, 'next'], words: `${cleanLine(entry.nodeId)}: its "next" sends that playthrough there` });
   }
   return out;
 }
@@ -304,7 +372,7 @@ export function formatAudit(scenarios: readonly Scenario[], labels: readonly (st
     lines.push(`${n} warning${n === 1 ? '' : 's'} in ${warned.length} scenario${warned.length === 1 ? '' : 's'} (listed in ${warned.length === 1 ? 'its block' : 'their blocks'} above).`);
   }
   if (!failed) lines.push('Audit passed.');
-  else lines.push('Audit failed:', ...endings.map((f) => `  - ${f}`), ...(wordingFails ? missRows : []));
+  else lines.push('Audit failed:', ...audits.flatMap((a, i) => endingRows(a, scenarios[i] as Scenario, locators[i])), ...(wordingFails ? missRows : []));
   return { text: `${lines.join('\n')}\n`, ok: !failed };
 }
 
