@@ -9,7 +9,7 @@ import {
   createRoom, PRESENTER_PROTOCOL, presenterSocketPath, restoreRoom, roomContext, roomSummaryMarkdown, serializeRoom, validateScenario, VOTER_PROTOCOL,
   type PresenterView, type RoomState, type Scenario, type ServerError, type VoterView,
 } from '../../src/machines/index.js';
-import { isLaptop, plainAddress, readVoterFiles, startRoomServer, tokenMatches, type RoomServer, type RoomServerOptions } from '../../src/terminal/room/server.js';
+import { isLaptop, logLine, plainAddress, readVoterFiles, startRoomServer, tokenMatches, type RoomServer, type RoomServerOptions } from '../../src/terminal/room/server.js';
 import { packageRoot } from '../../src/terminal/paths.js';
 import { deviceId, lcg, Phone, Presenter } from './helpers/room.js';
 
@@ -454,6 +454,29 @@ describe('live room server: faults', () => {
     const own = await start({ perAddress: { devices: 1, connections: 2 } });
     const many = await Promise.all([1, 2, 3, 4].map((i) => Phone.join(own.base, ROOM, deviceId(i))));
     expect(many.every((p) => p.view?.phase === 'waiting')).toBe(true);
+  });
+
+  it('cuts a long log line by whole characters and whole written escapes (logLine)', () => {
+    const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    // Cut at 300 UTF-16 units, an emoji (two units) across the cut was halved: a lone surrogate, shown as "\ufffd".
+    const emoji = logLine(`${'a'.repeat(299)}👍 and more`);
+    expect(emoji).not.toMatch(LONE_SURROGATE);
+    expect(emoji).toBe(`${'a'.repeat(299)}…`);
+    // A line break is written out as \n: cut there, "\" was left alone.
+    expect(logLine(`${'a'.repeat(298)}\nmore`)).toBe(`${'a'.repeat(298)}…`);
+    // An escape already written out in the line (a quoted value's \u001b): not cut to "\u00".
+    expect(logLine(`${'a'.repeat(296)}\\u001b more`)).toBe(`${'a'.repeat(296)}…`);
+    expect(logLine(`${'a'.repeat(297)}\\x1b more`)).toBe(`${'a'.repeat(297)}…`);
+    // A doubled backslash is one written character: what follows it is text, cut as text.
+    expect(logLine(`${'a'.repeat(295)}\\\\u001b more`)).toBe(`${'a'.repeat(295)}\\\\u0…`);
+    // Short lines are left whole; a cut line is at most 300 units, "…" last.
+    expect(logLine('short 👍 \\u001b line')).toBe('short 👍 \\u001b line');
+    for (let n = 280; n < 320; n++) {
+      const line = logLine(`${'b'.repeat(n)}👍\\u001b👍\n${'c'.repeat(40)}`);
+      expect(line.length).toBeLessThanOrEqual(300);
+      expect(line).not.toMatch(LONE_SURROGATE);
+      expect(line).not.toMatch(/\\(?:u[0-9a-f]{0,3}|x[0-9a-f]?)?…$/);
+    }
   });
 
   it('refuses a WebSocket opened by a page from another site', async () => {

@@ -71,6 +71,28 @@ export function shorten(text: string, max: number): string {
   return out;
 }
 
+/**
+ * One unit of a line whose escapes are written out: an escape as written (\u001b, \u{1F600},
+ * \x1b, \n, a doubled backslash) or one character (a whole surrogate pair).
+ */
+const WRITTEN_UNIT = /\\(?:u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)|./suy;
+
+/**
+ * A line with its escapes written out (visibleLine's \n, quoteValue's \u001b) cut to at most
+ * `max` UTF-16 units, the last being "…" when cut: by whole characters and whole written escapes,
+ * so the cut leaves neither half of an emoji (a "\ufffd" where it was) nor "\x1" of "\x1b".
+ * Reads no further than the cut.
+ */
+export function shortenWritten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const room = Math.max(0, max - 1);
+  let end = 0;
+  WRITTEN_UNIT.lastIndex = 0;
+  for (let m = WRITTEN_UNIT.exec(text); m !== null && WRITTEN_UNIT.lastIndex <= room; m = WRITTEN_UNIT.exec(text)) end = WRITTEN_UNIT.lastIndex;
+  WRITTEN_UNIT.lastIndex = 0;
+  return `${text.slice(0, end)}…`;
+}
+
 /** Characters JSON.stringify leaves raw that a terminal could act on or that disguise text. */
 const JSON_UNSAFE = /[\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 

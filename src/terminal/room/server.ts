@@ -8,7 +8,7 @@ import sirv from 'sirv';
 import { renderSVG } from 'uqr';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import {
-  parsePresenterMessage, parseVoterMessage, PRESENTER_PROTOCOL, presenterView, presenterViewFor, protocolOf, reduceRoom, roomCount, visibleLine, VOTER_PROTOCOL, voterView, voterViewFor,
+  parsePresenterMessage, parseVoterMessage, PRESENTER_PROTOCOL, presenterView, presenterViewFor, protocolOf, reduceRoom, roomCount, shortenWritten, visibleLine, VOTER_PROTOCOL, voterView, voterViewFor,
   type PresenterAction, type PresenterCommand, type PresenterView, type PresenterViewSent, type Rejection, type RoomContext, type RoomInput, type RoomState, type ToPresenter, type ToVoter, type VoterView,
 } from '../../machines/index.js';
 
@@ -157,6 +157,18 @@ const PER_ADDRESS = { devices: 10, connections: 20 };
 /** A refused connection attempt is logged once per address and reason in this long; the rest are counted. */
 const UPGRADE_LOG_MS = 10_000;
 
+/** A log line at most this long (UTF-16 units), "…" last when cut. */
+const LOG_LINE_MAX = 300;
+
+/**
+ * A line as the room's log gets it: one line, escapes and line breaks written out (visibleLine), cut
+ * to LOG_LINE_MAX by whole characters and whole written escapes (an emoji is not halved into "\ufffd",
+ * a written "\n" not left as "\").
+ */
+export function logLine(line: string): string {
+  return shortenWritten(visibleLine(line), LOG_LINE_MAX);
+}
+
 /** The address without IPv6's IPv4-mapped prefix, so 192.168.1.5 is one address however it arrived. */
 export function plainAddress(address: string): string {
   return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
@@ -242,7 +254,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
   const connections = new Set<Connection>();
   const byDevice = new Map<string, Set<Connection>>();
   let nextId = 1;
-  const log = (line: string) => opts.log(visibleLine(line).slice(0, 300));
+  const log = (line: string) => opts.log(logLine(line));
   const perAddress = opts.perAddress ?? PER_ADDRESS;
   const trusted = opts.trusted ?? isLaptop;
   /** Device ids each limited address joined (since this server started), and its open connections. */
