@@ -171,8 +171,9 @@ function rawFeedbackOf(scenario: Scenario, turn: Turn): FeedbackView {
       const p = getPrinciple(a.principle);
       return { principleId: a.principle, title: p?.title ?? a.principle, verdict: a.verdict, weight: a.weight ?? 1, citation: citePrinciple(a.principle), severity: p?.severity ?? 'supporting' };
     }),
-    // Yes/no flags are facts the story keeps, not amounts: never shown as numbers.
-    changes: turn.changes.filter((c) => index.variables.get(c.var)?.type !== 'flag').map((c) => ({ id: c.var, label: index.variables.get(c.var)?.label ?? c.var, from: c.from, to: c.to })),
+    // Yes/no flags are facts the story keeps, not amounts: never shown as numbers. A label is one line
+    // (cleanLine: the cleanDeep of feedbackOf keeps a "\r" in it as a new line, drawn as a row of its own).
+    changes: turn.changes.filter((c) => index.variables.get(c.var)?.type !== 'flag').map((c) => ({ id: c.var, label: cleanLine(index.variables.get(c.var)?.label ?? c.var), from: c.from, to: c.to })),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseBest, changeWords, exploreScenario, exportGraph, restoreSession, saveSession, selectView, startSession, type Scenario } from '../../src/machines/index.js';
+import { analyseBest, changeWords, exploreScenario, feedbackOf, exportGraph, restoreSession, saveSession, selectView, startSession, type Scenario } from '../../src/machines/index.js';
 import { validateScenario } from '../../src/machines/validate/index.js';
 import { readFixture } from '../helpers/fixtures.js';
 
@@ -74,6 +74,20 @@ describe('scene effects', () => {
     const assessment = startSession(s, 'assessment');
     assessment.send({ type: 'reply.choose', replyId: 'phone-curious' });
     expect(selectView(s, assessment.getSnapshot()).sceneChanges).toEqual([]);
+  });
+
+  // The validator warns of a line break in a label; the apps still draw the change on one row.
+  it('a meter\'s label with line breaks in it is one line wherever a change is said', () => {
+    const r = raw();
+    (r.variables.find((v) => v.id === 'trust') as Node).label = 'Jade\'s\u0085trust\r';
+    const s = load(r).scenario as Scenario;
+    const practice = startSession(s, 'practice');
+    practice.send({ type: 'reply.choose', replyId: 'phone-curious' }); // trust 50 → 60, at the scene "boyfriend-open"
+    const view = selectView(s, practice.getSnapshot());
+    expect(view.lastFeedback?.changes.map(changeWords)).toEqual(["Jade's trust: 50 → 60 (+10)"]);
+    expect(feedbackOf(s, practice.getSnapshot().context.transcript[0]!).changes.map(changeWords)).toEqual(["Jade's trust: 50 → 60 (+10)"]);
+    expect(view.sceneChanges.map(changeWords)).toEqual(["Jade's trust: 60 → 70 (+10)"]);
+    expect(view.meters[0]?.label).toBe("Jade's trust");
   });
 
   it('undo rewinds the scene effects after the decision too, exactly', () => {

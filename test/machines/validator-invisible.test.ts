@@ -84,8 +84,8 @@ describe('invisible-character: a text holding characters the screens leave out i
       ['invisible-character', 'nodes[0].replies[0].feedback'],
     ]);
     expect(problems[1]?.message).toContain('a form feed (U+000C)');
-    // The apps leave a form feed out of a one-line text (it is no new line there, and no space).
-    expect(problems[0]?.message).toBe('This label holds a form feed (a control character), but it is always shown on one line and the apps leave that character out.');
+    // In a one-line text a form feed is a space, as every line break is there (cleanLine).
+    expect(problems[0]?.message).toBe('This label holds a form feed (a control character), but it is always shown on one line: the character becomes a space.');
     expect(problems[0]?.fix).toBe('Write it on one line (remove the "\\u000c").');
     expect(problems[1]?.fix).toBe('Remove the invisible character: in the file it is written "\\u000c". For a new line write \\n.');
   });

@@ -120,9 +120,19 @@ export function visibleLine(text: string): string {
   return cleanText(text).replace(/\n/g, '\\n');
 }
 
-/** One line of clean text: every run of white space (newlines too) becomes one space. */
+/**
+ * A line break of any kind: \r, \n, U+2028 and U+2029 (which cleanText makes new lines), and the
+ * next-line character (U+0085), vertical tab and form feed (control characters cleanText removes).
+ */
+const LINE_BREAKS = /[\n\r\u2028\u2029\u0085\v\f]/g;
+
+/**
+ * One line of clean text, for a text always shown on one line (a title, a name, a meter's label):
+ * every run of white space becomes one space, every line break (LINE_BREAKS) included, so a label
+ * ending in "\r" or holding a next-line character is still drawn on one row, its words apart.
+ */
 export function cleanLine(text: string): string {
-  return cleanText(text).replace(/\s+/g, ' ').trim();
+  return cleanText(text.replace(LINE_BREAKS, ' ')).replace(/\s+/g, ' ').trim();
 }
 
 /** A deep copy of a JSON-like value with every string cleaned (object keys are kept as they are). */

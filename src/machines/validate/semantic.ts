@@ -10,9 +10,9 @@ import { valuesDisablingAll } from './coverage.js';
 import { specOf } from '../conditions.js';
 import { closest, didYouMean, didYouMeanOf, RELATED_AT, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
 
-/** A line break, as cleanLine (text/clean.ts) turns it into a space: \n, \r, and the Unicode line and paragraph separators. */
+/** A line break, as cleanLine (text/clean.ts) turns it into a space: \n, \r, the Unicode line and paragraph separators, and the three below. */
 const LINE_BREAK = /[\n\r\u2028\u2029\u0085\v\f]/;
-/** The line-break characters the apps drop (control characters), as the file writes them. */
+/** The line-break characters that are control characters (left out of a text of several lines), as the file writes them. */
 const DROPPED_BREAK: Record<string, { name: string; written: string }> = {
   '\v': { name: 'vertical tab', written: '\\u000b' },
   '\f': { name: 'form feed', written: '\\u000c' },
@@ -110,12 +110,12 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   // is shown as a space, which the author who typed it would not expect.
   const oneLine = (text: string | undefined, path: () => JsonPath, what: string) => {
     if (text === undefined || !LINE_BREAK.test(text)) return;
-    // A new line (\n, \r, U+2028, U+2029) is shown as a space; a vertical tab, form feed or U+0085
-    // is a control character, which the apps leave out (cleanText): say which one is there.
+    // Every line break is shown as a space there (cleanLine); a vertical tab, form feed or U+0085
+    // is a control character, not written as \n: say which one is there.
     const found = LINE_BREAK.exec(text)![0];
     const dropped = DROPPED_BREAK[found];
     if (dropped) {
-      warn('line-break-in-line', path(), `This ${what} holds a ${dropped.name} (a control character), but it is always shown on one line and the apps leave that character out.`,
+      warn('line-break-in-line', path(), `This ${what} holds a ${dropped.name} (a control character), but it is always shown on one line: the character becomes a space.`,
         `Write it on one line (remove the "${dropped.written}").`);
       return;
     }

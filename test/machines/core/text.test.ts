@@ -43,6 +43,17 @@ describe('cleanText removes what could take over a terminal', () => {
     expect(cleanText('a\tb\r\nc\rd\u2028e\u2029f\ng')).toBe('a  b\nc\nd\ne\nf\ng');
   });
 
+  // A label, name or title is drawn on one row: a line break of any kind in it is a space there,
+  // never a new row (a meter's label ending in "\r" drew ": 1 → 2" on a row of its own).
+  it.each([
+    ['a carriage return at the end', 'What they get from you\r', 'What they get from you'],
+    ['a carriage return, CR LF and LF between words', 'a\rb\r\nc\nd', 'a b c d'],
+    ['the line and paragraph separators', 'a\u2028b\u2029c', 'a b c'],
+    ['a next-line character (U+0085), vertical tab and form feed, which cleanText removes', 'a\u0085b\u000bc\u000cd', 'a b c d'],
+  ])('cleanLine makes one line of %s', (_name, input, expected) => {
+    expect(cleanLine(input)).toBe(expected);
+  });
+
   it('leaves ordinary text alone, accents, dashes and symbols included', () => {
     const text = 'Jade’s “new” phone — café, 50% ✓ ✗ ○ −1 👍\nSecond line.';
     expect(cleanText(text)).toBe(text);
