@@ -1111,6 +1111,36 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
     expect(frame).toMatch(/more above \(PgUp\)\n.+\n.*more below \(PgDn\)/);
   });
 
+  it('a decision whose replies are taller than the screen (60×24): the moment and the replies scroll together, the highlighted reply kept in view, one row spare', async () => {
+    // Each reply some 320 characters: drawn whole under a 3-row window of the moment, the frame came
+    // to 24 rows or more (Ink then clears the terminal on every key).
+    const playable = bundled('the-list.json', 'd9-report');
+    const node = playable.scenario.nodes.find((n) => n.id === 'd9-report') as { replies: { text: string }[] };
+    for (const reply of node.replies) reply.text = `${reply.text} ${'It says only what this CASA saw and heard, in plain words. '.repeat(3)}`;
+    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable } }).element, 60, 24);
+    await press(r, KEY.enter);
+    let frame = r.lastFrame() ?? '';
+    expect(lines(frame).length).toBeLessThanOrEqual(23);
+    // The moment first, the replies below it in the same window.
+    expect(frame).toContain('The paragraph');
+    expect(frame).toMatch(/more below \(PgDn\)/);
+    expect(frame).toContain('PgUp PgDn: scroll');
+    // ↓ to the last reply: it is brought into the window, and its votes are entered there.
+    await press(r, KEY.down, KEY.down, KEY.down, '7');
+    frame = r.lastFrame() ?? '';
+    expect(lines(frame).length).toBeLessThanOrEqual(23);
+    expect(frame).toMatch(/^ › 4\. /m);
+    expect(frame).toContain('votes: 7');
+    expect(frame).toContain('7 votes entered');
+    // PgUp goes back up to the moment, the frame still one row short of the screen.
+    await press(r, '\u001b[5~');
+    await tap(r, '\u001b[5~', '\u001b[5~', '\u001b[5~');
+    frame = r.lastFrame() ?? '';
+    expect(lines(frame).length).toBeLessThanOrEqual(23);
+    expect(frame).toContain('The paragraph');
+    expect(frame).not.toMatch(/more above/);
+  });
+
   it('the reveal one under another (60×24): no blank row for a mark a reply does not have, votes and bar on one row, one blank row above', async () => {
     const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 24);
     await press(r, KEY.enter, '3', 'r');

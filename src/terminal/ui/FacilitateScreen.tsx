@@ -16,9 +16,9 @@ import { DebriefScreen } from './DebriefScreen.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
 import { Moment } from './Moment.js';
-import { REPLY_INDENT, ReplyList, replyText } from './ReplyList.js';
+import { REPLY_INDENT, ReplyList, replyRows, replyText } from './ReplyList.js';
 import { statusParts } from './StatusLine.js';
-import { pageSize, ScrollRows, scrolledOffset, useKeptOffset } from './ScrollRows.js';
+import { maxOffset, pageSize, ScrollRows, scrolledOffset, useKeptOffset } from './ScrollRows.js';
 import { useTheme } from './ThemeContext.js';
 import { useArrivedAfter, useKeys } from './useKeys.js';
 import { useScreenSize } from './useScreenSize.js';
@@ -277,14 +277,41 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       ...(showNote ? w(`Facilitator note: ${note}`, { tone: 'muted' }) : []),
     ];
   }, [view, width, showNote, note, setupText]);
-  // Where the window onto the reveal or the moment is: each decision, and its reveal, opens at the
-  // top, and a resize keeps the place read (keptOffset), not the count of rows above it.
-  const [offset, setOffset] = useKeptOffset(view.kind === 'decision' && reveal ? revealRows : momentRows, `${view.nodeId}:${reveal}`);
   // The scrolling layout has its own help line (with PgUp PgDn), which can take another row.
   const scrollHints = withWho(voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', true, room));
   // A question, or a line said in place of the help line (a count past the most), takes the help line's place here too.
   const footerSaid = confirmQuit || unavailable !== undefined;
   const scrollFooterRows = footerSaid ? footerRows : hintRows(scrollHints, width).reduce((n, row) => n + rowsOf(row), 0);
+  // Replies that leave the moment's window fewer than 3 rows (its two "more" lines and one row of
+  // it; long replies at 60×24): the moment and the replies scroll together in one window (PgUp
+  // PgDn), as the reveal does, the highlighted reply kept in it. Drawn whole, they made the frame
+  // taller than the screen, and Ink then clears the terminal on every key.
+  const together = view.kind === 'decision' && !reveal && screenRows - 1 - rowsOf(heading) - scrollFooterRows - repliesRows < 3;
+  const togetherHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - scrollFooterRows);
+  // The window's rows with no reply highlighted: where the place read is kept from (the pointer
+  // moving is no new text).
+  const togetherPlain = useMemo(() => (together ? [...momentRows, [{ text: '' }], ...replyRows(view.replies, -1, width, (r) => `votes: ${votes[r.id] ?? 0}`).rows] : momentRows), [together, momentRows, view.replies, width, votes]);
+  const togetherList = together ? replyRows(view.replies, selected, width, tally) : undefined;
+  const togetherRows = togetherList ? [...momentRows, [{ text: '' }], ...togetherList.rows] : momentRows;
+  // Where the window onto the reveal or the moment is: each decision, and its reveal, opens at the
+  // top, and a resize keeps the place read (keptOffset), not the count of rows above it.
+  const [offset, setOffset] = useKeptOffset(view.kind === 'decision' && reveal ? revealRows : togetherPlain, `${view.nodeId}:${reveal}`);
+  // The highlighted reply is brought into the window when it moves (↑↓, Enter) or its votes change
+  // (the window shrinks by the heading's "votes entered" row), not as the decision opens (the moment first).
+  const follow = `${selected}:${entered}:${togetherHeight}:${togetherRows.length}`;
+  const followed = useRef(follow);
+  useEffect(() => {
+    if (followed.current === follow) return;
+    followed.current = follow;
+    if (!togetherList) return;
+    const first = momentRows.length + 1 + (togetherList.starts[selected] ?? 0);
+    const end = momentRows.length + 1 + (togetherList.starts[selected + 1] ?? togetherList.rows.length);
+    const size = togetherHeight - 2;
+    setOffset((o) => {
+      const top = Math.min(o, maxOffset(togetherRows.length, togetherHeight));
+      return first < top ? first : end > top + size ? Math.min(first, end - size) : top;
+    });
+  });
   // At least one row of the moment between its two "more" lines (a decision whose replies fill the
   // window, the-list's last at 60×24, left the frame a row too tall, and Ink then clears the terminal).
   const momentHeight = Math.max(3, screenRows - 1 - rowsOf(heading) - scrollFooterRows - repliesRows);
@@ -414,8 +441,9 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       return;
     }
     if (a.type === 'page-up' || a.type === 'page-down') {
-      const step = a.type === 'page-up' ? -pageSize(momentHeight) : pageSize(momentHeight);
-      return setOffset((o) => scrolledOffset(o, step, momentRows.length, momentHeight));
+      const height = together ? togetherHeight : momentHeight;
+      const step = a.type === 'page-up' ? -pageSize(height) : pageSize(height);
+      return setOffset((o) => scrolledOffset(o, step, togetherRows.length, height));
     }
     if (a.type === 'up') setSelected((s) => (s + view.replies.length - 1) % view.replies.length);
     // Enter after a count goes on to the next reply (as in a form), so the next count typed is not
@@ -488,6 +516,16 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     );
   }
   const gap = (rank: number) => (spare >= rank ? 1 : 0);
+  if (spare < 0 && together) {
+    // Replies too tall beside even 3 rows of the moment: the moment and the replies scroll together.
+    return (
+      <Box flexDirection="column" paddingX={1}>
+        <Paragraph bold>{heading}</Paragraph>
+        <ScrollRows rows={togetherRows} height={togetherHeight} offset={offset} pageKeysOnly />
+        {footerSaid ? footer : <KeyHints set={scrollHints} spaced={false} width={width} whole />}
+      </Box>
+    );
+  }
   if (spare < 0 && view.kind === 'decision') {
     // Too long even packed: the moment, prompt and note scroll (PgUp/PgDn) above the replies.
     return (

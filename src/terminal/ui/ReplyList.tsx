@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ReplyView } from '../../machines/index.js';
-import { inkRows } from '../wrap.js';
+import type { Row } from '../debrief-lines.js';
+import { inkRows, wrapText } from '../wrap.js';
 import { useTheme } from './ThemeContext.js';
 import { Paragraph } from './Paragraph.js';
 
@@ -63,4 +64,27 @@ export function tallyInline(text: string, count: string, width: number | undefin
   if (width === undefined) return true;
   const w = width - REPLY_INDENT;
   return inkRows(`${text} · ${count}`, w) <= inkRows(text, w);
+}
+
+/**
+ * The list as rows for a window that scrolls (a decision whose replies are taller than the screen,
+ * trainer-led): laid out as ReplyList lays it out (pointer and number, the text hung under itself,
+ * the count after " · " or on a row of its own, an unavailable reply dimmed, the highlighted one
+ * bold), `selected` -1 for none. Also where each reply's rows begin (`starts`), to keep the
+ * highlighted one in the window.
+ */
+export function replyRows(replies: readonly ReplyView[], selected: number, width: number, tally?: (reply: ReplyView) => string): { rows: Row[]; starts: number[] } {
+  const rows: Row[] = [];
+  const starts: number[] = [];
+  replies.forEach((r, i) => {
+    starts.push(rows.length);
+    const text = replyText(r);
+    const count = tally?.(r);
+    const inline = count !== undefined && tallyInline(text, count, width);
+    const lines = wrapText(inline ? `${text} · ${count}` : text, width - REPLY_INDENT).split('\n');
+    const style = { ...(i === selected ? { bold: true } : {}), ...(r.enabled ? {} : { tone: 'muted' as const }) };
+    lines.forEach((line, k) => rows.push([{ text: k === 0 ? `${i === selected ? '›' : ' '} ${r.number}.`.padEnd(REPLY_INDENT) : ' '.repeat(REPLY_INDENT), ...(i === selected ? { bold: true } : {}) }, { text: line, ...style }]));
+    if (count !== undefined && !inline) rows.push([{ text: ' '.repeat(REPLY_INDENT) }, { text: count }]);
+  });
+  return { rows, starts };
 }
