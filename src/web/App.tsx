@@ -284,7 +284,7 @@ export function App({ store, storageNotice }: AppProps) {
           <RouteTitle route={route} />
           {storageNotice && <p className="notice" role="status">{storageNotice}</p>}
           {storeProblem && <p className="notice" role="alert">{storeProblem}</p>}
-          {onBreak && <BreakPanel onBack={backFromPanel} projector={route.page === 'presenter' && (route.id !== undefined || liveRoom)} />}
+          {onBreak && <BreakPanel onBack={backFromPanel} projector={route.page === 'presenter' && (route.id !== undefined || liveRoom)} liveRoom={liveRoom} />}
           {/* The page stays mounted during a break, so a session waits exactly where it was. Its
               "Loading…" is plain text, not a live region (one inserted with its words may not be said):
               see LOADING_SAID_AFTER_MS. */}

@@ -7,7 +7,7 @@ import { localStore } from '../../src/web/adapters/local-store.js';
 import { Facilitation } from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import { clickerClock, SINGLE_KEYS_KEY } from '../../src/web/clicker.js';
-import { PROJECTOR_ON_BREAK_WORDS } from '../../src/web/components/BreakPanel.js';
+import { LIVE_ROOM_ON_BREAK_WORDS, PROJECTOR_ON_BREAK_WORDS } from '../../src/web/components/BreakPanel.js';
 import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL } from '../../src/web/projector.js';
 import example from '../fixtures/good/example.json?raw';
 import { gatedPhoneText } from '../helpers/fixtures.js';
@@ -1527,6 +1527,26 @@ describe('presenter mode keeps the room session through a reload', () => {
     }
   });
 
+  // The break panel said "Everything waits for you" in a live room too, where an open vote stays open
+  // on the phones (the room is not told of the break).
+  it('a live room\'s break panel says the phones go on: an open vote stays open; "Everything waits" is not said', async () => {
+    vi.stubGlobal('WebSocket', class { readyState = 0; send() {} close() {} addEventListener() {} removeEventListener() {} });
+    try {
+      const user = userEvent.setup();
+      history.replaceState(null, '', `/?room=FAKE23&token=${'t'.repeat(43)}`);
+      renderApp(`#/presenter/${ID}`, memoryStore());
+      await screen.findByText(/Connecting to the room/);
+      await user.click(screen.getByRole('button', { name: 'Take a break' }));
+      expect(screen.getByRole('heading', { level: 1, name: 'Take a break' })).toBeTruthy();
+      expect(screen.getByText(LIVE_ROOM_ON_BREAK_WORDS)).toBeTruthy();
+      expect(screen.queryByText(/Everything waits for you/)).toBeNull();
+      expect(screen.getByText(PROJECTOR_ON_BREAK_WORDS)).toBeTruthy();
+    } finally {
+      vi.unstubAllGlobals();
+      history.replaceState(null, '', '/');
+    }
+  });
+
   it('a session kept for an older version of the scenario is refused, saying why', async () => {
     const { store } = await typedThenClosed(0, '1');
     const kept = JSON.parse(store.read(KEY) as string) as { session: { scenarioVersion: number } };
@@ -1987,6 +2007,8 @@ describe('a trainer\'s break on the projector', () => {
     await user.click(screen.getByRole('button', { name: 'Take a break' }));
     expect(screen.getByRole('heading', { level: 1, name: 'Take a break' })).toBeTruthy();
     expect(screen.queryByText(PROJECTOR_ON_BREAK_WORDS)).toBeNull();
+    expect(screen.queryByText(LIVE_ROOM_ON_BREAK_WORDS)).toBeNull();
+    expect(screen.getByText(/^Everything waits for you/)).toBeTruthy();
     history.replaceState(null, '', '/');
   });
 

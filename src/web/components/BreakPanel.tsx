@@ -5,10 +5,14 @@ import { pageTitle } from '../title.js';
 /** Said on the break panel in a presenter session: what the room sees meanwhile, and after. */
 export const PROJECTOR_ON_BREAK_WORDS = 'The projector window, if one is open, shows the room “Taking a break” with the scenario’s title, and nothing of the session. When you come back, it shows again what it showed before (a blank screen, if you had blanked it).';
 
+/** Said on the break panel in a live room: the phones are not told of the break, so an open vote stays open. */
+export const LIVE_ROOM_ON_BREAK_WORDS = 'The phones in the room are not told of the break: a vote that is open stays open, and phones can still vote in it. Lock the vote before a break if the room’s answers should wait for you.';
+
 /** "Take a break": the session waits (nothing here runs on a clock) while the guide's self-care words are shown. */
 /** `onBack(byKeyboard)`: whether the break was left by keyboard (Escape, or the button pressed with Enter or Space). */
 /** `projector`: a presenter session, whose projector window shows the room the break meanwhile (useProjector's `paused`). */
-export function BreakPanel({ onBack, projector = false }: { onBack: (byKeyboard: boolean) => void; projector?: boolean }) {
+/** `liveRoom`: a live room's presenter page, whose phones go on as they were (the room is not paused). */
+export function BreakPanel({ onBack, projector = false, liveRoom = false }: { onBack: (byKeyboard: boolean) => void; projector?: boolean; liveRoom?: boolean }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   // The window's title says what is on screen (a screen reader's list of windows, the tab), and
@@ -37,8 +41,10 @@ export function BreakPanel({ onBack, projector = false }: { onBack: (byKeyboard:
     <section className="break-panel" aria-labelledby="break-heading">
       <h1 id="break-heading" tabIndex={-1} ref={heading}>Take a break</h1>
       {/* True on every page: a what-if replay, a preview or a session with storage refused is not saved. */}
-      <p>Everything waits for you: nothing runs on a clock while you are away, and the page stays as you left it. Come back whenever you are ready.</p>
+      {/* Not in a live room, where the phones go on: this page waits, the room does not. */}
+      <p>{liveRoom ? 'Nothing on this page runs on a clock while you are away, and it stays as you left it.' : 'Everything waits for you: nothing runs on a clock while you are away, and the page stays as you left it.'} Come back whenever you are ready.</p>
       {projector && <p>{PROJECTOR_ON_BREAK_WORDS}</p>}
+      {liveRoom && <p>{LIVE_ROOM_ON_BREAK_WORDS}</p>}
       <h2>From the in-service guide: {SELF_CARE.heading}</h2>
       <blockquote cite="#guide-self-care"><p>{SELF_CARE.text}</p></blockquote>
       <h2>Support you can reach</h2>
