@@ -8,6 +8,7 @@ import { analyseBest, computeBest } from '../../src/machines/scoring.js';
 import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
 import { playReplies } from '../helpers/play.js';
 import { strongAfter } from '../helpers/strong-after.js';
+import { strongBandUnexplained } from '../helpers/unexplained-endings.js';
 
 const IDS = BUNDLED_IDS;
 const scenario = bundledScenario;
@@ -224,5 +225,36 @@ describe('a perfect playthrough is told it did everything', () => {
       if (r.id === 'd3-not-stupid') r.assessments = r.assessments.filter((a) => a.principle !== 'youth-centered');
     }
     expect(missedOnBestPath(s)).toEqual(['youth-centered (d3-positive at d3-miss)']);
+  });
+});
+
+// Session 35: a volunteer sees two verdicts, the debrief's band and the story's ending. A playthrough
+// in the Strong band (no prohibited act, 80% or more) ends strong, or on a worse ending whose variant
+// says which step cost it; the plain narration of a mixed ending beside "Strong" says nothing of why.
+// Scenarios still to be made consistent (not edited in session 35) are listed, and the test holds
+// that they still need it, so the list shrinks when one is done.
+const STRONG_BAND_PENDING = new Set(['before-relapse', 'saturday-shoots', 'whereabouts-unknown', 'youth-relapses']);
+
+describe('the debrief\'s band and the story\'s ending agree, or the ending says why', () => {
+  it.each(IDS.filter((id) => !STRONG_BAND_PENDING.has(id)))('%s: every Strong-band playthrough ends strong, or on an ending variant that says why it did not', (id) => {
+    const found = strongBandUnexplained(scenario(id)).map((f) => `${f.percent}% ${f.ending}: ${f.path.join(' ')}`);
+    expect(found.slice(0, 3), `${found.length} playthroughs`).toEqual([]);
+  });
+
+  it.each([
+    ['court-report', 'd-opening-strengths d-school-truant d-health-records d-visit-ask-voice d-check-status-call-csw d-status-confirmed-factual d-wellbeing-strengths d-recs-csec-restoration d-recs-more-secondary d-review-supervisor d-hearing-support-order', 88, 'end-mixed', "Marisa's yellow highlighter caught lines in your draft"],
+    ['testifying', 'd1-scary d2-practise d3-team d4-arrange d5-check d6-forward d7-tell d8-honest', 82, 'end-mixed', 'you asked her to practise on you'],
+    ['youth-discloses', 'd1-curious d2-needs d3-thank d4-honest d5-accurate d6-safety d7-all-good d8-strengths', 85, 'end-csw-unaware', 'you told her Kiara was doing well'],
+    ['red-flags', 'r-nails-curious r-boyfriend-light r-denise-balanced r-supervisor-facts r-csw-share r-two-workers-victim r-new-team-proper r-defense-yes r-court-nerves-offer r-testify-team r-plan-together', 86, 'end-mixed', "Ms. Nguyen works with girls who've been trafficked"],
+  ] as const)('%s: a Strong-band playthrough found ending on the plain narration now ends on a variant naming the step that cost it', (id, replies, percent, ending, words) => {
+    const debrief = playReplies(scenario(id), replies.split(' '));
+    expect(debrief?.score.percent).toBe(percent);
+    expect(debrief?.outcome.band).toBe('strong');
+    expect(debrief?.ending?.id).toBe(ending);
+    expect(debrief?.ending?.narration).toContain(words);
+  });
+
+  it.each([...STRONG_BAND_PENDING])('%s (still to do): has Strong-band playthroughs on a plain worse ending; remove it from the list once it has none', (id) => {
+    expect(strongBandUnexplained(scenario(id)).length).toBeGreaterThan(0);
   });
 });
