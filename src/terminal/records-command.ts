@@ -5,7 +5,7 @@ import { backupFileName, backupText, BAND_LABELS, certificateData, exportFileNam
 import { parseArgs, UsageError } from './args.js';
 import type { CliIO } from './commands.js';
 import { exportsDir, shownPath, shownStateDir } from './export.js';
-import { command, helpText, textWidth } from './invocation.js';
+import { command, commandName, helpText, textWidth } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
 import { expandPaths, loadScenarioFile, scenarioFilesIn } from './files.js';
 import { scenariosDir } from './paths.js';
@@ -50,10 +50,13 @@ export const TERMINAL_COUNTING = `This total counts every scenario you finish, e
  * Whose records these are: the terminal's own. The web app keeps its own in each browser, apart
  * from these (its My records said so of the terminal; the terminal said nothing of the web app).
  * The command is named as it was started (command()): after `npm ci`, `casa-practice` is not on
- * the PATH, and "run casa-practice records --backup" there was "command not found".
+ * the PATH, and "run casa-practice records --backup" there was "command not found". The command ends
+ * the words, on a line of its own (printed with wrapWords, so that a long one is broken only between
+ * its words with line continuations): in mid-sentence, it was wrapped as words, and from a long
+ * program name pasted rows ran "node" alone.
  */
 export const terminalRecordsOwn = (env: NodeJS.ProcessEnv = process.env): string =>
-  `Each app keeps its own records: these are the terminal's, on this computer. The web app keeps its own in each browser, apart from these; to keep all your practice in one place, run ${command('records --backup', env)} and load the backup file it writes in the web app's My records.`;
+  `Each app keeps its own records: these are the terminal's, on this computer. The web app keeps its own in each browser, apart from these; to keep all your practice in one place, load a backup file in the web app's My records. Write one with:\n${command('records --backup', env)}`;
 
 /** `casa-practice records`: the year's finished practice and its total, and the files to take it elsewhere. */
 export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv = process.env, now = new Date()): number {
@@ -77,6 +80,8 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   if (typeof yearText === 'string' && !/^\d{4}$/.test(yearText)) throw new UsageError(`--year needs a year such as ${now.getFullYear()} (got "${visibleLine(yearText).slice(0, 20)}")`);
   const width = textWidth();
   const say = (text = '', indent = '') => io.out(`${wrapText(text, width, indent)}\n`);
+  // Words that end with a command: the command on rows of its own where it does not fit after them.
+  const sayCommand = (text: string) => io.out(`${wrapWords(text, width, `${commandName(env)} `)}\n`);
   const store = stateStore(env);
   const read = readRecords(store, now);
   // Not cut inside a word: the notice names the file the damaged records were moved to, and a path
@@ -93,7 +98,7 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   say();
   say(TERMINAL_COUNTING);
   say();
-  say(terminalRecordsOwn(env));
+  sayCommand(terminalRecordsOwn(env));
   say();
   // The total last, just above the prompt: first, it was scrolled out of sight on a 60×24 terminal
   // by the words after it, which then began "This total counts…" under no total at all.
@@ -103,7 +108,7 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   if (read.playthroughs.length === 0) say(NO_PRACTICE_YET);
   else if (rows.length === 0) say(`No practice was completed in ${year}.`);
   const others = otherYearsWords(read.playthroughs, year);
-  if (others) say(`${others} To list one, run: ${command(`records --year ${(otherPracticeYears(read.playthroughs, year)[0] as { year: number }).year}`, env)}`);
+  if (others) sayCommand(`${others} To list one, run: ${command(`records --year ${(otherPracticeYears(read.playthroughs, year)[0] as { year: number }).year}`, env)}`);
   const files: [string, string, () => string][] = [];
   if (args.flags.has('csv')) files.push(['CSV', exportFileName('records', 'csv', now), () => recordsCsv(read.playthroughs)]);
   // Scenarios in progress from your own files are not in the backup (their save names the file's path): said after it.

@@ -5,8 +5,9 @@ import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { noSaveWords } from '../../src/terminal/app-commands.js';
 import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
-import { command, commandName, shellWord } from '../../src/terminal/invocation.js';
+import { command, commandName, shellWord, textWidth } from '../../src/terminal/invocation.js';
 import { runPlain } from '../../src/terminal/plain.js';
+import { recordsCommand } from '../../src/terminal/records-command.js';
 import { keptSaveWords, newRoomSessionArgs, roomSessionArgs } from '../../src/terminal/saves.js';
 import type { SaveSummary } from '../../src/machines/index.js';
 import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
@@ -321,5 +322,34 @@ describe('where progress cannot be saved, the command that opens a save kept fro
     expect(at, rows.join('\n')).toBeGreaterThan(0);
     expect(rows.slice(at).join('\n').replace(/ \\\n +/g, ' ')).toBe(`${name} resume`);
     expect(bashWords(rows.slice(at).join('\n'))).toEqual(bashWords(`${name} resume`));
+  });
+});
+
+describe('records: the command that writes a backup for the web app ends its words, on rows of its own', () => {
+  const argv = process.argv[1];
+  afterEach(() => {
+    process.argv[1] = argv as string;
+  });
+
+  it('from a long program name: the command whole (continuations joined), as bash reads it', () => {
+    // "…to keep all your practice in one place, run <command> records --backup and load the backup
+    // file…" was wrapped as words: "run node" on one row, the path and "records --backup and" on the next.
+    // Named by a path 10 columns shorter than the width it is printed at (80 with no terminal), the
+    // command is longer than a row.
+    const base = mkdtempSync(join(tmpdir(), 'c'));
+    const pad = textWidth() - 10 - `node ${base}//bin/casa-practice.js`.length;
+    expect(pad).toBeGreaterThan(0);
+    process.argv[1] = join(base, 'x'.repeat(pad), 'bin', 'casa-practice.js');
+    const env = tempEnv();
+    const name = commandName(env);
+    let out = '';
+    expect(recordsCommand([], { out: (t) => void (out += t), err: () => undefined }, env)).toBe(0);
+    // Every row fits the width (but a word longer than it).
+    for (const row of out.split('\n')) expect(columnsOf(row) <= textWidth() || shellWords(row.replace(/ \\$/, '')).length === 1, row).toBe(true);
+    const cmd = `${name} records --backup`;
+    const lines = printedCommand(out, 'with:', name);
+    expect(lines.length, out).toBeGreaterThan(1);
+    expectCommandLines(lines, cmd, textWidth());
+    expect(out.replace(/ \\\n +/g, ' ').replace(/\s+/g, ' ')).toContain(`to keep all your practice in one place, load a backup file in the web app's My records. Write one with: ${cmd}`);
   });
 });

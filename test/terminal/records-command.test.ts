@@ -52,7 +52,7 @@ describe('casa-practice records', () => {
     expect(r.flat).toContain('The totals here are by calendar year, 1 January to 31 December on this device\'s clock; if your program counts its in-service year otherwise, the date of each finished scenario is listed');
     expect(r.flat).toMatch(/10 minutes pass with no key press/);
     // Whose records these are: the terminal's own; the web app keeps its own, and the backup joins them.
-    expect(r.flat).toContain("Each app keeps its own records: these are the terminal's, on this computer. The web app keeps its own in each browser, apart from these; to keep all your practice in one place, run casa-practice records --backup and load the backup file it writes in the web app's My records.");
+    expect(r.flat).toContain("Each app keeps its own records: these are the terminal's, on this computer. The web app keeps its own in each browser, apart from these; to keep all your practice in one place, load a backup file in the web app's My records. Write one with: casa-practice records --backup");
     expect(run(['--year', '2025'], env).flat).toContain('Total: 0.5 hours of finished practice in 2025 (30 minutes from 1 finished scenario).');
     expect(() => run(['--year', 'last'], env)).toThrow(/--year needs a year/);
   });
@@ -85,7 +85,7 @@ describe('casa-practice records', () => {
   it('names its commands the way the app was started (npm run cli --), as every other hint does', () => {
     const env = { ...envWithPractice(), npm_lifecycle_event: 'cli' };
     const r = run([], env);
-    expect(r.flat).toContain('to keep all your practice in one place, run npm run cli -- records --backup and load the backup file');
+    expect(r.flat).toContain("to keep all your practice in one place, load a backup file in the web app's My records. Write one with: npm run cli -- records --backup");
     expect(r.flat).toContain('To list one, run: npm run cli -- records --year 2025');
     expect(r.flat).not.toMatch(/run casa-practice/);
   });
