@@ -166,9 +166,14 @@ export async function resumeCommand(argv: readonly string[], io: CliIO): Promise
   if (found.kind === 'bad' && found.missing) return run({ ...base, locate: found.missing }, io);
   if (found.kind === 'bad') {
     const line = resumeFailure(found.error, found.movedTo, undefined, 'choose a scenario');
-    io.err(`casa-practice: ${line}\n`);
-    // Plain mode shares the terminal with stderr: say it once. The app repeats it above the picker.
-    return run(base.plain ? base : { ...base, notice: line }, io);
+    // Said once: line by line on stderr, full screen above the picker. Printed on stderr before the
+    // full-screen app too, it stood above the picker's own notice of it, the same words twice (and
+    // wrapped mid-word by the terminal), as the unwritable state folder's line is not.
+    if (base.plain) {
+      io.err(`casa-practice: ${line}\n`);
+      return run(base, io);
+    }
+    return run({ ...base, notice: line }, io);
   }
   return run({ ...base, playable: found.playable, snapshot: found.snapshot, startedAt: found.startedAt, activeMs: found.activeMs, hold: found.hold, mode: found.mode, resumed: true }, io);
 }

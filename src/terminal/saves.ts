@@ -181,8 +181,10 @@ function load(file: string, from: string | undefined, set?: Readonly<Record<stri
     const playable = loadPlayable(file, from, set);
     // Kept where it is: a file with errors is most often one its author is in the middle of
     // editing, and the save (sound) continues once the file is fixed. Moved aside as damaged, it
-    // was lost to resume and to opening the file again.
-    return 'problems' in playable ? { keep: true, present: true, error: `The saved scenario ${core.shownFileName(file)} now has errors; run "${command('validate', process.env)}" on it, then resume again.` } : playable;
+    // was lost to resume and to opening the file again. The validate command is named, not given
+    // whole: in mid-sentence (the words after it, "The save was left where it is…"), a command is
+    // broken by the picker's notice with a line continuation into the sentence.
+    return 'problems' in playable ? { keep: true, present: true, error: `The saved scenario ${core.shownFileName(file)} now has errors, which the validate command lists; fix them, then resume again.` } : playable;
   } catch (e) {
     if (e instanceof FileAccessError) return { error: `The saved scenario is gone: ${e.message}.` };
     if (e instanceof UsageError) return { error: `The saved scenario no longer fits: ${e.message}.` };
@@ -208,7 +210,12 @@ function loadForSave(ref: ScenarioRef, from: string | undefined, set?: Readonly<
     // A save of this version names its file by an absolute path: kept, to be continued from the
     // file's new place. An older save (or one naming a relative path) is set aside as before.
     const keep = ref.legacy !== true && isAbsolute(ref.file);
-    return { keep, error: `The scenario file ${core.shownFileName(ref.file)} was moved or deleted; open it from where it is now with ${command('play <file>', process.env)} to continue this save.` };
+    // No command to carry it on: one set aside is no longer found by opening the file, and a kept
+    // one whose file can be looked for opens the screen that asks where it is (readSave's missing).
+    // "…open it from where it is now with <command> play <file> to continue this save." was not
+    // true of either, and had the command mid-sentence: the picker's notice broke it with a line
+    // continuation inside the sentence.
+    return { keep, error: `The scenario file ${core.shownFileName(ref.file)} was moved or deleted, so this save cannot carry on.` };
   }
   return load(ref.file, from, set);
 }

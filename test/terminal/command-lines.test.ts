@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -351,5 +351,41 @@ describe('records: the command that writes a backup for the web app ends its wor
     expect(lines.length, out).toBeGreaterThan(1);
     expectCommandLines(lines, cmd, textWidth());
     expect(out.replace(/ \\\n +/g, ' ').replace(/\s+/g, ' ')).toContain(`to keep all your practice in one place, load a backup file in the web app's My records. Write one with: ${cmd}`);
+  });
+});
+
+describe('full screen at 60×24, a save whose scenario file is gone: the notice has no command in mid-sentence', () => {
+  const argv = process.argv[1];
+  afterEach(() => {
+    process.argv[1] = argv as string;
+    cleanup();
+  });
+
+  it('resume (R) with an older save naming /gone.json: one sentence, no line continuation, no command that cannot continue it', async () => {
+    // "…open it from where it is now with <command> play <file> to continue this save." The picker's
+    // notice (commandRows) took everything from the command to the end of the line as the command and
+    // put a " \" into the sentence; and the save, set aside, was not continued by opening the file.
+    const base = mkdtempSync(join(tmpdir(), 'c'));
+    const pad = 50 - `node ${base}//bin/casa-practice.js`.length;
+    expect(pad).toBeGreaterThan(0);
+    process.argv[1] = join(base, 'x'.repeat(pad), 'bin', 'casa-practice.js');
+    const env = { ...tempEnv(), NO_COLOR: '1' };
+    const saves = join((env as NodeJS.ProcessEnv).XDG_STATE_HOME as string, 'casa-practice', 'saves');
+    mkdirSync(saves, { recursive: true });
+    writeFileSync(join(saves, 'youth-discloses.json'), JSON.stringify({ format: 'casa-practice-terminal-save', formatVersion: 1, scenarioFile: '/gone.json', session: { scenarioId: 'youth-discloses', scenarioVersion: 1 } }));
+    const r = await renderAt(appElement({ env }).element, 60, 24);
+    await press(r, 'R');
+    const frame = r.lastFrame();
+    const rows = frame.split('\n').map((row) => row.trimEnd());
+    for (const row of rows) expect(columnsOf(row), row).toBeLessThanOrEqual(60);
+    const at = rows.findIndex((row) => row.startsWith('Could not resume'));
+    const end = rows.findIndex((row, i) => i >= at && row.endsWith('scenario.'));
+    expect(at, frame).toBeGreaterThanOrEqual(0);
+    expect(end, frame).toBeGreaterThanOrEqual(at);
+    const notice = rows.slice(at, end + 1);
+    for (const row of notice) expect(row, frame).not.toMatch(/\\$/);
+    // (The path the save was moved to breaks after a "/", with no space.)
+    expect(notice.join('\n').replace(/\/\n/g, '/').replace(/\s+/g, ' ')).toMatch(/^Could not resume: The scenario file \/gone\.json was moved or deleted, so this save cannot carry on\. The save was moved to \S+youth-discloses\.json\.damaged-\S+; choose a scenario\.$/);
+    expect(readdirSync(saves)).toEqual([expect.stringMatching(/^youth-discloses\.json\.damaged-/)]);
   });
 });
