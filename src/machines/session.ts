@@ -49,6 +49,9 @@ export interface SavedSession {
  */
 export type RestoreResult = { ok: true; snapshot: PersistedScenarioSnapshot; mode: SessionMode } | { ok: false; error: string; outdated?: true; damaged?: string };
 
+/** What is wrong with a save whose session is missing or not one (see restoreSession). */
+const NO_SESSION = 'its playthrough is missing or unreadable';
+
 /** Saved progress that is damaged, with what is wrong with it. */
 function damagedSave(detail: string): { ok: false; error: string; damaged: string } {
   return { ok: false, error: `The saved progress is damaged (${detail}).`, damaged: detail };
@@ -86,7 +89,10 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * never half-restored.
  */
 export function restoreSession(scenario: Scenario, saved: unknown, machine: ScenarioMachine = compileScenario(scenario)): RestoreResult {
-  if (!isRecord(saved) || saved.format !== 'casa-practice-session') return { ok: false, error: 'This is not a casa-practice save.' };
+  // Always read from inside a save (a slot, a room session, a debrief) whose own header was checked:
+  // a session missing or of another format is that save damaged, not something else. "This is not
+  // a casa-practice save" was said of a save with the right header and a broken session.
+  if (!isRecord(saved) || saved.format !== 'casa-practice-session') return { ok: false, error: `This casa-practice save is damaged (${NO_SESSION}).`, damaged: NO_SESSION };
   if (saved.formatVersion !== 1) return { ok: false, error: `This save uses format version ${quoteValue(saved.formatVersion, 20)}, which this version of casa-practice does not read.` };
   if (saved.scenarioId !== scenario.id) {
     return { ok: false, error: `This save belongs to the scenario ${quoteValue(saved.scenarioId)}, not "${scenario.id}".` };

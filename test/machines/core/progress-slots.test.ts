@@ -88,6 +88,21 @@ describe('a save whose scenario cannot be found now', () => {
   });
 });
 
+describe('a save with the right header and a broken session', () => {
+  // It was called "This is not a casa-practice save" (restoreSession's words for a session of another
+  // format): it is one, damaged, and is moved aside as damaged.
+  it.each([['no session', undefined], ['a number', 42], ['a session of another format', { format: 'x' }]])('says the casa-practice save is damaged (%s) and moves it aside as damaged', (_name, session) => {
+    const store = memoryStore();
+    const key = writeSave(store, bundledPlayable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, now);
+    const slot = JSON.parse(store.read(key) as string) as Record<string, unknown>;
+    slot.session = session;
+    store.write(key, JSON.stringify(slot));
+    const r = readSave(store, loaderFor([]), key, now);
+    expect(r).toMatchObject({ kind: 'bad', error: 'This casa-practice save is damaged (its playthrough is missing or unreadable).', movedTo: expect.stringContaining(`${key}.damaged-`) });
+    expect(store.read(key)).toBeUndefined();
+  });
+});
+
 describe('continue or start over', () => {
   it('replaces a save only from a continued run, a run that got further, or after starting over and replying', () => {
     const seven = { replies: 7 };
@@ -238,6 +253,7 @@ describe('the last debrief kept', () => {
     expect(read((k) => delete k.scenarioVersion)).toBe('The last debrief kept is damaged (it has no scenario version).');
     expect(read((k) => { k.scenarioVersion = 'two'; })).toBe('The last debrief kept is damaged (its scenario version, "two", is not a number).');
     expect(read((k) => { k.snapshot = 7; })).toBe('The last debrief kept is damaged (its state is missing or malformed).');
+    expect(read((k) => { k.format = 'x'; })).toBe('The last debrief kept is damaged (its playthrough is missing or unreadable).');
     expect(read((k) => { k.scenarioVersion = (example.version as number) + 1; })).toBe(`The last debrief kept was of another version of the scenario "${example.id}" (it is now version ${example.version}), and the story may have changed since, so it cannot be shown.`);
   });
 });
