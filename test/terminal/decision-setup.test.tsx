@@ -107,17 +107,17 @@ describe('trainer-led, going back (u) to a decision with no words of its own', (
     const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable } }).element, 60, 24);
     await press(r, KEY.enter);
     // Each decision's first reply followed (r, 1), each scene gone on from, to decision 6.
-    for (let i = 0; i < 40 && !r.lastFrame().includes('decision 6 of'); i++) {
-      if (/decision \d of/.test(r.lastFrame())) await press(r, 'r', '1');
+    for (let i = 0; i < 40 && !r.lastFrame().includes('Decision 6 of'); i++) {
+      if (/Decision \d of/.test(r.lastFrame())) await press(r, 'r', '1');
       else await press(r, KEY.enter);
     }
-    expect(r.lastFrame()).toContain('decision 6 of');
+    expect(r.lastFrame()).toContain('Decision 6 of');
     expect(r.lastFrame()).not.toContain('Mr. Dunn');
     await press(r, 'u');
     // Back at decision 5 as the room left it (revealed); b goes back to its votes, drawn with its setup.
     await press(r, 'b');
     const frame = r.lastFrame();
-    expect(frame).toContain('decision 5 of');
+    expect(frame).toContain('Decision 5 of');
     expect(frame).toContain('Before this:');
     expect(frame.replace(/\s+/g, ' ')).toContain('Mr. Dunn (group home staff member): “Yep, he\'s on here.');
     expect(frame).toMatch(/votes: 0/);
@@ -132,18 +132,18 @@ describe('trainer-led, a kept session carried on at a decision with no words of 
     const env = tempEnv();
     const first = await renderAt(appElement({ env, start: { kind: 'facilitate', playable } }).element, 60, 24);
     await press(first, KEY.enter);
-    for (let i = 0; i < 40 && !first.lastFrame().includes('decision 5 of'); i++) {
-      if (/decision \d of/.test(first.lastFrame())) await press(first, 'r', '1');
+    for (let i = 0; i < 40 && !first.lastFrame().includes('Decision 5 of'); i++) {
+      if (/Decision \d of/.test(first.lastFrame())) await press(first, 'r', '1');
       else await press(first, KEY.enter);
     }
-    expect(first.lastFrame()).toContain('decision 5 of');
+    expect(first.lastFrame()).toContain('Decision 5 of');
     await press(first, 'q');
     await tap(first, 'y');
     first.unmount();
     const again = await renderAt(appElement({ env, start: { kind: 'facilitate', playable } }).element, 60, 24);
-    for (let i = 0; i < 3 && !again.lastFrame().includes('decision 5 of'); i++) await press(again, KEY.enter);
+    for (let i = 0; i < 3 && !again.lastFrame().includes('Decision 5 of'); i++) await press(again, KEY.enter);
     const frame = again.lastFrame();
-    expect(frame).toContain('decision 5 of');
+    expect(frame).toContain('Decision 5 of');
     expect(frame).toContain('Before this:');
     expect(frame).toContain('Mr. Dunn (group home staff member)');
     expect(rowsOf(frame).length).toBeLessThanOrEqual(23);

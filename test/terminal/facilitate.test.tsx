@@ -42,7 +42,7 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(frame).toContain('You need to tell me the truth. · votes: 3');
     expect(frame).toContain('move on to school. · votes: 1');
     // The votes in all, at the top as presenter mode says them under its boxes: the trainer sees when the room has voted.
-    expect(frame.split('\n').slice(0, 2).join(' ')).toMatch(/decision 1 of about \d+ · 16 votes entered/);
+    expect(frame.split('\n').slice(0, 2).join(' ')).toMatch(/Decision 1 of about \d+ · 16 votes entered/);
 
     await press(r, 'r');
     frame = (r.lastFrame() ?? '').replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
@@ -238,7 +238,7 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(r.lastFrame()).toContain('u: back to decision 1');
     await press(r, 'u');
     const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
-    expect(frame).toContain('decision 1 of about');
+    expect(frame).toContain('Decision 1 of about');
     expect(frame).toContain('Votes in all: 5');
     expect(frame).not.toContain('u: back');
     await press(r, 'b');
@@ -261,7 +261,7 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(r.lastFrame()).toContain('u: back to decision 2');
     await press(r, 'u');
     const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
-    expect(frame).toContain('decision 2 of about');
+    expect(frame).toContain('Decision 2 of about');
     expect(frame).toContain('Votes in all: 4');
     // Another branch, then from the debrief's sections this time.
     await press(r, '3');
@@ -305,7 +305,7 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(debrief).toContain('u: back to decision 2');
     await press(r, 'u');
     const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
-    expect(frame).toContain('decision 2 of about');
+    expect(frame).toContain('Decision 2 of about');
     expect(frame).toContain('Votes in all: 4');
     cleanup();
 
@@ -334,7 +334,7 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(r.lastFrame()).toContain('u: back to decision 1');
     await press(r, 'u', 'y');
     const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
-    expect(frame).toContain('decision 1 of about');
+    expect(frame).toContain('Decision 1 of about');
     expect(frame).toContain('Votes in all: 5');
   });
 
@@ -353,7 +353,7 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(r.lastFrame()).toContain('My boyfriend got it for me.');
     await press(r, 's', 'y');
     const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
-    expect(frame).toContain('decision 1 of about');
+    expect(frame).toContain('Decision 1 of about');
     expect(frame).not.toMatch(/votes: [1-9]/);
     const path = /The summary of the session before was written to: (\S+\.md) \(in the state folder /.exec(frame)?.[1] as string;
     expect(readFileSync(join(stateDir(env), path), 'utf8')).toContain("Branch taken: 1. That's a nice one! How did you get it?");
@@ -402,7 +402,7 @@ describe('trainer-led sessions (--facilitate)', () => {
     await press(r, 'y');
     const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
     expect(frame).not.toContain('is kept');
-    expect(frame).toContain('decision 1 of about');
+    expect(frame).toContain('Decision 1 of about');
     expect(frame).toContain("That's a nice one! How did you get it? · votes: 0");
     cleanup();
 
@@ -528,7 +528,7 @@ describe('a trainer-led session kept as it goes', () => {
     expect(r.lastFrame()).toContain("Continue at the scene before decision 2, with the room's votes and the summary so far");
     await press(r, KEY.enter);
     expect(r.lastFrame()).toContain('Enter: continue');
-    expect(r.lastFrame()).not.toContain('decision 2 of about');
+    expect(r.lastFrame()).not.toContain('Decision 2 of about');
     cleanup();
     let out = '';
     const lines = ['q'];
@@ -679,7 +679,7 @@ describe('a trainer-led session kept as it goes', () => {
     await press(r, 'n');
     expect(r.lastFrame()).toContain('s: new session');
     await press(r, 's', 'y');
-    expect(r.lastFrame()).toContain('decision 1 of about');
+    expect(r.lastFrame()).toContain('Decision 1 of about');
     expect(keptFiles(env)).toEqual([]);
   });
 
@@ -702,7 +702,7 @@ describe('a trainer-led session kept as it goes', () => {
     expect(end).toContain('The summary written at this ending is then written again, in the same file, when the session ends or stops.');
     await press(r, 'u');
     const there = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
-    expect(there).toContain('decision 2 of about');
+    expect(there).toContain('Decision 2 of about');
     expect(there).toContain('Votes in all: 4');
     await press(r, '3');
     await throughEnding(r);
@@ -910,7 +910,7 @@ describe('a trainer-led session kept as it goes', () => {
     await press(r, KEY.enter);
     expect(r.lastFrame()).toContain('Start over (the session in progress is replaced once the room votes)');
     await press(r, '2');
-    expect(r.lastFrame()).toContain('decision 1 of about');
+    expect(r.lastFrame()).toContain('Decision 1 of about');
     expect(r.lastFrame()).not.toMatch(/votes: [1-9]/);
     // Chosen by mistake and left at once: the session kept before is still there to carry on.
     // (It was deleted the moment Start over was chosen.)
@@ -955,7 +955,7 @@ describe('a trainer-led session kept as it goes', () => {
     const r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone(), startOver: true } }).element);
     await press(r, KEY.enter);
     expect(r.lastFrame()).not.toContain('You have a trainer-led session');
-    expect(r.lastFrame()).toContain('decision 1 of about');
+    expect(r.lastFrame()).toContain('Decision 1 of about');
     expect(r.lastFrame()).not.toMatch(/votes: [1-9]/);
     expect(stateStore(env).read(facilitationKey(newPhone()))).toBe(kept);
     await press(r, '3');
@@ -992,7 +992,7 @@ describe('a trainer-led session kept as it goes', () => {
     const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
     expect(frame).toMatch(/Could not resume: The saved room session is damaged \(it is not valid JSON\)\. The room session was moved to \S+facilitation\//);
     expect(frame).toContain('a new session starts.');
-    expect(frame).toContain('decision 1 of about');
+    expect(frame).toContain('Decision 1 of about');
     expect(keptFiles(env).some((f) => f.includes('.damaged'))).toBe(true);
     // The line gives way to the keys at the next key.
     await press(r, '3');
@@ -1178,10 +1178,10 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
     expect(flat()).not.toContain(`Introducing ${theo.name}`);
     // The decision after it: Ray is not introduced again.
     await press(r, KEY.enter);
-    expect(flat()).toContain('decision 1 of about');
+    expect(flat()).toContain('Decision 1 of about');
     expect(flat()).not.toContain('Introducing');
     // On to where Theo first speaks.
-    for (let i = 0; i < 6 && !/Introducing Theo/.test(flat()); i++) await press(r, ...(/decision \d+ of about/.test(flat()) ? ['r', '1'] : [KEY.enter]));
+    for (let i = 0; i < 6 && !/Introducing Theo/.test(flat()); i++) await press(r, ...(/Decision \d+ of about/.test(flat()) ? ['r', '1'] : [KEY.enter]));
     expect(flat()).toContain(`Introducing ${theo.name} (${theo.role}): ${(theo.description ?? '').slice(0, 40)}`);
     cleanup();
     // Line by line the same: Ray introduced once, before his first line; then the trainer stops.
@@ -1226,7 +1226,7 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
     expect(frame).toContain('Scene sentence 40 goes on here.');
     expect(frame).toContain('Jade (youth)');
     await press(r, KEY.enter);
-    expect(r.lastFrame()).toContain('decision 2 of about 2');
+    expect(r.lastFrame()).toContain('Decision 2 of about 2');
   });
 
   // A scene may carry its own discussion prompt and facilitator note (authoring.md: "As for
@@ -1253,7 +1253,7 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
       await press(r, 'f');
       expect(flat()).not.toContain(note);
       await press(r, KEY.enter);
-      expect(flat()).toContain('decision 2 of about 2');
+      expect(flat()).toContain('Decision 2 of about 2');
       cleanup();
     }
     let out = '';

@@ -134,13 +134,13 @@ describe('keys sent together with the one that brings up a new screen', () => {
   it('trainer-led: "⏎3" on the content note is no vote, and "r1" reveals without following a branch', async () => {
     const r = await facilitateNewPhone();
     await chunk(r, '\r3');
-    expect(r.lastFrame()).toContain('decision 1 of about');
+    expect(r.lastFrame()).toContain('Decision 1 of about');
     expect(r.lastFrame()).not.toContain('votes: 3');
     await chunk(r, 'r1');
     expect(r.lastFrame()).toContain('Votes in all: 0');
-    expect(r.lastFrame()).toContain('decision 1 of about');
+    expect(r.lastFrame()).toContain('Decision 1 of about');
     await press(r, '1');
-    expect(r.lastFrame()).not.toContain('decision 1 of about');
+    expect(r.lastFrame()).not.toContain('Decision 1 of about');
   });
 });
 

@@ -340,7 +340,7 @@ describe("who's who in a trainer-led session", () => {
         continue;
       }
       if (!frame.includes('r: reveal')) break;
-      const decision = Number(frame.match(/decision (\d+) of about/)?.[1]);
+      const decision = Number(frame.match(/Decision (\d+) of about/)?.[1]);
       await press(r, 'r');
       const shown = drawn(r.lastFrame() ?? '');
       reveals++;
@@ -359,7 +359,7 @@ describe("who's who in a trainer-led session", () => {
       await press(r, '1');
       // A reply the story does not allow here says why and stays: the next one.
       const after = r.lastFrame() ?? '';
-      if (after.includes(`decision ${decision} of about`) && !after.includes('r: reveal')) await press(r, '2');
+      if (after.includes(`Decision ${decision} of about`) && !after.includes('r: reveal')) await press(r, '2');
     }
     expect(reveals).toBeGreaterThan(3);
     expect(scrolling).toBeGreaterThan(0);

@@ -45,7 +45,7 @@ export function statusText(view: SessionView, mode: SessionMode, title: string, 
 
 /**
  * Parts of a status line joined with " · ", a row broken between two parts, not inside one, when
- * they do not fit in `columns` ("decision 1 of about 9" and "16 votes entered" stay whole).
+ * they do not fit in `columns` ("Decision 1 of about 9" and "16 votes entered" stay whole).
  */
 export function statusParts(parts: readonly string[], columns = Infinity): string {
   const lines: string[] = [];
