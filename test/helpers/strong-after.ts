@@ -5,15 +5,11 @@ import type { Next, Scenario } from '../../src/machines/schema/scenario.js';
 import { analyseBest } from '../../src/machines/scoring.js';
 
 /**
- * Playthroughs (their reply ids) that break one of `watched` (or, given `through`, take that reply)
- * and still end on a strong ending: the first found for each principle broken (keyed by `through`
- * when given). Every playthrough is tried, scene effects applied; states that cannot differ in
- * future (same node, variables, points and the conduct the conditions can read) are visited once.
- * `first` stops at the first one found.
+ * The principles a scenario's conditions read (its routes', replies' and ending variants' "when"s):
+ * the conduct a search over its playthroughs must tell apart, as two states differing only there
+ * can go on differently.
  */
-export function strongAfter(s: Scenario, watched: Iterable<string>, { through, first = false }: { through?: string; first?: boolean } = {}): Map<string, string[]> {
-  const index = indexScenario(s);
-  const watchedList = [...watched];
+export function principlesConditionsRead(s: Scenario): Set<string> {
   const read = new Set<string>();
   const note = (when: Parameters<typeof conditionsOf>[0]) => {
     for (const c of conditionsOf(when)) if (isConductCondition(c) && c.principle) read.add(c.principle);
@@ -23,6 +19,20 @@ export function strongAfter(s: Scenario, watched: Iterable<string>, { through, f
     if (n.kind === 'decision') for (const r of n.replies) { note(r.when); routesOf(r.next).forEach((x) => note(x.when)); }
     if (n.kind === 'ending') n.variants?.forEach((v) => note(v.when));
   }
+  return read;
+}
+
+/**
+ * Playthroughs (their reply ids) that break one of `watched` (or, given `through`, take that reply)
+ * and still end on a strong ending: the first found for each principle broken (keyed by `through`
+ * when given). Every playthrough is tried, scene effects applied; states that cannot differ in
+ * future (same node, variables, points and the conduct the conditions can read) are visited once.
+ * `first` stops at the first one found.
+ */
+export function strongAfter(s: Scenario, watched: Iterable<string>, { through, first = false }: { through?: string; first?: boolean } = {}): Map<string, string[]> {
+  const index = indexScenario(s);
+  const watchedList = [...watched];
+  const read = principlesConditionsRead(s);
   const tracked = [...new Set([...watchedList, ...read])];
   const seen = new Set<string>();
   const found = new Map<string, string[]>();

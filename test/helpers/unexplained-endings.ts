@@ -1,8 +1,9 @@
-import { applyEffects, conditionsOf, initialVariables, isConductCondition, whenHolds, type Variables } from '../../src/machines/conditions.js';
+import { applyEffects, initialVariables, whenHolds, type Variables } from '../../src/machines/conditions.js';
 import { conductAfter, conductStart, scoreOf, type Conduct } from '../../src/machines/conduct.js';
 import { indexScenario, routesOf } from '../../src/machines/scenario-index.js';
 import type { Next, Scenario } from '../../src/machines/schema/scenario.js';
 import { analyseBest, outcomeOf } from '../../src/machines/scoring.js';
+import { principlesConditionsRead } from './strong-after.js';
 
 /** A Strong-band playthrough that ends on a mixed or harmful ending's plain narration: its replies, score and ending. */
 export interface UnexplainedEnding { path: string[]; percent: number; ending: string }
@@ -16,15 +17,7 @@ export interface UnexplainedEnding { path: string[]; percent: number; ending: st
  */
 export function strongBandUnexplained(s: Scenario): UnexplainedEnding[] {
   const index = indexScenario(s);
-  const read = new Set<string>();
-  const note = (when: Parameters<typeof conditionsOf>[0]) => {
-    for (const c of conditionsOf(when)) if (isConductCondition(c) && c.principle) read.add(c.principle);
-  };
-  for (const n of s.nodes) {
-    if (n.kind === 'scene') routesOf(n.next).forEach((r) => note(r.when));
-    if (n.kind === 'decision') for (const r of n.replies) { note(r.when); routesOf(r.next).forEach((x) => note(x.when)); }
-    if (n.kind === 'ending') n.variants?.forEach((v) => note(v.when));
-  }
+  const read = principlesConditionsRead(s);
   const tracked = [...read];
   const seen = new Set<string>();
   const found: UnexplainedEnding[] = [];
