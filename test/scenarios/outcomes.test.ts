@@ -231,9 +231,9 @@ describe('a perfect playthrough is told it did everything', () => {
 // Session 35: a volunteer sees two verdicts, the debrief's band and the story's ending. A playthrough
 // in the Strong band (no prohibited act, 80% or more) ends strong, or on a worse ending whose variant
 // says which step cost it; the plain narration of a mixed ending beside "Strong" says nothing of why.
-// Scenarios still to be made consistent (not edited in session 35) are listed, and the test holds
-// that they still need it, so the list shrinks when one is done.
-const STRONG_BAND_PENDING = new Set<string>(['youth-relapses']);
+// Scenarios still to be made consistent are listed (none since session 35 did the last four), and
+// the test holds that they still need it, so the list shrinks when one is done.
+const STRONG_BAND_PENDING = new Set<string>([]);
 
 describe('the debrief\'s band and the story\'s ending agree, or the ending says why', () => {
   it.each(IDS.filter((id) => !STRONG_BAND_PENDING.has(id)))('%s: every Strong-band playthrough ends strong, or on an ending variant that says why it did not', (id) => {
@@ -249,6 +249,10 @@ describe('the debrief\'s band and the story\'s ending agree, or the ending says 
     ['before-relapse', 'd1-yours d2-ask d3-strategies d4-thank d5-clc d6-three d7-funds d8-keep', 82, 'end-mixed', 'without asking Rina what she still wants'],
     ['saturday-shoots', 'd1-talk d2-light d3-open-glad d4-honest d5-leah d6-kid d7-dawson', 81, 'end-mixed', "Mr. Dawson's safety plan"],
     ['whereabouts-unknown', 'd1-open d2-learn d3-checkin d4-honest d5-not-mad d6-both d6-tell d7-csw d8-later', 81, 'end-mixed', 'you said the future could wait'],
+    ['youth-relapses', 'd1-wait d2-process d3-not-stupid d4-plan d5-safety d6-yes d7-notice d8-support', 84, 'end-mixed', 'you waited until the next day to answer'],
+    ['youth-relapses', 'd1-why d2-process d3-not-stupid d4-plan d5-safety d6-yes d7-notice d8-support', 80, 'end-mixed', 'Why would you go back to him??'],
+    ['youth-relapses', 'd1-glad d2-process d3-not-stupid d4-plan d5-safety d6-yes d7-see-if-lasts d8-support', 80, 'end-mixed', "you said you'd see if it lasts"],
+    ['youth-relapses', 'd1-glad d2-process d3-not-stupid d4-plan d5-safety d6-yes d7-notice d8-push-through', 80, 'end-empty', 'as if you were her crisis line'],
   ] as const)('%s: a Strong-band playthrough found ending on the plain narration now ends on a variant naming the step that cost it', (id, replies, percent, ending, words) => {
     const debrief = playReplies(scenario(id), replies.split(' '));
     expect(debrief?.score.percent).toBe(percent);
