@@ -16,9 +16,9 @@ import { DebriefScreen } from './DebriefScreen.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
 import { Moment } from './Moment.js';
-import { REPLY_INDENT, ReplyList, replyRows, replyText } from './ReplyList.js';
+import { REPLY_INDENT, ReplyList, replyRows, replyText, withReplies } from './ReplyList.js';
 import { statusParts } from './StatusLine.js';
-import { maxOffset, pageSize, ScrollRows, scrolledOffset, useKeptOffset } from './ScrollRows.js';
+import { pageSize, ScrollRows, scrolledOffset, useFollowInView, useKeptOffset } from './ScrollRows.js';
 import { useTheme } from './ThemeContext.js';
 import { useArrivedAfter, useKeys } from './useKeys.js';
 import { useScreenSize } from './useScreenSize.js';
@@ -290,28 +290,15 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const togetherHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - scrollFooterRows);
   // The window's rows with no reply highlighted: where the place read is kept from (the pointer
   // moving is no new text).
-  const togetherPlain = useMemo(() => (together ? [...momentRows, [{ text: '' }], ...replyRows(view.replies, -1, width, (r) => `votes: ${votes[r.id] ?? 0}`).rows] : momentRows), [together, momentRows, view.replies, width, votes]);
-  const togetherList = together ? replyRows(view.replies, selected, width, tally) : undefined;
-  const togetherRows = togetherList ? [...momentRows, [{ text: '' }], ...togetherList.rows] : momentRows;
+  const togetherPlain = useMemo(() => (together ? withReplies(momentRows, replyRows(view.replies, -1, width, (r) => `votes: ${votes[r.id] ?? 0}`), -1).rows : momentRows), [together, momentRows, view.replies, width, votes]);
+  const togetherList = together ? withReplies(momentRows, replyRows(view.replies, selected, width, tally), selected) : undefined;
+  const togetherRows = togetherList ? togetherList.rows : momentRows;
   // Where the window onto the reveal or the moment is: each decision, and its reveal, opens at the
   // top, and a resize keeps the place read (keptOffset), not the count of rows above it.
   const [offset, setOffset] = useKeptOffset(view.kind === 'decision' && reveal ? revealRows : togetherPlain, `${view.nodeId}:${reveal}`);
   // The highlighted reply is brought into the window when it moves (↑↓, Enter) or its votes change
   // (the window shrinks by the heading's "votes entered" row), not as the decision opens (the moment first).
-  const follow = `${selected}:${entered}:${togetherHeight}:${togetherRows.length}`;
-  const followed = useRef(follow);
-  useEffect(() => {
-    if (followed.current === follow) return;
-    followed.current = follow;
-    if (!togetherList) return;
-    const first = momentRows.length + 1 + (togetherList.starts[selected] ?? 0);
-    const end = momentRows.length + 1 + (togetherList.starts[selected + 1] ?? togetherList.rows.length);
-    const size = togetherHeight - 2;
-    setOffset((o) => {
-      const top = Math.min(o, maxOffset(togetherRows.length, togetherHeight));
-      return first < top ? first : end > top + size ? Math.min(first, end - size) : top;
-    });
-  });
+  useFollowInView(`${selected}:${entered}:${togetherHeight}:${togetherRows.length}`, togetherList?.reply, togetherRows.length, togetherHeight, setOffset);
   // At least one row of the moment between its two "more" lines (a decision whose replies fill the
   // window, the-list's last at 60×24, left the frame a row too tall, and Ink then clears the terminal).
   const momentHeight = Math.max(3, screenRows - 1 - rowsOf(heading) - scrollFooterRows - repliesRows);

@@ -8,14 +8,14 @@ import { recordedLine, saveKeptOnDisk, saveProgress, stateStore } from '../saves
 import { inkRows, wrapText } from '../wrap.js';
 import type { Row } from '../debrief-lines.js';
 import { feedbackRows, momentRows, setupRows } from '../tall-rows.js';
-import { pageSize, ScrollRows, scrolledOffset, useKeptOffset } from './ScrollRows.js';
+import { pageSize, ScrollRows, scrolledOffset, useFollowInView, useKeptOffset } from './ScrollRows.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
 import { FeedbackScreen, quitOnly } from './FeedbackScreen.js';
 import { KeyHints } from './KeyHints.js';
 import { Moment } from './Moment.js';
 import { QuitPrompt, quitPromptExtra, unsavedQuitWords } from './QuitPrompt.js';
-import { REPLY_INDENT, ReplyList } from './ReplyList.js';
+import { REPLY_INDENT, ReplyList, replyRows, withReplies } from './ReplyList.js';
 import { compactStatus, StatusLine, statusText } from './StatusLine.js';
 import { meterRows } from './Meter.js';
 import { useTheme } from './ThemeContext.js';
@@ -118,11 +118,9 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const [setupAt, setSetupAt] = useState<string>();
   const setup = useMemo(() => (setupAt === view.nodeId && view.kind === 'decision' ? decisionSetup(playable.scenario, actor.getPersistedSnapshot()) : []), [setupAt, view.nodeId, view.kind, playable.scenario, actor]);
   const setupText = useMemo(() => setupRows(setup, columns), [setup, columns]);
-  // The moment's words as rows (its setup first, when shown), and where the window onto a moment too
-  // tall for the screen is (see momentLayout): each moment opens at its top, and a resize keeps the
-  // place read (keptOffset).
+  // The moment's words as rows (its setup first, when shown), for the window onto a moment too tall
+  // for the screen (see momentLayout).
   const textRows = useMemo(() => [...setupText, ...momentRows(view, columns)], [setupText, view, columns]);
-  const [textOffset, setTextOffset] = useKeptOffset(textRows, view.nodeId);
   if (selectedAt !== view.nodeId) {
     setSelectedAt(view.nodeId);
     setSelected(-1);
@@ -169,7 +167,33 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     [confirmQuit, savingFailure, playable, app.env],
   );
   const quitPrompt = <QuitPrompt unsaved={quitWords} columns={columns} />;
-  const layout = () => momentLayout({ view, text: textRows, setup: setupText.length, mode, columns, rows, canUndo, unsaved: savingFailure !== undefined, typedShown, unavailable, confirmQuit, quitExtra: quitPromptExtra(quitWords, columns, app.env) });
+  const layout = (quitAsked = confirmQuit) => momentLayout({ view, setup: setupText.length, mode, columns, rows, canUndo, unsaved: savingFailure !== undefined, typedShown, unavailable, confirmQuit: quitAsked, quitExtra: quitPromptExtra(quitWords, columns, app.env) });
+  // Replies that leave the moment's window fewer than its 4 rows (long replies at 60×24): the
+  // moment, the prompt and the replies scroll together in one window (PgUp PgDn), the status and
+  // the help line kept. Drawn whole, they made the frame taller than the screen (the terminal
+  // scrolled, and the top was lost).
+  // (As it is with no quit prompt open: the question can take the moment's place for a while, and
+  // the window is found again as it was, the place read in the replies kept.)
+  const shape = layout();
+  const unasked = confirmQuit ? layout(false) : shape;
+  const together = unasked.scroll?.together ?? false;
+  // What is read before the replies in that window: the moment's words, a blank row, the prompt.
+  const beforeReplies = useMemo(() => {
+    const prompt = together && view.prompt ? wrapText(view.prompt, columns).split('\n').map((t): Row => [{ text: t, bold: true }]) : [];
+    return [...textRows, ...(textRows.length > 0 && prompt.length > 0 ? [[{ text: '' }]] : []), ...prompt];
+  }, [together, textRows, view.prompt, columns]);
+  // The window's rows with no reply highlighted: where the place read is kept from (the pointer
+  // moving is no new text).
+  const windowPlain = useMemo(() => (together ? withReplies(beforeReplies, replyRows(view.replies, -1, columns), -1).rows : textRows), [together, beforeReplies, textRows, view.replies, columns]);
+  const windowList = together ? withReplies(beforeReplies, replyRows(view.replies, selected, columns), selected) : undefined;
+  const windowRows = windowList ? windowList.rows : textRows;
+  // Where the window onto a moment too tall for the screen is (see momentLayout): each moment opens
+  // at its top, and a resize keeps the place read (keptOffset).
+  const [textOffset, setTextOffset] = useKeptOffset(windowPlain, view.nodeId);
+  // The highlighted reply is brought into the window when it moves (a number, ↑↓) or the window is
+  // resized, not as the decision opens (the moment first).
+  const windowHeight = unasked.scroll?.height ?? 0;
+  useFollowInView(`${selected}:${windowHeight}:${windowRows.length}`, windowList?.reply, windowRows.length, windowHeight, setTextOffset);
 
   const choose = (index: number) => {
     const reply = view.replies[index];
@@ -255,8 +279,9 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     // A moment too tall for the screen: its words scroll (↑↓ too on a scene; at a decision they choose a reply).
     const { scroll } = layout();
     if (scroll) {
-      const step = { 'page-up': -pageSize(scroll.height), 'page-down': pageSize(scroll.height), top: -scroll.total, bottom: scroll.total, ...(view.kind === 'scene' ? { up: -1, down: 1 } : {}) }[a.type as string];
-      if (step !== undefined) return setTextOffset((o) => scrolledOffset(o, step, scroll.total, scroll.height));
+      const total = windowRows.length;
+      const step = { 'page-up': -pageSize(scroll.height), 'page-down': pageSize(scroll.height), top: -total, bottom: total, ...(view.kind === 'scene' ? { up: -1, down: 1 } : {}) }[a.type as string];
+      if (step !== undefined) return setTextOffset((o) => scrolledOffset(o, step, total, scroll.height));
     }
     if (view.kind === 'scene' && a.type === 'enter') {
       lastReplyKey.current = undefined;
@@ -321,7 +346,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   if (showFeedback && view.lastFeedback) {
     return <FeedbackScreen view={{ ...view, lastFeedback: view.lastFeedback }} mode={mode} canUndo={canUndo} confirmQuit={confirmQuit} unsaved={unsaved} quitWords={quitWords} />;
   }
-  const { hints, hintsToo, compact, gaps, spare, scroll } = layout();
+  const { hints, hintsToo, compact, gaps, spare, scroll } = shape;
   // Still too tall with the quit prompt (the longest decisions at 60×24): the question takes the
   // moment's place until it is answered (n brings the moment back), so the status stays on top.
   if (confirmQuit && spare < 0) {
@@ -341,12 +366,22 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
       <ReplyList replies={view.replies} selected={selected} width={columns} />
     </Box>
   );
+  if (scroll?.together) {
+    // Replies too tall beside even 4 rows of the moment: the moment, the prompt and the replies scroll together.
+    return (
+      <Box flexDirection="column">
+        <StatusLine view={view} mode={mode} title={title} spaced={false} compact={compact} width={columns} />
+        <ScrollRows rows={windowRows} height={scroll.height} offset={textOffset} pageKeysOnly />
+        {footer}
+      </Box>
+    );
+  }
   if (scroll) {
     // Too tall even packed: the moment's words scroll in a window; the prompt, the replies and the keys stay.
     return (
       <Box flexDirection="column">
         <StatusLine view={view} mode={mode} title={title} spaced={false} compact={compact} width={columns} />
-        <ScrollRows rows={scroll.rows} height={scroll.height} offset={textOffset} pageKeysOnly={view.kind === 'decision'} />
+        <ScrollRows rows={windowRows} height={scroll.height} offset={textOffset} pageKeysOnly={view.kind === 'decision'} />
         {decision}
         {footer}
       </Box>
@@ -377,8 +412,6 @@ const KEPT_DEBRIEF = 'Your debrief was kept: open the scenario\'s last debrief f
 /** What momentLayout needs to know. */
 interface MomentState {
   view: SessionView;
-  /** The moment's words as rows (its setup's, then momentRows), for the window when it scrolls. */
-  text: Row[];
   /** The rows of the decision's setup drawn above it (setupRows), 0 when none is. */
   setup: number;
   mode: SessionMode;
@@ -400,10 +433,12 @@ interface MomentState {
  * How a scene or decision fits the screen. On a short terminal blank rows between parts go first
  * (least useful first), then the status line loses the scenario's title, so the whole moment stays
  * on screen; one row is kept spare so the frame never scrolls the terminal. When even that is too
- * tall (a trainer's long narration), `scroll`: the moment's words as rows for a window of `height`
- * rows, with the scroll keys in the help line; the prompt and the replies stay whole below it.
+ * tall (a trainer's long narration), `scroll`: the moment's words go in a window of `height` rows,
+ * with the scroll keys in the help line; the prompt and the replies stay whole below it. When the
+ * prompt and the replies leave that window fewer than 4 rows (its two "more" lines and two of the
+ * moment; long replies), `together`: the window takes the prompt and the replies too.
  */
-function momentLayout({ view, text, setup, mode, columns, rows, canUndo, unsaved, typedShown, unavailable, confirmQuit, quitExtra }: MomentState) {
+function momentLayout({ view, setup, mode, columns, rows, canUndo, unsaved, typedShown, unavailable, confirmQuit, quitExtra }: MomentState) {
   const played = quitOnly(playHints(view.kind === 'decision' ? { kind: 'decision', replies: view.replies.length, canUndo: canUndo && mode === 'practice' } : { kind: 'scene', canUndo: canUndo && mode === 'practice' }), unsaved);
   // While a reply number is half typed (ten or more replies), its hints come first in place of the numbers'.
   const base: Hint[] = typedShown !== undefined && view.kind === 'decision' ? [...typedNumberHints(typedShown, view.replies.length, 'reply'), ['↑↓', 'move'] as const, ...played.slice(1)] : played;
@@ -421,8 +456,10 @@ function momentLayout({ view, text, setup, mode, columns, rows, canUndo, unsaved
   // The scroll keys before q (↑↓ choose a reply at a decision, so only PgUp PgDn scroll there).
   hints = withOptionalHint([...base.slice(0, -1), [view.kind === 'decision' ? 'PgUp PgDn' : '↑↓ PgUp PgDn', 'scroll'], ...base.slice(-1)], WHO_HINT, (set) => hintRows(set, columns).length);
   const footerRows = (unavailable === undefined ? 0 : inkRows(unavailable, columns)) + (unavailable === undefined || hintsToo ? hintRows(hints, columns).length : 0);
-  const fixed = (compact?.rows ?? fullStatus) + footerRows + (view.kind === 'decision' ? decisionHeight(view, columns) : 0);
-  return { hints, hintsToo, compact, gaps, spare, scroll: { rows: text, total: text.length, height: Math.max(4, rows - 1 - fixed) } };
+  const around = (compact?.rows ?? fullStatus) + footerRows;
+  const decision = view.kind === 'decision' ? decisionHeight(view, columns) : 0;
+  const together = view.kind === 'decision' && rows - 1 - around - decision < 4;
+  return { hints, hintsToo, compact, gaps, spare, scroll: { together, height: Math.max(4, rows - 1 - around - (together ? 0 : decision)) } };
 }
 
 /** Rows the prompt and the replies take. */

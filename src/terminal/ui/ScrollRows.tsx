@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useCallback, useState, type Dispatch, type SetStateAction } from 'react';
+import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { Row, Tone } from '../debrief-lines.js';
 import type { Theme } from '../theme.js';
 import { useTheme } from './ThemeContext.js';
@@ -121,6 +121,27 @@ export function useKeptOffset(rows: readonly Row[], place?: unknown): [number, D
   }
   const setOffset = useCallback((next: SetStateAction<number>) => setKept((k) => ({ ...k, offset: typeof next === 'function' ? next(k.offset) : next })), []);
   return [now.offset, setOffset];
+}
+
+/**
+ * Brings rows `range.first` up to (not including) `range.end` of a window of `height` rows onto
+ * `total` rows into view each time `follow` changes (the highlighted reply moved, the window was
+ * resized), not as the window first opens (the moment is read first): the least scroll that shows
+ * them, their first row when they are taller than the window. No `range` (nothing highlighted, or
+ * the rows do not scroll together): the window stays where it is.
+ */
+export function useFollowInView(follow: string, range: { first: number; end: number } | undefined, total: number, height: number, setOffset: Dispatch<SetStateAction<number>>): void {
+  const followed = useRef(follow);
+  useEffect(() => {
+    if (followed.current === follow) return;
+    followed.current = follow;
+    if (!range) return;
+    const size = height - INDICATORS;
+    setOffset((o) => {
+      const top = Math.min(o, maxOffset(total, height));
+      return range.first < top ? range.first : range.end > top + size ? Math.min(range.first, range.end - size) : top;
+    });
+  });
 }
 
 /** How far a page moves: a screenful less one row, so the reader keeps their place. */

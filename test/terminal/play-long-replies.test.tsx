@@ -1,0 +1,133 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
+import { appElement, KEY, press, renderAt, tempEnv } from './helpers/ink.js';
+import { BUNDLED } from './helpers/layout.js';
+
+const PG_DOWN = '\u001b[6~';
+const PG_UP = '\u001b[5~';
+const lines = (frame: string) => frame.split('\n').map((l) => l.trimEnd());
+/** A screen's text with its row breaks, hanging indents, box sides and styles taken out, to find a reply's words wherever they were wrapped. */
+// eslint-disable-next-line no-control-regex -- strips the inverse video the feedback box draws in
+const flat = (frame: string) => frame.replace(/\u001b\[[0-9;]*m/g, '').replace(/[│]/g, ' ').replace(/\s+/g, ' ');
+/**
+ * The end of the highlighted reply, `n`, when the window shows it whole from its pointer to its
+ * last words (the replies are shown in an order of the session's own, so found by its pointer).
+ */
+const highlightedEnd = (frame: string, n: number) => new RegExp(`› ${n}\\. (?:(?! \\d\\. ).)*?(Reply \\d ends here\\.)`).exec(flat(frame))?.[1];
+
+/**
+ * Trainers write their own scenarios, and a reply can run to some 300 characters. The-list's last
+ * decision (as `play the-list --from d9-report` opens it), each reply lengthened in memory (no
+ * scenario file changed) with words of its own at its end, to find it by.
+ */
+function longReplies(): { playable: PlayableScenario; ends: string[] } {
+  const playable = loadPlayable(join(BUNDLED, 'the-list.json'), 'd9-report');
+  if ('problems' in playable) throw new Error(playable.problems);
+  const node = playable.scenario.nodes.find((n) => n.id === 'd9-report') as { replies: { text: string }[] };
+  const ends = node.replies.map((_, i) => `Reply ${i + 1} ends here.`);
+  node.replies.forEach((reply, i) => {
+    reply.text = `${reply.text} ${'It says only what this CASA saw and heard, in plain words. '.repeat(3)}${ends[i]}`;
+  });
+  return { playable, ends };
+}
+
+async function open(columns: number) {
+  const { playable, ends } = longReplies();
+  const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'play', playable, showNote: false } }).element, columns, 24);
+  return { r, ends };
+}
+
+/** The frame fits the screen: one row spare (a frame as tall as the screen scrolls the terminal), no row wider than it. */
+function fits(frame: string, columns: number) {
+  expect(lines(frame).length).toBeLessThanOrEqual(23);
+  for (const line of lines(frame)) expect(line.length).toBeLessThanOrEqual(columns);
+}
+
+describe('the play screen at a decision whose replies are taller than the screen', () => {
+  for (const columns of [60, 80]) {
+    it(`${columns}×24: the moment, prompt and replies scroll together (PgUp PgDn), every reply reachable, one row spare`, async () => {
+      const { r, ends } = await open(columns);
+      let frame = r.lastFrame();
+      fits(frame, columns);
+      // The moment first, with the status above and the help line below, saying the window scrolls.
+      expect(frame).toContain('The paragraph');
+      expect(frame).toMatch(/more below \(PgDn\)/);
+      expect(flat(frame)).toContain('PgUp PgDn: scroll');
+      expect(frame).not.toMatch(/more above/);
+      // PgDn to the end: every reply's words, and the prompt, were in the window on the way.
+      let seen = flat(frame);
+      for (let i = 0; i < 20 && !frame.includes('(end)'); i++) {
+        await press(r, PG_DOWN);
+        frame = r.lastFrame();
+        fits(frame, columns);
+        seen += flat(frame);
+      }
+      expect(frame).toContain('(end)');
+      expect(frame).toMatch(/more above \(PgUp\)/);
+      expect(seen).toContain('Which paragraph goes into your report?');
+      for (const end of ends) expect(seen).toContain(end);
+      // Back to the top with PgUp.
+      for (let i = 0; i < 20 && /more above/.test(frame); i++) {
+        await press(r, PG_UP);
+        frame = r.lastFrame();
+      }
+      expect(frame).toContain('The paragraph');
+      // ↓ highlights each reply in turn, and brings it into the window whole, its last words too.
+      const shown: (string | undefined)[] = [];
+      for (let i = 1; i <= ends.length; i++) {
+        await press(r, KEY.down);
+        frame = r.lastFrame();
+        fits(frame, columns);
+        expect(frame).toMatch(new RegExp(`^› ${i}\\. `, 'm'));
+        shown[i] = highlightedEnd(frame, i);
+        expect(shown[i]).toBeDefined();
+      }
+      expect(new Set(shown.slice(1)).size).toBe(ends.length);
+      // ↑ from the last goes back to the first, which is brought back into view.
+      await press(r, KEY.up, KEY.up, KEY.up);
+      frame = r.lastFrame();
+      fits(frame, columns);
+      expect(frame).toMatch(/^› 1\. /m);
+      expect(highlightedEnd(frame, 1)).toBe(shown[1]);
+      // Enter chooses the highlighted reply: its feedback follows (practice).
+      await press(r, KEY.down, KEY.down, KEY.enter);
+      frame = r.lastFrame();
+      expect(frame).not.toContain('Which paragraph goes into your report?');
+      expect(flat(frame)).toContain(shown[3]);
+    });
+  }
+
+  it('60×24: a number key chooses a reply that is not in the window', async () => {
+    const { r } = await open(60);
+    // Which reply is 4 (↓ to it), then back up to the moment, reply 4 out of the window.
+    await press(r, KEY.down, KEY.down, KEY.down, KEY.down);
+    const fourth = highlightedEnd(r.lastFrame(), 4) as string;
+    expect(fourth).toBeDefined();
+    for (let i = 0; i < 20 && /more above/.test(r.lastFrame()); i++) await press(r, PG_UP);
+    expect(flat(r.lastFrame())).not.toContain(fourth);
+    await press(r, '4');
+    expect(flat(r.lastFrame())).toContain(fourth);
+    expect(r.lastFrame()).not.toContain('Which paragraph goes into your report?');
+  });
+
+  it('60×24 resized to 120×40 with a reply highlighted: still fits, that reply still in view and highlighted', async () => {
+    const { r } = await open(60);
+    await press(r, KEY.down, KEY.down, KEY.down);
+    const third = highlightedEnd(r.lastFrame(), 3);
+    expect(third).toBeDefined();
+    await r.resize(120, 40);
+    let frame = r.lastFrame();
+    expect(lines(frame).length).toBeLessThanOrEqual(39);
+    for (const line of lines(frame)) expect(line.length).toBeLessThanOrEqual(120);
+    expect(highlightedEnd(frame, 3)).toBe(third);
+    await r.resize(60, 24);
+    frame = r.lastFrame();
+    fits(frame, 60);
+    expect(highlightedEnd(frame, 3)).toBe(third);
+    // Enter still chooses it.
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).not.toContain('Which paragraph goes into your report?');
+    expect(flat(r.lastFrame())).toContain(third);
+  });
+});
