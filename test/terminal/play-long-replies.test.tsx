@@ -55,6 +55,8 @@ describe('the play screen at a decision whose replies are taller than the screen
       expect(frame).toMatch(/more below \(PgDn\)/);
       expect(flat(frame)).toContain('PgUp PgDn: scroll');
       expect(frame).not.toMatch(/more above/);
+      // The replies right under the prompt, as where they are drawn whole.
+      expect(frame).toMatch(/^Which paragraph goes into your report\?\n {2}1\. /m);
       // PgDn to the end: every reply's words, and the prompt, were in the window on the way.
       let seen = flat(frame);
       for (let i = 0; i < 20 && !frame.includes('(end)'); i++) {

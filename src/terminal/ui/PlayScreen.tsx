@@ -177,15 +177,16 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const shape = layout();
   const unasked = confirmQuit ? layout(false) : shape;
   const together = unasked.scroll?.together ?? false;
-  // What is read before the replies in that window: the moment's words, a blank row, the prompt.
+  // What is read before the replies in that window: the moment's words, a blank row, the prompt
+  // (the replies right under it, as when they are drawn whole).
   const beforeReplies = useMemo(() => {
     const prompt = together && view.prompt ? wrapText(view.prompt, columns).split('\n').map((t): Row => [{ text: t, bold: true }]) : [];
     return [...textRows, ...(textRows.length > 0 && prompt.length > 0 ? [[{ text: '' }]] : []), ...prompt];
   }, [together, textRows, view.prompt, columns]);
   // The window's rows with no reply highlighted: where the place read is kept from (the pointer
   // moving is no new text).
-  const windowPlain = useMemo(() => (together ? withReplies(beforeReplies, replyRows(view.replies, -1, columns), -1).rows : textRows), [together, beforeReplies, textRows, view.replies, columns]);
-  const windowList = together ? withReplies(beforeReplies, replyRows(view.replies, selected, columns), selected) : undefined;
+  const windowPlain = useMemo(() => (together ? withReplies(beforeReplies, replyRows(view.replies, -1, columns), -1, !view.prompt).rows : textRows), [together, beforeReplies, textRows, view.replies, columns]);
+  const windowList = together ? withReplies(beforeReplies, replyRows(view.replies, selected, columns), selected, !view.prompt) : undefined;
   const windowRows = windowList ? windowList.rows : textRows;
   // Where the window onto a moment too tall for the screen is (see momentLayout): each moment opens
   // at its top, and a resize keeps the place read (keptOffset).

@@ -91,11 +91,12 @@ export function replyRows(replies: readonly ReplyView[], selected: number, width
 
 /**
  * One window's rows for a decision whose replies scroll together with its moment: the moment's rows
- * (and whatever else is read before the replies), a blank row, then the list (replyRows); and the
- * rows the highlighted reply takes there (none when `selected` is -1), to keep it in view (useFollowInView).
+ * (and whatever else is read before the replies), a blank row (`gap`; none under a prompt, as the
+ * list is drawn right under it otherwise), then the list (replyRows); and the rows the highlighted
+ * reply takes there (none when `selected` is -1), to keep it in view (useFollowInView).
  */
-export function withReplies(before: readonly Row[], list: { rows: Row[]; starts: number[] }, selected: number): { rows: Row[]; reply?: { first: number; end: number } } {
-  const lead = before.length > 0 ? [...before, [{ text: '' }]] : [];
+export function withReplies(before: readonly Row[], list: { rows: Row[]; starts: number[] }, selected: number, gap = true): { rows: Row[]; reply?: { first: number; end: number } } {
+  const lead = before.length > 0 && gap ? [...before, [{ text: '' }]] : [...before];
   const start = list.starts[selected];
   const reply = start === undefined ? undefined : { first: lead.length + start, end: lead.length + (list.starts[selected + 1] ?? list.rows.length) };
   return { rows: [...lead, ...list.rows], ...(reply ? { reply } : {}) };
