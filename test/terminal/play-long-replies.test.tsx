@@ -113,6 +113,26 @@ describe('the play screen at a decision whose replies are taller than the screen
     expect(r.lastFrame()).not.toContain('Which paragraph goes into your report?');
   });
 
+  it('60×24: Enter with no reply highlighted says why in place of the help line, and q then n comes back to the place read; both within 23 rows', async () => {
+    const { r } = await open(60);
+    await press(r, KEY.enter);
+    let frame = r.lastFrame();
+    fits(frame, 60);
+    expect(frame).toContain("Press a reply's number (1–4)");
+    await press(r, KEY.down);
+    expect(highlightedEnd(r.lastFrame(), 1)).toBeDefined();
+    // Read on past it, then q, n: the window is where it was read, not back at reply 1.
+    await press(r, PG_DOWN, PG_DOWN);
+    const before = r.lastFrame();
+    expect(before).not.toMatch(/^› 1\. /m);
+    await press(r, 'q');
+    fits(r.lastFrame(), 60);
+    await press(r, 'n');
+    frame = r.lastFrame();
+    fits(frame, 60);
+    expect(frame).toBe(before);
+  });
+
   it('60×24 resized to 120×40 with a reply highlighted: still fits, that reply still in view and highlighted', async () => {
     const { r } = await open(60);
     await press(r, KEY.down, KEY.down, KEY.down);
