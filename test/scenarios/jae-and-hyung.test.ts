@@ -5,7 +5,7 @@ import { getPrinciple } from '../../src/machines/guide.js';
 import { indexScenario, routesOf } from '../../src/machines/scenario-index.js';
 import type { EndingNode, Next, Reply } from '../../src/machines/schema/scenario.js';
 import { analyseBest, computeBest, outcomeOf, STRONG_FROM, type OutcomeBand } from '../../src/machines/scoring.js';
-import { bundledScenario } from '../helpers/bundled.js';
+import { pinsFor } from '../helpers/pins.js';
 import { playReplies } from '../helpers/play.js';
 import { strongAfter } from '../helpers/strong-after.js';
 
@@ -15,26 +15,7 @@ import { strongAfter } from '../helpers/strong-after.js';
 // These pin the scenario's key scoring choices against the in-service guide.
 
 const ID = 'jae-and-hyung';
-const scenario = () => bundledScenario(ID);
-
-function reply(id: string): Reply {
-  const r = indexScenario(scenario()).replies.get(id)?.reply;
-  if (!r) throw new Error(`${ID} has no reply ${id}`);
-  return r;
-}
-
-const assessment = (replyId: string, principle: string) => reply(replyId).assessments.find((a) => a.principle === principle);
-const allReplies = () => scenario().nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : []));
-
-/** The best-practice path's replies with some swapped ("d4-decline" → "d4-text"), played through the machine. */
-function bestWith(swaps: Record<string, string>) {
-  const best = computeBest(scenario()).path.map((step) => step.replyId);
-  for (const from of Object.keys(swaps)) expect(best, `the best path takes ${from}`).toContain(from);
-  return playReplies(scenario(), best.map((r) => swaps[r] ?? r));
-}
-
-/** The first playthrough through `replyId` that ends strong (its reply ids), or undefined. */
-const strongThrough = (replyId: string) => strongAfter(scenario(), [], { through: replyId, first: true }).get(replyId);
+const { scenario, reply, assessment, allReplies, bestWith, strongThrough } = pinsFor(ID);
 
 interface Playthrough {
   replies: string[];

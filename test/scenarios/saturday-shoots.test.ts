@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getPrinciple } from '../../src/machines/guide.js';
-import { indexScenario } from '../../src/machines/scenario-index.js';
-import type { Reply } from '../../src/machines/schema/scenario.js';
-import { computeBest } from '../../src/machines/scoring.js';
-import { bundledScenario } from '../helpers/bundled.js';
-import { playReplies } from '../helpers/play.js';
+import { pinsFor } from '../helpers/pins.js';
 import { strongAfter } from '../helpers/strong-after.js';
 
 // saturday-shoots: Meron, 14, bisexual, Ethiopian American, in kinship care with her aunt Tigist,
@@ -12,26 +8,7 @@ import { strongAfter } from '../helpers/strong-after.js';
 // These pin the scenario's key scoring choices against the in-service guide.
 
 const ID = 'saturday-shoots';
-const scenario = () => bundledScenario(ID);
-
-function reply(id: string): Reply {
-  const r = indexScenario(scenario()).replies.get(id)?.reply;
-  if (!r) throw new Error(`${ID} has no reply ${id}`);
-  return r;
-}
-
-const assessment = (replyId: string, principle: string) => reply(replyId).assessments.find((a) => a.principle === principle);
-const allReplies = () => scenario().nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : []));
-
-/** The best-practice path's replies with some swapped ("d4-honest" → "d4-rescue"), played through the machine. */
-function bestWith(swaps: Record<string, string>) {
-  const best = computeBest(scenario()).path.map((step) => step.replyId);
-  for (const from of Object.keys(swaps)) expect(best, `the best path takes ${from}`).toContain(from);
-  return playReplies(scenario(), best.map((r) => swaps[r] ?? r));
-}
-
-/** The first playthrough through `replyId` that ends strong (its reply ids), or undefined. */
-const strongThrough = (replyId: string) => strongAfter(scenario(), [], { through: replyId, first: true }).get(replyId);
+const { scenario, reply, assessment, allReplies, bestWith, strongThrough } = pinsFor(ID);
 
 describe('saturday-shoots: a promise of secrecy', () => {
   const PROMISES = ['d3-open-secret', 'd3g-promise', 'd4-keep'];
