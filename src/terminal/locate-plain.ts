@@ -1,6 +1,8 @@
 import { missingFileWords, quoteValue, type MissingFile, type ResumeResult } from '../machines/index.js';
 import { lookFor, matchLabel, tryFile, type FolderMatch } from './locate.js';
-import { sayer, type LineModeOptions } from './plain.js';
+import { commandName } from './invocation.js';
+import { sayer, widthNow, type LineModeOptions } from './plain.js';
+import { wrapWords } from './wrap.js';
 
 /**
  * Line by line, the save's trainer file moved: asks for its new path (or a folder to look in) until
@@ -29,7 +31,8 @@ export async function locatePlain(missing: MissingFile, opts: Pick<LineModeOptio
       say('Type a number, another path, or press Enter to go back:');
       continue;
     }
-    say(look.message);
+    // Its command (validate's, for a file with errors) is kept whole, continued where it is longer than a line.
+    opts.io.out(`${wrapWords(look.message, widthNow(opts.width), `${commandName(opts.env)} `)}\n`);
     if (look.problems) opts.io.out(`${look.problems}\n`);
     say(`Type ${listed.length > 0 ? 'a number, ' : ''}another path, or press Enter to go back:`);
   }

@@ -4,7 +4,7 @@ import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanLine, fitToSave, formatValidation, peekScenario, quoteValue, relocateSave, shownFileName, type MissingFile, type ResumeResult } from '../machines/index.js';
 import { FileAccessError, loadScenarioFile, readScenarioBytes, type LoadedFile } from './files.js';
-import { command } from './invocation.js';
+import { command, shellWord } from './invocation.js';
 import { stateStore } from './node/state-store.js';
 import { isBundledFile } from './saves.js';
 import { scenarioFilesIn } from './scenario-files.js';
@@ -34,7 +34,11 @@ export type LookResult =
   | { kind: 'resumed'; found: Extract<ResumeResult, { kind: 'ok' }> }
   /** A folder: its files with the save's scenario id (at least one). */
   | { kind: 'folder'; folder: string; files: FolderMatch[] }
-  /** Not the save's scenario, or nothing usable there: why, and a file's problems as validate prints them. */
+  /**
+   * Not the save's scenario, or nothing usable there: why, and a file's problems as validate prints
+   * them. A message's last line may be a command (starting with commandName): lay it out with
+   * commandRows or wrapWords.
+   */
   | { kind: 'refused'; message: string; problems?: string };
 
 /** A path as it may be echoed: quoted, its escapes shown. */
@@ -129,7 +133,10 @@ export function tryFile(missing: MissingFile, path: string, env: NodeJS.ProcessE
     const n = loaded.result.errors;
     return {
       kind: 'refused',
-      message: `${shown(path)} has ${n} error${n === 1 ? '' : 's'}, so it cannot be played; check it with ${command('validate <file>', env)}.`,
+      // The command ends the words, on a line of its own (the screens lay it out with commandRows,
+      // plain mode with wrapWords), and names the file tried: "…; check it with <command> validate
+      // <file>." had it mid-sentence, wrapped as words, and <file> to be typed again.
+      message: `${shown(path)} has ${n} error${n === 1 ? '' : 's'}, so it cannot be played. See why with:\n${command(`validate ${shellWord(path)}`, env)}`,
       problems: formatValidation(loaded.result, path),
     };
   }

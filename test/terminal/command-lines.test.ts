@@ -389,3 +389,52 @@ describe('full screen at 60×24, a save whose scenario file is gone: the notice 
     expect(readdirSync(saves)).toEqual([expect.stringMatching(/^youth-discloses\.json\.damaged-/)]);
   });
 });
+
+describe('finding a moved save\'s file, a file with errors: "See why with:" and the validate command naming it, on rows of its own', () => {
+  const argv = process.argv[1];
+  afterEach(() => {
+    process.argv[1] = argv as string;
+    cleanup();
+  });
+  // "…so it cannot be played; check it with <command> validate <file>." had the command mid-sentence:
+  // the screen's Paragraph and plain mode's words broke it at any space, "<file>" to be typed again.
+  const setUp = () => {
+    const base = mkdtempSync(join(tmpdir(), 'c'));
+    const pad = 50 - `node ${base}//bin/casa-practice.js`.length;
+    expect(pad).toBeGreaterThan(0);
+    process.argv[1] = join(base, 'x'.repeat(pad), 'bin', 'casa-practice.js');
+    const env = { ...tempEnv(), NO_COLOR: '1' };
+    const missing = { key: 'example-new-phone', file: '/gone/new-phone.json', id: 'example-new-phone', version: 1 };
+    // In a folder of a known length (a temp folder, not the checkout's fixtures), so that the
+    // command breaks the same way wherever the tests run.
+    const broken = join(mkdtempSync(join(tmpdir(), 'd')), 'broken.json');
+    copyFileSync(join(SCENARIOS, 'broken.json'), broken);
+    return { env, missing, broken, cmd: `${commandName(env)} validate ${shellWord(broken)}` };
+  };
+
+  it('full screen at 60×24: the sentence ends "See why with:", the command follows whole (continuations joined), every row fits', async () => {
+    const { env, missing, broken, cmd } = setUp();
+    const r = await renderAt(appElement({ env, start: { kind: 'locate', missing } }).element, 60, 24);
+    r.stdin.write(broken);
+    await press(r, KEY.enter);
+    const frame = r.lastFrame();
+    const rows = frame.split('\n').map((row) => row.trimEnd());
+    for (const row of rows) expect(columnsOf(row), row).toBeLessThanOrEqual(60);
+    expect(frame.replace(/\s+/g, ' ')).toContain('/broken.json" has 2 errors, so it cannot be played. See why with: node ');
+    const lines = printedCommand(rows.join('\n'), 'with:', 'node ');
+    expect(lines.join('\n').replace(/ \\\n +/g, ' '), frame).toBe(cmd);
+    expectCommandLines(lines, cmd);
+  });
+
+  it('line by line (locatePlain): the same words, the command on lines of its own as bash reads it', async () => {
+    const { env, missing, broken, cmd } = setUp();
+    const { locatePlain } = await import('../../src/terminal/locate-plain.js');
+    let out = '';
+    const answers = [broken];
+    const found = await locatePlain(missing, { io: { out: (s: string) => void (out += s), err: () => undefined }, width: 60, env, readLine: async () => answers.shift() });
+    expect(found).toBeUndefined();
+    const lines = printedCommand(out, 'See why with:', 'node ');
+    expect(lines.join('\n').replace(/ \\\n +/g, ' '), out).toBe(cmd);
+    expectCommandLines(lines, cmd);
+  });
+});

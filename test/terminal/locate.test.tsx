@@ -78,7 +78,7 @@ describe('a save whose scenario file moved', () => {
     // A file with errors is validated as validate does, and its first problem shown.
     await paste(r, join(SCENARIOS, 'broken.json'));
     await press(r, KEY.enter);
-    expect(flat(r.lastFrame())).toMatch(/broken\.json" has \d+ errors?, so it cannot be played; check it with .*validate <file>/);
+    expect(flat(r.lastFrame())).toMatch(/broken\.json" has \d+ errors?, so it cannot be played\. See why with: .*validate \S*broken\.json/);
     expect(r.lastFrame()).toMatch(/broken\.json:\d+:\d+/);
     await press(r, '\u0015');
     await paste(r, join(folder, 'newer.json'));

@@ -2,8 +2,10 @@ import { Box, Text, type Key } from 'ink';
 import { useRef, useState } from 'react';
 import { agoWords, repliesMadeWords, cleanText, missingFileWords, quoteValue, saveSummary, type MissingFile, type ResumeResult } from '../../machines/index.js';
 import { actionOf, numberKeys, type Hint } from '../keys.js';
+import { commandName } from '../invocation.js';
 import { lookFor, matchLabel, tryFile, type FolderMatch, type LookResult } from '../locate.js';
 import { stateStore } from '../saves.js';
+import { commandRows } from '../wrap.js';
 import { useApp } from './AppContext.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
@@ -92,6 +94,9 @@ export function LocateScreen({ missing, onResumed, onBack, onQuit }: LocateScree
     edit((t) => (t.length + input.length > MAX_TYPED ? t : t + input));
   });
 
+  // What was said, its command (validate's, for a file with errors) on rows of its own, continued
+  // where it is longer than a row: a word-wrapped Paragraph broke it at any space.
+  const saidRows = (message: string) => message.split('\n').flatMap((line) => commandRows(line, columns, `${commandName(app.env)} `)).map((row, i) => <Paragraph key={i} color={theme.warn} width={columns}>{row}</Paragraph>);
   const saved = summary ? ` Your save has ${repliesMadeWords(summary)} (saved ${agoWords(summary.savedAt)}).` : '';
   if (listing) {
     const { files } = listing;
@@ -117,7 +122,7 @@ export function LocateScreen({ missing, onResumed, onBack, onQuit }: LocateScree
             );
           })}
         </Box>
-        {said && <Box marginTop={1}><Paragraph color={theme.warn} width={columns}>{said.message}</Paragraph></Box>}
+        {said && <Box marginTop={1} flexDirection="column">{saidRows(said.message)}</Box>}
         <KeyHints set={[[`↑↓ or ${numberKeys(files.length)} Enter`, 'open'], ['Esc', 'another path']]} width={columns} />
       </Box>
     );
@@ -131,7 +136,7 @@ export function LocateScreen({ missing, onResumed, onBack, onQuit }: LocateScree
       </Box>
       {said && (
         <Box marginTop={1} flexDirection="column">
-          <Paragraph color={theme.warn} width={columns}>{said.message}</Paragraph>
+          {saidRows(said.message)}
           {said.problem && <Paragraph color={theme.muted} width={columns}>{said.problem}</Paragraph>}
         </Box>
       )}
