@@ -438,3 +438,31 @@ describe('finding a moved save\'s file, a file with errors: "See why with:" and 
     expectCommandLines(lines, cmd);
   });
 });
+
+describe('room: the commands that start or carry on a room end their words, on lines of their own', () => {
+  const argv = process.argv[1];
+  afterEach(() => {
+    process.argv[1] = argv as string;
+  });
+
+  it('from a long program name: room --resume with nothing saved: the room command alone on its lines, whole as bash reads it', async () => {
+    // 'start one with "<command> room <scenario>".' had the command mid-sentence in quotes, broken
+    // anywhere by the terminal (or by wrapText, for the words at Ctrl+C), and pasted it ran with the
+    // quotes and the full stop. Named by a path 10 columns shorter than the width, it is longer than a line.
+    const base = mkdtempSync(join(tmpdir(), 'c'));
+    const pad = textWidth() - 10 - `node ${base}//bin/casa-practice.js`.length;
+    expect(pad).toBeGreaterThan(0);
+    process.argv[1] = join(base, 'x'.repeat(pad), 'bin', 'casa-practice.js');
+    const env = tempEnv();
+    const name = commandName(env);
+    const { roomCommand } = await import('../../src/terminal/room/command.js');
+    let err = '';
+    expect(await roomCommand(['--resume', '--host', '127.0.0.1'], { out: () => undefined, err: (t) => void (err += t) }, env)).toBe(1);
+    for (const row of err.split('\n')) expect(columnsOf(row) <= textWidth() || shellWords(row.replace(/ \\$/, '')).length === 1, row).toBe(true);
+    const lines = printedCommand(err, 'Start one with:', name);
+    // (<scenario> stands for a file or an id: bash reads a word in its place.)
+    const word = (l: string) => l.replace('<scenario>', 'SCENARIO');
+    expectCommandLines(lines.map(word), word(`${name} room <scenario>`), textWidth());
+    expect(err.replace(/ \\\n +/g, ' ').replace(/\s+/g, ' ')).toBe(`casa-practice: there is no room to resume. Start one with: ${name} room <scenario> `);
+  });
+});

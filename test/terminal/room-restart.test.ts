@@ -192,7 +192,7 @@ describe('room command as a process', () => {
     // The session ended before the room closed: the hint is to start a new room (not to resume one
     // that has nothing left to do), with the command as it was run here.
     const here = `node ${BIN[1]!.startsWith(ROOT) ? BIN[1]!.slice(ROOT.length + 1) : BIN[1]}`;
-    expect(room.output().replace(/\s+/g, ' ')).toContain(`The session has ended; start a new room with "${here} room <scenario>".`);
+    expect(room.output().replace(/ \\\n +/g, ' ').replace(/\s+/g, ' ')).toContain(`The session has ended. Start a new room with: ${here} room <scenario>`);
     // (The end question before it names "room --resume" to say it will not open this session.)
     expect(room.output().split('Room closed.')[1]).not.toContain('--resume');
   });
@@ -258,11 +258,11 @@ describe('room command as a process', () => {
     const io = { out: (t: string) => ((got.out += t), /Resumed:/.test(got.out) && opened()), err: (t: string) => (got.err += t) };
     expect(await Promise.race([roomCommand(['--resume', '--host', '127.0.0.1'], io, env), started])).toBe(1);
     expect(got.out).toBe('');
-    expect(got.err.replace(/\s+/g, ' ')).toBe(`casa-practice: the last room (END234) has ended, so there is nothing to carry on. Its session summary is ${join(env.XDG_STATE_HOME, 'casa-practice', 'exports', roomSummaryFileName(ctx, state))}. Start a new room with "casa-practice room <scenario>". `);
+    expect(got.err.replace(/ \\\n +/g, ' ').replace(/\s+/g, ' ')).toBe(`casa-practice: the last room (END234) has ended, so there is nothing to carry on. Its session summary is ${join(env.XDG_STATE_HOME, 'casa-practice', 'exports', roomSummaryFileName(ctx, state))}. Start a new room with: casa-practice room <scenario> `);
     // The room file stays as it was (it is not damaged).
     expect(readFileSync(join(rooms, 'END234.json'), 'utf8')).toBe(serializeRoom(ended.state));
-    expect(closedHint(ended.state, {})).toBe('The session has ended; start a new room with "casa-practice room <scenario>".');
-    expect(closedHint(state, {})).toBe('Resume it with "casa-practice room --resume".');
+    expect(closedHint(ended.state, {})).toBe('The session has ended. Start a new room with:\ncasa-practice room <scenario>');
+    expect(closedHint(state, {})).toBe('Resume it with:\ncasa-practice room --resume');
   });
 
   it('room --resume with a port in the room file that no socket can use (the file is untrusted) listens on a free port instead', async ({ onTestFinished }) => {

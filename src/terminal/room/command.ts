@@ -18,7 +18,7 @@ import { holderText, openHolder } from '../node/file-lock.js';
 import { packageRoot } from '../paths.js';
 import { sessionSeed } from '../seed.js';
 import { stateDir, writeAtomic } from '../state.js';
-import { wrapText } from '../wrap.js';
+import { wrapText, wrapWords } from '../wrap.js';
 import { CONTROLS_HELP, roomControls } from './controls.js';
 import { readVoterFiles, startRoomServer, type RoomServer } from './server.js';
 
@@ -103,7 +103,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
   if (resume) {
     const latest = store.list(ROOMS).filter((f) => f.key.endsWith('.json')).sort((a, b) => b.modified - a.modified)[0];
     if (!latest) {
-      io.err(`casa-practice: there is no room to resume; start one with "${command('room <scenario>', env)}".\n`);
+      io.err(`${commandWords(`casa-practice: there is no room to resume. Start one with:\n${command('room <scenario>', env)}`, env)}\n`);
       return 1;
     }
     const text = store.read(latest.key) ?? '';
@@ -123,7 +123,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
       // Nothing can happen in a room whose session has ended (phones cannot vote, no branch can be
       // followed): opening it again would only print a QR code for phones to wait at.
       const summary = join(exportsDir(env), roomSummaryFileName(ctx, state));
-      io.err(`casa-practice: the last room (${state.room}) has ended, so there is nothing to carry on. Its session summary is ${visibleLine(summary)}. Start a new room with "${command('room <scenario>', env)}".\n`);
+      io.err(`${commandWords(`casa-practice: the last room (${state.room}) has ended, so there is nothing to carry on. Its session summary is ${visibleLine(summary)}. Start a new room with:\n${command('room <scenario>', env)}`, env)}\n`);
       return 1;
     }
   } else {
@@ -222,7 +222,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
         } catch (e) {
           io.err(`casa-practice: could not write the summary: ${visibleLine(e instanceof Error ? e.message : String(e))}\n`);
         }
-        if (written) io.out(`\nRoom closed. Session summary written to:\n${visibleLine(written)}\n${wrapText(closedHint(server.state(), env), width())}\n`);
+        if (written) io.out(`\nRoom closed. Session summary written to:\n${visibleLine(written)}\n${commandWords(closedHint(server.state(), env), env)}\n`);
         resolve(signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 129);
       });
     };
@@ -230,13 +230,26 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
   });
 }
 
+/**
+ * Words that end with a command, printed to the terminal's width: the command whole on lines of
+ * its own, broken only between its words with line continuations where it is longer (wrapWords).
+ * Quoted mid-sentence ('start one with "<command> room <scenario>".'), the terminal broke it
+ * anywhere, and pasted it ran with the quotes and the full stop.
+ */
+function commandWords(text: string, env: NodeJS.ProcessEnv): string {
+  return wrapWords(text, Math.max(40, textWidth()), `${commandName(env)} `);
+}
+
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
-/** What the trainer can do next once the room is closed: carry on with it, or (its session ended) start a new one. */
+/**
+ * What the trainer can do next once the room is closed: carry on with it, or (its session ended)
+ * start a new one; the command on a line of its own (lay it out with commandWords).
+ */
 export function closedHint(state: RoomState, env: NodeJS.ProcessEnv): string {
   return state.phase === 'ended'
-    ? `The session has ended; start a new room with "${command('room <scenario>', env)}".`
-    : `Resume it with "${command('room --resume', env)}".`;
+    ? `The session has ended. Start a new room with:\n${command('room <scenario>', env)}`
+    : `Resume it with:\n${command('room --resume', env)}`;
 }
 
 let temps = 0;
