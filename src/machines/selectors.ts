@@ -120,12 +120,21 @@ export interface SessionView {
 }
 
 /**
+ * "Decision n of about m": the words every app and view (play, --facilitate, plain mode, the room's
+ * terminal controls, the projector) gives a decision, from its progress. One wording: each built it
+ * on its own before, and a change to one left the others saying it another way.
+ */
+export function decisionProgressWords(progress: Pick<SessionView['progress'], 'decision' | 'about'>): string {
+  return `Decision ${progress.decision} of about ${progress.about}`;
+}
+
+/**
  * Where the playthrough stands, in the words both apps show: "Decision n of about m" at a decision;
  * at a scene "About m decisions ahead" before the first and "After n of about m decisions" later.
  */
 export function progressWords(view: Pick<SessionView, 'kind' | 'progress'>): string {
   const { decision, about } = view.progress;
-  if (view.kind === 'decision') return `Decision ${decision} of about ${about}`;
+  if (view.kind === 'decision') return decisionProgressWords(view.progress);
   return decision === 0 ? `About ${about} decisions ahead` : `After ${decision} of about ${about} decisions`;
 }
 

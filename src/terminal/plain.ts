@@ -1,4 +1,4 @@
-import { breaksCritical, changeWords, citationWords, continueChoices, debriefModel, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailure, resumeOpening, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type RecapMoment, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
+import { breaksCritical, changeWords, citationWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailure, resumeOpening, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type RecapMoment, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import { scenariosDir } from './paths.js';
 import { leftOutNotice } from './scenario-files.js';
@@ -297,7 +297,7 @@ export function printSetup(scenes: readonly RecapMoment[], say: Say): void {
  */
 export function printMoment(view: SessionView, say: Say, { prompt: showPrompt = true, introductions = [], meters = true }: { prompt?: boolean; introductions?: readonly string[]; meters?: boolean } = {}): void {
   say();
-  if (view.kind === 'decision') say(`-- Decision ${view.progress.decision} of about ${view.progress.about}${view.title ? `: ${view.title}` : ''} --`);
+  if (view.kind === 'decision') say(`-- ${progressWords(view)}${view.title ? `: ${view.title}` : ''} --`);
   else if (view.title) say(`-- ${view.title} --`);
   // Meters go under a heading: an untitled scene between a reply and the next decision would
   // print the same meter twice (the reply's feedback has just said what changed).

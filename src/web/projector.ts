@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { breaksCritical, citationWords, criticalGroups, decisionNumbers, guideCitation, unavailableWords, VERDICT_WORDS, votesWords, type Debrief, type ReplyView, type RevealEntry, type SessionView } from '../machines/index.js';
+import { breaksCritical, citationWords, criticalGroups, decisionNumbers, guideCitation, progressWords, unavailableWords, VERDICT_WORDS, votesWords, type Debrief, type ReplyView, type RevealEntry, type SessionView } from '../machines/index.js';
 import { blankKeyOf, singleKeysOn, type ClickerKey } from './clicker.js';
 
 /**
@@ -39,7 +39,7 @@ export interface ProjectedVerdict {
 
 /** Where the session stands, as the laptop's status line and the projector's both say it. */
 export function stepWords(view: Pick<SessionView, 'kind' | 'progress'>): string {
-  if (view.kind === 'decision') return `Decision ${view.progress.decision} of about ${view.progress.about}`;
+  if (view.kind === 'decision') return progressWords(view);
   return view.kind === 'scene' ? 'Scene' : 'Ending';
 }
 

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRoom, presenterView, roomContext, roomSessionView, unavailableWords, validateScenario, type RoomState, type Scenario } from '../../src/machines/index.js';
+import { createRoom, presenterView, progressWords, roomContext, roomSessionView, unavailableWords, validateScenario, type RoomState, type Scenario } from '../../src/machines/index.js';
+import { printMoment } from '../../src/terminal/plain.js';
+import { stepText } from '../../src/terminal/ui/StatusLine.js';
+import { stepWords } from '../../src/web/projector.js';
 import { roomControls } from '../../src/terminal/room/controls.js';
 import { startRoomServer, type RoomServer } from '../../src/terminal/room/server.js';
 import { whoRows } from '../../src/terminal/ui/WhoScreen.js';
@@ -465,5 +468,26 @@ describe('room controls in the terminal', () => {
     expect((await room.type('x', /\n$/)).replace(/\s+/g, ' ')).toContain('· w who\'s who ·');
     expect(wider(room.output(), 60)).toEqual([]);
     expect(room.output()).not.toContain('\x1b');
+  });
+});
+
+describe('"Decision n of about m" is one wording, the core\'s', () => {
+  it('the room\'s controls, plain mode, play\'s status (on feedback too) and the projector say a decision as progressWords does for the same state', async () => {
+    // Each built the words on its own: a change to the core's (play's and --facilitate's) left the
+    // others saying it another way.
+    const room = await controlled(() => 60);
+    const printed = await room.type('n', /o: open the vote/);
+    const view = roomSessionView(roomContext(scenario), room.server.state());
+    const words = progressWords(view);
+    expect(view.kind).toBe('decision');
+    expect(words).toMatch(/^Decision 1 \D+\d+$/);
+    expect(printed).toContain(`${words}: ${view.title}`);
+    let plain = '';
+    printMoment(view, (text = '') => void (plain += `${text}\n`), { meters: false });
+    expect(plain).toContain(`-- ${words}: ${view.title} --`);
+    expect(stepWords(view)).toBe(words);
+    expect(stepText(view)).toBe(words);
+    // On the feedback screen the view has moved on (here to a scene): the step is the decision answered.
+    expect(stepText({ ...view, kind: 'scene' }, true)).toBe(words);
   });
 });

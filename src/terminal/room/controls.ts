@@ -1,5 +1,5 @@
 import { createInterface, type Interface } from 'node:readline';
-import { backFromEndingWords, backToDecision, introductionWords, presenterView, roomSessionView, unavailableWords, type RoomContext, type RoomState, type SessionView } from '../../machines/index.js';
+import { backFromEndingWords, backToDecision, decisionProgressWords, introductionWords, presenterView, roomSessionView, unavailableWords, type RoomContext, type RoomState, type SessionView } from '../../machines/index.js';
 import type { CliIO } from '../commands.js';
 import { revealText } from '../reveal-text.js';
 import { WHO_HEADING, WHO_HINT, whoRows } from '../ui/WhoScreen.js';
@@ -27,7 +27,7 @@ function backHint(view: SessionView, state: RoomState): string {
 }
 
 /** "Decision 2 of about 6: title". */
-const decisionLine = (view: SessionView) => `Decision ${view.progress.decision} of about ${view.progress.about}${view.title ? `: ${view.title}` : ''}`;
+const decisionLine = (view: SessionView) => `${decisionProgressWords(view.progress)}${view.title ? `: ${view.title}` : ''}`;
 
 /** " · w: who's who", the key that lists the people the room has met (as --facilitate's help line names it). */
 const WHO = ` · ${WHO_HINT[0]}: ${WHO_HINT[1]}`;

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { progressWords, type SessionMode, type SessionView } from '../../machines/index.js';
+import { decisionProgressWords, progressWords, type SessionMode, type SessionView } from '../../machines/index.js';
 import { Meter, meterRows, meterText } from './Meter.js';
 import { Paragraph } from './Paragraph.js';
 
@@ -29,7 +29,7 @@ export function stepText(view: SessionView, feedback = false): string {
   const { decision, about } = view.progress;
   if (feedback) {
     const answered = view.kind === 'decision' ? decision - 1 : decision;
-    return `Decision ${answered} of about ${Math.max(about, answered)}`;
+    return decisionProgressWords({ decision: answered, about: Math.max(about, answered) });
   }
   return progressWords(view);
 }
