@@ -21,6 +21,26 @@ import { BUNDLED } from './helpers/layout.js';
 // It is broken only between its words, with a shell line continuation (" \") ending each broken
 // line, so that the lines pasted into bash run the command itself.
 
+/**
+ * Names the app, as a volunteer who started it by path from another folder would see it:
+ * `node <temp>/xxx…/bin/casa-practice.js`, `columns` wide whatever the temp folder's length.
+ */
+function nameTheApp(columns: number): void {
+  const base = mkdtempSync(join(tmpdir(), 'c'));
+  const pad = columns - `node ${base}//bin/casa-practice.js`.length;
+  expect(pad).toBeGreaterThan(0);
+  process.argv[1] = join(base, 'x'.repeat(pad), 'bin', 'casa-practice.js');
+}
+
+/** In a describe: after each test, the app's own path back and Ink's renders cleaned up. */
+function restoreAfterEach(): void {
+  const argv = process.argv[1];
+  afterEach(() => {
+    process.argv[1] = argv as string;
+    cleanup();
+  });
+}
+
 /** The words bash makes of a script's command (after `set --`), as it really splits and unquotes them. */
 function bashWords(lines: string): string[] {
   const out = execFileSync('bash', ['--norc', '--noprofile', '-c', `set -- ${lines}\nprintf '%s\\0' "$@"`], { encoding: 'utf8' });
@@ -195,11 +215,7 @@ describe('resume with no save names a kept trainer-led session with the command 
 });
 
 describe('full screen at 60×24, a command in a picker notice is on rows of its own, broken with line continuations', () => {
-  const argv = process.argv[1];
-  afterEach(() => {
-    process.argv[1] = argv as string;
-    cleanup();
-  });
+  restoreAfterEach();
 
   it('resume with a kept --from room session: the command that carries it on; and the validate command for the files left out', async () => {
     // Ink wrapped it at any space, with nothing to say that it goes on.
@@ -226,20 +242,13 @@ describe('full screen at 60×24, a command in a picker notice is on rows of its 
 });
 
 describe('full screen at 60×24, the quit prompt\'s "Continue later with" command runs when pasted, from a long checkout path', () => {
-  const argv = process.argv[1];
-  afterEach(() => {
-    process.argv[1] = argv as string;
-    cleanup();
-  });
+  restoreAfterEach();
 
   it('on the first decision of a bundled scenario: the command on rows of its own, continued, and the screen still fits', async () => {
     // Started by path from another folder: the app names itself `node <checkout>/bin/casa-practice.js`,
     // here 50 columns whatever the temp folder's length: whole on a row of the box (56 columns inside),
     // but not with " resume" after it, nor after "Continue later with:". Ink wrapped it at any space.
-    const base = mkdtempSync(join(tmpdir(), 'c'));
-    const pad = 50 - `node ${base}//bin/casa-practice.js`.length;
-    expect(pad).toBeGreaterThan(0);
-    process.argv[1] = join(base, 'x'.repeat(pad), 'bin', 'casa-practice.js');
+    nameTheApp(50);
     const env = { ...tempEnv(), NO_COLOR: '1' };
     const name = commandName(env);
     expect(columnsOf(name)).toBe(50);
@@ -267,19 +276,12 @@ describe('full screen at 60×24, the quit prompt\'s "Continue later with" comman
 });
 
 describe('full screen at 60×24, the debrief\'s "Added to your records" command runs when pasted, from a long checkout path', () => {
-  const argv = process.argv[1];
-  afterEach(() => {
-    process.argv[1] = argv as string;
-    cleanup();
-  });
+  restoreAfterEach();
 
   it('a finished playthrough: the records command on rows of its own, continued, and the screen still fits', async () => {
     // As for the quit prompt: the app named `node <checkout>/bin/casa-practice.js`, 50 columns, so
     // that "Added to your records: <command> records" is longer than the row. Ink wrapped it at any space.
-    const base = mkdtempSync(join(tmpdir(), 'c'));
-    const pad = 50 - `node ${base}//bin/casa-practice.js`.length;
-    expect(pad).toBeGreaterThan(0);
-    process.argv[1] = join(base, 'x'.repeat(pad), 'bin', 'casa-practice.js');
+    nameTheApp(50);
     const env = { ...tempEnv(), NO_COLOR: '1' };
     const name = commandName(env);
     const playable = loadPlayable(join(SCENARIOS, 'new-phone.json'));
@@ -309,10 +311,7 @@ describe('where progress cannot be saved, the command that opens a save kept fro
   it('as printed when the app ends (wrapWords): the resume command alone on its rows, as bash reads it', () => {
     // "…is kept as it was: <command> resume opens that one." was broken before "opens" with a line
     // continuation from a long checkout path, and ran as `resume opens that one.`, which resume refuses.
-    const base = mkdtempSync(join(tmpdir(), 'c'));
-    const pad = 50 - `node ${base}//bin/casa-practice.js`.length;
-    expect(pad).toBeGreaterThan(0);
-    process.argv[1] = join(base, 'x'.repeat(pad), 'bin', 'casa-practice.js');
+    nameTheApp(50);
     const env = tempEnv();
     const name = commandName(env);
     const words = keptSaveWords({ summary: { decision: 1 } as SaveSummary, latest: true }, env) ?? '';
@@ -336,10 +335,7 @@ describe('records: the command that writes a backup for the web app ends its wor
     // file…" was wrapped as words: "run node" on one row, the path and "records --backup and" on the next.
     // Named by a path 10 columns shorter than the width it is printed at (80 with no terminal), the
     // command is longer than a row.
-    const base = mkdtempSync(join(tmpdir(), 'c'));
-    const pad = textWidth() - 10 - `node ${base}//bin/casa-practice.js`.length;
-    expect(pad).toBeGreaterThan(0);
-    process.argv[1] = join(base, 'x'.repeat(pad), 'bin', 'casa-practice.js');
+    nameTheApp(textWidth() - 10);
     const env = tempEnv();
     const name = commandName(env);
     let out = '';
@@ -355,20 +351,13 @@ describe('records: the command that writes a backup for the web app ends its wor
 });
 
 describe('full screen at 60×24, a save whose scenario file is gone: the notice has no command in mid-sentence', () => {
-  const argv = process.argv[1];
-  afterEach(() => {
-    process.argv[1] = argv as string;
-    cleanup();
-  });
+  restoreAfterEach();
 
   it('resume (R) with an older save naming /gone.json: one sentence, no line continuation, no command that cannot continue it', async () => {
     // "…open it from where it is now with <command> play <file> to continue this save." The picker's
     // notice (commandRows) took everything from the command to the end of the line as the command and
     // put a " \" into the sentence; and the save, set aside, was not continued by opening the file.
-    const base = mkdtempSync(join(tmpdir(), 'c'));
-    const pad = 50 - `node ${base}//bin/casa-practice.js`.length;
-    expect(pad).toBeGreaterThan(0);
-    process.argv[1] = join(base, 'x'.repeat(pad), 'bin', 'casa-practice.js');
+    nameTheApp(50);
     const env = { ...tempEnv(), NO_COLOR: '1' };
     const saves = join((env as NodeJS.ProcessEnv).XDG_STATE_HOME as string, 'casa-practice', 'saves');
     mkdirSync(saves, { recursive: true });
@@ -391,18 +380,11 @@ describe('full screen at 60×24, a save whose scenario file is gone: the notice 
 });
 
 describe('finding a moved save\'s file, a file with errors: "See why with:" and the validate command naming it, on rows of its own', () => {
-  const argv = process.argv[1];
-  afterEach(() => {
-    process.argv[1] = argv as string;
-    cleanup();
-  });
+  restoreAfterEach();
   // "…so it cannot be played; check it with <command> validate <file>." had the command mid-sentence:
   // the screen's Paragraph and plain mode's words broke it at any space, "<file>" to be typed again.
   const setUp = () => {
-    const base = mkdtempSync(join(tmpdir(), 'c'));
-    const pad = 50 - `node ${base}//bin/casa-practice.js`.length;
-    expect(pad).toBeGreaterThan(0);
-    process.argv[1] = join(base, 'x'.repeat(pad), 'bin', 'casa-practice.js');
+    nameTheApp(50);
     const env = { ...tempEnv(), NO_COLOR: '1' };
     const missing = { key: 'example-new-phone', file: '/gone/new-phone.json', id: 'example-new-phone', version: 1 };
     // In a folder of a known length (a temp folder, not the checkout's fixtures), so that the
@@ -449,10 +431,7 @@ describe('room: the commands that start or carry on a room end their words, on l
     // 'start one with "<command> room <scenario>".' had the command mid-sentence in quotes, broken
     // anywhere by the terminal (or by wrapText, for the words at Ctrl+C), and pasted it ran with the
     // quotes and the full stop. Named by a path 10 columns shorter than the width, it is longer than a line.
-    const base = mkdtempSync(join(tmpdir(), 'c'));
-    const pad = textWidth() - 10 - `node ${base}//bin/casa-practice.js`.length;
-    expect(pad).toBeGreaterThan(0);
-    process.argv[1] = join(base, 'x'.repeat(pad), 'bin', 'casa-practice.js');
+    nameTheApp(textWidth() - 10);
     const env = tempEnv();
     const name = commandName(env);
     const { roomCommand } = await import('../../src/terminal/room/command.js');
