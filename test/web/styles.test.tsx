@@ -85,13 +85,7 @@ describe('the stylesheet on the pages it styles', () => {
   // are each kept whole there, in My records and on the certificate.
   it('on a phone, My records and the certificate break no date or time in the middle', async () => {
     withStylesheet(true);
-    const store = memoryStore();
-    const record: PlaythroughRecord = {
-      id: '0f0e0d0c-0b0a-4908-8706-050403020100', scenarioId: 'youth-discloses', scenarioVersion: 8, title: 'New nails, new phone, new boyfriend',
-      mode: 'practice', startedAt: '2026-03-18T17:40:00.000Z', completedAt: '2026-03-18T18:00:00.000Z', minutes: 15,
-      score: { earned: 10, best: 27, percent: 37, capped: false }, band: 'needs-review', decisions: [], principles: [],
-    };
-    recordPlaythrough(store, record, undefined, new Date('2026-03-19T00:00:00Z'));
+    const store = storeWithOneRecord();
     /** Where each of `words` in the element breaks no line: the white-space of the element holding each. */
     const kept = (cell: Element, words: RegExp[]) => words.map((w) => {
       const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
@@ -119,13 +113,7 @@ describe('the stylesheet on the pages it styles', () => {
   // and a year's practice (48 scenarios of 15 minutes) ran to four pages instead of two.
   it("the certificate keeps each date, score and outcome on one line", async () => {
     withStylesheet();
-    const store = memoryStore();
-    const record: PlaythroughRecord = {
-      id: '0f0e0d0c-0b0a-4908-8706-050403020100', scenarioId: 'youth-discloses', scenarioVersion: 8, title: 'New nails, new phone, new boyfriend',
-      mode: 'practice', startedAt: '2026-03-18T17:40:00.000Z', completedAt: '2026-03-18T18:00:00.000Z', minutes: 15,
-      score: { earned: 10, best: 27, percent: 37, capped: false }, band: 'needs-review', decisions: [], principles: [],
-    };
-    recordPlaythrough(store, record, undefined, new Date('2026-03-19T00:00:00Z'));
+    const store = storeWithOneRecord();
     renderApp('#/certificate', store);
     await screen.findByRole('heading', { level: 2, name: 'Certificate of completed practice' });
     const year = await screen.findByLabelText('Year');
@@ -136,3 +124,15 @@ describe('the stylesheet on the pages it styles', () => {
     expect(cells.map((c) => getComputedStyle(c).whiteSpace === 'nowrap')).toEqual([true, false, true, true, true, true]);
   });
 });
+
+/** A store holding one finished playthrough, on 2026-03-18 (for the tables of My records and the certificate). */
+function storeWithOneRecord() {
+  const store = memoryStore();
+  const record: PlaythroughRecord = {
+    id: '0f0e0d0c-0b0a-4908-8706-050403020100', scenarioId: 'youth-discloses', scenarioVersion: 8, title: 'New nails, new phone, new boyfriend',
+    mode: 'practice', startedAt: '2026-03-18T17:40:00.000Z', completedAt: '2026-03-18T18:00:00.000Z', minutes: 15,
+    score: { earned: 10, best: 27, percent: 37, capped: false }, band: 'needs-review', decisions: [], principles: [],
+  };
+  recordPlaythrough(store, record, undefined, new Date('2026-03-19T00:00:00Z'));
+  return store;
+}
