@@ -272,6 +272,22 @@ describe('errors on a terminal are wrapped at word boundaries, as warnings are',
     }
   }
   const rows = (text: string) => text.split('\n').filter((l) => l !== '');
+  /** The program as a volunteer started it by path (not by npm or npx, as the test runner is). */
+  const PROGRAM = '/home/volunteer/casa-practice/bin/casa-practice.js';
+  /** Runs `run` with the app named as started by `program`, npm's variables away; all put back after. */
+  async function startedBy(program: string, run: () => Promise<void>) {
+    const argv1 = process.argv[1];
+    const npm = { npm_command: process.env.npm_command, npm_lifecycle_event: process.env.npm_lifecycle_event };
+    process.argv[1] = program;
+    delete process.env.npm_command;
+    delete process.env.npm_lifecycle_event;
+    try {
+      await run();
+    } finally {
+      process.argv[1] = argv1 as string;
+      for (const [k, v] of Object.entries(npm)) if (v !== undefined) process.env[k] = v;
+    }
+  }
 
   it('a missing file and a file with errors, at 60 columns: no row wider than the window, no word broken', async () => {
     // Paths shorter than the window (a longer one cannot be wrapped without breaking it).
@@ -289,14 +305,7 @@ describe('errors on a terminal are wrapped at word boundaries, as warnings are',
   // 'Run "node /home/…/bin/casa-practice.js records --help" for usage.' ran past a 60-column row and
   // the terminal cut it before the closing quote; the command is now on rows of its own, unquoted.
   it('a usage mistake at 60 columns: the help command on rows of its own, wrapped by words, no row wider than the window', async () => {
-    const argv1 = process.argv[1];
-    const npm = { npm_command: process.env.npm_command, npm_lifecycle_event: process.env.npm_lifecycle_event };
-    const program = '/home/volunteer/casa-practice/bin/casa-practice.js';
-    // Started by that path (not by npm or npx, as the test runner is).
-    process.argv[1] = program;
-    delete process.env.npm_command;
-    delete process.env.npm_lifecycle_event;
-    try {
+    await startedBy(PROGRAM, async () => {
       const r = await onTerminal(60, 'records', 'all');
       expect(r.code).toBe(2);
       const lines = rows(r.err);
@@ -305,12 +314,9 @@ describe('errors on a terminal are wrapped at word boundaries, as warnings are',
       expect(at, r.err).toBeGreaterThan(0);
       // The command's rows read as the command (a row may end in a shell continuation " \\").
       const typed = lines.slice(at + 1).map((l) => l.replace(/ \\$/, '').trim()).join(' ');
-      expect(typed).toBe(`node ${program} records --help`);
+      expect(typed).toBe(`node ${PROGRAM} records --help`);
       expect(lines.slice(at).join('\n')).not.toContain('"');
-    } finally {
-      process.argv[1] = argv1 as string;
-      for (const [k, v] of Object.entries(npm)) if (v !== undefined) process.env[k] = v;
-    }
+    });
   });
 
   // The error line and the help each name a command; wrapped as words, "To play that scenario: node
@@ -318,26 +324,17 @@ describe('errors on a terminal are wrapped at word boundaries, as warnings are',
   // space with nothing to say that it goes on: pasted, each row ran on its own (node alone opened
   // the picker).
   it('an unknown command at 60 columns: each command it names on rows of its own, continued with " \\" where broken, as bash runs it', async () => {
-    const argv1 = process.argv[1];
-    const npm = { npm_command: process.env.npm_command, npm_lifecycle_event: process.env.npm_lifecycle_event };
-    const program = '/home/volunteer/casa-practice/bin/casa-practice.js';
-    process.argv[1] = program;
-    delete process.env.npm_command;
-    delete process.env.npm_lifecycle_event;
-    try {
+    await startedBy(PROGRAM, async () => {
       for (const [argv, named] of [[['youth-discloses'], 'play youth-discloses'], [['facilitate', 'testifying'], '--facilitate testifying']] as const) {
         const r = await onTerminal(60, ...argv);
         expect(r.code).toBe(2);
         for (const row of rows(r.err)) expect([...row].length, row).toBeLessThanOrEqual(60);
         // Rows as a shell reads them: a row ending in " \\" goes on in the next.
         const read = rows(r.err.replace(/ \\\n +/g, ' '));
-        expect(read, r.err).toContain(`node ${program} ${named}`);
-        expect(read, r.err).toContain(`node ${program} --help`);
+        expect(read, r.err).toContain(`node ${PROGRAM} ${named}`);
+        expect(read, r.err).toContain(`node ${PROGRAM} --help`);
       }
-    } finally {
-      process.argv[1] = argv1 as string;
-      for (const [k, v] of Object.entries(npm)) if (v !== undefined) process.env[k] = v;
-    }
+    });
   });
 
   // play printed a broken file's problems with wrapText, which cut a path longer than the window
