@@ -85,7 +85,7 @@ describe('the command line says what it does', () => {
       expect(r.err, argv.join(' ')).toContain(`For usage, run:\n${name} ${topic}\n`);
     }
     const room = await run('room', '--resume');
-    expect(room.err).toContain(`start one with "${name} room <scenario>"`);
+    expect(room.err.replace(/ \\\n +/g, ' ')).toContain(`Start one with:\n${name} room <scenario>`);
     // A validator's fix names the command as it was started too: the core said "casa-practice schema
     // --for" whatever the invocation; the terminal now supplies the words (ValidateOptions.command).
     const dir = mkdtempSync(join(tmpdir(), 'casa-hint-'));
