@@ -669,7 +669,8 @@ describe('My records', () => {
     expect((await screen.findByText(/^Your completion records were damaged/)).textContent).toContain('load it on My records');
     await user.click(screen.getByRole('link', { name: 'My records' }));
     await screen.findByRole('heading', { level: 1, name: 'My records' });
-    expect(screen.getByText(/^Your completion records were damaged/).textContent).toContain('load it with “Load a backup file” below');
+    // (Waited for: on a loaded machine the notice may follow the page's heading by a render.)
+    await waitFor(() => expect(screen.getByText(/^Your completion records were damaged/).textContent).toContain('load it with “Load a backup file” below'));
     cleanup();
     // Opened again later: the copy is still offered (the notice is for the visit that set it aside).
     renderApp('#/records', store);
