@@ -2,7 +2,7 @@ import { missingFileWords, quoteValue, type MissingFile, type ResumeResult } fro
 import { lookFor, matchLabel, tryFile, type FolderMatch } from './locate.js';
 import { commandName } from './invocation.js';
 import { sayer, widthNow, type LineModeOptions } from './plain.js';
-import { wrapWords } from './wrap.js';
+import { fitReport, wrapWords } from './wrap.js';
 
 /**
  * Line by line, the save's trainer file moved: asks for its new path (or a folder to look in) until
@@ -33,7 +33,8 @@ export async function locatePlain(missing: MissingFile, opts: Pick<LineModeOptio
     }
     // Its command (validate's, for a file with errors) is kept whole, continued where it is longer than a line.
     opts.io.out(`${wrapWords(look.message, widthNow(opts.width), `${commandName(opts.env)} `)}\n`);
-    if (look.problems) opts.io.out(`${look.problems}\n`);
+    // The file's problems laid out as validate lays them out on a terminal: between words, a long path whole.
+    if (look.problems) opts.io.out(`${fitReport(look.problems, widthNow(opts.width))}\n`);
     say(`Type ${listed.length > 0 ? 'a number, ' : ''}another path, or press Enter to go back:`);
   }
 }

@@ -418,6 +418,9 @@ describe('finding a moved save\'s file, a file with errors: "See why with:" and 
     const lines = printedCommand(out, 'See why with:', 'node ');
     expect(lines.join('\n').replace(/ \\\n +/g, ' '), out).toBe(cmd);
     expectCommandLines(lines, cmd);
+    // The file's problems too: laid out between words at the width (a path longer than a row whole), as validate lays them out.
+    expect(out).toMatch(/error \[/);
+    for (const row of out.split('\n')) expect(fitsOrOneWord(row), row).toBe(true);
   });
 });
 
