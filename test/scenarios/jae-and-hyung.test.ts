@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyEffects, conditionsOf, initialVariables, whenHolds, type Variables } from '../../src/machines/conditions.js';
-import { conductAfter, conductStart, scoreOf, type Conduct } from '../../src/machines/conduct.js';
+import { conditionsOf, whenHolds } from '../../src/machines/conditions.js';
+import { scoreOf } from '../../src/machines/conduct.js';
 import { getPrinciple } from '../../src/machines/guide.js';
-import { indexScenario, routesOf } from '../../src/machines/scenario-index.js';
-import type { EndingNode, Next, Reply } from '../../src/machines/schema/scenario.js';
-import { analyseBest, computeBest, outcomeOf, STRONG_FROM, type OutcomeBand } from '../../src/machines/scoring.js';
+import type { EndingNode, Reply } from '../../src/machines/schema/scenario.js';
+import { computeBest, outcomeOf, STRONG_FROM, type OutcomeBand } from '../../src/machines/scoring.js';
 import { pinsFor } from '../helpers/pins.js';
+import { walkPlaythroughs } from '../helpers/walk.js';
 import { playReplies } from '../helpers/play.js';
 import { strongAfter } from '../helpers/strong-after.js';
 
@@ -30,32 +30,13 @@ interface Playthrough {
 
 /** Every playthrough the scenario allows, one by one (no states merged), scene effects applied: replies, score, band and what the ending tells. */
 function playthroughs(): Playthrough[] {
-  const s = scenario();
-  const index = indexScenario(s);
   const out: Playthrough[] = [];
-  const route = (next: Next, vars: Variables, conduct: Conduct) => routesOf(next).find((r) => whenHolds(r.when, vars, conduct))?.to;
-  const visit = (id: string | undefined, vars: Variables, conduct: Conduct, replies: string[]): void => {
-    const node = id === undefined ? undefined : index.nodes.get(id);
-    if (!node) throw new Error(`no way on after ${replies.join(' ')}`);
-    if (node.kind === 'ending') {
-      const percent = scoreOf(conduct);
-      const variant = node.variants?.find((v) => whenHolds(v.when, vars, conduct));
-      const flag = variant ? conditionsOf(variant.when).map((c) => ('var' in c ? c.var : '?')).join('+') : undefined;
-      out.push({ replies, percent, critical: conduct.critical, band: outcomeOf(percent, conduct.critical).band, ending: node, told: flag ? `variant:${flag}` : 'narration', narration: variant?.narration ?? node.narration });
-      return;
-    }
-    if (node.kind === 'scene') {
-      const after = applyEffects(node.effects, vars, index.variables).variables;
-      return visit(route(node.next, after, conduct), after, conduct, replies);
-    }
-    for (const r of node.replies) {
-      if (!whenHolds(r.when, vars, conduct)) continue;
-      const after = applyEffects(r.effects, vars, index.variables).variables;
-      const next = conductAfter(conduct, r.assessments, node.replies);
-      visit(route(r.next, after, next), after, next, [...replies, r.id]);
-    }
-  };
-  visit(s.start, initialVariables(s.variables), conductStart(analyseBest(s).best), []);
+  walkPlaythroughs(scenario(), ({ ending, vars, conduct, path }) => {
+    const percent = scoreOf(conduct);
+    const variant = ending.variants?.find((v) => whenHolds(v.when, vars, conduct));
+    const flag = variant ? conditionsOf(variant.when).map((c) => ('var' in c ? c.var : '?')).join('+') : undefined;
+    out.push({ replies: path, percent, critical: conduct.critical, band: outcomeOf(percent, conduct.critical).band, ending, told: flag ? `variant:${flag}` : 'narration', narration: variant?.narration ?? ending.narration });
+  });
   return out;
 }
 
