@@ -81,6 +81,21 @@ async function openProjectorWindow(s: PageSession, size?: { width: number; heigh
   return projector;
 }
 
+/** A presenter session of youth-discloses started past its content note, with a 1280×720 projector window showing its first moment. */
+async function startedWithProjector(): Promise<{ s: PageSession; projector: Page }> {
+  const s = await openPage(web.browser, web.app.url, '?presenter#/presenter/youth-discloses');
+  try {
+    await s.page.getByRole('button', { name: 'Start the session' }).click();
+    await s.page.getByRole('button', { name: 'Reveal the feedback' }).waitFor();
+    const projector = await openProjectorWindow(s, { width: 1280, height: 720 });
+    await projector.locator('.discussion').waitFor();
+    return { s, projector };
+  } catch (e) {
+    await s.close();
+    throw e;
+  }
+}
+
 /**
  * Answers the current decision with its first reply offered, by that reply's key, the focus on the
  * reply (the reply keys act only while the focus is in the current decision: WCAG 2.1.4).
@@ -737,14 +752,10 @@ describe('the web app in Chromium', () => {
   });
 
   it('the projector window fits a 1280×720 projector: a moment at full size, the whole reveal without scrolling (the room saw only its first reply); where even its smallest type cannot fit, it says there is more below; at 1920×1080 the type grows; text spacing set while it is open is fitted too', async () => {
-    const s = await openPage(web.browser, web.app.url, '?presenter#/presenter/youth-discloses');
+    const { s, projector } = await startedWithProjector();
     const { page } = s;
     try {
-      // A new session opens on the content note.
-      await page.getByRole('button', { name: 'Start the session' }).click();
-      await page.getByRole('button', { name: 'Reveal the feedback' }).waitFor();
-      const projector = await openProjectorWindow(s, { width: 1280, height: 720 });
-      await projector.locator('.discussion').waitFor();
+      // A new session opens on the content note: started, its first moment on a 1280×720 projector window.
       const fit = () => projector.evaluate(() => ({ overflow: document.documentElement.scrollHeight - innerHeight, wide: document.documentElement.scrollWidth - innerWidth, scale: parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 }));
       expect(await fit()).toEqual({ overflow: 0, wide: 0, scale: 1 });
       const boxes = page.getByRole('spinbutton');
@@ -1267,13 +1278,9 @@ describe('the web app in Chromium', () => {
 
   // "Take a break" changed only the laptop: the room kept looking at the reveal and its votes.
   it('on the trainer\'s break the projector window shows "Taking a break" under the scenario\'s title, large, fitted and axe-clean, readable with forced colours; back from the break, the reveal again', async () => {
-    const s = await openPage(web.browser, web.app.url, '?presenter#/presenter/youth-discloses');
+    const { s, projector } = await startedWithProjector();
     const { page } = s;
     try {
-      await page.getByRole('button', { name: 'Start the session' }).click();
-      await page.getByRole('button', { name: 'Reveal the feedback' }).waitFor();
-      const projector = await openProjectorWindow(s, { width: 1280, height: 720 });
-      await projector.locator('.discussion').waitFor();
       await page.getByRole('spinbutton').first().fill('3');
       await page.getByRole('button', { name: 'Reveal the feedback' }).click();
       await projector.locator('ol.reveal').waitFor();
