@@ -98,10 +98,17 @@ function watchSockets() {
  * (watchSockets: to send what a phone sends, and to wait until a page has handled a close); `close`
  * ends both.
  */
-async function phoneRoom(scenario = hostile(), viewport = { width: 360, height: 740 }) {
+/**
+ * A room on 127.0.0.1 and a browser context for its phones. With `clock`, the pages' timers run on
+ * Playwright's clock: time passes as usual, and `later` jumps it ahead (firing what falls due), so a
+ * test of the phone's waits (an answer that never comes, the backoff before reconnecting) does not
+ * spend them.
+ */
+async function phoneRoom(scenario = hostile(), viewport = { width: 360, height: 740 }, { clock = false } = {}) {
   const server = await serve(createRoom(roomContext(scenario), ROOM, 0, new Date()), 0, scenario);
   const context = await browser!.newContext({ viewport });
   await context.addInitScript(watchSockets);
+  if (clock) await context.clock.install();
   return {
     server, context,
     close: async () => {
@@ -110,6 +117,16 @@ async function phoneRoom(scenario = hostile(), viewport = { width: 360, height: 
     },
   };
 }
+
+/**
+ * How long a phone waits for the room's answer to a vote or a check before it gives the connection up
+ * (ANSWER_MS in src/web/voter/voter.ts), and the longest wait before it connects again (its backoff
+ * reaches 10 s, jittered by at most a quarter more).
+ */
+const ANSWER_MS = 6_000;
+const LONGEST_RETRY_MS = 12_500;
+/** Time on a page of a `clock` room jumps `ms` ahead, firing the page's timers that fall due meanwhile. */
+const later = (page: Page, ms: number) => page.clock.fastForward(ms);
 
 /**
  * The phone `page` joins the room on `port` and waits for the trainer; a presenter connects and opens
@@ -749,7 +766,7 @@ describe('voter page in Chromium', () => {
   it.skipIf(!available)('a vote whose connection drops as it is sent, or that is never answered (Wi-Fi gone without a word): the page marks the vote the room confirmed, says the new one may not have arrived, and once back says whether it did', async () => {
     // It kept "✓ your vote" on the reply just tapped beside "Connection lost. Reconnecting…", and once
     // back said "Vote received" with the mark moved back to the earlier reply: the change looked made.
-    const room = await phoneRoom(hostile(), { width: 390, height: 844 });
+    const room = await phoneRoom(hostile(), { width: 390, height: 844 }, { clock: true });
     const { server, context } = room;
     const page = await context.newPage();
     try {
@@ -775,12 +792,15 @@ describe('voter page in Chromium', () => {
       await page.locator(`#replies button[data-reply="${second}"]`).click();
       await status(page, /^Connection lost just as you voted, so your vote may not have reached the room\. Reconnecting…$/);
       expect(await pressed()).toEqual([first]);
+      await later(page, LONGEST_RETRY_MS);
       await status(page, /^Connected again\. Your last tap did not reach the room: tap your reply again\.$/);
       expect(await pressed()).toEqual([first]);
       expect(server.state().votes[device!]).toBe(voteFor(first));
       // Reached the room, its answer lost with the connection: once back, the page says it was received.
       await dropWithNextVote(true);
       await page.locator(`#replies button[data-reply="${third}"]`).click();
+      await status(page, /^Connection lost just as you voted, so your vote may not have reached the room\. Reconnecting…$/);
+      await later(page, LONGEST_RETRY_MS);
       await status(page, /^Vote received\. You can change it until the trainer locks the vote\.$/);
       expect(await pressed()).toEqual([third]);
       expect(server.state().votes[device!]).toBe(voteFor(third));
@@ -793,8 +813,10 @@ describe('voter page in Chromium', () => {
       });
       await page.locator(`#replies button[data-reply="${first}"]`).click();
       await status(page, /^Sending your vote…$/);
+      await later(page, ANSWER_MS);
       await status(page, /^Connection lost just as you voted, so your vote may not have reached the room\. Reconnecting…$/);
       expect(await pressed()).toEqual([third]);
+      await later(page, LONGEST_RETRY_MS);
       await status(page, /^Connected again\. Your last tap did not reach the room: tap your reply again\.$/);
       expect(await pressed()).toEqual([third]);
       expect(server.state().votes[device!]).toBe(voteFor(third));
@@ -808,7 +830,7 @@ describe('voter page in Chromium', () => {
   it.skipIf(!available)('a phone waking up on a connection that died unnoticed asks the room where things stand, and finds the vote the room opened meanwhile', async () => {
     // It waited on the dead connection at "Waiting for the trainer" through the whole vote: only a
     // closed connection made it try again, and it sends nothing by itself.
-    const room = await phoneRoom(hostile(), { width: 390, height: 844 });
+    const room = await phoneRoom(hostile(), { width: 390, height: 844 }, { clock: true });
     const { server, context } = room;
     const page = await context.newPage();
     try {
@@ -825,6 +847,9 @@ describe('voter page in Chromium', () => {
       expect(await page.locator('#status').textContent()).toBe('Waiting for the trainer to open the vote.');
       // The phone is looked at again.
       await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      // No answer comes on the dead connection: it is given up, and a new one made after the backoff.
+      await later(page, ANSWER_MS);
+      await later(page, LONGEST_RETRY_MS);
       await status(page, /^Vote now: choose a reply\.$/);
       expect(await page.locator('#replies button:not(:disabled)').count()).toBe(presenter.view.session.replies.length);
       // On a live connection the same check costs one welcome and changes nothing.
