@@ -231,12 +231,8 @@ describe('a perfect playthrough is told it did everything', () => {
 // Session 35: a volunteer sees two verdicts, the debrief's band and the story's ending. A playthrough
 // in the Strong band (no prohibited act, 80% or more) ends strong, or on a worse ending whose variant
 // says which step cost it; the plain narration of a mixed ending beside "Strong" says nothing of why.
-// Scenarios still to be made consistent are listed (none since session 35 did the last four), and
-// the test holds that they still need it, so the list shrinks when one is done.
-const STRONG_BAND_PENDING = new Set<string>([]);
-
 describe('the debrief\'s band and the story\'s ending agree, or the ending says why', () => {
-  it.each(IDS.filter((id) => !STRONG_BAND_PENDING.has(id)))('%s: every Strong-band playthrough ends strong, or on an ending variant that says why it did not', (id) => {
+  it.each(IDS)('%s: every Strong-band playthrough ends strong, or on an ending variant that says why it did not', (id) => {
     const found = strongBandUnexplained(scenario(id)).map((f) => `${f.percent}% ${f.ending}: ${f.path.join(' ')}`);
     expect(found.slice(0, 3), `${found.length} playthroughs`).toEqual([]);
   });
@@ -259,9 +255,5 @@ describe('the debrief\'s band and the story\'s ending agree, or the ending says 
     expect(debrief?.outcome.band).toBe('strong');
     expect(debrief?.ending?.id).toBe(ending);
     expect(debrief?.ending?.narration).toContain(words);
-  });
-
-  it.each([...STRONG_BAND_PENDING])('%s (still to do): has Strong-band playthroughs on a plain worse ending; remove it from the list once it has none', (id) => {
-    expect(strongBandUnexplained(scenario(id)).length).toBeGreaterThan(0);
   });
 });
