@@ -2686,7 +2686,7 @@ describe('session 34: naming the right person does not single out the best reply
       ['trafficker-contact', 'd3-morning-downplay', 'csw-partnership follows 1, team-communication violates 1', /keeping Mr\. Haddad, her CSEC CSW, out of it/],
       ['court-report', 'd-status-unconfirmed-suspect', 'report-csec-status-confirmed-only violates 3, no-jumping-to-conclusions violates 1', /Wanting Marisa to see your worry is right, but the way to get it to her is to tell her/],
       ['red-flags', 'r-defense-everything', 'legal-support follows 1, defense-attorney-role violates 1', /letting your Advocate Supervisor know afterwards is not consulting with them/],
-      ['the-list', 'd9-belief', 'report-objective-strengths-based violates 2', /his CSEC CSW is a confirmed fact, but a belief is not evidence/],
+      ['the-list', 'd9-belief', 'report-objective-strengths-based violates 2, recommend-restoration-funds follows 1', /his CSEC CSW is a confirmed fact, and Restoration Funds .* But a belief is not evidence/],
       ['testifying', 'd3-wait', 'youth-centered follows 1, team-communication violates 1', /her CSW and dependency attorney need to know/],
       ['testifying', 'd6-block', 'no-trafficker-contact follows 1, team-communication violates 2', /keeps from her team, and from Hannah/],
       ['testifying', 'd7-keep', 'victim-witness-support violates 2', /her CSW and dependency attorney are the ones who can do something/],
@@ -2728,6 +2728,65 @@ describe('session 34: naming the right person does not single out the best reply
   });
 });
 
+// Session 36: four tells left after session 35. At each decision the best reply was the only one with
+// a word the guide uses or the name the team goes by (Grace at harm-reduction d5, "strengths-based
+// statement" at red-flags r-defense, Restoration Funds at the-list d9), or tied for the longest
+// (youth-discloses d4). The best reply now says "my supervisor" or "write up her strengths" as a wrong
+// reply does, is the shortest at youth-discloses d4, and the-list's paragraph of belief recommends
+// Restoration Funds too (credited, as the guide lists them for a CSEC-identified youth; its fault is
+// still a belief where evidence belongs).
+describe('session 36: four more tells', () => {
+  const decisionOf = (id: string, nodeId: string) => {
+    const n = bundledScenario(id).nodes.find((x) => x.id === nodeId);
+    if (n?.kind !== 'decision') throw new Error(`${id} has no decision ${nodeId}`);
+    return n;
+  };
+  const value = (r: { assessments: readonly { verdict: string; weight?: number }[] }) => r.assessments.reduce((s, a) => s + (a.verdict === 'follows' ? 1 : -1) * (a.weight ?? 1), 0);
+  /** The ids of the replies at a decision whose text matches, and whether those are exactly its best replies. */
+  const saying = (id: string, nodeId: string, words: RegExp) => {
+    const replies = decisionOf(id, nodeId).replies;
+    const top = Math.max(...replies.map(value));
+    const ids = replies.filter((r) => words.test(r.text)).map((r) => r.id);
+    const best = replies.filter((r) => value(r) === top).map((r) => r.id);
+    return { ids, onlyBest: ids.length > 0 && ids.join() === best.join() };
+  };
+
+  it('the name or the guide\'s word the best reply uses is in a wrong reply too, or in none', () => {
+    for (const [id, node, words] of [
+      ['harm-reduction', 'd5-tell', /\bGrace\b/],
+      ['harm-reduction', 'd5-tell', /supervisor/i],
+      ['red-flags', 'r-defense', /strengths?-based/i],
+      ['red-flags', 'r-defense', /\bstrengths\b/i],
+      ['the-list', 'd9-report', /Restoration Funds/],
+      ['the-list', 'd9-report', /CSEC CSW/],
+    ] as const) expect(saying(id, node, words), `${id}/${node} ${words}`).toMatchObject({ onlyBest: false });
+    // The strengths are named by the wrong reply as well, beside the history that does not belong.
+    expect(saying('red-flags', 'r-defense', /\bstrengths\b/i).ids).toEqual(['r-defense-everything', 'r-defense-yes']);
+    expect(saying('the-list', 'd9-report', /Restoration Funds/).ids).toEqual(['d9-strengths', 'd9-belief']);
+  });
+
+  it('youth-discloses d4: the honest reply is shorter than both wrong ones, no longer tied for the longest', () => {
+    const replies = decisionOf('youth-discloses', 'd4-promise').replies;
+    const honest = replies.find((r) => r.id === 'd4-honest');
+    for (const r of replies) if (r !== honest) expect(r.text.length, r.id).toBeGreaterThan(honest?.text.length ?? Infinity);
+    expect(honest?.text).toMatch(/can't promise/);
+    expect(honest?.text).toMatch(/Renee/);
+  });
+
+  it('the rewritten replies keep their scoring; the paragraph of belief is credited for Restoration Funds and still ends short of strong', () => {
+    expect(replyOf('harm-reduction', 'd5-share').assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`)).toEqual(['team-communication follows 2', 'csw-partnership follows 1']);
+    expect(replyOf('red-flags', 'r-defense-yes').assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`)).toEqual(['defense-attorney-role follows 2', 'legal-support follows 2']);
+    expect(replyOf('red-flags', 'r-defense-everything').assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`)).toEqual(['legal-support follows 1', 'defense-attorney-role violates 1']);
+    expect(feedback('red-flags', 'r-defense-everything')).toContain('written strengths-based advocacy statement');
+    expect(feedback('red-flags', 'r-defense-everything')).toContain('(Collaboration with Case Parties)');
+    expect(replyOf('youth-discloses', 'd4-honest').assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`)).toEqual(['consult-supervisor-on-suspicion follows 2', 'youth-centered follows 1']);
+    expect(feedback('the-list', 'd9-belief')).toContain('recommendations the guide says a CASA can make for CSEC-identified youth (Potential Recommendations)');
+    const best = ['d1-hear', 'd2-light', 'd3-carry', 'd4-marcus', 'd5-honest', 'd6-miss', 'd7-go', 'd8-next', 'd9-strengths'];
+    expect(playReplies(bundledScenario('the-list'), best)?.ending?.id).toBe('end-strong');
+    expect(playReplies(bundledScenario('the-list'), best.map((r) => (r === 'd9-strengths' ? 'd9-belief' : r)))?.ending?.id).toBe('end-mixed');
+  });
+});
+
 describe('session 35: Red Flags is not said to allow a "light" question', () => {
   /** Every string in a scenario, with where it is (node, reply, field). */
   function strings(value: unknown, at: string, out: [string, string][]): [string, string][] {
@@ -2746,7 +2805,55 @@ describe('session 35: Red Flags is not said to allow a "light" question', () => 
     }
     expect(found).toEqual([]);
   });
+
+  // The check above catches only sentences that name the guide or cite Red Flags; "A light question
+  // about the shoes is fine here" says the same thing without either. The guide gives no permission
+  // for a kind of question: it says asking how a youth paid, or about a boyfriend, may be appropriate,
+  // but do not interrogate (Red Flags). A sentence describing the volunteer's own reply ("one light
+  // question about the phone") grants nothing and is not caught.
+  it.each(BUNDLED_IDS)('%s: no sentence outside what people say turns "do not interrogate" into permission for a light, casual or gentle question', (id) => {
+    const found: string[] = [];
+    for (const [at, text] of strings(bundledScenario(id), id, [])) {
+      if (/\.text$/.test(at)) continue; // a reply's words or a character's line: what people say, not what the guide allows
+      for (const sentence of text.split(/(?<=[.!?])\s+/)) if (softensIntoPermission(sentence)) found.push(`${at}: ${sentence}`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('the measure catches permission for a softened question and lets a description of one pass', () => {
+    for (const s of [
+      'A light question about the shoes is fine here.',
+      'One casual question is okay; just do not pile them on.',
+      'Red Flags allows a gentle question about the boyfriend.',
+      "It's fine to ask lightly how she paid for the phone.",
+      'You can ask a quick question about the phone, as long as it is only one.',
+      'Asking casually about him is acceptable.',
+      'Volunteers may ask, gently, how she paid for it.',
+    ]) expect(softensIntoPermission(s), s).toBe(true);
+    for (const s of [
+      'One light, friendly question about the phone.',
+      'A compliment and one light question.',
+      'You start with what he is proud of and ask one light question about the new shoes.',
+      'It may be appropriate to ask how a youth paid for an expensive item, but do not interrogate them (Red Flags).',
+      'One light question, and he can answer or not.',
+      'The room washed in purple light is fine work, and he can ask for more hours.',
+    ]) expect(softensIntoPermission(s), s).toBe(false);
+  });
 });
+
+/**
+ * Whether a sentence grants permission for a softened question ("a light question is fine", "you can
+ * ask casually"): a light, casual, gentle, quick or passing question or ask, in the same sentence as
+ * wording that allows it.
+ */
+function softensIntoPermission(sentence: string): boolean {
+  const soft = '(?:light|casual|gentle|quick|easy|little|passing|offhand|friendly)';
+  const softly = '(?:lightly|casually|gently|quickly|in passing|offhandedly)';
+  const softened = new RegExp(
+    `\\b${soft},?\\s+(?:[\\w-]+\\s+)?(?:question|ask|check-in)s?\\b|\\bask(?:s|ed|ing)?\\b,?(?:\\s+[\\w',-]+){0,4}?\\s+${softly}\\b|\\b${softly},?\\s+ask`, 'i');
+  const permits = /\b(?:is|are|was|'s|be|seems?)\s+(?:\w+\s+)?(?:fine|okay|ok|all right|alright|allowed|acceptable|appropriate|permitted|harmless)\b|\b(?:allows?|permits?|okays?)\b|\b(?:fine|okay|ok|all right|alright|allowed|acceptable|appropriate|permitted|safe|harmless)\s+to\s+ask\b|\b(?:can|may|could)\s+(?:\w+\s+)?ask\b/i;
+  return softened.test(sentence) && permits.test(sentence);
+}
 
 // Found when jae-and-hyung's first summary (418 characters) took a row more than any other beside
 // the picker's list at 60×24, and the trainer-led picker with notices (picker-notices.test) then had
