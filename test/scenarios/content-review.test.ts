@@ -2785,6 +2785,13 @@ describe('session 36: four more tells', () => {
     expect(playReplies(bundledScenario('the-list'), best)?.ending?.id).toBe('end-strong');
     expect(playReplies(bundledScenario('the-list'), best.map((r) => (r === 'd9-strengths' ? 'd9-belief' : r)))?.ending?.id).toBe('end-mixed');
   });
+
+  it('trafficker-contact: grilling Imani about Tasha is not told the guide says asking "about the people in her life" can be fine (its example is a boyfriend); the feedback quotes what Red Flags does say', () => {
+    const text = feedback('trafficker-contact', 'd4-visit-grill');
+    expect(text).not.toMatch(/people in her life/);
+    expect(text).toContain('asking directly about potential CSEC activity may offend or alienate a youth (Red Flags)');
+    expect(replyOf('trafficker-contact', 'd4-visit-grill').assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`)).toEqual(['curious-not-interrogating violates 2', 'non-judgmental violates 1']);
+  });
 });
 
 describe('session 35: Red Flags is not said to allow a "light" question', () => {
@@ -2811,7 +2818,7 @@ describe('session 35: Red Flags is not said to allow a "light" question', () => 
   // for a kind of question: it says asking how a youth paid, or about a boyfriend, may be appropriate,
   // but do not interrogate (Red Flags). A sentence describing the volunteer's own reply ("one light
   // question about the phone") grants nothing and is not caught.
-  it.each(BUNDLED_IDS)('%s: no sentence outside what people say turns "do not interrogate" into permission for a light, casual or gentle question', (id) => {
+  it.each(BUNDLED_IDS)('%s: no sentence outside what people say turns "do not interrogate" into permission: for a light, casual or gentle question, or "asking is fine" where the guide says it may be appropriate', (id) => {
     const found: string[] = [];
     for (const [at, text] of strings(bundledScenario(id), id, [])) {
       if (/\.text$/.test(at)) continue; // a reply's words or a character's line: what people say, not what the guide allows
@@ -2829,6 +2836,8 @@ describe('session 35: Red Flags is not said to allow a "light" question', () => 
       'You can ask a quick question about the phone, as long as it is only one.',
       'Asking casually about him is acceptable.',
       'Volunteers may ask, gently, how she paid for it.',
+      'Asking to hear more about a boyfriend is fine; asking straight out whether she is being exploited may offend her.',
+      'A question about the new phone is okay here.',
     ]) expect(softensIntoPermission(s), s).toBe(true);
     for (const s of [
       'One light, friendly question about the phone.',
@@ -2837,6 +2846,8 @@ describe('session 35: Red Flags is not said to allow a "light" question', () => 
       'It may be appropriate to ask how a youth paid for an expensive item, but do not interrogate them (Red Flags).',
       'One light question, and he can answer or not.',
       'The room washed in purple light is fine work, and he can ask for more hours.',
+      'Asking for a ride she is okay with keeps Selene\'s own worry in the plan.',
+      'When Carla asks, she says she\'s fine.',
     ]) expect(softensIntoPermission(s), s).toBe(false);
   });
 });
@@ -2844,7 +2855,7 @@ describe('session 35: Red Flags is not said to allow a "light" question', () => 
 /**
  * Whether a sentence grants permission for a softened question ("a light question is fine", "you can
  * ask casually"): a light, casual, gentle, quick or passing question or ask, in the same sentence as
- * wording that allows it.
+ * wording that allows it; or says asking "is fine" outright, where the guide only says it may be appropriate.
  */
 function softensIntoPermission(sentence: string): boolean {
   const soft = '(?:light|casual|gentle|quick|easy|little|passing|offhand|friendly)';
@@ -2852,7 +2863,10 @@ function softensIntoPermission(sentence: string): boolean {
   const softened = new RegExp(
     `\\b${soft},?\\s+(?:[\\w-]+\\s+)?(?:question|ask|check-in)s?\\b|\\bask(?:s|ed|ing)?\\b,?(?:\\s+[\\w',-]+){0,4}?\\s+${softly}\\b|\\b${softly},?\\s+ask`, 'i');
   const permits = /\b(?:is|are|was|'s|be|seems?)\s+(?:\w+\s+)?(?:fine|okay|ok|all right|alright|allowed|acceptable|appropriate|permitted|harmless)\b|\b(?:allows?|permits?|okays?)\b|\b(?:fine|okay|ok|all right|alright|allowed|acceptable|appropriate|permitted|safe|harmless)\s+to\s+ask\b|\b(?:can|may|could)\s+(?:\w+\s+)?ask\b/i;
-  return softened.test(sentence) && permits.test(sentence);
+  // "Asking to hear more about a boyfriend is fine": the guide's "may be appropriate", with the "may" gone.
+  // The permission word must end its clause, so "asking for a ride she is okay with" is not caught.
+  const unhedged = /\b(?:ask(?:ing)?|questions?)\b(?:\s+[\w',-]+){0,8}?\s+(?:is|are)\s+(?:fine|okay|ok|all right|alright|allowed|acceptable|permitted)(?=\s*(?:[;,.:!?)]|$)|\s+(?:to|here|as long|so long|if|when|but)\b)/i;
+  return (softened.test(sentence) && permits.test(sentence)) || unhedged.test(sentence);
 }
 
 // Found when jae-and-hyung's first summary (418 characters) took a row more than any other beside
