@@ -2827,6 +2827,12 @@ describe('session 35: Red Flags is not said to allow a "light" question', () => 
     expect(found).toEqual([]);
   });
 
+  it('nor does a principle\'s rule, which debriefs show beside the feedback (curious-not-interrogating said "ask lightly")', () => {
+    const found = principles.flatMap((p) => `${p.title}. ${p.rule}`.split(/(?<=[.!?])\s+/).filter((s) => softensIntoPermission(s) || /\blight(ly)?\b/i.test(s)).map((s) => `${p.id}: ${s}`));
+    expect(found).toEqual([]);
+    expect(getPrinciple('curious-not-interrogating')?.rule).toMatch(/may be appropriate; do not interrogate them/);
+  });
+
   it('the measure catches permission for a softened question and lets a description of one pass', () => {
     for (const s of [
       'A light question about the shoes is fine here.',
