@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type MouseEvent, type RefObject } from 'react';
 
 /** Where the app is: the hash holds the page, so any static host serves every page. */
 export type Route =
@@ -94,4 +94,35 @@ export function takeStartingAgain(): boolean {
   const { [STARTING_AGAIN]: _taken, ...rest } = state;
   history.replaceState(Object.keys(rest).length > 0 ? rest : null, '');
   return true;
+}
+
+/** Where a history entry keeps the address of the card's link followed from it (useFollowedLink). */
+const FOLLOWED = 'casa-practice/library-link';
+
+/** This history entry's state as an object (another page's, or none). */
+const entryState = (): Record<string, unknown> => (typeof history.state === 'object' && history.state !== null ? history.state as Record<string, unknown> : {});
+
+/**
+ * A list of cards whose links open other pages (the first page's scenarios, presenter mode's).
+ * Come back to by the browser's Back, the page is put back where it was scrolled (a card far down
+ * the list), but focus was on the page's top: the next Tab went to the first card, taking a
+ * keyboard user back up past every card above the one they had opened. The link followed is noted
+ * in this history entry as it is followed (`onClick`, on the list), and has the focus again once
+ * the cards are drawn (`drawn`), unless the focus has gone somewhere of the reader's own since (the
+ * page's main content, where the app puts it on a change of page, or nothing, is not).
+ */
+export function useFollowedLink(drawn: boolean): { ref: RefObject<HTMLUListElement | null>; onClick: (e: MouseEvent<HTMLUListElement>) => void } {
+  const ref = useRef<HTMLUListElement>(null);
+  const onClick = (e: MouseEvent<HTMLUListElement>) => {
+    const link = (e.target as Element).closest('a[href]');
+    if (link) history.replaceState({ ...entryState(), [FOLLOWED]: link.getAttribute('href') }, '');
+  };
+  useEffect(() => {
+    const href = entryState()[FOLLOWED];
+    if (!drawn || typeof href !== 'string') return;
+    const at = document.activeElement;
+    if (at !== null && at !== document.body && at.tagName !== 'MAIN') return;
+    [...ref.current?.querySelectorAll<HTMLAnchorElement>('a[href]') ?? []].find((a) => a.getAttribute('href') === href)?.focus();
+  }, [drawn]);
+  return { ref, onClick };
 }

@@ -2,7 +2,7 @@
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openFromFirstPage } from './helpers.js';
+import { openFromFirstPage, renderApp } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -35,5 +35,21 @@ describe('the first page, come back to', () => {
     });
     await screen.findByRole('link', { name: /^Practise: What Kiara tells you$/ });
     expect(document.activeElement).toBe(document.getElementById('main'));
+  });
+});
+
+describe("presenter mode's list of scenarios, come back to", () => {
+  // A trainer who opened the wrong scenario and pressed Back found the focus at the top of the page
+  // (and the page scrolled near its top in Chromium): the next Tab went to the first card, a dozen
+  // cards above the one they had opened. As on the first page, the link followed has the focus again.
+  it("by the browser's Back, gives focus back to the scenario's link that was followed", async () => {
+    const user = userEvent.setup();
+    renderApp('#/presenter');
+    (await screen.findByRole('link', { name: /^Present: Writing Lupe's court report$/ })).focus();
+    await user.keyboard('{Enter}');
+    await screen.findByRole('button', { name: 'Start the session' });
+    await back();
+    await screen.findByRole('heading', { level: 1, name: 'Presenter mode' });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('link', { name: /^Present: Writing Lupe's court report$/ })));
   });
 });

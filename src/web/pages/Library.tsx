@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { continueChoices, debriefKey, DEBRIEFS_PREFIX, isEntry, leftOutWords, quickEntry, saveKey, saveSummary, sortEntries, type CatalogEntry, type LeftOut } from '../../machines/light.js';
 import { Announce } from '../components/Announce.js';
-import { hrefOf } from '../routing.js';
+import { hrefOf, useFollowedLink } from '../routing.js';
 import { scenarioTexts } from '../scenarios.js';
 import { recordsNoticeThisVisit } from '../storage-words.js';
 import { useStore } from '../store.js';
@@ -15,36 +15,14 @@ interface Listing {
   notice?: string;
 }
 
-/** Where this history entry keeps the address of the card's link followed from it. */
-const FOLLOWED = 'casa-practice/library-link';
-
-/** This history entry's state as an object (another page's, or none). */
-const entryState = (): Record<string, unknown> => (typeof history.state === 'object' && history.state !== null ? history.state as Record<string, unknown> : {});
-
 /** Every bundled scenario as a card, read without the validator (the first page stays light). */
 export function Library() {
   const store = useStore();
   const [listing, setListing] = useState<Listing>();
   const fail = useFailPage();
   usePageLoading(listing === undefined);
-  // Come back to by the browser's Back, the page is put back where it was scrolled (a card far down
-  // the list), but focus was on the page's top: the next Tab went to the first card, taking a
-  // keyboard user back up past every card above the one they had opened. The link followed is noted
-  // in this history entry as it is followed, and has the focus again once the cards are drawn, unless
-  // the focus has gone somewhere of the reader's own since (the page's main content, where the app
-  // puts it on a change of page, or nothing, is not).
-  const cards = useRef<HTMLUListElement>(null);
-  const noteFollowed = (e: MouseEvent<HTMLUListElement>) => {
-    const link = (e.target as Element).closest('a[href]');
-    if (link) history.replaceState({ ...entryState(), [FOLLOWED]: link.getAttribute('href') }, '');
-  };
-  useEffect(() => {
-    const href = entryState()[FOLLOWED];
-    if (!listing || typeof href !== 'string') return;
-    const at = document.activeElement;
-    if (at !== null && at !== document.body && at.tagName !== 'MAIN') return;
-    [...cards.current?.querySelectorAll<HTMLAnchorElement>('a[href]') ?? []].find((a) => a.getAttribute('href') === href)?.focus();
-  }, [listing]);
+  // Come back to by the browser's Back, the link that was followed has the focus again (useFollowedLink).
+  const cards = useFollowedLink(listing !== undefined);
   useEffect(() => {
     let live = true;
     scenarioTexts().then((texts) => {
@@ -93,7 +71,7 @@ export function Library() {
       {/* Said once, above the cards (on each of the 13 cards a screen reader read it 13 times); only while some card offers both modes. */}
       {listing?.entries.some((e) => !e.saved) && <p className="hint">Each scenario can be played in practice or as an assessment. Practice shows feedback after each reply and lets you undo; assessment holds feedback until the debrief.</p>}
       {!listing ? <p>Loading scenarios…</p> : (
-        <ul className="cards" aria-label="Scenarios" ref={cards} onClick={noteFollowed}>
+        <ul className="cards" aria-label="Scenarios" ref={cards.ref} onClick={cards.onClick}>
           {listing.entries.map((e) => (
             <li key={e.id} className="card">
               <h2>{e.title}</h2>

@@ -19,7 +19,7 @@ import { LiveRoom } from '../components/LiveRoom.js';
 import { WhosWho } from '../components/WhosWho.js';
 import { DecisionSetup, FollowReply, RoomOption, TrainerMoment } from '../components/TrainerMoment.js';
 import { downloadText } from '../download.js';
-import { hrefOf } from '../routing.js';
+import { hrefOf, useFollowedLink } from '../routing.js';
 import { projectedEnding, projectedFollowed, projectedSetup, projectedOutcome, projectedReplies, projectedReveal, projectorAddress, stepWords, useProjector, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_HOWTO_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
 import { roomLinkFrom } from '../room-client.js';
 import { bundledById, scenarioTexts, type ScenarioText } from '../scenarios.js';
@@ -73,6 +73,8 @@ export default function Presenter({ id, paused = false }: { id?: string; paused?
       live = false;
     };
   }, [id, store, room, fail]);
+  // Come back to by the browser's Back (a session opened by mistake), the scenario's link has the focus again, as on the first page.
+  const cards = useFollowedLink(state.kind === 'pick');
   useTitle(room ? 'Presenter: live room' : state.kind === 'missing' ? 'Scenario not found' : state.kind === 'ready' ? `Presenter: ${state.playable.scenario.title}` : undefined);
   if (room) return <LiveRoom link={room} paused={paused} />;
   if (state.kind === 'loading') return <p>Loading…</p>;
@@ -82,7 +84,7 @@ export default function Presenter({ id, paused = false }: { id?: string; paused?
       <>
         <h1>Presenter mode</h1>
         <p>For a trainer-led session on a projector: the room discusses each decision and votes, you enter the votes, reveal the feedback, and pick the branch the story follows. Replies are shown without scores until the reveal.</p>
-        <ul className="cards" aria-label="Scenarios to present">
+        <ul className="cards" aria-label="Scenarios to present" ref={cards.ref} onClick={cards.onClick}>
           {state.entries.map((e) => {
             const slot = { scenario: { id: e.id }, bundled: true };
             const room = keptFacilitation(store, slot);
