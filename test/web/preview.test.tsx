@@ -132,6 +132,20 @@ describe('previewing a scenario file', () => {
     expect(within(graph).getByRole('region', { name: 'Graph picture (scrolls)' })).toBe(frame);
   });
 
+  it('on paper the graph as a list is open (beforeprint, for browsers without ::details-content), and shut again after', async () => {
+    // The picture shortens long arrow labels ("+2 more"): a printed Preview left the list that gives them whole folded.
+    const user = userEvent.setup();
+    renderPreview();
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([example], 'example.json'));
+    const graph = await screen.findByRole('region', { name: 'Graph of the scenario' });
+    const list = within(graph).getByText('The graph as a list').closest('details') as HTMLDetailsElement;
+    expect(list.open).toBe(false);
+    act(() => void window.dispatchEvent(new Event('beforeprint')));
+    expect(list.open).toBe(true);
+    act(() => void window.dispatchEvent(new Event('afterprint')));
+    expect(list.open).toBe(false);
+  });
+
   it('a text holding half of a surrogate pair (written "\\ud800" in the file) still draws the graph, shown as U+FFFD', async () => {
     // encodeURIComponent throws on a lone surrogate: the picture's data: address stopped the page.
     const user = userEvent.setup();

@@ -1,6 +1,7 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { drawingSize, exportGraph, FORCED_COLOUR_VARIABLES, layoutScenario, unreachableWords, type GraphLayout, type Scenario } from '../../machines/index.js';
 import { downloadText } from '../download.js';
+import { useOpenForPrint } from './open-for-print.js';
 
 /**
  * The scenario's graph for a trainer checking a file: the core's SVG drawing (shown as a picture, so
@@ -77,6 +78,9 @@ function DrawnGraph({ scenario, file, headingId }: { scenario: Scenario; file: s
   const base = file.replace(/\.json$/i, '') || 'scenario';
   // A drawing wider than its frame (a phone) opens on the start, not on its left edge.
   const frame = useRef<HTMLDivElement>(null);
+  // The list is open on paper (styles.css in Chromium; this, in the browsers without ::details-content).
+  const words = useRef<HTMLDetailsElement>(null);
+  useOpenForPrint(words);
   useLayoutEffect(() => {
     const el = frame.current;
     const start = layout.nodes.find((n) => n.start);
@@ -93,10 +97,10 @@ function DrawnGraph({ scenario, file, headingId }: { scenario: Scenario; file: s
         labelled with the replies that take it and their points, and its condition if it has one (“otherwise”: when the conditions
         of the other arrows for the same reply do not hold); the list below the picture gives every label whole.
       </p>
-      <p className="graph-controls">
+      <p className="graph-controls no-print">
         <button type="button" onClick={() => downloadText(`${base}.graph.svg`, svg, 'image/svg+xml')}>Download the graph (SVG)</button>
       </p>
-      <fieldset className="graph-controls graph-size">
+      <fieldset className="graph-controls graph-size no-print">
         <legend>Picture size</legend>
         {PICTURE_SIZES.map(([value, label]) => (
           <label key={value}><input type="radio" name={sizeName} value={value} checked={size === value} onChange={() => setSize(value)} /> {label}</label>
@@ -108,7 +112,7 @@ function DrawnGraph({ scenario, file, headingId }: { scenario: Scenario; file: s
       <div ref={frame} className={`graph-scroll${fit ? ' fit' : ''}${size === 'whole' ? ' whole' : ''}`} role="region" aria-label={FRAME_NAMES[size]} tabIndex={0}>
         <img src={url} width={layout.width} height={layout.height} alt={`Graph of ${scenario.id}: ${layout.nodes.length} nodes and ${layout.edges.length} arrows${unreachableWords(layout)}; the list below gives the same graph in words.`} />
       </div>
-      <details>
+      <details className="graph-words" ref={words}>
         <summary>The graph as a list</summary>
         <GraphList layout={layout} />
       </details>

@@ -330,7 +330,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
         here in the browser and never uploaded. Every problem is listed with its line and column; a file without errors can be
         played at once.
       </p>
-      <p>
+      <p className="no-print">
         <label htmlFor={inputId}>Scenario file (.json)</label><br />
         {/* The field is emptied after each pick (so the same file can be chosen again after an edit),
             and a file opened through the file window or from scenarios/ never fills it: the line
@@ -353,7 +353,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
           )
       )}
       {bundled !== undefined && bundled.length > 0 && (
-        <details>
+        <details className="no-print">
           <summary>Or check a file from the app's scenarios/ folder</summary>
           <ul>
             {bundled.map((b) => (

@@ -95,4 +95,34 @@ describe('the scenario graph drawn by Chromium', () => {
       }
     }
   });
+
+  it("on paper, the Preview prints the whole graph, fitted to the page's width, with its list open, and not the page's controls", async () => {
+    // Printed, the picture's frame (at most a window tall, scrolling) gave the paper the graph's top
+    // screenful, cut at the right, and the list of its arrows stayed folded.
+    const s = await openPage(web.browser, web.app.url, '#/preview/couch-rent.json');
+    const { page } = s;
+    try {
+      const frame = page.getByRole('region', { name: /^Graph picture/ });
+      const picture = frame.getByRole('img');
+      await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      await page.emulateMedia({ media: 'print' });
+      const drawn = await frame.evaluate((el) => {
+        const img = el.querySelector('img')!;
+        const box = el.getBoundingClientRect();
+        const pic = img.getBoundingClientRect();
+        return { clipped: el.scrollHeight - el.clientHeight, overRight: Math.round(pic.right - box.right), overBottom: Math.round(pic.bottom - box.bottom), scale: pic.width / img.naturalWidth };
+      });
+      expect(drawn.clipped).toBeLessThanOrEqual(1);
+      expect(drawn.overRight).toBeLessThanOrEqual(1);
+      expect(drawn.overBottom).toBeLessThanOrEqual(1);
+      expect(drawn.scale).toBeGreaterThan(0.3);
+      await expect.poll(() => page.locator('.graph-list li').first().isVisible()).toBe(true);
+      for (const control of [page.getByLabel('Scenario file (.json)'), page.getByRole('button', { name: 'Download the graph (SVG)' }), page.getByRole('radio').first(), page.getByText("Or check a file from the app's scenarios/ folder")]) {
+        expect(await control.isVisible()).toBe(false);
+      }
+      expect(s.errors()).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
 });
