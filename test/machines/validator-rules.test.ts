@@ -71,6 +71,7 @@ const cases: Expectation[] = [
   { file: 'allow-language-unused', code: 'allow-language-unused', severity: 'warning', path: 'nodes[1].lines[0].allowLanguage[0]', token: '"awol"', says: 'Remove it' },
   { file: 'best-path-blocked', code: 'best-path-blocked', severity: 'warning', path: 'nodes[3].replies[0].when', token: '{', says: '"after-supervisor" is offered only when trust ≥ 90, and on the best path trust is 60 there.' },
   { file: 'line-break-in-line', code: 'line-break-in-line', severity: 'warning', path: 'nodes[0].title', token: '"The new\\nphone"', says: 'Write it on one line' },
+  { file: 'markdown', code: 'markdown', severity: 'warning', path: 'nodes[0].lines[0].text', token: '*die*', says: 'Write "die" without the asterisks' },
   { file: 'invisible-character', code: 'invisible-character', severity: 'warning', path: 'nodes[0].lines[0].text', token: '\\u200b hour', says: 'This text holds a zero-width space (U+200B) at character 45, after "…t doesn\'t die every": the apps leave it out when they show the text' },
   { file: 'role-in-parentheses', code: 'role-in-parentheses', severity: 'warning', path: 'characters[0].role', token: '"youth (in foster care)"', says: 'without parentheses' },
   { file: 'feedback-no-citation', code: 'feedback-no-citation', severity: 'warning', path: 'nodes[0].replies[0].feedback', token: '"A light', says: 'in parentheses' },

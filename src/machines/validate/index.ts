@@ -10,6 +10,7 @@ import { quoteValue, shownFileName } from '../text/quote.js';
 import { conformsToCharacter, conformsToNode, conformsToVariable, scenarioKeyCount } from './conforms.js';
 import { integrityProblems } from './integrity.js';
 import { invisibleCharacterProblems, withHiddenCharacters } from './invisible.js';
+import { markupProblems } from './markup.js';
 import { formatProblem, RELATED_AT, resetSuggestionBudget, type JsonPath, type Problem, type UnlocatedProblem } from './problem.js';
 import { schemaProblems } from './schema-issues.js';
 import { semanticProblems, type CheckInput, type LooseNode } from './semantic.js';
@@ -193,6 +194,7 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
   if (typeof ref === 'string') problems.push(...schemaRefProblems(ref, options));
   problems.push(...idProblems((raw as Record<string, unknown>).id, options));
   problems.push(...invisibleCharacterProblems(raw));
+  problems.push(...markupProblems(raw));
   const hasErrors = problems.some((p) => p.severity === 'error');
   if (parsed.success && !hasErrors) {
     const best = analyseBest(parsed.data);

@@ -1,6 +1,7 @@
 import { cleanLine, forEachRemoved, loneSurrogates, type RemovedPart } from '../text/clean.js';
 import { quoteAsWritten, quoteValue } from '../text/quote.js';
 import type { JsonPath, UnlocatedProblem } from './problem.js';
+import { forEachText, TEXT_KEYS } from './texts.js';
 
 /**
  * invisible-character: a text of the scenario that holds a terminal escape sequence, a control
@@ -16,11 +17,6 @@ import type { JsonPath, UnlocatedProblem } from './problem.js';
 /** At most this many texts are reported one by one; one more warning counts the rest. */
 export const MAX_INVISIBLE_TEXTS = 20;
 
-/** The texts of each kind of object in a scenario: the fields the schema checks as Text. */
-const SCENARIO_TEXTS = ['title', 'summary', 'contentNote', 'authorNotes'] as const;
-const CHARACTER_TEXTS = ['name', 'role', 'description'] as const;
-const NODE_TEXTS = ['title', 'narration', 'prompt', 'facilitatorNote', 'discussionPrompt', 'authorNotes'] as const;
-const REPLY_TEXTS = ['text', 'feedback', 'authorNotes'] as const;
 /** Texts always shown on one line, where line-break-in-line reports a vertical tab, form feed or U+0085 (LINE_BREAK in semantic.ts). */
 const ONE_LINE = new Set(['title', 'name', 'role', 'label']);
 /** Those three: in a one-line text they are line-break-in-line's. */
@@ -108,10 +104,6 @@ function halfWords(value: string, index: number): string {
   return `half of a character on its own (U+${value.charCodeAt(index).toString(16).toUpperCase()}, a lone surrogate)`;
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
 /** The invisible-character warnings of a parsed scenario file (any value: only its texts are read). */
 export function invisibleCharacterProblems(raw: unknown): UnlocatedProblem[] {
   const out: UnlocatedProblem[] = [];
@@ -129,11 +121,6 @@ export function invisibleCharacterProblems(raw: unknown): UnlocatedProblem[] {
     moreKinds[kind] = true;
     firstMore ??= path();
     return false;
-  };
-  const check = (value: unknown, path: () => JsonPath, key: string) => {
-    if (typeof value !== 'string') return;
-    hidden(value, path, key);
-    halves(value, path);
   };
   /**
    * Half of a surrogate pair on its own ("\ud800" written in the JSON, an emoji's escape cut in
@@ -166,21 +153,9 @@ export function invisibleCharacterProblems(raw: unknown): UnlocatedProblem[] {
       fix: `Remove the ${first.kind === 'escape' ? 'escape sequence' : 'invisible character'}: in the file it is written ${quoteAsWritten(writtenAs(first), 30)}${first.text.charCodeAt(0) < 0x20 ? '' : ', or pasted in as it is, unseen (VS Code outlines such characters)'}.${BREAKS.has(first.text) ? ' For a new line write \\n.' : ''}`,
     });
   };
-  const texts = (owner: unknown, keys: readonly string[], base: () => JsonPath) => {
-    if (!isRecord(owner)) return;
-    for (const key of keys) if (Object.hasOwn(owner, key)) check(owner[key], () => [...base(), key], key);
-  };
-  const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-  if (!isRecord(raw)) return out;
-  texts(raw, SCENARIO_TEXTS, () => []);
-  list(raw.characters).forEach((c, i) => texts(c, CHARACTER_TEXTS, () => ['characters', i]));
-  list(raw.variables).forEach((v, i) => texts(v, ['label'], () => ['variables', i]));
-  list(raw.nodes).forEach((node, i) => {
-    if (!isRecord(node)) return;
-    texts(node, NODE_TEXTS, () => ['nodes', i]);
-    list(node.lines).forEach((line, j) => texts(line, ['text'], () => ['nodes', i, 'lines', j]));
-    list(node.replies).forEach((reply, j) => texts(reply, REPLY_TEXTS, () => ['nodes', i, 'replies', j]));
-    list(node.variants).forEach((variant, k) => texts(variant, ['narration'], () => ['nodes', i, 'variants', k]));
+  forEachText(raw, (value, path, key) => {
+    hidden(value, path, key);
+    halves(value, path);
   });
   if (more > 0 && firstMore) {
     out.push({
@@ -191,9 +166,6 @@ export function invisibleCharacterProblems(raw: unknown): UnlocatedProblem[] {
   }
   return out;
 }
-
-/** Every key the schema checks as a Text: their characters are invisible-character's to say. */
-const TEXT_KEYS = new Set<string | number>([...SCENARIO_TEXTS, ...CHARACTER_TEXTS, ...NODE_TEXTS, ...REPLY_TEXTS, 'label']);
 
 /**
  * A problem about a name the author typed (an id, a reference to one, a principle, a field's name)

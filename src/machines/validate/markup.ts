@@ -1,0 +1,85 @@
+import { quoteValue } from '../text/quote.js';
+import type { JsonPath, UnlocatedProblem } from './problem.js';
+import { forEachText } from './texts.js';
+
+/**
+ * markdown: a text written with Markdown's marks ("How are *you* doing", "[the guide](https://…)",
+ * "# Saturday"). Both apps show a scenario's text as written (as text, never as markup), so a
+ * volunteer sees the asterisks, the brackets and the address: say where, and what to write instead.
+ * Author notes are not shown to volunteers and are not read. At most 20 texts are listed one by
+ * one; one more warning counts the rest.
+ */
+
+export const MAX_MARKUP_TEXTS = 20;
+
+/** Emphasis: *word*, **words**, _word_, __words__, the marks hugging the words, outside a word. */
+const EMPHASIS = /(?<![\p{L}\p{N}*_\\])(\*\*|\*|__|_)(?=[^\s*_])([^*_\n]{0,200}?[^\s*_\\])\1(?![\p{L}\p{N}*_])/u;
+/** A link: [words](address). */
+const LINK = /\[([^\]\n]{1,200})\]\(([^)\s]{1,2000})\)/;
+/** A heading: a line that starts with one to six # and a space. */
+const HEADING = /(?:^|\n)(#{1,6}) +\S/;
+
+interface Found {
+  index: number;
+  message: string;
+  fix: string;
+}
+
+/** The first Markdown mark in `text`, in words, or undefined. */
+function firstMark(text: string): Found | undefined {
+  const found: Found[] = [];
+  const e = EMPHASIS.exec(text);
+  if (e) {
+    const [whole, mark = '', words = ''] = e;
+    const marks = mark[0] === '*' ? 'asterisks' : 'underscores';
+    found.push({
+      index: e.index,
+      message: `This text writes ${quoteValue(whole, 40)} with Markdown's ${marks} for emphasis, but the apps show text as written: a volunteer sees the ${marks}.`,
+      fix: `Write ${quoteValue(words, 40)} without the ${marks}. To stress a word, let the sentence carry it (put the word where the voice falls, at the end).`,
+    });
+  }
+  const l = LINK.exec(text);
+  if (l) {
+    found.push({
+      index: l.index,
+      message: `This text writes a Markdown link, ${quoteValue(l[0], 40)}, but the apps show text as written: a volunteer sees the brackets and the address, and no link to follow.`,
+      fix: `Write the words alone, ${quoteValue(l[1] ?? '', 40)}; a scenario's text is never a link.`,
+    });
+  }
+  const h = HEADING.exec(text);
+  if (h) {
+    const at = h.index + (text[h.index] === '\n' ? 1 : 0);
+    found.push({
+      index: at,
+      message: `This text starts a line with ${quoteValue(`${h[1] ?? '#'} `)}, a Markdown heading, but the apps show text as written: a volunteer sees the ${(h[1] ?? '#').length > 1 ? 'marks' : 'mark'}.`,
+      fix: 'Remove the "#"; a node\'s "title" is its heading, shown above its text.',
+    });
+  }
+  return found.sort((a, b) => a.index - b.index)[0];
+}
+
+/** The markdown warnings of a parsed scenario file (any value: only its texts are read). */
+export function markupProblems(raw: unknown): UnlocatedProblem[] {
+  const out: UnlocatedProblem[] = [];
+  let more = 0;
+  let firstMore: JsonPath | undefined;
+  forEachText(raw, (value, path, key) => {
+    if (key === 'authorNotes' || (!value.includes('*') && !value.includes('_') && !value.includes('](') && !value.includes('#'))) return;
+    const found = firstMark(value);
+    if (!found) return;
+    if (out.length >= MAX_MARKUP_TEXTS) {
+      more++;
+      firstMore ??= path();
+      return;
+    }
+    out.push({ severity: 'warning', code: 'markdown', path: path(), stringIndex: found.index, message: found.message, fix: found.fix });
+  });
+  if (more > 0 && firstMore) {
+    out.push({
+      severity: 'warning', code: 'markdown', path: firstMore,
+      message: `${more} more text${more === 1 ? '' : 's'} from here on ${more === 1 ? 'is' : 'are'} written with Markdown's marks too (the first ${MAX_MARKUP_TEXTS} are listed one by one).`,
+      fix: 'Write them without the marks, as the warnings above say; validate again to see the rest.',
+    });
+  }
+  return out;
+}
