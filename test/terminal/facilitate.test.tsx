@@ -1141,6 +1141,36 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
     expect(frame).not.toMatch(/more above/);
   });
 
+  it('a vote key on the highlighted reply scrolled out of the window (PgDn, 60×24) brings it back and enters nothing; typed again in view, it counts', async () => {
+    // The trainer paged down to read the replies with reply 1 highlighted: a count typed then went
+    // to reply 1, out of sight, and Enter moved the highlight on from it unseen.
+    const playable = bundled('the-list.json', 'd9-report');
+    const node = playable.scenario.nodes.find((n) => n.id === 'd9-report') as { replies: { text: string }[] };
+    for (const reply of node.replies) reply.text = `${reply.text} ${'It says only what this CASA saw and heard, in plain words. '.repeat(3)}`;
+    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable } }).element, 60, 24);
+    await press(r, KEY.enter);
+    for (let i = 0; i < 20 && !(r.lastFrame() ?? '').includes('(end)'); i++) await press(r, '\u001b[6~');
+    expect(r.lastFrame()).not.toMatch(/^ › 1\. /m);
+    await press(r, '5');
+    let frame = r.lastFrame() ?? '';
+    expect(lines(frame).length).toBeLessThanOrEqual(23);
+    expect(frame).toMatch(/^ › 1\. /m);
+    expect(frame).not.toContain('votes entered');
+    expect(frame.replace(/\s+/g, ' ')).toContain('Reply 1, the one highlighted, was out of view: it is shown now. Nothing was entered: type its count again.');
+    await press(r, '5');
+    frame = r.lastFrame() ?? '';
+    expect(frame).toContain('5 votes entered');
+    expect(frame).toMatch(/^ › 1\. /m);
+    // Enter the same: out of view it brings reply 1 back; in view it goes on to reply 2.
+    for (let i = 0; i < 20 && !(r.lastFrame() ?? '').includes('(end)'); i++) await press(r, '\u001b[6~');
+    await press(r, KEY.enter);
+    frame = r.lastFrame() ?? '';
+    expect(frame).toMatch(/^ › 1\. /m);
+    expect(frame.replace(/\s+/g, ' ')).toContain('Enter again goes on to the next reply.');
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toMatch(/^ › 2\. /m);
+  });
+
   it('the reveal one under another (60×24): no blank row for a mark a reply does not have, votes and bar on one row, one blank row above', async () => {
     const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 24);
     await press(r, KEY.enter, '3', 'r');

@@ -153,3 +153,27 @@ describe('the play screen at a decision whose replies are taller than the screen
     expect(flat(r.lastFrame())).toContain(third);
   });
 });
+
+describe('the play screen: Enter never chooses a reply PgUp/PgDn scrolled out of the window', () => {
+  it('60×24: Enter on a highlighted reply scrolled out of view brings it back and says so; only Enter again chooses it', async () => {
+    const { r } = await open(60);
+    await press(r, KEY.down);
+    const first = highlightedEnd(r.lastFrame(), 1) as string;
+    expect(first).toBeDefined();
+    // Read on to the end: reply 1, still highlighted, is above the window.
+    for (let i = 0; i < 20 && !r.lastFrame().includes('(end)'); i++) await press(r, PG_DOWN);
+    expect(r.lastFrame()).not.toMatch(/^› 1\. /m);
+    await press(r, KEY.enter);
+    let frame = r.lastFrame();
+    fits(frame, 60);
+    // Not chosen: still the decision, reply 1 back in the window whole, and why in place of the help line.
+    expect(frame).not.toContain('Your reply');
+    expect(highlightedEnd(frame, 1)).toBe(first);
+    expect(flat(frame)).toContain('Reply 1, the one highlighted, was out of view: it is shown now. Enter again chooses it.');
+    // In view, Enter chooses it: its feedback follows (practice).
+    await press(r, KEY.enter);
+    frame = r.lastFrame();
+    expect(frame).not.toContain('Which paragraph goes into your report?');
+    expect(flat(frame)).toContain(first);
+  });
+});

@@ -16,9 +16,9 @@ import { DebriefScreen } from './DebriefScreen.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
 import { Moment } from './Moment.js';
-import { REPLY_INDENT, ReplyList, replyRows, replyText, withReplies } from './ReplyList.js';
+import { hiddenReplyWords, REPLY_INDENT, ReplyList, replyRows, replyText, withReplies } from './ReplyList.js';
 import { statusParts } from './StatusLine.js';
-import { pageSize, ScrollRows, scrolledOffset, useFollowInView, useKeptOffset } from './ScrollRows.js';
+import { followedOffset, inView, pageSize, ScrollRows, scrolledOffset, useFollowInView, useKeptOffset } from './ScrollRows.js';
 import { useTheme } from './ThemeContext.js';
 import { useArrivedAfter, useKeys } from './useKeys.js';
 import { useScreenSize } from './useScreenSize.js';
@@ -431,6 +431,14 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       const height = together ? togetherHeight : momentHeight;
       const step = a.type === 'page-up' ? -pageSize(height) : pageSize(height);
       return setOffset((o) => scrolledOffset(o, step, togetherRows.length, height));
+    }
+    // A count, + - or Enter act on the highlighted reply: scrolled out of the window (PgUp/PgDn), it
+    // is first brought back into view, and the key does nothing else (no count goes to a reply unseen).
+    const acts = a.type === 'enter' || a.type === 'number' || a.type === 'erase' || a.type === 'plus' || a.type === 'minus';
+    const reply = spare < 0 && togetherList?.reply;
+    if (acts && reply && !inView(offset, reply, togetherRows.length, togetherHeight)) {
+      setOffset(followedOffset(offset, reply, togetherRows.length, togetherHeight));
+      return setUnavailable(hiddenReplyWords(view.replies[selected]?.number ?? selected + 1, a.type === 'enter' ? 'next' : 'vote'));
     }
     if (a.type === 'up') setSelected((s) => (s + view.replies.length - 1) % view.replies.length);
     // Enter after a count goes on to the next reply (as in a form), so the next count typed is not

@@ -8,14 +8,14 @@ import { recordedLine, saveKeptOnDisk, saveProgress, stateStore } from '../saves
 import { inkRows, wrapText } from '../wrap.js';
 import type { Row } from '../debrief-lines.js';
 import { feedbackRows, momentRows, setupRows } from '../tall-rows.js';
-import { pageSize, ScrollRows, scrolledOffset, useFollowInView, useKeptOffset } from './ScrollRows.js';
+import { followedOffset, inView, pageSize, ScrollRows, scrolledOffset, useFollowInView, useKeptOffset } from './ScrollRows.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
 import { FeedbackScreen, quitOnly } from './FeedbackScreen.js';
 import { KeyHints } from './KeyHints.js';
 import { Moment } from './Moment.js';
 import { QuitPrompt, quitPromptExtra, unsavedQuitWords } from './QuitPrompt.js';
-import { REPLY_INDENT, ReplyList, replyRows, withReplies } from './ReplyList.js';
+import { hiddenReplyWords, REPLY_INDENT, ReplyList, replyRows, withReplies } from './ReplyList.js';
 import { compactStatus, StatusLine, statusText } from './StatusLine.js';
 import { meterRows } from './Meter.js';
 import { useTheme } from './ThemeContext.js';
@@ -306,7 +306,16 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     }
     else if (a.type === 'up') setSelected((s) => (s < 0 ? view.replies.length - 1 : (s + view.replies.length - 1) % view.replies.length));
     else if (a.type === 'down') setSelected((s) => (s + 1) % view.replies.length);
-    else if (a.type === 'enter' && selected >= 0) choose(selected);
+    else if (a.type === 'enter' && selected >= 0) {
+      // PgUp/PgDn can scroll the highlighted reply out of the window: Enter first brings it back
+      // (saying so), and only Enter on it in view chooses it. Nothing is chosen that is not on screen.
+      const reply = windowList?.reply;
+      if (reply && !inView(textOffset, reply, windowRows.length, windowHeight)) {
+        setTextOffset(followedOffset(textOffset, reply, windowRows.length, windowHeight));
+        return setUnavailable(hiddenReplyWords(view.replies[selected]?.number ?? selected + 1, 'choose'));
+      }
+      choose(selected);
+    }
     // Enter with no reply highlighted chooses nothing: say why, where the key hints are, until the next key.
     else if (a.type === 'enter') setUnavailable(`Press a reply's number (1–${view.replies.length}), or ↑↓ to choose one first.`);
   };

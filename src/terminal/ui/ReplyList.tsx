@@ -50,6 +50,16 @@ export function ReplyList({ replies, selected, tally, width }: ReplyListProps) {
   );
 }
 
+/**
+ * Said in place of the help line when a key that acts on the highlighted reply (Enter to choose it
+ * when playing; a count, + - or Enter at a trainer's vote) came while PgUp/PgDn had scrolled it out
+ * of the window: it is brought back into view, and the key did nothing else.
+ */
+export function hiddenReplyWords(n: number, then: 'choose' | 'vote' | 'next'): string {
+  const did = then === 'choose' ? 'Enter again chooses it.' : then === 'vote' ? 'Nothing was entered: type its count again.' : 'Enter again goes on to the next reply.';
+  return `Reply ${n}, the one highlighted, was out of view: it is shown now. ${did}`;
+}
+
 /** A reply as the list shows it: "[do]" before an action, and why it cannot be chosen now. */
 export function replyText(r: Pick<ReplyView, 'kind' | 'text' | 'enabled'>): string {
   return `${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`;

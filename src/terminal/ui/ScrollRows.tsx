@@ -136,12 +136,29 @@ export function useFollowInView(follow: string, range: { first: number; end: num
     if (followed.current === follow) return;
     followed.current = follow;
     if (!range) return;
-    const size = height - INDICATORS;
-    setOffset((o) => {
-      const top = Math.min(o, maxOffset(total, height));
-      return range.first < top ? range.first : range.end > top + size ? Math.min(range.first, range.end - size) : top;
-    });
+    setOffset((o) => followedOffset(o, range, total, height));
   });
+}
+
+/**
+ * The offset that shows rows `range.first` up to (not including) `range.end` of a window of
+ * `height` rows onto `total` rows, moved as little as it can from `offset`: their first row when
+ * they are taller than the window. The offset itself (clamped) when they are in view already.
+ */
+export function followedOffset(offset: number, range: { first: number; end: number }, total: number, height: number): number {
+  const size = height - INDICATORS;
+  const top = Math.min(Math.max(0, offset), maxOffset(total, height));
+  if (total <= height) return top;
+  return range.first < top ? range.first : range.end > top + size ? Math.min(range.first, range.end - size) : top;
+}
+
+/**
+ * Whether rows `range` are in a window at `offset` as drawn: whole, or from their first row on when
+ * they are taller than the window (see followedOffset). PgUp/PgDn can scroll the highlighted reply
+ * out of the window; a key that acts on it then first brings it back (nothing is chosen unseen).
+ */
+export function inView(offset: number, range: { first: number; end: number }, total: number, height: number): boolean {
+  return followedOffset(offset, range, total, height) === Math.min(Math.max(0, offset), maxOffset(total, height));
 }
 
 /** How far a page moves: a screenful less one row, so the reader keeps their place. */
