@@ -2,7 +2,7 @@ import { bestPathSays, citationWords, guideCitation, COUNT_KEY, countWords, crit
 import { wrapText } from './wrap.js';
 
 /** What a piece of text means, for the theme to colour (the words carry the meaning too). */
-export type Tone = 'good' | 'bad' | 'warn' | 'muted';
+export type Tone = 'good' | 'bad' | 'warn' | 'muted' | 'accent';
 
 /** A run of text in one style. */
 export interface Span {

@@ -9,7 +9,8 @@ import { themeFor } from '../../src/terminal/theme.js';
 import { FeedbackPanel, feedbackHeight, type FeedbackFit } from '../../src/terminal/ui/FeedbackPanel.js';
 import { Moment } from '../../src/terminal/ui/Moment.js';
 import { Paragraph } from '../../src/terminal/ui/Paragraph.js';
-import { ReplyList } from '../../src/terminal/ui/ReplyList.js';
+import { ReplyList, replyRows } from '../../src/terminal/ui/ReplyList.js';
+import { ScrollRows } from '../../src/terminal/ui/ScrollRows.js';
 import { ThemeContext } from '../../src/terminal/ui/ThemeContext.js';
 import { MAX_COLUMNS, ScreenSizeContext } from '../../src/terminal/ui/useScreenSize.js';
 import { columnsOf, inkRows, inkWrap } from '../../src/terminal/wrap.js';
@@ -324,4 +325,34 @@ describe('the feedback panel names what the volunteer did', () => {
     expect(feedbackHeight(view, 60, 1)).toBe(frame.split('\n').filter((l) => l.trim() !== '').length);
     r.unmount();
   });
+});
+
+describe('the replies in a window that scrolls are drawn as the list that does not scroll draws them', () => {
+  // The scrolling window drew the highlighted reply's pointer bold, where the list draws it in the
+  // accent colour: the same reply looked otherwise once the replies were taller than the screen.
+  const replies: ReplyView[] = [
+    { id: 'a', number: 1, text: 'I am glad you told me. You are not in trouble, and I am staying right here with you.', kind: 'say', enabled: true },
+    { id: 'b', number: 2, text: 'Sit with her quietly.', kind: 'do', enabled: true },
+    { id: 'c', number: 3, text: 'Ask who bought the phone.', kind: 'say', enabled: false },
+  ];
+  for (const [name, colours] of [['in colour', theme], ['with NO_COLOR', themeFor({ NO_COLOR: '1' })]] as const) {
+    it(`${name}: the same rows, codes and all, whichever reply is highlighted`, async () => {
+      const at = (body: ReactNode) => <ThemeContext.Provider value={colours}><Box flexDirection="column" width={60}>{body}</Box></ThemeContext.Provider>;
+      const r = await renderAt(at(null), 60);
+      for (const selected of [-1, 0, 1, 2]) {
+        r.rerender(at(<ReplyList replies={replies} selected={selected} width={60} />));
+        await settle(r);
+        const list = r.lastFrame();
+        const { rows } = replyRows(replies, selected, 60);
+        r.rerender(at(<ScrollRows rows={rows} height={rows.length} offset={0} />));
+        await settle(r);
+        expect(r.lastFrame(), `reply ${selected + 1} highlighted`).toBe(list);
+        // (Colour on, the pointer is in the accent colour; off, no code at all.)
+        if (selected >= 0) expect(list.includes(chalk.cyan(`› ${selected + 1}.`))).toBe(colours.accent !== undefined);
+      }
+      // eslint-disable-next-line no-control-regex -- no colour code under NO_COLOR, only bold
+      if (colours.accent === undefined) expect(r.lastFrame().replace(/\u001b\[(?:1|22)m/g, '')).not.toMatch(/\u001b\[/);
+      r.unmount();
+    });
+  }
 });

@@ -78,7 +78,8 @@ export function tallyInline(text: string, count: string, width: number | undefin
 
 /**
  * The list as rows for a window that scrolls (a decision whose replies are taller than the screen,
- * trainer-led): laid out as ReplyList lays it out (pointer and number, the text hung under itself,
+ * trainer-led): laid out and styled as ReplyList draws it (pointer and number, in the accent colour when
+ * highlighted, the text hung under itself,
  * the count after " · " or on a row of its own, an unavailable reply dimmed, the highlighted one
  * bold), `selected` -1 for none. Also where each reply's rows begin (`starts`), to keep the
  * highlighted one in the window.
@@ -93,7 +94,13 @@ export function replyRows(replies: readonly ReplyView[], selected: number, width
     const inline = count !== undefined && tallyInline(text, count, width);
     const lines = wrapText(inline ? `${text} · ${count}` : text, width - REPLY_INDENT).split('\n');
     const style = { ...(i === selected ? { bold: true } : {}), ...(r.enabled ? {} : { tone: 'muted' as const }) };
-    lines.forEach((line, k) => rows.push([{ text: k === 0 ? `${i === selected ? '›' : ' '} ${r.number}.`.padEnd(REPLY_INDENT) : ' '.repeat(REPLY_INDENT), ...(i === selected ? { bold: true } : {}) }, { text: line, ...style }]));
+    // The pointer and number in the accent colour when highlighted, not bold, as ReplyList draws them
+    // (no colour with NO_COLOR: the pointer says it); the columns after them plain.
+    const mark = `${i === selected ? '›' : ' '} ${r.number}.`;
+    lines.forEach((line, k) => rows.push([
+      ...(k === 0 ? [{ text: mark, ...(i === selected ? { tone: 'accent' as const } : {}) }, { text: ' '.repeat(Math.max(0, REPLY_INDENT - mark.length)) }] : [{ text: ' '.repeat(REPLY_INDENT) }]),
+      { text: line, ...style },
+    ]));
     if (count !== undefined && !inline) rows.push([{ text: ' '.repeat(REPLY_INDENT) }, { text: count }]);
   });
   return { rows, starts };
