@@ -1239,6 +1239,32 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
     }
   });
 
+  // None bundled: a decision with no title, narration, spoken line, discussion prompt or note (an
+  // author's bare question). Its replies still stand a blank row below the heading, as every
+  // decision's do, whole or scrolling (where the row above them is the window's "more above" line).
+  it('a decision with no moment text at all has a blank row between the heading and its replies (60×24, 120×40, and scrolling)', async () => {
+    const bare = (repeat: number) => {
+      const playable = newPhone();
+      const node = playable.scenario.nodes.find((n) => n.id === 'phone') as unknown as Record<string, unknown>;
+      for (const k of ['title', 'narration', 'lines', 'discussionPrompt', 'facilitatorNote']) delete node[k];
+      for (const reply of node.replies as { text: string }[]) reply.text += ' It says only what this CASA saw.'.repeat(repeat);
+      return playable;
+    };
+    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: bare(0) } }).element, 60, 24);
+    await press(r, KEY.enter);
+    const headAndFirst = (frame: string) => lines(frame).slice(0, 3);
+    expect(headAndFirst(r.lastFrame()), r.lastFrame()).toEqual([' Example: the new phone · Decision 1 of about 2', '', expect.stringMatching(/^ › 1\. That's a nice one!/)]);
+    await r.resize(120, 40);
+    expect(headAndFirst(r.lastFrame()), r.lastFrame()).toEqual([' Example: the new phone · Decision 1 of about 2', '', expect.stringMatching(/^ › 1\. That's a nice one!/)]);
+    r.unmount();
+    // Replies taller than 60×24: they scroll, the window's first row blank at its top.
+    const tall = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: bare(10) } }).element, 60, 24);
+    await press(tall, KEY.enter);
+    expect(tall.lastFrame()).toContain('more below (PgDn)');
+    expect(headAndFirst(tall.lastFrame()), tall.lastFrame()).toEqual([' Example: the new phone · Decision 1 of about 2', '', expect.stringMatching(/^ › 1\. That's a nice one!/)]);
+    expect(lines(tall.lastFrame()).length).toBeLessThanOrEqual(23);
+  });
+
   it('a scene too long for 60×24 (a trainer\'s long narration) scrolls with ↑↓ PgUp PgDn, its heading and keys staying on screen', async () => {
     const p = newPhone();
     const narration = Array.from({ length: 40 }, (_, i) => `Scene sentence ${i + 1} goes on here.`).join(' ');
