@@ -5,13 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { conditionsOf, initialVariables, whenHolds } from '../../src/machines/conditions.js';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
 import { scenarioFilesIn } from '../../src/terminal/scenario-files.js';
-import { selectView, startingAt as startAt, startSession, type PlayableScenario, type SessionActor, type SessionView } from '../../src/machines/index.js';
+import { buildDebrief, selectView, startingAt as startAt, startSession, type Debrief, type PlayableScenario, type SessionActor, type SessionView } from '../../src/machines/index.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { sessionSeed } from '../../src/terminal/seed.js';
 import { appElement, KEY, press, renderAt, settle, tap, tempEnv, validatedCatalog } from './helpers/ink.js';
 import { inkRows } from '../../src/terminal/wrap.js';
 import { REPLY_INDENT } from '../../src/terminal/ui/ReplyList.js';
-import { feedbackElement, playElement } from './helpers/play.js';
+import { debriefElement, feedbackElement, playElement } from './helpers/play.js';
 import { BUNDLED, rows } from './helpers/layout.js';
 import { MIN_COLUMNS, MIN_ROWS } from '../../src/terminal/ui/useScreenSize.js';
 
@@ -330,5 +330,38 @@ describe(`every screen of every bundled scenario fits the smallest window the ap
     expect(typed).toBeGreaterThanOrEqual(1);
     expect(debriefs).toBe(1);
     expect(problems).toEqual(KNOWN_OVERFLOWS[`${name}@${columns}`] ?? []);
+  });
+});
+
+describe(`every ending of every bundled scenario, each of its variants too, fits ${MIN_COLUMNS}×${MIN_ROWS} and 80×${MIN_ROWS}`, () => {
+  // The debrief drawn above is of one ending per scenario. An ending's closing text gets the page
+  // the debrief opens on ("how it ended"), and each variant of it (told instead when its condition
+  // holds) is a text of its own: every one is drawn there, in one debrief screen per scenario and
+  // size given each ending in turn (no playthrough, no new mount: cheap). (Under "To work on" it is
+  // told again, in the section's window, whose height the text does not change.)
+  const endings = (file: string): { what: string; ending: NonNullable<Debrief['ending']> }[] => load(file).scenario.nodes.flatMap((n) => (n.kind === 'ending'
+    ? [{ what: n.id, ending: { id: n.id, kind: n.ending, title: n.title, narration: n.narration } }, ...(n.variants ?? []).map((v, i) => ({ what: `${n.id} variant ${i + 1}`, ending: { id: n.id, kind: n.ending, title: n.title, narration: v.narration } }))]
+    : []));
+  it('checks every ending variant', () => {
+    expect(FILES.flatMap(endings).filter((e) => e.what.includes('variant')).length).toBeGreaterThanOrEqual(20);
+  });
+  it.each(CASES)(`$name at $columns×${HEIGHT}: how it ended, for each ending and variant`, async ({ name, file, columns }) => {
+    const { scenario } = load(file);
+    const env = tempEnv();
+    const all = endings(file);
+    const base = buildDebrief(scenario, [], all[0]?.ending.id);
+    const debriefOf = (ending: NonNullable<Debrief['ending']>) => debriefElement({ scenario, debrief: { ...base, ending }, env });
+    const r = await renderAt(debriefOf(all[0]!.ending), columns, HEIGHT);
+    const problems: string[] = [];
+    for (const { what, ending } of all) {
+      r.rerender(debriefOf(ending));
+      await settle(r);
+      // The scenario's title, then the ending's (the story scrolls beneath it where it is longer).
+      expect(r.lastFrame()).toContain(': how it ended');
+      expect(r.lastFrame().replace(/\s+/g, ' ')).toContain(ending.title.split(' ').slice(0, 3).join(' '));
+      problems.push(...overflow(r.lastFrame(), columns, `${name} ${what}: how it ended`));
+    }
+    r.unmount();
+    expect(problems).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
 import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import { vi } from 'vitest';
-import type { FeedbackView, PlayableScenario, SessionActor, SessionMode, SessionView } from '../../../src/machines/index.js';
+import type { Debrief, FeedbackView, PlayableScenario, Scenario, SessionActor, SessionMode, SessionView } from '../../../src/machines/index.js';
 import { stateStore } from '../../../src/terminal/node/state-store.js';
 import { themeFor, type Theme } from '../../../src/terminal/theme.js';
 import { AppContext, type AppServices } from '../../../src/terminal/ui/AppContext.js';
+import { DebriefScreen } from '../../../src/terminal/ui/DebriefScreen.js';
 import { FeedbackScreen } from '../../../src/terminal/ui/FeedbackScreen.js';
 import { PlayScreen } from '../../../src/terminal/ui/PlayScreen.js';
 import { ThemeContext } from '../../../src/terminal/ui/ThemeContext.js';
@@ -49,6 +50,20 @@ export function feedbackElement(opts: { view: SessionView & { lastFeedback: Feed
   return (
     <Shell key="feedback" services={services} theme={opts.theme ?? themeFor({ NO_COLOR: '1' })}>
       <FeedbackScreen view={opts.view} mode="practice" canUndo={canUndo} confirmQuit={opts.confirmQuit ?? false} unsaved={stateStore(opts.env).failure() !== undefined} />
+    </Shell>
+  );
+}
+
+/**
+ * The debrief a playthrough opens on as it ends (how it ended first, then the sections), in the same
+ * shell, for a debrief given as it is: elements for the same scenario update one another in place,
+ * so a test can draw one ending after another without mounting the screen again.
+ */
+export function debriefElement(opts: { scenario: Scenario; debrief: Debrief; env: NodeJS.ProcessEnv; theme?: Theme }) {
+  const services = { env: opts.env, exit: vi.fn<(message?: string, code?: number) => void>(), setSaver: () => undefined };
+  return (
+    <Shell key={`debrief:${opts.scenario.id}`} services={services} theme={opts.theme ?? themeFor({ NO_COLOR: '1' })}>
+      <DebriefScreen scenario={opts.scenario} debrief={opts.debrief} mode="practice" recorded notice="Added to your records: casa-practice records" openOnEnding />
     </Shell>
   );
 }
