@@ -211,9 +211,10 @@ export function fitReport(text: string, width: number): string {
  * A line of a full-screen notice as rows to draw one each: as it is when it fits or names no command
  * (`keep` starts one, as for wrapWords); else the words before the command as one row for Ink to
  * wrap, and the command on rows of its own, broken between its words with line continuations
- * (commandLines) where it is longer than a row, unless it fits after the words' last row. Ink wraps
- * a line at any space, and a row Ink wraps loses its indent: a command was broken with nothing to
- * say that it goes on, or mid-word.
+ * (commandLines) where it is longer than a row, unless it fits after the words' last row; a line
+ * of one word longer than the row (a long path) on rows that each keep its indent (hungRows). Ink
+ * wraps a line at any space, and a row Ink wraps loses its indent: a command was broken with nothing
+ * to say that it goes on, or mid-word.
  */
 export function commandRows(text: string, width: number, keep: string): string[] {
   const at = commandAt(text, keep);
@@ -222,7 +223,22 @@ export function commandRows(text: string, width: number, keep: string): string[]
   const cmd = text.slice(at).trimEnd();
   const lastRow = words === '' ? '' : (wrapWords(words, width).split('\n').at(-1) as string);
   if (words !== '' && len(lastRow) + 1 + len(cmd) <= width) return [text];
-  return [...(words === '' ? [] : [words]), ...commandLines(cmd, width, '  ', keep.trimEnd())];
+  return [...(words === '' ? [] : [words]), ...commandLines(cmd, width, '  ', keep.trimEnd()).flatMap((line) => hungRows(line, width))];
+}
+
+/**
+ * A command's line that starts with an indent (each line after the first) and is longer than
+ * `width` (one word longer than the row: a long path), as rows that each keep the indent, the word
+ * broken as Ink breaks it at the width left (after a path's separators; see inkWrap). Handed to Ink
+ * whole, its further rows began at the left edge, out of line with the rest of the command.
+ * As it is where it fits, has no indent, or is text inkWrap leaves to Ink.
+ */
+function hungRows(line: string, width: number): string[] {
+  const indent = /^ */.exec(line)?.[0] ?? '';
+  if (indent === '' || len(line) <= width || width - indent.length < 10) return [line];
+  const rows = inkWrap(line.slice(indent.length), width - indent.length);
+  // (Ink leaves the space before a word that starts a full row's successor at its start: not here.)
+  return rows === undefined ? [line] : rows.split('\n').map((row) => `${indent}${row.replace(/^ +/, '')}`);
 }
 
 /**

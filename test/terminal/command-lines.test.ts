@@ -275,6 +275,41 @@ describe('full screen at 60×24, the quit prompt\'s "Continue later with" comman
   });
 });
 
+describe('full screen at 60×24, a command word longer than the row keeps the indent of the command\'s lines', () => {
+  restoreAfterEach();
+
+  it('the quit prompt from a checkout path longer than the box: every row of the command but its first indented, the path broken after a /', async () => {
+    // `node <checkout>/bin/casa-practice.js`, the path alone longer than the box's 56 columns: its
+    // line ("  <path> \\") was left to Ink, which put the rest of the path at the box's left edge.
+    nameTheApp(70);
+    const env = { ...tempEnv(), NO_COLOR: '1' };
+    const name = commandName(env);
+    const path = name.slice('node '.length);
+    expect(columnsOf(path)).toBeGreaterThan(56);
+    const playable = loadPlayable(join(BUNDLED, 'youth-discloses.json'));
+    if ('problems' in playable) throw new Error(playable.problems);
+    const r = await renderAt(appElement({ env, start: { kind: 'play', playable, showNote: true } }).element, 60, 24);
+    await press(r, KEY.enter);
+    await press(r, 'q');
+    const frame = r.lastFrame();
+    const rows = frame.split('\n').map((row) => row.trimEnd());
+    expect(rows.length, frame).toBeLessThanOrEqual(23);
+    for (const row of rows) expect(columnsOf(row), row).toBeLessThanOrEqual(60);
+    const inside = rows.map((row) => row.replace(/^│ /, '').replace(/ *│$/, ''));
+    const at = inside.findIndex((row) => row === 'node \\');
+    const end = inside.findIndex((row, i) => i > at && row.trim() === 'resume');
+    expect(at, frame).toBeGreaterThan(0);
+    expect(end, frame).toBeGreaterThan(at + 2);
+    const cmd = inside.slice(at, end + 1);
+    // Every row after the first is indented as the command's lines are; the path's rows end after a separator.
+    for (const row of cmd.slice(1)) expect(row, frame).toMatch(/^ {2}\S/);
+    const pathRows = cmd.slice(1, -1).map((row) => row.slice(2));
+    for (const row of pathRows.slice(0, -1)) expect(row, frame).toMatch(/\/$/);
+    // Read back, the path is whole: its rows joined, then " \\" and the last line.
+    expect(pathRows.join('')).toBe(`${path} \\`);
+  });
+});
+
 describe('full screen at 60×24, the debrief\'s "Added to your records" command runs when pasted, from a long checkout path', () => {
   restoreAfterEach();
 
