@@ -1119,3 +1119,49 @@ describe("who's who on the presenter page", () => {
     expect(names(next.shown)).toEqual(['Jade', 'Ms. Ibarra']);
   });
 });
+
+describe("the trainer's break in a live room", () => {
+  it('phones show only the break with the scenario\'s title; their votes are refused and the ones cast kept; back from it, every phone has exactly the view it had', () => {
+    const r = openVote(['phone-curious']);
+    const before = [1, 2].map((i) => voterView(r.ctx, r.state, device(i)));
+    expect(r.present({ type: 'break', on: true }).ok).toBe(true);
+    // Nothing of the session: no decision, vote, people or feedback; the title as clean text.
+    expect(voterView(r.ctx, r.state, device(1))).toEqual({ room: ROOM, phase: 'break', round: 1, scenarioTitle: 'Example: the new phone' });
+    expect(presenterView(r.ctx, r.state, 0).onBreak).toBe(true);
+    // A vote, a changed vote: refused, and the vote cast before stands.
+    expectRefused(r.vote(device(2), 'phone-accuse'), 'on-break');
+    expectRefused(r.vote(device(1), 'phone-accuse'), 'on-break');
+    expect(r.state.votes).toEqual({ [device(1)]: 'phone-curious' });
+    // A phone that joins during the break sees it.
+    expect(r.join(device(9)).ok).toBe(true);
+    expect(voterView(r.ctx, r.state, device(9)).phase).toBe('break');
+    // The room waits: every step but the break's end is refused (from the terminal, or another window).
+    for (const step of [{ type: 'lock', round: 1 }, { type: 'reveal', round: 1 }, { type: 'end' }] as const) expectRefused(r.present(step), 'on-break');
+    // The break kept across a restart of the room.
+    const restored = restoreRoom(r.ctx, serializeRoom(r.state));
+    expect(restored.ok && restored.state.onBreak).toBe(true);
+    // A second "on" changes nothing.
+    const again = r.present({ type: 'break', on: true });
+    expect(again.ok && again.change).toBe('none');
+    expect(r.present({ type: 'break', on: false }).ok).toBe(true);
+    expect([1, 2].map((i) => voterView(r.ctx, r.state, device(i)))).toEqual(before);
+    expect(presenterView(r.ctx, r.state, 0).onBreak).toBeUndefined();
+    // The vote is open again: phones vote as before.
+    expect(r.vote(device(2), 'phone-accuse').ok).toBe(true);
+  });
+
+  it('is refused once the session has ended (the phones go on saying it has ended); ending a break not taken changes nothing', () => {
+    const r = openVote([]);
+    const off = r.present({ type: 'break', on: false });
+    expect(off.ok && off.change).toBe('none');
+    r.present({ type: 'end' });
+    expectRefused(r.present({ type: 'break', on: true }), 'not-now');
+    expect(voterView(r.ctx, r.state, device(1)).phase).toBe('ended');
+  });
+
+  it('the break command is a presenter message, refused from a phone', () => {
+    const msg = JSON.stringify({ type: 'break', room: ROOM, token: 't'.repeat(43), seq: 1, on: true });
+    expect(parsePresenterMessage(msg).ok).toBe(true);
+    expect(parseVoterMessage(msg)).toMatchObject({ ok: false, code: 'not-presenter' });
+  });
+});

@@ -22,12 +22,12 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  *   click that arrives after the room moved on is refused instead of landing on the wrong decision.
  *
  * Phones: the version of this protocol the voter page speaks is in the address it connects to
- * (`/ws/voter?v=7`, VOTER_PROTOCOL). A phone can keep a page from an older casa-practice open
+ * (`/ws/voter?v=8`, VOTER_PROTOCOL). A phone can keep a page from an older casa-practice open
  * across the trainer's upgrade and restart; every message from a connection whose version differs
  * (or that names none, as pages from before versions did) is refused as `outdated`, whose message
  * tells the person to reload the page. Such a connection never joins: it is not counted.
  *
- * The presenter page does the same (`/ws/presenter?v=8`, PRESENTER_PROTOCOL): a trainer's page (and
+ * The presenter page does the same (`/ws/presenter?v=9`, PRESENTER_PROTOCOL): a trainer's page (and
  * the projector window it feeds) left open across an upgrade and restart of the room reconnects by
  * itself, names an old version or none, and is refused as `outdated` whatever it sends (token or
  * not), so it never becomes the room's presenter: it changes nothing, is sent no views or counts,
@@ -38,8 +38,9 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  * The version of the phone ↔ room protocol. Raise it whenever a message a phone sends or one it is
  * sent changes shape, so a page left open from before is told to reload instead of being refused as
  * malformed. The voter page states it in the address it connects to (`voterSocketPath`).
+ * Version 8: the trainer's break (the `break` phase, `scenarioTitle`, and the `on-break` refusal).
  */
-export const VOTER_PROTOCOL = 7;
+export const VOTER_PROTOCOL = 8;
 
 /** The address (path and query) a voter page of this version opens its WebSocket on. */
 export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
@@ -50,8 +51,9 @@ export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
  * The version of the presenter page ↔ room protocol. Raise it whenever a message the presenter page
  * sends or is sent changes shape. Pages from before versions named none (version 1 in effect), so
  * the first named version is 2. The page states it in the address it connects to (`presenterSocketPath`).
+ * Version 9: the trainer's break (the `break` command, the view's `onBreak`, the `on-break` refusal).
  */
-export const PRESENTER_PROTOCOL = 8;
+export const PRESENTER_PROTOCOL = 9;
 
 /** The address (path and query) a presenter page of this version opens its WebSocket on. */
 export function presenterSocketPath(version: number = PRESENTER_PROTOCOL): string {
@@ -128,7 +130,15 @@ export const PresenterEnd = presenter('end', {});
  * vote opens here: that decision comes back revealed, with its votes, and the branch is forgotten.
  */
 export const PresenterBack = presenter('back', { node: NodeId });
-export const PresenterMessage = z.discriminatedUnion('type', [PresenterHello, PresenterOpen, PresenterLock, PresenterReveal, PresenterChoose, PresenterAdvance, PresenterEnd, PresenterBack]);
+/**
+ * The trainer takes a break (`on: true`) or is back from it (`on: false`), as the presenter page's
+ * "Take a break" and "Back from break" do (version 9). During the break the phones show only that
+ * the session is on a break, with the scenario's title; votes are refused (`on-break`) and those
+ * already cast are kept; the room's other commands are refused until the break is over. Back from
+ * it, every phone shows again what it showed before (an open vote is open again).
+ */
+export const PresenterBreak = presenter('break', { on: z.boolean() });
+export const PresenterMessage = z.discriminatedUnion('type', [PresenterHello, PresenterOpen, PresenterLock, PresenterReveal, PresenterChoose, PresenterAdvance, PresenterEnd, PresenterBack, PresenterBreak]);
 export type PresenterMessage = z.infer<typeof PresenterMessage>;
 /** Every presenter message but the hello: the ones that change the room. */
 export type PresenterAction = Exclude<PresenterMessage, { type: 'hello' }>;
@@ -140,7 +150,7 @@ export const PRESENTER_TYPES: readonly string[] = PresenterMessage.options.map((
 // ---- server → phone -------------------------------------------------------------------------
 
 /** Why a message was refused. */
-export const REJECTIONS = ['too-large', 'malformed', 'wrong-room', 'replayed', 'out-of-order', 'not-joined', 'not-presenter', 'forbidden', 'rate-limited', 'room-full', 'too-many-devices', 'not-open', 'wrong-round', 'wrong-node', 'unknown-reply', 'not-now', 'outdated'] as const;
+export const REJECTIONS = ['too-large', 'malformed', 'wrong-room', 'replayed', 'out-of-order', 'not-joined', 'not-presenter', 'forbidden', 'rate-limited', 'room-full', 'too-many-devices', 'not-open', 'wrong-round', 'wrong-node', 'unknown-reply', 'not-now', 'outdated', 'on-break'] as const;
 export type Rejection = (typeof REJECTIONS)[number];
 
 const Text = z.string().max(20_000);
@@ -167,7 +177,8 @@ export const MAX_BEST_PRACTICE_ON_PHONE = 5;
 const PhoneDecision = z.strictObject({ title: Text.optional(), prompt: Text.optional(), replies: z.array(ReplyOnPhone) });
 export type PhoneDecision = z.infer<typeof PhoneDecision>;
 
-export const VoterPhase = z.enum(['waiting', 'open', 'locked', 'revealed', 'ended']);
+/** `break`: the trainer is taking a break (version 8); the view then carries the scenario's title and nothing of the session. */
+export const VoterPhase = z.enum(['waiting', 'open', 'locked', 'revealed', 'ended', 'break']);
 export type VoterPhase = z.infer<typeof VoterPhase>;
 
 /** What a phone shows: the decision's replies while a round is open, its own vote, its feedback after the reveal. */
@@ -195,6 +206,12 @@ export const VoterView = z.strictObject({
   decisionKey: z.string().regex(/^[0-9]{1,7}-[0-9a-f]{16}$/).optional(),
   /** This phone's vote in the current round: the shown number of the reply it voted for. */
   vote: ReplyHandle.optional(),
+  /**
+   * On a break (phase `break`, version 8): the scenario's title (clean one-line text), for the phone
+   * to say what is on a break. The view then has nothing of the session (no decision, vote, people
+   * or feedback); the room keeps it all, and its next view after the break is the one from before.
+   */
+  scenarioTitle: z.string().max(1_000).optional(),
   /**
    * Who's who: the people the room has met so far in the story (the core's `peopleMet`, with the
    * room's reveals), in order of first appearance, by name and role only (clean one-line text from
@@ -325,6 +342,11 @@ export const PresenterView = z.strictObject({
    * the room to read before it starts, as presenter mode and the terminal show it first.
    */
   contentNote: z.strictObject({ text: z.string().max(20_000), minutes: z.number().int().min(0) }).optional(),
+  /**
+   * The trainer is on a break (version 9): the phones show only that, with the scenario's title, and
+   * cannot vote; the room refuses every command but the break's end until it is over.
+   */
+  onBreak: z.literal(true).optional(),
   /** Once the session has ended: the session summary (Markdown) the room writes on the laptop, with its file name, for the page to offer as a download. */
   summary: z.strictObject({ fileName: z.string().max(300), markdown: z.string().max(2_000_000) }).optional(),
 });

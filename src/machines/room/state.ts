@@ -28,6 +28,7 @@ import { DEVICE_ID, isRoomCode, MAX_BEST_PRACTICE_ON_PHONE, MAX_PEOPLE_ON_PHONE,
  * - one vote per device per round, changeable while the round is open, refused once locked;
  * - votes are hidden (only counted) until the reveal; the reveal shows every reply's feedback;
  * - only the presenter opens, locks, reveals, chooses the branch and moves past scenes;
+ * - on the trainer's break (`onBreak`) nothing changes but the break's end: no votes, no steps;
  * - every sequenced message must carry a larger `seq` than the last accepted from its sender.
  */
 
@@ -72,6 +73,12 @@ export interface RoomState {
   history: RoomDecision[];
   /** Ended for everyone (`end`) while the decision on screen was revealed: the room had seen its feedback. */
   endedRevealed?: true;
+  /**
+   * The trainer is on a break (the `break` command): phones are shown only that (`voterView`), votes
+   * are refused and kept, and so is every other command. Nothing else changes: back from the break,
+   * the room is where it was.
+   */
+  onBreak?: true;
   /** Whatever the shell wants back on resume (the scenario file, the port): strings and numbers only. */
   meta: Record<string, string | number>;
 }
@@ -242,6 +249,7 @@ function reduceVoter(ctx: RoomContext, state: RoomState, device: string, message
   // From here the message counts as received: its seq is used up whether or not the vote stands.
   const seen = { ...state, devices: { ...state.devices, [device]: { seq: message.seq } } };
   const refused = (code: Rejection, text: string): RoomResult => ({ ok: false, code, message: text, state: seen });
+  if (state.onBreak) return refused('on-break', 'The trainer is taking a break: that vote was not counted. Vote again once the break is over.');
   if (state.phase !== 'open') return refused('not-open', state.phase === 'locked' || state.phase === 'revealed' ? 'Voting is closed for this decision.' : 'No vote is open right now.');
   if (message.round !== state.round) return refused('wrong-round', 'That vote was for an earlier decision.');
   const view = roomSessionView(ctx, state);
@@ -257,6 +265,19 @@ function reducePresenter(ctx: RoomContext, state: RoomState, message: PresenterA
   if (bad) return bad;
   const seen: RoomState = { ...state, presenterSeq: message.seq };
   const ok = (next: RoomState): RoomResult => ({ ok: true, state: next, change: 'all' });
+  if (message.type === 'break') {
+    if (!message.on) {
+      if (!state.onBreak) return { ok: true, state: seen, change: 'none' };
+      const back: RoomState = { ...seen };
+      delete back.onBreak;
+      return ok(back);
+    }
+    if (state.onBreak) return { ok: true, state: seen, change: 'none' };
+    // An ended session has nothing for the phones to wait for: they go on saying it has ended.
+    if (state.phase === 'ended') return refuse('not-now', 'The session has ended.');
+    return ok({ ...seen, onBreak: true });
+  }
+  if (state.onBreak) return refuse('on-break', 'The room is on a break: come back from the break first.');
   const view = roomSessionView(ctx, state);
   if (message.type === 'end') {
     if (state.phase === 'ended') return refuse('not-now', 'The session has already ended.');
@@ -374,6 +395,8 @@ function revealed(state: RoomState): boolean {
 export function voterView(ctx: RoomContext, state: RoomState, device: string): VoterView {
   const vote = Object.hasOwn(state.votes, device) ? state.votes[device] : undefined;
   // Who's who, with every view: the people named so far (names and roles only).
+  // On a break: that, with the scenario's title, and nothing of the session (the room keeps it all).
+  if (state.onBreak && state.phase !== 'ended') return { room: state.room, phase: 'break', round: state.round, scenarioTitle: cleanLine(ctx.scenario.title) };
   const met = { people: peopleOf(ctx, state).phone };
   if (state.phase === 'ended') return { room: state.room, phase: 'ended', round: state.round, ...met };
   if (state.phase === 'idle' || state.node === undefined) return { room: state.room, phase: 'waiting', round: state.round, ...met };
@@ -443,6 +466,7 @@ export function presenterView(ctx: RoomContext, state: RoomState, connected: num
     phase: state.phase,
     round: state.round,
     count: roomCount(state, connected),
+    ...(state.onBreak ? { onBreak: true as const } : {}),
     session,
     sessionKey: sessionKeyOf(session),
     people: peopleOf(ctx, state).presenter,
@@ -641,6 +665,7 @@ const StoredRoom = z.object({
   presenterSeq: z.number().int().min(0),
   history: z.array(StoredDecision),
   endedRevealed: z.literal(true).optional(),
+  onBreak: z.literal(true).optional(),
   meta: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 

@@ -33,7 +33,8 @@ state folder on every change, and the session summary is written there when the
 session ends or the room is closed (Ctrl+C). The session is run from the presenter
 page or from this terminal (n next scene, o open the vote, l lock, r reveal,
 f the facilitator note for you before the reveal, a reply number to follow
-that reply, u back to the decision before, s status, w who's who, e end).
+that reply, u back to the decision before, s status, w who's who, b a break
+that the phones are told of, e end).
 
 Options:
   --host ADDRESS  address to listen on (default 0.0.0.0: every network of this

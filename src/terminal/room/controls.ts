@@ -6,7 +6,10 @@ import { WHO_HEADING, WHO_HINT, whoRows } from '../ui/WhoScreen.js';
 import { wrapText } from '../wrap.js';
 import type { RoomServer } from './server.js';
 
-export const CONTROLS_HELP = 'Run the session from here or from the presenter page. Type a letter and Enter: n next scene · o open the vote · l lock · r reveal · f the facilitator note (for you) · a reply number to follow that reply · u back to the decision before · s status · w who\'s who · e end the session (asks first). Ctrl+C closes the room and writes the summary.';
+export const CONTROLS_HELP = 'Run the session from here or from the presenter page. Type a letter and Enter: n next scene · o open the vote · l lock · r reveal · f the facilitator note (for you) · a reply number to follow that reply · u back to the decision before · s status · w who\'s who · b a break (the phones are told, and wait) · e end the session (asks first). Ctrl+C closes the room and writes the summary.';
+
+/** Said when the room goes on a break (b here, or "Take a break" on the presenter page). */
+export const ON_BREAK = 'On a break: the phones show that the session is on a break, with the scenario\'s title, and nothing of it; they cannot vote, and votes already cast are kept. b: back from the break (the phones show again what they showed).';
 
 /** q (or quit, exit) typed here: the room is closed with Ctrl+C, which writes the summary. */
 export const HOW_TO_CLOSE = 'To close the room, press Ctrl+C: the session summary is written, and "room --resume" opens the room again if the session has not ended.';
@@ -64,6 +67,9 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
     }
   };
   const tell = (state: RoomState) => {
+    // The room's break, from here or the presenter page: the phones show only that; b ends it, and
+    // the block after it is the moment as it was (an open vote open again, its votes kept).
+    if (state.onBreak && state.phase !== 'ended') return say(ON_BREAK);
     const view = roomSessionView(ctx, state);
     if (state.phase === 'ended') {
       if (view.done) {
@@ -147,6 +153,7 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
       : word === 'r' ? server.present({ type: 'reveal', round: state.round })
       : word === 'e' ? server.present({ type: 'end' })
       : word === 'u' ? server.present({ type: 'back', node: view.nodeId })
+      : word === 'b' ? server.present({ type: 'break', on: state.onBreak !== true })
       : REPLY_NUMBER.test(word) ? server.present({ type: 'choose', round: state.round, reply: view.replies.find((r) => String(r.number) === word)?.id ?? 'none' })
       : undefined;
     if (word === 's') return say(countWords(state));
@@ -176,7 +183,8 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
     const closed = result.code === 'unknown-reply' && REPLY_NUMBER.test(word) ? view.replies.find((r) => String(r.number) === word && !r.enabled) : undefined;
     if (closed) return say(unavailableWords(closed));
     const none = (result.code === 'unknown-reply' || result.code === 'not-now') && view.kind === 'decision' && view.replies.length > 0 && REPLY_NUMBER.test(word) && view.replies.every((r) => String(r.number) !== word);
-    say(none ? `There is no reply ${word} at this decision: type a number from 1 to ${view.replies.length}.` : result.message);
+    say(result.code === 'on-break' ? 'The room is on a break: type b to end it first (the phones then show again what they showed).'
+      : none ? `There is no reply ${word} at this decision: type a number from 1 to ${view.replies.length}.` : result.message);
   };
 
   lines.on('line', (line) => act(line.trim().toLowerCase()));

@@ -5,13 +5,13 @@ import { pageTitle } from '../title.js';
 /** Said on the break panel in a presenter session: what the room sees meanwhile, and after. */
 export const PROJECTOR_ON_BREAK_WORDS = 'The projector window, if one is open, shows the room “Taking a break” with the scenario’s title, and nothing of the session. When you come back, it shows again what it showed before (a blank screen, if you had blanked it).';
 
-/** Said on the break panel in a live room: the phones are not told of the break, so an open vote stays open. */
-export const LIVE_ROOM_ON_BREAK_WORDS = 'The phones in the room are not told of the break: a vote that is open stays open, and phones can still vote in it. Lock the vote before a break if the room’s answers should wait for you.';
+/** Said on the break panel in a live room: the phones are told of the break, and wait with it. */
+export const LIVE_ROOM_ON_BREAK_WORDS = 'The phones in the room show that the session is on a break, with the scenario’s title, and nothing of the session. They cannot vote during the break, and votes already cast are kept. When you come back, they show again what they showed before: a vote that was open is open again.';
 
 /** "Take a break": the session waits (nothing here runs on a clock) while the guide's self-care words are shown. */
 /** `onBack(byKeyboard)`: whether the break was left by keyboard (Escape, or the button pressed with Enter or Space). */
 /** `projector`: a presenter session, whose projector window shows the room the break meanwhile (useProjector's `paused`). */
-/** `liveRoom`: a live room's presenter page, whose phones go on as they were (the room is not paused). */
+/** `liveRoom`: a live room's presenter page, whose phones are told of the break (the room waits too). */
 export function BreakPanel({ onBack, projector = false, liveRoom = false }: { onBack: (byKeyboard: boolean) => void; projector?: boolean; liveRoom?: boolean }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);

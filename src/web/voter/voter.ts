@@ -13,7 +13,7 @@ import type { MET_IN_ALL, MET_SO_FAR, NO_ONE_MET, PhoneDecision, ToVoter, VOTER_
  * version answers "outdated" instead of refusing its messages as not understood. Typed as the core's
  * constant, so a new version there does not compile until this page is brought up to it.
  */
-const PROTOCOL: typeof VOTER_PROTOCOL = 7;
+const PROTOCOL: typeof VOTER_PROTOCOL = 8;
 
 /** What Who's who says before anyone has appeared: the core's words (typed as its constant, so they cannot drift apart). */
 const NO_ONE: typeof NO_ONE_MET = 'No one has appeared in the story yet.';
@@ -373,6 +373,8 @@ function draw(v: VoterView): void {
     locked: v.vote ? 'Voting is closed. Waiting for the reveal.' : 'Voting is closed for this decision.',
     revealed: v.vote ? 'Revealed: see why below.' : 'Revealed. You did not vote on this decision: the best-practice reply and why are below.',
     ended: 'The session has ended. Thank you for taking part.',
+    // The room sends nothing of the session on a break: the scenario's title, and this.
+    break: `On a break: ${v.scenarioTitle ?? 'the session'}. The trainer is taking a break, and voting waits until they are back. Any vote you have cast is kept.`,
   };
   say(pending !== undefined ? 'Sending your vote…' : notice ?? words[v.phase]);
   const d = v.decision;
@@ -400,7 +402,7 @@ function draw(v: VoterView): void {
       if (b.disabled !== disabled) b.disabled = disabled;
     }
   }
-  drawPeople(v.people, v.phase === 'ended');
+  drawPeople(v.phase === 'break' ? undefined : v.people, v.phase === 'ended');
   const f = v.phase === 'revealed' ? v.feedback : undefined;
   setHidden(els.feedback, !f);
   // Drawn again only when what it says changed (not at every view: the part a screen reader was reading would go).
