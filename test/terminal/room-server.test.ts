@@ -747,6 +747,60 @@ describe('live room server: what a phone is sent', () => {
   });
 });
 
+describe("live room server: the trainer's break", () => {
+  it('tells every phone of the break (the scenario\'s title, nothing of the session), refuses votes in it and keeps those cast; a phone joining or reconnecting sees it; after it every phone shows what it showed, the vote open again', async () => {
+    const r = await start();
+    const presenter = await Presenter.connect(r.base, ROOM, TOKEN);
+    must(await presenter.act({ type: 'advance', node: presenter.view.session.nodeId }));
+    const decision = presenter.view.session;
+    const [a, b] = await Promise.all([Phone.join(r.base, ROOM, deviceId(1)), Phone.join(r.base, ROOM, deviceId(2))]);
+    const round = must(await presenter.act({ type: 'open', node: decision.nodeId })).round;
+    await Promise.all([a, b].map((p) => p.until((v) => v.phase === 'open', 'the open vote')));
+    const [one, two] = decision.replies as [typeof decision.replies[0], typeof decision.replies[0]];
+    await a.vote(one.number);
+    const before = [a.view, b.view];
+    const from = a.received.length;
+    expect(must(await presenter.act({ type: 'break', on: true })).onBreak).toBe(true);
+    const onBreak = { room: ROOM, phase: 'break', round, scenarioTitle: scenario.title };
+    for (const p of [a, b]) expect(await p.until((v) => v.phase === 'break', 'the break')).toEqual(onBreak);
+    // What a phone is sent on a break: that and the title, no more (no reply, no person of the story).
+    expect(a.received.slice(from).map((t) => JSON.parse(t) as unknown)).toEqual([{ type: 'view', view: onBreak }]);
+    // A vote in the break, in the room's words; the vote cast before is kept.
+    expect(await b.vote(two.number, round)).toMatchObject({ type: 'error', code: 'on-break', message: expect.stringMatching(/taking a break, so that vote was not counted/) });
+    expect(await a.vote(two.number, round)).toMatchObject({ code: 'on-break' });
+    expect(r.server.state().votes).toEqual({ [deviceId(1)]: one.id });
+    // The room waits: the trainer's other steps are refused, in words that say how to go on.
+    expect(await presenter.act({ type: 'lock', round })).toMatchObject({ type: 'error', code: 'on-break', message: expect.stringMatching(/Back from break/) });
+    // A phone joining during the break, and one reconnecting, are welcomed to it.
+    const c = await Phone.join(r.base, ROOM, deviceId(3));
+    expect(c.view).toEqual(onBreak);
+    await b.drop();
+    expect((await b.connect()).view).toEqual(onBreak);
+    // The break is stored: a room restarted now is still on it.
+    await r.server.settled();
+    expect(r.saved.at(-1)?.onBreak).toBe(true);
+    // Back: each phone shows exactly what it showed, and the one that joined in the break the open vote.
+    expect(must(await presenter.act({ type: 'break', on: false })).onBreak).toBeUndefined();
+    await Promise.all([a, b, c].map((p) => p.until((v) => v.phase === 'open', 'the vote open again')));
+    expect([a.view, b.view]).toEqual(before);
+    expect(c.view).toMatchObject({ phase: 'open', round, decision: { replies: expect.any(Array) } });
+    expect(c.view).not.toHaveProperty('vote');
+    expect(await b.vote(two.number)).toMatchObject({ phase: 'open', vote: two.number });
+  });
+
+  it('a break taken from the laptop\'s terminal (present) tells the phones and the presenter page the same', async () => {
+    const r = await start();
+    const presenter = await Presenter.connect(r.base, ROOM, TOKEN);
+    const phone = await Phone.join(r.base, ROOM, deviceId(1));
+    expect(r.server.present({ type: 'break', on: true })).toEqual({ ok: true });
+    await phone.until((v) => v.phase === 'break', 'the break');
+    await presenter.inbox.next((m) => m.type === 'view' && m.view.onBreak === true, 0, 'the break on the presenter page');
+    expect(r.server.present({ type: 'advance', node: presenter.view.session.nodeId })).toMatchObject({ ok: false, code: 'on-break' });
+    expect(r.server.present({ type: 'break', on: false })).toEqual({ ok: true });
+    expect(await phone.until((v) => v.phase === 'waiting', 'back from the break')).toMatchObject({ phase: 'waiting' });
+  });
+});
+
 describe('live room server: pages', () => {
   it('serves the voter page with a strict CSP, and a build-first page when the web app is missing', async () => {
     const r = await start({ voterFiles: readVoterFiles(packageRoot()), webDir: join(tmpdir(), 'no-such-dist-web'), joinUrl: `http://192.0.2.1:9/join?room=${ROOM}` });
