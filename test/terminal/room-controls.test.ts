@@ -342,6 +342,25 @@ describe('room controls in the terminal', () => {
     phone.ws.close();
   });
 
+  it('b takes a break the phones are told of, as the presenter page\'s does: steps wait for its end; b again prints the open vote as it was, its votes kept', async () => {
+    const room = await controlled(() => 60);
+    const phone = await Phone.join(`ws://127.0.0.1:${room.server.port}`, ROOM, deviceId(8));
+    await room.type('n', /o: open the vote/);
+    const open = await room.type('o', /l: lock/);
+    await phone.until((v) => v.phase === 'open', 'the open vote');
+    expect(await phone.vote(1)).toMatchObject({ vote: 1 });
+    expect((await room.type('b', /b: back\s+from\s+the\s+break[^]*showed\)\.\n/)).replace(/\s+/g, ' ')).toContain('On a break: the phones show that the session is on a break');
+    expect(await phone.until((v) => v.phase === 'break', 'the break')).toMatchObject({ scenarioTitle: scenario.title });
+    expect((await room.type('l', /\n$/)).replace(/\s+/g, ' ')).toContain('The room is on a break: type b to end it first');
+    expect(room.server.state().phase).toBe('open');
+    // Back: the vote's block again, as it was printed when the vote opened.
+    const at = phone.inbox.all.length;
+    expect(await room.type('b', /l: lock/)).toBe(open);
+    await phone.inbox.next((m) => m.type === 'view' && m.view.phase === 'open', at, 'the vote open again');
+    expect(phone.view).toMatchObject({ phase: 'open', vote: 1 });
+    phone.ws.close();
+  });
+
   it('at room --resume in the middle of a vote, the first block names the decision and how many voted, then the replies', async () => {
     const room = await controlled(() => 80);
     await room.type('n', /o: open the vote/);
