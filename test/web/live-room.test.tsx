@@ -370,6 +370,57 @@ describe('live room on the presenter page', () => {
     await waitFor(() => expect(screen.getByTestId('projector').innerHTML).toBe(before));
   });
 
+  // The room was not told of the break: an open vote stayed open on the phones.
+  it('the trainer\'s break is the room\'s: the page tells it when the break starts and ends, also when the connection was down meanwhile; a break the page did not take (the terminal\'s, or from before a reload) is shown, with a way to end it, and not ended by the page connecting', async () => {
+    const user = userEvent.setup();
+    const client = new FakeClient();
+    const page = render(<LiveRoom link={LINK} connect={() => client} />);
+    const paused = (on: boolean) => page.rerender(<LiveRoom link={LINK} connect={() => client} paused={on} />);
+    client.push();
+    await user.click(screen.getByRole('button', { name: 'Open the vote' }));
+    client.answer();
+    expect(client.sent).toEqual([{ type: 'open', node: 'phone' }]);
+    paused(true);
+    expect(client.sent.at(-1)).toEqual({ type: 'break', on: true });
+    client.answer();
+    expect(client.state.onBreak).toBe(true);
+    paused(false);
+    expect(client.sent.at(-1)).toEqual({ type: 'break', on: false });
+    client.answer();
+    expect(client.state.onBreak).toBeUndefined();
+    expect(client.state.phase).toBe('open');
+    // The connection drops during a break and comes back: the room is still on it, nothing is sent.
+    paused(true);
+    client.answer();
+    const sent = client.sent.length;
+    client.set({ status: 'reconnecting' });
+    client.push();
+    expect(client.sent).toHaveLength(sent);
+    // Back from the break while the connection is down: the room is told once it is back.
+    client.set({ status: 'reconnecting' });
+    paused(false);
+    expect(client.sent).toHaveLength(sent);
+    client.push();
+    expect(client.sent.slice(sent)).toEqual([{ type: 'break', on: false }]);
+    client.answer();
+    // A break taken from the laptop's terminal (b): the page says so, and can end it; the projector shows it.
+    const fromTerminal = reduceRoom(client.ctx, client.state, { from: 'presenter', message: { type: 'break', on: true, room: ROOM, token: LINK.token, seq: client.state.presenterSeq + 1 } });
+    if (!fromTerminal.ok) throw new Error('refused');
+    client.state = fromTerminal.state;
+    client.push();
+    // A page opened now (a reload) shows it too, and sends nothing until asked.
+    const count = client.sent.length;
+    page.unmount();
+    render(<LiveRoom link={LINK} connect={() => client} />);
+    client.push();
+    expect(await screen.findByText(/The room is on a break: the phones show only that/)).toBeTruthy();
+    expect(client.sent).toHaveLength(count);
+    await user.click(await screen.findByRole('button', { name: 'End the break for the room' }));
+    expect(client.sent.at(-1)).toEqual({ type: 'break', on: false });
+    client.answer();
+    expect(screen.queryByRole('button', { name: 'End the break for the room' })).toBeNull();
+  });
+
   // A Follow pressed by mistake could not be taken back in a live room (presenter mode has "Back to decision N").
   it('"Back to decision 1" after following a reply sends the room back there, revealed again with its votes; not offered before a reply is followed', async () => {
     const user = userEvent.setup();

@@ -168,20 +168,16 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
   const clicker = useClickerKeys(keys, page);
 
   // The trainer's break is the room's: the phones are told (they show the break, and cannot vote)
-  // when it starts and when it ends. `told`: what this page last told the room of it, undefined
-  // since the last (re)connection, when the room's own word is compared first: a page reloaded or
-  // reconnected during its break carries it on, and one that is not on a break ends the room's.
-  const told = useRef<boolean>(undefined);
+  // when it starts and when it ends. `told`: the break as this page last told the room of it; a
+  // change made while the connection was down is told once it is back. Only this page's own break:
+  // one taken from the laptop's terminal, or before this page was opened, is shown with its own way
+  // to end it (below), not ended by a page that connects.
+  const told = useRef(paused);
   useEffect(() => {
-    if (!connected) told.current = undefined;
-  }, [connected]);
-  useEffect(() => {
-    if (!connected || !view || view.phase === 'ended') return;
-    if (told.current === undefined ? (view.onBreak === true) !== paused : told.current !== paused) {
-      if (client.send({ type: 'break', on: paused })) told.current = paused;
-    } else told.current = paused;
+    if (!connected || !view || view.phase === 'ended' || told.current === paused) return;
+    if (client.send({ type: 'break', on: paused })) told.current = paused;
   }, [connected, view, paused, client]);
-  // On a break taken from the laptop's terminal (b) too, the projector shows the break.
+  // On a break taken elsewhere (the laptop's terminal, or before a reload) too, the projector shows it.
   const roomOnBreak = view?.onBreak === true && view.phase !== 'ended';
 
   const [openProjector, projectorOutdated, projectorBlocked, blank] = useProjector(projectedRoom(snap, revealId === undefined ? undefined : { id: revealId, at: paging.at }, setup), true, clicker.press, paused || roomOnBreak);
@@ -233,10 +229,10 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
             <span>{stepWords(session)}<span className="sr-only">. </span></span>
             <span>{PHASE_WORDS[view.phase]}</span>
           </p>
-          {/* A break taken from the laptop's terminal (b): this page is not on it, and the room refuses its steps until it ends. */}
+          {/* A break this page did not take (from the laptop's terminal, or before the page was reloaded): the room refuses its steps until it ends. */}
           {roomOnBreak && !paused && (
             <p className="notice">
-              The room is on a break (taken from the laptop&rsquo;s terminal): the phones show only that, and cannot vote.{' '}
+              The room is on a break: the phones show only that, and cannot vote.{' '}
               <button type="button" onClick={() => client.send({ type: 'break', on: false })}>End the break for the room</button>
             </p>
           )}
