@@ -1527,9 +1527,9 @@ describe('presenter mode keeps the room session through a reload', () => {
     }
   });
 
-  // The break panel said "Everything waits for you" in a live room too, where an open vote stays open
-  // on the phones (the room is not told of the break).
-  it('a live room\'s break panel says the phones go on: an open vote stays open; "Everything waits" is not said', async () => {
+  // The break panel said "Everything waits for you" in a live room too, when an open vote stayed open
+  // on the phones. The room is told of the break now: the panel says what the phones show meanwhile.
+  it('a live room\'s break panel says what the phones show: the break, no voting, votes kept, the vote open again after it; "Everything waits" is not said', async () => {
     vi.stubGlobal('WebSocket', class { readyState = 0; send() {} close() {} addEventListener() {} removeEventListener() {} });
     try {
       const user = userEvent.setup();
