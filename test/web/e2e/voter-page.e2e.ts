@@ -959,6 +959,39 @@ describe('voter page in Chromium', () => {
 });
 
 describe('presenter page of a live room in Chromium', () => {
+  it.skipIf(!available)('the trainer\'s break reaches the phones: a phone shows the break with the scenario\'s title and no replies, and back from it the open vote with its vote marked', async () => {
+    const scenario = hostile();
+    const server = await startRoomServer({ ctx: roomContext(scenario), state: createRoom(roomContext(scenario), ROOM, 0, new Date()), token: TOKEN, host: '127.0.0.1', port: 0, persist: () => undefined, log: () => undefined, voterFiles: readVoterFiles(packageRoot()), webDir: WEB_BUILD_DIR });
+    const laptop = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
+    const phones = await browser!.newContext({ viewport: { width: 360, height: 740 } });
+    try {
+      const trainer = await laptop.newPage();
+      await trainer.goto(`http://127.0.0.1:${server.port}/?room=${ROOM}&token=${TOKEN}#/presenter/${encodeURIComponent(scenario.id)}`);
+      await trainer.locator('.room-status').filter({ hasText: 'Connected to the room.' }).waitFor();
+      const phone = await phones.newPage();
+      await phone.goto(`http://127.0.0.1:${server.port}/join?room=${ROOM}`);
+      await status(phone, /Waiting for the trainer/);
+      await trainer.getByRole('button', { name: 'Open the vote' }).click();
+      await status(phone, /Vote now/);
+      await phone.locator('#replies button[data-reply="2"]').click();
+      await status(phone, /Vote received/);
+      await trainer.getByRole('button', { name: 'Take a break' }).click();
+      await status(phone, new RegExp(`^On a break: ${scenario.title}\\. .*Any vote you have cast is kept\\.$`));
+      expect(await phone.locator('#decision').isHidden()).toBe(true);
+      expect(await phone.locator('#people').isHidden()).toBe(true);
+      expect(server.state()).toMatchObject({ onBreak: true, phase: 'open' });
+      expect(Object.keys(server.state().votes)).toHaveLength(1);
+      await trainer.getByRole('button', { name: 'Back to where I was' }).click();
+      await status(phone, /Vote received/);
+      expect(await phone.locator('#replies button[data-reply="2"]').getAttribute('aria-pressed')).toBe('true');
+      expect(await phone.locator('#replies button[data-reply="1"]').isEnabled()).toBe(true);
+    } finally {
+      await laptop.close();
+      await phones.close();
+      await server.close();
+    }
+  });
+
   it.skipIf(!available)('the room button a keyboard user pressed keeps the focus while the room answers and while the connection is down (a disabled button had dropped it to the page, for good when the connection came back); with forced colours it looks unavailable meanwhile', async () => {
     const scenario = hostile();
     const start = (state: RoomState, port = 0) => startRoomServer({ ctx: roomContext(scenario), state, token: TOKEN, host: '127.0.0.1', port, persist: () => undefined, log: () => undefined, voterFiles: readVoterFiles(packageRoot()), webDir: WEB_BUILD_DIR });
