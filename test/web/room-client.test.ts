@@ -50,6 +50,29 @@ describe('presenter room client', () => {
     expect(roomLinkFrom('')).toBeUndefined();
   });
 
+  it('takes the room on a break and back: the view says so (the room refuses other steps meanwhile), a reconnection keeps it, and the phones wait with it', async () => {
+    const server = await serve(createRoom(ctx, ROOM, 5, new Date()));
+    const origin = `ws://127.0.0.1:${server.port}`;
+    const client = connectRoom({ link: { room: ROOM, token: TOKEN }, origin, open: (url) => new WebSocket(url) as unknown as SocketLike, backoff: { first: 20, max: 100 } });
+    clients.push(client);
+    const ready = await until(client, (s) => s.status === 'open');
+    const phone = await Phone.join(origin, ROOM, deviceId(1));
+    expect(client.send({ type: 'break', on: true })).toBe(true);
+    await until(client, (s) => s.view?.onBreak === true);
+    await phone.until((v) => v.phase === 'break', 'the break');
+    client.send({ type: 'advance', node: ready.view!.session.nodeId });
+    expect((await until(client, (s) => s.error !== undefined)).error?.code).toBe('on-break');
+    // The room restarts during the break: the client's welcome says it is still on.
+    const kept = server.state();
+    await server.close();
+    servers.splice(servers.indexOf(server), 1);
+    await until(client, (s) => s.status === 'reconnecting');
+    await serve(kept, server.port);
+    expect((await until(client, (s) => s.status === 'open')).view?.onBreak).toBe(true);
+    client.send({ type: 'break', on: false });
+    expect((await until(client, (s) => s.view !== undefined && s.view.onBreak === undefined)).view?.phase).toBe('idle');
+  });
+
   it('drives a room: hello, commands with seq, live counts, refusals, and a reconnect after the server restarts', async () => {
     const server = await serve(createRoom(ctx, ROOM, 5, new Date()));
     const origin = `ws://127.0.0.1:${server.port}`;
