@@ -394,9 +394,9 @@ function revealed(state: RoomState): boolean {
  */
 export function voterView(ctx: RoomContext, state: RoomState, device: string): VoterView {
   const vote = Object.hasOwn(state.votes, device) ? state.votes[device] : undefined;
-  // Who's who, with every view: the people named so far (names and roles only).
   // On a break: that, with the scenario's title, and nothing of the session (the room keeps it all).
   if (state.onBreak && state.phase !== 'ended') return { room: state.room, phase: 'break', round: state.round, scenarioTitle: cleanLine(ctx.scenario.title) };
+  // Who's who, with every view: the people named so far (names and roles only).
   const met = { people: peopleOf(ctx, state).phone };
   if (state.phase === 'ended') return { room: state.room, phase: 'ended', round: state.round, ...met };
   if (state.phase === 'idle' || state.node === undefined) return { room: state.room, phase: 'waiting', round: state.round, ...met };

@@ -374,7 +374,7 @@ function draw(v: VoterView): void {
     revealed: v.vote ? 'Revealed: see why below.' : 'Revealed. You did not vote on this decision: the best-practice reply and why are below.',
     ended: 'The session has ended. Thank you for taking part.',
     // The room sends nothing of the session on a break: the scenario's title, and this.
-    break: `On a break: ${v.scenarioTitle ?? 'the session'}. The trainer is taking a break, and voting waits until they are back. Any vote you have cast is kept.`,
+    break: `On a break: ${v.scenarioTitle ?? 'the session'}${/[.?!…]$/.test(v.scenarioTitle ?? '') ? '' : '.'} The trainer is taking a break, and voting waits until they are back. Any vote you have cast is kept.`,
   };
   say(pending !== undefined ? 'Sending your vote…' : notice ?? words[v.phase]);
   const d = v.decision;
