@@ -767,7 +767,7 @@ const PRESENTER_MESSAGES: Partial<Record<Rejection, string>> = {
   // A page from an earlier room (the room code in its address is not the one running here now).
   'wrong-room': 'This presenter page is for a room that is no longer running here. Open the presenter address that the room command printed in the terminal for the room running now.',
   // A command from another window or the laptop's terminal while the room is on a break.
-  'on-break': 'The room is on a break: come back from the break first (“Back from break” at the top of the presenter page, or b in the room’s terminal).',
+  'on-break': 'The room is on a break: end the break first (“Back from break” at the top of the presenter page, or “End the break for the room” under the moment, or b in the room’s terminal).',
   // A presenter is refused as forbidden only for a token that is not this room's (an address copied short, or from another room).
   forbidden: 'This presenter address does not carry this room\'s key (it may have been copied short, or be from another room). Open the presenter address that the room command printed in the terminal.',
   // Also read by presenter pages from before versions, which show it after "The room refused that:".
