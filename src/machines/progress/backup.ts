@@ -4,7 +4,6 @@ import { cleanLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
 import { addPlaythroughs, bestResultProblem, FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, trustedLastCompleted, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
 import { SAVES_PREFIX } from './slots.js';
-import { savedScenarioRef } from './saves.js';
 import { exclusively, type Store } from './store.js';
 
 /**
@@ -64,6 +63,18 @@ function asSave(v: unknown): SaveValue | undefined {
   return v as SaveValue;
 }
 
+/**
+ * Whether a save is of a scenario opened from a file of the volunteer's own: it names the file's
+ * path (`scenario.file`, or an older save's `scenarioFile` with a folder in it; a bare name there is
+ * a bundled scenario's), which often names the volunteer (a home folder), and no other device can
+ * open that file. Such saves are never put in a backup, nor loaded from one made before that was so.
+ */
+export function isOwnFileSave(save: Record<string, unknown>): boolean {
+  const ref = save.scenario;
+  if (isObject(ref) && ref.source === 'file') return true;
+  return typeof save.scenarioFile === 'string' && /[/\\]/.test(save.scenarioFile);
+}
+
 /** The file name a backup is offered under: casa-practice-backup-2026-12-01.json, dated on the volunteer's own day. */
 export function backupFileName(now = new Date()): string {
   return exportFileName('backup', 'json', now);
@@ -89,8 +100,7 @@ export function backupText(store: Store, now = new Date(), unwritten: readonly P
     try {
       const text = store.read(key);
       const save = text === undefined ? undefined : asSave(JSON.parse(text));
-      const ref = text === undefined ? undefined : savedScenarioRef(text);
-      if (save && ref?.source === 'file' && (ref.legacy !== true || /[/\\]/.test(ref.file))) ownFileSaves++;
+      if (save && isOwnFileSave(save)) ownFileSaves++;
       else if (save) saves[key] = save;
     } catch {
       // A damaged or unreadable save is not backed up; resuming it will set it aside and say so.
@@ -251,7 +261,7 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
     saves[key] = save;
   }
   const first = leftOut[0];
-  if (first && playthroughs.length === 0 && Object.keys(saves).length === 0) return refuse(`it is damaged (${first.what}: ${first.why})`);
+  if (first && playthroughs.length === 0 && loadableSaves(saves) === 0) return refuse(`it is damaged (${first.what}: ${first.why})`);
   return {
     ok: true,
     backup: {
@@ -263,6 +273,11 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
     },
     leftOut,
   };
+}
+
+/** How many of a backup's scenarios in progress would be loaded (not from a file of the volunteer's own: isOwnFileSave). */
+function loadableSaves(saves: Record<string, SaveValue>): number {
+  return Object.values(saves).filter((s) => !isOwnFileSave(s)).length;
 }
 
 /** How many damaged entries are named one by one; the rest are counted. */
@@ -285,7 +300,7 @@ function leftOutList(leftOut: readonly BackupLeftOut[], withWhy: boolean): strin
 export function backupLeftOutQuestion(parsed: { backup: BackupFile; leftOut: readonly BackupLeftOut[] }): string {
   const n = parsed.leftOut.length;
   const finished = parsed.backup.records.playthroughs.length;
-  const inProgress = Object.keys(parsed.backup.saves).length;
+  const inProgress = loadableSaves(parsed.backup.saves);
   const rest = [
     finished > 0 ? `${finished} finished scenario${finished === 1 ? '' : 's'}` : '',
     inProgress > 0 ? `${inProgress} scenario${inProgress === 1 ? '' : 's'} in progress` : '',
@@ -309,6 +324,11 @@ export interface ImportResult {
   savesLoaded: number;
   /** Scenarios in progress (saves) left as they were (the one here is as new or newer). */
   savesKept: number;
+  /**
+   * Scenarios in progress (saves) not loaded because they are of a scenario file of the volunteer's
+   * own (isOwnFileSave): a backup made before those were left out of backups carries them.
+   */
+  savesOwnFile: number;
   /**
    * Scenarios in progress (saves) not loaded because the records show the scenario finished after
    * the save was made: loaded, it would be finished again and its time so far counted twice.
@@ -360,10 +380,17 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
   let savesLoaded = 0;
   let savesKept = 0;
   let savesFinished = 0;
+  let savesOwnFile = 0;
   // When each scenario was last finished, by the records merged (here and in the backup).
   const lastFinished = new Map<string, number>();
   for (const p of playthroughs) lastFinished.set(p.scenarioId, Math.max(lastFinished.get(p.scenarioId) ?? -Infinity, Date.parse(p.completedAt)));
   for (const [key, save] of Object.entries(backup.saves)) {
+    // Left out, as a backup made now leaves it out: it names where the file was on the device the
+    // backup was made on (often a home folder with the volunteer's name), and could not be opened here.
+    if (isOwnFileSave(save)) {
+      savesOwnFile++;
+      continue;
+    }
     const ref = save.scenario as { id?: unknown } | undefined;
     const finished = typeof ref?.id === 'string' ? lastFinished.get(ref.id) : undefined;
     if (finished !== undefined && finished >= Date.parse(save.session.savedAt)) {
@@ -392,7 +419,7 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
   }
   store.write(RECORDS_KEY, recordsText(merged, store.maxBytes));
   const alreadyHad = backup.records.playthroughs.length - incoming.length;
-  return { added: incoming.length, alreadyHad, savesLoaded, savesKept, savesFinished, message: importWords(incoming.length, alreadyHad, savesLoaded, savesKept, savesFinished), ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
+  return { added: incoming.length, alreadyHad, savesLoaded, savesKept, savesFinished, savesOwnFile, message: importWords(incoming.length, alreadyHad, savesLoaded, savesKept, savesFinished, savesOwnFile), ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
 }
 
 /**
@@ -400,7 +427,7 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
  * its total counts them) and its saves are scenarios in progress (each continues where it was left
  * off), each counted in the singular or plural as it is, and nothing said of what there was none of.
  */
-function importWords(added: number, alreadyHad: number, savesLoaded: number, savesKept: number, savesFinished: number): string {
+function importWords(added: number, alreadyHad: number, savesLoaded: number, savesKept: number, savesFinished: number, savesOwnFile: number): string {
   const finished = (n: number) => `${n} finished scenario${n === 1 ? '' : 's'}`;
   const inProgress = (n: number) => `${n} scenario${n === 1 ? '' : 's'} in progress`;
   const were = (n: number) => (n === 1 ? 'was' : 'were');
@@ -410,7 +437,12 @@ function importWords(added: number, alreadyHad: number, savesLoaded: number, sav
   if (savesLoaded > 0) parts.push(`loaded ${inProgress(savesLoaded)}, to continue where you left off`);
   if (savesKept > 0) parts.push(`${inProgress(savesKept)} ${were(savesKept)} already here, as new or newer, and ${were(savesKept)} kept as ${savesKept === 1 ? 'it was' : 'they were'}`);
   if (savesFinished > 0) parts.push(`${inProgress(savesFinished)} ${were(savesFinished)} finished since ${savesFinished === 1 ? 'it was' : 'they were'} saved and ${were(savesFinished)} not loaded again`);
-  if (parts.length === 0) return 'This backup holds no finished scenarios and no scenarios in progress: nothing was added.';
+  // Said once, however many there are, in a sentence of its own after what was loaded.
+  const one = savesOwnFile === 1;
+  const own = savesOwnFile === 0 ? '' : one
+    ? ' One scenario in progress from a scenario file of your own was left out: its save names where that file was on the device the backup was made on, which this app does not keep, and it could not be opened here. Finish it there.'
+    : ` ${savesOwnFile} scenarios in progress from scenario files of your own were left out: their saves name where those files were on the device the backup was made on, which this app does not keep, and they could not be opened here. Finish them there.`;
+  if (parts.length === 0) return savesOwnFile === 0 ? 'This backup holds no finished scenarios and no scenarios in progress: nothing was added.' : `Nothing was added.${own}`;
   const text = parts.join('; ');
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.${own}`;
 }

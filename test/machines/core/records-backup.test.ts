@@ -702,3 +702,64 @@ describe('backup file', () => {
     expect(JSON.parse(fresh.read('saves/example-new-phone.json')!).session.savedAt).toBe(now.toISOString());
   });
 });
+
+// Backups made before scenarios in progress from a volunteer's own files were left out of them
+// still carry those saves, each naming the file's path (a home folder names the volunteer): loading
+// one put the path into this store, for a save no app here could open. They are left out on
+// loading too, and said so in one sentence however many there are.
+describe('a backup made before own-file saves were left out of backups', () => {
+  const bundled = () => {
+    const store = memoryStore();
+    recordPlaythrough(store, record(new Date('2026-01-05T17:00:00Z')), bytes, now);
+    const key = writeSave(store, playable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), '2026-02-10T18:00:00.000Z', now);
+    const backup = JSON.parse(backupText(store, now).text) as { saves: Record<string, Record<string, unknown>>; records: { playthroughs: unknown[] } };
+    return { backup, key, save: backup.saves[key]! };
+  };
+  // As the terminal wrote them: by the file's path, and (older saves) by scenarioFile alone.
+  const ownFile = (save: Record<string, unknown>) => ({ ...save, scenario: { source: 'file', file: '/home/maria-lopez/casa/example.json', id: 'example-new-phone' } });
+  const legacyOwnFile = (save: Record<string, unknown>) => {
+    const { scenario: _scenario, ...rest } = save;
+    return { ...rest, scenarioFile: 'C:\\Users\\maria-lopez\\casa\\example.json' };
+  };
+
+  it('leaves them out of what is loaded, keeps the rest, and says so once', () => {
+    const { backup, key, save } = bundled();
+    backup.saves['saves/mine-one.json'] = ownFile(save);
+    backup.saves['saves/mine-two.json'] = legacyOwnFile(save);
+    const parsed = parseBackup(JSON.stringify(backup), now);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const into = memoryStore();
+    const result = importBackup(into, parsed.backup, now);
+    expect(result).toMatchObject({ added: 1, savesLoaded: 1, savesOwnFile: 2 });
+    expect(into.list('saves/').map((e) => e.key)).toEqual([key]);
+    for (const { key: k } of into.list('')) expect(into.read(k)).not.toContain('maria-lopez');
+    expect(result.message).toBe('Added 1 finished scenario to your records; loaded 1 scenario in progress, to continue where you left off. 2 scenarios in progress from scenario files of your own were left out: their saves name where those files were on the device the backup was made on, which this app does not keep, and they could not be opened here. Finish them there.');
+    expect(result.message.match(/left out/g)).toHaveLength(1);
+  });
+
+  it('one alone is said in the singular, and a backup of nothing else adds nothing', () => {
+    const { backup, save } = bundled();
+    backup.saves = { 'saves/mine-one.json': ownFile(save) };
+    backup.records.playthroughs = [];
+    const parsed = parseBackup(JSON.stringify(backup), now);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const into = memoryStore();
+    const result = importBackup(into, parsed.backup, now);
+    expect(result).toMatchObject({ added: 0, savesLoaded: 0, savesOwnFile: 1 });
+    expect(into.list('saves/')).toEqual([]);
+    expect(result.message).toBe('Nothing was added. One scenario in progress from a scenario file of your own was left out: its save names where that file was on the device the backup was made on, which this app does not keep, and it could not be opened here. Finish it there.');
+  });
+
+  it('the question before loading a partly damaged backup does not count them as what would be loaded', () => {
+    const { backup, save } = bundled();
+    backup.saves['saves/mine-one.json'] = ownFile(save);
+    backup.records.playthroughs.push({ broken: true });
+    const parsed = parseBackup(JSON.stringify(backup), now);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(backupLeftOutQuestion(parsed)).toContain('The rest of it (1 finished scenario and 1 scenario in progress) can be loaded');
+    // With nothing but it beside the damage, there is nothing to load: refused whole, as any such backup is.
+    backup.records.playthroughs = [{ broken: true }];
+    backup.saves = { 'saves/mine-one.json': ownFile(save) };
+    expect(parseBackup(JSON.stringify(backup), now)).toMatchObject({ ok: false });
+  });
+});
