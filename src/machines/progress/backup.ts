@@ -2,7 +2,7 @@ import { exportFileName, RECORDS_CSV_HEADER } from '../report/records-export.js'
 import { isScenarioId } from '../scenario-id.js';
 import { cleanLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
-import { addPlaythroughs, bestResultProblem, FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, trustedLastCompleted, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
+import { addPlaythroughs, bestResultProblem, learnerOf, FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, trustedLastCompleted, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
 import { SAVES_PREFIX } from './slots.js';
 import { exclusively, type Store } from './store.js';
 
@@ -359,11 +359,18 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
     seenRuns.add(sameRun(p));
     return true;
   });
-  // Records from another device with a learner id of its own keep it (see PlaythroughRecord.learner):
-  // exported there, their xAPI statements named it, and exported again here they must be the same.
-  const learner = here.learner ?? backup.records.learner;
-  const theirs = backup.records.learner;
-  const named = incoming.map((p) => (p.learner === undefined && theirs !== undefined && theirs !== learner ? { ...p, learner: theirs } : p));
+  // Loading a backup never changes whom a playthrough's xAPI statements name (their ids are derived
+  // from the playthrough's alone, and a learning record store refuses an id it has with another
+  // actor): each keeps the learner its records named it by, here or on the device the backup was
+  // made on (learnerOf: the records' id, or for records without one the id derived from their
+  // oldest playthrough). The records here keep theirs; records with none take the one their
+  // playthroughs were already named by, and only records with no practice yet take the backup's
+  // (a browser cleared, or a second device, restored: the volunteer is the same learner there).
+  // A playthrough brought from records named otherwise keeps that name (PlaythroughRecord.learner).
+  const learner = here.learner ?? (here.playthroughs.length > 0 ? learnerOf(undefined, here.playthroughs) : undefined) ?? backup.records.learner ??
+    (backup.records.playthroughs.length > 0 ? learnerOf(undefined, backup.records.playthroughs) : undefined);
+  const theirs = learnerOf(backup.records.learner, backup.records.playthroughs);
+  const named = incoming.map((p) => (p.learner === undefined && theirs !== learner ? { ...p, learner: theirs } : p));
   const playthroughs = [...here.playthroughs, ...named].sort((a, b) => a.completedAt.localeCompare(b.completedAt));
   const best: Records = Object.create(null) as Records;
   for (const id of new Set([...Object.keys(here.best), ...Object.keys(backup.records.best), ...playthroughs.map((p) => p.scenarioId)])) {

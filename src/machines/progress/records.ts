@@ -5,7 +5,7 @@ import type { EndingKind, Scenario } from '../schema/scenario.js';
 import { isScenarioId } from '../scenario-id.js';
 import type { SessionMode } from '../types.js';
 import { FINGERPRINT_PATTERN, scenarioFingerprint } from './fingerprint.js';
-import { randomUuid, UUID_PATTERN, weakRandomBytes, type RandomBytes } from './ids.js';
+import { derivedUuid, randomUuid, UUID_PATTERN, weakRandomBytes, type RandomBytes } from './ids.js';
 import { asideWords, exclusively, leftInPlaceOf, leftWhereItWas, type Store } from './store.js';
 
 /** The best result a volunteer has had on one scenario. */
@@ -106,6 +106,16 @@ export interface RecordsFile {
   learner?: string;
   best: Records;
   playthroughs: PlaythroughRecord[];
+}
+
+/**
+ * The anonymous learner id records name the volunteer by (xapiLearner): their own, or, for records
+ * without one, one derived from the oldest playthrough's id (the same at every export of those records).
+ */
+export function learnerOf(learner: string | undefined, playthroughs: readonly PlaythroughRecord[]): string {
+  if (learner !== undefined && UUID_PATTERN.test(learner)) return learner;
+  const oldest = [...playthroughs].sort((a, b) => a.completedAt.localeCompare(b.completedAt) || a.id.localeCompare(b.id))[0];
+  return derivedUuid(oldest?.id ?? '', 'learner');
 }
 
 export const RECORDS_FORMAT_VERSION = 2;

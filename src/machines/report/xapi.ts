@@ -2,8 +2,8 @@ import { initialTransition, transition } from 'xstate';
 import { compileScenario } from '../compile.js';
 import { getPrinciple, getSection } from '../guide.js';
 import { scenarioFingerprint } from '../progress/fingerprint.js';
-import { derivedUuid, UUID_PATTERN } from '../progress/ids.js';
-import type { PlaythroughRecord, PrincipleRecord } from '../progress/records.js';
+import { derivedUuid } from '../progress/ids.js';
+import { learnerOf, type PlaythroughRecord, type PrincipleRecord } from '../progress/records.js';
 import { indexScenario, replyValue } from '../scenario-index.js';
 import { bestPracticeAt, buildDebrief, offeredAtTurns, type Debrief } from '../scoring.js';
 import type { DecisionNode, Reply, Scenario } from '../schema/scenario.js';
@@ -550,11 +550,7 @@ function round3(n: number): number {
  * the oldest playthrough's id: the same at every export of those records, and never shared with
  * another volunteer, as the fixed all-zeros id the web app put in its place was by everyone in that case.
  */
-export function xapiLearner(learner: string | undefined, records: readonly PlaythroughRecord[]): string {
-  if (learner !== undefined && UUID_PATTERN.test(learner)) return learner;
-  const oldest = [...records].sort((a, b) => a.completedAt.localeCompare(b.completedAt) || a.id.localeCompare(b.id))[0];
-  return derivedUuid(oldest?.id ?? '', 'learner');
-}
+export const xapiLearner: (learner: string | undefined, records: readonly PlaythroughRecord[]) => string = learnerOf;
 
 /** The statements for many playthroughs as one JSON file (an array, as an LRS's statements resource takes). */
 export function xapiFile(records: readonly PlaythroughRecord[], options: XapiOptions): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseBest, backupText, importBackup, memoryStore, parseBackup, playthroughRecord, readRecords, recordPlaythrough, validateScenario, xapiFile, xapiLearner, type Scenario, type XapiStatement } from '../../../src/machines/index.js';
+import { analyseBest, backupText, importBackup, memoryStore, parseBackup, playthroughRecord, readRecords, recordPlaythrough, RECORDS_KEY, validateScenario, xapiFile, xapiLearner, type Scenario, type XapiStatement } from '../../../src/machines/index.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { playReplies } from '../../helpers/play.js';
@@ -54,5 +54,67 @@ describe('a backup from another device, loaded into records with a learner id of
     importBackup(third, again.backup, NOW);
     const thirdById = new Map(xapiOf(third).map((s) => [s.id, s]));
     for (const s of [...there, ...hereBefore]) expect(thirdById.get(s.id)).toEqual(s);
+  });
+});
+
+// Records without a learner id of their own (started anew after damaged ones were set aside, or put
+// back from a backup that had none) took the backup's on loading it: their own playthroughs, exported
+// before by the id derived from their oldest, were then exported with the same statement ids and
+// another actor. Whom a playthrough's statements name is never changed by loading a backup.
+describe('whose practice it is, when one side of a backup load has no learner id', () => {
+  const withoutLearner = (store: ReturnType<typeof memoryStore>) => {
+    const file = JSON.parse(store.read(RECORDS_KEY)!) as { learner?: string };
+    delete file.learner;
+    store.write(RECORDS_KEY, JSON.stringify(file));
+    expect(readRecords(store, NOW).learner).toBeUndefined();
+    return store;
+  };
+  const load = (from: ReturnType<typeof memoryStore>, into: ReturnType<typeof memoryStore>) => {
+    const parsed = parseBackup(backupText(from, NOW).text, NOW);
+    if (!parsed.ok) throw new Error(parsed.error);
+    importBackup(into, parsed.backup, NOW);
+  };
+  const expectSame = (before: XapiStatement[], after: XapiStatement[]) => {
+    const byId = new Map(after.map((s) => [s.id, s]));
+    for (const s of before) expect(byId.get(s.id)).toEqual(s);
+  };
+
+  it('records here without one keep naming their practice as they did, and the backup\'s keeps its own', () => {
+    const terminal = device(['2026-04-01T18:00:00Z']);
+    const browser = withoutLearner(device(['2026-05-03T18:00:00Z', '2026-05-04T18:00:00Z']));
+    const there = xapiOf(terminal);
+    const hereBefore = xapiOf(browser);
+    load(terminal, browser);
+    const merged = xapiOf(browser);
+    expectSame(hereBefore, merged);
+    expectSame(there, merged);
+    // Fixed from then on: the id they were named by is the records' own now, whatever comes first later.
+    expect(readRecords(browser, NOW).learner).toBe(hereBefore[0]!.actor.account!.name);
+    load(device(['2026-01-01T18:00:00Z']), browser);
+    expectSame(hereBefore, xapiOf(browser));
+  });
+
+  it('a backup without one, loaded into records with one, keeps naming its practice as it did where it was made', () => {
+    const terminal = withoutLearner(device(['2026-04-01T18:00:00Z', '2026-04-02T18:00:00Z']));
+    const browser = device(['2026-05-03T18:00:00Z']);
+    const there = xapiOf(terminal);
+    const hereBefore = xapiOf(browser);
+    load(terminal, browser);
+    const merged = xapiOf(browser);
+    expectSame(there, merged);
+    expectSame(hereBefore, merged);
+  });
+
+  it('records with no practice yet (a browser cleared, or a second device) take the backup\'s: one volunteer, one learner', () => {
+    const terminal = device(['2026-04-01T18:00:00Z']);
+    const there = xapiOf(terminal);
+    const browser = memoryStore();
+    load(terminal, browser);
+    expect(readRecords(browser, NOW).learner).toBe(readRecords(terminal, NOW).learner);
+    expect(readRecords(browser, NOW).playthroughs.every((p) => p.learner === undefined)).toBe(true);
+    expectSame(there, xapiOf(browser));
+    // And so does what is finished there afterwards.
+    recordPlaythrough(browser, playthroughRecord(scenario, debrief, { activeMs: 10 * 60_000, randomBytes: bytes }, new Date('2026-05-05T18:00:00Z')), bytes, NOW);
+    expect(new Set(xapiOf(browser).map((s) => s.actor.account!.name))).toEqual(new Set([readRecords(terminal, NOW).learner]));
   });
 });
