@@ -7,6 +7,7 @@ import { bundledScenarios } from '../records-data.js';
 import { hrefOf } from '../routing.js';
 import { forgetRecordsNotice, recordsNotice, recordsNoticeThisVisit } from '../storage-words.js';
 import { useStore } from '../store.js';
+import { useToday } from '../today.js';
 import { Announce } from '../components/Announce.js';
 import { NoMinutes } from '../components/NoMinutes.js';
 import { TableWrap } from '../components/TableWrap.js';
@@ -83,8 +84,10 @@ export default function Records() {
   };
   const rows = [...read.playthroughs].sort((a, b) => b.completedAt.localeCompare(a.completedAt));
   const none = rows.length === 0;
-  // This year's finished practice, as the certificate counts it.
-  const year = certificateData(read.playthroughs);
+  // This year's finished practice, as the certificate counts it: the year of the clock, not of when
+  // the page was first drawn (left open over New Year, it totalled last year's as "so far").
+  const today = useToday();
+  const year = certificateData(read.playthroughs, { now: today });
   // The total is this year's: a volunteer in January read "0 hours" above last year's practice.
   const otherYears = otherYearsWords(read.playthroughs, year.year);
 

@@ -1,0 +1,66 @@
+// @vitest-environment jsdom
+import { act, cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { analyseBest, memoryStore, playthroughRecord, recordPlaythrough, validateScenario, type Scenario } from '../../src/machines/index.js';
+import Records from '../../src/web/pages/Records.js';
+import { StoreContext } from '../../src/web/store.js';
+import { msToNextDay } from '../../src/web/today.js';
+import exampleText from '../fixtures/good/example.json?raw';
+import { playReplies } from '../helpers/play.js';
+
+// My records worked out "this year" when it was drawn: a page left open over New Year went on
+// totalling the old year as "so far", under practice finished in the new one. The year now follows
+// the clock, by one timer to the next midnight (none firing in between), removed with the page.
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+const example = validateScenario(exampleText, 'example.json').scenario as Scenario;
+const debrief = playReplies(example, analyseBest(example).path.map((p) => p.replyId))!;
+let n = 0;
+const bytes = (b: Uint8Array) => b.map((_, i) => (++n * 31 + i * 7) & 0xff);
+
+describe('My records over New Year', () => {
+  it('the year\'s total turns to the new year at midnight, with no timer firing before then, and leaves no timer behind', () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: new Date(2026, 11, 31, 23, 58, 0) });
+    const store = memoryStore();
+    const finished = new Date(2026, 5, 1, 12, 0, 0);
+    recordPlaythrough(store, playthroughRecord(example, debrief, { mode: 'practice', startedAt: new Date(finished.getTime() - 12 * 60_000).toISOString(), randomBytes: bytes }, finished), bytes, finished);
+    const page = render(<StoreContext.Provider value={store}><Records /></StoreContext.Provider>);
+    const total = () => page.container.querySelector('.records-total')?.textContent ?? '';
+    expect(total()).toContain('of finished practice in 2026 (12 minutes from 1 finished scenario)');
+    // The page's one timer is due at midnight, not sooner.
+    expect(vi.getTimerCount()).toBe(1);
+    act(() => void vi.advanceTimersToNextTimer());
+    expect(new Date(Date.now())).toEqual(new Date(2027, 0, 1));
+    expect(total()).toContain('0 hours of finished practice in 2027 (0 minutes from 0 finished scenarios). Finished in other years: 2026 (1 finished scenario).');
+    // Set again for the next midnight, and removed with the page.
+    expect(vi.getTimerCount()).toBe(1);
+    page.unmount();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  // A computer asleep over midnight wakes with the timer not yet fired (timers wait out the sleep).
+  it('shown again after a sleep past New Year, the page looks at the clock at once', () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: new Date(2026, 11, 31, 18, 0, 0) });
+    const page = render(<StoreContext.Provider value={memoryStore()}><Records /></StoreContext.Provider>);
+    const total = () => page.container.querySelector('.records-total')?.textContent ?? '';
+    expect(total()).toContain('in 2026');
+    vi.setSystemTime(new Date(2027, 0, 1, 9, 0, 0));
+    expect(document.visibilityState).toBe('visible');
+    act(() => void document.dispatchEvent(new Event('visibilitychange')));
+    expect(total()).toContain('in 2027');
+    // Still one timer, now for the next midnight.
+    expect(vi.getTimerCount()).toBe(1);
+    act(() => void vi.advanceTimersToNextTimer());
+    expect(new Date(Date.now())).toEqual(new Date(2027, 0, 2));
+  });
+
+  it('the timer is set for the next local midnight: a day at most, never a tight loop', () => {
+    expect(msToNextDay(new Date(2026, 11, 31, 23, 59, 30))).toBe(30_000);
+    expect(msToNextDay(new Date(2027, 0, 1, 0, 0, 0))).toBe(new Date(2027, 0, 2).getTime() - new Date(2027, 0, 1).getTime());
+    expect(msToNextDay(new Date(2026, 11, 31, 23, 59, 59, 999))).toBe(1000);
+  });
+});
