@@ -251,10 +251,13 @@ describe('localStore\'s size limit', () => {
   it('counts the limit in bytes of UTF-8, not in characters', () => {
     const store = localStore({ storage: () => fakeStorage(), maxBytes: 12 });
     // Four characters of three bytes each, then one more byte; an emoji is four bytes (two UTF-16 units).
+    // Written over one key: the value it replaces is not counted beside it.
     expect(store.tryWrite('a', '\u2019'.repeat(4)).ok).toBe(true);
-    expect(store.tryWrite('b', `${'\u2019'.repeat(4)}x`).ok).toBe(false);
-    expect(store.tryWrite('c', '\u{1F600}'.repeat(3)).ok).toBe(true);
-    expect(store.tryWrite('d', `${'\u{1F600}'.repeat(3)}x`).ok).toBe(false);
+    expect(store.tryWrite('a', `${'\u2019'.repeat(4)}x`).ok).toBe(false);
+    expect(store.tryWrite('a', '\u{1F600}'.repeat(3)).ok).toBe(true);
+    expect(store.tryWrite('a', `${'\u{1F600}'.repeat(3)}x`).ok).toBe(false);
+    // Beside 12 bytes kept under another key, there is no room for one more.
+    expect(store.tryWrite('b', 'x').ok).toBe(false);
   });
 
   it('still copies aside a damaged value larger than the limit (nothing reads it back), and takes the key again', () => {
@@ -266,6 +269,60 @@ describe('localStore\'s size limit', () => {
     expect(read.notice).toMatch(/moved to records\.json\.damaged-2026-12-01T10-00-00/);
     expect(storage.getItem('casa-practice/records.json.damaged-2026-12-01T10-00-00')).toBe(damaged);
     expect(store.problem()).toBeUndefined();
+  });
+
+  // The limit was per value: the records and each scenario in progress could take 3 MB each, and a
+  // backup of them all was past what My records loads back (and the browser's own limit came first).
+  it('counts everything kept together: a save that fits alone is refused beside large records, in words that say so, and nothing stored is lost', () => {
+    const storage = fakeStorage();
+    const records = 'r'.repeat(600);
+    storage.setItem(`casa-practice/${RECORDS_KEY}`, records);
+    const store = localStore({ storage: () => storage, maxBytes: 1000 });
+    expect(store.roomFor!('saves/a.json')).toBe(400);
+    expect(store.roomFor!(RECORDS_KEY)).toBe(1000);
+    const save = 's'.repeat(500);
+    expect(store.tryWrite('saves/a.json', save)).toMatchObject({ ok: false, problem: { kind: 'too-large', key: 'saves/a.json' } });
+    expect(store.problem()?.message).toBe('This progress could not be saved: with it, everything casa-practice keeps in this browser (your records, scenarios in progress and any damaged copies set aside) would be more than the 1 KB it keeps, so it is kept only until you close the tab. Your progress saved before is kept as it was.');
+    // Nothing stored is lost, and the tab keeps the save.
+    expect(storage.getItem(`casa-practice/${RECORDS_KEY}`)).toBe(records);
+    expect(storage.getItem('casa-practice/saves/a.json')).toBeNull();
+    expect(store.read('saves/a.json')).toBe(save);
+    expect(store.inMemoryOnly?.('saves/a.json')).toBe(true);
+    // Records grown past the room beside a save stored are refused in the records' words.
+    expect(store.tryWrite('saves/b.json', 's'.repeat(300)).ok).toBe(true);
+    expect(store.tryWrite(RECORDS_KEY, 'r'.repeat(701))).toMatchObject({ ok: false });
+    expect(store.problem()?.message).toMatch(/^Your records were not updated: with them, everything casa-practice keeps in this browser \(your records, scenarios in progress and any damaged copies set aside\) would be more than the 1 KB it keeps\. Your records as they were are kept;/);
+    expect(storage.getItem(`casa-practice/${RECORDS_KEY}`)).toBe(records);
+    // Replacing a value counts the new one only; the save written once there is room again.
+    expect(store.tryWrite(RECORDS_KEY, 'r'.repeat(700)).ok).toBe(true);
+    store.remove('saves/b.json');
+    expect(store.tryWrite(RECORDS_KEY, 'r'.repeat(500)).ok).toBe(true);
+    expect(store.tryWrite('saves/a.json', save).ok).toBe(true);
+    expect(store.problem()).toBeUndefined();
+  });
+
+  it('copies set aside take their room too (and are still never refused)', () => {
+    const storage = fakeStorage();
+    const damaged = `{ not json ${'x'.repeat(600)}`;
+    storage.setItem(`casa-practice/${RECORDS_KEY}`, damaged);
+    const store = localStore({ storage: () => storage, maxBytes: 1000 });
+    readRecords(store, new Date('2026-12-01T10:00:00Z'));
+    expect(storage.getItem('casa-practice/records.json.damaged-2026-12-01T10-00-00')).toBe(damaged);
+    expect(store.tryWrite('saves/a.json', 's'.repeat(500)).ok).toBe(false);
+    expect(store.tryWrite('saves/a.json', 's'.repeat(300)).ok).toBe(true);
+  });
+
+  it('writes the records compact when indented they would not fit in the room beside what else is kept', () => {
+    const { storage, compact, next } = withPractices(30);
+    const save = 's'.repeat(compact.length);
+    storage.setItem('casa-practice/saves/a.json', save);
+    // Room for the records compact, not indented, beside the save; the records indented (about twice
+    // the size) are under the limit alone.
+    const store = localStore({ storage: () => storage, maxBytes: Math.round(compact.length * 2.08) });
+    expect(recordPlaythrough(store, next, bytes, new Date(next.completedAt)).notice).toBeUndefined();
+    expect(store.problem()).toBeUndefined();
+    expect(readRecords(localStore({ storage: () => storage })).playthroughs).toHaveLength(31);
+    expect(storage.getItem('casa-practice/saves/a.json')).toBe(save);
   });
 
   it('by default, the largest records it writes make a backup that My records loads back', () => {

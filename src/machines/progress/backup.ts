@@ -2,7 +2,7 @@ import { exportFileName, RECORDS_CSV_HEADER } from '../report/records-export.js'
 import { isScenarioId } from '../scenario-id.js';
 import { cleanLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
-import { addPlaythroughs, bestResultProblem, learnerOf, FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, trustedLastCompleted, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
+import { addPlaythroughs, bestResultProblem, learnerOf, recordsRoom, FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, trustedLastCompleted, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
 import { SAVES_PREFIX } from './slots.js';
 import { exclusively, type Store } from './store.js';
 
@@ -424,7 +424,7 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
     store.write(key, `${JSON.stringify(save, null, 2)}\n`);
     savesLoaded++;
   }
-  store.write(RECORDS_KEY, recordsText(merged, store.maxBytes));
+  store.write(RECORDS_KEY, recordsText(merged, recordsRoom(store)));
   const alreadyHad = backup.records.playthroughs.length - incoming.length;
   return { added: incoming.length, alreadyHad, savesLoaded, savesKept, savesFinished, savesOwnFile, message: importWords(incoming.length, alreadyHad, savesLoaded, savesKept, savesFinished, savesOwnFile), ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
 }

@@ -496,6 +496,11 @@ export function parseRecords(text: string): Records | undefined {
  * of about 45,000 practices read at 56.7 MB were written back at 88.9 MB, past the terminal's 64 MB
  * limit: the next read set them aside and the volunteer's records seemed to start over.
  */
+/** The most bytes the records may take in `store`: its room for them when it counts all it holds, else its limit per value. */
+export function recordsRoom(store: Pick<Store, 'maxBytes' | 'roomFor'>): number | undefined {
+  return store.roomFor?.(RECORDS_KEY) ?? store.maxBytes;
+}
+
 export function recordsText(file: RecordsFile, maxBytes?: number): string {
   const indented = `${JSON.stringify(file, null, 2)}\n`;
   return maxBytes !== undefined && utf8Length(indented) > maxBytes ? `${JSON.stringify(file)}\n` : indented;
@@ -555,7 +560,7 @@ export function readRecordsFile(store: Store, now = new Date()): { file: Records
     };
     // Not moved aside, the file is the only copy of the unreadable part: it is not written over.
     if (leftWhereItWas(setAside.movedTo)) return { file: parsed.file, notice: recordsSetAsideNotice(setAside), setAside, untouchable: true };
-    store.write(RECORDS_KEY, recordsText(parsed.file, store.maxBytes));
+    store.write(RECORDS_KEY, recordsText(parsed.file, recordsRoom(store)));
     return { file: parsed.file, notice: recordsSetAsideNotice(setAside), setAside };
   }
   if (parsed.ok) return { file: parsed.file };
@@ -594,7 +599,7 @@ export function recordCompletion(store: Store, scenarioId: string, percent: numb
     const read = readRecordsFile(store, now);
     const file: RecordsFile = { ...read.file, best: mergeCompletion(read.file.best, scenarioId, percent, now) };
     // Never over a file that could not be read or moved aside: the only copy of what it holds.
-    if (!read.untouchable) store.write(RECORDS_KEY, recordsText(file, store.maxBytes));
+    if (!read.untouchable) store.write(RECORDS_KEY, recordsText(file, recordsRoom(store)));
     return { read, file };
   });
   return { records: file.best, playthroughs: file.playthroughs, ...(file.learner ? { learner: file.learner } : {}), ...problemOf(read) };
@@ -681,7 +686,7 @@ export function recordPlaythrough(store: Store, record: PlaythroughRecord, rando
       playthroughs: known ? read.file.playthroughs : [...read.file.playthroughs, record],
     };
     // Never over a file that could not be read or moved aside: the only copy of what it holds.
-    if (!read.untouchable) store.write(RECORDS_KEY, recordsText(file, store.maxBytes));
+    if (!read.untouchable) store.write(RECORDS_KEY, recordsText(file, recordsRoom(store)));
     return { read, file };
   });
   return { records: file.best, playthroughs: file.playthroughs, learner: file.learner, ...problemOf(read) };
@@ -709,7 +714,7 @@ function restoreUnlocked(store: Store, mine: readonly PlaythroughRecord[], now: 
   let best = read.file.best;
   for (const p of missing) best = mergeCompletion(best, p.scenarioId, p.score.percent, new Date(p.completedAt));
   const playthroughs = [...read.file.playthroughs, ...missing].sort((a, b) => a.completedAt.localeCompare(b.completedAt));
-  store.write(RECORDS_KEY, recordsText({ ...read.file, best, playthroughs }, store.maxBytes));
+  store.write(RECORDS_KEY, recordsText({ ...read.file, best, playthroughs }, recordsRoom(store)));
   return missing.length;
 }
 

@@ -31,6 +31,13 @@ export interface Store {
    * indented they would pass it (see recordsText), and the store refuses a write past it.
    */
   readonly maxBytes?: number;
+  /**
+   * The most bytes (UTF-8) a value written to `key` may take now, when the store's limit counts
+   * everything it holds (a browser's: WEB_STORE_MAX_BYTES for the whole site), not each value: the
+   * limit less all else kept. The core writes its records compact when indented they would not fit
+   * in it. Left out when each value has a limit of its own (maxBytes), or none.
+   */
+  roomFor?(key: string): number;
   /** The keys under a prefix ("saves/"), each with when it was last written (ms since 1970). */
   list(prefix: string): { key: string; modified: number }[];
   /**

@@ -12,13 +12,19 @@ import { asideKey, cleanLine, leftInPlace, memoryStore, RECORDS_KEY, type Store 
  *   the store keeps everything in memory for this tab; when a write does not fit (QuotaExceededError),
  *   the value is kept in memory for this tab and the problem is reported. Either way `problem()` says
  *   so in words for the volunteer, and subscribers hear of it.
- * - No value larger than `maxBytes` (WEB_STORE_MAX_BYTES) is written, as the terminal's file store
- *   writes none larger than it reads back (Store.maxBytes): the core writes its records compact when
- *   indented they would pass it (recordsText), and a value too large even so is refused. What is in
- *   storage stays as it was (the volunteer's earlier progress), the new value is kept in memory for
- *   this tab, and `problem()` says so (`too-large`). Values are read whatever their size (only this
- *   app writes them, and the browser holds them already); copies set aside (moveAside) are not
- *   refused either, being read back by nothing.
+ * - `maxBytes` (WEB_STORE_MAX_BYTES) is the most the app keeps in the site's storage all told: every
+ *   value under the prefix (records, scenarios in progress, copies set aside, the projector's few
+ *   bytes) counts, so no write is taken that would bring the whole past it. (It was a limit per value:
+ *   records and each save could each take 3 MB, and a backup of them all could not be loaded back.)
+ *   Not counted: the modification stamps and the keys' names, a few dozen bytes a value. The core
+ *   writes its records compact when indented they would not fit in the room left (Store.roomFor,
+ *   recordsText), and a write too large even so is refused. What is in storage stays as it was (the
+ *   volunteer's earlier progress), the new value is kept in memory for this tab, and `problem()`
+ *   says so (`too-large`), in words that say whether the value alone is too large or everything
+ *   together would be. Values are read whatever their size (only this app writes them, and the
+ *   browser holds them already); copies set aside (moveAside) are never refused (the original goes
+ *   only once its copy is in storage: refused, the damaged value would stay where it is for good),
+ *   but they take their room like any value.
  */
 
 /** Why a value could not be kept in the browser's storage. */
@@ -69,19 +75,22 @@ export interface LocalStoreOptions {
   storage?: () => Storage;
   /** Milliseconds since 1970, for the modification stamps. */
   clock?: () => number;
-  /** The largest value (bytes of UTF-8) written; default WEB_STORE_MAX_BYTES. */
+  /** The most bytes of UTF-8 kept in storage, all values together; default WEB_STORE_MAX_BYTES. */
   maxBytes?: number;
 }
 
 export const DEFAULT_PREFIX = 'casa-practice/';
 
 /**
- * The largest value the web store writes (bytes of UTF-8): 3 MB. A backup (My records) holds the
+ * The most the web store keeps in the site's storage, all values together (bytes of UTF-8): 3 MB.
+ * A backup (My records) holds the
  * records indented, about twice their compact size (2.1 times for playthroughs of six decisions),
  * and the sessions in progress, and the page loads back a backup of up to 8 MB (the core's
  * MAX_BACKUP_BYTES, not imported here: it is not in the first page's part of the core). Records of
  * 3 MB compact make a backup of about 6.3 MB, which loads; of 4 MB, one of 8.3 MB, which would not.
- * Some 1,100 finished scenarios fit, and a browser keeps about 5 MB for the whole site.
+ * Some 1,100 finished scenarios fit, and a browser keeps about 5 MB for the whole site. Counted
+ * for everything together, the records and the scenarios in progress beside them make a backup
+ * under 8 MB too (a save is kept indented already), and the browser's own limit is not reached first.
  */
 export const WEB_STORE_MAX_BYTES = 3 * 1024 * 1024;
 
@@ -95,12 +104,16 @@ function utf8Length(text: string): number {
   return n;
 }
 
-/** The words for a value larger than the store writes: the records' own, as the terminal says them. */
-function tooLargeProblem(key: string, maxBytes: number): StoreProblem {
+/**
+ * The words for a write the store does not take: the value alone larger than the store keeps (the
+ * records' words as the terminal says them), or (`alone` false) everything kept together would be.
+ */
+function tooLargeProblem(key: string, maxBytes: number, alone: boolean): StoreProblem {
   const limit = maxBytes >= 1024 * 1024 ? `${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB` : `${Math.ceil(maxBytes / 1024)} KB`;
+  const together = `everything casa-practice keeps in this browser (your records, scenarios in progress and any damaged copies set aside) would be more than the ${limit} it keeps`;
   const message = key === RECORDS_KEY
-    ? `Your records were not updated: they would be larger than this browser keeps for casa-practice (${limit}). Your records as they were are kept; what was added since is kept only until you close the tab. Download a backup from My records to keep it.`
-    : `This progress could not be saved: it would be larger than this browser keeps for casa-practice (${limit}), so it is kept only until you close the tab. Your progress saved before is kept as it was.`;
+    ? `Your records were not updated: ${alone ? `they would be larger than this browser keeps for casa-practice (${limit})` : `with them, ${together}`}. Your records as they were are kept; what was added since is kept only until you close the tab. Download a backup from My records to keep it.`
+    : `This progress could not be saved: ${alone ? `it would be larger than this browser keeps for casa-practice (${limit})` : `with it, ${together}`}, so it is kept only until you close the tab. Your progress saved before is kept as it was.`;
   return { kind: 'too-large', key, message };
 }
 
@@ -182,19 +195,59 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
   // and the scenario cards came back empty, while the notice said the records were left as they were).
   const untouchable = new Set<string>();
 
+  // A failed write's problem becomes the page's, except over the records' own while the records are
+  // kept for this tab only: a save refused after them (its room taken by the records, at the next
+  // step or the debrief kept at the finish) said only that progress was not saved, and the words
+  // that the records were not updated, and to download a backup, were gone from the page.
+  const failed = (p: StoreProblem) => {
+    if (current?.key === RECORDS_KEY && p.key !== RECORDS_KEY && memory.read(RECORDS_KEY) !== undefined) return;
+    setProblem(p);
+  };
+
+  /**
+   * The values kept in storage under the prefix but `key`'s (which a write replaces), stamps left
+   * out. Unreadable storage counts as holding nothing: the browser's own refusal is reported then.
+   */
+  const othersThan = (key: string): string[] => {
+    const values: string[] = [];
+    try {
+      for (let i = 0; i < ls.length; i++) {
+        const name = ls.key(i);
+        if (name === null || !name.startsWith(prefix) || name === prefix + key || name.startsWith(prefix + MODIFIED)) continue;
+        const value = ls.getItem(name);
+        if (value) values.push(value);
+      }
+    } catch {
+      return [];
+    }
+    return values;
+  };
+  // Whether `text` fits beside all else stored. A UTF-16 length is at most the UTF-8 length, and at
+  // least a third of it: most writes (a save at each step) are told without counting bytes.
+  const fitsBeside = (key: string, text: string): boolean => {
+    const others = othersThan(key);
+    const units = others.reduce((n, v) => n + v.length, text.length);
+    if (units * 3 <= maxBytes) return true;
+    if (units > maxBytes) return false;
+    return others.reduce((n, v) => n + utf8Length(v), utf8Length(text)) <= maxBytes;
+  };
+  // The room `key` has now: the limit less all else stored.
+  const roomFor = (key: string): number => Math.max(0, maxBytes - othersThan(key).reduce((n, v) => n + utf8Length(v), 0));
+
   // `guarded`: refused past maxBytes (every write but a copy set aside).
   const tryWrite = (key: string, text: string, guarded = true): WriteResult => {
-    // The length in UTF-16 units is at most the UTF-8 length, and at least a third of it: most texts are told without counting.
-    if (guarded && text.length * 3 > maxBytes && (text.length > maxBytes || utf8Length(text) > maxBytes)) {
+    if (guarded && !fitsBeside(key, text)) {
       memory.write(key, text);
-      const p = tooLargeProblem(key, maxBytes);
-      setProblem(p);
+      // The length in UTF-16 units is at most the UTF-8 length, and at least a third of it.
+      const alone = text.length > maxBytes || (text.length * 3 > maxBytes && utf8Length(text) > maxBytes);
+      const p = tooLargeProblem(key, maxBytes, alone);
+      failed(p);
       return { ok: false, problem: p };
     }
     if (untouchable.has(key)) {
       memory.write(key, text);
       const p = problemOf(new DOMException('full', 'QuotaExceededError'), key);
-      setProblem(p);
+      failed(p);
       return { ok: false, problem: p };
     }
     try {
@@ -202,7 +255,7 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
     } catch (e) {
       memory.write(key, text);
       const p = problemOf(e, key);
-      setProblem(p);
+      failed(p);
       return { ok: false, problem: p };
     }
     try {
@@ -245,6 +298,7 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
   return {
     ...base,
     maxBytes,
+    roomFor,
     read(key) {
       const kept = memory.read(key);
       if (kept !== undefined || (untouchable.has(key) && key !== RECORDS_KEY)) return kept;
