@@ -2,6 +2,7 @@
 import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyseBest, memoryStore, playthroughRecord, recordPlaythrough, validateScenario, type Scenario } from '../../src/machines/index.js';
+import Certificate from '../../src/web/pages/Certificate.js';
 import Records from '../../src/web/pages/Records.js';
 import { StoreContext } from '../../src/web/store.js';
 import { msToNextDay } from '../../src/web/today.js';
@@ -56,6 +57,19 @@ describe('My records over New Year', () => {
     expect(vi.getTimerCount()).toBe(1);
     act(() => void vi.advanceTimersToNextTimer());
     expect(new Date(Date.now())).toEqual(new Date(2027, 0, 2));
+  });
+
+  it('the certificate offers the new year at midnight and is dated that day, the year chosen left as it was', () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: new Date(2026, 11, 31, 23, 59, 0) });
+    const page = render(<StoreContext.Provider value={memoryStore()}><Certificate /></StoreContext.Provider>);
+    const years = () => [...page.container.querySelectorAll('option')].map((o) => o.textContent);
+    const chosen = () => page.container.querySelector('select')?.value;
+    expect(years()).toEqual(['2026']);
+    expect(page.container.textContent).toContain('Made by casa-practice on 2026-12-31.');
+    act(() => void vi.advanceTimersToNextTimer());
+    expect(years()).toEqual(['2027', '2026']);
+    expect(chosen()).toBe('2026');
+    expect(page.container.textContent).toContain('Made by casa-practice on 2027-01-01.');
   });
 
   it('the timer is set for the next local midnight: a day at most, never a tight loop', () => {

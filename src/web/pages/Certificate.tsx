@@ -6,6 +6,7 @@ import { TableWrap } from '../components/TableWrap.js';
 import { hrefOf } from '../routing.js';
 import { useStore } from '../store.js';
 import { readRecordsHere } from '../records-guard.js';
+import { useToday } from '../today.js';
 
 /** A printable certificate of completed practice for the in-service hours log (one A4/Letter page). */
 export default function Certificate() {
@@ -16,13 +17,20 @@ export default function Certificate() {
   const [version, setVersion] = useState(0);
   const { playthroughs } = useMemo(() => (void version, readRecordsHere(store)), [store, version]);
   useEffect(() => watcherOf(store)?.(RECORDS_KEY, () => setVersion((v) => v + 1)), [store]);
-  const years = useMemo(() => {
-    const ys = new Set(playthroughs.map((p) => Number(localDate(p.completedAt).slice(0, 4))).filter(Number.isFinite));
-    ys.add(new Date().getFullYear());
-    return [...ys].sort((a, b) => b - a);
-  }, [playthroughs]);
+  // The day it is made on, and this year among those to choose, follow the clock (a page left open
+  // over New Year offered no new year, and printed the day before as the day it was made); the
+  // year chosen stays as it was.
+  const today = useToday();
+  const thisYear = today.getFullYear();
   const [name, setName] = useState('');
   const [year, setYear] = useState(() => new Date().getFullYear());
+  const years = useMemo(() => {
+    const ys = new Set(playthroughs.map((p) => Number(localDate(p.completedAt).slice(0, 4))).filter(Number.isFinite));
+    ys.add(thisYear);
+    // The year chosen stays among them (chosen as this year, with no practice in it, it was not listed once the year turned).
+    ys.add(year);
+    return [...ys].sort((a, b) => b - a);
+  }, [playthroughs, thisYear, year]);
   const data = certificateData(playthroughs, { name: name.trim() || undefined, year });
   return (
     <>
@@ -68,7 +76,7 @@ export default function Certificate() {
         <p className="cert-sign">Advocate Supervisor: <Blank line="______________________" says="signature" /> &nbsp; Date: <Blank line="____________" says="date" /></p>
         {/* Practice done in the terminal comes here too (its backup, loaded in My records): the note is true of both,
             and says what only the browser leaves out (the terminal has no break and cannot tell a hidden window). */}
-        <p className="hint">Made by casa-practice on {localDate(new Date().toISOString())}. The minutes are the time spent in each scenario, as casa-practice measured it in the browser or in the terminal: time with the scenario closed, or after {PRACTICE_IDLE_MS / 60_000} minutes without a key press, click, tap or mouse movement, is not counted, nor, in the browser, time on a break or with the page out of sight.</p>
+        <p className="hint">Made by casa-practice on {localDate(today.toISOString())}. The minutes are the time spent in each scenario, as casa-practice measured it in the browser or in the terminal: time with the scenario closed, or after {PRACTICE_IDLE_MS / 60_000} minutes without a key press, click, tap or mouse movement, is not counted, nor, in the browser, time on a break or with the page out of sight.</p>
       </section>
     </>
   );
