@@ -16,6 +16,19 @@ export function stepper(machine: Machine): (snapshot: Snapshot, event: Event) =>
   return (snapshot, event) => machine.transition(snapshot, event, scope);
 }
 
+/**
+ * The snapshot after the event, or undefined when the state cannot take it, worked out once: xstate
+ * hands back the snapshot it was given when no transition is enabled (what `snapshot.can(event)`
+ * tells, by working out the same guards again). Checked against `can` in test/machines/machine-steps.test.ts.
+ */
+export function taker(machine: Machine): (snapshot: Snapshot, event: Event) => Snapshot | undefined {
+  const step = stepper(machine);
+  return (snapshot, event) => {
+    const next = step(snapshot, event);
+    return next === snapshot ? undefined : next;
+  };
+}
+
 /** A state the search reached first: its snapshot, and the events of a shortest way there from the start. */
 export interface Reached { snapshot: Snapshot; events: Event[] }
 
@@ -24,10 +37,10 @@ export interface Reached { snapshot: Snapshot; events: Event[] }
  * (fewest events), searched breadth first through the compiled machine, as xstate/graph's
  * getShortestPaths finds them, for the cost of one step per way between two states: each step
  * taken once (getShortestPaths steps every event, those the state cannot take too, and its paths
- * are then replayed from the start one by one), an event taken only where the state can take it.
+ * are then replayed from the start one by one), an event followed only where the state takes it.
  */
 export function shortestWaysToDone(machine: Machine, events: (snapshot: Snapshot) => Event[], key: (snapshot: Snapshot) => string): Reached[] {
-  const step = stepper(machine);
+  const take = taker(machine);
   const [start] = initialTransition(machine, { mode: 'practice' });
   /** Each state met, with the state and event it was first reached from (a tree: the ways are walked back from it). */
   const from = new Map<string, { snapshot: Snapshot; parent?: string; event?: Event }>([[key(start), { snapshot: start }]]);
@@ -40,8 +53,8 @@ export function shortestWaysToDone(machine: Machine, events: (snapshot: Snapshot
       continue;
     }
     for (const event of events(snapshot)) {
-      if (!snapshot.can(event)) continue;
-      const next = step(snapshot, event);
+      const next = take(snapshot, event);
+      if (!next) continue;
       const nk = key(next);
       if (from.has(nk)) continue;
       from.set(nk, { snapshot: next, parent: k, event });
