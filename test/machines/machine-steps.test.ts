@@ -51,7 +51,7 @@ describe.each(fixtures)('the test helpers that step a compiled machine, on %s', 
     const theirs = getShortestPaths(machine, { input: { mode: 'practice' }, events, serializeState: key, toState: (s) => s.status === 'done' });
     const byKey = (ways: { key: string; length: number }[]) => Object.fromEntries(ways.map((w) => [w.key, w.length]));
     expect(byKey(mine.map((w) => ({ key: key(w.snapshot), length: w.events.length }))))
-      .toEqual(byKey(theirs.map((p) => ({ key: key(p.state), length: p.steps.filter((s) => s.event.type !== 'xstate.init').length }))));
+      .toEqual(byKey(theirs.map((p) => ({ key: key(p.state), length: p.steps.filter((s) => (s.event as { type: string }).type !== 'xstate.init').length }))));
     const take = taker(machine);
     for (const way of mine) {
       let snapshot = initialTransition(machine, { mode: 'practice' })[0];
