@@ -879,12 +879,12 @@ describe('live room server: what the presenter page is sent', () => {
     expect(revealed.reveal?.entries).toHaveLength(1000);
     expect(revealed.reveal?.total).toBe(3);
     expect(revealed.reveal?.entries.reduce((n, e) => n + e.votes, 0)).toBe(3);
-    for (const e of revealed.reveal!.entries) {
-      const reply = revealed.session.replies.find((x) => x.id === e.replyId)!;
-      expect([e.number, e.replyText]).toEqual([reply.number, reply.text]);
-      expect(e.feedback).toMatch(/^Feedback \d+: /);
-      expect(e.assessments.length).toBeGreaterThan(0);
-    }
+    // One comparison for the thousand (three expects each, and a search of the session's replies for each, were a tenth of this test).
+    const shown = new Map(revealed.session.replies.map((x) => [x.id, x]));
+    expect(revealed.reveal!.entries.filter((e) => {
+      const reply = shown.get(e.replyId);
+      return !(reply && e.number === reply.number && e.replyText === reply.text && /^Feedback \d+: /.test(e.feedback) && e.assessments.length > 0);
+    })).toEqual([]);
   });
 
   it('sends the presenter the moment once per connection: at a decision of a thousand replies the open vote and the lock come in under a kilobyte, the reveal without the replies again; a hello, a second window and the next moment bring it whole', async () => {
