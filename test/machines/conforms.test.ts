@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { Scenario } from '../../src/machines/schema/scenario.js';
 import { conformsToScenario, scenarioKeyCount } from '../../src/machines/validate/conforms.js';
@@ -44,14 +45,26 @@ function placesOf(value: unknown): (string | number)[][] {
   return places;
 }
 
-/** Changes one random place: drops or adds a key, or replaces a value with an edge case. */
+/** A copy of a list or an object, its items or values shared. */
+const shallow = <T,>(v: T): T => (Array.isArray(v) ? [...v] : { ...v }) as T;
+
+/**
+ * Changes one random place: drops or adds a key, or replaces a value with an edge case. Only the
+ * lists and objects on the way to the place are copied (a whole copy of a bundled scenario for each
+ * mutation was a sixth of this file's time); the rest is shared with the sample, which nothing
+ * changes (zod returns a copy, the quick path and the key counts only read).
+ */
 function mutate(value: unknown, random: () => number): unknown {
-  const copy = structuredClone(value);
   const places = placesOf(value);
   const place = places[Math.floor(random() * places.length)];
-  if (!place) return copy;
+  if (!place) return structuredClone(value);
+  const copy = shallow(value);
   let parent = copy as Record<string | number, unknown> | unknown[];
-  for (const key of place.slice(0, -1)) parent = (parent as Record<string | number, unknown>)[key] as Record<string | number, unknown> | unknown[];
+  for (const key of place.slice(0, -1)) {
+    const child = shallow((parent as Record<string | number, unknown>)[key]) as Record<string | number, unknown> | unknown[];
+    (parent as Record<string | number, unknown>)[key] = child;
+    parent = child;
+  }
   const key = place[place.length - 1] as string | number;
   const roll = random();
   const target = parent as Record<string | number, unknown>;
@@ -114,8 +127,14 @@ describe('conformsToScenario (the validator\'s quick path)', () => {
       const zod = Scenario.safeParse(raw);
       const quick = conformsToScenario(raw);
       if (quick !== zod.success) throw new Error(`disagree (quick ${quick}, zod ${zod.success}) on mutation ${i}: ${JSON.stringify(raw).slice(0, 2000)}`);
-      if (zod.success) { accepted++; expect(zod.data).toEqual(raw); } else rejected++;
-      expect(scenarioKeyCount(raw)).toBe(zod.success ? keysOf(raw) : -1);
+      // expect is called (and compares) only when the quicker check finds a difference: its deep
+      // comparison of a whole scenario, 2,500 times, was a sixth of this test.
+      if (zod.success) {
+        accepted++;
+        if (!isDeepStrictEqual(zod.data, raw)) expect(zod.data).toEqual(raw);
+      } else rejected++;
+      const keys = scenarioKeyCount(raw);
+      if (keys !== (zod.success ? keysOf(raw) : -1)) expect(keys).toBe(zod.success ? keysOf(raw) : -1);
     }
     expect(accepted).toBeGreaterThan(100);
     expect(rejected).toBeGreaterThan(1000);
