@@ -108,6 +108,36 @@ export function talliesOf(transcript: readonly Turn[]): Tallies {
   return tallies;
 }
 
+/** Whether the reply is available with this context and its route number `r` is the first that matches (the machine's replyRoute guard). */
+function replyRouteHolds(index: ScenarioIndex, bestTotal: () => number, context: SessionContext, replyId: string, r: number): boolean {
+  const entry = index.replies.get(replyId);
+  if (!entry) return false;
+  const route = routesOf(entry.reply.next)[r];
+  if (route === undefined) return false;
+  // Conduct follows from the transcript; it is worked out only when a condition reads it.
+  const before = readsConduct(entry.reply.when) || readsConduct(route.when) ? conductOf(context.transcript, index, bestTotal()) : NO_CONDUCT;
+  if (!whenHolds(entry.reply.when, context.variables, before)) return false;
+  const after = applyEffects(entry.reply.effects, context.variables, index.variables).variables;
+  const conduct = readsConduct(route.when) ? conductAfter(before, entry.reply.assessments, entry.node.replies) : before;
+  return whenHolds(route.when, after, conduct);
+}
+
+/**
+ * Whether a session with this context, standing at the reply's decision, can take the reply (one of
+ * its routes' guards holds): what `snapshot.can({ type: 'reply.choose', replyId })` says there, by
+ * the machine's own guard, without XState's look through the routes of every reply before it (at a
+ * decision of 1,000 replies, the 1,000 looks of one view took 90 ms).
+ */
+export function canChooseReply(scenario: Scenario, context: SessionContext, replyId: string): boolean {
+  const index = indexScenario(scenario);
+  const entry = index.replies.get(replyId);
+  if (!entry) return false;
+  const bestTotal = () => analyseBest(scenario).best;
+  const routes = routesOf(entry.reply.next).length;
+  for (let r = 0; r < routes; r++) if (replyRouteHolds(index, bestTotal, context, replyId, r)) return true;
+  return false;
+}
+
 const compiled = new WeakMap<Scenario, ScenarioMachine>();
 
 /**
@@ -146,19 +176,8 @@ function createScenarioMachine(scenario: Scenario) {
     },
     guards: {
       /** The chosen reply is this one, it is available, and this route is the first that matches. */
-      replyRoute: ({ context, event }, params: { reply: string; route: number }) => {
-        if (event.type !== 'reply.choose' || event.replyId !== params.reply) return false;
-        const entry = index.replies.get(params.reply);
-        if (!entry) return false;
-        const route = routesOf(entry.reply.next)[params.route];
-        if (route === undefined) return false;
-        // Conduct follows from the transcript; it is worked out only when a condition reads it.
-        const before = readsConduct(entry.reply.when) || readsConduct(route.when) ? conductOf(context.transcript, index, bestTotal()) : NO_CONDUCT;
-        if (!whenHolds(entry.reply.when, context.variables, before)) return false;
-        const after = applyEffects(entry.reply.effects, context.variables, index.variables).variables;
-        const conduct = readsConduct(route.when) ? conductAfter(before, entry.reply.assessments, entry.node.replies) : before;
-        return whenHolds(route.when, after, conduct);
-      },
+      replyRoute: ({ context, event }, params: { reply: string; route: number }) =>
+        event.type === 'reply.choose' && event.replyId === params.reply && replyRouteHolds(index, bestTotal, context, params.reply, params.route),
       /** This route of a scene matches the current values (earlier routes were tried first). */
       sceneRoute: ({ context }, params: { node: string; route: number }) => {
         const node = index.nodes.get(params.node);

@@ -1,3 +1,4 @@
+import { canChooseReply } from './compile.js';
 import { applyEffects, conditionHolds, conditionsOf, isConductCondition, specOf } from './conditions.js';
 import { scenarioGraph } from './graph.js';
 import { citePrinciple, getPrinciple } from './guide.js';
@@ -193,8 +194,12 @@ function rawFeedbackOf(scenario: Scenario, turn: Turn): FeedbackView {
  */
 function offeredReplies(scenario: Scenario, snapshot: SnapshotLike, nodeId: string, replies: readonly Reply[]): ReplyView[] {
   const out: ReplyView[] = [];
+  // At the decision the session stands at, asked of the machine's guard directly (canChooseReply):
+  // can() looks through the routes of every reply before the one asked about, 90 ms a view at a
+  // decision of 1,000 replies.
+  const here = snapshot.status === 'active' && String(snapshot.value) === nodeId;
   for (const r of repliesInOrder(scenario, snapshot.context.seed, nodeId, replies)) {
-    const enabled = snapshot.can({ type: 'reply.choose', replyId: r.id });
+    const enabled = here ? canChooseReply(scenario, snapshot.context, r.id) : snapshot.can({ type: 'reply.choose', replyId: r.id });
     if (r.hidden === true && r.when !== undefined && !enabled) continue;
     out.push({ id: r.id, number: out.length + 1, text: r.text, kind: r.kind ?? 'say', enabled, ...(enabled ? {} : { reason: unavailableReason(scenario, snapshot, r) }) });
   }

@@ -1,6 +1,8 @@
-import { createActor, createMachine, type AnyStateNode } from 'xstate';
+import { createActor, createMachine, transition, type AnyStateNode } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { buildMachineConfig, compileScenario } from '../../src/machines/compile.js';
+import { buildMachineConfig, canChooseReply, compileScenario } from '../../src/machines/compile.js';
+import type { Scenario } from '../../src/machines/schema/scenario.js';
+import { selectView } from '../../src/machines/selectors.js';
 import type { Debrief } from '../../src/machines/scoring.js';
 import { loadValidFixture } from '../helpers/fixtures.js';
 import { generateScenario } from '../../bench/generate.js';
@@ -192,5 +194,55 @@ describe('compileScenario', () => {
     high.send({ type: 'reply.choose', replyId: 'phone-curious' });
     expect(high.getSnapshot().context.variables.trust).toBe(100);
     expect(high.getSnapshot().context.transcript[0]?.changes).toEqual([{ var: 'trust', from: 95, to: 100 }]);
+  });
+});
+
+describe('canChooseReply (what a view asks of each reply at the decision it stands at)', () => {
+  // Replies offered at some trust only (the fixtures), and at some points, critical count or score so far,
+  // on the reply and on its routes (the inline scenario): each asked at every state every playthrough reaches.
+  const conduct = {
+    id: 'x', version: 1, title: 't', summary: 's', contentNote: 'c', estimatedMinutes: 1, learningGoals: ['self-care'],
+    characters: [{ id: 'y', name: 'Y', role: 'youth' }], start: 'd0',
+    nodes: [
+      { id: 'd0', kind: 'decision', replies: [
+        { id: 'a', text: 't', feedback: 'f', assessments: [{ principle: 'self-care', verdict: 'follows', weight: 2 }], next: 'd1' },
+        { id: 'b', text: 't', feedback: 'f', assessments: [{ principle: 'no-investigating', verdict: 'violates', weight: 3 }], next: 'd1' },
+        { id: 'c', text: 't', feedback: 'f', assessments: [], next: 'd1' },
+      ] },
+      { id: 'd1', kind: 'decision', replies: [
+        { id: 'p', text: 't', feedback: 'f', when: { conduct: 'points', gte: 2 }, assessments: [], next: 'e0' },
+        { id: 'q', text: 't', feedback: 'f', when: { conduct: 'critical', eq: 0 }, assessments: [], next: [{ when: { conduct: 'score', gte: 100 }, to: 'e1' }, { when: { conduct: 'points', lt: 0 }, to: 'e0' }] },
+        { id: 'r', text: 't', feedback: 'f', assessments: [{ principle: 'self-care', verdict: 'violates' }], next: [{ when: { conduct: 'score', lt: 50 }, to: 'e0' }] },
+        { id: 's', text: 't', feedback: 'f', assessments: [], next: 'e1' },
+      ] },
+      { id: 'e0', kind: 'ending', ending: 'mixed', title: 't', narration: 'n' },
+      { id: 'e1', kind: 'ending', ending: 'mixed', title: 't', narration: 'n' },
+    ],
+  } as unknown as Scenario;
+  it.each([
+    ['good/example.json', loadValidFixture('good/example.json')],
+    ['good/gated-best.json', loadValidFixture('good/gated-best.json')],
+    ['good/best-here-gated.json', loadValidFixture('good/best-here-gated.json')],
+    ['conditions on conduct', conduct],
+  ])('says what can() says, and the view offers what it says (%s)', (_name, s) => {
+    const machine = compileScenario(s);
+    const said: boolean[] = [];
+    const queue = [createActor(machine, { input: { mode: 'practice' } }).getSnapshot()];
+    for (let at = 0; at < queue.length; at++) {
+      const snapshot = queue[at]!;
+      const node = s.nodes.find((n) => n.id === snapshot.value);
+      if (node?.kind === 'scene') queue.push(transition(machine, snapshot, { type: 'scene.continue' })[0]);
+      if (node?.kind !== 'decision') continue;
+      const view = selectView(s, snapshot);
+      for (const r of node.replies) {
+        const can = snapshot.can({ type: 'reply.choose', replyId: r.id });
+        expect(canChooseReply(s, snapshot.context, r.id), `${r.id} at ${node.id} after ${snapshot.context.transcript.map((t) => t.replyId).join(' ')}`).toBe(can);
+        expect(view.replies.find((v) => v.id === r.id)?.enabled ?? false).toBe(can);
+        said.push(can);
+        if (can) queue.push(transition(machine, snapshot, { type: 'reply.choose', replyId: r.id })[0]);
+      }
+    }
+    // Both answers are met (a reply not available now, and one that is).
+    expect(new Set(said)).toEqual(new Set(s === conduct || _name.includes('gated') ? [true, false] : [true]));
   });
 });
