@@ -350,7 +350,6 @@ describe('the replies in a window that scrolls are drawn as the list that does n
         // (Colour on, the pointer is in the accent colour; off, no code at all.)
         if (selected >= 0) expect(list.includes(chalk.cyan(`› ${selected + 1}.`))).toBe(colours.accent !== undefined);
       }
-      // eslint-disable-next-line no-control-regex -- no colour code under NO_COLOR, only bold
       if (colours.accent === undefined) expect(r.lastFrame().replace(/\u001b\[(?:1|22)m/g, '')).not.toMatch(/\u001b\[/);
       r.unmount();
     });

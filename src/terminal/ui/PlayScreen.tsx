@@ -185,7 +185,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   }, [together, textRows, view.prompt, columns]);
   // The window's rows with no reply highlighted: where the place read is kept from (the pointer
   // moving is no new text).
-  const windowPlain = useMemo(() => (together ? withReplies(beforeReplies, replyRows(view.replies, -1, columns), -1, !view.prompt).rows : textRows), [together, beforeReplies, textRows, view.replies, columns]);
+  const windowPlain = useMemo(() => (together ? withReplies(beforeReplies, replyRows(view.replies, -1, columns), -1, !view.prompt).rows : textRows), [together, beforeReplies, textRows, view.replies, view.prompt, columns]);
   const windowList = together ? withReplies(beforeReplies, replyRows(view.replies, selected, columns), selected, !view.prompt) : undefined;
   const windowRows = windowList ? windowList.rows : textRows;
   // Where the window onto a moment too tall for the screen is (see momentLayout): each moment opens

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bestPathSays, buildDebrief, feedbackOf, guideCitation, replyValue, cell, criticalGroups, debriefExport, decisionNumbers, decisionPointer, endSentence, quotedTitle, debriefMarkdown, debriefModel, facilitatedDecision, facilitationMarkdown, fileStamp, localTimeWords, percentOf, scoreWords, selectView, signed, startFacilitation, STATUS_WORDS, VERDICT_WORDS,
+  bestPathSays, buildDebrief, getPrinciple, feedbackOf, guideCitation, replyValue, cell, criticalGroups, debriefExport, decisionNumbers, decisionPointer, endSentence, quotedTitle, debriefMarkdown, debriefModel, facilitatedDecision, facilitationMarkdown, fileStamp, localTimeWords, percentOf, scoreWords, selectView, signed, startFacilitation, STATUS_WORDS, VERDICT_WORDS,
   type Debrief, type Scenario,
 } from '../../../src/machines/index.js';
 import { mdText } from '../../../src/machines/report/markdown.js';
@@ -323,7 +323,7 @@ describe('debriefMarkdown', () => {
   it('says of a principle kept to at one decision and missed at another both, in the table, the strengths and what to work on', () => {
     const md = debriefMarkdown(debriefModel(keptOnceMissedOnce, debriefOf(keptOnceMissedOnce, ['phone-ignore', 'after-supervisor'])));
     expect(md).toContain('| Curious, not interrogating | ✓ followed at 1 of 2 chances | Red Flags |');
-    expect(md).toContain('\n- You kept to "Curious, not interrogating" at only 1 of 2 chances (guide: "Red Flags"). It can be fine');
+    expect(md).toContain(`\n- You kept to "Curious, not interrogating" at only 1 of 2 chances (guide: "Red Flags"). ${getPrinciple('curious-not-interrogating')?.rule}`);
     expect(md).not.toContain('\n- You kept to "Curious, not interrogating" (guide');
     // A debrief kept by a version without missedBelowBest reads as it did.
     const old = debriefOf(keptOnceMissedOnce, ['phone-ignore', 'after-supervisor']);
