@@ -1,4 +1,4 @@
-import { DRAWING_LIMITS, exportGraph, formatAudit, formatValidation, GraphTooLarge, quoteAsWritten, safeJson, shownFileName, visibleLine, type GraphFormat, type Problem, type Scenario } from '../machines/index.js';
+import { auditData, DRAWING_LIMITS, exportGraph, formatAudit, formatValidation, GraphTooLarge, quoteAsWritten, safeJson, shownFileName, visibleLine, type GraphFormat, type Problem, type Scenario } from '../machines/index.js';
 import { lstatSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs, UsageError } from './args.js';
@@ -141,7 +141,7 @@ function strictVerdict(text: string, result: { ok: boolean; warnings: number }, 
   return lines.join('\n');
 }
 
-export const AUDIT_HELP = `Usage: casa-practice audit [file|folder]...   (default: the bundled scenarios)
+export const AUDIT_HELP = `Usage: casa-practice audit [file|folder]... [--json]   (default: the bundled scenarios)
 
 For each scenario: how many states a playthrough can reach, the worst score that reaches each kind
 of ending, the best score a playthrough with a critical violation can have, and how often the best
@@ -151,12 +151,19 @@ decisions with file:line:column and says how to fix it. Validate's warnings for 
 listed under its scenario; they do not fail the audit. A file with errors is not audited: its
 problems are printed as validate prints them.
 
+Options:
+  --json     print the result as JSON for editors and scripts: "files" as validate --json gives
+             them (every file, its problems and warnings), "scenarios" (each audited file's
+             figures and failures, with file, line and column), "all" (the figures across them
+             and the thresholds) and "wording" (each share out of range, every decision named)
+  -h, --help show this help
+
 Exit codes: 0 the audit passed, 1 it did not (or a file has errors), 2 usage error.
 `;
 
 /** \`casa-practice audit\`: does the outcome follow conduct, and does the wording give the answer away? */
 export function auditCommand(argv: readonly string[], io: CliIO): number {
-  const args = parseArgs(argv, ['help']);
+  const args = parseArgs(argv, ['help', 'json']);
   if (args.flags.has('help')) {
     io.out(helpText(AUDIT_HELP));
     return 0;
@@ -170,7 +177,8 @@ export function auditCommand(argv: readonly string[], io: CliIO): number {
   const warnings: Problem[][] = [];
   const places: LoadedFile['places'][] = [];
   let broken = 0;
-  for (const loaded of checkFiles(files, true)) {
+  const checked = checkFiles(files, true);
+  for (const loaded of checked) {
     if (loaded.result.scenario) {
       scenarios.push(loaded.result.scenario);
       paths.push(loaded.path);
@@ -179,8 +187,26 @@ export function auditCommand(argv: readonly string[], io: CliIO): number {
     }
     else {
       broken++;
-      io.err(`${fitted(formatValidation(loaded.result, loaded.path), io)}\n`);
+      if (!args.flags.has('json')) io.err(`${fitted(formatValidation(loaded.result, loaded.path), io)}\n`);
     }
+  }
+  if (args.flags.has('json')) {
+    // As validate --json: one JSON value on stdout, the exact file names kept (safeJson escapes what
+    // a terminal could act on), every file listed with its problems (a file with errors is not audited).
+    const data = scenarios.length > 0 ? auditData(scenarios, paths, places) : undefined;
+    const report = {
+      ok: broken === 0 && data?.ok === true,
+      files: checked.map((f) => ({
+        file: f.path, ok: f.result.ok, audited: f.result.scenario !== undefined, errors: f.result.errors, warnings: f.result.warnings,
+        problems: f.result.problems.map((p) => ({ ...p, file: f.path })),
+        ...(f.result.truncated ? { truncated: f.result.truncated.count, truncatedCodes: f.result.truncated.codes } : {}),
+      })),
+      scenarios: data?.scenarios ?? [],
+      all: data?.all ?? null,
+      wording: data?.wording ?? [],
+    };
+    io.out(`${safeJson(report)}\n`);
+    return report.ok ? 0 : 1;
   }
   if (scenarios.length === 0) return 1;
   const audit = formatAudit(scenarios, auditLabels(scenarios, paths), warnings, places);

@@ -172,3 +172,125 @@ describe('casa-practice audit', () => {
     expect(two.out).toContain(`game-money (${join(other, 'game-money.json')}): Example`);
   });
 });
+
+/** What `audit --json` prints (the fields the tests read). */
+interface AuditJson {
+  ok: boolean;
+  files: { file: string; ok: boolean; audited: boolean; errors: number; warnings: number; problems: { code: string; severity: string; file: string; line: number; column: number }[] }[];
+  scenarios: {
+    file: string; id: string; title: string; states: number; complete: boolean;
+    worstScoreReaching: Record<'strong' | 'mixed' | 'harmful', number | null>; criticalCanReach: Record<'strong' | 'mixed' | 'harmful', boolean>;
+    decisions: number; bestFirst: number; bestLongest: number;
+    failures: { check: string; message: string; places: { file?: string; line?: number; column?: number; what: string }[]; fix?: string }[];
+  }[];
+  all: { scenarios: number; decisions: number; percent: Record<string, number>; thresholds: Record<string, number>; wordingChecked: boolean } | null;
+  wording: { share: string; failed: boolean; atLeast: number | null; decisions: { file?: string; line?: number; column?: number; scenario: string; decision: string; reply: string | null }[]; fix: string }[];
+}
+
+describe('casa-practice audit --json', () => {
+  const example = join(ROOT, 'docs/examples/first-scenario.json');
+  const text = readFileSync(example, 'utf8');
+  const placeIn = (file: string, id: string) => {
+    const [, line, column] = /:(\d+):(\d+)$/.exec(placeOf(text, id, file)) ?? [];
+    return { file, line: Number(line), column: Number(column) };
+  };
+
+  it('gives tools what the text says, as data: every file as validate --json lists it, each scenario\'s figures, the figures across them, each share out of range with every decision and its place', async () => {
+    const r = await run('audit', '--json', example);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    // One JSON value and nothing else on stdout.
+    const report = JSON.parse(r.out) as AuditJson;
+    expect(report.ok).toBe(true);
+    expect(report.files).toEqual([{ file: example, ok: true, audited: true, errors: 0, warnings: 0, problems: [] }]);
+    const [s] = report.scenarios;
+    // The same figures as the text prints.
+    const human = await run('audit', example);
+    expect(human.out).toContain(`reachable states: ${s?.states.toLocaleString('en-US')}\n`);
+    expect(human.out).toContain(`worst score reaching each ending: strong ${s?.worstScoreReaching.strong}%, mixed ${s?.worstScoreReaching.mixed}%, harmful ${s?.worstScoreReaching.harmful}%`);
+    expect(s).toMatchObject({ file: example, id: 'first-scenario', title: 'Example: back from the weekend', complete: true, decisions: 2, bestFirst: 0, bestLongest: 1, failures: [] });
+    expect(s?.criticalCanReach.strong).toBe(false);
+    expect(report.all).toMatchObject({ scenarios: 1, decisions: 2, percent: { bestFirst: 0, bestLongest: 50 }, wordingChecked: false, thresholds: { minDecisions: 10, bestLongestMax: 33 } });
+    // Over two decisions the shares are to look at, not failed: each with its decisions at the
+    // places the text gives them, and the fix the text prints.
+    expect(report.wording.map((w) => [w.share, w.failed, w.atLeast])).toEqual([
+      ['the best reply is the longest in 50% of decisions (at most 33%)', false, 1],
+      ['the best reply comes first in 0% of decisions (25–45%)', false, null],
+    ]);
+    expect(report.wording[1]?.decisions).toEqual([
+      { ...placeIn(example, 'd1-glad'), scenario: 'first-scenario', decision: 'd1-greeting', reply: 'd1-glad' },
+      { ...placeIn(example, 'd2-plan'), scenario: 'first-scenario', decision: 'd2-next-time', reply: 'd2-plan' },
+    ]);
+    expect(human.out).toContain(`    fix: ${report.wording[1]?.fix}\n`);
+  });
+
+  it('exits as the text does: 1 for a failed check (with its places), for a file with errors (listed with its problems, not audited) and for ten decisions with a share out of range; 2 for a usage error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-audit-json-'));
+    // A strong ending a playthrough under 80% reaches: the check, and the places the text names.
+    const under = join(dir, 'example-new-phone.json');
+    const good = readFileSync(join(ROOT, 'test/fixtures/good/example.json'), 'utf8');
+    writeFileSync(under, good.replace('{ "conduct": "score", "lt": 80 }', '{ "conduct": "score", "lt": 50 }'));
+    const failed = await run('audit', '--json', under);
+    expect(failed.code).toBe(1);
+    const report = JSON.parse(failed.out) as AuditJson;
+    expect(report.ok).toBe(false);
+    const [failure] = report.scenarios[0]?.failures ?? [];
+    expect(failure?.check).toBe('strong-under-80');
+    expect(failure?.message).toContain('a playthrough scoring 75% (under 80%) can reach a strong ending');
+    const [, line, column] = /:(\d+):(\d+)$/.exec(placeOf(readFileSync(under, 'utf8'), 'end-strong', under)) ?? [];
+    expect(failure?.places[0]).toEqual({ file: under, line: Number(line), column: Number(column), path: ['nodes', 4], what: 'end-strong (the strong ending)' });
+    expect(failure?.places[1]?.what).toBe('after-visit, reply after-supervisor: its "next" sends that playthrough there');
+    expect(failure?.fix).toMatch(/^At that "next", send a playthrough under 80% elsewhere first/);
+    // A file with errors: listed with its problems as validate --json lists them, not audited,
+    // and nothing on stderr (the problems are in the JSON); a good file beside it does not make it pass.
+    const broken = join(ROOT, 'test/fixtures/bad/strong-after-critical.json');
+    const both = await run('audit', '--json', example, broken);
+    expect(both.code).toBe(1);
+    expect(both.err).toBe('');
+    const mixed = JSON.parse(both.out) as AuditJson;
+    expect(mixed.ok).toBe(false);
+    expect(mixed.files.map((f) => [f.file, f.ok, f.audited])).toEqual([[example, true, true], [broken, false, false]]);
+    expect(mixed.files[1]?.problems.map((p) => p.code)).toContain('strong-after-critical');
+    expect(mixed.files[1]?.problems.every((p) => p.file === broken && p.line > 0)).toBe(true);
+    expect(mixed.scenarios.map((x) => x.file)).toEqual([example]);
+    // Only a file with errors: nothing audited, still one JSON value.
+    const none = await run('audit', '--json', broken);
+    expect(none.code).toBe(1);
+    expect(JSON.parse(none.out)).toMatchObject({ ok: false, scenarios: [], all: null, wording: [] });
+    // Ten decisions (five copies of the worked example): the share now fails, as in the text.
+    const set = mkdtempSync(join(tmpdir(), 'casa-audit-json-'));
+    for (let i = 1; i <= 5; i++) writeFileSync(join(set, `first-scenario-${i}.json`), text.replace('"id": "first-scenario"', `"id": "first-scenario-${i}"`));
+    const ten = await run('audit', '--json', set);
+    expect(ten.code).toBe(1);
+    const tenReport = JSON.parse(ten.out) as AuditJson;
+    expect(tenReport.ok).toBe(false);
+    expect(tenReport.wording.every((w) => w.failed)).toBe(true);
+    // Every decision, not the five the text names: ten not first.
+    expect(tenReport.wording.find((w) => w.share.startsWith('the best reply comes first'))?.decisions).toHaveLength(10);
+    // A usage error is text on stderr, exit 2, as for validate --json.
+    const usage = await run('audit', '--json', '--jsno', example);
+    expect(usage.code).toBe(2);
+    expect(usage.out).toBe('');
+    expect(usage.err).toContain('unknown option "--jsno"');
+    expect((await run('audit', '--help')).out).toMatch(/--json {5}print the result as JSON/);
+  });
+
+  it('never prints an escape sequence from a file raw: in its name, or in its id; the JSON keeps them exact', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-audit-json-'));
+    const named = join(dir, 'x\u001b]0;owned\u0007\u009b2J.json');
+    writeFileSync(named, text);
+    const id = 'first\u001b[2J\u009b31mscenario';
+    writeFileSync(join(dir, 'bad-id.json'), text.replace('"id": "first-scenario"', `"id": ${JSON.stringify(id)}`));
+    const r = await run('audit', '--json', dir);
+    expect(r.code).toBe(1);
+    // eslint-disable-next-line no-control-regex -- looking for raw escape characters
+    for (const out of [r.out, r.err]) expect(out).not.toMatch(/[\u001b\u0007\u009b]/);
+    const report = JSON.parse(r.out) as AuditJson;
+    const bad = report.files.find((f) => f.file.endsWith('bad-id.json'));
+    expect(bad?.problems.map((p) => p.code)).toContain('invalid-id');
+    // The name exact in every place it is given, the escapes written out in the JSON text.
+    expect(report.scenarios.map((s) => s.file)).toEqual([named]);
+    expect(report.wording.flatMap((w) => w.decisions.map((d) => d.file))).toEqual(report.wording.flatMap((w) => w.decisions.map(() => named)));
+    expect(r.out).toContain('x\\u001b]0;owned\\u0007\\u009b2J.json');
+  });
+});

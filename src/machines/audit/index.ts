@@ -101,6 +101,12 @@ function endingFailures(audits: readonly ScenarioAudit[]): string[] {
   return out;
 }
 
+/** The fix of each endings' failure that names places: a strong ending after a critical violation, and one under STRONG_FROM. */
+const ENDING_FIXES = [
+  'At that "next", send a playthrough with a critical violation elsewhere first: a route { "when": { "conduct": "critical", "gt": 0 }, "to": "<a mixed or harmful ending>" } before the one to the strong ending.',
+  `At that "next", send a playthrough under ${STRONG_FROM}% elsewhere first: a route { "when": { "conduct": "score", "lt": ${STRONG_FROM} }, "to": "<a mixed ending>" } before the one to the strong ending.`,
+] as const;
+
 /**
  * A scenario's endings' failures as the audit prints them, "- " items: where a strong ending is
  * reached when it should not be, the ending and the "next" that sends the playthrough there, each
@@ -110,10 +116,7 @@ function endingRows(a: ScenarioAudit, scenario: Scenario, locate: Locate | undef
   const failures = endingFailures([a]);
   const index = new Map(scenario.nodes.map((n, i) => [n.id, i]));
   const reaches = [a.criticalByKind.strong ? a.strongAfterCritical : undefined, (a.worstByKind.strong ?? 100) < STRONG_FROM ? a.strongUnder : undefined];
-  const fixes = [
-    'At that "next", send a playthrough with a critical violation elsewhere first: a route { "when": { "conduct": "critical", "gt": 0 }, "to": "<a mixed or harmful ending>" } before the one to the strong ending.',
-    `At that "next", send a playthrough under ${STRONG_FROM}% elsewhere first: a route { "when": { "conduct": "score", "lt": ${STRONG_FROM} }, "to": "<a mixed ending>" } before the one to the strong ending.`,
-  ];
+  const fixes = ENDING_FIXES;
   // The places of every reach, found in one reading of the file.
   const wanted = reaches.flatMap((r) => (r ? placesOfReach(r, scenario, index) : []));
   const found = locate && wanted.length > 0 ? locate(wanted.map((w) => w.path)) : [];
@@ -375,6 +378,103 @@ export function formatAudit(scenarios: readonly Scenario[], labels: readonly (st
   else lines.push('Audit failed:', ...audits.flatMap((a, i) => endingRows(a, scenarios[i] as Scenario, locators[i])), ...(wordingFails ? missRows : []));
   return { text: `${lines.join('\n')}\n`, ok: !failed };
 }
+
+/** A place in a scenario's file, for the audit's data: the file as given (not shown-escaped; safeJson escapes it when printed). */
+export interface AuditPlace {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** One of a scenario's endings' checks that failed, for the audit's data (see auditData). */
+export interface AuditEndingFailure {
+  /** "strong-after-critical", "strong-under-80" or "exploration-incomplete". */
+  check: 'strong-after-critical' | 'strong-under-80' | 'exploration-incomplete';
+  message: string;
+  /** The strong ending and the "next" that sends the playthrough there, each where it is in the file. */
+  places: (Partial<AuditPlace> & { path: JsonPath; what: string })[];
+  fix?: string;
+}
+
+/** A wording share out of range, for the audit's data: every decision that makes it so, each with its place. */
+export interface AuditWordingMiss {
+  share: string;
+  /** True over AUDIT_THRESHOLDS.minDecisions decisions or more (it fails the audit); false: to look at. */
+  failed: boolean;
+  /** At how many of the decisions a change brings the share into range (null: no number does). */
+  atLeast: number | null;
+  decisions: (Partial<AuditPlace> & { scenario: string; decision: string; reply: string | null })[];
+  fix: string;
+}
+
+/**
+ * The audit as data (`audit --json`): what formatAudit prints, for editors and scripts. Each
+ * scenario with its file (as given), its figures, its endings' failures with places; the figures
+ * across all of them with the thresholds; every wording share out of range with all its decisions
+ * (the text names five). Ids and titles are as written in the files: the caller prints it with
+ * safeJson, which escapes what a terminal could act on. `ok` is the audit's own verdict (validate's
+ * warnings do not change it; files with errors are the caller's to count).
+ */
+export function auditData(scenarios: readonly Scenario[], files: readonly string[], locators: readonly (Locate | undefined)[] = []) {
+  const audits = scenarios.map((s) => auditScenario(s));
+  const all = answerKeyFigures(scenarios);
+  const t = AUDIT_THRESHOLDS;
+  const wordingFails = all.decisions >= t.minDecisions;
+  const misses = wordingFindings(all);
+  const placeOf = placesFor(misses.flatMap((m) => m.decisions.map((d) => ({ d, path: placePath(d, m.reply?.(d, replyTexts(scenarios, d))) }))), locators);
+  const at = (file: string | undefined, place: FilePlace | undefined): Partial<AuditPlace> => (place && file !== undefined ? { file, line: place.line, column: place.column } : {});
+  const kinds = (pick: (k: EndingKind) => number | boolean | undefined) => Object.fromEntries(KINDS.map((k) => [k, pick(k) ?? null]));
+  const scenarioRows = audits.map((a, i) => {
+    const scenario = scenarios[i] as Scenario;
+    const index = new Map(scenario.nodes.map((n, j) => [n.id, j]));
+    const failures: AuditEndingFailure[] = [];
+    const words = endingFailures([a]);
+    // In endingFailures' order, each with the fix the text gives where it names places.
+    const checks: [AuditEndingFailure['check'], boolean, StrongReach | undefined, string | undefined][] = [
+      ['strong-after-critical', a.criticalByKind.strong === true, a.strongAfterCritical, ENDING_FIXES[0]],
+      ['strong-under-80', (a.worstByKind.strong ?? 100) < STRONG_FROM, a.strongUnder, ENDING_FIXES[1]],
+      ['exploration-incomplete', !a.complete, undefined, undefined],
+    ];
+    let w = 0;
+    for (const [check, failed, reach, fix] of checks) {
+      if (!failed) continue;
+      const wanted = reach ? placesOfReach(reach, scenario, index) : [];
+      const found = locators[i] && wanted.length > 0 ? (locators[i] as Locate)(wanted.map((p) => p.path)) : [];
+      failures.push({ check, message: words[w++] ?? '', places: wanted.map((p, k) => ({ ...at(files[i], found[k]), path: p.path, what: p.words })), ...(fix && wanted.length > 0 ? { fix } : {}) });
+    }
+    const f = a.figures;
+    return {
+      file: files[i] ?? null, id: scenario.id, title: scenario.title, states: a.states, complete: a.complete,
+      worstScoreReaching: kinds((k) => a.worstByKind[k]), criticalCanReach: kinds((k) => a.criticalByKind[k] ?? false),
+      bestWithCritical: a.bestWithCritical ?? null,
+      decisions: f.decisions, bestFirst: f.bestFirst, bestLongest: f.bestLongest, bestShortest: f.bestShortest, nearMiss: f.nearMiss,
+      failures,
+    };
+  });
+  const wording: AuditWordingMiss[] = misses.map((m) => ({
+    share: m.share, failed: wordingFails, atLeast: m.atLeast ?? null,
+    decisions: m.decisions.map((d) => {
+      const r = m.reply?.(d, replyTexts(scenarios, d));
+      return { ...at(files[d.scenarioIndex], placeOf(d, placePath(d, r))), scenario: d.scenarioId, decision: d.decisionId, reply: r === undefined ? null : replyId(scenarios, d, r) };
+    }),
+    fix: `${m.fix.charAt(0).toUpperCase()}${m.fix.slice(1)}`,
+  }));
+  const ok = scenarioRows.every((s) => s.failures.length === 0) && !(wordingFails && misses.length > 0);
+  return {
+    ok,
+    scenarios: scenarioRows,
+    all: {
+      scenarios: scenarios.length, decisions: all.decisions,
+      percent: { bestFirst: all.percent.bestFirst, bestLongest: all.percent.bestLongest, bestShortest: all.percent.bestShortest, nearMiss: all.percent.nearMiss },
+      thresholds: { ...t },
+      wordingChecked: wordingFails,
+    },
+    wording,
+  };
+}
+
+/** The audit's data (see auditData). */
+export type AuditData = ReturnType<typeof auditData>;
 
 export { answerKeyFigures, type AnswerKeyFigures } from './answer-key.js';
 export { exploreScenario, STATE_LIMIT, type EndingReach, type Exploration } from './explore.js';
