@@ -22,7 +22,7 @@ Usage:
   casa-practice room <scenario>               a live room: phones vote (--resume)
   casa-practice validate <file|folder>...     check scenario files (--json, --strict)
   casa-practice graph <file> [--format mermaid|dot|svg]
-  casa-practice audit [file|folder]...        do endings follow conduct? is the answer key hidden?
+  casa-practice audit [file|folder]...        do endings follow conduct? is the answer key hidden? (--json)
   casa-practice schema --path | --for <file>  where the format's schema is, for "$schema"
   casa-practice --help | --version
 
