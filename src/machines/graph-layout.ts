@@ -15,6 +15,24 @@ export interface GraphLayout {
   height: number;
   nodes: LaidNode[];
   edges: LaidEdge[];
+  /**
+   * The labels drawn as notes under the picture, numbered in the order of the edges: a label with no
+   * place inside the picture whole (an arrow back up a loop, or one squeezed against the side), whose
+   * arrow carries its number instead (LaidEdge.note). Each note's lines fit the picture's width, and
+   * are inside its height: no label is ever cut off by the picture's edge.
+   */
+  notes: GraphNote[];
+}
+
+/** A label written under the picture (see GraphLayout.notes): "1 · u2 → u1: r1 (+3)", in lines that fit. */
+export interface GraphNote {
+  number: number;
+  from: string;
+  to: string;
+  lines: string[];
+  /** Where its first line's baseline is. */
+  x: number;
+  y: number;
 }
 
 export interface LaidNode {
@@ -61,6 +79,12 @@ export interface LaidEdge {
   points: { x: number; y: number }[];
   /** An arrow to a node above or beside it (a loop back). */
   back: boolean;
+  /**
+   * The number of the note under the picture that holds this arrow's label (GraphLayout.notes), for
+   * a label with no place in the picture whole: the picture shows the number at `labelAt`, in a box
+   * of NOTE_MARK's size, in place of the label.
+   */
+  note?: number;
 }
 
 /**
@@ -494,13 +518,32 @@ function laidOut(scenario: Scenario, arrows: Arrow[], startIndex: number, visitO
     const labelLines = labelLinesOf(a.labels);
     return { label: a.labels.filter(Boolean).join('; '), labelLines, shortLabel: labelLines.join(' ') };
   });
+  // Arrows back up a loop (only among nodes no playthrough reaches, in a valid file): each leaves its
+  // node from the bottom, runs right in a lane of its own below that row, up a lane of its own right
+  // of every row, and left in a lane above the row of the node it returns to, into its top. Lanes are
+  // between rows, where no node is, and right of them all, so such an arrow crosses no node (drawn
+  // up the side of the two nodes alone, it ran through the nodes beside them). A row's gaps keep
+  // room for its lanes apart from the labels'.
+  const backs = arrows.filter((a) => !chains.has(a));
+  const lanesBelow = new Array<number>(layerCount).fill(0);
+  const lanesAbove = new Array<number>(layerCount).fill(0);
+  const lane = new Map<Arrow, { k: number; below: number; above: number }>();
+  for (const [k, a] of backs.entries()) {
+    const [from, to] = [at(layerOf, a.from), at(layerOf, a.to)];
+    lane.set(a, { k, below: at(lanesBelow, from), above: at(lanesAbove, to) });
+    lanesBelow[from] = at(lanesBelow, from) + 1;
+    lanesAbove[to] = at(lanesAbove, to) + 1;
+  }
+  const laneRoom = (count: number) => (count === 0 ? 0 : LANE.down * count + LANE.down / 2);
   for (let round = 0; ; round++) {
     const layerTop: number[] = [];
-    let top = SPACE.margin;
+    let top = SPACE.margin + laneRoom(at(lanesAbove, 0));
     for (const [layer, height] of layerHeight.entries()) {
       layerTop.push(top);
-      top += height + at(gaps, layer);
+      top += height + at(gaps, layer) + laneRoom(at(lanesBelow, layer)) + laneRoom(lanesAbove[layer + 1] ?? 0);
     }
+    const rowBottom = (layer: number) => at(layerTop, layer) + at(layerHeight, layer);
+    const rightOfRows = widthOfRows - SPACE.margin;
     for (const n of laid) n.y = at(layerTop, n.layer);
     let width = widthOfRows;
     const edges: LaidEdge[] = arrows.map((a, i) => {
@@ -509,13 +552,16 @@ function laidOut(scenario: Scenario, arrows: Arrow[], startIndex: number, visitO
       const { label, labelLines, shortLabel } = at(texts, i);
       const chain = chains.get(a);
       if (!chain) {
-        // Back up the right-hand side, past everything between.
-        const side = Math.max(from.x + from.width, to.x + to.width) + SPACE.across / 2;
-        const y1 = from.y + from.height / 2;
-        const y2 = to.y + to.height / 2;
+        // Back up a loop, in its lanes (see `lane` above); its label is a note under the picture,
+        // its number on the lane below its row (placed with the other marks, after the labels).
+        const { k, below, above } = lane.get(a) as { k: number; below: number; above: number };
+        const side = rightOfRows + SPACE.across / 2 + LANE.across * k;
+        const out = rowBottom(from.layer) + LANE.down * (below + 1);
+        const into = at(layerTop, to.layer) - LANE.down * (above + 1);
         width = Math.max(width, side + SPACE.margin);
-        const points = [{ x: from.x + from.width, y: y1 }, { x: side, y: y1 }, { x: side, y: y2 }, { x: to.x + to.width, y: y2 }];
-        return { from: from.id, to: to.id, label, shortLabel, labelLines, labelAt: { x: side, y: (y1 + y2) / 2 }, points, back: true };
+        const [x1, x2] = [from.x + from.width - LANE.inset, to.x + to.width - LANE.inset];
+        const points = [{ x: x1, y: from.y + from.height }, { x: x1, y: out }, { x: side, y: out }, { x: side, y: into }, { x: x2, y: into }, { x: x2, y: to.y }];
+        return { from: from.id, to: to.id, label, shortLabel, labelLines, labelAt: { x: side, y: out }, points, back: true };
       }
       const points = [{ x: centre(at(chain, 0)), y: from.y + from.height }];
       chain.slice(1, -1).forEach((point, k) => {
@@ -527,10 +573,13 @@ function laidOut(scenario: Scenario, arrows: Arrow[], startIndex: number, visitO
     });
     // A label stays in the gap below its row: clear of every node of the row (some are taller than
     // the node it leaves from) and of the row below.
-    const { crowded, tight } = placeLabels(edges, laid, widthOfRows, memo, (layer) => at(layerTop, layer) + at(layerHeight, layer), (layer) => at(layerTop, layer + 1));
+    // A gap's labels stay clear of the lanes of arrows back up a loop at its top and bottom.
+    const { crowded, tight } = placeLabels(edges, laid, widthOfRows, memo, (layer) => rowBottom(layer) + laneRoom(at(lanesBelow, layer)), (layer) => at(layerTop, layer + 1) - laneRoom(lanesAbove[layer + 1] ?? 0));
     if (crowded.length === 0 || round === SPACE.rounds) {
-      const height = layerCount === 0 ? SPACE.margin * 2 : top - at(gaps, layerCount - 1) + SPACE.margin;
-      return { width: Math.ceil(width), height: Math.ceil(height), nodes: laid, edges };
+      const last = layerCount - 1;
+      const bottom = layerCount === 0 ? SPACE.margin : rowBottom(last) + laneRoom(at(lanesBelow, last));
+      for (const e of edges) if (e.back && e.labelLines.length > 0) e.labelAt = backMark(e, edges);
+      return withNotes({ width: Math.ceil(width), height: Math.ceil(bottom + SPACE.margin), nodes: laid, edges, notes: [] });
     }
     // A crowded gap grows taller. One still crowded after growing also gets more room across, in
     // the rows above and below it, between the items around each label that found no free place
@@ -564,6 +613,58 @@ function laidOut(scenario: Scenario, arrows: Arrow[], startIndex: number, visitO
     for (const [i, n] of laid.entries()) n.x = at(itemOf, i).x;
     widthOfRows = rowsWidth();
   }
+}
+
+/**
+ * The lanes of arrows back up a loop: the room between two lanes across and down, and how far in
+ * from a node's right-hand corner such an arrow leaves it and comes into it.
+ */
+const LANE = { across: 12, down: 16, inset: 14 } as const;
+
+/** The box the number of a note is drawn in, on its arrow (11 px text; up to three digits). */
+export const NOTE_MARK = { width: 3 * 6.2 + 8, height: 14 } as const;
+
+/**
+ * Where the number of a loop's note goes: on the arrow's lane below its row (the stretch from the
+ * node's corner to the lane up the side), at the first place clear of every other arrow, else at the
+ * first place along it.
+ */
+function backMark(e: LaidEdge, edges: readonly LaidEdge[]): { x: number; y: number } {
+  const [p, q] = [at(e.points, 1), at(e.points, 2)];
+  const half = NOTE_MARK.width / 2;
+  let first: { x: number; y: number } | undefined;
+  for (let x = p.x + half + 4; x <= q.x - half - 4; x += 4) {
+    const box = { x1: x - half, x2: x + half, y1: p.y - NOTE_MARK.height / 2, y2: p.y + NOTE_MARK.height / 2 };
+    first ??= { x, y: p.y };
+    if (!edges.some((o) => o !== e && o.points.some((a, i) => i > 0 && crosses(at(o.points, i - 1), a, box)))) return { x, y: p.y };
+  }
+  return first ?? { x: (p.x + q.x) / 2, y: p.y };
+}
+
+/** The line height of a note under the picture, and the room above the notes. */
+const NOTE_LINE = 14;
+
+/**
+ * The layout with its notes (see GraphLayout.notes): every label with no place in the picture whole
+ * (an arrow back up a loop; one whose label fits nowhere within the picture's sides) numbered in
+ * edge order and written under the picture, wrapped to its width (a long id broken where it must be),
+ * the picture made taller for them.
+ */
+function withNotes(g: GraphLayout): GraphLayout {
+  const noted = g.edges.filter((e) => e.labelLines.length > 0 && (e.back || e.note !== undefined));
+  if (noted.length === 0) return g;
+  const room = g.width - 2 * SPACE.margin;
+  let y = g.height - SPACE.margin + NOTE_LINE * 1.5;
+  const notes: GraphNote[] = noted.map((e, i) => {
+    e.note = i + 1;
+    const from = cleanText(e.from);
+    const to = cleanText(e.to);
+    const lines = wrapWords(`${i + 1} · ${from} → ${to}: ${e.label}`, room, Infinity, (t) => textWidth(t, 11));
+    const note = { number: i + 1, from, to, lines, x: SPACE.margin, y };
+    y += NOTE_LINE * lines.length + 4;
+    return note;
+  });
+  return { ...g, height: Math.ceil(y - NOTE_LINE + SPACE.margin), notes };
 }
 
 /** How wide a label is drawn, near enough (11 px text): its longest line. */
@@ -610,6 +711,7 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: 
     for (const e of gap) {
       const was = before.labels.get(indexOf.get(e) ?? -1);
       if (was) e.labelAt = { x: was.x, y: gapTop(layer) + was.y };
+      if (was?.note) e.note = 0;
     }
     if (before.crowded) crowded.push(layer);
     tight.push(...before.tight);
@@ -667,10 +769,12 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: 
     for (const e of gap) {
       const ei = indexOf.get(e) ?? -1;
       const [p, q] = [at(e.points, 0), at(e.points, 1)];
-      const w = labelWidth(e.labelLines);
-      const h = LABEL_HEIGHT * e.labelLines.length;
+      // The label's box; or, where it fits nowhere within the picture's sides, its note's number's (below).
+      let w = labelWidth(e.labelLines);
+      let h = LABEL_HEIGHT * e.labelLines.length;
       // Clear of the arrowheads (8 px) at the bottom of the gap.
-      const [low, high] = [gapTop(layer) + h / 2 + 2, gapBottom(layer) - h / 2 - 10];
+      let [low, high] = [gapTop(layer) + h / 2 + 2, gapBottom(layer) - h / 2 - 10];
+      delete e.note;
       const xAt = (y: number) => (q.y === p.y ? p.x : p.x + (q.x - p.x) * ((y - p.y) / (q.y - p.y)));
       // On the arrow at t of the way along it (side 0), or just beside it, left (-1) or right (1).
       const boxAt = (t: number, side: -1 | 0 | 1) => {
@@ -727,17 +831,30 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: 
       // is taken (most labels cost one look); else the one that covers least, the first of equals.
       let best = boxAt(at(LABEL_PLACES, 0), 0);
       let least = Infinity;
-      for (const within of [true, false]) {
-        search: for (const side of within ? ([0, 1, -1] as const) : ([0] as const)) {
-          for (const t of LABEL_PLACES) {
-            const c = boxAt(t, side);
-            if (within && (c.box.x1 < 0 || c.box.x2 > right)) continue;
-            const cost = overlaps(c, least);
-            if (cost < least) [best, least] = [c, cost];
-            if (least === 0) break search;
-          }
+      // A label with no place within the sides (set on its arrow past them, it was cut off by the
+      // picture's edge) becomes a note under the picture: its number, in a small box, is placed here
+      // as a label would be (within the sides, or else on the arrow, which is inside the picture by
+      // more than half the box).
+      for (const asNote of [false, true]) {
+        if (asNote) {
+          if (least !== Infinity) break;
+          e.note = 0;
+          [w, h] = [NOTE_MARK.width, NOTE_MARK.height];
+          [low, high] = [gapTop(layer) + h / 2 + 2, gapBottom(layer) - h / 2 - 10];
+          best = boxAt(at(LABEL_PLACES, 0), 0);
         }
-        if (least !== Infinity) break;
+        for (const within of asNote ? [true, false] : [true]) {
+          search: for (const side of within ? ([0, 1, -1] as const) : ([0] as const)) {
+            for (const t of LABEL_PLACES) {
+              const c = boxAt(t, side);
+              if (within && (c.box.x1 < 0 || c.box.x2 > right)) continue;
+              const cost = overlaps(c, least);
+              if (cost < least) [best, least] = [c, cost];
+              if (least === 0) break search;
+            }
+          }
+          if (least !== Infinity) break;
+        }
       }
       // A label that covers another label or hides another arrow crowds its gap (which grows); one
       // that hides an arrow but covers no label (crossing arrows leave no free place however tall
@@ -755,7 +872,7 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: 
       height: gapBottom(layer) - gapTop(layer),
       crowded: crowded.at(-1) === layer,
       tight: tight.filter((t) => t.layer === layer),
-      labels: new Map(gap.map((e) => [indexOf.get(e) ?? -1, { x: e.labelAt.x, y: e.labelAt.y - gapTop(layer) }])),
+      labels: new Map(gap.map((e) => [indexOf.get(e) ?? -1, { x: e.labelAt.x, y: e.labelAt.y - gapTop(layer), note: e.note !== undefined }])),
     });
   }
   return { crowded, tight };
@@ -767,7 +884,7 @@ interface Span {
   x2: number;
 }
 /** Each gap's labels as last laid, by layer: the sides of the rows they were kept within, the gap's height, whether it was crowded (and where), each label's place from its top, by arrow. */
-type LabelMemo = Map<number, { right: number; height: number; crowded: boolean; tight: Span[]; labels: Map<number, { x: number; y: number }> }>;
+type LabelMemo = Map<number, { right: number; height: number; crowded: boolean; tight: Span[]; labels: Map<number, { x: number; y: number; note: boolean }> }>;
 interface LabelBox {
   x1: number;
   x2: number;
@@ -875,11 +992,13 @@ const n2 = (v: number) => String(Math.round(v * 10) / 10);
  * letters alone leaves the line showing between words, where it reads as a dot or a dash).
  */
 function svgLabel(e: LaidEdge, font: string): string {
-  const w = labelWidth(e.labelLines);
-  const h = LABEL_HEIGHT * e.labelLines.length;
+  // A label written as a note under the picture: its number here, in bold.
+  const lines = e.note !== undefined ? [String(e.note)] : e.labelLines;
+  const w = e.note !== undefined ? NOTE_MARK.width : labelWidth(lines);
+  const h = LABEL_HEIGHT * lines.length;
   const top = e.labelAt.y - h / 2;
-  return `<rect class="label" x="${n2(e.labelAt.x - w / 2)}" y="${n2(top)}" width="${n2(w)}" height="${n2(h)}" rx="3" fill="#ffffff" fill-opacity="0.92"/>`
-    + e.labelLines.map((line, i) => `<text x="${n2(e.labelAt.x)}" y="${n2(top + LABEL_HEIGHT * i + 11)}" text-anchor="middle" font-size="11" ${font} fill="#111">${xml(line)}</text>`).join('');
+  return `<rect class="label" x="${n2(e.labelAt.x - w / 2)}" y="${n2(top)}" width="${n2(w)}" height="${n2(h)}" rx="3" fill="#ffffff" fill-opacity="0.92"${e.note !== undefined ? ' stroke="#333" stroke-width="0.75"' : ''}/>`
+    + lines.map((line, i) => `<text x="${n2(e.labelAt.x)}" y="${n2(top + LABEL_HEIGHT * i + 11)}" text-anchor="middle" font-size="11"${e.note !== undefined ? ' font-weight="bold"' : ''} ${font} fill="#111">${xml(line)}</text>`).join('');
 }
 
 /** ", 2 unreachable (dashed)" for a drawing's summary, or "" when every node is reached. */
@@ -932,6 +1051,10 @@ export function toSvg(scenario: Scenario): string {
       + n.headingLines.map((line, i) => `<text x="${n2(n.x + NODE.padding)}" y="${n2(n.y + NODE.padding + 12 + NODE.lineHeight * i)}" font-size="11" font-weight="bold" ${font} fill="#111">${xml(line)}</text>`).join('')
       + n.lines.map((line, i) => `<text x="${n2(n.x + NODE.padding)}" y="${n2(n.y + NODE.padding + 12 + NODE.lineHeight * (n.headingLines.length + i))}" font-size="12" ${font} fill="#111">${xml(line)}</text>`).join('')
       + '</g>');
+  }
+  // The labels with no place in the picture whole, numbered as their arrows are.
+  for (const note of g.notes) {
+    out.push(`<g class="note">${note.lines.map((line, i) => `<text x="${n2(note.x)}" y="${n2(note.y + NOTE_LINE * i)}" font-size="11" ${font} fill="#111">${xml(line)}</text>`).join('')}</g>`);
   }
   out.push('</svg>');
   return `${out.join('\n')}\n`;

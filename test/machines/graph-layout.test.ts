@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LABEL_LINES, labelLinesOf, toSvg, wrapWords } from '../../src/machines/graph-layout.js';
+import { LABEL_LINES, labelLinesOf, NOTE_MARK, textWidth, toSvg, wrapWords } from '../../src/machines/graph-layout.js';
 import { edgesOf } from '../../src/machines/graph-model.js';
 import { DRAWING_LIMITS, drawingSize, GraphTooLarge, layoutScenario, type GraphLayout, type Scenario } from '../../src/machines/index.js';
 import { withLongArrows, withUnreachable } from '../../bench/generate.js';
@@ -19,8 +19,9 @@ function crossing(a0: Point, a1: Point, b0: Point, b1: Point): Point | undefined
 }
 const inside = (p: { x: number; y: number }, b: Box) => p.x > b.x && p.x < b.x + b.width && p.y > b.y && p.y < b.y + b.height;
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-/** A label's box as drawn (11 px text, about 6.2 px a character, 14 px a line). */
+/** A label's box as drawn (11 px text, about 6.2 px a character, 14 px a line); for a label written as a note, its number's box. */
 const labelBox = (e: GraphLayout['edges'][number]): Box => {
+  if (e.note !== undefined) return { x: e.labelAt.x - NOTE_MARK.width / 2, y: e.labelAt.y - NOTE_MARK.height / 2, width: NOTE_MARK.width, height: NOTE_MARK.height };
   const width = Math.max(...e.labelLines.map((l) => [...l].length)) * 6.2 + 8;
   const height = 14 * e.labelLines.length;
   return { x: e.labelAt.x - width / 2, y: e.labelAt.y - height / 2, width, height };
@@ -82,7 +83,18 @@ function expectSoundLayout(s: Scenario) {
     const from = byId.get(e.from) as (typeof g.nodes)[number];
     const to = byId.get(e.to) as (typeof g.nodes)[number];
     expect(e.back).toBe(to.layer <= from.layer);
-    if (e.back) continue;
+    // An arrow back up a loop: through no node either, and its label (if any) a note under the picture.
+    if (e.back) {
+      for (let i = 1; i < e.points.length; i++) {
+        const [p, q] = [e.points[i - 1], e.points[i]] as [Point, Point];
+        for (let t = 0; t <= 1; t += 1 / 64) {
+          const at = { x: p.x + (q.x - p.x) * t, y: p.y + (q.y - p.y) * t };
+          for (const n of g.nodes) if (inside(at, n)) problems.push(`${e.from} → ${e.to} (back) crosses ${n.id}`);
+        }
+      }
+      if (e.labelLines.length > 0 && e.note === undefined) problems.push(`the label of ${e.from} → ${e.to} (back) is not a note`);
+      continue;
+    }
     // Down from the bottom of one node to the top of the other, never up, never through a third node.
     const first = e.points[0] as { x: number; y: number };
     const last = e.points.at(-1) as { x: number; y: number };
@@ -109,9 +121,10 @@ function expectSoundLayout(s: Scenario) {
     rowTop.set(n.layer, n.y);
   }
   for (const e of g.edges) {
-    if (e.back || e.labelLines.length === 0) continue;
+    if (e.labelLines.length === 0) continue;
     const box = labelBox(e);
     for (const n of g.nodes) if (overlap(box, n)) problems.push(`the label of ${e.from} → ${e.to} covers ${n.id}`);
+    if (e.back) continue;
     const layer = byId.get(e.from)?.layer ?? 0;
     if (box.y < (rowBottom.get(layer) ?? 0) || box.y + box.height > (rowTop.get(layer + 1) ?? Infinity) - 8) problems.push(`the label of ${e.from} → ${e.to} is out of its gap`);
   }
@@ -122,6 +135,18 @@ function expectSoundLayout(s: Scenario) {
     const box = labelBox(e);
     if (box.x < 0 || box.x + box.width > g.width || box.y < 0 || box.y + box.height > g.height) problems.push(`the label of ${e.from} → ${e.to} is cut off by the edge of the picture`);
   }
+  // Every note under the picture: numbered as the arrows carrying its number, holding their whole
+  // label, every line inside the picture.
+  expect(g.notes.map((n) => n.number)).toEqual(g.notes.map((_, i) => i + 1));
+  for (const n of g.notes) {
+    const e = g.edges.find((x) => x.note === n.number);
+    expect(n.lines.join(' ').replace(/\s+/g, ' ')).toBe(`${n.number} · ${e?.from} → ${e?.to}: ${e?.label}`.replace(/\s+/g, ' '));
+    n.lines.forEach((line, i) => {
+      if (n.x + textWidth(line, 11) > g.width || n.y + 14 * i + 4 > g.height) problems.push(`note ${n.number} is cut off by the edge of the picture`);
+    });
+    for (const other of g.nodes) if (n.y - 11 < other.y + other.height) problems.push(`note ${n.number} is over ${other.id}`);
+  }
+  expect(g.edges.filter((e) => e.note !== undefined)).toHaveLength(g.notes.length);
   expect([...new Set(problems)]).toEqual([]);
   return g;
 }
@@ -170,8 +195,36 @@ describe('the scenario graph laid out for drawing (graph --format svg, the web p
     const g = expectSoundLayout(looped);
     const back = g.edges.filter((e) => e.back);
     expect(back.map((e) => `${e.from} → ${e.to}`)).toEqual([`${s.nodes[ending]?.id} → ${s.start}`]);
-    const [from, to] = [g.nodes.find((n) => n.id === back[0]?.from), g.nodes.find((n) => n.id === s.start)] as [Box, Box];
-    for (const p of back[0]?.points.slice(1, -1) ?? []) expect(p.x).toBeGreaterThanOrEqual(Math.max(from.x + from.width, to.x + to.width));
+    // Up a lane right of every node (drawn up the side of its two nodes, it ran through the nodes
+    // beside them), from below its node's row to above the row it returns to, between rows.
+    const right = Math.max(...g.nodes.map((n) => n.x + n.width));
+    const lane = back[0]?.points.slice(2, 4) ?? [];
+    expect(lane).toHaveLength(2);
+    for (const p of lane) expect(p.x).toBeGreaterThan(right);
+  });
+
+  // A loop among nodes no playthrough reaches is only a warning, so a valid file draws it: its
+  // arrow back up ran through the nodes beside it, and its label, centred on the side, over them
+  // and off the picture's right edge.
+  it('a loop in a valid file (among nodes no playthrough reaches): its arrow crosses no node, and its label is a numbered note under the picture', () => {
+    const s = loadValidFixture('good/example.json');
+    const end = s.nodes.find((n) => n.kind === 'ending')!;
+    const template = (s.nodes.find((n) => n.kind === 'decision') as Extract<Scenario['nodes'][number], { kind: 'decision' }>).replies[0]!;
+    const looped = { ...s, nodes: [...s.nodes,
+      { id: 'u-ask', kind: 'decision', title: 'Asked again', prompt: 'What now?', replies: [{ ...template, id: 'u-ask-again-and-again', next: 'u-wait' }, { ...template, id: 'u-leave', next: end.id }] },
+      { id: 'u-wait', kind: 'scene', narration: 'She waits.', next: 'u-more' },
+      { id: 'u-more', kind: 'decision', title: 'Still waiting', prompt: 'And now?', replies: [{ ...template, id: 'u-back-to-the-first-question', next: 'u-ask' }, { ...template, id: 'u-end', next: end.id }] },
+    ] } as unknown as Scenario;
+    const g = expectSoundLayout(looped);
+    const back = g.edges.filter((e) => e.back);
+    expect(back.map((e) => [`${e.from} → ${e.to}`, e.note])).toEqual([['u-more → u-ask', 1]]);
+    expect(g.notes).toHaveLength(1);
+    expect(g.notes[0]?.lines.join(' ')).toBe('1 · u-more → u-ask: u-back-to-the-first-question (+2)');
+    // The SVG draws the number on the arrow and the note under the picture, inside it.
+    const svg = toSvg(looped);
+    expect(svg).toContain('font-weight="bold" font-family');
+    expect(svg).toMatch(/<g class="note"><text [^>]*>1 · u-more → u-ask: u-back-to-the-first-question \(\+2\)<\/text><\/g>/);
+    expect(svg).not.toMatch(/>u-back-to-the-first-question \(\+2\)</);
   });
 
   it('an arrow to a node that does not exist is left out, not drawn to nowhere', () => {
