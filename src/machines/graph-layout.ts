@@ -667,8 +667,13 @@ function withNotes(g: GraphLayout): GraphLayout {
   return { ...g, height: Math.ceil(y - NOTE_LINE + SPACE.margin), notes };
 }
 
-/** How wide a label is drawn, near enough (11 px text): its longest line. */
-const labelWidth = (lines: readonly string[]) => lines.reduce((w, line) => Math.max(w, [...line].length), 0) * 6.2 + 8;
+/**
+ * How wide a label is drawn (11 px text, measured as a node's text is: textWidth), its longest line,
+ * with 4 px each side. Counted at 6.2 px a character, a label of wide letters ("mmm-www…", a reply
+ * id in capitals' widths) ran out of its white box, and past the picture's edge where it was set
+ * close to it.
+ */
+const labelWidth = (lines: readonly string[]) => lines.reduce((w, line) => Math.max(w, textWidth(line, 11)), 0) + 8;
 /** The height of one line of a label. */
 const LABEL_HEIGHT = 14;
 /**

@@ -19,10 +19,10 @@ function crossing(a0: Point, a1: Point, b0: Point, b1: Point): Point | undefined
 }
 const inside = (p: { x: number; y: number }, b: Box) => p.x > b.x && p.x < b.x + b.width && p.y > b.y && p.y < b.y + b.height;
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-/** A label's box as drawn (11 px text, about 6.2 px a character, 14 px a line); for a label written as a note, its number's box. */
+/** A label's box as drawn (11 px text as textWidth measures it, 4 px each side, 14 px a line); for a label written as a note, its number's box. */
 const labelBox = (e: GraphLayout['edges'][number]): Box => {
   if (e.note !== undefined) return { x: e.labelAt.x - NOTE_MARK.width / 2, y: e.labelAt.y - NOTE_MARK.height / 2, width: NOTE_MARK.width, height: NOTE_MARK.height };
-  const width = Math.max(...e.labelLines.map((l) => [...l].length)) * 6.2 + 8;
+  const width = Math.max(...e.labelLines.map((l) => textWidth(l, 11))) + 8;
   const height = 14 * e.labelLines.length;
   return { x: e.labelAt.x - width / 2, y: e.labelAt.y - height / 2, width, height };
 };
@@ -140,7 +140,8 @@ function expectSoundLayout(s: Scenario) {
   expect(g.notes.map((n) => n.number)).toEqual(g.notes.map((_, i) => i + 1));
   for (const n of g.notes) {
     const e = g.edges.find((x) => x.note === n.number);
-    expect(n.lines.join(' ').replace(/\s+/g, ' ')).toBe(`${n.number} · ${e?.from} → ${e?.to}: ${e?.label}`.replace(/\s+/g, ' '));
+    // (Every character in order: a long id is broken where it must be.)
+    expect(n.lines.join('').replace(/\s+/g, '')).toBe(`${n.number} · ${e?.from} → ${e?.to}: ${e?.label}`.replace(/\s+/g, ''));
     n.lines.forEach((line, i) => {
       if (n.x + textWidth(line, 11) > g.width || n.y + 14 * i + 4 > g.height) problems.push(`note ${n.number} is cut off by the edge of the picture`);
     });
@@ -399,6 +400,33 @@ describe('the picture\'s edges', () => {
     const margin = Math.min(...g.nodes.map((n) => n.x));
     const right = Math.max(...g.nodes.map((n) => n.x + n.width), ...g.edges.flatMap((e) => e.points.map((p) => p.x)));
     expect(label.x + label.width).toBeLessThanOrEqual(right + margin);
+  });
+});
+
+describe('a label with no place in the picture', () => {
+  // A reply id of wide letters in a picture one node wide: its label is wider than the picture, so no
+  // place within its sides holds it; set on its arrow, it ran off both edges and was cut.
+  it('is written whole as a numbered note under the picture, its number on its arrow, nothing cut', () => {
+    const s = loadValidFixture('good/example.json');
+    const template = (s.nodes.find((n) => n.kind === 'decision') as Extract<Scenario['nodes'][number], { kind: 'decision' }>).replies[0]!;
+    const ending = s.nodes.find((n) => n.kind === 'ending')!;
+    const wide = `wm-${'mw'.repeat(20)}`;
+    const narrow = { ...s, start: 'call', nodes: [
+      { id: 'call', kind: 'decision', title: 'The call', prompt: 'What do you say?', replies: [{ ...template, id: wide, next: 'later' }, { ...template, id: 'call-b', next: 'later' }] },
+      { id: 'later', kind: 'scene', title: 'Later', narration: 'You call back.', next: ending.id },
+      ending,
+    ] } as unknown as Scenario;
+    const g = expectSoundLayout(narrow);
+    const arrow = g.edges.find((e) => e.from === 'call')!;
+    expect(Math.max(...arrow.labelLines.map((l) => textWidth(l, 11)))).toBeGreaterThan(g.width);
+    expect(arrow.note).toBe(1);
+    // The whole label, in lines that fit (the id broken where it must be).
+    expect(g.notes.map((n) => n.lines.join('').replace(/\s+/g, ''))).toEqual([`1·call→later:${wide}(+2);call-b(+2)`]);
+    expect(g.notes[0]?.lines.length).toBeGreaterThan(1);
+    // In the SVG: the number in its box on the arrow, the words under the picture.
+    const svg = toSvg(narrow);
+    expect(svg).toMatch(/<rect class="label" [^>]*stroke="#333"[^>]*\/><text [^>]*font-weight="bold"[^>]*>1<\/text><\/g>/);
+    expect(svg).toContain('<g class="note"><text ');
   });
 });
 

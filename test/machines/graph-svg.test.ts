@@ -48,7 +48,8 @@ describe('the graph as an SVG file', () => {
       expect(box.getAttribute('fill')).toBe('#ffffff');
       const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((a) => Number(box.getAttribute(a)));
       for (const t of g.getElementsByTagName('text')) {
-        const half = ([...(t.textContent ?? '')].length * 6.2) / 2;
+        // The words as wide as the layout measures them (textWidth, the wider of two fonts).
+        const half = textWidth(t.textContent ?? '', 11) / 2;
         const [cx, base] = [Number(t.getAttribute('x')), Number(t.getAttribute('y'))];
         expect(cx - half).toBeGreaterThanOrEqual(x as number);
         expect(cx + half).toBeLessThanOrEqual((x as number) + (w as number));
