@@ -564,6 +564,9 @@ function laidOut(scenario: Scenario, arrows: Arrow[], startIndex: number, visitO
         return { from: from.id, to: to.id, label, shortLabel, labelLines, labelAt: { x: side, y: out }, points, back: true };
       }
       const points = [{ x: centre(at(chain, 0)), y: from.y + from.height }];
+      // From a node shorter than its row, straight down to the row's bottom first: slanting from its
+      // own bottom, the arrow ran through the lower part of a taller node beside it.
+      if (from.y + from.height < rowBottom(from.layer)) points.push({ x: centre(at(chain, 0)), y: rowBottom(from.layer) });
       chain.slice(1, -1).forEach((point, k) => {
         const layer = from.layer + 1 + k;
         points.push({ x: centre(point), y: at(layerTop, layer) }, { x: centre(point), y: at(layerTop, layer) + at(layerHeight, layer) });
@@ -767,13 +770,15 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: 
   let look = 0;
   let labelCount = 0;
   for (const [layer, gap] of byGap) {
-    gap.sort((a, b) => at(a.points, 1).x - at(b.points, 1).x || at(a.points, 0).x - at(b.points, 0).x);
+    // Each arrow's stretch across the gap: its first, or its second after a drop to the row's bottom (see laidOut).
+    const across = (e: LaidEdge) => (e.points.length > 2 && at(e.points, 1).x === at(e.points, 0).x && at(e.points, 1).y <= gapTop(layer) ? 1 : 0);
+    gap.sort((a, b) => at(a.points, across(a) + 1).x - at(b.points, across(b) + 1).x || at(a.points, across(a)).x - at(b.points, across(b)).x);
     // The labels placed so far, by the columns (GRID px wide) they cover.
     const placed = new Map<number, PlacedBox[]>();
     const under = stretches.get(layer) ?? new Map<number, Stretch[]>();
     for (const e of gap) {
       const ei = indexOf.get(e) ?? -1;
-      const [p, q] = [at(e.points, 0), at(e.points, 1)];
+      const [p, q] = [at(e.points, across(e)), at(e.points, across(e) + 1)];
       // The label's box; or, where it fits nowhere within the picture's sides, its note's number's (below).
       let w = labelWidth(e.labelLines);
       let h = LABEL_HEIGHT * e.labelLines.length;
