@@ -1007,7 +1007,7 @@ function svgLabel(e: LaidEdge, font: string): string {
   const w = e.note !== undefined ? NOTE_MARK.width : labelWidth(lines);
   const h = LABEL_HEIGHT * lines.length;
   const top = e.labelAt.y - h / 2;
-  return `<rect class="label" x="${n2(e.labelAt.x - w / 2)}" y="${n2(top)}" width="${n2(w)}" height="${n2(h)}" rx="3" fill="#ffffff" fill-opacity="0.92"${e.note !== undefined ? ' stroke="#333" stroke-width="0.75"' : ''}/>`
+  return `<rect class="label${e.note !== undefined ? ' mark' : ''}" x="${n2(e.labelAt.x - w / 2)}" y="${n2(top)}" width="${n2(w)}" height="${n2(h)}" rx="3" fill="#ffffff" fill-opacity="0.92"${e.note !== undefined ? ' stroke="#333" stroke-width="0.75"' : ''}/>`
     + lines.map((line, i) => `<text x="${n2(e.labelAt.x)}" y="${n2(top + LABEL_HEIGHT * i + 11)}" text-anchor="middle" font-size="11"${e.note !== undefined ? ' font-weight="bold"' : ''} ${font} fill="#111">${xml(line)}</text>`).join('');
 }
 
@@ -1029,7 +1029,7 @@ const FORCED_COLOURS_STYLE = '<style>@media (forced-colors: active) {'
   + ' svg { --canvas: Canvas; --text: CanvasText; --mark: Highlight; }'
   + ' .bg, .box, .label { fill: var(--canvas); } .label { fill-opacity: 1; }'
   + ' .box { stroke: var(--text); } .decision > .box, .start > .box { stroke: var(--mark); }'
-  + ' text { fill: var(--text); } polyline { stroke: var(--text); } marker path { fill: var(--text); }'
+  + ' text { fill: var(--text); } polyline, .mark { stroke: var(--text); } marker path { fill: var(--text); }'
   + ' }</style>';
 
 /** The variables of the drawing's forced-colours style, and the system colour each stands for (see FORCED_COLOURS_STYLE). */

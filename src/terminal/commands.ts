@@ -49,7 +49,8 @@ export const GRAPH_HELP = `Usage: casa-practice graph <file> [--format mermaid|d
 
 Prints the scenario as a graph: decisions, scenes and endings (strong, mixed, harmful) are drawn
 differently; each reply edge shows its id and its score; a node no playthrough reaches has a
-dashed outline and "Unreachable" before its label.
+dashed outline and "Unreachable" before its label. In the SVG picture, a label with no room in
+it (on an arrow back up a loop) is written in full under the picture, its number on the arrow.
 
 Options:
   --format   mermaid (default; for a Mermaid viewer), dot (Graphviz), or svg: a picture any

@@ -476,7 +476,7 @@ describe('a label with no place in the picture', () => {
     expect(g.notes[0]?.lines.length).toBeGreaterThan(1);
     // In the SVG: the number in its box on the arrow, the words under the picture.
     const svg = toSvg(narrow);
-    expect(svg).toMatch(/<rect class="label" [^>]*stroke="#333"[^>]*\/><text [^>]*font-weight="bold"[^>]*>1<\/text><\/g>/);
+    expect(svg).toMatch(/<rect class="label mark" [^>]*stroke="#333"[^>]*\/><text [^>]*font-weight="bold"[^>]*>1<\/text><\/g>/);
     expect(svg).toContain('<g class="note"><text ');
   });
 });
