@@ -399,7 +399,8 @@ function layering(scenario: Scenario) {
   }
   const layerCount = nodes.length === 0 ? 0 : layerOf.reduce((m, l) => Math.max(m, l), 0) + 1;
   let passPoints = 0;
-  for (const a of arrows) if (!a.back) passPoints += Math.max(0, at(layerOf, a.to) - at(layerOf, a.from) - 1);
+  // An arrow back up a loop passes every row from its node's up to the one it returns to, in its lane.
+  for (const a of arrows) passPoints += a.back ? at(layerOf, a.from) - at(layerOf, a.to) + 1 : Math.max(0, at(layerOf, a.to) - at(layerOf, a.from) - 1);
   return { arrows, startIndex, visitOrder, layerOf, layerCount, reached, passPoints };
 }
 
@@ -635,13 +636,24 @@ export const NOTE_MARK = { width: 3 * 6.2 + 8, height: 14 } as const;
 function backMark(e: LaidEdge, edges: readonly LaidEdge[]): { x: number; y: number } {
   const [p, q] = [at(e.points, 1), at(e.points, 2)];
   const half = NOTE_MARK.width / 2;
-  let first: { x: number; y: number } | undefined;
-  for (let x = p.x + half + 4; x <= q.x - half - 4; x += 4) {
-    const box = { x1: x - half, x2: x + half, y1: p.y - NOTE_MARK.height / 2, y2: p.y + NOTE_MARK.height / 2 };
-    first ??= { x, y: p.y };
-    if (!edges.some((o) => o !== e && o.points.some((a, i) => i > 0 && crosses(at(o.points, i - 1), a, box)))) return { x, y: p.y };
+  const [y1, y2] = [p.y - NOTE_MARK.height / 2, p.y + NOTE_MARK.height / 2];
+  // Near the node it leaves (the first 64 places, 4 px apart), where it is read as that node's; the
+  // other arrows' stretches through that stretch of the lane found once, so that many loops (a
+  // generated file) cost each a look at the arrows, not one for every place.
+  const stop = Math.min(q.x - half - 4, p.x + half + 4 + 4 * 64);
+  const near: [{ x: number; y: number }, { x: number; y: number }][] = [];
+  for (const o of edges) {
+    if (o === e) continue;
+    for (let i = 1; i < o.points.length; i++) {
+      const [a, b] = [at(o.points, i - 1), at(o.points, i)];
+      if (Math.min(a.y, b.y) < y2 && Math.max(a.y, b.y) > y1 && Math.max(a.x, b.x) > p.x && Math.min(a.x, b.x) < stop + half) near.push([a, b]);
+    }
   }
-  return first ?? { x: (p.x + q.x) / 2, y: p.y };
+  for (let x = p.x + half + 4; x <= stop; x += 4) {
+    const box = { x1: x - half, x2: x + half, y1, y2 };
+    if (!near.some(([a, b]) => crosses(a, b, box))) return { x, y: p.y };
+  }
+  return { x: Math.min(p.x + half + 4, (p.x + q.x) / 2), y: p.y };
 }
 
 /** The line height of a note under the picture, and the room above the notes. */
