@@ -325,6 +325,67 @@ describe('localStore\'s size limit', () => {
     expect(storage.getItem('casa-practice/saves/a.json')).toBe(save);
   });
 
+  // Each write read every stored value to total them (some 5 ms a step with 2.4 MB kept).
+  it('keeps a running total: after the first write, a write or a removal reads no stored value', () => {
+    const storage = fakeStorage();
+    storage.setItem(`casa-practice/${RECORDS_KEY}`, 'r'.repeat(600));
+    storage.setItem('casa-practice/saves/a.json', 'a'.repeat(100));
+    let reads = 0;
+    const getItem = storage.getItem;
+    storage.getItem = (k: string) => (reads++, getItem(k));
+    const store = localStore({ storage: () => storage, maxBytes: 1000 });
+    expect(store.tryWrite('saves/b.json', 'b'.repeat(200)).ok).toBe(true);
+    reads = 0;
+    for (let i = 0; i < 5; i++) expect(store.tryWrite('saves/b.json', 'b'.repeat(200 + i)).ok).toBe(true);
+    store.remove('saves/a.json');
+    expect(store.roomFor!('saves/a.json')).toBe(1000 - 600 - 204);
+    expect(store.tryWrite('saves/a.json', 'a'.repeat(197)).ok).toBe(false);
+    expect(store.tryWrite('saves/a.json', 'a'.repeat(196)).ok).toBe(true);
+    expect(reads).toBe(0);
+  });
+
+  it('another tab\'s write is still counted (the storage event), and a clear() of the storage too', () => {
+    const storage = window.localStorage;
+    const store = localStore({ maxBytes: 1000 });
+    expect(store.tryWrite('saves/a.json', 'a'.repeat(500)).ok).toBe(true);
+    // Another tab writes records beside it: this tab hears of it only by the event.
+    storage.setItem(`casa-practice/${RECORDS_KEY}`, 'r'.repeat(400));
+    window.dispatchEvent(new StorageEvent('storage', { key: `casa-practice/${RECORDS_KEY}`, newValue: storage.getItem(`casa-practice/${RECORDS_KEY}`), storageArea: storage }));
+    expect(store.tryWrite('saves/b.json', 'b'.repeat(101)).ok).toBe(false);
+    expect(store.tryWrite('saves/b.json', 'b'.repeat(100)).ok).toBe(true);
+    // The other tab cleared the site's storage: the room is all there again.
+    storage.clear();
+    window.dispatchEvent(new StorageEvent('storage', { key: null, storageArea: storage }));
+    expect(store.tryWrite('saves/c.json', 'c'.repeat(1000)).ok).toBe(true);
+  });
+
+  it('a page back from the back-forward cache counts again (the other tabs\' events may have been missed)', () => {
+    const store = localStore({ maxBytes: 1000 });
+    expect(store.tryWrite('saves/a.json', 'a'.repeat(500)).ok).toBe(true);
+    window.localStorage.setItem(`casa-practice/${RECORDS_KEY}`, 'r'.repeat(400));
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    expect(store.tryWrite('saves/b.json', 'b'.repeat(101)).ok).toBe(false);
+  });
+
+  it('a refusal for room says that removing the copies of damaged records set aside makes room, when there are any', () => {
+    const storage = fakeStorage();
+    storage.setItem(`casa-practice/${RECORDS_KEY}.damaged-2026-12-01T10-00-00`, '{ not json');
+    const store = localStore({ storage: () => storage, maxBytes: 1000 });
+    const tail = ' To make room, remove the damaged copy of your records set aside, under “Damaged copies” on My records (download it first if you want to keep it).';
+    expect(store.tryWrite('saves/a.json', 's'.repeat(995))).toMatchObject({ ok: false, problem: { message: expect.stringMatching(/^This progress could not be saved: with it, everything .* Your progress saved before is kept as it was\. To make room, remove the damaged copy/) } });
+    expect(store.problem()?.message.endsWith(tail)).toBe(true);
+    storage.setItem(`casa-practice/${RECORDS_KEY}.damaged-2026-12-02T10-00-00`, '{ not json');
+    const again = localStore({ storage: () => storage, maxBytes: 1000 });
+    expect(again.tryWrite(RECORDS_KEY, 'r'.repeat(990))).toMatchObject({ ok: false, problem: { message: expect.stringMatching(/Download a backup from My records to keep it\. To make room, remove the 2 damaged copies of your records set aside, under “Damaged copies” on My records \(download them first if you want to keep them\)\.$/) } });
+    // Removing a copy cannot help a value larger than the limit alone: not said then.
+    expect(again.tryWrite('saves/a.json', 's'.repeat(1001))).toMatchObject({ ok: false, problem: { message: expect.not.stringContaining('To make room') } });
+    // Once removed, nothing is said of them.
+    again.remove(`${RECORDS_KEY}.damaged-2026-12-01T10-00-00`);
+    again.remove(`${RECORDS_KEY}.damaged-2026-12-02T10-00-00`);
+    expect(again.tryWrite('saves/a.json', 's'.repeat(1000)).ok).toBe(true);
+    expect(again.tryWrite('saves/b.json', 's')).toMatchObject({ ok: false, problem: { message: expect.not.stringContaining('To make room') } });
+  });
+
   it('by default, the largest records it writes make a backup that My records loads back', () => {
     const store = localStore({ storage: () => fakeStorage() });
     expect(store.maxBytes).toBe(WEB_STORE_MAX_BYTES);

@@ -108,14 +108,27 @@ function utf8Length(text: string): number {
  * The words for a write the store does not take: the value alone larger than the store keeps (the
  * records' words as the terminal says them), or (`alone` false) everything kept together would be.
  */
-function tooLargeProblem(key: string, maxBytes: number, alone: boolean): StoreProblem {
-  const limit = maxBytes >= 1024 * 1024 ? `${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB` : `${Math.ceil(maxBytes / 1024)} KB`;
+function tooLargeProblem(key: string, maxBytes: number, alone: boolean, copies = 0): StoreProblem {
+  const limit = sizeWords(maxBytes);
   const together = `everything casa-practice keeps in this browser (your records, scenarios in progress and any damaged copies set aside) would be more than the ${limit} it keeps`;
   const message = key === RECORDS_KEY
     ? `Your records were not updated: ${alone ? `they would be larger than this browser keeps for casa-practice (${limit})` : `with them, ${together}`}. Your records as they were are kept; what was added since is kept only until you close the tab. Download a backup from My records to keep it.`
     : `This progress could not be saved: ${alone ? `it would be larger than this browser keeps for casa-practice (${limit})` : `with it, ${together}`}, so it is kept only until you close the tab. Your progress saved before is kept as it was.`;
-  return { kind: 'too-large', key, message };
+  // The one room the volunteer can make here (My records removes copies of damaged records), said
+  // only when there is such a copy and room is what was short (a value too large alone never fits).
+  if (alone || copies === 0) return { kind: 'too-large', key, message };
+  const them = copies === 1 ? 'it' : 'them';
+  const which = copies === 1 ? 'the damaged copy of your records' : `the ${copies} damaged copies of your records`;
+  return { kind: 'too-large', key, message: `${message} To make room, remove ${which} set aside, under “Damaged copies” on My records (download ${them} first if you want to keep ${them}).` };
 }
+
+/** A size in the words of the limit: "3 MB", "12 KB". */
+function sizeWords(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** The start of the keys of copies of damaged records (records.json.damaged-…), which My records offers to download and remove. */
+export const RECORDS_COPY_PREFIX = `${RECORDS_KEY}.damaged-`;
 
 const MODIFIED = '@modified/';
 const UNAVAILABLE = 'This browser does not let the page save anything (a private window or a privacy setting), so progress lasts only until you close the tab.';
@@ -205,42 +218,76 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
   };
 
   /**
-   * The values kept in storage under the prefix but `key`'s (which a write replaces), stamps left
-   * out. Unreadable storage counts as holding nothing: the browser's own refusal is reported then.
+   * What each value under the prefix takes (bytes of UTF-8, by its name in storage; stamps left out),
+   * and their total: counted once by reading every value, then kept as this tab writes and removes,
+   * so a write costs what its own value costs (it read every value each time: some 5 ms a step with
+   * 2.4 MB kept). Another tab's writes are not this tab's to know: forgotten, and counted again at
+   * the next write, when the browser says one changed our storage (the `storage` event, as `watch`
+   * hears it) and when the page comes back from the browser's back-forward cache (its events may
+   * have been missed). Without a window to hear them on, nothing is kept: counted at each write.
+   * Unreadable storage counts as holding nothing: the browser's own refusal is reported then.
    */
-  const othersThan = (key: string): string[] => {
-    const values: string[] = [];
+  let sizes: Map<string, number> | undefined;
+  let total = 0;
+  const keeps = typeof window !== 'undefined' && typeof window.addEventListener === 'function';
+  const counted = (name: string) => name.startsWith(prefix) && !name.startsWith(prefix + MODIFIED);
+  const measure = (): Map<string, number> => {
+    if (sizes) return sizes;
+    const found = new Map<string, number>();
+    let sum = 0;
     try {
       for (let i = 0; i < ls.length; i++) {
         const name = ls.key(i);
-        if (name === null || !name.startsWith(prefix) || name === prefix + key || name.startsWith(prefix + MODIFIED)) continue;
-        const value = ls.getItem(name);
-        if (value) values.push(value);
+        if (name === null || !counted(name)) continue;
+        const n = utf8Length(ls.getItem(name) ?? '');
+        found.set(name, n);
+        sum += n;
       }
     } catch {
-      return [];
+      total = 0;
+      return new Map();
     }
-    return values;
+    total = sum;
+    if (keeps) sizes = found;
+    return found;
   };
-  // Whether `text` fits beside all else stored. A UTF-16 length is at most the UTF-8 length, and at
-  // least a third of it: most writes (a save at each step) are told without counting bytes.
-  const fitsBeside = (key: string, text: string): boolean => {
-    const others = othersThan(key);
-    const units = others.reduce((n, v) => n + v.length, text.length);
-    if (units * 3 <= maxBytes) return true;
-    if (units > maxBytes) return false;
-    return others.reduce((n, v) => n + utf8Length(v), utf8Length(text)) <= maxBytes;
+  // This tab wrote (`bytes`) or removed (undefined) `name`: the count follows, when one is kept.
+  const recount = (name: string, bytes: number | undefined) => {
+    if (!sizes) return;
+    total -= sizes.get(name) ?? 0;
+    if (bytes === undefined) sizes.delete(name);
+    else {
+      sizes.set(name, bytes);
+      total += bytes;
+    }
   };
+  if (keeps) {
+    window.addEventListener('storage', (e: StorageEvent) => {
+      if (e.storageArea !== null && e.storageArea !== ls) return;
+      // A clear() (no key) or a value of ours changed elsewhere.
+      if (e.key === null || counted(e.key)) sizes = undefined;
+    });
+    window.addEventListener('pageshow', (e: PageTransitionEvent) => {
+      if (e.persisted) sizes = undefined;
+    });
+  }
+  /** The bytes kept in storage under the prefix but `key`'s (which a write replaces). */
+  const othersThan = (key: string): number => {
+    const found = measure();
+    return total - (found.get(prefix + key) ?? 0);
+  };
+  // Whether `bytes` more under `key` fit beside all else stored.
+  const fitsBeside = (key: string, bytes: number): boolean => othersThan(key) + bytes <= maxBytes;
   // The room `key` has now: the limit less all else stored.
-  const roomFor = (key: string): number => Math.max(0, maxBytes - othersThan(key).reduce((n, v) => n + utf8Length(v), 0));
+  const roomFor = (key: string): number => Math.max(0, maxBytes - othersThan(key));
 
   // `guarded`: refused past maxBytes (every write but a copy set aside).
   const tryWrite = (key: string, text: string, guarded = true): WriteResult => {
-    if (guarded && !fitsBeside(key, text)) {
+    const bytes = utf8Length(text);
+    if (guarded && !fitsBeside(key, bytes)) {
       memory.write(key, text);
-      // The length in UTF-16 units is at most the UTF-8 length, and at least a third of it.
-      const alone = text.length > maxBytes || (text.length * 3 > maxBytes && utf8Length(text) > maxBytes);
-      const p = tooLargeProblem(key, maxBytes, alone);
+      const copies = [...measure().keys()].filter((name) => name.startsWith(prefix + RECORDS_COPY_PREFIX)).length;
+      const p = tooLargeProblem(key, maxBytes, bytes > maxBytes, copies);
       failed(p);
       return { ok: false, problem: p };
     }
@@ -254,10 +301,13 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
       ls.setItem(prefix + key, text);
     } catch (e) {
       memory.write(key, text);
+      // A refusal for room leaves storage as it was; after any other error, it is counted again.
+      if (!isQuota(e)) sizes = undefined;
       const p = problemOf(e, key);
       failed(p);
       return { ok: false, problem: p };
     }
+    recount(prefix + key, bytes);
     try {
       ls.setItem(prefix + MODIFIED + key, String(clock()));
     } catch {
@@ -272,9 +322,11 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
   const copyQuietly = (key: string, text: string): boolean => {
     try {
       ls.setItem(prefix + key, text);
-    } catch {
+    } catch (e) {
+      if (!isQuota(e)) sizes = undefined;
       return false;
     }
+    recount(prefix + key, utf8Length(text));
     try {
       ls.setItem(prefix + MODIFIED + key, String(clock()));
     } catch {
@@ -288,9 +340,11 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
     if (untouchable.has(key)) return;
     try {
       ls.removeItem(prefix + key);
+      recount(prefix + key, undefined);
       ls.removeItem(prefix + MODIFIED + key);
     } catch {
-      // Removing never fails in practice; if it does, the value simply stays.
+      // Removing never fails in practice; if it does, the value simply stays (counted again).
+      sizes = undefined;
     }
     if (current?.kind === 'full' && memory.data.size === 0) setProblem(undefined);
   };
