@@ -33,7 +33,7 @@ const removeButtons = () => screen.getAllByRole('button', { name: /^Remove this 
 describe('My records: damaged copies set aside', () => {
   it('each copy can be removed, asked first with what is lost; keeping it (or Escape) changes nothing and gives the focus back', async () => {
     const store = memoryStore({ [RECORDS_KEY]: EMPTY, [OLDER]: '{"broken 1', [NEWER]: '{"broken 2' });
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderRecords(store);
     // One remove button per copy, each named by its copy (its visible words first), beside its download.
     expect(removeButtons()).toHaveLength(2);
@@ -59,7 +59,7 @@ describe('My records: damaged copies set aside', () => {
 
   it('a copy removed is gone from the store and the list, said politely, the focus on the section; the last one removed, the section says none is left', async () => {
     const store = memoryStore({ [RECORDS_KEY]: EMPTY, [OLDER]: '{"broken 1', [NEWER]: '{"broken 2' });
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderRecords(store);
     // Downloaded first: the question says so.
     await user.click(screen.getAllByRole('button', { name: /^Download the damaged records set aside on / })[0]!);
@@ -90,7 +90,7 @@ describe('My records: damaged copies set aside', () => {
     window.localStorage.setItem(`casa-practice/${OLDER}`, `{"broken ${'x'.repeat(600)}`);
     const save = 's'.repeat(500);
     expect(store.tryWrite('saves/a.json', save)).toMatchObject({ ok: false, problem: { message: expect.stringMatching(/To make room, remove the damaged copy of your records set aside, under “Damaged copies” on My records/) } });
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderRecords(store);
     await user.click(removeButtons()[0]!);
     await user.click(screen.getByRole('button', { name: 'Remove it for good' }));
