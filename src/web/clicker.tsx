@@ -52,8 +52,23 @@ const KEYS: Record<string, ClickerKey> = { PageDown: 'next', ArrowRight: 'next',
 /** aria-keyshortcuts of the button each key presses. */
 export const CLICKER_SHORTCUTS: Record<ClickerKey, string> = { next: 'PageDown ArrowRight', back: 'PageUp ArrowLeft' };
 
-/** What a clicker key is called in words. */
+/** What a clicker key is called in words (the words the page's messages are written with). */
 const KEY_WORDS: Record<ClickerKey, string> = { next: 'Page Down', back: 'Page Up' };
+
+/** Each key a clicker sends in words, as KeyboardEvent.key names it. */
+const PRESSED_WORDS: Record<string, string> = { PageDown: 'Page Down', PageUp: 'Page Up', ArrowRight: 'Right arrow', ArrowLeft: 'Left arrow' };
+
+/**
+ * The key pressed in words: a message about the Right arrow named it Page Down (a clicker that sends
+ * the arrows, or a trainer on the laptop's keyboard, was told of a key not pressed). Without the key
+ * pressed (one the projector window passed on names only what it stands for), the key's usual name.
+ */
+function keyWords(key: ClickerKey, pressed?: string): string {
+  return pressed !== undefined && Object.hasOwn(PRESSED_WORDS, pressed) && KEYS[pressed] === key ? PRESSED_WORDS[pressed]! : KEY_WORDS[key];
+}
+
+/** A message written about Page Down (or Page Up), about the key pressed instead. */
+const aboutKey = (text: string, key: ClickerKey, pressed?: string): string => text.replaceAll(KEY_WORDS[key], keyWords(key, pressed));
 
 /** The attributes of the button a key presses now: found by them, and named to screen readers with its keys. */
 export function clickerButton(key: ClickerKey): { 'data-clicker': ClickerKey; 'aria-keyshortcuts': string } {
@@ -64,8 +79,8 @@ export function clickerButton(key: ClickerKey): { 'data-clicker': ClickerKey; 'a
 export const NO_BRANCH_WORDS = 'Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows.';
 
 /** Said when a second press comes within DOUBLE_PRESS_MS of a step a key took. */
-export function tooSoonWords(key: ClickerKey): string {
-  return `${KEY_WORDS[key]} was pressed again as this appeared, so the second press was not taken (the room has not seen this yet). Press it again to go on.`;
+export function tooSoonWords(key: ClickerKey, pressed?: string): string {
+  return `${keyWords(key, pressed)} was pressed again as this appeared, so the second press was not taken (the room has not seen this yet). Press it again to go on.`;
 }
 
 /**
@@ -171,7 +186,7 @@ export function clickerKeyOf(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey'
  * that reached the page another way (pressed in the projector window, which forwards it) and what
  * was last said (for ClickerHint). The buttons a key presses are found in `root` by `clickerButton`.
  */
-export function useClickerKeys(keys: ClickerKeys, root: RefObject<HTMLElement | null>): { press: (key: ClickerKey) => boolean; said: Said | undefined } {
+export function useClickerKeys(keys: ClickerKeys, root: RefObject<HTMLElement | null>): { press: (key: ClickerKey, pressed?: string) => boolean; said: Said | undefined } {
   const [said, setSaid] = useState<Said>();
   // What was said is about the step the keys offered then: once they offer another (the page moved
   // on by a button, Enter or a click, not a key), it goes, or it stayed under the next moment (the
@@ -187,8 +202,9 @@ export function useClickerKeys(keys: ClickerKeys, root: RefObject<HTMLElement | 
   const current = useRef(keys);
   current.current = keys;
   // Whether the key was the page's (it pressed a button, or said why not): the browser's own use of it (scrolling) is then left out.
-  const press = useCallback((key: ClickerKey): boolean => {
-    const say = (text: string) => setSaid((s) => ({ n: (s?.n ?? 0) + 1, text }));
+  // `pressed`: the key as KeyboardEvent.key names it, for the words said (the Right arrow is not called Page Down).
+  const press = useCallback((key: ClickerKey, pressed?: string): boolean => {
+    const say = (text: string) => setSaid((s) => ({ n: (s?.n ?? 0) + 1, text: aboutKey(text, key, pressed) }));
     const now = current.current;
     if (now.off) return false;
     const step = key === 'next' ? now.next : now.back;
@@ -208,7 +224,7 @@ export function useClickerKeys(keys: ClickerKeys, root: RefObject<HTMLElement | 
     if (!button || button.disabled || button.getAttribute('aria-disabled') === 'true') return button !== null && button !== undefined;
     const at = clickerClock.now();
     if (at - lastStep.current < DOUBLE_PRESS_MS) {
-      say(tooSoonWords(key));
+      say(tooSoonWords(key, pressed));
       return true;
     }
     lastStep.current = at;
@@ -231,7 +247,7 @@ export function useClickerKeys(keys: ClickerKeys, root: RefObject<HTMLElement | 
         if (!current.current.off && (key === 'next' ? current.current.next || current.current.nextNone : current.current.back)) e.preventDefault();
         return;
       }
-      if (press(key)) e.preventDefault();
+      if (press(key, e.key)) e.preventDefault();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

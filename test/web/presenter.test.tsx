@@ -455,6 +455,8 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     expect(hint()).toBe('Clicker keys (also in the projector window): Page Down or Right arrow: Reveal the feedback, once votes are entered. B or . (a clicker\'s blank-screen button): blank or show the projector; can be turned off below.');
     // No votes entered: one press must not skip the room's vote. It says why, and reveals nothing.
     expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['No votes are entered yet, so Page Down did not reveal the feedback: type the room\'s votes first, or choose “Reveal the feedback” to reveal without them.']);
+    // The key pressed is the one named: the Right arrow (a clicker may send it) was called Page Down.
+    expect(await announcedDuring(() => user.keyboard('{ArrowRight}'))).toEqual(['No votes are entered yet, so Right arrow did not reveal the feedback: type the room\'s votes first, or choose “Reveal the feedback” to reveal without them.']);
     expect(screen.queryByRole('heading', { name: 'The replies, revealed' })).toBeNull();
     // In a vote box the keys are the box's: typing, and the arrows, Page Down and Page Up in it take no step.
     const box = within(row(/How did you get it\?/)).getByRole('spinbutton');
@@ -472,6 +474,7 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     expect(hint()).toBe('Clicker keys (also in the projector window): Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows. Page Up or Left arrow: Back to the votes. B or . (a clicker\'s blank-screen button): blank or show the projector; can be turned off below.');
     expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows.']);
     expect(screen.getByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
+    expect(await announcedDuring(() => user.keyboard('{ArrowRight}'))).toEqual(['Right arrow does not choose the branch the story follows: press the Follow button of the reply the story follows.']);
     expect(screen.getByRole('button', { name: 'Back to the votes' }).getAttribute('aria-keyshortcuts')).toBe('PageUp ArrowLeft');
     await user.keyboard('{PageUp}');
     expect((within(row(/How did you get it\?/)).getByRole('spinbutton') as HTMLInputElement).value).toBe('3');
