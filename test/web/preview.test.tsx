@@ -81,6 +81,9 @@ describe('previewing a scenario file', () => {
     await user.click(await screen.findByRole('button', { name: 'Play it now (practice)' }));
     await playToDebrief(user);
     expect(screen.getByText(/Not added to your records\./)).toBeTruthy();
+    // Nothing of a preview is in My records: its debrief does not send the trainer there to look.
+    expect(screen.getByRole('button', { name: 'Download this debrief' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'My records' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Download this debrief' }));
     expect(files.map((f) => f.name)).toEqual([expect.stringMatching(/^example-new-phone-debrief-.*\.md$/)]);
     expect(await files[0]!.blob.text()).toContain('_Practice mode · not added to the records · exported');

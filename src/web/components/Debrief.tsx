@@ -15,6 +15,11 @@ export interface DebriefProps {
   /** Not added to the stored records: they are damaged and were left as they were (shown from this tab's memory only). */
   recordsLeft?: boolean;
   whatIf: boolean;
+  /**
+   * Whether it offers "My records": not for a playthrough that no record can come of (a file
+   * previewed, and its what-ifs), where it was offered beside "Not added to your records".
+   */
+  offerRecords?: boolean;
   onTryAgain: () => void;
   /** In place of "Try again" (presenter mode's "Start a new session", which asks first; null: none). */
   again?: ReactNode;
@@ -81,7 +86,7 @@ function useAllOpen(article: RefObject<HTMLElement | null>): [boolean, (open: bo
  * decision's feedback, what each principle to work on asks, and the table of paths are folded
  * (native <details>, opened on demand, all open on paper and in the Markdown file as before).
  */
-export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, recordsLeft = false, whatIf, onTryAgain, again, onWhatIf, voice = 'you', lead }: DebriefProps) {
+export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, recordsLeft = false, whatIf, offerRecords = true, onTryAgain, again, onWhatIf, voice = 'you', lead }: DebriefProps) {
   const m = useMemo(() => debriefModel(scenario, debrief), [scenario, debrief]);
   const v = VOICE_WORDS[voice];
   const room = voice === 'room';
@@ -234,7 +239,7 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
               const files = debriefExport(scenario, debrief, new Date(), { mode, whatIf, recorded });
               downloadText(`${files.baseName}.md`, files.markdown, 'text/markdown');
             }}>Download this debrief</button>
-            <a className="button" href={hrefOf({ page: 'records' })}>My records</a>
+            {offerRecords && <a className="button" href={hrefOf({ page: 'records' })}>My records</a>}
             <a className="button" href={hrefOf({ page: 'library' })}>Back to the scenarios</a>
           </>
         )}

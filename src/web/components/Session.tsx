@@ -109,6 +109,7 @@ export function Session(props: SessionProps) {
       mode={run.mode}
       snapshot={run.snapshot}
       persist={run.persist}
+      offerRecords={props.persist || props.whatIf === true}
       startedAt={run.startedAt}
       activeMs={run.activeMs}
       notice={run.notice}
@@ -140,6 +141,8 @@ function backToPlaying(addresses: SessionProps['addresses'], mode: SessionMode):
 
 interface PlaythroughProps extends SessionProps {
   whatIf: boolean;
+  /** Whether its debrief offers "My records": not when no playthrough of this page is recorded (a preview). */
+  offerRecords: boolean;
   /** A what-if whose playthrough is kept (its debrief can be opened again): starting again loses only the what-if's own replies. */
   whatIfKept: boolean;
   /** Started by a button that is now gone (try again, start again, what if), or a save opened again: focus goes to the current moment. */
@@ -157,7 +160,7 @@ export function startedAgainWords(mode: SessionMode, before: SessionMode): strin
   return mode === before ? 'Started again from the beginning.' : `Started again from the beginning, in ${mode} mode.`;
 }
 
-function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, paused, notice, resumed, whatIf, whatIfKept, again, focusOnStart, onTryAgain, onWhatIf, addresses }: PlaythroughProps) {
+function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, offerRecords, paused, notice, resumed, whatIf, whatIfKept, again, focusOnStart, onTryAgain, onWhatIf, addresses }: PlaythroughProps) {
   const store = useStore();
   const keptInTabOnly = useStoreProblem(store) !== undefined;
   // The records are damaged and left as they were (no room for a copy): this finish is shown from this tab's memory only.
@@ -389,6 +392,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
           inTabOnly={keptInTabOnly}
           recordsLeft={recordsLeft}
           whatIf={whatIf}
+          offerRecords={offerRecords}
           onTryAgain={() => onTryAgain()}
           onWhatIf={(decision) => {
             const at = whatIfFrom(scenario, context, decision);
