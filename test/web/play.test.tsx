@@ -1117,12 +1117,16 @@ describe('the debrief in the browser', () => {
   };
   const renderHarmfulDebrief = (text = exampleText) => renderExampleDebrief(text, ['phone-accuse', 'after-search']);
 
-  it('names its parts at the top, each link taking the focus (and the screen) to that part, the last to what comes next', async () => {
+  it('names its parts at the top, each button taking the focus (and the screen) to that part, the last to what comes next', async () => {
     renderHarmfulDebrief();
     const user = userEvent.setup();
     const route = window.location.hash;
     const parts = screen.getByRole('navigation', { name: 'Parts of this debrief' });
-    const links = within(parts).getAllByRole('link');
+    // Buttons, not links: the address's hash is the app's route, so a link "#outcome-heading" copied
+    // or opened in a new tab led to the first page. No link of the debrief is to a fragment of it.
+    expect(within(parts).queryAllByRole('link')).toEqual([]);
+    expect([...document.querySelectorAll('article.debrief a[href^="#"]')].map((a) => a.getAttribute('href')).filter((h) => !h!.startsWith('#/'))).toEqual([]);
+    const links = within(parts).getAllByRole('button');
     // The outcome and score first (the overview), then the story's ending.
     expect(links.map((l) => l.textContent)).toEqual(['Outcome', 'Ending', 'Critical violations', 'Principles', 'Transcript', 'Your path beside best practice', 'What next']);
     const headings = ['Outcome:', 'Ending:', 'Critical violations', 'Principles of the guide', 'Transcript', 'Your path beside best practice', 'What next'];
@@ -1286,9 +1290,9 @@ describe('the debrief in the browser', () => {
     expect(folded.open).toBe(false);
     expect(folded.querySelector('summary')?.textContent).toBe('Feedback on this reply (decision 2)');
     expect(folded.textContent).toContain(feedback);
-    // The link goes there, and opens it (the page's address, a route, stays as it is).
+    // Its button (in the sentence: no fragment link, which opened anew led to the first page) goes there, and opens it (the page's address, a route, stays as it is).
     const before = location.hash;
-    await user.click(screen.getByRole('link', { name: 'decision 2 (“After the visit”)' }));
+    await user.click(screen.getByRole('button', { name: 'decision 2 (“After the visit”)' }));
     expect(document.activeElement).toBe(within(decision).getByRole('heading', { level: 3 }));
     expect(folded.open).toBe(true);
     expect(location.hash).toBe(before);

@@ -97,8 +97,10 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
   return (
     <article className="debrief" aria-labelledby="debrief-heading" ref={article}>
       <h1 id="debrief-heading" tabIndex={-1}>Debrief: {m.title}</h1>
-      {/* A phone's debrief is a dozen screens or more: the parts named at the top, each a link that
-          moves the focus to its heading (the address's hash is the app's route, so no fragment). */}
+      {/* A phone's debrief is a dozen screens or more: the parts named at the top, each a button that
+          moves the focus (and the screen) to its heading. Buttons, not links: the address's hash is
+          the app's route, so a link "#outcome" copied or opened in a new tab led to the first page,
+          and a debrief on the play page has no address of its own to come back to. */}
       <nav className="on-this-page no-print" aria-label="Parts of this debrief">
         <ul>
           {[
@@ -110,7 +112,7 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
             ['paths-heading', pathBesideWords(voice)],
             ['debrief-next', 'What next'],
           ].map(([id, words]) => (
-            <li key={id}><a href={`#${id}`} onClick={(e) => { e.preventDefault(); goToPart(id!); }}>{words}</a></li>
+            <li key={id}><button type="button" onClick={() => goToPart(id!)}>{words}</button></li>
           ))}
         </ul>
       </nav>
@@ -150,9 +152,10 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
                 <strong>✗ {c.title}</strong> ({guideCitation(c.section)}){c.turns.length === 0 ? '.' : <>: see {c.turns.map((t, j) => (
                   <Fragment key={t}>
                     {j > 0 && (j === c.turns.length - 1 ? ' and ' : ', ')}
-                    <a href={`#${decisionId(t)}`} onClick={(e) => { e.preventDefault(); goToPart(`${decisionId(t)}-heading`, decisionId(t)); }}>
+                    {/* A button in the sentence (drawn as words, link-like): see the part links above. */}
+                    <button type="button" className="in-text" onClick={() => goToPart(`${decisionId(t)}-heading`, decisionId(t))}>
                       decision {t + 1} ({quotedTitle(m.turns[t]?.where ?? '')})
-                    </a>
+                    </button>
                   </Fragment>
                 ))} below.</>}
               </li>

@@ -1532,7 +1532,7 @@ describe('the web app in Chromium', () => {
       // The critical violation names its principle and points to the decision where its feedback is.
       const critical = s.page.locator('ul.critical > li').filter({ hasText: 'No communication with a trafficker' });
       expect(await critical.innerText()).toMatch(/^✗ No communication with a trafficker \(guide: "Prohibited Activities"\): see decision 1 \(“A text at 9:40 p\.m\.”\)/);
-      await critical.getByRole('link', { name: 'decision 1 (“A text at 9:40 p.m.”)' }).click();
+      await critical.getByRole('button', { name: 'decision 1 (“A text at 9:40 p.m.”)' }).click();
       const first = annotated.first();
       await expect.poll(() => first.locator('h3').evaluate((h) => h === document.activeElement)).toBe(true);
       expect(await first.locator('h3').boundingBox().then((b) => b!.y >= 0 && b!.y < 844)).toBe(true);

@@ -108,8 +108,8 @@ async function phoneAtDebrief(): Promise<PageSession> {
 }
 
 describe("the debrief's links to its parts, on a phone", () => {
-  // A phone's debrief is a dozen screens; its "Parts of this debrief" links (and a critical
-  // violation's link to its decision) moved the focus to the part's heading, and Chromium scrolled
+  // A phone's debrief is a dozen screens; its "Parts of this debrief" buttons (links before, to
+  // "#outcome-heading", which opened anew led to the first page; and a critical violation's to its decision) moved the focus to the part's heading, and Chromium scrolled
   // that heading only into view: to the middle of the screen, the end of the part before filling the
   // half above it. A link to a part brings the part's heading to the top, below the sticky bar.
   it("brings each part's heading to the top of the screen, below the bar, with the focus on it", async () => {
@@ -123,7 +123,7 @@ describe("the debrief's links to its parts, on a phone", () => {
       });
       for (const [link, heading] of [['Principles', 'Principles of the guide'], ['Transcript', 'Transcript']]) {
         await page.evaluate(() => window.scrollTo(0, 0));
-        await parts.getByRole('link', { name: link, exact: true }).click();
+        await parts.getByRole('button', { name: link, exact: true }).click();
         await expect.poll(where).toMatchObject({ focused: heading });
         const at = await where();
         await s.screenshot(`debrief-part-${link}-phone`);
