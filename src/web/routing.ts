@@ -96,7 +96,7 @@ export function takeStartingAgain(): boolean {
   return true;
 }
 
-/** Where a history entry keeps the address of the card's link followed from it (useFollowedLink). */
+/** Where a history entry keeps the address of the card's link (or a list's button) followed from it (useFollowedLink). */
 const FOLLOWED = 'casa-practice/library-link';
 
 /** This history entry's state as an object (another page's, or none). */
@@ -115,14 +115,26 @@ export function useFollowedLink(drawn: boolean): { ref: RefObject<HTMLUListEleme
   const ref = useRef<HTMLUListElement>(null);
   const onClick = (e: MouseEvent<HTMLUListElement>) => {
     const link = (e.target as Element).closest('a[href]');
-    if (link) history.replaceState({ ...entryState(), [FOLLOWED]: link.getAttribute('href') }, '');
+    if (link) noteFollowed(link.getAttribute('href') ?? '');
   };
   useEffect(() => {
     const href = entryState()[FOLLOWED];
     if (!drawn || typeof href !== 'string') return;
     const at = document.activeElement;
     if (at !== null && at !== document.body && at.tagName !== 'MAIN') return;
-    [...ref.current?.querySelectorAll<HTMLAnchorElement>('a[href]') ?? []].find((a) => a.getAttribute('href') === href)?.focus();
+    const followed = [...ref.current?.querySelectorAll<HTMLElement>('a[href], button[data-href]') ?? []].find((a) => (a.getAttribute('href') ?? a.getAttribute('data-href')) === href);
+    // In a folded list (the Preview's files of the app): opened again, as it was when it was used.
+    const fold = followed?.closest('details');
+    if (fold) fold.open = true;
+    followed?.focus();
   }, [drawn]);
   return { ref, onClick };
+}
+
+/**
+ * Notes in this history entry the address a button of a useFollowedLink list is about to open (the
+ * button marked with it as data-href), before it opens it: a link is noted by the list's onClick.
+ */
+export function noteFollowed(href: string): void {
+  history.replaceState({ ...entryState(), [FOLLOWED]: href }, '');
 }

@@ -53,3 +53,20 @@ describe("presenter mode's list of scenarios, come back to", () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('link', { name: /^Present: Writing Lupe's court report$/ })));
   });
 });
+
+describe("the Preview's list of the app's files, come back to", () => {
+  // A trainer who checked one of the app's files (its button opens the file's own address) and
+  // pressed Back found the list folded again and the focus on the page's top: as on the first page,
+  // the list is open again with the focus on the button used.
+  it("by the browser's Back, is open again, the focus on the file's button that was used", async () => {
+    const user = userEvent.setup();
+    renderApp('#/preview');
+    await user.click(await screen.findByText("Or check a file from the app's scenarios/ folder"));
+    await user.click(screen.getByRole('button', { name: 'Check court-report.json' }));
+    await screen.findByRole('heading', { level: 2, name: 'No problems found in court-report.json' });
+    await back();
+    await screen.findByRole('heading', { level: 1, name: 'Preview a scenario file' });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Check court-report.json' })));
+    expect(document.activeElement?.closest('details')?.open).toBe(true);
+  });
+});

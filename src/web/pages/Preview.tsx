@@ -7,7 +7,7 @@ import { Session } from '../components/Session.js';
 import { loadCore, type Core } from '../core.js';
 import { useFailPage, usePageLoading } from '../page-failure.js';
 import { rememberOwnScenario } from '../own-scenarios.js';
-import { go, hrefOf } from '../routing.js';
+import { go, hrefOf, noteFollowed, useFollowedLink } from '../routing.js';
 import { sameIdInApp, scenarioTexts, type ScenarioText } from '../scenarios.js';
 import { routeTitle, useTitle } from '../title.js';
 
@@ -99,6 +99,9 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   const [playing, setPlaying] = useState<{ playable: PlayableScenario; mode: SessionMode; n: number }>();
   const [bundled, setBundled] = useState<ScenarioText[]>();
   usePageLoading(bundled === undefined);
+  // The app's files, a folded list of buttons that each open the file's own address: come back to by
+  // the browser's Back, the list was folded and the focus on the page's top, not on the button used.
+  const ownFiles = useFollowedLink(bundled !== undefined);
   // The file the address names: the one the page was opened for (`file`), until the trainer opens a
   // file of their own, which no address can name. The address then becomes the page's own, replaced
   // in place (no new page), so that a reload or a shared link does not check the app's file instead.
@@ -355,11 +358,15 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       {bundled !== undefined && bundled.length > 0 && (
         <details className="no-print">
           <summary>Or check a file from the app's scenarios/ folder</summary>
-          <ul>
+          <ul ref={ownFiles.ref}>
             {bundled.map((b) => (
-              <li key={b.file}><button type="button" onClick={() => {
+              <li key={b.file}><button type="button" data-href={hrefOf({ page: 'preview', file: b.file })} onClick={() => {
                 // The page's own file (its address replaced by a file of the trainer's since) is checked here, named again in the address.
-                if (file !== b.file) return go({ page: 'preview', file: b.file });
+                if (file !== b.file) {
+                  // Come back to by the browser's Back: this list open again, this button focused (useFollowedLink).
+                  noteFollowed(hrefOf({ page: 'preview', file: b.file }));
+                  return go({ page: 'preview', file: b.file });
+                }
                 address(b.file);
                 void check(b.file, b.text, false, true);
               }}>Check {b.file}</button></li>
