@@ -82,12 +82,13 @@ export function Library() {
               </p>
               <p>{e.summary}</p>
               <p className="content-note"><strong>Content note:</strong> {e.contentNote}</p>
-              <p className="actions">
+              {/* Nothing to press on paper (a printed list of the scenarios): no-print. */}
+              <p className="actions no-print">
                 {/* Named with the title in one string: a visually hidden ": title" inside the link is laid out as a block, and Chromium put a space before its colon. */}
                 <a className="button primary" href={hrefOf({ page: 'play', id: e.id, mode: 'practice' })} aria-label={`${e.saved ?? 'Practise'}: ${e.title}`}>{e.saved ?? 'Practise'}</a>
                 {!e.saved && <a className="button" href={hrefOf({ page: 'play', id: e.id, mode: 'assessment' })} aria-label={`Assessment: ${e.title}`}>Assessment</a>}
               </p>
-              {e.debrief && <p className="actions"><a className="button" href={hrefOf({ page: 'debrief', id: e.id })} aria-label={`See your last debrief: ${e.title}`}>See your last debrief</a></p>}
+              {e.debrief && <p className="actions no-print"><a className="button" href={hrefOf({ page: 'debrief', id: e.id })} aria-label={`See your last debrief: ${e.title}`}>See your last debrief</a></p>}
             </li>
           ))}
         </ul>

@@ -1395,6 +1395,49 @@ describe('the web app in Chromium', () => {
     }
   });
 
+  // On paper a button is words in the page's ink, or not there at all: the first page's "Practise"
+  // (white words on a fill that browsers leave off paper) came out white on white, and a presenter
+  // reveal printed its "Follow reply N" buttons but not the bars of the room's votes.
+  it('on paper, the first page prints no button to press, and any button in the page\'s ink with no fill', async () => {
+    const s = await openPage(web.browser, web.app.url);
+    try {
+      await s.page.getByRole('link', { name: /^Practise: / }).first().waitFor();
+      await s.page.emulateMedia({ media: 'print' });
+      const library = await printedButtons(s.page);
+      expect(library.length).toBeGreaterThan(10);
+      expect(library.filter((b) => b.drawn).map((b) => b.words)).toEqual([]);
+      // Any button still on paper (a reply's words on the play page): black words, no fill.
+      expect(library.filter((b) => b.ink !== 'rgb(0, 0, 0)' || b.fill !== 'rgba(0, 0, 0, 0)')).toEqual([]);
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('on paper, a presenter reveal prints no "Follow reply" button, and the votes as bars and in words', async () => {
+    const s = await openPage(web.browser, web.app.url, '?presenter#/presenter/youth-discloses');
+    const { page } = s;
+    try {
+      await page.getByRole('button', { name: 'Start the session' }).click();
+      await page.getByRole('spinbutton').first().fill('3');
+      await page.getByRole('button', { name: 'Reveal the feedback' }).click();
+      await page.getByRole('heading', { name: 'The replies, revealed' }).waitFor();
+      await page.emulateMedia({ media: 'print' });
+      expect((await printedButtons(page)).filter((b) => b.drawn).map((b) => b.words)).toEqual([]);
+      // The reply with the room's three votes: its bar the row's width, printed with its fill.
+      const bars = await page.locator('.reveal .vote-bar').evaluateAll((els) => els.map((el) => {
+        const style = getComputedStyle(el);
+        return { share: el.getBoundingClientRect().width / el.parentElement!.getBoundingClientRect().width, adjust: style.getPropertyValue('print-color-adjust') || style.getPropertyValue('-webkit-print-color-adjust') };
+      }));
+      expect(bars.filter((b) => b.share > 0.5)).toEqual([{ share: expect.any(Number), adjust: 'exact' }]);
+      // And in words beside it.
+      expect(await page.locator('.reveal').innerText()).toContain('Votes: 3 (100%)');
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
   // On a phone "Your path beside best practice" was a table of three narrow columns, the replies a
   // few words a line (4,100 px at 390 px wide on one path) and, at 320 px (400% zoom), wider than the
   // screen. There each decision is a block of its own, its replies at the full width under it, each
@@ -1638,6 +1681,14 @@ describe('the web app in Chromium', () => {
 
 /** WCAG 1.4.12's text spacing, as its bookmarklet sets it: what a page must take without losing any content. */
 const TEXT_SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
+
+/** Each button (or link drawn as one) in the page's main part: its words, whether it is drawn, its ink and fill. */
+function printedButtons(page: Page): Promise<{ words: string; drawn: boolean; ink: string; fill: string }[]> {
+  return page.locator('main :is(button, .button)').evaluateAll((els) => els.map((el) => {
+    const style = getComputedStyle(el);
+    return { words: el.textContent ?? '', drawn: el.getClientRects().length > 0, ink: style.color, fill: style.backgroundColor };
+  }));
+}
 
 /** poppler's pdftotext, to read a printed page's text (the print tests skip without it). */
 const PDFTOTEXT = '/usr/bin/pdftotext';
