@@ -160,9 +160,11 @@ export type ProjectorMessage =
   /**
    * A presentation clicker's key pressed in the projector window (it has the focus once moved to the
    * projector), passed on to the trainer's page, which takes it as its own (see clicker.tsx). Taken
-   * only from a window of this version (version 5).
+   * only from a window of this version (version 5). `pressed`: the key as KeyboardEvent.key names it
+   * (PageDown, ArrowRight…), for the words said about it (a Right arrow is not called Page Down);
+   * without it, the key's usual name.
    */
-  | { type: 'key'; key: ClickerKey | 'blank'; v: number }
+  | { type: 'key'; key: ClickerKey | 'blank'; v: number; pressed?: string }
   /**
    * From a projector window: how it split the reveal `id` into pages, each page the numbers of the
    * replies on it (one page: the reveal fits whole); none when the window closes (version 10).
@@ -304,7 +306,7 @@ function keptBlank(): boolean {
  * what it showed before, blank or not. The blank-screen key does nothing meanwhile (the trainer's
  * page is hidden behind the break, where a B pressed changed what the room would see on coming back).
  */
-export function useProjector(state: ProjectorState, inCharge = true, onKey?: (key: ClickerKey) => void, paused = false): [open: () => void, outdated: OutOfDate | undefined, blocked: number, blank: ProjectorBlank] {
+export function useProjector(state: ProjectorState, inCharge = true, onKey?: (key: ClickerKey, pressed?: string) => void, paused = false): [open: () => void, outdated: OutOfDate | undefined, blocked: number, blank: ProjectorBlank] {
   // Blanked (B or ., or the page's button): the room sees a dark screen, whatever the session shows meanwhile.
   const [blank, setBlank] = useState(keptBlank);
   const toggleBlank = useCallback(() => setBlank((b) => !b), []);
@@ -375,7 +377,9 @@ export function useProjector(state: ProjectorState, inCharge = true, onKey?: (ke
       } else if (m.type === 'mismatch') setOutdated(outOfDate(m.v, 'laptop'));
       else if (m.type === 'key' && m.v === PROJECTOR_PROTOCOL) {
         const key = (m as { key?: unknown }).key;
-        if (key === 'next' || key === 'back') keyHandler.current?.(key);
+        // (Another window's word for the key: only a key name clicker.tsx knows is ever said.)
+        const pressed = (m as { pressed?: unknown }).pressed;
+        if (key === 'next' || key === 'back') keyHandler.current?.(key, typeof pressed === 'string' ? pressed : undefined);
         else if (key === 'blank' && singleKeysOn() && !paused) toggleBlank();
       }
     };

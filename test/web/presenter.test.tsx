@@ -630,7 +630,8 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     laptop.onmessage = (e: MessageEvent) => heard.push(e.data);
     try {
       await user.keyboard('{PageDown}{ArrowLeft}');
-      await waitFor(() => expect(heard).toEqual(expect.arrayContaining([{ type: 'key', key: 'next', v: PROJECTOR_PROTOCOL }, { type: 'key', key: 'back', v: PROJECTOR_PROTOCOL }])));
+      // With the key pressed, so the trainer's page names it (a Left arrow is not called Page Up).
+      await waitFor(() => expect(heard).toEqual(expect.arrayContaining([{ type: 'key', key: 'next', pressed: 'PageDown', v: PROJECTOR_PROTOCOL }, { type: 'key', key: 'back', pressed: 'ArrowLeft', v: PROJECTOR_PROTOCOL }])));
       expect(heard.filter((m) => (m as { type?: string }).type === 'key')).toHaveLength(2);
     } finally {
       laptop.close();
@@ -650,6 +651,11 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
       window_.postMessage({ type: 'key', key: 'next', v: PROJECTOR_PROTOCOL });
       expect(await screen.findByText(/^Page Down does not choose the branch/, { selector: '[role="status"] *' })).toBeTruthy();
       expect(screen.getByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
+      // The Right arrow pressed there is named as such (a word for a key that is not one of the clicker's is not said).
+      window_.postMessage({ type: 'key', key: 'next', pressed: 'ArrowRight', v: PROJECTOR_PROTOCOL });
+      expect(await screen.findByText(/^Right arrow does not choose the branch/, { selector: '[role="status"] *' })).toBeTruthy();
+      window_.postMessage({ type: 'key', key: 'next', pressed: '<b>Enter</b>', v: PROJECTOR_PROTOCOL });
+      expect(await screen.findByText(/^Page Down does not choose the branch/, { selector: '[role="status"] *' })).toBeTruthy();
       window_.postMessage({ type: 'key', key: 'back', v: PROJECTOR_PROTOCOL });
       expect(await screen.findByText('3 votes entered.')).toBeTruthy();
     } finally {
@@ -728,7 +734,7 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
       render(<ProjectorScreen />);
       await user.keyboard('b.');
       await user.keyboard('{PageDown}');
-      await waitFor(() => expect(heard.filter((m) => m.type === 'key')).toEqual([{ type: 'key', key: 'next', v: PROJECTOR_PROTOCOL }]));
+      await waitFor(() => expect(heard.filter((m) => m.type === 'key')).toEqual([{ type: 'key', key: 'next', pressed: 'PageDown', v: PROJECTOR_PROTOCOL }]));
       cleanup();
       // Turned on again: B blanks the projector.
       render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);

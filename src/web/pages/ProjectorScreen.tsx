@@ -380,7 +380,7 @@ export default function ProjectorScreen() {
       if (!key || e.defaultPrevented || e.repeat) return;
       if (e.key.startsWith('Page') && (key === 'next' ? below() : window.scrollY > 0)) return;
       e.preventDefault();
-      channel.postMessage({ type: 'key', key, v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
+      channel.postMessage({ type: 'key', key, pressed: e.key, v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
     };
     document.addEventListener('keydown', onKey);
     // Closed: the trainer's page no longer counts this window's pages.
