@@ -25,6 +25,20 @@ describe('the wording of the bundled scenarios does not give the answer key away
     expect(figures().percent.bestShortest, list((d) => d.bestShortest)).toBeGreaterThanOrEqual(20);
   });
 
+  // Keeping the best reply off the longest made it the shortest by habit (youth-discloses: 5 of 8
+  // decisions, 38% of all): a volunteer could learn "pick the short one". With three replies a share
+  // near a third is chance; so neither extreme may hold at most of a set's, or a scenario's, decisions.
+  it('the best reply is the shortest in at most 35% of decisions', () => {
+    expect(figures().percent.bestShortest, list((d) => d.bestShortest)).toBeLessThanOrEqual(35);
+  });
+
+  it.each(IDS)('%s: the best reply is the shortest in at most 40% of its decisions, and the longest in at most 40%', (id) => {
+    const f = answerKeyFigures([bundledScenario(id)]);
+    const at = (pick: (d: (typeof f.perDecision)[number]) => boolean) => f.perDecision.filter(pick).map((d) => d.decisionId).join(', ');
+    expect(f.percent.bestShortest, `shortest at ${at((d) => d.bestShortest)}`).toBeLessThanOrEqual(40);
+    expect(f.percent.bestLongest, `longest at ${at((d) => d.bestLongest)}`).toBeLessThanOrEqual(40);
+  });
+
   it('the best reply comes first in between a quarter and 45% of decisions', () => {
     expect(figures().percent.bestFirst).toBeGreaterThanOrEqual(25);
     expect(figures().percent.bestFirst).toBeLessThanOrEqual(45);
