@@ -421,6 +421,39 @@ describe('live room on the presenter page', () => {
     expect(screen.queryByRole('button', { name: 'End the break for the room' })).toBeNull();
   });
 
+  // Found walking a live room: "End the break for the room" pressed by keyboard left focus on nothing
+  // (the button goes away), and a step refused during the break still said "end the break first" after it.
+  it('a break from the terminal: a step refused during it is no longer said once it is over; ending it from the page moves focus to the next step', async () => {
+    const user = userEvent.setup();
+    const { client } = renderRoom();
+    client.push();
+    await user.click(screen.getByRole('button', { name: 'Open the vote' }));
+    client.answer();
+    const terminal = (on: boolean) => {
+      const result = reduceRoom(client.ctx, client.state, { from: 'presenter', message: { type: 'break', on, room: ROOM, token: LINK.token, seq: client.state.presenterSeq + 1 } });
+      if (!result.ok) throw new Error('refused');
+      client.state = result.state;
+      client.push();
+    };
+    const refused = () => client.set({ error: { type: 'error', code: 'on-break', message: 'The room is on a break: end the break first.' } });
+    terminal(true);
+    refused();
+    expect(status().textContent).toContain('end the break first');
+    terminal(false);
+    expect(status().textContent).not.toContain('end the break first');
+    // Another refusal stays until the trainer's next step.
+    client.set({ error: { type: 'error', code: 'not-now', message: 'That cannot be done right now.' } });
+    terminal(true);
+    expect(status().textContent).toContain('That cannot be done right now.');
+    refused();
+    screen.getByRole('button', { name: 'End the break for the room' }).focus();
+    await user.keyboard('{Enter}');
+    expect(client.sent.at(-1)).toEqual({ type: 'break', on: false });
+    client.answer();
+    expect(status().textContent).not.toContain('end the break first');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Lock the vote' }));
+  });
+
   // A Follow pressed by mistake could not be taken back in a live room (presenter mode has "Back to decision N").
   it('"Back to decision 1" after following a reply sends the room back there, revealed again with its votes; not offered before a reply is followed', async () => {
     const user = userEvent.setup();

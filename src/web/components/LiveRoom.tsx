@@ -100,21 +100,30 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
   // Stopped for good (out of date, or another room runs here now): the room's words stand alone.
   const stopped = outdated || snap.status === 'gone';
   const error = !stopped && snap.error !== undefined && snap.error !== dismissed ? snap.error : undefined;
+  // The break is over (ended from this page, or from the laptop's terminal): a step the room refused
+  // because of it ("end the break first") is no longer said, as if still in the way.
+  const onBreak = view?.onBreak === true;
+  const [breakSeen, setBreakSeen] = useState(onBreak);
+  if (breakSeen !== onBreak) {
+    setBreakSeen(onBreak);
+    if (!onBreak && snap.error?.code === 'on-break') setDismissed(snap.error);
+  }
 
   // Keyboard and screen-reader users keep their place: a new moment focuses its heading; when the
   // button just pressed went away (open → lock/reveal, reveal → the tally), the next step is focused.
   const heading = useRef<HTMLHeadingElement>(null);
   const revealHeading = useRef<HTMLHeadingElement>(null);
   const controls = useRef<HTMLParagraphElement>(null);
-  const seen = useRef<{ node: string; phase: string }>(undefined);
+  const seen = useRef<{ node: string; phase: string; onBreak: boolean }>(undefined);
   useEffect(() => {
     if (!view) return;
     const before = seen.current;
-    seen.current = { node: view.session.nodeId, phase: view.phase };
+    seen.current = { node: view.session.nodeId, phase: view.phase, onBreak: view.onBreak === true };
     if (!before) return;
     const lost = document.activeElement === null || document.activeElement === document.body;
     if (before.node !== view.session.nodeId || (lost && view.phase === 'ended')) heading.current?.focus();
-    else if (lost && before.phase !== view.phase) (view.phase === 'revealed' ? revealHeading.current : controls.current?.querySelector<HTMLButtonElement>('button:not(:disabled):not([aria-disabled="true"])'))?.focus();
+    // "End the break for the room" goes away once the break is over: its focus goes to the next step too.
+    else if (lost && (before.phase !== view.phase || (before.onBreak && view.onBreak !== true))) (view.phase === 'revealed' ? revealHeading.current : controls.current?.querySelector<HTMLButtonElement>('button:not(:disabled):not([aria-disabled="true"])'))?.focus();
   }, [view]);
 
   // Out of date (casa-practice was updated while this page was open): the moment and its buttons are
@@ -233,7 +242,7 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
           {roomOnBreak && !paused && (
             <p className="notice">
               The room is on a break: the phones show only that, and cannot vote.{' '}
-              <button type="button" onClick={() => client.send({ type: 'break', on: false })}>End the break for the room</button>
+              <button type="button" {...whenIdle(() => send({ type: 'break', on: false }))}>End the break for the room</button>
             </p>
           )}
           <h1 ref={heading} tabIndex={-1}>{session.title ?? (session.kind === 'decision' ? 'Decision' : session.kind === 'scene' ? 'Scene' : 'Ending')}</h1>
