@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRoom, reduceRoom, roomContext, roomSummaryFileName, serializeRoom, validateScenario, type PresenterView, type Scenario, type ServerError } from '../../src/machines/index.js';
+import { createRoom, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, serializeRoom, validateScenario, type PresenterView, type Scenario, type ServerError } from '../../src/machines/index.js';
 import { BIN, ROOT, runInProcess } from './helpers/cli.js';
 import { closedHint, roomCommand } from '../../src/terminal/room/command.js';
 import { deviceId, Phone, Presenter } from './helpers/room.js';
@@ -263,6 +263,42 @@ describe('room command as a process', () => {
     expect(readFileSync(join(rooms, 'END234.json'), 'utf8')).toBe(serializeRoom(ended.state));
     expect(closedHint(ended.state, {})).toBe('The session has ended. Start a new room with:\ncasa-practice room <scenario>');
     expect(closedHint(state, {})).toBe('Resume it with:\ncasa-practice room --resume');
+  });
+
+  // Found walking a live room: a room closed at the ending its story reached (the presenter page and
+  // u offer "Back to decision N" there) could not be resumed, so a last branch followed by mistake
+  // could no longer be taken back once the room was closed, and the words at Ctrl+C said to start again.
+  it('room --resume of a room at the ending its story reached opens it, and u goes back to the decision that led there; the words at Ctrl+C say so', async ({ onTestFinished }) => {
+    const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-room-')) };
+    const rooms = join(env.XDG_STATE_HOME, 'casa-practice', 'rooms');
+    const file = join(ROOT, 'scenarios', 'red-flags.json');
+    const ctx = roomContext(validateScenario(readFileSync(file), file).scenario as Scenario);
+    let state = createRoom(ctx, 'FAR234', 1, new Date('2026-12-01T10:00:00Z'), { file, token: 'k'.repeat(43) });
+    const present = (message: object) => {
+      const result = reduceRoom(ctx, state, { from: 'presenter', message: { ...message, room: 'FAR234', token: 'k'.repeat(43), seq: state.presenterSeq + 1 } as never });
+      if (!result.ok) throw new Error(result.message);
+      state = result.state;
+    };
+    while (state.phase !== 'ended') {
+      const view = roomSessionView(ctx, state);
+      if (view.kind !== 'decision') present({ type: 'advance', node: view.nodeId });
+      else {
+        present({ type: 'open', node: view.nodeId });
+        present({ type: 'reveal', round: state.round });
+        present({ type: 'choose', round: state.round, reply: view.replies[0]!.id });
+      }
+    }
+    const decisions = state.history.length;
+    expect(closedHint(state, {}, decisions)).toBe(`The scenario has reached its ending. To go back to decision ${decisions}, resume the room with:\ncasa-practice room --resume\nTo start a new room:\ncasa-practice room <scenario>`);
+    mkdirSync(rooms, { recursive: true });
+    writeFileSync(join(rooms, 'FAR234.json'), serializeRoom(state));
+    const room = started(spawnRoom(['--resume', '--host', '127.0.0.1'], env, 'pipe'), onTestFinished);
+    await room.waitFor(new RegExp(`Resumed:[\\s\\S]*u: back to\\s+decision ${decisions}\\s`));
+    room.child.stdin!.write('u\n');
+    await room.waitFor(/Type the number of the reply the room follows/);
+    room.child.kill('SIGTERM');
+    expect(await room.exited).toBe(0);
+    expect(room.output().split('Room closed.')[1]).toContain('Resume it with:');
   });
 
   it('room --resume with a port in the room file that no socket can use (the file is untrusted) listens on a free port instead', async ({ onTestFinished }) => {

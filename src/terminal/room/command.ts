@@ -5,8 +5,8 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { renderUnicodeCompact } from 'uqr';
 import {
-  asideWords,
-  cleanLine, createRoom, peekRoom, restoreRoom, roomCodeFrom, roomContext, roomSummaryFileName, roomSummaryMarkdown, quoteAsWritten, serializeRoom, visibleLine,
+  asideWords, backToDecision,
+  cleanLine, createRoom, peekRoom, restoreRoom, roomCodeFrom, roomContext, roomSessionView, roomSummaryFileName, roomSummaryMarkdown, quoteAsWritten, serializeRoom, visibleLine,
   type RoomContext, type RoomState,
 } from '../../machines/index.js';
 import { parseArgs, UsageError } from '../args.js';
@@ -120,9 +120,11 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
     }
     ctx = roomContext(playable.scenario);
     state = restored.state;
-    if (state.phase === 'ended') {
-      // Nothing can happen in a room whose session has ended (phones cannot vote, no branch can be
-      // followed): opening it again would only print a QR code for phones to wait at.
+    if (state.phase === 'ended' && endingBack(ctx, state) === undefined) {
+      // Nothing can happen in a room whose session was ended for everyone (phones cannot vote, no
+      // branch can be followed): opening it again would only print a QR code for phones to wait at.
+      // One at the ending its story reached opens: the room can still go back to the decision that
+      // led there (u, or "Back to decision N" on the presenter page), as before it was closed.
       const summary = join(exportsDir(env), roomSummaryFileName(ctx, state));
       io.err(`${commandWords(`casa-practice: the last room (${state.room}) has ended, so there is nothing to carry on. Its session summary is ${visibleLine(summary)}. Start a new room with:\n${command('room <scenario>', env)}`, env)}\n`);
       return 1;
@@ -223,7 +225,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
         } catch (e) {
           io.err(`casa-practice: could not write the summary: ${visibleLine(e instanceof Error ? e.message : String(e))}\n`);
         }
-        if (written) io.out(`\nRoom closed. Session summary written to:\n${visibleLine(written)}\n${commandWords(closedHint(server.state(), env), env)}\n`);
+        if (written) io.out(`\nRoom closed. Session summary written to:\n${visibleLine(written)}\n${commandWords(closedHint(server.state(), env, endingBack(ctx, server.state())), env)}\n`);
         resolve(signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 129);
       });
     };
@@ -244,13 +246,27 @@ function commandWords(text: string, env: NodeJS.ProcessEnv): string {
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /**
- * What the trainer can do next once the room is closed: carry on with it, or (its session ended)
- * start a new one; the command on a line of its own (lay it out with commandWords).
+ * The decision a room at the ending its story reached can still go back to (u in the terminal,
+ * "Back to decision N" on the presenter page); undefined for a session ended for everyone (e) or
+ * one not at an ending.
  */
-export function closedHint(state: RoomState, env: NodeJS.ProcessEnv): string {
-  return state.phase === 'ended'
-    ? `The session has ended. Start a new room with:\n${command('room <scenario>', env)}`
-    : `Resume it with:\n${command('room --resume', env)}`;
+export function endingBack(ctx: RoomContext, state: RoomState): number | undefined {
+  if (state.phase !== 'ended') return undefined;
+  const view = roomSessionView(ctx, state);
+  return view.done ? backToDecision(view, state.history.length) : undefined;
+}
+
+/**
+ * What the trainer can do next once the room is closed: carry on with it, or (its session ended)
+ * start a new one; the command on a line of its own (lay it out with commandWords). `back`: the
+ * decision a room at its story's ending can go back to (endingBack), once resumed.
+ */
+export function closedHint(state: RoomState, env: NodeJS.ProcessEnv, back?: number): string {
+  return state.phase !== 'ended'
+    ? `Resume it with:\n${command('room --resume', env)}`
+    : back === undefined
+      ? `The session has ended. Start a new room with:\n${command('room <scenario>', env)}`
+      : `The scenario has reached its ending. To go back to decision ${back}, resume the room with:\n${command('room --resume', env)}\nTo start a new room:\n${command('room <scenario>', env)}`;
 }
 
 let temps = 0;

@@ -12,7 +12,7 @@ export const CONTROLS_HELP = 'Run the session from here or from the presenter pa
 export const ON_BREAK = 'On a break: the phones show that the session is on a break, with the scenario\'s title, and nothing of it; they cannot vote, and votes already cast are kept. b: back from the break (the phones show again what they showed).';
 
 /** q (or quit, exit) typed here: the room is closed with Ctrl+C, which writes the summary. */
-export const HOW_TO_CLOSE = 'To close the room, press Ctrl+C: the session summary is written, and "room --resume" opens the room again if the session has not ended.';
+export const HOW_TO_CLOSE = 'To close the room, press Ctrl+C: the session summary is written, and "room --resume" opens the room again unless the session was ended for everyone (e).';
 
 /** After "End the session for everyone?" answered with anything but e (or a command, which is done). */
 export const NOT_ENDED = 'The session was not ended: it carries on. Only e, typed again after the question, ends it.';
@@ -131,7 +131,7 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
   /**
    * 'e' was typed once: ending is for everyone, so it asks first. Not undone by u, which goes back
    * only from an ending the story reached (the room refuses it after an end for everyone), nor by
-   * room --resume, which does not open a room whose session has ended.
+   * room --resume, which does not open a room whose session was ended for everyone.
    */
   let ending = false;
   const act = (word: string) => {
