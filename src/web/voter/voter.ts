@@ -256,11 +256,16 @@ function lost(ws: WebSocket): void {
   socket = undefined;
   clearTimeout(answerTimer);
   clearTimeout(checkTimer);
-  // The session is over: the room closing now is expected, and there is nothing left to reconnect for.
-  if (view?.phase === 'ended') return;
   // Backoff: 0.5 s, 1 s, 2 s … up to 10 s, with jitter so a room of phones does not return at once.
   const delay = Math.min(10_000, 500 * 2 ** attempt) * (0.75 + Math.random() / 2);
   attempt = Math.min(attempt + 1, 6);
+  // The session is over: the room closing now is expected, and the page goes on saying it has ended
+  // (not "Reconnecting"). It still tries, quietly: a room closed at the ending its story reached can
+  // be resumed and taken back to the decision before it (room --resume, then u), and votes again.
+  if (view?.phase === 'ended') {
+    retry = setTimeout(connect, delay);
+    return;
+  }
   // The lost connection is the news now; a refusal from before it is over.
   notice = undefined;
   if (pending !== undefined) {

@@ -465,6 +465,44 @@ describe('voter page in Chromium', () => {
     }
   });
 
+  // Found walking a live room: a room closed at the ending its story reached can be resumed and taken
+  // back to the decision before it (room --resume, then u); a phone that had shown the ending stopped
+  // trying once the room closed, and went on saying the session had ended while the room voted again.
+  it.skipIf(!available)('at the ending the story reached, the room closing leaves the thank-you; the room back on the same port and taken back to the decision, the phone follows by itself', async () => {
+    const room = await phoneRoom();
+    let server = room.server;
+    const page = await room.context.newPage();
+    try {
+      await page.goto(`http://127.0.0.1:${server.port}/join?room=${ROOM}`);
+      await status(page, /Waiting for the trainer/);
+      let presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
+      while (presenter.view.phase !== 'ended') {
+        const moment = presenter.view.session;
+        if (moment.kind !== 'decision') await presenter.act({ type: 'advance', node: moment.nodeId });
+        else {
+          await presenter.act({ type: 'open', node: moment.nodeId });
+          await presenter.act({ type: 'reveal', round: presenter.view.round });
+          await presenter.act({ type: 'choose', round: presenter.view.round, reply: moment.replies[0]!.id });
+        }
+      }
+      await status(page, /session has ended/);
+      presenter.close();
+      const kept = server.state();
+      const port = server.port;
+      await server.close();
+      await page.waitForFunction(() => (window as unknown as { __closes: number }).__closes >= 1);
+      expect(await page.locator('#status').textContent()).toBe('The session has ended. Thank you for taking part.');
+      server = await serve(kept, port);
+      presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
+      expect(await presenter.act({ type: 'back', node: presenter.view.session.nodeId })).toMatchObject({ phase: 'revealed' });
+      await status(page, /Revealed/);
+      presenter.close();
+    } finally {
+      await room.close();
+      await server.close();
+    }
+  });
+
   it.skipIf(!available)('a phone that did not vote sees, at the reveal, the best-practice reply and why (as text), not as its own vote; axe clean', async () => {
     // It saw only "Revealed. You did not vote on this decision." while the room read the reveal.
     const room = await phoneRoom();
