@@ -199,12 +199,23 @@ export function fitReport(text: string, width: number): string {
       const start = line === lead || line === hang;
       if (!start && columnsOf(line) + 1 + columnsOf(word) > w) {
         out.push(line);
-        line = hang + word;
+        line = hangFor(hang, word, w) + word;
       } else line = start ? line + word : `${line} ${word}`;
     }
     out.push(line);
     return out.join('\n');
   }).join('\n');
+}
+
+/**
+ * The indent of a report's further row that starts with `word`: `hang`, or less where the word fits
+ * a row but not after the whole hang (a path quoted in a fix), so that the terminal does not break
+ * it (it wrapped '",' onto a row of its own). A word longer than a row keeps the hang: the terminal
+ * wraps it whatever the indent.
+ */
+function hangFor(hang: string, word: string, width: number): string {
+  const room = width - columnsOf(word);
+  return room >= 0 && room < hang.length ? hang.slice(0, room) : hang;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditCommand, graphCommand, validateCommand, type CliIO } from '../../src/terminal/commands.js';
+import { fitReport } from '../../src/terminal/wrap.js';
 import { fixturePath } from '../helpers/fixtures.js';
 
 /** A command's output, read in a terminal `columns` wide (undefined: a pipe). */
@@ -59,5 +60,23 @@ describe('a report read in a narrow terminal is wrapped between words', () => {
     expect(places(wide).length).toBeGreaterThan(0);
     expect(places(narrow).map((r) => /^ +\S+/.exec(r)?.[0])).toEqual(places(wide).map((r) => /^ +\S+/.exec(r)?.[0]));
     expect(narrow.split('\n').filter((r) => r.startsWith('    fix: ')).length).toBe(wide.split('\n').filter((r) => r.startsWith('    fix: ')).length);
+  });
+
+  // Seen validating a file in /tmp at 60 columns: the fix's path to the schema, with the comma after
+  // it, fitted a row but not after the fix's indent, and the terminal put the '",' on a row of its own.
+  it('a word that fits a row but not after its indent is indented less, not broken by the terminal', () => {
+    const path = `./${'h'.repeat(10)}/scenarios/${'s'.repeat(8)}/scenario.schema.json`;
+    const word = `"${path}",`;
+    expect([...word].length).toBeLessThanOrEqual(60);
+    expect(9 + [...word].length).toBeGreaterThan(60);
+    const report = `file.json:2:14 warning [schema-not-found] $schema: it leads to no file.\n    fix: Write "$schema": ${word} the path to scenario.schema.json from this file's folder.`;
+    const rows = fitReport(report, 60).split('\n');
+    for (const row of rows) expect([...row].length, row).toBeLessThanOrEqual(60);
+    // The word whole on a row of its own, as far under the fix's words as it can be.
+    expect(rows).toContain(`${' '.repeat(60 - [...word].length)}${word}`);
+    expect(rows.join(' ').split(/\s+/)).toEqual(report.split(/\s+/));
+    // A word longer than a whole row keeps the indent (the terminal wraps it whatever the indent).
+    const long = `"${'p'.repeat(70)}",`;
+    expect(fitReport(`    fix: Write "$schema": ${long} the path.`, 60).split('\n')).toContain(`         ${long}`);
   });
 });
