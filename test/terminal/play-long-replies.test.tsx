@@ -133,6 +133,23 @@ describe('the play screen at a decision whose replies are taller than the screen
     expect(frame).toBe(before);
   });
 
+  it('60×24: q keeps the window of the moment and replies above its question, within 23 rows; n brings the help line back', async () => {
+    const { r } = await open(60);
+    await press(r, KEY.down, PG_DOWN);
+    const before = r.lastFrame();
+    await press(r, 'q');
+    const asked = r.lastFrame();
+    fits(asked, 60);
+    expect(asked).toContain('Save your progress and quit?');
+    // The question under the window, as the trainer's screen has it: the replies still in sight,
+    // the status on top. (The question stood alone under the status, the rest of the screen blank.)
+    expect(lines(asked)[0]).toBe(lines(before)[0]);
+    expect(asked).toMatch(/^ {2}\d\. \[do\] /m);
+    expect(asked).toMatch(/more (?:above \(PgUp\)|below \(PgDn\))/);
+    await press(r, 'n');
+    expect(r.lastFrame()).toBe(before);
+  });
+
   it('60×24 resized to 120×40 with a reply highlighted: still fits, that reply still in view and highlighted', async () => {
     const { r } = await open(60);
     await press(r, KEY.down, KEY.down, KEY.down);

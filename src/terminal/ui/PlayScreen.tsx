@@ -359,7 +359,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const { hints, hintsToo, compact, gaps, spare, scroll } = shape;
   // Still too tall with the quit prompt (the longest decisions at 60×24): the question takes the
   // moment's place until it is answered (n brings the moment back), so the status stays on top.
-  if (confirmQuit && spare < 0) {
+  if (confirmQuit && spare < 0 && !scroll) {
     return (
       <Box flexDirection="column">
         <StatusLine view={view} mode={mode} title={title} compact={compact} width={columns} />
@@ -439,6 +439,19 @@ interface MomentState {
   quitExtra: number;
 }
 
+/** How a scene or decision is laid out (see momentLayout). */
+interface MomentShape {
+  hints: Hint[];
+  /** A notice over the help line rather than in its place (a scene). */
+  hintsToo: boolean;
+  compact: ReturnType<typeof compactStatus> | undefined;
+  gaps: { prompt: boolean; hints: boolean; status: boolean; speech: boolean };
+  spare: number;
+  /** Rows under the window (the notice, the help line), when it scrolls. */
+  footerRows?: number;
+  scroll?: { together: boolean; height: number };
+}
+
 /**
  * How a scene or decision fits the screen. On a short terminal blank rows between parts go first
  * (least useful first), then the status line loses the scenario's title, so the whole moment stays
@@ -448,7 +461,7 @@ interface MomentState {
  * prompt and the replies leave that window fewer than 4 rows (its two "more" lines and two of the
  * moment; long replies), `together`: the window takes the prompt and the replies too.
  */
-function momentLayout({ view, setup, mode, columns, rows, canUndo, unsaved, typedShown, unavailable, confirmQuit, quitExtra }: MomentState) {
+function momentLayout({ view, setup, mode, columns, rows, canUndo, unsaved, typedShown, unavailable, confirmQuit, quitExtra }: MomentState): MomentShape {
   const played = quitOnly(playHints(view.kind === 'decision' ? { kind: 'decision', replies: view.replies.length, canUndo: canUndo && mode === 'practice' } : { kind: 'scene', canUndo: canUndo && mode === 'practice' }), unsaved);
   // While a reply number is half typed (ten or more replies), its hints come first in place of the numbers'.
   const base: Hint[] = typedShown !== undefined && view.kind === 'decision' ? [...typedNumberHints(typedShown, view.replies.length, 'reply'), ['↑↓', 'move'] as const, ...played.slice(1)] : played;
@@ -462,14 +475,23 @@ function momentLayout({ view, setup, mode, columns, rows, canUndo, unsaved, type
   const compact = spare < 0 ? compactStatus(view, mode, columns) : undefined;
   if (compact) spare += fullStatus - compact.rows;
   const gaps = { prompt: spare >= 1, hints: spare >= 2, status: spare >= 3, speech: spare >= 3 + view.lines.length };
-  if (spare >= 0 || confirmQuit) return { hints, hintsToo, compact, gaps, spare, scroll: undefined };
+  if (spare >= 0) return { hints, hintsToo, compact, gaps, spare, scroll: undefined };
+  if (confirmQuit) {
+    // Where the moment, the prompt and the replies scroll together, the question goes under that
+    // window in place of the help line, the window shorter by what the question adds (as on the
+    // trainer's screen): the replies stay in sight. (The screen was left blank under the question.)
+    const unasked = momentLayout({ view, setup, mode, columns, rows, canUndo, unsaved, typedShown, unavailable, confirmQuit: false, quitExtra });
+    const height = unasked.scroll?.together ? unasked.scroll.height + (unasked.footerRows ?? 0) - (quitExtra + 1) : 0;
+    if (height >= 4) return { ...unasked, spare, scroll: { together: true, height } };
+    return { hints, hintsToo, compact, gaps, spare, scroll: undefined };
+  }
   // The scroll keys before q (↑↓ choose a reply at a decision, so only PgUp PgDn scroll there).
   hints = withOptionalHint([...base.slice(0, -1), [view.kind === 'decision' ? 'PgUp PgDn' : '↑↓ PgUp PgDn', 'scroll'], ...base.slice(-1)], WHO_HINT, (set) => hintRows(set, columns).length);
   const footerRows = (unavailable === undefined ? 0 : inkRows(unavailable, columns)) + (unavailable === undefined || hintsToo ? hintRows(hints, columns).length : 0);
   const around = (compact?.rows ?? fullStatus) + footerRows;
   const decision = view.kind === 'decision' ? decisionHeight(view, columns) : 0;
   const together = view.kind === 'decision' && rows - 1 - around - decision < 4;
-  return { hints, hintsToo, compact, gaps, spare, scroll: { together, height: Math.max(4, rows - 1 - around - (together ? 0 : decision)) } };
+  return { hints, hintsToo, compact, gaps, spare, footerRows, scroll: { together, height: Math.max(4, rows - 1 - around - (together ? 0 : decision)) } };
 }
 
 /** Rows the prompt and the replies take. */
