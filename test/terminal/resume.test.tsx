@@ -208,6 +208,29 @@ describe('saving and resuming', () => {
     expect(again.lastFrame()).toBe(decision);
   });
 
+  // The recap shows the last reply with its feedback, as the feedback screen does, which offers u:
+  // the recap did not, and the reply could be undone only once past it.
+  it('u on the recap (practice) undoes the last reply, back to its decision, as on the feedback screen', async () => {
+    const env = tempEnv();
+    const r = await renderApp(appElement({ env }).element);
+    await press(r, '1', KEY.enter);
+    const first = r.lastFrame() ?? '';
+    expect(first).toContain('Decision 1 of about 2');
+    await press(r, '1', KEY.enter, KEY.enter, 'q');
+    await tap(r, 'y');
+    r.unmount();
+    cleanup();
+
+    const again = await renderApp(appElement({ env }).element);
+    await press(again, 'R');
+    expect(again.lastFrame()).toContain('Where you left off');
+    expect((again.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('u: undo');
+    await press(again, 'u');
+    const back = again.lastFrame() ?? '';
+    expect(back).not.toContain('Where you left off');
+    expect(back).toContain('Decision 1 of about 2');
+  });
+
   // Resumed at the decision after couch-rent's "The server", the recap told the scene without the
   // drop it caused ("Arev's trust: 50 → 35 (−15)"), which the live scene had shown under its lines:
   // the meter on the status line had fallen with nothing to say why.

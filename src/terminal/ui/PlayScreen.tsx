@@ -253,6 +253,15 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
       // Back after a break is when a name is most easily forgotten: who's who from the recap too,
       // which it returns to as it was (where it was read).
       if (a.type === 'who') return setWhoOpen(true);
+      // The recap shows the last reply and its feedback, as the feedback screen does: u undoes it
+      // from here too (practice), back to that decision.
+      if (a.type === 'undo' && mode === 'assessment') return setUnavailable(NO_UNDO_WORDS);
+      if (a.type === 'undo' && view.canUndo) {
+        setRecap(undefined);
+        actor.send({ type: 'decision.undo' });
+        setSetupAt(String(actor.getSnapshot().value));
+        return setShowFeedback(false);
+      }
       const step = { up: -1, down: 1, 'page-up': -pageSize(recapHeight), 'page-down': pageSize(recapHeight) }[a.type as string];
       if (step !== undefined) setRecapOffset((o) => scrolledOffset(o, step, recapRows.length, recapHeight));
       return;
@@ -332,7 +341,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // Progress only: a records file that refused does not stop the save (q still saves).
   const failure = stateStore(app.env).savingFailure();
   const unsaved = failure !== undefined;
-  const recapHints = withOptionalHint(quitOnly([['Enter', 'continue'], ['q', 'save & quit']], unsaved), WHO_HINT, (set) => inkRows(hintLine(set), columns));
+  const recapHints = withOptionalHint(quitOnly([['Enter', 'continue'], ...(mode === 'practice' && view.canUndo ? [['u', 'undo'] as const] : []), ['q', 'save & quit']], unsaved), WHO_HINT, (set) => inkRows(hintLine(set), columns));
   // A resumed playthrough opens here, not on the content note: where progress cannot be saved, it
   // says so here as the content note does, before the first reply rather than at the quit.
   const failureRows = recap && failure ? 1 + inkRows(failure, columns) : 0;
