@@ -3,6 +3,7 @@ import type { Effect, Route, Scenario, ScenarioNode, When } from './schema/scena
 import { conditionsOf } from './conditions.js';
 import { cleanText } from './text/clean.js';
 import { shorten as cut } from './text/quote.js';
+import { signed } from './report/words.js';
 
 // What every drawing of a scenario's graph shows (Mermaid, Graphviz, SVG and the web's graph): each
 // node's label and each arrow's label, from the scenario's untrusted text, cleaned.
@@ -39,9 +40,9 @@ export function nodeLabel(node: ScenarioNode): string {
   return `${node.kind === 'decision' ? 'Decision' : 'Scene'}: ${shorten(title)}`;
 }
 
-/** "trust +10, told-csw = 1" for edge labels. */
+/** "trust +10, safety −5, told-csw = 1" for edge labels (a real minus sign, as every screen writes one). */
 export function describeEffects(effects: readonly Effect[] | undefined): string {
-  return (effects ?? []).map((e) => (typeof e.set === 'boolean' ? `${e.var} = ${e.set ? 'yes' : 'no'}` : e.set !== undefined ? `${e.var} = ${e.set}` : `${e.var} ${(e.add ?? 0) >= 0 ? '+' : ''}${e.add ?? 0}`)).join(', ');
+  return (effects ?? []).map((e) => (typeof e.set === 'boolean' ? `${e.var} = ${e.set ? 'yes' : 'no'}` : e.set !== undefined ? `${e.var} = ${e.set}` : `${e.var} ${(e.add ?? 0) === 0 ? '+0' : signed(e.add ?? 0)}`)).join(', ');
 }
 
 /** One arrow: a scene's route or a reply's route, labelled "r2 (+3) if trust ≥ 60" ("r2 (+3) (offered if told) if …" for a reply with its own "when"). */
@@ -73,7 +74,8 @@ export function edgesOf(scenario: Scenario): GraphEdge[] {
     } else if (node.kind === 'decision') {
       for (const reply of node.replies) {
         const value = replyValue(reply);
-        const score = value > 0 ? `+${value}` : `${value}`;
+        // With a real minus sign ("−2"), as the debrief and every other screen write a reply's value.
+        const score = signed(value);
         // A reply offered only when its own "when" holds says so (a best reply gated at trust ≥ 90
         // looked always available), and whether it is hidden the rest of the time.
         const offered = reply.when === undefined ? '' : ` (offered if ${describeWhen(reply.when)}${reply.hidden === true ? ', hidden otherwise' : ''})`;

@@ -26,7 +26,7 @@ describe('scenario graphs', () => {
     expect(text).toContain('digraph "example-new-phone" {');
     expect(text).toContain('"phone" [label="Decision: The new phone", shape=diamond');
     expect(text).toContain('"end-strong" [label="STRONG ending: A plan you made together", shape=doubleoctagon, style=filled, fillcolor="#d8f3dc"]');
-    expect(text).toContain('"after-visit" -> "end-harmful" [label="after-search (-3)"]');
+    expect(text).toContain('"after-visit" -> "end-harmful" [label="after-search (−3)"]');
     expect(text.trim().endsWith('}')).toBe(true);
   });
 
@@ -69,7 +69,7 @@ describe('scenario graphs', () => {
     }
   });
 
-  // A reply offered only at trust ≥ 90 was drawn as "after-search (-3)", as if always available,
+  // A reply offered only at trust ≥ 90 was drawn as "after-search (−3)", as if always available,
   // while the validator described the same arrow "if trust ≥ 90".
   it('a reply with its own "when" says when it is offered, and whether it is hidden otherwise', () => {
     const gated = structuredClone(scenario);
@@ -78,9 +78,9 @@ describe('scenario graphs', () => {
       if (r.id === 'after-wait') Object.assign(r, { when: { var: 'trust', lt: 40 }, hidden: true });
     }
     const text = toMermaid(gated);
-    expect(text).toContain('after-search (-3) (offered if trust ≥ 90)');
+    expect(text).toContain('after-search (−3) (offered if trust ≥ 90)');
     expect(text).toContain('(offered if trust #60; 40, hidden otherwise)');
-    expect(toDot(gated)).toContain('after-search (-3) (offered if trust ≥ 90)');
+    expect(toDot(gated)).toContain('after-search (−3) (offered if trust ≥ 90)');
     expect(toMermaid(scenario)).not.toContain('offered if');
   });
 
@@ -91,8 +91,8 @@ describe('scenario graphs', () => {
     expect(dot).toContain('"phone" -> "boyfriend-open" [label="phone-curious (+2) if trust ≥ 60"]');
     expect(dot).toContain('"phone" -> "boyfriend-guarded" [label="phone-curious (+2) otherwise"]');
     expect(dot).toContain('"after-visit" -> "end-strong" [label="after-supervisor (+2) otherwise"]');
-    expect(dot).toContain('"after-visit" -> "end-harmful" [label="after-search (-3)"]');
-    expect(dot).toContain('"phone" -> "boyfriend-guarded" [label="phone-accuse (-3)"]');
+    expect(dot).toContain('"after-visit" -> "end-harmful" [label="after-search (−3)"]');
+    expect(dot).toContain('"phone" -> "boyfriend-guarded" [label="phone-accuse (−3)"]');
     const scened = structuredClone(scenario);
     for (const n of scened.nodes) if (n.id === 'boyfriend-open' && n.kind === 'scene') n.next = [{ when: { var: 'trust', gte: 80 }, to: 'after-visit' }, { to: 'after-visit' }];
     const scenedDot = toDot(scened);

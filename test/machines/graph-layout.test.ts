@@ -253,8 +253,8 @@ describe('the scenario graph laid out for drawing (graph --format svg, the web p
 
 describe('an arrow\'s label as drawn', () => {
   it('each reply on a line of its own, never cut inside its points; what does not fit counted as "+N more"', () => {
-    expect(labelLinesOf(['d1-strengths (+2)', 'd1-weed (-2)', 'd1-search (-3)'])).toEqual(['d1-strengths (+2)', 'd1-weed (-2)', 'd1-search (-3)']);
-    expect(labelLinesOf(['r1 (+2)', 'r2 (-2)', 'r3 (-3)', 'r4 (+1)'])).toEqual(['r1 (+2)', 'r2 (-2)', '+2 more']);
+    expect(labelLinesOf(['d1-strengths (+2)', 'd1-weed (−2)', 'd1-search (−3)'])).toEqual(['d1-strengths (+2)', 'd1-weed (−2)', 'd1-search (−3)']);
+    expect(labelLinesOf(['r1 (+2)', 'r2 (−2)', 'r3 (−3)', 'r4 (+1)'])).toEqual(['r1 (+2)', 'r2 (−2)', '+2 more']);
     // A condition too long for one line wraps onto the next, whole.
     expect(labelLinesOf(['d2-review (+2) if trust ≥ 60 and critical violations = 0 and score ≥ 50%'])).toEqual(['d2-review (+2) if trust ≥ 60', 'and critical violations = 0', 'and score ≥ 50%']);
     // …and a comparison is never broken across two lines.

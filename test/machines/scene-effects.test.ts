@@ -152,6 +152,11 @@ describe('scene effects', () => {
     const s = scenario();
     expect(exportGraph(s, 'mermaid')).toContain('opened = yes, trust +10; if trust ≥ 70');
     expect(exportGraph(s, 'dot')).toContain('opened = yes, trust +10');
+    // A fall with a real minus sign, as every screen writes one (the graph wrote "trust -5").
+    const fall = scenario();
+    const scene = fall.nodes.find((n) => n.kind === 'scene' && (n.effects?.length ?? 0) > 0) as { effects: { var: string; add?: number }[] };
+    scene.effects = [{ var: 'trust', add: -5 }];
+    expect(exportGraph(fall, 'mermaid')).toContain('trust −5');
     // A yes/no flag in a condition reads as the fact itself.
     expect(exportGraph(s, 'mermaid')).toMatch(/-->\|"after-supervisor \(\+\d\) if opened"\| n_end_strong/);
     expect(exportGraph({ ...s, nodes: s.nodes.map((n) => JSON.parse(JSON.stringify(n).replace('"is":true', '"is":false')) as typeof n) }, 'mermaid')).toContain('if not opened"|');
