@@ -117,7 +117,7 @@ describe('the syntax messages in docs/authoring.md are the ones the validator gi
   it.each([
     ['+5', '"estimatedMinutes": 5', '"estimatedMinutes": +5', '`+5`'],
     ['5.', '"estimatedMinutes": 5', '"estimatedMinutes": 5.', '`5.`'],
-    ['a non-breaking space', '"version": 1', '"version":\u00a01', 'non-breaking space'],
+    ['a non-breaking space', '"version": 2', '"version":\u00a02', 'non-breaking space'],
     ['a dash for a minus sign', '"add": -15', '"add": \u201315', 'dash'],
     ['a tab inside a text', '"Example: back', '"Example:\tback', 'tab'],
   ])('%s: its message has a row that names it', (_name, from, to, named) => {

@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { answerKeyFigures, auditData, formatAudit } from '../../src/machines/audit/index.js';
+import type { Next, Reply, Scenario, ScenarioNode } from '../../src/machines/schema/scenario.js';
 import { runInProcess as run } from './helpers/cli.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -66,7 +68,8 @@ describe('casa-practice audit', () => {
   });
 
   it('over fewer than ten decisions a wording share out of range is shown to look at, not failed; over ten or more it fails', async () => {
-    // The worked example (two decisions): its best reply never comes first, and is the longest at one.
+    // The worked example (two decisions): its best reply never comes first, is the longest at one and
+    // never the shortest (over two decisions no share is within 20–40%).
     const example = join(ROOT, 'docs/examples/first-scenario.json');
     const short = await run('audit', example);
     expect(short.code).toBe(0);
@@ -83,7 +86,11 @@ describe('casa-practice audit', () => {
     expect(short.out).toContain([
       '  - the best reply is the longest in 50% of decisions (at most 33%), at 1 decision:',
       `      ${plan} d2-next-time, reply d2-plan`,
-      '    fix: Shorten the best reply, or lengthen a wrong reply beside it, at this decision: when the right reply is the longest, its length gives it away.',
+      '    fix: Let a wrong reply be the longest at this decision (a little more in it, or a little less in the best reply, without making the best the shortest): the length of a reply should say nothing about whether it is the right one.',
+      '  - the best reply is the shortest in 0% of decisions (20–40%); it is not the shortest at 2 decisions:',
+      `      ${glad} d1-greeting, reply d1-glad`,
+      `      ${plan} d2-next-time, reply d2-plan`,
+      '    fix: Let the best reply be the shortest at some of these (a little less in it, or a little more in a wrong reply shorter than it): the length of a reply should say nothing about whether it is the right one.',
       '  - the best reply comes first in 0% of decisions (25–45%); it is not first at 2 decisions:',
       `      ${glad} d1-greeting, reply d1-glad`,
       `      ${plan} d2-next-time, reply d2-plan`,
@@ -100,7 +107,7 @@ describe('casa-practice audit', () => {
     expect(set.code).toBe(1);
     // Each decision at its own file's place; over ten decisions the fix says at how many to change it.
     const at = (i: number, reply: string) => placeOf(text, reply, copy(i));
-    expect(set.out).toContain(`Audit failed:\n  - the best reply is the longest in 50% of decisions (at most 33%), at 5 decisions:\n${[1, 2, 3, 4, 5].map((i) => `      ${at(i, 'd2-plan')} d2-next-time, reply d2-plan\n`).join('')}    fix: Shorten the best reply, or lengthen a wrong reply beside it, at 2 of these or more:`);
+    expect(set.out).toContain(`Audit failed:\n  - the best reply is the longest in 50% of decisions (at most 33%), at 5 decisions:\n${[1, 2, 3, 4, 5].map((i) => `      ${at(i, 'd2-plan')} d2-next-time, reply d2-plan\n`).join('')}    fix: Let a wrong reply be the longest at 2 of these or more (`);
     expect(set.out).toContain(`  - the best reply comes first in 0% of decisions (25–45%); it is not first at 10 decisions:\n      ${at(1, 'd1-glad')} d1-greeting, reply d1-glad\n      ${at(1, 'd2-plan')} d2-next-time, reply d2-plan\n`);
     // 3 of 10 is 30%, within 25–45%.
     expect(set.out).toContain("\n      and 5 more\n    fix: Move the best reply to the top of its decision's replies at 3 of these or more, so that");
@@ -173,6 +180,62 @@ describe('casa-practice audit', () => {
   });
 });
 
+/**
+ * A chain of `n` decisions of three replies: the best (+1) and two near misses (0), so near misses
+ * are at every decision; the best reply is the shortest at the first `shortest` decisions and in
+ * between at the others (never the longest), and first at 3 in 10 (within 25–45%). The last
+ * decision guards its strong ending at 80%, so only the wording can fail the audit.
+ */
+function lengths(n: number, shortest: number): Scenario {
+  const text = (length: number, i: number) => `${i} `.padEnd(length, 'x');
+  const nodes: ScenarioNode[] = Array.from({ length: n }, (_, i) => {
+    const next: Next = i + 1 < n ? `d${i + 1}` : [{ when: { conduct: 'score', lt: 80 }, to: 'end-mixed' }, { to: 'end-strong' }];
+    const near = (id: string, length: number): Reply => ({
+      id, text: text(length, i), feedback: 'x', next,
+      assessments: [{ principle: 'remain-accepting', verdict: 'follows' }, { principle: 'safety-is-priority', verdict: 'violates' }],
+    });
+    const best: Reply = { id: `d${i}-best`, text: text(i < shortest ? 10 : 20, i), feedback: 'x', next, assessments: [{ principle: 'remain-accepting', verdict: 'follows' }] };
+    const wrong = [near(`d${i}-near`, i < shortest ? 20 : 10), near(`d${i}-other`, 30)];
+    return { id: `d${i}`, kind: 'decision', replies: i % 10 < 3 ? [best, ...wrong] : [...wrong, best] };
+  });
+  return {
+    id: 'lengths', version: 1, title: 'x', summary: 'x', contentNote: 'x', estimatedMinutes: 1, learningGoals: ['remain-accepting'],
+    characters: [{ id: 'a', name: 'A', role: 'youth' }], start: 'd0',
+    nodes: [...nodes, { id: 'end-strong', kind: 'ending', ending: 'strong', title: 'x', narration: 'x' }, { id: 'end-mixed', kind: 'ending', ending: 'mixed', title: 'x', narration: 'x' }],
+  };
+}
+
+// The audit had a floor for the best reply being the shortest (20%) and no ceiling, and its fix said
+// "a short, plain reply is often the right one": authors drifted to the best reply as the shortest by
+// habit, a tell as plain as the longest. The bundled set is bounded at 40% per scenario; so is the audit.
+describe('the audit bounds how often the best reply is the shortest, from above as from below', () => {
+  it('passes at 40% of decisions', () => {
+    const s = lengths(100, 40);
+    expect(answerKeyFigures([s]).percent).toEqual({ bestFirst: 30, bestLongest: 0, bestShortest: 40, nearMiss: 100 });
+    const audit = formatAudit([s]);
+    expect(audit.text).toContain('shortest 40% (20–40%)');
+    expect(audit.text).toMatch(/\nAudit passed\.\n$/);
+    expect(audit.ok).toBe(true);
+  });
+
+  it('fails at 41%, names the best replies that are the shortest, and its fix pushes neither way', () => {
+    const s = lengths(100, 41);
+    const audit = formatAudit([s]);
+    expect(audit.ok).toBe(false);
+    expect(audit.text).toContain([
+      'Audit failed:',
+      '  - the best reply is the shortest in 41% of decisions (20–40%), at 41 decisions:',
+      ...[0, 1, 2, 3, 4].map((i) => `      d${i} (lengths), reply d${i}-best`),
+      '      and 36 more',
+      '    fix: Let a wrong reply be the shortest at 1 of these or more (a little less in it, or a little more in the best reply, without making the best the longest): the length of a reply should say nothing about whether it is the right one.',
+    ].join('\n'));
+    // Only that share is out of range; the data says the same.
+    expect(auditData([s], ['lengths.json']).wording.map((w) => [w.share, w.failed, w.atLeast, w.decisions.length])).toEqual([
+      ['the best reply is the shortest in 41% of decisions (20–40%)', true, 1, 41],
+    ]);
+  });
+});
+
 /** What `audit --json` prints (the fields the tests read). */
 interface AuditJson {
   ok: boolean;
@@ -210,18 +273,19 @@ describe('casa-practice audit --json', () => {
     expect(human.out).toContain(`worst score reaching each ending: strong ${s?.worstScoreReaching.strong}%, mixed ${s?.worstScoreReaching.mixed}%, harmful ${s?.worstScoreReaching.harmful}%`);
     expect(s).toMatchObject({ file: example, id: 'first-scenario', title: 'Example: back from the weekend', complete: true, decisions: 2, bestFirst: 0, bestLongest: 1, failures: [] });
     expect(s?.criticalCanReach.strong).toBe(false);
-    expect(report.all).toMatchObject({ scenarios: 1, decisions: 2, percent: { bestFirst: 0, bestLongest: 50 }, wordingChecked: false, thresholds: { minDecisions: 10, bestLongestMax: 33 } });
+    expect(report.all).toMatchObject({ scenarios: 1, decisions: 2, percent: { bestFirst: 0, bestLongest: 50 }, wordingChecked: false, thresholds: { minDecisions: 10, bestLongestMax: 33, bestShortestMin: 20, bestShortestMax: 40 } });
     // Over two decisions the shares are to look at, not failed: each with its decisions at the
     // places the text gives them, and the fix the text prints.
     expect(report.wording.map((w) => [w.share, w.failed, w.atLeast])).toEqual([
       ['the best reply is the longest in 50% of decisions (at most 33%)', false, 1],
+      ['the best reply is the shortest in 0% of decisions (20–40%)', false, null],
       ['the best reply comes first in 0% of decisions (25–45%)', false, null],
     ]);
-    expect(report.wording[1]?.decisions).toEqual([
+    expect(report.wording[2]?.decisions).toEqual([
       { ...placeIn(example, 'd1-glad'), scenario: 'first-scenario', decision: 'd1-greeting', reply: 'd1-glad' },
       { ...placeIn(example, 'd2-plan'), scenario: 'first-scenario', decision: 'd2-next-time', reply: 'd2-plan' },
     ]);
-    expect(human.out).toContain(`    fix: ${report.wording[1]?.fix}\n`);
+    expect(human.out).toContain(`    fix: ${report.wording[2]?.fix}\n`);
   });
 
   it('exits as the text does: 1 for a failed check (with its places), for a file with errors (listed with its problems, not audited) and for ten decisions with a share out of range; 2 for a usage error', async () => {

@@ -156,7 +156,7 @@ describe('line by line, a reply can be typed by its id', () => {
     const r = await play(['d1-glad', 'D2-Plan ']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('Score: 100% (7 of 7 points)');
-    expect(r.out).toMatch(/> \d\. You: I'm glad you're safe/);
+    expect(r.out).toMatch(/> \d\. You: I'm really glad you're safe/);
   });
 
   it('an id of another decision is not taken here: the answer names this decision\'s ids and their numbers', async () => {
