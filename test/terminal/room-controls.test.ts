@@ -391,6 +391,25 @@ describe('room controls in the terminal', () => {
     expect(out).not.toContain('Content note');
   });
 
+  // Found walking a live room: resumed on a break, the terminal said only the break, and the open
+  // vote's replies (the numbers to follow after the reveal) came only once the break was over.
+  it('at room --resume on a break in the middle of a vote, the first block lists the open vote\'s replies, then says the room is on a break', async () => {
+    const room = await controlled(() => 80);
+    await room.type('n', /o: open the vote/);
+    await room.type('o', /l: lock/);
+    await room.type('b', /b:\s+back\s+from\s+the\s+break[^]*showed\)\.\n/);
+    let out = '';
+    const resumed = roomControls(room.server, roomContext(scenario), { out: (t) => (out += t), err: () => undefined }, () => 80, new PassThrough());
+    cleanup.push(async () => resumed.close());
+    resumed.start(room.server.state());
+    const flat = out.replace(/\s+/g, ' ');
+    const replies = roomSessionView(roomContext(scenario), room.server.state()).replies;
+    expect(flat).toContain('Vote open (round 1)');
+    for (const r of replies) expect(flat).toContain(`${r.number}. ${r.kind === 'do' ? '[do] ' : ''}${r.text.replace(/\s+/g, ' ')}`);
+    expect(flat.indexOf('Vote open (round 1)')).toBeLessThan(flat.indexOf('On a break: the phones show'));
+    expect(flat.trimEnd()).toMatch(/b: back from the break \(the phones show again what they showed\)\.$/);
+  });
+
   it('follow a resized terminal: a reveal printed after the window narrows fits the new width', async () => {
     let columns = 100;
     const room = await controlled(() => columns);

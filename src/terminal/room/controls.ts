@@ -210,6 +210,12 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
         if (view.discussionPrompt) say(`Discuss: ${view.discussionPrompt}`, '  ');
         say(countWords(state));
       }
+      // Resumed on a break: the moment it waits at (an open vote's replies too, which were said only
+      // once the break was over), then the break and how to end it.
+      if (state.onBreak && state.phase !== 'ended') {
+        const { onBreak: _break, ...moment } = state;
+        describe(moment);
+      }
       describe(state);
     },
     changed: describe,
