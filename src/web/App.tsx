@@ -129,6 +129,9 @@ export function App({ store, storageNotice }: AppProps) {
       (where ?? breakButton.current)?.focus({ preventScroll: true });
     });
   }, []);
+  // A live room's break ended elsewhere (the laptop's terminal, or another presenter page): the room
+  // is back, so this page is too. The live room's page says so and keeps the focus (see LiveRoom).
+  const breakEndedByRoom = useCallback(() => setOnBreak(false), []);
   // Once the page is shown again (laid out at its full height), before it is painted.
   useLayoutEffect(() => {
     if (onBreak || scrolledBeforeBreak.current === undefined) return;
@@ -291,7 +294,7 @@ export function App({ store, storageNotice }: AppProps) {
           <div hidden={onBreak}>
             <PageLoadContext value={pageLoad}>
               <PageBoundary href={hrefOf(route)} onFailed={pageFailed}>
-                <Suspense fallback={<p>Loading…</p>}>{page(route, onBreak)}<PageShown href={hrefOf(route)} onShown={pageDrawn} /></Suspense>
+                <Suspense fallback={<p>Loading…</p>}>{page(route, onBreak, breakEndedByRoom)}<PageShown href={hrefOf(route)} onShown={pageDrawn} /></Suspense>
               </PageBoundary>
             </PageLoadContext>
           </div>
@@ -364,11 +367,11 @@ class PageBoundary extends Component<{ href: string; onFailed?: (href: string) =
   }
 }
 
-function page(route: Route, paused: boolean): ReactNode {
+function page(route: Route, paused: boolean, breakEndedByRoom?: () => void): ReactNode {
   switch (route.page) {
     case 'library': return <Library />;
     case 'play': return <PlayPage key={`${route.id}/${route.mode}`} id={route.id} mode={route.mode} paused={paused} />;
-    case 'presenter': return <Presenter key={route.id ?? ''} id={route.id} paused={paused} />;
+    case 'presenter': return <Presenter key={route.id ?? ''} id={route.id} paused={paused} onRoomBreakEnded={breakEndedByRoom} />;
     case 'debrief': return <KeptDebrief key={route.id} id={route.id} paused={paused} />;
     case 'records': return <Records />;
     case 'certificate': return <Certificate />;

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRoom, memoryStore, PRESENTER_PROTOCOL, presenterView, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, validateScenario, type PresenterAction, type PresenterCommand, type RoomContext, type RoomState, type Scenario } from '../../src/machines/index.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createRoom, memoryStore, PRESENTER_PROTOCOL, presenterView, presenterViewFor, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, validateScenario, type PresenterAction, type PresenterCommand, type RoomContext, type RoomState, type Scenario } from '../../src/machines/index.js';
 import { clickerClock, SINGLE_KEYS_KEY } from '../../src/web/clicker.js';
-import { LiveRoom } from '../../src/web/components/LiveRoom.js';
+import { BREAK_ENDED_ELSEWHERE, LiveRoom, OWN_BREAK_ENDED_ELSEWHERE } from '../../src/web/components/LiveRoom.js';
 import Presenter from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import { PROJECTOR_PROTOCOL } from '../../src/web/projector.js';
@@ -13,7 +13,7 @@ import { bundledById } from '../../src/web/scenarios.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
 import { gatedPhoneText } from '../helpers/fixtures.js';
-import { announcedDuring, captureDownloads, pagingWindow, readAloud, watchAnnouncements } from './helpers.js';
+import { announcedDuring, captureDownloads, pagingWindow, readAloud, renderApp, watchAnnouncements } from './helpers.js';
 
 let downloads: { name: string; blob: Blob }[] = [];
 beforeEach(() => {
@@ -452,6 +452,140 @@ describe('live room on the presenter page', () => {
     client.answer();
     expect(status().textContent).not.toContain('end the break first');
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Lock the vote' }));
+    // Ended here: not said as if ended elsewhere.
+    expect(screen.queryByText(/break was ended/)).toBeNull();
+  });
+
+  // Found walking a live room: with a break taken from the terminal, the status line said "Voting is
+  // open.", the notice was in no live region (a screen reader was not told), the refusal named "Back
+  // from break", a button that exists only during the page's own break, and the break's end was not said.
+  it('a break from the terminal is said in a polite region and on the status line; its refusal names the button there is; its end is said too', async () => {
+    const user = userEvent.setup();
+    const { client, container } = renderRoom();
+    client.push();
+    await user.click(screen.getByRole('button', { name: 'Open the vote' }));
+    client.answer();
+    const terminal = (on: boolean) => {
+      const result = reduceRoom(client.ctx, client.state, { from: 'presenter', message: { type: 'break', on, room: ROOM, token: LINK.token, seq: client.state.presenterSeq + 1 } });
+      if (!result.ok) throw new Error('refused');
+      client.state = result.state;
+      client.push();
+    };
+    const phase = () => (document.querySelector('.status-line') as HTMLElement).lastElementChild?.textContent;
+    // The region is in the page, empty, before the break: its words are said when they come.
+    const region = container.querySelector('[aria-live="polite"].room-break') as HTMLElement;
+    expect(region.textContent).toBe('');
+    expect(phase()).toBe('Voting is open.');
+    terminal(true);
+    expect(container.querySelector('[aria-live="polite"].room-break')).toBe(region);
+    expect(region.textContent).toMatch(/^The room is on a break: the phones show only that, and cannot vote\./);
+    expect(within(region).getByRole('button', { name: 'End the break for the room' })).toBeTruthy();
+    expect(phase()).toBe('The room is on a break.');
+    client.set({ error: { type: 'error', code: 'on-break', message: 'The room is on a break: end the break first (“Back from break” at the top of the presenter page, or “End the break for the room” under the moment, or b in the room’s terminal).' } });
+    expect(status().textContent).toContain('end the break first with “End the break for the room”');
+    expect(status().textContent).not.toContain('Back from break');
+    terminal(false);
+    expect(region.textContent).toBe(BREAK_ENDED_ELSEWHERE);
+    expect(phase()).toBe('Voting is open.');
+    // Said until the trainer's next step.
+    await user.click(screen.getByRole('button', { name: 'Lock the vote' }));
+    expect(region.textContent).toBe('');
+  });
+
+  it('during the page\'s own break, the room\'s refusal names "Back from break"; ended from the page, the break\'s end is not said as if from elsewhere', async () => {
+    const client = new FakeClient();
+    const page = render(<LiveRoom link={LINK} connect={() => client} />);
+    const paused = (on: boolean) => page.rerender(<LiveRoom link={LINK} connect={() => client} paused={on} />);
+    client.push();
+    paused(true);
+    client.answer();
+    expect(client.state.onBreak).toBe(true);
+    client.set({ error: { type: 'error', code: 'on-break', message: 'The room is on a break: end the break first.' } });
+    expect(status().textContent).toContain('end the break first with “Back from break” at the top of the page');
+    paused(false);
+    client.answer();
+    expect(client.state.onBreak).toBeUndefined();
+    const region = page.container.querySelector('[aria-live="polite"].room-break') as HTMLElement;
+    await waitFor(() => expect(region.textContent).toBe(''));
+    expect(screen.queryByText(/break was ended/)).toBeNull();
+  });
+
+  // Found walking a live room: a break taken on the page and ended from the terminal's b let the phones
+  // vote again, but the laptop kept its "Take a break" panel and the projector "Taking a break" until
+  // "Back from break" was pressed. The whole app here (its break is App's), the room played over a fake socket.
+  it('a break taken on the page and ended from the terminal ends on the page too: its panel closes, the focus goes to the moment, a polite status says so, and the projector shows the session', async () => {
+    window.history.replaceState(null, '', `/?room=${ROOM}&token=${LINK.token}#/presenter/example`);
+    const room = { state: createRoom(ctx, ROOM, 1, new Date('2026-01-01T00:00:00Z')) };
+    const sockets: RoomSocket[] = [];
+    class RoomSocket {
+      readyState = 0;
+      onopen: ((e: unknown) => void) | null = null;
+      onmessage: ((e: { data: unknown }) => void) | null = null;
+      onclose: ((e: unknown) => void) | null = null;
+      onerror: ((e: unknown) => void) | null = null;
+      sent: PresenterCommand[] = [];
+      constructor() {
+        sockets.push(this);
+        setTimeout(() => {
+          this.readyState = 1;
+          this.onopen?.({});
+        });
+      }
+      send(data: string) {
+        const message = JSON.parse(data) as PresenterAction | { type: 'hello' };
+        if (message.type === 'hello') return this.deliver('welcome');
+        this.sent.push(message);
+        const result = reduceRoom(ctx, room.state, { from: 'presenter', message });
+        if (result.ok) room.state = result.state;
+        this.deliver('view');
+      }
+      deliver(type: 'welcome' | 'view') {
+        const data = JSON.stringify({ type, seq: room.state.presenterSeq, view: presenterViewFor(presenterView(ctx, room.state, 0), undefined) });
+        setTimeout(() => this.onmessage?.({ data }));
+      }
+      close() {}
+    }
+    vi.stubGlobal('WebSocket', RoomSocket);
+    try {
+      const user = userEvent.setup();
+      renderApp('#/presenter/example');
+      const projector = within(render(<ProjectorScreen />).container);
+      await user.click(await screen.findByRole('button', { name: 'Open the vote' }, { timeout: 5000 }));
+      await waitFor(() => expect(room.state.phase).toBe('open'));
+      await user.click(screen.getByRole('button', { name: 'Take a break' }));
+      expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Take a break' }));
+      await waitFor(() => expect(document.querySelector('.status-line')?.lastElementChild?.textContent).toBe('The room is on a break.'));
+      expect(await projector.findByRole('heading', { level: 1, name: 'Taking a break' })).toBeTruthy();
+      // The terminal's b.
+      const ended = reduceRoom(ctx, room.state, { from: 'presenter', message: { type: 'break', on: false, room: ROOM, token: LINK.token, seq: room.state.presenterSeq + 1 } });
+      if (!ended.ok) throw new Error('refused');
+      room.state = ended.state;
+      sockets.at(-1)?.deliver('view');
+      await waitFor(() => expect(screen.queryByRole('region', { name: 'Take a break' })).toBeNull());
+      expect(screen.getByRole('button', { name: 'Take a break' })).toBeTruthy();
+      expect(document.activeElement).toBe(document.querySelector('.live-room h1'));
+      const region = document.querySelector('[aria-live="polite"].room-break') as HTMLElement;
+      await waitFor(() => expect(region.textContent).toBe(OWN_BREAK_ENDED_ELSEWHERE));
+      await waitFor(() => expect(projector.queryByRole('heading', { level: 1, name: 'Taking a break' })).toBeNull());
+      expect(projector.getByText(/What is the most natural thing to say here/)).toBeTruthy();
+      // The room, back already, is not told again; and the vote is open, as it was.
+      expect(sockets.flatMap((s) => s.sent).filter((c) => c.type === 'break')).toEqual([{ type: 'break', on: true, room: ROOM, token: LINK.token, seq: expect.any(Number) }]);
+      expect(room.state.phase).toBe('open');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  // Found walking a live room: disconnected, the page kept "3 phones joined (2 connected)" as if live.
+  it('while the connection is down, the phone count says it is from before', () => {
+    const { client } = renderRoom();
+    client.push();
+    const count = () => document.querySelector('.room-count')?.textContent;
+    expect(count()).toBe('0 phones joined (0 connected)');
+    client.set({ status: 'reconnecting' });
+    expect(count()).toBe('Before the connection was lost: 0 phones joined (0 connected)');
+    client.push();
+    expect(count()).toBe('0 phones joined (0 connected)');
   });
 
   // A Follow pressed by mistake could not be taken back in a live room (presenter mode has "Back to decision N").

@@ -20,7 +20,7 @@ import './LiveRoom.css';
  * reveal the room's tally with vote bars and best practice marked. Everything comes from the room
  * client's snapshot; every action is a presenter command sent through it.
  */
-export function LiveRoom({ link, connect = (l) => connectRoom({ link: l }), paused = false }: { link: RoomLink; connect?: (link: RoomLink) => RoomClient; paused?: boolean }) {
+export function LiveRoom({ link, connect = (l) => connectRoom({ link: l }), paused = false, onBreakEnded }: { link: RoomLink; connect?: (link: RoomLink) => RoomClient; paused?: boolean; onBreakEnded?: () => void }) {
   const [client, setClient] = useState<RoomClient>();
   useEffect(() => {
     const c = connect(link);
@@ -33,7 +33,7 @@ export function LiveRoom({ link, connect = (l) => connectRoom({ link: l }), paus
   // client still connecting: its status region is in the page from the start, and the same region
   // says each status after (one shown with its words in it, then replaced by another, was not said).
   const waiting = useMemo(() => connectingClient(link.room), [link.room]);
-  return <RoomPanel client={client ?? waiting} paused={paused} />;
+  return <RoomPanel client={client ?? waiting} paused={paused} onBreakEnded={onBreakEnded} />;
 }
 
 /** A client that is connecting and stays so, sending nothing: the room panel before the connection is made. */
@@ -73,10 +73,35 @@ const NO_VOTE_TO_LOCK = 'No phone has voted yet, so Page Down did not lock the v
 /** Said when Page Down would reveal a vote no phone voted in. */
 const NO_VOTE_TO_REVEAL = 'No phone voted, so Page Down did not reveal the votes: choose “Reveal the votes” to reveal them anyway.';
 
+/** The room's break ended from elsewhere than this page (the laptop's terminal's b, or another presenter page). */
+export const BREAK_ENDED_ELSEWHERE = 'The room’s break was ended from the laptop’s terminal or another presenter page: the phones show the session again.';
+/** …when the break was this page's own: its "Take a break" panel closed with it. */
+export const OWN_BREAK_ENDED_ELSEWHERE = 'The room’s break was ended from the laptop’s terminal or another presenter page, so this page is back from its break too: the phones show the session again.';
+
+/**
+ * The room's `on-break` refusal, in this page's words: the control that ends the break here is
+ * named (the room's own words name both, and "Back from break" is at the top of the page only
+ * during the page's own break).
+ */
+const ON_BREAK_REFUSED = {
+  own: 'The room is on a break: end the break first with “Back from break” at the top of the page (or b in the room’s terminal).',
+  other: 'The room is on a break: end the break first with “End the break for the room”, above the moment’s heading (or b in the room’s terminal).',
+};
+
+/** What the phone count is said with when it may be out of date (the connection is down). */
+const COUNT_BEFORE: Partial<Record<RoomStatus, string>> = {
+  reconnecting: 'Before the connection was lost: ',
+  closed: 'Before the connection was lost: ',
+  ended: 'When the room closed: ',
+};
+
+/** The status line's words for the vote while the room is on a break (the phones cannot vote). */
+const ON_BREAK_PHASE = 'The room is on a break.';
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The room panel over a connected (or connecting) room client. */
-export function RoomPanel({ client, paused = false }: { client: RoomClient; paused?: boolean }) {
+export function RoomPanel({ client, paused = false, onBreakEnded }: { client: RoomClient; paused?: boolean; onBreakEnded?: () => void }) {
   const snap: RoomSnapshot = useSyncExternalStore(client.subscribe, client.getSnapshot);
   // The status region is drawn empty first and its words put in after (as Announce does): a live
   // region that appears with its words already in it is often not read out.
@@ -182,10 +207,59 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
   // one taken from the laptop's terminal, or before this page was opened, is shown with its own way
   // to end it (below), not ended by a page that connects.
   const told = useRef(paused);
+  // The room's break is this page's own (told by it): the room's "on a break" notice is not shown for
+  // it, and the room's refusal for it names "Back from break" (at the top of the page).
+  const [ownBreak, setOwnBreak] = useState(false);
+  // This page asked the room to end the break ("Back from break", or "End the break for the room"):
+  // a break that ends otherwise was ended elsewhere (the laptop's terminal, or another presenter page).
+  const endingBreak = useRef(false);
   useEffect(() => {
     if (!connected || !view || view.phase === 'ended' || told.current === paused) return;
-    if (client.send({ type: 'break', on: paused })) told.current = paused;
+    if (!client.send({ type: 'break', on: paused })) return;
+    told.current = paused;
+    endingBreak.current = !paused;
+    if (paused) setOwnBreak(true);
   }, [connected, view, paused, client]);
+  // A break ended elsewhere is said (a polite region, below); one that was this page's own ends here
+  // too (App closes its "Take a break" panel, and the projector shows the session again), with the
+  // focus, left on nothing when the panel went, on the moment's heading.
+  const [breakNews, setBreakNews] = useState<string>();
+  const focusAfterBreak = useRef(false);
+  const roomBreak = view === undefined ? undefined : view.onBreak === true;
+  const lastRoomBreak = useRef(roomBreak);
+  useEffect(() => {
+    if (roomBreak === undefined) return;
+    const was = lastRoomBreak.current;
+    lastRoomBreak.current = roomBreak;
+    if (was === roomBreak) return;
+    if (roomBreak) {
+      endingBreak.current = false;
+      setBreakNews(undefined);
+      return;
+    }
+    if (was === undefined) return;
+    setOwnBreak(false);
+    if (endingBreak.current) {
+      endingBreak.current = false;
+      return;
+    }
+    // Not to be told again when this page comes back from its break: the room is back already.
+    const mine = told.current && paused;
+    told.current = false;
+    setBreakNews(mine ? OWN_BREAK_ENDED_ELSEWHERE : BREAK_ENDED_ELSEWHERE);
+    if (!mine) return;
+    focusAfterBreak.current = true;
+    onBreakEnded?.();
+  }, [roomBreak, paused, onBreakEnded]);
+  useEffect(() => {
+    if (paused || !focusAfterBreak.current) return;
+    focusAfterBreak.current = false;
+    if (document.activeElement === null || document.activeElement === document.body) heading.current?.focus();
+  }, [paused]);
+  // Words for the break's region are put in once the page is shown (after a break of its own, hidden
+  // until now): words in a region as it is shown are often not read out.
+  const [shown, setShown] = useState(!paused);
+  useEffect(() => setShown(!paused), [paused]);
   // On a break taken elsewhere (the laptop's terminal, or before a reload) too, the projector shows it.
   const roomOnBreak = view?.onBreak === true && view.phase !== 'ended';
 
@@ -194,7 +268,10 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
   const send = (command: PresenterCommand) => {
     if (busy) return;
     setDismissed(snap.error);
-    if (client.send(command)) setPending({ view, error: snap.error });
+    if (!client.send(command)) return;
+    setPending({ view, error: snap.error });
+    setBreakNews(undefined);
+    if (command.type === 'break' && !command.on) endingBreak.current = true;
   };
   // While the room has not answered (or the connection is down) the room's buttons wait: marked
   // unavailable and doing nothing, but not disabled, which in a browser takes the focus off the
@@ -207,7 +284,7 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
     <div className="facilitation live-room" ref={page}>
       <p role="status" className={`room-status room-${snap.status}`}>
         {!drawn ? null : stopped ? (snap.error?.message || STATUS_WORDS[snap.status]) : snap.status === 'reconnecting' && !view ? NEVER_CONNECTED : STATUS_WORDS[snap.status]}
-        {drawn && error && <> The room refused that: {error.message}</>}
+        {drawn && error && <> The room refused that: {error.code === 'on-break' ? ON_BREAK_REFUSED[ownBreak || paused ? 'own' : 'other'] : error.message}</>}
       </p>
       {outdated && <p><button type="button" className="primary" ref={reload} onClick={() => location.reload()}>Reload the page</button></p>}
       {/* Another room runs here now: this page's room code and join address would send phones to a room that has closed. */}
@@ -224,7 +301,7 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
         )}
         {count && (
           <p className="room-count">
-            {plural(count.joined, 'phone joined', 'phones joined')} ({count.connected} connected)
+            {COUNT_BEFORE[snap.status]}{plural(count.joined, 'phone joined', 'phones joined')} ({count.connected} connected)
             {view && view.phase !== 'idle' && view.phase !== 'ended' ? <>; {plural(count.voted, 'vote', 'votes')} in this round</> : null}
           </p>
         )}
@@ -236,15 +313,19 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
           <p className="status-line">
             <span>{session.scenarioTitle}<span className="sr-only">. </span></span>
             <span>{stepWords(session)}<span className="sr-only">. </span></span>
-            <span>{PHASE_WORDS[view.phase]}</span>
+            <span>{roomOnBreak ? ON_BREAK_PHASE : PHASE_WORDS[view.phase]}</span>
           </p>
           {/* A break this page did not take (from the laptop's terminal, or before the page was reloaded): the room refuses its steps until it ends. */}
-          {roomOnBreak && !paused && (
-            <p className="notice">
-              The room is on a break: the phones show only that, and cannot vote.{' '}
-              <button type="button" {...whenIdle(() => send({ type: 'break', on: false }))}>End the break for the room</button>
-            </p>
-          )}
+          {/* Polite, so a screen reader hears of a break taken (or ended) elsewhere; in the page before its words. */}
+          <div aria-live="polite" className="room-break">
+            {shown && roomOnBreak && !ownBreak && (
+              <p className="notice">
+                The room is on a break: the phones show only that, and cannot vote.{' '}
+                <button type="button" {...whenIdle(() => send({ type: 'break', on: false }))}>End the break for the room</button>
+              </p>
+            )}
+            {shown && !roomOnBreak && breakNews && <p className="notice">{breakNews}</p>}
+          </div>
           <h1 ref={heading} tabIndex={-1}>{session.title ?? (session.kind === 'decision' ? 'Decision' : session.kind === 'scene' ? 'Scene' : 'Ending')}</h1>
           <DecisionSetup scenes={setup} id="room-setup-heading" />
           {view.contentNote && (

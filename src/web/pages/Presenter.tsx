@@ -51,7 +51,8 @@ function openRoomSession(store: Store, playable: PlayableScenario, texts: readon
 }
 
 /** Presenter mode for trainer-led sessions: large type, the room votes, the trainer reveals and picks the branch. */
-export default function Presenter({ id, paused = false }: { id?: string; paused?: boolean }) {
+/** `onRoomBreakEnded`: a live room's break, taken on this page, was ended elsewhere (the page's break ends with it). */
+export default function Presenter({ id, paused = false, onRoomBreakEnded }: { id?: string; paused?: boolean; onRoomBreakEnded?: () => void }) {
   // Opened from a live room's presenter address: the room server runs the session (phones vote).
   const [room] = useState(() => roomLinkFrom(location.search));
   const store = useStore();
@@ -76,7 +77,7 @@ export default function Presenter({ id, paused = false }: { id?: string; paused?
   // Come back to by the browser's Back (a session opened by mistake), the scenario's link has the focus again, as on the first page.
   const cards = useFollowedLink(state.kind === 'pick');
   useTitle(room ? 'Presenter: live room' : state.kind === 'missing' ? 'Scenario not found' : state.kind === 'ready' ? `Presenter: ${state.playable.scenario.title}` : undefined);
-  if (room) return <LiveRoom link={room} paused={paused} />;
+  if (room) return <LiveRoom link={room} paused={paused} onBreakEnded={onRoomBreakEnded} />;
   if (state.kind === 'loading') return <p>Loading…</p>;
   if (state.kind === 'missing') return <><h1>Scenario not found</h1><NoSuchScenario id={id ?? ''} back={<a href={hrefOf({ page: 'presenter' })}>Choose another scenario</a>} /></>;
   if (state.kind === 'pick') {
