@@ -6,7 +6,7 @@ import { pageTitle } from '../title.js';
 export const PROJECTOR_ON_BREAK_WORDS = 'The projector window, if one is open, shows the room “Taking a break” with the scenario’s title, and nothing of the session. When you come back, it shows again what it showed before (a blank screen, if you had blanked it).';
 
 /** Said on the break panel in a live room: the phones are told of the break, and wait with it. */
-export const LIVE_ROOM_ON_BREAK_WORDS = 'The phones in the room show that the session is on a break, with the scenario’s title, and nothing of the session. They cannot vote during the break, and votes already cast are kept. When you come back, they show again what they showed before: a vote that was open is open again. If this page has lost its connection to the room, the phones are told of the break once it is back, and can vote until then.';
+export const LIVE_ROOM_ON_BREAK_WORDS = 'The phones in the room show that the session is on a break, with the scenario’s title, and nothing of the session. They cannot vote during the break, and votes already cast are kept. When you come back, they show again what they showed before: a vote that was open is open again. If this page has lost its connection to the room, the phones are told of the break once it is back, and can vote until then. Ended from the laptop’s terminal (b), the break ends here too.';
 
 /** "Take a break": the session waits (nothing here runs on a clock) while the guide's self-care words are shown. */
 /** `onBack(byKeyboard)`: whether the break was left by keyboard (Escape, or the button pressed with Enter or Space). */
