@@ -421,6 +421,14 @@ describe('live room on the presenter page', () => {
     expect(screen.queryByRole('button', { name: 'End the break for the room' })).toBeNull();
   });
 
+  /** The room's break taken or ended from elsewhere (the terminal's b): the room's state changed and pushed to the page. */
+  const terminalBreak = (client: ReturnType<typeof renderRoom>['client']) => (on: boolean) => {
+    const result = reduceRoom(client.ctx, client.state, { from: 'presenter', message: { type: 'break', on, room: ROOM, token: LINK.token, seq: client.state.presenterSeq + 1 } });
+    if (!result.ok) throw new Error('refused');
+    client.state = result.state;
+    client.push();
+  };
+
   // Found walking a live room: "End the break for the room" pressed by keyboard left focus on nothing
   // (the button goes away), and a step refused during the break still said "end the break first" after it.
   it('a break from the terminal: a step refused during it is no longer said once it is over; ending it from the page moves focus to the next step', async () => {
@@ -429,12 +437,7 @@ describe('live room on the presenter page', () => {
     client.push();
     await user.click(screen.getByRole('button', { name: 'Open the vote' }));
     client.answer();
-    const terminal = (on: boolean) => {
-      const result = reduceRoom(client.ctx, client.state, { from: 'presenter', message: { type: 'break', on, room: ROOM, token: LINK.token, seq: client.state.presenterSeq + 1 } });
-      if (!result.ok) throw new Error('refused');
-      client.state = result.state;
-      client.push();
-    };
+    const terminal = terminalBreak(client);
     const refused = () => client.set({ error: { type: 'error', code: 'on-break', message: 'The room is on a break: end the break first.' } });
     terminal(true);
     refused();
@@ -465,12 +468,7 @@ describe('live room on the presenter page', () => {
     client.push();
     await user.click(screen.getByRole('button', { name: 'Open the vote' }));
     client.answer();
-    const terminal = (on: boolean) => {
-      const result = reduceRoom(client.ctx, client.state, { from: 'presenter', message: { type: 'break', on, room: ROOM, token: LINK.token, seq: client.state.presenterSeq + 1 } });
-      if (!result.ok) throw new Error('refused');
-      client.state = result.state;
-      client.push();
-    };
+    const terminal = terminalBreak(client);
     const phase = () => (document.querySelector('.status-line') as HTMLElement).lastElementChild?.textContent;
     // The region is in the page, empty, before the break: its words are said when they come.
     const region = container.querySelector('[aria-live="polite"].room-break') as HTMLElement;
