@@ -2786,10 +2786,14 @@ describe('session 36: four more tells', () => {
     expect(playReplies(bundledScenario('the-list'), best.map((r) => (r === 'd9-strengths' ? 'd9-belief' : r)))?.ending?.id).toBe('end-mixed');
   });
 
-  it('trafficker-contact: grilling Imani about Tasha is not told the guide says asking "about the people in her life" can be fine (its example is a boyfriend); the feedback quotes what Red Flags does say', () => {
+  // A second reader: the feedback also cited "asking directly about potential CSEC activity may
+  // offend or alienate", a rule the reply is not scored on (no-direct-csec-questions), about Tasha,
+  // not Imani's own activity: it says what the score is about, the interrogation.
+  it('trafficker-contact: grilling Imani about Tasha is not told the guide says asking "about the people in her life" can be fine (its example is a boyfriend); the feedback says what Red Flags says of it, and cites no rule it is not scored on', () => {
     const text = feedback('trafficker-contact', 'd4-visit-grill');
     expect(text).not.toMatch(/people in her life/);
-    expect(text).toContain('asking directly about potential CSEC activity may offend or alienate a youth (Red Flags)');
+    expect(text).toContain('turn the visit into an interrogation, which the guide says not to do (Red Flags)');
+    expect(text).not.toMatch(/potential CSEC activity/);
     expect(replyOf('trafficker-contact', 'd4-visit-grill').assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`)).toEqual(['curious-not-interrogating violates 2', 'non-judgmental violates 1']);
   });
 });
