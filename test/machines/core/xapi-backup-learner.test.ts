@@ -78,16 +78,21 @@ describe('whose practice it is, when one side of a backup load has no learner id
     const byId = new Map(after.map((s) => [s.id, s]));
     for (const s of before) expect(byId.get(s.id)).toEqual(s);
   };
-
-  it('records here without one keep naming their practice as they did, and the backup\'s keeps its own', () => {
-    const terminal = device(['2026-04-01T18:00:00Z']);
-    const browser = withoutLearner(device(['2026-05-03T18:00:00Z', '2026-05-04T18:00:00Z']));
+  /** Loads `terminal`'s backup into `browser`; every statement either side exported before comes out the same after. The browser's, from before. */
+  const loadKeepsBoth = (terminal: ReturnType<typeof memoryStore>, browser: ReturnType<typeof memoryStore>) => {
     const there = xapiOf(terminal);
     const hereBefore = xapiOf(browser);
     load(terminal, browser);
     const merged = xapiOf(browser);
     expectSame(hereBefore, merged);
     expectSame(there, merged);
+    return hereBefore;
+  };
+
+  it('records here without one keep naming their practice as they did, and the backup\'s keeps its own', () => {
+    const terminal = device(['2026-04-01T18:00:00Z']);
+    const browser = withoutLearner(device(['2026-05-03T18:00:00Z', '2026-05-04T18:00:00Z']));
+    const hereBefore = loadKeepsBoth(terminal, browser);
     // Fixed from then on: the id they were named by is the records' own now, whatever comes first later.
     expect(readRecords(browser, NOW).learner).toBe(hereBefore[0]!.actor.account!.name);
     load(device(['2026-01-01T18:00:00Z']), browser);
@@ -96,13 +101,7 @@ describe('whose practice it is, when one side of a backup load has no learner id
 
   it('a backup without one, loaded into records with one, keeps naming its practice as it did where it was made', () => {
     const terminal = withoutLearner(device(['2026-04-01T18:00:00Z', '2026-04-02T18:00:00Z']));
-    const browser = device(['2026-05-03T18:00:00Z']);
-    const there = xapiOf(terminal);
-    const hereBefore = xapiOf(browser);
-    load(terminal, browser);
-    const merged = xapiOf(browser);
-    expectSame(there, merged);
-    expectSame(hereBefore, merged);
+    loadKeepsBoth(terminal, device(['2026-05-03T18:00:00Z']));
   });
 
   it('records with no practice yet (a browser cleared, or a second device) take the backup\'s: one volunteer, one learner', () => {
