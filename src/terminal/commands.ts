@@ -147,7 +147,8 @@ export const AUDIT_HELP = `Usage: casa-practice audit [file|folder]... [--json] 
 For each scenario: how many states a playthrough can reach, the worst score that reaches each kind
 of ending, the best score a playthrough with a critical violation can have, and how often the best
 reply is first, longest or shortest, and how many decisions have a near miss; then the same figures
-across all the scenarios, against the project's thresholds; a share out of range names its
+across all the scenarios, against the project's thresholds, and each scenario's own reply lengths
+(best reply longest or shortest in at most 40% of its decisions); a share out of range names its
 decisions with file:line:column and says how to fix it. Validate's warnings for each file are
 listed under its scenario; they do not fail the audit. A file with errors is not audited: its
 problems are printed as validate prints them.
@@ -156,7 +157,8 @@ Options:
   --json     print the result as JSON for editors and scripts: "files" as validate --json gives
              them (every file, its problems and warnings), "scenarios" (each audited file's
              figures and failures, with file, line and column), "all" (the figures across them
-             and the thresholds) and "wording" (each share out of range, every decision named)
+             and the thresholds) and "wording" (each share out of range, across them or of
+             one "scenario", every decision named)
   -h, --help show this help
 
 Exit codes: 0 the audit passed, 1 it did not (or a file has errors), 2 usage error.

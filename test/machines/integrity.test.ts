@@ -569,7 +569,7 @@ describe('the audit names where a wording share is out of range', () => {
     expect(wordingMisses(f)).toContain('the best reply comes first in 0% of decisions (25–45%): it is not first at d1-greeting (first-scenario), d2-next-time (first-scenario)');
     const longer = { ...f, percent: { ...f.percent, bestShortest: 0 }, perDecision: f.perDecision.map((d) => ({ ...d, bestShortest: false })) };
     expect(wordingMisses(longer)).toContain('the best reply is the shortest in 0% of decisions (20–40%): it is not the shortest at d1-greeting (first-scenario), d2-next-time (first-scenario)');
-    // formatAudit given no file to find places in names the decision by id and scenario, and the reply to move.
-    expect(formatAudit([s]).text).toContain('\n      d1-greeting (first-scenario), reply d1-glad\n      d2-next-time (first-scenario), reply d2-plan\n    fix: Move the best reply to the top');
+    // formatAudit given no file to find places in names the decision by id and scenario, and the reply to change.
+    expect(formatAudit([s]).text).toContain('\n      d2-next-time (first-scenario), reply d2-plan\n    fix: Let a wrong reply be the longest');
   });
 });

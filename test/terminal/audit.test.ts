@@ -81,20 +81,15 @@ describe('casa-practice audit', () => {
     // id alone, and "the best reply comes first in 0%" named none.
     const text = readFileSync(example, 'utf8');
     const plan = placeOf(text, 'd2-plan', example);
-    const glad = placeOf(text, 'd1-glad', example);
     expect(short.out).toMatch(/To look at \(over 2 decisions[^\n]*\n {2}- the best reply is the longest/);
     expect(short.out).toContain([
       '  - the best reply is the longest in 50% of decisions (at most 33%), at 1 decision:',
       `      ${plan} d2-next-time, reply d2-plan`,
       '    fix: Let a wrong reply be the longest at this decision (a little more in it, or a little less in the best reply, without making the best the shortest): the length of a reply should say nothing about whether it is the right one.',
-      '  - the best reply is the shortest in 0% of decisions (20–40%); it is not the shortest at 2 decisions:',
-      `      ${glad} d1-greeting, reply d1-glad`,
-      `      ${plan} d2-next-time, reply d2-plan`,
-      '    fix: Let the best reply be the shortest at some of these (a little less in it, or a little more in a wrong reply shorter than it): the length of a reply should say nothing about whether it is the right one.',
-      '  - the best reply comes first in 0% of decisions (25–45%); it is not first at 2 decisions:',
-      `      ${glad} d1-greeting, reply d1-glad`,
-      `      ${plan} d2-next-time, reply d2-plan`,
-      "    fix: Move the best reply to the top of its decision's replies at some of these, so that the order of the file does not give it away.",
+      // Over two decisions a share is 0%, 50% or 100%: none is within 20–40% or 25–45%, so no change
+      // is asked for (it named both decisions and asked for a change "at some of these").
+      '  - the best reply is the shortest in 0% of decisions (20–40%): over 2 decisions no change brings it into range, so nothing needs changing for it here.',
+      '  - the best reply comes first in 0% of decisions (25–45%): over 2 decisions no change brings it into range, so nothing needs changing for it here.',
       'Audit passed.',
     ].join('\n'));
     // Five copies of it under other ids are ten decisions: the same share now fails the audit.
@@ -124,7 +119,6 @@ describe('casa-practice audit', () => {
     const r = await run('audit', file);
     expect(r.code).toBe(0);
     expect(r.out).toContain(`\n      ${placeOf(text, 'd2-plan', file)} d2-next-time, reply d2-plan\n`);
-    expect(r.out).toContain(`\n      ${placeOf(text, 'd1-glad', file)} d1-greeting, reply d1-glad\n`);
   });
 
   // A trainer who ran only the audit never saw a principle-not-cited warning: validate printed it,
@@ -236,6 +230,47 @@ describe('the audit bounds how often the best reply is the shortest, from above 
   });
 });
 
+// Across a folder, one scenario's habit was hidden by the others: the bundled set is bounded per
+// scenario (best reply longest, or shortest, in at most 40% of its decisions); so is a folder's audit.
+describe("the audit of several scenarios holds each to its own reply lengths", () => {
+  const other = () => ({ ...lengths(10, 3), id: 'other' });
+  it('lists a scenario of under 10 decisions whose best reply is the shortest in over 40% of them to look at, with the decisions, and passes', () => {
+    const s = lengths(5, 3);
+    // 3 of 5 is 60%; across the 15 decisions the share is 6 of 15 (40%), within the set's range.
+    const audit = formatAudit([s, other()]);
+    expect(audit.text).toContain('shortest 40% (20–40%)');
+    expect(audit.text).toContain([
+      'To look at in single scenarios (a scenario of fewer than 10 decisions is not failed on its own shares; across a folder they hide what a volunteer playing it learns):',
+      '  - lengths: the best reply is the shortest in 60% of its 5 decisions (at most 40% in a scenario), at 3 decisions:',
+      ...[0, 1, 2].map((i) => `      d${i} (lengths), reply d${i}-best`),
+      '    fix: Let a wrong reply be the shortest at 1 of these or more (a little less in it, or a little more in the best reply, without making the best the longest): the length of a reply should say nothing about whether it is the right one.',
+      'Audit passed.',
+    ].join('\n'));
+    expect(audit.ok).toBe(true);
+    expect(auditData([s, other()], ['a.json', 'b.json']).wording).toEqual([expect.objectContaining({ scenario: 'lengths', failed: false, atLeast: 1 })]);
+    // At 40% (2 of 5) it is not listed; alone, the scenario is judged by the shares across it (no second list).
+    expect(formatAudit([lengths(5, 2), other()]).text).not.toContain('To look at');
+    expect(formatAudit([s]).text).not.toContain('in single scenarios');
+  });
+
+  it('fails a scenario of 10 decisions or more on its own share, even where the folder\'s is in range', () => {
+    const s = lengths(10, 5);
+    const audit = formatAudit([s, { ...lengths(20, 2), id: 'other' }]);
+    // 7 of 30 across the two (23.3%) is in range; 5 of 10 in the one is not.
+    expect(audit.text).toContain('shortest 23.3% (20–40%)');
+    expect(audit.ok).toBe(false);
+    expect(audit.text).toContain('Audit failed:\n  - lengths: the best reply is the shortest in 50% of its 10 decisions (at most 40% in a scenario), at 5 decisions:\n');
+    expect(audit.text).toContain('    fix: Let a wrong reply be the shortest at 1 of these or more (');
+    const data = auditData([s, { ...lengths(20, 2), id: 'other' }], ['a.json', 'b.json']);
+    expect(data.ok).toBe(false);
+    expect(data.wording).toEqual([expect.objectContaining({ scenario: 'lengths', failed: true })]);
+  });
+
+  it('does not hold a scenario of under 5 decisions to it: one decision moves its share by over 20 points', () => {
+    expect(formatAudit([lengths(4, 4), { ...lengths(20, 4), id: 'other' }]).text).not.toContain('in single scenarios');
+  });
+});
+
 /** What `audit --json` prints (the fields the tests read). */
 interface AuditJson {
   ok: boolean;
@@ -285,7 +320,10 @@ describe('casa-practice audit --json', () => {
       { ...placeIn(example, 'd1-glad'), scenario: 'first-scenario', decision: 'd1-greeting', reply: 'd1-glad' },
       { ...placeIn(example, 'd2-plan'), scenario: 'first-scenario', decision: 'd2-next-time', reply: 'd2-plan' },
     ]);
-    expect(human.out).toContain(`    fix: ${report.wording[2]?.fix}\n`);
+    expect(human.out).toContain(`    fix: ${report.wording[0]?.fix}\n`);
+    // Where no change helps, the data says so as the text does, and asks for none.
+    expect(report.wording[2]?.fix).toBe('Over 2 decisions no change brings it into range, so nothing needs changing for it here.');
+    expect(human.out).toContain(`  - ${report.wording[2]?.share}: over 2 decisions no change brings it into range, so nothing needs changing for it here.\n`);
   });
 
   it('exits as the text does: 1 for a failed check (with its places), for a file with errors (listed with its problems, not audited) and for ten decisions with a share out of range; 2 for a usage error', async () => {

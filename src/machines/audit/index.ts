@@ -32,6 +32,16 @@ export const AUDIT_THRESHOLDS = {
    * a single decision moves a share by 20 points or more, so a miss is shown to look at, not failed.
    */
   minDecisions: 10,
+  /**
+   * In an audit of several scenarios, the best reply should be the longest, and the shortest, in at
+   * most this share of each one's own decisions (test/scenarios/answer-key.test.ts bounds the
+   * bundled scenarios the same): a habit in one scenario is what a volunteer playing it learns, and
+   * the shares across a folder hide it. Checked in scenarios of scenarioMinDecisions decisions or
+   * more (over fewer, one decision moves a share by more than 20 points); failed, as the shares
+   * across a set are, in a scenario of minDecisions decisions or more, else shown to look at.
+   */
+  scenarioLengthMax: 40,
+  scenarioMinDecisions: 5,
 } as const;
 
 /** One scenario's audit. */
@@ -91,7 +101,8 @@ export function auditScenario(scenario: Scenario): ScenarioAudit {
  * wordingMisses for fewer).
  */
 export function auditFailures(audits: readonly ScenarioAudit[], all: AnswerKeyFigures): string[] {
-  return all.decisions >= AUDIT_THRESHOLDS.minDecisions ? [...endingFailures(audits), ...wordingMisses(all)] : endingFailures(audits);
+  const own = scenarioLengthFindings(all).filter(fails).map((m) => `${m.share}${where(m)}`);
+  return all.decisions >= AUDIT_THRESHOLDS.minDecisions ? [...endingFailures(audits), ...wordingMisses(all), ...own] : [...endingFailures(audits), ...own];
 }
 
 /** The endings' checks a set of scenarios fails, in words (they fail at any size). */
@@ -189,7 +200,12 @@ export interface WordingMiss {
   /** At how many of the decisions a change brings the share into range (the least number). */
   atLeast?: number;
   fix: string;
+  /** A share of one scenario's own decisions (scenarioLengthFindings): how many it has. */
+  scenario?: { decisions: number };
 }
+
+/** Whether a scenario's own share out of range fails the audit (over minDecisions of its decisions or more) or is shown to look at. */
+const fails = (m: WordingMiss) => (m.scenario?.decisions ?? 0) >= AUDIT_THRESHOLDS.minDecisions;
 
 /**
  * At how many decisions a change (each moving the count by one, `by` +1 or -1) brings the share of
@@ -202,6 +218,14 @@ function changesNeeded(count: number, n: number, by: 1 | -1, inRange: (percent: 
   return undefined;
 }
 
+const firstBest = (d: Decision) => d.bestIndexes[0] ?? 0;
+/** The longest of the best replies: the one that gives it away. */
+const longestBest = (d: Decision, replies: readonly { text: string }[]) => d.bestIndexes.reduce((a, b) => ((replies[b]?.text.length ?? 0) > (replies[a]?.text.length ?? 0) ? b : a), firstBest(d));
+/** The shortest of the best replies. */
+const shortestBest = (d: Decision, replies: readonly { text: string }[]) => d.bestIndexes.reduce((a, b) => ((replies[b]?.text.length ?? 0) < (replies[a]?.text.length ?? 0) ? b : a), firstBest(d));
+/** "at 2 of these or more" (or "at this decision", "at all 3 of these"), or "at some of these" where no number of changes brings the share into range. */
+const these = (k: number | undefined, of: number) => (k === undefined ? 'at some of these' : k < of ? `at ${k} of these or more` : of === 1 ? 'at this decision' : `at all ${of} of these`);
+
 /** The wording shares outside their range, each with the decisions that make it so and how to fix them. */
 export function wordingFindings(all: AnswerKeyFigures): WordingMiss[] {
   const out: WordingMiss[] = [];
@@ -209,16 +233,12 @@ export function wordingFindings(all: AnswerKeyFigures): WordingMiss[] {
   const t = AUDIT_THRESHOLDS;
   const n = all.decisions;
   const of = (which: (d: Decision) => boolean) => all.perDecision.filter(which);
-  const firstBest = (d: Decision) => d.bestIndexes[0] ?? 0;
-  // "at 2 of these or more" (or "at this decision", "at all 3 of these"), or "at some of these" where no number of changes brings the share into range.
-  const these = (k: number | undefined, of: number) => (k === undefined ? 'at some of these' : k < of ? `at ${k} of these or more` : of === 1 ? 'at this decision' : `at all ${of} of these`);
   if (p.bestLongest > t.bestLongestMax) {
     const k = changesNeeded(all.bestLongest, n, -1, (x) => x <= t.bestLongestMax);
     const decisions = of((d) => d.bestLongest);
     out.push({
       share: `the best reply is the longest in ${p.bestLongest}% of decisions (at most ${t.bestLongestMax}%)`, at: 'at', decisions,
-      // The longest of the best replies: the one that gives it away.
-      reply: (d, replies) => d.bestIndexes.reduce((a, b) => ((replies[b]?.text.length ?? 0) > (replies[a]?.text.length ?? 0) ? b : a), firstBest(d)),
+      reply: longestBest,
       atLeast: k,
       fix: `let a wrong reply be the longest ${these(k, decisions.length)} (a little more in it, or a little less in the best reply, without making the best the shortest): ${LENGTH_SAYS_NOTHING}`,
     });
@@ -231,8 +251,7 @@ export function wordingFindings(all: AnswerKeyFigures): WordingMiss[] {
     const decisions = of((d) => d.bestShortest);
     out.push({
       share: shortestShare, at: 'at', decisions,
-      // The shortest of the best replies: the one that gives it away.
-      reply: (d, replies) => d.bestIndexes.reduce((a, b) => ((replies[b]?.text.length ?? 0) < (replies[a]?.text.length ?? 0) ? b : a), firstBest(d)),
+      reply: shortestBest,
       atLeast: k,
       fix: `let a wrong reply be the shortest ${these(k, decisions.length)} (a little less in it, or a little more in the best reply, without making the best the longest): ${LENGTH_SAYS_NOTHING}`,
     });
@@ -273,6 +292,39 @@ export function wordingFindings(all: AnswerKeyFigures): WordingMiss[] {
   return out;
 }
 
+/**
+ * In an audit of several scenarios, each one's own length shares over AUDIT_THRESHOLDS.scenarioLengthMax
+ * (the best reply the longest, or the shortest, in too many of its decisions), for scenarios of
+ * scenarioMinDecisions decisions or more: the shares across a folder hid one scenario's habit.
+ */
+export function scenarioLengthFindings(all: AnswerKeyFigures): WordingMiss[] {
+  const t = AUDIT_THRESHOLDS;
+  const byScenario = new Map<number, Decision[]>();
+  for (const d of all.perDecision) byScenario.set(d.scenarioIndex, [...(byScenario.get(d.scenarioIndex) ?? []), d]);
+  if (byScenario.size < 2) return [];
+  const out: WordingMiss[] = [];
+  const ends = [
+    { which: 'longest', other: 'shortest', is: (d: Decision) => d.bestLongest, reply: longestBest, change: 'a little more in it, or a little less in the best reply' },
+    { which: 'shortest', other: 'longest', is: (d: Decision) => d.bestShortest, reply: shortestBest, change: 'a little less in it, or a little more in the best reply' },
+  ] as const;
+  for (const own of byScenario.values()) {
+    const n = own.length;
+    if (n < t.scenarioMinDecisions) continue;
+    for (const e of ends) {
+      const decisions = own.filter(e.is);
+      const percent = Math.round((1000 * decisions.length) / n) / 10;
+      if (percent <= t.scenarioLengthMax) continue;
+      const k = changesNeeded(decisions.length, n, -1, (x) => x <= t.scenarioLengthMax);
+      out.push({
+        share: `${cleanLine(own[0]?.scenarioId ?? '')}: the best reply is the ${e.which} in ${percent}% of its ${n} decisions (at most ${t.scenarioLengthMax}% in a scenario)`,
+        at: 'at', decisions, reply: e.reply, atLeast: k, scenario: { decisions: n },
+        fix: `let a wrong reply be the ${e.which} ${these(k, decisions.length)} (${e.change}, without making the best the ${e.other}): ${LENGTH_SAYS_NOTHING}`,
+      });
+    }
+  }
+  return out;
+}
+
 /** ": at d1-phone (example), d3-visit (example) and 4 more": the decisions of a share out of range, by id. */
 function where(m: WordingMiss): string {
   if (m.decisions.length === 0) return '';
@@ -285,12 +337,18 @@ export function wordingMisses(all: AnswerKeyFigures): string[] {
   return wordingFindings(all).map((m) => `${m.share}${where(m)}`);
 }
 
+/** What the audit says of a share no change can bring into range over `over` decisions (see wordingRows). */
+const noChangeHelps = (over: number) => `over ${over} decision${over === 1 ? '' : 's'} no change brings it into range, so nothing needs changing for it here.`;
+
 /**
  * A wording miss as the audit prints it, a "- " item: the share and how many decisions make it so,
  * the first few of them one a row with file:line:column (as validate gives places) of the reply to
  * change, or of the decision, then the rest counted, then the fix.
  */
-function wordingRows(m: WordingMiss, scenarios: readonly Scenario[], placeOf: (d: Decision, path: JsonPath) => FilePlace | undefined): string[] {
+function wordingRows(m: WordingMiss, scenarios: readonly Scenario[], placeOf: (d: Decision, path: JsonPath) => FilePlace | undefined, over: number): string[] {
+  // Over a few decisions a banded share may have no value in its band (over two: 0%, 50% or 100%,
+  // none within 20–40%): no change helps, so none is asked for.
+  if (m.atLeast === undefined) return [`  - ${m.share}: ${noChangeHelps(over)}`];
   const count = `${m.decisions.length} decision${m.decisions.length === 1 ? '' : 's'}`;
   const rows = [`  - ${m.share}${m.at === 'at' ? ',' : ';'} ${m.at} ${count}:`];
   for (const d of m.decisions.slice(0, NAMED_DECISIONS)) {
@@ -383,15 +441,23 @@ export function formatAudit(scenarios: readonly Scenario[], labels: readonly (st
   // Each wording miss names its decisions with file:line:column (as validate reports places): every
   // scenario's file is read once, for all the places named in it.
   const misses = wordingFindings(all);
-  const named = misses.flatMap((m) => m.decisions.slice(0, NAMED_DECISIONS).map((d) => ({ d, path: placePath(d, m.reply?.(d, replyTexts(scenarios, d))) })));
+  const own = scenarioLengthFindings(all);
+  const named = [...misses, ...own].flatMap((m) => m.decisions.slice(0, NAMED_DECISIONS).map((d) => ({ d, path: placePath(d, m.reply?.(d, replyTexts(scenarios, d))) })));
   const placeOf = placesFor(named, locators);
-  const missRows = misses.flatMap((m) => wordingRows(m, scenarios, placeOf));
+  const missRows = misses.flatMap((m) => wordingRows(m, scenarios, placeOf, all.decisions));
+  const ownRows = (which: readonly WordingMiss[]) => which.flatMap((m) => wordingRows(m, scenarios, placeOf, m.scenario?.decisions ?? 0));
+  const ownFailed = own.filter(fails);
+  const ownToLook = own.filter((m) => !fails(m));
   const wordingFails = all.decisions >= t.minDecisions;
   const endings = endingFailures(audits);
-  const failed = endings.length > 0 || (wordingFails && misses.length > 0);
+  const failed = endings.length > 0 || (wordingFails && misses.length > 0) || ownFailed.length > 0;
   if (!wordingFails && misses.length > 0) {
     lines.push(`To look at (over ${all.decisions} decisions one reply moves a share a long way, so these are not failed; they are checked across ${t.minDecisions} decisions or more, e.g. a folder):`);
     lines.push(...missRows);
+  }
+  if (ownToLook.length > 0) {
+    lines.push(`To look at in single scenarios (a scenario of fewer than ${t.minDecisions} decisions is not failed on its own shares; across a folder they hide what a volunteer playing it learns):`);
+    lines.push(...ownRows(ownToLook));
   }
   const warned = audits.map((_, i) => (warnings[i] ?? []).filter((p) => p.severity === 'warning').length).filter((n) => n > 0);
   if (warned.length > 0) {
@@ -399,7 +465,7 @@ export function formatAudit(scenarios: readonly Scenario[], labels: readonly (st
     lines.push(`${n} warning${n === 1 ? '' : 's'} in ${warned.length} scenario${warned.length === 1 ? '' : 's'} (listed in ${warned.length === 1 ? 'its block' : 'their blocks'} above).`);
   }
   if (!failed) lines.push('Audit passed.');
-  else lines.push('Audit failed:', ...audits.flatMap((a, i) => endingRows(a, scenarios[i] as Scenario, locators[i])), ...(wordingFails ? missRows : []));
+  else lines.push('Audit failed:', ...audits.flatMap((a, i) => endingRows(a, scenarios[i] as Scenario, locators[i])), ...(wordingFails ? missRows : []), ...ownRows(ownFailed));
   return { text: `${lines.join('\n')}\n`, ok: !failed };
 }
 
@@ -423,6 +489,8 @@ export interface AuditEndingFailure {
 /** A wording share out of range, for the audit's data: every decision that makes it so, each with its place. */
 export interface AuditWordingMiss {
   share: string;
+  /** The scenario whose own decisions the share is of (scenarioLengthFindings); null: across every scenario audited. */
+  scenario: string | null;
   /** True over AUDIT_THRESHOLDS.minDecisions decisions or more (it fails the audit); false: to look at. */
   failed: boolean;
   /** At how many of the decisions a change brings the share into range (null: no number does). */
@@ -444,7 +512,8 @@ export function auditData(scenarios: readonly Scenario[], files: readonly string
   const all = answerKeyFigures(scenarios);
   const t = AUDIT_THRESHOLDS;
   const wordingFails = all.decisions >= t.minDecisions;
-  const misses = wordingFindings(all);
+  const own = scenarioLengthFindings(all);
+  const misses = [...wordingFindings(all), ...own];
   const placeOf = placesFor(misses.flatMap((m) => m.decisions.map((d) => ({ d, path: placePath(d, m.reply?.(d, replyTexts(scenarios, d))) }))), locators);
   const at = (file: string | undefined, place: FilePlace | undefined): Partial<AuditPlace> => (place && file !== undefined ? { file, line: place.line, column: place.column } : {});
   const kinds = (pick: (k: EndingKind) => number | boolean | undefined) => Object.fromEntries(KINDS.map((k) => [k, pick(k) ?? null]));
@@ -476,14 +545,14 @@ export function auditData(scenarios: readonly Scenario[], files: readonly string
     };
   });
   const wording: AuditWordingMiss[] = misses.map((m) => ({
-    share: m.share, failed: wordingFails, atLeast: m.atLeast ?? null,
+    share: m.share, scenario: m.scenario ? (m.decisions[0]?.scenarioId ?? null) : null, failed: m.scenario ? fails(m) : wordingFails, atLeast: m.atLeast ?? null,
     decisions: m.decisions.map((d) => {
       const r = m.reply?.(d, replyTexts(scenarios, d));
       return { ...at(files[d.scenarioIndex], placeOf(d, placePath(d, r))), scenario: d.scenarioId, decision: d.decisionId, reply: r === undefined ? null : replyId(scenarios, d, r) };
     }),
-    fix: `${m.fix.charAt(0).toUpperCase()}${m.fix.slice(1)}`,
+    fix: ((f) => `${f.charAt(0).toUpperCase()}${f.slice(1)}`)(m.atLeast === undefined ? noChangeHelps(m.scenario?.decisions ?? all.decisions) : m.fix),
   }));
-  const ok = scenarioRows.every((s) => s.failures.length === 0) && !(wordingFails && misses.length > 0);
+  const ok = scenarioRows.every((s) => s.failures.length === 0) && wording.every((w) => !w.failed);
   return {
     ok,
     scenarios: scenarioRows,
