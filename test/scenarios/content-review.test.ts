@@ -2685,7 +2685,9 @@ describe('session 34: naming the right person does not single out the best reply
       ['harm-reduction', 'd9-file', 'recommend-restoration-funds follows 1, review-recommendations violates 2', /Holding it for Grace is the step/],
       ['trafficker-contact', 'd3-morning-downplay', 'csw-partnership follows 1, team-communication violates 1', /keeping Mr\. Haddad, her CSEC CSW, out of it/],
       ['court-report', 'd-status-unconfirmed-suspect', 'report-csec-status-confirmed-only violates 3, no-jumping-to-conclusions violates 1', /Wanting Marisa to see your worry is right, but the way to get it to her is to tell her/],
-      ['red-flags', 'r-defense-everything', 'legal-support follows 1, defense-attorney-role violates 1', /letting your Advocate Supervisor know afterwards is not consulting with them/],
+      // Session 37: the guide asks for the consultation when a youth becomes dually involved and to determine
+      // advocacy activities; it says nothing of "before", so a word afterwards is no longer called "not consulting".
+      ['red-flags', 'r-defense-everything', 'legal-support follows 1, defense-attorney-role violates 1', /consult them to determine appropriate advocacy activities \(Advocacy Activities\); telling them afterwards comes once the statement is already decided/],
       ['the-list', 'd9-belief', 'report-objective-strengths-based violates 2, recommend-restoration-funds follows 1', /his CSEC CSW is a confirmed fact, and Restoration Funds .* But a belief is not evidence/],
       ['testifying', 'd3-wait', 'youth-centered follows 1, team-communication violates 1', /her CSW and dependency attorney need to know/],
       ['testifying', 'd6-block', 'no-trafficker-contact follows 1, team-communication violates 2', /keeps from her team, and from Hannah/],
@@ -2703,7 +2705,11 @@ describe('session 34: naming the right person does not single out the best reply
     for (const reply of ['d2-send', 'd3-stay-on']) expect(feedback('left-placement-calls', reply)).toContain('tend to be focused on youth in crisis (Collaboration with Case Parties)');
   });
 
-  it('at the eight decisions reworded in session 35 the best reply is neither the longest nor the second-longest', () => {
+  // Session 37: "neither the longest nor the second-longest" left a three-reply decision one place for
+  // the best reply, the shortest (red-flags r-defense: 98 characters against 127 and 186), a habit the
+  // set-wide bound now limits (answer-key.test). At these decisions the best reply is not the longest,
+  // and where it is the shortest, it is not a fifth or more shorter than the next-shortest reply.
+  it('at the eight decisions reworded in session 35 the best reply is not the longest, nor the shortest by a wide margin', () => {
     const places: [string, string][] = [
       ['court-report', 'd-status-unconfirmed'], ['red-flags', 'r-defense'], ['the-list', 'd9-report'], ['testifying', 'd3-evening'],
       ['testifying', 'd6-message'], ['testifying', 'd7-worry'], ['harm-reduction', 'd5-tell'], ['youth-discloses', 'd4-promise'],
@@ -2712,10 +2718,10 @@ describe('session 34: naming the right person does not single out the best reply
       const replies = decisionOf(id, node).replies;
       const top = Math.max(...replies.map(value));
       for (const best of replies.filter((r) => value(r) === top)) {
-        // As the answer-key figures measure it: strictly longer than every other reply, or beaten by exactly one.
-        const longer = replies.filter((r) => r.text.length > best.text.length).length;
-        const longest = replies.every((r) => r === best || r.text.length < best.text.length);
-        expect({ longest, second: longer === 1 }, `${id}/${node}: ${best.id}`).toEqual({ longest: false, second: false });
+        const others = replies.filter((r) => r !== best).map((r) => r.text.length);
+        // As the answer-key figures measure it: strictly longer than every other reply.
+        expect(others.every((n) => n < best.text.length), `${id}/${node}: ${best.id} is the longest`).toBe(false);
+        expect(best.text.length / Math.min(...others), `${id}/${node}: ${best.id} against the next-shortest`).toBeGreaterThanOrEqual(0.8);
       }
     }
   });
@@ -2765,10 +2771,12 @@ describe('session 36: four more tells', () => {
     expect(saying('the-list', 'd9-report', /Restoration Funds/).ids).toEqual(['d9-strengths', 'd9-belief']);
   });
 
-  it('youth-discloses d4: the honest reply is shorter than both wrong ones, no longer tied for the longest', () => {
+  // Session 37: this asked for the honest reply to be the shortest, which only traded one tell for
+  // another; what it guards is that it is not tied for the longest (nor the longest).
+  it('youth-discloses d4: the honest reply is shorter than a wrong one, no longer tied for the longest', () => {
     const replies = decisionOf('youth-discloses', 'd4-promise').replies;
     const honest = replies.find((r) => r.id === 'd4-honest');
-    for (const r of replies) if (r !== honest) expect(r.text.length, r.id).toBeGreaterThan(honest?.text.length ?? Infinity);
+    expect(Math.max(...replies.filter((r) => r !== honest).map((r) => r.text.length))).toBeGreaterThan(honest?.text.length ?? Infinity);
     expect(honest?.text).toMatch(/can't promise/);
     expect(honest?.text).toMatch(/Renee/);
   });
@@ -2886,5 +2894,25 @@ function softensIntoPermission(sentence: string): boolean {
 describe('a summary fits the picker beside its notices', () => {
   it.each(BUNDLED_IDS)('%s: the summary is at most 360 characters', (id) => {
     expect(bundledScenario(id).summary.length).toBeLessThanOrEqual(360);
+  });
+});
+
+// Session 37: two wording left-overs. The guide says "it may be appropriate to ask the youth how they paid
+// for an expensive item or for more information about their boyfriend, but do not interrogate them" (Red
+// Flags); and asks the CASA to "consult with your Advocate Supervisor if your youth becomes dually
+// involved" (Collaboration with Case Parties) and "to determine appropriate advocacy activities" (Advocacy
+// Activities), with no word of "before".
+describe('session 37: feedback says what the guide says', () => {
+  it('youth-discloses d1-cross-exam: names the questions the guide says may be appropriate, and that it says not to interrogate', () => {
+    const text = feedback('youth-discloses', 'd1-cross-exam');
+    expect(text).toContain('it may be appropriate to ask how she paid for an expensive item, or for more information about her boyfriend, but not to interrogate her (Red Flags)');
+    expect(text).not.toMatch(/can be fine/);
+  });
+
+  it('red-flags r-defense-everything: claims no "before" and no "afterwards is not consulting"; rests on what the guide says the consultation is for', () => {
+    const text = feedback('red-flags', 'r-defense-everything');
+    expect(text).not.toMatch(/\bbefore\b|is not consulting|not consult/);
+    expect(text).toContain('consult your Advocate Supervisor when a youth becomes dually involved (Collaboration with Case Parties)');
+    expect(text).toContain('to determine appropriate advocacy activities (Advocacy Activities)');
   });
 });
