@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
@@ -318,7 +319,7 @@ describe('the-list: a family friend the family trusts; the scoring is the guide\
 });
 
 describe('dual-involvement: the ending follows conduct', () => {
-  it('no playthrough under 80% reaches the strong ending, nor one that said what happened to Kenzie before anyone knew (the mixed ending has that variant)', () => {
+  it('no playthrough under 80% reaches the strong ending, nor one that said what happened to Rithy before anyone knew (the mixed ending has that variant)', () => {
     const s = bundledScenario('dual-involvement');
     const strong = exploreScenario(s).endings.find((e) => e.endingId === 'end-strong');
     expect(strong?.worst).toBeGreaterThanOrEqual(80);
@@ -717,10 +718,10 @@ describe('red-flags: a conclusion said to Yesi counts as one', () => {
 });
 
 describe('a fresh-eyes review: dual-involvement, whereabouts-unknown', () => {
-  it('dual-involvement: "you should testify" is not told who decides whether she testifies (the guide is silent); it is told the support the guide describes (Legal Advocacy)', () => {
+  it('dual-involvement: "you should testify" is not told who decides whether he testifies (the guide is silent); it is told the support the guide describes (Legal Advocacy)', () => {
     const text = feedback('dual-involvement', 'd7-should');
     expect(text).not.toMatch(/for her and her lawyers/);
-    expect(text).toContain('most importantly her CSW and dependency attorney (Legal Advocacy)');
+    expect(text).toContain('most importantly his CSW and dependency attorney (Legal Advocacy)');
   });
 
   it('whereabouts-unknown: the feedback on "Where are you staying? Are you with him?" counts the questions the reply asks (two)', () => {
@@ -813,7 +814,7 @@ describe('a fresh-eyes review: the borderline notes, youth-discloses, couch-rent
     }
   });
 
-  it('dual-involvement: two gentle questions about Roz are the secondary point at d6 (weight 1; the guide allows asking about a partner, not interrogating), and the feedback rests on what Kenzie said ("everybody keeps asking"), not on a judgement the reply does not make', () => {
+  it('dual-involvement: two gentle questions about Roz are the secondary point at d6 (weight 1; the guide says some questions may be appropriate, not interrogating), and the feedback rests on what Rithy said ("everybody keeps asking"), not on a judgement the reply does not make', () => {
     const a = assessment('dual-involvement', 'd6-how', 'curious-not-interrogating');
     expect([a?.verdict, a?.weight ?? 1]).toEqual(['violates', 1]);
     expect(assessment('dual-involvement', 'd6-how', 'non-judgmental')).toBeUndefined();
@@ -823,12 +824,12 @@ describe('a fresh-eyes review: the borderline notes, youth-discloses, couch-rent
     expect(told('dual-involvement', 's5-saturday')).toContain('Everybody keeps asking about Roz');
   });
 
-  it('dual-involvement: a playthrough that asked Kenzie to vouch instead of getting the form can still end strong (84%), and is not told "Jordan and you finally talk once the form is on file"', () => {
+  it('dual-involvement: a playthrough that asked Rithy to vouch instead of getting the form can still end strong (84%), and is not told "Jordan and you finally talk once the form is on file"', () => {
     const s = bundledScenario('dual-involvement');
-    const kenzie = playReplies(s, ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-explain', 'd5-kenzie', 'd6-needs', 'd7-team', 'd8-secondary']);
-    expect(kenzie?.ending?.id).toBe('end-strong');
-    expect(kenzie?.ending?.narration).not.toMatch(/form is on file/);
-    expect(kenzie?.ending?.narration).toContain('Jordan is still waiting for a signed authorization form');
+    const vouched = playReplies(s, ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-explain', 'd5-kenzie', 'd6-needs', 'd7-team', 'd8-secondary']);
+    expect(vouched?.ending?.id).toBe('end-strong');
+    expect(vouched?.ending?.narration).not.toMatch(/form is on file/);
+    expect(vouched?.ending?.narration).toContain('Jordan is still waiting for a signed authorization form');
     const form = playReplies(s, ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-explain', 'd5-form', 'd6-needs', 'd7-team', 'd8-secondary']);
     expect(form?.ending?.narration).toContain('Jordan and you finally talk once the form is on file');
   });
@@ -1198,7 +1199,7 @@ describe('session 27 content review: dual-involvement', () => {
   const BEST = ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-explain', 'd5-form', 'd6-needs', 'd7-team', 'd8-secondary'];
   const play = (swap: Record<string, string>) => playReplies(bundledScenario('dual-involvement'), BEST.map((r) => swap[r] ?? r));
 
-  it('"Leave it to her public defender", then the call and the statement Ms. Adeyemi asked for: the ending does not say her delinquency case went on without you', () => {
+  it('"Leave it to his public defender", then the call and the statement Ms. Adeyemi asked for: the ending does not say his delinquency case went on without you', () => {
     expect(told('dual-involvement', 's1-number')).toMatch(/asks you to give her a call/);
     const d = play({ 'd1-supervisor': 'd1-wait' });
     expect(d?.ending?.id).toBe('end-mixed');
@@ -1209,19 +1210,19 @@ describe('session 27 content review: dual-involvement', () => {
     expect(declined?.ending?.narration).toMatch(/went on mostly without you/);
   });
 
-  it('a report sent before Beth saw it, on a path that kept every case party informed, is told that, not that the adults on each case know little of the other or that Kenzie keeps her answers short', () => {
+  it('a report sent before Beth saw it, on a path that kept every case party informed, is told that, not that the adults on each case know little of the other or that Rithy keeps his answers short', () => {
     expect(trustAfter('dual-involvement', BEST)).toBeGreaterThanOrEqual(70);
     const d = play({ 'd8-secondary': 'd8-rush' });
     expect(d?.ending?.id).toBe('end-mixed');
-    expect(d?.ending?.narration).not.toMatch(/know little of the other|keeps her answers short/);
+    expect(d?.ending?.narration).not.toMatch(/know little of the other|keeps (her|his) answers short/);
     expect(d?.ending?.narration).toMatch(/before Beth had seen its recommendations/);
   });
 
-  it('no mixed ending says Kenzie keeps her answers short (it is told whatever her trust)', () => {
+  it('no mixed ending says Rithy keeps his answers short (it is told whatever his trust)', () => {
     const end = bundledScenario('dual-involvement').nodes.find((n) => n.id === 'end-mixed');
     const texts = end?.kind === 'ending' ? [end.narration, ...(end.variants ?? []).map((v) => v.narration)] : [];
     expect(texts.length).toBeGreaterThan(1);
-    expect(texts.filter((t) => /keeps her answers short/.test(t))).toEqual([]);
+    expect(texts.filter((t) => /keeps (her|his) answers short/.test(t))).toEqual([]);
   });
 });
 
@@ -1502,8 +1503,8 @@ describe('session 28: red-flags team list', () => {
 
 describe('session 29 review: dual-involvement', () => {
   // Introduced to Ms. Adeyemi, wrote the statement she asked for, got Jordan's form, then swapped the
-  // two courts and asked Kenzie two questions about Roz: 53%, trust 35, the harmful ending. (Session 30:
-  // that playthrough now ends mixed; telling her "she's using you" instead, 47%, still ends here.)
+  // two courts and asked Rithy two questions about Roz: 53%, trust 35, the harmful ending. (Session 30:
+  // that playthrough now ends mixed; telling him "she's using you" instead, 47%, still ends here.)
   const PATH = ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-swap', 'd5-form', 'd6-using', 'd8-secondary'];
 
   it('the shut-out ending after working with Ms. Adeyemi as the guide asks does not say she works with "the people she already knows" (she asked you for the statement)', () => {
@@ -1514,8 +1515,8 @@ describe('session 29 review: dual-involvement', () => {
     expect(d?.ending?.id).toBe('end-shut-out');
     expect(d?.score.percent).toBeGreaterThan(45);
     expect(d?.ending?.narration).not.toMatch(/works with the people she already knows/);
-    expect(d?.ending?.narration).toMatch(/takes your name off her visitor list/);
-    // Asking her lawyer what Kenzie said about Roz is still told what it cost with Ms. Adeyemi.
+    expect(d?.ending?.narration).toMatch(/takes your name off his visitor list/);
+    // Asking his lawyer what Rithy said about Roz is still told what it cost with Ms. Adeyemi.
     const digging = playReplies(bundledScenario('dual-involvement'), PATH.map((r) => (r === 'd2-intro' ? 'd2-ask' : r === 'd3-strengths' ? 'd3-ask' : r)));
     expect(digging?.ending?.id).toBe('end-shut-out');
     expect(digging?.ending?.narration).toMatch(/Ms. Adeyemi stops returning your calls/);
@@ -1535,7 +1536,7 @@ describe('session 29 review: whereabouts-unknown', () => {
     return out.join(' ');
   }
 
-  it('Dez is not a second Arev: she does not draw (Arev draws comics), her late-night message does not come at the same minute on the same nightstand, and she does not open with Kenzie\'s "Everybody keeps asking"', () => {
+  it('Dez is not a second Arev: she does not draw (Arev draws comics), her late-night message does not come at the same minute on the same nightstand, and she does not open with Rithy\'s "Everybody keeps asking"', () => {
     expect(storyText('couch-rent')).toMatch(/draw comics/);
     expect(storyText('whereabouts-unknown')).not.toMatch(/\b(draws?|drawing|sketch\w*)\b/i);
     const times = (id: string) => new Set(`${storyText(id)} ${bundledScenario(id).nodes.map((n) => ('title' in n ? n.title ?? '' : '')).join(' ')}`.match(/\b\d{1,2}:\d{2} a\.m\./g) ?? []);
@@ -1579,11 +1580,11 @@ describe('session 29: decisions and feedback say no more than the scene and the 
     expect(bundledScenario('whereabouts-unknown').nodes.find((n) => n.id === 'd2-evening')).toMatchObject({ prompt: expect.stringMatching(/this week/) });
   });
 
-  it('dual-involvement d7-hearings: courtroom support is not set below a "main way" the guide does not rank; for proceedings against the person exploiting her, the guide names keeping the case parties informed (Legal Advocacy)', () => {
+  it('dual-involvement d7-hearings: courtroom support is not set below a "main way" the guide does not rank; for proceedings against the person exploiting him, the guide names keeping the case parties informed (Legal Advocacy)', () => {
     const text = feedback('dual-involvement', 'd7-hearings');
     expect(text).not.toMatch(/\bmain\b/);
     expect(text).toMatch(/courtroom support is something a CASA can do \(Legal Advocacy\)/);
-    expect(text).toMatch(/the support the guide names is keeping communication and understanding among the case parties, above all her CSW and dependency attorney \(Legal Advocacy\)/);
+    expect(text).toMatch(/the support the guide names is keeping communication and understanding among the case parties, above all his CSW and dependency attorney \(Legal Advocacy\)/);
   });
 });
 
@@ -1861,23 +1862,23 @@ describe('session 30 review: left-placement-calls', () => {
 
 describe('session 30 review: dual-involvement', () => {
   // Statement written, form set about, secondary CSW reviewed with Beth; courts swapped and two questions
-  // about Roz (trust 35): 53%, no prohibited act, and the harmful ending ("takes your name off her visitor
+  // about Roz (trust 35): 53%, no prohibited act, and the harmful ending ("takes your name off his visitor
   // list"). The guide says asking about a partner may be appropriate, only not interrogating (Red Flags).
-  it('a playthrough in the Developing band with no prohibited act does not end harmful; its mixed ending says Kenzie keeps Roz to herself since the visit she ended early', () => {
+  it('a playthrough in the Developing band with no prohibited act does not end harmful; its mixed ending says Rithy keeps Roz to himself since the visit he ended early', () => {
     const path = ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-swap', 'd5-form', 'd6-how', 'd8-secondary'];
     expect(nodesOn('dual-involvement', path)).toContain('s6-closed');
     const d = playReplies(bundledScenario('dual-involvement'), path);
     expect(d?.score.percent).toBeGreaterThanOrEqual(50);
     expect(d?.criticalViolations).toEqual([]);
     expect(d?.ending?.id).toBe('end-mixed');
-    expect(d?.ending?.narration).toMatch(/since the Saturday she asked to end the visit early/);
+    expect(d?.ending?.narration).toMatch(/since the Saturday he asked to end the visit early/);
     // "She's using you" instead (47%) is still the shut-out ending.
     const using = playReplies(bundledScenario('dual-involvement'), path.map((r) => (r === 'd6-how' ? 'd6-using' : r)));
     expect(using?.score.percent).toBeLessThan(50);
     expect(using?.ending?.id).toBe('end-shut-out');
   });
 
-  it('what the volunteer says to Jordan on a call Kenzie is not on does not change Kenzie\'s trust', () => {
+  it('what the volunteer says to Jordan on a call Rithy is not on does not change Rithy\'s trust', () => {
     const d5 = bundledScenario('dual-involvement').nodes.find((n) => n.id === 'd5-jordan');
     expect(d5?.kind).toBe('decision');
     expect(told('dual-involvement', 's4-jordan')).toMatch(/You call Jordan/);
@@ -1961,9 +1962,9 @@ describe('session 30 review: before-relapse', () => {
     expect(d?.ending?.narration).toMatch(/On a quiet Friday in December, with Tita at work, she sits up with Paolo/);
   });
 
-  // Rina opened with "Everybody keeps saying I'm doing so good", Kenzie's "Everybody keeps asking about
-  // Roz" in dual-involvement (whereabouts-unknown was changed in session 29 not to open as Kenzie does).
-  it('Rina does not open as Kenzie does: only one youth across the scenarios starts a line "Everybody keeps"', () => {
+  // Rina opened with "Everybody keeps saying I'm doing so good", Rithy's (then Kenzie's) "Everybody keeps asking about
+  // Roz" in dual-involvement (whereabouts-unknown was changed in session 29 not to open as Kenzie did).
+  it('Rina does not open as Rithy does: only one youth across the scenarios starts a line "Everybody keeps"', () => {
     const openers = BUNDLED_IDS.flatMap((id) => {
       const s = bundledScenario(id);
       const youths = new Set(s.characters.filter((c) => c.role === 'youth').map((c) => c.id));
@@ -2914,5 +2915,47 @@ describe('session 37: feedback says what the guide says', () => {
     expect(text).not.toMatch(/\bbefore\b|is not consulting|not consult/);
     expect(text).toContain('consult your Advocate Supervisor when a youth becomes dually involved (Collaboration with Case Parties)');
     expect(text).toContain('to determine appropriate advocacy activities (Advocacy Activities)');
+  });
+});
+
+// Session 37: dual-involvement's youth is now a boy, Rithy Chea, from a Cambodian American family (the
+// set had four boys); Kenzie's story was rewritten (names, pronouns, details, his voice) and its scoring
+// kept exactly: the fingerprint below was taken from version 13, Kenzie's.
+describe('session 37: dual-involvement is Rithy\'s story, scored as Kenzie\'s was', () => {
+  /** Everything that decides a score or a route: goals, variables, nodes, replies' assessments, effects, conditions and next. */
+  function scoringFingerprint(s: Scenario): string {
+    const parts = [JSON.stringify(s.learningGoals), JSON.stringify((s.variables ?? []).map((v) => [v.id, 'type' in v ? v.type : 'number', v.start]))];
+    for (const n of s.nodes) {
+      parts.push(JSON.stringify([n.id, n.kind, 'next' in n ? n.next : null, n.kind === 'ending' ? n.ending : null]));
+      if (n.kind === 'decision') for (const r of n.replies) parts.push(JSON.stringify([r.id, r.kind ?? 'say', r.assessments, r.effects ?? [], r.next, r.when ?? null]));
+      if (n.kind === 'ending') for (const v of n.variants ?? []) parts.push(JSON.stringify(v.when));
+    }
+    return createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 16);
+  }
+
+  it('the youth is a boy, Rithy, and nothing of Kenzie\'s story is left in what a volunteer reads', () => {
+    const s = bundledScenario('dual-involvement');
+    const youth = s.characters.find((c) => c.role === 'youth');
+    expect(youth?.name).toBe('Rithy');
+    expect(youth?.description).toMatch(/Cambodian American/);
+    const story = [s.title, s.summary, s.contentNote, ...s.characters.map((c) => c.description ?? ''), ...(s.variables ?? []).map((v) => v.label ?? '')];
+    for (const n of s.nodes) {
+      story.push(told('dual-involvement', n.id), n.kind === 'decision' ? `${n.facilitatorNote ?? ''} ${n.discussionPrompt ?? ''} ${n.replies.map((r) => `${r.text} ${r.feedback}`).join(' ')}` : '');
+      if (n.kind === 'ending') story.push(...(n.variants ?? []).map((v) => v.narration));
+    }
+    expect(story.join(' ')).not.toMatch(/\b(Kenzie|Mackenzie|Doyle|Cody)\b|\bher (CSW|lawyers?|visitor list|delinquency case|hand|strengths)\b|\bto herself\b/);
+    expect(told('dual-involvement', 's6-closed')).toMatch(/Rithy has said he will not talk to anyone/);
+  });
+
+  it('keeps its scoring, routes and learning goals exactly as they were', () => {
+    expect(scoringFingerprint(bundledScenario('dual-involvement'))).toBe('882686cfd6662a66');
+  });
+
+  it('five of the bundled scenarios have a boy as the youth', () => {
+    const boys = BUNDLED_IDS.filter((id) => {
+      const youth = bundledScenario(id).characters.find((c) => c.role === 'youth');
+      return /\bhis\b/.test(youth?.description ?? '') && !/\bher\b/.test(youth?.description ?? '');
+    });
+    expect(boys).toEqual(['boy-red-flags', 'dual-involvement', 'harm-reduction', 'jae-and-hyung', 'the-list']);
   });
 });
