@@ -805,10 +805,17 @@ describe('a fresh review: before-relapse and boy-red-flags', () => {
 
 describe('a fresh-eyes review: the borderline notes, youth-discloses, couch-rent, the-list', () => {
 
-  it('dual-involvement: going to the hearing alone is told what the guide says (consult the Advocate Supervisor; attend as deemed appropriate), not that the defense attorney weighs whether the CASA attends', () => {
+  // Session 37, a second reader: "telling Beth afterwards informs her; it does not consult her" read a
+  // timing into Collaboration with Case Parties, which asks for the consultation when a youth becomes
+  // dually involved and says nothing of when; the support is Advocacy Activities' "consult with their
+  // Advocate Supervisor to determine appropriate advocacy activities".
+  it('dual-involvement: going to the hearing alone is told what the guide says (consult the Advocate Supervisor; attend as deemed appropriate; work out advocacy activities with the supervisor), not that the defense attorney weighs whether the CASA attends, nor that a word afterwards is not consulting', () => {
     for (const id of ['d1-hearing', 'd3-gallery']) {
-      expect(feedback('dual-involvement', id), id).not.toMatch(/defense attorney to weigh|after consulting/);
-      expect(feedback('dual-involvement', id), id).toContain('informs her; it does not consult her (Collaboration with Case Parties)');
+      const text = feedback('dual-involvement', id);
+      expect(text, id).not.toMatch(/defense attorney to weigh|after consulting|not consult|informs her|\bbefore\b/);
+      expect(text, id).toMatch(/consult your Advocate Supervisor.*\(Collaboration with Case Parties\)/);
+      expect(text, id).toContain('attend juvenile justice hearings as deemed appropriate');
+      expect(text, id).toMatch(/work out with your supervisor which advocacy activities are appropriate \(Advocacy Activities\)\.$/);
       const a = assessment('dual-involvement', id, 'defense-attorney-role');
       expect([a?.verdict, a?.weight ?? 1], id).toEqual(['violates', 1]);
     }
@@ -2688,7 +2695,7 @@ describe('session 34: naming the right person does not single out the best reply
       ['court-report', 'd-status-unconfirmed-suspect', 'report-csec-status-confirmed-only violates 3, no-jumping-to-conclusions violates 1', /Wanting Marisa to see your worry is right, but the way to get it to her is to tell her/],
       // Session 37: the guide asks for the consultation when a youth becomes dually involved and to determine
       // advocacy activities; it says nothing of "before", so a word afterwards is no longer called "not consulting".
-      ['red-flags', 'r-defense-everything', 'legal-support follows 1, defense-attorney-role violates 1', /consult them to determine appropriate advocacy activities \(Advocacy Activities\); telling them afterwards comes once the statement is already decided/],
+      ['red-flags', 'r-defense-everything', 'legal-support follows 1, defense-attorney-role violates 1', /consult your Advocate Supervisor to determine appropriate advocacy activities \(Advocacy Activities\); telling Alma once the statement is written leaves that conversation nothing to shape/],
       ['the-list', 'd9-belief', 'report-objective-strengths-based violates 2, recommend-restoration-funds follows 1', /his CSEC CSW is a confirmed fact, and Restoration Funds .* But a belief is not evidence/],
       ['testifying', 'd3-wait', 'youth-centered follows 1, team-communication violates 1', /her CSW and dependency attorney need to know/],
       ['testifying', 'd6-block', 'no-trafficker-contact follows 1, team-communication violates 2', /keeps from her team, and from Hannah/],
@@ -2904,17 +2911,38 @@ describe('a summary fits the picker beside its notices', () => {
 // involved" (Collaboration with Case Parties) and "to determine appropriate advocacy activities" (Advocacy
 // Activities), with no word of "before".
 describe('session 37: feedback says what the guide says', () => {
-  it('youth-discloses d1-cross-exam: names the questions the guide says may be appropriate, and that it says not to interrogate', () => {
+  // A second reader: the reply is scored on curious-not-interrogating alone, so "an investigation"
+  // (Prohibited Activities' word) said more than the score; Kiara's boyfriend gave her the things, so
+  // "how she paid" was not the question at hand; and "Your man?" is a question about him too.
+  it('youth-discloses d1-cross-exam: names the question the guide says may be appropriate here (more about her boyfriend) and that it says not to interrogate; says what the reply asks; borrows no "investigation"', () => {
     const text = feedback('youth-discloses', 'd1-cross-exam');
-    expect(text).toContain('it may be appropriate to ask how she paid for an expensive item, or for more information about her boyfriend, but not to interrogate her (Red Flags)');
-    expect(text).not.toMatch(/can be fine/);
+    expect(text).toContain('it may be appropriate to ask a youth for more information about her boyfriend, but not to interrogate her (Red Flags)');
+    expect(text).not.toMatch(/can be fine|investigat|how she paid/);
+    expect(replyText('youth-discloses', 'd1-cross-exam')).toMatch(/How old is he\?.*money.*job\?/);
+    expect(text).toMatch(/^Question after question about him \(his age, where his money comes from, whether he has a job\)/);
+    expect(assessment('youth-discloses', 'd1-cross-exam', 'curious-not-interrogating')).toMatchObject({ verdict: 'violates', weight: 2 });
   });
 
+  // A second reader: Alma was consulted when Yesi became dually involved (s-time-skip: "Alma's advice"),
+  // so the feedback no longer asks for that consultation; it rests on Advocacy Activities.
   it('red-flags r-defense-everything: claims no "before" and no "afterwards is not consulting"; rests on what the guide says the consultation is for', () => {
     const text = feedback('red-flags', 'r-defense-everything');
     expect(text).not.toMatch(/\bbefore\b|is not consulting|not consult/);
-    expect(text).toContain('consult your Advocate Supervisor when a youth becomes dually involved (Collaboration with Case Parties)');
-    expect(text).toContain('to determine appropriate advocacy activities (Advocacy Activities)');
+    expect(text).toContain('encourages you to consult your Advocate Supervisor to determine appropriate advocacy activities (Advocacy Activities)');
+    expect(text).toContain('are not strengths (Collaboration with Case Parties)');
+    expect(told('red-flags', 's-time-skip')).toContain("Alma's advice");
+  });
+
+  // A second reader: Mr. Okoye called (the volunteer made no contact), and the reply checks with the
+  // supervisor about the statement, not about dual involvement.
+  it('red-flags r-defense-yes: is credited for what the reply does (agrees to the statement, checks with the supervisor first, asks the hearing time), not for making contact', () => {
+    expect(told('red-flags', 'r-defense')).toMatch(/^\s*I'm Yesi's attorney/);
+    const text = feedback('red-flags', 'r-defense-yes');
+    expect(text).not.toMatch(/make contact|about dual involvement/);
+    expect(text).toContain('the strengths-based statement the guide asks a CASA to provide when the defense attorney requests one (Collaboration with Case Parties)');
+    expect(text).toContain('as the guide encourages for advocacy activities (Advocacy Activities)');
+    expect(text).toContain('confirm the court date (Legal Advocacy)');
+    expect(replyText('red-flags', 'r-defense-yes')).toMatch(/check with my supervisor first.*What time is the hearing/);
   });
 });
 
@@ -2958,5 +2986,64 @@ describe('session 37: dual-involvement is Rithy\'s story, scored as Kenzie\'s wa
       return /\bhis\b/.test(youth?.description ?? '') && !/\bher\b/.test(youth?.description ?? '');
     });
     expect(boys).toEqual(['boy-red-flags', 'dual-involvement', 'harm-reduction', 'jae-and-hyung', 'the-list']);
+  });
+});
+
+// Session 37, a second reader on dual-involvement v15: a "him" that reads as the wrong man, a help the
+// guide does not promise, a length tell at d4 and a guide's word only the best reply used at d2.
+describe('session 37: a second reader on dual-involvement', () => {
+  const decisionOf = (nodeId: string) => {
+    const n = bundledScenario('dual-involvement').nodes.find((x) => x.id === nodeId);
+    if (n?.kind !== 'decision') throw new Error(`dual-involvement has no decision ${nodeId}`);
+    return n;
+  };
+  const value = (r: { assessments: readonly { verdict: string; weight?: number }[] }) => r.assessments.reduce((s, a) => s + (a.verdict === 'follows' ? 1 : -1) * (a.weight ?? 1), 0);
+
+  it('where Mr. Trujillo was the last man named, the next "he" or "him" is not Rithy: Rithy is named instead', () => {
+    const shut = told('dual-involvement', 'end-shut-out');
+    expect(shut).not.toMatch(/from him weeks after/);
+    expect(shut).toMatch(/it is Mr\. Trujillo again who gives you his new address/);
+    expect(feedback('dual-involvement', 'd7-should')).toContain("Bringing in Mr. Trujillo doesn't undo telling Rithy what to do");
+    const strong = bundledScenario('dual-involvement').nodes.find((n) => n.id === 'end-strong');
+    const noSecond = strong?.kind === 'ending' ? strong.variants?.find((v) => JSON.stringify(v.when).includes('no-second-csw'))?.narration : '';
+    expect(noSecond).toContain("Mr. Trujillo carries Rithy's dependency case on his own");
+    // Mr. Trujillo will be at the hearing, not Rithy: the sentence says so.
+    expect(told('dual-involvement', 's2-cold')).toMatch(/Mr\. Trujillo mentions .* he plans to be there himself\./);
+  });
+
+  it('d3-decline promises no help from the supervisor the guide does not promise; it points to the consultation the guide asks for (Collaboration with Case Parties)', () => {
+    const text = feedback('dual-involvement', 'd3-decline');
+    expect(text).not.toMatch(/help you write/);
+    expect(text).toContain('Talk it over with your Advocate Supervisor, whom the guide asks you to consult when a youth becomes dually involved (Collaboration with Case Parties)');
+    const ask = feedback('dual-involvement', 'd3-ask');
+    expect(ask).not.toMatch(/as the guide describes/);
+    expect(ask).toContain('as deemed appropriate (Collaboration with Case Parties; Advocacy Activities)');
+  });
+
+  it('d4: the accurate answer is neither the longest nor the shortest reply; DREAM is the dependency court and STAR the delinquency one, swapped only in the reply scored for swapping them', () => {
+    const replies = decisionOf('d4-courts').replies;
+    const best = replies.filter((r) => value(r) === Math.max(...replies.map(value)));
+    expect(best.map((r) => r.id)).toEqual(['d4-explain']);
+    const lengths = replies.map((r) => r.text.length);
+    const bestLength = replyText('dual-involvement', 'd4-explain').length;
+    expect(bestLength).toBeLessThan(Math.max(...lengths));
+    expect(bestLength).toBeGreaterThan(Math.min(...lengths));
+    // context.md: DREAM court is a dependency courtroom in Monterey Park; STAR court is part of the delinquency court.
+    expect(replyText('dual-involvement', 'd4-explain')).toMatch(/DREAM is a dependency court, in Monterey Park; STAR is part of delinquency court, for your charges/);
+    expect(replyText('dual-involvement', 'd4-swap')).toMatch(/DREAM court is the one for your charges, and STAR court is for the dependency side/);
+    expect(feedback('dual-involvement', 'd4-swap')).toContain('the two are swapped');
+    expect(replyOf('dual-involvement', 'd4-swap').assessments).toEqual([{ principle: 'legal-support', verdict: 'violates' }]);
+    // The feedback credits nothing the reply no longer says ("Your lawyers can tell you more" is gone).
+    expect(replyText('dual-involvement', 'd4-explain')).not.toMatch(/lawyers/);
+    expect(feedback('dual-involvement', 'd4-explain')).not.toMatch(/remain the ones/);
+  });
+
+  it('d2: "strengths", the guide\'s word, is said by a wrong reply too, whose feedback still answers it', () => {
+    const replies = decisionOf('d2-intro').replies;
+    const top = Math.max(...replies.map(value));
+    const saying = replies.filter((r) => /\bstrengths\b/.test(r.text));
+    expect(saying.some((r) => value(r) === top)).toBe(true);
+    expect(saying.filter((r) => value(r) < top).map((r) => r.id)).toEqual(['d2-used']);
+    expect(feedback('dual-involvement', 'd2-used')).toMatch(/offering to speak to his strengths is right .*jumping to conclusions/);
   });
 });
