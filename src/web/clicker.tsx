@@ -55,6 +55,9 @@ export const CLICKER_SHORTCUTS: Record<ClickerKey, string> = { next: 'PageDown A
 /** What a clicker key is called in words (the words the page's messages are written with). */
 const KEY_WORDS: Record<ClickerKey, string> = { next: 'Page Down', back: 'Page Up' };
 
+/** Both keys that stand for it, as the hint names them (it is read before either is pressed). */
+const HINT_KEY_WORDS: Record<ClickerKey, string> = { next: 'Page Down or Right arrow', back: 'Page Up or Left arrow' };
+
 /** Each key a clicker sends in words, as KeyboardEvent.key names it. */
 const PRESSED_WORDS: Record<string, string> = { PageDown: 'Page Down', PageUp: 'Page Up', ArrowRight: 'Right arrow', ArrowLeft: 'Left arrow' };
 
@@ -274,9 +277,11 @@ export const BLANK_KEY_OFF_WORDS = `B and . do nothing: single-key shortcuts are
 /** The keys the hint names: what each presses now (in the button's words, with when), and the blank-screen key. */
 export function clickerHintWords(keys: Pick<ClickerKeys, 'next' | 'nextNone' | 'back'>, singleKeys: boolean): string {
   const parts: string[] = [];
-  if (keys.next) parts.push(`Page Down or Right arrow: ${keys.next.label}${keys.next.when ? `, ${keys.next.when}` : ''}.`);
-  else if (keys.nextNone) parts.push(keys.nextNone);
-  if (keys.back) parts.push(`Page Up or Left arrow: ${keys.back.label}${keys.back.when ? `, ${keys.back.when}` : ''}.`);
+  if (keys.next) parts.push(`${HINT_KEY_WORDS.next}: ${keys.next.label}${keys.next.when ? `, ${keys.next.when}` : ''}.`);
+  // Written about Page Down (what is said when it is pressed): the hint names the Right arrow too,
+  // which does the same (it said "Page Down does not choose…", as if the arrow might).
+  else if (keys.nextNone) parts.push(keys.nextNone.replaceAll(KEY_WORDS.next, HINT_KEY_WORDS.next));
+  if (keys.back) parts.push(`${HINT_KEY_WORDS.back}: ${keys.back.label}${keys.back.when ? `, ${keys.back.when}` : ''}.`);
   parts.push(singleKeys ? BLANK_KEY_WORDS : BLANK_KEY_OFF_WORDS);
   return `Clicker keys (also in the projector window): ${parts.join(' ')}`;
 }
