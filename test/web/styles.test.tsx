@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { memoryStore, recordPlaythrough, type PlaythroughRecord } from '../../src/machines/index.js';
+import { memoryStore, recordPlaythrough, startSession, validateScenario, type Debrief as DebriefData, type PlaythroughRecord } from '../../src/machines/index.js';
+import { Debrief } from '../../src/web/components/Debrief.js';
+import exampleText from '../fixtures/good/example.json?raw';
 import { playToDebrief, renderApp } from './helpers.js';
 
 // The app's own stylesheet, put into the test's document: jsdom applies its rules to computed styles.
@@ -66,6 +68,30 @@ describe('the stylesheet on the pages it styles', () => {
     expect(items.length).toBeGreaterThan(1);
     expect(new Set(items.map((li) => getComputedStyle(li).fontSize)).size).toBe(1);
     expect(getComputedStyle(items[0]!).fontSize).toBe(getComputedStyle(principles).fontSize);
+  });
+
+  // The debrief's part buttons wrap to three rows on a phone, and the rows were 0.25rem (4 px) apart:
+  // a tap meant for one row's button landed on the next row's.
+  it("on a phone, the debrief's part buttons are rows at least 24 px high with a comfortable gap between them", () => {
+    withStylesheet(true);
+    const example = validateScenario(exampleText, 'example.json').scenario;
+    if (!example) throw new Error('not valid');
+    const actor = startSession(example, 'practice');
+    for (const replyId of ['phone-accuse', 'after-search']) {
+      while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+      actor.send({ type: 'reply.choose', replyId });
+    }
+    while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+    render(<Debrief scenario={example} debrief={actor.getSnapshot().output as DebriefData} mode="practice" recorded={false} whatIf={false} onTryAgain={() => undefined} />);
+    const parts = screen.getByRole('navigation', { name: 'Parts of this debrief' });
+    const px = (length: string) => (length.endsWith('rem') ? parseFloat(length) * 16 : parseFloat(length));
+    const list = getComputedStyle(parts.querySelector('ul') as HTMLElement);
+    // jsdom keeps the shorthand as written (its row-gap stays "normal"): its first value is the gap between rows.
+    const rowGap = px(list.gap.split(' ')[0]!);
+    expect(rowGap).toBeGreaterThanOrEqual(8);
+    const buttons = within(parts).getAllByRole('button');
+    expect(buttons.length).toBeGreaterThan(5);
+    for (const b of buttons) expect(px(getComputedStyle(b).minHeight)).toBeGreaterThanOrEqual(24);
   });
 
   // Presenter mode widens the page for the projector (75rem), and the navigation above it and the
