@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { memoryStore, recordPlaythrough, startSession, validateScenario, type Debrief as DebriefData, type PlaythroughRecord } from '../../src/machines/index.js';
+import { createRoom, memoryStore, presenterView, recordPlaythrough, reduceRoom, roomContext, roomSessionView, startSession, validateScenario, type Debrief as DebriefData, type PlaythroughRecord, type Scenario } from '../../src/machines/index.js';
+import { LiveRoom } from '../../src/web/components/LiveRoom.js';
+import type { RoomSnapshot } from '../../src/web/room-client.js';
 import { Debrief } from '../../src/web/components/Debrief.js';
 import exampleText from '../fixtures/good/example.json?raw';
 import { playToDebrief, renderApp } from './helpers.js';
@@ -29,10 +31,18 @@ function withStylesheet(phone = false) {
   document.head.append(style);
 }
 
-/** The rules inside each @media (max-width: 30rem) block of `css`, out of it. */
-function phoneRules(css: string): string {
+/** styles.css in the test's document with its rules for paper (@media print, which jsdom does not match) applied as well. */
+function withPrintStylesheet() {
+  const style = document.createElement('style');
+  style.dataset.app = '';
+  style.textContent = `${CSS}\n${phoneRules(CSS, '@media print')}`;
+  document.head.append(style);
+}
+
+/** The rules inside each `media` block (@media (max-width: 30rem) unless named) of `css`, out of it. */
+function phoneRules(css: string, media = '@media (max-width: 30rem)'): string {
   const blocks: string[] = [];
-  for (let at = css.indexOf('@media (max-width: 30rem)'); at >= 0; at = css.indexOf('@media (max-width: 30rem)', at + 1)) {
+  for (let at = css.indexOf(media); at >= 0; at = css.indexOf(media, at + 1)) {
     const open = css.indexOf('{', at);
     let depth = 0;
     for (let i = open; i < css.length; i++) {
@@ -92,6 +102,48 @@ describe('the stylesheet on the pages it styles', () => {
     const buttons = within(parts).getAllByRole('button');
     expect(buttons.length).toBeGreaterThan(5);
     for (const b of buttons) expect(px(getComputedStyle(b).minHeight)).toBeGreaterThanOrEqual(24);
+  });
+
+  // A live room's reveal on paper printed the room's operation first: "Connected to the room.", the
+  // room code, a QR code and join address for a room that is gone once the session ends, and the
+  // count of phones, a third of the first page above the moment and the replies.
+  it("on paper, a live room's reveal leaves out how to join and the room's connection, and keeps the moment, the replies and the votes", () => {
+    withPrintStylesheet();
+    const room = roomContext(validateScenario(exampleText, 'example.json').scenario as Scenario);
+    const link = { room: 'FAKE23', token: 't'.repeat(43) };
+    let state = createRoom(room, link.room, 1, new Date('2026-01-01T00:00:00Z'));
+    const act = (message: Record<string, unknown>, from: { from: 'presenter' } | { from: 'voter'; device: string } = { from: 'presenter' }) => {
+      const full = from.from === 'presenter' ? { ...message, room: link.room, token: link.token, seq: state.presenterSeq + 1 } : { ...message, room: link.room };
+      const result = reduceRoom(room, state, { ...from, message: full } as Parameters<typeof reduceRoom>[2]);
+      if (!result.ok) throw new Error(`refused: ${result.code}`);
+      state = result.state;
+    };
+    act({ type: 'open', node: roomSessionView(room, state).nodeId });
+    const device = 'phone-0001-abcdefghij';
+    act({ type: 'join', device }, { from: 'voter', device });
+    act({ type: 'vote', seq: 1, round: state.round, reply: 1 }, { from: 'voter', device });
+    act({ type: 'reveal', round: state.round });
+    const view = presenterView(room, state, 1);
+    const snapshot: RoomSnapshot = { status: 'open', room: link.room, view, count: view.count, join: `http://192.0.2.7:8080/join?room=${link.room}` };
+    render(<LiveRoom link={link} connect={() => ({ subscribe: () => () => undefined, getSnapshot: () => snapshot, send: () => true, close: () => undefined })} />);
+    const printed = (el: Element | null) => {
+      if (!el) throw new Error('not on the page');
+      for (let e: Element | null = el; e; e = e.parentElement) if (getComputedStyle(e).display === 'none') return false;
+      return true;
+    };
+    const reveal = screen.getByRole('heading', { name: 'The replies, revealed' }).closest('section');
+    expect(printed(reveal)).toBe(true);
+    expect(printed(screen.getByRole('heading', { level: 1 }))).toBe(true);
+    expect(printed(screen.getByText(/^Votes: 1 \(100%\)/))).toBe(true);
+    expect(printed(screen.getByText(/^Room code/))).toBe(false);
+    expect(printed(document.querySelector('img[alt^="QR code for the join address"]'))).toBe(false);
+    expect(printed(screen.getByText(/phone joined/))).toBe(false);
+    expect(printed(document.querySelector('.room-status'))).toBe(false);
+    // As in presenter mode: no "Follow reply" button on paper.
+    // (Queried by their words: hidden from paper, they have no accessible name there.)
+    const follow = [...(reveal?.querySelectorAll('button') ?? [])].filter((b) => /^Follow reply/.test(b.textContent ?? ''));
+    expect(follow.length).toBeGreaterThan(1);
+    expect(follow.filter(printed)).toEqual([]);
   });
 
   // Presenter mode widens the page for the projector (75rem), and the navigation above it and the

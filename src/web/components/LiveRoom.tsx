@@ -282,13 +282,15 @@ export function RoomPanel({ client, paused = false, onBreakEnded }: { client: Ro
 
   return (
     <div className="facilitation live-room" ref={page}>
-      <p role="status" className={`room-status room-${snap.status}`}>
+      {/* The room's connection, how to join and its break are for the room while it runs: on paper (a
+          reveal printed) they came first, a third of a page, and a QR code to a room gone by then. */}
+      <p role="status" className={`room-status room-${snap.status} no-print`}>
         {!drawn ? null : stopped ? (snap.error?.message || STATUS_WORDS[snap.status]) : snap.status === 'reconnecting' && !view ? NEVER_CONNECTED : STATUS_WORDS[snap.status]}
         {drawn && error && <> The room refused that: {error.code === 'on-break' ? ON_BREAK_REFUSED[ownBreak || paused ? 'own' : 'other'] : error.message}</>}
       </p>
       {outdated && <p><button type="button" className="primary" ref={reload} onClick={() => location.reload()}>Reload the page</button></p>}
       {/* Another room runs here now: this page's room code and join address would send phones to a room that has closed. */}
-      {snap.status !== 'gone' && <section aria-labelledby="room-join-heading" className="room-join">
+      {snap.status !== 'gone' && <section aria-labelledby="room-join-heading" className="room-join no-print">
         {/* The section's name, not a heading: it comes before the moment's h1 (the page's first
             heading), and a heading here made the outline start at level 2. The region is named by it. */}
         <p id="room-join-heading" className="room-join-title">Vote from your phone</p>
@@ -317,7 +319,7 @@ export function RoomPanel({ client, paused = false, onBreakEnded }: { client: Ro
           </p>
           {/* A break this page did not take (from the laptop's terminal, or before the page was reloaded): the room refuses its steps until it ends. */}
           {/* Polite, so a screen reader hears of a break taken (or ended) elsewhere; in the page before its words. */}
-          <div aria-live="polite" className="room-break">
+          <div aria-live="polite" className="room-break no-print">
             {shown && roomOnBreak && !ownBreak && (
               <p className="notice">
                 The room is on a break: the phones show only that, and cannot vote.{' '}
