@@ -5,6 +5,7 @@
  */
 export * from './light.js';
 export { validateScenario, formatValidation, fileProblem, scenarioPlaces, SCHEMA_FILE_NAME, type FilePlace, type ValidationResult, type ValidateOptions } from './validate/index.js';
+export type { AuthoringPointers } from './validate/pointers.js';
 export { MAX_FILE_BYTES } from './validate/source.js';
 export { formatProblem, formatPath, type Problem } from './validate/problem.js';
 export { compileScenario, buildMachineConfig, type ScenarioMachine } from './compile.js';

@@ -11,7 +11,8 @@ import example from '../fixtures/good/example.json?raw';
 import courtReport from '../../scenarios/court-report.json?raw';
 import { captureDownloads, playToDebrief, renderApp, watchAnnouncements } from './helpers.js';
 import { withUnreachable } from '../helpers/unreachable.js';
-import type { Scenario } from '../../src/machines/index.js';
+import { principles, validateScenario, type Scenario } from '../../src/machines/index.js';
+import { AUTHORING_HELP, EXAMPLE_FILE } from '../../src/web/components/AuthoringHelp.js';
 
 afterEach(cleanup);
 
@@ -31,6 +32,35 @@ describe('previewing a scenario file', () => {
     expect(located).toContain('mine.json:3:12');
     expect(screen.getAllByText(/^Fix:/).length).toBe(located.length);
     expect(screen.queryByRole('button', { name: /Play it now/ })).toBeNull();
+  });
+
+  // The fixes sent a trainer to docs/authoring.md (its worked example, its list of principle ids) and
+  // scenarios/guide/principles.json, which a trainer using the web app alone does not have. Here they
+  // point to a part of this page that gives both: the worked example to download, the ids in a table.
+  it("a fix that points to the authoring guide points to this page's worked example and principle ids, which it offers", async () => {
+    const files = captureDownloads();
+    const user = userEvent.setup();
+    renderPreview();
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([''], 'empty.json', { type: 'application/json' }));
+    expect(await screen.findByText(/^empty\.json: 1 error/)).toBeTruthy();
+    const fix = () => screen.getAllByText(/^Fix:/).map((f) => f.parentElement?.textContent ?? '').join('\n');
+    expect(fix()).toBe(`Fix: A scenario is one JSON object: start from the worked example (“${AUTHORING_HELP}”, at the top of this page, offers it to download).`);
+    const misspelt = example.replace('"principle": "curious-not-interrogating"', '"principle": "zzz"');
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([misspelt], 'mine.json', { type: 'application/json' }));
+    expect(await screen.findByText(/^mine\.json: 1 error/)).toBeTruthy();
+    expect(fix()).toContain(`Use a principle id (they are listed under “${AUTHORING_HELP}”, at the top of this page).`);
+    expect(document.body.textContent).not.toMatch(/docs\/|authoring\.md|principles\.json/);
+    // The part named: the worked example (valid), and every principle id.
+    const help = screen.getByText(AUTHORING_HELP).closest('details') as HTMLDetailsElement;
+    await user.click(screen.getByText(AUTHORING_HELP));
+    expect(help.open).toBe(true);
+    await user.click(within(help).getByRole('button', { name: `Download the worked example (${EXAMPLE_FILE})` }));
+    await vi.waitFor(() => expect(files.map((f) => f.name)).toEqual([EXAMPLE_FILE]));
+    const worked = validateScenario(await files[0]!.blob.text(), EXAMPLE_FILE);
+    expect(worked.errors).toBe(0);
+    const ids = within(help).getAllByRole('row').slice(1).map((r) => r.querySelector('code')?.textContent);
+    expect(ids).toEqual(principles.map((p) => p.id));
+    expect(within(help).getByRole('row', { name: /^curious-not-interrogating / }).textContent).toContain('Red Flags');
   });
 
   // The core wrote "casa-practice schema --for" whatever ran it; a page names the command as the

@@ -11,6 +11,7 @@ import { conformsToCharacter, conformsToNode, conformsToVariable, scenarioKeyCou
 import { integrityProblems } from './integrity.js';
 import { invisibleCharacterProblems, withHiddenCharacters } from './invisible.js';
 import { markupProblems } from './markup.js';
+import { withPointers, pointerWords, type AuthoringPointers } from './pointers.js';
 import { formatProblem, RELATED_AT, resetSuggestionBudget, type JsonPath, type Problem, type UnlocatedProblem } from './problem.js';
 import { schemaProblems } from './schema-issues.js';
 import { semanticProblems, type CheckInput, type LooseNode } from './semantic.js';
@@ -60,6 +61,12 @@ export interface ValidateOptions {
    * names the command by its words alone (the "schema --for <this file>" command).
    */
   command?: (args: string) => string;
+  /**
+   * Where the fixes send a trainer for the authoring guide's worked example and its list of
+   * principle ids, for a caller whose trainer has not the program's files (the web app's Preview);
+   * without it, the fixes name docs/authoring.md and scenarios/guide/principles.json.
+   */
+  authoring?: AuthoringPointers;
 }
 
 /** A command named in a fix or message: the caller's full command line, or its words alone. */
@@ -115,6 +122,10 @@ export function scenarioPlaces(input: string | Uint8Array, fileName: string): (p
  * file, line:column, JSON path, message and fix. Never throws on any input.
  */
 export function validateScenario(input: string | Uint8Array, fileName = 'scenario.json', options: ValidateOptions = {}): ValidationResult {
+  return withPointers(options.authoring, () => validateText(input, fileName, options));
+}
+
+function validateText(input: string | Uint8Array, fileName: string, options: ValidateOptions): ValidationResult {
   resetSuggestionBudget();
   if (input.length > MAX_FILE_BYTES) {
     return single(fileName, 'file-too-large', `The file is ${mb(input.length)} MB; scenario files are limited to ${mb(MAX_FILE_BYTES)} MB.`, 'Split the scenario into several smaller scenarios.');
@@ -146,7 +157,7 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
   }
   text = readText(text);
   if (text.startsWith('{\\rtf')) return single(fileName, 'not-plain-text', 'The file is a rich-text document (RTF, as WordPad or TextEdit save it), not plain text: its name ends in .json, but a scenario file holds only the JSON text.', DOCUMENT_FIX);
-  if (text.trim() === '') return single(fileName, 'empty-file', 'The file is empty.', 'A scenario is one JSON object: start from the worked example in docs/authoring.md.');
+  if (text.trim() === '') return single(fileName, 'empty-file', 'The file is empty.', pointerWords.emptyFile());
   // JSON.parse copes with any depth, and the schema only descends as deep as a scenario goes, so
   // the depth scan is needed only before the recursive steps: syntax errors, repair and locating.
   const tooDeep = (): ValidationResult | undefined => {
@@ -170,7 +181,7 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
     // A scenario wrapped in [ ]: the fix is to take the brackets away, not to wrap it again.
     const list: unknown[] = Array.isArray(raw) ? raw : [];
     const wrapped = list.length > 0 && list.every((x) => x !== null && typeof x === 'object' && !Array.isArray(x));
-    const fix = !wrapped ? 'Wrap the scenario in { } with "id", "title", "nodes" and the other fields; see docs/authoring.md.'
+    const fix = !wrapped ? pointerWords.notAnObject()
       : list.length === 1 ? 'Remove the [ at the start of the file and the ] at its end: the scenario is the { … } between them.'
         : `Each scenario goes in a file of its own: this list holds ${list.length} objects. Put each { … } in its own .json file, without the [ ] and the commas between them.`;
     return finish(text, fileName, [{ severity: 'error', code: 'not-an-object', path: [], message: `The file holds ${what}, but a scenario is one JSON object ({ … }).`, fix }]);

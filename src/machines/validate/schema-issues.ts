@@ -4,6 +4,7 @@ import { idFromText } from '../scenario-id.js';
 import * as S from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
 import { cleanLine } from '../text/clean.js';
+import { pointerWords } from './pointers.js';
 import { closest, didYouMean, didYouMeanOf, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
 
 type Issue = z.core.$ZodIssue;
@@ -128,7 +129,7 @@ const VALUE_WORDS: Record<string, Record<string, { value: string; why: string }>
 /** Words for yes and no, written in quotes where true or false belongs. */
 const BOOLEAN_WORDS: Record<string, boolean> = { yes: true, y: true, true: true, on: true, shown: true, show: true, visible: true, no: false, n: false, false: false, off: false, hidden: false, hide: false };
 
-/** Hints for fields a trainer most often leaves out. */
+/** Hints for fields a trainer most often leaves out (those that point somewhere: fieldHint). */
 const FIELD_HINTS: Record<string, string> = {
   feedback: 'Add "feedback": a sentence or two on why this reply helps or harms, in the guide\'s terms, naming the principle and its section.',
   assessments: 'Add "assessments": [{ "principle": "<principle id>", "verdict": "follows" or "violates", "weight": 1 }].',
@@ -139,12 +140,17 @@ const FIELD_HINTS: Record<string, string> = {
   id: 'Add "id": a lower-case id such as "first-call".',
   start: 'Add "start": the id of the first node.',
   version: 'Add "version": 1 (raise it whenever you change the story).',
-  learningGoals: 'Add "learningGoals": the ids of the principles this scenario practises, from scenarios/guide/principles.json.',
   characters: 'Add "characters": [{ "id": "maya", "name": "Maya", "role": "youth", "age": 16 }].',
-  nodes: 'Add "nodes": the list of scene, decision and ending nodes (see the worked example in docs/authoring.md).',
   text: 'Add "text": the words (or, for "kind": "do", the action).',
   narration: 'Add "narration": what happens, told to the learner.',
 };
+
+/** The hint for a field left out: FIELD_HINTS', or one that says where to look, in the caller's pointers. */
+function fieldHint(key: string): string | undefined {
+  if (key === 'nodes') return pointerWords.nodes();
+  if (key === 'learningGoals') return pointerWords.learningGoals();
+  return Object.hasOwn(FIELD_HINTS, key) ? FIELD_HINTS[key] : undefined;
+}
 
 function fieldDescription(kind: ObjectKind | undefined, key: string): string {
   const field = kind?.shape[key];
@@ -345,8 +351,8 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         const meant = titled?.id ?? closest(String(value), principleIds);
         return [problem('unknown-principle', `${quoteValue(value)} is not a principle of the guide.${principleHint(value)}`,
           meant !== undefined && (titled !== undefined || principleHint(value) === didYouMeanOf(meant))
-            ? `Change it to ${quoteValue(meant)}. (The principle ids are listed in docs/authoring.md, section 9, and offered by the editor's autocomplete.)`
-            : `Use ${sharingWords(String(value)) ? 'one of those if it is the principle meant, or ' : ''}a principle id from scenarios/guide/principles.json (the JSON Schema lists them for autocomplete; docs/authoring.md lists them in section 9).`)];
+            ? `Change it to ${quoteValue(meant)}. (${pointerWords.principleMeant()})`
+            : `Use ${sharingWords(String(value)) ? 'one of those if it is the principle meant, or ' : ''}${pointerWords.principleIds()}.`)];
       }
       if (path.includes('allowLanguage')) {
         return [problem('unknown-language-rule', `${quoteValue(value)} is not a language rule.`,
@@ -703,11 +709,11 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
   if (shownShape && !(Object.hasOwn(shownShape, key) && !shownShape[key]?.safeParse(undefined).success)) {
     // Missing only because of the "kind" written (the kind the fields show does not need it): said
     // once for the node, with its fields of the wrong kind (see oneProblemPerWrongKind).
-    const p = problem('missing-field', missing, FIELD_HINTS[key] ?? `Add "${key}".`, { path: parentPath });
+    const p = problem('missing-field', missing, fieldHint(key) ?? `Add "${key}".`, { path: parentPath });
     WRONG_KIND.set(p, { nodePath: parentPath, field: key, missing: true });
     return p;
   }
-  return problem('missing-field', missing, FIELD_HINTS[key] ?? `Add "${key}"${fieldDescription(kind, key)}.`, { path: parentPath });
+  return problem('missing-field', missing, fieldHint(key) ?? `Add "${key}"${fieldDescription(kind, key)}.`, { path: parentPath });
 }
 
 /**
@@ -965,7 +971,7 @@ function learningGoalsFix(raw: unknown): string {
   const example = ids.length > 0
     ? `This file's replies are scored on ${ids.slice(0, 5).map((id) => quoteValue(id)).join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}: list the ones the scenario is about, e.g. "learningGoals": [${ids.slice(0, 2).map((id) => quoteValue(id)).join(', ')}].`
     : 'For example: "learningGoals": ["curious-not-interrogating", "safety-planning"].';
-  return `A learning goal is the id of a principle of the guide this scenario practises (the ids are listed in section 9 of docs/authoring.md); each should be assessed by at least one reply. ${example}`;
+  return `A learning goal is the id of a principle of the guide this scenario practises (${pointerWords.goalIds()}); each should be assessed by at least one reply. ${example}`;
 }
 
 /** Whether the scenario declares `id` as a yes/no flag ("type": "flag"). */

@@ -2,6 +2,7 @@ import { useEffect, useEffectEvent, useId, useLayoutEffect, useRef, useState, ty
 import { flushSync } from 'react-dom';
 import { formatPath, type PlayableScenario, type Problem, type SessionMode, type ValidationResult } from '../../machines/index.js';
 import { cleanLine } from '../../machines/light.js';
+import { AUTHORING_POINTERS, AuthoringHelp } from '../components/AuthoringHelp.js';
 import { ScenarioGraph } from '../components/ScenarioGraph.js';
 import { Session } from '../components/Session.js';
 import { loadCore, type Core } from '../core.js';
@@ -156,7 +157,8 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     // As `casa-practice validate` checks the scenarios folder: no other file of the app with this id,
     // and the app's own files named after their ids. A fix that names a command names it as the
     // README and the graph's hint do (npx casa-practice …): a page cannot know how a terminal starts it.
-    const result = core.validateScenario(text, name, { sameIdElsewhere, command: (args) => `npx casa-practice ${args}`, ...(own ? { fileStem: name.replace(/\.json$/i, '') } : {}) });
+    // A fix that points to the authoring guide points to this page's part that gives what it does (AuthoringHelp).
+    const result = core.validateScenario(text, name, { sameIdElsewhere, command: (args) => `npx casa-practice ${args}`, authoring: AUTHORING_POINTERS, ...(own ? { fileStem: name.replace(/\.json$/i, '') } : {}) });
     // A file of the volunteer's own, valid: My records' xAPI export can describe practice played from it (own-scenarios.ts).
     if (!own && result.scenario) rememberOwnScenario(result.scenario);
     setChecked((prev) => checkedNow(prev, { file: name, result, truncatedWords: result.truncated ? `…and ${result.truncated.count} more problems; fix these first and check again.` : undefined }, own, again));
@@ -333,6 +335,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
         here in the browser and never uploaded. Every problem is listed with its line and column; a file without errors can be
         played at once.
       </p>
+      <AuthoringHelp />
       <p className="no-print">
         <label htmlFor={inputId}>Scenario file (.json)</label><br />
         {/* The field is emptied after each pick (so the same file can be chosen again after an edit),
