@@ -13,10 +13,10 @@ export { buildDebrief, analyseBest, outcomeOf, percentOfBest, CRITICAL_CAP, DEVE
 export { saveSession, restoreSession, undoEnding, actorOptions, type SavedSession, type RestoreResult, type PersistedScenarioSnapshot, type SessionStart } from './session.js';
 export { whatIfFrom } from './what-if.js';
 export { startingAt, startSession, startFacilitation, type PlayableScenario, type SessionActor } from './playable.js';
-export { decisionSetup, introductionsAt, introductionWords, replayConversation, resumeOpening, resumeRecap, type ConversationMoment, type Introduction, type Recap, type RecapMoment } from './recap.js';
+export { decisionSetup, introductionsAt, introductionWords, sceneNumberAt, replayConversation, resumeOpening, resumeRecap, type ConversationMoment, type Introduction, type Recap, type RecapMoment } from './recap.js';
 export { MET_IN_ALL, MET_SO_FAR, NO_ONE_MET, peopleMet, type Person, type RoomReveals } from './people.js';
 export { isSeed, orderFor, repliesInOrder, shufflesReplies } from './reply-order.js';
-export { selectView, revealReplies, feedbackOf, changeWords, changeSpokenWords, progressWords, decisionProgressWords, unavailableWords, unknownReplyIdWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type SessionView, type ReplyView, type FeedbackView, type ChangeView, type MeterView, type LineView, type SnapshotLike } from './selectors.js';
+export { selectView, revealReplies, feedbackOf, changeWords, changeSpokenWords, progressWords, decisionProgressWords, sceneWords, unavailableWords, unknownReplyIdWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type SessionView, type ReplyView, type FeedbackView, type ChangeView, type MeterView, type LineView, type SnapshotLike } from './selectors.js';
 export { exportGraph, type GraphFormat } from './graph-export.js';
 export { DRAWING_LIMITS, drawingSize, FORCED_COLOUR_VARIABLES, GraphTooLarge, layoutScenario, unreachableWords, type GraphLayout, type LaidEdge, type LaidNode } from './graph-layout.js';
 export { principles, sections, languageRules, getPrinciple, getSection, citePrinciple, guideCitation, guideInfo, type Principle } from './guide.js';

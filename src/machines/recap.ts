@@ -144,6 +144,21 @@ export function resumeOpening(scenario: Scenario, snapshot: PersistedScenarioSna
   return recap.scenes.length > 0 || recap.lastReply ? recap : undefined;
 }
 
+/**
+ * The number of the scene a session stands at in its playthrough: the scenes passed from the start,
+ * this one counted ("Scene 3", sceneWords). Untitled scenes were all headed "Scene", several alike
+ * in one playthrough. Undefined away from a scene, or when the path cannot be replayed.
+ */
+export function sceneNumberAt(scenario: Scenario, snapshot: PersistedScenarioSnapshot): number | undefined {
+  const index = indexScenario(scenario);
+  if (index.nodes.get(String((snapshot as unknown as { value: unknown }).value))?.kind !== 'scene') return undefined;
+  let scenes = 0;
+  const replayed = replay(scenario, snapshot, (state) => {
+    if (index.nodes.get(String(state.value))?.kind === 'scene') scenes++;
+  });
+  return replayed ? scenes : undefined;
+}
+
 /** A character speaking for the first time in a playthrough, with what the scenario says to introduce them. */
 export interface Introduction {
   name: string;

@@ -130,6 +130,15 @@ export function decisionProgressWords(progress: Pick<SessionView['progress'], 'd
 }
 
 /**
+ * A scene in words where it has no title of its own: by its number in the playthrough ("Scene 3",
+ * the core's sceneNumberAt; the n-th scene shown), or "Scene" when the number is not known.
+ * Untitled scenes were all "Scene", several alike in one playthrough.
+ */
+export function sceneWords(n?: number): string {
+  return n === undefined ? 'Scene' : `Scene ${n}`;
+}
+
+/**
  * Where the playthrough stands, in the words both apps show: "Decision n of about m" at a decision;
  * at a scene "About m decisions ahead" before the first and "After n of about m decisions" later.
  */

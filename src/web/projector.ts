@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { breaksCritical, citationWords, criticalGroups, decisionNumbers, guideCitation, progressWords, unavailableWords, VERDICT_WORDS, votesWords, type Debrief, type ReplyView, type RevealEntry, type SessionView } from '../machines/index.js';
+import { breaksCritical, citationWords, criticalGroups, decisionNumbers, guideCitation, progressWords, sceneWords, unavailableWords, VERDICT_WORDS, votesWords, type Debrief, type ReplyView, type RevealEntry, type SessionView } from '../machines/index.js';
 import { blankKeyOf, singleKeysOn, type ClickerKey } from './clicker.js';
 
 /**
@@ -38,9 +38,10 @@ export interface ProjectedVerdict {
 }
 
 /** Where the session stands, as the laptop's status line and the projector's both say it. */
-export function stepWords(view: Pick<SessionView, 'kind' | 'progress'>): string {
+export function stepWords(view: Pick<SessionView, 'kind' | 'progress'>, scene?: number): string {
   if (view.kind === 'decision') return progressWords(view);
-  return view.kind === 'scene' ? 'Scene' : 'Ending';
+  // A scene by its number in the playthrough when it is known (presenter mode: "Scene 3").
+  return view.kind === 'scene' ? sceneWords(scene) : 'Ending';
 }
 
 /**

@@ -90,7 +90,8 @@ describe('presenter mode', () => {
     expect(screen.queryByText(NOTE)).toBeNull();
   });
 
-  it('an untitled scene on the projector is headed "Scene" once, not also in the status line above it', async () => {
+  // Untitled scenes were all headed "Scene", several alike in one session: each is numbered in the playthrough.
+  it('an untitled scene on the projector is headed by its number in the playthrough ("Scene 1") once, not also in the status line above it', async () => {
     const user = userEvent.setup();
     render(<><div data-testid="laptop"><Facilitation playable={{ scenario: scenario(), file: 'example.json' }} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
     const laptop = within(screen.getByTestId('laptop'));
@@ -102,7 +103,8 @@ describe('presenter mode', () => {
     const best = within(list).getAllByRole('listitem').find((li) => li.textContent?.includes('★ Best practice')) as HTMLElement;
     await user.click(within(best).getByRole('button', { name: /Follow reply/ }));
     await waitFor(() => expect(projector.getByText(/My boyfriend got it for me/)).toBeTruthy());
-    expect(projector.getByRole('heading', { level: 1 }).textContent).toBe('Scene');
+    expect(projector.getByRole('heading', { level: 1 }).textContent).toBe('Scene 1');
+    expect(laptop.getByRole('heading', { level: 1 }).textContent).toBe('Scene 1');
     const status = screen.getByTestId('projector').querySelector('.status-line') as HTMLElement;
     expect(readAloud(status)).not.toMatch(/Scene/);
     expect(readAloud(status)).toBe(scenario().title);
@@ -1186,7 +1188,7 @@ describe('presenter mode on two screens', () => {
     projector.unmount();
   });
 
-  it('the projector says what the laptop says: "Scene" at a scene, the discussion prompt labelled for screen readers, verdicts styled as on the laptop', async () => {
+  it('the projector says what the laptop says: "Scene 1" at the first scene, the discussion prompt labelled for screen readers, verdicts styled as on the laptop', async () => {
     const user = userEvent.setup();
     render(<><div data-testid="laptop"><Facilitation playable={{ scenario: scenario(), file: 'example.json' }} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
     const laptop = within(screen.getByTestId('laptop'));
@@ -1207,11 +1209,11 @@ describe('presenter mode on two screens', () => {
     expect(onLaptop.some((v) => v.startsWith('violates|✗ violates '))).toBe(true);
     expect(onLaptop.some((v) => v.startsWith('follows|✓ follows '))).toBe(true);
     expect(verdicts(screen.getByTestId('projector'))).toEqual(onLaptop);
-    // Follow a reply: a scene (untitled). Both say "Scene": the projector once, as its heading.
+    // Follow a reply: a scene (untitled, the first). Both say "Scene 1": the projector once, as its heading.
     await user.click(laptop.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
     expect(laptop.getByRole('button', { name: 'Continue' })).toBeTruthy();
-    expect(stepOf(screen.getByTestId('laptop'))).toBe('Scene');
-    await waitFor(() => expect(projector().getByRole('heading', { level: 1 }).textContent).toBe('Scene'));
+    expect(stepOf(screen.getByTestId('laptop'))).toBe('Scene 1');
+    await waitFor(() => expect(projector().getByRole('heading', { level: 1 }).textContent).toBe('Scene 1'));
     expect(stepOf(screen.getByTestId('projector'))).toBeUndefined();
   });
 

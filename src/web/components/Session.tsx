@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  cleanText, clearSave, feedbackOf, finishPlaythrough, holdSave, peopleMet, progressWords, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
+  cleanText, clearSave, feedbackOf, finishPlaythrough, holdSave, peopleMet, progressWords, sceneWords, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView, type Scenario, type Turn,
 } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
@@ -40,7 +40,7 @@ function momentOf(view: SessionView, turns: number): Moment {
  * a moment does not change once shown (its reply is the transcript's entry, the same object at
  * every later step), so each step draws only the new moment, not the whole conversation again.
  */
-const MomentView = memo(function MomentView({ moment: m, turn, scenario, mode, current }: { moment: Moment; turn: Turn | undefined; scenario: Scenario; mode: SessionMode; current: boolean }) {
+const MomentView = memo(function MomentView({ moment: m, turn, scenario, mode, current, scene }: { moment: Moment; turn: Turn | undefined; scenario: Scenario; mode: SessionMode; current: boolean; scene: number | undefined }) {
   const fb = turn ? feedbackOf(scenario, turn) : undefined;
   return (
     // Not a landmark each: a long conversation filled the list of landmarks with a region per
@@ -48,7 +48,8 @@ const MomentView = memo(function MomentView({ moment: m, turn, scenario, mode, c
     // The current moment takes the focus when its text is clicked (tabIndex -1, out of the Tab
     // order), so the reply keys, which act while the focus is in it, act there too.
     <section className="moment" data-current={current ? '' : undefined} tabIndex={current ? -1 : undefined}>
-      <h3 className="moment-heading" tabIndex={-1}>{m.title ?? (m.kind === 'decision' ? 'Your turn' : 'Scene')}</h3>
+      {/* An untitled scene by its number in the playthrough ("Scene 3"): several were "Scene" alike. */}
+      <h3 className="moment-heading" tabIndex={-1}>{m.title ?? (m.kind === 'decision' ? 'Your turn' : sceneWords(scene))}</h3>
       {m.narration && <p className="narration"><span className="sr-only">Narration: </span>{m.narration}</p>}
       {m.lines.map((l, i) => (
         <p className="line" key={i}><span className="speaker">{l.speaker}{l.role ? <span className="role"> ({l.role})</span> : null}:</span> {l.text}</p>
@@ -60,6 +61,12 @@ const MomentView = memo(function MomentView({ moment: m, turn, scenario, mode, c
     </section>
   );
 });
+
+/** Each moment's scene number in `moments` (shown from the start): the n-th scene is n; undefined for a decision or an ending. */
+function numberScenes(moments: readonly Moment[]): (number | undefined)[] {
+  let n = 0;
+  return moments.map((m) => (m.kind === 'scene' ? ++n : undefined));
+}
 
 /** The moments after an event: anything past an undo goes, and a new moment is added once. */
 function addMoment(moments: readonly Moment[], view: SessionView, turns: number): Moment[] {
@@ -405,6 +412,9 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
 
   const first = moments[0];
   const earlier = first ? context.transcript.slice(0, first.turns) : [];
+  // Each scene's number in the playthrough (the core's sceneNumberAt counts the same way): known
+  // when the conversation is shown from its start, not after a save that could not be replayed.
+  const sceneNumbers = earlier.length > 0 ? [] : numberScenes(moments);
   return (
     <div className="play">
       <div className="play-head">
@@ -450,7 +460,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
             <ol>{earlier.map((t, i) => <li key={i}>{earlierReply(feedbackOf(scenario, t))}</li>)}</ol>
           </div>
         )}
-        {moments.map((m, i) => <MomentView key={m.key} moment={m} turn={m.kind === 'decision' ? context.transcript[m.turns] : undefined} scenario={scenario} mode={mode} current={i === moments.length - 1 && m.kind === 'decision' && !elsewhere} />)}
+        {moments.map((m, i) => <MomentView key={m.key} moment={m} turn={m.kind === 'decision' ? context.transcript[m.turns] : undefined} scenario={scenario} mode={mode} current={i === moments.length - 1 && m.kind === 'decision' && !elsewhere} scene={sceneNumbers[i]} />)}
       </div>
       {wentOn}
       {/* Said where the volunteer is, not only above the conversation (a phone's screens away, seen

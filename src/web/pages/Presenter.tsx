@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  decisionSetup, introductionsAt, peopleMet, backFromEndingWords, breaksCritical, citationWords, STALE_DOWNLOAD_WORDS, backLossWords, backToDecision, undoEnding, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, roomDidWords, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomBack, roomLossWords, roomMadeWords, selectView,
+  decisionSetup, introductionsAt, sceneNumberAt, sceneWords, peopleMet, backFromEndingWords, breaksCritical, citationWords, STALE_DOWNLOAD_WORDS, backLossWords, backToDecision, undoEnding, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, roomDidWords, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomBack, roomLossWords, roomMadeWords, selectView,
   startFacilitation, startSession, summaryBaseName, votesEnteredWords, votesWords, writeFacilitation,
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type SessionView, type Store, type Votes,
 } from '../../machines/index.js';
@@ -219,6 +219,9 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   // Who the room hears for the first time at this moment (read aloud by the trainer; the laptop only).
   // eslint-disable-next-line react-hooks/exhaustive-deps -- worked out again when the session moves (snapshot), read from the actor
   const introductions = useMemo(() => introductionsAt(scenario, actor.getPersistedSnapshot()), [scenario, actor, snapshot]);
+  // A scene's number in the playthrough ("Scene 3"): untitled scenes were all headed "Scene", here and on the projector.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- as introductions
+  const sceneNumber = useMemo(() => sceneNumberAt(scenario, actor.getPersistedSnapshot()), [scenario, actor, snapshot]);
   // The decision gone back to ("Back to decision N"), or a kept session came back at: one with no
   // words of its own is shown with the scenes that set it up, under "Before this" (the core's
   // decisionSetup, as the terminal's presenter screen does), on the laptop and the projector. Not
@@ -333,8 +336,8 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   const projected: ProjectorState = view.done && view.debrief
     ? { kind: 'done', scenarioTitle: view.scenarioTitle, ending: projectedEnding(view), followed: projectedFollowed(view, false), ...projectedOutcome(view.debrief), score: `Score: ${scoreWords(view.debrief.score)}`, agreement: roomDidWords(scenario, decisions).join(' ') }
     : {
-      kind: 'moment', scenarioTitle: view.scenarioTitle, step: stepWords(view),
-      title: view.title, narration: view.narration, lines: view.lines.map((l) => ({ speaker: l.speaker, role: l.role, text: l.text })), discussionPrompt: view.discussionPrompt,
+      kind: 'moment', scenarioTitle: view.scenarioTitle, step: stepWords(view, sceneNumber),
+      title: view.title ?? (view.kind === 'scene' ? sceneWords(sceneNumber) : undefined), narration: view.narration, lines: view.lines.map((l) => ({ speaker: l.speaker, role: l.role, text: l.text })), discussionPrompt: view.discussionPrompt,
       ...(setup.length > 0 ? { setup: projectedSetup(setup) } : {}),
       replies: projectedReplies(view.replies),
       followed: projectedFollowed(view, revealed !== undefined),
@@ -460,7 +463,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   return (
     <div className="facilitation" ref={page}>
       {/* Separate phrases read aloud too: a full stop after the title, for screen readers only (flex gaps are silent). */}
-      <p className="status-line"><span>{view.scenarioTitle}<span className="sr-only">. </span></span><span>{stepWords(view)}</span></p>
+      <p className="status-line"><span>{view.scenarioTitle}<span className="sr-only">. </span></span><span>{stepWords(view, sceneNumber)}</span></p>
       {elsewhere === 'yes' && store && (
         <div className="notice no-print">
           <p role="alert">This room session was changed in another tab or window, so this tab has stopped saving it (the other tab's changes are kept) and no longer updates the projector window. Carry on there, or take over here: this tab's session is then saved and projected, and the other tab stops.</p>
@@ -477,7 +480,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           <p role="status">Resumed the room session {resumedAt}, with the votes and the summary so far.</p>
         </div>
       )}
-      <h1 ref={heading} tabIndex={-1}>{view.title ?? (view.kind === 'decision' ? 'Decision' : 'Scene')}</h1>
+      <h1 ref={heading} tabIndex={-1}>{view.title ?? (view.kind === 'decision' ? 'Decision' : sceneWords(sceneNumber))}</h1>
       <DecisionSetup scenes={setup} id="setup-heading" />
       <TrainerMoment view={view} noteShown={showNote} revealed={revealed !== undefined} onToggleNote={() => setShowNote((s) => !s)} introductions={introductions} />
       {view.kind === 'decision' && !revealed && (
