@@ -150,6 +150,25 @@ describe('the play screen at a decision whose replies are taller than the screen
     expect(r.lastFrame()).toBe(before);
   });
 
+  for (const columns of [60, 80]) {
+    it(`${columns}×24: with the quit question open, the highlighted reply stays whole in the shorter window; n brings the screen back as it was`, async () => {
+      const { r, ends } = await open(columns);
+      for (let i = 1; i <= ends.length; i++) {
+        await press(r, KEY.down);
+        const before = r.lastFrame();
+        const whole = highlightedEnd(before, i);
+        expect(whole).toBeDefined();
+        await press(r, 'q');
+        const asked = r.lastFrame();
+        fits(asked, columns);
+        expect(asked).toContain('Save your progress and quit?');
+        expect(highlightedEnd(asked, i)).toBe(whole);
+        await press(r, 'n');
+        expect(r.lastFrame()).toBe(before);
+      }
+    });
+  }
+
   it('60×24 resized to 120×40 with a reply highlighted: still fits, that reply still in view and highlighted', async () => {
     const { r } = await open(60);
     await press(r, KEY.down, KEY.down, KEY.down);

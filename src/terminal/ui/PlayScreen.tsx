@@ -387,10 +387,15 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   );
   if (scroll?.together) {
     // Replies too tall beside even 4 rows of the moment: the moment, the prompt and the replies scroll together.
+    // While the quit question shortens the window, a highlighted reply that was in view stays whole
+    // in it (moved as little as it can; drawn only, so n brings the window back where it was). Its
+    // end was cut off under the question.
+    const reply = windowList?.reply;
+    const shownOffset = confirmQuit && reply && inView(textOffset, reply, windowRows.length, windowHeight) ? followedOffset(textOffset, reply, windowRows.length, scroll.height) : textOffset;
     return (
       <Box flexDirection="column">
         <StatusLine view={view} mode={mode} title={title} spaced={false} compact={compact} width={columns} />
-        <ScrollRows rows={windowRows} height={scroll.height} offset={textOffset} pageKeysOnly />
+        <ScrollRows rows={windowRows} height={scroll.height} offset={shownOffset} pageKeysOnly />
         {footer}
       </Box>
     );
