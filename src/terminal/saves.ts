@@ -50,7 +50,8 @@ export function saveProgress(playable: PlayableScenario, persistedSnapshot: unkn
   // The state folder comes from the environment: its path is shown with any escapes in it escaped (raw, ESC ] 0 ; … BEL retitled the terminal).
   const saved = core.shownFileName(store.pathOf(result.key));
   if (kept !== undefined) return { ok: true, result, message: `Progress saved to ${saved}\n${resume}` };
-  if (!result.saved) return { ok: true, result, message: 'behind' in result ? result.reason : `${result.reason}\n${resume}` };
+  // The save kept is the one `resume` opens only when it is the newest of any scenario's.
+  if (!result.saved) return { ok: true, result, message: 'behind' in result ? result.reason : `${result.reason}\n${core.latestSaveKey(store) === result.key ? resume : 'Opening this scenario again offers it.'}` };
   return { ok: true, result, message: `Progress saved to ${saved}\n${resume}` };
 }
 

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
@@ -10,6 +10,10 @@ import { appElement, KEY, press, renderApp, SCENARIOS, tap, tempEnv } from './he
 import { NEW_PHONE_SAVE } from './helpers/slots.js';
 
 afterEach(() => cleanup());
+
+/** A screen's text with its row breaks, box sides and styles taken out. */
+// eslint-disable-next-line no-control-regex -- strips styles
+const flat = (frame: string | undefined) => (frame ?? '').replace(/\u001b\[[0-9;]*m/g, '').replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
 
 const NEW_PHONE = join(SCENARIOS, 'new-phone.json');
 
@@ -51,10 +55,45 @@ describe('opening a scenario that has a save', () => {
     expect(r.lastFrame()).toContain('Content note');
     await press(r, KEY.enter);
     expect(r.lastFrame()).toContain('Decision 1 of about 2');
+    // Nothing new to save: the help line and the question say so, not "save & quit".
+    expect(flat(r.lastFrame())).toContain('q: quit');
+    expect(r.lastFrame()).not.toContain('save & quit');
     await press(r, 'q');
+    const asked = flat(r.lastFrame());
+    expect(asked).not.toContain('Save your progress');
+    expect(asked).toContain('Quit? You started over and have made no reply yet, so there is nothing new to save: your earlier save of this scenario (1 reply made) is kept as it was. Continue it with: casa-practice resume');
+    expect(asked).toContain('y: quit');
     await tap(r, 'y');
     expect(exit.mock.calls[0]?.[0]).toContain('Your earlier save (1 reply made) was kept');
     expect(readFileSync(join(savesDir(env), NEW_PHONE_SAVE), 'utf8')).toBe(before);
+  });
+
+  it('starting over, after a reply and its undo the question again says nothing new is saved; with a reply made it offers the save', async () => {
+    const env = tempEnv();
+    await saveAtDecision2(env);
+    const { element } = appElement({ env });
+    const r = await renderApp(element);
+    await press(r, '1', '2', KEY.enter, '2', 'q');
+    expect(flat(r.lastFrame())).toContain('Save your progress and quit?');
+    await press(r, 'n', 'u', 'q');
+    expect(flat(r.lastFrame())).toContain('Quit? You started over and have made no reply yet');
+  });
+
+  it('starting over where the earlier save is not the newest: the question and the words on leaving do not offer resume, which opens the other save', async () => {
+    const env = tempEnv();
+    await saveAtDecision2(env);
+    // A newer save of another scenario: resume opens that one.
+    const other = join(savesDir(env), 'zz-other.json');
+    writeFileSync(other, readFileSync(join(savesDir(env), NEW_PHONE_SAVE), 'utf8'));
+    utimesSync(other, new Date(Date.now() + 60_000), new Date(Date.now() + 60_000));
+    const { element, exit } = appElement({ env });
+    const r = await renderApp(element);
+    await press(r, '1', '2', KEY.enter, 'q');
+    const asked = flat(r.lastFrame());
+    expect(asked).toContain('is kept as it was. Opening this scenario again offers it.');
+    expect(asked).not.toContain('resume');
+    await tap(r, 'y');
+    expect(exit.mock.calls[0]?.[0]).toBe('Your earlier save (1 reply made) was kept: you started over but made no reply yet.\nOpening this scenario again offers it.');
   });
 
   it('starting over and making a reply replaces the save', async () => {

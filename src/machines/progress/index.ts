@@ -3,7 +3,7 @@ export { addPlaythroughs, bestResultProblem, FUTURE_SLACK_MS, MAX_COMPLETIONS, M
 export { derivedUuid, randomUuid, sha256, UUID_PATTERN, uuidFromBytes, type RandomBytes } from './ids.js';
 export { FINGERPRINT_PATTERN, scenarioFingerprint } from './fingerprint.js';
 export { agoWords, clearSave, continueChoices, debriefKey, repliesMadeWords, DEBRIEFS_PREFIX, latestSaveKey, mayReplaceSave, resumeFailure, SAVE_MOVED_TO, saveKey, SAVES_PREFIX, saveSummary, shortHash, START_OVER_UNSAVED, slotName, type RunOrigin, type SaveSummary, type SlotOf } from './slots.js';
-export { FELL_BEHIND_FINISH, FELL_BEHIND_SAVE, fellBehind, holdSave, keepProgress, parseScenarioRef, readSave, repliesMade, savedActiveMs, savedScenarioRef, scenarioRef, writeSave, type KeepResult, type MissingFile, type ResumeResult, type SaveSlot, type SaveHold, type ScenarioLoader, type ScenarioRef, whileHolding } from './saves.js';
+export { FELL_BEHIND_FINISH, FELL_BEHIND_SAVE, fellBehind, holdSave, keepProgress, parseScenarioRef, readSave, repliesMade, savedActiveMs, saveKeptInstead, savedScenarioRef, scenarioRef, writeSave, type KeepResult, type MissingFile, type ResumeResult, type SaveSlot, type SaveHold, type ScenarioLoader, type ScenarioRef, whileHolding } from './saves.js';
 export { hasKeptDebrief, keepDebrief, keptDebriefFailure, readKeptDebrief, type KeptDebrief } from './debriefs.js';
 export { finishPlaythrough, type Finished, type Recorded } from './finish.js';
 export { PRACTICE_IDLE_MS, practiceClock, type PracticeClock, type PracticeClockOptions } from './clock.js';

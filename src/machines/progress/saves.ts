@@ -169,10 +169,22 @@ export function keepProgress(store: Store, playable: PlayableScenario, persisted
   return held.behind ? { saved: false, key: hold.key, behind: true, reason: FELL_BEHIND_SAVE } : held.value;
 }
 
+/**
+ * The save in a run's slot that keepProgress would keep rather than save this run (`replies` made)
+ * over (see mayReplaceSave): a run that started over and has made no reply yet, or one that got no further.
+ * Undefined when saving now writes the run. A UI asks it before promising a save ("Save your
+ * progress and quit?" was asked where quitting saved nothing new and the earlier save stayed).
+ */
+export function saveKeptInstead(store: Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set'>, replies: number, origin: RunOrigin): SaveSummary | undefined {
+  if (origin === 'continued') return undefined;
+  const existing = saveSummary(store, saveKey(playable));
+  return existing && !mayReplaceSave(existing, origin, replies) ? existing : undefined;
+}
+
 function keepUnheld(store: Store, playable: PlayableScenario, persistedSnapshot: unknown, opts: { origin: RunOrigin; startedAt?: string; now?: Date; activeMs?: number }): KeepResult {
   const key = saveKey(playable);
-  const existing = opts.origin === 'continued' ? undefined : saveSummary(store, key);
-  if (!mayReplaceSave(existing, opts.origin, repliesMade(persistedSnapshot)) && existing) {
+  const existing = saveKeptInstead(store, playable, repliesMade(persistedSnapshot), opts.origin);
+  if (existing) {
     const reason = opts.origin === 'started-over'
       ? `Your earlier save (${repliesMadeWords(existing)}) was kept: you started over but made no reply yet.`
       : `Your earlier save (${repliesMadeWords(existing)}) was kept: this run did not get further.`;

@@ -33,6 +33,8 @@ export interface FeedbackScreenProps {
   unsaved: boolean;
   /** What quitting does, while "Quit without saving?" is asked (unsavedQuitWords). */
   quitWords?: string;
+  /** Where quitting saves nothing new, what it keeps instead (nothingNewQuitWords). */
+  quitKept?: string;
 }
 
 /**
@@ -41,13 +43,13 @@ export interface FeedbackScreenProps {
  * panel draws itself tighter; feedback too long even then (a trainer's long text) scrolls under its
  * heading (↑↓ PgUp PgDn), the keys staying below it.
  */
-export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved, quitWords }: FeedbackScreenProps) {
+export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved, quitWords, quitKept }: FeedbackScreenProps) {
   const { columns, rows } = useScreenSize();
   const { env } = useApp();
   const title = view.scenarioTitle;
   const hints = quitOnly(playHints({ kind: view.done ? 'last-feedback' : 'feedback', canUndo }), unsaved);
   const full = inkRows(statusText(view, mode, title, true, columns), columns) + meterRows(view.meters, columns);
-  const footer = confirmQuit ? 1 + quitPromptExtra(quitWords, columns, env) : inkRows(hintLine(hints), columns);
+  const footer = confirmQuit ? 1 + quitPromptExtra(quitWords ?? quitKept, columns, env) : inkRows(hintLine(hints), columns);
   const spaced = feedbackHeight(view.lastFeedback, columns, 0) <= rows - 1 - full - footer - 2;
   const compact = !spaced && feedbackHeight(view.lastFeedback, columns, 0) > rows - 1 - full - footer ? compactStatus(view, mode, columns, true) : undefined;
   const room = rows - 1 - (compact?.rows ?? full) - footer;
@@ -82,7 +84,7 @@ export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved, quit
     return (
       <Box flexDirection="column">
         <StatusLine view={view} mode={mode} title={title} feedback compact={compact} width={columns} />
-        <QuitPrompt unsaved={quitWords} columns={columns} />
+        <QuitPrompt unsaved={quitWords} kept={quitKept} columns={columns} />
       </Box>
     );
   }
@@ -90,7 +92,7 @@ export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved, quit
     <Box flexDirection="column">
       <StatusLine view={view} mode={mode} title={title} spaced={spaced} feedback compact={compact} width={columns} />
       <FeedbackPanel feedback={view.lastFeedback} fit={fit} width={columns} />
-      {confirmQuit ? <QuitPrompt unsaved={quitWords} columns={columns} /> : <KeyHints set={hints} spaced={spaced} width={columns} />}
+      {confirmQuit ? <QuitPrompt unsaved={quitWords} kept={quitKept} columns={columns} /> : <KeyHints set={hints} spaced={spaced} width={columns} />}
     </Box>
   );
 }

@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { changeWords, decisionSetup, FELL_BEHIND_FINISH, finishPlaythrough, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeOpening, selectView, startSession, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
+import { changeWords, decisionSetup, latestSaveKey, saveKeptInstead, FELL_BEHIND_FINISH, finishPlaythrough, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeOpening, selectView, startSession, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, hintRows, NO_UNDO_WORDS, playHints, typedNumberHints, typeNumber, withOptionalHint, type Action, type Hint } from '../keys.js';
 import { noteFinish } from '../node/state-store.js';
 import { recordedLine, saveKeptOnDisk, saveProgress, stateStore } from '../saves.js';
@@ -14,7 +14,7 @@ import { DebriefScreen } from './DebriefScreen.js';
 import { FeedbackScreen, quitOnly } from './FeedbackScreen.js';
 import { KeyHints } from './KeyHints.js';
 import { Moment } from './Moment.js';
-import { QuitPrompt, quitPromptExtra, unsavedQuitWords } from './QuitPrompt.js';
+import { nothingNewQuitWords, QuitPrompt, quitPromptExtra, unsavedQuitWords } from './QuitPrompt.js';
 import { hiddenReplyWords, REPLY_INDENT, ReplyList, replyRows, withReplies } from './ReplyList.js';
 import { compactStatus, StatusLine, statusText } from './StatusLine.js';
 import { meterRows } from './Meter.js';
@@ -166,8 +166,19 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     () => (confirmQuit && savingFailure !== undefined ? unsavedQuitWords(saveKeptOnDisk(playable, app.env), app.env) : undefined),
     [confirmQuit, savingFailure, playable, app.env],
   );
-  const quitPrompt = <QuitPrompt unsaved={quitWords} columns={columns} />;
-  const layout = (quitAsked = confirmQuit) => momentLayout({ view, setup: setupText.length, mode, columns, rows, canUndo, unsaved: savingFailure !== undefined, typedShown, unavailable, confirmQuit: quitAsked, quitExtra: quitPromptExtra(quitWords, columns, app.env) });
+  // Where quitting saves nothing new (started over, no reply yet: the earlier save stays), the
+  // question and the help line say so rather than promise a save. Read as the replies made change
+  // (a reply, an undo), not on every redraw.
+  const repliesSoFar = useSelector(actor, (snapshot) => snapshot.context.transcript.length);
+  const keptInstead = useMemo(() => {
+    if (origin === 'continued') return undefined;
+    const store = stateStore(app.env);
+    const kept = saveKeptInstead(store, playable, repliesSoFar, origin);
+    return kept && nothingNewQuitWords(kept, origin, latestSaveKey(store) === kept.key, app.env);
+  }, [origin, app.env, playable, repliesSoFar]);
+  const quitKept = savingFailure === undefined ? keptInstead : undefined;
+  const quitPrompt = <QuitPrompt unsaved={quitWords} kept={quitKept} columns={columns} />;
+  const layout = (quitAsked = confirmQuit) => momentLayout({ view, setup: setupText.length, mode, columns, rows, canUndo, unsaved: savingFailure !== undefined || quitKept !== undefined, typedShown, unavailable, confirmQuit: quitAsked, quitExtra: quitPromptExtra(quitWords ?? quitKept, columns, app.env) });
   // Replies that leave the moment's window fewer than its 4 rows (long replies at 60×24): the
   // moment, the prompt and the replies scroll together in one window (PgUp PgDn), the status and
   // the help line kept. Drawn whole, they made the frame taller than the screen (the terminal
@@ -363,7 +374,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     );
   }
   if (showFeedback && view.lastFeedback) {
-    return <FeedbackScreen view={{ ...view, lastFeedback: view.lastFeedback }} mode={mode} canUndo={canUndo} confirmQuit={confirmQuit} unsaved={unsaved} quitWords={quitWords} />;
+    return <FeedbackScreen view={{ ...view, lastFeedback: view.lastFeedback }} mode={mode} canUndo={canUndo} confirmQuit={confirmQuit} unsaved={unsaved || quitKept !== undefined} quitWords={quitWords} quitKept={quitKept} />;
   }
   const { hints, hintsToo, compact, gaps, spare, scroll } = shape;
   // Still too tall with the quit prompt (the longest decisions at 60×24): the question takes the

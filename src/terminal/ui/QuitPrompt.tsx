@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import type { SaveSummary } from '../../machines/index.js';
+import { repliesMadeWords, type RunOrigin, type SaveSummary } from '../../machines/light.js';
 import { command, commandName } from '../invocation.js';
 import { stateStore } from '../node/state-store.js';
 import { keptSaveWords } from '../saves.js';
@@ -30,6 +30,21 @@ export function unsavedQuitWords(kept: KeptSave, env: NodeJS.ProcessEnv): string
 }
 
 /**
+ * What quitting does where it saves nothing new: the run started over and has made no reply yet (or,
+ * begun anew, got no further than the save of this scenario another window wrote meanwhile), so the
+ * save in its slot (`kept`: the core's saveKeptInstead) stays as it was; `latest` when it is the one
+ * `resume` opens (the newest save of any scenario). The prompt asked "Save your progress and quit?"
+ * there, though nothing was saved (the words on leaving said the earlier save was kept).
+ */
+export function nothingNewQuitWords(kept: SaveSummary, origin: RunOrigin, latest: boolean, env: NodeJS.ProcessEnv): string {
+  const why = origin === 'started-over'
+    ? `You started over and have made no reply yet, so there is nothing new to save: your earlier save of this scenario (${repliesMadeWords(kept)}) is kept as it was.`
+    : `This run has got no further than the save of this scenario already kept (${repliesMadeWords(kept)}), so nothing new is saved: that save is kept as it was.`;
+  // The command ends the words, so that it can be copied whole (see keptSaveWords).
+  return latest ? `${why} Continue it with: ${command('resume', env)}` : `${why} Opening this scenario again offers it.`;
+}
+
+/**
  * "Continue later with: <command>" as the quit prompt draws it, a row each, inside the box's border
  * and padding (`inner` columns): the command on rows of its own where it does not fit after the
  * words, broken only between its words with shell line continuations (commandRows), so that it
@@ -40,7 +55,7 @@ function continueRows(env: NodeJS.ProcessEnv, inner: number): string[] {
   return commandRows(`Continue later with: ${command('resume', env)}`, inner, `${commandName(env)} `);
 }
 
-/** The rows the quit prompt takes beyond the help line it replaces, at this width (`words`: unsavedQuitWords, where progress cannot be saved). */
+/** The rows the quit prompt takes beyond the help line it replaces, at this width (`words`: unsavedQuitWords, where progress cannot be saved; nothingNewQuitWords, where quitting saves nothing new). */
 export function quitPromptExtra(words: string | undefined, columns: number, env: NodeJS.ProcessEnv): number {
   // The box's border and padding take 4 columns.
   const inner = Math.max(1, columns - 4);
@@ -53,8 +68,9 @@ export function quitPromptExtra(words: string | undefined, columns: number, env:
  * state folder cannot be written it says that quitting loses the playthrough, and what is kept
  * (`unsaved`: unsavedQuitWords), rather than promising a save and a resume that cannot happen.
  */
-export function QuitPrompt({ unsaved, columns }: { unsaved?: string; columns: number }) {
+export function QuitPrompt({ unsaved, kept, columns }: { unsaved?: string; kept?: string; columns: number }) {
   const { env } = useApp();
+  const inner = Math.max(1, columns - 4);
   // (Not when only the records file refused: the playthrough's save is taken.)
   if (unsaved !== undefined && stateStore(env).savingFailure()) {
     return (
@@ -64,6 +80,17 @@ export function QuitPrompt({ unsaved, columns }: { unsaved?: string; columns: nu
         {/* A command that ends them (resume, for a save kept from before) on rows of its own. */}
         {commandRows(unsaved, Math.max(1, columns - 4), `${commandName(env)} `).map((row, i) => <Paragraph key={i} width={Math.max(1, columns - 4)}>{row}</Paragraph>)}
         <KeyHints set={[['y', 'quit without saving'], ['n', 'keep going']]} spaced={false} />
+      </Box>
+    );
+  }
+  // Nothing new to save (`kept`: nothingNewQuitWords): asked as a quit, saying the earlier save stays.
+  if (kept !== undefined) {
+    return (
+      <Box flexDirection="column" borderStyle="round" paddingX={1}>
+        <Paragraph bold>Quit?</Paragraph>
+        {/* Its rows are counted by quitPromptExtra, as the words of a quit without saving are. */}
+        {commandRows(kept, inner, `${commandName(env)} `).map((row, i) => <Paragraph key={i} width={inner}>{row}</Paragraph>)}
+        <KeyHints set={[['y', 'quit'], ['n', 'keep going']]} spaced={false} />
       </Box>
     );
   }

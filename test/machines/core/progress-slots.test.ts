@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  agoWords, continueChoices, finishPlaythrough, repliesMadeWords, keepDebrief, keptDebriefFailure, keepProgress, mayReplaceSave, memoryStore, readKeptDebrief, readSave, saveKey, saveSummary,
+  agoWords, continueChoices, finishPlaythrough, repliesMadeWords, keepDebrief, keptDebriefFailure, keepProgress, mayReplaceSave, memoryStore, saveKeptInstead, readKeptDebrief, readSave, saveKey, saveSummary,
   startingAt, writeSave, type Debrief, type PlayableScenario, type ScenarioLoader, type ScenarioRef,
 } from '../../../src/machines/index.js';
 import { hasKeptDebrief } from '../../../src/machines/progress/index.js';
@@ -119,6 +119,11 @@ describe('continue or start over', () => {
     const store = memoryStore();
     const key = writeSave(store, bundledPlayable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, now);
     const before = store.read(key);
+    // Asked before a save is promised (the quit question), the same answer, with nothing written.
+    expect(saveKeptInstead(store, bundledPlayable, 0, 'started-over')).toMatchObject({ key, replies: 1 });
+    expect(saveKeptInstead(store, bundledPlayable, 1, 'started-over')).toBeUndefined();
+    expect(saveKeptInstead(store, bundledPlayable, 0, 'continued')).toBeUndefined();
+    expect(store.read(key)).toBe(before);
     const kept = keepProgress(store, bundledPlayable, play(example, 'practice', []).getPersistedSnapshot(), { origin: 'started-over', now });
     expect(kept).toMatchObject({ saved: false, key, existing: { replies: 1, decision: 2 } });
     if (!kept.saved) expectOneCleanLine(kept.reason);
