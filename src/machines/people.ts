@@ -1,4 +1,5 @@
-import { indexScenario } from './scenario-index.js';
+import { ownStart } from './playable.js';
+import { indexScenario, successorsOf } from './scenario-index.js';
 import type { Scenario, ScenarioNode } from './schema/scenario.js';
 import { selectView } from './selectors.js';
 import type { PersistedScenarioSnapshot } from './session.js';
@@ -153,7 +154,42 @@ export function peopleMet(scenario: Scenario, snapshot: PersistedScenarioSnapsho
     if (node) shown.push(...nodeParts(node, node.kind === 'ending' ? undefined : node.narration), ...(node.kind === 'decision' ? node.replies.filter((r) => r.hidden !== true).map((r) => ({ text: r.text })) : []));
     if (node?.kind === 'decision' && room !== undefined && seen(room.current)) shown.push(...node.replies.filter((r) => r.hidden !== true).map((r) => ({ text: r.feedback })));
   }
-  return peopleIn(scenario, shown);
+  return peopleIn(scenario, [...wayHere(scenario), ...shown]);
+}
+
+/**
+ * What the story shows on the way to where a moved scenario starts (an author's `--from`, see
+ * ownStart), so that who's who lists the people it named before that point too: the nodes of the
+ * shortest route from the file's own start (the first in the file's order among equals; conditions
+ * aside, as no reply was chosen), each with its title, narration, lines and, at a decision, the
+ * replies offered (not a hidden one); no feedback, since no reply was chosen. Empty when the
+ * scenario starts where its file does, or nothing leads from there to its start.
+ */
+function wayHere(scenario: Scenario): Shown[] {
+  const first = ownStart(scenario);
+  if (first === undefined || first === scenario.start) return [];
+  const index = indexScenario(scenario);
+  const cameFrom = new Map<string, string | undefined>([[first, undefined]]);
+  const queue = [first];
+  for (let i = 0; i < queue.length && !cameFrom.has(scenario.start); i++) {
+    const id = queue[i] as string;
+    const node = index.nodes.get(id);
+    for (const next of node ? successorsOf(node) : []) {
+      if (cameFrom.has(next)) continue;
+      cameFrom.set(next, id);
+      queue.push(next);
+    }
+  }
+  if (!cameFrom.has(scenario.start)) return [];
+  const way: ScenarioNode[] = [];
+  for (let id = cameFrom.get(scenario.start); id !== undefined; id = cameFrom.get(id)) {
+    const node = index.nodes.get(id);
+    if (node) way.unshift(node);
+  }
+  return way.flatMap((node) => [
+    ...nodeParts(node, node.kind === 'ending' ? undefined : node.narration),
+    ...(node.kind === 'decision' ? node.replies.filter((r) => r.hidden !== true).map((r) => ({ text: r.text })) : []),
+  ]);
 }
 
 /** Whether the replies were revealed at each decision of a trainer-led session (RoomProgress holds more). */

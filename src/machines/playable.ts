@@ -54,6 +54,18 @@ function withValues(scenario: Scenario, values: Readonly<Record<string, string>>
   return { ok: true, scenario: { ...scenario, variables: declared.map((v) => (starts.has(v.id) ? ({ ...v, start: starts.get(v.id) } as Variable) : v)) } };
 }
 
+// The start a scenario moved by startingAt had in its file, by the moved scenario (see ownStart).
+const ownStarts = new WeakMap<Scenario, string>();
+
+/**
+ * The start a scenario has in its file, when startingAt moved it (an author's `--from`): the story
+ * before the node played from is still the story, and who's who lists the people it named on the
+ * way there (see peopleMet). Undefined for a scenario that starts where its file does.
+ */
+export function ownStart(scenario: Scenario): string | undefined {
+  return ownStarts.get(scenario);
+}
+
 /**
  * The scenario as the machine should see it when an author starts at a later node: the same
  * scenario with `start` moved, and the variables an author set (`--set trust=70`, checked against
@@ -65,7 +77,10 @@ export function startingAt(scenario: Scenario, from: string | undefined, values?
     const set = withValues(scenario, values);
     if (!set.ok) return set;
     const moved = startingAt(scenario, from);
-    return moved.ok ? { ok: true, scenario: { ...moved.scenario, variables: set.scenario.variables } } : moved;
+    if (!moved.ok) return moved;
+    const both = { ...moved.scenario, variables: set.scenario.variables };
+    if (moved.scenario !== scenario) ownStarts.set(both, scenario.start);
+    return { ok: true, scenario: both };
   }
   if (from === undefined || from === scenario.start) return { ok: true, scenario };
   const node = scenario.nodes.find((n) => n.id === from);
@@ -74,7 +89,9 @@ export function startingAt(scenario: Scenario, from: string | undefined, values?
   const shown = ids.slice(0, 12).join(', ') + (ids.length > 12 ? ', …' : '');
   if (!node) return { ok: false, error: `--from: "${scenario.id}" has no node ${quoteValue(from)}.${didYouMeanOf(closest(from, ids) ?? sameStem(from, ids))} (scenes and decisions: ${shown})` };
   if (node.kind === 'ending') return { ok: false, error: `--from: ${quoteValue(from)} is an ending; start at a scene or decision (${shown})` };
-  return { ok: true, scenario: { ...scenario, start: from } };
+  const moved = { ...scenario, start: from };
+  ownStarts.set(moved, ownStart(scenario) ?? scenario.start);
+  return { ok: true, scenario: moved };
 }
 
 /**

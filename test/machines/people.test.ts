@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { peopleMet, selectView, startSession, type PersistedScenarioSnapshot, type Scenario } from '../../src/machines/index.js';
+import { peopleMet, selectView, startingAt, startSession, type PersistedScenarioSnapshot, type Scenario } from '../../src/machines/index.js';
 import { bundledScenario } from '../helpers/bundled.js';
 
 // "Who's who" for a volunteer playing: the people met so far (spoken, or named in text shown), in
@@ -79,6 +79,29 @@ describe('peopleMet', () => {
     const people = met(scenario, actor);
     expect(people.map((p) => p.id)).toEqual(['selene', 'ibarra', 'osei']);
     expect(people[2]).toMatchObject({ name: 'Mr. Osei', role: 'dependency attorney at the Children\'s Law Center' });
+  });
+
+  it('started at a later node (an author\'s --from): the people named on the way there from the file\'s start come first; not those of a hidden reply, nor anyone only after it', () => {
+    const moved = startingAt(story(), 's2');
+    if (!moved.ok) throw new Error(moved.error);
+    const actor = startSession(moved.scenario, 'practice');
+    // Maya spoke, and the replies offered at d1 named Ms. Reyes and Dana (not Ms. Park: hidden); then Quan speaks here.
+    expect(met(moved.scenario, actor).map((p) => p.id)).toEqual(['maya', 'reyes', 'dana', 'quan']);
+    // With --set as well, the same; the file's own start lists only what it shows.
+    const both = startingAt(story(), 's2', { trust: '20' });
+    if (!both.ok) throw new Error(both.error);
+    expect(met(both.scenario, startSession(both.scenario, 'practice')).map((p) => p.id)).toEqual(['maya', 'reyes', 'dana', 'quan']);
+    const own = startingAt(story(), 's0');
+    if (!own.ok) throw new Error(own.error);
+    expect(met(own.scenario, startSession(own.scenario, 'practice')).map((p) => p.id)).toEqual(['maya']);
+  });
+
+  it('the-list from d9-report (--from): everyone the story named on the way, Bà Hoa (in the scene) among them, not only those of the last decision', () => {
+    const moved = startingAt(bundledScenario('the-list'), 'd9-report');
+    if (!moved.ok) throw new Error(moved.error);
+    const people = met(moved.scenario, startSession(moved.scenario, 'practice', undefined, 1)).map((p) => p.name);
+    expect(people).toContain('Bà Hoa');
+    expect(people.slice(0, 2)).toEqual(['Bà Hoa', 'Bảo']);
   });
 
   describe('in a trainer-led session (the reveal shows every reply\'s feedback)', () => {

@@ -84,6 +84,15 @@ describe("who's who in the terminal", () => {
     }
   });
 
+  it('play --from d9-report (the-list): w lists the people the story named on the way there, Bà Hoa in the scene among them, not only those met from there', async () => {
+    const playable = loadPlayable(bundledFile('the-list.json'), 'd9-report');
+    if ('problems' in playable) throw new Error(playable.problems);
+    const r = await renderAt(appElement({ env: { ...tempEnv(), NO_COLOR: '1' }, start: { kind: 'play', playable, showNote: false } }).element, 60, 24);
+    expect(r.lastFrame()).toContain('Which paragraph goes into your report?');
+    const text = await whoList(r);
+    for (const name of ['Bà Hoa', 'Bảo']) expect(text).toContain(name);
+  });
+
   it('a list longer than the screen scrolls within 24 rows', async () => {
     const r = await renderAt(appElement({ env: tempEnv(), mode: 'practice', start: { kind: 'play', playable: testifying(), showNote: false } }).element, 60, 24);
     // Through the story, by the help line, until the message request's decision: six people met.
