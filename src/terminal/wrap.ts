@@ -148,23 +148,49 @@ function commandAt(line: string, keep: string | undefined): number {
 }
 
 /**
+ * The words of a message with each path as one word: a word that starts a path ("/", "~/", "./")
+ * and the words after it that go on with it (each holds a "/": the folders of a path with spaces in
+ * it, such as "/Users/Jane Doe/Library/Application Support/casa-practice"). A path's last folder or
+ * file with a space in it after its last "/" is not told from the words after the path.
+ */
+function pathWords(words: readonly string[]): string[] {
+  const out: string[] = [];
+  let inPath = false;
+  for (const word of words) {
+    if (inPath && word.includes('/')) {
+      out[out.length - 1] += ` ${word}`;
+      continue;
+    }
+    out.push(word);
+    inPath = /^[("'“]?(?:\/|~\/|\.\.?\/)/.test(word);
+  }
+  return out;
+}
+
+/**
  * Words wrapped to `width` for a message printed after the app has left the screen (the terminal
  * would break it mid-word). Unlike wrapText, no word is cut, and a command line (from `keep` to the
  * end of its line) is one word: it goes onto a line of its own when it does not fit after the words
  * before it, so that it can be copied whole, and one longer than a line is broken at the spaces
- * between its words with shell line continuations (commandLines). A word longer than a whole line
- * (a long path) follows the words before it, where the terminal wraps it: a line of its own would
- * not keep it whole.
+ * between its words with shell line continuations (commandLines). A path (pathWords: one with
+ * spaces in it too, "…/Application Support/…") is one word, never broken at its spaces. A word
+ * longer than a whole line (a long path) goes on a line of its own, uncut, the words after it on
+ * the next: the terminal wraps it, and selecting that line copies the path alone, in one piece. (It
+ * followed the words before it, and a path with a space was broken at the space, onto two lines.)
  */
 export function wrapWords(text: string, width: number, keep?: string): string {
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
     const at = commandAt(paragraph, keep);
-    const words = (at >= 0 ? paragraph.slice(0, at) : paragraph).split(' ').filter(Boolean);
+    const words = pathWords((at >= 0 ? paragraph.slice(0, at) : paragraph).split(' ').filter(Boolean));
     const cmd = at >= 0 ? paragraph.slice(at).trimEnd() : undefined;
     let line = '';
     for (const word of words) {
-      if (line && len(line) + 1 + len(word) > width && len(word) <= width) {
+      if (len(word) > width) {
+        if (line) out.push(line);
+        out.push(word);
+        line = '';
+      } else if (line && len(line) + 1 + len(word) > width) {
         out.push(line);
         line = word;
       } else line = line ? `${line} ${word}` : word;
@@ -174,7 +200,8 @@ export function wrapWords(text: string, width: number, keep?: string): string {
       line = '';
     }
     if (cmd !== undefined && !line) out.push(...commandLines(cmd, width, '  ', keep?.trimEnd()));
-    else out.push(cmd !== undefined ? `${line} ${cmd}` : line);
+    // (Nothing left after a word on a line of its own: no blank line after it.)
+    else if (line || words.length === 0) out.push(cmd !== undefined ? `${line} ${cmd}` : line);
   }
   return out.join('\n');
 }

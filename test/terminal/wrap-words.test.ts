@@ -16,14 +16,28 @@ describe('the words printed after the app leaves the screen are wrapped at word 
     expect(lines.every((l) => l === l.trim())).toBe(true);
   });
 
-  it('a command that fits after the words before it stays on their line; a word longer than a line follows the words before it, uncut', () => {
+  it('a command that fits after the words before it stays on their line; a word longer than a line goes on a line of its own, uncut, for the terminal to wrap', () => {
     expect(wrapWords('Resume with: casa-practice resume', 60, 'casa-practice ')).toBe('Resume with: casa-practice resume');
     const path = `/home/volunteer/${'very-long-folder-name/'.repeat(4)}state`;
     const out = wrapWords(`Progress could not be saved: ${path} cannot be written (permission denied), so this playthrough was not kept.`, 40);
     const lines = out.split('\n');
-    expect(lines.some((l) => l.endsWith(`saved: ${path}`))).toBe(true);
-    expect(lines.filter((l) => !l.includes(path)).every((l) => [...l].length <= 40)).toBe(true);
+    // Selecting the path's line copies the path alone (it followed "saved:", so a selection of the line took the words too).
+    expect(lines).toContain(path);
+    expect(lines.filter((l) => l !== path).every((l) => [...l].length <= 40)).toBe(true);
     expect(out.replace(/\n/g, ' ')).toBe(`Progress could not be saved: ${path} cannot be written (permission denied), so this playthrough was not kept.`);
+  });
+
+  it('a path with spaces in it (a home folder or "Application Support") is never broken at them: on the line after the words when it fits there, else alone', () => {
+    const path = '/Users/Jane Doe/Library/Application Support/casa-practice/saves/testifying.json';
+    const message = `Progress saved to ${path}\nContinue with: casa-practice resume`;
+    // It fits on a line of its own at 80 columns: it goes there, whole.
+    expect(wrapWords(message, 80, 'casa-practice ')).toBe(`Progress saved to\n${path}\nContinue with: casa-practice resume`);
+    // Longer than a line at 60: alone on its line, uncut, for the terminal to wrap (it was broken at "Jane" and "Application").
+    expect(wrapWords(message, 60, 'casa-practice ')).toBe(`Progress saved to\n${path}\nContinue with: casa-practice resume`);
+    // Words after a path, and one inside brackets, are words again once a word without "/" comes.
+    expect(wrapWords('(in the state folder /Users/Jane Doe/.local/state/casa-practice) and more words here.', 40).split('\n')).toEqual(['(in the state folder', '/Users/Jane Doe/.local/state/casa-practice)', 'and more words here.']);
+    // A short path with a space stays with the words before it where the line has room.
+    expect(wrapWords('Saved to /tmp/a b/c.md today.', 60)).toBe('Saved to /tmp/a b/c.md today.');
   });
 
   it('lines the message breaks itself stay broken there', () => {
