@@ -1,4 +1,4 @@
-import { decisionSetup, peopleMet, asideWords, backFromEndingWords, backLossWords, backToDecision, undoEnding, introductionsAt, introductionWords, startOverFailedWords, startOverUnsavedWords, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
+import { decisionSetup, peopleMet, asideWords, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, startOverUnsavedWords, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { exportsDir, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, writeSessionSummary } from './export.js';
 import { command, commandName } from './invocation.js';
 import { wrapWords } from './wrap.js';
@@ -162,10 +162,10 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         }
         return written ? 0 : 74;
       }
-      // Who the room hears for the first time here, in the scenario's words (for the trainer to read aloud).
-      const introductions = introductionsAt(scenario, actor.getPersistedSnapshot()).map(introductionWords);
+      // No "Introducing …" before a character's first line: on a projected screen (as the full-screen
+      // session) the room sees what presenter mode's projector shows; w says who's who, as when playing.
       if (view.kind === 'scene') {
-        printMoment(view, say, { introductions, meters: false });
+        printMoment(view, say, { meters: false });
         // A scene's own discussion prompt is the room's, as at a decision (presenter mode shows it too).
         if (view.discussionPrompt) say(`Discuss: ${view.discussionPrompt}`);
         actor.send({ type: 'scene.continue' });
@@ -180,7 +180,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       if (setupFirst) printSetup(decisionSetup(scenario, actor.getPersistedSnapshot()), say);
       setupFirst = false;
       const back = backToDecision(view, past.length);
-      const outcome = await decide(view, scenario, opts, say, before, (votes, revealed, wasRevealed) => keep({ votes: votesById(view, votes), revealed, ...(wasRevealed ? { wasRevealed } : {}) }), back, log.length, introductions, (revealed, wasRevealed) => printPeople(peopleMet(scenario, actor.getPersistedSnapshot(), { past, current: { revealed, wasRevealed } }), say));
+      const outcome = await decide(view, scenario, opts, say, before, (votes, revealed, wasRevealed) => keep({ votes: votesById(view, votes), revealed, ...(wasRevealed ? { wasRevealed } : {}) }), back, log.length, (revealed, wasRevealed) => printPeople(peopleMet(scenario, actor.getPersistedSnapshot(), { past, current: { revealed, wasRevealed } }), say));
       if (outcome.kind === 'back') {
         // The branch followed last is undone (the core's decision.undo and roomBack, as presenter
         // mode's "Back to decision N"): that decision again with its votes and reveal as they were.
@@ -267,7 +267,7 @@ type Outcome = { votes: number[]; revealed: boolean; wasRevealed?: boolean } & (
  * One decision: prompt, note and replies; votes; reveal; the room's branch. `before`: what the room
  * had entered here in a kept session; `changed`: told of every count and the reveal, to keep them.
  */
-async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePlainOptions, say: (t?: string, indent?: string) => void, before: RoomRound | undefined, changed: (votes: readonly number[], revealed: boolean, wasRevealed: boolean) => void, back?: number, decisions = 0, introductions: readonly string[] = [], who?: (revealed: boolean, wasRevealed: boolean) => void): Promise<Outcome> {
+async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePlainOptions, say: (t?: string, indent?: string) => void, before: RoomRound | undefined, changed: (votes: readonly number[], revealed: boolean, wasRevealed: boolean) => void, back?: number, decisions = 0, who?: (revealed: boolean, wasRevealed: boolean) => void): Promise<Outcome> {
   // u, said where the other commands are, when there is a decision to go back to.
   const orBack = back === undefined ? '' : `, u to go back to decision ${back}`;
   const n = view.replies.length;
@@ -276,7 +276,7 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
   let revealed = false;
   // Revealed, then back to the votes (b): the room has seen every reply's feedback all the same.
   let wasRevealed = before?.wasRevealed === true;
-  printMoment(view, say, { prompt: false, introductions, meters: false });
+  printMoment(view, say, { prompt: false, meters: false });
   if (view.discussionPrompt) say(`Discuss: ${view.discussionPrompt}`);
   // The facilitator note often gives the answer away: on a projected screen it waits for the reveal.
   printReplies(view, say);

@@ -196,7 +196,7 @@ describe("who's who in a trainer-led session", () => {
     await press(r, KEY.enter); // the content note
     await press(r, KEY.enter); // the porch
     expect(r.lastFrame()).toContain('Do I have to?');
-    // The trainer reads nothing about Selene on this screen: the introduction does not fit at 60×24.
+    // Nothing about Selene above the moment (the screen the room sees): who's who says it.
     expect(r.lastFrame()).not.toContain('Introducing');
     await tap(r, '3');
     expect(r.lastFrame()).toContain('votes: 3');

@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { decisionSetup, introductionsAt, introductionWords, peopleMet, roomDidWords, backFromEndingWords, backLossWords, backToDecision, startSession, undoEnding, startOverFailedWords, startOverUnsavedWords, votesEnteredWords, progressWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, shownFileName, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor, type SessionView } from '../../machines/index.js';
+import { decisionSetup, peopleMet, roomDidWords, backFromEndingWords, backLossWords, backToDecision, startSession, undoEnding, startOverFailedWords, startOverUnsavedWords, votesEnteredWords, progressWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, shownFileName, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor, type SessionView } from '../../machines/index.js';
 import { command } from '../invocation.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, ROOM_ELSEWHERE, roomSessionArgs, roomSessionOnDisk } from '../saves.js';
 import { hintRows, revealHints, sceneHints, typeNumber, voteHints, withRevealWho, withRoomWho, type Action, type Hint, type RoomKeys } from '../keys.js';
@@ -50,16 +50,15 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const { columns, rows: screenRows } = useScreenSize();
   const { scenario } = playable;
   const view = useSelector(actor, useCallback((snapshot) => selectView(scenario, snapshot), [scenario]));
-  // Who speaks here for the first time in the session, with the scenario's words to introduce them
-  // (read aloud by the trainer): worked out again only when the session moves.
-  const steps = useSelector(actor, (snapshot) => `${String(snapshot.value)}:${snapshot.context.transcript.length}`);
-  const introductions = useMemo(() => (steps && !view.done ? introductionsAt(scenario, actor.getPersistedSnapshot()) : []), [scenario, actor, steps, view.done]);
-  const introText = useMemo(() => introductions.map(introductionWords), [introductions]);
   const [selected, setSelected] = useState(0);
   // "Who's who" (w) over a scene or a decision, as when playing: the people the room has met so far,
-  // with the scenario's words about them. On a short screen the introductions above are left out (the
-  // moment and the replies come first), and once the room has moved on they are not said again: the
-  // trainer can still say who Mr. Osei is. Closing it leaves the moment as it was (votes, reveal, place).
+  // with the scenario's words about them, for the trainer to say who someone is. It is where this
+  // screen says it, at every size: no "Introducing …" above the moment. This screen is the one the
+  // room sees (projected), and presenter mode keeps its introductions off the projector, on the
+  // trainer's laptop page (the live room's terminal controls, also the trainer's own, say them too).
+  // They were shown here only where the moment fitted with them (never at 60×24), and only for
+  // someone speaking: Mr. Osei, named in a reply, never had one. Closing it leaves the moment as it
+  // was (votes, reveal, place).
   const [whoOpen, setWhoOpen] = useState(false);
   const [votes, setVotes] = useState<Record<string, number>>(() => ({ ...resumed?.progress.current.votes }));
   // Why the branch just typed cannot be followed (reveal only), or why a kept session could not be
@@ -308,12 +307,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     + (view.discussionPrompt ? rowsOf(`Discuss: ${view.discussionPrompt}`) : 0) + (showNote ? rowsOf(`Facilitator note: ${note}`) : 0)
     + (view.kind === 'decision' ? repliesRows : 0)
     + footerRows;
-  // The introductions (for the trainer to read aloud) only where the moment fits with them: on a
-  // short screen the moment, its discussion prompt and the replies come first (line by line and
-  // presenter mode's laptop page always say them).
-  const introRows = introText.reduce((n, t) => n + rowsOf(t), 0);
-  const showIntros = introRows > 0 && screenRows - 1 - packed - introRows >= 0;
-  const spare = screenRows - 1 - packed - (showIntros ? introRows : 0);
+  const spare = screenRows - 1 - packed;
   // A scene too long even packed (a trainer's long narration) scrolls too, with ↑↓ as well (nothing else takes them there).
   const sceneScrolls = view.kind === 'scene' && spare < 0;
   const sceneScrollHints = withWho([...baseHints.slice(0, 1), ['↑↓ PgUp PgDn', 'scroll'] as const, ...baseHints.slice(1)], true);
@@ -546,7 +540,6 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       <Paragraph bold>{heading}</Paragraph>
       {setupText.length > 0 && <ScrollRows rows={setupText} height={setupText.length} offset={0} />}
       {view.title && <Box marginTop={gap(6)}><Paragraph bold underline>{view.title}</Paragraph></Box>}
-      {showIntros && introText.map((t, i) => <Paragraph key={i} color={theme.muted}>{t}</Paragraph>)}
       {/* The first spoken line is not spaced again when nothing comes before it in the moment. */}
       {/* A moment with no words (a decision with only a title and a prompt) takes no blank row of its own. */}
       {(view.narration || view.lines.length > 0) && <Box marginTop={gap(5)} flexDirection="column"><Moment view={view} spaced={spare >= 6 + view.lines.length} firstSpaced={view.narration !== undefined && view.narration !== ''} /></Box>}
