@@ -295,14 +295,13 @@ export function printSetup(scenes: readonly RecapMoment[], say: Say): void {
  * replies. A trainer-led session leaves the meters and their changes out (`meters: false`), as its
  * full-screen, presenter and projector views do: the room follows the story and its votes.
  */
-export function printMoment(view: SessionView, say: Say, { prompt: showPrompt = true, introductions = [], meters = true }: { prompt?: boolean; introductions?: readonly string[]; meters?: boolean } = {}): void {
+export function printMoment(view: SessionView, say: Say, { prompt: showPrompt = true, meters = true }: { prompt?: boolean; meters?: boolean } = {}): void {
   say();
   if (view.kind === 'decision') say(`-- ${progressWords(view)}${view.title ? `: ${view.title}` : ''} --`);
   else if (view.title) say(`-- ${view.title} --`);
   // Meters go under a heading: an untitled scene between a reply and the next decision would
   // print the same meter twice (the reply's feedback has just said what changed).
   if (meters && (view.kind === 'decision' || view.title)) for (const m of view.meters) say(`[${m.label}: ${m.value} of ${m.max}]`);
-  for (const i of introductions) say(i);
   if (view.narration) say(view.narration);
   for (const line of view.lines) say(`${line.speaker}${line.role ? ` (${line.role})` : ''}: "${line.text}"`);
   // What continuing from a scene changes in the meters (practice mode), as a reply's feedback says it.
