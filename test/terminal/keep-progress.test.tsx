@@ -61,7 +61,7 @@ describe('opening a scenario that has a save', () => {
     await press(r, 'q');
     const asked = flat(r.lastFrame());
     expect(asked).not.toContain('Save your progress');
-    expect(asked).toContain('Quit? You started over and have made no reply yet, so there is nothing new to save: your earlier save of this scenario (1 reply made) is kept as it was. Continue it with: casa-practice resume');
+    expect(asked).toContain('Quit? Nothing new to save: you started over and made no reply yet. Your earlier save (1 reply made) is kept. Continue it with: casa-practice resume');
     expect(asked).toContain('y: quit');
     await tap(r, 'y');
     expect(exit.mock.calls[0]?.[0]).toContain('Your earlier save (1 reply made) was kept');
@@ -76,7 +76,7 @@ describe('opening a scenario that has a save', () => {
     await press(r, '1', '2', KEY.enter, '2', 'q');
     expect(flat(r.lastFrame())).toContain('Save your progress and quit?');
     await press(r, 'n', 'u', 'q');
-    expect(flat(r.lastFrame())).toContain('Quit? You started over and have made no reply yet');
+    expect(flat(r.lastFrame())).toContain('Quit? Nothing new to save: you started over and made no reply yet.');
   });
 
   it('starting over where the earlier save is not the newest: the question and the words on leaving do not offer resume, which opens the other save', async () => {
@@ -90,7 +90,7 @@ describe('opening a scenario that has a save', () => {
     const r = await renderApp(element);
     await press(r, '1', '2', KEY.enter, 'q');
     const asked = flat(r.lastFrame());
-    expect(asked).toContain('is kept as it was. Opening this scenario again offers it.');
+    expect(asked).toContain('(1 reply made) is kept. Opening this scenario again offers it.');
     expect(asked).not.toContain('resume');
     await tap(r, 'y');
     expect(exit.mock.calls[0]?.[0]).toBe('Your earlier save (1 reply made) was kept: you started over but made no reply yet.\nOpening this scenario again offers it.');

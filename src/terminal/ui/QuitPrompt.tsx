@@ -38,8 +38,8 @@ export function unsavedQuitWords(kept: KeptSave, env: NodeJS.ProcessEnv): string
  */
 export function nothingNewQuitWords(kept: SaveSummary, origin: RunOrigin, latest: boolean, env: NodeJS.ProcessEnv): string {
   const why = origin === 'started-over'
-    ? `You started over and have made no reply yet, so there is nothing new to save: your earlier save of this scenario (${repliesMadeWords(kept)}) is kept as it was.`
-    : `This run has got no further than the save of this scenario already kept (${repliesMadeWords(kept)}), so nothing new is saved: that save is kept as it was.`;
+    ? `Nothing new to save: you started over and made no reply yet. Your earlier save (${repliesMadeWords(kept)}) is kept.`
+    : `Nothing new to save: this run got no further than your save (${repliesMadeWords(kept)}), which is kept.`;
   // The command ends the words, so that it can be copied whole (see keptSaveWords).
   return latest ? `${why} Continue it with: ${command('resume', env)}` : `${why} Opening this scenario again offers it.`;
 }
