@@ -1159,6 +1159,24 @@ describe("the trainer's break in a live room", () => {
     expect(voterView(r.ctx, r.state, device(1)).phase).toBe('ended');
   });
 
+  it('says where its last break was ended (the terminal or a presenter page), kept across a restart, until the next break; nothing when not told', () => {
+    const r = openVote([]);
+    const command = (on: boolean) => ({ room: ROOM, token: 'x'.repeat(43), seq: r.state.presenterSeq + 1, type: 'break' as const, on });
+    const ended = (by?: 'terminal' | 'page') => {
+      r.apply({ from: 'presenter', message: command(true), by });
+      expect(presenterView(r.ctx, r.state, 0)).not.toHaveProperty('breakEndedBy');
+      expect(r.apply({ from: 'presenter', message: command(false), by }).ok).toBe(true);
+      return presenterView(r.ctx, r.state, 0).breakEndedBy;
+    };
+    expect(ended('terminal')).toBe('terminal');
+    const restored = restoreRoom(r.ctx, serializeRoom(r.state));
+    expect(restored.ok && presenterView(r.ctx, restored.state, 0).breakEndedBy).toBe('terminal');
+    expect(ended('page')).toBe('page');
+    expect(ended()).toBeUndefined();
+    // A page's message names no source of its own: the schema refuses one.
+    expect(parsePresenterMessage(JSON.stringify({ ...command(false), by: 'terminal' })).ok).toBe(false);
+  });
+
   it('the break command is a presenter message, refused from a phone', () => {
     const msg = JSON.stringify({ type: 'break', room: ROOM, token: 't'.repeat(43), seq: 1, on: true });
     expect(parsePresenterMessage(msg).ok).toBe(true);

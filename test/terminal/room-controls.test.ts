@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRoom, presenterView, progressWords, roomContext, roomSessionView, unavailableWords, validateScenario, type RoomState, type Scenario } from '../../src/machines/index.js';
+import { createRoom, presenterView, type PresenterView, type ServerError, progressWords, roomContext, roomSessionView, unavailableWords, validateScenario, type RoomState, type Scenario } from '../../src/machines/index.js';
 import { printMoment } from '../../src/terminal/plain.js';
 import { stepText } from '../../src/terminal/ui/StatusLine.js';
 import { stepWords } from '../../src/web/projector.js';
-import { roomControls } from '../../src/terminal/room/controls.js';
+import { BACK_FROM_BREAK, roomControls } from '../../src/terminal/room/controls.js';
 import { startRoomServer, type RoomServer } from '../../src/terminal/room/server.js';
 import { whoRows } from '../../src/terminal/ui/WhoScreen.js';
 import { packageRoot } from '../../src/terminal/paths.js';
-import { deviceId, Phone } from './helpers/room.js';
+import { deviceId, Phone, Presenter } from './helpers/room.js';
 
 // The trainer's terminal controls of a live room, in process: typed lines in, printed blocks out.
 const scenario = validateScenario(readFileSync(join(packageRoot(), 'scenarios/red-flags.json')), 'red-flags.json').scenario as Scenario;
@@ -22,6 +22,12 @@ afterEach(async () => {
 });
 
 /** A room on 127.0.0.1 with the terminal controls on a pipe; `width` is read whenever it prints. */
+/** A presenter's answer that must be a view (not a refusal). */
+function must(x: PresenterView | ServerError): PresenterView {
+  if ('type' in x) throw new Error(`refused: ${x.code} ${x.message}`);
+  return x;
+}
+
 async function controlled(width: () => number) {
   const ctx = roomContext(scenario);
   const server: RoomServer = await startRoomServer({ ctx, state: createRoom(ctx, ROOM, 4, new Date('2026-12-01T10:00:00Z')), token: 'c'.repeat(43), host: '127.0.0.1', port: 0, persist: () => undefined, log: () => undefined, onChange: (s) => controls.changed(s) });
@@ -353,11 +359,19 @@ describe('room controls in the terminal', () => {
     expect(await phone.until((v) => v.phase === 'break', 'the break')).toMatchObject({ scenarioTitle: scenario.title });
     expect((await room.type('l', /\n$/)).replace(/\s+/g, ' ')).toContain('The room is on a break: type b to end it first');
     expect(room.server.state().phase).toBe('open');
-    // Back: the vote's block again, as it was printed when the vote opened.
+    // Back: said in a line, then the vote's block again, as it was printed when the vote opened.
     const at = phone.inbox.all.length;
-    expect(await room.type('b', /l: lock/)).toBe(open);
+    expect(await room.type('b', /l: lock/)).toBe(`${BACK_FROM_BREAK.terminal}\n${open}`);
     await phone.inbox.next((m) => m.type === 'view' && m.view.phase === 'open', at, 'the vote open again');
     expect(phone.view).toMatchObject({ phase: 'open', vote: 1 });
+    // A break taken and ended on a presenter page: the terminal says where it was ended.
+    const page = await Presenter.connect(`ws://127.0.0.1:${room.server.port}`, ROOM, 'c'.repeat(43));
+    must(await page.act({ type: 'break', on: true }));
+    const before = room.output().length;
+    expect(must(await page.act({ type: 'break', on: false })).breakEndedBy).toBe('page');
+    await room.server.settled();
+    expect(room.output().slice(before).replace(/\s+/g, ' ')).toBe(`${BACK_FROM_BREAK.page}\n${open}`.replace(/\s+/g, ' '));
+    page.ws.close();
     phone.ws.close();
   });
 

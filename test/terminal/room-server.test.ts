@@ -781,7 +781,10 @@ describe("live room server: the trainer's break", () => {
     expect(r.saved.at(-1)?.onBreak).toBe(true);
     // Back: each phone shows exactly what it showed, and the one that joined in the break the open vote.
     const at = [a, b, c].map((p) => p.inbox.all.length);
-    expect(must(await presenter.act({ type: 'break', on: false })).onBreak).toBeUndefined();
+    const back = must(await presenter.act({ type: 'break', on: false }));
+    expect(back.onBreak).toBeUndefined();
+    // Ended on a presenter page, and the view says so (for another page to say where it was ended).
+    expect(back.breakEndedBy).toBe('page');
     await Promise.all([a, b, c].map((p, i) => p.inbox.next((m) => m.type === 'view' && m.view.phase === 'open', at[i], 'the vote open again')));
     expect([a.view, b.view]).toEqual(before);
     expect(c.view).toMatchObject({ phase: 'open', round, decision: { replies: expect.any(Array) } });
@@ -798,8 +801,17 @@ describe("live room server: the trainer's break", () => {
     await presenter.inbox.next((m) => m.type === 'view' && m.view.onBreak === true, 0, 'the break on the presenter page');
     expect(r.server.present({ type: 'advance', node: presenter.view.session.nodeId })).toMatchObject({ ok: false, code: 'on-break' });
     const at = phone.inbox.all.length;
+    const from = presenter.inbox.all.length;
     expect(r.server.present({ type: 'break', on: false })).toEqual({ ok: true });
     await phone.inbox.next((m) => m.type === 'view' && m.view.phase === 'waiting', at, 'back from the break');
+    // The presenter page is told that the terminal ended it; a page cannot claim to be the terminal (its command says nothing of where it is from).
+    const ended = await presenter.inbox.next((m) => m.type === 'view' && m.view.onBreak !== true, from, 'the break ended on the presenter page');
+    expect(ended.type === 'view' && ended.view.breakEndedBy).toBe('terminal');
+    // The page carries on from the terminal's commands (the real page takes the seq from each view).
+    presenter.seq = r.server.state().presenterSeq;
+    must(await presenter.act({ type: 'break', on: true }));
+    expect(presenter.view).not.toHaveProperty('breakEndedBy');
+    expect(r.server.state()).not.toHaveProperty('breakEndedBy');
   });
 });
 

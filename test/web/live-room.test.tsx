@@ -421,9 +421,9 @@ describe('live room on the presenter page', () => {
     expect(screen.queryByRole('button', { name: 'End the break for the room' })).toBeNull();
   });
 
-  /** The room's break taken or ended from elsewhere (the terminal's b): the room's state changed and pushed to the page. */
-  const terminalBreak = (client: ReturnType<typeof renderRoom>['client']) => (on: boolean) => {
-    const result = reduceRoom(client.ctx, client.state, { from: 'presenter', message: { type: 'break', on, room: ROOM, token: LINK.token, seq: client.state.presenterSeq + 1 } });
+  /** The room's break taken or ended from elsewhere (the terminal's b, or `by` another presenter page): the room's state changed and pushed to the page. */
+  const terminalBreak = (client: ReturnType<typeof renderRoom>['client'], by: 'terminal' | 'page' = 'terminal') => (on: boolean) => {
+    const result = reduceRoom(client.ctx, client.state, { from: 'presenter', message: { type: 'break', on, room: ROOM, token: LINK.token, seq: client.state.presenterSeq + 1 }, by });
     if (!result.ok) throw new Error('refused');
     client.state = result.state;
     client.push();
@@ -474,20 +474,40 @@ describe('live room on the presenter page', () => {
     const region = container.querySelector('[aria-live="polite"].room-break') as HTMLElement;
     expect(region.textContent).toBe('');
     expect(phase()).toBe('Voting is open.');
+    const said = watchAnnouncements('.room-break');
     terminal(true);
+    await waitFor(() => expect(said.said.length).toBeGreaterThan(0));
+    said.stop();
     expect(container.querySelector('[aria-live="polite"].room-break')).toBe(region);
-    expect(region.textContent).toMatch(/^The room is on a break: the phones show only that, and cannot vote\./);
-    expect(within(region).getByRole('button', { name: 'End the break for the room' })).toBeTruthy();
+    // Said once, in words only: the button to end it is after the region, not read as part of the news.
+    expect(said.said).toEqual(['The room is on a break: the phones show only that, and cannot vote.']);
+    expect(region.textContent).toBe('The room is on a break: the phones show only that, and cannot vote.');
+    expect(within(region).queryByRole('button')).toBeNull();
+    expect(region.nextElementSibling).toBe(screen.getByRole('button', { name: 'End the break for the room' }));
     expect(phase()).toBe('The room is on a break.');
     client.set({ error: { type: 'error', code: 'on-break', message: 'The room is on a break: end the break first (“Back from break” at the top of the presenter page, or “End the break for the room” under the moment, or b in the room’s terminal).' } });
     expect(status().textContent).toContain('end the break first with “End the break for the room”');
     expect(status().textContent).not.toContain('Back from break');
     terminal(false);
-    expect(region.textContent).toBe(BREAK_ENDED_ELSEWHERE);
+    // Where it was ended: the room says so (the terminal's b here).
+    expect(region.textContent).toBe(BREAK_ENDED_ELSEWHERE.terminal);
+    expect(region.textContent).toBe('The room’s break was ended from the laptop’s terminal (b): the phones show the session again.');
     expect(phase()).toBe('Voting is open.');
     // Said until the trainer's next step.
     await user.click(screen.getByRole('button', { name: 'Lock the vote' }));
     expect(region.textContent).toBe('');
+    client.answer();
+    // Taken and ended from another presenter page: that is said; from a room that does not say where, both.
+    const otherPage = terminalBreak(client, 'page');
+    otherPage(true);
+    otherPage(false);
+    expect(region.textContent).toBe('The room’s break was ended from another presenter page: the phones show the session again.');
+    terminal(true);
+    const unsaid = reduceRoom(client.ctx, client.state, { from: 'presenter', message: { type: 'break', on: false, room: ROOM, token: LINK.token, seq: client.state.presenterSeq + 1 } });
+    if (!unsaid.ok) throw new Error('refused');
+    client.state = unsaid.state;
+    client.push();
+    expect(region.textContent).toBe(BREAK_ENDED_ELSEWHERE.either);
   });
 
   it('during the page\'s own break, the room\'s refusal names "Back from break"; ended from the page, the break\'s end is not said as if from elsewhere', async () => {
@@ -555,7 +575,7 @@ describe('live room on the presenter page', () => {
       await waitFor(() => expect(document.querySelector('.status-line')?.lastElementChild?.textContent).toBe('The room is on a break.'));
       expect(await projector.findByRole('heading', { level: 1, name: 'Taking a break' })).toBeTruthy();
       // The terminal's b.
-      const ended = reduceRoom(ctx, room.state, { from: 'presenter', message: { type: 'break', on: false, room: ROOM, token: LINK.token, seq: room.state.presenterSeq + 1 } });
+      const ended = reduceRoom(ctx, room.state, { from: 'presenter', message: { type: 'break', on: false, room: ROOM, token: LINK.token, seq: room.state.presenterSeq + 1 }, by: 'terminal' });
       if (!ended.ok) throw new Error('refused');
       room.state = ended.state;
       sockets.at(-1)?.deliver('view');
@@ -563,7 +583,7 @@ describe('live room on the presenter page', () => {
       expect(screen.getByRole('button', { name: 'Take a break' })).toBeTruthy();
       expect(document.activeElement).toBe(document.querySelector('.live-room h1'));
       const region = document.querySelector('[aria-live="polite"].room-break') as HTMLElement;
-      await waitFor(() => expect(region.textContent).toBe(OWN_BREAK_ENDED_ELSEWHERE));
+      await waitFor(() => expect(region.textContent).toBe(OWN_BREAK_ENDED_ELSEWHERE.terminal));
       await waitFor(() => expect(projector.queryByRole('heading', { level: 1, name: 'Taking a break' })).toBeNull());
       expect(projector.getByText(/What is the most natural thing to say here/)).toBeTruthy();
       // The room, back already, is not told again; and the vote is open, as it was.

@@ -27,7 +27,7 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  * (or that names none, as pages from before versions did) is refused as `outdated`, whose message
  * tells the person to reload the page. Such a connection never joins: it is not counted.
  *
- * The presenter page does the same (`/ws/presenter?v=9`, PRESENTER_PROTOCOL): a trainer's page (and
+ * The presenter page does the same (`/ws/presenter?v=10`, PRESENTER_PROTOCOL): a trainer's page (and
  * the projector window it feeds) left open across an upgrade and restart of the room reconnects by
  * itself, names an old version or none, and is refused as `outdated` whatever it sends (token or
  * not), so it never becomes the room's presenter: it changes nothing, is sent no views or counts,
@@ -52,8 +52,9 @@ export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
  * sends or is sent changes shape. Pages from before versions named none (version 1 in effect), so
  * the first named version is 2. The page states it in the address it connects to (`presenterSocketPath`).
  * Version 9: the trainer's break (the `break` command, the view's `onBreak`, the `on-break` refusal).
+ * Version 10: who ended the room's last break (the view's `breakEndedBy`).
  */
-export const PRESENTER_PROTOCOL = 9;
+export const PRESENTER_PROTOCOL = 10;
 
 /** The address (path and query) a presenter page of this version opens its WebSocket on. */
 export function presenterSocketPath(version: number = PRESENTER_PROTOCOL): string {
@@ -138,6 +139,12 @@ export const PresenterBack = presenter('back', { node: NodeId });
  * it, every phone shows again what it showed before (an open vote is open again).
  */
 export const PresenterBreak = presenter('break', { on: z.boolean() });
+/**
+ * Where a presenter command came from, as the room server knows it (never sent by a page: a page
+ * cannot speak for the terminal): the laptop's terminal (its own controls) or a presenter page.
+ */
+export const COMMAND_SOURCES = ['terminal', 'page'] as const;
+export type CommandSource = (typeof COMMAND_SOURCES)[number];
 export const PresenterMessage = z.discriminatedUnion('type', [PresenterHello, PresenterOpen, PresenterLock, PresenterReveal, PresenterChoose, PresenterAdvance, PresenterEnd, PresenterBack, PresenterBreak]);
 export type PresenterMessage = z.infer<typeof PresenterMessage>;
 /** Every presenter message but the hello: the ones that change the room. */
@@ -347,6 +354,12 @@ export const PresenterView = z.strictObject({
    * cannot vote; the room refuses every command but the break's end until it is over.
    */
   onBreak: z.literal(true).optional(),
+  /**
+   * After a break, until the next one: where it was ended, the laptop's terminal (b) or a presenter
+   * page, so a page that did not end it can say where it was ended (version 10). Absent on a break,
+   * before any, and after one ended by a room from before version 10 (resumed from its file).
+   */
+  breakEndedBy: z.enum(COMMAND_SOURCES).optional(),
   /** Once the session has ended: the session summary (Markdown) the room writes on the laptop, with its file name, for the page to offer as a download. */
   summary: z.strictObject({ fileName: z.string().max(300), markdown: z.string().max(2_000_000) }).optional(),
 });

@@ -15,7 +15,7 @@ import { cleanLine, cleanText } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
 import { fingerprint } from './fingerprint.js';
 import { roomSummaryMarkdown } from './summary.js';
-import { DEVICE_ID, isRoomCode, MAX_BEST_PRACTICE_ON_PHONE, MAX_PEOPLE_ON_PHONE, MAX_PEOPLE_SENT, type PhoneDecision, type PresenterAction, type PresenterView, type PresenterViewSent, type Rejection, type RevealSent, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
+import { COMMAND_SOURCES, DEVICE_ID, isRoomCode, type CommandSource, MAX_BEST_PRACTICE_ON_PHONE, MAX_PEOPLE_ON_PHONE, MAX_PEOPLE_SENT, type PhoneDecision, type PresenterAction, type PresenterView, type PresenterViewSent, type Rejection, type RevealSent, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
 
 /**
  * The live room as a pure reducer over plain, serialisable state. The session itself is the
@@ -79,6 +79,12 @@ export interface RoomState {
    * the room is where it was.
    */
   onBreak?: true;
+  /**
+   * Where the room's last break was ended (the terminal's b, or a presenter page), until the next
+   * break begins: the presenter view says it (`breakEndedBy`). Absent when the room was not told
+   * (a reducer caller that gives no `by`).
+   */
+  breakEndedBy?: CommandSource;
   /** Whatever the shell wants back on resume (the scenario file, the port): strings and numbers only. */
   meta: Record<string, string | number>;
 }
@@ -206,7 +212,7 @@ export function createRoom(ctx: RoomContext, room: string, seed: number, now: Da
 /** What the reducer takes: a phone's message (from a joined connection's device), or the presenter's. */
 export type RoomInput =
   | { from: 'voter'; device: string; message: VoterMessage }
-  | { from: 'presenter'; message: PresenterAction };
+  | { from: 'presenter'; message: PresenterAction; by?: CommandSource };
 
 /** What changed, so the server knows whom to tell: `count` (a vote or a join), `all` (the phase or the moment). */
 export type RoomChange = 'none' | 'count' | 'all';
@@ -225,7 +231,7 @@ export function reduceRoom(ctx: RoomContext, state: RoomState, input: RoomInput)
   const { message } = input;
   if (message.room !== state.room) return refuse('wrong-room', 'This message is for another room.');
   if (input.from === 'voter') return reduceVoter(ctx, state, input.device, message as VoterMessage);
-  return reducePresenter(ctx, state, input.message);
+  return reducePresenter(ctx, state, input.message, input.by);
 }
 
 function checkSeq(last: number, seq: number): RoomResult | undefined {
@@ -260,7 +266,7 @@ function reduceVoter(ctx: RoomContext, state: RoomState, device: string, message
   return { ok: true, state: next, change: next === seen ? 'none' : 'count' };
 }
 
-function reducePresenter(ctx: RoomContext, state: RoomState, message: PresenterAction): RoomResult {
+function reducePresenter(ctx: RoomContext, state: RoomState, message: PresenterAction, by: CommandSource | undefined): RoomResult {
   const bad = checkSeq(state.presenterSeq, message.seq);
   if (bad) return bad;
   const seen: RoomState = { ...state, presenterSeq: message.seq };
@@ -268,14 +274,17 @@ function reducePresenter(ctx: RoomContext, state: RoomState, message: PresenterA
   if (message.type === 'break') {
     if (!message.on) {
       if (!state.onBreak) return { ok: true, state: seen, change: 'none' };
-      const back: RoomState = { ...seen };
+      const back: RoomState = { ...seen, ...(by !== undefined ? { breakEndedBy: by } : {}) };
       delete back.onBreak;
+      if (by === undefined) delete back.breakEndedBy;
       return ok(back);
     }
     if (state.onBreak) return { ok: true, state: seen, change: 'none' };
     // An ended session has nothing for the phones to wait for: they go on saying it has ended.
     if (state.phase === 'ended') return refuse('not-now', 'The session has ended.');
-    return ok({ ...seen, onBreak: true });
+    const taken: RoomState = { ...seen, onBreak: true };
+    delete taken.breakEndedBy;
+    return ok(taken);
   }
   if (state.onBreak) return refuse('on-break', 'The room is on a break: come back from the break first.');
   const view = roomSessionView(ctx, state);
@@ -466,7 +475,7 @@ export function presenterView(ctx: RoomContext, state: RoomState, connected: num
     phase: state.phase,
     round: state.round,
     count: roomCount(state, connected),
-    ...(state.onBreak ? { onBreak: true as const } : {}),
+    ...(state.onBreak ? { onBreak: true as const } : state.breakEndedBy !== undefined ? { breakEndedBy: state.breakEndedBy } : {}),
     session,
     sessionKey: sessionKeyOf(session),
     people: peopleOf(ctx, state).presenter,
@@ -666,6 +675,7 @@ const StoredRoom = z.object({
   history: z.array(StoredDecision),
   endedRevealed: z.literal(true).optional(),
   onBreak: z.literal(true).optional(),
+  breakEndedBy: z.enum(COMMAND_SOURCES).optional(),
   meta: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 

@@ -11,6 +11,18 @@ export const CONTROLS_HELP = 'Run the session from here or from the presenter pa
 /** Said when the room goes on a break (b here, or "Take a break" on the presenter page). */
 export const ON_BREAK = 'On a break: the phones show that the session is on a break, with the scenario\'s title, and nothing of it; they cannot vote, and votes already cast are kept. b: back from the break (the phones show again what they showed).';
 
+/**
+ * Said first when the room's break ends, before the moment it was at (b here, or a presenter page's
+ * "Back from break" or "End the break for the room"), with where it was ended when not here, as the
+ * presenter page says a break ended elsewhere. `either`: the room did not say (a reducer caller
+ * that gives no source).
+ */
+export const BACK_FROM_BREAK = {
+  terminal: 'Back from the break: the phones show the session again.',
+  page: 'Back from the break, ended on a presenter page: the phones show the session again.',
+  either: 'Back from the break: the phones show the session again.',
+} as const;
+
 /** q (or quit, exit) typed here: the room is closed with Ctrl+C, which writes the summary. */
 export const HOW_TO_CLOSE = 'To close the room, press Ctrl+C: the session summary is written, and "room --resume" opens the room again unless the session was ended for everyone (e).';
 
@@ -70,6 +82,8 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
     // The room's break, from here or the presenter page: the phones show only that; b ends it, and
     // the block after it is the moment as it was (an open vote open again, its votes kept).
     if (state.onBreak && state.phase !== 'ended') return say(ON_BREAK);
+    // Back from it: said, before the moment it was at (which alone read as if nothing had happened).
+    if (previous?.onBreak === true) say(BACK_FROM_BREAK[state.breakEndedBy ?? 'either']);
     const view = roomSessionView(ctx, state);
     if (state.phase === 'ended') {
       if (view.done) {

@@ -630,7 +630,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
       conn.sessionSent = undefined;
       return out(conn, { type: 'welcome', seq: state.presenterSeq, view: presenterFor(conn, presenterView(ctx, state, connectedPhones())), ...(opts.joinUrl !== undefined ? { join: opts.joinUrl } : {}) });
     }
-    const result = apply({ from: 'presenter', message: msg });
+    const result = apply({ from: 'presenter', message: msg, by: 'page' });
     if (!result.ok) return refuse(conn, result.code, result.message);
     if (result.change === 'all') tellAll();
     else out(conn, { type: 'view', view: presenterFor(conn, presenterView(ctx, state, connectedPhones())), seq: state.presenterSeq });
@@ -711,7 +711,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     state: () => state,
     connectedPhones,
     present(action) {
-      const result = apply({ from: 'presenter', message: { ...action, room: state.room, token, seq: state.presenterSeq + 1 } as PresenterAction });
+      const result = apply({ from: 'presenter', message: { ...action, room: state.room, token, seq: state.presenterSeq + 1 } as PresenterAction, by: 'terminal' });
       if (!result.ok) return { ok: false, code: result.code, message: result.message };
       tellAll();
       return { ok: true };

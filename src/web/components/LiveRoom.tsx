@@ -73,10 +73,22 @@ const NO_VOTE_TO_LOCK = 'No phone has voted yet, so Page Down did not lock the v
 /** Said when Page Down would reveal a vote no phone voted in. */
 const NO_VOTE_TO_REVEAL = 'No phone voted, so Page Down did not reveal the votes: choose “Reveal the votes” to reveal them anyway.';
 
-/** The room's break ended from elsewhere than this page (the laptop's terminal's b, or another presenter page). */
-export const BREAK_ENDED_ELSEWHERE = 'The room’s break was ended from the laptop’s terminal or another presenter page: the phones show the session again.';
+/**
+ * Where the room's break was ended, when not from this page, as the room says it (`breakEndedBy`,
+ * protocol version 10): the laptop's terminal (b) or another presenter page. `either`: a room that
+ * did not say (one resumed from a file of a room from before, whose break ended with no word of
+ * where), worded for both, as before version 10.
+ */
+type BreakEnder = NonNullable<PresenterView['breakEndedBy']> | 'either';
+const ENDED_FROM: Record<BreakEnder, string> = {
+  terminal: 'the laptop’s terminal (b)',
+  page: 'another presenter page',
+  either: 'the laptop’s terminal or another presenter page',
+};
+/** The room's break ended from elsewhere than this page, by where it was ended. */
+export const BREAK_ENDED_ELSEWHERE = Object.fromEntries(Object.entries(ENDED_FROM).map(([k, from]) => [k, `The room’s break was ended from ${from}: the phones show the session again.`])) as Record<BreakEnder, string>;
 /** …when the break was this page's own: its "Take a break" panel closed with it. */
-export const OWN_BREAK_ENDED_ELSEWHERE = 'The room’s break was ended from the laptop’s terminal or another presenter page, so this page is back from its break too: the phones show the session again.';
+export const OWN_BREAK_ENDED_ELSEWHERE = Object.fromEntries(Object.entries(ENDED_FROM).map(([k, from]) => [k, `The room’s break was ended from ${from}, so this page is back from its break too: the phones show the session again.`])) as Record<BreakEnder, string>;
 
 /**
  * The room's `on-break` refusal, in this page's words: the control that ends the break here is
@@ -246,11 +258,12 @@ export function RoomPanel({ client, paused = false, onBreakEnded }: { client: Ro
     // Not to be told again when this page comes back from its break: the room is back already.
     const mine = told.current && paused;
     told.current = false;
-    setBreakNews(mine ? OWN_BREAK_ENDED_ELSEWHERE : BREAK_ENDED_ELSEWHERE);
+    const from = view?.breakEndedBy ?? 'either';
+    setBreakNews((mine ? OWN_BREAK_ENDED_ELSEWHERE : BREAK_ENDED_ELSEWHERE)[from]);
     if (!mine) return;
     focusAfterBreak.current = true;
     onBreakEnded?.();
-  }, [roomBreak, paused, onBreakEnded]);
+  }, [roomBreak, paused, onBreakEnded, view?.breakEndedBy]);
   useEffect(() => {
     if (paused || !focusAfterBreak.current) return;
     focusAfterBreak.current = false;
@@ -262,6 +275,10 @@ export function RoomPanel({ client, paused = false, onBreakEnded }: { client: Ro
   useEffect(() => setShown(!paused), [paused]);
   // On a break taken elsewhere (the laptop's terminal, or before a reload) too, the projector shows it.
   const roomOnBreak = view?.onBreak === true && view.phase !== 'ended';
+
+  // The break notice with its way to end it (a break this page did not take), or the news that it ended elsewhere.
+  const breakEnd = shown && roomOnBreak && !ownBreak;
+  const breakNotice = breakEnd || (shown && !roomOnBreak && breakNews !== undefined);
 
   const [openProjector, projectorOutdated, projectorBlocked, blank] = useProjector(projectedRoom(snap, revealId === undefined ? undefined : { id: revealId, at: paging.at }, setup), true, clicker.press, paused || roomOnBreak);
 
@@ -318,15 +335,16 @@ export function RoomPanel({ client, paused = false, onBreakEnded }: { client: Ro
             <span>{roomOnBreak ? ON_BREAK_PHASE : PHASE_WORDS[view.phase]}</span>
           </p>
           {/* A break this page did not take (from the laptop's terminal, or before the page was reloaded): the room refuses its steps until it ends. */}
-          {/* Polite, so a screen reader hears of a break taken (or ended) elsewhere; in the page before its words. */}
-          <div aria-live="polite" className="room-break no-print">
-            {shown && roomOnBreak && !ownBreak && (
-              <p className="notice">
-                The room is on a break: the phones show only that, and cannot vote.{' '}
-                <button type="button" {...whenIdle(() => send({ type: 'break', on: false }))}>End the break for the room</button>
-              </p>
-            )}
-            {shown && !roomOnBreak && breakNews && <p className="notice">{breakNews}</p>}
+          {/* Polite, so a screen reader hears of a break taken (or ended) elsewhere; in the page before its words.
+              Its button is after the region, not in it: a button in a live region may be read as part of
+              the news ("…cannot vote. End the break for the room, button"), and read again when its
+              state changes (aria-disabled while the room answers). One box holds both, by eye. */}
+          <div className={breakNotice ? 'notice room-break-box no-print' : 'room-break-box no-print'}>
+            <div aria-live="polite" className="room-break">
+              {breakEnd && <p>The room is on a break: the phones show only that, and cannot vote.</p>}
+              {shown && !roomOnBreak && breakNews && <p>{breakNews}</p>}
+            </div>
+            {breakEnd && <button type="button" {...whenIdle(() => send({ type: 'break', on: false }))}>End the break for the room</button>}
           </div>
           <h1 ref={heading} tabIndex={-1}>{session.title ?? (session.kind === 'decision' ? 'Decision' : session.kind === 'scene' ? 'Scene' : 'Ending')}</h1>
           <DecisionSetup scenes={setup} id="room-setup-heading" />
