@@ -98,6 +98,20 @@ const UNSENT = 'Connection lost, so your vote was not sent. Reconnecting… Tap 
 /** Back after a tap that could not be sent: what UNSENT told the person to wait for (the vote marked, if any, is the one from before). */
 const BACK = 'Connected again. The reply you tapped while the connection was lost was not sent: tap it again.';
 
+/** "On a break: Title." as the break's words begin (no second full stop after a title that ends in one). */
+function onBreakWords(v: VoterView): string {
+  return `On a break: ${v.scenarioTitle ?? 'the session'}${/[.?!…]$/.test(v.scenarioTitle ?? '') ? '' : '.'}`;
+}
+
+/**
+ * The connection lost while the room was on a break (the trainer's laptop closed or restarting, or
+ * this phone's Wi-Fi): the break is still the last thing the room said, so the page says so beside
+ * the lost connection. "Connection lost" alone read as if a vote might be going on without this phone.
+ */
+function offlineOnBreak(v: VoterView): string {
+  return `${onBreakWords(v)} The connection to the room was lost during the break. Reconnecting… Once it is back, this page shows where the session is.`;
+}
+
 /**
  * Says `text` in the page's status. A tap that could not be sent is said at once (assertive), as
  * the person has just acted and will otherwise take the vote as cast; everything else politely.
@@ -275,7 +289,7 @@ function lost(ws: WebSocket): void {
     pending = undefined;
     if (view) render(view);
   }
-  say(unsent ? UNSENT : unconfirmed !== undefined ? UNCONFIRMED : OFFLINE);
+  say(unsent ? UNSENT : unconfirmed !== undefined ? UNCONFIRMED : view?.phase === 'break' ? offlineOnBreak(view) : OFFLINE);
   retry = setTimeout(connect, delay);
 }
 
@@ -379,7 +393,7 @@ function draw(v: VoterView): void {
     revealed: v.vote ? 'Revealed: see why below.' : 'Revealed. You did not vote on this decision: the best-practice reply and why are below.',
     ended: 'The session has ended. Thank you for taking part.',
     // The room sends nothing of the session on a break: the scenario's title, and this.
-    break: `On a break: ${v.scenarioTitle ?? 'the session'}${/[.?!…]$/.test(v.scenarioTitle ?? '') ? '' : '.'} The trainer is taking a break, and voting waits until they are back. Any vote you have cast is kept.`,
+    break: `${onBreakWords(v)} The trainer is taking a break, and voting waits until they are back. Any vote you have cast is kept.`,
   };
   say(pending !== undefined ? 'Sending your vote…' : notice ?? words[v.phase]);
   const d = v.decision;
