@@ -9,7 +9,7 @@ import {
   createRoom, PRESENTER_PROTOCOL, presenterSocketPath, restoreRoom, roomContext, roomSummaryMarkdown, serializeRoom, validateScenario, VOTER_PROTOCOL,
   type PresenterView, type RoomState, type Scenario, type ServerError, type VoterView,
 } from '../../src/machines/index.js';
-import { isLaptop, logLine, plainAddress, readVoterFiles, startRoomServer, tokenMatches, type RoomServer, type RoomServerOptions } from '../../src/terminal/room/server.js';
+import { isLaptop, limitGroup, logLine, plainAddress, readVoterFiles, startRoomServer, tokenMatches, type RoomServer, type RoomServerOptions } from '../../src/terminal/room/server.js';
 import { packageRoot } from '../../src/terminal/paths.js';
 import { deviceId, lcg, Phone, Presenter } from './helpers/room.js';
 
@@ -454,6 +454,34 @@ describe('live room server: faults', () => {
     const own = await start({ perAddress: { devices: 1, connections: 2 } });
     const many = await Promise.all([1, 2, 3, 4].map((i) => Phone.join(own.base, ROOM, deviceId(i))));
     expect(many.every((p) => p.view?.phase === 'waiting')).toBe(true);
+  });
+
+  it('counts an IPv6 address by its /64 (a phone\'s privacy addresses, a script\'s made-up ones), with a network\'s limits, not a phone\'s: a classroom on one Wi-Fi fits', async () => {
+    // Every address in one /64 is one group; the key names the network; IPv4 is counted by itself.
+    const inOne = ['2001:db8:1:2::1', '2001:db8:1:2:a:b:c:d', '2001:0db8:0001:0002:ffff::', '2001:db8:1:2::192.0.2.1', '2001:db8:1:2:0:0:0:9'];
+    for (const a of inOne) expect(limitGroup(a), a).toEqual({ key: '2001:db8:1:2::/64', network: true });
+    expect(limitGroup('2001:db8:1:3::1').key).toBe('2001:db8:1:3::/64');
+    expect(limitGroup('::1').key).toBe('0:0:0:0::/64');
+    expect(limitGroup('fe80::1%wlan0')).toEqual({ key: 'fe80:0:0:0::/64', network: true });
+    expect(limitGroup('fe80::2')).toEqual(limitGroup('fe80::1%eth0'));
+    expect(limitGroup('192.0.2.1')).toEqual({ key: '192.0.2.1', network: false });
+    // Over IPv6 (loopback, nothing trusted): one phone's allowance is not the limit, the network's is.
+    const r = await start({ host: '::1', perAddress: { devices: 1, connections: 1 }, perNetwork: { devices: 3, connections: 4 }, trusted: () => false });
+    const base = `ws://[::1]:${r.server.port}`;
+    const phones = await Promise.all([1, 2, 3].map((i) => Phone.join(base, ROOM, deviceId(i))));
+    expect(phones.every((p) => p.view?.phase === 'waiting')).toBe(true);
+    await expect(new Phone(base, ROOM, deviceId(4)).connect()).rejects.toThrow(/too-many-devices/);
+    expect(Object.keys(r.server.state().devices)).toHaveLength(3);
+    expect(r.logs.some((l) => l.includes('3 devices joined from 0:0:0:0::/64 already'))).toBe(true);
+    // Connections too: three phones and the refused one make the network's four; the fifth is refused.
+    const status = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(`${base}/ws/voter`);
+      ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.once('open', () => resolve(101));
+      ws.once('error', () => undefined);
+    });
+    expect(status).toBe(503);
+    expect(r.logs.some((l) => l.includes('4 connections are open from 0:0:0:0::/64'))).toBe(true);
   });
 
   it('cuts a long log line by whole characters and whole written escapes (logLine)', () => {

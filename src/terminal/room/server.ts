@@ -8,7 +8,7 @@ import sirv from 'sirv';
 import { renderSVG } from 'uqr';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import {
-  parsePresenterMessage, parseVoterMessage, PRESENTER_PROTOCOL, presenterView, presenterViewFor, protocolOf, reduceRoom, roomCount, shortenWritten, visibleLine, VOTER_PROTOCOL, voterView, voterViewFor,
+  MAX_DEVICES, parsePresenterMessage, parseVoterMessage, PRESENTER_PROTOCOL, presenterView, presenterViewFor, protocolOf, reduceRoom, roomCount, shortenWritten, visibleLine, VOTER_PROTOCOL, voterView, voterViewFor,
   type PresenterAction, type PresenterCommand, type PresenterView, type PresenterViewSent, type Rejection, type RoomContext, type RoomInput, type RoomState, type ToPresenter, type ToVoter, type VoterView,
 } from '../../machines/index.js';
 
@@ -60,6 +60,8 @@ export interface RoomServerOptions {
    * Without it one script could make up phones until the room is full, each with a vote.
    */
   perAddress?: { devices: number; connections: number };
+  /** What one IPv6 /64 network may do, in place of `perAddress` (see limitGroup). */
+  perNetwork?: { devices: number; connections: number };
   /** Addresses the per-address limits do not apply to (default: the laptop itself, isLaptop). */
   trusted?: (address: string) => boolean;
 }
@@ -154,6 +156,12 @@ const LOG_WINDOW_MS = 10_000;
 const MAX_CONNECTIONS = 2000;
 /** What one address other than the laptop's own may join and hold open (see RoomServerOptions.perAddress). */
 const PER_ADDRESS = { devices: 10, connections: 20 };
+/**
+ * What one IPv6 /64 may join and hold open (see limitGroup): half the room, so that no one network
+ * alone fills it, while a classroom whose phones all share the school Wi-Fi's /64 is not capped (a
+ * CASA training is tens of people; the room takes MAX_DEVICES).
+ */
+const PER_NETWORK = { devices: MAX_DEVICES / 2, connections: MAX_CONNECTIONS / 2 };
 /** A refused connection attempt is logged once per address and reason in this long; the rest are counted. */
 const UPGRADE_LOG_MS = 10_000;
 
@@ -172,6 +180,30 @@ export function logLine(line: string): string {
 /** The address without IPv6's IPv4-mapped prefix, so 192.168.1.5 is one address however it arrived. */
 export function plainAddress(address: string): string {
   return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
+}
+
+/**
+ * What the per-address limits count a connection by. An IPv4 address is one phone (or one NAT),
+ * and counts by itself, with the per-address limits.
+ *
+ * An IPv6 address counts by its /64, with the per-network limits: a phone makes itself new IPv6
+ * addresses (privacy addresses, RFC 8981) and a script on any machine can take as many of its /64's
+ * 2^64 as it likes, so counted by the whole address one device could take any number of slots. But
+ * a /64 is one network, not one phone: every phone on the school's or the venue's Wi-Fi gets its
+ * addresses in the same /64, so its limits are a share of the room (PER_NETWORK: half of it), not
+ * a phone's. No rule tells phones apart within a /64; what this one gives is that one network (a
+ * phone's many addresses, a script's, a host elsewhere) cannot take the whole room, which a real
+ * classroom never comes near. A zone (fe80::1%wlan0) is left out: link-local phones share fe80::/64.
+ */
+export function limitGroup(address: string): { key: string; network: boolean } {
+  const bare = address.split('%')[0] ?? address;
+  if (isIP(bare) !== 6) return { key: address, network: false };
+  const [head = '', tail] = bare.split('::');
+  const groups = (part: string) => (part === '' ? [] : part.split(':'));
+  // An IPv4 address written at the end (::ffff:1.2.3.4, 64:ff9b::1.2.3.4) is two groups, in the last 64 bits.
+  const size = (part: string) => groups(part).reduce((n, g) => n + (g.includes('.') ? 2 : 1), 0);
+  const all = tail === undefined ? groups(head) : [...groups(head), ...Array<string>(8 - size(head) - size(tail)).fill('0'), ...groups(tail)];
+  return { key: `${all.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`, network: true };
 }
 
 /** The laptop itself: loopback, or one of its own network addresses (the presenter page opened at --host 192.168.1.20). */
@@ -256,8 +288,14 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
   let nextId = 1;
   const log = (line: string) => opts.log(logLine(line));
   const perAddress = opts.perAddress ?? PER_ADDRESS;
+  const perNetwork = opts.perNetwork ?? PER_NETWORK;
   const trusted = opts.trusted ?? isLaptop;
-  /** Device ids each limited address joined (since this server started), and its open connections. */
+  /** What an address's limits count by (an IPv6 address: its /64), and those limits. */
+  const limitsOf = (address: string) => {
+    const group = limitGroup(address);
+    return { key: group.key, ...(group.network ? perNetwork : perAddress) };
+  };
+  /** Device ids each limited address (or IPv6 /64: limitGroup) joined (since this server started), and its open connections. */
   const devicesOf = new Map<string, Set<string>>();
   const openFrom = new Map<string, number>();
   /** Refused connection attempts: logged once per address and reason in UPGRADE_LOG_MS, then counted. */
@@ -316,16 +354,17 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
   http.on('connection', (socket: Socket) => {
     const address = plainAddress(socket.remoteAddress ?? '?');
     if (trusted(address)) return;
-    const open = socketsFrom.get(address) ?? 0;
-    if (open >= 2 * perAddress.connections) {
+    const { key, connections: limit } = limitsOf(address);
+    const open = socketsFrom.get(key) ?? 0;
+    if (open >= 2 * limit) {
       socket.destroy();
-      return logRefusal(`sockets ${address}`, `refused a connection from ${address}: ${open} are open from it already`);
+      return logRefusal(`sockets ${key}`, `refused a connection from ${address}: ${open} are open from ${key === address ? 'it' : key} already`);
     }
-    socketsFrom.set(address, open + 1);
+    socketsFrom.set(key, open + 1);
     socket.once('close', () => {
-      const left = (socketsFrom.get(address) ?? 1) - 1;
-      if (left > 0) socketsFrom.set(address, left);
-      else socketsFrom.delete(address);
+      const left = (socketsFrom.get(key) ?? 1) - 1;
+      if (left > 0) socketsFrom.set(key, left);
+      else socketsFrom.delete(key);
     });
   });
 
@@ -345,9 +384,10 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     if (connections.size >= (opts.maxConnections ?? MAX_CONNECTIONS)) {
       return refuseUpgrade(socket, '503 Service Unavailable', 'all', `refused a connection: ${connections.size} are open already`);
     }
-    const open = openFrom.get(address) ?? 0;
-    if (!trusted(address) && open >= perAddress.connections) {
-      return refuseUpgrade(socket, '503 Service Unavailable', `open ${address}`, `refused a connection: ${open} connections are open from ${address}`);
+    const limits = limitsOf(address);
+    const open = openFrom.get(limits.key) ?? 0;
+    if (!trusted(address) && open >= limits.connections) {
+      return refuseUpgrade(socket, '503 Service Unavailable', `open ${limits.key}`, `refused a connection: ${open} connections are open from ${limits.key}`);
     }
     const foreign = foreignHost(req);
     if (foreign !== undefined) return refuseUpgrade(socket, '403 Forbidden', `host ${address}`, `refused a WebSocket ${foreign}`);
@@ -583,15 +623,16 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     const device = msg.type === 'join' ? msg.device : conn.device;
     if (device === undefined) return refuse(conn, 'not-joined', 'a vote before joining');
     // A device id new to the room counts against its address's limit; a known one may always come back.
-    const joined = devicesOf.get(conn.address);
+    const limits = limitsOf(conn.address);
+    const joined = devicesOf.get(limits.key);
     const newDevice = msg.type === 'join' && !Object.hasOwn(state.devices, device) && !trusted(conn.address);
-    if (newDevice && joined !== undefined && joined.size >= perAddress.devices) return refuse(conn, 'too-many-devices', `${joined.size} devices joined from ${conn.address} already`);
+    if (newDevice && joined !== undefined && joined.size >= limits.devices) return refuse(conn, 'too-many-devices', `${joined.size} devices joined from ${limits.key} already`);
     const result = apply({ from: 'voter', device, message: msg });
     if (!result.ok) return refuse(conn, result.code, result.message);
     if (msg.type === 'join') {
       if (newDevice) {
         if (joined) joined.add(device);
-        else devicesOf.set(conn.address, new Set([device]));
+        else devicesOf.set(limits.key, new Set([device]));
       }
       const first = conn.device === undefined;
       conn.device = device;
@@ -643,7 +684,8 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
       refused: new Map(), refusedTotal: 0, lastRateNotice: -Infinity,
     };
     connections.add(conn);
-    openFrom.set(address, (openFrom.get(address) ?? 0) + 1);
+    const key = limitGroup(address).key;
+    openFrom.set(key, (openFrom.get(key) ?? 0) + 1);
     ws.on('pong', () => (conn.missed = 0));
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (!conn.bucket.take()) return refuse(conn, 'rate-limited', 'too many messages');
@@ -661,9 +703,9 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     ws.on('close', () => {
       connections.delete(conn);
       clearTimeout(conn.rateNotice);
-      const left = (openFrom.get(address) ?? 1) - 1;
-      if (left > 0) openFrom.set(address, left);
-      else openFrom.delete(address);
+      const left = (openFrom.get(key) ?? 1) - 1;
+      if (left > 0) openFrom.set(key, left);
+      else openFrom.delete(key);
       flushRefusals(conn);
       if (conn.device !== undefined) {
         const set = byDevice.get(conn.device);
