@@ -1,7 +1,7 @@
 import { lstatSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { backupFileName, backupText, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, otherPracticeYears, otherYearsWords, PRACTICE_IDLE_MS, readRecords, recordsCsv, scenariosAtHand, shownFileName, visibleLine, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type PlaythroughRecord, type Scenario } from '../machines/index.js';
+import { backupFileName, backupText, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, otherPracticeYears, otherYearsWords, PRACTICE_IDLE_MS, keepLearner, readRecords, recordsCsv, scenariosAtHand, shownFileName, visibleLine, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type PlaythroughRecord, type Scenario } from '../machines/index.js';
 import { parseArgs, UsageError } from './args.js';
 import type { CliIO } from './commands.js';
 import { exportsDir, shownPath, shownStateDir } from './export.js';
@@ -146,7 +146,16 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   const xapi = args.flags.get('xapi');
   if (typeof xapi === 'string') {
     if (files.length === 0) say();
-    return writeXapi(xapi, read.playthroughs, read.learner, args.lists.get('scenarios') ?? [], io, env, now);
+    // The id an export names the volunteer by is kept in the records from now on (keepLearner): one
+    // derived from the oldest practice changed when older practice was added later. A state folder
+    // that cannot be written names them by the id derived as before.
+    let learner = read.learner;
+    try {
+      learner ??= keepLearner(store, now);
+    } catch {
+      learner = undefined;
+    }
+    return writeXapi(xapi, read.playthroughs, learner, args.lists.get('scenarios') ?? [], io, env, now);
   }
   return 0;
 }

@@ -681,7 +681,10 @@ export function recordPlaythrough(store: Store, record: PlaythroughRecord, rando
     const file: RecordsFile = {
       format: 'casa-practice-records',
       formatVersion: 2,
-      learner: read.file.learner ?? randomUuid(randomBytes),
+      // Records with practice but no id of their own were named, at any export, by the id derived
+      // from their oldest playthrough: they keep it (a new random one renamed every statement
+      // exported before). Only records with no practice yet draw one.
+      learner: read.file.learner ?? (read.file.playthroughs.length > 0 ? learnerOf(undefined, read.file.playthroughs) : randomUuid(randomBytes)),
       best: known ? read.file.best : mergeCompletion(read.file.best, record.scenarioId, record.score.percent, new Date(record.completedAt)),
       playthroughs: known ? read.file.playthroughs : [...read.file.playthroughs, record],
     };
@@ -690,6 +693,26 @@ export function recordPlaythrough(store: Store, record: PlaythroughRecord, rando
     return { read, file };
   });
   return { records: file.best, playthroughs: file.playthroughs, learner: file.learner, ...problemOf(read) };
+}
+
+/**
+ * The anonymous learner id an export names the records by (learnerOf), kept in the records from now
+ * on: records without an id of their own are named by the id derived from their oldest playthrough,
+ * which older practice added later (put back by another tab, or finished in a tab whose records could
+ * not be written then) would change, renaming every statement exported before. The derived id is
+ * written into the records the first time it is given out, under the records' lock. Undefined when
+ * it cannot be kept: the records hold no practice (nothing is named), or are damaged and left as
+ * they were (never written over); the caller names them by learnerOf of what it shows, as before.
+ */
+export function keepLearner(store: Store, now = new Date()): string | undefined {
+  return exclusively(store, RECORDS_KEY, () => {
+    const read = readRecordsFile(store, now);
+    if (read.file.learner !== undefined) return read.file.learner;
+    if (read.untouchable || read.file.playthroughs.length === 0) return undefined;
+    const learner = learnerOf(undefined, read.file.playthroughs);
+    store.write(RECORDS_KEY, recordsText({ ...read.file, learner }, recordsRoom(store)));
+    return learner;
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING_OWN, IN_SERVICE_COUNTING_TERMINAL, IN_SERVICE_COUNTING_TIMING, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, otherYearsWords, parseBackup, RECORDS_KEY, recordsCsv, scenariosAtHand, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type BackupFile, type BackupLeftOut, type RecordsRead, type Scenario, type Store } from '../../machines/index.js';
+import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING_OWN, IN_SERVICE_COUNTING_TERMINAL, IN_SERVICE_COUNTING_TIMING, IN_SERVICE_CREDIT, keepLearner, localDate, localTime, NO_PRACTICE_YET, otherYearsWords, parseBackup, RECORDS_KEY, recordsCsv, scenariosAtHand, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type BackupFile, type BackupLeftOut, type RecordsRead, type Scenario, type Store } from '../../machines/index.js';
 import { RECORDS_COPY_PREFIX, requestPersistentStorage, watcherOf, type PersistResult } from '../adapters/local-store.js';
 import { downloadText } from '../download.js';
 import { ownScenariosThisVisit } from '../own-scenarios.js';
@@ -65,7 +65,7 @@ function DamagedCopy({ at, downloaded, onDownload, onRemove }: { at: string; dow
       <button type="button" onClick={onDownload}>Download the damaged records set aside on {when}</button>{' '}
       <button type="button" {...confirmation.trigger(panelId)}>Remove this copy{' '}<span className="sr-only">(the damaged records set aside on {when})</span></button>
       {confirmation.open && (
-        <ConfirmPanel id={panelId} confirmation={confirmation} title={`Remove the damaged records set aside on ${when}?`} keepLabel="Keep this copy" confirmLabel="Remove it for good"
+        <ConfirmPanel id={panelId} level={3} confirmation={confirmation} title={`Remove the damaged records set aside on ${when}?`} keepLabel="Keep this copy" confirmLabel="Remove it for good"
           onConfirm={() => {
             confirmation.close();
             onRemove();
@@ -162,7 +162,16 @@ export default function Records() {
     // Beside the bundled ones, the volunteer's own files checked in this visit: a record keeps no
     // path, only its scenario's id, version and fingerprint, by which the one played is found.
     const scenarioOf = scenariosAtHand([...scenarios.values(), ...ownScenariosThisVisit()]);
-    const text = xapiFile(read.playthroughs, { learner: xapiLearner(read.learner, read.playthroughs), scenarioOf });
+    // The id the file names the volunteer by is kept in the records from now on (keepLearner): one
+    // derived from the oldest practice changed when older practice was added later, renaming every
+    // statement exported before. Records that cannot be written are named as before.
+    let kept: string | undefined;
+    try {
+      kept = read.learner ?? keepLearner(store);
+    } catch {
+      kept = undefined;
+    }
+    const text = xapiFile(read.playthroughs, { learner: xapiLearner(kept, read.playthroughs), scenarioOf });
     downloadText(exportFileName('xapi', 'json'), text, 'application/json');
     // Which records have no decision descriptions, and why; else nothing (an earlier "could not be made" is no longer true).
     const gaps = xapiGapWords(xapiDefinitionGaps(read.playthroughs, scenarioOf), XAPI_GAPS_REMEDY);
@@ -300,7 +309,7 @@ export default function Records() {
             aria-describedby={message?.near === 'backup' ? 'backup-message' : undefined} aria-invalid={message?.near === 'backup' && message.alert ? true : undefined} />
         </p>
         {loadRest.open && damaged && (
-          <ConfirmPanel id={loadRestId} confirmation={loadRest} title="Part of this backup is damaged" keepLabel="Load nothing" confirmLabel="Load the rest"
+          <ConfirmPanel id={loadRestId} level={3} confirmation={loadRest} title="Part of this backup is damaged" keepLabel="Load nothing" confirmLabel="Load the rest"
             onConfirm={() => {
               loadRest.close();
               load(damaged.backup, damaged.leftOut);
