@@ -55,13 +55,17 @@ export function useConfirmation(returnTo?: RefObject<HTMLElement | null>, onCanc
 
 /**
  * The question itself: a labelled group with what is lost, the safe answer first (focused), then the
- * action, and another way of doing it when there is one (start again in the other mode).
+ * action, and another way of doing it when there is one (start again in the other mode). Its title
+ * is a heading of `level` (2 unless said): one level below the heading of the part of the page it
+ * opens in, so the page's outline stays as it is (a question under "Damaged copies", itself an h2,
+ * is an h3).
  */
-export function ConfirmPanel(props: { id: string; confirmation: Confirmation; title: string; children: ReactNode; keepLabel: string; confirmLabel: string; onConfirm(): void; alternative?: { label: string; onConfirm(): void } }) {
-  const { id, confirmation, title, children, keepLabel, confirmLabel, onConfirm, alternative } = props;
+export function ConfirmPanel(props: { id: string; confirmation: Confirmation; title: string; children: ReactNode; keepLabel: string; confirmLabel: string; onConfirm(): void; alternative?: { label: string; onConfirm(): void }; level?: 2 | 3 | 4 }) {
+  const { id, confirmation, title, children, keepLabel, confirmLabel, onConfirm, alternative, level = 2 } = props;
+  const Heading = `h${level}` as const;
   return (
     <div id={id} className="confirm" role="group" aria-labelledby={`${id}-heading`} aria-describedby={`${id}-text`} onKeyDown={confirmation.onEscape}>
-      <h2 id={`${id}-heading`}>{title}</h2>
+      <Heading id={`${id}-heading`}>{title}</Heading>
       <p id={`${id}-text`}>{children}</p>
       <p className="actions">
         <button type="button" ref={confirmation.keep} className="primary" onClick={confirmation.cancel}>{keepLabel}</button>
