@@ -282,7 +282,7 @@ describe('localStore\'s size limit', () => {
     expect(store.roomFor!(RECORDS_KEY)).toBe(1000);
     const save = 's'.repeat(500);
     expect(store.tryWrite('saves/a.json', save)).toMatchObject({ ok: false, problem: { kind: 'too-large', key: 'saves/a.json' } });
-    expect(store.problem()?.message).toBe('This progress could not be saved: with it, everything casa-practice keeps in this browser (your records, scenarios in progress and any damaged copies set aside) would be more than the 1 KB it keeps, so it is kept only until you close the tab. Your progress saved before is kept as it was.');
+    expect(store.problem()?.message).toBe('This progress could not be saved: with it, everything casa-practice keeps in this browser (your records, scenarios in progress and any copies set aside) would be more than the 1 KB it keeps, so it is kept only until you close the tab. Your progress saved before is kept as it was. “Room in this browser” on My records shows what takes the room and where each part can be removed; once there is room, this tab saves what it kept.');
     // Nothing stored is lost, and the tab keeps the save.
     expect(storage.getItem(`casa-practice/${RECORDS_KEY}`)).toBe(records);
     expect(storage.getItem('casa-practice/saves/a.json')).toBeNull();
@@ -291,7 +291,7 @@ describe('localStore\'s size limit', () => {
     // Records grown past the room beside a save stored are refused in the records' words.
     expect(store.tryWrite('saves/b.json', 's'.repeat(300)).ok).toBe(true);
     expect(store.tryWrite(RECORDS_KEY, 'r'.repeat(701))).toMatchObject({ ok: false });
-    expect(store.problem()?.message).toMatch(/^Your records were not updated: with them, everything casa-practice keeps in this browser \(your records, scenarios in progress and any damaged copies set aside\) would be more than the 1 KB it keeps\. Your records as they were are kept;/);
+    expect(store.problem()?.message).toMatch(/^Your records were not updated: with them, everything casa-practice keeps in this browser \(your records, scenarios in progress and any copies set aside\) would be more than the 1 KB it keeps\. Your records as they were are kept;/);
     expect(storage.getItem(`casa-practice/${RECORDS_KEY}`)).toBe(records);
     // Replacing a value counts the new one only; the save written once there is room again.
     expect(store.tryWrite(RECORDS_KEY, 'r'.repeat(700)).ok).toBe(true);
@@ -367,23 +367,67 @@ describe('localStore\'s size limit', () => {
     expect(store.tryWrite('saves/b.json', 'b'.repeat(101)).ok).toBe(false);
   });
 
-  it('a refusal for room says that removing the copies of damaged records set aside makes room, when there are any', () => {
+  it('a refusal for room says that removing the copies set aside (of any kind) makes room, when there are any, under the heading that lists them', () => {
     const storage = fakeStorage();
     storage.setItem(`casa-practice/${RECORDS_KEY}.damaged-2026-12-01T10-00-00`, '{ not json');
     const store = localStore({ storage: () => storage, maxBytes: 1000 });
-    const tail = ' To make room, remove the damaged copy of your records set aside, under “Damaged copies” on My records (download it first if you want to keep it).';
-    expect(store.tryWrite('saves/a.json', 's'.repeat(995))).toMatchObject({ ok: false, problem: { message: expect.stringMatching(/^This progress could not be saved: with it, everything .* Your progress saved before is kept as it was\. To make room, remove the damaged copy/) } });
+    const room = ' “Room in this browser” on My records shows what takes the room and where each part can be removed; once there is room, this tab saves what it kept.';
+    const tail = ` To make room, remove the copy set aside under “Damaged copies” on My records (download it first if you want to keep it).${room}`;
+    expect(store.tryWrite('saves/a.json', 's'.repeat(995))).toMatchObject({ ok: false, problem: { message: expect.stringMatching(/^This progress could not be saved: with it, everything .* Your progress saved before is kept as it was\. To make room, remove the copy/) } });
     expect(store.problem()?.message.endsWith(tail)).toBe(true);
-    storage.setItem(`casa-practice/${RECORDS_KEY}.damaged-2026-12-02T10-00-00`, '{ not json');
+    // A save made with an earlier version of its scenario, set aside: counted, and the heading says outdated too.
+    storage.setItem('casa-practice/saves/youth-discloses.json.outdated-2026-12-02T10-00-00', '{}');
     const again = localStore({ storage: () => storage, maxBytes: 1000 });
-    expect(again.tryWrite(RECORDS_KEY, 'r'.repeat(990))).toMatchObject({ ok: false, problem: { message: expect.stringMatching(/Download a backup from My records to keep it\. To make room, remove the 2 damaged copies of your records set aside, under “Damaged copies” on My records \(download them first if you want to keep them\)\.$/) } });
+    expect(again.tryWrite(RECORDS_KEY, 'r'.repeat(995))).toMatchObject({ ok: false, problem: { message: expect.stringMatching(/Download a backup from My records to keep it\. To make room, remove the 2 copies set aside under “Damaged and outdated copies” on My records \(download them first if you want to keep them\)\. “Room in this browser”/) } });
     // Removing a copy cannot help a value larger than the limit alone: not said then.
-    expect(again.tryWrite('saves/a.json', 's'.repeat(1001))).toMatchObject({ ok: false, problem: { message: expect.not.stringContaining('To make room') } });
-    // Once removed, nothing is said of them.
+    expect(again.tryWrite('saves/a.json', 's'.repeat(1001))).toMatchObject({ ok: false, problem: { message: expect.not.stringMatching(/To make room|Room in this browser/) } });
+    // Once removed, nothing is said of them; where room can be seen still is. (The records refused
+    // above were written as soon as the copies made room for them.)
     again.remove(`${RECORDS_KEY}.damaged-2026-12-01T10-00-00`);
-    again.remove(`${RECORDS_KEY}.damaged-2026-12-02T10-00-00`);
-    expect(again.tryWrite('saves/a.json', 's'.repeat(1000)).ok).toBe(true);
+    again.remove('saves/youth-discloses.json.outdated-2026-12-02T10-00-00');
+    expect(storage.getItem(`casa-practice/${RECORDS_KEY}`)).toBe('r'.repeat(995));
+    expect(again.tryWrite('saves/a.json', 's'.repeat(5)).ok).toBe(true);
     expect(again.tryWrite('saves/b.json', 's')).toMatchObject({ ok: false, problem: { message: expect.not.stringContaining('To make room') } });
+    expect(again.problem()?.message.endsWith(room)).toBe(true);
+  });
+
+  // Removing a copy made room, but what the tab held unsaved waited for the next write: at the
+  // debrief there is none, and the page went on saying progress lasted only for the tab.
+  it('what a refusal left in memory is written as soon as a removal makes room (the records first), and the problem goes', () => {
+    const storage = fakeStorage();
+    const older = `casa-practice/${RECORDS_KEY}.damaged-2026-12-01T10-00-00`;
+    const newer = `casa-practice/${RECORDS_KEY}.damaged-2026-12-02T10-00-00`;
+    storage.setItem(older, 'x'.repeat(350));
+    storage.setItem(newer, 'y'.repeat(300));
+    const store = localStore({ storage: () => storage, maxBytes: 1000 });
+    expect(store.tryWrite('saves/a.json', 's'.repeat(300)).ok).toBe(true);
+    expect(store.tryWrite('saves/a.json', 's'.repeat(360)).ok).toBe(false);
+    expect(store.tryWrite(RECORDS_KEY, 'r'.repeat(300)).ok).toBe(false);
+    expect(store.pending().sort()).toEqual([RECORDS_KEY, 'saves/a.json']);
+    // Room for one of them: the records are written first; the save still waits, and says so.
+    store.remove(newer.slice('casa-practice/'.length));
+    expect(storage.getItem(`casa-practice/${RECORDS_KEY}`)).toBe('r'.repeat(300));
+    expect(store.pending()).toEqual(['saves/a.json']);
+    expect(store.problem()).toMatchObject({ kind: 'too-large', key: 'saves/a.json' });
+    // The other copy removed: the save is written, and nothing is said any more.
+    store.remove(older.slice('casa-practice/'.length));
+    expect(storage.getItem('casa-practice/saves/a.json')).toBe('s'.repeat(360));
+    expect(store.pending()).toEqual([]);
+    expect(store.inMemoryOnly?.('saves/a.json')).toBe(false);
+    expect(store.problem()).toBeUndefined();
+  });
+
+  it('room made by another tab (a value removed there) writes what this tab held in memory', () => {
+    const storage = window.localStorage;
+    storage.setItem('casa-practice/saves/other.json', 'o'.repeat(800));
+    const store = localStore({ maxBytes: 1000 });
+    expect(store.tryWrite('saves/a.json', 'a'.repeat(300)).ok).toBe(false);
+    const seen: (StoreProblem | undefined)[] = [];
+    store.subscribe((p) => seen.push(p));
+    storage.removeItem('casa-practice/saves/other.json');
+    window.dispatchEvent(new StorageEvent('storage', { key: 'casa-practice/saves/other.json', oldValue: 'o'.repeat(800), newValue: null, storageArea: storage }));
+    expect(storage.getItem('casa-practice/saves/a.json')).toBe('a'.repeat(300));
+    expect(seen).toEqual([undefined]);
   });
 
   it('by default, the largest records it writes make a backup that My records loads back', () => {

@@ -89,7 +89,7 @@ describe('My records: damaged copies set aside', () => {
     const store = localStore({ maxBytes: 1000 });
     window.localStorage.setItem(`casa-practice/${OLDER}`, `{"broken ${'x'.repeat(600)}`);
     const save = 's'.repeat(500);
-    expect(store.tryWrite('saves/a.json', save)).toMatchObject({ ok: false, problem: { message: expect.stringMatching(/To make room, remove the damaged copy of your records set aside, under “Damaged copies” on My records/) } });
+    expect(store.tryWrite('saves/a.json', save)).toMatchObject({ ok: false, problem: { message: expect.stringMatching(/To make room, remove the copy set aside under “Damaged copies” on My records/) } });
     const user = userEvent.setup({ delay: null });
     renderRecords(store);
     await user.click(removeButtons()[0]!);

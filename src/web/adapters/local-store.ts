@@ -1,4 +1,5 @@
 import { asideKey, cleanLine, leftInPlace, memoryStore, RECORDS_KEY, type Store } from '../../machines/light.js';
+import { asideCopy, copiesHeading, ROOM_HEADING, sizeWords, utf8Length } from '../kept-here.js';
 
 /**
  * The core's storage port over `window.localStorage`.
@@ -55,6 +56,12 @@ export interface LocalStore extends Store {
   /** `write`, with the outcome returned. */
   tryWrite(key: string, text: string): WriteResult;
   /**
+   * The keys whose latest value this tab holds in memory only (a write was refused): lost when the
+   * tab closes. Each is written again as soon as room may have been made (a value removed, here or
+   * in another tab), the records first; a UI compares this before and after to say what was saved.
+   */
+  pending(): string[];
+  /**
    * Calls `listener` with the new text (undefined: removed) whenever another tab or window of this
    * site changes `key` (the browser's `storage` event); returns the unsubscribe function. A store kept
    * in memory is this tab's alone: never called.
@@ -94,37 +101,26 @@ export const DEFAULT_PREFIX = 'casa-practice/';
  */
 export const WEB_STORE_MAX_BYTES = 3 * 1024 * 1024;
 
-/** The UTF-8 length of a string, counted without copying it (a UTF-16 pair is 4 bytes, as 2 + 2 of its halves). */
-function utf8Length(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
-  }
-  return n;
-}
-
 /**
  * The words for a write the store does not take: the value alone larger than the store keeps (the
  * records' words as the terminal says them), or (`alone` false) everything kept together would be.
+ * Then where room can be made: the copies set aside (`copies`, any kind: damaged or outdated records,
+ * saves, debriefs, presenter sessions) can be removed under their heading on My records, and My
+ * records' "Room in this browser" shows what takes the room and where each part can be removed. Not
+ * said when the value alone is too large: no room made would let it in.
  */
-function tooLargeProblem(key: string, maxBytes: number, alone: boolean, copies = 0): StoreProblem {
+function tooLargeProblem(key: string, maxBytes: number, alone: boolean, copies: readonly { why: 'damaged' | 'outdated' }[] = []): StoreProblem {
   const limit = sizeWords(maxBytes);
-  const together = `everything casa-practice keeps in this browser (your records, scenarios in progress and any damaged copies set aside) would be more than the ${limit} it keeps`;
+  const together = `everything casa-practice keeps in this browser (your records, scenarios in progress and any copies set aside) would be more than the ${limit} it keeps`;
   const message = key === RECORDS_KEY
     ? `Your records were not updated: ${alone ? `they would be larger than this browser keeps for casa-practice (${limit})` : `with them, ${together}`}. Your records as they were are kept; what was added since is kept only until you close the tab. Download a backup from My records to keep it.`
     : `This progress could not be saved: ${alone ? `it would be larger than this browser keeps for casa-practice (${limit})` : `with it, ${together}`}, so it is kept only until you close the tab. Your progress saved before is kept as it was.`;
-  // The one room the volunteer can make here (My records removes copies of damaged records), said
-  // only when there is such a copy and room is what was short (a value too large alone never fits).
-  if (alone || copies === 0) return { kind: 'too-large', key, message };
-  const them = copies === 1 ? 'it' : 'them';
-  const which = copies === 1 ? 'the damaged copy of your records' : `the ${copies} damaged copies of your records`;
-  return { kind: 'too-large', key, message: `${message} To make room, remove ${which} set aside, under “Damaged copies” on My records (download ${them} first if you want to keep ${them}).` };
-}
-
-/** A size in the words of the limit: "3 MB", "12 KB". */
-function sizeWords(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} KB`;
+  if (alone) return { kind: 'too-large', key, message };
+  const room = `“${ROOM_HEADING}” on My records shows what takes the room and where each part can be removed; once there is room, this tab saves what it kept.`;
+  if (copies.length === 0) return { kind: 'too-large', key, message: `${message} ${room}` };
+  const them = copies.length === 1 ? 'it' : 'them';
+  const which = copies.length === 1 ? 'the copy' : `the ${copies.length} copies`;
+  return { kind: 'too-large', key, message: `${message} To make room, remove ${which} set aside under “${copiesHeading(copies)}” on My records (download ${them} first if you want to keep ${them}). ${room}` };
 }
 
 /** The start of the keys of copies of damaged records (records.json.damaged-…), which My records offers to download and remove. */
@@ -197,7 +193,7 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
       return current ? { ok: false, problem: current } : { ok: true };
     };
     // Nothing here outlives the tab, so nothing is "in memory only" as against the rest.
-    return { ...base, read: memory.read, remove: memory.remove, moveAside: memory.moveAside, list: memory.list, write: (k, t) => void tryWrite(k, t), tryWrite, watch: () => () => {}, inMemoryOnly: () => false };
+    return { ...base, read: memory.read, remove: memory.remove, moveAside: memory.moveAside, list: memory.list, write: (k, t) => void tryWrite(k, t), tryWrite, pending: () => [], watch: () => () => {}, inMemoryOnly: () => false };
   }
   const ls = storage;
   // Keys whose damaged value could not be copied aside (storage full): left in storage, the only
@@ -266,6 +262,8 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
       if (e.storageArea !== null && e.storageArea !== ls) return;
       // A clear() (no key) or a value of ours changed elsewhere.
       if (e.key === null || counted(e.key)) sizes = undefined;
+      // Another tab removed or shrank a value: there may be room for what this tab could not write.
+      if ((e.key === null || counted(e.key)) && (e.newValue === null || (e.oldValue !== null && e.newValue.length < e.oldValue.length)) && memory.data.size > 0) retryPending();
     });
     window.addEventListener('pageshow', (e: PageTransitionEvent) => {
       if (e.persisted) sizes = undefined;
@@ -286,7 +284,7 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
     const bytes = utf8Length(text);
     if (guarded && !fitsBeside(key, bytes)) {
       memory.write(key, text);
-      const copies = [...measure().keys()].filter((name) => name.startsWith(prefix + RECORDS_COPY_PREFIX)).length;
+      const copies = [...measure().keys()].flatMap((name) => asideCopy(name.slice(prefix.length)) ?? []);
       const p = tooLargeProblem(key, maxBytes, bytes > maxBytes, copies);
       failed(p);
       return { ok: false, problem: p };
@@ -335,6 +333,23 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
     return true;
   };
 
+  // What this tab holds in memory only and may write (not a key left as it was: never written over).
+  const pending = () => [...memory.data.keys()].filter((k) => !untouchable.has(k));
+  /**
+   * Writes again what this tab holds in memory only, now that room may have been made (a value
+   * removed here or by another tab): the records first, then the rest. Without this, removing a copy
+   * to make room saved nothing until the next write (the next reply, or never, at the debrief), and
+   * the page went on saying progress lasted only for the tab. What still does not fit stays in
+   * memory, and its refusal is the page's problem again (in words that say so).
+   */
+  const retryPending = () => {
+    const keys = pending().sort((a, b) => Number(b === RECORDS_KEY) - Number(a === RECORDS_KEY));
+    for (const key of keys) {
+      const text = memory.read(key);
+      if (text !== undefined) tryWrite(key, text);
+    }
+  };
+
   const remove = (key: string) => {
     memory.remove(key);
     if (untouchable.has(key)) return;
@@ -347,6 +362,8 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
       sizes = undefined;
     }
     if (current?.kind === 'full' && memory.data.size === 0) setProblem(undefined);
+    // Room made: what waits in memory is written now.
+    if (memory.data.size > 0) retryPending();
   };
 
   return {
@@ -361,6 +378,7 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
     },
     write: (key, text) => void tryWrite(key, text),
     tryWrite: (key, text) => tryWrite(key, text),
+    pending,
     inMemoryOnly: (key) => memory.read(key) !== undefined,
     watch(key, listener) {
       const name = prefix + key;

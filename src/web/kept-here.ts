@@ -1,0 +1,85 @@
+import { DEBRIEFS_PREFIX, FACILITATION_PREFIX, RECORDS_KEY, SAVES_PREFIX } from '../machines/light.js';
+
+/**
+ * What the web app keeps in the browser's storage, by kind, from the keys alone: for the limit's
+ * refusal (local-store: where room can be made) and for My records' "Room in this browser" and its
+ * list of copies set aside. Only this app writes these keys, but a key is still read as text: nothing
+ * in it is run, and a name shown from it is shown as text.
+ */
+
+/** The kinds of value kept: the records, a scenario in progress, a last debrief, a presenter session, a copy set aside, and the rest (the projector's few bytes). */
+export type KeptKind = 'records' | 'progress' | 'debrief' | 'presenter' | 'copy' | 'other';
+
+/** A copy set aside (Store.moveAside, asideKey): `<its key>.damaged-2026-11-20T15-30-00`, or `.outdated-…`, `-2` after it for a second in the same second. */
+const ASIDE = /^(.+)\.(damaged|outdated)-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})(?:-\d{1,3})?$/;
+
+/** A copy set aside, read from its key. */
+export interface AsideCopy {
+  key: string;
+  /** The key it was set aside from (records.json, saves/youth-discloses.json…). */
+  of: string;
+  /** The kind of value it was. */
+  kind: Exclude<KeptKind, 'copy' | 'other'> | 'other';
+  why: 'damaged' | 'outdated';
+  /** When it was set aside (ISO, UTC): the time in its key, else when it was written. */
+  at: string;
+  /** The scenario's slot for a save, debrief or presenter session (its id first), else undefined. */
+  slot?: string;
+}
+
+/** The kind of a key's value (a key under the store's prefix, without it). */
+export function keptKind(key: string): KeptKind {
+  if (ASIDE.test(key)) return 'copy';
+  return keyKind(key);
+}
+
+function keyKind(key: string): Exclude<KeptKind, 'copy'> {
+  if (key === RECORDS_KEY) return 'records';
+  if (key.startsWith(SAVES_PREFIX)) return 'progress';
+  if (key.startsWith(DEBRIEFS_PREFIX)) return 'debrief';
+  if (key.startsWith(FACILITATION_PREFIX)) return 'presenter';
+  return 'other';
+}
+
+/** The copy set aside a key names, or undefined when it names none. `modified`: when it was written (for a key whose time cannot be read). */
+export function asideCopy(key: string, modified = 0): AsideCopy | undefined {
+  const m = ASIDE.exec(key);
+  if (!m) return undefined;
+  const of = m[1]!;
+  const parsed = Date.parse(`${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
+  const at = new Date(Number.isNaN(parsed) ? modified : parsed).toISOString();
+  const kind = keyKind(of);
+  const slot = kind === 'progress' || kind === 'debrief' || kind === 'presenter' ? /^[^/]+\/(.+)\.json$/.exec(of)?.[1] : undefined;
+  return { key, of, kind, why: m[2] as 'damaged' | 'outdated', at, ...(slot !== undefined ? { slot } : {}) };
+}
+
+/** The scenario id a slot starts with (slotName: the id, then "--from-…", "--file-…" or "--set"). */
+export function slotScenarioId(slot: string): string {
+  const cut = slot.indexOf('--');
+  return cut < 0 ? slot : slot.slice(0, cut);
+}
+
+/** The heading My records lists the copies set aside under, by what they are: the refusal names it too. */
+export function copiesHeading(copies: readonly { why: 'damaged' | 'outdated' }[]): string {
+  const damaged = copies.some((c) => c.why === 'damaged');
+  const outdated = copies.some((c) => c.why === 'outdated');
+  return damaged && outdated ? 'Damaged and outdated copies' : outdated ? 'Outdated copies' : 'Damaged copies';
+}
+
+/** The heading of My records' section that shows what takes the room. */
+export const ROOM_HEADING = 'Room in this browser';
+
+/** The UTF-8 length of a string, counted without copying it (a UTF-16 pair is 4 bytes, as 2 + 2 of its halves). */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+  }
+  return n;
+}
+
+/** A size in the words of the limit: "3 MB", "12 KB" (at least 1 KB). */
+export function sizeWords(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
+}
