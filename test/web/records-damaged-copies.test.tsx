@@ -73,7 +73,7 @@ describe('My records: damaged copies set aside', () => {
     const heading = screen.getByRole('heading', { level: 2, name: 'Damaged copies' });
     expect(document.activeElement).toBe(heading);
     const said = screen.getByText(/^The damaged records set aside on .* were removed from this browser\./);
-    expect(said.textContent).toMatch(/ One damaged copy is still kept here\.$/);
+    expect(said.textContent).toMatch(/ One copy set aside is still kept here\.$/);
     expect(said.closest('[aria-live="polite"]')).not.toBeNull();
     // The last one: the heading stays with the news, and the focus on it.
     await user.click(removeButtons()[0]!);
@@ -81,7 +81,7 @@ describe('My records: damaged copies set aside', () => {
     expect([...store.data.keys()]).toEqual([RECORDS_KEY]);
     expect(screen.queryAllByRole('button', { name: /^Remove this copy/ })).toHaveLength(0);
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Damaged copies' }));
-    expect(screen.getByText(/were removed from this browser\. No damaged copies are kept here now\.$/)).toBeTruthy();
+    expect(screen.getByText(/were removed from this browser\. No copies set aside are kept here now\.$/)).toBeTruthy();
   });
 
   it('in the browser\'s storage, a copy removed makes the room a save was refused for', async () => {

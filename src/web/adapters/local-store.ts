@@ -123,8 +123,6 @@ function tooLargeProblem(key: string, maxBytes: number, alone: boolean, copies: 
   return { kind: 'too-large', key, message: `${message} To make room, remove ${which} set aside under “${copiesHeading(copies)}” on My records (download ${them} first if you want to keep ${them}). ${room}` };
 }
 
-/** The start of the keys of copies of damaged records (records.json.damaged-…), which My records offers to download and remove. */
-export const RECORDS_COPY_PREFIX = `${RECORDS_KEY}.damaged-`;
 
 const MODIFIED = '@modified/';
 const UNAVAILABLE = 'This browser does not let the page save anything (a private window or a privacy setting), so progress lasts only until you close the tab.';

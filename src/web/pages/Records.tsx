@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING_OWN, IN_SERVICE_COUNTING_TERMINAL, IN_SERVICE_COUNTING_TIMING, IN_SERVICE_CREDIT, keepLearner, localDate, localTime, NO_PRACTICE_YET, otherYearsWords, parseBackup, RECORDS_KEY, recordsCsv, scenariosAtHand, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type BackupFile, type BackupLeftOut, type RecordsRead, type Scenario, type Store } from '../../machines/index.js';
-import { RECORDS_COPY_PREFIX, requestPersistentStorage, watcherOf, type PersistResult } from '../adapters/local-store.js';
+import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING_OWN, IN_SERVICE_COUNTING_TERMINAL, IN_SERVICE_COUNTING_TIMING, IN_SERVICE_CREDIT, keepLearner, localDate, localTime, NO_PRACTICE_YET, otherYearsWords, parseBackup, RECORDS_KEY, recordsCsv, scenariosAtHand, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type BackupFile, type BackupLeftOut, type RecordsRead, type Scenario } from '../../machines/index.js';
+import { requestPersistentStorage, watcherOf, type PersistResult } from '../adapters/local-store.js';
 import { downloadText } from '../download.js';
 import { ownScenariosThisVisit } from '../own-scenarios.js';
 import { bundledScenarios } from '../records-data.js';
@@ -12,6 +12,7 @@ import { Announce } from '../components/Announce.js';
 import { NoMinutes } from '../components/NoMinutes.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { ConfirmPanel, useConfirmation } from '../components/Confirm.js';
+import { KeptHere } from '../components/KeptHere.js';
 import { readRecordsHere, unwrittenHere } from '../records-guard.js';
 import { useOpenForPrint } from '../components/open-for-print.js';
 
@@ -29,55 +30,11 @@ const XAPI_NOT_MADE = 'The xAPI file could not be made: the scenarios it describ
 /** How to have the decisions of practice from one's own scenario files described (xapiGapWords' remedy). */
 const XAPI_GAPS_REMEDY = 'To have them described, open each of those scenario files, as they were when played, in "Preview a file", then come back and download the xAPI file again, without reloading the page.';
 
-/** When a copy was set aside: the time in its key (asideKey: UTC, "-" for ":"), else when it was written. */
-function asideTime(key: string, modified: number): string {
-  const m = /\.damaged-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})(?:-\d+)?$/.exec(key);
-  const at = m ? Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4]}Z`) : Number.NaN;
-  return new Date(Number.isNaN(at) ? modified : at).toISOString();
-}
-
 /** Said after a backup's records were loaded into a browser that did not keep them (Store.inMemoryOnly). */
 const LOADED_IN_TAB_ONLY = 'This browser did not keep them, so they are shown in this tab only until you close it (the notice at the top of the page says why); your backup file still holds them.';
 
 /** Where a message of the page is shown: beside the controls it answers. */
-type Near = 'persist' | 'backup' | 'export' | 'copies';
-
-/** The keys under a prefix, or none when the storage cannot be listed. */
-function safeList(store: Store, prefix: string): { key: string; modified: number }[] {
-  try {
-    return store.list(prefix);
-  } catch {
-    return [];
-  }
-}
-
-/**
- * One copy of damaged records set aside: download it, or remove it once asked (what is lost said
- * first: the copy, for good, and whether it was downloaded in this visit). The remove button's name
- * says which copy (its date, for a screen reader's list of buttons), its visible words first.
- */
-function DamagedCopy({ at, downloaded, onDownload, onRemove }: { at: string; downloaded: boolean; onDownload(): void; onRemove(): void }) {
-  const panelId = useId();
-  const confirmation = useConfirmation();
-  const when = `${localDate(at)}, ${localTime(at)}`;
-  return (
-    <li onKeyDown={confirmation.onEscape}>
-      <button type="button" onClick={onDownload}>Download the damaged records set aside on {when}</button>{' '}
-      <button type="button" {...confirmation.trigger(panelId)}>Remove this copy{' '}<span className="sr-only">(the damaged records set aside on {when})</span></button>
-      {confirmation.open && (
-        <ConfirmPanel id={panelId} level={3} confirmation={confirmation} title={`Remove the damaged records set aside on ${when}?`} keepLabel="Keep this copy" confirmLabel="Remove it for good"
-          onConfirm={() => {
-            confirmation.close();
-            onRemove();
-          }}>
-          {downloaded ? 'You downloaded this copy during this visit. ' : 'You have not downloaded this copy during this visit. '}
-          Removing it deletes it from this browser for good: what it holds cannot be brought back from here, only from a file you downloaded.
-          Your records shown on this page are not changed.
-        </ConfirmPanel>
-      )}
-    </li>
-  );
-}
+type Near = 'persist' | 'backup' | 'export';
 
 /** My records: every completed practice, exports (CSV, certificate, xAPI), backup and restore. */
 export default function Records() {
@@ -102,44 +59,6 @@ export default function Records() {
   const read: RecordsRead = useMemo(() => (void version, readRecordsHere(store)), [store, version]);
   useEffect(() => watcherOf(store)?.(RECORDS_KEY, () => setVersion((v) => v + 1)), [store]);
   const recordsShown = recordsNoticeThisVisit(store, read, 'records');
-  // Copies of damaged records this browser keeps (records.json.damaged-…): each can be downloaded,
-  // to look at or to send to whoever helps, which a storage key alone does not allow.
-  const damagedCopies = useMemo(() => {
-    void version;
-    return safeList(store, RECORDS_COPY_PREFIX).map((c) => ({ key: c.key, at: asideTime(c.key, c.modified) })).sort((a, b) => b.at.localeCompare(a.at));
-  }, [store, version]);
-  // The copies downloaded in this visit: the question before removing one says whether it was.
-  const [downloaded, setDownloaded] = useState<ReadonlySet<string>>(new Set());
-  const copiesHeading = useRef<HTMLHeadingElement>(null);
-  const downloadCopy = (key: string, at: string) => {
-    let text: string | undefined;
-    try {
-      text = store.read(key);
-    } catch {
-      text = undefined;
-    }
-    if (text === undefined) return setMessage({ text: 'That copy could not be read from this browser\'s storage.', alert: true, near: 'copies' });
-    downloadText(`casa-practice-damaged-records-${localDate(at)}.json`, text, 'application/json');
-    setDownloaded((d) => new Set(d).add(key));
-  };
-  // A copy takes its room in the browser's storage (the 3 MB counted for everything the app keeps),
-  // and could only be downloaded: near the limit, copies no one needs any more kept progress from
-  // being saved. Removed once the volunteer has said so (DamagedCopy asks first); focus goes to the
-  // section's heading, which stays while it says what became of the copy.
-  const removeCopy = (key: string, at: string) => {
-    try {
-      store.remove(key);
-    } catch {
-      // Said below: the copy is still listed.
-    }
-    const gone = !safeList(store, RECORDS_COPY_PREFIX).some((c) => c.key === key);
-    const left = safeList(store, RECORDS_COPY_PREFIX).length;
-    setMessage(gone
-      ? { text: `The damaged records set aside on ${localDate(at)}, ${localTime(at)} were removed from this browser. ${left === 0 ? 'No damaged copies are kept here now.' : `${left === 1 ? 'One damaged copy is' : `${left} damaged copies are`} still kept here.`}`, near: 'copies' }
-      : { text: 'That copy could not be removed from this browser\'s storage; it is still kept here.', alert: true, near: 'copies' });
-    setVersion((v) => v + 1);
-    copiesHeading.current?.focus();
-  };
   const rows = [...read.playthroughs].sort((a, b) => b.completedAt.localeCompare(a.completedAt));
   const none = rows.length === 0;
   // This year's finished practice, as the certificate counts it: the year of the clock, not of when
@@ -320,28 +239,8 @@ export default function Records() {
         )}
         <p className="hint">The backup file is the one named casa-practice-backup-….json. Loading a backup adds what it holds to what is here; nothing here is removed.</p>
         {shown('backup')}
-        {/* Kept while it says what became of the last copy removed: the focus is on its heading. */}
-        {(damagedCopies.length > 0 || message?.near === 'copies') && (
-          <>
-            <h2 ref={copiesHeading} tabIndex={-1}>Damaged copies</h2>
-            {damagedCopies.length > 0 && (
-              <>
-                <p>
-                  Records this browser found damaged were set aside, not deleted. They cannot be read as records, but you can
-                  download a copy to keep, or to send to whoever helps you with the app. Each copy takes room in what this browser
-                  keeps for casa-practice; remove one you no longer need to make room.
-                </p>
-                <ul>
-                  {damagedCopies.map((c) => (
-                    <DamagedCopy key={c.key} at={c.at} downloaded={downloaded.has(c.key)}
-                      onDownload={() => downloadCopy(c.key, c.at)} onRemove={() => removeCopy(c.key, c.at)} />
-                  ))}
-                </ul>
-              </>
-            )}
-          </>
-        )}
-        {shown('copies')}
+        {/* What takes the room the browser keeps for the app, and every copy set aside, to download or remove. */}
+        <KeptHere store={store} playthroughs={read.playthroughs} version={version} />
       </div>
     </>
   );

@@ -1,0 +1,269 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { cleanLine, localDate, localTime, type PlaythroughRecord, type Store } from '../../machines/light.js';
+import { downloadText } from '../download.js';
+import { asideCopy, copiesHeading, keptKind, ROOM_HEADING, sizeWords, slotScenarioId, utf8Length, type AsideCopy, type KeptKind } from '../kept-here.js';
+import { scenarioTexts } from '../scenarios.js';
+import { ConfirmPanel, useConfirmation } from './Confirm.js';
+
+/**
+ * My records' account of what the app keeps in this browser: how much room each kind of value takes
+ * (of the limit the web store counts for everything, WEB_STORE_MAX_BYTES) and where each can be
+ * removed, then every copy set aside (damaged or outdated records, saves, last debriefs, presenter
+ * sessions), each with its size and date, to download or to remove once asked. The limit's refusal
+ * (local-store) sends the volunteer here. A copy removed makes room, and the store then writes what
+ * this tab was keeping unsaved: said with the removal.
+ */
+
+/** A store that says what it holds unsaved (the web store: LocalStore.pending), else none. */
+function pendingIn(store: Store): string[] {
+  const pending = (store as { pending?: () => string[] }).pending;
+  try {
+    return typeof pending === 'function' ? pending.call(store) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The keys under a prefix, or none when the storage cannot be listed. */
+function safeList(store: Store, prefix: string): { key: string; modified: number }[] {
+  try {
+    return store.list(prefix);
+  } catch {
+    return [];
+  }
+}
+
+function safeRead(store: Store, key: string): string | undefined {
+  try {
+    return store.read(key);
+  } catch {
+    return undefined;
+  }
+}
+
+interface Kept {
+  /** Bytes by kind. */
+  bytes: Record<KeptKind, number>;
+  /** Values by kind. */
+  count: Record<KeptKind, number>;
+  copies: (AsideCopy & { bytes: number })[];
+  total: number;
+}
+
+const NONE = (): Record<KeptKind, number> => ({ records: 0, progress: 0, debrief: 0, presenter: 0, copy: 0, other: 0 });
+
+/** What the store holds, read once: a value in this tab's memory only (not saved) is not counted as kept. */
+function keptIn(store: Store): Kept {
+  const bytes = NONE();
+  const count = NONE();
+  const copies: Kept['copies'] = [];
+  const unsaved = new Set(pendingIn(store));
+  let total = 0;
+  for (const { key, modified } of safeList(store, '')) {
+    if (unsaved.has(key)) continue;
+    const text = safeRead(store, key);
+    if (text === undefined) continue;
+    const n = utf8Length(text);
+    const kind = keptKind(key);
+    bytes[kind] += n;
+    count[kind] += 1;
+    total += n;
+    const copy = kind === 'copy' ? asideCopy(key, modified) : undefined;
+    if (copy) copies.push({ ...copy, bytes: n });
+  }
+  copies.sort((a, b) => b.at.localeCompare(a.at) || a.key.localeCompare(b.key));
+  return { bytes, count, copies, total };
+}
+
+/** What a copy is, in words: "the damaged records", "the outdated save of “Youth discloses”". */
+function copyLabel(copy: AsideCopy, title: (slot: string) => string): string {
+  if (copy.kind === 'records') return `the ${copy.why} records`;
+  const of = copy.slot !== undefined ? ` of “${title(copy.slot)}”` : '';
+  if (copy.kind === 'progress') return `the ${copy.why} save${of}`;
+  if (copy.kind === 'debrief') return `the ${copy.why} last debrief${of}`;
+  if (copy.kind === 'presenter') return `the ${copy.why} presenter session${of}`;
+  return `the ${copy.why} copy of ${cleanLine(copy.of).slice(0, 80)}`;
+}
+
+/** The file a copy is downloaded as: the records' as before (casa-practice-damaged-records-<date>.json). */
+function copyFileName(copy: AsideCopy): string {
+  const date = localDate(copy.at);
+  if (copy.kind === 'records') return `casa-practice-damaged-records-${date}.json`;
+  const what = copy.kind === 'progress' ? 'save' : copy.kind === 'presenter' ? 'presenter-session' : copy.kind === 'debrief' ? 'debrief' : 'copy';
+  const slot = (copy.slot ?? '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  return `casa-practice-${copy.why}-${what}${slot ? `-${slot}` : ''}-${date}.json`;
+}
+
+/** What a list of keys held unsaved is, in words ("your records and your progress"), or undefined for none. */
+function unsavedWords(keys: readonly string[]): string | undefined {
+  const kinds = new Set(keys.map(keptKind));
+  const parts = [
+    kinds.has('records') && 'your records',
+    kinds.has('progress') && 'your progress in a scenario',
+    kinds.has('presenter') && 'the presenter session',
+    kinds.has('debrief') && 'the last debrief',
+    kinds.has('other') && 'a setting',
+  ].filter((p): p is string => typeof p === 'string');
+  if (parts.length === 0) return undefined;
+  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
+/** One copy set aside: its size and date, download it, or remove it once asked (what is lost said first). */
+function CopySetAside({ copy, label, downloaded, onDownload, onRemove }: { copy: AsideCopy & { bytes: number }; label: string; downloaded: boolean; onDownload(): void; onRemove(): void }) {
+  const panelId = useId();
+  const confirmation = useConfirmation();
+  const when = `${localDate(copy.at)}, ${localTime(copy.at)}`;
+  const what = `${label} set aside on ${when}`;
+  return (
+    <li onKeyDown={confirmation.onEscape}>
+      <button type="button" onClick={onDownload}>Download {what}</button>{' '}
+      <span className="hint">({sizeWords(copy.bytes)})</span>{' '}
+      <button type="button" {...confirmation.trigger(panelId)}>Remove this copy{' '}<span className="sr-only">({what})</span></button>
+      {confirmation.open && (
+        <ConfirmPanel id={panelId} level={3} confirmation={confirmation} title={`Remove ${what}?`} keepLabel="Keep this copy" confirmLabel="Remove it for good"
+          onConfirm={() => {
+            confirmation.close();
+            onRemove();
+          }}>
+          {downloaded ? 'You downloaded this copy during this visit. ' : 'You have not downloaded this copy during this visit. '}
+          Removing it deletes it from this browser for good: what it holds cannot be brought back from here, only from a file you downloaded.
+          {copy.kind === 'records' ? ' Your records shown on this page are not changed.' : ' Nothing else kept in this browser is changed.'}
+        </ConfirmPanel>
+      )}
+    </li>
+  );
+}
+
+/**
+ * The "Room in this browser" and copies-set-aside sections of My records. `playthroughs` name the
+ * scenarios a copy belongs to (their titles), with the bundled scenarios' titles once loaded;
+ * `version` changes when the page read the store again (a backup loaded, another tab's records).
+ */
+export function KeptHere({ store, playthroughs, version }: { store: Store; playthroughs: readonly PlaythroughRecord[]; version: number }) {
+  const [n, setN] = useState(0);
+  const kept = useMemo(() => (void version, void n, keptIn(store)), [store, version, n]);
+  const unsaved = pendingIn(store);
+  const limit = (store as { maxBytes?: number }).maxBytes;
+  // The scenarios' titles: of the records first, then of the bundled scenarios, loaded only when a copy needs one.
+  const [bundledTitles, setBundledTitles] = useState<ReadonlyMap<string, string>>();
+  const needsTitles = kept.copies.some((c) => c.slot !== undefined);
+  useEffect(() => {
+    if (!needsTitles || bundledTitles) return;
+    let live = true;
+    scenarioTexts().then((texts) => {
+      const titles = new Map<string, string>();
+      for (const t of texts) {
+        try {
+          const raw = JSON.parse(t.text) as { id?: unknown; title?: unknown };
+          if (typeof raw.id === 'string' && typeof raw.title === 'string') titles.set(raw.id, cleanLine(raw.title));
+        } catch {
+          // A scenario that cannot be read names nothing here.
+        }
+      }
+      if (live) setBundledTitles(titles);
+    }).catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [needsTitles, bundledTitles]);
+  const title = (slot: string) => {
+    const id = slotScenarioId(slot);
+    return playthroughs.find((p) => p.scenarioId === id)?.title ?? bundledTitles?.get(id) ?? cleanLine(id).slice(0, 80);
+  };
+  const [downloaded, setDownloaded] = useState<ReadonlySet<string>>(new Set());
+  // What became of the last copy downloaded or removed, said under the list; a new paragraph each time (read out again).
+  const [said, setSaid] = useState<{ text: string; alert?: boolean; n: number }>();
+  const say = (m: { text: string; alert?: boolean }) => setSaid((old) => ({ ...m, n: (old?.n ?? 0) + 1 }));
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The heading stays while it says what became of the last copy removed, named as it was.
+  const lastHeading = useRef('Damaged copies');
+  if (kept.copies.length > 0) lastHeading.current = copiesHeading(kept.copies);
+
+  const download = (copy: AsideCopy) => {
+    const text = safeRead(store, copy.key);
+    if (text === undefined) return say({ text: 'That copy could not be read from this browser\'s storage.', alert: true });
+    downloadText(copyFileName(copy), text, 'application/json');
+    setDownloaded((d) => new Set(d).add(copy.key));
+  };
+  // Removed once the volunteer has said so (CopySetAside asks first); the store writes what the tab
+  // held unsaved as soon as there is room for it, and that is said with the removal.
+  const remove = (copy: AsideCopy, label: string) => {
+    const before = pendingIn(store);
+    try {
+      store.remove(copy.key);
+    } catch {
+      // Said below: the copy is still listed.
+    }
+    const gone = !safeList(store, copy.of).some((c) => c.key === copy.key);
+    const after = pendingIn(store);
+    const left = keptIn(store).copies.length;
+    const saved = unsavedWords(before.filter((k) => !after.includes(k)));
+    const still = unsavedWords(after);
+    const when = `${localDate(copy.at)}, ${localTime(copy.at)}`;
+    say(gone
+      ? {
+        text: [
+          `${capital(label)} set aside on ${when} ${copy.kind === 'records' ? 'were' : 'was'} removed from this browser.`,
+          left === 0 ? 'No copies set aside are kept here now.' : left === 1 ? 'One copy set aside is still kept here.' : `${left} copies set aside are still kept here.`,
+          saved && `With the room this made, ${saved}, kept only in this tab until now, ${saved.includes(' and ') || saved === 'your records' ? 'are' : 'is'} saved in this browser now.`,
+          still && `Still kept only in this tab, for want of room: ${still}.`,
+        ].filter(Boolean).join(' '),
+      }
+      : { text: 'That copy could not be removed from this browser\'s storage; it is still kept here.', alert: true });
+    setN((v) => v + 1);
+    heading.current?.focus();
+  };
+
+  const rows: { kind: KeptKind; name: string; where: string }[] = [
+    { kind: 'records', name: 'Your records', where: 'Never removed here. Download a backup file (above) to keep them elsewhere too.' },
+    { kind: 'progress', name: 'Scenarios in progress', where: 'Each goes when it is finished, or started again, from “Practise a conversation”.' },
+    { kind: 'presenter', name: 'Presenter sessions', where: 'Each goes when the trainer starts the room session over, in presenter mode.' },
+    { kind: 'debrief', name: 'Last debriefs', where: 'One per scenario finished, replaced by the next; each takes little room.' },
+    { kind: 'copy', name: 'Copies set aside', where: `Listed below, under “${lastHeading.current}”: each can be removed.` },
+    { kind: 'other', name: 'Settings', where: 'A few bytes.' },
+  ];
+  return (
+    <>
+      <h2>{ROOM_HEADING}</h2>
+      <p>
+        {kept.total === 0 ? 'casa-practice keeps nothing in this browser yet.' : `casa-practice keeps ${sizeWords(kept.total)} in this browser`}
+        {kept.total > 0 && (limit !== undefined ? `, of the ${sizeWords(limit)} it may keep.` : '.')}
+      </p>
+      {kept.total > 0 && (
+        <ul className="kept-here">
+          {rows.filter((r) => kept.count[r.kind] > 0).map((r) => (
+            <li key={r.kind}>
+              <strong>{r.name}{r.kind !== 'records' && r.kind !== 'other' ? ` (${kept.count[r.kind]})` : ''}:</strong> {sizeWords(kept.bytes[r.kind])}. {r.where}
+            </li>
+          ))}
+        </ul>
+      )}
+      {unsavedWords(unsaved) && <p className="notice">Kept only in this tab until you close it, for want of room: {unsavedWords(unsaved)}. Make room as said above and it is saved at once.</p>}
+      {(kept.copies.length > 0 || said !== undefined) && (
+        <>
+          <h2 ref={heading} tabIndex={-1}>{lastHeading.current}</h2>
+          {kept.copies.length > 0 && (
+            <>
+              <p>
+                What this browser found damaged was set aside, not deleted, and so was progress saved with an earlier version of its
+                scenario (outdated), which cannot carry on. They cannot be used here, but you can download a copy to keep, or to send to
+                whoever helps you with the app. Each copy takes room in what this browser keeps for casa-practice; remove one you no
+                longer need to make room.
+              </p>
+              <ul>
+                {kept.copies.map((c) => {
+                  const label = copyLabel(c, title);
+                  return <CopySetAside key={c.key} copy={c} label={label} downloaded={downloaded.has(c.key)} onDownload={() => download(c)} onRemove={() => remove(c, label)} />;
+                })}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+      <div aria-live="polite">{said && !said.alert && <p key={said.n} id="copies-message" className="notice">{said.text}</p>}</div>
+      {said?.alert && <p key={said.n} id="copies-message" className="notice" role="alert">{said.text}</p>}
+    </>
+  );
+}
