@@ -1,9 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
+import { readRecords, RECORDS_KEY, restorePlaythroughs, xapiLearner, type PlaythroughRecord, type XapiStatement } from '../../src/machines/index.js';
 import { captureDownloads, renderApp, replyKey } from './helpers.js';
+import Records from '../../src/web/pages/Records.js';
+import { StoreContext } from '../../src/web/store.js';
 
 // The scenarios the xAPI file is made from fail to load once (offline, or the app updated on its
 // host), then come (vi.mock: this file is in vite.config.ts's OWN_MODULES).
@@ -24,10 +27,13 @@ vi.mock('../../src/web/records-data.js', async (importOriginal) => {
 
 afterEach(cleanup);
 
+// The practice both cases export: one playthrough of youth-discloses, played through the app.
+const played = memoryStore();
+
 // The xAPI button did nothing and said nothing when the scenarios could not be loaded.
 it('the xAPI file that cannot be made for want of the scenarios is said, with what to do, beside the button; nothing is downloaded or changed', async () => {
   const blobs = captureDownloads();
-  const store = memoryStore();
+  const store = played;
   const user = userEvent.setup();
   const play = renderApp('#/play/youth-discloses', store);
   await screen.findByRole('group', { name: /./ });
@@ -55,4 +61,34 @@ it('the xAPI file that cannot be made for want of the scenarios is said, with wh
   expect(blobs[0]?.name).toMatch(/xapi.*\.json$/);
   expect(screen.queryByRole('alert')).toBeNull();
   expect(button.getAttribute('aria-describedby')).toBe('xapi-hint');
+});
+
+// Records without a learner id of their own are named in the xAPI file by the id derived from their
+// oldest practice; older practice added afterwards (put back by another tab's guard) changed it, and
+// with it the actor of every statement exported before. (After the case above: the scenarios are
+// validated once per file, and the practice played there is used again.)
+it('the learner id an xAPI file names records without one by is kept in them, so older practice added later does not change it', async () => {
+  const blobs = captureDownloads();
+  const [mine] = readRecords(played).playthroughs as [PlaythroughRecord];
+  const file = JSON.parse(played.read(RECORDS_KEY)!) as { learner?: string };
+  delete file.learner;
+  const store = memoryStore({ [RECORDS_KEY]: JSON.stringify(file) });
+  const derived = xapiLearner(undefined, readRecords(store).playthroughs);
+  const user = userEvent.setup();
+  const actors = async (i: number) => new Set((JSON.parse(await blobs[i]!.blob.text()) as XapiStatement[]).map((s) => s.actor.account!.name));
+  render(<StoreContext.Provider value={store}><Records /></StoreContext.Provider>);
+  await user.click(screen.getByRole('button', { name: /Download xAPI statements/ }));
+  await waitFor(() => expect(blobs).toHaveLength(1));
+  expect(await actors(0)).toEqual(new Set([derived]));
+  expect(readRecords(store).learner).toBe(derived);
+  // Older practice put back (another tab's, finished a month before): the oldest is another playthrough now.
+  const older = { ...mine, id: '00000000-0000-4000-8000-00000000000a', completedAt: new Date(Date.parse(mine.completedAt) - 30 * 86_400_000).toISOString() };
+  delete older.startedAt;
+  expect(restorePlaythroughs(store, [older])).toBe(1);
+  expect(xapiLearner(undefined, readRecords(store).playthroughs)).not.toBe(derived);
+  cleanup();
+  render(<StoreContext.Provider value={store}><Records /></StoreContext.Provider>);
+  await user.click(screen.getByRole('button', { name: /Download xAPI statements/ }));
+  await waitFor(() => expect(blobs).toHaveLength(2));
+  expect(await actors(1)).toEqual(new Set([derived]));
 });

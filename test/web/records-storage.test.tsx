@@ -1,0 +1,128 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import axe from 'axe-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { memoryStore, RECORDS_KEY, type Store } from '../../src/machines/index.js';
+import { localStore } from '../../src/web/adapters/local-store.js';
+import Records from '../../src/web/pages/Records.js';
+import { StoreContext } from '../../src/web/store.js';
+
+// Copies set aside of saves, last debriefs and presenter sessions count toward the 3 MB the browser
+// keeps for the app like the records' own, but My records offered only the records' copies for
+// removal, and the limit's refusal pointed there alone. Removing a copy made room, but what the tab
+// held unsaved waited for its next write.
+
+afterEach(cleanup);
+
+let downloads: { name: string; blob: Blob }[] = [];
+beforeEach(() => {
+  downloads = [];
+  let last: Blob | undefined;
+  URL.createObjectURL = (b: Blob) => ((last = b), 'blob:x');
+  URL.revokeObjectURL = () => undefined;
+  HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
+    if (this.download && last) downloads.push({ name: this.download, blob: last });
+  };
+});
+
+const EMPTY = `${JSON.stringify({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [] })}\n`;
+const RECORDS_COPY = `${RECORDS_KEY}.damaged-2026-11-02T09-00-00`;
+const SAVE_COPY = 'saves/youth-discloses.json.outdated-2026-11-20T15-30-00';
+const DEBRIEF_COPY = 'debriefs/youth-discloses.json.damaged-2026-11-21T08-00-00';
+const SESSION_COPY = 'facilitation/youth-discloses.json.damaged-2026-11-22T08-00-00';
+
+const renderRecords = (store: Store) => render(<StoreContext.Provider value={store}><Records /></StoreContext.Provider>);
+const section = (name: RegExp | string) => screen.getByRole('heading', { level: 2, name });
+
+describe('My records: room in this browser, and every copy set aside', () => {
+  it('lists every kind of copy with its size and date, under a heading that says damaged and outdated; the room each kind takes, and where it goes', async () => {
+    const store = memoryStore({
+      [RECORDS_KEY]: EMPTY,
+      'saves/youth-discloses.json': 's'.repeat(3000),
+      [RECORDS_COPY]: '{"broken',
+      [SAVE_COPY]: `{"old save${'x'.repeat(2100)}`,
+      [DEBRIEF_COPY]: '{"broken debrief',
+      [SESSION_COPY]: '{"broken session',
+      'facilitation/court-report.json': 'f'.repeat(100),
+    });
+    const user = userEvent.setup({ delay: null });
+    renderRecords(store);
+    // Named by the scenario's title (the bundled scenarios', loaded for it), newest first.
+    const downloadsOffered = await screen.findAllByRole('button', { name: /^Download the .* of “What Kiara tells you” set aside on / }, { timeout: 8000 });
+    expect(downloadsOffered.map((b) => b.textContent!.replace(/ set aside on .*/, ''))).toEqual([
+      'Download the damaged presenter session of “What Kiara tells you”',
+      'Download the damaged last debrief of “What Kiara tells you”',
+      'Download the outdated save of “What Kiara tells you”',
+    ]);
+    const copies = section('Damaged and outdated copies');
+    const list = copies.nextElementSibling!.nextElementSibling!.querySelectorAll(':scope > li');
+    expect(list).toHaveLength(4);
+    expect(list[2]!.textContent).toMatch(/\(3 KB\)/);
+    expect(screen.getAllByRole('button', { name: /^Remove this copy \(/ })).toHaveLength(4);
+    // The room: by kind, with where each goes.
+    const room = section('Room in this browser');
+    const kinds = [...room.nextElementSibling!.nextElementSibling!.querySelectorAll('li')].map((li) => li.textContent);
+    expect(kinds).toEqual([
+      expect.stringMatching(/^Your records: 1 KB\. Never removed here\./),
+      expect.stringMatching(/^Scenarios in progress \(1\): 3 KB\. Each goes when it is finished, or started again, from “Practise a conversation”\.$/),
+      expect.stringMatching(/^Presenter sessions \(1\): 1 KB\. Each goes when the trainer starts the room session over/),
+      expect.stringMatching(/^Copies set aside \(4\): 3 KB\. Listed below, under “Damaged and outdated copies”: each can be removed\.$/),
+    ]);
+    // A save's copy downloads as itself, named for what it is.
+    await user.click(downloadsOffered[2]!);
+    expect(downloads[0]?.name).toMatch(/^casa-practice-outdated-save-youth-discloses-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(await downloads[0]?.blob.text()).toBe(store.read(SAVE_COPY));
+    // Removed once asked: the question is a heading under the section's (h3 under h2).
+    const remove = screen.getByRole('button', { name: /^Remove this copy \(the outdated save of/ });
+    await user.click(remove);
+    const question = screen.getByRole('group', { name: /^Remove the outdated save of “What Kiara tells you” set aside on / });
+    expect(within(question).getByRole('heading', { level: 3 })).toBeTruthy();
+    expect(question.textContent).toContain('You downloaded this copy during this visit.');
+    expect(question.textContent).toContain('Nothing else kept in this browser is changed.');
+    await user.click(screen.getByRole('button', { name: 'Remove it for good' }));
+    expect(store.data.has(SAVE_COPY)).toBe(false);
+    expect(store.data.has('saves/youth-discloses.json')).toBe(true);
+    expect(screen.getByText(/^The outdated save of “What Kiara tells you” set aside on .* was removed from this browser\. 3 copies set aside are still kept here\.$/)).toBeTruthy();
+    // Only damaged ones left: the heading says so (and the room's line names it).
+    expect(document.activeElement).toBe(section('Damaged copies'));
+  });
+
+  it('a copy removed makes room, and what this tab held unsaved is saved at once, and said so', async () => {
+    window.localStorage.clear();
+    window.localStorage.setItem(`casa-practice/${SAVE_COPY}`, `{"old save${'x'.repeat(600)}`);
+    const store = localStore({ maxBytes: 1000 });
+    const save = 's'.repeat(500);
+    const refused = store.tryWrite('saves/youth-discloses.json', save);
+    expect(refused).toMatchObject({ ok: false, problem: { message: expect.stringContaining('To make room, remove the copy set aside under “Outdated copies” on My records (download it first if you want to keep it). “Room in this browser” on My records shows what takes the room') } });
+    const user = userEvent.setup({ delay: null });
+    renderRecords(store);
+    expect(screen.getByText(/^Kept only in this tab until you close it, for want of room: your progress in a scenario\./)).toBeTruthy();
+    section('Outdated copies');
+    await user.click(screen.getByRole('button', { name: /^Remove this copy/ }));
+    await user.click(screen.getByRole('button', { name: 'Remove it for good' }));
+    expect(window.localStorage.getItem(`casa-practice/${SAVE_COPY}`)).toBeNull();
+    expect(window.localStorage.getItem('casa-practice/saves/youth-discloses.json')).toBe(save);
+    expect(store.problem()).toBeUndefined();
+    const said = screen.getByText(/was removed from this browser\./);
+    expect(said.textContent).toMatch(/No copies set aside are kept here now\. With the room this made, your progress in a scenario, kept only in this tab until now, is saved in this browser now\.$/);
+    expect(said.closest('[aria-live="polite"]')).not.toBeNull();
+    expect(screen.queryByText(/^Kept only in this tab until you close it/)).toBeNull();
+    // The heading stays with the news, named as it was.
+    expect(document.activeElement).toBe(section('Outdated copies'));
+    window.localStorage.clear();
+  });
+
+  it('the page\'s outline holds with a question open: no heading level skipped or repeated under its section (axe\'s heading rules)', async () => {
+    const store = memoryStore({ [RECORDS_KEY]: EMPTY, [RECORDS_COPY]: '{"broken' });
+    const user = userEvent.setup({ delay: null });
+    const { container } = renderRecords(store);
+    await user.click(screen.getByRole('button', { name: /^Remove this copy/ }));
+    const levels = [...container.querySelectorAll('h1, h2, h3, h4')].map((h) => `${h.tagName} ${h.textContent}`);
+    const at = levels.findIndex((l) => l === 'H2 Damaged copies');
+    expect(levels[at + 1]).toMatch(/^H3 Remove the damaged records set aside on /);
+    const result = await axe.run(container, { runOnly: ['heading-order', 'empty-heading', 'page-has-heading-one'], resultTypes: ['violations'] });
+    expect(result.violations.map((v) => v.id)).toEqual([]);
+  });
+});
+
