@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -110,6 +110,25 @@ describe('My records: room in this browser, and every copy set aside', () => {
     expect(screen.queryByText(/^Kept only in this tab until you close it/)).toBeNull();
     // The heading stays with the news, named as it was.
     expect(document.activeElement).toBe(section('Outdated copies'));
+    window.localStorage.clear();
+  });
+
+  it('room made in another tab: what this tab held is saved, and the page stops saying it is kept only here; the room counts what is stored', async () => {
+    window.localStorage.clear();
+    window.localStorage.setItem('casa-practice/saves/court-report.json', 'o'.repeat(3000));
+    window.localStorage.setItem('casa-practice/saves/youth-discloses.json', 'y'.repeat(1000));
+    const store = localStore({ maxBytes: 5000 });
+    expect(store.tryWrite('saves/youth-discloses.json', 'z'.repeat(2500)).ok).toBe(false);
+    renderRecords(store);
+    expect(screen.getByText(/^Kept only in this tab until you close it, for want of room: your progress in a scenario\./)).toBeTruthy();
+    // What is stored (the earlier save, not the one held in this tab) is what the limit counts.
+    const line = (re: RegExp) => screen.getAllByRole('listitem').filter((li) => re.test(li.textContent ?? ''));
+    expect(line(/^Scenarios in progress \(2\): 4 KB\./)).toHaveLength(1);
+    window.localStorage.removeItem('casa-practice/saves/court-report.json');
+    act(() => void window.dispatchEvent(new StorageEvent('storage', { key: 'casa-practice/saves/court-report.json', oldValue: 'o'.repeat(3000), newValue: null, storageArea: window.localStorage })));
+    expect(window.localStorage.getItem('casa-practice/saves/youth-discloses.json')).toBe('z'.repeat(2500));
+    expect(screen.queryByText(/^Kept only in this tab until you close it/)).toBeNull();
+    expect(line(/^Scenarios in progress \(1\): 3 KB\./)).toHaveLength(1);
     window.localStorage.clear();
   });
 

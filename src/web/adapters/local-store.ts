@@ -62,6 +62,11 @@ export interface LocalStore extends Store {
    */
   pending(): string[];
   /**
+   * What each value kept in the browser's storage takes (bytes of UTF-8, by key; stamps left out),
+   * as the limit counts it: what is stored, not what this tab holds unsaved in its place.
+   */
+  stored(): { key: string; bytes: number }[];
+  /**
    * Calls `listener` with the new text (undefined: removed) whenever another tab or window of this
    * site changes `key` (the browser's `storage` event); returns the unsubscribe function. A store kept
    * in memory is this tab's alone: never called.
@@ -191,7 +196,7 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
       return current ? { ok: false, problem: current } : { ok: true };
     };
     // Nothing here outlives the tab, so nothing is "in memory only" as against the rest.
-    return { ...base, read: memory.read, remove: memory.remove, moveAside: memory.moveAside, list: memory.list, write: (k, t) => void tryWrite(k, t), tryWrite, pending: () => [], watch: () => () => {}, inMemoryOnly: () => false };
+    return { ...base, read: memory.read, remove: memory.remove, moveAside: memory.moveAside, list: memory.list, write: (k, t) => void tryWrite(k, t), tryWrite, pending: () => [], stored: () => [], watch: () => () => {}, inMemoryOnly: () => false };
   }
   const ls = storage;
   // Keys whose damaged value could not be copied aside (storage full): left in storage, the only
@@ -377,6 +382,7 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
     write: (key, text) => void tryWrite(key, text),
     tryWrite: (key, text) => tryWrite(key, text),
     pending,
+    stored: () => [...measure()].map(([name, bytes]) => ({ key: name.slice(prefix.length), bytes })),
     inMemoryOnly: (key) => memory.read(key) !== undefined,
     watch(key, listener) {
       const name = prefix + key;

@@ -3,6 +3,7 @@ import { cleanLine, localDate, localTime, type PlaythroughRecord, type Store } f
 import { downloadText } from '../download.js';
 import { asideCopy, copiesHeading, keptKind, ROOM_HEADING, sizeWords, slotScenarioId, utf8Length, type AsideCopy, type KeptKind } from '../kept-here.js';
 import { scenarioTexts } from '../scenarios.js';
+import { useStoreProblem } from '../store.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
 
 /**
@@ -52,23 +53,37 @@ interface Kept {
 
 const NONE = (): Record<KeptKind, number> => ({ records: 0, progress: 0, debrief: 0, presenter: 0, copy: 0, other: 0 });
 
-/** What the store holds, read once: a value in this tab's memory only (not saved) is not counted as kept. */
+/** The values kept and their sizes: the web store's own count (what is stored, as the limit counts it), else each value read. */
+function sizesIn(store: Store): Map<string, number> {
+  const stored = (store as { stored?: () => { key: string; bytes: number }[] }).stored;
+  if (typeof stored === 'function') {
+    try {
+      return new Map(stored.call(store).map((v) => [v.key, v.bytes]));
+    } catch {
+      return new Map();
+    }
+  }
+  const sizes = new Map<string, number>();
+  for (const { key } of safeList(store, '')) {
+    const text = safeRead(store, key);
+    if (text !== undefined) sizes.set(key, utf8Length(text));
+  }
+  return sizes;
+}
+
+/** What the store keeps, by kind, and every copy set aside. */
 function keptIn(store: Store): Kept {
   const bytes = NONE();
   const count = NONE();
   const copies: Kept['copies'] = [];
-  const unsaved = new Set(pendingIn(store));
+  const modified = new Map(safeList(store, '').map((v) => [v.key, v.modified]));
   let total = 0;
-  for (const { key, modified } of safeList(store, '')) {
-    if (unsaved.has(key)) continue;
-    const text = safeRead(store, key);
-    if (text === undefined) continue;
-    const n = utf8Length(text);
+  for (const [key, n] of sizesIn(store)) {
     const kind = keptKind(key);
     bytes[kind] += n;
     count[kind] += 1;
     total += n;
-    const copy = kind === 'copy' ? asideCopy(key, modified) : undefined;
+    const copy = kind === 'copy' ? asideCopy(key, modified.get(key) ?? 0) : undefined;
     if (copy) copies.push({ ...copy, bytes: n });
   }
   copies.sort((a, b) => b.at.localeCompare(a.at) || a.key.localeCompare(b.key));
@@ -143,7 +158,9 @@ function CopySetAside({ copy, label, downloaded, onDownload, onRemove }: { copy:
  */
 export function KeptHere({ store, playthroughs, version }: { store: Store; playthroughs: readonly PlaythroughRecord[]; version: number }) {
   const [n, setN] = useState(0);
-  const kept = useMemo(() => (void version, void n, keptIn(store)), [store, version, n]);
+  // Read again when the store's problem changes too: a write refused, or what was held saved (room made elsewhere).
+  const problem = useStoreProblem(store);
+  const kept = useMemo(() => (void version, void n, void problem, keptIn(store)), [store, version, n, problem]);
   const unsaved = pendingIn(store);
   const limit = (store as { maxBytes?: number }).maxBytes;
   // The scenarios' titles: of the records first, then of the bundled scenarios, loaded only when a copy needs one.
