@@ -264,10 +264,10 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
           {kept.copies.length > 0 && (
             <>
               <p>
-                What this browser found damaged was set aside, not deleted, and so was progress saved with an earlier version of its
-                scenario (outdated), which cannot carry on. They cannot be used here, but you can download a copy to keep, or to send to
-                whoever helps you with the app. Each copy takes room in what this browser keeps for casa-practice; remove one you no
-                longer need to make room.
+                {kept.copies.some((c) => c.why === 'damaged') && 'What this browser found damaged was set aside, not deleted. '}
+                {kept.copies.some((c) => c.why === 'outdated') && 'Progress saved with an earlier version of its scenario (outdated) was set aside too: the story may have changed since, so it cannot carry on. '}
+                These copies cannot be used here, but you can download one to keep, or to send to whoever helps you with the app. Each
+                copy takes room in what this browser keeps for casa-practice; remove one you no longer need to make room.
               </p>
               <ul>
                 {kept.copies.map((c) => {
