@@ -262,26 +262,52 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
     if (more) more.hidden = true;
     const top = largestScale();
     /**
+     * The window laid out at `scale` in the layout being tried: whether it fits, and its height. Each
+     * is a layout of the whole window in a new type size (the words shaped again), the costly part of
+     * fitting: a scale measured once is not laid out again (the scale found was, to read these).
+     */
+    let measured = new Map<number, { fits: boolean; height: number }>();
+    const measure = (scale: number) => {
+      let m = measured.get(scale);
+      if (!m) {
+        scaleTo(scale);
+        m = { fits: fits(), height: root.scrollHeight };
+        measured.set(scale, m);
+      }
+      return m;
+    };
+    /**
      * The largest scale that fits, to within 1% (PROJECTOR_MIN_SCALE when none does): a few layouts,
      * before the window is painted. Undefined once the answer can be no larger than `beat` (the
      * scale a layout tried before fits at): only a larger one would be taken, so the rest of the
-     * search is not laid out (each step lays out the whole window in a new type size).
+     * search is not laid out (each step lays out the whole window in a new type size). With `beat`
+     * at or above the readable scale, the first step is 1% above `beat`: most often the layout
+     * does not fit there, and that one layout settles it (the search from `top` and the readable
+     * scale took three to seven to find so).
      */
     const largestFitting = (beat?: number): number | undefined => {
       if (beat !== undefined && beat >= top) return undefined;
-      scaleTo(top);
-      if (fits()) return top;
-      // Type the room can read, when it fits (a page of a reveal is split to fit it): never a hair
-      // under it for the search's 1%.
       const readable = Math.min(PROJECTOR_READABLE_SCALE, top);
-      scaleTo(readable);
-      let [lo, hi] = fits() ? [readable, top] : [PROJECTOR_MIN_SCALE, readable];
+      let lo: number;
+      let hi = top;
+      if (beat !== undefined && beat >= readable) {
+        // Not fitting 1% above `beat`, it fits at no larger scale (`top` included).
+        const above = Math.round((beat + 0.01) * 1e4) / 1e4;
+        if (above >= top || !measure(above).fits) return undefined;
+        if (measure(top).fits) return top;
+        lo = above;
+      } else {
+        if (measure(top).fits) return top;
+        // Type the room can read, when it fits (a page of a reveal is split to fit it): never a hair
+        // under it for the search's 1%.
+        if (measure(readable).fits) lo = readable;
+        else [lo, hi] = [PROJECTOR_MIN_SCALE, readable];
+      }
       while (hi - lo > 0.01) {
         // What this search returns is under hi: no larger than `beat`.
         if (beat !== undefined && hi <= beat) return undefined;
         const mid = (lo + hi) / 2;
-        scaleTo(mid);
-        if (fits()) lo = mid;
+        if (measure(mid).fits) lo = mid;
         else hi = mid;
       }
       return beat !== undefined && lo <= beat ? undefined : lo;
@@ -291,11 +317,11 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
     let best: { layout?: string; scale: number; fits: boolean; height: number } | undefined;
     for (const layout of list ? REVEAL_LAYOUTS : [undefined]) {
       if (list && layout) list.dataset.layout = layout;
+      measured = new Map();
       // A layout after one that fits is taken only with larger type than that one's.
       const scale = largestFitting(best?.fits ? best.scale : undefined);
       if (scale === undefined) continue;
-      scaleTo(scale);
-      const tried = { layout, scale, fits: fits(), height: root.scrollHeight };
+      const tried = { layout, scale, ...measure(scale) };
       if (!best || (tried.fits && (!best.fits || tried.scale > best.scale)) || (!tried.fits && !best.fits && tried.height < best.height)) best = tried;
     }
     if (list && best?.layout) list.dataset.layout = best.layout;
