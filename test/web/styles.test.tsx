@@ -1,13 +1,14 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRoom, memoryStore, presenterView, recordPlaythrough, reduceRoom, roomContext, roomSessionView, startSession, validateScenario, type Debrief as DebriefData, type PlaythroughRecord, type Scenario } from '../../src/machines/index.js';
 import { LiveRoom } from '../../src/web/components/LiveRoom.js';
 import type { RoomSnapshot } from '../../src/web/room-client.js';
 import { Debrief } from '../../src/web/components/Debrief.js';
+import { Facilitation } from '../../src/web/pages/Presenter.js';
 import exampleText from '../fixtures/good/example.json?raw';
 import { playToDebrief, renderApp } from './helpers.js';
 
@@ -54,6 +55,34 @@ function phoneRules(css: string, media = '@media (max-width: 30rem)'): string {
     }
   }
   return blocks.join('\n');
+}
+
+/** Whether the element is printed, by the stylesheet's rules (none of it or its ancestors display: none). */
+function printed(el: Element | null): boolean {
+  if (!el) throw new Error('not on the page');
+  for (let e: Element | null = el; e; e = e.parentElement) if (getComputedStyle(e).display === 'none') return false;
+  return true;
+}
+
+/** A live room of the example at its first decision's reveal (one phone's vote), rendered as the presenter's page shows it. */
+function renderRoomAtReveal() {
+  const room = roomContext(validateScenario(exampleText, 'example.json').scenario as Scenario);
+  const link = { room: 'FAKE23', token: 't'.repeat(43) };
+  let state = createRoom(room, link.room, 1, new Date('2026-01-01T00:00:00Z'));
+  const act = (message: Record<string, unknown>, from: { from: 'presenter' } | { from: 'voter'; device: string } = { from: 'presenter' }) => {
+    const full = from.from === 'presenter' ? { ...message, room: link.room, token: link.token, seq: state.presenterSeq + 1 } : { ...message, room: link.room };
+    const result = reduceRoom(room, state, { ...from, message: full } as Parameters<typeof reduceRoom>[2]);
+    if (!result.ok) throw new Error(`refused: ${result.code}`);
+    state = result.state;
+  };
+  act({ type: 'open', node: roomSessionView(room, state).nodeId });
+  const device = 'phone-0001-abcdefghij';
+  act({ type: 'join', device }, { from: 'voter', device });
+  act({ type: 'vote', seq: 1, round: state.round, reply: 1 }, { from: 'voter', device });
+  act({ type: 'reveal', round: state.round });
+  const view = presenterView(room, state, 1);
+  const snapshot: RoomSnapshot = { status: 'open', room: link.room, view, count: view.count, join: `http://192.0.2.7:8080/join?room=${link.room}` };
+  render(<LiveRoom link={link} connect={() => ({ subscribe: () => () => undefined, getSnapshot: () => snapshot, send: () => true, close: () => undefined })} />);
 }
 
 describe('the stylesheet on the pages it styles', () => {
@@ -109,28 +138,7 @@ describe('the stylesheet on the pages it styles', () => {
   // count of phones, a third of the first page above the moment and the replies.
   it("on paper, a live room's reveal leaves out how to join and the room's connection, and keeps the moment, the replies and the votes", () => {
     withPrintStylesheet();
-    const room = roomContext(validateScenario(exampleText, 'example.json').scenario as Scenario);
-    const link = { room: 'FAKE23', token: 't'.repeat(43) };
-    let state = createRoom(room, link.room, 1, new Date('2026-01-01T00:00:00Z'));
-    const act = (message: Record<string, unknown>, from: { from: 'presenter' } | { from: 'voter'; device: string } = { from: 'presenter' }) => {
-      const full = from.from === 'presenter' ? { ...message, room: link.room, token: link.token, seq: state.presenterSeq + 1 } : { ...message, room: link.room };
-      const result = reduceRoom(room, state, { ...from, message: full } as Parameters<typeof reduceRoom>[2]);
-      if (!result.ok) throw new Error(`refused: ${result.code}`);
-      state = result.state;
-    };
-    act({ type: 'open', node: roomSessionView(room, state).nodeId });
-    const device = 'phone-0001-abcdefghij';
-    act({ type: 'join', device }, { from: 'voter', device });
-    act({ type: 'vote', seq: 1, round: state.round, reply: 1 }, { from: 'voter', device });
-    act({ type: 'reveal', round: state.round });
-    const view = presenterView(room, state, 1);
-    const snapshot: RoomSnapshot = { status: 'open', room: link.room, view, count: view.count, join: `http://192.0.2.7:8080/join?room=${link.room}` };
-    render(<LiveRoom link={link} connect={() => ({ subscribe: () => () => undefined, getSnapshot: () => snapshot, send: () => true, close: () => undefined })} />);
-    const printed = (el: Element | null) => {
-      if (!el) throw new Error('not on the page');
-      for (let e: Element | null = el; e; e = e.parentElement) if (getComputedStyle(e).display === 'none') return false;
-      return true;
-    };
+    renderRoomAtReveal();
     const reveal = screen.getByRole('heading', { name: 'The replies, revealed' }).closest('section');
     expect(printed(reveal)).toBe(true);
     expect(printed(screen.getByRole('heading', { level: 1 }))).toBe(true);
@@ -144,6 +152,34 @@ describe('the stylesheet on the pages it styles', () => {
     const follow = [...(reveal?.querySelectorAll('button') ?? [])].filter((b) => /^Follow reply/.test(b.textContent ?? ''));
     expect(follow.length).toBeGreaterThan(1);
     expect(follow.filter(printed)).toEqual([]);
+  });
+
+  // Who's who printed as its summary alone, "Who's who (1 met so far)": a trainer's printout of a
+  // session named no one. On paper it is open, as the debrief's folds are: by the print rules in
+  // Chromium (::details-content; the e2e print test of a presenter reveal), by beforeprint elsewhere.
+  it("on paper, Who's who is open with each person's name and role, in presenter mode and in a live room, and as it was after", async () => {
+    withPrintStylesheet();
+    const user = userEvent.setup();
+    const example = validateScenario(exampleText, 'example.json').scenario as Scenario;
+    for (const where of ['presenter mode', 'a live room'] as const) {
+      if (where === 'presenter mode') render(<Facilitation playable={{ scenario: example, file: 'example.json' }} />);
+      else renderRoomAtReveal();
+      const summary = screen.getByText(/^Who’s who/, { selector: 'summary' });
+      const who = summary.closest('details') as HTMLDetailsElement;
+      expect(who.open, where).toBe(false);
+      act(() => void window.dispatchEvent(new Event('beforeprint')));
+      expect(who.open, where).toBe(true);
+      expect(within(who).getByRole('listitem').textContent, where).toBe('Jade (youth)');
+      expect(printed(within(who).getByText('Jade')), where).toBe(true);
+      act(() => void window.dispatchEvent(new Event('afterprint')));
+      expect(who.open, where).toBe(false);
+      // Opened by the trainer: still open after printing.
+      await user.click(summary);
+      act(() => void window.dispatchEvent(new Event('beforeprint')));
+      act(() => void window.dispatchEvent(new Event('afterprint')));
+      expect(who.open, where).toBe(true);
+      cleanup();
+    }
   });
 
   // Presenter mode widens the page for the projector (75rem), and the navigation above it and the

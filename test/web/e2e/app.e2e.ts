@@ -1414,7 +1414,7 @@ describe('the web app in Chromium', () => {
     }
   });
 
-  it('on paper, a presenter reveal prints no "Follow reply" button, and the votes as bars and in words', async () => {
+  it('on paper, a presenter reveal prints no "Follow reply" button, the votes as bars and in words, and Who\'s who open', async () => {
     const s = await openPage(web.browser, web.app.url, '?presenter#/presenter/youth-discloses');
     const { page } = s;
     try {
@@ -1432,6 +1432,8 @@ describe('the web app in Chromium', () => {
       expect(bars.filter((b) => b.share > 0.5)).toEqual([{ share: expect.any(Number), adjust: 'exact' }]);
       // And in words beside it.
       expect(await page.locator('.reveal').innerText()).toContain('Votes: 3 (100%)');
+      // Who's who open (::details-content): the people with their roles, not its summary line alone.
+      expect(await page.locator('details.who').innerText()).toMatch(/Kiara \(youth\)/);
       clean(s);
     } finally {
       await s.close();
