@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { validateScenario, type AuthoringPointers } from '../../src/machines/index.js';
+import { withPointers } from '../../src/machines/validate/pointers.js';
+import { schemaProblems } from '../../src/machines/validate/schema-issues.js';
 import example from '../fixtures/good/example.json?raw';
 
 /** Where a caller without the program's files (the web app) sends a trainer instead. */
-const HERE: AuthoringPointers = { example: 'the worked example HERE', principleIds: 'listed HERE' };
+const HERE: AuthoringPointers = { example: 'the worked example HERE', principleIds: 'listed HERE', schema: 'which is offered HERE' };
 
 /** Every fix of `text` validated with `options`. */
 const fixes = (text: string, authoring?: AuthoringPointers) => validateScenario(text, 'mine.json', authoring ? { authoring } : {}).problems.map((p) => p.fix);
@@ -15,32 +18,67 @@ function without(field: string): string {
   return JSON.stringify(data, null, 2);
 }
 
-// Files a trainer has wrong in the ways whose fixes point to the authoring guide or the principles file.
-const CASES: [string, string][] = [
-  ['an empty file', ''],
-  ['a list, not an object', '[1, 2]'],
-  ['no "nodes"', without('nodes')],
-  ['no "learningGoals"', without('learningGoals')],
-  ['an empty "learningGoals"', example.replace(/"learningGoals": \[[^\]]*\]/, '"learningGoals": []')],
-  ['a misspelt principle id', example.replace('"principle": "curious-not-interrogating"', '"principle": "curious-not-interogating"')],
-  ['an unknown principle id', example.replace('"principle": "curious-not-interrogating"', '"principle": "zzz"')],
+/** The example with `change` made to its parsed data. */
+function changed(change: (data: { nodes: { lines?: Record<string, unknown>[]; replies?: { assessments: Record<string, unknown>[] }[] }[] } & Record<string, unknown>) => void): string {
+  const data = JSON.parse(example) as Parameters<typeof change>[0];
+  change(data);
+  return JSON.stringify(data, null, 2);
+}
+
+/** A file of the program a fix may name for the terminal's trainer, and a web-only trainer does not have. */
+const PROGRAM_FILE = /docs\/|authoring\.md|principles\.json|language-rules\.json|scenarios\/|scenarios folder|--for/;
+
+// Files a trainer has wrong in the ways whose fixes point to the authoring guide, the guide's data
+// files or the JSON Schema; with the terminal's words (what a fix names without the caller's pointers).
+const CASES: [string, string, RegExp][] = [
+  ['an empty file', '', /docs\/authoring\.md/],
+  ['a list, not an object', '[1, 2]', /docs\/authoring\.md/],
+  ['no "nodes"', without('nodes'), /docs\/authoring\.md/],
+  ['no "learningGoals"', without('learningGoals'), /scenarios\/guide\/principles\.json/],
+  ['an empty "learningGoals"', example.replace(/"learningGoals": \[[^\]]*\]/, '"learningGoals": []'), /docs\/authoring\.md/],
+  ['a misspelt principle id', example.replace('"principle": "curious-not-interrogating"', '"principle": "curious-not-interogating"'), /docs\/authoring\.md/],
+  ['an unknown principle id', example.replace('"principle": "curious-not-interrogating"', '"principle": "zzz"'), /scenarios\/guide\/principles\.json/],
+  ['an assessment without its principle', changed((d) => void delete d.nodes.find((n) => n.replies)!.replies![0]!.assessments[0]!.principle), /^Add "principle" \(The id of a principle in scenarios\/guide\/principles\.json/],
+  ['an unknown language rule', changed((d) => void (d.nodes.find((n) => n.lines)!.lines![0]!.allowLanguage = ['zzz'])), /^Use one of: "a-csec", "prostitute", "awol" \(from scenarios\/guide\/language-rules\.json\)\.$/],
+  ['"$schema" naming another format', example.replace(/"\$schema": "[^"]*"/, '"$schema": "https://json-schema.org/draft-07/schema"'), /in the program's scenarios folder.*the "schema --for <this file>" command prints the line to write/],
 ];
 
 describe("where the validator's fixes send a trainer", () => {
-  // The web app's trainer has no docs/authoring.md nor scenarios/guide/: the fixes sent them there.
-  it.each(CASES)('%s: with the caller\'s pointers, no fix names a file of the program, and one names the place given', (_case, text) => {
+  // The web app's trainer has no docs/authoring.md, scenarios/guide/ nor scenarios/scenario.schema.json: the fixes sent them there.
+  it.each(CASES)('%s: with the caller\'s pointers, no fix names a file of the program, and one names the place given or says the fix in full', (_case, text) => {
     const found = fixes(text, HERE);
-    expect(found.filter((f) => /docs\/|authoring\.md|principles\.json/.test(f))).toEqual([]);
-    expect(found.some((f) => f.includes('HERE'))).toBe(true);
+    expect(found.filter((f) => PROGRAM_FILE.test(f))).toEqual([]);
+    expect(found.some((f) => f.includes('HERE') || f.includes('(allows "AWOL"'))).toBe(true);
   });
 
   // The terminal's trainer has the program's folder: the fixes name its files, as they did.
-  it.each(CASES)('%s: without them, a fix names docs/authoring.md or the principles file', (_case, text) => {
+  it.each(CASES)('%s: without them, a fix names the program\'s file, in the terminal\'s words', (_case, text, terminal) => {
     const found = fixes(text);
-    expect(found.some((f) => /docs\/authoring\.md|scenarios\/guide\/principles\.json/.test(f))).toBe(true);
+    expect(found.some((f) => terminal.test(f))).toBe(true);
     expect(found.some((f) => f.includes('HERE'))).toBe(false);
   });
 
+  // A rule's id alone, without its file, told a web-only trainer nothing of what each allows.
+  it('an unknown language rule: with the pointers, each rule with the words it allows', () => {
+    const text = CASES.find(([name]) => name === 'an unknown language rule')![1];
+    expect(fixes(text, HERE)).toContain('Use one of: "a-csec" (allows "a CSEC", "CSECs" in this text), "prostitute" (allows "prostitute", "prostitutes", "child prostitute", "child prostitutes", "teen prostitute", "prostituted" in this text), "awol" (allows "AWOL", "A.W.O.L.", "A.W.O.L" in this text).');
+  });
+
+  // A field the checks have no words of their own for (a check the format may gain) was "Check this
+  // field against the JSON Schema.": a web-only trainer is told what the format says of the field,
+  // and where its schema is offered.
+  it('a field of no allowed form: the terminal\'s "check the JSON Schema"; with the pointers, the field\'s description and where the schema is', () => {
+    const raw = JSON.parse(example) as unknown;
+    const issue = { code: 'not_multiple_of', divisor: 5, input: 7, origin: 'number', path: ['estimatedMinutes'], message: 'Number must be a multiple of 5' } as unknown as z.core.$ZodIssue;
+    expect(schemaProblems(raw, [issue]).map((p) => p.fix)).toEqual(['Check this field against the JSON Schema.']);
+    expect(withPointers(HERE, () => schemaProblems(raw, [issue])).map((p) => p.fix)).toEqual([
+      'The format says of this field: About how long one playthrough takes, in minutes (1 to 240). Check it against the scenario format: the JSON Schema (scenario.schema.json), which is offered HERE.',
+    ]);
+    const custom = { code: 'custom', input: {}, path: ['nodes', 0], message: 'needs something new' } as unknown as z.core.$ZodIssue;
+    expect(withPointers(HERE, () => schemaProblems(raw, [custom])).map((p) => p.fix)).toEqual([
+      'Check it against the scenario format: the JSON Schema (scenario.schema.json), which is offered HERE.',
+    ]);
+  });
   it('the pointers last for one validation only', () => {
     fixes('', HERE);
     expect(fixes('')).toEqual(['A scenario is one JSON object: start from the worked example in docs/authoring.md.']);

@@ -9,6 +9,7 @@ import Preview from '../../src/web/pages/Preview.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
 import courtReport from '../../scenarios/court-report.json?raw';
+import schemaFile from '../../scenarios/scenario.schema.json?raw';
 import { captureDownloads, playToDebrief, renderApp, watchAnnouncements } from './helpers.js';
 import { withUnreachable } from '../helpers/unreachable.js';
 import { principles, validateScenario, type Scenario } from '../../src/machines/index.js';
@@ -63,14 +64,29 @@ describe('previewing a scenario file', () => {
     expect(within(help).getByRole('row', { name: /^curious-not-interrogating / }).textContent).toContain('Red Flags');
   });
 
-  // The core wrote "casa-practice schema --for" whatever ran it; a page names the command as the
-  // README does (npx casa-practice), since it cannot know how a terminal starts the program.
-  it('a fix that names a command names it as the README does', async () => {
+  // The fix of a "$schema" naming another format sent a trainer to the program's scenarios folder and
+  // its "npx casa-practice schema --for" command, which a trainer using the web app alone has neither
+  // of: it points to the format this page offers to download, which the worked example, downloaded
+  // too, points to in the same folder.
+  it('a "$schema" naming another format: the fix points to the scenario format this page offers to download, the worked example\'s "$schema" to it beside', async () => {
+    const files = captureDownloads();
     const user = userEvent.setup();
     renderPreview();
     const text = example.replace(/"\$schema": "[^"]*"/, '"$schema": "https://json-schema.org/draft-07/schema"');
     await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([text], 'mine.json', { type: 'application/json' }));
-    expect(await screen.findByText(/npx casa-practice schema --for <this file> prints the line to write/)).toBeTruthy();
+    expect(await screen.findByText(/^mine\.json is valid \(1 warning\)/)).toBeTruthy();
+    const fixes = screen.getAllByText(/^Fix:/).map((f) => f.parentElement?.textContent ?? '');
+    expect(fixes).toEqual([`Fix: Point it at the scenario format, scenario.schema.json, which “${AUTHORING_HELP}”, at the top of this page, offers to download: save it in your scenario's folder and write "$schema": "./scenario.schema.json", so that an editor such as VS Code checks the file as you type. Or remove "$schema": the file is checked here without it.`]);
+    // Offered there: the format as the program's scenarios folder has it, and the worked example pointing to it beside.
+    const help = screen.getByText(AUTHORING_HELP).closest('details') as HTMLDetailsElement;
+    await user.click(screen.getByText(AUTHORING_HELP));
+    await user.click(within(help).getByRole('button', { name: 'Download the scenario format (scenario.schema.json)' }));
+    await user.click(within(help).getByRole('button', { name: `Download the worked example (${EXAMPLE_FILE})` }));
+    await vi.waitFor(() => expect(files.map((f) => f.name)).toEqual(['scenario.schema.json', EXAMPLE_FILE]));
+    expect(await files[0]!.blob.text()).toBe(schemaFile);
+    const worked = await files[1]!.blob.text();
+    expect(JSON.parse(worked)).toMatchObject({ $schema: './scenario.schema.json' });
+    expect(validateScenario(worked, EXAMPLE_FILE).problems).toEqual([]);
   });
 
   it('a file of the app\'s scenarios/ folder named in the address (#/preview/court-report.json) is checked on opening, and a name not there says so', async () => {

@@ -62,9 +62,10 @@ export interface ValidateOptions {
    */
   command?: (args: string) => string;
   /**
-   * Where the fixes send a trainer for the authoring guide's worked example and its list of
-   * principle ids, for a caller whose trainer has not the program's files (the web app's Preview);
-   * without it, the fixes name docs/authoring.md and scenarios/guide/principles.json.
+   * Where the fixes send a trainer for the authoring guide's worked example, its list of principle
+   * ids and the format's JSON Schema, for a caller whose trainer has not the program's files (the
+   * web app's Preview), and a fix that named a file says what it would have told; without it, the
+   * fixes name docs/authoring.md, scenarios/guide/ and the scenarios folder's scenario.schema.json.
    */
   authoring?: AuthoringPointers;
 }
@@ -272,7 +273,7 @@ function schemaRefProblems(ref: string, options: ValidateOptions): UnlocatedProb
   if (name !== SCHEMA_FILE_NAME) {
     return [{ severity: 'warning', code: 'schema-not-scenario', path: ['$schema'],
       message: `"$schema" is ${quoteValue(ref)}, which is not the scenario format (${SCHEMA_FILE_NAME}), so an editor checks this file against another format, or none.`,
-      fix: `Point it at ${SCHEMA_FILE_NAME} in the program's scenarios folder: "./${SCHEMA_FILE_NAME}" for a file in scenarios/, otherwise the path from this file's folder (${commandWords('schema --for <this file>', options, false)} prints the line to write).` }];
+      fix: pointerWords.schemaRef(SCHEMA_FILE_NAME, commandWords('schema --for <this file>', options, false)) }];
   }
   const found = options.schemaRef?.(ref);
   if (!found || found.found) return [];

@@ -1,14 +1,24 @@
+import { languageRules } from '../guide.js';
+
 /**
  * Where a fix sends a trainer for more than it says: the authoring guide's worked example and its
- * list of principle ids. The terminal's trainer has the program's folder (docs/authoring.md,
- * scenarios/guide/principles.json), and the fixes name those files; a caller without them (the web
- * app's Preview, where a trainer has only the page) names what it offers instead (ValidateOptions).
+ * list of principle ids, the language rules' file, the format's JSON Schema. The terminal's trainer
+ * has the program's folder (docs/authoring.md, scenarios/guide/, scenarios/scenario.schema.json),
+ * and the fixes name those files; a caller without them (the web app's Preview, where a trainer has
+ * only the page) names what it offers instead (ValidateOptions), and a fix that named a file says
+ * what the file would have told (the language rules' ids and what each allows).
  */
 export interface AuthoringPointers {
   /** Where a worked example to start from is, as the end of "start from …" ("the worked example on this page"). */
   example: string;
   /** Where the principle ids are listed, as the end of "The principle ids are …" ("listed on this page"). */
   principleIds: string;
+  /**
+   * Where the format's JSON Schema (scenario.schema.json) is to be had, as a clause after its name
+   * ("which … offers to download"): for an editor's checks, and for a field the validator can only
+   * say is not of an allowed form.
+   */
+  schema: string;
 }
 
 // Set for the length of one validateScenario call (synchronous), as the suggestion budget is: the
@@ -38,4 +48,39 @@ export const pointerWords = {
   principleIds: (): string => (current ? `a principle id (they are ${current.principleIds})` : 'a principle id from scenarios/guide/principles.json (the JSON Schema lists them for autocomplete; docs/authoring.md lists them in section 9)'),
   /** Where a learning goal's ids are listed (in parentheses). */
   goalIds: (): string => `the ids are ${current?.principleIds ?? 'listed in section 9 of docs/authoring.md'}`,
+  /**
+   * A field's description from the format, in a fix: a principle id's and a language rule's name the
+   * files they come from, which a caller's trainer without them is told of as the other fixes do.
+   */
+  description: (description: string): string => {
+    if (!current) return description;
+    if (description.startsWith('The id of a principle in ')) return `The id of a principle (the ids are ${current.principleIds})`;
+    if (description.startsWith('The id of a language rule in ')) return `The id of a language rule: ${languageRuleWords()}`;
+    return description;
+  },
+  /** The language rules allowed in a fix that lists them: their ids, from the rules' file, or each with what it allows. */
+  languageRules: (ids: readonly unknown[]): string => (current
+    ? languageRuleWords(ids)
+    : `${ids.map((v) => JSON.stringify(v)).join(', ')} (from scenarios/guide/language-rules.json)`),
+  /**
+   * A field not of an allowed form, which the checks have no words of their own for: the JSON Schema
+   * says what it may be. A caller's trainer is told the field's description, and where the schema is.
+   */
+  checkField: (description?: string): string => (current
+    ? `${description ? `The format says of this field: ${description.replace(/\.?$/, '.')} ` : ''}Check it against the scenario format: the JSON Schema (scenario.schema.json), ${current.schema}.`
+    : 'Check this field against the JSON Schema.'),
+  /** "$schema" naming another format: where the scenario format's schema is, and how to point to it. */
+  schemaRef: (schemaFile: string, command: string): string => (current
+    ? `Point it at the scenario format, ${schemaFile}, ${current.schema}: save it in your scenario's folder and write "$schema": "./${schemaFile}", so that an editor such as VS Code checks the file as you type. Or remove "$schema": the file is checked here without it.`
+    : `Point it at ${schemaFile} in the program's scenarios folder: "./${schemaFile}" for a file in scenarios/, otherwise the path from this file's folder (${command} prints the line to write).`),
 };
+
+/** Each language rule of `ids` (every rule when not given) with what it allows: "\"awol\" (allows \"AWOL\" here)". */
+function languageRuleWords(ids?: readonly unknown[]): string {
+  const shown = ids ? ids.map(String) : languageRules.map((r) => r.id);
+  return shown.map((id) => {
+    const terms = languageRules.find((r) => r.id === id)?.terms ?? [];
+    return terms.length > 0 ? `${JSON.stringify(id)} (allows ${terms.map((t) => JSON.stringify(t)).join(', ')} in this text)` : JSON.stringify(id);
+  }).join(', ');
+}
+

@@ -153,9 +153,21 @@ function fieldHint(key: string): string | undefined {
 }
 
 function fieldDescription(kind: ObjectKind | undefined, key: string): string {
+  const description = describedField(kind, key);
+  return description ? ` (${pointerWords.description(description).replace(/\.$/, '')})` : '';
+}
+
+/** The format's description of a field of an object of `kind` (of what it wraps, when optional). */
+function describedField(kind: ObjectKind | undefined, key: string): string | undefined {
   const field = kind?.shape[key];
-  const description = field?.description ?? (field as { unwrap?: () => z.ZodType } | undefined)?.unwrap?.().description;
-  return description ? ` (${description.replace(/\.$/, '')})` : '';
+  return field?.description ?? (field as { unwrap?: () => z.ZodType } | undefined)?.unwrap?.().description;
+}
+
+/** The format's description of the field at `path`, as a fix may tell it (pointerWords.description). */
+function describedAt(raw: unknown, path: JsonPath): string | undefined {
+  const key = path[path.length - 1];
+  const description = typeof key === 'string' ? describedField(objectKindAt(path.slice(0, -1), raw), key) : undefined;
+  return description === undefined ? undefined : pointerWords.description(description);
 }
 
 function slugify(value: string): string {
@@ -356,7 +368,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       }
       if (path.includes('allowLanguage')) {
         return [problem('unknown-language-rule', `${quoteValue(value)} is not a language rule.`,
-          `Use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')} (from scenarios/guide/language-rules.json).`)];
+          `Use one of: ${pointerWords.languageRules(issue.values)}.`)];
       }
       const options = issue.values.map((v) => JSON.stringify(v)).join(', ');
       // A word for what it means ("good" for a verdict, "action" for a reply's kind): the value meant, by its meaning.
@@ -426,7 +438,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [problem('wrong-type', `${capitalise(keyName)} should be a whole number, or true or false for a yes/no flag, but it is ${describe(value)}.`,
           'Write a whole number such as 50, or true or false without quotes for a variable with "type": "flag".')];
       }
-      return [problem('wrong-type', `${capitalise(keyName)} does not have an allowed form (it is ${describe(value)}).`, 'Check this field against the JSON Schema.')];
+      return [problem('wrong-type', `${capitalise(keyName)} does not have an allowed form (it is ${describe(value)}).`, pointerWords.checkField(describedAt(raw, path)))];
     }
     case 'invalid_format': {
       const looksLikeId = issue.message.includes('lower-case');
@@ -484,7 +496,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       if (issue.message.includes('comparison') && typeof value === 'object' && value !== null && Object.keys(value).some((k) => comparisonMeant(k) !== undefined)) return [];
       return [customProblem(issue.message, path, value, problem)];
     default:
-      return [problem('invalid-value', `${capitalise(keyName)}: ${issue.message}.`, 'Check this field against the JSON Schema.')];
+      return [problem('invalid-value', `${capitalise(keyName)}: ${issue.message}.`, pointerWords.checkField(describedAt(raw, path)))];
   }
 }
 
@@ -1050,7 +1062,7 @@ function customProblem(message: string, path: JsonPath, value: unknown, problem:
   if (message.includes('scene needs')) {
     return problem('empty-scene', 'This scene has no "narration" and no "lines", so there is nothing to show.', 'Add "narration": "…" or "lines": [{ "character": "<id>", "text": "…" }].');
   }
-  return problem('invalid-value', `${formatKey(path)} ${message}.`, 'Check this field against the JSON Schema.');
+  return problem('invalid-value', `${formatKey(path)} ${message}.`, pointerWords.checkField());
 }
 
 function formatKey(path: JsonPath): string {

@@ -1,30 +1,39 @@
-import { getSection, principles, type AuthoringPointers } from '../../machines/index.js';
+import { getSection, principles, scenarioJsonSchemaText, SCHEMA_FILE_NAME, type AuthoringPointers } from '../../machines/index.js';
 import { downloadText } from '../download.js';
 import { TableWrap } from './TableWrap.js';
 
 /** The section's summary, as the validator's fixes name it in this app (AUTHORING_POINTERS). */
-export const AUTHORING_HELP = 'Writing a scenario: a worked example and the principle ids';
+export const AUTHORING_HELP = 'Writing a scenario: a worked example, the format and the principle ids';
 
 /** The worked example's file name, as the authoring guide calls it (docs/examples/). */
 export const EXAMPLE_FILE = 'first-scenario.json';
 
 /**
- * Where the validator's fixes send a trainer in this app. They named docs/authoring.md and
- * scenarios/guide/principles.json, which a trainer using the web app alone does not have: here they
- * name this section of the Preview page, which offers what those files gave them.
+ * Where the validator's fixes send a trainer in this app. They named docs/authoring.md,
+ * scenarios/guide/principles.json and the JSON Schema in the scenarios folder, which a trainer using
+ * the web app alone does not have: here they name this section of the Preview page, which offers
+ * what those files gave them.
  */
 export const AUTHORING_POINTERS: AuthoringPointers = {
   example: `the worked example (“${AUTHORING_HELP}”, at the top of this page, offers it to download)`,
   principleIds: `listed under “${AUTHORING_HELP}”, at the top of this page`,
+  schema: `which “${AUTHORING_HELP}”, at the top of this page, offers to download`,
 };
 
-/** The worked example's text: loaded when asked for, never part of the page until then. */
-const exampleText = () => import('../../../docs/examples/first-scenario.json?raw').then((m) => m.default);
+/**
+ * The worked example's text: loaded when asked for, never part of the page until then. Its
+ * "$schema" is the path from docs/examples/ in the program's folder; saved beside the format
+ * downloaded here, it is the format's file in the same folder.
+ */
+const exampleText = () => import('../../../docs/examples/first-scenario.json?raw')
+  .then((m) => m.default.replace(/^(\s*"\$schema": )"[^"\n]*"/m, `$1"./${SCHEMA_FILE_NAME}"`));
 
 /**
  * On the Preview page, folded: what the authoring guide gives a trainer who has the program's
  * folder (docs/authoring.md), for one who has only this page: its worked example to start from,
- * and the principle ids a reply is scored on, with the guide section each cites.
+ * the format's JSON Schema for an editor (scenarios/scenario.schema.json, made by the core, as
+ * `npm run schema` writes it), and the principle ids a reply is scored on, with the guide section
+ * each cites.
  */
 export function AuthoringHelp() {
   return (
@@ -36,6 +45,14 @@ export function AuthoringHelp() {
       </p>
       <p className="controls">
         <button type="button" onClick={() => void exampleText().then((text) => downloadText(EXAMPLE_FILE, text, 'application/json'))}>Download the worked example ({EXAMPLE_FILE})</button>
+      </p>
+      <p>
+        The scenario format, for an editor such as VS Code: save it in the same folder as your scenario, and start the
+        scenario with <code>"$schema": "./{SCHEMA_FILE_NAME}"</code>, as the worked example does. The editor then suggests
+        each field and its allowed values, and underlines a mistake as you type.
+      </p>
+      <p className="controls">
+        <button type="button" onClick={() => downloadText(SCHEMA_FILE_NAME, scenarioJsonSchemaText(), 'application/json')}>Download the scenario format ({SCHEMA_FILE_NAME})</button>
       </p>
       <p>
         The principle ids a scenario can use in <code>"assessments"</code> and <code>"learningGoals"</code>, each with the guide

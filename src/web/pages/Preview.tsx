@@ -155,9 +155,10 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     }
     if (n !== latest.current) return;
     // As `casa-practice validate` checks the scenarios folder: no other file of the app with this id,
-    // and the app's own files named after their ids. A fix that names a command names it as the
-    // README and the graph's hint do (npx casa-practice …): a page cannot know how a terminal starts it.
-    // A fix that points to the authoring guide points to this page's part that gives what it does (AuthoringHelp).
+    // and the app's own files named after their ids. A message that names a command (an app's own
+    // file not named after its id) names it as the README and the graph's hint do (npx casa-practice …):
+    // a page cannot know how a terminal starts it. A fix that points to the authoring guide, the
+    // guide's files or the JSON Schema points to this page's part that gives what they do (AuthoringHelp).
     const result = core.validateScenario(text, name, { sameIdElsewhere, command: (args) => `npx casa-practice ${args}`, authoring: AUTHORING_POINTERS, ...(own ? { fileStem: name.replace(/\.json$/i, '') } : {}) });
     // A file of the volunteer's own, valid: My records' xAPI export can describe practice played from it (own-scenarios.ts).
     if (!own && result.scenario) rememberOwnScenario(result.scenario);
