@@ -285,8 +285,14 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // it; long replies at 60×24): the moment and the replies scroll together in one window (PgUp
   // PgDn), as the reveal does, the highlighted reply kept in it. Drawn whole, they made the frame
   // taller than the screen, and Ink then clears the terminal on every key.
+  // The rows under the window with no question open (q, s, u): the help line, or a line said in its place.
+  const unaskedFooterRows = unavailable !== undefined ? rowsOf(unavailable) : hintRows(scrollHints, width).reduce((n, row) => n + rowsOf(row), 0);
   const together = view.kind === 'decision' && !reveal && screenRows - 1 - rowsOf(heading) - scrollFooterRows - repliesRows < 3;
   const togetherHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - scrollFooterRows);
+  // The window's height with no question open: the highlighted reply is followed in it, so opening
+  // a question (q, s, u) moves nothing, and n brings the screen back exactly as it was (the window
+  // grown or shrunk by the question had moved, and stayed there).
+  const unaskedHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - unaskedFooterRows);
   // The window's rows with no reply highlighted: where the place read is kept from (the pointer
   // moving is no new text).
   const togetherPlain = useMemo(() => (together ? withReplies(momentRows, replyRows(view.replies, -1, width, (r) => `votes: ${votes[r.id] ?? 0}`), -1).rows : momentRows), [together, momentRows, view.replies, width, votes]);
@@ -297,7 +303,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const [offset, setOffset] = useKeptOffset(view.kind === 'decision' && reveal ? revealRows : togetherPlain, `${view.nodeId}:${reveal}`);
   // The highlighted reply is brought into the window when it moves (↑↓, Enter) or its votes change
   // (the window shrinks by the heading's "votes entered" row), not as the decision opens (the moment first).
-  useFollowInView(`${selected}:${entered}:${togetherHeight}:${togetherRows.length}`, togetherList?.reply, togetherRows.length, togetherHeight, setOffset);
+  useFollowInView(`${selected}:${entered}:${unaskedHeight}:${togetherRows.length}`, togetherList?.reply, togetherRows.length, unaskedHeight, setOffset);
   // At least one row of the moment between its two "more" lines (a decision whose replies fill the
   // window, the-list's last at 60×24, left the frame a row too tall, and Ink then clears the terminal).
   const momentHeight = Math.max(3, screenRows - 1 - rowsOf(heading) - scrollFooterRows - repliesRows);
@@ -507,10 +513,14 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const gap = (rank: number) => (spare >= rank ? 1 : 0);
   if (spare < 0 && together) {
     // Replies too tall beside even 3 rows of the moment: the moment and the replies scroll together.
+    // While a question shortens the window, a highlighted reply that was in view stays whole in it
+    // (moved as little as it can; drawn only, so n brings the window back where it was), as in play.
+    const reply = togetherList?.reply;
+    const shownOffset = confirm !== undefined && reply && inView(offset, reply, togetherRows.length, unaskedHeight) ? followedOffset(offset, reply, togetherRows.length, togetherHeight) : offset;
     return (
       <Box flexDirection="column" paddingX={1}>
         <Paragraph bold>{heading}</Paragraph>
-        <ScrollRows rows={togetherRows} height={togetherHeight} offset={offset} pageKeysOnly />
+        <ScrollRows rows={togetherRows} height={togetherHeight} offset={shownOffset} pageKeysOnly />
         {footerSaid ? footer : <KeyHints set={scrollHints} spaced={false} width={width} whole />}
       </Box>
     );
