@@ -191,7 +191,7 @@ describe("who's who in the terminal", () => {
 });
 
 describe("who's who in a trainer-led session", () => {
-  it("at 60×24, where the introductions are left out, w at decision 1 shows who Selene, Ms. Ibarra and Mr. Osei are; the room's votes, the reveal and its place are kept; a digit is not a vote meanwhile", async () => {
+  it("at 60×24, with no \"Introducing …\" on the screen the room sees, w at decision 1 shows who Selene, Ms. Ibarra and Mr. Osei are (and no one met later); closed with Esc, w or Enter, the room's votes are kept, and over the scrolled reveal its place; a digit is not a vote meanwhile", async () => {
     const r = await renderAt(appElement({ env: { ...tempEnv(), NO_COLOR: '1' }, start: { kind: 'facilitate', playable: testifying() } }).element, 60, 24);
     await press(r, KEY.enter); // the content note
     await press(r, KEY.enter); // the porch
