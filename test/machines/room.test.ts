@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   breaksCritical, citationWords, createRoom, isRoomCode, keepMoment, keptDecisionView, keptSessionView, presenterViewFor, type KeptMoment, type PresenterViewSent, MAX_BEST_PRACTICE_ON_PHONE, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
-  restoreRoom, revealData, roomCodeFrom, roomContext, roomMatch, roomSessionView, roomSummaryMarkdown, serializeRoom, tallyVotes, utf8Length, validateScenario, voterView, voterViewFor,
+  restoreRoom, revealData, roomCodeFrom, roomContext, roomMatch, roomSceneNumber, roomSessionView, roomSummaryMarkdown, serializeRoom, tallyVotes, utf8Length, validateScenario, voterView, voterViewFor,
   type PresenterAction, type PresenterCommand, type RoomInput, type RoomResult, type RoomState, type Scenario,
 } from '../../src/machines/index.js';
 import { peopleMet } from '../../src/machines/people.js';
@@ -1181,5 +1181,71 @@ describe("the trainer's break in a live room", () => {
     const msg = JSON.stringify({ type: 'break', room: ROOM, token: 't'.repeat(43), seq: 1, on: true });
     expect(parsePresenterMessage(msg).ok).toBe(true);
     expect(parseVoterMessage(msg)).toMatchObject({ ok: false, code: 'not-presenter' });
+  });
+});
+
+describe('an untitled scene\'s number in a live room', () => {
+  // The room's view carried no number, so the presenter page, its projector window and the laptop's
+  // terminal headed every untitled scene "Scene", several alike in one session (presenter mode
+  // without a room says "Scene 3", the core's sceneNumberAt).
+  const youthDiscloses = validateScenario(readFileSync(new URL('../../scenarios/youth-discloses.json', import.meta.url)), 'youth-discloses.json').scenario as Scenario;
+
+  /** The view as a page of this version gets it: sent (without what it has), parsed against the schema, its moment put back. */
+  function onThePage(view: ReturnType<typeof presenterView>) {
+    const parsed = parseToPresenter(JSON.stringify({ type: 'view', view: presenterViewFor(view, undefined) }));
+    expect(parsed?.type).toBe('view');
+    const sent = (parsed as { view: PresenterViewSent }).view;
+    return keptSessionView(sent, keepMoment(sent, undefined));
+  }
+
+  it('is sent at each scene, the scenes shown from the start counted, this one too; none at a decision; the page gets it through the schema', () => {
+    const r = setup(youthDiscloses);
+    const seen: (number | undefined)[] = [];
+    let scenes = 0;
+    // Four scenes are enough to tell a count from a constant (the rest of the path costs time, not proof).
+    for (let guard = 0; guard < 30 && r.state.phase !== 'ended' && scenes < 4; guard++) {
+      const session = r.view();
+      if (session.kind === 'scene') scenes++;
+      const view = presenterView(r.ctx, r.state, 0);
+      expect(view.sceneNumber).toBe(session.kind === 'scene' ? scenes : undefined);
+      expect(roomSceneNumber(r.ctx, r.state)).toBe(view.sceneNumber);
+      expect(onThePage(view)?.sceneNumber).toBe(view.sceneNumber);
+      if (session.kind === 'scene') seen.push(view.sceneNumber);
+      // Each step the room's own way: on past a scene, or a vote opened, revealed and its first open reply followed.
+      if (session.kind === 'scene') expect(r.present({ type: 'advance', node: session.nodeId }).ok).toBe(true);
+      else {
+        expect(r.present({ type: 'open', node: session.nodeId }).ok).toBe(true);
+        expect(r.present({ type: 'reveal', round: r.state.round }).ok).toBe(true);
+        expect(r.present({ type: 'choose', round: r.state.round, reply: session.replies.find((x) => x.enabled)!.id }).ok).toBe(true);
+      }
+    }
+    // This path shows several untitled scenes: each has a number of its own, in order.
+    expect(scenes).toBe(4);
+    expect(seen).toEqual(Array.from({ length: scenes }, (_, i) => i + 1));
+  });
+
+  it('is the same after the room goes back to a decision and follows another reply, and after a restart', () => {
+    const r = setup(youthDiscloses);
+    const follow = (reply: (ids: string[]) => string) => {
+      const d = r.view();
+      expect(d.kind).toBe('decision');
+      r.present({ type: 'open', node: d.nodeId });
+      r.present({ type: 'reveal', round: r.state.round });
+      expect(r.present({ type: 'choose', round: r.state.round, reply: reply(d.replies.filter((x) => x.enabled).map((x) => x.id)) }).ok).toBe(true);
+    };
+    follow((ids) => ids[0]!);
+    expect(presenterView(r.ctx, r.state, 0).sceneNumber).toBe(1);
+    expect(r.present({ type: 'advance', node: r.view().nodeId }).ok).toBe(true);
+    follow((ids) => ids[0]!);
+    const first = r.view().nodeId;
+    expect(presenterView(r.ctx, r.state, 0).sceneNumber).toBe(2);
+    // Back to that decision (before a vote opens at the next), and another reply followed: still the second scene shown.
+    expect(r.present({ type: 'back', node: first }).ok).toBe(true);
+    expect(presenterView(r.ctx, r.state, 0).sceneNumber).toBeUndefined();
+    follow((ids) => ids.at(-1)!);
+    expect(presenterView(r.ctx, r.state, 0).sceneNumber).toBe(2);
+    // A room resumed from its file (the laptop restarted) numbers it the same.
+    const restored = restoreRoom(r.ctx, serializeRoom(r.state));
+    expect(restored.ok && presenterView(r.ctx, restored.state, 0).sceneNumber).toBe(2);
   });
 });

@@ -27,7 +27,7 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  * (or that names none, as pages from before versions did) is refused as `outdated`, whose message
  * tells the person to reload the page. Such a connection never joins: it is not counted.
  *
- * The presenter page does the same (`/ws/presenter?v=10`, PRESENTER_PROTOCOL): a trainer's page (and
+ * The presenter page does the same (`/ws/presenter?v=11`, PRESENTER_PROTOCOL): a trainer's page (and
  * the projector window it feeds) left open across an upgrade and restart of the room reconnects by
  * itself, names an old version or none, and is refused as `outdated` whatever it sends (token or
  * not), so it never becomes the room's presenter: it changes nothing, is sent no views or counts,
@@ -53,8 +53,9 @@ export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
  * the first named version is 2. The page states it in the address it connects to (`presenterSocketPath`).
  * Version 9: the trainer's break (the `break` command, the view's `onBreak`, the `on-break` refusal).
  * Version 10: who ended the room's last break (the view's `breakEndedBy`).
+ * Version 11: an untitled scene's number in the playthrough (the view's `sceneNumber`).
  */
-export const PRESENTER_PROTOCOL = 10;
+export const PRESENTER_PROTOCOL = 11;
 
 /** The address (path and query) a presenter page of this version opens its WebSocket on. */
 export function presenterSocketPath(version: number = PRESENTER_PROTOCOL): string {
@@ -326,6 +327,14 @@ export const PresenterView = z.strictObject({
    * projector). Version 8.
    */
   people: z.array(z.strictObject({ id: z.string().max(200), name: z.string().max(1_000), role: z.string().max(1_000), description: z.string().max(10_000) })).max(MAX_PEOPLE_SENT).optional(),
+  /**
+   * At a scene: its number in the playthrough, the scenes shown from the start counted, this one too
+   * (the core's `sceneNumberAt`), for the page, its projector window and the laptop's terminal to head
+   * an untitled scene "Scene 3" alike (`sceneWords`): up to version 10 every untitled scene in a live
+   * room was headed "Scene", several alike in one session. Absent away from a scene, and when the
+   * room's path cannot be replayed (version 11).
+   */
+  sceneNumber: z.number().int().min(1).optional(),
   /** Who the room hears for the first time at this moment, with the scenario's words to introduce them (the core's `introductionsAt`; version 5). */
   introductions: z.array(z.strictObject({ name: z.string().max(1_000), role: z.string().max(1_000), description: z.string().max(10_000) })).max(200).optional(),
   /**

@@ -8,7 +8,7 @@ import { fileStamp } from '../report/export.js';
 import { breaksCritical, citationWords } from '../report/words.js';
 import type { Scenario } from '../schema/scenario.js';
 import { peopleMet, type Person } from '../people.js';
-import { decisionSetup, introductionsAt, type Introduction } from '../recap.js';
+import { decisionSetup, introductionsAt, sceneNumberAt, type Introduction } from '../recap.js';
 import { selectView, type SessionView } from '../selectors.js';
 import { actorOptions, restoreSession, saveSession, undoEnding, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
 import { cleanLine, cleanText } from '../text/clean.js';
@@ -114,6 +114,22 @@ function introductionsOf(ctx: RoomContext, state: RoomState): Introduction[] {
   const found = introductionsAt(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot);
   introduced.set(state.session, found);
   return found;
+}
+
+const sceneNumbers = new WeakMap<SavedSession, { n: number | undefined }>();
+
+/**
+ * The number of the scene the room's session stands at in its playthrough (the core's sceneNumberAt:
+ * the scenes shown from the start, this one counted), for every UI of the room to head an untitled
+ * scene "Scene 3" alike (`sceneWords`); undefined away from a scene, or when the path cannot be
+ * replayed. Worked out once per moment, not on every vote.
+ */
+export function roomSceneNumber(ctx: RoomContext, state: RoomState): number | undefined {
+  const cached = sceneNumbers.get(state.session);
+  if (cached) return cached.n;
+  const n = sceneNumberAt(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot);
+  sceneNumbers.set(state.session, { n });
+  return n;
 }
 
 type RoomPeople = { presenter: Person[]; phone: NonNullable<VoterView['people']> };
@@ -479,6 +495,7 @@ export function presenterView(ctx: RoomContext, state: RoomState, connected: num
     session,
     sessionKey: sessionKeyOf(session),
     people: peopleOf(ctx, state).presenter,
+    ...(session.kind === 'scene' && roomSceneNumber(ctx, state) !== undefined ? { sceneNumber: roomSceneNumber(ctx, state) } : {}),
     ...(state.phase !== 'ended' && introductionsOf(ctx, state).length > 0 ? { introductions: introductionsOf(ctx, state) } : {}),
     ...(state.phase !== 'ended' && setupOf(ctx, state).length > 0 ? { setup: setupOf(ctx, state) } : {}),
     ...(revealed(state) ? { reveal: revealOf(ctx, state) } : {}),
