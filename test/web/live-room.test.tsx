@@ -724,7 +724,7 @@ describe('live room on the presenter page', () => {
     await user.click(screen.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
     client.answer();
     // A scene after the first vote: the one line too.
-    expect(await projector().findAllByText('Scene')).not.toHaveLength(0);
+    expect(await projector().findAllByText('Scene 1')).not.toHaveLength(0);
     expect(joinLine()).toBe(`Join: ${JOIN} ·, code ${ROOM}`);
     expect(projector().queryByRole('img')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'End the session' }));

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { backFromEndingWords, breaksCritical, citationWords, STALE_DOWNLOAD_WORDS, backToDecision, scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
+import { backFromEndingWords, breaksCritical, citationWords, STALE_DOWNLOAD_WORDS, backToDecision, sceneWords, scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
 import { connectRoom, qrUrl, type RoomClient, type RoomLink, type RoomSnapshot, type RoomStatus } from '../room-client.js';
 import { clickerButton, ClickerHint, NO_BRANCH_WORDS, useClickerKeys, type ClickerKeys } from '../clicker.js';
 import { downloadText } from '../download.js';
@@ -331,7 +331,7 @@ export function RoomPanel({ client, paused = false, onBreakEnded }: { client: Ro
         <>
           <p className="status-line">
             <span>{session.scenarioTitle}<span className="sr-only">. </span></span>
-            <span>{stepWords(session)}<span className="sr-only">. </span></span>
+            <span>{stepWords(session, view.sceneNumber)}<span className="sr-only">. </span></span>
             <span>{roomOnBreak ? ON_BREAK_PHASE : PHASE_WORDS[view.phase]}</span>
           </p>
           {/* A break this page did not take (from the laptop's terminal, or before the page was reloaded): the room refuses its steps until it ends. */}
@@ -346,7 +346,8 @@ export function RoomPanel({ client, paused = false, onBreakEnded }: { client: Ro
             </div>
             {breakEnd && <button type="button" {...whenIdle(() => send({ type: 'break', on: false }))}>End the break for the room</button>}
           </div>
-          <h1 ref={heading} tabIndex={-1}>{session.title ?? (session.kind === 'decision' ? 'Decision' : session.kind === 'scene' ? 'Scene' : 'Ending')}</h1>
+          {/* An untitled scene by its number in the playthrough ("Scene 3", the room's `sceneNumber`): several were "Scene" alike. */}
+          <h1 ref={heading} tabIndex={-1}>{session.title ?? (session.kind === 'decision' ? 'Decision' : session.kind === 'scene' ? sceneWords(view.sceneNumber) : 'Ending')}</h1>
           <DecisionSetup scenes={setup} id="room-setup-heading" />
           {view.contentNote && (
             <section aria-labelledby="room-note-heading" className="content-note">
@@ -469,8 +470,9 @@ function projectedRoom(snap: RoomSnapshot, page?: ProjectedPage, setup: readonly
   return {
     kind: 'moment', scenarioTitle: session.scenarioTitle,
     // The vote's state for the room too (it was on the laptop only): open with how many have voted, or closed.
-    step: `${stepWords(session)}${voteWords(view.phase, snap.count?.voted ?? 0)}`,
-    title: session.title, narration: session.narration, lines: session.lines.map((l) => ({ speaker: l.speaker, role: l.role, text: l.text })), discussionPrompt: session.discussionPrompt,
+    step: `${stepWords(session, view.sceneNumber)}${voteWords(view.phase, snap.count?.voted ?? 0)}`,
+    // An untitled scene by its number, as on the laptop ("Scene 3"; the projector does not say it twice).
+    title: session.title ?? (session.kind === 'scene' ? sceneWords(view.sceneNumber) : undefined), narration: session.narration, lines: session.lines.map((l) => ({ speaker: l.speaker, role: l.role, text: l.text })), discussionPrompt: session.discussionPrompt,
     // A decision gone back to, with no words of its own: the scenes that set it up (the reveal gives the screen to the replies).
     ...(setup.length > 0 ? { setup: projectedSetup(setup) } : {}),
     replies: session.kind === 'decision' ? projectedReplies(session.replies) : [],

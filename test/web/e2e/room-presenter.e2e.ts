@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { presenterSocketPath, revealData, selectView, startSession, validateScenario, type PresenterView, type Scenario, type Votes } from '../../../src/machines/index.js';
+import { presenterSocketPath, revealData, sceneWords, selectView, startSession, validateScenario, type PresenterView, type Scenario, type Votes } from '../../../src/machines/index.js';
 import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL, PROJECTOR_READABLE_SCALE, projectedReplies, projectedReveal, stepWords, type ProjectorState } from '../../../src/web/projector.js';
 import buildCli from '../../global-setup.js';
 import { firstPathSaves } from '../../helpers/setup-saves.js';
@@ -451,7 +451,7 @@ describe('the projector window with a live room', () => {
         const session = view.session;
         if (session.kind !== 'decision') {
           // A scene (once the content note has made way): the whole join block before the first vote, one line after it.
-          if (!view.contentNote) await measure((page) => page.getByRole('heading', { level: 1, name: session.title ?? 'Scene', exact: true }), session.nodeId, 'scene');
+          if (!view.contentNote) await measure((page) => page.getByRole('heading', { level: 1, name: session.title ?? sceneWords(view.sceneNumber), exact: true }), session.nodeId, 'scene');
           const next = await control.act({ type: 'advance', node: session.nodeId });
           if ('code' in next) throw new Error(`advance refused: ${next.message}`);
           continue;
