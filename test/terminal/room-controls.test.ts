@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRoom, presenterView, type PresenterView, type ServerError, progressWords, roomContext, roomSessionView, unavailableWords, validateScenario, type RoomState, type Scenario } from '../../src/machines/index.js';
+import { createRoom, presenterView, reduceRoom, type PresenterAction, type PresenterCommand, type PresenterView, type ServerError, progressWords, roomContext, roomSessionView, unavailableWords, validateScenario, type RoomState, type Scenario } from '../../src/machines/index.js';
 import { printMoment } from '../../src/terminal/plain.js';
 import { stepText } from '../../src/terminal/ui/StatusLine.js';
 import { stepWords } from '../../src/web/projector.js';
@@ -541,5 +541,44 @@ describe('"Decision n of about m" is one wording, the core\'s', () => {
     expect(stepText(view)).toBe(words);
     // On the feedback screen the view has moved on (here to a scene): the step is the decision answered.
     expect(stepText({ ...view, kind: 'scene' }, true)).toBe(words);
+  });
+});
+
+describe('an untitled scene in the room\'s terminal', () => {
+  // It printed "Scene" for each, several alike in one session, where the presenter page and its
+  // projector say "Scene 3" (the room's sceneNumber): one number for every screen of the room.
+  it('is named by its number in the playthrough, as the presenter view numbers it', () => {
+    const youth = validateScenario(readFileSync(join(packageRoot(), 'scenarios/youth-discloses.json')), 'youth-discloses.json').scenario as Scenario;
+    const ctx = roomContext(youth);
+    let state = createRoom(ctx, ROOM, 4, new Date('2026-12-01T10:00:00Z'));
+    // No sockets: the controls read the room's state and count from it, and are told of each change.
+    const server = { state: () => state, connectedPhones: () => 0 } as unknown as RoomServer;
+    let out = '';
+    const input = new PassThrough();
+    const controls = roomControls(server, ctx, { out: (t) => void (out += t), err: () => undefined }, () => 80, input);
+    cleanup.push(async () => controls.close());
+    const present = (command: PresenterCommand) => {
+      const result = reduceRoom(ctx, state, { from: 'presenter', message: { ...command, room: ROOM, token: 'c'.repeat(43), seq: state.presenterSeq + 1 } as PresenterAction });
+      if (!result.ok) throw new Error(`refused: ${result.code}`);
+      state = result.state;
+    };
+    const said: string[] = [];
+    for (let scenes = 0; scenes < 3;) {
+      const view = roomSessionView(ctx, state);
+      if (view.kind === 'scene') {
+        scenes++;
+        expect(view.title).toBeUndefined();
+        out = '';
+        controls.changed(state);
+        said.push(out.split('\n')[1] ?? '');
+        expect(said.at(-1)).toBe(`Scene ${presenterView(ctx, state, 0).sceneNumber}`);
+        present({ type: 'advance', node: view.nodeId });
+        continue;
+      }
+      present({ type: 'open', node: view.nodeId });
+      present({ type: 'reveal', round: state.round });
+      present({ type: 'choose', round: state.round, reply: view.replies.find((r) => r.enabled)!.id });
+    }
+    expect(said).toEqual(['Scene 1', 'Scene 2', 'Scene 3']);
   });
 });

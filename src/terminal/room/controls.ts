@@ -1,5 +1,5 @@
 import { createInterface, type Interface } from 'node:readline';
-import { backFromEndingWords, backToDecision, decisionProgressWords, introductionWords, presenterView, roomSessionView, unavailableWords, type RoomContext, type RoomState, type SessionView } from '../../machines/index.js';
+import { backFromEndingWords, backToDecision, decisionProgressWords, introductionWords, presenterView, roomSceneNumber, roomSessionView, sceneWords, unavailableWords, type RoomContext, type RoomState, type SessionView } from '../../machines/index.js';
 import type { CliIO } from '../commands.js';
 import { revealText } from '../reveal-text.js';
 import { WHO_HEADING, WHO_HINT, whoRows } from '../ui/WhoScreen.js';
@@ -98,7 +98,8 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
     }
     if (view.kind === 'scene') {
       say();
-      say(view.title ? `Scene: ${view.title}` : 'Scene');
+      // An untitled scene by its number in the playthrough ("Scene 3"), as the presenter page and projector head it.
+      say(view.title ? `Scene: ${view.title}` : sceneWords(roomSceneNumber(ctx, state)));
       story(view, state);
       // A scene may carry its own discussion prompt and note (the presenter page and projector show them).
       if (view.discussionPrompt) say(`Discuss: ${view.discussionPrompt}`, '  ');
