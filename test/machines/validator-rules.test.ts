@@ -1804,6 +1804,22 @@ describe('a required field written with a spelling mistake', () => {
     expect(validateScenario(text.replace(to, from), 'x.json').problems).toEqual([]);
   });
 
+  // The fields not of its kind are listed once per object and only those closest could take are
+  // spelt against each missing field (a file of 100,000 unknown fields went over every one for
+  // each field missing): a name found only by containing the field's, as here, is still found, and
+  // two missing fields of one object are each found at their own name, among many unknown fields.
+  it('two required fields of one reply, each written inside a longer name among other unknown ones, are each one problem at that name', () => {
+    const others = Array.from({ length: 50 }, (_, i) => `"field${i}": ${i}, `).join('');
+    const { problems } = exampleWith(/"feedback": "Demanding([^\n]*)\n(\s*)"next": "boyfriend-guarded"/, `${others}"trainerFeedbackText": "Demanding$1\n$2"nextNodeId": "boyfriend-guarded"`);
+    const renames = problems.filter((p) => p.message.includes('which is missing'));
+    expect(renames.map((p) => `${formatPath(p.path)}: ${p.fix}`)).toEqual([
+      'nodes[0].replies[1].trainerFeedbackText: Rename "trainerFeedbackText" to "feedback".',
+      'nodes[0].replies[1].nextNodeId: Rename "nextNodeId" to "next".',
+    ]);
+    expect(problems.filter((p) => p.code === 'missing-field')).toEqual([]);
+    expect(problems.filter((p) => p.code === 'unknown-field')).toHaveLength(52);
+  });
+
   // Found by the authoring pass: the docs call a shown variable a meter, and "meter": true was told
   // only 'Remove it, or use one of: …', which loses the meter the trainer asked for.
   it('"meter" for a variable\'s "shown" is told its name', () => {

@@ -657,6 +657,40 @@ function sharingWords(text: string): { words: string[]; ids: string[] } | undefi
 const RENAMES = new WeakSet<UnlocatedProblem>();
 
 /**
+ * The fields of each object checked for missing ones that are not of its kind, with their lowercase:
+ * listed once per object, not again for each field it lacks (an object with 100,000 unknown fields
+ * and ten missing went over every field ten times, lowercasing each for closest).
+ */
+const FOREIGN_FIELDS = new WeakMap<object, { shape: ObjectKind['shape'] | undefined; fields: { name: string; lower: string }[] }>();
+
+/**
+ * The first field of `object` not of its kind that is spelt nearly like `key` (closest), or is a word
+ * used for it (fieldMeant). A field closest could not take for `key` (too long or too short for its
+ * edit distance, neither containing the other) is passed over without calling it: closest would
+ * spend nothing of its budget on it and return nothing, so the answer is the same.
+ */
+function misspeltAs(object: object, kind: ObjectKind | undefined, key: string): string | undefined {
+  let known = FOREIGN_FIELDS.get(object);
+  // objectKindAt makes a new kind each time; its shape is the schema's own.
+  if (!known || known.shape !== kind?.shape) {
+    const fields = Object.keys(object).filter((k) => !(kind && Object.hasOwn(kind.shape, k))).map((name) => ({ name, lower: name.toLowerCase() }));
+    FOREIGN_FIELDS.set(object, (known = { shape: kind?.shape, fields }));
+  }
+  const want = key.toLowerCase();
+  for (const { name, lower } of known.fields) {
+    if ((mayBeTypo(name, lower, want) && closest(name, [key]) === key) || fieldMeant(kind, name) === key) return name;
+  }
+  return undefined;
+}
+
+/** Whether closest(word, [candidate]) could return the candidate: within its edit limit by length, or one containing the other (its two ways). */
+function mayBeTypo(word: string, lower: string, candidate: string): boolean {
+  const limit = Math.min(Math.max(2, Math.floor(word.length / 3)), Math.max(0, word.length - 1));
+  if (Math.abs(candidate.length - lower.length) <= limit) return true;
+  return Math.min(candidate.length, lower.length) >= 3 && (candidate.includes(lower) || lower.includes(candidate));
+}
+
+/**
  * A required field that is missing. When the object has a field that is not one of its own and is
  * spelt nearly like it ("assesments"), that is the mistake: it is reported once, at the misspelt
  * name, saying which field is missing and to rename it (not to add a second one).
@@ -664,9 +698,7 @@ const RENAMES = new WeakSet<UnlocatedProblem>();
 function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | undefined, key: string,
   problem: (code: string, message: string, fix: string, extra?: Partial<UnlocatedProblem>) => UnlocatedProblem): UnlocatedProblem {
   const object = valueAt(raw, parentPath);
-  const misspelt = typeof object === 'object' && object !== null && !Array.isArray(object)
-    ? Object.keys(object).find((k) => !(kind && Object.hasOwn(kind.shape, k)) && (closest(k, [key]) === key || fieldMeant(kind, k) === key))
-    : undefined;
+  const misspelt = typeof object === 'object' && object !== null && !Array.isArray(object) ? misspeltAs(object, kind, key) : undefined;
   // A reply or node with an id is named by it, so it can be found by searching the file (and in
   // Preview, which has no cursor to put at the line): "The reply "d3-wait" is missing "feedback"."
   const ownId = typeof object === 'object' && object !== null && !Array.isArray(object) ? (object as { id?: unknown }).id : undefined;
