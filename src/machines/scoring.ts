@@ -525,6 +525,25 @@ export function bestPracticeAt(scenario: Scenario, nodeId: string, offered: (rep
   return { ...top, replyIds: choices.filter((r) => replyValue(r) === top.value).map((r) => r.id) };
 }
 
+/** A decision's reply ids (by place) and its conditional replies' places. */
+interface DecisionReplies { at: ReadonlyMap<string, number>; conditional: readonly number[] }
+const decisionReplies = new WeakMap<readonly Reply[], DecisionReplies>();
+const NO_REPLIES: readonly Reply[] = [];
+
+/**
+ * Each decision's reply ids and conditional replies, found once per scenario (keyed by its replies
+ * array, which a scenario keeps): every debrief made them again for each decision it went through
+ * (bench "debrief", about an eighth of a debrief's time).
+ */
+function decisionOf(replies: readonly Reply[]): DecisionReplies {
+  let d = decisionReplies.get(replies);
+  if (!d) {
+    d = { at: new Map(replies.map((r, i) => [r.id, i])), conditional: replies.flatMap((r, i) => (r.when !== undefined ? [i] : [])) };
+    decisionReplies.set(replies, d);
+  }
+  return d;
+}
+
 /**
  * Which replies were offered at each decision of a transcript: each turn's test, from the values
  * and conduct the volunteer had there. The values are worked out again as the session had them:
@@ -547,20 +566,10 @@ export function offeredAtTurns(scenario: Scenario, transcript: readonly Turn[]):
   // a copy of every value at each turn (for a test made later) cost variables × turns (4.5 s for a
   // scenario of 1,000 variables and a playthrough of 16,000 decisions; bench "debrief").
   variables = { ...variables };
-  // Each decision's reply ids and its conditional replies, found once.
-  const decisions = new Map<string, { at: ReadonlyMap<string, number>; conditional: readonly number[] }>();
-  const decisionOf = (replies: readonly Reply[], nodeId: string) => {
-    let d = decisions.get(nodeId);
-    if (!d) {
-      d = { at: new Map(replies.map((r, i) => [r.id, i])), conditional: replies.flatMap((r, i) => (r.when !== undefined ? [i] : [])) };
-      decisions.set(nodeId, d);
-    }
-    return d;
-  };
   return transcript.map((turn) => {
     const node = index.nodes.get(turn.nodeId);
-    const replies = node?.kind === 'decision' ? node.replies : [];
-    const { at, conditional } = decisionOf(replies, turn.nodeId);
+    const replies = node?.kind === 'decision' ? node.replies : NO_REPLIES;
+    const { at, conditional } = decisionOf(replies);
     // By each reply's place at this decision: 1, greyed out ("not available now").
     const greyed = new Uint8Array(replies.length);
     for (const i of conditional) {

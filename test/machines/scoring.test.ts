@@ -254,6 +254,23 @@ describe('best practice is chosen among the replies offered at that moment', () 
     expect(offered.principles.find((p) => p.principleId === 'csw-partnership')).toMatchObject({ status: 'missed', missed: 1 });
   });
 
+  // Each decision's reply ids and conditional replies are kept per scenario (by its replies array)
+  // rather than worked out again by every debrief: a copy of the scenario with the same ids, whose
+  // gated reply has lost its "when", is told what its own replies offer, whichever came first.
+  it('debriefs of a scenario and of a copy with the same ids but the gate removed, one after the other, each weigh their own replies', () => {
+    const open = structuredClone(gated);
+    const gatedReply = open.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((r) => r.id === 'after-supervisor-boyfriend');
+    if (!gatedReply) throw new Error('no gated reply');
+    delete gatedReply.when;
+    const bestAt = (s: typeof gated) => play(s, ['phone-ignore', 'after-supervisor']).turns[1]?.bestReplyId;
+    // The copy first, then the gated original, and again the other way round.
+    expect(bestAt(open)).toBe('after-supervisor-boyfriend');
+    expect(bestAt(gated)).toBe('after-supervisor');
+    const gatedAgain = structuredClone(gated);
+    expect(bestAt(gatedAgain)).toBe('after-supervisor');
+    expect(bestAt(structuredClone(open))).toBe('after-supervisor-boyfriend');
+  });
+
   it('offeredAtTurns works out what the session offered, from the transcript alone', () => {
     const d = play(gated, ['phone-ignore', 'after-wait']);
     const tests = offeredAtTurns(gated, d.turns.map((t) => t.turn));
