@@ -24,7 +24,9 @@ export function strongBandUnexplained(s: Scenario): UnexplainedEnding[] {
       && !ending.variants?.some((v) => whenHolds(v.when, vars, conduct))) found.push({ path, percent, ending: ending.id });
   }, {
     lenient: true,
-    key: (id, vars, conduct) => [id, JSON.stringify(vars), conduct.points, conduct.possible, conduct.critical, tracked.map((p) => conduct.violations[p] ?? 0)].join('|'),
+    // Every values object has the declared variables' keys in the same order (initialVariables,
+    // then applyEffects copying it), so the values alone tell two apart, as in strongAfter.
+    key: (id, vars, conduct) => [id, Object.values(vars).join(), conduct.points, conduct.possible, conduct.critical, tracked.map((p) => conduct.violations[p] ?? 0).join()].join('|'),
   });
   return found;
 }

@@ -34,9 +34,14 @@ function strongAfterViolation(s: Scenario, watched: ReadonlySet<string>, through
  * The two checks below run over every bundled scenario, one search for both: strongAfter watching the
  * ruled-out principles and "AWOL" together (its first playthrough found for each), worked out once
  * per scenario. It finds a playthrough for a principle exactly when a search watching fewer does
- * (watching more only tells more states apart), and the search is most of this file's time.
+ * (watching more only tells more states apart), and the search is most of this file's time. It
+ * watches the principles single scenarios' tests below ask about too (youth-discloses' and
+ * the-list's consult-supervisor-on-suspicion, the-list's report-objective-strengths-based,
+ * court-report's review-recommendations): each was a search of its own (the-list's two cost as
+ * much as the shared one), and watching them costs the shared search about nothing (1.67 s of CPU
+ * over the bundled scenarios against 1.75 s without them).
  */
-const BOTH = new Set([...RULED_OUT, 'no-awol-label']);
+const BOTH = new Set([...RULED_OUT, 'no-awol-label', 'consult-supervisor-on-suspicion', 'report-objective-strengths-based', 'review-recommendations']);
 const searched = new Map<string, Map<string, string[]>>();
 function strongAfterBundled(id: string, watched: ReadonlySet<string>): { principle: string; path: string[] } | undefined {
   for (const p of watched) if (!BOTH.has(p)) throw new Error(`${p} is not watched by the shared search`);
@@ -53,7 +58,7 @@ describe('outcome follows conduct', () => {
 
   it('youth-discloses: promising Kiara secrecy, or announcing a call to her CSW before talking to the Advocate Supervisor, does not end strong', () => {
     // The strong ending says "you told Kiara what was happening before it happened"; after "I promise, okay? This stays between us" it did not.
-    expect(strongAfterViolation(scenario('youth-discloses'), new Set(['consult-supervisor-on-suspicion']))).toBeUndefined();
+    expect(strongAfterBundled('youth-discloses', new Set(['consult-supervisor-on-suspicion']))).toBeUndefined();
   });
 
   it('boy-red-flags: promising Theo it stays between you two does not end strong, though Ms. Ortega and Jonah then hear of it', () => {
@@ -67,13 +72,13 @@ describe('outcome follows conduct', () => {
   });
 
   it('the-list: a court paragraph Bảo would read as exposing him or blaming Bà, or a belief offered as evidence, does not end strong (Court Report)', () => {
-    expect(strongAfterViolation(scenario('the-list'), new Set(['report-objective-strengths-based']))).toBeUndefined();
+    expect(strongAfterBundled('the-list', new Set(['report-objective-strengths-based']))).toBeUndefined();
   });
 
   it('court-report: a report filed before the Advocate Supervisor reviewed its recommendations (sent as written, or to Lupe\'s attorney instead) does not end strong', () => {
     // Sent as written it scored 82% and ended on "the judge follows your recommendations", as if the
     // guide's step for every court report (Potential Recommendations) had not been skipped.
-    expect(strongAfterViolation(scenario('court-report'), new Set(['review-recommendations']))).toBeUndefined();
+    expect(strongAfterBundled('court-report', new Set(['review-recommendations']))).toBeUndefined();
   });
 
   it('the-list: the strong ending needs the Strong band (80%): naming trafficking to Bà at the first visit, then doing everything else well (79%), ends mixed', () => {
@@ -87,7 +92,7 @@ describe('outcome follows conduct', () => {
 
   it('the-list: holding the worry alone for weeks, or acting on it (Bà, Kenny\'s mother) and telling Marcus afterwards, never ends strong (Red Flags: discuss it with your Advocate Supervisor)', () => {
     // d4-wait scored 82% and d5-kenny 86%, both Strong, and both ended with Bà's oranges and "no chú. all me".
-    expect(strongAfterViolation(scenario('the-list'), new Set(['consult-supervisor-on-suspicion']))).toBeUndefined();
+    expect(strongAfterBundled('the-list', new Set(['consult-supervisor-on-suspicion']))).toBeUndefined();
     const best = computeBest(scenario('the-list')).path.map((step) => step.replyId);
     const waited = playReplies(scenario('the-list'), best.map((r) => (r === 'd4-marcus' ? 'd4-wait' : r)));
     expect(waited?.score.percent).toBe(82);
