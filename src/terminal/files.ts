@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { didYouMean, fileProblem, MAX_FILE_BYTES, quoteAsWritten, scenarioPlaces, validateScenario, type ValidateOptions, type ValidationResult } from '../machines/index.js';
@@ -113,6 +114,30 @@ export function readScenarioBytes(path: string, limit = MAX_FILE_BYTES): { bytes
 }
 
 /**
+ * Files this process validated with no problem at all, by the SHA-256 of their bytes: the full-screen
+ * picker lists its folder again each time it opens (every file validated again: about a tenth of a
+ * second of CPU each, with every playthrough explored), and a scenario chosen there is loaded once
+ * more to play. Only a result with no problem is kept: it names no file and no command (a problem's
+ * fix can name the command as this run was started), so it holds for the same bytes anywhere. The
+ * same scenario object is handed out again (nothing changes a scenario once loaded; the core keeps
+ * its analyses per scenario object, so they are not worked out again either). At most CLEAN_KEPT.
+ */
+const clean = new Map<string, ValidationResult>();
+const CLEAN_KEPT = 64;
+
+function validatedBefore(bytes: Uint8Array, path: string): ValidationResult {
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  const kept = clean.get(digest);
+  if (kept) return kept;
+  const result = validateScenario(bytes, path, { command: (args) => command(args) });
+  if (result.ok && result.problems.length === 0 && !result.truncated) {
+    if (clean.size >= CLEAN_KEPT) clean.delete(clean.keys().next().value as string);
+    clean.set(digest, result);
+  }
+  return result;
+}
+
+/**
  * Reads and validates one scenario file. A file that cannot be read (permission, not a regular
  * file, too large) becomes a problem of that file; one that does not exist is a FileAccessError.
  */
@@ -121,7 +146,8 @@ export function loadScenarioFile(path: string, limit = MAX_FILE_BYTES, options?:
   // Bundled files unchanged since the build skip the work of validating again (node/verified-scenarios.ts).
   // A fix that names a command names it as the program was started here (npm run cli --, npx, node bin/…).
   if ('bytes' in read) {
-    const result = (options ? undefined : verifiedResult(read.bytes)) ?? validateScenario(read.bytes, path, { command: (args) => command(args), ...options });
+    const result = options ? validateScenario(read.bytes, path, { command: (args) => command(args), ...options })
+      : verifiedResult(read.bytes) ?? validatedBefore(read.bytes, path);
     // The places are found in the bytes validated, not in the file read again (it may have changed).
     return keepPlaces && result.scenario ? { path, result, places: scenarioPlaces(read.bytes, path) } : { path, result };
   }

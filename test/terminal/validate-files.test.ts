@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/terminal/cli.js';
-import { readScenarioBytes } from '../../src/terminal/files.js';
+import { loadScenarioFile, readScenarioBytes } from '../../src/terminal/files.js';
 import { listCatalog } from '../../src/terminal/node/catalog-files.js';
 import { fixturePath, readFixture } from '../helpers/fixtures.js';
 
@@ -170,5 +170,34 @@ describe('links in a folder', () => {
     expect(strict.ok).toBe(false);
     expect(strict.files[0]?.ok).toBe(false);
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+// A process validates a file with no problem once for its bytes (the picker lists its folder again
+// each time it opens): the same bytes anywhere get the same verdict and scenario without the work,
+// and a file changed by one byte, or one with problems, is validated in full each time.
+describe('a file validated with no problem is not validated again in this process', () => {
+  const good = readFixture('good/example.json').toString('utf8');
+  it('the same bytes at another path give the same scenario; changed bytes are validated again', () => {
+    const [a, b] = [join(tmp(), 'a.json'), join(tmp(), 'b.json')];
+    writeFileSync(a, good);
+    writeFileSync(b, good);
+    const first = loadScenarioFile(a).result;
+    expect(first.ok).toBe(true);
+    expect(loadScenarioFile(b).result.scenario).toBe(first.scenario);
+    // One byte changed: its own verdict, then a problem once the title is gone.
+    writeFileSync(a, good.replace('"title": "', '"title": "A'));
+    expect(loadScenarioFile(a).result.scenario?.title).toBe(`A${first.scenario?.title ?? ''}`);
+    writeFileSync(a, good.replace(/"title": "[^"]*",/, ''));
+    expect(loadScenarioFile(a).result.problems.map((p) => p.code)).toContain('missing-field');
+  });
+
+  it('a file with problems is validated again each time, its problems naming the file read', () => {
+    const broken = good.replace(/"title": "[^"]*",/, '');
+    const [a, b] = [join(tmp(), 'a.json'), join(tmp(), 'b.json')];
+    writeFileSync(a, broken);
+    writeFileSync(b, broken);
+    expect(loadScenarioFile(a).result.problems[0]?.file).toBe(a);
+    expect(loadScenarioFile(b).result.problems[0]?.file).toBe(b);
   });
 });
