@@ -79,7 +79,7 @@ export function clickerButton(key: ClickerKey): { 'data-clicker': ClickerKey; 'a
 }
 
 /** What Page Down says at a reveal: the trainer chooses the branch the story follows (a key choosing it would pick for the room). */
-export const NO_BRANCH_WORDS = 'Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows.';
+export const NO_BRANCH_WORDS = 'Page Down does not choose the branch: press the Follow button of the reply the story follows.';
 
 /** Said when a second press comes within DOUBLE_PRESS_MS of a step a key took. */
 export function tooSoonWords(key: ClickerKey, pressed?: string): string {

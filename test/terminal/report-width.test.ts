@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { auditCommand, graphCommand, validateCommand, type CliIO } from '../../src/terminal/commands.js';
 import { fitReport } from '../../src/terminal/wrap.js';
@@ -50,7 +51,9 @@ describe('a report read in a narrow terminal is wrapped between words', () => {
   });
 
   it("the audit's places at 60 columns: each decision's file:line:column still begins its row, each fix begins one", () => {
-    const example = fixturePath('good/example.json');
+    // The worked example: its share out of range that a change can mend names a reply at its place
+    // (good/example.json's two are out of reach over two decisions, said in a line with no place).
+    const example = fileURLToPath(new URL('../../docs/examples/first-scenario.json', import.meta.url));
     const wide = output(auditCommand, [example]);
     const narrow = output(auditCommand, [example], 60);
     expect(narrow).not.toBe(wide);

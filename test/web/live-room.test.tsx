@@ -939,7 +939,7 @@ describe('live room on the presenter page', () => {
     client.answer();
     clickerClock.now = () => (clock.t += 1000);
     // At the reveal the trainer chooses the branch.
-    expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows.']);
+    expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Page Down does not choose the branch: press the Follow button of the reply the story follows.']);
     expect(client.sent).toHaveLength(3);
     await user.click(within(document.querySelector('[data-reply="phone-accuse"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
     client.answer();
@@ -979,9 +979,9 @@ describe('live room on the presenter page', () => {
       expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Projector: page 2 of 3 of the reveal, reply 2.']);
       expect(await announcedDuring(() => user.keyboard('{ArrowRight}'))).toEqual(['Projector: page 3 of 3 of the reveal, reply 3.']);
       await waitFor(() => expect(window1.asked.at(-1)).toEqual({ id: expect.any(String), at: 2 }));
-      expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows.']);
+      expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Page Down does not choose the branch: press the Follow button of the reply the story follows.']);
       // The hint names both keys that do nothing here: it said "Page Down does not choose…", as if the Right arrow might.
-      expect(hint()).toMatch(/: Page Down or Right arrow does not choose the branch the story follows: press the Follow button of the reply the story follows\. Page Up or Left arrow: Previous projector page\. /);
+      expect(hint()).toMatch(/: Page Down or Right arrow does not choose the branch: press the Follow button of the reply the story follows\. Page Up or Left arrow: Previous projector page\. /);
       expect(await announcedDuring(() => user.keyboard('{PageUp}'))).toEqual(['Projector: page 2 of 3 of the reveal, reply 2.']);
       // Nothing of this went to the room: paging is the projector's alone.
       expect(client.sent.map((c) => c.type)).toEqual(['open', 'reveal']);

@@ -473,10 +473,10 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     await user.keyboard('{PageDown}');
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'The replies, revealed' }));
     // At the reveal the trainer chooses the branch: Page Down says so and follows nothing; Page Up is "Back to the votes".
-    expect(hint()).toBe('Clicker keys (also in the projector window): Page Down or Right arrow does not choose the branch the story follows: press the Follow button of the reply the story follows. Page Up or Left arrow: Back to the votes. B or . (a clicker\'s blank-screen button): blank or show the projector; can be turned off below.');
-    expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows.']);
+    expect(hint()).toBe('Clicker keys (also in the projector window): Page Down or Right arrow does not choose the branch: press the Follow button of the reply the story follows. Page Up or Left arrow: Back to the votes. B or . (a clicker\'s blank-screen button): blank or show the projector; can be turned off below.');
+    expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Page Down does not choose the branch: press the Follow button of the reply the story follows.']);
     expect(screen.getByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
-    expect(await announcedDuring(() => user.keyboard('{ArrowRight}'))).toEqual(['Right arrow does not choose the branch the story follows: press the Follow button of the reply the story follows.']);
+    expect(await announcedDuring(() => user.keyboard('{ArrowRight}'))).toEqual(['Right arrow does not choose the branch: press the Follow button of the reply the story follows.']);
     expect(screen.getByRole('button', { name: 'Back to the votes' }).getAttribute('aria-keyshortcuts')).toBe('PageUp ArrowLeft');
     await user.keyboard('{PageUp}');
     expect((within(row(/How did you get it\?/)).getByRole('spinbutton') as HTMLInputElement).value).toBe('3');
@@ -527,8 +527,8 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
       await waitFor(() => expect(window1.asked.at(-1)).toEqual({ id: expect.any(String), at: 1 }));
       expect(screen.getByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
       // The last page: Page Down chooses no branch, as at any reveal; Page Up is the page before.
-      expect(hint()).toBe('Clicker keys (also in the projector window): Page Down or Right arrow does not choose the branch the story follows: press the Follow button of the reply the story follows. Page Up or Left arrow: Previous projector page. B or . (a clicker\'s blank-screen button): blank or show the projector; can be turned off below.');
-      expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows.']);
+      expect(hint()).toBe('Clicker keys (also in the projector window): Page Down or Right arrow does not choose the branch: press the Follow button of the reply the story follows. Page Up or Left arrow: Previous projector page. B or . (a clicker\'s blank-screen button): blank or show the projector; can be turned off below.');
+      expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Page Down does not choose the branch: press the Follow button of the reply the story follows.']);
       expect(screen.getByRole('button', { name: 'Back to the votes' }).getAttribute('aria-keyshortcuts')).toBeNull();
       // A second, smaller window needs a page for each reply: the laptop steps through its three.
       window2 = pagingWindow((n) => n.map((x) => [x]), 'window-2');
