@@ -4,8 +4,8 @@ import { leftWhereItWas, recordsSetAsideNotice, resumeFailure, type RecordsSetAs
  * Where what was set aside is, in a browser's words: a copy under another key of this site's storage,
  * or (the storage full, no room for a copy) still under its own key, as it was: never written over.
  */
-const keptInBrowser = (what: 'them' | 'the save') => (movedTo: string) => leftWhereItWas(movedTo)
-  ? `${what === 'them' ? 'they are' : 'the save is'} left as ${what === 'them' ? 'they were' : 'it was'} in this browser's storage for this site (it is full, with no room for a copy; nothing was deleted)`
+const keptInBrowser = (what: 'them' | 'the save' | 'it') => (movedTo: string) => leftWhereItWas(movedTo)
+  ? `${what === 'them' ? 'they are' : `${what} is`} left as ${what === 'them' ? 'they were' : 'it was'} in this browser's storage for this site (it is full, with no room for a copy; nothing was deleted)`
   : `a copy of ${what} is kept in this browser's storage for this site (nothing was deleted)`;
 
 // The core says what was set aside; here, where. A key such as records.json.damaged-… names an entry
@@ -46,3 +46,6 @@ const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 export function resumeNotice(error: string, movedTo?: string): string {
   return resumeFailure(error, movedTo, (at) => capital(keptInBrowser('the save')(at)));
 }
+
+/** Where a kept debrief that cannot be shown is, in a browser's words (for the core's keptDebriefFailure): a copy kept, or the debrief left as it was. */
+export const keptDebriefAt = (movedTo: string): string => capital(keptInBrowser('it')(movedTo));

@@ -413,7 +413,7 @@ describe('playing a scenario in the browser', () => {
     const store = memoryStore({ 'debriefs/youth-discloses.json': '{"format":"casa-practice-session","formatVersion":1,"scenarioId":"youth-discloses"}' });
     renderApp('#/debrief/youth-discloses', store);
     const heading = await screen.findByRole('heading', { level: 1, name: 'The last debrief cannot be shown' });
-    expect(heading.nextElementSibling?.textContent).toBe('The last debrief kept is damaged (it has no scenario version). A copy of it is kept in this browser\'s storage for this site (nothing was deleted). Back to the scenarios.');
+    expect(heading.nextElementSibling?.textContent).toBe('The last debrief kept is damaged (it has no scenario version). A copy of it is kept in this browser\'s storage for this site (nothing was deleted). My records lists the copy under “Room in this browser”, to download or remove. Back to the scenarios.');
     // The title is set in an effect after the page is drawn (the heading can be found a moment before).
     await vi.waitFor(() => expect(document.title).toMatch(/^The last debrief cannot be shown/));
     // Set aside, not deleted: the first page no longer offers it (it offered it again on every visit).
@@ -433,7 +433,7 @@ describe('playing a scenario in the browser', () => {
     const notice = await screen.findByText(/^Could not resume:/);
     expect(notice.textContent).toMatch(/starting fresh/);
     // Where the save went, in a browser's words (not a storage key the volunteer cannot open).
-    expect(notice.textContent).toMatch(/A copy of the save is kept in this browser's storage for this site \(nothing was deleted\); starting fresh\.$/);
+    expect(notice.textContent).toMatch(/A copy of the save is kept in this browser's storage for this site \(nothing was deleted\); starting fresh\. My records lists the copy under “Room in this browser”, to download or remove\.$/);
     expect(notice.textContent).not.toMatch(/\.damaged-|saves\//);
     expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
     expect([...store.data.keys()].some((k) => k.startsWith('saves/youth-discloses.json.damaged-'))).toBe(true);

@@ -1,5 +1,5 @@
 import { useSelector } from '@xstate/react';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import {
   cleanText, clearSave, feedbackOf, finishPlaythrough, holdSave, peopleMet, progressWords, sceneWords, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
@@ -90,7 +90,7 @@ export interface SessionProps {
   /** Saves on every step and records the completion (off for previews and what-if replays). */
   persist: boolean;
   paused: boolean;
-  notice?: string;
+  notice?: ReactNode;
   resumed?: boolean;
   /**
    * The page's addresses (a bundled scenario's play page): once the playthrough is finished and its

@@ -6,11 +6,13 @@ import { goStartAgain, hrefOf } from '../routing.js';
 import { bundledById } from '../scenarios.js';
 import { useStore } from '../store.js';
 import { useFailPage, usePageLoading } from '../page-failure.js';
+import { keptDebriefAt } from '../storage-words.js';
+import { setAsideNotice } from '../components/SetAside.js';
 import { useTitle } from '../title.js';
 
 type State =
   | { kind: 'loading' }
-  | { kind: 'none'; why?: string }
+  | { kind: 'none'; why?: string; movedTo?: string }
   | { kind: 'ready'; playable: PlayableScenario; debrief: DebriefData; mode: SessionMode; played: Parameters<typeof whatIfFrom>[1] };
 
 /**
@@ -33,8 +35,9 @@ export default function KeptDebrief({ id, paused }: { id: string; paused: boolea
       if (!loaded?.ok) return setState({ kind: 'none' });
       const kept = readKeptDebrief(store, loaded.playable);
       if (!kept) return setState({ kind: 'none' });
-      // Set aside by the core (the library stops offering it): a copy stays in this site's storage.
-      if (!kept.ok) return setState({ kind: 'none', why: keptDebriefFailure(kept, () => 'A copy of it is kept in this browser\'s storage for this site (nothing was deleted)') });
+      // Set aside by the core (the library stops offering it): a copy stays in this site's storage
+      // (or, the storage full, the debrief is left as it was), and My records says so.
+      if (!kept.ok) return setState({ kind: 'none', why: keptDebriefFailure(kept, keptDebriefAt), ...(kept.movedTo !== undefined ? { movedTo: kept.movedTo } : {}) });
       setState({ kind: 'ready', playable: loaded.playable, debrief: kept.debrief, mode: kept.mode, played: kept.played });
     }).catch((e: unknown) => live && fail(e));
     return () => {
@@ -56,7 +59,7 @@ export default function KeptDebrief({ id, paused }: { id: string; paused: boolea
     return (
       <>
         <h1>{noneHeading}</h1>
-        <p>{state.why ?? 'There is no finished playthrough of this scenario kept in this browser.'} <a href={hrefOf({ page: 'library' })}>Back to the scenarios</a>.</p>
+        <p>{state.why === undefined ? 'There is no finished playthrough of this scenario kept in this browser.' : setAsideNotice(state.why, state.movedTo)} <a href={hrefOf({ page: 'library' })}>Back to the scenarios</a>.</p>
       </>
     );
   }

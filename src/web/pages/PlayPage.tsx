@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { formatProblem, readSave, repliesMade, saveKey, type PersistedScenarioSnapshot, type PlayableScenario, type SessionMode } from '../../machines/index.js';
 import { NoSuchScenario } from '../components/NoSuchScenario.js';
 import { Session, startedAgainWords } from '../components/Session.js';
@@ -7,6 +7,7 @@ import { bundledById, type ScenarioText } from '../scenarios.js';
 import { useStore } from '../store.js';
 import { useFailPage, usePageLoading } from '../page-failure.js';
 import { resumeNotice } from '../storage-words.js';
+import { setAsideNotice } from '../components/SetAside.js';
 import { useTitle } from '../title.js';
 import { validateBundled } from '../bundled-loader.js';
 
@@ -14,7 +15,7 @@ type State =
   | { kind: 'loading' }
   | { kind: 'missing' }
   | { kind: 'invalid'; problems: string[] }
-  | { kind: 'ready'; playable: PlayableScenario; mode: SessionMode; snapshot?: PersistedScenarioSnapshot; startedAt: string; activeMs?: number; notice?: string; resumed: boolean; again?: string };
+  | { kind: 'ready'; playable: PlayableScenario; mode: SessionMode; snapshot?: PersistedScenarioSnapshot; startedAt: string; activeMs?: number; notice?: ReactNode; resumed: boolean; again?: string };
 
 /** Opens a bundled scenario: resumes its save when there is one, else starts in the mode asked for. */
 
@@ -103,6 +104,6 @@ function openSession(store: ReturnType<typeof useStore>, playable: PlayableScena
       : 'An unfinished assessment of this scenario was waiting, so it goes on here, as an assessment: no feedback until the debrief, and no undo. To practise instead, choose “Start again from the beginning”, then “Start again in practice instead”.';
     return { kind: 'ready', playable: found.playable, mode: found.mode, snapshot: found.snapshot, startedAt: found.startedAt ?? now, ...(found.activeMs !== undefined ? { activeMs: found.activeMs } : {}), ...(instead ? { notice: instead } : {}), resumed: true };
   }
-  if (found.kind === 'bad') return { kind: 'ready', playable, mode, startedAt: now, notice: resumeNotice(found.error, found.movedTo), resumed: false };
+  if (found.kind === 'bad') return { kind: 'ready', playable, mode, startedAt: now, notice: setAsideNotice(resumeNotice(found.error, found.movedTo), found.movedTo), resumed: false };
   return { kind: 'ready', playable, mode, startedAt: now, resumed: false };
 }

@@ -1,5 +1,5 @@
 import { useSelector } from '@xstate/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import {
   decisionSetup, introductionsAt, sceneNumberAt, sceneWords, peopleMet, backFromEndingWords, breaksCritical, citationWords, STALE_DOWNLOAD_WORDS, backLossWords, backToDecision, undoEnding, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, roomDidWords, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomBack, roomLossWords, roomMadeWords, selectView,
@@ -24,6 +24,7 @@ import { projectedEnding, projectedFollowed, projectedSetup, projectedOutcome, p
 import { roomLinkFrom } from '../room-client.js';
 import { bundledById, scenarioTexts, type ScenarioText } from '../scenarios.js';
 import { resumeNotice } from '../storage-words.js';
+import { setAsideNotice } from '../components/SetAside.js';
 import { useStore } from '../store.js';
 import { useFailPage, usePageLoading } from '../page-failure.js';
 import { useTitle } from '../title.js';
@@ -33,7 +34,7 @@ interface Ready {
   kind: 'ready';
   playable: PlayableScenario;
   resumed?: RestoredFacilitation;
-  notice?: string;
+  notice?: ReactNode;
   /** Counts fresh starts ("Start over"), so each is a new session. */
   run: number;
   /** A new session opens on the scenario's content note, for the room to read first (as on the terminal). */
@@ -46,7 +47,7 @@ interface Ready {
 function openRoomSession(store: Store, playable: PlayableScenario, texts: readonly ScenarioText[]): Ready {
   const found = readFacilitation(store, (ref) => validateBundled(texts, ref), playable);
   if (found.kind === 'ok') return { kind: 'ready', playable: found.playable, resumed: found, run: 0, texts };
-  if (found.kind === 'bad') return { kind: 'ready', playable, notice: resumeNotice(found.error, found.movedTo), run: 0, intro: true, texts };
+  if (found.kind === 'bad') return { kind: 'ready', playable, notice: setAsideNotice(resumeNotice(found.error, found.movedTo), found.movedTo), run: 0, intro: true, texts };
   return { kind: 'ready', playable, run: 0, intro: true, texts };
 }
 
@@ -146,7 +147,7 @@ const STARTED_ELSEWHERE = 'This scenario\'s room session was started in another 
  * Before a new room session: the scenario and its content note, shown on the projector too, so the
  * room reads what the scenario touches on before it starts (the terminal's first screen says the same).
  */
-function Intro({ playable, notice, focusOnShow = false, paused = false, onStart }: { playable: PlayableScenario; notice?: string; focusOnShow?: boolean; paused?: boolean; onStart: () => void }) {
+function Intro({ playable, notice, focusOnShow = false, paused = false, onStart }: { playable: PlayableScenario; notice?: ReactNode; focusOnShow?: boolean; paused?: boolean; onStart: () => void }) {
   const { scenario } = playable;
   // Shown again by "Start a new session": focus on its heading, as the button that led here is gone.
   const heading = useRef<HTMLHeadingElement>(null);
@@ -198,7 +199,7 @@ export interface FacilitationProps {
   /** A kept session to carry on from (readFacilitation). */
   resumed?: RestoredFacilitation;
   /** Why a kept session could not be resumed. */
-  notice?: string;
+  notice?: ReactNode;
   /** Started by "Start over" (a button now gone): focus goes to the first moment. */
   focusOnStart?: boolean;
   /**
