@@ -1,13 +1,19 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
+import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { leftInPlace, memoryStore, type Store } from '../../src/machines/light.js';
+import { validateScenario } from '../../src/machines/index.js';
+import { Facilitation } from '../../src/web/pages/Presenter.js';
+import example from '../fixtures/good/example.json?raw';
 import { renderApp } from './helpers.js';
 
 // A save, a last debrief or a presenter session that could not be used is set aside, and the page
 // said "A copy … is kept in this browser's storage for this site" without saying where it can be
 // seen: My records lists every copy set aside under "Room in this browser", to download or remove.
+// And ConfirmPanel's heading level (2 unless given) was left at 2 where a question opens inside an
+// h2 section.
 
 afterEach(cleanup);
 
@@ -59,5 +65,50 @@ describe('a copy set aside says where My records shows it', () => {
     const notice = await screen.findByText(/^Could not resume: The saved room session is damaged/);
     expect(notice.textContent).toBe(`Could not resume: The saved room session is damaged (it is not valid JSON). A copy of the save is kept in this browser's storage for this site (nothing was deleted); starting fresh. ${ROOM_LINE}`);
     expect(within(notice).getByRole('link', { name: 'My records' }).getAttribute('href')).toBe('#/records');
+  });
+});
+
+// Clicks without user-event's pointer steps: only the outline is looked at (quick).
+describe('a question\'s heading fits the page\'s outline', () => {
+  // The play page's outline: h1 the scenario, h2 "Conversation" (for screen readers), h3 each moment
+  // and the decision's prompt. "Start again from the beginning" is among the controls after the
+  // decision, in the conversation's section: its question is an h3 there, as the prompt is, not an
+  // h2 that reads as a section of its own beside "Conversation". No level skipped (axe's heading-order).
+  it('Start again from the beginning? is an h3 under the conversation\'s h2', async () => {
+    const { container } = renderApp('#/play/youth-discloses', memoryStore());
+    await screen.findByRole('group', { name: /./ });
+    fireEvent.click(screen.getAllByRole('button', { name: /^1\. / })[0] as HTMLElement);
+    fireEvent.click(await screen.findByRole('button', { name: 'Start again from the beginning' }));
+    const question = screen.getByRole('heading', { name: 'Start again from the beginning?' });
+    expect(question.tagName).toBe('H3');
+    expect(screen.getByRole('group', { name: 'Start again from the beginning?' }).contains(question)).toBe(true);
+    const headings = [...container.querySelectorAll('h1, h2, h3, h4, h5, h6')];
+    const h2Before = headings.slice(0, headings.indexOf(question)).filter((h) => h.tagName === 'H2').at(-1);
+    expect(h2Before?.textContent).toBe('Conversation');
+    const result = await axe.run(container.querySelector('main') ?? container, { runOnly: ['heading-order', 'empty-heading'], resultTypes: ['violations'] });
+    expect(result.violations.map((v) => v.id)).toEqual([]);
+  });
+
+  // A finished room session's page is its debrief: h1 "Debrief: …", h2 sections, the last "What
+  // next", where "Start a new session" is. Its question opens there, so it is an h3 under "What
+  // next", not an h2 beside it.
+  it('Start a new room session? (a finished session) is an h3 under the debrief\'s "What next"', async () => {
+    const { scenario } = validateScenario(example, 'example.json');
+    if (!scenario) throw new Error('example invalid');
+    const { container } = render(<Facilitation playable={{ scenario, file: 'example.json' }} onStartOver={() => undefined} />);
+    for (let step = 0; step < 30 && !document.getElementById('debrief-heading'); step++) {
+      const reveal = screen.queryByRole('button', { name: 'Reveal the feedback' });
+      if (reveal) {
+        fireEvent.click(reveal);
+        fireEvent.click(screen.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
+      } else fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'Start a new session' }));
+    const question = screen.getByRole('heading', { name: 'Start a new room session?' });
+    expect(question.tagName).toBe('H3');
+    const headings = [...container.querySelectorAll('h1, h2, h3, h4, h5, h6')];
+    expect(headings.slice(0, headings.indexOf(question)).filter((h) => h.tagName === 'H2').at(-1)?.textContent).toBe('What next');
+    const result = await axe.run(container, { runOnly: ['heading-order', 'empty-heading'], resultTypes: ['violations'] });
+    expect(result.violations.map((v) => v.id)).toEqual([]);
   });
 });

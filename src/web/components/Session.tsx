@@ -502,8 +502,11 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
         )}
       </p>}
       {restart.open && !elsewhere && context.transcript.length > 0 && (
+        // An h3: the controls that open it follow the current decision, in the conversation's section
+        // (its h2, "Conversation"), as the decision's own heading (h3) is.
         <ConfirmPanel
           id="restart-confirm"
+          level={3}
           confirmation={restart}
           title="Start again from the beginning?"
           keepLabel="No, keep going"

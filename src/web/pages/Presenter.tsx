@@ -448,9 +448,10 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
               {projectorBlocked > 0 && <Announce key={projectorBlocked} className="notice no-print">{PROJECTOR_BLOCKED_WORDS} <span className="join-url">{projectorAddress()}</span></Announce>}
             </section>
             )} />
-          {/* The finished session is kept in this browser until then: its summary may not be downloaded yet. */}
+          {/* The finished session is kept in this browser until then: its summary may not be downloaded yet.
+              An h3: it opens from "Start a new session", under the debrief's last h2, "What next". */}
           {startOver.open && (
-            <ConfirmPanel id="new-session-confirm" confirmation={startOver} title="Start a new room session?" keepLabel="No, keep the finished session" confirmLabel="Yes, start a new session" onConfirm={() => onStartOver?.(true)}>
+            <ConfirmPanel id="new-session-confirm" level={3} confirmation={startOver} title="Start a new room session?" keepLabel="No, keep the finished session" confirmLabel="Yes, start a new session" onConfirm={() => onStartOver?.(true)}>
               The finished session kept in this browser, with its debrief and how the room did, will be deleted. Download the session summary first if you want to keep it.
             </ConfirmPanel>
           )}

@@ -13,7 +13,7 @@ const ROOT = join(import.meta.dirname, '..', '..', '..');
 function confirmInView(page: Page) {
   return page.evaluate(() => {
     const h = innerHeight;
-    const heading = document.querySelector('#restart-confirm h2')!.getBoundingClientRect();
+    const heading = document.querySelector('#restart-confirm :is(h2, h3, h4)')!.getBoundingClientRect();
     const focused = document.activeElement!.getBoundingClientRect();
     // The sticky bar, where it stays at the top of the window (a short window lets it scroll away).
     const bar = document.querySelector('header.bar')!.getBoundingClientRect();
