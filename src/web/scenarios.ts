@@ -53,13 +53,20 @@ export async function bundledById(id: string): Promise<{ texts: ScenarioText[]; 
   return { texts };
 }
 
+/** Each text's id, read once: every page that opens a scenario by its id looked through all of them again, parsing each file whole. */
+const ids = new Map<string, string | undefined>();
+
 function idOf(text: string): string | undefined {
+  if (ids.has(text)) return ids.get(text);
+  let id: string | undefined;
   try {
     const raw = JSON.parse(text) as unknown;
-    return typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? raw.id : undefined;
+    id = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? raw.id : undefined;
   } catch {
-    return undefined;
+    id = undefined;
   }
+  ids.set(text, id);
+  return id;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import { configure, getConfig, render, screen } from '@testing-library/react';
+import { configure, getConfig, render, screen, within } from '@testing-library/react';
 import type { userEvent } from '@testing-library/user-event';
 import { memoryStore, type Store } from '../../src/machines/light.js';
 import { App } from '../../src/web/App.js';
@@ -49,30 +49,43 @@ export const XSS = ' <script>window.__xss = 1</script><img src=x onerror="window
 export const XSS_SHORT = '<img src=x onerror="window.__xss=5">';
 
 /**
- * Presses a reply's number key with the focus on a reply: Tab first until it is there (the keys act
- * only while the focus is in the current decision, WCAG 2.1.4; at a first decision opened from a
- * link the focus is on the page, where they do not).
+ * Presses a reply's number key with the focus in the current decision, by keyboard: Tab first until
+ * it is there (the keys act only while the focus is in the current decision, its heading, words or
+ * replies, WCAG 2.1.4; at a first decision opened from a link the focus is on the page, where they
+ * do not). After a reply or Continue the app puts the focus on the new moment's heading, where the
+ * key answers with no Tab (each Tab works out the next stop over the whole page, a third of the
+ * time some files took to play a scenario through).
  */
 export async function replyKey(user: ReturnType<typeof userEvent.setup>, key: string): Promise<void> {
-  for (let tabs = 0; !document.activeElement?.closest('.replies'); tabs++) {
-    if (tabs > 40) throw new Error('Tab never reached the replies');
+  for (let tabs = 0; !inCurrentDecision(document.activeElement); tabs++) {
+    if (tabs > 40) throw new Error('Tab never reached the current decision');
     await user.tab();
   }
   await user.keyboard(key);
 }
 
-/** Presses 1 at each decision and Enter on Continue until the debrief shows; returns how many replies were given. */
+/** Where the reply keys act (Session's own test): in the replies or the current decision's moment. */
+function inCurrentDecision(el: Element | null): boolean {
+  return el?.closest('.replies, #transcript .moment[data-current]') != null;
+}
+
+/**
+ * Presses 1 at each decision and Enter on Continue until the debrief shows; returns how many replies
+ * were given. Each step looks for the decision's named group, or Continue among the page's controls,
+ * where they are, not over the whole page (a role query works out the name and visibility of every
+ * candidate in the page: as much as a step itself). The group's name is checked where a test waits for
+ * the first decision (findByRole('group', { name: /./ })).
+ */
 export async function playToDebrief(user: ReturnType<typeof userEvent.setup>): Promise<number> {
   let replies = 0;
   for (let step = 0; step < 80; step++) {
     if (document.getElementById('debrief-heading')) return replies;
-    const group = screen.queryByRole('group', { name: /./ });
-    if (group) {
+    if (document.querySelector('.play > [role="group"].replies')) {
       await replyKey(user, '1');
       replies++;
       continue;
     }
-    const next = screen.getByRole('button', { name: 'Continue' });
+    const next = within(document.querySelector('.play > .controls') as HTMLElement).getByRole('button', { name: 'Continue' });
     next.focus();
     await user.keyboard('{Enter}');
   }
