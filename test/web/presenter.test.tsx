@@ -42,16 +42,37 @@ const NOTE = 'Listen for whether the room treats the phone as proof of something
 
 
 /**
+ * The buttons in `root` named `name`, as a role query finds them, each looked for within its own
+ * paragraph or list item: a role query over the whole page works out the name and visibility of
+ * every button in it, again after every change, more than the step it finds them for.
+ */
+function buttonsNamed(name: string | RegExp, root: ParentNode = document): HTMLElement[] {
+  const named = (b: Element) => (typeof name === 'string' ? b.textContent === name : name.test(b.textContent ?? ''));
+  return [...root.querySelectorAll('button')].filter(named).filter((b) => within(b.parentElement as HTMLElement).queryAllByRole('button', { name }).includes(b));
+}
+
+/** The one button in `root` named `name` (buttonsNamed), or undefined; more than one is an error, as getByRole's. */
+function buttonNamed(name: string | RegExp, root: ParentNode = document): HTMLElement | undefined {
+  const found = buttonsNamed(name, root);
+  if (found.length > 1) throw new Error(`${found.length} buttons named ${String(name)}`);
+  return found[0];
+}
+
+/**
  * Runs the presenter session on to its debrief: at each decision, reveal and follow the reply `pick`
  * chooses among the Follow buttons (the first by default); continue through scenes.
  */
 async function presentToDebrief(user: ReturnType<typeof userEvent.setup>, pick = (follow: HTMLElement[]) => follow[0]): Promise<void> {
   for (let step = 0; step < 60 && !document.getElementById('debrief-heading'); step++) {
-    const reveal = screen.queryByRole('button', { name: 'Reveal the feedback' });
+    const reveal = buttonNamed('Reveal the feedback');
     if (reveal) {
       await user.click(reveal);
-      await user.click(pick(screen.getAllByRole('button', { name: /Follow reply/ })) as HTMLElement);
-    } else await user.click(screen.getByRole('button', { name: 'Continue' }));
+      await user.click(pick(buttonsNamed(/Follow reply/)) as HTMLElement);
+    } else {
+      const next = buttonNamed('Continue');
+      if (!next) throw new Error('no Continue');
+      await user.click(next);
+    }
   }
 }
 describe('presenter mode', () => {
@@ -1831,13 +1852,14 @@ describe('a decision with no words of its own, opened other than from the scene 
   });
 
   /** Follows, at the decision `laptop` shows, the reply of id `replyId` (revealed first), continuing through scenes to the next decision. */
-  const followById = async (user: ReturnType<typeof userEvent.setup>, laptop: ReturnType<typeof within>, nodes: Scenario['nodes'], replyId: string) => {
+  const followById = async (user: ReturnType<typeof userEvent.setup>, root: HTMLElement, nodes: Scenario['nodes'], replyId: string) => {
+    const laptop = within(root);
     const text = nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((r) => r.id === replyId)?.text ?? '';
-    while (laptop.queryByRole('button', { name: 'Continue' })) await user.click(laptop.getByRole('button', { name: 'Continue' }));
-    await user.click(laptop.getByRole('button', { name: 'Reveal the feedback' }));
+    for (let next = buttonNamed('Continue', root); next; next = buttonNamed('Continue', root)) await user.click(next);
+    await user.click(buttonNamed('Reveal the feedback', root) as HTMLElement);
     const item = within(laptop.getByRole('region', { name: 'The replies, revealed' })).getAllByRole('listitem').find((li) => li.textContent?.includes(text.slice(0, 30)));
     await user.click(within(item as HTMLElement).getByRole('button', { name: /Follow reply/ }));
-    while (laptop.queryByRole('button', { name: 'Continue' })) await user.click(laptop.getByRole('button', { name: 'Continue' }));
+    for (let next = buttonNamed('Continue', root); next; next = buttonNamed('Continue', root)) await user.click(next);
   };
   const follows = (a: Element, b: Element) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
 
@@ -1850,14 +1872,15 @@ describe('a decision with no words of its own, opened other than from the scene 
     const store = memoryStore();
     const first = render(<Facilitation playable={playable} store={store} />);
     render(<div data-testid="projector"><ProjectorScreen /></div>);
-    let laptop = within(first.container);
+    let laptopRoot = first.container;
+    let laptop = within(laptopRoot);
     const projector = within(screen.getByTestId('projector'));
-    for (const id of ['d1-scary', 'd2-around', 'd3-team', 'd4-arrange']) await followById(user, laptop, nodes, id);
+    for (const id of ['d1-scary', 'd2-around', 'd3-team', 'd4-arrange']) await followById(user, laptopRoot, nodes, id);
     // Straight from Mr. Dunn's scene, which the room has just seen: the decision as it always was.
     expect(laptop.getByRole('heading', { level: 2, name: 'What do you say to Mr. Dunn?' })).toBeTruthy();
     await waitFor(() => expect(projector.getByText(/I have the 14th from Ms\. Ibarra/)).toBeTruthy());
     expect(screen.queryByRole('region', { name: 'Before this' })).toBeNull();
-    await followById(user, laptop, nodes, 'd5-theirs');
+    await followById(user, laptopRoot, nodes, 'd5-theirs');
     expect(screen.queryByText(DUNN)).toBeNull();
     await user.click(laptop.getByRole('button', { name: 'Back to decision 5' }));
     // The decision's heading has the focus; its setup follows it, a region under its own heading,
@@ -1882,12 +1905,13 @@ describe('a decision with no words of its own, opened other than from the scene 
     first.unmount();
     await waitFor(() => expect(screen.getByTestId('projector').textContent).not.toMatch(DUNN));
     const again = renderApp('#/presenter/testifying', store);
-    laptop = within(again.container);
+    laptopRoot = again.container;
+    laptop = within(laptopRoot);
     expect(await laptop.findByText('Resumed the room session at decision 5, with the votes and the summary so far.')).toBeTruthy();
     expect(within(laptop.getByRole('region', { name: 'Before this' })).getByText(DUNN)).toBeTruthy();
     expect(within(await projector.findByRole('region', { name: 'Before this' })).getByText(DUNN)).toBeTruthy();
     // On along another branch: the next moment opens as it always does, on both screens.
-    await followById(user, laptop, nodes, 'd5-check');
+    await followById(user, laptopRoot, nodes, 'd5-check');
     expect(laptop.queryByRole('region', { name: 'Before this' })).toBeNull();
     await waitFor(() => expect(projector.queryByText(DUNN)).toBeNull());
   });

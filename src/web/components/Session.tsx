@@ -304,7 +304,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
       const snap = actor.getSnapshot();
       setMoments((m) => addMoment(m, selectView(scenario, snap), snap.context.transcript.length));
     });
-    const target = actor.getSnapshot().status === 'done' ? document.getElementById('debrief-heading') : document.querySelector<HTMLElement>('#transcript .moment:last-of-type .moment-heading');
+    const target = actor.getSnapshot().status === 'done' ? document.getElementById('debrief-heading') : newestMomentHeading();
     // What is new starts at the top of the window, under the sticky bar (html's scroll-padding-top):
     // after a reply, the reply just made, its feedback (practice), then the new moment and its
     // replies; after Continue, the new moment and its replies; after Undo, the decision it returns
@@ -341,7 +341,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
   }, [actor, scenario, closeRestart]);
 
   useEffect(() => {
-    if (focusOnStart) document.querySelector<HTMLElement>('#transcript .moment:last-of-type .moment-heading')?.focus();
+    if (focusOnStart) newestMomentHeading()?.focus();
   }, [focusOnStart]);
 
   const choose = useCallback((replyId: string) => advance({ type: 'reply.choose', replyId }), [advance]);
@@ -520,6 +520,17 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
       )}
     </div>
   );
+}
+
+/**
+ * The newest moment's heading: the conversation's last moment (after "Earlier in this
+ * conversation", when there is one), looked up directly. A selector (#transcript
+ * .moment:last-of-type .moment-heading) went through the whole page at every reply, a tenth of a
+ * step's time in the component tests.
+ */
+function newestMomentHeading(): HTMLElement | null {
+  const last = document.getElementById('transcript')?.lastElementChild;
+  return last?.classList.contains('moment') ? last.querySelector<HTMLElement>('.moment-heading') : null;
 }
 
 /** Said when practice's undo takes the last reply back (focus goes to the decision's heading, which only names it). */
