@@ -29,7 +29,7 @@ vi.mock('../../src/web/scenarios.js', async (importOriginal) => {
 });
 
 const ROOT = join(import.meta.dirname, '..', '..');
-// The app's own stylesheets, put into the test's document: jsdom applies their rules to computed styles.
+// The app's own stylesheets, put into the test's document while a check looks (breaksOnPage): jsdom applies their rules to computed styles.
 const CSS = ['src/web/styles.css', 'src/web/components/LiveRoom.css'].map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
 
 // jsdom lays nothing out and scrolls nothing: its window.scrollTo prints "Not implemented: Window's
@@ -38,13 +38,6 @@ const CSS = ['src/web/styles.css', 'src/web/components/LiveRoom.css'].map((f) =>
 // method is stubbed: jsdom's other messages (a real error among them) still print.
 beforeEach(() => {
   vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
-});
-
-beforeEach(() => {
-  const style = document.createElement('style');
-  style.dataset.app = '';
-  style.textContent = CSS;
-  document.head.append(style);
 });
 
 afterEach(() => {
@@ -75,6 +68,21 @@ function whiteSpace(el: Element): string {
  * read, not drawn: left out.
  */
 function breaksOnPage(root: Element = document.body): { kept: string[]; lost: string[] } {
+  // The app's stylesheets are in the page while it is looked at, not while the test plays on: with
+  // them, every role query and Tab matched each element against all of their rules, again after
+  // each change (jsdom keeps no computed style across a change), most of this file's time.
+  const style = document.createElement('style');
+  style.dataset.app = '';
+  style.textContent = CSS;
+  document.head.append(style);
+  try {
+    return breaksDrawn(root);
+  } finally {
+    style.remove();
+  }
+}
+
+function breaksDrawn(root: Element): { kept: string[]; lost: string[] } {
   const kept: string[] = [];
   const lost: string[] = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);

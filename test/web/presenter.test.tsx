@@ -1856,7 +1856,9 @@ describe('a decision with no words of its own, opened other than from the scene 
     const laptop = within(root);
     const text = nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((r) => r.id === replyId)?.text ?? '';
     for (let next = buttonNamed('Continue', root); next; next = buttonNamed('Continue', root)) await user.click(next);
-    await user.click(buttonNamed('Reveal the feedback', root) as HTMLElement);
+    const reveal = buttonNamed('Reveal the feedback', root);
+    if (!reveal) throw new Error('no Reveal the feedback');
+    await user.click(reveal);
     const item = within(laptop.getByRole('region', { name: 'The replies, revealed' })).getAllByRole('listitem').find((li) => li.textContent?.includes(text.slice(0, 30)));
     await user.click(within(item as HTMLElement).getByRole('button', { name: /Follow reply/ }));
     for (let next = buttonNamed('Continue', root); next; next = buttonNamed('Continue', root)) await user.click(next);
