@@ -46,6 +46,17 @@ async function liveDuring(act: () => Promise<unknown>): Promise<string[]> {
 }
 
 describe('playing a scenario in the browser', () => {
+  let finishedOnce: { data: Record<string, string>; score?: string | null; outcome: string | null; whatIfs: number } | undefined;
+  /** Keeps, the first time, what a practice playthrough of youth-discloses with 1 at every decision left in `store` (a new one) and shows at its debrief (afterYouthDiscloses). */
+  function keepFinished(store: ReturnType<typeof memoryStore>) {
+    finishedOnce ??= {
+      data: Object.fromEntries([...store.data].map(([k, v]) => [k, v.text])),
+      score: screen.getByText(/^Score:/).parentElement?.textContent,
+      outcome: screen.getByRole('heading', { name: /^Outcome: / }).textContent,
+      whatIfs: screen.getAllByRole('button', { name: /What if: replay from here/ }).length,
+    };
+  }
+
   // WCAG 2.1.4: a single character key must not act from anywhere on the page. A "3" pressed on a
   // link of the navigation (a slip, or speech software typing) answered the decision, for good in
   // an assessment; and with the focus on the page, a number spoken to speech software or a key a
@@ -110,7 +121,8 @@ describe('playing a scenario in the browser', () => {
 
   it('plays to the debrief by keyboard alone, with focus on the new content after each reply', async () => {
     const user = userEvent.setup();
-    const { store } = renderApp('#/play/youth-discloses');
+    const store = memoryStore();
+    renderApp('#/play/youth-discloses', store);
     const log = await screen.findByRole('log');
     expect(log).toBeTruthy();
     // Wait for the first decision, then reply by its number key.
@@ -146,6 +158,7 @@ describe('playing a scenario in the browser', () => {
     expect(records.playthroughs).toHaveLength(1);
     expect(records.playthroughs[0].mode).toBe('practice');
     expect(records.playthroughs[0].decisions).toHaveLength(replies);
+    keepFinished(store);
     // What if: back at the second decision, with the first reply kept; not recorded again.
     await user.click(screen.getAllByRole('button', { name: /What if: replay from here/ })[1] as HTMLElement);
     expect(screen.getByText(/^What if: you are back at an earlier decision/)).toBeTruthy();
@@ -264,20 +277,33 @@ describe('playing a scenario in the browser', () => {
     expect(link.getAttribute('aria-label')).toBe('Continue where you stopped (1 reply made, practice, saved just now): A text from her “cousin”');
   });
 
-  /** Plays youth-discloses with `store` to its debrief (kept and recorded); its score line as shown. */
+  /** Plays youth-discloses with `store` (a new one) to its debrief (kept and recorded); its score line as shown. */
   async function finishYouthDiscloses(store: ReturnType<typeof memoryStore>) {
     renderApp('#/play/youth-discloses', store);
     await screen.findByRole('group', { name: /./ });
     await playToDebrief(userEvent.setup());
+    keepFinished(store);
     return { score: screen.getByText(/^Score:/).parentElement?.textContent };
+  }
+
+  /**
+   * A store as a practice playthrough of youth-discloses to its debrief left it, with that debrief's
+   * score line, outcome and number of what-if buttons as shown at its end: for the tests of a
+   * debrief opened again, which look at the playthrough's end only for these. Played once per file
+   * (kept by the first test to finish one with 1 at every decision); each test gets its own copy of the stored text.
+   */
+  async function afterYouthDiscloses() {
+    if (!finishedOnce) {
+      await finishYouthDiscloses(memoryStore());
+      cleanup();
+    }
+    const once = finishedOnce as NonNullable<typeof finishedOnce>;
+    return { ...once, store: memoryStore(once.data) };
   }
 
   it('a debrief left (the tab closed, a phone reloading the page) can be opened again from the first page, as in the terminal', async () => {
     const user = userEvent.setup();
-    const store = memoryStore();
-    const { score } = await finishYouthDiscloses(store);
-    const outcome = screen.getByRole('heading', { name: /^Outcome: / }).textContent;
-    cleanup();
+    const { store, score, outcome } = await afterYouthDiscloses();
 
     renderApp('#/', store);
     const link = await screen.findByRole('link', { name: /^See your last debrief: / });
@@ -386,10 +412,7 @@ describe('playing a scenario in the browser', () => {
   // A debrief opened again (a reload, the library's link) had no what-if buttons, and said nothing of it.
   it('a debrief opened again offers what-if as at the end of the playthrough: a replay not recorded, not saved, and a reload opens the debrief again', async () => {
     const user = userEvent.setup();
-    const store = memoryStore();
-    const { score } = await finishYouthDiscloses(store);
-    const replies = screen.getAllByRole('button', { name: /What if: replay from here/ }).length;
-    cleanup();
+    const { store, score, whatIfs: replies } = await afterYouthDiscloses();
     renderApp('#/debrief/youth-discloses', store);
     await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
     const whatIfs = screen.getAllByRole('button', { name: /What if: replay from here/ });
