@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
+import type { PlayableScenario } from '../../src/terminal/scenario-source.js';
+import { longReplies } from './helpers/long-replies.js';
 import { appElement, KEY, press, renderAt, tempEnv } from './helpers/ink.js';
-import { BUNDLED } from './helpers/layout.js';
 
 afterEach(() => cleanup());
 
@@ -21,20 +21,8 @@ const flat = (frame: string) => frame.replace(/\s+/g, ' ');
  */
 const highlightedEnd = (frame: string, n: number) => new RegExp(`› ${n}\\. (?:(?! \\d\\. ).)*?(Reply \\d ends here\\.)`).exec(flat(frame))?.[1];
 
-/**
- * The-list's last decision (as `play the-list --from d9-report --facilitate` opens it), each reply
- * lengthened in memory (no scenario file changed) with words of its own at its end, to find it by:
- * too tall beside the moment at 60×24 and 80×24, so the moment and the replies scroll together.
- */
-function longReplies(): PlayableScenario {
-  const playable = loadPlayable(join(BUNDLED, 'the-list.json'), 'd9-report');
-  if ('problems' in playable) throw new Error(playable.problems);
-  const node = playable.scenario.nodes.find((n) => n.id === 'd9-report') as { replies: { text: string }[] };
-  node.replies.forEach((reply, i) => {
-    reply.text = `${reply.text} ${'It says only what this CASA saw and heard, in plain words. '.repeat(3)}Reply ${i + 1} ends here.`;
-  });
-  return playable;
-}
+/** The-list's last decision with long replies (helpers/long-replies.ts): too tall beside the moment at 60×24 and 80×24, so the moment and the replies scroll together. */
+const longPlayable = (): PlayableScenario => longReplies().playable;
 
 /** A state folder that cannot be written (a file where it goes): the quit question is longer. */
 function unwritableEnv(): NodeJS.ProcessEnv {
@@ -50,7 +38,7 @@ describe('a trainer-led decision whose moment and replies scroll together, with 
   // the help line, so the window shrinks under it.
   for (const [columns, why, env] of [[60, '', tempEnv], [80, '', tempEnv], [70, ', the state folder unwritable (the question taller than the help line)', unwritableEnv]] as const) {
     it(`${columns}×24${why}: the highlighted reply stays whole while q asks, and n brings the screen back exactly as it was`, async () => {
-      const r = await renderAt(appElement({ env: env(), start: { kind: 'facilitate', playable: longReplies() } }).element, columns, 24);
+      const r = await renderAt(appElement({ env: env(), start: { kind: 'facilitate', playable: longPlayable() } }).element, columns, 24);
       await press(r, KEY.enter, '3');
       let shrank = false;
       for (let i = 1; i <= 4; i++) {

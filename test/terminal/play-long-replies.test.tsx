@@ -1,8 +1,6 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
 import { appElement, KEY, press, renderAt, tempEnv } from './helpers/ink.js';
-import { BUNDLED } from './helpers/layout.js';
+import { longReplies } from './helpers/long-replies.js';
 
 const PG_DOWN = '\u001b[6~';
 const PG_UP = '\u001b[5~';
@@ -15,22 +13,6 @@ const flat = (frame: string) => frame.replace(/\u001b\[[0-9;]*m/g, '').replace(/
  * last words (the replies are shown in an order of the session's own, so found by its pointer).
  */
 const highlightedEnd = (frame: string, n: number) => new RegExp(`› ${n}\\. (?:(?! \\d\\. ).)*?(Reply \\d ends here\\.)`).exec(flat(frame))?.[1];
-
-/**
- * Trainers write their own scenarios, and a reply can run to some 300 characters. The-list's last
- * decision (as `play the-list --from d9-report` opens it), each reply lengthened in memory (no
- * scenario file changed) with words of its own at its end, to find it by.
- */
-function longReplies(): { playable: PlayableScenario; ends: string[] } {
-  const playable = loadPlayable(join(BUNDLED, 'the-list.json'), 'd9-report');
-  if ('problems' in playable) throw new Error(playable.problems);
-  const node = playable.scenario.nodes.find((n) => n.id === 'd9-report') as { replies: { text: string }[] };
-  const ends = node.replies.map((_, i) => `Reply ${i + 1} ends here.`);
-  node.replies.forEach((reply, i) => {
-    reply.text = `${reply.text} ${'It says only what this CASA saw and heard, in plain words. '.repeat(3)}${ends[i]}`;
-  });
-  return { playable, ends };
-}
 
 async function open(columns: number) {
   const { playable, ends } = longReplies();

@@ -1011,7 +1011,7 @@ describe('the web app in Chromium', () => {
       await projector.setViewportSize({ width: 1280, height: 720 });
       await page.locator('.reveal-pager').waitFor({ state: 'detached' });
       await projector.keyboard.press('PageDown');
-      await said(/^Page Down does not choose the branch the story follows/).waitFor();
+      await said(/^Page Down does not choose the branch:/).waitFor();
       expect(await page.getByRole('heading', { name: 'The replies, revealed' }).count()).toBe(1);
       // Said where the trainer sees it: in the laptop's window, over the reveal it is scrolled to (it
       // was under the keys' hint at the page's end, screens below).
