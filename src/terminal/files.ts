@@ -132,9 +132,18 @@ function validatedBefore(bytes: Uint8Array, path: string): ValidationResult {
   const result = validateScenario(bytes, path, { command: (args) => command(args) });
   if (result.ok && result.problems.length === 0 && !result.truncated) {
     if (clean.size >= CLEAN_KEPT) clean.delete(clean.keys().next().value as string);
+    // Frozen, so that what is shared cannot be changed by one holder for the others: a change in
+    // place (a test lengthening replies) throws where it is made instead of reaching the next load.
+    deepFreeze(result.scenario);
     clean.set(digest, result);
   }
   return result;
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
 }
 
 /**

@@ -15,6 +15,7 @@ import { wrapWords } from '../../src/terminal/wrap.js';
 import { appElement, KEY, newPhone, press, renderApp, renderAt, SCENARIOS, tap, tempEnv, throughEnding } from './helpers/ink.js';
 import { BUNDLED } from './helpers/layout.js';
 import { gatedPhoneText } from '../helpers/fixtures.js';
+import { LONGER, withReplies } from './helpers/long-replies.js';
 
 afterEach(() => cleanup());
 
@@ -1114,9 +1115,7 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
   it('a decision whose replies are taller than the screen (60×24): the moment and the replies scroll together, the highlighted reply kept in view, one row spare', async () => {
     // Each reply some 320 characters: drawn whole under a 3-row window of the moment, the frame came
     // to 24 rows or more (Ink then clears the terminal on every key).
-    const playable = bundled('the-list.json', 'd9-report');
-    const node = playable.scenario.nodes.find((n) => n.id === 'd9-report') as { replies: { text: string }[] };
-    for (const reply of node.replies) reply.text = `${reply.text} ${'It says only what this CASA saw and heard, in plain words. '.repeat(3)}`;
+    const playable = withReplies(bundled('the-list.json', 'd9-report'), 'd9-report', (text) => `${text}${LONGER}`);
     const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable } }).element, 60, 24);
     await press(r, KEY.enter);
     let frame = r.lastFrame() ?? '';
@@ -1144,9 +1143,7 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
   it('a vote key on the highlighted reply scrolled out of the window (PgDn, 60×24) brings it back and enters nothing; typed again in view, it counts', async () => {
     // The trainer paged down to read the replies with reply 1 highlighted: a count typed then went
     // to reply 1, out of sight, and Enter moved the highlight on from it unseen.
-    const playable = bundled('the-list.json', 'd9-report');
-    const node = playable.scenario.nodes.find((n) => n.id === 'd9-report') as { replies: { text: string }[] };
-    for (const reply of node.replies) reply.text = `${reply.text} ${'It says only what this CASA saw and heard, in plain words. '.repeat(3)}`;
+    const playable = withReplies(bundled('the-list.json', 'd9-report'), 'd9-report', (text) => `${text}${LONGER}`);
     const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable } }).element, 60, 24);
     await press(r, KEY.enter);
     for (let i = 0; i < 20 && !(r.lastFrame() ?? '').includes('(end)'); i++) await press(r, '\u001b[6~');

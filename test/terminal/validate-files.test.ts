@@ -192,6 +192,19 @@ describe('a file validated with no problem is not validated again in this proces
     expect(loadScenarioFile(a).result.problems.map((p) => p.code)).toContain('missing-field');
   });
 
+  // The scenario handed out again is the one object: a test that lengthened its replies in place
+  // changed them for every later load in the worker (two terminal tests failed by the order they ran).
+  it('the scenario handed out again cannot be changed in place by one holder for the next', () => {
+    const a = join(tmp(), 'a.json');
+    writeFileSync(a, good.replace('"title": "', '"title": "Frozen '));
+    const scenario = loadScenarioFile(a).result.scenario;
+    const reply = scenario?.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : []))[0];
+    expect(reply).toBeDefined();
+    expect(() => { (reply as { text: string }).text = 'changed'; }).toThrow(TypeError);
+    expect(() => { (scenario as { nodes: unknown[] }).nodes.push({}); }).toThrow(TypeError);
+    expect(loadScenarioFile(a).result.scenario?.nodes).toEqual(scenario?.nodes);
+  });
+
   it('a file with problems is validated again each time, its problems naming the file read', () => {
     const broken = good.replace(/"title": "[^"]*",/, '');
     const [a, b] = [join(tmp(), 'a.json'), join(tmp(), 'b.json')];

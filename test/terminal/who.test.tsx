@@ -27,10 +27,10 @@ function testifying(): PlayableScenario {
 function hannahInFeedback(): PlayableScenario {
   const p = testifying();
   const d1 = p.scenario.nodes.find((n) => n.id === 'd1-have-to');
-  const prison = d1?.kind === 'decision' ? d1.replies.find((r) => r.id === 'd1-prison') : undefined;
-  if (!prison) throw new Error('testifying has no d1-prison');
-  (prison as { feedback: string }).feedback += ' Hannah Petrov can walk her through what the trial will be like.';
-  return p;
+  if (d1?.kind !== 'decision' || !d1.replies.some((r) => r.id === 'd1-prison')) throw new Error('testifying has no d1-prison');
+  // On copies: a file loaded before is handed out again, frozen (src/terminal/files.ts).
+  const replies = d1.replies.map((r) => (r.id === 'd1-prison' ? { ...r, feedback: `${r.feedback} Hannah Petrov can walk her through what the trial will be like.` } : r));
+  return { ...p, scenario: { ...p.scenario, nodes: p.scenario.nodes.map((n) => (n === d1 ? { ...d1, replies } : n)) } };
 }
 
 /** The frame's rows with trailing blank rows dropped (Ink's last newline). */
@@ -298,8 +298,8 @@ describe("who's who in a trainer-led session", () => {
   it("at 60×24 every scene's help line names w, with u, s and a facilitator note too, within 60 columns and 23 rows, and w opens who's who there", async () => {
     // At 60 columns s (start over) and u (back to decision n) left w out of every scene's help line
     // (f too); the key worked, but the trainer was never told of it.
-    const playable = testifying();
-    for (const n of playable.scenario.nodes) if (n.kind === 'scene') (n as { facilitatorNote?: string }).facilitatorNote = 'Ask the room what Selene might be feeling here.';
+    const loaded = testifying();
+    const playable = { ...loaded, scenario: { ...loaded.scenario, nodes: loaded.scenario.nodes.map((n) => (n.kind === 'scene' ? { ...n, facilitatorNote: 'Ask the room what Selene might be feeling here.' } : n)) } };
     const r = await renderAt(appElement({ env: { ...tempEnv(), NO_COLOR: '1' }, start: { kind: 'facilitate', playable } }).element, 60, 24);
     await press(r, KEY.enter); // the content note
     let scenes = 0;
