@@ -6,19 +6,14 @@ import { memoryStore, RECORDS_KEY, type Store } from '../../src/machines/index.j
 import { localStore } from '../../src/web/adapters/local-store.js';
 import Records from '../../src/web/pages/Records.js';
 import { StoreContext } from '../../src/web/store.js';
+import { captureDownloads } from './helpers.js';
 
 afterEach(cleanup);
 
 // Downloads caught where the page makes them (a blob URL and an anchor's click), without the app around it.
 let downloads: { name: string; blob: Blob }[] = [];
 beforeEach(() => {
-  downloads = [];
-  let last: Blob | undefined;
-  URL.createObjectURL = (b: Blob) => ((last = b), 'blob:x');
-  URL.revokeObjectURL = () => undefined;
-  HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
-    if (this.download && last) downloads.push({ name: this.download, blob: last });
-  };
+  downloads = captureDownloads();
 });
 
 const EMPTY = `${JSON.stringify({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [] })}\n`;

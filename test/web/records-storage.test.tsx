@@ -7,6 +7,7 @@ import { memoryStore, RECORDS_KEY, type Store } from '../../src/machines/index.j
 import { localStore } from '../../src/web/adapters/local-store.js';
 import Records from '../../src/web/pages/Records.js';
 import { StoreContext } from '../../src/web/store.js';
+import { captureDownloads } from './helpers.js';
 
 // Copies set aside of saves, last debriefs and presenter sessions count toward the 3 MB the browser
 // keeps for the app like the records' own, but My records offered only the records' copies for
@@ -15,15 +16,10 @@ import { StoreContext } from '../../src/web/store.js';
 
 afterEach(cleanup);
 
+// Downloads caught where the page makes them (a blob URL and an anchor's click), without the app around it.
 let downloads: { name: string; blob: Blob }[] = [];
 beforeEach(() => {
-  downloads = [];
-  let last: Blob | undefined;
-  URL.createObjectURL = (b: Blob) => ((last = b), 'blob:x');
-  URL.revokeObjectURL = () => undefined;
-  HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
-    if (this.download && last) downloads.push({ name: this.download, blob: last });
-  };
+  downloads = captureDownloads();
 });
 
 const EMPTY = `${JSON.stringify({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [] })}\n`;
