@@ -45,6 +45,15 @@ export function stepWords(view: Pick<SessionView, 'kind' | 'progress'>, scene?: 
 }
 
 /**
+ * A moment's heading, on the laptop page and the projector alike: its title, or what it is (an
+ * untitled scene by its number in the playthrough, "Scene 3", when known). The projector, sent no
+ * title for an untitled decision, headed it "Scene" where the laptop said "Decision".
+ */
+export function momentHeading(view: Pick<SessionView, 'kind'> & { title?: string | undefined }, scene?: number): string {
+  return view.title ?? (view.kind === 'decision' ? 'Decision' : view.kind === 'scene' ? sceneWords(scene) : 'Ending');
+}
+
+/**
  * With a live room: where phones join. `block`: the room code, the address and the QR code, while
  * the room is still joining (before its first vote) and while a decision waits for its votes; `line`:
  * the address and code on one line (a reveal, a scene later on), so that late joiners can still join

@@ -16,7 +16,7 @@ afterEach(() => {
 });
 
 // youth-discloses: its scenes up to the fifth decision have no title.
-const ctx = roomContext(validateScenario(youthDiscloses, 'youth-discloses.json').scenario as Scenario);
+const CTX = roomContext(validateScenario(youthDiscloses, 'youth-discloses.json').scenario as Scenario);
 const ROOM = 'SCNE23';
 const TOKEN = 's'.repeat(43);
 
@@ -26,7 +26,10 @@ const TOKEN = 's'.repeat(43);
  * schema, its moment put back as the room client does.
  */
 class WireClient implements RoomClient {
-  state: RoomState = createRoom(ctx, ROOM, 1, new Date('2026-01-01T00:00:00Z'));
+  state: RoomState;
+  constructor(readonly ctx = CTX) {
+    this.state = createRoom(ctx, ROOM, 1, new Date('2026-01-01T00:00:00Z'));
+  }
   snapshot: RoomSnapshot = { status: 'connecting', room: ROOM };
   private kept: KeptMoment | undefined;
   private listeners = new Set<() => void>();
@@ -38,20 +41,20 @@ class WireClient implements RoomClient {
   send = () => false;
   close() {}
   present(command: PresenterCommand): void {
-    const result = reduceRoom(ctx, this.state, { from: 'presenter', message: { ...command, room: ROOM, token: TOKEN, seq: this.state.presenterSeq + 1 } as PresenterAction });
+    const result = reduceRoom(this.ctx, this.state, { from: 'presenter', message: { ...command, room: ROOM, token: TOKEN, seq: this.state.presenterSeq + 1 } as PresenterAction });
     if (!result.ok) throw new Error(`refused: ${result.code}`);
     this.state = result.state;
   }
   /** Past a scene, or at a decision the vote opened, revealed and its first open reply followed. */
   step(): void {
-    const session = roomSessionView(ctx, this.state);
+    const session = roomSessionView(this.ctx, this.state);
     if (session.kind === 'scene') return this.present({ type: 'advance', node: session.nodeId });
     this.present({ type: 'open', node: session.nodeId });
     this.present({ type: 'reveal', round: this.state.round });
     this.present({ type: 'choose', round: this.state.round, reply: session.replies.find((r) => r.enabled)!.id });
   }
   push(): void {
-    const full = presenterView(ctx, this.state, 0);
+    const full = presenterView(this.ctx, this.state, 0);
     const parsed = parseToPresenter(JSON.stringify({ type: 'view', view: presenterViewFor(full, this.kept?.key) }));
     if (parsed?.type !== 'view') throw new Error('the page would refuse this view');
     const sent = parsed.view as PresenterViewSent;
@@ -78,7 +81,7 @@ describe('an untitled scene in a live room', () => {
     // The first decision, followed: the first scene shown (untitled).
     client.step();
     client.push();
-    expect(roomSessionView(ctx, client.state)).toMatchObject({ kind: 'scene', title: undefined });
+    expect(roomSessionView(client.ctx, client.state)).toMatchObject({ kind: 'scene', title: undefined });
     expect(headingOn('laptop')).toBe('Scene 1');
     expect(stepOnLaptop()).toBe('Scene 1. ');
     await waitFor(() => expect(headingOn('projector')).toBe('Scene 1'));
@@ -88,10 +91,31 @@ describe('an untitled scene in a live room', () => {
     client.step();
     client.step();
     client.push();
-    expect(roomSessionView(ctx, client.state)).toMatchObject({ kind: 'scene', title: undefined });
+    expect(roomSessionView(client.ctx, client.state)).toMatchObject({ kind: 'scene', title: undefined });
     expect(headingOn('laptop')).toBe('Scene 2');
     expect(stepOnLaptop()).toBe('Scene 2. ');
     await waitFor(() => expect(headingOn('projector')).toBe('Scene 2'));
     expect(projectorStatus()).not.toMatch(/Scene/);
+  });
+});
+
+// A decision may have no title (the format allows it; no bundled scenario does): the laptop headed it
+// "Decision" and the projector, sent no title, "Scene".
+describe('an untitled decision in a live room', () => {
+  it('is headed "Decision" on the presenter page and the projector alike', async () => {
+    const scenario = validateScenario(youthDiscloses, 'youth-discloses.json').scenario as Scenario;
+    const first = scenario.nodes.find((n) => n.kind === 'decision');
+    const untitled = { ...scenario, nodes: scenario.nodes.map((n) => (n === first ? { ...n, title: undefined } : n)) } as Scenario;
+    const client = new WireClient(roomContext(untitled));
+    render(<><div data-testid="laptop"><LiveRoom link={{ room: ROOM, token: TOKEN }} connect={() => client} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
+    const headingOn = (where: string) => screen.getByTestId(where).querySelector('h1')?.textContent;
+    // The first moment is the untitled decision (or the scenes before it, stepped past).
+    while (roomSessionView(client.ctx, client.state).kind !== 'decision') client.present({ type: 'advance', node: roomSessionView(client.ctx, client.state).nodeId });
+    // Its vote opened: past the content note the page shows first.
+    client.present({ type: 'open', node: roomSessionView(client.ctx, client.state).nodeId });
+    client.push();
+    expect(roomSessionView(client.ctx, client.state)).toMatchObject({ kind: 'decision', title: undefined });
+    expect(headingOn('laptop')).toBe('Decision');
+    await waitFor(() => expect(headingOn('projector')).toBe('Decision'));
   });
 });

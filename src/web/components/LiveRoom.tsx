@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { backFromEndingWords, breaksCritical, citationWords, STALE_DOWNLOAD_WORDS, backToDecision, sceneWords, scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
+import { backFromEndingWords, breaksCritical, citationWords, STALE_DOWNLOAD_WORDS, backToDecision, scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
 import { connectRoom, qrUrl, type RoomClient, type RoomLink, type RoomSnapshot, type RoomStatus } from '../room-client.js';
 import { clickerButton, ClickerHint, NO_BRANCH_WORDS, useClickerKeys, type ClickerKeys } from '../clicker.js';
 import { downloadText } from '../download.js';
@@ -9,7 +9,7 @@ import { BlankButton, BlankNotice } from './BlankProjector.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
 import { pagedRevealKeys, RevealPager } from './RevealPager.js';
 import { DecisionSetup, FollowReply, RoomOption, TrainerMoment, type SetupScene } from './TrainerMoment.js';
-import { projectedEnding, projectedFollowed, projectedOutcome, projectedReplies, projectedReveal, projectedSetup, projectorAddress, stepWords, useProjector, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectedPage, type ProjectorState } from '../projector.js';
+import { projectedEnding, projectedFollowed, projectedOutcome, projectedReplies, projectedReveal, projectedSetup, projectorAddress, momentHeading, stepWords, useProjector, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectedPage, type ProjectorState } from '../projector.js';
 import './LiveRoom.css';
 
 /**
@@ -347,7 +347,7 @@ export function RoomPanel({ client, paused = false, onBreakEnded }: { client: Ro
             {breakEnd && <button type="button" {...whenIdle(() => send({ type: 'break', on: false }))}>End the break for the room</button>}
           </div>
           {/* An untitled scene by its number in the playthrough ("Scene 3", the room's `sceneNumber`): several were "Scene" alike. */}
-          <h1 ref={heading} tabIndex={-1}>{session.title ?? (session.kind === 'decision' ? 'Decision' : session.kind === 'scene' ? sceneWords(view.sceneNumber) : 'Ending')}</h1>
+          <h1 ref={heading} tabIndex={-1}>{momentHeading(session, view.sceneNumber)}</h1>
           <DecisionSetup scenes={setup} id="room-setup-heading" />
           {view.contentNote && (
             <section aria-labelledby="room-note-heading" className="content-note">
@@ -472,7 +472,7 @@ function projectedRoom(snap: RoomSnapshot, page?: ProjectedPage, setup: readonly
     // The vote's state for the room too (it was on the laptop only): open with how many have voted, or closed.
     step: `${stepWords(session, view.sceneNumber)}${voteWords(view.phase, snap.count?.voted ?? 0)}`,
     // An untitled scene by its number, as on the laptop ("Scene 3"; the projector does not say it twice).
-    title: session.title ?? (session.kind === 'scene' ? sceneWords(view.sceneNumber) : undefined), narration: session.narration, lines: session.lines.map((l) => ({ speaker: l.speaker, role: l.role, text: l.text })), discussionPrompt: session.discussionPrompt,
+    title: momentHeading(session, view.sceneNumber), narration: session.narration, lines: session.lines.map((l) => ({ speaker: l.speaker, role: l.role, text: l.text })), discussionPrompt: session.discussionPrompt,
     // A decision gone back to, with no words of its own: the scenes that set it up (the reveal gives the screen to the replies).
     ...(setup.length > 0 ? { setup: projectedSetup(setup) } : {}),
     replies: session.kind === 'decision' ? projectedReplies(session.replies) : [],

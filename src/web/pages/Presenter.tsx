@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  decisionSetup, introductionsAt, sceneNumberAt, sceneWords, peopleMet, backFromEndingWords, breaksCritical, citationWords, STALE_DOWNLOAD_WORDS, backLossWords, backToDecision, undoEnding, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, roomDidWords, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomBack, roomLossWords, roomMadeWords, selectView,
+  decisionSetup, introductionsAt, sceneNumberAt, peopleMet, backFromEndingWords, breaksCritical, citationWords, STALE_DOWNLOAD_WORDS, backLossWords, backToDecision, undoEnding, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, roomDidWords, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomBack, roomLossWords, roomMadeWords, selectView,
   startFacilitation, startSession, summaryBaseName, votesEnteredWords, votesWords, writeFacilitation,
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type SessionView, type Store, type Votes,
 } from '../../machines/index.js';
@@ -20,7 +20,7 @@ import { WhosWho } from '../components/WhosWho.js';
 import { DecisionSetup, FollowReply, RoomOption, TrainerMoment } from '../components/TrainerMoment.js';
 import { downloadText } from '../download.js';
 import { hrefOf, useFollowedLink } from '../routing.js';
-import { projectedEnding, projectedFollowed, projectedSetup, projectedOutcome, projectedReplies, projectedReveal, projectorAddress, stepWords, useProjector, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_HOWTO_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
+import { projectedEnding, projectedFollowed, projectedSetup, projectedOutcome, projectedReplies, projectedReveal, projectorAddress, momentHeading, stepWords, useProjector, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_HOWTO_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
 import { roomLinkFrom } from '../room-client.js';
 import { bundledById, scenarioTexts, type ScenarioText } from '../scenarios.js';
 import { resumeNotice } from '../storage-words.js';
@@ -338,7 +338,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     ? { kind: 'done', scenarioTitle: view.scenarioTitle, ending: projectedEnding(view), followed: projectedFollowed(view, false), ...projectedOutcome(view.debrief), score: `Score: ${scoreWords(view.debrief.score)}`, agreement: roomDidWords(scenario, decisions).join(' ') }
     : {
       kind: 'moment', scenarioTitle: view.scenarioTitle, step: stepWords(view, sceneNumber),
-      title: view.title ?? (view.kind === 'scene' ? sceneWords(sceneNumber) : undefined), narration: view.narration, lines: view.lines.map((l) => ({ speaker: l.speaker, role: l.role, text: l.text })), discussionPrompt: view.discussionPrompt,
+      title: momentHeading(view, sceneNumber), narration: view.narration, lines: view.lines.map((l) => ({ speaker: l.speaker, role: l.role, text: l.text })), discussionPrompt: view.discussionPrompt,
       ...(setup.length > 0 ? { setup: projectedSetup(setup) } : {}),
       replies: projectedReplies(view.replies),
       followed: projectedFollowed(view, revealed !== undefined),
@@ -482,7 +482,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           <p role="status">Resumed the room session {resumedAt}, with the votes and the summary so far.</p>
         </div>
       )}
-      <h1 ref={heading} tabIndex={-1}>{view.title ?? (view.kind === 'decision' ? 'Decision' : sceneWords(sceneNumber))}</h1>
+      <h1 ref={heading} tabIndex={-1}>{momentHeading(view, sceneNumber)}</h1>
       <DecisionSetup scenes={setup} id="setup-heading" />
       <TrainerMoment view={view} noteShown={showNote} revealed={revealed !== undefined} onToggleNote={() => setShowNote((s) => !s)} introductions={introductions} />
       {view.kind === 'decision' && !revealed && (
