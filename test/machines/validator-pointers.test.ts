@@ -84,3 +84,21 @@ describe("where the validator's fixes send a trainer", () => {
     expect(fixes('')).toEqual(['A scenario is one JSON object: start from the worked example in docs/authoring.md.']);
   });
 });
+
+// The fixes for Markdown marks and invisible characters end "validate again to see the rest": in the
+// web app's Preview the action is its "Check again" button, with no command to validate.
+describe('the fix that asks for another check names the action the caller has', () => {
+  // More than the warnings listed one by one: the rest are counted, and this fix says how to see them.
+  const lines = (text: string) => changed((data) => {
+    data.nodes[0]!.lines = Array.from({ length: 25 }, (_, i) => ({ character: 'jade', text: `${i} ${text}` }));
+  });
+  const marked = lines('How are *you* doing?');
+  const invisible = lines('Look\u200b here.');
+  it.each([['Markdown marks', marked], ['an invisible character', invisible]])('%s: "validate again" in the terminal, the caller\'s words with its pointers', (_, text) => {
+    const summary = (f: (string | undefined)[]) => f.filter((x) => x?.includes('to see the rest'));
+    expect(summary(fixes(text))).toEqual([expect.stringContaining('; validate again to see the rest.')]);
+    expect(summary(fixes(text, { ...HERE, again: 'press AGAIN' }))).toEqual([expect.stringContaining('; press AGAIN to see the rest.')]);
+    // Without words of its own, a caller's pointers keep the terminal's.
+    expect(summary(fixes(text, HERE))).toEqual([expect.stringContaining('; validate again to see the rest.')]);
+  });
+});

@@ -1,4 +1,5 @@
 import { cleanLine, forEachRemoved, loneSurrogates, type RemovedPart } from '../text/clean.js';
+import { pointerWords } from './pointers.js';
 import { quoteAsWritten, quoteValue } from '../text/quote.js';
 import type { JsonPath, UnlocatedProblem } from './problem.js';
 import { forEachText, TEXT_KEYS } from './texts.js';
@@ -161,7 +162,7 @@ export function invisibleCharacterProblems(raw: unknown): UnlocatedProblem[] {
     out.push({
       severity: 'warning', code: 'invisible-character', path: firstMore,
       message: `${more} more text${more === 1 ? '' : 's'} from here on ${more === 1 ? 'holds' : 'hold'} ${moreWords(moreKinds)} too (the first ${MAX_INVISIBLE_TEXTS} are listed one by one).`,
-      fix: 'Remove them as the warnings above say; validate again to see the rest. Text pasted from a terminal or a web page often brings them: retype it, or paste it as plain text.',
+      fix: `Remove them as the warnings above say; ${pointerWords.again()} to see the rest. Text pasted from a terminal or a web page often brings them: retype it, or paste it as plain text.`,
     });
   }
   return out;

@@ -1,4 +1,5 @@
 import { quoteValue } from '../text/quote.js';
+import { pointerWords } from './pointers.js';
 import type { JsonPath, UnlocatedProblem } from './problem.js';
 import { forEachText } from './texts.js';
 
@@ -78,7 +79,7 @@ export function markupProblems(raw: unknown): UnlocatedProblem[] {
     out.push({
       severity: 'warning', code: 'markdown', path: firstMore,
       message: `${more} more text${more === 1 ? '' : 's'} from here on ${more === 1 ? 'is' : 'are'} written with Markdown's marks too (the first ${MAX_MARKUP_TEXTS} are listed one by one).`,
-      fix: 'Write them without the marks, as the warnings above say; validate again to see the rest.',
+      fix: `Write them without the marks, as the warnings above say; ${pointerWords.again()} to see the rest.`,
     });
   }
   return out;

@@ -19,6 +19,8 @@ export interface AuthoringPointers {
    * say is not of an allowed form.
    */
   schema: string;
+  /** How to check the file again, as a clause after "; " ("check it again with “Check again”"); "validate again" without one. */
+  again?: string;
 }
 
 // Set for the length of one validateScenario call (synchronous), as the suggestion budget is: the
@@ -38,6 +40,8 @@ export function withPointers<T>(pointers: AuthoringPointers | undefined, check: 
 
 /** The fixes that point somewhere, each as the terminal says it (the program's files) or with the caller's pointers. */
 export const pointerWords = {
+  /** How to check the file again once a fix is made: the terminal's "validate again", or the caller's. */
+  again: (): string => current?.again ?? 'validate again',
   emptyFile: (): string => `A scenario is one JSON object: start from ${current?.example ?? 'the worked example in docs/authoring.md'}.`,
   notAnObject: (): string => `Wrap the scenario in { } with "id", "title", "nodes" and the other fields; see ${current?.example ?? 'docs/authoring.md'}.`,
   nodes: (): string => `Add "nodes": the list of scene, decision and ending nodes (see ${current?.example ?? 'the worked example in docs/authoring.md'}).`,

@@ -18,6 +18,7 @@ export const AUTHORING_POINTERS: AuthoringPointers = {
   example: `the worked example (“${AUTHORING_HELP}”, at the top of this page, offers it to download)`,
   principleIds: `listed under “${AUTHORING_HELP}”, at the top of this page`,
   schema: `which “${AUTHORING_HELP}”, at the top of this page, offers to download`,
+  again: 'check it again (“Check again”)',
 };
 
 /**
