@@ -74,6 +74,19 @@ function namedBefore(text: string, at: number): boolean {
   return earlier !== undefined && !/[.!?:;“"(]$/u.test(earlier);
 }
 
+/** Each name's pattern (whole words only), made once: peopleMet looks at every text shown at every step. */
+const patterns = new Map<string, RegExp>();
+function wholeWords(key: string): RegExp {
+  let re = patterns.get(key);
+  if (!re) {
+    if (patterns.size >= 2000) patterns.clear();
+    re = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${escape(key)}(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
+    patterns.set(key, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
 /**
  * Where in `text` a name first appears as whole words (case as written), or -1. A single word of a
  * name ("Park" of "Ms. Park") does not count inside another name: next to a capitalised word
@@ -82,7 +95,9 @@ function namedBefore(text: string, at: number): boolean {
 function firstIndex(text: string, keys: readonly string[], whole: string): number {
   let best = -1;
   for (const key of keys) {
-    const re = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${escape(key)}(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
+    // Most texts hold no name at all: the words themselves first, before a pattern is run.
+    if (!text.includes(key)) continue;
+    const re = wholeWords(key);
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const end = m.index + key.length;
       if (key !== whole && (namedBefore(text, m.index) || /^ \p{Lu}/u.test(text.slice(end)))) continue;
