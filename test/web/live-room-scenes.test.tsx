@@ -78,24 +78,22 @@ describe('an untitled scene in a live room', () => {
     const headingOn = (where: string) => screen.getByTestId(where).querySelector('h1')?.textContent;
     const stepOnLaptop = () => screen.getByTestId('laptop').querySelectorAll('.status-line > span')[1]?.textContent;
     const projectorStatus = () => screen.getByTestId('projector').querySelector('.status-line')?.textContent;
+    /** The room at an untitled scene, the n-th shown: "Scene n" on the laptop (heading and step) and as the projector's heading only, not again in its status line. */
+    const atUntitledScene = async (n: number) => {
+      client.push();
+      expect(roomSessionView(client.ctx, client.state)).toMatchObject({ kind: 'scene', title: undefined });
+      expect(headingOn('laptop')).toBe(`Scene ${n}`);
+      expect(stepOnLaptop()).toBe(`Scene ${n}. `);
+      await waitFor(() => expect(headingOn('projector')).toBe(`Scene ${n}`));
+      expect(projectorStatus()).not.toMatch(/Scene/);
+    };
     // The first decision, followed: the first scene shown (untitled).
     client.step();
-    client.push();
-    expect(roomSessionView(client.ctx, client.state)).toMatchObject({ kind: 'scene', title: undefined });
-    expect(headingOn('laptop')).toBe('Scene 1');
-    expect(stepOnLaptop()).toBe('Scene 1. ');
-    await waitFor(() => expect(headingOn('projector')).toBe('Scene 1'));
-    // The projector says it as its heading only, not again in the status line above it.
-    expect(projectorStatus()).not.toMatch(/Scene/);
+    await atUntitledScene(1);
     // On past the second decision: the second scene shown, untitled too, is not "Scene" again.
     client.step();
     client.step();
-    client.push();
-    expect(roomSessionView(client.ctx, client.state)).toMatchObject({ kind: 'scene', title: undefined });
-    expect(headingOn('laptop')).toBe('Scene 2');
-    expect(stepOnLaptop()).toBe('Scene 2. ');
-    await waitFor(() => expect(headingOn('projector')).toBe('Scene 2'));
-    expect(projectorStatus()).not.toMatch(/Scene/);
+    await atUntitledScene(2);
   });
 });
 
