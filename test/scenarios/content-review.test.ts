@@ -3047,3 +3047,29 @@ describe('session 37: a second reader on dual-involvement', () => {
     expect(feedback('dual-involvement', 'd2-used')).toMatch(/offering to speak to his strengths is right .*jumping to conclusions/);
   });
 });
+
+// Session 38: content left-overs, read against the guide. Red Flags: "It may be appropriate to ask the
+// youth how they paid for an expensive item or for more information about their boyfriend, but do not
+// interrogate them." Investigating is Prohibited Activities' word ("should not investigate allegations
+// of CSEC (e.g. researching your youth online)"), not the other side of asking.
+describe('session 38: the guide\'s words for asking, and for taking a suspicion to the supervisor', () => {
+  const decisions = () => BUNDLED_IDS.flatMap((id) => bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? [{ id, n }] : [])));
+  const scoredOn = (n: { replies: { assessments: { principle: string }[] }[] }, p: string) => n.replies.some((r) => r.assessments.some((a) => a.principle === p));
+
+  it('a decision about asking a youth (scored on curious-not-interrogating, with nothing scored on no-investigating) asks the room about asking and interrogating, not "investigating"', () => {
+    const asking = decisions().filter(({ n }) => scoredOn(n, 'curious-not-interrogating') && !scoredOn(n, 'no-investigating'));
+    expect(asking.length).toBeGreaterThanOrEqual(20);
+    expect(asking.filter(({ n }) => /investigat/i.test(`${n.discussionPrompt ?? ''} ${n.facilitatorNote ?? ''}`)).map(({ id, n }) => `${id}/${n.id}`)).toEqual([]);
+    const prompt = (id: string, nodeId: string) => decisions().find((d) => d.id === id && d.n.id === nodeId)?.n.discussionPrompt;
+    expect(prompt('youth-discloses', 'd1-gifts')).toBe('What is the difference between asking Kiara about the AirPods and her boyfriend, and interrogating her? How would each sound to her?');
+    expect(prompt('boy-red-flags', 'd2-phone')).toBe('What is the difference between asking Theo about the phone and interrogating him, in the words you would actually use?');
+  });
+
+  it('feedback on asking says what the guide says: asking "may be appropriate", never that it simply is', () => {
+    const said = BUNDLED_IDS.flatMap((id) => bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : []))
+      .filter((r) => r.assessments.some((a) => a.principle === 'curious-not-interrogating'))
+      .flatMap((r) => r.feedback.split(/[.;]/).filter((s) => /\bappropriate\b/.test(s) && !/\bmay\b/.test(s)).map((s) => `${id}/${r.id}:${s}`)));
+    expect(said).toEqual([]);
+    expect(feedback('youth-discloses', 'd1-curious')).toContain('asking a youth for more information about her boyfriend may be appropriate, as long as you do not interrogate her (Red Flags)');
+  });
+});
