@@ -3072,4 +3072,39 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
     expect(said).toEqual([]);
     expect(feedback('youth-discloses', 'd1-curious')).toContain('asking a youth for more information about her boyfriend may be appropriate, as long as you do not interrogate her (Red Flags)');
   });
+
+  // docs/authoring.md counted "acting first and telling the supervisor afterwards" as breaking
+  // consult-supervisor-on-suspicion. The guide's sentence ("If you suspect CSEC activity on your case,
+  // discuss it with your Advocate Supervisor to figure out the best next steps", Red Flags) has a purpose
+  // and no timing; Advocacy Activities only "encourages" consulting "to determine appropriate advocacy
+  // activities". the-list d5-kenny said "the team needs to hear it first", harm-reduction d2-dad "work out
+  // with your Advocate Supervisor first", trafficker-contact d8-plan-rescue "agree ... beforehand".
+  it('feedback on a reply that decides without the supervisor names the purpose the guide gives, not a timing it does not ("first", "beforehand")', () => {
+    const timing = /\bbeforehand\b|\bhears? (it|of it) first\b|\b(supervisor|team)\b[^.;]*\bfirst\b|\bfirst\b[^.;]*\bsupervisor\b|is not consulting|not consult/i;
+    const broke = BUNDLED_IDS.flatMap((id) => bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : []))
+      .filter((r) => r.assessments.some((a) => ['consult-supervisor-on-suspicion', 'plan-advocacy-with-supervisor'].includes(a.principle) && a.verdict === 'violates'))
+      .map((r) => ({ id, r })));
+    expect(broke.length).toBeGreaterThanOrEqual(30);
+    expect(broke.filter(({ r }) => timing.test(r.feedback)).map(({ id, r }) => `${id}/${r.id}`)).toEqual([]);
+    // Deciding alone and telling the supervisor afterwards is still scored, against the purpose.
+    for (const [id, reply] of [['the-list', 'd5-kenny'], ['the-list', 'd4-ba'], ['jae-and-hyung', 'd3-police'], ['youth-discloses', 'd4-call-now']] as const) {
+      expect(assessment(id, reply, 'consult-supervisor-on-suspicion')?.verdict, `${id}/${reply}`).toBe('violates');
+      expect(feedback(id, reply), `${id}/${reply}`).toContain('to figure out the best next steps (Red Flags)');
+    }
+    expect(feedback('trafficker-contact', 'd8-plan-rescue')).toContain('encourages you to work out your advocacy activities with your Advocate Supervisor (Advocacy Activities)');
+  });
+
+  it('docs/authoring.md states the rule as the guide does: its sentence quoted exactly, no timing, disclosures as suspicions, emergencies under Prohibited Activities', () => {
+    const doc = readFileSync(new URL('../../docs/authoring.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    const guide = readFileSync(new URL('../../scenarios/guide/csec-in-service-guide.txt', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    expect(doc.includes('acting first and telling the supervisor afterwards'), 'the house rule still counts acting first').toBe(false);
+    const from = doc.indexOf('**Taking a suspicion to the Advocate Supervisor.**');
+    expect(from).toBeGreaterThan(0);
+    const rule = doc.slice(from, doc.indexOf('**Give every decision', from));
+    const quoted = 'If you suspect CSEC activity on your case, discuss it with your Advocate Supervisor to figure out the best next steps.';
+    expect(guide).toContain(quoted);
+    expect(rule.slice(0, 300)).toContain(`"${quoted}"`);
+    expect(guide).toContain('CASAs are encouraged to consult with their Advocate Supervisor to determine appropriate advocacy activities');
+    expect(rule).toMatch(/^[^*]*\*\*[^*]*\*\*[^*]*no "before" or "afterwards"[^*]*disclosure is scored the same way[^*]*For an emergency the guide has other words[^*]*\(Prohibited Activities\)/);
+  });
 });
