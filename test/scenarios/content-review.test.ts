@@ -3107,4 +3107,25 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
     expect(guide).toContain('CASAs are encouraged to consult with their Advocate Supervisor to determine appropriate advocacy activities');
     expect(rule).toMatch(/^[^*]*\*\*[^*]*\*\*[^*]*no "before" or "afterwards"[^*]*disclosure is scored the same way[^*]*For an emergency the guide has other words[^*]*\(Prohibited Activities\)/);
   });
+
+  // A read of every scenario's feedback, notes and endings against the guide: "never"/"always" the guide
+  // does not say (boy-red-flags d5-words: "never 'a CSEC', and never 'prostitute'"; youth-relapses d5-phone:
+  // "CASAs never contact"), "support must not stop" (the guide: "must not simply stop at exiting"), youth who
+  // "often" stay close to a person who meets a need (the guide: "others may willingly enter or engage to
+  // fulfill an unmet need"), "the only repair", feelings to validate "first", and an ending's "everything to
+  // the team" among the guide's lines (the guide asks for an open line of communication).
+  it('what is attributed to the guide keeps its own strength: no "never"/"always", "often", "must not stop" or timing it does not have', () => {
+    const sentences = BUNDLED_IDS.flatMap((id) => bundledScenario(id).nodes.flatMap((n) => [
+      n.kind === 'decision' ? [n.facilitatorNote ?? '', n.discussionPrompt ?? '', ...n.replies.map((r) => r.feedback)] : [],
+      n.kind === 'ending' ? [n.narration ?? '', ...(n.variants ?? []).map((v) => v.narration ?? '')] : [],
+    ].flat().flatMap((t) => t.split(/(?<=[.;:])\s/)).map((x) => `${id}/${n.id}: ${x}`)));
+    expect(sentences.filter((x) => /only repair|feelings first|everything to the team/.test(x))).toEqual([]);
+    const guide = sentences.filter((x) => /\bguide\b/.test(x));
+    expect(guide.length).toBeGreaterThan(500);
+    // The one "never" kept speaks of the guide itself: it writes of youth, never of girls only.
+    expect(guide.filter((x) => /\b(never|always)\b/i.test(x) && !/never of girls only/.test(x))).toEqual([]);
+    expect(guide.filter((x) => /\boften\b/.test(x) && !/often done in stages|often leads to the criminali/.test(x))).toEqual([]);
+    expect(guide.filter((x) => /support must not/.test(x) && !/must not simply stop/.test(x))).toEqual([]);
+    expect(feedback('harm-reduction', 'd7-step-back')).toContain('support must not simply stop: he will need ongoing support through a cycle that may include relapse (Stages of Exiting CSEC Involvement)');
+  });
 });
