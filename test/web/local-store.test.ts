@@ -430,6 +430,48 @@ describe('localStore\'s size limit', () => {
     expect(seen).toEqual([undefined]);
   });
 
+  // Records held in this tab (refused for room) were written back as they were held once room was
+  // made: another tab's practice finished meanwhile was gone from storage.
+  it('records held in one tab, written back once room is made, keep what another tab recorded meanwhile (merged: best score and completions kept)', () => {
+    const storage = window.localStorage;
+    const copy = `${RECORDS_KEY}.damaged-2026-12-01T10-00-00`;
+    const maxBytes = `${JSON.stringify(file(4))}\n`.length + 300;
+    storage.setItem(`casa-practice/${RECORDS_KEY}`, `${JSON.stringify(file(2))}\n`);
+    storage.setItem(`casa-practice/${copy}`, 'x'.repeat(maxBytes - 100));
+    const tabA = localStore({ maxBytes });
+    const tabB = localStore({ maxBytes });
+    // Tab A finishes a scenario: no room, so its records (0, 1 and 2) are held in memory.
+    recordPlaythrough(tabA, practice(2), bytes, new Date(practice(2).completedAt));
+    expect(tabA.pending()).toEqual([RECORDS_KEY]);
+    // Tab B removes the copy and finishes another, better; tab A hears of the removal a moment later.
+    tabB.remove(copy);
+    const better = { ...practice(3), score: { earned: 18, best: 18, percent: 100, capped: false }, band: 'strong' as const };
+    recordPlaythrough(tabB, better, bytes, new Date(better.completedAt));
+    expect(readRecords(tabB).playthroughs.map((p) => p.id)).toEqual([practice(0).id, practice(1).id, better.id]);
+    window.dispatchEvent(new StorageEvent('storage', { key: `casa-practice/${copy}`, oldValue: 'x', newValue: null, storageArea: storage }));
+    expect(tabA.pending()).toEqual([]);
+    expect(tabA.problem()).toBeUndefined();
+    // Both tabs' practice is stored, in order, and the best result is the other tab's.
+    const stored = readRecords(localStore({ maxBytes }));
+    expect(stored.playthroughs.map((p) => p.id)).toEqual([0, 1, 2, 3].map((i) => practice(i).id));
+    expect(stored.records['example-new-phone']).toMatchObject({ bestPercent: 100, completions: 4, lastCompleted: better.completedAt });
+    expect(stored.learner).toBe(file(0).learner);
+  });
+
+  it('records held in a tab are not written over stored records that cannot be read whole: those are set aside first', () => {
+    const storage = window.localStorage;
+    const copy = `${RECORDS_KEY}.damaged-2026-12-01T10-00-00`;
+    storage.setItem(`casa-practice/${copy}`, 'x'.repeat(4500));
+    const tab = localStore({ maxBytes: 5000, clock: () => Date.parse('2026-12-05T10:00:00Z') });
+    expect(tab.tryWrite(RECORDS_KEY, `${JSON.stringify(file(1))}\n`).ok).toBe(false);
+    // Another tab's records, damaged (a newer format, say) where these were to go.
+    storage.setItem(`casa-practice/${RECORDS_KEY}`, '{"format":"casa-practice-records","formatVersion":9}');
+    tab.remove(copy);
+    expect(tab.pending()).toEqual([]);
+    expect(storage.getItem(`casa-practice/${RECORDS_KEY}.damaged-2026-12-05T10-00-00`)).toBe('{"format":"casa-practice-records","formatVersion":9}');
+    expect(readRecords(localStore()).playthroughs).toHaveLength(1);
+  });
+
   it('by default, the largest records it writes make a backup that My records loads back', () => {
     const store = localStore({ storage: () => fakeStorage() });
     expect(store.maxBytes).toBe(WEB_STORE_MAX_BYTES);

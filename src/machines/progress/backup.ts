@@ -2,7 +2,7 @@ import { exportFileName, RECORDS_CSV_HEADER } from '../report/records-export.js'
 import { isScenarioId } from '../scenario-id.js';
 import { cleanLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
-import { addPlaythroughs, bestResultProblem, learnerOf, recordsRoom, FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, trustedLastCompleted, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
+import { addPlaythroughs, bestResultProblem, mergeRecordsFiles, recordsRoom, FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, trustedLastCompleted, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
 import { SAVES_PREFIX } from './slots.js';
 import { exclusively, type Store } from './store.js';
 
@@ -348,42 +348,8 @@ export function importBackup(store: Store, backup: BackupFile, now = new Date())
 
 function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResult {
   const { file: here, notice, setAside } = readRecordsFile(store, now);
-  // A playthrough is known by its id, and by when it started and finished: a copy given a new id
-  // (an edited backup, or one record copied) was added again and counted its minutes twice.
-  const known = new Set(here.playthroughs.map((p) => p.id));
-  const sameRun = (p: PlaythroughRecord) => `${p.scenarioId}\u0000${p.startedAt ?? ''}\u0000${p.completedAt}`;
-  const seenRuns = new Set(here.playthroughs.map(sameRun));
-  const incoming = backup.records.playthroughs.filter((p) => {
-    if (known.has(p.id) || seenRuns.has(sameRun(p))) return false;
-    known.add(p.id);
-    seenRuns.add(sameRun(p));
-    return true;
-  });
-  // Loading a backup never changes whom a playthrough's xAPI statements name (their ids are derived
-  // from the playthrough's alone, and a learning record store refuses an id it has with another
-  // actor): each keeps the learner its records named it by, here or on the device the backup was
-  // made on (learnerOf: the records' id, or for records without one the id derived from their
-  // oldest playthrough). The records here keep theirs; records with none take the one their
-  // playthroughs were already named by, and only records with no practice yet take the backup's
-  // (a browser cleared, or a second device, restored: the volunteer is the same learner there).
-  // A playthrough brought from records named otherwise keeps that name (PlaythroughRecord.learner).
-  const learner = here.learner ?? (here.playthroughs.length > 0 ? learnerOf(undefined, here.playthroughs) : undefined) ?? backup.records.learner ??
-    (backup.records.playthroughs.length > 0 ? learnerOf(undefined, backup.records.playthroughs) : undefined);
-  const theirs = learnerOf(backup.records.learner, backup.records.playthroughs);
-  const named = incoming.map((p) => (p.learner === undefined && theirs !== learner ? { ...p, learner: theirs } : p));
-  const playthroughs = [...here.playthroughs, ...named].sort((a, b) => a.completedAt.localeCompare(b.completedAt));
-  const best: Records = Object.create(null) as Records;
-  for (const id of new Set([...Object.keys(here.best), ...Object.keys(backup.records.best), ...playthroughs.map((p) => p.scenarioId)])) {
-    const a = Object.hasOwn(here.best, id) ? here.best[id] : undefined;
-    const b = Object.hasOwn(backup.records.best, id) ? backup.records.best[id] : undefined;
-    const played = playthroughs.filter((p) => p.scenarioId === id);
-    const bestPercent = Math.max(a?.bestPercent ?? 0, b?.bestPercent ?? 0, ...played.map((p) => p.score.percent));
-    // Counts from two devices cannot be told apart from one device backed up twice: the larger count is kept, never a sum.
-    const completions = Math.max(a?.completions ?? 0, b?.completions ?? 0, played.length);
-    const lastCompleted = [a?.lastCompleted ?? '', b?.lastCompleted ?? '', ...played.map((p) => p.completedAt)].sort().at(-1) ?? '';
-    best[id] = { bestPercent, completions, lastCompleted };
-  }
-  const merged: RecordsFile = { format: 'casa-practice-records', formatVersion: 2, ...(learner ? { learner } : {}), best, playthroughs };
+  const { file: merged, added: incoming } = mergeRecordsFiles(here, backup.records);
+  const playthroughs = merged.playthroughs;
   let savesLoaded = 0;
   let savesKept = 0;
   let savesFinished = 0;
@@ -425,8 +391,8 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
     savesLoaded++;
   }
   store.write(RECORDS_KEY, recordsText(merged, recordsRoom(store)));
-  const alreadyHad = backup.records.playthroughs.length - incoming.length;
-  return { added: incoming.length, alreadyHad, savesLoaded, savesKept, savesFinished, savesOwnFile, message: importWords(incoming.length, alreadyHad, savesLoaded, savesKept, savesFinished, savesOwnFile), ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
+  const alreadyHad = backup.records.playthroughs.length - incoming;
+  return { added: incoming, alreadyHad, savesLoaded, savesKept, savesFinished, savesOwnFile, message: importWords(incoming, alreadyHad, savesLoaded, savesKept, savesFinished, savesOwnFile), ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
 }
 
 /**

@@ -786,3 +786,68 @@ export function addPlaythroughs<T extends Pick<RecordsFile, 'best' | 'playthroug
   for (const p of missing) best = mergeCompletion(best, p.scenarioId, p.score.percent, new Date(p.completedAt));
   return { ...file, best, playthroughs: [...file.playthroughs, ...missing] };
 }
+
+/**
+ * Two sets of records made one, as loading a backup merges it into the records here (importBackup)
+ * and as a tab's records held unwritten are written back beside another tab's (recordsWriteBack):
+ * `here`'s playthroughs, then those of `more` it does not hold (known by id, or by the same scenario
+ * started and finished at the same times: a copy given a new id counted its minutes twice), sorted
+ * by when they were finished. By scenario, the best percentage of either is kept, the larger count
+ * of completions (two devices cannot be told from one backed up twice: never a sum) and the later
+ * last completion. The learner: `here`'s, else the one its playthroughs were named by, else
+ * `more`'s; a playthrough of `more` named otherwise keeps that name (PlaythroughRecord.learner), so
+ * that its xAPI statements never change actor. `added`: how many of `more`'s playthroughs were new.
+ */
+export function mergeRecordsFiles(here: RecordsFile, more: Pick<RecordsFile, 'learner' | 'best' | 'playthroughs'>): { file: RecordsFile; added: number } {
+  const known = new Set(here.playthroughs.map((p) => p.id));
+  const sameRun = (p: PlaythroughRecord) => `${p.scenarioId}\u0000${p.startedAt ?? ''}\u0000${p.completedAt}`;
+  const seenRuns = new Set(here.playthroughs.map(sameRun));
+  const incoming = more.playthroughs.filter((p) => {
+    if (known.has(p.id) || seenRuns.has(sameRun(p))) return false;
+    known.add(p.id);
+    seenRuns.add(sameRun(p));
+    return true;
+  });
+  // Whom a playthrough's xAPI statements name never changes (their ids are derived from the
+  // playthrough's alone, and a learning record store refuses an id it has with another actor): each
+  // keeps the learner its records named it by (learnerOf: the records' id, or for records without
+  // one the id derived from their oldest playthrough). `here` keeps theirs; records with none take
+  // the one their playthroughs were already named by, and only records with no practice yet take
+  // `more`'s (a browser cleared, or a second device, restored: the volunteer is the same learner).
+  const learner = here.learner ?? (here.playthroughs.length > 0 ? learnerOf(undefined, here.playthroughs) : undefined) ?? more.learner ??
+    (more.playthroughs.length > 0 ? learnerOf(undefined, more.playthroughs) : undefined);
+  const theirs = learnerOf(more.learner, more.playthroughs);
+  const named = incoming.map((p) => (p.learner === undefined && theirs !== learner ? { ...p, learner: theirs } : p));
+  const playthroughs = [...here.playthroughs, ...named].sort((a, b) => a.completedAt.localeCompare(b.completedAt));
+  const best: Records = Object.create(null) as Records;
+  for (const id of new Set([...Object.keys(here.best), ...Object.keys(more.best), ...playthroughs.map((p) => p.scenarioId)])) {
+    const a = Object.hasOwn(here.best, id) ? here.best[id] : undefined;
+    const b = Object.hasOwn(more.best, id) ? more.best[id] : undefined;
+    const played = playthroughs.filter((p) => p.scenarioId === id);
+    const bestPercent = Math.max(a?.bestPercent ?? 0, b?.bestPercent ?? 0, ...played.map((p) => p.score.percent));
+    const completions = Math.max(a?.completions ?? 0, b?.completions ?? 0, played.length);
+    const lastCompleted = [a?.lastCompleted ?? '', b?.lastCompleted ?? '', ...played.map((p) => p.completedAt)].sort().at(-1) ?? '';
+    best[id] = { bestPercent, completions, lastCompleted };
+  }
+  return { file: { format: 'casa-practice-records', formatVersion: 2, ...(learner ? { learner } : {}), best, playthroughs }, added: incoming.length };
+}
+
+/**
+ * What to write under the records' key for records a UI held unwritten (a write refused for want of
+ * room, kept in memory) once there may be room: `stored` is what is there now, which another tab or
+ * process may have written since (a scenario finished there, a backup loaded). Written as they were
+ * held, the records dropped that practice; merged (mergeRecordsFiles: what is stored first, then what
+ * was held; best results and completions kept), nothing is lost. The held text as it is when nothing
+ * is stored, or when it is not records at all (then it is not this function's to judge); `damaged`
+ * when what is stored cannot be read whole (a records file damaged, or with entries that cannot be
+ * read): it is the only copy of what it holds, so the caller sets it aside before writing. Written
+ * compact when indented it would pass `maxBytes` (recordsText).
+ */
+export function recordsWriteBack(stored: string | undefined, held: string, now = new Date(), maxBytes?: number): string | 'damaged' {
+  if (stored === undefined || stored === held) return held;
+  const mine = parseRecordsFile(held, now);
+  if (!mine.ok) return held;
+  const there = parseRecordsFile(stored, now);
+  if (!there.ok || there.unreadable || there.unreadableBest) return 'damaged';
+  return recordsText(mergeRecordsFiles(there.file, mine.file).file, maxBytes);
+}

@@ -1,4 +1,4 @@
-import { asideKey, cleanLine, leftInPlace, memoryStore, RECORDS_KEY, type Store } from '../../machines/light.js';
+import { asideKey, cleanLine, leftInPlace, memoryStore, RECORDS_KEY, recordsWriteBack, type Store } from '../../machines/light.js';
 import { asideCopy, copiesHeading, ROOM_HEADING, sizeWords, utf8Length } from '../kept-here.js';
 
 /**
@@ -282,8 +282,41 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
   // The room `key` has now: the limit less all else stored.
   const roomFor = (key: string): number => Math.max(0, maxBytes - othersThan(key));
 
+  /**
+   * The records this tab writes while it holds its own in memory (a write refused for room): what is
+   * stored may be newer, written by another tab meanwhile (a scenario finished there), and this tab's
+   * copy, read from memory, does not have it. Written as they were, the records dropped that tab's
+   * practice; they are merged with what is stored now (recordsWriteBack), and what is stored, when it
+   * cannot be read whole (damaged), is set aside first, never written over. Undefined: it could not
+   * be set aside (no room), so nothing is written over it.
+   */
+  const heldRecords = (text: string): string | undefined => {
+    let stored: string | undefined;
+    try {
+      stored = ls.getItem(prefix + RECORDS_KEY) ?? undefined;
+    } catch {
+      return text;
+    }
+    const now = new Date(clock());
+    const merged = recordsWriteBack(stored, text, now, roomFor(RECORDS_KEY));
+    if (merged !== 'damaged') return merged;
+    const to = asideKey(RECORDS_KEY, now, 'damaged', (k) => memory.read(k) !== undefined || ls.getItem(prefix + k) !== null);
+    return stored !== undefined && copyQuietly(to, stored) ? text : undefined;
+  };
+
   // `guarded`: refused past maxBytes (every write but a copy set aside).
-  const tryWrite = (key: string, text: string, guarded = true): WriteResult => {
+  const tryWrite = (key: string, given: string, guarded = true): WriteResult => {
+    let text = given;
+    if (key === RECORDS_KEY && memory.read(key) !== undefined && !untouchable.has(key)) {
+      const merged = heldRecords(given);
+      if (merged === undefined) {
+        memory.write(key, given);
+        const p = problemOf(new DOMException('full', 'QuotaExceededError'), key);
+        failed(p);
+        return { ok: false, problem: p };
+      }
+      text = merged;
+    }
     const bytes = utf8Length(text);
     if (guarded && !fitsBeside(key, bytes)) {
       memory.write(key, text);

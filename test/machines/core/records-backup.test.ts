@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  backupLeftOutNote, backupLeftOutQuestion, backupText, cleanLine, finishPlaythrough, importBackup, leftInPlace, MAX_BACKUP_ENTRIES, MAX_COMPLETIONS, MAX_RECORD_MINUTES, memoryStore, minutesSpent, parseBackup, parseRecordsFile, playthroughRecord, readRecords, recordCompletion, recordPlaythrough, RECORDS_KEY, recordsCsv, restorePlaythroughs, writeSave, xapiFile,
-  saveKey, type Debrief, type PlayableScenario, type PlaythroughRecord, type Store,
+  backupLeftOutNote, backupLeftOutQuestion, backupText, cleanLine, finishPlaythrough, importBackup, leftInPlace, MAX_BACKUP_ENTRIES, MAX_COMPLETIONS, MAX_RECORD_MINUTES, memoryStore, mergeRecordsFiles, recordsWriteBack, minutesSpent, parseBackup, parseRecordsFile, playthroughRecord, readRecords, recordCompletion, recordPlaythrough, RECORDS_KEY, recordsCsv, restorePlaythroughs, writeSave, xapiFile,
+  saveKey, type Debrief, type PlayableScenario, type PlaythroughRecord, type RecordsFile, type Store,
 } from '../../../src/machines/index.js';
 import { example, play } from './fixtures.js';
 
@@ -761,5 +761,57 @@ describe('a backup made before own-file saves were left out of backups', () => {
     backup.records.playthroughs = [{ broken: true }];
     backup.saves = { 'saves/mine-one.json': ownFile(save) };
     expect(parseBackup(JSON.stringify(backup), now)).toMatchObject({ ok: false });
+  });
+});
+
+// Records a web tab held unwritten (no room) were written back as held once room was made, over
+// another tab's newer records. The merge loading a backup does is the core's own now, and serves both.
+describe('records held unwritten, written back beside records stored since (recordsWriteBack, mergeRecordsFiles)', () => {
+  const file = (playthroughs: PlaythroughRecord[], learner?: string): RecordsFile => {
+    const store = memoryStore();
+    for (const p of playthroughs) recordPlaythrough(store, p, bytes, new Date(p.completedAt));
+    const text = store.read(RECORDS_KEY);
+    const parsed = text === undefined ? undefined : parseRecordsFile(text, now);
+    const base: RecordsFile = parsed?.ok ? parsed.file : { format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [] };
+    return learner === undefined ? base : { ...base, learner };
+  };
+  const text = (f: RecordsFile) => `${JSON.stringify(f, null, 2)}\n`;
+  const first = record(new Date('2026-02-01T10:00:00Z'));
+  const mine = record(new Date('2026-02-03T10:00:00Z'), ['phone-ignore', 'after-supervisor']);
+  const theirs = record(new Date('2026-02-02T10:00:00Z'));
+
+  it('keeps what is stored and adds what was held: every playthrough once, in order, the best score and the completions kept', () => {
+    const stored = file([first, theirs], 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa');
+    const held = file([first, mine], 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa');
+    const written = recordsWriteBack(text(stored), text(held), now);
+    if (written === 'damaged') throw new Error('not damaged');
+    const parsed = parseRecordsFile(written, now);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.file.playthroughs.map((p) => p.id)).toEqual([first.id, theirs.id, mine.id]);
+    expect(parsed.file.best[example.id]).toEqual({ bestPercent: Math.max(first.score.percent, mine.score.percent), completions: 3, lastCompleted: mine.completedAt });
+    expect(mine.score.percent).toBeLessThan(first.score.percent);
+    expect(parsed.file.learner).toBe('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa');
+    // Written again (the other tab hears and writes back too): nothing changes.
+    expect(recordsWriteBack(written, text(held), now)).toBe(written);
+  });
+
+  it('a playthrough held under another learner keeps its name; the stored records keep theirs', () => {
+    const { file: merged, added } = mergeRecordsFiles(file([theirs], 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'), file([mine], 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb'));
+    expect(added).toBe(1);
+    expect(merged.learner).toBe('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa');
+    expect(merged.playthroughs.find((p) => p.id === mine.id)?.learner).toBe('bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb');
+    expect(merged.playthroughs.find((p) => p.id === theirs.id)?.learner).toBeUndefined();
+  });
+
+  it('the held text as it is with nothing stored, or when it is not records; "damaged" when what is stored cannot be read whole (never written over)', () => {
+    const held = text(file([mine]));
+    expect(recordsWriteBack(undefined, held, now)).toBe(held);
+    expect(recordsWriteBack(text(file([theirs])), 'not records', now)).toBe('not records');
+    expect(recordsWriteBack('{"broken', held, now)).toBe('damaged');
+    const partly = { ...file([theirs]), playthroughs: [theirs, { ...theirs, id: 'not an id', minutes: -5 }] };
+    expect(recordsWriteBack(JSON.stringify(partly), held, now)).toBe('damaged');
+    // Compact when indented it would not fit.
+    const written = recordsWriteBack(text(file([theirs])), held, now, text(file([theirs, mine])).length - 1);
+    expect(written).toBe(`${JSON.stringify(JSON.parse(written))}\n`);
   });
 });
