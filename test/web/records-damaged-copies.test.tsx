@@ -65,7 +65,7 @@ describe('My records: damaged copies set aside', () => {
     expect(store.data.has(NEWER)).toBe(false);
     expect(store.data.has(OLDER)).toBe(true);
     expect(removeButtons()).toHaveLength(1);
-    const heading = screen.getByRole('heading', { level: 2, name: 'Damaged copies' });
+    const heading = screen.getByRole('heading', { level: 3, name: 'Damaged copies' });
     expect(document.activeElement).toBe(heading);
     const said = screen.getByText(/^The damaged records set aside on .* were removed from this browser\./);
     expect(said.textContent).toMatch(/ One copy set aside is still kept here\.$/);
@@ -75,7 +75,7 @@ describe('My records: damaged copies set aside', () => {
     await user.click(screen.getByRole('button', { name: 'Remove it for good' }));
     expect([...store.data.keys()]).toEqual([RECORDS_KEY]);
     expect(screen.queryAllByRole('button', { name: /^Remove this copy/ })).toHaveLength(0);
-    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Damaged copies' }));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 3, name: 'Damaged copies' }));
     expect(screen.getByText(/were removed from this browser\. No copies set aside are kept here now\.$/)).toBeTruthy();
   });
 

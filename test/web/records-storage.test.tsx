@@ -30,6 +30,8 @@ const SESSION_COPY = 'facilitation/youth-discloses.json.damaged-2026-11-22T08-00
 
 const renderRecords = (store: Store) => render(<StoreContext.Provider value={store}><Records /></StoreContext.Provider>);
 const section = (name: RegExp | string) => screen.getByRole('heading', { level: 2, name });
+/** A list of the "Room in this browser" section, under its own heading. */
+const list = (name: RegExp | string) => screen.getByRole('heading', { level: 3, name });
 
 describe('My records: room in this browser, and every copy set aside', () => {
   it('lists every kind of copy with its size and date, under a heading that says damaged and outdated; the room each kind takes, and where it goes', async () => {
@@ -51,17 +53,17 @@ describe('My records: room in this browser, and every copy set aside', () => {
       'Download the damaged last debrief of “What Kiara tells you”',
       'Download the outdated save of “What Kiara tells you”',
     ]);
-    const copies = section('Damaged and outdated copies');
-    const list = copies.nextElementSibling!.nextElementSibling!.querySelectorAll(':scope > li');
-    expect(list).toHaveLength(4);
-    expect(list[2]!.textContent).toMatch(/\(3 KB\)/);
+    const copies = list('Damaged and outdated copies');
+    const items = copies.nextElementSibling!.nextElementSibling!.querySelectorAll(':scope > li');
+    expect(items).toHaveLength(4);
+    expect(items[2]!.textContent).toMatch(/\(3 KB\)/);
     expect(screen.getAllByRole('button', { name: /^Remove this copy \(/ })).toHaveLength(4);
     // The room: by kind, with where each goes.
     const room = section('Room in this browser');
     const kinds = [...room.nextElementSibling!.nextElementSibling!.querySelectorAll('li')].map((li) => li.textContent);
     expect(kinds).toEqual([
       expect.stringMatching(/^Your records: 1 KB\. Never removed here\./),
-      expect.stringMatching(/^Scenarios in progress \(1\): 3 KB\. Each goes when it is finished, or started again, from “Practise a conversation”\.$/),
+      expect.stringMatching(/^Scenarios in progress \(1\): 3 KB\. Each goes when it is finished, or started again, from “Practise a conversation”; or remove one below, under “Scenarios in progress”\.$/),
       expect.stringMatching(/^Presenter sessions \(1\): 1 KB\. Each goes when the trainer starts the room session over/),
       expect.stringMatching(/^Copies set aside \(4\): 3 KB\. Listed below, under “Damaged and outdated copies”: each can be removed\.$/),
     ]);
@@ -69,11 +71,11 @@ describe('My records: room in this browser, and every copy set aside', () => {
     await user.click(downloadsOffered[2]!);
     expect(downloads[0]?.name).toMatch(/^casa-practice-outdated-save-youth-discloses-\d{4}-\d{2}-\d{2}\.json$/);
     expect(await downloads[0]?.blob.text()).toBe(store.read(SAVE_COPY));
-    // Removed once asked: the question is a heading under the section's (h3 under h2).
+    // Removed once asked: the question is a heading under the list's (h4 under h3).
     const remove = screen.getByRole('button', { name: /^Remove this copy \(the outdated save of/ });
     await user.click(remove);
     const question = screen.getByRole('group', { name: /^Remove the outdated save of “What Kiara tells you” set aside on / });
-    expect(within(question).getByRole('heading', { level: 3 })).toBeTruthy();
+    expect(within(question).getByRole('heading', { level: 4 })).toBeTruthy();
     expect(question.textContent).toContain('You downloaded this copy during this visit.');
     expect(question.textContent).toContain('Nothing else kept in this browser is changed.');
     await user.click(screen.getByRole('button', { name: 'Remove it for good' }));
@@ -81,7 +83,7 @@ describe('My records: room in this browser, and every copy set aside', () => {
     expect(store.data.has('saves/youth-discloses.json')).toBe(true);
     expect(screen.getByText(/^The outdated save of “What Kiara tells you” set aside on .* was removed from this browser\. 3 copies set aside are still kept here\.$/)).toBeTruthy();
     // Only damaged ones left: the heading says so (and the room's line names it).
-    expect(document.activeElement).toBe(section('Damaged copies'));
+    expect(document.activeElement).toBe(list('Damaged copies'));
   });
 
   it('a copy removed makes room, and what this tab held unsaved is saved at once, and said so', async () => {
@@ -94,7 +96,7 @@ describe('My records: room in this browser, and every copy set aside', () => {
     const user = userEvent.setup({ delay: null });
     renderRecords(store);
     expect(screen.getByText(/^Kept only in this tab until you close it, for want of room: your progress in a scenario\./)).toBeTruthy();
-    section('Outdated copies');
+    list('Outdated copies');
     await user.click(screen.getByRole('button', { name: /^Remove this copy/ }));
     await user.click(screen.getByRole('button', { name: 'Remove it for good' }));
     expect(window.localStorage.getItem(`casa-practice/${SAVE_COPY}`)).toBeNull();
@@ -105,7 +107,7 @@ describe('My records: room in this browser, and every copy set aside', () => {
     expect(said.closest('[aria-live="polite"]')).not.toBeNull();
     expect(screen.queryByText(/^Kept only in this tab until you close it/)).toBeNull();
     // The heading stays with the news, named as it was.
-    expect(document.activeElement).toBe(section('Outdated copies'));
+    expect(document.activeElement).toBe(list('Outdated copies'));
     window.localStorage.clear();
   });
 
@@ -134,10 +136,66 @@ describe('My records: room in this browser, and every copy set aside', () => {
     const { container } = renderRecords(store);
     await user.click(screen.getByRole('button', { name: /^Remove this copy/ }));
     const levels = [...container.querySelectorAll('h1, h2, h3, h4')].map((h) => `${h.tagName} ${h.textContent}`);
-    const at = levels.findIndex((l) => l === 'H2 Damaged copies');
-    expect(levels[at + 1]).toMatch(/^H3 Remove the damaged records set aside on /);
+    const at = levels.findIndex((l) => l === 'H3 Damaged copies');
+    // In the section the notices of a copy set aside name (SetAsideWhere): "Room in this browser".
+    expect(levels.slice(0, at).filter((l) => l.startsWith('H2')).at(-1)).toBe('H2 Room in this browser');
+    expect(levels[at + 1]).toMatch(/^H4 Remove the damaged records set aside on /);
     const result = await axe.run(container, { runOnly: ['heading-order', 'empty-heading', 'page-has-heading-one'], resultTypes: ['violations'] });
     expect(result.violations.map((v) => v.id)).toEqual([]);
   });
 });
 
+
+// The section said only how a scenario in progress or a last debrief goes (finished, started again,
+// replaced): a volunteer on a shared or full browser could not remove one.
+describe('My records: a scenario in progress or a last debrief can be removed from "Room in this browser"', () => {
+  const SAVE_A = 'saves/night-shift.json';
+  const SAVE_B = 'saves/bus-stop.json';
+  const DEBRIEF = 'debriefs/night-shift.json';
+
+  it('by keyboard alone: asked first with what is lost (Escape keeps it), then removed, said in the live region, the focus on its list\'s heading', async () => {
+    const store = memoryStore({ [RECORDS_KEY]: EMPTY, [SAVE_A]: '{"save a"}', [SAVE_B]: '{"save b"}', [DEBRIEF]: '{"debrief"}' });
+    const user = userEvent.setup({ delay: null });
+    const { container } = renderRecords(store);
+    const progress = list('Scenarios in progress');
+    expect(section('Room in this browser').compareDocumentPosition(progress) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getAllByRole('button', { name: /^Remove this progress \(your progress in “/ })).toHaveLength(2);
+    const remove = screen.getByRole('button', { name: 'Remove this progress (your progress in “night-shift”)' });
+    remove.focus();
+    await user.keyboard('{Enter}');
+    const question = screen.getByRole('group', { name: 'Remove your progress in “night-shift”?' });
+    expect(question.textContent).toContain('Removing it deletes this progress from this browser for good: the scenario starts from the beginning the next time you open it. Your records are not changed.');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Keep this progress' }));
+    // The outline holds with the question open: an h4 under the list's h3, under the section's h2.
+    const levels = [...container.querySelectorAll('h1, h2, h3, h4')].map((h) => `${h.tagName} ${h.textContent}`);
+    expect(levels.slice(levels.indexOf('H3 Scenarios in progress'))).toEqual(['H3 Scenarios in progress', 'H4 Remove your progress in “night-shift”?', 'H3 Last debriefs']);
+    const result = await axe.run(container, { runOnly: ['heading-order', 'empty-heading'], resultTypes: ['violations'] });
+    expect(result.violations.map((v) => v.id)).toEqual([]);
+    await user.keyboard('{Escape}');
+    expect(document.activeElement).toBe(remove);
+    expect(store.data.has(SAVE_A)).toBe(true);
+    await user.keyboard('{Enter}');
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove it for good' }));
+    await user.keyboard('{Enter}');
+    expect(store.data.has(SAVE_A)).toBe(false);
+    expect([...store.data.keys()].sort()).toEqual([DEBRIEF, RECORDS_KEY, SAVE_B]);
+    const said = screen.getByText(/^Your progress in “night-shift” was removed from this browser\./);
+    expect(said.textContent).toBe('Your progress in “night-shift” was removed from this browser. One scenario in progress is still kept here.');
+    expect(said.closest('[aria-live="polite"]')).not.toBeNull();
+    expect(document.activeElement).toBe(list('Scenarios in progress'));
+    expect(screen.getAllByRole('button', { name: /^Remove this progress/ })).toHaveLength(1);
+    // The last debrief, the only one: gone, and the list's heading stays with the news.
+    await user.tab();
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove this debrief (the last debrief of “night-shift”)' }));
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('group', { name: 'Remove the last debrief of “night-shift”?' }).textContent).toContain('Your records (the scenario finished, and its score) are not changed.');
+    await user.tab();
+    await user.keyboard('{Enter}');
+    expect(store.data.has(DEBRIEF)).toBe(false);
+    expect(document.activeElement).toBe(list('Last debriefs'));
+    expect(screen.getByText(/^The last debrief of “night-shift” was removed from this browser\. No last debriefs are kept here now\.$/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Remove this debrief/ })).toBeNull();
+  });
+});

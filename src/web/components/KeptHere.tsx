@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { cleanLine, localDate, localTime, type PlaythroughRecord, type Store } from '../../machines/light.js';
 import { downloadText } from '../download.js';
 import { asideCopy, copiesHeading, keptKind, ROOM_HEADING, sizeWords, slotScenarioId, utf8Length, type AsideCopy, type KeptKind } from '../kept-here.js';
@@ -7,12 +7,14 @@ import { useStoreProblem } from '../store.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
 
 /**
- * My records' account of what the app keeps in this browser: how much room each kind of value takes
- * (of the limit the web store counts for everything, WEB_STORE_MAX_BYTES) and where each can be
- * removed, then every copy set aside (damaged or outdated records, saves, last debriefs, presenter
- * sessions), each with its size and date, to download or to remove once asked. The limit's refusal
- * (local-store) sends the volunteer here. A copy removed makes room, and the store then writes what
- * this tab was keeping unsaved: said with the removal.
+ * My records' account of what the app keeps in this browser ("Room in this browser"): how much room
+ * each kind of value takes (of the limit the web store counts for everything, WEB_STORE_MAX_BYTES)
+ * and where each can be removed; then, under headings of their own in that section, each scenario in
+ * progress and last debrief, to remove once asked, and every copy set aside (damaged or outdated
+ * records, saves, last debriefs, presenter sessions), each with its size and date, to download or
+ * to remove once asked. The limit's refusal (local-store) and the notices that a value was set aside
+ * send the volunteer here. A value removed makes room, and the store then writes what this tab was
+ * keeping unsaved: said with the removal.
  */
 
 /** A store that says what it holds unsaved (the web store: LocalStore.pending), else none. */
@@ -48,7 +50,18 @@ interface Kept {
   /** Values by kind. */
   count: Record<KeptKind, number>;
   copies: (AsideCopy & { bytes: number })[];
+  /** Each scenario in progress and each last debrief, newest first: each can be removed. */
+  values: KeptValue[];
   total: number;
+}
+
+/** A scenario in progress or a last debrief kept: its key, its scenario's slot, its size and when it was written (0: not known). */
+interface KeptValue {
+  key: string;
+  kind: 'progress' | 'debrief';
+  slot: string;
+  bytes: number;
+  modified: number;
 }
 
 const NONE = (): Record<KeptKind, number> => ({ records: 0, progress: 0, debrief: 0, presenter: 0, copy: 0, other: 0 });
@@ -76,6 +89,7 @@ function keptIn(store: Store): Kept {
   const bytes = NONE();
   const count = NONE();
   const copies: Kept['copies'] = [];
+  const values: KeptValue[] = [];
   const modified = new Map(safeList(store, '').map((v) => [v.key, v.modified]));
   let total = 0;
   for (const [key, n] of sizesIn(store)) {
@@ -85,9 +99,12 @@ function keptIn(store: Store): Kept {
     total += n;
     const copy = kind === 'copy' ? asideCopy(key, modified.get(key) ?? 0) : undefined;
     if (copy) copies.push({ ...copy, bytes: n });
+    const slot = kind === 'progress' || kind === 'debrief' ? /^[^/]+\/(.+)\.json$/.exec(key)?.[1] : undefined;
+    if (slot !== undefined && (kind === 'progress' || kind === 'debrief')) values.push({ key, kind, slot, bytes: n, modified: modified.get(key) ?? 0 });
   }
   copies.sort((a, b) => b.at.localeCompare(a.at) || a.key.localeCompare(b.key));
-  return { bytes, count, copies, total };
+  values.sort((a, b) => b.modified - a.modified || a.key.localeCompare(b.key));
+  return { bytes, count, copies, values, total };
 }
 
 /** What a copy is, in words: "the damaged records", "the outdated save of “Youth discloses”". */
@@ -137,7 +154,7 @@ function CopySetAside({ copy, label, downloaded, onDownload, onRemove }: { copy:
       <span className="hint">({sizeWords(copy.bytes)})</span>{' '}
       <button type="button" {...confirmation.trigger(panelId)}>Remove this copy{' '}<span className="sr-only">({what})</span></button>
       {confirmation.open && (
-        <ConfirmPanel id={panelId} level={3} confirmation={confirmation} title={`Remove ${what}?`} keepLabel="Keep this copy" confirmLabel="Remove it for good"
+        <ConfirmPanel id={panelId} level={4} confirmation={confirmation} title={`Remove ${what}?`} keepLabel="Keep this copy" confirmLabel="Remove it for good"
           onConfirm={() => {
             confirmation.close();
             onRemove();
@@ -151,10 +168,64 @@ function CopySetAside({ copy, label, downloaded, onDownload, onRemove }: { copy:
   );
 }
 
+/** The words for a scenario in progress or a last debrief kept, and for removing it. */
+function valueWords(value: KeptValue, title: string): { label: string; what: string; button: string; keep: string; question: string; lost: string } {
+  const when = value.modified > 0 ? `${localDate(new Date(value.modified).toISOString())}, ${localTime(new Date(value.modified).toISOString())}` : undefined;
+  if (value.kind === 'progress') {
+    return {
+      label: `“${title}”${when ? `, saved on ${when}` : ''}`,
+      what: `your progress in “${title}”`,
+      button: 'Remove this progress',
+      keep: 'Keep this progress',
+      question: `Remove your progress in “${title}”?`,
+      lost: 'Removing it deletes this progress from this browser for good: the scenario starts from the beginning the next time you open it. Your records are not changed.',
+    };
+  }
+  return {
+    label: `“${title}”${when ? `, kept on ${when}` : ''}`,
+    what: `the last debrief of “${title}”`,
+    button: 'Remove this debrief',
+    keep: 'Keep this debrief',
+    question: `Remove the last debrief of “${title}”?`,
+    lost: 'Removing it deletes this debrief from this browser for good: it cannot be opened again until you finish the scenario again. Your records (the scenario finished, and its score) are not changed.',
+  };
+}
+
+/** A scenario in progress or a last debrief: its size, and remove it once asked (what is lost said first). */
+function KeptValueItem({ value, title, onRemove }: { value: KeptValue; title: string; onRemove(): void }) {
+  const panelId = useId();
+  const confirmation = useConfirmation();
+  const words = valueWords(value, title);
+  return (
+    <li onKeyDown={confirmation.onEscape}>
+      {words.label} <span className="hint">({sizeWords(value.bytes)})</span>{' '}
+      <button type="button" {...confirmation.trigger(panelId)}>{words.button}{' '}<span className="sr-only">({words.what})</span></button>
+      {confirmation.open && (
+        <ConfirmPanel id={panelId} level={4} confirmation={confirmation} title={words.question} keepLabel={words.keep} confirmLabel="Remove it for good"
+          onConfirm={() => {
+            confirmation.close();
+            onRemove();
+          }}>
+          {words.lost}
+        </ConfirmPanel>
+      )}
+    </li>
+  );
+}
+
+/** The lists of My records' "Room in this browser" whose entries can be removed, each under its own heading. */
+type ListName = 'progress' | 'debrief' | 'copies';
+
+const LIST_HEADINGS: Record<'progress' | 'debrief', string> = { progress: 'Scenarios in progress', debrief: 'Last debriefs' };
+
 /**
- * The "Room in this browser" and copies-set-aside sections of My records. `playthroughs` name the
- * scenarios a copy belongs to (their titles), with the bundled scenarios' titles once loaded;
- * `version` changes when the page read the store again (a backup loaded, another tab's records).
+ * The "Room in this browser" section of My records: what takes the room, by kind, then, each under a
+ * heading of its own in the section, the scenarios in progress and last debriefs (each to remove) and
+ * the copies set aside (each to download or remove). The notices that a value was set aside send the
+ * volunteer to this section by its heading (SetAsideWhere), so the copies are listed in it, not
+ * beside it. `playthroughs` name the scenarios (their titles), with the bundled scenarios' titles
+ * once loaded; `version` changes when the page read the store again (a backup loaded, another tab's
+ * records).
  */
 export function KeptHere({ store, playthroughs, version }: { store: Store; playthroughs: readonly PlaythroughRecord[]; version: number }) {
   const [n, setN] = useState(0);
@@ -163,9 +234,9 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
   const kept = useMemo(() => (void version, void n, void problem, keptIn(store)), [store, version, n, problem]);
   const unsaved = pendingIn(store);
   const limit = (store as { maxBytes?: number }).maxBytes;
-  // The scenarios' titles: of the records first, then of the bundled scenarios, loaded only when a copy needs one.
+  // The scenarios' titles: of the records first, then of the bundled scenarios, loaded only when an entry needs one.
   const [bundledTitles, setBundledTitles] = useState<ReadonlyMap<string, string>>();
-  const needsTitles = kept.copies.some((c) => c.slot !== undefined);
+  const needsTitles = kept.copies.some((c) => c.slot !== undefined) || kept.values.length > 0;
   useEffect(() => {
     if (!needsTitles || bundledTitles) return;
     let live = true;
@@ -190,57 +261,95 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
     return playthroughs.find((p) => p.scenarioId === id)?.title ?? bundledTitles?.get(id) ?? cleanLine(id).slice(0, 80);
   };
   const [downloaded, setDownloaded] = useState<ReadonlySet<string>>(new Set());
-  // What became of the last copy downloaded or removed, said under the list; a new paragraph each time (read out again).
-  const [said, setSaid] = useState<{ text: string; alert?: boolean; n: number }>();
-  const say = (m: { text: string; alert?: boolean }) => setSaid((old) => ({ ...m, n: (old?.n ?? 0) + 1 }));
-  const heading = useRef<HTMLHeadingElement>(null);
-  // The heading stays while it says what became of the last copy removed, named as it was.
+  // What became of the last entry downloaded or removed, said under the lists; a new paragraph each
+  // time (read out again). `list`: the list it was removed from, whose heading stays with the news.
+  const [said, setSaid] = useState<{ text: string; alert?: boolean; n: number; list?: ListName }>();
+  const say = (m: { text: string; alert?: boolean; list?: ListName }) => setSaid((old) => ({ ...m, n: (old?.n ?? 0) + 1 }));
+  const progressHeading = useRef<HTMLHeadingElement>(null);
+  const debriefHeading = useRef<HTMLHeadingElement>(null);
+  const copiesHeadingRef = useRef<HTMLHeadingElement>(null);
+  const headings: Record<ListName, RefObject<HTMLHeadingElement | null>> = { progress: progressHeading, debrief: debriefHeading, copies: copiesHeadingRef };
+  // The copies' heading stays while it says what became of the last copy removed, named as it was.
   const lastHeading = useRef('Damaged copies');
   if (kept.copies.length > 0) lastHeading.current = copiesHeading(kept.copies);
 
   const download = (copy: AsideCopy) => {
     const text = safeRead(store, copy.key);
-    if (text === undefined) return say({ text: 'That copy could not be read from this browser\'s storage.', alert: true });
+    if (text === undefined) return say({ text: 'That copy could not be read from this browser\'s storage.', alert: true, list: 'copies' });
     downloadText(copyFileName(copy), text, 'application/json');
     setDownloaded((d) => new Set(d).add(copy.key));
   };
-  // Removed once the volunteer has said so (CopySetAside asks first); the store writes what the tab
-  // held unsaved as soon as there is room for it, and that is said with the removal.
-  const remove = (copy: AsideCopy, label: string) => {
+  /**
+   * Removes a value once the volunteer has said so (its item asks first), and says what became of it:
+   * `done` (removed) or `kept` (the storage refused), then what is left in its list (`left`, counted
+   * after), and what the tab held unsaved that the room made let it save (the store writes it as soon
+   * as there is room). The focus goes to the list's heading, which stays with the news.
+   */
+  const removeValue = (key: string, list: ListName, done: string, kept: string, left: (k: Kept) => string) => {
     const before = pendingIn(store);
     try {
-      store.remove(copy.key);
+      store.remove(key);
     } catch {
-      // Said below: the copy is still listed.
+      // Said below: the value is still listed.
     }
-    const gone = !safeList(store, copy.of).some((c) => c.key === copy.key);
+    const gone = !safeList(store, key).some((c) => c.key === key);
     const after = pendingIn(store);
-    const left = keptIn(store).copies.length;
     const saved = unsavedWords(before.filter((k) => !after.includes(k)));
     const still = unsavedWords(after);
-    const when = `${localDate(copy.at)}, ${localTime(copy.at)}`;
     say(gone
       ? {
         text: [
-          `${capital(label)} set aside on ${when} ${copy.kind === 'records' ? 'were' : 'was'} removed from this browser.`,
-          left === 0 ? 'No copies set aside are kept here now.' : left === 1 ? 'One copy set aside is still kept here.' : `${left} copies set aside are still kept here.`,
+          done,
+          left(keptIn(store)),
           saved && `With the room this made, ${saved}, kept only in this tab until now, ${saved.includes(' and ') || saved === 'your records' ? 'are' : 'is'} saved in this browser now.`,
           still && `Still kept only in this tab, for want of room: ${still}.`,
         ].filter(Boolean).join(' '),
+        list,
       }
-      : { text: 'That copy could not be removed from this browser\'s storage; it is still kept here.', alert: true });
+      : { text: kept, alert: true, list });
     setN((v) => v + 1);
-    heading.current?.focus();
+    headings[list].current?.focus();
+  };
+  const removeCopy = (copy: AsideCopy, label: string) => {
+    const when = `${localDate(copy.at)}, ${localTime(copy.at)}`;
+    removeValue(copy.key, 'copies', `${capital(label)} set aside on ${when} ${copy.kind === 'records' ? 'were' : 'was'} removed from this browser.`, 'That copy could not be removed from this browser\'s storage; it is still kept here.', (k) => {
+      const left = k.copies.length;
+      return left === 0 ? 'No copies set aside are kept here now.' : left === 1 ? 'One copy set aside is still kept here.' : `${left} copies set aside are still kept here.`;
+    });
+  };
+  const removeKept = (value: KeptValue) => {
+    const words = valueWords(value, title(value.slot));
+    const progress = value.kind === 'progress';
+    removeValue(value.key, value.kind, `${capital(words.what)} was removed from this browser.`, `${capital(words.what)} could not be removed from this browser's storage; it is still kept here.`, (k) => {
+      const left = k.values.filter((v) => v.kind === value.kind).length;
+      if (progress) return left === 0 ? 'No scenarios in progress are kept here now.' : left === 1 ? 'One scenario in progress is still kept here.' : `${left} scenarios in progress are still kept here.`;
+      return left === 0 ? 'No last debriefs are kept here now.' : left === 1 ? 'One last debrief is still kept here.' : `${left} last debriefs are still kept here.`;
+    });
   };
 
   const rows: { kind: KeptKind; name: string; where: string }[] = [
     { kind: 'records', name: 'Your records', where: 'Never removed here. Download a backup file (above) to keep them elsewhere too.' },
-    { kind: 'progress', name: 'Scenarios in progress', where: 'Each goes when it is finished, or started again, from “Practise a conversation”.' },
+    { kind: 'progress', name: 'Scenarios in progress', where: `Each goes when it is finished, or started again, from “Practise a conversation”; or remove one below, under “${LIST_HEADINGS.progress}”.` },
     { kind: 'presenter', name: 'Presenter sessions', where: 'Each goes when the trainer starts the room session over, in presenter mode.' },
-    { kind: 'debrief', name: 'Last debriefs', where: 'One per scenario finished, replaced by the next; each takes little room.' },
+    { kind: 'debrief', name: 'Last debriefs', where: `One per scenario finished, replaced by the next; each takes little room, and can be removed below, under “${LIST_HEADINGS.debrief}”.` },
     { kind: 'copy', name: 'Copies set aside', where: `Listed below, under “${lastHeading.current}”: each can be removed.` },
     { kind: 'other', name: 'Settings', where: 'A few bytes.' },
   ];
+  // A list is shown while it has entries, or while the news is of one removed from it (its heading holds the focus).
+  const shows = (list: ListName, count: number) => count > 0 || said?.list === list;
+  const valueList = (kind: 'progress' | 'debrief') => {
+    const values = kept.values.filter((v) => v.kind === kind);
+    return shows(kind, values.length) && (
+      <>
+        <h3 ref={headings[kind]} tabIndex={-1}>{LIST_HEADINGS[kind]}</h3>
+        {values.length > 0 && (
+          <ul>
+            {values.map((v) => <KeptValueItem key={v.key} value={v} title={title(v.slot)} onRemove={() => removeKept(v)} />)}
+          </ul>
+        )}
+      </>
+    );
+  };
   return (
     <>
       <h2>{ROOM_HEADING}</h2>
@@ -258,9 +367,11 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
         </ul>
       )}
       {unsavedWords(unsaved) && <p className="notice">Kept only in this tab until you close it, for want of room: {unsavedWords(unsaved)}. Make room as said above and it is saved at once.</p>}
-      {(kept.copies.length > 0 || said !== undefined) && (
+      {valueList('progress')}
+      {valueList('debrief')}
+      {shows('copies', kept.copies.length) && (
         <>
-          <h2 ref={heading} tabIndex={-1}>{lastHeading.current}</h2>
+          <h3 ref={headings.copies} tabIndex={-1}>{lastHeading.current}</h3>
           {kept.copies.length > 0 && (
             <>
               <p>
@@ -272,7 +383,7 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
               <ul>
                 {kept.copies.map((c) => {
                   const label = copyLabel(c, title);
-                  return <CopySetAside key={c.key} copy={c} label={label} downloaded={downloaded.has(c.key)} onDownload={() => download(c)} onRemove={() => remove(c, label)} />;
+                  return <CopySetAside key={c.key} copy={c} label={label} downloaded={downloaded.has(c.key)} onDownload={() => download(c)} onRemove={() => removeCopy(c, label)} />;
                 })}
               </ul>
             </>
