@@ -1,4 +1,5 @@
 import { leftWhereItWas, recordsSetAsideNotice, resumeFailure, type RecordsSetAside, type Store } from '../machines/light.js';
+import { ROOM_HEADING } from './kept-here.js';
 
 /**
  * Where what was set aside is, in a browser's words: a copy under another key of this site's storage,
@@ -11,14 +12,33 @@ const keptInBrowser = (what: 'them' | 'the save' | 'it') => (movedTo: string) =>
 // The core says what was set aside; here, where. A key such as records.json.damaged-… names an entry
 // of this site's storage that the volunteer cannot open, so the browser's words leave it out.
 
-/** The one line for records set aside, in a browser's words; `notice` (the core's) when nothing was set aside. */
+/**
+ * Where My records shows what was set aside, after "My records" (a link where the page makes one,
+ * SetAsideWhere): the copy, listed in its "Room in this browser" section to download or remove; or,
+ * left where it was (the storage full, no room for a copy), what takes the room, shown there. The
+ * notices of saves, last debriefs, presenter sessions and records alike end with these words.
+ */
+export const COPY_LISTED = `lists the copy under “${ROOM_HEADING}”, to download or remove`;
+export const ROOM_SHOWN = `shows what takes the room this browser keeps for casa-practice, under “${ROOM_HEADING}”`;
+
+/**
+ * The one line for records set aside, in a browser's words; `notice` (the core's) when nothing was
+ * set aside. Then, as the other notices of a value set aside say, where My records shows it (on My
+ * records itself, below), and what to do: load a backup to bring the records back, or, left as they
+ * were (storage full), download one to keep what is shown.
+ */
 export function recordsNotice(read: { notice?: string; setAside?: RecordsSetAside }, where: 'records' | 'elsewhere' = 'elsewhere'): string | undefined {
   if (!read.setAside) return read.notice;
   const kept = recordsSetAsideNotice(read.setAside, keptInBrowser('them'));
+  const here = where === 'records';
   // Left as they were (storage full): a backup loaded now would live in this tab only, so the one
   // way to keep what is shown is to download it.
-  if (leftWhereItWas(read.setAside.movedTo)) return `${kept} To keep what is shown, download a backup file ${where === 'records' ? 'with “Download a backup file” below' : 'on My records'}.`;
-  return `${kept} If you have a backup file, load it ${where === 'records' ? 'with “Load a backup file” below' : 'on My records'} to bring your records back.`;
+  if (leftWhereItWas(read.setAside.movedTo)) {
+    const room = here ? `What takes the room this browser keeps for casa-practice is shown below, under “${ROOM_HEADING}”.` : `My records ${ROOM_SHOWN}.`;
+    return `${kept} ${room} To keep what is shown, download a backup file ${here ? 'with “Download a backup file” below' : 'there'}.`;
+  }
+  const listed = here ? `The copy is listed below, under “${ROOM_HEADING}”, to download or remove.` : `My records ${COPY_LISTED}.`;
+  return `${kept} ${listed} If you have a backup file, load it ${here ? 'with “Load a backup file” below' : 'there'} to bring your records back.`;
 }
 
 /**

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore, type Store } from '../../src/machines/light.js';
@@ -356,7 +356,7 @@ describe('My records', () => {
     const forged = { ...played, id: '00000000-0000-4000-8000-000000000002', minutes: 5000 };
     const stored = memoryStore({ 'records.json': JSON.stringify({ ...records, playthroughs: [played, forged] }) });
     renderApp('#/records', stored);
-    expect((await screen.findByText(/^Part of your completion records was damaged/)).textContent).toBe('Part of your completion records was damaged: 1 finished scenario could not be read (completed practice 2: it claims 5000 minutes, but casa-practice records at most 720 for one finished scenario) and is left out of your records; a copy of them is kept in this browser\'s storage for this site (nothing was deleted), and the other 1 finished scenario was kept. If you have a backup file, load it with “Load a backup file” below to bring your records back.');
+    expect((await screen.findByText(/^Part of your completion records was damaged/)).textContent).toBe('Part of your completion records was damaged: 1 finished scenario could not be read (completed practice 2: it claims 5000 minutes, but casa-practice records at most 720 for one finished scenario) and is left out of your records; a copy of them is kept in this browser\'s storage for this site (nothing was deleted), and the other 1 finished scenario was kept. The copy is listed below, under “Room in this browser”, to download or remove. If you have a backup file, load it with “Load a backup file” below to bring your records back.');
     expect(screen.getAllByRole('row').slice(1)).toHaveLength(1);
     expect(document.querySelector('.records-total')?.textContent).not.toContain('5000');
   });
@@ -437,7 +437,7 @@ describe('My records', () => {
     renderApp('#/records', store);
     // In a browser's words: a storage key (records.json.damaged-…) is nothing the volunteer can open.
     const notice = (await screen.findByText(/records were damaged/)).textContent;
-    expect(notice).toBe('Your completion records were damaged; a copy of them is kept in this browser\'s storage for this site (nothing was deleted) and new records were started. If you have a backup file, load it with “Load a backup file” below to bring your records back.');
+    expect(notice).toBe('Your completion records were damaged; a copy of them is kept in this browser\'s storage for this site (nothing was deleted) and new records were started. The copy is listed below, under “Room in this browser”, to download or remove. If you have a backup file, load it with “Load a backup file” below to bring your records back.');
     expect(document.body.textContent).not.toMatch(/records\.json/);
     expect(screen.getByText(/No completed practice yet/)).toBeTruthy();
     expect([...store.data.keys()].some((k) => k.startsWith('records.json.damaged-'))).toBe(true);
@@ -451,8 +451,11 @@ describe('My records', () => {
       await screen.findByText(/records were damaged/);
     });
     expect(said.filter((t) => /damaged/.test(t))).toHaveLength(1);
-    const notice = (await screen.findByText(/records were damaged/)).textContent;
-    expect(notice).toMatch(/kept in this browser's storage for this site \(nothing was deleted\) and new records were started\. If you have a backup file, load it on My records/);
+    const shown = await screen.findByText(/records were damaged/);
+    // "My records" a link, as in the other notices of a value set aside.
+    expect(within(shown).getByRole('link', { name: 'My records' }).getAttribute('href')).toBe('#/records');
+    const notice = shown.textContent;
+    expect(notice).toMatch(/kept in this browser's storage for this site \(nothing was deleted\) and new records were started\. My records lists the copy under “Room in this browser”, to download or remove\. If you have a backup file, load it there to bring your records back\.$/);
     expect(notice).not.toMatch(/records\.json/);
     expect([...store.data.keys()].some((k) => k.startsWith('records.json.damaged-'))).toBe(true);
   });
@@ -467,7 +470,7 @@ describe('My records', () => {
     await screen.findByText(/^Your completion records were damaged/);
     const { said, stop } = watchAnnouncements('[role="status"], [aria-live="polite"], [role="alert"]');
     try {
-      await user.click(screen.getByRole('link', { name: 'My records' }));
+      await user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'My records' }));
       await screen.findByRole('heading', { level: 1, name: 'My records' });
       await waitFor(() => expect(said.filter((t) => /damaged/.test(t))).toHaveLength(1));
     } finally {
@@ -613,7 +616,7 @@ describe('My records', () => {
     const first = (await screen.findByText(/^Part of your completion records is damaged/)).textContent ?? '';
     expect(first).toMatch(notice);
     // A backup loaded now would be kept in this tab only: the notice says to download one instead.
-    expect(first).toMatch(/To keep what is shown, download a backup file on My records\.$/);
+    expect(first).toMatch(/ My records shows what takes the room this browser keeps for casa-practice, under “Room in this browser”\. To keep what is shown, download a backup file there\.$/);
     expect(first).not.toContain('bring your records back');
     expect(document.body.textContent).toContain(`Completed · best score ${best}%`);
     cleanup();
@@ -666,15 +669,17 @@ describe('My records', () => {
     const store = memoryStore({ 'records.json': '{"broken' });
     const user = userEvent.setup();
     renderApp('#/', store);
-    expect((await screen.findByText(/^Your completion records were damaged/)).textContent).toContain('load it on My records');
-    await user.click(screen.getByRole('link', { name: 'My records' }));
+    const notice = await screen.findByText(/^Your completion records were damaged/);
+    expect(notice.textContent).toContain('My records lists the copy under “Room in this browser”, to download or remove. If you have a backup file, load it there');
+    // Its own link, as the other notices of a value set aside have.
+    await user.click(within(notice).getByRole('link', { name: 'My records' }));
     await screen.findByRole('heading', { level: 1, name: 'My records' });
     // (Waited for: on a loaded machine the notice may follow the page's heading by a render.)
     await waitFor(() => expect(screen.getByText(/^Your completion records were damaged/).textContent).toContain('load it with “Load a backup file” below'));
     cleanup();
     // Opened again later: the copy is still offered (the notice is for the visit that set it aside).
     renderApp('#/records', store);
-    await screen.findByRole('heading', { level: 2, name: 'Damaged copies' });
+    await screen.findByRole('heading', { level: 3, name: 'Damaged copies' });
     await user.click(screen.getByRole('button', { name: /^Download the damaged records set aside on / }));
     expect(blobs[0]?.name).toMatch(/^casa-practice-damaged-records-\d{4}-\d{2}-\d{2}\.json$/);
     expect(await blobs[0]?.blob.text()).toBe('{"broken');

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { leftWhereItWas } from '../../machines/light.js';
-import { ROOM_HEADING } from '../kept-here.js';
 import { hrefOf } from '../routing.js';
+import { COPY_LISTED, ROOM_SHOWN } from '../storage-words.js';
 
 /**
  * Where My records shows a value set aside (a save, a presenter session, a last debrief), said after
@@ -13,11 +13,20 @@ import { hrefOf } from '../routing.js';
 export function SetAsideWhere({ movedTo }: { movedTo: string }) {
   const records = <a href={hrefOf({ page: 'records' })}>My records</a>;
   return leftWhereItWas(movedTo)
-    ? <span>{records} shows what takes the room this browser keeps for casa-practice, under “{ROOM_HEADING}”.</span>
-    : <span>{records} lists the copy under “{ROOM_HEADING}”, to download or remove.</span>;
+    ? <span>{records} {ROOM_SHOWN}.</span>
+    : <span>{records} {COPY_LISTED}.</span>;
 }
 
 /** A line saying a value was set aside (`movedTo`: where), then where My records shows it; the line alone when nothing was set aside. */
 export function setAsideNotice(line: string, movedTo: string | undefined): ReactNode {
   return movedTo === undefined ? line : <>{line} <SetAsideWhere movedTo={movedTo} /></>;
+}
+
+/**
+ * A notice in words (the records', recordsNotice) with "My records" made a link to it, as
+ * SetAsideWhere's is: the text is shown as text, only the page's name becomes a link.
+ */
+export function linkingRecords(text: string): ReactNode {
+  const parts = text.split('My records');
+  return parts.flatMap((part, i) => (i === 0 ? [part] : [<a key={i} href={hrefOf({ page: 'records' })}>My records</a>, part]));
 }

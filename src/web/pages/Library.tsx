@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { continueChoices, debriefKey, DEBRIEFS_PREFIX, isEntry, leftOutWords, quickEntry, saveKey, saveSummary, sortEntries, type CatalogEntry, type LeftOut } from '../../machines/light.js';
 import { Announce } from '../components/Announce.js';
+import { linkingRecords } from '../components/SetAside.js';
 import { hrefOf, useFollowedLink } from '../routing.js';
 import { scenarioTexts } from '../scenarios.js';
 import { recordsNoticeThisVisit } from '../storage-words.js';
@@ -67,7 +68,7 @@ export function Library() {
         device: there is no account, and your progress is kept only in this browser.
       </p>
       {/* Announced: it comes after the page has opened, once the scenarios are read. */}
-      {listing?.notice && <Announce>{listing.notice}</Announce>}
+      {listing?.notice && <Announce>{linkingRecords(listing.notice)}</Announce>}
       {/* Said once, above the cards (on each of the 13 cards a screen reader read it 13 times); only while some card offers both modes. */}
       {listing?.entries.some((e) => !e.saved) && <p className="hint">Each scenario can be played in practice or as an assessment. Practice shows feedback after each reply and lets you undo; assessment holds feedback until the debrief.</p>}
       {!listing ? <p>Loading scenarios…</p> : (
