@@ -4,7 +4,7 @@
  * without XState). Lint refuses deep imports from the UIs.
  */
 export * from './light.js';
-export { validateScenario, formatValidation, fileProblem, scenarioPlaces, SCHEMA_FILE_NAME, type FilePlace, type ValidationResult, type ValidateOptions } from './validate/index.js';
+export { validateScenario, formatValidation, moreProblemsLine, fileProblem, scenarioPlaces, SCHEMA_FILE_NAME, type FilePlace, type ValidationResult, type ValidateOptions } from './validate/index.js';
 export type { AuthoringPointers } from './validate/pointers.js';
 export { MAX_FILE_BYTES } from './validate/source.js';
 export { formatProblem, formatPath, type Problem } from './validate/problem.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { validateScenario, type AuthoringPointers } from '../../src/machines/index.js';
+import { formatValidation, moreProblemsLine, validateScenario, type AuthoringPointers, type ValidationResult } from '../../src/machines/index.js';
 import { withPointers } from '../../src/machines/validate/pointers.js';
 import { schemaProblems } from '../../src/machines/validate/schema-issues.js';
 import example from '../fixtures/good/example.json?raw';
@@ -100,5 +100,31 @@ describe('the fix that asks for another check names the action the caller has', 
     expect(summary(fixes(text, { ...HERE, again: 'press AGAIN' }))).toEqual([expect.stringContaining('; press AGAIN to see the rest.')]);
     // Without words of its own, a caller's pointers keep the terminal's.
     expect(summary(fixes(text, HERE))).toEqual([expect.stringContaining('; validate again to see the rest.')]);
+  });
+});
+
+// Past the problems listed, the count ended "fix these first and validate again" wherever it was
+// shown: in the web app's Preview there is no command to validate, only its "Check again" button.
+describe('the line that counts the problems past those listed names the caller\'s way to check again', () => {
+  const truncated = { count: 3, codes: { 'unknown-field': 1, markdown: 2 } };
+  const result: ValidationResult = { ok: false, problems: [], errors: 3, warnings: 0, truncated };
+  it('"validate again" in the terminal, the caller\'s words with its pointers', () => {
+    expect(formatValidation(result, 'mine.json').split('\n')).toEqual(['…and 3 more problems of these kinds (markdown ×2, unknown-field ×1); fix these first and validate again.', 'mine.json: 3 errors, 0 warnings']);
+    expect(formatValidation(result, 'mine.json', { ...HERE, again: 'press AGAIN' }).split('\n')[0]).toBe('…and 3 more problems of these kinds (markdown ×2, unknown-field ×1); fix these first and press AGAIN.');
+    expect(moreProblemsLine({ count: 1, codes: { markdown: 1 } }, { ...HERE, again: 'press AGAIN' })).toBe('…and 1 more problem of these kinds (markdown ×1); fix these first and press AGAIN.');
+    expect(moreProblemsLine(truncated, HERE)).toMatch(/; fix these first and validate again\.$/);
+  });
+});
+
+// An app's own file not named after its id was told of the terminal's play command, in the web
+// app's Preview too ("npx casa-practice play <id>"), a command on a page for a trainer with no terminal.
+describe('id-not-file-name names what looks for the file in the caller\'s words', () => {
+  const message = (authoring?: AuthoringPointers) => validateScenario(example, 'first-court-date.json', { fileStem: 'first-court-date', command: (args) => `npm run cli -- ${args}`, ...(authoring ? { authoring } : {}) })
+    .problems.find((p) => p.code === 'id-not-file-name')?.message;
+  it('the terminal\'s command without them, the caller\'s words with them', () => {
+    expect(message()).toMatch(/: in the scenarios folder a file is named after its id, which "npm run cli -- play <id>" looks for\.$/);
+    expect(message({ ...HERE, findsById: 'the FINDER' })).toMatch(/: in the scenarios folder a file is named after its id, which the FINDER looks for\.$/);
+    // Without words of its own, a caller's pointers keep the command.
+    expect(message(HERE)).toContain('which "npm run cli -- play <id>" looks for.');
   });
 });

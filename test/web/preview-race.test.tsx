@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // Its own module graph (vite.config.ts, OWN_MODULES): it holds the app's scenario list back, to
-// keep a check running while the trainer chooses another file.
+// keep a check running while the trainer chooses another file, and adds to it a file of the app's
+// scenarios/ folder not named after its id.
 import { act, cleanup, configure, render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -15,12 +16,15 @@ let hold: Promise<void> | undefined;
 // render up past Testing Library's default second.
 configure({ asyncUtilTimeout: 15_000 });
 
+// A file of the app's scenarios/ folder named otherwise than its id (example-new-phone), as a trainer who copied one may leave it.
+const MISNAMED = { file: 'first-court-date.json', text: example };
+
 vi.mock('../../src/web/scenarios.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/web/scenarios.js')>();
   return { ...real, sameIdInApp: async (checked?: string) => {
     if (hold) await hold;
     return real.sameIdInApp(checked);
-  } };
+  }, scenarioTexts: async () => [...await real.scenarioTexts(), MISNAMED] };
 });
 
 afterEach(cleanup);
@@ -68,5 +72,16 @@ describe('a check still running when the trainer chooses another file', () => {
     await chooseWhileChecking(gone);
     expect(screen.getByText('The file gone.json could not be read.')).toBeTruthy();
     expect(screen.queryByText(/Checking/)).toBeNull();
+  });
+});
+
+// Such a file was warned of in the terminal's words, on a page: "which "npx casa-practice play <id>"
+// looks for", a command for a trainer who may have no terminal.
+describe("an app's own file not named after its id", () => {
+  it('is warned of without a terminal command: what looks for it by that name is the app\'s terminal version', async () => {
+    render(<StoreContext value={memoryStore()}><Preview file={MISNAMED.file} /></StoreContext>);
+    expect(await screen.findByText(/^first-court-date\.json is valid \(1 warning\)/)).toBeTruthy();
+    expect(screen.getByText(/^The scenario's id is/).textContent).toBe('The scenario\'s id is "example-new-phone", but the file is named "first-court-date.json": in the scenarios folder a file is named after its id, which the app\'s terminal version (a program run by typing commands) looks for.');
+    expect(screen.getByText(/^Problems in/).closest('section')?.textContent).not.toMatch(/casa-practice|npx|npm|play </);
   });
 });

@@ -13,6 +13,7 @@ import schemaFile from '../../scenarios/scenario.schema.json?raw';
 import { captureDownloads, playToDebrief, renderApp, watchAnnouncements } from './helpers.js';
 import { withUnreachable } from '../helpers/unreachable.js';
 import { principles, validateScenario, type Scenario } from '../../src/machines/index.js';
+import { MAX_PROBLEMS } from '../../src/machines/validate/index.js';
 import { AUTHORING_HELP, EXAMPLE_FILE } from '../../src/web/components/AuthoringHelp.js';
 
 afterEach(cleanup);
@@ -87,6 +88,24 @@ describe('previewing a scenario file', () => {
     const worked = await files[1]!.blob.text();
     expect(JSON.parse(worked)).toMatchObject({ $schema: './scenario.schema.json' });
     expect(validateScenario(worked, EXAMPLE_FILE).problems).toEqual([]);
+  });
+
+  // Past the problems listed, the page said "…and 250 more problems; fix these first and check
+  // again": not what kinds they were, as the terminal says, and "1 more problems". It says both, as
+  // the terminal does, with this page's "Check again" where the terminal says "validate again".
+  it('more problems than are listed: how many and of which kinds, and to check the file again with its button', async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    const data = JSON.parse(example) as Record<string, unknown>;
+    for (let i = 0; i < MAX_PROBLEMS + 1; i++) data[`extra${i}`] = i;
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([JSON.stringify(data)], 'many.json'));
+    // (Queries of the page's few parts: the whole page's text, 200 problems long, makes each query slow.)
+    const verdict = await screen.findByRole('status');
+    await vi.waitFor(() => expect(verdict.textContent).toMatch(/^many\.json: 201 errors/));
+    const section = screen.getByText('Problems in many.json').closest('section')!;
+    expect([...section.querySelectorAll(':scope > p')].map((p) => p.textContent)).toContain('…and 1 more problem of these kinds (unknown-field ×1); fix these first and check it again (“Check again”).');
+    expect(screen.getByText(/^Check again/).tagName).toBe('BUTTON');
+    expect(document.body.textContent).not.toMatch(/validate again/);
   });
 
   it('a file of the app\'s scenarios/ folder named in the address (#/preview/court-report.json) is checked on opening, and a name not there says so', async () => {

@@ -310,7 +310,7 @@ function idProblems(id: unknown, options: ValidateOptions): UnlocatedProblem[] {
   }
   if (options.fileStem !== undefined && options.fileStem !== id) {
     out.push({ severity: 'warning', code: 'id-not-file-name', path: ['id'],
-      message: `The scenario's id is ${quoteValue(id)}, but the file is named ${quoteValue(`${options.fileStem}.json`, 200)}: in the scenarios folder a file is named after its id, which ${commandWords('play <id>', options, true)} looks for.`,
+      message: `The scenario's id is ${quoteValue(id)}, but the file is named ${quoteValue(`${options.fileStem}.json`, 200)}: in the scenarios folder a file is named after its id, which ${pointerWords.findsById(commandWords('play <id>', options, true))} looks for.`,
       fix: `Rename the file to ${quoteValue(`${id}.json`)}, or, if this is a new scenario, change "id" to a new id and name the file after it.` });
   }
   return out;
@@ -664,14 +664,21 @@ function mb(n: number): string {
   return (n / 1024 / 1024).toFixed(1);
 }
 
-/** A validation result as the text a trainer reads. */
-export function formatValidation(result: ValidationResult, fileName: string): string {
+/**
+ * The line after the problems listed when there were more (`truncated`): how many, of which kinds,
+ * and how to see them, as the terminal says it ("validate again") or in the caller's words
+ * (AuthoringPointers.again: the web Preview's "Check again" button).
+ */
+export function moreProblemsLine(truncated: NonNullable<ValidationResult['truncated']>, authoring?: AuthoringPointers): string {
+  const kinds = Object.entries(truncated.codes).sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ×${n}`).join(', ');
+  return `…and ${truncated.count} more problem${truncated.count === 1 ? '' : 's'} of these kinds (${kinds}); fix these first and ${withPointers(authoring, pointerWords.again)}.`;
+}
+
+/** A validation result as the text a trainer reads; `authoring`: the caller's words for where a fix points (the terminal's without). */
+export function formatValidation(result: ValidationResult, fileName: string, authoring?: AuthoringPointers): string {
   const file = shownFileName(fileName);
   const lines = result.problems.map(formatProblem);
-  if (result.truncated) {
-    const kinds = Object.entries(result.truncated.codes).sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ×${n}`).join(', ');
-    lines.push(`…and ${result.truncated.count} more problem${result.truncated.count === 1 ? '' : 's'} of these kinds (${kinds}); fix these first and validate again.`);
-  }
+  if (result.truncated) lines.push(moreProblemsLine(result.truncated, authoring));
   const verdict = result.ok
     ? `${file}: valid${result.warnings ? ` (${result.warnings} warning${result.warnings === 1 ? '' : 's'})` : ''}`
     : `${file}: ${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}`;

@@ -21,6 +21,12 @@ export interface AuthoringPointers {
   schema: string;
   /** How to check the file again, as a clause after "; " ("check it again with “Check again”"); "validate again" without one. */
   again?: string;
+  /**
+   * What finds a file of the app's scenarios folder by the name its id gives it, as the end of "a
+   * file is named after its id, which … looks for"; the terminal names its play command (the caller's
+   * ValidateOptions.command, "npm run cli -- play <id>"), a command a page has no use for.
+   */
+  findsById?: string;
 }
 
 // Set for the length of one validateScenario call (synchronous), as the suggestion budget is: the
@@ -42,6 +48,8 @@ export function withPointers<T>(pointers: AuthoringPointers | undefined, check: 
 export const pointerWords = {
   /** How to check the file again once a fix is made: the terminal's "validate again", or the caller's. */
   again: (): string => current?.again ?? 'validate again',
+  /** What looks for a file of the scenarios folder by its id: the terminal's `command` ("play <id>"), or the caller's words. */
+  findsById: (command: string): string => current?.findsById ?? command,
   emptyFile: (): string => `A scenario is one JSON object: start from ${current?.example ?? 'the worked example in docs/authoring.md'}.`,
   notAnObject: (): string => `Wrap the scenario in { } with "id", "title", "nodes" and the other fields; see ${current?.example ?? 'docs/authoring.md'}.`,
   nodes: (): string => `Add "nodes": the list of scene, decision and ending nodes (see ${current?.example ?? 'the worked example in docs/authoring.md'}).`,

@@ -19,6 +19,8 @@ export const AUTHORING_POINTERS: AuthoringPointers = {
   principleIds: `listed under “${AUTHORING_HELP}”, at the top of this page`,
   schema: `which “${AUTHORING_HELP}”, at the top of this page, offers to download`,
   again: 'check it again (“Check again”)',
+  // The web finds the app's scenarios by the id inside them; the terminal's play command, by file name.
+  findsById: "the app's terminal version (a program run by typing commands)",
 };
 
 /**

@@ -155,14 +155,13 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     }
     if (n !== latest.current) return;
     // As `casa-practice validate` checks the scenarios folder: no other file of the app with this id,
-    // and the app's own files named after their ids. A message that names a command (an app's own
-    // file not named after its id) names it as the README and the graph's hint do (npx casa-practice …):
-    // a page cannot know how a terminal starts it. A fix that points to the authoring guide, the
-    // guide's files or the JSON Schema points to this page's part that gives what they do (AuthoringHelp).
-    const result = core.validateScenario(text, name, { sameIdElsewhere, command: (args) => `npx casa-practice ${args}`, authoring: AUTHORING_POINTERS, ...(own ? { fileStem: name.replace(/\.json$/i, '') } : {}) });
+    // and the app's own files named after their ids. A fix that points to the authoring guide, the
+    // guide's files, the JSON Schema or a command (the terminal's "validate again", "play <id>")
+    // says what this page offers instead (AUTHORING_POINTERS): a web-only trainer has no terminal.
+    const result = core.validateScenario(text, name, { sameIdElsewhere, authoring: AUTHORING_POINTERS, ...(own ? { fileStem: name.replace(/\.json$/i, '') } : {}) });
     // A file of the volunteer's own, valid: My records' xAPI export can describe practice played from it (own-scenarios.ts).
     if (!own && result.scenario) rememberOwnScenario(result.scenario);
-    setChecked((prev) => checkedNow(prev, { file: name, result, truncatedWords: result.truncated ? `…and ${result.truncated.count} more problems; fix these first and check again.` : undefined }, own, again));
+    setChecked((prev) => checkedNow(prev, { file: name, result, truncatedWords: result.truncated ? core.moreProblemsLine(result.truncated, AUTHORING_POINTERS) : undefined }, own, again));
     setBusy(false);
   };
 
