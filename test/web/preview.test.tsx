@@ -263,14 +263,15 @@ describe('previewing a scenario file', () => {
     expect(svg.match(/stroke-dasharray="8 5"/g)).toHaveLength(2);
   });
 
-  it('a scenario too big to draw in the page says how to draw it on the command line', async () => {
+  it('a scenario too big to draw in the page says how to draw it with the app\'s terminal version', async () => {
     const user = userEvent.setup();
     renderPreview();
     const big = generateScenario(MAX_DRAWN_NODES + 1);
     await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([JSON.stringify(big)], 'big.json'));
     const graph = await screen.findByRole('region', { name: 'Graph of the scenario' });
     expect(graph.textContent).toContain(`This scenario has ${MAX_DRAWN_NODES + 1} nodes`);
-    expect(graph.textContent).toContain('npx casa-practice graph big.json --format svg --output story.svg');
+    // Named as a web-only trainer can tell what it is (not "the command line").
+    expect(graph.textContent).toContain("The app's terminal version (a program run by typing commands) draws larger ones: npx casa-practice graph big.json --format svg --output story.svg");
     expect(within(graph).queryByRole('img')).toBeNull();
   });
 

@@ -11,7 +11,8 @@ import { useOpenForPrint } from './open-for-print.js';
 export function ScenarioGraph({ scenario, file }: { scenario: Scenario; file: string }) {
   const headingId = useId();
   // Past either limit the page says so (the layout's time and memory grow with both), with the
-  // command line's formats: a picture up to its own (larger) limits, DOT or Mermaid for any size.
+  // terminal version's formats: a picture up to its own (larger) limits, DOT or Mermaid for any size.
+  // Named as the app's other pages name it: "the command line" told a web-only trainer nothing.
   const passPoints = useMemo(() => (scenario.nodes.length > MAX_DRAWN_NODES ? 0 : drawingSize(scenario).passPoints), [scenario]);
   if (scenario.nodes.length > MAX_DRAWN_NODES || passPoints > MAX_DRAWN_PASS_POINTS) {
     const why = scenario.nodes.length > MAX_DRAWN_NODES
@@ -21,7 +22,7 @@ export function ScenarioGraph({ scenario, file }: { scenario: Scenario; file: st
       <section aria-labelledby={headingId}>
         <h2 id={headingId}>Graph of the scenario</h2>
         <p>
-          {why} The command line draws larger ones: <code>npx casa-practice graph {shellWord(file)} --format svg --output story.svg</code>, then
+          {why} The app's terminal version (a program run by typing commands) draws larger ones: <code>npx casa-practice graph {shellWord(file)} --format svg --output story.svg</code>, then
           open story.svg in a browser; for a graph too large even for that, <code>--format dot</code> (Graphviz) or{' '}
           <code>--format mermaid</code> write it as text, at any size.
         </p>
