@@ -58,6 +58,36 @@ describe('window fit', () => {
     }
   });
 
+  // A phone (320 px wide, the narrowest the app fits): the Preview's problems are numbered in the
+  // list's left padding, which held one digit; 200 problems showed "00." for 200, its "2" past the
+  // window's left edge. Each number whole in the window, as many digits as it has.
+  it('the Preview\'s numbered problems at 320 px: every number of a 200-problem list whole in the window', async () => {
+    const s = await openPage(web.browser, web.app.url, '#/preview', { viewport: { width: 320, height: 640 } });
+    const { page } = s;
+    try {
+      const data = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'good', 'example.json'), 'utf8')) as Record<string, unknown>;
+      for (let i = 0; i < 230; i++) data[`extra${i}`] = i;
+      await page.getByLabel('Scenario file (.json)').setInputFiles({ name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(data)) });
+      await page.locator('ol.problems > li:nth-child(200)').waitFor();
+      // Where each number's left edge is: its item's left, less the number as the list draws it
+      // ("200. ", measured in the item's font; Chromium puts the marker that far left of the item).
+      const cut = await page.evaluate(() => {
+        const context = document.createElement('canvas').getContext('2d')!;
+        return [...document.querySelectorAll('ol.problems > li')].flatMap((li, i) => {
+          context.font = getComputedStyle(li).font;
+          const left = li.getBoundingClientRect().left - context.measureText(`${i + 1}. `).width;
+          return left < 0 ? [`${i + 1}. at ${left.toFixed(1)} px`] : [];
+        });
+      });
+      expect(cut).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)).toBe(false);
+      await s.screenshot('e2e-preview-problems-320');
+      expect(s.errors()).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
   // A laptop window (1280×720): the frame (75vh) showed a graph's top and cut off its endings row,
   // and the author scrolled inside it to see the rest. The whole graph can now be fitted into the
   // window, chosen by keyboard; the frame keeps its tab stop and the list is still there.
