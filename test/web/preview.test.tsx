@@ -137,8 +137,9 @@ describe('previewing a scenario file', () => {
     expect(screen.getByText(/not saved and not added to your records/)).toBeTruthy();
   });
 
-  // Downloaded at the end of a preview, the debrief read like a volunteer's playthrough.
-  it('a debrief downloaded at the end of a preview says it was not added to the records', async () => {
+  // Downloaded at the end of a preview, the debrief read like a volunteer's playthrough. And its
+  // "Back to the scenarios" left the Preview for the first page, the file checked lost with it.
+  it('a debrief downloaded at the end of a preview says it was not added to the records; its way back is to the file\'s check', async () => {
     const files = captureDownloads();
     const user = userEvent.setup();
     renderPreview();
@@ -152,6 +153,11 @@ describe('previewing a scenario file', () => {
     await user.click(screen.getByRole('button', { name: 'Download this debrief' }));
     expect(files.map((f) => f.name)).toEqual([expect.stringMatching(/^example-new-phone-debrief-.*\.md$/)]);
     expect(await files[0]!.blob.text()).toContain('_Practice mode · not added to the records · exported');
+    expect(screen.queryByRole('link', { name: 'Back to the scenarios' })).toBeNull();
+    const next = screen.getByRole('heading', { name: 'What next' }).nextElementSibling as HTMLElement;
+    await user.click(within(next).getByRole('button', { name: "Back to the file's check" }));
+    expect(screen.getByText(/^example\.json is valid/)).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Play it now (practice)' }));
   });
 
   it('a valid file shows its graph: a picture, a download, and the same graph as a list', async () => {

@@ -23,6 +23,8 @@ export interface DebriefProps {
   onTryAgain: () => void;
   /** In place of "Try again" (presenter mode's "Start a new session", which asks first; null: none). */
   again?: ReactNode;
+  /** In place of "Back to the scenarios": where the page that played it goes back to (a Preview's "Back to the file's check"). */
+  back?: ReactNode;
   /** Replay from the n-th decision of this playthrough (0-based); without it (presenter mode) no what-if is offered. */
   onWhatIf?: (decision: number) => void;
   /** Who it speaks to: the volunteer (default) or the room of a trainer-led session, in the core's words. */
@@ -86,7 +88,7 @@ function useAllOpen(article: RefObject<HTMLElement | null>): [boolean, (open: bo
  * decision's feedback, what each principle to work on asks, and the table of paths are folded
  * (native <details>, opened on demand, all open on paper and in the Markdown file as before).
  */
-export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, recordsLeft = false, whatIf, offerRecords = true, onTryAgain, again, onWhatIf, voice = 'you', lead }: DebriefProps) {
+export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, recordsLeft = false, whatIf, offerRecords = true, onTryAgain, again, back, onWhatIf, voice = 'you', lead }: DebriefProps) {
   const m = useMemo(() => debriefModel(scenario, debrief), [scenario, debrief]);
   const v = VOICE_WORDS[voice];
   const room = voice === 'room';
@@ -243,7 +245,7 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
               downloadText(`${files.baseName}.md`, files.markdown, 'text/markdown');
             }}>Download this debrief</button>
             {offerRecords && <a className="button" href={hrefOf({ page: 'records' })}>My records</a>}
-            <a className="button" href={hrefOf({ page: 'library' })}>Back to the scenarios</a>
+            {back ?? <a className="button" href={hrefOf({ page: 'library' })}>Back to the scenarios</a>}
           </>
         )}
       </p>

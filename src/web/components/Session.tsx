@@ -104,6 +104,8 @@ export interface SessionProps {
   whatIf?: boolean;
   /** The first run was started again ("Try again" on a debrief opened again): said, and focus on its first moment. */
   again?: string | undefined;
+  /** What the debrief offers in place of "Back to the scenarios" (a Preview's way back to the file's check). */
+  back?: ReactNode;
 }
 
 /** Starts a playthrough and swaps in a new one for "try again" and "what if". */
@@ -167,7 +169,7 @@ export function startedAgainWords(mode: SessionMode, before: SessionMode): strin
   return mode === before ? 'Started again from the beginning.' : `Started again from the beginning, in ${mode} mode.`;
 }
 
-function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, offerRecords, paused, notice, resumed, whatIf, whatIfKept, again, focusOnStart, onTryAgain, onWhatIf, addresses }: PlaythroughProps) {
+function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, offerRecords, paused, notice, resumed, whatIf, whatIfKept, again, back, focusOnStart, onTryAgain, onWhatIf, addresses }: PlaythroughProps) {
   const store = useStore();
   const keptInTabOnly = useStoreProblem(store) !== undefined;
   // The records are damaged and left as they were (no room for a copy): this finish is shown from this tab's memory only.
@@ -400,6 +402,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
           recordsLeft={recordsLeft}
           whatIf={whatIf}
           offerRecords={offerRecords}
+          back={back}
           onTryAgain={() => onTryAgain()}
           onWhatIf={(decision) => {
             const at = whatIfFrom(scenario, context, decision);

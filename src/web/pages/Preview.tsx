@@ -321,7 +321,9 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     return (
       <>
         <p className="notice" tabIndex={-1} ref={previewNotice}>Preview of {checked?.file}: not saved and not added to your records. <button type="button" onClick={() => stopPlaying(playing.mode)}>Back to the file's check</button></p>
-        <Session key={playing.n} playable={playing.playable} mode={playing.mode} startedAt={new Date().toISOString()} persist={false} paused={paused ?? false} />
+        {/* At its debrief too the way back is to the file's check: "Back to the scenarios" left the page, and the file checked with it. */}
+        <Session key={playing.n} playable={playing.playable} mode={playing.mode} startedAt={new Date().toISOString()} persist={false} paused={paused ?? false}
+          back={<button type="button" onClick={() => stopPlaying(playing.mode)}>Back to the file's check</button>} />
       </>
     );
   }
