@@ -3056,13 +3056,16 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
   const decisions = () => BUNDLED_IDS.flatMap((id) => bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? [{ id, n }] : [])));
   const scoredOn = (n: { replies: { assessments: { principle: string }[] }[] }, p: string) => n.replies.some((r) => r.assessments.some((a) => a.principle === p));
 
-  it('a decision about asking a youth (scored on curious-not-interrogating, with nothing scored on no-investigating) asks the room about asking and interrogating, not "investigating"', () => {
+  it('a decision about asking a youth (scored on curious-not-interrogating, with nothing scored on no-investigating) does not ask the room about "investigating" or "interrogating"', () => {
     const asking = decisions().filter(({ n }) => scoredOn(n, 'curious-not-interrogating') && !scoredOn(n, 'no-investigating'));
     expect(asking.length).toBeGreaterThanOrEqual(20);
     expect(asking.filter(({ n }) => /investigat/i.test(`${n.discussionPrompt ?? ''} ${n.facilitatorNote ?? ''}`)).map(({ id, n }) => `${id}/${n.id}`)).toEqual([]);
     const prompt = (id: string, nodeId: string) => decisions().find((d) => d.id === id && d.n.id === nodeId)?.n.discussionPrompt;
-    expect(prompt('youth-discloses', 'd1-gifts')).toBe('What is the difference between asking Kiara about the AirPods and her boyfriend, and interrogating her? How would each sound to her?');
-    expect(prompt('boy-red-flags', 'd2-phone')).toBe('What is the difference between asking Theo about the phone and interrogating him, in the words you would actually use?');
+    // Nor does a discussion prompt name the guide's word for the wrong reply: the room votes after the
+    // prompt, and "interrogating" labelled a reply before it (the second reader, session 38).
+    expect(decisions().filter(({ n }) => /interrogat|investigat/i.test(n.discussionPrompt ?? '')).map(({ id, n }) => `${id}/${n.id}`)).toEqual([]);
+    expect(prompt('youth-discloses', 'd1-gifts')).toBe('Kiara has just told you he got her the AirPods. What would keep her talking, and what would make her turn the phone face-down again?');
+    expect(prompt('boy-red-flags', 'd2-phone')).toBe("Theo's new phone keeps buzzing, and he says it's just people. What could you say about it that he would actually answer?");
   });
 
   it('feedback on asking says what the guide says: asking "may be appropriate", never that it simply is', () => {
@@ -3125,7 +3128,44 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
     // The one "never" kept speaks of the guide itself: it writes of youth, never of girls only.
     expect(guide.filter((x) => /\b(never|always)\b/i.test(x) && !/never of girls only/.test(x))).toEqual([]);
     expect(guide.filter((x) => /\boften\b/.test(x) && !/often done in stages|often leads to the criminali/.test(x))).toEqual([]);
-    expect(guide.filter((x) => /support must not/.test(x) && !/must not simply stop/.test(x))).toEqual([]);
-    expect(feedback('harm-reduction', 'd7-step-back')).toContain('support must not simply stop: he will need ongoing support through a cycle that may include relapse (Stages of Exiting CSEC Involvement)');
+    // "support must not simply stop at exiting": the guide's sentence speaks of a youth who has left, so it
+    // is quoted whole, and not of Elías (harm-reduction d7-step-back), who says he will keep going.
+    expect(guide.filter((x) => /support must not/.test(x) && !/must not simply stop at exiting/.test(x))).toEqual([]);
+    expect(feedback('harm-reduction', 'd7-step-back')).not.toMatch(/must not (simply )?stop/);
+    expect(feedback('harm-reduction', 'd7-step-back')).toContain('ongoing support, patience and understanding needed through a cycle that may include relapse (Stages of Exiting CSEC Involvement)');
+  });
+
+  // A second reader of the lines above, against the guide: "Asking a youth can be appropriate (Red Flags)"
+  // (the guide: "may be appropriate"); an ending that listed "an open line with the team" among the lines
+  // the guide draws (Prohibited Activities') though it is Collaboration with Case Parties' ask; an ending
+  // that stated the mandated-reporter duty as plain fact (the guide does not cover reporting: context.md
+  // asks that CASA/LA be named as its source); "some youth engage to fulfill an unmet need" said of Kiara
+  // before she has told you anything; "keeping Kenny safe is one of [the next steps]"; "(Advocacy
+  // Activities), and with him", which put Elías in that section.
+  it('second reader: what the guide says about asking, lines, reporting, needs and advocacy is said as the guide says it', () => {
+    const node = (id: string, nodeId: string) => bundledScenario(id).nodes.find((n) => n.id === nodeId);
+    const notes = BUNDLED_IDS.flatMap((id) => bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? [n.facilitatorNote ?? '', ...n.replies.map((r) => r.feedback)] : [])
+      .flatMap((t) => t.split(/(?<=[.;])\s/)).map((x) => `${id}/${n.id}: ${x}`)));
+    expect(notes.filter((x) => /\bappropriate\b/.test(x) && /Red Flags|interrogat/.test(x) && !/\bmay\b/.test(x))).toEqual([]);
+    const d3 = node('trafficker-contact', 'd3-morning');
+    expect(d3?.kind === 'decision' ? d3.facilitatorNote : '').toContain('asking a youth for more information may be appropriate, as long as it does not turn into an interrogation (Red Flags)');
+    expect(d3?.kind === 'decision' ? d3.facilitatorNote : '').not.toMatch(/\bfirst\b|decides how Imani/);
+    const endings = BUNDLED_IDS.flatMap((id) => bundledScenario(id).nodes.flatMap((n) => (n.kind === 'ending' ? [n.narration ?? '', ...(n.variants ?? []).map((v) => v.narration ?? '')] : []).map((t) => `${id}/${n.id}: ${t}`)));
+    expect(endings.filter((x) => /\blines?\b[^.]*\bopen line\b/.test(x))).toEqual([]);
+    const harmful = node('trafficker-contact', 'end-harmful');
+    const lines = "draws the lines it does, no communication with a youth's trafficker and no investigating, and asks you to keep communication open with her team.";
+    expect(harmful?.kind === 'ending' ? [harmful.narration, ...(harmful.variants ?? []).map((v) => v.narration)] : []).toEqual([expect.stringContaining(lines), expect.stringContaining(lines)]);
+    expect(endings.filter((x) => /mandated/i.test(x) && !/CASA of Los Angeles|CASA\/LA/.test(x))).toEqual([]);
+    expect(endings.filter((x) => /mandated/i.test(x)).length).toBeGreaterThanOrEqual(3);
+    expect(feedback('youth-discloses', 'd2-needs')).not.toMatch(/\bengage\b/);
+    expect(feedback('youth-discloses', 'd2-needs')).toContain('a young person may stay close to someone who meets an unmet need, such as a consistent person in their life or financial support');
+    expect(feedback('the-list', 'd5-kenny')).not.toMatch(/keeping Kenny safe is one of them/);
+    expect(feedback('the-list', 'd5-kenny')).toContain('to figure out the best next steps (Red Flags). What to do for Kenny belongs in that conversation with Marcus');
+    expect(notes.filter((x) => /\(Advocacy Activities\),? and with (him|her)\b/.test(x))).toEqual([]);
+    expect(feedback('trafficker-contact', 'd8-plan-rescue')).toContain("says CASAs collaborate with CSWs to ensure a youth's safety and wellbeing (Collaboration with Case Parties)");
+    expect(feedback('court-report', 'd-hearing-repair-own')).toContain('which the guide asks a CASA to strive for (CASA Role and Expectations)');
+    // The-list d4-next asks what is the volunteer's to do, not "when" (the guide has no timing for it).
+    const d4 = node('the-list', 'd4-next');
+    expect(d4?.kind === 'decision' ? d4.discussionPrompt : '').toBe("What is yours to do with what you saw this weekend, and what isn't?");
   });
 });
