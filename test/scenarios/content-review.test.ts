@@ -3097,6 +3097,29 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
     expect(feedback('trafficker-contact', 'd8-plan-rescue')).toContain('encourages you to work out your advocacy activities with your Advocate Supervisor (Advocacy Activities)');
   });
 
+  // A reply that takes a suspicion straight to the CSW, the supervisor left out, was scored three ways:
+  // youth-discloses d4-call-now broke consult-supervisor-on-suspicion; saturday-shoots d1-dcfs and
+  // d5-email and boy-red-flags d4-csw (an email or call to the CSW with a conclusion) were not assessed
+  // on it, though their feedback cited the sentence. Red Flags has one sentence for a suspicion ("discuss
+  // it with your Advocate Supervisor to figure out the best next steps"); going to the CSW is working with
+  // her (Collaboration with Case Parties) and settles the next step without the supervisor. Where the CSW
+  // herself asks (youth-discloses d7-csw, trafficker-contact d3-morning), the reply is an answer to her.
+  it('a reply that takes a suspicion straight to the CSW is scored one way: working with the CSW, and settling the next step without the supervisor', () => {
+    const csws = (id: string) => new Set(bundledScenario(id).characters.filter((c) => /^CSW\b/.test(c.role ?? '')).map((c) => c.id));
+    const unscored = BUNDLED_IDS.flatMap((id) => decisions().filter((d) => d.id === id).flatMap(({ n }) => {
+      if (!scoredOn(n, 'consult-supervisor-on-suspicion') || (n.lines ?? []).some((l) => csws(id).has(l.character))) return [];
+      return n.replies.filter((r) => r.assessments.some((a) => a.principle === 'csw-partnership' && a.verdict === 'follows') && !r.assessments.some((a) => a.principle === 'consult-supervisor-on-suspicion')).map((r) => `${id}/${r.id}`);
+    }));
+    expect(unscored).toEqual([]);
+    for (const [id, reply] of [['youth-discloses', 'd4-call-now'], ['saturday-shoots', 'd1-dcfs'], ['saturday-shoots', 'd5-email'], ['boy-red-flags', 'd4-csw']] as const) {
+      expect(assessment(id, reply, 'consult-supervisor-on-suspicion')?.verdict, `${id}/${reply}`).toBe('violates');
+      expect(assessment(id, reply, 'csw-partnership')?.verdict, `${id}/${reply}`).toBe('follows');
+      expect(feedback(id, reply), `${id}/${reply}`).toMatch(/to figure out the best next steps[^.]*\(Red Flags\)/);
+    }
+    // The CSW's own question is answered, not scored against the supervisor.
+    expect(assessment('trafficker-contact', 'd3-morning-ask-imani', 'consult-supervisor-on-suspicion')).toBeUndefined();
+  });
+
   it('docs/authoring.md states the rule as the guide does: its sentence quoted exactly, no timing, disclosures as suspicions, emergencies under Prohibited Activities', () => {
     const doc = readFileSync(new URL('../../docs/authoring.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
     const guide = readFileSync(new URL('../../scenarios/guide/csec-in-service-guide.txt', import.meta.url), 'utf8').replace(/\s+/g, ' ');
@@ -3109,6 +3132,16 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
     expect(rule.slice(0, 300)).toContain(`"${quoted}"`);
     expect(guide).toContain('CASAs are encouraged to consult with their Advocate Supervisor to determine appropriate advocacy activities');
     expect(rule).toMatch(/^[^*]*\*\*[^*]*\*\*[^*]*no "before" or "afterwards"[^*]*disclosure is scored the same way[^*]*For an emergency the guide has other words[^*]*\(Prohibited Activities\)/);
+    // The second reader: the guide does speak of disclosure (Court Report, Potential Recommendations), only
+    // not of how to respond to one; the supervisor is not always a woman (the-list's Marcus); and the doc
+    // says where a reply that goes straight to the CSW falls.
+    expect(guide).toContain('youth has openly disclosed to team');
+    expect(rule).not.toMatch(/no rule of its own for disclosures/);
+    expect(rule).toContain('it speaks of disclosure only in Court Report and Potential Recommendations');
+    expect(rule).toContain('A reply that takes the suspicion straight to the CSW, the supervisor left out');
+    // The principle the debrief quotes keeps the guide's strength too: consulting is "encouraged".
+    expect(getPrinciple('plan-advocacy-with-supervisor')?.rule).toMatch(/\byou are encouraged to consult your Advocate Supervisor\b/);
+    expect(`${rule} ${doc.slice(doc.indexOf('Supervisor or settles its next step'), doc.indexOf('Supervisor or settles its next step') + 400)}`).not.toMatch(/\b(with|without) her\b/);
   });
 
   // A read of every scenario's feedback, notes and endings against the guide: "never"/"always" the guide
