@@ -56,7 +56,7 @@ describe('outcome follows conduct', () => {
     expect(strongAfterBundled(id, RULED_OUT)).toBeUndefined();
   });
 
-  it('youth-discloses: promising Kiara secrecy, or announcing a call to her CSW before talking to the Advocate Supervisor, does not end strong', () => {
+  it('youth-discloses: promising Kiara secrecy, or announcing a call to her CSW decided without the Advocate Supervisor, does not end strong', () => {
     // The strong ending says "you told Kiara what was happening before it happened"; after "I promise, okay? This stays between us" it did not.
     expect(strongAfterBundled('youth-discloses', new Set(['consult-supervisor-on-suspicion']))).toBeUndefined();
   });
