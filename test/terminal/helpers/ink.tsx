@@ -14,6 +14,8 @@ import { themeFor, type Theme } from '../../../src/terminal/theme.js';
 import { App, type AppStart } from '../../../src/terminal/ui/App.js';
 import { loadPlayable, type PlayableScenario } from '../../../src/terminal/scenario-source.js';
 import type { SessionMode } from '../../../src/machines/types.js';
+// Ink's per-frame caches kept across frames (the same frames, less CPU): see the module.
+import './ink-output-cache.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const SCENARIOS = join(FIXTURES, 'scenarios');
