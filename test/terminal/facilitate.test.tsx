@@ -1238,7 +1238,8 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
   // decision's do, whole or scrolling (where the row above them is the window's "more above" line).
   it('a decision with no moment text at all has a blank row between the heading and its replies (60×24, 120×40, and scrolling)', async () => {
     const bare = (repeat: number) => {
-      const playable = newPhone();
+      // A copy to change (newPhone() hands out one frozen object).
+      const playable = structuredClone(newPhone());
       const node = playable.scenario.nodes.find((n) => n.id === 'phone') as unknown as Record<string, unknown>;
       for (const k of ['title', 'narration', 'lines', 'discussionPrompt', 'facilitatorNote']) delete node[k];
       for (const reply of node.replies as { text: string }[]) reply.text += ' It says only what this CASA saw.'.repeat(repeat);

@@ -20,11 +20,27 @@ import './ink-output-cache.js';
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const SCENARIOS = join(FIXTURES, 'scenarios');
 
-/** The small two-decision fixture scenario (fixtures/scenarios/new-phone.json), loaded as the app loads a file. */
+let phone: PlayableScenario | undefined;
+
+/**
+ * The small two-decision fixture scenario (fixtures/scenarios/new-phone.json), loaded as the app
+ * loads a file: once per worker, then the same object, frozen (a test that changes it in place
+ * throws there). The app keeps the result of validating a file only when it has no warning, and
+ * this one has one: each call validated it again (facilitate.test calls it a hundred times), and
+ * each new scenario object had the core compile its machine and analyses again.
+ */
 export function newPhone(): PlayableScenario {
+  if (phone) return phone;
   const p = loadPlayable(join(SCENARIOS, 'new-phone.json'));
   if ('problems' in p) throw new Error(p.problems);
-  return p;
+  return (phone = deepFreeze(p));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
+  return value;
 }
 
 /** Keys as a terminal sends them. */
