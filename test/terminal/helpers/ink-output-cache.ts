@@ -16,8 +16,12 @@
 const KEPT = ['getStyledChars', 'getStringWidth'] as const;
 type Method = (this: unknown, s: string) => unknown;
 
-/** Entries kept per method before the map starts again (a worker runs many files; lines are short). */
-const LIMIT = 50_000;
+/**
+ * Strings kept per method, the oldest let go first. A line's styled characters are an object per
+ * character (some 6 kB for a row of 60): fit.test draws about 16,000 distinct lines, most of them
+ * again only within a few frames (the same screen typed, undone, asked to quit).
+ */
+const LIMIT = 4_000;
 
 /**
  * The patch's state, one per process: a file isolated from the others imports this module again
@@ -67,7 +71,7 @@ async function install(): Promise<boolean> {
       let value = map.get(s);
       if (value === undefined) {
         value = own.call(this, s);
-        if (map.size >= LIMIT) map.clear();
+        if (map.size >= LIMIT) map.delete(map.keys().next().value as string);
         map.set(s, value);
       }
       return value;
