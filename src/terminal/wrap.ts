@@ -147,6 +147,9 @@ function commandAt(line: string, keep: string | undefined): number {
   return -1;
 }
 
+/** Where a word starts a path: "/", "~/", "./" or "../", after an opening bracket or quote if any. */
+const PATH_START = /^[("'“]?(?:\/|~\/|\.\.?\/)/;
+
 /**
  * The words of a message with each path as one word: a word that starts a path ("/", "~/", "./")
  * and the words after it that go on with it (each holds a "/": the folders of a path with spaces in
@@ -162,7 +165,7 @@ function pathWords(words: readonly string[]): string[] {
       continue;
     }
     out.push(word);
-    inPath = /^[("'“]?(?:\/|~\/|\.\.?\/)/.test(word);
+    inPath = PATH_START.test(word);
   }
   return out;
 }
@@ -262,6 +265,47 @@ export function commandRows(text: string, width: number, keep: string): string[]
   const lastRow = words === '' ? '' : (wrapWords(words, width).split('\n').at(-1) as string);
   if (words !== '' && len(lastRow) + 1 + len(cmd) <= width) return [text];
   return [...(words === '' ? [] : [words]), ...commandLines(cmd, width, '  ', keep.trimEnd()).flatMap((line) => hungRows(line, width))];
+}
+
+/**
+ * A line of a full-screen notice that names a path, as rows to draw one each: as it is when it
+ * fits, or names no path; else the path (one with spaces in it too, see pathWords; a line that is
+ * one word holding a "/", such as "exports/…json", is one) on rows of its own, whole where it
+ * fits a row, and where it is longer than a row cut at the row's width only (a row that would end
+ * with a space of the path ends before it), so that the rows copied and joined are the path; the
+ * words before it on rows of their own, wrapped between words, and those after it on the next.
+ * Ink wrapped such a line at any space, and a long path after its separators: "(in the state
+ * folder /tmp/…/" on one row, a path with spaces in it split at them, and rows that began with
+ * "/" as if a path of their own.
+ */
+export function pathLineRows(line: string, width: number): string[] {
+  if (width < 1 || columnsOf(line) <= width) return [line];
+  const words = pathWords(line.split(' ').filter(Boolean));
+  const isPath = (word: string) => PATH_START.test(word) || (words.length === 1 && /[/\\]/.test(word));
+  if (!words.some(isPath)) return [line];
+  const rows: string[] = [];
+  let row = '';
+  for (const word of words) {
+    if (isPath(word)) {
+      if (row) rows.push(row);
+      row = '';
+      let rest = word;
+      while (columnsOf(rest) > width) {
+        const [head, tail] = cutAt(rest, width);
+        // A space at a row's end goes to the next row's start: Ink drops the spaces a row ends with,
+        // and the path pasted back would have lost it ("/Users/Jane" above "Doe/…").
+        const kept = head.trimEnd() === '' ? head : head.trimEnd();
+        rows.push(kept);
+        rest = head.slice(kept.length) + tail;
+      }
+      rows.push(rest);
+    } else if (row && columnsOf(row) + 1 + columnsOf(word) > width) {
+      rows.push(row);
+      row = word;
+    } else row = row ? `${row} ${word}` : word;
+  }
+  if (row) rows.push(row);
+  return rows;
 }
 
 /**

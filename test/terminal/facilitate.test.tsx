@@ -1352,6 +1352,37 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
     expect(rows[at + 2]).toBe(`(in the state folder ${stateDir(env)})`);
     expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
   });
+
+  // Ink put the long state folder after "(in the state folder", broke it after its separators (a
+  // row short each time) and began a row with "/": selected and pasted, it was not the path.
+  it('at 60×24 with a state folder longer than a row, its path is on rows of its own, cut only at the width, wherever a notice names it', async () => {
+    const home = join(mkdtempSync(join(tmpdir(), 's')), 'Jane Doe', 'a-folder-name-long-enough-to-need', 'two-rows-of-sixty');
+    mkdirSync(home, { recursive: true });
+    const env = tempEnv({ XDG_STATE_HOME: home });
+    const path = `${stateDir(env)})`;
+    expect(path.length).toBeGreaterThan(60);
+    // The rows from "(in the state folder" on, as many as the path takes at `width`, each cut at the width only.
+    const pathAt = (rows: string[], width: number) => {
+      const at = rows.indexOf('(in the state folder');
+      expect(at, rows.join('\n')).toBeGreaterThan(0);
+      const taken = rows.slice(at + 1, at + 1 + Math.ceil(path.length / width));
+      expect(taken.slice(0, -1).every((row) => row.length === width)).toBe(true);
+      return taken.join('');
+    };
+    const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 24);
+    // Where the summary before a start over went (the trainer-led screen: 58 columns inside its margins).
+    await press(r, KEY.enter, '4', 'r', '1', 's', 'y');
+    expect(pathAt(lines(r.lastFrame() ?? '').map((l) => l.slice(1)), 58)).toBe(path);
+    await press(r, KEY.enter, 'r', '1');
+    await press(r, KEY.enter, 'r', '1');
+    await throughEnding(r);
+    // Where the session's summary went, in the debrief's notice; and where e exported the debrief.
+    expect(pathAt(lines(r.lastFrame() ?? ''), 60)).toBe(path);
+    await press(r, 'e');
+    const rows = lines(r.lastFrame() ?? '');
+    expect(rows.filter((row) => row === '(in the state folder')).toHaveLength(2);
+    expect(pathAt(rows.slice(rows.indexOf('Debrief exported to:')), 60)).toBe(path);
+  });
 });
 
 function testifyingPlayable(): PlayableScenario {

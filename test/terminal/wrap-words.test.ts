@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
-import { wrapText, wrapWords } from '../../src/terminal/wrap.js';
+import { pathLineRows, wrapText, wrapWords } from '../../src/terminal/wrap.js';
 
 describe('the words printed after the app leaves the screen are wrapped at word boundaries', () => {
   const kept = 'This finished session is kept: opening the scenario again shows its debrief. To start a new session: node bin/casa-practice.js play couch-rent --facilitate --new';
@@ -116,3 +116,24 @@ describe('wrapText counts a line\'s columns as it grows', () => {
   });
 });
 
+
+describe('a path in a line of a full-screen (Ink) notice', () => {
+  it('is on rows of its own, whole where it fits a row; cut only at the width where it does not, never at a space of it that Ink would drop', () => {
+    // Fits whole: as it is.
+    expect(pathLineRows('(in the state folder /tmp/s1/casa-practice)', 60)).toEqual(['(in the state folder /tmp/s1/casa-practice)']);
+    // Does not fit after the words: on a row of its own, whole (Ink put "/Users/Jane" after the words).
+    const home = '/Users/Jane Doe/Library/Application Support/casa-practice';
+    expect(pathLineRows(`(in the state folder ${home})`, 60)).toEqual(['(in the state folder', `${home})`]);
+    // Longer than a row: full rows, cut at the width (Ink broke it after its separators, a row short
+    // each time, and began rows with "/"); the words after it on the next row.
+    const long = `/home/volunteer/${'a-long-folder-name/'.repeat(5)}casa-practice`;
+    const rows = pathLineRows(`Could not export to ${long} (permission denied).`, 40);
+    expect(rows).toEqual(['Could not export to', long.slice(0, 40), long.slice(40, 80), long.slice(80, 120), long.slice(120), '(permission denied).']);
+    // A row that would end at a space of the path ends before it: the space starts the next row.
+    const spaced = `/tmp/${'x'.repeat(14)} y/casa-practice`;
+    expect(pathLineRows(spaced, 20)).toEqual([`/tmp/${'x'.repeat(14)}`, ' y/casa-practice']);
+    // A line of one word with a "/" in it (a path within the state folder) is a path too; words with no path are left to Ink.
+    expect(pathLineRows(`exports/${'n'.repeat(49)}.md`, 30)).toEqual([`exports/${'n'.repeat(22)}`, `${'n'.repeat(27)}.md`]);
+    expect(pathLineRows('Words and more words, none of them a path at all.', 20)).toEqual(['Words and more words, none of them a path at all.']);
+  });
+});

@@ -6,7 +6,7 @@ import { endingRows, pathRows, summaryRows, transcriptRows, workOnRows, type Row
 import { exportDebrief, exportsDir, fallbackExportDir, shownPath, shownStateDir } from '../export.js';
 import { errorWords, notSavedWords } from '../node/state-store.js';
 import { commandName } from '../invocation.js';
-import { commandRows, inkRows } from '../wrap.js';
+import { commandRows, inkRows, pathLineRows } from '../wrap.js';
 import { useApp } from './AppContext.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
@@ -80,10 +80,16 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
   // The notice's lines a row each; a command in one ("Added to your records: <command> records") on
   // rows of its own where it does not fit after the words, broken only between its words with shell
   // line continuations (commandRows): Ink wrapped it at any space, "… node" above the path.
-  const noticeRows = notice?.split('\n').flatMap((line) => commandRows(line, columns, `${commandName(app.env)} `)) ?? [];
+  // A path in one ("(in the state folder …)") on rows of its own, cut only at the width where it is
+  // longer than a row (pathLineRows): Ink put it after the words, and broke it after its separators.
+  const noticeRows = notice?.split('\n').flatMap((line) => {
+    const rows = commandRows(line, columns, `${commandName(app.env)} `);
+    return rows.length === 1 && rows[0] === line ? pathLineRows(line, columns) : rows;
+  }) ?? [];
+  const exportedRows = exported?.split('\n').flatMap((line) => pathLineRows(line, columns)) ?? [];
   // The section gets what is left of the screen; one row spare so the frame never scrolls the terminal.
   const chrome = rowsOf(`Debrief: ${model.title}`, columns) + noticeRows.reduce((n, row) => n + rowsOf(row, columns), 0) + rowsOf(tabLine, columns)
-    + (exported ? 1 + rowsOf(exported, columns) : 0) + 1 + (asking && startOver ? rowsOf(startOver.question, columns) : hintRows(hints, columns).length);
+    + (exported ? 1 + exportedRows.reduce((n, row) => n + rowsOf(row, columns), 0) : 0) + 1 + (asking && startOver ? rowsOf(startOver.question, columns) : hintRows(hints, columns).length);
   const height = Math.max(4, screenRows - 1 - chrome);
   const rows = sections[tab] ?? [];
   const scroll = (f: (offset: number) => number) =>
@@ -173,7 +179,7 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
       <ScrollRows rows={rows} height={height} offset={offsets[tab] ?? 0} />
       {exported && (
         <Box marginTop={1} flexDirection="column">
-          {exported.split('\n').map((line, i) => <Paragraph key={i} width={columns}>{line}</Paragraph>)}
+          {exportedRows.map((line, i) => <Paragraph key={i} width={columns}>{line}</Paragraph>)}
         </Box>
       )}
       {/* Broken between hints only: at 60 columns "b:" was left at a row's end, "scenarios" on the next. */}

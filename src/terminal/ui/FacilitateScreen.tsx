@@ -8,7 +8,7 @@ import { hintRows, revealHints, sceneHints, typeNumber, voteHints, withRevealWho
 import { revealTextRows } from '../reveal-text.js';
 import { setupRows } from '../tall-rows.js';
 import type { Span } from '../debrief-lines.js';
-import { inkRows, wrapText } from '../wrap.js';
+import { inkRows, pathLineRows, wrapText } from '../wrap.js';
 import { exportsDir, finishedSessionSummary, newestSessionSummary, NOTHING_ENTERED_WORDS, shownPath, shownStateDir, writeSessionSummary } from '../export.js';
 import { errorWords, stateStore } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
@@ -238,6 +238,9 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // The reveal's help line names the scroll keys only when it scrolls; its rows are counted with
   // them, so the shorter line fits the same room.
   const rowsOf = (text: string, w = width) => inkRows(text, w);
+  // What is said in place of the help line, a line at a time: a path in it (where the summary before a
+  // start over went, "(in the state folder …)") on rows of its own, cut only at the width (pathLineRows).
+  const unavailableRows = useMemo(() => unavailable?.split('\n').flatMap((line) => pathLineRows(line, width)) ?? [], [unavailable, width]);
   // w (who's who): at a decision named only where the help line has room for it on the rows it takes
   // anyway, on a scene always (see withRoomWho).
   const withWho = (set: Hint[], always = false): Hint[] => withRoomWho(set, WHO_HINT, (s) => hintRows(s, width).reduce((n, row) => n + rowsOf(row), 0), always);
@@ -250,7 +253,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const revealWho = (set: Hint[]): Hint[] => withRevealWho(set, WHO_HINT, setRows, revealSpare);
   const fullHints = view.kind === 'decision' && reveal ? revealWho(baseHints) : withWho(baseHints, view.kind === 'scene');
   const question = confirm === 'quit' ? (!roomDidSomething() ? QUIT_NOTHING_QUESTION : unwritable ? QUIT_UNWRITABLE_QUESTION : QUIT_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss(), unwritable) : confirm === 'back' && back !== undefined ? backQuestion(back, entered) : undefined;
-  const footerRows = question !== undefined || unavailable !== undefined ? rowsOf(question ?? unavailable ?? '') : hintRows(fullHints, width).reduce((n, row) => n + rowsOf(row), 0);
+  const footerRows = question !== undefined ? rowsOf(question) : unavailable !== undefined ? unavailableRows.reduce((n, row) => n + rowsOf(row), 0) : hintRows(fullHints, width).reduce((n, row) => n + rowsOf(row), 0);
   // Each reply's votes, kept whole after it (see ReplyList): the rows of "text · votes: n" either way.
   const tally = (r: { id: string }) => `votes: ${votes[r.id] ?? 0}`;
   const repliesRows = view.replies.reduce((n, r) => n + rowsOf(`${replyText(r)} · ${tally(r)}`, width - REPLY_INDENT), 0);
@@ -286,7 +289,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // PgDn), as the reveal does, the highlighted reply kept in it. Drawn whole, they made the frame
   // taller than the screen, and Ink then clears the terminal on every key.
   // The rows under the window with no question open (q, s, u): the help line, or a line said in its place.
-  const unaskedFooterRows = unavailable !== undefined ? rowsOf(unavailable) : hintRows(scrollHints, width).reduce((n, row) => n + rowsOf(row), 0);
+  const unaskedFooterRows = unavailable !== undefined ? unavailableRows.reduce((n, row) => n + rowsOf(row), 0) : hintRows(scrollHints, width).reduce((n, row) => n + rowsOf(row), 0);
   const together = view.kind === 'decision' && !reveal && screenRows - 1 - rowsOf(heading) - scrollFooterRows - repliesRows < 3;
   const togetherHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - scrollFooterRows);
   // The window's height with no question open: the highlighted reply is followed in it, so opening
@@ -496,7 +499,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     const { height, scrolls, spaced } = whoHeight(people, width, screenRows);
     return <Box paddingX={1}><WhoScreen rows={peopleRows} height={height} scrolls={scrolls} spaced={spaced} offset={whoOffset} width={width} /></Box>;
   }
-  const footer = question !== undefined ? <Paragraph bold>{question}</Paragraph> : unavailable ? <Paragraph>{unavailable}</Paragraph> : <KeyHints set={hintSet} spaced={false} width={width} whole />;
+  const footer = question !== undefined ? <Paragraph bold>{question}</Paragraph> : unavailable ? <Box flexDirection="column">{unavailableRows.map((row, i) => <Paragraph key={i} width={width}>{row}</Paragraph>)}</Box> : <KeyHints set={hintSet} spaced={false} width={width} whole />;
   if (view.kind === 'decision' && reveal) {
     // The room has seen the moment: the reveal gets the screen, and scrolls when it is longer.
     return (
