@@ -1,4 +1,4 @@
-import { breaksCritical, changeWords, citationWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailure, resumeOpening, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type RecapMoment, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
+import { breaksCritical, changeWords, citationWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailure, resumeOpening, saveKeptInstead, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type RecapMoment, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import { scenariosDir } from './paths.js';
 import { leftOutNotice } from './scenario-files.js';
@@ -125,7 +125,7 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   else if (opts.origin === 'started-over' && saveWaiting(playable, opts.env) !== undefined) say(stateStore(opts.env).savingFailure() === undefined ? 'Starting over: your save is kept until you make your first reply.' : `Starting over: ${START_OVER_UNSAVED}.`);
   if (run.snapshot !== undefined) printRecap(scenario, actor, say);
   // Only the keys that do something in this mode: assessment has no undo.
-  say(`Type a reply number and press Enter. Also: ${fromList ? 'b back to the scenarios (before your first reply), ' : ''}${run.mode === 'practice' ? 'u undo, ' : ''}w who's who, q save and quit.`);
+  say(`Type a reply number and press Enter. Also: ${fromList ? 'b back to the scenarios (before your first reply), ' : ''}${run.mode === 'practice' ? 'u undo, ' : ''}w who's who, ${quitHint(playable, run.origin, opts.env)}.`);
   let saveFailed = false;
   const save = () => {
     const saved = saveProgress(playable, actor.getPersistedSnapshot(), run.origin, opts.env, startedAt, clock.activeMs(Date.now()), run.hold);
@@ -157,6 +157,21 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
 }
 
 type Say = (text?: string, indent?: string) => void;
+
+/**
+ * What q does, as the first hint says it, as the full-screen app's help line and quit question say
+ * it: it saves and quits only where it saves. Where the state folder cannot be written nothing is
+ * saved; a run that started over (or began anew beside a save that got further) keeps the earlier
+ * save, not this run, until it has made a reply (the core's saveKeptInstead). It said "q save and
+ * quit" in both, and q then said the playthrough was not kept, or the earlier save was.
+ */
+function quitHint(playable: PlayableScenario, origin: RunOrigin, env: NodeJS.ProcessEnv): string {
+  const store = stateStore(env);
+  if (store.savingFailure() !== undefined) return 'q quit (this playthrough cannot be saved)';
+  if (origin === 'continued' || saveKeptInstead(store, playable, 0, origin) === undefined) return 'q save and quit';
+  // (Started over, the line before says the save is kept until the first reply.)
+  return origin === 'started-over' ? 'q quit (from your first reply on: save and quit)' : 'q quit (your earlier save is kept until this run gets further; from then on: save and quit)';
+}
 
 /** Prints a finished session's debrief as text and returns it. */
 export function printDebrief(scenario: Scenario, output: unknown, io: CliIO, width: number, voice: Voice = 'you', mode: SessionMode = 'practice'): Debrief {

@@ -149,6 +149,29 @@ describe('opening a scenario that has a save', () => {
     expect(saved(env).session.snapshot.context.transcript).toHaveLength(1);
   });
 
+  // The first hint said "q save and quit" where q saves nothing: a run started over beside a save
+  // (q then said the earlier save was kept) and a state folder that cannot be written (q then said
+  // the playthrough was not kept). It says what q will do, as the full-screen app's help line does.
+  it('line by line, the first hint says what q does: save and quit where it saves; quit where the earlier save is kept or nothing can be saved', async () => {
+    const env = tempEnv();
+    const run = async (args: string[], input: string, e = env) => (await runPiped(args, input, { HOME: e.XDG_STATE_HOME, ...e })).out.replace(/\s+/g, ' ');
+    const saving = await run(['play', NEW_PHONE, '--plain'], '1\nq\n');
+    expect(saving).toContain("w who's who, q save and quit.");
+    expect(saving).toContain('Progress saved to ');
+    const before = readFileSync(join(savesDir(env), NEW_PHONE_SAVE), 'utf8');
+    const over = await run(['play', NEW_PHONE, '--plain', '--new'], 'q\n');
+    expect(over).toContain("w who's who, q quit (from your first reply on: save and quit).");
+    expect(over).toContain('Your earlier save (1 reply made) was kept: you started over but made no reply yet.');
+    expect(over).not.toContain('save and quit.');
+    expect(readFileSync(join(savesDir(env), NEW_PHONE_SAVE), 'utf8')).toBe(before);
+    // A file where the state folder goes: nothing can be written there.
+    const file = join(mkdtempSync(join(tmpdir(), 'casa-file-')), 'state');
+    writeFileSync(file, '');
+    const lost = await run(['play', NEW_PHONE, '--plain'], 'q\n', tempEnv({ XDG_STATE_HOME: file }));
+    expect(lost).toContain("w who's who, q quit (this playthrough cannot be saved).");
+    expect(lost).toContain('so this playthrough was not kept.');
+  });
+
   it('line by line, --new with no save waiting says nothing of a save (a script starts every run with --new)', async () => {
     const env = tempEnv();
     const r = await runPiped(['play', NEW_PHONE, '--plain', '--new'], '', { HOME: env.XDG_STATE_HOME, ...env });
