@@ -1,5 +1,7 @@
 import { ownStart } from './playable.js';
-import { indexScenario, successorsOf } from './scenario-index.js';
+import { initialTransition, transition } from 'xstate';
+import { compileScenario } from './compile.js';
+import { indexScenario } from './scenario-index.js';
 import type { Scenario, ScenarioNode } from './schema/scenario.js';
 import { selectView } from './selectors.js';
 import type { PersistedScenarioSnapshot } from './session.js';
@@ -174,37 +176,88 @@ export function peopleMet(scenario: Scenario, snapshot: PersistedScenarioSnapsho
 
 /**
  * What the story shows on the way to where a moved scenario starts (an author's `--from`, see
- * ownStart), so that who's who lists the people it named before that point too: the nodes of the
- * shortest route from the file's own start (the first in the file's order among equals; conditions
- * aside, as no reply was chosen), each with its title, narration, lines and, at a decision, the
- * replies offered (not a hidden one); no feedback, since no reply was chosen. Empty when the
- * scenario starts where its file does, or nothing leads from there to its start.
+ * ownStart), so that who's who lists the people it named before that point too: the moments of
+ * the shortest playthrough from the file's own start to that node (the first in the file's order
+ * among equals), played through the scenario's machine, so that a scene's route or a reply offered
+ * only where its condition holds is taken only where it does (with the variables it starts with,
+ * or those --set gives), each with its title, narration, lines and, at a decision, the replies
+ * offered; no feedback, since no reply was chosen. Empty when the scenario starts where its file
+ * does, or no playthrough leads from there to its start. (The shortest route by the file's links
+ * alone went through a scene whose condition could not hold on the way, and named its people.)
  */
 function wayHere(scenario: Scenario): Shown[] {
   const first = ownStart(scenario);
   if (first === undefined || first === scenario.start) return [];
+  const kept = ways.get(scenario);
+  if (kept) return kept;
   const index = indexScenario(scenario);
-  const cameFrom = new Map<string, string | undefined>([[first, undefined]]);
-  const queue = [first];
-  for (let i = 0; i < queue.length && !cameFrom.has(scenario.start); i++) {
-    const id = queue[i] as string;
-    const node = index.nodes.get(id);
-    for (const next of node ? successorsOf(node) : []) {
-      if (cameFrom.has(next)) continue;
-      cameFrom.set(next, id);
-      queue.push(next);
+  const way = playthroughTo(scenario, first).flatMap((state) => {
+    const node = index.nodes.get(String(state.value));
+    if (!node) return [];
+    const view = selectView(scenario, state);
+    return [...nodeParts(node, view.narration), ...view.replies.map((r) => ({ text: r.text }))];
+  });
+  ways.set(scenario, way);
+  return way;
+}
+
+// The way to each moved scenario's start, worked out once (who's who opens again and again).
+const ways = new WeakMap<Scenario, Shown[]>();
+
+type MachineState = ReturnType<typeof initialTransition<ReturnType<typeof compileScenario>>>[0];
+
+/**
+ * States of one node a search for the way to a moved start looks at, at most (with different
+ * values, or replies chosen before): the variables of a long scenario (the-list's nine decisions)
+ * have many more combinations than it takes to find the routes whose conditions can hold.
+ */
+const WAY_VARIANTS = 4;
+
+/** States a search for the way to a moved start looks at in all, at most. */
+const WAY_LIMIT = 5_000;
+
+/**
+ * The states of the shortest playthrough of `scenario` from `first` (the file's own start) to its
+ * start, the start itself left out: breadth first through the machine, a scene continued, at a
+ * decision every reply it offers chosen, in the file's order. A state is looked at once by its node
+ * and variables (and, where a condition reads the volunteer's conduct, the replies chosen so far),
+ * and a node in WAY_VARIANTS states at most. Empty when none leads there so.
+ */
+function playthroughTo(scenario: Scenario, first: string): MachineState[] {
+  const machine = compileScenario({ ...scenario, start: first });
+  const conduct = JSON.stringify(scenario.nodes).includes('"conduct"');
+  const key = (state: MachineState) => {
+    const context = state.context as unknown as SessionContext;
+    return `${String(state.value)}\u0000${JSON.stringify(context.variables)}${conduct ? `\u0000${context.transcript.map((t) => t.replyId).join(',')}` : ''}`;
+  };
+  const [initial] = initialTransition(machine, { mode: 'practice' });
+  const states: MachineState[] = [initial];
+  const cameFrom: number[] = [-1];
+  const seen = new Set([key(initial)]);
+  const variants = new Map<string, number>([[String(initial.value), 1]]);
+  const index = indexScenario(scenario);
+  for (let i = 0; i < states.length && states.length < WAY_LIMIT; i++) {
+    const state = states[i] as MachineState;
+    if (String(state.value) === scenario.start) {
+      const way: MachineState[] = [];
+      for (let at = cameFrom[i] as number; at >= 0; at = cameFrom[at] as number) way.unshift(states[at] as MachineState);
+      return way;
+    }
+    const node = index.nodes.get(String(state.value));
+    const events = node?.kind === 'scene' ? [{ type: 'scene.continue' as const }] : node?.kind === 'decision' ? node.replies.map((r) => ({ type: 'reply.choose' as const, replyId: r.id })) : [];
+    for (const event of events) {
+      if (!state.can(event)) continue;
+      const [next] = transition(machine, state, event);
+      const k = key(next);
+      const at = String(next.value);
+      if (seen.has(k) || (variants.get(at) ?? 0) >= WAY_VARIANTS) continue;
+      seen.add(k);
+      variants.set(at, (variants.get(at) ?? 0) + 1);
+      states.push(next);
+      cameFrom.push(i);
     }
   }
-  if (!cameFrom.has(scenario.start)) return [];
-  const way: ScenarioNode[] = [];
-  for (let id = cameFrom.get(scenario.start); id !== undefined; id = cameFrom.get(id)) {
-    const node = index.nodes.get(id);
-    if (node) way.unshift(node);
-  }
-  return way.flatMap((node) => [
-    ...nodeParts(node, node.kind === 'ending' ? undefined : node.narration),
-    ...(node.kind === 'decision' ? node.replies.filter((r) => r.hidden !== true).map((r) => ({ text: r.text })) : []),
-  ]);
+  return [];
 }
 
 /** Whether the replies were revealed at each decision of a trainer-led session (RoomProgress holds more). */

@@ -96,6 +96,23 @@ describe('peopleMet', () => {
     expect(met(own.scenario, startSession(own.scenario, 'practice')).map((p) => p.id)).toEqual(['maya']);
   });
 
+  // The way there was the shortest route by the file's links alone: through a scene its first scene
+  // leads to only where trust is 90 or more (it starts at 50, and nothing raises it first), naming
+  // Ms. Park there, and not the decision on the way, whose replies name Ms. Reyes and Dana.
+  it('started at a later node (--from), the way there is one a playthrough can take: no one named only on a branch whose condition cannot hold on the way', () => {
+    const scenario = story() as unknown as { nodes: Record<string, unknown>[] };
+    const s0 = scenario.nodes.find((n) => n.id === 's0') as Record<string, unknown>;
+    s0.next = [{ when: { var: 'trust', gte: 90 }, to: 's-side' }, { to: 'd1' }];
+    scenario.nodes.push({ id: 's-side', kind: 'scene', narration: 'Ms. Park calls about the hearing.', next: 's2' });
+    const moved = startingAt(scenario as unknown as Scenario, 's2');
+    if (!moved.ok) throw new Error(moved.error);
+    expect(met(moved.scenario, startSession(moved.scenario, 'practice')).map((p) => p.id)).toEqual(['maya', 'reyes', 'dana', 'quan']);
+    // With trust set to 90 (--set), the first scene leads to that scene: Ms. Park is named on the way.
+    const set = startingAt(scenario as unknown as Scenario, 's2', { trust: '90' });
+    if (!set.ok) throw new Error(set.error);
+    expect(met(set.scenario, startSession(set.scenario, 'practice')).map((p) => p.id)).toEqual(['maya', 'park', 'quan']);
+  });
+
   it('the-list from d9-report (--from): everyone the story named on the way, Bà Hoa (in the scene) among them, not only those of the last decision', () => {
     const moved = startingAt(bundledScenario('the-list'), 'd9-report');
     if (!moved.ok) throw new Error(moved.error);
