@@ -1353,6 +1353,21 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
     expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
   });
 
+  // Presenter mode and the web head an untitled scene "Scene 2" (the core's sceneNumberAt and
+  // sceneWords); this screen named no step at a scene, only the scenario's title.
+  it('at 60×24 the heading names the scene by its number in the playthrough, as presenter mode does: "Scene 1" over an untitled one', async () => {
+    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 24);
+    // The example opens on a decision; the scene its first reply leads to has no title.
+    await press(r, KEY.enter, 'r', '1');
+    const rows = lines(r.lastFrame() ?? '');
+    expect(r.lastFrame()).toContain('My boyfriend got it for me.');
+    expect(rows[0]?.trim()).toBe('Example: the new phone · Scene 1');
+    expect(rows.length).toBeLessThanOrEqual(23);
+    // Past the next decision the heading names it again.
+    await press(r, KEY.enter);
+    expect(lines(r.lastFrame() ?? '')[0]?.trim()).toBe('Example: the new phone · Decision 2 of about 2');
+  });
+
   // Ink put the long state folder after "(in the state folder", broke it after its separators (a
   // row short each time) and began a row with "/": selected and pasted, it was not the path.
   it('at 60×24 with a state folder longer than a row, its path is on rows of its own, cut only at the width, wherever a notice names it', async () => {

@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { decisionSetup, peopleMet, roomDidWords, backFromEndingWords, backLossWords, backToDecision, startSession, undoEnding, startOverFailedWords, startOverUnsavedWords, votesEnteredWords, progressWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, shownFileName, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor, type SessionView } from '../../machines/index.js';
+import { decisionSetup, peopleMet, sceneNumberAt, sceneWords, roomDidWords, backFromEndingWords, backLossWords, backToDecision, startSession, undoEnding, startOverFailedWords, startOverUnsavedWords, votesEnteredWords, progressWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, shownFileName, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor, type SessionView } from '../../machines/index.js';
 import { command } from '../invocation.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, ROOM_ELSEWHERE, roomSessionArgs, roomSessionOnDisk } from '../saves.js';
 import { hintRows, revealHints, sceneHints, typeNumber, voteHints, withRevealWho, withRoomWho, type Action, type Hint, type RoomKeys } from '../keys.js';
@@ -231,7 +231,12 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const width = columns - 2;
   // The votes in all, as presenter mode says them under its boxes: the trainer sees when the room has voted.
   const entered = Object.values(votes).reduce((n, v) => n + v, 0);
-  const heading = statusParts([view.scenarioTitle, ...(view.kind === 'decision' ? [progressWords(view)] : []), ...(view.kind === 'decision' && !reveal && entered > 0 ? [votesEnteredWords(entered)] : [])], columns - 2);
+  // Where the session stands, as presenter mode's status line says it: at a scene its number in the
+  // playthrough ("Scene 3", the core's sceneNumberAt), which heads an untitled scene there too. It
+  // named no step at a scene, so an untitled one was headed by the scenario's title alone.
+  const sceneNumber = useMemo(() => (view.kind === 'scene' ? sceneNumberAt(scenario, actor.getPersistedSnapshot()) : undefined), [view, scenario, actor]);
+  const step = view.kind === 'decision' ? [progressWords(view)] : view.kind === 'scene' ? [sceneWords(sceneNumber)] : [];
+  const heading = statusParts([view.scenarioTitle, ...step, ...(view.kind === 'decision' && !reveal && entered > 0 ? [votesEnteredWords(entered)] : [])], columns - 2);
   // u goes back to the decision the room last followed a reply at (a key pressed by mistake in front of the room).
   const back = backToDecision(view, past.current.length);
   const room: RoomKeys = { back, startOver: onStartOver !== undefined };
