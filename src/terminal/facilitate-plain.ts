@@ -1,4 +1,4 @@
-import { decisionSetup, peopleMet, asideWords, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, startOverUnsavedWords, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
+import { decisionSetup, peopleMet, sceneNumberAt, asideWords, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, startOverUnsavedWords, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { exportsDir, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, writeSessionSummary } from './export.js';
 import { command, commandName } from './invocation.js';
 import { wrapWords } from './wrap.js';
@@ -165,7 +165,8 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       // No "Introducing …" before a character's first line: on a projected screen (as the full-screen
       // session) the room sees what presenter mode's projector shows; w says who's who, as when playing.
       if (view.kind === 'scene') {
-        printMoment(view, say, { meters: false });
+        // An untitled scene headed by its number, as presenter mode and the full-screen session head it.
+        printMoment(view, say, { meters: false, scene: view.title ? undefined : sceneNumberAt(scenario, actor.getPersistedSnapshot()) });
         // A scene's own discussion prompt is the room's, as at a decision (presenter mode shows it too).
         if (view.discussionPrompt) say(`Discuss: ${view.discussionPrompt}`);
         actor.send({ type: 'scene.continue' });

@@ -1,4 +1,4 @@
-import { breaksCritical, changeWords, citationWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailure, resumeOpening, saveKeptInstead, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type RecapMoment, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
+import { breaksCritical, changeWords, citationWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailure, resumeOpening, saveKeptInstead, sceneWords, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type RecapMoment, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import { scenariosDir } from './paths.js';
 import { leftOutNotice } from './scenario-files.js';
@@ -310,10 +310,13 @@ export function printSetup(scenes: readonly RecapMoment[], say: Say): void {
  * replies. A trainer-led session leaves the meters and their changes out (`meters: false`), as its
  * full-screen, presenter and projector views do: the room follows the story and its votes.
  */
-export function printMoment(view: SessionView, say: Say, { prompt: showPrompt = true, meters = true }: { prompt?: boolean; meters?: boolean } = {}): void {
+export function printMoment(view: SessionView, say: Say, { prompt: showPrompt = true, meters = true, scene }: { prompt?: boolean; meters?: boolean; scene?: number } = {}): void {
   say();
   if (view.kind === 'decision') say(`-- ${progressWords(view)}${view.title ? `: ${view.title}` : ''} --`);
   else if (view.title) say(`-- ${view.title} --`);
+  // `scene`: an untitled scene's number in the playthrough (the core's sceneNumberAt), for a
+  // trainer-led session to head it as presenter mode does ("Scene 3").
+  else if (scene !== undefined) say(`-- ${sceneWords(scene)} --`);
   // Meters go under a heading: an untitled scene between a reply and the next decision would
   // print the same meter twice (the reply's feedback has just said what changed).
   if (meters && (view.kind === 'decision' || view.title)) for (const m of view.meters) say(`[${m.label}: ${m.value} of ${m.max}]`);

@@ -541,6 +541,13 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(r.out).toContain('Room: That\'s a nice one!');
   });
 
+  // Presenter mode and the full-screen session head an untitled scene "Scene 1"; line by line
+  // printed no heading there at all, its words straight after the room's reply.
+  it('heads an untitled scene by its number in the playthrough, as presenter mode does', async () => {
+    const r = await cli(['--facilitate', NEW_PHONE], '1 0 0\nr\n1\nq\n', tempEnv());
+    expect(r.out).toContain('> The room follows 1. That\'s a nice one! How did you get it?\n\n-- Scene 1 --\nJade (youth): "My boyfriend got it for me.');
+  });
+
   it('q, or input ending early, writes the summary so far (exit 0 and 1)', async () => {
     const stopped = await cli(['--facilitate', NEW_PHONE], '7\nq\n', tempEnv());
     expect(stopped.code).toBe(0);
