@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { decisionSetup, selectView, startSession, validateScenario, type Scenario } from '../../../src/machines/index.js';
+import { decisionSetup, selectView, startSession } from '../../../src/machines/index.js';
 import { clickerHintWords, NO_BRANCH_WORDS } from '../../../src/web/clicker.js';
 import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL, projectedFollowed, projectedReplies, projectedSetup, stepWords, type ProjectorState } from '../../../src/web/projector.js';
 import { PREVIOUS_PAGE } from '../../../src/web/components/RevealPager.js';
+import { BUNDLED_IDS, bundledScenario } from '../../helpers/bundled.js';
 import { setupSaves } from '../../helpers/setup-saves.js';
 import { axeCleanInDark, axNames, builtAppInChromium, COLOUR_RULES, countPixels, fullPageScreenshot, openDebriefFolds, openPage, replyGroup, runAxe, SCREENSHOTS, seedLocalStorage, tones, violationsText, type PageSession } from '../helpers/browser.js';
 
@@ -1032,8 +1033,9 @@ describe('the web app in Chromium', () => {
   it('every bundled decision with no words of its own, gone back to, fits a 1280×720 projector with the scene that set it up above its replies, under its own heading, in presenter mode and in a live room (with its join line); axe clean', async () => {
     // Each such decision, reached by the first path found, as presenter mode projects it after "Back to decision N", and a live room.
     const states: { where: string; state: ProjectorState }[] = [];
-    for (const file of readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')) {
-      const scenario = validateScenario(readFileSync(join(ROOT, 'scenarios', file), 'utf8'), file).scenario as Scenario;
+    for (const id of BUNDLED_IDS) {
+      const file = `${id}.json`;
+      const scenario = bundledScenario(id);
       for (const [nodeId, here] of setupSaves(scenario)) {
         const view = selectView(scenario, startSession(scenario, 'practice', here, 7).getSnapshot());
         if (view.kind !== 'decision') throw new Error(`${file} ${nodeId}: the save is not at its decision`);

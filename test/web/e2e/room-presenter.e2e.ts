@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { presenterSocketPath, revealData, sceneWords, selectView, startSession, validateScenario, type PresenterView, type Scenario, type Votes } from '../../../src/machines/index.js';
+import { presenterSocketPath, revealData, sceneWords, selectView, startSession, type PresenterView, type Votes } from '../../../src/machines/index.js';
 import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL, PROJECTOR_READABLE_SCALE, projectedReplies, projectedReveal, stepWords, type ProjectorState } from '../../../src/web/projector.js';
 import buildCli from '../../global-setup.js';
+import { BUNDLED_IDS, bundledScenario } from '../../helpers/bundled.js';
 import { firstPathSaves } from '../../helpers/setup-saves.js';
 import { BIN, ROOT } from '../../terminal/helpers/cli.js';
 import { deviceId, lcg, Phone, Presenter } from '../../terminal/helpers/room.js';
@@ -538,8 +539,8 @@ describe('the projector window with a live room', () => {
  */
 function everyReveal(): { where: string; state: ProjectorState & { kind: 'moment' } }[] {
   const reveals: { where: string; state: ProjectorState & { kind: 'moment' } }[] = [];
-  for (const file of readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json').sort()) {
-    const scenario = validateScenario(readFileSync(join(ROOT, 'scenarios', file), 'utf8'), file).scenario as Scenario;
+  // Validated once per worker (bundledScenario), shared with the other parts of the e2e run.
+  for (const scenario of BUNDLED_IDS.map(bundledScenario)) {
     for (const save of firstPathSaves(scenario).values()) {
       const view = selectView(scenario, startSession(scenario, 'practice', save).getSnapshot());
       if (view.kind !== 'decision') throw new Error(`${scenario.id}: a save is not at its decision`);
