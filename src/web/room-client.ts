@@ -56,9 +56,22 @@ export interface RoomClientOptions {
   open?: (url: string) => SocketLike;
   /** Reconnect delays: the first, and the most (ms). */
   backoff?: { first: number; max: number };
+  /** The page's id (default: drawn at random, once per client: the same across its reconnections). */
+  page?: string;
+}
+
+/** A new page id (PAGE_ID): 22 URL-safe characters from 16 random bytes. */
+export function newPageId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 export interface RoomClient {
+  /**
+   * This page's id (PAGE_ID), named in every hello: the room names it when this page's command ends
+   * a break (`breakEndedPage`). Absent: a client that names none (the room's view cannot say this page).
+   */
+  readonly page?: string;
   subscribe(listener: () => void): () => void;
   getSnapshot(): RoomSnapshot;
   /** Sends a presenter command (room, token and seq are added); false when not connected. */
@@ -77,6 +90,8 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
   const origin = options.origin ?? `${globalThis.location?.protocol === 'https:' ? 'wss' : 'ws'}://${globalThis.location?.host ?? ''}`;
   const open = options.open ?? ((url: string) => new WebSocket(url) as unknown as SocketLike);
   const backoff = options.backoff ?? { first: 500, max: 10_000 };
+  const page = options.page ?? newPageId();
+  const hello = () => JSON.stringify({ type: 'hello', room: link.room, token: link.token, page });
   const listeners = new Set<() => void>();
   let snapshot: RoomSnapshot = { status: 'connecting', room: link.room };
   let socket: SocketLike | undefined;
@@ -95,7 +110,7 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
   const shown = (ws: SocketLike, sent: PresenterViewSent): PresenterView | undefined => {
     kept = keepMoment(sent, kept);
     const view = keptSessionView(sent, kept);
-    if (!view) ws.send(JSON.stringify({ type: 'hello', room: link.room, token: link.token }));
+    if (!view) ws.send(hello());
     return view;
   };
 
@@ -108,7 +123,7 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
     // The address names this page's protocol version: a room of another version says "reload" instead of misreading it.
     const ws = open(`${origin}${presenterSocketPath()}`);
     socket = ws;
-    ws.onopen = () => ws.send(JSON.stringify({ type: 'hello', room: link.room, token: link.token }));
+    ws.onopen = () => ws.send(hello());
     ws.onmessage = (event) => {
       const message = typeof event.data === 'string' ? parseToPresenter(event.data) : undefined;
       if (!message) return;
@@ -155,6 +170,7 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
   connect();
 
   return {
+    page,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

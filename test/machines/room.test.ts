@@ -1177,6 +1177,38 @@ describe("the trainer's break in a live room", () => {
     expect(parsePresenterMessage(JSON.stringify({ ...command(false), by: 'terminal' })).ok).toBe(false);
   });
 
+  it('says which page ended its last break (its hello\'s id), kept across a restart, until the next break; a second end of it at once changes nothing and is not refused', () => {
+    const r = openVote([]);
+    const [pageA, pageB] = ['page-a-0123456789abcdef', 'page-b-0123456789abcdef'];
+    const command = (on: boolean, seq = r.state.presenterSeq + 1) => ({ room: ROOM, token: 'x'.repeat(43), seq, type: 'break' as const, on });
+    r.apply({ from: 'presenter', message: command(true), by: 'page', page: pageA });
+    // Both pages end it at once, with the same seq: the first ends it, the second is answered with the room as it is.
+    const seq = r.state.presenterSeq + 1;
+    expect(r.apply({ from: 'presenter', message: command(false, seq), by: 'page', page: pageB })).toMatchObject({ ok: true, change: 'all' });
+    const second = reduceRoom(r.ctx, r.state, { from: 'presenter', message: command(false, seq), by: 'page', page: pageA });
+    expect(second).toEqual({ ok: true, state: r.state, change: 'none' });
+    expect(presenterView(r.ctx, r.state, 0)).toMatchObject({ breakEndedBy: 'page', breakEndedPage: pageB });
+    const restored = restoreRoom(r.ctx, serializeRoom(r.state));
+    expect(restored.ok && presenterView(r.ctx, restored.state, 0).breakEndedPage).toBe(pageB);
+    // Out of step and asking for a change (the room is on a new break): refused as before.
+    r.apply({ from: 'presenter', message: command(true), by: 'page', page: pageA });
+    expect(presenterView(r.ctx, r.state, 0)).not.toHaveProperty('breakEndedPage');
+    expectRefused(reduceRoom(r.ctx, r.state, { from: 'presenter', message: command(false, seq), by: 'page', page: pageB }), 'out-of-order');
+    // Ended from the terminal, or by a page that named no id (or a malformed one): no page named.
+    for (const input of [{ by: 'terminal' as const, page: pageA }, { by: 'page' as const }, { by: 'page' as const, page: '<b>x</b>' }]) {
+      r.apply({ from: 'presenter', message: command(false), ...input });
+      expect(presenterView(r.ctx, r.state, 0)).not.toHaveProperty('breakEndedPage');
+      r.apply({ from: 'presenter', message: command(true) });
+    }
+    // A saved room naming a malformed page is refused whole.
+    const saved = JSON.parse(serializeRoom(r.state)) as Record<string, unknown>;
+    expect(restoreRoom(r.ctx, JSON.stringify({ ...saved, onBreak: undefined, breakEndedBy: 'page', breakEndedPage: '<b>x</b>' })).ok).toBe(false);
+    expect(restoreRoom(r.ctx, JSON.stringify({ ...saved, onBreak: undefined, breakEndedBy: 'page', breakEndedPage: pageA })).ok).toBe(true);
+    // The hello names it; one of another shape is malformed.
+    expect(parsePresenterMessage(JSON.stringify({ type: 'hello', room: ROOM, token: 'x'.repeat(43), page: pageA })).ok).toBe(true);
+    expect(parsePresenterMessage(JSON.stringify({ type: 'hello', room: ROOM, token: 'x'.repeat(43), page: 'short' })).ok).toBe(false);
+  });
+
   it('the break command is a presenter message, refused from a phone', () => {
     const msg = JSON.stringify({ type: 'break', room: ROOM, token: 't'.repeat(43), seq: 1, on: true });
     expect(parsePresenterMessage(msg).ok).toBe(true);

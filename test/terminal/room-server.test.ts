@@ -843,6 +843,51 @@ describe("live room server: the trainer's break", () => {
   });
 });
 
+describe('live room server: two presenter pages', () => {
+  // Two presenter pages (the trainer's laptop and a co-trainer's) pressing "End the break for the
+  // room" at once send the same seq, each carrying on from the last view it had: the second was
+  // refused as replayed (its page said "That message was already received." and reconnected), and
+  // neither page could tell from the view whose command had ended the break (both "a presenter page").
+  it('ending the same break at once: neither page is refused, and both are told which page ended it', async () => {
+    const r = await start();
+    const [pageA, pageB] = ['page-a-0123456789abcdef', 'page-b-0123456789abcdef'];
+    const a = await Presenter.connect(r.base, ROOM, TOKEN, presenterSocketPath(), pageA);
+    const b = await Presenter.connect(r.base, ROOM, TOKEN, presenterSocketPath(), pageB);
+    must(await a.act({ type: 'break', on: true }));
+    const told = await b.inbox.next((m) => m.type === 'view' && m.view.onBreak === true, 0, 'the break on page b');
+    b.seq = told.type === 'view' ? told.seq ?? 0 : 0;
+    expect(b.seq).toBe(a.seq);
+    const from = [a.inbox.all.length, b.inbox.all.length];
+    for (const p of [a, b]) p.ws.send(JSON.stringify({ type: 'break', on: false, room: ROOM, token: TOKEN, seq: ++p.seq }));
+    // A hello after it: answered in order on each connection, so its welcome comes after every answer to the break's end.
+    for (const p of [a, b]) p.ws.send(JSON.stringify({ type: 'hello', room: ROOM, token: TOKEN, page: p.page }));
+    const after = await Promise.all([a, b].map(async (p, i) => {
+      await p.inbox.next((m) => m.type === 'welcome', from[i], 'the welcome after the break');
+      return p.inbox.all.slice(from[i]).filter((m) => m.type !== 'count');
+    }));
+    const state = r.server.state();
+    expect(state.onBreak).toBeUndefined();
+    const ender = state.breakEndedPage;
+    expect([pageA, pageB]).toContain(ender);
+    // The command that came second changed nothing (its seq is not recorded either).
+    expect(state.presenterSeq).toBe(a.seq);
+    for (const messages of after) {
+      expect(messages.filter((m) => m.type === 'error')).toEqual([]);
+      expect(messages.length).toBeGreaterThanOrEqual(2);
+      for (const m of messages) {
+        if (m.type !== 'view' && m.type !== 'welcome') throw new Error(`unexpected ${m.type}`);
+        expect(m.view).toMatchObject({ breakEndedBy: 'page', breakEndedPage: ender });
+        expect(m.view).not.toHaveProperty('onBreak');
+      }
+    }
+    // A stale end of the break after a new one was taken is still refused: it was about the break before.
+    must(await b.act({ type: 'break', on: true }));
+    expect(r.server.state().breakEndedPage).toBeUndefined();
+    expect(await a.act({ type: 'break', on: false })).toMatchObject({ type: 'error', code: 'replayed' });
+    expect(r.server.state().onBreak).toBe(true);
+  });
+});
+
 describe('live room server: pages', () => {
   it('serves the voter page with a strict CSP, and a build-first page when the web app is missing', async () => {
     const r = await start({ voterFiles: readVoterFiles(packageRoot()), webDir: join(tmpdir(), 'no-such-dist-web'), joinUrl: `http://192.0.2.1:9/join?room=${ROOM}` });

@@ -52,6 +52,8 @@ const JOIN = `http://192.0.2.7:8080/join?room=${ROOM}`;
 class FakeClient implements RoomClient {
   /** The room's scenario (the example unless a test gives another). */
   readonly ctx: RoomContext;
+  /** This page's id, as the room client draws one (the room names it when this page ends a break). */
+  readonly page = 'page-this-0123456789ab';
   state: RoomState;
   constructor(room: RoomContext = ctx) {
     this.ctx = room;
@@ -508,6 +510,42 @@ describe('live room on the presenter page', () => {
     client.state = unsaid.state;
     client.push();
     expect(region.textContent).toBe(BREAK_ENDED_ELSEWHERE.either);
+  });
+
+  // Two pages pressing "End the break for the room" at once: the command that comes second changes
+  // nothing, and its page said nothing either, as if it had ended the break itself (or, second to the
+  // terminal's b, as if not the terminal had).
+  it('a break ended at once from this page and elsewhere: the page says where it was ended unless its own command ended it', async () => {
+    const user = userEvent.setup();
+    const { client, container } = renderRoom();
+    client.push();
+    const region = container.querySelector('[aria-live="polite"].room-break') as HTMLElement;
+    const other = 'page-other-0123456789ab';
+    const room = (on: boolean, by: 'terminal' | 'page', page?: string) => {
+      const result = reduceRoom(client.ctx, client.state, { from: 'presenter', message: { type: 'break', on, room: ROOM, token: LINK.token, seq: client.state.presenterSeq + 1 }, by, ...(page !== undefined ? { page } : {}) });
+      if (!result.ok) throw new Error('refused');
+      client.state = result.state;
+      client.push();
+    };
+    const endHere = async () => {
+      await user.click(screen.getByRole('button', { name: 'End the break for the room' }));
+      expect(client.sent.at(-1)).toEqual({ type: 'break', on: false });
+    };
+    // The other page's end came first.
+    room(true, 'page', other);
+    await endHere();
+    room(false, 'page', other);
+    expect(region.textContent).toBe(BREAK_ENDED_ELSEWHERE.page);
+    // This page's came first: nothing to say.
+    room(true, 'page', other);
+    await endHere();
+    room(false, 'page', client.page);
+    expect(region.textContent).toBe('');
+    // The terminal's b came first.
+    room(true, 'page', other);
+    await endHere();
+    room(false, 'terminal');
+    expect(region.textContent).toBe(BREAK_ENDED_ELSEWHERE.terminal);
   });
 
   it('during the page\'s own break, the room\'s refusal names "Back from break"; ended from the page, the break\'s end is not said as if from elsewhere', async () => {

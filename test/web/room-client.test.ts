@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createRoom, PRESENTER_PROTOCOL, roomContext, validateScenario, type RoomState, type Scenario } from '../../src/machines/index.js';
+import { createRoom, PAGE_ID, PRESENTER_PROTOCOL, roomContext, validateScenario, type RoomState, type Scenario } from '../../src/machines/index.js';
 import { startRoomServer, type RoomServer } from '../../src/terminal/room/server.js';
 import { packageRoot } from '../../src/terminal/paths.js';
 import { connectRoom, roomLinkFrom, type RoomClient, type RoomSnapshot, type SocketLike } from '../../src/web/room-client.js';
@@ -70,7 +70,11 @@ describe('presenter room client', () => {
     await serve(kept, server.port);
     expect((await until(client, (s) => s.status === 'open')).view?.onBreak).toBe(true);
     client.send({ type: 'break', on: false });
-    expect((await until(client, (s) => s.view !== undefined && s.view.onBreak === undefined)).view?.phase).toBe('idle');
+    const back = (await until(client, (s) => s.view !== undefined && s.view.onBreak === undefined)).view;
+    expect(back?.phase).toBe('idle');
+    // The room names this page as the one that ended it: the id its hello named, the same after the reconnection.
+    expect(client.page).toMatch(PAGE_ID);
+    expect(back).toMatchObject({ breakEndedBy: 'page', breakEndedPage: client.page });
   });
 
   it('drives a room: hello, commands with seq, live counts, refusals, and a reconnect after the server restarts', async () => {

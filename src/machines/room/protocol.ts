@@ -27,7 +27,7 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  * (or that names none, as pages from before versions did) is refused as `outdated`, whose message
  * tells the person to reload the page. Such a connection never joins: it is not counted.
  *
- * The presenter page does the same (`/ws/presenter?v=11`, PRESENTER_PROTOCOL): a trainer's page (and
+ * The presenter page does the same (`/ws/presenter?v=12`, PRESENTER_PROTOCOL): a trainer's page (and
  * the projector window it feeds) left open across an upgrade and restart of the room reconnects by
  * itself, names an old version or none, and is refused as `outdated` whatever it sends (token or
  * not), so it never becomes the room's presenter: it changes nothing, is sent no views or counts,
@@ -54,8 +54,11 @@ export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
  * Version 9: the trainer's break (the `break` command, the view's `onBreak`, the `on-break` refusal).
  * Version 10: who ended the room's last break (the view's `breakEndedBy`).
  * Version 11: an untitled scene's number in the playthrough (the view's `sceneNumber`).
+ * Version 12: each page names itself in its hello (`page`, PAGE_ID) and the view says which page
+ * ended the room's last break (`breakEndedPage`), so two pages that end the same break at once each
+ * know whether it was their own command or the other page's that ended it.
  */
-export const PRESENTER_PROTOCOL = 11;
+export const PRESENTER_PROTOCOL = 12;
 
 /** The address (path and query) a presenter page of this version opens its WebSocket on. */
 export function presenterSocketPath(version: number = PRESENTER_PROTOCOL): string {
@@ -84,6 +87,12 @@ export function roomCodeFrom(bytes: Uint8Array): string {
 
 /** A phone's device id: random, kept in the phone's localStorage; 16–64 URL-safe characters. */
 export const DEVICE_ID = /^[A-Za-z0-9_-]{16,64}$/;
+/**
+ * A presenter page's id (version 12): random, drawn once per page load (kept in memory only, the same
+ * across the page's reconnections); 16–64 URL-safe characters. It proves nothing (any holder of the
+ * token may name any id): it only lets a page tell its own commands from another page's.
+ */
+export const PAGE_ID = /^[A-Za-z0-9_-]{16,64}$/;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const RoomCode = z.string().regex(ROOM_CODE);
@@ -113,8 +122,12 @@ export type VoterMessage = z.infer<typeof VoterMessage>;
 const presenter = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), room: RoomCode, token: Token, seq: Seq, ...shape });
 
-/** The presenter page connects; the server answers with the room's state and the last seq it accepted. */
-export const PresenterHello = z.strictObject({ type: z.literal('hello'), room: RoomCode, token: Token });
+/**
+ * The presenter page connects; the server answers with the room's state and the last seq it accepted.
+ * `page`: the page's id (PAGE_ID, version 12), which the room names when that page's command ends a
+ * break (`breakEndedPage`); a hello without one makes commands the room cannot tell apart by page.
+ */
+export const PresenterHello = z.strictObject({ type: z.literal('hello'), room: RoomCode, token: Token, page: z.string().regex(PAGE_ID).optional() });
 /** Open the vote at the current decision (`node` must be it). */
 export const PresenterOpen = presenter('open', { node: NodeId });
 /** Lock the open round: no more votes or changes. */
@@ -369,6 +382,14 @@ export const PresenterView = z.strictObject({
    * before any, and after one ended by a room from before version 10 (resumed from its file).
    */
   breakEndedBy: z.enum(COMMAND_SOURCES).optional(),
+  /**
+   * With `breakEndedBy: 'page'`: the id of the page whose command ended it (the `page` of its hello,
+   * version 12), so that a page can tell its own end of the break from another page's, even when
+   * both pressed at once (the other page's command then comes second and changes nothing). Absent
+   * when that page named no id, or the room does not know (ended from the terminal, a room resumed
+   * from before version 12).
+   */
+  breakEndedPage: z.string().regex(PAGE_ID).optional(),
   /** Once the session has ended: the session summary (Markdown) the room writes on the laptop, with its file name, for the page to offer as a download. */
   summary: z.strictObject({ fileName: z.string().max(300), markdown: z.string().max(2_000_000) }).optional(),
 });

@@ -15,7 +15,7 @@ import { cleanLine, cleanText } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
 import { fingerprint } from './fingerprint.js';
 import { roomSummaryMarkdown } from './summary.js';
-import { COMMAND_SOURCES, DEVICE_ID, isRoomCode, type CommandSource, MAX_BEST_PRACTICE_ON_PHONE, MAX_PEOPLE_ON_PHONE, MAX_PEOPLE_SENT, type PhoneDecision, type PresenterAction, type PresenterView, type PresenterViewSent, type Rejection, type RevealSent, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
+import { COMMAND_SOURCES, DEVICE_ID, isRoomCode, PAGE_ID, type CommandSource, MAX_BEST_PRACTICE_ON_PHONE, MAX_PEOPLE_ON_PHONE, MAX_PEOPLE_SENT, type PhoneDecision, type PresenterAction, type PresenterView, type PresenterViewSent, type Rejection, type RevealSent, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
 
 /**
  * The live room as a pure reducer over plain, serialisable state. The session itself is the
@@ -85,6 +85,12 @@ export interface RoomState {
    * (a reducer caller that gives no `by`).
    */
   breakEndedBy?: CommandSource;
+  /**
+   * With `breakEndedBy: 'page'`: the id of the presenter page whose command ended it (its hello's
+   * `page`), when it named one; the presenter view says it (`breakEndedPage`), so that a page knows
+   * whether its own command or another page's ended the break.
+   */
+  breakEndedPage?: string;
   /** Whatever the shell wants back on resume (the scenario file, the port): strings and numbers only. */
   meta: Record<string, string | number>;
 }
@@ -228,7 +234,7 @@ export function createRoom(ctx: RoomContext, room: string, seed: number, now: Da
 /** What the reducer takes: a phone's message (from a joined connection's device), or the presenter's. */
 export type RoomInput =
   | { from: 'voter'; device: string; message: VoterMessage }
-  | { from: 'presenter'; message: PresenterAction; by?: CommandSource };
+  | { from: 'presenter'; message: PresenterAction; by?: CommandSource; page?: string };
 
 /** What changed, so the server knows whom to tell: `count` (a vote or a join), `all` (the phase or the moment). */
 export type RoomChange = 'none' | 'count' | 'all';
@@ -247,7 +253,7 @@ export function reduceRoom(ctx: RoomContext, state: RoomState, input: RoomInput)
   const { message } = input;
   if (message.room !== state.room) return refuse('wrong-room', 'This message is for another room.');
   if (input.from === 'voter') return reduceVoter(ctx, state, input.device, message as VoterMessage);
-  return reducePresenter(ctx, state, input.message, input.by);
+  return reducePresenter(ctx, state, input.message, input.by, input.by === 'page' && input.page !== undefined && PAGE_ID.test(input.page) ? input.page : undefined);
 }
 
 function checkSeq(last: number, seq: number): RoomResult | undefined {
@@ -282,17 +288,24 @@ function reduceVoter(ctx: RoomContext, state: RoomState, device: string, message
   return { ok: true, state: next, change: next === seen ? 'none' : 'count' };
 }
 
-function reducePresenter(ctx: RoomContext, state: RoomState, message: PresenterAction, by: CommandSource | undefined): RoomResult {
+function reducePresenter(ctx: RoomContext, state: RoomState, message: PresenterAction, by: CommandSource | undefined, page: string | undefined): RoomResult {
   const bad = checkSeq(state.presenterSeq, message.seq);
+  // Two pages that end (or take) the same break at once send the same seq (each carries on from the
+  // last view it had): the second is out of step, but asks for what the room already is. It is
+  // answered with the room as it is (the page learns from the view who ended the break), not refused
+  // as replayed (which the page said as an error, and answered by reconnecting); its seq is not
+  // recorded. Out of step and asking for a change (a break taken since), it is refused as before.
+  if (bad && message.type === 'break' && message.on === (state.onBreak === true)) return { ok: true, state, change: 'none' };
   if (bad) return bad;
   const seen: RoomState = { ...state, presenterSeq: message.seq };
   const ok = (next: RoomState): RoomResult => ({ ok: true, state: next, change: 'all' });
   if (message.type === 'break') {
     if (!message.on) {
       if (!state.onBreak) return { ok: true, state: seen, change: 'none' };
-      const back: RoomState = { ...seen, ...(by !== undefined ? { breakEndedBy: by } : {}) };
+      const back: RoomState = { ...seen, ...(by !== undefined ? { breakEndedBy: by } : {}), ...(page !== undefined ? { breakEndedPage: page } : {}) };
       delete back.onBreak;
       if (by === undefined) delete back.breakEndedBy;
+      if (page === undefined) delete back.breakEndedPage;
       return ok(back);
     }
     if (state.onBreak) return { ok: true, state: seen, change: 'none' };
@@ -300,6 +313,7 @@ function reducePresenter(ctx: RoomContext, state: RoomState, message: PresenterA
     if (state.phase === 'ended') return refuse('not-now', 'The session has ended.');
     const taken: RoomState = { ...seen, onBreak: true };
     delete taken.breakEndedBy;
+    delete taken.breakEndedPage;
     return ok(taken);
   }
   if (state.onBreak) return refuse('on-break', 'The room is on a break: come back from the break first.');
@@ -491,7 +505,7 @@ export function presenterView(ctx: RoomContext, state: RoomState, connected: num
     phase: state.phase,
     round: state.round,
     count: roomCount(state, connected),
-    ...(state.onBreak ? { onBreak: true as const } : state.breakEndedBy !== undefined ? { breakEndedBy: state.breakEndedBy } : {}),
+    ...(state.onBreak ? { onBreak: true as const } : state.breakEndedBy !== undefined ? { breakEndedBy: state.breakEndedBy, ...(state.breakEndedBy === 'page' && state.breakEndedPage !== undefined ? { breakEndedPage: state.breakEndedPage } : {}) } : {}),
     session,
     sessionKey: sessionKeyOf(session),
     people: peopleOf(ctx, state).presenter,
@@ -693,6 +707,7 @@ const StoredRoom = z.object({
   endedRevealed: z.literal(true).optional(),
   onBreak: z.literal(true).optional(),
   breakEndedBy: z.enum(COMMAND_SOURCES).optional(),
+  breakEndedPage: z.string().regex(PAGE_ID).optional(),
   meta: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 

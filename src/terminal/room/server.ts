@@ -128,6 +128,11 @@ interface Connection {
   /** The presenter proved the token on this connection (hello or an action). */
   presenter: boolean;
   /**
+   * The presenter page's id, as its last hello on this connection named it (protocol 12): the room
+   * says it when this connection's command ends a break (`breakEndedPage`).
+   */
+  page?: string;
+  /**
    * Heartbeats in a row this connection has not answered. It is dropped at MISSED_BEATS: one missed
    * beat alone may be this process's own stall (a busy or waking laptop runs its timers before it
    * reads the answers waiting), which would drop every phone at once.
@@ -666,12 +671,13 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     if (!tokenMatches(token, msg.token)) return refuse(conn, 'forbidden', 'wrong presenter token');
     conn.presenter = true;
     if (msg.type === 'hello') {
+      if (msg.page !== undefined) conn.page = msg.page;
       // A welcome carries the session whole, always: a page that says hello again on this connection
       // (to catch up, having lost what it kept) is sent it again.
       conn.sessionSent = undefined;
       return out(conn, { type: 'welcome', seq: state.presenterSeq, view: presenterFor(conn, presenterView(ctx, state, connectedPhones())), ...(opts.joinUrl !== undefined ? { join: opts.joinUrl } : {}) });
     }
-    const result = apply({ from: 'presenter', message: msg, by: 'page' });
+    const result = apply({ from: 'presenter', message: msg, by: 'page', ...(conn.page !== undefined ? { page: conn.page } : {}) });
     if (!result.ok) return refuse(conn, result.code, result.message);
     if (result.change === 'all') tellAll();
     else out(conn, { type: 'view', view: presenterFor(conn, presenterView(ctx, state, connectedPhones())), seq: state.presenterSeq });

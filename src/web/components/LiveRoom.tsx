@@ -75,7 +75,8 @@ const NO_VOTE_TO_REVEAL = 'No phone voted, so Page Down did not reveal the votes
 
 /**
  * Where the room's break was ended, when not from this page, as the room says it (`breakEndedBy`,
- * protocol version 10): the laptop's terminal (b) or another presenter page. `either`: a room that
+ * protocol version 10, and `breakEndedPage`, version 12: which page): the laptop's terminal (b) or
+ * another presenter page. `either`: a room that
  * did not say (one resumed from a file of a room from before, whose break ended with no word of
  * where), worded for both, as before version 10.
  */
@@ -251,10 +252,17 @@ export function RoomPanel({ client, paused = false, onBreakEnded }: { client: Ro
     }
     if (was === undefined) return;
     setOwnBreak(false);
-    if (endingBreak.current) {
-      endingBreak.current = false;
-      return;
-    }
+    // Ended by this page's own command, or elsewhere: the room names the page that ended it (protocol
+    // 12), so a page that pressed at the same moment as another (whose command then changed nothing)
+    // says that the other page ended it, and one that pressed as the terminal's b came first says the
+    // terminal. A room that names no page (a page that named none, a room resumed from before) leaves
+    // it to whether this page asked.
+    const endedBy = view?.breakEndedBy;
+    const endedHere = endedBy === 'terminal' ? false
+      : endedBy === 'page' && view?.breakEndedPage !== undefined && client.page !== undefined ? view.breakEndedPage === client.page
+      : endingBreak.current;
+    endingBreak.current = false;
+    if (endedHere) return;
     // Not to be told again when this page comes back from its break: the room is back already.
     const mine = told.current && paused;
     told.current = false;
@@ -263,7 +271,7 @@ export function RoomPanel({ client, paused = false, onBreakEnded }: { client: Ro
     if (!mine) return;
     focusAfterBreak.current = true;
     onBreakEnded?.();
-  }, [roomBreak, paused, onBreakEnded, view?.breakEndedBy]);
+  }, [roomBreak, paused, onBreakEnded, view?.breakEndedBy, view?.breakEndedPage, client.page]);
   useEffect(() => {
     if (paused || !focusAfterBreak.current) return;
     focusAfterBreak.current = false;

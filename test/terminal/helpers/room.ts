@@ -132,11 +132,14 @@ export class Presenter {
   received: string[] = [];
   /** The moment the room last sent whole, as the presenter page keeps it. */
   kept?: KeptMoment;
-  constructor(readonly base: string, readonly room: string, readonly token: string) {}
+  constructor(readonly base: string, readonly room: string, readonly token: string, readonly page?: string) {}
 
-  /** Connects and says hello; `path` plays a page of another version (this version's address by default). */
-  static async connect(base: string, room: string, token: string, path = presenterSocketPath()): Promise<Presenter> {
-    const p = new Presenter(base, room, token);
+  /**
+   * Connects and says hello; `path` plays a page of another version (this version's address by
+   * default); `page`: the page's id, named in its hello as the presenter page names its own.
+   */
+  static async connect(base: string, room: string, token: string, path = presenterSocketPath(), page?: string): Promise<Presenter> {
+    const p = new Presenter(base, room, token, page);
     p.ws = await open(`${base}${path}`);
     p.ws.on('message', (data) => {
       p.received.push(String(data));
@@ -154,7 +157,7 @@ export class Presenter {
       } else if (m.type === 'count') p.count = m.count;
       p.inbox.push(m);
     });
-    p.ws.send(JSON.stringify({ type: 'hello', room, token }));
+    p.ws.send(JSON.stringify({ type: 'hello', room, token, ...(page !== undefined ? { page } : {}) }));
     const welcome = await p.inbox.next((m) => m.type === 'welcome' || m.type === 'error', 0, 'presenter welcome');
     if (welcome.type !== 'welcome') throw new Error(`presenter refused: ${JSON.stringify(welcome)}`);
     p.seq = welcome.seq;
