@@ -120,3 +120,72 @@ export async function runRoomBench(): Promise<void> {
   ]);
   console.log('Target: last vote → presenter count p95 ≤ 100 ms.');
 }
+
+/**
+ * A live room at a decision of 1,000 replies with 200 phones, in this process: the room's own work at
+ * each step the trainer takes from the laptop's terminal (the room command's `present`: the reducer,
+ * the terminal's block, the summary at the end, and every view the step sends: the presenter page's
+ * and each phone's, as text), median
+ * of RUNS runs. Every step there is one change of the room: its views should each be worked out once.
+ */
+export async function runRoomMomentBench(): Promise<void> {
+  const { PassThrough } = await import('node:stream');
+  const { createRoom, roomContext, roomSessionView, roomSummaryMarkdown, validateScenario } = await import('../src/machines/index.js');
+  const { startRoomServer } = await import('../src/terminal/room/server.js');
+  const { roomControls } = await import('../src/terminal/room/controls.js');
+  const PHONES = 200;
+  const REPLIES = 1000;
+  const RUNS = 5;
+  const scenario = validateScenario(readFileSync(join(ROOT, 'scenarios', 'red-flags.json')), 'red-flags.json').scenario;
+  if (!scenario) throw new Error('red-flags does not validate');
+  const first = scenario.nodes.find((n) => n.kind === 'decision');
+  if (first?.kind !== 'decision') throw new Error('no decision in red-flags');
+  const template = first.replies[0]!;
+  first.replies = Array.from({ length: REPLIES }, (_, i) => ({ ...structuredClone(template), id: `many-${i}`, text: `Reply ${i}: ${'a kind, curious question '.repeat(20)}`, feedback: `Feedback ${i}: ${template.feedback}` }));
+  const ctx = roomContext(scenario);
+  const ROOM_CODE = 'BENCH2';
+  const TOKEN_ = 'b'.repeat(43);
+  const steps: Record<string, number[]> = {};
+  for (let run = 0; run < RUNS; run++) {
+    const where: { controls?: ReturnType<typeof roomControls> } = {};
+    const server = await startRoomServer({
+      ctx, state: createRoom(ctx, ROOM_CODE, 11, new Date('2026-12-01T10:00:00Z')), token: TOKEN_, host: '127.0.0.1', port: 0,
+      persist: () => undefined, log: () => undefined, onChange: (s) => where.controls?.changed(s),
+      // As the room command writes the summary file at the end.
+      onEnded: (s) => void roomSummaryMarkdown(ctx, s).length,
+    });
+    const input = new PassThrough();
+    where.controls = roomControls(server, ctx, { out: () => undefined, err: () => undefined }, () => 100, input);
+    const base = `ws://127.0.0.1:${server.port}`;
+    const presenter = await Presenter.connect(base, ROOM_CODE, TOKEN_);
+    const phones: Phone[] = [];
+    for (let i = 0; i < PHONES; i += 50) phones.push(...(await Promise.all(Array.from({ length: Math.min(50, PHONES - i) }, (_, k) => Phone.join(base, ROOM_CODE, deviceId(i + k))))));
+    /** One step from the terminal, timed; then everyone told (so the next step starts from quiet). */
+    const step = async (name: string, action: Parameters<typeof server.present>[0]) => {
+      const from = presenter.inbox.all.length;
+      const t0 = performance.now();
+      const result = server.present(action);
+      (steps[name] ??= []).push(performance.now() - t0);
+      if (!result.ok) throw new Error(`${name} refused: ${result.code}`);
+      await server.settled();
+      await presenter.inbox.next((m) => m.type === 'view', from, name);
+    };
+    while (roomSessionView(ctx, server.state()).nodeId !== first.id) await step('scene', { type: 'advance', node: roomSessionView(ctx, server.state()).nodeId });
+    await step('open the vote', { type: 'open', node: first.id });
+    const round = server.state().round;
+    await Promise.all(phones.map((p, i) => p.until((v) => v.phase === 'open' && v.round === round).then(() => p.vote((i % REPLIES) + 1, round))));
+    await step('lock', { type: 'lock', round });
+    await step('reveal', { type: 'reveal', round });
+    await step('follow a reply', { type: 'choose', round, reply: 'many-0' });
+    await step('end', { type: 'end' });
+    for (const p of phones) p.ws.terminate();
+    presenter.close();
+    where.controls.close();
+    await server.close();
+  }
+  console.log(`\nLive room at a decision of ${REPLIES} replies with ${PHONES} phones: the room's work at each step from the terminal (reducer, terminal block, every view sent), ${RUNS} runs`);
+  printTable([
+    ['step', 'median (ms)', 'max (ms)'],
+    ...['open the vote', 'lock', 'reveal', 'follow a reply', 'end'].map((name) => [name, quantile(steps[name] ?? [], 0.5).toFixed(1), quantile(steps[name] ?? [], 1).toFixed(1)]),
+  ]);
+}

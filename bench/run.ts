@@ -13,6 +13,7 @@ if (!only || only === 'hostile' || only === 'debrief') {
 }
 if (!only || only === 'graph') (await import('./graph.js')).runGraphBench();
 if (!only || only === 'room') await (await import('./room.js')).runRoomBench();
+if (!only || only === 'room' || only === 'room-moment') await (await import('./room.js')).runRoomMomentBench();
 if (!only || only === 'startup') {
   try {
     const { runStartupBench } = (await import('./startup.js')) as { runStartupBench: () => Promise<void> };

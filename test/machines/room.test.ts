@@ -281,6 +281,34 @@ describe('room reducer: who may do what, when', () => {
     for (const d of [1, 2, 3]) expect(parseToVoter(JSON.stringify({ type: 'view', view: voterView(r.ctx, r.state, device(d)) }))).toBeDefined();
   });
 
+  // At a decision of a thousand replies a step of the room worked out the presenter's view two to four
+  // times (the server's views, the terminal's block and its reveal: 30 ms each, 160 ms once ended, for
+  // the summary), and each phone's view at the reveal sorted and searched the thousand replies again.
+  it('works out each state\'s views once: the presenter\'s for every caller (only the count new), the summary, and the reveal every phone is sent part of', () => {
+    const r = openVote(['phone-curious', 'phone-accuse']);
+    r.present({ type: 'reveal', round: r.state.round });
+    const view = presenterView(r.ctx, r.state, 2);
+    expect(presenterView(r.ctx, r.state, 2)).toBe(view);
+    // Another number of phones connected: the same view but for its count.
+    const other = presenterView(r.ctx, r.state, 5);
+    expect(other.count).toEqual({ ...view.count, connected: 5 });
+    expect(Object.keys(other)).toEqual(Object.keys(view));
+    for (const key of ['session', 'reveal', 'decisions', 'did', 'people'] as const) expect(other[key]).toBe(view[key]);
+    // A new state (a vote, a step) is worked out again.
+    const next = r.present({ type: 'choose', round: r.state.round, reply: 'phone-curious' });
+    expect(next.ok && presenterView(r.ctx, r.state, 2)).not.toBe(view);
+    // The same best-practice feedback object for every phone at one reveal.
+    const s = openVote(['phone-accuse', 'phone-accuse']);
+    s.present({ type: 'reveal', round: s.state.round });
+    const [one, two] = [device(1), device(3)].map((d) => voterView(s.ctx, s.state, d).feedback?.bestPractice[0]);
+    expect(one).toBeDefined();
+    expect(one).toBe(two);
+    // The summary: once per state, the page's copy and the laptop's file the same text.
+    s.present({ type: 'end' });
+    expect(presenterView(s.ctx, s.state, 0).summary?.markdown).toBe(roomSummaryMarkdown(s.ctx, s.state));
+    expect(roomSummaryMarkdown(s.ctx, s.state, new Date(s.state.createdAt))).toBe(roomSummaryMarkdown(s.ctx, s.state));
+  });
+
   it('sends a phone at most MAX_BEST_PRACTICE_ON_PHONE best-practice replies, the first in shown order, and how many more: a thousand tied replies are not megabytes per phone', () => {
     // A hostile file: the first decision with MAX_REPLIES replies, every one assessed as "That's a nice one!" is (all tied for best practice).
     const hostile = structuredClone(example);

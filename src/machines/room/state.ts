@@ -352,7 +352,8 @@ function reducePresenter(ctx: RoomContext, state: RoomState, message: PresenterA
       if (state.phase !== 'revealed') return refuse('not-now', 'Reveal the votes before choosing the branch.');
       const reply = view.replies.find((r) => r.id === message.reply);
       if (!reply || !reply.enabled) return refuse('unknown-reply', 'That reply is not available at this decision.');
-      const reveal = revealData(ctx.scenario, view, countVotes(state.votes));
+      // The reveal the room's views showed (worked out once for this state), not worked out again.
+      const reveal = revealOf(ctx, state);
       const decision: RoomDecision = {
         node: view.nodeId,
         round: state.round,
@@ -444,13 +445,48 @@ export function voterView(ctx: RoomContext, state: RoomState, device: string): V
   const shown = vote === undefined ? undefined : view.replies.find((r) => r.id === vote)?.number;
   const base: VoterView = { room: state.room, phase: state.phase, round: state.round, decision, decisionKey: `${state.round}-${key}`, ...(shown !== undefined ? { vote: shown } : {}), ...met };
   if (!revealed(state)) return base;
+  const reveal = phoneRevealOf(ctx, state);
+  const own = vote === undefined ? undefined : reveal.byReply.get(vote);
+  // The best-practice replies other than its own, in shown order: the first MAX_BEST_PRACTICE_ON_PHONE sent.
+  const sent: RevealEntry[] = [];
+  for (const e of reveal.best) {
+    if (sent.length === MAX_BEST_PRACTICE_ON_PHONE) break;
+    if (e !== own) sent.push(e);
+  }
+  const others = reveal.best.length - (own?.best ? 1 : 0);
+  if (!own && others === 0) return base;
+  return { ...base, feedback: { ...(own ? { mine: { ...reveal.part(own), best: own.best } } : {}), bestPractice: sent.map(reveal.part), moreBestPractice: others - sent.length } };
+}
+
+type PhoneFeedback = NonNullable<VoterView['feedback']>['bestPractice'][number];
+interface PhoneReveal {
+  /** Each reply's entry by its id. */
+  byReply: Map<string, RevealEntry>;
+  /** The best-practice entries, in shown order. */
+  best: RevealEntry[];
+  /** An entry as a phone is sent it (worked out once per entry, the same object for every phone). */
+  part: (e: RevealEntry) => PhoneFeedback;
+}
+const phoneReveals = new WeakMap<RoomState, PhoneReveal>();
+
+/**
+ * The reveal as the phones are sent it, worked out once per state (not for every phone at each
+ * update: at a decision of a thousand replies each phone's view sorted and searched them all, 0.9 ms
+ * a phone, 180 ms for 200 phones at the reveal).
+ */
+function phoneRevealOf(ctx: RoomContext, state: RoomState): PhoneReveal {
+  const cached = phoneReveals.get(state);
+  if (cached) return cached;
   const entries = [...revealOf(ctx, state).entries].sort((a, b) => a.number - b.number);
-  const own = vote === undefined ? undefined : entries.find((e) => e.replyId === vote);
-  const bestPractice = entries.filter((e) => e.best && e !== own);
-  if (!own && bestPractice.length === 0) return base;
-  const part = (e: RevealEntry) => ({ number: e.number, replyText: e.replyText, feedback: e.feedback, principles: e.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: citationWords(a.citation, breaksCritical(a)) })) });
-  const sent = bestPractice.slice(0, MAX_BEST_PRACTICE_ON_PHONE);
-  return { ...base, feedback: { ...(own ? { mine: { ...part(own), best: own.best } } : {}), bestPractice: sent.map(part), moreBestPractice: bestPractice.length - sent.length } };
+  const parts = new Map<RevealEntry, PhoneFeedback>();
+  const part = (e: RevealEntry): PhoneFeedback => {
+    let found = parts.get(e);
+    if (!found) parts.set(e, (found = { number: e.number, replyText: e.replyText, feedback: e.feedback, principles: e.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: citationWords(a.citation, breaksCritical(a)) })) }));
+    return found;
+  };
+  const found: PhoneReveal = { byReply: new Map(entries.map((e) => [e.replyId, e])), best: entries.filter((e) => e.best), part };
+  phoneReveals.set(state, found);
+  return found;
 }
 
 /**
@@ -498,7 +534,24 @@ export function roomSummaryFileName(ctx: RoomContext, state: RoomState): string 
   return `${summaryBaseName(ctx.scenario, fileStamp(new Date(state.createdAt)))}-room-${state.room}.md`;
 }
 
+const presenterViews = new WeakMap<RoomState, { ctx: RoomContext; view: PresenterView }>();
+
+/**
+ * What the presenter page sees of this state, with the phones connected now. Worked out once per
+ * state (a change of the room): the server's views to every page, the terminal's block, its s, w and
+ * reveal, a page's hello, all read the same one; only the count is new at each call. Treat it as
+ * read-only. At a decision of a thousand replies each working out took 30 ms (the room's figures
+ * so far), 160 ms once ended (its summary), and a step worked it out two to four times.
+ */
 export function presenterView(ctx: RoomContext, state: RoomState, connected: number): PresenterView {
+  const cached = presenterViews.get(state);
+  const view = cached?.ctx === ctx ? cached.view : workOutPresenterView(ctx, state, connected);
+  if (cached?.ctx !== ctx) presenterViews.set(state, { ctx, view });
+  // The count in its place among the keys (the view's JSON reads as before).
+  return view.count.connected === connected ? view : { ...view, count: roomCount(state, connected) };
+}
+
+function workOutPresenterView(ctx: RoomContext, state: RoomState, connected: number): PresenterView {
   const session = roomSessionView(ctx, state);
   return {
     room: state.room,

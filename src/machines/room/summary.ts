@@ -38,7 +38,19 @@ const bestWords = (d: { votes: number; bestVotes: number }) => `${d.bestVotes}${
  * began (as its file name is), so every copy of one room's summary is the same text: the presenter
  * page's download, and the laptop's file however often it is written again (at the end, at close).
  */
-export function roomSummaryMarkdown(ctx: RoomContext, state: RoomState, now = new Date(state.createdAt)): string {
+export function roomSummaryMarkdown(ctx: RoomContext, state: RoomState, now?: Date): string {
+  if (now !== undefined) return summaryAt(ctx, state, now);
+  // Dated when the room began: one text per state, worked out once (the presenter page's view and the laptop's file read the same).
+  const cached = summaries.get(state);
+  if (cached?.ctx === ctx) return cached.text;
+  const text = summaryAt(ctx, state, new Date(state.createdAt));
+  summaries.set(state, { ctx, text });
+  return text;
+}
+
+const summaries = new WeakMap<RoomState, { ctx: RoomContext; text: string }>();
+
+function summaryAt(ctx: RoomContext, state: RoomState, now: Date): string {
   const decisions = roomDecisions(ctx, state);
   const match = roomMatch(state);
   // The decision the session stopped at, with votes: counted under "How the room did" (as presenter
