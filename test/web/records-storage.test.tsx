@@ -32,6 +32,15 @@ const renderRecords = (store: Store) => render(<StoreContext.Provider value={sto
 const section = (name: RegExp | string) => screen.getByRole('heading', { level: 2, name });
 /** A list of the "Room in this browser" section, under its own heading. */
 const list = (name: RegExp | string) => screen.getByRole('heading', { level: 3, name });
+/**
+ * Queries within the part of the page that holds "Room in this browser" (the backup's controls and
+ * that section), and that part: a role query with a name over the whole of My records took most of
+ * a test's time (each button's name worked out, for every query and every retry of findBy).
+ */
+const roomPart = () => {
+  const part = section('Room in this browser').parentElement!;
+  return { part, ...within(part) };
+};
 
 describe('My records: room in this browser, and every copy set aside', () => {
   it('lists every kind of copy with its size and date, under a heading that says damaged and outdated; the room each kind takes, and where it goes', async () => {
@@ -46,8 +55,9 @@ describe('My records: room in this browser, and every copy set aside', () => {
     });
     const user = userEvent.setup({ delay: null });
     renderRecords(store);
+    const room = roomPart();
     // Named by the scenario's title (the bundled scenarios', loaded for it), newest first.
-    const downloadsOffered = await screen.findAllByRole('button', { name: /^Download the .* of “What Kiara tells you” set aside on / }, { timeout: 8000 });
+    const downloadsOffered = await room.findAllByRole('button', { name: /^Download the .* of “What Kiara tells you” set aside on / }, { timeout: 8000 });
     expect(downloadsOffered.map((b) => b.textContent!.replace(/ set aside on .*/, ''))).toEqual([
       'Download the damaged presenter session of “What Kiara tells you”',
       'Download the damaged last debrief of “What Kiara tells you”',
@@ -57,14 +67,13 @@ describe('My records: room in this browser, and every copy set aside', () => {
     const items = copies.nextElementSibling!.nextElementSibling!.querySelectorAll(':scope > li');
     expect(items).toHaveLength(4);
     expect(items[2]!.textContent).toMatch(/\(3 KB\)/);
-    expect(screen.getAllByRole('button', { name: /^Remove this copy \(/ })).toHaveLength(4);
+    expect(room.getAllByRole('button', { name: /^Remove this copy \(/ })).toHaveLength(4);
     // The room: by kind, with where each goes.
-    const room = section('Room in this browser');
-    const kinds = [...room.nextElementSibling!.nextElementSibling!.querySelectorAll('li')].map((li) => li.textContent);
+    const kinds = [...section('Room in this browser').nextElementSibling!.nextElementSibling!.querySelectorAll('li')].map((li) => li.textContent);
     expect(kinds).toEqual([
       expect.stringMatching(/^Your records: 1 KB\. Never removed here\./),
       expect.stringMatching(/^Scenarios in progress \(1\): 3 KB\. Each goes when it is finished, or started again, from “Practise a conversation”; or remove one below, under “Scenarios in progress”\.$/),
-      expect.stringMatching(/^Presenter sessions \(1\): 1 KB\. Each goes when the trainer starts the room session over/),
+      expect.stringMatching(/^Presenter sessions \(1\): 1 KB\. Each goes when the trainer starts the room session over, in presenter mode; or remove one below, under “Presenter sessions”\.$/),
       expect.stringMatching(/^Copies set aside \(4\): 3 KB\. Listed below, under “Damaged and outdated copies”: each can be removed\.$/),
     ]);
     // A save's copy downloads as itself, named for what it is.
@@ -72,16 +81,16 @@ describe('My records: room in this browser, and every copy set aside', () => {
     expect(downloads[0]?.name).toMatch(/^casa-practice-outdated-save-youth-discloses-\d{4}-\d{2}-\d{2}\.json$/);
     expect(await downloads[0]?.blob.text()).toBe(store.read(SAVE_COPY));
     // Removed once asked: the question is a heading under the list's (h4 under h3).
-    const remove = screen.getByRole('button', { name: /^Remove this copy \(the outdated save of/ });
+    const remove = room.getByRole('button', { name: /^Remove this copy \(the outdated save of/ });
     await user.click(remove);
-    const question = screen.getByRole('group', { name: /^Remove the outdated save of “What Kiara tells you” set aside on / });
+    const question = room.getByRole('group', { name: /^Remove the outdated save of “What Kiara tells you” set aside on / });
     expect(within(question).getByRole('heading', { level: 4 })).toBeTruthy();
     expect(question.textContent).toContain('You downloaded this copy during this visit.');
     expect(question.textContent).toContain('Nothing else kept in this browser is changed.');
-    await user.click(screen.getByRole('button', { name: 'Remove it for good' }));
+    await user.click(within(question).getByRole('button', { name: 'Remove it for good' }));
     expect(store.data.has(SAVE_COPY)).toBe(false);
     expect(store.data.has('saves/youth-discloses.json')).toBe(true);
-    expect(screen.getByText(/^The outdated save of “What Kiara tells you” set aside on .* was removed from this browser\. 3 copies set aside are still kept here\.$/)).toBeTruthy();
+    expect(room.getByText(/^The outdated save of “What Kiara tells you” set aside on .* was removed from this browser\. 3 copies set aside are still kept here\.$/)).toBeTruthy();
     // Only damaged ones left: the heading says so (and the room's line names it).
     expect(document.activeElement).toBe(list('Damaged copies'));
   });
@@ -169,7 +178,9 @@ describe('My records: a scenario in progress or a last debrief can be removed fr
     // The outline holds with the question open: an h4 under the list's h3, under the section's h2.
     const levels = [...container.querySelectorAll('h1, h2, h3, h4')].map((h) => `${h.tagName} ${h.textContent}`);
     expect(levels.slice(levels.indexOf('H3 Scenarios in progress'))).toEqual(['H3 Scenarios in progress', 'H4 Remove your progress in “night-shift”?', 'H3 Last debriefs']);
-    const result = await axe.run(container, { runOnly: ['heading-order', 'empty-heading'], resultTypes: ['violations'] });
+    // axe on the part of the page that changed (the rest of the page, with a question open in this
+    // section, is checked by the outline test): on the whole page it took most of this test's time.
+    const result = await axe.run(roomPart().part, { runOnly: ['heading-order', 'empty-heading'], resultTypes: ['violations'] });
     expect(result.violations.map((v) => v.id)).toEqual([]);
     await user.keyboard('{Escape}');
     expect(document.activeElement).toBe(remove);
@@ -197,5 +208,55 @@ describe('My records: a scenario in progress or a last debrief can be removed fr
     expect(document.activeElement).toBe(list('Last debriefs'));
     expect(screen.getByText(/^The last debrief of “night-shift” was removed from this browser\. No last debriefs are kept here now\.$/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: /^Remove this debrief/ })).toBeNull();
+  });
+});
+
+// Presenter sessions took room like the others, but the section said only that each goes when the
+// trainer starts the room session over: a trainer on a shared or full browser could not remove one.
+describe('My records: a presenter session can be removed from "Room in this browser"', () => {
+  const SESSION = 'facilitation/night-shift.json';
+  const OTHER = 'facilitation/bus-stop.json';
+  /** A kept presenter session as the core writes it, as far as My records reads it: the decisions made, the votes at the one on screen. */
+  const kept = (made: number, votes: Record<string, number>) => JSON.stringify({ format: 'casa-practice-facilitation', formatVersion: 1, session: { snapshot: { status: 'active', context: { transcript: Array.from({ length: made }, (_, i) => ({ nodeId: `d${i}` })) } } }, past: [], current: { votes, revealed: false } });
+
+  it('by keyboard alone: asked first with what the room loses (Escape keeps it), then removed, said in the live region, the focus on the list\'s heading', async () => {
+    const store = memoryStore({ [RECORDS_KEY]: EMPTY, [SESSION]: kept(2, { a: 3 }), [OTHER]: kept(0, {}) });
+    const user = userEvent.setup({ delay: null });
+    renderRecords(store);
+    const room = roomPart();
+    expect(room.getByText(/^Presenter sessions \(2\):/).closest('li')!.textContent).toMatch(/Each goes when the trainer starts the room session over, in presenter mode; or remove one below, under “Presenter sessions”\.$/);
+    const heading = list('Presenter sessions');
+    expect(heading.nextElementSibling!.textContent).toMatch(/^“bus-stop”, with no decision made yet, kept on .*“night-shift”, with 2 decisions made, kept on /);
+    const remove = room.getByRole('button', { name: 'Remove this presenter session (the presenter session of “night-shift”)' });
+    remove.focus();
+    await user.keyboard('{Enter}');
+    const question = room.getByRole('group', { name: 'Remove the presenter session of “night-shift”?' });
+    expect(question.textContent).toContain('Removing it deletes this presenter session from this browser for good. The 2 decisions the room has made and the votes entered will be lost, and presenter mode starts this scenario from the beginning the next time. Download the summary so far in presenter mode first if you want to keep it. Your records are not changed.');
+    expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'Keep this presenter session' }));
+    // The question is an h4 under the list's h3 (the page's outline with a question open: the outline test).
+    const levels = [...room.part.querySelectorAll('h2, h3, h4')].map((h) => `${h.tagName} ${h.textContent}`);
+    expect(levels.slice(levels.indexOf('H2 Room in this browser'))).toEqual(['H2 Room in this browser', 'H3 Presenter sessions', 'H4 Remove the presenter session of “night-shift”?']);
+    await user.keyboard('{Escape}');
+    expect(document.activeElement).toBe(remove);
+    expect(store.data.has(SESSION)).toBe(true);
+    await user.keyboard('{Enter}');
+    await user.tab();
+    expect(document.activeElement).toBe(room.getByRole('button', { name: 'Remove it for good' }));
+    await user.keyboard('{Enter}');
+    expect([...store.data.keys()].sort()).toEqual([OTHER, RECORDS_KEY]);
+    const said = room.getByText(/^The presenter session of “night-shift” was removed from this browser\./);
+    expect(said.textContent).toBe('The presenter session of “night-shift” was removed from this browser. One presenter session is still kept here.');
+    expect(said.closest('[aria-live="polite"]')).not.toBeNull();
+    expect(document.activeElement).toBe(heading);
+    // One where the room entered nothing: nothing the room did is lost, said so.
+    await user.tab();
+    expect(document.activeElement).toBe(room.getByRole('button', { name: 'Remove this presenter session (the presenter session of “bus-stop”)' }));
+    await user.keyboard('{Enter}');
+    expect(room.getByRole('group', { name: 'Remove the presenter session of “bus-stop”?' }).textContent).toContain('The room had entered nothing in it yet, so nothing the room did is lost: presenter mode starts this scenario from the beginning the next time.');
+    await user.tab();
+    await user.keyboard('{Enter}');
+    expect(store.data.has(OTHER)).toBe(false);
+    expect(document.activeElement).toBe(list('Presenter sessions'));
+    expect(room.getByText(/^The presenter session of “bus-stop” was removed from this browser\. No presenter sessions are kept here now\.$/)).toBeTruthy();
   });
 });

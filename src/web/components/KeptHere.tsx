@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
-import { cleanLine, localDate, localTime, type PlaythroughRecord, type Store } from '../../machines/light.js';
+import { cleanLine, localDate, localTime, roomLossWords, roomMadeWords, type PlaythroughRecord, type Store } from '../../machines/light.js';
 import { downloadText } from '../download.js';
 import { asideCopy, copiesHeading, keptKind, ROOM_HEADING, sizeWords, slotScenarioId, utf8Length, type AsideCopy, type KeptKind } from '../kept-here.js';
 import { scenarioTexts } from '../scenarios.js';
@@ -10,7 +10,7 @@ import { ConfirmPanel, useConfirmation } from './Confirm.js';
  * My records' account of what the app keeps in this browser ("Room in this browser"): how much room
  * each kind of value takes (of the limit the web store counts for everything, WEB_STORE_MAX_BYTES)
  * and where each can be removed; then, under headings of their own in that section, each scenario in
- * progress and last debrief, to remove once asked, and every copy set aside (damaged or outdated
+ * progress, presenter session and last debrief, to remove once asked, and every copy set aside (damaged or outdated
  * records, saves, last debriefs, presenter sessions), each with its size and date, to download or
  * to remove once asked. The limit's refusal (local-store) and the notices that a value was set aside
  * send the volunteer here. A value removed makes room, and the store then writes what this tab was
@@ -50,18 +50,49 @@ interface Kept {
   /** Values by kind. */
   count: Record<KeptKind, number>;
   copies: (AsideCopy & { bytes: number })[];
-  /** Each scenario in progress and each last debrief, newest first: each can be removed. */
+  /** Each scenario in progress, presenter session and last debrief, newest first: each can be removed. */
   values: KeptValue[];
   total: number;
 }
 
-/** A scenario in progress or a last debrief kept: its key, its scenario's slot, its size and when it was written (0: not known). */
+/** The kinds of value My records lists one by one, each to remove once asked. */
+type ValueKind = 'progress' | 'presenter' | 'debrief';
+const isValueKind = (kind: KeptKind): kind is ValueKind => kind === 'progress' || kind === 'presenter' || kind === 'debrief';
+
+/**
+ * A scenario in progress, a presenter session or a last debrief kept: its key, its scenario's slot,
+ * its size and when it was written (0: not known). `room`: for a presenter session, how far the room
+ * went in it, when its text says (read as data only: the decisions made, votes entered, finished).
+ */
 interface KeptValue {
   key: string;
-  kind: 'progress' | 'debrief';
+  kind: ValueKind;
   slot: string;
   bytes: number;
   modified: number;
+  room?: RoomStage;
+}
+
+/** How far a kept presenter session went: the decisions the room made, whether votes are entered at the one on screen, whether it finished. */
+interface RoomStage {
+  made: number;
+  votesEntered: boolean;
+  finished: boolean;
+}
+
+/** A presenter session's stage, read from its text (a kept session's own fields, as keptFacilitation reads them); undefined when it cannot be read. */
+function roomStage(text: string | undefined): RoomStage | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const raw = JSON.parse(text) as { format?: unknown; current?: { votes?: unknown }; session?: { snapshot?: { status?: unknown; context?: { transcript?: unknown } } } } | null;
+    const transcript = raw?.session?.snapshot?.context?.transcript;
+    if (raw?.format !== 'casa-practice-facilitation' || !Array.isArray(transcript)) return undefined;
+    const votes = raw.current?.votes;
+    const votesEntered = typeof votes === 'object' && votes !== null && Object.values(votes).some((n) => typeof n === 'number' && n > 0);
+    return { made: transcript.length, votesEntered, finished: raw.session?.snapshot?.status === 'done' };
+  } catch {
+    return undefined;
+  }
 }
 
 const NONE = (): Record<KeptKind, number> => ({ records: 0, progress: 0, debrief: 0, presenter: 0, copy: 0, other: 0 });
@@ -99,8 +130,10 @@ function keptIn(store: Store): Kept {
     total += n;
     const copy = kind === 'copy' ? asideCopy(key, modified.get(key) ?? 0) : undefined;
     if (copy) copies.push({ ...copy, bytes: n });
-    const slot = kind === 'progress' || kind === 'debrief' ? /^[^/]+\/(.+)\.json$/.exec(key)?.[1] : undefined;
-    if (slot !== undefined && (kind === 'progress' || kind === 'debrief')) values.push({ key, kind, slot, bytes: n, modified: modified.get(key) ?? 0 });
+    const slot = isValueKind(kind) ? /^[^/]+\/(.+)\.json$/.exec(key)?.[1] : undefined;
+    if (slot === undefined || !isValueKind(kind)) continue;
+    const room = kind === 'presenter' ? roomStage(safeRead(store, key)) : undefined;
+    values.push({ key, kind, slot, bytes: n, modified: modified.get(key) ?? 0, ...(room ? { room } : {}) });
   }
   copies.sort((a, b) => b.at.localeCompare(a.at) || a.key.localeCompare(b.key));
   values.sort((a, b) => b.modified - a.modified || a.key.localeCompare(b.key));
@@ -168,9 +201,30 @@ function CopySetAside({ copy, label, downloaded, onDownload, onRemove }: { copy:
   );
 }
 
-/** The words for a scenario in progress or a last debrief kept, and for removing it. */
+/**
+ * What removing a presenter session loses, in the words presenter mode's "Start over" uses
+ * (roomLossWords): the decisions the room made and the votes entered, or nothing it entered.
+ */
+function presenterLoss(room: RoomStage | undefined): string {
+  const lost = room ? roomLossWords(room.made, room.votesEntered) : 'What the room entered in it';
+  const first = lost ? `${lost} will be lost, and presenter mode starts this scenario from the beginning the next time. Download the summary so far in presenter mode first if you want to keep it.` : 'The room had entered nothing in it yet, so nothing the room did is lost: presenter mode starts this scenario from the beginning the next time.';
+  return `Removing it deletes this presenter session from this browser for good. ${first} Your records are not changed.`;
+}
+
+/** The words for a scenario in progress, a presenter session or a last debrief kept, and for removing it. */
 function valueWords(value: KeptValue, title: string): { label: string; what: string; button: string; keep: string; question: string; lost: string } {
   const when = value.modified > 0 ? `${localDate(new Date(value.modified).toISOString())}, ${localTime(new Date(value.modified).toISOString())}` : undefined;
+  if (value.kind === 'presenter') {
+    const stage = value.room ? (value.room.finished ? ', finished' : `, ${roomMadeWords(value.room.made)}`) : '';
+    return {
+      label: `“${title}”${stage}${when ? `, kept on ${when}` : ''}`,
+      what: `the presenter session of “${title}”`,
+      button: 'Remove this presenter session',
+      keep: 'Keep this presenter session',
+      question: `Remove the presenter session of “${title}”?`,
+      lost: presenterLoss(value.room),
+    };
+  }
   if (value.kind === 'progress') {
     return {
       label: `“${title}”${when ? `, saved on ${when}` : ''}`,
@@ -191,7 +245,7 @@ function valueWords(value: KeptValue, title: string): { label: string; what: str
   };
 }
 
-/** A scenario in progress or a last debrief: its size, and remove it once asked (what is lost said first). */
+/** A scenario in progress, a presenter session or a last debrief: its size, and remove it once asked (what is lost said first). */
 function KeptValueItem({ value, title, onRemove }: { value: KeptValue; title: string; onRemove(): void }) {
   const panelId = useId();
   const confirmation = useConfirmation();
@@ -214,13 +268,18 @@ function KeptValueItem({ value, title, onRemove }: { value: KeptValue; title: st
 }
 
 /** The lists of My records' "Room in this browser" whose entries can be removed, each under its own heading. */
-type ListName = 'progress' | 'debrief' | 'copies';
+type ListName = ValueKind | 'copies';
 
-const LIST_HEADINGS: Record<'progress' | 'debrief', string> = { progress: 'Scenarios in progress', debrief: 'Last debriefs' };
+/** Each list of values: its heading, and one of its entries and more, in words (for what is left after a removal). */
+const LISTS: Record<ValueKind, { heading: string; one: string; more: string }> = {
+  progress: { heading: 'Scenarios in progress', one: 'scenario in progress', more: 'scenarios in progress' },
+  presenter: { heading: 'Presenter sessions', one: 'presenter session', more: 'presenter sessions' },
+  debrief: { heading: 'Last debriefs', one: 'last debrief', more: 'last debriefs' },
+};
 
 /**
  * The "Room in this browser" section of My records: what takes the room, by kind, then, each under a
- * heading of its own in the section, the scenarios in progress and last debriefs (each to remove) and
+ * heading of its own in the section, the scenarios in progress, presenter sessions and last debriefs (each to remove) and
  * the copies set aside (each to download or remove). The notices that a value was set aside send the
  * volunteer to this section by its heading (SetAsideWhere), so the copies are listed in it, not
  * beside it. `playthroughs` name the scenarios (their titles), with the bundled scenarios' titles
@@ -266,9 +325,10 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
   const [said, setSaid] = useState<{ text: string; alert?: boolean; n: number; list?: ListName }>();
   const say = (m: { text: string; alert?: boolean; list?: ListName }) => setSaid((old) => ({ ...m, n: (old?.n ?? 0) + 1 }));
   const progressHeading = useRef<HTMLHeadingElement>(null);
+  const presenterHeading = useRef<HTMLHeadingElement>(null);
   const debriefHeading = useRef<HTMLHeadingElement>(null);
   const copiesHeadingRef = useRef<HTMLHeadingElement>(null);
-  const headings: Record<ListName, RefObject<HTMLHeadingElement | null>> = { progress: progressHeading, debrief: debriefHeading, copies: copiesHeadingRef };
+  const headings: Record<ListName, RefObject<HTMLHeadingElement | null>> = { progress: progressHeading, presenter: presenterHeading, debrief: debriefHeading, copies: copiesHeadingRef };
   // The copies' heading stays while it says what became of the last copy removed, named as it was.
   const lastHeading = useRef('Damaged copies');
   if (kept.copies.length > 0) lastHeading.current = copiesHeading(kept.copies);
@@ -319,29 +379,28 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
   };
   const removeKept = (value: KeptValue) => {
     const words = valueWords(value, title(value.slot));
-    const progress = value.kind === 'progress';
+    const { one, more } = LISTS[value.kind];
     removeValue(value.key, value.kind, `${capital(words.what)} was removed from this browser.`, `${capital(words.what)} could not be removed from this browser's storage; it is still kept here.`, (k) => {
       const left = k.values.filter((v) => v.kind === value.kind).length;
-      if (progress) return left === 0 ? 'No scenarios in progress are kept here now.' : left === 1 ? 'One scenario in progress is still kept here.' : `${left} scenarios in progress are still kept here.`;
-      return left === 0 ? 'No last debriefs are kept here now.' : left === 1 ? 'One last debrief is still kept here.' : `${left} last debriefs are still kept here.`;
+      return left === 0 ? `No ${more} are kept here now.` : left === 1 ? `One ${one} is still kept here.` : `${left} ${more} are still kept here.`;
     });
   };
 
   const rows: { kind: KeptKind; name: string; where: string }[] = [
     { kind: 'records', name: 'Your records', where: 'Never removed here. Download a backup file (above) to keep them elsewhere too.' },
-    { kind: 'progress', name: 'Scenarios in progress', where: `Each goes when it is finished, or started again, from “Practise a conversation”; or remove one below, under “${LIST_HEADINGS.progress}”.` },
-    { kind: 'presenter', name: 'Presenter sessions', where: 'Each goes when the trainer starts the room session over, in presenter mode.' },
-    { kind: 'debrief', name: 'Last debriefs', where: `One per scenario finished, replaced by the next; each takes little room, and can be removed below, under “${LIST_HEADINGS.debrief}”.` },
+    { kind: 'progress', name: 'Scenarios in progress', where: `Each goes when it is finished, or started again, from “Practise a conversation”; or remove one below, under “${LISTS.progress.heading}”.` },
+    { kind: 'presenter', name: 'Presenter sessions', where: `Each goes when the trainer starts the room session over, in presenter mode; or remove one below, under “${LISTS.presenter.heading}”.` },
+    { kind: 'debrief', name: 'Last debriefs', where: `One per scenario finished, replaced by the next; each takes little room, and can be removed below, under “${LISTS.debrief.heading}”.` },
     { kind: 'copy', name: 'Copies set aside', where: `Listed below, under “${lastHeading.current}”: each can be removed.` },
     { kind: 'other', name: 'Settings', where: 'A few bytes.' },
   ];
   // A list is shown while it has entries, or while the news is of one removed from it (its heading holds the focus).
   const shows = (list: ListName, count: number) => count > 0 || said?.list === list;
-  const valueList = (kind: 'progress' | 'debrief') => {
+  const valueList = (kind: ValueKind) => {
     const values = kept.values.filter((v) => v.kind === kind);
     return shows(kind, values.length) && (
       <>
-        <h3 ref={headings[kind]} tabIndex={-1}>{LIST_HEADINGS[kind]}</h3>
+        <h3 ref={headings[kind]} tabIndex={-1}>{LISTS[kind].heading}</h3>
         {values.length > 0 && (
           <ul>
             {values.map((v) => <KeptValueItem key={v.key} value={v} title={title(v.slot)} onRemove={() => removeKept(v)} />)}
@@ -368,6 +427,7 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
       )}
       {unsavedWords(unsaved) && <p className="notice">Kept only in this tab until you close it, for want of room: {unsavedWords(unsaved)}. Make room as said above and it is saved at once.</p>}
       {valueList('progress')}
+      {valueList('presenter')}
       {valueList('debrief')}
       {shows('copies', kept.copies.length) && (
         <>
