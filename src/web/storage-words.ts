@@ -22,15 +22,26 @@ export const COPY_LISTED = `lists the copy under “${ROOM_HEADING}”, to downl
 export const ROOM_SHOWN = `shows what takes the room this browser keeps for casa-practice, under “${ROOM_HEADING}”`;
 
 /**
- * The one line for records set aside, in a browser's words; `notice` (the core's) when nothing was
- * set aside. Then, as the other notices of a value set aside say, where My records shows it (on My
- * records itself, below), and what to do: load a backup to bring the records back, or, left as they
- * were (storage full), download one to keep what is shown.
+ * What to do when the records shown are not all there were: load a backup (`there`: in My records,
+ * named just before; `here`: on My records itself, with its button), said the same way by every
+ * records notice.
+ */
+function bringBack(where: 'here' | 'there' | 'records'): string {
+  const how = where === 'here' ? 'with “Load a backup file” below' : where === 'there' ? 'there' : 'in My records';
+  return `If you have a backup file, load it ${how} to bring your records back.`;
+}
+
+/**
+ * The one line for records set aside, in a browser's words. Then, as the other notices of a value
+ * set aside say, where My records shows it (on My records itself, below), and what to do: load a
+ * backup to bring the records back, or, left as they were (storage full), download one to keep
+ * what is shown. A notice of the core's that sets nothing aside (records that could not be read
+ * and hold nothing to keep) ends with what to do too: load a backup.
  */
 export function recordsNotice(read: { notice?: string; setAside?: RecordsSetAside }, where: 'records' | 'elsewhere' = 'elsewhere'): string | undefined {
-  if (!read.setAside) return read.notice;
-  const kept = recordsSetAsideNotice(read.setAside, keptInBrowser('them'));
   const here = where === 'records';
+  if (!read.setAside) return read.notice === undefined ? undefined : `${read.notice} ${bringBack(here ? 'here' : 'records')}`;
+  const kept = recordsSetAsideNotice(read.setAside, keptInBrowser('them'));
   // Left as they were (storage full): a backup loaded now would live in this tab only, so the one
   // way to keep what is shown is to download it.
   if (leftWhereItWas(read.setAside.movedTo)) {
@@ -38,7 +49,7 @@ export function recordsNotice(read: { notice?: string; setAside?: RecordsSetAsid
     return `${kept} ${room} To keep what is shown, download a backup file ${here ? 'with “Download a backup file” below' : 'there'}.`;
   }
   const listed = here ? `The copy is listed below, under “${ROOM_HEADING}”, to download or remove.` : `My records ${COPY_LISTED}.`;
-  return `${kept} ${listed} If you have a backup file, load it ${here ? 'with “Load a backup file” below' : 'there'} to bring your records back.`;
+  return `${kept} ${listed} ${bringBack(here ? 'here' : 'there')}`;
 }
 
 /**

@@ -3,7 +3,9 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { userEvent } from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { leftInPlace, memoryStore, type Store } from '../../src/machines/light.js';
+import { leftInPlace, memoryStore, readRecords, type Store } from '../../src/machines/light.js';
+import { linkingRecords } from '../../src/web/components/SetAside.js';
+import { recordsNotice } from '../../src/web/storage-words.js';
 import { validateScenario } from '../../src/machines/index.js';
 import { Facilitation } from '../../src/web/pages/Presenter.js';
 import example from '../fixtures/good/example.json?raw';
@@ -65,6 +67,42 @@ describe('a copy set aside says where My records shows it', () => {
     const notice = await screen.findByText(/^Could not resume: The saved room session is damaged/);
     expect(notice.textContent).toBe(`Could not resume: The saved room session is damaged (it is not valid JSON). A copy of the save is kept in this browser's storage for this site (nothing was deleted); starting fresh. ${ROOM_LINE}`);
     expect(within(notice).getByRole('link', { name: 'My records' }).getAttribute('href')).toBe('#/records');
+  });
+});
+
+// Records that could not be read at all (a storage that refused the read) were set aside too, but
+// the page showed the core's words for a terminal: the storage key they were moved to, and no
+// pointer. And a records notice that sets nothing aside ended without saying what to do.
+describe('records that could not be read say where My records shows them, and what to do', () => {
+  /** A store whose read of the records refuses while they hold `refused` (as a disk or a browser may); `holdsNoData`: nothing in them to keep. */
+  const refusing = (refused: string, holdsNoData = false): Store => {
+    const store = memoryStore({ 'records.json': refused });
+    return { ...store, read: (key) => {
+      if (key === 'records.json' && store.read(key) === refused) throw Object.assign(new Error('EACCES: permission denied'), holdsNoData ? { holdsNoData: true } : {});
+      return store.read(key);
+    } };
+  };
+
+  it('set aside: in a browser\'s words (no key), the copy listed below, and a backup to load; on the scenarios page too, "My records" a link', async () => {
+    const store = refusing('unreadable here');
+    renderApp('#/records', store);
+    const notice = await screen.findByText(/^Your completion records could not be read/);
+    expect(notice.textContent).toBe('Your completion records could not be read (EACCES: permission denied); a copy of them is kept in this browser\'s storage for this site (nothing was deleted) and new records were started. The copy is listed below, under “Room in this browser”, to download or remove. If you have a backup file, load it with “Load a backup file” below to bring your records back.');
+    expect(document.body.textContent).not.toMatch(/records\.json/);
+    expect(screen.getByRole('button', { name: /^Remove this copy \(the damaged records set aside on / })).toBeTruthy();
+    // Elsewhere, as every notice of a value set aside ends: "My records" a link to it.
+    const elsewhere = render(<p>{linkingRecords(recordsNotice(readRecords(refusing('unreadable here')))!)}</p>).container.firstElementChild as HTMLElement;
+    expect(elsewhere.textContent).toMatch(/\(nothing was deleted\) and new records were started\. My records lists the copy under “Room in this browser”, to download or remove\. If you have a backup file, load it there to bring your records back\.$/);
+    expect(within(elsewhere).getByRole('link', { name: 'My records' }).getAttribute('href')).toBe('#/records');
+  });
+
+  it('nothing set aside (nothing in them to keep): the core\'s line, then the same words on loading a backup', () => {
+    const read = readRecords(refusing('a pipe', true));
+    expect(read.setAside).toBeUndefined();
+    expect(recordsNotice(read, 'records')).toBe('Your completion records could not be read (EACCES: permission denied). If you have a backup file, load it with “Load a backup file” below to bring your records back.');
+    const elsewhere = render(<p>{linkingRecords(recordsNotice(read)!)}</p>).container.firstElementChild as HTMLElement;
+    expect(elsewhere.textContent).toBe('Your completion records could not be read (EACCES: permission denied). If you have a backup file, load it in My records to bring your records back.');
+    expect(within(elsewhere).getByRole('link', { name: 'My records' }).getAttribute('href')).toBe('#/records');
   });
 });
 

@@ -153,6 +153,11 @@ export interface RecordsSetAside {
    * holds them all). `best`: how many best results by scenario were left out, when any were.
    */
   partly?: { unreadable: number; kept: number; best?: number };
+  /**
+   * Set when the file could not be read at all (a disk error, permissions: `why` says), rather than
+   * read and not understood: it was set aside all the same, and is said to be unreadable, not damaged.
+   */
+  cannotRead?: true;
 }
 
 /**
@@ -186,7 +191,7 @@ export function recordsSetAsideNotice(aside: RecordsSetAside, keptAt: KeptAt = R
     return `Part of your completion records was damaged: ${what} could not be read${why} and ${unreadable === 1 ? 'is' : 'are'} left out of your records; ${keptAt(aside.movedTo)}, and the other ${finished(kept)} ${kept === 1 ? 'was' : 'were'} kept.`;
   }
   const then = notMoved ? 'nothing is written over them: this session starts with no records, and what you finish now is kept only for this session' : 'new records were started';
-  return `Your completion records were damaged${why}; ${keptAt(aside.movedTo)} and ${then}.`;
+  return `Your completion records ${aside.cannotRead ? 'could not be read' : 'were damaged'}${why}; ${keptAt(aside.movedTo)} and ${then}.`;
 }
 
 /** The notice and what was set aside, as a RecordsRead carries them, and whether the records could not be written. */
@@ -542,10 +547,9 @@ export function readRecordsFile(store: Store, now = new Date()): { file: Records
     // A file that cannot be read (permissions, a disk error) may hold practice: it is moved aside like
     // damaged records, so new records can start beside it; left where it was, it is the only copy of
     // what it holds and is never written over (`untouchable`).
-    const movedTo = store.moveAside(RECORDS_KEY, now);
-    const stuck = leftWhereItWas(movedTo);
-    const then = stuck ? 'nothing is written over them: this session starts with no records, and what you finish now is kept only for this session' : 'new records were started';
-    return { file: empty(), notice: `Your completion records could not be read (${why}); ${RECORDS_MOVED_TO(movedTo)} and ${then}.`, ...(stuck ? { untouchable: true as const } : {}) };
+    // Said as records set aside are (setAside), so that a UI words where they are itself.
+    const setAside: RecordsSetAside = { movedTo: store.moveAside(RECORDS_KEY, now), why, cannotRead: true };
+    return { file: empty(), notice: recordsSetAsideNotice(setAside), setAside, ...(leftWhereItWas(setAside.movedTo) ? { untouchable: true as const } : {}) };
   }
   if (text === undefined) return { file: empty() };
   const parsed = parseRecordsFile(text, now);

@@ -232,6 +232,8 @@ describe('damaged records that could not be moved aside are never written over',
     const aside = [...store.data.keys()].find((k) => k.startsWith(`${RECORDS_KEY}.damaged-`))!;
     expect(store.read(aside)).toBe('unreadable here');
     expect(out.notice).toBe(`Your completion records could not be read (EACCES: permission denied); they were moved to ${aside} and new records were started.`);
+    // Set aside as damaged records are, for a UI to word where they went itself (a browser names no key).
+    expect(out.setAside).toEqual({ movedTo: aside, why: 'EACCES: permission denied', cannotRead: true });
     expect(JSON.parse(store.read(RECORDS_KEY)!).playthroughs).toHaveLength(1);
   });
 
