@@ -7,7 +7,7 @@ import { debriefPlain } from './debrief-plain.js';
 import { command, commandName, shellWord } from './invocation.js';
 import { NO_UNDO_WORDS } from './keys.js';
 import { readSaveFor, recordedLine, saveProgress, saveWaiting, setAsideDamagedSave, stateStore } from './saves.js';
-import { noteFinish, notSavedWords } from './node/state-store.js';
+import { noteFinish, notSavedWords, recordsNoticeLines } from './node/state-store.js';
 import { sessionSeed } from './seed.js';
 import { wrapText, wrapWords } from './wrap.js';
 
@@ -197,7 +197,8 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
       const details = { mode: opts.mode, startedAt: opts.startedAt, activeMs: opts.practiceMs(now), randomBytes: (bytes: Uint8Array) => crypto.getRandomValues(bytes), finishedSnapshot: actor.getPersistedSnapshot(), hold: opts.hold };
       const finished = finishPlaythrough(store, playable, printDebrief(scenario, snapshot.output, opts.io, widthNow(opts.width), 'you', opts.mode), now, details);
       noteFinish(finished, opts.env);
-      if (finished && 'notice' in finished && finished.notice) opts.io.err(`casa-practice: ${finished.notice}\n`);
+      const notice = finished && 'notice' in finished ? recordsNoticeLines(finished) : undefined;
+      if (notice) opts.io.err(`casa-practice: ${notice}\n`);
       const recorded = recordedLine(finished, opts.env, playable);
       if (recorded) {
         say();

@@ -6,7 +6,7 @@ import { parseArgs, UsageError } from './args.js';
 import type { CliIO } from './commands.js';
 import { exportsDir, shownPath, shownStateDir } from './export.js';
 import { command, commandName, helpText, textWidth } from './invocation.js';
-import { errorWords, stateStore } from './node/state-store.js';
+import { errorWords, recordsNoticeLines, stateStore } from './node/state-store.js';
 import { expandPaths, loadScenarioFile, scenarioFilesIn } from './files.js';
 import { scenariosDir } from './paths.js';
 import { writeNew, writeNewFile } from './state.js';
@@ -86,7 +86,8 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   const read = readRecords(store, now);
   // Not cut inside a word: the notice names the file the damaged records were moved to, and a path
   // broken across lines cannot be copied.
-  if (read.notice) io.out(`${wrapWords(read.notice, width)}\n`);
+  const notice = recordsNoticeLines(read);
+  if (notice) io.out(`${wrapWords(notice, width)}\n`);
   const data = certificateData(read.playthroughs, { year, now });
   const rows = read.playthroughs.filter((p) => localDate(p.completedAt).startsWith(`${year}-`)).sort((a, b) => a.completedAt.localeCompare(b.completedAt));
   for (const p of rows) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { recordCompletion, resumeFailure, RECORDS_KEY, type SessionMode } from '../../src/machines/index.js';
-import { loadRecords, stateStore } from '../../src/terminal/node/state-store.js';
+import { loadRecords, recordsNoticeInOne, stateStore } from '../../src/terminal/node/state-store.js';
 import { readSave } from '../../src/terminal/saves.js';
 import type { AppStart } from '../../src/terminal/ui/App.js';
 import { Picker, type PickerProps } from '../../src/terminal/ui/Picker.js';
@@ -70,7 +70,8 @@ describe('the picker with every notice it can show at once', () => {
         expect(pickerTitles(r.lastFrame()).length).toBeGreaterThanOrEqual(3);
         // Each notice is on screen whole, or by its first words with the key that shows it in full.
         const text = oneLine(frame.join('\n'));
-        const records = loadRecords(env).notice;
+        // The records' notice as the picker shows it: one notice, what to do at its end.
+        const records = recordsNoticeInOne(loadRecords(env));
         const notices = [...(c.name === 'a trainer-led session' ? [] : [moved]), records ?? 'no records notice', stateStore(env).failure() ?? 'no failure'];
         const cut = notices.filter((n) => !text.includes(oneLine(n)));
         for (const n of cut) expect(text).toContain(oneLine(n).split(' ').slice(0, 4).join(' '));
@@ -99,7 +100,7 @@ describe('the picker with every notice it can show at once', () => {
         // A path longer than a row is cut across rows there (not lost): compared without spaces.
         const read = oneLine(full.join('\n'));
         for (const n of notices) expect(read.replace(/\s/g, '')).toContain(n.replace(/\s/g, ''));
-        expect(read).toMatch(/could not be moved aside \(the disk is read-only\), so the file was left as it was, at \S*records\.json\. The rest is shown, but what you finish in this session will not be kept in your records\./);
+        expect(read).toMatch(/could not be moved aside \(the disk is read-only\), so the file was left as it was, at \S*records\.json\. The rest is shown, but what you finish in this session will not be kept in your records\. Nothing is written over it; once it can be moved, casa-practice sets it aside and starts new records\./);
         await press(r, 'n');
         expect(pickerTitles(r.lastFrame()).length).toBeGreaterThanOrEqual(3);
       });

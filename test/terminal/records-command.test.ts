@@ -122,7 +122,12 @@ describe('casa-practice records', () => {
     writeFileSync(join(dir, 'records.json'), JSON.stringify(file));
     const r = run([], env);
     expect(r.code).toBe(0);
-    expect(r.flat).toMatch(/^Part of your completion records was damaged: 2 finished scenarios could not be read \(completed practice 4: its completion date, 2027-03-01, is later than today\) and are left out of your records; they were moved to \S*records\.json\.damaged-2026-03-02T18-00-00, and the other 3 finished scenarios were kept\. /);
+    expect(r.flat).toMatch(/^Part of your completion records was damaged: 2 finished scenarios could not be read \(completed practice 4: its completion date, 2027-03-01, is later than today\) and are left out of your records; they were moved to the file below \(nothing was deleted\), and the other 3 finished scenarios were kept\. /);
+    // Where the copy is, whole on a line of its own (to copy), then what to do, as the web app's notices end.
+    const lines = r.out.split('\n');
+    const at = lines.indexOf(join(dir, 'records.json.damaged-2026-03-02T18-00-00'));
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1).join(' ')).toMatch(/^casa-practice cannot use that file, but you can keep it, or send it to whoever helps you with the app; delete it once you no longer need it\. /);
     expect(r.flat).toContain('Total: 0.6 hours of finished practice in 2026 (36 minutes from 2 finished scenarios).');
     expect(run(['--year', '2027'], env).flat).toContain('Total: 0 hours of finished practice in 2027 (0 minutes from 0 finished scenarios).');
     expect(readFileSync(join(dir, 'records.json.damaged-2026-03-02T18-00-00'), 'utf8')).toBe(JSON.stringify(file));
@@ -141,7 +146,7 @@ describe('casa-practice records', () => {
     writeFileSync(join(dir, 'records.json'), text);
     const r = run([], env);
     expect(r.code).toBe(0);
-    expect(r.flat).toMatch(/^Part of your completion records was damaged: 2 best results could not be read \(the best result for "youth-discloses": it claims 1e\+300 completions, more than casa-practice records \(100000\)\) and are left out of your records; they were moved to \S*records\.json\.damaged-2026-03-02T18-00-00, and the rest was kept\. /);
+    expect(r.flat).toMatch(/^Part of your completion records was damaged: 2 best results could not be read \(the best result for "youth-discloses": it claims 1e\+300 completions, more than casa-practice records \(100000\)\) and are left out of your records; they were moved to the file below \(nothing was deleted\), and the rest was kept\. \S*records\.json\.damaged-2026-03-02T18-00-00 casa-practice cannot use that file/);
     expect(r.flat).toContain('Total: 0.6 hours of finished practice in 2026 (36 minutes from 2 finished scenarios).');
     expect(readFileSync(join(dir, 'records.json.damaged-2026-03-02T18-00-00'), 'utf8')).toBe(text);
     // The readable part is written back: the other best results and every playthrough, and run again it says nothing.

@@ -72,14 +72,15 @@ describe('in the app, partly damaged records that cannot be moved aside', () => 
     const text = readFileSync(file, 'utf8');
 
     const r = await renderApp(appElement({ env }).element);
-    const notice = /Part of your completion records is damaged: 1 finished scenario could not be read \(completed practice 2: .*\); they could not be moved aside \(permission denied\), so the file was left as it was, at \S+records\.json\. The rest is shown, but what you finish in this session will not be kept in your records\./;
+    const notice = /Part of your completion records is damaged: 1 finished scenario could not be read \(completed practice 2: .*\); they could not be moved aside \(permission denied\), so the file was left as it was, at \S+records\.json\. The rest is shown, but what you finish in this session will not be kept in your records\. Nothing is written over it; once it can be moved, casa-practice sets it aside and starts new records\./;
     expect(oneLine(r.lastFrame())).toMatch(notice);
     expect(r.lastFrame()).toContain('✓ best 100%');
     // A poorer playthrough: the picker must still show the earlier 100% (and this one in memory).
     await press(r, '1', KEY.enter);
     await playToDebrief(r, 3);
     expect(oneLine(r.lastFrame())).not.toMatch(/Score: 100%/);
-    expect(oneLine(r.lastFrame())).toMatch(notice);
+    // The debrief's notice: the file's path on a row of its own, after the line that says "the file below".
+    expect(oneLine(r.lastFrame())).toMatch(/Part of your completion records is damaged: 1 finished scenario could not be read \(completed practice 2: .*\); they could not be moved aside \(permission denied\), so the file below was left as it was\. The rest is shown, but what you finish in this session will not be kept in your records\. \S+records\.json Nothing is written over it; once it can be moved, casa-practice sets it aside and starts new records\./);
     await press(r, 'b');
     expect(r.lastFrame()).toContain('✓ best 100%');
     expect(oneLine(r.lastFrame())).toMatch(notice);
@@ -112,7 +113,7 @@ describe('in the app, partly damaged records that cannot be moved aside', () => 
     // The file can be moved now: the picker's read repairs it.
     aside.refused = false;
     await press(r, 'b');
-    expect(oneLine(r.lastFrame())).toMatch(/Part of your completion records was damaged: 1 finished scenario could not be read .* they were moved to \S+records\.json\.damaged-/);
+    expect(oneLine(r.lastFrame())).toMatch(/Part of your completion records was damaged: 1 finished scenario could not be read .* they were moved to \S+records\.json\.damaged-\S+, and the other 1 finished scenario was kept\. casa-practice cannot use that file/);
     const copies = readdirSync(dir).filter((f) => f.startsWith(`${RECORDS_KEY}.damaged-`));
     expect(copies.map((f) => readFileSync(join(dir, f), 'utf8'))).toEqual([text]);
     const written = JSON.parse(readFileSync(file, 'utf8')) as { playthroughs: { id: string }[]; best: Record<string, { completions: number }> };

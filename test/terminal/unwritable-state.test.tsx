@@ -223,7 +223,7 @@ describe('a state folder that cannot be written', () => {
     const aside = readdirSync(dir).filter((f) => f.startsWith('records.json.damaged-'));
     expect(aside).toHaveLength(1);
     expect(readFileSync(join(dir, aside[0] as string), 'utf8')).toBe('{"playthroughs": [');
-    expect(r.lastFrame()!.replace(/\s+/g, ' ')).toMatch(/Your completion records were damaged; they were moved to .*records\.json\.damaged-\S+ and new records were started/);
+    expect(r.lastFrame()!.replace(/\s+/g, ' ')).toMatch(/Your completion records were damaged; they were moved to the file below \(nothing was deleted\) and new records were started\. \S*records\.json\.damaged-\S+ casa-practice cannot use that file, but you can keep it/);
   });
 
   // Only the records file refused: the next playthrough's content note said "(q quits)", its keys

@@ -129,7 +129,7 @@ export interface RecordsRead {
   /** Every completed playthrough kept, oldest first (none in records written before format 2). */
   playthroughs: PlaythroughRecord[];
   learner?: string;
-  /** One line for the volunteer, saying where a file set aside went in the terminal's words (see `setAside`). */
+  /** One line for the volunteer, saying where a file set aside went in the terminal's words (see `setAside`; the terminal shows recordsSetAsideLines of it). */
   notice?: string;
   /** The records file that could not be understood and was set aside (never deleted), for a UI to word itself. */
   setAside?: RecordsSetAside;
@@ -192,6 +192,25 @@ export function recordsSetAsideNotice(aside: RecordsSetAside, keptAt: KeptAt = R
   }
   const then = notMoved ? 'nothing is written over them: this session starts with no records, and what you finish now is kept only for this session' : 'new records were started';
   return `Your completion records ${aside.cannotRead ? 'could not be read' : 'were damaged'}${why}; ${keptAt(aside.movedTo)} and ${then}.`;
+}
+
+/**
+ * The terminal's notice for records set aside, as it shows it: recordsSetAsideNotice's line,
+ * the place named as "the file below"; then the file's path, whole, on a line of its own, to copy
+ * (in mid-sentence it was wrapped with the words around it); then what to do, as the web app's
+ * notices end with where the copy is and what to do.
+ */
+export function recordsSetAsideLines(aside: RecordsSetAside): string {
+  const left = leftInPlaceOf(aside.movedTo);
+  const line = recordsSetAsideNotice(aside, () => (left ? `they could not be moved aside (${cleanLine(left.why)}), so the file below was left as it was` : 'they were moved to the file below (nothing was deleted)'));
+  return `${line}\n${shownFileName(left?.place ?? aside.movedTo)}\n${recordsSetAsideTodo(aside)}`;
+}
+
+/** What to do about records set aside, in the terminal's words (the end of recordsSetAsideLines). */
+export function recordsSetAsideTodo(aside: RecordsSetAside): string {
+  return leftWhereItWas(aside.movedTo)
+    ? 'Nothing is written over it; once it can be moved, casa-practice sets it aside and starts new records.'
+    : 'casa-practice cannot use that file, but you can keep it, or send it to whoever helps you with the app; delete it once you no longer need it.';
 }
 
 /** The notice and what was set aside, as a RecordsRead carries them, and whether the records could not be written. */

@@ -1,4 +1,4 @@
-import { latestSaveKey, leftInPlace, readRecordsKeeping, RECORDS_KEY, shownFileName, unwrittenRecord, type PlaythroughRecord, type RecordsRead } from '../../machines/light.js';
+import { latestSaveKey, leftInPlace, readRecordsKeeping, RECORDS_KEY, recordsSetAsideLines, recordsSetAsideTodo, shownFileName, unwrittenRecord, type PlaythroughRecord, type RecordsRead, type RecordsSetAside } from '../../machines/light.js';
 import type { Finished } from '../../machines/index.js';
 import { stateDir } from '../state.js';
 import { fileStore, type FileStore } from './file-store.js';
@@ -258,6 +258,25 @@ export function noteFinish(finished: Finished | undefined, env: NodeJS.ProcessEn
   const store = stateStore(env);
   store.notTaken(RECORDS_KEY);
   unwritten.set(store.dir, [...(unwritten.get(store.dir) ?? []), record]);
+}
+
+/**
+ * The notice of a read of the records as the terminal shows it: records set aside in the core's
+ * terminal words with the file's path whole on a line of its own and what to do
+ * (recordsSetAsideLines), as the web app's notices end with where the copy is and what to do; any
+ * other notice as the core gave it.
+ */
+export function recordsNoticeLines(read: { notice?: string; setAside?: RecordsSetAside } | undefined): string | undefined {
+  return read?.setAside ? recordsSetAsideLines(read.setAside) : read?.notice;
+}
+
+/**
+ * The same as one notice of the picker's, which shows each line of its notices as a notice of its
+ * own (three for these, where a 60×24 window has room for the first words of three in all): the
+ * core's line, the path in it, then what to do.
+ */
+export function recordsNoticeInOne(read: { notice?: string; setAside?: RecordsSetAside } | undefined): string | undefined {
+  return read?.setAside && read.notice ? `${read.notice} ${recordsSetAsideTodo(read.setAside)}` : read?.notice;
 }
 
 /**

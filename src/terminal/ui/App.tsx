@@ -4,7 +4,7 @@ import { Component, lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef,
 import { asideWords, debriefKey, entryOf, keptFacilitation, localDate, localTime, resumeFailure, saveKey, sharedIdWords, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
 import type { Debrief, MissingFile, PersistedScenarioSnapshot, RestoredFacilitation, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
-import { checkStateFolder, hasSave, loadRecords, notSavedWords, stateStore } from '../node/state-store.js';
+import { checkStateFolder, hasSave, loadRecords, notSavedWords, recordsNoticeInOne, stateStore } from '../node/state-store.js';
 import { command, roomSessionArgs } from '../invocation.js';
 import { scenariosDir } from '../paths.js';
 import { hasErrorsNotice, leftOutNotice } from '../scenario-files.js';
@@ -93,10 +93,11 @@ function roomMarksNow(env: NodeJS.ProcessEnv, entries: readonly CatalogEntry[]):
   return marks;
 }
 
-/** The records, with a one-line notice when a damaged records file had to be set aside. */
+/** The records, with a notice (one, for the picker) when a damaged records file had to be set aside. */
 function recordsNow(env: NodeJS.ProcessEnv): { records: Records; notice?: string } {
   try {
-    return loadRecords(env);
+    const read = loadRecords(env);
+    return { records: read.records, notice: recordsNoticeInOne(read) };
   } catch (e) {
     return { records: {}, notice: `Your completion records could not be read: ${(e as Error).message}` };
   }

@@ -3,7 +3,7 @@ import { Box } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { changeWords, decisionSetup, latestSaveKey, saveKeptInstead, FELL_BEHIND_FINISH, finishPlaythrough, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeOpening, selectView, startSession, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, hintRows, NO_UNDO_WORDS, playHints, typedNumberHints, typeNumber, withOptionalHint, type Action, type Hint } from '../keys.js';
-import { noteFinish } from '../node/state-store.js';
+import { noteFinish, recordsNoticeLines } from '../node/state-store.js';
 import { recordedLine, saveKeptOnDisk, saveProgress, stateStore } from '../saves.js';
 import { inkRows, wrapText } from '../wrap.js';
 import type { Row } from '../debrief-lines.js';
@@ -138,7 +138,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     const result = finishPlaythrough(store, playable, view.debrief, now, details);
     noteFinish(result, app.env);
     behind.current = result !== undefined && 'behind' in result;
-    const lines = [result && 'notice' in result ? result.notice : undefined, store.failure(), recordedLine(result, app.env, playable)].filter(Boolean);
+    const lines = [result && 'notice' in result ? recordsNoticeLines(result) : undefined, store.failure(), recordedLine(result, app.env, playable)].filter(Boolean);
     setFinishNotice(lines.length > 0 ? lines.join('\n') : undefined);
   };
   // What is said as the app ends on the debrief (a signal, Ctrl-C): where its debrief was kept, or why nothing was.
