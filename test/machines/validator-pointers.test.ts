@@ -128,3 +128,16 @@ describe('id-not-file-name names what looks for the file in the caller\'s words'
     expect(message(HERE)).toContain('which "npm run cli -- play <id>" looks for.');
   });
 });
+
+// A file outside the scenarios folder with an app scenario's id was told, wherever it was checked,
+// that saved progress "outside the scenarios folder is kept per file": the terminal's plays. The
+// web Preview's save nothing, and say so in their own words.
+describe('what a file with the id of one of the app\'s scenarios would share with it', () => {
+  const shared = (authoring?: AuthoringPointers) => validateScenario(example, 'mine.json', { sameIdElsewhere: () => 'scenarios/other.json', ...(authoring ? { authoring } : {}) })
+    .problems.find((p) => p.code === 'duplicate-scenario-id')?.message;
+  it('the terminal\'s records and saves, or the caller\'s words', () => {
+    expect(shared()).toMatch(/ too: completion records \(best score, times finished\) are kept by scenario id wherever the file is, .* \(Saved progress stays apart: outside the scenarios folder it is kept per file\.\)$/);
+    expect(shared(HERE)).toBe(shared());
+    expect(shared({ ...HERE, sharedId: 'nothing SHARED here.' })).toMatch(/^The app's scenario file "scenarios\/other\.json" has the id "[a-z-]+" too: nothing SHARED here\.$/);
+  });
+});

@@ -2,13 +2,14 @@
 // Its own module graph (vite.config.ts, OWN_MODULES): it holds the app's scenario list back, to
 // keep a check running while the trainer chooses another file, and adds to it a file of the app's
 // scenarios/ folder not named after its id.
-import { act, cleanup, configure, render, screen } from '@testing-library/react';
+import { act, cleanup, configure, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
 import Preview from '../../src/web/pages/Preview.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
+import { MAX_MARKUP_TEXTS } from '../../src/machines/validate/markup.js';
 
 // While set, every check waits for it (in the middle of checking, after "Checking …" is shown).
 let hold: Promise<void> | undefined;
@@ -18,13 +19,20 @@ configure({ asyncUtilTimeout: 15_000 });
 
 // A file of the app's scenarios/ folder named otherwise than its id (example-new-phone), as a trainer who copied one may leave it.
 const MISNAMED = { file: 'first-court-date.json', text: example };
+// One whose lines are written with Markdown's marks, more than are listed one by one (a fix then says to check it again).
+const MARKED = { file: 'marked-lines.json', text: (() => {
+  const data = JSON.parse(example) as { id: string; nodes: { lines?: unknown[] }[] };
+  data.id = 'marked-lines';
+  data.nodes[0]!.lines = Array.from({ length: MAX_MARKUP_TEXTS + 1 }, (_, i) => ({ character: 'jade', text: `${i} How are *you* doing?` }));
+  return JSON.stringify(data, null, 2);
+})() };
 
 vi.mock('../../src/web/scenarios.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/web/scenarios.js')>();
   return { ...real, sameIdInApp: async (checked?: string) => {
     if (hold) await hold;
     return real.sameIdInApp(checked);
-  }, scenarioTexts: async () => [...await real.scenarioTexts(), MISNAMED] };
+  }, scenarioTexts: async () => [...await real.scenarioTexts(), MISNAMED, MARKED] };
 });
 
 afterEach(cleanup);
@@ -83,5 +91,18 @@ describe("an app's own file not named after its id", () => {
     expect(await screen.findByText(/^first-court-date\.json is valid \(1 warning\)/)).toBeTruthy();
     expect(screen.getByText(/^The scenario's id is/).textContent).toBe('The scenario\'s id is "example-new-phone", but the file is named "first-court-date.json": in the scenarios folder a file is named after its id, which the app\'s terminal version (a program run by typing commands) looks for.');
     expect(screen.getByText(/^Problems in/).closest('section')?.textContent).not.toMatch(/casa-practice|npx|npm|play </);
+  });
+});
+
+// A fix that says to check the file again named “Check again”, which is not on the page for one of
+// the app's files: there it is its button “Check <file>” in the folded list of the app's files.
+describe("an app's own file whose fix says to check it again", () => {
+  it('names the button that checks it, where the page has it', async () => {
+    render(<StoreContext value={memoryStore()}><Preview file={MARKED.file} /></StoreContext>);
+    const fix = await screen.findByText(/to see the rest\.$/);
+    expect(fix.textContent).toBe(`Fix: Write them without the marks, as the warnings above say; check it again (“Check ${MARKED.file}”, under “Or check a file from the app's scenarios/ folder”) to see the rest.`);
+    const list = screen.getByText("Or check a file from the app's scenarios/ folder");
+    expect(list.tagName).toBe('SUMMARY');
+    expect(within(list.parentElement!).getByRole('button', { name: `Check ${MARKED.file}`, hidden: true })).toBeTruthy();
   });
 });

@@ -298,7 +298,7 @@ function idProblems(id: unknown, options: ValidateOptions): UnlocatedProblem[] {
       // completion records by id wherever the file is (records.ts). fileStem is set only there.
       message: options.fileStem !== undefined
         ? `The app's scenario file ${quoteValue(other, 200)} has the id ${quoteValue(id)} too: in the scenarios folder saved progress and completion records (best score, times finished) are kept by scenario id, so the two would share them, and the picker would list both.`
-        : `The app's scenario file ${quoteValue(other, 200)} has the id ${quoteValue(id)} too: completion records (best score, times finished) are kept by scenario id wherever the file is, so this file and that scenario would share them. (Saved progress stays apart: outside the scenarios folder it is kept per file.)`,
+        : `The app's scenario file ${quoteValue(other, 200)} has the id ${quoteValue(id)} too: ${pointerWords.sharedId()}`,
       fix: 'Give this scenario an id of its own (a copy of a scenario needs a new id), and name the file after it.' });
   }
   const alsoHere = options.sameIdInRun?.(id) ?? [];

@@ -27,6 +27,13 @@ export interface AuthoringPointers {
    * ValidateOptions.command, "npm run cli -- play <id>"), a command a page has no use for.
    */
   findsById?: string;
+  /**
+   * What a file outside the app's scenarios folder that has the id of one of the app's scenarios
+   * would share with it, as the end of "The app's scenario file … has the id … too: ". The terminal
+   * says that completion records are kept by id wherever the file is, and saved progress per file; a
+   * caller whose plays save nothing (the web Preview's) says what holds there.
+   */
+  sharedId?: string;
 }
 
 // Set for the length of one validateScenario call (synchronous), as the suggestion budget is: the
@@ -50,6 +57,8 @@ export const pointerWords = {
   again: (): string => current?.again ?? 'validate again',
   /** What looks for a file of the scenarios folder by its id: the terminal's `command` ("play <id>"), or the caller's words. */
   findsById: (command: string): string => current?.findsById ?? command,
+  /** What a file outside the scenarios folder with an app scenario's id would share with it: the terminal's records and saves, or the caller's words. */
+  sharedId: (): string => current?.sharedId ?? 'completion records (best score, times finished) are kept by scenario id wherever the file is, so this file and that scenario would share them. (Saved progress stays apart: outside the scenarios folder it is kept per file.)',
   emptyFile: (): string => `A scenario is one JSON object: start from ${current?.example ?? 'the worked example in docs/authoring.md'}.`,
   notAnObject: (): string => `Wrap the scenario in { } with "id", "title", "nodes" and the other fields; see ${current?.example ?? 'docs/authoring.md'}.`,
   nodes: (): string => `Add "nodes": the list of scene, decision and ending nodes (see ${current?.example ?? 'the worked example in docs/authoring.md'}).`,

@@ -5,6 +5,9 @@ import { TableWrap } from './TableWrap.js';
 /** The section's summary, as the validator's fixes name it in this app (AUTHORING_POINTERS). */
 export const AUTHORING_HELP = 'Writing a scenario: a worked example, the format and the principle ids';
 
+/** The app's terminal version, as the web's pages name it to a trainer who may never have used one. */
+const TERMINAL_VERSION = "the app's terminal version (a program run by typing commands)";
+
 /** The worked example's file name, as the authoring guide calls it (docs/examples/). */
 export const EXAMPLE_FILE = 'first-scenario.json';
 
@@ -18,10 +21,38 @@ export const AUTHORING_POINTERS: AuthoringPointers = {
   example: `the worked example (“${AUTHORING_HELP}”, at the top of this page, offers it to download)`,
   principleIds: `listed under “${AUTHORING_HELP}”, at the top of this page`,
   schema: `which “${AUTHORING_HELP}”, at the top of this page, offers to download`,
-  again: 'check it again (“Check again”)',
   // The web finds the app's scenarios by the id inside them; the terminal's play command, by file name.
-  findsById: "the app's terminal version (a program run by typing commands)",
+  findsById: TERMINAL_VERSION,
+  // The terminal's words (saved progress "kept per file" outside the scenarios folder) are of its own
+  // plays: a play in the Preview saves nothing and is not added to the records (persist={false}).
+  sharedId: `played in this Preview, a file saves nothing and adds nothing to your records; but the app keeps completion records (best score, times finished) by scenario id, so once this file is added to the app's scenarios, or played in ${TERMINAL_VERSION}, it and that scenario would share them.`,
 };
+
+/** The Preview's folded list of the app's own files, each with its button “Check <file>”. */
+export const APP_FILES_SUMMARY = "Or check a file from the app's scenarios/ folder";
+
+/**
+ * Where the file the Preview shows came from, which decides its button that checks it again: one of
+ * the app's files (its button in the folded list), a file opened through the browser's file window
+ * (Chromium: a handle, read again as it is now), or from the plain file field (chosen again).
+ */
+export type CheckedFrom = 'app' | 'window' | 'field';
+
+/** The Preview's button that checks the file shown again, as it is labelled there. */
+export function checkAgainButton(from: CheckedFrom, file: string): string {
+  if (from === 'app') return `Check ${file}`;
+  return from === 'window' ? `Check ${file} again` : `Check again: choose ${file} again`;
+}
+
+/**
+ * The validator's pointers for a file checked on the Preview: a fix or count that says to check the
+ * file again names the button that does it for that file, as the page labels it (a fixed “Check
+ * again” named no button for an app's file, nor with the file window).
+ */
+export function previewPointers(from: CheckedFrom, file: string): AuthoringPointers {
+  const button = `“${checkAgainButton(from, file)}”`;
+  return { ...AUTHORING_POINTERS, again: `check it again (${from === 'app' ? `${button}, under “${APP_FILES_SUMMARY}”` : button})` };
+}
 
 /**
  * The worked example's text: loaded when asked for, never part of the page until then. Its

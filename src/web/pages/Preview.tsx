@@ -2,7 +2,7 @@ import { useEffect, useEffectEvent, useId, useLayoutEffect, useRef, useState, ty
 import { flushSync } from 'react-dom';
 import { formatPath, type PlayableScenario, type Problem, type SessionMode, type ValidationResult } from '../../machines/index.js';
 import { cleanLine } from '../../machines/light.js';
-import { AUTHORING_POINTERS, AuthoringHelp } from '../components/AuthoringHelp.js';
+import { APP_FILES_SUMMARY, AuthoringHelp, checkAgainButton, previewPointers, type CheckedFrom } from '../components/AuthoringHelp.js';
 import { ScenarioGraph } from '../components/ScenarioGraph.js';
 import { Session } from '../components/Session.js';
 import { loadCore, type Core } from '../core.js';
@@ -139,8 +139,13 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   // Each file chosen (or checked again) is numbered: a check that ends after a newer one began (a
   // large file still being read when the trainer picks another) is dropped, not shown over it.
   const latest = useRef(0);
-  /** Checks a file's text; `own` for one of the app's own files (from scenarios/), which must be named after its id. */
-  const check = async (name: string, text: string | Uint8Array, again = false, own = false, n = ++latest.current) => {
+  /**
+   * Checks a file's text; `from`: where it came from, one of the app's own files (from scenarios/),
+   * which must be named after its id, or the trainer's, through the file window or the file field
+   * (the fixes that say to check it again name the button that does, as labelled for it).
+   */
+  const check = async (name: string, text: string | Uint8Array, from: CheckedFrom, again = false, n = ++latest.current) => {
+    const own = from === 'app';
     setBusy(true);
     setChecking(name);
     setPlaying(undefined);
@@ -157,11 +162,12 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     // As `casa-practice validate` checks the scenarios folder: no other file of the app with this id,
     // and the app's own files named after their ids. A fix that points to the authoring guide, the
     // guide's files, the JSON Schema or a command (the terminal's "validate again", "play <id>")
-    // says what this page offers instead (AUTHORING_POINTERS): a web-only trainer has no terminal.
-    const result = core.validateScenario(text, name, { sameIdElsewhere, authoring: AUTHORING_POINTERS, ...(own ? { fileStem: name.replace(/\.json$/i, '') } : {}) });
+    // says what this page offers instead (previewPointers): a web-only trainer has no terminal.
+    const authoring = previewPointers(from, name);
+    const result = core.validateScenario(text, name, { sameIdElsewhere, authoring, ...(own ? { fileStem: name.replace(/\.json$/i, '') } : {}) });
     // A file of the volunteer's own, valid: My records' xAPI export can describe practice played from it (own-scenarios.ts).
     if (!own && result.scenario) rememberOwnScenario(result.scenario);
-    setChecked((prev) => checkedNow(prev, { file: name, result, truncatedWords: result.truncated ? core.moreProblemsLine(result.truncated, AUTHORING_POINTERS) : undefined }, own, again));
+    setChecked((prev) => checkedNow(prev, { file: name, result, truncatedWords: result.truncated ? core.moreProblemsLine(result.truncated, authoring) : undefined }, own, again));
     setBusy(false);
   };
 
@@ -185,10 +191,11 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   const lastBytes = useRef<Uint8Array>(undefined);
   /**
    * Reads a picked file's bytes and checks them; a file that cannot be read is said in one line.
-   * `again`: the trainer asked to check the file shown again; `sameFile`: it is known to be the same
-   * file on disk (the same handle), though not asked again (its results do not take focus).
+   * `from`: the file window (a handle) or the file field; `again`: the trainer asked to check the
+   * file shown again; `sameFile`: it is known to be the same file on disk (the same handle), though
+   * not asked again (its results do not take focus).
    */
-  const checkFile = async (file: File, name: string, again: boolean, sameFile = again): Promise<boolean> => {
+  const checkFile = async (file: File, name: string, from: Exclude<CheckedFrom, 'app'>, again: boolean, sameFile = again): Promise<boolean> => {
     const n = ++latest.current;
     let core: Core;
     try {
@@ -217,7 +224,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       if (again) focusResults.current = true;
       const same = sameFile || (lastBytes.current !== undefined && sameBytes(lastBytes.current, bytes));
       lastBytes.current = bytes;
-      await check(name, bytes, same, false, n);
+      await check(name, bytes, from, same, n);
       return true;
     } catch {
       if (n !== latest.current) return false;
@@ -252,7 +259,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       const sameFile = before !== undefined && picked?.name === name && (await before.isSameEntry?.(handle).catch(() => false)) === true;
       address(undefined);
       setPicked({ name, handle });
-      await checkFile(await handle.getFile(), name, false, sameFile);
+      await checkFile(await handle.getFile(), name, 'window', false, sameFile);
     })();
   };
   const checkAgain = async () => {
@@ -272,14 +279,14 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       setError(`The file ${picked.name} could not be read again (it may have been moved, renamed or deleted). Choose it again with “Scenario file (.json)” above.`);
       return;
     }
-    await checkFile(file, picked.name, true);
+    await checkFile(file, picked.name, 'window', true);
   };
 
   // The file named in the address is checked with the latest `check` (a new function every
   // render), without the effect running again for it.
   const checkNamed = useEffectEvent((name: string, text: string) => {
     focusResults.current = true;
-    void check(name, text, false, true);
+    void check(name, text, 'app');
   });
 
   useEffect(() => {
@@ -314,7 +321,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     choosingAgain.current = false;
     address(undefined);
     setPicked({ name });
-    await checkFile(file, name, again);
+    await checkFile(file, name, 'field', again);
   };
 
   if (playing) {
@@ -352,17 +359,17 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       )}
       {picked && !busy && checked?.file === picked.name && (
         picked.handle
-          ? <p className="controls"><button type="button" onClick={() => void checkAgain()}>Check {picked.name} again</button> <span className="hint">after you save a change to it.</span></p>
+          ? <p className="controls"><button type="button" onClick={() => void checkAgain()}>{checkAgainButton('window', picked.name)}</button> <span className="hint">after you save a change to it.</span></p>
           : (
             <p className="controls">
-              <button type="button" aria-describedby={`${inputId}-again`} onClick={() => void checkAgain()}>Check again: choose {picked.name} again</button>{' '}
+              <button type="button" aria-describedby={`${inputId}-again`} onClick={() => void checkAgain()}>{checkAgainButton('field', picked.name)}</button>{' '}
               <span className="hint" id={`${inputId}-again`}>This browser cannot read a file again once it has changed, so the file window opens for you to choose it again.</span>
             </p>
           )
       )}
       {bundled !== undefined && bundled.length > 0 && (
         <details className="no-print">
-          <summary>Or check a file from the app's scenarios/ folder</summary>
+          <summary>{APP_FILES_SUMMARY}</summary>
           <ul ref={ownFiles.ref}>
             {bundled.map((b) => (
               <li key={b.file}><button type="button" data-href={hrefOf({ page: 'preview', file: b.file })} onClick={() => {
@@ -373,8 +380,8 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
                   return go({ page: 'preview', file: b.file });
                 }
                 address(b.file);
-                void check(b.file, b.text, false, true);
-              }}>Check {b.file}</button></li>
+                void check(b.file, b.text, 'app');
+              }}>{checkAgainButton('app', b.file)}</button></li>
             ))}
           </ul>
           {/* Only where it is true: the dev server reloads on a change; the built app (npm start, a
