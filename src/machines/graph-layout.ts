@@ -161,6 +161,11 @@ const SPACE = { across: 28, down: 84, margin: 24, passPoint: 16, sweeps: 6, grow
 const KIND_WORDS = { scene: 'Scene', decision: 'Decision', ending: 'Ending' } as const;
 const ENDING_WORDS: Record<EndingKind, string> = { strong: 'Strong ending', mixed: 'Mixed ending', harmful: 'Harmful ending' };
 
+/** A node's heading's words before its id: "Start · Decision", "Unreachable · Scene", "Strong ending". */
+function kindWords(node: ScenarioNode, start: boolean, reachable: boolean): string {
+  return `${start ? 'Start · ' : ''}${reachable ? '' : `${UNREACHABLE} · `}${node.kind === 'ending' ? ENDING_WORDS[node.ending] : KIND_WORDS[node.kind]}`;
+}
+
 function titleOf(node: ScenarioNode): string {
   const raw = node.kind === 'ending' ? node.title : (node.title ?? node.narration ?? node.lines?.[0]?.text ?? node.id);
   return cleanText(raw).replace(/\s+/g, ' ').trim();
@@ -323,6 +328,35 @@ export function layoutScenario(scenario: Scenario, limits: { nodes: number; pass
   const { arrows, startIndex, visitOrder, layerOf, layerCount, reached, passPoints } = layering(scenario);
   if (passPoints > limits.passPoints) throw new GraphTooLarge({ nodes: nodes.length, passPoints }, limits);
   return laidOut(scenario, arrows, startIndex, visitOrder, layerOf, layerCount, reached);
+}
+
+/**
+ * The graph in words, without a drawing: each node (heading and title as the drawing has them) and
+ * each arrow (its labels joined, whether it goes back up a loop), the nodes from the top row down and
+ * in each row in the order first met from the start. Made in time linear in the graph, at any size:
+ * for a graph too large to draw (the web page's list of one).
+ */
+export interface GraphOutline {
+  nodes: Pick<LaidNode, 'id' | 'start' | 'reachable' | 'heading' | 'title' | 'layer'>[];
+  edges: Pick<LaidEdge, 'from' | 'to' | 'label' | 'back'>[];
+}
+
+/** The scenario's graph in words (GraphOutline), at any size. */
+export function outlineScenario(scenario: Scenario): GraphOutline {
+  const nodes = scenario.nodes;
+  const { arrows, startIndex, visitOrder, layerOf, reached } = layering(scenario);
+  const firstMet = new Array<number>(nodes.length);
+  visitOrder.forEach((v, i) => (firstMet[v] = i));
+  const order = [...nodes.keys()].sort((a, b) => at(layerOf, a) - at(layerOf, b) || at(firstMet, a) - at(firstMet, b));
+  return {
+    nodes: order.map((i) => {
+      const node = at(nodes, i);
+      const start = i === startIndex;
+      const reachable = reached(node.id);
+      return { id: node.id, start, reachable, heading: `${kindWords(node, start, reachable)} · ${cleanText(node.id)}`, title: titleOf(node), layer: at(layerOf, i) };
+    }),
+    edges: arrows.map((a) => ({ from: at(nodes, a.from).id, to: at(nodes, a.to).id, label: a.labels.filter(Boolean).join('; '), back: a.back })),
+  };
 }
 
 /** The arrows (those back up a loop marked), the order nodes are first met in, and each node's row. */
@@ -495,7 +529,7 @@ function laidOut(scenario: Scenario, arrows: Arrow[], startIndex: number, visitO
     const lines = wrapWords(title, NODE_TEXT_WIDTH, NODE.titleLines, titleWidth);
     const start = i === startIndex;
     const reachable = reached(node.id);
-    const kind = `${start ? 'Start · ' : ''}${reachable ? '' : `${UNREACHABLE} · `}${node.kind === 'ending' ? ENDING_WORDS[node.ending] : KIND_WORDS[node.kind]}`;
+    const kind = kindWords(node, start, reachable);
     const headingLines = headingLinesOf(kind, cleanText(node.id));
     return {
       id: node.id, kind: node.kind, ...(node.kind === 'ending' ? { ending: node.ending } : {}), start, reachable,

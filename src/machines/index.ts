@@ -18,7 +18,7 @@ export { MET_IN_ALL, MET_SO_FAR, NO_ONE_MET, peopleMet, type Person, type RoomRe
 export { isSeed, orderFor, repliesInOrder, shufflesReplies } from './reply-order.js';
 export { selectView, revealReplies, feedbackOf, changeWords, changeSpokenWords, progressWords, decisionProgressWords, sceneWords, unavailableWords, unknownReplyIdWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type SessionView, type ReplyView, type FeedbackView, type ChangeView, type MeterView, type LineView, type SnapshotLike } from './selectors.js';
 export { exportGraph, type GraphFormat } from './graph-export.js';
-export { DRAWING_LIMITS, drawingSize, FORCED_COLOUR_VARIABLES, GraphTooLarge, layoutScenario, unreachableWords, type GraphLayout, type LaidEdge, type LaidNode } from './graph-layout.js';
+export { DRAWING_LIMITS, drawingSize, FORCED_COLOUR_VARIABLES, GraphTooLarge, layoutScenario, outlineScenario, unreachableWords, type GraphLayout, type GraphOutline, type LaidEdge, type LaidNode } from './graph-layout.js';
 export { principles, sections, languageRules, getPrinciple, getSection, citePrinciple, guideCitation, guideInfo, type Principle } from './guide.js';
 export { indexScenario, replyValue } from './scenario-index.js';
 export { scenarioJsonSchemaText } from './schema/json-schema-text.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LABEL_LINES, labelLinesOf, NOTE_MARK, textWidth, toSvg, wrapWords } from '../../src/machines/graph-layout.js';
 import { edgesOf } from '../../src/machines/graph-model.js';
-import { DRAWING_LIMITS, drawingSize, GraphTooLarge, layoutScenario, type GraphLayout, type Scenario } from '../../src/machines/index.js';
+import { DRAWING_LIMITS, drawingSize, GraphTooLarge, layoutScenario, outlineScenario, type GraphLayout, type GraphOutline, type Scenario } from '../../src/machines/index.js';
 import { withLongArrows, withUnreachable } from '../../bench/generate.js';
 import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
 import { loadValidFixture } from '../helpers/fixtures.js';
@@ -523,5 +523,34 @@ describe('the drawing of large and hostile graphs', () => {
     const small = withUnreachable(60, 5) as unknown as Scenario;
     expect(() => layoutScenario(small, { nodes: 50, passPoints: DRAWING_LIMITS.passPoints })).toThrow('The scenario is too large to draw as a picture: it has 60 nodes, and a picture is drawn for up to 50.');
     expect(layoutScenario(small).nodes).toHaveLength(60);
+  });
+});
+
+// A graph too large to draw in the web page had no list either (the list was made from the
+// drawing's layout): its outline gives the same words, with no drawing, at any size.
+describe('the graph in words, without a drawing (the web page\'s list of a graph too large to draw)', () => {
+  const words = (g: GraphOutline) => ({
+    nodes: g.nodes.map(({ id, start, reachable, heading, title, layer }) => ({ id, start, reachable, heading, title, layer })).sort((a, b) => a.id.localeCompare(b.id)),
+    edges: g.edges.map(({ from, to, label, back }) => ({ from, to, label, back })).sort((a, b) => `${a.from} ${a.to}`.localeCompare(`${b.from} ${b.to}`)),
+  });
+  it('has every node and arrow in the words the drawing has (unreachable ones and loops marked), from the top row down', () => {
+    const s = loadValidFixture('good/example.json');
+    const ending = s.nodes.findIndex((n) => n.kind === 'ending');
+    const looped = { ...s, nodes: s.nodes.map((n, i) => (i === ending ? { id: n.id, kind: 'scene', narration: 'Round again.', next: s.start } : n)) } as Scenario;
+    expect(layoutScenario(looped).edges.some((e) => e.back)).toBe(true);
+    for (const scenario of [s, looped, withUnreachable(60, 5) as unknown as Scenario]) {
+      const outline = outlineScenario(scenario);
+      expect(words(outline)).toEqual(words(layoutScenario(scenario)));
+      expect(outline.nodes.map((n) => n.layer)).toEqual(outline.nodes.map((n) => n.layer).sort((a, b) => a - b));
+      expect(outline.nodes[0]?.start).toBe(true);
+    }
+  });
+
+  it('is made for a graph past the drawing\'s limits', () => {
+    const long = withLongArrows(600) as unknown as Scenario;
+    expect(() => layoutScenario(long)).toThrow(GraphTooLarge);
+    const outline = outlineScenario(long);
+    expect(outline.nodes).toHaveLength(long.nodes.length);
+    expect(outline.edges.length).toBeGreaterThan(long.nodes.length);
   });
 });

@@ -282,27 +282,29 @@ describe('previewing a scenario file', () => {
     expect(svg.match(/stroke-dasharray="8 5"/g)).toHaveLength(2);
   });
 
-  it('a scenario too big to draw in the page says how to draw it with the app\'s terminal version', async () => {
+  // A web-only trainer was told only of the terminal version's commands, and the graph as a list was
+  // left out with the picture: it needs no drawing, and is given (made once opened).
+  it('a scenario too big to draw in the page gives the graph as a list, and says how to draw it with the app\'s terminal version', async () => {
     const user = userEvent.setup();
     renderPreview();
-    const big = generateScenario(MAX_DRAWN_NODES + 1);
-    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([JSON.stringify(big)], 'big.json'));
-    const graph = await screen.findByRole('region', { name: 'Graph of the scenario' });
-    expect(graph.textContent).toContain(`This scenario has ${MAX_DRAWN_NODES + 1} nodes`);
-    // Named as a web-only trainer can tell what it is (not "the command line").
-    expect(graph.textContent).toContain("The app's terminal version (a program run by typing commands) draws larger ones: npx casa-practice graph big.json --format svg --output story.svg");
-    expect(within(graph).queryByRole('img')).toBeNull();
-  });
-
-  // The file's name went into the command as it was: a name such as "x.json; rm -rf ~" (or "$(…)")
-  // would run a command once the trainer pasted it into a shell.
-  it('the command it offers quotes a file name that a shell would read as more than a name', async () => {
-    const user = userEvent.setup();
-    renderPreview();
-    const big = generateScenario(MAX_DRAWN_NODES + 1);
+    const big = generateScenario(MAX_DRAWN_NODES + 1) as { nodes: { id: string }[] };
+    // (One such file for both parts, its name one a shell would read as more than a name: a 401-node check costs ~1 s here.)
     await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([JSON.stringify(big)], "Lupe's $(touch x); echo.json"));
     const graph = await screen.findByRole('region', { name: 'Graph of the scenario' });
-    expect(graph.textContent).toContain(`npx casa-practice graph 'Lupe'\\''s $(touch x); echo.json' --format svg --output story.svg`);
+    expect(graph.querySelector('p')?.textContent).toBe(`This scenario has ${MAX_DRAWN_NODES + 1} nodes; the page draws the graph of a scenario of up to ${MAX_DRAWN_NODES}. Here it is given as a list instead, below: every node, where its arrows lead and what leads to it.`);
+    // Named as a web-only trainer can tell what it is (not "the command line"). The file's name went
+    // into the command as it was: "x.json; rm -rf ~" (or "$(…)") would run a command once the
+    // trainer pasted it into a shell.
+    expect(graph.textContent).toContain(`The app's terminal version (a program run by typing commands) draws larger ones: npx casa-practice graph 'Lupe'\\''s $(touch x); echo.json' --format svg --output story.svg`);
+    expect(within(graph).queryByRole('img')).toBeNull();
+    const list = within(graph).getByText('The graph as a list');
+    expect(graph.querySelector('.graph-list')).toBeNull();
+    await user.click(list);
+    // (Its items read from the DOM, not by role: 401 nodes' queries are slow in jsdom.)
+    const items = await vi.waitFor(() => [...graph.querySelectorAll('.graph-list > li')].map((li) => li.firstChild?.textContent ?? ''));
+    expect(items).toHaveLength(big.nodes.length);
+    expect(new Set(items.map((h) => h.replace(/^.* · /, '')))).toEqual(new Set(big.nodes.map((n) => n.id)));
+    expect(items[0]).toMatch(/^Start · /);
   });
 
   it('a scenario whose arrows skip too many rows to draw in the page says so, and how to write it on the command line', async () => {

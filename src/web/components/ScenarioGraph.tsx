@@ -1,5 +1,5 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { drawingSize, exportGraph, FORCED_COLOUR_VARIABLES, layoutScenario, unreachableWords, type GraphLayout, type Scenario } from '../../machines/index.js';
+import { drawingSize, exportGraph, FORCED_COLOUR_VARIABLES, layoutScenario, outlineScenario, unreachableWords, type GraphOutline, type Scenario } from '../../machines/index.js';
 import { downloadText } from '../download.js';
 import { useOpenForPrint } from './open-for-print.js';
 
@@ -10,9 +10,10 @@ import { useOpenForPrint } from './open-for-print.js';
  */
 export function ScenarioGraph({ scenario, file }: { scenario: Scenario; file: string }) {
   const headingId = useId();
-  // Past either limit the page says so (the layout's time and memory grow with both), with the
-  // terminal version's formats: a picture up to its own (larger) limits, DOT or Mermaid for any size.
-  // Named as the app's other pages name it: "the command line" told a web-only trainer nothing.
+  // Past either limit the page says so (the layout's time and memory grow with both), and gives the
+  // graph as a list, which needs no drawing (the core's outline, at any size): a web-only trainer
+  // had only the terminal version's formats, a picture up to its own (larger) limits, DOT or Mermaid
+  // for any size, named as the app's other pages name it.
   const passPoints = useMemo(() => (scenario.nodes.length > MAX_DRAWN_NODES ? 0 : drawingSize(scenario).passPoints), [scenario]);
   if (scenario.nodes.length > MAX_DRAWN_NODES || passPoints > MAX_DRAWN_PASS_POINTS) {
     const why = scenario.nodes.length > MAX_DRAWN_NODES
@@ -22,14 +23,35 @@ export function ScenarioGraph({ scenario, file }: { scenario: Scenario; file: st
       <section aria-labelledby={headingId}>
         <h2 id={headingId}>Graph of the scenario</h2>
         <p>
-          {why} The app's terminal version (a program run by typing commands) draws larger ones: <code>npx casa-practice graph {shellWord(file)} --format svg --output story.svg</code>, then
+          {why} Here it is given as a list instead, below: every node, where its arrows lead and what leads to it.
+        </p>
+        <p className="hint">
+          The app's terminal version (a program run by typing commands) draws larger ones: <code>npx casa-practice graph {shellWord(file)} --format svg --output story.svg</code>, then
           open story.svg in a browser; for a graph too large even for that, <code>--format dot</code> (Graphviz) or{' '}
           <code>--format mermaid</code> write it as text, at any size.
         </p>
+        <UndrawnList scenario={scenario} />
       </section>
     );
   }
   return <DrawnGraph scenario={scenario} file={file} headingId={headingId} />;
+}
+
+/**
+ * The list of a graph too large to draw: made (and rendered) only once opened, as a list of thousands
+ * of nodes would hold up the page of a trainer who came for the problems.
+ */
+function UndrawnList({ scenario }: { scenario: Scenario }) {
+  const [open, setOpen] = useState(false);
+  const words = useRef<HTMLDetailsElement>(null);
+  useOpenForPrint(words);
+  const outline = useMemo(() => (open ? outlineScenario(scenario) : undefined), [open, scenario]);
+  return (
+    <details className="graph-words" ref={words} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>The graph as a list</summary>
+      {outline && <GraphList outline={outline} />}
+    </details>
+  );
 }
 
 /**
@@ -115,7 +137,7 @@ function DrawnGraph({ scenario, file, headingId }: { scenario: Scenario; file: s
       </div>
       <details className="graph-words" ref={words}>
         <summary>The graph as a list</summary>
-        <GraphList layout={layout} />
+        <GraphList outline={{ nodes: [...layout.nodes].sort((a, b) => a.layer - b.layer || a.x - b.x), edges: layout.edges }} />
       </details>
     </section>
   );
@@ -169,19 +191,29 @@ function withSystemColours(svg: string): string {
 }
 
 /**
- * Every node from the top of the graph down, each with where its arrows lead and their labels, and
- * what leads to it: in the picture arrows in are seen at a glance (and a node with none stands
- * out), so the list says so too rather than leaving a listener to search every other item.
+ * Every node from the top of the graph down (in the order given), each with where its arrows lead
+ * and their labels, and what leads to it: in the picture arrows in are seen at a glance (and a node
+ * with none stands out), so the list says so too rather than leaving a listener to search every
+ * other item. Each node's arrows are found once (a graph too large to draw has thousands).
  */
-function GraphList({ layout }: { layout: GraphLayout }) {
-  const byId = new Map(layout.nodes.map((n) => [n.id, n]));
-  const ordered = [...layout.nodes].sort((a, b) => a.layer - b.layer || a.x - b.x);
-  const cameFrom = (id: string) => layout.edges.filter((e) => e.to === id).map((e) => byId.get(e.from)?.heading ?? e.from);
+function GraphList({ outline }: { outline: GraphOutline }) {
+  const byId = new Map(outline.nodes.map((n) => [n.id, n]));
+  const into = new Map<string, string[]>();
+  const out = new Map<string, GraphOutline['edges']>();
+  for (const e of outline.edges) {
+    const heading = byId.get(e.from)?.heading ?? e.from;
+    const came = into.get(e.to);
+    if (came) came.push(heading);
+    else into.set(e.to, [heading]);
+    const went = out.get(e.from);
+    if (went) went.push(e);
+    else out.set(e.from, [e]);
+  }
   return (
     <ol className="graph-list">
-      {ordered.map((n) => {
-        const leaving = layout.edges.filter((e) => e.from === n.id);
-        const from = cameFrom(n.id);
+      {outline.nodes.map((n) => {
+        const leaving = out.get(n.id) ?? [];
+        const from = into.get(n.id) ?? [];
         return (
           <li key={n.id}>
             <strong>{n.heading}</strong>: {n.title}
