@@ -8,6 +8,7 @@ import { principles } from '../../src/machines/guide.js';
 import { analyseBest, startingAt } from '../../src/machines/index.js';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
 import { validateScenario } from '../../src/machines/validate/index.js';
+import { previewPointers } from '../../src/web/components/AuthoringHelp.js';
 
 const root = new URL('../../', import.meta.url);
 const doc = readFileSync(new URL('docs/authoring.md', root), 'utf8');
@@ -88,6 +89,17 @@ describe('messages quoted in docs/authoring.md rows are the ones the validator g
     const unreachable = problems.find((p) => p.code === 'unreachable');
     expect(unreachable?.severity).toBe('warning');
     for (const p of problems.filter((q) => q.code !== 'unknown-node')) expect(p.message).toContain('see the unknown-node error');
+  });
+
+  // The row gave the terminal's words alone, and said the Preview warns of it too: in its own words.
+  it('the id-not-file-name row quotes the message the terminal gives and the one the web Preview gives', () => {
+    const example = readFileSync(new URL('docs/examples/first-scenario.json', root), 'utf8');
+    const row = doc.split('\n').find((line) => line.startsWith('| `id-not-file-name` |')) ?? '';
+    const [terminal, web] = [...row.matchAll(/`([^`]*looks for\.)`/g)].map((m) => m[1] ?? '');
+    const message = (options: Parameters<typeof validateScenario>[2]) => validateScenario(example, 'first-court-date.json', { fileStem: 'first-court-date', ...options }).problems.find((q) => q.code === 'id-not-file-name')?.message;
+    expect(message({ command: (args) => `npx casa-practice ${args}` })).toBe(terminal);
+    expect(web?.startsWith('… ')).toBe(true);
+    expect(message({ authoring: previewPointers('app', 'first-court-date.json') })?.endsWith(web?.slice(2) ?? 'x')).toBe(true);
   });
 
   it('the syntax-line-break row quotes the message for a text pasted over several lines', () => {
