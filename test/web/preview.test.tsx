@@ -4,7 +4,7 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
 import { generateScenario, withLongArrows } from '../../bench/generate.js';
-import { MAX_DRAWN_NODES } from '../../src/web/components/ScenarioGraph.js';
+import { MAX_DRAWN_NODES, UndrawnList } from '../../src/web/components/ScenarioGraph.js';
 import Preview from '../../src/web/pages/Preview.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
@@ -305,6 +305,17 @@ describe('previewing a scenario file', () => {
     expect(items).toHaveLength(big.nodes.length);
     expect(new Set(items.map((h) => h.replace(/^.* · /, '')))).toEqual(new Set(big.nodes.map((n) => n.id)));
     expect(items[0]).toMatch(/^Start · /);
+  });
+
+  // Its list is made once opened; on paper Chromium opens the fold by styles.css, with no toggle,
+  // and the printed page had an empty list: it is made before the page is printed.
+  it('the list of a graph too big to draw is made for paper too', () => {
+    const scenario = validateScenario(example, 'example.json').scenario!;
+    const { container } = render(<UndrawnList scenario={scenario} />);
+    expect(container.querySelector('.graph-list')).toBeNull();
+    act(() => void window.dispatchEvent(new Event('beforeprint')));
+    expect(container.querySelectorAll('.graph-list > li')).toHaveLength(scenario.nodes.length);
+    act(() => void window.dispatchEvent(new Event('afterprint')));
   });
 
   it('a scenario whose arrows skip too many rows to draw in the page says so, and how to write it on the command line', async () => {

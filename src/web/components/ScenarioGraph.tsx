@@ -1,4 +1,5 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { flushSync } from 'react-dom';
 import { drawingSize, exportGraph, FORCED_COLOUR_VARIABLES, layoutScenario, outlineScenario, unreachableWords, type GraphOutline, type Scenario } from '../../machines/index.js';
 import { downloadText } from '../download.js';
 import { useOpenForPrint } from './open-for-print.js';
@@ -38,16 +39,22 @@ export function ScenarioGraph({ scenario, file }: { scenario: Scenario; file: st
 }
 
 /**
- * The list of a graph too large to draw: made (and rendered) only once opened, as a list of thousands
- * of nodes would hold up the page of a trainer who came for the problems.
+ * The list of a graph too large to draw: made (and rendered) only once opened, or printed, as a list
+ * of thousands of nodes would hold up the page of a trainer who came for the problems. On paper it
+ * is made before the page is printed (Chromium opens the fold by styles.css, with no toggle).
  */
-function UndrawnList({ scenario }: { scenario: Scenario }) {
-  const [open, setOpen] = useState(false);
+export function UndrawnList({ scenario }: { scenario: Scenario }) {
+  const [made, setMade] = useState(false);
   const words = useRef<HTMLDetailsElement>(null);
   useOpenForPrint(words);
-  const outline = useMemo(() => (open ? outlineScenario(scenario) : undefined), [open, scenario]);
+  useEffect(() => {
+    const printing = () => flushSync(() => setMade(true));
+    window.addEventListener('beforeprint', printing);
+    return () => window.removeEventListener('beforeprint', printing);
+  }, []);
+  const outline = useMemo(() => (made ? outlineScenario(scenario) : undefined), [made, scenario]);
   return (
-    <details className="graph-words" ref={words} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details className="graph-words" ref={words} onToggle={(e) => e.currentTarget.open && setMade(true)}>
       <summary>The graph as a list</summary>
       {outline && <GraphList outline={outline} />}
     </details>
