@@ -102,6 +102,17 @@ describe('messages quoted in docs/authoring.md rows are the ones the validator g
     expect(message({ authoring: previewPointers('app', 'first-court-date.json') })?.endsWith(web?.slice(2) ?? 'x')).toBe(true);
   });
 
+  // The row gave the terminal's ending alone ("Saved progress stays apart … kept per file"), which a Preview play does not do.
+  it('the duplicate-scenario-id row quotes the ending the terminal gives and the one the web Preview gives', () => {
+    const example = readFileSync(new URL('docs/examples/first-scenario.json', root), 'utf8');
+    const row = doc.split('\n').find((line) => line.startsWith('| `duplicate-scenario-id` |')) ?? '';
+    const [terminal, web] = [...row.matchAll(/`([^`]*would share them\.[^`]*)`/g)].map((m) => m[1] ?? '');
+    const message = (options: Parameters<typeof validateScenario>[2]) => validateScenario(example, 'copy.json', { sameIdElsewhere: () => '…/scenarios/youth-discloses.json', ...options }).problems.find((q) => q.code === 'duplicate-scenario-id')?.message;
+    expect(message({})?.endsWith((terminal ?? 'x').slice((terminal ?? '').indexOf(' too: ')))).toBe(true);
+    expect(web?.startsWith('… too: ')).toBe(true);
+    expect(message({ authoring: previewPointers('field', 'copy.json') })?.endsWith(web?.slice(2) ?? 'x')).toBe(true);
+  });
+
   it('the syntax-line-break row quotes the message for a text pasted over several lines', () => {
     const example = readFileSync(new URL('docs/examples/first-scenario.json', root), 'utf8');
     const text = example.replace('Her hood is up.', 'Her hood\nis\n\nup.');
