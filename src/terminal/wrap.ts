@@ -309,6 +309,33 @@ export function pathLineRows(line: string, width: number): string[] {
 }
 
 /**
+ * A line as one row of `width` columns: as it is when it fits, else its start and its end with "…"
+ * between them (a path's first folders and its last, the file or folder named). For a screen short
+ * of rows, where the line is said whole elsewhere (the debrief prints it on leaving).
+ */
+export function elidedRow(line: string, width: number): string {
+  if (columnsOf(line) <= width) return line;
+  if (width < 2) return cutAt(line, Math.max(width, 1))[0];
+  const chars = [...line];
+  const tailWidth = Math.floor((width - 1) / 2);
+  let tail = '';
+  for (let i = chars.length - 1; i >= 0 && columnsOf(chars[i] + tail) <= tailWidth; i--) tail = chars[i] + tail;
+  const [head] = cutAt(line, width - 1 - columnsOf(tail));
+  return `${columnsOf(head) + 1 + columnsOf(tail) > width ? '' : head}…${tail}`;
+}
+
+/**
+ * A line of a notice with each path in it longer than `width` cut to a row (elidedRow), its words
+ * kept: the line as it is when it names no such path.
+ */
+export function elidedPathLine(line: string, width: number): string {
+  const words = pathWords(line.split(' ').filter(Boolean));
+  const isPath = (word: string) => PATH_START.test(word) || (words.length === 1 && /[/\\]/.test(word));
+  if (!words.some((word) => isPath(word) && columnsOf(word) > width)) return line;
+  return words.map((word) => (isPath(word) && columnsOf(word) > width ? elidedRow(word, width) : word)).join(' ');
+}
+
+/**
  * A command's line that starts with an indent (each line after the first) and is longer than
  * `width` (one word longer than the row: a long path), as rows that each keep the indent, the word
  * broken as Ink breaks it at the width left (after a path's separators; see inkWrap). Handed to Ink

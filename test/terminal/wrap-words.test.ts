@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
-import { pathLineRows, wrapText, wrapWords } from '../../src/terminal/wrap.js';
+import { elidedPathLine, elidedRow, pathLineRows, wrapText, wrapWords } from '../../src/terminal/wrap.js';
 
 describe('the words printed after the app leaves the screen are wrapped at word boundaries', () => {
   const kept = 'This finished session is kept: opening the scenario again shows its debrief. To start a new session: node bin/casa-practice.js play couch-rent --facilitate --new';
@@ -135,5 +135,30 @@ describe('a path in a line of a full-screen (Ink) notice', () => {
     // A line of one word with a "/" in it (a path within the state folder) is a path too; words with no path are left to Ink.
     expect(pathLineRows(`exports/${'n'.repeat(49)}.md`, 30)).toEqual([`exports/${'n'.repeat(22)}`, `${'n'.repeat(27)}.md`]);
     expect(pathLineRows('Words and more words, none of them a path at all.', 20)).toEqual(['Words and more words, none of them a path at all.']);
+  });
+});
+
+// A debrief short of rows cuts a long path to one row (its first folders and its last), the words
+// around it kept; the whole line is printed on leaving.
+describe('a path cut short to a row', () => {
+  it('keeps its start and its end around "…", in exactly the width, and leaves a line that fits as it is', () => {
+    const path = '/home/Jane Doe/a-folder-name-long-enough/two-rows-of-sixty/casa-practice';
+    const row = elidedRow(path, 40);
+    expect(stringWidth(row)).toBe(40);
+    expect(row.startsWith('/home/Jane Doe/')).toBe(true);
+    expect(row.endsWith('/casa-practice')).toBe(true);
+    expect(row).toContain('…');
+    expect(elidedRow('short', 40)).toBe('short');
+    fc.assert(fc.property(fc.string({ minLength: 1, maxLength: 200 }), fc.integer({ min: 2, max: 80 }), (text, width) => stringWidth(elidedRow(text, width)) <= width));
+  });
+
+  it('in a line, only the path is cut, to the width, and the words stay whole', () => {
+    const line = `Progress is not being saved: /tmp/Jane Doe/${'x'.repeat(70)}/casa-practice cannot be written.`;
+    const shorter = elidedPathLine(line, 60);
+    expect(shorter.startsWith('Progress is not being saved: /tmp/Jane Doe/')).toBe(true);
+    expect(shorter.endsWith('/casa-practice cannot be written.')).toBe(true);
+    expect(pathLineRows(shorter, 60).every((row) => stringWidth(row) <= 60)).toBe(true);
+    expect(pathLineRows(shorter, 60)).toHaveLength(3);
+    expect(elidedPathLine('No path here at all, however long the line is, it stays as it is.', 20)).toBe('No path here at all, however long the line is, it stays as it is.');
   });
 });

@@ -6,7 +6,7 @@ import { endingRows, pathRows, summaryRows, transcriptRows, workOnRows, type Row
 import { exportDebrief, exportsDir, fallbackExportDir, shownPath, shownStateDir } from '../export.js';
 import { errorWords, notSavedWords } from '../node/state-store.js';
 import { commandName } from '../invocation.js';
-import { commandRows, inkRows, pathLineRows } from '../wrap.js';
+import { commandRows, elidedPathLine, elidedRow, inkRows, pathLineRows } from '../wrap.js';
 import { useApp } from './AppContext.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
@@ -47,6 +47,53 @@ export interface DebriefScreenProps {
 const TABS = (voice: Voice) => ['Summary', TRANSCRIPT_HEADING, voice === 'room' ? "Room's path" : 'Your path', 'To work on'];
 const rowsOf = (text: string, width: number) => inkRows(text, width);
 
+/** The fewest rows the scrolling section is given: the notices above and below it give way first. */
+const MIN_SECTION = 4;
+/** The row under notices cut short to fit the screen (fitNotices). */
+export const CUT_NOTE = '(… cut short on this screen: printed whole when you quit)';
+/** Where e's export says the state folder when the notice above has named it (said once). */
+export const FOLDER_ABOVE = '(in the state folder above)';
+const FOLDER_LINE = '(in the state folder ';
+
+/**
+ * The notice's rows and those of what e said (`exported`), in at most `budget` rows in all (with the
+ * blank row above the export's and, when anything is cut, the row saying so), and the lines cut
+ * short or left out to fit, to print whole on leaving. The state folder is named once: the export's
+ * "(in the state folder …)" is "(in the state folder above)" when the notice has said the same.
+ * Short of rows: first each line that takes more than a row (a long path) is cut to one (elidedRow);
+ * then the notice's last lines are left out.
+ */
+export function fitNotices(notice: string | undefined, exported: string | undefined, columns: number, budget: number, rowsOfLine: (line: string) => string[]) {
+  const noticeLines = notice?.split('\n') ?? [];
+  const exportLines = (exported?.split('\n') ?? []).map((line) => (line.startsWith(FOLDER_LINE) && noticeLines.includes(line) ? FOLDER_ABOVE : line));
+  const count = (rows: readonly string[]) => rows.reduce((n, row) => n + rowsOf(row, columns), 0);
+  let notices = noticeLines.map((line) => ({ line, rows: rowsOfLine(line), cut: false }));
+  let exports = exportLines.map((line) => ({ line, rows: rowsOfLine(line), cut: false }));
+  const total = () => count(notices.flatMap((x) => x.rows)) + (exported === undefined ? 0 : 1 + count(exports.flatMap((x) => x.rows)))
+    + ([...notices, ...exports].some((x) => x.cut) || notices.length < noticeLines.length ? 1 : 0);
+  type Item = { line: string; rows: string[]; cut: boolean };
+  // First the paths longer than a row cut to one, the words around them kept; then each line longer than a row cut to one.
+  const shortenPaths = (x: Item): Item => {
+    const shorter = elidedPathLine(x.line, columns);
+    return shorter === x.line ? x : { ...x, rows: pathLineRows(shorter, columns), cut: true };
+  };
+  const shortenLines = (x: Item): Item => (x.rows.length > 1 && pathLineRows(x.line, columns).length > 1 ? { ...x, rows: [elidedRow(x.line, columns)], cut: true } : x);
+  for (const shorten of [shortenPaths, shortenLines]) {
+    if (total() <= budget) break;
+    notices = notices.map(shorten);
+    exports = exports.map(shorten);
+  }
+  const left: string[] = [];
+  while (total() > budget && notices.length > 0) left.unshift((notices.pop() as { line: string }).line);
+  const cut = [...notices, ...exports].filter((x) => x.cut).map((x) => x.line);
+  return {
+    noticeRows: notices.flatMap((x) => x.rows),
+    exportedRows: exports.flatMap((x) => x.rows),
+    rows: total(),
+    cut: [...cut, ...left],
+  };
+}
+
 /** The debrief in three scrolling sections; `e` exports it to Markdown and JSON. */
 export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notice: given, voice = 'you', startOver, farewell, openOnEnding = false, back }: DebriefScreenProps) {
   // An assessment's debrief says so (as the web app's does, and its exports): a debrief reopened later
@@ -82,15 +129,18 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
   // line continuations (commandRows): Ink wrapped it at any space, "… node" above the path.
   // A path in one ("(in the state folder …)") on rows of its own, cut only at the width where it is
   // longer than a row (pathLineRows): Ink put it after the words, and broke it after its separators.
-  const noticeRows = notice?.split('\n').flatMap((line) => {
+  // The notice and what e said share the screen with the section, which keeps MIN_SECTION rows
+  // whatever the state folder's length (fitNotices): a long path cut short to a row, or the notice's
+  // last lines left out, with a row saying so; leaving prints what was cut short, whole.
+  const fixedRows = rowsOf(`Debrief: ${model.title}`, columns) + rowsOf(tabLine, columns) + 1 + (asking && startOver ? rowsOf(startOver.question, columns) : hintRows(hints, columns).length);
+  const fitted = fitNotices(notice, exported, columns, screenRows - 1 - fixedRows - MIN_SECTION, (line) => {
     const rows = commandRows(line, columns, `${commandName(app.env)} `);
     return rows.length === 1 && rows[0] === line ? pathLineRows(line, columns) : rows;
-  }) ?? [];
-  const exportedRows = exported?.split('\n').flatMap((line) => pathLineRows(line, columns)) ?? [];
+  });
+  const { noticeRows, exportedRows } = fitted;
   // The section gets what is left of the screen; one row spare so the frame never scrolls the terminal.
-  const chrome = rowsOf(`Debrief: ${model.title}`, columns) + noticeRows.reduce((n, row) => n + rowsOf(row, columns), 0) + rowsOf(tabLine, columns)
-    + (exported ? 1 + exportedRows.reduce((n, row) => n + rowsOf(row, columns), 0) : 0) + 1 + (asking && startOver ? rowsOf(startOver.question, columns) : hintRows(hints, columns).length);
-  const height = Math.max(4, screenRows - 1 - chrome);
+  const chrome = fixedRows + fitted.rows;
+  const height = Math.max(MIN_SECTION, screenRows - 1 - chrome);
   const rows = sections[tab] ?? [];
   const scroll = (f: (offset: number) => number) =>
     kept[tab]?.[1]((v) => Math.min(Math.max(0, f(Math.min(v, maxOffset(rows.length, height)))), maxOffset(rows.length, height)));
@@ -126,6 +176,8 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
       // Why the exit code says something failed, as the last line: the screen is cleared as the app ends.
       const why = [exportFailed && !written ? exported?.split('\n')[0] : undefined, unsaved];
       const said = [written ? `Debrief exported to:\n${shownFileName(written.markdown)}\n${shownFileName(written.json)}` : undefined, farewell?.(), ...why].filter((x) => x !== undefined);
+      // What the screen cut short or left out (fitNotices), whole, unless said above already.
+      said.push(...fitted.cut.filter((line) => !said.some((x) => x.split('\n').includes(line))));
       app.exit(said.length > 0 ? said.join('\n') : undefined, a.type === 'interrupt' ? 130 : failed ? 74 : 0);
     }
     else if (a.type === 'next-tab' || a.type === 'right') setTab((t) => (t + 1) % tabs.length);
@@ -140,7 +192,7 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
     else if (a.type === 'back' && onBack) onBack();
     else if (a.type === 'export') {
       if (written) {
-        setExported(`Already exported to:\n${shownPath(written.markdown, app.env)}\n${shownPath(written.json, app.env)}`);
+        setExported(`Already exported to:\n${shownPath(written.markdown, app.env)}\n${shownPath(written.json, app.env)}${elsewhere ? '' : `\n(in the state folder ${shownStateDir(app.env)})`}`);
         return;
       }
       const dir = elsewhere ?? exportsDir(app.env);
@@ -174,6 +226,7 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
       <Paragraph bold width={columns}>Debrief: {model.title}</Paragraph>
       {/* Wrapped as every paragraph is (no stray space opening a continued row). */}
       {noticeRows.map((line, i) => <Paragraph key={i} width={columns}>{line}</Paragraph>)}
+      {fitted.cut.length > 0 && !exported && <Paragraph width={columns}>{CUT_NOTE}</Paragraph>}
       <Paragraph width={columns}>{tabLine}</Paragraph>
       {/* No blank row above: the summary of a typical run fits 80×24 whole. */}
       <ScrollRows rows={rows} height={height} offset={offsets[tab] ?? 0} />
@@ -182,6 +235,7 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
           {exportedRows.map((line, i) => <Paragraph key={i} width={columns}>{line}</Paragraph>)}
         </Box>
       )}
+      {fitted.cut.length > 0 && exported && <Paragraph width={columns}>{CUT_NOTE}</Paragraph>}
       {/* Broken between hints only: at 60 columns "b:" was left at a row's end, "scenarios" on the next. */}
       {asking && startOver ? <Paragraph bold width={columns}>{startOver.question}</Paragraph> : <KeyHints set={hints} width={columns} whole />}
     </Box>

@@ -1,0 +1,99 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { stateDir } from '../../src/terminal/state.js';
+import { CUT_NOTE, FOLDER_ABOVE } from '../../src/terminal/ui/DebriefScreen.js';
+import { MIN_ROWS } from '../../src/terminal/ui/useScreenSize.js';
+import { appElement, KEY, newPhone, press, renderAt, tap, tempEnv, throughEnding } from './helpers/ink.js';
+import { rows as frameRows } from './helpers/layout.js';
+
+afterEach(() => cleanup());
+
+// A state folder longer than two rows of 60 columns, and more than a row of 80 (with a space in it).
+const LONG = ['Jane Doe', 'a-folder-name-long-enough-to-need', 'two-rows-of-sixty', 'or-three-even-at-eighty-columns-wide'];
+
+/** Fails unless the frame fits a columns × MIN_ROWS terminal: no row wider, one row spare (as fit.test.tsx asks). */
+function expectFits(frame: string, columns: number, what: string) {
+  const fr = frameRows(frame);
+  expect(fr.length, `${what}: ${fr.length} rows\n${frame}`).toBeLessThanOrEqual(MIN_ROWS - 1);
+  for (const row of fr) expect([...row].length, `${what}: ${row}`).toBeLessThanOrEqual(columns);
+}
+
+const folderRows = (frame: string) => frameRows(frame).filter((row) => row.startsWith('(in the state folder') && row !== FOLDER_ABOVE);
+
+describe('the debrief with a long state folder fits 60×24 and 80×24, and says the folder once', () => {
+  // A trainer-led debrief says where the summary went (the state folder, a long one on three rows
+  // of 60), how the room did and what u does: e then said the folder again, and the frame was
+  // 27 rows at 60×24 (31 with a folder this long).
+  it.each([60, 80])('trainer-led, at %i columns: on opening, after e, after e again, with s asking; q prints whole what was cut short', async (columns) => {
+    const home = join(mkdtempSync(join(tmpdir(), 's')), ...LONG);
+    mkdirSync(home, { recursive: true });
+    const env = tempEnv({ XDG_STATE_HOME: home });
+    const folder = `(in the state folder ${stateDir(env)})`;
+    expect(folder.length).toBeGreaterThan(columns);
+    const { element, exit } = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderAt(element, columns, MIN_ROWS);
+    await press(r, KEY.enter, '4', 'r', '1');
+    await press(r, KEY.enter, 'r', '1');
+    await throughEnding(r);
+    expectFits(r.lastFrame(), columns, 'the debrief');
+    await press(r, 'e');
+    expectFits(r.lastFrame(), columns, 'after e');
+    expect(folderRows(r.lastFrame())).toHaveLength(1);
+    expect(frameRows(r.lastFrame())).toContain(FOLDER_ABOVE);
+    await press(r, 'e');
+    expectFits(r.lastFrame(), columns, 'after e again');
+    expect(folderRows(r.lastFrame())).toHaveLength(1);
+    await press(r, 's');
+    expect(r.lastFrame()).toContain('Start a new session');
+    expectFits(r.lastFrame(), columns, 'with s asking');
+    await press(r, 'n');
+    // Cut short on the screen (it says so), so printed whole on leaving: the state folder, and
+    // whatever of the notice was left out.
+    expect(frameRows(r.lastFrame())).toContain(CUT_NOTE);
+    await tap(r, 'q');
+    const said = exit.mock.calls[0]?.[0] ?? '';
+    expect(said.split('\n')).toContain(folder);
+    expect(said).toMatch(/Debrief exported to:\n\S.*debrief-\S+\.md\n/);
+    if (columns === 60) expect(said).toContain('Back to decision 2: the room returns to it');
+  });
+
+  // Played alone with a state folder that cannot be written: e says so, naming the exports folder
+  // (long), and where a second e writes instead (the shell's folder, long too).
+  it.each([60, 80])('played alone, at %i columns, with a long state folder that cannot be written: after e fails, and after e writes elsewhere', async (columns) => {
+    const base = join(mkdtempSync(join(tmpdir(), 's')), ...LONG);
+    mkdirSync(base, { recursive: true });
+    const file = join(base, 'state');
+    writeFileSync(file, 'not a folder');
+    const pwd = join(base, 'where-the-app-was-started-from-a-long-folder-name-too');
+    mkdirSync(pwd);
+    const env = tempEnv({ XDG_STATE_HOME: file, PWD: pwd });
+    const { element, exit } = appElement({ env, start: { kind: 'play', playable: newPhone(), showNote: false } });
+    const r = await renderAt(element, columns, MIN_ROWS);
+    await press(r, KEY.enter, '1', KEY.enter, KEY.enter, '1', KEY.enter);
+    await throughEnding(r);
+    expectFits(r.lastFrame(), columns, 'the debrief');
+    await press(r, 'e');
+    expect(r.lastFrame()).toContain('Could not export to');
+    expectFits(r.lastFrame(), columns, 'after e failed');
+    await press(r, 'e');
+    expect(r.lastFrame()).toContain('Debrief exported to:');
+    expectFits(r.lastFrame(), columns, 'after e wrote elsewhere');
+    // Where there is room (80 columns), each path is whole on rows of its own, cut at the width only
+    // (pathLineRows): the rows pasted together are the path.
+    if (columns === 80) {
+      const fr = frameRows(r.lastFrame());
+      const from = fr.indexOf('Debrief exported to:') + 1;
+      const to = fr.findIndex((row, i) => i >= from && row.endsWith('.md'));
+      expect(fr.slice(from, to).every((row) => [...row].length === 80), fr.join('\n')).toBe(true);
+      expect(fr.slice(from, to + 1).join('')).toMatch(new RegExp(`^${pwd.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/example-new-phone-debrief-\\S+\\.md$`));
+    }
+    await press(r, 'e');
+    expectFits(r.lastFrame(), columns, 'after e again');
+    await tap(r, 'q');
+    const said = exit.mock.calls[0]?.[0] ?? '';
+    expect(said).toContain(`Debrief exported to:\n${pwd}/`);
+  });
+});
