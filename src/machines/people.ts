@@ -1,4 +1,4 @@
-import { ownStart } from './playable.js';
+import { ownStart, ownVariables } from './playable.js';
 import { initialTransition, transition } from 'xstate';
 import { compileScenario } from './compile.js';
 import { indexScenario } from './scenario-index.js';
@@ -179,8 +179,9 @@ export function peopleMet(scenario: Scenario, snapshot: PersistedScenarioSnapsho
  * ownStart), so that who's who lists the people it named before that point too: the moments of
  * the shortest playthrough from the file's own start to that node (the first in the file's order
  * among equals), played through the scenario's machine, so that a scene's route or a reply offered
- * only where its condition holds is taken only where it does (with the variables it starts with,
- * or those --set gives), each with its title, narration, lines and, at a decision, the replies
+ * only where its condition holds is taken only where it does (with the variables starting as the
+ * file declares them: --set gives the values at the node played from; a way that arrives there with
+ * those values is taken where there is one), each with its title, narration, lines and, at a decision, the replies
  * offered; no feedback, since no reply was chosen. Empty when the scenario starts where its file
  * does, or no playthrough leads from there to its start. (The shortest route by the file's links
  * alone went through a scene whose condition could not hold on the way, and named its people.)
@@ -218,13 +219,29 @@ const WAY_LIMIT = 5_000;
 
 /**
  * The states of the shortest playthrough of `scenario` from `first` (the file's own start) to its
- * start, the start itself left out: breadth first through the machine, a scene continued, at a
+ * start that arrives with the values --set gives (the shortest that arrives at all, where none
+ * does), the start itself left out: breadth first through the machine, a scene continued, at a
  * decision every reply it offers chosen, in the file's order. A state is looked at once by its node
  * and variables (and, where a condition reads the volunteer's conduct, the replies chosen so far),
  * and a node in WAY_VARIANTS states at most. Empty when none leads there so.
  */
 function playthroughTo(scenario: Scenario, first: string): MachineState[] {
-  const machine = compileScenario({ ...scenario, start: first });
+  // From the file's own start with the values its variables start with there, as a playthrough from
+  // the beginning has them: --set gives the values at the node played from, not at the file's start.
+  const declared = ownVariables(scenario) ?? scenario.variables ?? [];
+  const machine = compileScenario({ ...scenario, start: first, variables: declared });
+  // The values --set gives (those the moved scenario starts with and the file does not): a way that
+  // arrives with them is the one taken, where there is one; else the shortest.
+  const wanted = (scenario.variables ?? []).filter((v) => declared.find((d) => d.id === v.id)?.start !== v.start);
+  const arrives = (state: MachineState) => {
+    const values = (state.context as unknown as SessionContext).variables as Record<string, unknown>;
+    return wanted.every((v) => values[v.id] === v.start);
+  };
+  const wayTo = (i: number) => {
+    const way: MachineState[] = [];
+    for (let at = cameFrom[i] as number; at >= 0; at = cameFrom[at] as number) way.unshift(states[at] as MachineState);
+    return way;
+  };
   const conduct = JSON.stringify(scenario.nodes).includes('"conduct"');
   const key = (state: MachineState) => {
     const context = state.context as unknown as SessionContext;
@@ -239,9 +256,8 @@ function playthroughTo(scenario: Scenario, first: string): MachineState[] {
   for (let i = 0; i < states.length && states.length < WAY_LIMIT; i++) {
     const state = states[i] as MachineState;
     if (String(state.value) === scenario.start) {
-      const way: MachineState[] = [];
-      for (let at = cameFrom[i] as number; at >= 0; at = cameFrom[at] as number) way.unshift(states[at] as MachineState);
-      return way;
+      if (arrives(state)) return wayTo(i);
+      continue;
     }
     const node = index.nodes.get(String(state.value));
     const events = node?.kind === 'scene' ? [{ type: 'scene.continue' as const }] : node?.kind === 'decision' ? node.replies.map((r) => ({ type: 'reply.choose' as const, replyId: r.id })) : [];
@@ -250,14 +266,18 @@ function playthroughTo(scenario: Scenario, first: string): MachineState[] {
       const [next] = transition(machine, state, event);
       const k = key(next);
       const at = String(next.value);
-      if (seen.has(k) || (variants.get(at) ?? 0) >= WAY_VARIANTS) continue;
+      // (The node played from in as many states as arrive: one may arrive with the values wanted.)
+      if (seen.has(k) || (at !== scenario.start && (variants.get(at) ?? 0) >= WAY_VARIANTS)) continue;
       seen.add(k);
       variants.set(at, (variants.get(at) ?? 0) + 1);
       states.push(next);
       cameFrom.push(i);
     }
   }
-  return [];
+  // The search stopped at WAY_LIMIT: those found but not yet looked at arrive too.
+  const found = states.findIndex((state) => String(state.value) === scenario.start && arrives(state));
+  const shortest = found >= 0 ? found : states.findIndex((state) => String(state.value) === scenario.start);
+  return shortest >= 0 ? wayTo(shortest) : [];
 }
 
 /** Whether the replies were revealed at each decision of a trainer-led session (RoomProgress holds more). */

@@ -66,6 +66,18 @@ export function ownStart(scenario: Scenario): string | undefined {
   return ownStarts.get(scenario);
 }
 
+// The variables a scenario moved by startingAt declares in its file, by the moved scenario (see ownVariables).
+const ownDeclared = new WeakMap<Scenario, Scenario['variables']>();
+
+/**
+ * The variables as a scenario moved by startingAt declares them in its file, their own starting
+ * values (not those --set gives at the node played from): a playthrough from the file's own start
+ * begins with these (see peopleMet's way there). Undefined for a scenario that starts where its file does.
+ */
+export function ownVariables(scenario: Scenario): Scenario['variables'] | undefined {
+  return ownStarts.has(scenario) ? ownDeclared.get(scenario) : undefined;
+}
+
 /**
  * The scenario as the machine should see it when an author starts at a later node: the same
  * scenario with `start` moved, and the variables an author set (`--set trust=70`, checked against
@@ -79,7 +91,10 @@ export function startingAt(scenario: Scenario, from: string | undefined, values?
     const moved = startingAt(scenario, from);
     if (!moved.ok) return moved;
     const both = { ...moved.scenario, variables: set.scenario.variables };
-    if (moved.scenario !== scenario) ownStarts.set(both, scenario.start);
+    if (moved.scenario !== scenario) {
+      ownStarts.set(both, scenario.start);
+      ownDeclared.set(both, ownDeclared.get(moved.scenario) ?? scenario.variables);
+    }
     return { ok: true, scenario: both };
   }
   if (from === undefined || from === scenario.start) return { ok: true, scenario };
@@ -91,6 +106,7 @@ export function startingAt(scenario: Scenario, from: string | undefined, values?
   if (node.kind === 'ending') return { ok: false, error: `--from: ${quoteValue(from)} is an ending; start at a scene or decision (${shown})` };
   const moved = { ...scenario, start: from };
   ownStarts.set(moved, ownStart(scenario) ?? scenario.start);
+  ownDeclared.set(moved, ownStarts.has(scenario) ? ownDeclared.get(scenario) : scenario.variables);
   return { ok: true, scenario: moved };
 }
 

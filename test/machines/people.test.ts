@@ -107,10 +107,34 @@ describe('peopleMet', () => {
     const moved = startingAt(scenario as unknown as Scenario, 's2');
     if (!moved.ok) throw new Error(moved.error);
     expect(met(moved.scenario, startSession(moved.scenario, 'practice')).map((p) => p.id)).toEqual(['maya', 'reyes', 'dana', 'quan']);
-    // With trust set to 90 (--set), the first scene leads to that scene: Ms. Park is named on the way.
+    // With trust set to 90 (--set) at s2, a playthrough from the file's start still begins at 50 (as
+    // the file declares it): the first scene does not lead to that scene, and Ms. Park is not named
+    // on the way. (The way was searched with trust 90 from the file's own start.)
     const set = startingAt(scenario as unknown as Scenario, 's2', { trust: '90' });
     if (!set.ok) throw new Error(set.error);
-    expect(met(set.scenario, startSession(set.scenario, 'practice')).map((p) => p.id)).toEqual(['maya', 'park', 'quan']);
+    expect(met(set.scenario, startSession(set.scenario, 'practice')).map((p) => p.id)).toEqual(['maya', 'reyes', 'dana', 'quan']);
+  });
+
+  // --set gives the values at the node played from: the way there is one a playthrough from the
+  // file's start (at the values it declares) takes to arrive with them, where there is one.
+  it('started at a later node with --set, the way there begins at the declared values and is one that arrives with the values set', () => {
+    const scenario = story() as unknown as { nodes: Record<string, unknown>[] };
+    const d1 = scenario.nodes.find((n) => n.id === 'd1') as { replies: Record<string, unknown>[] };
+    // The first reply raises trust to 90 and goes by a scene naming Ms. Park; the second goes straight on.
+    Object.assign(d1.replies[0] as object, { effects: [{ var: 'trust', add: 40 }], next: 's-side' });
+    scenario.nodes.push({ id: 's-side', kind: 'scene', narration: 'Ms. Park calls about the hearing.', next: 's2' });
+    const file = scenario as unknown as Scenario;
+    const way = (values?: Record<string, string>) => {
+      const moved = startingAt(file, 's2', values);
+      if (!moved.ok) throw new Error(moved.error);
+      return met(moved.scenario, startSession(moved.scenario, 'practice')).map((p) => p.id);
+    };
+    // No values set: the shortest way, straight on from the decision.
+    expect(way()).toEqual(['maya', 'reyes', 'dana', 'quan']);
+    // Trust 90 at s2: the way that arrives with it, by the scene naming Ms. Park.
+    expect(way({ trust: '90' })).toEqual(['maya', 'reyes', 'dana', 'park', 'quan']);
+    // A value no way arrives with (trust 70): the shortest way all the same.
+    expect(way({ trust: '70' })).toEqual(['maya', 'reyes', 'dana', 'quan']);
   });
 
   it('the-list from d9-report (--from): everyone the story named on the way, Bà Hoa (in the scene) among them, not only those of the last decision', () => {
