@@ -95,5 +95,9 @@ describe('the debrief with a long state folder fits 60×24 and 80×24, and says 
     await tap(r, 'q');
     const said = exit.mock.calls[0]?.[0] ?? '';
     expect(said).toContain(`Debrief exported to:\n${pwd}/`);
+    // Why nothing was saved, once: the notice's "Progress is not being saved: …" cut short on the
+    // screen says what the last line does, and is not printed again.
+    expect(said).toMatch(/Nothing was saved in the state folder: /);
+    expect(said.split(file).length - 1, said).toBe(1);
   });
 });

@@ -4,7 +4,7 @@ import { debriefModel, shownFileName, TRANSCRIPT_HEADING, type Debrief, type Sce
 import { HINTS, hintRows, type Action, type Hint } from '../keys.js';
 import { endingRows, pathRows, summaryRows, transcriptRows, workOnRows, type Row } from '../debrief-lines.js';
 import { exportDebrief, exportsDir, fallbackExportDir, shownPath, shownStateDir } from '../export.js';
-import { errorWords, notSavedWords } from '../node/state-store.js';
+import { errorWords, failureReason, notSavedWords } from '../node/state-store.js';
 import { commandName } from '../invocation.js';
 import { commandRows, elidedPathLine, elidedRow, inkRows, pathLineRows } from '../wrap.js';
 import { useApp } from './AppContext.js';
@@ -176,8 +176,11 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
       // Why the exit code says something failed, as the last line: the screen is cleared as the app ends.
       const why = [exportFailed && !written ? exported?.split('\n')[0] : undefined, unsaved];
       const said = [written ? `Debrief exported to:\n${shownFileName(written.markdown)}\n${shownFileName(written.json)}` : undefined, farewell?.(), ...why].filter((x) => x !== undefined);
-      // What the screen cut short or left out (fitNotices), whole, unless said above already.
-      said.push(...fitted.cut.filter((line) => !said.some((x) => x.split('\n').includes(line))));
+      // What the screen cut short or left out (fitNotices), whole, unless said above already: the
+      // line itself, or why the state folder cannot be written ("Progress is not being saved: …"
+      // says what the last line's "Nothing was saved in the state folder: …" says).
+      const reason = unsaved === undefined ? undefined : failureReason(app.env);
+      said.push(...fitted.cut.filter((line) => !said.some((x) => x.split('\n').includes(line)) && !(reason !== undefined && line.includes(reason))));
       app.exit(said.length > 0 ? said.join('\n') : undefined, a.type === 'interrupt' ? 130 : failed ? 74 : 0);
     }
     else if (a.type === 'next-tab' || a.type === 'right') setTab((t) => (t + 1) % tabs.length);
