@@ -130,7 +130,8 @@ export async function runRoomBench(): Promise<void> {
  */
 export async function runRoomMomentBench(): Promise<void> {
   const { PassThrough } = await import('node:stream');
-  const { createRoom, roomContext, roomSessionView, roomSummaryMarkdown, validateScenario } = await import('../src/machines/index.js');
+  const { createRoom, presenterView, roomContext, roomSessionView, roomSummaryMarkdown, validateScenario } = await import('../src/machines/index.js');
+  const { revealText } = await import('../src/terminal/reveal-text.js');
   const { startRoomServer } = await import('../src/terminal/room/server.js');
   const { roomControls } = await import('../src/terminal/room/controls.js');
   const PHONES = 200;
@@ -146,6 +147,7 @@ export async function runRoomMomentBench(): Promise<void> {
   const ROOM_CODE = 'BENCH2';
   const TOKEN_ = 'b'.repeat(43);
   const steps: Record<string, number[]> = {};
+  let revealed: { reveal: NonNullable<PresenterView['reveal']>; replies: PresenterView['session']['replies'] } | undefined;
   for (let run = 0; run < RUNS; run++) {
     const where: { controls?: ReturnType<typeof roomControls> } = {};
     const server = await startRoomServer({
@@ -176,6 +178,10 @@ export async function runRoomMomentBench(): Promise<void> {
     await Promise.all(phones.map((p, i) => p.until((v) => v.phase === 'open' && v.round === round).then(() => p.vote((i % REPLIES) + 1, round))));
     await step('lock', { type: 'lock', round });
     await step('reveal', { type: 'reveal', round });
+    if (run === 0) {
+      const view = presenterView(ctx, server.state(), 0);
+      if (view.reveal) revealed = { reveal: view.reveal, replies: view.session.replies };
+    }
     await step('follow a reply', { type: 'choose', round, reply: 'many-0' });
     await step('end', { type: 'end' });
     for (const p of phones) p.ws.terminate();
@@ -188,4 +194,18 @@ export async function runRoomMomentBench(): Promise<void> {
     ['step', 'median (ms)', 'max (ms)'],
     ...['open the vote', 'lock', 'reveal', 'follow a reply', 'end'].map((name) => [name, quantile(steps[name] ?? [], 0.5).toFixed(1), quantile(steps[name] ?? [], 1).toFixed(1)]),
   ]);
+  // The terminal's reveal block alone, at this decision and at one twice its size (its replies again,
+  // numbered on): twice the replies should take about twice the time.
+  if (!revealed) throw new Error('no reveal');
+  const { reveal, replies } = revealed;
+  const twice = { total: reveal.total, entries: [...reveal.entries, ...reveal.entries.map((e) => ({ ...e, number: e.number + REPLIES, replyId: `${e.replyId}-again` }))] };
+  const twiceReplies = [...replies, ...replies.map((r) => ({ ...r, number: r.number + REPLIES, id: `${r.id}-again` }))];
+  const time = (f: () => unknown) => quantile(Array.from({ length: RUNS }, () => {
+    const t0 = performance.now();
+    f();
+    return performance.now() - t0;
+  }), 0.5);
+  const one = time(() => revealText(reveal, 100, replies));
+  const two = time(() => revealText(twice, 100, twiceReplies));
+  console.log(`\nThe terminal's reveal block (revealText, 100 columns): ${REPLIES} replies ${one.toFixed(1)} ms, ${REPLIES * 2} replies ${two.toFixed(1)} ms (x${(two / one).toFixed(1)}), median of ${RUNS}`);
 }

@@ -80,8 +80,10 @@ function revealCells(reveal: { total: number; entries: RevealEntry[] }, width: n
   // mark, so that the marks, votes and scores stay level across them; one under another, empty
   // rows would only be gaps in the middle of a reply.
   const reply = (r: RevealEntry) => `${r.number}. ${r.replyKind === 'do' ? '[do] ' : ''}${r.replyText}`;
+  // By id, once: looked up for every reply, a search of the list each time was a million steps at a thousand replies.
+  const offeredById = new Map(replies.map((o) => [o.id, o]));
   const closed = (r: RevealEntry) => {
-    const offered = replies.find((o) => o.id === r.replyId);
+    const offered = offeredById.get(r.replyId);
     return offered && !offered.enabled ? [unavailableWords(offered)] : [];
   };
   const replyRows = (r: RevealEntry) => (column === undefined ? 0 : wrapText(reply(r), column, '   ').split('\n').length);

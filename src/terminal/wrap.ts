@@ -1,10 +1,22 @@
 import stringWidth from 'string-width';
 
 /**
- * The columns a text takes in a terminal, as Ink measures it (string-width): a wide character (CJK,
- * most emoji) takes two, a combining mark none. Printable ASCII, nearly all text, is counted at once.
+ * Characters string-width counts one column each, alone and next to any other of them (none
+ * combines, joins or is an emoji or wide): printable ASCII, and the letters and signs of scenarios
+ * and the app's own words (Latin letters with accents, as Vietnamese or Spanish words have them,
+ * curly quotes, dashes and the ellipsis, ≤ ≥ ≠ −, box lines, the vote bar's █ ░, ★ ✓ ✗). A text
+ * of these alone is counted at once: string-width segments the rest grapheme by grapheme, most of
+ * the time revealText took for a decision of a thousand replies (its bars and marks). Each is
+ * checked against string-width in test/terminal/wrap-words.test.ts.
  */
-export const columnsOf = (s: string): number => (/^[\x20-\x7e]*$/.test(s) ? s.length : stringWidth(s));
+export const NARROW_TEXT = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u024f\u1e00-\u1eff\u2010-\u2027\u2030-\u205e\u2212\u2260-\u2265\u2500-\u259f\u2605\u2713\u2717]*$/;
+
+/**
+ * The columns a text takes in a terminal, as Ink measures it (string-width): a wide character (CJK,
+ * most emoji) takes two, a combining mark none. Printable ASCII, nearly all text, is counted at
+ * once, and so are other characters of one column each (NARROW_TEXT).
+ */
+export const columnsOf = (s: string): number => (/^[\x20-\x7e]*$/.test(s) ? s.length : NARROW_TEXT.test(s) ? [...s].length : stringWidth(s));
 const len = columnsOf;
 
 /** The longest start of `text` that fits in `width` columns (at least one character), and the rest. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
-import { elidedPathLine, elidedRow, pathLineRows, wrapText, wrapWords } from '../../src/terminal/wrap.js';
+import { columnsOf, elidedPathLine, elidedRow, NARROW_TEXT, pathLineRows, wrapText, wrapWords } from '../../src/terminal/wrap.js';
 
 describe('the words printed after the app leaves the screen are wrapped at word boundaries', () => {
   const kept = 'This finished session is kept: opening the scenario again shows its debrief. To start a new session: node bin/casa-practice.js play couch-rent --facilitate --new';
@@ -106,7 +106,7 @@ function wrapTextMeasuringWholeLines(text: string, width: number, indent = ''): 
 
 describe('wrapText counts a line\'s columns as it grows', () => {
   it('wraps exactly as measuring each whole line would, for any words (wide, combining, emoji, ZWJ, curly quotes)', () => {
-    const pieces = ['a', 'word', 'don’t', '“quoted”', '—', 'é', 'e\u0301', '\u0301', '我们', '很', '🙂', '👩\u200D💻', '\u200D', '🇺🇸', '\u0600', 'ᄀ', 'ᅡ', 'x'.repeat(25)];
+    const pieces = ['a', 'word', 'don’t', '“quoted”', '—', 'é', 'e\u0301', '\u0301', '░'.repeat(10), '★', '✗', '−3', 'ả', '≤', '│', '我们', '很', '🙂', '👩\u200D💻', '\u200D', '🇺🇸', '\u0600', 'ᄀ', 'ᅡ', 'x'.repeat(25)];
     // Words of a few pieces, most between single spaces (lines of many words), some between two or a line break.
     const word = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 3 }).map((p) => p.join(''));
     const text = fc.array(fc.tuple(word, fc.constantFrom(' ', ' ', ' ', ' ', '  ', '\n')), { minLength: 5, maxLength: 60 }).map((ws) => ws.flat().join(''));
@@ -116,6 +116,26 @@ describe('wrapText counts a line\'s columns as it grows', () => {
   });
 });
 
+
+describe('a text of narrow characters is counted without string-width (NARROW_TEXT)', () => {
+  it('every character it counts at once is one column for string-width, alone, beside the others and beside ASCII, and a grapheme of its own', () => {
+    const narrow: string[] = [];
+    for (let cp = 0x80; cp < 0x3000; cp++) if (NARROW_TEXT.test(String.fromCodePoint(cp))) narrow.push(String.fromCodePoint(cp));
+    // The accented letters, quotes and dashes, the bar, the marks: not a handful by accident.
+    expect(narrow.length).toBeGreaterThan(900);
+    for (const c of ['░', '█', '★', '✓', '✗', '−', '“', '’', '—', '…', 'ả', 'é', '≤']) expect(narrow).toContain(c);
+    const segments = new Intl.Segmenter();
+    for (const c of narrow) {
+      expect(stringWidth(c), `U+${c.codePointAt(0)?.toString(16)}`).toBe(1);
+      expect([...segments.segment(`a${c}${c}a`)].length, `U+${c.codePointAt(0)?.toString(16)}`).toBe(4);
+    }
+    const all = narrow.join('');
+    expect(columnsOf(all)).toBe(stringWidth(all));
+    expect(columnsOf(`a ${all} b`)).toBe(stringWidth(`a ${all} b`));
+    // A combining mark, a wide character or an emoji after them is string-width's to count.
+    for (const other of ['\u0301', '很', '🙂', '\u00ad', '\u200b']) expect(columnsOf(`░★${other}`), JSON.stringify(other)).toBe(stringWidth(`░★${other}`));
+  });
+});
 
 describe('a path in a line of a full-screen (Ink) notice', () => {
   it('is on rows of its own, whole where it fits a row; cut only at the width where it does not, never at a space of it that Ink would drop', () => {
