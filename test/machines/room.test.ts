@@ -1189,7 +1189,7 @@ describe("the trainer's break in a live room", () => {
 
   it('says where its last break was ended (the terminal or a presenter page), kept across a restart, until the next break; nothing when not told', () => {
     const r = openVote([]);
-    const command = (on: boolean) => ({ room: ROOM, token: 'x'.repeat(43), seq: r.state.presenterSeq + 1, type: 'break' as const, on });
+    const command = (on: boolean) => ({ room: ROOM, token: 'x'.repeat(43), seq: r.state.presenterSeq + 1, type: 'break' as const, on, ...(on ? {} : { break: r.state.breakNumber }) });
     const ended = (by?: 'terminal' | 'page') => {
       r.apply({ from: 'presenter', message: command(true), by });
       expect(presenterView(r.ctx, r.state, 0)).not.toHaveProperty('breakEndedBy');
@@ -1208,7 +1208,7 @@ describe("the trainer's break in a live room", () => {
   it('says which page ended its last break (its hello\'s id), kept across a restart, until the next break; a second end of it at once changes nothing and is not refused', () => {
     const r = openVote([]);
     const [pageA, pageB] = ['page-a-0123456789abcdef', 'page-b-0123456789abcdef'];
-    const command = (on: boolean, seq = r.state.presenterSeq + 1) => ({ room: ROOM, token: 'x'.repeat(43), seq, type: 'break' as const, on });
+    const command = (on: boolean, seq = r.state.presenterSeq + 1, number = r.state.breakNumber) => ({ room: ROOM, token: 'x'.repeat(43), seq, type: 'break' as const, on, ...(on ? {} : { break: number }) });
     r.apply({ from: 'presenter', message: command(true), by: 'page', page: pageA });
     // Both pages end it at once, with the same seq: the first ends it, the second is answered with the room as it is.
     const seq = r.state.presenterSeq + 1;
@@ -1218,9 +1218,11 @@ describe("the trainer's break in a live room", () => {
     expect(presenterView(r.ctx, r.state, 0)).toMatchObject({ breakEndedBy: 'page', breakEndedPage: pageB });
     const restored = restoreRoom(r.ctx, serializeRoom(r.state));
     expect(restored.ok && presenterView(r.ctx, restored.state, 0).breakEndedPage).toBe(pageB);
-    // Out of step and asking for a change (the room is on a new break): refused as before.
+    // Out of step and asking for a change (the room is on a new break): about the break before, it changes
+    // nothing; about this one, it is refused as out of order, as before.
     r.apply({ from: 'presenter', message: command(true), by: 'page', page: pageA });
     expect(presenterView(r.ctx, r.state, 0)).not.toHaveProperty('breakEndedPage');
+    expect(reduceRoom(r.ctx, r.state, { from: 'presenter', message: command(false, seq, 1), by: 'page', page: pageB })).toEqual({ ok: true, state: r.state, change: 'none' });
     expectRefused(reduceRoom(r.ctx, r.state, { from: 'presenter', message: command(false, seq), by: 'page', page: pageB }), 'out-of-order');
     // Ended from the terminal, or by a page that named no id (or a malformed one): no page named.
     for (const input of [{ by: 'terminal' as const, page: pageA }, { by: 'page' as const }, { by: 'page' as const, page: '<b>x</b>' }]) {
@@ -1235,6 +1237,52 @@ describe("the trainer's break in a live room", () => {
     // The hello names it; one of another shape is malformed.
     expect(parsePresenterMessage(JSON.stringify({ type: 'hello', room: ROOM, token: 'x'.repeat(43), page: pageA })).ok).toBe(true);
     expect(parsePresenterMessage(JSON.stringify({ type: 'hello', room: ROOM, token: 'x'.repeat(43), page: 'short' })).ok).toBe(false);
+  });
+
+  // Seq numbers cannot say which break a command meant: a page's counter runs on from its own
+  // commands, refused ones too, so its "End the break for the room", sent about a break the terminal
+  // ended (and took another) meanwhile, came with a seq the room had not seen and ended the new break.
+  it('each break has a number, which a page\'s command to end one names: one about a break that is over changes nothing, even with a seq ahead of the room\'s', () => {
+    const r = openVote([]);
+    const page = 'page-a-0123456789abcdef';
+    const off = (number: number | undefined, seq: number) => ({ from: 'presenter' as const, by: 'page' as const, page, message: { room: ROOM, token: 'x'.repeat(43), seq, type: 'break' as const, on: false, ...(number !== undefined ? { break: number } : {}) } });
+    // The laptop's terminal (in process: it reads the room as it is, and need not name the break).
+    const terminal = (on: boolean) => r.apply({ from: 'presenter', by: 'terminal', message: { room: ROOM, token: 'x'.repeat(43), seq: r.state.presenterSeq + 1, type: 'break', on } });
+    expect(presenterView(r.ctx, r.state, 0)).not.toHaveProperty('breakNumber');
+    expect(terminal(true).ok).toBe(true);
+    expect(presenterView(r.ctx, r.state, 0)).toMatchObject({ onBreak: true, breakNumber: 1 });
+    // The page's steps refused during the break used up its seq numbers (the room recorded none).
+    const pageSeq = r.state.presenterSeq + 3;
+    // The terminal ends that break and takes another.
+    expect(terminal(false).ok).toBe(true);
+    expect(presenterView(r.ctx, r.state, 0)).toMatchObject({ breakEndedBy: 'terminal', breakNumber: 1 });
+    expect(terminal(true).ok).toBe(true);
+    expect(presenterView(r.ctx, r.state, 0)).toMatchObject({ onBreak: true, breakNumber: 2 });
+    expect(pageSeq).toBeGreaterThan(r.state.presenterSeq);
+    // The page's end of break 1 arrives: answered with the room as it is, nothing changed, no seq recorded.
+    expect(reduceRoom(r.ctx, r.state, off(1, pageSeq))).toEqual({ ok: true, state: r.state, change: 'none' });
+    // Nor one about a break never taken; a page's end that names no break is refused as malformed.
+    expect(reduceRoom(r.ctx, r.state, off(3, pageSeq))).toEqual({ ok: true, state: r.state, change: 'none' });
+    expectRefused(reduceRoom(r.ctx, r.state, off(undefined, pageSeq)), 'malformed');
+    // The break's number is kept across a restart; naming it ends the break.
+    const restored = restoreRoom(r.ctx, serializeRoom(r.state));
+    expect(restored.ok && presenterView(r.ctx, restored.state, 0).breakNumber).toBe(2);
+    expect(r.apply(off(2, pageSeq))).toMatchObject({ ok: true, change: 'all' });
+    expect(presenterView(r.ctx, r.state, 0)).toMatchObject({ breakEndedBy: 'page', breakEndedPage: page, breakNumber: 2 });
+    // Over: its end again changes nothing (and is not refused as replayed); the next break is number 3.
+    expect(reduceRoom(r.ctx, r.state, off(2, pageSeq))).toEqual({ ok: true, state: r.state, change: 'none' });
+    expect(terminal(true).ok).toBe(true);
+    expect(r.state.breakNumber).toBe(3);
+    // A room saved on a break before breaks had numbers resumes on break 1, which a page can end.
+    const saved = JSON.parse(serializeRoom(r.state)) as Record<string, unknown>;
+    delete saved.breakNumber;
+    const old = restoreRoom(r.ctx, JSON.stringify(saved));
+    if (!old.ok) throw new Error(old.error);
+    expect(presenterView(r.ctx, old.state, 0)).toMatchObject({ onBreak: true, breakNumber: 1 });
+    expect(reduceRoom(r.ctx, old.state, off(1, old.state.presenterSeq + 1))).toMatchObject({ ok: true, change: 'all', state: { breakEndedBy: 'page' } });
+    // The number is the view's and the command's, a whole number from 1.
+    for (const n of [0, 1.5, -1, '1']) expect(parsePresenterMessage(JSON.stringify({ ...off(1, 1).message, break: n })).ok).toBe(false);
+    expect(parsePresenterMessage(JSON.stringify(off(1, 1).message)).ok).toBe(true);
   });
 
   it('the break command is a presenter message, refused from a phone', () => {

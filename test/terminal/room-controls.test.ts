@@ -368,7 +368,7 @@ describe('room controls in the terminal', () => {
     const page = await Presenter.connect(`ws://127.0.0.1:${room.server.port}`, ROOM, 'c'.repeat(43));
     must(await page.act({ type: 'break', on: true }));
     const before = room.output().length;
-    expect(must(await page.act({ type: 'break', on: false })).breakEndedBy).toBe('page');
+    expect(must(await page.act({ type: 'break', on: false, break: room.server.state().breakNumber })).breakEndedBy).toBe('page');
     await room.server.settled();
     expect(room.output().slice(before).replace(/\s+/g, ' ')).toBe(`${BACK_FROM_BREAK.page}\n${open}`.replace(/\s+/g, ' '));
     page.ws.close();

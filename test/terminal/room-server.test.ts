@@ -809,7 +809,9 @@ describe("live room server: the trainer's break", () => {
     expect(r.saved.at(-1)?.onBreak).toBe(true);
     // Back: each phone shows exactly what it showed, and the one that joined in the break the open vote.
     const at = [a, b, c].map((p) => p.inbox.all.length);
-    const back = must(await presenter.act({ type: 'break', on: false }));
+    // The break's number, which the page's command to end it names.
+    expect(presenter.view.breakNumber).toBe(1);
+    const back = must(await presenter.act({ type: 'break', on: false, break: 1 }));
     expect(back.onBreak).toBeUndefined();
     // Ended on a presenter page, and the view says so (for another page to say where it was ended).
     expect(back.breakEndedBy).toBe('page');
@@ -877,7 +879,7 @@ describe('live room server: two presenter pages', () => {
     b.seq = told.type === 'view' ? told.seq ?? 0 : 0;
     expect(b.seq).toBe(a.seq);
     const from = [a.inbox.all.length, b.inbox.all.length];
-    for (const p of [a, b]) p.ws.send(JSON.stringify({ type: 'break', on: false, room: ROOM, token: TOKEN, seq: ++p.seq }));
+    for (const p of [a, b]) p.ws.send(JSON.stringify({ type: 'break', on: false, break: 1, room: ROOM, token: TOKEN, seq: ++p.seq }));
     // A hello after it: answered in order on each connection, so its welcome comes after every answer to the break's end.
     for (const p of [a, b]) p.ws.send(JSON.stringify({ type: 'hello', room: ROOM, token: TOKEN, page: p.page }));
     const after = await Promise.all([a, b].map(async (p, i) => {
@@ -899,11 +901,48 @@ describe('live room server: two presenter pages', () => {
         expect(m.view).not.toHaveProperty('onBreak');
       }
     }
-    // A stale end of the break after a new one was taken is still refused: it was about the break before.
+    // A stale end of the break after a new one was taken: about the break before, it changes nothing
+    // and is answered with the room as it is (on the new break).
     must(await b.act({ type: 'break', on: true }));
     expect(r.server.state().breakEndedPage).toBeUndefined();
-    expect(await a.act({ type: 'break', on: false })).toMatchObject({ type: 'error', code: 'replayed' });
+    expect(must(await a.act({ type: 'break', on: false, break: 1 }))).toMatchObject({ onBreak: true, breakNumber: 2 });
     expect(r.server.state().onBreak).toBe(true);
+  });
+});
+
+describe('live room server: which break a command ends', () => {
+  // A page's seq counter runs on from its own commands, refused ones too: its end of a break that the
+  // terminal ended meanwhile (and took another) came with a seq the room had not seen, and ended the
+  // newer break, the phones shown the session in the middle of it.
+  it('a page\'s end of a break that is over changes nothing, even with a seq ahead of the room\'s, and is answered with the room as it is', async () => {
+    const r = await start();
+    const page = await Presenter.connect(r.base, ROOM, TOKEN, presenterSocketPath(), 'page-a-0123456789abcdef');
+    const phone = await Phone.join(r.base, ROOM, deviceId(1));
+    expect(r.server.present({ type: 'break', on: true })).toEqual({ ok: true });
+    const told = await page.inbox.next((m) => m.type === 'view' && m.view.onBreak === true, 0, 'the break on the page');
+    page.seq = told.type === 'view' ? told.seq ?? 0 : 0;
+    expect(page.view.breakNumber).toBe(1);
+    // Steps the room refuses during the break: the page's counter runs on, the room's does not.
+    for (let i = 0; i < 2; i++) expect(await page.act({ type: 'advance', node: page.view.session.nodeId })).toMatchObject({ code: 'on-break' });
+    // The terminal's b, twice: break 1 over, break 2 begun (the page has not read the views yet).
+    expect(r.server.present({ type: 'break', on: false })).toEqual({ ok: true });
+    expect(r.server.present({ type: 'break', on: true })).toEqual({ ok: true });
+    expect(r.server.state()).toMatchObject({ onBreak: true, breakNumber: 2 });
+    expect(page.seq + 1).toBeGreaterThan(r.server.state().presenterSeq);
+    await phone.inbox.next((m) => m.type === 'view' && m.view.phase === 'waiting', 0, 'the first break over');
+    await phone.inbox.next((m) => m.type === 'view' && m.view.phase === 'break', phone.inbox.all.findIndex((m) => m.type === 'view' && m.view.phase === 'waiting'), 'the second break');
+    await page.inbox.next((m) => m.type === 'view' && m.view.breakNumber === 2, 0, 'the second break on the page');
+    const heard = phone.inbox.all.length;
+    const at = r.server.state().presenterSeq;
+    expect(must(await page.act({ type: 'break', on: false, break: 1 }))).toMatchObject({ onBreak: true, breakNumber: 2 });
+    expect(r.server.state()).toMatchObject({ onBreak: true, breakNumber: 2, presenterSeq: at });
+    // A page's end that names no break is refused as malformed.
+    expect(await page.act({ type: 'break', on: false })).toMatchObject({ type: 'error', code: 'malformed' });
+    // Naming break 2 ends it; only then are the phones told anything.
+    expect(phone.inbox.all.slice(heard).filter((m) => m.type === 'view')).toEqual([]);
+    expect(must(await page.act({ type: 'break', on: false, break: 2 }))).toMatchObject({ breakEndedBy: 'page', breakNumber: 2 });
+    expect(r.server.state().onBreak).toBeUndefined();
+    await phone.inbox.next((m) => m.type === 'view' && m.view.phase === 'waiting', heard, 'back from the break');
   });
 });
 

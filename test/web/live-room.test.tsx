@@ -387,7 +387,7 @@ describe('live room on the presenter page', () => {
     client.answer();
     expect(client.state.onBreak).toBe(true);
     paused(false);
-    expect(client.sent.at(-1)).toEqual({ type: 'break', on: false });
+    expect(client.sent.at(-1)).toEqual({ type: 'break', on: false, break: client.state.breakNumber });
     client.answer();
     expect(client.state.onBreak).toBeUndefined();
     expect(client.state.phase).toBe('open');
@@ -403,7 +403,7 @@ describe('live room on the presenter page', () => {
     paused(false);
     expect(client.sent).toHaveLength(sent);
     client.push();
-    expect(client.sent.slice(sent)).toEqual([{ type: 'break', on: false }]);
+    expect(client.sent.slice(sent)).toEqual([{ type: 'break', on: false, break: client.state.breakNumber }]);
     client.answer();
     // A break taken from the laptop's terminal (b): the page says so, and can end it; the projector shows it.
     const fromTerminal = reduceRoom(client.ctx, client.state, { from: 'presenter', message: { type: 'break', on: true, room: ROOM, token: LINK.token, seq: client.state.presenterSeq + 1 } });
@@ -418,14 +418,40 @@ describe('live room on the presenter page', () => {
     expect(await screen.findByText(/The room is on a break: the phones show only that/)).toBeTruthy();
     expect(client.sent).toHaveLength(count);
     await user.click(await screen.findByRole('button', { name: 'End the break for the room' }));
-    expect(client.sent.at(-1)).toEqual({ type: 'break', on: false });
+    expect(client.sent.at(-1)).toEqual({ type: 'break', on: false, break: client.state.breakNumber });
     client.answer();
     expect(screen.queryByRole('button', { name: 'End the break for the room' })).toBeNull();
   });
 
+  // Protocol 13: the page names the break it ends. Back from its break before the room's answer to
+  // its "Take a break" came, that is the break its own command begins: the room numbers them in order.
+  it('back from its break before the room said it began, the page names the break its own command begins', () => {
+    const client = new FakeClient();
+    const page = render(<LiveRoom link={LINK} connect={() => client} />);
+    const paused = (on: boolean) => page.rerender(<LiveRoom link={LINK} connect={() => client} paused={on} />);
+    client.push();
+    paused(true);
+    client.answer();
+    paused(false);
+    client.answer();
+    expect(client.state).toMatchObject({ breakNumber: 1 });
+    expect(client.state.onBreak).toBeUndefined();
+    const sent = client.sent.length;
+    paused(true);
+    paused(false);
+    expect(client.sent.slice(sent)).toEqual([{ type: 'break', on: true }, { type: 'break', on: false, break: 2 }]);
+    for (const command of client.sent.slice(sent)) {
+      const result = reduceRoom(client.ctx, client.state, { from: 'presenter', by: 'page', message: { ...command, room: ROOM, token: LINK.token, seq: client.state.presenterSeq + 1 } as PresenterAction });
+      if (!result.ok) throw new Error(`refused: ${result.code}`);
+      client.state = result.state;
+    }
+    expect(client.state).toMatchObject({ breakNumber: 2, breakEndedBy: 'page' });
+    expect(client.state.onBreak).toBeUndefined();
+  });
+
   /** The room's break taken or ended from elsewhere (the terminal's b, or `by` another presenter page): the room's state changed and pushed to the page. */
   const terminalBreak = (client: ReturnType<typeof renderRoom>['client'], by: 'terminal' | 'page' = 'terminal') => (on: boolean) => {
-    const result = reduceRoom(client.ctx, client.state, { from: 'presenter', message: { type: 'break', on, room: ROOM, token: LINK.token, seq: client.state.presenterSeq + 1 }, by });
+    const result = reduceRoom(client.ctx, client.state, { from: 'presenter', message: { type: 'break', on, room: ROOM, token: LINK.token, seq: client.state.presenterSeq + 1, ...(on ? {} : { break: client.state.breakNumber }) }, by });
     if (!result.ok) throw new Error('refused');
     client.state = result.state;
     client.push();
@@ -453,7 +479,7 @@ describe('live room on the presenter page', () => {
     refused();
     screen.getByRole('button', { name: 'End the break for the room' }).focus();
     await user.keyboard('{Enter}');
-    expect(client.sent.at(-1)).toEqual({ type: 'break', on: false });
+    expect(client.sent.at(-1)).toEqual({ type: 'break', on: false, break: client.state.breakNumber });
     client.answer();
     expect(status().textContent).not.toContain('end the break first');
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Lock the vote' }));
@@ -522,14 +548,14 @@ describe('live room on the presenter page', () => {
     const region = container.querySelector('[aria-live="polite"].room-break') as HTMLElement;
     const other = 'page-other-0123456789ab';
     const room = (on: boolean, by: 'terminal' | 'page', page?: string) => {
-      const result = reduceRoom(client.ctx, client.state, { from: 'presenter', message: { type: 'break', on, room: ROOM, token: LINK.token, seq: client.state.presenterSeq + 1 }, by, ...(page !== undefined ? { page } : {}) });
+      const result = reduceRoom(client.ctx, client.state, { from: 'presenter', message: { type: 'break', on, room: ROOM, token: LINK.token, seq: client.state.presenterSeq + 1, ...(on ? {} : { break: client.state.breakNumber }) }, by, ...(page !== undefined ? { page } : {}) });
       if (!result.ok) throw new Error('refused');
       client.state = result.state;
       client.push();
     };
     const endHere = async () => {
       await user.click(screen.getByRole('button', { name: 'End the break for the room' }));
-      expect(client.sent.at(-1)).toEqual({ type: 'break', on: false });
+      expect(client.sent.at(-1)).toEqual({ type: 'break', on: false, break: client.state.breakNumber });
     };
     // The other page's end came first.
     room(true, 'page', other);

@@ -68,8 +68,8 @@ describe('presenter room client', () => {
     servers.splice(servers.indexOf(server), 1);
     await until(client, (s) => s.status === 'reconnecting');
     await serve(kept, server.port);
-    expect((await until(client, (s) => s.status === 'open')).view?.onBreak).toBe(true);
-    client.send({ type: 'break', on: false });
+    expect((await until(client, (s) => s.status === 'open')).view).toMatchObject({ onBreak: true, breakNumber: 1 });
+    client.send({ type: 'break', on: false, break: 1 });
     const back = (await until(client, (s) => s.view !== undefined && s.view.onBreak === undefined)).view;
     expect(back?.phase).toBe('idle');
     // The room names this page as the one that ended it: the id its hello named, the same after the reconnection.

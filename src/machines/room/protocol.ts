@@ -27,7 +27,7 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  * (or that names none, as pages from before versions did) is refused as `outdated`, whose message
  * tells the person to reload the page. Such a connection never joins: it is not counted.
  *
- * The presenter page does the same (`/ws/presenter?v=12`, PRESENTER_PROTOCOL): a trainer's page (and
+ * The presenter page does the same (`/ws/presenter?v=13`, PRESENTER_PROTOCOL): a trainer's page (and
  * the projector window it feeds) left open across an upgrade and restart of the room reconnects by
  * itself, names an old version or none, and is refused as `outdated` whatever it sends (token or
  * not), so it never becomes the room's presenter: it changes nothing, is sent no views or counts,
@@ -57,8 +57,10 @@ export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
  * Version 12: each page names itself in its hello (`page`, PAGE_ID) and the view says which page
  * ended the room's last break (`breakEndedPage`), so two pages that end the same break at once each
  * know whether it was their own command or the other page's that ended it.
+ * Version 13: each break has a number (the view's `breakNumber`) and a page's command to end a break
+ * names it (`break`), so a command sent about a break that is over no longer ends a newer one.
  */
-export const PRESENTER_PROTOCOL = 12;
+export const PRESENTER_PROTOCOL = 13;
 
 /** The address (path and query) a presenter page of this version opens its WebSocket on. */
 export function presenterSocketPath(version: number = PRESENTER_PROTOCOL): string {
@@ -98,6 +100,8 @@ const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RoomCode = z.string().regex(ROOM_CODE);
 const Seq = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const Round = z.number().int().min(1).max(1_000_000);
+/** A break's number in the room: 1 for its first break, one more for each taken since (version 13). */
+const BreakNumber = z.number().int().min(1).max(1_000_000);
 const NodeId = z.string().regex(ID).max(80);
 const DeviceId = z.string().regex(DEVICE_ID);
 const Token = z.string().regex(TOKEN);
@@ -151,8 +155,14 @@ export const PresenterBack = presenter('back', { node: NodeId });
  * the session is on a break, with the scenario's title; votes are refused (`on-break`) and those
  * already cast are kept; the room's other commands are refused until the break is over. Back from
  * it, every phone shows again what it showed before (an open vote is open again).
+ *
+ * `break` (version 13, a page must give it with `on: false`): the number of the break it ends (the
+ * view's `breakNumber`). A command to end a break that is over already (ended elsewhere, perhaps
+ * with another taken since) is answered with the room as it is and changes nothing: it cannot end
+ * a newer break, which seq numbers alone could not tell (a page's counter runs on from its own
+ * commands, refused ones too, and can be ahead of the room's).
  */
-export const PresenterBreak = presenter('break', { on: z.boolean() });
+export const PresenterBreak = presenter('break', { on: z.boolean(), break: BreakNumber.optional() });
 /**
  * Where a presenter command came from, as the room server knows it (never sent by a page: a page
  * cannot speak for the terminal): the laptop's terminal (its own controls) or a presenter page.
@@ -390,6 +400,12 @@ export const PresenterView = z.strictObject({
    * from before version 12).
    */
   breakEndedPage: z.string().regex(PAGE_ID).optional(),
+  /**
+   * The number of the room's break, on it and after it until the next (1 for the first; version 13):
+   * a page's command to end the break names it (`break`), so that one sent about a break that is over
+   * changes nothing. Absent before any break.
+   */
+  breakNumber: BreakNumber.optional(),
   /** Once the session has ended: the session summary (Markdown) the room writes on the laptop, with its file name, for the page to offer as a download. */
   summary: z.strictObject({ fileName: z.string().max(300), markdown: z.string().max(2_000_000) }).optional(),
 });

@@ -91,6 +91,12 @@ export interface RoomState {
    * whether its own command or another page's ended the break.
    */
   breakEndedPage?: string;
+  /**
+   * The number of the room's current break, or of its last one (1 for the first, one more for each
+   * taken since); absent before any. The presenter view says it (`breakNumber`) and a page's command
+   * to end a break names it, so that one sent about a break that is over changes nothing.
+   */
+  breakNumber?: number;
   /** Whatever the shell wants back on resume (the scenario file, the port): strings and numbers only. */
   meta: Record<string, string | number>;
 }
@@ -290,6 +296,16 @@ function reduceVoter(ctx: RoomContext, state: RoomState, device: string, message
 
 function reducePresenter(ctx: RoomContext, state: RoomState, message: PresenterAction, by: CommandSource | undefined, page: string | undefined): RoomResult {
   const bad = checkSeq(state.presenterSeq, message.seq);
+  if (message.type === 'break' && !message.on) {
+    // A page names the break it ends (the view's breakNumber). Seq numbers cannot say which break a
+    // command meant: a page's counter runs on from its own commands (refused ones too) and can be
+    // ahead of the room's, so one sent about a break that is over could end the next. About a break
+    // that is not the room's now (over, or never taken) it is answered with the room as it is and
+    // changes nothing, its seq not recorded either, as a command out of step that asks for what the
+    // room already is. The laptop's terminal (in process, reading the room as it is) may leave it out.
+    if (message.break === undefined && by === 'page') return refuse('malformed', 'Name the break to end (its number, as the view says it).');
+    if (message.break !== undefined && (!state.onBreak || message.break !== (state.breakNumber ?? 1))) return { ok: true, state, change: 'none' };
+  }
   // Two pages that end (or take) the same break at once send the same seq (each carries on from the
   // last view it had): the second is out of step, but asks for what the room already is. It is
   // answered with the room as it is (the page learns from the view who ended the break), not refused
@@ -311,7 +327,7 @@ function reducePresenter(ctx: RoomContext, state: RoomState, message: PresenterA
     if (state.onBreak) return { ok: true, state: seen, change: 'none' };
     // An ended session has nothing for the phones to wait for: they go on saying it has ended.
     if (state.phase === 'ended') return refuse('not-now', 'The session has ended.');
-    const taken: RoomState = { ...seen, onBreak: true };
+    const taken: RoomState = { ...seen, onBreak: true, breakNumber: (state.breakNumber ?? 0) + 1 };
     delete taken.breakEndedBy;
     delete taken.breakEndedPage;
     return ok(taken);
@@ -559,6 +575,8 @@ function workOutPresenterView(ctx: RoomContext, state: RoomState, connected: num
     round: state.round,
     count: roomCount(state, connected),
     ...(state.onBreak ? { onBreak: true as const } : state.breakEndedBy !== undefined ? { breakEndedBy: state.breakEndedBy, ...(state.breakEndedBy === 'page' && state.breakEndedPage !== undefined ? { breakEndedPage: state.breakEndedPage } : {}) } : {}),
+    // A room resumed on a break from before breaks had numbers: it is the first the room knows of (as the reducer takes it).
+    ...(state.breakNumber !== undefined ? { breakNumber: state.breakNumber } : state.onBreak ? { breakNumber: 1 } : {}),
     session,
     sessionKey: sessionKeyOf(session),
     people: peopleOf(ctx, state).presenter,
@@ -761,6 +779,7 @@ const StoredRoom = z.object({
   onBreak: z.literal(true).optional(),
   breakEndedBy: z.enum(COMMAND_SOURCES).optional(),
   breakEndedPage: z.string().regex(PAGE_ID).optional(),
+  breakNumber: z.number().int().min(1).max(1_000_000).optional(),
   meta: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 

@@ -168,7 +168,7 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
       : word === 'r' ? server.present({ type: 'reveal', round: state.round })
       : word === 'e' ? server.present({ type: 'end' })
       : word === 'u' ? server.present({ type: 'back', node: view.nodeId })
-      : word === 'b' ? server.present({ type: 'break', on: state.onBreak !== true })
+      : word === 'b' ? server.present(state.onBreak === true ? { type: 'break', on: false, break: state.breakNumber ?? 1 } : { type: 'break', on: true })
       : REPLY_NUMBER.test(word) ? server.present({ type: 'choose', round: state.round, reply: view.replies.find((r) => String(r.number) === word)?.id ?? 'none' })
       : undefined;
     if (word === 's') return say(countWords(state));

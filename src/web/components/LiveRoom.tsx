@@ -226,9 +226,18 @@ export function RoomPanel({ client, paused = false, onBreakEnded }: { client: Ro
   // This page asked the room to end the break ("Back from break", or "End the break for the room"):
   // a break that ends otherwise was ended elsewhere (the laptop's terminal, or another presenter page).
   const endingBreak = useRef(false);
+  // The number of the room's last break when this page asked for its own (the room numbers breaks in
+  // order: this page's is the next, until the room says otherwise).
+  const askedAfter = useRef(0);
   useEffect(() => {
     if (!connected || !view || view.phase === 'ended' || told.current === paused) return;
-    if (!client.send({ type: 'break', on: paused })) return;
+    // Back from its break, the page names the break it ends (protocol 13), so that the room changes
+    // nothing if that break is over: the room's break now, or, before the room has said that the
+    // break this page asked for began, the one it will be. A break begun and ended since is over.
+    const last = view.breakNumber ?? 0;
+    const ends = view.onBreak ? last : last === askedAfter.current ? last + 1 : last;
+    if (!client.send(paused ? { type: 'break', on: true } : { type: 'break', on: false, break: Math.max(1, ends) })) return;
+    if (paused) askedAfter.current = last;
     told.current = paused;
     endingBreak.current = !paused;
     if (paused) setOwnBreak(true);
@@ -352,7 +361,7 @@ export function RoomPanel({ client, paused = false, onBreakEnded }: { client: Ro
               {breakEnd && <p>The room is on a break: the phones show only that, and cannot vote.</p>}
               {shown && !roomOnBreak && breakNews && <p>{breakNews}</p>}
             </div>
-            {breakEnd && <button type="button" {...whenIdle(() => send({ type: 'break', on: false }))}>End the break for the room</button>}
+            {breakEnd && <button type="button" {...whenIdle(() => send({ type: 'break', on: false, break: view?.breakNumber ?? 1 }))}>End the break for the room</button>}
           </div>
           {/* An untitled scene by its number in the playthrough ("Scene 3", the room's `sceneNumber`): several were "Scene" alike. */}
           <h1 ref={heading} tabIndex={-1}>{momentHeading(session, view.sceneNumber)}</h1>
