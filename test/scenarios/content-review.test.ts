@@ -3065,7 +3065,7 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
     // prompt, and "interrogating" labelled a reply before it (the second reader, session 38).
     expect(decisions().filter(({ n }) => /interrogat|investigat/i.test(n.discussionPrompt ?? '')).map(({ id, n }) => `${id}/${n.id}`)).toEqual([]);
     expect(prompt('youth-discloses', 'd1-gifts')).toBe('Kiara has just told you he got her the AirPods. What would keep her talking, and what would make her turn the phone face-down again?');
-    expect(prompt('boy-red-flags', 'd2-phone')).toBe("Theo's new phone keeps buzzing, and he says it's just people. What could you say about it that he would actually answer?");
+    expect(prompt('boy-red-flags', 'd2-phone')).toBe("Theo's new phone keeps buzzing, and he says it's just people. What could you ask about it that he would actually answer?");
   });
 
   it('feedback on asking says what the guide says: asking "may be appropriate", never that it simply is', () => {
@@ -3186,7 +3186,7 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
     const endings = BUNDLED_IDS.flatMap((id) => bundledScenario(id).nodes.flatMap((n) => (n.kind === 'ending' ? [n.narration ?? '', ...(n.variants ?? []).map((v) => v.narration ?? '')] : []).map((t) => `${id}/${n.id}: ${t}`)));
     expect(endings.filter((x) => /\blines?\b[^.]*\bopen line\b/.test(x))).toEqual([]);
     const harmful = node('trafficker-contact', 'end-harmful');
-    const lines = "draws the lines it does, no communication with a youth's trafficker and no investigating, and asks you to keep communication open with her team.";
+    const lines = "draws the lines it does (no communication with a youth's trafficker, no investigating) and asks you to keep communication open with her team.";
     expect(harmful?.kind === 'ending' ? [harmful.narration, ...(harmful.variants ?? []).map((v) => v.narration)] : []).toEqual([expect.stringContaining(lines), expect.stringContaining(lines)]);
     expect(endings.filter((x) => /mandated/i.test(x) && !/CASA of Los Angeles|CASA\/LA/.test(x))).toEqual([]);
     expect(endings.filter((x) => /mandated/i.test(x)).length).toBeGreaterThanOrEqual(3);
@@ -3199,6 +3199,63 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
     expect(feedback('court-report', 'd-hearing-repair-own')).toContain('which the guide asks a CASA to strive for (CASA Role and Expectations)');
     // The-list d4-next asks what is the volunteer's to do, not "when" (the guide has no timing for it).
     const d4 = node('the-list', 'd4-next');
-    expect(d4?.kind === 'decision' ? d4.discussionPrompt : '').toBe("What is yours to do with what you saw this weekend, and what isn't?");
+    expect(d4?.kind === 'decision' ? d4.discussionPrompt : '').toBe("What is yours to do with what you saw and heard this weekend, and what isn't?");
+  });
+
+  // A second reader (38b): d4-call-now said "discuss a suspicion of CSEC with her" in feedback where "her"
+  // is Kiara (the guide warns that asking directly may alienate the youth); two feedbacks said "on their
+  // own ... on your own" in one sentence; two notes said telling the CSW is "not with a conclusion" working
+  // with the team, though the replies that do it follow csw-partnership; harm-reduction d2-dad left the
+  // call to Elías when the reply itself offers it; court-report's repair was praised for "turning to what
+  // Lupe needs", which the reply never does; youth-discloses' end-alone "seek from her" had no one to name.
+  it('second reader 38b: who "her" is, what a note says of the CSW, and what a reply is praised for match the reply and the scoring', () => {
+    const node = (id: string, nodeId: string) => bundledScenario(id).nodes.find((n) => n.id === nodeId);
+    const all = BUNDLED_IDS.flatMap((id) => bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision'
+      ? [n.facilitatorNote ?? '', ...n.replies.map((r) => r.feedback)] : [n.narration ?? '', ...((n.kind === 'ending' ? n.variants : undefined) ?? []).map((v) => v.narration ?? '')])
+      .flatMap((t) => t.split(/(?<=[.;])\s/)).map((x) => `${id}/${n.id}: ${x}`)));
+    expect(all.filter((x) => /\bwith (her|him) to figure out the best next steps/.test(x))).toEqual([]);
+    expect(feedback('youth-discloses', 'd4-call-now')).toContain('discuss a suspicion of CSEC with your Advocate Supervisor to figure out the best next steps (Red Flags)');
+    expect(all.filter((x) => /\bon their own\b/.test(x) && /\bon your own\b/.test(x))).toEqual([]);
+    expect(feedback('saturday-shoots', 'd1-dcfs')).toContain("a conclusion the red flags alone don't support");
+    expect(all.filter((x) => /working with the team[^.;]*not with a conclusion/.test(x))).toEqual([]);
+    for (const [id, nodeId, reply] of [['saturday-shoots', 'd5-car', 'd5-email'], ['boy-red-flags', 'd4-next', 'd4-csw']] as const) {
+      const n = node(id, nodeId);
+      expect(n?.kind === 'decision' ? n.facilitatorNote : '', `${id}/${nodeId}`).toContain('the trouble with the email is the conclusion it carries');
+      expect(assessment(id, reply, 'csw-partnership')?.verdict, `${id}/${reply}`).toBe('follows');
+      expect(feedback(id, reply), `${id}/${reply}`).toContain("the red flags alone don't support, and the email settles the next step without your supervisor");
+    }
+    expect(replyOf('harm-reduction', 'd2-dad').text).toContain('Want me to call him?');
+    expect(feedback('harm-reduction', 'd2-dad')).not.toMatch(/Elías's to talk through/);
+    expect(feedback('harm-reduction', 'd2-dad')).toContain('(Advocacy Activities), not one to offer on the spot.');
+    expect(replyOf('court-report', 'd-hearing-repair-own').text).not.toMatch(/\bneed/);
+    expect(feedback('court-report', 'd-hearing-repair-own')).not.toMatch(/what Lupe needs/);
+    expect(replyOf('court-report', 'd-hearing-repair-own').text).toContain("You're right to be upset");
+    expect(feedback('court-report', 'd-hearing-repair-own')).toContain('Owning the mistake and taking her upset seriously keeps Lupe at the centre');
+    const alone = node('youth-discloses', 'end-alone');
+    const told = alone?.kind === 'ending' ? [alone.narration ?? '', ...(alone.variants ?? []).map((v) => v.narration ?? '')] : [];
+    expect(told).toHaveLength(3);
+    for (const t of told) expect(t).toContain('You never took what Kiara told you to Renee, your Advocate Supervisor, so there was no plan');
+  });
+
+  // The house rule (docs/authoring.md section 10) scores the same kind of reply the same way. A reply
+  // whose step is a search for something to bring the supervisor ("look them both up online tonight, then
+  // call you and my supervisor", saturday-shoots d1-look; "so you have something solid to bring Marcus",
+  // the-list d4-search) is scored on no-investigating alone in every scenario: it brings the suspicion to
+  // the supervisor, and what it settles alone is the search (Prohibited Activities), already weighed at 3.
+  it('a reply that searches so as to bring the supervisor something is scored on no-investigating, the same way in every scenario', () => {
+    const searching = decisions().filter(({ n }) => scoredOn(n, 'consult-supervisor-on-suspicion')).flatMap(({ id, n }) => n.replies
+      .filter((r) => r.assessments.some((a) => a.principle === 'no-investigating' && a.verdict === 'violates'))
+      .map((r) => ({ id, r })));
+    const naming = searching.filter(({ r }) => /supervisor|Marcus|Ruth|Naomi|Jonah/.test(r.text)).map(({ id, r }) => `${id}/${r.id}`);
+    expect(naming).toEqual(expect.arrayContaining(['saturday-shoots/d1-look', 'the-list/d4-search', 'jae-and-hyung/d3-search', 'red-flags/r-denise-instagram']));
+    expect(searching.filter(({ r }) => r.assessments.some((a) => a.principle === 'consult-supervisor-on-suspicion')).map(({ id, r }) => `${id}/${r.id}`)).toEqual([]);
+    for (const { r } of searching) expect(r.assessments.find((a) => a.principle === 'no-investigating')?.weight, r.id).toBe(3);
+    const doc = readFileSync(new URL('../../docs/authoring.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    expect(doc).toContain('A reply whose next step is a search, its findings to be taken to the supervisor');
+    expect(doc).toContain('a reply that searches so as to bring the supervisor something is scored on `no-investigating`, not also against the supervisor');
+    // The exception the house rule now names is the one section 6 gives: a youth who left placement is redirected to the CSW.
+    expect(doc).toContain('(unless the CSW is the one asking, or the reply redirects to the CSW a youth who left placement and contacts you: Prohibited Activities)');
+    expect(doc).not.toMatch(/says nothing about how to respond when a youth tells you something/);
+    expect(doc).toContain('how to listen is in Red Flags, Stages of Exiting CSEC Involvement and Likelihood of Relapse');
   });
 });
