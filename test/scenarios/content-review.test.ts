@@ -3251,11 +3251,13 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
     expect(searching.filter(({ r }) => r.assessments.some((a) => a.principle === 'consult-supervisor-on-suspicion')).map(({ id, r }) => `${id}/${r.id}`)).toEqual([]);
     for (const { r } of searching) expect(r.assessments.find((a) => a.principle === 'no-investigating')?.weight, r.id).toBe(3);
     const doc = readFileSync(new URL('../../docs/authoring.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
-    expect(doc).toContain('A reply whose next step is a search, its findings to be taken to the supervisor');
-    expect(doc).toContain('a reply that searches so as to bring the supervisor something is scored on `no-investigating`, not also against the supervisor');
-    // The exception the house rule now names is the one section 6 gives: a youth who left placement is redirected to the CSW.
-    expect(doc).toContain('(unless the CSW is the one asking, or the reply redirects to the CSW a youth who left placement and contacts you: Prohibited Activities)');
-    expect(doc).not.toMatch(/says nothing about how to respond when a youth tells you something/);
-    expect(doc).toContain('how to listen is in Red Flags, Stages of Exiting CSEC Involvement and Likelihood of Relapse');
+    for (const said of [
+      'A reply whose next step is a search, its findings to be taken to the supervisor',
+      'a reply that searches so as to bring the supervisor something is scored on `no-investigating`, not also against the supervisor',
+      // The exception the house rule now names is the one section 6 gives: a youth who left placement is redirected to the CSW.
+      '(unless the CSW is the one asking, or the reply redirects to the CSW a youth who left placement and contacts you: Prohibited Activities)',
+      'how to listen is in Red Flags, Stages of Exiting CSEC Involvement and Likelihood of Relapse',
+    ]) expect(doc.includes(said), said).toBe(true);
+    expect(doc.includes('says nothing about how to respond when a youth tells you something'), 'the old claim').toBe(false);
   });
 });
