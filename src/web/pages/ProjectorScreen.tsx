@@ -160,14 +160,16 @@ function splitReveal(list: HTMLElement): number[][] {
     }
     // Then as even as those pages can be (two and two rather than three and one: the fewer on a
     // page, the larger its type), the first page the smaller on a tie, as it has the note too.
+    // A paging that cannot beat the best found (its largest page no smaller) is not laid out.
     let best: number[] | undefined;
+    const canWin = (sizes: number[]) => !best || Math.max(...sizes) < Math.max(...best);
     const spread = (from: number, left: number, sizes: number[]) => {
       if (left === 1) {
         const all = [...sizes, items.length - from];
-        if (fitTogether(from, items.length) && (!best || Math.max(...all) < Math.max(...best))) best = all;
+        if (canWin(all) && fitTogether(from, items.length)) best = all;
         return;
       }
-      for (let size = 1; from + size <= items.length - (left - 1); size++) {
+      for (let size = 1; from + size <= items.length - (left - 1) && canWin([...sizes, size]); size++) {
         if (fitTogether(from, from + size)) spread(from + size, left - 1, [...sizes, size]);
       }
     };
@@ -188,6 +190,52 @@ function splitReveal(list: HTMLElement): number[][] {
   else list.dataset.layout = was.layout;
   scaleTo(1);
   return pages;
+}
+
+/** The window laid out at one scale: whether it fits, its scroll height, and the height of what it shows (the page's own box). */
+interface Measured {
+  fits: boolean;
+  height: number;
+  natural: number;
+}
+
+/**
+ * The projector's search for the largest type that fits, between `lo0` (fits) and `hi0` (does not),
+ * halving to within 1%, `fitsAt` saying whether a scale fits; undefined once what it finds can be no
+ * larger than `beat`. Its final bounds: the scale found, and the next larger scale it tried.
+ */
+function halving(lo0: number, hi0: number, beat: number | undefined, fitsAt: (scale: number) => boolean): { lo: number; hi: number } | undefined {
+  let [lo, hi] = [lo0, hi0];
+  while (hi - lo > 0.01) {
+    // What this search returns is under hi: no larger than `beat`.
+    if (beat !== undefined && hi <= beat) return undefined;
+    const mid = (lo + hi) / 2;
+    if (fitsAt(mid)) lo = mid;
+    else hi = mid;
+  }
+  return { lo, hi };
+}
+
+/**
+ * Where the height of what the window shows reaches the window's (`room`), foretold from the scales
+ * measured: between the two measured either side of it, as a power of the scale through both (the
+ * words get taller and, wrapping into more lines, longer); beyond them all, by the nearest two, or
+ * as the scale to the power 1.5 from one. Only a guess, for which scales to lay out first: a wrong one
+ * costs layouts, never another result. Undefined with nothing measured.
+ */
+function predictedFit(measured: ReadonlyMap<number, Measured>, room: number): number | undefined {
+  const points = [...measured].map(([s, m]) => ({ s, h: m.natural })).filter((p) => p.h > 0).sort((a, b) => a.s - b.s);
+  if (points.length === 0) return undefined;
+  const through = (a: { s: number; h: number }, b: { s: number; h: number }): number => {
+    const k = Math.log(b.h / a.h) / Math.log(b.s / a.s);
+    return Number.isFinite(k) && k > 0.5 ? Math.min(k, 3) : 1.5;
+  };
+  const at = (p: { s: number; h: number }, k: number) => p.s * Math.pow(room / p.h, 1 / k);
+  const above = points.findIndex((p) => p.h > room);
+  if (above > 0) return at(points[above - 1]!, through(points[above - 1]!, points[above]!));
+  if (above === 0) return at(points[0]!, points.length > 1 ? through(points[0]!, points[1]!) : 1.5);
+  const n = points.length;
+  return at(points[n - 1]!, n > 1 ? through(points[n - 2]!, points[n - 1]!) : 1.5);
 }
 
 /**
@@ -262,19 +310,64 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
     if (more) more.hidden = true;
     const top = largestScale();
     /**
-     * The window laid out at `scale` in the layout being tried: whether it fits, and its height. Each
-     * is a layout of the whole window in a new type size (the words shaped again), the costly part of
-     * fitting: a scale measured once is not laid out again (the scale found was, to read these).
+     * The window laid out at `scale` in the layout being tried: whether it fits, its height, and the
+     * height of what it shows (its scroll height is never under the window's, so says nothing of how
+     * far a page that fits is from the bottom). Each is a layout of the whole window in a new type
+     * size (the words shaped again), the costly part of fitting: a scale measured once is not laid
+     * out again, and everything is read after the one change of type size (no layout in between).
      */
-    let measured = new Map<number, { fits: boolean; height: number }>();
-    const measure = (scale: number) => {
+    let measured = new Map<number, Measured>();
+    const measure = (scale: number): Measured => {
       let m = measured.get(scale);
       if (!m) {
         scaleTo(scale);
-        m = { fits: fits(), height: root.scrollHeight };
+        m = { fits: fits(), height: root.scrollHeight, natural: root.getBoundingClientRect().height };
         measured.set(scale, m);
       }
       return m;
+    };
+    /**
+     * Whether the window fits at `scale` in the layout being tried. Larger type never makes what it
+     * shows shorter or narrower, so a scale is known to fit when a larger one measured did, and known
+     * not to when a smaller one did not: answered without a layout then.
+     */
+    const knownAt = (scale: number): boolean | undefined => {
+      for (const [s, m] of measured) {
+        if (m.fits && s >= scale) return true;
+        if (!m.fits && s <= scale) return false;
+      }
+      return undefined;
+    };
+    const fitsAt = (scale: number): boolean => knownAt(scale) ?? measure(scale).fits;
+    /**
+     * Before the search between `lo0` and `hi0`: where it will end is foretold from the heights
+     * measured (predictedFit), and the two scales either side of that end are laid out. When the one
+     * fits and the other does not, every step of the search is known from them (fitsAt), and two
+     * layouts find what five to seven did. Foretold wrong, the heights just measured foretell again,
+     * nearer (a few times at most); the search then lays out any step it still does not know, so
+     * what it finds is the same however good the foretelling.
+     */
+    const foretell = (lo0: number, hi0: number, beat?: number) => {
+      for (let tries = 0; tries < 6; tries++) {
+        const guess = predictedFit(measured, window.innerHeight);
+        if (guess === undefined) return;
+        const ends = halving(lo0, hi0, beat, (s) => s <= guess);
+        if (!ends) return;
+        const unknown = [ends.lo, ends.hi].filter((s) => s !== lo0 && s !== hi0 && knownAt(s) === undefined);
+        if (unknown.length === 0) return;
+        // The end nearer the guess first: its height foretells again, better, before the other is laid out.
+        measure(unknown.reduce((a, b) => (Math.abs(b - guess) < Math.abs(a - guess) ? b : a)));
+      }
+    };
+    /**
+     * The halving search between `lo0` (fits) and `hi0` (does not) to within 1%, as it always was
+     * (the same steps, so the same scale found), its ends foretold first; undefined once its answer
+     * can be no larger than `beat`.
+     */
+    const halve = (lo0: number, hi0: number, beat?: number): number | undefined => {
+      foretell(lo0, hi0, beat);
+      const found = halving(lo0, hi0, beat, fitsAt);
+      return !found || (beat !== undefined && found.lo <= beat) ? undefined : found.lo;
     };
     /**
      * The largest scale that fits, to within 1% (PROJECTOR_MIN_SCALE when none does): a few layouts,
@@ -288,29 +381,20 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
     const largestFitting = (beat?: number): number | undefined => {
       if (beat !== undefined && beat >= top) return undefined;
       const readable = Math.min(PROJECTOR_READABLE_SCALE, top);
-      let lo: number;
-      let hi = top;
       if (beat !== undefined && beat >= readable) {
         // Not fitting 1% above `beat`, it fits at no larger scale (`top` included).
         const above = Math.round((beat + 0.01) * 1e4) / 1e4;
         if (above >= top || !measure(above).fits) return undefined;
         if (measure(top).fits) return top;
-        lo = above;
-      } else {
-        if (measure(top).fits) return top;
-        // Type the room can read, when it fits (a page of a reveal is split to fit it): never a hair
-        // under it for the search's 1%.
-        if (measure(readable).fits) lo = readable;
-        else [lo, hi] = [PROJECTOR_MIN_SCALE, readable];
+        return halve(above, top, beat);
       }
-      while (hi - lo > 0.01) {
-        // What this search returns is under hi: no larger than `beat`.
-        if (beat !== undefined && hi <= beat) return undefined;
-        const mid = (lo + hi) / 2;
-        if (measure(mid).fits) lo = mid;
-        else hi = mid;
-      }
-      return beat !== undefined && lo <= beat ? undefined : lo;
+      if (measure(top).fits) return top;
+      // Type the room can read, when it fits (a page of a reveal is split to fit it): never a hair
+      // under it for the search's 1%. Foretold to fit, the search's ends are laid out first: one
+      // that fits above it tells that it does, with no layout of its own.
+      const guess = predictedFit(measured, window.innerHeight);
+      if (guess !== undefined && guess >= readable) foretell(readable, top, beat);
+      return fitsAt(readable) ? halve(readable, top, beat) : halve(PROJECTOR_MIN_SCALE, readable, beat);
     };
     // At a reveal, the layout of its replies that lets the type be largest (the first of
     // REVEAL_LAYOUTS on a tie); when none fits even the smallest type, the one that leaves least below.

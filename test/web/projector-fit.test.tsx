@@ -1,0 +1,91 @@
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import ProjectorScreen, { PROJECTOR_MIN_SCALE } from '../../src/web/pages/ProjectorScreen.js';
+import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL, PROJECTOR_READABLE_SCALE } from '../../src/web/projector.js';
+
+afterEach(() => {
+  cleanup();
+});
+
+/**
+ * The projector's fitting with a window of 1024×768 laid out as a browser would (jsdom lays out
+ * nothing): what the window shows is as tall as its narration's lines, each 1.5em, the words
+ * wrapping into more lines as the type grows (a jump at each new line), and a heading.
+ */
+function laidOut(chars: number, scale: number): number {
+  const em = 16 * scale;
+  const lines = Math.ceil((chars * em * 0.5) / 400);
+  return Math.round((lines * 1.5 + 6) * em);
+}
+
+/** The search as it was before it foretold its ends: top, the readable scale, then halving to 1%, a layout for each. */
+function searchedBefore(fitsAt: (scale: number) => boolean): number {
+  const top = 1;
+  if (fitsAt(top)) return top;
+  let [lo, hi] = fitsAt(PROJECTOR_READABLE_SCALE) ? [PROJECTOR_READABLE_SCALE, top] : [PROJECTOR_MIN_SCALE, PROJECTOR_READABLE_SCALE];
+  while (hi - lo > 0.01) {
+    const mid = (lo + hi) / 2;
+    if (fitsAt(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many narrations are fitted. */
+const STATES = 24;
+
+describe('projector window fitting', () => {
+  it('finds the same type size as the search before it, from fewer layouts of the window', async () => {
+    const root = document.documentElement;
+    const scaleNow = () => (root.style.fontSize ? parseFloat(root.style.fontSize) / 100 : 1);
+    const chars = () => document.querySelector('.narration')?.textContent?.length ?? 0;
+    // Each read after the type size changed is a layout of the whole window.
+    let layouts = 0;
+    let last = '';
+    const height = () => {
+      const key = `${root.style.fontSize}|${chars()}`;
+      if (key !== last) layouts++;
+      last = key;
+      return laidOut(chars(), scaleNow());
+    };
+    const heightDescriptor = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollHeight');
+    const rect = Element.prototype.getBoundingClientRect;
+    Object.defineProperty(root, 'scrollHeight', { configurable: true, get: () => Math.max(window.innerHeight, height()) });
+    root.getBoundingClientRect = () => ({ height: height(), width: window.innerWidth, top: 0, left: 0, bottom: height(), right: window.innerWidth, x: 0, y: 0, toJSON: () => ({}) });
+    const laptop = new BroadcastChannel(PROJECTOR_CHANNEL);
+    // jsdom scrolls nothing (and says so).
+    const scrollTo = vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
+    try {
+      render(<ProjectorScreen />);
+      await screen.findByRole('heading', { level: 1, name: 'Projector screen' });
+      let before = 0;
+      const sizes = new Set<number>();
+      // Narrations from the size of the window to twice it and more: each fitted somewhere between 60% and 100%.
+      for (let n = 0; n < STATES; n++) {
+        const length = 1000 + Math.round((n * 3000) / STATES);
+        const narration = `${n} ${'w'.repeat(length)}`;
+        const asked = new Set<number>();
+        const expected = searchedBefore((s) => {
+          asked.add(s);
+          return laidOut(narration.length, s) <= window.innerHeight;
+        });
+        before += asked.size;
+        sizes.add(expected);
+        laptop.postMessage({ type: 'state', state: { kind: 'moment', scenarioTitle: 'S', step: `Decision ${n}`, title: 'At the café', narration, lines: [], replies: [] }, v: PROJECTOR_PROTOCOL });
+        await screen.findByText(`Decision ${n}`);
+        await waitFor(() => expect(chars()).toBe(narration.length));
+        expect({ n, fontSize: root.style.fontSize }).toEqual({ n, fontSize: expected === 1 ? '' : `${expected * 100}%` });
+      }
+      // Many different sizes found, from the smallest type to the largest.
+      expect(sizes.size).toBeGreaterThan(STATES / 2);
+      expect([Math.min(...sizes), Math.max(...sizes)]).toEqual([expect.toSatisfy((x: number) => x < 0.62), 1]);
+      // Fewer layouts than the search before, with one more each for the type found (as before): 97 of 157 when written.
+      expect({ layouts, before }).toEqual({ layouts: expect.toSatisfy((x: number) => x <= (before + STATES) * 0.7), before });
+    } finally {
+      laptop.close();
+      scrollTo.mockRestore();
+      if (heightDescriptor) delete (root as unknown as Record<string, unknown>).scrollHeight;
+      root.getBoundingClientRect = rect;
+    }
+  });
+});
