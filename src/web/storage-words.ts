@@ -37,10 +37,16 @@ function bringBack(where: 'here' | 'there' | 'records'): string {
  * backup to bring the records back, or, left as they were (storage full), download one to keep
  * what is shown. A notice of the core's that sets nothing aside (records that could not be read
  * and hold nothing to keep) ends with what to do too: load a backup.
+ *
+ * `loaded`: found by loading a backup on My records (importBackup's read of the records here), so
+ * "load a backup" is no longer the thing to do: it says instead what became of the backup, the
+ * records set aside first, then the backup loaded into the new ones. (Records left as they were
+ * are not loaded over: importBackup refuses, and My records says so with LOAD_ONCE_ROOM.)
  */
-export function recordsNotice(read: { notice?: string; setAside?: RecordsSetAside }, where: 'records' | 'elsewhere' = 'elsewhere'): string | undefined {
-  const here = where === 'records';
-  if (!read.setAside) return read.notice === undefined ? undefined : `${read.notice} ${bringBack(here ? 'here' : 'records')}`;
+export function recordsNotice(read: { notice?: string; setAside?: RecordsSetAside }, where: 'records' | 'elsewhere' | 'loaded' = 'elsewhere'): string | undefined {
+  const here = where !== 'elsewhere';
+  const loaded = where === 'loaded';
+  if (!read.setAside) return read.notice === undefined ? undefined : `${read.notice} ${loaded ? BACKUP_LOADED_INTO_NEW : bringBack(here ? 'here' : 'records')}`;
   const kept = recordsSetAsideNotice(read.setAside, keptInBrowser('them'));
   // Left as they were (storage full): a backup loaded now would live in this tab only, so the one
   // way to keep what is shown is to download it.
@@ -49,8 +55,14 @@ export function recordsNotice(read: { notice?: string; setAside?: RecordsSetAsid
     return `${kept} ${room} To keep what is shown, download a backup file ${here ? 'with “Download a backup file” below' : 'there'}.`;
   }
   const listed = here ? `The copy is listed below, under “${ROOM_HEADING}”, to download or remove.` : `My records ${COPY_LISTED}.`;
-  return `${kept} ${listed} ${bringBack(here ? 'here' : 'there')}`;
+  return `${kept} ${listed} ${loaded ? BACKUP_LOADED_INTO_NEW : bringBack(here ? 'here' : 'there')}`;
 }
+
+/** What became of a backup loaded over records that had to be set aside first (recordsNotice's `loaded`). */
+const BACKUP_LOADED_INTO_NEW = 'Then the backup you chose was loaded into the new records.';
+
+/** Said after BACKUP_NOT_OVER_DAMAGED on My records: where to see what takes the room, and when the backup refused can be loaded. */
+export const LOAD_ONCE_ROOM = `What takes the room this browser keeps for casa-practice is shown below, under “${ROOM_HEADING}”. Once there is room for a copy of them, load the backup again.`;
 
 /**
  * The records notice of the last read of this store that had one, kept for the visit: records are

@@ -4,6 +4,7 @@ import { userEvent } from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { leftInPlace, memoryStore, readRecords, type Store } from '../../src/machines/light.js';
+import { backupText, finishPlaythrough, startSession, type Debrief } from '../../src/machines/index.js';
 import { linkingRecords } from '../../src/web/components/SetAside.js';
 import { recordsNotice } from '../../src/web/storage-words.js';
 import { validateScenario } from '../../src/machines/index.js';
@@ -103,6 +104,56 @@ describe('records that could not be read say where My records shows them, and wh
     const elsewhere = render(<p>{linkingRecords(recordsNotice(read)!)}</p>).container.firstElementChild as HTMLElement;
     expect(elsewhere.textContent).toBe('Your completion records could not be read (EACCES: permission denied). If you have a backup file, load it in My records to bring your records back.');
     expect(within(elsewhere).getByRole('link', { name: 'My records' }).getAttribute('href')).toBe('#/records');
+  });
+});
+
+// Loading a backup on My records reads the records here first; found damaged then (set aside by
+// that read), the answer beside the field said "If you have a backup file, load it … to bring your
+// records back" of the backup just loaded. And records left where they were (no room to set them
+// aside, the only copy of what they hold) were written over by the backup.
+describe('a backup loaded over damaged records says what became of it', () => {
+  /** A backup file holding one finished practice of the example scenario. */
+  const backupFile = () => {
+    const { scenario } = validateScenario(example, 'example.json');
+    if (!scenario) throw new Error('example invalid');
+    const session = startSession(scenario, 'practice');
+    for (const replyId of ['phone-curious', 'after-supervisor']) {
+      while (session.getSnapshot().can({ type: 'scene.continue' })) session.send({ type: 'scene.continue' });
+      session.send({ type: 'reply.choose', replyId });
+    }
+    while (session.getSnapshot().can({ type: 'scene.continue' })) session.send({ type: 'scene.continue' });
+    const from = memoryStore();
+    const now = new Date();
+    finishPlaythrough(from, { scenario, file: 'example.json', bundled: true }, session.getSnapshot().output as Debrief, now, { mode: 'practice', startedAt: new Date(now.getTime() - 5 * 60_000).toISOString() });
+    return new File([backupText(from, now).text], 'casa-practice-backup.json');
+  };
+
+  it('set aside as it loads: the copy listed, then the backup loaded into the new records (no advice to load one)', async () => {
+    const user = userEvent.setup({ delay: null });
+    const store = memoryStore();
+    renderApp('#/records', store);
+    await screen.findByText(/No completed practice yet/);
+    // Damaged after the page read them (another tab, a newer version of the app there).
+    store.write('records.json', '{"broken');
+    await user.upload(screen.getByLabelText('Load a backup file'), backupFile());
+    const said = await screen.findByText(/^Your completion records were damaged/);
+    expect(said.textContent).toBe('Your completion records were damaged; a copy of them is kept in this browser\'s storage for this site (nothing was deleted) and new records were started. The copy is listed below, under “Room in this browser”, to download or remove. Then the backup you chose was loaded into the new records. Added 1 finished scenario to your records.');
+    expect(said.id).toBe('backup-message');
+    expect(screen.getAllByRole('row').slice(1)).toHaveLength(1);
+    expect([...store.data.keys()].some((k) => k.startsWith('records.json.damaged-'))).toBe(true);
+  });
+
+  it('left where they were (no room for a copy): nothing is loaded over them, and the page says why and when it can be', async () => {
+    const user = userEvent.setup({ delay: null });
+    const store = fullStore({ 'records.json': '{"broken' });
+    renderApp('#/records', store);
+    await screen.findByText(/^Your completion records were damaged; they are left as they were/);
+    await user.upload(screen.getByLabelText('Load a backup file'), backupFile());
+    const refused = await screen.findByRole('alert');
+    expect(refused.textContent).toBe('Nothing was loaded from that backup, and nothing was changed: your records here are damaged and could not be set aside, and loading it would write over them. What takes the room this browser keeps for casa-practice is shown below, under “Room in this browser”. Once there is room for a copy of them, load the backup again.');
+    expect(store.read('records.json')).toBe('{"broken');
+    // The page's notice of them stays: they are still there, as it says.
+    expect(screen.getByText(/^Your completion records were damaged; they are left as they were/)).toBeTruthy();
   });
 });
 

@@ -339,7 +339,15 @@ export interface ImportResult {
   notice?: string;
   /** The records here that were set aside on reading them first, for a UI to word itself. */
   setAside?: RecordsSetAside;
+  /**
+   * Nothing was loaded: the records here are damaged and could not be set aside (the only copy of
+   * what they hold, left where they were), and writing the backup in would write over them.
+   */
+  refused?: true;
 }
+
+/** ImportResult.message when nothing was loaded because the records here could not be set aside. */
+export const BACKUP_NOT_OVER_DAMAGED = 'Nothing was loaded from that backup, and nothing was changed: your records here are damaged and could not be set aside, and loading it would write over them.';
 
 /** Merges a checked backup into the store; loading the same backup twice changes nothing the second time. */
 export function importBackup(store: Store, backup: BackupFile, now = new Date()): ImportResult {
@@ -347,7 +355,10 @@ export function importBackup(store: Store, backup: BackupFile, now = new Date())
 }
 
 function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResult {
-  const { file: here, notice, setAside } = readRecordsFile(store, now);
+  const { file: here, notice, setAside, untouchable } = readRecordsFile(store, now);
+  // Left where they were (not moved aside), the records here are the only copy of what they hold:
+  // nothing is written, neither they nor the backup's saves (a backup half loaded is no answer).
+  if (untouchable) return { added: 0, alreadyHad: 0, savesLoaded: 0, savesKept: 0, savesFinished: 0, savesOwnFile: 0, message: BACKUP_NOT_OVER_DAMAGED, refused: true, ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
   const { file: merged, added: incoming } = mergeRecordsFiles(here, backup.records);
   const playthroughs = merged.playthroughs;
   let savesLoaded = 0;

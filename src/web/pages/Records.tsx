@@ -5,7 +5,7 @@ import { downloadText } from '../download.js';
 import { ownScenariosThisVisit } from '../own-scenarios.js';
 import { bundledScenarios } from '../records-data.js';
 import { hrefOf } from '../routing.js';
-import { forgetRecordsNotice, recordsNotice, recordsNoticeThisVisit } from '../storage-words.js';
+import { forgetRecordsNotice, LOAD_ONCE_ROOM, recordsNotice, recordsNoticeThisVisit } from '../storage-words.js';
 import { useStore } from '../store.js';
 import { useToday } from '../today.js';
 import { Announce } from '../components/Announce.js';
@@ -129,12 +129,15 @@ export default function Records() {
   };
   const load = (file: BackupFile, leftOut: readonly BackupLeftOut[]) => {
     const result = importBackup(store, file);
+    // Not loaded: the records here are damaged and left where they were (no room to set them aside),
+    // and the backup would have been written over them. The page's notice of them (at its top) stays.
+    if (result.refused) return setMessage({ text: `${result.message} ${LOAD_ONCE_ROOM}`, alert: true, near: 'backup' });
     // Records were brought back: the damaged ones set aside earlier in this visit are no longer the news.
     forgetRecordsNotice(store);
     // Loaded, but not kept by this browser (its storage full, or the records larger than it writes):
     // said here too, beside "Added …", which alone read as if they were kept.
     const inTabOnly = store.inMemoryOnly?.(RECORDS_KEY) === true ? LOADED_IN_TAB_ONLY : undefined;
-    setMessage({ text: [recordsNotice(result, 'records'), result.message, inTabOnly, backupLeftOutNote(leftOut)].filter(Boolean).join(' '), near: 'backup' });
+    setMessage({ text: [recordsNotice(result, 'loaded'), result.message, inTabOnly, backupLeftOutNote(leftOut)].filter(Boolean).join(' '), near: 'backup' });
     setVersion((v) => v + 1);
   };
   const persist = async () => setMessage({ text: PERSIST_WORDS[await requestPersistentStorage()], near: 'persist' });

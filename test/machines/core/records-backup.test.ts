@@ -403,6 +403,20 @@ describe('backup file', () => {
     expect(readRecords(empty).playthroughs).toHaveLength(2);
   });
 
+  // Records damaged and left where they were (no room to set them aside) are the only copy of what
+  // they hold: the backup was written over them all the same, under a notice saying nothing would be.
+  it('over damaged records left where they were, nothing is loaded: neither records nor saves are written', () => {
+    const parsed = parseBackup(backupText(storeWithProgress(), now).text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const inner = memoryStore({ [RECORDS_KEY]: '{"broken' });
+    const full: Store = { ...inner, moveAside: (key) => leftInPlace(key, 'the storage is full') };
+    const result = importBackup(full, parsed.backup, now);
+    expect(result).toMatchObject({ refused: true, added: 0, savesLoaded: 0, setAside: { movedTo: expect.stringContaining('left in place') } });
+    expect(result.message).toBe('Nothing was loaded from that backup, and nothing was changed: your records here are damaged and could not be set aside, and loading it would write over them.');
+    expect([...inner.data.keys()]).toEqual([RECORDS_KEY]);
+    expect(inner.read(RECORDS_KEY)).toBe('{"broken');
+  });
+
   it('loading the same backup twice, or into the store it came from, adds nothing', () => {
     const store = storeWithProgress();
     const before = readRecords(store);
