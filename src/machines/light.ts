@@ -7,7 +7,7 @@ export { cleanDeep, cleanLine, cleanText, visibleLine } from './text/clean.js';
 export { quoteAsWritten, quoteValue, safeJson, shortenWritten, shownFileName } from './text/quote.js';
 export { didYouMean } from './text/suggest.js';
 export { entryOf, isEntry, leftOutWords, quickEntry, sharedIdWords, sortEntries, withRecord, type CatalogEntry, type LeftOut } from './library/catalog.js';
-export { asideKey, asideWords, leftInPlace, leftWhereItWas, memoryStore, type AsideReason, type Store } from './progress/store.js';
+export { asideKey, asideWords, leftInPlace, leftInPlaceOf, leftWhereItWas, memoryStore, type AsideReason, type Store } from './progress/store.js';
 export { addPlaythroughs, bestResultProblem, FUTURE_SLACK_MS, keepLearner, MAX_COMPLETIONS, MAX_RECORD_MINUTES, mergeCompletion, mergeRecordsFiles, recordsWriteBack, minutesSpent, parsePlaythrough, parseRecords, parseRecordsFile, parseRecordsValue, playthroughRecord, readRecords, readRecordsFile, readRecordsKeeping, recordCompletion, recordPlaythrough, RECORDS_FORMAT_VERSION, RECORDS_KEY, recordsSetAsideLines, recordsSetAsideNotice, recordsSetAsideTodo, restorePlaythroughs, RECORDS_MOVED_TO, recordsText, unwrittenRecord, type CompletionRecord, type DecisionRecord, type PlaythroughDetails, type PlaythroughRecord, type PrincipleRecord, type Records, type RecordsFile, type RecordsParse, type RecordsRead, type RecordsSetAside, type KeptAt } from './progress/records.js';
 export { localDate, localTime } from './report/records-export.js';
 export { derivedUuid, randomUuid, sha256, UUID_PATTERN, uuidFromBytes, type RandomBytes } from './progress/ids.js';

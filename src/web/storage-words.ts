@@ -1,12 +1,17 @@
-import { leftWhereItWas, recordsSetAsideNotice, resumeFailure, type RecordsSetAside, type Store } from '../machines/light.js';
+import { leftInPlaceOf, leftWhereItWas, recordsSetAsideNotice, resumeFailure, type RecordsSetAside, type Store } from '../machines/light.js';
+import { STORAGE_UNREADABLE } from './adapters/local-store.js';
 import { ROOM_HEADING } from './kept-here.js';
+
+/** Whether moveAside left a value where it was because this browser's storage refused to be read (not for want of room). */
+const unreadableStorage = (movedTo: string): boolean => leftInPlaceOf(movedTo)?.why === STORAGE_UNREADABLE;
 
 /**
  * Where what was set aside is, in a browser's words: a copy under another key of this site's storage,
- * or (the storage full, no room for a copy) still under its own key, as it was: never written over.
+ * or (the storage full, no room for a copy; or the storage refusing to be read) still under its own
+ * key, as it was: never written over.
  */
 const keptInBrowser = (what: 'them' | 'the save' | 'it') => (movedTo: string) => leftWhereItWas(movedTo)
-  ? `${what === 'them' ? 'they are' : `${what} is`} left as ${what === 'them' ? 'they were' : 'it was'} in this browser's storage for this site (it is full, with no room for a copy; nothing was deleted)`
+  ? `${what === 'them' ? 'they are' : `${what} is`} left as ${what === 'them' ? 'they were' : 'it was'} in this browser's storage for this site (${unreadableStorage(movedTo) ? 'nothing was changed' : 'it is full, with no room for a copy; nothing was deleted'})`
   : `a copy of ${what} is kept in this browser's storage for this site (nothing was deleted)`;
 
 // The core says what was set aside; here, where. A key such as records.json.damaged-… names an entry
@@ -51,12 +56,17 @@ export function recordsNotice(read: { notice?: string; setAside?: RecordsSetAsid
   // Left as they were (storage full): a backup loaded now would live in this tab only, so the one
   // way to keep what is shown is to download it.
   if (leftWhereItWas(read.setAside.movedTo)) {
+    // The storage refused to be read: no room to make, but the browser may read it again later.
+    if (unreadableStorage(read.setAside.movedTo)) return `${kept} ${STORAGE_UNREADABLE_TODO} To keep what you finish meanwhile, download a backup file ${here ? 'with “Download a backup file” below' : 'in My records'}.`;
     const room = here ? `What takes the room this browser keeps for casa-practice is shown below, under “${ROOM_HEADING}”.` : `My records ${ROOM_SHOWN}.`;
     return `${kept} ${room} To keep what is shown, download a backup file ${here ? 'with “Download a backup file” below' : 'there'}.`;
   }
   const listed = here ? `The copy is listed below, under “${ROOM_HEADING}”, to download or remove.` : `My records ${COPY_LISTED}.`;
   return `${kept} ${listed} ${loaded ? BACKUP_LOADED_INTO_NEW : bringBack(here ? 'here' : 'there')}`;
 }
+
+/** What to do when this browser's storage refused to be read (see recordsNotice). */
+const STORAGE_UNREADABLE_TODO = 'Closing the browser and opening casa-practice again may let it read them.';
 
 /** What became of a backup loaded over records that had to be set aside first (recordsNotice's `loaded`). */
 const BACKUP_LOADED_INTO_NEW = 'Then the backup you chose was loaded into the new records.';

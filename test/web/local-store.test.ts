@@ -130,6 +130,31 @@ describe('localStore', () => {
     expect(recordsNotice(read)).not.toMatch(/a copy of them is kept/);
   });
 
+  // A browser whose storage file is damaged throws on reading it (Firefox: NS_ERROR_FILE_CORRUPTED).
+  // The core moves records it cannot read aside, and moveAside's check for a free name read the
+  // storage too: the read threw on to the page, which showed "This page could not be shown".
+  it('a storage that throws on read: the records read gives a notice, and nothing is written or removed', () => {
+    const storage = fakeStorage();
+    const store = localStore({ storage: () => storage });
+    store.write(RECORDS_KEY, '{"format": "casa-practice-records", "formatVersion": 2, "best": {}, "playthroughs": []}');
+    const before = new Map(storage.map);
+    storage.getItem = () => {
+      throw Object.assign(new Error('NS_ERROR_FILE_CORRUPTED'), { name: 'NS_ERROR_FILE_CORRUPTED' });
+    };
+    const setItem = vi.spyOn(storage, 'setItem');
+    const removeItem = vi.spyOn(storage, 'removeItem');
+    const read = readRecords(store, new Date('2026-12-01T10:00:00Z'));
+    expect(read).toMatchObject({ playthroughs: [], unsaved: true, setAside: { cannotRead: true, why: 'NS_ERROR_FILE_CORRUPTED' } });
+    // In the browser's words: left as they were, nothing changed, and what to do (no room to make).
+    expect(recordsNotice(read)).toBe('Your completion records could not be read (NS_ERROR_FILE_CORRUPTED); they are left as they were in this browser\'s storage for this site (nothing was changed) and nothing is written over them: this session starts with no records, and what you finish now is kept only for this session. Closing the browser and opening casa-practice again may let it read them. To keep what you finish meanwhile, download a backup file in My records.');
+    // Nor does finishing write over them, or a backup fail to be made.
+    expect(recordCompletion(store, 'a', 50, new Date('2026-12-01T10:00:00Z')).unsaved).toBe(true);
+    expect(backupText(store, new Date('2026-12-01T10:00:00Z')).text).toMatch(/"casa-practice-backup"/);
+    expect(setItem).not.toHaveBeenCalled();
+    expect(removeItem).not.toHaveBeenCalled();
+    expect(storage.map).toEqual(before);
+  });
+
   it('a write that fails and later succeeds clears the problem', () => {
     const storage = fakeStorage();
     const store = localStore({ storage: () => storage });

@@ -10,7 +10,8 @@ import { recordsNotice } from '../../src/web/storage-words.js';
 import { validateScenario } from '../../src/machines/index.js';
 import { Facilitation } from '../../src/web/pages/Presenter.js';
 import example from '../fixtures/good/example.json?raw';
-import { renderApp } from './helpers.js';
+import { captureDownloads, renderApp } from './helpers.js';
+import { localStore } from '../../src/web/adapters/local-store.js';
 
 // A save, a last debrief or a presenter session that could not be used is set aside, and the page
 // said "A copy … is kept in this browser's storage for this site" without saying where it can be
@@ -95,6 +96,32 @@ describe('records that could not be read say where My records shows them, and wh
     const elsewhere = render(<p>{linkingRecords(recordsNotice(readRecords(refusing('unreadable here')))!)}</p>).container.firstElementChild as HTMLElement;
     expect(elsewhere.textContent).toMatch(/\(nothing was deleted\) and new records were started\. My records lists the copy under “Room in this browser”, to download or remove\. If you have a backup file, load it there to bring your records back\.$/);
     expect(within(elsewhere).getByRole('link', { name: 'My records' }).getAttribute('href')).toBe('#/records');
+  });
+
+  // A browser whose storage file is damaged throws on every read: moveAside's own reads threw, and
+  // My records was "This page could not be shown" instead of a notice.
+  it('a browser storage that throws on every read: My records shows its notice, and its backup can be downloaded', async () => {
+    const blobs = captureDownloads();
+    const user = userEvent.setup({ delay: null });
+    const map = new Map<string, string>([['casa-practice/records.json', '{"format": "casa-practice-records"}']]);
+    const written: string[] = [];
+    const storage: Storage = {
+      get length() { return map.size; },
+      key: (i) => [...map.keys()][i] ?? null,
+      getItem: () => { throw Object.assign(new Error('NS_ERROR_FILE_CORRUPTED'), { name: 'NS_ERROR_FILE_CORRUPTED' }); },
+      setItem: (k, v) => void (written.push(k), map.set(k, v)),
+      removeItem: (k) => void (written.push(k), map.delete(k)),
+      clear: () => map.clear(),
+    };
+    const store = localStore({ storage: () => storage });
+    written.splice(0);
+    renderApp('#/records', store);
+    const notice = await screen.findByText(/^Your completion records could not be read/);
+    expect(notice.textContent).toMatch(/\(NS_ERROR_FILE_CORRUPTED\); they are left as they were in this browser's storage for this site \(nothing was changed\) and nothing is written over them: .* Closing the browser and opening casa-practice again may let it read them\. To keep what you finish meanwhile, download a backup file with “Download a backup file” below\.$/);
+    await user.click(screen.getByRole('button', { name: 'Download a backup file' }));
+    expect(blobs).toHaveLength(1);
+    expect(written).toEqual([]);
+    expect(map.get('casa-practice/records.json')).toBe('{"format": "casa-practice-records"}');
   });
 
   it('nothing set aside (nothing in them to keep): the core\'s line, then the same words on loading a backup', () => {

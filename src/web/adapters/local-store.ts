@@ -129,6 +129,12 @@ function tooLargeProblem(key: string, maxBytes: number, alone: boolean, copies: 
 }
 
 
+/**
+ * Why moveAside left a value where it was when this browser's storage refused to be read (see
+ * leftInPlace): storage-words tells it from the storage being full by these words.
+ */
+export const STORAGE_UNREADABLE = 'this browser\'s storage for this site could not be read';
+
 const MODIFIED = '@modified/';
 const UNAVAILABLE = 'This browser does not let the page save anything (a private window or a privacy setting), so progress lasts only until you close the tab.';
 
@@ -429,9 +435,18 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
     },
     remove,
     moveAside(key, now, why) {
-      const to = asideKey(key, now, why, (k) => memory.read(k) !== undefined || ls.getItem(prefix + k) !== null);
-      // A value left as it was is copied as it is in storage (the only copy), not as this tab has it.
-      const text = (untouchable.has(key) ? ls.getItem(prefix + key) : undefined) ?? memory.read(key) ?? ls.getItem(prefix + key) ?? undefined;
+      let to: string;
+      let text: string | undefined;
+      try {
+        to = asideKey(key, now, why, (k) => memory.read(k) !== undefined || ls.getItem(prefix + k) !== null);
+        // A value left as it was is copied as it is in storage (the only copy), not as this tab has it.
+        text = (untouchable.has(key) ? ls.getItem(prefix + key) : undefined) ?? memory.read(key) ?? ls.getItem(prefix + key) ?? undefined;
+      } catch {
+        // A storage that refuses to be read (a browser's damaged storage file) cannot say where a copy
+        // would go nor give the value to copy: nothing is written or removed, and the value is said
+        // to be where it was (the caller's notice, never this read's error thrown on to the page).
+        return leftInPlace(key, STORAGE_UNREADABLE);
+      }
       if (text === undefined) return to;
       // The copy must be in storage before the original goes. A copy kept only in this tab's memory
       // (storage full) was lost with the tab: then the original stays where it is, untouched.
