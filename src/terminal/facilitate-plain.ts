@@ -1,4 +1,4 @@
-import { decisionSetup, peopleMet, sceneNumberAt, asideWords, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, startOverUnsavedWords, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
+import { decisionSetup, peopleMet, sceneNumberAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, startOverUnsavedWords, entryOf, facilitatedDecision, MAX_VOTES, resumeFailureLines, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { exportsDir, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, writeSessionSummary } from './export.js';
 import { command, commandName } from './invocation.js';
 import { wrapWords } from './wrap.js';
@@ -30,7 +30,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   // A session kept from before (q, input ended, a closed window) is carried on, as a volunteer's
   // save is in this mode; --new starts over instead. One that cannot be used is moved aside.
   const found = opts.startOver ? undefined : readRoomSession(playable, opts.env);
-  if (found?.kind === 'bad') io.err(`casa-practice: ${resumeFailure(found.error, found.movedTo, (to) => asideWords('The room session', to), 'a new session starts')}\n`);
+  if (found?.kind === 'bad') io.err(`casa-practice: ${resumeFailureLines(found.error, found.movedTo, 'a new session starts', 'The room session')}\n`);
   const resumed = found?.kind === 'ok' ? found : undefined;
   let actor = resumed ? startSession(scenario, 'practice', resumed.snapshot) : startFacilitation(scenario, sessionSeed(opts.env));
   const log: FacilitatedDecision[] = [...(resumed?.decisions ?? [])];

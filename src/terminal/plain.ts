@@ -1,4 +1,4 @@
-import { breaksCritical, changeWords, citationWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailure, resumeOpening, saveKeptInstead, sceneWords, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type RecapMoment, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
+import { breaksCritical, changeWords, citationWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailureLines, resumeOpening, saveKeptInstead, sceneWords, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type RecapMoment, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import { scenariosDir } from './paths.js';
 import { leftOutNotice } from './scenario-files.js';
@@ -67,7 +67,7 @@ export async function runPlain(opts: PlainOptions): Promise<number> {
   }
 }
 
-/** A damaged save in the scenario's slot is moved aside before a new run can write over it, in one line on stderr. */
+/** A damaged save in the scenario's slot is moved aside before a new run can write over it, said on stderr (its file's path on a line of its own). */
 function sayAside(playable: PlayableScenario, opts: PlainOptions): void {
   const aside = setAsideDamagedSave(playable, opts.env);
   if (aside) opts.io.err(`casa-practice: ${aside}\n`);
@@ -88,7 +88,7 @@ function continueOrStart(playable: PlayableScenario, opts: PlainOptions): { snap
   }
   const found = readSaveFor(playable, summary.key, opts.env);
   if (found.kind !== 'ok') {
-    if (found.kind === 'bad') opts.io.err(`casa-practice: ${resumeFailure(found.error, found.movedTo)}\n`);
+    if (found.kind === 'bad') opts.io.err(`casa-practice: ${resumeFailureLines(found.error, found.movedTo)}\n`);
     return { mode: opts.mode, origin: 'new' };
   }
   // Starting over is in the mode asked for (--assess kept): a save goes on in its own mode, which may be the other one.

@@ -152,7 +152,7 @@ export function setAsideDamagedSave(playable: PlayableScenario, env: NodeJS.Proc
   const found = readSaveFor(playable, key, env);
   if (found.kind !== 'bad') return undefined;
   // Not "Could not resume": the volunteer opened the scenario, and may not know a save was there.
-  return `Your saved progress in this scenario could not be used: ${core.cleanLine(found.error)} ${found.movedTo === undefined ? 'The save was left where it is' : core.SAVE_MOVED_TO(found.movedTo)}; a new playthrough starts.`;
+  return core.setAsideLines(`Your saved progress in this scenario could not be used: ${core.cleanLine(found.error)}`, 'The save', found.movedTo, 'a new playthrough starts');
 }
 
 /**

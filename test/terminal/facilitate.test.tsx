@@ -976,7 +976,7 @@ describe('a trainer-led session kept as it goes', () => {
     expect(app.exit.mock.calls[0]?.[0]).not.toContain('carry on');
   });
 
-  it('opening and leaving at once keeps nothing, and a damaged kept session is set aside with one line, never played', async () => {
+  it('opening and leaving at once keeps nothing, and a damaged kept session is set aside (the path of its file on rows of its own, then what to do), never played', async () => {
     const env = tempEnv();
     const first = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
     let r = await renderApp(first.element);
@@ -991,8 +991,12 @@ describe('a trainer-led session kept as it goes', () => {
     r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
     await press(r, KEY.enter);
     const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
-    expect(frame).toMatch(/Could not resume: The saved room session is damaged \(it is not valid JSON\)\. The room session was moved to \S+facilitation\//);
-    expect(frame).toContain('a new session starts.');
+    expect(frame).toContain('Could not resume: The saved room session is damaged (it is not valid JSON). The room session was moved to the file below (nothing was deleted); a new session starts.');
+    // The file's path whole on rows of its own (pathLineRows), then what to do.
+    const rows = (r.lastFrame() ?? '').split('\n').map((row) => row.trim());
+    const at = rows.findIndex((row) => row.endsWith('new session starts.'));
+    expect(rows[at + 1], r.lastFrame()).toMatch(/^\/\S*$/);
+    expect(frame).toMatch(/facilitation\/\S+\.damaged-.* casa-practice cannot use that file, but you can keep it, or send it to whoever helps you with the app; delete it once you no longer need it\./);
     expect(frame).toContain('Decision 1 of about');
     expect(keptFiles(env).some((f) => f.includes('.damaged'))).toBe(true);
     // The line gives way to the keys at the next key.

@@ -353,14 +353,17 @@ describe('plain mode in this process', () => {
     expect(r.out).toContain('Score: 100% (4 of 4 points)');
   });
 
-  it('resume with a damaged save says so in one line on stderr, moves it aside and starts clean', async () => {
+  it('resume with a damaged save says so on stderr (the line, the file below on a line of its own, what to do), moves it aside and starts clean', async () => {
     const env = tempEnv();
     const saves = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves');
     mkdirSync(saves, { recursive: true });
     writeFileSync(join(saves, 'x.json'), 'not json');
     const r = await cli(['resume'], '', env);
-    expect(r.err.trim().split('\n')).toHaveLength(1);
-    expect(r.err).toMatch(/^casa-practice: Could not resume: The saved progress is damaged \(it is not valid JSON\)\. The save was moved to .*x\.json\.damaged-\S+; choose a scenario\.$/m);
+    expect(r.err.trim().split('\n')).toEqual([
+      'casa-practice: Could not resume: The saved progress is damaged (it is not valid JSON). The save was moved to the file below (nothing was deleted); choose a scenario.',
+      join(saves, readdirSync(saves)[0] as string),
+      'casa-practice cannot use that file, but you can keep it, or send it to whoever helps you with the app; delete it once you no longer need it.',
+    ]);
     expect(existsSync(join(saves, 'x.json'))).toBe(false);
     expect(readdirSync(saves)[0]).toMatch(/^x\.json\.damaged-/);
     expect(r.out).toContain('Scenario number (q to quit):');
@@ -369,13 +372,17 @@ describe('plain mode in this process', () => {
 
   // play <scenario> with a save too damaged to summarise in its slot took it for none: the new run
   // started without a word and its first save (here q) wrote over the damaged one.
-  it('play with a damaged save in the scenario\'s slot moves it aside with one line on stderr, and the new run does not write over it', async () => {
+  it('play with a damaged save in the scenario\'s slot moves it aside, said on stderr with its file on a line of its own, and the new run does not write over it', async () => {
     const env = tempEnv();
     const saves = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves');
     mkdirSync(saves, { recursive: true });
     writeFileSync(join(saves, 'youth-discloses.json'), 'not json');
     const r = await cli(['play', 'youth-discloses', '--plain'], '1\nq\n', env);
-    expect(r.err.trim().split('\n')).toEqual([expect.stringMatching(/^casa-practice: Your saved progress in this scenario could not be used: The saved progress is damaged \(it is not valid JSON\)\. The save was moved to \S*youth-discloses\.json\.damaged-\S+; a new playthrough starts\.$/)]);
+    expect(r.err.trim().split('\n')).toEqual([
+      'casa-practice: Your saved progress in this scenario could not be used: The saved progress is damaged (it is not valid JSON). The save was moved to the file below (nothing was deleted); a new playthrough starts.',
+      expect.stringMatching(/^\/\S*youth-discloses\.json\.damaged-\S+$/),
+      'casa-practice cannot use that file, but you can keep it, or send it to whoever helps you with the app; delete it once you no longer need it.',
+    ]);
     expect(r.out).toContain('Progress saved to');
     const files = readdirSync(saves).sort();
     expect(files).toEqual(['youth-discloses.json', expect.stringMatching(/^youth-discloses\.json\.damaged-/)]);
@@ -386,7 +393,7 @@ describe('plain mode in this process', () => {
     mkdirSync(slot, { recursive: true });
     writeFileSync(join(slot, 'youth-discloses.json'), '{"format": 7}');
     const fresh = await cli(['play', 'youth-discloses', '--plain', '--new'], '1\nq\n', again);
-    expect(fresh.err).toMatch(/^casa-practice: Your saved progress in this scenario could not be used: This is not a casa-practice save\. The save was moved to \S*youth-discloses\.json\.damaged-\S+; a new playthrough starts\.$/m);
+    expect(fresh.err).toMatch(/^casa-practice: Your saved progress in this scenario could not be used: This is not a casa-practice save\. The save was moved to the file below \(nothing was deleted\); a new playthrough starts\.\n\/\S*youth-discloses\.json\.damaged-\S+\ncasa-practice cannot use that file/m);
     const kept = readdirSync(slot).sort();
     expect(kept).toEqual(['youth-discloses.json', expect.stringMatching(/^youth-discloses\.json\.damaged-/)]);
     expect(readFileSync(join(slot, kept[1] as string), 'utf8')).toBe('{"format": 7}');
@@ -615,14 +622,19 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(renewed.out).toContain('-- Decision 1 of about 2');
   });
 
-  it('a damaged kept session is moved aside with one line on stderr, and a new session starts', async () => {
+  it('a damaged kept session is moved aside, said on stderr (the line, the file below on a line of its own, what to do), and a new session starts', async () => {
     const env = tempEnv();
     await cli(['--facilitate', NEW_PHONE], '1 0 0\n', env);
     const folder = join(env.XDG_STATE_HOME as string, 'casa-practice', 'facilitation');
     const [slot = ''] = readdirSync(folder);
     writeFileSync(join(folder, slot), '{"format": "casa-practice-facilitation", "formatVersion": 1, "past": [');
     const r = await cli(['--facilitate', NEW_PHONE], 'q\n', env);
-    expect(r.err.trim().split('\n')).toEqual([expect.stringMatching(/^casa-practice: Could not resume: The saved room session is damaged \(it is not valid JSON\)\. The room session was moved to .*; a new session starts\.$/)]);
+    const aside = readdirSync(folder).find((f) => f !== slot) ?? '';
+    expect(r.err.trim().split('\n')).toEqual([
+      'casa-practice: Could not resume: The saved room session is damaged (it is not valid JSON). The room session was moved to the file below (nothing was deleted); a new session starts.',
+      join(folder, aside),
+      'casa-practice cannot use that file, but you can keep it, or send it to whoever helps you with the app; delete it once you no longer need it.',
+    ]);
     expect(r.out).not.toContain('Continuing the trainer-led session');
     expect(r.out).toContain('-- Decision 1 of about 2');
     expect(readdirSync(folder).some((f) => f.startsWith(slot.replace(/\.json$/, '')) && f !== slot)).toBe(true);

@@ -78,7 +78,8 @@ describe('saving and resuming', () => {
     await press(r, '1');
     const note = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
     expect(note).toContain('Content note');
-    expect(note).toMatch(/Your saved progress in this scenario could not be used: The saved progress is damaged \(it is not valid JSON\)\. The save was moved to .+\.damaged-\S+; a new playthrough starts\./);
+    // Its path whole on a line of its own, after the sentence naming "the file below", and then what to do.
+    expect(note).toMatch(/Your saved progress in this scenario could not be used: The saved progress is damaged \(it is not valid JSON\)\. The save was moved to the file below \(nothing was deleted\); a new playthrough starts\. \S.*\.damaged-\S+ casa-practice cannot use that file, but you can keep it, or send it to whoever helps you with the app; delete it once you no longer need it\./);
     const aside = readdirSync(savesDir(env));
     expect(aside).toEqual([expect.stringMatching(new RegExp(`^${NEW_PHONE_SAVE.replace(/\./g, '\\.')}\\.damaged-`))]);
     await press(r, KEY.enter, '1', KEY.enter, 'q');
@@ -108,10 +109,12 @@ describe('saving and resuming', () => {
     const path = join(savesDir(env), aside as string);
     expect(columnsOf(path)).toBeGreaterThan(60);
     const rows = r.lastFrame().split('\n').map((row) => row.trimEnd());
-    const first = rows.findIndex((row) => row.includes('moved to'));
-    const last = rows.findIndex((row, i) => i > first && row.includes('; a new playthrough'));
-    expect(first).toBeGreaterThanOrEqual(0);
-    expect(rows.slice(first, last + 1).join('\n').replace(/([/._-])\n/g, '$1').replaceAll('\n', ' ')).toContain(`moved to ${path}; a new playthrough`);
+    // The path on rows of its own: after the sentence naming "the file below", before what to do.
+    const first = rows.findIndex((row) => row.endsWith('playthrough starts.')) + 1;
+    const last = rows.findIndex((row, i) => i >= first && row.startsWith('casa-practice cannot use')) - 1;
+    expect(first, r.lastFrame()).toBeGreaterThan(0);
+    expect(last, r.lastFrame()).toBeGreaterThan(first);
+    expect(rows.slice(first, last + 1).join('\n').replace(/([/._-])\n/g, '$1').replaceAll('\n', ' ')).toBe(path);
     // (Above: each row the path runs over ends with a / where it goes on, or, inside a file name
     // longer than a row, a dot or dash, or at a space in a folder's name.) Each name is whole on one row.
     const text = rows.slice(first, last + 1).join('\n');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, runPiped } from './helpers/cli.js';
 import { tempEnv } from './helpers/ink.js';
+import { SET_ASIDE_KEEP } from '../../src/machines/light.js';
 
 // Saves and records are untrusted input: whatever they hold, no escape sequence or invisible
 // character may reach the terminal, and damaged data is moved aside, never lost or overwritten.
@@ -26,12 +27,15 @@ describe('untrusted saves and records never reach the terminal raw', () => {
     ['a format version', { format: 'casa-practice-terminal-save', formatVersion: HOSTILE, scenarioFile: 'x.json', session: {} }],
     ['a scenario file name', { format: 'casa-practice-terminal-save', formatVersion: 1, scenarioFile: `/nowhere/${HOSTILE}.json`, session: {} }],
     ['a scenario id in the session', { format: 'casa-practice-terminal-save', formatVersion: 1, scenarioFile: 'youth-discloses', session: { format: 'casa-practice-session', formatVersion: 1, scenarioId: HOSTILE, scenarioVersion: 1, snapshot: {} } }],
-  ])('resume --plain reports a save whose %s holds escape sequences in one clean line and moves it aside', async (_what, save) => {
+  ])('resume --plain reports a save whose %s holds escape sequences in clean lines (the sentence, the file it was moved to, what to do) and moves it aside', async (_what, save) => {
     const env = tempEnv();
     writeState(env, 'saves/x.json', JSON.stringify(save));
     const r = await cli(['resume', '--plain'], '', env);
-    expect(r.err).toMatch(/^casa-practice: Could not resume: /);
-    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/^casa-practice: Could not resume: .* The save was moved to the file below \(nothing was deleted\); choose a scenario\.\n/);
+    const lines = r.err.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toBe(join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves', readdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves'))[0] as string));
+    expect(lines[2]).toBe(SET_ASIDE_KEEP);
     expect(r.err).not.toMatch(RAW);
     expect(r.out).not.toMatch(RAW);
     expect(readdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves'))[0]).toMatch(/^x\.json\.damaged-/);
@@ -156,7 +160,9 @@ describe('untrusted saves and records never reach the terminal raw', () => {
     writeState({ XDG_STATE_HOME: state }, 'saves/x.json', '{damaged');
     const resumed = await cli(['resume', '--plain'], '', { ...env, XDG_STATE_HOME: state });
     expect(resumed.err).not.toMatch(RAW);
-    expect(resumed.err).toContain(`The save was moved to ${shown}saves/x.json.damaged-`);
+    expect(resumed.err).toContain('The save was moved to the file below (nothing was deleted)');
+    // The path on a line of its own, escaped as every name from the environment is.
+    expect(resumed.err.split('\n').some((l) => l.startsWith(`${shown}saves/x.json.damaged-`))).toBe(true);
     writeState({ XDG_STATE_HOME: state }, 'records.json', '{damaged');
     const records = await cli(['records'], '', { ...env, XDG_STATE_HOME: state });
     expect(`${records.out}${records.err}`).not.toMatch(RAW);

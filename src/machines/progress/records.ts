@@ -6,7 +6,7 @@ import { isScenarioId } from '../scenario-id.js';
 import type { SessionMode } from '../types.js';
 import { FINGERPRINT_PATTERN, scenarioFingerprint } from './fingerprint.js';
 import { derivedUuid, randomUuid, UUID_PATTERN, weakRandomBytes, type RandomBytes } from './ids.js';
-import { asideWords, exclusively, leftInPlaceOf, leftWhereItWas, type Store } from './store.js';
+import { asideWords, exclusively, leftInPlaceOf, leftWhereItWas, SET_ASIDE_KEEP, type Store } from './store.js';
 
 /** The best result a volunteer has had on one scenario. */
 export interface CompletionRecord {
@@ -210,7 +210,7 @@ export function recordsSetAsideLines(aside: RecordsSetAside): string {
 export function recordsSetAsideTodo(aside: RecordsSetAside): string {
   return leftWhereItWas(aside.movedTo)
     ? 'Nothing is written over it; once it can be moved, casa-practice sets it aside and starts new records.'
-    : 'casa-practice cannot use that file, but you can keep it, or send it to whoever helps you with the app; delete it once you no longer need it.';
+    : SET_ASIDE_KEEP;
 }
 
 /** The notice and what was set aside, as a RecordsRead carries them, and whether the records could not be written. */

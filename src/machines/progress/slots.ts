@@ -1,5 +1,5 @@
 import { cleanLine } from '../text/clean.js';
-import { asideWords, type Store } from './store.js';
+import { asideWords, setAsideLines, type Store } from './store.js';
 
 // Save keys and listing, apart from reading and writing saves: a picker checks for a save
 // without loading XState.
@@ -75,6 +75,14 @@ export const SAVE_MOVED_TO = (movedTo: string): string => asideWords('The save',
  */
 export function resumeFailure(error: string, movedTo?: string, keptAt: (movedTo: string) => string = SAVE_MOVED_TO, then = 'starting fresh'): string {
   return `Could not resume: ${cleanLine(error)} ${movedTo === undefined ? 'The save was left where it is' : keptAt(movedTo)}; ${then}.`;
+}
+
+/**
+ * resumeFailure in the terminal's lines (setAsideLines): the sentence naming "the file below", the
+ * file's path on a line of its own, what to do. `what`: the save, or the room session.
+ */
+export function resumeFailureLines(error: string, movedTo: string | undefined, then = 'starting fresh', what = 'The save'): string {
+  return setAsideLines(`Could not resume: ${cleanLine(error)}`, what, movedTo, then);
 }
 
 /** What a picker says about a save without loading it: how far it got and when. */

@@ -119,6 +119,34 @@ export function asideWords(what: string, movedTo: string, plural = false): strin
   if (!left) return `${what} ${plural ? 'were' : 'was'} moved to ${shownFileName(movedTo)}`;
   return `${what} could not be moved aside (${cleanLine(left.why)}) and ${plural ? 'are' : 'is'} still at ${shownFileName(left.place)}`;
 }
+/** What to do about a file set aside, in the terminal's words: the file moved aside is kept, not used. */
+export const SET_ASIDE_KEEP = 'casa-practice cannot use that file, but you can keep it, or send it to whoever helps you with the app; delete it once you no longer need it.';
+
+/**
+ * A value set aside, in the terminal's lines, as recordsSetAsideLines gives records': `opening`
+ * (what went wrong), then the place named "the file below" ("The save was moved to the file below
+ * (nothing was deleted)", or, not moved, "… could not be moved aside (why), so it was left as it
+ * was, in the file below"), then `then` (what happens next); the file's path whole on a line of its
+ * own (in mid-sentence it was wrapped with the words around it); then what to do. Not moved aside
+ * at all (`movedTo` undefined: it could not even be read), one line, naming no file.
+ */
+export function setAsideLines(opening: string, what: string, movedTo: string | undefined, then: string): string {
+  if (movedTo === undefined) return `${opening} ${what} was left where it is; ${then}.`;
+  const left = leftInPlaceOf(movedTo);
+  const where = left ? `${what} could not be moved aside (${cleanLine(left.why)}), so it was left as it was, in the file below` : `${what} was moved to the file below (nothing was deleted)`;
+  return `${opening} ${where}; ${then}.\n${shownFileName(left?.place ?? movedTo)}\n${setAsideTodo(movedTo)}`;
+}
+
+/** The one-line form of setAsideLines, for a list that gives each line a row of its own (the picker's notices): the line naming the file, then what to do. */
+export function setAsideInOne(line: string, movedTo: string | undefined): string {
+  return movedTo === undefined ? line : `${line} ${setAsideTodo(movedTo)}`;
+}
+
+/** What to do about a value set aside (setAsideLines' last line). */
+function setAsideTodo(movedTo: string): string {
+  return leftWhereItWas(movedTo) ? 'Nothing is written over it; casa-practice tries again to set it aside the next time it starts.' : SET_ASIDE_KEEP;
+}
+
 /** Where a value moveAside could not move still is, and why it could not be moved; undefined when it was moved. */
 export function leftInPlaceOf(movedTo: string): { place: string; why: string } | undefined {
   const at = movedTo.indexOf(LEFT_IN_PLACE);

@@ -1,7 +1,7 @@
 import { Box, Text, useStdout } from 'ink';
 import { basename, dirname, resolve } from 'node:path';
 import { Component, lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { asideWords, debriefKey, entryOf, keptFacilitation, localDate, localTime, resumeFailure, saveKey, sharedIdWords, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
+import { debriefKey, entryOf, keptFacilitation, localDate, localTime, resumeFailure, resumeFailureLines, saveKey, setAsideInOne, sharedIdWords, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
 import type { Debrief, MissingFile, PersistedScenarioSnapshot, RestoredFacilitation, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
 import { checkStateFolder, hasSave, loadRecords, notSavedWords, recordsNoticeInOne, stateStore } from '../node/state-store.js';
@@ -224,7 +224,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
       // A room session kept from before (q, a closed window, or one that finished): ask to carry on (or open it) or start over.
       const found = start.kind === 'facilitate' && start.startOver && !fromPicker ? { kind: 'none' as const } : (await import('../saves.js')).readRoomSession(playable, services.env);
       if (found.kind === 'ok') return setScreen({ name: 'roomChoose', entry, playable, kept: found, fromPicker });
-      const notice = found.kind === 'bad' ? resumeFailure(found.error, found.movedTo, (to) => asideWords('The room session', to), 'a new session starts') : undefined;
+      const notice = found.kind === 'bad' ? resumeFailureLines(found.error, found.movedTo, 'a new session starts', 'The room session') : undefined;
       return setScreen({ name: 'facilitate', playable, actor: await newFacilitation(services.env, playable), notice });
     }
     else setScreen({ name: 'play', playable, actor: await newActor(services.env, playable, mode), mode, fromPicker, origin });
@@ -243,7 +243,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     const found = key !== undefined && playable ? saves.readSaveFor(playable, key, services.env) : saves.readSave(services.env, key);
     // Its trainer's file moved: ask where it is now.
     if (found.kind === 'bad' && found.missing) return setScreen({ name: 'locate', missing: found.missing });
-    if (found.kind !== 'ok') return toPicker(found.kind === 'bad' ? resumeFailure(found.error, found.movedTo, undefined, 'choose a scenario') : 'No saved session was found.');
+    if (found.kind !== 'ok') return toPicker(found.kind === 'bad' ? setAsideInOne(resumeFailure(found.error, found.movedTo, undefined, 'choose a scenario'), found.movedTo) : 'No saved session was found.');
     await play(found);
   };
   /** A save read (or found again at its file's new place) opens where it stopped. */

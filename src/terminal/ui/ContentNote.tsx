@@ -59,13 +59,16 @@ export function ContentNote({ entry, onStart, onBack, onQuit, notice, setAside, 
   const about = `About ${entry.minutes} minutes. ${entry.summary}`;
   // The screen keeps one row spare (it never scrolls): where the whole note is taller than that, the
   // shorter words about q come first, then the summary goes (the title and minutes stay).
-  const height = (summary: string, tail: string) => (notice ? inkRows(notice, columns) : 0) + (setAside ? inkRows(setAside, columns) : 0) + inkRows(entry.title, columns) + inkRows(summary, columns)
+  // A save set aside is said in lines (setAsideLines: the sentence, the file's path, what to do);
+  // where even the shortest note has no room for all three, what to do goes last of all.
+  const asides = setAside === undefined ? [undefined] : [setAside, setAside.split('\n').slice(0, 2).join('\n')];
+  const height = (aside: string | undefined, summary: string, tail: string) => (notice ? inkRows(notice, columns) : 0) + (aside ? aside.split('\n').reduce((n, line) => n + inkRows(line, columns), 0) : 0) + inkRows(entry.title, columns) + inkRows(summary, columns)
     + 1 + 2 + 1 + inkRows(entry.contentNote, inner) + tailRows(tail).reduce((n, row) => n + inkRows(row, inner), 0) + 1 + inkRows(hintLine(hints), columns);
-  const choices = [...tails.map((t) => [about, t] as const), ...tails.map((t) => [`About ${entry.minutes} minutes.`, t] as const)];
-  const [summary, tail] = choices.find(([a, t]) => height(a, t) <= rows - 1) ?? (choices.at(-1) as readonly [string, string]);
+  const choices = asides.flatMap((aside) => [...tails.map((t) => [aside, about, t] as const), ...tails.map((t) => [aside, `About ${entry.minutes} minutes.`, t] as const)]);
+  const [aside, summary, tail] = choices.find(([s, a, t]) => height(s, a, t) <= rows - 1) ?? (choices.at(-1) as readonly [string | undefined, string, string]);
   return (
     <Box flexDirection="column">
-      {setAside && <Paragraph width={columns}>{setAside}</Paragraph>}
+      {aside && <Paragraph width={columns}>{aside}</Paragraph>}
       {notice && <Paragraph width={columns}>{notice}</Paragraph>}
       <Paragraph bold width={columns}>{entry.title}</Paragraph>
       <Paragraph width={columns}>{summary}</Paragraph>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   asideKey, asideWords, clearSave, leftInPlace, finishPlaythrough, keepProgress, latestSaveKey, MAX_COMPLETIONS, memoryStore, mergeCompletion, parseRecords, practiceClock, readRecords, readSave, recordCompletion, RECORDS_KEY,
-  recordsSetAsideNotice, resumeFailure, saveKey, startingAt, writeSave,
+  recordsSetAsideNotice, resumeFailure, resumeFailureLines, SET_ASIDE_KEEP, setAsideInOne, saveKey, startingAt, writeSave,
   type Debrief, type PlayableScenario, type ScenarioLoader, type Store,
 } from '../../../src/machines/index.js';
 import { CLEAR, CLIPBOARD, CONTROL, example, expectMovedAside, expectOneCleanLine, HOSTILE, play, RLO, TITLE } from './fixtures.js';
@@ -557,6 +557,25 @@ describe('a value that could not be set aside is not said to be "moved to" where
   it('words a save, records and a room session left in place as such, and the others as moved', () => {
     expect(asideWords('The save', leftInPlace('/s/a.json', 'permission denied'))).toBe('The save could not be moved aside (permission denied) and is still at /s/a.json');
     expect(asideWords('they', '/s/records.json.damaged-1', true)).toBe('they were moved to /s/records.json.damaged-1');
+  });
+
+  // The terminal said a save or room session set aside with its path mid-sentence (wrapped with the
+  // words around it) and nothing to do, where records were said in lines (recordsSetAsideLines).
+  it('in the terminal\'s lines: the sentence naming "the file below", the path alone, what to do; one line for the picker; no file, no path', () => {
+    expect(resumeFailureLines('The saved room session is damaged.', '/s/room/x.json.damaged-1', 'a new session starts', 'The room session').split('\n')).toEqual([
+      'Could not resume: The saved room session is damaged. The room session was moved to the file below (nothing was deleted); a new session starts.',
+      '/s/room/x.json.damaged-1',
+      SET_ASIDE_KEEP,
+    ]);
+    expect(resumeFailureLines('Damaged.', leftInPlace('/s/a.json', 'permission denied')).split('\n')).toEqual([
+      'Could not resume: Damaged. The save could not be moved aside (permission denied), so it was left as it was, in the file below; starting fresh.',
+      '/s/a.json',
+      'Nothing is written over it; casa-practice tries again to set it aside the next time it starts.',
+    ]);
+    // A path with an escape is shown escaped on its line, as shownFileName shows it.
+    expect(resumeFailureLines('Damaged.', '/s/\u001b[2Ja.json').split('\n')[1]).toBe('"/s/\\u001b[2Ja.json"');
+    expect(resumeFailureLines('Unreadable.', undefined)).toBe('Could not resume: Unreadable. The save was left where it is; starting fresh.');
+    expect(setAsideInOne(resumeFailure('Damaged.', '/s/a.json.damaged-1', undefined, 'choose a scenario'), '/s/a.json.damaged-1')).toBe(`Could not resume: Damaged. The save was moved to /s/a.json.damaged-1; choose a scenario. ${SET_ASIDE_KEEP}`);
   });
 
   it('resuming a damaged save, and reading damaged records, in a store that cannot move them', () => {
