@@ -259,8 +259,13 @@ describe('the debrief is never lost', () => {
     expect(moved).toEqual([expect.stringMatching(new RegExp(`^${name!.replace(/\./g, '\\.')}\\.damaged-`))]);
     const said = p.lastFrame()?.replace(/\s*\n\s*/g, ' ') ?? '';
     expect(said).toContain('The last debrief kept is damaged');
-    // (The path is long, and the terminal wraps it where it must: compared without the breaks.)
-    expect(said.replace(/\s+/g, '')).toContain(`Itwasmovedto${join(dir, moved[0]!)}.`);
+    // The sentence naming "the file below", the path on rows of its own (long, the terminal wraps it
+    // where it must: compared without the breaks), then what to do, as a save set aside is said.
+    expect(said).toContain('It was moved to the file below (nothing was deleted); choose a scenario.');
+    const rows = p.lastFrame()?.split('\n').map((row) => row.trim()) ?? [];
+    const at = rows.findIndex((row) => row.endsWith('choose a scenario.'));
+    const todo = rows.findIndex((row) => row.startsWith('casa-practice cannot use that file'));
+    expect(rows.slice(at + 1, todo).join('')).toBe(join(dir, moved[0]!));
     expect(p.lastFrame()).not.toContain('\u001b]');
     expect(p.lastFrame()).toContain('choose a scenario');
     expect(p.lastFrame()).not.toContain('d: see your last debrief.');

@@ -4,7 +4,7 @@ export { derivedUuid, randomUuid, sha256, UUID_PATTERN, uuidFromBytes, type Rand
 export { FINGERPRINT_PATTERN, scenarioFingerprint } from './fingerprint.js';
 export { agoWords, clearSave, continueChoices, debriefKey, repliesMadeWords, DEBRIEFS_PREFIX, latestSaveKey, mayReplaceSave, resumeFailure, resumeFailureLines, SAVE_MOVED_TO, saveKey, SAVES_PREFIX, saveSummary, shortHash, START_OVER_UNSAVED, slotName, type RunOrigin, type SaveSummary, type SlotOf } from './slots.js';
 export { FELL_BEHIND_FINISH, FELL_BEHIND_SAVE, fellBehind, holdSave, keepProgress, parseScenarioRef, readSave, repliesMade, savedActiveMs, saveKeptInstead, savedScenarioRef, scenarioRef, writeSave, type KeepResult, type MissingFile, type ResumeResult, type SaveSlot, type SaveHold, type ScenarioLoader, type ScenarioRef, whileHolding } from './saves.js';
-export { hasKeptDebrief, keepDebrief, keptDebriefFailure, readKeptDebrief, type KeptDebrief } from './debriefs.js';
+export { hasKeptDebrief, keepDebrief, keptDebriefFailure, keptDebriefFailureLines, readKeptDebrief, type KeptDebrief } from './debriefs.js';
 export { finishPlaythrough, type Finished, type Recorded } from './finish.js';
 export { PRACTICE_IDLE_MS, practiceClock, type PracticeClock, type PracticeClockOptions } from './clock.js';
 export { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BACKUP_NOT_OVER_DAMAGED, importBackup, parseBackup, BACKUP_FORMAT_VERSION, MAX_BACKUP_BYTES, MAX_BACKUP_ENTRIES, type BackupFile, type BackupLeftOut, type BackupParse, type ImportResult, type SaveValue } from './backup.js';

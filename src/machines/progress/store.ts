@@ -128,13 +128,14 @@ export const SET_ASIDE_KEEP = 'casa-practice cannot use that file, but you can k
  * (nothing was deleted)", or, not moved, "… could not be moved aside (why), so it was left as it
  * was, in the file below"), then `then` (what happens next); the file's path whole on a line of its
  * own (in mid-sentence it was wrapped with the words around it); then what to do. Not moved aside
- * at all (`movedTo` undefined: it could not even be read), one line, naming no file.
+ * at all (`movedTo` undefined: it could not even be read), one line, naming no file. `again`: when
+ * a value left where it was is tried again.
  */
-export function setAsideLines(opening: string, what: string, movedTo: string | undefined, then: string): string {
+export function setAsideLines(opening: string, what: string, movedTo: string | undefined, then: string, again = 'the next time it starts'): string {
   if (movedTo === undefined) return `${opening} ${what} was left where it is; ${then}.`;
   const left = leftInPlaceOf(movedTo);
   const where = left ? `${what} could not be moved aside (${cleanLine(left.why)}), so it was left as it was, in the file below` : `${what} was moved to the file below (nothing was deleted)`;
-  return `${opening} ${where}; ${then}.\n${shownFileName(left?.place ?? movedTo)}\n${setAsideTodo(movedTo)}`;
+  return `${opening} ${where}; ${then}.\n${shownFileName(left?.place ?? movedTo)}\n${setAsideTodo(movedTo, again)}`;
 }
 
 /** The one-line form of setAsideLines, for a list that gives each line a row of its own (the picker's notices): the line naming the file, then what to do. */
@@ -143,8 +144,8 @@ export function setAsideInOne(line: string, movedTo: string | undefined): string
 }
 
 /** What to do about a value set aside (setAsideLines' last line). */
-function setAsideTodo(movedTo: string): string {
-  return leftWhereItWas(movedTo) ? 'Nothing is written over it; casa-practice tries again to set it aside the next time it starts.' : SET_ASIDE_KEEP;
+function setAsideTodo(movedTo: string, again = 'the next time it starts'): string {
+  return leftWhereItWas(movedTo) ? `Nothing is written over it; casa-practice tries again to set it aside ${again}.` : SET_ASIDE_KEEP;
 }
 
 /** Where a value moveAside could not move still is, and why it could not be moved; undefined when it was moved. */

@@ -258,11 +258,12 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   const reopenDebrief = async (entry: CatalogEntry) => {
     const playable = await playableOf(entry);
     if (!playable) return;
-    const { keptDebriefFailure, readKeptDebrief } = await import('../../machines/index.js');
+    const { keptDebriefFailureLines, readKeptDebrief } = await import('../../machines/index.js');
     const kept = readKeptDebrief(stateStore(services.env), playable);
     if (!kept) return toPicker('No debrief of this scenario was kept.');
-    // Set aside by the core (the picker stops offering it), and the notice says where it went.
-    if (!kept.ok) return toPicker(keptDebriefFailure(kept));
+    // Set aside by the core (the picker stops offering it), and the notice says where it went: the
+    // sentence, the file's path on a line of its own, what to do (as a save set aside is said).
+    if (!kept.ok) return toPicker(keptDebriefFailureLines(kept));
     setScreen({ name: 'kept', playable, debrief: kept.debrief, mode: kept.mode, savedAt: kept.savedAt });
   };
 

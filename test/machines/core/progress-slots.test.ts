@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  agoWords, continueChoices, finishPlaythrough, repliesMadeWords, keepDebrief, keptDebriefFailure, keepProgress, mayReplaceSave, memoryStore, saveKeptInstead, readKeptDebrief, readSave, saveKey, saveSummary,
+  agoWords, continueChoices, finishPlaythrough, repliesMadeWords, keepDebrief, keptDebriefFailure, keptDebriefFailureLines, keepProgress, mayReplaceSave, memoryStore, saveKeptInstead, readKeptDebrief, readSave, saveKey, saveSummary,
   startingAt, writeSave, type Debrief, type PlayableScenario, type ScenarioLoader, type ScenarioRef,
 } from '../../../src/machines/index.js';
-import { hasKeptDebrief } from '../../../src/machines/progress/index.js';
+import { hasKeptDebrief, leftInPlace, SET_ASIDE_KEEP } from '../../../src/machines/progress/index.js';
 import { example, expectOneCleanLine, play } from './fixtures.js';
 
 // Save slots keyed by file and id, the continue / start-over policy, and the last debrief kept.
@@ -240,6 +240,27 @@ describe('the last debrief kept', () => {
     const r = readKeptDebrief(unreadable, bundledPlayable, now);
     expect(r).toEqual({ ok: false, error: 'The last debrief could not be read (EACCES: permission denied).' });
     expect(keptDebriefFailure(r as { error: string })).toBe('The last debrief could not be read (EACCES: permission denied).');
+  });
+
+  // The terminal's picker said "… It was moved to /home/…/debriefs/x.json.damaged-…." with the path
+  // mid-sentence (wrapped with the words around it) and nothing to do, where a save set aside is said
+  // in lines (setAsideLines): the sentence naming "the file below", the path alone, what to do.
+  it('in the terminal\'s lines: the sentence naming "the file below", the path alone, what to do', () => {
+    const error = 'The last debrief kept is damaged (it has no scenario version).';
+    expect(keptDebriefFailureLines({ error, movedTo: '/s/debriefs/x.json.damaged-1' }).split('\n')).toEqual([
+      `${error} It was moved to the file below (nothing was deleted); choose a scenario.`,
+      '/s/debriefs/x.json.damaged-1',
+      SET_ASIDE_KEEP,
+    ]);
+    // Left where it was, it is tried again when asked for again (the picker still offers it).
+    expect(keptDebriefFailureLines({ error, movedTo: leftInPlace('/s/debriefs/x.json', 'permission denied') }).split('\n')).toEqual([
+      `${error} It could not be moved aside (permission denied), so it was left as it was, in the file below; choose a scenario.`,
+      '/s/debriefs/x.json',
+      'Nothing is written over it; casa-practice tries again to set it aside the next time you ask to see it.',
+    ]);
+    // Escapes in the path shown, not sent; not moved at all, the error alone.
+    expect(keptDebriefFailureLines({ error, movedTo: '/s/\u001b[2Jx.json' }).split('\n')[1]).toBe('"/s/\\u001b[2Jx.json"');
+    expect(keptDebriefFailureLines({ error: 'The last debrief could not be read (EACCES).' })).toBe('The last debrief could not be read (EACCES).');
   });
 
   // It said "The last debrief cannot be shown: The saved progress is damaged (its scenario
