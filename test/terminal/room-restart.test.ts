@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRoom, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, serializeRoom, validateScenario, type PresenterView, type Scenario, type ServerError } from '../../src/machines/index.js';
+import { createRoom, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, serializeRoom, SET_ASIDE_KEEP, validateScenario, type PresenterView, type Scenario, type ServerError } from '../../src/machines/index.js';
 import { BIN, ROOT, runInProcess } from './helpers/cli.js';
 import { closedHint, roomCommand } from '../../src/terminal/room/command.js';
 import { deviceId, Phone, Presenter } from './helpers/room.js';
@@ -216,7 +216,13 @@ describe('room command as a process', () => {
     writeFileSync(join(rooms, 'DMG234.json'), serializeRoom({ ...state, votes: { [deviceId(1)]: 'r-nails-skip' } }));
     const damaged = io();
     expect(await roomCommand(['--resume', '--host', '127.0.0.1'], damaged.io, env)).toBe(1);
-    expect(damaged.got.err).toMatch(/could not resume the room: The saved room is damaged .* moved to "[^"]*casa-room-\\u001b\]0;x\\u0007-[^"]*DMG234\.json[^"]*"/);
+    // The sentence naming "the file below", the path whole on a line of its own (mid-sentence it was
+    // wrapped with the words around it), what to do, then the command that starts a new room.
+    const lines = damaged.got.err.split('\n');
+    expect(lines[0]).toMatch(/^casa-practice: could not resume the room: The saved room is damaged .* The room file was moved to the file below \(nothing was deleted\); no room was started\.$/);
+    expect(lines[1]).toMatch(/^"[^"]*casa-room-\\u001b\]0;x\\u0007-[^"]*DMG234\.json\.damaged-[^"]*"$/);
+    expect(lines[2]).toBe(SET_ASIDE_KEEP);
+    expect(lines.slice(3).join(' ').replace(/\s+/g, ' ')).toBe('Start a new room with: casa-practice room <scenario> ');
     expect(damaged.got.err).not.toContain('\x1b');
     expect(damaged.got.err).not.toContain('\x07');
     expect(readdirSync(rooms).some((f) => f.startsWith('DMG234.json') && f !== 'DMG234.json')).toBe(true);
@@ -237,7 +243,7 @@ describe('room command as a process', () => {
     expect(got.err).not.toContain('damaged');
     const aside = readdirSync(rooms).filter((f) => f !== 'VER234.json');
     expect(aside).toEqual([expect.stringMatching(/^VER234\.json\.outdated-/)]);
-    expect(got.err).toContain(`moved to ${join(rooms, aside[0] as string)}.`);
+    expect(got.err.split('\n').slice(0, 2)).toEqual([expect.stringMatching(/moved to the file below \(nothing was deleted\); no room was started\.$/), join(rooms, aside[0] as string)]);
     expect(readFileSync(join(rooms, aside[0] as string), 'utf8')).toBe(text);
   });
 

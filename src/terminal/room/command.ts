@@ -5,8 +5,8 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { renderUnicodeCompact } from 'uqr';
 import {
-  asideWords, backToDecision,
-  cleanLine, createRoom, peekRoom, restoreRoom, roomCodeFrom, roomContext, roomSessionView, roomSummaryFileName, roomSummaryMarkdown, quoteAsWritten, serializeRoom, visibleLine,
+  backToDecision,
+  cleanLine, createRoom, peekRoom, restoreRoom, roomCodeFrom, roomContext, roomSessionView, roomSummaryFileName, roomSummaryMarkdown, quoteAsWritten, serializeRoom, setAsideLines, visibleLine,
   type RoomContext, type RoomState,
 } from '../../machines/index.js';
 import { parseArgs, UsageError } from '../args.js';
@@ -115,7 +115,10 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
     if (!playable || 'problems' in playable || !restored?.ok) {
       const why = !peek.ok ? peek.error : !playable ? 'The saved room does not say which scenario it plays.' : 'problems' in playable ? `Its scenario file now has errors:\n${playable.problems}` : restored && !restored.ok ? restored.error : 'The saved room could not be read.';
       const moved = store.moveAside(latest.key, undefined, restored && !restored.ok && restored.outdated ? 'outdated' : 'damaged');
-      io.err(`casa-practice: could not resume the room: ${visibleLine(why)} ${asideWords('The room file', moved)}.\n`);
+      // As a save set aside is said (setAsideLines): the sentence naming "the file below", the file's
+      // path whole on a line of its own (mid-sentence it was wrapped with the words around it), what
+      // to do; then the command that starts a new room.
+      io.err(`${setAsideLines(`casa-practice: could not resume the room: ${visibleLine(why)}`, 'The room file', moved, 'no room was started', 'the next time a room is resumed')}\n${commandWords(`Start a new room with:\n${command('room <scenario>', env)}`, env)}\n`);
       return 1;
     }
     ctx = roomContext(playable.scenario);
