@@ -28,11 +28,11 @@ export const ROOM_SHOWN = `shows what takes the room this browser keeps for casa
 
 /**
  * What to do when the records shown are not all there were: load a backup (`there`: in My records,
- * named just before; `here`: on My records itself, with its button), said the same way by every
+ * named just before; `here`: on My records itself, with its button; `above`: said below it), said the same way by every
  * records notice.
  */
-function bringBack(where: 'here' | 'there' | 'records'): string {
-  const how = where === 'here' ? 'with “Load a backup file” below' : where === 'there' ? 'there' : 'in My records';
+function bringBack(where: 'here' | 'above' | 'there' | 'records'): string {
+  const how = where === 'here' ? 'with “Load a backup file” below' : where === 'above' ? 'with “Load a backup file” above' : where === 'there' ? 'there' : 'in My records';
   return `If you have a backup file, load it ${how} to bring your records back.`;
 }
 
@@ -47,23 +47,34 @@ function bringBack(where: 'here' | 'there' | 'records'): string {
  * "load a backup" is no longer the thing to do: it says instead what became of the backup, the
  * records set aside first, then the backup loaded into the new ones. (Records left as they were
  * are not loaded over: importBackup refuses, and My records says so with LOAD_ONCE_ROOM.)
+ *
+ * `downloaded`: found by downloading a backup on My records (backupText's read), said after
+ * BACKUP_DOWNLOADED below the backup controls: "Load a backup file" is above, and, left as they
+ * were, the backup just downloaded holds what is shown (its button was the thing to do).
  */
-export function recordsNotice(read: { notice?: string; setAside?: RecordsSetAside }, where: 'records' | 'elsewhere' | 'loaded' = 'elsewhere'): string | undefined {
+export function recordsNotice(read: { notice?: string; setAside?: RecordsSetAside }, where: 'records' | 'elsewhere' | 'loaded' | 'downloaded' = 'elsewhere'): string | undefined {
   const here = where !== 'elsewhere';
   const loaded = where === 'loaded';
-  if (!read.setAside) return read.notice === undefined ? undefined : `${read.notice} ${loaded ? BACKUP_LOADED_INTO_NEW : bringBack(here ? 'here' : 'records')}`;
+  const downloaded = where === 'downloaded';
+  if (!read.setAside) return read.notice === undefined ? undefined : `${read.notice} ${loaded ? BACKUP_LOADED_INTO_NEW : bringBack(downloaded ? 'above' : here ? 'here' : 'records')}`;
   const kept = recordsSetAsideNotice(read.setAside, keptInBrowser('them'));
   // Left as they were (storage full): a backup loaded now would live in this tab only, so the one
   // way to keep what is shown is to download it.
   if (leftWhereItWas(read.setAside.movedTo)) {
     // The storage refused to be read: no room to make, but the browser may read it again later.
-    if (unreadableStorage(read.setAside.movedTo)) return `${kept} ${STORAGE_UNREADABLE_TODO} To keep what you finish meanwhile, download a backup file ${here ? 'with “Download a backup file” below' : 'in My records'}.`;
+    if (unreadableStorage(read.setAside.movedTo)) return `${kept} ${STORAGE_UNREADABLE_TODO} ${downloaded ? `${HOLDS_WHAT_IS_SHOWN} To keep what you finish meanwhile, download another later.` : `To keep what you finish meanwhile, download a backup file ${here ? 'with “Download a backup file” below' : 'in My records'}.`}`;
     const room = here ? `What takes the room this browser keeps for casa-practice is shown below, under “${ROOM_HEADING}”.` : `My records ${ROOM_SHOWN}.`;
-    return `${kept} ${room} To keep what is shown, download a backup file ${here ? 'with “Download a backup file” below' : 'there'}.`;
+    return `${kept} ${room} ${downloaded ? HOLDS_WHAT_IS_SHOWN : `To keep what is shown, download a backup file ${here ? 'with “Download a backup file” below' : 'there'}.`}`;
   }
   const listed = here ? `The copy is listed below, under “${ROOM_HEADING}”, to download or remove.` : `My records ${COPY_LISTED}.`;
-  return `${kept} ${listed} ${loaded ? BACKUP_LOADED_INTO_NEW : bringBack(here ? 'here' : 'there')}`;
+  return `${kept} ${listed} ${loaded ? BACKUP_LOADED_INTO_NEW : bringBack(downloaded ? 'above' : here ? 'here' : 'there')}`;
 }
+
+/** Said after a backup was downloaded: the confirmation, before any notice of the records it read (recordsNotice's `downloaded`). */
+export const BACKUP_DOWNLOADED = 'Backup downloaded. Keep the file somewhere safe; load it here to bring your records back.';
+
+/** What the backup just downloaded holds, of records left as they were (recordsNotice's `downloaded`). */
+const HOLDS_WHAT_IS_SHOWN = 'The backup file just downloaded holds what is shown.';
 
 /** What to do when this browser's storage refused to be read (see recordsNotice). */
 const STORAGE_UNREADABLE_TODO = 'Closing the browser and opening casa-practice again may let it read them.';

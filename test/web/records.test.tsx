@@ -2,7 +2,7 @@
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { memoryStore, type Store } from '../../src/machines/light.js';
+import { leftInPlace, memoryStore, type Store } from '../../src/machines/light.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import { backupText, CERTIFICATE_CREDIT, IN_SERVICE_COUNTING, IN_SERVICE_COUNTING_OWN, IN_SERVICE_COUNTING_TERMINAL, IN_SERVICE_COUNTING_TIMING, IN_SERVICE_CREDIT, NO_PRACTICE_YET } from '../../src/machines/index.js';
 import { announcedDuring, captureDownloads, playToDebrief, readAloud, renderApp, watchAnnouncements, replyKey } from './helpers.js';
@@ -318,6 +318,30 @@ describe('My records', () => {
     expect(said[1]).toBe(said[0]);
     expect(said[2]).toMatch(/^Backup downloaded\./);
     expect(said[3]).toBe(said[2]);
+  });
+
+  // Records left as they were (no room for a copy) give their notice at every read, the backup's
+  // too: it took the place of "Backup downloaded", so the download the notice asks for was never
+  // confirmed. Both are said, the confirmation first, as news beside the backup controls.
+  it('a backup downloaded while the records notice shows is confirmed, with the notice after it, in the polite region beside the backup controls', async () => {
+    const store: Store = { ...memoryStore({ 'records.json': '{"broken' }), moveAside: (key: string) => leftInPlace(key, 'the storage is full') };
+    const user = userEvent.setup();
+    renderApp('#/records', store);
+    await screen.findByText(/^Your completion records were damaged/);
+    const { said, stop } = watchAnnouncements('[aria-live="polite"], [role="alert"]', true);
+    try {
+      await user.click(screen.getByRole('button', { name: 'Download a backup file' }));
+      await waitFor(() => expect(said).toHaveLength(1));
+    } finally {
+      stop();
+    }
+    expect(blobs).toHaveLength(1);
+    const message = document.getElementById('backup-message');
+    expect(message?.textContent).toBe(said[0]);
+    expect(said[0]).toBe('Backup downloaded. Keep the file somewhere safe; load it here to bring your records back. Your completion records were damaged; they are left as they were in this browser\'s storage for this site (it is full, with no room for a copy; nothing was deleted) and nothing is written over them: this session starts with no records, and what you finish now is kept only for this session. What takes the room this browser keeps for casa-practice is shown below, under “Room in this browser”. The backup file just downloaded holds what is shown.');
+    expect(message?.closest('[aria-live="polite"]')).not.toBeNull();
+    expect(message?.getAttribute('role')).toBeNull();
+    expect(nearBackup(message as HTMLElement)).toBe(true);
   });
 
   it('a practice without a recorded time reads "not recorded" in the minutes column, not a dash a screen reader skips', async () => {

@@ -120,6 +120,8 @@ describe('records that could not be read say where My records shows them, and wh
     expect(notice.textContent).toMatch(/\(NS_ERROR_FILE_CORRUPTED\); they are left as they were in this browser's storage for this site \(nothing was changed\) and nothing is written over them: .* Closing the browser and opening casa-practice again may let it read them\. To keep what you finish meanwhile, download a backup file with “Download a backup file” below\.$/);
     await user.click(screen.getByRole('button', { name: 'Download a backup file' }));
     expect(blobs).toHaveLength(1);
+    // Confirmed, then the notice, with what the backup just made did (its button was the thing to do).
+    expect(document.getElementById('backup-message')?.textContent).toMatch(/^Backup downloaded\. .*\(NS_ERROR_FILE_CORRUPTED\); they are left as they were .* Closing the browser and opening casa-practice again may let it read them\. The backup file just downloaded holds what is shown\. To keep what you finish meanwhile, download another later\.$/);
     expect(written).toEqual([]);
     expect(map.get('casa-practice/records.json')).toBe('{"format": "casa-practice-records"}');
   });
@@ -128,6 +130,8 @@ describe('records that could not be read say where My records shows them, and wh
     const read = readRecords(refusing('a pipe', true));
     expect(read.setAside).toBeUndefined();
     expect(recordsNotice(read, 'records')).toBe('Your completion records could not be read (EACCES: permission denied). If you have a backup file, load it with “Load a backup file” below to bring your records back.');
+    // Said below the backup controls, after "Backup downloaded": the field is above.
+    expect(recordsNotice(read, 'downloaded')).toBe('Your completion records could not be read (EACCES: permission denied). If you have a backup file, load it with “Load a backup file” above to bring your records back.');
     const elsewhere = render(<p>{linkingRecords(recordsNotice(read)!)}</p>).container.firstElementChild as HTMLElement;
     expect(elsewhere.textContent).toBe('Your completion records could not be read (EACCES: permission denied). If you have a backup file, load it in My records to bring your records back.');
     expect(within(elsewhere).getByRole('link', { name: 'My records' }).getAttribute('href')).toBe('#/records');

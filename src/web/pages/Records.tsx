@@ -5,7 +5,7 @@ import { downloadText } from '../download.js';
 import { ownScenariosThisVisit } from '../own-scenarios.js';
 import { bundledScenarios } from '../records-data.js';
 import { hrefOf } from '../routing.js';
-import { forgetRecordsNotice, LOAD_ONCE_ROOM, recordsNotice, recordsNoticeThisVisit } from '../storage-words.js';
+import { BACKUP_DOWNLOADED, forgetRecordsNotice, LOAD_ONCE_ROOM, recordsNotice, recordsNoticeThisVisit } from '../storage-words.js';
 import { useStore } from '../store.js';
 import { useToday } from '../today.js';
 import { Announce } from '../components/Announce.js';
@@ -100,9 +100,11 @@ export default function Records() {
   const backup = () => {
     const made = backupText(store, new Date(), unwrittenHere(store));
     const { text } = made;
-    const notice = recordsNotice(made, 'records');
     downloadText(backupFileName(), text, 'application/json');
-    setMessage({ text: notice ?? 'Backup downloaded. Keep the file somewhere safe; load it here to bring your records back.', near: 'backup' });
+    // The confirmation, then any notice of the records read for it (records left as they were give
+    // one at every read): the notice alone took the confirmation's place, and the download, the
+    // very thing that notice asks for, was never confirmed. News, both: the polite region.
+    setMessage({ text: [BACKUP_DOWNLOADED, recordsNotice(made, 'downloaded')].filter(Boolean).join(' '), near: 'backup' });
   };
   const restore = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
