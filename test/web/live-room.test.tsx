@@ -121,6 +121,14 @@ function renderRoom() {
 
 const status = () => screen.getByRole('status');
 
+/** The live room on the presenter page, with `paused` for the page's own break (its prop, as the presenter page sets it). */
+function renderPausable() {
+  const client = new FakeClient();
+  const page = render(<LiveRoom link={LINK} connect={() => client} />);
+  const paused = (on: boolean) => page.rerender(<LiveRoom link={LINK} connect={() => client} paused={on} />);
+  return { client, page, paused };
+}
+
 /** The presenter page's live room beside a projector window, the room pushed its first state. */
 function renderWithProjector(room?: RoomContext) {
   const user = userEvent.setup();
@@ -375,9 +383,7 @@ describe('live room on the presenter page', () => {
   // The room was not told of the break: an open vote stayed open on the phones.
   it('the trainer\'s break is the room\'s: the page tells it when the break starts and ends, also when the connection was down meanwhile; a break the page did not take (the terminal\'s, or from before a reload) is shown, with a way to end it, and not ended by the page connecting', async () => {
     const user = userEvent.setup();
-    const client = new FakeClient();
-    const page = render(<LiveRoom link={LINK} connect={() => client} />);
-    const paused = (on: boolean) => page.rerender(<LiveRoom link={LINK} connect={() => client} paused={on} />);
+    const { client, page, paused } = renderPausable();
     client.push();
     await user.click(screen.getByRole('button', { name: 'Open the vote' }));
     client.answer();
@@ -426,9 +432,7 @@ describe('live room on the presenter page', () => {
   // Protocol 13: the page names the break it ends. Back from its break before the room's answer to
   // its "Take a break" came, that is the break its own command begins: the room numbers them in order.
   it('back from its break before the room said it began, the page names the break its own command begins', () => {
-    const client = new FakeClient();
-    const page = render(<LiveRoom link={LINK} connect={() => client} />);
-    const paused = (on: boolean) => page.rerender(<LiveRoom link={LINK} connect={() => client} paused={on} />);
+    const { client, paused } = renderPausable();
     client.push();
     paused(true);
     client.answer();
@@ -575,9 +579,7 @@ describe('live room on the presenter page', () => {
   });
 
   it('during the page\'s own break, the room\'s refusal names "Back from break"; ended from the page, the break\'s end is not said as if from elsewhere', async () => {
-    const client = new FakeClient();
-    const page = render(<LiveRoom link={LINK} connect={() => client} />);
-    const paused = (on: boolean) => page.rerender(<LiveRoom link={LINK} connect={() => client} paused={on} />);
+    const { client, page, paused } = renderPausable();
     client.push();
     paused(true);
     client.answer();
