@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { beforeEach, vi } from 'vitest';
 import { configure, getConfig, render, screen, within } from '@testing-library/react';
 import type { userEvent } from '@testing-library/user-event';
 import { memoryStore, type Store } from '../../src/machines/light.js';
@@ -96,8 +96,7 @@ export async function playToDebrief(user: ReturnType<typeof userEvent.setup>): P
  * Files the page offers for download (downloadText: a blob URL on a link that is clicked), kept
  * here instead of saved. Call in beforeEach; the array it returns fills as the page offers files.
  */
-export function captureDownloads(): { name: string; blob: Blob }[] {
-  const files: { name: string; blob: Blob }[] = [];
+export function captureDownloads(files: { name: string; blob: Blob }[] = []): { name: string; blob: Blob }[] {
   let last: Blob | undefined;
   URL.createObjectURL = vi.fn((b: Blob) => ((last = b), 'blob:x'));
   URL.revokeObjectURL = vi.fn();
@@ -106,6 +105,19 @@ export function captureDownloads(): { name: string; blob: Blob }[] {
   };
   return files;
 }
+
+/** The files offered for download in each test of the file (captureDownloads, emptied before each test): one array, read after the page offers them. */
+export function downloadsOfEachTest(): { name: string; blob: Blob }[] {
+  const files: { name: string; blob: Blob }[] = [];
+  beforeEach(() => {
+    files.length = 0;
+    captureDownloads(files);
+  });
+  return files;
+}
+
+/** A records file with nothing in it yet, as the core writes one. */
+export const EMPTY_RECORDS = `${JSON.stringify({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [] })}\n`;
 
 /**
  * Words a screen reader announces from live regions, as they are inserted: watch from now until

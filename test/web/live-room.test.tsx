@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRoom, memoryStore, PRESENTER_PROTOCOL, presenterView, presenterViewFor, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, validateScenario, type PresenterAction, type PresenterCommand, type RoomContext, type RoomState, type Scenario } from '../../src/machines/index.js';
 import { clickerClock, SINGLE_KEYS_KEY } from '../../src/web/clicker.js';
 import { BREAK_ENDED_ELSEWHERE, LiveRoom, OWN_BREAK_ENDED_ELSEWHERE } from '../../src/web/components/LiveRoom.js';
@@ -13,12 +13,9 @@ import { bundledById } from '../../src/web/scenarios.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
 import { gatedPhoneText } from '../helpers/fixtures.js';
-import { announcedDuring, captureDownloads, pagingWindow, readAloud, renderApp, watchAnnouncements } from './helpers.js';
+import { announcedDuring, downloadsOfEachTest, pagingWindow, readAloud, renderApp, watchAnnouncements } from './helpers.js';
 
-let downloads: { name: string; blob: Blob }[] = [];
-beforeEach(() => {
-  downloads = captureDownloads();
-});
+const downloads = downloadsOfEachTest();
 
 afterEach(() => {
   cleanup();

@@ -1,22 +1,18 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { memoryStore, RECORDS_KEY, type Store } from '../../src/machines/index.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import Records from '../../src/web/pages/Records.js';
 import { StoreContext } from '../../src/web/store.js';
-import { captureDownloads } from './helpers.js';
+import { downloadsOfEachTest, EMPTY_RECORDS } from './helpers.js';
 
 afterEach(cleanup);
 
 // Downloads caught where the page makes them (a blob URL and an anchor's click), without the app around it.
-let downloads: { name: string; blob: Blob }[] = [];
-beforeEach(() => {
-  downloads = captureDownloads();
-});
+const downloads = downloadsOfEachTest();
 
-const EMPTY = `${JSON.stringify({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [] })}\n`;
 const OLDER = `${RECORDS_KEY}.damaged-2026-11-02T09-00-00`;
 const NEWER = `${RECORDS_KEY}.damaged-2026-11-20T15-30-00`;
 
@@ -27,7 +23,7 @@ const removeButtons = () => screen.getAllByRole('button', { name: /^Remove this 
 // downloaded: near the limit they kept progress from being saved, with no way to make room.
 describe('My records: damaged copies set aside', () => {
   it('each copy can be removed, asked first with what is lost; keeping it (or Escape) changes nothing and gives the focus back', async () => {
-    const store = memoryStore({ [RECORDS_KEY]: EMPTY, [OLDER]: '{"broken 1', [NEWER]: '{"broken 2' });
+    const store = memoryStore({ [RECORDS_KEY]: EMPTY_RECORDS, [OLDER]: '{"broken 1', [NEWER]: '{"broken 2' });
     const user = userEvent.setup({ delay: null });
     renderRecords(store);
     // One remove button per copy, each named by its copy (its visible words first), beside its download.
@@ -53,7 +49,7 @@ describe('My records: damaged copies set aside', () => {
   });
 
   it('a copy removed is gone from the store and the list, said politely, the focus on the section; the last one removed, the section says none is left', async () => {
-    const store = memoryStore({ [RECORDS_KEY]: EMPTY, [OLDER]: '{"broken 1', [NEWER]: '{"broken 2' });
+    const store = memoryStore({ [RECORDS_KEY]: EMPTY_RECORDS, [OLDER]: '{"broken 1', [NEWER]: '{"broken 2' });
     const user = userEvent.setup({ delay: null });
     renderRecords(store);
     // Downloaded first: the question says so.

@@ -2,12 +2,12 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import axe from 'axe-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { memoryStore, RECORDS_KEY, type Store } from '../../src/machines/index.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import Records from '../../src/web/pages/Records.js';
 import { StoreContext } from '../../src/web/store.js';
-import { captureDownloads } from './helpers.js';
+import { downloadsOfEachTest, EMPTY_RECORDS } from './helpers.js';
 
 // Copies set aside of saves, last debriefs and presenter sessions count toward the 3 MB the browser
 // keeps for the app like the records' own, but My records offered only the records' copies for
@@ -17,12 +17,8 @@ import { captureDownloads } from './helpers.js';
 afterEach(cleanup);
 
 // Downloads caught where the page makes them (a blob URL and an anchor's click), without the app around it.
-let downloads: { name: string; blob: Blob }[] = [];
-beforeEach(() => {
-  downloads = captureDownloads();
-});
+const downloads = downloadsOfEachTest();
 
-const EMPTY = `${JSON.stringify({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [] })}\n`;
 const RECORDS_COPY = `${RECORDS_KEY}.damaged-2026-11-02T09-00-00`;
 const SAVE_COPY = 'saves/youth-discloses.json.outdated-2026-11-20T15-30-00';
 const DEBRIEF_COPY = 'debriefs/youth-discloses.json.damaged-2026-11-21T08-00-00';
@@ -45,7 +41,7 @@ const roomPart = () => {
 describe('My records: room in this browser, and every copy set aside', () => {
   it('lists every kind of copy with its size and date, under a heading that says damaged and outdated; the room each kind takes, and where it goes', async () => {
     const store = memoryStore({
-      [RECORDS_KEY]: EMPTY,
+      [RECORDS_KEY]: EMPTY_RECORDS,
       'saves/youth-discloses.json': 's'.repeat(3000),
       [RECORDS_COPY]: '{"broken',
       [SAVE_COPY]: `{"old save${'x'.repeat(2100)}`,
@@ -140,7 +136,7 @@ describe('My records: room in this browser, and every copy set aside', () => {
   });
 
   it('the page\'s outline holds with a question open: no heading level skipped or repeated under its section (axe\'s heading rules)', async () => {
-    const store = memoryStore({ [RECORDS_KEY]: EMPTY, [RECORDS_COPY]: '{"broken' });
+    const store = memoryStore({ [RECORDS_KEY]: EMPTY_RECORDS, [RECORDS_COPY]: '{"broken' });
     const user = userEvent.setup({ delay: null });
     const { container } = renderRecords(store);
     await user.click(screen.getByRole('button', { name: /^Remove this copy/ }));
@@ -157,13 +153,27 @@ describe('My records: room in this browser, and every copy set aside', () => {
 
 // The section said only how a scenario in progress or a last debrief goes (finished, started again,
 // replaced): a volunteer on a shared or full browser could not remove one.
+/**
+ * With a Remove button focused, by keyboard: Enter asks first (the question's words checked), Tab
+ * to "Remove it for good", Enter; then the focus is on the list's heading and the page says what
+ * was removed.
+ */
+async function confirmRemove(user: ReturnType<typeof userEvent.setup>, question: string, lost: string, listName: string, said: RegExp) {
+  await user.keyboard('{Enter}');
+  expect(screen.getByRole('group', { name: question }).textContent).toContain(lost);
+  await user.tab();
+  await user.keyboard('{Enter}');
+  expect(document.activeElement).toBe(list(listName));
+  expect(screen.getByText(said)).toBeTruthy();
+}
+
 describe('My records: a scenario in progress or a last debrief can be removed from "Room in this browser"', () => {
   const SAVE_A = 'saves/night-shift.json';
   const SAVE_B = 'saves/bus-stop.json';
   const DEBRIEF = 'debriefs/night-shift.json';
 
   it('by keyboard alone: asked first with what is lost (Escape keeps it), then removed, said in the live region, the focus on its list\'s heading', async () => {
-    const store = memoryStore({ [RECORDS_KEY]: EMPTY, [SAVE_A]: '{"save a"}', [SAVE_B]: '{"save b"}', [DEBRIEF]: '{"debrief"}' });
+    const store = memoryStore({ [RECORDS_KEY]: EMPTY_RECORDS, [SAVE_A]: '{"save a"}', [SAVE_B]: '{"save b"}', [DEBRIEF]: '{"debrief"}' });
     const user = userEvent.setup({ delay: null });
     const { container } = renderRecords(store);
     const progress = list('Scenarios in progress');
@@ -200,13 +210,8 @@ describe('My records: a scenario in progress or a last debrief can be removed fr
     await user.tab();
     await user.tab();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove this debrief (the last debrief of “night-shift”)' }));
-    await user.keyboard('{Enter}');
-    expect(screen.getByRole('group', { name: 'Remove the last debrief of “night-shift”?' }).textContent).toContain('Your records (the scenario finished, and its score) are not changed.');
-    await user.tab();
-    await user.keyboard('{Enter}');
+    await confirmRemove(user, 'Remove the last debrief of “night-shift”?', 'Your records (the scenario finished, and its score) are not changed.', 'Last debriefs', /^The last debrief of “night-shift” was removed from this browser\. No last debriefs are kept here now\.$/);
     expect(store.data.has(DEBRIEF)).toBe(false);
-    expect(document.activeElement).toBe(list('Last debriefs'));
-    expect(screen.getByText(/^The last debrief of “night-shift” was removed from this browser\. No last debriefs are kept here now\.$/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: /^Remove this debrief/ })).toBeNull();
   });
 });
@@ -220,7 +225,7 @@ describe('My records: a presenter session can be removed from "Room in this brow
   const kept = (made: number, votes: Record<string, number>) => JSON.stringify({ format: 'casa-practice-facilitation', formatVersion: 1, session: { snapshot: { status: 'active', context: { transcript: Array.from({ length: made }, (_, i) => ({ nodeId: `d${i}` })) } } }, past: [], current: { votes, revealed: false } });
 
   it('by keyboard alone: asked first with what the room loses (Escape keeps it), then removed, said in the live region, the focus on the list\'s heading', async () => {
-    const store = memoryStore({ [RECORDS_KEY]: EMPTY, [SESSION]: kept(2, { a: 3 }), [OTHER]: kept(0, {}) });
+    const store = memoryStore({ [RECORDS_KEY]: EMPTY_RECORDS, [SESSION]: kept(2, { a: 3 }), [OTHER]: kept(0, {}) });
     const user = userEvent.setup({ delay: null });
     renderRecords(store);
     const room = roomPart();
@@ -251,12 +256,7 @@ describe('My records: a presenter session can be removed from "Room in this brow
     // One where the room entered nothing: nothing the room did is lost, said so.
     await user.tab();
     expect(document.activeElement).toBe(room.getByRole('button', { name: 'Remove this presenter session (the presenter session of “bus-stop”)' }));
-    await user.keyboard('{Enter}');
-    expect(room.getByRole('group', { name: 'Remove the presenter session of “bus-stop”?' }).textContent).toContain('The room had entered nothing in it yet, so nothing the room did is lost: presenter mode starts this scenario from the beginning the next time.');
-    await user.tab();
-    await user.keyboard('{Enter}');
+    await confirmRemove(user, 'Remove the presenter session of “bus-stop”?', 'The room had entered nothing in it yet, so nothing the room did is lost: presenter mode starts this scenario from the beginning the next time.', 'Presenter sessions', /^The presenter session of “bus-stop” was removed from this browser\. No presenter sessions are kept here now\.$/);
     expect(store.data.has(OTHER)).toBe(false);
-    expect(document.activeElement).toBe(list('Presenter sessions'));
-    expect(room.getByText(/^The presenter session of “bus-stop” was removed from this browser\. No presenter sessions are kept here now\.$/)).toBeTruthy();
   });
 });

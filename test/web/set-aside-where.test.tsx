@@ -4,13 +4,14 @@ import { userEvent } from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { leftInPlace, memoryStore, readRecords, type Store } from '../../src/machines/light.js';
-import { backupText, finishPlaythrough, startSession, type Debrief } from '../../src/machines/index.js';
+import { backupText, finishPlaythrough, type Debrief } from '../../src/machines/index.js';
 import { linkingRecords } from '../../src/web/components/SetAside.js';
 import { recordsNotice } from '../../src/web/storage-words.js';
 import { validateScenario } from '../../src/machines/index.js';
 import { Facilitation } from '../../src/web/pages/Presenter.js';
 import example from '../fixtures/good/example.json?raw';
 import { captureDownloads, renderApp } from './helpers.js';
+import { sessionAfter } from '../helpers/play.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 
 // A save, a last debrief or a presenter session that could not be used is set aside, and the page
@@ -147,12 +148,7 @@ describe('a backup loaded over damaged records says what became of it', () => {
   const backupFile = () => {
     const { scenario } = validateScenario(example, 'example.json');
     if (!scenario) throw new Error('example invalid');
-    const session = startSession(scenario, 'practice');
-    for (const replyId of ['phone-curious', 'after-supervisor']) {
-      while (session.getSnapshot().can({ type: 'scene.continue' })) session.send({ type: 'scene.continue' });
-      session.send({ type: 'reply.choose', replyId });
-    }
-    while (session.getSnapshot().can({ type: 'scene.continue' })) session.send({ type: 'scene.continue' });
+    const session = sessionAfter(scenario, ['phone-curious', 'after-supervisor']);
     const from = memoryStore();
     const now = new Date();
     finishPlaythrough(from, { scenario, file: 'example.json', bundled: true }, session.getSnapshot().output as Debrief, now, { mode: 'practice', startedAt: new Date(now.getTime() - 5 * 60_000).toISOString() });

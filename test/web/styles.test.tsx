@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRoom, memoryStore, presenterView, recordPlaythrough, reduceRoom, roomContext, roomSessionView, startSession, validateScenario, type Debrief as DebriefData, type PlaythroughRecord, type Scenario } from '../../src/machines/index.js';
+import { createRoom, memoryStore, presenterView, recordPlaythrough, reduceRoom, roomContext, roomSessionView, validateScenario, type Debrief as DebriefData, type PlaythroughRecord, type Scenario } from '../../src/machines/index.js';
 import { LiveRoom } from '../../src/web/components/LiveRoom.js';
 import type { RoomSnapshot } from '../../src/web/room-client.js';
 import { Debrief } from '../../src/web/components/Debrief.js';
 import { Facilitation } from '../../src/web/pages/Presenter.js';
 import exampleText from '../fixtures/good/example.json?raw';
 import { playToDebrief, renderApp } from './helpers.js';
+import { sessionAfter } from '../helpers/play.js';
 
 // The app's own stylesheet, put into the test's document: jsdom applies its rules to computed styles.
 const CSS = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'web', 'styles.css'), 'utf8');
@@ -121,12 +122,7 @@ describe('the stylesheet on the pages it styles', () => {
     withStylesheet(true);
     const example = validateScenario(exampleText, 'example.json').scenario;
     if (!example) throw new Error('not valid');
-    const actor = startSession(example, 'practice');
-    for (const replyId of ['phone-accuse', 'after-search']) {
-      while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
-      actor.send({ type: 'reply.choose', replyId });
-    }
-    while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+    const actor = sessionAfter(example, ['phone-accuse', 'after-search']);
     render(<Debrief scenario={example} debrief={actor.getSnapshot().output as DebriefData} mode="practice" recorded={false} whatIf={false} onTryAgain={() => undefined} />);
     const parts = screen.getByRole('navigation', { name: 'Parts of this debrief' });
     const px = (length: string) => (length.endsWith('rem') ? parseFloat(length) * 16 : parseFloat(length));
