@@ -154,6 +154,20 @@ describe('My records: room in this browser, and every copy set aside', () => {
 // The section said only how a scenario in progress or a last debrief goes (finished, started again,
 // replaced): a volunteer on a shared or full browser could not remove one.
 /**
+ * The question open: Escape closes it, the focus back on its Remove button and the copy kept; Enter
+ * asks again, Tab reaches "Remove it for good", and Enter removes it.
+ */
+async function keptThenRemoved(user: ReturnType<typeof userEvent.setup>, remove: HTMLElement, stored: () => boolean) {
+  await user.keyboard('{Escape}');
+  expect(document.activeElement).toBe(remove);
+  expect(stored()).toBe(true);
+  await user.keyboard('{Enter}');
+  await user.tab();
+  expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove it for good' }));
+  await user.keyboard('{Enter}');
+}
+
+/**
  * With a Remove button focused, by keyboard: Enter asks first (the question's words checked), Tab
  * to "Remove it for good", Enter; then the focus is on the list's heading and the page says what
  * was removed.
@@ -192,13 +206,7 @@ describe('My records: a scenario in progress or a last debrief can be removed fr
     // section, is checked by the outline test): on the whole page it took most of this test's time.
     const result = await axe.run(roomPart().part, { runOnly: ['heading-order', 'empty-heading'], resultTypes: ['violations'] });
     expect(result.violations.map((v) => v.id)).toEqual([]);
-    await user.keyboard('{Escape}');
-    expect(document.activeElement).toBe(remove);
-    expect(store.data.has(SAVE_A)).toBe(true);
-    await user.keyboard('{Enter}');
-    await user.tab();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove it for good' }));
-    await user.keyboard('{Enter}');
+    await keptThenRemoved(user, remove, () => store.data.has(SAVE_A));
     expect(store.data.has(SAVE_A)).toBe(false);
     expect([...store.data.keys()].sort()).toEqual([DEBRIEF, RECORDS_KEY, SAVE_B]);
     const said = screen.getByText(/^Your progress in “night-shift” was removed from this browser\./);
@@ -241,13 +249,7 @@ describe('My records: a presenter session can be removed from "Room in this brow
     // The question is an h4 under the list's h3 (the page's outline with a question open: the outline test).
     const levels = [...room.part.querySelectorAll('h2, h3, h4')].map((h) => `${h.tagName} ${h.textContent}`);
     expect(levels.slice(levels.indexOf('H2 Room in this browser'))).toEqual(['H2 Room in this browser', 'H3 Presenter sessions', 'H4 Remove the presenter session of “night-shift”?']);
-    await user.keyboard('{Escape}');
-    expect(document.activeElement).toBe(remove);
-    expect(store.data.has(SESSION)).toBe(true);
-    await user.keyboard('{Enter}');
-    await user.tab();
-    expect(document.activeElement).toBe(room.getByRole('button', { name: 'Remove it for good' }));
-    await user.keyboard('{Enter}');
+    await keptThenRemoved(user, remove, () => store.data.has(SESSION));
     expect([...store.data.keys()].sort()).toEqual([OTHER, RECORDS_KEY]);
     const said = room.getByText(/^The presenter session of “night-shift” was removed from this browser\./);
     expect(said.textContent).toBe('The presenter session of “night-shift” was removed from this browser. One presenter session is still kept here.');
