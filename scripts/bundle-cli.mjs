@@ -79,6 +79,24 @@ function inkWithoutDevtools() {
   };
 }
 
+/**
+ * Ink draws nothing while the program runs when the environment has CI set (is-in-ci: CI or
+ * CONTINUOUS_INTEGRATION, other than "0" or "false"): it keeps each frame and writes the last one
+ * as it unmounts, and does not follow a resize. Some containers and cloud workspaces set CI, and the
+ * full-screen app there was a blank window that still took keys. The app only renders Ink on a
+ * terminal (without one it runs line by line), so in the bundle Ink's check is `false`.
+ */
+function inkOnTerminalEvenInCi() {
+  const check = '/node_modules/is-in-ci/index.js';
+  return {
+    name: 'ink-on-terminal-even-in-ci',
+    transform(code, id) {
+      const file = id.replaceAll('\\', '/');
+      return file.endsWith(check) ? replaceOnce(code, "const isInCi = check('CI') || check('CONTINUOUS_INTEGRATION');", 'const isInCi = false;', file) : null;
+    },
+  };
+}
+
 const WORKER = 'validate-worker.bundle';
 
 /** The bundled app starts the bundled worker; tsc's catalog-worker.js (the tests') keeps tsc's worker. */
@@ -139,7 +157,7 @@ export async function bundleCli(root = ROOT) {
     // jsonc-parser's "main" is a UMD build that requires its parts at run time; its ESM build bundles.
     resolve: { mainFields: ['module', 'main'] },
     transform: { define: { 'process.env.NODE_ENV': '"production"' } },
-    plugins: [yogaWithoutFetch(), inkWithoutDevtools(), bundledWorker(dir), withVerified(dir, digests)],
+    plugins: [yogaWithoutFetch(), inkWithoutDevtools(), inkOnTerminalEvenInCi(), bundledWorker(dir), withVerified(dir, digests)],
     logLevel: 'warn',
     // Rolldown's warning that a plugin took "significant time" is for the bundler's own users; on a
     // loaded machine it was printed to a newcomer running `npm start` for the first time.

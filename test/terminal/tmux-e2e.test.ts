@@ -478,6 +478,21 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     expect(s).not.toContain(TITLE);
   });
 
+  it('with CI set in its environment (some containers and cloud workspaces set it), draws as it goes and follows a resize', async ({ expect, onTestFinished }) => {
+    // Ink in CI mode drew nothing until the app ended: a blank window that still took keys.
+    const t = term(onTestFinished);
+    t.start({ ...tempEnv(), extra: { CI: 'true' } }, 80, 24, ['play', 'youth-discloses']);
+    let s = await t.waitText('Content note');
+    expect(longest(s)).toBeGreaterThan(60);
+    t.tmux('resize-window', '-t', SESSION, '-x', '60', '-y', '24');
+    s = await t.waitFor((x) => x.includes('Content note') && longest(x) <= 60, 'the content note drawn again at 60 columns');
+    await t.keys('Enter');
+    s = await t.waitText('What do you say or do?');
+    expect(longest(s)).toBeLessThanOrEqual(60);
+    await t.keys('q', 'y');
+    await t.ended('Progress saved to');
+  });
+
   it.for<[string, Record<string, string>]>([['', {}], [' (Ink\'s screen-reader mode, whose frames end no line)', { INK_SCREEN_READER: 'true' }]])('quitting straight after a redraw erases only the app\'s own frame: what the shell printed above it stays%s', async ([, extra], { expect, onTestFinished }) => {
     const t = term(onTestFinished);
     const env = { ...tempEnv(), extra };
