@@ -485,7 +485,7 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     let s = await t.waitText('Content note');
     expect(longest(s)).toBeGreaterThan(60);
     t.tmux('resize-window', '-t', SESSION, '-x', '60', '-y', '24');
-    s = await t.waitFor((x) => x.includes('Content note') && longest(x) <= 60, 'the content note drawn again at 60 columns');
+    await t.waitFor((x) => x.includes('Content note') && longest(x) <= 60, 'the content note drawn again at 60 columns');
     await t.keys('Enter');
     s = await t.waitText('What do you say or do?');
     expect(longest(s)).toBeLessThanOrEqual(60);
