@@ -3120,6 +3120,35 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
     expect(assessment('trafficker-contact', 'd3-morning-ask-imani', 'consult-supervisor-on-suspicion')).toBeUndefined();
   });
 
+  // the-list d4-ba (calling Bà to stop the drives, then telling Marcus) broke consult-supervisor-on-suspicion
+  // at weight 2, and so did the-list d5-kenny (calling Kenny's mother) and jae-and-hyung d3-police, where the
+  // four replies that take a suspicion straight to the CSW break it at weight 1. Read against the guide, the
+  // fault is the same: the next step settled without the supervisor (Red Flags). The guide makes no fault of
+  // its own of telling a family or the police: it names family members and law enforcement among the parties
+  // of the monthly check-ins while a youth is away (What if my youth left placement...), and its words on
+  // confidentiality are about what a court report discloses (Court Report). So the weight is the same, and
+  // what else such a reply gets wrong is scored on the principle the guide has for it.
+  it('a reply that settles the next step without the supervisor breaks consult-supervisor-on-suspicion at weight 1, whoever it goes to (CSW, police, a family)', () => {
+    const settles = (feedbackText: string) => feedbackText.split(/(?<=[.;])\s/).some((s) => /\b(settles?|settled|decides?)\b/.test(s) && /\bnext steps?\b|\bhappens next\b/.test(s));
+    const broke = decisions().flatMap(({ id, n }) => n.replies.flatMap((r) => r.assessments
+      .filter((a) => a.principle === 'consult-supervisor-on-suspicion' && a.verdict === 'violates')
+      .map((a) => ({ ref: `${id}/${r.id}`, weight: a.weight ?? 1, settling: settles(r.feedback), toCsw: r.assessments.some((b) => b.principle === 'csw-partnership' && b.verdict === 'follows') }))));
+    const settling = broke.filter((b) => b.settling);
+    expect(settling.map((b) => b.ref).sort()).toEqual([
+      'boy-red-flags/d1-tonight', 'boy-red-flags/d4-csw', 'jae-and-hyung/d3-police', 'saturday-shoots/d1-dcfs', 'saturday-shoots/d5-email',
+      'the-list/d4-ba', 'the-list/d5-kenny', 'youth-discloses/d4-call-now',
+    ]);
+    // Every reply that takes it straight to the CSW is among them, and every one of them counts 1.
+    expect(broke.filter((b) => b.toCsw && !b.settling).map((b) => b.ref)).toEqual([]);
+    expect(settling.filter((b) => b.weight !== 1).map((b) => `${b.ref} (weight ${b.weight})`)).toEqual([]);
+    // What the family call gets wrong besides is the conclusion it acts on, which the guide does speak to.
+    expect(assessment('the-list', 'd4-ba', 'no-jumping-to-conclusions')?.verdict).toBe('violates');
+    const doc = readFileSync(new URL('../../docs/authoring.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    const checklist = doc.slice(doc.indexOf('## 10. Checklist'));
+    expect(checklist).toContain('a reply that settles the next step without the supervisor (a call or an email to the CSW, the police or a family, the supervisor told afterwards or not at all) violates `consult-supervisor-on-suspicion` at weight 1, whoever it goes to');
+    expect(checklist).toContain('the guide makes no separate fault of telling a family or the police');
+  });
+
   it('docs/authoring.md states the rule as the guide does: its sentence quoted exactly, no timing, disclosures as suspicions, emergencies under Prohibited Activities', () => {
     const doc = readFileSync(new URL('../../docs/authoring.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
     const guide = readFileSync(new URL('../../scenarios/guide/csec-in-service-guide.txt', import.meta.url), 'utf8').replace(/\s+/g, ' ');

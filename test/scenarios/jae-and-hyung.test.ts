@@ -157,8 +157,8 @@ describe('jae-and-hyung: taking the worry to the Advocate Supervisor (Red Flags)
     expect(mentions.filter((s) => !s.includes("(CASA/LA's own statement, not the guide's)") && !s.startsWith('CASA of Los Angeles tells volunteers'))).toEqual([]);
   });
 
-  it('calling the police first is scored only as deciding alone and telling Ruth afterwards (the guide has no rule about police), and never ends strong', () => {
-    expect(reply('d3-police').assessments).toEqual([{ principle: 'consult-supervisor-on-suspicion', verdict: 'violates', weight: 2 }]);
+  it('calling the police first is scored only as deciding alone and telling Ruth afterwards (the guide has no rule about police), at weight 1 as a call to the CSW would be, and never ends strong', () => {
+    expect(reply('d3-police').assessments).toEqual([{ principle: 'consult-supervisor-on-suspicion', verdict: 'violates' }]);
     expect(reply('d3-police').feedback).toContain('(Red Flags)');
     expect(strongThrough('d3-police')).toBeUndefined();
     const debrief = bestWith({ 'd3-ruth': 'd3-police' });
@@ -217,17 +217,18 @@ describe('jae-and-hyung: what else each reply earns is what the guide says', () 
     expect(all.filter((p) => p.ending.ending === 'strong' && (p.critical > 0 || p.percent < STRONG_FROM)).map((p) => p.replies.join(' '))).toEqual([]);
   });
 
-  it('a playthrough the debrief calls Strong ends strong, unless its story changed and the mixed ending says how (a broken promise, the goodbye meeting, the screening put off)', () => {
+  it('a playthrough the debrief calls Strong ends strong, unless its story changed and the mixed ending says how (a broken promise, the police at the door, the goodbye meeting, the screening put off)', () => {
     const strongBand = playthroughs().filter((p) => p.band === 'strong');
     // Played through the machine too: the debrief's band and ending are what this enumeration says.
     for (const p of strongBand) expect([playReplies(scenario(), p.replies)?.outcome.band, playReplies(scenario(), p.replies)?.ending?.id], p.replies.join(' ')).toEqual([p.band, p.ending.id]);
     const worse = strongBand.filter((p) => p.ending.ending !== 'strong');
     // Each ends mixed on a variant of its own (not the ending's plain narration), told for a flag the story set.
-    expect(worse.map((p) => [p.ending.id, p.told])).toEqual(worse.map(() => ['end-mixed', expect.stringMatching(/^variant:(vouched|promised|goodbye|postponed)$/)]));
+    expect(worse.map((p) => [p.ending.id, p.told])).toEqual(worse.map(() => ['end-mixed', expect.stringMatching(/^variant:(vouched|promised|police|goodbye|postponed)$/)]));
     expect(new Set(worse.map((p) => p.told)).size).toBe(worse.length);
     const told = (flag: string) => worse.find((p) => p.told === `variant:${flag}`)?.narration ?? '';
     expect(told('vouched')).toContain("that you said you'd put living with Sung-min in your report, and that you didn't");
     expect(told('promised')).toContain('you promised it would stay with you, and he knows now that you took it to Ruth');
+    expect(told('police')).toContain('a police officer came to the apartment asking about Sung-min, or that it was your call that sent him');
     expect(told('goodbye')).toContain('he meets Sung-min for coffee "to say goodbye", as you suggested');
     expect(told('postponed')).toContain("By June he still hasn't met the immigration attorney at CLC");
     // Jae's question waiting for the check-in changes nothing that happens: it ends strong, and says it waited.

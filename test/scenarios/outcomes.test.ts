@@ -91,7 +91,8 @@ describe('outcome follows conduct', () => {
   });
 
   it('the-list: holding the worry alone for weeks, or acting on it (Bà, Kenny\'s mother) and telling Marcus afterwards, never ends strong (Red Flags: discuss it with your Advocate Supervisor)', () => {
-    // d4-wait scored 82% and d5-kenny 86%, both Strong, and both ended with Bà's oranges and "no chú. all me".
+    // d4-wait scored 82% and d5-kenny 86% (89% since a call decided alone counts 1, as a call to the CSW does),
+    // both Strong, and both ended with Bà's oranges and "no chú. all me".
     expect(strongAfterBundled('the-list', new Set(['consult-supervisor-on-suspicion']))).toBeUndefined();
     const best = computeBest(scenario('the-list')).path.map((step) => step.replyId);
     const waited = playReplies(scenario('the-list'), best.map((r) => (r === 'd4-marcus' ? 'd4-wait' : r)));
@@ -99,7 +100,7 @@ describe('outcome follows conduct', () => {
     expect(waited?.ending).toMatchObject({ id: 'end-mixed', kind: 'mixed' });
     expect(waited?.ending?.narration).toContain('kept meaning to call Marcus');
     const kenny = playReplies(scenario('the-list'), best.map((r) => (r === 'd5-honest' ? 'd5-kenny' : r)));
-    expect(kenny?.score.percent).toBe(86);
+    expect(kenny?.score.percent).toBe(89);
     expect(kenny?.ending).toMatchObject({ id: 'end-mixed', kind: 'mixed' });
     expect(kenny?.ending?.narration).toContain('Kenny\'s mother called Bà');
   });
