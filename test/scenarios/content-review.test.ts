@@ -3173,6 +3173,23 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
     expect(`${rule} ${doc.slice(doc.indexOf('Supervisor or settles its next step'), doc.indexOf('Supervisor or settles its next step') + 400)}`).not.toMatch(/\b(with|without) her\b/);
   });
 
+  // plan-advocacy-with-supervisor's rule says consulting is "encouraged" (Advocacy Activities), but its title,
+  // which the debrief, the web and the terminal show, read as an order: "Plan advocacy with your Advocate
+  // Supervisor". The guide: "CASAs are encouraged to consult with their Advocate Supervisor to determine
+  // appropriate advocacy activities."
+  it('plan-advocacy-with-supervisor is titled in the guide\'s strength (encouraged), and the debrief names it so', () => {
+    const title = getPrinciple('plan-advocacy-with-supervisor')?.title ?? '';
+    expect(title).toBe('Consulting your Advocate Supervisor on advocacy is encouraged');
+    expect(title).not.toMatch(/^(Plan|Consult|Take|Work|Ask)\b/);
+    const doc = readFileSync(new URL('../../docs/authoring.md', import.meta.url), 'utf8');
+    expect(doc).toContain(`| \`plan-advocacy-with-supervisor\` | ${title} | Advocacy Activities | supporting |`);
+    // trafficker-contact's best path, with the rescue planned alone at d8: the debrief's growth area quotes the title.
+    const best = ['d1-text-screenshot', 'd3-morning-facts', 'd4-visit-boundary', 'd5-open-include', 'd6-parking-walk', 'd7-supervisor-honest', 'd8-plan-stay', 'd9-last-forward'];
+    const debrief = playReplies(bundledScenario('trafficker-contact'), best.map((r) => (r === 'd8-plan-stay' ? 'd8-plan-rescue' : r)));
+    const said = [...(debrief?.growthAreas ?? []), ...(debrief?.strengths ?? [])].filter((x) => x.includes('Advocacy Activities'));
+    expect(said).toEqual([expect.stringMatching(/^You went against "Consulting your Advocate Supervisor on advocacy is encouraged" \(.*Advocacy Activities.*\)\. .*you are encouraged to consult your Advocate Supervisor/)]);
+  });
+
   // A read of every scenario's feedback, notes and endings against the guide: "never"/"always" the guide
   // does not say (boy-red-flags d5-words: "never 'a CSEC', and never 'prostitute'"; youth-relapses d5-phone:
   // "CASAs never contact"), "support must not stop" (the guide: "must not simply stop at exiting"), youth who
