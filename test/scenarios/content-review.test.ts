@@ -3179,7 +3179,7 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
   // appropriate advocacy activities."
   it('plan-advocacy-with-supervisor is titled in the guide\'s strength (encouraged), and the debrief names it so', () => {
     const title = getPrinciple('plan-advocacy-with-supervisor')?.title ?? '';
-    expect(title).toBe('Consulting your Advocate Supervisor on advocacy is encouraged');
+    expect(title).toBe('Planning advocacy with your Advocate Supervisor');
     expect(title).not.toMatch(/^(Plan|Consult|Take|Work|Ask)\b/);
     const doc = readFileSync(new URL('../../docs/authoring.md', import.meta.url), 'utf8');
     expect(doc).toContain(`| \`plan-advocacy-with-supervisor\` | ${title} | Advocacy Activities | supporting |`);
@@ -3187,7 +3187,7 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
     const best = ['d1-text-screenshot', 'd3-morning-facts', 'd4-visit-boundary', 'd5-open-include', 'd6-parking-walk', 'd7-supervisor-honest', 'd8-plan-stay', 'd9-last-forward'];
     const debrief = playReplies(bundledScenario('trafficker-contact'), best.map((r) => (r === 'd8-plan-stay' ? 'd8-plan-rescue' : r)));
     const said = [...(debrief?.growthAreas ?? []), ...(debrief?.strengths ?? [])].filter((x) => x.includes('Advocacy Activities'));
-    expect(said).toEqual([expect.stringMatching(/^You went against "Consulting your Advocate Supervisor on advocacy is encouraged" \(.*Advocacy Activities.*\)\. .*you are encouraged to consult your Advocate Supervisor/)]);
+    expect(said).toEqual([expect.stringMatching(/^You went against "Planning advocacy with your Advocate Supervisor" \(.*Advocacy Activities.*\)\. .*you are encouraged to consult your Advocate Supervisor/)]);
   });
 
   // A read of every scenario's feedback, notes and endings against the guide: "never"/"always" the guide
