@@ -296,6 +296,18 @@ describe('the scripted playthroughs the documents and the help show', async () =
     expect(wrong).toEqual([]);
   });
 
+  // A newcomer ran the README's example and met "Input ended before the scenario finished" and
+  // exit code 1, which the README did not mention: it now says what a script that stops early does.
+  it('the README\'s numbered script stops before an ending as the README says: progress saved, exit code 1', async () => {
+    const partial = scripts.find((s) => s.file === 'README.md' && s.input === '1\n3\n2\n');
+    expect(partial).toBeDefined();
+    const r = await run(partial as NonNullable<typeof partial>);
+    expect(r.code).toBe(1);
+    expect(r.out + r.err).toContain('Input ended before the scenario finished');
+    expect(r.out + r.err).toMatch(/Progress saved to/);
+    expect(read('README.md').replace(/\s+/g, ' ')).toContain('says so ("Input ended before the scenario finished") and exits with code 1');
+  });
+
   it('the worked example\'s best and worst paths end as section 7 says', async () => {
     const best = scripts.find((s) => s.file === 'docs/authoring.md' && s.input === 'd1-glad\nd2-plan\n');
     expect(best).toBeDefined();
