@@ -102,15 +102,20 @@ describe('messages quoted in docs/authoring.md rows are the ones the validator g
     expect(message({ authoring: previewPointers('app', 'first-court-date.json') })?.endsWith(web?.slice(2) ?? 'x')).toBe(true);
   });
 
-  // The row gave the terminal's ending alone ("Saved progress stays apart … kept per file"), which a Preview play does not do.
-  it('the duplicate-scenario-id row quotes the ending the terminal gives and the one the web Preview gives', () => {
+  // The row gave the terminal's ending alone ("Saved progress stays apart … kept per file"), which a Preview play does not do;
+  // and for one of the app's files, the terminal's "the picker would list both", which the web app has no picker to do.
+  it('the duplicate-scenario-id row quotes the endings the terminal gives and the ones the web Preview gives', () => {
     const example = readFileSync(new URL('docs/examples/first-scenario.json', root), 'utf8');
     const row = doc.split('\n').find((line) => line.startsWith('| `duplicate-scenario-id` |')) ?? '';
-    const [terminal, web] = [...row.matchAll(/`([^`]*would share them\.[^`]*)`/g)].map((m) => m[1] ?? '');
+    const quoted = [...row.matchAll(/`([^`]*)`/g)].map((m) => m[1] ?? '');
+    const terminal = quoted.find((q) => q.startsWith("The app's scenario file ")) ?? 'x';
+    // In the row's order: a file from elsewhere in the Preview; one of the app's files, in the terminal, then in the Preview.
+    const [web, appTerminal, appWeb] = quoted.filter((q) => q.startsWith('… too: ')).map((q) => q.slice(1));
     const message = (options: Parameters<typeof validateScenario>[2]) => validateScenario(example, 'copy.json', { sameIdElsewhere: () => '…/scenarios/youth-discloses.json', ...options }).problems.find((q) => q.code === 'duplicate-scenario-id')?.message;
-    expect(message({})?.endsWith((terminal ?? 'x').slice((terminal ?? '').indexOf(' too: ')))).toBe(true);
-    expect(web?.startsWith('… too: ')).toBe(true);
-    expect(message({ authoring: previewPointers('field', 'copy.json') })?.endsWith(web?.slice(2) ?? 'x')).toBe(true);
+    expect(message({})?.endsWith(terminal.slice(terminal.indexOf(' too: ')))).toBe(true);
+    expect(message({ authoring: previewPointers('field', 'copy.json') })?.endsWith(web ?? 'x')).toBe(true);
+    expect(message({ fileStem: 'copy' })?.endsWith(appTerminal ?? 'x')).toBe(true);
+    expect(message({ fileStem: 'copy', authoring: previewPointers('app', 'copy.json') })?.endsWith(appWeb ?? 'x')).toBe(true);
   });
 
   it('the syntax-line-break row quotes the message for a text pasted over several lines', () => {

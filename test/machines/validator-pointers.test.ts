@@ -140,4 +140,12 @@ describe('what a file with the id of one of the app\'s scenarios would share wit
     expect(shared(HERE)).toBe(shared());
     expect(shared({ ...HERE, sharedId: 'nothing SHARED here.' })).toMatch(/^The app's scenario file "scenarios\/other\.json" has the id "[a-z-]+" too: nothing SHARED here\.$/);
   });
+  // One of the app's own files (fileStem) was told the terminal's picker and saves on every page.
+  const inApp = (authoring?: AuthoringPointers) => validateScenario(example, 'mine.json', { fileStem: 'mine', sameIdElsewhere: () => 'scenarios/other.json', ...(authoring ? { authoring } : {}) })
+    .problems.find((p) => p.code === 'duplicate-scenario-id')?.message;
+  it('for a file of the app\'s scenarios folder: the terminal\'s saves, records and picker, or the caller\'s words', () => {
+    expect(inApp()).toMatch(/ too: in the scenarios folder saved progress and completion records \(best score, times finished\) are kept by scenario id, so the two would share them, and the picker would list both\.$/);
+    expect(inApp({ ...HERE, sharedId: 'not THIS.' })).toBe(inApp());
+    expect(inApp({ ...HERE, sharedIdInApp: 'one OPENED.' })).toMatch(/^The app's scenario file "scenarios\/other\.json" has the id "[a-z-]+" too: one OPENED\.$/);
+  });
 });

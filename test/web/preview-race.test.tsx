@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Its own module graph (vite.config.ts, OWN_MODULES): it holds the app's scenario list back, to
 // keep a check running while the trainer chooses another file, and adds to it a file of the app's
-// scenarios/ folder not named after its id.
+// scenarios/ folder not named after its id, and a copy of one of them that keeps its id.
 import { act, cleanup, configure, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -10,6 +10,7 @@ import Preview from '../../src/web/pages/Preview.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
 import { MAX_MARKUP_TEXTS } from '../../src/machines/validate/markup.js';
+import { renderApp } from './helpers.js';
 
 // While set, every check waits for it (in the middle of checking, after "Checking …" is shown).
 let hold: Promise<void> | undefined;
@@ -27,12 +28,19 @@ const MARKED = { file: 'marked-lines.json', text: (() => {
   return JSON.stringify(data, null, 2);
 })() };
 
+// A copy of one of the app's scenarios put in its scenarios/ folder, its id kept, its title changed.
+const COPY = { file: 'court-report-copy.json', title: "Writing Lupe's court report (our copy)" };
+
 vi.mock('../../src/web/scenarios.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/web/scenarios.js')>();
+  const copied = async () => {
+    const original = (await real.scenarioTexts()).find((t) => t.file === 'court-report.json');
+    return { file: COPY.file, text: original?.text.replace(/"title": "[^"]*"/, `"title": ${JSON.stringify(COPY.title)}`) ?? '' };
+  };
   return { ...real, sameIdInApp: async (checked?: string) => {
     if (hold) await hold;
     return real.sameIdInApp(checked);
-  }, scenarioTexts: async () => [...await real.scenarioTexts(), MISNAMED, MARKED] };
+  }, scenarioTexts: async () => [...await real.scenarioTexts(), MISNAMED, MARKED, await copied()] };
 });
 
 afterEach(cleanup);
@@ -104,5 +112,30 @@ describe("an app's own file whose fix says to check it again", () => {
     const list = screen.getByText("Or check a file from the app's scenarios/ folder");
     expect(list.tagName).toBe('SUMMARY');
     expect(within(list.parentElement!).getByRole('button', { name: `Check ${MARKED.file}`, hidden: true })).toBeTruthy();
+  });
+});
+
+// Such a file was warned of on the page in the terminal's words: "in the scenarios folder saved
+// progress and completion records … are kept by scenario id, so the two would share them, and the
+// picker would list both", of the terminal's picker and its saves.
+describe("an app's own file with the id of another of the app's files", () => {
+  it('is told what this app does with the two: the Scenarios page opens one of them, and this browser keeps one save and one set of records between them', async () => {
+    render(<StoreContext value={memoryStore()}><Preview file={COPY.file} /></StoreContext>);
+    const item = (await screen.findByText(/\[duplicate-scenario-id\]/)).closest('li') as HTMLElement;
+    expect(within(item).getByText(/^The app's/).textContent).toBe('The app\'s scenario file "scenarios/court-report.json" has the id "court-report" too: the Scenarios page would open only one of the two (this app opens a scenario by its id), and this browser would keep one saved playthrough and one set of completion records (best score, times finished) between them.');
+    expect(item.textContent).toContain('Fix: Give this scenario an id of its own');
+  });
+
+  it('what it says of the Scenarios page is so: the two cards open one address', async () => {
+    // Each card is its file's (keyed by id, React was told two cards were one, and said so).
+    const errors = vi.spyOn(console, 'error');
+    try {
+      renderApp('#/');
+      const copy = await screen.findByRole('link', { name: `Practise: ${COPY.title}` });
+      expect(copy.getAttribute('href')).toBe(screen.getByRole('link', { name: "Practise: Writing Lupe's court report" }).getAttribute('href'));
+      expect(errors.mock.calls.flat().join(' ')).not.toMatch(/same key/);
+    } finally {
+      errors.mockRestore();
+    }
   });
 });

@@ -581,8 +581,9 @@ describe('previewing a scenario file', () => {
     const item = screen.getByText(/\[duplicate-scenario-id\]/).closest('li') as HTMLElement;
     expect(within(item).getByText(new RegExp(`^my-copy\\.json:${line}:\\d+$`))).toBeTruthy();
     // What they would share, for a play here saves nothing: the terminal's "(Saved progress stays
-    // apart: outside the scenarios folder it is kept per file.)" was of its own plays.
-    expect(within(item).getByText(/^The app's/).textContent).toBe('The app\'s scenario file "scenarios/court-report.json" has the id "court-report" too: played in this Preview, a file saves nothing and adds nothing to your records; but the app keeps completion records (best score, times finished) by scenario id, so once this file is added to the app\'s scenarios, or played in the app\'s terminal version (a program run by typing commands), it and that scenario would share them.');
+    // apart: outside the scenarios folder it is kept per file.)" was of its own plays. Added to the
+    // app's scenarios, the two would share this browser's save and records (both kept by id).
+    expect(within(item).getByText(/^The app's/).textContent).toBe('The app\'s scenario file "scenarios/court-report.json" has the id "court-report" too: played in this Preview, a file saves nothing and adds nothing to your records; but once it is added to the app\'s scenarios, the Scenarios page would open only one of the two (this app opens a scenario by its id), and this browser would keep one saved playthrough and one set of completion records (best score, times finished) between them. Played in the app\'s terminal version (a program run by typing commands), it would share that scenario\'s completion records wherever the file is.');
     expect(item.textContent).toContain('Fix: Give this scenario an id of its own');
     await user.upload(input, new File([courtReport.replace('"id": "court-report"', '"id": "court-report-ours"')], 'court-report-ours.json'));
     expect(await screen.findByText('court-report-ours.json is valid.')).toBeTruthy();

@@ -297,7 +297,7 @@ function idProblems(id: unknown, options: ValidateOptions): UnlocatedProblem[] {
       // Saves are kept by id alone in the scenarios folder, by id and file elsewhere (slotName);
       // completion records by id wherever the file is (records.ts). fileStem is set only there.
       message: options.fileStem !== undefined
-        ? `The app's scenario file ${quoteValue(other, 200)} has the id ${quoteValue(id)} too: in the scenarios folder saved progress and completion records (best score, times finished) are kept by scenario id, so the two would share them, and the picker would list both.`
+        ? `The app's scenario file ${quoteValue(other, 200)} has the id ${quoteValue(id)} too: ${pointerWords.sharedIdInApp()}`
         : `The app's scenario file ${quoteValue(other, 200)} has the id ${quoteValue(id)} too: ${pointerWords.sharedId()}`,
       fix: 'Give this scenario an id of its own (a copy of a scenario needs a new id), and name the file after it.' });
   }

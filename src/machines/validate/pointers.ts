@@ -34,6 +34,13 @@ export interface AuthoringPointers {
    * caller whose plays save nothing (the web Preview's) says what holds there.
    */
   sharedId?: string;
+  /**
+   * What a file of the app's scenarios folder that has the id of another file there would share
+   * with it, as the end of "The app's scenario file … has the id … too: ". The terminal says that its
+   * saved progress and completion records are kept by id there and that its picker lists both; a
+   * caller that opens the app's scenarios otherwise (the web app opens one by its id) says what holds there.
+   */
+  sharedIdInApp?: string;
 }
 
 // Set for the length of one validateScenario call (synchronous), as the suggestion budget is: the
@@ -59,6 +66,8 @@ export const pointerWords = {
   findsById: (command: string): string => current?.findsById ?? command,
   /** What a file outside the scenarios folder with an app scenario's id would share with it: the terminal's records and saves, or the caller's words. */
   sharedId: (): string => current?.sharedId ?? 'completion records (best score, times finished) are kept by scenario id wherever the file is, so this file and that scenario would share them. (Saved progress stays apart: outside the scenarios folder it is kept per file.)',
+  /** What a file of the scenarios folder with another's id there would share with it: the terminal's saves, records and picker, or the caller's words. */
+  sharedIdInApp: (): string => current?.sharedIdInApp ?? 'in the scenarios folder saved progress and completion records (best score, times finished) are kept by scenario id, so the two would share them, and the picker would list both.',
   emptyFile: (): string => `A scenario is one JSON object: start from ${current?.example ?? 'the worked example in docs/authoring.md'}.`,
   notAnObject: (): string => `Wrap the scenario in { } with "id", "title", "nodes" and the other fields; see ${current?.example ?? 'docs/authoring.md'}.`,
   nodes: (): string => `Add "nodes": the list of scene, decision and ending nodes (see ${current?.example ?? 'the worked example in docs/authoring.md'}).`,

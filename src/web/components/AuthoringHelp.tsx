@@ -8,6 +8,12 @@ export const AUTHORING_HELP = 'Writing a scenario: a worked example, the format 
 /** The app's terminal version, as the web's pages name it to a trainer who may never have used one. */
 const TERMINAL_VERSION = "the app's terminal version (a program run by typing commands)";
 
+/**
+ * What two of the app's scenarios with one id share in this app: its pages open a scenario by its id
+ * (the first file with it), and this browser keeps a scenario's save and completion records by id.
+ */
+const OPENED_BY_ID = "the Scenarios page would open only one of the two (this app opens a scenario by its id), and this browser would keep one saved playthrough and one set of completion records (best score, times finished) between them";
+
 /** The worked example's file name, as the authoring guide calls it (docs/examples/). */
 export const EXAMPLE_FILE = 'first-scenario.json';
 
@@ -25,7 +31,10 @@ export const AUTHORING_POINTERS: AuthoringPointers = {
   findsById: TERMINAL_VERSION,
   // The terminal's words (saved progress "kept per file" outside the scenarios folder) are of its own
   // plays: a play in the Preview saves nothing and is not added to the records (persist={false}).
-  sharedId: `played in this Preview, a file saves nothing and adds nothing to your records; but the app keeps completion records (best score, times finished) by scenario id, so once this file is added to the app's scenarios, or played in ${TERMINAL_VERSION}, it and that scenario would share them.`,
+  sharedId: `played in this Preview, a file saves nothing and adds nothing to your records; but once it is added to the app's scenarios, ${OPENED_BY_ID}. Played in ${TERMINAL_VERSION}, it would share that scenario's completion records wherever the file is.`,
+  // The terminal's words ("the picker would list both") are of its picker and its scenarios folder:
+  // this app lists the two, but opens a scenario by its id (bundledById: the first file with it).
+  sharedIdInApp: `${OPENED_BY_ID}.`,
 };
 
 /** The Preview's folded list of the app's own files, each with its button “Check <file>”. */

@@ -74,7 +74,7 @@ export function Library() {
       {!listing ? <p>Loading scenarios…</p> : (
         <ul className="cards" aria-label="Scenarios" ref={cards.ref} onClick={cards.onClick}>
           {listing.entries.map((e) => (
-            <li key={e.id} className="card">
+            <li key={e.file} className="card">
               <h2>{e.title}</h2>
               <p className="meta">
                 {/* Separate phrases read aloud too: a full stop after each, for screen readers only (flex gaps are silent). */}
