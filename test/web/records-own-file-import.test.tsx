@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, expect, it } from 'vitest';
-import { memoryStore } from '../../src/machines/index.js';
+import { backupText, memoryStore } from '../../src/machines/index.js';
+import Preview from '../../src/web/pages/Preview.js';
 import Records from '../../src/web/pages/Records.js';
 import { StoreContext } from '../../src/web/store.js';
+import example from '../fixtures/good/example.json?raw';
 
 afterEach(cleanup);
 
@@ -31,4 +33,25 @@ it('loading an older backup leaves out its saves from the volunteer\'s own files
   expect(document.body.textContent?.match(/from scenario files of your own/g)).toHaveLength(1);
   expect(store.list('saves/').map((e) => e.key)).toEqual(['saves/youth-discloses.json']);
   for (const [, v] of store.data) expect(v.text).not.toContain('maria-lopez');
+});
+
+// The terminal's backup leaves out the scenarios in progress from the volunteer's own files (their
+// saves name where the file is) and says how many (backupText's ownFileSaves). Here there are none
+// to leave out: a file of one's own is played on the Preview, which keeps no save. So the backup My
+// records makes (backupText over this browser's store) holds every scenario in progress kept here,
+// and its message (BACKUP_DOWNLOADED) has nothing of files of one's own to say.
+it('a backup made here leaves no scenario in progress out: a file of your own, played on the Preview, keeps no save', async () => {
+  const store = memoryStore();
+  store.write('saves/youth-discloses.json', JSON.stringify({ format: 'casa-practice-terminal-save', formatVersion: 1, scenario: { source: 'bundled', id: 'youth-discloses' }, session: { savedAt: '2026-11-30T10:00:00.000Z' } }));
+  const user = userEvent.setup();
+  render(<StoreContext value={store}><Preview /></StoreContext>);
+  await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([example], 'my-scenario.json'));
+  await user.click(await screen.findByRole('button', { name: 'Play it now (practice)' }));
+  // One reply, at its first decision: a play of the app's scenarios is saved from its first step on (Session).
+  await user.click(within(screen.getByRole('group', { name: /./ })).getAllByRole('button')[0]!);
+  expect(screen.getByText(/^You( do)?:$/)).toBeTruthy();
+  expect(store.list('saves/').map((e) => e.key)).toEqual(['saves/youth-discloses.json']);
+  const made = backupText(store);
+  expect(made.ownFileSaves).toBeUndefined();
+  expect(Object.keys((JSON.parse(made.text) as { saves: object }).saves)).toEqual(['saves/youth-discloses.json']);
 });
