@@ -272,6 +272,24 @@ describe('My records', () => {
     expect(await screen.findByText(/^1 finished scenario was already in your records and was not added again\.$/)).toBeTruthy();
   });
 
+  // A backup holds the records and the scenarios in progress (backupText), not the last debriefs or
+  // presenter sessions this browser keeps beside them: the page said only that loading one "adds what it holds".
+  it('says what a backup holds, and it holds that: records and scenarios in progress, not last debriefs or presenter sessions', async () => {
+    const store = await storeAfterOnePractice();
+    store.write('saves/night-shift.json', JSON.stringify({ format: 'casa-practice-terminal-save', formatVersion: 1, scenario: { source: 'bundled', id: 'night-shift' }, session: { savedAt: '2026-11-30T10:00:00.000Z' } }));
+    store.write('facilitation/court-report.json', '{}');
+    expect(store.list('debriefs/')).toHaveLength(1);
+    const user = userEvent.setup();
+    renderApp('#/records', store);
+    const hint = await screen.findByText(/^The backup file is the one named/);
+    expect(hint.textContent).toContain('It holds your records and your scenarios in progress; your last debriefs and presenter sessions stay in this browser only.');
+    await user.click(screen.getByRole('button', { name: 'Download a backup file' }));
+    const backup = JSON.parse((await blobs[0]?.blob.text()) ?? '{}') as { records: { playthroughs: unknown[] }; saves: object };
+    expect(Object.keys(backup)).toEqual(['format', 'formatVersion', 'exportedAt', 'records', 'saves']);
+    expect(backup.records.playthroughs).toHaveLength(1);
+    expect(Object.keys(backup.saves)).toEqual(['saves/night-shift.json']);
+  });
+
   // "Added 1 finished scenario to your records." beside the field, while the page's alert said the
   // records were not updated (too large for this browser's store, or its storage full).
   it('a backup loaded into records this browser does not keep says, beside the field, that they are in this tab only', async () => {

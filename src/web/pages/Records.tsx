@@ -242,7 +242,9 @@ export default function Records() {
             {backupLeftOutQuestion(damaged)}
           </ConfirmPanel>
         )}
-        <p className="hint">The backup file is the one named casa-practice-backup-….json. Loading a backup adds what it holds to what is here; nothing here is removed.</p>
+        {/* What backupText puts in it: the records and the saves; a last debrief or a presenter session
+            kept here was thought to travel with it too. */}
+        <p className="hint">The backup file is the one named casa-practice-backup-….json. It holds your records and your scenarios in progress; your last debriefs and presenter sessions stay in this browser only. Loading a backup adds what it holds to what is here; nothing here is removed.</p>
         {shown('backup')}
         {/* What takes the room the browser keeps for the app, and every copy set aside, to download or remove. */}
         <KeptHere store={store} playthroughs={read.playthroughs} version={version} />
