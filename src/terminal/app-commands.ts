@@ -1,4 +1,4 @@
-import { resumeFailure, resumeFailureLines, setAsideInOne, visibleLine, type PlayableScenario, type RunOrigin, type SaveSummary, type SessionMode } from '../machines/light.js';
+import { resumeFailureInOne, resumeFailureLines, visibleLine, type PlayableScenario, type RunOrigin, type SaveSummary, type SessionMode } from '../machines/light.js';
 import type { MissingFile, PersistedScenarioSnapshot, SaveHold } from '../machines/index.js';
 import { parseArgs, UsageError, type ParsedArgs } from './args.js';
 import { lineReader } from './node/line-reader.js';
@@ -166,8 +166,7 @@ export async function resumeCommand(argv: readonly string[], io: CliIO): Promise
   if (found.kind === 'bad' && found.missing) return run({ ...base, locate: found.missing }, io);
   if (found.kind === 'bad') {
     // Line by line, its file's path on a line of its own; above the picker, whose notices are a row
-    // each, the same in one line (the path in it) with what to do.
-    const line = resumeFailure(found.error, found.movedTo, undefined, 'choose a scenario');
+    // each, the same in one notice (the path in it) with what to do, as R on the picker says it.
     // Said once: line by line on stderr, full screen above the picker. Printed on stderr before the
     // full-screen app too, it stood above the picker's own notice of it, the same words twice (and
     // wrapped mid-word by the terminal), as the unwritable state folder's line is not.
@@ -175,7 +174,7 @@ export async function resumeCommand(argv: readonly string[], io: CliIO): Promise
       io.err(`casa-practice: ${resumeFailureLines(found.error, found.movedTo, 'choose a scenario')}\n`);
       return run(base, io);
     }
-    return run({ ...base, notice: setAsideInOne(line, found.movedTo) }, io);
+    return run({ ...base, notice: resumeFailureInOne(found.error, found.movedTo) }, io);
   }
   return run({ ...base, playable: found.playable, snapshot: found.snapshot, startedAt: found.startedAt, activeMs: found.activeMs, hold: found.hold, mode: found.mode, resumed: true }, io);
 }

@@ -4,6 +4,7 @@ import type { CliIO } from './commands.js';
 import { FileAccessError } from './errors.js';
 import { helpText } from './invocation.js';
 import { packageVersion } from './paths.js';
+import type { COMMAND_NAMES } from './wrap.js';
 
 /** The main help with commands in the form that works where the app was started (e.g. `npx casa-practice`). */
 export function mainHelp(name: string): string {
@@ -36,7 +37,8 @@ Run "casa-practice <command> --help" for a command's options.
 type Command = (argv: readonly string[], io: CliIO) => number | Promise<number>;
 
 // Commands load on demand so starting the picker never pays for the validator or the graph tools.
-const COMMANDS: Record<string, () => Promise<Command>> = {
+// (Each of wrap.ts's COMMAND_NAMES, which tell a command in a line from words: the type says so.)
+const COMMANDS: Record<(typeof COMMAND_NAMES)[number], () => Promise<Command>> = {
   validate: async () => (await import('./commands.js')).validateCommand,
   graph: async () => (await import('./commands.js')).graphCommand,
   audit: async () => (await import('./commands.js')).auditCommand,
@@ -92,7 +94,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const at = first?.startsWith('-') ? commandAfterOptions(argv) : -1;
     if (at > 0) return await runCli([argv[at] as string, ...argv.slice(0, at), ...argv.slice(at + 1)], io);
     if (first === undefined || first.startsWith('-')) return await (await import('./app-commands.js')).appCommand(argv, io);
-    const load = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
+    const load = Object.hasOwn(COMMANDS, first) ? COMMANDS[first as keyof typeof COMMANDS] : undefined;
     if (!load) {
       // A scenario's name where the command goes: say how to play it.
       const { command, shellWord } = await import('./invocation.js');

@@ -149,13 +149,22 @@ export function commandLines(cmd: string, width: number, indent = '  ', name?: s
   return lines.map((l, i) => (i < lines.length - 1 ? `${l} \\` : l));
 }
 
+/** The app's commands (cli.ts's COMMANDS are these), which a command in a line names after the program's name. */
+export const COMMAND_NAMES = ['validate', 'graph', 'audit', 'schema', 'play', 'resume', 'records', 'room'] as const;
+const COMMAND_WORDS: ReadonlySet<string> = new Set([...COMMAND_NAMES, 'help']);
+
 /**
  * Where a command starting with `keep` starts in a line: at its start or after a space, never
- * inside a word (the state folder's path ends in "casa-practice", the name an installed app has).
+ * inside a word (the state folder's path ends in "casa-practice", the name an installed app has),
+ * and only where a command or an option follows the name: "casa-practice cannot use that file…"
+ * (SET_ASIDE_KEEP, installed) is words, and was hung as a command with line continuations.
  */
 function commandAt(line: string, keep: string | undefined): number {
   if (!keep) return -1;
-  for (let at = line.indexOf(keep); at >= 0; at = line.indexOf(keep, at + 1)) if (at === 0 || line[at - 1] === ' ') return at;
+  for (let at = line.indexOf(keep); at >= 0; at = line.indexOf(keep, at + 1)) {
+    const next = line.slice(at + keep.length).split(/\s/, 1)[0] ?? '';
+    if ((at === 0 || line[at - 1] === ' ') && (next.startsWith('-') || COMMAND_WORDS.has(next))) return at;
+  }
   return -1;
 }
 

@@ -125,6 +125,20 @@ describe('a command longer than the row is broken only between its words, with l
     for (const out of [wrapWords(text, 60, 'casa-practice '), commandRows(text, 60, 'casa-practice ').join('\n')]) expect(out).not.toContain('\\');
   });
 
+  // Installed, the name is "casa-practice", and what to do about a file set aside begins with it
+  // ("casa-practice cannot use that file, …"): on the picker and the debrief at 60 columns it was
+  // hung as a command, its rows ending in " \\". A command is the name and then a command or an option.
+  it('the program\'s name followed by words, not a command ("casa-practice cannot use that file"), is words', () => {
+    const todo = 'casa-practice cannot use that file, but you can keep it, or send it to whoever helps you with the app; delete it once you no longer need it.';
+    const left = 'Nothing is written over it; casa-practice tries again to set it aside the next time it starts.';
+    for (const text of [todo, `The save was moved to /s/a.json.damaged-1; choose a scenario. ${todo}`, left]) {
+      for (const out of [wrapWords(text, 60, 'casa-practice '), commandRows(text, 60, 'casa-practice ').join('\n')]) expect(out).not.toContain('\\');
+    }
+    // A command, or the name and an option, after the same words still is one.
+    expect(commandRows(`${todo} casa-practice validate /home/volunteer/drafts/one.json`, 60, 'casa-practice ').at(-1)).toBe('casa-practice validate /home/volunteer/drafts/one.json');
+    expect(wrapWords('Begin one with: casa-practice --facilitate youth-discloses --from after-visit-two', 60, 'casa-practice ').split('\n')).toEqual(['Begin one with:', 'casa-practice --facilitate youth-discloses \\', '  --from after-visit-two']);
+  });
+
   it('after words, in a message (wrapWords): the command on rows of its own, every row fitting', () => {
     const cmd = `${name} ${roomSessionArgs({ file: `${folder}/new phone.json`, scenario: { id: 'new-phone' }, from: 'after-visit', set: { trust: '70' } })}`;
     const out = wrapWords(`Session summary written to:\n/tmp/x.md\nTo carry on with this session later: ${cmd}`, 60, `${name} `);

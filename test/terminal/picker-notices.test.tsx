@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { recordCompletion, resumeFailure, RECORDS_KEY, type SessionMode } from '../../src/machines/index.js';
+import { debriefKey, recordCompletion, resumeFailure, RECORDS_KEY, saveKey, SET_ASIDE_KEEP, type SessionMode } from '../../src/machines/index.js';
 import { loadRecords, recordsNoticeInOne, stateStore } from '../../src/terminal/node/state-store.js';
 import { readSave } from '../../src/terminal/saves.js';
 import type { AppStart } from '../../src/terminal/ui/App.js';
@@ -12,7 +12,7 @@ import { hasErrorsNotice, leftOutNotice } from '../../src/terminal/scenario-file
 import { KeyRouterProvider, useKeyRouter } from '../../src/terminal/ui/useKeys.js';
 import { BUNDLED, rows } from './helpers/layout.js';
 import { refused } from './helpers/refusing-fs.js';
-import { appElement, envWithSave, KEY, pickerTitles, press, renderAt, tempEnv, validatedCatalog } from './helpers/ink.js';
+import { appElement, envWithSave, KEY, newPhone, pickerTitles, press, renderAt, tempEnv, validatedCatalog } from './helpers/ink.js';
 import { readFixture } from '../helpers/fixtures.js';
 
 // A state folder that takes no write (root writes anywhere, so a read-only folder cannot be tested
@@ -278,4 +278,116 @@ describe('the picker says which files it left out, and the command that shows wh
     // One that fits is named as it is.
     expect(leftOutNotice([{ file: '/home/t/a.json', reason: 'it has errors' }], '/app/scenarios', run, () => false)?.split('\n')[1]).toBe('casa-practice validate /home/t/a.json');
   });
+});
+
+// A kept debrief that could not be shown was said on the picker in lines (the sentence, the file's
+// path, what to do), which the picker, a notice a line, drew as three notices (three "…" rows at
+// 60 columns), where a damaged save met by R, or damaged records, were one: the line naming the file,
+// then what to do (setAsideInOne). Every file set aside is said on the picker in that one form.
+describe('every file set aside is one notice on the picker: where it went, then what to do', () => {
+  const stateDir = (env: NodeJS.ProcessEnv) => join(env.XDG_STATE_HOME as string, 'casa-practice');
+  /** The damaged file's new name, or its own where it could not be moved. */
+  const asideIn = (dir: string, name: string) => readdirSync(dir).find((f) => f.startsWith(`${name}.damaged-`));
+  type Case = { name: string; setUp: () => Promise<{ env: NodeJS.ProcessEnv; keys: string[] }>; said: (env: NodeJS.ProcessEnv) => string };
+  /** A save of new-phone, damaged by hand; R meets it. */
+  const damagedSave = async () => {
+    const env = await envWithSave();
+    writeFileSync(join(stateDir(env), saveKey(newPhone())), '{ damaged save');
+    return { env, keys: ['R'] };
+  };
+  /** A kept debrief of new-phone, damaged by hand; d on the picker (new-phone highlighted) opens it. */
+  const damagedDebrief = async () => {
+    const env = tempEnv();
+    mkdirSync(join(stateDir(env), 'debriefs'), { recursive: true });
+    writeFileSync(join(stateDir(env), debriefKey(newPhone())), '{ damaged debrief');
+    return { env, keys: ['d'] };
+  };
+  const savePath = (env: NodeJS.ProcessEnv) => join(stateDir(env), saveKey(newPhone()));
+  const debriefPath = (env: NodeJS.ProcessEnv) => join(stateDir(env), debriefKey(newPhone()));
+  const movedPath = (path: string) => join(dirname(path), asideIn(dirname(path), basename(path)) ?? 'not moved');
+  const cases: Case[] = [
+    {
+      name: 'a damaged save met by R',
+      setUp: damagedSave,
+      said: (env) => `Could not resume: The saved progress is damaged (it is not valid JSON). The save was moved to ${movedPath(savePath(env))}; choose a scenario. ${SET_ASIDE_KEEP}`,
+    },
+    {
+      name: 'a damaged save met by R that could not be moved aside',
+      setUp: async () => {
+        const set = await damagedSave();
+        refused.on = true;
+        return set;
+      },
+      said: (env) => `Could not resume: The saved progress is damaged (it is not valid JSON). The save could not be moved aside (the disk is read-only) and is still at ${savePath(env)}; choose a scenario. Nothing is written over it; casa-practice tries again to set it aside the next time it starts.`,
+    },
+    {
+      name: 'a kept debrief that cannot be shown (d)',
+      setUp: damagedDebrief,
+      said: (env) => `The last debrief kept is damaged (it is not valid JSON). It was moved to ${movedPath(debriefPath(env))}; choose a scenario. ${SET_ASIDE_KEEP}`,
+    },
+    {
+      name: 'a kept debrief that cannot be shown (d) nor moved aside',
+      setUp: async () => {
+        const set = await damagedDebrief();
+        refused.on = true;
+        return set;
+      },
+      said: (env) => `The last debrief kept is damaged (it is not valid JSON). It could not be moved aside (the disk is read-only) and is still at ${debriefPath(env)}; choose a scenario. Nothing is written over it; casa-practice tries again to set it aside the next time you ask to see it.`,
+    },
+    {
+      name: 'damaged records',
+      setUp: async () => {
+        const env = tempEnv();
+        mkdirSync(stateDir(env), { recursive: true });
+        writeFileSync(join(stateDir(env), RECORDS_KEY), '{"playthroughs": [');
+        return { env, keys: [] };
+      },
+      said: (env) => `Your completion records were damaged; they were moved to ${movedPath(join(stateDir(env), RECORDS_KEY))} and new records were started. ${SET_ASIDE_KEEP}`,
+    },
+    {
+      name: 'partly damaged records that could not be moved aside',
+      setUp: async () => {
+        const env = tempEnv();
+        recordCompletion(stateStore(env), 'example-new-phone', 80);
+        const file = join(stateDir(env), RECORDS_KEY);
+        const data = JSON.parse(readFileSync(file, 'utf8')) as { playthroughs: unknown[] };
+        data.playthroughs.push({ id: 'not a record' });
+        writeFileSync(file, JSON.stringify(data));
+        refused.on = true;
+        return { env, keys: [] };
+      },
+      said: (env) => `Part of your completion records is damaged: 1 finished scenario could not be read (completed practice 1: its id is not a UUID); they could not be moved aside (the disk is read-only), so the file was left as it was, at ${join(stateDir(env), RECORDS_KEY)}. The rest is shown, but what you finish in this session will not be kept in your records. Nothing is written over it; once it can be moved, casa-practice sets it aside and starts new records.`,
+    },
+  ];
+  for (const c of cases) {
+    for (const columns of [60, 80]) {
+      it(`${c.name}, at ${columns}×24`, async () => {
+        const { env, keys } = await c.setUp();
+        const { element } = appElement({ env });
+        const r = await renderAt(element, columns, 24);
+        await press(r, ...keys);
+        // The notices as drawn, or, where some are shortened, in full (n, scrolled to their end).
+        const pages = [rows(r.lastFrame())];
+        if (oneLine(pages[0]!.join('\n')).includes('n: read notices in full')) {
+          await press(r, 'n');
+          pages.push(rows(r.lastFrame()));
+          for (let i = 0; i < 40 && pages.at(-1)!.some((l) => /more below/.test(l)); i++) {
+            await press(r, KEY.down);
+            pages.push(rows(r.lastFrame()));
+          }
+        }
+        for (const page of pages) {
+          expect(page.length).toBeLessThanOrEqual(23);
+          expect(Math.max(...page.map((l) => [...l].length))).toBeLessThanOrEqual(columns);
+          // Its words are words: no row hung with a line continuation as if a command.
+          for (const row of page) expect(row).not.toMatch(/\\$/);
+        }
+        const text = pages.flat().join('\n');
+        // One notice: the path in the sentence, then what to do; never "the file below" (lines).
+        // (A path longer than a row is cut across rows: compared without spaces.)
+        expect(text.replace(/\s/g, '')).toContain(c.said(env).replace(/\s/g, ''));
+        expect(text).not.toContain('the file below');
+      });
+    }
+  }
 });

@@ -6,7 +6,7 @@ import type { SessionMode, Turn } from '../types.js';
 import { actorOptions, restoreSession, saveSession } from '../session.js';
 import { cleanLine } from '../text/clean.js';
 import { debriefKey, DEBRIEFS_PREFIX, type SlotOf } from './slots.js';
-import { asideWords, setAsideLines, type AsideReason, type Store } from './store.js';
+import { asideWords, setAsideInOne, type AsideReason, type Store } from './store.js';
 
 /**
  * The last debrief of each scenario is kept next to the completion records, so a volunteer who
@@ -84,11 +84,11 @@ export function keptDebriefFailure(kept: { error: string; movedTo?: string }, ke
 }
 
 /**
- * keptDebriefFailure in the terminal's lines (setAsideLines), as a save or records set aside are
- * said: why, then "It was moved to the file below (nothing was deleted)", the file's path whole on
- * a line of its own (in mid-sentence it was wrapped with the words around it), then what to do. A
- * debrief left where it was is tried again when it is asked for again (the picker still offers it).
+ * keptDebriefFailure as the terminal's picker says it, in one notice as a save or records set aside
+ * are there (setAsideInOne; in lines, the picker showed the sentence, the path and what to do as
+ * three notices): why, where it was set aside, "choose a scenario", then what to do. A debrief left
+ * where it was is tried again when it is asked for again (the picker still offers it).
  */
-export function keptDebriefFailureLines(kept: { error: string; movedTo?: string }): string {
-  return kept.movedTo === undefined ? cleanLine(kept.error) : setAsideLines(cleanLine(kept.error), 'It', kept.movedTo, 'choose a scenario', 'the next time you ask to see it');
+export function keptDebriefFailureInOne(kept: { error: string; movedTo?: string }): string {
+  return kept.movedTo === undefined ? cleanLine(kept.error) : setAsideInOne(`${cleanLine(kept.error)} ${asideWords('It', kept.movedTo)}; choose a scenario.`, kept.movedTo, 'the next time you ask to see it');
 }

@@ -1,5 +1,5 @@
 import { cleanLine } from '../text/clean.js';
-import { asideWords, setAsideLines, type Store } from './store.js';
+import { asideWords, setAsideInOne, setAsideLines, type Store } from './store.js';
 
 // Save keys and listing, apart from reading and writing saves: a picker checks for a save
 // without loading XState.
@@ -83,6 +83,14 @@ export function resumeFailure(error: string, movedTo?: string, keptAt: (movedTo:
  */
 export function resumeFailureLines(error: string, movedTo: string | undefined, then = 'starting fresh', what = 'The save'): string {
   return setAsideLines(`Could not resume: ${cleanLine(error)}`, what, movedTo, then);
+}
+
+/**
+ * resumeFailure as the terminal's picker says it (R, or `resume` opening the picker), in one notice
+ * as every file set aside is said there (setAsideInOne): the line naming the file, then what to do.
+ */
+export function resumeFailureInOne(error: string, movedTo: string | undefined): string {
+  return setAsideInOne(resumeFailure(error, movedTo, undefined, 'choose a scenario'), movedTo);
 }
 
 /** What a picker says about a save without loading it: how far it got and when. */

@@ -138,9 +138,13 @@ export function setAsideLines(opening: string, what: string, movedTo: string | u
   return `${opening} ${where}; ${then}.\n${shownFileName(left?.place ?? movedTo)}\n${setAsideTodo(movedTo, again)}`;
 }
 
-/** The one-line form of setAsideLines, for a list that gives each line a row of its own (the picker's notices): the line naming the file, then what to do. */
-export function setAsideInOne(line: string, movedTo: string | undefined): string {
-  return movedTo === undefined ? line : `${line} ${setAsideTodo(movedTo)}`;
+/**
+ * The one-line form of setAsideLines, for a list that gives each line a row of its own (the
+ * picker's notices, every one of them set aside in this form): the line naming the file, then what
+ * to do. `again`: when a value left where it was is tried again.
+ */
+export function setAsideInOne(line: string, movedTo: string | undefined, again?: string): string {
+  return movedTo === undefined ? line : `${line} ${setAsideTodo(movedTo, again)}`;
 }
 
 /** What to do about a value set aside (setAsideLines' last line). */

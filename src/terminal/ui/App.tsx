@@ -1,7 +1,7 @@
 import { Box, Text, useStdout } from 'ink';
 import { basename, dirname, resolve } from 'node:path';
 import { Component, lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { debriefKey, entryOf, keptFacilitation, localDate, localTime, resumeFailure, resumeFailureLines, saveKey, setAsideInOne, sharedIdWords, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
+import { debriefKey, entryOf, keptFacilitation, localDate, localTime, resumeFailureInOne, resumeFailureLines, saveKey, sharedIdWords, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
 import type { Debrief, MissingFile, PersistedScenarioSnapshot, RestoredFacilitation, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
 import { checkStateFolder, hasSave, loadRecords, notSavedWords, recordsNoticeInOne, stateStore } from '../node/state-store.js';
@@ -243,7 +243,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     const found = key !== undefined && playable ? saves.readSaveFor(playable, key, services.env) : saves.readSave(services.env, key);
     // Its trainer's file moved: ask where it is now.
     if (found.kind === 'bad' && found.missing) return setScreen({ name: 'locate', missing: found.missing });
-    if (found.kind !== 'ok') return toPicker(found.kind === 'bad' ? setAsideInOne(resumeFailure(found.error, found.movedTo, undefined, 'choose a scenario'), found.movedTo) : 'No saved session was found.');
+    if (found.kind !== 'ok') return toPicker(found.kind === 'bad' ? resumeFailureInOne(found.error, found.movedTo) : 'No saved session was found.');
     await play(found);
   };
   /** A save read (or found again at its file's new place) opens where it stopped. */
@@ -258,12 +258,12 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   const reopenDebrief = async (entry: CatalogEntry) => {
     const playable = await playableOf(entry);
     if (!playable) return;
-    const { keptDebriefFailureLines, readKeptDebrief } = await import('../../machines/index.js');
+    const { keptDebriefFailureInOne, readKeptDebrief } = await import('../../machines/index.js');
     const kept = readKeptDebrief(stateStore(services.env), playable);
     if (!kept) return toPicker('No debrief of this scenario was kept.');
-    // Set aside by the core (the picker stops offering it), and the notice says where it went: the
-    // sentence, the file's path on a line of its own, what to do (as a save set aside is said).
-    if (!kept.ok) return toPicker(keptDebriefFailureLines(kept));
+    // Set aside by the core (the picker stops offering it), and the notice says where it went and
+    // what to do, in one notice as a save or records set aside are said on the picker.
+    if (!kept.ok) return toPicker(keptDebriefFailureInOne(kept));
     setScreen({ name: 'kept', playable, debrief: kept.debrief, mode: kept.mode, savedAt: kept.savedAt });
   };
 

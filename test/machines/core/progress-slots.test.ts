@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  agoWords, continueChoices, finishPlaythrough, repliesMadeWords, keepDebrief, keptDebriefFailure, keptDebriefFailureLines, keepProgress, mayReplaceSave, memoryStore, saveKeptInstead, readKeptDebrief, readSave, saveKey, saveSummary,
+  agoWords, continueChoices, finishPlaythrough, repliesMadeWords, keepDebrief, keptDebriefFailure, keptDebriefFailureInOne, keepProgress, mayReplaceSave, memoryStore, saveKeptInstead, readKeptDebrief, readSave, saveKey, saveSummary,
   startingAt, writeSave, type Debrief, type PlayableScenario, type ScenarioLoader, type ScenarioRef,
 } from '../../../src/machines/index.js';
 import { hasKeptDebrief, leftInPlace, SET_ASIDE_KEEP } from '../../../src/machines/progress/index.js';
@@ -242,25 +242,19 @@ describe('the last debrief kept', () => {
     expect(keptDebriefFailure(r as { error: string })).toBe('The last debrief could not be read (EACCES: permission denied).');
   });
 
-  // The terminal's picker said "… It was moved to /home/…/debriefs/x.json.damaged-…." with the path
-  // mid-sentence (wrapped with the words around it) and nothing to do, where a save set aside is said
-  // in lines (setAsideLines): the sentence naming "the file below", the path alone, what to do.
-  it('in the terminal\'s lines: the sentence naming "the file below", the path alone, what to do', () => {
+  // The terminal's picker said "… It was moved to /home/…/debriefs/x.json.damaged-…." and nothing
+  // to do; then the sentence, the path and what to do on lines of their own, which the picker (a
+  // notice a line) showed as three notices where a save or records set aside are one. One notice.
+  it('as the terminal\'s picker says it: one line, where it went, then what to do', () => {
     const error = 'The last debrief kept is damaged (it has no scenario version).';
-    expect(keptDebriefFailureLines({ error, movedTo: '/s/debriefs/x.json.damaged-1' }).split('\n')).toEqual([
-      `${error} It was moved to the file below (nothing was deleted); choose a scenario.`,
-      '/s/debriefs/x.json.damaged-1',
-      SET_ASIDE_KEEP,
-    ]);
+    expect(keptDebriefFailureInOne({ error, movedTo: '/s/debriefs/x.json.damaged-1' }))
+      .toBe(`${error} It was moved to /s/debriefs/x.json.damaged-1; choose a scenario. ${SET_ASIDE_KEEP}`);
     // Left where it was, it is tried again when asked for again (the picker still offers it).
-    expect(keptDebriefFailureLines({ error, movedTo: leftInPlace('/s/debriefs/x.json', 'permission denied') }).split('\n')).toEqual([
-      `${error} It could not be moved aside (permission denied), so it was left as it was, in the file below; choose a scenario.`,
-      '/s/debriefs/x.json',
-      'Nothing is written over it; casa-practice tries again to set it aside the next time you ask to see it.',
-    ]);
+    expect(keptDebriefFailureInOne({ error, movedTo: leftInPlace('/s/debriefs/x.json', 'permission denied') }))
+      .toBe(`${error} It could not be moved aside (permission denied) and is still at /s/debriefs/x.json; choose a scenario. Nothing is written over it; casa-practice tries again to set it aside the next time you ask to see it.`);
     // Escapes in the path shown, not sent; not moved at all, the error alone.
-    expect(keptDebriefFailureLines({ error, movedTo: '/s/\u001b[2Jx.json' }).split('\n')[1]).toBe('"/s/\\u001b[2Jx.json"');
-    expect(keptDebriefFailureLines({ error: 'The last debrief could not be read (EACCES).' })).toBe('The last debrief could not be read (EACCES).');
+    expect(keptDebriefFailureInOne({ error, movedTo: '/s/\u001b[2Jx.json' })).toContain('It was moved to "/s/\\u001b[2Jx.json"; choose');
+    expect(keptDebriefFailureInOne({ error: 'The last debrief could not be read (EACCES).' })).toBe('The last debrief could not be read (EACCES).');
   });
 
   // It said "The last debrief cannot be shown: The saved progress is damaged (its scenario
