@@ -124,8 +124,11 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   // Only when there is a save to keep: --new with none (as in scripts) is simply a new run.
   else if (opts.origin === 'started-over' && saveWaiting(playable, opts.env) !== undefined) say(stateStore(opts.env).savingFailure() === undefined ? 'Starting over: your save is kept until you make your first reply.' : `Starting over: ${START_OVER_UNSAVED}.`);
   if (run.snapshot !== undefined) printRecap(scenario, actor, say);
-  // Only the keys that do something in this mode: assessment has no undo.
-  say(`Type a reply number and press Enter. Also: ${fromList ? 'b back to the scenarios (before your first reply), ' : ''}${run.mode === 'practice' ? 'u undo, ' : ''}w who's who, ${quitHint(playable, run.origin, opts.env)}.`);
+  // Only the keys that do something in this mode: assessment has no undo. Said again (without b,
+  // which goes back only before the first reply) when an undo comes back to the first decision: what
+  // q does there is what it did before the first reply, which is far up the screen by then.
+  const keysLine = (canGoBack: boolean) => `Type a reply number and press Enter. Also: ${canGoBack ? 'b back to the scenarios (before your first reply), ' : ''}${run.mode === 'practice' ? 'u undo, ' : ''}w who's who, ${quitHint(playable, run.origin, opts.env)}.`;
+  say(keysLine(fromList));
   let saveFailed = false;
   const save = () => {
     const saved = saveProgress(playable, actor.getPersistedSnapshot(), run.origin, opts.env, startedAt, clock.activeMs(Date.now()), run.hold);
@@ -148,7 +151,7 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGHUP', 'SIGTERM'];
   for (const s of signals) process.once(s, stopOnSignal);
   try {
-    const code = await playLoop(actor, playable, { ...opts, readLine, mode: run.mode, startedAt, hold: run.hold, canGoBack: fromList, practiceMs: (now) => clock.activeMs(now.getTime()) }, say, save);
+    const code = await playLoop(actor, playable, { ...opts, readLine, mode: run.mode, startedAt, hold: run.hold, canGoBack: fromList, practiceMs: (now) => clock.activeMs(now.getTime()), keysLine: () => keysLine(false) }, say, save);
     return code === 0 && saveFailed ? 74 : code;
   } finally {
     for (const s of signals) process.removeListener(s, stopOnSignal);
@@ -180,7 +183,7 @@ export function printDebrief(scenario: Scenario, output: unknown, io: CliIO, wid
   return debrief;
 }
 
-async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: PlainOptions & { canGoBack: boolean; practiceMs: (now: Date) => number }, say: Say, save: () => void): Promise<number | 'back'> {
+async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: PlainOptions & { canGoBack: boolean; practiceMs: (now: Date) => number; keysLine: () => string }, say: Say, save: () => void): Promise<number | 'back'> {
   const { scenario } = playable;
   let shownNode: string | undefined;
   let replied = false;
@@ -247,6 +250,9 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
       else {
         actor.send({ type: 'decision.undo' });
         say('Undone: back to the previous decision.');
+        // Back to no reply at all: the keys again, q as it was before the first reply (started over,
+        // it quits and keeps the earlier save again; it said "from your first reply on: save and quit").
+        if (actor.getSnapshot().context.transcript.length === 0) say(opts.keysLine());
         shownNode = undefined;
         withSetup = true;
       }

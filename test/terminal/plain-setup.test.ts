@@ -1,6 +1,7 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPiped } from './helpers/cli.js';
-import { tempEnv } from './helpers/ink.js';
+import { SCENARIOS, tempEnv } from './helpers/ink.js';
 
 const cli = (args: string[], input: string, env: NodeJS.ProcessEnv) => runPiped(args, input, { HOME: env.XDG_STATE_HOME, ...env });
 
@@ -22,6 +23,29 @@ describe('line by line, a decision with no words of its own undone back to', () 
     const after = r.out.slice(r.out.indexOf('Undone: back to the previous decision.'));
     expect(after).toContain('-- Decision 4 of about');
     expect(after).not.toContain('Before this:');
+    // Replies are still made: the keys are not said again (see below).
+    expect(after).not.toContain('Type a reply number');
+  });
+});
+
+// What q does was said once, before the first decision. Started over beside a save, it is "quit
+// (from your first reply on: save and quit)"; after a reply and an undo back to the first decision,
+// q once more keeps the earlier save and saves nothing of this run, and nothing on screen said so.
+describe('line by line, an undo back to the first decision', () => {
+  it('says the keys again, q as it is before the first reply, and q then does what it says', async () => {
+    const env = tempEnv();
+    const phone = join(SCENARIOS, 'new-phone.json');
+    await cli(['play', phone, '--plain', '--new'], '1\nq\n', env);
+    const r = await cli(['play', phone, '--plain', '--new'], '1\nu\nq\n', env);
+    expect(r.code).toBe(0);
+    const keys = "Type a reply number and press Enter. Also: u undo, w who's who, q quit (from your first reply on: save and quit).";
+    const out = r.out.replace(/\s+/g, ' ');
+    const undone = out.indexOf('Undone: back to the previous decision.');
+    expect(out.indexOf(keys)).toBeLessThan(out.indexOf('-- Decision 1 of about'));
+    // Said again after the undo, before the first decision is asked again.
+    expect(out.indexOf(keys, undone)).toBeGreaterThan(undone);
+    expect(out.indexOf(keys, undone)).toBeLessThan(out.indexOf('-- Decision 1 of about', undone));
+    expect(out).toContain('Your earlier save (1 reply made) was kept');
   });
 });
 
