@@ -35,6 +35,11 @@ export interface DebriefScreenProps {
   /** What is printed on leaving with q (after the files exported, if any): where things are kept. */
   farewell?: () => string | undefined;
   /**
+   * Lines of the notice that `farewell` prints on leaving all the same (where a session summary was
+   * written): short of rows, they are left out before the notice's other lines.
+   */
+  givesWay?: string;
+  /**
    * A playthrough that has just ended: how the story ended (the ending's narration) gets the screen
    * first, and Enter or q goes on to the sections. A debrief opened again starts on the summary.
    */
@@ -61,17 +66,18 @@ const FOLDER_LINE = '(in the state folder ';
  * short or left out to fit, to print whole on leaving. The state folder is named once: the export's
  * "(in the state folder …)" is "(in the state folder above)" when the notice has said the same.
  * Short of rows: first each line that takes more than a row (a long path) is cut to one (elidedRow);
- * then the notice's last lines are left out.
+ * then the notice's lines are left out: those of `givesWay` first, then the others from the last.
+ * Where the notice's "(in the state folder …)" is left out, the export's names it again.
  */
-export function fitNotices(notice: string | undefined, exported: string | undefined, columns: number, budget: number, rowsOfLine: (line: string) => string[]) {
+export function fitNotices(notice: string | undefined, exported: string | undefined, columns: number, budget: number, rowsOfLine: (line: string) => string[], givesWay: readonly string[] = []) {
   const noticeLines = notice?.split('\n') ?? [];
   const exportLines = (exported?.split('\n') ?? []).map((line) => (line.startsWith(FOLDER_LINE) && noticeLines.includes(line) ? FOLDER_ABOVE : line));
   const count = (rows: readonly string[]) => rows.reduce((n, row) => n + rowsOf(row, columns), 0);
-  let notices = noticeLines.map((line) => ({ line, rows: rowsOfLine(line), cut: false }));
-  let exports = exportLines.map((line) => ({ line, rows: rowsOfLine(line), cut: false }));
+  let notices = noticeLines.map((line, at) => ({ line, at, rows: rowsOfLine(line), cut: false }));
+  let exports = exportLines.map((line, at) => ({ line, at, rows: rowsOfLine(line), cut: false }));
   const total = () => count(notices.flatMap((x) => x.rows)) + (exported === undefined ? 0 : 1 + count(exports.flatMap((x) => x.rows)))
     + ([...notices, ...exports].some((x) => x.cut) || notices.length < noticeLines.length ? 1 : 0);
-  type Item = { line: string; rows: string[]; cut: boolean };
+  type Item = { line: string; at: number; rows: string[]; cut: boolean };
   // First the paths longer than a row cut to one, the words around them kept; then each line longer than a row cut to one.
   const shortenPaths = (x: Item): Item => {
     const shorter = elidedPathLine(x.line, columns);
@@ -83,19 +89,28 @@ export function fitNotices(notice: string | undefined, exported: string | undefi
     notices = notices.map(shorten);
     exports = exports.map(shorten);
   }
-  const left: string[] = [];
-  while (total() > budget && notices.length > 0) left.unshift((notices.pop() as { line: string }).line);
+  // Left out (printed on leaving, in the notice's order): givesWay's lines first, then from the last.
+  const order = [...noticeLines.keys()].reverse();
+  order.sort((a, b) => Number(givesWay.includes(noticeLines[b] as string)) - Number(givesWay.includes(noticeLines[a] as string)));
+  const left: Item[] = [];
+  for (const at of order) {
+    if (total() <= budget) break;
+    const [gone] = notices.splice(notices.findIndex((x) => x.at === at), 1) as [Item];
+    left.push(gone);
+    // The export's "(in the state folder above)" names it itself once the notice's line is gone.
+    if (!notices.some((x) => x.line === gone.line)) exports = exports.map((x) => (x.line === FOLDER_ABOVE && exported?.split('\n')[x.at] === gone.line ? shortenLines(shortenPaths({ ...x, line: gone.line, rows: rowsOfLine(gone.line) })) : x));
+  }
   const cut = [...notices, ...exports].filter((x) => x.cut).map((x) => x.line);
   return {
     noticeRows: notices.flatMap((x) => x.rows),
     exportedRows: exports.flatMap((x) => x.rows),
     rows: total(),
-    cut: [...cut, ...left],
+    cut: [...new Set([...cut, ...left.sort((a, b) => a.at - b.at).map((x) => x.line)])],
   };
 }
 
 /** The debrief in three scrolling sections; `e` exports it to Markdown and JSON. */
-export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notice: given, voice = 'you', startOver, farewell, openOnEnding = false, back }: DebriefScreenProps) {
+export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notice: given, voice = 'you', startOver, farewell, givesWay, openOnEnding = false, back }: DebriefScreenProps) {
   // An assessment's debrief says so (as the web app's does, and its exports): a debrief reopened later
   // from the picker cannot otherwise tell an assessment from practice.
   const notice = mode === 'assessment' ? `Assessment mode.${given ? ` ${given}` : ''}` : given;
@@ -136,7 +151,7 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
   const fitted = fitNotices(notice, exported, columns, screenRows - 1 - fixedRows - MIN_SECTION, (line) => {
     const rows = commandRows(line, columns, `${commandName(app.env)} `);
     return rows.length === 1 && rows[0] === line ? pathLineRows(line, columns) : rows;
-  });
+  }, givesWay?.split('\n'));
   const { noticeRows, exportedRows } = fitted;
   // The section gets what is left of the screen; one row spare so the frame never scrolls the terminal.
   const chrome = fixedRows + fitted.rows;

@@ -497,7 +497,10 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     } } : undefined;
     // q: where the summary is, and that the finished session is kept (as line by line says).
     const farewell = () => [summaryPath, roomSessionOnDisk(playable, app.env) ? finishedKeptWords(playable, app.env) : undefined].filter(Boolean).join('\n') || undefined;
-    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={said} voice="room" startOver={again} farewell={farewell} openOnEnding={!reopened}
+    // Where the summary was written gives way first where rows are short (the farewell says it on
+    // leaving all the same): at 60×24 with a long state folder, after e, "Back to decision N" (what u
+    // does) was left out instead, and read only once the session was left.
+    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={said} voice="room" startOver={again} farewell={farewell} givesWay={summaryPath} openOnEnding={!reopened}
       back={backFromEnd !== undefined ? { label: `back to decision ${backFromEnd}`, onBack: goBackFromEnding } : undefined} />;
   }
   if (whoOpen) {
