@@ -10,22 +10,20 @@ import { serviceWorkerSource } from './src/web/service-worker.js';
 const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
 // Files that mock a module need a module graph of their own (in a shared worker, state-store-stuck's
 // failing rename reached the files after it: untrusted-state hung): validate-unreadable and
-// state-store-stuck mock node:fs, preview-race the app's scenario list, open-race the terminal's
-// saves, page-failure the first page's scenario list, recap-views the core's selectors and ink-wrap-measure string-width (each counting calls).
+// state-store-stuck mock node:fs, open-race the terminal's saves, recap-views the core's selectors
+// and ink-wrap-measure string-width (each counting calls). The web app's pages read their scenario
+// list through readScenariosWith instead (test/web/helpers.tsx scenariosReadBy), so the files that
+// hold it back or add to it share the 'web' project's worker.
 // test/test-config.test.ts fails when a file that mocks a module is not in this list.
 const OWN_MODULES = [
   'test/terminal/validate-unreadable.test.ts',
   'test/terminal/state-store-stuck.test.ts',
-  'test/web/preview-race.test.tsx',
   'test/machines/core/recap-views.test.ts',
   'test/terminal/ink-wrap-measure.test.ts',
   'test/terminal/open-race.test.tsx',
   'test/terminal/unwritable-saves.test.tsx',
   'test/terminal/picker-notices.test.tsx',
-  'test/web/line-breaks.test.tsx',
-  'test/web/records-xapi-failure.test.tsx',
   'test/terminal/records-xapi-unwritable.test.ts',
-  'test/web/page-failure.test.tsx',
 ];
 // The web app's component tests run under jsdom, each file with a fresh DOM.
 const WEB_COMPONENTS = ['test/web/**/*.test.tsx'];

@@ -17,11 +17,28 @@ export interface ScenarioText {
 const nameOf = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 let all: Promise<ScenarioText[]> | undefined;
+const builtIn = (): Promise<ScenarioText[]> => {
+  all ??= Promise.all(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)).map(async ([path, load]) => ({ file: nameOf(path), text: await load() })));
+  return all;
+};
+
+/** Reads the scenarios' texts, given the app's own (the built-in files): see readScenariosWith. */
+export type ScenariosReader = (builtIn: () => Promise<ScenarioText[]>) => Promise<ScenarioText[]>;
+let reader: ScenariosReader | undefined;
+
+/**
+ * Where every page reads the scenarios from (scenarioTexts, and through it bundledById,
+ * sameIdInApp and the records' xAPI export): the built-in files, or, for a test, a reader that
+ * holds them back, refuses them or adds a file of its own (undefined puts the built-in files back).
+ * A test that sets one here shares its worker's modules with the others instead of mocking this module.
+ */
+export function readScenariosWith(read: ScenariosReader | undefined): void {
+  reader = read;
+}
 
 /** Every bundled scenario's text, in file-name order. */
 export function scenarioTexts(): Promise<ScenarioText[]> {
-  all ??= Promise.all(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)).map(async ([path, load]) => ({ file: nameOf(path), text: await load() })));
-  return all;
+  return reader ? reader(builtIn) : builtIn();
 }
 
 /** A scenario file checked by the core's validator: playable, or every problem in words. */

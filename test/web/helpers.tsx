@@ -1,8 +1,9 @@
-import { beforeEach, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
 import { configure, getConfig, render, screen, within } from '@testing-library/react';
 import type { userEvent } from '@testing-library/user-event';
 import { memoryStore, type Store } from '../../src/machines/light.js';
 import { App } from '../../src/web/App.js';
+import { readScenariosWith, type ScenariosReader } from '../../src/web/scenarios.js';
 import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL, type ProjectedPage, type ProjectorMessage } from '../../src/web/projector.js';
 
 // The first page to open loads the core and a scenario on demand: slower than Testing Library's 1 s.
@@ -114,6 +115,17 @@ export function downloadsOfEachTest(): { name: string; blob: Blob }[] {
     captureDownloads(files);
   });
   return files;
+}
+
+/**
+ * For the tests of this file, the pages read the app's scenarios through `read` (given the built-in
+ * files): held back, refused, or with a file added (src/web/scenarios.ts, readScenariosWith); the
+ * built-in files again once the file's tests end. Instead of vi.mock, so that the file shares a
+ * worker's modules with the others (vite.config.ts: not one of OWN_MODULES).
+ */
+export function scenariosReadBy(read: ScenariosReader): void {
+  beforeAll(() => readScenariosWith(read));
+  afterAll(() => readScenariosWith(undefined));
 }
 
 /** A records file with nothing in it yet, as the core writes one. */

@@ -12,21 +12,11 @@ import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import Preview from '../../src/web/pages/Preview.js';
 import { StoreContext } from '../../src/web/store.js';
 import lineBreaks from '../fixtures/good/line-breaks.json?raw';
-import { renderApp, replyKey } from './helpers.js';
+import { renderApp, replyKey, scenariosReadBy } from './helpers.js';
 
 // A trainer's own scenario, among the app's: the first page and presenter mode list it, and open it
-// by its id, as they do a bundled one (vi.mock: this file is in vite.config.ts's OWN_MODULES).
-vi.mock('../../src/web/scenarios.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/web/scenarios.js')>();
-  const { default: text } = (await import('../fixtures/good/line-breaks.json?raw')) as { default: string };
-  const mine = { file: 'line-breaks.json', text };
-  const scenarioTexts = async () => [...(await real.scenarioTexts()), mine];
-  return {
-    ...real,
-    scenarioTexts,
-    bundledById: async (id: string) => (id === 'line-breaks' ? { texts: await scenarioTexts(), loaded: await real.loadScenario(mine.file, mine.text) } : real.bundledById(id)),
-  };
-});
+// by its id, as they do a bundled one.
+scenariosReadBy(async (builtIn) => [...(await builtIn()), { file: 'line-breaks.json', text: lineBreaks }]);
 
 const ROOT = join(import.meta.dirname, '..', '..');
 // The app's own stylesheets, whose rules for white-space are put into the test's document while a check looks (breaksOnPage): jsdom applies them to computed styles.

@@ -1,29 +1,20 @@
 // @vitest-environment jsdom
-// Its own module graph (vite.config.ts, OWN_MODULES): it holds back, or refuses, the app's scenario
-// list that the first page reads, as when its files do not come (offline, or the app updated on its
-// host while the tab was open).
+// It holds back, or refuses, the app's scenario list that the first page and a scenario's page read
+// (scenariosReadBy), as when its files do not come (offline, or the app updated on its host while
+// the tab was open).
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LOADING_SAID_AFTER_MS } from '../../src/web/App.js';
-import { renderApp, watchAnnouncements } from './helpers.js';
+import { renderApp, scenariosReadBy, watchAnnouncements } from './helpers.js';
 
 /** While set, a page's read of the scenarios (the first page's, a scenario's) waits for it, and ends as it does. */
 let held: Promise<void> | undefined;
 
-vi.mock('../../src/web/scenarios.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/web/scenarios.js')>();
-  return {
-    ...real,
-    scenarioTexts: async () => {
-      if (held) await held;
-      return real.scenarioTexts();
-    },
-    bundledById: async (id: string) => {
-      if (held) await held;
-      return real.bundledById(id);
-    },
-  };
+// The first page's list (scenarioTexts) and a scenario's page (bundledById) both read it.
+scenariosReadBy(async (builtIn) => {
+  if (held) await held;
+  return builtIn();
 });
 
 afterEach(() => {

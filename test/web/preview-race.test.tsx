@@ -1,16 +1,15 @@
 // @vitest-environment jsdom
-// Its own module graph (vite.config.ts, OWN_MODULES): it holds the app's scenario list back, to
-// keep a check running while the trainer chooses another file, and adds to it a file of the app's
-// scenarios/ folder not named after its id, and a copy of one of them that keeps its id.
+// It holds the app's scenario list back, to keep a check running while the trainer chooses another
+// file, and adds to it a file of the app's scenarios/ folder not named after its id and a copy of one of them that keeps its id (scenariosReadBy).
 import { act, cleanup, configure, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
 import Preview from '../../src/web/pages/Preview.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
 import { MAX_MARKUP_TEXTS } from '../../src/machines/validate/markup.js';
-import { renderApp } from './helpers.js';
+import { renderApp, scenariosReadBy } from './helpers.js';
 
 // While set, every check waits for it (in the middle of checking, after "Checking …" is shown).
 let hold: Promise<void> | undefined;
@@ -31,16 +30,13 @@ const MARKED = { file: 'marked-lines.json', text: (() => {
 // A copy of one of the app's scenarios put in its scenarios/ folder, its id kept, its title changed.
 const COPY = { file: 'court-report-copy.json', title: "Writing Lupe's court report (our copy)" };
 
-vi.mock('../../src/web/scenarios.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/web/scenarios.js')>();
-  const copied = async () => {
-    const original = (await real.scenarioTexts()).find((t) => t.file === 'court-report.json');
-    return { file: COPY.file, text: original?.text.replace(/"title": "[^"]*"/, `"title": ${JSON.stringify(COPY.title)}`) ?? '' };
-  };
-  return { ...real, sameIdInApp: async (checked?: string) => {
-    if (hold) await hold;
-    return real.sameIdInApp(checked);
-  }, scenarioTexts: async () => [...await real.scenarioTexts(), MISNAMED, MARKED, await copied()] };
+// The check's look for another file of the app with the same id (sameIdInApp) reads the list.
+scenariosReadBy(async (builtIn) => {
+  if (hold) await hold;
+  const texts = await builtIn();
+  const original = texts.find((t) => t.file === 'court-report.json');
+  const copy = { file: COPY.file, text: original?.text.replace(/"title": "[^"]*"/, `"title": ${JSON.stringify(COPY.title)}`) ?? '' };
+  return [...texts, MISNAMED, MARKED, copy];
 });
 
 afterEach(cleanup);

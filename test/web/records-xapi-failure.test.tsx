@@ -1,28 +1,22 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, expect, it, vi } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
 import { readRecords, RECORDS_KEY, restorePlaythroughs, xapiLearner, type PlaythroughRecord, type XapiStatement } from '../../src/machines/index.js';
-import { captureDownloads, renderApp, replyKey } from './helpers.js';
+import { captureDownloads, renderApp, replyKey, scenariosReadBy } from './helpers.js';
 import Records from '../../src/web/pages/Records.js';
 import { StoreContext } from '../../src/web/store.js';
 
 // The scenarios the xAPI file is made from fail to load once (offline, or the app updated on its
-// host), then come (vi.mock: this file is in vite.config.ts's OWN_MODULES).
-const failOnce = vi.hoisted(() => ({ fail: false }));
-vi.mock('../../src/web/records-data.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/web/records-data.js')>();
-  return {
-    ...real,
-    bundledScenarios: async () => {
-      if (failOnce.fail) {
-        failOnce.fail = false;
-        throw new TypeError('Failed to fetch dynamically imported module');
-      }
-      return real.bundledScenarios();
-    },
-  };
+// host), then come.
+const failOnce = { fail: false };
+scenariosReadBy(async (builtIn) => {
+  if (failOnce.fail) {
+    failOnce.fail = false;
+    throw new TypeError('Failed to fetch dynamically imported module');
+  }
+  return builtIn();
 });
 
 afterEach(cleanup);
