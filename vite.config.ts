@@ -9,16 +9,15 @@ import { serviceWorkerSource } from './src/web/service-worker.js';
 
 const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
 // Files that mock a module need a module graph of their own (in a shared worker, state-store-stuck's
-// failing rename reached the files after it: untrusted-state hung): validate-unreadable and
-// state-store-stuck mock node:fs, open-race the terminal's saves, recap-views the core's selectors
-// and ink-wrap-measure string-width (each counting calls). The web app's pages read their scenario
-// list through readScenariosWith instead (test/web/helpers.tsx scenariosReadBy), so the files that
-// hold it back or add to it share the 'web' project's worker.
+// failing rename reached the files after it: untrusted-state hung): validate-unreadable,
+// state-store-stuck and others mock node:fs, open-race the terminal's saves, ink-wrap-measure
+// string-width (counting calls). A dependency handed in instead lets a file share a worker: the web
+// app's pages read their scenario list through readScenariosWith (test/web/helpers.tsx
+// scenariosReadBy), and recap-views counts the core's views through resumeRecap's viewOf.
 // test/test-config.test.ts fails when a file that mocks a module is not in this list.
 const OWN_MODULES = [
   'test/terminal/validate-unreadable.test.ts',
   'test/terminal/state-store-stuck.test.ts',
-  'test/machines/core/recap-views.test.ts',
   'test/terminal/ink-wrap-measure.test.ts',
   'test/terminal/open-race.test.tsx',
   'test/terminal/unwritable-saves.test.tsx',

@@ -95,8 +95,9 @@ export function replayConversation(scenario: Scenario, snapshot: PersistedScenar
  * The story just before a saved session's current node: the last reply and the scenes passed
  * since, replayed through the scenario's machine (scenes route on the variables of the moment).
  * A resumed session shows this first, so a decision never opens bare. Empty when nothing led there.
+ * `viewOf` works out the view of a moment (selectView; test/machines/core/recap-views.test.ts counts its calls).
  */
-export function resumeRecap(scenario: Scenario, snapshot: PersistedScenarioSnapshot): Recap {
+export function resumeRecap(scenario: Scenario, snapshot: PersistedScenarioSnapshot, viewOf: typeof selectView = selectView): Recap {
   const index = indexScenario(scenario);
   const persisted = snapshot as unknown as { value: unknown; context: SessionContext };
   const context = persisted.context;
@@ -114,7 +115,7 @@ export function resumeRecap(scenario: Scenario, snapshot: PersistedScenarioSnaps
   const scenes = passed.flatMap(({ id, state }): RecapMoment[] => {
     const node = index.nodes.get(id);
     if (!node || node.kind !== 'scene') return [];
-    const changes: ChangeView[] = selectView(scenario, state).sceneChanges;
+    const changes: ChangeView[] = viewOf(scenario, state).sceneChanges;
     return [{
       title: node.title,
       narration: node.narration,

@@ -1,15 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateScenario } from '../../../bench/generate.js';
+import { resumeRecap, selectView, startSession } from '../../../src/machines/index.js';
+import { validateScenario } from '../../../src/machines/validate/index.js';
 
 // How many session views the recap works out, to check it works out only those it shows.
-const views = vi.hoisted(() => ({ count: 0 }));
-vi.mock('../../../src/machines/selectors.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../src/machines/selectors.js')>();
-  return { ...actual, selectView: (...args: Parameters<typeof actual.selectView>) => (views.count++, actual.selectView(...args)) };
-});
-
-const { resumeRecap, startSession } = await import('../../../src/machines/index.js');
-const { validateScenario } = await import('../../../src/machines/validate/index.js');
+const views = { count: 0 };
+const countedView: typeof selectView = (...args) => (views.count++, selectView(...args));
 
 /**
  * The recap of a resumed save shows the scenes passed since the last reply, with each one's meter
@@ -34,7 +30,7 @@ describe('resumeRecap', () => {
     }
     expect(passedScenes).toBeGreaterThan(20);
     views.count = 0;
-    const recap = resumeRecap(scenario, actor.getPersistedSnapshot() as Parameters<typeof resumeRecap>[1]);
+    const recap = resumeRecap(scenario, actor.getPersistedSnapshot() as Parameters<typeof resumeRecap>[1], countedView);
     expect(views.count).toBe(recap.scenes.length);
   });
 });
