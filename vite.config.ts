@@ -93,6 +93,10 @@ const cacheFor = (project: string) => `node_modules/.cache/casa-practice/vitest/
  * component tests and then the rest take the other workers meanwhile, and the many short files of
  * 'shared' even out the finish.
  */
+// The terminal app from sources knows the verdicts of the bundled scenarios from the build, as the
+// built app does, instead of each worker validating them all again (test/global-setup.ts provides them).
+const VERIFIED_SETUP = 'test/verified-scenarios.setup.ts';
+
 const PROJECT_ORDER = ['e2e', 'web', 'own', 'shared'];
 class ProjectOrder extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -135,8 +139,8 @@ export default defineConfig({
       // React's production build, as the CLI runs it (src/terminal/main.ts): the development build
       // checks and records a stack for every element, a sixth of the terminal tests' CPU. JSX is
       // compiled for the production runtime to match (the development runtime's jsxDEV is not there).
-      { extends: true, oxc: { jsx: { development: false } }, test: { name: 'shared', experimental: { fsModuleCachePath: cacheFor('shared') }, include: ALL, exclude: [...OWN_MODULES, ...WEB_COMPONENTS, ...E2E], isolate: false, env: { NODE_ENV: 'production' } } },
-      { extends: true, test: { name: 'own', experimental: { fsModuleCachePath: cacheFor('own') }, include: OWN_MODULES, setupFiles: ['test/web/live-regions.setup.ts'] } },
+      { extends: true, oxc: { jsx: { development: false } }, test: { name: 'shared', experimental: { fsModuleCachePath: cacheFor('shared') }, include: ALL, exclude: [...OWN_MODULES, ...WEB_COMPONENTS, ...E2E], isolate: false, env: { NODE_ENV: 'production' }, setupFiles: [VERIFIED_SETUP] } },
+      { extends: true, test: { name: 'own', experimental: { fsModuleCachePath: cacheFor('own') }, include: OWN_MODULES, setupFiles: ['test/web/live-regions.setup.ts', VERIFIED_SETUP] } },
       // jsdom files share a worker's modules too: setting up jsdom and loading the app for each file
       // was half of their time. Each test renders into a fresh document (cleanup after each). (One
       // worker for this project alone is not possible: Vitest then runs projects with different

@@ -4,6 +4,8 @@ export function newest(dir: string): number;
 export function buildIsStale(root?: string): boolean;
 /** Whether dist-web/ is missing or older than what the web app is built from. */
 export function webBuildIsStale(root?: string): boolean;
+/** Where the build of dist/ lists the digests of the bundled scenarios it verified (scripts/bundle-cli.mjs), for test/global-setup.ts. */
+export const VERIFIED_LIST: string;
 /** Where a build of the web app lists its chunks (vite.config.ts, chunkList): outside dist-web/, so never served. */
 export const CHUNK_LIST: string;
 /** Builds dist/, the terminal app (JavaScript only; the types are checked by npm test). */

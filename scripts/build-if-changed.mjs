@@ -43,6 +43,12 @@ export function webBuildIsStale(root = ROOT) {
   return newest(join(root, 'dist-web')) < sources;
 }
 
+/**
+ * Where the build of dist/ lists the digests of the bundled scenarios it verified (scripts/bundle-cli.mjs,
+ * the same list it puts into the bundle): test/global-setup.ts hands it to the test workers.
+ */
+export const VERIFIED_LIST = 'dist/verified-scenarios.json';
+
 /** Where a build of the web app lists its chunks (vite.config.ts, chunkList): outside dist-web/, so never served. */
 export const CHUNK_LIST = 'node_modules/.cache/casa-practice/web-chunks.json';
 

@@ -8,15 +8,17 @@
 // tsc's files (about 150 modules with zod and XState) was a fifth of a second of the worker's CPU.
 // The bundled scenarios are validated here, once: the digests of those with no problem at all go
 // into the bundle (src/terminal/node/verified-scenarios.ts), so the picker and `play` skip validating
-// them again while their bytes are unchanged (a tenth to half a second of CPU each).
+// them again while their bytes are unchanged (a tenth to half a second of CPU each). The list is
+// also written to dist/verified-scenarios.json, for the test workers (test/global-setup.ts).
 // Run after `tsc -p tsconfig.build.json`: `node scripts/bundle-cli.mjs`.
 import process from 'node:process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rolldown } from 'rolldown';
+import { VERIFIED_LIST } from './build-if-changed.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -149,6 +151,8 @@ export async function bundleCli(root = ROOT) {
   const dir = join(root, 'dist', 'src', 'terminal');
   for (const f of readdirSync(dir)) if (f === 'main.bundle.js' || f === `${WORKER}.js` || (f.startsWith('bundle-') && f.endsWith('.js'))) rmSync(join(dir, f));
   const digests = await verifiedScenarios(root);
+  // Also as a file, for the tests, which run the app from its sources (test/global-setup.ts).
+  writeFileSync(join(root, VERIFIED_LIST), `${JSON.stringify(digests)}\n`);
   const bundle = await rolldown({
     input: { 'main.bundle': join(dir, 'main.js'), [WORKER]: join(dir, 'node', 'validate-worker.js') },
     platform: 'node',

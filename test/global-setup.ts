@@ -1,7 +1,15 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildCli, buildIsStale } from '../scripts/build-if-changed.mjs';
+import type { TestProject } from 'vitest/node';
+import { buildCli, buildIsStale, VERIFIED_LIST } from '../scripts/build-if-changed.mjs';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The digests of the bundled scenarios the build of dist/ validated with no problem (test/verified-scenarios.setup.ts). */
+    verifiedScenarios: string[];
+  }
+}
 
 /**
  * Child-process tests run the built CLI (dist/: tsc's output, bundled by scripts/bundle-cli.mjs), as
@@ -14,8 +22,12 @@ import { buildCli, buildIsStale } from '../scripts/build-if-changed.mjs';
  * removed when the run ends: a run left 392 folders in /tmp. Sticky and open to all, as /tmp
  * is, for the tests that run the CLI as another user.
  */
-export default function setup(): () => void {
+export default function setup(project?: TestProject): () => void {
   if (buildIsStale()) buildCli();
+  // The bundled scenarios the build validated, once for the run: each test worker had validated them
+  // all again (src/terminal/node/verified-scenarios.ts, addVerified). (The room's browser tests call
+  // this setup to build, with no project.)
+  project?.provide('verifiedScenarios', verifiedList());
   // Each project runs this setup: the first makes the folder, the others use it.
   if (process.env.CASA_TEST_TMPDIR) return () => {};
   const outer = process.env.TMPDIR;
@@ -31,4 +43,14 @@ export default function setup(): () => void {
     // Folders a test made read-only are writable to root only; as another user they stay.
     rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
   };
+}
+
+/** The build's list of verified digests (scripts/bundle-cli.mjs); none when it is missing or not a list of digests, and the workers validate as before. */
+function verifiedList(): string[] {
+  try {
+    const list: unknown = JSON.parse(readFileSync(join(import.meta.dirname, '..', VERIFIED_LIST), 'utf8'));
+    return Array.isArray(list) && list.every((d) => typeof d === 'string' && /^[0-9a-f]{64}$/.test(d)) ? list as string[] : [];
+  } catch {
+    return [];
+  }
 }
