@@ -3,7 +3,7 @@
 // file, and adds to it a file of the app's scenarios/ folder not named after its id and a copy of one of them that keeps its id (scenariosReadBy).
 import { act, cleanup, configure, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
 import Preview from '../../src/web/pages/Preview.js';
 import { StoreContext } from '../../src/web/store.js';
