@@ -3307,3 +3307,76 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
     expect(doc.includes('says nothing about how to respond when a youth tells you something'), 'the old claim').toBe(false);
   });
 });
+
+// A reader of principles.json against the guide (session 39): titles and rules the debrief, the web and
+// the terminal show read as orders, or stronger than the guide, where the guide only recommends,
+// encourages, or says a CASA "may" or "can": "Take care of yourself" (Self-Care: "strongly encouraged"),
+// 'Say "left placement without permission", not "AWOL"' (Using Appropriate Language: "strongly
+// encouraged"), "never 'a CSEC'" (people-first language is "strongly recommended"), "Use the time to learn
+// and help" (continuing education and advocacy work: "encouraged"), "Don't ask directly about CSEC
+// activity" (asking "may offend or alienate"), "Support the youth through criminal proceedings" ("CASA may
+// support"), "A CASA can help" ("may be able to assist"), "Give resources" ("can give them"), "Explore why
+// the youth leaves" (harm reduction "allows" exploring), "Don't recommend what would reveal…" ("may be
+// inappropriate"), "Know what CSEC means" (a definition, no order); and review-recommendations added a
+// time ("before submitting") the guide does not give.
+describe('session 39: principle titles and rules in the guide\'s strength', () => {
+  const guide = readFileSync(new URL('../../scenarios/guide/csec-in-service-guide.txt', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+  // An order at the head of a title: what the guide does not order is not titled as one.
+  const ORDER = /^(Say|Don't|Do|Never|Always|Take|Use|Give|Support (the|them|your)|Explore|Know|Plan|Consult|Work|Ask|Keep|Put|Recommend|Review|Talk|Look|Stay|Make|Avoid)\b/;
+  const SOFT: readonly (readonly [string, string, RegExp])[] = [
+    // [principle, the guide's words (as printed), what the rule says in its strength]
+    ['know-the-terms', 'CSEC stands for the “Commercial Sexual Exploitation of Children”', /\bstands for\b/],
+    ['people-first-language', 'is strongly recommended, which emphasizes the person before the label', /\bis strongly recommended\b/],
+    ['people-first-language', 'as a “prostitute” is not appropriate', /\bis not appropriate\b/],
+    ['no-awol-label', 'It is strongly encouraged that CASAs state', /\bstrongly encouraged\b/],
+    ['no-direct-csec-questions', 'Asking directly about potential CSEC activity may offend or alienate the youth', /\bmay offend or alienate\b/],
+    ['understand-unmet-needs', 'others may willingly enter or engage to fulfill an unmet need', /\bothers may enter\b/],
+    ['plan-advocacy-with-supervisor', 'CASAs are encouraged to consult with their Advocate Supervisor', /\bare encouraged to consult\b/],
+    ['harm-reduction-unmet-needs', 'both CASAs and service providers can begin addressing', /\bcan begin\b/],
+    ['legal-support', 'A CASA may be able to assist', /\bmay be able to help\b/],
+    ['victim-witness-support', 'CASA may support the youth through this', /\bmay support\b/],
+    ['continuing-education', 'CASAs are also encouraged to explore opportunities for advocacy work and continuing education', /\bare encouraged to explore\b/],
+    ['resources-reduce-harm', 'however they can give them the resources they need', /\bcan give them the resources\b/],
+    ['self-care', 'CASAs are strongly encouraged to take care of oneself', /\bare strongly encouraged\b/],
+    ['self-care', 'CASAs can access the following for additional supports', /\bcan also turn to\b/],
+    ['no-revealing-recommendations', 'it may be inappropriate to recommend certain services', /\bmay be inappropriate\b/],
+  ];
+
+  it.each(SOFT)('%s: titled and ruled as the guide puts it ("%s")', (id, words, strength) => {
+    const p = getPrinciple(id);
+    expect(guide).toContain(words);
+    expect(p?.title ?? '').not.toMatch(ORDER);
+    expect(p?.rule ?? '').toMatch(strength);
+    expect(p?.rule ?? '').not.toMatch(/\b(never|always|must)\b|\bdo not\b|\bdon't\b/i);
+  });
+
+  it('review-recommendations keeps no time the guide does not give ("before submitting"); discuss-triggers keeps the one it does ("prior to relapse")', () => {
+    expect(guide).toContain('the CASA should make sure to review recommendations with their Advocate Supervisor');
+    expect(guide).not.toMatch(/\bsubmit/i);
+    expect(getPrinciple('review-recommendations')?.rule).toBe('As with every court report, make sure to go over your recommendations with your Advocate Supervisor.');
+    expect(guide).toContain('Discussing triggers and strategies for dealing with triggers prior to relapse will be important');
+    expect(getPrinciple('discuss-triggers')?.rule).toMatch(/\bbefore a relapse\b/);
+    expect(getPrinciple('discuss-triggers')?.rule).not.toMatch(/\bideally\b/);
+  });
+
+  it('what the guide prohibits is still titled and ruled as a prohibition (Prohibited Activities)', () => {
+    expect(getPrinciple('no-picking-up')?.title).toMatch(/^Never\b/);
+    expect(getPrinciple('no-trafficker-contact')?.rule).toMatch(/^Never\b/);
+    expect(getPrinciple('no-investigating')?.rule).toMatch(/not allowed to investigate/);
+  });
+
+  it('docs/authoring.md section 9 lists every principle under its title in principles.json', () => {
+    const doc = readFileSync(new URL('../../docs/authoring.md', import.meta.url), 'utf8');
+    const section = doc.slice(doc.indexOf('## 9. The principles'), doc.indexOf('## 10. Checklist'));
+    expect(principles.filter((p) => !section.includes(`| \`${p.id}\` | ${p.title} |`)).map((p) => p.id)).toEqual([]);
+  });
+
+  it('the debrief names a principle by its new title and quotes its rule: red-flags\' direct question', () => {
+    const best = ['r-nails-curious', 'r-boyfriend-light', 'r-denise-balanced', 'r-supervisor-facts', 'r-csw-share', 'r-two-workers-explain', 'r-new-team-proper', 'r-defense-yes', 'r-immigration-clc', 'r-testify-team', 'r-plan-together'];
+    // After the direct question Yesi is guarded, so the path meets her nerves about court, not immigration.
+    const swap: Record<string, string> = { 'r-boyfriend-light': 'r-boyfriend-direct', 'r-immigration-clc': 'r-court-nerves-offer' };
+    const debrief = playReplies(bundledScenario('red-flags'), best.map((r) => swap[r] ?? r));
+    const said = (debrief?.growthAreas ?? []).filter((x) => x.includes('direct questions'));
+    expect(said).toEqual([expect.stringMatching(/^You went against "Care with direct questions about CSEC" \(.*Red Flags.*\)\. .*may offend or alienate them\.$/)]);
+  });
+});

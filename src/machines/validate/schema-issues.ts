@@ -358,7 +358,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       }
       if (isPrinciple) {
         // A likely misspelling: the fix says what to write, as the message's "Did you mean" suggests.
-        // A principle's title written for its id ("Take care of yourself"): the id, as the message says.
+        // A principle's title written for its id ("Looking after yourself"): the id, as the message says.
         const titled = principleByTitle(String(value));
         const meant = titled?.id ?? closest(String(value), principleIds);
         return [problem('unknown-principle', `${quoteValue(value)} is not a principle of the guide.${principleHint(value)}`,
@@ -618,7 +618,7 @@ function principleByTitle(text: string): (typeof principles)[number] | undefined
 
 /**
  * "Did you mean" for a principle written as a trainer reads it in the guide or in docs/authoring.md:
- * its title ("Take care of yourself") names its id, and a section heading ("Court Report") is
+ * its title ("Looking after yourself") names its id, and a section heading ("Court Report") is
  * answered with the principles of that section; otherwise the nearest id by spelling.
  */
 function principleHint(value: unknown): string {
