@@ -3149,6 +3149,43 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
     expect(checklist).toContain('the guide makes no separate fault of telling a family or the police');
   });
 
+  // red-flags r-denise-agree ("I'll keep a much closer eye on her myself. No need to bring my supervisor in
+  // yet") broke consult-supervisor-on-suspicion at weight 1, where every other reply that keeps a suspicion
+  // from the supervisor (a promise, waiting to see, "nothing new", couch-rent d4-wait's and youth-discloses
+  // d5-keep-quiet's closer watch) counts 2. The replies at weight 1 settle the next step by bringing the
+  // suspicion to a party of the case (the CSW, the police, a family); this one takes it to no one, so it is
+  // one of the first kind (Red Flags: "discuss it with your Advocate Supervisor to figure out the best next steps").
+  it('a reply that keeps a suspicion from the supervisor and takes it to no one breaks consult-supervisor-on-suspicion at weight 2, in every scenario', () => {
+    const settles = (feedbackText: string) => feedbackText.split(/(?<=[.;])\s/).some((s) => /\b(settles?|settled|decides?)\b/.test(s) && /\bnext steps?\b|\bhappens next\b/.test(s));
+    const keeping = decisions().flatMap(({ id, n }) => n.replies.flatMap((r) => r.assessments
+      .filter((a) => a.principle === 'consult-supervisor-on-suspicion' && a.verdict === 'violates' && !settles(r.feedback))
+      .map((a) => ({ ref: `${id}/${r.id}`, weight: a.weight ?? 1 }))));
+    expect(keeping.length).toBeGreaterThanOrEqual(18);
+    expect(keeping.filter((k) => k.weight !== 2).map((k) => `${k.ref} (weight ${k.weight})`)).toEqual([]);
+    expect(keeping.map((k) => k.ref)).toEqual(expect.arrayContaining(['red-flags/r-denise-agree', 'red-flags/r-denise-dismiss', 'red-flags/r-supervisor-nothing', 'couch-rent/d4-wait', 'youth-discloses/d5-keep-quiet']));
+    expect(replyText('red-flags', 'r-denise-agree')).toContain('No need to bring my supervisor in yet');
+    expect(feedback('red-flags', 'r-denise-agree')).toContain('to figure out the best next steps (Red Flags)');
+    const doc = readFileSync(new URL('../../docs/authoring.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    const checklist = doc.slice(doc.indexOf('## 10. Checklist'));
+    expect(checklist).toContain('a reply that keeps the suspicion from the supervisor and takes it to no one (a promise of secrecy, waiting to see, "nothing new", "no need to bring my supervisor in yet", a closer watch kept alone) violates `consult-supervisor-on-suspicion` at weight 2');
+  });
+
+  // At weight 2 r-denise-agree became the lowest-valued reply at its decision, so red-flags' worst replies
+  // (a direct question, then agreeing with Denise's list) ended mixed: harm counted only the Instagram search.
+  // Agreeing that Yesi is being trafficked, to her resource parent, counts as harm too, and the harmful ending
+  // tells that path without the search it never made.
+  it('red-flags: asking Yesi straight out and agreeing with Denise\'s list ends harmful, told without an Instagram search that never happened', () => {
+    const best = ['r-nails-curious', 'r-boyfriend-light', 'r-denise-balanced', 'r-supervisor-facts', 'r-csw-share', 'r-two-workers-explain', 'r-new-team-proper', 'r-defense-yes', 'r-immigration-clc', 'r-testify-team', 'r-plan-together'];
+    const swap: Record<string, string> = { 'r-boyfriend-light': 'r-boyfriend-direct', 'r-denise-balanced': 'r-denise-agree', 'r-immigration-clc': 'r-court-nerves-offer' };
+    const d = playReplies(bundledScenario('red-flags'), best.map((r) => swap[r] ?? r));
+    expect(d?.ending?.kind).toBe('harmful');
+    expect(d?.ending?.narration).toMatch(/asked her straight out/);
+    expect(d?.ending?.narration).toMatch(/agreed with her list/);
+    expect(d?.ending?.narration).not.toMatch(/social media|Instagram/);
+    // Agreeing alone, everything else done well, is still the mixed ending's conclusion.
+    expect(playReplies(bundledScenario('red-flags'), best.map((r) => (r === 'r-denise-balanced' ? 'r-denise-agree' : r)))?.ending?.kind).toBe('mixed');
+  });
+
   it('docs/authoring.md states the rule as the guide does: its sentence quoted exactly, no timing, disclosures as suspicions, emergencies under Prohibited Activities', () => {
     const doc = readFileSync(new URL('../../docs/authoring.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
     const guide = readFileSync(new URL('../../scenarios/guide/csec-in-service-guide.txt', import.meta.url), 'utf8').replace(/\s+/g, ' ');
