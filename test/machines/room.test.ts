@@ -1285,6 +1285,61 @@ describe("the trainer's break in a live room", () => {
     expect(parsePresenterMessage(JSON.stringify(off(1, 1).message)).ok).toBe(true);
   });
 
+  // Two pages' "Take a break" crossing (each sent before the other's answer came, with the same seq):
+  // the second was answered with the room as it was, and both pages took the break for their own, so
+  // the first "Back from break" ended the other page's break too (its panel closed under the trainer).
+  it('two pages that take a break at once are on one break; each one\'s "Back from break" takes only that page off it, the last ends it', () => {
+    const r = openVote([]);
+    const [pageA, pageB] = ['page-a-0123456789abcdef', 'page-b-0123456789abcdef'];
+    const command = (on: boolean, seq: number) => ({ room: ROOM, token: 'x'.repeat(43), seq, type: 'break' as const, on, ...(on ? {} : { break: r.state.breakNumber }) });
+    const from = (page: string, on: boolean, seq = r.state.presenterSeq + 1) => r.apply({ from: 'presenter', by: 'page', page, message: command(on, seq) });
+    // Both carry on from the same view: the same seq.
+    const seq = r.state.presenterSeq + 1;
+    expect(from(pageA, true, seq)).toMatchObject({ ok: true, change: 'all' });
+    expect(from(pageB, true, seq)).toMatchObject({ ok: true, change: 'all' });
+    // One break, which both pages are on, and every page is told so (the view names them).
+    expect(r.state).toMatchObject({ onBreak: true, breakNumber: 1, breakPages: [pageA, pageB], presenterSeq: seq });
+    expect(presenterView(r.ctx, r.state, 0)).toMatchObject({ onBreak: true, breakNumber: 1, breakPages: [pageA, pageB] });
+    const restored = restoreRoom(r.ctx, serializeRoom(r.state));
+    expect(restored.ok && restored.state.breakPages).toEqual([pageA, pageB]);
+    // A's "Back from break": A is off it, the room stays on it for B; the phones still show the break.
+    expect(from(pageA, false)).toMatchObject({ ok: true, change: 'all' });
+    expect(r.state).toMatchObject({ onBreak: true, breakNumber: 1, breakPages: [pageB] });
+    expect(voterView(r.ctx, r.state, device(1)).phase).toBe('break');
+    expect(presenterView(r.ctx, r.state, 0)).not.toHaveProperty('breakEndedPage');
+    // B's ends it, even when it comes out of step (B carried on from the same view as A's).
+    expect(from(pageB, false, r.state.presenterSeq)).toMatchObject({ ok: true, change: 'all' });
+    expect(r.state.onBreak).toBeUndefined();
+    expect(r.state.breakPages).toBeUndefined();
+    expect(presenterView(r.ctx, r.state, 0)).toMatchObject({ breakEndedBy: 'page', breakEndedPage: pageB, breakNumber: 1 });
+    expect(presenterView(r.ctx, r.state, 0)).not.toHaveProperty('breakPages');
+    // On break 2, A's: what is not on it ends it for everyone (B's "End the break for the room", the terminal).
+    expect(from(pageA, true)).toMatchObject({ ok: true, change: 'all' });
+    expect(from(pageB, false)).toMatchObject({ ok: true, change: 'all', state: { breakEndedPage: pageB, breakNumber: 2 } });
+    expect(r.state.onBreak).toBeUndefined();
+    // The terminal's break (no page on it): a page that takes a break then is on it, and is told.
+    expect(r.apply({ from: 'presenter', by: 'terminal', message: command(true, r.state.presenterSeq + 1) })).toMatchObject({ ok: true, change: 'all' });
+    expect(from(pageB, true)).toMatchObject({ ok: true, change: 'all', state: { breakNumber: 3, breakPages: [pageB] } });
+    // A room file naming a page that is not one is refused whole.
+    const saved = JSON.parse(serializeRoom(r.state)) as Record<string, unknown>;
+    expect(restoreRoom(r.ctx, JSON.stringify({ ...saved, breakPages: ['<b>x</b>'] })).ok).toBe(false);
+  });
+
+  // A "Take a break" while the room was on one recorded its seq and told the page that sent it alone:
+  // every other page's counter was then behind the room's, and its next command refused as out of order.
+  it('a second "Take a break" from a page already on the break, or from the terminal, changes nothing and records no seq', () => {
+    const r = openVote([]);
+    const [pageA, pageB] = ['page-a-0123456789abcdef', 'page-b-0123456789abcdef'];
+    const take = (page: string | undefined, seq: number) => reduceRoom(r.ctx, r.state, { from: 'presenter', by: page === undefined ? 'terminal' : 'page', ...(page !== undefined ? { page } : {}), message: { room: ROOM, token: 'x'.repeat(43), seq, type: 'break', on: true } });
+    expect(r.apply({ from: 'presenter', by: 'page', page: pageA, message: { room: ROOM, token: 'x'.repeat(43), seq: r.state.presenterSeq + 1, type: 'break', on: true } }).ok).toBe(true);
+    // Page B carries on from this view: its next seq is the room's plus one.
+    const next = r.state.presenterSeq + 1;
+    for (const again of [take(pageA, next), take(pageA, next + 5), take(undefined, next)]) expect(again).toEqual({ ok: true, state: r.state, change: 'none' });
+    // So B's end of the break (it is not on it: for the room) is in step, not refused as replayed.
+    expect(r.apply({ from: 'presenter', by: 'page', page: pageB, message: { room: ROOM, token: 'x'.repeat(43), seq: next, type: 'break', on: false, break: 1 } })).toMatchObject({ ok: true, change: 'all' });
+    expect(r.state.onBreak).toBeUndefined();
+  });
+
   it('the break command is a presenter message, refused from a phone', () => {
     const msg = JSON.stringify({ type: 'break', room: ROOM, token: 't'.repeat(43), seq: 1, on: true });
     expect(parsePresenterMessage(msg).ok).toBe(true);

@@ -371,7 +371,25 @@ describe('room controls in the terminal', () => {
     expect(must(await page.act({ type: 'break', on: false, break: room.server.state().breakNumber })).breakEndedBy).toBe('page');
     await room.server.settled();
     expect(room.output().slice(before).replace(/\s+/g, ' ')).toBe(`${BACK_FROM_BREAK.page}\n${open}`.replace(/\s+/g, ' '));
-    page.ws.close();
+    // Two pages on one break (protocol 14): the first back from it leaves the room on it, and the terminal says nothing new.
+    const [a, b] = await Promise.all(['page-a-0123456789abcdef', 'page-b-0123456789abcdef'].map((id) => Presenter.connect(`ws://127.0.0.1:${room.server.port}`, ROOM, 'c'.repeat(43), undefined, id)));
+    must(await a!.act({ type: 'break', on: true }));
+    await b!.inbox.next((m) => m.type === 'view' && m.view.onBreak === true, 0, 'the break on page b');
+    b!.seq = room.server.state().presenterSeq;
+    expect(must(await b!.act({ type: 'break', on: true })).breakPages).toHaveLength(2);
+    await room.server.settled();
+    const onIt = room.output().length;
+    const heard = b!.inbox.all.length;
+    a!.seq = room.server.state().presenterSeq;
+    expect(must(await a!.act({ type: 'break', on: false, break: room.server.state().breakNumber })).breakPages).toHaveLength(1);
+    await b!.inbox.next((m) => m.type === 'view' && m.view.breakPages?.length === 1, heard, 'page a off the break');
+    await room.server.settled();
+    expect(room.output().slice(onIt)).toBe('');
+    b!.seq = room.server.state().presenterSeq;
+    must(await b!.act({ type: 'break', on: false, break: room.server.state().breakNumber }));
+    await room.server.settled();
+    expect(room.output().slice(onIt).replace(/\s+/g, ' ')).toBe(`${BACK_FROM_BREAK.page}\n${open}`.replace(/\s+/g, ' '));
+    for (const p of [page, a!, b!]) p.ws.close();
     phone.ws.close();
   });
 

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import {
   createRoom, PRESENTER_PROTOCOL, presenterSocketPath, restoreRoom, roomContext, roomSummaryMarkdown, serializeRoom, validateScenario, VOTER_PROTOCOL,
-  type PresenterView, type RoomState, type Scenario, type ServerError, type VoterView,
+  type PresenterView, type RoomState, type Scenario, type ServerError, type ToPresenter, type VoterView,
 } from '../../src/machines/index.js';
 import { isLaptop, limitGroup, logLine, plainAddress, readVoterFiles, startRoomServer, tokenMatches, voterText, type RoomServer, type RoomServerOptions } from '../../src/terminal/room/server.js';
 import { packageRoot } from '../../src/terminal/paths.js';
@@ -907,6 +907,66 @@ describe('live room server: two presenter pages', () => {
     expect(r.server.state().breakEndedPage).toBeUndefined();
     expect(must(await a.act({ type: 'break', on: false, break: 1 }))).toMatchObject({ onBreak: true, breakNumber: 2 });
     expect(r.server.state().onBreak).toBe(true);
+  });
+});
+
+describe('live room server: two presenter pages take a break at once', () => {
+  // Each page's "Take a break" sent before the other's answer came (the same seq): the second was
+  // answered with the room as it was, both pages took the break for their own, and the first page
+  // back from it ended the other's (its panel closed, the phones shown the session).
+  it('one break, which both pages are told they are on; the first back leaves the room on it for the other, whose back ends it', async () => {
+    const r = await start();
+    const [pageA, pageB] = ['page-a-0123456789abcdef', 'page-b-0123456789abcdef'];
+    const a = await Presenter.connect(r.base, ROOM, TOKEN, presenterSocketPath(), pageA);
+    const b = await Presenter.connect(r.base, ROOM, TOKEN, presenterSocketPath(), pageB);
+    const phone = await Phone.join(r.base, ROOM, deviceId(1));
+    expect(b.seq).toBe(a.seq);
+    const from = [a.inbox.all.length, b.inbox.all.length];
+    // Both sent before either answer arrives.
+    for (const p of [a, b]) p.ws.send(JSON.stringify({ type: 'break', on: true, room: ROOM, token: TOKEN, seq: ++p.seq }));
+    // Each page is told that both are on it (the view that answers the second command goes to both).
+    const both = (m: ToPresenter) => m.type === 'view' && m.view.breakPages?.length === 2;
+    const after = await Promise.all([a, b].map(async (p, i) => {
+      await p.inbox.next(both, from[i], 'both pages on the break');
+      return p.inbox.all.slice(from[i]).filter((m) => m.type !== 'count');
+    }));
+    expect(r.server.state()).toMatchObject({ onBreak: true, breakNumber: 1 });
+    expect([...(r.server.state().breakPages ?? [])].sort()).toEqual([pageA, pageB]);
+    for (const messages of after) {
+      expect(messages.filter((m) => m.type === 'error')).toEqual([]);
+      // One break, which both pages name alike: number 1, the first to arrive first on it.
+      for (const m of messages) if (m.type === 'view') expect(m.view).toMatchObject({ onBreak: true, breakNumber: 1, breakPages: r.server.state().breakPages!.slice(0, m.view.breakPages?.length) });
+      expect(messages.at(-1)).toMatchObject({ type: 'view', view: { breakPages: r.server.state().breakPages } });
+    }
+    await phone.until((v) => v.phase === 'break', 'the break');
+    // A is back: the room stays on the break, B's; nothing else changes for the phones.
+    const heard = [phone.inbox.all.length, b.inbox.all.length];
+    expect(must(await a.act({ type: 'break', on: false, break: 1 }))).toMatchObject({ onBreak: true, breakNumber: 1, breakPages: [pageB] });
+    const told = await b.inbox.next((m) => m.type === 'view' && m.view.breakPages?.length === 1, heard[1], 'page a back, on page b');
+    expect(told.type === 'view' && told.view).toMatchObject({ onBreak: true, breakPages: [pageB] });
+    expect(r.server.state().onBreak).toBe(true);
+    // B is back (carrying on from the last view it had): the break is over, ended by B.
+    b.seq = told.type === 'view' ? told.seq ?? 0 : 0;
+    expect(must(await b.act({ type: 'break', on: false, break: 1 }))).toMatchObject({ breakEndedBy: 'page', breakEndedPage: pageB });
+    expect(r.server.state().onBreak).toBeUndefined();
+    await phone.until((v) => v.phase === 'waiting', 'back from the break');
+    expect(phone.inbox.all.slice(heard[0], -1).every((m) => m.type !== 'view' || m.view.phase === 'break')).toBe(true);
+  });
+
+  // A second "Take a break" during a break recorded its seq and told only the page that sent it: the
+  // other page's next command, with the seq it had from the room's last view, was refused as replayed.
+  it('a page\'s second "Take a break" during the break changes nothing: the other page\'s next command is in step', async () => {
+    const r = await start();
+    const a = await Presenter.connect(r.base, ROOM, TOKEN, presenterSocketPath(), 'page-a-0123456789abcdef');
+    const b = await Presenter.connect(r.base, ROOM, TOKEN, presenterSocketPath(), 'page-b-0123456789abcdef');
+    must(await a.act({ type: 'break', on: true }));
+    const told = await b.inbox.next((m) => m.type === 'view' && m.view.onBreak === true, 0, 'the break on page b');
+    b.seq = told.type === 'view' ? told.seq ?? 0 : 0;
+    const seq = r.server.state().presenterSeq;
+    expect(must(await a.act({ type: 'break', on: true }))).toMatchObject({ onBreak: true, breakPages: ['page-a-0123456789abcdef'] });
+    expect(r.server.state().presenterSeq).toBe(seq);
+    // B, not on the break, ends it for the room: in step, not refused.
+    expect(must(await b.act({ type: 'break', on: false, break: 1 }))).toMatchObject({ breakEndedPage: 'page-b-0123456789abcdef' });
   });
 });
 

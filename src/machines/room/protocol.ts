@@ -27,7 +27,7 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  * (or that names none, as pages from before versions did) is refused as `outdated`, whose message
  * tells the person to reload the page. Such a connection never joins: it is not counted.
  *
- * The presenter page does the same (`/ws/presenter?v=13`, PRESENTER_PROTOCOL): a trainer's page (and
+ * The presenter page does the same (`/ws/presenter?v=14`, PRESENTER_PROTOCOL): a trainer's page (and
  * the projector window it feeds) left open across an upgrade and restart of the room reconnects by
  * itself, names an old version or none, and is refused as `outdated` whatever it sends (token or
  * not), so it never becomes the room's presenter: it changes nothing, is sent no views or counts,
@@ -59,8 +59,11 @@ export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
  * know whether it was their own command or the other page's that ended it.
  * Version 13: each break has a number (the view's `breakNumber`) and a page's command to end a break
  * names it (`break`), so a command sent about a break that is over no longer ends a newer one.
+ * Version 14: the view names the pages whose own break the room's is (`breakPages`): two pages that
+ * take a break at once are on one break, and each page's "Back from break" takes only that page off
+ * it while the other is still on it.
  */
-export const PRESENTER_PROTOCOL = 13;
+export const PRESENTER_PROTOCOL = 14;
 
 /** The address (path and query) a presenter page of this version opens its WebSocket on. */
 export function presenterSocketPath(version: number = PRESENTER_PROTOCOL): string {
@@ -161,6 +164,10 @@ export const PresenterBack = presenter('back', { node: NodeId });
  * with another taken since) is answered with the room as it is and changes nothing: it cannot end
  * a newer break, which seq numbers alone could not tell (a page's counter runs on from its own
  * commands, refused ones too, and can be ahead of the room's).
+ *
+ * Version 14: a page's "Take a break" while the room is on one puts that page on it too (the view's
+ * `breakPages`; a second one from a page already on it changes nothing, and records no seq), and a
+ * page's `on: false` while another page is still on the break takes only that page off it.
  */
 export const PresenterBreak = presenter('break', { on: z.boolean(), break: BreakNumber.optional() });
 /**
@@ -195,6 +202,9 @@ const ReplyFeedback = z.strictObject({
   feedback: Text,
   principles: z.array(z.strictObject({ title: Text, verdict: z.enum(['follows', 'violates']), citation: Text })),
 });
+/** The most pages a presenter view names as on its break (the room keeps fewer: MAX_BREAK_PAGES). */
+const MAX_BREAK_PAGES_SENT = 100;
+
 /** The most people the presenter page's Who's who is sent. */
 export const MAX_PEOPLE_SENT = 1_000;
 
@@ -406,6 +416,15 @@ export const PresenterView = z.strictObject({
    * changes nothing. Absent before any break.
    */
   breakNumber: BreakNumber.optional(),
+  /**
+   * On a break: the presenter pages whose own break it is (the `page` of each one's hello; version 14),
+   * in the order they asked for it. Two pages that take a break at once are both on it, and a page's
+   * "Back from break" takes only that page off it while another is still on it: the break ends with
+   * the last of them (or for everyone from the laptop's terminal, or "End the break for the room" on a
+   * page that is not on it). A page not named (it came back, or was reloaded) shows the break as one
+   * taken elsewhere, with its way to end it. Absent when no page named is on it (the terminal's break).
+   */
+  breakPages: z.array(z.string().regex(PAGE_ID)).min(1).max(MAX_BREAK_PAGES_SENT).optional(),
   /** Once the session has ended: the session summary (Markdown) the room writes on the laptop, with its file name, for the page to offer as a download. */
   summary: z.strictObject({ fileName: z.string().max(300), markdown: z.string().max(2_000_000) }).optional(),
 });

@@ -35,6 +35,9 @@ import { COMMAND_SOURCES, DEVICE_ID, isRoomCode, PAGE_ID, type CommandSource, MA
 /** The most devices one room takes: a training room, and a bound on the state file. */
 export const MAX_DEVICES = 500;
 
+/** The most presenter pages one break is the own break of (a trainer's laptop and a co-trainer's, a projector's, a few reloads). */
+export const MAX_BREAK_PAGES = 20;
+
 /** A decision the room has voted on and followed. */
 export interface RoomDecision {
   node: string;
@@ -97,6 +100,13 @@ export interface RoomState {
    * to end a break names it, so that one sent about a break that is over changes nothing.
    */
   breakNumber?: number;
+  /**
+   * On a break: the presenter pages (their hello's `page`) whose own break it is, in the order they
+   * asked for it (at most MAX_BREAK_PAGES); absent when none (taken from the laptop's terminal, or by
+   * a page that named no id). A page's "Back from break" takes it off the break; the break ends with
+   * the last of them (see reduceBreak).
+   */
+  breakPages?: string[];
   /** Whatever the shell wants back on resume (the scenario file, the port): strings and numbers only. */
   meta: Record<string, string | number>;
 }
@@ -296,42 +306,10 @@ function reduceVoter(ctx: RoomContext, state: RoomState, device: string, message
 
 function reducePresenter(ctx: RoomContext, state: RoomState, message: PresenterAction, by: CommandSource | undefined, page: string | undefined): RoomResult {
   const bad = checkSeq(state.presenterSeq, message.seq);
-  if (message.type === 'break' && !message.on) {
-    // A page names the break it ends (the view's breakNumber). Seq numbers cannot say which break a
-    // command meant: a page's counter runs on from its own commands (refused ones too) and can be
-    // ahead of the room's, so one sent about a break that is over could end the next. About a break
-    // that is not the room's now (over, or never taken) it is answered with the room as it is and
-    // changes nothing, its seq not recorded either, as a command out of step that asks for what the
-    // room already is. The laptop's terminal (in process, reading the room as it is) may leave it out.
-    if (message.break === undefined && by === 'page') return refuse('malformed', 'Name the break to end (its number, as the view says it).');
-    if (message.break !== undefined && (!state.onBreak || message.break !== (state.breakNumber ?? 1))) return { ok: true, state, change: 'none' };
-  }
-  // Two pages that end (or take) the same break at once send the same seq (each carries on from the
-  // last view it had): the second is out of step, but asks for what the room already is. It is
-  // answered with the room as it is (the page learns from the view who ended the break), not refused
-  // as replayed (which the page said as an error, and answered by reconnecting); its seq is not
-  // recorded. Out of step and asking for a change (a break taken since), it is refused as before.
-  if (bad && message.type === 'break' && message.on === (state.onBreak === true)) return { ok: true, state, change: 'none' };
+  if (message.type === 'break') return reduceBreak(state, message, bad, by, page);
   if (bad) return bad;
   const seen: RoomState = { ...state, presenterSeq: message.seq };
   const ok = (next: RoomState): RoomResult => ({ ok: true, state: next, change: 'all' });
-  if (message.type === 'break') {
-    if (!message.on) {
-      if (!state.onBreak) return { ok: true, state: seen, change: 'none' };
-      const back: RoomState = { ...seen, ...(by !== undefined ? { breakEndedBy: by } : {}), ...(page !== undefined ? { breakEndedPage: page } : {}) };
-      delete back.onBreak;
-      if (by === undefined) delete back.breakEndedBy;
-      if (page === undefined) delete back.breakEndedPage;
-      return ok(back);
-    }
-    if (state.onBreak) return { ok: true, state: seen, change: 'none' };
-    // An ended session has nothing for the phones to wait for: they go on saying it has ended.
-    if (state.phase === 'ended') return refuse('not-now', 'The session has ended.');
-    const taken: RoomState = { ...seen, onBreak: true, breakNumber: (state.breakNumber ?? 0) + 1 };
-    delete taken.breakEndedBy;
-    delete taken.breakEndedPage;
-    return ok(taken);
-  }
   if (state.onBreak) return refuse('on-break', 'The room is on a break: come back from the break first.');
   const view = roomSessionView(ctx, state);
   if (message.type === 'end') {
@@ -393,6 +371,63 @@ function reducePresenter(ctx: RoomContext, state: RoomState, message: PresenterA
       return step(ctx, back, { type: 'decision.undo' });
     }
   }
+}
+
+/**
+ * The trainer's break (`break`). A break is the room's, and it is the own break of every presenter
+ * page that asked for it (`breakPages`, protocol 14): two pages that take a break at the same
+ * moment, each command crossing the other's, are one break (the second joins the first, whatever its
+ * seq), which both pages name the same, and each page's "Back from break" only takes that page off
+ * it while another page is still on it: neither ends the other's. The break ends with the last of
+ * its pages back, or for everyone when ended by what is not on it (the laptop's terminal, "End the
+ * break for the room" on a page that did not take it, a page that names no id).
+ *
+ * A command that changes nothing (a second "Take a break" from a page already on it, or from the
+ * terminal or a page with no id while a break is on; an end of a break that is over) records no seq
+ * and is answered with the room as it is: a seq recorded and told to the sender alone left every
+ * other page's counter behind the room's, and their next command was refused as out of order.
+ */
+function reduceBreak(state: RoomState, message: Extract<PresenterAction, { type: 'break' }>, bad: RoomResult | undefined, by: CommandSource | undefined, page: string | undefined): RoomResult {
+  const asItIs: RoomResult = { ok: true, state, change: 'none' };
+  // In step, the seq is recorded; out of step (two pages that carry on from the same view send the
+  // same seq), a change the break numbers and page ids make safe is made without it.
+  const seen: RoomState = bad ? state : { ...state, presenterSeq: message.seq };
+  const on = state.onBreak === true ? state.breakPages ?? [] : [];
+  if (!message.on) {
+    // A page names the break it ends (the view's breakNumber). Seq numbers cannot say which break a
+    // command meant: a page's counter runs on from its own commands (refused ones too) and can be
+    // ahead of the room's, so one sent about a break that is over could end the next. About a break
+    // that is not the room's now (over, or never taken) it is answered with the room as it is. The
+    // laptop's terminal (in process, reading the room as it is) may leave it out.
+    if (message.break === undefined && by === 'page') return refuse('malformed', 'Name the break to end (its number, as the view says it).');
+    if (message.break !== undefined && (!state.onBreak || message.break !== (state.breakNumber ?? 1))) return asItIs;
+    const mine = page !== undefined && on.includes(page);
+    // A page back from its own break while another page is still on it: off it, the room stays on it.
+    if (mine && on.length > 1) return { ok: true, state: { ...seen, breakPages: on.filter((p) => p !== page) }, change: 'all' };
+    // Out of step, from what is not on the break: refused as before (it may be about a break over).
+    if (bad && !mine) return bad;
+    if (!state.onBreak) return { ok: true, state: seen, change: 'none' };
+    const back: RoomState = { ...seen, ...(by !== undefined ? { breakEndedBy: by } : {}), ...(page !== undefined ? { breakEndedPage: page } : {}) };
+    delete back.onBreak;
+    delete back.breakPages;
+    if (by === undefined) delete back.breakEndedBy;
+    if (page === undefined) delete back.breakEndedPage;
+    return { ok: true, state: back, change: 'all' };
+  }
+  if (state.onBreak) {
+    // A page that asks for a break the room is on (its command crossed another page's, or it came
+    // after the terminal's b) is on it too: every page is told (the view names the pages on it).
+    if (page === undefined || on.includes(page) || on.length >= MAX_BREAK_PAGES) return asItIs;
+    return { ok: true, state: { ...seen, breakPages: [...on, page] }, change: 'all' };
+  }
+  if (bad) return bad;
+  // An ended session has nothing for the phones to wait for: they go on saying it has ended.
+  if (state.phase === 'ended') return refuse('not-now', 'The session has ended.');
+  const taken: RoomState = { ...seen, onBreak: true, breakNumber: (state.breakNumber ?? 0) + 1, ...(page !== undefined ? { breakPages: [page] } : {}) };
+  delete taken.breakEndedBy;
+  delete taken.breakEndedPage;
+  if (page === undefined) delete taken.breakPages;
+  return { ok: true, state: taken, change: 'all' };
 }
 
 /**
@@ -577,6 +612,7 @@ function workOutPresenterView(ctx: RoomContext, state: RoomState, connected: num
     ...(state.onBreak ? { onBreak: true as const } : state.breakEndedBy !== undefined ? { breakEndedBy: state.breakEndedBy, ...(state.breakEndedBy === 'page' && state.breakEndedPage !== undefined ? { breakEndedPage: state.breakEndedPage } : {}) } : {}),
     // A room resumed on a break from before breaks had numbers: it is the first the room knows of (as the reducer takes it).
     ...(state.breakNumber !== undefined ? { breakNumber: state.breakNumber } : state.onBreak ? { breakNumber: 1 } : {}),
+    ...(state.onBreak && state.breakPages !== undefined && state.breakPages.length > 0 ? { breakPages: state.breakPages } : {}),
     session,
     sessionKey: sessionKeyOf(session),
     people: peopleOf(ctx, state).presenter,
@@ -780,6 +816,7 @@ const StoredRoom = z.object({
   breakEndedBy: z.enum(COMMAND_SOURCES).optional(),
   breakEndedPage: z.string().regex(PAGE_ID).optional(),
   breakNumber: z.number().int().min(1).max(1_000_000).optional(),
+  breakPages: z.array(z.string().regex(PAGE_ID)).min(1).max(MAX_BREAK_PAGES).optional(),
   meta: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 
