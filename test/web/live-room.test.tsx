@@ -4,7 +4,7 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRoom, memoryStore, PRESENTER_PROTOCOL, presenterView, presenterViewFor, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, validateScenario, type PresenterAction, type PresenterCommand, type RoomContext, type RoomState, type Scenario } from '../../src/machines/index.js';
 import { clickerClock, SINGLE_KEYS_KEY } from '../../src/web/clicker.js';
-import { BREAK_ENDED_ELSEWHERE, LiveRoom, OWN_BREAK_ENDED_ELSEWHERE } from '../../src/web/components/LiveRoom.js';
+import { BREAK_ENDED_ELSEWHERE, LiveRoom, OTHER_PAGES_BREAK, OWN_BREAK_ENDED_ELSEWHERE } from '../../src/web/components/LiveRoom.js';
 import Presenter from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import { PROJECTOR_PROTOCOL } from '../../src/web/projector.js';
@@ -424,6 +424,49 @@ describe('live room on the presenter page', () => {
     expect(client.sent.at(-1)).toEqual({ type: 'break', on: false, break: client.state.breakNumber });
     client.answer();
     expect(screen.queryByRole('button', { name: 'End the break for the room' })).toBeNull();
+  });
+
+  // Protocol 14: two pages' "Take a break" crossing (this page's sent before the room's answer came,
+  // the other page's arriving first) were answered as if each page's own, and the first page back
+  // from it ended the other's (its panel closed under the trainer). Now one break both pages are on.
+  it('a break taken at once with another page: neither page\'s "Back from break" ends the other\'s', async () => {
+    const client = new FakeClient();
+    const ended = vi.fn();
+    const page = render(<LiveRoom link={LINK} connect={() => client} onBreakEnded={ended} />);
+    const paused = (on: boolean) => page.rerender(<LiveRoom link={LINK} connect={() => client} paused={on} onBreakEnded={ended} />);
+    const region = () => page.container.querySelector('[aria-live="polite"].room-break');
+    const other = 'page-other-0123456789ab';
+    // The room applies a page's break command, with the seq that page carries on from, and tells this page.
+    const room = (from: string, command: PresenterCommand | undefined, seq = client.state.presenterSeq + 1) => {
+      const result = reduceRoom(client.ctx, client.state, { from: 'presenter', by: 'page', page: from, message: { ...command, room: ROOM, token: LINK.token, seq } as PresenterAction });
+      if (!result.ok) throw new Error(`refused: ${result.code}`);
+      client.state = result.state;
+      client.push();
+    };
+    client.push();
+    const seq = client.state.presenterSeq + 1;
+    paused(true);
+    expect(client.sent.at(-1)).toEqual({ type: 'break', on: true });
+    room(other, { type: 'break', on: true }, seq);
+    room(client.page, client.sent.at(-1), seq);
+    expect(client.state).toMatchObject({ onBreak: true, breakNumber: 1, breakPages: [other, client.page] });
+    // The other page is back first: the room stays on this page's break, and its panel stays open.
+    room(other, { type: 'break', on: false, break: 1 });
+    expect(client.state.onBreak).toBe(true);
+    expect(ended).not.toHaveBeenCalled();
+    // Both on it again, this page back first: the room stays on the other page's break, which the page
+    // says, with its way to end it for the room.
+    room(other, { type: 'break', on: true });
+    paused(false);
+    expect(client.sent.at(-1)).toEqual({ type: 'break', on: false, break: 1 });
+    room(client.page, client.sent.at(-1));
+    expect(client.state).toMatchObject({ onBreak: true, breakPages: [other] });
+    await waitFor(() => expect(region()?.textContent).toBe(OTHER_PAGES_BREAK));
+    expect(screen.getByRole('button', { name: 'End the break for the room' })).toBeTruthy();
+    // The other page back too: the break is over, and the page says where it was ended.
+    room(other, { type: 'break', on: false, break: 1 });
+    await waitFor(() => expect(region()?.textContent).toBe(BREAK_ENDED_ELSEWHERE.page));
+    expect(ended).not.toHaveBeenCalled();
   });
 
   // Protocol 13: the page names the break it ends. Back from its break before the room's answer to

@@ -108,6 +108,11 @@ const COUNT_BEFORE: Partial<Record<RoomStatus, string>> = {
   ended: 'When the room closed: ',
 };
 
+/** The break notice's words for a break this page did not take (the laptop's terminal's, or from before a reload). */
+export const ROOM_ON_BREAK = 'The room is on a break: the phones show only that, and cannot vote.';
+/** …for a break another presenter page is on and this page is not (back from its own while the other page is still on it). */
+export const OTHER_PAGES_BREAK = 'The room is still on a break, another presenter page’s: the phones show only that, and cannot vote.';
+
 /** The status line's words for the vote while the room is on a break (the phones cannot vote). */
 const ON_BREAK_PHASE = 'The room is on a break.';
 
@@ -222,7 +227,14 @@ export function RoomPanel({ client, paused = false, onBreakEnded }: { client: Ro
   const told = useRef(paused);
   // The room's break is this page's own (told by it): the room's "on a break" notice is not shown for
   // it, and the room's refusal for it names "Back from break" (at the top of the page).
-  const [ownBreak, setOwnBreak] = useState(false);
+  const [askedBreak, setAskedBreak] = useState(false);
+  // The room names the pages on its break (protocol 14): two pages that took a break at once are both
+  // on it, and a page back from it while another page is still on it is no longer on it (the room
+  // stays on the other page's break, shown here as a break taken elsewhere, with its way to end it).
+  const onIt = view?.onBreak === true && view.breakPages !== undefined && client.page !== undefined ? view.breakPages.includes(client.page) : undefined;
+  const ownBreak = onIt ?? askedBreak;
+  // Another page is on the room's break, and this page is not (its words say so).
+  const othersBreak = onIt === false;
   // This page asked the room to end the break ("Back from break", or "End the break for the room"):
   // a break that ends otherwise was ended elsewhere (the laptop's terminal, or another presenter page).
   const endingBreak = useRef(false);
@@ -240,7 +252,7 @@ export function RoomPanel({ client, paused = false, onBreakEnded }: { client: Ro
     if (paused) askedAfter.current = last;
     told.current = paused;
     endingBreak.current = !paused;
-    if (paused) setOwnBreak(true);
+    if (paused) setAskedBreak(true);
   }, [connected, view, paused, client]);
   // A break ended elsewhere is said (a polite region, below); one that was this page's own ends here
   // too (App closes its "Take a break" panel, and the projector shows the session again), with the
@@ -260,7 +272,7 @@ export function RoomPanel({ client, paused = false, onBreakEnded }: { client: Ro
       return;
     }
     if (was === undefined) return;
-    setOwnBreak(false);
+    setAskedBreak(false);
     // Ended by this page's own command, or elsewhere: the room names the page that ended it (protocol
     // 12), so a page that pressed at the same moment as another (whose command then changed nothing)
     // says that the other page ended it, and one that pressed as the terminal's b came first says the
@@ -358,7 +370,7 @@ export function RoomPanel({ client, paused = false, onBreakEnded }: { client: Ro
               state changes (aria-disabled while the room answers). One box holds both, by eye. */}
           <div className={breakNotice ? 'notice room-break-box no-print' : 'room-break-box no-print'}>
             <div aria-live="polite" className="room-break">
-              {breakEnd && <p>The room is on a break: the phones show only that, and cannot vote.</p>}
+              {breakEnd && <p>{othersBreak ? OTHER_PAGES_BREAK : ROOM_ON_BREAK}</p>}
               {shown && !roomOnBreak && breakNews && <p>{breakNews}</p>}
             </div>
             {breakEnd && <button type="button" {...whenIdle(() => send({ type: 'break', on: false, break: view?.breakNumber ?? 1 }))}>End the break for the room</button>}
