@@ -148,7 +148,10 @@ export async function runRoomMomentBench(): Promise<void> {
   const TOKEN_ = 'b'.repeat(43);
   const steps: Record<string, number[]> = {};
   let revealed: { reveal: NonNullable<PresenterView['reveal']>; replies: PresenterView['session']['replies'] } | undefined;
-  for (let run = 0; run < RUNS; run++) {
+  // With the trainer's page alone, and with PAGES presenter pages open (a co-trainer's, reloads): each
+  // change's view is written out once for all of them, not once per page.
+  const PAGES = 10;
+  for (const pages of [1, PAGES]) for (let run = 0; run < RUNS; run++) {
     const where: { controls?: ReturnType<typeof roomControls> } = {};
     const server = await startRoomServer({
       ctx, state: createRoom(ctx, ROOM_CODE, 11, new Date('2026-12-01T10:00:00Z')), token: TOKEN_, host: '127.0.0.1', port: 0,
@@ -160,6 +163,7 @@ export async function runRoomMomentBench(): Promise<void> {
     where.controls = roomControls(server, ctx, { out: () => undefined, err: () => undefined }, () => 100, input);
     const base = `ws://127.0.0.1:${server.port}`;
     const presenter = await Presenter.connect(base, ROOM_CODE, TOKEN_);
+    const others = await Promise.all(Array.from({ length: pages - 1 }, () => Presenter.connect(base, ROOM_CODE, TOKEN_)));
     const phones: Phone[] = [];
     for (let i = 0; i < PHONES; i += 50) phones.push(...(await Promise.all(Array.from({ length: Math.min(50, PHONES - i) }, (_, k) => Phone.join(base, ROOM_CODE, deviceId(i + k))))));
     /** One step from the terminal, timed; then everyone told (so the next step starts from quiet). */
@@ -167,7 +171,7 @@ export async function runRoomMomentBench(): Promise<void> {
       const from = presenter.inbox.all.length;
       const t0 = performance.now();
       const result = server.present(action);
-      (steps[name] ??= []).push(performance.now() - t0);
+      (steps[`${name}|${pages}`] ??= []).push(performance.now() - t0);
       if (!result.ok) throw new Error(`${name} refused: ${result.code}`);
       await server.settled();
       await presenter.inbox.next((m) => m.type === 'view', from, name);
@@ -178,21 +182,21 @@ export async function runRoomMomentBench(): Promise<void> {
     await Promise.all(phones.map((p, i) => p.until((v) => v.phase === 'open' && v.round === round).then(() => p.vote((i % REPLIES) + 1, round))));
     await step('lock', { type: 'lock', round });
     await step('reveal', { type: 'reveal', round });
-    if (run === 0) {
+    if (run === 0 && pages === 1) {
       const view = presenterView(ctx, server.state(), 0);
       if (view.reveal) revealed = { reveal: view.reveal, replies: view.session.replies };
     }
     await step('follow a reply', { type: 'choose', round, reply: 'many-0' });
     await step('end', { type: 'end' });
     for (const p of phones) p.ws.terminate();
-    presenter.close();
+    for (const p of [presenter, ...others]) p.close();
     where.controls.close();
     await server.close();
   }
-  console.log(`\nLive room at a decision of ${REPLIES} replies with ${PHONES} phones: the room's work at each step from the terminal (reducer, terminal block, every view sent), ${RUNS} runs`);
+  console.log(`\nLive room at a decision of ${REPLIES} replies with ${PHONES} phones: the room's work at each step from the terminal (reducer, terminal block, every view sent), ${RUNS} runs, with one presenter page and with ${PAGES}`);
   printTable([
-    ['step', 'median (ms)', 'max (ms)'],
-    ...['open the vote', 'lock', 'reveal', 'follow a reply', 'end'].map((name) => [name, quantile(steps[name] ?? [], 0.5).toFixed(1), quantile(steps[name] ?? [], 1).toFixed(1)]),
+    ['step', 'median (ms)', 'max (ms)', `median, ${PAGES} pages`, `max, ${PAGES} pages`],
+    ...['open the vote', 'lock', 'reveal', 'follow a reply', 'end'].map((name) => [name, ...[1, PAGES].flatMap((pages) => [0.5, 1].map((q) => quantile(steps[`${name}|${pages}`] ?? [], q).toFixed(1)))]),
   ]);
   // The terminal's reveal block alone, at this decision and at one twice its size (its replies again,
   // numbered on): twice the replies should take about twice the time.

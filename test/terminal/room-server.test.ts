@@ -3,10 +3,10 @@ import { get as httpGet } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import {
-  createRoom, PRESENTER_PROTOCOL, presenterSocketPath, restoreRoom, roomContext, roomSummaryMarkdown, serializeRoom, validateScenario, VOTER_PROTOCOL,
+  createRoom, PRESENTER_PROTOCOL, presenterSocketPath, restoreRoom, roomContext, roomSessionView, roomSummaryMarkdown, serializeRoom, validateScenario, VOTER_PROTOCOL,
   type PresenterView, type RoomState, type Scenario, type ServerError, type ToPresenter, type VoterView,
 } from '../../src/machines/index.js';
 import { isLaptop, limitGroup, logLine, plainAddress, readVoterFiles, startRoomServer, tokenMatches, voterText, type RoomServer, type RoomServerOptions } from '../../src/terminal/room/server.js';
@@ -1088,6 +1088,52 @@ describe('live room server: what the presenter page is sent', () => {
       const reply = shown.get(e.replyId);
       return !(reply && e.number === reply.number && e.replyText === reply.text && /^Feedback \d+: /.test(e.feedback) && e.assessments.length > 0);
     })).toEqual([]);
+  });
+
+  // Each presenter page's view was written out (JSON.stringify) on its own, at every change of the
+  // room: the reveal, and at the end the summary, once per page open (the trainer's, a co-trainer's, reloads).
+  it('writes out a change\'s view once for every page, not once per page: the same text to each page that keeps the moment, one with the session to one that does not', async () => {
+    const r = await start();
+    const pages = await Promise.all([1, 2, 3].map(() => Presenter.connect(r.base, ROOM, TOKEN)));
+    // A page that proved the token with a command but said no hello was sent no moment yet: it is sent it whole.
+    const bare = new Presenter(r.base, ROOM, TOKEN);
+    bare.ws = new WebSocket(`${r.base}${presenterSocketPath()}`);
+    await new Promise((resolve) => bare.ws.once('open', resolve));
+    const bareBreak = new Promise<string>((resolve) => bare.ws.on('message', (data) => String(data).includes('"onBreak"') && resolve(String(data))));
+    bare.ws.send(JSON.stringify({ type: 'lock', room: ROOM, token: TOKEN, seq: 1, round: 9 }));
+    await new Promise<void>((resolve) => bare.ws.once('message', () => resolve()));
+    const from = pages.map((p) => p.received.length);
+    const isView = (v: unknown) => typeof v === 'object' && v !== null && 'type' in v && v.type === 'view' && 'view' in v && typeof v.view === 'object' && v.view !== null && 'sessionKey' in v.view;
+    /** The presenter views written out while the terminal takes a step. */
+    const writtenAt = (step: Parameters<RoomServer['present']>[0]) => {
+      const written: unknown[] = [];
+      const stringify = JSON.stringify;
+      const spy = vi.spyOn(JSON, 'stringify').mockImplementation((...args: Parameters<typeof JSON.stringify>) => {
+        if (isView(args[0])) written.push(args[0]);
+        return stringify(...args);
+      });
+      try {
+        expect(r.server.present(step)).toEqual({ ok: true });
+      } finally {
+        spy.mockRestore();
+      }
+      return written.length;
+    };
+    // Two texts for four pages: without the session (three pages) and with it (the bare one).
+    expect(writtenAt({ type: 'break', on: true })).toBe(2);
+    const texts = await Promise.all(pages.map(async (p, i) => {
+      await p.inbox.next((m) => m.type === 'view' && m.view.onBreak === true, 0, 'the break');
+      return p.received.slice(from[i]).filter((t) => t.includes('"onBreak"'));
+    }));
+    for (const t of texts) expect(t).toEqual(texts[0]);
+    expect(texts[0]).toHaveLength(1);
+    expect(JSON.parse(texts[0]![0]!)).not.toHaveProperty('view.session');
+    expect(JSON.parse(await bareBreak)).toHaveProperty('view.session');
+    // Every page keeps the moment now: one text; the next moment, whole to all: one; and kept after it by all: one.
+    expect(writtenAt({ type: 'break', on: false })).toBe(1);
+    expect(writtenAt({ type: 'advance', node: roomSessionView(r.ctx, r.server.state()).nodeId })).toBe(1);
+    expect(writtenAt({ type: 'break', on: true })).toBe(1);
+    bare.ws.close();
   });
 
   it('sends the presenter the moment once per connection: at a decision of a thousand replies the open vote and the lock come in under a kilobyte, the reveal without the replies again; a hello, a second window and the next moment bring it whole', async () => {

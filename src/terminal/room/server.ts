@@ -428,7 +428,11 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
   const idleWaiters: (() => void)[] = [];
 
   function out(conn: Connection, message: ToVoter | ToPresenter): void {
-    const text = conn.role === 'voter' ? voterText(message as ToVoter) : JSON.stringify(message);
+    outText(conn, conn.role === 'voter' ? voterText(message as ToVoter) : JSON.stringify(message));
+  }
+
+  /** Sends a message already written out (the same text can go to many connections: tellAll, tellCount). */
+  function outText(conn: Connection, text: string): void {
     const send = () => {
       if (conn.ws.readyState !== conn.ws.OPEN) return;
       // Still this much unsent from before: whatever it is, it does not read (a script sending joins,
@@ -487,15 +491,24 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
   }
 
   function tellCount(): void {
-    const count = roomCount(state, connectedPhones());
-    for (const c of connections) if (c.role === 'presenter' && c.presenter) out(c, { type: 'count', count });
+    let text: string | undefined;
+    for (const c of connections) if (c.role === 'presenter' && c.presenter) outText(c, (text ??= JSON.stringify({ type: 'count', count: roomCount(state, connectedPhones()) })));
   }
 
   function tellAll(): void {
     const view = presenterView(ctx, state, connectedPhones());
+    // Every presenter page is sent one of two texts, each written out once for this state (not once
+    // per page: the moment, the reveal and at the end the summary, megabytes at a large decision):
+    // with the session, to a page not sent this moment yet, or without it, to one that keeps it.
+    const texts = new Map<boolean, string>();
     for (const c of connections) {
-      if (c.role === 'presenter' && c.presenter) out(c, { type: 'view', view: presenterFor(c, view), seq: state.presenterSeq });
-      else if (c.role === 'voter' && c.device) out(c, { type: 'view', view: phoneView(c, voterView(ctx, state, c.device)) });
+      if (c.role === 'presenter' && c.presenter) {
+        const whole = c.sessionSent !== view.sessionKey;
+        let text = texts.get(whole);
+        if (text === undefined) texts.set(whole, (text = JSON.stringify({ type: 'view', view: presenterFor(c, view), seq: state.presenterSeq } satisfies ToPresenter)));
+        else c.sessionSent = view.sessionKey;
+        outText(c, text);
+      } else if (c.role === 'voter' && c.device) out(c, { type: 'view', view: phoneView(c, voterView(ctx, state, c.device)) });
     }
   }
 
