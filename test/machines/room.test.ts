@@ -1296,14 +1296,15 @@ describe("the trainer's break in a live room", () => {
     // Both carry on from the same view: the same seq.
     const seq = r.state.presenterSeq + 1;
     expect(from(pageA, true, seq)).toMatchObject({ ok: true, change: 'all' });
-    expect(from(pageB, true, seq)).toMatchObject({ ok: true, change: 'all' });
+    // B's joins it: the pages are told (not the phones, on the break already).
+    expect(from(pageB, true, seq)).toMatchObject({ ok: true, change: 'presenters' });
     // One break, which both pages are on, and every page is told so (the view names them).
     expect(r.state).toMatchObject({ onBreak: true, breakNumber: 1, breakPages: [pageA, pageB], presenterSeq: seq });
     expect(presenterView(r.ctx, r.state, 0)).toMatchObject({ onBreak: true, breakNumber: 1, breakPages: [pageA, pageB] });
     const restored = restoreRoom(r.ctx, serializeRoom(r.state));
     expect(restored.ok && restored.state.breakPages).toEqual([pageA, pageB]);
     // A's "Back from break": A is off it, the room stays on it for B; the phones still show the break.
-    expect(from(pageA, false)).toMatchObject({ ok: true, change: 'all' });
+    expect(from(pageA, false)).toMatchObject({ ok: true, change: 'presenters' });
     expect(r.state).toMatchObject({ onBreak: true, breakNumber: 1, breakPages: [pageB] });
     expect(voterView(r.ctx, r.state, device(1)).phase).toBe('break');
     expect(presenterView(r.ctx, r.state, 0)).not.toHaveProperty('breakEndedPage');
@@ -1319,7 +1320,7 @@ describe("the trainer's break in a live room", () => {
     expect(r.state.onBreak).toBeUndefined();
     // The terminal's break (no page on it): a page that takes a break then is on it, and is told.
     expect(r.apply({ from: 'presenter', by: 'terminal', message: command(true, r.state.presenterSeq + 1) })).toMatchObject({ ok: true, change: 'all' });
-    expect(from(pageB, true)).toMatchObject({ ok: true, change: 'all', state: { breakNumber: 3, breakPages: [pageB] } });
+    expect(from(pageB, true)).toMatchObject({ ok: true, change: 'presenters', state: { breakNumber: 3, breakPages: [pageB] } });
     // A room file naming a page that is not one is refused whole.
     const saved = JSON.parse(serializeRoom(r.state)) as Record<string, unknown>;
     expect(restoreRoom(r.ctx, JSON.stringify({ ...saved, breakPages: ['<b>x</b>'] })).ok).toBe(false);

@@ -252,8 +252,11 @@ export type RoomInput =
   | { from: 'voter'; device: string; message: VoterMessage }
   | { from: 'presenter'; message: PresenterAction; by?: CommandSource; page?: string };
 
-/** What changed, so the server knows whom to tell: `count` (a vote or a join), `all` (the phase or the moment). */
-export type RoomChange = 'none' | 'count' | 'all';
+/**
+ * What changed, so the server knows whom to tell: `count` (a vote or a join), `presenters` (what only
+ * the presenter pages are shown: which pages are on the room's break), `all` (the phase or the moment).
+ */
+export type RoomChange = 'none' | 'count' | 'presenters' | 'all';
 
 /**
  * Accepted (the new state, and whom to tell), or refused with a reason. A refused vote that passed
@@ -402,8 +405,9 @@ function reduceBreak(state: RoomState, message: Extract<PresenterAction, { type:
     if (message.break === undefined && by === 'page') return refuse('malformed', 'Name the break to end (its number, as the view says it).');
     if (message.break !== undefined && (!state.onBreak || message.break !== (state.breakNumber ?? 1))) return asItIs;
     const mine = page !== undefined && on.includes(page);
-    // A page back from its own break while another page is still on it: off it, the room stays on it.
-    if (mine && on.length > 1) return { ok: true, state: { ...seen, breakPages: on.filter((p) => p !== page) }, change: 'all' };
+    // A page back from its own break while another page is still on it: off it, the room (and every
+    // phone) stays on it; the pages are told.
+    if (mine && on.length > 1) return { ok: true, state: { ...seen, breakPages: on.filter((p) => p !== page) }, change: 'presenters' };
     // Out of step, from what is not on the break: refused as before (it may be about a break over).
     if (bad && !mine) return bad;
     if (!state.onBreak) return { ok: true, state: seen, change: 'none' };
@@ -416,9 +420,10 @@ function reduceBreak(state: RoomState, message: Extract<PresenterAction, { type:
   }
   if (state.onBreak) {
     // A page that asks for a break the room is on (its command crossed another page's, or it came
-    // after the terminal's b) is on it too: every page is told (the view names the pages on it).
+    // after the terminal's b) is on it too: every page is told (the view names the pages on it); the
+    // phones, on the break still, are told nothing.
     if (page === undefined || on.includes(page) || on.length >= MAX_BREAK_PAGES) return asItIs;
-    return { ok: true, state: { ...seen, breakPages: [...on, page] }, change: 'all' };
+    return { ok: true, state: { ...seen, breakPages: [...on, page] }, change: 'presenters' };
   }
   if (bad) return bad;
   // An ended session has nothing for the phones to wait for: they go on saying it has ended.

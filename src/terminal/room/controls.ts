@@ -81,11 +81,7 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
   const tell = (state: RoomState) => {
     // The room's break, from here or the presenter page: the phones show only that; b ends it, and
     // the block after it is the moment as it was (an open vote open again, its votes kept).
-    if (state.onBreak && state.phase !== 'ended') {
-      // The same break, with a presenter page on it or off it now (the room is still on it): nothing new here.
-      if (previous?.onBreak === true && previous.breakNumber === state.breakNumber) return;
-      return say(ON_BREAK);
-    }
+    if (state.onBreak && state.phase !== 'ended') return say(ON_BREAK);
     // Back from it: said, before the moment it was at (which alone read as if nothing had happened).
     if (previous?.onBreak === true) say(BACK_FROM_BREAK[state.breakEndedBy ?? 'either']);
     const view = roomSessionView(ctx, state);

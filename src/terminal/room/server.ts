@@ -496,19 +496,23 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
   }
 
   function tellAll(): void {
+    tellPresenters();
+    for (const c of connections) if (c.role === 'voter' && c.device) out(c, { type: 'view', view: phoneView(c, voterView(ctx, state, c.device)) });
+  }
+
+  function tellPresenters(): void {
     const view = presenterView(ctx, state, connectedPhones());
     // Every presenter page is sent one of two texts, each written out once for this state (not once
     // per page: the moment, the reveal and at the end the summary, megabytes at a large decision):
     // with the session, to a page not sent this moment yet, or without it, to one that keeps it.
     const texts = new Map<boolean, string>();
     for (const c of connections) {
-      if (c.role === 'presenter' && c.presenter) {
-        const whole = c.sessionSent !== view.sessionKey;
-        let text = texts.get(whole);
-        if (text === undefined) texts.set(whole, (text = JSON.stringify({ type: 'view', view: presenterFor(c, view), seq: state.presenterSeq } satisfies ToPresenter)));
-        else c.sessionSent = view.sessionKey;
-        outText(c, text);
-      } else if (c.role === 'voter' && c.device) out(c, { type: 'view', view: phoneView(c, voterView(ctx, state, c.device)) });
+      if (c.role !== 'presenter' || !c.presenter) continue;
+      const whole = c.sessionSent !== view.sessionKey;
+      let text = texts.get(whole);
+      if (text === undefined) texts.set(whole, (text = JSON.stringify({ type: 'view', view: presenterFor(c, view), seq: state.presenterSeq } satisfies ToPresenter)));
+      else c.sessionSent = view.sessionKey;
+      outText(c, text);
     }
   }
 
@@ -693,6 +697,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     const result = apply({ from: 'presenter', message: msg, by: 'page', ...(conn.page !== undefined ? { page: conn.page } : {}) });
     if (!result.ok) return refuse(conn, result.code, result.message);
     if (result.change === 'all') tellAll();
+    else if (result.change === 'presenters') tellPresenters();
     else out(conn, { type: 'view', view: presenterFor(conn, presenterView(ctx, state, connectedPhones())), seq: state.presenterSeq });
   }
 
