@@ -1321,6 +1321,12 @@ describe("the trainer's break in a live room", () => {
     // The terminal's break (no page on it): a page that takes a break then is on it, and is told.
     expect(r.apply({ from: 'presenter', by: 'terminal', message: command(true, r.state.presenterSeq + 1) })).toMatchObject({ ok: true, change: 'all' });
     expect(from(pageB, true)).toMatchObject({ ok: true, change: 'presenters', state: { breakNumber: 3, breakPages: [pageB] } });
+    // B's take crossing A's end of A's break (the same seq): A's ends it, B's takes the next (its seq not recorded).
+    expect(r.apply({ from: 'presenter', by: 'terminal', message: command(false, r.state.presenterSeq + 1) }).ok).toBe(true);
+    expect(from(pageA, true)).toMatchObject({ ok: true, change: 'all', state: { breakNumber: 4, breakPages: [pageA] } });
+    const crossing = r.state.presenterSeq + 1;
+    expect(from(pageA, false, crossing)).toMatchObject({ ok: true, change: 'all', state: { breakEndedPage: pageA } });
+    expect(from(pageB, true, crossing)).toMatchObject({ ok: true, change: 'all', state: { onBreak: true, breakNumber: 5, breakPages: [pageB], presenterSeq: crossing } });
     // A room file naming a page that is not one is refused whole.
     const saved = JSON.parse(serializeRoom(r.state)) as Record<string, unknown>;
     expect(restoreRoom(r.ctx, JSON.stringify({ ...saved, breakPages: ['<b>x</b>'] })).ok).toBe(false);

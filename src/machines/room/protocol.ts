@@ -167,7 +167,8 @@ export const PresenterBack = presenter('back', { node: NodeId });
  *
  * Version 14: a page's "Take a break" while the room is on one puts that page on it too (the view's
  * `breakPages`; a second one from a page already on it changes nothing, and records no seq), and a
- * page's `on: false` while another page is still on the break takes only that page off it.
+ * page's `on: false` while another page is still on the break takes only that page off it. A take
+ * out of step (it crossed another page's command) is taken all the same, its seq not recorded.
  */
 export const PresenterBreak = presenter('break', { on: z.boolean(), break: BreakNumber.optional() });
 /**

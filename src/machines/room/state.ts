@@ -425,7 +425,9 @@ function reduceBreak(state: RoomState, message: Extract<PresenterAction, { type:
     if (page === undefined || on.includes(page) || on.length >= MAX_BREAK_PAGES) return asItIs;
     return { ok: true, state: { ...seen, breakPages: [...on, page] }, change: 'presenters' };
   }
-  if (bad) return bad;
+  // Out of step, it is taken all the same (its seq not recorded): a page's "Take a break" that crossed
+  // another page's last "Back from break" (both carrying on from the same view) was refused as
+  // replayed, and its page stayed in its break panel with the phones voting on.
   // An ended session has nothing for the phones to wait for: they go on saying it has ended.
   if (state.phase === 'ended') return refuse('not-now', 'The session has ended.');
   const taken: RoomState = { ...seen, onBreak: true, breakNumber: (state.breakNumber ?? 0) + 1, ...(page !== undefined ? { breakPages: [page] } : {}) };
