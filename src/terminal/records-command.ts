@@ -1,7 +1,7 @@
 import { lstatSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { backupFileName, backupText, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, otherPracticeYears, otherYearsWords, PRACTICE_IDLE_MS, keepLearner, readRecords, recordsCsv, scenariosAtHand, shownFileName, visibleLine, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type PlaythroughRecord, type Scenario } from '../machines/index.js';
+import { backupFileName, backupText, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, otherPracticeYears, otherYearsWords, PRACTICE_IDLE_MS, keepLearner, readRecords, recordsCsv, scenariosAtHand, shownFileName, shownMinutes, visibleLine, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type PlaythroughRecord, type Scenario } from '../machines/index.js';
 import { parseArgs, UsageError } from './args.js';
 import type { CliIO } from './commands.js';
 import { exportsDir, shownPath, shownStateDir } from './export.js';
@@ -92,7 +92,7 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   const rows = read.playthroughs.filter((p) => localDate(p.completedAt).startsWith(`${year}-`)).sort((a, b) => a.completedAt.localeCompare(b.completedAt));
   for (const p of rows) {
     // "no time recorded", not a dash: a screen reader says nothing for a dash alone (My records says "not recorded").
-    say(`${localDate(p.completedAt)} ${localTime(p.completedAt)}  ${p.title}: ${p.minutes !== undefined ? `${p.minutes} min` : 'no time recorded'}, ${p.score.percent}%, ${BAND_LABELS[p.band]}, ${p.mode === 'assessment' ? 'Assessment' : 'Practice'}`, '  ');
+    say(`${localDate(p.completedAt)} ${localTime(p.completedAt)}  ${p.title}: ${shownMinutes(p) !== undefined ? `${shownMinutes(p)} min` : 'no time recorded'}, ${p.score.percent}%, ${BAND_LABELS[p.band]}, ${p.mode === 'assessment' ? 'Assessment' : 'Practice'}`, '  ');
   }
   if (rows.length > 0) say();
   say(IN_SERVICE_CREDIT);

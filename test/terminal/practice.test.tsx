@@ -88,7 +88,7 @@ describe('practice mode in the Ink app', () => {
     expect(readdirSync(join(state, 'exports'))).toHaveLength(2);
 
     expect(readRecords(stateStore(env)).records['example-new-phone']).toMatchObject({ bestPercent: 25, completions: 1 });
-    expect(readRecords(stateStore(env)).playthroughs).toMatchObject([{ scenarioId: 'example-new-phone', mode: 'practice', minutes: 1, score: { percent: 25 }, decisions: [{}, {}] }]);
+    expect(readRecords(stateStore(env)).playthroughs).toMatchObject([{ scenarioId: 'example-new-phone', mode: 'practice', seconds: expect.any(Number), score: { percent: 25 }, decisions: [{}, {}] }]);
     await tap(r, 'q');
     expect(exit).toHaveBeenCalled();
   });

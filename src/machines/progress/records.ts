@@ -89,8 +89,18 @@ export interface PlaythroughRecord {
   startedAt?: string;
   /** ISO time it ended. */
   completedAt: string;
-  /** Whole minutes spent (at least 1), when known; see `minutesSpent`. */
+  /**
+   * Whole minutes spent (at least 1), when known: `seconds` rounded to the nearest minute, left out
+   * when that is 0 (a run of under 30 seconds). Kept beside `seconds` for records made before those
+   * were kept, and for an older casa-practice reading these (it takes minutes of at least 1 only).
+   */
   minutes?: number;
+  /**
+   * Whole seconds spent, when measured (see `secondsSpent`): what totals add up, rounding only the
+   * sum to minutes (recordSeconds), so that a run of a few seconds is not a minute and many runs of
+   * under a minute are not lost. Absent in records made before it was kept (their minutes count).
+   */
+  seconds?: number;
   score: { earned: number; best: number; percent: number; capped: boolean };
   band: OutcomeBand;
   ending?: { id: string; kind: EndingKind };
@@ -391,8 +401,11 @@ export function parsePlaythrough(raw: unknown, now = new Date()): PlaythroughRec
   const badEnd = timeTextProblem(r.completedAt, 'completion');
   if (badEnd || !isIsoTime(r.completedAt)) return { error: badEnd ?? 'its completion time is not an ISO 8601 time' };
   if (r.minutes !== undefined && !(isCount(r.minutes) && r.minutes >= 1)) return { error: 'its minutes are not a whole number of at least 1' };
+  if (r.seconds !== undefined && !isCount(r.seconds)) return { error: 'its seconds are not a whole number' };
   const wrongTime = timeProblem(r.startedAt as string | undefined, r.completedAt, r.minutes as number | undefined, now);
   if (wrongTime) return { error: wrongTime };
+  // Both are written from the same measure: minutes that are not its seconds rounded were edited.
+  if (r.seconds !== undefined && r.minutes !== minutesOfSeconds(r.seconds)) return { error: `its minutes (${r.minutes === undefined ? 'none' : String(r.minutes)}) are not its ${r.seconds} seconds rounded` };
   const s = r.score;
   if (!isObject(s) || !isNumber(s.earned) || !isNumber(s.best) || !isPercent(s.percent) || typeof s.capped !== 'boolean') return { error: 'its score is malformed' };
   const wrongScore = scoreProblem(s.earned, s.best, s.percent, s.capped);
@@ -439,6 +452,7 @@ export function parsePlaythrough(raw: unknown, now = new Date()): PlaythroughRec
     ...(r.startedAt !== undefined ? { startedAt: r.startedAt as string } : {}),
     completedAt: r.completedAt,
     ...(r.minutes !== undefined ? { minutes: r.minutes as number } : {}),
+    ...(r.seconds !== undefined ? { seconds: r.seconds } : {}),
     score: { earned: s.earned, best: s.best, percent: s.percent, capped: s.capped },
     band: r.band as OutcomeBand,
     ...(ending ? { ending } : {}),
@@ -643,22 +657,45 @@ export interface PlaythroughDetails {
 }
 
 /**
- * Whole minutes spent on a playthrough (at least 1): the measured time when given (the time from start
- * to end less the breaks taken), otherwise the time from start to end. Either can be inflated by a
- * session left open or resumed days later, so it is capped at three times the scenario's estimate
- * (or 1 hour, whichever is more). Undefined when nothing is known.
+ * Whole seconds spent on a playthrough: the measured time when given (the time from start to end
+ * less the breaks taken), otherwise the time from start to end. Either can be inflated by a session
+ * left open or resumed days later, so it is capped at three times the scenario's estimate (or 1 hour,
+ * whichever is more). Undefined when nothing is known. Never raised to a minute: a test run of a few
+ * seconds counts those seconds, no more.
  */
-export function minutesSpent(estimatedMinutes: number, now: Date, details: Pick<PlaythroughDetails, 'startedAt' | 'activeMs'>): number | undefined {
+export function secondsSpent(estimatedMinutes: number, now: Date, details: Pick<PlaythroughDetails, 'startedAt' | 'activeMs'>): number | undefined {
   let ms = details.activeMs;
   const cap = Math.max(60, 3 * estimatedMinutes);
   if (ms === undefined && details.startedAt !== undefined) ms = now.getTime() - Date.parse(details.startedAt);
   if (ms === undefined || !Number.isFinite(ms) || ms < 0) return undefined;
-  return Math.min(cap, Math.max(1, Math.round(ms / 60_000)));
+  return Math.min(cap * 60, Math.round(ms / 1000));
+}
+
+/** secondsSpent in whole minutes, to the nearest (0 for under 30 seconds). */
+export function minutesSpent(estimatedMinutes: number, now: Date, details: Pick<PlaythroughDetails, 'startedAt' | 'activeMs'>): number | undefined {
+  const seconds = secondsSpent(estimatedMinutes, now, details);
+  return seconds === undefined ? undefined : Math.round(seconds / 60);
+}
+
+/** The minutes a record keeps for its seconds: rounded to the nearest, left out under 30 seconds (see PlaythroughRecord.minutes). */
+function minutesOfSeconds(seconds: number): number | undefined {
+  const minutes = Math.round(seconds / 60);
+  return minutes >= 1 ? minutes : undefined;
+}
+
+/**
+ * The seconds a record counts toward a total: those measured, or for a record made before they were
+ * kept its whole minutes; undefined when no time was recorded. Totals add these and round only the
+ * sum (certificateData), the same in every app.
+ */
+export function recordSeconds(record: Pick<PlaythroughRecord, 'minutes' | 'seconds'>): number | undefined {
+  return record.seconds ?? (record.minutes === undefined ? undefined : record.minutes * 60);
 }
 
 /** The record of a finished playthrough, built from its debrief. */
 export function playthroughRecord(scenario: Pick<Scenario, 'id' | 'version' | 'title' | 'estimatedMinutes'> & Partial<Scenario>, debrief: Debrief, details: PlaythroughDetails = {}, now = new Date()): PlaythroughRecord {
-  const minutes = minutesSpent(scenario.estimatedMinutes, now, details);
+  const seconds = secondsSpent(scenario.estimatedMinutes, now, details);
+  const minutes = seconds === undefined ? undefined : minutesOfSeconds(seconds);
   // A start time from another device's clock (a save carried in a backup) can disagree with the
   // minutes measured and this clock's end: it is left out rather than make a record parsePlaythrough
   // would refuse. The minutes measured are kept as they are.
@@ -675,6 +712,7 @@ export function playthroughRecord(scenario: Pick<Scenario, 'id' | 'version' | 't
     ...(startedAt !== undefined ? { startedAt } : {}),
     completedAt,
     ...(minutes !== undefined ? { minutes } : {}),
+    ...(seconds !== undefined ? { seconds } : {}),
     score: { ...debrief.score },
     band: debrief.outcome.band,
     ...(debrief.ending ? { ending: { id: debrief.ending.id, kind: debrief.ending.kind } } : {}),

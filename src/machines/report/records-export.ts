@@ -1,4 +1,4 @@
-import type { PlaythroughRecord } from '../progress/records.js';
+import { recordSeconds, type PlaythroughRecord } from '../progress/records.js';
 import type { SessionMode } from '../types.js';
 import { PRACTICE_IDLE_MS } from '../progress/clock.js';
 import { cleanLine } from '../text/clean.js';
@@ -131,12 +131,22 @@ export const RECORDS_CSV_HEADER = ['Date', 'Scenario', 'Minutes spent', 'Score (
  */
 export const CSV_BOM = '\uFEFF';
 
+/**
+ * A record's minutes as its row shows them: its seconds to the nearest minute (0 for a run of under 30
+ * seconds, which the total still counts: see certificateData), or its minutes for a record made before
+ * seconds were kept; undefined when no time was recorded. The same in every app and export.
+ */
+export function shownMinutes(record: Pick<PlaythroughRecord, 'minutes' | 'seconds'>): number | undefined {
+  const seconds = recordSeconds(record);
+  return seconds === undefined ? undefined : Math.round(seconds / 60);
+}
+
 /** The completed practice as a CSV file (CSV_BOM first), oldest first: date, scenario, minutes spent, score, band, mode. */
 export function recordsCsv(records: readonly PlaythroughRecord[]): string {
   const sorted = [...records].sort((a, b) => a.completedAt.localeCompare(b.completedAt));
   return CSV_BOM + csvText([
     RECORDS_CSV_HEADER,
-    ...sorted.map((r) => [localDate(r.completedAt), cleanLine(r.title), r.minutes, r.score.percent, BAND_LABELS[r.band], MODE_WORDS[r.mode], r.completedAt]),
+    ...sorted.map((r) => [localDate(r.completedAt), cleanLine(r.title), shownMinutes(r), r.score.percent, BAND_LABELS[r.band], MODE_WORDS[r.mode], r.completedAt]),
   ]);
 }
 
@@ -168,15 +178,20 @@ export interface CertificateData {
 export function certificateData(records: readonly PlaythroughRecord[], options: { name?: string; year?: number; now?: Date } = {}): CertificateData {
   const year = options.year ?? (options.now ?? new Date()).getFullYear();
   const inYear = records.filter((r) => localDate(r.completedAt).startsWith(`${year}-`)).sort((a, b) => a.completedAt.localeCompare(b.completedAt));
-  const items = inYear.map((r) => ({
-    date: localDate(r.completedAt),
-    title: cleanLine(r.title),
-    ...(r.minutes !== undefined ? { minutes: r.minutes } : {}),
-    percent: r.score.percent,
-    outcome: BAND_LABELS[r.band],
-    mode: MODE_WORDS[r.mode],
-  }));
-  const totalMinutes = items.reduce((sum, i) => sum + (i.minutes ?? 0), 0);
+  const items = inYear.map((r) => {
+    const minutes = shownMinutes(r);
+    return {
+      date: localDate(r.completedAt),
+      title: cleanLine(r.title),
+      ...(minutes !== undefined ? { minutes } : {}),
+      percent: r.score.percent,
+      outcome: BAND_LABELS[r.band],
+      mode: MODE_WORDS[r.mode],
+    };
+  });
+  // The seconds measured are added up and only the sum rounded to minutes: each run rounded (or
+  // raised to a minute, as before) made a test run of 3 seconds a minute, and ten runs of 20 seconds none.
+  const totalMinutes = Math.round(inYear.reduce((sum, r) => sum + (recordSeconds(r) ?? 0), 0) / 60);
   // Tenths of an hour are 6 minutes. The total is rounded down and what remains up, so that 717
   // minutes is 11.9 hours with 0.1 to go, never "12 hours" toward 12 that are not all there.
   const totalHours = Math.floor(totalMinutes / 6) / 10;

@@ -3,7 +3,7 @@ import { compileScenario } from '../compile.js';
 import { getPrinciple, getSection } from '../guide.js';
 import { scenarioFingerprint } from '../progress/fingerprint.js';
 import { derivedUuid } from '../progress/ids.js';
-import { learnerOf, type PlaythroughRecord, type PrincipleRecord } from '../progress/records.js';
+import { learnerOf, recordSeconds, type PlaythroughRecord, type PrincipleRecord } from '../progress/records.js';
 import { indexScenario, replyValue } from '../scenario-index.js';
 import { bestPracticeAt, buildDebrief, offeredAtTurns, type Debrief } from '../scoring.js';
 import type { DecisionNode, Reply, Scenario } from '../schema/scenario.js';
@@ -419,7 +419,7 @@ export function xapiStatements(record: PlaythroughRecord, options: XapiOptions):
     // Strong or Developing count as success; Needs review (under 50%, or any critical violation) does not.
     success: record.band !== 'needs-review',
     score: { scaled: round3(percent / 100), raw: earned, ...(earned <= best ? { max: best } : {}) },
-    ...(record.minutes !== undefined ? { duration: isoDuration(record.minutes) } : {}),
+    ...(recordSeconds(record) !== undefined ? { duration: isoDuration((recordSeconds(record) ?? 0) / 60) } : {}),
     extensions: {
       [iri.extension('outcome-band')]: record.band,
       ...(record.ending ? { [iri.extension('ending')]: record.ending.kind } : {}),

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING_OWN, IN_SERVICE_COUNTING_TERMINAL, IN_SERVICE_COUNTING_TIMING, IN_SERVICE_CREDIT, keepLearner, localDate, localTime, NO_PRACTICE_YET, otherYearsWords, parseBackup, RECORDS_KEY, recordsCsv, scenariosAtHand, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type BackupFile, type BackupLeftOut, type RecordsRead, type Scenario } from '../../machines/index.js';
+import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING_OWN, IN_SERVICE_COUNTING_TERMINAL, IN_SERVICE_COUNTING_TIMING, IN_SERVICE_CREDIT, keepLearner, localDate, localTime, NO_PRACTICE_YET, otherYearsWords, parseBackup, RECORDS_KEY, recordsCsv, scenariosAtHand, shownMinutes, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type BackupFile, type BackupLeftOut, type RecordsRead, type Scenario } from '../../machines/index.js';
 import { requestPersistentStorage, watcherOf, type PersistResult } from '../adapters/local-store.js';
 import { downloadText } from '../download.js';
 import { ownScenariosThisVisit } from '../own-scenarios.js';
@@ -197,7 +197,7 @@ export default function Records() {
               {rows.map((r) => (
                 <tr key={r.id}>
                   <th scope="row">{cleanLine(r.title)}</th>
-                  <td>{r.minutes ?? <NoMinutes />}</td>
+                  <td>{shownMinutes(r) ?? <NoMinutes />}</td>
                   <td><time dateTime={r.completedAt}><span className="nowrap">{localDate(r.completedAt)},</span> <span className="nowrap">{localTime(r.completedAt)}</span></time></td>
                   <td>{r.score.percent}%</td>
                   <td>{BAND_LABELS[r.band]}</td>

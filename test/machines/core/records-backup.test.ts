@@ -147,7 +147,10 @@ describe('records format 2: every completed playthrough is kept', () => {
 
   it('minutes come from the start time, capped when a playthrough was left open for days', () => {
     const d = debrief();
-    expect(playthroughRecord(example, d, { startedAt: '2026-02-10T18:29:50.000Z' }, now).minutes).toBe(1);
+    // 10 seconds are 10 seconds: never raised to a minute (see the total's test in xapi-csv).
+    expect(playthroughRecord(example, d, { startedAt: '2026-02-10T18:29:50.000Z' }, now)).toMatchObject({ seconds: 10 });
+    expect(playthroughRecord(example, d, { startedAt: '2026-02-10T18:29:50.000Z' }, now).minutes).toBeUndefined();
+    expect(playthroughRecord(example, d, { startedAt: '2026-02-10T18:29:10.000Z' }, now)).toMatchObject({ seconds: 50, minutes: 1 });
     expect(playthroughRecord(example, d, { startedAt: '2026-02-01T00:00:00.000Z' }, now).minutes).toBe(Math.max(60, 3 * example.estimatedMinutes));
     expect(playthroughRecord(example, d, { activeMs: 25 * 60_000, startedAt: '2026-02-01T00:00:00.000Z' }, now).minutes).toBe(25);
     expect(playthroughRecord(example, d, {}, now).minutes).toBeUndefined();
@@ -253,7 +256,7 @@ describe('records dated later than today, or claiming more minutes than casa-pra
   // A records file or backup is untrusted: a playthrough dated next year counted toward next year's
   // total, and one claiming any minutes (up to 1440) was added to the year as they said.
   const at = (completedAt: string, minutes: number, startedAt?: string): PlaythroughRecord =>
-    ({ ...record(new Date(completedAt)), completedAt, minutes, ...(startedAt ? { startedAt } : { startedAt: undefined }) });
+    ({ ...record(new Date(completedAt)), completedAt, minutes, seconds: undefined, ...(startedAt ? { startedAt } : { startedAt: undefined }) });
 
   it('sets such entries aside as damaged, with the notice other damaged entries get, and keeps the rest as they were', () => {
     const good = at('2026-02-10T12:00:00.000Z', 7, '2026-02-10T11:50:00.000Z');

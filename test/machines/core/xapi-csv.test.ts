@@ -418,11 +418,11 @@ describe('local time of day', () => {
 describe('certificate data', () => {
   it('lists the year\'s practice with dates and minutes and totals the hours toward 12', () => {
     const records = playthroughs.map((p) => p.record);
-    const lastYear = { ...records[0]!, id: '0b1e3a1c-0000-4000-8000-000000000000', completedAt: '2025-06-01T17:00:00.000Z', minutes: 600 };
+    const lastYear = { ...records[0]!, id: '0b1e3a1c-0000-4000-8000-000000000000', completedAt: '2025-06-01T17:00:00.000Z', minutes: 600, seconds: undefined };
     const cert = certificateData([...records, lastYear], { name: ' Ana\u001b[31m Ruiz ', year: 2026 });
     expect(cert.name).toBe('Ana Ruiz');
     expect(cert.items).toHaveLength(records.length);
-    const minutes = records.reduce((s, r) => s + (r.minutes ?? 0), 0);
+    const minutes = Math.round(records.reduce((s, r) => s + (r.seconds ?? 0), 0) / 60);
     expect(cert.totalMinutes).toBe(minutes);
     expect(cert.totalHours).toBe(Math.floor(minutes / 6) / 10);
     expect(cert.remainingHours).toBe(Math.ceil((720 - minutes) / 6) / 10);
@@ -446,6 +446,26 @@ describe('certificate data', () => {
     // The total is practice, not in-service hours: the guide says nothing of them, and whether the
     // practice counts toward them is the Advocate Supervisor's decision (shared/guidance/context.md).
     expect(cert.summary).not.toMatch(/in-service/);
+  });
+
+  // Found by the newcomer walkthrough: every finish counted at least 1 minute, so two author's test
+  // runs of under a second each made "2 minutes from 2 finished scenarios" on the certificate.
+  it('adds up the seconds measured and rounds only the total: a run of seconds is not a minute, and runs under a minute are not lost', () => {
+    const [base] = playthroughs.map((p) => p.record);
+    const run = (n: number, seconds: number) => ({ ...base!, id: `0b1e3a1c-0000-4000-8000-00000000000${n}`, completedAt: `2025-06-0${n}T17:00:00.000Z`, seconds, minutes: seconds >= 30 ? Math.round(seconds / 60) : undefined });
+    const quick = [run(1, 1), run(2, 1)];
+    expect(certificateData(quick, { year: 2025 })).toMatchObject({ totalMinutes: 0, withoutTime: 0, breakdown: '0 minutes from 2 finished scenarios', summary: '0 hours of finished practice in 2025' });
+    expect(certificateData(quick, { year: 2025 }).items.map((i) => i.minutes)).toEqual([0, 0]);
+    // Three decisions at 20 seconds each, three times: 3 minutes, not 0 (nor 3 × 1 rounded up per run).
+    const short = [run(1, 60), run(2, 60), run(3, 60)];
+    expect(certificateData(short, { year: 2025 }).totalMinutes).toBe(3);
+    const twenties = [run(1, 20), run(2, 20), run(3, 20)];
+    expect(certificateData(twenties, { year: 2025 }).totalMinutes).toBe(1);
+    expect(certificateData([run(1, 89), run(2, 89)], { year: 2025 })).toMatchObject({ totalMinutes: 3, items: [{ minutes: 1 }, { minutes: 1 }] });
+    // The CSV row says the same minutes as the table.
+    expect(recordsCsv([run(1, 20)])).toMatch(/,0,\d+,/);
+    // A record made before seconds were kept counts its minutes.
+    expect(certificateData([{ ...run(1, 0), seconds: undefined, minutes: 7 }], { year: 2025 }).totalMinutes).toBe(7);
     expect(IN_SERVICE_CREDIT).toMatch(/not in-service credit by itself.*about 12 hours of in-service training a year; ask your Advocate Supervisor whether this practice counts/);
     expect(CERTIFICATE_CREDIT).toMatch(/not in-service credit by itself.*for their Advocate Supervisor to decide/);
   });
