@@ -317,7 +317,7 @@ describe('the scripted playthroughs the documents and the help show', async () =
     const best = scripts.find((s) => s.file === 'docs/authoring.md' && s.input === 'd1-glad\nd2-plan\n');
     expect(best).toBeDefined();
     const doc = read('docs/authoring.md');
-    for (const [input, score, ending] of [['d1-glad\nd2-plan\n', 'Score: 100% (7 of 7 points)', '(strong)'], ['d1-where\nd2-ride\n', 'Score: 0% (−5 of 7 points)', '(harmful)']] as const) {
+    for (const [input, score, ending] of [['d1-glad\nd2-plan\n', 'Score: 100% (7 of 7 points)', '(strong)'], ['d1-where\nd2-ride\n', 'Score: 0% (5 points below zero, of 7 possible)', '(harmful)']] as const) {
       expect(doc).toContain(`\`${score}\``);
       const r = await run({ ...(best as NonNullable<typeof best>), input });
       expect(r.code).toBe(0);

@@ -42,7 +42,7 @@ describe('assessment mode in the Ink app', () => {
     // It says it was an assessment (as the web app's debrief and the exports do).
     expect(debrief).toContain('Assessment mode. Added to your records:');
     expect(debrief).toContain('Ending: Crossing a line (harmful)');
-    expect(debrief).toContain('Outcome: Needs review · ░░░░░░░░░░ 0% (−6 of 4 points)');
+    expect(debrief).toContain('Outcome: Needs review · ░░░░░░░░░░ 0% (6 points below zero, of 4 possible)');
     // Critical violations come first, before the principle table.
     expect(debrief).toContain('Critical violations: 1');
     expect(debrief.indexOf("! Don't investigate")).toBeGreaterThan(-1);

@@ -108,7 +108,7 @@ describe('plain mode in this process', () => {
     const [play, debrief] = r.out.split('DEBRIEF:');
     expect(play).not.toContain('Feedback');
     expect(play).not.toContain('violates');
-    expect(debrief).toContain('Score: 0% (−4 of 4 points)');
+    expect(debrief).toContain('Score: 0% (4 points below zero, of 4 possible)');
     expect(debrief).toContain('Feedback: Demanding answers');
   });
 
@@ -181,7 +181,7 @@ describe('plain mode in this process', () => {
     expect(recap).toMatch(/Jade \(youth\): "/);
     expect(second.out).toContain('-- Decision 2 of about 2: After the visit --');
     expect(second.out.replace(/\s+/g, ' ')).toContain('"Who bought you that? You need to tell me the truth." (−3; best here +2)');
-    expect(second.out).toContain('Score: 0% (−4 of 4 points)');
+    expect(second.out).toContain('Score: 0% (4 points below zero, of 4 possible)');
   });
 
   it('in assessment mode offers no u, in the first hint or when a line is not understood', async () => {

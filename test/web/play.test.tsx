@@ -1205,7 +1205,7 @@ describe('the debrief in the browser', () => {
 
   it('a score below zero has a real minus sign, as the terminal and the reply values show it', () => {
     renderHarmfulDebrief();
-    expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe('Score: 0% (−6 of 4 points)');
+    expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe('Score: 0% (6 points below zero, of 4 possible)');
     expect(document.body.textContent).not.toMatch(/-\d/);
   });
 

@@ -22,11 +22,16 @@ function number(n: number): string {
 /**
  * "78% (7 of 9 points)": the percentage first, as My records, the scenario's card and the picker
  * show it, then the points it comes from; a note when a critical violation capped the percentage.
- * Points under zero keep their minus ("0% (−12 of 28 points)"): the percentage is never below 0,
- * and the debrief said "below 0%" where the records of the same playthrough said 0%.
+ * The percentage is never below 0 (the debrief said "below 0%" where the records of the same
+ * playthrough said 0%); points under zero are said in words, "0% (12 points below zero, of 28
+ * possible)": "0% (−12 of 28 points)" read to a newcomer as a misprint, a minus sign easy to miss
+ * and a count of points that is not of the 28. The same words in every UI and export. (A scenario
+ * that cannot be scored, its best total not positive, keeps its points as they are.)
  */
 export function scoreWords(score: { earned: number; best: number; percent: number; capped?: boolean }): string {
-  return `${score.percent}% (${number(score.earned)} of ${number(score.best)} points${score.capped ? ', capped after a critical violation' : ''})`;
+  const capped = score.capped ? ', capped after a critical violation' : '';
+  if (score.earned < 0 && score.best > 0) return `${score.percent}% (${-score.earned} ${score.earned === -1 ? 'point' : 'points'} below zero, of ${number(score.best)} possible${capped})`;
+  return `${score.percent}% (${number(score.earned)} of ${number(score.best)} points${capped})`;
 }
 
 /** "Outcome: Needs review. A prohibited activity …". */

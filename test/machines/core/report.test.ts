@@ -335,7 +335,7 @@ describe('debriefMarkdown', () => {
     const md = debriefMarkdown(debriefModel(example, harmful));
     expect(md.startsWith('# Debrief: Example: the new phone\n')).toBe(true);
     expect(md).toContain('**Ending:** Crossing a line (harmful).');
-    expect(md).toContain('**Score:** 0% (−6 of 4 points)');
+    expect(md).toContain('**Score:** 0% (6 points below zero, of 4 possible)');
     expect(md).toContain('- **Don\'t investigate** (guide: "Prohibited Activities"): see decision 2 ("After the visit") in the transcript below.\n');
     expect(md).toContain('| Don\'t investigate | ✗ violated | Prohibited Activities |');
     expect(md).toContain('| Take suspicions to the Advocate Supervisor | ○ missed | Red Flags |');
