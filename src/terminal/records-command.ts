@@ -1,4 +1,4 @@
-import { lstatSync } from 'node:fs';
+import { accessSync, constants, lstatSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { backupFileName, backupText, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, otherPracticeYears, otherYearsWords, PRACTICE_IDLE_MS, keepLearner, readRecords, recordsCsv, scenariosAtHand, shownFileName, shownMinutes, visibleLine, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type PlaythroughRecord, type Scenario } from '../machines/index.js';
@@ -9,7 +9,7 @@ import { command, commandName, helpText, textWidth } from './invocation.js';
 import { errorWords, recordsNoticeLines, stateStore } from './node/state-store.js';
 import { expandPaths, loadScenarioFile, scenarioFilesIn } from './files.js';
 import { scenariosDir } from './paths.js';
-import { writeNew, writeNewFile } from './state.js';
+import { stateDir, writeNew, writeNewFile } from './state.js';
 import { wrapText, wrapWords } from './wrap.js';
 
 export const RECORDS_HELP = `Usage: casa-practice records [--year YYYY] [--csv] [--backup]
@@ -38,7 +38,30 @@ Options:
                them are described in the xAPI file as the app's own are;
                give it more than once for more folders
   -h, --help   show this help
+
+Exit codes: 0 done, 1 no finished practice for --xapi, 2 usage error,
+66 a --scenarios file or folder could not be read, 70 the xAPI statements
+could not be made, 73 the --xapi file is already there, 74 the state folder
+could not be read or a file could not be written.
 `;
+
+/**
+ * Why the state folder cannot be read, in words, or undefined when it can (or is not there yet: no
+ * practice finished, nothing to read). A folder that cannot exist (part of its path is a file) or
+ * cannot be opened read as "No completed practice yet" with exit code 0, as if the records were empty.
+ */
+function unreadableStateFolder(env: NodeJS.ProcessEnv): string | undefined {
+  const dir = stateDir(env);
+  try {
+    if (!statSync(dir).isDirectory()) return 'it is a file, not a folder';
+    accessSync(dir, constants.R_OK | constants.X_OK);
+    return undefined;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : errorWords(e);
+  }
+}
 
 /**
  * What the terminal's total counts. The web app's words (IN_SERVICE_COUNTING) name breaks and
@@ -82,6 +105,14 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   const say = (text = '', indent = '') => io.out(`${wrapText(text, width, indent)}\n`);
   // Words that end with a command: the command on rows of its own where it does not fit after them.
   const sayCommand = (text: string) => io.out(`${wrapWords(text, width, `${commandName(env)} `)}\n`);
+  // A state folder that cannot be read is said, its path on a line of its own (sanitised: it comes
+  // from the environment), with exit code 74 as for any state folder casa-practice cannot use.
+  const unreadable = unreadableStateFolder(env);
+  if (unreadable !== undefined) {
+    const where = env.XDG_STATE_HOME ? 'It is named by XDG_STATE_HOME: set that to a folder you can read and write, or unset it.' : 'Check that you can open that folder.';
+    io.err(`${wrapWords(`casa-practice: your records could not be read: the state folder below cannot be opened (${unreadable}).`, width)}\n${shownStateDir(env)}\n${wrapWords(`${where} Nothing was changed.`, width)}\n`);
+    return 74;
+  }
   const store = stateStore(env);
   const read = readRecords(store, now);
   // Not cut inside a word: the notice names the file the damaged records were moved to, and a path

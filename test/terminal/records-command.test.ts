@@ -369,6 +369,28 @@ describe('casa-practice records --xapi <file>', () => {
     expect(readdirSync(dir).sort()).toEqual(['kept.json', 'link.json']);
   });
 
+  // Found by the newcomer walkthrough: XDG_STATE_HOME=/etc/hostname/x printed "No completed practice
+  // yet" with exit code 0, as if the records were empty, and nothing about the folder.
+  it('a state folder that cannot exist is said, its path on a line of its own, with exit code 74; one not made yet is no practice', () => {
+    const base = tempEnv().XDG_STATE_HOME as string;
+    writeFileSync(join(base, 'a-file'), '');
+    const env = { XDG_STATE_HOME: join(base, 'a-file', 'x\u001b[2Jy') };
+    const r = run([], env);
+    expect(r.code).toBe(74);
+    expect(r.out).toBe('');
+    const lines = r.err.split('\n');
+    expect(r.err.replace(/\s+/g, ' ')).toMatch(/^casa-practice: your records could not be read: the state folder below cannot be opened \(part of the path is a file, not a folder\)\. /);
+    // Whole on its own line, its escape sequence shown (in quotes, as every such path), never sent to the terminal.
+    expect(lines).toContain(`"${join(base, 'a-file', 'x\\u001b[2Jy', 'casa-practice')}"`);
+    expect(r.err).not.toContain('\u001b');
+    expect(r.err.replace(/\s+/g, ' ')).toContain('It is named by XDG_STATE_HOME: set that to a folder you can read and write, or unset it. Nothing was changed.');
+    expect(r.err).not.toContain(NO_PRACTICE_YET);
+    // A folder not made yet (nothing finished so far) is no practice yet, as before.
+    const fresh = run([], { XDG_STATE_HOME: join(base, 'not-yet') });
+    expect(fresh).toMatchObject({ code: 0, err: '' });
+    expect(fresh.flat).toContain(NO_PRACTICE_YET);
+  });
+
   it('a folder, or a folder that does not exist, is said in words, without a stack trace', () => {
     const env = envWithPractice();
     const dir = outDir();
