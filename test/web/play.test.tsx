@@ -1203,7 +1203,7 @@ describe('the debrief in the browser', () => {
     expect(folds()).toEqual([true, false, false, false, false, false, false]);
   });
 
-  it('a score below zero has a real minus sign, as the terminal and the reply values show it', () => {
+  it('a score below zero is said in words, as the terminal says it, and no minus is a hyphen', () => {
     renderHarmfulDebrief();
     expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe('Score: 0% (6 points below zero, of 4 possible)');
     expect(document.body.textContent).not.toMatch(/-\d/);
