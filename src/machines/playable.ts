@@ -22,6 +22,11 @@ export interface PlayableScenario {
   from?: string;
   /** Starting values an author gave (`--set trust=70`), as typed: variable id → value. */
   set?: Readonly<Record<string, string>>;
+  /**
+   * An author's test of a whole file (`--preview`), as the web app's Preview plays one: never added
+   * to the records, and saved in a slot of its own (never over a volunteer's save of the same file).
+   */
+  preview?: true;
 }
 
 /**

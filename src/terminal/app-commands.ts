@@ -50,6 +50,8 @@ Options:
   --from NODE   start at this scene or decision (variables at their starting values)
   --set VAR=VALUE  start with this variable at this value (repeatable): --set trust=70
                 --set told-csw=true; with --from, to test each ending (not recorded as a completion)
+  --preview     an author's test of the whole file, as the web app's Preview plays
+                it: not added to your records, and saved apart from your own save
   --assess      assessment mode: no feedback and no undo until the debrief
   --facilitate  trainer-led session for a room
   --plain       line-by-line mode: replies from stdin, transcript and debrief as text
@@ -112,7 +114,7 @@ export async function appCommand(argv: readonly string[], io: CliIO): Promise<nu
 
 /** `casa-practice play <file>`: validate, then play. */
 export async function playCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, [...FLAGS, 'from', 'set', 'new'], ['from', 'set']);
+  const args = parseArgs(argv, [...FLAGS, 'from', 'set', 'new', 'preview'], ['from', 'set']);
   if (args.flags.has('help')) return help(io, PLAY_HELP);
   // "--set trust= 70" (a space after "=") leaves "70" as a second file name: say what was meant
   // before counting files, which said only "play needs exactly one scenario file or id".
@@ -221,18 +223,21 @@ async function playScenario(args: ParsedArgs, io: CliIO): Promise<number> {
   const from = args.flags.get('from');
   const set = startingValues(args.lists.get('set') ?? []);
   const { loadPlayable, warningsOf } = await import('./scenario-source.js');
-  const playable = loadPlayable(args.positionals[0] as string, typeof from === 'string' ? from : undefined, set);
-  if ('problems' in playable) {
+  const loaded = loadPlayable(args.positionals[0] as string, typeof from === 'string' ? from : undefined, set);
+  if ('problems' in loaded) {
     // Laid out for a terminal as validate lays out the same report (fitReport): wrapped between words,
     // a fix's rows under its words, and a path longer than the window left whole (wrapText cut it
     // mid-name). Piped, each problem and each fix stays one row.
     const columns = process.stderr.isTTY ? process.stderr.columns : undefined;
     const { fitReport } = await import('./wrap.js');
-    io.err(`${columns ? fitReport(playable.problems, Math.min(columns, 100)) : playable.problems}\n`);
+    io.err(`${columns ? fitReport(loaded.problems, Math.min(columns, 100)) : loaded.problems}\n`);
     return 1;
   }
+  if (args.flags.has('preview') && args.flags.has('facilitate')) throw new UsageError('--preview and --facilitate cannot be used together');
+  // --preview: an author's test, as the web app's Preview plays a file (see PlayableScenario.preview).
+  const playable = args.flags.has('preview') ? { ...loaded, preview: true as const } : loaded;
   // A file with warnings is still played, but its author sees them first.
-  return run({ ...request(args), playable, warnings: warningsOf(playable), startOver: args.flags.has('new') }, io);
+  return run({ ...request(args), playable, warnings: warningsOf(loaded), startOver: args.flags.has('new') }, io);
 }
 
 async function run(req: RunRequest, io: CliIO): Promise<number> {

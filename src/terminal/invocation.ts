@@ -162,7 +162,7 @@ export function command(args: string, env: NodeJS.ProcessEnv = process.env): str
  * bundled id or its file, and with an author's start (--from, --set) when it had one, since such a
  * session is kept apart from the scenario's own (`--facilitate <scenario>` opened another).
  */
-export function roomSessionArgs(playable: Pick<PlayableScenario, 'file' | 'bundled' | 'from' | 'set'> & { scenario: { id: string } }): string {
+export function roomSessionArgs(playable: Pick<PlayableScenario, 'file' | 'bundled' | 'from' | 'set' | 'preview'> & { scenario: { id: string } }): string {
   const scenario = playable.bundled ? playable.scenario.id : shellWord(playable.file);
   const start = `${playable.from !== undefined ? ` --from ${shellWord(playable.from)}` : ''}${Object.entries(playable.set ?? {}).map(([k, v]) => ` --set ${shellWord(`${k}=${v}`)}`).join('')}`;
   return start === '' ? `--facilitate ${scenario}` : `play ${scenario}${start} --facilitate`;

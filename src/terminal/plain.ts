@@ -94,7 +94,7 @@ function continueOrStart(playable: PlayableScenario, opts: PlainOptions): { snap
   // Starting over is in the mode asked for (--assess kept): a save goes on in its own mode, which may be the other one.
   const assess = opts.mode === 'assessment' ? ' --assess' : '';
   // With the author's start it was opened with (--from, --set: a save slot of its own), quoted for a shell.
-  const start = `${playable.from !== undefined ? ` --from ${shellWord(playable.from)}` : ''}${Object.entries(playable.set ?? {}).map(([k, v]) => ` --set ${shellWord(`${k}=${v}`)}`).join('')}`;
+  const start = `${playable.from !== undefined ? ` --from ${shellWord(playable.from)}` : ''}${Object.entries(playable.set ?? {}).map(([k, v]) => ` --set ${shellWord(`${k}=${v}`)}`).join('')}${playable.preview === true ? ' --preview' : ''}`;
   const startOver = command(`play ${playable.bundled ? playable.scenario.id : shellWord(playable.file)}${start}${assess} --new`, opts.env);
   const other = found.mode === opts.mode ? '' : ` This save is ${found.mode === 'practice' ? 'a practice run, so it goes on in practice, with feedback' : 'an assessment, so it goes on as one: no feedback until the debrief, and no undo'}.`;
   const notice = `${continueChoices(summary).plainNotice}${other} To start over ${found.mode === opts.mode ? 'instead' : `in ${opts.mode} instead`}: ${startOver}`;

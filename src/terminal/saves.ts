@@ -62,7 +62,7 @@ export function saveProgress(playable: PlayableScenario, persistedSnapshot: unkn
  * finishPlaythrough returned (undefined for a --from or --set run), and records whose write failed
  * (a state folder that cannot be written) live only in memory, which the line about saving already says.
  */
-export function recordedLine(finished: Finished | undefined, env: NodeJS.ProcessEnv = process.env, playable?: Pick<PlayableScenario, 'from' | 'set'>): string | undefined {
+export function recordedLine(finished: Finished | undefined, env: NodeJS.ProcessEnv = process.env, playable?: Pick<PlayableScenario, 'from' | 'set' | 'preview'>): string | undefined {
   if (finished !== undefined && 'behind' in finished) return core.FELL_BEHIND_FINISH;
   // An author's test run says why it is not in the records (the debrief otherwise reads as any other).
   if (finished === undefined && playable !== undefined) {
@@ -70,6 +70,7 @@ export function recordedLine(finished: Finished | undefined, env: NodeJS.Process
       playable.from === undefined ? undefined : `started at "${core.visibleLine(playable.from)}" (--from)`,
       playable.set === undefined ? undefined : `started with ${Object.entries(playable.set).map(([k, v]) => core.visibleLine(`${k}=${v}`)).join(', ')} (--set)`,
     ].filter(Boolean);
+    if (how.length === 0 && playable.preview === true) return 'Not added to your records: this run was a preview (--preview), an author\'s test, as the web app\'s Preview plays a file.';
     if (how.length > 0) return `Not added to your records: this run ${how.join(' and ')}, an author's test rather than a whole playthrough.`;
   }
   // Nor when the records were not written (damaged, and could not be moved aside): their notice says so.
@@ -81,7 +82,7 @@ export function recordedLine(finished: Finished | undefined, env: NodeJS.Process
  * The save waiting in a playthrough's slot, if any (read without loading it). For a trainer's file
  * with none, a save of the same scenario whose file is gone (the file was moved) is offered instead.
  */
-export function saveWaiting(playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set'>, env: NodeJS.ProcessEnv = process.env): SaveSummary | undefined {
+export function saveWaiting(playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set' | 'preview'>, env: NodeJS.ProcessEnv = process.env): SaveSummary | undefined {
   return saveWaitingIn(stateStore(env), playable);
 }
 
@@ -90,7 +91,7 @@ export function saveWaiting(playable: Pick<PlayableScenario, 'scenario' | 'file'
  * (the disk only: what this session tried to write lives in memory and ends with it), which the next
  * run finds; `latest` when it is the one `resume` opens (the newest save of any scenario).
  */
-export function saveKeptOnDisk(playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set'>, env: NodeJS.ProcessEnv = process.env): { summary: SaveSummary; latest: boolean } | undefined {
+export function saveKeptOnDisk(playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set' | 'preview'>, env: NodeJS.ProcessEnv = process.env): { summary: SaveSummary; latest: boolean } | undefined {
   const disk = fileStore(stateStore(env).dir);
   const summary = saveWaitingIn(disk, playable);
   return summary && { summary, latest: core.latestSaveKey(disk) === summary.key };
@@ -110,7 +111,7 @@ export function keptSaveWords(kept: { summary: SaveSummary; latest: boolean } | 
   return kept.latest ? `${earlier}. Continue it with: ${command('resume', env)}` : `${earlier}: opening this scenario again offers that one.`;
 }
 
-function saveWaitingIn(store: core.Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set'>): SaveSummary | undefined {
+function saveWaitingIn(store: core.Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set' | 'preview'>): SaveSummary | undefined {
   const own = core.saveSummary(store, core.saveKey(playable));
   if (own || playable.bundled === true) return own;
   for (const { key } of store.list(core.SAVES_PREFIX)) {

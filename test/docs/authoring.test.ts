@@ -323,6 +323,8 @@ describe('the scripted playthroughs the documents and the help show', async () =
       expect(r.code).toBe(0);
       expect(r.out).toContain(score);
       expect(r.out).toMatch(new RegExp(`^Ending: .* \\${ending.slice(0, -1)}\\)`, 'm'));
+      // An author's test (--preview), as the web app's Preview: the guide's test run is not practice.
+      expect(r.out.replace(/\s+/g, ' ')).toContain('Not added to your records: this run was a preview (--preview)');
     }
   });
 });

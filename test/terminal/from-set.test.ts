@@ -165,3 +165,61 @@ describe('line by line, a reply can be typed by its id', () => {
     expect(r.out).not.toContain('> ');
   });
 });
+
+// Found by the newcomer walkthrough: the test command README and authoring.md give authors
+// (`play <file> --plain --new`) recorded each run as a finished scenario, certificate and all, where
+// the web app's Preview of the same file says "not added to your records". --preview plays a file as
+// the Preview does; without it a trainer's file given to a volunteer to practise with is recorded.
+describe('play <file> --preview: an author\'s test, as the web app\'s Preview', () => {
+  const FIRST = join(process.cwd(), 'docs/examples/first-scenario.json');
+  const playAs = (preview: boolean) => {
+    const loaded = loadPlayable(FIRST);
+    if ('problems' in loaded) throw new Error(loaded.problems);
+    return preview ? { ...loaded, preview: true as const } : loaded;
+  };
+  const run = async (env: NodeJS.ProcessEnv, preview: boolean, replies: string[], found?: Extract<ReturnType<typeof readSave>, { kind: 'ok' }>) => {
+    let out = '';
+    const io = { out: (t: string) => (out += t), err: (t: string) => (out += t) };
+    const code = await runPlain({ playable: found?.playable ?? playAs(preview), snapshot: found?.snapshot, mode: 'practice', io, env, width: 100, readLine: async () => replies.shift(), ...(found ? { origin: 'continued' as const } : {}) });
+    return { code, out, flat: out.replace(/\s+/g, ' ') };
+  };
+
+  it('is not recorded, even resumed, is saved apart from a volunteer\'s save, and says why; without it the file is recorded', async () => {
+    const env = tempEnv({ CASA_PRACTICE_SEED: '' });
+    // A volunteer's run of the file, left at its second decision.
+    expect((await run(env, false, ['d1-glad'])).code).toBe(1);
+    const own = readSave(env);
+    expect(own.kind === 'ok' && own.playable.preview).toBeUndefined();
+    // The author's preview, left at the same place: a save of its own, the volunteer's kept as it was.
+    const mine = own.kind === 'ok' ? stateStore(env).read(own.key) : undefined;
+    expect((await run(env, true, ['d1-glad'])).code).toBe(1);
+    const preview = readSave(env);
+    if (preview.kind !== 'ok' || own.kind !== 'ok') throw new Error('no save');
+    expect(preview.key).not.toBe(own.key);
+    expect(preview.playable.preview).toBe(true);
+    expect(stateStore(env).read(own.key)).toBe(mine);
+    // Resumed and finished, it is still a preview: nothing recorded, and the debrief says why.
+    const done = await run(env, true, ['d2-plan'], preview);
+    expect(done.code).toBe(0);
+    expect(done.out).toContain('Score: 100% (7 of 7 points)');
+    expect(stateStore(env).read('records.json')).toBeUndefined();
+    expect(done.out).not.toContain('Added to your records');
+    expect(done.flat).toMatch(/ Not added to your records: this run was a preview \(--preview\), an author's test, as the web app's Preview plays a file\. $/);
+    expect(readSave(env)).toMatchObject({ kind: 'ok', key: own.key });
+    // Straight through, as the authoring guide's test command runs it: nothing recorded either.
+    expect((await run(env, true, ['d1-glad', 'd2-plan'])).code).toBe(0);
+    expect(stateStore(env).read('records.json')).toBeUndefined();
+    // The volunteer's run of the same file goes on from their own save and is recorded.
+    const volunteer = readSave(env);
+    if (volunteer.kind !== 'ok') throw new Error('no save');
+    const theirs = await run(env, false, ['d2-plan'], volunteer);
+    expect(theirs.out).toMatch(/\n\nAdded to your records: casa-practice records\n$/);
+    expect(JSON.parse(stateStore(env).read('records.json') ?? '{}').playthroughs).toHaveLength(1);
+  });
+
+  it('is an option of play, and not one for a trainer-led session', async () => {
+    const r = await inProcess('play', FIRST, '--preview', '--facilitate');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--preview and --facilitate cannot be used together');
+  });
+});

@@ -14,7 +14,7 @@ import { asideWords, setAsideInOne, type AsideReason, type Store } from './store
  * finished session itself (its replies), not the debrief: on reading it is replayed through the
  * scenario like a save, so an edited file can never show a score the replies did not earn.
  */
-export function keepDebrief(store: Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set'>, finishedSnapshot: unknown, now = new Date()): string {
+export function keepDebrief(store: Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set' | 'preview'>, finishedSnapshot: unknown, now = new Date()): string {
   const key = debriefKey(playable);
   store.write(key, `${JSON.stringify(saveSession(playable.scenario, finishedSnapshot, now), null, 2)}\n`);
   return key;
@@ -39,7 +39,7 @@ export type KeptDebrief = { ok: true; debrief: Debrief; mode: SessionMode; saved
  * damaged or outdated save is, never deleted: the library then stops offering it, and `movedTo`
  * says where it went. One that could not be read at all stays where it is.
  */
-export function readKeptDebrief(store: Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set'>, now = new Date()): KeptDebrief | undefined {
+export function readKeptDebrief(store: Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set' | 'preview'>, now = new Date()): KeptDebrief | undefined {
   const key = debriefKey(playable);
   let text: string | undefined;
   try {

@@ -22,27 +22,32 @@ type FinishDetails = PlaythroughDetails & { finishedSnapshot?: unknown; hold?: S
  * A playthrough reached its ending: its save is no longer needed, the completion is recorded (the
  * best result, and the playthrough itself with its decisions for the volunteer's records and
  * exports), and its debrief is kept (given the finished snapshot) so it can be opened again from the
- * library. A `--from` or `--set` playthrough is an author's test, not a completion, so it is not
- * recorded. `details` says what the UI knows beyond the debrief (mode, start time, a random source,
+ * library. A `--from`, `--set` or `--preview` playthrough is an author's test, not a completion,
+ * so it is not recorded. `details` says what the UI knows beyond the debrief (mode, start time, a random source,
  * the finished snapshot, and `hold`: the save a continued run holds, see SaveHold). Returns the
  * records when one was written, and the playthrough's record (`recorded`, for a UI that must add it
  * again: see restorePlaythroughs); `{ behind: true }`, with nothing removed, recorded or kept, when
  * another window went on with the held save.
  */
-export function finishPlaythrough(store: Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set'>, debrief: Debrief, now?: Date, details?: FinishDetails & { hold?: undefined }): Recorded | undefined;
-export function finishPlaythrough(store: Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set'>, debrief: Debrief, now: Date, details: FinishDetails): Finished | undefined;
-export function finishPlaythrough(store: Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set'>, debrief: Debrief, now = new Date(), details: FinishDetails = {}): Finished | undefined {
+export function finishPlaythrough(store: Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set' | 'preview'>, debrief: Debrief, now?: Date, details?: FinishDetails & { hold?: undefined }): Recorded | undefined;
+export function finishPlaythrough(store: Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set' | 'preview'>, debrief: Debrief, now: Date, details: FinishDetails): Finished | undefined;
+export function finishPlaythrough(store: Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set' | 'preview'>, debrief: Debrief, now = new Date(), details: FinishDetails = {}): Finished | undefined {
   const { hold } = details;
   if (!hold) return finishUnheld(store, playable, debrief, now, details);
   const held = whileHolding(store, hold, () => finishUnheld(store, playable, debrief, now, details));
   return held.behind ? { behind: true } : held.value;
 }
 
-function finishUnheld(store: Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set'>, debrief: Debrief, now: Date,
+function finishUnheld(store: Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set' | 'preview'>, debrief: Debrief, now: Date,
   details: PlaythroughDetails & { finishedSnapshot?: unknown }): Recorded | undefined {
   // The save goes first (in a full storage that is the room the record needs), but it is put back
   // when the record could not be kept beyond this tab or process: closing it would otherwise lose
   // the playthrough altogether (no record, no save); opened again, it goes on at its last decision.
+  // A preview never had the volunteer's save: its own slot is cleared, and nothing recorded.
+  if (playable.preview === true) {
+    clearSave(store, playable);
+    return undefined;
+  }
   let save: string | undefined;
   try {
     save = store.read(saveKey(playable));

@@ -102,6 +102,7 @@ export function relocateSave(store: Store, key: string, found: Pick<PlayableScen
     ...(found.bundled === true ? { bundled: true } : {}),
     ...(slot.from !== undefined ? { from: slot.from } : {}),
     ...(set !== undefined ? { set } : {}),
+    ...(slot.preview === true ? { preview: true as const } : {}),
   };
   const restored = restoreSession(playable.scenario, slot.session);
   if (!restored.ok) return refuse('does-not-fit', `${shown(found.file)} is version ${version} of ${shown(ref.id)}, but the save does not fit it: ${restored.error}`);

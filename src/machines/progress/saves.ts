@@ -28,6 +28,8 @@ export interface SaveSlot {
   from?: string;
   /** The starting values a `--set` playthrough was given, as typed. */
   set?: Record<string, string>;
+  /** A `--preview` playthrough (PlayableScenario.preview): not recorded when finished. */
+  preview?: true;
   /** ISO time the playthrough started. */
   startedAt?: string;
   /**
@@ -78,6 +80,7 @@ export function writeSave(store: Store, playable: PlayableScenario, persistedSna
     scenario: scenarioRef(playable),
     ...(playable.from !== undefined ? { from: playable.from } : {}),
     ...(playable.set !== undefined ? { set: { ...playable.set } } : {}),
+    ...(playable.preview === true ? { preview: true as const } : {}),
     ...(startedAt !== undefined ? { startedAt } : {}),
     ...(active !== undefined ? { activeMs: active } : {}),
     session: saveSession(playable.scenario, persistedSnapshot, now),
@@ -175,7 +178,7 @@ export function keepProgress(store: Store, playable: PlayableScenario, persisted
  * Undefined when saving now writes the run. A UI asks it before promising a save ("Save your
  * progress and quit?" was asked where quitting saved nothing new and the earlier save stayed).
  */
-export function saveKeptInstead(store: Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set'>, replies: number, origin: RunOrigin): SaveSummary | undefined {
+export function saveKeptInstead(store: Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set' | 'preview'>, replies: number, origin: RunOrigin): SaveSummary | undefined {
   if (origin === 'continued') return undefined;
   const existing = saveSummary(store, saveKey(playable));
   return existing && !mayReplaceSave(existing, origin, replies) ? existing : undefined;
@@ -254,7 +257,9 @@ export function readSave(store: Store, load: ScenarioLoader, key: string | undef
   const parsed = parseSlot(text);
   if (!parsed.ok) return bad(parsed.error);
   const { slot, ref, set } = parsed;
-  const loaded = load(ref, slot.from, set);
+  const found = load(ref, slot.from, set);
+  // A preview's save goes on as a preview: finished, it is not recorded either.
+  const loaded = 'error' in found || slot.preview !== true ? found : { ...found, preview: true as const };
   if ('error' in loaded) {
     if (loaded.keep !== true) return bad(loaded.error);
     const version = savedVersion(slot);

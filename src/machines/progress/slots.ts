@@ -19,6 +19,7 @@ export interface SlotOf {
   bundled?: boolean;
   from?: string;
   set?: unknown;
+  preview?: boolean;
 }
 
 /** A short, stable hash of a text (FNV-1a, 32 bits, hex): tells two files' slots apart in a key. */
@@ -39,7 +40,8 @@ export function shortHash(text: string): string {
 export function slotName(playable: SlotOf): string {
   const base = playable.from === undefined ? playable.scenario.id : `${playable.scenario.id}--from-${playable.from}`;
   const own = playable.bundled === true || playable.file === undefined ? base : `${base}--file-${shortHash(playable.file)}`;
-  return playable.set === undefined ? own : `${own}--set`;
+  const tested = playable.set === undefined ? own : `${own}--set`;
+  return playable.preview === true ? `${tested}--preview` : tested;
 }
 
 /** The save key of a playthrough. */

@@ -142,7 +142,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     setFinishNotice(lines.length > 0 ? lines.join('\n') : undefined);
   };
   // What is said as the app ends on the debrief (a signal, Ctrl-C): where its debrief was kept, or why nothing was.
-  const endLine = () => (behind.current ? FELL_BEHIND_FINISH : playable.from === undefined && playable.set === undefined ? KEPT_DEBRIEF : undefined);
+  const endLine = () => (behind.current ? FELL_BEHIND_FINISH : playable.from === undefined && playable.set === undefined && playable.preview !== true ? KEPT_DEBRIEF : undefined);
   useEffect(() => {
     // Until the debrief opens the last reply can be undone; a closed terminal or SIGTERM on the last
     // feedback still records the completion and keeps the debrief.
@@ -346,7 +346,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   }, !(view.done && !showFeedback));
 
   if (view.done && !showFeedback && view.debrief) {
-    return <DebriefScreen scenario={playable.scenario} debrief={view.debrief} mode={mode} recorded={playable.from === undefined && playable.set === undefined} onBack={onBack} notice={finishNotice} openOnEnding />;
+    return <DebriefScreen scenario={playable.scenario} debrief={view.debrief} mode={mode} recorded={playable.from === undefined && playable.set === undefined && playable.preview !== true} onBack={onBack} notice={finishNotice} openOnEnding />;
   }
   // Where progress cannot be saved, q only quits (its prompt says the playthrough will be lost).
   // Progress only: a records file that refused does not stop the save (q still saves).
