@@ -67,7 +67,7 @@ function unreadableStateFolder(env: NodeJS.ProcessEnv): string | undefined {
  * What the terminal's total counts. The web app's words (IN_SERVICE_COUNTING) name breaks and
  * hidden tabs, which the terminal has not; its practice clock is the same otherwise.
  */
-export const TERMINAL_COUNTING = `This total counts every scenario you finish, each time you finish it, in practice or assessment mode, with the minutes you spent in it; not the time between sittings, nor a scenario left unfinished, nor a run with --from, --set or --preview. If ${PRACTICE_IDLE_MS / 60_000} minutes pass with no key press (or line typed), those ${PRACTICE_IDLE_MS / 60_000} minutes count but the time after them does not, until the next one.`;
+export const TERMINAL_COUNTING = `This total counts every scenario you finish, each time you finish it, in practice or assessment mode, with the minutes you spent in it; not the time between sittings, nor a scenario left unfinished, nor a run with --from, --set or --preview. If ${PRACTICE_IDLE_MS / 60_000} minutes pass with no key press (or line typed), those ${PRACTICE_IDLE_MS / 60_000} minutes count but the time after them does not, until the next one. Each finish keeps the seconds spent, and only the total is rounded to minutes: a scenario finished in under 30 seconds shows 0 min, and its seconds still count.`;
 
 /**
  * Whose records these are: the terminal's own. The web app keeps its own in each browser, apart
