@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { SELF_CARE } from '../self-care.js';
 import { pageTitle } from '../title.js';
 
@@ -14,7 +14,15 @@ export const LIVE_ROOM_ON_BREAK_WORDS = 'The phones in the room show that the se
 /** `liveRoom`: a live room's presenter page, whose phones are told of the break (the room waits too). */
 export function BreakPanel({ onBack, projector = false, liveRoom = false }: { onBack: (byKeyboard: boolean) => void; projector?: boolean; liveRoom?: boolean }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  // The panel takes the page's place at its top, under the navigation: it opens at the page's top,
+  // before it is painted. Taken far down a conversation, the page kept as much of that scroll as the
+  // panel's height allowed (22 px at 1280×800), and the navigation's row was half under the sticky
+  // bar. At the top nothing is under the bar, whatever its height (the way back returns to where
+  // the page was: App's scrolledBeforeBreak).
+  useLayoutEffect(() => {
+    if (window.scrollY !== 0) window.scrollTo(0, 0);
+    heading.current?.focus({ preventScroll: true });
+  }, []);
   // The window's title says what is on screen (a screen reader's list of windows, the tab), and
   // the page's own comes back with it. Only while the title is still the break's: a break ended by
   // a link followed (or the browser's Back) ends after the new page has titled itself, and putting

@@ -475,7 +475,7 @@ describe('the web app in Chromium', () => {
     }
   });
 
-  it('back from a break by keyboard, the newest moment has the focus and is on the screen: Shift+Tab to "Take a break" through the navigation had scrolled the page to its top, and the focus came back out of sight', async () => {
+  it('back from a break by keyboard, the newest moment has the focus and is on the screen: Shift+Tab to "Take a break" through the navigation had scrolled the page to its top, and the focus came back out of sight; a break taken far down the page opens at its top, nothing under the sticky bar', async () => {
     const s = await openPage(web.browser, web.app.url, '#/play/youth-discloses', { viewport: { width: 1366, height: 768 } });
     const { page } = s;
     try {
@@ -519,6 +519,25 @@ describe('the web app in Chromium', () => {
       await page.getByRole('button', { name: 'Back to where I was' }).click();
       await replyGroup(page).waitFor();
       expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      // Taken with the pointer far down the page, the break opened 22 px down (at 1280×800): the
+      // page, now the panel's height, kept what scroll it could, and the navigation's row was half
+      // under the sticky bar. It opens at the top, nothing under the bar; the way back returns there.
+      const reading = await page.evaluate(() => {
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        return window.scrollY;
+      });
+      expect(reading).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Take a break' }).click();
+      await page.getByRole('heading', { name: 'Take a break', level: 1 }).waitFor();
+      const under = await page.evaluate(() => {
+        const bar = document.querySelector('header.bar')!.getBoundingClientRect().bottom;
+        const covered = (q: string) => [...document.querySelectorAll(q)].filter((el) => el.getBoundingClientRect().top < bar).length;
+        return { scrollY: window.scrollY, nav: covered('nav.nav, nav.nav a'), heading: covered('#break-heading'), focused: document.activeElement?.id };
+      });
+      expect(under).toEqual({ scrollY: 0, nav: 0, heading: 0, focused: 'break-heading' });
+      await page.getByRole('button', { name: 'Back to where I was' }).click();
+      await replyGroup(page).waitFor();
+      expect(await page.evaluate(() => window.scrollY)).toBe(reading);
       clean(s);
     } finally {
       await s.close();
