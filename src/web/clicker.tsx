@@ -91,7 +91,7 @@ export function tooSoonWords(key: ClickerKey, pressed?: string): string {
  * its own there. A checkbox or a button is no text field (the single-key shortcuts' checkbox: a
  * clicker's B just after it was ticked is the clicker's).
  */
-const TYPING = 'input:not([type="checkbox"]):not([type="button"]):not([type="submit"]):not([type="reset"]), textarea, select, [contenteditable]:not([contenteditable="false"]), [role="textbox"], [role="spinbutton"], [role="combobox"], [role="searchbox"], [role="slider"]';
+export const TYPING = 'input:not([type="checkbox"]):not([type="button"]):not([type="submit"]):not([type="reset"]), textarea, select, [contenteditable]:not([contenteditable="false"]), [role="textbox"], [role="spinbutton"], [role="combobox"], [role="searchbox"], [role="slider"]';
 /** Controls (and scrolling regions) that move with the arrow keys: the arrows are theirs there. */
 const USES_ARROWS = `${TYPING}, [role="listbox"], [role="menu"], [role="menubar"], [role="radiogroup"], [role="radio"], [role="tablist"], [role="tab"], [role="grid"], [role="tree"], [role="treegrid"], audio, video, .table-wrap, .graph-scroll`;
 

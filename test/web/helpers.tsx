@@ -51,11 +51,10 @@ export const XSS_SHORT = '<img src=x onerror="window.__xss=5">';
 
 /**
  * Presses a reply's number key with the focus in the current decision, by keyboard: Tab first until
- * it is there (the keys act only while the focus is in the current decision, its heading, words or
- * replies, WCAG 2.1.4; at a first decision opened from a link the focus is on the page, where they
- * do not). After a reply or Continue the app puts the focus on the new moment's heading, where the
- * key answers with no Tab (each Tab works out the next stop over the whole page, a third of the
- * time some files took to play a scenario through).
+ * it is there, as a keyboard user reads on to the replies (the keys act from anywhere on the page:
+ * play.test.tsx shows that). After a reply or Continue the app puts the focus on the new moment's
+ * heading, where the key is pressed with no Tab (each Tab works out the next stop over the whole
+ * page, a third of the time some files took to play a scenario through).
  */
 export async function replyKey(user: ReturnType<typeof userEvent.setup>, key: string): Promise<void> {
   for (let tabs = 0; !inCurrentDecision(document.activeElement); tabs++) {
@@ -65,7 +64,7 @@ export async function replyKey(user: ReturnType<typeof userEvent.setup>, key: st
   await user.keyboard(key);
 }
 
-/** Where the reply keys act (Session's own test): in the replies or the current decision's moment. */
+/** In the current decision: its replies or its moment. */
 function inCurrentDecision(el: Element | null): boolean {
   return el?.closest('.replies, #transcript .moment[data-current]') != null;
 }

@@ -8,6 +8,7 @@ import {
 import { watcherOf } from '../adapters/local-store.js';
 import { guardRecorded, keepUnwritten } from '../records-guard.js';
 import { useStore, useStoreProblem } from '../store.js';
+import { REPLY_KEYS_LABEL, setReplyKeys, typingIn, useKeyboardSeen, useReplyKeys } from '../reply-keys.js';
 import { useTitle } from '../title.js';
 import { Announce } from './Announce.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
@@ -46,7 +47,7 @@ const MomentView = memo(function MomentView({ moment: m, turn, scenario, mode, c
     // Not a landmark each: a long conversation filled the list of landmarks with a region per
     // moment, many named "Scene" alike (an untitled decision too). Its heading names it.
     // The current moment takes the focus when its text is clicked (tabIndex -1, out of the Tab
-    // order), so the reply keys, which act while the focus is in it, act there too.
+    // order): the focus stays in the decision the volunteer is at (a Tab goes on to its replies).
     <section className="moment" data-current={current ? '' : undefined} tabIndex={current ? -1 : undefined}>
       {/* An untitled scene by its number in the playthrough ("Scene 3"): several were "Scene" alike. */}
       <h3 className="moment-heading" tabIndex={-1}>{m.title ?? (m.kind === 'decision' ? 'Your turn' : sceneWords(scene))}</h3>
@@ -351,22 +352,26 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
 
   // Why the reply whose number was just pressed cannot be chosen here (read out; see below).
   const [closedSaid, setClosedSaid] = useState<{ n: number; nodeId: string; text: string }>();
-  // 1–9 choose a reply (without modifier keys) only while the focus is in the current decision: its
-  // moment in the conversation (the heading the app moves focus to after each reply, its text) or
-  // its replies (WCAG 2.1.4, active only while the component has focus). Not on the page, earlier
-  // moments of the conversation or controls elsewhere, where a stray key, a screen reader's
-  // browse-mode key that reached the page or speech software typing a number answered the decision,
-  // with no way to turn the keys off. The hint beside the replies says so. A key held down chooses once:
-  // its auto-repeat would answer the decisions that follow, unseen. In an assessment (no undo), a
-  // reply key pressed twice in quick succession answers only the decision it was pressed at: the
-  // second press, landing on the decision the first one brought, is said and not taken.
+  // 1–9 choose a reply (without modifier keys) from the moment the decision is shown, wherever the
+  // focus is on the page: a newcomer who opened a scenario (the focus on the page, or on its main
+  // content from the first page) pressed 2 and nothing happened, until two Tabs had put the focus
+  // in the decision, where alone the keys acted. Not while typing in a text field (the Preview's),
+  // nor while a question is open (Start again?, any dialog), a break is shown or the playthrough went
+  // on elsewhere. They can be turned off (WCAG 2.1.4: a number typed by speech software, or a key
+  // pressed by mistake, answers the decision): the checkbox after the replies (reply-keys.ts).
+  // A key held down chooses once: its auto-repeat would answer the decisions that follow, unseen.
+  // In an assessment (no undo), a reply key pressed twice in quick succession answers only the
+  // decision it was pressed at: the second press, landing on the decision the first one brought,
+  // is said and not taken.
   const lastReplyKey = useRef<{ at: number; nodeId: string }>(undefined);
   const [tooSoon, setTooSoon] = useState<{ n: number; nodeId: string }>();
+  const keysOn = useReplyKeys();
+  const keyboardSeen = useKeyboardSeen();
   useEffect(() => {
-    if (paused || view.done || restart.open || elsewhere) return;
+    if (!keysOn || paused || view.done || restart.open || elsewhere) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented || e.repeat) return;
-      if (!/^[1-9]$/.test(e.key) || !inCurrentDecision(e.target)) return;
+      if (!/^[1-9]$/.test(e.key) || typingIn(e.target) || questionOpen()) return;
       const reply = view.replies.find((r) => r.number === Number(e.key));
       const last = lastReplyKey.current;
       if (reply && mode === 'assessment' && last && last.nodeId !== view.nodeId && e.timeStamp - last.at < DOUBLE_PRESS_MS) {
@@ -386,7 +391,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [paused, view, choose, restart.open, elsewhere, mode]);
+  }, [keysOn, paused, view, choose, restart.open, elsewhere, mode]);
 
   const wentOn = elsewhere && <p className="notice" role="alert">{ELSEWHERE}</p>;
   if (view.done && view.debrief) {
@@ -470,10 +475,10 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
           by no one who arrived at the decision): a what-if looked like the playthrough itself. */}
       {whatIf && !elsewhere && <p className="notice what-if-note">{WHAT_IF_NOTE}</p>}
       {view.kind === 'decision' && !elsewhere && (
-        // tabIndex -1: a click on the prompt or the hint keeps the focus in the decision, where the reply keys act.
+        // tabIndex -1: a click on the prompt or the hint keeps the focus in the decision (a Tab goes on to its replies).
         <div role="group" aria-labelledby="prompt" className="replies" tabIndex={-1}>
           <h3 id="prompt">{view.prompt}</h3>
-          {replyKeysWords(view.replies) && <p className="hint" id="reply-keys">{replyKeysWords(view.replies)}</p>}
+          {keysOn && replyKeysWords(view.replies) && <p className={`hint reply-keys${keyboardSeen ? ' keyboard-seen' : ''}`} id="reply-keys">{replyKeysWords(view.replies)}</p>}
           <ol>
             {view.replies.map((r) => (
               <li key={r.id}>
@@ -489,6 +494,10 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
               </li>
             ))}
           </ol>
+          {/* After the replies, not between the question and them: a Tab from the question goes to reply 1. */}
+          <p className={`hint no-print reply-keys${keyboardSeen ? ' keyboard-seen' : ''}`}>
+            <label><input type="checkbox" checked={keysOn} onChange={(e) => setReplyKeys(e.currentTarget.checked)} /> {REPLY_KEYS_LABEL}</label>
+          </p>
           {/* Pressing the number of a closed reply: its reason, read out each time (the same words are beside it on screen). */}
           <div className="sr-only" aria-live="polite">{closedSaid?.nodeId === view.nodeId && <p key={closedSaid.n}>{closedSaid.text}</p>}</div>
           {/* Read out each time (an Announce, empty before its words come): a status that appeared with its words in it was shown and not said. */}
@@ -542,29 +551,25 @@ export const UNDONE_WORDS = 'Your last reply was undone. You are back at this de
 const ELSEWHERE = 'You went on with this scenario in another tab or window, so it stopped here: nothing more from this tab is saved or added to your records. To go on here, reload this page; it opens where the other one left off.';
 
 /**
- * Whether a key pressed with the focus on `target` is meant for the replies: the focus is within them
- * or within the current decision's moment (marked data-current), not an earlier one.
+ * Whether a question is open on the page (Start again?, a file's question in the Preview, any
+ * dialog): a number pressed then is not an answer to the decision behind it.
  */
-function inCurrentDecision(target: EventTarget | null): boolean {
-  return target instanceof Element && (target.closest('.replies') !== null || target.closest('#transcript .moment[data-current]') !== null);
+function questionOpen(): boolean {
+  return document.querySelector('.confirm, dialog[open], [role="dialog"], [role="alertdialog"]') !== null;
 }
 
-/** Where the reply keys act, as the hint says it (see inCurrentDecision). */
-export const REPLY_KEYS_WHERE = 'While the focus is on this decision (its heading, its words or a reply)';
-
 /**
- * "While the focus is on this decision (…), press 1 to 3 to choose.", naming only the keys that choose
- * something here: a reply the story does not open is left out ("…, press 2 or 3 to choose."); none at
- * all, no hint. The keys work only while the focus is in the decision, so the hint says where.
+ * "Press 1 to 3 to choose.", naming only the keys that choose something here: a reply the story
+ * does not open is left out ("Press 2 or 3 to choose."); none at all, no hint.
  */
 function replyKeysWords(replies: readonly { number: number; enabled: boolean }[]): string | undefined {
   const keys = replies.filter((r) => r.enabled && r.number <= 9).map((r) => r.number);
   if (keys.length === 0) return undefined;
-  if (keys.length === 1) return `${REPLY_KEYS_WHERE}, press ${keys[0]} to choose.`;
+  if (keys.length === 1) return `Press ${keys[0]} to choose.`;
   const first = keys[0] as number;
   const last = keys[keys.length - 1] as number;
-  if (keys.length > 2 && last - first === keys.length - 1) return `${REPLY_KEYS_WHERE}, press ${first} to ${last} to choose.`;
-  return `${REPLY_KEYS_WHERE}, press ${keys.slice(0, -1).join(', ')} or ${last} to choose.`;
+  if (keys.length > 2 && last - first === keys.length - 1) return `Press ${first} to ${last} to choose.`;
+  return `Press ${keys.slice(0, -1).join(', ')} or ${last} to choose.`;
 }
 
 /** A reply's name, as it is shown: "2. Do: Sit down beside her.", "3. What happened?" (the full stop a pause after the number). */
