@@ -6,7 +6,7 @@
  * retried with backoff and the server gives the phone its vote back. All text is set with
  * textContent: scenario text is never markup.
  */
-import type { MET_IN_ALL, MET_SO_FAR, NO_ONE_MET, PhoneDecision, ToVoter, VOTER_PROTOCOL, VoterView } from '../../machines/index.js';
+import type { MET_IN_ALL, MET_SO_FAR, NO_ONE_MET, PhoneDecision, ToVoter, VERDICT_WORDS, VOTER_PROTOCOL, VoterView } from '../../machines/index.js';
 
 /**
  * The room protocol this page speaks, named in the address it connects to: a room server of another
@@ -20,6 +20,12 @@ const NO_ONE: typeof NO_ONE_MET = 'No one has appeared in the story yet.';
 /** Who's who's count, "(3 met so far)", and once the session has ended "(3 met)": the core's words, typed as its constants. */
 const SO_FAR: typeof MET_SO_FAR = 'met so far';
 const IN_ALL: typeof MET_IN_ALL = 'met';
+/**
+ * A principle's verdict on a reply, "✓ follows …" or "✗ violates …", as the laptop, the projector and
+ * the play page put it (the core's words, typed as its constant). The phone said "Follows: …" and
+ * "Goes against: …", words of its own for the same verdict on the same reply the room had on the wall.
+ */
+const VERDICTS: Pick<typeof VERDICT_WORDS, 'follows' | 'violates'> = { follows: '✓ follows', violates: '✗ violates' };
 
 /**
  * The longest message from the room this page reads (UTF-16 code units). A decision is sent whole
@@ -466,7 +472,7 @@ function draw(v: VoterView): void {
       principles.className = 'why-principles';
       principles.replaceChildren(...reply.principles.map((p) => {
         const li = document.createElement('li');
-        li.textContent = `${p.verdict === 'follows' ? 'Follows' : 'Goes against'}: ${p.title} (${p.citation})`;
+        li.textContent = `${VERDICTS[p.verdict]} ${p.title} (${p.citation})`;
         return li;
       }));
       part.append(h, said, text, ...(reply.principles.length > 0 ? [principles] : []));

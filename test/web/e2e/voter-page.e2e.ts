@@ -274,6 +274,9 @@ describe('voter page in Chromium', () => {
       expect(await page.locator('#verdict').textContent()).toBe('Your reply was best practice.');
       expect(await page.locator('.why h3').allTextContents()).toEqual(['Your reply: best practice']);
       expect(await page.locator('.why-principles li').count()).toBeGreaterThan(0);
+      // Each principle in the laptop's, the projector's and the play page's words (the core's
+      // VERDICT_WORDS), not the phone's own "Follows: …" and "Goes against: …".
+      for (const li of await page.locator('.why-principles li').allTextContents()) expect(li).toMatch(/^(✓ follows|✗ violates) \S.* \(.+\)$/s);
       // Focus moves to the feedback so a screen reader reads it.
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('feedback');
       // Its focus outline keeps clear of the text on every side, and within the phone's screen.
