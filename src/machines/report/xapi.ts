@@ -271,12 +271,17 @@ export function xapiGapWords(gaps: readonly DefinitionGap[], remedy: string): st
   return `${n} finished ${n === 1 ? 'scenario' : 'scenarios'} in this xAPI file ${n === 1 ? 'has' : 'have'} no description of ${n === 1 ? 'its' : 'their'} decisions (the words of each decision and its replies), because casa-practice describes them only from the scenario exactly as it was played: ${items.join('; ')}. ${n === 1 ? 'Its' : 'Their'} replies, scores and results are in the file all the same. ${remedy}`;
 }
 
-/** ISO 8601 duration of whole minutes: 90 → "PT1H30M". */
-export function isoDuration(minutes: number): string {
-  const m = Math.max(0, Math.round(minutes));
-  const h = Math.floor(m / 60);
-  const rest = m % 60;
-  return h === 0 ? `PT${rest}M` : rest === 0 ? `PT${h}H` : `PT${h}H${rest}M`;
+/**
+ * ISO 8601 duration of whole seconds: 90 → "PT1M30S", 5400 → "PT1H30M", 25 → "PT25S", 0 → "PT0S".
+ * A record keeps the seconds measured, so a finish under a minute is not sent as "PT0M".
+ */
+export function isoDuration(seconds: number): string {
+  const total = Math.max(0, Math.round(seconds));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const parts = `${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s ? `${s}S` : ''}`;
+  return `PT${parts || '0S'}`;
 }
 
 const en = (text: string): LanguageMap => ({ 'en-US': text });
@@ -419,7 +424,7 @@ export function xapiStatements(record: PlaythroughRecord, options: XapiOptions):
     // Strong or Developing count as success; Needs review (under 50%, or any critical violation) does not.
     success: record.band !== 'needs-review',
     score: { scaled: round3(percent / 100), raw: earned, ...(earned <= best ? { max: best } : {}) },
-    ...(recordSeconds(record) !== undefined ? { duration: isoDuration((recordSeconds(record) ?? 0) / 60) } : {}),
+    ...(recordSeconds(record) !== undefined ? { duration: isoDuration(recordSeconds(record) ?? 0) } : {}),
     extensions: {
       [iri.extension('outcome-band')]: record.band,
       ...(record.ending ? { [iri.extension('ending')]: record.ending.kind } : {}),

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import {
-  analyseBest, CERTIFICATE_CREDIT, certificateData, compileScenario, csvText, debriefModel, derivedUuid, IN_SERVICE_CREDIT, localDate, localTime, parsePlaythrough, playthroughRecord, quotedPrinciple, recordsCsv, selectView, sha256, validateScenario, VERBS, xapiFile, xapiStatements,
+  analyseBest, CERTIFICATE_CREDIT, certificateData, compileScenario, csvText, debriefModel, derivedUuid, IN_SERVICE_CREDIT, isoDuration, localDate, localTime, parsePlaythrough, playthroughRecord, quotedPrinciple, recordsCsv, selectView, sha256, validateScenario, VERBS, xapiFile, xapiStatements,
   type Debrief, type PlaythroughRecord, type Scenario, type XapiStatement,
 } from '../../../src/machines/index.js';
 import { loadValidFixture } from '../../helpers/fixtures.js';
@@ -263,7 +263,7 @@ describe('xAPI statements of real playthroughs', () => {
     });
     const completed = statements.find((s) => s.verb.id === VERBS.completed)!;
     expect(completed.result).toMatchObject({ completion: true, success: record.band !== 'needs-review', score: { scaled: record.score.percent / 100, raw: record.score.earned } });
-    expect(completed.result?.duration).toBe(record.mode === 'practice' ? 'PT22M' : 'PT9M');
+    expect(completed.result?.duration).toBe(record.mode === 'practice' ? 'PT21M40S' : 'PT9M');
     expect(statements[0]!.timestamp).toBe(record.startedAt);
     expect(statements.at(-1)!.timestamp).toBe(record.completedAt);
   });
@@ -274,6 +274,14 @@ describe('xAPI statements of real playthroughs', () => {
       if (record.mode === 'practice') expect(successes.every(Boolean)).toBe(true);
       else expect(successes.some((s) => !s)).toBe(true);
     }
+  });
+
+  // A record keeps its seconds: a finish under half a minute was sent as "PT0M", as if it took no time.
+  it('a statement\'s duration is the seconds the record measured, to the second', () => {
+    expect([0, 25, 60, 90, 3600, 5400, 5425].map(isoDuration)).toEqual(['PT0S', 'PT25S', 'PT1M', 'PT1M30S', 'PT1H', 'PT1H30M', 'PT1H30M25S']);
+    const record = { ...playthroughs[0]!.record, seconds: 25, minutes: undefined };
+    const completed = xapiStatements(record, {}).find((st) => st.verb.id === VERBS.completed);
+    expect(completed?.result?.duration).toBe('PT25S');
   });
 
   it('ids are the same when the same record is exported again, and never shared between playthroughs', () => {
