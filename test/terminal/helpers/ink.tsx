@@ -307,9 +307,14 @@ export async function throughEnding(r: Typable & { lastFrame: () => string | und
   return frame;
 }
 
+// Frames are plain text whatever the machine's environment: chalk (Ink's, the one instance) reads
+// FORCE_COLOR as it loads, and a CI runner that sets it (GitHub's and others do, for their logs) had
+// colour codes in every frame (93 tests failed with FORCE_COLOR=1). A file about colour asks for it.
+chalk.level = 0;
+
 /**
- * Colour support is what chalk (Ink's, the one instance) detected when it loaded: none for the
- * test's pipes. Sets `level` for the calling file's tests, so they can see colour codes, and puts it
+ * Colour support is none in these tests (above), as chalk detects for the test's pipes with no
+ * FORCE_COLOR. Sets `level` for the calling file's tests, so they can see colour codes, and puts it
  * back after (the other files in this worker share the module).
  */
 export function colourLevelForFile(level: typeof chalk.level): void {
