@@ -14,6 +14,10 @@ import { whenIdle } from './helpers/idle.js';
  */
 const TMUX = '/usr/bin/tmux';
 const HAVE_TMUX = existsSync(TMUX);
+// The tmux server, and the shell it runs each pane's command in, in a locale every machine has: with
+// LANG or LC_ALL naming one the machine lacks (a container's en_US.UTF-8 never generated), bash
+// wrote "setlocale: LC_ALL: cannot change locale" into the pane, wider than its 60 columns.
+const TMUX_ENV = { ...process.env, LC_ALL: 'C.UTF-8' };
 // Root writes anywhere: a read-only state folder is only read-only to another user.
 const CAN_DROP = process.getuid?.() === 0 && existsSync('/usr/bin/setpriv') && readOnlyTestable();
 const SESSION = 'casa';
@@ -62,7 +66,7 @@ class Term {
   exited = false;
 
   tmux(...args: string[]): string {
-    return execFileSync(TMUX, ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync(TMUX, ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: TMUX_ENV });
   }
 
   /** The pane's command: the app, then a signal that it has ended (the pane stays, to read its last words). */
@@ -74,7 +78,7 @@ class Term {
   /** Waits for the signal of the latest run (tmux keeps a signal sent before the wait until it starts). */
   private watchExit(): void {
     const run = this.runs;
-    const watch = spawn(TMUX, ['-L', this.socket, '-f', '/dev/null', 'wait-for', `exited-${run}`], { stdio: 'ignore' });
+    const watch = spawn(TMUX, ['-L', this.socket, '-f', '/dev/null', 'wait-for', `exited-${run}`], { stdio: 'ignore', env: TMUX_ENV });
     watch.on('exit', (code) => {
       if (code !== 0 || run !== this.runs) return;
       this.exited = true;
@@ -98,7 +102,7 @@ class Term {
   }
 
   private attach(): void {
-    const control = spawn(TMUX, ['-L', this.socket, '-f', '/dev/null', '-C', 'attach', '-t', SESSION], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const control = spawn(TMUX, ['-L', this.socket, '-f', '/dev/null', '-C', 'attach', '-t', SESSION], { stdio: ['pipe', 'pipe', 'ignore'], env: TMUX_ENV });
     this.control = control;
     let buffer = '';
     // Inside a %begin … %end block of this client's command: its output lines.
