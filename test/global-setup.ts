@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { accessSync, chmodSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -33,7 +33,7 @@ export default function setup(project?: TestProject): () => void {
   const outer = process.env.TMPDIR;
   // A short name (/tmp/cXXXXXX, and sXXXXXX for a state folder in it: shorter than
   // /tmp/casa-term-XXXXXX was): tests read paths under it on screens 60 and 80 columns wide.
-  const dir = mkdtempSync(join(tmpdir(), 'c'));
+  const dir = mkdtempSync(join(shortTemp(), 'c'));
   chmodSync(dir, 0o1777);
   process.env.TMPDIR = process.env.CASA_TEST_TMPDIR = dir;
   return () => {
@@ -52,5 +52,21 @@ function verifiedList(): string[] {
     return Array.isArray(list) && list.every((d) => typeof d === 'string' && /^[0-9a-f]{64}$/.test(d)) ? list as string[] : [];
   } catch {
     return [];
+  }
+}
+
+/**
+ * The system's temporary folder, or /tmp where that is a longer path: a CI runner's TMPDIR (a work
+ * folder such as /home/runner/work/_temp) or a Mac's (/var/folders/…/T/) made every path the tests
+ * show longer than the rows they expect it on (23 layout tests failed with a 55-character TMPDIR).
+ */
+function shortTemp(): string {
+  const system = tmpdir();
+  if (system.length <= '/tmp'.length || process.platform === 'win32') return system;
+  try {
+    accessSync('/tmp', constants.W_OK | constants.X_OK);
+    return '/tmp';
+  } catch {
+    return system;
   }
 }

@@ -21,7 +21,7 @@ export function inTimeZone<T>(zone: string, f: () => T): T {
  * puts the machine's back after them: for tests whose expected names and dates are on the local
  * clock (a CI machine may run in any zone; in Pacific/Kiritimati, UTC+14, 18:00 UTC is tomorrow).
  */
-export function useTimeZone(zone: string): void {
+export function timeZoneForFile(zone: string): void {
   let before: string | undefined;
   beforeAll(() => {
     before = process.env.TZ;

@@ -11,14 +11,14 @@ import { example, play } from '../machines/core/fixtures.js';
 import { playReplies } from '../helpers/play.js';
 import { runInProcess } from './helpers/cli.js';
 import { tempEnv } from './helpers/ink.js';
-import { useTimeZone } from '../helpers/time-zone.js';
+import { timeZoneForFile } from '../helpers/time-zone.js';
 
 // The terminal recorded every finished scenario with its minutes, but nothing showed them, totalled
 // them or took them anywhere: practice played in the terminal could not reach the in-service log.
 
 // The files' names and the year's rows are on the local clock: 18:00 UTC is 10:00 the same day in
 // Los Angeles, whatever zone the machine is in (in Pacific/Kiritimati it is the next day).
-useTimeZone('America/Los_Angeles');
+timeZoneForFile('America/Los_Angeles');
 const now = new Date('2026-03-02T18:00:00Z');
 const debrief = () => play(example, 'practice', ['phone-curious', 'after-supervisor']).getSnapshot().output as Debrief;
 

@@ -12,14 +12,14 @@ import { Facilitation } from '../../src/web/pages/Presenter.js';
 import exampleText from '../fixtures/good/example.json?raw';
 import { playToDebrief, renderApp } from './helpers.js';
 import { sessionAfter } from '../helpers/play.js';
-import { useTimeZone } from '../helpers/time-zone.js';
+import { timeZoneForFile } from '../helpers/time-zone.js';
 
 // The app's own stylesheet, put into the test's document: jsdom applies its rules to computed styles.
 const CSS = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'web', 'styles.css'), 'utf8');
 
 // The record's date is on the local clock: 18:00 UTC on 18 March is that day in Los Angeles, whatever
 // zone the machine is in (in Pacific/Kiritimati it is the 19th).
-useTimeZone('America/Los_Angeles');
+timeZoneForFile('America/Los_Angeles');
 
 afterEach(() => {
   vi.restoreAllMocks();
