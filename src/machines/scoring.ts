@@ -709,8 +709,9 @@ export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], en
     turns.push({ nodeId: turn.nodeId, replyId: turn.replyId, value, bestValue, bestReplyId: here.replyId, bestReplyValue: here.value, sameAsBest, feedback: reply?.feedback ?? turn.feedback, turn });
   });
   for (const r of results.values()) r.status = r.violated > 0 ? 'violated' : r.followed > 0 ? 'followed' : 'missed';
+  // Titles in English order ('en'), not the default language's (LANG, the browser's settings).
   const principles = [...results.values()].sort((a, b) =>
-    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.title.localeCompare(b.title));
+    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.title.localeCompare(b.title, 'en'));
   const ending = endingId ? index.nodes.get(endingId) : undefined;
   const uncapped = percentOfBest(earned, best.best);
   const percent = criticalViolations.length > 0 ? Math.min(CRITICAL_CAP, uncapped) : uncapped;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { replyValue } from '../../src/machines/scenario-index.js';
 import { analyseBest, bestPracticeAt, buildDebrief, offeredAtTurns, type Debrief } from '../../src/machines/scoring.js';
 import type { Scenario, ScenarioNode } from '../../src/machines/schema/scenario.js';
@@ -40,6 +40,28 @@ describe('scoring and debrief', () => {
     const statuses = d.principles.map((p) => p.status);
     expect(statuses).toEqual([...statuses].sort((a, b) => ['violated', 'missed', 'followed'].indexOf(a) - ['violated', 'missed', 'followed'].indexOf(b)));
     expect(d.growthAreas[0]).toMatch(/^Critical: /);
+  });
+
+  // Titles were compared in the machine's default language, which Node takes from LANG and a
+  // browser from its settings: in Hungarian "cs" is a letter after "c", and "CSEC status only if
+  // confirmed" came after "Curious, not interrogating" (as with LANG=hu_HU.UTF-8).
+  it('principles of the same standing are in English alphabetical order of title, whatever language the machine is set to', () => {
+    const scenario = structuredClone(example);
+    for (const node of scenario.nodes) {
+      if (node.kind !== 'decision') continue;
+      for (const r of node.replies) if (r.id === 'phone-curious') r.assessments.push({ principle: 'report-csec-status-confirmed-only', verdict: 'follows' } as (typeof r.assessments)[number]);
+    }
+    // A machine set to Hungarian: comparisons that name no language are Hungarian ones.
+    const hungarian = vi.spyOn(String.prototype, 'localeCompare').mockImplementation(function (this: string, that: string, locales?: Intl.LocalesArgument, options?: Intl.CollatorOptions) {
+      return new Intl.Collator(locales ?? 'hu', options).compare(this, that);
+    });
+    let titles: string[];
+    try {
+      titles = play(scenario, ['phone-curious', 'after-supervisor']).principles.filter((p) => p.status === 'followed' && p.severity === 'core').map((p) => p.title);
+    } finally {
+      hungarian.mockRestore();
+    }
+    expect(titles.filter((t) => /^(CSEC status|Curious)/.test(t))).toEqual(['CSEC status only if confirmed', 'Curious, not interrogating']);
   });
 
   it('a principle another reply followed is a missed chance', () => {
