@@ -25,11 +25,11 @@ const parties = between('Case Party\t', '\nAdvocacy Activities')
   .slice(1)
   .filter((line) => /^[^\t\s][^\t]*\t/.test(line))
   .flatMap((line) => {
-    const cell = line.split('\t')[0];
-    const inBrackets = [...cell.matchAll(/\(([^)]*)\)/g)].map((m) => m[1]).filter((s) => !s.startsWith('e.g.'));
+    const cell = line.split('\t')[0] ?? '';
+    const inBrackets = [...cell.matchAll(/\(([^)]*)\)/g)].map((m) => m[1] ?? '').filter((s) => !s.startsWith('e.g.'));
     return [...cell.replace(/\([^)]*\)/g, '').split('/'), ...inBrackets];
   });
-const boldItems = [...between('Legal Advocacy', 'What if my youth left placement').matchAll(/\*\*([^*:]+):?\*\*/g), ...between('Potential Recommendations', 'For more information').matchAll(/\*\*([^*:]+):?\*\*/g)].map((m) => m[1]);
+const boldItems = [...between('Legal Advocacy', 'What if my youth left placement').matchAll(/\*\*([^*:]+):?\*\*/g), ...between('Potential Recommendations', 'For more information').matchAll(/\*\*([^*:]+):?\*\*/g)].map((m) => m[1] ?? '');
 const NAMES = new Set([...parties, ...boldItems].map(norm).filter(Boolean));
 
 /**

@@ -26,7 +26,7 @@ const texts = BUNDLED_IDS.flatMap((id) => strings(JSON.parse(readFileSync(join(B
  * path of a web address ("courts.ca.gov/documents/BTB25-3E-01.pdf", "https://…/a.md").
  */
 function filePaths(text: string): string[] {
-  return [...text.matchAll(/(?<![\w.:/-])((?:\.{1,2}\/|\/)?(?:[\w-]+\/)*[\w-][\w.-]*\.(?:md|txt|json|ts|tsx|js|mjs|csv|ya?ml))\b/g)].map((m) => m[1]);
+  return [...text.matchAll(/(?<![\w.:/-])((?:\.{1,2}\/|\/)?(?:[\w-]+\/)*[\w-][\w.-]*\.(?:md|txt|json|ts|tsx|js|mjs|csv|ya?ml))\b/g)].map((m) => m[1] ?? '');
 }
 
 /** A path a trainer can open: from the repository's root, or beside the scenarios, or beside the guide. */
