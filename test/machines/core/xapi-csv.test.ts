@@ -280,7 +280,7 @@ describe('xAPI statements of real playthroughs', () => {
   it('a statement\'s duration is the seconds the record measured, to the second', () => {
     expect([0, 25, 60, 90, 3600, 5400, 5425].map(isoDuration)).toEqual(['PT0S', 'PT25S', 'PT1M', 'PT1M30S', 'PT1H', 'PT1H30M', 'PT1H30M25S']);
     const record = { ...playthroughs[0]!.record, seconds: 25, minutes: undefined };
-    const completed = xapiStatements(record, {}).find((st) => st.verb.id === VERBS.completed);
+    const completed = xapiStatements(record, { learner: LEARNER, scenarioOf }).find((st) => st.verb.id === VERBS.completed);
     expect(completed?.result?.duration).toBe('PT25S');
   });
 
