@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { getLocation } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { validateScenario, type ValidationResult } from '../../src/machines/validate/index.js';
-import { locationPaths, MAX_FILE_BYTES } from '../../src/machines/validate/source.js';
+import { locationPaths, MAX_FILE_BYTES, scanSyntax } from '../../src/machines/validate/source.js';
 import { readFixture } from '../helpers/fixtures.js';
 
 const example = readFixture('good/example.json').toString('utf8');
@@ -265,5 +265,33 @@ describe('fuzzing', () => {
       }),
       { numRuns: 300, seed: 20261204 },
     );
+  });
+
+  // The validator reads a file with a syntax error once (scanSyntax), keeping the steps of that
+  // scan, and finds the paths of its errors from them: the same paths as reading the text again.
+  it('the paths found from the steps of the scan for errors are those found by reading the text', () => {
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 6 }), (steps, at) => {
+        const text = mutate(example, steps);
+        const offsets = at.map((n) => n % (text.length + 2));
+        const kept = scanSyntax(text, true).steps;
+        expect(kept).toBeDefined();
+        for (const countMissingCommas of [false, true]) {
+          expect(locationPaths(text, offsets, { steps: kept, countMissingCommas })).toEqual(locationPaths(text, offsets, { countMissingCommas }));
+        }
+      }),
+      { numRuns: 300, seed: 20261205 },
+    );
+  });
+
+  it('steps kept only up to an error far into the file: the places past them are found by reading the text', () => {
+    // One error per item: the steps stop after the first several dozen.
+    const text = `{${Array.from({ length: 300 }, () => '1').join(',')}}`;
+    const kept = scanSyntax(text, true).steps;
+    expect(kept?.upTo).toBeLessThan(text.length / 2);
+    const offsets = [1, 5, Math.floor(text.length / 2), text.length - 1, text.length + 1];
+    for (const countMissingCommas of [false, true]) {
+      expect(locationPaths(text, offsets, { steps: kept, countMissingCommas })).toEqual(locationPaths(text, offsets, { countMissingCommas }));
+    }
   });
 });

@@ -15,7 +15,7 @@ import { withPointers, pointerWords, type AuthoringPointers } from './pointers.j
 import { formatProblem, RELATED_AT, resetSuggestionBudget, type JsonPath, type Problem, type UnlocatedProblem } from './problem.js';
 import { schemaProblems } from './schema-issues.js';
 import { semanticProblems, type CheckInput, type LooseNode } from './semantic.js';
-import { duplicateKeyProblems, findExcessiveNesting, mayRepeatKeys, findInvalidUtf8, locateProblems, locationPaths, MAX_DEPTH, MAX_FILE_BYTES, syntaxProblems, COMMA_EXPECTED } from './source.js';
+import { duplicateKeyProblems, findExcessiveNesting, mayRepeatKeys, findInvalidUtf8, locateProblems, locationPaths, MAX_DEPTH, MAX_FILE_BYTES, scanSyntax, syntaxProblems, COMMA_EXPECTED, type VisitSteps } from './source.js';
 
 /** The validator's verdict: the scenario when it has no errors, and every problem found. */
 export interface ValidationResult {
@@ -173,9 +173,12 @@ function validateText(input: string | Uint8Array, fileName: string, options: Val
   } catch (e) {
     const deep = tooDeep();
     if (deep) return deep;
-    const syntax = syntaxProblems(text);
+    // One strict scan gives the errors and, for a file whose errors get a path, the steps that
+    // path is read from.
+    const scan = scanSyntax(text, text.length <= SYNTAX_PATHS_UP_TO);
+    const syntax = syntaxProblems(text, undefined, scan.errors);
     if (syntax.length === 0) syntax.push({ severity: 'error', code: 'json-syntax', path: [], offset: 0, message: `Not valid JSON: ${(e as Error).message}.`, fix: 'Check the JSON syntax.' });
-    return finish(text, fileName, syntaxWhere(text, syntax));
+    return finish(text, fileName, syntaxWhere(text, syntax, scan.steps));
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     const what = Array.isArray(raw) ? 'a list ([ … ])' : raw === null ? 'null' : `a ${typeof raw}`;
@@ -685,7 +688,7 @@ export function formatValidation(result: ValidationResult, fileName: string, aut
   return [...lines, verdict].join('\n');
 }
 
-/** Files up to this size get the place of each of their first syntax errors worked out (one look reads the file up to the last of them). */
+/** Files up to this size get the place of each of their first syntax errors worked out (from the steps the scan that found the errors kept). */
 const SYNTAX_PATHS_UP_TO = 2_000_000;
 const SYNTAX_PATHS = 20;
 
@@ -694,11 +697,12 @@ const SYNTAX_PATHS = 20;
  * "(top level)": the property being written when the JSON went wrong, read by jsonc-parser's
  * tolerant scan. Only for the first few errors of a file of ordinary size.
  */
-function syntaxWhere(text: string, problems: UnlocatedProblem[]): UnlocatedProblem[] {
-  if (text.length > SYNTAX_PATHS_UP_TO) return problems;
+function syntaxWhere(text: string, problems: UnlocatedProblem[], steps: VisitSteps | undefined): UnlocatedProblem[] {
+  if (text.length > SYNTAX_PATHS_UP_TO || !steps) return problems;
   const located = (p: UnlocatedProblem, i: number): p is UnlocatedProblem & { offset: number } => i < SYNTAX_PATHS && p.path.length === 0 && p.offset !== undefined && p.offset > 0;
-  // One scan of the file for all of them, up to the last (getLocation reads it from the start for each).
-  const paths = locationPaths(text, problems.flatMap((p, i) => (located(p, i) ? [p.offset] : [])), { countMissingCommas: true });
+  // All of them from the steps of the scan that found the errors, up to the last (getLocation reads
+  // the file from the start for each).
+  const paths = locationPaths(text, problems.flatMap((p, i) => (located(p, i) ? [p.offset] : [])), { countMissingCommas: true, steps });
   let k = 0;
   return problems.map((p, i) => {
     if (!located(p, i)) return p;

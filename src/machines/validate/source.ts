@@ -1,4 +1,4 @@
-import { printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
+import { printParseErrorCode, visit, type ParseError, type ParseErrorCode } from 'jsonc-parser';
 import { quoteValue } from '../text/quote.js';
 import type { JsonPath, Problem, UnlocatedProblem } from './problem.js';
 import { likelyCauseOnLine, likelySyntaxCause, mendedText } from './syntax.js';
@@ -110,12 +110,87 @@ export const COMMA_EXPECTED = `Not valid JSON: ${(SYNTAX_HELP.CommaExpected as [
 
 const MAX_SYNTAX_PROBLEMS = 5;
 
-/** The errors jsonc-parser's `parse` reports (it collects them from this same walk), without building the value it would return. */
-function parseErrors(text: string): ParseError[] {
+/**
+ * The callbacks of one jsonc-parser visit of a text, kept to be gone through again: three numbers a
+ * callback in `events` (its kind, offset, and length, or for an error its code), and the names of
+ * the properties in the order they came. They place every offset up to `upTo` (Infinity: every
+ * offset of the text).
+ */
+export interface VisitSteps {
+  events: number[];
+  names: string[];
+  upTo: number;
+}
+
+const OBJECT_BEGIN = 0;
+const PROPERTY = 1;
+const OBJECT_END = 2;
+const ARRAY_BEGIN = 3;
+const ARRAY_END = 4;
+const LITERAL = 5;
+const COMMA = 6;
+const COLON = 7;
+const ERROR = 8;
+
+/**
+ * Steps are kept up to this many errors: the places looked for are those of a file's first few
+ * syntax errors, and a file of a hundred thousand (a minified line gone wrong) would otherwise keep
+ * a step for every item to its end.
+ */
+const STEPS_UP_TO_ERRORS = 64;
+
+/** What one strict visit of a text found: its syntax errors, and when asked for, its steps. */
+export interface SyntaxScan {
+  errors: ParseError[];
+  steps?: VisitSteps;
+}
+
+/**
+ * The errors jsonc-parser's `parse` reports (it collects them from this same walk), without
+ * building the value it would return; with `keepSteps`, also the walk's steps, from which
+ * locationPaths finds places without reading the text again. The strict options change only which
+ * errors a comment gives (an error in place of a comment), not the other steps.
+ */
+export function scanSyntax(text: string, keepSteps = false): SyntaxScan {
   const errors: ParseError[] = [];
-  visit(text, { onError: (error, offset, length) => { errors.push({ error, offset, length }); } },
-    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  return errors;
+  const options = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
+  if (!keepSteps) {
+    visit(text, { onError: (error, offset, length) => { errors.push({ error, offset, length }); } }, options);
+    return { errors };
+  }
+  const events: number[] = [];
+  const names: string[] = [];
+  let upTo = Infinity;
+  let keeping = true;
+  // The first step (not an error) past `upTo` places every offset up to it: the last one kept.
+  const step = (kind: number, offset: number, length: number): void => {
+    if (!keeping) return;
+    events.push(kind, offset, length);
+    if (offset > upTo) keeping = false;
+  };
+  visit(text, {
+    onObjectBegin: (offset, length) => step(OBJECT_BEGIN, offset, length),
+    onObjectProperty: (name, offset, length) => {
+      if (keeping) names.push(name);
+      step(PROPERTY, offset, length);
+    },
+    onObjectEnd: (offset, length) => step(OBJECT_END, offset, length),
+    onArrayBegin: (offset, length) => step(ARRAY_BEGIN, offset, length),
+    onArrayEnd: (offset, length) => step(ARRAY_END, offset, length),
+    onLiteralValue: (_value, offset, length) => step(LITERAL, offset, length),
+    onSeparator: (sep, offset) => step(sep === ',' ? COMMA : COLON, offset, 0),
+    onError: (error, offset, length) => {
+      errors.push({ error, offset, length });
+      if (!keeping) return;
+      events.push(ERROR, offset, error);
+      if (errors.length === STEPS_UP_TO_ERRORS) upTo = offset;
+    },
+  }, options);
+  return { errors, steps: { events, names, upTo: keeping ? Infinity : upTo } };
+}
+
+function parseErrors(text: string): ParseError[] {
+  return scanSyntax(text).errors;
 }
 
 /**
@@ -225,9 +300,10 @@ export function syntaxProblems(text: string, room = MAX_SYNTAX_PROBLEMS, errors 
  * text up to the last of them (getLocation scans from the start for each offset). The same visit,
  * without options, and the same steps: each offset's path is the path as it stands at the first
  * callback where getLocation would stop for that offset. Offsets stop in ascending order, since each
- * stopping test holds for every offset at or below some point of the text.
+ * stopping test holds for every offset at or below some point of the text. Given `steps` (scanSyntax's
+ * of this text) that reach every offset, it goes through them in place of reading the text.
  */
-export function locationPaths(text: string, offsets: readonly number[], options: { countMissingCommas?: boolean } = {}): (string | number)[][] {
+export function locationPaths(text: string, offsets: readonly number[], options: { countMissingCommas?: boolean; steps?: VisitSteps } = {}): (string | number)[][] {
   const order = offsets.map((_, i) => i).sort((a, b) => (offsets[a] as number) - (offsets[b] as number));
   const out = offsets.map(() => [] as (string | number)[]);
   const segments: (string | number)[] = [];
@@ -238,52 +314,85 @@ export function locationPaths(text: string, offsets: readonly number[], options:
   };
   let next = 0;
   const allFound = {};
-  /** Gives the current path to each offset still open for which `stops` holds (the lowest first). */
-  const stopAt = (stops: (position: number) => boolean): void => {
-    while (next < order.length && stops(offsets[order[next] as number] as number)) out[order[next++] as number] = segments.slice();
-    if (next === order.length) throw allFound;
+  const sorted = order.map((i) => offsets[i] as number);
+  const found = (): void => {
+    out[order[next++] as number] = segments.slice();
+  };
+  // Each gives the current path to each offset still open that is below `bound` (at most `limit`).
+  const stopBelow = (bound: number): void => {
+    while (next < sorted.length && (sorted[next] as number) < bound) found();
+    if (next === sorted.length) throw allFound;
+  };
+  const stopUpTo = (limit: number): void => {
+    while (next < sorted.length && (sorted[next] as number) <= limit) found();
+    if (next === sorted.length) throw allFound;
   };
   if (order.length === 0) return out;
+  const onObjectBegin = (offset: number) => {
+    stopUpTo(offset);
+    segments.push('');
+  };
+  const onObjectProperty = (name: string, offset: number, length: number) => {
+    stopBelow(offset);
+    segments[segments.length - 1] = name;
+    stopUpTo(offset + length);
+  };
+  const onObjectEnd = (offset: number) => {
+    stopUpTo(offset);
+    segments.pop();
+  };
+  const onArrayBegin = (offset: number) => {
+    stopUpTo(offset);
+    segments.push(0);
+  };
+  const onArrayEnd = (offset: number) => {
+    stopUpTo(offset);
+    segments.pop();
+  };
+  const onLiteral = (offset: number, length: number) => {
+    stopBelow(offset);
+    stopUpTo(offset + length);
+  };
+  const onSeparator = (comma: boolean, offset: number) => {
+    stopUpTo(offset);
+    if (comma) nextItem();
+  };
+  // A comma left out before a value: the parser reads on as if it were there (counting the
+  // items of a list as it does), where getLocation, which counts commas, stays on the item
+  // before. (Before a bracket, as after one } too many, no item follows: nothing to count.)
+  const onError = (error: ParseErrorCode, offset: number) => {
+    if (!options.countMissingCommas || printParseErrorCode(error) !== 'CommaExpected' || !/^[[{"\-0-9tfn]/.test(text.charAt(offset))) return;
+    stopBelow(offset);
+    nextItem();
+  };
   try {
-    visit(text, {
-      onObjectBegin: (offset) => {
-        stopAt((position) => position <= offset);
-        segments.push('');
-      },
-      onObjectProperty: (name, offset, length) => {
-        stopAt((position) => position < offset);
-        segments[segments.length - 1] = name;
-        stopAt((position) => position <= offset + length);
-      },
-      onObjectEnd: (offset) => {
-        stopAt((position) => position <= offset);
-        segments.pop();
-      },
-      onArrayBegin: (offset) => {
-        stopAt((position) => position <= offset);
-        segments.push(0);
-      },
-      onArrayEnd: (offset) => {
-        stopAt((position) => position <= offset);
-        segments.pop();
-      },
-      onLiteralValue: (_value, offset, length) => {
-        stopAt((position) => position < offset);
-        stopAt((position) => position <= offset + length);
-      },
-      onSeparator: (sep, offset) => {
-        stopAt((position) => position <= offset);
-        if (sep === ',') nextItem();
-      },
-      // A comma left out before a value: the parser reads on as if it were there (counting the
-      // items of a list as it does), where getLocation, which counts commas, stays on the item
-      // before. (Before a bracket, as after one } too many, no item follows: nothing to count.)
-      onError: (error, offset) => {
-        if (!options.countMissingCommas || printParseErrorCode(error) !== 'CommaExpected' || !/^[[{"\-0-9tfn]/.test(text.charAt(offset))) return;
-        stopAt((position) => position < offset);
-        nextItem();
-      },
-    });
+    // Steps that stop short of an offset: read the text instead.
+    const steps = options.steps !== undefined && (sorted[sorted.length - 1] as number) <= options.steps.upTo ? options.steps : undefined;
+    if (steps) {
+      const { events, names } = steps;
+      let name = 0;
+      for (let i = 0; i < events.length; i += 3) {
+        const offset = events[i + 1] as number;
+        const length = events[i + 2] as number;
+        switch (events[i]) {
+          case OBJECT_BEGIN: onObjectBegin(offset); break;
+          case PROPERTY: onObjectProperty(names[name++] as string, offset, length); break;
+          case OBJECT_END: onObjectEnd(offset); break;
+          case ARRAY_BEGIN: onArrayBegin(offset); break;
+          case ARRAY_END: onArrayEnd(offset); break;
+          case LITERAL: onLiteral(offset, length); break;
+          case COMMA: onSeparator(true, offset); break;
+          case COLON: onSeparator(false, offset); break;
+          case ERROR: onError(length as ParseErrorCode, offset); break;
+        }
+      }
+    } else {
+      visit(text, {
+        onObjectBegin, onObjectProperty, onObjectEnd, onArrayBegin, onArrayEnd, onError,
+        onLiteralValue: (_value, offset, length) => onLiteral(offset, length),
+        onSeparator: (sep, offset) => onSeparator(sep === ',', offset),
+      });
+    }
   } catch (e) {
     if (e !== allFound) throw e;
   }
