@@ -3,7 +3,7 @@ import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readS
 import { basename, join } from 'node:path';
 import { didYouMean, fileProblem, MAX_FILE_BYTES, quoteAsWritten, scenarioPlaces, validateScenario, type ValidateOptions, type ValidationResult } from '../machines/index.js';
 import { FileAccessError } from './errors.js';
-import { command } from './invocation.js';
+import { command, commandName } from './invocation.js';
 import { verifiedResult } from './node/verified-scenarios.js';
 import { scenariosDir } from './paths.js';
 import { scenarioFilesIn } from './scenario-files.js';
@@ -114,28 +114,33 @@ export function readScenarioBytes(path: string, limit = MAX_FILE_BYTES): { bytes
 }
 
 /**
- * Files this process validated with no problem at all, by the SHA-256 of their bytes: the full-screen
- * picker lists its folder again each time it opens (every file validated again: about a tenth of a
- * second of CPU each, with every playthrough explored), and a scenario chosen there is loaded once
- * more to play. Only a result with no problem is kept: it names no file and no command (a problem's
- * fix can name the command as this run was started), so it holds for the same bytes anywhere. The
- * same scenario object is handed out again (nothing changes a scenario once loaded; the core keeps
- * its analyses per scenario object, so they are not worked out again either). At most CLEAN_KEPT.
+ * Files this process validated with no error, by the SHA-256 of their bytes: the full-screen picker
+ * lists its folder again each time it opens (every file validated again: about a tenth of a second
+ * of CPU each, with every playthrough explored), and a scenario chosen there is loaded once more to
+ * play. A result with no problem at all names no file and no command, so it holds for the same
+ * bytes anywhere. One with warnings names the file as shown (each problem's file) and a fix can
+ * name the command as this run was started: it is kept for the same bytes at the same path, with
+ * the same command. (A file with errors has no playthroughs to explore; it is validated each
+ * time.) The same result, and scenario object, is handed out again (nothing changes a scenario once
+ * loaded; the core keeps its analyses per scenario object, so they are not worked out again
+ * either). At most KEPT, the first kept going first.
  */
-const clean = new Map<string, ValidationResult>();
-const CLEAN_KEPT = 64;
+const kept = new Map<string, ValidationResult>();
+const KEPT = 64;
 
 function validatedBefore(bytes: Uint8Array, path: string): ValidationResult {
   const digest = createHash('sha256').update(bytes).digest('hex');
-  const kept = clean.get(digest);
-  if (kept) return kept;
+  const named = `${digest}\n${path}\n${commandName()}`;
+  const before = kept.get(digest) ?? kept.get(named);
+  if (before) return before;
   const result = validateScenario(bytes, path, { command: (args) => command(args) });
-  if (result.ok && result.problems.length === 0 && !result.truncated) {
-    if (clean.size >= CLEAN_KEPT) clean.delete(clean.keys().next().value as string);
+  if (result.ok && !result.truncated) {
+    if (kept.size >= KEPT) kept.delete(kept.keys().next().value as string);
     // Frozen, so that what is shared cannot be changed by one holder for the others: a change in
     // place (a test lengthening replies) throws where it is made instead of reaching the next load.
     deepFreeze(result.scenario);
-    clean.set(digest, result);
+    deepFreeze(result.problems);
+    kept.set(result.problems.length === 0 ? digest : named, result);
   }
   return result;
 }

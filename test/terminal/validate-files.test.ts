@@ -173,10 +173,11 @@ describe('links in a folder', () => {
   });
 });
 
-// A process validates a file with no problem once for its bytes (the picker lists its folder again
-// each time it opens): the same bytes anywhere get the same verdict and scenario without the work,
-// and a file changed by one byte, or one with problems, is validated in full each time.
-describe('a file validated with no problem is not validated again in this process', () => {
+// A process validates a file with no error once for its bytes (the picker lists its folder again
+// each time it opens): the same bytes anywhere (with warnings, at the same path) get the same
+// verdict and scenario without the work, and a file changed by one byte, or one with errors, is
+// validated in full each time.
+describe('a file validated with no error is not validated again in this process', () => {
   const good = readFixture('good/example.json').toString('utf8');
   it('the same bytes at another path give the same scenario; changed bytes are validated again', () => {
     const [a, b] = [join(tmp(), 'a.json'), join(tmp(), 'b.json')];
@@ -205,7 +206,31 @@ describe('a file validated with no problem is not validated again in this proces
     expect(loadScenarioFile(a).result.scenario?.nodes).toEqual(scenario?.nodes);
   });
 
-  it('a file with problems is validated again each time, its problems naming the file read', () => {
+  // Validating it explores every playthrough, as for a file with no problem: a scenario with a
+  // warning in the picker's folder was validated again each time the picker opened.
+  it('a file with a warning is validated once for its path and still shows its warning; changed, it is validated again', () => {
+    const warned = good.replace(/"facilitatorNote": "[^"]*",\s*/, '');
+    const [a, b] = [join(tmp(), 'a.json'), join(tmp(), 'b.json')];
+    writeFileSync(a, warned);
+    const first = loadScenarioFile(a).result;
+    expect(first).toMatchObject({ ok: true, errors: 0, warnings: 1 });
+    expect(first.problems.map((p) => [p.code, p.file])).toEqual([['no-facilitator-note', a]]);
+    // Not validated again: the result handed out is the one kept, with its warning.
+    const second = loadScenarioFile(a).result;
+    expect(second).toBe(first);
+    expect(second.problems.map((p) => [p.code, p.file])).toEqual([['no-facilitator-note', a]]);
+    // The same bytes at another path: its warning names that file.
+    writeFileSync(b, warned);
+    expect(loadScenarioFile(b).result.problems.map((p) => [p.code, p.file])).toEqual([['no-facilitator-note', b]]);
+    // One byte changed: validated again, its own verdict, the warning still there.
+    writeFileSync(a, warned.replace('"title": "', '"title": "A'));
+    const changed = loadScenarioFile(a).result;
+    expect(changed).not.toBe(first);
+    expect(changed.scenario?.title).toBe(`A${first.scenario?.title ?? ''}`);
+    expect(changed.problems.map((p) => p.code)).toEqual(['no-facilitator-note']);
+  });
+
+  it('a file with errors is validated again each time, its problems naming the file read', () => {
     const broken = good.replace(/"title": "[^"]*",/, '');
     const [a, b] = [join(tmp(), 'a.json'), join(tmp(), 'b.json')];
     writeFileSync(a, broken);
