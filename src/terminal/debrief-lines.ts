@@ -31,7 +31,7 @@ export const TRANSCRIPT_KEY = `(${TRANSCRIPT_HEADING}, key 2)`;
 
 /**
  * The summary section, made to be looked at and to fit one screen: the ending, the outcome band
- * with a score bar (why that band is in workOnRows), critical violations (each principle once, with the decisions where it was broken), and a compact
+ * with a score bar and why that band, critical violations (each principle once, with the decisions where it was broken), and a compact
  * table of the principles with how often each was followed (✓), gone against (✗) and missed (○).
  * What to work on, in the guide's words, has its own section (workOnRows).
  */
@@ -41,6 +41,9 @@ export function summaryRows(m: DebriefModel, width: number): Row[] {
   out.push(...plain(w(m.ending ? `Ending: ${m.ending.title} (${m.ending.kind})` : 'Ending: not reached')));
   const tone = m.outcome.band === 'needs-review' ? 'bad' : m.outcome.band === 'strong' ? 'good' : 'warn';
   out.push(...plain(w(outcomeScoreLine(m), '  '), { bold: true, tone }));
+  // Why that band, under it (the web debrief and the Markdown export say it beside the outcome; a
+  // summary that said "Needs review" above "Critical violations: none" left the reader to guess).
+  out.push(...plain(w(m.outcome.reason, '  ')));
   const critical = criticalGroups(m.critical);
   if (critical.length === 0) out.push([{ text: 'Critical violations: none', bold: true }]);
   else {

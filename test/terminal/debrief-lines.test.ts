@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pathRows, rowText, summaryRows, transcriptRows, workOnRows } from '../../src/terminal/debrief-lines.js';
 import { debriefPlain } from '../../src/terminal/debrief-plain.js';
-import { analyseBest, criticalGroups, debriefMarkdown, debriefModel, decisionNumbers, TRANSCRIPT_HEADING, VERDICT_WORDS, type Debrief, type DebriefModel } from '../../src/machines/index.js';
+import { analyseBest, criticalGroups, outcomeOf, debriefMarkdown, debriefModel, decisionNumbers, TRANSCRIPT_HEADING, VERDICT_WORDS, type Debrief, type DebriefModel } from '../../src/machines/index.js';
 import { bundled, bundledFiles, example, play, keptOnceMissedOnce } from '../machines/core/fixtures.js';
 import { criticalPath } from '../helpers/play.js';
 
@@ -373,5 +373,26 @@ describe('the summary\'s counts of a principle, beside what the words say of it'
     }
     // Some real playthrough misses a principle it keeps beside best practice (else this tests nothing).
     expect(besideBest).toBeGreaterThan(0);
+  });
+});
+
+// The summary said "Outcome: Needs review · 19% (7 of 37 points)" over "Critical violations: none"
+// and not why: the web debrief and the Markdown export say "… is under 50%, which needs review".
+describe('the summary says why the outcome, under it, in the words the web and export use', () => {
+  const strong = debriefModel(example, play(example, 'practice', ['phone-curious', 'after-supervisor']).getSnapshot().output as Debrief);
+  const harmful = debriefModel(example, play(example, 'practice', ['phone-accuse', 'after-search']).getSnapshot().output as Debrief);
+  const under = { ...harmful, critical: [], outcome: outcomeOf(19, 0), score: { earned: 7, best: 37, percent: 19 } } as DebriefModel;
+  it.each([['strong', strong], ['a critical violation', harmful], ['under 50%, none critical', under]] as const)('%s, at 60 and 120 columns, and line by line', (_name, m) => {
+    for (const width of [60, 120]) {
+      const rows = summaryRows(m, width).map(rowText);
+      const at = rows.findIndex((r) => r.startsWith('Outcome: '));
+      const next = rows.findIndex((r, i) => i > at && r.startsWith('Critical violations'));
+      expect(rows.slice(at + 1, next).join(' ').replace(/\s+/g, ' ').trim(), rows.join('\n')).toBe(m.outcome.reason);
+      for (const r of rows) expect([...r].length).toBeLessThanOrEqual(width);
+    }
+    expect(debriefPlain(m, 60).replace(/\s+/g, ' ')).toContain(m.outcome.reason);
+  });
+  it('under 50%: says it needs review', () => {
+    expect(summaryRows(under, 60).map(rowText).join(' ').replace(/\s+/g, ' ')).toContain('19% of the most points this scenario allows is under 50%, which needs review');
   });
 });
