@@ -55,12 +55,16 @@ export function saveProgress(playable: PlayableScenario, persistedSnapshot: unkn
   return { ok: true, result, message: `Progress saved to ${saved}\n${resume}` };
 }
 
+/** Under a finished playthrough's debrief where the state folder cannot be written (recordedLine). */
+export const NOT_RECORDED_UNWRITABLE = 'Not added to your records: the state folder cannot be written. To have a finish counted, make it writable and play again.';
+
 /**
  * The debrief's line saying that the finished practice went into the volunteer's records, and the
  * command that shows them; or that it did not, because another terminal went on with the save this
  * run continued (the core's FELL_BEHIND_FINISH); undefined otherwise: `finished` is what
- * finishPlaythrough returned (undefined for a --from or --set run), and records whose write failed
- * (a state folder that cannot be written) live only in memory, which the line about saving already says.
+ * finishPlaythrough returned (undefined for a --from or --set run); where the state folder cannot be
+ * written, that this finish is not in the records and what would have it counted; undefined when only
+ * the records file refused (its own notice says this finish will be missing from them).
  */
 export function recordedLine(finished: Finished | undefined, env: NodeJS.ProcessEnv = process.env, playable?: Pick<PlayableScenario, 'from' | 'set' | 'preview'>): string | undefined {
   if (finished !== undefined && 'behind' in finished) return core.FELL_BEHIND_FINISH;
@@ -73,6 +77,9 @@ export function recordedLine(finished: Finished | undefined, env: NodeJS.Process
     if (how.length === 0 && playable.preview === true) return 'Not added to your records: this run was a preview (--preview), an author\'s test, as the web app\'s Preview plays a file.';
     if (how.length > 0) return `Not added to your records: this run ${how.join(' and ')}, an author's test rather than a whole playthrough.`;
   }
+  // A state folder that cannot be written: its notice says "kept in memory only", which did not say
+  // that this finish is not in the records, nor what would have it counted.
+  if (finished !== undefined && stateStore(env).savingFailure() !== undefined && stateStore(env).inMemoryOnly(core.RECORDS_KEY)) return NOT_RECORDED_UNWRITABLE;
   // Nor when the records were not written (damaged, and could not be moved aside): their notice says so.
   if (finished === undefined || finished.unsaved === true || stateStore(env).inMemoryOnly(core.RECORDS_KEY)) return undefined;
   return `Added to your records: ${command('records', env)}`;

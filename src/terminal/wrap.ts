@@ -290,11 +290,11 @@ export function commandRows(text: string, width: number, keep: string): string[]
 
 /**
  * A line of a full-screen notice that names a path, as rows to draw one each: as it is when it
- * fits, or names no path; else the path (one with spaces in it too, see pathWords; a line that is
- * one word holding a "/", such as "exports/…json", is one) on rows of its own, whole where it
- * fits a row, and where it is longer than a row cut at the row's width only (a row that would end
- * with a space of the path ends before it), so that the rows copied and joined are the path; the
- * words before it on rows of their own, wrapped between words, and those after it on the next.
+ * fits, or names no path; else wrapped between words, the path (one with spaces in it too, see
+ * pathWords; a line that is one word holding a "/", such as "exports/…json", is one) whole on the
+ * row it comes to where it fits there, else on a row of its own, and where it is longer than a row
+ * on rows of its own cut at the row's width only (a row that would end with a space of the path
+ * ends before it), so that the rows copied and joined are the path, the words after it on the next.
  * Ink wrapped such a line at any space, and a long path after its separators: "(in the state
  * folder /tmp/…/" on one row, a path with spaces in it split at them, and rows that began with
  * "/" as if a path of their own.
@@ -308,6 +308,12 @@ export function pathLineRows(line: string, width: number): string[] {
   let row = '';
   for (const word of words) {
     if (isPath(word)) {
+      // Whole on the row it comes to where it fits there (the width used: at 120 columns a notice was
+      // three short rows, the path alone on the middle one); else on rows of its own.
+      if (columnsOf(word) <= width && (!row || columnsOf(row) + 1 + columnsOf(word) <= width)) {
+        row = row ? `${row} ${word}` : word;
+        continue;
+      }
       if (row) rows.push(row);
       row = '';
       let rest = word;

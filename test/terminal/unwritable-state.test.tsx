@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
+import { NOT_RECORDED_UNWRITABLE } from '../../src/terminal/saves.js';
 import { READ_ONLY_SKIP, readOnlyTestable, runChild, runPiped } from './helpers/cli.js';
 import { appElement, KEY, newPhone as loadNewPhone, playToDebrief, press, renderApp, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
 
@@ -63,6 +64,8 @@ describe('a state folder that cannot be written', () => {
     expect(r.out).toContain('Score: 100% (4 of 4 points)');
     // Only a record that reached the disk is said to be in the records (with only "saves" in the way).
     expect(r.out.includes('Added to your records')).toBe(code === 0);
+    // And one that did not says so, and what would have it counted ("kept in memory only" did not).
+    expect(r.out.replace(/\s+/g, ' ').includes(NOT_RECORDED_UNWRITABLE)).toBe(code !== 0);
     expect(r.code).toBe(code);
   });
 
@@ -106,6 +109,7 @@ describe('a state folder that cannot be written', () => {
     expect(frame).toContain('Debrief: Example: the new phone');
     expect(frame.replace(/\n/g, ' ')).toMatch(/Progress is not being saved: .* cannot be written \(part of the path is a file, not a folder\)/);
     expect(frame).not.toContain('Added to your records');
+    expect(frame.replace(/\s+/g, ' ')).toContain(NOT_RECORDED_UNWRITABLE);
     await press(r, 'e');
     expect(r.lastFrame()).toContain('Press e again to write it to:');
     expect(r.lastFrame()).toContain(`\n${elsewhere}\n`);

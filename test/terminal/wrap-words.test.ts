@@ -182,3 +182,16 @@ describe('a path cut short to a row', () => {
     expect(elidedPathLine('No path here at all, however long the line is, it stays as it is.', 20)).toBe('No path here at all, however long the line is, it stays as it is.');
   });
 });
+
+// At 120 columns "Progress is not being saved: <folder> cannot be written (…); this session is kept
+// in memory only." was three short rows, the folder alone on the middle one.
+describe('a path that fits the row it comes to', () => {
+  it('stays on it, whole, and the words after it follow on the same row: the width is used', () => {
+    const line = 'Progress is not being saved: /tmp/tmp.o2EPyVL0yx/state/casa-practice cannot be written (part of the path is a file, not a folder); this session is kept in memory only.';
+    const rows = pathLineRows(line, 120);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain(' /tmp/tmp.o2EPyVL0yx/state/casa-practice ');
+    expect(rows.join(' ')).toBe(line);
+    for (const row of rows) expect(stringWidth(row)).toBeLessThanOrEqual(120);
+  });
+});
