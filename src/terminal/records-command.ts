@@ -1,7 +1,7 @@
 import { accessSync, constants, lstatSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { backupFileName, backupText, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, otherPracticeYears, otherYearsWords, PRACTICE_IDLE_MS, keepLearner, readRecords, recordsCsv, scenariosAtHand, shownFileName, shownMinutes, visibleLine, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type PlaythroughRecord, type Scenario } from '../machines/index.js';
+import { backupFileName, backupText, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_HOURS_PER_YEAR, localDate, localTime, NO_PRACTICE_YET, otherPracticeYears, otherYearsWords, PRACTICE_IDLE_MS, keepLearner, readRecords, recordsCsv, scenariosAtHand, shownFileName, shownMinutes, visibleLine, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type PlaythroughRecord, type Scenario } from '../machines/index.js';
 import { parseArgs, UsageError } from './args.js';
 import type { CliIO } from './commands.js';
 import { exportsDir, shownPath, shownStateDir } from './export.js';
@@ -70,6 +70,15 @@ function unreadableStateFolder(env: NodeJS.ProcessEnv): string | undefined {
 export const TERMINAL_COUNTING = `This total counts every scenario you finish, each time you finish it, in practice or assessment mode, with the minutes you spent in it; not the time between sittings, nor a scenario left unfinished, nor a run with --from, --set or --preview. If ${PRACTICE_IDLE_MS / 60_000} minutes pass with no key press (or line typed), those ${PRACTICE_IDLE_MS / 60_000} minutes count but the time after them does not, until the next one. Each finish keeps the seconds spent, and only the total is rounded to minutes: a scenario finished in under 30 seconds shows 0 min, and its seconds still count.`;
 
 /**
+ * What the records are and are not, after the total: IN_SERVICE_CREDIT (My records' words) said
+ * shorter, claiming no credit all the same (whether it counts is the Advocate Supervisor's call).
+ */
+export const RECORDS_CREDIT = `Your own log, not in-service credit by itself: ask your Advocate Supervisor whether it counts toward your in-service training (about ${IN_SERVICE_HOURS_PER_YEAR} hours a year). Totals are by calendar year on this device's clock; each scenario is dated.`;
+
+/** What the total counts, short (TERMINAL_COUNTING says it in full). */
+export const COUNTING_SHORT = `Counted: the minutes in each scenario you finish (after ${PRACTICE_IDLE_MS / 60_000} minutes with no key press, none until the next); not one left unfinished, nor a run with --from, --set or --preview; the total is rounded to minutes, not each finish.`;
+
+/**
  * Whose records these are: the terminal's own. The web app keeps its own in each browser, apart
  * from these (its My records said so of the terminal; the terminal said nothing of the web app).
  * The command is named as it was started (command()): after `npm ci`, `casa-practice` is not on
@@ -79,7 +88,7 @@ export const TERMINAL_COUNTING = `This total counts every scenario you finish, e
  * program name pasted rows ran "node" alone.
  */
 export const terminalRecordsOwn = (env: NodeJS.ProcessEnv = process.env): string =>
-  `Each app keeps its own records: these are the terminal's, on this computer. The web app keeps its own in each browser, apart from these; to keep all your practice in one place, load a backup file in the web app's My records. Write one with:\n${command('records --backup', env)}`;
+  `These are the terminal's records; the web app keeps its own. To keep all your practice in one place, load a backup in the web app's My records. Write one with:\n${command('records --backup', env)}`;
 
 /** `casa-practice records`: the year's finished practice and its total, and the files to take it elsewhere. */
 export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv = process.env, now = new Date()): number {
@@ -125,22 +134,21 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
     // "no time recorded", not a dash: a screen reader says nothing for a dash alone (My records says "not recorded").
     say(`${localDate(p.completedAt)} ${localTime(p.completedAt)}  ${p.title}: ${shownMinutes(p) !== undefined ? `${shownMinutes(p)} min` : 'no time recorded'}, ${p.score.percent}%, ${BAND_LABELS[p.band]}, ${p.mode === 'assessment' ? 'Assessment' : 'Practice'}`, '  ');
   }
+  // The answer first, the explanation after it, short (about 20 rows of it came before the total,
+  // and with nothing finished "Total: 0 hours … from 0 finished scenarios" said the same as "No
+  // completed practice yet" under it). With practice, the total; with none this year, that once.
   if (rows.length > 0) say();
-  say(IN_SERVICE_CREDIT);
-  say();
-  say(TERMINAL_COUNTING);
-  say();
-  sayCommand(terminalRecordsOwn(env));
-  say();
-  // The total last, just above the prompt: first, it was scrolled out of sight on a 60×24 terminal
-  // by the words after it, which then began "This total counts…" under no total at all.
-  say(`Total: ${data.summary} (${data.breakdown}${data.withoutTime > 0 ? `; ${data.withoutTime} without a recorded time, not counted` : ''}).`);
+  if (rows.length > 0) say(`Total: ${data.summary} (${data.breakdown}${data.withoutTime > 0 ? `; ${data.withoutTime} without a recorded time, not counted` : ''}).`);
   // Nothing in this year's list is not nothing kept: practice finished only last year read as
   // "0 hours … from 0 finished scenarios", as if it were lost. The certificate's and My records' words.
-  if (read.playthroughs.length === 0) say(NO_PRACTICE_YET);
-  else if (rows.length === 0) say(`No practice was completed in ${year}.`);
+  else if (read.playthroughs.length === 0) say(NO_PRACTICE_YET);
+  else say(`No practice was completed in ${year}.`);
   const others = otherYearsWords(read.playthroughs, year);
   if (others) sayCommand(`${others} To list one, run: ${command(`records --year ${(otherPracticeYears(read.playthroughs, year)[0] as { year: number }).year}`, env)}`);
+  say();
+  say(RECORDS_CREDIT);
+  if (read.playthroughs.length > 0) say(COUNTING_SHORT);
+  sayCommand(terminalRecordsOwn(env));
   const files: [string, string, () => string][] = [];
   if (args.flags.has('csv')) files.push(['CSV', exportFileName('records', 'csv', now), () => recordsCsv(read.playthroughs)]);
   // Scenarios in progress from your own files are not in the backup (their save names the file's path): said after it.

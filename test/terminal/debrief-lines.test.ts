@@ -381,7 +381,7 @@ describe('the summary\'s counts of a principle, beside what the words say of it'
 describe('the summary says why the outcome, under it, in the words the web and export use', () => {
   const strong = debriefModel(example, play(example, 'practice', ['phone-curious', 'after-supervisor']).getSnapshot().output as Debrief);
   const harmful = debriefModel(example, play(example, 'practice', ['phone-accuse', 'after-search']).getSnapshot().output as Debrief);
-  const under = { ...harmful, critical: [], outcome: outcomeOf(19, 0), score: { earned: 7, best: 37, percent: 19 } } as DebriefModel;
+  const under = { ...harmful, critical: [], outcome: outcomeOf(19, 0), score: { earned: 7, best: 37, percent: 19, capped: false } } as DebriefModel;
   it.each([['strong', strong], ['a critical violation', harmful], ['under 50%, none critical', under]] as const)('%s, at 60 and 120 columns, and line by line', (_name, m) => {
     for (const width of [60, 120]) {
       const rows = summaryRows(m, width).map(rowText);

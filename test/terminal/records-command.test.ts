@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyseBest, startSession, writeSave, IN_SERVICE_CREDIT, importBackup, validateScenario, xapiFile, xapiLearner, type Scenario, MAX_RECORD_MINUTES, memoryStore, NO_PRACTICE_YET, parseBackup, playthroughRecord, readRecords, recordPlaythrough, type Debrief } from '../../src/machines/index.js';
+import { analyseBest, startSession, writeSave, importBackup, validateScenario, xapiFile, xapiLearner, type Scenario, MAX_RECORD_MINUTES, memoryStore, NO_PRACTICE_YET, parseBackup, playthroughRecord, readRecords, recordPlaythrough, type Debrief } from '../../src/machines/index.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 import { recordsCommand } from '../../src/terminal/records-command.js';
 import { textWidth } from '../../src/terminal/invocation.js';
@@ -51,19 +51,21 @@ describe('casa-practice records', () => {
     expect(r.out).not.toContain('30 min');
     // Untrusted text reaches the terminal without its escape sequence.
     expect(r.out).not.toContain('\u001b');
-    expect(r.flat).toContain(IN_SERVICE_CREDIT);
+    expect(r.flat).toContain('Your own log, not in-service credit by itself: ask your Advocate Supervisor whether it counts toward your in-service training (about 12 hours a year).');
     // Which year the total is: neither the guide nor the app's sources say a program's in-service year is the calendar year.
-    expect(r.flat).toContain('The totals here are by calendar year, 1 January to 31 December on this device\'s clock; if your program counts its in-service year otherwise, the date of each finished scenario is listed');
-    expect(r.flat).toMatch(/10 minutes pass with no key press/);
+    expect(r.flat).toContain('Totals are by calendar year on this device\'s clock; each scenario is dated.');
+    expect(r.flat).toContain('Counted: the minutes in each scenario you finish (after 10 minutes with no key press, none until the next); not one left unfinished, nor a run with --from or --set.');
     // Whose records these are: the terminal's own; the web app keeps its own, and the backup joins them.
-    expect(r.flat).toContain("Each app keeps its own records: these are the terminal's, on this computer. The web app keeps its own in each browser, apart from these; to keep all your practice in one place, load a backup file in the web app's My records. Write one with: casa-practice records --backup");
+    expect(r.flat).toContain("These are the terminal's records; the web app keeps its own. To keep all your practice in one place, load a backup in the web app's My records. Write one with: casa-practice records --backup");
     expect(run(['--year', '2025'], env).flat).toContain('Total: 0.5 hours of finished practice in 2025 (30 minutes from 1 finished scenario).');
     expect(() => run(['--year', 'last'], env)).toThrow(/--year needs a year/);
   });
 
   // Tried in tmux at 60×24: the total came first and the explanations after it, so the screen left
-  // above the prompt began at "This total counts every scenario…" with the total scrolled out of sight.
-  it('ends with the total, so that a 60×24 terminal shows it above the prompt', () => {
+  // above the prompt began at "This total counts every scenario…" with the total scrolled out of
+  // sight; then the total came last, after about 20 rows of explanation. The answer first now, and
+  // the explanation after it short enough that a 60×24 terminal shows both.
+  it('gives the answer first (the list, the total, the other years), then a short explanation; all of it in 60×24', () => {
     const columns = Object.getOwnPropertyDescriptor(process.stdout, 'columns');
     Object.defineProperty(process.stdout, 'columns', { value: 60, configurable: true });
     try {
@@ -71,10 +73,13 @@ describe('casa-practice records', () => {
       const lines = r.out.trimEnd().split('\n');
       expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(60);
       // 24 rows: the prompt's line, and 23 of output above it.
-      const lastScreen = lines.slice(-23).join(' ').replace(/\s+/g, ' ');
-      expect(lastScreen).toContain('Total: 0.6 hours of finished practice in 2026 (36 minutes from 2 finished scenarios).');
-      expect(lastScreen).toContain('Also finished in other years: 2025 (1 finished scenario).');
-      expect(lines.at(-1)).toMatch(/records --year 2025$/);
+      expect(lines.length, r.out).toBeLessThanOrEqual(23);
+      const flat = r.flat;
+      const total = flat.indexOf('Total: 0.6 hours of finished practice in 2026 (36 minutes from 2 finished scenarios).');
+      expect(total).toBeGreaterThan(0);
+      expect(flat.indexOf('Also finished in other years: 2025 (1 finished scenario).')).toBeGreaterThan(total);
+      expect(flat.indexOf('Your own log')).toBeGreaterThan(flat.indexOf('records --year 2025'));
+      expect(lines.at(-1)).toMatch(/records --backup$/);
     } finally {
       if (columns) Object.defineProperty(process.stdout, 'columns', columns);
       else delete (process.stdout as { columns?: number }).columns;
@@ -89,19 +94,24 @@ describe('casa-practice records', () => {
   it('names its commands the way the app was started (npm run cli --), as every other hint does', () => {
     const env = { ...envWithPractice(), npm_lifecycle_event: 'cli' };
     const r = run([], env);
-    expect(r.flat).toContain("to keep all your practice in one place, load a backup file in the web app's My records. Write one with: npm run cli -- records --backup");
+    expect(r.flat).toContain("To keep all your practice in one place, load a backup in the web app's My records. Write one with: npm run cli -- records --backup");
     expect(r.flat).toContain('To list one, run: npm run cli -- records --year 2025');
     expect(r.flat).not.toMatch(/run casa-practice/);
   });
 
   it('says when nothing was finished yet, and names the other years with practice and how to see them', () => {
-    expect(run([], tempEnv()).flat).toContain(NO_PRACTICE_YET);
+    // Once, first, and no "Total: 0 hours … from 0 finished scenarios" saying the same before it.
+    const none = run([], tempEnv());
+    expect(none.out.startsWith(`${NO_PRACTICE_YET}\n`), none.out).toBe(true);
+    expect(none.flat.split(NO_PRACTICE_YET)).toHaveLength(2);
+    expect(none.flat).not.toContain('Total:');
     const env = envWithPractice();
     const thisYear = run([], env);
     expect(thisYear.flat).not.toContain(NO_PRACTICE_YET);
     expect(thisYear.flat).toContain('Also finished in other years: 2025 (1 finished scenario). To list one, run: casa-practice records --year 2025');
     const empty = run(['--year', '2024'], env);
-    expect(empty.flat).toContain('Total: 0 hours of finished practice in 2024 (0 minutes from 0 finished scenarios). No practice was completed in 2024. Finished in other years: 2026 (2 finished scenarios), 2025 (1 finished scenario). To list one, run: casa-practice records --year 2026');
+    expect(empty.flat).toMatch(/^No practice was completed in 2024\. Finished/);
+    expect(empty.flat).toContain('No practice was completed in 2024. Finished in other years: 2026 (2 finished scenarios), 2025 (1 finished scenario). To list one, run: casa-practice records --year 2026');
     expect(empty.flat).not.toContain(NO_PRACTICE_YET);
   });
 
@@ -133,7 +143,7 @@ describe('casa-practice records', () => {
     expect(at).toBeGreaterThan(0);
     expect(lines.slice(at + 1).join(' ')).toMatch(/^casa-practice cannot use that file, but you can keep it, or send it to whoever helps you with the app; delete it once you no longer need it\. /);
     expect(r.flat).toContain('Total: 0.6 hours of finished practice in 2026 (36 minutes from 2 finished scenarios).');
-    expect(run(['--year', '2027'], env).flat).toContain('Total: 0 hours of finished practice in 2027 (0 minutes from 0 finished scenarios).');
+    expect(run(['--year', '2027'], env).flat).toMatch(/^No practice was completed in 2027\. /);
     expect(readFileSync(join(dir, 'records.json.damaged-2026-03-02T18-00-00'), 'utf8')).toBe(JSON.stringify(file));
   });
 
