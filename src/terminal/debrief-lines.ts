@@ -43,7 +43,7 @@ export function summaryRows(m: DebriefModel, width: number): Row[] {
   out.push(...plain(w(outcomeScoreLine(m), '  '), { bold: true, tone }));
   // Why that band, under it (the web debrief and the Markdown export say it beside the outcome; a
   // summary that said "Needs review" above "Critical violations: none" left the reader to guess).
-  out.push(...plain(w(m.outcome.reason, '  ')));
+  out.push(...plain(w(bandWhy(m), '  ')));
   const critical = criticalGroups(m.critical);
   if (critical.length === 0) out.push([{ text: 'Critical violations: none', bold: true }]);
   else {
@@ -55,8 +55,10 @@ export function summaryRows(m: DebriefModel, width: number): Row[] {
     const at = decisionNumbers(m.critical.map((c) => c.turn).filter((t) => t >= 0));
     out.push(...plain(w(`Critical violations: ${m.critical.length}${at ? `, at ${at} ${TRANSCRIPT_KEY}` : ''}`, '  '), { bold: true, tone: 'bad' }));
     for (const c of critical) out.push(...plain(w(`! ${c.title} (${guideCitation(c.section)})${c.times > 1 ? ` ×${c.times}` : ''}`, '  '), { tone: 'bad' }));
+    out.push(blank);
   }
-  out.push(blank);
+  // (With none, "Principles" follows "Critical violations: none" without a blank row: the row the
+  // band's why took, so that a run through twenty principles still fits 80×24 whole.)
   // Principles gone against get a row each, counts in a column on the right (on a long title's
   // last row); those missed and those followed throughout are listed together, so a run that
   // touches twenty principles still fits one screen.
@@ -79,6 +81,19 @@ export function summaryRows(m: DebriefModel, width: number): Row[] {
   group('missed', 'Missed a chance');
   group('followed', 'Followed');
   return out;
+}
+
+/**
+ * Why the band, on one row at 80 columns under the outcome and its score (the summary's first page
+ * holds every principle at 80×24): the core's reason (outcomeOf) from "is" on, to its ";", as the
+ * web debrief and the Markdown export say it ("… is under 50%, which needs review").
+ */
+export function bandWhy(m: Pick<DebriefModel, 'outcome' | 'critical'>): string {
+  // (The reason's "(a critical violation) always needs review", without what the cap is: on the To work on tab.)
+  if (m.critical.length > 0) return 'Why: a critical violation always needs review.';
+  const from = m.outcome.reason.indexOf(' is ');
+  const why = (from >= 0 ? m.outcome.reason.slice(from + 4) : m.outcome.reason).split(';')[0]?.replace(/\.$/, '') ?? '';
+  return `Why: ${why}.`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathRows, rowText, summaryRows, transcriptRows, workOnRows } from '../../src/terminal/debrief-lines.js';
+import { bandWhy, pathRows, rowText, summaryRows, transcriptRows, workOnRows } from '../../src/terminal/debrief-lines.js';
 import { debriefPlain } from '../../src/terminal/debrief-plain.js';
 import { analyseBest, criticalGroups, outcomeOf, debriefMarkdown, debriefModel, decisionNumbers, TRANSCRIPT_HEADING, VERDICT_WORDS, type Debrief, type DebriefModel } from '../../src/machines/index.js';
 import { bundled, bundledFiles, example, play, keptOnceMissedOnce } from '../machines/core/fixtures.js';
@@ -382,17 +382,21 @@ describe('the summary says why the outcome, under it, in the words the web and e
   const strong = debriefModel(example, play(example, 'practice', ['phone-curious', 'after-supervisor']).getSnapshot().output as Debrief);
   const harmful = debriefModel(example, play(example, 'practice', ['phone-accuse', 'after-search']).getSnapshot().output as Debrief);
   const under = { ...harmful, critical: [], outcome: outcomeOf(19, 0), score: { earned: 7, best: 37, percent: 19, capped: false } } as DebriefModel;
-  it.each([['strong', strong], ['a critical violation', harmful], ['under 50%, none critical', under]] as const)('%s, at 60 and 120 columns, and line by line', (_name, m) => {
-    for (const width of [60, 120]) {
+  it.each([['strong', strong], ['a critical violation', harmful], ['under 50%, none critical', under]] as const)('%s, at 80 and 120 columns (one row), and line by line in full', (_name, m) => {
+    for (const width of [80, 120]) {
       const rows = summaryRows(m, width).map(rowText);
       const at = rows.findIndex((r) => r.startsWith('Outcome: '));
       const next = rows.findIndex((r, i) => i > at && r.startsWith('Critical violations'));
-      expect(rows.slice(at + 1, next).join(' ').replace(/\s+/g, ' ').trim(), rows.join('\n')).toBe(m.outcome.reason);
+      expect(rows.slice(at + 1, next).join(' ').replace(/\s+/g, ' ').trim(), rows.join('\n')).toBe(bandWhy(m));
+      // One row at 80 columns or more (the summary's first page holds every principle at 80×24).
+      expect(next - at - 1).toBe(1);
       for (const r of rows) expect([...r].length).toBeLessThanOrEqual(width);
     }
     expect(debriefPlain(m, 60).replace(/\s+/g, ' ')).toContain(m.outcome.reason);
   });
   it('under 50%: says it needs review', () => {
-    expect(summaryRows(under, 60).map(rowText).join(' ').replace(/\s+/g, ' ')).toContain('19% of the most points this scenario allows is under 50%, which needs review');
+    expect(summaryRows(under, 60).map(rowText).join(' ').replace(/\s+/g, ' ')).toContain('Why: under 50%, which needs review.');
+    expect(bandWhy(strong)).toBe('Why: 80% or more, with no critical violation.');
+    expect(bandWhy(harmful)).toBe('Why: a critical violation always needs review.');
   });
 });

@@ -421,7 +421,7 @@ describe('trainer-led sessions (--facilitate)', () => {
     const env = tempEnv();
     recordCompletion(stateStore(env), 'example-new-phone', 80);
     const practice = await renderApp(appElement({ env }).element);
-    expect(practice.lastFrame()).toContain('✓ best 80%');
+    expect(practice.lastFrame()).toContain('best 80%');
     cleanup();
     const { element } = appElement({ env, start: { kind: 'facilitate' } });
     const r = await renderApp(element);

@@ -159,7 +159,7 @@ describe('fitting 24 rows', () => {
       if (shown.length < TITLES.length) expect(text).toMatch(/(↑|↓) \d+ more/);
       // The highlighted scenario is always on screen.
       expect(text).toMatch(new RegExp(`^› +${entry(i).source}`, 'm'));
-      if (text.includes('New nails, new phone, new boyfriend')) expect(text).toMatch(/New nails, new phone, new boyfriend +18 min +✓ best 80%/);
+      if (text.includes('New nails, new phone, new boyfriend')) expect(text).toMatch(/New nails, new phone, new boyfriend +18 min +best 80%/);
       await press(r, KEY.down);
     }
     expect(seen.size).toBe(TITLES.length);

@@ -55,9 +55,14 @@ export interface RoomSessionMark {
 }
 
 const INDENT = 5;
-/** The columns of a row's minutes ("18 min") and of its best score ("✓ best 100%", with a space before it). */
+/**
+ * The columns of a row's minutes ("18 min") and of its best score ("best 100%", with a space before
+ * it). Not "✓ best 19%" in green: a tick beside a score that needs review read as a pass (the web's
+ * card says "Completed · best score 19%"; "completed" did not fit 60 columns beside a title).
+ */
 const MINUTES_WIDTH = 7;
-const BEST_WIDTH = 12;
+export const bestWords = (percent: number) => `best ${percent}%`;
+const BEST_WIDTH = 1 + bestWords(100).length;
 const rowsOf = (text: string, width: number) => inkRows(text, width);
 const RESUME_LINE = 'A saved session is waiting: press R to resume it.';
 /** The help line's key for the notices in full, while some are shortened. */
@@ -234,7 +239,7 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, d
               </Box>
               {anyDone && (
                 <Box width={BEST_WIDTH} flexShrink={0} paddingLeft={1}>
-                  <Text color={theme.good}>{e.completed ? `✓ best ${e.bestPercent ?? 0}%` : ''}</Text>
+                  <Text>{e.completed ? bestWords(e.bestPercent ?? 0) : ''}</Text>
                 </Box>
               )}
             </Box>
