@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { DOUBLE_PRESS_MS } from '../machines/index.js';
 import { Announce } from './components/Announce.js';
+import { browserSwitch } from './browser-switch.js';
 
 /**
  * Presenter mode with a presentation clicker. A clicker sends Page Down and Page Up (some send the
@@ -110,47 +111,17 @@ function focusKeeps(target: EventTarget | null, key: string): boolean {
  */
 export const SINGLE_KEYS_KEY = 'casa-practice-single-key-shortcuts';
 
-/** The choice when the browser refuses storage: it lasts as long as the page. */
-let singleKeysInMemory = true;
-const singleKeysListeners = new Set<() => void>();
+const singleKeys = browserSwitch(SINGLE_KEYS_KEY);
 
 /** Whether B and . blank the projector (on unless the trainer turned them off). */
-export function singleKeysOn(): boolean {
-  try {
-    return window.localStorage.getItem(SINGLE_KEYS_KEY) !== 'off';
-  } catch {
-    return singleKeysInMemory;
-  }
-}
+export const singleKeysOn = singleKeys.on;
 
 /** Turns the single-character shortcuts on or off, for this browser. */
-export function setSingleKeys(on: boolean): void {
-  singleKeysInMemory = on;
-  try {
-    if (on) window.localStorage.removeItem(SINGLE_KEYS_KEY);
-    else window.localStorage.setItem(SINGLE_KEYS_KEY, 'off');
-  } catch {
-    // Storage refused: the choice lasts as long as this page.
-  }
-  for (const l of singleKeysListeners) l();
-}
-
-function subscribeSingleKeys(listener: () => void): () => void {
-  singleKeysListeners.add(listener);
-  // Changed in another tab or window of the app.
-  const onStorage = (e: StorageEvent) => {
-    if (e.key === SINGLE_KEYS_KEY || e.key === null) listener();
-  };
-  window.addEventListener('storage', onStorage);
-  return () => {
-    singleKeysListeners.delete(listener);
-    window.removeEventListener('storage', onStorage);
-  };
-}
+export const setSingleKeys = singleKeys.set;
 
 /** Whether the single-character shortcuts are on, kept up to date (the checkbox, the hint, the blank button). */
 export function useSingleKeys(): boolean {
-  return useSyncExternalStore(subscribeSingleKeys, singleKeysOn, () => true);
+  return singleKeys.useOn();
 }
 
 /** The label of the checkbox that turns them off. */

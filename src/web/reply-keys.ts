@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { browserSwitch } from './browser-switch.js';
 import { TYPING } from './clicker.js';
 
 /**
@@ -15,47 +16,17 @@ export const REPLY_KEYS_KEY = 'casa-practice-reply-keys';
 /** The label of the checkbox that turns the reply keys off (and on again). */
 export const REPLY_KEYS_LABEL = 'Number keys choose a reply';
 
-/** The choice when the browser refuses storage: it lasts as long as the page. */
-let inMemory = true;
-const listeners = new Set<() => void>();
+const replyKeys = browserSwitch(REPLY_KEYS_KEY);
 
 /** Whether 1–9 choose a reply (on unless turned off). */
-export function replyKeysOn(): boolean {
-  try {
-    return window.localStorage.getItem(REPLY_KEYS_KEY) !== 'off';
-  } catch {
-    return inMemory;
-  }
-}
+export const replyKeysOn = replyKeys.on;
 
 /** Turns the reply keys on or off, for this browser. */
-export function setReplyKeys(on: boolean): void {
-  inMemory = on;
-  try {
-    if (on) window.localStorage.removeItem(REPLY_KEYS_KEY);
-    else window.localStorage.setItem(REPLY_KEYS_KEY, 'off');
-  } catch {
-    // Storage refused: the choice lasts as long as this page.
-  }
-  for (const l of listeners) l();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  // Changed in another tab or window of the app.
-  const onStorage = (e: StorageEvent) => {
-    if (e.key === REPLY_KEYS_KEY || e.key === null) listener();
-  };
-  window.addEventListener('storage', onStorage);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('storage', onStorage);
-  };
-}
+export const setReplyKeys = replyKeys.set;
 
 /** Whether the reply keys are on, kept up to date (the checkbox, the hint, the keys themselves). */
 export function useReplyKeys(): boolean {
-  return useSyncExternalStore(subscribe, replyKeysOn, () => true);
+  return replyKeys.useOn();
 }
 
 /** Whether `target` (a key's) is where text is typed: a text field's keys are its own. */
