@@ -3162,7 +3162,7 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
       .map((a) => ({ ref: `${id}/${r.id}`, weight: a.weight ?? 1 }))));
     expect(keeping.length).toBeGreaterThanOrEqual(18);
     expect(keeping.filter((k) => k.weight !== 2).map((k) => `${k.ref} (weight ${k.weight})`)).toEqual([]);
-    expect(keeping.map((k) => k.ref)).toEqual(expect.arrayContaining(['red-flags/r-denise-agree', 'red-flags/r-denise-dismiss', 'red-flags/r-supervisor-nothing', 'couch-rent/d4-wait', 'youth-discloses/d5-keep-quiet']));
+    expect(keeping.map((k) => k.ref)).toEqual(expect.arrayContaining(['red-flags/r-denise-agree', 'red-flags/r-supervisor-nothing', 'couch-rent/d4-wait', 'youth-discloses/d5-keep-quiet']));
     expect(replyText('red-flags', 'r-denise-agree')).toContain('No need to bring my supervisor in yet');
     expect(feedback('red-flags', 'r-denise-agree')).toContain('to figure out the best next steps (Red Flags)');
     const doc = readFileSync(new URL('../../docs/authoring.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
@@ -3415,5 +3415,103 @@ describe('session 39: principle titles and rules in the guide\'s strength', () =
     const debrief = playReplies(bundledScenario('red-flags'), best.map((r) => swap[r] ?? r));
     const said = (debrief?.growthAreas ?? []).filter((x) => x.includes('direct questions'));
     expect(said).toEqual([expect.stringMatching(/^You went against "Care with direct questions about CSEC" \(.*Red Flags.*\)\. .*may offend or alienate them\.$/)]);
+  });
+});
+
+describe('session 39: a second reader on today\'s content', () => {
+  const violations = (id: string) => bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies.map((r) => ({ n, r })) : []));
+  const allReplies = () => BUNDLED_IDS.flatMap((id) => violations(id).map(({ n, r }) => ({ id, n, r })));
+  const weightOf = (r: { assessments: readonly { principle: string; verdict: string; weight?: number }[] }, p: string) => r.assessments.find((a) => a.principle === p)?.weight ?? 1;
+  const checklist = () => {
+    const doc = readFileSync(new URL('../../docs/authoring.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    return doc.slice(doc.indexOf('## 10. Checklist'));
+  };
+
+  // red-flags end-harmful was titled "Investigated, not heard", but a path with the direct question and
+  // agreeing with Denise reaches it without any search. The title now names what happens on every path.
+  it('red-flags: the harmful ending\'s title is true of every narration that can follow it', () => {
+    const end = bundledScenario('red-flags').nodes.find((n) => n.id === 'end-harmful');
+    expect(end?.kind).toBe('ending');
+    if (end?.kind !== 'ending') return;
+    expect(end.title).toBe('Yesi stops answering');
+    for (const told of [end.narration, ...(end.variants ?? []).map((v) => v.narration)]) expect(told).toContain('She stops answering your texts');
+  });
+
+  // r-denise-agree (-4) scored below the prohibited Instagram search (-3) at the same decision.
+  it('at a decision with a prohibited activity, no reply that breaks none has violations weighing more than it (3)', () => {
+    const critical = new Set(principles.filter((p) => p.severity === 'critical').map((p) => p.id));
+    const cost = (r: { assessments: readonly { principle: string; verdict: string; weight?: number }[] }) => r.assessments.filter((a) => a.verdict === 'violates').reduce((sum, a) => sum + (a.weight ?? 1), 0);
+    const crosses = (r: { assessments: readonly { principle: string; verdict: string }[] }) => r.assessments.some((a) => a.verdict === 'violates' && critical.has(a.principle));
+    const over: string[] = [];
+    let decisionsWithOne = 0;
+    for (const id of BUNDLED_IDS) for (const n of bundledScenario(id).nodes) {
+      if (n.kind !== 'decision' || !n.replies.some(crosses)) continue;
+      decisionsWithOne++;
+      const least = Math.min(...n.replies.filter(crosses).map(cost));
+      for (const r of n.replies) if (!crosses(r) && cost(r) > least) over.push(`${id}/${r.id} (${cost(r)} > ${least})`);
+    }
+    expect(decisionsWithOne).toBeGreaterThan(30);
+    expect(over).toEqual([]);
+    expect(checklist()).toContain('no reply that breaks none has violations weighing more than 3 in all');
+  });
+
+  it('a reply that settles red flags as nothing breaks no-jumping-to-conclusions at 2 and only that, in every scenario', () => {
+    const phase = [['red-flags', 'r-denise-dismiss'], ['saturday-shoots', 'd1-phase'], ['boy-red-flags', 'd5-grow'], ['boy-red-flags', 'd1-agree'], ['the-list', 'd1-blessing']] as const;
+    for (const [id, reply] of phase) {
+      expect(replyOf(id, reply).assessments, `${id}/${reply}`).toEqual([{ principle: 'no-jumping-to-conclusions', verdict: 'violates', weight: 2 }]);
+    }
+    expect(checklist()).toContain('violates `no-jumping-to-conclusions` at weight 2, and only that');
+  });
+
+  it('plan-advocacy-with-supervisor is scored in the guide\'s strength: weight 1, "encourages", never an order', () => {
+    const broke = allReplies().filter(({ r }) => r.assessments.some((a) => a.principle === 'plan-advocacy-with-supervisor' && a.verdict === 'violates'));
+    expect(broke.length).toBeGreaterThanOrEqual(5);
+    expect(broke.filter(({ r }) => weightOf(r, 'plan-advocacy-with-supervisor') !== 1).map(({ id, r }) => `${id}/${r.id}`)).toEqual([]);
+    expect(broke.filter(({ r }) => !/encourag/i.test(r.feedback)).map(({ id, r }) => `${id}/${r.id}`)).toEqual([]);
+    const order = /asks (you|volunteers) to work out advocacy|planned with your Advocate Supervisor/i;
+    const said = allReplies().flatMap(({ id, n, r }) => [r.feedback, n.facilitatorNote ?? ''].filter((t) => order.test(t)).map(() => `${id}/${r.id}`));
+    expect(said).toEqual([]);
+  });
+
+  it('resources to reduce harm are what CASAs "can" give, never what you must "make sure" of', () => {
+    const texts = allReplies().flatMap(({ id, n, r }) => [[`${id}/${r.id}`, r.feedback], [`${id}/${n.id}`, n.facilitatorNote ?? '']]);
+    expect(texts.filter(([, t]) => /make sure[^.]*resources/i.test(t ?? '')).map(([ref]) => ref)).toEqual([]);
+  });
+
+  it('confidentiality is spoken of only where Court Report is cited; section 10 says a call passes the worry to someone, not to a party of the case', () => {
+    const conf = allReplies().filter(({ r }) => /\bin confidence\b|confidential/i.test(r.feedback) && !r.feedback.includes('Court Report'));
+    expect(conf.map(({ id, r }) => `${id}/${r.id}`)).toEqual([]);
+    expect(checklist()).toContain('at least passes the worry to someone');
+    expect(checklist()).not.toContain('a party of the case');
+  });
+
+  it('the titles of the two language and terms principles say what the guide says', () => {
+    const guide = readFileSync(new URL('../../scenarios/guide/csec-in-service-guide.txt', import.meta.url), 'utf8');
+    expect(guide).toContain('Domestic Minor Sex Trafficking (DMST)');
+    expect(getPrinciple('know-the-terms')?.title).toBe('What CSEC and DMST mean');
+    expect(guide).toContain('“left placement/home without permission”');
+    expect(getPrinciple('no-awol-label')?.title).toBe('Saying "left placement without permission", not "AWOL"');
+    for (const id of ['know-the-terms', 'no-awol-label']) expect(getPrinciple(id)!.title.length).toBeLessThanOrEqual(60);
+  });
+
+  it('feedback on a direct question says the guide\'s words ("may offend or alienate"), and nothing the guide does not', () => {
+    const direct = allReplies().filter(({ r }) => r.assessments.some((a) => a.principle === 'no-direct-csec-questions' && a.verdict === 'violates'));
+    expect(direct.length).toBeGreaterThanOrEqual(6);
+    expect(direct.filter(({ r }) => !r.feedback.includes('may offend or alienate')).map(({ id, r }) => `${id}/${r.id}`)).toEqual([]);
+    expect(allReplies().filter(({ r }) => /advises against/.test(r.feedback)).map(({ id, r }) => `${id}/${r.id}`)).toEqual([]);
+    expect(feedback('red-flags', 'r-csw-terms')).not.toContain('same page');
+  });
+
+  it('a recommendation that "may be inappropriate" weighs no more than the Court Report rule it breaks with it', () => {
+    const report = new Set(principles.filter((p) => p.section === 'court-report').map((p) => p.id));
+    expect(report.has('report-no-undisclosed-pregnancy')).toBe(true);
+    const bad: string[] = [];
+    for (const { id, r } of allReplies()) {
+      const rev = r.assessments.find((a) => a.principle === 'no-revealing-recommendations' && a.verdict === 'violates');
+      if (!rev) continue;
+      if ((rev.weight ?? 1) > 2) bad.push(`${id}/${r.id} weight ${rev.weight}`);
+      for (const a of r.assessments) if (a.verdict === 'violates' && report.has(a.principle) && (a.weight ?? 1) < (rev.weight ?? 1)) bad.push(`${id}/${r.id} ${a.principle}`);
+    }
+    expect(bad).toEqual([]);
   });
 });
