@@ -3514,4 +3514,16 @@ describe('session 39: a second reader on today\'s content', () => {
     }
     expect(bad).toEqual([]);
   });
+
+  // legal-support and victim-witness-support say "may" (Legal Advocacy); r-testify-solo's fault is leaving the
+  // CSW and dependency attorney out (team-communication, firm), r-defense-no's is declining the defense attorney.
+  it('red-flags: leaving the case parties out, or the defense attorney, is scored on the firm principle, not on Legal Advocacy\'s "may"', () => {
+    expect(replyOf('red-flags', 'r-testify-solo').assessments).toEqual([
+      { principle: 'legal-support', verdict: 'follows', weight: 1 },
+      { principle: 'team-communication', verdict: 'violates', weight: 2 },
+    ]);
+    expect(feedback('red-flags', 'r-testify-solo')).toContain('it is important to keep an open line of communication with the case parties');
+    expect(replyOf('red-flags', 'r-defense-no').assessments).toEqual([{ principle: 'defense-attorney-role', verdict: 'violates', weight: 2 }]);
+    expect(checklist()).toContain('a reply that leaves the CSW and dependency attorney out is scored on the firm principle it breaks, `team-communication`');
+  });
 });
