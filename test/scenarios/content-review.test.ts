@@ -2326,10 +2326,17 @@ describe('session 31: testifying', () => {
   });
 
   it('keeping her new worry from her CSW and dependency attorney never ends strong, and telling them (with her say in how) is the best reply (Legal Advocacy)', () => {
-    expect(assessment(ID, 'd7-keep', 'victim-witness-support')).toMatchObject({ verdict: 'violates', weight: 2 });
+    // Scored on the firm principle (Collaboration with Case Parties), not on Legal Advocacy's "may" (session 39).
+    expect(assessment(ID, 'd7-keep', 'team-communication')).toMatchObject({ verdict: 'violates', weight: 2 });
+    expect(assessment(ID, 'd7-keep', 'victim-witness-support')).toBeUndefined();
     expect([...endingsAfter('d7-keep')]).not.toContain('strong');
     expect(assessment(ID, 'd7-tell', 'victim-witness-support')).toMatchObject({ verdict: 'follows', weight: 2 });
-    expect(assessment(ID, 'd7-da', 'victim-witness-support')?.verdict).toBe('violates');
+    expect(assessment(ID, 'd7-da', 'team-communication')?.verdict).toBe('violates');
+    expect(assessment(ID, 'd7-da', 'victim-witness-support')).toBeUndefined();
+    // The mixed ending still tells the path through the DA's office, now by the flag d7-da sets.
+    const viaDa = playReplies(bundledScenario(ID), BEST.map((r) => (r === 'd7-tell' ? 'd7-da' : r)));
+    expect(viaDa?.ending?.id).toBe('end-mixed');
+    expect(viaDa?.ending?.narration).toContain("from the DA's office, not from you");
   });
 
   it('echoing the staff\'s "him" is scored only on being youth-centred and culturally sensitive (CASA Role and Expectations); no feedback claims a rule about names or pronouns, which the guide does not have', () => {
@@ -2699,7 +2706,7 @@ describe('session 34: naming the right person does not single out the best reply
       ['the-list', 'd9-belief', 'report-objective-strengths-based violates 2, recommend-restoration-funds follows 1', /his CSEC CSW is a confirmed fact, and Restoration Funds .* But a belief is not evidence/],
       ['testifying', 'd3-wait', 'youth-centered follows 1, team-communication violates 1', /her CSW and dependency attorney need to know/],
       ['testifying', 'd6-block', 'no-trafficker-contact follows 1, team-communication violates 2', /keeps from her team, and from Hannah/],
-      ['testifying', 'd7-keep', 'victim-witness-support violates 2', /her CSW and dependency attorney are the ones who can do something/],
+      ['testifying', 'd7-keep', 'team-communication violates 2', /her CSW and dependency attorney are the ones who can do something/],
       ['harm-reduction', 'd5-wait', 'team-communication violates 1', /Ms\. Castillo and the rest of his team/],
       ['youth-discloses', 'd4-promise-secret', 'consult-supervisor-on-suspicion violates 2', /a suspicion of CSEC belongs with your Advocate Supervisor/],
     ];
