@@ -113,9 +113,9 @@ describe('scoring and debrief', () => {
       for (const r of node.replies) if (r.id === 'phone-ignore') r.assessments.push({ principle: 'no-awol-label', verdict: 'follows' } as (typeof r.assessments)[number]);
     }
     const strengths = play(scenario as Scenario, ['phone-ignore', 'after-wait']).strengths;
-    expect(strengths).toContain('You kept to "Say \'left placement without permission\', not \'AWOL\'" (guide: "Using Appropriate Language").');
+    expect(strengths).toContain('You kept to "Saying \'left placement without permission\', not \'AWOL\'" (guide: "Using Appropriate Language").');
     const missed = play(scenario as Scenario, ['phone-curious', 'after-wait']).growthAreas;
-    expect(missed.find((g) => g.includes('AWOL'))).toMatch(/^You missed a chance for "Say 'left placement without permission', not 'AWOL'" \(guide: "Using Appropriate Language"\)\. /);
+    expect(missed.find((g) => g.includes('AWOL'))).toMatch(/^You missed a chance for "Saying 'left placement without permission', not 'AWOL'" \(guide: "Using Appropriate Language"\)\. /);
   });
 
   it('a principle never followed and missed at more than one decision says how many chances were missed', () => {
@@ -127,7 +127,7 @@ describe('scoring and debrief', () => {
     }
     const twice = play(scenario as Scenario, ['phone-curious', 'after-supervisor']);
     expect(twice.principles.find((p) => p.principleId === 'no-awol-label')).toMatchObject({ status: 'missed', missed: 2 });
-    expect(twice.growthAreas.find((g) => g.includes('AWOL'))).toMatch(/^You missed 2 chances for "Say 'left placement without permission', not 'AWOL'" \(guide: "Using Appropriate Language"\)\. /);
+    expect(twice.growthAreas.find((g) => g.includes('AWOL'))).toMatch(/^You missed 2 chances for "Saying 'left placement without permission', not 'AWOL'" \(guide: "Using Appropriate Language"\)\. /);
   });
 
   it('each turn carries its value and the best value available at that decision', () => {

@@ -384,14 +384,32 @@ describe('the debrief', () => {
     r.unmount();
   });
 
-  // Six bundled scenarios, by file (their picker numbers move when a scenario is added). A run that
+  // Five bundled scenarios, by file (their picker numbers move when a scenario is added). A run that
   // goes against many different principles can need a second page: "↓ n more below" says so.
-  it.each(['trafficker-contact', 'youth-relapses', 'harm-reduction', 'red-flags', 'left-placement-calls', 'boy-red-flags'])('at 80×24 the summary of a run through bundled scenario %s fits the first page whole', async (id) => {
+  it.each(['trafficker-contact', 'youth-relapses', 'harm-reduction', 'left-placement-calls', 'boy-red-flags'])('at 80×24 the summary of a run through bundled scenario %s fits the first page whole', async (id) => {
     const r = await openDebrief(numberOf(`${id}.json`), 80, 1);
     const first = sectionRows(r.lastFrame());
     expect(first.scrolls, r.lastFrame()).toBe(false);
     expect(first.content.join('\n')).toMatch(/^Outcome: .* [█░]{10} \d+% \(/m);
     expect(first.content.join('\n')).toContain('Principles');
+    r.unmount();
+  });
+
+  // red-flags' run touches 16 principles (five gone against), more than one 80×24 page holds since
+  // its principles were titled by the conduct they score: the first page keeps the outcome, why,
+  // and every principle gone against, and says how much more there is below.
+  it('at 80×24 a red-flags run too long for one page shows the outcome, why, and every principle gone against on the first, and says what is below', async () => {
+    const r = await openDebrief(numberOf('red-flags.json'), 80, 1);
+    const first = sectionRows(r.lastFrame());
+    expect(first.scrolls, r.lastFrame()).toBe(true);
+    expect(first.below, r.lastFrame()).toBe(true);
+    const text = first.content.join('\n');
+    expect(text).toMatch(/^Outcome: .* [█░]{10} \d+% \(/m);
+    expect(text).toMatch(/^Why: /m);
+    const all = (await readSection(r)).join('\n');
+    const against = all.split('\n').filter((l) => l.startsWith('✗ '));
+    expect(against.length).toBeGreaterThan(2);
+    for (const row of against) expect(first.content, row).toContain(row);
     r.unmount();
   });
 
