@@ -395,7 +395,7 @@ describe('records: the command that writes a backup for the web app ends its wor
     const lines = printedCommand(out, 'with:', name);
     expect(lines.length, out).toBeGreaterThan(1);
     expectCommandLines(lines, cmd, textWidth());
-    expect(out.replace(/ \\\n +/g, ' ').replace(/\s+/g, ' ')).toContain(`to keep all your practice in one place, load a backup file in the web app's My records. Write one with: ${cmd}`);
+    expect(out.replace(/ \\\n +/g, ' ').replace(/\s+/g, ' ')).toContain(`To keep all your practice in one place, load a backup in the web app's My records. Write one with: ${cmd}`);
   });
 });
 
