@@ -3495,7 +3495,7 @@ describe('session 39: a second reader on today\'s content', () => {
   it('the titles of the two language and terms principles say what the guide says', () => {
     const guide = readFileSync(new URL('../../scenarios/guide/csec-in-service-guide.txt', import.meta.url), 'utf8');
     expect(guide).toContain('Domestic Minor Sex Trafficking (DMST)');
-    expect(getPrinciple('know-the-terms')?.title).toBe('What CSEC and DMST mean');
+    expect(getPrinciple('know-the-terms')?.title).toBe('Knowing what CSEC and DMST mean');
     expect(guide).toContain('“left placement/home without permission”');
     expect(getPrinciple('no-awol-label')?.title).toBe('Saying "left placement without permission", not "AWOL"');
     for (const id of ['know-the-terms', 'no-awol-label']) expect(getPrinciple(id)!.title.length).toBeLessThanOrEqual(60);
