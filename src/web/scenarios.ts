@@ -1,5 +1,6 @@
 import type { PlayableScenario, ValidationResult } from '../machines/index.js';
 import { loadCore } from './core.js';
+import { readId, stemOf } from './shared-ids.js';
 
 /**
  * The scenarios shipped with the app: every scenarios/*.json (but the schema), each its own chunk
@@ -73,15 +74,9 @@ export async function bundledById(id: string): Promise<{ texts: ScenarioText[]; 
 /** Each text's id, read once: every page that opens a scenario by its id looked through all of them again, parsing each file whole. */
 const ids = new Map<string, string | undefined>();
 
-function idOf(text: string): string | undefined {
+export function idOf(text: string): string | undefined {
   if (ids.has(text)) return ids.get(text);
-  let id: string | undefined;
-  try {
-    const raw = JSON.parse(text) as unknown;
-    id = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? raw.id : undefined;
-  } catch {
-    id = undefined;
-  }
+  const id = readId(text);
   ids.set(text, id);
   return id;
 }
@@ -95,9 +90,8 @@ function idOf(text: string): string | undefined {
  */
 export async function sameIdInApp(checked?: string): Promise<(id: string) => string | undefined> {
   const texts = await scenarioTexts();
-  const stem = (file: string) => file.replace(/\.json$/i, '');
   return (id) => {
-    if (checked !== undefined && stem(checked) === id) {
+    if (checked !== undefined && stemOf(checked) === id) {
       // The file named after its id is the one the other file copies.
       return undefined;
     }

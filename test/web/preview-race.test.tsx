@@ -9,6 +9,8 @@ import Preview from '../../src/web/pages/Preview.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
 import { MAX_MARKUP_TEXTS } from '../../src/machines/validate/markup.js';
+import axe from 'axe-core';
+import { AXE_TAGS, COLOUR_RULES } from './helpers/axe-rules.js';
 import { renderApp, scenariosReadBy } from './helpers.js';
 
 // While set, every check waits for it (in the middle of checking, after "Checking …" is shown).
@@ -133,5 +135,22 @@ describe("an app's own file with the id of another of the app's files", () => {
     } finally {
       errors.mockRestore();
     }
+  });
+
+  // The two cards said nothing of it: a trainer who dropped a copy into scenarios/ saw two cards that open one scenario.
+  it('the Scenarios page says so on both cards: which file each opens, what they share, and where the fix is checked', async () => {
+    renderApp('#/');
+    const copyCard = (await screen.findByRole('link', { name: `Practise: ${COPY.title}` })).closest('li') as HTMLElement;
+    const originalCard = screen.getByRole('link', { name: "Practise: Writing Lupe's court report" }).closest('li') as HTMLElement;
+    const kept = 'one saved playthrough and one set of completion records (best score, times finished) are kept for both. Give one of them an id of its own: Check court-report-copy.json on the Preview page.';
+    expect(within(copyCard).getByText(/has this scenario's id/).textContent).toBe(`court-report.json has this scenario's id, "court-report", too. In this browser a scenario opens by its id, so this card opens court-report.json, not court-report-copy.json, and ${kept}`);
+    expect(within(originalCard).getByText(/has this scenario's id/).textContent).toBe(`court-report-copy.json has this scenario's id, "court-report", too. In this browser a scenario opens by its id, so only this file, court-report.json, is played, and ${kept}`);
+    // Both link to the check of the copy: the Preview leaves the warning to the file not named after the id.
+    for (const card of [copyCard, originalCard]) expect(within(card).getByRole('link', { name: 'Check court-report-copy.json on the Preview page' }).getAttribute('href')).toBe('#/preview/court-report-copy.json');
+    // No other card says it (the misnamed file has an id of its own).
+    expect(screen.getAllByText(/has this scenario's id/)).toHaveLength(2);
+    // jsdom lays nothing out: the colour rules are the browser tests' (a link in the text is underlined there).
+    const result = await axe.run(copyCard, { runOnly: AXE_TAGS, rules: Object.fromEntries(COLOUR_RULES.map((r) => [r, { enabled: false }])), resultTypes: ['violations'] });
+    expect(result.violations.map((v) => v.id)).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { continueChoices, debriefKey, DEBRIEFS_PREFIX, isEntry, leftOutWords, quickEntry, saveKey, saveSummary, sortEntries, type CatalogEntry, type LeftOut } from '../../machines/light.js';
+import { cleanLine, continueChoices, debriefKey, DEBRIEFS_PREFIX, isEntry, leftOutWords, quickEntry, saveKey, saveSummary, sortEntries, type CatalogEntry, type LeftOut } from '../../machines/light.js';
 import { Announce } from '../components/Announce.js';
 import { linkingRecords } from '../components/SetAside.js';
 import { hrefOf, useFollowedLink } from '../routing.js';
-import { scenarioTexts } from '../scenarios.js';
+import { idOf, scenarioTexts } from '../scenarios.js';
+import { sharedIds, stemOf } from '../shared-ids.js';
 import { recordsNoticeThisVisit } from '../storage-words.js';
 import { useStore } from '../store.js';
 import { useFailPage, usePageLoading } from '../page-failure.js';
@@ -11,7 +12,7 @@ import { readRecordsHere } from '../records-guard.js';
 
 interface Listing {
   /** saved: the words of the link that continues a save (the terminal's: where it stopped and when). */
-  entries: (CatalogEntry & { saved?: string; debrief: boolean })[];
+  entries: (CatalogEntry & { saved?: string; debrief: boolean; sharedWith?: string[] })[];
   leftOut: LeftOut[];
   notice?: string;
 }
@@ -34,7 +35,9 @@ export function Library() {
       // The last debrief of each finished scenario is kept (the core's keepDebrief): it can be opened again.
       const kept = keptDebriefs();
       const all = texts.map((t) => quickEntry(t.file, t.text, records));
-      const entries = sortEntries(all.filter(isEntry)).map((e) => ({ ...e, saved: savedWords(e.id), debrief: kept.has(debriefKey({ scenario: { id: e.id } })) }));
+      // Files sharing an id: every card of it opens the first (bundledById), each card says so.
+      const shared = sharedIds(texts.map((t) => ({ file: t.file, id: idOf(t.text) })));
+      const entries = sortEntries(all.filter(isEntry)).map((e) => ({ ...e, saved: savedWords(e.id), debrief: kept.has(debriefKey({ scenario: { id: e.id } })), sharedWith: shared.get(e.id) }));
       setListing({ entries, leftOut: all.filter((e): e is LeftOut => !isEntry(e)), notice });
     }).catch((e: unknown) => live && fail(e));
     return () => {
@@ -83,6 +86,7 @@ export function Library() {
               </p>
               <p>{e.summary}</p>
               <p className="content-note"><strong>Content note:</strong> {e.contentNote}</p>
+              {e.sharedWith && <SharedId file={e.file} id={e.id} files={e.sharedWith} />}
               {/* Nothing to press on paper (a printed list of the scenarios): no-print. */}
               <p className="actions no-print">
                 {/* Named with the title in one string: a visually hidden ": title" inside the link is laid out as a block, and Chromium put a space before its colon. */}
@@ -96,5 +100,28 @@ export function Library() {
       )}
       {listing && leftOutWords(listing.leftOut) && <p className="notice">{leftOutWords(listing.leftOut)}</p>}
     </>
+  );
+}
+
+/**
+ * On the card of a file that shares its id with other files of the app: which one the card opens
+ * (the first by file name: the app opens a scenario by its id), that this browser keeps one save and
+ * one set of records for them, and the fix, with a link that checks a file of them on the Preview
+ * page (which warns of it: duplicate-scenario-id). The file named after the id is the one copied:
+ * the link checks another (the Preview leaves the warning to the copy, as the command line does).
+ */
+function SharedId({ file, id, files }: { file: string; id: string; files: string[] }) {
+  const others = files.filter((f) => f !== file);
+  const opens = files[0] ?? file;
+  const names = `${others.slice(0, 3).map(cleanLine).join(', ')}${others.length > 3 ? ', …' : ''}`;
+  const kept = `one saved playthrough and one set of completion records (best score, times finished) are kept for ${files.length === 2 ? 'both' : `all ${files.length}`}`;
+  const check = stemOf(file) !== id ? file : others.find((f) => stemOf(f) !== id) ?? opens;
+  return (
+    <p className="notice">
+      {`${names} ${others.length === 1 ? 'has' : 'have'} this scenario's id, "${cleanLine(id)}", too. In this browser a scenario opens by its id, so `}
+      {opens === file ? `only this file, ${cleanLine(file)}, is played, and ${kept}.` : `this card opens ${cleanLine(opens)}, not ${cleanLine(file)}, and ${kept}.`}
+      {' Give one of them an id of its own: '}
+      <a href={hrefOf({ page: 'preview', file: check })}>{`Check ${cleanLine(check)} on the Preview page`}</a>.
+    </p>
   );
 }
