@@ -5,6 +5,7 @@ import { dirname, join, relative } from 'node:path';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { CHUNK_LIST } from './scripts/build-if-changed.mjs';
+import { sharedIdsAtBuild } from './scripts/shared-ids-plugin.js';
 import { serviceWorkerSource } from './src/web/service-worker.js';
 
 const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
@@ -108,7 +109,7 @@ class ProjectOrder extends BaseSequencer {
 
 export default defineConfig({
   // The web app: index.html at the root, static files in dist-web/ (dist/ is the CLI's tsc output).
-  plugins: process.env.VITEST ? [] : [react(), contentSecurityPolicy(), serviceWorker(), chunkList()],
+  plugins: process.env.VITEST ? [] : [react(), contentSecurityPolicy(), serviceWorker(), chunkList(), sharedIdsAtBuild()],
   base: './',
   // No warning that a plugin took "significant time" (Rolldown's, for the bundler's own users): on a
   // loaded machine a newcomer's first `npm start` printed it among the build's output.
