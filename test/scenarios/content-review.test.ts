@@ -1511,8 +1511,10 @@ describe('session 28: red-flags team list', () => {
 describe('session 29 review: dual-involvement', () => {
   // Introduced to Ms. Adeyemi, wrote the statement she asked for, got Jordan's form, then swapped the
   // two courts and asked Rithy two questions about Roz: 53%, trust 35, the harmful ending. (Session 30:
-  // that playthrough now ends mixed; telling him "she's using you" instead, 47%, still ends here.)
-  const PATH = ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-swap', 'd5-form', 'd6-using', 'd8-secondary'];
+  // that playthrough now ends mixed; telling him "she's using you" instead, 47%, still ended here. Since
+  // swapping the courts is a missed chance of Legal Advocacy's "may", not a violation, that is 58% and
+  // mixed; asking Rithy to vouch for Jordan instead of the form keeps it here, at 42%.)
+  const PATH = ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-swap', 'd5-rithy', 'd6-using', 'd8-secondary'];
 
   it('the shut-out ending after working with Ms. Adeyemi as the guide asks does not say she works with "the people she already knows" (she asked you for the statement)', () => {
     const seen = nodesOn('dual-involvement', PATH);
@@ -1520,7 +1522,7 @@ describe('session 29 review: dual-involvement', () => {
     expect(told('dual-involvement', 's2-email')).toMatch(/a short written statement from you would help/);
     const d = playReplies(bundledScenario('dual-involvement'), PATH);
     expect(d?.ending?.id).toBe('end-shut-out');
-    expect(d?.score.percent).toBeGreaterThan(45);
+    expect(d?.score.percent).toBeGreaterThan(40);
     expect(d?.ending?.narration).not.toMatch(/works with the people she already knows/);
     expect(d?.ending?.narration).toMatch(/takes your name off his visitor list/);
     // Asking his lawyer what Rithy said about Roz is still told what it cost with Ms. Adeyemi.
@@ -1647,6 +1649,19 @@ describe('session 29 review: court-report', () => {
     expect(d?.ending?.id).toBe('end-mixed');
     expect(d?.ending?.narration).toMatch(/polite in the hallway/);
     expect(d?.ending?.narration).toMatch(/asked her straight out about Damian/);
+  });
+});
+
+describe('session 39: red-flags scores Legal Advocacy\'s "may" as credit, never as a violation', () => {
+  it('saying criminal court is not CASA\'s role, after she asked for you, breaks youth-centred; dropping the subject misses the chance and breaks nothing', () => {
+    expect(replyOf('red-flags', 'r-testify-stay-out').assessments).toEqual([{ principle: 'youth-centered', verdict: 'violates', weight: 2 }]);
+    expect(feedback('red-flags', 'r-testify-stay-out')).toMatch(/She asked for you.*\(CASA Role and Expectations\).*a CASA may support a youth who testifies.*\(Legal Advocacy\)/);
+    const drop = replyOf('red-flags', 'r-court-nerves-drop');
+    expect(drop.assessments.filter((a) => a.verdict === 'violates')).toEqual([]);
+    expect(feedback('red-flags', 'r-court-nerves-drop')).toMatch(/a CASA may be able to assist .* \(Legal Advocacy\)/);
+    // It still earns less than offering courtroom support and rides on her terms.
+    const value = (id: string) => replyOf('red-flags', id).assessments.reduce((sum, a) => sum + (a.verdict === 'follows' ? 1 : -1) * (a.weight ?? 1), 0);
+    expect(value('r-court-nerves-drop')).toBeLessThan(value('r-court-nerves-offer'));
   });
 });
 
@@ -1879,8 +1894,8 @@ describe('session 30 review: dual-involvement', () => {
     expect(d?.criticalViolations).toEqual([]);
     expect(d?.ending?.id).toBe('end-mixed');
     expect(d?.ending?.narration).toMatch(/since the Saturday he asked to end the visit early/);
-    // "She's using you" instead (47%) is still the shut-out ending.
-    const using = playReplies(bundledScenario('dual-involvement'), path.map((r) => (r === 'd6-how' ? 'd6-using' : r)));
+    // "She's using you" instead, with Rithy asked to vouch for Jordan instead of the form (42%), is the shut-out ending.
+    const using = playReplies(bundledScenario('dual-involvement'), path.map((r) => (r === 'd6-how' ? 'd6-using' : r === 'd5-form' ? 'd5-rithy' : r)));
     expect(using?.score.percent).toBeLessThan(50);
     expect(using?.ending?.id).toBe('end-shut-out');
   });
@@ -2287,9 +2302,14 @@ describe('session 31: testifying', () => {
   it('pressing her to testify because it is right, promising he will go to prison, or offering to tell the court she will not come never ends strong (CASA Role and Expectations; Legal Advocacy)', () => {
     expect(assessment(ID, 'd1-right', 'youth-centered')).toMatchObject({ verdict: 'violates', weight: 2 });
     expect(feedback(ID, 'd1-right')).toContain('(CASA Role and Expectations)');
+    // Steering her with a promise, and deciding for her, break youth-centred (firm); Legal Advocacy's
+    // "CASA may support the youth" is what the feedback says she could have had, never a violation.
+    expect(assessment(ID, 'd1-prison', 'youth-centered')).toMatchObject({ verdict: 'violates' });
+    expect(assessment(ID, 'd1-tell-court', 'youth-centered')).toMatchObject({ verdict: 'violates', weight: 2 });
     for (const id of ['d1-prison', 'd1-tell-court']) {
-      expect(assessment(ID, id, 'victim-witness-support')?.verdict, id).toBe('violates');
-      expect(feedback(ID, id), id).toContain('most importantly her CSW and dependency attorney (Legal Advocacy)');
+      expect(assessment(ID, id, 'victim-witness-support'), id).toBeUndefined();
+      expect(feedback(ID, id), id).toContain('(CASA Role and Expectations)');
+      expect(feedback(ID, id), id).toMatch(/the guide says a CASA may give .* most importantly her CSW and dependency attorney \(Legal Advocacy\)/);
     }
     for (const id of ['d1-right', 'd1-prison', 'd1-tell-court']) expect([...endingsAfter(id)], id).not.toContain('strong');
   });
@@ -2337,6 +2357,22 @@ describe('session 31: testifying', () => {
     const viaDa = playReplies(bundledScenario(ID), BEST.map((r) => (r === 'd7-tell' ? 'd7-da' : r)));
     expect(viaDa?.ending?.id).toBe('end-mixed');
     expect(viaDa?.ending?.narration).toContain("from the DA's office, not from you");
+  });
+
+  it('turning down her ride and taking the home\'s wrong date are scored on what the guide states firmly; Legal Advocacy\'s "may" is what the feedback says she could have had (session 39)', () => {
+    // Sent back to the group home after telling you what she needs: youth-centred (CASA Role and Expectations).
+    expect(replyOf(ID, 'd4-home').assessments).toEqual([{ principle: 'youth-centered', verdict: 'violates' }]);
+    expect(feedback(ID, 'd4-home')).toMatch(/\(CASA Role and Expectations\).*may be able to help.*\(Legal Advocacy\)/);
+    // Two dates for one hearing, left unraised with the CSW who set it: Collaboration with Case Parties.
+    expect(replyOf(ID, 'd5-theirs').assessments).toEqual([{ principle: 'team-communication', verdict: 'violates' }]);
+    expect(feedback(ID, 'd5-theirs')).toMatch(/\(Collaboration with Case Parties\).*may be able to help.*\(Legal Advocacy\)/);
+    // The mixed ending still tells the ride turned down, now by the flag d4-home sets, not by a
+    // violation of legal-support (which no reply violates).
+    const sentBack = playReplies(bundledScenario(ID), BEST.map((r) => (r === 'd4-arrange' ? 'd4-home' : r)));
+    expect(sentBack?.ending?.id).toBe('end-mixed');
+    expect(sentBack?.ending?.narration).toContain("you said it was the group home's job");
+    expect([...endingsAfter('d4-home')]).not.toContain('strong');
+    expect([...endingsAfter('d5-theirs')]).not.toContain('strong');
   });
 
   it('echoing the staff\'s "him" is scored only on being youth-centred and culturally sensitive (CASA Role and Expectations); no feedback claims a rule about names or pronouns, which the guide does not have', () => {
@@ -2688,7 +2724,7 @@ describe('session 34: naming the right person does not single out the best reply
 
   it('the rewritten wrong replies keep their scoring, and their feedback answers the name they now use', () => {
     const pinned: [string, string, string, RegExp][] = [
-      ['testifying', 'd1-tell-court', 'victim-witness-support violates 2', /question for Mr\. Osei/],
+      ['testifying', 'd1-tell-court', 'youth-centered violates 2', /question for Mr\. Osei/],
       ['testifying', 'd4-drive', 'legal-support follows 1, team-communication violates 1', /sparing Ms\. Ibarra/],
       ['harm-reduction', 'd6r-go', 'no-picking-up violates 3, not-first-responder violates 1', /fill Ms\. Castillo in/],
       ['harm-reduction', 'd6-address', 'no-picking-up violates 3, not-first-responder violates 1', /Ms\. Castillo will hear of it/],
@@ -2984,7 +3020,9 @@ describe('session 37: dual-involvement is Rithy\'s story, scored as Kenzie\'s wa
   });
 
   it('keeps its scoring, routes and learning goals exactly as they were', () => {
-    expect(scoringFingerprint(bundledScenario('dual-involvement'))).toBe('882686cfd6662a66');
+    // Changed on purpose once since: d4's replies are scored with Legal Advocacy's "may" never violated
+    // (d4-swap a missed chance, its mixed-ending variant keyed on the swapped flag).
+    expect(scoringFingerprint(bundledScenario('dual-involvement'))).toBe('b68ccd2f5dcdc19f');
   });
 
   it('five of the bundled scenarios have a boy as the youth', () => {
@@ -3039,7 +3077,16 @@ describe('session 37: a second reader on dual-involvement', () => {
     expect(replyText('dual-involvement', 'd4-explain')).toMatch(/DREAM is a dependency court, in Monterey Park; STAR is part of delinquency court, for your charges/);
     expect(replyText('dual-involvement', 'd4-swap')).toMatch(/DREAM court is the one for your charges, and STAR court is for the dependency side/);
     expect(feedback('dual-involvement', 'd4-swap')).toContain('the two are swapped');
-    expect(replyOf('dual-involvement', 'd4-swap').assessments).toEqual([{ principle: 'legal-support', verdict: 'violates' }]);
+    // Swapping them breaks nothing firm the guide states: it is a missed chance of Legal Advocacy's "may"
+    // (the reassurance is credited), scored level with the honest "not sure", below the accurate answer,
+    // and told in the mixed ending when it ends there.
+    expect(replyOf('dual-involvement', 'd4-swap').assessments).toEqual([{ principle: 'youth-centered', verdict: 'follows' }]);
+    expect(replyOf('dual-involvement', 'd4-unsure').assessments).toEqual([{ principle: 'legal-support', verdict: 'follows' }]);
+    expect(replyOf('dual-involvement', 'd4-explain').assessments).toEqual([{ principle: 'legal-support', verdict: 'follows' }, { principle: 'youth-centered', verdict: 'follows' }]);
+    expect(feedback('dual-involvement', 'd4-swap')).toMatch(/a CASA may be able to do/);
+    const swapped = playReplies(bundledScenario('dual-involvement'), ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-swap', 'd5-form', 'd6-needs', 'd8-secondary']);
+    expect(swapped?.ending?.id).toBe('end-mixed');
+    expect(swapped?.ending?.narration).toMatch(/because that is what you had told him/);
     // The feedback credits nothing the reply no longer says ("Your lawyers can tell you more" is gone).
     expect(replyText('dual-involvement', 'd4-explain')).not.toMatch(/lawyers/);
     expect(feedback('dual-involvement', 'd4-explain')).not.toMatch(/remain the ones/);

@@ -9,8 +9,10 @@ import { validateScenario } from '../../src/machines/validate/index.js';
 // decisions (not one moment only), and every principle has a reply that breaks it, so no principle
 // can be scored by picking whichever reply mentions it. The exception is what the guide only says a
 // CASA can do, or may find applies (principles marked `optional`: Restoration Funds, a secondary CSW,
-// the usual recommendations, under Potential Recommendations): leaving those out is not against the
-// guide, so no reply may be scored as violating them; a reply that leaves them out misses the credit.
+// the usual recommendations, under Potential Recommendations; and Legal Advocacy's "A CASA may be able
+// to assist by providing courtroom support, …" and "CASA may support the youth through this process"):
+// leaving those out is not against the guide, so no reply may be scored as violating them; a reply
+// that leaves them out misses the credit, and is scored on what it does break, if anything.
 const dir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
 const scenarios: Scenario[] = files.map((f) => {
@@ -66,8 +68,8 @@ describe('the bundled scenarios practise every principle more than once', () => 
     expect(onlyFollowed, `principles no reply breaks: ${onlyFollowed.join(', ')}`).toEqual([]);
   });
 
-  it('score no reply as violating what the guide only says a CASA can do (Potential Recommendations)', () => {
-    expect([...optional].sort()).toEqual(['recommend-restoration-funds', 'recommend-secondary-csw', 'usual-recommendations']);
+  it('score no reply as violating what the guide only says a CASA can or may do (Potential Recommendations; Legal Advocacy)', () => {
+    expect([...optional].sort()).toEqual(['legal-support', 'recommend-restoration-funds', 'recommend-secondary-csw', 'usual-recommendations', 'victim-witness-support']);
     expect(optionalViolations(scenarios)).toEqual([]);
   });
 
