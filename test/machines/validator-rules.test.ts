@@ -56,6 +56,7 @@ const cases: Expectation[] = [
   { file: 'flag-never-tested', code: 'flag-never-tested', severity: 'warning', path: 'variables[1].id', token: '"told-supervisor"', says: 'no condition tests it' },
   { file: 'effect-out-of-range', code: 'effect-out-of-range', severity: 'warning', path: 'nodes[0].replies[1].effects[0].set', token: '120', says: 'clamped' },
   { file: 'no-assessment', code: 'no-assessment', severity: 'warning', path: 'nodes[0].replies[2].assessments', token: '[]', says: '"principle"' },
+  { file: 'optional-principle-violated', code: 'optional-principle-violated', severity: 'warning', path: 'nodes[3].replies[0].assessments[1].verdict', token: '"violates"', says: 'a CASA may do' },
   { file: 'duplicate-assessment', code: 'duplicate-assessment', severity: 'warning', path: 'nodes[3].replies[0].assessments[1]', token: '{', says: 'one assessment per principle' },
   { file: 'no-ending', code: 'no-ending', severity: 'error', path: 'nodes', token: '[', says: '"kind": "ending"' },
   { file: 'no-facilitator-note', code: 'no-facilitator-note', severity: 'warning', path: 'nodes[3]', token: '{', says: 'facilitatorNote' },

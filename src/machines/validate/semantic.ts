@@ -1,6 +1,6 @@
 import type { Variables } from '../conditions.js';
 import { analyseGraph, scenarioGraph } from '../graph.js';
-import { languageRules, sections, uncitedSectionOf } from '../guide.js';
+import { getPrinciple, languageRules, sections, uncitedSectionOf } from '../guide.js';
 import { findLanguageHits, type LanguageHit } from '../language.js';
 import { idFromText } from '../scenario-id.js';
 import { indexScenario, successorsOf } from '../scenario-index.js';
@@ -492,6 +492,15 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       if (out.length === before && reply.assessments) uncitedPrinciples(reply.feedback, reply.assessments, path, out);
     }
     const assessments = reply.assessments ?? [];
+    // A principle the guide says a CASA may or can do is credited when followed, never violated
+    // (docs/authoring.md §9): a reply that leaves it out misses its credit, which the debrief says.
+    assessments.forEach((a, k) => {
+      const principle = a.verdict === 'violates' ? getPrinciple(a.principle) : undefined;
+      if (principle?.optional !== true) return;
+      warn('optional-principle-violated', [...path(), 'assessments', k, 'verdict'],
+        `The principle "${principle.id}" ("${principle.title}") is one the guide says a CASA may do: leaving it out misses its credit, it is not a violation.`,
+        'Score the reply on a principle it does break, or leave this one out of its assessments: where another reply here follows it, the debrief counts a chance missed.');
+    });
     for (let k = 1; k < assessments.length; k++) {
       const principle = (assessments[k] as Assessment).principle;
       let twice = false;
