@@ -1335,7 +1335,7 @@ describe('session 28 content review: before-relapse, red-flags, youth-relapses',
 
   const BEST = ['r-nails-curious', 'r-boyfriend-light', 'r-denise-balanced', 'r-supervisor-facts', 'r-csw-share', 'r-two-workers-explain', 'r-new-team-proper', 'r-defense-yes', 'r-immigration-clc', 'r-testify-team', 'r-plan-together'];
   const redFlags = (swap: Record<string, string>) => playReplies(bundledScenario('red-flags'), BEST.map((r) => swap[r] ?? r));
-  const REASONS = /conclusion|door between you and her team|door with the team|keep things from you|went it alone, or stepped back/;
+  const REASONS = /conclusion|door between you and her team|door with the team|keep things from you|needed from you did not reach them/;
 
   it('red-flags: looking through Yesi\'s Instagram with Denise, then doing everything else well, ends mixed with what was done (Prohibited Activities), not with a conclusion, a shut door or a youth keeping things from you', () => {
     const d = redFlags({ 'r-denise-balanced': 'r-denise-instagram' });
@@ -1353,7 +1353,7 @@ describe('session 28 content review: before-relapse, red-flags, youth-relapses',
     expect(plain?.ending?.id).toBe('end-mixed');
     expect(plain?.ending?.narration).not.toMatch(REASONS);
     expect(redFlags({ 'r-denise-balanced': 'r-denise-agree' })?.ending?.narration).toMatch(/a conclusion about her came before the facts did/);
-    expect(redFlags({ 'r-csw-share': 'r-csw-hold', 'r-plan-together': 'r-plan-judge' })?.ending?.narration).toMatch(/you went it alone, or stepped back, where the guide asks you to work with your supervisor and her team/);
+    expect(redFlags({ 'r-csw-share': 'r-csw-hold', 'r-plan-together': 'r-plan-judge' })?.ending?.narration).toMatch(/something her team needed from you did not reach them/);
     expect(redFlags({ 'r-boyfriend-light': 'r-boyfriend-direct', 'r-immigration-clc': 'r-court-nerves-offer' })?.ending?.narration).toMatch(/learned to keep things from you/);
   });
 
@@ -1364,12 +1364,12 @@ describe('session 28 content review: before-relapse, red-flags, youth-relapses',
       const d = redFlags(swap);
       expect(d?.ending?.id, JSON.stringify(swap)).toBe('end-strong');
       expect(d?.ending?.narration).not.toMatch(/you know where you fit/);
-      expect(d?.ending?.narration).toMatch(/you went it alone, or stepped back/);
+      expect(d?.ending?.narration).toMatch(/something her team needed from you did not reach them/);
     }
     // Session 31: "All good, nothing new really" to Alma keeps the suspicion from her; that ends mixed now.
     const nothing = redFlags({ 'r-supervisor-facts': 'r-supervisor-nothing' });
     expect(nothing?.ending?.id).toBe('end-mixed');
-    expect(nothing?.ending?.narration).toMatch(/you went it alone, or stepped back/);
+    expect(nothing?.ending?.narration).toMatch(/something her team needed from you did not reach them/);
   });
 
   it('youth-relapses: a playthrough that leaves Jazz\'s trust at 90 and said nothing that cost it is not told that what you said landed harder and that she changes the subject when Kyle comes up; a playthrough that lost her trust still is', () => {
@@ -1681,7 +1681,7 @@ describe('session 29: endings left open by the session 28 review', () => {
       const d = playReplies(bundledScenario('red-flags'), BEST.map((r) => swap[r] ?? r));
       expect(d?.ending?.id, JSON.stringify(swap)).toBe('end-strong');
       expect(d?.ending?.narration, JSON.stringify(swap)).not.toMatch(/held back from them/);
-      expect(d?.ending?.narration).toMatch(/you went it alone, or stepped back, where the guide asks you to work with your supervisor and her team/);
+      expect(d?.ending?.narration).toMatch(/something her team needed from you did not reach them/);
     }
   });
 
@@ -1723,7 +1723,7 @@ describe('session 29: the same wording, where it also did not fit', () => {
     const d = playReplies(bundledScenario('red-flags'), path);
     expect(d?.ending?.id).toBe('end-mixed');
     expect(d?.ending?.narration).not.toMatch(/door between you and her team/);
-    expect(d?.ending?.narration).toMatch(/you went it alone, or stepped back/);
+    expect(d?.ending?.narration).toMatch(/something her team needed from you did not reach them/);
   });
 
   // After a promise of secrecy (trust 90, a hug, "You're the only adult I can say stuff to") and keeping
