@@ -1408,16 +1408,16 @@ function testifyingPlayable(): PlayableScenario {
 }
 
 describe('the reveal of a trainer-led session', () => {
-  it('offers the scroll keys only when there is more to scroll to (testifying decision 1 at 60 columns, 76 to 88 rows: at 82 the reveal is one row longer than fits with the blank row above it)', async () => {
+  it('offers the scroll keys only when there is more to scroll to (testifying decision 1 at 60 columns, 82 to 94 rows: at 88 the reveal is one row longer than fits with the blank row above it)', async () => {
     const offered: number[] = [];
     // One session brought to the reveal, then the window made one row taller at a time, as a
     // terminal resized does (a session started at each height, 13 in all, was most of this file's time).
-    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: testifyingPlayable() } }).element, 60, 76);
+    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: testifyingPlayable() } }).element, 60, 82);
     await press(r, KEY.enter);
     await press(r, KEY.enter);
     await press(r, 'r');
-    for (let height = 76; height <= 88; height++) {
-      if (height > 76) await r.resize(60, height);
+    for (let height = 82; height <= 94; height++) {
+      if (height > 82) await r.resize(60, height);
       const frame = r.lastFrame();
       expect(frame).toContain('Votes in all');
       if (/PgUp PgDn: scroll/.test(frame)) {
