@@ -1,4 +1,4 @@
-import { bestPathSays, citationWords, guideCitation, criticalGroups, decisionPointer, inVoice, outcomeWords, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type SessionMode, type Voice, resultWords } from '../machines/index.js';
+import { bestPathSays, guideCitation, criticalGroups, decisionPointer, inVoice, outcomeWords, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, scoreWords, signed, verdictLine, VOICE_WORDS, type DebriefModel, type SessionMode, type Voice, resultWords } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 /** The debrief as plain wrapped text, for the line-by-line mode (of the room, in a trainer-led session). */
@@ -29,7 +29,7 @@ export function debriefPlain(m: DebriefModel, width: number, voice: Voice = 'you
     out.push(w(`${numbered(i + 1, m.turns.length)}${t.where}: ${quotedReply(t.reply, t.said, ['"', '"'])} (${signed(t.value)}; best here ${signed(t.bestValue)})`, turnHang));
     // Each verdict, ", critical" on one that breaks a critical principle (as the Markdown, web and
     // full-screen debriefs say it): the critical violations above point here, and it said none.
-    for (const v of t.verdicts) out.push(w(`${turnHang}${VERDICT_WORDS[v.verdict]}: ${v.title} (${citationWords(v.citation, v.critical)})`, `${turnHang}  `));
+    for (const v of t.verdicts) out.push(w(`${turnHang}${verdictLine(v)}`, `${turnHang}  `));
     out.push(w(`${turnHang}Feedback: ${t.feedback}`, turnHang));
   });
   out.push('', `${pathBesideWords(voice)}:`);

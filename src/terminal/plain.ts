@@ -1,4 +1,4 @@
-import { breaksCritical, changeWords, citationWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailureLines, resumeOpening, saveKeptInstead, sceneWords, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type RecapMoment, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
+import { breaksCritical, changeWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailureLines, resumeOpening, saveKeptInstead, sceneWords, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, verdictLine, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type RecapMoment, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import { scenariosDir } from './paths.js';
 import { leftOutNotice } from './scenario-files.js';
@@ -352,7 +352,7 @@ export function printPeople(people: readonly Person[], say: Say): void {
 
 function printFeedback(f: NonNullable<SessionView['lastFeedback']>, say: Say): void {
   say(`Feedback: ${f.feedback}`, '  ');
-  for (const a of f.assessments) say(`  ${VERDICT_WORDS[a.verdict]}: ${a.title} (${citationWords(a.citation, breaksCritical(a))})`, '    ');
+  for (const a of f.assessments) say(`  ${verdictLine({ ...a, critical: breaksCritical(a) })}`, '    ');
   for (const c of f.changes) say(`  ${changeWords(c)}`);
 }
 

@@ -1,4 +1,4 @@
-import { BEST_PRACTICE, breaksCritical, citationWords, signed, unavailableWords, VERDICT_WORDS, votesWords, type ReplyView, type RevealEntry } from '../machines/index.js';
+import { BEST_PRACTICE, breaksCritical, signed, unavailableWords, verdictLine, votesWords, type ReplyView, type RevealEntry } from '../machines/index.js';
 import type { Row } from './debrief-lines.js';
 import { wrapText } from './wrap.js';
 
@@ -94,7 +94,7 @@ function revealCells(reveal: { total: number; entries: RevealEntry[] }, width: n
     ...(r.best ? [BEST_PRACTICE] : column !== undefined ? [''] : []),
     ...(together ? [votes(r).join(' ')] : votes(r)),
     `Score: ${signed(r.value)}`,
-    ...r.assessments.map((a) => `${VERDICT_WORDS[a.verdict]}: ${a.title} (${citationWords(a.citation, breaksCritical(a))})`),
+    ...r.assessments.map((a) => verdictLine({ ...a, critical: breaksCritical(a) })),
     r.feedback,
     ...closed(r),
   ].join('\n')), width);

@@ -1,4 +1,4 @@
-import { breaksCritical, changeWords, citationWords, type FeedbackView, type RecapMoment, type SessionView } from '../machines/index.js';
+import { breaksCritical, changeWords, verdictLine, type FeedbackView, type RecapMoment, type SessionView } from '../machines/index.js';
 import type { Row, Span } from './debrief-lines.js';
 import { wrapText } from './wrap.js';
 
@@ -52,7 +52,7 @@ export function feedbackRows(f: FeedbackView, chosen: string, width: number): Ro
     ...rowsOf(chosen, width),
     blank,
     ...rowsOf(f.feedback, width),
-    ...f.assessments.flatMap((a) => rowsOf(`${a.verdict === 'follows' ? '✓ follows' : '✗ violates'}: ${a.title} (${citationWords(a.citation, breaksCritical(a))})`, width, { tone: a.verdict === 'follows' ? 'good' : 'bad' }, '  ')),
+    ...f.assessments.flatMap((a) => rowsOf(verdictLine({ ...a, critical: breaksCritical(a) }), width, { tone: a.verdict === 'follows' ? 'good' : 'bad' }, '  ')),
     ...f.changes.flatMap((c) => rowsOf(changeWords(c), width)),
   ];
 }

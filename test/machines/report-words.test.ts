@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, criticalGroups, growthParts, growthWords, inVoice, outcomeScoreLine, resultWords, scoreBar, scoreWords, strengthWords } from '../../src/machines/index.js';
+import { countWords, criticalGroups, growthParts, growthWords, inVoice, outcomeScoreLine, resultWords, scoreBar, scoreWords, strengthWords, verdictLine } from '../../src/machines/index.js';
 
 describe('debrief words shared by every UI', () => {
   it('a score bar has ten cells, filled by the percentage, clamped to 0–100', () => {
@@ -32,6 +32,13 @@ describe('debrief words shared by every UI', () => {
       expect(scoreWords(score)).not.toMatch(/below 0%|−/);
       expect(scoreWords(score).startsWith(`${score.percent}%`)).toBe(true);
     }
+  });
+
+  // The terminal wrote "✓ follows: Title (…)", the web app, projector and Markdown "✓ follows Title (…)":
+  // one form for every UI, with no colon, the critical mark in the brackets.
+  it('a verdict line is the verdict, the title and the citation in brackets, as every UI writes it', () => {
+    expect(verdictLine({ verdict: 'follows', title: 'Curious, not interrogating', citation: 'guide: "Red Flags"', critical: false })).toBe('✓ follows Curious, not interrogating (guide: "Red Flags")');
+    expect(verdictLine({ verdict: 'violates', title: "Don't investigate", citation: 'guide: "Prohibited Activities"', critical: true })).toBe('✗ violates Don\'t investigate (guide: "Prohibited Activities", critical)');
   });
 
   it('counts show followed, gone against and missed, zeros left out', () => {

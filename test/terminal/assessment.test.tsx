@@ -48,7 +48,7 @@ describe('assessment mode in the Ink app', () => {
     expect(debrief.indexOf("! Don't investigate")).toBeGreaterThan(-1);
     expect(debrief.indexOf("! Don't investigate")).toBeLessThan(debrief.indexOf('Principles'));
     await press(r, KEY.tab);
-    expect(lastFrame()).toContain('✗ violates: Curious, not interrogating');
+    expect(lastFrame()).toContain('✗ violates Curious, not interrogating');
     // Shift+Tab goes back a tab (it went forward, tab 4 → 1, like Tab).
     await press(r, '\u001b[Z');
     expect(lastFrame()).toContain('[1 Summary]');

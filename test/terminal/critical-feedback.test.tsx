@@ -25,7 +25,7 @@ const isCritical = (principle: string) => getPrinciple(principle)?.severity === 
 
 
 /** A verdict as the terminal words it after its mark, ", critical" when it breaks a critical principle. */
-const verdictWords = (a: FeedbackView['assessments'][number]) => `${a.verdict}: ${a.title} (${a.citation}${a.verdict === 'violates' && isCritical(a.principleId) ? ', critical' : ''})`;
+const verdictWords = (a: FeedbackView['assessments'][number]) => `${a.verdict} ${a.title} (${a.citation}${a.verdict === 'violates' && isCritical(a.principleId) ? ', critical' : ''})`;
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('the feedback after a reply says a broken principle is critical, in words', () => {

@@ -208,7 +208,7 @@ describe('critical violations, line by line', () => {
     expect(transcript).toContain(`Feedback: ${c.feedback}`);
     // And the verdict that made it critical says so there (it gave no verdicts at all), as the Markdown's does.
     const item = transcript.slice(transcript.indexOf(`${c.turn + 1}. ${c.where}: `)).split(/ \d+\. /)[0] ?? '';
-    expect(item).toMatch(new RegExp(`${VERDICT_WORDS.violates}: ${c.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\([^)]*, critical\\)`));
+    expect(item).toMatch(new RegExp(`${VERDICT_WORDS.violates} ${c.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\([^)]*, critical\\)`));
     expect(text.split(', critical)').length - 1).toBe(m.critical.length);
     for (const line of text.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(60);
   });
@@ -255,7 +255,7 @@ describe('critical violations, full screen', () => {
         expect(item.startsWith(`Decision ${c.turn + 1} of ${m.turns.length}: ${c.where}`)).toBe(true);
         expect(item).toContain(c.reply);
         expect(item).toContain(c.feedback);
-        expect(item).toMatch(new RegExp(`${VERDICT_WORDS.violates}: ${c.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\([^)]*, critical\\)`));
+        expect(item).toMatch(new RegExp(`${VERDICT_WORDS.violates} ${c.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\([^)]*, critical\\)`));
         for (const e of entries) expect(e).not.toContain(c.feedback);
       }
       // No other verdict says so.

@@ -53,8 +53,8 @@ describe('two meters with the same label', () => {
     const r = await renderApp(appElement({ env: tempEnv(), start: { kind: 'play', playable, showNote: true } }).element);
     await press(r, KEY.enter);
     const decision = r.lastFrame() ?? '';
-    expect(decision).toMatch(/Jade's trust .* 50\/100/);
-    expect(decision).toMatch(/Jade's trust .* 5\/10/);
+    expect(decision).toMatch(/Jade's trust .* 50 of 100/);
+    expect(decision).toMatch(/Jade's trust .* 5 of 10/);
     await press(r, '1');
     const feedback = r.lastFrame() ?? '';
     expect(feedback.split("Jade's trust: 50 → 60 (+10)").length - 1).toBe(1);

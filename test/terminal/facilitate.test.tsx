@@ -49,7 +49,7 @@ describe('trainer-led sessions (--facilitate)', () => {
     frame = (r.lastFrame() ?? '').replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
     // Side by side: the three replies head three columns of one row.
     expect(r.lastFrame()).toMatch(/1\. That's a nice one! How did +│ 2\. Who bought you that\? You +│ 3\. \[do\] Say nothing about/);
-    for (const cell of ['Votes: 12 (75%)', 'Votes: 3 (19%)', 'Votes: 1 (6%)', 'Score: +2', 'Score: −3', 'Score: +1', '✗ violates: Curious', 'Votes in all: 16', '████████░░']) expect(frame).toContain(cell);
+    for (const cell of ['Votes: 12 (75%)', 'Votes: 3 (19%)', 'Votes: 1 (6%)', 'Score: +2', 'Score: −3', 'Score: +1', '✗ violates Curious', 'Votes in all: 16', '████████░░']) expect(frame).toContain(cell);
     // Best practice is marked under the first reply only, and the note is shown now.
     expect(r.lastFrame()).toMatch(/^ *★ best practice +│/m);
     expect(r.lastFrame()?.match(/★ best practice/g)).toHaveLength(1);
@@ -182,7 +182,7 @@ describe('trainer-led sessions (--facilitate)', () => {
 
   // The reveal said "violates: Don't investigate (guide: …)" as it says a lesser fault: the live
   // feedback, the debrief and the transcript say ", critical" where a critical principle is broken.
-  const CRITICAL = 'violates: Don\'t investigate (guide: "Prohibited Activities", critical)';
+  const CRITICAL = 'violates Don\'t investigate (guide: "Prohibited Activities", critical)';
   it('at the reveal, a reply breaking a critical principle says ", critical" in its verdict, and no other does', async () => {
     const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 80);
     // Decision 1 revealed and reply 1 followed; through the scene to decision 2 (looking Jade up online: investigating), revealed.

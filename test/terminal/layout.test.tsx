@@ -262,7 +262,7 @@ describe('a moment or feedback too long for the window', () => {
     frame = r.lastFrame();
     fits(frame);
     expect(frame).toContain('Feedback sentence 40 goes on here.');
-    expect(frame).toContain('✓ follows: Curious, not interrogating');
+    expect(frame).toContain('✓ follows Curious, not interrogating');
     expect(frame).toContain("Jade's trust: 50 → 60");
     // The scene after it opens at its top; ↓ scrolls it, Enter goes on.
     await press(r, KEY.enter);

@@ -306,7 +306,7 @@ describe('plain mode in this process', () => {
       const f = view.lastFeedback!;
       const recap = r.out.slice(r.out.indexOf('Where you left off:'), sceneAt).replace(/\s+/g, ' ');
       expect(recap).toContain(`Your last reply: Do: ${f.replyText} Feedback: ${f.feedback.replace(/\s+/g, ' ')}`);
-      expect(recap).toContain("✗ violates: Don't investigate (guide: \"Prohibited Activities\", critical)");
+      expect(recap).toContain("✗ violates Don't investigate (guide: \"Prohibited Activities\", critical)");
       // The scene is not told twice.
       expect(r.out.split('-- The server --')).toHaveLength(2);
     }
@@ -524,7 +524,7 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(beforeReveal.slice(beforeReveal.indexOf('-- Decision 1'))).not.toMatch(/Score|✓ follows|✗ violates/);
     // Revealed side by side: the three replies' headings share a row.
     expect(reveal).toMatch(/^1\. That's a nice one! +│ 2\. Who bought you that\? +│ 3\. \[do\] Say nothing$/m);
-    for (const cell of ['Votes: 12 (75%)', 'Votes: 3 (19%)', 'Votes: 1 (6%)', 'Score: +2', 'Score: −3', 'Score: +1', '✓ follows: Curious, not', '✗ violates: Curious, not']) expect(reveal).toContain(cell);
+    for (const cell of ['Votes: 12 (75%)', 'Votes: 3 (19%)', 'Votes: 1 (6%)', 'Score: +2', 'Score: −3', 'Score: +1', '✓ follows Curious, not', '✗ violates Curious, not']) expect(reveal).toContain(cell);
     expect(reveal).toContain("> The room follows 1. That's a nice one! How did you get it?");
     // One count per line for the second decision.
     expect(rest).toContain('Votes for reply 2 of 3');
@@ -771,7 +771,7 @@ describe('plain mode, end to end as a child process', () => {
     expect(r.out).toContain('-- Decision 1 of about 2: The new phone --');
     expect(r.out).toContain('Jade (youth): "Look, finally a phone');
     expect(r.out).toContain("> 1. You: That's a nice one! How did you get it?");
-    expect(r.out).toContain('✓ follows: Curious, not interrogating');
+    expect(r.out).toContain('✓ follows Curious, not interrogating');
     expect(r.out).toContain('DEBRIEF: Example: the new phone');
     expect(r.out).toContain('Score: 100% (4 of 4 points)');
     expect(r.out).not.toMatch(/\u001b/);

@@ -35,12 +35,12 @@ describe('practice mode in the Ink app', () => {
 
     expect(lastFrame()).toContain('Decision 1 of about 2');
     expect(lastFrame()).toContain('Jade (youth): “Look, finally a phone');
-    expect(lastFrame()).toMatch(/Jade's trust █{5}░{5} 50\/100/);
+    expect(lastFrame()).toMatch(/Jade's trust █{5}░{5} 50 of 100/);
     expect(lastFrame()).toContain('1. That\'s a nice one!');
 
     await press(r, '1');
     expect(lastFrame()).toContain('Feedback on your reply');
-    expect(lastFrame()).toContain('✓ follows: Curious, not interrogating (guide: "Red Flags")');
+    expect(lastFrame()).toContain('✓ follows Curious, not interrogating (guide: "Red Flags")');
     expect(lastFrame()).toContain("Jade's trust: 50 → 60");
 
     await press(r, KEY.enter);
@@ -49,7 +49,7 @@ describe('practice mode in the Ink app', () => {
     expect(lastFrame()).toContain('Decision 2 of about 2');
     // Arrows + Enter choose too: nothing is highlighted at first, so down three times to the third reply.
     await press(r, KEY.down, KEY.down, KEY.down, KEY.enter);
-    expect(lastFrame()).toContain('✗ violates: Take suspicions to the Advocate Supervisor');
+    expect(lastFrame()).toContain('✗ violates Take suspicions to the Advocate Supervisor');
     await press(r, KEY.enter);
     await throughEnding(r);
 
@@ -171,9 +171,9 @@ describe('a scene that changes a meter', () => {
     const frame = r.lastFrame();
     expect(frame).toContain('The server');
     expect(frame).toContain("Arev's trust: 50 → 35 (−15)");
-    expect(frame).toMatch(/Arev's trust █{5}░{5} 50\/100/);
+    expect(frame).toMatch(/Arev's trust █{5}░{5} 50 of 100/);
     await press(r, KEY.enter);
-    expect(r.lastFrame()).toMatch(/Arev's trust █{3,4}░{6,7} 35\/100/);
+    expect(r.lastFrame()).toMatch(/Arev's trust █{3,4}░{6,7} 35 of 100/);
     expect(r.lastFrame()).not.toContain('→ 35');
     r.unmount();
   });

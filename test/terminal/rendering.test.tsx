@@ -43,7 +43,7 @@ describe('terminal manners', () => {
     const b = await renderApp(plain.element);
     await press(b, '1', KEY.enter, '2');
     for (const frame of b.frames) expect(frame).not.toMatch(COLOUR);
-    expect(b.lastFrame()).toContain('✗ violates: Curious, not interrogating');
+    expect(b.lastFrame()).toContain('✗ violates Curious, not interrogating');
   });
 
   it('strips terminal escapes and control characters from scenario text before printing', async () => {

@@ -177,14 +177,14 @@ describe('scrolled down on any screen that scrolls, then the window is resized',
     { name: 'a trainer-led scene', keys: [KEY.enter, 'r', '1'], start: facilitate },
   ];
   // The short status on a scene too tall for 60×24: "After 1 of about 2 decisions · Jade's trust
-  // ██████░░░░ 60/100" is 61 characters, but the check of whether the meter fits beside the step
+  // ██████░░░░ 60 of 100" is 63 characters, but the check of whether the meter fits beside the step
   // measured it with no bar (meters.map(meterText) passed each meter's index as its cells): the row
-  // was cut to "… 60/1…". The meter goes on a row of its own, whole.
+  // was cut to "… 60/1…" (when the meter said "60/100"). The meter goes on a row of its own, whole.
   it('the short status of a scene too tall for 60×24 puts a meter that does not fit beside the step on its own row, whole', async () => {
     const r = await reach(60, 24, [KEY.enter, '1', KEY.enter], play());
     const shown = (r.lastFrame() ?? '').split('\n');
     expect(shown[0]).toBe('After 1 of about 2 decisions');
-    expect(shown[1]).toMatch(/^Jade's trust [█░]{10} 60\/100$/);
+    expect(shown[1]).toMatch(/^Jade's trust [█░]{10} 60 of 100$/);
     expect(r.lastFrame()).not.toContain('…');
   });
   const PG_DN = '\u001b[6~';

@@ -46,13 +46,13 @@ describe('saving and resuming', () => {
     // volunteer may have quit while reading it), then Enter opens the scene as it stood.
     const recap = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
     expect(recap).toContain("Where you left off Your last reply: “That's a nice one! How did you get it?”");
-    expect(recap).toContain('✓ follows: Curious, not interrogating');
+    expect(recap).toContain('✓ follows Curious, not interrogating');
     await press(r, KEY.enter);
     expect(r.lastFrame()).toBe(before);
     // The transcript came back too: undo returns to the first decision with trust 50.
     await press(r, 'u');
     expect(r.lastFrame()).toContain('Decision 1 of about 2');
-    expect(r.lastFrame()).toContain('50/100');
+    expect(r.lastFrame()).toContain('50 of 100');
   });
 
   it('Ctrl-C saves progress before leaving', async () => {
@@ -199,7 +199,7 @@ describe('saving and resuming', () => {
     const recap = (again.lastFrame() ?? '').replace(/\s+/g, ' ');
     expect(recap).toContain('Where you left off');
     // Under the status, where the trust stands, as on the decision it opens on.
-    const meter = /Jade's trust [█░]+ \d+\/100/.exec(decision)?.[0];
+    const meter = /Jade's trust [█░]+ \d+ of 100/.exec(decision)?.[0];
     expect(meter).toBeDefined();
     expect(recap).toContain(meter);
     expect(recap).toContain("Your last reply: “That's a nice one! How did you get it?”");
@@ -321,7 +321,7 @@ describe("the recap of a resumed session gives the last reply's feedback (practi
     expect(text).toContain('Where you left off');
     expect(text).toContain(`Your last reply: “${f.replyText}”`);
     expect(text).toContain(norm(f.feedback));
-    for (const a of f.assessments) expect(text).toContain(`${a.verdict === 'follows' ? '✓ follows' : '✗ violates'}: ${a.title} (${a.citation}${a.severity === 'critical' && a.verdict === 'violates' ? ', critical' : ''})`);
+    for (const a of f.assessments) expect(text).toContain(`${a.verdict === 'follows' ? '✓ follows' : '✗ violates'} ${a.title} (${a.citation}${a.severity === 'critical' && a.verdict === 'violates' ? ', critical' : ''})`);
     expect(text).toContain(', critical)');
     for (const c of f.changes) expect(text).toContain(`${c.label}: ${c.from} → ${c.to}`);
     r.unmount();
@@ -335,7 +335,7 @@ describe("the recap of a resumed session gives the last reply's feedback (practi
     await runPlain({ playable, snapshot, mode: 'practice', io, env, width: 60, readLine: async () => 'q' });
     const recap = norm(out.slice(out.indexOf('Where you left off:'), out.indexOf('-- Decision')));
     expect(recap).toContain(`Your last reply: "${f.replyText}" Feedback: ${norm(f.feedback)}`);
-    for (const a of f.assessments) expect(recap).toContain(`: ${a.title} (${a.citation}${a.severity === 'critical' && a.verdict === 'violates' ? ', critical' : ''})`);
+    for (const a of f.assessments) expect(recap).toContain(`${a.verdict} ${a.title} (${a.citation}${a.severity === 'critical' && a.verdict === 'violates' ? ', critical' : ''})`);
     for (const c of f.changes) expect(recap).toContain(`${c.label}: ${c.from} → ${c.to}`);
   });
 
@@ -412,7 +412,7 @@ describe('resumed on a scene a reply led to (no decision since): the reply and i
     const { first, text, after } = await readRecap(env, snapshot);
     expect(first).toMatch(/^Where you left off/m);
     expect(text).toContain(`Your last reply: ${quotedReply(f.replyText, f.replyKind !== 'do')} ${norm(f.feedback)}`);
-    for (const a of f.assessments) expect(text).toContain(`${a.verdict === 'follows' ? '✓ follows' : '✗ violates'}: ${a.title} (${a.citation}${a.severity === 'critical' && a.verdict === 'violates' ? ', critical' : ''})`);
+    for (const a of f.assessments) expect(text).toContain(`${a.verdict === 'follows' ? '✓ follows' : '✗ violates'} ${a.title} (${a.citation}${a.severity === 'critical' && a.verdict === 'violates' ? ', critical' : ''})`);
     for (const c of f.changes) expect(text).toContain(`${c.label}: ${c.from} → ${c.to}`);
     // The scene it stands on is not told twice: it follows the recap.
     expect(text).not.toContain('Arev (youth): “vic asked who i invited');
@@ -453,7 +453,7 @@ describe('resumed on a scene a reply led to (no decision since): the reply and i
     const f = practice.feedback!;
     const recap = norm(practice.out.slice(practice.out.indexOf('Where you left off:'), practice.out.indexOf('-- The server --')));
     expect(recap).toContain(`Your last reply: ${quotedReply(f.replyText, f.replyKind !== 'do', ['"', '"'])} Feedback: ${norm(f.feedback)}`);
-    for (const a of f.assessments) expect(recap).toContain(`: ${a.title} (${a.citation}${a.severity === 'critical' && a.verdict === 'violates' ? ', critical' : ''})`);
+    for (const a of f.assessments) expect(recap).toContain(`${a.verdict} ${a.title} (${a.citation}${a.severity === 'critical' && a.verdict === 'violates' ? ', critical' : ''})`);
     for (const c of f.changes) expect(recap).toContain(`${c.label}: ${c.from} → ${c.to}`);
     // The scene follows it, then the decision after it.
     expect(practice.out.indexOf('-- The server --')).toBeGreaterThan(practice.out.indexOf('Where you left off:'));

@@ -1,6 +1,6 @@
 import type { DebriefModel } from './debrief-model.js';
 import { guideCitation } from '../guide.js';
-import { bestPathSays, citationWords, criticalGroups, decisionPointer, inVoice, outcomeWords, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type Voice, resultWords } from './words.js';
+import { bestPathSays, criticalGroups, decisionPointer, inVoice, outcomeWords, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, scoreWords, signed, verdictLine, VOICE_WORDS, type Voice, resultWords } from './words.js';
 
 /**
  * Text from a scenario or a record as Markdown shows it, never as markup: a backslash before each
@@ -66,7 +66,7 @@ export function debriefMarkdown(m: DebriefModel, heading = '#', voice: Voice = '
     const item = `${i + 1}. `;
     out.push(`${item}**${mdText(t.where)}**: ${quotedReply(mdLines(t.reply, item.length), t.said, ['"', '"'])} (${signed(t.value)}; best here ${signed(t.bestValue)})`);
     // ", critical" as the live feedback and the web debrief say it: the decision pointed to says why.
-    for (const v of t.verdicts) out.push(`   - ${VERDICT_WORDS[v.verdict]} ${mdText(v.title)} (${citationWords(mdText(v.citation), v.critical)})`);
+    for (const v of t.verdicts) out.push(`   - ${verdictLine({ verdict: v.verdict, title: mdText(v.title), citation: mdText(v.citation), critical: v.critical })}`);
     out.push(`   - Feedback: ${mdLines(t.feedback, 5)}`);
   });
   out.push('', `${h2} ${pathBesideWords(voice)}`, '', `| Decision | ${v.reply} | Best practice here |`, '|---|---|---|');

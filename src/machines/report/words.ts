@@ -315,3 +315,13 @@ export function breaksCritical(a: { verdict: string; severity?: string }): boole
 export function citationWords(citation: string, critical: boolean): string {
   return critical ? `${citation}, critical` : citation;
 }
+
+/**
+ * One reply's verdict on one principle as every UI writes it in a line of text: "✓ follows Curious,
+ * not interrogating (guide: "Red Flags")", "✗ violates Don't investigate (guide: "Prohibited
+ * Activities", critical)". The web app, the projector and the Markdown export wrote it so, while the
+ * terminal put a colon after the verdict ("✓ follows: …"): one form, made here.
+ */
+export function verdictLine(v: { verdict: keyof typeof VERDICT_WORDS; title: string; citation: string; critical: boolean }): string {
+  return `${VERDICT_WORDS[v.verdict]} ${v.title} (${citationWords(v.citation, v.critical)})`;
+}

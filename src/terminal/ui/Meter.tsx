@@ -11,9 +11,17 @@ export interface MeterProps {
   cells?: number;
 }
 
+/**
+ * The meter's number in words, "50 of 100", as the web app and the line-by-line terminal say it:
+ * "50/100" was read aloud by a screen reader as "50 slash 100".
+ */
+export function meterValue(meter: MeterView): string {
+  return `${meter.value} of ${meter.max}`;
+}
+
 /** The meter as plain text, as wide as it is drawn. */
 export function meterText(meter: MeterView, cells = 10): string {
-  return `${meter.label} ${'█'.repeat(cells)} ${meter.value}/${meter.max}`;
+  return `${meter.label} ${'█'.repeat(cells)} ${meterValue(meter)}`;
 }
 
 /**
@@ -32,7 +40,7 @@ export function Meter({ meter, cells = 10 }: MeterProps) {
   return (
     <Text>
       {meter.label} <Text color={theme.accent}>{'█'.repeat(filled)}</Text>
-      {'░'.repeat(cells - filled)} {meter.value}/{meter.max}
+      {'░'.repeat(cells - filled)} {meterValue(meter)}
     </Text>
   );
 }

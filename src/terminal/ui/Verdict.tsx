@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { citationWords } from '../../machines/index.js';
+import { verdictLine } from '../../machines/index.js';
 import { Paragraph } from './Paragraph.js';
 import { useTheme } from './ThemeContext.js';
 
@@ -17,15 +17,15 @@ export interface VerdictProps {
   width?: number;
 }
 
-/** A verdict's words after its mark, as the panel draws them and measures them: "violates: Title (guide: …, critical)". */
+/** A verdict's words after its mark, as the panel draws them and measures them: "violates Title (guide: …, critical)" (the core's verdictLine, its mark drawn apart). */
 export function verdictText({ verdict, title, citation, critical = false }: Pick<VerdictProps, 'verdict' | 'title' | 'citation' | 'critical'>): string {
-  return `${verdict === 'follows' ? 'follows' : 'violates'}: ${title} (${citationWords(citation, critical)})`;
+  return verdictLine({ verdict: verdict === 'follows' ? 'follows' : 'violates', title, citation, critical }).slice(MARK);
 }
 
 /** Columns taken by the mark. */
 const MARK = 2;
 
-/** "✓ follows: Title (guide: …)" ("✗ violates: Title (guide: …, critical)"), wrapped rows hanging under the words, not under the mark. */
+/** "✓ follows Title (guide: …)" ("✗ violates Title (guide: …, critical)"), wrapped rows hanging under the words, not under the mark. */
 export function Verdict({ verdict, title, citation, critical = false, width }: VerdictProps) {
   const theme = useTheme();
   const follows = verdict === 'follows';
