@@ -1,4 +1,4 @@
-import { decisionSetup, peopleMet, sceneNumberAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, startOverUnsavedWords, entryOf, facilitatedDecision, MAX_VOTES, resumeFailureLines, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
+import { decisionSetup, peopleMet, sceneNumberAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, startOverUnsavedWords, entryOf, facilitatedDecision, MAX_VOTES, resumeFailureLines, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, pathReply, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { exportsDir, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, writeSessionSummary } from './export.js';
 import { command, commandName } from './invocation.js';
 import { wrapWords } from './wrap.js';
@@ -246,7 +246,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       if (!reply) continue;
       log.push(record(reply.number));
       past.push({ votes: votesById(view, outcome.votes), revealed: outcome.revealed });
-      say(`> The room follows ${reply.number}. ${reply.kind === 'do' ? '[do] ' : ''}${reply.text}`, '  ');
+      say(`> The room follows ${reply.number}. ${pathReply(reply.text, reply.kind !== 'do')}`, '  ');
       actor.send({ type: 'reply.choose', replyId: reply.id });
     }
   } finally {

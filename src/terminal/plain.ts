@@ -1,4 +1,4 @@
-import { breaksCritical, changeWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailureLines, resumeOpening, saveKeptInstead, sceneWords, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, verdictLine, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type RecapMoment, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
+import { breaksCritical, changeWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailureLines, resumeOpening, saveKeptInstead, sceneWords, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, pathReply, verdictLine, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type RecapMoment, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import { scenariosDir } from './paths.js';
 import { leftOutNotice } from './scenario-files.js';
@@ -338,7 +338,7 @@ export function printMoment(view: SessionView, say: Say, { prompt: showPrompt = 
 /** A decision's question and its numbered replies (again after who's who, which stood between them and the answer). */
 export function printReplies(view: SessionView, say: Say): void {
   say(view.prompt);
-  for (const r of view.replies) say(`  ${r.number}. ${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`, '     ');
+  for (const r of view.replies) say(`  ${r.number}. ${pathReply(r.text, r.kind !== 'do')}${r.enabled ? '' : ' (not available now)'}`, '     ');
 }
 
 /** Who's who, line by line: each person met so far with their role and the scenario's sentence about them. */

@@ -1,4 +1,4 @@
-import { BEST_PRACTICE, breaksCritical, signed, unavailableWords, verdictLine, votesWords, type ReplyView, type RevealEntry } from '../machines/index.js';
+import { BEST_PRACTICE, breaksCritical, signed, unavailableWords, pathReply, verdictLine, votesWords, type ReplyView, type RevealEntry } from '../machines/index.js';
 import type { Row } from './debrief-lines.js';
 import { wrapText } from './wrap.js';
 
@@ -79,7 +79,7 @@ function revealCells(reveal: { total: number; entries: RevealEntry[] }, width: n
   // Side by side, every reply takes as many rows as the longest and every column has a row for the
   // mark, so that the marks, votes and scores stay level across them; one under another, empty
   // rows would only be gaps in the middle of a reply.
-  const reply = (r: RevealEntry) => `${r.number}. ${r.replyKind === 'do' ? '[do] ' : ''}${r.replyText}`;
+  const reply = (r: RevealEntry) => `${r.number}. ${pathReply(r.replyText, r.replyKind !== 'do')}`;
   // By id, once: looked up for every reply, a search of the list each time was a million steps at a thousand replies.
   const offeredById = new Map(replies.map((o) => [o.id, o]));
   const closed = (r: RevealEntry) => {

@@ -98,7 +98,7 @@ describe('hidden replies', () => {
     await runPlain({ playable, mode: 'practice', io: plain, env, width: 200, readLine: async () => queue.shift() });
     expect(plain.text).toContain(`${GREY_TEXT} (not available now)`);
     expect(plain.text).not.toContain(SECRET_TEXT);
-    expect(plain.text).toMatch(/ {2}4\. (\[do\] )?\S/);
+    expect(plain.text).toMatch(/ {2}4\. (Do: )?\S/);
     expect(plain.text).not.toMatch(/ {2}5\. /);
     const room = io();
     const votes = [first, 'r', first, '1 1 1 1', 'r', 'q'];

@@ -48,7 +48,7 @@ describe('trainer-led sessions (--facilitate)', () => {
     await press(r, 'r');
     frame = (r.lastFrame() ?? '').replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
     // Side by side: the three replies head three columns of one row.
-    expect(r.lastFrame()).toMatch(/1\. That's a nice one! How did +│ 2\. Who bought you that\? You +│ 3\. \[do\] Say nothing about/);
+    expect(r.lastFrame()).toMatch(/1\. That's a nice one! How did +│ 2\. Who bought you that\? You +│ 3\. Do: Say nothing about/);
     for (const cell of ['Votes: 12 (75%)', 'Votes: 3 (19%)', 'Votes: 1 (6%)', 'Score: +2', 'Score: −3', 'Score: +1', '✗ violates Curious', 'Votes in all: 16', '████████░░']) expect(frame).toContain(cell);
     // Best practice is marked under the first reply only, and the note is shown now.
     expect(r.lastFrame()).toMatch(/^ *★ best practice +│/m);
@@ -218,13 +218,13 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(alone).toContain("[Jade's trust: 50 of 100]");
   });
 
-  it('an action stays marked [do] at the reveal, as in the replies the room voted on: never read as words to say', async () => {
+  it('an action stays marked "Do:" at the reveal, as in the replies the room voted on: never read as words to say', async () => {
     const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 80);
     await press(r, KEY.enter);
-    expect(r.lastFrame()).toMatch(/\d\. \[do\] Say nothing about the phone/);
+    expect(r.lastFrame()).toMatch(/\d\. Do: Say nothing about the phone/);
     await press(r, 'r');
     const frame = r.lastFrame().replace(/\s+/g, ' ');
-    expect(frame).toMatch(/\d\. \[do\] Say nothing about the phone/);
+    expect(frame).toMatch(/\d\. Do: Say nothing about the phone/);
     expect(frame).toMatch(/\d\. Who bought you that\?/);
   });
 

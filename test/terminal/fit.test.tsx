@@ -187,7 +187,7 @@ describe(`the picker and the trainer-led screens fit the smallest window the app
   // the most rows of replies (measured as the screen measures them, over every bundled decision)
   // are the ones that could overflow; they are drawn, with their reveal.
   const decisions = FILES.flatMap((file) => load(file).scenario.nodes.flatMap((n) => (n.kind === 'decision'
-    ? [{ file, node: n.id, rows: n.replies.reduce((sum, x) => sum + inkRows(`${x.kind === 'do' ? '[do] ' : ''}${x.text} · votes: 999`, MIN_COLUMNS - 2 - REPLY_INDENT), 0) }]
+    ? [{ file, node: n.id, rows: n.replies.reduce((sum, x) => sum + inkRows(`${x.kind === 'do' ? 'Do: ' : ''}${x.text} · votes: 999`, MIN_COLUMNS - 2 - REPLY_INDENT), 0) }]
     : [])));
   it('checks every bundled decision', () => {
     expect(decisions.length).toBeGreaterThanOrEqual(40);

@@ -241,7 +241,7 @@ describe('a moment or feedback too long for the window', () => {
     expect(rows(frame)[0]).toMatch(/^Decision 1 of about 2/);
     expect(frame).toContain('Decision sentence 1 goes on here.');
     expect(frame).not.toContain('Decision sentence 50 goes on here.');
-    for (const text of ['What do you say or do?', '1. That\'s a nice one! How did you get it?', '3. [do] Say nothing about the phone', 'PgUp PgDn: scroll · q: save & quit']) expect(frame).toContain(text);
+    for (const text of ['What do you say or do?', '1. That\'s a nice one! How did you get it?', '3. Do: Say nothing about the phone', 'PgUp PgDn: scroll · q: save & quit']) expect(frame).toContain(text);
     // ↓ highlights a reply, as on every decision; PgDn scrolls.
     await press(r, KEY.down);
     expect(r.lastFrame()).toContain('Decision sentence 1 goes on here.');

@@ -523,7 +523,7 @@ describe('--facilitate without a terminal (line by line)', () => {
     // No scores or verdicts before the reveal.
     expect(beforeReveal.slice(beforeReveal.indexOf('-- Decision 1'))).not.toMatch(/Score|✓ follows|✗ violates/);
     // Revealed side by side: the three replies' headings share a row.
-    expect(reveal).toMatch(/^1\. That's a nice one! +│ 2\. Who bought you that\? +│ 3\. \[do\] Say nothing$/m);
+    expect(reveal).toMatch(/^1\. That's a nice one! +│ 2\. Who bought you that\? +│ 3\. Do: Say nothing about$/m);
     for (const cell of ['Votes: 12 (75%)', 'Votes: 3 (19%)', 'Votes: 1 (6%)', 'Score: +2', 'Score: −3', 'Score: +1', '✓ follows Curious, not', '✗ violates Curious, not']) expect(reveal).toContain(cell);
     expect(reveal).toContain("> The room follows 1. That's a nice one! How did you get it?");
     // One count per line for the second decision.
@@ -662,7 +662,7 @@ describe('--facilitate without a terminal (line by line)', () => {
     // Decision 1 again, revealed as it was, and the room follows another branch.
     expect(again).toContain('-- Decision 1 of about');
     expect(again).toContain('Votes in all: 5');
-    expect(again).toContain('> The room follows 3. [do] Say nothing about the phone');
+    expect(again).toContain('> The room follows 3. Do: Say nothing about the phone');
     const summary = readFileSync(/Session summary written to:\n(\S+\.md)/.exec(r.out)?.[1] as string, 'utf8');
     expect(summary.match(/## Decision 1:/g)).toHaveLength(1);
     expect(summary).toContain('Branch taken: 3. Do: Say nothing about the phone');
@@ -690,7 +690,7 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(again).toContain('Back to the votes: type new counts, or r to reveal again.');
     expect(again).toContain('Votes in all: 5');
     expect(again.slice(again.indexOf('Back to the votes'))).toMatch(/Votes: 1: 2 · 2: 2 · 3: 1/);
-    expect(again).toContain('> The room follows 3. [do] Say nothing about the phone');
+    expect(again).toContain('> The room follows 3. Do: Say nothing about the phone');
   });
 
   it('s starts the session over once the trainer types y: the summary so far is written first, and decision 1 comes back', async () => {

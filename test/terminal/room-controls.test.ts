@@ -234,7 +234,7 @@ describe('room controls in the terminal', () => {
     told.changed = controls.changed;
     controls.start(server.state());
     const open = (await type('o', /l: lock/)).replace(/\s+/g, ' ');
-    expect(open).toContain(`${closed.number}. [do] ${closed.text} (not available now)`);
+    expect(open).toContain(`${closed.number}. Do: ${closed.text} (not available now)`);
     for (const r of view.replies.filter((o) => o.enabled)) expect(open).not.toContain(`${r.text} (not available now)`);
     const reveal = await type('r', /Type the number of the reply the room follows/);
     expect(reveal.replace(/\s+/g, ' ')).toContain(unavailableWords(closed));
@@ -437,7 +437,7 @@ describe('room controls in the terminal', () => {
     const flat = out.replace(/\s+/g, ' ');
     const replies = roomSessionView(roomContext(scenario), room.server.state()).replies;
     expect(flat).toContain('Vote open (round 1)');
-    for (const r of replies) expect(flat).toContain(`${r.number}. ${r.kind === 'do' ? '[do] ' : ''}${r.text.replace(/\s+/g, ' ')}`);
+    for (const r of replies) expect(flat).toContain(`${r.number}. ${r.kind === 'do' ? 'Do: ' : ''}${r.text.replace(/\s+/g, ' ')}`);
     expect(flat.indexOf('Vote open (round 1)')).toBeLessThan(flat.indexOf('On a break: the phones show'));
     expect(flat.trimEnd()).toMatch(/b: back from the break \(the phones show again what they showed\)\.$/);
   });

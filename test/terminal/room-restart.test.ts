@@ -155,7 +155,7 @@ describe('room command as a process', () => {
     type('n');
     await room.waitFor(/Decision 1 of about \d+: [\s\S]*?\(o: open the vote[^)]*\)/);
     type('o');
-    const first = await room.waitFor(/Vote open \(round 1\)[\s\S]*? {2}1\. (\[do\] )?([^\n]+)/);
+    const first = await room.waitFor(/Vote open \(round 1\)[\s\S]*? {2}1\. (Do: )?([^\n]+)/);
     const phones = await Promise.all([1, 2, 3].map((i) => Phone.join(at.base, at.code, deviceId(i))));
     const replies = phones[0]!.view!.decision!.replies;
     const one = replies.find((r) => r.number === 1)!.number;
@@ -181,7 +181,7 @@ describe('room command as a process', () => {
     room.child.kill('SIGTERM');
     expect(await room.exited).toBe(0);
     const summary = readFileSync(/Session summary written to:\n(\S+\.md)\n/.exec(room.output())![1]!, 'utf8');
-    // An action ("[do]" in the terminal) is "Do: …" in the summary.
+    // An action is "Do: …" in the summary, as in the terminal's list of replies.
     expect(summary).toContain(`Branch taken: 1. ${first[1] ? 'Do: ' : ''}${first[2]!.trim().slice(0, 20)}`);
     expect(summary).toMatch(/The room's most-voted reply was best practice at [01] of 1 decision with votes \((0|100)%\); [03] of 3 votes \((0|100)%\) went to best-practice replies\./);
     expect(summary).not.toContain('Over the session');

@@ -94,8 +94,9 @@ export function replyBy(voice: Voice, text: string, said: boolean, quotes: reado
 }
 
 /**
- * A reply in a table of paths (side by side with best practice): words as they are, an action
- * marked "Do: …" so it is never read as words to say.
+ * A reply in a list of replies or a table of paths (side by side with best practice): words as they
+ * are, an action marked "Do: …" so it is never read as words to say. The web app marks it so; the
+ * terminal's lists said "[do] …", a mark to learn rather than a word.
  */
 export function pathReply(text: string, said: boolean): string {
   return said ? text : `Do: ${text}`;

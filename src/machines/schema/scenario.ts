@@ -257,7 +257,7 @@ export const Reply = z
     text: Text(1000, 'What the volunteer says, or (for kind "do") what the volunteer does.'),
     kind: z.enum(['say', 'do']).optional().meta({
       description: '"say" (default) for words, "do" for an action.',
-      enumDescriptions: ['Words the volunteer says (the default).', 'Something the volunteer does, shown with a [do] marker.'],
+      enumDescriptions: ['Words the volunteer says (the default).', 'Something the volunteer does, shown as "Do: …".'],
     }),
     when: When.optional().meta({ description: 'Offer this reply only while the condition holds.' }),
     hidden: z.boolean().optional().meta({

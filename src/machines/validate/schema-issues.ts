@@ -120,7 +120,7 @@ const VALUE_WORDS: Record<string, Record<string, { value: string; why: string }>
       ...of('harmful', 'where the worst replies, especially a critical violation, lead', ['bad', 'worst', 'poor', 'negative', 'harm', 'harmed', 'fail', 'failure', 'low']),
     },
     kind: {
-      ...of('do', 'something the volunteer does, shown with a [do] marker', ['action', 'act', 'does', 'doing', 'done', 'deed']),
+      ...of('do', 'something the volunteer does, shown as "Do: …"', ['action', 'act', 'does', 'doing', 'done', 'deed']),
       ...of('say', 'words the volunteer says, the default; you may leave "kind" out', ['speak', 'speech', 'talk', 'says', 'said', 'saying', 'words', 'line']),
     },
   };

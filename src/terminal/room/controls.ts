@@ -1,5 +1,5 @@
 import { createInterface, type Interface } from 'node:readline';
-import { backFromEndingWords, backToDecision, decisionProgressWords, introductionWords, presenterView, roomSceneNumber, roomSessionView, sceneWords, unavailableWords, type RoomContext, type RoomState, type SessionView } from '../../machines/index.js';
+import { backFromEndingWords, backToDecision, decisionProgressWords, introductionWords, presenterView, roomSceneNumber, roomSessionView, sceneWords, unavailableWords, pathReply, type RoomContext, type RoomState, type SessionView } from '../../machines/index.js';
 import type { CliIO } from '../commands.js';
 import { revealText } from '../reveal-text.js';
 import { WHO_HEADING, WHO_HINT, whoRows } from '../ui/WhoScreen.js';
@@ -115,7 +115,7 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
     if (state.phase === 'open') {
       say(`Vote open (round ${state.round}). ${view.prompt ?? ''}`);
       // A reply the story does not open here is marked, as the phones grey it out (and --facilitate marks it).
-      for (const r of view.replies) say(`  ${r.number}. ${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`, '     ');
+      for (const r of view.replies) say(`  ${r.number}. ${pathReply(r.text, r.kind !== 'do')}${r.enabled ? '' : ' (not available now)'}`, '     ');
       return say(`l: lock · r: reveal · s: how many voted${WHO}`);
     }
     if (state.phase === 'locked') return say('Vote locked. r: reveal');

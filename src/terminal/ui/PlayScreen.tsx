@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { changeWords, decisionSetup, latestSaveKey, saveKeptInstead, FELL_BEHIND_FINISH, finishPlaythrough, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeOpening, selectView, startSession, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
+import { changeWords, decisionSetup, latestSaveKey, saveKeptInstead, FELL_BEHIND_FINISH, finishPlaythrough, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeOpening, selectView, startSession, unavailableWords, pathReply, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, hintRows, NO_UNDO_WORDS, playHints, typedNumberHints, typeNumber, withOptionalHint, type Action, type Hint } from '../keys.js';
 import { noteFinish, recordsNoticeLines } from '../node/state-store.js';
 import { recordedLine, saveKeptOnDisk, saveProgress, stateStore } from '../saves.js';
@@ -521,7 +521,7 @@ function momentLayout({ view, setup, mode, columns, rows, canUndo, unsaved, type
 
 /** Rows the prompt and the replies take. */
 function decisionHeight(view: SessionView, columns: number): number {
-  return inkRows(view.prompt ?? '', columns) + view.replies.reduce((n, r) => n + inkRows(`${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`, columns - REPLY_INDENT), 0);
+  return inkRows(view.prompt ?? '', columns) + view.replies.reduce((n, r) => n + inkRows(`${pathReply(r.text, r.kind !== 'do')}${r.enabled ? '' : ' (not available now)'}`, columns - REPLY_INDENT), 0);
 }
 
 /** Rows the moment takes without blank rows and without the status, estimated by wrapping each part as Ink will. */

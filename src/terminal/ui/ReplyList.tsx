@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { ReplyView } from '../../machines/index.js';
+import { pathReply, type ReplyView } from '../../machines/index.js';
 import type { Row } from '../debrief-lines.js';
 import { inkRows, wrapText } from '../wrap.js';
 import { useTheme } from './ThemeContext.js';
@@ -60,9 +60,9 @@ export function hiddenReplyWords(n: number, then: 'choose' | 'vote' | 'next'): s
   return `Reply ${n}, the one highlighted, was out of view: it is shown now. ${did}`;
 }
 
-/** A reply as the list shows it: "[do]" before an action, and why it cannot be chosen now. */
+/** A reply as the list shows it: "Do:" before an action (pathReply, as the web app marks it), and why it cannot be chosen now. */
 export function replyText(r: Pick<ReplyView, 'kind' | 'text' | 'enabled'>): string {
-  return `${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`;
+  return `${pathReply(r.text, r.kind !== 'do')}${r.enabled ? '' : ' (not available now)'}`;
 }
 
 /**
