@@ -1,4 +1,4 @@
-import { bestPathSays, guideCitation, COUNT_KEY, countWords, criticalGroups, decisionNumbers, inVoice, outcomeScoreLine, outcomeWords, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, replyBy, signed, STATUS_WORDS, verdictLine, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
+import { bestPathSays, guideCitation, COUNT_KEY, countWords, criticalGroups, decisionNumbers, inVoice, outcomeScoreLine, outcomeWords, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, choseWords, signed, STATUS_WORDS, verdictLine, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 /** What a piece of text means, for the theme to colour (the words carry the meaning too). */
@@ -126,7 +126,7 @@ export function transcriptRows(m: DebriefModel, width: number, voice: Voice = 'y
     ...(i > 0 ? [blank] : []),
     // "Decision n", as the critical violations in the summary point to it.
     ...plain(w(`Decision ${i + 1} of ${m.turns.length}: ${t.where}`), { bold: true }),
-    ...plain(w(`${replyBy(voice, t.reply, t.said)} (${signed(t.value)}; best here ${signed(t.bestValue)})`, '  ')),
+    ...plain(w(`${choseWords(voice, t.reply, t.said)} (${signed(t.value)}; best here ${signed(t.bestValue)})`, '  ')),
     ...t.verdicts.flatMap((v) => plain(w(verdictLine(v), '  '), { tone: v.verdict === 'follows' ? 'good' : 'bad' })),
     ...plain(w(t.feedback)),
   ]);

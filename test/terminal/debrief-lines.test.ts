@@ -87,12 +87,13 @@ describe('a reply in the turns tab', () => {
   const turn = (reply: string, said: boolean) => ({ where: 'After the visit', reply, said, value: -3, bestValue: 2, feedback: 'Feedback.', verdicts: [] });
   const turns = (said: boolean, voice: 'you' | 'room' = 'you') => transcriptRows({ turns: [turn('Look Jade up on social media tonight.', said)] } as unknown as DebriefModel, 80, voice).map(rowText).join('\n');
 
-  it('is quoted when it is words said, and an action reads "You do: …" as in the feedback panel, never quoted as if it were said', () => {
-    expect(turns(true)).toContain('You: “Look Jade up on social media tonight.” (−3; best here +2)');
-    expect(turns(false)).toContain('You do: Look Jade up on social media tonight. (−3; best here +2)');
+  // The web debrief said "You chose: …", this tab "You: …" and "You do: …" (the live feedback panel's words): one form, choseWords.
+  it('is quoted when it is words said, and an action reads "You chose: Do: …" as in the web debrief, never quoted as if it were said', () => {
+    expect(turns(true)).toContain('You chose: “Look Jade up on social media tonight.” (−3; best here +2)');
+    expect(turns(false)).toContain('You chose: Do: Look Jade up on social media tonight. (−3; best here +2)');
     expect(turns(false)).not.toContain('“');
-    expect(turns(true, 'room')).toContain('Room: “Look Jade up on social media tonight.”');
-    expect(turns(false, 'room')).toContain('Room does: Look Jade up on social media tonight.');
+    expect(turns(true, 'room')).toContain('The room chose: “Look Jade up on social media tonight.”');
+    expect(turns(false, 'room')).toContain('The room chose: Do: Look Jade up on social media tonight.');
   });
 });
 

@@ -63,7 +63,7 @@ describe('practice mode in the Ink app', () => {
 
     await press(r, KEY.tab);
     expect(lastFrame()).toContain('Decision 1 of 2');
-    expect(lastFrame()).toContain('You: “That\'s a nice one! How did you get it?” (+2; best here +2)');
+    expect(lastFrame()).toContain('You chose: “That\'s a nice one! How did you get it?” (+2; best here +2)');
     await press(r, KEY.down);
     expect(lastFrame()).toContain('Decision 2 of 2');
     await press(r, KEY.tab);

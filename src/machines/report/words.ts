@@ -94,6 +94,17 @@ export function replyBy(voice: Voice, text: string, said: boolean, quotes: reado
 }
 
 /**
+ * A reply at a decision of a debrief's transcript, after who chose it: "You chose: “…”" for words
+ * said, "You chose: Do: …" for an action ("The room chose: …"), in every debrief that writes it so.
+ * The web debrief said this, while the full-screen terminal's transcript said "You: “…”" and "You
+ * do: …", the live feedback panel's words (replyBy), for the same reply looked back on.
+ */
+export function choseWords(voice: Voice, text: string, said: boolean, quotes: readonly [string, string] = ['“', '”']): string {
+  const who = VOICE_WORDS[voice].chose;
+  return `${who.charAt(0).toUpperCase()}${who.slice(1)}: ${quotedReply(text, said, quotes)}`;
+}
+
+/**
  * A reply in a list of replies or a table of paths (side by side with best practice): words as they
  * are, an action marked "Do: …" so it is never read as words to say. The web app marks it so; the
  * terminal's lists said "[do] …", a mark to learn rather than a word.

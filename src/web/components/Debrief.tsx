@@ -1,5 +1,5 @@
 import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
-import { bestPathSays, citationWords, guideCitation, criticalGroups, debriefExport, debriefModel, growthParts, inVoice, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, quotedTitle, roomMatchWords, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
+import { bestPathSays, choseWords, citationWords, guideCitation, criticalGroups, debriefExport, debriefModel, growthParts, inVoice, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, quotedTitle, roomMatchWords, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
 import { TableWrap } from './TableWrap.js';
@@ -35,8 +35,6 @@ export interface DebriefProps {
 
 /** A finish the damaged records did not take (left as they were: never written over). */
 const RECORDS_LEFT = 'Shown in My records until you close this tab, but not kept: your records in this browser are damaged and were left as they were, so nothing is added to them (see My records).';
-
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A reply in the table of paths: its words as they are (the column says whose reply), an action as "Do: …". */
 const pathCell = (r: { reply: string; said: boolean; value: number }) => `${pathReply(r.reply, r.said)} (${signed(r.value)})`;
@@ -184,7 +182,7 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
             <li key={i} id={decisionId(i)}>
               {/* Focused from the critical violations above, which point here. */}
               <h3 id={`${decisionId(i)}-heading`} tabIndex={-1}>{t.where}</h3>
-              <p>{capital(v.chose)}: {quotedReply(t.reply, t.said)} ({signed(t.value)}; best here {signed(t.bestValue)})</p>
+              <p>{choseWords(voice, t.reply, t.said)} ({signed(t.value)}; best here {signed(t.bestValue)})</p>
               {/* Folded: the guide's principles the reply kept to or went against, and its feedback
                   (a critical violation's link above opens it). The summary names the decision to a
                   screen reader, which lists it among the page's buttons. */}
