@@ -80,7 +80,7 @@ describe('debrief words shared by every UI', () => {
     expect(growthWords({ title: 'X', rule: 'Do X.', status: 'violated', critical: true, kept: 1, missed: 1 }, 'guide')).toBe('Critical: you went against "X" (guide). Do X.');
     expect(resultWords({ status: 'followed', followed: 1, missedBelowBest: 3 })).toBe('✓ followed at 1 of 4 chances');
     expect(resultWords({ status: 'followed', followed: 2, missedBelowBest: 0 })).toBe('✓ followed');
-    expect(resultWords({ status: 'violated', followed: 1, missedBelowBest: 3 })).toBe('✗ violated');
+    expect(resultWords({ status: 'violated', followed: 1, missedBelowBest: 3 })).toBe('✗ went against');
   });
 
   // The web debrief shows what happened, and folds what the guide asks (opened on demand).

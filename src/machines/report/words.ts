@@ -3,8 +3,13 @@
  * web app and the exports never disagree. Each carries a symbol too: meaning never rests on colour.
  */
 
-/** A principle's overall status in a debrief. */
-export const STATUS_WORDS = { violated: '✗ violated', missed: '○ missed', followed: '✓ followed' } as const;
+/**
+ * A principle's overall status in a debrief (the Markdown's table, the line-by-line list): "✗ went
+ * against", as the key to the counts (COUNT_KEY) and the growth sentences ("You went against …")
+ * say it, which it read beside as "✗ violated". One reply's verdict stays "✗ violates" beside
+ * "✓ follows" (VERDICT_WORDS): said of a reply at the moment, not of the playthrough.
+ */
+export const STATUS_WORDS = { violated: '✗ went against', missed: '○ missed', followed: '✓ followed' } as const;
 
 /** One reply's verdict on one principle. */
 export const VERDICT_WORDS = { follows: '✓ follows', violates: '✗ violates', missed: '○ missed' } as const;

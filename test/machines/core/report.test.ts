@@ -53,7 +53,7 @@ describe('the words every UI shares', () => {
 
   it('never lets meaning rest on colour: each status and verdict has its own symbol', () => {
     const all = [...Object.values(STATUS_WORDS), ...Object.values(VERDICT_WORDS)];
-    for (const w of all) expect(w).toMatch(/^[✓✗○] [a-z]+$/);
+    for (const w of all) expect(w).toMatch(/^[✓✗○] [a-z]+(?: [a-z]+)*$/);
     expect(new Set(Object.values(STATUS_WORDS).map((w) => w[0])).size).toBe(3);
     expect(new Set(Object.values(VERDICT_WORDS).map((w) => w[0])).size).toBe(3);
   });
@@ -337,7 +337,7 @@ describe('debriefMarkdown', () => {
     expect(md).toContain('**Ending:** Crossing a line (harmful).');
     expect(md).toContain('**Score:** 0% (6 points below zero, of 4 possible)');
     expect(md).toContain('- **Don\'t investigate** (guide: "Prohibited Activities"): see decision 2 ("After the visit") in the transcript below.\n');
-    expect(md).toContain('| Don\'t investigate | ✗ violated | Prohibited Activities |');
+    expect(md).toContain('| Don\'t investigate | ✗ went against | Prohibited Activities |');
     expect(md).toContain('| Take suspicions to the Advocate Supervisor | ○ missed | Red Flags |');
     expect(md).toContain('1. **The new phone**: "Who bought you that? You need to tell me the truth." (\u22123; best here +2)');
     expect(md).toContain('   - ✗ violates Curious, not interrogating');
