@@ -5,7 +5,7 @@ import { dirname, join, relative } from 'node:path';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { CHUNK_LIST } from './scripts/build-if-changed.mjs';
-import { sharedIdsAtBuild } from './scripts/shared-ids-plugin.js';
+import { buildPlugin, sharedIdsAtBuild } from './scripts/shared-ids-plugin.js';
 import { serviceWorkerSource } from './src/web/service-worker.js';
 
 const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
@@ -65,14 +65,9 @@ function serviceWorker(): Plugin {
  * served (instead of building the app again to look).
  */
 function chunkList(): Plugin {
-  let root = process.cwd();
-  return {
-    name: 'casa-practice-chunk-list',
-    apply: 'build',
-    configResolved(config) {
-      root = config.root;
-    },
+  return buildPlugin('casa-practice-chunk-list', (rootOf) => ({
     writeBundle(_options, bundle) {
+      const root = rootOf();
       const chunks = Object.values(bundle).flatMap((o) => (o.type === 'chunk'
         ? [{ fileName: o.fileName, isEntry: o.isEntry, imports: o.imports, dynamicImports: o.dynamicImports, modules: o.moduleIds.map((m) => relative(root, m).replace(/\\/g, '/')) }]
         : []));
@@ -80,7 +75,7 @@ function chunkList(): Plugin {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, `${JSON.stringify({ chunks }, null, 1)}\n`);
     },
-  };
+  }));
 }
 
 // End-to-end tests in headless Chromium over the built web app: their own project (longer timeouts,

@@ -29,15 +29,25 @@ export function sharedIdWarnings(dir: string): string[] {
  * a notice, and the web app still works (one of the two opens, and its Scenarios page says so).
  */
 export function sharedIdsAtBuild(): Plugin {
+  return buildPlugin('casa-practice-shared-ids', (root) => ({
+    buildStart() {
+      for (const words of sharedIdWarnings(join(root(), 'scenarios'))) this.warn(words);
+    },
+  }));
+}
+
+/**
+ * A plugin of the web build (`vite build` only) named `name`, whose hooks read the project's root
+ * as Vite resolved it (the working folder until then).
+ */
+export function buildPlugin(name: string, hooks: (root: () => string) => Omit<Plugin, 'name' | 'apply' | 'configResolved'>): Plugin {
   let root = process.cwd();
   return {
-    name: 'casa-practice-shared-ids',
+    name,
     apply: 'build',
     configResolved(config) {
       root = config.root;
     },
-    buildStart() {
-      for (const words of sharedIdWarnings(join(root, 'scenarios'))) this.warn(words);
-    },
+    ...hooks(() => root),
   };
 }

@@ -864,16 +864,22 @@ describe('live room server: a phone\'s message as text', () => {
   });
 });
 
+/** A room with two presenter pages connected (the trainer's laptop and a co-trainer's), each with its page id. */
+async function twoPages() {
+  const r = await start();
+  const [pageA, pageB] = ['page-a-0123456789abcdef', 'page-b-0123456789abcdef'];
+  const a = await Presenter.connect(r.base, ROOM, TOKEN, presenterSocketPath(), pageA);
+  const b = await Presenter.connect(r.base, ROOM, TOKEN, presenterSocketPath(), pageB);
+  return { r, pageA, pageB, a, b };
+}
+
 describe('live room server: two presenter pages', () => {
   // Two presenter pages (the trainer's laptop and a co-trainer's) pressing "End the break for the
   // room" at once send the same seq, each carrying on from the last view it had: the second was
   // refused as replayed (its page said "That message was already received." and reconnected), and
   // neither page could tell from the view whose command had ended the break (both "a presenter page").
   it('ending the same break at once: neither page is refused, and both are told which page ended it', async () => {
-    const r = await start();
-    const [pageA, pageB] = ['page-a-0123456789abcdef', 'page-b-0123456789abcdef'];
-    const a = await Presenter.connect(r.base, ROOM, TOKEN, presenterSocketPath(), pageA);
-    const b = await Presenter.connect(r.base, ROOM, TOKEN, presenterSocketPath(), pageB);
+    const { r, pageA, pageB, a, b } = await twoPages();
     must(await a.act({ type: 'break', on: true }));
     const told = await b.inbox.next((m) => m.type === 'view' && m.view.onBreak === true, 0, 'the break on page b');
     b.seq = told.type === 'view' ? told.seq ?? 0 : 0;
@@ -915,10 +921,7 @@ describe('live room server: two presenter pages take a break at once', () => {
   // answered with the room as it was, both pages took the break for their own, and the first page
   // back from it ended the other's (its panel closed, the phones shown the session).
   it('one break, which both pages are told they are on; the first back leaves the room on it for the other, whose back ends it', async () => {
-    const r = await start();
-    const [pageA, pageB] = ['page-a-0123456789abcdef', 'page-b-0123456789abcdef'];
-    const a = await Presenter.connect(r.base, ROOM, TOKEN, presenterSocketPath(), pageA);
-    const b = await Presenter.connect(r.base, ROOM, TOKEN, presenterSocketPath(), pageB);
+    const { r, pageA, pageB, a, b } = await twoPages();
     const phone = await Phone.join(r.base, ROOM, deviceId(1));
     expect(b.seq).toBe(a.seq);
     const from = [a.inbox.all.length, b.inbox.all.length];
