@@ -147,7 +147,7 @@ describe('playing a scenario in the browser', () => {
     const heading = screen.getByRole('heading', { level: 1, name: /^Debrief:/ });
     expect(document.activeElement).toBe(heading);
     expect(screen.getByRole('heading', { name: /^Outcome: / })).toBeTruthy();
-    expect(screen.getByText(/^Score:/).parentElement?.textContent).toMatch(/^Score: \d+% \(−?\d+ of \d+ points/);
+    expect(screen.getByText(/^Score:/).parentElement?.textContent).toMatch(/^Score: \d+% \((\d+ of \d+ points|\d+ points below zero, of \d+ possible)/);
     expect(screen.getByRole('heading', { name: 'Critical violations' })).toBeTruthy();
     expect(screen.getAllByRole('button', { name: /What if: replay from here/ })).toHaveLength(replies);
     // Each what-if button says which decision it goes back to, by number and title: unique even where
