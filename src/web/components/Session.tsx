@@ -343,9 +343,17 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
     start.scrollIntoView?.({ block: 'start', behavior: still ? 'instant' : 'smooth' });
   }, [actor, scenario, closeRestart]);
 
+  // A what-if lands at its decision as a step does: the decision starts at the top of the window
+  // (under the sticky bar), its what-if note below it. Focus alone let Chromium scroll the heading to
+  // the middle of a phone's screen, the note ~150 px from the bottom: under a loaded machine's later
+  // layout it was once found below the window.
   useEffect(() => {
-    if (focusOnStart) newestMomentHeading()?.focus();
-  }, [focusOnStart]);
+    const heading = focusOnStart ? newestMomentHeading() : undefined;
+    if (!heading) return;
+    if (!whatIf) return heading.focus();
+    heading.focus({ preventScroll: true });
+    heading.closest('.moment')?.scrollIntoView?.({ block: 'start', behavior: 'instant' });
+  }, [focusOnStart, whatIf]);
 
   const choose = useCallback((replyId: string) => advance({ type: 'reply.choose', replyId }), [advance]);
 
