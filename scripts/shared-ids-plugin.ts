@@ -2,15 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { cleanLine } from '../src/machines/text/clean.js';
-import { readId, sharedIds, type FileId } from '../src/web/shared-ids.js';
+import { byFileName, readId, sharedIds, type FileId } from '../src/web/shared-ids.js';
 
 /**
  * The files the web app bundles from `dir` (src/web/scenarios.ts: every *.json but the schema), with
- * their ids, in the app's order: its glob's paths ("/scenarios/<name>") sorted with localeCompare.
+ * their ids, in the app's order: its glob's paths ("/scenarios/<name>") in code-unit order (byFileName).
  */
 export function bundledFileIds(dir: string): FileId[] {
   const names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.json') && e.name !== 'scenario.schema.json').map((e) => e.name);
-  return names.map((name) => ({ name, path: `/scenarios/${name}` })).sort((a, b) => a.path.localeCompare(b.path))
+  return names.map((name) => ({ name, path: `/scenarios/${name}` })).sort((a, b) => byFileName(a.path, b.path))
     .map(({ name }) => ({ file: name, id: readId(readFileSync(join(dir, name), 'utf8').replace(/^\uFEFF/, '')) }));
 }
 

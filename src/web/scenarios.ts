@@ -1,6 +1,6 @@
 import type { PlayableScenario, ValidationResult } from '../machines/index.js';
 import { loadCore } from './core.js';
-import { readId, stemOf } from './shared-ids.js';
+import { byFileName, readId, stemOf } from './shared-ids.js';
 
 /**
  * The scenarios shipped with the app: every scenarios/*.json (but the schema), each its own chunk
@@ -19,7 +19,7 @@ const nameOf = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 let all: Promise<ScenarioText[]> | undefined;
 const builtIn = (): Promise<ScenarioText[]> => {
-  all ??= Promise.all(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)).map(async ([path, load]) => ({ file: nameOf(path), text: await load() })));
+  all ??= Promise.all(Object.entries(files).sort(([a], [b]) => byFileName(a, b)).map(async ([path, load]) => ({ file: nameOf(path), text: await load() })));
   return all;
 };
 

@@ -22,6 +22,14 @@ export function sharedIds(files: readonly FileId[]): Map<string, string[]> {
   return new Map([...byId].filter(([, list]) => list.length > 1));
 }
 
+/**
+ * The app's order of its scenario files: by the code units of their paths, as the terminal sorts a
+ * folder's names. Not localeCompare: its order follows the browser's (or the build machine's)
+ * language, so which of two files sharing an id opens, and the one the build's warning names, could
+ * differ from one browser or machine to the next ("B.json" before or after "a.json").
+ */
+export const byFileName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** The file name without ".json": a file named after its id is the one a copy was made of. */
 export const stemOf = (file: string): string => file.replace(/\.json$/i, '');
 

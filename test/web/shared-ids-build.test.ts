@@ -37,6 +37,12 @@ describe('building the web app with two scenario files of one id', () => {
     expect(words).toMatch(/^scenarios\/a\.json and scenarios\/b\.json have the id "xy": /);
   });
 
+  it('orders the files by their code units, as the terminal sorts a folder: the same in every language, not "a" before "B"', () => {
+    folder({ 'a.json': scenario('same'), 'B.json': scenario('same'), 'Z.json': scenario('z'), '\u00e4.json': scenario('\u00e4') });
+    expect(bundledFileIds(dir).map((f) => f.file)).toEqual(['B.json', 'Z.json', 'a.json', '\u00e4.json']);
+    expect(sharedIdWarnings(dir)[0]).toMatch(/but opens only B\.json /);
+  });
+
   it('says nothing when every id is its own, as in the app today', () => {
     folder({ 'a.json': scenario('a'), 'b.json': scenario('b') });
     expect(sharedIdWarnings(dir)).toEqual([]);
