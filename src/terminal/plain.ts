@@ -124,14 +124,18 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   // Only when there is a save to keep: --new with none (as in scripts) is simply a new run.
   else if (opts.origin === 'started-over' && saveWaiting(playable, opts.env) !== undefined) say(stateStore(opts.env).savingFailure() === undefined ? 'Starting over: your save is kept until you make your first reply.' : `Starting over: ${START_OVER_UNSAVED}.`);
   if (run.snapshot !== undefined) printRecap(scenario, actor, say);
-  // Only the keys that do something in this mode: assessment has no undo. Said again (without b,
-  // which goes back only before the first reply) when an undo comes back to the first decision: what
-  // q does there is what it did before the first reply, which is far up the screen by then.
-  const keysLine = (canGoBack: boolean) => `Type a reply number and press Enter. Also: ${canGoBack ? 'b back to the scenarios (before your first reply), ' : ''}${run.mode === 'practice' ? 'u undo, ' : ''}w who's who, ${quitHint(playable, run.origin, opts.env)}.`;
-  say(keysLine(fromList));
+  // Only the keys that do something in this mode: assessment has no undo. Said again when an undo
+  // comes back to no reply at all: b and q do there what they did before the first reply (which is
+  // far up the screen by then), said as what they do from here (`again`).
+  const keysLine = (again: boolean) => `Type a reply number and press Enter. Also: ${fromList ? `b back to the scenarios (${again ? 'until you reply again' : 'before your first reply'}), ` : ''}${run.mode === 'practice' ? 'u undo, ' : ''}w who's who, ${quitHint(playable, run.origin, opts.env, again)}.`;
+  say(keysLine(false));
   let saveFailed = false;
+  // Whether a reply was made in this sitting: back at no reply after undoing them all, a save kept
+  // instead is not said to be kept because no reply was made (the snapshot keeps no trace of them).
+  const sitting = { replied: false };
   const save = () => {
-    const saved = saveProgress(playable, actor.getPersistedSnapshot(), run.origin, opts.env, startedAt, clock.activeMs(Date.now()), run.hold);
+    const undone = sitting.replied && actor.getSnapshot().context.transcript.length === 0;
+    const saved = saveProgress(playable, actor.getPersistedSnapshot(), run.origin, opts.env, startedAt, clock.activeMs(Date.now()), run.hold, undone);
     if (!saved.ok) saveFailed = true;
     // Wrapped without breaking a word (wrapWords): a path is left whole for the terminal to wrap, so
     // that it can be copied, and the command line to continue is kept on a line of its own.
@@ -151,7 +155,7 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGHUP', 'SIGTERM'];
   for (const s of signals) process.once(s, stopOnSignal);
   try {
-    const code = await playLoop(actor, playable, { ...opts, readLine, mode: run.mode, startedAt, hold: run.hold, canGoBack: fromList, practiceMs: (now) => clock.activeMs(now.getTime()), keysLine: () => keysLine(false) }, say, save);
+    const code = await playLoop(actor, playable, { ...opts, readLine, mode: run.mode, startedAt, hold: run.hold, canGoBack: fromList, sitting, practiceMs: (now) => clock.activeMs(now.getTime()), keysLine: () => keysLine(true) }, say, save);
     return code === 0 && saveFailed ? 74 : code;
   } finally {
     for (const s of signals) process.removeListener(s, stopOnSignal);
@@ -168,12 +172,13 @@ type Say = (text?: string, indent?: string) => void;
  * save, not this run, until it has made a reply (the core's saveKeptInstead). It said "q save and
  * quit" in both, and q then said the playthrough was not kept, or the earlier save was.
  */
-function quitHint(playable: PlayableScenario, origin: RunOrigin, env: NodeJS.ProcessEnv): string {
+function quitHint(playable: PlayableScenario, origin: RunOrigin, env: NodeJS.ProcessEnv, again = false): string {
   const store = stateStore(env);
   if (store.savingFailure() !== undefined) return 'q quit (this playthrough cannot be saved)';
   if (origin === 'continued' || saveKeptInstead(store, playable, 0, origin) === undefined) return 'q save and quit';
-  // (Started over, the line before says the save is kept until the first reply.)
-  return origin === 'started-over' ? 'q quit (from your first reply on: save and quit)' : 'q quit (your earlier save is kept until this run gets further; from then on: save and quit)';
+  // (Started over, the line before says the save is kept until the first reply; `again`: every
+  // reply made was undone, and the next one is what q saves from.)
+  return origin === 'started-over' ? `q quit (from your ${again ? 'next' : 'first'} reply on: save and quit)` : 'q quit (your earlier save is kept until this run gets further; from then on: save and quit)';
 }
 
 /** Prints a finished session's debrief as text and returns it. */
@@ -183,9 +188,10 @@ export function printDebrief(scenario: Scenario, output: unknown, io: CliIO, wid
   return debrief;
 }
 
-async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: PlainOptions & { canGoBack: boolean; practiceMs: (now: Date) => number; keysLine: () => string }, say: Say, save: () => void): Promise<number | 'back'> {
+async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: PlainOptions & { canGoBack: boolean; sitting: { replied: boolean }; practiceMs: (now: Date) => number; keysLine: () => string }, say: Say, save: () => void): Promise<number | 'back'> {
   const { scenario } = playable;
   let shownNode: string | undefined;
+  // A reply made, not all undone since: b (back to the scenarios) goes back only before it.
   let replied = false;
   // Set by an undo: the decision gone back to is printed again with the scene that set it up, when it
   // has no words of its own (the core's decisionSetup): that scene is far up the screen by now.
@@ -250,9 +256,13 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
       else {
         actor.send({ type: 'decision.undo' });
         say('Undone: back to the previous decision.');
-        // Back to no reply at all: the keys again, q as it was before the first reply (started over,
-        // it quits and keeps the earlier save again; it said "from your first reply on: save and quit").
-        if (actor.getSnapshot().context.transcript.length === 0) say(opts.keysLine());
+        // Back to no reply at all: the keys again, b and q as they were before the first reply (started
+        // over, q quits and keeps the earlier save again; it said "from your first reply on: save and
+        // quit"). b goes back to the scenarios again, as before the first reply: nothing is lost by it.
+        if (actor.getSnapshot().context.transcript.length === 0) {
+          replied = false;
+          say(opts.keysLine());
+        }
         shownNode = undefined;
         withSetup = true;
       }
@@ -273,6 +283,7 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
     say(`> ${reply.number}. You${reply.kind === 'do' ? ' do' : ''}: ${reply.text}`, '  ');
     actor.send({ type: 'reply.choose', replyId: reply.id });
     replied = true;
+    opts.sitting.replied = true;
     const after = selectView(scenario, actor.getSnapshot());
     if (after.lastFeedback) printFeedback(after.lastFeedback, say);
   }

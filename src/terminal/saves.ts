@@ -30,11 +30,12 @@ export function writeSave(playable: PlayableScenario, persistedSnapshot: unknown
  * `ok` is false when the state folder could not be written. `activeMs`: the practice time so far
  * (see the core's practiceClock), so that time between sittings is never counted. `hold`: the save
  * a continued run holds (the core's SaveHold): when another terminal went on with that save since,
- * nothing is written and one line says so.
+ * nothing is written and one line says so. `undone`: the run made replies and undid them all (a run
+ * that started over then keeps the earlier save, and is not said to have made no reply).
  */
-export function saveProgress(playable: PlayableScenario, persistedSnapshot: unknown, origin: RunOrigin, env: NodeJS.ProcessEnv = process.env, startedAt?: string, activeMs?: number, hold?: SaveHold): { ok: boolean; message: string; result: KeepResult } {
+export function saveProgress(playable: PlayableScenario, persistedSnapshot: unknown, origin: RunOrigin, env: NodeJS.ProcessEnv = process.env, startedAt?: string, activeMs?: number, hold?: SaveHold, undone = false): { ok: boolean; message: string; result: KeepResult } {
   const store = stateStore(env);
-  const result = core.keepProgress(store, playable, persistedSnapshot, { origin, startedAt, ...(activeMs !== undefined ? { activeMs } : {}), ...(hold ? { hold } : {}) });
+  const result = core.keepProgress(store, playable, persistedSnapshot, { origin, startedAt, ...(activeMs !== undefined ? { activeMs } : {}), ...(hold ? { hold } : {}), undone });
   // The save kept over this one is this session's own, held in memory since the disk refused it:
   // written again now (the folder may take it again), as a save of the same progress.
   const kept = !result.saved && !('behind' in result) && store.inMemoryOnly(result.key) ? store.read(result.key) : undefined;

@@ -68,15 +68,21 @@ describe('opening a scenario that has a save', () => {
     expect(readFileSync(join(savesDir(env), NEW_PHONE_SAVE), 'utf8')).toBe(before);
   });
 
-  it('starting over, after a reply and its undo the question again says nothing new is saved; with a reply made it offers the save', async () => {
+  // After the undo it said "you started over and made no reply yet": a reply was made, and undone.
+  it('starting over, after a reply and its undo the question again says nothing new is saved, and why, as the words on leaving do; with a reply made it offers the save', async () => {
     const env = tempEnv();
     await saveAtDecision2(env);
-    const { element } = appElement({ env });
+    const before = readFileSync(join(savesDir(env), NEW_PHONE_SAVE), 'utf8');
+    const { element, exit } = appElement({ env });
     const r = await renderApp(element);
     await press(r, '1', '2', KEY.enter, '2', 'q');
     expect(flat(r.lastFrame())).toContain('Save your progress and quit?');
     await press(r, 'n', 'u', 'q');
-    expect(flat(r.lastFrame())).toContain('Quit? Nothing new to save: you started over and made no reply yet.');
+    expect(flat(r.lastFrame())).toContain('Quit? Nothing new to save: you started over and undid every reply you made. Your earlier save (1 reply made) is kept.');
+    expect(flat(r.lastFrame())).not.toContain('made no reply yet');
+    await tap(r, 'y');
+    expect(exit.mock.calls[0]?.[0]).toBe('Your earlier save (1 reply made) was kept: you started over but undid every reply you made.\nContinue with: casa-practice resume');
+    expect(readFileSync(join(savesDir(env), NEW_PHONE_SAVE), 'utf8')).toBe(before);
   });
 
   it('starting over where the earlier save is not the newest: the question and the words on leaving do not offer resume, which opens the other save', async () => {

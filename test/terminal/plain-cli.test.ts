@@ -502,6 +502,20 @@ describe('plain mode: going back from the content note', () => {
   });
 });
 
+// After a reply and its undo back to no reply, b was gone (from the keys said again, from the keys
+// named after an answer not in the list, and as a key): the run is again as before its first reply.
+describe('plain mode: going back after undoing every reply', () => {
+  it('b is offered again and goes back to the list', async () => {
+    const r = await cli(['--plain'], '1\n1\nu\nx\nb\n2\nq\n', tempEnv());
+    expect(r.code).toBe(0);
+    const after = r.out.slice(r.out.indexOf('Undone: back to the previous decision.')).replace(/\s+/g, ' ');
+    expect(after).toContain('Also: b back to the scenarios (until you reply again), u undo,');
+    expect(after).toMatch(/Please type a number from the list \([\d, ]+\), b, u, w or q\./);
+    expect(r.out.match(/^Scenarios:$/gm)).toHaveLength(2);
+    expect(r.out.slice(r.out.lastIndexOf('Scenario number (q to quit):'))).toMatch(/^After Jazz goes back \(about \d+ min, practice mode\)$/m);
+  });
+});
+
 describe('--facilitate without a terminal (line by line)', () => {
   it('prints the prompt, reads votes as a line or one per line, reveals side by side with best practice, bars and the note, follows the branch, and writes the summary', async () => {
     const env = tempEnv();

@@ -31,21 +31,25 @@ describe('line by line, a decision with no words of its own undone back to', () 
 // What q does was said once, before the first decision. Started over beside a save, it is "quit
 // (from your first reply on: save and quit)"; after a reply and an undo back to the first decision,
 // q once more keeps the earlier save and saves nothing of this run, and nothing on screen said so.
+// q then said the save was kept because "you started over but made no reply yet": a reply was made,
+// and undone. Both say what is so after the undo.
 describe('line by line, an undo back to the first decision', () => {
-  it('says the keys again, q as it is before the first reply, and q then does what it says', async () => {
+  it('says the keys again, q as it is before a reply, and q then does what it says, in words true after an undo', async () => {
     const env = tempEnv();
     const phone = join(SCENARIOS, 'new-phone.json');
     await cli(['play', phone, '--plain', '--new'], '1\nq\n', env);
     const r = await cli(['play', phone, '--plain', '--new'], '1\nu\nq\n', env);
     expect(r.code).toBe(0);
     const keys = "Type a reply number and press Enter. Also: u undo, w who's who, q quit (from your first reply on: save and quit).";
+    const again = "Type a reply number and press Enter. Also: u undo, w who's who, q quit (from your next reply on: save and quit).";
     const out = r.out.replace(/\s+/g, ' ');
     const undone = out.indexOf('Undone: back to the previous decision.');
     expect(out.indexOf(keys)).toBeLessThan(out.indexOf('-- Decision 1 of about'));
     // Said again after the undo, before the first decision is asked again.
-    expect(out.indexOf(keys, undone)).toBeGreaterThan(undone);
-    expect(out.indexOf(keys, undone)).toBeLessThan(out.indexOf('-- Decision 1 of about', undone));
-    expect(out).toContain('Your earlier save (1 reply made) was kept');
+    expect(out.indexOf(again, undone)).toBeGreaterThan(undone);
+    expect(out.indexOf(again, undone)).toBeLessThan(out.indexOf('-- Decision 1 of about', undone));
+    expect(out).toContain('Your earlier save (1 reply made) was kept: you started over but undid every reply you made.');
+    expect(out).not.toContain('made no reply yet');
   });
 });
 

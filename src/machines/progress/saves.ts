@@ -161,11 +161,18 @@ export const FELL_BEHIND_FINISH = 'Not recorded: you went on in another window; 
 export type KeepResult = { saved: true; key: string } | { saved: false; key: string; existing: SaveSummary; reason: string } | { saved: false; key: string; behind: true; reason: string };
 
 /**
+ * How keepProgress saves a run. `undone`: the run made replies and has undone them all (the
+ * snapshot keeps no trace of that), so a save kept instead is not said to be kept because no reply
+ * was made.
+ */
+export interface KeepOptions { origin: RunOrigin; startedAt?: string; now?: Date; activeMs?: number; hold?: SaveHold; undone?: boolean }
+
+/**
  * Saves a run in progress unless that would lose a better save: the policy of mayReplaceSave. Every
  * UI saves through this, so opening a scenario never silently overwrites its save. `hold`: the save
  * a continued run holds (see SaveHold); when another window went on with it, nothing is written.
  */
-export function keepProgress(store: Store, playable: PlayableScenario, persistedSnapshot: unknown, opts: { origin: RunOrigin; startedAt?: string; now?: Date; activeMs?: number; hold?: SaveHold }): KeepResult {
+export function keepProgress(store: Store, playable: PlayableScenario, persistedSnapshot: unknown, opts: KeepOptions): KeepResult {
   const { hold } = opts;
   if (!hold) return keepUnheld(store, playable, persistedSnapshot, opts);
   const held = whileHolding(store, hold, () => keepUnheld(store, playable, persistedSnapshot, opts));
@@ -184,12 +191,12 @@ export function saveKeptInstead(store: Store, playable: Pick<PlayableScenario, '
   return existing && !mayReplaceSave(existing, origin, replies) ? existing : undefined;
 }
 
-function keepUnheld(store: Store, playable: PlayableScenario, persistedSnapshot: unknown, opts: { origin: RunOrigin; startedAt?: string; now?: Date; activeMs?: number }): KeepResult {
+function keepUnheld(store: Store, playable: PlayableScenario, persistedSnapshot: unknown, opts: KeepOptions): KeepResult {
   const key = saveKey(playable);
   const existing = saveKeptInstead(store, playable, repliesMade(persistedSnapshot), opts.origin);
   if (existing) {
     const reason = opts.origin === 'started-over'
-      ? `Your earlier save (${repliesMadeWords(existing)}) was kept: you started over but made no reply yet.`
+      ? `Your earlier save (${repliesMadeWords(existing)}) was kept: you started over but ${opts.undone === true ? 'undid every reply you made' : 'made no reply yet'}.`
       : `Your earlier save (${repliesMadeWords(existing)}) was kept: this run did not get further.`;
     return { saved: false, key, existing, reason };
   }

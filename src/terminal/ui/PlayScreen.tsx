@@ -90,7 +90,11 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // saved, that is said there first (the recap says it otherwise, a new one on its content note).
   const [unavailable, setUnavailable] = useState<string | undefined>(() => (resumed && !recap ? stateStore(app.env).savingFailure() : undefined));
   const hold = origin === 'continued' ? heldSave : undefined;
-  const save = () => saveProgress(playable, actor.getPersistedSnapshot(), origin, app.env, startedAt, clock.activeMs(Date.now()), hold);
+  // Whether a reply was made in this run: back at no reply after undoing them all, quitting is not
+  // said to keep the earlier save because no reply was made (the snapshot keeps no trace of them).
+  const repliedHere = useRef(false);
+  const allUndone = (replies: number) => repliedHere.current && replies === 0;
+  const save = () => saveProgress(playable, actor.getPersistedSnapshot(), origin, app.env, startedAt, clock.activeMs(Date.now()), hold, allUndone(actor.getSnapshot().context.transcript.length));
   // The save at "save and quit" that found the state folder could not be written (it was writable
   // when the session began): the playthrough is not thrown away on that key press. The prompt asks
   // again, now as "Quit without saving?" (QuitPrompt reads the store's failure, said above the
@@ -174,7 +178,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     if (origin === 'continued') return undefined;
     const store = stateStore(app.env);
     const kept = saveKeptInstead(store, playable, repliesSoFar, origin);
-    return kept && nothingNewQuitWords(kept, origin, latestSaveKey(store) === kept.key, app.env);
+    return kept && nothingNewQuitWords(kept, origin, latestSaveKey(store) === kept.key, app.env, allUndone(repliesSoFar));
   }, [origin, app.env, playable, repliesSoFar]);
   const quitKept = savingFailure === undefined ? keptInstead : undefined;
   const quitPrompt = <QuitPrompt unsaved={quitWords} kept={quitKept} columns={columns} />;
@@ -213,6 +217,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     if (!reply.enabled) return setUnavailable(unavailableWords(reply));
     beforeLastReply.current = actor.getPersistedSnapshot();
     setSetupAt(undefined);
+    repliedHere.current = true;
     actor.send({ type: 'reply.choose', replyId: reply.id });
     if (mode === 'practice') setShowFeedback(true);
   };

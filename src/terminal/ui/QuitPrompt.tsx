@@ -30,15 +30,16 @@ export function unsavedQuitWords(kept: KeptSave, env: NodeJS.ProcessEnv): string
 }
 
 /**
- * What quitting does where it saves nothing new: the run started over and has made no reply yet (or,
+ * What quitting does where it saves nothing new: the run started over and has made no reply yet, or
+ * made replies and undid them all (`undone`: it said "made no reply yet" there too) (or,
  * begun anew, got no further than the save of this scenario another window wrote meanwhile), so the
  * save in its slot (`kept`: the core's saveKeptInstead) stays as it was; `latest` when it is the one
  * `resume` opens (the newest save of any scenario). The prompt asked "Save your progress and quit?"
  * there, though nothing was saved (the words on leaving said the earlier save was kept).
  */
-export function nothingNewQuitWords(kept: SaveSummary, origin: RunOrigin, latest: boolean, env: NodeJS.ProcessEnv): string {
+export function nothingNewQuitWords(kept: SaveSummary, origin: RunOrigin, latest: boolean, env: NodeJS.ProcessEnv, undone = false): string {
   const why = origin === 'started-over'
-    ? `Nothing new to save: you started over and made no reply yet. Your earlier save (${repliesMadeWords(kept)}) is kept.`
+    ? `Nothing new to save: you started over and ${undone ? 'undid every reply you made' : 'made no reply yet'}. Your earlier save (${repliesMadeWords(kept)}) is kept.`
     : `Nothing new to save: this run got no further than your save (${repliesMadeWords(kept)}), which is kept.`;
   // The command ends the words, so that it can be copied whole (see keptSaveWords).
   return latest ? `${why} Continue it with: ${command('resume', env)}` : `${why} Opening this scenario again offers it.`;

@@ -127,6 +127,9 @@ describe('continue or start over', () => {
     const kept = keepProgress(store, bundledPlayable, play(example, 'practice', []).getPersistedSnapshot(), { origin: 'started-over', now });
     expect(kept).toMatchObject({ saved: false, key, existing: { replies: 1, decision: 2 } });
     if (!kept.saved) expectOneCleanLine(kept.reason);
+    expect(kept).toMatchObject({ reason: 'Your earlier save (1 reply made) was kept: you started over but made no reply yet.' });
+    // Back at no reply after undoing every reply made (the UI knows; the snapshot does not): said so.
+    expect(keepProgress(store, bundledPlayable, play(example, 'practice', []).getPersistedSnapshot(), { origin: 'started-over', now, undone: true })).toMatchObject({ saved: false, reason: 'Your earlier save (1 reply made) was kept: you started over but undid every reply you made.' });
     expect(store.read(key)).toBe(before);
     // A fresh run that did not get further keeps it too.
     expect(keepProgress(store, bundledPlayable, play(example, 'practice', []).getPersistedSnapshot(), { origin: 'new', now }).saved).toBe(false);
