@@ -84,8 +84,9 @@ export function summaryRows(m: DebriefModel, width: number): Row[] {
 }
 
 /**
- * Why the band, on one row at 80 columns under the outcome and its score (the summary's first page
- * holds every principle at 80×24): the core's reason (outcomeOf) from "is" on, to its ";", as the
+ * Why the band, on one row under the outcome and its score at 60 columns (the smallest window the
+ * app draws; 51 columns at most, indent included), so the summary's first page holds every principle
+ * at 80×24: the core's reason (outcomeOf) from "is" on, to its ";", as the
  * web debrief and the Markdown export say it ("… is under 50%, which needs review").
  */
 export function bandWhy(m: Pick<DebriefModel, 'outcome' | 'critical'>): string {

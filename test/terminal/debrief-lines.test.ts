@@ -383,14 +383,18 @@ describe('the summary says why the outcome, under it, in the words the web and e
   const strong = debriefModel(example, play(example, 'practice', ['phone-curious', 'after-supervisor']).getSnapshot().output as Debrief);
   const harmful = debriefModel(example, play(example, 'practice', ['phone-accuse', 'after-search']).getSnapshot().output as Debrief);
   const under = { ...harmful, critical: [], outcome: outcomeOf(19, 0), score: { earned: 7, best: 37, percent: 19, capped: false } } as DebriefModel;
-  it.each([['strong', strong], ['a critical violation', harmful], ['under 50%, none critical', under]] as const)('%s, at 80 and 120 columns (one row), and line by line in full', (_name, m) => {
-    for (const width of [80, 120]) {
+  // The longest of the four: "Why: from 50% to 79%, with no critical violation." (51 columns indented).
+  const developing = { ...harmful, critical: [], outcome: outcomeOf(63, 0), score: { earned: 22, best: 35, percent: 63, capped: false } } as DebriefModel;
+  // One row at 60 columns too (the smallest window the app draws): every band's why fits it.
+  it.each([['strong', strong], ['a critical violation', harmful], ['under 50%, none critical', under], ['from 50% to 79%, none critical', developing]] as const)('%s, at 60, 80 and 120 columns (one row), and line by line in full', (_name, m) => {
+    for (const width of [60, 80, 120]) {
       const rows = summaryRows(m, width).map(rowText);
-      const at = rows.findIndex((r) => r.startsWith('Outcome: '));
+      // (At 60 columns a score below zero takes the outcome two rows: "… (6 points below zero," "of 4 possible)".)
+      const at = rows.findIndex((r) => r.startsWith(width < 80 ? 'Why: ' : 'Outcome: ')) - (width < 80 ? 1 : 0);
       const next = rows.findIndex((r, i) => i > at && r.startsWith('Critical violations'));
       expect(rows.slice(at + 1, next).join(' ').replace(/\s+/g, ' ').trim(), rows.join('\n')).toBe(bandWhy(m));
-      // One row at 80 columns or more (the summary's first page holds every principle at 80×24).
-      expect(next - at - 1).toBe(1);
+      // One row at 60 columns or more (the summary's first page holds every principle at 80×24).
+      expect(next - at - 1, rows.join('\n')).toBe(1);
       for (const r of rows) expect([...r].length).toBeLessThanOrEqual(width);
     }
     expect(debriefPlain(m, 60).replace(/\s+/g, ' ')).toContain(m.outcome.reason);
@@ -399,5 +403,6 @@ describe('the summary says why the outcome, under it, in the words the web and e
     expect(summaryRows(under, 60).map(rowText).join(' ').replace(/\s+/g, ' ')).toContain('Why: under 50%, which needs review.');
     expect(bandWhy(strong)).toBe('Why: 80% or more, with no critical violation.');
     expect(bandWhy(harmful)).toBe('Why: a critical violation always needs review.');
+    expect(bandWhy(developing)).toBe('Why: from 50% to 79%, with no critical violation.');
   });
 });
