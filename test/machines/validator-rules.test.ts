@@ -417,6 +417,16 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(value && formatPath(value.path)).toBe('id');
   });
 
+  it("the curly-quote fix shows the author's own line with straight quotes around its name and value, its curly quotes inside the text kept", () => {
+    const p = check(good.replace('"id": "example-new-phone"', '“id”: “example-new-phone”'), 'syntax-curly-quote', '“id');
+    expect(p?.fix).toContain('with straight ones, here: "id": "example-new-phone". ');
+    const inside = check(good.replace('"That\'s a nice one! How did you get it?"', '“That\'s a nice one! How “did” you get it?”'), 'syntax-curly-quote', '“That');
+    expect(inside?.fix).toContain('here: "text": "That\'s a nice one! How “did” you get it?". ');
+    // Shown as written, control characters escaped, never acted on.
+    const hostile = check(good.replace('"id": "example-new-phone"', '“id”: “x\u001b]0;pwned\u0007”'), 'syntax-curly-quote', '“id');
+    expect(hostile?.fix).toContain('here: "id": "x\\u001b]0;pwned\\u0007". ');
+  });
+
   it('curly quotes inside a text are fine', () => {
     expect(validateScenario(good.replace('How did you get it?', '“How” did you get it?'), 'x.json').ok).toBe(true);
   });

@@ -50,6 +50,14 @@ export function quoteAsWritten(text: string, max = 60): string {
 }
 
 /**
+ * A line of a file as a fix shows it, for the author to type: as written, not in quotes, with
+ * control, bidi and zero-width characters shown escaped, cut to `max` characters with "…".
+ */
+export function lineAsWritten(text: string, max = 100): string {
+  return visible(shorten(text, max), false);
+}
+
+/**
  * A file name or path as a message shows it: as it is when it holds nothing a terminal acts on or
  * that hides, otherwise in double quotes with those characters shown escaped ("bad\u001b[31m.json").
  * Cleaned, the name was another file's: validate reported "bad.json: 1 error" for a file named

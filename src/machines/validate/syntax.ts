@@ -1,5 +1,5 @@
 import { printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { quoteAsWritten, quoteValue } from '../text/quote.js';
+import { lineAsWritten, quoteAsWritten, quoteValue } from '../text/quote.js';
 import type { UnlocatedProblem } from './problem.js';
 
 /**
@@ -88,9 +88,16 @@ function curlyQuote(text: string, at: number): UnlocatedProblem | undefined {
   }
   if (offset < 0) return undefined;
   const single = /[\u2018\u2019]/.test(text.charAt(offset));
+  // The author's own line with its curly quotes around names and values made straight (those next
+  // to JSON punctuation or the line's ends; curly quotes inside a text stay): what to type (without
+  // a comma at its end, which the sentence would run into).
+  const { start, end } = lineAround(text, offset);
+  const line = text.slice(start, end);
+  const straight = line.replace(/(^|[{[,:])(\s*)[\u201c\u201d\u201e\u201f\u2033\u2018\u2019]/g, '$1$2"').replace(/[\u201c\u201d\u201e\u201f\u2033\u2018\u2019](?=\s*(?:[:,}\]]|$))/g, '"').trim().replace(/,$/, '');
+  const example = straight !== line.trim() && straight.length <= 100 ? `here: ${lineAsWritten(straight)}` : '"id": "first-call"';
   return problem('syntax-curly-quote', offset,
     `Not valid JSON: ${quoteValue(text.charAt(offset))} is a curly (typographic) quotation mark; JSON needs straight double quotes " around every name and text.`,
-    `Replace the curly quotes ${single ? '‘ ’' : '“ ”'} around names and text with straight ones: "id": "first-call". Word processors change " into “ ” as you type, so write scenarios in a code editor such as VS Code (or turn off "smart quotes"). Curly quotes inside a text are fine.`);
+    `Replace the curly quotes ${single ? '‘ ’' : '“ ”'} around names and text with straight ones, ${example}. Word processors change " into “ ” as you type, so write scenarios in a code editor such as VS Code (or turn off "smart quotes"). Curly quotes inside a text are fine.`);
 }
 
 /** "version": 01 — JSON numbers cannot start with 0. */
