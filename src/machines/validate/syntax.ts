@@ -94,7 +94,7 @@ function curlyQuote(text: string, at: number): UnlocatedProblem | undefined {
   const { start, end } = lineAround(text, offset);
   const line = text.slice(start, end);
   const straight = line.replace(/(^|[{[,:])(\s*)[\u201c\u201d\u201e\u201f\u2033\u2018\u2019]/g, '$1$2"').replace(/[\u201c\u201d\u201e\u201f\u2033\u2018\u2019](?=\s*(?:[:,}\]]|$))/g, '"').trim().replace(/,$/, '');
-  const example = straight !== line.trim() && straight.length <= 100 ? `here: ${lineAsWritten(straight)}` : '"id": "first-call"';
+  const example = straight !== line.trim() && straight.length <= 100 ? `here: ${lineAsWritten(straight)}` : 'as in "id": "first-call"';
   return problem('syntax-curly-quote', offset,
     `Not valid JSON: ${quoteValue(text.charAt(offset))} is a curly (typographic) quotation mark; JSON needs straight double quotes " around every name and text.`,
     `Replace the curly quotes ${single ? '‘ ’' : '“ ”'} around names and text with straight ones, ${example}. Word processors change " into “ ” as you type, so write scenarios in a code editor such as VS Code (or turn off "smart quotes"). Curly quotes inside a text are fine.`);
