@@ -3581,3 +3581,34 @@ describe('session 39: a second reader on today\'s content', () => {
     expect(checklist()).toContain('a reply that leaves the CSW and dependency attorney out is scored on the firm principle it breaks, `team-communication`');
   });
 });
+
+describe('session 40: scoring consistency across scenarios', () => {
+  const teamViolations = () => BUNDLED_IDS.flatMap((id) => bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])
+    .flatMap((r) => r.assessments.filter((a) => a.principle === 'team-communication' && a.verdict === 'violates')
+      .map((a) => ({ ref: `${id}/${r.id}`, text: r.text, weight: a.weight ?? 1 })))));
+  const checklist = () => {
+    const doc = readFileSync(new URL('../../docs/authoring.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    return doc.slice(doc.indexOf('## 10. Checklist'));
+  };
+
+  // red-flags r-testify-solo and testifying d4-drive both drive a youth to testify without her CSW; one
+  // weighed team-communication 2, the other 1. The wording is what differs: "No need to loop everyone in"
+  // says the case parties need not hear of it (as "No need to rattle…", "No need to worry…" and a promise not
+  // to tell do, all at 2); "Ms. Ibarra has enough on her plate" leaves one busy party out of one arrangement
+  // (as "I'll tell Ms. Okafor once it's set up" does, at 1). Collaboration with Case Parties has one rule.
+  it('team-communication weighs 2 where a reply says the case parties need not hear of it, 1 where it leaves one busy party out of one arrangement', () => {
+    const all = teamViolations();
+    const notToHear = all.filter((v) => /\bno need to (loop|rattle|worry|tell)\b|\bI won't tell\b/i.test(v.text));
+    expect(notToHear.map((v) => v.ref)).toEqual(expect.arrayContaining(['red-flags/r-testify-solo', 'testifying/d6-block', 'trafficker-contact/d9-last-delete', 'testifying/d7-keep']));
+    expect(notToHear.filter((v) => v.weight !== 2).map((v) => `${v.ref} (weight ${v.weight})`)).toEqual([]);
+    const aroundOne = ['testifying/d4-drive', 'trafficker-contact/d8-plan-rescue'];
+    const around = all.filter((v) => aroundOne.includes(v.ref));
+    expect(around.map((v) => v.ref).sort()).toEqual(aroundOne);
+    expect(around.filter((v) => v.weight !== 1).map((v) => `${v.ref} (weight ${v.weight})`)).toEqual([]);
+    expect(around.filter((v) => notToHear.includes(v)).map((v) => v.ref)).toEqual([]);
+    expect(replyText('red-flags', 'r-testify-solo')).toContain('No need to loop everyone in');
+    expect(replyText('testifying', 'd4-drive')).toContain('Ms. Ibarra has enough on her plate');
+    expect(checklist()).toContain('`team-communication` weighs 2 in a reply that says the case parties need not hear of it at all');
+    expect(checklist()).toContain('red-flags `r-testify-solo` and testifying `d4-drive` both drive a youth to testify without her CSW, and weigh 2 and 1 for that difference');
+  });
+});
