@@ -7,7 +7,7 @@ import { applyEffects, initialVariables, whenHolds, type Variables } from '../..
 import { conductAfter, conductStart, type Conduct } from '../../src/machines/conduct.js';
 import { getPrinciple, principles, uncitedSectionOf } from '../../src/machines/guide.js';
 import { compileScenario, type Debrief } from '../../src/machines/index.js';
-import { indexScenario, routesOf } from '../../src/machines/scenario-index.js';
+import { indexScenario, replyValue, routesOf } from '../../src/machines/scenario-index.js';
 import type { Next, Scenario } from '../../src/machines/schema/scenario.js';
 import { analyseBest } from '../../src/machines/scoring.js';
 import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
@@ -1209,7 +1209,9 @@ describe('session 27 content review: dual-involvement', () => {
   it('"Leave it to his public defender", then the call and the statement Ms. Adeyemi asked for: the ending does not say his delinquency case went on without you', () => {
     expect(told('dual-involvement', 's1-number')).toMatch(/asks you to give her a call/);
     const d = play({ 'd1-supervisor': 'd1-wait' });
-    expect(d?.ending?.id).toBe('end-mixed');
+    // 80% since session 40 (d4-unsure and d4-explain rescored, best total 20): the Strong band, and the strong ending.
+    expect(d?.score.percent).toBe(80);
+    expect(d?.ending?.id).toBe('end-strong');
     expect(d?.ending?.narration).not.toMatch(/went on mostly without you|know little of the other/);
     // Declining the statement is still told that the case went on without you.
     const declined = play({ 'd3-strengths': 'd3-decline' });
@@ -1513,7 +1515,8 @@ describe('session 29 review: dual-involvement', () => {
   // two courts and asked Rithy two questions about Roz: 53%, trust 35, the harmful ending. (Session 30:
   // that playthrough now ends mixed; telling him "she's using you" instead, 47%, still ended here. Since
   // swapping the courts is a missed chance of Legal Advocacy's "may", not a violation, that is 58% and
-  // mixed; asking Rithy to vouch for Jordan instead of the form keeps it here, at 42%.)
+  // mixed; asking Rithy to vouch for Jordan instead of the form keeps it here, at 42%; 40% since session 40,
+  // when the honest "not sure, I'll ask Beth" at d4 came to score above the swap.)
   const PATH = ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-swap', 'd5-rithy', 'd6-using', 'd8-secondary'];
 
   it('the shut-out ending after working with Ms. Adeyemi as the guide asks does not say she works with "the people she already knows" (she asked you for the statement)', () => {
@@ -1522,7 +1525,7 @@ describe('session 29 review: dual-involvement', () => {
     expect(told('dual-involvement', 's2-email')).toMatch(/a short written statement from you would help/);
     const d = playReplies(bundledScenario('dual-involvement'), PATH);
     expect(d?.ending?.id).toBe('end-shut-out');
-    expect(d?.score.percent).toBeGreaterThan(40);
+    expect(d?.score.percent).toBeGreaterThanOrEqual(40);
     expect(d?.ending?.narration).not.toMatch(/works with the people she already knows/);
     expect(d?.ending?.narration).toMatch(/takes your name off his visitor list/);
     // Asking his lawyer what Rithy said about Roz is still told what it cost with Ms. Adeyemi.
@@ -3021,8 +3024,10 @@ describe('session 37: dual-involvement is Rithy\'s story, scored as Kenzie\'s wa
 
   it('keeps its scoring, routes and learning goals exactly as they were', () => {
     // Changed on purpose once since: d4's replies are scored with Legal Advocacy's "may" never violated
-    // (d4-swap a missed chance, its mixed-ending variant keyed on the swapped flag).
-    expect(scoringFingerprint(bundledScenario('dual-involvement'))).toBe('b68ccd2f5dcdc19f');
+    // (d4-swap a missed chance, its mixed-ending variant keyed on the swapped flag); and in session 40, d4-unsure
+    // follows defense-attorney-role (it asks Beth) and d4-explain weighs legal-support 2, so the swap scores lowest; end-mixed has a variant
+    // for a non-judgmental violation (d7-should at 80% ended mixed without one).
+    expect(scoringFingerprint(bundledScenario('dual-involvement'))).toBe('fe21acb4dc69453f');
   });
 
   it('five of the bundled scenarios have a boy as the youth', () => {
@@ -3078,11 +3083,12 @@ describe('session 37: a second reader on dual-involvement', () => {
     expect(replyText('dual-involvement', 'd4-swap')).toMatch(/DREAM court is the one for your charges, and STAR court is for the dependency side/);
     expect(feedback('dual-involvement', 'd4-swap')).toContain('the two are swapped');
     // Swapping them breaks nothing firm the guide states: it is a missed chance of Legal Advocacy's "may"
-    // (the reassurance is credited), scored level with the honest "not sure", below the accurate answer,
-    // and told in the mixed ending when it ends there.
+    // (the reassurance is credited) and told in the mixed ending when it ends there. Session 40: it scores
+    // below the honest "not sure, I'll ask Beth", which consults the Advocate Supervisor as the guide asks
+    // when a youth becomes dually involved (Collaboration with Case Parties), and both below the accurate answer.
     expect(replyOf('dual-involvement', 'd4-swap').assessments).toEqual([{ principle: 'youth-centered', verdict: 'follows' }]);
-    expect(replyOf('dual-involvement', 'd4-unsure').assessments).toEqual([{ principle: 'legal-support', verdict: 'follows' }]);
-    expect(replyOf('dual-involvement', 'd4-explain').assessments).toEqual([{ principle: 'legal-support', verdict: 'follows' }, { principle: 'youth-centered', verdict: 'follows' }]);
+    expect(replyOf('dual-involvement', 'd4-unsure').assessments).toEqual([{ principle: 'legal-support', verdict: 'follows' }, { principle: 'defense-attorney-role', verdict: 'follows' }]);
+    expect(replyOf('dual-involvement', 'd4-explain').assessments).toEqual([{ principle: 'legal-support', verdict: 'follows', weight: 2 }, { principle: 'youth-centered', verdict: 'follows' }]);
     expect(feedback('dual-involvement', 'd4-swap')).toMatch(/a CASA may be able to do/);
     const swapped = playReplies(bundledScenario('dual-involvement'), ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-swap', 'd5-form', 'd6-needs', 'd8-secondary']);
     expect(swapped?.ending?.id).toBe('end-mixed');
@@ -3610,5 +3616,29 @@ describe('session 40: scoring consistency across scenarios', () => {
     expect(replyText('testifying', 'd4-drive')).toContain('Ms. Ibarra has enough on her plate');
     expect(checklist()).toContain('`team-communication` weighs 2 in a reply that says the case parties need not hear of it at all');
     expect(checklist()).toContain('red-flags `r-testify-solo` and testifying `d4-drive` both drive a youth to testify without her CSW, and weigh 2 and 1 for that difference');
+  });
+
+  // dual-involvement d4-swap (DREAM and STAR the wrong way round, said with confidence) scored +1, level with
+  // d4-unsure ("I'm not sure… I'll ask Beth"). Swapping breaks nothing firm (Legal Advocacy's "may" is never
+  // violated), but the guide's words for a youth who becomes dually involved are "Please consult with your
+  // Advocate Supervisor" (Collaboration with Case Parties), which asking Beth follows and the swap does not,
+  // as the scenario already credits asking Beth at d1 and d3.
+  it('dual-involvement d4: the confident swap scores below "not sure, I\'ll ask Beth", which consults the supervisor as the guide asks; its debrief says so', () => {
+    const s = bundledScenario('dual-involvement');
+    const at = (id: string) => replyValue(replyOf('dual-involvement', id));
+    expect([at('d4-swap'), at('d4-unsure'), at('d4-explain')]).toEqual([1, 2, 3]);
+    expect(assessment('dual-involvement', 'd4-unsure', 'defense-attorney-role')?.verdict).toBe('follows');
+    expect(assessment('dual-involvement', 'd4-swap', 'defense-attorney-role')).toBeUndefined();
+    expect(replyOf('dual-involvement', 'd4-swap').assessments.filter((a) => a.verdict === 'violates')).toEqual([]);
+    expect(feedback('dual-involvement', 'd4-unsure')).toContain('consult your Advocate Supervisor (Collaboration with Case Parties)');
+    expect(feedback('dual-involvement', 'd4-swap')).toContain('consult your Advocate Supervisor when a youth becomes dually involved (Collaboration with Case Parties)');
+    // Otherwise best practice, the swap earns less than the honest answer, and its debrief counts asking Beth as a chance missed at d4.
+    const BEST = ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-explain', 'd5-form', 'd6-needs', 'd7-team', 'd8-secondary'];
+    const with4 = (r: string) => playReplies(s, BEST.map((x) => (x === 'd4-explain' ? r : x)));
+    const swap = with4('d4-swap'); const unsure = with4('d4-unsure');
+    expect(swap?.score.earned).toBeLessThan(unsure?.score.earned ?? 0);
+    const role = swap?.principles.find((p) => p.principleId === 'defense-attorney-role');
+    expect(role?.notes.filter((n) => n.verdict === 'missed').map((n) => n.nodeId)).toEqual(['d4-courts']);
+    expect(role?.missedBelowBest).toBe(1);
   });
 });
