@@ -3641,4 +3641,23 @@ describe('session 40: scoring consistency across scenarios', () => {
     expect(role?.notes.filter((n) => n.verdict === 'missed').map((n) => n.nodeId)).toEqual(['d4-courts']);
     expect(role?.missedBelowBest).toBe(1);
   });
+
+  // The guide names the role by placement ("left placement/home without permission", "suitability of
+  // placement"), never "group home", and names the CSW as "Children's Social Worker (CSW)… Assigned by DCFS".
+  // A person's role label (shown beside the name on every line, and in Who's who) was "group home staff
+  // member" in one scenario, "Placement staff member" in two; CSWs and Advocate Supervisors were labelled
+  // three ways and two. Dialogue and descriptions may still say "group home".
+  it('a role label names the same role the same way in every scenario, in the guide\'s words', () => {
+    const roles = BUNDLED_IDS.flatMap((id) => bundledScenario(id).characters.map((c) => ({ ref: `${id}/${c.id}`, role: c.role ?? '' })));
+    const staff = roles.filter((r) => /\bstaff\b/i.test(r.role));
+    expect(staff.map((r) => r.ref).sort()).toEqual(['couch-rent/boyd', 'court-report/pruitt', 'left-placement-calls/keith', 'testifying/dunn']);
+    expect(staff.filter((r) => !/^placement staff member(, |$)/.test(r.role))).toEqual([]);
+    expect(roles.filter((r) => /group home/i.test(r.role))).toEqual([]);
+    const CSW = "CSW, Children's Social Worker at DCFS";
+    expect(roles.filter((r) => /^CSW\b/.test(r.role) && r.role !== CSW)).toEqual([]);
+    expect(roles.filter((r) => /^CSW\b/.test(r.role)).length).toBeGreaterThanOrEqual(10);
+    expect(roles.filter((r) => /Advocate Supervisor/.test(r.role) && r.role !== 'Advocate Supervisor, CASA of Los Angeles')).toEqual([]);
+    // Selene's home is still a group home where people speak of it, and in the staff member's description.
+    expect(bundledScenario('testifying').characters.find((c) => c.id === 'dunn')?.description).toBe("A staff member at Selene's group home.");
+  });
 });

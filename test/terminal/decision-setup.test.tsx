@@ -15,7 +15,7 @@ afterEach(cleanup);
 // testifying's decision 5 has no words of its own: "What do you say to Mr. Dunn?" asks about his
 // line in the scene before it. Opened other than from that scene (an undo back to it, a resume's
 // recap), it was drawn bare, and the volunteer had to answer a line no longer on the screen.
-const DUNN = 'Mr. Dunn (group home staff member): “Yep, he\'s on here.';
+const DUNN = 'Mr. Dunn (placement staff member): “Yep, he\'s on here.';
 
 /** testifying played by reply ids to the next decision after them (scenes continued). */
 function testifying(replies: readonly string[]) {
@@ -119,7 +119,7 @@ describe('trainer-led, going back (u) to a decision with no words of its own', (
     const frame = r.lastFrame();
     expect(frame).toContain('Decision 5 of');
     expect(frame).toContain('Before this:');
-    expect(frame.replace(/\s+/g, ' ')).toContain('Mr. Dunn (group home staff member): “Yep, he\'s on here.');
+    expect(frame.replace(/\s+/g, ' ')).toContain('Mr. Dunn (placement staff member): “Yep, he\'s on here.');
     expect(frame).toMatch(/votes: 0/);
     expect(rowsOf(frame).length).toBeLessThanOrEqual(23);
   });
@@ -145,7 +145,7 @@ describe('trainer-led, a kept session carried on at a decision with no words of 
     const frame = again.lastFrame();
     expect(frame).toContain('Decision 5 of');
     expect(frame).toContain('Before this:');
-    expect(frame).toContain('Mr. Dunn (group home staff member)');
+    expect(frame).toContain('Mr. Dunn (placement staff member)');
     expect(rowsOf(frame).length).toBeLessThanOrEqual(23);
   });
 });

@@ -13,8 +13,8 @@ describe('line by line, a decision with no words of its own undone back to', () 
     expect(r.code).toBe(0);
     const after = r.out.slice(r.out.indexOf('Undone: back to the previous decision.'));
     expect(after).toContain('Before this:\n-- Confirming the date --\n');
-    expect(after).toContain('Mr. Dunn (group home staff member): "Yep, he\'s on here. The 21st');
-    expect(after.indexOf('Mr. Dunn (group home staff member)')).toBeLessThan(after.indexOf('-- Decision 5 of about'));
+    expect(after).toContain('Mr. Dunn (placement staff member): "Yep, he\'s on here. The 21st');
+    expect(after.indexOf('Mr. Dunn (placement staff member)')).toBeLessThan(after.indexOf('-- Decision 5 of about'));
     expect(after.indexOf('-- Decision 5 of about')).toBeLessThan(after.indexOf('What do you say to Mr. Dunn?'));
   });
 
@@ -60,8 +60,8 @@ describe('line by line, trainer-led, going back to a decision with no words of i
     const after = r.out.slice(r.out.indexOf('< Back to decision 5'));
     expect(r.out).toContain('< Back to decision 5');
     expect(after).toContain('Before this:\n-- Confirming the date --\n');
-    expect(after).toMatch(/Mr\. Dunn \(group home staff member\): "Yep, he's on here\./);
-    expect(after.indexOf('Mr. Dunn (group home staff member)')).toBeLessThan(after.indexOf('-- Decision 5 of about'));
+    expect(after).toMatch(/Mr\. Dunn \(placement staff member\): "Yep, he's on here\./);
+    expect(after.indexOf('Mr. Dunn (placement staff member)')).toBeLessThan(after.indexOf('-- Decision 5 of about'));
   });
 });
 
@@ -73,6 +73,6 @@ describe('line by line, a kept trainer-led session carried on at a decision with
     expect(r.out).toContain('Continuing the trainer-led session kept at decision 5');
     const after = r.out.slice(r.out.indexOf('Continuing the trainer-led session'));
     expect(after).toContain('Before this:\n-- Confirming the date --\n');
-    expect(after.indexOf('Mr. Dunn (group home staff member)')).toBeLessThan(after.indexOf('-- Decision 5 of about'));
+    expect(after.indexOf('Mr. Dunn (placement staff member)')).toBeLessThan(after.indexOf('-- Decision 5 of about'));
   });
 });

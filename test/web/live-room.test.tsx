@@ -1313,7 +1313,7 @@ describe('live room: a decision with no words of its own, opened other than from
     client.push();
     const setup = page().getByRole('region', { name: 'Before this' });
     expect(within(setup).getByText(DUNN)).toBeTruthy();
-    expect(within(setup).getByText(/^Mr\. Dunn/).textContent).toBe('Mr. Dunn (group home staff member):');
+    expect(within(setup).getByText(/^Mr\. Dunn/).textContent).toBe('Mr. Dunn (placement staff member):');
     const h1 = page().getByRole('heading', { level: 1 });
     const headings = page().getAllByRole('heading').map((h) => `${h.tagName} ${h.textContent}`);
     expect(headings.indexOf('H2 Before this')).toBe(headings.indexOf(`H1 ${h1.textContent}`) + 1);

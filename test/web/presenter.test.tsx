@@ -1891,7 +1891,7 @@ describe('a decision with no words of its own, opened other than from the scene 
     expect(document.activeElement).toBe(h1);
     const setup = laptop.getByRole('region', { name: 'Before this' });
     expect(within(setup).getByText(DUNN)).toBeTruthy();
-    expect(within(setup).getByText(/^Mr\. Dunn/).textContent).toBe('Mr. Dunn (group home staff member):');
+    expect(within(setup).getByText(/^Mr\. Dunn/).textContent).toBe('Mr. Dunn (placement staff member):');
     const headings = laptop.getAllByRole('heading').map((h) => `${h.tagName} ${h.textContent}`);
     expect(headings.indexOf('H2 Before this')).toBe(headings.indexOf(`H1 ${h1.textContent}`) + 1);
     expect(follows(h1, setup) && follows(setup, laptop.getByRole('region', { name: 'The replies, revealed' }))).toBe(true);
