@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  breaksCritical, citationWords, createRoom, isRoomCode, keepMoment, keptDecisionView, keptSessionView, presenterViewFor, type KeptMoment, type PresenterViewSent, MAX_BEST_PRACTICE_ON_PHONE, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
+  breaksCritical, citationWords, createRoom, isRoomCode, keepMoment, keptDecisionView, keptSessionView, leaveBreak, presenterViewFor, type KeptMoment, type PresenterViewSent, MAX_BEST_PRACTICE_ON_PHONE, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
   restoreRoom, revealData, roomCodeFrom, roomContext, roomMatch, roomSceneNumber, roomSessionView, roomSummaryMarkdown, serializeRoom, tallyVotes, utf8Length, validateScenario, voterView, voterViewFor,
   type PresenterAction, type PresenterCommand, type RoomInput, type RoomResult, type RoomState, type Scenario,
 } from '../../src/machines/index.js';
@@ -1330,6 +1330,28 @@ describe("the trainer's break in a live room", () => {
     // A room file naming a page that is not one is refused whole.
     const saved = JSON.parse(serializeRoom(r.state)) as Record<string, unknown>;
     expect(restoreRoom(r.ctx, JSON.stringify({ ...saved, breakPages: ['<b>x</b>'] })).ok).toBe(false);
+  });
+
+  // A page named after its connection by the room server (it named no id) can never send its id again
+  // once that connection closes: left on the break, it held the room there, every other page's
+  // "Back from break" taking only that page off it.
+  it('leaveBreak takes a page that is gone off the break: the room stays on it, with no page on it then ended as the terminal\'s', () => {
+    const r = openVote([]);
+    const [pageA, gone] = ['page-a-0123456789abcdef', 'drawn-0123456789abcdef'];
+    const from = (page: string, on: boolean) => r.apply({ from: 'presenter', by: 'page', page, message: { room: ROOM, token: 'x'.repeat(43), seq: r.state.presenterSeq + 1, type: 'break', on, ...(on ? {} : { break: r.state.breakNumber }) } });
+    expect(leaveBreak(r.state, gone)).toBe(r.state);
+    from(gone, true);
+    from(pageA, true);
+    const seq = r.state.presenterSeq;
+    const left = leaveBreak(r.state, gone);
+    expect(left).toMatchObject({ onBreak: true, breakPages: [pageA], presenterSeq: seq });
+    expect(leaveBreak(left, pageA)).toMatchObject({ onBreak: true, presenterSeq: seq });
+    expect(leaveBreak(left, pageA)).not.toHaveProperty('breakPages');
+    expect(voterView(r.ctx, leaveBreak(left, pageA), device(1)).phase).toBe('break');
+    // A's back, with the gone page off it, ends the break.
+    r.state = left;
+    expect(from(pageA, false)).toMatchObject({ ok: true, change: 'all', state: { breakEndedPage: pageA } });
+    expect(r.state.onBreak).toBeUndefined();
   });
 
   // A "Take a break" while the room was on one recorded its seq and told the page that sent it alone:

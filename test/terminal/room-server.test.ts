@@ -975,6 +975,37 @@ describe('live room server: two presenter pages take a break at once', () => {
   });
 });
 
+describe('live room server: a presenter page that names no id', () => {
+  // A page whose hello named no id (the room could not tell it from another page): its "Take a break"
+  // during another page's break changed nothing, and its "Back from break" then ended that page's
+  // break for everyone. Now the room names it after its connection: on the break, and off it alone.
+  it('is on the break as a page with an id is: its "Back from break" takes only it off, and when its connection closes it is off the break', async () => {
+    const r = await start();
+    const pageA = 'page-a-0123456789abcdef';
+    const a = await Presenter.connect(r.base, ROOM, TOKEN, presenterSocketPath(), pageA);
+    const bare = await Presenter.connect(r.base, ROOM, TOKEN);
+    must(await a.act({ type: 'break', on: true }));
+    const told = await bare.inbox.next((m) => m.type === 'view' && m.view.onBreak === true, 0, 'the break on the bare page');
+    bare.seq = told.type === 'view' ? told.seq ?? 0 : 0;
+    const joined = must(await bare.act({ type: 'break', on: true }));
+    expect(joined.breakPages).toHaveLength(2);
+    const drawn = joined.breakPages![1]!;
+    expect(joined.breakPages![0]).toBe(pageA);
+    expect(drawn).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+    // Back from its break: the room stays on page A's.
+    expect(must(await bare.act({ type: 'break', on: false, break: 1 }))).toMatchObject({ onBreak: true, breakPages: [pageA] });
+    // On it again, then gone (its tab closed): page A is told it alone is on the break, which its "Back from break" ends.
+    expect(must(await bare.act({ type: 'break', on: true }))).toMatchObject({ breakPages: [pageA, drawn] });
+    const heard = a.inbox.all.length;
+    bare.ws.close();
+    const left = await a.inbox.next((m) => m.type === 'view' && m.view.breakPages?.length === 1, heard, 'the bare page off the break');
+    expect(left.type === 'view' && left.view).toMatchObject({ onBreak: true, breakPages: [pageA] });
+    a.seq = left.type === 'view' ? left.seq ?? 0 : 0;
+    expect(must(await a.act({ type: 'break', on: false, break: 1 }))).toMatchObject({ breakEndedPage: pageA });
+    expect(r.server.state().onBreak).toBeUndefined();
+  });
+});
+
 describe('live room server: which break a command ends', () => {
   // A page's seq counter runs on from its own commands, refused ones too: its end of a break that the
   // terminal ended meanwhile (and took another) came with a seq the room had not seen, and ended the

@@ -383,7 +383,11 @@ function reducePresenter(ctx: RoomContext, state: RoomState, message: PresenterA
  * seq), which both pages name the same, and each page's "Back from break" only takes that page off
  * it while another page is still on it: neither ends the other's. The break ends with the last of
  * its pages back, or for everyone when ended by what is not on it (the laptop's terminal, "End the
- * break for the room" on a page that did not take it, a page that names no id).
+ * break for the room" on a page that did not take it). A page's command comes with its id: the room
+ * server names a page that names none after its connection (its "Take a break" during another page's
+ * break then put it on that break, as any page's does, and its "Back from break" took only it off,
+ * where it changed nothing and then ended the break for everyone), and takes that id off the break
+ * when the connection closes (leaveBreak). A command with no page (the terminal's) is not on it.
  *
  * A command that changes nothing (a second "Take a break" from a page already on it, or from the
  * terminal or a page with no id while a break is on; an end of a break that is over) records no seq
@@ -435,6 +439,23 @@ function reduceBreak(state: RoomState, message: Extract<PresenterAction, { type:
   delete taken.breakEndedPage;
   if (page === undefined) delete taken.breakPages;
   return { ok: true, state: taken, change: 'all' };
+}
+
+/**
+ * A page that can never come back is off the room's break (`breakPages`): the room server names a
+ * page that names no id of its own after its connection (its hello named none), and when that
+ * connection closes, no page will ever send that id again. Left on the break, it held the room
+ * there: every other page's "Back from break" took only that page off it. The room stays on the
+ * break (the phones too): with no page on it, it is ended as the terminal's is, by "End the break
+ * for the room" on any page or b in the terminal. No seq is recorded (no page sent it). The same
+ * state when the page is not on the break.
+ */
+export function leaveBreak(state: RoomState, page: string): RoomState {
+  if (state.onBreak !== true || !(state.breakPages ?? []).includes(page)) return state;
+  const left = (state.breakPages ?? []).filter((p) => p !== page);
+  const next: RoomState = { ...state, breakPages: left };
+  if (left.length === 0) delete next.breakPages;
+  return next;
 }
 
 /**

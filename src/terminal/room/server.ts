@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { isIP, type AddressInfo, type Socket } from 'node:net';
@@ -8,7 +8,7 @@ import sirv from 'sirv';
 import { renderSVG } from 'uqr';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import {
-  MAX_DEVICES, parsePresenterMessage, parseVoterMessage, PRESENTER_PROTOCOL, presenterView, presenterViewFor, protocolOf, reduceRoom, roomCount, shortenWritten, visibleLine, VOTER_PROTOCOL, voterView, voterViewFor,
+  leaveBreak, MAX_DEVICES, parsePresenterMessage, parseVoterMessage, PRESENTER_PROTOCOL, presenterView, presenterViewFor, protocolOf, reduceRoom, roomCount, shortenWritten, visibleLine, VOTER_PROTOCOL, voterView, voterViewFor,
   type PresenterAction, type PresenterCommand, type PresenterView, type PresenterViewSent, type Rejection, type RoomContext, type RoomInput, type RoomState, type ToPresenter, type ToVoter, type VoterView,
 } from '../../machines/index.js';
 
@@ -129,9 +129,13 @@ interface Connection {
   presenter: boolean;
   /**
    * The presenter page's id, as its last hello on this connection named it (protocol 12): the room
-   * says it when this connection's command ends a break (`breakEndedPage`).
+   * says it when this connection's command ends a break (`breakEndedPage`), and names the pages on
+   * its break with it (`breakPages`). A page that names none is named here after its connection
+   * (`pageDrawn`): its break commands are its own, as a page's with an id are.
    */
   page?: string;
+  /** `page` was drawn by the server for this connection (its page named none): no page will ever send it again once the connection closes. */
+  pageDrawn?: boolean;
   /**
    * Heartbeats in a row this connection has not answered. It is dropped at MISSED_BEATS: one missed
    * beat alone may be this process's own stall (a busy or waking laptop runs its timers before it
@@ -535,6 +539,15 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     return sent;
   }
 
+  /** A page named after its connection is gone: off the room's break (leaveBreak), the other pages told. */
+  function pageGone(page: string): void {
+    const next = leaveBreak(state, page);
+    if (next === state) return;
+    state = next;
+    markDirty();
+    tellPresenters();
+  }
+
   /** Applies a message; stores any new state before telling anyone; says whom to tell. */
   function apply(input: RoomInput) {
     const result = reduceRoom(ctx, state, input);
@@ -688,13 +701,25 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     if (!tokenMatches(token, msg.token)) return refuse(conn, 'forbidden', 'wrong presenter token');
     conn.presenter = true;
     if (msg.type === 'hello') {
-      if (msg.page !== undefined) conn.page = msg.page;
+      if (msg.page !== undefined) {
+        // Named now, after commands sent without a name: the name drawn for them will not come again.
+        if (conn.pageDrawn === true && conn.page !== undefined && conn.page !== msg.page) pageGone(conn.page);
+        conn.page = msg.page;
+        conn.pageDrawn = false;
+      }
       // A welcome carries the session whole, always: a page that says hello again on this connection
       // (to catch up, having lost what it kept) is sent it again.
       conn.sessionSent = undefined;
       return out(conn, { type: 'welcome', seq: state.presenterSeq, view: presenterFor(conn, presenterView(ctx, state, connectedPhones())), ...(opts.joinUrl !== undefined ? { join: opts.joinUrl } : {}) });
     }
-    const result = apply({ from: 'presenter', message: msg, by: 'page', ...(conn.page !== undefined ? { page: conn.page } : {}) });
+    // A page that named no id (in no hello on this connection) is named after its connection: its
+    // "Take a break" during another page's break changed nothing, and its "Back from break" then ended
+    // that page's break for everyone. Now it is on the break, and its "Back from break" takes only it off.
+    if (conn.page === undefined) {
+      conn.page = randomBytes(16).toString('base64url');
+      conn.pageDrawn = true;
+    }
+    const result = apply({ from: 'presenter', message: msg, by: 'page', page: conn.page });
     if (!result.ok) return refuse(conn, result.code, result.message);
     if (result.change === 'all') tellAll();
     else if (result.change === 'presenters') tellPresenters();
@@ -731,6 +756,10 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
       if (left > 0) openFrom.set(key, left);
       else openFrom.delete(key);
       flushRefusals(conn);
+      // A page named after its connection can never come back to end its break: off it (the room
+      // stays on the break; the other pages are told who is still on it).
+      // (Not as the room closes: the room is saved as it was.)
+      if (conn.pageDrawn === true && conn.page !== undefined && closing === undefined) pageGone(conn.page);
       if (conn.device !== undefined) {
         const set = byDevice.get(conn.device);
         set?.delete(conn);
