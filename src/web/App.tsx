@@ -132,6 +132,9 @@ export function App({ store, storageNotice }: AppProps) {
   // A live room's break ended elsewhere (the laptop's terminal, or another presenter page): the room
   // is back, so this page is too. The live room's page says so and keeps the focus (see LiveRoom).
   const breakEndedByRoom = useCallback(() => setOnBreak(false), []);
+  // The live room's page reloaded during its own break, which the room is still on: the page is on
+  // its break again, as the bar's "Take a break" puts it, and its "Back from break" ends the room's.
+  const breakResumedByRoom = startBreak;
   // Once the page is shown again (laid out at its full height), before it is painted.
   useLayoutEffect(() => {
     if (onBreak || scrolledBeforeBreak.current === undefined) return;
@@ -294,7 +297,7 @@ export function App({ store, storageNotice }: AppProps) {
           <div hidden={onBreak}>
             <PageLoadContext value={pageLoad}>
               <PageBoundary href={hrefOf(route)} onFailed={pageFailed}>
-                <Suspense fallback={<p>Loading…</p>}>{page(route, onBreak, breakEndedByRoom)}<PageShown href={hrefOf(route)} onShown={pageDrawn} /></Suspense>
+                <Suspense fallback={<p>Loading…</p>}>{page(route, onBreak, breakEndedByRoom, breakResumedByRoom)}<PageShown href={hrefOf(route)} onShown={pageDrawn} /></Suspense>
               </PageBoundary>
             </PageLoadContext>
           </div>
@@ -367,11 +370,11 @@ class PageBoundary extends Component<{ href: string; onFailed?: (href: string) =
   }
 }
 
-function page(route: Route, paused: boolean, breakEndedByRoom?: () => void): ReactNode {
+function page(route: Route, paused: boolean, breakEndedByRoom?: () => void, breakResumedByRoom?: () => void): ReactNode {
   switch (route.page) {
     case 'library': return <Library />;
     case 'play': return <PlayPage key={`${route.id}/${route.mode}`} id={route.id} mode={route.mode} paused={paused} />;
-    case 'presenter': return <Presenter key={route.id ?? ''} id={route.id} paused={paused} onRoomBreakEnded={breakEndedByRoom} />;
+    case 'presenter': return <Presenter key={route.id ?? ''} id={route.id} paused={paused} onRoomBreakEnded={breakEndedByRoom} onRoomBreakResumed={breakResumedByRoom} />;
     case 'debrief': return <KeptDebrief key={route.id} id={route.id} paused={paused} />;
     case 'records': return <Records />;
     case 'certificate': return <Certificate />;

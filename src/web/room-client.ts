@@ -8,7 +8,7 @@
  *
  * Without a room (static hosting, or no fragment) the presenter mode keeps its typed tallies.
  */
-import { keepMoment, keptSessionView, parseToPresenter, presenterSocketPath, type PresenterCommand, type PresenterView, type PresenterViewSent, type KeptMoment, type RoomCount, type ServerError } from '../machines/index.js';
+import { keepMoment, keptSessionView, PAGE_ID, parseToPresenter, presenterSocketPath, type PresenterCommand, type PresenterView, type PresenterViewSent, type KeptMoment, type RoomCount, type ServerError } from '../machines/index.js';
 import type { RoomLink } from './room-link.js';
 
 export { roomLinkFrom, type RoomLink } from './room-link.js';
@@ -64,6 +64,57 @@ export interface RoomClientOptions {
 export function newPageId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/**
+ * Where this tab keeps its presenter page's id over a reload (sessionStorage: this tab only). A page
+ * reloaded during its own break came back with a new id: the room's break (`breakPages`) named the
+ * old one, so the page showed it as another page's, and the room stayed on it until "End the break
+ * for the room" or the terminal's b. The id is taken out of the tab as the page starts and put back
+ * only as it goes (`pagehide`: a reload, a link followed, the tab closed), so a tab duplicated while
+ * the page is open (which copies the tab's sessionStorage) draws an id of its own.
+ */
+export const PAGE_ID_KEY = 'casa-practice/presenter-page';
+
+let pageId: string | undefined;
+
+/** This page's id for the room (pageIdAtStart, once): the same for the page's life. */
+export function thisPageId(): string {
+  return (pageId ??= pageIdAtStart());
+}
+
+/**
+ * The id of a page that starts now: the one its tab kept over a reload (read as untrusted: anything
+ * but a PAGE_ID is not taken), or a new one; kept in the tab again as the page goes.
+ */
+export function pageIdAtStart(): string {
+  let kept: string | null = null;
+  try {
+    kept = sessionStorage.getItem(PAGE_ID_KEY);
+    sessionStorage.removeItem(PAGE_ID_KEY);
+  } catch {
+    // Storage refused: an id for this page's life only.
+  }
+  const id = kept !== null && PAGE_ID.test(kept) ? kept : newPageId();
+  const keep = () => {
+    try {
+      sessionStorage.setItem(PAGE_ID_KEY, id);
+    } catch {
+      // Storage refused: a reload draws a new id.
+    }
+  };
+  // Back from the browser's page cache, the page is open again: out of the tab again.
+  const open = (event: Event) => {
+    if (!(event as PageTransitionEvent).persisted) return;
+    try {
+      sessionStorage.removeItem(PAGE_ID_KEY);
+    } catch {
+      // Nothing kept.
+    }
+  };
+  globalThis.addEventListener?.('pagehide', keep);
+  globalThis.addEventListener?.('pageshow', open);
+  return id;
 }
 
 export interface RoomClient {

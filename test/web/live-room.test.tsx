@@ -2,13 +2,13 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRoom, memoryStore, PRESENTER_PROTOCOL, presenterView, presenterViewFor, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, validateScenario, type PresenterAction, type PresenterCommand, type RoomContext, type RoomState, type Scenario } from '../../src/machines/index.js';
+import { createRoom, memoryStore, PAGE_ID, PRESENTER_PROTOCOL, presenterView, presenterViewFor, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, validateScenario, type PresenterAction, type PresenterCommand, type RoomContext, type RoomState, type Scenario } from '../../src/machines/index.js';
 import { clickerClock, SINGLE_KEYS_KEY } from '../../src/web/clicker.js';
 import { BREAK_ENDED_ELSEWHERE, LiveRoom, OTHER_PAGES_BREAK, OWN_BREAK_ENDED_ELSEWHERE } from '../../src/web/components/LiveRoom.js';
 import Presenter from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import { PROJECTOR_PROTOCOL } from '../../src/web/projector.js';
-import type { RoomClient, RoomLink, RoomSnapshot } from '../../src/web/room-client.js';
+import { PAGE_ID_KEY, pageIdAtStart, type RoomClient, type RoomLink, type RoomSnapshot } from '../../src/web/room-client.js';
 import { bundledById } from '../../src/web/scenarios.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
@@ -469,6 +469,62 @@ describe('live room on the presenter page', () => {
     expect(ended).not.toHaveBeenCalled();
   });
 
+  // A page reloaded during its own break came back with a new id: the room's break named the old one,
+  // so the page showed it as another page's, and the room stayed on it until "End the break for the
+  // room" or the terminal's b. Now the page keeps its id over a reload, and comes back on its break.
+  it('reloaded during its own break (its id kept), the page comes back on it: nothing sent, and its "Back from break" ends the room\'s break', () => {
+    const client = new FakeClient();
+    const take = reduceRoom(client.ctx, client.state, { from: 'presenter', by: 'page', page: client.page, message: { type: 'break', on: true, room: ROOM, token: LINK.token, seq: 1 } });
+    if (!take.ok) throw new Error('refused');
+    client.state = take.state;
+    const resumed = vi.fn();
+    const page = render(<LiveRoom link={LINK} connect={() => client} onBreakResumed={resumed} />);
+    const paused = (on: boolean) => page.rerender(<LiveRoom link={LINK} connect={() => client} paused={on} onBreakResumed={resumed} />);
+    client.push();
+    expect(resumed).toHaveBeenCalledTimes(1);
+    expect(client.sent).toEqual([]);
+    // The page on its break again (as App puts it): the room, on it already, is not told.
+    paused(true);
+    expect(client.sent).toEqual([]);
+    paused(false);
+    expect(client.sent).toEqual([{ type: 'break', on: false, break: 1 }]);
+    const back = reduceRoom(client.ctx, client.state, { from: 'presenter', by: 'page', page: client.page, message: { ...client.sent[0]!, room: ROOM, token: LINK.token, seq: client.state.presenterSeq + 1 } as PresenterAction });
+    expect(back.ok && back.state.onBreak).toBeUndefined();
+    // Once only, at the page's first view: the room still naming the page on its break just after its
+    // "Back from break" (before its answer) does not put the page back on it.
+    client.push();
+    expect(resumed).toHaveBeenCalledTimes(1);
+    expect(client.sent).toHaveLength(1);
+  });
+
+  it('a page reloaded during another page\'s break is not put on it: it shows the break with its way to end it', () => {
+    const client = new FakeClient();
+    const take = reduceRoom(client.ctx, client.state, { from: 'presenter', by: 'page', page: 'page-other-0123456789ab', message: { type: 'break', on: true, room: ROOM, token: LINK.token, seq: 1 } });
+    if (!take.ok) throw new Error('refused');
+    client.state = take.state;
+    const resumed = vi.fn();
+    render(<LiveRoom link={LINK} connect={() => client} onBreakResumed={resumed} />);
+    client.push();
+    expect(resumed).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'End the break for the room' })).toBeTruthy();
+    expect(client.sent).toEqual([]);
+  });
+
+  // The page's id over a reload: kept in the tab as the page goes, taken out as it starts (a tab
+  // duplicated meanwhile draws its own); what the tab holds is read as untrusted.
+  it('the page\'s id is kept in the tab over a reload, and only then; anything but an id there is not taken', () => {
+    sessionStorage.setItem(PAGE_ID_KEY, '<img src=x onerror=alert(1)>');
+    const first = pageIdAtStart();
+    expect(first).toMatch(PAGE_ID);
+    expect(sessionStorage.getItem(PAGE_ID_KEY)).toBeNull();
+    window.dispatchEvent(new Event('pagehide'));
+    // Reloaded: the same id; the tab holds none while the page is open.
+    expect(pageIdAtStart()).toBe(first);
+    expect(sessionStorage.getItem(PAGE_ID_KEY)).toBeNull();
+    // A tab duplicated now (its sessionStorage copied) draws an id of its own.
+    expect(pageIdAtStart()).not.toBe(first);
+  });
+
   // Protocol 13: the page names the break it ends. Back from its break before the room's answer to
   // its "Take a break" came, that is the break its own command begins: the room numbers them in order.
   it('back from its break before the room said it began, the page names the break its own command begins', () => {
@@ -637,7 +693,7 @@ describe('live room on the presenter page', () => {
   // Found walking a live room: a break taken on the page and ended from the terminal's b let the phones
   // vote again, but the laptop kept its "Take a break" panel and the projector "Taking a break" until
   // "Back from break" was pressed. The whole app here (its break is App's), the room played over a fake socket.
-  it('a break taken on the page and ended from the terminal ends on the page too: its panel closes, the focus goes to the moment, a polite status says so, and the projector shows the session', async () => {
+  it('a break taken on the page and ended from the terminal ends on the page too: its panel closes, the focus goes to the moment, a polite status says so, and the projector shows the session; reloaded during its break, the page comes back on it', async () => {
     window.history.replaceState(null, '', `/?room=${ROOM}&token=${LINK.token}#/presenter/example`);
     const room = { state: createRoom(ctx, ROOM, 1, new Date('2026-01-01T00:00:00Z')) };
     const sockets: RoomSocket[] = [];
@@ -648,6 +704,7 @@ describe('live room on the presenter page', () => {
       onclose: ((e: unknown) => void) | null = null;
       onerror: ((e: unknown) => void) | null = null;
       sent: PresenterCommand[] = [];
+      page?: string;
       constructor() {
         sockets.push(this);
         setTimeout(() => {
@@ -656,10 +713,13 @@ describe('live room on the presenter page', () => {
         });
       }
       send(data: string) {
-        const message = JSON.parse(data) as PresenterAction | { type: 'hello' };
-        if (message.type === 'hello') return this.deliver('welcome');
+        const message = JSON.parse(data) as PresenterAction | { type: 'hello'; page?: string };
+        if (message.type === 'hello') {
+          this.page = message.page;
+          return this.deliver('welcome');
+        }
         this.sent.push(message);
-        const result = reduceRoom(ctx, room.state, { from: 'presenter', message });
+        const result = reduceRoom(ctx, room.state, { from: 'presenter', message, by: 'page', ...(this.page !== undefined ? { page: this.page } : {}) });
         if (result.ok) room.state = result.state;
         this.deliver('view');
       }
@@ -698,6 +758,19 @@ describe('live room on the presenter page', () => {
       // The room, back already, is not told again; and the vote is open, as it was.
       expect(sockets.flatMap((s) => s.sent).filter((c) => c.type === 'break')).toEqual([{ type: 'break', on: true, room: ROOM, token: LINK.token, seq: expect.any(Number) }]);
       expect(room.state.phase).toBe('open');
+      // A break taken, and the page reloaded during it (its id kept in the tab): the page comes back on
+      // its break, the projector too, and its "Back from break" ends the room's break.
+      await user.click(screen.getByRole('button', { name: 'Take a break' }));
+      await waitFor(() => expect(room.state.breakPages).toEqual([sockets.at(-1)?.page]));
+      cleanup();
+      window.dispatchEvent(new Event('pagehide'));
+      renderApp('#/presenter/example');
+      const reloaded = within(render(<ProjectorScreen />).container);
+      expect(await screen.findByRole('region', { name: 'Take a break' })).toBeTruthy();
+      expect(await reloaded.findByRole('heading', { level: 1, name: 'Taking a break' })).toBeTruthy();
+      await user.click(screen.getByRole('button', { name: 'Back from break' }));
+      await waitFor(() => expect(room.state.onBreak).toBeUndefined());
+      expect(room.state.breakEndedPage).toBe(sockets.at(-1)?.page);
     } finally {
       vi.unstubAllGlobals();
     }

@@ -93,8 +93,8 @@ export function roomCodeFrom(bytes: Uint8Array): string {
 /** A phone's device id: random, kept in the phone's localStorage; 16–64 URL-safe characters. */
 export const DEVICE_ID = /^[A-Za-z0-9_-]{16,64}$/;
 /**
- * A presenter page's id (version 12): random, drawn once per page load (kept in memory only, the same
- * across the page's reconnections); 16–64 URL-safe characters. It proves nothing (any holder of the
+ * A presenter page's id (version 12): random, drawn once per browser tab (the same across the page's
+ * reconnections and reloads: a page reloaded during its own break is still on it); 16–64 URL-safe characters. It proves nothing (any holder of the
  * token may name any id): it only lets a page tell its own commands from another page's.
  */
 export const PAGE_ID = /^[A-Za-z0-9_-]{16,64}$/;

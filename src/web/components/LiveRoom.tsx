@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { backFromEndingWords, breaksCritical, citationWords, STALE_DOWNLOAD_WORDS, backToDecision, scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
-import { connectRoom, qrUrl, type RoomClient, type RoomLink, type RoomSnapshot, type RoomStatus } from '../room-client.js';
+import { connectRoom, qrUrl, thisPageId, type RoomClient, type RoomLink, type RoomSnapshot, type RoomStatus } from '../room-client.js';
 import { clickerButton, ClickerHint, NO_BRANCH_WORDS, useClickerKeys, type ClickerKeys } from '../clicker.js';
 import { downloadText } from '../download.js';
 import { Announce } from './Announce.js';
@@ -20,7 +20,13 @@ import './LiveRoom.css';
  * reveal the room's tally with vote bars and best practice marked. Everything comes from the room
  * client's snapshot; every action is a presenter command sent through it.
  */
-export function LiveRoom({ link, connect = (l) => connectRoom({ link: l }), paused = false, onBreakEnded }: { link: RoomLink; connect?: (link: RoomLink) => RoomClient; paused?: boolean; onBreakEnded?: () => void }) {
+/**
+ * `onBreakEnded`: the room's break, this page's own, was ended elsewhere (the page's break ends with
+ * it). `onBreakResumed`: the page was opened (reloaded) while the room is on its own break (the room
+ * names this page's id, kept over a reload: thisPageId), so the page is on its break again, and its
+ * "Back from break" ends it.
+ */
+export function LiveRoom({ link, connect = (l) => connectRoom({ link: l, page: thisPageId() }), paused = false, onBreakEnded, onBreakResumed }: { link: RoomLink; connect?: (link: RoomLink) => RoomClient; paused?: boolean; onBreakEnded?: () => void; onBreakResumed?: () => void }) {
   const [client, setClient] = useState<RoomClient>();
   useEffect(() => {
     const c = connect(link);
@@ -33,7 +39,7 @@ export function LiveRoom({ link, connect = (l) => connectRoom({ link: l }), paus
   // client still connecting: its status region is in the page from the start, and the same region
   // says each status after (one shown with its words in it, then replaced by another, was not said).
   const waiting = useMemo(() => connectingClient(link.room), [link.room]);
-  return <RoomPanel client={client ?? waiting} paused={paused} onBreakEnded={onBreakEnded} />;
+  return <RoomPanel client={client ?? waiting} paused={paused} onBreakEnded={onBreakEnded} onBreakResumed={onBreakResumed} />;
 }
 
 /** A client that is connecting and stays so, sending nothing: the room panel before the connection is made. */
@@ -119,7 +125,7 @@ const ON_BREAK_PHASE = 'The room is on a break.';
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The room panel over a connected (or connecting) room client. */
-export function RoomPanel({ client, paused = false, onBreakEnded }: { client: RoomClient; paused?: boolean; onBreakEnded?: () => void }) {
+export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed }: { client: RoomClient; paused?: boolean; onBreakEnded?: () => void; onBreakResumed?: () => void }) {
   const snap: RoomSnapshot = useSyncExternalStore(client.subscribe, client.getSnapshot);
   // The status region is drawn empty first and its words put in after (as Announce does): a live
   // region that appears with its words already in it is often not read out.
@@ -254,6 +260,21 @@ export function RoomPanel({ client, paused = false, onBreakEnded }: { client: Ro
     endingBreak.current = !paused;
     if (paused) setAskedBreak(true);
   }, [connected, view, paused, client]);
+  // Reloaded during its own break (its id kept over the reload, which the room's break names), the
+  // page comes back on it: its break panel is shown again (App's), nothing is sent (the room is on it
+  // already), and its "Back from break" ends it. It came back not on it, and showed the break as
+  // another page's, which the room stayed on until "End the break for the room" or the terminal's b.
+  // Only at the first view the page has: later, the room names this page on its break while the page
+  // is not on it only until the room has its "Back from break".
+  const firstView = useRef(true);
+  useEffect(() => {
+    if (!view || !firstView.current) return;
+    firstView.current = false;
+    if (onIt !== true || paused || view.phase === 'ended' || onBreakResumed === undefined) return;
+    told.current = true;
+    setAskedBreak(true);
+    onBreakResumed();
+  }, [view, onIt, paused, onBreakResumed]);
   // A break ended elsewhere is said (a polite region, below); one that was this page's own ends here
   // too (App closes its "Take a break" panel, and the projector shows the session again), with the
   // focus, left on nothing when the panel went, on the moment's heading.

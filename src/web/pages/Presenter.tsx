@@ -52,8 +52,12 @@ function openRoomSession(store: Store, playable: PlayableScenario, texts: readon
 }
 
 /** Presenter mode for trainer-led sessions: large type, the room votes, the trainer reveals and picks the branch. */
-/** `onRoomBreakEnded`: a live room's break, taken on this page, was ended elsewhere (the page's break ends with it). */
-export default function Presenter({ id, paused = false, onRoomBreakEnded }: { id?: string; paused?: boolean; onRoomBreakEnded?: () => void }) {
+/**
+ * `onRoomBreakEnded`: a live room's break, taken on this page, was ended elsewhere (the page's break
+ * ends with it). `onRoomBreakResumed`: the page was reloaded during its own break in a live room, which
+ * the room is still on (the page's break begins again).
+ */
+export default function Presenter({ id, paused = false, onRoomBreakEnded, onRoomBreakResumed }: { id?: string; paused?: boolean; onRoomBreakEnded?: () => void; onRoomBreakResumed?: () => void }) {
   // Opened from a live room's presenter address: the room server runs the session (phones vote).
   const [room] = useState(() => roomLinkFrom(location.search));
   const store = useStore();
@@ -78,7 +82,7 @@ export default function Presenter({ id, paused = false, onRoomBreakEnded }: { id
   // Come back to by the browser's Back (a session opened by mistake), the scenario's link has the focus again, as on the first page.
   const cards = useFollowedLink(state.kind === 'pick');
   useTitle(room ? 'Presenter: live room' : state.kind === 'missing' ? 'Scenario not found' : state.kind === 'ready' ? `Presenter: ${state.playable.scenario.title}` : undefined);
-  if (room) return <LiveRoom link={room} paused={paused} onBreakEnded={onRoomBreakEnded} />;
+  if (room) return <LiveRoom link={room} paused={paused} onBreakEnded={onRoomBreakEnded} onBreakResumed={onRoomBreakResumed} />;
   if (state.kind === 'loading') return <p>Loading…</p>;
   if (state.kind === 'missing') return <><h1>Scenario not found</h1><NoSuchScenario id={id ?? ''} back={<a href={hrefOf({ page: 'presenter' })}>Choose another scenario</a>} /></>;
   if (state.kind === 'pick') {
