@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { breaksCritical, citationWords, criticalGroups, decisionNumbers, guideCitation, progressWords, sceneWords, unavailableWords, VERDICT_WORDS, votesWords, type Debrief, type ReplyView, type RevealEntry, type SessionView } from '../machines/index.js';
+import { breaksCritical, criticalGroups, decisionNumbers, guideCitation, progressWords, sceneWords, unavailableWords, verdictLine, VERDICT_WORDS, votesWords, type Debrief, type ReplyView, type RevealEntry, type SessionView } from '../machines/index.js';
 import { blankKeyOf, singleKeysOn, type ClickerKey } from './clicker.js';
 
 /**
@@ -204,14 +204,17 @@ export function openChannel(): BroadcastChannel | undefined {
   return typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(PROJECTOR_CHANNEL);
 }
 
-/** One revealed reply as the projector shows it: the reply, best practice marked, votes, feedback, verdicts. */
+/**
+ * One revealed reply as the projector shows it: the reply, best practice marked, votes, feedback, verdicts
+ * (each in the core's words, verdictLine: "✓ follows Title (guide: …)", as the terminal's reveal says it).
+ */
 export function projectedReveal(entries: readonly RevealEntry[], total: number, replies: readonly ReplyView[]): ProjectedReveal[] {
   const byId = new Map(replies.map((r) => [r.id, r]));
   return entries.map((e) => {
     const reply = byId.get(e.replyId);
     return {
       number: e.number, text: e.replyText, kind: e.replyKind, best: e.best, ...(reply && !reply.enabled ? { unavailable: unavailableWords(reply) } : {}), votes: votesWords(e, total), percent: e.percent, feedback: e.feedback,
-      verdicts: (e.assessments ?? []).map((a) => ({ verdict: a.verdict, text: `${VERDICT_WORDS[a.verdict]} ${a.title} (${citationWords(a.citation, breaksCritical(a))})` })),
+      verdicts: (e.assessments ?? []).map((a) => ({ verdict: a.verdict, text: verdictLine({ ...a, critical: breaksCritical(a) }) })),
     };
   });
 }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { debriefModel, validateScenario, type Scenario } from '../../src/machines/index.js';
+import { breaksCritical, debriefModel, revealData, revealReplies, validateScenario, verdictLine, type ReplyView, type Scenario } from '../../src/machines/index.js';
 import { debriefPlain } from '../../src/terminal/debrief-plain.js';
-import { projectedOutcome } from '../../src/web/projector.js';
+import { projectedOutcome, projectedReveal } from '../../src/web/projector.js';
 import { criticalPath, playReplies } from '../helpers/play.js';
 
 const bundled = (file: string): Scenario => {
@@ -46,5 +46,28 @@ describe('the projector\'s end screen, why the outcome is what it is', () => {
     expect(reason).toBe('A score of 38% of the most points this scenario allows is under 50%, which needs review; 50% or more, with no critical violation, is Developing.');
     // The terminal's trainer-led session ends on the room's debrief: the same words under the same outcome.
     expect(debriefPlain(debriefModel(scenario, debrief), 400, 'room').split('\n')).toContain(`Outcome: Needs review. ${reason}`);
+  });
+});
+
+describe('the projector\'s reveal, each principle\'s verdict', () => {
+  // The projector spelt its verdict lines by hand ("✓ follows Title (guide: …)"): the core's
+  // verdictLine, which the terminal's reveal and the debriefs use, could change and the wall not.
+  it('reads as the core\'s verdictLine says it, for every reply at every decision of a scenario (critical ones too)', () => {
+    const scenario = bundled('trafficker-contact.json');
+    let lines = 0;
+    let critical = 0;
+    for (const node of scenario.nodes) {
+      if (node.kind !== 'decision') continue;
+      const replies: ReplyView[] = revealReplies(scenario, node.id).map((f, i) => ({ id: f.replyId, number: i + 1, text: f.replyText, kind: f.replyKind, enabled: true }));
+      const { entries, total } = revealData(scenario, { nodeId: node.id, replies }, {});
+      const projected = projectedReveal(entries, total, replies);
+      expect(projected.map((r) => r.verdicts.map((v) => v.text))).toEqual(entries.map((e) => e.assessments.map((a) => verdictLine({ ...a, critical: breaksCritical(a) }))));
+      for (const e of entries) {
+        lines += e.assessments.length;
+        critical += e.assessments.filter(breaksCritical).length;
+      }
+    }
+    expect(lines).toBeGreaterThan(20);
+    expect(critical).toBeGreaterThan(0);
   });
 });

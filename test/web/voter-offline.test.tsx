@@ -1,6 +1,9 @@
 // @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import type { ToVoter, VoterView } from '../../src/machines/index.js';
+import { breaksCritical, createRoom, presenterView, reduceRoom, revealData, roomContext, validateScenario, verdictLine, voterView, type PresenterAction, type PresenterCommand, type RoomInput, type Scenario, type ToVoter, type VoterView } from '../../src/machines/index.js';
+import { packageRoot } from '../../src/terminal/paths.js';
 import voterHtml from '../../src/web/voter/voter.html?raw';
 
 /**
@@ -108,4 +111,53 @@ it('a phone that lost the room during a break says the room was on a break and t
   // Lost outside a break: the plain words, as before.
   latest().drop();
   expect(status()).toBe('Connection lost. Reconnecting…');
+});
+
+// The phone's verdict lines are its own code (the voter page imports nothing at run time), typed with
+// the core's words: the line they make ("✓ follows Title (guide: …, critical)") must still be the
+// core's verdictLine, as the laptop, the projector and the terminal say the same verdict.
+it('each principle under a reply at the reveal reads as the core\'s verdictLine says it, at every reveal of a scenario (critical ones too)', async () => {
+  const scenario = validateScenario(readFileSync(join(packageRoot(), 'scenarios/trafficker-contact.json')), 'trafficker-contact.json').scenario as Scenario;
+  const ctx = roomContext(scenario);
+  const device = (FakeSocket.all[0]!.sent[0] as { device: string }).device;
+  let state = createRoom(ctx, ROOM, 3, new Date('2026-12-01T10:00:00Z'));
+  let seq = 0;
+  const apply = (input: RoomInput) => {
+    const result = reduceRoom(ctx, state, input);
+    if (!result.ok) throw new Error(`refused: ${result.code}`);
+    state = result.state;
+  };
+  const present = (command: PresenterCommand) => apply({ from: 'presenter', message: { ...command, room: ROOM, token: 'x'.repeat(43), seq: ++seq } as PresenterAction });
+  apply({ from: 'voter', device, message: { type: 'join', room: ROOM, device } });
+  // The phone connected again (the test before left it reconnecting).
+  await vi.advanceTimersByTimeAsync(20_000);
+  latest().open();
+  let reveals = 0;
+  let criticalLines = 0;
+  for (let guard = 0, phoneSeq = 0; guard < 100 && state.phase !== 'ended'; guard++) {
+    const session = presenterView(ctx, state, 1).session;
+    if (session.done) break;
+    if (session.kind !== 'decision') {
+      present({ type: 'advance', node: session.nodeId });
+      continue;
+    }
+    present({ type: 'open', node: session.nodeId });
+    // The phone votes for the reply breaking the most critical principles (its verdicts are shown first).
+    const entries = revealData(scenario, session, {}).entries.filter((e) => session.replies.some((r) => r.id === e.replyId && r.enabled));
+    const worst = entries.reduce((a, b) => (b.assessments.filter(breaksCritical).length > a.assessments.filter(breaksCritical).length ? b : a));
+    apply({ from: 'voter', device, message: { type: 'vote', room: ROOM, seq: ++phoneSeq, round: state.round, reply: worst.number } });
+    present({ type: 'reveal', round: state.round });
+    const view = voterView(ctx, state, device);
+    latest().deliver({ type: 'welcome', device, seq: phoneSeq, view });
+    const shown = [...document.querySelectorAll('.why-principles')].map((ul) => [...ul.querySelectorAll('li')].map((li) => li.textContent));
+    const revealed = presenterView(ctx, state, 1).reveal!.entries;
+    const parts = [view.feedback!.mine!, ...view.feedback!.bestPractice].filter((p) => p.principles.length > 0);
+    const expected = parts.map((p) => revealed.find((e) => e.number === p.number)!.assessments.map((a) => verdictLine({ ...a, critical: breaksCritical(a) })));
+    expect(shown).toEqual(expected);
+    criticalLines += expected.flat().filter((line) => line.endsWith(', critical)')).length;
+    reveals++;
+    present({ type: 'choose', round: state.round, reply: worst.replyId });
+  }
+  expect(reveals).toBeGreaterThan(3);
+  expect(criticalLines).toBeGreaterThan(0);
 });

@@ -26,6 +26,13 @@ const IN_ALL: typeof MET_IN_ALL = 'met';
  * "Goes against: …", words of its own for the same verdict on the same reply the room had on the wall.
  */
 const VERDICTS: Pick<typeof VERDICT_WORDS, 'follows' | 'violates'> = { follows: '✓ follows', violates: '✗ violates' };
+/**
+ * A principle's line under a reply, "✓ follows Title (guide: …, critical)": the core's verdictLine,
+ * written again here (this page imports nothing at run time), with the citation as the room sends
+ * it (the core's citationWords). test/web/voter-offline.test.tsx checks it against verdictLine at
+ * every reveal of a scenario, so the two cannot drift apart.
+ */
+const verdictLine = (p: { verdict: keyof typeof VERDICTS; title: string; citation: string }): string => `${VERDICTS[p.verdict]} ${p.title} (${p.citation})`;
 
 /**
  * The longest message from the room this page reads (UTF-16 code units). A decision is sent whole
@@ -472,7 +479,7 @@ function draw(v: VoterView): void {
       principles.className = 'why-principles';
       principles.replaceChildren(...reply.principles.map((p) => {
         const li = document.createElement('li');
-        li.textContent = `${VERDICTS[p.verdict]} ${p.title} (${p.citation})`;
+        li.textContent = verdictLine(p);
         return li;
       }));
       part.append(h, said, text, ...(reply.principles.length > 0 ? [principles] : []));
