@@ -132,7 +132,8 @@ const presenter = <T extends string, S extends z.ZodRawShape>(type: T, shape: S)
 /**
  * The presenter page connects; the server answers with the room's state and the last seq it accepted.
  * `page`: the page's id (PAGE_ID, version 12), which the room names when that page's command ends a
- * break (`breakEndedPage`); a hello without one makes commands the room cannot tell apart by page.
+ * break (`breakEndedPage`); a page whose hello names none is named by the room server after its
+ * connection (its commands are its own until that connection closes).
  */
 export const PresenterHello = z.strictObject({ type: z.literal('hello'), room: RoomCode, token: Token, page: z.string().regex(PAGE_ID).optional() });
 /** Open the vote at the current decision (`node` must be it). */
