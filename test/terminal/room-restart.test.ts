@@ -162,6 +162,15 @@ describe('room command as a process', () => {
     for (const p of phones) expect(await p.vote(one)).toMatchObject({ vote: one });
     type('s');
     await room.waitFor(/3 phones connected, 3 joined; 3 voted in round 1/);
+    // j: how phones join again, for a latecomer (printed once at the start, it scrolled away): the
+    // room code, the address and the same QR code; the vote stays open.
+    const before = room.output().length;
+    type('j');
+    const again = (await room.waitFor(new RegExp(`(?<=[\\s\\S]{${before}})Room code: ${at.code}\\n\\nPhones join at:\\n {2}\\S+\\n([\\s\\S]*?)\\n\\n`)))[1]!;
+    const qr = /Phones join at:\n {2}\S+\n([\s\S]*?)\n\n/.exec(room.output())![1]!;
+    expect(again).toBe(qr);
+    expect(again.split('\n').length).toBeGreaterThan(10);
+    expect(phones[0]!.view!.phase).toBe('open');
     // A refused message is logged, wrapped to the terminal's width like everything else.
     phones[0]!.send('[]');
     await room.waitFor(/received array/, 'err');

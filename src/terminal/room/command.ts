@@ -33,8 +33,8 @@ state folder on every change, and the session summary is written there when the
 session ends or the room is closed (Ctrl+C). The session is run from the presenter
 page or from this terminal (n next scene, o open the vote, l lock, r reveal,
 f the facilitator note for you before the reveal, a reply number to follow
-that reply, u back to the decision before, s status, w who's who, b a break
-that the phones are told of, e end).
+that reply, u back to the decision before, s status, j the join address and
+QR code again, w who's who, b a break that the phones are told of, e end).
 
 Options:
   --host ADDRESS  address to listen on (default 0.0.0.0: every network of this
@@ -200,10 +200,9 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
   const at = roomAddresses(host, port, state.room, token, ctx.scenario.id);
   where.join = at.join;
   io.out(`${resume ? 'Resumed' : 'Live room'}: ${cleanLine(ctx.scenario.title)}\n`);
-  io.out(`Room code: ${state.room}\n\n`);
-  io.out(`Phones join at:\n  ${at.join}\n`);
-  for (const other of at.others) io.out(`  (or ${other})\n`);
-  io.out(`${renderUnicodeCompact(at.join, { border: 2, ecc: 'M' })}\n\n`);
+  // The room code, the address phones join at and its QR code: printed now, and again on j.
+  const joinBlock = () => `Room code: ${state.room}\n\nPhones join at:\n  ${at.join}\n${at.others.map((other) => `  (or ${other})\n`).join('')}${renderUnicodeCompact(at.join, { border: 2, ecc: 'M' })}\n\n`;
+  io.out(joinBlock());
   // Sentences are wrapped to the terminal (addresses are not, so they can be copied whole).
   const say = (text: string) => io.out(`${wrapText(text, width())}\n`);
   if (at.local) say('This room listens on this machine only: phones cannot reach it. Use --host 0.0.0.0 on a shared network.');
@@ -211,7 +210,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
   io.out(`  ${at.presenter}\n`);
   say(`Listening on ${host === '0.0.0.0' || host === '::' ? `all interfaces (${host})` : host}, port ${port}. Ctrl+C closes the room and writes the session summary.`);
   if (!readVoterFiles(packageRoot())) say('The voter page is not built: run "npm run build" first.');
-  where.controls = roomControls(server, ctx, io, width);
+  where.controls = roomControls(server, ctx, io, width, process.stdin, joinBlock);
   io.out(`\n${wrapText(CONTROLS_HELP, width())}\n`);
   where.controls.start(server.state());
 
