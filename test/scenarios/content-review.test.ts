@@ -2737,7 +2737,7 @@ describe('session 34: naming the right person does not single out the best reply
       ['left-placement-calls', 'd3-stay-on', 'keep-communication-open follows 1, not-first-responder violates 2', /guessing Gabi won't answer/],
       ['before-relapse', 'd7-no-funds', 'report-objective-strengths-based follows 1', /sparing her CLC attorney the order/],
       ['harm-reduction', 'd9-file', 'recommend-restoration-funds follows 1, review-recommendations violates 2', /Holding it for Grace is the step/],
-      ['trafficker-contact', 'd3-morning-downplay', 'csw-partnership follows 1, team-communication violates 1', /keeping Mr\. Haddad, her CSEC CSW, out of it/],
+      ['trafficker-contact', 'd3-morning-downplay', 'csw-partnership follows 1, team-communication violates 2', /keeping Mr\. Haddad, her CSEC CSW, out of it/],
       ['court-report', 'd-status-unconfirmed-suspect', 'report-csec-status-confirmed-only violates 3, no-jumping-to-conclusions violates 1', /Wanting Marisa to see your worry is right, but the way to get it to her is to tell her/],
       // Session 37: the guide asks for the consultation when a youth becomes dually involved and to determine
       // advocacy activities; it says nothing of "before", so a word afterwards is no longer called "not consulting".
@@ -2746,7 +2746,7 @@ describe('session 34: naming the right person does not single out the best reply
       ['testifying', 'd3-wait', 'youth-centered follows 1, team-communication violates 1', /her CSW and dependency attorney need to know/],
       ['testifying', 'd6-block', 'no-trafficker-contact follows 1, team-communication violates 2', /keeps from her team, and from Hannah/],
       ['testifying', 'd7-keep', 'team-communication violates 2', /her CSW and dependency attorney are the ones who can do something/],
-      ['harm-reduction', 'd5-wait', 'team-communication violates 1', /Ms\. Castillo and the rest of his team/],
+      ['harm-reduction', 'd5-wait', 'team-communication violates 2', /Ms\. Castillo and the rest of his team/],
       ['youth-discloses', 'd4-promise-secret', 'consult-supervisor-on-suspicion violates 2', /a suspicion of CSEC belongs with your Advocate Supervisor/],
     ];
     for (const [id, reply, want, told] of pinned) {
@@ -3604,10 +3604,10 @@ describe('session 40: scoring consistency across scenarios', () => {
   // (as "I'll tell Ms. Okafor once it's set up" does, at 1). Collaboration with Case Parties has one rule.
   it('team-communication weighs 2 where a reply says the case parties need not hear of it, 1 where it leaves one busy party out of one arrangement', () => {
     const all = teamViolations();
-    const notToHear = all.filter((v) => /\bno need to (loop|rattle|worry|tell)\b|\bI won't tell\b/i.test(v.text));
-    expect(notToHear.map((v) => v.ref)).toEqual(expect.arrayContaining(['red-flags/r-testify-solo', 'testifying/d6-block', 'trafficker-contact/d9-last-delete', 'testifying/d7-keep']));
+    const notToHear = all.filter((v) => /\bno need to (loop|rattle|worry|tell|bring)\b|\bI won't (tell|say anything)\b|\bbetween the two of you\b/i.test(v.text));
+    expect(notToHear.map((v) => v.ref)).toEqual(expect.arrayContaining(['red-flags/r-testify-solo', 'testifying/d6-block', 'trafficker-contact/d9-last-delete', 'testifying/d7-keep', 'trafficker-contact/d3-morning-downplay', 'harm-reduction/d5-wait', 'whereabouts-unknown/d6-private']));
     expect(notToHear.filter((v) => v.weight !== 2).map((v) => `${v.ref} (weight ${v.weight})`)).toEqual([]);
-    const aroundOne = ['testifying/d4-drive', 'trafficker-contact/d8-plan-rescue'];
+    const aroundOne = ['testifying/d3-wait', 'testifying/d4-drive', 'trafficker-contact/d3-morning-ask-imani', 'trafficker-contact/d8-plan-rescue'];
     const around = all.filter((v) => aroundOne.includes(v.ref));
     expect(around.map((v) => v.ref).sort()).toEqual(aroundOne);
     expect(around.filter((v) => v.weight !== 1).map((v) => `${v.ref} (weight ${v.weight})`)).toEqual([]);
@@ -3616,6 +3616,67 @@ describe('session 40: scoring consistency across scenarios', () => {
     expect(replyText('testifying', 'd4-drive')).toContain('Ms. Ibarra has enough on her plate');
     expect(checklist()).toContain('`team-communication` weighs 2 in a reply that says the case parties need not hear of it at all');
     expect(checklist()).toContain('red-flags `r-testify-solo` and testifying `d4-drive` both drive a youth to testify without her CSW, and weigh 2 and 1 for that difference');
+  });
+
+  // Three pairs were weighed against the rule above. harm-reduction d5-wait ("I won't say anything to Ms.
+  // Castillo or my supervisor for now… and then decide") weighed 1 where whereabouts-unknown d6-private
+  // ("between the two of you for now") weighed 2: both promise not to tell, with nothing said of telling
+  // later, so both weigh 2, as d5-keep does. trafficker-contact d3-morning-downplay ("No need to bring Mr.
+  // Haddad in yet") weighed 1 and d3-morning-ask-imani 2, both said to the CSW: the first says a case party
+  // need not hear of it (2); the second tells the CSW now and asks her to hold one step until Saturday, as
+  // testifying d3-wait ("Hold off… until she has decided") and d8-plan-rescue ("once it's set up") do (1).
+  it('team-communication: "for now" and "not yet" with no word of telling later weigh 2; telling now or afterwards, one step held, weighs 1', () => {
+    const all = teamViolations();
+    const weightOf = (ref: string) => all.find((v) => v.ref === ref)?.weight;
+    const notYet = all.filter((v) => /\bfor now\b|\bno need to \w+\b[^;]*\byet\b/i.test(v.text));
+    expect(notYet.map((v) => v.ref).sort()).toEqual(['harm-reduction/d5-wait', 'trafficker-contact/d3-morning-downplay', 'whereabouts-unknown/d6-private']);
+    expect(notYet.filter((v) => v.weight !== 2).map((v) => `${v.ref} (weight ${v.weight})`)).toEqual([]);
+    // None of them says the parties will hear later; the replies at 1 do, or tell the CSW now.
+    expect(notYet.filter((v) => /\buntil\b|\bonce\b|\bafter\b|\bthen tell\b/i.test(v.text)).map((v) => v.ref)).toEqual([]);
+    const later = all.filter((v) => /\bhold off\b[^;]*\buntil\b|\bonce it's set up\b|\bbefore you do anything\b/i.test(v.text));
+    expect(later.map((v) => v.ref).sort()).toEqual(['testifying/d3-wait', 'trafficker-contact/d3-morning-ask-imani', 'trafficker-contact/d8-plan-rescue']);
+    expect(later.filter((v) => v.weight !== 1).map((v) => `${v.ref} (weight ${v.weight})`)).toEqual([]);
+    // The pairs as pairs: the same kind weighs the same, across scenarios and at one decision.
+    expect([weightOf('harm-reduction/d5-wait'), weightOf('whereabouts-unknown/d6-private'), weightOf('harm-reduction/d5-keep')]).toEqual([2, 2, 2]);
+    expect([weightOf('trafficker-contact/d3-morning-downplay'), weightOf('trafficker-contact/d3-morning-ask-imani')]).toEqual([2, 1]);
+    // Both d3-morning replies are said to the CSW, who asked; what differs is what they say.
+    expect(replyText('trafficker-contact', 'd3-morning-downplay')).toContain('No need to bring Mr. Haddad in yet');
+    expect(replyText('trafficker-contact', 'd3-morning-ask-imani')).toMatch(/^Before you do anything, can I ask Imani on Saturday/);
+    for (const ref of ['trafficker-contact/d3-morning-downplay', 'trafficker-contact/d3-morning-ask-imani']) {
+      const [id, reply] = ref.split('/') as [string, string];
+      expect(assessment(id, reply, 'csw-partnership')?.verdict, ref).toBe('follows');
+    }
+    // The reason is written where an author will look.
+    expect(replyOf('harm-reduction', 'd5-wait').authorNotes).toMatch(/weighs 2 here/);
+    expect(replyOf('whereabouts-unknown', 'd6-private').authorNotes).toMatch(/weighs 2 here/);
+    expect(replyOf('trafficker-contact', 'd3-morning-downplay').authorNotes).toMatch(/weighs 2 here, and 1 at d3-morning-ask-imani/);
+    expect(replyOf('trafficker-contact', 'd3-morning-ask-imani').authorNotes).toMatch(/weighs 1 here, and 2 at d3-morning-downplay/);
+    expect(checklist()).toContain('trafficker-contact `d3-morning-downplay` ("No need to bring Mr. Haddad in yet") weighs 2 and `d3-morning-ask-imani`');
+    expect(checklist()).toContain('harm-reduction `d5-wait` ("for now… and then decide") weighs 2, as whereabouts-unknown `d6-private` ("between the two of you for now") does');
+  });
+
+  // The supervisor rule is for a suspicion (Red Flags: "If you suspect CSEC activity on your case").
+  // Elías and Dez were identified as CSEC-involved in the spring, a CSEC CSW on each case; at harm-reduction
+  // d5 and whereabouts-unknown d6-morning what a reply keeps back is news for the case parties (Collaboration
+  // with Case Parties: "especially if a youth is officially identified"), so no reply there is scored on
+  // consult-supervisor-on-suspicion, though d5-wait names the supervisor among those it won't tell.
+  it('harm-reduction d5 and whereabouts-unknown d6-morning: keeping an identified youth\'s news from the team is scored on team-communication, not as a suspicion kept from the supervisor', () => {
+    const at = (id: string, node: string) => {
+      const n = bundledScenario(id).nodes.find((x) => x.id === node);
+      return n?.kind === 'decision' ? n.replies : [];
+    };
+    for (const [id, node] of [['harm-reduction', 'd5-tell'], ['whereabouts-unknown', 'd6-morning']] as const) {
+      expect(at(id, node).length, `${id}/${node}`).toBeGreaterThanOrEqual(3);
+      expect(at(id, node).filter((r) => r.assessments.some((a) => a.principle === 'consult-supervisor-on-suspicion')).map((r) => r.id), `${id}/${node}`).toEqual([]);
+    }
+    for (const id of ['harm-reduction', 'whereabouts-unknown']) {
+      expect(bundledScenario(id).characters.find((c) => c.role === 'youth')?.description, id).toMatch(/identified as CSEC-involved in the spring/);
+    }
+    expect(replyText('harm-reduction', 'd5-wait')).toMatch(/my supervisor/);
+    expect(replyOf('harm-reduction', 'd5-wait').authorNotes).toContain('Not scored on consult-supervisor-on-suspicion');
+    const doc = readFileSync(new URL('../../docs/authoring.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    expect(doc).toContain('The rule needs a suspicion the scenario has given.');
+    expect(doc).toContain('and not on this principle (harm-reduction `d5-wait`, whereabouts-unknown `d6-private`)');
   });
 
   // dual-involvement d4-swap (DREAM and STAR the wrong way round, said with confidence) scored +1, level with
