@@ -30,8 +30,24 @@ export interface SnapshotLike {
 /** A spoken line with its speaker resolved. */
 export interface LineView {
   speaker: string;
+  /** The speaker's role, on their first line of the moment only ('' after it, and for a person with none). */
   role: string;
   text: string;
+}
+
+/**
+ * A moment's lines with their speakers named, each speaker's role beside their first line only:
+ * "Ms. Okafor (CSW, Children's Social Worker at DCFS)" before each of her lines in a row made the
+ * dialogue heavy to read (every UI shows the role beside the name, and Who's who keeps it).
+ */
+function momentLines(lines: readonly { character: string; text: string }[], characters: ReadonlyMap<string, { name: string; role?: string }>): LineView[] {
+  const named = new Set<string>();
+  return lines.map((l) => {
+    const who = characters.get(l.character);
+    const first = !named.has(l.character);
+    named.add(l.character);
+    return { speaker: cleanLine(who?.name ?? l.character), role: first ? cleanLine(who?.role ?? '') : '', text: l.text };
+  });
 }
 
 /** A reply as offered to the volunteer. */
@@ -294,7 +310,7 @@ export function selectView(scenario: Scenario, snapshot: SnapshotLike): SessionV
     // and the frame ran past the window's last row.
     title: node.title === undefined ? undefined : cleanLine(node.title),
     narration: node.kind === 'ending' ? endingNarration(scenario, node, context.variables, context.transcript) : node.narration,
-    lines: (node.lines ?? []).map((l) => ({ speaker: cleanLine(characters.get(l.character)?.name ?? l.character), role: cleanLine(characters.get(l.character)?.role ?? ''), text: l.text })),
+    lines: momentLines(node.lines ?? [], characters),
     prompt: node.kind === 'decision' ? (node.prompt ?? 'What do you say or do?') : undefined,
     replies: node.kind === 'decision'
       ? offeredReplies(scenario, snapshot, node.id, node.replies)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { peopleMet, selectView, startingAt, startSession, type PersistedScenarioSnapshot, type Scenario } from '../../src/machines/index.js';
-import { bundledScenario } from '../helpers/bundled.js';
+import { bundledScenario, BUNDLED_IDS } from '../helpers/bundled.js';
 
 // "Who's who" for a volunteer playing: the people met so far (spoken, or named in text shown), in
 // order of first appearance, never anyone who only appears later in the story.
@@ -212,5 +212,27 @@ describe('peopleMet', () => {
       expect(peopleMet(scenario, broken, { past: [{ revealed: true }], current: { revealed: false } }).map((p) => p.id)).toEqual(['maya', 'reyes', 'dana']);
       expect(peopleMet(scenario, broken, { past: [{ revealed: true }], current: { revealed: true } }).map((p) => p.id)).toEqual(['maya', 'reyes', 'dana', 'park']);
     });
+  });
+});
+
+describe('a moment\'s lines', () => {
+  // "Ms. Okafor (CSW, Children's Social Worker at DCFS)" before each of her lines in a row: the role
+  // is said beside a speaker's first line of the moment, the name alone after it (Who's who keeps it).
+  it('name each speaker\'s role on their first line of the moment only, in every bundled scenario', () => {
+    const scenario = bundledScenario('trafficker-contact');
+    const moved = startingAt(scenario, 's-okafor-plan');
+    if (!moved.ok) throw new Error(moved.error);
+    const view = selectView(moved.scenario, startSession(moved.scenario, 'practice').getSnapshot());
+    expect(view.lines.map((l) => [l.speaker, l.role])).toEqual([['Ms. Okafor', 'CSW, Children\'s Social Worker at DCFS'], ['Ms. Okafor', '']]);
+    for (const id of BUNDLED_IDS) {
+      const each = bundledScenario(id);
+      for (const node of each.nodes) {
+        const at = startingAt(each, node.id);
+        if (!at.ok || !node.lines?.length) continue;
+        const lines = selectView(at.scenario, startSession(at.scenario, 'practice').getSnapshot()).lines;
+        const roles = new Map(each.characters.map((c) => [c.name, c.role]));
+        lines.forEach((l, i) => expect(l.role, `${id} ${node.id} line ${i + 1}`).toBe(lines.findIndex((o) => o.speaker === l.speaker) === i ? (roles.get(l.speaker) ?? '') : ''));
+      }
+    }
   });
 });
