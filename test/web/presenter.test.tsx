@@ -1364,7 +1364,7 @@ describe('presenter mode keeps the room session through a reload', () => {
     // The page is reloaded (or the tab closed and opened again) over the same storage.
     first.unmount();
     await open(store);
-    expect(screen.getByText('Resumed the room session at decision 2, with the votes and the summary so far.')).toBeTruthy();
+    expect(screen.getByText('Resumed the presenter session at decision 2, with the votes and the summary so far.')).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(decisionTitle);
     // Still revealed, with the votes typed before the reload.
     const list = screen.getByRole('heading', { name: 'The replies, revealed' }).parentElement as HTMLElement;
@@ -1389,11 +1389,11 @@ describe('presenter mode keeps the room session through a reload', () => {
     // The picker, which does not restore the session, says how far it has gone, not where it stands.
     const picker = renderApp('#/presenter', store);
     const card = (await screen.findByRole('heading', { level: 2, name: 'What Kiara tells you' })).closest('li') as HTMLElement;
-    expect(within(card).getByText('A room session is in progress here, with 1 decision made.')).toBeTruthy();
+    expect(within(card).getByText('A presenter session is in progress here, with 1 decision made.')).toBeTruthy();
     picker.unmount();
     await open(store);
     expect(screen.getByRole('button', { name: 'Continue' })).toBeTruthy();
-    expect(screen.getByText('Resumed the room session at a scene, after decision 1, with the votes and the summary so far.')).toBeTruthy();
+    expect(screen.getByText('Resumed the presenter session at a scene, after decision 1, with the votes and the summary so far.')).toBeTruthy();
   });
 
   it('keeps the votes typed at a decision not yet revealed', async () => {
@@ -1401,7 +1401,7 @@ describe('presenter mode keeps the room session through a reload', () => {
     await open(store);
     expect((boxes()[2] as HTMLInputElement).value).toBe('7');
     expect(screen.getByText('7 votes entered.')).toBeTruthy();
-    expect(screen.getByText('Resumed the room session at decision 1, with the votes and the summary so far.')).toBeTruthy();
+    expect(screen.getByText('Resumed the presenter session at decision 1, with the votes and the summary so far.')).toBeTruthy();
   });
 
   it('a tab left on the content note while another tab started the session carries that session on at "Start the session", instead of writing a fresh one over it', async () => {
@@ -1489,8 +1489,8 @@ describe('presenter mode keeps the room session through a reload', () => {
     first.unmount();
     renderApp('#/presenter', store);
     const card = (await screen.findByRole('heading', { level: 2, name: 'What Kiara tells you' })).closest('li') as HTMLElement;
-    expect(within(card).getByText('A room session is in progress here, with no decision made yet.')).toBeTruthy();
-    expect(within(card).getByRole('link', { name: /^Resume the room session:/ }).getAttribute('href')).toBe(`#/presenter/${ID}`);
+    expect(within(card).getByText('A presenter session is in progress here, with no decision made yet.')).toBeTruthy();
+    expect(within(card).getByRole('link', { name: /^Resume the presenter session:/ }).getAttribute('href')).toBe(`#/presenter/${ID}`);
   });
 
   it('start over asks first (Escape keeps the session), then starts fresh and deletes the kept session', async () => {
@@ -1499,16 +1499,16 @@ describe('presenter mode keeps the room session through a reload', () => {
     const startOver = screen.getByRole('button', { name: 'Start over' });
     startOver.focus();
     await user.keyboard('{Enter}');
-    expect(screen.getByRole('group', { name: 'Start the room session over?' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Start the presenter session over?' })).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'No, keep this session' }));
     await user.keyboard('{Escape}');
-    expect(screen.queryByRole('group', { name: 'Start the room session over?' })).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Start the presenter session over?' })).toBeNull();
     expect(document.activeElement).toBe(startOver);
     expect(store.read(KEY)).toBeDefined();
     await user.keyboard('{Enter}');
     await user.click(screen.getByRole('button', { name: 'Yes, start over' }));
     expect(store.read(KEY)).toBeUndefined();
-    expect(screen.queryByText(/Resumed the room session/)).toBeNull();
+    expect(screen.queryByText(/Resumed the presenter session/)).toBeNull();
     expect(boxes().map((b) => (b as HTMLInputElement).value)).toEqual(boxes().map(() => ''));
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
   });
@@ -1521,9 +1521,9 @@ describe('presenter mode keeps the room session through a reload', () => {
     await user.type(boxes()[0] as HTMLElement, '3');
     await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
     await user.click(screen.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
-    expect(screen.queryByText(/Resumed the room session/)).toBeNull();
+    expect(screen.queryByText(/Resumed the presenter session/)).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Start over' }));
-    expect(screen.getByRole('group', { name: 'Start the room session over?' }).textContent).toContain('The decision the room has made and the votes entered will be lost');
+    expect(screen.getByRole('group', { name: 'Start the presenter session over?' }).textContent).toContain('The decision the room has made and the votes entered will be lost');
     await user.click(screen.getByRole('button', { name: 'Yes, start over' }));
     expect(store.read(KEY)).toBeUndefined();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(firstTitle);
@@ -1535,7 +1535,7 @@ describe('presenter mode keeps the room session through a reload', () => {
     const user = userEvent.setup();
     await open(memoryStore());
     await user.click(screen.getByRole('button', { name: 'Start over' }));
-    const asked = screen.getByRole('group', { name: 'Start the room session over?' }).textContent ?? '';
+    const asked = screen.getByRole('group', { name: 'Start the presenter session over?' }).textContent ?? '';
     expect(asked).toContain('The room has entered nothing yet, so nothing is lost.');
     expect(asked).not.toMatch(/will be lost|Download the summary/);
   });
@@ -1545,7 +1545,7 @@ describe('presenter mode keeps the room session through a reload', () => {
     const store = memoryStore({ [KEY]: damaged, 'saves/youth-discloses.json': 'the volunteer\'s own save', 'records.json': 'records' });
     await open(store);
     expect(screen.getByText(/^Could not resume: The saved room session is damaged/).textContent).toBe('Could not resume: The saved room session is damaged (it is not valid JSON). A copy of the save is kept in this browser\'s storage for this site (nothing was deleted); starting fresh. My records lists the copy under “Room in this browser”, to download or remove.');
-    expect(screen.queryByText(/Resumed the room session/)).toBeNull();
+    expect(screen.queryByText(/Resumed the presenter session/)).toBeNull();
     const aside = [...store.data.keys()].filter((k) => k.startsWith(`${KEY}.damaged-`));
     expect(aside).toHaveLength(1);
     expect(store.read(aside[0] as string)).toBe(damaged);
@@ -1633,14 +1633,14 @@ describe('presenter mode keeps the room session through a reload', () => {
     // The picker says it has finished.
     renderApp('#/presenter', store);
     const card = (await screen.findByRole('heading', { level: 2, name: 'What Kiara tells you' })).closest('li') as HTMLElement;
-    expect(within(card).getByText('A room session finished here: its debrief and summary are kept until you start it again.')).toBeTruthy();
+    expect(within(card).getByText('A presenter session finished here: its debrief and summary are kept until you start it again.')).toBeTruthy();
     expect(within(card).getByRole('link', { name: 'Open the finished session: What Kiara tells you' })).toBeTruthy();
     cleanup();
     // Starting a new session asks first (the finished one may be the only copy of its summary); No keeps it.
     renderApp(`#/presenter/${ID}`, store);
     const again = await screen.findByRole('button', { name: 'Start a new session' });
     await user.click(again);
-    expect(screen.getByRole('group', { name: 'Start a new room session?' }).textContent).toContain('Download the session summary first if you want to keep it.');
+    expect(screen.getByRole('group', { name: 'Start a new presenter session?' }).textContent).toContain('Download the session summary first if you want to keep it.');
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'No, keep the finished session' }));
     await user.keyboard('{Escape}');
     expect(store.read(KEY)).toBeDefined();
@@ -1712,28 +1712,28 @@ describe('two presenter tabs on the same scenario', () => {
     expect(fromA).not.toBeNull();
     heard();
     expect(a.queryByRole('alert')).toBeNull();
-    expect(b.getByRole('alert').textContent).toBe('This room session was changed in another tab or window, so this tab has stopped saving it (the other tab\'s changes are kept) and no longer updates the projector window. Carry on there, or take over here: this tab\'s session is then saved and projected, and the other tab stops.');
+    expect(b.getByRole('alert').textContent).toBe('This presenter session was changed in another tab or window, so this tab has stopped saving it (the other tab\'s changes are kept) and no longer updates the projector window. Carry on there, or take over here: this tab\'s session is then saved and projected, and the other tab stops.');
     // Tab B goes on, but writes nothing over tab A's session.
     await user.type(b.getAllByRole('spinbutton')[1] as HTMLElement, '5');
     await user.click(b.getByRole('button', { name: 'Reveal the feedback' }));
     expect(kept()).toBe(fromA);
     // The trainer takes over in B: B's session is kept at once, B says so, and tab A, hearing of it, stops.
     // B says so to a screen reader too (focus goes on past the words, to the moment's heading).
-    const said = await announcedDuring(() => user.click(b.getByRole('button', { name: 'Take over the room session here' })));
-    expect(said).toEqual(['This tab keeps the room session and updates the projector window now; the other tab has stopped.']);
+    const said = await announcedDuring(() => user.click(b.getByRole('button', { name: 'Take over the presenter session here' })));
+    expect(said).toEqual(['This tab keeps the presenter session and updates the projector window now; the other tab has stopped.']);
     const fromB = JSON.parse(kept() ?? 'null') as { current: { votes: Record<string, number>; revealed: boolean } };
     expect(Object.values(fromB.current.votes)).toEqual([5]);
     expect(fromB.current.revealed).toBe(true);
     expect(b.queryByRole('alert')).toBeNull();
-    expect(b.getByText('This tab keeps the room session and updates the projector window now; the other tab has stopped.')).toBeTruthy();
+    expect(b.getByText('This tab keeps the presenter session and updates the projector window now; the other tab has stopped.')).toBeTruthy();
     expect(document.activeElement).toBe(b.getByRole('heading', { level: 1 }));
     const before = kept();
     heard();
-    expect(a.getByRole('alert').textContent).toMatch(/^This room session was changed in another tab or window/);
+    expect(a.getByRole('alert').textContent).toMatch(/^This presenter session was changed in another tab or window/);
     await user.type(a.getAllByRole('spinbutton')[1] as HTMLElement, '2');
     expect(kept()).toBe(before);
     // A session removed in another tab (it ended there, or started over) stops this one too.
-    await user.click(a.getByRole('button', { name: 'Take over the room session here' }));
+    await user.click(a.getByRole('button', { name: 'Take over the presenter session here' }));
     expect(kept()).not.toBe(before);
     window.localStorage.removeItem(key);
     heard();
@@ -1777,7 +1777,7 @@ describe('two presenter tabs on the same scenario', () => {
       expect(await within(screen.getByTestId('projector')).findByText('Votes: 3 (100%)')).toBeTruthy();
       // Taking over in B sends B's session at once; then tab A, hearing of it, stops sending.
       sent.length = 0;
-      await user.click(b.getByRole('button', { name: 'Take over the room session here' }));
+      await user.click(b.getByRole('button', { name: 'Take over the presenter session here' }));
       expect(sent.at(-1)).toContain(B_VOTES);
       heard();
       expect(a.getByRole('alert')).toBeTruthy();
@@ -1909,7 +1909,7 @@ describe('a decision with no words of its own, opened other than from the scene 
     const again = renderApp('#/presenter/testifying', store);
     laptopRoot = again.container;
     laptop = within(laptopRoot);
-    expect(await laptop.findByText('Resumed the room session at decision 5, with the votes and the summary so far.')).toBeTruthy();
+    expect(await laptop.findByText('Resumed the presenter session at decision 5, with the votes and the summary so far.')).toBeTruthy();
     expect(within(laptop.getByRole('region', { name: 'Before this' })).getByText(DUNN)).toBeTruthy();
     expect(within(await projector.findByRole('region', { name: 'Before this' })).getByText(DUNN)).toBeTruthy();
     // On along another branch: the next moment opens as it always does, on both screens.

@@ -69,7 +69,7 @@ describe('My records: room in this browser, and every copy set aside', () => {
     expect(kinds).toEqual([
       expect.stringMatching(/^Your records: 1 KB\. Never removed here\./),
       expect.stringMatching(/^Scenarios in progress \(1\): 3 KB\. Each goes when it is finished, or started again, from “Practise a conversation”; or remove one below, under “Scenarios in progress”\.$/),
-      expect.stringMatching(/^Presenter sessions \(1\): 1 KB\. Each goes when the trainer starts the room session over, in presenter mode; or remove one below, under “Presenter sessions”\.$/),
+      expect.stringMatching(/^Presenter sessions \(1\): 1 KB\. Each goes when the trainer starts the presenter session over, in presenter mode; or remove one below, under “Presenter sessions”\.$/),
       expect.stringMatching(/^Copies set aside \(4\): 3 KB\. Listed below, under “Damaged and outdated copies”: each can be removed\.$/),
     ]);
     // A save's copy downloads as itself, named for what it is.
@@ -237,7 +237,7 @@ describe('My records: a presenter session can be removed from "Room in this brow
     const user = userEvent.setup({ delay: null });
     renderRecords(store);
     const room = roomPart();
-    expect(room.getByText(/^Presenter sessions \(2\):/).closest('li')!.textContent).toMatch(/Each goes when the trainer starts the room session over, in presenter mode; or remove one below, under “Presenter sessions”\.$/);
+    expect(room.getByText(/^Presenter sessions \(2\):/).closest('li')!.textContent).toMatch(/Each goes when the trainer starts the presenter session over, in presenter mode; or remove one below, under “Presenter sessions”\.$/);
     const heading = list('Presenter sessions');
     expect(heading.nextElementSibling!.textContent).toMatch(/^“bus-stop”, with no decision made yet, kept on .*“night-shift”, with 2 decisions made, kept on /);
     const remove = room.getByRole('button', { name: 'Remove this presenter session (the presenter session of “night-shift”)' });

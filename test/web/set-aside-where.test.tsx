@@ -208,7 +208,7 @@ describe('a question\'s heading fits the page\'s outline', () => {
   // A finished room session's page is its debrief: h1 "Debrief: …", h2 sections, the last "What
   // next", where "Start a new session" is. Its question opens there, so it is an h3 under "What
   // next", not an h2 beside it.
-  it('Start a new room session? (a finished session) is an h3 under the debrief\'s "What next"', async () => {
+  it('Start a new presenter session? (a finished session) is an h3 under the debrief\'s "What next"', async () => {
     const { scenario } = validateScenario(example, 'example.json');
     if (!scenario) throw new Error('example invalid');
     const { container } = render(<Facilitation playable={{ scenario, file: 'example.json' }} onStartOver={() => undefined} />);
@@ -220,7 +220,7 @@ describe('a question\'s heading fits the page\'s outline', () => {
       } else fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
     }
     fireEvent.click(screen.getByRole('button', { name: 'Start a new session' }));
-    const question = screen.getByRole('heading', { name: 'Start a new room session?' });
+    const question = screen.getByRole('heading', { name: 'Start a new presenter session?' });
     expect(question.tagName).toBe('H3');
     const headings = [...container.querySelectorAll('h1, h2, h3, h4, h5, h6')];
     expect(headings.slice(0, headings.indexOf(question)).filter((h) => h.tagName === 'H2').at(-1)?.textContent).toBe('What next');

@@ -389,7 +389,7 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
   const rows: { kind: KeptKind; name: string; where: string }[] = [
     { kind: 'records', name: 'Your records', where: 'Never removed here. Download a backup file (above) to keep them elsewhere too.' },
     { kind: 'progress', name: 'Scenarios in progress', where: `Each goes when it is finished, or started again, from “Practise a conversation”; or remove one below, under “${LISTS.progress.heading}”.` },
-    { kind: 'presenter', name: 'Presenter sessions', where: `Each goes when the trainer starts the room session over, in presenter mode; or remove one below, under “${LISTS.presenter.heading}”.` },
+    { kind: 'presenter', name: 'Presenter sessions', where: `Each goes when the trainer starts the presenter session over, in presenter mode; or remove one below, under “${LISTS.presenter.heading}”.` },
     { kind: 'debrief', name: 'Last debriefs', where: `One per scenario finished, replaced by the next; each takes little room, and can be removed below, under “${LISTS.debrief.heading}”.` },
     { kind: 'copy', name: 'Copies set aside', where: `Listed below, under “${lastHeading.current}”: each can be removed.` },
     { kind: 'other', name: 'Settings', where: 'A few bytes.' },

@@ -96,12 +96,12 @@ export default function Presenter({ id, paused = false, onRoomBreakEnded, onRoom
             const room = keptFacilitation(store, slot);
             const kept = room?.decision;
             const finished = room?.finished ?? false;
-            const action = finished ? 'Open the finished session' : kept !== undefined ? 'Resume the room session' : 'Present';
+            const action = finished ? 'Open the finished session' : kept !== undefined ? 'Resume the presenter session' : 'Present';
             return (
               <li key={e.id} className="card">
                 <h2>{e.title}</h2>
                 <p className="meta">About {e.minutes} minutes</p>
-                {kept !== undefined && <p className="meta">{finished ? 'A room session finished here: its debrief and summary are kept until you start it again.' : `A room session is in progress here, ${roomMadeWords(kept - 1)}.`}</p>}
+                {kept !== undefined && <p className="meta">{finished ? 'A presenter session finished here: its debrief and summary are kept until you start it again.' : `A presenter session is in progress here, ${roomMadeWords(kept - 1)}.`}</p>}
                 <p className="content-note"><strong>Content note:</strong> {e.contentNote}</p>
                 <p className="actions"><a className="button primary" href={hrefOf({ page: 'presenter', id: e.id })} aria-label={`${action}: ${e.title}`}>{action}</a></p>
               </li>
@@ -145,7 +145,7 @@ const NO_VOTES_ENTERED = 'No votes are entered yet, so Page Down did not reveal 
 const IN_VOTE_BOX = 'In a vote box Page Down and Page Up are the box\'s, so they took no step: press Enter to go on from the boxes (from the last one, Enter goes to “Reveal the feedback”).';
 
 /** Said when "Start the session" finds the room session started in another tab meanwhile. */
-const STARTED_ELSEWHERE = 'This scenario\'s room session was started in another tab or window meanwhile, so this tab carries that session on (nothing was written over it).';
+const STARTED_ELSEWHERE = 'This scenario\'s presenter session was started in another tab or window meanwhile, so this tab carries that session on (nothing was written over it).';
 
 /**
  * Before a new room session: the scenario and its content note, shown on the projector too, so the
@@ -291,7 +291,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       mine.current = store.read(writeFacilitation(store, playable, persisted, { past, current: { votes, revealed: revealed !== undefined } }));
       setSaveError(undefined);
     } catch (e) {
-      setSaveError(`The room session could not be saved in this browser (${e instanceof Error ? e.message : 'storage refused it'}). You can go on; a reload would start it again.`);
+      setSaveError(`The presenter session could not be saved in this browser (${e instanceof Error ? e.message : 'storage refused it'}). You can go on; a reload would start it again.`);
     }
   }, [store, playable, actor, snapshot, past, votes, revealed, elsewhere]);
   // Taking over writes this tab's session at once (even unchanged); the other tab then hears of it and stops.
@@ -455,7 +455,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           {/* The finished session is kept in this browser until then: its summary may not be downloaded yet.
               An h3: it opens from "Start a new session", under the debrief's last h2, "What next". */}
           {startOver.open && (
-            <ConfirmPanel id="new-session-confirm" level={3} confirmation={startOver} title="Start a new room session?" keepLabel="No, keep the finished session" confirmLabel="Yes, start a new session" onConfirm={() => onStartOver?.(true)}>
+            <ConfirmPanel id="new-session-confirm" level={3} confirmation={startOver} title="Start a new presenter session?" keepLabel="No, keep the finished session" confirmLabel="Yes, start a new session" onConfirm={() => onStartOver?.(true)}>
               The finished session kept in this browser, with its debrief and how the room did, will be deleted. Download the session summary first if you want to keep it.
             </ConfirmPanel>
           )}
@@ -472,18 +472,18 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       <p className="status-line"><span>{view.scenarioTitle}<span className="sr-only">. </span></span><span>{stepWords(view, sceneNumber)}</span></p>
       {elsewhere === 'yes' && store && (
         <div className="notice no-print">
-          <p role="alert">This room session was changed in another tab or window, so this tab has stopped saving it (the other tab's changes are kept) and no longer updates the projector window. Carry on there, or take over here: this tab's session is then saved and projected, and the other tab stops.</p>
-          <p className="actions"><button type="button" onClick={takeOver}>Take over the room session here</button></p>
+          <p role="alert">This presenter session was changed in another tab or window, so this tab has stopped saving it (the other tab's changes are kept) and no longer updates the projector window. Carry on there, or take over here: this tab's session is then saved and projected, and the other tab stops.</p>
+          <p className="actions"><button type="button" onClick={takeOver}>Take over the presenter session here</button></p>
         </div>
       )}
       {/* Announced (focus goes on to the moment's heading below it, past these words). */}
-      {elsewhere === 'taken over' && <Announce className="notice no-print">This tab keeps the room session and updates the projector window now; the other tab has stopped.</Announce>}
+      {elsewhere === 'taken over' && <Announce className="notice no-print">This tab keeps the presenter session and updates the projector window now; the other tab has stopped.</Announce>}
       {/* Read out as well (an Announce): after "Start the session" it comes with the session, and a status that appeared with its words in it was not said. */}
       {notice && <Announce className="notice no-print">{notice}</Announce>}
       {saveError && <p className="notice no-print" role="alert">{saveError}</p>}
       {welcomeBack && resumed && (
         <div className="notice no-print">
-          <p role="status">Resumed the room session {resumedAt}, with the votes and the summary so far.</p>
+          <p role="status">Resumed the presenter session {resumedAt}, with the votes and the summary so far.</p>
         </div>
       )}
       <h1 ref={heading} tabIndex={-1}>{momentHeading(view, sceneNumber)}</h1>
@@ -565,7 +565,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           </ConfirmPanel>
         )}
         {startOver.open && (
-          <ConfirmPanel id="start-over-confirm" confirmation={startOver} title="Start the room session over?" keepLabel="No, keep this session" confirmLabel="Yes, start over" onConfirm={() => onStartOver?.()}>
+          <ConfirmPanel id="start-over-confirm" confirmation={startOver} title="Start the presenter session over?" keepLabel="No, keep this session" confirmLabel="Yes, start over" onConfirm={() => onStartOver?.()}>
             {startOverLoss(decisions.length, view.kind === 'decision' && Object.values(votes).some((n) => n > 0))}
           </ConfirmPanel>
         )}

@@ -932,16 +932,16 @@ describe('the web app in Chromium', () => {
       expect(forcedRing.ratio).toBeGreaterThanOrEqual(3);
       // A reload mid-session (localStorage, the built app) comes back to the revealed decision, and says so.
       await page.reload();
-      await page.getByRole('status').filter({ hasText: 'Resumed the room session at decision 1' }).waitFor();
+      await page.getByRole('status').filter({ hasText: 'Resumed the presenter session at decision 1' }).waitFor();
       expect(await page.getByRole('heading', { name: 'The replies, revealed' }).count()).toBe(1);
       await axeClean(s, 'e2e-presenter-resumed');
       // The picker's links, as a screen reader gets them: the kept session's and the others', no space before the colon.
       await page.goto(`${web.app.url}?presenter#/presenter`);
       await page.getByRole('list', { name: 'Scenarios to present' }).waitFor();
-      const names = (await axNames(page, 'link')).filter((n) => /^(Present|Resume the room session)\b/.test(n));
-      expect(names).toContain('Resume the room session: What Kiara tells you');
+      const names = (await axNames(page, 'link')).filter((n) => /^(Present|Resume the presenter session)\b/.test(n));
+      expect(names).toContain('Resume the presenter session: What Kiara tells you');
       expect(names).toContain('Present: Two weeks without a word');
-      expect(names.filter((n) => !/^(Present|Resume the room session): \S/.test(n))).toEqual([]);
+      expect(names.filter((n) => !/^(Present|Resume the presenter session): \S/.test(n))).toEqual([]);
       clean(s);
     } finally {
       await s.close();
