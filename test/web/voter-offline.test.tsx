@@ -5,11 +5,13 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { breaksCritical, createRoom, presenterView, reduceRoom, revealData, roomContext, validateScenario, verdictLine, voterView, type PresenterAction, type PresenterCommand, type RoomInput, type Scenario, type ToVoter, type VoterView } from '../../src/machines/index.js';
 import { packageRoot } from '../../src/terminal/paths.js';
 import voterHtml from '../../src/web/voter/voter.html?raw';
+import { SELF_CARE } from '../../src/web/self-care.js';
 
 /**
  * The phone's voter page (src/web/voter/voter.ts, which runs as it loads) in jsdom, over a fake
  * WebSocket the test plays the room through, with fake timers for its reconnection backoff. Loaded
- * once for the file: the page keeps its state in its module, as on a phone.
+ * once for the file: the page keeps its state in its module, as on a phone (and the web project
+ * shares modules between files: a second file would get this one's page). Its tests run in order.
  */
 const ROOM = 'FAKE23';
 const TITLE = 'Example: the new phone';
@@ -91,10 +93,10 @@ it('a phone that lost the room during a break says the room was on a break and t
   expect(latest().sent).toEqual([{ type: 'join', room: ROOM, device: expect.any(String) }]);
   const device = (latest().sent[0] as { device: string }).device;
   latest().deliver({ type: 'welcome', device, seq: 0, view: view({ phase: 'break', round: 1, scenarioTitle: TITLE }) });
-  expect(status()).toMatch(/^On a break: Example: the new phone\. The trainer is taking a break/);
+  expect(status()).toMatch(/^“Example: the new phone” is paused for a break\. Voting waits until the trainer is back/);
   // The room's server stops.
   latest().drop();
-  const offline = `On a break: ${TITLE}. The connection to the room was lost during the break. Reconnecting… Once it is back, this page shows where the session is.`;
+  const offline = `“${TITLE}” is paused for a break. The connection to the room was lost during the break. Reconnecting… Once it is back, this page shows where the session is.`;
   expect(status()).toBe(offline);
   // It keeps trying (its backoff: about half a second, then a second), and says the same while the room is still away.
   const tries = FakeSocket.all.length;
@@ -111,6 +113,61 @@ it('a phone that lost the room during a break says the room was on a break and t
   // Lost outside a break: the plain words, as before.
   latest().drop();
   expect(status()).toBe('Connection lost. Reconnecting…');
+});
+
+/** The room is back after the first test's drop: a new connection, welcomed with `v`. */
+async function reconnectWith(v: Omit<VoterView, 'room'>): Promise<void> {
+  const tries = FakeSocket.all.length;
+  await vi.advanceTimersByTimeAsync(11_000);
+  expect(FakeSocket.all.length).toBeGreaterThan(tries);
+  latest().open();
+  const device = (latest().sent[0] as { device: string }).device;
+  latest().deliver({ type: 'welcome', device, seq: 0, view: view(v) });
+}
+
+const selfCare = () => document.getElementById('self-care')!;
+
+// Found in a trainer's walkthrough: "On a break: What Kiara tells you." read as if the break were
+// named after the scenario; and the volunteers, whom the guide's Self-Care passage addresses, saw
+// none of it on their phones while the trainer's "Take a break" showed it on the laptop.
+it('on a break the phone says the scenario is paused for a break, and shows the guide\'s Self-Care passage and where to find support; gone once the break is over', async () => {
+  await reconnectWith({ phase: 'break', round: 1, scenarioTitle: 'What Kiara tells you' });
+  expect(status()).toBe('“What Kiara tells you” is paused for a break. Voting waits until the trainer is back. Any vote you have cast is kept.');
+  expect(selfCare().hidden).toBe(false);
+  expect(selfCare().querySelector('h2')!.textContent).toBe(`From the in-service guide: ${SELF_CARE.heading}`);
+  expect(selfCare().querySelector('blockquote')!.textContent).toBe(SELF_CARE.text);
+  expect([...selfCare().querySelectorAll('li')].map((li) => li.textContent)).toEqual([...SELF_CARE.resources]);
+  latest().deliver({ type: 'view', view: view({ phase: 'waiting', round: 1 }) });
+  expect(selfCare().hidden).toBe(true);
+});
+
+// Found in a trainer's walkthrough: "Your reply was best practice." with, right under it, a
+// heading "Your reply: best practice": said twice.
+it('after the reveal the phone says once whether its reply was best practice: the verdict says it, the heading of its reply does not say it again', () => {
+  const principles = [{ title: 'Listen first', verdict: 'follows' as const, citation: 'Engagement' }];
+  const decision = { replies: [{ number: 1, text: 'Ask how her day was.', kind: 'say' as const, enabled: true }, { number: 2, text: 'Sit with her.', kind: 'do' as const, enabled: true }] };
+  latest().deliver({ type: 'view', view: view({
+    phase: 'revealed', round: 2, decisionKey: '2-0123456789abcdef', decision, vote: 1,
+    feedback: { mine: { number: 1, replyText: 'Ask how her day was.', feedback: 'Open and warm.', principles, best: true }, bestPractice: [{ number: 2, replyText: 'Sit with her.', feedback: 'Calm.', principles }], moreBestPractice: 0 },
+  }) });
+  const feedback = document.getElementById('feedback')!;
+  expect(document.getElementById('verdict')!.textContent).toBe('Your reply was best practice. So was reply 2.');
+  expect([...feedback.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Your reply', 'Also best practice']);
+  // Not best practice: said once too.
+  latest().deliver({ type: 'view', view: view({
+    phase: 'revealed', round: 2, decisionKey: '2-0123456789abcdef', vote: 1,
+    feedback: { mine: { number: 1, replyText: 'Ask how her day was.', feedback: 'Open and warm.', principles, best: false }, bestPractice: [{ number: 2, replyText: 'Sit with her.', feedback: 'Calm.', principles }], moreBestPractice: 0 },
+  }) });
+  expect(document.getElementById('verdict')!.textContent).toBe('Your reply was not the best-practice reply. Best practice here: reply 2.');
+  expect([...feedback.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Your reply', 'Best practice']);
+});
+
+// Found in a trainer's walkthrough: "your vote is counted by a random number kept on this phone, and
+// never leaves the trainer's laptop" said that the number never leaves the laptop. The phone keeps
+// its random id (DEVICE_KEY); its vote goes to the room on the laptop, which shows only counts.
+it('the privacy line says what the phone keeps and where its vote goes', () => {
+  expect(document.querySelector('.note')!.textContent).toBe('No names, no free text: this phone is known to the room only by a random number it keeps. Your vote goes to the trainer\'s laptop and stays there: the room sees only the totals.');
+  expect(Object.keys(localStorage)).toContain('casa-practice-room-device');
 });
 
 // The phone's verdict lines are its own code (the voter page imports nothing at run time), typed with

@@ -7,6 +7,7 @@
  * textContent: scenario text is never markup.
  */
 import type { MET_IN_ALL, MET_SO_FAR, NO_ONE_MET, PhoneDecision, ToVoter, VERDICT_WORDS, VOTER_PROTOCOL, VoterView } from '../../machines/index.js';
+import type { SELF_CARE } from '../self-care.js';
 
 /**
  * The room protocol this page speaks, named in the address it connects to: a room server of another
@@ -35,6 +36,18 @@ const VERDICTS: Pick<typeof VERDICT_WORDS, 'follows' | 'violates'> = { follows: 
 const verdictLine = (p: { verdict: keyof typeof VERDICTS; title: string; citation: string }): string => `${VERDICTS[p.verdict]} ${p.title} (${p.citation})`;
 
 /**
+ * The guide's Self-Care passage, shown on the phone's break screen as the trainer's "Take a break"
+ * shows it (BreakPanel): typed as that constant, so the words cannot drift from it (or from the
+ * guide, which test/web/break.test.tsx checks it against). Not imported at run time: this page is
+ * one script, and the room serves no other.
+ */
+const SELF_CARE_WORDS: typeof SELF_CARE = {
+  heading: 'Self-Care',
+  text: 'Advocating for youth facing CSEC challenges is difficult work. CASAs are strongly encouraged to take care of oneself and discuss challenges with your Advocate Supervisor. CASAs can access the following for additional supports; EAP program, share & support.',
+  resources: ['Your Advocate Supervisor', 'EAP program', 'Share & support'],
+};
+
+/**
  * The longest message from the room this page reads (UTF-16 code units). A decision is sent whole
  * once per connection (a thousand replies of up to 1,000 characters: about 1.1 million), and every
  * other view is small. It was 200,000: a decision of more than about 190 long replies never showed.
@@ -52,7 +65,13 @@ const els = {
   feedback: $('feedback'), verdict: $('verdict'), whyReplies: $('why-replies'),
   reload: $<HTMLButtonElement>('reload'),
   people: $<HTMLDetailsElement>('people'), peopleCount: $('people-count'), peopleNone: $('people-none'), peopleList: $('people-list'),
+  selfCare: $('self-care'),
 };
+
+// The break screen's Self-Care words, set once (as text).
+$('self-care-heading').textContent = `From the in-service guide: ${SELF_CARE_WORDS.heading}`;
+$('self-care-text').textContent = SELF_CARE_WORDS.text;
+$('self-care-list').replaceChildren(...SELF_CARE_WORDS.resources.map((r) => Object.assign(document.createElement('li'), { textContent: r })));
 
 function storage(): Storage | undefined {
   try {
@@ -111,9 +130,12 @@ const UNSENT = 'Connection lost, so your vote was not sent. Reconnecting… Tap 
 /** Back after a tap that could not be sent: what UNSENT told the person to wait for (the vote marked, if any, is the one from before). */
 const BACK = 'Connected again. The reply you tapped while the connection was lost was not sent: tap it again.';
 
-/** "On a break: Title." as the break's words begin (no second full stop after a title that ends in one). */
+/**
+ * "“Title” is paused for a break.", as the break's words begin. "On a break: Title." read as if the
+ * break were named after the scenario.
+ */
 function onBreakWords(v: VoterView): string {
-  return `On a break: ${v.scenarioTitle ?? 'the session'}${/[.?!…]$/.test(v.scenarioTitle ?? '') ? '' : '.'}`;
+  return `${v.scenarioTitle ? `“${v.scenarioTitle}”` : 'The session'} is paused for a break.`;
 }
 
 /**
@@ -406,7 +428,7 @@ function draw(v: VoterView): void {
     revealed: v.vote ? 'Revealed: see why below.' : 'Revealed. You did not vote on this decision: the best-practice reply and why are below.',
     ended: 'The session has ended. Thank you for taking part.',
     // The room sends nothing of the session on a break: the scenario's title, and this.
-    break: `${onBreakWords(v)} The trainer is taking a break, and voting waits until they are back. Any vote you have cast is kept.`,
+    break: `${onBreakWords(v)} Voting waits until the trainer is back. Any vote you have cast is kept.`,
   };
   say(pending !== undefined ? 'Sending your vote…' : notice ?? words[v.phase]);
   const d = v.decision;
@@ -435,6 +457,7 @@ function draw(v: VoterView): void {
     }
   }
   drawPeople(v.phase === 'break' ? undefined : v.people, v.phase === 'ended');
+  setHidden(els.selfCare, v.phase !== 'break');
   const f = v.phase === 'revealed' ? v.feedback : undefined;
   setHidden(els.feedback, !f);
   // Drawn again only when what it says changed (not at every view: the part a screen reader was reading would go).
@@ -459,7 +482,8 @@ function draw(v: VoterView): void {
     // One part per reply, each under its own heading that says whose it is and whether it is best
     // practice (in words, not colour alone): the phone's own reply first, then best practice.
     const parts = [
-      ...(f.mine ? [{ reply: f.mine, heading: `Your reply: ${f.mine.best ? 'best practice' : 'not best practice'}`, tone: f.mine.best ? 'best' : 'not-best' }] : []),
+      // "Your reply": the verdict just above says whether it was best practice (its heading said it again).
+      ...(f.mine ? [{ reply: f.mine, heading: 'Your reply', tone: f.mine.best ? 'best' : 'not-best' }] : []),
       ...f.bestPractice.map((b) => ({ reply: b, heading: f.mine?.best ? 'Also best practice' : 'Best practice', tone: 'best' })),
     ];
     els.whyReplies.replaceChildren(...parts.map(({ reply, heading, tone }, i) => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRoom, roomContext, type RoomState, type Scenario } from '../../../src/machines/index.js';
 import { readVoterFiles, startRoomServer, type RoomServer } from '../../../src/terminal/room/server.js';
 import { packageRoot } from '../../../src/terminal/paths.js';
+import { SELF_CARE } from '../../../src/web/self-care.js';
 import { loadValidFixture, phoneOffPath } from '../../helpers/fixtures.js';
 import { Presenter } from '../../terminal/helpers/room.js';
 import { axeCleanInDark, axNames, CHROMIUM, connectChromium, fullPageScreenshot, runAxe, SCREENSHOTS, WEB_BUILD_DIR } from '../helpers/browser.js';
@@ -1017,13 +1018,17 @@ describe('presenter page of a live room in Chromium', () => {
       await phone.locator('#replies button[data-reply="2"]').click();
       await status(phone, /Vote received/);
       await trainer.getByRole('button', { name: 'Take a break' }).click();
-      await status(phone, new RegExp(`^On a break: ${scenario.title}\\. .*Any vote you have cast is kept\\.$`));
+      await status(phone, new RegExp(`^“${scenario.title}” is paused for a break\\. .*Any vote you have cast is kept\\.$`));
       expect(await phone.locator('#decision').isHidden()).toBe(true);
       expect(await phone.locator('#people').isHidden()).toBe(true);
+      // The guide's Self-Care passage, as the trainer's break shows it, on a 360-wide phone without sideways scrolling.
+      expect(await phone.locator('#self-care blockquote').innerText()).toBe(SELF_CARE.text);
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
       expect(server.state()).toMatchObject({ onBreak: true, phase: 'open' });
       expect(Object.keys(server.state().votes)).toHaveLength(1);
       await trainer.getByRole('button', { name: 'Back to where I was' }).click();
       await status(phone, /Vote received/);
+      expect(await phone.locator('#self-care').isHidden()).toBe(true);
       expect(await phone.locator('#replies button[data-reply="2"]').getAttribute('aria-pressed')).toBe('true');
       expect(await phone.locator('#replies button[data-reply="1"]').isEnabled()).toBe(true);
     } finally {
