@@ -70,8 +70,11 @@ function printed(el: Element | null): boolean {
   return true;
 }
 
-/** A live room of the example at its first decision's reveal (one phone's vote), rendered as the presenter's page shows it. */
-function renderRoomAtReveal() {
+/**
+ * A live room of the example at its first decision's reveal (one phone's vote), rendered as the
+ * presenter's page shows it; `open`: at that decision with its vote open, `view` changed by `edit`.
+ */
+function renderRoomAtReveal({ open = false, edit = (v) => v }: { open?: boolean; edit?: (view: ReturnType<typeof presenterView>) => ReturnType<typeof presenterView> } = {}) {
   const room = roomContext(validateScenario(exampleText, 'example.json').scenario as Scenario);
   const link = { room: 'FAKE23', token: 't'.repeat(43) };
   let state = createRoom(room, link.room, 1, new Date('2026-01-01T00:00:00Z'));
@@ -85,10 +88,11 @@ function renderRoomAtReveal() {
   const device = 'phone-0001-abcdefghij';
   act({ type: 'join', device }, { from: 'voter', device });
   act({ type: 'vote', seq: 1, round: state.round, reply: 1 }, { from: 'voter', device });
-  act({ type: 'reveal', round: state.round });
-  const view = presenterView(room, state, 1);
+  if (!open) act({ type: 'reveal', round: state.round });
+  const view = edit(presenterView(room, state, 1));
   const snapshot: RoomSnapshot = { status: 'open', room: link.room, view, count: view.count, join: `http://192.0.2.7:8080/join?room=${link.room}` };
-  render(<LiveRoom link={link} connect={() => ({ subscribe: () => () => undefined, getSnapshot: () => snapshot, send: () => true, close: () => undefined })} />);
+  // In the app's presenter-mode frame, whose type the page's text takes.
+  render(<div className="app presenter"><LiveRoom link={link} connect={() => ({ subscribe: () => () => undefined, getSnapshot: () => snapshot, send: () => true, close: () => undefined })} /></div>);
 }
 
 describe('the stylesheet on the pages it styles', () => {
@@ -191,6 +195,17 @@ describe('the stylesheet on the pages it styles', () => {
 
   // Presenter mode widens the page for the projector (75rem), and the navigation above it and the
   // footer below it stayed at 60rem, centred: their left edges stood 7.5rem inside the page's.
+  // Found in a trainer's walkthrough: "Introducing Kiara (youth): …", which the trainer reads aloud
+  // to the room, was the smallest grey type on the live room's laptop page (a hint's).
+  it("a live room's introduction of a character, read aloud by the trainer, is in the page's text type: its size and colour, not a hint's", () => {
+    withStylesheet();
+    const jade = { name: 'Jade', role: 'youth', description: 'Jade, 15, loves drawing and her little brother.' };
+    renderRoomAtReveal({ open: true, edit: (v) => ({ ...v, introductions: [jade] }) });
+    const said = screen.getByText(`Introducing Jade (youth): ${jade.description}`);
+    const page = document.querySelector('.app.presenter')!;
+    expect({ size: getComputedStyle(said).fontSize, color: getComputedStyle(said).color }).toEqual({ size: getComputedStyle(page).fontSize, color: getComputedStyle(page).color });
+  });
+
   it('in presenter mode the navigation and the footer line up with the page', async () => {
     withStylesheet();
     renderApp('#/presenter');

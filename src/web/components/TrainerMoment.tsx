@@ -42,7 +42,7 @@ export function TrainerMoment({ view, noteShown, revealed, onToggleNote, introdu
   const shown = noteShown || revealed;
   return (
     <>
-      {!revealed && introductions.map((i) => <p className="introduction hint no-print" key={i.name}>{introductionWords(i)}</p>)}
+      {!revealed && introductions.map((i) => <p className="introduction no-print" key={i.name}>{introductionWords(i)}</p>)}
       <div role="log" aria-label="What happens">
         {view.narration && <p className="narration">{view.narration}</p>}
         {view.lines.map((l, i) => <p className="line" key={`${view.nodeId}-${i}`}><span className="speaker">{l.speaker}{l.role ? <span className="role"> ({l.role})</span> : null}:</span> {l.text}</p>)}
