@@ -907,6 +907,11 @@ describe('the web app in Chromium', () => {
       const listMarkers = (p: Page, list: string) => p.locator(`ol.${list} > li`).evaluateAll((lis) => lis.filter((li) => getComputedStyle(li).display === 'list-item' && getComputedStyle(li).listStyleType !== 'none').length);
       expect(await listMarkers(projector, 'options')).toBe(0);
       const boxes = page.getByRole('spinbutton');
+      // At 1280 px the vote boxes of one reply and the next touched: each row is spaced from the next
+      // as the revealed replies are (0.75rem), the boxes apart by at least that.
+      const apart = await page.locator('input.vote-input').evaluateAll((inputs) => inputs.slice(1).map((b, i) => Math.round(b.getBoundingClientRect().top - inputs[i]!.getBoundingClientRect().bottom)));
+      expect(apart.length).toBeGreaterThan(0);
+      expect(apart.filter((gap) => gap < 12)).toEqual([]);
       for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).fill(String(i + 1));
       await page.getByRole('button', { name: 'Reveal the feedback' }).click();
       expect(await page.locator('#facilitator-note').count()).toBe(1);
