@@ -1,4 +1,4 @@
-import { BEST_PRACTICE, breaksCritical, signed, unavailableWords, pathReply, verdictLine, votesWords, type ReplyView, type RevealEntry } from '../machines/index.js';
+import { BEST_PRACTICE, breaksCritical, replyScoreWords, unavailableWords, pathReply, verdictLine, votesWords, type ReplyView, type RevealEntry } from '../machines/index.js';
 import type { Row } from './debrief-lines.js';
 import { wrapText } from './wrap.js';
 
@@ -93,7 +93,7 @@ function revealCells(reveal: { total: number; entries: RevealEntry[] }, width: n
     ...Array<string>(tallest - replyRows(r)).fill(''),
     ...(r.best ? [BEST_PRACTICE] : column !== undefined ? [''] : []),
     ...(together ? [votes(r).join(' ')] : votes(r)),
-    `Score: ${signed(r.value)}`,
+    replyScoreWords(r.value),
     ...r.assessments.map((a) => verdictLine({ ...a, critical: breaksCritical(a) })),
     r.feedback,
     ...closed(r),

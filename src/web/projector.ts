@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { breaksCritical, criticalGroups, decisionNumbers, guideCitation, progressWords, sceneWords, unavailableWords, verdictLine, VERDICT_WORDS, votesWords, type Debrief, type ReplyView, type RevealEntry, type SessionView } from '../machines/index.js';
+import { breaksCritical, criticalGroups, decisionNumbers, guideCitation, progressWords, replyScoreWords, sceneWords, unavailableWords, verdictLine, VERDICT_WORDS, votesWords, type Debrief, type ReplyView, type RevealEntry, type SessionView } from '../machines/index.js';
 import { blankKeyOf, singleKeysOn, type ClickerKey } from './clicker.js';
 
 /**
@@ -27,6 +27,8 @@ export interface ProjectedReveal {
   unavailable?: string;
   votes: string;
   percent: number;
+  /** Its points, "Score: +3" (replyScoreWords; version 13). */
+  score: string;
   feedback: string;
   verdicts: ProjectedVerdict[];
 }
@@ -153,9 +155,9 @@ export function projectedBreak(state: ProjectorState): ProjectorState {
  * story does not open at the decision, why, `unavailable`, before and at the reveal; 10: a reveal in
  * pages, the page asked for, `page`, and how a window split it, the `pages` message; 11: a
  * decision's setup, the scenes before it, `setup`, when it is opened other than from them; 12: the
- * trainer's break, a state of its own, `break`).
+ * trainer's break, a state of its own, `break`; 13: each revealed reply's points, `score`).
  */
-export const PROJECTOR_PROTOCOL = 12;
+export const PROJECTOR_PROTOCOL = 13;
 
 export type ProjectorMessage =
   | { type: 'state'; state: ProjectorState; v?: number }
@@ -213,7 +215,7 @@ export function projectedReveal(entries: readonly RevealEntry[], total: number, 
   return entries.map((e) => {
     const reply = byId.get(e.replyId);
     return {
-      number: e.number, text: e.replyText, kind: e.replyKind, best: e.best, ...(reply && !reply.enabled ? { unavailable: unavailableWords(reply) } : {}), votes: votesWords(e, total), percent: e.percent, feedback: e.feedback,
+      number: e.number, text: e.replyText, kind: e.replyKind, best: e.best, ...(reply && !reply.enabled ? { unavailable: unavailableWords(reply) } : {}), votes: votesWords(e, total), percent: e.percent, score: replyScoreWords(e.value), feedback: e.feedback,
       verdicts: (e.assessments ?? []).map((a) => ({ verdict: a.verdict, text: verdictLine({ ...a, critical: breaksCritical(a) }) })),
     };
   });

@@ -259,6 +259,7 @@ describe('live room on the presenter page', () => {
     client.vote('phone-0005-abcdefghij', 'phone-curious');
     expect(screen.getByText(/5 phones joined \(5 connected\); 5 votes in this round/)).toBeTruthy();
     expect(screen.queryByText(/Best practice/)).toBeNull();
+    expect(document.body.textContent).not.toContain('Score:');
 
     await user.click(screen.getByRole('button', { name: 'Lock the vote' }));
     expect(client.sent.at(-1)).toEqual({ type: 'lock', round: 1 });
@@ -280,6 +281,8 @@ describe('live room on the presenter page', () => {
     expect(byReply('phone-accuse').textContent).toContain('Votes: 1 (20%)');
     expect(byReply('phone-accuse').textContent).not.toContain('Best practice');
     expect(byReply('phone-ignore').textContent).toContain('Votes: 1 (20%)');
+    // Each reply's points, in the words of the terminal's room console ("Score: +2"); none before the reveal.
+    expect(items.map((li) => [li.dataset.reply, [...li.querySelectorAll('.reply-score')].map((p) => p.textContent)])).toEqual(expect.arrayContaining([['phone-curious', ['Score: +2']], ['phone-accuse', ['Score: −3']], ['phone-ignore', ['Score: +1']]]));
     // An action stays marked "Do:" at the reveal, as in the replies the room voted on: never read as words to say.
     expect(byReply('phone-ignore').querySelector('p')?.textContent).toMatch(/^\d\. Do: Say nothing about the phone/);
     expect(byReply('phone-accuse').querySelector('p')?.textContent).toMatch(/^\d\. Who bought you that\?/);
@@ -899,6 +902,7 @@ describe('live room on the presenter page', () => {
     expect(projector().queryByText(/Voting is/)).toBeNull();
     const best = projector().getByText('★ Best practice').closest('li') as HTMLElement;
     expect(best.textContent).toContain('Votes: 1 (50%)');
+    expect(best.querySelector('.reply-score')?.textContent).toMatch(/^Score: [+−]?\d+$/);
     // The reveal gets the screen: how to join on one line (late joiners), without the QR code.
     const joinLine = () => screen.getByTestId('projector').querySelector('.join-line')?.textContent;
     expect(joinLine()).toBe(`Join: ${JOIN} ·, code ${ROOM}`);

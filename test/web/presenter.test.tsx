@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { facilitationKey, memoryStore, selectView, startFacilitation, TOO_MANY_VOTES, validateScenario, writeFacilitation, type Scenario, type Store } from '../../src/machines/index.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import { Facilitation } from '../../src/web/pages/Presenter.js';
@@ -76,10 +76,21 @@ async function presentToDebrief(user: ReturnType<typeof userEvent.setup>, pick =
   }
 }
 describe('presenter mode', () => {
-  it('hides the facilitator note and scores until the reveal; the reveal marks best practice with vote bars; the trainer picks the branch', async () => {
+  // The points: found in a trainer's walkthrough, the intro said "Replies are shown without scores
+  // until the reveal", but the web reveal showed none, where the terminal's (--facilitate) says
+  // "Score: +3" under each reply and the summary has a Points column.
+  it('hides the facilitator note and scores until the reveal; the reveal marks best practice with vote bars and shows each reply\'s points in the terminal\'s words, on the laptop and the projector; the trainer picks the branch', async () => {
     const user = userEvent.setup();
+    // What the projector window is sent (ProjectorScreen shows a reveal's points as sent: see the projector's reveal test).
+    const sent: { reveal?: { text: string; score?: string }[] }[] = [];
+    const projector = new BroadcastChannel(PROJECTOR_CHANNEL);
+    projector.onmessage = (e: MessageEvent<{ type?: string; state?: (typeof sent)[number] }>) => {
+      if (e.data.type === 'state' && e.data.state) sent.push(e.data.state);
+    };
+    onTestFinished(() => projector.close());
     render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
     expect(screen.getByText(/What is the most natural thing to say here/)).toBeTruthy();
+    expect(document.body.textContent).not.toContain('Score:');
     expect(screen.queryByText(NOTE)).toBeNull();
     expect(screen.queryByText(/Best practice/)).toBeNull();
     expect(screen.queryByText(/A light, friendly question/)).toBeNull();
@@ -117,6 +128,14 @@ describe('presenter mode', () => {
     expect(best[0]?.textContent).toContain('Votes: 3 (60%)');
     expect((best[0]?.querySelector('.vote-bar') as HTMLElement).style.width).toBe('60%');
     expect(list.textContent).toContain('A light, friendly question');
+    // Each reply's points (the example's, as the terminal's test reads them), found by its words: the replies are shuffled.
+    const expected = [['How did you get it?', 'Score: +2'], ['You need to tell me the truth', 'Score: −3'], ['Say nothing about the phone', 'Score: +1']];
+    const scores = (root: HTMLElement) => Object.fromEntries([...root.querySelectorAll('ol.reveal > li')].map((li) => [expected.find(([words]) => li.textContent?.includes(words!))?.[0], [...li.querySelectorAll('.reply-score')].map((p) => p.textContent)]));
+    const want = Object.fromEntries(expected.map(([words, score]) => [words, [score]]));
+    expect(scores(list)).toEqual(want);
+    await waitFor(() => expect(sent.at(-1)?.reveal).toHaveLength(3));
+    expect(Object.fromEntries(sent.at(-1)!.reveal!.map((r) => [expected.find(([words]) => r.text.includes(words!))?.[0], [r.score]]))).toEqual(want);
+    expect(sent.slice(0, -1).some((state) => JSON.stringify(state).includes('Score:'))).toBe(false);
     // The trainer follows the room's choice: the story goes on along that branch.
     await user.click(within(best[0] as HTMLElement).getByRole('button', { name: /Follow reply/ }));
     expect(screen.getByText(/My boyfriend got it for me/)).toBeTruthy();
@@ -1023,13 +1042,15 @@ describe('presenter mode on two screens', () => {
     await screen.findByRole('heading', { level: 1, name: 'Projector screen' });
     const laptop = new BroadcastChannel('casa-practice-projector');
     const moment = { kind: 'moment', scenarioTitle: 'S', step: 'Decision 1 of about 2', title: 'At the café', narration: 'Jade scrolls on a new phone.', lines: [{ speaker: 'Jade', text: 'Look at this.' }], discussionPrompt: 'What would a question feel like to Jade?', replies: [{ number: 1, text: 'Nice one!', kind: 'say' }] };
-    const reveal = [{ number: 1, text: 'Nice one!', best: true, votes: '3 (100%)', percent: 100, feedback: 'Curious, not interrogating.', verdicts: [] }];
+    const reveal = [{ number: 1, text: 'Nice one!', best: true, votes: '3 (100%)', percent: 100, score: 'Score: +2', feedback: 'Curious, not interrogating.', verdicts: [] }];
     try {
       laptop.postMessage({ type: 'state', state: moment, v: PROJECTOR_PROTOCOL });
       expect(await screen.findByText('Jade scrolls on a new phone.')).toBeTruthy();
       expect(screen.getByText('What would a question feel like to Jade?')).toBeTruthy();
       laptop.postMessage({ type: 'state', state: { ...moment, note: 'Listen for assumptions.', reveal }, v: PROJECTOR_PROTOCOL });
       expect(await screen.findByText('Votes: 3 (100%)')).toBeTruthy();
+      // Each reply's points, as the laptop sends them.
+      expect(screen.getByText('Score: +2').closest('li')?.textContent).toContain('Nice one!');
       expect(screen.getByRole('heading', { level: 1, name: 'At the café' })).toBeTruthy();
       expect(screen.getByText('Listen for assumptions.')).toBeTruthy();
       expect(screen.queryByText('Jade scrolls on a new phone.')).toBeNull();

@@ -235,6 +235,15 @@ export function inVoice(sentence: string, voice: Voice): string {
   return voice === 'you' ? sentence : sentence.replace(/^(Critical: )?[Yy]ou /, (_, critical: string | undefined) => `${critical ?? ''}${critical ? 'the room' : 'The room'} `);
 }
 
+/**
+ * One reply's points at a reveal, "Score: +3": the terminal's presenter screen and room console, the
+ * web presenter page, its projector window and the live room's page say it alike (the session
+ * summary's Points column has the same number, `signed`).
+ */
+export function replyScoreWords(value: number): string {
+  return `Score: ${signed(value)}`;
+}
+
 /** The mark beside the best-practice reply in a reveal or a session summary. */
 export const BEST_PRACTICE = '★ best practice';
 

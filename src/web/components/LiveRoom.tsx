@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { backFromEndingWords, breaksCritical, citationWords, STALE_DOWNLOAD_WORDS, backToDecision, scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
+import { backFromEndingWords, breaksCritical, citationWords, replyScoreWords, STALE_DOWNLOAD_WORDS, backToDecision, scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
 import { connectRoom, qrUrl, thisPageId, type RoomClient, type RoomLink, type RoomSnapshot, type RoomStatus } from '../room-client.js';
 import { clickerButton, ClickerHint, NO_BRANCH_WORDS, useClickerKeys, type ClickerKeys } from '../clicker.js';
 import { downloadText } from '../download.js';
@@ -429,6 +429,7 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
                       {/* An action stays marked "Do:" at the reveal, as in the replies before it: never read as words to say. */}
                       <p><strong>{e.number}.</strong> {e.replyKind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{e.replyText} {e.best && <strong className="best-mark">★ Best practice</strong>}</p>
                       <div className="vote-row"><div className="vote-bar" aria-hidden="true" style={{ width: `${e.percent}%` }} /><span className="votes">Votes: {votesWords(e, reveal.total)}</span></div>
+                      <p className="reply-score">{replyScoreWords(e.value)}</p>
                       <p>{e.feedback}</p>
                       <ul className="verdicts">{(e.assessments ?? []).map((a) => <li key={a.principleId} className={a.verdict}>{VERDICT_WORDS[a.verdict]} {a.title} <span className="cite">({citationWords(a.citation, breaksCritical(a))})</span></li>)}</ul>
                       <FollowReply reply={reply} number={e.number} disabled={busy} onFollow={() => send({ type: 'choose', round: view.round, reply: e.replyId })} />

@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  decisionSetup, introductionsAt, sceneNumberAt, peopleMet, backFromEndingWords, breaksCritical, citationWords, STALE_DOWNLOAD_WORDS, backLossWords, backToDecision, undoEnding, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, roomDidWords, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomBack, roomLossWords, roomMadeWords, selectView,
+  decisionSetup, introductionsAt, sceneNumberAt, peopleMet, backFromEndingWords, breaksCritical, citationWords, replyScoreWords, STALE_DOWNLOAD_WORDS, backLossWords, backToDecision, undoEnding, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, roomDidWords, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomBack, roomLossWords, roomMadeWords, selectView,
   startFacilitation, startSession, summaryBaseName, votesEnteredWords, votesWords, writeFacilitation,
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type SessionView, type Store, type Votes,
 } from '../../machines/index.js';
@@ -536,6 +536,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
                   {/* An action stays marked "Do:" at the reveal, as in the replies before it: never read as words to say. */}
                   <p><strong>{e.number}.</strong> {e.replyKind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{e.replyText} {e.best && <strong className="best-mark">★ Best practice</strong>}</p>
                   <div className="vote-row"><div className="vote-bar" aria-hidden="true" style={{ width: `${e.percent}%` }} /><span>Votes: {votesWords(e, revealed.total)}</span></div>
+                  <p className="reply-score">{replyScoreWords(e.value)}</p>
                   <p>{e.feedback}</p>
                   <ul className="verdicts">{e.assessments.map((a) => <li key={a.principleId} className={a.verdict}>{VERDICT_WORDS[a.verdict]} {a.title} <span className="cite">({citationWords(a.citation, breaksCritical(a))})</span></li>)}</ul>
                   <FollowReply reply={reply} number={e.number} onFollow={() => follow(e.number, e.replyId)} />

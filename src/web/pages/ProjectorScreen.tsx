@@ -624,6 +624,7 @@ export default function ProjectorScreen() {
                 <p><strong>{num(r.number)}.</strong> {r.kind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{text(r.text)} {r.best === true && <strong className="best-mark">★ Best practice</strong>}</p>
                 {text(r.unavailable, 500) && <p className="hint">{text(r.unavailable, 500)}</p>}
                 <div className="vote-row"><div className="vote-bar" aria-hidden="true" style={{ width: `${Math.max(0, Math.min(100, Number(r.percent) || 0))}%` }} /><span>Votes: {text(r.votes)}</span></div>
+                {text(r.score, 40) && <p className="reply-score">{text(r.score, 40)}</p>}
               </div>
               <div className="assessed">
                 <p>{text(r.feedback)}</p>

@@ -116,7 +116,7 @@ describe('line breaks in a scenario in Chromium', () => {
       if (SCREENSHOTS) await fullPageScreenshot(projector, 'e2e-line-breaks-projector');
       await send({
         ...moment,
-        reveal: node.replies.map((r, i) => ({ number: i + 1, text: r.text, kind: r.kind ?? 'say', best: i === 0, votes: '1 (33%)', percent: 33, feedback: r.feedback, verdicts: [] })),
+        reveal: node.replies.map((r, i) => ({ number: i + 1, text: r.text, kind: r.kind ?? 'say', best: i === 0, votes: '1 (33%)', percent: 33, score: 'Score: +1', feedback: r.feedback, verdicts: [] })),
         note: node.facilitatorNote,
       } as ProjectorState);
       await projector.locator('ol.reveal').waitFor();
