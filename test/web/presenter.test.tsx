@@ -1417,6 +1417,72 @@ describe('presenter mode keeps the room session through a reload', () => {
     expect(screen.getByText('Resumed the presenter session at a scene, after decision 1, with the votes and the summary so far.')).toBeTruthy();
   });
 
+  // Found in a trainer's walkthrough: presenter mode without a live room had no "End the session"
+  // (a live room has one; the terminal's q ends and writes the summary): a trainer out of time could
+  // not put how the room did on the projector.
+  it('"End the session" asks first, as a live room\'s does, then shows how the room did with its summary to download, on the projector too; kept so across a reload, not carried on', async () => {
+    const files = captureDownloads();
+    const user = userEvent.setup();
+    const store = memoryStore();
+    const sent: { kind?: string; outcome?: string; agreement?: string }[] = [];
+    const projector = new BroadcastChannel(PROJECTOR_CHANNEL);
+    projector.onmessage = (e: MessageEvent<{ type?: string; state?: (typeof sent)[number] }>) => {
+      if (e.data.type === 'state' && e.data.state) sent.push(e.data.state);
+    };
+    onTestFinished(() => projector.close());
+    const first = await open(store);
+    await user.type(boxes()[0] as HTMLElement, '3');
+    await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+    await user.click(screen.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
+    while (!screen.queryByRole('button', { name: 'Reveal the feedback' })) await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.type(boxes()[1] as HTMLElement, '2');
+    const end = screen.getByRole('button', { name: 'End the session' });
+    await user.click(end);
+    const question = screen.getByRole('group', { name: 'End the session?' });
+    expect(question.textContent).toContain('The session cannot be carried on after this.');
+    // The safe answer first, as every question of the app; Escape keeps going too.
+    expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'No, keep going' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('group', { name: 'End the session?' })).toBeNull();
+    expect(document.activeElement).toBe(end);
+    await user.click(end);
+    await user.click(screen.getByRole('button', { name: 'Yes, end the session' }));
+    const heading = screen.getByRole('heading', { level: 2, name: 'How often the room matched best practice' });
+    expect(document.activeElement).toBe(heading);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('The session has ended');
+    const did = heading.nextElementSibling?.textContent;
+    expect(did).toMatch(/^The branch the room took was best practice at \d of 1 decision/);
+    expect(screen.queryAllByRole('spinbutton')).toEqual([]);
+    expect(screen.queryByRole('button', { name: /^(Continue|Reveal the feedback|Back to decision \d)$/ })).toBeNull();
+    // The projector: how the room did, as a live room's end screen.
+    await waitFor(() => expect(sent.at(-1)).toMatchObject({ kind: 'done', outcome: 'The session has ended.', agreement: did }));
+    // The summary: both decisions, the second where the session stopped, with its votes.
+    await user.click(screen.getByRole('button', { name: 'Download the session summary' }));
+    const md = await files.at(-1)?.blob.text();
+    expect(md).toContain('## Decision 2:');
+    expect(md).toContain('Votes: 2 in all.');
+    expect(md).toContain('The session stopped at this decision.');
+    expect(md).toContain('The session ended before the scenario did.');
+    // A reload (or the picker): the ended session, not carried on.
+    first.unmount();
+    const picker = renderApp('#/presenter', store);
+    const card = (await screen.findByRole('heading', { level: 2, name: 'What Kiara tells you' })).closest('li') as HTMLElement;
+    expect(within(card).getByText(/^A presenter session was ended here before its story did/)).toBeTruthy();
+    expect(within(card).getByRole('link', { name: /^Open the ended session:/ })).toBeTruthy();
+    picker.unmount();
+    renderApp(`#/presenter/${ID}`, store);
+    expect(await screen.findByRole('heading', { level: 1, name: 'The session has ended' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'How often the room matched best practice' }).nextElementSibling?.textContent).toBe(did);
+    expect(screen.queryByText(/Resumed the presenter session/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Download the session summary' }));
+    expect((await files.at(-1)?.blob.text())?.replace(/^Trainer-led session, .*$/m, '')).toBe(md?.replace(/^Trainer-led session, .*$/m, ''));
+    // A new session, asked first, starts on the content note.
+    await user.click(screen.getByRole('button', { name: 'Start a new session' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, start a new session' }));
+    expect(await screen.findByRole('button', { name: 'Start the session' })).toBeTruthy();
+    expect(store.read(KEY)).toBeUndefined();
+  });
+
   it('keeps the votes typed at a decision not yet revealed', async () => {
     const { store } = await typedThenClosed(2, '7');
     await open(store);

@@ -40,6 +40,11 @@ export interface RoomProgress {
   past: RoomRound[];
   /** The decision on screen now (no votes and not revealed at a scene). */
   current: RoomRound;
+  /**
+   * The trainer ended the session before its story did (web presenter mode's "End the session", as
+   * a live room's): it is not carried on, and opens on how the room did and its summary.
+   */
+  ended?: boolean;
 }
 
 /** A trainer-led session as kept in the store. */
@@ -51,6 +56,8 @@ export interface FacilitationSlot {
   session: SavedSession;
   past: RoomRound[];
   current: RoomRound;
+  /** Only when true (RoomProgress.ended). */
+  ended?: true;
 }
 
 /** Keeps a trainer-led session in progress; returns its key. */
@@ -63,6 +70,7 @@ export function writeFacilitation(store: Store, playable: PlayableScenario, pers
     session: saveSession(playable.scenario, persistedSnapshot, now),
     past: progress.past.map(round),
     current: round(progress.current),
+    ...(progress.ended === true ? { ended: true as const } : {}),
   };
   const key = facilitationKey(playable);
   store.write(key, `${JSON.stringify(slot)}\n`);
@@ -93,6 +101,8 @@ export interface RestoredFacilitation {
   standsAt: string;
   /** Whether it has reached its ending (kept until the trainer starts again: its debrief and summary). */
   finished: boolean;
+  /** Whether the trainer ended it before its story did (RoomProgress.ended; kept until the trainer starts again: how the room did and its summary). */
+  ended: boolean;
 }
 
 /** What `readFacilitation` finds. Every text in it is clean (a kept session is untrusted input). */
@@ -135,6 +145,7 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
   const past = Array.isArray(slot.past) ? slot.past.map(roundOf) : undefined;
   const current = roundOf(slot.current);
   if (!past || past.some((r) => r === undefined) || current === undefined) return bad(DAMAGED('its votes are malformed'));
+  if (slot.ended !== undefined && slot.ended !== true) return bad(DAMAGED('whether it was ended is malformed'));
   const rounds = past as RoomRound[];
   // The decision views, rebuilt by replaying the session: the one before each reply, and where it stands.
   const transcript = (restored.snapshot as unknown as { context: SessionContext }).context.transcript;
@@ -159,8 +170,9 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
   const standing = here.kind === 'decision' ? current : { votes: {}, revealed: false };
   const finished = restored.snapshot.status === 'done';
   const decision = transcript.length + 1;
+  const ended = slot.ended === true && !finished;
   const standsAt = finished ? 'the ending' : here.kind === 'decision' ? `decision ${decision}` : `the scene before decision ${decision}`;
-  return { kind: 'ok', key, playable: loaded, snapshot: restored.snapshot, progress: { past: rounds, current: standing }, decisions, reveals, decision, standsAt, finished };
+  return { kind: 'ok', key, playable: loaded, snapshot: restored.snapshot, progress: { past: rounds, current: standing, ...(ended ? { ended } : {}) }, decisions, reveals, decision, standsAt, finished, ended };
 }
 
 /** Votes are for replies of the decision they were entered at. */

@@ -20,6 +20,8 @@ export interface KeptFacilitation {
   decision: number;
   /** It has reached its ending (the web app keeps a finished session until the trainer starts again). */
   finished: boolean;
+  /** The trainer ended it before its story did (web presenter mode's "End the session"; kept as a finished one is). */
+  ended: boolean;
 }
 
 /**
@@ -30,10 +32,11 @@ export function keptFacilitation(store: Store, playable: SlotOf): KeptFacilitati
   try {
     const text = store.read(facilitationKey(playable));
     if (text === undefined) return undefined;
-    const raw = JSON.parse(text) as { format?: unknown; session?: { snapshot?: { status?: unknown; context?: { transcript?: unknown } } } } | null;
+    const raw = JSON.parse(text) as { format?: unknown; ended?: unknown; session?: { snapshot?: { status?: unknown; context?: { transcript?: unknown } } } } | null;
     if (raw?.format !== 'casa-practice-facilitation') return undefined;
     const transcript = raw.session?.snapshot?.context?.transcript;
-    return Array.isArray(transcript) ? { decision: transcript.length + 1, finished: raw.session?.snapshot?.status === 'done' } : undefined;
+    const finished = raw.session?.snapshot?.status === 'done';
+    return Array.isArray(transcript) ? { decision: transcript.length + 1, finished, ended: !finished && raw.ended === true } : undefined;
   } catch {
     return undefined;
   }

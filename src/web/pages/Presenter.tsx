@@ -96,12 +96,13 @@ export default function Presenter({ id, paused = false, onRoomBreakEnded, onRoom
             const room = keptFacilitation(store, slot);
             const kept = room?.decision;
             const finished = room?.finished ?? false;
-            const action = finished ? 'Open the finished session' : kept !== undefined ? 'Resume the presenter session' : 'Present';
+            const ended = room?.ended ?? false;
+            const action = finished ? 'Open the finished session' : ended ? 'Open the ended session' : kept !== undefined ? 'Resume the presenter session' : 'Present';
             return (
               <li key={e.id} className="card">
                 <h2>{e.title}</h2>
                 <p className="meta">About {e.minutes} minutes</p>
-                {kept !== undefined && <p className="meta">{finished ? 'A presenter session finished here: its debrief and summary are kept until you start it again.' : `A presenter session is in progress here, ${roomMadeWords(kept - 1)}.`}</p>}
+                {kept !== undefined && <p className="meta">{finished ? 'A presenter session finished here: its debrief and summary are kept until you start it again.' : ended ? 'A presenter session was ended here before its story did: how the room did and its summary are kept until you start it again.' : `A presenter session is in progress here, ${roomMadeWords(kept - 1)}.`}</p>}
                 <p className="content-note"><strong>Content note:</strong> {e.contentNote}</p>
                 <p className="actions"><a className="button primary" href={hrefOf({ page: 'presenter', id: e.id })} aria-label={`${action}: ${e.title}`}>{action}</a></p>
               </li>
@@ -143,6 +144,9 @@ const NO_VOTES_ENTERED = 'No votes are entered yet, so Page Down did not reveal 
 
 /** Said when a clicker's Page Down or Page Up is pressed in a vote box, where it is the box's key. */
 const IN_VOTE_BOX = 'In a vote box Page Down and Page Up are the box\'s, so they took no step: press Enter to go on from the boxes (from the last one, Enter goes to “Reveal the feedback”).';
+
+/** Where a session the trainer ended before its story did stands, on the laptop's status line and the projector's end screen (a live room's words). */
+const SESSION_ENDED = 'The session has ended.';
 
 /** Said when "Start the session" finds the room session started in another tab meanwhile. */
 const STARTED_ELSEWHERE = 'This scenario\'s presenter session was started in another tab or window meanwhile, so this tab carries that session on (nothing was written over it).';
@@ -247,6 +251,10 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   // Where the session came back to, said once: the moment on screen when it was restored.
   const [resumedAt] = useState(() => whereWords(view));
   const startOver = useConfirmation();
+  // "End the session" (as a live room's): the trainer out of time ends it before its story does; the
+  // page then shows how the room did and its summary, kept so until the trainer starts a new session.
+  const endSession = useConfirmation();
+  const [ended, setEnded] = useState(() => resumed?.ended === true && !resumed.finished);
   // Going back asks first when it would clear the votes entered at this decision (as the terminal's u does).
   const goBack = useConfirmation();
   const [saveError, setSaveError] = useState<string>();
@@ -270,7 +278,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   // Kept on every change (a vote typed, the reveal, each step), so a reload or a closed tab comes
   // back here; kept at the ending too (a reload there lost the debrief and the summary not yet
   // downloaded), until the trainer starts again. Opening a scenario and leaving at once keeps nothing.
-  const [opened] = useState(() => JSON.stringify([actor.getPersistedSnapshot(), past, votes, revealed !== undefined]));
+  const [opened] = useState(() => JSON.stringify([actor.getPersistedSnapshot(), past, votes, revealed !== undefined, ended]));
   const written = useRef<string | undefined>(opened);
   // Two tabs (or windows) on the same scenario keep the same session: once another one changes it,
   // this tab stops writing (the latest change is kept, not silently overwritten) until the trainer
@@ -285,15 +293,15 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     if (!store || elsewhere === 'yes') return;
     try {
       const persisted = actor.getPersistedSnapshot();
-      const text = JSON.stringify([persisted, past, votes, revealed !== undefined]);
+      const text = JSON.stringify([persisted, past, votes, revealed !== undefined, ended]);
       if (text === written.current) return;
       written.current = text;
-      mine.current = store.read(writeFacilitation(store, playable, persisted, { past, current: { votes, revealed: revealed !== undefined } }));
+      mine.current = store.read(writeFacilitation(store, playable, persisted, { past, current: { votes, revealed: revealed !== undefined }, ...(ended ? { ended } : {}) }));
       setSaveError(undefined);
     } catch (e) {
       setSaveError(`The presenter session could not be saved in this browser (${e instanceof Error ? e.message : 'storage refused it'}). You can go on; a reload would start it again.`);
     }
-  }, [store, playable, actor, snapshot, past, votes, revealed, elsewhere]);
+  }, [store, playable, actor, snapshot, past, votes, revealed, ended, elsewhere]);
   // Taking over writes this tab's session at once (even unchanged); the other tab then hears of it and stops.
   const takeOver = () => {
     written.current = undefined;
@@ -323,11 +331,12 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   // the keys step through first (see useRevealPages). This reveal, by where the session stands.
   const revealId = atReveal ? `${scenario.id} ${view.nodeId} ${past.length}` : undefined;
   const paging = useRevealPages(revealId);
-  const keys: ClickerKeys = view.done ? {
+  // Ended by the trainer: nothing to step through (the session is not carried on).
+  const keys: ClickerKeys = ended ? { off: paused || startOver.open } : view.done ? {
     off: paused || startOver.open,
     ...(back !== undefined ? { back: { label: `Back to decision ${back}` } } : {}),
   } : {
-    off: paused || goBack.open || startOver.open,
+    off: paused || goBack.open || startOver.open || endSession.open,
     inField: IN_VOTE_BOX,
     ...(view.kind === 'decision'
       ? (atReveal ? {} : { next: { label: 'Reveal the feedback', when: 'once votes are entered', ...(entered === 0 ? { refused: NO_VOTES_ENTERED } : {}) } })
@@ -338,7 +347,14 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
 
   // What the projector window shows: the moment, and after the reveal the feedback and votes (the
   // note too); the trainer's own toggle of the note stays on the laptop.
-  const projected: ProjectorState = view.done && view.debrief
+  // The decisions as the session's summary and how the room did take them: with the decision on
+  // screen and the votes entered there (as the terminal's and the live room's do), while it is not over.
+  const here = !view.done && view.kind === 'decision';
+  const summaryDecisions = here ? [...decisions, facilitatedDecision(view, votes as Votes)] : decisions;
+  const projected: ProjectorState = ended && !view.done
+    // Ended before the story did: how the room did, as a live room's end screen says it.
+    ? { kind: 'done', scenarioTitle: view.scenarioTitle, outcome: SESSION_ENDED, score: '', agreement: roomDidWords(scenario, summaryDecisions).join(' ') }
+    : view.done && view.debrief
     ? { kind: 'done', scenarioTitle: view.scenarioTitle, ending: projectedEnding(view), followed: projectedFollowed(view, false), ...projectedOutcome(view.debrief), score: `Score: ${scoreWords(view.debrief.score)}`, agreement: roomDidWords(scenario, decisions).join(' ') }
     : {
       kind: 'moment', scenarioTitle: view.scenarioTitle, step: stepWords(view, sceneNumber),
@@ -365,6 +381,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       setSetupAt(undefined);
       setWelcomeBack(false);
       startOver.close();
+      endSession.close();
       setElsewhere((e) => (e === 'taken over' ? 'no' : e));
     });
     // At the end, how often the room matched best practice (and its summary's download): the
@@ -422,12 +439,20 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     });
     heading.current?.focus();
   };
+  // "Yes, end the session": what was entered is kept (the summary takes it), the page shows how the room did.
+  const endNow = () => {
+    flushSync(() => {
+      endSession.close();
+      goBack.close();
+      setEnded(true);
+    });
+    document.getElementById('agreement-heading')?.focus();
+  };
   const summary = (debrief: DebriefData | undefined) => {
-    // The summary so far ends with the decision on screen and the votes entered there (as the
-    // terminal's and the live room's do), said to be still open: the session goes on after the download.
-    const here = !view.done && view.kind === 'decision';
+    // The summary so far ends with the decision on screen and the votes entered there, said to be
+    // still open (the session goes on after the download), or, ended, to be where the session stopped.
     // How often the room matched best practice is the core's section, in the words of the end screen.
-    const md = facilitationMarkdown(scenario, here ? [...decisions, facilitatedDecision(view, votes as Votes)] : decisions, debrief, new Date(), !view.done);
+    const md = facilitationMarkdown(scenario, summaryDecisions, debrief, new Date(), !view.done && !ended);
     downloadText(`${summaryBaseName(scenario, localFileStamp())}.md`, md, 'text/markdown');
     if (view.done) setDownloadedEnd(JSON.stringify(decisions));
   };
@@ -464,6 +489,35 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     );
   }
 
+
+  if (ended) {
+    return (
+      <div className="facilitation" ref={page} onKeyDown={startOver.onEscape}>
+        <p className="status-line"><span>{view.scenarioTitle}<span className="sr-only">. </span></span><span>Ended before the story did</span></p>
+        <h1 ref={heading} tabIndex={-1}>The session has ended</h1>
+        <section aria-labelledby="agreement-heading">
+          <h2 id="agreement-heading" tabIndex={-1}>How often the room matched best practice</h2>
+          <p>{roomDidWords(scenario, summaryDecisions).join(' ')}</p>
+          <p>The session ended before the scenario did, so there is no debrief. It is kept in this browser, with its summary, until you start a new session.</p>
+          <p className="controls">
+            <button type="button" className="primary" onClick={() => summary(undefined)}>Download the session summary</button>
+            <button type="button" onClick={openProjector}>Open a projector window</button>
+            <BlankButton blank={blank} />
+            {onStartOver && <button type="button" {...startOver.trigger('new-session-confirm')}>Start a new session</button>}
+          </p>
+        </section>
+        {startOver.open && (
+          <ConfirmPanel id="new-session-confirm" confirmation={startOver} title="Start a new presenter session?" keepLabel="No, keep the ended session" confirmLabel="Yes, start a new session" onConfirm={() => onStartOver?.(true)}>
+            The ended session kept in this browser, with how the room did, will be deleted. Download the session summary first if you want to keep it.
+          </ConfirmPanel>
+        )}
+        <BlankNotice blank={blank} />
+        <ClickerHint keys={keys} said={clicker.said} />
+        {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
+        {projectorBlocked > 0 && <Announce key={projectorBlocked} className="notice no-print">{PROJECTOR_BLOCKED_WORDS} <span className="join-url">{projectorAddress()}</span></Announce>}
+      </div>
+    );
+  }
 
   const total = Object.values(votes).reduce((a, b) => a + b, 0);
   return (
@@ -549,7 +603,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
         </section>
       )}
       {/* Start over is there all along (it was offered only after a reload, in the resume notice). */}
-      <div onKeyDown={startOver.onEscape}>
+      <div onKeyDown={(e) => { startOver.onEscape(e); endSession.onEscape(e); }}>
         <p className="controls">
           {view.canContinue && <button type="button" className="primary" onClick={() => step(() => actor.send({ type: 'scene.continue' }))} {...clickerButton('next')}>Continue</button>}
           <button type="button" onClick={() => summary(undefined)}>Download the summary so far</button>
@@ -559,6 +613,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
             ? <button type="button" {...goBack.trigger('back-confirm')} {...(atReveal ? {} : clickerButton('back'))}>Back to decision {back}</button>
             : <button type="button" onClick={undo} {...(atReveal ? {} : clickerButton('back'))}>Back to decision {back}</button>)}
           {onStartOver && <button type="button" {...startOver.trigger('start-over-confirm')}>Start over</button>}
+          <button type="button" {...endSession.trigger('end-session-confirm')}>End the session</button>
         </p>
         {goBack.open && back !== undefined && backLoss && (
           <ConfirmPanel id="back-confirm" confirmation={goBack} title={`Go back to decision ${back}?`} keepLabel="No, stay here" confirmLabel={`Yes, back to decision ${back}`} onConfirm={() => { goBack.close(); undo(); }}>
@@ -568,6 +623,12 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
         {startOver.open && (
           <ConfirmPanel id="start-over-confirm" confirmation={startOver} title="Start the presenter session over?" keepLabel="No, keep this session" confirmLabel="Yes, start over" onConfirm={() => onStartOver?.()}>
             {startOverLoss(decisions.length, view.kind === 'decision' && Object.values(votes).some((n) => n > 0))}
+          </ConfirmPanel>
+        )}
+        {/* As a live room's "End the session" asks it; with no phones, nothing is said of them. */}
+        {endSession.open && (
+          <ConfirmPanel id="end-session-confirm" confirmation={endSession} title="End the session?" keepLabel="No, keep going" confirmLabel="Yes, end the session" onConfirm={endNow}>
+            The session cannot be carried on after this. How the room did so far is shown next, with the summary of what was decided to download.
           </ConfirmPanel>
         )}
       </div>

@@ -98,6 +98,16 @@ describe('a trainer-led session kept through the store', () => {
     expect(facilitationFinished(store, playable)).toBe(false);
   });
 
+  it('a session the trainer ended before its story did is kept and read back as ended, with the votes at the decision it stopped at; one not ended reads so', () => {
+    const store = memoryStore();
+    const { actor, progress } = roomSession();
+    const r = readFacilitationOk(store, actor, { ...progress, ended: true });
+    expect({ ended: r.ended, finished: r.finished, current: r.progress.current, kept: r.progress.ended }).toEqual({ ended: true, finished: false, current: progress.current, kept: true });
+    expect(keptFacilitation(store, playable)).toEqual({ decision: 2, finished: false, ended: true });
+    expect(readFacilitationOk(store, actor, progress).ended).toBe(false);
+    expect(JSON.parse(store.read(KEY) as string)).not.toHaveProperty('ended');
+  });
+
   it('keeps the room session apart from a volunteer\'s save of the same scenario, and clears only its own', () => {
     const store = memoryStore({ [saveKey(playable)]: 'the volunteer\'s save' });
     const { actor, progress } = roomSession();
@@ -118,8 +128,10 @@ describe('a trainer-led session kept through the store', () => {
 
   it('reads the decision and whether it finished in one go, for a picker', () => {
     const kept = (text: string) => keptFacilitation(memoryStore({ [KEY]: text }), playable);
-    expect(kept('{"format":"casa-practice-facilitation","session":{"snapshot":{"status":"active","context":{"transcript":[1]}}}}')).toEqual({ decision: 2, finished: false });
-    expect(kept('{"format":"casa-practice-facilitation","session":{"snapshot":{"status":"done","context":{"transcript":[1,2]}}}}')).toEqual({ decision: 3, finished: true });
+    expect(kept('{"format":"casa-practice-facilitation","session":{"snapshot":{"status":"active","context":{"transcript":[1]}}}}')).toEqual({ decision: 2, finished: false, ended: false });
+    expect(kept('{"format":"casa-practice-facilitation","session":{"snapshot":{"status":"done","context":{"transcript":[1,2]}}}}')).toEqual({ decision: 3, finished: true, ended: false });
+    // Ended by the trainer before its story did (presenter mode's "End the session").
+    expect(kept('{"format":"casa-practice-facilitation","ended":true,"session":{"snapshot":{"status":"active","context":{"transcript":[1]}}}}')).toEqual({ decision: 2, finished: false, ended: true });
     expect(kept('{"format":"casa-practice-facilitation","session":{"snapshot":{"status":"done"}}}')).toBeUndefined();
     expect(kept('null')).toBeUndefined();
     expect(keptFacilitation(memoryStore(), playable)).toBeUndefined();
@@ -151,6 +163,7 @@ describe('a trainer-led session kept through the store', () => {
     ['a vote count given as text', damaged((s) => { s.current.votes['after-wait'] = '3'; })],
     ['a reveal flag that is not true or false', damaged((s) => { s.current.revealed = 'yes'; })],
     ['a "was revealed" flag that is not true or false', damaged((s) => { (s.current as Record<string, unknown>).wasRevealed = 'yes'; })],
+    ['an "ended" mark that is not true', damaged((s) => ({ ...s, ended: 'yes' }))],
     ['a "__proto__" key among the votes', () => JSON.stringify(kept()).replace('"after-supervisor"', '"__proto__"')],
   ])('moves a damaged or outdated room session aside, untouched, reports it in one clean line, and touches nothing else: %s', (_name, make) => {
     const text = make();
