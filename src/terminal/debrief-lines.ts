@@ -1,5 +1,5 @@
 import { bestPathSays, guideCitation, COUNT_KEY, countWords, criticalGroups, decisionNumbers, inVoice, outcomeScoreLine, outcomeWords, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, choseWords, signed, STATUS_WORDS, verdictLine, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
-import { wrapText } from './wrap.js';
+import { wrapFewestBreaks, wrapKeepingParentheses, wrapText, type Piece } from './wrap.js';
 
 /** What a piece of text means, for the theme to colour (the words carry the meaning too). */
 export type Tone = 'good' | 'bad' | 'warn' | 'muted' | 'accent';
@@ -36,7 +36,9 @@ export const TRANSCRIPT_KEY = `(${TRANSCRIPT_HEADING}, key 2)`;
  * What to work on, in the guide's words, has its own section (workOnRows).
  */
 export function summaryRows(m: DebriefModel, width: number): Row[] {
-  const w = (text: string, indent = '') => wrapText(text, width, indent);
+  // Each parenthesis whole on a row where it fits one: at 60 columns "(Transcript," ended a row
+  // above "key 2)", and "(6 points below zero," above "of 4 possible)".
+  const w = (text: string, indent = '') => wrapKeepingParentheses(text, width, indent);
   const out: Row[] = [];
   out.push(...plain(w(m.ending ? `Ending: ${m.ending.title} (${m.ending.kind})` : 'Ending: not reached')));
   const tone = m.outcome.band === 'needs-review' ? 'bad' : m.outcome.band === 'strong' ? 'good' : 'warn';
@@ -75,8 +77,23 @@ export function summaryRows(m: DebriefModel, width: number): Row[] {
   const group = (status: 'missed' | 'followed', label: string) => {
     const ps = m.principles.filter((x) => x.status === status);
     if (ps.length === 0) return;
-    const text = `${STATUS_WORDS[status].slice(0, 1)} ${label}: ${ps.map((p) => `${p.title} ${countWords(p)}`).join(' · ')}`;
-    out.push(...plain(w(text, '  '), { tone: STATUS_TONE[status] }));
+    // Each "Title ○n" on one row where it fits one (at 60 columns "○2" began a row under "…the
+    // Advocate Supervisor"), and a title longer than a row broken inside, never between its last
+    // word and the count. At 80 columns or more, only where that costs no row: in as few rows as
+    // filling each row takes, broken between principles where they allow, so that the first page
+    // still holds a run against many principles at 80×24 (kept whole always, a title a row, it did
+    // not). The "·" between them ends a row rather than start one where it can.
+    const pieces: Piece[] = `${STATUS_WORDS[status].slice(0, 1)} ${label}:`.split(' ').map((text, k) => ({ text, cost: k === 0 ? 0 : 10 }));
+    ps.forEach((p, i) => {
+      const words = p.title.split(/ +/).filter(Boolean);
+      if (i > 0) pieces.push({ text: '·', cost: 1 });
+      words.forEach((word, k) => {
+        const last = k === words.length - 1;
+        pieces.push({ text: last ? [word, countWords(p)].filter(Boolean).join(' ') : word, cost: k === 0 ? 0 : 10 });
+      });
+    });
+    const text = wrapFewestBreaks(pieces, width, '  ', width >= 80) ?? w(pieces.map((p) => p.text).join(' '), '  ');
+    out.push(...plain(text, { tone: STATUS_TONE[status] }));
   };
   group('missed', 'Missed a chance');
   group('followed', 'Followed');

@@ -75,6 +75,140 @@ export function wrapText(text: string, width: number, indent = ''): string {
 }
 
 /**
+ * Words in groups wrapped to a width as wrapText wraps words (every row after the first gets
+ * `indent`, the words of a group joined by a space), except that a group is kept whole on one row
+ * where it fits a row: one that does not fit after the words before it starts the next row, and one
+ * longer than a row is wrapped inside, word by word from the row it comes to. A word (which may hold
+ * spaces: it is never broken at them) longer than a row is cut, as wrapText cuts it. For the
+ * debrief summary's rows (wrapKeepingParentheses): wrapText's many callers (narration, feedback,
+ * replies, on screens measured to fit 60×24) fill each row instead, and a long parenthesis moved
+ * whole to the next row would leave rows half empty there and take more of them.
+ */
+function wrapGroups(groups: readonly (readonly string[])[], width: number, indent = ''): string {
+  const w = Math.max(20, width);
+  const lines: string[] = [];
+  const limit = () => (lines.length === 0 ? w : w - indent.length);
+  let line = '';
+  let columns = 0;
+  const put = (word: string) => {
+    let rest = word;
+    let restColumns = len(rest);
+    if (line && columns + 1 + restColumns <= limit()) {
+      line += ` ${rest}`;
+      columns += 1 + restColumns;
+      return;
+    }
+    if (line) lines.push(line);
+    while (restColumns > limit()) {
+      const [head, tail] = cutAt(rest, limit());
+      lines.push(head);
+      rest = tail;
+      restColumns = len(rest);
+    }
+    line = rest;
+    columns = restColumns;
+  };
+  for (const group of groups) {
+    const words = group.filter(Boolean);
+    if (words.length === 0) continue;
+    const groupColumns = words.reduce((n, word) => n + len(word), words.length - 1);
+    // Too long for the rest of this row, short enough for the next one: the next one.
+    if (line && columns + 1 + groupColumns > limit() && groupColumns <= w - indent.length) {
+      lines.push(line);
+      line = '';
+      columns = 0;
+    }
+    for (const word of words) put(word);
+  }
+  lines.push(line);
+  return lines.map((l, i) => (i === 0 || l === '' ? l : indent + l)).join('\n');
+}
+
+/** A word for wrapFewestBreaks: its text (never broken, at a space in it either) and what a row break before it costs (none unless said). */
+export interface Piece {
+  text: string;
+  cost?: number;
+}
+
+/**
+ * Pieces joined by spaces and wrapped to `width` (every row after the first indented), the rows
+ * broken where breaking costs least: before a piece of cost 0 rather than one of cost 1, rather than
+ * one of cost 10 (inside a principle's title, say). `fewestRows`: in as few rows as wrapText would
+ * take for the pieces, the least cost those rows allow; else the least cost, in as few rows as that
+ * allows. Rows are as full as greedy filling makes them where that costs nothing. Undefined where a
+ * piece is longer than a row (the caller wraps it some other way).
+ */
+export function wrapFewestBreaks(pieces: readonly Piece[], width: number, indent = '', fewestRows = true): string | undefined {
+  const w = Math.max(20, width);
+  const n = pieces.length;
+  if (n === 0) return '';
+  const widths = pieces.map((p) => len(p.text));
+  if (widths.some((x) => x > w - indent.length)) return undefined;
+  // best[i]: the fewest rows and the least cost (the one `fewestRows` says first), for pieces i…
+  // starting a row (one after the first unless i is 0), and where that row ends.
+  const best: { rows: number; cost: number; end: number }[] = Array.from({ length: n + 1 }, () => ({ rows: 0, cost: 0, end: n }));
+  for (let i = n - 1; i >= 0; i--) {
+    const limit = i === 0 ? w : w - indent.length;
+    let pick: { rows: number; cost: number; end: number } | undefined;
+    for (let j = i + 1, columns = widths[i] as number; j <= n && columns <= limit; columns += 1 + (widths[j] ?? 0), j++) {
+      const after = best[j] as { rows: number; cost: number };
+      const rows = 1 + after.rows;
+      const cost = (j < n ? (pieces[j]?.cost ?? 0) : 0) + after.cost;
+      // Ties go to the longer row (j grows), as greedy filling has it.
+      const [first, second, pickFirst, pickSecond] = fewestRows ? [rows, cost, pick?.rows, pick?.cost] : [cost, rows, pick?.cost, pick?.rows];
+      if (!pick || first < (pickFirst as number) || (first === pickFirst && second <= (pickSecond as number))) pick = { rows, cost, end: j };
+    }
+    best[i] = pick as { rows: number; cost: number; end: number };
+  }
+  const lines: string[] = [];
+  for (let i = 0; i < n; i = (best[i] as { end: number }).end) lines.push(pieces.slice(i, (best[i] as { end: number }).end).map((p) => p.text).join(' '));
+  return lines.map((l, i) => (i === 0 ? l : indent + l)).join('\n');
+}
+
+/**
+ * The words of a line in groups for wrapGroups: each word alone, except the words of a parenthesis
+ * ("(Transcript, key 2)", from the word it opens to the word it closes in, the punctuation after it
+ * included), which are one group. A parenthesis never closed leaves its words alone.
+ */
+function parenthesisGroups(text: string): string[][] {
+  const words = text.split(/ +/).filter(Boolean);
+  const groups: string[][] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    if (word.startsWith('(')) {
+      let depth = 0;
+      let end = -1;
+      for (let j = i; j < words.length && end < 0; j++) {
+        for (const c of words[j] as string) {
+          if (c === '(') depth++;
+          else if (c === ')' && --depth === 0) {
+            end = j;
+            break;
+          }
+        }
+      }
+      if (end > i) {
+        groups.push(words.slice(i, end + 1));
+        i = end;
+        continue;
+      }
+    }
+    groups.push([word]);
+  }
+  return groups;
+}
+
+/**
+ * Text wrapped as wrapText wraps it, except that a parenthesis is kept whole where it fits a row
+ * (the row breaks before its "(" rather than inside it: "0% (6 points below zero," above "of 4
+ * possible)" became "0%" above "(6 points below zero, of 4 possible)"). For the debrief summary's
+ * short rows only (see wrapGroups); each paragraph's leading spaces are not kept.
+ */
+export function wrapKeepingParentheses(text: string, width: number, indent = ''): string {
+  return text.split('\n').map((paragraph) => wrapGroups(parenthesisGroups(paragraph), width, indent)).join('\n');
+}
+
+/**
  * The words of a command line as a shell splits them (at spaces outside quotes and escapes), each
  * as written: 'a folder/with spaces', "…", $'…' and backslash escapes stay one word.
  */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bandWhy, pathRows, rowText, summaryRows, transcriptRows, workOnRows } from '../../src/terminal/debrief-lines.js';
+import { wrapText } from '../../src/terminal/wrap.js';
 import { debriefPlain } from '../../src/terminal/debrief-plain.js';
-import { analyseBest, criticalGroups, outcomeOf, debriefMarkdown, debriefModel, decisionNumbers, TRANSCRIPT_HEADING, VERDICT_WORDS, type Debrief, type DebriefModel } from '../../src/machines/index.js';
+import { analyseBest, countWords, criticalGroups, outcomeOf, debriefMarkdown, debriefModel, decisionNumbers, TRANSCRIPT_HEADING, VERDICT_WORDS, type Debrief, type DebriefModel } from '../../src/machines/index.js';
 import { bundled, bundledFiles, example, play, keptOnceMissedOnce } from '../machines/core/fixtures.js';
 import { criticalPath } from '../helpers/play.js';
 
@@ -389,7 +390,7 @@ describe('the summary says why the outcome, under it, in the words the web and e
   it.each([['strong', strong], ['a critical violation', harmful], ['under 50%, none critical', under], ['from 50% to 79%, none critical', developing]] as const)('%s, at 60, 80 and 120 columns (one row), and line by line in full', (_name, m) => {
     for (const width of [60, 80, 120]) {
       const rows = summaryRows(m, width).map(rowText);
-      // (At 60 columns a score below zero takes the outcome two rows: "… (6 points below zero," "of 4 possible)".)
+      // (At 60 columns a score below zero takes the outcome two rows: "… 0%" above "(6 points below zero, of 4 possible)".)
       const at = rows.findIndex((r) => r.startsWith(width < 80 ? 'Why: ' : 'Outcome: ')) - (width < 80 ? 1 : 0);
       const next = rows.findIndex((r, i) => i > at && r.startsWith('Critical violations'));
       expect(rows.slice(at + 1, next).join(' ').replace(/\s+/g, ' ').trim(), rows.join('\n')).toBe(bandWhy(m));
@@ -404,5 +405,103 @@ describe('the summary says why the outcome, under it, in the words the web and e
     expect(bandWhy(strong)).toBe('Why: 80% or more, with no critical violation.');
     expect(bandWhy(harmful)).toBe('Why: a critical violation always needs review.');
     expect(bandWhy(developing)).toBe('Why: from 50% to 79%, with no critical violation.');
+  });
+});
+
+/**
+ * Fails unless each row fits `width` and each parenthesis left open at a row's end (going on over
+ * the next rows) is longer, whole, than a further row (the width less the two columns of indent).
+ */
+function wholeWhereTheyFit(rows: readonly string[], width: number) {
+  rows.forEach((r, i) => {
+    expect([...r].length, r).toBeLessThanOrEqual(width);
+    let depth = 0;
+    let open = -1;
+    [...r].forEach((c, k) => {
+      if (c === '(' && depth++ === 0) open = k;
+      if (c === ')') depth--;
+    });
+    if (depth <= 0) return;
+    let whole = [...r].slice(open).join('');
+    for (let j = i + 1; j < rows.length && depth > 0; j++) {
+      whole += ` ${rows[j]!.trim()}`;
+      for (const c of rows[j]!) depth += c === '(' ? 1 : c === ')' ? -1 : 0;
+    }
+    expect([...whole.slice(0, whole.lastIndexOf(')') + 1)].length, `cut, though it fits a row:\n${rows.join('\n')}`).toBeGreaterThan(width - 2);
+  });
+}
+
+// At 60 columns the summary's head rows broke inside a parenthesis ("0% (6 points below zero," above
+// "of 4 possible)", "(Transcript," above "key 2)", '(guide: "Prohibited' above 'Activities")'), and
+// the grouped rows put a count at the start of a row under its title ("…the Advocate Supervisor"
+// above "○1 · …").
+describe('the summary at 60 and 80 columns: a score below zero, two critical violations, many principles missed', () => {
+  const base = debriefModel(example, play(example, 'practice', ['phone-accuse', 'after-search']).getSnapshot().output as Debrief);
+  const principle = (title: string, status: 'violated' | 'missed' | 'followed', followed: number, violated: number, missed: number) =>
+    ({ title, status, section: 'Prohibited Activities', followed, violated, missed, missedBelowBest: missed });
+  const critical = (title: string, turn: number) => ({ ...base.critical[0]!, title, section: 'Prohibited Activities', turn });
+  const missedTitles = ['Take suspicions to the Advocate Supervisor', "Knowing the CSEC CSW's role", 'Reducing harm, since you cannot stop a youth leaving', 'A simple safety plan with the youth', 'Don\'t jump to conclusions from red flags', 'Curious, not interrogating', 'Review recommendations with your Advocate Supervisor', 'Saying "left placement without permission", not "AWOL"', 'The youth defines their own safety', 'Understand why youth stay'];
+  const followedTitles = ['Work with the CSW', 'Youth-centred, strengths-based, culturally sensitive', 'Planning advocacy with your Advocate Supervisor', 'A CSEC advocate may need an authorization form first', "Knowing the CLC 4 CSEC Unit case manager's role", 'People-first language'];
+  const m: DebriefModel = {
+    ...base,
+    score: { earned: -6, best: 4, percent: 0, capped: false },
+    outcome: outcomeOf(0, 2),
+    critical: [critical('Never pick up a youth who left placement', 3), critical("Don't investigate", 4)],
+    principles: [
+      principle('Never pick up a youth who left placement', 'violated', 0, 1, 0),
+      principle("Don't investigate", 'violated', 0, 1, 1),
+      ...missedTitles.map((t, i) => principle(t, 'missed', 0, 0, 1 + (i % 2))),
+      ...followedTitles.map((t, i) => principle(t, 'followed', 1 + (i % 2), 0, i % 3 === 0 ? 2 : 0)),
+    ],
+  };
+
+  // And a score capped by a critical violation, its parenthesis longer: at 80 columns it too was cut.
+  const capped: DebriefModel = { ...m, score: { earned: 12, best: 39, percent: 25, capped: true } };
+
+  it.each([60, 80])('at %i columns: each parenthesis whole on a row where it fits one', (width) => {
+    const rows = summaryRows(m, width).map(rowText);
+    const cappedRows = summaryRows(capped, width).map(rowText);
+    wholeWhereTheyFit(rows, width);
+    wholeWhereTheyFit(cappedRows, width);
+    const text = rows.join('\n');
+    if (width === 60) {
+      // The three the summary broke, each now whole on the row after its words.
+      expect(text).toContain('Outcome: Needs review · ░░░░░░░░░░ 0%\n  (6 points below zero, of 4 possible)\n');
+      expect(text).toContain('Critical violations: 2, at decisions 4 and 5\n  (Transcript, key 2)\n');
+      expect(text).toContain('! Never pick up a youth who left placement\n  (guide: "Prohibited Activities")\n');
+    } else {
+      expect(rows).toContain('Outcome: Needs review · ░░░░░░░░░░ 0% (6 points below zero, of 4 possible)');
+      expect(rows).toContain('Critical violations: 2, at decisions 4 and 5 (Transcript, key 2)');
+      expect(rows).toContain('! Never pick up a youth who left placement (guide: "Prohibited Activities")');
+    }
+    expect(cappedRows.join('\n')).toContain('Outcome: Needs review · ███░░░░░░░ 25%\n  (12 of 39 points, capped after a critical violation)\n');
+  });
+
+  it.each([60, 80])('at %i columns: no count at the start of a row; each title with its count on one row (at 80, where that costs no row)', (width) => {
+    const rows = summaryRows(m, width).map(rowText);
+    for (const r of rows) {
+      expect([...r].length, r).toBeLessThanOrEqual(width);
+      expect(r, rows.join('\n')).not.toMatch(/^\s*[✓✗○]\d/);
+    }
+    for (const [status, label] of [['missed', '○ Missed a chance: '], ['followed', '✓ Followed: ']] as const) {
+      const from = rows.findIndex((r) => r.startsWith(label.trim()));
+      let to = from + 1;
+      while (rows[to]?.startsWith('  ')) to++;
+      const group = rows.slice(from, to);
+      const entries = m.principles.filter((p) => p.status === status).map((p) => `${p.title} ${countWords(p)}`);
+      // The same words, in order.
+      expect(group.join(' ').replace(/\s+/g, ' ')).toBe(`${label}${entries.join(' · ')}`);
+      const whole = (rs: readonly string[]) => entries.filter((e) => rs.some((r) => r.includes(e)));
+      if (width < 80) {
+        // Every title with its counts on one row (each fits one).
+        expect(whole(group), group.join('\n')).toEqual(entries);
+        continue;
+      }
+      // At 80 (the first page holds a run against many principles at 80×24): no more rows than
+      // filling each row takes, the counts kept with their titles' last words, and more titles whole.
+      const filled = wrapText(`${label}${entries.map((e) => e.replace(/ (?=[✓○])/, '\u00a0')).join(' · ')}`, width, '  ').split('\n').map((r) => r.replace(/\u00a0/g, ' '));
+      expect(group.length, group.join('\n')).toBeLessThanOrEqual(filled.length);
+      expect(whole(group).length, `${group.join('\n')}\n\n${filled.join('\n')}`).toBeGreaterThan(whole(filled).length);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
-import { columnsOf, elidedPathLine, elidedRow, NARROW_TEXT, pathLineRows, wrapText, wrapWords } from '../../src/terminal/wrap.js';
+import { columnsOf, elidedPathLine, elidedRow, NARROW_TEXT, pathLineRows, wrapFewestBreaks, wrapKeepingParentheses, wrapText, wrapWords } from '../../src/terminal/wrap.js';
 
 describe('the words printed after the app leaves the screen are wrapped at word boundaries', () => {
   const kept = 'This finished session is kept: opening the scenario again shows its debrief. To start a new session: node bin/casa-practice.js play couch-rent --facilitate --new';
@@ -193,5 +193,32 @@ describe('a path that fits the row it comes to', () => {
     expect(rows[0]).toContain(' /tmp/tmp.o2EPyVL0yx/state/casa-practice ');
     expect(rows.join(' ')).toBe(line);
     for (const row of rows) expect(stringWidth(row)).toBeLessThanOrEqual(120);
+  });
+});
+
+// The debrief summary's rows keep a parenthesis whole where it fits a row (wrapText, which screens
+// measured to fit 60×24 use for narration and feedback, still fills each row).
+describe('wrapKeepingParentheses and wrapFewestBreaks', () => {
+  it('breaks before a parenthesis that fits the next row, and inside one longer than a row; an unclosed one is words', () => {
+    expect(wrapKeepingParentheses('Critical violations: 2, at decisions 4 and 5 (Transcript, key 2)', 60, '  ')).toBe('Critical violations: 2, at decisions 4 and 5\n  (Transcript, key 2)');
+    expect(wrapText('Critical violations: 2, at decisions 4 and 5 (Transcript, key 2)', 60, '  ')).toBe('Critical violations: 2, at decisions 4 and 5 (Transcript,\n  key 2)');
+    // Nested, with the punctuation after it: one group.
+    expect(wrapKeepingParentheses('a b c d e f g h i j k l m (n (o p) q), r', 30)).toBe('a b c d e f g h i j k l m\n(n (o p) q), r');
+    // Longer than a row: filled from the row it comes to, as wrapText fills it.
+    const long = `Outcome: x (${'word '.repeat(8)}end)`;
+    expect(wrapKeepingParentheses(long, 20)).toBe(wrapText(long, 20));
+    expect(wrapKeepingParentheses('a b c d e f g h i j k (never closed words here', 24)).toBe(wrapText('a b c d e f g h i j k (never closed words here', 24));
+  });
+
+  it('breaks where it costs least, in as few rows as filling takes unless told otherwise; a piece longer than a row is left to the caller', () => {
+    const pieces = ['aaaa', 'bbbb', 'cccc', 'dddd', 'eeee', 'ffff'].map((text, i) => ({ text, cost: i === 3 ? 0 : 10 }));
+    // Filling puts four on the first row (19 columns); the cheap break is before "dddd".
+    expect(wrapFewestBreaks(pieces, 20)).toBe('aaaa bbbb cccc\ndddd eeee ffff');
+    expect(wrapFewestBreaks(pieces, 20, '', false)).toBe('aaaa bbbb cccc\ndddd eeee ffff');
+    // Where the cheap break takes a row more: fewest rows first, unless told otherwise.
+    const five = ['aaaa', 'bbbb', 'cccc', 'dddd', 'eeee', 'ffff', 'gggg', 'hhhh'].map((text, i) => ({ text, cost: i === 1 || i === 5 ? 0 : 10 }));
+    expect(wrapFewestBreaks(five, 20)).toBe('aaaa bbbb cccc dddd\neeee ffff gggg hhhh');
+    expect(wrapFewestBreaks(five, 20, '', false)).toBe('aaaa\nbbbb cccc dddd eeee\nffff gggg hhhh');
+    expect(wrapFewestBreaks([{ text: 'x'.repeat(30) }], 20)).toBeUndefined();
   });
 });
