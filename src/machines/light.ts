@@ -14,6 +14,7 @@ export { derivedUuid, randomUuid, sha256, UUID_PATTERN, uuidFromBytes, type Rand
 export { agoWords, clearSave, continueChoices, debriefKey, repliesMadeWords, DEBRIEFS_PREFIX, latestSaveKey, mayReplaceSave, resumeFailure, resumeFailureInOne, resumeFailureLines, SAVE_MOVED_TO, saveKey, SAVES_PREFIX, saveSummary, shortHash, START_OVER_UNSAVED, slotName, type RunOrigin, type SaveSummary, type SlotOf } from './progress/slots.js';
 export { BAND_LABELS, BEST_PRACTICE, bestPathAsAboveWords, bestPathFollowedWords, bestPathSays, breaksCritical, choseWords, citationWords, COUNT_KEY, countWords, criticalGroups, decisionNumbers, decisionPointer, inVoice, outcomeScoreLine, endSentence, outcomeWords, pathBesideWords, TRANSCRIPT_HEADING, pathReply, percentOf, quotedReply, quotedTitle, replyBy, replyScoreWords, roomMatchWords, scoreBar, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, verdictLine, VOICE_WORDS, type Voice, growthParts, growthWords, missedChances, quotedPrinciple, resultWords, strengthWords } from './report/words.js';
 export { isRoomCode, TOKEN } from './room/codes.js';
+export { SELF_CARE } from './self-care.js';
 export { FACILITATION_PREFIX, facilitationDecision, facilitationFinished, facilitationKey, finishedFacilitationText, keptFacilitation, roomMadeWords, type KeptFacilitation } from './facilitation/slot.js';
 export { roomLossWords } from './facilitation/steps.js';
 export type { PlayableScenario } from './playable.js';

@@ -1,9 +1,5 @@
 /**
- * The guide's Self-Care section, word for word (test/web/self-care.test.ts checks it against
- * scenarios/guide/csec-in-service-guide.txt), shown by "Take a break" on every screen.
+ * The guide's Self-Care section (the core's SELF_CARE): here for the web's pages, and for the phone's
+ * page (src/web/voter/voter.ts), which imports its type only, as it imports nothing at run time.
  */
-export const SELF_CARE = {
-  heading: 'Self-Care',
-  text: 'Advocating for youth facing CSEC challenges is difficult work. CASAs are strongly encouraged to take care of oneself and discuss challenges with your Advocate Supervisor. CASAs can access the following for additional supports; EAP program, share & support.',
-  resources: ['Your Advocate Supervisor', 'EAP program', 'Share & support'],
-} as const;
+export { SELF_CARE } from '../machines/light.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRoom, presenterView, reduceRoom, type PresenterAction, type PresenterCommand, type PresenterView, type ServerError, progressWords, roomContext, roomSessionView, unavailableWords, validateScenario, type RoomState, type Scenario } from '../../src/machines/index.js';
+import { createRoom, presenterView, SELF_CARE, reduceRoom, type PresenterAction, type PresenterCommand, type PresenterView, type ServerError, progressWords, roomContext, roomSessionView, unavailableWords, validateScenario, type RoomState, type Scenario } from '../../src/machines/index.js';
 import { printMoment } from '../../src/terminal/plain.js';
 import { stepText } from '../../src/terminal/ui/StatusLine.js';
 import { stepWords } from '../../src/web/projector.js';
@@ -355,7 +355,10 @@ describe('room controls in the terminal', () => {
     const open = await room.type('o', /l: lock/);
     await phone.until((v) => v.phase === 'open', 'the open vote');
     expect(await phone.vote(1)).toMatchObject({ vote: 1 });
-    expect((await room.type('b', /b: back\s+from\s+the\s+break[^]*showed\)\.\n/)).replace(/\s+/g, ' ')).toContain('On a break: the phones show that the session is on a break');
+    const onBreak = (await room.type('b', /share\s+&\s+support\.\n/)).replace(/\s+/g, ' ');
+    expect(onBreak).toContain('On a break: the phones show that the session is on a break');
+    // With the guide's Self-Care words, as the web's Take a break and the phones show them.
+    expect(onBreak).toContain(`From the in-service guide, Self-Care: ${SELF_CARE.text}`);
     expect(await phone.until((v) => v.phase === 'break', 'the break')).toMatchObject({ scenarioTitle: scenario.title });
     expect((await room.type('l', /\n$/)).replace(/\s+/g, ' ')).toContain('The room is on a break: type b to end it first');
     expect(room.server.state().phase).toBe('open');
@@ -439,7 +442,8 @@ describe('room controls in the terminal', () => {
     expect(flat).toContain('Vote open (round 1)');
     for (const r of replies) expect(flat).toContain(`${r.number}. ${r.kind === 'do' ? 'Do: ' : ''}${r.text.replace(/\s+/g, ' ')}`);
     expect(flat.indexOf('Vote open (round 1)')).toBeLessThan(flat.indexOf('On a break: the phones show'));
-    expect(flat.trimEnd()).toMatch(/b: back from the break \(the phones show again what they showed\)\.$/);
+    expect(flat).toContain('b: back from the break (the phones show again what they showed).');
+    expect(flat.trimEnd()).toMatch(/From the in-service guide, Self-Care: [^]*share & support\.$/);
   });
 
   it('follow a resized terminal: a reveal printed after the window narrows fits the new width', async () => {

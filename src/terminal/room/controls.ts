@@ -1,5 +1,5 @@
 import { createInterface, type Interface } from 'node:readline';
-import { backFromEndingWords, backToDecision, decisionProgressWords, introductionWords, presenterView, roomSceneNumber, roomSessionView, sceneWords, unavailableWords, pathReply, type RoomContext, type RoomState, type SessionView } from '../../machines/index.js';
+import { backFromEndingWords, backToDecision, decisionProgressWords, introductionWords, presenterView, roomSceneNumber, roomSessionView, sceneWords, SELF_CARE, unavailableWords, pathReply, type RoomContext, type RoomState, type SessionView } from '../../machines/index.js';
 import type { CliIO } from '../commands.js';
 import { revealText } from '../reveal-text.js';
 import { WHO_HEADING, WHO_HINT, whoRows } from '../ui/WhoScreen.js';
@@ -81,7 +81,12 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
   const tell = (state: RoomState) => {
     // The room's break, from here or the presenter page: the phones show only that; b ends it, and
     // the block after it is the moment as it was (an open vote open again, its votes kept).
-    if (state.onBreak && state.phase !== 'ended') return say(ON_BREAK);
+    // The guide's Self-Care words with it, as the web's "Take a break" shows the trainer and the phones
+    // show the room: the terminal's trainer had the break and none of them.
+    if (state.onBreak && state.phase !== 'ended') {
+      say(ON_BREAK);
+      return say(`From the in-service guide, ${SELF_CARE.heading}: ${SELF_CARE.text}`, '  ');
+    }
     // Back from it: said, before the moment it was at (which alone read as if nothing had happened).
     if (previous?.onBreak === true) say(BACK_FROM_BREAK[state.breakEndedBy ?? 'either']);
     const view = roomSessionView(ctx, state);
