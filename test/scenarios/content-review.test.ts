@@ -2737,7 +2737,7 @@ describe('session 34: naming the right person does not single out the best reply
       ['left-placement-calls', 'd3-stay-on', 'keep-communication-open follows 1, not-first-responder violates 2', /guessing Gabi won't answer/],
       ['before-relapse', 'd7-no-funds', 'report-objective-strengths-based follows 1', /sparing her CLC attorney the order/],
       ['harm-reduction', 'd9-file', 'recommend-restoration-funds follows 1, review-recommendations violates 2', /Holding it for Grace is the step/],
-      ['trafficker-contact', 'd3-morning-downplay', 'csw-partnership follows 1, team-communication violates 2', /keeping Mr\. Haddad, her CSEC CSW, out of it/],
+      ['trafficker-contact', 'd3-morning-downplay', 'csw-partnership follows 1, team-communication violates 2', /keeping Mr\. Haddad out of it .*Mr\. Haddad, her CSEC CSW, is one of them/],
       ['court-report', 'd-status-unconfirmed-suspect', 'report-csec-status-confirmed-only violates 3, no-jumping-to-conclusions violates 1', /Wanting Marisa to see your worry is right, but the way to get it to her is to tell her/],
       // Session 37: the guide asks for the consultation when a youth becomes dually involved and to determine
       // advocacy activities; it says nothing of "before", so a word afterwards is no longer called "not consulting".
@@ -3607,7 +3607,7 @@ describe('session 40: scoring consistency across scenarios', () => {
     const notToHear = all.filter((v) => /\bno need to (loop|rattle|worry|tell|bring)\b|\bI won't (tell|say anything)\b|\bbetween the two of you\b/i.test(v.text));
     expect(notToHear.map((v) => v.ref)).toEqual(expect.arrayContaining(['red-flags/r-testify-solo', 'testifying/d6-block', 'trafficker-contact/d9-last-delete', 'testifying/d7-keep', 'trafficker-contact/d3-morning-downplay', 'harm-reduction/d5-wait', 'whereabouts-unknown/d6-private']));
     expect(notToHear.filter((v) => v.weight !== 2).map((v) => `${v.ref} (weight ${v.weight})`)).toEqual([]);
-    const aroundOne = ['testifying/d3-wait', 'testifying/d4-drive', 'trafficker-contact/d3-morning-ask-imani', 'trafficker-contact/d8-plan-rescue'];
+    const aroundOne = ['testifying/d3-wait', 'testifying/d4-drive', 'trafficker-contact/d8-plan-rescue'];
     const around = all.filter((v) => aroundOne.includes(v.ref));
     expect(around.map((v) => v.ref).sort()).toEqual(aroundOne);
     expect(around.filter((v) => v.weight !== 1).map((v) => `${v.ref} (weight ${v.weight})`)).toEqual([]);
@@ -3619,13 +3619,17 @@ describe('session 40: scoring consistency across scenarios', () => {
   });
 
   // Three pairs were weighed against the rule above. harm-reduction d5-wait ("I won't say anything to Ms.
-  // Castillo or my supervisor for now… and then decide") weighed 1 where whereabouts-unknown d6-private
-  // ("between the two of you for now") weighed 2: both promise not to tell, with nothing said of telling
-  // later, so both weigh 2, as d5-keep does. trafficker-contact d3-morning-downplay ("No need to bring Mr.
-  // Haddad in yet") weighed 1 and d3-morning-ask-imani 2, both said to the CSW: the first says a case party
-  // need not hear of it (2); the second tells the CSW now and asks her to hold one step until Saturday, as
-  // testifying d3-wait ("Hold off… until she has decided") and d8-plan-rescue ("once it's set up") do (1).
-  it('team-communication: "for now" and "not yet" with no word of telling later weigh 2; telling now or afterwards, one step held, weighs 1', () => {
+  // Castillo for now… and then decide") weighed 1 where whereabouts-unknown d6-private ("between the two
+  // of you for now") weighed 2: both promise not to tell, with nothing said of telling later, so both weigh
+  // 2, as d5-keep does. trafficker-contact d3-morning-downplay ("No need to bring Mr. Haddad in yet")
+  // weighed 1, and is 2: it says a case party need not hear of it. d3-morning-ask-imani was put at 1 for a
+  // while as "one step held while the CSW is told"; a second reader found its words say otherwise: Ms.
+  // Okafor asks "What did it say, and did you write back?", and "Before you do anything, can I ask Imani on
+  // Saturday…" answers neither, asks her to hold everything for five days, and says nothing of answering
+  // later. Its feedback ("holds back what her CSW needs now"), its held-back effect and the mixed ending
+  // ("something kept from Ms. Okafor") agree: 2, as downplay. Testifying d3-wait ("Hold off… until she has
+  // decided") and d8-plan-rescue ("once it's set up") say the parties will hear afterwards (1).
+  it('team-communication: "for now" and "not yet" with no word of telling later weigh 2, and so does a CSW\'s questions left unanswered while she is asked to wait; telling afterwards weighs 1', () => {
     const all = teamViolations();
     const weightOf = (ref: string) => all.find((v) => v.ref === ref)?.weight;
     const notYet = all.filter((v) => /\bfor now\b|\bno need to \w+\b[^;]*\byet\b/i.test(v.text));
@@ -3633,15 +3637,24 @@ describe('session 40: scoring consistency across scenarios', () => {
     expect(notYet.filter((v) => v.weight !== 2).map((v) => `${v.ref} (weight ${v.weight})`)).toEqual([]);
     // None of them says the parties will hear later; the replies at 1 do, or tell the CSW now.
     expect(notYet.filter((v) => /\buntil\b|\bonce\b|\bafter\b|\bthen tell\b/i.test(v.text)).map((v) => v.ref)).toEqual([]);
-    const later = all.filter((v) => /\bhold off\b[^;]*\buntil\b|\bonce it's set up\b|\bbefore you do anything\b/i.test(v.text));
-    expect(later.map((v) => v.ref).sort()).toEqual(['testifying/d3-wait', 'trafficker-contact/d3-morning-ask-imani', 'trafficker-contact/d8-plan-rescue']);
+    const later = all.filter((v) => /\bhold off\b[^;]*\buntil\b|\bonce it's set up\b/i.test(v.text));
+    expect(later.map((v) => v.ref).sort()).toEqual(['testifying/d3-wait', 'trafficker-contact/d8-plan-rescue']);
     expect(later.filter((v) => v.weight !== 1).map((v) => `${v.ref} (weight ${v.weight})`)).toEqual([]);
     // The pairs as pairs: the same kind weighs the same, across scenarios and at one decision.
     expect([weightOf('harm-reduction/d5-wait'), weightOf('whereabouts-unknown/d6-private'), weightOf('harm-reduction/d5-keep')]).toEqual([2, 2, 2]);
-    expect([weightOf('trafficker-contact/d3-morning-downplay'), weightOf('trafficker-contact/d3-morning-ask-imani')]).toEqual([2, 1]);
-    // Both d3-morning replies are said to the CSW, who asked; what differs is what they say.
+    expect([weightOf('trafficker-contact/d3-morning-downplay'), weightOf('trafficker-contact/d3-morning-ask-imani')]).toEqual([2, 2]);
+    // Both d3-morning replies are said to the CSW, who asked what the text said and whether you wrote back.
+    expect(told('trafficker-contact', 'd3-morning')).toContain('What did it say, and did you write back?');
     expect(replyText('trafficker-contact', 'd3-morning-downplay')).toContain('No need to bring Mr. Haddad in yet');
+    // ask-imani's words, feedback, effect and ending all say it holds back what the CSW needs now.
     expect(replyText('trafficker-contact', 'd3-morning-ask-imani')).toMatch(/^Before you do anything, can I ask Imani on Saturday/);
+    expect(replyText('trafficker-contact', 'd3-morning-ask-imani')).not.toMatch(/\b(9:40|909|wrote back|send you|forward)\b/i);
+    expect(feedback('trafficker-contact', 'd3-morning-ask-imani')).toContain('holds back what her CSW needs now');
+    expect(replyOf('trafficker-contact', 'd3-morning-ask-imani').effects).toEqual([{ var: 'held-back', add: 1 }]);
+    expect(told('trafficker-contact', 'end-mixed')).toContain('something kept from Ms. Okafor');
+    // downplay's feedback states the rule it is scored on in the guide's words, and nothing the guide does not say.
+    expect(feedback('trafficker-contact', 'd3-morning-downplay')).toContain('The guide says it is important to keep an open line of communication with the case parties, especially once a youth is identified as CSEC-involved, and Mr. Haddad, her CSEC CSW, is one of them (Collaboration with Case Parties)');
+    expect(feedback('trafficker-contact', 'd3-morning-downplay')).not.toMatch(/let DCFS weigh/);
     for (const ref of ['trafficker-contact/d3-morning-downplay', 'trafficker-contact/d3-morning-ask-imani']) {
       const [id, reply] = ref.split('/') as [string, string];
       expect(assessment(id, reply, 'csw-partnership')?.verdict, ref).toBe('follows');
@@ -3649,17 +3662,21 @@ describe('session 40: scoring consistency across scenarios', () => {
     // The reason is written where an author will look.
     expect(replyOf('harm-reduction', 'd5-wait').authorNotes).toMatch(/weighs 2 here/);
     expect(replyOf('whereabouts-unknown', 'd6-private').authorNotes).toMatch(/weighs 2 here/);
-    expect(replyOf('trafficker-contact', 'd3-morning-downplay').authorNotes).toMatch(/weighs 2 here, and 1 at d3-morning-ask-imani/);
-    expect(replyOf('trafficker-contact', 'd3-morning-ask-imani').authorNotes).toMatch(/weighs 1 here, and 2 at d3-morning-downplay/);
-    expect(checklist()).toContain('trafficker-contact `d3-morning-downplay` ("No need to bring Mr. Haddad in yet") weighs 2 and `d3-morning-ask-imani`');
+    expect(replyOf('trafficker-contact', 'd3-morning-downplay').authorNotes).toMatch(/weighs 2 here, as at d3-morning-ask-imani/);
+    expect(replyOf('trafficker-contact', 'd3-morning-ask-imani').authorNotes).toMatch(/weighs 2 here, as at d3-morning-downplay/);
+    for (const id of ['d3-morning-downplay', 'd3-morning-ask-imani']) expect(replyOf('trafficker-contact', id).authorNotes).not.toMatch(/keeps no (case party|one) from hearing|weighs 1 here/);
+    expect(checklist()).toContain('trafficker-contact `d3-morning-downplay` ("No need to bring Mr. Haddad in yet") and `d3-morning-ask-imani` ("Before you do anything, can I ask Imani on Saturday…", both her questions left unanswered, with nothing said of answering them) both weigh 2');
+    expect(checklist()).not.toMatch(/`d3-morning-ask-imani` \(the CSW told now/);
     expect(checklist()).toContain('harm-reduction `d5-wait` ("for now… and then decide") weighs 2, as whereabouts-unknown `d6-private` ("between the two of you for now") does');
   });
 
-  // The supervisor rule is for a suspicion (Red Flags: "If you suspect CSEC activity on your case").
   // Elías and Dez were identified as CSEC-involved in the spring, a CSEC CSW on each case; at harm-reduction
   // d5 and whereabouts-unknown d6-morning what a reply keeps back is news for the case parties (Collaboration
   // with Case Parties: "especially if a youth is officially identified"), so no reply there is scored on
-  // consult-supervisor-on-suspicion, though d5-wait names the supervisor among those it won't tell.
+  // consult-supervisor-on-suspicion (2 + 2 would also put a permitted reply over the prohibited search, 3).
+  // A second reader: d5-wait said "or my supervisor", a half the feedback never addressed, and the docs'
+  // reason ("the life the team already knows of") rested on something the scenario never says. The reply
+  // now names only Ms. Castillo, and the reason rests on the identification the characters state.
   it('harm-reduction d5 and whereabouts-unknown d6-morning: keeping an identified youth\'s news from the team is scored on team-communication, not as a suspicion kept from the supervisor', () => {
     const at = (id: string, node: string) => {
       const n = bundledScenario(id).nodes.find((x) => x.id === node);
@@ -3672,11 +3689,21 @@ describe('session 40: scoring consistency across scenarios', () => {
     for (const id of ['harm-reduction', 'whereabouts-unknown']) {
       expect(bundledScenario(id).characters.find((c) => c.role === 'youth')?.description, id).toMatch(/identified as CSEC-involved in the spring/);
     }
-    expect(replyText('harm-reduction', 'd5-wait')).toMatch(/my supervisor/);
+    // d5-wait tests only what is scored: it keeps the weekends from Ms. Castillo, and names no one else.
+    expect(replyText('harm-reduction', 'd5-wait')).toMatch(/^Okay\. I won't say anything to Ms\. Castillo for now\./);
+    expect(replyText('harm-reduction', 'd5-wait')).not.toMatch(/supervisor|Grace/i);
+    // Naming the supervisor still does not single out the best reply (session 36): the search names her too,
+    // where what it brings her is scored on no-investigating alone (docs/authoring.md section 6).
+    expect(replyText('harm-reduction', 'd5-lookup')).toMatch(/let Ms\. Castillo and your supervisor know, then search/);
+    expect(feedback('harm-reduction', 'd5-wait')).not.toMatch(/supervisor|Grace/i);
     expect(replyOf('harm-reduction', 'd5-wait').authorNotes).toContain('Not scored on consult-supervisor-on-suspicion');
+    // The reason rests on what the scenario says, never on a team that "already knows" of Cole.
+    expect(replyOf('harm-reduction', 'd5-wait').authorNotes).toContain('Nothing in the scenario says the team already knew of Cole, and the scoring does not rest on it');
+    expect(bundledScenario('harm-reduction').characters.find((c) => c.id === 'castillo')?.description).toMatch(/Since the spring a CSEC CSW has also been on his case/);
     const doc = readFileSync(new URL('../../docs/authoring.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
-    expect(doc).toContain('The rule needs a suspicion the scenario has given.');
-    expect(doc).toContain('and not on this principle (harm-reduction `d5-wait`, whereabouts-unknown `d6-private`)');
+    expect(doc).not.toMatch(/already knows of|raises no new suspicion/);
+    expect(doc).toContain('For a youth the scenario has already identified as CSEC-involved, with a CSEC CSW on the case');
+    expect(doc).toContain('and not also on this principle (harm-reduction `d5-wait`, whereabouts-unknown `d6-private`)');
   });
 
   // dual-involvement d4-swap (DREAM and STAR the wrong way round, said with confidence) scored +1, level with
