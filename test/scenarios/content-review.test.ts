@@ -1889,8 +1889,13 @@ describe('session 30 review: dual-involvement', () => {
   // Statement written, form set about, secondary CSW reviewed with Beth; courts swapped and two questions
   // about Roz (trust 35): 53%, no prohibited act, and the harmful ending ("takes your name off his visitor
   // list"). The guide says asking about a partner may be appropriate, only not interrogating (Red Flags).
+  // Session 40 (second reader): d4-swap no longer costs trust, so the courts swapped and two questions about
+  // Roz leave trust at 40 (60%, mixed, told the swap); "she's using you" instead (trust 35, 55%) is told the visit he ended early.
   it('a playthrough in the Developing band with no prohibited act does not end harmful; its mixed ending says Rithy keeps Roz to himself since the visit he ended early', () => {
-    const path = ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-swap', 'd5-form', 'd6-how', 'd8-secondary'];
+    const how = playReplies(bundledScenario('dual-involvement'), ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-swap', 'd5-form', 'd6-how', 'd8-secondary']);
+    expect(how?.ending?.id).toBe('end-mixed');
+    expect(how?.ending?.narration).toMatch(/because that is what you had told him/);
+    const path = ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-swap', 'd5-form', 'd6-using', 'd8-secondary'];
     expect(nodesOn('dual-involvement', path)).toContain('s6-closed');
     const d = playReplies(bundledScenario('dual-involvement'), path);
     expect(d?.score.percent).toBeGreaterThanOrEqual(50);
@@ -1898,7 +1903,7 @@ describe('session 30 review: dual-involvement', () => {
     expect(d?.ending?.id).toBe('end-mixed');
     expect(d?.ending?.narration).toMatch(/since the Saturday he asked to end the visit early/);
     // "She's using you" instead, with Rithy asked to vouch for Jordan instead of the form (42%), is the shut-out ending.
-    const using = playReplies(bundledScenario('dual-involvement'), path.map((r) => (r === 'd6-how' ? 'd6-using' : r === 'd5-form' ? 'd5-rithy' : r)));
+    const using = playReplies(bundledScenario('dual-involvement'), path.map((r) => (r === 'd5-form' ? 'd5-rithy' : r)));
     expect(using?.score.percent).toBeLessThan(50);
     expect(using?.ending?.id).toBe('end-shut-out');
   });
@@ -3026,8 +3031,10 @@ describe('session 37: dual-involvement is Rithy\'s story, scored as Kenzie\'s wa
     // Changed on purpose once since: d4's replies are scored with Legal Advocacy's "may" never violated
     // (d4-swap a missed chance, its mixed-ending variant keyed on the swapped flag); and in session 40, d4-unsure
     // follows defense-attorney-role (it asks Beth) and d4-explain weighs legal-support 2, so the swap scores lowest; end-mixed has a variant
-    // for a non-judgmental violation (d7-should at 80% ended mixed without one).
-    expect(scoringFingerprint(bundledScenario('dual-involvement'))).toBe('fe21acb4dc69453f');
+    // for a non-judgmental violation (d7-should at 80% ended mixed without one). Session 40, second reader:
+    // d4-explain's 2 moved from legal-support (a "may") to youth-centered (points unchanged), d4-swap no longer
+    // costs trust, and end-strong is routed on swapped false.
+    expect(scoringFingerprint(bundledScenario('dual-involvement'))).toBe('b268099ed632cb5b');
   });
 
   it('five of the bundled scenarios have a boy as the youth', () => {
@@ -3088,9 +3095,9 @@ describe('session 37: a second reader on dual-involvement', () => {
     // when a youth becomes dually involved (Collaboration with Case Parties), and both below the accurate answer.
     expect(replyOf('dual-involvement', 'd4-swap').assessments).toEqual([{ principle: 'youth-centered', verdict: 'follows' }]);
     expect(replyOf('dual-involvement', 'd4-unsure').assessments).toEqual([{ principle: 'legal-support', verdict: 'follows' }, { principle: 'defense-attorney-role', verdict: 'follows' }]);
-    expect(replyOf('dual-involvement', 'd4-explain').assessments).toEqual([{ principle: 'legal-support', verdict: 'follows', weight: 2 }, { principle: 'youth-centered', verdict: 'follows' }]);
+    expect(replyOf('dual-involvement', 'd4-explain').assessments).toEqual([{ principle: 'legal-support', verdict: 'follows' }, { principle: 'youth-centered', verdict: 'follows', weight: 2 }]);
     expect(feedback('dual-involvement', 'd4-swap')).toMatch(/a CASA may be able to do/);
-    const swapped = playReplies(bundledScenario('dual-involvement'), ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-swap', 'd5-form', 'd6-needs', 'd8-secondary']);
+    const swapped = playReplies(bundledScenario('dual-involvement'), ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-swap', 'd5-form', 'd6-needs', 'd7-team', 'd8-secondary']);
     expect(swapped?.ending?.id).toBe('end-mixed');
     expect(swapped?.ending?.narration).toMatch(/because that is what you had told him/);
     // The feedback credits nothing the reply no longer says ("Your lawyers can tell you more" is gone).
@@ -3747,5 +3754,52 @@ describe('session 40: scoring consistency across scenarios', () => {
     expect(roles.filter((r) => /Advocate Supervisor/.test(r.role) && r.role !== 'Advocate Supervisor, CASA of Los Angeles')).toEqual([]);
     // Selene's home is still a group home where people speak of it, and in the staff member's description.
     expect(bundledScenario('testifying').characters.find((c) => c.id === 'dunn')?.description).toBe("A staff member at Selene's group home.");
+  });
+
+  // A second reader on the session-40 changes to dual-involvement. d4-explain's lead over d4-unsure rested on
+  // doubling Legal Advocacy's "may" (legal-support 2); its feedback cites the firm rule, "CASA must strive to
+  // be youth-centered, strengths-based" (CASA Role and Expectations), which now carries the 2 (points as
+  // before: +3). d4-unsure's feedback credited Legal Advocacy with "being honest and following up", which
+  // it does not say. d4-swap took 5 from trust though Rithy cannot know yet that the answer was wrong: with
+  // the best d6 reply trust was 55, Rithy ended the visit early and d7 was skipped. Now no trust change; the
+  // swapped flag keeps the strong ending away and tells the story in the mixed one.
+  it('dual-involvement d4: the accurate answer leads on the firm principle, not on a "may"; the unsure answer is credited in the guide\'s words; the swap costs no trust and its story is told by its flag', () => {
+    const explain = replyOf('dual-involvement', 'd4-explain');
+    const weightOn = (id: string) => explain.assessments.find((a) => a.principle === id)?.weight ?? 1;
+    expect([weightOn('youth-centered'), weightOn('legal-support')]).toEqual([2, 1]);
+    expect(getPrinciple('legal-support')?.optional).toBe(true);
+    expect(getPrinciple('youth-centered')?.optional).toBeFalsy();
+    expect(feedback('dual-involvement', 'd4-explain')).toMatch(/strengths-based \(CASA Role and Expectations\)/);
+    expect(replyValue(explain)).toBe(3);
+    const unsure = feedback('dual-involvement', 'd4-unsure');
+    expect(unsure).not.toMatch(/honest and following up/i);
+    expect(unsure).toContain('Finding out for him, and coming back with the answer, is help with his legal needs a CASA may be able to give (Legal Advocacy)');
+    // The swap: no trust change; otherwise best practice, Rithy keeps talking (d7 reached), and the ending is the mixed one that tells the swap.
+    expect((replyOf('dual-involvement', 'd4-swap').effects ?? []).filter((e) => e.var === 'trust')).toEqual([]);
+    const s = bundledScenario('dual-involvement');
+    const path = ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-swap', 'd5-form', 'd6-needs', 'd7-team', 'd8-secondary'];
+    expect(nodesOn('dual-involvement', path)).toContain('s6-opens');
+    expect(nodesOn('dual-involvement', path)).not.toContain('s6-closed');
+    const swapped = playReplies(s, path);
+    expect(swapped?.score.percent).toBe(90);
+    expect(swapped?.ending?.id).toBe('end-mixed');
+    expect(swapped?.ending?.narration).toMatch(/he thought it meant the dependency side, because that is what you had told him/);
+    // No playthrough that swapped the courts reaches the strong ending, whose narration has him understand STAR court.
+    const strongRoutes = s.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).flatMap((r) => (Array.isArray(r.next) ? r.next : []))
+      .filter((route) => route.to === 'end-strong');
+    expect(strongRoutes.length).toBeGreaterThan(0);
+    for (const route of strongRoutes) expect(route.when).toContainEqual({ var: 'swapped', is: false });
+    expect(playReplies(s, path.map((r) => (r === 'd4-swap' ? 'd4-explain' : r)))?.ending?.id).toBe('end-strong');
+  });
+
+  // red-flags labelled its defense attorney "defense attorney in the juvenile delinquency case",
+  // dual-involvement "defense attorney, a deputy public defender". The guide's row is "Juvenile
+  // Justice/Defense Attorney": one label, "defense attorney in the juvenile justice case", in both.
+  it('the defense attorney has one role label in every scenario, in the guide\'s words', () => {
+    const roles = BUNDLED_IDS.flatMap((id) => bundledScenario(id).characters.map((c) => ({ ref: `${id}/${c.id}`, role: c.role ?? '' })));
+    const defense = roles.filter((r) => /defen[cs]e attorney|public defender/i.test(r.role));
+    expect(defense.map((r) => r.ref).sort()).toEqual(['dual-involvement/adeyemi', 'red-flags/okoye']);
+    expect([...new Set(defense.map((r) => r.role))]).toEqual(['defense attorney in the juvenile justice case']);
+    expect(bundledScenario('dual-involvement').characters.find((c) => c.id === 'adeyemi')?.description).toMatch(/a deputy public defender/);
   });
 });
