@@ -3795,6 +3795,25 @@ describe('session 40: scoring consistency across scenarios', () => {
   // red-flags labelled its defense attorney "defense attorney in the juvenile delinquency case",
   // dual-involvement "defense attorney, a deputy public defender". The guide's row is "Juvenile
   // Justice/Defense Attorney": one label, "defense attorney in the juvenile justice case", in both.
+  // The best reply was the longest at trafficker-contact d3-morning (191 against 179 and 129) and red-flags
+  // r-testify (188 against 136 and 100). Each is now shorter than a wrong reply beside it, saying the same.
+  it('trafficker-contact d3-morning and red-flags r-testify: the best reply is not the longest, and still says all it is credited for', () => {
+    for (const [id, node] of [['trafficker-contact', 'd3-morning'], ['red-flags', 'r-testify']] as const) {
+      const n = bundledScenario(id).nodes.find((x) => x.id === node);
+      const replies = n?.kind === 'decision' ? n.replies : [];
+      const top = Math.max(...replies.map((r) => replyValue(r)));
+      const best = replies.filter((r) => replyValue(r) === top);
+      expect(best.length, `${id}/${node}`).toBe(1);
+      const longestWrong = Math.max(...replies.filter((r) => replyValue(r) < top).map((r) => r.text.length));
+      expect(best[0]!.text.length, `${id}/${node}`).toBeLessThan(longestWrong);
+    }
+    // What d3-morning-facts is credited for: the facts, everything sent, its own part, Dana, Mr. Haddad.
+    expect(replyText('trafficker-contact', 'd3-morning-facts')).toMatch(/^Sunday, 9:40, a 909 number signed ‘Tasha’ asked where Imani is staying\. I'll send you all of it, and anything I wrote back\. I'm telling Dana too\. Should Mr\. Haddad know\?$/);
+    // r-testify-team: there if she wants, the date confirmed with her CSW and dependency attorney, her transport asked about, them kept posted.
+    expect(replyText('red-flags', 'r-testify-team')).toMatch(/you'll be there if she wants you\. Then confirm the date with Mr\. Ramirez and Ms\. Brooks, ask how she's getting there, and keep them posted\./);
+    expect(replyText('red-flags', 'r-testify-solo')).toContain('No need to loop everyone in');
+  });
+
   it('the defense attorney has one role label in every scenario, in the guide\'s words', () => {
     const roles = BUNDLED_IDS.flatMap((id) => bundledScenario(id).characters.map((c) => ({ ref: `${id}/${c.id}`, role: c.role ?? '' })));
     const defense = roles.filter((r) => /defen[cs]e attorney|public defender/i.test(r.role));
