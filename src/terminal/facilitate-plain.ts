@@ -30,7 +30,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   // A session kept from before (q, input ended, a closed window) is carried on, as a volunteer's
   // save is in this mode; --new starts over instead. One that cannot be used is moved aside.
   const found = opts.startOver ? undefined : readRoomSession(playable, opts.env);
-  if (found?.kind === 'bad') io.err(`casa-practice: ${resumeFailureLines(found.error, found.movedTo, 'a new session starts', 'The room session')}\n`);
+  if (found?.kind === 'bad') io.err(`casa-practice: ${resumeFailureLines(found.error, found.movedTo, 'a new session starts', 'The trainer-led session')}\n`);
   const resumed = found?.kind === 'ok' ? found : undefined;
   let actor = resumed ? startSession(scenario, 'practice', resumed.snapshot) : startFacilitation(scenario, sessionSeed(opts.env));
   const log: FacilitatedDecision[] = [...(resumed?.decisions ?? [])];

@@ -247,7 +247,7 @@ export { hasSave, stateStore };
  */
 export function readRoomSession(playable: PlayableScenario, env: NodeJS.ProcessEnv = process.env): core.FacilitationResume {
   return core.readFacilitation(stateStore(env), (ref, from) =>
-    ref.id === playable.scenario.id && from === playable.from ? playable : { error: `This room session is of another scenario or start than "${playable.scenario.id}".` }, playable);
+    ref.id === playable.scenario.id && from === playable.from ? playable : { error: `This trainer-led session is of another scenario or start than "${playable.scenario.id}".` }, playable);
 }
 
 /**

@@ -93,7 +93,7 @@ describe('files in a state folder whose path holds escape characters are named a
     expect(SAVE_MOVED_TO(leftInPlace(`${place}/saves/x.json`, 'permission denied'))).toBe(`The save could not be moved aside (permission denied) and is still at ${shown}/saves/x.json"`);
     expect(RECORDS_MOVED_TO(`${place}/records.damaged-1.json`)).toBe(`they were moved to ${shown}/records.damaged-1.json"`);
     expect(RECORDS_MOVED_TO(leftInPlace(`${place}/records.json`, 'permission denied'))).toBe(`they could not be moved aside (permission denied), so the file was left as it was, at ${shown}/records.json"`);
-    expect(asideWords('The room session', `${place}/room/x.damaged-1.json`)).toBe(`The room session was moved to ${shown}/room/x.damaged-1.json"`);
+    expect(asideWords('The trainer-led session', `${place}/room/x.damaged-1.json`)).toBe(`The trainer-led session was moved to ${shown}/room/x.damaged-1.json"`);
     // A normal path as it is.
     expect(SAVE_MOVED_TO('/tmp/st/saves/x.damaged-1.json')).toBe('The save was moved to /tmp/st/saves/x.damaged-1.json');
   });

@@ -936,7 +936,7 @@ describe('a trainer-led session kept as it goes', () => {
     const env = await keptWithSevenVotes();
     let r = await renderApp(appElement({ env, start: { kind: 'facilitate' } }).element);
     await waitForPickerEntry(r, 'Example: the new phone (in progress)');
-    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('A room session is in progress here, with no decision made yet: opening it asks to carry on or start over.');
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('A trainer-led session is in progress here, with no decision made yet: opening it asks to carry on or start over.');
     cleanup();
     // Finished (decision 1 carried on, then decision 2).
     r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
@@ -946,7 +946,7 @@ describe('a trainer-led session kept as it goes', () => {
     cleanup();
     r = await renderApp(appElement({ env, start: { kind: 'facilitate' } }).element);
     await waitForPickerEntry(r, 'Example: the new phone (finished)');
-    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('A room session finished here: opening it offers its debrief or a new session.');
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('A trainer-led session finished here: opening it offers its debrief or a new session.');
   });
 
   it('play … --facilitate --new starts at decision 1 without asking; the kept session stays until the new room votes, then is replaced', async () => {
@@ -991,7 +991,7 @@ describe('a trainer-led session kept as it goes', () => {
     r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
     await press(r, KEY.enter);
     const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
-    expect(frame).toContain('Could not resume: The saved room session is damaged (it is not valid JSON). The room session was moved to the file below (nothing was deleted); a new session starts.');
+    expect(frame).toContain('Could not resume: The saved trainer-led session is damaged (it is not valid JSON). The trainer-led session was moved to the file below (nothing was deleted); a new session starts.');
     // The file's path whole on rows of its own (pathLineRows), then what to do.
     const rows = (r.lastFrame() ?? '').split('\n').map((row) => row.trim());
     const at = rows.findIndex((row) => row.endsWith('new session starts.'));

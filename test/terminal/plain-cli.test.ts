@@ -647,7 +647,7 @@ describe('--facilitate without a terminal (line by line)', () => {
     const r = await cli(['--facilitate', NEW_PHONE], 'q\n', env);
     const aside = readdirSync(folder).find((f) => f !== slot) ?? '';
     expect(r.err.trim().split('\n')).toEqual([
-      'casa-practice: Could not resume: The saved room session is damaged (it is not valid JSON). The room session was moved to the file below (nothing was deleted); a new session starts.',
+      'casa-practice: Could not resume: The saved trainer-led session is damaged (it is not valid JSON). The trainer-led session was moved to the file below (nothing was deleted); a new session starts.',
       join(folder, aside),
       'casa-practice cannot use that file, but you can keep it, or send it to whoever helps you with the app; delete it once you no longer need it.',
     ]);

@@ -101,7 +101,7 @@ describe('untrusted saves and records never reach the terminal raw', () => {
     expect(records.out + records.err).toMatch(/^Your completion records were damaged \(it uses records format \[…\], which/);
     writeState(env, 'facilitation/red-flags.json', `{"format":"casa-practice-facilitation","formatVersion":${deep}}`);
     const room = await cli(['--facilitate', 'red-flags', '--plain'], '', env);
-    expect(room.err).toMatch(/^casa-practice: Could not resume: This room session uses format version \[…\], which/);
+    expect(room.err).toMatch(/^casa-practice: Could not resume: This trainer-led session uses format version \[…\], which/);
     for (const out of [resumed, records, room]) expect(`${out.out}${out.err}`).not.toContain('unexpected error');
   });
 

@@ -1518,9 +1518,9 @@ describe('presenter mode keeps the room session through a reload', () => {
     store.write(KEY, '{"format":"casa-practice-facilitation"');
     const said = await announcedDuring(async () => {
       await user.click(start);
-      await screen.findByText(/^Could not resume: The saved room session is damaged/);
+      await screen.findByText(/^Could not resume: The saved trainer-led session is damaged/);
     });
-    expect(said.filter((s) => /^Could not resume: The saved room session is damaged/.test(s))).toHaveLength(1);
+    expect(said.filter((s) => /^Could not resume: The saved trainer-led session is damaged/.test(s))).toHaveLength(1);
     expect(store.read(KEY)).toBeUndefined();
     expect([...store.data.keys()].filter((k) => k.startsWith(`${KEY}.damaged-`))).toHaveLength(1);
     expect(boxes().map((b) => (b as HTMLInputElement).value)).toEqual(boxes().map(() => ''));
@@ -1631,7 +1631,7 @@ describe('presenter mode keeps the room session through a reload', () => {
     const damaged = '{"format":"casa-practice-facilitation","formatVersion":1,"scenario":{"source":"bundled","id":"youth-discloses"},"session":{"format":"casa-practice-session"';
     const store = memoryStore({ [KEY]: damaged, 'saves/youth-discloses.json': 'the volunteer\'s own save', 'records.json': 'records' });
     await open(store);
-    expect(screen.getByText(/^Could not resume: The saved room session is damaged/).textContent).toBe('Could not resume: The saved room session is damaged (it is not valid JSON). A copy of the save is kept in this browser\'s storage for this site (nothing was deleted); starting fresh. My records lists the copy under “Room in this browser”, to download or remove.');
+    expect(screen.getByText(/^Could not resume: The saved trainer-led session is damaged/).textContent).toBe('Could not resume: The saved trainer-led session is damaged (it is not valid JSON). A copy of the save is kept in this browser\'s storage for this site (nothing was deleted); starting fresh. My records lists the copy under “Room in this browser”, to download or remove.');
     expect(screen.queryByText(/Resumed the presenter session/)).toBeNull();
     const aside = [...store.data.keys()].filter((k) => k.startsWith(`${KEY}.damaged-`));
     expect(aside).toHaveLength(1);

@@ -108,7 +108,7 @@ export interface RestoredFacilitation {
 /** What `readFacilitation` finds. Every text in it is clean (a kept session is untrusted input). */
 export type FacilitationResume = { kind: 'none' } | ({ kind: 'ok' } & RestoredFacilitation) | { kind: 'bad'; error: string; movedTo?: string };
 
-const DAMAGED = (what: string) => `The saved room session is damaged (${what}).`;
+const DAMAGED = (what: string) => `The saved trainer-led session is damaged (${what}).`;
 
 /**
  * Reads a scenario's kept trainer-led session. One that cannot be used whole (damaged, from
@@ -121,7 +121,7 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
   try {
     text = store.read(key);
   } catch (e) {
-    return { kind: 'bad', error: `The saved room session could not be read (${cleanLine((e as Error).message)}).` };
+    return { kind: 'bad', error: `The saved trainer-led session could not be read (${cleanLine((e as Error).message)}).` };
   }
   if (text === undefined) return { kind: 'none' };
   const bad = (error: string, why?: AsideReason): FacilitationResume => ({ kind: 'bad', error: cleanLine(error), movedTo: store.moveAside(key, now, why) });
@@ -131,8 +131,8 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
   } catch {
     return bad(DAMAGED('it is not valid JSON'));
   }
-  if (!isRecord(slot) || slot.format !== 'casa-practice-facilitation') return bad('This is not a casa-practice room session.');
-  if (slot.formatVersion !== 1) return bad(`This room session uses format version ${quoteValue(slot.formatVersion, 20)}, which this version of casa-practice does not read.`);
+  if (!isRecord(slot) || slot.format !== 'casa-practice-facilitation') return bad('This is not a casa-practice trainer-led session.');
+  if (slot.formatVersion !== 1) return bad(`This trainer-led session uses format version ${quoteValue(slot.formatVersion, 20)}, which this version of casa-practice does not read.`);
   const ref = parseScenarioRef(slot.scenario);
   if (!ref) return bad(DAMAGED('its scenario is not named'));
   // Kept under this scenario's start (its key names an author's --from), so read with that start:

@@ -224,7 +224,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
       // A room session kept from before (q, a closed window, or one that finished): ask to carry on (or open it) or start over.
       const found = start.kind === 'facilitate' && start.startOver && !fromPicker ? { kind: 'none' as const } : (await import('../saves.js')).readRoomSession(playable, services.env);
       if (found.kind === 'ok') return setScreen({ name: 'roomChoose', entry, playable, kept: found, fromPicker });
-      const notice = found.kind === 'bad' ? resumeFailureLines(found.error, found.movedTo, 'a new session starts', 'The room session') : undefined;
+      const notice = found.kind === 'bad' ? resumeFailureLines(found.error, found.movedTo, 'a new session starts', 'The trainer-led session') : undefined;
       return setScreen({ name: 'facilitate', playable, actor: await newFacilitation(services.env, playable), notice });
     }
     else setScreen({ name: 'play', playable, actor: await newActor(services.env, playable, mode), mode, fromPicker, origin });

@@ -277,8 +277,8 @@ function aboutLine(entry: CatalogEntry, saved?: ReadonlySet<string>, debriefs?: 
   const parts = [
     saved?.has(entry.file) ? 'You have a saved playthrough: opening it asks to continue or start over.' : '',
     room === undefined ? '' : room.finished
-      ? 'A room session finished here: opening it offers its debrief or a new session.'
-      : `A room session is in progress here, ${roomMadeWords(room.decision - 1)}: opening it asks to carry on or start over.`,
+      ? 'A trainer-led session finished here: opening it offers its debrief or a new session.'
+      : `A trainer-led session is in progress here, ${roomMadeWords(room.decision - 1)}: opening it asks to carry on or start over.`,
     debriefs?.has(entry.file) ? 'd: see your last debrief.' : '',
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(' ') : undefined;

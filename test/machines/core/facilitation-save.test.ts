@@ -178,7 +178,7 @@ describe('a trainer-led session kept through the store', () => {
   it('a format version of 100,000 characters is echoed cut short, not whole', () => {
     const s = { ...kept(), formatVersion: `${TITLE}${'9'.repeat(100_000)}` };
     const r = readFacilitation(memoryStore({ [KEY]: JSON.stringify(s) }), loader, playable, now);
-    expect(r.kind === 'bad' && r.error).toMatch(/^This room session uses format version "\\u001b\]0;.*9…", which/);
+    expect(r.kind === 'bad' && r.error).toMatch(/^This trainer-led session uses format version "\\u001b\]0;.*9…", which/);
     expect(r.kind === 'bad' && r.error.length).toBeLessThan(200);
   });
 

@@ -562,8 +562,8 @@ describe('a value that could not be set aside is not said to be "moved to" where
   // The terminal said a save or room session set aside with its path mid-sentence (wrapped with the
   // words around it) and nothing to do, where records were said in lines (recordsSetAsideLines).
   it('in the terminal\'s lines: the sentence naming "the file below", the path alone, what to do; one line for the picker; no file, no path', () => {
-    expect(resumeFailureLines('The saved room session is damaged.', '/s/room/x.json.damaged-1', 'a new session starts', 'The room session').split('\n')).toEqual([
-      'Could not resume: The saved room session is damaged. The room session was moved to the file below (nothing was deleted); a new session starts.',
+    expect(resumeFailureLines('The saved trainer-led session is damaged.', '/s/room/x.json.damaged-1', 'a new session starts', 'The trainer-led session').split('\n')).toEqual([
+      'Could not resume: The saved trainer-led session is damaged. The trainer-led session was moved to the file below (nothing was deleted); a new session starts.',
       '/s/room/x.json.damaged-1',
       SET_ASIDE_KEEP,
     ]);
