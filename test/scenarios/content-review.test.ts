@@ -184,7 +184,7 @@ describe('couch-rent: Arev\'s identity is part of the story; the scoring is the 
     expect(end?.kind === 'ending' && end.ending).toBe('harmful');
   });
 
-  it('the reply that goes to confront staff before Arev has said what they want earns nothing for harm reduction (it explores no unmet need) and is scored on being youth-centred', () => {
+  it('the reply that goes to confront staff before Arev has said what they want earns nothing for harm reduction (it explores no unmet need) and is scored on being youth-centered', () => {
     expect(assessment('couch-rent', 'd1-fix', 'harm-reduction-unmet-needs')).toBeUndefined();
     expect(assessment('couch-rent', 'd1-fix', 'youth-centered')?.verdict).toBe('violates');
     expect(feedback('couch-rent', 'd1-fix')).toContain('(CASA Role and Expectations)');
@@ -371,7 +371,7 @@ describe('a third review against the guide: left-placement-calls, red-flags, you
     expect(assessment('whereabouts-unknown', 'd8-promise', 'ongoing-support')).toBeUndefined();
   });
 
-  it('red-flags: pressing Yesi to testify is faulted as not youth-centred, with no "the decision is hers" the guide does not say', () => {
+  it('red-flags: pressing Yesi to testify is faulted as not youth-centered, with no "the decision is hers" the guide does not say', () => {
     expect(feedback('red-flags', 'r-court-nerves-push')).not.toMatch(/decision is hers/);
   });
 
@@ -1656,7 +1656,7 @@ describe('session 29 review: court-report', () => {
 });
 
 describe('session 39: red-flags scores Legal Advocacy\'s "may" as credit, never as a violation', () => {
-  it('saying criminal court is not CASA\'s role, after she asked for you, breaks youth-centred; dropping the subject misses the chance and breaks nothing', () => {
+  it('saying criminal court is not CASA\'s role, after she asked for you, breaks youth-centered; dropping the subject misses the chance and breaks nothing', () => {
     expect(replyOf('red-flags', 'r-testify-stay-out').assessments).toEqual([{ principle: 'youth-centered', verdict: 'violates', weight: 2 }]);
     expect(feedback('red-flags', 'r-testify-stay-out')).toMatch(/She asked for you.*\(CASA Role and Expectations\).*a CASA may support a youth who testifies.*\(Legal Advocacy\)/);
     const drop = replyOf('red-flags', 'r-court-nerves-drop');
@@ -2310,7 +2310,7 @@ describe('session 31: testifying', () => {
   it('pressing her to testify because it is right, promising he will go to prison, or offering to tell the court she will not come never ends strong (CASA Role and Expectations; Legal Advocacy)', () => {
     expect(assessment(ID, 'd1-right', 'youth-centered')).toMatchObject({ verdict: 'violates', weight: 2 });
     expect(feedback(ID, 'd1-right')).toContain('(CASA Role and Expectations)');
-    // Steering her with a promise, and deciding for her, break youth-centred (firm); Legal Advocacy's
+    // Steering her with a promise, and deciding for her, break youth-centered (firm); Legal Advocacy's
     // "CASA may support the youth" is what the feedback says she could have had, never a violation.
     expect(assessment(ID, 'd1-prison', 'youth-centered')).toMatchObject({ verdict: 'violates' });
     expect(assessment(ID, 'd1-tell-court', 'youth-centered')).toMatchObject({ verdict: 'violates', weight: 2 });
@@ -2368,7 +2368,7 @@ describe('session 31: testifying', () => {
   });
 
   it('turning down her ride and taking the home\'s wrong date are scored on what the guide states firmly; Legal Advocacy\'s "may" is what the feedback says she could have had (session 39)', () => {
-    // Sent back to the group home after telling you what she needs: youth-centred (CASA Role and Expectations).
+    // Sent back to the group home after telling you what she needs: youth-centered (CASA Role and Expectations).
     expect(replyOf(ID, 'd4-home').assessments).toEqual([{ principle: 'youth-centered', verdict: 'violates' }]);
     expect(feedback(ID, 'd4-home')).toMatch(/\(CASA Role and Expectations\).*may be able to help.*\(Legal Advocacy\)/);
     // Two dates for one hearing, left unraised with the CSW who set it: Collaboration with Case Parties.
@@ -2383,7 +2383,7 @@ describe('session 31: testifying', () => {
     expect([...endingsAfter('d5-theirs')]).not.toContain('strong');
   });
 
-  it('echoing the staff\'s "him" is scored only on being youth-centred and culturally sensitive (CASA Role and Expectations); no feedback claims a rule about names or pronouns, which the guide does not have', () => {
+  it('echoing the staff\'s "him" is scored only on being youth-centered and culturally sensitive (CASA Role and Expectations); no feedback claims a rule about names or pronouns, which the guide does not have', () => {
     expect(replyOf(ID, 'd5-him').assessments.map((a) => `${a.principle} ${a.verdict}`).sort()).toEqual(['legal-support follows', 'youth-centered violates']);
     expect(feedback(ID, 'd5-him')).toContain('(CASA Role and Expectations)');
     const replies = bundledScenario(ID).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : []));
@@ -3821,4 +3821,17 @@ describe('session 40: scoring consistency across scenarios', () => {
     expect([...new Set(defense.map((r) => r.role))]).toEqual(['defense attorney in the juvenile justice case']);
     expect(bundledScenario('dual-involvement').characters.find((c) => c.id === 'adeyemi')?.description).toMatch(/a deputy public defender/);
   });
+
+  // The guide's own term is "youth-centered" (CASA Role and Expectations: "youth-centered,
+  // strengths-based, and culturally sensitive"); the principle's title and the feedback spelt it
+  // "youth-centred" beside the guide's quotation in the debrief. The project's own words keep their
+  // spelling; the guide's terms keep the guide's.
+  it('the guide\'s term "youth-centered" is spelt as the guide spells it, in every scenario, the principles and the docs', () => {
+    const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+    expect(read('scenarios/guide/csec-in-service-guide.txt')).toContain('youth-centered, strengths-based');
+    const texts = [...BUNDLED_IDS.map((id) => [id, read(`scenarios/${id}.json`)]), ['principles', read('scenarios/guide/principles.json')], ['authoring', read('docs/authoring.md')]];
+    expect(texts.filter(([, t]) => /youth-centred/i.test(t!)).map(([id]) => id)).toEqual([]);
+    expect(getPrinciple('youth-centered')?.title).toMatch(/^Youth-centered/);
+  });
 });
+

@@ -119,7 +119,7 @@ describe('jae-and-hyung: Sung-min, the person exploiting Jae', () => {
     expect(reply('d4-text').assessments.filter((a) => a.verdict === 'follows')).toEqual([]);
   });
 
-  it('going to the dinner for Ms. Yoon\'s sake earns nothing for being youth-centred or culturally sensitive: it is a prohibited act that puts Jae\'s safety at risk', () => {
+  it('going to the dinner for Ms. Yoon\'s sake earns nothing for being youth-centered or culturally sensitive: it is a prohibited act that puts Jae\'s safety at risk', () => {
     expect(reply('d4-listen').assessments).toEqual([{ principle: 'no-trafficker-contact', verdict: 'violates', weight: 3 }]);
     expect(reply('d4-listen').feedback).not.toMatch(/culturally sensitive/);
   });

@@ -58,7 +58,7 @@ describe('saturday-shoots: Meron\'s orientation is part of the story, never scor
     expect(allReplies().filter((r) => /bisexual|orientation|sexuality|coming out|come out|queer|LGBT|like girls/i.test(r.feedback)).map((r) => r.id)).toEqual([]);
   });
 
-  it('the push to tell her aunt is scored on being youth-centred alone, and its feedback presumes nothing about her church or community', () => {
+  it('the push to tell her aunt is scored on being youth-centered alone, and its feedback presumes nothing about her church or community', () => {
     expect(reply('d3-open-aunt').assessments).toEqual([{ principle: 'youth-centered', verdict: 'violates' }]);
     expect(reply('d3-open-aunt').feedback).toContain('(CASA Role and Expectations)');
     expect(reply('d3-open-aunt').feedback).not.toMatch(/church|community|culture/i);

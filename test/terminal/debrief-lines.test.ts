@@ -441,7 +441,7 @@ describe('the summary at 60 and 80 columns: a score below zero, two critical vio
     ({ title, status, section: 'Prohibited Activities', followed, violated, missed, missedBelowBest: missed });
   const critical = (title: string, turn: number) => ({ ...base.critical[0]!, title, section: 'Prohibited Activities', turn });
   const missedTitles = ['Take suspicions to the Advocate Supervisor', "Knowing the CSEC CSW's role", 'Reducing harm, since you cannot stop a youth leaving', 'A simple safety plan with the youth', 'Don\'t jump to conclusions from red flags', 'Curious, not interrogating', 'Review recommendations with your Advocate Supervisor', 'Saying "left placement without permission", not "AWOL"', 'The youth defines their own safety', 'Understand why youth stay'];
-  const followedTitles = ['Work with the CSW', 'Youth-centred, strengths-based, culturally sensitive', 'Planning advocacy with your Advocate Supervisor', 'A CSEC advocate may need an authorization form first', "Knowing the CLC 4 CSEC Unit case manager's role", 'People-first language'];
+  const followedTitles = ['Work with the CSW', 'Youth-centered, strengths-based, culturally sensitive', 'Planning advocacy with your Advocate Supervisor', 'A CSEC advocate may need an authorization form first', "Knowing the CLC 4 CSEC Unit case manager's role", 'People-first language'];
   const m: DebriefModel = {
     ...base,
     score: { earned: -6, best: 4, percent: 0, capped: false },
