@@ -2,7 +2,7 @@ import { initialTransition, transition } from 'xstate';
 import { compileScenario } from './compile.js';
 import { indexScenario } from './scenario-index.js';
 import type { Scenario } from './schema/scenario.js';
-import { feedbackOf, selectView, type ChangeView, type FeedbackView, type LineView, type SessionView } from './selectors.js';
+import { feedbackOf, momentLines, selectView, type ChangeView, type FeedbackView, type LineView, type SessionView } from './selectors.js';
 import type { PersistedScenarioSnapshot } from './session.js';
 import { cleanDeep } from './text/clean.js';
 import type { SessionContext } from './types.js';
@@ -119,7 +119,8 @@ export function resumeRecap(scenario: Scenario, snapshot: PersistedScenarioSnaps
     return [{
       title: node.title,
       narration: node.narration,
-      lines: (node.lines ?? []).map((l) => ({ speaker: characters.get(l.character)?.name ?? l.character, role: characters.get(l.character)?.role ?? '', text: l.text })),
+      // As the moment itself showed them: a speaker's role beside their first line only.
+      lines: momentLines(node.lines ?? [], characters),
       changes,
     }];
   });

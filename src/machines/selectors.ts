@@ -40,7 +40,7 @@ export interface LineView {
  * "Ms. Okafor (CSW, Children's Social Worker at DCFS)" before each of her lines in a row made the
  * dialogue heavy to read (every UI shows the role beside the name, and Who's who keeps it).
  */
-function momentLines(lines: readonly { character: string; text: string }[], characters: ReadonlyMap<string, { name: string; role?: string }>): LineView[] {
+export function momentLines(lines: readonly { character: string; text: string }[], characters: ReadonlyMap<string, { name: string; role?: string }>): LineView[] {
   const named = new Set<string>();
   return lines.map((l) => {
     const who = characters.get(l.character);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeWords, replayConversation, resumeOpening, resumeRecap, selectView, startSession, type PersistedScenarioSnapshot } from '../../../src/machines/index.js';
+import { changeWords, replayConversation, resumeOpening, resumeRecap, selectView, startingAt, startSession, type PersistedScenarioSnapshot } from '../../../src/machines/index.js';
 import { bundled, hostileScenario } from './fixtures.js';
 
 /** Drives a session by reply ids, recording every view it shows (scenes continued), as a UI would. */
@@ -77,12 +77,12 @@ describe('resumeRecap', () => {
   /** Plays by reply ids in a mode, keeping each scene's live view (its changes) as a UI showed it. */
   function playScenes(mode: 'practice' | 'assessment') {
     const actor = startSession(scenario, mode, undefined, 7);
-    let scenes: { title?: string; changes: ReturnType<typeof selectView>['sceneChanges'] }[] = [];
+    let scenes: { title?: string; changes: ReturnType<typeof selectView>['sceneChanges']; lines: ReturnType<typeof selectView>['lines'] }[] = [];
     const continueThrough = () => {
       scenes = [];
       while (actor.getSnapshot().can({ type: 'scene.continue' })) {
         const view = selectView(scenario, actor.getSnapshot());
-        scenes.push({ ...(view.title ? { title: view.title } : {}), changes: view.sceneChanges });
+        scenes.push({ ...(view.title ? { title: view.title } : {}), changes: view.sceneChanges, lines: view.lines });
         actor.send({ type: 'scene.continue' });
       }
     };
@@ -98,7 +98,8 @@ describe('resumeRecap', () => {
     const { actor, scenes } = playScenes('practice');
     expect(selectView(scenario, actor.getSnapshot()).title).toBe('1:12 a.m.');
     const recap = resumeRecap(scenario, actor.getPersistedSnapshot() as PersistedScenarioSnapshot);
-    expect(recap.scenes.map((s) => ({ ...(s.title ? { title: s.title } : {}), changes: s.changes }))).toEqual(scenes);
+    // Their lines as the live scene showed them: a speaker's role beside their first line only.
+    expect(recap.scenes.map((s) => ({ ...(s.title ? { title: s.title } : {}), changes: s.changes, lines: s.lines }))).toEqual(scenes);
     const server = recap.scenes.find((s) => s.title === 'The server');
     expect(server?.changes).toHaveLength(1);
     expect(changeWords(server!.changes[0]!)).toMatch(/^Arev's trust: (\d+) → (\d+) \(−15\)$/);
@@ -109,6 +110,16 @@ describe('resumeRecap', () => {
 
   // The terminal's recap gave the last reply's words only: a volunteer who quit while reading its
   // feedback came back without it (the web's replayed conversation shows each reply's feedback).
+  it('names a speaker\'s role beside their first line of a scene only, as the scene showed it live', () => {
+    const moved = startingAt(bundled('trafficker-contact'), 's-okafor-plan');
+    if (!moved.ok) throw new Error(moved.error);
+    const actor = startSession(moved.scenario, 'practice');
+    while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+    const recap = resumeRecap(moved.scenario, actor.getPersistedSnapshot() as PersistedScenarioSnapshot);
+    const okafor = recap.scenes.flatMap((s) => s.lines).filter((l) => l.speaker === 'Ms. Okafor');
+    expect(okafor.map((l) => l.role)).toEqual(['CSW, Children\'s Social Worker at DCFS', '']);
+  });
+
   it("gives the last reply's feedback, verdicts and meter changes as the live view showed them after it, in practice only", () => {
     for (const mode of ['practice', 'assessment'] as const) {
       const actor = startSession(scenario, mode, undefined, 7);
