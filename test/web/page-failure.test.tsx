@@ -136,6 +136,44 @@ describe('a page still loading when the focus went to the main content', () => {
   });
 });
 
+// The Preview's own list of the app's files: each button opens the file's address, a Preview made
+// anew (the button pressed goes with the old one: the focus goes to the main content). Its results
+// take the focus once the file is checked, after the page has loaded: the page was named as well
+// ("Now showing: Preview a scenario file."), between "Checking …" and the results.
+describe("a file of the app's scenarios/ folder checked from the Preview", () => {
+  it('is said by its results (focused heading, verdict), not also named as a page newly shown', async () => {
+    const user = userEvent.setup();
+    renderApp('#/preview');
+    await user.click(await screen.findByText("Or check a file from the app's scenarios/ folder"));
+    const button = screen.getByRole('button', { name: 'Check court-report.json' });
+    const { said, stop } = watchAnnouncements(ANNOUNCED, true);
+    try {
+      // The new page's list of files is held, then the check's own read of them (sameIdInApp), as
+      // a browser fetches the one and then loads the validator: the page has loaded before its results.
+      let endList = () => {};
+      let endCheck = () => {};
+      const list = new Promise<void>((resolve) => (endList = resolve));
+      held = list;
+      button.focus();
+      await user.keyboard('{Enter}');
+      expect(document.activeElement).toBe(document.getElementById('main'));
+      await act(async () => {
+        held = new Promise<void>((resolve) => (endCheck = resolve));
+        endList();
+        await list;
+      });
+      await screen.findByText('Checking court-report.json…');
+      await act(async () => endCheck());
+      const heading = await screen.findByRole('heading', { name: 'No problems found in court-report.json' });
+      expect(document.activeElement).toBe(heading);
+      await waitFor(() => expect(said).toContain('court-report.json is valid.'));
+      expect(said).toEqual(['Checking court-report.json…', 'court-report.json is valid.']);
+    } finally {
+      stop();
+    }
+  });
+});
+
 /** Any live region: what is inserted into one with its words already in it may not be said at all. */
 const LIVE = '[role="status"], [role="alert"], [role="log"], [aria-live]:not([aria-live="off"])';
 

@@ -99,7 +99,10 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   const [error, setError] = useState<string>();
   const [playing, setPlaying] = useState<{ playable: PlayableScenario; mode: SessionMode; n: number }>();
   const [bundled, setBundled] = useState<ScenarioText[]>();
-  usePageLoading(bundled === undefined);
+  // Loading, for App's "Now showing", until a file the address names has its results (or is said
+  // not to be there): those take the focus, and say the page. Released with the list alone, the
+  // page was named as well, between "Checking …" and the results.
+  usePageLoading(bundled === undefined || (file !== undefined && checked === undefined && error === undefined));
   // The app's files, a folded list of buttons that each open the file's own address: come back to by
   // the browser's Back, the list was folded and the focus on the page's top, not on the button used.
   const ownFiles = useFollowedLink(bundled !== undefined);
