@@ -545,6 +545,19 @@ describe('My records', () => {
     expect(screen.getAllByText('What Kiara tells you').length).toBe(1);
   });
 
+  // On paper only the certificate is printed (the page's h1 and form are not), and the PDF saved from
+  // the print dialog, tagged from the page, had a second-level heading under none.
+  it("on paper the certificate's title is the first-level heading, and an h2 under the page's h1 again after", async () => {
+    renderApp('#/certificate', memoryStore());
+    const name = 'Certificate of completed practice';
+    expect(await screen.findByRole('heading', { level: 2, name })).toBeTruthy();
+    act(() => void window.dispatchEvent(new Event('beforeprint')));
+    expect(screen.getByRole('heading', { level: 1, name })).toBeTruthy();
+    act(() => void window.dispatchEvent(new Event('afterprint')));
+    expect(screen.getByRole('heading', { level: 2, name })).toBeTruthy();
+    expect(screen.getAllByRole('heading', { level: 1 }).map((h) => h.textContent)).toEqual(['Certificate for the in-service hours log']);
+  });
+
   // The terminal's practice reaches the certificate too (`records --backup`, loaded in My records),
   // and the note told the supervisor its minutes were "measured in the browser", leaving out breaks
   // and time out of sight: the terminal has neither (only its idle rule and the time closed hold).

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { CERTIFICATE_CREDIT, certificateData, localDate, PRACTICE_IDLE_MS, RECORDS_KEY } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
 import { NoMinutes } from '../components/NoMinutes.js';
@@ -32,6 +32,8 @@ export default function Certificate() {
     return [...ys].sort((a, b) => b - a);
   }, [playthroughs, thisYear, year]);
   const data = certificateData(playthroughs, { name: name.trim() || undefined, year });
+  const title = useRef<HTMLHeadingElement>(null);
+  useTitleOnPaper(title);
   return (
     <>
       <div className="no-print">
@@ -53,7 +55,7 @@ export default function Certificate() {
         </p>
       </div>
       <section className="certificate" aria-labelledby="certificate-heading">
-        <h2 id="certificate-heading">Certificate of completed practice</h2>
+        <h2 id="certificate-heading" ref={title}>Certificate of completed practice</h2>
         <p>
           <strong className="cert-name">{data.name ?? <Blank line="______________________________" says="name" />}</strong> completed the role-play
           practice below in {data.year}, scored against the CASA in-service guide on commercial sexual exploitation of
@@ -80,6 +82,25 @@ export default function Certificate() {
       </section>
     </>
   );
+}
+
+/**
+ * On paper the certificate is the whole page (the page's h1 and its form are not printed), so its
+ * title is the printout's first-level heading, for the tagged PDF a volunteer saves from the print
+ * dialog and hands in: a screen reader found only a second-level heading in it, under none. On
+ * screen it stays an h2, under the page's h1.
+ */
+function useTitleOnPaper(title: RefObject<HTMLHeadingElement | null>): void {
+  useEffect(() => {
+    const before = () => title.current?.setAttribute('aria-level', '1');
+    const after = () => title.current?.removeAttribute('aria-level');
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, [title]);
 }
 
 /** A line to write on, on paper; read aloud as what it is for ("blank for the name"), not as a row of underscores. */
