@@ -74,8 +74,12 @@ export function summaryRows(m: DebriefModel, width: number): Row[] {
       out.push([{ text: i === 0 ? '✗ ' : '  ', tone: 'bad' }, { text: last ? line.padEnd(titleWidth) : line }, ...(last ? [{ text: ` ${countWords(p)}`, tone: 'bad' as const }] : [])]);
     });
   }
+  // "Followed" holds those kept to at every chance, as the debrief's strengths do; one kept to at
+  // some decisions and missed at others ("✓2 ○2") is with those missed, as "To work on" says it
+  // ("at only 2 of 4 chances"): listed under "Followed", the summary contradicted that tab.
+  const throughout = (x: DebriefModel['principles'][number]) => x.status === 'followed' && x.missedBelowBest === 0;
   const group = (status: 'missed' | 'followed', label: string) => {
-    const ps = m.principles.filter((x) => x.status === status);
+    const ps = m.principles.filter((x) => x.status !== 'violated' && throughout(x) === (status === 'followed'));
     if (ps.length === 0) return;
     // Each "Title ○n" on one row where it fits one (at 60 columns "○2" began a row under "…the
     // Advocate Supervisor"), and a title longer than a row broken inside, never between its last

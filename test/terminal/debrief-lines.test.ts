@@ -458,6 +458,18 @@ describe('the summary at 60 and 80 columns: a score below zero, two critical vio
   // And a score capped by a critical violation, its parenthesis longer: at 80 columns it too was cut.
   const capped: DebriefModel = { ...m, score: { earned: 12, best: 39, percent: 25, capped: true } };
 
+  // "✓ Followed: Work with the CSW ✓1 ○2" above a "To work on" tab saying "at only 1 of 3 chances":
+  // a principle also missed somewhere is listed with those missed, "Followed" holds the strengths.
+  it('lists under "Followed" only the principles kept to at every chance, as the debrief\'s strengths; the others with those missed', () => {
+    const rows = summaryRows(m, 120).map(rowText).join('\n').replace(/\s+/g, ' ');
+    const followed = rows.slice(rows.indexOf('✓ Followed: '));
+    const missed = rows.slice(rows.indexOf('○ Missed a chance: '), rows.indexOf('✓ Followed: '));
+    expect(followed).not.toMatch(/○\d/);
+    expect(followed).toContain('Youth-centered, strengths-based, culturally sensitive ✓2');
+    expect(missed).toContain('Work with the CSW ✓1 ○2');
+    expect(missed).toContain('A CSEC advocate may need an authorization form first ✓2 ○2');
+  });
+
   it.each([60, 80])('at %i columns: each parenthesis whole on a row where it fits one', (width) => {
     const rows = summaryRows(m, width).map(rowText);
     const cappedRows = summaryRows(capped, width).map(rowText);
@@ -488,7 +500,8 @@ describe('the summary at 60 and 80 columns: a score below zero, two critical vio
       let to = from + 1;
       while (rows[to]?.startsWith('  ')) to++;
       const group = rows.slice(from, to);
-      const entries = m.principles.filter((p) => p.status === status).map((p) => `${p.title} ${countWords(p)}`);
+      // "Followed": kept to at every chance; one also missed somewhere is with those missed.
+      const entries = m.principles.filter((p) => p.status !== 'violated' && (p.status === 'followed' && p.missedBelowBest === 0) === (status === 'followed')).map((p) => `${p.title} ${countWords(p)}`);
       // The same words, in order.
       expect(group.join(' ').replace(/\s+/g, ' ')).toBe(`${label}${entries.join(' · ')}`);
       const whole = (rs: readonly string[]) => entries.filter((e) => rs.some((r) => r.includes(e)));
