@@ -3798,7 +3798,7 @@ describe('session 40: scoring consistency across scenarios', () => {
   // The best reply was the longest at trafficker-contact d3-morning (191 against 179 and 129) and red-flags
   // r-testify (188 against 136 and 100). Each is now shorter than a wrong reply beside it, saying the same.
   it('trafficker-contact d3-morning and red-flags r-testify: the best reply is not the longest, and still says all it is credited for', () => {
-    for (const [id, node] of [['trafficker-contact', 'd3-morning'], ['red-flags', 'r-testify']] as const) {
+    for (const [id, node] of [['trafficker-contact', 'd3-morning'], ['red-flags', 'r-testify'], ['trafficker-contact', 'd6-parking']] as const) {
       const n = bundledScenario(id).nodes.find((x) => x.id === node);
       const replies = n?.kind === 'decision' ? n.replies : [];
       const top = Math.max(...replies.map((r) => replyValue(r)));
@@ -3832,6 +3832,18 @@ describe('session 40: scoring consistency across scenarios', () => {
     const texts = [...BUNDLED_IDS.map((id) => [id, read(`scenarios/${id}.json`)]), ['principles', read('scenarios/guide/principles.json')], ['authoring', read('docs/authoring.md')]];
     expect(texts.filter(([, t]) => /youth-centred/i.test(t!)).map(([id]) => id)).toEqual([]);
     expect(getPrinciple('youth-centered')?.title).toMatch(/^Youth-centered/);
+  });
+
+  // The last text, from "a new unknown number with a 626 area code", was Tasha's: both apps said
+  // "Unknown number (texter who signs as Imani's cousin)" for a sender who signs as no one and whom
+  // the story does not say is the same person.
+  it('trafficker-contact: the 626 number that signs as no one is not "Tasha", the texter who signs as Imani\'s cousin', () => {
+    const scenario = bundledScenario('trafficker-contact');
+    const node = scenario.nodes.find((n) => n.id === 's-weeks-later');
+    expect(node?.narration).toMatch(/a new unknown number with a 626 area code/);
+    const who = scenario.characters.find((c) => c.id === node?.lines?.[0]?.character);
+    expect(who?.id).not.toBe('tasha');
+    expect(`${who?.name} ${who?.role}`).not.toMatch(/Tasha|cousin/);
   });
 });
 
