@@ -532,7 +532,9 @@ describe('My records', () => {
     const nameField = await screen.findByLabelText('Your name (optional)');
     // Lines to write on are read as what they are for, not as rows of underscores.
     expect(readAloud(document.querySelector('.cert-name') as HTMLElement)).toBe('(blank for the name)');
-    expect(readAloud(document.querySelector('.cert-sign') as HTMLElement)).toMatch(/^Advocate Supervisor: \(blank for the signature\)\s+Date: \(blank for the date\)$/);
+    expect(readAloud(document.querySelector('.cert-sign') as HTMLElement)).toMatch(/^Advocate Supervisor: \(blank for the signature\)\s+Date:\s\(blank for the date\)$/);
+    // "Date:" and its line are never apart (a phone put the line alone on the next row): a no-break space.
+    expect(document.querySelector('.cert-sign')?.textContent).toMatch(/Date:\u00a0_+/);
     await user.type(nameField, 'Sam <b>Rivera</b>');
     expect(document.querySelector('.cert-name')?.textContent).toBe('Sam <b>Rivera</b>');
     expect(document.querySelector('.certificate b')).toBeNull();

@@ -75,7 +75,8 @@ export default function Certificate() {
         )}
         <p className="cert-total"><strong>Total:</strong> {data.summary} ({data.breakdown}{data.withoutTime > 0 ? `; ${data.withoutTime} without a recorded time, not counted` : ''}).</p>
         <p className="cert-credit">{CERTIFICATE_CREDIT}</p>
-        <p className="cert-sign">Advocate Supervisor: <Blank line="______________________" says="signature" /> &nbsp; Date: <Blank line="____________" says="date" /></p>
+        {/* "Date:" and its line never apart (a phone put the line alone on the row after "Date:"). */}
+        <p className="cert-sign">Advocate Supervisor: <Blank line="______________________" says="signature" /> &nbsp; Date:&nbsp;<Blank line="____________" says="date" /></p>
         {/* Practice done in the terminal comes here too (its backup, loaded in My records): the note is true of both,
             and says what only the browser leaves out (the terminal has no break and cannot tell a hidden window). */}
         <p className="hint">Made by casa-practice on {localDate(today.toISOString())}. The minutes are the time spent in each scenario, as casa-practice measured it in the browser or in the terminal: time with the scenario closed, or after {PRACTICE_IDLE_MS / 60_000} minutes without a key press, click, tap or mouse movement, is not counted, nor, in the browser, time on a break or with the page out of sight.</p>
