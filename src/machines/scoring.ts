@@ -451,7 +451,7 @@ export function outcomeOf(percent: number, criticalViolations: number): Outcome 
   }
   // The score said with its band's bounds ("Under 50%." alone left a room asking under 50% of what,
   // and what it takes to do better): the same words on the debrief, the projector and the terminal.
-  const scored = `A score of ${percent}% of the most points this scenario allows`;
+  const scored = `The score, ${percent}% of the best possible,`;
   if (percent >= STRONG_FROM) return { band: 'strong', label: 'Strong', reason: `${scored} is ${STRONG_FROM}% or more, with no critical violation.` };
   if (percent >= DEVELOPING_FROM) return { band: 'developing', label: 'Developing', reason: `${scored} is from ${DEVELOPING_FROM}% to ${STRONG_FROM - 1}%, with no critical violation; ${STRONG_FROM}% or more is Strong.` };
   return { band: 'needs-review', label: 'Needs review', reason: `${scored} is under ${DEVELOPING_FROM}%, which needs review; ${DEVELOPING_FROM}% or more, with no critical violation, is Developing.` };

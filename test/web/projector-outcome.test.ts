@@ -43,7 +43,7 @@ describe('the projector\'s end screen, why the outcome is what it is', () => {
     expect(debrief.score.percent).toBe(36);
     const { outcome, reason } = projectedOutcome(debrief);
     expect(outcome).toBe('Outcome: Needs review');
-    expect(reason).toBe('A score of 36% of the most points this scenario allows is under 50%, which needs review; 50% or more, with no critical violation, is Developing.');
+    expect(reason).toBe('The score, 36% of the best possible, is under 50%, which needs review; 50% or more, with no critical violation, is Developing.');
     // The terminal's trainer-led session ends on the room's debrief: the same words under the same outcome.
     expect(debriefPlain(debriefModel(scenario, debrief), 400, 'room').split('\n')).toContain(`Outcome: Needs review. ${reason}`);
   });
