@@ -3808,7 +3808,9 @@ describe('session 40: scoring consistency across scenarios', () => {
       expect(best[0]!.text.length, `${id}/${node}`).toBeLessThan(longestWrong);
     }
     // What d3-morning-facts is credited for: the facts, everything sent, its own part, Dana, Mr. Haddad.
-    expect(replyText('trafficker-contact', 'd3-morning-facts')).toMatch(/^Sunday, 9:40, a 909 number signed ‘Tasha’ asked where Imani is staying\. I'll send you all of it, and anything I wrote back\. I'm telling Dana too\. Should Mr\. Haddad know\?$/);
+    // Said on every path to it: after the screenshots were emailed on Sunday (Ms. Okafor and Dana have
+    // them) as after none were, "I'll send you all of it … I'm telling Dana too" was untrue on the first.
+    expect(replyText('trafficker-contact', 'd3-morning-facts')).toMatch(/^Sunday, 9:40, a 909 number signed ‘Tasha’ asked where Imani is staying\. You'll have all of it, and anything I wrote back, and so will Dana\. Should Mr\. Haddad know\?$/);
     // r-testify-team: there if she wants, the date confirmed with her CSW and dependency attorney, her transport asked about, them kept posted.
     expect(replyText('red-flags', 'r-testify-team')).toMatch(/you'll be there if she wants you\. Then confirm the date with Mr\. Ramirez and Ms\. Brooks, ask how she's getting there, and keep them posted\./);
     expect(replyText('red-flags', 'r-testify-solo')).toContain('No need to loop everyone in');
