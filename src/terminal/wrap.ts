@@ -37,27 +37,45 @@ function cutAt(text: string, width: number): [string, string] {
  * gets `indent`. A word longer than a line is cut rather than allowed to overflow.
  */
 export function wrapText(text: string, width: number, indent = ''): string {
-  const w = Math.max(20, width);
-  const lines: string[] = [];
-  const limit = () => (lines.length === 0 ? w : w - indent.length);
+  const rows = rowFiller(width, indent);
   for (const paragraph of text.split('\n')) {
     // Leading spaces are kept (they indent lists); they stick to the first word.
     const lead = /^ */.exec(paragraph)?.[0] ?? '';
     const words = paragraph.slice(lead.length).split(/ +/).filter(Boolean);
     if (words.length > 0) words[0] = lead + words[0];
-    // The line's columns are kept as it grows (a space and a word at a time), not measured again
-    // whole for every word: a line of text that is not all ASCII (curly quotes, dashes) is measured
-    // by string-width, grapheme by grapheme, and that was a tenth of the terminal tests' CPU. A
-    // space between them keeps a word's graphemes its own, so the columns add up.
-    let line = '';
-    let columns = 0;
-    for (const word of words) {
+    for (const word of words) rows.put(word);
+    rows.end();
+  }
+  return rows.text();
+}
+
+/**
+ * Rows of at most `width` columns (every row after the first indented) filled a word at a time, as
+ * wrapText fills them: `put` adds a word on this row where it fits after a space, else starts the
+ * next row with it (a word longer than a row is cut); `end` ends the row (a paragraph's end).
+ * The row's columns are kept as it grows (a space and a word at a time), not measured again whole
+ * for every word: a row of text that is not all ASCII (curly quotes, dashes) is measured by
+ * string-width, grapheme by grapheme, and that was a tenth of the terminal tests' CPU. A space
+ * between them keeps a word's graphemes its own, so the columns add up.
+ */
+function rowFiller(width: number, indent: string) {
+  const w = Math.max(20, width);
+  const lines: string[] = [];
+  const limit = () => (lines.length === 0 ? w : w - indent.length);
+  let line = '';
+  let columns = 0;
+  return {
+    /** Columns the next row holds (after the indent). */
+    rowWidth: w - indent.length,
+    /** Whether `columns` more (after a space) fit on the row under way; true on an empty row. */
+    fits: (more: number) => !line || columns + 1 + more <= limit(),
+    put(word: string) {
       let rest = word;
       let restColumns = len(rest);
       if (line && columns + 1 + restColumns <= limit()) {
         line += ` ${rest}`;
         columns += 1 + restColumns;
-        continue;
+        return;
       }
       if (line) lines.push(line);
       while (restColumns > limit()) {
@@ -68,10 +86,14 @@ export function wrapText(text: string, width: number, indent = ''): string {
       }
       line = rest;
       columns = restColumns;
-    }
-    lines.push(line);
-  }
-  return lines.map((l, i) => (i === 0 || l === '' ? l : indent + l)).join('\n');
+    },
+    end() {
+      lines.push(line);
+      line = '';
+      columns = 0;
+    },
+    text: () => lines.map((l, i) => (i === 0 || l === '' ? l : indent + l)).join('\n'),
+  };
 }
 
 /**
@@ -85,43 +107,17 @@ export function wrapText(text: string, width: number, indent = ''): string {
  * whole to the next row would leave rows half empty there and take more of them.
  */
 function wrapGroups(groups: readonly (readonly string[])[], width: number, indent = ''): string {
-  const w = Math.max(20, width);
-  const lines: string[] = [];
-  const limit = () => (lines.length === 0 ? w : w - indent.length);
-  let line = '';
-  let columns = 0;
-  const put = (word: string) => {
-    let rest = word;
-    let restColumns = len(rest);
-    if (line && columns + 1 + restColumns <= limit()) {
-      line += ` ${rest}`;
-      columns += 1 + restColumns;
-      return;
-    }
-    if (line) lines.push(line);
-    while (restColumns > limit()) {
-      const [head, tail] = cutAt(rest, limit());
-      lines.push(head);
-      rest = tail;
-      restColumns = len(rest);
-    }
-    line = rest;
-    columns = restColumns;
-  };
+  const rows = rowFiller(width, indent);
   for (const group of groups) {
     const words = group.filter(Boolean);
     if (words.length === 0) continue;
     const groupColumns = words.reduce((n, word) => n + len(word), words.length - 1);
     // Too long for the rest of this row, short enough for the next one: the next one.
-    if (line && columns + 1 + groupColumns > limit() && groupColumns <= w - indent.length) {
-      lines.push(line);
-      line = '';
-      columns = 0;
-    }
-    for (const word of words) put(word);
+    if (!rows.fits(groupColumns) && groupColumns <= rows.rowWidth) rows.end();
+    for (const word of words) rows.put(word);
   }
-  lines.push(line);
-  return lines.map((l, i) => (i === 0 || l === '' ? l : indent + l)).join('\n');
+  rows.end();
+  return rows.text();
 }
 
 /** A word for wrapFewestBreaks: its text (never broken, at a space in it either) and what a row break before it costs (none unless said). */
