@@ -20,11 +20,16 @@ export function useOpenForPrint(root: RefObject<HTMLElement | null>): void {
       for (const d of opened) d.open = false;
       opened = [];
     };
-    window.addEventListener('beforeprint', before);
-    window.addEventListener('afterprint', after);
-    return () => {
-      window.removeEventListener('beforeprint', before);
-      window.removeEventListener('afterprint', after);
-    };
+    return whilePrinting(before, after);
   }, [root]);
+}
+
+/** Runs `before` as the page is printed and `after` once it has been; returns what stops it (an effect's cleanup). */
+export function whilePrinting(before: () => void, after: () => void): () => void {
+  window.addEventListener('beforeprint', before);
+  window.addEventListener('afterprint', after);
+  return () => {
+    window.removeEventListener('beforeprint', before);
+    window.removeEventListener('afterprint', after);
+  };
 }

@@ -3,6 +3,7 @@ import { CERTIFICATE_CREDIT, certificateData, localDate, PRACTICE_IDLE_MS, RECOR
 import { watcherOf } from '../adapters/local-store.js';
 import { NoMinutes } from '../components/NoMinutes.js';
 import { TableWrap } from '../components/TableWrap.js';
+import { whilePrinting } from '../components/open-for-print.js';
 import { hrefOf } from '../routing.js';
 import { useStore } from '../store.js';
 import { readRecordsHere } from '../records-guard.js';
@@ -93,14 +94,7 @@ export default function Certificate() {
  */
 function useTitleOnPaper(title: RefObject<HTMLHeadingElement | null>): void {
   useEffect(() => {
-    const before = () => title.current?.setAttribute('aria-level', '1');
-    const after = () => title.current?.removeAttribute('aria-level');
-    window.addEventListener('beforeprint', before);
-    window.addEventListener('afterprint', after);
-    return () => {
-      window.removeEventListener('beforeprint', before);
-      window.removeEventListener('afterprint', after);
-    };
+    return whilePrinting(() => title.current?.setAttribute('aria-level', '1'), () => title.current?.removeAttribute('aria-level'));
   }, [title]);
 }
 
