@@ -54,7 +54,9 @@ it('the xAPI file that cannot be made for want of the scenarios is said, with wh
   await waitFor(() => expect(blobs).toHaveLength(1));
   expect(blobs[0]?.name).toMatch(/xapi.*\.json$/);
   expect(screen.queryByRole('alert')).toBeNull();
-  expect(button.getAttribute('aria-describedby')).toBe('xapi-hint');
+  // What is said now is that it was downloaded (not an alert), read with the button.
+  expect(document.getElementById('export-message')?.textContent).toBe(`xAPI file downloaded: ${blobs[0]?.name}.`);
+  expect(button.getAttribute('aria-describedby')).toBe('export-message xapi-hint');
 });
 
 // Records without a learner id of their own are named in the xAPI file by the id derived from their

@@ -54,6 +54,8 @@ describe('My records', () => {
     expect(rows.map((r) => r.textContent)).toEqual(expect.arrayContaining([expect.stringContaining('Assessment'), expect.stringContaining('Practice')]));
     await user.click(screen.getByRole('button', { name: /Download as CSV/ }));
     expect(blobs[0]?.name).toMatch(/\.csv$/);
+    // Said beside the button, as the backup's download is (only the browser's own notice said it).
+    expect(document.getElementById('export-message')?.textContent).toBe(`CSV file downloaded: ${blobs[0]?.name}.`);
     const csv = (await blobs[0]?.blob.text()) ?? '';
     const lines = csv.trim().split(/\r\n/);
     expect(lines).toHaveLength(3);

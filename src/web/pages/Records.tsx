@@ -68,7 +68,13 @@ export default function Records() {
   // The total is this year's: a volunteer in January read "0 hours" above last year's practice.
   const otherYears = otherYearsWords(read.playthroughs, year.year);
 
-  const csv = () => downloadText(exportFileName('records', 'csv'), recordsCsv(read.playthroughs), 'text/csv');
+  // Each download is said beside its button, as the backup's is (a screen reader heard nothing of
+  // the CSV or the xAPI file, only the browser's own download notice, where there is one).
+  const csv = () => {
+    const file = exportFileName('records', 'csv');
+    downloadText(file, recordsCsv(read.playthroughs), 'text/csv');
+    setMessage({ text: `CSV file downloaded: ${file}.`, near: 'export' });
+  };
   // The xAPI file names each decision and reply by the words of its scenario, loaded on demand: offline,
   // or after the app was updated on its host, they may not come. The button then said nothing at all.
   const xapi = async () => {
@@ -91,11 +97,11 @@ export default function Records() {
       kept = undefined;
     }
     const text = xapiFile(read.playthroughs, { learner: xapiLearner(kept, read.playthroughs), scenarioOf });
-    downloadText(exportFileName('xapi', 'json'), text, 'application/json');
-    // Which records have no decision descriptions, and why; else nothing (an earlier "could not be made" is no longer true).
+    const file = exportFileName('xapi', 'json');
+    downloadText(file, text, 'application/json');
+    // Which records have no decision descriptions, and why (an earlier "could not be made" is no longer true).
     const gaps = xapiGapWords(xapiDefinitionGaps(read.playthroughs, scenarioOf), XAPI_GAPS_REMEDY);
-    if (gaps) setMessage({ text: `xAPI file downloaded. ${gaps}`, near: 'export' });
-    else setMessageState((m) => (m?.near === 'export' ? undefined : m));
+    setMessage({ text: `xAPI file downloaded: ${file}.${gaps ? ` ${gaps}` : ''}`, near: 'export' });
   };
   const backup = () => {
     const made = backupText(store, new Date(), unwrittenHere(store));
