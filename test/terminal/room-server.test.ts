@@ -991,7 +991,7 @@ describe('live room server: a presenter page that names no id', () => {
     expect(joined.breakPages).toHaveLength(2);
     const drawn = joined.breakPages![1]!;
     expect(joined.breakPages![0]).toBe(pageA);
-    expect(drawn).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+    expect(drawn).toMatch(/^drawn_[A-Za-z0-9_-]{16,58}$/);
     // Back from its break: the room stays on page A's.
     expect(must(await bare.act({ type: 'break', on: false, break: 1 }))).toMatchObject({ onBreak: true, breakPages: [pageA] });
     // On it again, then gone (its tab closed): page A is told it alone is on the break, which its "Back from break" ends.
@@ -1003,6 +1003,21 @@ describe('live room server: a presenter page that names no id', () => {
     a.seq = left.type === 'view' ? left.seq ?? 0 : 0;
     expect(must(await a.act({ type: 'break', on: false, break: 1 }))).toMatchObject({ breakEndedPage: pageA });
     expect(r.server.state().onBreak).toBeUndefined();
+  });
+});
+
+describe('live room server: a room saved on a break, opened again', () => {
+  // An id the server drew for a connection whose page named none died with that process: saved in
+  // the room file among the pages on the break, it held the room on a break no page could end.
+  it('takes the ids an earlier process drew off the break; a page\'s own id stays on it', async () => {
+    const ctx = roomContext(scenario);
+    const pageA = 'page-a-0123456789abcdef';
+    const saved: RoomState = { ...createRoom(ctx, ROOM, 11, new Date('2026-12-01T10:00:00Z')), onBreak: true, breakNumber: 1, breakPages: [pageA, 'drawn_0123456789abcdefABCDEF'] };
+    const r = await start({ state: saved });
+    expect(r.server.state()).toMatchObject({ onBreak: true, breakPages: [pageA] });
+    const alone = await start({ state: { ...saved, breakPages: ['drawn_0123456789abcdefABCDEF'] } });
+    expect(alone.server.state().onBreak).toBe(true);
+    expect(alone.server.state().breakPages).toBeUndefined();
   });
 });
 

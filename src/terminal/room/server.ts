@@ -287,9 +287,15 @@ const BUILD_FIRST = `<!doctype html>
 `;
 
 /** Starts the room server; resolves once it listens. */
+/** The start of a page id the server draws for a connection whose page named none (a page's own id is random: it never starts so but by a 1 in 64⁴ chance, which costs only its break mark at a restart). */
+const DRAWN = 'drawn_';
+
 export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServer> {
   const { ctx, token } = opts;
-  let state = opts.state;
+  // A room saved on a break names the pages on it; an id this server drew for a connection (DRAWN)
+  // died with the process that drew it, and no page will send it again: it leaves the break as it
+  // would have when its connection closed (leaveBreak), so that it does not hold the room on it.
+  let state = (opts.state.breakPages ?? []).filter((p) => p.startsWith(DRAWN)).reduce(leaveBreak, opts.state);
   let ended = state.phase === 'ended';
   const rate = opts.rate ?? { perSecond: 10, burst: 30 };
   const connections = new Set<Connection>();
@@ -716,7 +722,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     // "Take a break" during another page's break changed nothing, and its "Back from break" then ended
     // that page's break for everyone. Now it is on the break, and its "Back from break" takes only it off.
     if (conn.page === undefined) {
-      conn.page = randomBytes(16).toString('base64url');
+      conn.page = `${DRAWN}${randomBytes(16).toString('base64url')}`;
       conn.pageDrawn = true;
     }
     const result = apply({ from: 'presenter', message: msg, by: 'page', page: conn.page });
