@@ -3816,6 +3816,38 @@ describe('session 40: scoring consistency across scenarios', () => {
     expect(replyText('red-flags', 'r-testify-solo')).toContain('No need to loop everyone in');
   });
 
+  // Five more where the best reply was far the longest (best against the longest other): court-report
+  // d-status-confirmed (191 against 153), couch-rent d8-report (159 against 113), before-relapse
+  // d8-step-down (110 against 79), saturday-shoots d7-saturday (165 against 137) and d4-secret (137
+  // against 115). Each best reply is now shorter, and a wrong reply beside it as full, saying the same.
+  // At court-report d-status-confirmed the labelling reply now says all the best one does, but for "a CSEC
+  // victim"; the best is the shortest there, so d-health's best (87) is no longer the shortest: the STI reply is 86.
+  it('five more decisions where the best reply was far the longest: it is not now, and it still says all it is credited for', () => {
+    const places = [['court-report', 'd-status-confirmed'], ['couch-rent', 'd8-report'], ['before-relapse', 'd8-step-down'], ['saturday-shoots', 'd7-saturday'], ['saturday-shoots', 'd4-secret']] as const;
+    for (const [id, node] of places) {
+      const n = bundledScenario(id).nodes.find((x) => x.id === node);
+      const replies = n?.kind === 'decision' ? n.replies : [];
+      const top = Math.max(...replies.map((r) => replyValue(r)));
+      const best = replies.filter((r) => replyValue(r) === top);
+      expect(best.length, `${id}/${node}`).toBe(1);
+      const lengths = replies.filter((r) => replyValue(r) < top).map((r) => r.text.length);
+      expect(best[0]!.text.length, `${id}/${node}: ${best[0]!.id} is the longest`).toBeLessThan(Math.max(...lengths));
+      // Not pushed to the other tell: where it is the shortest (court-report, whose share of second-longest
+      // and shortest best replies is at its bounds), it is not a fifth or more shorter than the next-shortest.
+      expect(best[0]!.text.length / Math.min(...lengths), `${id}/${node}: ${best[0]!.id} against the next-shortest`).toBeGreaterThanOrEqual(0.8);
+    }
+    // What each is credited for. d-status-confirmed-factual: the source, the guide's term spelled out, the two CSWs, nothing more.
+    expect(replyText('court-report', 'd-status-confirmed-factual')).toMatch(/^Per DCFS, .*CSEC \(commercial sexual exploitation of children\) unit.*Mr\. Tran.*Ms\. Alvarez\. Lupe has met with both\.$/);
+    // d8-strengths: the hard fact in the guide's words, what Arev did, a placement review, reviewed with Naomi.
+    expect(replyText('couch-rent', 'd8-strengths')).toMatch(/left placement without permission three times, came back each time and passes every class\. Recommend a placement review; .* Naomi\./);
+    // d8-ongoing: her progress, support kept going, setbacks expected, Rina asked.
+    expect(replyText('before-relapse', 'd8-ongoing')).toMatch(/done so well.*keep her support going.*setbacks happen.*ask Rina what she/);
+    // d7-plan: the loss named, a plan she decides (who to call, what to do), shared with her CSW.
+    expect(replyText('saturday-shoots', 'd7-plan')).toMatch(/real loss.*plan for tomorrow\? Who you'd call, what you'd do if it feels off\. You decide what's in it; we share it with Mr\. Dawson\./);
+    // d4-honest: thanks, her safety first, no secret kept, the supervisor, and she is told.
+    expect(replyText('saturday-shoots', 'd4-honest')).toMatch(/glad you told me\. Your safety matters most to me, so I can't keep this to myself\. I'll talk to my supervisor and let you know\./);
+  });
+
   it('the defense attorney has one role label in every scenario, in the guide\'s words', () => {
     const roles = BUNDLED_IDS.flatMap((id) => bundledScenario(id).characters.map((c) => ({ ref: `${id}/${c.id}`, role: c.role ?? '' })));
     const defense = roles.filter((r) => /defen[cs]e attorney|public defender/i.test(r.role));
