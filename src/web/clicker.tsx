@@ -111,18 +111,12 @@ function focusKeeps(target: EventTarget | null, key: string): boolean {
  */
 export const SINGLE_KEYS_KEY = 'casa-practice-single-key-shortcuts';
 
-const singleKeys = browserSwitch(SINGLE_KEYS_KEY);
-
-/** Whether B and . blank the projector (on unless the trainer turned them off). */
-export const singleKeysOn = singleKeys.on;
-
-/** Turns the single-character shortcuts on or off, for this browser. */
-export const setSingleKeys = singleKeys.set;
-
-/** Whether the single-character shortcuts are on, kept up to date (the checkbox, the hint, the blank button). */
-export function useSingleKeys(): boolean {
-  return singleKeys.useOn();
-}
+/**
+ * Whether B and . blank the projector (on unless the trainer turned them off); turning them on or
+ * off, for this browser; and whether they are on, kept up to date (the checkbox, the hint, the
+ * blank button).
+ */
+export const { on: singleKeysOn, set: setSingleKeys, useOn: useSingleKeys } = browserSwitch(SINGLE_KEYS_KEY);
 
 /** The label of the checkbox that turns them off. */
 export const SINGLE_KEYS_LABEL = 'Single-key shortcuts: B or . blanks the projector';

@@ -16,18 +16,11 @@ export const REPLY_KEYS_KEY = 'casa-practice-reply-keys';
 /** The label of the checkbox that turns the reply keys off (and on again). */
 export const REPLY_KEYS_LABEL = 'Number keys choose a reply';
 
-const replyKeys = browserSwitch(REPLY_KEYS_KEY);
-
-/** Whether 1–9 choose a reply (on unless turned off). */
-export const replyKeysOn = replyKeys.on;
-
-/** Turns the reply keys on or off, for this browser. */
-export const setReplyKeys = replyKeys.set;
-
-/** Whether the reply keys are on, kept up to date (the checkbox, the hint, the keys themselves). */
-export function useReplyKeys(): boolean {
-  return replyKeys.useOn();
-}
+/**
+ * Whether 1–9 choose a reply (on unless turned off); turning them on or off, for this browser; and
+ * whether they are on, kept up to date (the checkbox, the hint, the keys themselves).
+ */
+export const { on: replyKeysOn, set: setReplyKeys, useOn: useReplyKeys } = browserSwitch(REPLY_KEYS_KEY);
 
 /** Whether `target` (a key's) is where text is typed: a text field's keys are its own. */
 export function typingIn(target: EventTarget | null): boolean {
