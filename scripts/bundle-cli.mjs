@@ -71,12 +71,16 @@ function yogaWithoutFetch() {
  * program sends nothing anywhere, whatever its environment: in the bundle Ink's check is `false`.
  */
 function inkWithoutDevtools() {
-  const utils = '/node_modules/ink/build/utils.js';
+  return checkTurnedOff('ink-without-devtools', '/node_modules/ink/build/utils.js', "process.env['DEV'] === 'true'", 'false');
+}
+
+/** A plugin writing `to` over `from` (once, or the build fails) in the package file whose path ends with `path`. */
+function checkTurnedOff(name, path, from, to) {
   return {
-    name: 'ink-without-devtools',
+    name,
     transform(code, id) {
       const file = id.replaceAll('\\', '/');
-      return file.endsWith(utils) ? replaceOnce(code, "process.env['DEV'] === 'true'", 'false', file) : null;
+      return file.endsWith(path) ? replaceOnce(code, from, to, file) : null;
     },
   };
 }
@@ -89,14 +93,7 @@ function inkWithoutDevtools() {
  * terminal (without one it runs line by line), so in the bundle Ink's check is `false`.
  */
 function inkOnTerminalEvenInCi() {
-  const check = '/node_modules/is-in-ci/index.js';
-  return {
-    name: 'ink-on-terminal-even-in-ci',
-    transform(code, id) {
-      const file = id.replaceAll('\\', '/');
-      return file.endsWith(check) ? replaceOnce(code, "const isInCi = check('CI') || check('CONTINUOUS_INTEGRATION');", 'const isInCi = false;', file) : null;
-    },
-  };
+  return checkTurnedOff('ink-on-terminal-even-in-ci', '/node_modules/is-in-ci/index.js', "const isInCi = check('CI') || check('CONTINUOUS_INTEGRATION');", 'const isInCi = false;');
 }
 
 const WORKER = 'validate-worker.bundle';
