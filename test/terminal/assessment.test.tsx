@@ -138,4 +138,22 @@ describe('the status line at 60 columns', () => {
     // Some titles are too long to share a row at 60 columns: the test saw a break.
     expect(broken).toBeGreaterThan(0);
   });
+
+  it('in practice, keeps "practice" beside the step, the break after the title, in every bundled scenario', async () => {
+    const env = tempEnv();
+    let broken = 0;
+    for (const file of scenarioFilesIn(BUNDLED)) {
+      const playable = loadPlayable(file);
+      if ('problems' in playable) throw new Error(playable.problems);
+      const actor = startSession(playable.scenario, 'practice', undefined, sessionSeed(env));
+      const r = await renderAt(playElement({ playable, actor, env, mode: 'practice' }), 60);
+      const frame = rows(r.lastFrame() ?? '');
+      const status = frame.slice(0, frame.findIndex((row) => row.includes('trust')));
+      expect(status.map((row) => row.trim()), file).not.toContain('practice');
+      expect(status.some((row) => /(About \d+ decisions ahead|Decision 1 of about \d+) · practice$/.test(row)), file).toBe(true);
+      if (status.length > 1) broken++;
+      r.unmount();
+    }
+    expect(broken).toBeGreaterThan(0);
+  });
 });

@@ -45,14 +45,16 @@ export function statusText(view: SessionView, mode: SessionMode, title: string, 
 
 /**
  * Parts of a status line joined with " · ", a row broken between two parts, not inside one, when
- * they do not fit in `columns` ("Decision 1 of about 9" and "16 votes entered" stay whole).
+ * they do not fit in `columns` ("Decision 1 of about 9" and "16 votes entered" stay whole). The rows
+ * are filled from the last part back, so a break falls after the title and a short last part
+ * ("practice") is never left alone on its row: "Title" over "About 9 decisions ahead · practice".
  */
 export function statusParts(parts: readonly string[], columns = Infinity): string {
   const lines: string[] = [];
-  for (const part of parts) {
-    const joined = lines.length > 0 ? `${lines[lines.length - 1]} · ${part}` : part;
-    if (lines.length > 0 && [...joined].length <= columns) lines[lines.length - 1] = joined;
-    else lines.push(part);
+  for (const part of [...parts].reverse()) {
+    const joined = lines.length > 0 ? `${part} · ${lines[0]}` : part;
+    if (lines.length > 0 && [...joined].length <= columns) lines[0] = joined;
+    else lines.unshift(part);
   }
   return lines.join('\n');
 }
