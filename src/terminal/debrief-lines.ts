@@ -86,7 +86,9 @@ export function summaryRows(m: DebriefModel, width: number): Row[] {
     // word and the count. At 80 columns or more, only where that costs no row: in as few rows as
     // filling each row takes, broken between principles where they allow, so that the first page
     // still holds a run against many principles at 80×24 (kept whole always, a title a row, it did
-    // not). The "·" between them ends a row rather than start one where it can.
+    // not). The "·" between two principles is said only within a row: where a row breaks between
+    // them, the row ends with the first one's count and the next row starts with the next title
+    // (fewest rows first had a row start with "·" at some widths, and another end with one).
     const pieces: Piece[] = `${STATUS_WORDS[status].slice(0, 1)} ${label}:`.split(' ').map((text, k) => ({ text, cost: k === 0 ? 0 : 10 }));
     ps.forEach((p, i) => {
       const words = p.title.split(/ +/).filter(Boolean);
@@ -96,7 +98,10 @@ export function summaryRows(m: DebriefModel, width: number): Row[] {
         pieces.push({ text: last ? [word, countWords(p)].filter(Boolean).join(' ') : word, cost: k === 0 ? 0 : 10 });
       });
     });
-    const text = wrapFewestBreaks(pieces, width, '  ', width >= 80) ?? w(pieces.map((p) => p.text).join(' '), '  ');
+    const text = (wrapFewestBreaks(pieces, width, '  ', width >= 80) ?? w(pieces.map((p) => p.text).join(' '), '  '))
+      .split('\n')
+      .map((row) => row.replace(/^( *)· /, '$1').replace(/ ·$/, ''))
+      .join('\n');
     out.push(...plain(text, { tone: STATUS_TONE[status] }));
   };
   group('missed', 'Missed a chance');

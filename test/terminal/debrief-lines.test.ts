@@ -458,6 +458,23 @@ describe('the summary at 60 and 80 columns: a score below zero, two critical vio
   // And a score capped by a critical violation, its parenthesis longer: at 80 columns it too was cut.
   const capped: DebriefModel = { ...m, score: { earned: 12, best: 39, percent: 25, capped: true } };
 
+  // "  · Planning advocacy with your Advocate Supervisor ✓1 ·": at some widths a row of the
+  // principles listed together started with the "·" between two of them, and ended with another.
+  it('says the "·" between two principles only within a row, at every width from 60 to 120, every title still whole in order', () => {
+    for (let width = 60; width <= 120; width++) {
+      const rows = summaryRows(m, width).map(rowText);
+      for (const row of rows) {
+        expect(row.trim().startsWith('·'), `${width}: ${row}`).toBe(false);
+        expect(row.trim().endsWith('·'), `${width}: ${row}`).toBe(false);
+        // Within a row, a count is followed by another count, "·" and the next title, or nothing.
+        expect(row, `${width}`).not.toMatch(/[✓✗○]\d+ (?![✓✗○]\d|· )/);
+        expect([...row].length, `${width}: ${row}`).toBeLessThanOrEqual(width);
+      }
+      const text = rows.join(' ').replace(/\s+/g, ' ');
+      for (const p of m.principles) expect(text, `${width}`).toContain(`${p.title} `);
+    }
+  });
+
   // "✓ Followed: Work with the CSW ✓1 ○2" above a "To work on" tab saying "at only 1 of 3 chances":
   // a principle also missed somewhere is listed with those missed, "Followed" holds the strengths.
   it('lists under "Followed" only the principles kept to at every chance, as the debrief\'s strengths; the others with those missed', () => {
@@ -502,8 +519,8 @@ describe('the summary at 60 and 80 columns: a score below zero, two critical vio
       const group = rows.slice(from, to);
       // "Followed": kept to at every chance; one also missed somewhere is with those missed.
       const entries = m.principles.filter((p) => p.status !== 'violated' && (p.status === 'followed' && p.missedBelowBest === 0) === (status === 'followed')).map((p) => `${p.title} ${countWords(p)}`);
-      // The same words, in order.
-      expect(group.join(' ').replace(/\s+/g, ' ')).toBe(`${label}${entries.join(' · ')}`);
+      // The same words, in order ("·" only within a row: see the test above).
+      expect(group.join(' ').replace(/\s+/g, ' ').replace(/ · /g, ' ')).toBe(`${label}${entries.join(' ')}`);
       const whole = (rs: readonly string[]) => entries.filter((e) => rs.some((r) => r.includes(e)));
       if (width < 80) {
         // Every title with its counts on one row (each fits one).
