@@ -7,7 +7,7 @@ import { command, roomSessionArgs } from './invocation.js';
 // Kept with the command words (the app's content note names it without loading this module).
 export { roomSessionArgs };
 import { fileStore } from './node/file-store.js';
-import { failureReason, hasSave, stateStore } from './node/state-store.js';
+import { failureReason, hasSave, saveNextTimeWords, stateStore } from './node/state-store.js';
 import { scenariosDir } from './paths.js';
 import { loadPlayable } from './scenario-source.js';
 import { stateDir } from './state.js';
@@ -45,7 +45,7 @@ export function saveProgress(playable: PlayableScenario, persistedSnapshot: unkn
     const why = failureReason(env) ?? '';
     // An older save of this scenario still on the disk is kept, as the quit prompt said (keptSaveWords).
     const older = keptSaveWords(saveKeptOnDisk(playable, env), env);
-    return { ok: false, result, message: `Progress could not be saved: ${why}, so this playthrough was not kept.${older ? ` ${older}` : ''}` };
+    return { ok: false, result, message: `Progress could not be saved: ${why}, so this playthrough was not kept. ${saveNextTimeWords(env)}${older ? ` ${older}` : ''}` };
   }
   const resume = `Continue with: ${command('resume', env)}`;
   // The state folder comes from the environment: its path is shown with any escapes in it escaped (raw, ESC ] 0 ; … BEL retitled the terminal).

@@ -46,7 +46,7 @@ describe('a state folder that cannot be written, beside a save from before', () 
     expect(oneLine(r.lastFrame())).toMatch(/will be lost\. Your earlier save of this scenario \(at decision 1\) is kept as it was\. Continue it with: \S+(?: \S+)? resume/);
     await tap(r, 'y');
     const [said, code] = exit.mock.calls[0] ?? [];
-    expect(oneLine(said)).toMatch(/^Progress could not be saved: .+, so this playthrough was not kept\. Your earlier save of this scenario \(at decision 1\) is kept as it was\. Continue it with: \S+(?: \S+)? resume$/);
+    expect(oneLine(said)).toMatch(/^Progress could not be saved: .+, so this playthrough was not kept\. To save your progress next time, make it writable \(or set XDG_STATE_HOME to a folder you can write\)\. Your earlier save of this scenario \(at decision 1\) is kept as it was\. Continue it with: \S+(?: \S+)? resume$/);
     expect(code).toBe(74);
     expect(readFileSync(save, 'utf8')).toBe(before);
   });
@@ -98,7 +98,7 @@ describe('a state folder that cannot be written, beside a save from before', () 
     expect(rows.length).toBeLessThanOrEqual(24);
     expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
     await tap(r, 'y');
-    expect(oneLine(exit.mock.calls[0]?.[0])).toMatch(/so this playthrough was not kept\. Your earlier save of this scenario \(at decision 1\) is kept as it was: opening this scenario again offers that one\.$/);
+    expect(oneLine(exit.mock.calls[0]?.[0])).toMatch(/so this playthrough was not kept\. To save your progress next time, make it writable \(or set XDG_STATE_HOME to a folder you can write\)\. Your earlier save of this scenario \(at decision 1\) is kept as it was: opening this scenario again offers that one\.$/);
     expect(readFileSync(save, 'utf8')).toBe(before);
   });
 

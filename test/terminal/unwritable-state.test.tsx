@@ -124,7 +124,7 @@ describe('a state folder that cannot be written', () => {
     expect(said).toContain(`Debrief exported to:\n${elsewhere}`);
     // "in the state folder": the debrief just above was saved, elsewhere (session 33: a bare
     // "Nothing was saved" under "Debrief exported to:" read as if the export had failed).
-    expect(said).toMatch(/\nNothing was saved in the state folder: .* cannot be written \(part of the path is a file, not a folder\)\.$/);
+    expect(said).toMatch(/\nNothing was saved in the state folder: .* cannot be written \(part of the path is a file, not a folder\)\. To save your progress next time, make it writable \(or set XDG_STATE_HOME to a folder you can write\)\.$/);
     expect(existsSync(file)).toBe(true);
   });
 
@@ -167,7 +167,7 @@ describe('a state folder that cannot be written', () => {
     await tap(r, 'q');
     const [said, code] = exit.mock.calls[0] ?? [];
     expect(code).toBe(74);
-    expect(said).toMatch(/^Nothing was saved in the state folder: .* cannot be written \(part of the path is a file, not a folder\)\.$/);
+    expect(said).toMatch(/^Nothing was saved in the state folder: .* cannot be written \(part of the path is a file, not a folder\)\. To save your progress next time, make it writable \(or set XDG_STATE_HOME to a folder you can write\)\.$/);
   });
 
   // Back on the picker after such a debrief, q exited 0 and said nothing: the finished playthrough
@@ -189,7 +189,34 @@ describe('a state folder that cannot be written', () => {
     await tap(r, 'q');
     const [said, code] = exit.mock.calls[0] ?? [];
     expect(code).toBe(74);
-    expect(said).toMatch(/^Nothing was saved in the state folder: .* cannot be written \(part of the path is a file, not a folder\)\.$/);
+    expect(said).toMatch(/^Nothing was saved in the state folder: .* cannot be written \(part of the path is a file, not a folder\)\. To save your progress next time, make it writable \(or set XDG_STATE_HOME to a folder you can write\)\.$/);
+  });
+
+  // A newcomer's walkthrough (tmuxwalk, session 41): the last words of such a run said what failed
+  // ("Nothing was saved in the state folder: … cannot be written (…).", "Progress could not be
+  // saved: …, so this playthrough was not kept.") and nothing of what to do about it; only the
+  // debrief, gone from the screen by then, said "make it writable". They say it now, and, where
+  // XDG_STATE_HOME names the folder, that another can be named.
+  it('the last words of a run that saved nothing say what to do so that the next run saves', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'casa-file-')), 'state');
+    writeFileSync(file, '');
+    const named = appElement({ env: { XDG_STATE_HOME: file, CASA_PRACTICE_SEED: '1' } });
+    const r = await renderApp(named.element);
+    await press(r, '1', KEY.enter);
+    await playToDebrief(r);
+    await tap(r, 'q');
+    expect(named.exit.mock.calls[0]?.[0]).toMatch(/^Nothing was saved in the state folder: .* cannot be written \([^)]+\)\. To save your progress next time, make it writable \(or set XDG_STATE_HOME to a folder you can write\)\.$/);
+    r.unmount();
+    // The default folder (~/.local/state): no XDG_STATE_HOME to name, and q in the middle of a scenario.
+    const home = mkdtempSync(join(tmpdir(), 'casa-home-'));
+    writeFileSync(join(home, '.local'), '');
+    const unnamed = appElement({ env: { HOME: home, CASA_PRACTICE_SEED: '1' } });
+    const s = await renderApp(unnamed.element);
+    await press(s, '1', KEY.enter, '1', 'q');
+    await tap(s, 'y');
+    const said = unnamed.exit.mock.calls[0]?.[0] ?? '';
+    expect(said).toMatch(/^Progress could not be saved: .* cannot be written \([^)]+\), so this playthrough was not kept\. To save your progress next time, make it writable\.$/);
+    expect(said).not.toContain('XDG_STATE_HOME');
   });
 
   // Only the records file refused (the folder took the check at start): the last words read

@@ -228,7 +228,19 @@ export function failureReason(env: NodeJS.ProcessEnv = process.env): string | un
 export function notSavedWords(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const reason = failureReason(env);
   if (reason === undefined) return undefined;
-  return `${stateStore(env).failure()?.startsWith(RECORDS_NOT_UPDATED) ? RECORDS_NOT_UPDATED : 'Nothing was saved in the state folder: '}${reason}.`;
+  if (stateStore(env).failure()?.startsWith(RECORDS_NOT_UPDATED)) return `${RECORDS_NOT_UPDATED}${reason}.`;
+  return `Nothing was saved in the state folder: ${reason}. ${saveNextTimeWords(env)}`;
+}
+
+/**
+ * What to do so that the next run saves, after the last words of one the state folder refused
+ * (they said what failed and why, and nothing of what to do; the debrief's "make it writable" was
+ * gone from the screen by then): the debrief's words, and where XDG_STATE_HOME names the folder
+ * (stateDir takes only an absolute one), that another folder can be named there.
+ */
+export function saveNextTimeWords(env: NodeJS.ProcessEnv = process.env): string {
+  const named = env.XDG_STATE_HOME?.startsWith('/') === true;
+  return `To save your progress next time, make it writable${named ? ' (or set XDG_STATE_HOME to a folder you can write)' : ''}.`;
 }
 
 /**
