@@ -304,7 +304,9 @@ describe(`every screen of every bundled scenario fits the smallest window the ap
     // top, and n brings back exactly the screen it covered.
     const asked = (what: string) => {
       expect(r.lastFrame()).toContain('Save your progress and quit?');
-      expect(rows(r.lastFrame())[0]).toMatch(/Decision \d+ of about \d+/);
+      // The status on top: the title, and the step with the mode (on the next row where the three
+      // do not fit one: the break falls after the title).
+      expect(rows(r.lastFrame()).slice(0, 2).some((row) => /Decision \d+ of about \d+/.test(row)), rows(r.lastFrame()).slice(0, 2).join('\n')).toBe(true);
       check(what);
     };
     for (const id of tallest(decisionHeights, TALLEST)) {
