@@ -126,7 +126,7 @@ describe('the play screen at a decision whose replies are taller than the screen
     // The question under the window, as the trainer's screen has it: the replies still in sight,
     // the status on top. (The question stood alone under the status, the rest of the screen blank.)
     expect(lines(asked)[0]).toBe(lines(before)[0]);
-    expect(asked).toMatch(/^ {2}\d\. Do: /m);
+    expect(asked).toMatch(/^ {2}\d\. \S/m);
     expect(asked).toMatch(/more (?:above \(PgUp\)|below \(PgDn\))/);
     await press(r, 'n');
     expect(r.lastFrame()).toBe(before);
