@@ -78,3 +78,26 @@ describe('harm-reduction: the best reply is not found by picking the one that as
     expect(scoring('harm-reduction', 'd7-self', 'd7-fine')).toBe('self-care violates 1');
   });
 });
+
+describe('testifying: the best reply is not found by picking the one that asks', () => {
+  it('the best reply is the only one ending on a question at no more than a quarter of its decisions', () => {
+    const { share, at } = shareOnlyBestAsks('testifying');
+    expect(share, at).toBeLessThanOrEqual(0.25);
+  });
+
+  it('at d5 and d8 a wrong reply asks too, or the best reply ends flat', () => {
+    for (const node of ['d5-date', 'd8-self']) expect(onlyBestAsks(decisionOf('testifying', node).replies), node).toBe(false);
+  });
+
+  it('leaving the date with the home asks kindly and keeps its scoring', () => {
+    expect(replyOf('testifying', 'd5-date', 'd5-theirs').text).toMatch(/see her on the 21st\?$/);
+    expect(scoring('testifying', 'd5-date', 'd5-theirs')).toBe('team-communication violates 1');
+  });
+
+  it('at the check-in the best reply is plain, and the drained reply that would hand her on asks Hannah, keeping its scoring', () => {
+    checkInBestIsPlain('testifying', 'd8-self');
+    const stepBack = replyOf('testifying', 'd8-self', 'd8-step-back');
+    expect(stepBack.text).toMatch(/^Honestly\? Drained\..*\?$/);
+    expect(scoring('testifying', 'd8-self', 'd8-step-back')).toBe('self-care follows 1, ongoing-support violates 1');
+  });
+});
