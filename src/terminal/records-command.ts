@@ -6,7 +6,7 @@ import { parseArgs, UsageError } from './args.js';
 import type { CliIO } from './commands.js';
 import { exportsDir, shownPath, shownStateDir } from './export.js';
 import { command, commandName, helpText, textWidth } from './invocation.js';
-import { errorWords, recordsNoticeLines, stateStore } from './node/state-store.js';
+import { errorWords, recordsNoticeLines, stateStore, writeFixWords } from './node/state-store.js';
 import { expandPaths, loadScenarioFile, scenarioFilesIn } from './files.js';
 import { scenariosDir } from './paths.js';
 import { stateDir, writeNew, writeNewFile } from './state.js';
@@ -170,7 +170,9 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
     } catch (e) {
       // In words a volunteer can act on (not Node's "EEXIST: file already exists, mkdir '…'"), and
       // with the state folder named: the path is within it, not the folder the command was typed in.
-      io.err(`casa-practice: the ${what === 'CSV' ? 'CSV' : 'backup'} file could not be written to ${visibleLine(shownPath(path, env))} in the state folder ${shownStateDir(env)} (${errorWords(e)}).\n`);
+      // Then what to do: the message said what failed and why, and stopped (the records are not touched).
+      const fix = writeFixWords(e);
+      io.err(`casa-practice: the ${what === 'CSV' ? 'CSV' : 'backup'} file could not be written to ${visibleLine(shownPath(path, env))} in the state folder ${shownStateDir(env)} (${errorWords(e)}). Your records are unchanged${fix ? `: ${fix}, then run the command again` : ''}.\n`);
       return 74;
     }
     // Not wrapped: a path broken across lines cannot be copied.

@@ -263,7 +263,7 @@ describe('casa-practice records', () => {
     writeFileSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'exports'), '');
     const r = run(['--backup'], env);
     expect(r.code).toBe(74);
-    expect(r.err).toBe(`casa-practice: the backup file could not be written to exports/casa-practice-backup-2026-03-02.json in the state folder ${join(env.XDG_STATE_HOME as string, 'casa-practice')} (a file is in the way of a folder).\n`);
+    expect(r.err).toBe(`casa-practice: the backup file could not be written to exports/casa-practice-backup-2026-03-02.json in the state folder ${join(env.XDG_STATE_HOME as string, 'casa-practice')} (a file is in the way of a folder). Your records are unchanged: move what is in the way, then run the command again.\n`);
   });
 
   it('is a command of the CLI, listed in its help', async () => {

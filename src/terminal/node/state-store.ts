@@ -51,6 +51,19 @@ export function errorWords(e: unknown): string {
   }
 }
 
+/**
+ * What a volunteer can do about a file that could not be written, by why (errorWords), or undefined
+ * where there is nothing plain to say ("error EIO").
+ */
+export function writeFixWords(e: unknown): string | undefined {
+  switch ((e as NodeJS.ErrnoException | undefined)?.code) {
+    case 'EACCES': case 'EPERM': return 'make that folder writable';
+    case 'EEXIST': case 'ENOTDIR': case 'EISDIR': return 'move what is in the way';
+    case 'ENOSPC': case 'EDQUOT': return 'free some space';
+    default: return undefined;
+  }
+}
+
 /** The one line shown when progress cannot be saved (the folder named as shownFileName names it: it comes from the environment). */
 export function savingOffLine(dir: string, e: unknown): string {
   return `Progress is not being saved: ${shownFileName(dir)} cannot be written (${errorWords(e)}); this session is kept in memory only.`;
