@@ -207,10 +207,10 @@ function load(file: string, from: string | undefined, set?: Readonly<Record<stri
  * trainer's file by its path. An older save that named a bundled scenario by an absolute path
  * (of this or an earlier copy of the app) is recognised by its id and resumes.
  */
-function loadForSave(ref: ScenarioRef, from: string | undefined, set?: Readonly<Record<string, string>>): PlayableScenario | { error: string; keep?: boolean; present?: boolean } {
+function loadForSave(ref: ScenarioRef, from: string | undefined, set?: Readonly<Record<string, string>>): ReturnType<core.ScenarioLoader> {
   if (ref.source === 'bundled') {
     const file = bundledFileOf(ref.id);
-    return file ? load(file, from, set) : { error: `The saved scenario ${core.quoteValue(ref.id)} is not bundled with this version of casa-practice.` };
+    return file ? load(file, from, set) : { error: `The saved scenario ${core.quoteValue(ref.id)} is not bundled with this version of casa-practice.`, aside: 'outdated' };
   }
   if (ref.legacy) {
     const file = bundledFileOf(ref.id);

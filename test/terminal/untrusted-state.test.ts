@@ -56,6 +56,16 @@ describe('untrusted saves and records never reach the terminal raw', () => {
     expect(records.out + records.err).not.toMatch(RAW);
   });
 
+  // Its message said "not bundled with this version", and the file was named "….damaged-…": a
+  // volunteer looking in the folder went looking for a fault that was not there.
+  it('a sound save of a scenario this version does not bundle is set aside as outdated, not damaged', async () => {
+    const env = tempEnv();
+    writeState(env, 'saves/gone.json', JSON.stringify({ format: 'casa-practice-terminal-save', formatVersion: 1, scenario: { source: 'bundled', id: 'a-retired-scenario' }, session: {} }));
+    const r = await cli(['resume', '--plain'], '', env);
+    expect(r.err).toContain('The saved scenario "a-retired-scenario" is not bundled with this version of casa-practice.');
+    expect(readdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves'))).toEqual([expect.stringMatching(/^gone\.json\.outdated-\d{4}-/)]);
+  });
+
   it('a save whose scenario file, with escapes in its name, now has errors names that file with them shown, and keeps the save', async () => {
     const env = tempEnv();
     const dir = join(env.XDG_STATE_HOME as string, 'drafts');

@@ -211,7 +211,12 @@ function keepUnheld(store: Store, playable: PlayableScenario, persistedSnapshot:
  * is editing it and it has errors): the save waits for the file to be fixed, and no other place of
  * it is asked for.
  */
-export type ScenarioLoader = (ref: ScenarioRef, from: string | undefined, set?: Readonly<Record<string, string>>) => PlayableScenario | { error: string; keep?: boolean; present?: boolean };
+/**
+ * Finds a save's scenario. `aside`: why the save is set aside when the scenario cannot be had:
+ * "outdated" for a sound save of a scenario this version of the app does not have (not bundled
+ * any more), which "damaged" would send a volunteer looking for a fault in; "damaged" by default.
+ */
+export type ScenarioLoader = (ref: ScenarioRef, from: string | undefined, set?: Readonly<Record<string, string>>) => PlayableScenario | { error: string; keep?: boolean; present?: boolean; aside?: AsideReason };
 
 /** What `resume` finds. Every text in it is clean (a save is untrusted input). */
 export type ResumeResult =
@@ -268,7 +273,7 @@ export function readSave(store: Store, load: ScenarioLoader, key: string | undef
   // A preview's save goes on as a preview: finished, it is not recorded either.
   const loaded = 'error' in found || slot.preview !== true ? found : { ...found, preview: true as const };
   if ('error' in loaded) {
-    if (loaded.keep !== true) return bad(loaded.error);
+    if (loaded.keep !== true) return bad(loaded.error, loaded.aside);
     const version = savedVersion(slot);
     const missing = ref.source === 'file' && loaded.present !== true && version !== undefined ? { key, file: ref.file, id: cleanLine(ref.id), version } : undefined;
     return { kind: 'bad', error: cleanLine(loaded.error), ...(missing ? { missing } : {}) };
