@@ -2611,7 +2611,7 @@ describe('session 33 (second review): youth-discloses, court-report, left-placem
 
   it('the rewritten wrong replies keep their scoring', () => {
     const pinned: [string, string, string][] = [
-      ['youth-discloses', 'd3-direct-question', 'no-direct-csec-questions violates 2, curious-not-interrogating violates 1'],
+      ['youth-discloses', 'd3-direct-question', 'no-direct-csec-questions violates 2'],
       ['youth-discloses', 'd6-whatever', 'harm-reduction-self-determination follows 1, safety-is-priority violates 1'],
       ['youth-discloses', 'd7-brainwashed', 'csw-partnership follows 1, non-judgmental violates 1, youth-centered violates 1'],
       ['court-report', 'd-visit-promise', 'youth-centered follows 1, report-objective-strengths-based violates 1'],
@@ -2638,7 +2638,7 @@ describe('session 33 (second review): youth-discloses, court-report, left-placem
   // The best reply was the only one to name the person or service the guide points to; a wrong reply now
   // names them too, doing the wrong thing.
   it('naming the supervisor, the CSW or share & support does not single out the best reply', () => {
-    expect(replyText('youth-discloses', 'd4-promise-secret')).toMatch(/not even my supervisor/);
+    expect(replyText('youth-discloses', 'd4-promise-secret')).toMatch(/not my supervisor, Renee/);
     expect(replyText('couch-rent', 'd5-stay')).toMatch(/I won't call Mr\. Ferreira/);
     expect(replyText('whereabouts-unknown', 'd3-wait')).toMatch(/Mr\. Nasser/);
     expect(replyText('left-placement-calls', 'd6-on-call')).toMatch(/share & support/);

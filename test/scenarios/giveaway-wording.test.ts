@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { replyValue } from '../../src/machines/scenario-index.js';
+import type { Reply } from '../../src/machines/schema/scenario.js';
+import { pinsFor } from '../helpers/pins.js';
+
+// Session 41: a report-only reader found wording, not length, that let a volunteer pick the best reply
+// without knowing the guide (every wrong reply saying "I care", the same "straight out, because I care"
+// question in scenario after scenario, the only calm email to the CSW being the best one, "not that word…
+// but a CSEC", "not even my supervisor"). These pin the rewrites in the four scenarios it covered.
+
+const FILES = ['youth-discloses'] as const;
+const pins = Object.fromEntries(FILES.map((id) => [id, pinsFor(id)])) as Record<(typeof FILES)[number], ReturnType<typeof pinsFor>>;
+
+const decision = (id: (typeof FILES)[number], nodeId: string) => {
+  const n = pins[id].scenario().nodes.find((x) => x.id === nodeId);
+  if (n?.kind !== 'decision') throw new Error(`${id} has no decision ${nodeId}`);
+  return n;
+};
+const split = (id: (typeof FILES)[number], nodeId: string) => {
+  const replies = decision(id, nodeId).replies;
+  const top = Math.max(...replies.map(replyValue));
+  return { best: replies.filter((r) => replyValue(r) === top), wrong: replies.filter((r) => replyValue(r) < top) };
+};
+const scored = (r: Reply) => r.assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`).join(', ');
+
+describe('session 41: wording that gave the answer away', () => {
+  it('no reply asks "straight out, because I care" (the same frame, always wrong, in scenario after scenario)', () => {
+    for (const id of FILES) {
+      const framed = pins[id].allReplies().filter((r) => /because I care|I care about you, so/i.test(r.text)).map((r) => r.id);
+      expect(framed, id).toEqual([]);
+    }
+  });
+
+  it('youth-discloses d3-listen: the wrong replies no longer both say "I care"; one opens as calmly as the best and is still scored on judging her', () => {
+    const { wrong } = split('youth-discloses', 'd3-listen');
+    expect(wrong.filter((r) => /I care/.test(r.text)).map((r) => r.id)).toEqual([]);
+    expect(pins['youth-discloses'].reply('d3-victim').text).toMatch(/^Thank you for telling me\. You're not in trouble\./);
+    expect(scored(pins['youth-discloses'].reply('d3-victim'))).toBe('non-judgmental violates 2');
+    // One direct question is not a string of them: scored on the direct question alone.
+    expect(pins['youth-discloses'].reply('d3-direct-question').text.match(/\?/g)).toHaveLength(1);
+    expect(scored(pins['youth-discloses'].reply('d3-direct-question'))).toBe('no-direct-csec-questions violates 2');
+  });
+
+  it('youth-discloses d1-gifts: the warning is warm and names no trafficking, and is still a conclusion from red flags', () => {
+    const warn = pins['youth-discloses'].reply('d1-warn');
+    expect(warn.text).not.toMatch(/traffick/i);
+    expect(scored(warn)).toBe('no-jumping-to-conclusions violates 2, non-judgmental violates 1');
+    expect(warn.feedback).toContain('(Red Flags)');
+  });
+
+  it('youth-discloses: the promise of secrecy gives the volunteer\'s reason, not "not even my supervisor"; an ultimatum speaks of her safety too', () => {
+    const secret = pins['youth-discloses'].reply('d4-promise-secret');
+    expect(secret.text).not.toMatch(/not even/);
+    expect(secret.text).toContain("Nobody's moving you because of me");
+    expect(pins['youth-discloses'].reply('d6-forbid').text).toMatch(/safety comes first/);
+    expect(replyValue(pins['youth-discloses'].reply('d6-forbid'))).toBeLessThan(0);
+  });
+});
