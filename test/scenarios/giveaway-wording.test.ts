@@ -8,7 +8,7 @@ import { pinsFor } from '../helpers/pins.js';
 // question in scenario after scenario, the only calm email to the CSW being the best one, "not that word…
 // but a CSEC", "not even my supervisor"). These pin the rewrites in the four scenarios it covered.
 
-const FILES = ['youth-discloses'] as const;
+const FILES = ['youth-discloses', 'couch-rent'] as const;
 const pins = Object.fromEntries(FILES.map((id) => [id, pinsFor(id)])) as Record<(typeof FILES)[number], ReturnType<typeof pinsFor>>;
 
 const decision = (id: (typeof FILES)[number], nodeId: string) => {
@@ -54,5 +54,22 @@ describe('session 41: wording that gave the answer away', () => {
     expect(secret.text).toContain("Nobody's moving you because of me");
     expect(pins['youth-discloses'].reply('d6-forbid').text).toMatch(/safety comes first/);
     expect(replyValue(pins['youth-discloses'].reply('d6-forbid'))).toBeLessThan(0);
+  });
+
+  it('couch-rent d2-rent: not every wrong reply is a question, and none says "I care"', () => {
+    const { best, wrong } = split('couch-rent', 'd2-rent');
+    expect(best.map((r) => r.id)).toEqual(['d2-need']);
+    expect(wrong.filter((r) => !r.text.trim().endsWith('?')).map((r) => r.id)).toEqual(['d2-verdict']);
+    expect(wrong.filter((r) => /I care/.test(r.text))).toEqual([]);
+    expect(scored(pins['couch-rent'].reply('d2-verdict'))).toBe('non-judgmental violates 2, no-jumping-to-conclusions violates 1');
+  });
+
+  it('couch-rent d1-bench and d6-supervision: the best reply is not the only one that ends in an invitation, and "I\'m fine" is not "this isn\'t about me"', () => {
+    for (const nodeId of ['d1-bench', 'd6-supervision']) {
+      const { wrong } = split('couch-rent', nodeId);
+      expect(wrong.some((r) => r.text.trim().endsWith('?')), nodeId).toBe(true);
+    }
+    expect(pins['couch-rent'].reply('d6-fine').text).not.toMatch(/isn't about me/);
+    expect(scored(pins['couch-rent'].reply('d6-fine'))).toBe('self-care violates 1');
   });
 });
