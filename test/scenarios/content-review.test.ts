@@ -3202,7 +3202,7 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
       .map((a) => ({ ref: `${id}/${r.id}`, weight: a.weight ?? 1, settling: settles(r.feedback), toCsw: r.assessments.some((b) => b.principle === 'csw-partnership' && b.verdict === 'follows') }))));
     const settling = broke.filter((b) => b.settling);
     expect(settling.map((b) => b.ref).sort()).toEqual([
-      'boy-red-flags/d1-tonight', 'boy-red-flags/d4-csw', 'jae-and-hyung/d3-police', 'saturday-shoots/d1-dcfs', 'saturday-shoots/d5-email',
+      'boy-red-flags/d1-tonight', 'boy-red-flags/d4-csw', 'jae-and-hyung/d3-police', 'saturday-shoots/d1-dcfs', 'saturday-shoots/d4-dawson', 'saturday-shoots/d5-email',
       'the-list/d4-ba', 'the-list/d5-kenny', 'youth-discloses/d4-call-now',
     ]);
     // Every reply that takes it straight to the CSW is among them, and every one of them counts 1.
@@ -3368,11 +3368,19 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
     expect(all.filter((x) => /\bon their own\b/.test(x) && /\bon your own\b/.test(x))).toEqual([]);
     expect(feedback('saturday-shoots', 'd1-dcfs')).toContain("a conclusion the red flags alone don't support");
     expect(all.filter((x) => /working with the team[^.;]*not with a conclusion/.test(x))).toEqual([]);
-    for (const [id, nodeId, reply] of [['saturday-shoots', 'd5-car', 'd5-email'], ['boy-red-flags', 'd4-next', 'd4-csw']] as const) {
+    for (const [id, nodeId, reply] of [['boy-red-flags', 'd4-next', 'd4-csw']] as const) {
       const n = node(id, nodeId);
       expect(n?.kind === 'decision' ? n.facilitatorNote : '', `${id}/${nodeId}`).toContain('the trouble with the email is the conclusion it carries');
       expect(assessment(id, reply, 'csw-partnership')?.verdict, `${id}/${reply}`).toBe('follows');
       expect(feedback(id, reply), `${id}/${reply}`).toContain("the red flags alone don't support, and the email settles the next step without your supervisor");
+    }
+    // Session 41 (giveaway wording): the email now keeps to what was seen and said, so what the note and
+    // the feedback name is the step settled without the supervisor, not a conclusion.
+    for (const [id, nodeId, reply] of [['saturday-shoots', 'd5-car', 'd5-email']] as const) {
+      const n = node(id, nodeId);
+      expect(n?.kind === 'decision' ? n.facilitatorNote : '', `${id}/${nodeId}`).toContain('it settles the next step without the Advocate Supervisor');
+      expect(assessment(id, reply, 'csw-partnership')?.verdict, `${id}/${reply}`).toBe('follows');
+      expect(feedback(id, reply), `${id}/${reply}`).toContain('But the email settles the next step without your supervisor');
     }
     expect(replyOf('harm-reduction', 'd2-dad').text).toContain('Want me to call him?');
     expect(feedback('harm-reduction', 'd2-dad')).not.toMatch(/Elías's to talk through/);

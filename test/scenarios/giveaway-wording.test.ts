@@ -8,7 +8,7 @@ import { pinsFor } from '../helpers/pins.js';
 // question in scenario after scenario, the only calm email to the CSW being the best one, "not that word…
 // but a CSEC", "not even my supervisor"). These pin the rewrites in the four scenarios it covered.
 
-const FILES = ['youth-discloses', 'couch-rent'] as const;
+const FILES = ['youth-discloses', 'couch-rent', 'saturday-shoots'] as const;
 const pins = Object.fromEntries(FILES.map((id) => [id, pinsFor(id)])) as Record<(typeof FILES)[number], ReturnType<typeof pinsFor>>;
 
 const decision = (id: (typeof FILES)[number], nodeId: string) => {
@@ -71,5 +71,37 @@ describe('session 41: wording that gave the answer away', () => {
     }
     expect(pins['couch-rent'].reply('d6-fine').text).not.toMatch(/isn't about me/);
     expect(scored(pins['couch-rent'].reply('d6-fine'))).toBe('self-care violates 1');
+  });
+
+  it('saturday-shoots d4-secret: the best reply is not the only one to tell someone, to say "I can\'t", or to be glad she told you', () => {
+    const { wrong } = split('saturday-shoots', 'd4-secret');
+    const dawson = wrong.filter((r) => /I can't/.test(r.text) && /glad you told me/.test(r.text) && /Mr\. Dawson/.test(r.text));
+    expect(dawson.map((r) => r.id)).toEqual(['d4-dawson']);
+    expect(scored(dawson[0]!)).toBe('csw-partnership follows 1, consult-supervisor-on-suspicion violates 1');
+    expect(pins['saturday-shoots'].strongThrough('d4-dawson')).toBeUndefined();
+    const ending = pins['saturday-shoots'].bestWith({ 'd4-honest': 'd4-dawson' })?.ending;
+    expect(ending?.kind).toBe('mixed');
+    expect(ending?.narration).toContain('settled on the spot, without Leah');
+  });
+
+  it.each([
+    ['saturday-shoots', 'd5-email', 'd5-leah', /the first one was settled without her/],
+  ] as const)('%s %s: the email to the CSW keeps to what was seen and said, so only its missing supervisor sets it apart; it never ends strong, and the mixed ending says why', (id, emailId, bestId, why) => {
+    const email = pins[id].reply(emailId);
+    expect(email.text).not.toMatch(/traffick|groom/i);
+    expect(scored(email)).toBe('csw-partnership follows 1, no-jumping-to-conclusions follows 1, consult-supervisor-on-suspicion violates 1');
+    expect((email.effects ?? []).some((e) => e.var === 'labelled')).toBe(false);
+    expect(pins[id].strongThrough(emailId)).toBeUndefined();
+    const ending = pins[id].bestWith({ [bestId]: emailId })?.ending;
+    expect(ending?.kind).toBe('mixed');
+    expect(ending?.narration).toMatch(why);
+  });
+
+  it.each([['saturday-shoots', 'd6-csec']] as const)('%s %s: the label is not said in the same breath as correcting "prostitute", and is still a people-first violation', (id, replyId) => {
+    const r = pins[id].reply(replyId);
+    expect(r.text).not.toMatch(/prostitute|that word/i);
+    expect(r.text).toMatch(/CSEC kid/);
+    expect(r.assessments.find((a) => a.principle === 'people-first-language')).toMatchObject({ verdict: 'violates', weight: 2 });
+    expect(r.feedback).toContain('"a youth experiencing CSEC" rather than "a CSEC" (Using Appropriate Language)');
   });
 });

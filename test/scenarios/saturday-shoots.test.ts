@@ -81,7 +81,7 @@ describe('saturday-shoots: Nia is seventeen, a youth herself', () => {
     }
   });
 
-  it('"Nia might be a CSEC herself" earns nothing: a people-first violation, no credit for "might"', () => {
+  it('"Nia\'s a CSEC kid herself" earns nothing: a people-first violation, no credit for "she needs help too"', () => {
     expect(assessment('d6-csec', 'people-first-language')).toMatchObject({ verdict: 'violates', weight: 2 });
     expect(reply('d6-csec').assessments.filter((a) => a.verdict === 'follows')).toEqual([]);
     expect(reply('d6-csec').feedback).toContain('"a youth experiencing CSEC" rather than "a CSEC" (Using Appropriate Language)');
