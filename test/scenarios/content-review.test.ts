@@ -3368,15 +3368,9 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
     expect(all.filter((x) => /\bon their own\b/.test(x) && /\bon your own\b/.test(x))).toEqual([]);
     expect(feedback('saturday-shoots', 'd1-dcfs')).toContain("a conclusion the red flags alone don't support");
     expect(all.filter((x) => /working with the team[^.;]*not with a conclusion/.test(x))).toEqual([]);
-    for (const [id, nodeId, reply] of [['boy-red-flags', 'd4-next', 'd4-csw']] as const) {
-      const n = node(id, nodeId);
-      expect(n?.kind === 'decision' ? n.facilitatorNote : '', `${id}/${nodeId}`).toContain('the trouble with the email is the conclusion it carries');
-      expect(assessment(id, reply, 'csw-partnership')?.verdict, `${id}/${reply}`).toBe('follows');
-      expect(feedback(id, reply), `${id}/${reply}`).toContain("the red flags alone don't support, and the email settles the next step without your supervisor");
-    }
     // Session 41 (giveaway wording): the email now keeps to what was seen and said, so what the note and
     // the feedback name is the step settled without the supervisor, not a conclusion.
-    for (const [id, nodeId, reply] of [['saturday-shoots', 'd5-car', 'd5-email']] as const) {
+    for (const [id, nodeId, reply] of [['saturday-shoots', 'd5-car', 'd5-email'], ['boy-red-flags', 'd4-next', 'd4-csw']] as const) {
       const n = node(id, nodeId);
       expect(n?.kind === 'decision' ? n.facilitatorNote : '', `${id}/${nodeId}`).toContain('it settles the next step without the Advocate Supervisor');
       expect(assessment(id, reply, 'csw-partnership')?.verdict, `${id}/${reply}`).toBe('follows');

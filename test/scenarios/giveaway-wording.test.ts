@@ -8,7 +8,7 @@ import { pinsFor } from '../helpers/pins.js';
 // question in scenario after scenario, the only calm email to the CSW being the best one, "not that word…
 // but a CSEC", "not even my supervisor"). These pin the rewrites in the four scenarios it covered.
 
-const FILES = ['youth-discloses', 'couch-rent', 'saturday-shoots'] as const;
+const FILES = ['youth-discloses', 'couch-rent', 'saturday-shoots', 'boy-red-flags'] as const;
 const pins = Object.fromEntries(FILES.map((id) => [id, pinsFor(id)])) as Record<(typeof FILES)[number], ReturnType<typeof pinsFor>>;
 
 const decision = (id: (typeof FILES)[number], nodeId: string) => {
@@ -85,6 +85,7 @@ describe('session 41: wording that gave the answer away', () => {
   });
 
   it.each([
+    ['boy-red-flags', 'd4-csw', 'd4-jonah', /Jonah heard about Vince from her/],
     ['saturday-shoots', 'd5-email', 'd5-leah', /the first one was settled without her/],
   ] as const)('%s %s: the email to the CSW keeps to what was seen and said, so only its missing supervisor sets it apart; it never ends strong, and the mixed ending says why', (id, emailId, bestId, why) => {
     const email = pins[id].reply(emailId);
@@ -97,7 +98,7 @@ describe('session 41: wording that gave the answer away', () => {
     expect(ending?.narration).toMatch(why);
   });
 
-  it.each([['saturday-shoots', 'd6-csec']] as const)('%s %s: the label is not said in the same breath as correcting "prostitute", and is still a people-first violation', (id, replyId) => {
+  it.each([['boy-red-flags', 'd5-csec'], ['saturday-shoots', 'd6-csec']] as const)('%s %s: the label is not said in the same breath as correcting "prostitute", and is still a people-first violation', (id, replyId) => {
     const r = pins[id].reply(replyId);
     expect(r.text).not.toMatch(/prostitute|that word/i);
     expect(r.text).toMatch(/CSEC kid/);
