@@ -347,13 +347,19 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
   // (under the sticky bar), its what-if note below it. Focus alone let Chromium scroll the heading to
   // the middle of a phone's screen, the note ~150 px from the bottom: under a loaded machine's later
   // layout it was once found below the window.
+  // A resumed save (a reload, "Continue where you stopped") opens as its last step left the page:
+  // the reply last made at the top, its feedback below it (practice), then the newest moment; or,
+  // after a Continue, the newest moment at the top. A plain focus put the newest heading mid-screen
+  // on a phone, the last reply and most of its feedback above the screen, behind the bar.
   useEffect(() => {
     const heading = focusOnStart ? newestMomentHeading() : undefined;
     if (!heading) return;
-    if (!whatIf) return heading.focus();
+    if (!whatIf && !resumed) return heading.focus();
     heading.focus({ preventScroll: true });
-    heading.closest('.moment')?.scrollIntoView?.({ block: 'start', behavior: 'instant' });
-  }, [focusOnStart, whatIf]);
+    const moment = heading.closest('.moment');
+    const lastReply = whatIf ? undefined : moment?.previousElementSibling?.querySelector<HTMLElement>('.yours');
+    (lastReply ?? moment)?.scrollIntoView?.({ block: 'start', behavior: 'instant' });
+  }, [focusOnStart, whatIf, resumed]);
 
   const choose = useCallback((replyId: string) => advance({ type: 'reply.choose', replyId }), [advance]);
 

@@ -173,3 +173,40 @@ describe('a what-if replay on a phone', () => {
     }
   });
 });
+
+describe('a reload mid-scenario on a phone', () => {
+  // A volunteer whose phone dropped the page (or who came back to "Continue where you stopped")
+  // found the newest moment's heading in the middle of the screen, their last reply and most of its
+  // feedback above the screen, behind the bar: a plain focus, where each step brings the reply just
+  // made to the top. The page opens again as the step left it: the last reply at the top of the
+  // screen, under the bar, its feedback below it, the focus on the newest moment's heading (as the
+  // terminal's "Where you left off" shows the last reply and its feedback first).
+  it('opens with the last reply at the top of the screen, under the bar, the newest moment focused', async () => {
+    const s = await openPage(web.browser, web.app.url, '#/play/boy-red-flags', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      const { page } = s;
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      for (let replies = 0; replies < 3;) {
+        const reply = page.locator('button.reply:enabled').first();
+        if (await reply.count()) {
+          await reply.click();
+          replies++;
+        } else await page.getByRole('button', { name: 'Continue' }).click();
+      }
+      const where = () => page.evaluate(() => {
+        const yours = [...document.querySelectorAll('#transcript .yours')].at(-1)!;
+        const newest = [...document.querySelectorAll('#transcript .moment-heading')].at(-1);
+        const top = yours.getBoundingClientRect().top - document.querySelector('header')!.getBoundingClientRect().bottom;
+        return { replyAtTop: top >= 0 && top <= 40, focus: document.activeElement === newest ? 'newest moment' : document.activeElement?.tagName };
+      });
+      await expect.poll(where).toEqual({ replyAtTop: true, focus: 'newest moment' });
+      await page.reload();
+      await page.getByText('Welcome back').waitFor();
+      await expect.poll(where).toEqual({ replyAtTop: true, focus: 'newest moment' });
+      await s.screenshot('resume-phone');
+      expect(s.errors()).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+});
