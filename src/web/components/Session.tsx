@@ -347,18 +347,21 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
   // (under the sticky bar), its what-if note below it. Focus alone let Chromium scroll the heading to
   // the middle of a phone's screen, the note ~150 px from the bottom: under a loaded machine's later
   // layout it was once found below the window.
-  // A resumed save (a reload, "Continue where you stopped") opens as its last step left the page:
-  // the reply last made at the top, its feedback below it (practice), then the newest moment; or,
-  // after a Continue, the newest moment at the top. A plain focus put the newest heading mid-screen
-  // on a phone, the last reply and most of its feedback above the screen, behind the bar.
+  // A resumed save (a reload, "Continue where you stopped") opens with the step that led to where
+  // the volunteer left off at the top of the window, as the terminal's "Where you left off" shows it
+  // first: the reply last made (its feedback below it, in practice), or the scene continued from
+  // (a decision may have no words of its own: the scene sets it up), then the newest moment. A plain
+  // focus put the newest heading mid-screen on a phone, the last reply and most of its feedback
+  // above the screen, behind the bar.
   useEffect(() => {
     const heading = focusOnStart ? newestMomentHeading() : undefined;
     if (!heading) return;
     if (!whatIf && !resumed) return heading.focus();
     heading.focus({ preventScroll: true });
     const moment = heading.closest('.moment');
-    const lastReply = whatIf ? undefined : moment?.previousElementSibling?.querySelector<HTMLElement>('.yours');
-    (lastReply ?? moment)?.scrollIntoView?.({ block: 'start', behavior: 'instant' });
+    const before = whatIf ? undefined : moment?.previousElementSibling;
+    const led = before?.classList.contains('moment') ? (before.querySelector<HTMLElement>('.yours') ?? before) : undefined;
+    (led ?? moment)?.scrollIntoView?.({ block: 'start', behavior: 'instant' });
   }, [focusOnStart, whatIf, resumed]);
 
   const choose = useCallback((replyId: string) => advance({ type: 'reply.choose', replyId }), [advance]);

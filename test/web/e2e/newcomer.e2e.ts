@@ -178,32 +178,53 @@ describe('a reload mid-scenario on a phone', () => {
   // A volunteer whose phone dropped the page (or who came back to "Continue where you stopped")
   // found the newest moment's heading in the middle of the screen, their last reply and most of its
   // feedback above the screen, behind the bar: a plain focus, where each step brings the reply just
-  // made to the top. The page opens again as the step left it: the last reply at the top of the
-  // screen, under the bar, its feedback below it, the focus on the newest moment's heading (as the
-  // terminal's "Where you left off" shows the last reply and its feedback first).
-  it('opens with the last reply at the top of the screen, under the bar, the newest moment focused', async () => {
+  // made to the top. The page opens again with the step that led there at the top of the screen,
+  // under the bar (as the terminal's "Where you left off" shows it first): the last reply, its
+  // feedback below it; or the scene continued from (a decision may have no words of its own). The
+  // focus is on the newest moment's heading.
+  it('opens with the last reply, or the scene continued from, at the top of the screen, the newest moment focused', async () => {
     const s = await openPage(web.browser, web.app.url, '#/play/boy-red-flags', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     try {
       const { page } = s;
       await page.getByRole('heading', { level: 1 }).waitFor();
-      for (let replies = 0; replies < 3;) {
+      const step = async (): Promise<'reply' | 'continue'> => {
         const reply = page.locator('button.reply:enabled').first();
         if (await reply.count()) {
           await reply.click();
-          replies++;
-        } else await page.getByRole('button', { name: 'Continue' }).click();
-      }
+          return 'reply';
+        }
+        await page.getByRole('button', { name: 'Continue' }).click();
+        return 'continue';
+      };
+      // What is at the top of the screen, under the bar: the last reply, or the heading of the moment before the newest.
       const where = () => page.evaluate(() => {
-        const yours = [...document.querySelectorAll('#transcript .yours')].at(-1)!;
-        const newest = [...document.querySelectorAll('#transcript .moment-heading')].at(-1);
-        const top = yours.getBoundingClientRect().top - document.querySelector('header')!.getBoundingClientRect().bottom;
-        return { replyAtTop: top >= 0 && top <= 40, focus: document.activeElement === newest ? 'newest moment' : document.activeElement?.tagName };
+        const bar = document.querySelector('header')!.getBoundingClientRect().bottom;
+        const atTop = (el: Element | null | undefined) => {
+          const top = (el?.getBoundingClientRect().top ?? -1000) - bar;
+          return top >= 0 && top <= 40;
+        };
+        const moments = [...document.querySelectorAll('#transcript .moment')];
+        const newest = moments.at(-1)?.querySelector('.moment-heading');
+        const before = moments.at(-2);
+        return {
+          lastReply: atTop([...document.querySelectorAll('#transcript .yours')].at(-1)),
+          sceneBefore: before?.querySelector('.yours') ? false : atTop(before?.querySelector('.moment-heading')),
+          focus: document.activeElement === newest ? 'newest moment' : document.activeElement?.tagName,
+        };
       });
-      await expect.poll(where).toEqual({ replyAtTop: true, focus: 'newest moment' });
+      let last: 'reply' | 'continue' = 'continue';
+      for (let replies = 0; replies < 3;) if ((last = await step()) === 'reply') replies++;
+      await expect.poll(where).toEqual({ lastReply: true, sceneBefore: false, focus: 'newest moment' });
       await page.reload();
       await page.getByText('Welcome back').waitFor();
-      await expect.poll(where).toEqual({ replyAtTop: true, focus: 'newest moment' });
-      await s.screenshot('resume-phone');
+      await expect.poll(where).toEqual({ lastReply: true, sceneBefore: false, focus: 'newest moment' });
+      await s.screenshot('resume-phone-after-reply');
+      while ((last = await step()) !== 'continue');
+      await page.reload();
+      await page.getByText('Welcome back').waitFor();
+      await expect.poll(where).toEqual({ lastReply: false, sceneBefore: true, focus: 'newest moment' });
+      await s.screenshot('resume-phone-after-continue');
+      expect(last).toBe('continue');
       expect(s.errors()).toEqual([]);
     } finally {
       await s.close();
