@@ -339,11 +339,18 @@ describe('playing a scenario in the browser', () => {
     expect(text).toContain('Practice mode');
     expect(text).toContain(outcome.replace(/^Outcome: /, ''));
     expect(text).toContain((score ?? '').replace(/^Score:\s*/, ''));
+    // Said beside the button, as My records' downloads are: a screen reader heard nothing of it (only
+    // the browser's own notice, where there is one), and on a phone the browser's own may not show.
+    const said = () => screen.getByText(/^Debrief downloaded: /);
+    expect(said().textContent).toBe(`Debrief downloaded: ${files[0]?.name}.`);
+    expect(said().closest('[aria-live="polite"]')).toBeTruthy();
     cleanup();
     renderApp(location.hash, store);
     await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
+    expect(screen.queryByText(/^Debrief downloaded: /)).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Download this debrief' }));
     expect(files).toHaveLength(2);
+    expect(said().textContent).toBe(`Debrief downloaded: ${files[1]?.name}.`);
   });
 
   // The screen said "This was a what-if replay: not added to your records", and the file downloaded

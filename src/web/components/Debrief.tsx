@@ -93,6 +93,8 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
   const article = useRef<HTMLElement>(null);
   useOpenForPrint(article);
   const [allOpen, setAllOpen] = useAllOpen(article);
+  // The file last downloaded, said beside the button (n: a new paragraph each time, read out again).
+  const [downloaded, setDownloaded] = useState<{ file: string; n: number }>();
   const matched = m.paths.filter((p) => p.same).length;
   return (
     <article className="debrief" aria-labelledby="debrief-heading" ref={article}>
@@ -240,13 +242,19 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
             {/* The same Markdown file the terminal writes at its debrief, made in the page (nothing is sent). */}
             <button type="button" onClick={() => {
               const files = debriefExport(scenario, debrief, new Date(), { mode, whatIf, recorded });
-              downloadText(`${files.baseName}.md`, files.markdown, 'text/markdown');
+              const file = `${files.baseName}.md`;
+              downloadText(file, files.markdown, 'text/markdown');
+              setDownloaded((d) => ({ file, n: (d?.n ?? 0) + 1 }));
             }}>Download this debrief</button>
             {offerRecords && <a className="button" href={hrefOf({ page: 'records' })}>My records</a>}
             {back ?? <a className="button" href={hrefOf({ page: 'library' })}>Back to the scenarios</a>}
           </>
         )}
       </p>
+      {/* Said beside the button, as My records says its downloads: a screen reader heard nothing of
+          the file (only the browser's own notice, where there is one). A region always in the page,
+          so that its words are read as they arrive. */}
+      {!room && <div aria-live="polite" className="no-print">{downloaded && <p key={downloaded.n} className="notice">Debrief downloaded: {downloaded.file}.</p>}</div>}
     </article>
   );
 }
