@@ -549,6 +549,34 @@ describe('My records', () => {
     expect(screen.getAllByText('What Kiara tells you').length).toBe(1);
   });
 
+  // With nothing finished in the year chosen, the certificate read "______ completed the role-play
+  // practice below in 2026 …", then "No practice was completed in 2026." and "Total: 0 hours … from 0
+  // finished scenarios": it said practice was completed, then that none was, then nothing again. It
+  // says it once, as the terminal's records command does (no practice at all: My records' words).
+  it('with no practice in the year chosen, the certificate says so once and does not say practice was completed', async () => {
+    const user = userEvent.setup();
+    renderApp('#/certificate', memoryStore());
+    await screen.findByRole('heading', { level: 2, name: 'Certificate of completed practice' });
+    const certificate = () => document.querySelector('.certificate')?.textContent ?? '';
+    expect(certificate()).toContain(NO_PRACTICE_YET);
+    expect(certificate()).not.toMatch(/completed the role-play practice|No practice was completed|Total:/);
+    cleanup();
+    // Practice only in another year: the year chosen (this one) has none.
+    const store = await storeAfterOnePractice();
+    const file = JSON.parse(store.read('records.json') ?? '{}');
+    file.playthroughs = file.playthroughs.map((p: { completedAt: string }) => ({ ...p, startedAt: '2021-06-01T17:00:00.000Z', completedAt: '2021-06-01T17:20:00.000Z' }));
+    store.write('records.json', JSON.stringify(file));
+    renderApp('#/certificate', store);
+    await screen.findByRole('heading', { level: 2, name: 'Certificate of completed practice' });
+    const year = new Date().getFullYear();
+    expect(certificate()).toContain(`No practice was completed in ${year}.`);
+    expect(certificate()).not.toMatch(/completed the role-play practice|Total:/);
+    // The year with practice, chosen: the certificate as before.
+    await user.selectOptions(screen.getByLabelText('Year'), '2021');
+    expect(certificate()).toMatch(/completed the role-play\s+practice below in 2021/);
+    expect(document.querySelector('.cert-total')?.textContent).toMatch(/^Total: .* in 2021 \(\d+ minutes? from 1 finished scenario\)\.$/);
+  });
+
   // On paper only the certificate is printed (the page's h1 and form are not), and the PDF saved from
   // the print dialog, tagged from the page, had a second-level heading under none.
   it("on paper the certificate's title is the first-level heading, and an h2 under the page's h1 again after", async () => {
@@ -583,7 +611,8 @@ describe('My records', () => {
     try {
       renderApp('#/certificate', memoryStore());
       expect((await screen.findByText(/^Made by casa-practice on/)).textContent).toMatch(/^Made by casa-practice on 2026-12-31\./);
-      expect(screen.getByText(/of finished practice in 2026/)).toBeTruthy();
+      // The year chosen is the volunteer's too (with nothing finished, the certificate has no total to name it).
+      expect((screen.getByLabelText('Year') as HTMLSelectElement).value).toBe('2026');
     } finally {
       vi.useRealTimers();
       if (tz === undefined) delete process.env.TZ;

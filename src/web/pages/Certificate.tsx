@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
-import { CERTIFICATE_CREDIT, certificateData, localDate, PRACTICE_IDLE_MS, RECORDS_KEY } from '../../machines/index.js';
+import { CERTIFICATE_CREDIT, certificateData, localDate, NO_PRACTICE_YET, PRACTICE_IDLE_MS, RECORDS_KEY } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
 import { NoMinutes } from '../components/NoMinutes.js';
 import { TableWrap } from '../components/TableWrap.js';
@@ -57,12 +57,14 @@ export default function Certificate() {
       </div>
       <section className="certificate" aria-labelledby="certificate-heading">
         <h2 id="certificate-heading" ref={title}>Certificate of completed practice</h2>
-        <p>
-          <strong className="cert-name">{data.name ?? <Blank line="______________________________" says="name" />}</strong> completed the role-play
-          practice below in {data.year}, scored against the CASA in-service guide on commercial sexual exploitation of
-          children (CSEC).
-        </p>
-        {data.items.length === 0 ? <p>No practice was completed in {data.year}.</p> : (
+        {/* Nothing finished in the year: said once, as the terminal's records command says it. It read
+            "______ completed the role-play practice below in 2026", then that none was, then a total of 0. */}
+        {data.items.length === 0 ? <p>{playthroughs.length === 0 ? NO_PRACTICE_YET : `No practice was completed in ${data.year}.`}</p> : (<>
+          <p>
+            <strong className="cert-name">{data.name ?? <Blank line="______________________________" says="name" />}</strong> completed the role-play
+            practice below in {data.year}, scored against the CASA in-service guide on commercial sexual exploitation of
+            children (CSEC).
+          </p>
           <TableWrap label="Completed practice on the certificate">
             <table>
               <thead><tr><th scope="col">Date</th><th scope="col">Scenario</th><th scope="col">Minutes</th><th scope="col">Score</th><th scope="col">Outcome</th><th scope="col">Mode</th></tr></thead>
@@ -73,8 +75,8 @@ export default function Certificate() {
               </tbody>
             </table>
           </TableWrap>
-        )}
-        <p className="cert-total"><strong>Total:</strong> {data.summary} ({data.breakdown}{data.withoutTime > 0 ? `; ${data.withoutTime} without a recorded time, not counted` : ''}).</p>
+          <p className="cert-total"><strong>Total:</strong> {data.summary} ({data.breakdown}{data.withoutTime > 0 ? `; ${data.withoutTime} without a recorded time, not counted` : ''}).</p>
+        </>)}
         <p className="cert-credit">{CERTIFICATE_CREDIT}</p>
         {/* "Date:" and its line never apart (a phone put the line alone on the row after "Date:"). */}
         <p className="cert-sign">Advocate Supervisor: <Blank line="______________________" says="signature" /> &nbsp; Date:&nbsp;<Blank line="____________" says="date" /></p>
