@@ -2641,9 +2641,12 @@ describe('session 33 (second review): youth-discloses, court-report, left-placem
     expect(replyText('youth-discloses', 'd4-promise-secret')).toMatch(/not my supervisor, Renee/);
     expect(replyText('couch-rent', 'd5-stay')).toMatch(/I won't call Mr\. Ferreira/);
     expect(replyText('whereabouts-unknown', 'd3-wait')).toMatch(/Mr\. Nasser/);
-    expect(replyText('left-placement-calls', 'd6-on-call')).toMatch(/share & support/);
     expect(feedback('left-placement-calls', 'd6-on-call')).toMatch(/share & support among the supports CASAs can access \(Self-Care\)/);
-    for (const [id, node, who] of [['youth-discloses', 'd4-promise', /supervisor|Renee/], ['couch-rent', 'd5-night', /Mr\. Ferreira/], ['whereabouts-unknown', 'd3-updates', /Mr\. Nasser/], ['left-placement-calls', 'd6-lauren', /share & support/]] as const) {
+    // Session 41: at d6-lauren no reply names the guide's services any more (d6-on-call turned down share & support
+    // by name, which a volunteer who had not read the guide would not say); the feedback names them.
+    expect(decisionOf('left-placement-calls', 'd6-lauren').replies.filter((r) => /share & support|webinar|advocacy project|\bEAP\b/i.test(r.text)).map((r) => r.id)).toEqual([]);
+    expect(feedback('left-placement-calls', 'd6-learn')).toMatch(/EAP program and share & support among the supports CASAs can access \(Self-Care\)/);
+    for (const [id, node, who] of [['youth-discloses', 'd4-promise', /supervisor|Renee/], ['couch-rent', 'd5-night', /Mr\. Ferreira/], ['whereabouts-unknown', 'd3-updates', /Mr\. Nasser/]] as const) {
       expect(decisionOf(id, node).replies.filter((r) => who.test(r.text)).length, `${id}/${node}`).toBeGreaterThanOrEqual(2);
     }
   });

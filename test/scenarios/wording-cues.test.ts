@@ -1,0 +1,79 @@
+import { createActor } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { compileScenario } from '../../src/machines/index.js';
+import { replyValue } from '../../src/machines/scenario-index.js';
+import type { Reply } from '../../src/machines/schema/scenario.js';
+import { bundledScenario } from '../helpers/bundled.js';
+import { playReplies } from '../helpers/play.js';
+
+// Session 41 (giveaway report, rewriteB): cues besides length that let a volunteer pick the best reply
+// without the guide: a wrong reply that names its own mistake ("No need to bring my supervisor in yet"),
+// a strawman beside the best reply, guide vocabulary only in the best reply, the same frame in every wrong
+// reply ("promise"), a question barrage as the only other option. These pin the rewrites in five scenarios.
+
+function decision(id: string, nodeId: string) {
+  const n = bundledScenario(id).nodes.find((x) => x.id === nodeId);
+  if (n?.kind !== 'decision') throw new Error(`${id} has no decision ${nodeId}`);
+  return n;
+}
+function reply(id: string, replyId: string): Reply {
+  for (const n of bundledScenario(id).nodes) if (n.kind === 'decision') for (const r of n.replies) if (r.id === replyId) return r;
+  throw new Error(`${id} has no reply ${replyId}`);
+}
+const scored = (r: Reply) => r.assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`).join(', ');
+const bestAt = (id: string, nodeId: string) => {
+  const replies = decision(id, nodeId).replies;
+  const top = Math.max(...replies.map(replyValue));
+  return replies.filter((r) => replyValue(r) === top).map((r) => r.id);
+};
+/** The nodes a playthrough passes through, scenes included, choosing the replies in order. */
+function nodesOn(id: string, replies: readonly string[]): string[] {
+  const actor = createActor(compileScenario(bundledScenario(id)), { input: {} }).start();
+  const seen = [String(actor.getSnapshot().value)];
+  actor.subscribe((s) => {
+    if (seen.at(-1) !== String(s.value)) seen.push(String(s.value));
+  });
+  const continueScenes = () => {
+    while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+  };
+  for (const r of replies) {
+    continueScenes();
+    actor.send({ type: 'reply.choose', replyId: r });
+  }
+  continueScenes();
+  return seen;
+}
+
+describe('left-placement-calls', () => {
+  const LPC = 'left-placement-calls';
+
+  it('d1: the car she is sent is a near miss beside the pick-up, scored as picking up (Prohibited Activities), and its playthrough ends on the pickup ending, told as a car', () => {
+    expect(scored(reply(LPC, 'd1-rideshare'))).toBe('safety-is-priority follows 1, no-picking-up violates 3, csw-partnership violates 1');
+    expect(reply(LPC, 'd1-rideshare').text).not.toMatch(/come get|grabbing my keys/);
+    expect(bestAt(LPC, 'd1-call')).toEqual(['d1-redirect']);
+    expect(bestAt(LPC, 'd2-ride-ended')).toEqual(['d2r-tell']);
+    const d = playReplies(bundledScenario(LPC), ['d1-rideshare', 'd2r-tell', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs']);
+    expect(d?.ending).toMatchObject({ id: 'end-picked-up', kind: 'harmful' });
+    expect(d?.ending?.narration).toMatch(/the car you booked that night stays on the record/);
+    expect(d?.score.capped).toBe(true);
+    // Her safety plan says the car, not "you came that night", nor "not for emergencies" (advice she was never given that night).
+    const seen = nodesOn(LPC, ['d1-rideshare', 'd2r-tell', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan']);
+    expect(seen).toContain('s7-plan-car');
+    expect(seen).not.toContain('s7-plan');
+    // The drive keeps its own telling.
+    expect(playReplies(bundledScenario(LPC), ['d1-pick-up', 'd2-call-csw', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs'])?.ending?.narration).toMatch(/the pickup stays on the record/);
+  });
+
+  it('d6: no reply names the guide\'s services (webinar, advocacy project, share & support); the best says it in plain words and keeps its scoring', () => {
+    expect(decision(LPC, 'd6-lauren').replies.filter((r) => /share & support|webinar|advocacy project|\bEAP\b|\bCSEC\b/i.test(r.text)).map((r) => r.id)).toEqual([]);
+    expect(scored(reply(LPC, 'd6-learn'))).toBe('continuing-education follows 2, self-care follows 1');
+    expect(reply(LPC, 'd6-learn').feedback).toContain('short-term advocacy projects (What if my youth left placement or their whereabouts are unknown?)');
+  });
+
+  it('d7: "promise" is not in every wrong reply, and a wrong reply is glad she is back too', () => {
+    const wrong = decision(LPC, 'd7-return').replies.filter((r) => r.id !== 'd7-safety-plan');
+    expect(wrong.filter((r) => /promise/i.test(r.text)).length).toBeLessThan(wrong.length);
+    expect(reply(LPC, 'd7-where').text).toMatch(/glad you're back/);
+    expect(scored(reply(LPC, 'd7-where'))).toBe('curious-not-interrogating violates 2');
+  });
+});
