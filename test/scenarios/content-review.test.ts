@@ -2060,9 +2060,14 @@ describe('session 30 follow-up: youth-relapses', () => {
     }
   });
 
-  it('"You just have to be stronger next time" puts her return down to weakness: non-judgmental violated (Stages of Exiting CSEC Involvement), and it does not end strong', () => {
-    expect(violates('youth-relapses', 'd4-be-stronger', 'non-judgmental')).toBe(true);
-    expect(feedback('youth-relapses', 'd4-be-stronger')).toContain('(Stages of Exiting CSEC Involvement)');
+  // Session 41: "You just have to be stronger next time" was a strawman; the reply is now the quick fix a caring
+  // volunteer offers ("text me instead of him, and delete his number tonight"), her plan made for her.
+  it('"text me instead, and delete his number tonight" skips her triggers and decides her safety for her (Harm Reduction), and it does not end strong', () => {
+    expect(replyText('youth-relapses', 'd4-be-stronger')).toMatch(/delete his number tonight/);
+    expect(violates('youth-relapses', 'd4-be-stronger', 'harm-reduction-self-determination')).toBe(true);
+    expect(violates('youth-relapses', 'd4-be-stronger', 'discuss-triggers')).toBe(true);
+    expect(feedback('youth-relapses', 'd4-be-stronger')).toContain('curators of their own safety');
+    expect(feedback('youth-relapses', 'd4-be-stronger')).toContain('(Harm Reduction)');
     expect(play({ 'd4-plan': 'd4-be-stronger' })?.ending?.id).not.toBe('end-strong');
   });
 

@@ -77,3 +77,17 @@ describe('left-placement-calls', () => {
     expect(scored(reply(LPC, 'd7-where'))).toBe('curious-not-interrogating violates 2');
   });
 });
+
+describe('youth-relapses', () => {
+  it('d4: the quick fix ("text me instead, delete his number") replaces "be stronger", and is the only other reply ending on a question beside the best', () => {
+    expect(reply('youth-relapses', 'd4-be-stronger').text).not.toMatch(/be stronger/);
+    expect(scored(reply('youth-relapses', 'd4-be-stronger'))).toBe('discuss-triggers violates 1, harm-reduction-unmet-needs violates 1, harm-reduction-self-determination violates 1');
+    expect(decision('youth-relapses', 'd4-triggers').replies.filter((r) => r.text.trim().endsWith('?')).length).toBeGreaterThan(1);
+  });
+
+  it('d8: blaming yourself is something a volunteer does (rereading notes, telling Monica she is fine), still scored as taking the relapse personally', () => {
+    expect(reply('youth-relapses', 'd8-fault').text).not.toMatch(/^Decide it was your fault/);
+    expect(reply('youth-relapses', 'd8-fault').text).toMatch(/rereading your notes/);
+    expect(scored(reply('youth-relapses', 'd8-fault'))).toBe('relapse-not-personal violates 2, self-care violates 1');
+  });
+});
