@@ -724,11 +724,12 @@ describe('a fresh-eyes review: dual-involvement, whereabouts-unknown', () => {
     expect(text).toContain('most importantly his CSW and dependency attorney (Legal Advocacy)');
   });
 
-  it('whereabouts-unknown: the feedback on "Where are you staying? Are you with him?" counts the questions the reply asks (two)', () => {
+  // Session 41: d5-where asks one question now ("Where are you staying?"), not a barrage; the feedback says what it asks.
+  it('whereabouts-unknown: the feedback on "Where are you staying?" says what the reply asks (where she is staying, and that she come home)', () => {
     const reply = indexScenario(bundledScenario('whereabouts-unknown')).replies.get('d5-where')?.reply;
     const asked = (reply?.text.match(/\?/g) ?? []).length;
-    expect(asked).toBe(2);
-    expect(reply?.feedback).toMatch(/^Your relief is real\. But two questions and a request/);
+    expect(asked).toBe(1);
+    expect(reply?.feedback).toMatch(/^Your relief is real\. But asking where she is staying and telling her to come home/);
   });
 
   it('whereabouts-unknown: the safety plan credited to the guide holds what the guide lists (people and services to call on), not "where to go", which comes from practitioners (What if my youth returns from leaving placement?)', () => {

@@ -26,6 +26,7 @@ const bestAt = (id: string, nodeId: string) => {
   const top = Math.max(...replies.map(replyValue));
   return replies.filter((r) => replyValue(r) === top).map((r) => r.id);
 };
+const questions = (text: string) => (text.match(/\?/g) ?? []).length;
 /** The nodes a playthrough passes through, scenes included, choosing the replies in order. */
 function nodesOn(id: string, replies: readonly string[]): string[] {
   const actor = createActor(compileScenario(bundledScenario(id)), { input: {} }).start();
@@ -89,5 +90,15 @@ describe('youth-relapses', () => {
     expect(reply('youth-relapses', 'd8-fault').text).not.toMatch(/^Decide it was your fault/);
     expect(reply('youth-relapses', 'd8-fault').text).toMatch(/rereading your notes/);
     expect(scored(reply('youth-relapses', 'd8-fault'))).toBe('relapse-not-personal violates 2, self-care violates 1');
+  });
+});
+
+describe('whereabouts-unknown', () => {
+  it('d5: the best reply does not recite the guide ("matters most", "whatever you decide") and keeps its scoring; the wrong one asks one question, not a barrage', () => {
+    const best = reply('whereabouts-unknown', 'd5-not-mad');
+    expect(best.text).not.toMatch(/matters most|whatever you decide/i);
+    expect(scored(best)).toBe('safety-is-priority follows 2, remain-accepting follows 1');
+    expect(best.feedback).toContain('(Likelihood of Relapse)');
+    expect(questions(reply('whereabouts-unknown', 'd5-where').text)).toBe(1);
   });
 });
