@@ -3239,7 +3239,7 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
     expect(keeping.length).toBeGreaterThanOrEqual(18);
     expect(keeping.filter((k) => k.weight !== 2).map((k) => `${k.ref} (weight ${k.weight})`)).toEqual([]);
     expect(keeping.map((k) => k.ref)).toEqual(expect.arrayContaining(['red-flags/r-denise-agree', 'red-flags/r-supervisor-nothing', 'couch-rent/d4-wait', 'youth-discloses/d5-keep-quiet']));
-    expect(replyText('red-flags', 'r-denise-agree')).toContain('No need to bring my supervisor in yet');
+    expect(replyText('red-flags', 'r-denise-agree')).toContain('see what else turns up');
     expect(feedback('red-flags', 'r-denise-agree')).toContain('to figure out the best next steps (Red Flags)');
     const doc = readFileSync(new URL('../../docs/authoring.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
     const checklist = doc.slice(doc.indexOf('## 10. Checklist'));
@@ -3617,6 +3617,7 @@ describe('session 40: scoring consistency across scenarios', () => {
 
   // red-flags r-testify-solo and testifying d4-drive both drive a youth to testify without her CSW; one
   // weighed team-communication 2, the other 1. The wording is what differs: "No need to loop everyone in"
+  // (since session 41 "keep it between the two of you", the volunteer's reason rather than a hint)
   // says the case parties need not hear of it (as "No need to rattle…", "No need to worry…" and a promise not
   // to tell do, all at 2); "Ms. Ibarra has enough on her plate" leaves one busy party out of one arrangement
   // (as "I'll tell Ms. Okafor once it's set up" does, at 1). Collaboration with Case Parties has one rule.
@@ -3630,7 +3631,7 @@ describe('session 40: scoring consistency across scenarios', () => {
     expect(around.map((v) => v.ref).sort()).toEqual(aroundOne);
     expect(around.filter((v) => v.weight !== 1).map((v) => `${v.ref} (weight ${v.weight})`)).toEqual([]);
     expect(around.filter((v) => notToHear.includes(v)).map((v) => v.ref)).toEqual([]);
-    expect(replyText('red-flags', 'r-testify-solo')).toContain('No need to loop everyone in');
+    expect(replyText('red-flags', 'r-testify-solo')).toContain('keep it between the two of you');
     expect(replyText('testifying', 'd4-drive')).toContain('Ms. Ibarra has enough on her plate');
     expect(checklist()).toContain('`team-communication` weighs 2 in a reply that says the case parties need not hear of it at all');
     expect(checklist()).toContain('red-flags `r-testify-solo` and testifying `d4-drive` both drive a youth to testify without her CSW, and weigh 2 and 1 for that difference');
@@ -3824,7 +3825,7 @@ describe('session 40: scoring consistency across scenarios', () => {
     expect(replyText('trafficker-contact', 'd3-morning-facts')).toMatch(/^Sunday, 9:40, a 909 number signed ‘Tasha’ asked where Imani is staying\. You'll have all of it, and anything I wrote back, and so will Dana\. Should Mr\. Haddad know\?$/);
     // r-testify-team: there if she wants, the date confirmed with her CSW and dependency attorney, her transport asked about, them kept posted.
     expect(replyText('red-flags', 'r-testify-team')).toMatch(/you'll be there if she wants you\. Then confirm the date with Mr\. Ramirez and Ms\. Brooks, ask how she's getting there, and keep them posted\./);
-    expect(replyText('red-flags', 'r-testify-solo')).toContain('No need to loop everyone in');
+    expect(replyText('red-flags', 'r-testify-solo')).toContain('keep it between the two of you');
   });
 
   // Five more where the best reply was far the longest (best against the longest other): court-report

@@ -102,3 +102,22 @@ describe('whereabouts-unknown', () => {
     expect(questions(reply('whereabouts-unknown', 'd5-where').text)).toBe(1);
   });
 });
+
+describe('red-flags', () => {
+  it('r-denise and r-testify: the wrong replies give the volunteer\'s reason, not "No need to…", and keep their weights', () => {
+    for (const id of ['r-denise-agree', 'r-testify-solo']) expect(reply('red-flags', id).text, id).not.toMatch(/no need to|supervisor in yet|loop everyone/i);
+    expect(scored(reply('red-flags', 'r-denise-agree'))).toBe('no-jumping-to-conclusions violates 1, consult-supervisor-on-suspicion violates 2');
+    expect(scored(reply('red-flags', 'r-testify-solo'))).toBe('legal-support follows 1, team-communication violates 2');
+  });
+
+  it('r-new-team: texting Keisha comes with the call to CLC 4, so the choice turns only on the authorization form; its story finds the case manager', () => {
+    const k = reply('red-flags', 'r-new-team-text-keisha');
+    expect(k.text).toMatch(/CLC 4/);
+    expect(scored(k)).toBe('team-communication follows 1, csec-advocate-authorization violates 2, clc-case-manager-role follows 2');
+    expect(replyValue(k)).toBe(1);
+    expect(bestAt('red-flags', 'r-new-team')).toEqual(['r-new-team-proper']);
+    expect(reply('red-flags', 'r-new-team-attorney').text).not.toMatch(/anything done/);
+    const scene = bundledScenario('red-flags').nodes.find((n) => n.id === k.next);
+    expect(scene && 'narration' in scene ? scene.narration : '').toMatch(/CSEC case manager/);
+  });
+});
