@@ -232,7 +232,8 @@ describe('jae-and-hyung: what else each reply earns is what the guide says', () 
     expect(told('goodbye')).toContain('he meets Sung-min for coffee "to say goodbye", as you suggested');
     expect(told('postponed')).toContain("By June he still hasn't met the immigration attorney at CLC");
     // Jae's question waiting for the check-in changes nothing that happens: it ends strong, and says it waited.
-    expect(strongBand.filter((p) => p.ending.ending === 'strong').map((p) => `${p.percent} ${p.told}`).sort()).toEqual(['100 narration', '83 variant:delayed']);
+    // Telling him "that's the rule" (d2-rule) takes the worry to the supervisor and misses only his fear for Umma (youth-centered, 1): 91%, and nothing in the story changes.
+    expect(strongBand.filter((p) => p.ending.ending === 'strong').map((p) => `${p.percent} ${p.told}`).sort()).toEqual(['100 narration', '83 variant:delayed', '91 narration']);
   });
 
   it('no playthrough with a prohibited act, a secret kept from the supervisor, an unreviewed recommendation or a goodbye meeting ends strong', () => {
@@ -267,7 +268,9 @@ describe('jae-and-hyung: the wording does not give the answer away, and quotes t
       if (naming.some((r) => best.includes(r)) && naming.every((r) => best.includes(r))) alone.push(`${n.id} ${who.source}`);
     }
     expect(alone).toEqual([]);
-    expect(reply('d2-keep').text).toMatch(/not even my supervisor/);
+    // At d2-open the near miss d2-rule names the supervisor too, so the secret no longer has to say "not even my supervisor".
+    expect(reply('d2-rule').text).toMatch(/my supervisor/);
+    expect(reply('d2-keep').text).not.toMatch(/supervisor/);
     expect(reply('d2-keep').feedback).toMatch(/kept even from your supervisor/);
   });
 
@@ -279,7 +282,7 @@ describe('jae-and-hyung: the wording does not give the answer away, and quotes t
   it('Red Flags is quoted as written: it may be appropriate to ask for more information, not "lightly"', () => {
     const texts = decisions().flatMap((n) => [n.facilitatorNote ?? '', ...n.replies.map((r) => r.feedback)]);
     expect(texts.filter((t) => /lightly|light question/i.test(t))).toEqual([]);
-    for (const id of ['d1-grill', 'd2-grill', 'd2s-press']) expect(reply(id).feedback, id).toMatch(/may be appropriate to ask .*but not to interrogate/);
+    for (const id of ['d1-grill', 'd2s-press']) expect(reply(id).feedback, id).toMatch(/may be appropriate to ask .*but not to interrogate/);
   });
 
   it('what Jae tells his CSEC CSW stays his choice: leaving papers out is faulted only for leaving him unscreened, and no reply or feedback asks for anyone\'s status to be reported', () => {

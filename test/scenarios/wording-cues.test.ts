@@ -121,3 +121,13 @@ describe('red-flags', () => {
     expect(scene && 'narration' in scene ? scene.narration : '').toMatch(/CSEC case manager/);
   });
 });
+
+describe('jae-and-hyung', () => {
+  it('d2-open: the barrage is replaced by an honest near miss that names the supervisor, so the secret need not say "not even my supervisor"', () => {
+    expect(scored(reply('jae-and-hyung', 'd2-rule'))).toBe('consult-supervisor-on-suspicion follows 2, youth-centered violates 1');
+    expect(bestAt('jae-and-hyung', 'd2-open')).toEqual(['d2-honest']);
+    expect(decision('jae-and-hyung', 'd2-open').replies.filter((r) => questions(r.text) > 1).map((r) => r.id)).toEqual([]);
+    expect(reply('jae-and-hyung', 'd2-keep').text).not.toMatch(/supervisor/);
+    expect(reply('jae-and-hyung', 'd2-rule').feedback).toContain('(CASA Role and Expectations)');
+  });
+});
