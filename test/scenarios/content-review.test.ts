@@ -3134,7 +3134,8 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
 
   it('a decision about asking a youth (scored on curious-not-interrogating, with nothing scored on no-investigating) does not ask the room about "investigating" or "interrogating"', () => {
     const asking = decisions().filter(({ n }) => scoredOn(n, 'curious-not-interrogating') && !scoredOn(n, 'no-investigating'));
-    expect(asking.length).toBeGreaterThanOrEqual(20);
+    // 19 since session 41: jae-and-hyung d2-open's question barrage (d2-grill) became a near miss scored on the supervisor.
+    expect(asking.length).toBeGreaterThanOrEqual(19);
     expect(asking.filter(({ n }) => /investigat/i.test(`${n.discussionPrompt ?? ''} ${n.facilitatorNote ?? ''}`)).map(({ id, n }) => `${id}/${n.id}`)).toEqual([]);
     const prompt = (id: string, nodeId: string) => decisions().find((d) => d.id === id && d.n.id === nodeId)?.n.discussionPrompt;
     // Nor does a discussion prompt name the guide's word for the wrong reply: the room votes after the
