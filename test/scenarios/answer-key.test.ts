@@ -39,6 +39,17 @@ describe('the wording of the bundled scenarios does not give the answer key away
     expect(f.percent.bestLongest, `longest at ${at((d) => d.bestLongest)}`).toBeLessThanOrEqual(40);
   });
 
+  // "Pick the one that asks": in youth-relapses the best reply was the only one ending on a
+  // question at 4 of 8 decisions, and across the set at 23 of 146 (chance is about one in ten).
+  it('the best reply is the only one ending on a question in at most 15% of decisions', () => {
+    expect(figures().percent.onlyBestAsks, list((d) => d.onlyBestAsks)).toBeLessThanOrEqual(15);
+  });
+
+  it.each(IDS)('%s: the best reply is the only one ending on a question in at most 25% of its decisions', (id) => {
+    const f = answerKeyFigures([bundledScenario(id)]);
+    expect(f.percent.onlyBestAsks, f.perDecision.filter((d) => d.onlyBestAsks).map((d) => d.decisionId).join(', ')).toBeLessThanOrEqual(25);
+  });
+
   it('the best reply comes first in between a quarter and 45% of decisions', () => {
     expect(figures().percent.bestFirst).toBeGreaterThanOrEqual(25);
     expect(figures().percent.bestFirst).toBeLessThanOrEqual(45);

@@ -205,7 +205,7 @@ function lengths(n: number, shortest: number): Scenario {
 describe('the audit bounds how often the best reply is the shortest, from above as from below', () => {
   it('passes at 40% of decisions', () => {
     const s = lengths(100, 40);
-    expect(answerKeyFigures([s]).percent).toEqual({ bestFirst: 30, bestLongest: 0, bestShortest: 40, nearMiss: 100 });
+    expect(answerKeyFigures([s]).percent).toEqual({ bestFirst: 30, bestLongest: 0, bestShortest: 40, nearMiss: 100, onlyBestAsks: 0 });
     const audit = formatAudit([s]);
     expect(audit.text).toContain('shortest 40% (20–40%)');
     expect(audit.text).toMatch(/\nAudit passed\.\n$/);
@@ -227,6 +227,79 @@ describe('the audit bounds how often the best reply is the shortest, from above 
     expect(auditData([s], ['lengths.json']).wording.map((w) => [w.share, w.failed, w.atLeast, w.decisions.length])).toEqual([
       ['the best reply is the shortest in 41% of decisions (20–40%)', true, 1, 41],
     ]);
+  });
+});
+
+/**
+ * `lengths(n, 3n/10)` (every other share in range) with the best reply ending on a question at the
+ * first `asking` decisions, and the first wrong reply ending on one too at the first `both` of those.
+ */
+function questions(n: number, asking: number, both = 0, id = 'questions'): Scenario {
+  const s = { ...lengths(n, Math.round((3 * n) / 10)), id };
+  s.nodes.forEach((node, i) => {
+    if (node.kind !== 'decision') return;
+    for (const r of node.replies) {
+      const ask = r.id.endsWith('-best') ? i < asking : r.id.endsWith('-near') && i < both;
+      if (ask) r.text = `${r.text.slice(0, -1)}?`;
+    }
+  });
+  return s;
+}
+
+// A volunteer learns "pick the one that asks" as soon as "pick the longest": in one bundled scenario
+// the best reply was the only one ending on a question at half its decisions, and the audit measured
+// only lengths and order.
+describe('the audit bounds how often the best reply is the only one ending on a question', () => {
+  it('counts a decision only when no other reply asks too, a closing quote or bracket after the "?" aside', () => {
+    const s = questions(20, 3, 1);
+    const node = s.nodes[2];
+    if (node?.kind !== 'decision') throw new Error('no decision');
+    const best = node.replies.find((r) => r.id.endsWith('-best'));
+    if (!best) throw new Error('no best reply');
+    best.text = `${best.text.slice(0, -1)}”)`;
+    expect(answerKeyFigures([s]).perDecision.map((d) => d.onlyBestAsks).slice(0, 4)).toEqual([false, true, false, false]);
+    best.text = `${best.text.slice(0, -2)}?”) `;
+    expect(answerKeyFigures([s]).perDecision.map((d) => d.onlyBestAsks).slice(0, 4)).toEqual([false, true, true, false]);
+  });
+
+  it('passes at 15% of decisions, and says the share beside the others', () => {
+    const audit = formatAudit([questions(100, 20, 5)]);
+    expect(audit.text).toContain('the only one asking 15% (≤ 15%)');
+    expect(audit.text).toContain('the only one asking: 15 of 100 (15%)');
+    expect(audit.ok).toBe(true);
+  });
+
+  it('fails at 16%, names the asking best replies, and its fix pushes neither way; the data says the same', () => {
+    const s = questions(100, 16);
+    const audit = formatAudit([s]);
+    expect(audit.ok).toBe(false);
+    expect(audit.text).toContain([
+      'Audit failed:',
+      '  - the best reply is the only one ending on a question in 16% of decisions (at most 15%), at 16 decisions:',
+      ...[0, 1, 2, 3, 4].map((i) => `      d${i} (questions), reply d${i}-best`),
+      '      and 11 more',
+      '    fix: At 1 of these or more, let a wrong reply end on a question too (a warm invitation, or a question a caring volunteer might really ask), or say the best reply without one: whether a reply ends on a question should say nothing about whether it is the right one.',
+    ].join('\n'));
+    const data = auditData([s], ['questions.json']);
+    expect(data.wording.map((w) => [w.share, w.failed, w.atLeast, w.decisions.length])).toEqual([
+      ['the best reply is the only one ending on a question in 16% of decisions (at most 15%)', true, 1, 16],
+    ]);
+    expect(data.scenarios[0]?.onlyBestAsks).toBe(16);
+    expect(data.all.percent.onlyBestAsks).toBe(16);
+  });
+
+  it('in a folder, fails a scenario of 10 decisions or more asking at over 25% of its own, lists one of fewer to look at, though the folder is within 15%', () => {
+    const calm = (id: string) => questions(30, 0, 0, id);
+    // 3 of 10 (30%) in "habit"; 3 of 70 across the folder (4.3%).
+    const habit = formatAudit([questions(10, 3, 0, 'habit'), calm('a'), calm('b')]);
+    expect(habit.ok).toBe(false);
+    expect(habit.text).toContain('Audit failed:\n  - habit: the best reply is the only one ending on a question in 30% of its 10 decisions (at most 25% in a scenario), at 3 decisions:');
+    // 2 of 5 (40%) in a scenario of 5 decisions: to look at, not failed.
+    const small = formatAudit([questions(5, 2, 0, 'small'), calm('a'), calm('b')]);
+    expect(small.text).toContain('  - small: the best reply is the only one ending on a question in 40% of its 5 decisions (at most 25% in a scenario), at 2 decisions:');
+    expect(small.ok).toBe(true);
+    // 2 of 10 (20%): within.
+    expect(formatAudit([questions(10, 2, 0, 'fine'), calm('a')]).text).not.toContain('fine: the best reply is the only one ending on a question');
   });
 });
 

@@ -13,7 +13,9 @@ import type { DecisionNode, Next, Reply, Scenario } from '../schema/scenario.js'
  * - near-miss: some reply that is not among the best scores zero or more, or both follows one
  *   principle and violates another;
  * - warm-only-best: the best reply is the only one that uses warm words (see WARM) and is also the
- *   longest: the two tells together.
+ *   longest: the two tells together;
+ * - only-best-asks: a best reply ends on a question (see asks) and no other reply does, so "pick the
+ *   one that asks" finds it ("Want to make a plan?" beside replies that all end flat).
  */
 export interface DecisionKey {
   scenarioId: string;
@@ -30,6 +32,7 @@ export interface DecisionKey {
   bestShortest: boolean;
   nearMiss: boolean;
   warmOnlyBest: boolean;
+  onlyBestAsks: boolean;
 }
 
 export interface AnswerKeyFigures {
@@ -39,15 +42,21 @@ export interface AnswerKeyFigures {
   bestShortest: number;
   nearMiss: number;
   warmOnlyBestAndLongest: number;
+  onlyBestAsks: number;
   /** Replies scoring below zero that use warm words. */
   warmWrongReplies: number;
   /** The same figures as percentages of `decisions`, rounded to one decimal. */
-  percent: { bestFirst: number; bestLongest: number; bestShortest: number; nearMiss: number };
+  percent: { bestFirst: number; bestLongest: number; bestShortest: number; nearMiss: number; onlyBestAsks: number };
   perDecision: DecisionKey[];
 }
 
 /** Words that make a reply sound kind, whatever it does. */
 export const WARM = /\b(i hear you|glad|thank you|thanks for|i'm here|i am here|i care|proud|no judg|that makes sense|makes sense|of course|i'm so sorry|sorry|it's okay|it's ok|i get it|love)\b/i;
+
+/** Whether a reply ends on a question: its last mark a "?" (a closing quote or bracket after it aside). */
+export function asks(text: string): boolean {
+  return /\?["'”’)\]]*\s*$/.test(text);
+}
 
 function isMixed(reply: Reply): boolean {
   return reply.assessments.some((a) => a.verdict === 'follows') && reply.assessments.some((a) => a.verdict === 'violates');
@@ -76,6 +85,7 @@ export function decisionKey(scenarioId: string, node: DecisionNode, nodeIndex = 
     bestShortest: best.some((b) => strictly(b, (a, c) => a < c)),
     nearMiss: node.replies.some((r, i) => values[i] !== top && ((values[i] ?? -1) >= 0 || isMixed(r))),
     warmOnlyBest: bestLongest && warmIds.length > 0 && warmIds.every((id) => best.some((b) => b.id === id)) && lengths.length > 1,
+    onlyBestAsks: node.replies.length > 1 && best.some((b) => asks(b.text)) && node.replies.every((r, i) => values[i] === top || !asks(r.text)),
   };
 }
 
@@ -96,6 +106,7 @@ export function answerKeyFigures(scenarios: readonly Scenario[]): AnswerKeyFigur
   const bestLongest = count((d) => d.bestLongest);
   const bestShortest = count((d) => d.bestShortest);
   const nearMiss = count((d) => d.nearMiss);
+  const onlyBestAsks = count((d) => d.onlyBestAsks);
   return {
     decisions,
     bestFirst,
@@ -103,8 +114,9 @@ export function answerKeyFigures(scenarios: readonly Scenario[]): AnswerKeyFigur
     bestShortest,
     nearMiss,
     warmOnlyBestAndLongest: count((d) => d.warmOnlyBest),
+    onlyBestAsks,
     warmWrongReplies,
-    percent: { bestFirst: pct(bestFirst), bestLongest: pct(bestLongest), bestShortest: pct(bestShortest), nearMiss: pct(nearMiss) },
+    percent: { bestFirst: pct(bestFirst), bestLongest: pct(bestLongest), bestShortest: pct(bestShortest), nearMiss: pct(nearMiss), onlyBestAsks: pct(onlyBestAsks) },
     perDecision,
   };
 }

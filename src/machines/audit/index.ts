@@ -2,7 +2,7 @@ import type { EndingKind, Scenario } from '../schema/scenario.js';
 import { cleanLine } from '../text/clean.js';
 import { formatProblem, type JsonPath, type Problem } from '../validate/problem.js';
 import type { FilePlace } from '../validate/index.js';
-import { answerKeyFigures, type AnswerKeyFigures } from './answer-key.js';
+import { answerKeyFigures, asks, type AnswerKeyFigures } from './answer-key.js';
 import { analyseBest, STRONG_FROM } from '../scoring.js';
 import { exploreScenario } from './explore.js';
 import { probedReaches } from './probe.js';
@@ -24,6 +24,13 @@ export const AUDIT_THRESHOLDS = {
   bestShortestMax: 40,
   /** At least this share of decisions should have a near-miss distractor. */
   nearMissMin: 50,
+  /**
+   * At most this share of decisions may have the best reply as the only one that ends on a question
+   * ("Want to make a plan?" beside replies that all end flat). Were questions spread by chance (one
+   * reply in six asks one), about one decision in ten would; a habit past 15% is learnt: "pick the
+   * one that asks", which is not the guide.
+   */
+  onlyBestAsksMax: 15,
   /** The best reply should come first in the file in this range of decisions. */
   bestFirstMin: 25,
   bestFirstMax: 45,
@@ -41,6 +48,11 @@ export const AUDIT_THRESHOLDS = {
    * across a set are, in a scenario of minDecisions decisions or more, else shown to look at.
    */
   scenarioLengthMax: 40,
+  /**
+   * The same for the best reply as the only one ending on a question, in each scenario's own
+   * decisions: at most this share (in one scenario of eight decisions it was four).
+   */
+  scenarioAsksMax: 25,
   scenarioMinDecisions: 5,
 } as const;
 
@@ -101,7 +113,7 @@ export function auditScenario(scenario: Scenario): ScenarioAudit {
  * wordingMisses for fewer).
  */
 export function auditFailures(audits: readonly ScenarioAudit[], all: AnswerKeyFigures): string[] {
-  const own = scenarioLengthFindings(all).filter(fails).map((m) => `${m.share}${where(m)}`);
+  const own = scenarioShareFindings(all).filter(fails).map((m) => `${m.share}${where(m)}`);
   return all.decisions >= AUDIT_THRESHOLDS.minDecisions ? [...endingFailures(audits), ...wordingMisses(all), ...own] : [...endingFailures(audits), ...own];
 }
 
@@ -176,6 +188,9 @@ function placesOfReach(r: StrongReach, scenario: Scenario, index: Map<string, nu
  */
 const LENGTH_SAYS_NOTHING = 'the length of a reply should say nothing about whether it is the right one.';
 
+/** Why the question fix pushes neither way: asking, or not, should not mark the right reply. */
+const QUESTION_SAYS_NOTHING = 'whether a reply ends on a question should say nothing about whether it is the right one.';
+
 /** How many decisions are named where a share is out of range; the rest are counted. */
 const NAMED_DECISIONS = 5;
 
@@ -200,7 +215,7 @@ export interface WordingMiss {
   /** At how many of the decisions a change brings the share into range (the least number). */
   atLeast?: number;
   fix: string;
-  /** A share of one scenario's own decisions (scenarioLengthFindings): how many it has. */
+  /** A share of one scenario's own decisions (scenarioShareFindings): how many it has. */
   scenario?: { decisions: number };
 }
 
@@ -221,6 +236,8 @@ function changesNeeded(count: number, n: number, by: 1 | -1, inRange: (percent: 
 const firstBest = (d: Decision) => d.bestIndexes[0] ?? 0;
 /** The longest of the best replies: the one that gives it away. */
 const longestBest = (d: Decision, replies: readonly { text: string }[]) => d.bestIndexes.reduce((a, b) => ((replies[b]?.text.length ?? 0) > (replies[a]?.text.length ?? 0) ? b : a), firstBest(d));
+/** The first of the best replies that ends on a question: the one that gives it away. */
+const askingBest = (d: Decision, replies: readonly { text: string }[]) => d.bestIndexes.find((i) => asks(replies[i]?.text ?? '')) ?? firstBest(d);
 /** The shortest of the best replies. */
 const shortestBest = (d: Decision, replies: readonly { text: string }[]) => d.bestIndexes.reduce((a, b) => ((replies[b]?.text.length ?? 0) < (replies[a]?.text.length ?? 0) ? b : a), firstBest(d));
 /** "at 2 of these or more" (or "at this decision", "at all 3 of these"), or "at some of these" where no number of changes brings the share into range. */
@@ -272,6 +289,15 @@ export function wordingFindings(all: AnswerKeyFigures): WordingMiss[] {
       fix: `${these(k, decisions.length)}, add a wrong reply that sounds right: one that scores 0 or more, or follows one principle while it breaks another.`,
     });
   }
+  if (p.onlyBestAsks > t.onlyBestAsksMax) {
+    const k = changesNeeded(all.onlyBestAsks, n, -1, (x) => x <= t.onlyBestAsksMax);
+    const decisions = of((d) => d.onlyBestAsks);
+    out.push({
+      share: `the best reply is the only one ending on a question in ${p.onlyBestAsks}% of decisions (at most ${t.onlyBestAsksMax}%)`, at: 'at', decisions,
+      reply: askingBest, atLeast: k,
+      fix: `${these(k, decisions.length)}, let a wrong reply end on a question too (a warm invitation, or a question a caring volunteer might really ask), or say the best reply without one: ${QUESTION_SAYS_NOTHING}`,
+    });
+  }
   if (p.bestFirst > t.bestFirstMax) {
     const k = changesNeeded(all.bestFirst, n, -1, (x) => x >= t.bestFirstMin && x <= t.bestFirstMax);
     const decisions = of((d) => d.bestFirst);
@@ -294,10 +320,11 @@ export function wordingFindings(all: AnswerKeyFigures): WordingMiss[] {
 
 /**
  * In an audit of several scenarios, each one's own length shares over AUDIT_THRESHOLDS.scenarioLengthMax
- * (the best reply the longest, or the shortest, in too many of its decisions), for scenarios of
- * scenarioMinDecisions decisions or more: the shares across a folder hid one scenario's habit.
+ * (the best reply the longest, or the shortest, in too many of its decisions), and its share of
+ * decisions where the best reply is the only one ending on a question over scenarioAsksMax, for
+ * scenarios of scenarioMinDecisions decisions or more: the shares across a folder hid one scenario's habit.
  */
-export function scenarioLengthFindings(all: AnswerKeyFigures): WordingMiss[] {
+export function scenarioShareFindings(all: AnswerKeyFigures): WordingMiss[] {
   const t = AUDIT_THRESHOLDS;
   const byScenario = new Map<number, Decision[]>();
   for (const d of all.perDecision) byScenario.set(d.scenarioIndex, [...(byScenario.get(d.scenarioIndex) ?? []), d]);
@@ -310,13 +337,24 @@ export function scenarioLengthFindings(all: AnswerKeyFigures): WordingMiss[] {
   for (const own of byScenario.values()) {
     const n = own.length;
     if (n < t.scenarioMinDecisions) continue;
+    const name = cleanLine(own[0]?.scenarioId ?? '');
+    const asking = own.filter((d) => d.onlyBestAsks);
+    const askingPercent = Math.round((1000 * asking.length) / n) / 10;
+    if (askingPercent > t.scenarioAsksMax) {
+      const k = changesNeeded(asking.length, n, -1, (x) => x <= t.scenarioAsksMax);
+      out.push({
+        share: `${name}: the best reply is the only one ending on a question in ${askingPercent}% of its ${n} decisions (at most ${t.scenarioAsksMax}% in a scenario)`,
+        at: 'at', decisions: asking, reply: askingBest, atLeast: k, scenario: { decisions: n },
+        fix: `${these(k, asking.length)}, let a wrong reply end on a question too (a warm invitation, or a question a caring volunteer might really ask), or say the best reply without one: ${QUESTION_SAYS_NOTHING}`,
+      });
+    }
     for (const e of ends) {
       const decisions = own.filter(e.is);
       const percent = Math.round((1000 * decisions.length) / n) / 10;
       if (percent <= t.scenarioLengthMax) continue;
       const k = changesNeeded(decisions.length, n, -1, (x) => x <= t.scenarioLengthMax);
       out.push({
-        share: `${cleanLine(own[0]?.scenarioId ?? '')}: the best reply is the ${e.which} in ${percent}% of its ${n} decisions (at most ${t.scenarioLengthMax}% in a scenario)`,
+        share: `${name}: the best reply is the ${e.which} in ${percent}% of its ${n} decisions (at most ${t.scenarioLengthMax}% in a scenario)`,
         at: 'at', decisions, reply: e.reply, atLeast: k, scenario: { decisions: n },
         fix: `let a wrong reply be the ${e.which} ${these(k, decisions.length)} (${e.change}, without making the best the ${e.other}): ${LENGTH_SAYS_NOTHING}`,
       });
@@ -425,7 +463,7 @@ export function formatAudit(scenarios: readonly Scenario[], labels: readonly (st
     const seen = a.complete ? '' : ' (in the part checked)';
     lines.push(`  worst score reaching each ending${seen}: ${KINDS.map((k) => `${k} ${a.worstByKind[k] === undefined ? '—' : `${a.worstByKind[k]}%`}${a.criticalByKind[k] ? ' (also after a critical violation)' : ''}`).join(', ')}`);
     lines.push(`  best score with a critical violation: ${a.bestWithCritical ? `${a.bestWithCritical.capped}% (${a.bestWithCritical.uncapped}% before the cap)${seen}` : a.complete ? 'none possible' : 'none found in the part checked'}`);
-    lines.push(`  best reply first: ${pct(f.bestFirst, f.decisions)}, longest: ${pct(f.bestLongest, f.decisions)}, shortest: ${pct(f.bestShortest, f.decisions)}; near misses: ${pct(f.nearMiss, f.decisions)}`);
+    lines.push(`  best reply first: ${pct(f.bestFirst, f.decisions)}, longest: ${pct(f.bestLongest, f.decisions)}, shortest: ${pct(f.bestShortest, f.decisions)}, the only one asking: ${pct(f.onlyBestAsks, f.decisions)}; near misses: ${pct(f.nearMiss, f.decisions)}`);
     const own = (warnings[i] ?? []).filter((p) => p.severity === 'warning');
     if (own.length > 0) {
       lines.push(`  Warnings (${own.length}; not errors: they do not fail the audit, validate --strict does):`);
@@ -437,11 +475,11 @@ export function formatAudit(scenarios: readonly Scenario[], labels: readonly (st
   const t = AUDIT_THRESHOLDS;
   const decisions = `${all.decisions} decision${all.decisions === 1 ? '' : 's'}`;
   lines.push(scenarios.length === 1 ? `The scenario, ${decisions}:` : `All ${scenarios.length} scenarios, ${decisions}:`);
-  lines.push(`  best reply first ${all.percent.bestFirst}% (${t.bestFirstMin}–${t.bestFirstMax}%), longest ${all.percent.bestLongest}% (≤ ${t.bestLongestMax}%), shortest ${all.percent.bestShortest}% (${t.bestShortestMin}–${t.bestShortestMax}%), near misses ${all.percent.nearMiss}% (≥ ${t.nearMissMin}%)`);
+  lines.push(`  best reply first ${all.percent.bestFirst}% (${t.bestFirstMin}–${t.bestFirstMax}%), longest ${all.percent.bestLongest}% (≤ ${t.bestLongestMax}%), shortest ${all.percent.bestShortest}% (${t.bestShortestMin}–${t.bestShortestMax}%), the only one asking ${all.percent.onlyBestAsks}% (≤ ${t.onlyBestAsksMax}%), near misses ${all.percent.nearMiss}% (≥ ${t.nearMissMin}%)`);
   // Each wording miss names its decisions with file:line:column (as validate reports places): every
   // scenario's file is read once, for all the places named in it.
   const misses = wordingFindings(all);
-  const own = scenarioLengthFindings(all);
+  const own = scenarioShareFindings(all);
   const named = [...misses, ...own].flatMap((m) => m.decisions.slice(0, NAMED_DECISIONS).map((d) => ({ d, path: placePath(d, m.reply?.(d, replyTexts(scenarios, d))) })));
   const placeOf = placesFor(named, locators);
   const missRows = misses.flatMap((m) => wordingRows(m, scenarios, placeOf, all.decisions));
@@ -489,7 +527,7 @@ export interface AuditEndingFailure {
 /** A wording share out of range, for the audit's data: every decision that makes it so, each with its place. */
 export interface AuditWordingMiss {
   share: string;
-  /** The scenario whose own decisions the share is of (scenarioLengthFindings); null: across every scenario audited. */
+  /** The scenario whose own decisions the share is of (scenarioShareFindings); null: across every scenario audited. */
   scenario: string | null;
   /** True over AUDIT_THRESHOLDS.minDecisions decisions or more (it fails the audit); false: to look at. */
   failed: boolean;
@@ -512,7 +550,7 @@ export function auditData(scenarios: readonly Scenario[], files: readonly string
   const all = answerKeyFigures(scenarios);
   const t = AUDIT_THRESHOLDS;
   const wordingFails = all.decisions >= t.minDecisions;
-  const own = scenarioLengthFindings(all);
+  const own = scenarioShareFindings(all);
   const misses = [...wordingFindings(all), ...own];
   const placeOf = placesFor(misses.flatMap((m) => m.decisions.map((d) => ({ d, path: placePath(d, m.reply?.(d, replyTexts(scenarios, d))) }))), locators);
   const at = (file: string | undefined, place: FilePlace | undefined): Partial<AuditPlace> => (place && file !== undefined ? { file, line: place.line, column: place.column } : {});
@@ -540,7 +578,7 @@ export function auditData(scenarios: readonly Scenario[], files: readonly string
       file: files[i] ?? null, id: scenario.id, title: scenario.title, states: a.states, complete: a.complete,
       worstScoreReaching: kinds((k) => a.worstByKind[k]), criticalCanReach: kinds((k) => a.criticalByKind[k] ?? false),
       bestWithCritical: a.bestWithCritical ?? null,
-      decisions: f.decisions, bestFirst: f.bestFirst, bestLongest: f.bestLongest, bestShortest: f.bestShortest, nearMiss: f.nearMiss,
+      decisions: f.decisions, bestFirst: f.bestFirst, bestLongest: f.bestLongest, bestShortest: f.bestShortest, onlyBestAsks: f.onlyBestAsks, nearMiss: f.nearMiss,
       failures,
     };
   });
@@ -558,7 +596,7 @@ export function auditData(scenarios: readonly Scenario[], files: readonly string
     scenarios: scenarioRows,
     all: {
       scenarios: scenarios.length, decisions: all.decisions,
-      percent: { bestFirst: all.percent.bestFirst, bestLongest: all.percent.bestLongest, bestShortest: all.percent.bestShortest, nearMiss: all.percent.nearMiss },
+      percent: { bestFirst: all.percent.bestFirst, bestLongest: all.percent.bestLongest, bestShortest: all.percent.bestShortest, onlyBestAsks: all.percent.onlyBestAsks, nearMiss: all.percent.nearMiss },
       thresholds: { ...t },
       wordingChecked: wordingFails,
     },
