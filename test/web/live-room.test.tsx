@@ -335,6 +335,7 @@ describe('live room on the presenter page', () => {
     await user.click(screen.getByRole('button', { name: 'Download the session summary (Markdown)' }));
     expect(downloads.map((d) => d.name)).toEqual([roomSummaryFileName(ctx, client.state)]);
     expect(downloads[0]?.name).toMatch(/^example-new-phone-session-.*-room-FAKE23\.md$/);
+    expect(screen.getByText(`Session summary downloaded: ${downloads[0]?.name}.`).closest('[aria-live="polite"]')).not.toBeNull();
     const markdown = await downloads[0]?.blob.text();
     const undated = (md: string | undefined) => md?.replace(/^Trainer-led session, .* UTC\.$/m, '');
     expect(undated(markdown)).toBe(undated(presenterView(ctx, client.state, 0).summary?.markdown));

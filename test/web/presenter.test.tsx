@@ -386,6 +386,7 @@ describe('going back to the last decision', () => {
     await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
     await user.click(within(screen.getByText(/How did you get it\?/).closest('li') as HTMLElement).getByRole('button', { name: /Follow reply/ }));
     await user.click(screen.getByRole('button', { name: 'Download the summary so far' }));
+    expect(screen.getByText(`Session summary downloaded: ${files.at(-1)?.name}.`).closest('[aria-live="polite"]')).not.toBeNull();
     const md = await files.at(-1)?.blob.text() ?? '';
     expect(md.match(/^## Decision 1:/gm)).toHaveLength(1);
     expect(md).toMatch(/Branch taken: \d\. That's a nice one! How did you get it\?/);

@@ -58,6 +58,8 @@ describe('previewing a scenario file', () => {
     expect(help.open).toBe(true);
     await user.click(within(help).getByRole('button', { name: `Download the worked example (${EXAMPLE_FILE})` }));
     await vi.waitFor(() => expect(files.map((f) => f.name)).toEqual([EXAMPLE_FILE]));
+    // Said in the page beside the button (a screen reader heard nothing of the file).
+    expect(within(help).getByText(`Worked example downloaded: ${EXAMPLE_FILE}.`).closest('[aria-live="polite"]')).not.toBeNull();
     const worked = validateScenario(await files[0]!.blob.text(), EXAMPLE_FILE);
     expect(worked.errors).toBe(0);
     const ids = within(help).getAllByRole('row').slice(1).map((r) => r.querySelector('code')?.textContent);
@@ -85,6 +87,7 @@ describe('previewing a scenario file', () => {
     await user.click(within(help).getByRole('button', { name: `Download the worked example (${EXAMPLE_FILE})` }));
     await vi.waitFor(() => expect(files.map((f) => f.name)).toEqual(['scenario.schema.json', EXAMPLE_FILE]));
     expect(await files[0]!.blob.text()).toBe(schemaFile);
+    expect(within(help).getByText('Scenario format downloaded: scenario.schema.json.')).toBeTruthy();
     const worked = await files[1]!.blob.text();
     expect(JSON.parse(worked)).toMatchObject({ $schema: './scenario.schema.json' });
     expect(validateScenario(worked, EXAMPLE_FILE).problems).toEqual([]);
@@ -194,6 +197,7 @@ describe('previewing a scenario file', () => {
     await user.click(within(graph).getByRole('button', { name: 'Download the graph (SVG)' }));
     expect(files.map((f) => f.name)).toEqual(['example.graph.svg']);
     expect(await files[0]?.blob.text()).toBe(svg);
+    expect(within(graph).getByText('Graph downloaded: example.graph.svg.').closest('[aria-live="polite"]')).not.toBeNull();
     // The picture's size is a choice a keyboard reaches (radio buttons in a named group): as drawn,
     // fitted to the page's width (a phone), or the whole graph fitted to the window (a laptop: the
     // frame cut off a graph's endings row at 1280×720; test/web/e2e/window-fit.e2e.ts lays it out).

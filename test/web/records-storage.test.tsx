@@ -76,6 +76,7 @@ describe('My records: room in this browser, and every copy set aside', () => {
     await user.click(downloadsOffered[2]!);
     expect(downloads[0]?.name).toMatch(/^casa-practice-outdated-save-youth-discloses-\d{4}-\d{2}-\d{2}\.json$/);
     expect(await downloads[0]?.blob.text()).toBe(store.read(SAVE_COPY));
+    expect(room.getByText(`Copy downloaded: ${downloads[0]?.name}.`).closest('[aria-live="polite"]')).not.toBeNull();
     // Removed once asked: the question is a heading under the list's (h4 under h3).
     const remove = room.getByRole('button', { name: /^Remove this copy \(the outdated save of/ });
     await user.click(remove);

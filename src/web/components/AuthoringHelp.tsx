@@ -1,5 +1,6 @@
 import { getSection, principles, scenarioJsonSchemaText, SCHEMA_FILE_NAME, type AuthoringPointers } from '../../machines/index.js';
 import { downloadText } from '../download.js';
+import { useDownloadNote } from './DownloadNote.js';
 import { TableWrap } from './TableWrap.js';
 
 /** The section's summary, as the validator's fixes name it in this app (AUTHORING_POINTERS). */
@@ -79,6 +80,8 @@ const exampleText = () => import('../../../docs/examples/first-scenario.json?raw
  * each cites.
  */
 export function AuthoringHelp() {
+  const example = useDownloadNote();
+  const format = useDownloadNote();
   return (
     <details className="authoring-help no-print">
       <summary>{AUTHORING_HELP}</summary>
@@ -87,16 +90,24 @@ export function AuthoringHelp() {
         three endings) with no errors and no warnings. Save it, change it in a text editor, and check it here.
       </p>
       <p className="controls">
-        <button type="button" onClick={() => void exampleText().then((text) => downloadText(EXAMPLE_FILE, text, 'application/json'))}>Download the worked example ({EXAMPLE_FILE})</button>
+        <button type="button" onClick={() => void exampleText().then((text) => {
+          downloadText(EXAMPLE_FILE, text, 'application/json');
+          example.say(`Worked example downloaded: ${EXAMPLE_FILE}.`);
+        })}>Download the worked example ({EXAMPLE_FILE})</button>
       </p>
+      {example.note}
       <p>
         The scenario format, for an editor such as VS Code: save it in the same folder as your scenario, and start the
         scenario with <code>"$schema": "./{SCHEMA_FILE_NAME}"</code>, as the worked example does. The editor then suggests
         each field and its allowed values, and underlines a mistake as you type.
       </p>
       <p className="controls">
-        <button type="button" onClick={() => downloadText(SCHEMA_FILE_NAME, scenarioJsonSchemaText(), 'application/json')}>Download the scenario format ({SCHEMA_FILE_NAME})</button>
+        <button type="button" onClick={() => {
+          downloadText(SCHEMA_FILE_NAME, scenarioJsonSchemaText(), 'application/json');
+          format.say(`Scenario format downloaded: ${SCHEMA_FILE_NAME}.`);
+        }}>Download the scenario format ({SCHEMA_FILE_NAME})</button>
       </p>
+      {format.note}
       <p>
         The principle ids a scenario can use in <code>"assessments"</code> and <code>"learningGoals"</code>, each with the guide
         section to cite in a reply's feedback (as the guide prints its heading).

@@ -338,6 +338,7 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
     if (text === undefined) return say({ text: 'That copy could not be read from this browser\'s storage.', alert: true, list: 'copies' });
     downloadText(copyFileName(copy), text, 'application/json');
     setDownloaded((d) => new Set(d).add(copy.key));
+    say({ text: `Copy downloaded: ${copyFileName(copy)}.`, list: 'copies' });
   };
   /**
    * Removes a value once the volunteer has said so (its item asks first), and says what became of it:

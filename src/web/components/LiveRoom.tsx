@@ -3,6 +3,7 @@ import { backFromEndingWords, breaksCritical, citationWords, replyScoreWords, ST
 import { connectRoom, qrUrl, thisPageId, type RoomClient, type RoomLink, type RoomSnapshot, type RoomStatus } from '../room-client.js';
 import { clickerButton, ClickerHint, NO_BRANCH_WORDS, useClickerKeys, type ClickerKeys } from '../clicker.js';
 import { downloadText } from '../download.js';
+import { useDownloadNote } from './DownloadNote.js';
 import { Announce } from './Announce.js';
 import { WhosWho } from './WhosWho.js';
 import { BlankButton, BlankNotice } from './BlankProjector.js';
@@ -541,6 +542,7 @@ function projectedRoom(snap: RoomSnapshot, page?: ProjectedPage, setup: readonly
 function Ended({ view, back, downloaded, onDownload }: { view: PresenterView; back?: number; downloaded?: string; onDownload: (markdown: string) => void }) {
   const outcome = view.session.debrief?.outcome.label;
   const stale = downloaded !== undefined && view.summary !== undefined && downloaded !== view.summary.markdown;
+  const note = useDownloadNote();
   return (
     <section aria-labelledby="room-ended-heading">
       <h2 id="room-ended-heading">How often the room matched best practice</h2>
@@ -551,11 +553,13 @@ function Ended({ view, back, downloaded, onDownload }: { view: PresenterView; ba
           <button type="button" onClick={() => {
             if (!view.summary) return;
             downloadText(view.summary.fileName, view.summary.markdown, 'text/markdown');
+            note.say(`Session summary downloaded: ${view.summary.fileName}.`);
             onDownload(view.summary.markdown);
           }}>Download the session summary (Markdown)</button>{' '}
           The same summary is written on the laptop running the room, in the folder the room command named in the terminal.
         </p>
       ) : <p>The session summary is written on the laptop running the room, in the folder the room command named in the terminal.</p>}
+      {note.note}
       {stale && <Announce className="notice no-print">{STALE_DOWNLOAD_WORDS} The laptop's file is up to date already.</Announce>}
       {back !== undefined && <p className="hint no-print">{backFromEndingWords(back, view.summary ? 'written and downloaded' : 'written')}</p>}
     </section>

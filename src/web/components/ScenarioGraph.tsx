@@ -2,6 +2,7 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncEx
 import { flushSync } from 'react-dom';
 import { drawingSize, exportGraph, FORCED_COLOUR_VARIABLES, layoutScenario, outlineScenario, unreachableWords, type GraphOutline, type Scenario } from '../../machines/index.js';
 import { downloadText } from '../download.js';
+import { useDownloadNote } from './DownloadNote.js';
 import { useOpenForPrint } from './open-for-print.js';
 
 /**
@@ -106,6 +107,7 @@ function DrawnGraph({ scenario, file, headingId }: { scenario: Scenario; file: s
   const fit = size !== 'actual';
   const sizeName = useId();
   const base = file.replace(/\.json$/i, '') || 'scenario';
+  const downloaded = useDownloadNote();
   // A drawing wider than its frame (a phone) opens on the start, not on its left edge.
   const frame = useRef<HTMLDivElement>(null);
   // The list is open on paper (styles.css in Chromium; this, in the browsers without ::details-content).
@@ -128,8 +130,12 @@ function DrawnGraph({ scenario, file, headingId }: { scenario: Scenario; file: s
         of the other arrows for the same reply do not hold); the list below the picture gives every label whole.
       </p>
       <p className="graph-controls no-print">
-        <button type="button" onClick={() => downloadText(`${base}.graph.svg`, svg, 'image/svg+xml')}>Download the graph (SVG)</button>
+        <button type="button" onClick={() => {
+          downloadText(`${base}.graph.svg`, svg, 'image/svg+xml');
+          downloaded.say(`Graph downloaded: ${base}.graph.svg.`);
+        }}>Download the graph (SVG)</button>
       </p>
+      {downloaded.note}
       <fieldset className="graph-controls graph-size no-print">
         <legend>Picture size</legend>
         {PICTURE_SIZES.map(([value, label]) => (

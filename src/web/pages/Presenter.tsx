@@ -19,6 +19,7 @@ import { LiveRoom } from '../components/LiveRoom.js';
 import { WhosWho } from '../components/WhosWho.js';
 import { DecisionSetup, FollowReply, RoomOption, TrainerMoment } from '../components/TrainerMoment.js';
 import { downloadText } from '../download.js';
+import { useDownloadNote } from '../components/DownloadNote.js';
 import { hrefOf, useFollowedLink } from '../routing.js';
 import { projectedEnding, projectedFollowed, projectedSetup, projectedOutcome, projectedReplies, projectedReveal, projectorAddress, momentHeading, stepWords, useProjector, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_HOWTO_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
 import { roomLinkFrom } from '../room-client.js';
@@ -261,6 +262,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   // The decisions as the summary downloaded at an ending had them: once the room goes back from that
   // ending and ends by another path, the end says that copy is out of date (it names a branch taken back).
   const [downloadedEnd, setDownloadedEnd] = useState<string>();
+  const downloaded = useDownloadNote();
   const heading = useRef<HTMLHeadingElement>(null);
   const revealHeading = useRef<HTMLHeadingElement>(null);
   const revealButton = useRef<HTMLButtonElement>(null);
@@ -453,7 +455,9 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     // still open (the session goes on after the download), or, ended, to be where the session stopped.
     // How often the room matched best practice is the core's section, in the words of the end screen.
     const md = facilitationMarkdown(scenario, summaryDecisions, debrief, new Date(), !view.done && !ended);
-    downloadText(`${summaryBaseName(scenario, localFileStamp())}.md`, md, 'text/markdown');
+    const file = `${summaryBaseName(scenario, localFileStamp())}.md`;
+    downloadText(file, md, 'text/markdown');
+    downloaded.say(`Session summary downloaded: ${file}.`);
     if (view.done) setDownloadedEnd(JSON.stringify(decisions));
   };
 
@@ -469,6 +473,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
               <p>{roomDidWords(scenario, decisions).join(' ')}</p>
               {/* A projector window can be opened again here too (after a reload at the end): it shows how the story ended. */}
               <p className="controls"><button type="button" className="primary" onClick={() => summary(view.debrief)}>Download the session summary</button> <button type="button" onClick={openProjector}>Open a projector window</button> <BlankButton blank={blank} />{back !== undefined && <> <button type="button" onClick={undo} {...clickerButton('back')}>Back to decision {back}</button></>}</p>
+              {downloaded.note}
               {back !== undefined && <p className="hint">{backFromEndingWords(back, 'downloaded')}</p>}
               {downloadedEnd !== undefined && downloadedEnd !== JSON.stringify(decisions) && <Announce className="notice no-print">{STALE_DOWNLOAD_WORDS}</Announce>}
               <BlankNotice blank={blank} />
@@ -505,6 +510,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
             <BlankButton blank={blank} />
             {onStartOver && <button type="button" {...startOver.trigger('new-session-confirm')}>Start a new session</button>}
           </p>
+          {downloaded.note}
         </section>
         {startOver.open && (
           <ConfirmPanel id="new-session-confirm" confirmation={startOver} title="Start a new presenter session?" keepLabel="No, keep the ended session" confirmLabel="Yes, start a new session" onConfirm={() => onStartOver?.(true)}>
@@ -615,6 +621,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           {onStartOver && <button type="button" {...startOver.trigger('start-over-confirm')}>Start over</button>}
           <button type="button" {...endSession.trigger('end-session-confirm')}>End the session</button>
         </p>
+        {downloaded.note}
         {goBack.open && back !== undefined && backLoss && (
           <ConfirmPanel id="back-confirm" confirmation={goBack} title={`Go back to decision ${back}?`} keepLabel="No, stay here" confirmLabel={`Yes, back to decision ${back}`} onConfirm={() => { goBack.close(); undo(); }}>
             {backLoss}
