@@ -147,7 +147,9 @@ describe('playing a scenario in the browser', () => {
     const heading = screen.getByRole('heading', { level: 1, name: /^Debrief:/ });
     expect(document.activeElement).toBe(heading);
     expect(screen.getByRole('heading', { name: /^Outcome: / })).toBeTruthy();
-    expect(screen.getByText(/^Score:/).parentElement?.textContent).toMatch(/^Score: \d+% \((\d+ of \d+ points|\d+ points below zero, of \d+ possible)/);
+    // The replies are shuffled per playthrough, so the score differs from run to run: "1 point below
+    // zero" (words.ts scoreWords) failed, now and then, a pattern that allowed only "points".
+    expect(screen.getByText(/^Score:/).parentElement?.textContent).toMatch(/^Score: \d+% \((\d+ of \d+ points|\d+ points? below zero, of \d+ possible)/);
     expect(screen.getByRole('heading', { name: 'Critical violations' })).toBeTruthy();
     expect(screen.getAllByRole('button', { name: /What if: replay from here/ })).toHaveLength(replies);
     // Each what-if button says which decision it goes back to, by number and title: unique even where
