@@ -125,14 +125,6 @@ export default defineConfig({
     // wait too. Measured on this 2-core machine, three pairs of runs: 52.0–52.7 s against 53.2–58.8 s
     // with two workers in the same order, and 56.3–57.0 s before the browser tests were one file.
     maxWorkers: 3,
-    // A young generation of up to 64 MB per worker (V8's default is 16 MB): the jsdom files render and
-    // query whole pages and the machine tests keep the states of a search, so objects that live a
-    // few steps were copied out of the young generation again and again. In presenter.test's worker
-    // garbage collection took 2.6-2.8 s without it, 1.4-1.6 s with it (profiles, two pairs of runs and
-    // one more). CPU (user+sys), medians of three interleaved pairs at load 10-17: presenter 24.7 ->
-    // 18.1 s, model 8.3 -> 7.3 s, live-room 11.4 -> 11.3 s, play 14.9 -> 14.6 s (noisy: the machine
-    // was shared). test/test-environment.test.ts checks that the workers get it.
-    execArgv: ['--max-semi-space-size=64'],
     sequence: { sequencer: ProjectOrder },
     // Transformed modules are kept on disk between runs (node_modules/.cache, so a fresh install
     // starts empty): about half of the main process's CPU was transforming the same files again on

@@ -9,10 +9,4 @@ describe("the tests' environment", () => {
     expect(tmpdir()).toBe(process.env.CASA_TEST_TMPDIR);
     expect(tmpdir().length).toBeLessThanOrEqual('/tmp/cXXXXXX'.length);
   });
-
-  // vite.config.ts's execArgv: with V8's default young generation (16 MB) garbage collection was a
-  // tenth of the jsdom files' time and a fifth of model.test's.
-  it('the workers run with a young generation of 64 MB', () => {
-    expect(process.execArgv).toContain('--max-semi-space-size=64');
-  });
 });
