@@ -46,6 +46,22 @@ export function scenarioTexts(): Promise<ScenarioText[]> {
 export type Loaded = { ok: true; playable: PlayableScenario; result: ValidationResult } | { ok: false; result: ValidationResult; file: string };
 
 const validated = new Map<string, Promise<Loaded>>();
+const verdicts = new Map<string, ValidationResult>();
+
+/**
+ * The core's verdict on a bundled file's text, worked out once per file and text: for loadScenario,
+ * which opens the scenario, and for the loader of its saves (bundled-loader.ts validateBundled),
+ * which validated the same text again at every save or kept session a page read.
+ */
+export function bundledVerdict(file: string, text: string, validate: (text: string, file: string) => ValidationResult): ValidationResult {
+  const key = `${file}\u0000${text}`;
+  let result = verdicts.get(key);
+  if (!result) {
+    result = validate(text, file);
+    verdicts.set(key, result);
+  }
+  return result;
+}
 
 /** Validates a bundled scenario's text once per file and text (its saves are kept by scenario id). */
 export function loadScenario(file: string, text: string): Promise<Loaded> {
@@ -53,7 +69,7 @@ export function loadScenario(file: string, text: string): Promise<Loaded> {
   let found = validated.get(key);
   if (!found) {
     found = loadCore().then((core) => {
-      const result = core.validateScenario(text, file);
+      const result = bundledVerdict(file, text, core.validateScenario);
       return result.scenario ? { ok: true, playable: { scenario: result.scenario, file, bundled: true }, result } : { ok: false, result, file };
     });
     validated.set(key, found);
