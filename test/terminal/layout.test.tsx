@@ -359,7 +359,7 @@ describe('the debrief', () => {
     played.unmount();
     const first = sectionRows(r.lastFrame());
     expect(first.content[0]).toMatch(/^Ending: /);
-    expect(first.content[1]).toMatch(/^Outcome: (Strong|Developing|Needs review) · [█░]{10} \d+% \((\d+ of \d+ points|\d+ points below zero, of \d+ possible)/);
+    expect(first.content[1]).toMatch(/^Outcome: (Strong|Developing|Needs review) · [█░]{10} \d+% \((\d+ of \d+ points|\d+ points? below zero, of \d+ possible)/);
     if (columns === 80) expect(first.scrolls).toBe(false);
     const all = await readSection(r);
 
