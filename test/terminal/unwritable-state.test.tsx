@@ -157,13 +157,25 @@ describe('a state folder that cannot be written', () => {
     expect(said).not.toMatch(RAW);
   });
 
-  it('q on the debrief of a run that saved nothing says why as it exits 74, not nothing at all', async () => {
+  /** A state folder that cannot be made (a file where it goes), and a run played there to its debrief. */
+  const noStateFolder = () => {
     const file = join(mkdtempSync(join(tmpdir(), 'casa-file-')), 'state');
     writeFileSync(file, '');
+    return file;
+  };
+  const debriefThatSavedNothing = async (file = noStateFolder()) => {
     const { element, exit } = appElement({ env: { XDG_STATE_HOME: file, CASA_PRACTICE_SEED: '1' } });
     const r = await renderApp(element);
     await press(r, '1', KEY.enter);
     await playToDebrief(r);
+    return { r, exit };
+  };
+
+  // Its last words say what to do so that the next run saves (a newcomer's walkthrough, session 41:
+  // they said what failed and nothing of what to do; only the debrief, gone from the screen by then,
+  // said "make it writable"), and, where XDG_STATE_HOME names the folder, that another can be named.
+  it('q on the debrief of a run that saved nothing says why as it exits 74, not nothing at all', async () => {
+    const { r, exit } = await debriefThatSavedNothing();
     await tap(r, 'q');
     const [said, code] = exit.mock.calls[0] ?? [];
     expect(code).toBe(74);
@@ -173,17 +185,13 @@ describe('a state folder that cannot be written', () => {
   // Back on the picker after such a debrief, q exited 0 and said nothing: the finished playthrough
   // was gone without a word, where q on its debrief said why and exited 74.
   it('q on the picker after a run that saved nothing says why and exits 74 too; before any playthrough it exits 0', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'casa-file-')), 'state');
-    writeFileSync(file, '');
+    const file = noStateFolder();
     const before = appElement({ env: { XDG_STATE_HOME: file, CASA_PRACTICE_SEED: '1' } });
     const first = await renderApp(before.element);
     await tap(first, 'q');
     expect(before.exit.mock.calls[0]).toEqual([undefined, 0]);
     first.unmount();
-    const { element, exit } = appElement({ env: { XDG_STATE_HOME: file, CASA_PRACTICE_SEED: '1' } });
-    const r = await renderApp(element);
-    await press(r, '1', KEY.enter);
-    await playToDebrief(r);
+    const { r, exit } = await debriefThatSavedNothing(file);
     await press(r, 'b');
     expect(r.lastFrame()).toContain('choose a scenario');
     await tap(r, 'q');
@@ -192,22 +200,9 @@ describe('a state folder that cannot be written', () => {
     expect(said).toMatch(/^Nothing was saved in the state folder: .* cannot be written \(part of the path is a file, not a folder\)\. To save your progress next time, make it writable \(or set XDG_STATE_HOME to a folder you can write\)\.$/);
   });
 
-  // A newcomer's walkthrough (tmuxwalk, session 41): the last words of such a run said what failed
-  // ("Nothing was saved in the state folder: … cannot be written (…).", "Progress could not be
-  // saved: …, so this playthrough was not kept.") and nothing of what to do about it; only the
-  // debrief, gone from the screen by then, said "make it writable". They say it now, and, where
-  // XDG_STATE_HOME names the folder, that another can be named.
-  it('the last words of a run that saved nothing say what to do so that the next run saves', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'casa-file-')), 'state');
-    writeFileSync(file, '');
-    const named = appElement({ env: { XDG_STATE_HOME: file, CASA_PRACTICE_SEED: '1' } });
-    const r = await renderApp(named.element);
-    await press(r, '1', KEY.enter);
-    await playToDebrief(r);
-    await tap(r, 'q');
-    expect(named.exit.mock.calls[0]?.[0]).toMatch(/^Nothing was saved in the state folder: .* cannot be written \([^)]+\)\. To save your progress next time, make it writable \(or set XDG_STATE_HOME to a folder you can write\)\.$/);
-    r.unmount();
-    // The default folder (~/.local/state): no XDG_STATE_HOME to name, and q in the middle of a scenario.
+  // The same in the default folder (~/.local/state), with no XDG_STATE_HOME to name: "Progress
+  // could not be saved: …, so this playthrough was not kept." said nothing of what to do either.
+  it('q in the middle of a scenario whose progress could not be saved says what to do so that the next run saves', async () => {
     const home = mkdtempSync(join(tmpdir(), 'casa-home-'));
     writeFileSync(join(home, '.local'), '');
     const unnamed = appElement({ env: { HOME: home, CASA_PRACTICE_SEED: '1' } });
