@@ -116,44 +116,41 @@ describe('a reply key pressed twice in an assessment', () => {
 });
 
 describe('the status line at 60 columns', () => {
-  it('breaks between its parts (title · step · mode), never starting a row with "·", in every bundled scenario', async () => {
+  /** Each bundled scenario at 60 columns in a mode (an assessment at its first decision): its file, its rows, and the status rows above the trust meter. */
+  async function statusesAt60(mode: 'practice' | 'assessment') {
     const env = tempEnv();
-    let broken = 0;
+    const out: { file: string; frame: string[]; status: string[] }[] = [];
     for (const file of scenarioFilesIn(BUNDLED)) {
       const playable = loadPlayable(file);
       if ('problems' in playable) throw new Error(playable.problems);
-      const actor = startSession(playable.scenario, 'assessment', undefined, sessionSeed(env));
-      while (selectView(playable.scenario, actor.getSnapshot()).kind === 'scene') actor.send({ type: 'scene.continue' });
-      const r = await renderAt(playElement({ playable, actor, env, mode: 'assessment' }), 60);
+      const actor = startSession(playable.scenario, mode, undefined, sessionSeed(env));
+      if (mode === 'assessment') while (selectView(playable.scenario, actor.getSnapshot()).kind === 'scene') actor.send({ type: 'scene.continue' });
+      const r = await renderAt(playElement({ playable, actor, env, mode }), 60);
       const frame = rows(r.lastFrame() ?? '');
-      expect(frame.filter((row) => row.trimStart().startsWith('·')), file).toEqual([]);
-      // The parts are whole, each on one row where it fits.
-      const status = frame.slice(0, frame.findIndex((row) => row.includes('trust')));
-      // In full, or "· assessment" in the short form a screen short of rows draws.
-      expect(status.some((row) => row.includes('assessment (feedback at the end)') || row.endsWith(' · assessment')), file).toBe(true);
-      expect(status.some((row) => /Decision 1 of about \d+/.test(row)), file).toBe(true);
-      if (status.length > 1) broken++;
+      out.push({ file, frame, status: frame.slice(0, frame.findIndex((row) => row.includes('trust'))) });
       r.unmount();
     }
+    return out;
+  }
+
+  it('breaks between its parts (title · step · mode), never starting a row with "·", in every bundled scenario', async () => {
+    const all = await statusesAt60('assessment');
+    for (const { file, frame, status } of all) {
+      expect(frame.filter((row) => row.trimStart().startsWith('·')), file).toEqual([]);
+      // The parts are whole, each on one row where it fits: in full, or "· assessment" in the short form a screen short of rows draws.
+      expect(status.some((row) => row.includes('assessment (feedback at the end)') || row.endsWith(' · assessment')), file).toBe(true);
+      expect(status.some((row) => /Decision 1 of about \d+/.test(row)), file).toBe(true);
+    }
     // Some titles are too long to share a row at 60 columns: the test saw a break.
-    expect(broken).toBeGreaterThan(0);
+    expect(all.filter(({ status }) => status.length > 1).length).toBeGreaterThan(0);
   });
 
   it('in practice, keeps "practice" beside the step, the break after the title, in every bundled scenario', async () => {
-    const env = tempEnv();
-    let broken = 0;
-    for (const file of scenarioFilesIn(BUNDLED)) {
-      const playable = loadPlayable(file);
-      if ('problems' in playable) throw new Error(playable.problems);
-      const actor = startSession(playable.scenario, 'practice', undefined, sessionSeed(env));
-      const r = await renderAt(playElement({ playable, actor, env, mode: 'practice' }), 60);
-      const frame = rows(r.lastFrame() ?? '');
-      const status = frame.slice(0, frame.findIndex((row) => row.includes('trust')));
+    const all = await statusesAt60('practice');
+    for (const { file, status } of all) {
       expect(status.map((row) => row.trim()), file).not.toContain('practice');
       expect(status.some((row) => /(About \d+ decisions ahead|Decision 1 of about \d+) · practice$/.test(row)), file).toBe(true);
-      if (status.length > 1) broken++;
-      r.unmount();
     }
-    expect(broken).toBeGreaterThan(0);
+    expect(all.filter(({ status }) => status.length > 1).length).toBeGreaterThan(0);
   });
 });
