@@ -1,5 +1,5 @@
 import { useSelector } from '@xstate/react';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import {
   cleanText, clearSave, feedbackOf, finishPlaythrough, holdSave, peopleMet, progressWords, sceneWords, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
@@ -41,7 +41,7 @@ function momentOf(view: SessionView, turns: number): Moment {
  * a moment does not change once shown (its reply is the transcript's entry, the same object at
  * every later step), so each step draws only the new moment, not the whole conversation again.
  */
-const MomentView = memo(function MomentView({ moment: m, turn, scenario, mode, current, scene }: { moment: Moment; turn: Turn | undefined; scenario: Scenario; mode: SessionMode; current: boolean; scene: number | undefined }) {
+const MomentView = memo(function MomentView({ moment: m, turn, scenario, mode, current, scene, welcome }: { moment: Moment; turn: Turn | undefined; scenario: Scenario; mode: SessionMode; current: boolean; scene: number | undefined; welcome: boolean }) {
   const fb = turn ? feedbackOf(scenario, turn) : undefined;
   return (
     // Not a landmark each: a long conversation filled the list of landmarks with a region per
@@ -49,6 +49,7 @@ const MomentView = memo(function MomentView({ moment: m, turn, scenario, mode, c
     // The current moment takes the focus when its text is clicked (tabIndex -1, out of the Tab
     // order): the focus stays in the decision the volunteer is at (a Tab goes on to its replies).
     <section className="moment" data-current={current ? '' : undefined} tabIndex={current ? -1 : undefined}>
+      {welcome && !fb && <WelcomeBack />}
       {/* An untitled scene by its number in the playthrough ("Scene 3"): several were "Scene" alike. */}
       <h3 className="moment-heading" tabIndex={-1}>{m.title ?? (m.kind === 'decision' ? 'Your turn' : sceneWords(scene))}</h3>
       {m.narration && <p className="narration"><span className="sr-only">Narration: </span>{m.narration}</p>}
@@ -57,11 +58,39 @@ const MomentView = memo(function MomentView({ moment: m, turn, scenario, mode, c
       ))}
       {/* A scene that moves a meter says so with its story (the meter moves as the scene is left), read with the moment as the log adds it. */}
       <Changes changes={m.sceneChanges} />
+      {welcome && fb && <WelcomeBack />}
       {fb && <p className="line yours"><span className="speaker you">{fb.replyKind === 'do' ? 'You do:' : 'You:'}</span> {fb.replyText}</p>}
       {fb && mode === 'practice' && <Feedback feedback={fb} />}
     </section>
   );
 });
+
+/** Said where a resumed save opens (see WelcomeBack). */
+export const WELCOME_BACK = 'Welcome back: you are where you left off.';
+
+/**
+ * "Welcome back", where a resumed save lands: just before the reply last made (or at the top of the
+ * scene continued from), the step the page opens with at the top of the window. Above the whole
+ * conversation, it was never seen on a phone (2,275 px above the screen on the-list at 390 px), as
+ * the what-if note was not before it moved. Read out once, by its own status region as its words
+ * arrive; the conversation's log is kept from reading it too (aria-live off around it: a region
+ * inside another is read twice by some screen readers). Once its words are in, it is brought to the
+ * top of the window (under the bar), the reply below it: its words arriving above the reply
+ * already scrolled there would have pushed it above the window (the browser keeps the reply where it was).
+ */
+function WelcomeBack() {
+  const box = useRef<HTMLDivElement>(null);
+  const [said, setSaid] = useState(false);
+  useEffect(() => setSaid(true), []);
+  useLayoutEffect(() => {
+    if (said) box.current?.scrollIntoView?.({ block: 'start', behavior: 'instant' });
+  }, [said]);
+  return (
+    <div aria-live="off" className="welcome-back" ref={box}>
+      <div role="status">{said && <p className="notice">{WELCOME_BACK}</p>}</div>
+    </div>
+  );
+}
 
 /** Each moment's scene number in `moments` (shown from the start): the n-th scene is n; undefined for a decision or an ending. */
 function numberScenes(moments: readonly Moment[]): (number | undefined)[] {
@@ -440,6 +469,9 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
   // Each scene's number in the playthrough (the core's sceneNumberAt counts the same way): known
   // when the conversation is shown from its start, not after a save that could not be replayed.
   const sceneNumbers = earlier.length > 0 ? [] : numberScenes(moments);
+  // Where a resumed save opens (the landing effect above), "Welcome back" said there: the moment
+  // with the reply last made, or the scene continued from; the newest moment when it is the only one.
+  const landing = !welcomeBack ? -1 : moments.length < 2 ? moments.length - 1 : moments.length - 2;
   return (
     <div className="play">
       <div className="play-head">
@@ -470,7 +502,6 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
         <p className="content-note"><strong>Content note:</strong> {cleanText(scenario.contentNote)} Take a break whenever you need one (the button at the top of the page){persist ? (keptInTabOnly ? '; your progress is kept in this tab until you close it (see the notice at the top of the page)' : '; your progress is kept as you go') : ''}.</p>
       )}
       {notice && <Announce>{notice}</Announce>}
-      {welcomeBack && <Announce>Welcome back: you are where you left off.</Announce>}
       {startedAgain && <Announce>{startedAgain}</Announce>}
       {whatIf && <Announce>What if: you are back at an earlier decision with your earlier replies kept. This replay is not added to your records{addresses ? ', and not saved: if the page is reloaded, your debrief opens again' : ''}.</Announce>}
       {saveError && <p className="notice" role="alert">{saveError}</p>}
@@ -485,7 +516,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
             <ol>{earlier.map((t, i) => <li key={i}>{earlierReply(feedbackOf(scenario, t))}</li>)}</ol>
           </div>
         )}
-        {moments.map((m, i) => <MomentView key={m.key} moment={m} turn={m.kind === 'decision' ? context.transcript[m.turns] : undefined} scenario={scenario} mode={mode} current={i === moments.length - 1 && m.kind === 'decision' && !elsewhere} scene={sceneNumbers[i]} />)}
+        {moments.map((m, i) => <MomentView key={m.key} moment={m} turn={m.kind === 'decision' ? context.transcript[m.turns] : undefined} scenario={scenario} mode={mode} current={i === moments.length - 1 && m.kind === 'decision' && !elsewhere} scene={sceneNumbers[i]} welcome={i === landing} />)}
       </div>
       {wentOn}
       {/* Said where the volunteer is, not only above the conversation (a phone's screens away, seen

@@ -196,11 +196,16 @@ describe('a reload mid-scenario on a phone', () => {
         await page.getByRole('button', { name: 'Continue' }).click();
         return 'continue';
       };
-      // What is at the top of the screen, under the bar: the last reply, or the heading of the moment before the newest.
+      // What is at the top of the screen, under the bar: the last reply, or the heading of the moment
+      // before the newest; after a reload, "Welcome back" at the top and that right under it (the
+      // welcome was above the whole conversation, thousands of pixels above the screen).
       const where = () => page.evaluate(() => {
         const bar = document.querySelector('header')!.getBoundingClientRect().bottom;
+        const note = document.querySelector('.welcome-back')?.getBoundingClientRect();
+        const noteTop = note ? note.top - bar : undefined;
+        const under = note && noteTop !== undefined && noteTop >= 0 && noteTop <= 40 ? note.bottom : bar;
         const atTop = (el: Element | null | undefined) => {
-          const top = (el?.getBoundingClientRect().top ?? -1000) - bar;
+          const top = (el?.getBoundingClientRect().top ?? -1000) - under;
           return top >= 0 && top <= 40;
         };
         const moments = [...document.querySelectorAll('#transcript .moment')];
@@ -210,19 +215,20 @@ describe('a reload mid-scenario on a phone', () => {
           lastReply: atTop([...document.querySelectorAll('#transcript .yours')].at(-1)),
           sceneBefore: before?.querySelector('.yours') ? false : atTop(before?.querySelector('.moment-heading')),
           focus: document.activeElement === newest ? 'newest moment' : document.activeElement?.tagName,
+          welcome: noteTop === undefined ? 'none' : noteTop >= 0 && noteTop <= 40 && note!.bottom <= window.innerHeight ? 'at the top' : `${Math.round(noteTop)} px under the bar`,
         };
       });
       let last: 'reply' | 'continue' = 'continue';
       for (let replies = 0; replies < 3;) if ((last = await step()) === 'reply') replies++;
-      await expect.poll(where).toEqual({ lastReply: true, sceneBefore: false, focus: 'newest moment' });
+      await expect.poll(where).toEqual({ lastReply: true, sceneBefore: false, focus: 'newest moment', welcome: 'none' });
       await page.reload();
       await page.getByText('Welcome back').waitFor();
-      await expect.poll(where).toEqual({ lastReply: true, sceneBefore: false, focus: 'newest moment' });
+      await expect.poll(where).toEqual({ lastReply: true, sceneBefore: false, focus: 'newest moment', welcome: 'at the top' });
       await s.screenshot('resume-phone-after-reply');
       while ((last = await step()) !== 'continue');
       await page.reload();
       await page.getByText('Welcome back').waitFor();
-      await expect.poll(where).toEqual({ lastReply: false, sceneBefore: true, focus: 'newest moment' });
+      await expect.poll(where).toEqual({ lastReply: false, sceneBefore: true, focus: 'newest moment', welcome: 'at the top' });
       await s.screenshot('resume-phone-after-continue');
       expect(last).toBe('continue');
       expect(s.errors()).toEqual([]);
