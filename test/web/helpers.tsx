@@ -70,7 +70,8 @@ function inCurrentDecision(el: Element | null): boolean {
 }
 
 /**
- * Presses 1 at each decision and Enter on Continue until the debrief shows; returns how many replies
+ * Presses 1 at each decision and Enter on Continue (on "See the debrief" after the reply that ends
+ * a practice run's story) until the debrief shows; returns how many replies
  * were given. Each step looks for the decision's named group, or Continue among the page's controls,
  * where they are, not over the whole page (a role query works out the name and visibility of every
  * candidate in the page: as much as a step itself). The group's name is checked where a test waits for
@@ -85,7 +86,8 @@ export async function playToDebrief(user: ReturnType<typeof userEvent.setup>): P
       replies++;
       continue;
     }
-    const next = within(document.querySelector('.play > .controls') as HTMLElement).getByRole('button', { name: 'Continue' });
+    // Practice: the reply that ends the story shows its feedback first; "See the debrief" goes on.
+    const next = within(document.querySelector('.play > .controls') as HTMLElement).getByRole('button', { name: document.getElementById('last-reply-heading') ? 'See the debrief' : 'Continue' });
     next.focus();
     await user.keyboard('{Enter}');
   }

@@ -312,7 +312,7 @@ async function playChecking(user: ReturnType<typeof userEvent.setup>): Promise<{
     const group = screen.queryByRole('group', { name: /./ });
     if (group) await replyKey(user, '1');
     else {
-      screen.getByRole('button', { name: 'Continue' }).focus();
+      screen.getByRole('button', { name: /^(Continue|See the debrief)$/ }).focus();
       await user.keyboard('{Enter}');
     }
   }

@@ -1086,7 +1086,7 @@ describe('playing a scenario in the browser', () => {
     try {
       const step = async (user: ReturnType<typeof userEvent.setup>) => {
         if (screen.queryByRole('group', { name: /./ })) await replyKey(user, '1');
-        else await user.click(screen.getByRole('button', { name: 'Continue' }));
+        else await user.click(screen.getByRole('button', { name: /^(Continue|See the debrief)$/ }));
       };
       const once = memoryStore();
       const first = renderApp('#/play/youth-discloses', once);
@@ -1125,7 +1125,7 @@ describe('playing a scenario in the browser', () => {
         await replyKey(user, '{1>4/}');
         replies++;
         if (!document.getElementById('debrief-heading')) expect(within(screen.getByRole('log')).getAllByText(/^You( do)?:$/)).toHaveLength(replies);
-      } else await user.click(screen.getByRole('button', { name: 'Continue' }));
+      } else await user.click(screen.getByRole('button', { name: /^(Continue|See the debrief)$/ }));
     }
     expect(document.getElementById('debrief-heading')).not.toBeNull();
   });

@@ -14,14 +14,14 @@ beforeEach(() => {
   blobs = captureDownloads();
 });
 
-/** Plays youth-discloses to its end with key 1 and Continue, in the given store. */
+/** Plays youth-discloses to its end with key 1 and Continue (See the debrief after the last reply's feedback), in the given store. */
 async function finishOne(store: Store, mode: 'play' | 'assess') {
   const user = userEvent.setup();
   const view = renderApp(`#/${mode}/youth-discloses`, store);
   await screen.findByRole('group', { name: /./ });
   for (let i = 0; i < 80 && !document.getElementById('debrief-heading'); i++) {
     // A plain DOM lookup: role queries over the growing transcript were most of this setup's time.
-    const next = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Continue');
+    const next = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Continue' || b.textContent === 'See the debrief');
     if (next) await user.click(next);
     else await replyKey(user, '1');
   }

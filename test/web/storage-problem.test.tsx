@@ -31,7 +31,7 @@ const recordsDoNotFit = () => storageWhere((k) => !/\/(records\.json|debriefs\/)
 
 describe('when the browser cannot keep progress', () => {
   // The save went at the ending and the record did not fit: a reload lost the playthrough altogether.
-  it('a finished playthrough whose record does not fit keeps its save: reloaded, it goes on at its last decision', async () => {
+  it('a finished playthrough whose record does not fit keeps its save: reloaded, it goes on at its last reply\'s feedback', async () => {
     const user = userEvent.setup();
     const storage = recordsDoNotFit();
     renderApp('#/play/youth-discloses', localStore({ storage: () => storage }));
@@ -43,7 +43,10 @@ describe('when the browser cannot keep progress', () => {
     cleanup();
     renderApp('#/play/youth-discloses', localStore({ storage: () => storage }));
     await screen.findByText(/Welcome back/);
-    expect(screen.getByRole('group', { name: /./ })).toBeTruthy();
+    // Where it stood as the debrief was asked for: the last reply's feedback, with its undo and the way on.
+    expect(screen.getByRole('heading', { level: 3, name: 'Your last reply' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Undo last reply' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'See the debrief' })).toBeTruthy();
   });
 
 

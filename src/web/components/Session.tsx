@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  cleanText, clearSave, feedbackOf, finishPlaythrough, holdSave, peopleMet, progressWords, sceneWords, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
+  cleanText, clearSave, feedbackOf, undoEnding, finishPlaythrough, holdSave, peopleMet, progressWords, sceneWords, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView, type Scenario, type Turn,
 } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
@@ -205,7 +205,17 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
   // The records are damaged and left as they were (no room for a copy): this finish is shown from this tab's memory only.
   const [recordsLeft, setRecordsLeft] = useState(false);
   const { scenario } = playable;
-  const [actor] = useState(() => startSession(scenario, mode, snapshot, snapshot ? undefined : newSeed()));
+  // A new actor replaces the first only to undo the reply that ended the story (an ended actor is
+  // final): a session restored from the decision before it (the core's undoEnding), as the terminal does.
+  const [actor, setActor] = useState(() => startSession(scenario, mode, snapshot, snapshot ? undefined : newSeed()));
+  // Practice: the reply that ends the story gets its feedback and its undo, as every other reply
+  // does, before the ending and the debrief (the terminal's last feedback, "Enter: see the debrief").
+  // Until the volunteer goes on, the playthrough is not finished: the save holds the ended session
+  // (a reload opens this step again, see endingHeldAt), nothing is recorded, and undo takes the
+  // last reply back. A story ended by a Continue (a scene leading to its ending) opens its debrief
+  // at once: the last reply's feedback was shown at the step before.
+  const [lastFeedback, setLastFeedback] = useState(() => endingHeldAt(scenario, mode, snapshot));
+  const endingHeld = useRef(lastFeedback);
   const view = useSelector(actor, useCallback((s: Snapshot) => selectView(scenario, s), [scenario]));
   const context = useSelector(actor, (s: Snapshot) => s.context);
   // Who's who: the people met so far (the core's peopleMet), worked out again as the story moves (the node, the replies made).
@@ -219,7 +229,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
   const [saveError, setSaveError] = useState<string>();
   // The replies the playthrough started with (a what-if's, kept from the playthrough it replays).
   const [startedWith] = useState(() => actor.getSnapshot().context.transcript);
-  useTitle(`${view.done ? 'Debrief' : mode === 'assessment' ? 'Assessment' : 'Play'}: ${view.scenarioTitle}`);
+  useTitle(`${view.done && !lastFeedback ? 'Debrief' : mode === 'assessment' ? 'Assessment' : 'Play'}: ${view.scenarioTitle}`);
   // Starting again loses the replies so far (and their save): it asks first, in the page.
   const restart = useConfirmation();
   const closeRestart = restart.close;
@@ -259,14 +269,19 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
     };
   }, [clock]);
 
-  // Saved on every step; at the ending the save goes and the completion is recorded.
+  // Saved on every step; at the ending the save goes and the completion is recorded (in practice
+  // once the volunteer goes on from the last reply's feedback: until then the save holds the ended
+  // session). `saveNow` saves the session as it stands, outside its steps: going on to the debrief,
+  // and the session restored by undoing the last reply (a new actor, whose first step is that undo).
+  const saveNow = useRef<() => void>(undefined);
+  const restored = useRef(false);
   useEffect(() => {
     if (!persist || !hold) return;
     const save = (snap: Snapshot) => {
       if (stopped.current) return;
       try {
         const now = new Date();
-        const step = snap.status === 'done'
+        const step = snap.status === 'done' && !endingHeld.current
           ? () => {
             if (finished.current) return;
             finished.current = true;
@@ -289,6 +304,11 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
     };
     // Saved from the first step on: opening a scenario and leaving at once leaves no save behind.
     const sub = actor.subscribe(save);
+    saveNow.current = () => save(actor.getSnapshot());
+    if (restored.current) {
+      restored.current = false;
+      save(actor.getSnapshot());
+    }
     // And when the page is hidden or closed mid-step, so the minutes spent since the last step
     // (reading a long scene, then closing the laptop) are not lost: the save holds them.
     // Only over a save there already is: a page opened and hidden at once still leaves none.
@@ -300,13 +320,14 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
       } catch {
         // Storage refused: nothing to bring up to date.
       }
-      if (snap.status !== 'done' && saved) save(snap);
+      if ((snap.status !== 'done' || endingHeld.current) && saved) save(snap);
     };
     const onHide = () => document.visibilityState === 'hidden' && leaving();
     document.addEventListener('visibilitychange', onHide);
     window.addEventListener('pagehide', leaving);
     return () => {
       sub.unsubscribe();
+      saveNow.current = undefined;
       document.removeEventListener('visibilitychange', onHide);
       window.removeEventListener('pagehide', leaving);
     };
@@ -326,51 +347,61 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
   }, [persist, hold, store, playable]);
 
   const advance = useCallback((event: SessionEvent) => {
+    // Practice: a reply that ends the story is held at its feedback (see lastFeedback). Set before the
+    // step is taken, as the save made at that step reads it.
+    const holds = mode === 'practice' && event.type === 'reply.choose';
     // The new moment is in the page before focus moves to it: synchronously, never after an animation.
     flushSync(() => {
       closeRestart();
       setWelcomeBack(false);
       setStartedAgain(undefined);
       setUndone((u) => (event.type === 'decision.undo' ? (u ?? 0) + 1 : undefined));
+      endingHeld.current = holds;
       actor.send(event);
       const snap = actor.getSnapshot();
+      endingHeld.current = holds && snap.status === 'done';
+      setLastFeedback(endingHeld.current);
       setMoments((m) => addMoment(m, selectView(scenario, snap), snap.context.transcript.length));
     });
-    const target = actor.getSnapshot().status === 'done' ? document.getElementById('debrief-heading') : newestMomentHeading();
-    // What is new starts at the top of the window, under the sticky bar (html's scroll-padding-top):
-    // after a reply, the reply just made, its feedback (practice), then the new moment and its
-    // replies; after Continue, the new moment and its replies; after Undo, the decision it returns
-    // to and its replies (a plain focus had left its replies below a desktop's window). The focus goes to the new moment's
-    // heading without the browser's own scroll, which showed just that heading, at the bottom of a
-    // desktop's window, with the new replies below it (the reply keys act from the heading, unseen).
-    // Smooth unless the volunteer asks for reduced motion. Where the reply and its feedback are
-    // taller than the window (a long feedback on a small phone), the heading is below it: the
-    // volunteer reads down to it, and a screen reader reads from the focus wherever it is.
-    // The debrief is a page of its own: it opens at its top, the outcome and score in view, as the
-    // page does when opened again. A smooth scroll still under way from the step before (the last
-    // reply chosen soon after it) went on past an instant scroll to the top in Chromium, and left the
-    // debrief 40 to 65 px down, the page's links under the sticky bar: it is taken to the top again
-    // at the next frames until it stays there (three at most).
-    if (target && actor.getSnapshot().status === 'done') {
-      target.focus({ preventScroll: true });
-      let frames = 0;
-      const toTop = () => {
-        if (window.scrollY === 0) return;
-        window.scrollTo({ top: 0, behavior: 'instant' });
-        if (++frames <= 3) requestAnimationFrame(toTop);
-      };
-      toTop();
-      return;
-    }
-    const start = event.type === 'reply.choose' ? target?.closest('.moment')?.previousElementSibling?.querySelector<HTMLElement>('.yours') : (event.type === 'scene.continue' || event.type === 'decision.undo') && target?.closest('.moment') ? target : undefined;
-    if (!target || !start) {
-      target?.focus();
-      return;
-    }
-    target.focus({ preventScroll: true });
-    const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? true;
-    start.scrollIntoView?.({ block: 'start', behavior: still ? 'instant' : 'smooth' });
-  }, [actor, scenario, closeRestart]);
+    landAfter(actor.getSnapshot().status === 'done' ? (endingHeld.current && !stopped.current ? 'last-feedback' : 'debrief') : event.type === 'reply.choose' ? 'reply' : 'moment');
+  }, [actor, scenario, closeRestart, mode]);
+
+  // From the last reply's feedback: on to the ending and the debrief, the playthrough finished there
+  // (the completion recorded, the save gone, the address the kept debrief's).
+  const seeDebrief = useCallback(() => {
+    flushSync(() => {
+      closeRestart();
+      setWelcomeBack(false);
+      setStartedAgain(undefined);
+      setUndone(undefined);
+      endingHeld.current = false;
+      setLastFeedback(false);
+    });
+    saveNow.current?.();
+    landAfter('debrief');
+  }, [closeRestart]);
+
+  // Undo: the last reply taken back. The reply that ended the story, at its feedback: back to that
+  // decision in a session restored from just before it (an ended actor takes no event), saved.
+  const undo = useCallback(() => {
+    if (!endingHeld.current) return advance({ type: 'decision.undo' });
+    const back = undoEnding(scenario, actor.getPersistedSnapshot());
+    if (!back) return;
+    const next = startSession(scenario, mode, back);
+    flushSync(() => {
+      closeRestart();
+      setWelcomeBack(false);
+      setStartedAgain(undefined);
+      setUndone((u) => (u ?? 0) + 1);
+      endingHeld.current = false;
+      restored.current = true;
+      setLastFeedback(false);
+      setActor(next);
+      const snap = next.getSnapshot();
+      setMoments((m) => addMoment(m, selectView(scenario, snap), snap.context.transcript.length));
+    });
+    landAfter('moment');
+  }, [advance, actor, scenario, mode, closeRestart]);
 
   // A what-if lands at its decision as a step does: the decision starts at the top of the window
   // (under the sticky bar), its what-if note below it. Focus alone let Chromium scroll the heading to
@@ -382,7 +413,9 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
   // (a decision may have no words of its own: the scene sets it up), then the newest moment. A plain
   // focus put the newest heading mid-screen on a phone, the last reply and most of its feedback
   // above the screen, behind the bar.
+  // A save opened at the last reply's feedback (a reload there) opens as that step left the page.
   useEffect(() => {
+    if (focusOnStart && endingHeld.current) return landAfter('last-feedback', true);
     const heading = focusOnStart ? newestMomentHeading() : undefined;
     if (!heading) return;
     if (!whatIf && !resumed) return heading.focus();
@@ -440,7 +473,9 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
   }, [keysOn, paused, view, choose, restart.open, elsewhere, mode]);
 
   const wentOn = elsewhere && <p className="notice" role="alert">{ELSEWHERE}</p>;
-  if (view.done && view.debrief) {
+  // (At the last reply's feedback, a save found gone on with in another tab opens the debrief, not
+  // recorded here, as any other finish found so: there is nothing more to do here.)
+  if (view.done && view.debrief && (!lastFeedback || elsewhere)) {
     return (
       <>
         {wentOn}
@@ -469,9 +504,12 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
   // Each scene's number in the playthrough (the core's sceneNumberAt counts the same way): known
   // when the conversation is shown from its start, not after a save that could not be replayed.
   const sceneNumbers = earlier.length > 0 ? [] : numberScenes(moments);
+  // The ending waits for the debrief while the last reply's feedback is read (lastFeedback).
+  const shown = lastFeedback ? moments.filter((m) => m.kind !== 'ending') : moments;
   // Where a resumed save opens (the landing effect above), "Welcome back" said there: the moment
-  // with the reply last made, or the scene continued from; the newest moment when it is the only one.
-  const landing = !welcomeBack ? -1 : moments.length < 2 ? moments.length - 1 : moments.length - 2;
+  // with the reply last made (at the last reply's feedback, the newest), or the scene continued
+  // from; the newest moment when it is the only one.
+  const landing = !welcomeBack ? -1 : lastFeedback || shown.length < 2 ? shown.length - 1 : shown.length - 2;
   return (
     <div className="play">
       <div className="play-head">
@@ -516,7 +554,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
             <ol>{earlier.map((t, i) => <li key={i}>{earlierReply(feedbackOf(scenario, t))}</li>)}</ol>
           </div>
         )}
-        {moments.map((m, i) => <MomentView key={m.key} moment={m} turn={m.kind === 'decision' ? context.transcript[m.turns] : undefined} scenario={scenario} mode={mode} current={i === moments.length - 1 && m.kind === 'decision' && !elsewhere} scene={sceneNumbers[i]} welcome={i === landing} />)}
+        {shown.map((m, i) => <MomentView key={m.key} moment={m} turn={m.kind === 'decision' ? context.transcript[m.turns] : undefined} scenario={scenario} mode={mode} current={i === shown.length - 1 && m.kind === 'decision' && !lastFeedback && !elsewhere} scene={sceneNumbers[i]} welcome={i === landing} />)}
       </div>
       {wentOn}
       {/* Said where the volunteer is, not only above the conversation (a phone's screens away, seen
@@ -552,9 +590,18 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
           {tooSoon?.nodeId === view.nodeId && <Announce key={tooSoon.n} className="hint">{TOO_SOON_WORDS}</Announce>}
         </div>
       )}
+      {lastFeedback && !elsewhere && (
+        // Where the focus goes after the reply that ends the story, as it goes to the new moment's
+        // heading after any other: reading on from it, the way on and the undo.
+        <div className="last-reply">
+          <h3 id={LAST_REPLY_HEADING} tabIndex={-1}>Your last reply</h3>
+          <p>That reply ends the story. Read its feedback above, then see how the story ends in your debrief, or undo the reply to choose again.</p>
+        </div>
+      )}
       {!elsewhere && <p className="controls">
         {view.canContinue && <button type="button" className="primary" onClick={() => { lastReplyKey.current = undefined; advance({ type: 'scene.continue' }); }}>Continue</button>}
-        {mode === 'practice' && view.canUndo && <button type="button" onClick={() => advance({ type: 'decision.undo' })}>Undo last reply</button>}
+        {lastFeedback && <button type="button" className="primary" onClick={seeDebrief}>See the debrief</button>}
+        {mode === 'practice' && (view.canUndo || lastFeedback) && <button type="button" onClick={undo}>Undo last reply</button>}
         {context.transcript.length > 0 && (
           <button type="button" {...restart.trigger('restart-confirm')} onKeyDown={restart.onEscape}>
             Start again from the beginning
@@ -591,6 +638,64 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
 function newestMomentHeading(): HTMLElement | null {
   const last = document.getElementById('transcript')?.lastElementChild;
   return last?.classList.contains('moment') ? last.querySelector<HTMLElement>('.moment-heading') : null;
+}
+
+/**
+ * Where the focus and the window go after a step. What is new starts at the top of the window, under
+ * the sticky bar (html's scroll-padding-top): after a reply ('reply'), the reply just made, its
+ * feedback (practice), then the new moment and its replies; after Continue or Undo ('moment'), the
+ * new moment (or the decision undo returns to) and its replies (a plain focus had left its replies
+ * below a desktop's window); after the reply that ends the story in practice ('last-feedback'), that
+ * reply and its feedback, the focus on the heading after them ("Your last reply") as it is on the
+ * new moment's after any other reply. The focus goes to the heading without the browser's own
+ * scroll, which showed just that heading, at the bottom of a desktop's window, with the new replies
+ * below it (the reply keys act from the heading, unseen). Smooth unless the volunteer asks for
+ * reduced motion (or `instant`: a page opened there). Where the reply and its feedback are taller
+ * than the window (a long feedback on a small phone), the heading is below it: the volunteer reads
+ * down to it, and a screen reader reads from the focus wherever it is.
+ * The debrief ('debrief') is a page of its own: it opens at its top, the outcome and score in view,
+ * as the page does when opened again. A smooth scroll still under way from the step before (the last
+ * reply chosen soon after it) went on past an instant scroll to the top in Chromium, and left the
+ * debrief 40 to 65 px down, the page's links under the sticky bar: it is taken to the top again at
+ * the next frames until it stays there (three at most).
+ */
+function landAfter(step: 'reply' | 'moment' | 'last-feedback' | 'debrief', instant = false): void {
+  if (step === 'debrief') {
+    const heading = document.getElementById('debrief-heading');
+    if (!heading) return;
+    heading.focus({ preventScroll: true });
+    let frames = 0;
+    const toTop = () => {
+      if (window.scrollY === 0) return;
+      window.scrollTo({ top: 0, behavior: 'instant' });
+      if (++frames <= 3) requestAnimationFrame(toTop);
+    };
+    toTop();
+    return;
+  }
+  const target = step === 'last-feedback' ? document.getElementById(LAST_REPLY_HEADING) : newestMomentHeading();
+  const start = step === 'last-feedback'
+    ? newestMomentHeading()?.closest('.moment')?.querySelector<HTMLElement>('.yours')
+    : step === 'reply' ? target?.closest('.moment')?.previousElementSibling?.querySelector<HTMLElement>('.yours') : target?.closest('.moment') ? target : undefined;
+  if (!target || !start) {
+    target?.focus();
+    return;
+  }
+  target.focus({ preventScroll: true });
+  const still = instant || (window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? true);
+  start.scrollIntoView?.({ block: 'start', behavior: still ? 'instant' : 'smooth' });
+}
+
+/** The heading after the last reply's feedback, where the focus goes (see landAfter). */
+const LAST_REPLY_HEADING = 'last-reply-heading';
+
+/**
+ * Whether a playthrough opens at the last reply's feedback, its ending held (see Playthrough's
+ * lastFeedback): a practice save that holds an ended session (a reload there), which the core can
+ * take back to the decision before its last reply.
+ */
+function endingHeldAt(scenario: Scenario, mode: SessionMode, snapshot: PersistedScenarioSnapshot | undefined): boolean {
+  return mode === 'practice' && snapshot?.status === 'done' && undoEnding(scenario, snapshot) !== undefined;
 }
 
 /** Said when practice's undo takes the last reply back (focus goes to the decision's heading, which only names it). */

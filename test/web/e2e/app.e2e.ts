@@ -52,13 +52,14 @@ async function ringContrast(page: Page): Promise<{ visible: boolean; ratio: numb
   });
 }
 
-/** Tabs to the Continue button (keyboard only) and presses Enter. */
+/** Tabs to the Continue button (keyboard only; "See the debrief" after the last reply's feedback in practice) and presses Enter. */
 async function continueByKeyboard(page: Page) {
+  const name = (await page.locator('#last-reply-heading').count()) ? 'See the debrief' : 'Continue';
   for (let i = 0; i < 15; i++) {
     await page.keyboard.press('Tab');
-    if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Continue') return page.keyboard.press('Enter');
+    if ((await page.evaluate(() => document.activeElement?.textContent)) === name) return page.keyboard.press('Enter');
   }
-  throw new Error('Continue not reached by Tab');
+  throw new Error(`${name} not reached by Tab`);
 }
 
 /**

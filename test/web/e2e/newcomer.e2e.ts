@@ -1,6 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { builtAppInChromium, openPage, runAxe, seedLocalStorage, violationsText, type PageSession } from '../helpers/browser.js';
+import { axeCleanInDark, builtAppInChromium, openPage, runAxe, seedLocalStorage, violationsText, type PageSession } from '../helpers/browser.js';
 
 // The built app as a first-time volunteer meets it, in Debian's Chromium: what jsdom cannot show
 // (how words are drawn; what the production build says, where import.meta.env.DEV is false).
@@ -88,7 +88,7 @@ describe('the preview page in the built app', () => {
   });
 });
 
-/** boy-red-flags on a phone (390×844), played to its debrief by any path: the first open reply at each decision, Continue otherwise. */
+/** boy-red-flags on a phone (390×844), played to its debrief by any path: the first open reply at each decision, Continue (or See the debrief) otherwise. */
 async function phoneAtDebrief(): Promise<PageSession> {
   const s = await openPage(web.browser, web.app.url, '#/play/boy-red-flags', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const { page } = s;
@@ -97,7 +97,7 @@ async function phoneAtDebrief(): Promise<PageSession> {
     for (let i = 0; i < 40 && !(await page.locator('#debrief-heading').count()); i++) {
       const reply = page.locator('button.reply:enabled').first();
       if (await reply.count()) await reply.click();
-      else await page.getByRole('button', { name: 'Continue' }).click();
+      else await page.getByRole('button', { name: /^(Continue|See the debrief)$/ }).click();
     }
     await page.locator('#debrief-heading').waitFor();
     return s;
@@ -236,4 +236,61 @@ describe('a reload mid-scenario on a phone', () => {
       await s.close();
     }
   });
+});
+
+describe('the reply that ends the story, in practice', () => {
+  // It went straight to the debrief, its feedback only in a closed fold there and no undo (web walk,
+  // whereabouts-unknown): it now shows as every other reply does, the reply at the top of the window
+  // under the bar, its feedback below, the focus on the heading after them; reloaded there, the page
+  // opens at the same step, "Welcome back" above the reply.
+  for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+    it(`shows its feedback from the top of the window with Undo, the focus after it, axe clean, and a reload opens there (${size.width}×${size.height})`, async () => {
+      // Reduced motion: each step's scroll is instant, so no click lands on a button moving past. The
+      // order of replies drawn from seed 0 (the playthrough's one Uint32 draw): the first open reply at
+      // each decision then leads to an ending straight from a reply (on some paths a scene comes
+      // between, and its Continue opens the debrief, that reply's feedback shown the step before).
+      const initScript = () => {
+        const real = crypto.getRandomValues.bind(crypto);
+        crypto.getRandomValues = <T extends ArrayBufferView | null>(a: T): T => (a instanceof Uint32Array && a.length === 1 ? ((a[0] = 0), a) : real(a as never));
+      };
+      const s = await openPage(web.browser, web.app.url, '#/play/whereabouts-unknown', { viewport: size, reducedMotion: 'reduce', initScript });
+      try {
+        const { page } = s;
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        for (let i = 0; i < 60 && !(await page.locator('#last-reply-heading, #debrief-heading').count()); i++) {
+          const reply = page.locator('button.reply:enabled').first();
+          if (await reply.count()) await reply.click();
+          else await page.getByRole('button', { name: 'Continue' }).click();
+        }
+        const where = () => page.evaluate(() => {
+          const bar = document.querySelector('header')!.getBoundingClientRect().bottom;
+          const note = document.querySelector('.welcome-back')?.getBoundingClientRect();
+          const reply = [...document.querySelectorAll('#transcript .yours')].at(-1)!.getBoundingClientRect();
+          const from = note ? note.bottom : bar;
+          // At the top, or as near it as the page goes (a desktop's page may end within the window).
+          const end = Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight;
+          return {
+            noteAtTop: note ? note.top - bar >= 0 && note.bottom <= window.innerHeight && (note.top - bar <= 40 || end) : 'none',
+            replyAtTop: reply.top - from >= 0 && (reply.top - from <= 40 || end),
+            focus: document.activeElement?.id,
+            debrief: document.getElementById('debrief-heading') !== null,
+          };
+        });
+        await expect.poll(where).toEqual({ noteAtTop: 'none', replyAtTop: true, focus: 'last-reply-heading', debrief: false });
+        expect(await page.getByRole('button', { name: 'Undo last reply' }).isVisible()).toBe(true);
+        await s.screenshot(`last-reply-${size.width}`);
+        expect(violationsText(await runAxe(page))).toBe('');
+        if (size.width === 390) await axeCleanInDark(page, 'last-reply-390');
+        await page.reload();
+        await page.getByText('Welcome back').waitFor();
+        await expect.poll(where).toEqual({ noteAtTop: true, replyAtTop: true, focus: 'last-reply-heading', debrief: false });
+        await s.screenshot(`last-reply-reloaded-${size.width}`);
+        await page.getByRole('button', { name: 'See the debrief' }).click();
+        await expect.poll(() => page.evaluate(() => ({ focus: document.activeElement?.id, top: window.scrollY }))).toEqual({ focus: 'debrief-heading', top: 0 });
+        expect(s.errors()).toEqual([]);
+      } finally {
+        await s.close();
+      }
+    });
+  }
 });
