@@ -2,6 +2,7 @@ import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode, type Re
 import { bestPathSays, choseWords, citationWords, guideCitation, criticalGroups, debriefExport, debriefModel, growthParts, inVoice, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, quotedTitle, roomMatchWords, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
+import { useDownloadNote } from './DownloadNote.js';
 import { TableWrap } from './TableWrap.js';
 import { useOpenForPrint } from './open-for-print.js';
 
@@ -93,8 +94,8 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
   const article = useRef<HTMLElement>(null);
   useOpenForPrint(article);
   const [allOpen, setAllOpen] = useAllOpen(article);
-  // The file last downloaded, said beside the button (n: a new paragraph each time, read out again).
-  const [downloaded, setDownloaded] = useState<{ file: string; n: number }>();
+  // The file last downloaded, said beside the button.
+  const downloaded = useDownloadNote();
   const matched = m.paths.filter((p) => p.same).length;
   return (
     <article className="debrief" aria-labelledby="debrief-heading" ref={article}>
@@ -244,17 +245,15 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
               const files = debriefExport(scenario, debrief, new Date(), { mode, whatIf, recorded });
               const file = `${files.baseName}.md`;
               downloadText(file, files.markdown, 'text/markdown');
-              setDownloaded((d) => ({ file, n: (d?.n ?? 0) + 1 }));
+              downloaded.say(`Debrief downloaded: ${file}.`);
             }}>Download this debrief</button>
             {offerRecords && <a className="button" href={hrefOf({ page: 'records' })}>My records</a>}
             {back ?? <a className="button" href={hrefOf({ page: 'library' })}>Back to the scenarios</a>}
           </>
         )}
       </p>
-      {/* Said beside the button, as My records says its downloads: a screen reader heard nothing of
-          the file (only the browser's own notice, where there is one). A region always in the page,
-          so that its words are read as they arrive. */}
-      {!room && <div aria-live="polite" className="no-print">{downloaded && <p key={downloaded.n} className="notice">Debrief downloaded: {downloaded.file}.</p>}</div>}
+      {/* Said beside the button, as My records says its downloads (useDownloadNote). */}
+      {!room && downloaded.note}
     </article>
   );
 }
