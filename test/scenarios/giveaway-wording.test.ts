@@ -77,7 +77,7 @@ describe('session 41: wording that gave the answer away', () => {
     const { wrong } = split('saturday-shoots', 'd4-secret');
     const dawson = wrong.filter((r) => /I can't/.test(r.text) && /glad you told me/.test(r.text) && /Mr\. Dawson/.test(r.text));
     expect(dawson.map((r) => r.id)).toEqual(['d4-dawson']);
-    expect(scored(dawson[0]!)).toBe('csw-partnership follows 1, consult-supervisor-on-suspicion violates 1');
+    expect(scored(dawson[0]!)).toBe('csw-partnership follows 1, consult-supervisor-on-suspicion violates 1, youth-centered violates 1');
     expect(pins['saturday-shoots'].strongThrough('d4-dawson')).toBeUndefined();
     const ending = pins['saturday-shoots'].bestWith({ 'd4-honest': 'd4-dawson' })?.ending;
     expect(ending?.kind).toBe('mixed');

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getPrinciple } from '../../src/machines/guide.js';
+import { selectView } from '../../src/machines/index.js';
+import { computeBest } from '../../src/machines/scoring.js';
+import { sessionAfter } from '../helpers/play.js';
 import { pinsFor } from '../helpers/pins.js';
 import { strongAfter } from '../helpers/strong-after.js';
 
@@ -105,5 +108,38 @@ describe('saturday-shoots: what each reply earns is what the guide says', () => 
   it('no playthrough with a prohibited act, a secret kept from the supervisor or a label on a youth ends strong', () => {
     const watched = ['no-investigating', 'no-picking-up', 'not-first-responder', 'consult-supervisor-on-suspicion', 'people-first-language'];
     expect([...strongAfter(scenario(), watched).entries()]).toEqual([]);
+  });
+});
+
+// A second reader (contentfix-41, finding 1): d4-dawson said "I'm calling Mr. Dawson tonight", but the story
+// never made the call, still offered an email to him at d5-car, and scored 0 where the like replies that leave a
+// youth's fear unanswered (jae d2-rule, couch d3-law, youth-discloses d4-call-now) lose youth-centered 1.
+describe('saturday-shoots: the call to Mr. Dawson that d4-dawson promises', () => {
+  it('happens in the story, and d5-car then offers no second contact to him', () => {
+    const d4 = scenario().nodes.find((n) => n.id === 'd4-secret');
+    const next = d4?.kind === 'decision' ? d4.replies.find((r) => r.id === 'd4-dawson')?.next : undefined;
+    const scene = scenario().nodes.find((n) => n.id === next);
+    expect(scene?.kind).toBe('scene');
+    expect(scene?.kind === 'scene' ? scene.narration : '').toMatch(/you call Mr\. Dawson[^.]*\. He picks up/);
+    expect(scene?.kind === 'scene' ? scene.next : '').toBe('d5-car');
+    const best = computeBest(scenario()).path.map((s) => s.replyId);
+    const upTo = best.slice(0, best.indexOf('d4-honest'));
+    const offered = (d4Reply: string) => {
+      const actor = sessionAfter(scenario(), [...upTo, d4Reply]);
+      const view = selectView(scenario(), actor.getSnapshot());
+      expect(view.nodeId).toBe('d5-car');
+      return view.replies.filter((r) => r.enabled).map((r) => r.id).sort();
+    };
+    expect(offered('d4-dawson')).toEqual(['d5-leah', 'd5-nia', 'd5-wait']);
+    expect(offered('d4-honest')).toContain('d5-email');
+  });
+
+  it('is scored like the other replies that settle the step and leave the youth\'s fear unanswered, and the mixed ending says the call was made', () => {
+    expect(assessment('d4-dawson', 'youth-centered')).toMatchObject({ verdict: 'violates' });
+    expect(reply('d4-dawson').feedback).toContain('(CASA Role and Expectations)');
+    expect(reply('d4-dawson').text).not.toMatch(/sit on this/);
+    const debrief = bestWith({ 'd4-honest': 'd4-dawson' });
+    expect(debrief?.ending?.kind).toBe('mixed');
+    expect(debrief?.ending?.narration).toContain('you were calling Mr. Dawson that night, and you did');
   });
 });

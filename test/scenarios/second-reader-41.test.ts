@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { pinsFor } from '../helpers/pins.js';
+
+// A report-only second reader checked the day's rewording of the scenarios (contentfix-41). Each case pins
+// what its finding changed: a wrong reply that announced its own mistake, a word or title only one side used,
+// a template copied across scenarios, and feedback, notes or endings that still described an old wording.
+const text = (id: string, reply: string) => pinsFor(id).reply(reply).text;
+const decision = (id: string, nodeId: string) => {
+  const n = pinsFor(id).scenario().nodes.find((x) => x.id === nodeId);
+  if (n?.kind !== 'decision') throw new Error(`${id} has no decision ${nodeId}`);
+  return n;
+};
+const variants = (id: string, endingId: string, flag: string) => {
+  const n = pinsFor(id).scenario().nodes.find((x) => x.id === endingId);
+  return n?.kind === 'ending' ? (n.variants ?? []).filter((v) => JSON.stringify(v.when) === JSON.stringify({ var: flag, is: true })).map((v) => v.narration ?? '') : [];
+};
+
+describe('second reader (contentfix-41)', () => {
+  it('9. saturday-shoots: the niaword ending quotes the label d6-csec gave Nia', () => {
+    const told = variants('saturday-shoots', 'end-mixed', 'niaword');
+    expect(told).toHaveLength(1);
+    const label = /"([^"]+)"/.exec(told[0] ?? '')?.[1] ?? '';
+    expect(label).toBe('CSEC kid');
+    expect(text('saturday-shoots', 'd6-csec')).toContain(label);
+  });
+
+  it('10. saturday-shoots d2-shoes: the note describes the direct question as it now reads', () => {
+    expect(decision('saturday-shoots', 'd2-shoes').facilitatorNote).toContain('the direct question, asked calmly');
+  });
+});
