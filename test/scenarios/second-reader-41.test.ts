@@ -5,6 +5,7 @@ import { pinsFor } from '../helpers/pins.js';
 // what its finding changed: a wrong reply that announced its own mistake, a word or title only one side used,
 // a template copied across scenarios, and feedback, notes or endings that still described an old wording.
 const text = (id: string, reply: string) => pinsFor(id).reply(reply).text;
+const feedback = (id: string, reply: string) => pinsFor(id).reply(reply).feedback;
 const decision = (id: string, nodeId: string) => {
   const n = pinsFor(id).scenario().nodes.find((x) => x.id === nodeId);
   if (n?.kind !== 'decision') throw new Error(`${id} has no decision ${nodeId}`);
@@ -16,12 +17,23 @@ const variants = (id: string, endingId: string, flag: string) => {
 };
 
 describe('second reader (contentfix-41)', () => {
+  it('8. boy-red-flags: the labelled mixed ending does not say the CASA "thinks he is being trafficked" (d5-csec says "could be")', () => {
+    const told = variants('boy-red-flags', 'end-mixed', 'labelled');
+    expect(told.length).toBeGreaterThan(0);
+    for (const t of told) expect(t).not.toMatch(/thinks he is being trafficked/);
+  });
+
   it('9. saturday-shoots: the niaword ending quotes the label d6-csec gave Nia', () => {
     const told = variants('saturday-shoots', 'end-mixed', 'niaword');
     expect(told).toHaveLength(1);
     const label = /"([^"]+)"/.exec(told[0] ?? '')?.[1] ?? '';
     expect(label).toBe('CSEC kid');
     expect(text('saturday-shoots', 'd6-csec')).toContain(label);
+  });
+
+  it.each([['boy-red-flags', 'd2-straight', 'him'], ['saturday-shoots', 'd2-direct', 'her']] as const)('10. %s %s: the feedback describes the calm direct question, not the old "because I care"', (id, reply, who) => {
+    expect(feedback(id, reply)).not.toMatch(/Honesty is a good instinct/);
+    expect(feedback(id, reply)).toBe(`One calm question, but it asks ${who} straight out about potential CSEC activity, and the guide warns that asking directly may offend or alienate the youth (Red Flags).`);
   });
 
   it('10. saturday-shoots d2-shoes: the note describes the direct question as it now reads', () => {
