@@ -271,7 +271,7 @@ describe('jae-and-hyung: the wording does not give the answer away, and quotes t
     // At d2-open the near miss d2-rule names the supervisor too, so the secret no longer has to say "not even my supervisor".
     expect(reply('d2-rule').text).toMatch(/my supervisor/);
     expect(reply('d2-keep').text).not.toMatch(/supervisor/);
-    expect(reply('d2-keep').feedback).toMatch(/kept even from your supervisor/);
+    expect(reply('d2-keep').feedback).toMatch(/would keep it from your supervisor too/);
   });
 
   it('the room\'s discussion prompts do not state the answer', () => {

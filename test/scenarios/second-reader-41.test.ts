@@ -17,6 +17,13 @@ const variants = (id: string, endingId: string, flag: string) => {
 };
 
 describe('second reader (contentfix-41)', () => {
+  it('6. jae d2-rule does not copy couch d3-law ("it\'s not up to me"), and its feedback quotes what it says', () => {
+    expect(text('jae-and-hyung', 'd2-rule')).not.toMatch(/not up to me|That's the rule/);
+    const quoted = /"([^"]+)" leaves his fear/.exec(feedback('jae-and-hyung', 'd2-rule'))?.[1] ?? '';
+    expect(quoted).not.toBe('');
+    expect(text('jae-and-hyung', 'd2-rule')).toContain(quoted);
+  });
+
   it('8. boy-red-flags: the labelled mixed ending does not say the CASA "thinks he is being trafficked" (d5-csec says "could be")', () => {
     const told = variants('boy-red-flags', 'end-mixed', 'labelled');
     expect(told.length).toBeGreaterThan(0);
@@ -38,5 +45,9 @@ describe('second reader (contentfix-41)', () => {
 
   it('10. saturday-shoots d2-shoes: the note describes the direct question as it now reads', () => {
     expect(decision('saturday-shoots', 'd2-shoes').facilitatorNote).toContain('the direct question, asked calmly');
+  });
+
+  it('10. jae-and-hyung d2-keep: the feedback does not say the reply keeps it "even from your supervisor" (the reply no longer names the supervisor)', () => {
+    expect(feedback('jae-and-hyung', 'd2-keep')).not.toMatch(/kept even from your supervisor/);
   });
 });
