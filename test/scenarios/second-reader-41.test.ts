@@ -17,6 +17,11 @@ const variants = (id: string, endingId: string, flag: string) => {
 };
 
 describe('second reader (contentfix-41)', () => {
+  it('5. "deserve" is not in jae d6-truth or couch d2-verdict', () => {
+    expect(text('jae-and-hyung', 'd6-truth')).not.toMatch(/deserve/);
+    expect(text('couch-rent', 'd2-verdict')).not.toMatch(/deserve/);
+  });
+
   it('6. jae d2-rule does not copy couch d3-law ("it\'s not up to me"), and its feedback quotes what it says', () => {
     expect(text('jae-and-hyung', 'd2-rule')).not.toMatch(/not up to me|That's the rule/);
     const quoted = /"([^"]+)" leaves his fear/.exec(feedback('jae-and-hyung', 'd2-rule'))?.[1] ?? '';
@@ -49,5 +54,9 @@ describe('second reader (contentfix-41)', () => {
 
   it('10. jae-and-hyung d2-keep: the feedback does not say the reply keeps it "even from your supervisor" (the reply no longer names the supervisor)', () => {
     expect(feedback('jae-and-hyung', 'd2-keep')).not.toMatch(/kept even from your supervisor/);
+  });
+
+  it('12. couch-rent d6-fine does not copy testifying d8-fine ("I\'m fine, honestly/really")', () => {
+    expect(text('couch-rent', 'd6-fine')).not.toMatch(/^I'm fine/);
   });
 });
