@@ -2644,7 +2644,7 @@ describe('session 33 (second review): youth-discloses, court-report, left-placem
   // The best reply was the only one to name the person or service the guide points to; a wrong reply now
   // names them too, doing the wrong thing.
   it('naming the supervisor, the CSW or share & support does not single out the best reply', () => {
-    expect(replyText('youth-discloses', 'd4-promise-secret')).toMatch(/not my supervisor, Renee/);
+    expect(replyText('youth-discloses', 'd4-promise-secret')).toMatch(/not Ana, not Renee/);
     expect(replyText('couch-rent', 'd5-stay')).toMatch(/I won't call Mr\. Ferreira/);
     expect(replyText('whereabouts-unknown', 'd3-wait')).toMatch(/Mr\. Nasser/);
     expect(feedback('left-placement-calls', 'd6-on-call')).toMatch(/share & support among the supports CASAs can access \(Self-Care\)/);

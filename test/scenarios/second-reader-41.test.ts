@@ -17,6 +17,12 @@ const variants = (id: string, endingId: string, flag: string) => {
 };
 
 describe('second reader (contentfix-41)', () => {
+  it('2. youth-discloses d4-promise-secret names only whom Kiara asked it to keep it from, and she names your boss herself', () => {
+    const asked = decision('youth-discloses', 'd4-promise').lines?.map((l) => l.text).join(' ') ?? '';
+    expect(asked).toMatch(/not your boss at CASA/);
+    expect(text('youth-discloses', 'd4-promise-secret')).not.toMatch(/supervisor/);
+  });
+
   it('5. "deserve" is not in jae d6-truth or couch d2-verdict', () => {
     expect(text('jae-and-hyung', 'd6-truth')).not.toMatch(/deserve/);
     expect(text('couch-rent', 'd2-verdict')).not.toMatch(/deserve/);
