@@ -23,6 +23,16 @@ describe('second reader (contentfix-41)', () => {
     expect(text('youth-discloses', 'd4-promise-secret')).not.toMatch(/supervisor/);
   });
 
+  it('3. youth-relapses d8-drive-home: "Advocate Supervisor" is in no reply, best or wrong', () => {
+    expect(decision('youth-relapses', 'd8-drive-home').replies.filter((r) => /Advocate Supervisor/.test(r.text)).map((r) => r.id)).toEqual([]);
+  });
+
+  it('4. youth-relapses d4-triggers: the two wrong replies no longer share "next time … instead of him"; the feedback and note fit the new words', () => {
+    expect(text('youth-relapses', 'd4-be-stronger')).not.toMatch(/next time|instead of him/i);
+    expect(feedback('youth-relapses', 'd4-be-stronger')).toMatch(/^Wanting to make the next hard moment easier is kind, but it skips/);
+    expect(decision('youth-relapses', 'd4-triggers').facilitatorNote).not.toMatch(/text me instead/);
+  });
+
   it('5. "deserve" is not in jae d6-truth or couch d2-verdict', () => {
     expect(text('jae-and-hyung', 'd6-truth')).not.toMatch(/deserve/);
     expect(text('couch-rent', 'd2-verdict')).not.toMatch(/deserve/);
