@@ -45,6 +45,11 @@ describe('second reader (contentfix-41)', () => {
     expect(text('jae-and-hyung', 'd2-rule')).toContain(quoted);
   });
 
+  it('7. testifying d8-step-back proposes handing Selene on, as its feedback and scoring say, and still asks Hannah', () => {
+    expect(text('testifying', 'd8-step-back')).toMatch(/should take her through the trial/);
+    expect(feedback('testifying', 'd8-step-back')).toContain('handing her on now');
+  });
+
   it('8. boy-red-flags: the labelled mixed ending does not say the CASA "thinks he is being trafficked" (d5-csec says "could be")', () => {
     const told = variants('boy-red-flags', 'end-mixed', 'labelled');
     expect(told.length).toBeGreaterThan(0);
