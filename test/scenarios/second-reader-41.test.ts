@@ -77,6 +77,11 @@ describe('second reader (contentfix-41)', () => {
     expect(feedback('jae-and-hyung', 'd2-keep')).not.toMatch(/kept even from your supervisor/);
   });
 
+  it('11. left-placement-calls d7-safety-plan drops the formula shared across scenarios ("who you\'d call, where you\'d go")', () => {
+    expect(text('left-placement-calls', 'd7-safety-plan')).not.toMatch(/who you'd call|where you'd go/);
+    expect(text('left-placement-calls', 'd7-safety-plan')).toMatch(/safety plan/);
+  });
+
   it('12. couch-rent d6-fine does not copy testifying d8-fine ("I\'m fine, honestly/really")', () => {
     expect(text('couch-rent', 'd6-fine')).not.toMatch(/^I'm fine/);
   });
