@@ -3244,7 +3244,7 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
     expect(feedback('red-flags', 'r-denise-agree')).toContain('to figure out the best next steps (Red Flags)');
     const doc = readFileSync(new URL('../../docs/authoring.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
     const checklist = doc.slice(doc.indexOf('## 10. Checklist'));
-    expect(checklist).toContain('a reply that keeps the suspicion from the supervisor and takes it to no one (a promise of secrecy, waiting to see, "nothing new", "no need to bring my supervisor in yet", a closer watch kept alone) violates `consult-supervisor-on-suspicion` at weight 2');
+    expect(checklist).toContain('a reply that keeps the suspicion from the supervisor and takes it to no one (a promise of secrecy, waiting to see, "nothing new", "see what else turns up", a closer watch kept alone or shared with a caregiver) violates `consult-supervisor-on-suspicion` at weight 2');
   });
 
   // At weight 2 r-denise-agree became the lowest-valued reply at its decision, so red-flags' worst replies

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pinsFor } from '../helpers/pins.js';
 
@@ -84,5 +85,15 @@ describe('second reader (contentfix-41)', () => {
 
   it('12. couch-rent d6-fine does not copy testifying d8-fine ("I\'m fine, honestly/really")', () => {
     expect(text('couch-rent', 'd6-fine')).not.toMatch(/^I'm fine/);
+  });
+
+  it('authoring.md §10 quotes r-denise-agree and r-testify-solo as they now read', () => {
+    const doc = readFileSync(new URL('../../docs/authoring.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    const checklist = doc.slice(doc.indexOf('## 10. Checklist'));
+    expect(checklist).not.toMatch(/no need to bring my supervisor in yet|No need to loop everyone in/i);
+    expect(text('red-flags', 'r-denise-agree')).toContain('see what else turns up');
+    expect(checklist).toContain('"see what else turns up", a closer watch kept alone or shared with a caregiver');
+    expect(text('red-flags', 'r-testify-solo')).toContain('keep it between the two of you');
+    expect(checklist).toContain('("keep it between the two of you", "No need to rattle…"');
   });
 });
