@@ -1,17 +1,32 @@
 import { createActor } from 'xstate';
 import { compileScenario, getPrinciple, selectView, startSession, type Debrief, type Scenario, type SessionActor } from '../../src/machines/index.js';
 
-/** Plays the replies in order through the compiled machine (scenes continue by themselves); the debrief, or undefined if it did not end. */
-export function playReplies(scenario: Scenario, replies: readonly string[]): Debrief | undefined {
+/**
+ * Drives the compiled machine through the replies in order (scenes continue by themselves): the
+ * actor, and the nodes it passed through, scenes included. `offered`: each reply must be on offer
+ * where it is chosen (an error names it otherwise); without it, one that is not is ignored.
+ */
+export function driveReplies(scenario: Scenario, replies: readonly string[], offered = false) {
   const actor = createActor(compileScenario(scenario), { input: {} }).start();
+  const nodes = [String(actor.getSnapshot().value)];
+  actor.subscribe((s) => {
+    if (nodes.at(-1) !== String(s.value)) nodes.push(String(s.value));
+  });
   const continueScenes = () => {
     while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
   };
   for (const id of replies) {
     continueScenes();
+    if (offered && !actor.getSnapshot().can({ type: 'reply.choose', replyId: id })) throw new Error(`${id} is not on offer at ${String(actor.getSnapshot().value)}`);
     actor.send({ type: 'reply.choose', replyId: id });
   }
   continueScenes();
+  return { actor, nodes };
+}
+
+/** Plays the replies in order through the compiled machine (scenes continue by themselves); the debrief, or undefined if it did not end. */
+export function playReplies(scenario: Scenario, replies: readonly string[]): Debrief | undefined {
+  const { actor } = driveReplies(scenario, replies);
   return actor.getSnapshot().status === 'done' ? (actor.getSnapshot().output as Debrief) : undefined;
 }
 

@@ -11,7 +11,7 @@ import { indexScenario, replyValue, routesOf } from '../../src/machines/scenario
 import type { Next, Scenario } from '../../src/machines/schema/scenario.js';
 import { analyseBest } from '../../src/machines/scoring.js';
 import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
-import { playReplies } from '../helpers/play.js';
+import { driveReplies, playReplies } from '../helpers/play.js';
 import { strongAfter } from '../helpers/strong-after.js';
 
 /** The text of a node's narration and lines, joined. */
@@ -520,24 +520,8 @@ describe('harm-reduction: what Elías says and what the feedback claims fit the 
   });
 });
 
-/** The nodes a playthrough passes through, scenes included, choosing the replies in order. */
-function nodesOn(scenarioId: string, replies: readonly string[]): string[] {
-  const actor = createActor(compileScenario(bundledScenario(scenarioId)), { input: {} }).start();
-  const seen = [String(actor.getSnapshot().value)];
-  actor.subscribe((s) => {
-    if (seen.at(-1) !== String(s.value)) seen.push(String(s.value));
-  });
-  const continueScenes = () => {
-    while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
-  };
-  for (const id of replies) {
-    continueScenes();
-    expect(actor.getSnapshot().can({ type: 'reply.choose', replyId: id }), id).toBe(true);
-    actor.send({ type: 'reply.choose', replyId: id });
-  }
-  continueScenes();
-  return seen;
-}
+/** The nodes a playthrough passes through, scenes included, choosing the replies in order (each on offer). */
+const nodesOn = (scenarioId: string, replies: readonly string[]): string[] => driveReplies(bundledScenario(scenarioId), replies, true).nodes;
 const narrationOf = (scenarioId: string, nodeId: string | undefined) => {
   const n = bundledScenario(scenarioId).nodes.find((x) => x.id === nodeId);
   return `${n && 'narration' in n ? n.narration ?? '' : ''} ${n && 'lines' in n ? (n.lines ?? []).map((l) => l.text).join(' ') : ''}`;

@@ -1,10 +1,8 @@
-import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { compileScenario } from '../../src/machines/index.js';
 import { replyValue } from '../../src/machines/scenario-index.js';
 import type { Reply } from '../../src/machines/schema/scenario.js';
 import { bundledScenario } from '../helpers/bundled.js';
-import { playReplies } from '../helpers/play.js';
+import { driveReplies, playReplies } from '../helpers/play.js';
 
 // Session 41 (giveaway report, rewriteB): cues besides length that let a volunteer pick the best reply
 // without the guide: a wrong reply that names its own mistake ("No need to bring my supervisor in yet"),
@@ -27,23 +25,8 @@ const bestAt = (id: string, nodeId: string) => {
   return replies.filter((r) => replyValue(r) === top).map((r) => r.id);
 };
 const questions = (text: string) => (text.match(/\?/g) ?? []).length;
-/** The nodes a playthrough passes through, scenes included, choosing the replies in order. */
-function nodesOn(id: string, replies: readonly string[]): string[] {
-  const actor = createActor(compileScenario(bundledScenario(id)), { input: {} }).start();
-  const seen = [String(actor.getSnapshot().value)];
-  actor.subscribe((s) => {
-    if (seen.at(-1) !== String(s.value)) seen.push(String(s.value));
-  });
-  const continueScenes = () => {
-    while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
-  };
-  for (const r of replies) {
-    continueScenes();
-    actor.send({ type: 'reply.choose', replyId: r });
-  }
-  continueScenes();
-  return seen;
-}
+/** The nodes a playthrough passes through, scenes included, choosing the replies in order (each on offer). */
+const nodesOn = (id: string, replies: readonly string[]): string[] => driveReplies(bundledScenario(id), replies, true).nodes;
 
 describe('left-placement-calls', () => {
   const LPC = 'left-placement-calls';
