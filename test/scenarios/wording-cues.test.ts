@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replyValue } from '../../src/machines/scenario-index.js';
 import type { Reply } from '../../src/machines/schema/scenario.js';
-import { bundledScenario } from '../helpers/bundled.js';
+import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
 import { driveReplies, playReplies } from '../helpers/play.js';
 
 // Session 41 (giveaway report, rewriteB): cues besides length that let a volunteer pick the best reply
@@ -112,5 +112,51 @@ describe('jae-and-hyung', () => {
     expect(decision('jae-and-hyung', 'd2-open').replies.filter((r) => questions(r.text) > 1).map((r) => r.id)).toEqual([]);
     expect(reply('jae-and-hyung', 'd2-keep').text).not.toMatch(/supervisor/);
     expect(reply('jae-and-hyung', 'd2-rule').feedback).toContain('(CASA Role and Expectations)');
+  });
+});
+
+// polish-41: three tells left after the day's rewording. "deserve" was in four replies, all wrong; the guide's
+// own terms at whereabouts d2 and d3 were only in the best reply (giveaway report P10); and the best reply at
+// four "what you do with it" decisions read "call the supervisor and work out/plan next steps together" (P6).
+describe('polish-41: tells left after the rewording', () => {
+  const allReplies = () => BUNDLED_IDS.flatMap((id) => bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies.map((r) => ({ id: `${id} ${r.id}`, r })) : [])));
+
+  it('"deserve" no longer marks wrong replies: no reply scoring below zero says it, and the phrases taken out are not back', () => {
+    const with_ = allReplies().filter(({ r }) => /deserve/i.test(r.text));
+    expect(with_.filter(({ r }) => replyValue(r) < 0).map(({ id }) => id)).toEqual([]);
+    expect(with_.length).toBeLessThanOrEqual(1);
+    for (const { id, r } of allReplies()) expect(r.text, id).not.toMatch(/deserve so much better|deserve to live where|and deserve you|never did\. You deserve/i);
+    // Meaning and scoring kept.
+    expect(scored(reply('whereabouts-unknown', 'd6-deserve'))).toBe('validate-loss violates 2');
+    expect(reply('whereabouts-unknown', 'd6-deserve').text).toMatch(/^You shouldn't miss him, Dez\./);
+    expect(scored(reply('jae-and-hyung', 'd1-promise'))).toBe('youth-centered follows 1, review-recommendations violates 2');
+    expect(reply('jae-and-hyung', 'd1-promise').text).toMatch(/I'll put it in my report/);
+    expect(scored(reply('saturday-shoots', 'd7-cheer'))).toBe('understand-unmet-needs violates 2');
+    expect(reply('saturday-shoots', 'd7-cheer').text).toMatch(/never really your friends/);
+  });
+
+  it('whereabouts d2 and d3: the guide\'s terms ("advocacy project", "CLC 4") are not in the best reply alone; the best says it plainly, keeps its scoring, and its feedback names the guide\'s terms', () => {
+    const W = 'whereabouts-unknown';
+    for (const [nodeId, term] of [['d2-evening', /advocacy project/i], ['d3-updates', /CLC ?4/]] as const) {
+      const best = bestAt(W, nodeId);
+      const using = decision(W, nodeId).replies.filter((r) => term.test(r.text)).map((r) => r.id);
+      expect(using.length === 0 || using.some((id) => !best.includes(id)), `${nodeId}: ${using.join(', ')}`).toBe(true);
+    }
+    expect(bestAt(W, 'd2-evening')).toEqual(['d2-learn']);
+    expect(scored(reply(W, 'd2-learn'))).toBe('continuing-education follows 2');
+    expect(reply(W, 'd2-learn').feedback).toContain('short-term advocacy projects');
+    expect(bestAt(W, 'd3-updates')).toEqual(['d3-checkin']);
+    expect(scored(reply(W, 'd3-checkin'))).toBe('monthly-check-ins follows 2, clc-case-manager-role follows 1');
+    expect(reply(W, 'd3-checkin').feedback).toMatch(/CLC 4/);
+  });
+
+  it('P6: the best replies at the "what you do with it" decisions no longer share "next steps together"; each still takes the suspicion to the supervisor', () => {
+    const p6 = [['boy-red-flags', 'd4-next', 'd4-jonah'], ['couch-rent', 'd4-evening', 'd4-naomi'], ['jae-and-hyung', 'd3-car', 'd3-ruth'], ['saturday-shoots', 'd5-car', 'd5-leah'], ['the-list', 'd4-next', 'd4-marcus']] as const;
+    for (const [id, nodeId, best] of p6) {
+      expect(bestAt(id, nodeId), id).toEqual([best]);
+      expect(scored(reply(id, best)), id).toBe('consult-supervisor-on-suspicion follows 2, no-jumping-to-conclusions follows 1');
+    }
+    expect(p6.filter(([id, , best]) => /next steps together/i.test(reply(id, best).text)).map(([id]) => id).length).toBeLessThanOrEqual(1);
+    for (const [id, best] of [['boy-red-flags', 'd4-jonah'], ['jae-and-hyung', 'd3-ruth'], ['saturday-shoots', 'd5-leah']] as const) expect(reply(id, best).text, id).not.toMatch(/work out next steps|plan next steps/i);
   });
 });
