@@ -202,6 +202,26 @@ function lengths(n: number, shortest: number): Scenario {
 // The audit had a floor for the best reply being the shortest (20%) and no ceiling, and its fix said
 // "a short, plain reply is often the right one": authors drifted to the best reply as the shortest by
 // habit, a tell as plain as the longest. The bundled set is bounded at 40% per scenario; so is the audit.
+/**
+ * Fails unless the audit of `s` alone fails on one wording share only, `share`, at `count` decisions
+ * (its best replies d0…d4 named, the rest counted) with `fix`, a change at one of them bringing it in
+ * range; the data (auditData) says the same. The data, for more checks.
+ */
+function expectOnlyShareFailed(s: Scenario, share: string, count: number, fix: string) {
+  const audit = formatAudit([s]);
+  expect(audit.ok).toBe(false);
+  expect(audit.text).toContain([
+    'Audit failed:',
+    `  - ${share}, at ${count} decisions:`,
+    ...[0, 1, 2, 3, 4].map((i) => `      d${i} (${s.id}), reply d${i}-best`),
+    `      and ${count - 5} more`,
+    `    fix: ${fix}`,
+  ].join('\n'));
+  const data = auditData([s], [`${s.id}.json`]);
+  expect(data.wording.map((w) => [w.share, w.failed, w.atLeast, w.decisions.length])).toEqual([[share, true, 1, count]]);
+  return data;
+}
+
 describe('the audit bounds how often the best reply is the shortest, from above as from below', () => {
   it('passes at 40% of decisions', () => {
     const s = lengths(100, 40);
@@ -213,20 +233,8 @@ describe('the audit bounds how often the best reply is the shortest, from above 
   });
 
   it('fails at 41%, names the best replies that are the shortest, and its fix pushes neither way', () => {
-    const s = lengths(100, 41);
-    const audit = formatAudit([s]);
-    expect(audit.ok).toBe(false);
-    expect(audit.text).toContain([
-      'Audit failed:',
-      '  - the best reply is the shortest in 41% of decisions (20–40%), at 41 decisions:',
-      ...[0, 1, 2, 3, 4].map((i) => `      d${i} (lengths), reply d${i}-best`),
-      '      and 36 more',
-      '    fix: Let a wrong reply be the shortest at 1 of these or more (a little less in it, or a little more in the best reply, without making the best the longest): the length of a reply should say nothing about whether it is the right one.',
-    ].join('\n'));
-    // Only that share is out of range; the data says the same.
-    expect(auditData([s], ['lengths.json']).wording.map((w) => [w.share, w.failed, w.atLeast, w.decisions.length])).toEqual([
-      ['the best reply is the shortest in 41% of decisions (20–40%)', true, 1, 41],
-    ]);
+    expectOnlyShareFailed(lengths(100, 41), 'the best reply is the shortest in 41% of decisions (20–40%)', 41,
+      'Let a wrong reply be the shortest at 1 of these or more (a little less in it, or a little more in the best reply, without making the best the longest): the length of a reply should say nothing about whether it is the right one.');
   });
 });
 
@@ -270,20 +278,8 @@ describe('the audit bounds how often the best reply is the only one ending on a 
   });
 
   it('fails at 16%, names the asking best replies, and its fix pushes neither way; the data says the same', () => {
-    const s = questions(100, 16);
-    const audit = formatAudit([s]);
-    expect(audit.ok).toBe(false);
-    expect(audit.text).toContain([
-      'Audit failed:',
-      '  - the best reply is the only one ending on a question in 16% of decisions (at most 15%), at 16 decisions:',
-      ...[0, 1, 2, 3, 4].map((i) => `      d${i} (questions), reply d${i}-best`),
-      '      and 11 more',
-      '    fix: At 1 of these or more, let a wrong reply end on a question too (a warm invitation, or a question a caring volunteer might really ask), or say the best reply without one: whether a reply ends on a question should say nothing about whether it is the right one.',
-    ].join('\n'));
-    const data = auditData([s], ['questions.json']);
-    expect(data.wording.map((w) => [w.share, w.failed, w.atLeast, w.decisions.length])).toEqual([
-      ['the best reply is the only one ending on a question in 16% of decisions (at most 15%)', true, 1, 16],
-    ]);
+    const data = expectOnlyShareFailed(questions(100, 16), 'the best reply is the only one ending on a question in 16% of decisions (at most 15%)', 16,
+      'At 1 of these or more, let a wrong reply end on a question too (a warm invitation, or a question a caring volunteer might really ask), or say the best reply without one: whether a reply ends on a question should say nothing about whether it is the right one.');
     expect(data.scenarios[0]?.onlyBestAsks).toBe(16);
     expect(data.all.percent.onlyBestAsks).toBe(16);
   });
