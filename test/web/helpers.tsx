@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
 import { configure, getConfig, render, screen, within } from '@testing-library/react';
-import type { userEvent } from '@testing-library/user-event';
+import { userEvent } from '@testing-library/user-event';
 import { memoryStore, type Store } from '../../src/machines/light.js';
 import { App } from '../../src/web/App.js';
 import { readScenariosWith, type ScenariosReader } from '../../src/web/scenarios.js';
@@ -29,6 +29,17 @@ export function renderApp(hash: string, store: Store = memoryStore()) {
   window.location.hash = hash;
   const result = render(<App store={store} />);
   return { ...result, store };
+}
+
+/**
+ * A scenario's page opened over a store (a new one unless given), once its first decision is on
+ * screen: the page, its store and a user to drive it.
+ */
+export async function atFirstDecision<S extends Store = ReturnType<typeof memoryStore>>(hash = '#/play/youth-discloses', store: S = memoryStore() as Store as S) {
+  const user = userEvent.setup();
+  const page = renderApp(hash, store);
+  await screen.findByRole('group', { name: /./ });
+  return { user, store, page };
 }
 
 /**

@@ -4,7 +4,7 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
 import { UNDONE_WORDS, WELCOME_BACK } from '../../src/web/components/Session.js';
-import { announcedDuring, renderApp, replyKey, watchAnnouncements } from './helpers.js';
+import { announcedDuring, atFirstDecision, renderApp, replyKey, watchAnnouncements } from './helpers.js';
 
 // Practice shows feedback after each reply and lets you undo (the first page says so): the reply
 // that ended the story did neither on the web (found in a walkthrough: whereabouts-unknown ended at
@@ -33,10 +33,7 @@ async function playToLastReply(user: ReturnType<typeof userEvent.setup>): Promis
 
 describe('practice: the reply that ends the story', () => {
   it('shows its feedback as every other reply does, with Undo, and the debrief (and the record) only when the volunteer goes on', async () => {
-    const user = userEvent.setup();
-    const store = memoryStore();
-    renderApp('#/play/youth-discloses', store);
-    await screen.findByRole('group', { name: /./ });
+    const { user, store } = await atFirstDecision();
     // The conversation's log says what the last reply brought, as at every other reply: the reply and its feedback.
     const log = watchAnnouncements('[role="log"]');
     const replies = await playToLastReply(user);
@@ -67,10 +64,7 @@ describe('practice: the reply that ends the story', () => {
   });
 
   it('Undo takes that reply back to its decision, saved so; chosen again, it is finished once', async () => {
-    const user = userEvent.setup();
-    const store = memoryStore();
-    renderApp('#/play/youth-discloses', store);
-    await screen.findByRole('group', { name: /./ });
+    const { user, store } = await atFirstDecision();
     const replies = await playToLastReply(user);
     const polite = watchAnnouncements('[aria-live="polite"]');
     await user.click(screen.getByRole('button', { name: 'Undo last reply' }));
@@ -94,10 +88,7 @@ describe('practice: the reply that ends the story', () => {
   });
 
   it('a reload there opens the same step again (the save kept, nothing recorded); its undo and its way on work from there, and the finish is recorded once', async () => {
-    const user = userEvent.setup();
-    const store = memoryStore();
-    const first = renderApp('#/play/youth-discloses', store);
-    await screen.findByRole('group', { name: /./ });
+    const { user, store, page: first } = await atFirstDecision();
     const replies = await playToLastReply(user);
     const before = screen.getByRole('log').textContent;
     first.unmount();

@@ -9,7 +9,7 @@ import { Session, UNDONE_WORDS, WELCOME_BACK, WHAT_IF_NOTE } from '../../src/web
 import { StoreContext } from '../../src/web/store.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import exampleText from '../fixtures/good/example.json?raw';
-import { announcedDuring, captureDownloads, openFromFirstPage, playToDebrief, readAloud, renderApp, watchAnnouncements, replyKey } from './helpers.js';
+import { announcedDuring, atFirstDecision, captureDownloads, openFromFirstPage, playToDebrief, readAloud, renderApp, watchAnnouncements, replyKey } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -218,10 +218,7 @@ describe('playing a scenario in the browser', () => {
   });
 
   it('saves on every step and resumes after the page is opened again', async () => {
-    const user = userEvent.setup();
-    const store = memoryStore();
-    const first = renderApp('#/play/youth-discloses', store);
-    await screen.findByRole('group', { name: /./ });
+    const { user, store, page: first } = await atFirstDecision();
     await replyKey(user, '2');
     const saved = store.read('saves/youth-discloses.json');
     expect(saved).toBeDefined();
@@ -1035,10 +1032,7 @@ describe('playing a scenario in the browser', () => {
   ])('the same save continued in two tabs: when another tab %s, this one stops at its next step, saving and recording nothing more', async (_, theirs) => {
     // Two tabs opened the same save and both went on: each counted the practice time in the save
     // before the second opened it, and each finish recorded it again.
-    const user = userEvent.setup();
-    const store = memoryStore();
-    renderApp('#/play/youth-discloses', store);
-    await screen.findByRole('group', { name: /./ });
+    const { user, store } = await atFirstDecision();
     await replyKey(user, '1');
     const key = 'saves/youth-discloses.json';
     const other = theirs(store.read(key) ?? '');

@@ -1,10 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, screen } from '@testing-library/react';
-import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { memoryStore } from '../../src/machines/light.js';
 import { WELCOME_BACK } from '../../src/web/components/Session.js';
-import { announcedDuring, renderApp, replyKey } from './helpers.js';
+import { announcedDuring, atFirstDecision, renderApp, replyKey } from './helpers.js';
 
 // Where it is on screen after a resume (in view at 390×844): the e2e part 'a reload mid-scenario on a phone'.
 
@@ -14,12 +12,9 @@ describe('"Welcome back" where a resumed save opens', () => {
   // Above the whole conversation it was never seen on a phone (2,275 px above the screen on the-list
   // at 390 px wide): it is said where the page opens, just before the reply last made.
   it('is just before the reply last made, in the moment the page opens at, and said once', async () => {
-    const user = userEvent.setup();
-    const store = memoryStore();
-    const first = renderApp('#/play/youth-discloses', store);
-    await screen.findByRole('group', { name: /./ });
+    const { user, store, page } = await atFirstDecision();
     await replyKey(user, '1');
-    first.unmount();
+    page.unmount();
     const said = await announcedDuring(async () => {
       renderApp('#/play/youth-discloses', store);
       await screen.findByText(WELCOME_BACK);
