@@ -233,7 +233,10 @@ describe('jae-and-hyung: what else each reply earns is what the guide says', () 
     expect(told('postponed')).toContain("By June he still hasn't met the immigration attorney at CLC");
     // Jae's question waiting for the check-in changes nothing that happens: it ends strong, and says it waited.
     // Telling him "that's the rule" (d2-rule) takes the worry to the supervisor and misses only his fear for Umma (youth-centered, 1): 91%, and nothing in the story changes.
-    expect(strongBand.filter((p) => p.ending.ending === 'strong').map((p) => `${p.percent} ${p.told}`).sort()).toEqual(['100 narration', '83 variant:delayed', '91 narration']);
+    // Asking Ruth to keep Ms. Haddad out until Jae is ready (d3-keep-csw-out, session 42) takes the worry to the supervisor and
+    // misses only the open line with the CSW (team-communication, 1): 91%, or 83% with d2-rule; Ruth still calls Ms. Haddad.
+    expect(strongBand.filter((p) => p.ending.ending === 'strong').map((p) => `${p.percent} ${p.told}`).sort()).toEqual(['100 narration', '83 narration', '83 variant:delayed', '91 narration', '91 narration']);
+    expect(strongBand.filter((p) => p.ending.ending === 'strong' && p.percent === 83 && p.told === 'narration').map((p) => p.replies.filter((r) => ['d2-rule', 'd3-keep-csw-out'].includes(r)).sort().join(' '))).toEqual(['d2-rule d3-keep-csw-out']);
   });
 
   it('no playthrough with a prohibited act, a secret kept from the supervisor, an unreviewed recommendation or a goodbye meeting ends strong', () => {

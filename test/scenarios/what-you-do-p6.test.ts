@@ -86,13 +86,19 @@ describe('P6: the five "what you do with it" decisions', () => {
     }
   });
 
-  it('couch-rent d4: an honest near miss calls Naomi with a conclusion (right person, a label instead of what Arev said), and the note names it', () => {
+  it('couch-rent d4 and jae-and-hyung d3 have an honest near miss (the right person, with a conclusion / with the CSW kept out), and the notes name them', () => {
     const near = reply('couch-rent', 'd4-evening', 'd4-urgent');
     expect(near.text).toMatch(/^Call Naomi tonight/);
     expect(scored(near)).toBe('consult-supervisor-on-suspicion follows 2, no-jumping-to-conclusions violates 1');
     expect(near.feedback).toContain('(Red Flags)');
     expect(near.next).toBe(reply('couch-rent', 'd4-evening', 'd4-naomi').next);
     expect(decision('couch-rent', 'd4-evening').facilitatorNote).toMatch(/tells Naomi Vic is grooming Arev is the near miss/);
+    // jae-and-hyung d3: the call to Ruth that asks her to keep Jae's CSW out until he is ready.
+    const out = reply('jae-and-hyung', 'd3-car', 'd3-keep-csw-out');
+    expect(out.text).toMatch(/^Call Ruth in the morning/);
+    expect(scored(out)).toBe('consult-supervisor-on-suspicion follows 2, team-communication violates 1');
+    expect(out.feedback).toContain('(Collaboration with Case Parties)');
+    expect(decision('jae-and-hyung', 'd3-car').facilitatorNote).toMatch(/keep Ms\. Haddad out until Jae is ready is the near miss/);
     // The CSW emails stay the near misses where they are.
     for (const [id, nodeId, email] of [['boy-red-flags', 'd4-next', 'd4-csw'], ['saturday-shoots', 'd5-car', 'd5-email']] as const) {
       expect(replyValue(reply(id, nodeId, email)), id).toBe(1);
