@@ -44,7 +44,8 @@ describe('session 41: wording that gave the answer away', () => {
   it('youth-discloses d1-gifts: the warning is warm and names no trafficking, and is still a conclusion from red flags', () => {
     const warn = pins['youth-discloses'].reply('d1-warn');
     expect(warn.text).not.toMatch(/traffick/i);
-    expect(scored(warn)).toBe('no-jumping-to-conclusions violates 2, non-judgmental violates 1');
+    // Session 42: non-judgmental 1 dropped, so the warning weighs what the barrage beside it does (wording-cues-42).
+    expect(scored(warn)).toBe('no-jumping-to-conclusions violates 2');
     expect(warn.feedback).toContain('(Red Flags)');
   });
 
