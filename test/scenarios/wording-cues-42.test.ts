@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { replyValue } from '../../src/machines/scenario-index.js';
+import type { Reply } from '../../src/machines/schema/scenario.js';
+import { bundledScenario } from '../helpers/bundled.js';
+import { driveReplies, playReplies } from '../helpers/play.js';
+
+// Session 42 (contentb), the giveaway report's P7 and P8 and the length tell left in two scenarios:
+// at whereabouts d4 the only reply admitting the strain without a cost was the best ("Can we talk…?");
+// at whereabouts d8 and left-placement d7 a plan appeared only in the best reply, with no plan written for
+// the youth beside it (harm-reduction d4-template, couch-rent d7-card, saturday-shoots d7-dawson have one);
+// and at whereabouts d3 and left-placement d7 the best reply was still the longest of its decision.
+
+const W = 'whereabouts-unknown';
+const LPC = 'left-placement-calls';
+
+function decision(id: string, nodeId: string) {
+  const n = bundledScenario(id).nodes.find((x) => x.id === nodeId);
+  if (n?.kind !== 'decision') throw new Error(`${id} has no decision ${nodeId}`);
+  return n;
+}
+const scored = (r: Reply) => r.assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`).join(', ');
+const split = (id: string, nodeId: string) => {
+  const replies = decision(id, nodeId).replies;
+  const top = Math.max(...replies.map(replyValue));
+  return { best: replies.filter((r) => replyValue(r) === top), wrong: replies.filter((r) => replyValue(r) < top), replies };
+};
+/** Ends on a question, as the audit counts it. */
+const asks = (text: string) => /\?["'”’)\s]*$/.test(text.trim());
+const WU_BEST = ['d1-open', 'd2-learn', 'd3-checkin', 'd4-honest', 'd5-not-mad', 'd6-both', 'd6-tell', 'd7-csw', 'd8-plan'];
+const LPC_BEST = ['d1-redirect', 'd2-resources', 'd3-door-open', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs'];
+const swap = (path: readonly string[], from: string, to: string) => path.map((r) => (r === from ? to : r));
+
+describe('P7: whereabouts d4, Priya asks how you are doing', () => {
+  it('a wrong reply admits the strain too, breaking nothing, and turns the talk back to Dez; the best takes up the talk, ends flat and is not the longest', () => {
+    const { best, wrong } = split(W, 'd4-priya');
+    expect(best.map((r) => r.id)).toEqual(['d4-honest']);
+    expect(scored(best[0]!)).toBe('self-care follows 2');
+    expect(best[0]!.text).not.toMatch(/Can we talk/);
+    expect(asks(best[0]!.text)).toBe(false);
+    expect(wrong.some((r) => r.text.length > best[0]!.text.length)).toBe(true);
+    // The honest near miss: it says how it is going, follows self-care, breaks nothing, and declines the talk.
+    const admits = wrong.filter((r) => /not great|sleeping badly|not sleeping|rough/i.test(r.text) && r.assessments.every((a) => a.verdict === 'follows'));
+    expect(admits.map((r) => r.id)).toEqual(['d4-running']);
+    expect(scored(admits[0]!)).toBe('self-care follows 1');
+    expect(admits[0]!.text).toMatch(/focus on Dez/);
+    expect(admits[0]!.feedback).toContain('(Self-Care)');
+    expect(admits[0]!.feedback).toContain('discuss challenges with your Advocate Supervisor');
+    // The best path with it instead still ends strong (96%), with nothing said of keeping the strain to yourself.
+    const d = playReplies(bundledScenario(W), swap(WU_BEST, 'd4-honest', 'd4-running'));
+    expect(d?.ending?.id).toBe('end-strong');
+    expect(d?.ending?.narration).not.toMatch(/never did tell Priya/);
+  });
+});
+
+describe('P8: a plan written for the youth is a near miss beside the plan made with her', () => {
+  it('whereabouts d8: the written plan follows safety planning and breaks harm reduction\'s self-determination; its ending says whose names are on it', () => {
+    const { best, wrong } = split(W, 'd8-kitchen');
+    expect(best.map((r) => r.id)).toEqual(['d8-plan']);
+    const wrote = wrong.find((r) => r.id === 'd8-wrote');
+    expect(wrote?.text).toMatch(/I wrote out a plan for you/);
+    expect(scored(wrote!)).toBe('safety-planning follows 1, harm-reduction-self-determination violates 1');
+    expect(wrote!.feedback).toContain('(What if my youth returns from leaving placement?)');
+    expect(wrote!.feedback).toContain('(Harm Reduction)');
+    // "plan" is no longer said only by the best reply.
+    expect(wrong.filter((r) => /\bplan\b/i.test(r.text)).length).toBeGreaterThan(0);
+    const d = playReplies(bundledScenario(W), swap(WU_BEST, 'd8-plan', 'd8-wrote'));
+    expect(d?.outcome.band).toBe('strong');
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).toMatch(/the ones you chose/);
+    expect(d?.ending?.narration).not.toMatch(/writes a short plan with you/);
+  });
+
+  it('left-placement d7: the card made for Ari is scored the same way; she gets it, not a plan of her own, and the strong ending says so', () => {
+    const { best, wrong } = split(LPC, 'd7-return');
+    expect(best.map((r) => r.id)).toEqual(['d7-safety-plan']);
+    const card = wrong.find((r) => r.id === 'd7-card');
+    expect(card?.text).toMatch(/I made you a card/);
+    expect(scored(card!)).toBe('safety-planning follows 1, harm-reduction-self-determination violates 1');
+    expect(card!.feedback).toMatch(/identify risky behaviours/);
+    const path = swap(LPC_BEST, 'd7-safety-plan', 'd7-card');
+    const seen = driveReplies(bundledScenario(LPC), path, true).nodes;
+    expect(seen).toContain('s7-card');
+    expect(seen).not.toContain('s7-plan');
+    const d = playReplies(bundledScenario(LPC), path);
+    expect(d?.ending?.id).toBe('end-strong');
+    expect(d?.ending?.narration).toMatch(/a card you had filled in, not a plan in her own words/);
+    expect(d?.ending?.narration).not.toMatch(/people and numbers to call|Lorena/);
+  });
+});
+
+describe('the best reply is not the longest at whereabouts d3 and left-placement d7, nor the shortest', () => {
+  it.each([[W, 'd3-updates', 'd3-checkin', 'monthly-check-ins follows 2, clc-case-manager-role follows 1'], [LPC, 'd7-return', 'd7-safety-plan', 'safety-planning follows 2, harm-reduction-self-determination follows 1']])(
+    '%s %s', (id, nodeId, bestId, scoring) => {
+      const { best, replies } = split(id, nodeId);
+      expect(best.map((r) => r.id)).toEqual([bestId]);
+      expect(scored(best[0]!)).toBe(scoring);
+      const others = replies.filter((r) => r !== best[0]).map((r) => r.text.length);
+      expect(Math.max(...others), `${bestId} is the longest`).toBeGreaterThan(best[0]!.text.length);
+      expect(Math.min(...others), `${bestId} is the shortest`).toBeLessThan(best[0]!.text.length);
+    },
+  );
+
+  it('and it still says what it is credited for', () => {
+    expect(decision(W, 'd3-updates').replies.find((r) => r.id === 'd3-checkin')?.text).toMatch(/update to Mr\. Nasser, Ms\. Washington and the attorney.*case manager/);
+    expect(decision(LPC, 'd7-return').replies.find((r) => r.id === 'd7-safety-plan')?.text).toMatch(/safety plan .*your way/);
+  });
+});
+
+describe('left-placement d4: leaving her call out of the update reads true on every path to it', () => {
+  it('it does not say what Tomas knows (after d2r-tell he heard all of it from you that night), and keeps its scoring and its consequence', () => {
+    const told = driveReplies(bundledScenario(LPC), ['d1-rideshare', 'd2r-tell'], true).nodes;
+    expect(told).toContain('s2-ride-told');
+    expect(told.at(-1)).toBe('d4-update');
+    const say = decision(LPC, 'd4-update').replies.find((r) => r.id === 'd4-say-nothing')!;
+    expect(say.text).not.toMatch(/Tomas|placement staff/);
+    expect(say.text).toMatch(/call to you on Tuesday night out of writing/);
+    // Nor whether she is away "again" or "still": she went back in between on some paths (s4-again), not on others (s4-gone, s4-morning).
+    expect(say.text).not.toMatch(/\bagain\b|\bstill\b/);
+    expect(scored(say)).toBe('csw-partnership violates 2');
+    expect(say.feedback).toMatch(/whatever Tomas has already heard from you/);
+    expect(driveReplies(bundledScenario(LPC), ['d1-rideshare', 'd2r-tell', 'd4-say-nothing'], true).nodes).toContain('s5-weeks-unaware');
+  });
+});
+
+describe('youth-discloses d1: the soft warning and the question barrage', () => {
+  it('weigh the same: both break a rule of the same Red Flags paragraph, and the warning is not counted twice', () => {
+    const { best, wrong } = split('youth-discloses', 'd1-gifts');
+    expect(best.map((r) => r.id)).toEqual(['d1-curious']);
+    const warn = wrong.find((r) => r.id === 'd1-warn')!;
+    const barrage = wrong.find((r) => r.id === 'd1-cross-exam')!;
+    expect(scored(warn)).toBe('no-jumping-to-conclusions violates 2');
+    expect(replyValue(warn)).toBe(replyValue(barrage));
+    expect(warn.feedback).toContain('(Red Flags)');
+    expect(warn.authorNotes).toMatch(/Do not to jump to conclusions.*do not interrogate them/);
+  });
+});
