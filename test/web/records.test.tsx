@@ -181,6 +181,21 @@ describe('My records', () => {
     view.unmount();
   });
 
+  // With nothing finished, the page said "So far: 0 hours of finished practice in 2026 (0 minutes from
+  // 0 finished scenarios)." and, a screen further down, "No completed practice yet.": the same thing
+  // twice. Said once where the total goes, as the terminal's `records` says it, with the yearly goal kept.
+  it('with no completed practice, says so once where the total goes, keeping the yearly in-service hours beside it', async () => {
+    renderApp('#/records', memoryStore());
+    const total = (await screen.findByRole('heading', { name: 'Completed practice' })).nextElementSibling!;
+    expect(total.textContent).toBe(NO_PRACTICE_YET);
+    expect(document.body.textContent!.split(NO_PRACTICE_YET)).toHaveLength(2);
+    expect(document.body.textContent).not.toMatch(/0 hours|0 minutes from 0|So far/);
+    // What a volunteer needs from the total still there: about 12 hours a year, and who decides what counts.
+    expect(total.nextElementSibling?.textContent).toBe(IN_SERVICE_CREDIT);
+    expect(IN_SERVICE_CREDIT).toContain('about 12 hours of in-service training a year');
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+
   // Records holding playthroughs but no learner id yet (kept only for the session beside records that
   // cannot be written, or put back into records started anew) were exported under one fixed id,
   // 00000000-0000-4000-8000-000000000000: every such volunteer the same person to a learning record store.

@@ -178,10 +178,15 @@ export default function Records() {
       {recordsShown && <Announce>{recordsShown}</Announce>}
       {shown('persist')}
       <h2>Completed practice</h2>
-      <p className="records-total">
-        <strong>So far:</strong> {year.summary} ({year.breakdown}{year.withoutTime > 0 ? `; ${year.withoutTime} without a recorded time, not counted` : ''}).
-        {otherYears && <> {otherYears} The certificate totals any year you choose.</>}
-      </p>
+      {/* With nothing finished, "So far: 0 hours … (0 minutes from 0 finished scenarios)" and, under
+          the counting rules, "No completed practice yet" said the same twice: said once, here, as the
+          terminal's `records` says it; the yearly hours stay in IN_SERVICE_CREDIT under it. */}
+      {none ? <p className="records-total">{NO_PRACTICE_YET}</p> : (
+        <p className="records-total">
+          <strong>So far:</strong> {year.summary} ({year.breakdown}{year.withoutTime > 0 ? `; ${year.withoutTime} without a recorded time, not counted` : ''}).
+          {otherYears && <> {otherYears} The certificate totals any year you choose.</>}
+        </p>
+      )}
       <p>{IN_SERVICE_CREDIT}</p>
       {/* At 390×844 the whole of IN_SERVICE_COUNTING took about a screen before the table. Whose
           practice this is (and that the terminal's comes here by its backup) stays in view; the timing
@@ -192,7 +197,7 @@ export default function Records() {
         <summary>How the minutes are counted</summary>
         <p>{IN_SERVICE_COUNTING_TIMING} {IN_SERVICE_COUNTING_TERMINAL}</p>
       </details>
-      {none ? <p>{NO_PRACTICE_YET}</p> : (
+      {!none && (
         <TableWrap label="Completed practice">
           {/* The scenario and its minutes first: on a narrow screen (a phone, or text at 200%) the table
               scrolls sideways, and the minutes the in-service log counts are in view from the start. */}
