@@ -958,6 +958,34 @@ describe('live room server: two presenter pages take a break at once', () => {
     expect(phone.inbox.all.slice(heard[0]).filter((m) => m.type === 'view').map((m) => m.type === 'view' && m.view.phase)).toEqual(['waiting']);
   });
 
+  // A page keeps its id over a reload (so that it comes back on its own break), and the room kept it
+  // on the break when its tab was closed for good: the other page's "Back from break" then took only
+  // that page off, the room (and every phone) stayed on the closed tab's break, and the page showed
+  // "another presenter page's" break with "End the break for the room", one more click for nothing.
+  it('a page whose tab was closed during the break holds it no more: the other page\'s "Back from break" ends it for the room; a page reloaded in time (its id back) still holds it', async () => {
+    const { r, pageA, pageB, a, b } = await twoPages();
+    const phone = await Phone.join(r.base, ROOM, deviceId(1));
+    must(await a.act({ type: 'break', on: true }));
+    const told = await b.inbox.next((m) => m.type === 'view' && m.view.onBreak === true, 0, 'the break on page b');
+    b.seq = told.type === 'view' ? told.seq ?? 0 : 0;
+    expect(must(await b.act({ type: 'break', on: true }))).toMatchObject({ onBreak: true, breakPages: [pageA, pageB] });
+    // A reloaded: its connection closes and the page comes back with its id; B's back leaves the room on A's break.
+    a.close();
+    await expect.poll(() => r.server.connectedPresenters()).toBe(1);
+    const again = await Presenter.connect(r.base, ROOM, TOKEN, presenterSocketPath(), pageA);
+    expect(must(await b.act({ type: 'break', on: false, break: 1 }))).toMatchObject({ onBreak: true, breakPages: [pageA] });
+    // B on the break again, then A's tab closed for good: B's back ends the break for everyone, its own command.
+    expect(must(await b.act({ type: 'break', on: true }))).toMatchObject({ breakPages: [pageA, pageB] });
+    const heard = phone.inbox.all.length;
+    again.close();
+    await expect.poll(() => r.server.connectedPresenters()).toBe(1);
+    const back = must(await b.act({ type: 'break', on: false, break: 1 }));
+    expect(back.onBreak).toBeUndefined();
+    expect(back).toMatchObject({ breakEndedBy: 'page', breakEndedPage: pageB });
+    expect(r.server.state().onBreak).toBeUndefined();
+    await phone.inbox.next((m) => m.type === 'view' && m.view.phase === 'waiting', heard, 'back from the break');
+  });
+
   // A second "Take a break" during a break recorded its seq and told only the page that sent it: the
   // other page's next command, with the seq it had from the room's last view, was refused as replayed.
   it('a page\'s second "Take a break" during the break changes nothing: the other page\'s next command is in step', async () => {

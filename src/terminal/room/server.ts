@@ -80,6 +80,8 @@ export interface RoomServer {
   /** Applies a presenter command from the laptop itself (the terminal's own controls). */
   present(action: PresenterCommand): { ok: true } | { ok: false; code: Rejection; message: string };
   connectedPhones(): number;
+  /** Presenter pages connected right now (their token proven). */
+  connectedPresenters(): number;
   /** Resolves once every change is stored and every answer sent. */
   settled(): Promise<void>;
   /** Stores what is pending, closes every connection, stops listening. */
@@ -554,6 +556,25 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     tellPresenters();
   }
 
+  /**
+   * As a page asks to end a break: the pages on it with no connection open now are taken off it
+   * first (leaveBreak). A page keeps its id over a reload (so that it comes back on its own break),
+   * and its connection closing alone could not take it off; but a tab closed during its break never
+   * comes back, and it held the room there: another page's "Back from break" took only that page
+   * off, and the room (every phone) stayed on the closed tab's break until "End the break for the
+   * room". A page reloading at that very moment comes back to the break ended, as after the
+   * terminal's b. Not told here: the command's answer tells the pages (true: the state changed).
+   */
+  function offBreakIfGone(): boolean {
+    const open = new Set<string>();
+    for (const c of connections) if (c.role === 'presenter' && c.page !== undefined) open.add(c.page);
+    const next = (state.breakPages ?? []).filter((p) => !open.has(p)).reduce(leaveBreak, state);
+    if (next === state) return false;
+    state = next;
+    markDirty();
+    return true;
+  }
+
   /** Applies a message; stores any new state before telling anyone; says whom to tell. */
   function apply(input: RoomInput) {
     const result = reduceRoom(ctx, state, input);
@@ -725,10 +746,14 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
       conn.page = `${DRAWN}${randomBytes(16).toString('base64url')}`;
       conn.pageDrawn = true;
     }
+    const gone = msg.type === 'break' && !msg.on && offBreakIfGone();
     const result = apply({ from: 'presenter', message: msg, by: 'page', page: conn.page });
-    if (!result.ok) return refuse(conn, result.code, result.message);
+    if (!result.ok) {
+      if (gone) tellPresenters();
+      return refuse(conn, result.code, result.message);
+    }
     if (result.change === 'all') tellAll();
-    else if (result.change === 'presenters') tellPresenters();
+    else if (result.change === 'presenters' || gone) tellPresenters();
     else out(conn, { type: 'view', view: presenterFor(conn, presenterView(ctx, state, connectedPhones())), seq: state.presenterSeq });
   }
 
@@ -811,6 +836,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     host: opts.host,
     state: () => state,
     connectedPhones,
+    connectedPresenters: () => [...connections].filter((c) => c.role === 'presenter' && c.presenter).length,
     present(action) {
       const result = apply({ from: 'presenter', message: { ...action, room: state.room, token, seq: state.presenterSeq + 1 } as PresenterAction, by: 'terminal' });
       if (!result.ok) return { ok: false, code: result.code, message: result.message };
