@@ -78,15 +78,18 @@ export function Library() {
         <ul className="cards" aria-label="Scenarios" ref={cards.ref} onClick={cards.onClick}>
           {listing.entries.map((e) => (
             <li key={e.file} className="card">
-              <h2>{e.title}</h2>
-              <p className="meta">
-                {/* Separate phrases read aloud too: a full stop after each, for screen readers only (flex gaps are silent). */}
-                <span>About {e.minutes} minutes<span className="sr-only">. </span></span>
-                <span>{e.completed ? `Completed · best score ${e.bestPercent ?? 0}%` : 'Not completed yet'}<span className="sr-only">.</span></span>
-              </p>
-              <p>{e.summary}</p>
-              <p className="content-note"><strong>Content note:</strong> {e.contentNote}</p>
-              {e.sharedWith && <SharedId file={e.file} id={e.id} files={e.sharedWith} />}
+              {/* The card's words, which take the room a longer card beside it leaves: its buttons stay at its foot (styles.css). */}
+              <div className="card-body">
+                <h2>{e.title}</h2>
+                <p className="meta">
+                  {/* Separate phrases read aloud too: a full stop after each, for screen readers only (flex gaps are silent). */}
+                  <span>About {e.minutes} minutes<span className="sr-only">. </span></span>
+                  <span>{e.completed ? `Completed · best score ${e.bestPercent ?? 0}%` : 'Not completed yet'}<span className="sr-only">.</span></span>
+                </p>
+                <p>{e.summary}</p>
+                <p className="content-note"><strong>Content note:</strong> {e.contentNote}</p>
+                {e.sharedWith && <SharedId file={e.file} id={e.id} files={e.sharedWith} />}
+              </div>
               {/* Nothing to press on paper (a printed list of the scenarios): no-print. */}
               <p className="actions no-print">
                 {/* Named with the title in one string: a visually hidden ": title" inside the link is laid out as a block, and Chromium put a space before its colon. */}

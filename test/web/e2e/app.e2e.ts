@@ -1187,6 +1187,51 @@ describe('the web app in Chromium', () => {
     }
   });
 
+  // At 1280×800 the cards of a row are as tall as the longest, and each card's buttons came right
+  // after its own words: cards side by side had their Practise and Assessment buttons at different
+  // heights (58 px apart in the second row). The buttons sit at the card's foot now; where cards
+  // stack (a phone, or 200% zoom), they still come right under the card's words.
+  it('the first page\'s cards have their buttons at their foot: level across a row at 1280×800; on a phone and at 200% zoom right under the card\'s words, nothing sideways', async () => {
+    const sizes = [
+      { name: 'desktop', viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+      { name: 'phone', viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 },
+      { name: 'zoom-200', viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 },
+    ];
+    for (const size of sizes) {
+      const s = await openPage(web.browser, web.app.url, '', { viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });
+      try {
+        await s.page.locator('.card').first().waitFor();
+        await s.screenshot(`e2e-library-cards-${size.name}`);
+        const cards = await s.page.$$eval('.card', (els) => els.map((card) => {
+          const rows = [...card.querySelectorAll(':scope > .actions')].map((a) => a.getBoundingClientRect());
+          const words = [...card.children].filter((c) => !c.classList.contains('actions')).map((c) => c.getBoundingClientRect().bottom);
+          const box = card.getBoundingClientRect();
+          return { title: card.querySelector('h2')?.textContent ?? '', top: Math.round(box.top), bottom: box.bottom, buttons: rows[0]!.top, foot: rows.at(-1)!.bottom, words: Math.max(...words) };
+        }));
+        expect(cards.length).toBeGreaterThan(2);
+        const rows = new Map<number, typeof cards>();
+        for (const c of cards) rows.set(c.top, [...(rows.get(c.top) ?? []), c]);
+        if (size.name === 'desktop') expect([...rows.values()].filter((r) => r.length > 1).length).toBeGreaterThan(1);
+        for (const row of rows.values()) {
+          // Level across the row, to the pixel.
+          expect(Math.max(...row.map((c) => c.buttons)) - Math.min(...row.map((c) => c.buttons)), row.map((c) => c.title).join(' | ')).toBeLessThanOrEqual(1);
+        }
+        for (const c of cards) {
+          // At the card's foot: its last button row, then the card's padding and that row's margin.
+          expect(c.bottom - c.foot, c.title).toBeLessThanOrEqual(26);
+          // After every word of the card, and in a column of one card (nothing beside it to be level
+          // with) right under them, as before.
+          expect(c.buttons, c.title).toBeGreaterThanOrEqual(c.words);
+          if (rows.get(c.top)!.length === 1) expect(c.buttons - c.words, c.title).toBeLessThanOrEqual(17);
+        }
+        expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.viewport.width);
+        clean(s);
+      } finally {
+        await s.close();
+      }
+    }
+  });
+
   it('presenter mode on a phone with text at 200%: each vote box under its reply, no word of a reply broken in the middle, every count shown whole', async () => {
     const s = await openPage(web.browser, web.app.url, '#/presenter/couch-rent', { viewport: { width: 360, height: 740 } });
     try {
