@@ -1142,6 +1142,9 @@ describe('the web app in Chromium', () => {
       await hint.scrollIntoViewIfNeeded();
       expect(await hint.evaluate((el) => el.getBoundingClientRect().right <= document.documentElement.clientWidth && document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
       await s.screenshot('e2e-presenter-keys-hint-phone');
+      // Its checkbox stays the 24 px box it is on a laptop (WCAG 2.5.8), where its words take two
+      // lines: their flex row squeezed it to 22 px wide.
+      expect(await toggle.evaluate((el) => [el.getBoundingClientRect().width, el.getBoundingClientRect().height].map(Math.round))).toEqual([24, 24]);
       expect(violationsText(await runAxe(page))).toBe('');
       // The longest wordings, each laid out in the hint's place at 1280 wide.
       await page.setViewportSize({ width: 1280, height: 720 });
