@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { decisionSetup, selectView, startSession } from '../../../src/machines/index.js';
+import { debriefKey, decisionSetup, selectView, startSession } from '../../../src/machines/index.js';
 import { clickerHintWords, NO_BRANCH_WORDS } from '../../../src/web/clicker.js';
 import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL, projectedFollowed, projectedReplies, projectedSetup, stepWords, type ProjectorState } from '../../../src/web/projector.js';
 import { PREVIOUS_PAGE } from '../../../src/web/components/RevealPager.js';
@@ -1195,13 +1195,18 @@ describe('the web app in Chromium', () => {
   // heights (58 px apart in the second row). The buttons sit at the card's foot now; where cards
   // stack (a phone, or 200% zoom), they still come right under the card's words.
   it('the first page\'s cards have their buttons at their foot: level across a row at 1280×800; on a phone and at 200% zoom right under the card\'s words, nothing sideways', async () => {
+    // "debrief": one card with a kept debrief, whose "See your last debrief" row its neighbour has not:
+    // the Practise rows are level still, the other card's foot left empty under them.
+    const kept = seedLocalStorage({ [debriefKey({ scenario: { id: 'youth-discloses' } })]: '{}' });
     const sizes = [
       { name: 'desktop', viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+      { name: 'debrief', viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, initScript: kept },
       { name: 'phone', viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 },
       { name: 'zoom-200', viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 },
     ];
-    for (const size of sizes) {
-      const s = await openPage(web.browser, web.app.url, '', { viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });
+    for (const { name, ...options } of sizes) {
+      const size = { name, viewport: options.viewport };
+      const s = await openPage(web.browser, web.app.url, '', options);
       try {
         await s.page.locator('.card').first().waitFor();
         await s.screenshot(`e2e-library-cards-${size.name}`);
@@ -1209,7 +1214,7 @@ describe('the web app in Chromium', () => {
           const rows = [...card.querySelectorAll(':scope > .actions')].map((a) => a.getBoundingClientRect());
           const words = [...card.children].filter((c) => !c.classList.contains('actions')).map((c) => c.getBoundingClientRect().bottom);
           const box = card.getBoundingClientRect();
-          return { title: card.querySelector('h2')?.textContent ?? '', top: Math.round(box.top), bottom: box.bottom, buttons: rows[0]!.top, foot: rows.at(-1)!.bottom, words: Math.max(...words) };
+          return { title: card.querySelector('h2')?.textContent ?? '', top: Math.round(box.top), bottom: box.bottom, buttons: rows[0]!.top, foot: rows.at(-1)!.bottom, words: Math.max(...words), rows: rows.length };
         }));
         expect(cards.length).toBeGreaterThan(2);
         const rows = new Map<number, typeof cards>();
@@ -1219,9 +1224,11 @@ describe('the web app in Chromium', () => {
           // Level across the row, to the pixel.
           expect(Math.max(...row.map((c) => c.buttons)) - Math.min(...row.map((c) => c.buttons)), row.map((c) => c.title).join(' | ')).toBeLessThanOrEqual(1);
         }
+        if (name === 'debrief') expect(cards.filter((c) => c.rows === 2).map((c) => c.title)).toEqual(['What Kiara tells you']);
         for (const c of cards) {
-          // At the card's foot: its last button row, then the card's padding and that row's margin.
-          expect(c.bottom - c.foot, c.title).toBeLessThanOrEqual(26);
+          // At the card's foot: its last button row, then the card's padding and that row's margin
+          // (or, beside a card with one more row, that row's room too).
+          expect(c.bottom - c.foot, c.title).toBeLessThanOrEqual(name === 'debrief' ? 90 : 26);
           // After every word of the card, and in a column of one card (nothing beside it to be level
           // with) right under them, as before.
           expect(c.buttons, c.title).toBeGreaterThanOrEqual(c.words);
