@@ -4,7 +4,7 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRoom, memoryStore, PAGE_ID, PRESENTER_PROTOCOL, presenterView, presenterViewFor, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, validateScenario, type PresenterAction, type PresenterCommand, type RoomContext, type RoomState, type Scenario } from '../../src/machines/index.js';
 import { clickerClock, SINGLE_KEYS_KEY } from '../../src/web/clicker.js';
-import { BREAK_ENDED_ELSEWHERE, LiveRoom, OTHER_PAGES_BREAK, OWN_BREAK_ENDED_ELSEWHERE } from '../../src/web/components/LiveRoom.js';
+import { ANOTHER_PAGES_BREAK, BREAK_ENDED_ELSEWHERE, LiveRoom, OTHER_PAGES_BREAK, OWN_BREAK_ENDED_ELSEWHERE } from '../../src/web/components/LiveRoom.js';
 import Presenter from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import { PROJECTOR_PROTOCOL } from '../../src/web/projector.js';
@@ -471,6 +471,11 @@ describe('live room on the presenter page', () => {
     room(other, { type: 'break', on: false, break: 1 });
     await waitFor(() => expect(region()?.textContent).toBe(BREAK_ENDED_ELSEWHERE.page));
     expect(ended).not.toHaveBeenCalled();
+    // A later break the other page takes alone: this page was never on it, so nothing is "still" on
+    // for it; the words say another page took it (that page may be closed by now).
+    room(other, { type: 'break', on: true });
+    expect(client.state).toMatchObject({ onBreak: true, breakNumber: 2, breakPages: [other] });
+    await waitFor(() => expect(region()?.textContent).toBe(ANOTHER_PAGES_BREAK));
   });
 
   // A page reloaded during its own break came back with a new id: the room's break named the old one,

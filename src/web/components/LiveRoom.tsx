@@ -119,6 +119,12 @@ const COUNT_BEFORE: Partial<Record<RoomStatus, string>> = {
 export const ROOM_ON_BREAK = 'The room is on a break: the phones show only that, and cannot vote.';
 /** …for a break another presenter page is on and this page is not (back from its own while the other page is still on it). */
 export const OTHER_PAGES_BREAK = 'The room is still on a break, another presenter page’s: the phones show only that, and cannot vote.';
+/**
+ * …for a break another presenter page took and this page was never on (a page opened during it, or
+ * the trainer's own on-break tab closed and the presenter opened again): nothing is "still" on for
+ * this page, and the page that took it may be gone (ending it here ends it for the room).
+ */
+export const ANOTHER_PAGES_BREAK = 'The room is on a break another presenter page took: the phones show only that, and cannot vote.';
 
 /** The status line's words for the vote while the room is on a break (the phones cannot vote). */
 const ON_BREAK_PHASE = 'The room is on a break.';
@@ -240,8 +246,15 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
   // stays on the other page's break, shown here as a break taken elsewhere, with its way to end it).
   const onIt = view?.onBreak === true && view.breakPages !== undefined && client.page !== undefined ? view.breakPages.includes(client.page) : undefined;
   const ownBreak = onIt ?? askedBreak;
-  // Another page is on the room's break, and this page is not (its words say so).
+  // Another page is on the room's break, and this page is not (its words say so): back from it while
+  // the other page is still on it (this page was on the same break), or never on it.
   const othersBreak = onIt === false;
+  const [breakOnAt, setBreakOnAt] = useState<number | undefined>(undefined);
+  const breakNumber = view?.breakNumber;
+  useEffect(() => {
+    if (onIt === true && breakNumber !== undefined) setBreakOnAt(breakNumber);
+  }, [onIt, breakNumber]);
+  const backBeforeOthers = othersBreak && breakOnAt !== undefined && breakOnAt === breakNumber;
   // This page asked the room to end the break ("Back from break", or "End the break for the room"):
   // a break that ends otherwise was ended elsewhere (the laptop's terminal, or another presenter page).
   const endingBreak = useRef(false);
@@ -392,7 +405,7 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
               state changes (aria-disabled while the room answers). One box holds both, by eye. */}
           <div className={breakNotice ? 'notice room-break-box no-print' : 'room-break-box no-print'}>
             <div aria-live="polite" className="room-break">
-              {breakEnd && <p>{othersBreak ? OTHER_PAGES_BREAK : ROOM_ON_BREAK}</p>}
+              {breakEnd && <p>{othersBreak ? (backBeforeOthers ? OTHER_PAGES_BREAK : ANOTHER_PAGES_BREAK) : ROOM_ON_BREAK}</p>}
               {shown && !roomOnBreak && breakNews && <p>{breakNews}</p>}
             </div>
             {breakEnd && <button type="button" {...whenIdle(() => send({ type: 'break', on: false, break: view?.breakNumber ?? 1 }))}>End the break for the room</button>}
