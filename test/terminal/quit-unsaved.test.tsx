@@ -58,7 +58,7 @@ describe('quitting when progress cannot be saved', () => {
     r.unmount();
   });
 
-  it('a resumed playthrough says on its "Where you left off" screen that progress is not being saved, as a new one does on its content note (at 60×24)', async () => {
+  it('a resumed playthrough says on its "Where you left off" screen that progress and records will not be kept, as a new one does on its content note (at 60×24)', async () => {
     // A save at decision 2, after a reply (the recap has something to show).
     const env = tempEnv();
     const first = await renderApp(appElement({ env }).element);
@@ -72,7 +72,7 @@ describe('quitting when progress cannot be saved', () => {
     const rows = r.lastFrame().split('\n');
     const shown = r.lastFrame().replace(/\s+/g, ' ');
     expect(shown).toContain('Where you left off');
-    expect(shown).toMatch(/Progress is not being saved: \S+ cannot be written \(.+\); this session is kept in memory only\./);
+    expect(shown).toMatch(/Progress and records will not be kept this run: \S+ cannot be written \(.+\)\. To keep them, .+ start again with XDG_STATE_HOME set to a folder you can write\./);
     expect(rows.length).toBeLessThanOrEqual(24);
     expect(rows[0]).toMatch(/Decision 2 of about/);
     expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
@@ -88,11 +88,11 @@ describe('quitting when progress cannot be saved', () => {
     await press(r, 'R');
     const rows = r.lastFrame().split('\n');
     expect(rows[0]).toMatch(/Decision 1 of about/);
-    expect(r.lastFrame().replace(/\s+/g, ' ')).toMatch(/Progress is not being saved: \S+ cannot be written \(.+\); this session is kept in memory only\./);
+    expect(r.lastFrame().replace(/\s+/g, ' ')).toMatch(/Progress and records will not be kept this run: \S+ cannot be written \(.+\)\. To keep them, .+ start again with XDG_STATE_HOME set to a folder you can write\./);
     expect(rows.length).toBeLessThanOrEqual(24);
     expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
     await press(r, KEY.down);
-    expect(r.lastFrame()).not.toContain('Progress is not being saved');
+    expect(r.lastFrame()).not.toContain('Progress and records will not be kept');
     expect(r.lastFrame()).toMatch(/· q: quit$/m);
     r.unmount();
   });
@@ -154,7 +154,7 @@ describe('quitting when progress cannot be saved', () => {
     const r = await renderAt(appElement({ env }).element, 60, 24);
     await press(r, 'R');
     const shown = r.lastFrame().replace(/\s+/g, ' ');
-    expect(shown).toMatch(/Progress is not being saved/);
+    expect(shown).toMatch(/Progress and records will not be kept this run/);
     expect(shown).not.toMatch(/What do you say or do\?/);
     expect(r.lastFrame()).toMatch(/Enter: continue/);
     const rows = r.lastFrame().split('\n');

@@ -1,4 +1,4 @@
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -16,7 +16,7 @@ describe('the state store when the folder cannot be written', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'casa-file-')), 'state');
     writeFileSync(file, '');
     const env = { XDG_STATE_HOME: file };
-    expect(checkStateFolder(env)).toBe(`Progress is not being saved: ${file}/casa-practice cannot be written (part of the path is a file, not a folder); this session is kept in memory only.`);
+    expect(checkStateFolder(env)).toBe(`Progress and records will not be kept this run: ${file}/casa-practice cannot be written (part of the path is a file, not a folder). To keep them, move what is in the way, or start again with XDG_STATE_HOME set to a folder you can write.`);
     const store = stateStore(env);
     // The check at start is not a lost write; a save is.
     expect(store.lostWrites()).toBe(false);
@@ -36,7 +36,7 @@ describe('the state store when the folder cannot be written', () => {
     writeFileSync(file, '');
     const env = { XDG_STATE_HOME: file, HOME: dir };
     const line = checkStateFolder(env) ?? '';
-    expect(line).toMatch(/^Progress is not being saved: ".*state.*casa-practice" cannot be written/);
+    expect(line).toMatch(/^Progress and records will not be kept this run: ".*state.*casa-practice" cannot be written/);
     // eslint-disable-next-line no-control-regex -- looking for control characters
     const raw = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/;
     expect(line).not.toMatch(raw);
@@ -63,6 +63,23 @@ describe('the state store when the folder cannot be written', () => {
   ])('says %s in words, without the raw message', (code, words) => {
     expect(errorWords(errno(code))).toBe(words);
     expect(savingOffLine('/s', errno(code))).not.toContain('lstat');
+  });
+
+  // At start it said what failed ("Progress is not being saved: … cannot be written (permission
+  // denied); this session is kept in memory only.") and nothing of what to do.
+  it('says at start that progress and records are not kept this run, and what to do: the folder to make writable (the one above where the state folder is not made yet), or XDG_STATE_HOME', () => {
+    const base = mkdtempSync(join(tmpdir(), 'casa-ro-'));
+    const dir = join(base, 'casa-practice');
+    const todo = (fix: string) => `To keep them, ${fix}, or start again with XDG_STATE_HOME set to a folder you can write.`;
+    // Not made yet: the folder it is to be made in needs the permission.
+    expect(savingOffLine(dir, errno('EACCES'))).toBe(`Progress and records will not be kept this run: ${dir} cannot be written (permission denied). ${todo(`make ${base} writable`)}`);
+    mkdirSync(dir);
+    expect(savingOffLine(dir, errno('EPERM'))).toContain(todo('make that folder writable'));
+    mkdirSync(join(dir, 'saves'));
+    expect(savingOffLine(dir, errno('EACCES'))).toContain(todo(`make ${join(dir, 'saves')} writable`));
+    expect(savingOffLine(dir, errno('ENOSPC'))).toContain(todo('free some space'));
+    // Nothing plain to do about the disk itself: another folder.
+    expect(savingOffLine(dir, errno('EROFS'))).toMatch(/\(the disk is read-only\)\. To keep them, start again with XDG_STATE_HOME set to a folder you can write\.$/);
   });
 });
 

@@ -622,8 +622,12 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     chmodSync(env.state, 0o555);
     t.start(env, 80, 24, [], AS_ROOT ? ['/usr/bin/setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : []);
     let s = await t.waitFor((x) => x.includes('choose a scenario'), 'the picker');
-    expect(s).toMatch(/not being saved/);
-    expect(s).toMatch(/permission denied/);
+    // (Read as one line: at 80 columns "(permission denied)" is broken across two rows.)
+    const notice = s.replace(/\s+/g, ' ');
+    expect(notice).toMatch(/will not be kept this run/);
+    expect(notice).toMatch(/permission denied/);
+    // And what to do: the folder to make writable (the one the state folder is to be made in), or another one.
+    expect(notice).toContain(`To keep them, make ${env.state} writable, or start again with XDG_STATE_HOME set to a folder you can write.`);
     // No error code, error box or stack frame ("    at fn (file:line)"); titles may say " at " ("The rent at Vic's").
     expect(s).not.toMatch(/EACCES|ERROR|^\s+at .*(\(|:\d+:\d+)/m);
     expect(longest(s)).toBeLessThanOrEqual(80);

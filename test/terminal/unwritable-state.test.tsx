@@ -5,7 +5,8 @@ import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NOT_RECORDED_UNWRITABLE } from '../../src/terminal/saves.js';
 import { READ_ONLY_SKIP, readOnlyTestable, runChild, runPiped } from './helpers/cli.js';
-import { appElement, KEY, newPhone as loadNewPhone, playToDebrief, press, renderApp, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, newPhone as loadNewPhone, pickerTitles, playToDebrief, press, renderApp, renderAt, SCENARIOS, tap, tempEnv, validatedCatalog } from './helpers/ink.js';
+import { BUNDLED, rows } from './helpers/layout.js';
 
 afterEach(() => cleanup());
 
@@ -57,7 +58,7 @@ describe('a state folder that cannot be written', () => {
     const r = await cli(['play', NEW_PHONE, '--plain'], '1\n1\n', env, other);
     const lines = r.err.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^casa-practice: Progress is not being saved: \/\S+ cannot be written \(.*\); this session is kept in memory only\.$/);
+    expect(lines[0]).toMatch(/^casa-practice: Progress and records will not be kept this run: \/\S+ cannot be written \(.*\)\. To keep them, (.+, or )?start again with XDG_STATE_HOME set to a folder you can write\.$/);
     expect(lines[0]).toMatch(why);
     expect(r.err).not.toMatch(/ at |Error|EACCES|ENOTDIR|EEXIST|lstat/);
     expect(r.out).toContain('DEBRIEF');
@@ -86,8 +87,27 @@ describe('a state folder that cannot be written', () => {
     const r = await cli(['validate', NEW_PHONE], '', env, other);
     expect(r.code).toBe(0);
     const q = await cli(['play', NEW_PHONE, '--plain', '--new'], 'q\n', env, other);
-    expect(q.err).toMatch(/^casa-practice: Progress is not being saved/);
+    expect(q.err).toMatch(/^casa-practice: Progress and records will not be kept this run/);
     expect(q.code).toBe(74);
+  });
+
+  // A newcomer's tmux walkthrough (term-42): the picker's notice said what failed ("Progress is not
+  // being saved: … cannot be written (…); this session is kept in memory only.") and nothing of what
+  // to do. Whole on the picker at the smallest window and a large one, the list still below it.
+  it.for([[60, 24], [120, 40]] as const)('at %i×%i the picker says whole that progress and records are not kept this run, and what to do, above the list', async ([columns, height]) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'casa-file-')), 'state');
+    writeFileSync(file, 'not a folder');
+    const { element } = appElement({ env: { XDG_STATE_HOME: file, CASA_PRACTICE_SEED: '1' }, catalog: validatedCatalog(BUNDLED) });
+    const r = await renderAt(element, columns, height);
+    const frame = rows(r.lastFrame()).map((l) => l.trimEnd());
+    expect(frame.length).toBeLessThan(height);
+    expect(Math.max(...frame.map((l) => [...l].length))).toBeLessThanOrEqual(columns);
+    expect(frame[0]).toBe('casa-practice: choose a scenario');
+    expect(frame.join(' ').replace(/\s+/g, ' ')).toContain(`Progress and records will not be kept this run: ${file}/casa-practice cannot be written (part of the path is a file, not a folder). To keep them, move what is in the way, or start again with XDG_STATE_HOME set to a folder you can write.`);
+    expect(frame.join('\n')).not.toContain('n: read notices');
+    expect(pickerTitles(r.lastFrame()).length).toBeGreaterThanOrEqual(columns === 60 ? 5 : 16);
+    expect(frame.at(-1)).toMatch(/q: quit$/);
+    r.unmount();
   });
 
   it('in the app: the picker says so, the debrief is shown (no ERROR box), and e offers another place to export', async () => {
@@ -97,19 +117,21 @@ describe('a state folder that cannot be written', () => {
     const env = { XDG_STATE_HOME: file, CASA_PRACTICE_SEED: '1', PWD: elsewhere };
     const { element, exit } = appElement({ env });
     const r = await renderApp(element);
-    expect((r.lastFrame() ?? '').replace(/\n/g, ' ')).toContain('Progress is not being saved:');
+    expect((r.lastFrame() ?? '').replace(/\n/g, ' ')).toContain('Progress and records will not be kept this run:');
     await press(r, '1');
     // The content note does not promise saving it cannot do.
-    expect(r.lastFrame()).toContain('Progress is not being saved:');
+    expect(r.lastFrame()).toContain('Progress and records will not be kept this run:');
     expect(r.lastFrame()!.replace(/\s+/g, ' ')).not.toContain('q saves your progress');
     await press(r, KEY.enter);
     await playToDebrief(r);
     const frame = r.lastFrame() ?? '';
     expect(frame).not.toContain('ERROR');
     expect(frame).toContain('Debrief: Example: the new phone');
-    expect(frame.replace(/\n/g, ' ')).toMatch(/Progress is not being saved: .* cannot be written \(part of the path is a file, not a folder\)/);
+    expect(frame.replace(/\n/g, ' ')).toMatch(/Progress and records will not be kept this run: .* cannot be written \(part of the path is a file, not a folder\)/);
     expect(frame).not.toContain('Added to your records');
     expect(frame.replace(/\s+/g, ' ')).toContain(NOT_RECORDED_UNWRITABLE);
+    // What to do is said once, by the line under it (the two took the rows a long folder needs).
+    expect(frame.replace(/\s+/g, ' ')).not.toContain('To keep them,');
     await press(r, 'e');
     expect(r.lastFrame()).toContain('Press e again to write it to:');
     expect(r.lastFrame()).toContain(`\n${elsewhere}\n`);
@@ -283,7 +305,7 @@ describe('a state folder that cannot be written', () => {
     const r = await renderApp(appElement({ env, start: { kind: 'facilitate' } }).element);
     await press(r, '1');
     const note = (r.lastFrame() ?? '').replace(/[│╭╮╰╯─]/g, '').replace(/\s+/g, ' ');
-    expect(note).toContain('Progress is not being saved:');
+    expect(note).toContain('Progress and records will not be kept this run:');
     expect(note).toContain('This session cannot be kept or its summary written, since the state folder cannot be written (see above): q ends it, and the votes are not kept.');
     expect(note).not.toContain('kept as it goes');
     await press(r, KEY.enter);

@@ -1,5 +1,7 @@
 import { latestSaveKey, leftInPlace, readRecordsKeeping, RECORDS_KEY, recordsSetAsideLines, recordsSetAsideTodo, shownFileName, unwrittenRecord, type PlaythroughRecord, type RecordsRead, type RecordsSetAside } from '../../machines/light.js';
 import type { Finished } from '../../machines/index.js';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { stateDir } from '../state.js';
 import { fileStore, type FileStore } from './file-store.js';
 
@@ -64,9 +66,44 @@ export function writeFixWords(e: unknown): string | undefined {
   }
 }
 
-/** The one line shown when progress cannot be saved (the folder named as shownFileName names it: it comes from the environment). */
+/** How the line shown when the state folder cannot be written begins (see savingOffLine). */
+const SAVING_OFF = 'Progress and records will not be kept this run: ';
+/** …and how its second sentence, what to do, begins. */
+const TO_KEEP = ' To keep them, ';
+
+/**
+ * The folder whose permission stops the writes into the state folder `dir`: the nearest of its saves
+ * folder, itself and the folders above it that exists (one missing is to be made in the one above).
+ */
+function folderToOpen(dir: string): string {
+  let folder = join(dir, 'saves');
+  while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
+  return folder;
+}
+
+/**
+ * The one line shown when progress cannot be saved (the folder named as shownFileName names it: it
+ * comes from the environment): that nothing of this run is kept, the folder and why, then what to do
+ * so that it is, in words that name the folder rather than "it" (it said "this session is kept in
+ * memory only", and nothing of what to do): the fix for why (writeFixWords; for permission, the
+ * folder that needs it: its saves folder, or the one above where the state folder is not made yet),
+ * or another folder named in XDG_STATE_HOME.
+ */
 export function savingOffLine(dir: string, e: unknown): string {
-  return `Progress is not being saved: ${shownFileName(dir)} cannot be written (${errorWords(e)}); this session is kept in memory only.`;
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const open = code === 'EACCES' || code === 'EPERM' ? folderToOpen(dir) : undefined;
+  const fix = open !== undefined && open !== dir ? `make ${shownFileName(open)} writable` : writeFixWords(e);
+  return `${SAVING_OFF}${shownFileName(dir)} cannot be written (${errorWords(e)}).${TO_KEEP}${fix ? `${fix}, or ` : ''}start again with XDG_STATE_HOME set to a folder you can write.`;
+}
+
+/**
+ * A failure line (StateStore.failure) without savingOffLine's second sentence, what to do: for a
+ * screen that says what to do itself (a debrief's NOT_RECORDED_UNWRITABLE), where the two together
+ * took the rows a long state folder's path needs. Any other line as it is.
+ */
+export function withoutToDo(line: string): string {
+  const at = line.startsWith(SAVING_OFF) ? line.lastIndexOf(TO_KEEP) : -1;
+  return at < 0 ? line : line.slice(0, at);
 }
 
 /**
@@ -228,6 +265,7 @@ export function resilientStore(dir: string, files: FileStore = fileStore(dir)): 
 export function failureReason(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const line = stateStore(env).failure();
   if (line?.startsWith(RECORDS_NOT_UPDATED)) return line.slice(RECORDS_NOT_UPDATED.length).replace(RECORDS_IN_MEMORY, '');
+  if (line?.startsWith(SAVING_OFF)) return line.slice(SAVING_OFF.length, line.lastIndexOf(`.${TO_KEEP}`));
   return line?.replace(/^Progress is not being saved: /, '').replace(/; this session is kept in memory only\.?$/, '');
 }
 

@@ -7,6 +7,7 @@ import { useScreenSize } from './useScreenSize.js';
 import { Paragraph } from './Paragraph.js';
 import { commandName } from '../invocation.js';
 import { commandRows, inkRows } from '../wrap.js';
+import { withoutToDo } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
 
 /** Props of ContentNote. */
@@ -62,14 +63,17 @@ export function ContentNote({ entry, onStart, onBack, onQuit, notice, setAside, 
   // A save set aside is said in lines (setAsideLines: the sentence, the file's path, what to do);
   // where even the shortest note has no room for all three, what to do goes last of all.
   const asides = setAside === undefined ? [undefined] : [setAside, setAside.split('\n').slice(0, 2).join('\n')];
-  const height = (aside: string | undefined, summary: string, tail: string) => (notice ? inkRows(notice, columns) : 0) + (aside ? aside.split('\n').reduce((n, line) => n + inkRows(line, columns), 0) : 0) + inkRows(entry.title, columns) + inkRows(summary, columns)
+  // Last of all, a notice that the state folder cannot be written says what failed without what to
+  // do (withoutToDo): the longest trainer-led notes at 60×24 had no room for it (24 rows of 24).
+  const notices = notice === undefined ? [undefined] : [...new Set([notice, withoutToDo(notice)])];
+  const height = (shown: string | undefined, aside: string | undefined, summary: string, tail: string) => (shown ? inkRows(shown, columns) : 0) + (aside ? aside.split('\n').reduce((n, line) => n + inkRows(line, columns), 0) : 0) + inkRows(entry.title, columns) + inkRows(summary, columns)
     + 1 + 2 + 1 + inkRows(entry.contentNote, inner) + tailRows(tail).reduce((n, row) => n + inkRows(row, inner), 0) + 1 + inkRows(hintLine(hints), columns);
-  const choices = asides.flatMap((aside) => [...tails.map((t) => [aside, about, t] as const), ...tails.map((t) => [aside, `About ${entry.minutes} minutes.`, t] as const)]);
-  const [aside, summary, tail] = choices.find(([s, a, t]) => height(s, a, t) <= rows - 1) ?? (choices.at(-1) as readonly [string | undefined, string, string]);
+  const choices = notices.flatMap((shown) => asides.flatMap((aside) => [...tails.map((t) => [shown, aside, about, t] as const), ...tails.map((t) => [shown, aside, `About ${entry.minutes} minutes.`, t] as const)]));
+  const [shownNotice, aside, summary, tail] = choices.find(([n, s, a, t]) => height(n, s, a, t) <= rows - 1) ?? (choices.at(-1) as readonly [string | undefined, string | undefined, string, string]);
   return (
     <Box flexDirection="column">
       {aside && <Paragraph width={columns}>{aside}</Paragraph>}
-      {notice && <Paragraph width={columns}>{notice}</Paragraph>}
+      {shownNotice && <Paragraph width={columns}>{shownNotice}</Paragraph>}
       <Paragraph bold width={columns}>{entry.title}</Paragraph>
       <Paragraph width={columns}>{summary}</Paragraph>
       <Box marginTop={1} borderStyle="round" paddingX={1} flexDirection="column">

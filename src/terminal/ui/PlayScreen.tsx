@@ -3,8 +3,8 @@ import { Box } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { changeWords, decisionSetup, latestSaveKey, saveKeptInstead, FELL_BEHIND_FINISH, finishPlaythrough, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeOpening, selectView, startSession, unavailableWords, pathReply, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, hintRows, NO_UNDO_WORDS, playHints, typedNumberHints, typeNumber, withOptionalHint, type Action, type Hint } from '../keys.js';
-import { noteFinish, recordsNoticeLines } from '../node/state-store.js';
-import { recordedLine, saveKeptOnDisk, saveProgress, stateStore } from '../saves.js';
+import { noteFinish, recordsNoticeLines, withoutToDo } from '../node/state-store.js';
+import { NOT_RECORDED_UNWRITABLE, recordedLine, saveKeptOnDisk, saveProgress, stateStore } from '../saves.js';
 import { inkRows, wrapText } from '../wrap.js';
 import type { Row } from '../debrief-lines.js';
 import { feedbackRows, momentRows, setupRows } from '../tall-rows.js';
@@ -142,7 +142,10 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     const result = finishPlaythrough(store, playable, view.debrief, now, details);
     noteFinish(result, app.env);
     behind.current = result !== undefined && 'behind' in result;
-    const lines = [result && 'notice' in result ? recordsNoticeLines(result) : undefined, store.failure(), recordedLine(result, app.env, playable)].filter(Boolean);
+    const recorded = recordedLine(result, app.env, playable);
+    // Where the line under it says what to do about the state folder, the failure says what failed only.
+    const failure = recorded === NOT_RECORDED_UNWRITABLE ? withoutToDo(store.failure() ?? '') : store.failure();
+    const lines = [result && 'notice' in result ? recordsNoticeLines(result) : undefined, failure, recorded].filter(Boolean);
     setFinishNotice(lines.length > 0 ? lines.join('\n') : undefined);
   };
   // What is said as the app ends on the debrief (a signal, Ctrl-C): where its debrief was kept, or why nothing was.
