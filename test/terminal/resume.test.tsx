@@ -278,6 +278,54 @@ describe('saving and resuming', () => {
   });
 });
 
+// A newcomer's tmux walkthrough (term-42): resumed at saturday-shoots' second decision, "Where you
+// left off" ran the stairs scene's narration and Nia's and Meron's lines together into one block,
+// where the live scene sets each spoken line apart by a blank row.
+describe('the recap of a resumed session sets out a scene as the play screen did', () => {
+  it('at 60×24: its narration apart from the speech, each speaker\'s line apart, the same rows as the live scene; every frame fits', async () => {
+    const playable = loadPlayable(bundledFile('saturday-shoots.json'), 'd1-aunt');
+    if ('problems' in playable) throw new Error(playable.problems);
+    const actor = startSession(playable.scenario, 'practice', undefined, 1);
+    const env = tempEnv();
+    const trimmed = (frame: string) => frame.split('\n').map((row) => row.trimEnd());
+    const live = await renderAt(playElement({ playable, actor, env }), 60, 24);
+    await press(live, '1');
+    expect(live.lastFrame()).toContain('Feedback on your reply');
+    await press(live, KEY.enter);
+    const scene = trimmed(live.lastFrame());
+    await press(live, KEY.enter);
+    expect(selectView(playable.scenario, actor.getSnapshot()).kind).toBe('decision');
+    live.unmount();
+    // The live scene from its title to its last spoken line (the status above, the keys below left out).
+    const first = scene.indexOf('The outside stairs');
+    const last = scene.findLastIndex((row) => row.startsWith('Meron (youth): '));
+    expect(first).toBeGreaterThan(0);
+    const block = scene.slice(first, last + 1);
+    // The live scene sets each spoken line apart: the check below means something.
+    for (const speaker of ['Nia (', 'Meron (youth)']) expect(block[block.findIndex((row) => row.startsWith(speaker)) - 1]).toBe('');
+
+    const snapshot = actor.getPersistedSnapshot();
+    // Tall enough for the whole recap: the scene's rows there as they were live.
+    const tall = await renderAt(appElement({ env, start: { kind: 'play', playable, snapshot, showNote: false } }).element, 60, 60);
+    const text = trimmed(tall.lastFrame());
+    expect(text).toContain('Where you left off');
+    const at = text.indexOf('The outside stairs');
+    expect(text.slice(at, at + block.length)).toEqual(block);
+    tall.unmount();
+    // At 60×24 each frame fits, scrolled to the end of the recap, with the way on below.
+    const r = await renderAt(appElement({ env, start: { kind: 'play', playable, snapshot, showNote: false } }).element, 60, 24);
+    for (let i = 0; i < 40; i++) {
+      const rows = r.lastFrame().split('\n');
+      expect(rows.length).toBeLessThanOrEqual(23);
+      for (const row of rows) expect([...row].length, row).toBeLessThanOrEqual(60);
+      expect(rows.at(-1)).toMatch(/^Enter: continue/);
+      if (!(await tap(r, KEY.down))) break;
+    }
+    expect(r.lastFrame()).toContain('(end)');
+    r.unmount();
+  });
+});
+
 // A volunteer who quit while reading a reply's feedback (practice) came back to "Your last reply"
 // alone: the feedback, its verdicts and what the reply changed in the meters were gone, though the
 // web app's replayed conversation shows them. Assessment mode shows feedback only at the end.

@@ -557,11 +557,10 @@ function recapText(recap: Recap, columns: number): Row[] {
   else if (reply !== undefined) out.push(...w(reply, { tone: 'muted' }));
   for (const scene of recap.scenes) {
     if (out.length > 0) out.push([{ text: '' }]);
-    if (scene.title) out.push(...w(scene.title, { bold: true }));
-    if (scene.narration) out.push(...w(scene.narration));
-    for (const line of scene.lines) out.push(...w(`${line.speaker}${line.role ? ` (${line.role})` : ''}: “${line.text}”`));
-    // What leaving the scene changed in the meters, in the words the live scene showed under its lines.
-    for (const c of scene.changes) out.push(...w(changeWords(c)));
+    // As the live scene set it out (momentRows): the narration in italics, each spoken line after a
+    // blank row with its speaker in bold, and what leaving the scene changed in the meters, in the
+    // words the live scene showed under its lines. (They ran together in one block here.)
+    out.push(...momentRows({ title: scene.title, narration: scene.narration, lines: scene.lines, sceneChanges: scene.changes }, columns));
   }
   return out;
 }
