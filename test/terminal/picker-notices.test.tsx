@@ -12,7 +12,7 @@ import { hasErrorsNotice, leftOutNotice } from '../../src/terminal/scenario-file
 import { KeyRouterProvider, useKeyRouter } from '../../src/terminal/ui/useKeys.js';
 import { BUNDLED, rows } from './helpers/layout.js';
 import { refused } from './helpers/refusing-fs.js';
-import { appElement, envWithSave, KEY, newPhone, pickerTitles, press, renderAt, tempEnv, validatedCatalog } from './helpers/ink.js';
+import { appElement, envWithSave, KEY, newPhone, pickerTitles, playToDebrief, press, renderAt, tempEnv, validatedCatalog } from './helpers/ink.js';
 import { readFixture } from '../helpers/fixtures.js';
 
 // A state folder that takes no write (root writes anywhere, so a read-only folder cannot be tested
@@ -390,4 +390,42 @@ describe('every file set aside is one notice on the picker: where it went, then 
       });
     }
   }
+});
+
+// A newcomer's tmux walkthrough (term-42): with a state folder that took no write, the picker came
+// back from a finished playthrough with "best 0%" beside it, a score held in memory only and gone at
+// the quit. It shows what the records on disk hold, and says where a finish was not kept.
+describe('the picker after a finish the state folder did not keep', () => {
+  /** The new-phone fixture played to its debrief and back to the picker, the state folder refusing every write. */
+  async function finishUnkept(env: NodeJS.ProcessEnv) {
+    refused.on = true;
+    const { element } = appElement({ env });
+    const r = await renderAt(element, 60, 24);
+    await press(r, '1', KEY.enter);
+    await playToDebrief(r);
+    expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
+    await press(r, 'b');
+    expect(r.lastFrame()).toContain('choose a scenario');
+    return r;
+  }
+  const row = (frame: string) => frame.split('\n').find((l) => l.includes('Example: the new phone')) ?? '';
+
+  it('with no records on disk: "not kept" where a best score would be, none shown', async () => {
+    const env = tempEnv();
+    const r = await finishUnkept(env);
+    // The run is in the records held in memory: a score the picker could have shown.
+    expect(loadRecords(env).records['example-new-phone']).toBeDefined();
+    expect(row(r.lastFrame())).toMatch(/Example: the new phone +5 min +not kept$/);
+    expect(r.lastFrame()).not.toMatch(/best \d+%/);
+    r.unmount();
+  });
+
+  it('with records on disk: their best score, not the one held in memory', async () => {
+    const env = tempEnv();
+    recordCompletion(stateStore(env), 'example-new-phone', 0);
+    const r = await finishUnkept(env);
+    expect(loadRecords(env).records['example-new-phone']?.bestPercent).toBeGreaterThan(0);
+    expect(row(r.lastFrame())).toMatch(/Example: the new phone +5 min +best 0%$/);
+    r.unmount();
+  });
 });

@@ -1,4 +1,4 @@
-import { latestSaveKey, leftInPlace, readRecordsKeeping, RECORDS_KEY, recordsSetAsideLines, recordsSetAsideTodo, shownFileName, unwrittenRecord, type PlaythroughRecord, type RecordsRead, type RecordsSetAside } from '../../machines/light.js';
+import { latestSaveKey, leftInPlace, parseRecordsFile, readRecordsKeeping, RECORDS_KEY, recordsSetAsideLines, recordsSetAsideTodo, shownFileName, unwrittenRecord, type PlaythroughRecord, type Records, type RecordsRead, type RecordsSetAside } from '../../machines/light.js';
 import type { Finished } from '../../machines/index.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,6 +24,8 @@ export interface StateStore extends FileStore {
   lostWrites(): boolean;
   /** Whether the latest value of a key lives only in memory (its write failed). */
   inMemoryOnly(key: string): boolean;
+  /** The text of a key as its file on disk holds it, never a value held in memory (read throws as read does). */
+  readKept(key: string): string | undefined;
   /**
    * Says that a value for a key whose damaged file was left as it was (moveAside could not move it)
    * was not written, as a failed write is said (failure, lostWrites): the core writes nothing over
@@ -189,6 +191,7 @@ export function resilientStore(dir: string, files: FileStore = fileStore(dir)): 
     savingFailure: () => savingFailed,
     lostWrites: () => lost,
     inMemoryOnly: (key) => memory.has(key) && memory.get(key)?.text !== GONE,
+    readKept: (key) => files.read(key),
     read(key) {
       const m = memory.get(key);
       if (m) return m.text === GONE ? undefined : m.text;
@@ -340,6 +343,26 @@ export function recordsNoticeLines(read: { notice?: string; setAside?: RecordsSe
  */
 export function recordsNoticeInOne(read: { notice?: string; setAside?: RecordsSetAside } | undefined): string | undefined {
   return read?.setAside && read.notice ? `${read.notice} ${recordsSetAsideTodo(read.setAside)}` : read?.notice;
+}
+
+/**
+ * The best results as the records file on disk holds them (its readable part), when a finish of
+ * this process is held in memory only: the state folder or the records file refused it, or the file
+ * is damaged and left as it was (noteFinish). A picker shows these, never a score that was not kept
+ * (it showed "best 0%" for a run the state folder refused, gone at the quit). Undefined when every
+ * finish was kept, or none was made.
+ */
+export function keptRecords(env: NodeJS.ProcessEnv = process.env): Records | undefined {
+  const store = stateStore(env);
+  if (!store.inMemoryOnly(RECORDS_KEY) && (unwritten.get(store.dir) ?? []).length === 0) return undefined;
+  let text: string | undefined;
+  try {
+    text = store.readKept(RECORDS_KEY);
+  } catch {
+    // Unreadable: nothing on disk can be shown as kept.
+  }
+  const parsed = text === undefined ? undefined : parseRecordsFile(text);
+  return parsed?.ok ? parsed.file.best : {};
 }
 
 /**

@@ -4,7 +4,7 @@ import { Component, lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef,
 import { debriefKey, entryOf, keptFacilitation, localDate, localTime, resumeFailureInOne, resumeFailureLines, saveKey, sharedIdWords, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
 import type { Debrief, MissingFile, PersistedScenarioSnapshot, RestoredFacilitation, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
-import { checkStateFolder, hasSave, loadRecords, notSavedWords, recordsNoticeInOne, stateStore } from '../node/state-store.js';
+import { checkStateFolder, hasSave, keptRecords, loadRecords, notSavedWords, recordsNoticeInOne, stateStore } from '../node/state-store.js';
 import { command, roomSessionArgs } from '../invocation.js';
 import { scenariosDir } from '../paths.js';
 import { hasErrorsNotice, leftOutNotice } from '../scenario-files.js';
@@ -93,14 +93,26 @@ function roomMarksNow(env: NodeJS.ProcessEnv, entries: readonly CatalogEntry[]):
   return marks;
 }
 
-/** The records, with a notice (one, for the picker) when a damaged records file had to be set aside. */
-function recordsNow(env: NodeJS.ProcessEnv): { records: Records; notice?: string } {
+/**
+ * The records, with a notice (one, for the picker) when a damaged records file had to be set aside,
+ * and `kept`, those on disk, when some finish of this run was not kept (keptRecords).
+ */
+function recordsNow(env: NodeJS.ProcessEnv): { records: Records; notice?: string; kept?: Records } {
   try {
     const read = loadRecords(env);
-    return { records: read.records, notice: recordsNoticeInOne(read) };
+    return { records: read.records, notice: recordsNoticeInOne(read), kept: keptRecords(env) };
   } catch (e) {
     return { records: {}, notice: `Your completion records could not be read: ${(e as Error).message}` };
   }
+}
+
+/**
+ * The files of the scenarios finished in this run whose finishes are all missing from the records
+ * on disk (the picker shows the best results kept there, never one held in memory only).
+ */
+function notKeptNow(entries: readonly CatalogEntry[], { records, kept }: { records: Records; kept?: Records }): Set<string> | undefined {
+  if (kept === undefined) return undefined;
+  return new Set(entries.filter((e) => Object.hasOwn(records, e.id) && !Object.hasOwn(kept, e.id)).map((e) => e.file));
 }
 
 /** The files of the scenarios with a save waiting, and of those with a last debrief kept. */
@@ -155,7 +167,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   // Read for the picker (its scores and its notice), as the catalog is: read at start by
   // play <scenario>, a damaged records file was moved aside with its notice meant for a picker that
   // never came, and the finish found new records with nothing to say.
-  const [records, setRecords] = useState<{ records: Records; notice?: string }>(() => (screen.name === 'picker' ? recordsNow(services.env) : { records: {} }));
+  const [records, setRecords] = useState<{ records: Records; notice?: string; kept?: Records }>(() => (screen.name === 'picker' ? recordsNow(services.env) : { records: {} }));
   const [catalog, setCatalog] = useState<Listing>(() => (screen.name === 'picker' ? loadCatalog() : { entries: [], leftOut: [] }));
   const toPicker = (notice?: string) => {
     setRecords(recordsNow(services.env));
@@ -280,7 +292,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   let body;
   if (screen.name === 'picker') {
     body = (
-      <Picker purpose={facilitating ? 'for a trainer-led session' : mode === 'assessment' ? 'for an assessment' : undefined} entries={facilitating ? catalog.entries : catalog.entries.map((e) => withRecord(e, records.records))} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure(), sharedIdWords(catalog.entries, (f) => basename(f)), leftOutNotice(catalog.leftOut, scenariosDir(), (args) => command(args, services.env)))} canResume={!facilitating && hasSave(services.env)}
+      <Picker purpose={facilitating ? 'for a trainer-led session' : mode === 'assessment' ? 'for an assessment' : undefined} entries={facilitating ? catalog.entries : catalog.entries.map((e) => withRecord(e, records.kept ?? records.records))} notKept={facilitating ? undefined : notKeptNow(catalog.entries, records)} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure(), sharedIdWords(catalog.entries, (f) => basename(f)), leftOutNotice(catalog.leftOut, scenariosDir(), (args) => command(args, services.env)))} canResume={!facilitating && hasSave(services.env)}
         saved={marks?.saved} debriefs={marks?.debriefs} roomSessions={roomMarks}
         initial={lastOpened.current} onPick={(entry) => once(async () => {
           lastOpened.current = entry.file;

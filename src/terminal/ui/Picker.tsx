@@ -32,6 +32,11 @@ export interface PickerProps {
   initial?: string;
   /** Files of the scenarios that have a save waiting (marked in the list). */
   saved?: ReadonlySet<string>;
+  /**
+   * Files of the scenarios finished in this run with no finish of theirs in the records on disk (the
+   * state folder or the records file refused it): marked "not kept" where a best score would be.
+   */
+  notKept?: ReadonlySet<string>;
   /** Files of the scenarios whose last debrief is kept (d opens it). */
   debriefs?: ReadonlySet<string>;
   /** For a trainer-led session: the scenarios with a room session kept, by file (marked in the list, as presenter mode's cards say). */
@@ -62,7 +67,9 @@ const INDENT = 5;
  */
 const MINUTES_WIDTH = 7;
 export const bestWords = (percent: number) => `best ${percent}%`;
-const BEST_WIDTH = 1 + bestWords(100).length;
+/** In place of a best score, for a scenario whose only finishes were not kept (PickerProps.notKept). */
+export const NOT_KEPT = 'not kept';
+const BEST_WIDTH = 1 + Math.max(bestWords(100).length, NOT_KEPT.length);
 const rowsOf = (text: string, width: number) => inkRows(text, width);
 const RESUME_LINE = 'A saved session is waiting: press R to resume it.';
 /** The help line's key for the notices in full, while some are shortened. */
@@ -95,7 +102,7 @@ export function fitNotices(notices: readonly string[], budget: number, columns: 
  * the summary of the highlighted one below, so the whole picker fits 24 rows. A list longer than
  * the terminal is shown as a window that follows the highlight.
  */
-export function Picker({ entries, notice, checking, canResume, initial, saved, debriefs, roomSessions, onPick, onDebrief, onResume, onQuit, purpose }: PickerProps) {
+export function Picker({ entries, notice, checking, canResume, initial, saved, notKept, debriefs, roomSessions, onPick, onDebrief, onResume, onQuit, purpose }: PickerProps) {
   const theme = useTheme();
   const { columns, rows: screenRows } = useScreenSize();
   // How the app names itself in the commands it prints (see commandName).
@@ -149,7 +156,7 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, d
 
   // A scenario's row: its title, and its save or kept room session marked after it.
   const titleOf = (e: CatalogEntry) => `${e.title}${saved?.has(e.file) ? ' (saved)' : ''}${roomMark(roomSessions?.get(e.file))}`;
-  const anyDone = entries.some((e) => e.completed);
+  const anyDone = entries.some((e) => e.completed || notKept?.has(e.file));
   // "› 1. " or, with ten or more, "›  1. " and "› 10. ": numbers right-aligned, a space before the title.
   const digits = String(Math.max(1, entries.length)).length;
   const numberWidth = Math.max(INDENT, 4 + digits);
@@ -239,7 +246,7 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, d
               </Box>
               {anyDone && (
                 <Box width={BEST_WIDTH} flexShrink={0} paddingLeft={1}>
-                  <Text>{e.completed ? bestWords(e.bestPercent ?? 0) : ''}</Text>
+                  <Text>{e.completed ? bestWords(e.bestPercent ?? 0) : notKept?.has(e.file) ? NOT_KEPT : ''}</Text>
                 </Box>
               )}
             </Box>
