@@ -73,7 +73,7 @@ describe('files in a state folder whose path holds escape characters are named a
     const base = mkdtempSync(join(tmpdir(), 'esc'));
     const file = join(base, 'st\u001b]0;x\u0007');
     writeFileSync(file, '');
-    expect(checkStateFolder({ XDG_STATE_HOME: file })).toBe(`Progress and records will not be kept this run: "${base}/st\\u001b]0;x\\u0007/casa-practice" cannot be written (part of the path is a file, not a folder). To keep them, move what is in the way, or start again with XDG_STATE_HOME set to a folder you can write.`);
+    expect(checkStateFolder({ XDG_STATE_HOME: file })).toBe(`Progress and records will not be kept this run: "${base}/st\\u001b]0;x\\u0007/casa-practice" cannot be written (part of the path is a file, not a folder). To keep them, move the file "st\\u001b]0;x\\u0007" (in that path) out of the way, or start again with XDG_STATE_HOME set to a folder you can write.`);
   });
 
   it('records not updated: the one file that cannot be written', () => {

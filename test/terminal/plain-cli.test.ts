@@ -44,7 +44,7 @@ describe('plain mode in this process', () => {
     const at = r.out.indexOf('Progress could not be saved:');
     expect(at).toBeGreaterThan(-1);
     const said = r.out.slice(at).trimEnd();
-    expect(said.replace(/\n/g, ' ')).toMatch(/^Progress could not be saved: \S+ cannot be written \(part of the path is a file, not a folder\), so this playthrough was not kept\. To save your progress next time, make it writable \(or set XDG_STATE_HOME to a folder you can write\)\.$/);
+    expect(said.replace(/\n/g, ' ')).toMatch(/^Progress could not be saved: \S+ cannot be written \(part of the path is a file, not a folder\), so this playthrough was not kept\. To save your progress next time, move the file state \(in that path\) out of the way \(or set XDG_STATE_HOME to a folder you can write\)\.$/);
     for (const line of said.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
   });
 

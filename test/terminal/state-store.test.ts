@@ -16,7 +16,7 @@ describe('the state store when the folder cannot be written', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'casa-file-')), 'state');
     writeFileSync(file, '');
     const env = { XDG_STATE_HOME: file };
-    expect(checkStateFolder(env)).toBe(`Progress and records will not be kept this run: ${file}/casa-practice cannot be written (part of the path is a file, not a folder). To keep them, move what is in the way, or start again with XDG_STATE_HOME set to a folder you can write.`);
+    expect(checkStateFolder(env)).toBe(`Progress and records will not be kept this run: ${file}/casa-practice cannot be written (part of the path is a file, not a folder). To keep them, move the file state (in that path) out of the way, or start again with XDG_STATE_HOME set to a folder you can write.`);
     const store = stateStore(env);
     // The check at start is not a lost write; a save is.
     expect(store.lostWrites()).toBe(false);

@@ -103,7 +103,7 @@ describe('a state folder that cannot be written', () => {
     expect(frame.length).toBeLessThan(height);
     expect(Math.max(...frame.map((l) => [...l].length))).toBeLessThanOrEqual(columns);
     expect(frame[0]).toBe('casa-practice: choose a scenario');
-    expect(frame.join(' ').replace(/\s+/g, ' ')).toContain(`Progress and records will not be kept this run: ${file}/casa-practice cannot be written (part of the path is a file, not a folder). To keep them, move what is in the way, or start again with XDG_STATE_HOME set to a folder you can write.`);
+    expect(frame.join(' ').replace(/\s+/g, ' ')).toContain(`Progress and records will not be kept this run: ${file}/casa-practice cannot be written (part of the path is a file, not a folder). To keep them, move the file state (in that path) out of the way, or start again with XDG_STATE_HOME set to a folder you can write.`);
     expect(frame.join('\n')).not.toContain('n: read notices');
     expect(pickerTitles(r.lastFrame()).length).toBeGreaterThanOrEqual(columns === 60 ? 5 : 16);
     expect(frame.at(-1)).toMatch(/q: quit$/);
@@ -146,7 +146,7 @@ describe('a state folder that cannot be written', () => {
     expect(said).toContain(`Debrief exported to:\n${elsewhere}`);
     // "in the state folder": the debrief just above was saved, elsewhere (session 33: a bare
     // "Nothing was saved" under "Debrief exported to:" read as if the export had failed).
-    expect(said).toMatch(/\nNothing was saved in the state folder: .* cannot be written \(part of the path is a file, not a folder\)\. To save your progress next time, make it writable \(or set XDG_STATE_HOME to a folder you can write\)\.$/);
+    expect(said).toMatch(/\nNothing was saved in the state folder: .* cannot be written \(part of the path is a file, not a folder\)\. To save your progress next time, move the file state \(in that path\) out of the way \(or set XDG_STATE_HOME to a folder you can write\)\.$/);
     expect(existsSync(file)).toBe(true);
   });
 
@@ -201,7 +201,7 @@ describe('a state folder that cannot be written', () => {
     await tap(r, 'q');
     const [said, code] = exit.mock.calls[0] ?? [];
     expect(code).toBe(74);
-    expect(said).toMatch(/^Nothing was saved in the state folder: .* cannot be written \(part of the path is a file, not a folder\)\. To save your progress next time, make it writable \(or set XDG_STATE_HOME to a folder you can write\)\.$/);
+    expect(said).toMatch(/^Nothing was saved in the state folder: .* cannot be written \(part of the path is a file, not a folder\)\. To save your progress next time, move the file state \(in that path\) out of the way \(or set XDG_STATE_HOME to a folder you can write\)\.$/);
   });
 
   // Back on the picker after such a debrief, q exited 0 and said nothing: the finished playthrough
@@ -219,7 +219,7 @@ describe('a state folder that cannot be written', () => {
     await tap(r, 'q');
     const [said, code] = exit.mock.calls[0] ?? [];
     expect(code).toBe(74);
-    expect(said).toMatch(/^Nothing was saved in the state folder: .* cannot be written \(part of the path is a file, not a folder\)\. To save your progress next time, make it writable \(or set XDG_STATE_HOME to a folder you can write\)\.$/);
+    expect(said).toMatch(/^Nothing was saved in the state folder: .* cannot be written \(part of the path is a file, not a folder\)\. To save your progress next time, move the file state \(in that path\) out of the way \(or set XDG_STATE_HOME to a folder you can write\)\.$/);
   });
 
   // The same in the default folder (~/.local/state), with no XDG_STATE_HOME to name: "Progress
@@ -232,7 +232,7 @@ describe('a state folder that cannot be written', () => {
     await press(s, '1', KEY.enter, '1', 'q');
     await tap(s, 'y');
     const said = unnamed.exit.mock.calls[0]?.[0] ?? '';
-    expect(said).toMatch(/^Progress could not be saved: .* cannot be written \([^)]+\), so this playthrough was not kept\. To save your progress next time, make it writable\.$/);
+    expect(said).toMatch(/^Progress could not be saved: .* cannot be written \([^)]+\), so this playthrough was not kept\. To save your progress next time, move the file \.local \(in that path\) out of the way\.$/);
     expect(said).not.toContain('XDG_STATE_HOME');
   });
 

@@ -1,7 +1,7 @@
 import { latestSaveKey, leftInPlace, parseRecordsFile, readRecordsKeeping, RECORDS_KEY, recordsSetAsideLines, recordsSetAsideTodo, shownFileName, unwrittenRecord, type PlaythroughRecord, type Records, type RecordsRead, type RecordsSetAside } from '../../machines/light.js';
 import type { Finished } from '../../machines/index.js';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { stateDir } from '../state.js';
 import { fileStore, type FileStore } from './file-store.js';
 
@@ -83,6 +83,15 @@ function folderToOpen(dir: string): string {
   return folder;
 }
 
+/** Whether a path is a file (not a folder, and there). */
+function isFile(path: string): boolean {
+  try {
+    return !statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The one line shown when progress cannot be saved (the folder named as shownFileName names it: it
  * comes from the environment): that nothing of this run is kept, the folder and why, then what to do
@@ -94,7 +103,12 @@ function folderToOpen(dir: string): string {
 export function savingOffLine(dir: string, e: unknown): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   const open = code === 'EACCES' || code === 'EPERM' ? folderToOpen(dir) : undefined;
-  const fix = open !== undefined && open !== dir ? `make ${shownFileName(open)} writable` : writeFixWords(e);
+  // A file where a folder of the path should be: the nearest part of the path that exists is it,
+  // named by its own name (the path was just said: a long one twice took rows a screen needs).
+  const inWay = code === 'ENOTDIR' || code === 'EEXIST' ? folderToOpen(dir) : undefined;
+  const fix = open !== undefined && open !== dir ? `make ${shownFileName(open)} writable`
+    : inWay !== undefined && isFile(inWay) ? `move the file ${shownFileName(basename(inWay))} (in that path) out of the way`
+    : writeFixWords(e);
   return `${SAVING_OFF}${shownFileName(dir)} cannot be written (${errorWords(e)}).${TO_KEEP}${fix ? `${fix}, or ` : ''}start again with XDG_STATE_HOME set to a folder you can write.`;
 }
 
@@ -294,6 +308,14 @@ export function notSavedWords(env: NodeJS.ProcessEnv = process.env): string | un
  */
 export function saveNextTimeWords(env: NodeJS.ProcessEnv = process.env): string {
   const named = env.XDG_STATE_HOME?.startsWith('/') === true;
+  // The start notice's fix (savingOffLine): the folder to make writable, named (it said "make it
+  // writable", the state folder, when the one to open was the folder above it, not made yet), or what
+  // to do for another cause (a file where a folder should be: "move what is in the way", where "make
+  // it writable" could not help).
+  const line = stateStore(env).failure();
+  const at = line?.startsWith(SAVING_OFF) ? line.lastIndexOf(TO_KEEP) : -1;
+  const fix = line !== undefined && at >= 0 ? line.slice(at + TO_KEEP.length).replace(/(?:, or )?start again with XDG_STATE_HOME set to a folder you can write\.$/, '') : '';
+  if (fix !== '') return `To save your progress next time, ${fix}${named ? ' (or set XDG_STATE_HOME to a folder you can write)' : ''}.`;
   return `To save your progress next time, make it writable${named ? ' (or set XDG_STATE_HOME to a folder you can write)' : ''}.`;
 }
 
