@@ -59,12 +59,30 @@ const REPLY_SNIPPET = (n: number, id: string, verdict: 'follows' | 'violates') =
   next: `\${${n + 4}:id-of-the-next-node}`,
 });
 
-/** "Curious, not interrogating. Guide section: (Red Flags)." for each principle, in the enum's order. */
-const principleDescriptions = principles.map((p) => `${p.title}. Cite as (${getSection(p.section)?.heading ?? p.section})${p.severity === 'critical' ? '; critical: a prohibited activity, weight 3 when violated' : ''}.`);
+/** What an editor shows for a principle id: its title, the section to cite and its rule, on one line. */
+const principleHelp = (p: (typeof principles)[number], md: (s: string) => string, bold: (s: string) => string) => {
+  const critical = p.severity === 'critical' ? '; critical: a prohibited activity, weight 3 when violated' : '';
+  return `${bold(md(p.title))}${md(`. Cite as (${getSection(p.section)?.heading ?? p.section})${critical}. Rule: ${p.rule.replace(/\s+/g, ' ')}`)}`;
+};
+
+/**
+ * "Curious, not interrogating. Cite as (Red Flags). Rule: …" for each principle, in the enum's
+ * order: plain for enumDescriptions, Markdown (the title in bold) for VS Code's hover and list.
+ */
+const principleDescriptions = principles.map((p) => principleHelp(p, (s) => s, (s) => s));
+const principleMarkdown = principles.map((p) => principleHelp(p, markdownText, (s) => `**${s}**`));
+
+/**
+ * What VS Code says for a principle id that is not one, instead of "Value is not accepted. Valid
+ * values:" and all the ids. Only this value's message: other problems are still underlined.
+ */
+export const PRINCIPLE_ID_ERROR = 'Not a principle id: press Ctrl+Space for the list, or run validate for a did-you-mean.';
 
 const PrincipleId = z.enum(principleIds as [string, ...string[]]).meta({
   description: 'The id of a principle in scenarios/guide/principles.json (docs/authoring.md, section 9, lists them).',
   enumDescriptions: principleDescriptions,
+  markdownEnumDescriptions: principleMarkdown,
+  errorMessage: PRINCIPLE_ID_ERROR,
 });
 
 const LanguageRuleId = z.enum(languageRuleIds as [string, ...string[]]).meta({
@@ -421,5 +439,37 @@ export type EndingKind = EndingNode['ending'];
 /** The JSON Schema editors use for autocomplete and checking. */
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return schema;
+  return withMarkdown(schema);
+}
+
+/**
+ * Text as Markdown that shows it as written: the characters Markdown reads as formatting are
+ * escaped, as vscode-json-languageservice escapes a plain "description" (toMarkdown in jsonHover).
+ */
+function markdownText(plain: string): string {
+  return plain.replace(/[\\`*_{}[\]()<>#+\-.!|]/g, '\\$&');
+}
+
+/**
+ * Every description as VS Code shows it: the descriptions in this file name fields in backticks
+ * (`when`), which a plain "description" shows literally. Each gets a "markdownDescription" (what
+ * VS Code shows on hover and in its list) with the backticks as code, and "description" (other
+ * editors, and the validator's readers) says the name in quotes instead. Snippet bodies are text to
+ * type in, not descriptions, and are left alone.
+ */
+function withMarkdown(schema: Record<string, unknown>): Record<string, unknown> {
+  const walk = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(walk);
+    if (typeof value !== 'object' || value === null) return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (key === 'defaultSnippets') out[key] = v;
+      else if (key === 'description' && typeof v === 'string') {
+        out.description = v.replace(/`([^`]+)`/g, '"$1"');
+        out.markdownDescription = v.split(/(`[^`]+`)/).map((part) => (/^`[^`]+`$/.test(part) ? part : markdownText(part))).join('');
+      } else out[key] = walk(v);
+    }
+    return out;
+  };
+  return walk(schema) as Record<string, unknown>;
 }

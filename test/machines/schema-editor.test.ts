@@ -1,0 +1,92 @@
+// What VS Code shows a trainer writing a scenario, through the library behind its JSON support
+// (vscode-json-languageservice) with the committed schema: hover texts, the principle ids' help in
+// its list, and the message for a principle id that is not one.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { getLanguageService, TextDocument, type Diagnostic } from 'vscode-json-languageservice';
+import { describe, expect, it } from 'vitest';
+import { getSection, principles } from '../../src/machines/guide.js';
+
+const schemaUri = 'file:///scenarios/scenario.schema.json';
+const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../scenarios/scenario.schema.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
+// The worked example, without its "$schema" line (the path is the example's own; the schema is given here).
+const example = readFileSync(fileURLToPath(new URL('../../docs/examples/first-scenario.json', import.meta.url)), 'utf8').replace(/^\s*"\$schema": .*\n/m, '');
+
+function service() {
+  const ls = getLanguageService({});
+  ls.configure({ validate: true, schemas: [{ uri: schemaUri, fileMatch: ['*.json'], schema }] });
+  return ls;
+}
+
+/** The document, and the position of the n-th occurrence of `marker` in it (plus `shift` characters). */
+function at(text: string, marker: string, shift = 1, n = 0) {
+  let offset = -1;
+  for (let i = 0; i <= n; i++) offset = text.indexOf(marker, offset + 1);
+  expect(offset, marker).toBeGreaterThanOrEqual(0);
+  const doc = TextDocument.create('file:///drafts/new.json', 'json', 1, text);
+  return { doc, position: doc.positionAt(offset + shift) };
+}
+
+async function hoverText(text: string, marker: string, shift = 1): Promise<string> {
+  const ls = service();
+  const { doc, position } = at(text, marker, shift);
+  const hover = await ls.doHover(doc, position, ls.parseJSONDocument(doc));
+  return (hover?.contents as string[] | undefined)?.join('\n') ?? '';
+}
+
+async function problems(text: string): Promise<Diagnostic[]> {
+  const ls = service();
+  const doc = TextDocument.create('file:///drafts/new.json', 'json', 1, text);
+  return ls.doValidation(doc, ls.parseJSONDocument(doc));
+}
+
+describe('the scenario schema in VS Code', () => {
+  it('hover texts show field names as code, not with their backticks escaped; plain descriptions have no backticks', async () => {
+    // The hover over a list of routes named `when`: shown as \`when\` (literal backticks) from "description".
+    const shown = await hoverText(example, '"next": [', 2);
+    expect(shown).toContain('the first whose `when` holds is taken');
+    expect(shown).not.toContain('\\`');
+    const plain: string[] = [];
+    const walk = (value: unknown, path: string) => {
+      if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
+      else if (typeof value === 'object' && value !== null) {
+        const o = value as Record<string, unknown>;
+        if (typeof o.description === 'string') {
+          if (o.description.includes('`')) plain.push(path);
+          expect(typeof o.markdownDescription, path).toBe('string');
+        }
+        for (const [k, v] of Object.entries(o)) if (k !== 'defaultSnippets') walk(v, `${path}/${k}`);
+      }
+    };
+    walk(schema, '');
+    expect(plain).toEqual([]);
+  });
+
+  it('hovering over a principle id, or picking one from the list, shows its title, the section to cite and its rule', async () => {
+    const p = principles.find((x) => x.id === 'curious-not-interrogating');
+    if (!p) throw new Error('no such principle');
+    const heading = getSection(p.section)?.heading ?? '';
+    const text = example.replace(/"principle": "[a-z0-9-]+"/, `"principle": "${p.id}"`);
+    const shown = await hoverText(text, `"${p.id}"`, 2);
+    expect(shown).toContain(`**${p.title}**`);
+    expect(shown).toContain(`Cite as \\(${heading}\\)`);
+    expect(shown).toContain('Rule: Asking how the youth paid');
+    const ls = service();
+    const { doc, position } = at(text, `"${p.id}"`, 1);
+    const list = await ls.doComplete(doc, position, ls.parseJSONDocument(doc));
+    const item = list?.items.find((i) => i.label === `"${p.id}"` || i.label === p.id);
+    const doc2 = item?.documentation as { kind: string; value: string } | string | undefined;
+    const value = typeof doc2 === 'string' ? doc2 : doc2?.value ?? '';
+    expect(value).toContain(p.title);
+    expect(value).toContain('Rule:');
+  });
+
+  it('a misspelt principle id is said plainly, without listing all the ids, and other mistakes are still underlined', async () => {
+    const text = example.replace(/"principle": "[a-z0-9-]+"/, '"principle": "curious-not-interogating"').replace(/"verdict": "(follows|violates)"/, '"verdict": "good"');
+    const found = await problems(text);
+    const messages = found.map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
+    expect(messages).toContain('Not a principle id: press Ctrl+Space for the list, or run validate for a did-you-mean.');
+    expect(messages.join('\n')).not.toContain('"know-the-terms"');
+    expect(messages.some((m) => m.startsWith('Value is not accepted. Valid values: "follows", "violates"'))).toBe(true);
+  });
+});
