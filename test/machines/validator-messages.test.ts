@@ -128,6 +128,21 @@ describe('a "next" naming no node, the only way on from its node: one error, whi
   });
 });
 
+// A trainer's "end-stong" was told `Did you mean "end-strong"?` by spelling alone, and followed it
+// with a reply that violates a principle: the suggestion named an ending without saying so.
+describe('unknown-node: a suggested ending is named as the ending it is', () => {
+  it('"end-hamful" for "end-harmful" says "(the harmful ending)" in the message and in the fix', () => {
+    const { problems } = exampleWith('"next": "end-harmful"', '"next": "end-hamful"');
+    const p = problems.find((x) => x.code === 'unknown-node');
+    expect(p?.message).toMatch(/^There is no node with the id "end-hamful"\. Did you mean "end-harmful" \(the harmful ending\)\?/);
+    expect(p?.fix).toBe('Change it to "end-harmful" (the harmful ending), or add a node with the id "end-hamful".');
+  });
+  it('a suggested scene or decision is named as before, by its id alone', () => {
+    const { problems } = exampleWith('"next": "after-visit"', '"next": "after-visitt"');
+    expect(problems[0]?.message).toContain('Did you mean "after-visit"? Because');
+  });
+});
+
 // Found by the authoring walk: a scene copied and not renamed (its id repeats another's) left the
 // "next" meant for it naming no node, and that error's fix said only "or add a node with this id",
 // though the node meant was there, under the wrong id.

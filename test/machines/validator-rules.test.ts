@@ -45,7 +45,7 @@ const cases: Expectation[] = [
   { file: 'proto-key', code: 'unknown-field', severity: 'error', path: '__proto__', token: '"__proto__"', says: 'Remove it' },
   { file: 'duplicate-id', code: 'duplicate-id', severity: 'error', path: 'nodes[2].id', token: '"boyfriend-open"', says: 'its own id' },
   { file: 'duplicate-reply-id', code: 'duplicate-id', severity: 'error', path: 'nodes[3].replies[2].id', token: '"phone-ignore"', says: 'unique in the whole scenario' },
-  { file: 'unknown-node', code: 'unknown-node', severity: 'error', path: 'nodes[3].replies[2].next', token: '"end-mixd"', says: 'Did you mean "end-mixed"? Change it to "end-mixed", or add a node with the id "end-mixd".' },
+  { file: 'unknown-node', code: 'unknown-node', severity: 'error', path: 'nodes[3].replies[2].next', token: '"end-mixd"', says: 'Did you mean "end-mixed" (the mixed ending)? Change it to "end-mixed" (the mixed ending), or add a node with the id "end-mixd".' },
   { file: 'unknown-start', code: 'unknown-node', severity: 'error', path: 'start', token: '"intro"', says: 'first node' },
   { file: 'unknown-variable', code: 'unknown-variable', severity: 'error', path: 'nodes[0].replies[1].effects[0].var', token: '"trsut"', says: 'Did you mean "trust"' },
   { file: 'unknown-character', code: 'unknown-character', severity: 'error', path: 'nodes[1].lines[0].character', token: '"jayde"', says: 'Did you mean "jade"? Change it to "jade", or add a character with the id "jayde".' },

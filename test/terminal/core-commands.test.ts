@@ -18,8 +18,8 @@ describe('casa-practice validate', () => {
     const file = fixturePath('bad/unknown-node.json');
     const r = await run('validate', file);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ error \\[unknown-node\\] nodes\\[3\\]\\.replies\\[2\\]\\.next: There is no node with the id "end-mixd"\\. Did you mean "end-mixed"\\?`));
-    expect(r.out).toContain('    fix: Change it to "end-mixed", or add a node with the id "end-mixd".');
+    expect(r.out).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ error \\[unknown-node\\] nodes\\[3\\]\\.replies\\[2\\]\\.next: There is no node with the id "end-mixd"\\. Did you mean "end-mixed" \\(the mixed ending\\)\\?`));
+    expect(r.out).toContain('    fix: Change it to "end-mixed" (the mixed ending), or add a node with the id "end-mixd".');
     expect(r.out).toContain('1 error, 0 warnings');
   });
 

@@ -297,9 +297,13 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         if (repeated === undefined) repeated = scenario.nodes.find((n) => nodes.get(n.id) !== n) ?? null;
         const orRename = meantId === undefined && repeated !== null
           ? ` Or, if it means the node that repeats the id ${quoteValue(repeated.id)} (${RELATED_AT}; see the duplicate-id error), change that node's "id" to "${id}".` : '';
-        error('unknown-node', path(), `There is no node with the id "${id}".${didYouMeanOf(meantId)}`,
+        // A suggested ending is named as one ("end-strong" (the strong ending)): chosen by spelling
+        // alone, "end-stong" on a poor reply was changed to lead to the strong ending.
+        const meantNode = meantId === undefined ? undefined : nodes.get(meantId);
+        const endingWords = meantNode?.kind === 'ending' ? ` (the ${meantNode.ending} ending)` : '';
+        error('unknown-node', path(), `There is no node with the id "${id}".${meantId === undefined ? '' : ` Did you mean "${meantId}"${endingWords}?`}`,
           meantId === undefined ? `Use the id of a node in "nodes"${nodeChoices(id)}, or add a node with this id.${orRename}`
-            : `Change it to "${meantId}", or ${renameInstead(meantId, id) ?? `add a node with the id "${id}"`}.`,
+            : `Change it to "${meantId}"${endingWords}, or ${renameInstead(meantId, id) ?? `add a node with the id "${id}"`}.`,
           orRename === '' || repeated === null ? {} : { related: [...nodePath(repeated), 'id'] });
       }
     }
