@@ -301,11 +301,20 @@ export function graphCommand(argv: readonly string[], io: CliIO): number {
     throw new UsageError(`--output ${shownPath(output as string)} names a ${FORMAT_NAMES[named]} file, but --format is ${asked}; name it ${shownFileName(basename(output as string).replace(/\.[^.]+$/, `.${EXTENSIONS[asked as GraphFormat]}`))}, or leave out --format`);
   }
   if (target.note) io.err(`casa-practice: ${visibleLine(target.note)}\n`);
-  const file = loadScenarioFile(target.path);
+  // A trainer's own file's "$schema" is checked as validate and play check it: a path copied from
+  // the example that leads nowhere was said by validate alone. Only that warning is said here, on
+  // stderr before the graph (the graph is for the story's shape; validate lists the rest).
+  const file = inScenariosDir(target.path) ? loadScenarioFile(target.path) : loadScenarioFile(target.path, undefined, { schemaRef: checkSchemaRef(target.path) });
   if (!file.result.scenario) {
     io.err(`${fitted(formatValidation(file.result, file.path), io)}\n`);
     if (typeof output === 'string') io.err(`casa-practice: ${shownPath(output)} was not written.\n`);
     return 1;
+  }
+  const schemaWarnings = file.result.problems.filter((p) => p.code === 'schema-not-found' || p.code === 'schema-not-scenario');
+  if (schemaWarnings.length > 0) {
+    // As validate prints them, without its verdict line (which counts every warning of the file).
+    const shown = formatValidation({ ...file.result, problems: schemaWarnings, truncated: undefined }, file.path).split('\n').slice(0, -1).join('\n');
+    io.err(`Warning about this file (the graph is drawn anyway):\n${fitted(shown, io)}\n\n`);
   }
   let graph: string;
   try {

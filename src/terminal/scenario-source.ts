@@ -3,6 +3,7 @@ import { formatValidation, startingAt, type PlayableScenario } from '../machines
 import { UsageError } from './args.js';
 import { loadScenarioFile, resolveScenarioPath } from './files.js';
 import { bundledScenarioFiles, inScenariosDir, scenarioIds } from './node/scenario-ids.js';
+import { checkSchemaRef } from './node/schema-ref.js';
 import { scenariosDir } from './paths.js';
 
 export type { PlayableScenario };
@@ -17,7 +18,9 @@ export function loadPlayable(nameOrPath: string, from?: string, set?: Readonly<R
   const path = resolveScenarioPath(nameOrPath);
   // A file of the trainer's own (a copy of a bundled scenario, often) with the id of one of the
   // app's: completion records, kept by id, would mix the two up. Said as validate says it.
-  const loaded = inScenariosDir(path) ? loadScenarioFile(path) : loadScenarioFile(path, undefined, { sameIdElsewhere: (id) => scenarioIds(bundledScenarioFiles()).get(id)?.[0] });
+  // And a "$schema" path that leads nowhere from the file's folder (copied from the example), as
+  // validate says it: the editor then finds no format to check the file with.
+  const loaded = inScenariosDir(path) ? loadScenarioFile(path) : loadScenarioFile(path, undefined, { schemaRef: checkSchemaRef(path), sameIdElsewhere: (id) => scenarioIds(bundledScenarioFiles()).get(id)?.[0] });
   if (!loaded.result.scenario) return { problems: formatValidation(loaded.result, loaded.path) };
   const moved = startingAt(loaded.result.scenario, from, set);
   if (!moved.ok) throw new UsageError(moved.error);

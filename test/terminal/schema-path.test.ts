@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/terminal/cli.js';
 import { fixturePath, readFixture } from '../helpers/fixtures.js';
+import { runPiped } from './helpers/cli.js';
+import { tempEnv } from './helpers/ink.js';
 
 async function run(...argv: string[]) {
   let out = '';
@@ -63,6 +65,27 @@ describe('a scenario file outside scenarios/ finds the schema through "$schema"'
     const again = await run('validate', '--strict', fixed);
     expect(again.out).toContain(`${fixed}: valid\n`);
     expect(again.code).toBe(0);
+  });
+
+  // README says play "shows its warnings", but play and graph were silent about a "$schema" copied
+  // from the example that leads nowhere: only validate checked the path.
+  it('play and graph say so too, with the same warning and the line to write; a file whose path leads to the schema gets none', async () => {
+    const file = draftElsewhere('./scenario.schema.json');
+    const line = (await run('schema', '--for', file)).out.trim().replace(/,$/, '');
+    const warning = `${file}:2:14 warning [schema-not-found] $schema: "$schema" is "./scenario.schema.json", but from this file's folder that path leads to no file`;
+    const fix = `fix: Write ${line}, the path to scenario.schema.json from this file's folder.`;
+    // play wraps its warnings to the screen's width, as it wraps the story: read with the breaks undone.
+    const played = (await runPiped(['play', file, '--plain'], 'q\n', tempEnv())).out.replace(/\n {4}/g, ' ');
+    expect(played).toContain(`Warnings in this file (it is played anyway):\n${warning}`);
+    expect(played).toContain(fix);
+    const drawn = await run('graph', file);
+    expect(drawn.code).toBe(0);
+    expect(drawn.out).toMatch(/^(flowchart|graph) /);
+    expect(drawn.err).toContain(`Warning about this file (the graph is drawn anyway):\n${warning}`);
+    expect(drawn.err).toContain(fix);
+    const fixed = draftElsewhere(JSON.parse(`{${line}}`).$schema as string);
+    expect((await runPiped(['play', fixed, '--plain'], 'q\n', tempEnv())).out).not.toContain('Warnings in this file');
+    expect((await run('graph', fixed)).err).toBe('');
   });
 
   it('an absolute path and a file: address to the schema are accepted as they are', async () => {
