@@ -62,6 +62,32 @@ describe('docs/authoring.md', () => {
   });
 });
 
+// A trainer read "mistakes are underlined as you type" (README, section 2), misspelt a "next", saw no
+// underline and took the file for sound: the editor checks each field against the format, not one
+// part against another (schema-editor.test.ts shows which). Both say which is which.
+describe('what the editor underlines and what only validate finds', () => {
+  const readme = readFileSync(new URL('README.md', root), 'utf8');
+  const section2 = doc.slice(doc.indexOf('## 2. '), doc.indexOf('## 3. '));
+  it.each([['README', readme], ['authoring.md section 2', section2]])('%s names a "next" naming no node, an undeclared character and variable as found by validate alone', (_, text) => {
+    const said = text.replace(/\s+/g, ' ');
+    const at = said.search(/not underline/);
+    expect(at, 'says what is not underlined').toBeGreaterThan(0);
+    const sentence = said.slice(at, said.indexOf('.', said.indexOf('validate', at)) + 1);
+    for (const words of ['`next`', 'names no node', 'character', 'variable', '`validate`']) expect(sentence, words).toContain(words);
+    expect(said).toMatch(/underlined as you type: [^.]*principle id/);
+  });
+});
+
+// A volunteer whose youth never left placement read feedback citing "(What if my youth returns from
+// leaving placement?)" for a safety plan, and the trainer could not say why.
+describe('section 9 says why safety-planning cites the returns-from-leaving-placement heading', () => {
+  it('the guide\'s safety-planning advice sits under that heading, and is for any youth at risk', () => {
+    const section9 = doc.slice(doc.indexOf('## 9. '), doc.indexOf('## 10. ')).replace(/\s+/g, ' ');
+    expect(section9).toMatch(/`safety-planning`[^|]*? cites? [^|]*?\(What if my youth returns from leaving placement\?\)[^|]*?even when the youth never left/);
+    expect(section9).toContain('"may be actively engaged in or at risk of CSEC involvement"');
+  });
+});
+
 describe('messages quoted in docs/authoring.md rows are the ones the validator gives', () => {
   it('the invalid-id row quotes the message for an id holding a zero-width space', () => {
     const example = readFileSync(new URL('docs/examples/first-scenario.json', root), 'utf8');

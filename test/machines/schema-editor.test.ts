@@ -89,4 +89,14 @@ describe('the scenario schema in VS Code', () => {
     expect(messages.join('\n')).not.toContain('"know-the-terms"');
     expect(messages.some((m) => m.startsWith('Value is not accepted. Valid values: "follows", "violates"'))).toBe(true);
   });
+  // README and docs/authoring.md section 2 say which mistakes the editor underlines and which only
+  // validate finds: this is what the editor does with each.
+  it('underlines a misspelt principle id, but not a "next" naming no node, an undeclared character or variable (validate finds those)', async () => {
+    const texts = (edit: (t: string) => string) => problems(edit(example)).then((d) => d.map((x) => (typeof x.message === 'string' ? x.message : x.message.value)));
+    expect(await texts((t) => t)).toEqual([]);
+    expect(await texts((t) => t.replace(/"next": "([a-z0-9-]+)"/, '"next": "$1-typo"'))).toEqual([]);
+    expect(await texts((t) => t.replace(/"character": "([a-z0-9-]+)"/, '"character": "$1-typo"'))).toEqual([]);
+    expect(await texts((t) => t.replace(/"var": "([a-z0-9-]+)"/, '"var": "$1-typo"'))).toEqual([]);
+    expect(await texts((t) => t.replace(/"principle": "([a-z0-9-]+)"/, '"principle": "$1-typo"'))).toHaveLength(1);
+  });
 });
