@@ -78,8 +78,17 @@ const principleMarkdown = principles.map((p) => principleHelp(p, markdownText, (
  */
 export const PRINCIPLE_ID_ERROR = 'Not a principle id: press Ctrl+Space for the list, or run validate for a did-you-mean.';
 
+/** What a principle id is, said where one is asked for (validate's fix for a missing one quotes it). */
+const PRINCIPLE_ID_WORDS = 'The id of a principle in scenarios/guide/principles.json (docs/authoring.md, section 9, lists them).';
+
+/**
+ * A principle id, with the editor's help for each id. Written once in the schema ($defs/principleId)
+ * and referred to where an id is asked for: written out in each of its ten places, the help (each
+ * principle's rule) made the schema 511 KB.
+ */
 const PrincipleId = z.enum(principleIds as [string, ...string[]]).meta({
-  description: 'The id of a principle in scenarios/guide/principles.json (docs/authoring.md, section 9, lists them).',
+  id: 'principleId',
+  description: PRINCIPLE_ID_WORDS,
   enumDescriptions: principleDescriptions,
   markdownEnumDescriptions: principleMarkdown,
   errorMessage: PRINCIPLE_ID_ERROR,
