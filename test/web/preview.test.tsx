@@ -88,6 +88,10 @@ describe('previewing a scenario file', () => {
     await vi.waitFor(() => expect(files.map((f) => f.name)).toEqual(['scenario.schema.json', EXAMPLE_FILE]));
     expect(await files[0]!.blob.text()).toBe(schemaFile);
     expect(within(help).getByText('Scenario format downloaded: scenario.schema.json.')).toBeTruthy();
+    // What the editor underlines, and what only this page finds (a trainer took "underlines a mistake
+    // as you type" for every mistake, and a "next" naming no node went unseen until validate).
+    const format = within(help).getByText(/underlines a mistake in the format as you type/);
+    expect(format.textContent?.replace(/\s+/g, ' ')).toContain('It does not check one part of the file against another (a "next" that names no node, a character or variable not declared) nor the guide’s rules: this page does, when you open or check the file.');
     const worked = await files[1]!.blob.text();
     expect(JSON.parse(worked)).toMatchObject({ $schema: './scenario.schema.json' });
     expect(validateScenario(worked, EXAMPLE_FILE).problems).toEqual([]);

@@ -99,7 +99,9 @@ export function AuthoringHelp() {
       <p>
         The scenario format, for an editor such as VS Code: save it in the same folder as your scenario, and start the
         scenario with <code>"$schema": "./{SCHEMA_FILE_NAME}"</code>, as the worked example does. The editor then suggests
-        each field and its allowed values, and underlines a mistake as you type.
+        each field and its allowed values, and underlines a mistake in the format as you type. It does not check one part
+        of the file against another (a <code>"next"</code> that names no node, a character or variable not declared) nor
+        the guide’s rules: this page does, when you open or check the file.
       </p>
       <p className="controls">
         <button type="button" onClick={() => {
