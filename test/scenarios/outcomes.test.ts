@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEffects, initialVariables, whenHolds, type Variables } from '../../src/machines/conditions.js';
 import { conductAfter, conductStart, type Conduct } from '../../src/machines/conduct.js';
-import { principles } from '../../src/machines/guide.js';
+import { NEVER_STRONG_IDS } from '../../src/machines/audit/house-rules.js';
 import { indexScenario, routesOf } from '../../src/machines/scenario-index.js';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
 import { analyseBest, computeBest } from '../../src/machines/scoring.js';
@@ -14,15 +14,12 @@ const IDS = BUNDLED_IDS;
 const scenario = bundledScenario;
 
 /**
- * What the guide rules out, whatever a principle's severity: everything under Prohibited Activities
- * (picking up, acting as a first responder, contact with a trafficker, investigating), and the
- * Court Report's list of what not to disclose (unconfirmed CSEC status, an undisclosed pregnancy,
- * sexual health history, substance use).
+ * What the guide rules out, whatever a principle's severity (the core's NEVER_STRONG, with the
+ * guide's reasons): Prohibited Activities, the Court Report's do-not-disclose list, "AWOL" and
+ * labels before the person (Using Appropriate Language), a suspicion kept from the Advocate
+ * Supervisor (Red Flags). The audit fails a scenario on the same set.
  */
-const RULED_OUT = new Set([
-  ...principles.filter((p) => p.section === 'prohibited-activities').map((p) => p.id),
-  'report-csec-status-confirmed-only', 'report-no-undisclosed-pregnancy', 'report-no-sexual-health', 'report-no-substance-use',
-]);
+const RULED_OUT = NEVER_STRONG_IDS;
 
 /** A playthrough that breaks one of `watched` (or takes `through`) and still ends strong, or undefined (strongAfter, stopping at the first). */
 function strongAfterViolation(s: Scenario, watched: ReadonlySet<string>, through?: string): { principle: string; path: string[] } | undefined {
@@ -41,7 +38,7 @@ function strongAfterViolation(s: Scenario, watched: ReadonlySet<string>, through
  * much as the shared one), and watching them costs the shared search about nothing (1.67 s of CPU
  * over the bundled scenarios against 1.75 s without them).
  */
-const BOTH = new Set([...RULED_OUT, 'no-awol-label', 'consult-supervisor-on-suspicion', 'report-objective-strengths-based', 'review-recommendations']);
+const BOTH = new Set([...RULED_OUT, 'report-objective-strengths-based', 'review-recommendations']);
 const searched = new Map<string, Map<string, string[]>>();
 function strongAfterBundled(id: string, watched: ReadonlySet<string>): { principle: string; path: string[] } | undefined {
   for (const p of watched) if (!BOTH.has(p)) throw new Error(`${p} is not watched by the shared search`);
@@ -52,7 +49,7 @@ function strongAfterBundled(id: string, watched: ReadonlySet<string>): { princip
 }
 
 describe('outcome follows conduct', () => {
-  it.each(IDS)('%s: no playthrough that does what the guide rules out (Prohibited Activities, the Court Report\'s do-not-disclose list) ends strong', (id) => {
+  it.each(IDS)('%s: no playthrough that does what the guide rules out (Prohibited Activities, the Court Report\'s do-not-disclose list, "AWOL" or a label before the person, a suspicion kept from the Advocate Supervisor) ends strong', (id) => {
     expect(strongAfterBundled(id, RULED_OUT)).toBeUndefined();
   });
 

@@ -72,7 +72,8 @@ describe('casa-practice audit', () => {
     // never the shortest (over two decisions no share is within 20–40%).
     const example = join(ROOT, 'docs/examples/first-scenario.json');
     const short = await run('audit', example);
-    expect(short.code).toBe(0);
+    // It fails on the bundled set's structural house rules (two decisions), listed after the shares.
+    expect(short.code).toBe(1);
     // One file is "the scenario", not "All 1 scenario".
     expect(short.out).toContain('\nThe scenario, 2 decisions:\n');
     expect(short.out).not.toContain('All 1 scenario');
@@ -90,8 +91,11 @@ describe('casa-practice audit', () => {
       // is asked for (it named both decisions and asked for a change "at some of these").
       '  - the best reply is the shortest in 0% of decisions (20–40%): over 2 decisions no change brings it into range, so nothing needs changing for it here.',
       '  - the best reply comes first in 0% of decisions (25–45%): over 2 decisions no change brings it into range, so nothing needs changing for it here.',
-      'Audit passed.',
+      'Audit failed:',
+      '  - first-scenario: a playthrough can meet only 2 decisions (d1-greeting, d2-next-time); every playthrough meets at least 6:',
     ].join('\n'));
+    // Not a share: those over two decisions are only to look at.
+    expect(short.out.split('Audit failed:')[1]).not.toContain('the best reply');
     // Five copies of it under other ids are ten decisions: the same share now fails the audit.
     const dir = mkdtempSync(join(tmpdir(), 'casa-audit-'));
     const id = (JSON.parse(text) as { id: string }).id;
@@ -117,7 +121,8 @@ describe('casa-practice audit', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'casa-audit-cr-')), 'first-scenario.json');
     writeFileSync(file, `\ufeff${text.replaceAll('\n', '\r')}`);
     const r = await run('audit', file);
-    expect(r.code).toBe(0);
+    // (It fails on the house rules, two decisions: the places are what this checks.)
+    expect(r.code).toBe(1);
     expect(r.out).toContain(`\n      ${placeOf(text, 'd2-plan', file)} d2-next-time, reply d2-plan\n`);
   });
 
@@ -127,11 +132,13 @@ describe('casa-practice audit', () => {
     const file = join(ROOT, 'test/fixtures/bad/principle-not-cited.json');
     const r = await run('audit', file);
     expect(r.err).toBe('');
-    expect(r.code).toBe(0);
+    // It fails on the house rules (two decisions, the state steering once), not on the warning.
+    expect(r.code).toBe(1);
     // In the scenario's block, under a heading that says they are warnings, each as validate prints it (line:column, fix).
     expect(r.out).toMatch(/^principle-not-cited: [^\n]*\n(?: {2}[^\n]*\n)*? {2}Warnings \(1; not errors: they do not fail the audit, validate --strict does\):\n {4}[^\n]*principle-not-cited\.json:\d+:\d+ warning \[principle-not-cited\] nodes\[3\]\.replies\[0\]\.feedback: [^\n]*\n {8}fix: [^\n]*Prohibited Activities/m);
     // Counted again above the verdict, so a long audit does not hide them.
-    expect(r.out).toMatch(/\n1 warning in 1 scenario \(listed in its block above\)\.\nAudit passed\.\n$/);
+    expect(r.out).toMatch(/\n1 warning in 1 scenario \(listed in its block above\)\.\nAudit failed:\n {2}- principle-not-cited: a playthrough can meet only 2 decisions/);
+    expect(r.out.split('Audit failed:')[1]).not.toMatch(/warning|principle-not-cited\.json:\d+:\d+ warning/);
     // A file with errors still has them (and its warnings) printed as validate prints them, on stderr.
     const both = await run('audit', file, join(ROOT, 'test/fixtures/bad/strong-after-critical.json'));
     expect(both.err).toContain('error [strong-after-critical]');
@@ -178,12 +185,14 @@ describe('casa-practice audit', () => {
  * A chain of `n` decisions of three replies: the best (+1) and two near misses (0), so near misses
  * are at every decision; the best reply is the shortest at the first `shortest` decisions and in
  * between at the others (never the longest), and first at 3 in 10 (within 25–45%). The last
- * decision guards its strong ending at 80%, so only the wording can fail the audit.
+ * decision sends a critical violation to a harmful ending and the rest to a scene that guards the
+ * strong ending at 80% (the story's state steers in two places, a house rule), so with 6 decisions
+ * or more only the wording can fail the audit.
  */
 function lengths(n: number, shortest: number): Scenario {
   const text = (length: number, i: number) => `${i} `.padEnd(length, 'x');
   const nodes: ScenarioNode[] = Array.from({ length: n }, (_, i) => {
-    const next: Next = i + 1 < n ? `d${i + 1}` : [{ when: { conduct: 'score', lt: 80 }, to: 'end-mixed' }, { to: 'end-strong' }];
+    const next: Next = i + 1 < n ? `d${i + 1}` : [{ when: { conduct: 'critical', gt: 0 }, to: 'end-harmful' }, { to: 's-end' }];
     const near = (id: string, length: number): Reply => ({
       id, text: text(length, i), feedback: 'x', next,
       assessments: [{ principle: 'remain-accepting', verdict: 'follows' }, { principle: 'safety-is-priority', verdict: 'violates' }],
@@ -195,7 +204,9 @@ function lengths(n: number, shortest: number): Scenario {
   return {
     id: 'lengths', version: 1, title: 'x', summary: 'x', contentNote: 'x', estimatedMinutes: 1, learningGoals: ['remain-accepting'],
     characters: [{ id: 'a', name: 'A', role: 'youth' }], start: 'd0',
-    nodes: [...nodes, { id: 'end-strong', kind: 'ending', ending: 'strong', title: 'x', narration: 'x' }, { id: 'end-mixed', kind: 'ending', ending: 'mixed', title: 'x', narration: 'x' }],
+    nodes: [...nodes, { id: 's-end', kind: 'scene', narration: 'x', next: [{ when: { conduct: 'score', lt: 80 }, to: 'end-mixed' }, { to: 'end-strong' }] },
+      { id: 'end-strong', kind: 'ending', ending: 'strong', title: 'x', narration: 'x' }, { id: 'end-mixed', kind: 'ending', ending: 'mixed', title: 'x', narration: 'x' },
+      { id: 'end-harmful', kind: 'ending', ending: 'harmful', title: 'x', narration: 'x' }],
   };
 }
 
@@ -290,9 +301,9 @@ describe('the audit bounds how often the best reply is the only one ending on a 
     const habit = formatAudit([questions(10, 3, 0, 'habit'), calm('a'), calm('b')]);
     expect(habit.ok).toBe(false);
     expect(habit.text).toContain('Audit failed:\n  - habit: the best reply is the only one ending on a question in 30% of its 10 decisions (at most 25% in a scenario), at 3 decisions:');
-    // 2 of 5 (40%) in a scenario of 5 decisions: to look at, not failed.
-    const small = formatAudit([questions(5, 2, 0, 'small'), calm('a'), calm('b')]);
-    expect(small.text).toContain('  - small: the best reply is the only one ending on a question in 40% of its 5 decisions (at most 25% in a scenario), at 2 decisions:');
+    // 2 of 6 (33.3%) in a scenario of 6 decisions: to look at, not failed.
+    const small = formatAudit([questions(6, 2, 0, 'small'), calm('a'), calm('b')]);
+    expect(small.text).toContain('  - small: the best reply is the only one ending on a question in 33.3% of its 6 decisions (at most 25% in a scenario), at 2 decisions:');
     expect(small.ok).toBe(true);
     // 2 of 10 (20%): within.
     expect(formatAudit([questions(10, 2, 0, 'fine'), calm('a')]).text).not.toContain('fine: the best reply is the only one ending on a question');
@@ -304,21 +315,21 @@ describe('the audit bounds how often the best reply is the only one ending on a 
 describe("the audit of several scenarios holds each to its own reply lengths", () => {
   const other = () => ({ ...lengths(10, 3), id: 'other' });
   it('lists a scenario of under 10 decisions whose best reply is the shortest in over 40% of them to look at, with the decisions, and passes', () => {
-    const s = lengths(5, 3);
-    // 3 of 5 is 60%; across the 15 decisions the share is 6 of 15 (40%), within the set's range.
+    const s = lengths(6, 3);
+    // 3 of 6 is 50%; across the 16 decisions the share is 6 of 16 (37.5%), within the set's range.
     const audit = formatAudit([s, other()]);
-    expect(audit.text).toContain('shortest 40% (20–40%)');
+    expect(audit.text).toContain('shortest 37.5% (20–40%)');
     expect(audit.text).toContain([
       'To look at in single scenarios (a scenario of fewer than 10 decisions is not failed on its own shares; across a folder they hide what a volunteer playing it learns):',
-      '  - lengths: the best reply is the shortest in 60% of its 5 decisions (at most 40% in a scenario), at 3 decisions:',
+      '  - lengths: the best reply is the shortest in 50% of its 6 decisions (at most 40% in a scenario), at 3 decisions:',
       ...[0, 1, 2].map((i) => `      d${i} (lengths), reply d${i}-best`),
       '    fix: Let a wrong reply be the shortest at 1 of these or more (a little less in it, or a little more in the best reply, without making the best the longest): the length of a reply should say nothing about whether it is the right one.',
       'Audit passed.',
     ].join('\n'));
     expect(audit.ok).toBe(true);
     expect(auditData([s, other()], ['a.json', 'b.json']).wording).toEqual([expect.objectContaining({ scenario: 'lengths', failed: false, atLeast: 1 })]);
-    // At 40% (2 of 5) it is not listed; alone, the scenario is judged by the shares across it (no second list).
-    expect(formatAudit([lengths(5, 2), other()]).text).not.toContain('To look at');
+    // At 33.3% (2 of 6) it is not listed; alone, the scenario is judged by the shares across it (no second list).
+    expect(formatAudit([lengths(6, 2), other()]).text).not.toContain('To look at');
     expect(formatAudit([s]).text).not.toContain('in single scenarios');
   });
 
@@ -365,17 +376,19 @@ describe('casa-practice audit --json', () => {
   it('gives tools what the text says, as data: every file as validate --json lists it, each scenario\'s figures, the figures across them, each share out of range with every decision and its place', async () => {
     const r = await run('audit', '--json', example);
     expect(r.err).toBe('');
-    expect(r.code).toBe(0);
+    // Two decisions: it fails on the house rules (below), not on its shares.
+    expect(r.code).toBe(1);
     // One JSON value and nothing else on stdout.
     const report = JSON.parse(r.out) as AuditJson;
-    expect(report.ok).toBe(true);
+    expect(report.ok).toBe(false);
     expect(report.files).toEqual([{ file: example, ok: true, audited: true, errors: 0, warnings: 0, problems: [] }]);
     const [s] = report.scenarios;
     // The same figures as the text prints.
     const human = await run('audit', example);
     expect(human.out).toContain(`reachable states: ${s?.states.toLocaleString('en-US')}\n`);
     expect(human.out).toContain(`worst score reaching each ending: strong ${s?.worstScoreReaching.strong}%, mixed ${s?.worstScoreReaching.mixed}%, harmful ${s?.worstScoreReaching.harmful}%`);
-    expect(s).toMatchObject({ file: example, id: 'first-scenario', title: 'Example: back from the weekend', complete: true, decisions: 2, bestFirst: 0, bestLongest: 1, failures: [] });
+    expect(s).toMatchObject({ file: example, id: 'first-scenario', title: 'Example: back from the weekend', complete: true, decisions: 2, bestFirst: 0, bestLongest: 1 });
+    expect(s?.failures.map((f) => f.check)).toEqual(['few-decisions', 'state-steers-too-little']);
     expect(s?.criticalCanReach.strong).toBe(false);
     expect(report.all).toMatchObject({ scenarios: 1, decisions: 2, percent: { bestFirst: 0, bestLongest: 50 }, wordingChecked: false, thresholds: { minDecisions: 10, bestLongestMax: 33, bestShortestMin: 20, bestShortestMax: 40 } });
     // Over two decisions the shares are to look at, not failed: each with its decisions at the

@@ -6,6 +6,7 @@ import { answerKeyFigures, asks, type AnswerKeyFigures } from './answer-key.js';
 import { analyseBest, STRONG_FROM } from '../scoring.js';
 import { exploreScenario } from './explore.js';
 import { probedReaches } from './probe.js';
+import { houseRuleFailures, SEARCH_STATES_PER_EXPLORED, type HouseRuleFailure } from './house-rules.js';
 
 /**
  * The audit of a scenario for a trainer: does the outcome follow conduct (from the exploration of
@@ -75,6 +76,13 @@ export interface ScenarioAudit {
    */
   strongUnder?: StrongReach;
   strongAfterCritical?: StrongReach;
+  /**
+   * The house rules of docs/authoring.md §10 it breaks (house-rules.ts): a playthrough that does
+   * what the guide rules out ending strong, a Strong-band playthrough on a worse ending that does not
+   * say why, and the structural rules (decisions on every playthrough, replies at each decision,
+   * consequences of poor replies, a variable steering the story).
+   */
+  houseRules: HouseRuleFailure[];
   figures: AnswerKeyFigures;
 }
 
@@ -103,6 +111,7 @@ export function auditScenario(scenario: Scenario): ScenarioAudit {
     id: scenario.id, title: cleanLine(scenario.title), states: found.states, complete: found.complete, worstByKind, criticalByKind,
     ...(strongUnder ? { strongUnder } : {}), ...(strongAfterCritical ? { strongAfterCritical } : {}),
     ...(found.bestWithCritical ? { bestWithCritical: { uncapped: found.bestWithCritical.uncapped, capped: Math.min(50, found.bestWithCritical.uncapped) } } : {}),
+    houseRules: houseRuleFailures(scenario, { explored: found.complete, limit: SEARCH_STATES_PER_EXPLORED * found.limit }),
     figures: answerKeyFigures([scenario]),
   };
 }
@@ -117,15 +126,18 @@ export function auditFailures(audits: readonly ScenarioAudit[], all: AnswerKeyFi
   return all.decisions >= AUDIT_THRESHOLDS.minDecisions ? [...endingFailures(audits), ...wordingMisses(all), ...own] : [...endingFailures(audits), ...own];
 }
 
-/** The endings' checks a set of scenarios fails, in words (they fail at any size). */
+/** The endings' checks and the house rules a set of scenarios fails, in words (they fail at any size). */
 function endingFailures(audits: readonly ScenarioAudit[]): string[] {
+  return audits.flatMap((a) => [...endingChecks(a), ...a.houseRules.map((h) => `${a.id}: ${h.message}`)]);
+}
+
+/** The endings' checks (strong after a critical violation, under 80%, the exploration's limit) one scenario fails, in words. */
+function endingChecks(a: ScenarioAudit): string[] {
   const out: string[] = [];
-  for (const a of audits) {
-    if (a.criticalByKind.strong) out.push(`${a.id}: a playthrough with a critical violation can reach a strong ending`);
-    // A strong ending is for the Strong band: under 80% the debrief says Developing (or Needs review).
-    if ((a.worstByKind.strong ?? 100) < STRONG_FROM) out.push(`${a.id}: a playthrough scoring ${a.worstByKind.strong}% (under ${STRONG_FROM}%) can reach a strong ending (validate names its replies and the route to guard)`);
-    if (!a.complete) out.push(`${a.id}: too many reachable states to check every playthrough`);
-  }
+  if (a.criticalByKind.strong) out.push(`${a.id}: a playthrough with a critical violation can reach a strong ending`);
+  // A strong ending is for the Strong band: under 80% the debrief says Developing (or Needs review).
+  if ((a.worstByKind.strong ?? 100) < STRONG_FROM) out.push(`${a.id}: a playthrough scoring ${a.worstByKind.strong}% (under ${STRONG_FROM}%) can reach a strong ending (validate names its replies and the route to guard)`);
+  if (!a.complete) out.push(`${a.id}: too many reachable states to check every playthrough`);
   return out;
 }
 
@@ -141,7 +153,7 @@ const ENDING_FIXES = [
  * with file:line:column (as validate gives places), then the fix.
  */
 function endingRows(a: ScenarioAudit, scenario: Scenario, locate: Locate | undefined): string[] {
-  const failures = endingFailures([a]);
+  const failures = endingChecks(a);
   const index = new Map(scenario.nodes.map((n, i) => [n.id, i]));
   const reaches = [a.criticalByKind.strong ? a.strongAfterCritical : undefined, (a.worstByKind.strong ?? 100) < STRONG_FROM ? a.strongUnder : undefined];
   const fixes = ENDING_FIXES;
@@ -162,7 +174,32 @@ function endingRows(a: ScenarioAudit, scenario: Scenario, locate: Locate | undef
     }
     if (places.length > 1) rows.push(`    fix: ${fixes[j] ?? ''}`);
   }
-  return [...rows, ...failures.slice(f).map((x) => `  - ${x}`)];
+  return [...rows, ...failures.slice(f).map((x) => `  - ${x}`), ...houseRows(a, locate, true)];
+}
+
+/** The house rules checked on playthroughs (listed with the endings' checks); the others are structural (listed last). */
+const ON_PLAYTHROUGHS: ReadonlySet<HouseRuleFailure['check']> = new Set(['strong-after-ruled-out', 'strong-band-unexplained', 'house-rules-incomplete']);
+
+/**
+ * A scenario's house rules broken, as the audit prints them: what, the places (file:line:column)
+ * to change, the playthrough's replies (or the route), and the fix in plain words.
+ */
+function houseRows(a: ScenarioAudit, locate: Locate | undefined, onPlaythroughs: boolean): string[] {
+  const rules = a.houseRules.filter((h) => ON_PLAYTHROUGHS.has(h.check) === onPlaythroughs);
+  const wanted = rules.flatMap((h) => h.places.map((p) => p.path));
+  const found = locate && wanted.length > 0 ? locate(wanted) : [];
+  let k = 0;
+  const rows: string[] = [];
+  for (const h of rules) {
+    rows.push(`  - ${a.id}: ${h.message}${h.places.length > 0 ? ':' : ''}`);
+    for (const p of h.places) {
+      const at = found[k++];
+      rows.push(`      ${at ? `${at.file}:${at.line}:${at.column} ` : ''}${cleanLine(p.what)}`);
+    }
+    if (h.replies) rows.push(`      its replies: ${h.replies.map(cleanLine).join(', ')}`);
+    if (h.fix) rows.push(`    fix: ${cleanLine(h.fix)}`);
+  }
+  return rows;
 }
 
 /** The strong ending of a reach, and the "next" that leads into it, with the path validate would give each. */
@@ -503,7 +540,9 @@ export function formatAudit(scenarios: readonly Scenario[], labels: readonly (st
     lines.push(`${n} warning${n === 1 ? '' : 's'} in ${warned.length} scenario${warned.length === 1 ? '' : 's'} (listed in ${warned.length === 1 ? 'its block' : 'their blocks'} above).`);
   }
   if (!failed) lines.push('Audit passed.');
-  else lines.push('Audit failed:', ...audits.flatMap((a, i) => endingRows(a, scenarios[i] as Scenario, locators[i])), ...(wordingFails ? missRows : []), ...ownRows(ownFailed));
+  else lines.push('Audit failed:', ...audits.flatMap((a, i) => endingRows(a, scenarios[i] as Scenario, locators[i])), ...(wordingFails ? missRows : []), ...ownRows(ownFailed),
+    // The structural house rules last: the wording's failures above keep their place.
+    ...audits.flatMap((a, i) => houseRows(a, locators[i], false)));
   return { text: `${lines.join('\n')}\n`, ok: !failed };
 }
 
@@ -516,11 +555,14 @@ export interface AuditPlace {
 
 /** One of a scenario's endings' checks that failed, for the audit's data (see auditData). */
 export interface AuditEndingFailure {
-  /** "strong-after-critical", "strong-under-80" or "exploration-incomplete". */
-  check: 'strong-after-critical' | 'strong-under-80' | 'exploration-incomplete';
+  /** "strong-after-critical", "strong-under-80", "exploration-incomplete", or a house rule's check (HouseRuleFailure). */
+  check: 'strong-after-critical' | 'strong-under-80' | 'exploration-incomplete' | HouseRuleFailure['check'];
   message: string;
-  /** The strong ending and the "next" that sends the playthrough there, each where it is in the file. */
+  /** The strong ending and the "next" that sends the playthrough there (a house rule: the places it names), each where it is in the file. */
   places: (Partial<AuditPlace> & { path: JsonPath; what: string })[];
+  /** A house rule's playthrough: its replies in order (or, for too few decisions, the route's nodes). */
+  replies?: string[];
+  route?: string[];
   fix?: string;
 }
 
@@ -559,7 +601,7 @@ export function auditData(scenarios: readonly Scenario[], files: readonly string
     const scenario = scenarios[i] as Scenario;
     const index = new Map(scenario.nodes.map((n, j) => [n.id, j]));
     const failures: AuditEndingFailure[] = [];
-    const words = endingFailures([a]);
+    const words = endingChecks(a);
     // In endingFailures' order, each with the fix the text gives where it names places.
     const checks: [AuditEndingFailure['check'], boolean, StrongReach | undefined, string | undefined][] = [
       ['strong-after-critical', a.criticalByKind.strong === true, a.strongAfterCritical, ENDING_FIXES[0]],
@@ -572,6 +614,15 @@ export function auditData(scenarios: readonly Scenario[], files: readonly string
       const wanted = reach ? placesOfReach(reach, scenario, index) : [];
       const found = locators[i] && wanted.length > 0 ? (locators[i] as Locate)(wanted.map((p) => p.path)) : [];
       failures.push({ check, message: words[w++] ?? '', places: wanted.map((p, k) => ({ ...at(files[i], found[k]), path: p.path, what: p.words })), ...(fix && wanted.length > 0 ? { fix } : {}) });
+    }
+    const housePaths = a.houseRules.flatMap((h) => h.places.map((p) => p.path));
+    const houseFound = locators[i] && housePaths.length > 0 ? (locators[i] as Locate)(housePaths) : [];
+    let hk = 0;
+    for (const h of a.houseRules) {
+      failures.push({
+        check: h.check, message: `${a.id}: ${h.message}`, places: h.places.map((p) => ({ ...at(files[i], houseFound[hk++]), path: p.path, what: p.what })),
+        ...(h.replies ? { replies: h.replies } : {}), ...(h.route ? { route: h.route } : {}), ...(h.fix ? { fix: h.fix } : {}),
+      });
     }
     const f = a.figures;
     return {

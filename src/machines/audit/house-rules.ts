@@ -1,0 +1,415 @@
+import { applyEffects, conditionsOf, initialVariables, isConductCondition, whenHolds, type Variables } from '../conditions.js';
+import { conductAfter, conductStart, scoreOf, type Conduct } from '../conduct.js';
+import { analyseGraph } from '../graph.js';
+import { getPrinciple, getSection, principles } from '../guide.js';
+import { indexScenario, routesOf } from '../scenario-index.js';
+import type { EndingNode, Next, Scenario } from '../schema/scenario.js';
+import { analyseBest, outcomeOf, STRONG_FROM as STRONG_BAND_FROM } from '../scoring.js';
+import type { JsonPath } from '../validate/problem.js';
+import { inconsequentialReplies, stateSteeredDecisions } from './answer-key.js';
+
+/**
+ * The house rules of docs/authoring.md §10 that follow every playthrough (what ends strong, and
+ * whether the debrief's band and the story's ending agree), and the structural ones (decisions on
+ * every playthrough, replies at every decision). The audit fails on them; the bundled set's tests
+ * (test/scenarios/) call these same functions.
+ */
+
+/** Where a playthrough enters a node: the node whose "next" (the reply's, at a decision) sends it there. */
+export interface Entry { nodeId: string; replyId?: string }
+
+/** A principle no playthrough that breaks it may end strong on, and the guide's reason. */
+export interface NeverStrong { principle: string; why: string }
+
+const heading = (section: string) => getSection(section)?.heading ?? section;
+const ruleOf = (id: string) => getPrinciple(id)?.rule ?? '';
+
+/**
+ * What the guide rules out, whatever a principle's severity or weight, so that a playthrough that
+ * does it never ends strong: everything under Prohibited Activities; the Court Report's list of what
+ * not to disclose (unconfirmed CSEC status, an undisclosed pregnancy, sexual health history,
+ * substance use); calling the youth "AWOL" or by a label before the person (Using Appropriate
+ * Language); and keeping a suspicion from the Advocate Supervisor (Red Flags). Each with the guide's
+ * reason, the principle's rule under its section's heading.
+ */
+export const NEVER_STRONG: readonly NeverStrong[] = [
+  ...principles.filter((p) => p.section === 'prohibited-activities').map((p) => ({ principle: p.id, why: `${heading(p.section)}: ${p.rule}` })),
+  ...['report-csec-status-confirmed-only', 'report-no-undisclosed-pregnancy', 'report-no-sexual-health', 'report-no-substance-use']
+    .map((id) => ({ principle: id, why: `${heading('court-report')}, what not to disclose: ${ruleOf(id)}` })),
+  ...['no-awol-label', 'people-first-language'].map((id) => ({ principle: id, why: `${heading('appropriate-language')}: ${ruleOf(id)}` })),
+  { principle: 'consult-supervisor-on-suspicion', why: `${heading('red-flags')}: ${ruleOf('consult-supervisor-on-suspicion')}` },
+];
+
+/** The ids of NEVER_STRONG. */
+export const NEVER_STRONG_IDS: ReadonlySet<string> = new Set(NEVER_STRONG.map((n) => n.principle));
+
+/** The house rules' numbers (docs/authoring.md §10). */
+export const HOUSE_RULES = {
+  /** Every playthrough meets at least this many decisions. */
+  minDecisions: 6,
+  /** Every decision offers at least this many replies. */
+  minReplies: 3,
+  /** A variable decides which decision (or ending) comes next at this many decisions or more. */
+  minSteered: 2,
+} as const;
+
+/**
+ * The principles a scenario's conditions read (its routes', replies' and ending variants' "when"s):
+ * the conduct a search over its playthroughs must tell apart, as two states differing only there
+ * can go on differently.
+ */
+export function principlesConditionsRead(s: Scenario): Set<string> {
+  const read = new Set<string>();
+  const note = (when: Parameters<typeof conditionsOf>[0]) => {
+    for (const c of conditionsOf(when)) if (isConductCondition(c) && c.principle) read.add(c.principle);
+  };
+  for (const n of s.nodes) {
+    if (n.kind === 'scene') routesOf(n.next).forEach((r) => note(r.when));
+    if (n.kind === 'decision') for (const r of n.replies) { note(r.when); routesOf(r.next).forEach((x) => note(x.when)); }
+    if (n.kind === 'ending') n.variants?.forEach((v) => note(v.when));
+  }
+  return read;
+}
+
+/** The replies so far, from the last back, sharing what came before: made an array only where needed. */
+type Taken = { reply: string; before: Taken } | undefined;
+const listOf = (taken: Taken) => {
+  const path: string[] = [];
+  for (let t = taken; t; t = t.before) path.push(t.reply);
+  return path.reverse();
+};
+
+/** Where a playthrough ended: the ending, the variables and conduct then, its reply ids and the "next" that led there. */
+export interface Arrival { ending: EndingNode; vars: Variables; conduct: Conduct; path: string[]; entry?: Entry }
+
+/** How far a bounded walk got: the states it visited, and whether it saw them all. */
+export interface WalkExtent { states: number; complete: boolean }
+
+/** One state on the walk's stack (see walkPlaythroughs). */
+interface Frame { id: string | undefined; vars: Variables; varsText: string; conduct: Conduct; counts: string; taken: Taken; took: boolean; entry?: Entry }
+
+/**
+ * Walks every playthrough a scenario allows (scene effects applied, each reply's "when" and each
+ * route's conditions read as the machine reads them), depth first and in file order, without
+ * recursion (a long scenario cannot overflow the stack). `key` says which states cannot differ in
+ * future (each is walked once); `visitEnding` is called where each playthrough ends and returns
+ * true to stop the walk. Past `limit` states it stops and says it is incomplete. A route that leads
+ * nowhere throws, unless `lenient` (then that playthrough is dropped).
+ */
+function walk(s: Scenario, opts: {
+  /** Undefined: no state is taken for another (every path is walked). */
+  key?: ((f: Frame) => string) | null;
+  tracked?: readonly string[];
+  through?: string;
+  lenient?: boolean;
+  limit?: number;
+  visitEnding: (arrival: Omit<Arrival, 'path'> & { taken: Taken; took: boolean }) => boolean | void;
+}): WalkExtent {
+  const index = indexScenario(s);
+  const seen = new Set<string>();
+  let states = 0;
+  const limit = opts.limit ?? Infinity;
+  const trackedAt = new Map((opts.tracked ?? []).map((p, i) => [p, i]));
+  // The violation counts of the tracked principles that are not 0, by place in `tracked`: worked
+  // out again only when a reply changes the violations (most replies do not change a tracked one).
+  const countsText = (violations: Conduct['violations']) => {
+    if (trackedAt.size === 0) return '';
+    const counts: [number, number][] = [];
+    for (const p of Object.keys(violations)) {
+      const at = trackedAt.get(p);
+      if (at !== undefined && violations[p]) counts.push([at, violations[p] as number]);
+    }
+    return counts.sort((x, y) => x[0] - y[0]).map(([at, n]) => `${at}:${n}`).join();
+  };
+  // Every values object has the declared variables' keys in the same order (initialVariables, then
+  // applyEffects copying it), so the values alone tell two apart.
+  const varsTextOf = (vars: Variables) => Object.values(vars).join();
+  const route = (next: Next, vars: Variables, conduct: Conduct) => routesOf(next).find((r) => whenHolds(r.when, vars, conduct))?.to;
+  const start = initialVariables(s.variables);
+  const conduct0 = conductStart(analyseBest(s).best);
+  const stack: Frame[] = [{ id: s.start, vars: start, varsText: varsTextOf(start), conduct: conduct0, counts: countsText(conduct0.violations), taken: undefined, took: false }];
+  const key = opts.key === null ? undefined : opts.key ?? ((f: Frame) => [f.id, f.varsText, f.conduct.points, f.conduct.possible, f.conduct.critical > 0, f.counts, f.took].join('|'));
+  while (stack.length > 0) {
+    const f = stack.pop() as Frame;
+    const node = f.id === undefined ? undefined : index.nodes.get(f.id);
+    if (!node) {
+      if (opts.lenient) continue;
+      throw new Error(`no way on after ${listOf(f.taken).join(' ')}`);
+    }
+    const k = key?.(f);
+    if (k !== undefined && seen.has(k)) continue;
+    if (states >= limit) return { states, complete: false };
+    states += 1;
+    if (k !== undefined) seen.add(k);
+    if (node.kind === 'ending') {
+      if (opts.visitEnding({ ending: node, vars: f.vars, conduct: f.conduct, taken: f.taken, took: f.took, ...(f.entry ? { entry: f.entry } : {}) })) break;
+      continue;
+    }
+    if (node.kind === 'scene') {
+      const after = applyEffects(node.effects, f.vars, index.variables).variables;
+      stack.push({ ...f, id: route(node.next, after, f.conduct), vars: after, varsText: after === f.vars ? f.varsText : varsTextOf(after), entry: { nodeId: node.id } });
+      continue;
+    }
+    // Pushed last first, so they are taken in file order.
+    for (let i = node.replies.length - 1; i >= 0; i--) {
+      const reply = node.replies[i];
+      if (!reply || !whenHolds(reply.when, f.vars, f.conduct)) continue;
+      const after = applyEffects(reply.effects, f.vars, index.variables).variables;
+      const next = conductAfter(f.conduct, reply.assessments, node.replies);
+      stack.push({
+        id: route(reply.next, after, next), vars: after, varsText: after === f.vars ? f.varsText : varsTextOf(after), conduct: next,
+        counts: next.violations === f.conduct.violations ? f.counts : countsText(next.violations), taken: { reply: reply.id, before: f.taken },
+        took: f.took || reply.id === opts.through, entry: { nodeId: node.id, replyId: reply.id },
+      });
+    }
+  }
+  return { states, complete: true };
+}
+
+/**
+ * Walks every playthrough a scenario allows, calling `atEnding` where each one ends. Given `key`,
+ * states with the same key are walked once (the caller says what cannot differ in future); a route
+ * that leads nowhere throws, unless `lenient` (then that playthrough is dropped).
+ */
+export function walkPlaythroughs(s: Scenario, atEnding: (arrival: Arrival) => void, { key, lenient = false, limit }: { key?: (id: string, vars: Variables, conduct: Conduct) => string; lenient?: boolean; limit?: number } = {}): WalkExtent {
+  return walk(s, {
+    lenient, ...(limit !== undefined ? { limit } : {}),
+    key: key ? (f) => key(f.id as string, f.vars, f.conduct) : null,
+    visitEnding: ({ taken, took: _took, ...a }) => atEnding({ ...a, path: listOf(taken) }),
+  });
+}
+
+/** A playthrough that breaks a principle (or takes a reply) and ends strong: its replies, score, ending and the "next" into it. */
+export interface StrongAfterFound { path: string[]; percent: number; endingId: string; entry?: Entry }
+
+/**
+ * Playthroughs that break one of `watched` (or, given `through`, take that reply) and still end on
+ * a strong ending: the first found for each principle broken (keyed by `through` when given).
+ * States that cannot differ in future (same node, variables, points and the conduct the conditions
+ * can read) are visited once. `first` stops at the first one found; past `limit` states the search
+ * stops and `complete` is false.
+ */
+export function strongAfterSearch(s: Scenario, watched: Iterable<string>, { through, first = false, limit }: { through?: string; first?: boolean; limit?: number } = {}): WalkExtent & { found: Map<string, StrongAfterFound> } {
+  const watchedList = [...watched];
+  const tracked = [...new Set([...watchedList, ...principlesConditionsRead(s)])];
+  const found = new Map<string, StrongAfterFound>();
+  const extent = walk(s, {
+    tracked, ...(through !== undefined ? { through } : {}), lenient: true, ...(limit !== undefined ? { limit } : {}),
+    visitEnding: ({ ending, conduct, taken, took, entry }) => {
+      if (ending.ending !== 'strong') return false;
+      const broken = through === undefined ? watchedList.filter((p) => (conduct.violations[p] ?? 0) > 0) : took ? [through] : [];
+      for (const p of broken) if (!found.has(p)) found.set(p, { path: listOf(taken), percent: scoreOf(conduct), endingId: ending.id, ...(entry ? { entry } : {}) });
+      return first && found.size > 0;
+    },
+  });
+  return { ...extent, found };
+}
+
+/** strongAfterSearch's playthroughs by principle (or `through`), their replies only, the search unbounded. */
+export function strongAfter(s: Scenario, watched: Iterable<string>, opts: { through?: string; first?: boolean } = {}): Map<string, string[]> {
+  return new Map([...strongAfterSearch(s, watched, opts).found].map(([p, f]) => [p, f.path]));
+}
+
+/** A Strong-band playthrough that ends on a mixed or harmful ending's plain narration: its replies, score, ending and the "next" into it. */
+export interface UnexplainedEnding { path: string[]; percent: number; ending: string; entry?: Entry; broken?: string[] }
+
+/**
+ * Playthroughs whose debrief says Strong (no critical violation, 80% or more) but whose story ends
+ * on a mixed or harmful ending told in its plain narration (no variant holds), so nothing says why
+ * the story went worse than the band. States that cannot differ in future (node, variables, points,
+ * possible, critical, and violation counts of the principles conditions name) are visited once, so a
+ * path is given for each such state reached; past `limit` states the search stops (`complete` false).
+ */
+export function strongBandSearch(s: Scenario, { limit }: { limit?: number } = {}): WalkExtent & { found: UnexplainedEnding[] } {
+  const found: UnexplainedEnding[] = [];
+  const tracked = [...principlesConditionsRead(s)];
+  const extent = walk(s, {
+    tracked, lenient: true, ...(limit !== undefined ? { limit } : {}),
+    key: (f) => [f.id, f.varsText, f.conduct.points, f.conduct.possible, f.conduct.critical, f.counts].join('|'),
+    visitEnding: ({ ending, vars, conduct, taken, entry }) => {
+      const percent = scoreOf(conduct);
+      if (ending.ending !== 'strong' && outcomeOf(percent, conduct.critical).band === 'strong' && !ending.variants?.some((v) => whenHolds(v.when, vars, conduct))) {
+        found.push({ path: listOf(taken), percent, ending: ending.id, ...(entry ? { entry } : {}), broken: Object.keys(conduct.violations).filter((p) => (conduct.violations[p] ?? 0) > 0) });
+      }
+    },
+  });
+  return { ...extent, found };
+}
+
+/**
+ * The two checks on playthroughs the audit makes, in one walk: those that break a principle of
+ * `watched` and end strong (the first for each), and the Strong-band playthroughs that end on a
+ * worse ending's plain narration. Its states tell apart all that either check's states do, so each
+ * finds what it finds alone.
+ */
+export function playthroughChecks(s: Scenario, watched: readonly string[], limit: number): WalkExtent & { strongAfter: Map<string, StrongAfterFound>; unexplained: UnexplainedEnding[] } {
+  const tracked = [...new Set([...watched, ...principlesConditionsRead(s)])];
+  const strong = new Map<string, StrongAfterFound>();
+  const unexplained: UnexplainedEnding[] = [];
+  const extent = walk(s, {
+    tracked, lenient: true, limit,
+    key: (f) => [f.id, f.varsText, f.conduct.points, f.conduct.possible, f.conduct.critical, f.counts].join('|'),
+    visitEnding: ({ ending, vars, conduct, taken, entry }) => {
+      const percent = scoreOf(conduct);
+      const broken = Object.keys(conduct.violations).filter((p) => (conduct.violations[p] ?? 0) > 0);
+      if (ending.ending === 'strong') {
+        for (const p of watched) if ((conduct.violations[p] ?? 0) > 0 && !strong.has(p)) strong.set(p, { path: listOf(taken), percent, endingId: ending.id, ...(entry ? { entry } : {}) });
+      } else if (outcomeOf(percent, conduct.critical).band === 'strong' && !ending.variants?.some((v) => whenHolds(v.when, vars, conduct))) {
+        unexplained.push({ path: listOf(taken), percent, ending: ending.id, ...(entry ? { entry } : {}), broken });
+      }
+    },
+  });
+  return { ...extent, strongAfter: strong, unexplained };
+}
+
+/** strongBandSearch's playthroughs, the search unbounded. */
+export function strongBandUnexplained(s: Scenario): UnexplainedEnding[] {
+  return strongBandSearch(s).found;
+}
+
+/**
+ * The fewest decisions any playthrough passes through (ignoring conditions: a lower bound), and a
+ * route with that many: the nodes from the start to its ending.
+ */
+export function fewestDecisions(scenario: Scenario): { count: number; route: string[] } {
+  const index = indexScenario(scenario);
+  const { order } = analyseGraph(index.nodes, scenario.start);
+  const fewest = new Map<string, { n: number; to?: string }>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = index.nodes.get(order[i] as string);
+    if (!node) continue;
+    if (node.kind === 'ending') fewest.set(node.id, { n: 0 });
+    else {
+      const targets = node.kind === 'scene' ? routesOf(node.next) : node.replies.flatMap((r) => routesOf(r.next));
+      let best: { n: number; to?: string } = { n: Infinity };
+      for (const t of targets) {
+        const n = fewest.get(t.to)?.n ?? Infinity;
+        if (n < best.n) best = { n, to: t.to };
+      }
+      fewest.set(node.id, { n: best.n + (node.kind === 'decision' ? 1 : 0), ...(best.to !== undefined ? { to: best.to } : {}) });
+    }
+  }
+  const route: string[] = [];
+  for (let id: string | undefined = scenario.start; id !== undefined && route.length <= order.length; id = fewest.get(id)?.to) route.push(id);
+  return { count: fewest.get(scenario.start)?.n ?? 0, route };
+}
+
+/** The fewest decisions any playthrough passes through (ignoring conditions: a lower bound). */
+export function minDecisionsOnAnyPath(scenario: Scenario): number {
+  return fewestDecisions(scenario).count;
+}
+
+/** A place a house rule's failure names: a path as validate gives places, and what is there. */
+export interface HouseRulePlace { path: JsonPath; what: string }
+
+/** One house rule a scenario breaks, for the audit (its text and its data). */
+export interface HouseRuleFailure {
+  check: 'strong-after-ruled-out' | 'strong-band-unexplained' | 'few-decisions' | 'few-replies' | 'reply-without-consequence' | 'state-steers-too-little' | 'house-rules-incomplete';
+  /** What is wrong, without the scenario's name (the audit puts it in front). */
+  message: string;
+  places: HouseRulePlace[];
+  /** The replies of the playthrough that breaks the rule (the checks on playthroughs), or the nodes of a route (few-decisions). */
+  replies?: string[];
+  route?: string[];
+  fix?: string;
+}
+
+/** The principles whose breach the search watches: NEVER_STRONG but the critical ones, which the audit's critical check already fails. */
+const WATCHED = NEVER_STRONG.filter((n) => getPrinciple(n.principle)?.severity !== 'critical');
+
+/** The number of states the searches over playthroughs may visit (more than the exploration: they keep points and counts apart). */
+export const SEARCH_STATES_PER_EXPLORED = 4;
+
+/**
+ * The house rules a scenario breaks (see HouseRuleFailure), each with the places to change and the
+ * fix in plain words. The checks on playthroughs are bounded: past `limit` states they stop and say
+ * the check is incomplete; `explored` false (the exploration stopped at its own limit) skips them.
+ */
+export function houseRuleFailures(scenario: Scenario, { explored, limit }: { explored: boolean; limit: number }): HouseRuleFailure[] {
+  const out: HouseRuleFailure[] = [];
+  const at = new Map(scenario.nodes.map((n, i) => [n.id, i]));
+  const nodePlace = (id: string, what: string): HouseRulePlace[] => (at.has(id) ? [{ path: ['nodes', at.get(id) as number], what }] : []);
+  const nextPlace = (entry: Entry | undefined, what: string): HouseRulePlace[] => {
+    const i = entry ? at.get(entry.nodeId) : undefined;
+    if (!entry || i === undefined) return [];
+    const node = scenario.nodes[i];
+    const r = entry.replyId !== undefined && node?.kind === 'decision' ? node.replies.findIndex((x) => x.id === entry.replyId) : -1;
+    return r >= 0 ? [{ path: ['nodes', i, 'replies', r, 'next'], what: `${entry.nodeId}, reply ${entry.replyId}: ${what}` }] : [{ path: ['nodes', i, 'next'], what: `${entry.nodeId}: ${what}` }];
+  };
+  if (explored) {
+    const found = playthroughChecks(scenario, WATCHED.map((n) => n.principle), limit);
+    for (const n of WATCHED) {
+      const f = found.strongAfter.get(n.principle);
+      if (!f) continue;
+      out.push({
+        check: 'strong-after-ruled-out',
+        message: `a playthrough that breaks ${n.principle} scores ${f.percent}% and reaches a strong ending; no playthrough that does what the guide rules out may end strong (${n.why})`,
+        places: [...nodePlace(f.endingId, `${f.endingId} (the strong ending)`), ...nextPlace(f.entry, 'its "next" sends that playthrough there')],
+        replies: f.path,
+        fix: `At that "next", send a playthrough that broke ${n.principle} elsewhere first: a route { "when": { "conduct": "violations", "principle": "${n.principle}", "gt": 0 }, "to": "<a mixed or harmful ending>" } before the one to the strong ending.`,
+      });
+    }
+    const u = found.unexplained[0];
+    if (u) {
+      const ending = scenario.nodes[at.get(u.ending) ?? -1];
+      const kind = ending?.kind === 'ending' ? ending.ending : 'mixed';
+      const cost = u.broken?.[0];
+      const more = found.unexplained.length - 1;
+      out.push({
+        check: 'strong-band-unexplained',
+        message: `a playthrough scoring ${u.percent}% with no critical violation (the Strong band: the debrief says Strong) ends on ${u.ending}'s own narration (a ${kind} ending), which does not say why it did not end strong${more > 0 ? ` (and ${more} more such playthrough${more === 1 ? '' : 's'})` : ''}`,
+        places: [...nodePlace(u.ending, `${u.ending} (the ${kind} ending)`), ...nextPlace(u.entry, 'its "next" sends that playthrough there')],
+        replies: u.path,
+        fix: `Give ${u.ending} a variant told to that playthrough that names the step that cost it (${cost ? `{ "when": { "conduct": "violations", "principle": "${cost}", "gt": 0 }, "narration": "…" }` : '{ "when": …, "narration": "…" }'}), or at that "next" send a playthrough of ${STRONG_BAND_FROM}% or more with no critical violation to the strong ending.`,
+      });
+    }
+    if (!found.complete) out.push({ check: 'house-rules-incomplete', message: `too many playthroughs to check every one for what never ends strong and for the Strong band's ending: the check stopped at ${found.states.toLocaleString('en-US')} states, so it is incomplete`, places: [] });
+  } else {
+    out.push({ check: 'house-rules-incomplete', message: 'too many reachable states to check what never ends strong and the Strong band\'s ending on every playthrough: not checked', places: [] });
+  }
+  const fewest = fewestDecisions(scenario);
+  if (fewest.count < HOUSE_RULES.minDecisions) {
+    const decisions = fewest.route.filter((id) => scenario.nodes[at.get(id) ?? -1]?.kind === 'decision');
+    const last = fewest.route.at(-1) ?? '';
+    const before = fewest.route.at(-2);
+    out.push({
+      check: 'few-decisions',
+      message: `a playthrough can meet only ${fewest.count} decision${fewest.count === 1 ? '' : 's'} (${decisions.join(', ') || 'none'}); every playthrough meets at least ${HOUSE_RULES.minDecisions}`,
+      places: [...nodePlace(last, `${last} (the ending of that route)`), ...(before ? nodePlace(before, `${before}: the last node on that route before it`) : [])],
+      route: fewest.route,
+      fix: `On that route (${fewest.route.join(' → ')}), lead through ${HOUSE_RULES.minDecisions - fewest.count} more decision${HOUSE_RULES.minDecisions - fewest.count === 1 ? '' : 's'} before the ending, so that no playthrough meets fewer than ${HOUSE_RULES.minDecisions}.`,
+    });
+  }
+  const few = scenario.nodes.flatMap((n, i) => (n.kind === 'decision' && n.replies.length < HOUSE_RULES.minReplies ? [{ n, i }] : []));
+  if (few.length > 0) {
+    out.push({
+      check: 'few-replies',
+      message: `${few.length} decision${few.length === 1 ? ' offers' : 's offer'} fewer than ${HOUSE_RULES.minReplies} replies; every decision offers at least ${HOUSE_RULES.minReplies}`,
+      places: few.map(({ n, i }) => ({ path: ['nodes', i, 'replies'], what: `${n.id}: ${n.kind === 'decision' ? n.replies.length : 0} repl${n.kind === 'decision' && n.replies.length === 1 ? 'y' : 'ies'}` })),
+      fix: `Give each at least ${HOUSE_RULES.minReplies} replies: a near miss (following one principle while breaking another) makes the choice a real one.`,
+    });
+  }
+  const idle = new Set(inconsequentialReplies(scenario));
+  if (idle.size > 0) {
+    const places: HouseRulePlace[] = [];
+    scenario.nodes.forEach((n, i) => {
+      if (n.kind === 'decision') n.replies.forEach((r, j) => { if (idle.has(r.id)) places.push({ path: ['nodes', i, 'replies', j], what: `${n.id}, reply ${r.id}` }); });
+    });
+    out.push({
+      check: 'reply-without-consequence',
+      message: `${idle.size} repl${idle.size === 1 ? 'y' : 'ies'} scoring below zero change${idle.size === 1 ? 's' : ''} no variable and lead${idle.size === 1 ? 's' : ''} where the best reply does: the story goes on as if the best reply had been chosen`,
+      places,
+      fix: 'Give each a consequence: an "effects" entry that changes a variable (e.g. { "var": "trust", "add": -10 }, read by a later route), or a "next" that leads elsewhere than the best reply\'s.',
+    });
+  }
+  const steered = stateSteeredDecisions(scenario);
+  if (steered.length < HOUSE_RULES.minSteered) {
+    out.push({
+      check: 'state-steers-too-little',
+      message: `the story's state (a variable, or the replies so far) decides which decision (or ending) comes next at ${steered.length} place${steered.length === 1 ? '' : 's'}${steered.length > 0 ? ` (${steered.join(', ')})` : ''}; the story's state should do so in at least ${HOUSE_RULES.minSteered}`,
+      places: steered.flatMap((id) => nodePlace(id, `${id}: the story's state decides what comes next here`)),
+      fix: `At another decision or scene, let a variable choose the way on: a "next" such as [{ "when": { "var": "trust", "gte": 60 }, "to": "<a scene>" }, { "to": "<another scene>" }] whose ways lead to different decisions or endings (not only to different scenes before the same decision).`,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { auditData, formatAudit } from '../../src/machines/audit/index.js';
+import { houseRuleFailures, NEVER_STRONG } from '../../src/machines/audit/house-rules.js';
+import { validateScenario } from '../../src/machines/validate/index.js';
+import type { Scenario } from '../../src/machines/schema/scenario.js';
+import { runInProcess as run, ROOT } from './helpers/cli.js';
+
+// A trainer wrote a scenario from docs/authoring.md, whose section 2 says to check it with the audit
+// before adding it to the bundled set: the audit passed and validate --strict was clean, while the
+// bundled set's own tests failed it on seven house rules. Trimmed of nothing: the trainer's file,
+// its "$schema" pointed at the project's schema.
+const FILE = join(ROOT, 'test/fixtures/house-rules/tashas-news.json');
+const TEXT = readFileSync(FILE, 'utf8');
+const scenario = () => validateScenario(TEXT, 'tashas-news.json').scenario as Scenario;
+
+/** "file:line:column" of the object whose "id" is `id` (its opening brace, the line above). */
+function placeOf(id: string): string {
+  const lines = TEXT.split('\n');
+  const idLine = lines.findIndex((l) => l.trim().startsWith(`"id": "${id}"`));
+  expect(idLine).toBeGreaterThan(0);
+  return `${FILE}:${idLine}:${(lines[idLine - 1] ?? '').indexOf('{') + 1}`;
+}
+
+/** "file:line:column" of the "next" value of reply `replyId` (its first line after the reply's id). */
+function nextOf(replyId: string): string {
+  const lines = TEXT.split('\n');
+  const at = lines.findIndex((l) => l.trim().startsWith(`"id": "${replyId}"`));
+  const next = lines.findIndex((l, i) => i > at && l.trim().startsWith('"next":'));
+  const line = lines[next] ?? '';
+  return `${FILE}:${next + 1}:${line.indexOf(':') + 3}`;
+}
+
+describe('casa-practice audit checks the house rules it can (docs/authoring.md section 10)', () => {
+  it('fails the trainer\'s file: hinting at an undisclosed pregnancy in the court report (d3-hint, 86%) ends strong', async () => {
+    const r = await run('audit', FILE);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain([
+      '  - tashas-news: a playthrough that breaks report-no-undisclosed-pregnancy scores 86% and reaches a strong ending; no playthrough that does what the guide rules out may end strong (Court Report, what not to disclose: Do not put a youth\'s pregnancy in a court report if the youth has not disclosed it to their CSW.):',
+      `      ${placeOf('end-strong')} end-strong (the strong ending)`,
+      `      ${nextOf('d6-ellen')} d6-after, reply d6-ellen: its "next" sends that playthrough there`,
+      '      its replies: d1-thanks, d2-her-news, d3-hint, d4-funds, d5-plan, d6-ellen',
+      '    fix: At that "next", send a playthrough that broke report-no-undisclosed-pregnancy elsewhere first: a route { "when": { "conduct": "violations", "principle": "report-no-undisclosed-pregnancy", "gt": 0 }, "to": "<a mixed or harmful ending>" } before the one to the strong ending.',
+    ].join('\n'));
+  });
+
+  it('fails it on a Strong-band playthrough (81%, no critical violation) that ends on a mixed ending\'s own narration', async () => {
+    const r = await run('audit', FILE);
+    expect(r.out).toContain([
+      '  - tashas-news: a playthrough scoring 81% with no critical violation (the Strong band: the debrief says Strong) ends on end-mixed\'s own narration (a mixed ending), which does not say why it did not end strong (and 1 more such playthrough):',
+      `      ${placeOf('end-mixed')} end-mixed (the mixed ending)`,
+      `      ${nextOf('d6-push')} d6-after, reply d6-push: its "next" sends that playthrough there`,
+      '      its replies: d1-thanks, d2-her-news, d3-strengths, d4-funds, d5-plan, d6-push',
+      '    fix: Give end-mixed a variant told to that playthrough that names the step that cost it ({ "when": { "conduct": "violations", "principle": "self-care", "gt": 0 }, "narration": "…" }), or at that "next" send a playthrough of 80% or more with no critical violation to the strong ending.',
+    ].join('\n'));
+  });
+
+  it('fails it on the structural house rules: 5 decisions on one playthrough, poor replies with no consequence, the state steering once', async () => {
+    const r = await run('audit', FILE);
+    expect(r.out).toContain([
+      '  - tashas-news: a playthrough can meet only 5 decisions (d1-news, d2-promise, d3-report, d4-recommend, d5-texts); every playthrough meets at least 6:',
+      `      ${placeOf('end-harmful')} end-harmful (the ending of that route)`,
+      `      ${placeOf('d5-texts')} d5-texts: the last node on that route before it`,
+      '    fix: On that route (d1-news → s1-open → d2-promise → s2-report → d3-report → d4-recommend → s4-visit → d5-texts → end-harmful), lead through 1 more decision before the ending, so that no playthrough meets fewer than 6.',
+      '  - tashas-news: 2 replies scoring below zero change no variable and lead where the best reply does: the story goes on as if the best reply had been chosen:',
+      `      ${placeOf('d3-pregnant')} d3-report, reply d3-pregnant`,
+      `      ${placeOf('d4-parenting')} d4-recommend, reply d4-parenting`,
+      '    fix: Give each a consequence: an "effects" entry that changes a variable (e.g. { "var": "trust", "add": -10 }, read by a later route), or a "next" that leads elsewhere than the best reply\'s.',
+      '  - tashas-news: the story\'s state (a variable, or the replies so far) decides which decision (or ending) comes next at 1 place (d6-after); the story\'s state should do so in at least 2:',
+      `      ${placeOf('d6-after')} d6-after: the story's state decides what comes next here`,
+    ].join('\n'));
+    expect(r.out).not.toContain('Audit passed');
+  });
+
+  it('--json gives each failure as data: its check, places with file, line and column, the playthrough\'s replies and the fix', async () => {
+    const r = await run('audit', '--json', FILE);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out) as { ok: boolean; scenarios: { failures: { check: string; message: string; places: { file?: string; line?: number; column?: number }[]; replies?: string[]; route?: string[]; fix?: string }[] }[] };
+    expect(report.ok).toBe(false);
+    const failures = report.scenarios[0]?.failures ?? [];
+    expect(failures.map((f) => f.check)).toEqual(['strong-after-ruled-out', 'strong-band-unexplained', 'few-decisions', 'reply-without-consequence', 'state-steers-too-little']);
+    for (const f of failures) {
+      expect(f.places.length, f.check).toBeGreaterThan(0);
+      for (const p of f.places) expect(`${p.file}:${p.line}:${p.column}`, f.check).toMatch(/tashas-news\.json:\d+:\d+$/);
+      expect(f.fix, f.check).toBeTruthy();
+    }
+    expect(failures[0]?.replies).toEqual(['d1-thanks', 'd2-her-news', 'd3-hint', 'd4-funds', 'd5-plan', 'd6-ellen']);
+    expect(failures[2]?.route?.at(-1)).toBe('end-harmful');
+  });
+
+  it('fails a decision of fewer than 3 replies, naming it', () => {
+    const s = structuredClone(scenario());
+    const d = s.nodes.find((n) => n.id === 'd2-promise');
+    if (d?.kind !== 'decision') throw new Error('no d2-promise');
+    d.replies = d.replies.slice(1);
+    const audit = formatAudit([s]);
+    expect(audit.ok).toBe(false);
+    expect(audit.text).toContain('  - tashas-news: 1 decision offers fewer than 3 replies; every decision offers at least 3:\n      d2-promise: 2 replies\n    fix: Give each at least 3 replies');
+    expect(auditData([s], ['x.json']).scenarios[0]?.failures.map((f) => f.check)).toContain('few-replies');
+  });
+
+  it('guarded the way the guide asks, the trainer\'s playthrough no longer ends strong and that failure is gone', () => {
+    const s = structuredClone(scenario());
+    const d6 = s.nodes.find((n) => n.id === 'd6-after');
+    if (d6?.kind !== 'decision') throw new Error('no d6-after');
+    for (const r of d6.replies) if (Array.isArray(r.next)) r.next.unshift({ when: { conduct: 'violations', principle: 'report-no-undisclosed-pregnancy', gt: 0 }, to: 'end-mixed' });
+    const checks = auditData([s], ['x.json']).scenarios[0]?.failures.map((f) => f.check);
+    expect(checks).not.toContain('strong-after-ruled-out');
+  });
+
+  it('is bounded: past its limit of states the check on playthroughs stops and says it is incomplete', () => {
+    const failures = houseRuleFailures(scenario(), { explored: true, limit: 20 });
+    expect(failures.find((f) => f.check === 'house-rules-incomplete')?.message).toMatch(/the check stopped at 20 states, so it is incomplete/);
+  });
+
+  it('names each principle that never ends strong with the guide\'s reason, under its section\'s heading', () => {
+    expect(NEVER_STRONG.map((n) => n.principle)).toEqual(expect.arrayContaining(['no-picking-up', 'not-first-responder', 'report-no-undisclosed-pregnancy', 'no-awol-label', 'people-first-language', 'consult-supervisor-on-suspicion']));
+    for (const n of NEVER_STRONG) expect(n.why, n.principle).toMatch(/^(Prohibited Activities|Court Report|Using Appropriate Language|Red Flags)\b.*: \S/);
+  });
+});
