@@ -242,24 +242,28 @@ export function strongBandSearch(s: Scenario, { limit }: { limit?: number } = {}
  * worse ending's plain narration. Its states tell apart all that either check's states do, so each
  * finds what it finds alone.
  */
-export function playthroughChecks(s: Scenario, watched: readonly string[], limit: number): WalkExtent & { strongAfter: Map<string, StrongAfterFound>; unexplained: UnexplainedEnding[] } {
+export function playthroughChecks(s: Scenario, watched: readonly string[], limit: number): WalkExtent & { strongAfter: Map<string, StrongAfterFound>; unexplained?: UnexplainedEnding; unexplainedCount: number } {
   const tracked = [...new Set([...watched, ...principlesConditionsRead(s)])];
   const strong = new Map<string, StrongAfterFound>();
-  const unexplained: UnexplainedEnding[] = [];
+  // The first such playthrough, and how many states end so: a path for each of them (each as long
+  // as the scenario) filled the memory in a scenario of 12,000 decisions.
+  let unexplained: UnexplainedEnding | undefined;
+  let unexplainedCount = 0;
   const extent = walk(s, {
     tracked, lenient: true, limit,
     key: (f) => [f.id, f.varsText, f.conduct.points, f.conduct.possible, f.conduct.critical, f.counts].join('|'),
     visitEnding: ({ ending, vars, conduct, taken, entry }) => {
       const percent = scoreOf(conduct);
-      const broken = Object.keys(conduct.violations).filter((p) => (conduct.violations[p] ?? 0) > 0);
+      const broken = () => Object.keys(conduct.violations).filter((p) => (conduct.violations[p] ?? 0) > 0);
       if (ending.ending === 'strong') {
         for (const p of watched) if ((conduct.violations[p] ?? 0) > 0 && !strong.has(p)) strong.set(p, { path: listOf(taken), percent, endingId: ending.id, ...(entry ? { entry } : {}) });
       } else if (outcomeOf(percent, conduct.critical).band === 'strong' && !ending.variants?.some((v) => whenHolds(v.when, vars, conduct))) {
-        unexplained.push({ path: listOf(taken), percent, ending: ending.id, ...(entry ? { entry } : {}), broken });
+        unexplainedCount += 1;
+        unexplained ??= { path: listOf(taken), percent, ending: ending.id, ...(entry ? { entry } : {}), broken: broken() };
       }
     },
   });
-  return { ...extent, strongAfter: strong, unexplained };
+  return { ...extent, strongAfter: strong, ...(unexplained ? { unexplained } : {}), unexplainedCount };
 }
 
 /** strongBandSearch's playthroughs, the search unbounded. */
@@ -317,8 +321,14 @@ export interface HouseRuleFailure {
 /** The principles whose breach the search watches: NEVER_STRONG but the critical ones, which the audit's critical check already fails. */
 const WATCHED = NEVER_STRONG.filter((n) => getPrinciple(n.principle)?.severity !== 'critical');
 
-/** The number of states the searches over playthroughs may visit (more than the exploration: they keep points and counts apart). */
-export const SEARCH_STATES_PER_EXPLORED = 4;
+/**
+ * The number of states the checks on playthroughs may visit: more than the exploration's 60,000
+ * (they keep points and the counts of the watched principles apart; the largest bundled scenario,
+ * red-flags, needs about 154,000), and few enough to stay near a second on two cores (about 3.5 µs
+ * a state). Not grown with the file: a scenario of 12,000 nodes took 5.7 s at four times the
+ * exploration's limit for it.
+ */
+export const SEARCH_STATE_LIMIT = 250_000;
 
 /**
  * The house rules a scenario breaks (see HouseRuleFailure), each with the places to change and the
@@ -349,12 +359,12 @@ export function houseRuleFailures(scenario: Scenario, { explored, limit }: { exp
         fix: `At that "next", send a playthrough that broke ${n.principle} elsewhere first: a route { "when": { "conduct": "violations", "principle": "${n.principle}", "gt": 0 }, "to": "<a mixed or harmful ending>" } before the one to the strong ending.`,
       });
     }
-    const u = found.unexplained[0];
+    const u = found.unexplained;
     if (u) {
       const ending = scenario.nodes[at.get(u.ending) ?? -1];
       const kind = ending?.kind === 'ending' ? ending.ending : 'mixed';
       const cost = u.broken?.[0];
-      const more = found.unexplained.length - 1;
+      const more = found.unexplainedCount - 1;
       out.push({
         check: 'strong-band-unexplained',
         message: `a playthrough scoring ${u.percent}% with no critical violation (the Strong band: the debrief says Strong) ends on ${u.ending}'s own narration (a ${kind} ending), which does not say why it did not end strong${more > 0 ? ` (and ${more} more such playthrough${more === 1 ? '' : 's'})` : ''}`,

@@ -6,7 +6,7 @@ import { answerKeyFigures, asks, type AnswerKeyFigures } from './answer-key.js';
 import { analyseBest, STRONG_FROM } from '../scoring.js';
 import { exploreScenario } from './explore.js';
 import { probedReaches } from './probe.js';
-import { houseRuleFailures, SEARCH_STATES_PER_EXPLORED, type HouseRuleFailure } from './house-rules.js';
+import { houseRuleFailures, SEARCH_STATE_LIMIT, type HouseRuleFailure } from './house-rules.js';
 
 /**
  * The audit of a scenario for a trainer: does the outcome follow conduct (from the exploration of
@@ -111,7 +111,7 @@ export function auditScenario(scenario: Scenario): ScenarioAudit {
     id: scenario.id, title: cleanLine(scenario.title), states: found.states, complete: found.complete, worstByKind, criticalByKind,
     ...(strongUnder ? { strongUnder } : {}), ...(strongAfterCritical ? { strongAfterCritical } : {}),
     ...(found.bestWithCritical ? { bestWithCritical: { uncapped: found.bestWithCritical.uncapped, capped: Math.min(50, found.bestWithCritical.uncapped) } } : {}),
-    houseRules: houseRuleFailures(scenario, { explored: found.complete, limit: SEARCH_STATES_PER_EXPLORED * found.limit }),
+    houseRules: houseRuleFailures(scenario, { explored: found.complete, limit: SEARCH_STATE_LIMIT }),
     figures: answerKeyFigures([scenario]),
   };
 }
