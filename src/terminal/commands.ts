@@ -149,9 +149,15 @@ of ending, the best score a playthrough with a critical violation can have, and 
 reply is first, longest or shortest, and how many decisions have a near miss; then the same figures
 across all the scenarios, against the project's thresholds, and each scenario's own reply lengths
 (best reply longest or shortest in at most 40% of its decisions); a share out of range names its
-decisions with file:line:column and says how to fix it. Validate's warnings for each file are
-listed under its scenario; they do not fail the audit. A file with errors is not audited: its
-problems are printed as validate prints them.
+decisions with file:line:column and says how to fix it. It also checks the house rules it can
+(docs/authoring.md, section 10): no playthrough that does what the guide rules out ends strong;
+every Strong-band playthrough ends strong or on an ending variant that says why; at least 6
+decisions on every playthrough and 3 replies at each decision; every reply scoring below zero has
+a consequence; the story's state decides what comes next in at least two places. Each failure
+names the places to change with file:line:column, the playthrough's replies and a fix. The other
+house rules (the wording bans among them) only the bundled set's tests check. Validate's warnings
+for each file are listed under its scenario; they do not fail the audit. A file with errors is not
+audited: its problems are printed as validate prints them.
 
 Options:
   --json     print the result as JSON for editors and scripts: "files" as validate --json gives
