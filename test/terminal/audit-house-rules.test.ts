@@ -32,33 +32,52 @@ function nextOf(replyId: string): string {
   return `${FILE}:${next + 1}:${line.indexOf(':') + 3}`;
 }
 
-describe('casa-practice audit checks the house rules it can (docs/authoring.md section 10)', () => {
-  it('fails the trainer\'s file: hinting at an undisclosed pregnancy in the court report (d3-hint, 86%) ends strong', async () => {
-    const r = await run('audit', FILE);
-    expect(r.code).toBe(1);
-    expect(r.out).toContain([
-      '  - tashas-news: a playthrough that breaks report-no-undisclosed-pregnancy scores 86% and reaches a strong ending; no playthrough that does what the guide rules out may end strong (Court Report, what not to disclose: Do not put a youth\'s pregnancy in a court report if the youth has not disclosed it to their CSW.):',
-      `      ${placeOf('end-strong')} end-strong (the strong ending)`,
-      `      ${nextOf('d6-ellen')} d6-after, reply d6-ellen: its "next" sends that playthrough there`,
-      '      its replies: d1-thanks, d2-her-news, d3-hint, d4-funds, d5-plan, d6-ellen',
-      '    fix: At that "next", send a playthrough that broke report-no-undisclosed-pregnancy elsewhere first: a route { "when": { "conduct": "violations", "principle": "report-no-undisclosed-pregnancy", "gt": 0 }, "to": "<a mixed or harmful ending>" } before the one to the strong ending.',
-    ].join('\n'));
-  });
+/** The audit of the trainer's file, run once for the tests that read its words. */
+let audited: ReturnType<typeof run> | undefined;
+const audit = () => (audited ??= run('audit', FILE));
 
-  it('fails it on a Strong-band playthrough (81%, no critical violation) that ends on a mixed ending\'s own narration', async () => {
-    const r = await run('audit', FILE);
-    expect(r.out).toContain([
-      '  - tashas-news: a playthrough scoring 81% with no critical violation (the Strong band: the debrief says Strong) ends on end-mixed\'s own narration (a mixed ending), which does not say why it did not end strong (and 1 more such playthrough):',
-      `      ${placeOf('end-mixed')} end-mixed (the mixed ending)`,
-      `      ${nextOf('d6-push')} d6-after, reply d6-push: its "next" sends that playthrough there`,
-      '      its replies: d1-thanks, d2-her-news, d3-strengths, d4-funds, d5-plan, d6-push',
-      '    fix: Give end-mixed a variant told to that playthrough that names the step that cost it ({ "when": { "conduct": "violations", "principle": "self-care", "gt": 0 }, "narration": "…" }), or at that "next" send a playthrough of 80% or more with no critical violation to the strong ending.',
-    ].join('\n'));
+/** Checks the audit of the trainer's file says these lines, one after another. */
+async function expectAuditSays(lines: readonly string[]): Promise<string> {
+  const r = await audit();
+  expect(r.out).toContain(lines.join('\n'));
+  return r.out;
+}
+
+/**
+ * The lines of a failure about where a playthrough ends: what, the ending, the "next" (of `reply` at
+ * `node`) that sends the playthrough there, its replies and the fix.
+ */
+const endingFailure = (what: string, ending: string, kind: string, [node, reply]: [string, string], replies: string, fix: string) => [
+  `  - tashas-news: ${what}:`,
+  `      ${placeOf(ending)} ${ending} (the ${kind} ending)`,
+  `      ${nextOf(reply)} ${node}, reply ${reply}: its "next" sends that playthrough there`,
+  `      its replies: ${replies}`,
+  `    fix: ${fix}`,
+];
+
+describe('casa-practice audit checks the house rules it can (docs/authoring.md section 10)', () => {
+  it.each([
+    {
+      name: 'fails the trainer\'s file: hinting at an undisclosed pregnancy in the court report (d3-hint, 86%) ends strong',
+      what: 'a playthrough that breaks report-no-undisclosed-pregnancy scores 86% and reaches a strong ending; no playthrough that does what the guide rules out may end strong (Court Report, what not to disclose: Do not put a youth\'s pregnancy in a court report if the youth has not disclosed it to their CSW.)',
+      ending: 'end-strong', kind: 'strong', at: ['d6-after', 'd6-ellen'] as [string, string],
+      replies: 'd1-thanks, d2-her-news, d3-hint, d4-funds, d5-plan, d6-ellen',
+      fix: 'At that "next", send a playthrough that broke report-no-undisclosed-pregnancy elsewhere first: a route { "when": { "conduct": "violations", "principle": "report-no-undisclosed-pregnancy", "gt": 0 }, "to": "<a mixed or harmful ending>" } before the one to the strong ending.',
+    },
+    {
+      name: 'fails it on a Strong-band playthrough (81%, no critical violation) that ends on a mixed ending\'s own narration',
+      what: 'a playthrough scoring 81% with no critical violation (the Strong band: the debrief says Strong) ends on end-mixed\'s own narration (a mixed ending), which does not say why it did not end strong (and 1 more such playthrough)',
+      ending: 'end-mixed', kind: 'mixed', at: ['d6-after', 'd6-push'] as [string, string],
+      replies: 'd1-thanks, d2-her-news, d3-strengths, d4-funds, d5-plan, d6-push',
+      fix: 'Give end-mixed a variant told to that playthrough that names the step that cost it ({ "when": { "conduct": "violations", "principle": "self-care", "gt": 0 }, "narration": "…" }), or at that "next" send a playthrough of 80% or more with no critical violation to the strong ending.',
+    },
+  ].map((c) => [c.name, c] as const))('%s', async (_, { what, ending, kind, at, replies, fix }) => {
+    expect((await audit()).code).toBe(1);
+    await expectAuditSays(endingFailure(what, ending, kind, at, replies, fix));
   });
 
   it('fails it on the structural house rules: 5 decisions on one playthrough, poor replies with no consequence, the state steering once', async () => {
-    const r = await run('audit', FILE);
-    expect(r.out).toContain([
+    const out = await expectAuditSays([
       '  - tashas-news: a playthrough can meet only 5 decisions (d1-news, d2-promise, d3-report, d4-recommend, d5-texts); every playthrough meets at least 6:',
       `      ${placeOf('end-harmful')} end-harmful (the ending of that route)`,
       `      ${placeOf('d5-texts')} d5-texts: the last node on that route before it`,
@@ -69,8 +88,8 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
       '    fix: Give each a consequence: an "effects" entry that changes a variable (e.g. { "var": "trust", "add": -10 }, read by a later route), or a "next" that leads elsewhere than the best reply\'s.',
       '  - tashas-news: the story\'s state (a variable, or the replies so far) decides which decision (or ending) comes next at 1 place (d6-after); the story\'s state should do so in at least 2:',
       `      ${placeOf('d6-after')} d6-after: the story's state decides what comes next here`,
-    ].join('\n'));
-    expect(r.out).not.toContain('Audit passed');
+    ]);
+    expect(out).not.toContain('Audit passed');
   });
 
   it('--json gives each failure as data: its check, places with file, line and column, the playthrough\'s replies and the fix', async () => {
