@@ -719,7 +719,7 @@ describe('a fresh-eyes review: dual-involvement, whereabouts-unknown', () => {
   it('whereabouts-unknown: the safety plan credited to the guide holds what the guide lists (people and services to call on), not "where to go", which comes from practitioners (What if my youth returns from leaving placement?)', () => {
     const text = feedback('whereabouts-unknown', 'd8-plan');
     expect(text).not.toMatch(/where to go/);
-    expect(text).toContain('the people and services she can call on when things feel unsafe (What if my youth returns from leaving placement?)');
+    expect(text).toContain('the people and services she can call on when things feel unsafe, resources that reduce the possibility of harm (What if my youth returns from leaving placement?)');
   });
 
   it('whereabouts-unknown: Dez asking for a ride on a phone call is spoken, not written in text-message shorthand', () => {
@@ -2609,7 +2609,7 @@ describe('session 33 (second review): youth-discloses, court-report, left-placem
       ['court-report', 'd-status-unconfirmed-staff', 'report-csec-status-confirmed-only violates 2, report-objective-strengths-based violates 1'],
       ['court-report', 'd-recs-unconfirmed-substance', 'no-revealing-recommendations violates 2, report-no-substance-use violates 2'],
       ['left-placement-calls', 'd2-couch', 'no-picking-up violates 3, csw-partnership violates 1'],
-      ['left-placement-calls', 'd4-say-nothing', 'csw-partnership violates 2'],
+      ['left-placement-calls', 'd4-say-nothing', 'team-communication violates 1'],
       ['left-placement-calls', 'd6-on-call', 'self-care violates 2, not-first-responder violates 1'],
       ['whereabouts-unknown', 'd7-go', 'no-picking-up violates 3, not-first-responder violates 1'],
       ['whereabouts-unknown', 'd8-love', 'understand-unmet-needs violates 2'],

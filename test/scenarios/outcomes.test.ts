@@ -247,7 +247,6 @@ describe('the debrief\'s band and the story\'s ending agree, or the ending says 
     ['red-flags', 'r-nails-curious r-boyfriend-light r-denise-balanced r-supervisor-facts r-csw-share r-two-workers-victim r-new-team-proper r-defense-yes r-court-nerves-offer r-testify-team r-plan-together', 86, 'end-mixed', "Ms. Nguyen works with girls who've been trafficked"],
     ['before-relapse', 'd1-yours d2-ask d3-strategies d4-thank d5-clc d6-three d7-funds d8-keep', 82, 'end-mixed', 'without asking Rina what she still wants'],
     ['saturday-shoots', 'd1-talk d2-light d3-open-glad d4-honest d5-leah d6-kid d7-dawson', 81, 'end-mixed', "Mr. Dawson's safety plan"],
-    ['whereabouts-unknown', 'd1-open d2-learn d3-checkin d4-honest d5-not-mad d6-both d6-tell d7-csw d8-later', 81, 'end-mixed', 'you said the future could wait'],
     ['youth-relapses', 'd1-wait d2-process d3-not-stupid d4-plan d5-safety d6-yes d7-notice d8-support', 84, 'end-mixed', 'you waited until the next day to answer'],
     ['youth-relapses', 'd1-why d2-process d3-not-stupid d4-plan d5-safety d6-yes d7-notice d8-support', 80, 'end-mixed', 'Why would you go back to him??'],
     ['youth-relapses', 'd1-glad d2-process d3-not-stupid d4-plan d5-safety d6-yes d7-see-if-lasts d8-support', 80, 'end-mixed', "you said you'd see if it lasts"],

@@ -53,12 +53,14 @@ describe('P7: whereabouts d4, Priya asks how you are doing', () => {
 });
 
 describe('P8: a plan written for the youth is a near miss beside the plan made with her', () => {
-  it('whereabouts d8: the written plan follows safety planning and breaks harm reduction\'s self-determination; its ending says whose names are on it', () => {
+  it('whereabouts d8: the written plan gives resources that reduce harm and breaks harm reduction\'s self-determination; its ending says whose names are on it', () => {
     const { best, wrong } = split(W, 'd8-kitchen');
     expect(best.map((r) => r.id)).toEqual(['d8-plan']);
     const wrote = wrong.find((r) => r.id === 'd8-wrote');
     expect(wrote?.text).toMatch(/I wrote out a plan for you/);
-    expect(scored(wrote!)).toBe('safety-planning follows 1, harm-reduction-self-determination violates 1');
+    // Numbers to call are resources that reduce harm (as couch-rent d7-card scores them), not "a simple
+    // safety plan with the youth", which the debrief would have said was kept to (a second reader).
+    expect(scored(wrote!)).toBe('resources-reduce-harm follows 1, harm-reduction-self-determination violates 1');
     expect(wrote!.feedback).toContain('(What if my youth returns from leaving placement?)');
     expect(wrote!.feedback).toContain('(Harm Reduction)');
     // "plan" is no longer said only by the best reply.
@@ -75,7 +77,7 @@ describe('P8: a plan written for the youth is a near miss beside the plan made w
     expect(best.map((r) => r.id)).toEqual(['d7-safety-plan']);
     const card = wrong.find((r) => r.id === 'd7-card');
     expect(card?.text).toMatch(/I made you a card/);
-    expect(scored(card!)).toBe('safety-planning follows 1, harm-reduction-self-determination violates 1');
+    expect(scored(card!)).toBe('resources-reduce-harm follows 1, harm-reduction-self-determination violates 1');
     expect(card!.feedback).toMatch(/identify risky behaviours/);
     const path = swap(LPC_BEST, 'd7-safety-plan', 'd7-card');
     const seen = driveReplies(bundledScenario(LPC), path, true).nodes;
@@ -107,16 +109,20 @@ describe('the best reply is not the longest at whereabouts d3 and left-placement
 });
 
 describe('left-placement d4: leaving her call out of the update reads true on every path to it', () => {
-  it('it does not say what Tomas knows (after d2r-tell he heard all of it from you that night), and keeps its scoring and its consequence', () => {
+  it('it does not say what Tomas knows (after d2r-tell he heard all of it from you that night), and keeps its consequence', () => {
     const told = driveReplies(bundledScenario(LPC), ['d1-rideshare', 'd2r-tell'], true).nodes;
     expect(told).toContain('s2-ride-told');
     expect(told.at(-1)).toBe('d4-update');
     const say = decision(LPC, 'd4-update').replies.find((r) => r.id === 'd4-say-nothing')!;
     expect(say.text).not.toMatch(/Tomas|placement staff/);
-    expect(say.text).toMatch(/call to you on Tuesday night out of writing/);
+    expect(say.text).toMatch(/keep Tuesday night out of writing/);
     // Nor whether she is away "again" or "still": she went back in between on some paths (s4-again), not on others (s4-gone, s4-morning).
     expect(say.text).not.toMatch(/\bagain\b|\bstill\b/);
-    expect(scored(say)).toBe('csw-partnership violates 2');
+    // Tomas has heard of the call on nearly every path: what is kept out is the written record, so it
+    // is the open line with the case parties at weight 1 (docs/authoring.md section 10), not "they need
+    // not hear of it at all" (weight 2, a second reader).
+    expect(scored(say)).toBe('team-communication violates 1');
+    expect(say.feedback).not.toMatch(/anyone who picks up her case/);
     expect(say.feedback).toMatch(/whatever Tomas has already heard from you/);
     expect(driveReplies(bundledScenario(LPC), ['d1-rideshare', 'd2r-tell', 'd4-say-nothing'], true).nodes).toContain('s5-weeks-unaware');
   });
@@ -132,5 +138,30 @@ describe('youth-discloses d1: the soft warning and the question barrage', () => 
     expect(replyValue(warn)).toBe(replyValue(barrage));
     expect(warn.feedback).toContain('(Red Flags)');
     expect(warn.authorNotes).toMatch(/Do not to jump to conclusions.*do not interrogate them/);
+  });
+});
+
+// A second reader over this session's changes: what each changed line says fits every path to it.
+describe('second reader (session 42): words that fit every path', () => {
+  it('jae d3-keep-csw-out does not tell the volunteer to bring Ruth what Jae is afraid of (on the shut path he never said)', () => {
+    const r = decision('jae-and-hyung', 'd3-car').replies.find((x) => x.id === 'd3-keep-csw-out')!;
+    expect(r.feedback).not.toMatch(/afraid of/);
+    expect(r.feedback).toMatch(/what you noticed and what Jae said/);
+  });
+
+  it('jae s3-wait says why the volunteer calls Ruth after a week, not at the report sit-down d3-wait planned', () => {
+    const n = bundledScenario('jae-and-hyung').nodes.find((x) => x.id === 's3-wait');
+    expect(n?.kind === 'scene' ? n.narration : '').toMatch(/busy w hyung this wknd"\. That decides it\. On Friday you call Ruth/);
+  });
+
+  it('youth-discloses d1-warn does not call him older before Kiara has said his age', () => {
+    const r = decision('youth-discloses', 'd1-gifts').replies.find((x) => x.id === 'd1-warn')!;
+    expect(r.feedback).not.toMatch(/older boyfriend/);
+  });
+
+  it('boy-red-flags: the flag d4-wait sets (a watch kept with Ray) is named for waiting to see too', () => {
+    const d4 = decision('boy-red-flags', 'd4-next').replies.find((x) => x.id === 'd4-wait')!;
+    expect(d4.effects).toContainEqual({ var: 'dismissed', set: true });
+    expect(bundledScenario('boy-red-flags').variables?.find((v) => v.id === 'dismissed')?.label).toMatch(/waited to see/);
   });
 });
