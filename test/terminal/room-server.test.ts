@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { get as httpGet } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import {
@@ -1122,6 +1122,22 @@ describe('live room server: pages', () => {
       expect(await (await fetch(`${r.http}/?room=${ROOM}&token=${TOKEN}`)).text()).toContain('web app');
       const js = await fetch(`${r.http}/assets/app.js`);
       expect(js.headers.get('content-security-policy')).toContain("script-src 'self'");
+      // The web app rebuilt while the room runs (npm start after an update): its new files are served,
+      // not the page in their place (the presenter page came up blank until the room was restarted).
+      writeFileSync(join(dir, 'assets', 'app-new.js'), 'console.log(2)');
+      writeFileSync(join(dir, 'index.html'), '<!doctype html><title>web app, rebuilt</title>');
+      expect(await (await fetch(`${r.http}/assets/app-new.js`)).text()).toBe('console.log(2)');
+      expect(await (await fetch(`${r.http}/`)).text()).toContain('web app, rebuilt');
+      // Read from the folder at each request, still only from the folder: a file beside it is not served.
+      const beside = `${dir}-beside.txt`;
+      writeFileSync(beside, 'not for the room');
+      try {
+        for (const path of [`/..%2f${basename(beside)}`, `/assets/..%2f..%2f${basename(beside)}`, `/%2e%2e/${basename(beside)}`]) {
+          expect(await (await fetch(`${r.http}${path}`)).text(), path).not.toContain('not for the room');
+        }
+      } finally {
+        rmSync(beside, { force: true });
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

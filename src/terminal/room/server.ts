@@ -333,8 +333,12 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     log(seen && seen.more > 0 ? `${line} (and ${seen.more} more like it before)` : line);
   }
 
+  // The folder is read at each request ("dev"), not listed once at start: the web app rebuilt while a
+  // room runs (npm start after an update) has new file names, which a list made at start served as
+  // "Not found" (the presenter page came up blank until the room was restarted). sirv still serves
+  // only what is inside the folder.
   const web = opts.webDir !== undefined && existsSync(join(opts.webDir, 'index.html'))
-    ? sirv(opts.webDir, { single: true, etag: true, setHeaders: (res) => setHeaders(res, `script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`) })
+    ? sirv(opts.webDir, { dev: true, single: true, etag: true, setHeaders: (res) => setHeaders(res, `script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`) })
     : undefined;
 
   /** A request for a name that is not this laptop's (see hostNamesLaptop): the line the log gets. */
