@@ -82,10 +82,10 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
       `      ${placeOf('end-harmful')} end-harmful (the ending of that route)`,
       `      ${placeOf('d5-texts')} d5-texts: the last node on that route before it`,
       '    fix: On that route (d1-news → s1-open → d2-promise → s2-report → d3-report → d4-recommend → s4-visit → d5-texts → end-harmful), lead through 1 more decision before the ending, so that no playthrough meets fewer than 6.',
-      '  - tashas-news: 2 replies scoring below zero change no variable and lead where the best reply does: the story goes on as if the best reply had been chosen:',
+      '  - tashas-news: 2 replies scoring below zero change no variable that a condition reads (a route\'s, a reply\'s or an ending variant\'s "when") and lead where the best reply does: the story goes on as if the best reply had been chosen:',
       `      ${placeOf('d3-pregnant')} d3-report, reply d3-pregnant`,
       `      ${placeOf('d4-parenting')} d4-recommend, reply d4-parenting`,
-      '    fix: Give each a consequence: an "effects" entry that changes a variable (e.g. { "var": "trust", "add": -10 }, read by a later route), or a "next" that leads elsewhere than the best reply\'s.',
+      '    fix: Give each a consequence the story can show: an "effects" entry that changes a variable a later condition reads (e.g. { "var": "trust", "add": -10 }, with a later route, reply or ending variant whose "when" tests trust: the story cannot show a change no condition reads), or a "next" that leads elsewhere than the best reply\'s.',
       '  - tashas-news: the story\'s state (a variable, or the replies so far) decides which decision (or ending) comes next at 1 place (d6-after); the story\'s state should do so in at least 2:',
       `      ${placeOf('d6-after')} d6-after: the story's state decides what comes next here`,
     ]);
@@ -106,6 +106,35 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
     }
     expect(failures[0]?.replies).toEqual(['d1-thanks', 'd2-her-news', 'd3-hint', 'd4-funds', 'd5-plan', 'd6-ellen']);
     expect(failures[2]?.route?.at(-1)).toBe('end-harmful');
+  });
+
+  describe('a poor reply\'s consequence counts only if the story can show it: some condition reads the variable it changes', () => {
+    /** The trainer's file with d3-pregnant and d4-parenting changing `variable` by `add` (declared, if new, from 0 to 10). */
+    const withEffects = (variable: string, add: number) => {
+      const s = structuredClone(scenario());
+      if (!s.variables?.some((v) => v.id === variable)) s.variables = [...(s.variables ?? []), { id: variable, label: variable, min: 0, max: 10, start: 0 }];
+      for (const n of s.nodes) if (n.kind === 'decision') for (const r of n.replies) if (r.id === 'd3-pregnant' || r.id === 'd4-parenting') r.effects = [{ var: variable, add }];
+      return s;
+    };
+    const idle = (s: Scenario) => houseRuleFailures(s, { explored: false, limit: 0 }).find((f) => f.check === 'reply-without-consequence');
+
+    it('fails a reply whose only effect changes a variable no condition reads (a new "worry", /tmp/author2-42/p2-unread.json), naming it in the place, the message and the fix', () => {
+      const f = idle(withEffects('worry', 1));
+      expect(f?.places.map((p) => p.what)).toEqual([
+        'd3-report, reply d3-pregnant: it changes worry, which no condition reads',
+        'd4-recommend, reply d4-parenting: it changes worry, which no condition reads',
+      ]);
+      expect(f?.message).toBe('2 replies scoring below zero change no variable that a condition reads (a route\'s, a reply\'s or an ending variant\'s "when") and lead where the best reply does: the story goes on as if the best reply had been chosen');
+      expect(f?.fix).toMatch(/^Give each a consequence the story can show: an "effects" entry that changes a variable a later condition reads/);
+    });
+
+    it('passes them once a condition reads it: an ending variant whose "when" tests worry', () => {
+      const s = withEffects('worry', 1);
+      const ending = s.nodes.find((n) => n.id === 'end-mixed');
+      if (ending?.kind !== 'ending') throw new Error('no end-mixed');
+      ending.variants = [{ when: { var: 'worry', gte: 1 }, narration: 'Tasha tells you less than she did.' }];
+      expect(idle(s)).toBeUndefined();
+    });
   });
 
   it('fails a decision of fewer than 3 replies, naming it', () => {

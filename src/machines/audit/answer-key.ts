@@ -1,4 +1,5 @@
 import { principles } from '../guide.js';
+import { conditionsOf, isConductCondition } from '../conditions.js';
 import { indexScenario, replyValue, routesOf } from '../scenario-index.js';
 import type { DecisionNode, Next, Reply, Scenario } from '../schema/scenario.js';
 
@@ -135,23 +136,48 @@ export function lightCriticalViolations(scenario: Scenario): string[] {
   return out;
 }
 
+/** A negative reply that leaves no trace the story can show, and the variables it changes that no condition reads. */
+export interface IdleReply { id: string; decision: string; unread: string[] }
+
+/** The variables the scenario's conditions read: its routes', its replies' and its ending variants' "when"s. */
+export function variablesConditionsRead(scenario: Scenario): Set<string> {
+  const read = new Set<string>();
+  const note = (when: Parameters<typeof conditionsOf>[0]) => {
+    for (const c of conditionsOf(when)) if (!isConductCondition(c)) read.add(c.var);
+  };
+  for (const n of scenario.nodes) {
+    if (n.kind === 'scene') routesOf(n.next).forEach((r) => note(r.when));
+    if (n.kind === 'decision') for (const r of n.replies) { note(r.when); routesOf(r.next).forEach((x) => note(x.when)); }
+    if (n.kind === 'ending') n.variants?.forEach((v) => note(v.when));
+  }
+  return read;
+}
+
 /**
- * Negative replies that leave no trace: they change no variable and route exactly like a best
- * reply at the same decision, so the story cannot tell them from the best move.
+ * Negative replies that leave no trace: they change no variable that some condition reads (a
+ * route's, a reply's or an ending variant's "when": a change nothing reads is one the story cannot
+ * show) and route exactly like a best reply at the same decision, so the story cannot tell them from
+ * the best move. Each with the variables it changes that nothing reads (none: it changes none).
  */
-export function inconsequentialReplies(scenario: Scenario): string[] {
-  const out: string[] = [];
+export function inconsequentialReplyFindings(scenario: Scenario): IdleReply[] {
+  const read = variablesConditionsRead(scenario);
+  const out: IdleReply[] = [];
   for (const n of scenario.nodes) {
     if (n.kind !== 'decision') continue;
     const top = Math.max(...n.replies.map(replyValue));
     const bestRoutes = n.replies.filter((r) => replyValue(r) === top).map((r) => JSON.stringify(routesOf(r.next)));
     for (const r of n.replies) {
-      if (replyValue(r) >= 0) continue;
-      const changesState = (r.effects ?? []).some((e) => e.set !== undefined || (e.add ?? 0) !== 0);
-      if (!changesState && bestRoutes.includes(JSON.stringify(routesOf(r.next)))) out.push(r.id);
+      if (replyValue(r) >= 0 || !bestRoutes.includes(JSON.stringify(routesOf(r.next)))) continue;
+      const changed = [...new Set((r.effects ?? []).filter((e) => e.set !== undefined || (e.add ?? 0) !== 0).map((e) => e.var))];
+      if (!changed.some((v) => read.has(v))) out.push({ id: r.id, decision: n.id, unread: changed });
     }
   }
   return out;
+}
+
+/** The ids of inconsequentialReplyFindings' replies. */
+export function inconsequentialReplies(scenario: Scenario): string[] {
+  return inconsequentialReplyFindings(scenario).map((r) => r.id);
 }
 
 /**

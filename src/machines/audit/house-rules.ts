@@ -6,7 +6,7 @@ import { indexScenario, routesOf } from '../scenario-index.js';
 import type { EndingNode, Next, Scenario } from '../schema/scenario.js';
 import { analyseBest, outcomeOf, STRONG_FROM as STRONG_BAND_FROM } from '../scoring.js';
 import type { JsonPath } from '../validate/problem.js';
-import { inconsequentialReplies, stateSteeredDecisions } from './answer-key.js';
+import { inconsequentialReplyFindings, stateSteeredDecisions } from './answer-key.js';
 
 /**
  * The house rules of docs/authoring.md §10 that follow every playthrough (what ends strong, and
@@ -399,17 +399,24 @@ export function houseRuleFailures(scenario: Scenario, { explored, limit }: { exp
       fix: `Give each at least ${HOUSE_RULES.minReplies} replies: a near miss (following one principle while breaking another) makes the choice a real one.`,
     });
   }
-  const idle = new Set(inconsequentialReplies(scenario));
-  if (idle.size > 0) {
+  const idle = inconsequentialReplyFindings(scenario);
+  if (idle.length > 0) {
+    const n = idle.length;
+    const byId = new Map(idle.map((r) => [r.id, r]));
     const places: HouseRulePlace[] = [];
-    scenario.nodes.forEach((n, i) => {
-      if (n.kind === 'decision') n.replies.forEach((r, j) => { if (idle.has(r.id)) places.push({ path: ['nodes', i, 'replies', j], what: `${n.id}, reply ${r.id}` }); });
+    scenario.nodes.forEach((node, i) => {
+      if (node.kind === 'decision') node.replies.forEach((r, j) => {
+        const found = byId.get(r.id);
+        if (!found || found.decision !== node.id) return;
+        const unread = found.unread.length === 0 ? '' : `: it changes ${found.unread.join(', ')}, which no condition reads`;
+        places.push({ path: ['nodes', i, 'replies', j], what: `${node.id}, reply ${r.id}${unread}` });
+      });
     });
     out.push({
       check: 'reply-without-consequence',
-      message: `${idle.size} repl${idle.size === 1 ? 'y' : 'ies'} scoring below zero change${idle.size === 1 ? 's' : ''} no variable and lead${idle.size === 1 ? 's' : ''} where the best reply does: the story goes on as if the best reply had been chosen`,
+      message: `${n} repl${n === 1 ? 'y' : 'ies'} scoring below zero change${n === 1 ? 's' : ''} no variable that a condition reads (a route's, a reply's or an ending variant's "when") and lead${n === 1 ? 's' : ''} where the best reply does: the story goes on as if the best reply had been chosen`,
       places,
-      fix: 'Give each a consequence: an "effects" entry that changes a variable (e.g. { "var": "trust", "add": -10 }, read by a later route), or a "next" that leads elsewhere than the best reply\'s.',
+      fix: `Give each a consequence the story can show: an "effects" entry that changes a variable a later condition reads (e.g. { "var": "trust", "add": -10 }, with a later route, reply or ending variant whose "when" tests trust: the story cannot show a change no condition reads), or a "next" that leads elsewhere than the best reply's.`,
     });
   }
   const steered = stateSteeredDecisions(scenario);
