@@ -80,7 +80,7 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
     const out = await expectAuditSays([
       '  - tashas-news: a playthrough can meet only 5 decisions (d1-news, d2-promise, d3-report, d4-recommend, d5-texts); every playthrough meets at least 6:',
       `      ${placeOf('end-harmful')} end-harmful (the ending of that route)`,
-      `      ${placeOf('d5-texts')} d5-texts: the last node on that route before it`,
+      `      ${nextOf('d5-text-him')} d5-texts, reply d5-text-him: its "next" leads there (the last step of that route)`,
       '    fix: On that route (d1-news → s1-open → d2-promise → s2-report → d3-report → d4-recommend → s4-visit → d5-texts → end-harmful), lead through 1 more decision before the ending, so that no playthrough meets fewer than 6.',
       '  - tashas-news: 2 replies scoring below zero change no variable that a condition reads (a route\'s, a reply\'s or an ending variant\'s "when") and lead where the best reply does: the story goes on as if the best reply had been chosen:',
       `      ${placeOf('d3-pregnant')} d3-report, reply d3-pregnant`,
@@ -106,6 +106,8 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
     }
     expect(failures[0]?.replies).toEqual(['d1-thanks', 'd2-her-news', 'd3-hint', 'd4-funds', 'd5-plan', 'd6-ellen']);
     expect(failures[2]?.route?.at(-1)).toBe('end-harmful');
+    // The last node on that route is a decision: the place is its reply's "next", as the ending checks give it.
+    expect(failures[2]?.places[1]).toMatchObject({ path: ['nodes', 8, 'replies', 0, 'next'], what: 'd5-texts, reply d5-text-him: its "next" leads there (the last step of that route)' });
   });
 
   describe('a poor reply\'s consequence counts only if the story can show it: some condition reads the variable it changes', () => {

@@ -273,29 +273,32 @@ export function strongBandUnexplained(s: Scenario): UnexplainedEnding[] {
 
 /**
  * The fewest decisions any playthrough passes through (ignoring conditions: a lower bound), and a
- * route with that many: the nodes from the start to its ending.
+ * route with that many: the nodes from the start to its ending, and the way into that ending (the
+ * last node before it, and at a decision the reply whose "next" leads there).
  */
-export function fewestDecisions(scenario: Scenario): { count: number; route: string[] } {
+export function fewestDecisions(scenario: Scenario): { count: number; route: string[]; entry?: Entry } {
   const index = indexScenario(scenario);
   const { order } = analyseGraph(index.nodes, scenario.start);
-  const fewest = new Map<string, { n: number; to?: string }>();
+  const fewest = new Map<string, { n: number; to?: string; reply?: string }>();
   for (let i = order.length - 1; i >= 0; i--) {
     const node = index.nodes.get(order[i] as string);
     if (!node) continue;
     if (node.kind === 'ending') fewest.set(node.id, { n: 0 });
     else {
-      const targets = node.kind === 'scene' ? routesOf(node.next) : node.replies.flatMap((r) => routesOf(r.next));
-      let best: { n: number; to?: string } = { n: Infinity };
+      const targets: { to: string; reply?: string }[] = node.kind === 'scene' ? routesOf(node.next) : node.replies.flatMap((r) => routesOf(r.next).map((x) => ({ to: x.to, reply: r.id })));
+      let best: { n: number; to?: string; reply?: string } = { n: Infinity };
       for (const t of targets) {
         const n = fewest.get(t.to)?.n ?? Infinity;
-        if (n < best.n) best = { n, to: t.to };
+        if (n < best.n) best = { n, to: t.to, ...(t.reply !== undefined ? { reply: t.reply } : {}) };
       }
-      fewest.set(node.id, { n: best.n + (node.kind === 'decision' ? 1 : 0), ...(best.to !== undefined ? { to: best.to } : {}) });
+      fewest.set(node.id, { ...best, n: best.n + (node.kind === 'decision' ? 1 : 0) });
     }
   }
   const route: string[] = [];
   for (let id: string | undefined = scenario.start; id !== undefined && route.length <= order.length; id = fewest.get(id)?.to) route.push(id);
-  return { count: fewest.get(scenario.start)?.n ?? 0, route };
+  const before = route.at(-2);
+  const reply = before !== undefined ? fewest.get(before)?.reply : undefined;
+  return { count: fewest.get(scenario.start)?.n ?? 0, route, ...(before !== undefined ? { entry: { nodeId: before, ...(reply !== undefined ? { replyId: reply } : {}) } } : {}) };
 }
 
 /** The fewest decisions any playthrough passes through (ignoring conditions: a lower bound). */
@@ -381,11 +384,10 @@ export function houseRuleFailures(scenario: Scenario, { explored, limit }: { exp
   if (fewest.count < HOUSE_RULES.minDecisions) {
     const decisions = fewest.route.filter((id) => scenario.nodes[at.get(id) ?? -1]?.kind === 'decision');
     const last = fewest.route.at(-1) ?? '';
-    const before = fewest.route.at(-2);
     out.push({
       check: 'few-decisions',
       message: `a playthrough can meet only ${fewest.count} decision${fewest.count === 1 ? '' : 's'} (${decisions.join(', ') || 'none'}); every playthrough meets at least ${HOUSE_RULES.minDecisions}`,
-      places: [...nodePlace(last, `${last} (the ending of that route)`), ...(before ? nodePlace(before, `${before}: the last node on that route before it`) : [])],
+      places: [...nodePlace(last, `${last} (the ending of that route)`), ...nextPlace(fewest.entry, 'its "next" leads there (the last step of that route)')],
       route: fewest.route,
       fix: `On that route (${fewest.route.join(' → ')}), lead through ${HOUSE_RULES.minDecisions - fewest.count} more decision${HOUSE_RULES.minDecisions - fewest.count === 1 ? '' : 's'} before the ending, so that no playthrough meets fewer than ${HOUSE_RULES.minDecisions}.`,
     });
