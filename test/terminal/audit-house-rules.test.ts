@@ -47,11 +47,12 @@ async function expectAuditSays(lines: readonly string[]): Promise<string> {
  * The lines of a failure about where a playthrough ends: what, the ending, the "next" (of `reply` at
  * `node`) that sends the playthrough there, its replies and the fix.
  */
-const endingFailure = (what: string, ending: string, kind: string, [node, reply]: [string, string], replies: string, fix: string) => [
+const endingFailure = (what: string, ending: string, kind: string, [node, reply]: [string, string], replies: string, fix: string, also: readonly string[] = []) => [
   `  - tashas-news: ${what}:`,
   `      ${placeOf(ending)} ${ending} (the ${kind} ending)`,
   `      ${nextOf(reply)} ${node}, reply ${reply}: its "next" sends that playthrough there`,
   `      its replies: ${replies}`,
+  ...also,
   `    fix: ${fix}`,
 ];
 
@@ -66,14 +67,37 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
     },
     {
       name: 'fails it on a Strong-band playthrough (81%, no critical violation) that ends on a mixed ending\'s own narration',
-      what: 'a playthrough scoring 81% with no critical violation (the Strong band: the debrief says Strong) ends on end-mixed\'s own narration (a mixed ending), which does not say why it did not end strong (and 1 more such playthrough)',
+      what: 'a playthrough scoring 81% with no critical violation (the Strong band: the debrief says Strong) ends on end-mixed\'s own narration (a mixed ending), which does not say why it did not end strong (2 such playthroughs, all named below)',
+      also: ['      another: 86% on end-mixed, its replies: d1-thanks, d2-her-news, d3-strengths, d4-funds, d5-plan, d6-csw-tonight'],
       ending: 'end-mixed', kind: 'mixed', at: ['d6-after', 'd6-push'] as [string, string],
       replies: 'd1-thanks, d2-her-news, d3-strengths, d4-funds, d5-plan, d6-push',
       fix: 'Give end-mixed a variant told to that playthrough that names the step that cost it ({ "when": { "conduct": "violations", "principle": "self-care", "gt": 0 }, "narration": "…" }), or at that "next" send a playthrough of 80% or more with no critical violation to the strong ending.',
     },
-  ].map((c) => [c.name, c] as const))('%s', async (_, { what, ending, kind, at, replies, fix }) => {
+  ].map((c) => [c.name, c] as const))('%s', async (_, c) => {
     expect((await audit()).code).toBe(1);
-    await expectAuditSays(endingFailure(what, ending, kind, at, replies, fix));
+    await expectAuditSays(endingFailure(c.what, c.ending, c.kind, c.at, c.replies, c.fix, 'also' in c ? c.also : []));
+  });
+
+  it('names up to 3 Strong-band playthroughs on a worse ending\'s narration, each with its replies and ending, then counts the rest (text and --json)', () => {
+    // d6-ellen, the best last reply, now always ends mixed: many Strong-band playthroughs end there.
+    const s = structuredClone(scenario());
+    const d6 = s.nodes.find((n) => n.id === 'd6-after');
+    if (d6?.kind !== 'decision') throw new Error('no d6-after');
+    for (const r of d6.replies) if (r.id === 'd6-ellen') r.next = 'end-mixed';
+    const failure = auditData([s], ['x.json']).scenarios[0]?.failures.find((f) => f.check === 'strong-band-unexplained');
+    const count = failure?.playthroughCount ?? 0;
+    expect(count).toBeGreaterThan(3);
+    expect(failure?.playthroughs).toHaveLength(3);
+    expect(failure?.playthroughs?.[0]).toEqual({ replies: failure?.replies, percent: expect.any(Number), ending: 'end-mixed' });
+    expect(failure?.message).toContain(`(${count} such playthroughs, the first 3 named below)`);
+    const text = formatAudit([s]).text;
+    const [, second, third] = failure?.playthroughs ?? [];
+    expect(text).toContain([
+      `      another: ${second?.percent}% on end-mixed, its replies: ${second?.replies.join(', ')}`,
+      `      another: ${third?.percent}% on end-mixed, its replies: ${third?.replies.join(', ')}`,
+      `      and ${count - 3} more such playthroughs`,
+      '    fix: Give end-mixed a variant',
+    ].join('\n'));
   });
 
   it('fails it on the structural house rules: 5 decisions on one playthrough, poor replies with no consequence, the state steering once', async () => {

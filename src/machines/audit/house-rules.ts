@@ -236,18 +236,21 @@ export function strongBandSearch(s: Scenario, { limit }: { limit?: number } = {}
   return { ...extent, found };
 }
 
+/** How many Strong-band playthroughs on a worse ending's plain narration the audit names (the rest it counts). */
+export const UNEXPLAINED_NAMED = 3;
+
 /**
  * The two checks on playthroughs the audit makes, in one walk: those that break a principle of
  * `watched` and end strong (the first for each), and the Strong-band playthroughs that end on a
  * worse ending's plain narration. Its states tell apart all that either check's states do, so each
  * finds what it finds alone.
  */
-export function playthroughChecks(s: Scenario, watched: readonly string[], limit: number): WalkExtent & { strongAfter: Map<string, StrongAfterFound>; unexplained?: UnexplainedEnding; unexplainedCount: number } {
+export function playthroughChecks(s: Scenario, watched: readonly string[], limit: number): WalkExtent & { strongAfter: Map<string, StrongAfterFound>; unexplained: UnexplainedEnding[]; unexplainedCount: number } {
   const tracked = [...new Set([...watched, ...principlesConditionsRead(s)])];
   const strong = new Map<string, StrongAfterFound>();
-  // The first such playthrough, and how many states end so: a path for each of them (each as long
-  // as the scenario) filled the memory in a scenario of 12,000 decisions.
-  let unexplained: UnexplainedEnding | undefined;
+  // The first UNEXPLAINED_NAMED such playthroughs, and how many states end so: a path for each of
+  // them (each as long as the scenario) filled the memory in a scenario of 12,000 decisions.
+  const unexplained: UnexplainedEnding[] = [];
   let unexplainedCount = 0;
   const extent = walk(s, {
     tracked, lenient: true, limit,
@@ -259,11 +262,11 @@ export function playthroughChecks(s: Scenario, watched: readonly string[], limit
         for (const p of watched) if ((conduct.violations[p] ?? 0) > 0 && !strong.has(p)) strong.set(p, { path: listOf(taken), percent, endingId: ending.id, ...(entry ? { entry } : {}) });
       } else if (outcomeOf(percent, conduct.critical).band === 'strong' && !ending.variants?.some((v) => whenHolds(v.when, vars, conduct))) {
         unexplainedCount += 1;
-        unexplained ??= { path: listOf(taken), percent, ending: ending.id, ...(entry ? { entry } : {}), broken: broken() };
+        if (unexplained.length < UNEXPLAINED_NAMED) unexplained.push({ path: listOf(taken), percent, ending: ending.id, ...(entry ? { entry } : {}), broken: broken() });
       }
     },
   });
-  return { ...extent, strongAfter: strong, ...(unexplained ? { unexplained } : {}), unexplainedCount };
+  return { ...extent, strongAfter: strong, unexplained, unexplainedCount };
 }
 
 /** strongBandSearch's playthroughs, the search unbounded. */
@@ -318,6 +321,9 @@ export interface HouseRuleFailure {
   /** The replies of the playthrough that breaks the rule (the checks on playthroughs), or the nodes of a route (few-decisions). */
   replies?: string[];
   route?: string[];
+  /** strong-band-unexplained: the playthroughs named (the first is the one of `replies`), and how many there are. */
+  playthroughs?: { replies: string[]; percent: number; ending: string }[];
+  count?: number;
   fix?: string;
 }
 
@@ -362,17 +368,19 @@ export function houseRuleFailures(scenario: Scenario, { explored, limit }: { exp
         fix: `At that "next", send a playthrough that broke ${n.principle} elsewhere first: a route { "when": { "conduct": "violations", "principle": "${n.principle}", "gt": 0 }, "to": "<a mixed or harmful ending>" } before the one to the strong ending.`,
       });
     }
-    const u = found.unexplained;
+    const [u] = found.unexplained;
     if (u) {
       const ending = scenario.nodes[at.get(u.ending) ?? -1];
       const kind = ending?.kind === 'ending' ? ending.ending : 'mixed';
       const cost = u.broken?.[0];
-      const more = found.unexplainedCount - 1;
+      const all = found.unexplainedCount;
       out.push({
         check: 'strong-band-unexplained',
-        message: `a playthrough scoring ${u.percent}% with no critical violation (the Strong band: the debrief says Strong) ends on ${u.ending}'s own narration (a ${kind} ending), which does not say why it did not end strong${more > 0 ? ` (and ${more} more such playthrough${more === 1 ? '' : 's'})` : ''}`,
+        message: `a playthrough scoring ${u.percent}% with no critical violation (the Strong band: the debrief says Strong) ends on ${u.ending}'s own narration (a ${kind} ending), which does not say why it did not end strong${all > 1 ? ` (${all} such playthroughs${all > found.unexplained.length ? `, the first ${found.unexplained.length} named below` : ', all named below'})` : ''}`,
         places: [...nodePlace(u.ending, `${u.ending} (the ${kind} ending)`), ...nextPlace(u.entry, 'its "next" sends that playthrough there')],
         replies: u.path,
+        playthroughs: found.unexplained.map((p) => ({ replies: p.path, percent: p.percent, ending: p.ending })),
+        count: all,
         fix: `Give ${u.ending} a variant told to that playthrough that names the step that cost it (${cost ? `{ "when": { "conduct": "violations", "principle": "${cost}", "gt": 0 }, "narration": "…" }` : '{ "when": …, "narration": "…" }'}), or at that "next" send a playthrough of ${STRONG_BAND_FROM}% or more with no critical violation to the strong ending.`,
       });
     }

@@ -197,6 +197,9 @@ function houseRows(a: ScenarioAudit, locate: Locate | undefined, onPlaythroughs:
       rows.push(`      ${at ? `${at.file}:${at.line}:${at.column} ` : ''}${cleanLine(p.what)}`);
     }
     if (h.replies) rows.push(`      its replies: ${h.replies.map(cleanLine).join(', ')}`);
+    for (const o of h.playthroughs?.slice(1) ?? []) rows.push(`      another: ${o.percent}% on ${cleanLine(o.ending)}, its replies: ${o.replies.map(cleanLine).join(', ')}`);
+    const unnamed = (h.count ?? 0) - (h.playthroughs?.length ?? 0);
+    if (h.playthroughs && unnamed > 0) rows.push(`      and ${unnamed} more such playthrough${unnamed === 1 ? '' : 's'}`);
     if (h.fix) rows.push(`    fix: ${cleanLine(h.fix)}`);
   }
   return rows;
@@ -563,6 +566,9 @@ export interface AuditEndingFailure {
   /** A house rule's playthrough: its replies in order (or, for too few decisions, the route's nodes). */
   replies?: string[];
   route?: string[];
+  /** strong-band-unexplained: the first playthroughs found (up to 3, the first that of `replies`), each with its replies, score and ending, and how many there are. */
+  playthroughs?: { replies: string[]; percent: number; ending: string }[];
+  playthroughCount?: number;
   fix?: string;
 }
 
@@ -621,7 +627,8 @@ export function auditData(scenarios: readonly Scenario[], files: readonly string
     for (const h of a.houseRules) {
       failures.push({
         check: h.check, message: `${a.id}: ${h.message}`, places: h.places.map((p) => ({ ...at(files[i], houseFound[hk++]), path: p.path, what: p.what })),
-        ...(h.replies ? { replies: h.replies } : {}), ...(h.route ? { route: h.route } : {}), ...(h.fix ? { fix: h.fix } : {}),
+        ...(h.replies ? { replies: h.replies } : {}), ...(h.route ? { route: h.route } : {}),
+        ...(h.playthroughs ? { playthroughs: h.playthroughs, playthroughCount: h.count ?? h.playthroughs.length } : {}), ...(h.fix ? { fix: h.fix } : {}),
       });
     }
     const f = a.figures;
