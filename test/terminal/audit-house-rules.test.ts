@@ -63,7 +63,7 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
       what: 'a playthrough that breaks report-no-undisclosed-pregnancy scores 86% and reaches a strong ending; no playthrough that does what the guide rules out may end strong (Court Report, what not to disclose: Do not put a youth\'s pregnancy in a court report if the youth has not disclosed it to their CSW.)',
       ending: 'end-strong', kind: 'strong', at: ['d6-after', 'd6-ellen'] as [string, string],
       replies: 'd1-thanks, d2-her-news, d3-hint, d4-funds, d5-plan, d6-ellen',
-      fix: 'At that "next", send a playthrough that broke report-no-undisclosed-pregnancy elsewhere first: a route { "when": { "conduct": "violations", "principle": "report-no-undisclosed-pregnancy", "gt": 0 }, "to": "<a mixed or harmful ending>" } before the one to the strong ending.',
+      fix: 'At that "next", send a playthrough that broke report-no-undisclosed-pregnancy elsewhere first: a route { "when": { "conduct": "violations", "principle": "report-no-undisclosed-pregnancy", "gt": 0 }, "to": "<a mixed or harmful ending>" } before the one to the strong ending. This playthrough scores 86%, in the Strong band, so give that ending, too, a variant told to it that names the step that cost it ({ "when": { "conduct": "violations", "principle": "report-no-undisclosed-pregnancy", "gt": 0 }, "narration": "…" }): on the ending\'s own narration the Strong band\'s check fails it.',
     },
     {
       name: 'fails it on a Strong-band playthrough (81%, no critical violation) that ends on a mixed ending\'s own narration',
@@ -179,8 +179,15 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
     const d6 = s.nodes.find((n) => n.id === 'd6-after');
     if (d6?.kind !== 'decision') throw new Error('no d6-after');
     for (const r of d6.replies) if (Array.isArray(r.next)) r.next.unshift({ when: { conduct: 'violations', principle: 'report-no-undisclosed-pregnancy', gt: 0 }, to: 'end-mixed' });
-    const checks = auditData([s], ['x.json']).scenarios[0]?.failures.map((f) => f.check);
-    expect(checks).not.toContain('strong-after-ruled-out');
+    const failures = () => auditData([s], ['x.json']).scenarios[0]?.failures ?? [];
+    expect(failures().map((f) => f.check)).not.toContain('strong-after-ruled-out');
+    // The route alone leaves the 86% playthrough on end-mixed's own narration, as the fix said it would.
+    expect(failures().find((f) => f.check === 'strong-band-unexplained')?.playthroughs?.map((p) => `${p.percent}% ${p.replies.join(' ')}`)).toContain('86% d1-thanks d2-her-news d3-hint d4-funds d5-plan d6-ellen');
+    // With the variant the fix names too, that playthrough is told why.
+    const mixed = s.nodes.find((n) => n.id === 'end-mixed');
+    if (mixed?.kind !== 'ending') throw new Error('no end-mixed');
+    mixed.variants = [{ when: { conduct: 'violations', principle: 'report-no-undisclosed-pregnancy', gt: 0 }, narration: 'At the hearing the judge asks about the private health matter in your report.' }];
+    expect(failures().find((f) => f.check === 'strong-band-unexplained')?.playthroughs?.map((p) => p.replies.join(' '))).not.toContain('d1-thanks d2-her-news d3-hint d4-funds d5-plan d6-ellen');
   });
 
   it('is bounded: past its limit of states the check on playthroughs stops and says it is incomplete', () => {

@@ -365,7 +365,7 @@ export function houseRuleFailures(scenario: Scenario, { explored, limit }: { exp
         message: `a playthrough that breaks ${n.principle} scores ${f.percent}% and reaches a strong ending; no playthrough that does what the guide rules out may end strong (${n.why})`,
         places: [...nodePlace(f.endingId, `${f.endingId} (the strong ending)`), ...nextPlace(f.entry, 'its "next" sends that playthrough there')],
         replies: f.path,
-        fix: `At that "next", send a playthrough that broke ${n.principle} elsewhere first: a route { "when": { "conduct": "violations", "principle": "${n.principle}", "gt": 0 }, "to": "<a mixed or harmful ending>" } before the one to the strong ending.`,
+        fix: `At that "next", send a playthrough that broke ${n.principle} elsewhere first: a route { "when": { "conduct": "violations", "principle": "${n.principle}", "gt": 0 }, "to": "<a mixed or harmful ending>" } before the one to the strong ending. ${f.percent >= STRONG_BAND_FROM ? `This playthrough scores ${f.percent}%, in the Strong band, so give` : `If such a playthrough can still score ${STRONG_BAND_FROM}% or more with no critical violation (the Strong band), give`} that ending, too, a variant told to it that names the step that cost it ({ "when": { "conduct": "violations", "principle": "${n.principle}", "gt": 0 }, "narration": "…" }): on the ending's own narration the Strong band's check fails it.`,
       });
     }
     const [u] = found.unexplained;
