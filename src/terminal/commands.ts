@@ -151,7 +151,9 @@ across all the scenarios, against the project's thresholds, and each scenario's 
 (best reply longest or shortest in at most 40% of its decisions); a share out of range names its
 decisions with file:line:column and says how to fix it. It also checks the house rules it can
 (docs/authoring.md, section 10): no playthrough that does what the guide rules out ends strong;
-every Strong-band playthrough ends strong or on an ending variant that says why; at least 6
+every Strong-band playthrough ends strong or on an ending variant whose "when" reads what the
+volunteer did (conduct, or a variable a reply changes) and does not hold for every playthrough
+reaching that ending (whether the variant's words say why is the author's to check); at least 6
 decisions on every playthrough and 3 replies at each decision; every reply scoring below zero has
 a consequence; the story's state decides what comes next in at least two places. Each failure
 names the places to change with file:line:column, the playthrough's replies and a fix. The other

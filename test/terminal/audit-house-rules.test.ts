@@ -6,6 +6,7 @@ import { houseRuleFailures, NEVER_STRONG } from '../../src/machines/audit/house-
 import { validateScenario } from '../../src/machines/validate/index.js';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
 import { runInProcess as run, ROOT } from './helpers/cli.js';
+import { AUDIT_HELP } from '../../src/terminal/commands.js';
 
 // A trainer wrote a scenario from docs/authoring.md, whose section 2 says to check it with the audit
 // before adding it to the bundled set: the audit passed and validate --strict was clean, while the
@@ -71,7 +72,7 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
       also: ['      another: 86% on end-mixed, its replies: d1-thanks, d2-her-news, d3-strengths, d4-funds, d5-plan, d6-csw-tonight'],
       ending: 'end-mixed', kind: 'mixed', at: ['d6-after', 'd6-push'] as [string, string],
       replies: 'd1-thanks, d2-her-news, d3-strengths, d4-funds, d5-plan, d6-push',
-      fix: 'Give end-mixed a variant told to that playthrough that names the step that cost it ({ "when": { "conduct": "violations", "principle": "self-care", "gt": 0 }, "narration": "…" }), or at that "next" send a playthrough of 80% or more with no critical violation to the strong ending.',
+      fix: 'Give end-mixed a variant told to that playthrough that names the step that cost it ({ "when": { "conduct": "violations", "principle": "self-care", "gt": 0 }, "narration": "…" }), or at that "next" send a playthrough of 80% or more with no critical violation to the strong ending. A variant counts only if its "when" reads the playthrough\'s conduct or a variable a reply changes: a "when" that holds for every playthrough reaching the ending, or reads nothing the volunteer did, does not count (whether its words say why is yours to check).',
     },
   ].map((c) => [c.name, c] as const))('%s', async (_, c) => {
     expect((await audit()).code).toBe(1);
@@ -188,6 +189,49 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
     if (mixed?.kind !== 'ending') throw new Error('no end-mixed');
     mixed.variants = [{ when: { conduct: 'violations', principle: 'report-no-undisclosed-pregnancy', gt: 0 }, narration: 'At the hearing the judge asks about the private health matter in your report.' }];
     expect(failures().find((f) => f.check === 'strong-band-unexplained')?.playthroughs?.map((p) => p.replies.join(' '))).not.toContain('d1-thanks d2-her-news d3-hint d4-funds d5-plan d6-ellen');
+  });
+
+  describe('a variant counts as saying why a Strong-band playthrough did not end strong only if its "when" reads what the volunteer did and does not always hold', () => {
+    /** The trainer's file guarded as the fix says, end-mixed given the pregnancy variant and then `variant`. */
+    const withVariant = (variant: { when: NonNullable<Extract<Scenario['nodes'][number], { kind: 'ending' }>['variants']>[number]['when']; narration: string }, extra?: (s: Scenario) => void) => {
+      const s = structuredClone(scenario());
+      const d6 = s.nodes.find((n) => n.id === 'd6-after');
+      if (d6?.kind !== 'decision') throw new Error('no d6-after');
+      for (const r of d6.replies) if (Array.isArray(r.next)) r.next.unshift({ when: { conduct: 'violations', principle: 'report-no-undisclosed-pregnancy', gt: 0 }, to: 'end-mixed' });
+      const mixed = s.nodes.find((n) => n.id === 'end-mixed');
+      if (mixed?.kind !== 'ending') throw new Error('no end-mixed');
+      mixed.variants = [{ when: { conduct: 'violations', principle: 'report-no-undisclosed-pregnancy', gt: 0 }, narration: 'At the hearing the judge asks about the private health matter in your report.' }, variant];
+      extra?.(s);
+      return auditData([s], ['x.json']).scenarios[0]?.failures.find((f) => f.check === 'strong-band-unexplained');
+    };
+
+    it('fails a variant whose "when" holds for every playthrough reaching the ending (trust ≥ 0, /tmp/author2-42/p3-always-variant.json), naming it', () => {
+      const f = withVariant({ when: { var: 'trust', gte: 0 }, narration: 'Tasha still answers your texts.' });
+      expect(f?.message).toContain('ends on end-mixed\'s variant 2 (a mixed ending), whose "when" holds for every playthrough that reaches it, so it does not say why it did not end strong');
+      expect(f?.places.map((p) => p.path)).toContainEqual(['nodes', 11, 'variants', 1, 'when']);
+      expect(f?.fix).toContain('a "when" that holds for every playthrough reaching the ending, or reads nothing the volunteer did, does not count');
+    });
+
+    it('fails one whose "when" reads neither conduct nor a variable a reply changes (a flag only a scene sets)', () => {
+      const f = withVariant({ when: { var: 'closed', is: false }, narration: 'Tasha still answers your texts.' }, (s) => {
+        s.variables = [...(s.variables ?? []), { id: 'closed', label: 'closed', type: 'flag', start: false }];
+        const scene = s.nodes.find((n) => n.id === 's1-closed');
+        if (scene?.kind !== 'scene') throw new Error('no s1-closed');
+        scene.effects = [{ var: 'closed', set: true }];
+      });
+      expect(f?.message).toContain('ends on end-mixed\'s variant 2 (a mixed ending), whose "when" reads neither the playthrough\'s conduct nor a variable a reply changes, so it does not say why it did not end strong');
+    });
+
+    it('audit --help, README and docs/authoring.md say what counts, and that whether the words say why is the author\'s to check', () => {
+      const help = AUDIT_HELP.replace(/\s+/g, ' ');
+      expect(help).toContain('on an ending variant whose "when" reads what the volunteer did (conduct, or a variable a reply changes) and does not hold for every playthrough reaching that ending (whether the variant\'s words say why is the author\'s to check)');
+      expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain('does not hold for every playthrough reaching that ending (whether its words say why is the author\'s to check)');
+      expect(readFileSync(join(ROOT, 'docs/authoring.md'), 'utf8').replace(/\s+/g, ' ')).toContain('whether its words say why, only you can check');
+    });
+
+    it('passes one that reads the step that cost it (self-care broken, as the trainer wrote it)', () => {
+      expect(withVariant({ when: { conduct: 'violations', principle: 'self-care', gt: 0 }, narration: 'You carry the visit alone.' })?.playthroughs?.map((p) => p.replies.at(-1)) ?? []).not.toContain('d6-push');
+    });
   });
 
   it('is bounded: past its limit of states the check on playthroughs stops and says it is incomplete', () => {

@@ -210,8 +210,66 @@ export function strongAfter(s: Scenario, watched: Iterable<string>, opts: { thro
   return new Map([...strongAfterSearch(s, watched, opts).found].map(([p, f]) => [p, f.path]));
 }
 
-/** A Strong-band playthrough that ends on a mixed or harmful ending's plain narration: its replies, score, ending and the "next" into it. */
-export interface UnexplainedEnding { path: string[]; percent: number; ending: string; entry?: Entry; broken?: string[] }
+/**
+ * A Strong-band playthrough that ends on a mixed or harmful ending that does not say why: its
+ * replies, score, ending and the "next" into it; `told` when a variant is told, not the plain
+ * narration (its index, and why it does not count: its "when" holds for every playthrough reaching
+ * the ending, or reads neither conduct nor a variable a reply changes).
+ */
+export interface UnexplainedEnding { path: string[]; percent: number; ending: string; entry?: Entry; broken?: string[]; told?: { variant: number; why: 'always' | 'reads-nothing' } }
+
+/**
+ * Which Strong-band playthroughs end on a worse ending that does not say why, over one walk. The
+ * variant told (the first whose "when" holds, as the machine tells it) says why only if its "when"
+ * reads the playthrough's conduct (a principle's violations, the score) or a variable some reply
+ * changes, and does not hold for every playthrough that reaches the ending: that last is known when
+ * the walk is over, so those playthroughs wait in groups (by ending and variant) until `result`.
+ * Whether a variant's words say why is the author's to check. Keeps the first `keep` found.
+ */
+function strongBandTracker(s: Scenario, keep: number) {
+  const changed = new Set<string>();
+  for (const n of s.nodes) if (n.kind === 'decision') for (const r of n.replies) for (const e of r.effects ?? []) if (e.set !== undefined || (e.add ?? 0) !== 0) changed.add(e.var);
+  const readsConduct = (when: Parameters<typeof conditionsOf>[0]) => conditionsOf(when).some((c) => isConductCondition(c) || changed.has(c.var));
+  /** By ending, whether each variant's "when" failed to hold on some arrival there. */
+  const failed = new Map<string, boolean[]>();
+  const definite: { seq: number; u: UnexplainedEnding }[] = [];
+  let definiteCount = 0;
+  const waiting = new Map<string, { ending: string; variant: number; count: number; samples: { seq: number; u: UnexplainedEnding }[] }>();
+  let seq = 0;
+  return {
+    /** A playthrough ends: `make` gives it as found (called only for those kept). */
+    arrive(ending: EndingNode, vars: Variables, conduct: Conduct, make: (told?: UnexplainedEnding['told']) => UnexplainedEnding): void {
+      const variants = ending.variants ?? [];
+      let told = -1;
+      if (variants.length > 0) {
+        let fails = failed.get(ending.id);
+        if (!fails) failed.set(ending.id, (fails = variants.map(() => false)));
+        for (let i = 0; i < variants.length; i++) {
+          if (!whenHolds((variants[i] as { when: Parameters<typeof whenHolds>[0] }).when, vars, conduct)) fails[i] = true;
+          else if (told < 0) told = i;
+        }
+      }
+      if (ending.ending === 'strong' || outcomeOf(scoreOf(conduct), conduct.critical).band !== 'strong') return;
+      seq += 1;
+      if (told < 0 || !readsConduct(variants[told]?.when)) {
+        definiteCount += 1;
+        if (definite.length < keep) definite.push({ seq, u: make(told < 0 ? undefined : { variant: told, why: 'reads-nothing' }) });
+        return;
+      }
+      const key = `${ending.id}\n${told}`;
+      let group = waiting.get(key);
+      if (!group) waiting.set(key, (group = { ending: ending.id, variant: told, count: 0, samples: [] }));
+      group.count += 1;
+      if (group.samples.length < keep) group.samples.push({ seq, u: make({ variant: told, why: 'always' }) });
+    },
+    /** The playthroughs kept (in the order found) and how many there are. */
+    result(): { found: UnexplainedEnding[]; count: number } {
+      const always = [...waiting.values()].filter((g) => failed.get(g.ending)?.[g.variant] !== true);
+      const found = [...definite, ...always.flatMap((g) => g.samples)].sort((a, b) => a.seq - b.seq).slice(0, keep).map((x) => x.u);
+      return { found, count: definiteCount + always.reduce((n, g) => n + g.count, 0) };
+    },
+  };
+}
 
 /**
  * Playthroughs whose debrief says Strong (no critical violation, 80% or more) but whose story ends
@@ -221,19 +279,16 @@ export interface UnexplainedEnding { path: string[]; percent: number; ending: st
  * path is given for each such state reached; past `limit` states the search stops (`complete` false).
  */
 export function strongBandSearch(s: Scenario, { limit }: { limit?: number } = {}): WalkExtent & { found: UnexplainedEnding[] } {
-  const found: UnexplainedEnding[] = [];
   const tracked = [...principlesConditionsRead(s)];
+  const band = strongBandTracker(s, Infinity);
   const extent = walk(s, {
     tracked, lenient: true, ...(limit !== undefined ? { limit } : {}),
     key: (f) => [f.id, f.varsText, f.conduct.points, f.conduct.possible, f.conduct.critical, f.counts].join('|'),
     visitEnding: ({ ending, vars, conduct, taken, entry }) => {
-      const percent = scoreOf(conduct);
-      if (ending.ending !== 'strong' && outcomeOf(percent, conduct.critical).band === 'strong' && !ending.variants?.some((v) => whenHolds(v.when, vars, conduct))) {
-        found.push({ path: listOf(taken), percent, ending: ending.id, ...(entry ? { entry } : {}), broken: Object.keys(conduct.violations).filter((p) => (conduct.violations[p] ?? 0) > 0) });
-      }
+      band.arrive(ending, vars, conduct, (told) => ({ path: listOf(taken), percent: scoreOf(conduct), ending: ending.id, ...(entry ? { entry } : {}), broken: Object.keys(conduct.violations).filter((p) => (conduct.violations[p] ?? 0) > 0), ...(told ? { told } : {}) }));
     },
   });
-  return { ...extent, found };
+  return { ...extent, found: band.result().found };
 }
 
 /** How many Strong-band playthroughs on a worse ending's plain narration the audit names (the rest it counts). */
@@ -250,8 +305,7 @@ export function playthroughChecks(s: Scenario, watched: readonly string[], limit
   const strong = new Map<string, StrongAfterFound>();
   // The first UNEXPLAINED_NAMED such playthroughs, and how many states end so: a path for each of
   // them (each as long as the scenario) filled the memory in a scenario of 12,000 decisions.
-  const unexplained: UnexplainedEnding[] = [];
-  let unexplainedCount = 0;
+  const band = strongBandTracker(s, UNEXPLAINED_NAMED);
   const extent = walk(s, {
     tracked, lenient: true, limit,
     key: (f) => [f.id, f.varsText, f.conduct.points, f.conduct.possible, f.conduct.critical, f.counts].join('|'),
@@ -260,12 +314,12 @@ export function playthroughChecks(s: Scenario, watched: readonly string[], limit
       const broken = () => Object.keys(conduct.violations).filter((p) => (conduct.violations[p] ?? 0) > 0);
       if (ending.ending === 'strong') {
         for (const p of watched) if ((conduct.violations[p] ?? 0) > 0 && !strong.has(p)) strong.set(p, { path: listOf(taken), percent, endingId: ending.id, ...(entry ? { entry } : {}) });
-      } else if (outcomeOf(percent, conduct.critical).band === 'strong' && !ending.variants?.some((v) => whenHolds(v.when, vars, conduct))) {
-        unexplainedCount += 1;
-        if (unexplained.length < UNEXPLAINED_NAMED) unexplained.push({ path: listOf(taken), percent, ending: ending.id, ...(entry ? { entry } : {}), broken: broken() });
+      } else {
+        band.arrive(ending, vars, conduct, (told) => ({ path: listOf(taken), percent, ending: ending.id, ...(entry ? { entry } : {}), broken: broken(), ...(told ? { told } : {}) }));
       }
     },
   });
+  const { found: unexplained, count: unexplainedCount } = band.result();
   return { ...extent, strongAfter: strong, unexplained, unexplainedCount };
 }
 
@@ -374,14 +428,17 @@ export function houseRuleFailures(scenario: Scenario, { explored, limit }: { exp
       const kind = ending?.kind === 'ending' ? ending.ending : 'mixed';
       const cost = u.broken?.[0];
       const all = found.unexplainedCount;
+      const told = !u.told ? `${u.ending}'s own narration (a ${kind} ending), which`
+        : `${u.ending}'s variant ${u.told.variant + 1} (a ${kind} ending), whose "when" ${u.told.why === 'always' ? 'holds for every playthrough that reaches it' : 'reads neither the playthrough\'s conduct nor a variable a reply changes'}`;
+      const variantPlace: HouseRulePlace[] = u.told && at.has(u.ending) ? [{ path: ['nodes', at.get(u.ending) as number, 'variants', u.told.variant, 'when'], what: `${u.ending}, variant ${u.told.variant + 1}: the variant told to that playthrough` }] : [];
       out.push({
         check: 'strong-band-unexplained',
-        message: `a playthrough scoring ${u.percent}% with no critical violation (the Strong band: the debrief says Strong) ends on ${u.ending}'s own narration (a ${kind} ending), which does not say why it did not end strong${all > 1 ? ` (${all} such playthroughs${all > found.unexplained.length ? `, the first ${found.unexplained.length} named below` : ', all named below'})` : ''}`,
-        places: [...nodePlace(u.ending, `${u.ending} (the ${kind} ending)`), ...nextPlace(u.entry, 'its "next" sends that playthrough there')],
+        message: `a playthrough scoring ${u.percent}% with no critical violation (the Strong band: the debrief says Strong) ends on ${told}${u.told ? ', so it' : ''} does not say why it did not end strong${all > 1 ? ` (${all} such playthroughs${all > found.unexplained.length ? `, the first ${found.unexplained.length} named below` : ', all named below'})` : ''}`,
+        places: [...nodePlace(u.ending, `${u.ending} (the ${kind} ending)`), ...variantPlace, ...nextPlace(u.entry, 'its "next" sends that playthrough there')],
         replies: u.path,
         playthroughs: found.unexplained.map((p) => ({ replies: p.path, percent: p.percent, ending: p.ending })),
         count: all,
-        fix: `Give ${u.ending} a variant told to that playthrough that names the step that cost it (${cost ? `{ "when": { "conduct": "violations", "principle": "${cost}", "gt": 0 }, "narration": "…" }` : '{ "when": …, "narration": "…" }'}), or at that "next" send a playthrough of ${STRONG_BAND_FROM}% or more with no critical violation to the strong ending.`,
+        fix: `Give ${u.ending} a variant told to that playthrough that names the step that cost it (${cost ? `{ "when": { "conduct": "violations", "principle": "${cost}", "gt": 0 }, "narration": "…" }` : '{ "when": …, "narration": "…" }'}), or at that "next" send a playthrough of ${STRONG_BAND_FROM}% or more with no critical violation to the strong ending. A variant counts only if its "when" reads the playthrough's conduct or a variable a reply changes: a "when" that holds for every playthrough reaching the ending, or reads nothing the volunteer did, does not count (whether its words say why is yours to check).`,
       });
     }
     if (!found.complete) out.push({ check: 'house-rules-incomplete', message: `too many playthroughs to check every one for what never ends strong and for the Strong band's ending: the check stopped at ${found.states.toLocaleString('en-US')} states, so it is incomplete`, places: [] });
