@@ -165,8 +165,9 @@ Options:
   --json     print the result as JSON for editors and scripts: "files" as validate --json gives
              them (every file, its problems and warnings), "scenarios" (each audited file's
              figures and failures, with file, line and column), "all" (the figures across them
-             and the thresholds) and "wording" (each share out of range, across them or of
-             one "scenario", every decision named)
+             and the thresholds), "wording" (each share out of range, across them or of
+             one "scenario", every decision named) and "houseRulesNote" (when a house rule
+             failed: they are the bundled set's, and the files still validate and play)
   -h, --help show this help
 
 Exit codes: 0 the audit passed, 1 it did not (or a file has errors), 2 usage error.
@@ -215,6 +216,7 @@ export function auditCommand(argv: readonly string[], io: CliIO): number {
       scenarios: data?.scenarios ?? [],
       all: data?.all ?? null,
       wording: data?.wording ?? [],
+      houseRulesNote: data?.houseRulesNote ?? null,
     };
     io.out(`${safeJson(report)}\n`);
     return report.ok ? 0 : 1;

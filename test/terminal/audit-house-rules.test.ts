@@ -234,6 +234,20 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
     });
   });
 
+  it('a failure on the house rules says they are the bundled set\'s (docs/authoring.md section 10) and that the file still validates and plays (text and --json)', async () => {
+    const example = join(ROOT, 'docs/examples/first-scenario.json');
+    const note = 'These are the house rules of the bundled set (docs/authoring.md section 10): the file still validates and plays as it is; a scenario added to scenarios/ must meet them.';
+    const text = await run('audit', example);
+    expect(text.code).toBe(1);
+    expect(text.out.trimEnd().split('\n').at(-1)).toBe(note);
+    const json = JSON.parse((await run('audit', '--json', example)).out) as { houseRulesNote?: string | null };
+    expect(json.houseRulesNote).toBe(note);
+    // Both sections that hand the trainer the example say it fails them on purpose.
+    const doc = readFileSync(join(ROOT, 'docs/authoring.md'), 'utf8').replace(/\s+/g, ' ');
+    const section = (n: number) => doc.slice(doc.indexOf(`## ${n}. `), doc.indexOf(`## ${n + 1}. `));
+    for (const n of [2, 3]) expect(section(n), `section ${n}`).toMatch(/fails the house rules[^.]*on purpose/);
+  });
+
   it('is bounded: past its limit of states the check on playthroughs stops and says it is incomplete', () => {
     const failures = houseRuleFailures(scenario(), { explored: true, limit: 20 });
     expect(failures.find((f) => f.check === 'house-rules-incomplete')?.message).toMatch(/the check stopped at 20 states, so it is incomplete/);

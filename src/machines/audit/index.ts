@@ -545,8 +545,20 @@ export function formatAudit(scenarios: readonly Scenario[], labels: readonly (st
   if (!failed) lines.push('Audit passed.');
   else lines.push('Audit failed:', ...audits.flatMap((a, i) => endingRows(a, scenarios[i] as Scenario, locators[i])), ...(wordingFails ? missRows : []), ...ownRows(ownFailed),
     // The structural house rules last: the wording's failures above keep their place.
-    ...audits.flatMap((a, i) => houseRows(a, locators[i], false)));
+    ...audits.flatMap((a, i) => houseRows(a, locators[i], false)),
+    // What the house rules are, for a trainer whose draft (the worked example, say) fails them.
+    ...(houseRulesNoteFor(audits) ? [houseRulesNoteFor(audits) as string] : []));
   return { text: `${lines.join('\n')}\n`, ok: !failed };
+}
+
+/**
+ * Under a failure on the house rules, what they are: the bundled set's (docs/authoring.md section
+ * 10), which a draft that validates may fail and still play. Undefined when none failed.
+ */
+function houseRulesNoteFor(audits: readonly Pick<ScenarioAudit, 'houseRules'>[]): string | undefined {
+  const n = audits.filter((a) => a.houseRules.length > 0).length;
+  if (n === 0) return undefined;
+  return `These are the house rules of the bundled set (docs/authoring.md section 10): ${n === 1 ? 'the file still validates and plays as it is' : 'the files still validate and play as they are'}; a scenario added to scenarios/ must meet them.`;
 }
 
 /** A place in a scenario's file, for the audit's data: the file as given (not shown-escaped; safeJson escapes it when printed). */
@@ -651,6 +663,8 @@ export function auditData(scenarios: readonly Scenario[], files: readonly string
   const ok = scenarioRows.every((s) => s.failures.length === 0) && wording.every((w) => !w.failed);
   return {
     ok,
+    /** Said when a house rule failed (formatAudit's last line): they are the bundled set's, and the files still validate and play. */
+    houseRulesNote: houseRulesNoteFor(audits) ?? null,
     scenarios: scenarioRows,
     all: {
       scenarios: scenarios.length, decisions: all.decisions,
