@@ -273,8 +273,8 @@ function strongBandTracker(s: Scenario, keep: number) {
 
 /**
  * Playthroughs whose debrief says Strong (no critical violation, 80% or more) but whose story ends
- * on a mixed or harmful ending told in its plain narration (no variant holds), so nothing says why
- * the story went worse than the band. States that cannot differ in future (node, variables, points,
+ * on a mixed or harmful ending that does not say why the story went worse than the band: told in
+ * its plain narration (no variant holds), or in a variant that does not count (strongBandTracker). States that cannot differ in future (node, variables, points,
  * possible, critical, and violation counts of the principles conditions name) are visited once, so a
  * path is given for each such state reached; past `limit` states the search stops (`complete` false).
  */
@@ -291,13 +291,13 @@ export function strongBandSearch(s: Scenario, { limit }: { limit?: number } = {}
   return { ...extent, found: band.result().found };
 }
 
-/** How many Strong-band playthroughs on a worse ending's plain narration the audit names (the rest it counts). */
+/** How many Strong-band playthroughs on a worse ending that does not say why the audit names (the rest it counts). */
 export const UNEXPLAINED_NAMED = 3;
 
 /**
  * The two checks on playthroughs the audit makes, in one walk: those that break a principle of
  * `watched` and end strong (the first for each), and the Strong-band playthroughs that end on a
- * worse ending's plain narration. Its states tell apart all that either check's states do, so each
+ * worse ending that does not say why (strongBandTracker). Its states tell apart all that either check's states do, so each
  * finds what it finds alone.
  */
 export function playthroughChecks(s: Scenario, watched: readonly string[], limit: number): WalkExtent & { strongAfter: Map<string, StrongAfterFound>; unexplained: UnexplainedEnding[]; unexplainedCount: number } {
