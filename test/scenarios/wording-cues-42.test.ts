@@ -165,3 +165,22 @@ describe('second reader (session 42): words that fit every path', () => {
     expect(bundledScenario('boy-red-flags').variables?.find((v) => v.id === 'dismissed')?.label).toMatch(/waited to see/);
   });
 });
+
+// The audit's stricter consequence check (session 42) found court-report's repair at the hearing told
+// the same ending whether the volunteer owned the mistake, hid behind the reporting duty or blamed
+// the attorney: the outcome follows conduct, so owning it is seen in the ending, still harmful.
+describe('court-report: the ending after the report is filed says whether you owned the mistake to Lupe', () => {
+  const before = ['d-opening-strengths', 'd-school-glowing', 'd-health-sti', 'd-visit-promise', 'd-check-status-staff', 'd-status-unconfirmed-omit', 'd-wellbeing-vague', 'd-recs-unconfirmed-restoration', 'd-review-attorney'];
+  it.each([
+    ['d-hearing-repair-own', true],
+    ['d-hearing-repair-blame', false],
+    ['d-hearing-repair-mandated', false],
+  ] as const)('%s', (repair, owned) => {
+    const seen = driveReplies(bundledScenario('court-report'), [...before, repair], true).nodes;
+    expect(seen).toContain('d-hearing-repair');
+    const d = playReplies(bundledScenario('court-report'), [...before, repair]);
+    expect(d?.ending?.id).toBe('end-harmful');
+    expect(d?.ending?.narration.includes('You said it was your mistake'), d?.ending?.narration).toBe(owned);
+    expect(d?.ending?.narration.includes("doesn't look at you"), d?.ending?.narration).toBe(!owned);
+  });
+});
