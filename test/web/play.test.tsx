@@ -284,6 +284,21 @@ describe('playing a scenario in the browser', () => {
     expect(link.getAttribute('aria-label')).toBe('Continue where you stopped (1 reply made, practice, saved just now): A text from her “cousin”');
   });
 
+  // The card's Continue link of a saved assessment was a practice address (#/play/…): the volunteer
+  // who pressed "Continue where you stopped (…, assessment, …)" was told that an unfinished
+  // assessment "was waiting, so it goes on here", as if they had asked to practise.
+  it('on the first page, a saved assessment\'s Continue link opens it at its own address, with no word of another mode', async () => {
+    const { user, store, app } = await firstReplyAt('#/assess/youth-discloses');
+    app.unmount();
+    renderApp('#/', store);
+    const link = await screen.findByRole('link', { name: /^Continue where you stopped \(1 reply made, assessment/ });
+    expect(link.getAttribute('href')).toBe('#/assess/youth-discloses');
+    await user.click(link);
+    await screen.findByText(/Welcome back/);
+    expect(screen.getByText('Assessment: feedback waits for the debrief')).toBeTruthy();
+    expect(screen.queryByText(/was waiting/)).toBeNull();
+  });
+
   /** Plays youth-discloses with `store` (a new one) to its debrief (kept and recorded); its score line as shown. */
   async function finishYouthDiscloses(store: ReturnType<typeof memoryStore>) {
     renderApp('#/play/youth-discloses', store);
@@ -898,7 +913,7 @@ describe('playing a scenario in the browser', () => {
   it('a saved assessment opens as an assessment, and starting again is where to change the mode: "Start again in practice instead"', async () => {
     const { user, store, app } = await firstReplyAt('#/assess/youth-discloses');
     app.unmount();
-    // Opened again from the first page's Continue link (a practice address): still the assessment.
+    // Opened again at a practice address (a Practise link followed in another tab, a bookmark): still the assessment.
     renderApp('#/play/youth-discloses', store);
     await screen.findByText(/Welcome back/);
     expect(screen.getByText('Assessment: feedback waits for the debrief')).toBeTruthy();

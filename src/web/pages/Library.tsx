@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { cleanLine, continueChoices, debriefKey, DEBRIEFS_PREFIX, isEntry, leftOutWords, quickEntry, saveKey, saveSummary, sortEntries, type CatalogEntry, type LeftOut } from '../../machines/light.js';
+import { cleanLine, continueChoices, debriefKey, DEBRIEFS_PREFIX, isEntry, leftOutWords, quickEntry, saveKey, saveSummary, sortEntries, type CatalogEntry, type LeftOut, type SessionMode } from '../../machines/light.js';
 import { Announce } from '../components/Announce.js';
 import { linkingRecords } from '../components/SetAside.js';
 import { hrefOf, useFollowedLink } from '../routing.js';
@@ -11,8 +11,12 @@ import { useFailPage, usePageLoading } from '../page-failure.js';
 import { readRecordsHere } from '../records-guard.js';
 
 interface Listing {
-  /** saved: the words of the link that continues a save (the terminal's: where it stopped and when). */
-  entries: (CatalogEntry & { saved?: string; debrief: boolean; sharedWith?: string[] })[];
+  /**
+   * saved: the words of the link that continues a save (the terminal's: where it stopped and when);
+   * savedMode: the save's mode, the address that link opens (a practice address opened a saved
+   * assessment with the words said where a link asked for the other mode: "was waiting, so it goes on here").
+   */
+  entries: (CatalogEntry & { saved?: string; savedMode?: SessionMode; debrief: boolean; sharedWith?: string[] })[];
   leftOut: LeftOut[];
   notice?: string;
 }
@@ -37,7 +41,7 @@ export function Library() {
       const all = texts.map((t) => quickEntry(t.file, t.text, records));
       // Files sharing an id: every card of it opens the first (bundledById), each card says so.
       const shared = sharedIds(texts.map((t) => ({ file: t.file, id: idOf(t.text) })));
-      const entries = sortEntries(all.filter(isEntry)).map((e) => ({ ...e, saved: savedWords(e.id), debrief: kept.has(debriefKey({ scenario: { id: e.id } })), sharedWith: shared.get(e.id) }));
+      const entries = sortEntries(all.filter(isEntry)).map((e) => ({ ...e, ...savedLink(e.id), debrief: kept.has(debriefKey({ scenario: { id: e.id } })), sharedWith: shared.get(e.id) }));
       setListing({ entries, leftOut: all.filter((e): e is LeftOut => !isEntry(e)), notice });
     }).catch((e: unknown) => live && fail(e));
     return () => {
@@ -50,16 +54,16 @@ export function Library() {
         return new Set();
       }
     }
-    function savedWords(id: string): string | undefined {
+    function savedLink(id: string): { saved?: string; savedMode?: SessionMode } {
       const key = saveKey({ scenario: { id } });
       try {
-        if (store.read(key) === undefined) return undefined;
+        if (store.read(key) === undefined) return {};
       } catch {
-        return undefined;
+        return {};
       }
       // A save that cannot be summed up (damaged) still opens: the play page says what is wrong with it.
       const summary = saveSummary(store, key);
-      return summary ? continueChoices(summary).continueLabel : 'Continue where you stopped';
+      return summary ? { saved: continueChoices(summary).continueLabel, savedMode: summary.mode } : { saved: 'Continue where you stopped' };
     }
   }, [store, fail]);
   return (
@@ -93,7 +97,7 @@ export function Library() {
               {/* Nothing to press on paper (a printed list of the scenarios): no-print. */}
               <p className="actions no-print">
                 {/* Named with the title in one string: a visually hidden ": title" inside the link is laid out as a block, and Chromium put a space before its colon. */}
-                <a className="button primary" href={hrefOf({ page: 'play', id: e.id, mode: 'practice' })} aria-label={`${e.saved ?? 'Practise'}: ${e.title}`}>{e.saved ?? 'Practise'}</a>
+                <a className="button primary" href={hrefOf({ page: 'play', id: e.id, mode: e.savedMode ?? 'practice' })} aria-label={`${e.saved ?? 'Practise'}: ${e.title}`}>{e.saved ?? 'Practise'}</a>
                 {!e.saved && <a className="button" href={hrefOf({ page: 'play', id: e.id, mode: 'assessment' })} aria-label={`Assessment: ${e.title}`}>Assessment</a>}
               </p>
               {e.debrief && <p className="actions no-print"><a className="button" href={hrefOf({ page: 'debrief', id: e.id })} aria-label={`See your last debrief: ${e.title}`}>See your last debrief</a></p>}
