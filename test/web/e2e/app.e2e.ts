@@ -1488,6 +1488,39 @@ describe('the web app in Chromium', () => {
     }
   });
 
+  // A year's practice toward the 12 in-service hours (48 scenarios of about 15 minutes) prints over
+  // pages: the note on how the minutes are counted was split, its last two lines alone on a third
+  // page of Letter, away from the signature line above them.
+  it.skipIf(!existsSync(PDFTOTEXT))('a certificate longer than a page prints each of its paragraphs whole on one page (48 finished scenarios, A4 and Letter)', async () => {
+    const year = new Date().getFullYear();
+    const playthroughs = Array.from({ length: 48 }, (_, i) => {
+      const completedAt = new Date(Date.UTC(year, 0, 2 + i, 18, 15)).toISOString();
+      return {
+        id: `4c1f2a7e-9b3d-4e5f-8a6b-${String(i).padStart(12, '0')}`, scenarioId: 'left-placement-calls', scenarioVersion: 25, title: 'The 11:40 p.m. call', mode: 'assessment',
+        startedAt: new Date(Date.parse(completedAt) - 15 * 60_000).toISOString(), completedAt, minutes: 15,
+        score: { earned: 27, best: 27, percent: 100, capped: false }, band: 'strong', ending: { id: 'end-strong', kind: 'strong' }, decisions: [], principles: [],
+      };
+    });
+    const records = { format: 'casa-practice-records', formatVersion: 2, learner: '0b6f6c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e', best: { 'left-placement-calls': { bestPercent: 100, completions: 48, lastCompleted: playthroughs.at(-1)!.completedAt } }, playthroughs };
+    const s = await openPage(web.browser, web.app.url, '#/certificate', { initScript: seedLocalStorage({ 'records.json': JSON.stringify(records) }) });
+    try {
+      await s.page.getByText(/^Total:/).waitFor();
+      expect(await s.page.locator('.cert-total').textContent()).toContain('12 hours of finished practice');
+      const paragraphs = (await s.page.locator('.certificate > p').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+      expect(paragraphs.length).toBeGreaterThan(3);
+      for (const format of ['A4', 'Letter']) {
+        const pages = pdfPages(await s.page.pdf({ format })).map((p) => p.replace(/_+/g, ' ').replace(/\s+/g, ' ').trim());
+        expect(pages.length, format).toBeGreaterThan(1);
+        // (A blank line's words for a screen reader, "(blank for the name)", are not on paper.)
+        const split = paragraphs.map((p) => p.replace(/\(blank for the \w+\)|_+/g, ' ').replace(/\s+/g, ' ').trim()).filter((p) => !pages.some((page) => page.includes(p)));
+        expect(split, format).toEqual([]);
+      }
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
   // On paper a button is words in the page's ink, or not there at all: the first page's "Practise"
   // (white words on a fill that browsers leave off paper) came out white on white, and a presenter
   // reveal printed its "Follow reply N" buttons but not the bars of the room's votes.
