@@ -190,8 +190,10 @@ export function certificateData(records: readonly PlaythroughRecord[], options: 
     };
   });
   // The seconds measured are added up and only the sum rounded to minutes: each run rounded (or
-  // raised to a minute, as before) made a test run of 3 seconds a minute, and ten runs of 20 seconds none.
-  const totalMinutes = Math.round(inYear.reduce((sum, r) => sum + (recordSeconds(r) ?? 0), 0) / 60);
+  // raised to a minute, as before) made a test run of 3 seconds a minute, and ten runs of 20 seconds
+  // none. Rounded down, as the hours are: 719.5 minutes rounded to 720 read "12 hours" (720 minutes)
+  // with 30 seconds of the twelfth hour not practised.
+  const totalMinutes = Math.floor(inYear.reduce((sum, r) => sum + (recordSeconds(r) ?? 0), 0) / 60);
   // Tenths of an hour are 6 minutes. The total is rounded down and what remains up, so that 717
   // minutes is 11.9 hours with 0.1 to go, never "12 hours" toward 12 that are not all there.
   const totalHours = Math.floor(totalMinutes / 6) / 10;
