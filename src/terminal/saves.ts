@@ -7,7 +7,7 @@ import { command, roomSessionArgs } from './invocation.js';
 // Kept with the command words (the app's content note names it without loading this module).
 export { roomSessionArgs };
 import { fileStore } from './node/file-store.js';
-import { failureReason, hasSave, saveNextTimeWords, stateStore } from './node/state-store.js';
+import { failureReason, hasSave, saveNextTimeWords, stateFolderFix, stateStore } from './node/state-store.js';
 import { scenariosDir } from './paths.js';
 import { loadPlayable } from './scenario-source.js';
 import { stateDir } from './state.js';
@@ -56,8 +56,13 @@ export function saveProgress(playable: PlayableScenario, persistedSnapshot: unkn
   return { ok: true, result, message: `Progress saved to ${saved}\n${resume}` };
 }
 
-/** Under a finished playthrough's debrief where the state folder cannot be written (recordedLine). */
-export const NOT_RECORDED_UNWRITABLE = 'Not added to your records: the state folder cannot be written. To have a finish counted, make it writable and play again.';
+/** How the line under a finished playthrough's debrief begins where the state folder cannot be written (recordedLine). */
+export const NOT_RECORDED_UNWRITABLE = 'Not added to your records: the state folder cannot be written.';
+
+/** That line whole: what would have a finish counted is the start notice's fix (it said "make it writable", wrong where a file stands in the path). */
+function notRecordedUnwritable(env: NodeJS.ProcessEnv): string {
+  return `${NOT_RECORDED_UNWRITABLE} To have a finish counted, ${stateFolderFix(env)} and play again.`;
+}
 
 /**
  * The debrief's line saying that the finished practice went into the volunteer's records, and the
@@ -80,7 +85,7 @@ export function recordedLine(finished: Finished | undefined, env: NodeJS.Process
   }
   // A state folder that cannot be written: its notice says "kept in memory only", which did not say
   // that this finish is not in the records, nor what would have it counted.
-  if (finished !== undefined && stateStore(env).savingFailure() !== undefined && stateStore(env).inMemoryOnly(core.RECORDS_KEY)) return NOT_RECORDED_UNWRITABLE;
+  if (finished !== undefined && stateStore(env).savingFailure() !== undefined && stateStore(env).inMemoryOnly(core.RECORDS_KEY)) return notRecordedUnwritable(env);
   // Nor when the records were not written (damaged, and could not be moved aside): their notice says so.
   if (finished === undefined || finished.unsaved === true || stateStore(env).inMemoryOnly(core.RECORDS_KEY)) return undefined;
   return `Added to your records: ${command('records', env)}`;

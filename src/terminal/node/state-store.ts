@@ -308,15 +308,21 @@ export function notSavedWords(env: NodeJS.ProcessEnv = process.env): string | un
  */
 export function saveNextTimeWords(env: NodeJS.ProcessEnv = process.env): string {
   const named = env.XDG_STATE_HOME?.startsWith('/') === true;
-  // The start notice's fix (savingOffLine): the folder to make writable, named (it said "make it
-  // writable", the state folder, when the one to open was the folder above it, not made yet), or what
-  // to do for another cause (a file where a folder should be: "move what is in the way", where "make
-  // it writable" could not help).
+  return `To save your progress next time, ${stateFolderFix(env)}${named ? ' (or set XDG_STATE_HOME to a folder you can write)' : ''}.`;
+}
+
+/**
+ * What to do so that the state folder can be written, as the start notice said it (savingOffLine,
+ * without its "or start again with XDG_STATE_HOME…"): the folder to make writable, named (it said
+ * "make it writable", the state folder, when the one to open was the folder above it, not made yet),
+ * or what to do for another cause (a file where a folder should be: "move the file … out of the way",
+ * where "make it writable" could not help); "make it writable" where the notice named no fix.
+ */
+export function stateFolderFix(env: NodeJS.ProcessEnv = process.env): string {
   const line = stateStore(env).failure();
   const at = line?.startsWith(SAVING_OFF) ? line.lastIndexOf(TO_KEEP) : -1;
   const fix = line !== undefined && at >= 0 ? line.slice(at + TO_KEEP.length).replace(/(?:, or )?start again with XDG_STATE_HOME set to a folder you can write\.$/, '') : '';
-  if (fix !== '') return `To save your progress next time, ${fix}${named ? ' (or set XDG_STATE_HOME to a folder you can write)' : ''}.`;
-  return `To save your progress next time, make it writable${named ? ' (or set XDG_STATE_HOME to a folder you can write)' : ''}.`;
+  return fix === '' ? 'make it writable' : fix;
 }
 
 /**

@@ -144,7 +144,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     behind.current = result !== undefined && 'behind' in result;
     const recorded = recordedLine(result, app.env, playable);
     // Where the line under it says what to do about the state folder, the failure says what failed only.
-    const failure = recorded === NOT_RECORDED_UNWRITABLE ? withoutToDo(store.failure() ?? '') : store.failure();
+    const failure = recorded?.startsWith(NOT_RECORDED_UNWRITABLE) === true ? withoutToDo(store.failure() ?? '') : store.failure();
     const lines = [result && 'notice' in result ? recordsNoticeLines(result) : undefined, failure, recorded].filter(Boolean);
     setFinishNotice(lines.length > 0 ? lines.join('\n') : undefined);
   };
