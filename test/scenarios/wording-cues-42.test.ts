@@ -183,6 +183,24 @@ describe('court-report: the ending after the report is filed says whether you ow
     expect(d?.ending?.narration.includes('You said it was your mistake'), d?.ending?.narration).toBe(owned);
     expect(d?.ending?.narration.includes("doesn't look at you"), d?.ending?.narration).toBe(!owned);
   });
+
+  // rules3: the audit counts a poor reply's change only where a condition after it reads it; the two
+  // that kept "doesn't look at you" changed only trust, which nothing after the hearing reads. Each
+  // now sets a flag the ending reads, and is told what it cost, labels-only drafts still told labels.
+  it.each([
+    ['d-hearing-repair-mandated', /you pointed to the reporting duty and to her safety\. The guide asks a CASA to strive to be youth-centered; what Lupe heard instead is that what she tells you can end up in front of a judge/],
+    ['d-hearing-repair-blame', /you put it on Ms\. Park for showing her the report[^]*Ms\. Park, her attorney and one of the case parties the guide asks you to keep an open line of communication with, leaves without a word to you/],
+  ] as const)('%s is told in the ending what it cost, whatever the draft held', (repair, told) => {
+    // The draft above (an STI, substance use), and one whose only slips are labels ("chronically truant").
+    const labelsOnly = ['d-opening-strengths', 'd-school-truant', 'd-health-records', 'd-visit-promise', 'd-check-status-staff', 'd-status-unconfirmed-omit', 'd-wellbeing-strengths', 'd-recs-unconfirmed-usual', 'd-review-attorney'];
+    for (const [path, what] of [[before, /never chose to share/], [labelsOnly, /labels where the evidence should be/]] as const) {
+      const d = playReplies(bundledScenario('court-report'), [...path, repair]);
+      expect(d?.ending?.id).toBe('end-harmful');
+      expect(d?.ending?.narration).toMatch(told);
+      expect(d?.ending?.narration).toMatch(what);
+      expect(d?.ending?.narration).not.toMatch(/You said it was your mistake/);
+    }
+  });
 });
 
 describe('whereabouts-unknown: the ending told after a search fits each search that sets it', () => {
