@@ -107,10 +107,12 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
       `      ${placeOf('end-harmful')} end-harmful (the ending of that route)`,
       `      ${nextOf('d5-text-him')} d5-texts, reply d5-text-him: its "next" leads there (the last step of that route)`,
       '    fix: On that route (d1-news → s1-open → d2-promise → s2-report → d3-report → d4-recommend → s4-visit → d5-texts → end-harmful), lead through 1 more decision before the ending, so that no playthrough meets fewer than 6.',
-      '  - tashas-news: 2 replies scoring below zero change no variable that a condition reads (a route\'s, a reply\'s or an ending variant\'s "when") and lead where the best reply does: the story goes on as if the best reply had been chosen:',
+      '  - tashas-news: 3 replies scoring below zero change no variable that a condition after them reads (a route\'s, a later reply\'s or an ending variant\'s "when" on some way on from the reply\'s "next") and lead where the best reply does: the story goes on as if the best reply had been chosen:',
+      // Its trust is read by d1-news's routes only, before it: the story never shows the change.
+      `      ${placeOf('d2-promise-yes')} d2-promise, reply d2-promise-yes: it changes trust, which no condition after it reads (trust is read only before it, or on ways it does not lead to)`,
       `      ${placeOf('d3-pregnant')} d3-report, reply d3-pregnant`,
       `      ${placeOf('d4-parenting')} d4-recommend, reply d4-parenting`,
-      '    fix: Give each a consequence the story can show: an "effects" entry that changes a variable a later condition reads (e.g. { "var": "trust", "add": -10 }, with a later route, reply or ending variant whose "when" tests trust: the story cannot show a change no condition reads), or a "next" that leads elsewhere than the best reply\'s.',
+      '    fix: Give each a consequence the story can show: an "effects" entry that changes a variable a later condition reads (e.g. { "var": "trust", "add": -10 }, with a route, reply or ending variant some way on from the reply\'s "next" whose "when" tests trust: the story cannot show a change no condition after it reads, and a condition met only before the reply, or on a way it does not lead to, never sees the change), or a "next" that leads elsewhere than the best reply\'s.',
       '  - tashas-news: the story\'s state (a variable, or the replies so far) decides which decision (or ending) comes next at 1 place (d6-after); the story\'s state should do so in at least 2:',
       `      ${placeOf('d6-after')} d6-after: the story's state decides what comes next here`,
     ]);
@@ -135,7 +137,7 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
     expect(failures[2]?.places[1]).toMatchObject({ path: ['nodes', 8, 'replies', 0, 'next'], what: 'd5-texts, reply d5-text-him: its "next" leads there (the last step of that route)' });
   });
 
-  describe('a poor reply\'s consequence counts only if the story can show it: some condition reads the variable it changes', () => {
+  describe('a poor reply\'s consequence counts only if the story can show it: a condition after it reads the variable it changes', () => {
     /** The trainer's file with d3-pregnant and d4-parenting changing `variable` by `add` (declared, if new, from 0 to 10). */
     const withEffects = (variable: string, add: number) => {
       const s = structuredClone(scenario());
@@ -144,15 +146,45 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
       return s;
     };
     const idle = (s: Scenario) => houseRuleFailures(s, { explored: false, limit: 0 }).find((f) => f.check === 'reply-without-consequence');
+    /** d2-promise-yes, as the trainer wrote it: its trust (+5) is read only by d1-news's routes, before it. */
+    const promise = 'd2-promise, reply d2-promise-yes: it changes trust, which no condition after it reads (trust is read only before it, or on ways it does not lead to)';
 
     it('fails a reply whose only effect changes a variable no condition reads (a new "worry", /tmp/author2-42/p2-unread.json), naming it in the place, the message and the fix', () => {
       const f = idle(withEffects('worry', 1));
       expect(f?.places.map((p) => p.what)).toEqual([
+        promise,
         'd3-report, reply d3-pregnant: it changes worry, which no condition reads',
         'd4-recommend, reply d4-parenting: it changes worry, which no condition reads',
       ]);
-      expect(f?.message).toBe('2 replies scoring below zero change no variable that a condition reads (a route\'s, a reply\'s or an ending variant\'s "when") and lead where the best reply does: the story goes on as if the best reply had been chosen');
+      expect(f?.message).toBe('3 replies scoring below zero change no variable that a condition after them reads (a route\'s, a later reply\'s or an ending variant\'s "when" on some way on from the reply\'s "next") and lead where the best reply does: the story goes on as if the best reply had been chosen');
       expect(f?.fix).toMatch(/^Give each a consequence the story can show: an "effects" entry that changes a variable a later condition reads/);
+    });
+
+    it('fails a reply whose variable only conditions before it read (trust: d1-news\'s routes), though some condition in the file reads it', () => {
+      const f = idle(withEffects('trust', -10));
+      expect(f?.places.map((p) => p.what)).toEqual([
+        promise,
+        'd3-report, reply d3-pregnant: it changes trust, which no condition after it reads (trust is read only before it, or on ways it does not lead to)',
+        'd4-recommend, reply d4-parenting: it changes trust, which no condition after it reads (trust is read only before it, or on ways it does not lead to)',
+      ]);
+      expect(f?.message).toBe('3 replies scoring below zero change no variable that a condition after them reads (a route\'s, a later reply\'s or an ending variant\'s "when" on some way on from the reply\'s "next") and lead where the best reply does: the story goes on as if the best reply had been chosen');
+      expect(f?.fix).toContain('a condition met only before the reply, or on a way it does not lead to, never sees the change');
+    });
+
+    it('passes them once a condition after them reads it: an ending variant on their way on, or a later reply\'s "when"', () => {
+      const s = withEffects('trust', -10);
+      const ending = s.nodes.find((n) => n.id === 'end-mixed');
+      if (ending?.kind !== 'ending') throw new Error('no end-mixed');
+      ending.variants = [{ when: { var: 'trust', lt: 50 }, narration: 'Tasha tells you less than she did.' }];
+      // d2-promise-yes's trust is then read after it too.
+      expect(idle(s)).toBeUndefined();
+      const later = withEffects('trust', -10);
+      const d5 = later.nodes.find((n) => n.id === 'd5-texts');
+      if (d5?.kind !== 'decision') throw new Error('no d5-texts');
+      const feel = d5.replies.find((r) => r.id === 'd5-feel');
+      if (!feel) throw new Error('no d5-feel');
+      feel.when = { var: 'trust', gte: 40 };
+      expect(idle(later)).toBeUndefined();
     });
 
     it('passes them once a condition reads it: an ending variant whose "when" tests worry', () => {
@@ -160,7 +192,7 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
       const ending = s.nodes.find((n) => n.id === 'end-mixed');
       if (ending?.kind !== 'ending') throw new Error('no end-mixed');
       ending.variants = [{ when: { var: 'worry', gte: 1 }, narration: 'Tasha tells you less than she did.' }];
-      expect(idle(s)).toBeUndefined();
+      expect(idle(s)?.places.map((p) => p.what)).toEqual([promise]);
     });
   });
 

@@ -136,41 +136,126 @@ export function lightCriticalViolations(scenario: Scenario): string[] {
   return out;
 }
 
-/** A negative reply that leaves no trace the story can show, and the variables it changes that no condition reads. */
-export interface IdleReply { id: string; decision: string; unread: string[] }
+/**
+ * A negative reply that leaves no trace the story can show: the variables it changes that no
+ * condition after it reads (`unread`), and of those the ones some condition elsewhere reads (before
+ * it, or on a way it does not lead to: `readElsewhere`).
+ */
+export interface IdleReply { id: string; decision: string; unread: string[]; readElsewhere: string[] }
+
+/** The variables one "when" reads (conduct aside), added to `into`. */
+function noteVariables(when: Parameters<typeof conditionsOf>[0], into: Set<string>): void {
+  for (const c of conditionsOf(when)) if (!isConductCondition(c)) into.add(c.var);
+}
+
+/** The variables the conditions at a node read: a scene's routes', a decision's replies' and their routes', an ending's variants'. */
+function variablesReadAt(n: Scenario['nodes'][number], into: Set<string>): void {
+  if (n.kind === 'scene') routesOf(n.next).forEach((r) => noteVariables(r.when, into));
+  if (n.kind === 'decision') for (const r of n.replies) { noteVariables(r.when, into); routesOf(r.next).forEach((x) => noteVariables(x.when, into)); }
+  if (n.kind === 'ending') n.variants?.forEach((v) => noteVariables(v.when, into));
+}
 
 /** The variables the scenario's conditions read: its routes', its replies' and its ending variants' "when"s. */
 export function variablesConditionsRead(scenario: Scenario): Set<string> {
   const read = new Set<string>();
-  const note = (when: Parameters<typeof conditionsOf>[0]) => {
-    for (const c of conditionsOf(when)) if (!isConductCondition(c)) read.add(c.var);
-  };
-  for (const n of scenario.nodes) {
-    if (n.kind === 'scene') routesOf(n.next).forEach((r) => note(r.when));
-    if (n.kind === 'decision') for (const r of n.replies) { note(r.when); routesOf(r.next).forEach((x) => note(x.when)); }
-    if (n.kind === 'ending') n.variants?.forEach((v) => note(v.when));
-  }
+  for (const n of scenario.nodes) variablesReadAt(n, read);
   return read;
 }
 
+/** How many variables one pass of variablesReadFrom follows (its bits per node): it makes as many passes as it needs. */
+const VARIABLES_PER_PASS = 1024;
+
 /**
- * Negative replies that leave no trace: they change no variable that some condition reads (a
- * route's, a reply's or an ending variant's "when": a change nothing reads is one the story cannot
- * show) and route exactly like a best reply at the same decision, so the story cannot tell them from
- * the best move. Each with the variables it changes that nothing reads (none: it changes none).
+ * Which of `followed` some condition at a node, or at a node some way on from it (routes taken
+ * whatever their conditions), reads: `reads(nodeId, variable)`. One pass over the nodes in reverse
+ * order (each after the nodes it leads to: a valid scenario has no loop), each node's set of
+ * variables as bits, the union of its own and its successors'; linear in the scenario's size (times
+ * `followed` / 32 words a node). A node on a loop (an invalid scenario) counts what it reaches
+ * outside the loop.
+ */
+export function variablesReadFrom(scenario: Scenario, followed: readonly string[]): (nodeId: string, variable: string) => boolean {
+  const nodes = scenario.nodes;
+  const at = new Map<string, number>();
+  nodes.forEach((n, i) => { if (!at.has(n.id)) at.set(n.id, i); });
+  const succ: number[][] = nodes.map((n) => {
+    const to = n.kind === 'scene' ? routesOf(n.next).map((r) => r.to) : n.kind === 'decision' ? n.replies.flatMap((r) => routesOf(r.next).map((x) => x.to)) : [];
+    return [...new Set(to.flatMap((id) => (at.has(id) ? [at.get(id) as number] : [])))];
+  });
+  // Every node after all it leads to (depth first, without recursion).
+  const order: number[] = [];
+  const state = new Uint8Array(nodes.length);
+  for (let root = 0; root < nodes.length; root++) {
+    if (state[root]) continue;
+    const stack: [number, number][] = [[root, 0]];
+    state[root] = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as [number, number];
+      const next = (succ[top[0]] as number[])[top[1]++];
+      if (next === undefined) { state[top[0]] = 2; order.push(top[0]); stack.pop(); }
+      else if (!state[next]) { state[next] = 1; stack.push([next, 0]); }
+    }
+  }
+  const varIndex = new Map(followed.map((v, i) => [v, i]));
+  const own: number[][] = nodes.map((n) => {
+    const read = new Set<string>();
+    variablesReadAt(n, read);
+    return [...read].flatMap((v) => (varIndex.has(v) ? [varIndex.get(v) as number] : []));
+  });
+  const passes: Uint32Array[] = [];
+  for (let from = 0; from < followed.length; from += VARIABLES_PER_PASS) {
+    const words = Math.ceil(Math.min(VARIABLES_PER_PASS, followed.length - from) / 32);
+    const bits = new Uint32Array(nodes.length * words);
+    for (const i of order) {
+      const base = i * words;
+      for (const v of own[i] as number[]) if (v >= from && v < from + VARIABLES_PER_PASS) bits[base + ((v - from) >>> 5)] = (bits[base + ((v - from) >>> 5)] as number) | (1 << ((v - from) & 31));
+      for (const s of succ[i] as number[]) {
+        if (state[s] !== 2) continue;
+        for (let w = 0; w < words; w++) bits[base + w] = (bits[base + w] as number) | (bits[s * words + w] as number);
+      }
+    }
+    passes.push(bits);
+  }
+  return (nodeId, variable) => {
+    const i = at.get(nodeId);
+    const v = varIndex.get(variable);
+    if (i === undefined || v === undefined) return false;
+    const pass = Math.floor(v / VARIABLES_PER_PASS);
+    const k = v - pass * VARIABLES_PER_PASS;
+    const words = Math.ceil(Math.min(VARIABLES_PER_PASS, followed.length - pass * VARIABLES_PER_PASS) / 32);
+    return (((passes[pass] as Uint32Array)[i * words + (k >>> 5)] as number) & (1 << (k & 31))) !== 0;
+  };
+}
+
+/**
+ * Negative replies that leave no trace: they change no variable that a condition after them reads
+ * (their own routes', or a route's, a reply's or an ending variant's "when" some way on from their
+ * "next": a change no later condition reads is one the story cannot show, and a condition met only
+ * before the reply, or on a way it does not lead to, never sees it) and route exactly like a best
+ * reply at the same decision, so the story cannot tell them from the best move. Each with the
+ * variables it changes that no condition after it reads (none: it changes none).
  */
 export function inconsequentialReplyFindings(scenario: Scenario): IdleReply[] {
   const read = variablesConditionsRead(scenario);
-  const out: IdleReply[] = [];
+  const candidates: { reply: Reply; decision: string; changed: string[] }[] = [];
   for (const n of scenario.nodes) {
     if (n.kind !== 'decision') continue;
     const top = Math.max(...n.replies.map(replyValue));
     const bestRoutes = n.replies.filter((r) => replyValue(r) === top).map((r) => JSON.stringify(routesOf(r.next)));
     for (const r of n.replies) {
       if (replyValue(r) >= 0 || !bestRoutes.includes(JSON.stringify(routesOf(r.next)))) continue;
-      const changed = [...new Set((r.effects ?? []).filter((e) => e.set !== undefined || (e.add ?? 0) !== 0).map((e) => e.var))];
-      if (!changed.some((v) => read.has(v))) out.push({ id: r.id, decision: n.id, unread: changed });
+      candidates.push({ reply: r, decision: n.id, changed: [...new Set((r.effects ?? []).filter((e) => e.set !== undefined || (e.add ?? 0) !== 0).map((e) => e.var))] });
     }
+  }
+  // Only a variable some condition reads can be read after a reply: those are followed.
+  const followed = [...new Set(candidates.flatMap((c) => c.changed.filter((v) => read.has(v))))];
+  const readFrom = followed.length > 0 ? variablesReadFrom(scenario, followed) : () => false;
+  const out: IdleReply[] = [];
+  for (const { reply, decision, changed } of candidates) {
+    const routes = routesOf(reply.next);
+    const ownRoutes = new Set<string>();
+    routes.forEach((x) => noteVariables(x.when, ownRoutes));
+    const readAfter = (v: string) => ownRoutes.has(v) || routes.some((x) => readFrom(x.to, v));
+    if (!changed.some(readAfter)) out.push({ id: reply.id, decision, unread: changed, readElsewhere: changed.filter((v) => read.has(v)) });
   }
   return out;
 }

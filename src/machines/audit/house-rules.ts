@@ -475,15 +475,18 @@ export function houseRuleFailures(scenario: Scenario, { explored, limit }: { exp
       if (node.kind === 'decision') node.replies.forEach((r, j) => {
         const found = byId.get(r.id);
         if (!found || found.decision !== node.id) return;
-        const unread = found.unread.length === 0 ? '' : `: it changes ${found.unread.join(', ')}, which no condition reads`;
+        const elsewhere = found.readElsewhere;
+        const unread = found.unread.length === 0 ? ''
+          : elsewhere.length === 0 ? `: it changes ${found.unread.join(', ')}, which no condition reads`
+          : `: it changes ${found.unread.join(', ')}, which no condition after it reads (${elsewhere.join(', ')} ${elsewhere.length === 1 ? 'is' : 'are'} read only before it, or on ways it does not lead to)`;
         places.push({ path: ['nodes', i, 'replies', j], what: `${node.id}, reply ${r.id}${unread}` });
       });
     });
     out.push({
       check: 'reply-without-consequence',
-      message: `${n} repl${n === 1 ? 'y' : 'ies'} scoring below zero change${n === 1 ? 's' : ''} no variable that a condition reads (a route's, a reply's or an ending variant's "when") and lead${n === 1 ? 's' : ''} where the best reply does: the story goes on as if the best reply had been chosen`,
+      message: `${n} repl${n === 1 ? 'y' : 'ies'} scoring below zero change${n === 1 ? 's' : ''} no variable that a condition after ${n === 1 ? 'it' : 'them'} reads (a route's, a later reply's or an ending variant's "when" on some way on from the reply's "next") and lead${n === 1 ? 's' : ''} where the best reply does: the story goes on as if the best reply had been chosen`,
       places,
-      fix: `Give each a consequence the story can show: an "effects" entry that changes a variable a later condition reads (e.g. { "var": "trust", "add": -10 }, with a later route, reply or ending variant whose "when" tests trust: the story cannot show a change no condition reads), or a "next" that leads elsewhere than the best reply's.`,
+      fix: `Give each a consequence the story can show: an "effects" entry that changes a variable a later condition reads (e.g. { "var": "trust", "add": -10 }, with a route, reply or ending variant some way on from the reply's "next" whose "when" tests trust: the story cannot show a change no condition after it reads, and a condition met only before the reply, or on a way it does not lead to, never sees the change), or a "next" that leads elsewhere than the best reply's.`,
     });
   }
   const steered = stateSteeredDecisions(scenario);
