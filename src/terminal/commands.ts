@@ -154,14 +154,15 @@ decisions with file:line:column and says how to fix it. It also checks the house
 every Strong-band playthrough ends strong or on an ending variant whose "when" reads what the
 volunteer did (conduct, or a variable a reply changes) and does not hold for every playthrough
 reaching that ending (whether the variant's words say why is the author's to check); at least 6
-decisions on every playthrough and 3 replies at each decision; every reply scoring below zero has
-a consequence: it leads elsewhere than the best reply, or changes a variable that a condition after
+decisions on every playthrough and 3 replies at each decision; every reply scoring below zero has a
+consequence: it leads elsewhere than the best reply, or changes a variable that a condition after
 it reads (on some way on from its "next"; one read only before it does not count); the story's
-state decides what comes next in at least two places. Each failure
-names the places to change with file:line:column, the playthrough's replies and a fix. The other
-house rules (the wording bans among them) only the bundled set's tests check. Validate's warnings
-for each file are listed under its scenario; they do not fail the audit. A file with errors is not
-audited: its problems are printed as validate prints them.
+state decides what comes next in at least two places. Each failure names the places to change with
+file:line:column, the playthrough's replies and a fix; a Strong-band playthrough named on a worse
+ending says whether it got the ending's own narration or a variant that does not count, and why
+not. The other house rules (the wording bans among them) only the bundled set's tests check.
+Validate's warnings for each file are listed under its scenario; they do not fail the audit. A file
+with errors is not audited: its problems are printed as validate prints them.
 
 Options:
   --json     print the result as JSON for editors and scripts: "files" as validate --json gives

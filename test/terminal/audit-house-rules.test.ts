@@ -69,7 +69,7 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
     {
       name: 'fails it on a Strong-band playthrough (81%, no critical violation) that ends on a mixed ending\'s own narration',
       what: 'a playthrough scoring 81% with no critical violation (the Strong band: the debrief says Strong) ends on end-mixed\'s own narration (a mixed ending), which does not say why it did not end strong (2 such playthroughs, all named below)',
-      also: ['      another: 86% on end-mixed, its replies: d1-thanks, d2-her-news, d3-strengths, d4-funds, d5-plan, d6-csw-tonight'],
+      also: ['      another: 86% on end-mixed\'s own narration, its replies: d1-thanks, d2-her-news, d3-strengths, d4-funds, d5-plan, d6-csw-tonight'],
       ending: 'end-mixed', kind: 'mixed', at: ['d6-after', 'd6-push'] as [string, string],
       replies: 'd1-thanks, d2-her-news, d3-strengths, d4-funds, d5-plan, d6-push',
       fix: 'Give end-mixed a variant told to that playthrough that names the step that cost it ({ "when": { "conduct": "violations", "principle": "self-care", "gt": 0 }, "narration": "…" }), or at that "next" send a playthrough of 80% or more with no critical violation to the strong ending. A variant counts only if its "when" reads the playthrough\'s conduct or a variable a reply changes: a "when" that holds for every playthrough reaching the ending, or reads nothing the volunteer did, does not count (whether its words say why is yours to check).',
@@ -89,16 +89,59 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
     const count = failure?.playthroughCount ?? 0;
     expect(count).toBeGreaterThan(3);
     expect(failure?.playthroughs).toHaveLength(3);
-    expect(failure?.playthroughs?.[0]).toEqual({ replies: failure?.replies, percent: expect.any(Number), ending: 'end-mixed' });
+    expect(failure?.playthroughs?.[0]).toEqual({ replies: failure?.replies, percent: expect.any(Number), ending: 'end-mixed', told: null });
     expect(failure?.message).toContain(`(${count} such playthroughs, the first 3 named below)`);
     const text = formatAudit([s]).text;
     const [, second, third] = failure?.playthroughs ?? [];
     expect(text).toContain([
-      `      another: ${second?.percent}% on end-mixed, its replies: ${second?.replies.join(', ')}`,
-      `      another: ${third?.percent}% on end-mixed, its replies: ${third?.replies.join(', ')}`,
+      `      another: ${second?.percent}% on end-mixed's own narration, its replies: ${second?.replies.join(', ')}`,
+      `      another: ${third?.percent}% on end-mixed's own narration, its replies: ${third?.replies.join(', ')}`,
       `      and ${count - 3} more such playthroughs`,
       '    fix: Give end-mixed a variant',
     ].join('\n'));
+  });
+
+  it('says of each playthrough it names whether it got the ending\'s own narration or a variant that does not count, and why not (text and --json)', () => {
+    // d6-ellen always ends mixed; d5-block leads through a scene that sets "blocked", and end-mixed
+    // tells a variant when "blocked" holds: a flag no reply sets, so the variant reads nothing the
+    // volunteer did. A playthrough through d5-block gets that variant, one through d5-plan the narration.
+    const s = structuredClone(scenario());
+    s.variables = [...(s.variables ?? []), { id: 'blocked', label: 'blocked', type: 'flag', start: false }];
+    s.nodes.push({ id: 's5-blocked', kind: 'scene', narration: 'Tasha blocks his number.', effects: [{ var: 'blocked', set: true }], next: 'd6-after' });
+    for (const n of s.nodes) {
+      if (n.kind !== 'decision') continue;
+      for (const r of n.replies) {
+        if (r.id === 'd6-ellen') r.next = 'end-mixed';
+        if (r.id === 'd5-block') r.next = 's5-blocked';
+      }
+    }
+    const mixed = s.nodes.find((n) => n.id === 'end-mixed');
+    if (mixed?.kind !== 'ending') throw new Error('no end-mixed');
+    mixed.variants = [{ when: { var: 'blocked', is: true }, narration: 'Her phone stays quiet.' }];
+    const failure = auditData([s], ['x.json']).scenarios[0]?.failures.find((f) => f.check === 'strong-band-unexplained');
+    const rows = failure?.playthroughs ?? [];
+    expect(rows).toHaveLength(3);
+    for (const p of rows) expect(p.told, p.replies.join(' ')).toEqual(p.replies.includes('d5-block') ? { variant: 0, why: 'reads-nothing' } : null);
+    // Both kinds among the rows after the first, each said in words.
+    const others = rows.slice(1);
+    expect(others.some((p) => p.told === null) && others.some((p) => p.told !== null)).toBe(true);
+    const text = formatAudit([s]).text;
+    for (const p of others) {
+      const told = p.told === null ? 'end-mixed\'s own narration' : 'end-mixed\'s variant 1 (its "when" reads neither the playthrough\'s conduct nor a variable a reply changes)';
+      expect(text).toContain(`      another: ${p.percent}% on ${told}, its replies: ${p.replies.join(', ')}\n`);
+    }
+  });
+
+  it('says "holds for every playthrough that reaches it" of a row told a variant that always holds', () => {
+    const s = structuredClone(scenario());
+    for (const n of s.nodes) if (n.kind === 'decision') for (const r of n.replies) if (r.id === 'd6-ellen') r.next = 'end-mixed';
+    const mixed = s.nodes.find((n) => n.id === 'end-mixed');
+    if (mixed?.kind !== 'ending') throw new Error('no end-mixed');
+    mixed.variants = [{ when: { var: 'trust', gte: 0 }, narration: 'Tasha still answers your texts.' }];
+    const failure = auditData([s], ['x.json']).scenarios[0]?.failures.find((f) => f.check === 'strong-band-unexplained');
+    const [, second] = failure?.playthroughs ?? [];
+    expect(second?.told).toEqual({ variant: 0, why: 'always' });
+    expect(formatAudit([s]).text).toContain(`      another: ${second?.percent}% on end-mixed's variant 1 (its "when" holds for every playthrough that reaches it), its replies: ${second?.replies.join(', ')}\n`);
   });
 
   it('fails it on the structural house rules: 5 decisions on one playthrough, poor replies with no consequence, the state steering once', async () => {

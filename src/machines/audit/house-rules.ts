@@ -216,7 +216,26 @@ export function strongAfter(s: Scenario, watched: Iterable<string>, opts: { thro
  * narration (its index, and why it does not count: its "when" holds for every playthrough reaching
  * the ending, or reads neither conduct nor a variable a reply changes).
  */
-export interface UnexplainedEnding { path: string[]; percent: number; ending: string; entry?: Entry; broken?: string[]; told?: { variant: number; why: 'always' | 'reads-nothing' } }
+export interface UnexplainedEnding { path: string[]; percent: number; ending: string; entry?: Entry; broken?: string[]; told?: UnexplainedTold }
+
+/**
+ * The variant a Strong-band playthrough on a worse ending was told, that does not say why: its index
+ * in the ending's "variants", and why it does not count (its "when" holds for every playthrough
+ * reaching the ending, or reads neither conduct nor a variable a reply changes).
+ */
+export interface UnexplainedTold { variant: number; why: 'always' | 'reads-nothing' }
+
+/** Why a variant told does not count, in words: what its "when" does. */
+const whyNotCounted = (told: UnexplainedTold) => (told.why === 'always' ? 'holds for every playthrough that reaches it' : 'reads neither the playthrough\'s conduct nor a variable a reply changes');
+
+/**
+ * What a playthrough on a worse ending was told, in words, as the audit's "another:" rows say it:
+ * "end-mixed's own narration", or "end-mixed's variant 2 (its "when" holds for every playthrough that
+ * reaches it)".
+ */
+export function unexplainedToldWords(ending: string, told: UnexplainedTold | null | undefined): string {
+  return told ? `${ending}'s variant ${told.variant + 1} (its "when" ${whyNotCounted(told)})` : `${ending}'s own narration`;
+}
 
 /**
  * Which Strong-band playthroughs end on a worse ending that does not say why, over one walk. The
@@ -375,8 +394,12 @@ export interface HouseRuleFailure {
   /** The replies of the playthrough that breaks the rule (the checks on playthroughs), or the nodes of a route (few-decisions). */
   replies?: string[];
   route?: string[];
-  /** strong-band-unexplained: the playthroughs named (the first is the one of `replies`), and how many there are. */
-  playthroughs?: { replies: string[]; percent: number; ending: string }[];
+  /**
+   * strong-band-unexplained: the playthroughs named (the first is the one of `replies`), each with
+   * what it was told (`told`: null, the ending's own narration; else the variant's index in
+   * "variants" and why it does not count), and how many there are.
+   */
+  playthroughs?: { replies: string[]; percent: number; ending: string; told: UnexplainedTold | null }[];
   count?: number;
   fix?: string;
 }
@@ -429,14 +452,14 @@ export function houseRuleFailures(scenario: Scenario, { explored, limit }: { exp
       const cost = u.broken?.[0];
       const all = found.unexplainedCount;
       const told = !u.told ? `${u.ending}'s own narration (a ${kind} ending), which`
-        : `${u.ending}'s variant ${u.told.variant + 1} (a ${kind} ending), whose "when" ${u.told.why === 'always' ? 'holds for every playthrough that reaches it' : 'reads neither the playthrough\'s conduct nor a variable a reply changes'}`;
+        : `${u.ending}'s variant ${u.told.variant + 1} (a ${kind} ending), whose "when" ${whyNotCounted(u.told)}`;
       const variantPlace: HouseRulePlace[] = u.told && at.has(u.ending) ? [{ path: ['nodes', at.get(u.ending) as number, 'variants', u.told.variant, 'when'], what: `${u.ending}, variant ${u.told.variant + 1}: the variant told to that playthrough` }] : [];
       out.push({
         check: 'strong-band-unexplained',
         message: `a playthrough scoring ${u.percent}% with no critical violation (the Strong band: the debrief says Strong) ends on ${told}${u.told ? ', so it' : ''} does not say why it did not end strong${all > 1 ? ` (${all} such playthroughs${all > found.unexplained.length ? `, the first ${found.unexplained.length} named below` : ', all named below'})` : ''}`,
         places: [...nodePlace(u.ending, `${u.ending} (the ${kind} ending)`), ...variantPlace, ...nextPlace(u.entry, 'its "next" sends that playthrough there')],
         replies: u.path,
-        playthroughs: found.unexplained.map((p) => ({ replies: p.path, percent: p.percent, ending: p.ending })),
+        playthroughs: found.unexplained.map((p) => ({ replies: p.path, percent: p.percent, ending: p.ending, told: p.told ?? null })),
         count: all,
         fix: `Give ${u.ending} a variant told to that playthrough that names the step that cost it (${cost ? `{ "when": { "conduct": "violations", "principle": "${cost}", "gt": 0 }, "narration": "…" }` : '{ "when": …, "narration": "…" }'}), or at that "next" send a playthrough of ${STRONG_BAND_FROM}% or more with no critical violation to the strong ending. A variant counts only if its "when" reads the playthrough's conduct or a variable a reply changes: a "when" that holds for every playthrough reaching the ending, or reads nothing the volunteer did, does not count (whether its words say why is yours to check).`,
       });

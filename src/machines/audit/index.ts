@@ -6,7 +6,7 @@ import { answerKeyFigures, asks, type AnswerKeyFigures } from './answer-key.js';
 import { analyseBest, STRONG_FROM } from '../scoring.js';
 import { exploreScenario } from './explore.js';
 import { probedReaches } from './probe.js';
-import { houseRuleFailures, SEARCH_STATE_LIMIT, type HouseRuleFailure } from './house-rules.js';
+import { houseRuleFailures, SEARCH_STATE_LIMIT, unexplainedToldWords, type HouseRuleFailure, type UnexplainedTold } from './house-rules.js';
 
 /**
  * The audit of a scenario for a trainer: does the outcome follow conduct (from the exploration of
@@ -197,7 +197,8 @@ function houseRows(a: ScenarioAudit, locate: Locate | undefined, onPlaythroughs:
       rows.push(`      ${at ? `${at.file}:${at.line}:${at.column} ` : ''}${cleanLine(p.what)}`);
     }
     if (h.replies) rows.push(`      its replies: ${h.replies.map(cleanLine).join(', ')}`);
-    for (const o of h.playthroughs?.slice(1) ?? []) rows.push(`      another: ${o.percent}% on ${cleanLine(o.ending)}, its replies: ${o.replies.map(cleanLine).join(', ')}`);
+    // Each says what it was told: the ending's own narration, or a variant that does not count and why.
+    for (const o of h.playthroughs?.slice(1) ?? []) rows.push(`      another: ${o.percent}% on ${unexplainedToldWords(cleanLine(o.ending), o.told)}, its replies: ${o.replies.map(cleanLine).join(', ')}`);
     const unnamed = (h.count ?? 0) - (h.playthroughs?.length ?? 0);
     if (h.playthroughs && unnamed > 0) rows.push(`      and ${unnamed} more such playthrough${unnamed === 1 ? '' : 's'}`);
     if (h.fix) rows.push(`    fix: ${cleanLine(h.fix)}`);
@@ -578,8 +579,13 @@ export interface AuditEndingFailure {
   /** A house rule's playthrough: its replies in order (or, for too few decisions, the route's nodes). */
   replies?: string[];
   route?: string[];
-  /** strong-band-unexplained: the first playthroughs found (up to 3, the first that of `replies`), each with its replies, score and ending, and how many there are. */
-  playthroughs?: { replies: string[]; percent: number; ending: string }[];
+  /**
+   * strong-band-unexplained: the first playthroughs found (up to 3, the first that of `replies`),
+   * each with its replies, score, ending and what it was told there (`told`: null, the ending's own
+   * narration; else the variant's index in "variants" and why it does not count, "always" or
+   * "reads-nothing"), and how many there are.
+   */
+  playthroughs?: { replies: string[]; percent: number; ending: string; told: UnexplainedTold | null }[];
   playthroughCount?: number;
   fix?: string;
 }
