@@ -3804,7 +3804,8 @@ describe('session 40: scoring consistency across scenarios', () => {
       const longestWrong = Math.max(...replies.filter((r) => replyValue(r) < top).map((r) => r.text.length));
       expect(best[0]!.text.length, `${id}/${node}`).toBeLessThan(longestWrong);
     }
-    // What d3-morning-facts is credited for: the facts, everything sent, its own part, Dana, Mr. Haddad.
+    // What d3-morning-facts says: the facts, everything sent, its own part, Dana (said, not scored since reader-43:
+    // Ms. Okafor asked, and the supervisor's chance is the first text; test/scenarios/second-reader-43.test.ts), Mr. Haddad.
     // Said on every path to it: after the screenshots were emailed on Sunday (Ms. Okafor and Dana have
     // them) as after none were, "I'll send you all of it … I'm telling Dana too" was untrue on the first.
     expect(replyText('trafficker-contact', 'd3-morning-facts')).toMatch(/^Sunday, 9:40, a 909 number signed ‘Tasha’ asked where Imani is staying\. You'll have all of it, and anything I wrote back, and so will Dana\. Should Mr\. Haddad know\?$/);

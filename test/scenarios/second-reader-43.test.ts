@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { debriefModel } from '../../src/machines/index.js';
+import { bundledScenario } from '../helpers/bundled.js';
+import { playReplies } from '../helpers/play.js';
+
+// A fresh second reader (reader-43) on before-relapse, youth-relapses, harm-reduction, trafficker-contact
+// and dual-involvement. Each case pins what a finding changed.
+describe('second reader (reader-43)', () => {
+  // trafficker-contact: d3-morning-facts ("…and so will Dana", said to Ms. Okafor, who asked) followed
+  // "Take suspicions to the Advocate Supervisor". A volunteer who emailed Dana on Sunday night
+  // (d1-text-screenshot) and then played it down to Ms. Okafor on Monday was told "You kept to … at only
+  // 1 of 2 chances", as if Dana had not been told; one who sent the whole thread to Dana that night
+  // (d2-thread-stop-report, not scored on it, as d9-last-forward is not) was told "You missed 2 chances".
+  // The CSW's own question is answered on what it gives the CSW (docs section 6), so the supervisor's one
+  // chance is the first text: kept or missed there, and said so.
+  describe('trafficker-contact: what the debrief says of the Advocate Supervisor fits when Dana was told', () => {
+    const SUPERVISOR = '"Take suspicions to the Advocate Supervisor"';
+    const said = (replies: string[]) => {
+      const s = bundledScenario('trafficker-contact');
+      const d = playReplies(s, replies);
+      if (!d) throw new Error(`${replies.join(' > ')} did not end`);
+      const m = debriefModel(s, d);
+      return { growth: m.growthAreas.filter((g) => g.includes(SUPERVISOR)), strengths: m.strengths.filter((g) => g.includes(SUPERVISOR)) };
+    };
+    const after = ['d4-visit-boundary', 'd5-open-include', 'd6-parking-walk', 'd7-supervisor-honest', 'd8-plan-stay', 'd9-last-forward'];
+
+    it.each(['d3-morning-downplay', 'd3-morning-ask-imani'])('Dana emailed on Sunday night, then %s to Ms. Okafor: kept to, with no chance missed', (d3) => {
+      const { growth, strengths } = said(['d1-text-screenshot', d3, ...after]);
+      expect(growth).toEqual([]);
+      expect(strengths).toHaveLength(1);
+    });
+
+    it.each(['d3-morning-downplay', 'd3-morning-facts'])('a reply to "Tasha", then the thread sent to Dana that night, then %s: one chance missed (the first text), never "2 chances"', (d3) => {
+      const { growth } = said(['d1-text-who', 'd2-thread-stop-report', d3, ...after]);
+      expect(growth).toHaveLength(1);
+      expect(growth[0]).toMatch(/^You missed a chance for "Take suspicions to the Advocate Supervisor"/);
+    });
+  });
+});
