@@ -36,4 +36,25 @@ describe('second reader (reader-43)', () => {
       expect(growth[0]).toMatch(/^You missed a chance for "Take suspicions to the Advocate Supervisor"/);
     });
   });
+
+  // The guide's word for what these decisions test ("open-minded and non-judgmental", Stages of Exiting CSEC
+  // Involvement) was only in the best reply: dual-involvement d6-needs "I'm not here to judge her, or you",
+  // trafficker-contact d5-open-include "I'm not judging you". A volunteer could pick it on the word. A wrong
+  // reply beside each now says it too, as people do before a question or a promise, and is scored as before.
+  it.each([
+    ['dual-involvement', 'd6-roz', 'd6-how', 'curious-not-interrogating violates 1'],
+    ['trafficker-contact', 'd5-open', 'd5-open-secret', 'team-communication violates 2'],
+  ])('%s %s: the best reply is not the only one that says it is not judging (%s says it too, and is still wrong)', (id, nodeId, wrongId, scoredAs) => {
+    const n = bundledScenario(id).nodes.find((x) => x.id === nodeId);
+    if (n?.kind !== 'decision') throw new Error(`${id} has no decision ${nodeId}`);
+    const value = (r: (typeof n.replies)[number]) => r.assessments.reduce((s, a) => s + (a.verdict === 'follows' ? 1 : -1) * (a.weight ?? 1), 0);
+    const top = Math.max(...n.replies.map(value));
+    const saying = n.replies.filter((r) => /\bjudg/i.test(r.text));
+    expect(saying.filter((r) => value(r) < top).map((r) => r.id)).toEqual([wrongId]);
+    const wrong = n.replies.find((r) => r.id === wrongId)!;
+    expect(wrong.assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`).join(', ')).toBe(scoredAs);
+    // The best reply is still not the longest there.
+    const best = n.replies.find((r) => value(r) === top)!;
+    expect(Math.max(...n.replies.map((r) => r.text.length))).toBeGreaterThan(best.text.length);
+  });
 });
