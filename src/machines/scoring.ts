@@ -641,6 +641,17 @@ export function highestHere(replies: readonly Reply[]): { replyId: string; value
   return top;
 }
 
+/**
+ * Whether a reply that does not assess this principle, where another reply follows it, missed a
+ * chance for it. A critical principle (one of the guide's prohibited activities) cannot be missed:
+ * it is kept by not doing what it prohibits, so a reply that neither refuses aloud nor does it has
+ * kept it ("You kept to 'No communication with a trafficker' at only 3 of 4 chances" read as if
+ * the volunteer had once been in touch). Only a violation counts against it.
+ */
+export function canBeMissed(principleId: string): boolean {
+  return getPrinciple(principleId)?.severity !== 'critical';
+}
+
 /** How many times a principle was followed (times, not `followed`'s summed weights: a debrief's ✓n). */
 const keptTimes = (p: PrincipleResult) => p.notes.filter((n) => n.verdict === 'follows').length;
 
@@ -697,7 +708,7 @@ export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], en
         bestValue = Math.max(bestValue, replyValue(other));
         if (other.id === turn.replyId) continue;
         for (const a of other.assessments) {
-          if (a.verdict !== 'follows' || touched.has(a.principle)) continue;
+          if (a.verdict !== 'follows' || touched.has(a.principle) || !canBeMissed(a.principle)) continue;
           touched.add(a.principle);
           const r = resultFor(a.principle);
           r.missed += 1;

@@ -1555,6 +1555,15 @@ describe('missed-on-best-path and goal-missed-on-best-path weigh only the replie
     expect(withIgnoreFollowing('bad/best-here-offered.json', 'no-direct-csec-questions')).toEqual(['missed-on-best-path', 'best-here-not-best-path']);
     expect(withIgnoreFollowing('bad/best-here-offered.json', 'no-direct-csec-questions', true)).toEqual(['goal-missed-on-best-path', 'best-here-not-best-path']);
   });
+
+  // A prohibition is kept by not doing it (scoring's canBeMissed): a perfect playthrough is never
+  // told it missed a chance for one, so there is nothing to warn of.
+  it('a critical principle (a prohibited activity) followed there by a weaker reply: no missed-on warning', () => {
+    // (Its feedback there cites no Prohibited Activities: principle-not-cited, beside the point here.)
+    const missedWarnings = (goal: boolean) => withIgnoreFollowing('bad/best-here-offered.json', 'no-trafficker-contact', goal).filter((c) => c.includes('missed'));
+    expect(missedWarnings(false)).toEqual([]);
+    expect(missedWarnings(true)).toEqual([]);
+  });
 });
 
 /** The example fixture with one edit (which must change it), and the problems the validator finds in it. */

@@ -40,10 +40,10 @@ describe('the projector\'s end screen, why the outcome is what it is', () => {
     const debrief = playReplies(scenario, ['d1-text-screenshot', 'd3-morning-downplay', 'd4-visit-grill', 'd5-shut-door-open', 'd6-parking-walk', 'd7-supervisor-fine', 'd8-plan-stay', 'd9-last-delete']);
     if (!debrief) throw new Error('did not end');
     expect(debrief.criticalViolations).toEqual([]);
-    expect(debrief.score.percent).toBe(36);
+    expect(debrief.score.percent).toBe(37);
     const { outcome, reason } = projectedOutcome(debrief);
     expect(outcome).toBe('Outcome: Needs review');
-    expect(reason).toBe('The score, 36% of the best possible, is under 50%, which needs review; 50% or more, with no critical violation, is Developing.');
+    expect(reason).toBe('The score, 37% of the best possible, is under 50%, which needs review; 50% or more, with no critical violation, is Developing.');
     // The terminal's trainer-led session ends on the room's debrief: the same words under the same outcome.
     expect(debriefPlain(debriefModel(scenario, debrief), 400, 'room').split('\n')).toContain(`Outcome: Needs review. ${reason}`);
   });

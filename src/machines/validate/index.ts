@@ -1,7 +1,7 @@
 import { conditionsOf, type Variables } from '../conditions.js';
 import { describeWhen } from '../graph-model.js';
 import { exploreScenario } from '../audit/explore.js';
-import { analyseBest, offeredOnBestPath, type BlockedAt, type PathStep } from '../scoring.js';
+import { analyseBest, canBeMissed, offeredOnBestPath, type BlockedAt, type PathStep } from '../scoring.js';
 import { signed } from '../report/words.js';
 import { indexScenario, replyValue } from '../scenario-index.js';
 import { ScenarioNode, Scenario, Character, Variable, Id, Line, Next, Reply, type Reply as ReplyType, type Scenario as ScenarioType, type When } from '../schema/scenario.js';
@@ -323,7 +323,7 @@ function idProblems(id: unknown, options: ValidateOptions): UnlocatedProblem[] {
  * A principle the best-practice path never follows or violates, although another reply at one of
  * its decisions follows it: even a perfect playthrough then ends with "You missed a chance for"
  * that principle in the debrief (see buildDebrief's "missed"; a reply not offered there on the
- * best path, greyed out or hidden, is no chance). A learning goal is reported where
+ * best path, greyed out or hidden, is no chance; a critical principle is never missed, canBeMissed). A learning goal is reported where
  * it is listed (goal-missed-on-best-path); any other principle at the best reply's assessments at
  * the first decision where it was on offer (missed-on-best-path), since that is where to add it.
  */
@@ -342,7 +342,7 @@ function missedOnBestPath(scenario: ScenarioType, path: readonly PathStep[]): Un
       if (reply.when !== undefined && reply.id !== step.replyId && (offeredAt ??= offeredOnBestPath(scenario))[i]?.(reply) === false) continue;
       for (const a of reply.assessments) {
         if (reply.id === step.replyId) touched.add(a.principle);
-        else if (a.verdict === 'follows' && !offered.has(a.principle)) offered.set(a.principle, { nodeId: step.nodeId, replyId: reply.id, bestReplyId: step.replyId });
+        else if (a.verdict === 'follows' && !offered.has(a.principle) && canBeMissed(a.principle)) offered.set(a.principle, { nodeId: step.nodeId, replyId: reply.id, bestReplyId: step.replyId });
       }
     }
   }
