@@ -1045,6 +1045,28 @@ describe('live room on the presenter page', () => {
     ]);
   });
 
+  it('at an end reached through a prohibited activity, the laptop says why the outcome needs review, names the critical violation and gives the score, as the projector does', async () => {
+    const { user, client, projector } = renderWithProjector();
+    await projector().findByText(scenario.contentNote);
+    await voteAndFollow(user, client, 'phone-accuse', 'phone-accuse');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    client.answer();
+    await voteAndFollow(user, client, 'after-search', 'after-search');
+    const ended = within(screen.getByTestId('laptop')).getByRole('region', { name: 'How often the room matched best practice' });
+    const shown = [...ended.querySelectorAll('p, li')].map((e) => e.textContent);
+    const at = shown.indexOf('Outcome: Needs review');
+    // The web walk: the laptop said "Outcome: Needs review" alone, the projector why, which violation and the score.
+    expect(shown.slice(at, at + 4)).toEqual([
+      'Outcome: Needs review',
+      expect.stringMatching(/^A prohibited activity in the guide \(a critical violation\) always needs review/),
+      '✗ Don\'t investigate (guide: "Prohibited Activities")',
+      expect.stringMatching(/^Score: /),
+    ]);
+    await projector().findByRole('heading', { name: 'Outcome: Needs review' });
+    const onProjector = [...screen.getByTestId('projector').querySelectorAll('.done p')].map((e) => e.textContent).find((t) => t?.startsWith('Score: '));
+    expect(shown[at + 3]).toBe(onProjector);
+  });
+
   it('a reply the story does not open at this decision says so on the projector, beside it while the room votes and under it at the reveal, as on the laptop', async () => {
     const gated = validateScenario(gatedPhoneText(example), 'example.json').scenario as Scenario;
     const { user, client, projector } = renderWithProjector(roomContext(gated));

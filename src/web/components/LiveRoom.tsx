@@ -553,13 +553,23 @@ function projectedRoom(snap: RoomSnapshot, page?: ProjectedPage, setup: readonly
  * has since gone back from that ending and ended otherwise.
  */
 function Ended({ view, back, downloaded, onDownload }: { view: PresenterView; back?: number; downloaded?: string; onDownload: (markdown: string) => void }) {
-  const outcome = view.session.debrief?.outcome.label;
+  // How the story ended, as the projector says it (projectedOutcome): the outcome, why, the critical
+  // violations that set it and the score. The laptop said the outcome alone, less than the room saw.
+  const debrief = view.session.debrief;
+  const outcome = debrief ? projectedOutcome(debrief) : undefined;
   const stale = downloaded !== undefined && view.summary !== undefined && downloaded !== view.summary.markdown;
   const note = useDownloadNote();
   return (
     <section aria-labelledby="room-ended-heading">
       <h2 id="room-ended-heading">How often the room matched best practice</h2>
-      {outcome && <p>Outcome: {outcome}</p>}
+      {outcome && debrief && (
+        <>
+          <p>{outcome.outcome}</p>
+          <p>{outcome.reason}</p>
+          {outcome.critical.length > 0 && <ul className="critical" aria-label="Critical violations">{outcome.critical.map((c, i) => <li key={i}>{c}</li>)}</ul>}
+          <p>Score: {scoreWords(debrief.score)}</p>
+        </>
+      )}
       <p className="room-agreement">{view.did.join(' ')}</p>
       {view.summary ? (
         <p>
