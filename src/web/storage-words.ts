@@ -49,7 +49,7 @@ function bringBack(where: 'here' | 'above' | 'there' | 'records'): string {
  * are not loaded over: importBackup refuses, and My records says so with LOAD_ONCE_ROOM.)
  *
  * `downloaded`: found by downloading a backup on My records (backupText's read), said after
- * BACKUP_DOWNLOADED below the backup controls: "Load a backup file" is above, and, left as they
+ * backupDownloaded below the backup controls: "Load a backup file" is above, and, left as they
  * were, the backup just downloaded holds what is shown (its button was the thing to do).
  */
 export function recordsNotice(read: { notice?: string; setAside?: RecordsSetAside }, where: 'records' | 'elsewhere' | 'loaded' | 'downloaded' = 'elsewhere'): string | undefined {
@@ -70,8 +70,11 @@ export function recordsNotice(read: { notice?: string; setAside?: RecordsSetAsid
   return `${kept} ${listed} ${loaded ? BACKUP_LOADED_INTO_NEW : bringBack(downloaded ? 'above' : here ? 'here' : 'there')}`;
 }
 
-/** Said after a backup was downloaded: the confirmation, before any notice of the records it read (recordsNotice's `downloaded`). */
-export const BACKUP_DOWNLOADED = 'Backup downloaded. Keep the file somewhere safe; load it here to bring your records back.';
+/**
+ * Said after a backup was downloaded: the confirmation, with the file's name (as the CSV's and the
+ * xAPI file's are said), before any notice of the records it read (recordsNotice's `downloaded`).
+ */
+export const backupDownloaded = (file: string): string => `Backup downloaded: ${file}. Keep the file somewhere safe; load it here to bring your records back.`;
 
 /** What the backup just downloaded holds, of records left as they were (recordsNotice's `downloaded`). */
 const HOLDS_WHAT_IS_SHOWN = 'The backup file just downloaded holds what is shown.';

@@ -39,7 +39,7 @@ it('loading an older backup leaves out its saves from the volunteer\'s own files
 // saves name where the file is) and says how many (backupText's ownFileSaves). Here there are none
 // to leave out: a file of one's own is played on the Preview, which keeps no save. So the backup My
 // records makes (backupText over this browser's store) holds every scenario in progress kept here,
-// and its message (BACKUP_DOWNLOADED) has nothing of files of one's own to say.
+// and its message (backupDownloaded) has nothing of files of one's own to say.
 it('a backup made here leaves no scenario in progress out: a file of your own, played on the Preview, keeps no save', async () => {
   const store = memoryStore();
   store.write('saves/youth-discloses.json', JSON.stringify({ format: 'casa-practice-terminal-save', formatVersion: 1, scenario: { source: 'bundled', id: 'youth-discloses' }, session: { savedAt: '2026-11-30T10:00:00.000Z' } }));

@@ -255,7 +255,11 @@ describe('My records', () => {
     const user = userEvent.setup();
     const first = renderApp('#/records', store);
     await user.click(await screen.findByRole('button', { name: 'Download a backup file' }));
-    expect(nearBackup(screen.getByText(/^Backup downloaded\./))).toBe(true);
+    expect(nearBackup(screen.getByText(/^Backup downloaded: /))).toBe(true);
+    // The file by name, as the CSV's and the xAPI file's messages name theirs (web walk: "Backup
+    // downloaded." named none, and on a phone the browser's own notice may show none either).
+    expect(document.getElementById('backup-message')?.textContent).toBe(`Backup downloaded: ${blobs[0]?.name}. Keep the file somewhere safe; load it here to bring your records back.`);
+    expect(blobs[0]?.name).toMatch(/^casa-practice-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const backup = (await blobs[0]?.blob.text()) ?? '';
     expect(JSON.parse(backup).format).toBe('casa-practice-backup');
     first.unmount();
@@ -353,7 +357,7 @@ describe('My records', () => {
     }
     expect(said[0]).toMatch(/cannot be loaded.*Nothing was changed/);
     expect(said[1]).toBe(said[0]);
-    expect(said[2]).toMatch(/^Backup downloaded\./);
+    expect(said[2]).toMatch(/^Backup downloaded: casa-practice-backup-/);
     expect(said[3]).toBe(said[2]);
   });
 
@@ -375,7 +379,7 @@ describe('My records', () => {
     expect(blobs).toHaveLength(1);
     const message = document.getElementById('backup-message');
     expect(message?.textContent).toBe(said[0]);
-    expect(said[0]).toBe('Backup downloaded. Keep the file somewhere safe; load it here to bring your records back. Your completion records were damaged; they are left as they were in this browser\'s storage for this site (it is full, with no room for a copy; nothing was deleted) and nothing is written over them: this session starts with no records, and what you finish now is kept only for this session. What takes the room this browser keeps for casa-practice is shown below, under “Room in this browser”. The backup file just downloaded holds what is shown.');
+    expect(said[0]).toBe(`Backup downloaded: ${blobs[0]?.name}. Keep the file somewhere safe; load it here to bring your records back. Your completion records were damaged; they are left as they were in this browser's storage for this site (it is full, with no room for a copy; nothing was deleted) and nothing is written over them: this session starts with no records, and what you finish now is kept only for this session. What takes the room this browser keeps for casa-practice is shown below, under “Room in this browser”. The backup file just downloaded holds what is shown.`);
     expect(message?.closest('[aria-live="polite"]')).not.toBeNull();
     expect(message?.getAttribute('role')).toBeNull();
     expect(nearBackup(message as HTMLElement)).toBe(true);

@@ -122,7 +122,7 @@ describe('records that could not be read say where My records shows them, and wh
     await user.click(screen.getByRole('button', { name: 'Download a backup file' }));
     expect(blobs).toHaveLength(1);
     // Confirmed, then the notice, with what the backup just made did (its button was the thing to do).
-    expect(document.getElementById('backup-message')?.textContent).toMatch(/^Backup downloaded\. .*\(NS_ERROR_FILE_CORRUPTED\); they are left as they were .* Closing the browser and opening casa-practice again may let it read them\. The backup file just downloaded holds what is shown\. To keep what you finish meanwhile, download another later\.$/);
+    expect(document.getElementById('backup-message')?.textContent).toMatch(/^Backup downloaded: casa-practice-backup-\d{4}-\d{2}-\d{2}\.json\. .*\(NS_ERROR_FILE_CORRUPTED\); they are left as they were .* Closing the browser and opening casa-practice again may let it read them\. The backup file just downloaded holds what is shown\. To keep what you finish meanwhile, download another later\.$/);
     expect(written).toEqual([]);
     expect(map.get('casa-practice/records.json')).toBe('{"format": "casa-practice-records"}');
   });

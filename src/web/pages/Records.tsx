@@ -5,7 +5,7 @@ import { downloadText } from '../download.js';
 import { ownScenariosThisVisit } from '../own-scenarios.js';
 import { bundledScenarios } from '../records-data.js';
 import { hrefOf } from '../routing.js';
-import { BACKUP_DOWNLOADED, forgetRecordsNotice, LOAD_ONCE_ROOM, recordsNotice, recordsNoticeThisVisit } from '../storage-words.js';
+import { backupDownloaded, forgetRecordsNotice, LOAD_ONCE_ROOM, recordsNotice, recordsNoticeThisVisit } from '../storage-words.js';
 import { useStore } from '../store.js';
 import { useToday } from '../today.js';
 import { Announce } from '../components/Announce.js';
@@ -106,11 +106,12 @@ export default function Records() {
   const backup = () => {
     const made = backupText(store, new Date(), unwrittenHere(store));
     const { text } = made;
-    downloadText(backupFileName(), text, 'application/json');
+    const file = backupFileName();
+    downloadText(file, text, 'application/json');
     // The confirmation, then any notice of the records read for it (records left as they were give
     // one at every read): the notice alone took the confirmation's place, and the download, the
     // very thing that notice asks for, was never confirmed. News, both: the polite region.
-    setMessage({ text: [BACKUP_DOWNLOADED, recordsNotice(made, 'downloaded')].filter(Boolean).join(' '), near: 'backup' });
+    setMessage({ text: [backupDownloaded(file), recordsNotice(made, 'downloaded')].filter(Boolean).join(' '), near: 'backup' });
   };
   const restore = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
