@@ -86,6 +86,7 @@ const cases: Expectation[] = [
   { file: 'syntax-unclosed', code: 'json-syntax', severity: 'error', path: 'nodes[6].narration', token: '"', says: 'not closed' },
   { file: 'syntax-unescaped-quote', code: 'syntax-unescaped-quote', severity: 'error', path: 'nodes[0].lines[0].text', token: '"die" every', says: 'Write \\" for a quotation mark inside text' },
   { file: 'syntax-extra-bracket', code: 'syntax-extra-bracket', severity: 'error', path: 'nodes[0].replies[1]', token: '},\n', says: 'one closing bracket too many' },
+  { file: 'syntax-extra-quote', code: 'syntax-extra-quote', severity: 'error', path: 'characters[0].name', token: '", "role"', says: 'Remove the extra ", so that the line reads: { "id": "jade", "name": "Jade", "role": "youth", "age": 15 }' },
   { file: 'syntax-curly-quote', code: 'syntax-curly-quote', severity: 'error', path: 'title', token: '“Example', says: 'straight double quotes' },
   { file: 'syntax-line-break', code: 'syntax-line-break', severity: 'error', path: 'nodes[0].narration', token: '\n\nOn a phone', says: 'write \\n' },
   { file: 'syntax-leading-zero', code: 'syntax-leading-zero', severity: 'error', path: 'estimatedMinutes', token: '05,', says: 'write 5' },
@@ -384,6 +385,23 @@ describe('the syntax mistakes made most often get one message naming the cause, 
   it('a long text without its closing quote: the fix shows its last words, where the quote goes', () => {
     const p = check(good.replace('the newest model.",', 'the newest model.,'), 'json-syntax', ',\n');
     expect(p?.fix).toBe('Add " at the end of the text, before the comma: "…on a phone you have not seen before: the newest model.",');
+  });
+
+  // Found in the web walkthrough (session 43): a quote typed twice after a text or a field's name
+  // read "a string is not closed. Add the closing double quote" (and a second error on the next line),
+  // or three errors after a name, none saying to remove the quote.
+  it('one quote too many after a text or after a field\'s name: one message at that quote, to remove it; removing it leaves no error', () => {
+    const after = good.replace('"title": "Example: the new phone",', '"title": "Example: the new phone"",');
+    const value = check(after, 'syntax-extra-quote', '",\n');
+    expect(value?.fix).toBe('Remove the extra ", so that the line reads: "title": "Example: the new phone",');
+    expect(errorsAfterTyping(after, value, '', 1)).toEqual([]);
+    const key = good.replace('"title": "Example: the new phone",', '"title"": "Example: the new phone",');
+    const name = check(key, 'syntax-extra-quote', '": "Example');
+    expect(name?.fix).toBe('Remove the extra ", so that the line reads: "title": "Example: the new phone",');
+    expect(errorsAfterTyping(key, name, '', 1)).toEqual([]);
+    // The parser looks on past it: a second mistake further on is reported too.
+    const two = validateScenario(after.replace('"estimatedMinutes": 5,', '"estimatedMinutes": 05,'), 'x.json').problems.map((p) => p.code);
+    expect(two).toEqual(['syntax-extra-quote', 'syntax-leading-zero']);
   });
 
   it('a quotation mark at the end of a text', () => {

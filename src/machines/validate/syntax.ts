@@ -15,7 +15,7 @@ export function likelySyntaxCause(text: string, errors: readonly ParseError[]): 
   const code = printParseErrorCode(first.error);
   const atEnd = text.slice(at).trim() === '';
   const lost = atEnd || code === 'CommaExpected' || code === 'PropertyNameExpected' ? bracketsLostMidFile(text, at, atEnd ? 1 : 2) : undefined;
-  return lost ?? notClosedAtEnd(text, at, code) ?? objectsRunTogether(text, at, code) ?? objectNotClosed(text, at, code) ?? listNotClosed(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? lineBreakInText(text, at) ?? missingClosingQuote(text, at) ?? extraBracket(text, at) ?? unescapedQuote(text, at);
+  return lost ?? notClosedAtEnd(text, at, code) ?? objectsRunTogether(text, at, code) ?? objectNotClosed(text, at, code) ?? listNotClosed(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? doubledQuote(text, at) ?? lineBreakInText(text, at) ?? missingClosingQuote(text, at) ?? extraBracket(text, at) ?? unescapedQuote(text, at);
 }
 
 /**
@@ -25,7 +25,7 @@ export function likelySyntaxCause(text: string, errors: readonly ParseError[]): 
  */
 export function likelyCauseOnLine(text: string, offset: number): UnlocatedProblem | undefined {
   const at = Math.min(offset, text.length);
-  return curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? unescapedQuote(text, at);
+  return curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? doubledQuote(text, at) ?? unescapedQuote(text, at);
 }
 
 const CURLY = /[\u201c\u201d\u201e\u201f\u2033\u2018\u2019]/;
@@ -532,6 +532,40 @@ function openerWords(text: string, open: readonly Opener[], i: number): string {
     : o.key !== undefined ? `the ${kind} ${quoteValue(o.key)}`
       : parent?.char === '[' ? `${kind === 'object' ? 'an' : 'a'} ${kind} in the list${parent.key !== undefined ? ` ${quoteValue(parent.key)}` : ''}` : `${kind === 'object' ? 'an' : 'a'} ${kind}`;
   return `${name} (its ${o.char} at ${lineColumn(text, o.offset)})`;
+}
+
+/**
+ * "name": "Dani"",   "name"": "Dani",   — one quote too many, just after a text or a field's name
+ * closes. The parser reads it as the start of another text, so it stopped there with "a string is
+ * not closed" or "a colon was expected" (and "add the closing quote" was the wrong fix). Only where
+ * the line reads right with that quote gone: what follows it is what may follow a text (a comma, a
+ * colon, a bracket or the end of the line) and the line's other quotes pair up.
+ */
+function doubledQuote(text: string, at: number): UnlocatedProblem | undefined {
+  if (text.charAt(at) !== '"' || text.charAt(at - 1) !== '"') return undefined;
+  const { start, end } = lineAround(text, at);
+  // The quote before it must close a text that starts on this line (walking the line's texts).
+  let closes = false;
+  for (let i = start; i < at; i++) {
+    if (text[i] !== '"') continue;
+    const j = nextQuote(text, i + 1, end);
+    if (j === at - 1) closes = true;
+    i = j;
+  }
+  if (!closes) return undefined;
+  const rest = text.slice(at + 1, end).replace(/\r$/, '');
+  if (!/^\s*(?:[,:}\]]|$)/.test(rest)) return undefined;
+  // The rest of the line's texts must close on the line once the extra quote is gone.
+  for (let i = at + 1; i < end; i++) {
+    if (text[i] !== '"') continue;
+    i = nextQuote(text, i + 1, end);
+    if (i >= end) return undefined;
+  }
+  const line = text.slice(start, end).replace(/\r$/, '');
+  const mended = `${line.slice(0, at - start)}${line.slice(at - start + 1)}`.trim();
+  return problem('syntax-extra-quote', at,
+    'Not valid JSON: one double quote too many, straight after the one that closes the text before it: JSON reads it as the start of another text.',
+    mended.length <= 100 ? `Remove the extra ", so that the line reads: ${lineAsWritten(mended)}` : 'Remove the extra ": one " closes a text.', { at, with: ' ' });
 }
 
 /** "text": "She said "no" to me" — a straight quote inside text ends the text early. */
