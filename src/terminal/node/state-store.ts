@@ -1,6 +1,6 @@
 import { latestSaveKey, leftInPlace, parseRecordsFile, readRecordsKeeping, RECORDS_KEY, recordsSetAsideLines, recordsSetAsideTodo, shownFileName, unwrittenRecord, type PlaythroughRecord, type Records, type RecordsRead, type RecordsSetAside } from '../../machines/light.js';
 import type { Finished } from '../../machines/index.js';
-import { existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { stateDir } from '../state.js';
 import { fileStore, type FileStore } from './file-store.js';
@@ -83,6 +83,16 @@ function folderToOpen(dir: string): string {
   return folder;
 }
 
+/** Whether this process may write in a folder that is there. */
+function canWrite(folder: string): boolean {
+  try {
+    accessSync(folder, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether a path is a file (not a folder, and there). */
 function isFile(path: string): boolean {
   try {
@@ -106,7 +116,11 @@ export function savingOffLine(dir: string, e: unknown): string {
   // A file where a folder of the path should be: the nearest part of the path that exists is it,
   // named by its own name (the path was just said: a long one twice took rows a screen needs).
   const inWay = code === 'ENOTDIR' || code === 'EEXIST' ? folderToOpen(dir) : undefined;
-  const fix = open !== undefined && open !== dir ? `make ${shownFileName(open)} writable`
+  // Its saves folder refused, and the state folder itself can no more be written (`chmod -R a-w` on
+  // a folder already used): the saves folder made writable, the check at start passed and the
+  // records, debriefs and exports beside it still went unwritten: the folder just named, and all in it.
+  const fix = open !== undefined && open === join(dir, 'saves') && !canWrite(dir) ? 'make that folder and everything in it writable'
+    : open !== undefined && open !== dir ? `make ${shownFileName(open)} writable`
     : inWay !== undefined && isFile(inWay) ? `move the file ${shownFileName(basename(inWay))} (in that path) out of the way`
     : writeFixWords(e);
   return `${SAVING_OFF}${shownFileName(dir)} cannot be written (${errorWords(e)}).${TO_KEEP}${fix ? `${fix}, or ` : ''}start again with XDG_STATE_HOME set to a folder you can write.`;
