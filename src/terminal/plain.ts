@@ -303,6 +303,8 @@ function printRecap(scenario: Scenario, actor: SessionActor, say: Say): void {
   // Its feedback, as printed after the reply (practice only): the volunteer may have quit there.
   if (recap.lastFeedback) printFeedback(recap.lastFeedback, say);
   for (const scene of recap.scenes) {
+    // A blank row before each, as printMoment sets out the live scene (they ran together, and into the feedback).
+    say();
     if (scene.title) say(`-- ${scene.title} --`);
     if (scene.narration) say(scene.narration);
     for (const line of scene.lines) say(`${line.speaker}${line.role ? ` (${line.role})` : ''}: "${line.text}"`);

@@ -277,6 +277,21 @@ describe('plain mode in this process', () => {
     expect(recap.split(change as string)).toHaveLength(2);
   });
 
+  // The tmux walkthrough (tmuxwalk-43): resumed line by line, the recap ran its scenes together and
+  // into the feedback above them ("Jazz's trust: 50 → 30 (−20)" then "Three dots appear…" then "On
+  // Thursday…" on the next rows), where the live run, and the full-screen recap, set a blank row before each.
+  it("resume's recap sets out the scenes since the last reply as the live run printed them, a blank row before each", async () => {
+    const env = tempEnv();
+    const first = await cli(['play', 'youth-relapses', '--plain', '--new'], 'd1-disappointed\n', env);
+    expect(first.code).toBe(1);
+    const change = "  Jazz's trust: 50 → 30 (−20)\n";
+    const live = first.out.slice(first.out.indexOf(change), first.out.indexOf('\n\n-- Decision 2'));
+    expect(live).toMatch(/\(−20\)\n\nThree dots[^]*"k"\n\nOn Thursday/);
+    const second = await cli(['resume'], 'q\n', env);
+    const recap = second.out.slice(second.out.indexOf('Where you left off:'), second.out.indexOf('-- Decision 2'));
+    expect(recap).toContain(live);
+  });
+
   // The full-screen app saves a practice session on the scene a reply led to (its feedback up over
   // it, or just read): resumed line by line, that scene came with the feedback gone.
   it('resume of a practice save standing on the scene a reply led to gives that reply and its feedback first, then the scene; an assessment save, neither', async () => {
