@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { localDate, localTime, SET_ASIDE_KEEP } from '../../src/machines/index.js';
 import { savesDir } from '../../src/terminal/saves.js';
 import { runPiped } from './helpers/cli.js';
-import { appElement, KEY, press, renderApp, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, press, renderApp, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
 import { NEW_PHONE_SAVE } from './helpers/slots.js';
 
 afterEach(() => cleanup());
@@ -242,6 +242,21 @@ describe('the debrief is never lost', () => {
     expect(p.lastFrame()).toContain(score);
     await press(p, 'b');
     expect(p.lastFrame()).toContain('choose a scenario');
+  });
+
+  // The tmux walkthrough (tmuxwalk-43): at 60 columns the notice above a kept debrief read "…, from
+  // 2026-12-06 5:01" on one row and "a.m." alone on the next.
+  it('at 60 columns the time above a kept debrief keeps its a.m. or p.m. on its row', async () => {
+    const env = tempEnv();
+    const first = await renderApp(appElement({ env }).element);
+    await press(first, '1', KEY.enter, '1', KEY.enter, KEY.enter, '1', 'q', 'q');
+    expect(first.lastFrame()).toContain('Debrief: Example: the new phone');
+    first.unmount();
+    const p = await renderAt(appElement({ env }).element, 60, 24);
+    await press(p, 'd');
+    const frame = p.lastFrame() ?? '';
+    expect(flat(frame)).toContain('Your last debrief of this scenario, from');
+    expect(frame).toMatch(/\d:\d\d[ \u00a0][ap]\.m\./);
   });
 
   // It stayed in its place: the picker kept offering "d: see your last debrief" and d kept saying it

@@ -444,7 +444,8 @@ function pickerNotice(...lines: (string | undefined)[]): string | undefined {
  * (it read "6:20 a.m..").
  */
 function keptDebriefNotice(savedAt: string | undefined): string {
-  const when = savedAt && localDate(savedAt) ? `, from ${localDate(savedAt)} ${localTime(savedAt)}` : '';
+  // The time and its "a.m." kept on one row (a no-break space): at 60 columns "a.m." stood alone on the next.
+  const when = savedAt && localDate(savedAt) ? `, from ${localDate(savedAt)} ${localTime(savedAt).replace(' ', '\u00a0')}` : '';
   const line = `Your last debrief of this scenario${when}`;
   return line.endsWith('.') ? line : `${line}.`;
 }
