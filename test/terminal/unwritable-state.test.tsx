@@ -223,6 +223,18 @@ describe('a state folder that cannot be written', () => {
     expect(said).toMatch(/^Nothing was saved in the state folder: .* cannot be written \(part of the path is a file, not a folder\)\. To save your progress next time, move the file state \(in that path\) out of the way \(or set XDG_STATE_HOME to a folder you can write\)\.$/);
   });
 
+  // The tmux walkthrough (tmuxwalk-43): back on the picker, d opened the debrief as "Your last
+  // debrief of this scenario, from …", as one kept on disk is; after a restart it was gone, unsaid.
+  it('d on the picker after a run that saved nothing says the debrief is kept for this run only', async () => {
+    const { r } = await debriefThatSavedNothing();
+    await press(r, 'b');
+    expect(r.lastFrame()).toContain('d: see your last debrief.');
+    await press(r, 'd');
+    const shown = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(shown).toContain('Your last debrief of this scenario, from');
+    expect(shown).toContain('Kept for this run only: the state folder cannot be written, so it is gone once you quit.');
+  });
+
   // Back on the picker after such a debrief, q exited 0 and said nothing: the finished playthrough
   // was gone without a word, where q on its debrief said why and exited 74.
   it('q on the picker after a run that saved nothing says why and exits 74 too; before any playthrough it exits 0', async () => {

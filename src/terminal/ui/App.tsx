@@ -61,7 +61,7 @@ type Screen =
   /** `setAside`: a damaged save of the scenario was moved aside as it opened (said above the note). */
   | { name: 'note'; entry: CatalogEntry; fromPicker: boolean; origin: RunOrigin; setAside?: string }
   | { name: 'play'; playable: PlayableScenario; actor: SessionActor; mode: SessionMode; fromPicker: boolean; startedAt?: string; activeMs?: number; hold?: SaveHold; origin: RunOrigin; resumed?: boolean }
-  | { name: 'kept'; playable: PlayableScenario; debrief: Debrief; mode: SessionMode; savedAt?: string }
+  | { name: 'kept'; playable: PlayableScenario; debrief: Debrief; mode: SessionMode; savedAt?: string; thisRunOnly?: boolean }
   /** `resumed`: a kept room session carried on; `notice`: one line above the session (a kept one that could not be used). */
   | { name: 'facilitate'; playable: PlayableScenario; actor: SessionActor; resumed?: RestoredFacilitation; notice?: string }
   /** A kept room session of the scenario opened: carry on, or start over. */
@@ -276,7 +276,8 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     // Set aside by the core (the picker stops offering it), and the notice says where it went and
     // what to do, in one notice as a save or records set aside are said on the picker.
     if (!kept.ok) return toPicker(keptDebriefFailureInOne(kept));
-    setScreen({ name: 'kept', playable, debrief: kept.debrief, mode: kept.mode, savedAt: kept.savedAt });
+    // Kept in memory only (the state folder refused it): gone once the app quits, and said so.
+    setScreen({ name: 'kept', playable, debrief: kept.debrief, mode: kept.mode, savedAt: kept.savedAt, thisRunOnly: stateStore(services.env).inMemoryOnly(debriefKey(playable)) });
   };
 
   // Which scenarios have a save or a kept debrief: read when the picker's list changes, not on every key.
@@ -332,7 +333,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   } else if (screen.name === 'kept') {
     // The volunteer's own clock, as `records` dates the same playthrough (not UTC: 17:45 UTC is a Los Angeles morning).
     body = <DebriefScreen scenario={screen.playable.scenario} debrief={screen.debrief} mode={screen.mode} onBack={() => toPicker()}
-      notice={keptDebriefNotice(screen.savedAt)} />;
+      notice={keptDebriefNotice(screen.savedAt, screen.thisRunOnly === true)} />;
   } else if (screen.name === 'loading') {
     body = <Loading onInterrupt={() => quit(true)} />;
   } else if (screen.name === 'note') {
@@ -443,9 +444,13 @@ function pickerNotice(...lines: (string | undefined)[]): string | undefined {
  * dates the same playthrough). The time ends in "a.m." or "p.m.", whose point ends the sentence too
  * (it read "6:20 a.m..").
  */
-function keptDebriefNotice(savedAt: string | undefined): string {
+function keptDebriefNotice(savedAt: string | undefined, thisRunOnly: boolean): string {
   // The time and its "a.m." kept on one row (a no-break space): at 60 columns "a.m." stood alone on the next.
   const when = savedAt && localDate(savedAt) ? `, from ${localDate(savedAt)} ${localTime(savedAt).replace(' ', '\u00a0')}` : '';
   const line = `Your last debrief of this scenario${when}`;
-  return line.endsWith('.') ? line : `${line}.`;
+  const said = line.endsWith('.') ? line : `${line}.`;
+  return thisRunOnly ? `${said} ${THIS_RUN_ONLY}` : said;
 }
+
+/** After the notice of a kept debrief the state folder refused (in memory only): a restart finds it gone. */
+const THIS_RUN_ONLY = 'Kept for this run only: the state folder cannot be written, so it is gone once you quit.';
