@@ -302,15 +302,16 @@ function printRecap(scenario: Scenario, actor: SessionActor, say: Say): void {
   if (recap.lastReply) say(`Your last reply: ${quotedReply(recap.lastReply, recap.lastReplyKind !== 'do', ['"', '"'])}`);
   // Its feedback, as printed after the reply (practice only): the volunteer may have quit there.
   if (recap.lastFeedback) printFeedback(recap.lastFeedback, say);
-  for (const scene of recap.scenes) {
-    // A blank row before each, as printMoment sets out the live scene (they ran together, and into the feedback).
-    say();
+  recap.scenes.forEach((scene, i) => {
+    // A blank row before each, as printMoment sets out the live scene and the full-screen recap its
+    // scenes (they ran together, and into the feedback); none right under the heading.
+    if (i > 0 || recap.lastReply) say();
     if (scene.title) say(`-- ${scene.title} --`);
     if (scene.narration) say(scene.narration);
     for (const line of scene.lines) say(`${line.speaker}${line.role ? ` (${line.role})` : ''}: "${line.text}"`);
     // What leaving the scene changed in the meters, as printMoment said it under the live scene.
     for (const c of scene.changes) say(changeWords(c));
-  }
+  });
 }
 
 /** A decision's setup (the core's decisionSetup), before it is asked again: "Before this:" and each scene as the recap prints it. */

@@ -290,6 +290,10 @@ describe('plain mode in this process', () => {
     const second = await cli(['resume'], 'q\n', env);
     const recap = second.out.slice(second.out.indexOf('Where you left off:'), second.out.indexOf('-- Decision 2'));
     expect(recap).toContain(live);
+    // With no reply yet, the first scene is right under the heading, as the full-screen recap has it.
+    const opening = tempEnv();
+    expect((await cli(['play', 'couch-rent', '--plain', '--new'], '', opening)).code).toBe(1);
+    expect((await cli(['resume'], 'q\n', opening)).out).toContain('Where you left off:\n-- The front door --\n');
   });
 
   // The full-screen app saves a practice session on the scene a reply led to (its feedback up over
