@@ -85,10 +85,11 @@ export const COUNTING_SHORT = `Counted: the minutes in each scenario you finish 
  * the PATH, and "run casa-practice records --backup" there was "command not found". The command ends
  * the words, on a line of its own (printed with wrapWords, so that a long one is broken only between
  * its words with line continuations): in mid-sentence, it was wrapped as words, and from a long
- * program name pasted rows ran "node" alone.
+ * program name pasted rows ran "node" alone. `backupAsked` (records --backup): no command, the
+ * backup's path follows.
  */
-export const terminalRecordsOwn = (env: NodeJS.ProcessEnv = process.env): string =>
-  `These are the terminal's records; the web app keeps its own. To keep all your practice in one place, load a backup in the web app's My records. Write one with:\n${command('records --backup', env)}`;
+export const terminalRecordsOwn = (env: NodeJS.ProcessEnv = process.env, backupAsked = false): string =>
+  `These are the terminal's records; the web app keeps its own. To keep all your practice in one place, load a backup in the web app's My records.${backupAsked ? '' : ` Write one with:\n${command('records --backup', env)}`}`;
 
 /** `casa-practice records`: the year's finished practice and its total, and the files to take it elsewhere. */
 export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv = process.env, now = new Date()): number {
@@ -148,7 +149,8 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   say();
   say(RECORDS_CREDIT);
   if (read.playthroughs.length > 0) say(COUNTING_SHORT);
-  sayCommand(terminalRecordsOwn(env));
+  // With --backup, the backup is written just below: not "Write one with" the command that wrote it.
+  sayCommand(terminalRecordsOwn(env, args.flags.has('backup')));
   const files: [string, string, () => string][] = [];
   if (args.flags.has('csv')) files.push(['CSV', exportFileName('records', 'csv', now), () => recordsCsv(read.playthroughs)]);
   // Scenarios in progress from your own files are not in the backup (their save names the file's path): said after it.

@@ -196,6 +196,10 @@ describe('casa-practice records', () => {
     const dir = join(env.XDG_STATE_HOME as string, 'casa-practice', 'exports');
     expect(r.out).toContain('CSV: exports/casa-practice-records-2026-03-02.csv');
     expect(r.out).toContain('Backup: exports/casa-practice-backup-2026-03-02.json');
+    // The tmux walkthrough (tmuxwalk-43): the backup just asked for came under "Write one with:
+    // casa-practice records --backup", the command that had written it.
+    expect(r.flat).toContain("To keep all your practice in one place, load a backup in the web app's My records. CSV: exports/");
+    expect(r.out).not.toContain('Write one with');
     // exports/ is not in the folder the command was typed in: the line after says where it is.
     expect(r.out).toContain(`json\n(in the state folder ${join(env.XDG_STATE_HOME as string, 'casa-practice')})\n`);
     const csv = readFileSync(join(dir, 'casa-practice-records-2026-03-02.csv'), 'utf8');
