@@ -230,7 +230,8 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       }
       if (outcome.kind !== 'branch') {
         say();
-        say(outcome.kind === 'ended' ? 'Input ended before the session finished.' : 'Session ended.');
+        // q stops a session that is kept to carry on (not "ended", which read as if it were over).
+        say(outcome.kind === 'ended' ? 'Input ended before the session finished.' : 'Session stopped before its end.');
         // A session in which the room entered nothing leaves no empty summary file behind.
         if (log.length === 0 && !outcome.revealed && !outcome.votes.some((n) => n > 0)) {
           say(NOTHING_ENTERED_WORDS);

@@ -177,6 +177,9 @@ describe('line by line at 60 columns, every command printed fits, broken with li
     const name = commandName(env);
     expect(name).toMatch(/^node "\/.* .*\/bin\/casa-practice\.js"$/);
     const stopped = await run(['4 0 0', 'q']);
+    // q stops it, to be carried on: not "Session ended." above the command that carries it on.
+    expect(stopped).toContain('Session stopped before its end.');
+    expect(stopped).not.toContain('Session ended');
     expectCommandLines(printedCommand(stopped, 'To carry on with this session later:', name), command(roomSessionArgs(playable), env));
     const resumed = await run(['q']);
     expect(resumed).toContain('Continuing the trainer-led session kept at decision 1');
