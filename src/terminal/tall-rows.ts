@@ -41,7 +41,9 @@ export const SETUP_HEADING = 'Before this:';
 export function setupRows(scenes: readonly RecapMoment[], width: number): Row[] {
   if (scenes.length === 0) return [];
   const out: Row[] = rowsOf(SETUP_HEADING, width, { tone: 'muted' });
-  for (const scene of scenes) out.push(...momentRows(scene, width));
+  // A blank row between scenes, as the recap and the live play set them apart: "…in three weeks."
+  // ran straight into the next scene's title.
+  scenes.forEach((scene, i) => out.push(...(i > 0 ? [blank] : []), ...momentRows(scene, width)));
   out.push(blank);
   return out;
 }

@@ -9,6 +9,7 @@ import { BUNDLED } from './helpers/layout.js';
 import { playElement } from './helpers/play.js';
 import { sessionAfter } from '../helpers/play.js';
 import { setupSaves } from '../helpers/setup-saves.js';
+import { setupRows } from '../../src/terminal/tall-rows.js';
 
 afterEach(cleanup);
 
@@ -147,5 +148,17 @@ describe('trainer-led, a kept session carried on at a decision with no words of 
     expect(frame).toContain('Before this:');
     expect(frame).toContain('Mr. Dunn (placement staff member)');
     expect(rowsOf(frame).length).toBeLessThanOrEqual(23);
+  });
+});
+
+// From the terminal walkthrough (session 43): "Before this:" ran one scene's last line straight into
+// the next scene's title ("…another hearing in three weeks." then "A closed door"), where the recap
+// and the live play set scenes apart with a blank row.
+describe('"Before this:" with two scenes', () => {
+  it('sets a blank row between them, and one before the decision', () => {
+    const scene = (title: string, narration: string) => ({ title, narration, lines: [], changes: [] });
+    const rows = setupRows([scene('The next hearing', 'Another hearing in three weeks.'), scene('A closed door', 'Rithy is in his room.')], 60)
+      .map((row) => row.map((c) => c.text).join(''));
+    expect(rows).toEqual(['Before this:', 'The next hearing', 'Another hearing in three weeks.', '', 'A closed door', 'Rithy is in his room.', '']);
   });
 });
