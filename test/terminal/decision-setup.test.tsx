@@ -126,6 +126,28 @@ describe('trainer-led, going back (u) to a decision with no words of its own', (
   });
 });
 
+describe('trainer-led, going back (u) to a decision with no words of its own, at 120×40', () => {
+  it('one blank row between the setup and the decision\'s title, not two', async () => {
+    const playable = loadPlayable(join(BUNDLED, 'testifying.json'));
+    if ('problems' in playable) throw new Error(playable.problems);
+    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable } }).element, 120, 40);
+    await press(r, KEY.enter);
+    for (let i = 0; i < 40 && !r.lastFrame().includes('Decision 6 of'); i++) {
+      if (/Decision \d of/.test(r.lastFrame())) await press(r, 'r', '1');
+      else await press(r, KEY.enter);
+    }
+    await press(r, 'u');
+    await press(r, 'b');
+    const rows = rowsOf(r.lastFrame()).map((row) => row.trim());
+    expect(rows, r.lastFrame()).toContain('Before this:');
+    // The decision's own title, after the setup's last words: one blank row above it, not two.
+    const title = rows.indexOf('The 21st');
+    expect(title, r.lastFrame()).toBeGreaterThan(rows.indexOf('Before this:'));
+    expect(rows[title - 1]).toBe('');
+    expect(rows[title - 2], r.lastFrame()).toMatch(/him for you\?”$/);
+  });
+});
+
 describe('trainer-led, a kept session carried on at a decision with no words of its own', () => {
   it('opens it with the scene that set it up, at 60×24', async () => {
     const playable = loadPlayable(join(BUNDLED, 'testifying.json'));

@@ -560,7 +560,8 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     <Box flexDirection="column" paddingX={1}>
       <Paragraph bold>{heading}</Paragraph>
       {setupText.length > 0 && <ScrollRows rows={setupText} height={setupText.length} offset={0} />}
-      {view.title && <Box marginTop={gap(6)}><Paragraph bold underline>{view.title}</Paragraph></Box>}
+      {/* The setup ends on a blank row of its own: no second one above the title (there were two at 120×40). */}
+      {view.title && <Box marginTop={setupText.length > 0 ? 0 : gap(6)}><Paragraph bold underline>{view.title}</Paragraph></Box>}
       {/* The first spoken line is not spaced again when nothing comes before it in the moment. */}
       {/* A moment with no words (a decision with only a title and a prompt) takes no blank row of its own. */}
       {(view.narration || view.lines.length > 0) && <Box marginTop={gap(5)} flexDirection="column"><Moment view={view} spaced={spare >= 6 + view.lines.length} firstSpaced={view.narration !== undefined && view.narration !== ''} /></Box>}
