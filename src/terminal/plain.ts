@@ -163,7 +163,7 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   }
 }
 
-type Say = (text?: string, indent?: string) => void;
+export type Say = (text?: string, indent?: string) => void;
 
 /**
  * What q does, as the first hint says it, as the full-screen app's help line and quit question say
@@ -308,10 +308,19 @@ function printRecap(scenario: Scenario, actor: SessionActor, say: Say): void {
     if (i > 0 || recap.lastReply) say();
     if (scene.title) say(`-- ${scene.title} --`);
     if (scene.narration) say(scene.narration);
-    for (const line of scene.lines) say(`${line.speaker}${line.role ? ` (${line.role})` : ''}: "${line.text}"`);
+    for (const line of scene.lines) saySpoken(line, say);
     // What leaving the scene changed in the meters, as printMoment said it under the live scene.
     for (const c of scene.changes) say(changeWords(c));
   });
+}
+
+/**
+ * A spoken line as every plain printer says it: 'Name (role): "…"', its wrapped rows indented under
+ * the name (as the room's controls did alone), so that a long line's second row is not taken for
+ * narration.
+ */
+export function saySpoken(line: { speaker: string; role?: string; text: string }, say: Say): void {
+  say(`${line.speaker}${line.role ? ` (${line.role})` : ''}: "${line.text}"`, '  ');
 }
 
 /** A decision's setup (the core's decisionSetup), before it is asked again: "Before this:" and each scene as the recap prints it. */
@@ -319,11 +328,13 @@ export function printSetup(scenes: readonly RecapMoment[], say: Say): void {
   if (scenes.length === 0) return;
   say();
   say('Before this:');
-  for (const scene of scenes) {
+  scenes.forEach((scene, i) => {
+    // A blank row between scenes, as the recap sets them apart (untitled ones ran together).
+    if (i > 0) say();
     if (scene.title) say(`-- ${scene.title} --`);
     if (scene.narration) say(scene.narration);
-    for (const line of scene.lines) say(`${line.speaker}${line.role ? ` (${line.role})` : ''}: "${line.text}"`);
-  }
+    for (const line of scene.lines) saySpoken(line, say);
+  });
 }
 
 /**
@@ -342,7 +353,7 @@ export function printMoment(view: SessionView, say: Say, { prompt: showPrompt = 
   // print the same meter twice (the reply's feedback has just said what changed).
   if (meters && (view.kind === 'decision' || view.title)) for (const m of view.meters) say(`[${m.label}: ${m.value} of ${m.max}]`);
   if (view.narration) say(view.narration);
-  for (const line of view.lines) say(`${line.speaker}${line.role ? ` (${line.role})` : ''}: "${line.text}"`);
+  for (const line of view.lines) saySpoken(line, say);
   // What continuing from a scene changes in the meters (practice mode), as a reply's feedback says it.
   if (meters) for (const c of view.sceneChanges) say(changeWords(c));
   if (view.kind !== 'decision' || !showPrompt) return;

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPiped } from './helpers/cli.js';
 import { SCENARIOS, tempEnv } from './helpers/ink.js';
+import { printSetup, sayer, saySpoken } from '../../src/terminal/plain.js';
 
 const cli = (args: string[], input: string, env: NodeJS.ProcessEnv) => runPiped(args, input, { HOME: env.XDG_STATE_HOME, ...env });
 
@@ -74,5 +75,29 @@ describe('line by line, a kept trainer-led session carried on at a decision with
     const after = r.out.slice(r.out.indexOf('Continuing the trainer-led session'));
     expect(after).toContain('Before this:\n-- Confirming the date --\n');
     expect(after.indexOf('Mr. Dunn (placement staff member)')).toBeLessThan(after.indexOf('-- Decision 5 of about'));
+  });
+});
+
+// From the terminal walkthrough (session 43): the room's controls indented the wrapped rows of a
+// spoken line, the other plain printers did not (a long line's second row read as narration); and
+// "Before this:" ran untitled scenes together.
+describe('plain printers set out spoken lines and scenes alike', () => {
+  const printed = (print: (say: ReturnType<typeof sayer>) => void) => {
+    let out = '';
+    print(sayer({ out: (t) => (out += t), err: () => {} }, 40));
+    return out;
+  };
+  const line = { speaker: 'Mr. Dunn', role: 'placement staff member', text: 'Yep, he is on here. The 21st, 8:30, downtown. Want me to grab him for you?' };
+
+  it('a spoken line wrapped at the width: its rows after the first indented under the name', () => {
+    const rows = printed((say) => saySpoken(line, say)).trimEnd().split('\n');
+    expect(rows.length).toBeGreaterThan(2);
+    expect(rows[0]).toMatch(/^Mr\. Dunn \(placement staff member\):/);
+    for (const row of rows.slice(1)) expect(row).toMatch(/^ {2}\S/);
+  });
+
+  it('"Before this:" with two untitled scenes: a blank row between them', () => {
+    const out = printed((say) => printSetup([{ narration: 'The call ends.', lines: [], changes: [] }, { narration: 'On Thursday the hearing is moved.', lines: [line], changes: [] }], say));
+    expect(out).toMatch(/^\nBefore this:\nThe call ends\.\n\nOn Thursday the hearing is moved\.\nMr\. Dunn/);
   });
 });

@@ -1,6 +1,7 @@
 import { createInterface, type Interface } from 'node:readline';
 import { backFromEndingWords, backToDecision, decisionProgressWords, introductionWords, presenterView, roomSceneNumber, roomSessionView, sceneWords, SELF_CARE, unavailableWords, pathReply, type RoomContext, type RoomState, type SessionView } from '../../machines/index.js';
 import type { CliIO } from '../commands.js';
+import { saySpoken } from '../plain.js';
 import { revealText } from '../reveal-text.js';
 import { WHO_HEADING, WHO_HINT, whoRows } from '../ui/WhoScreen.js';
 import { wrapText } from '../wrap.js';
@@ -65,7 +66,7 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
   const story = (view: SessionView, state: RoomState) => {
     for (const i of presenterView(ctx, state, 0).introductions ?? []) say(introductionWords(i), '  ');
     if (view.narration) say(view.narration);
-    for (const line of view.lines) say(`${line.speaker}${line.role ? ` (${line.role})` : ''}: "${line.text}"`, '  ');
+    for (const line of view.lines) saySpoken(line, say);
   };
   let lines: Interface | undefined = createInterface({ input, terminal: false });
 
