@@ -102,10 +102,11 @@ describe('every bundled decision with no words of its own', () => {
 });
 
 describe('trainer-led, going back (u) to a decision with no words of its own', () => {
-  it('draws it with the scene that set it up, at 60×24', async () => {
+  /** testifying led by a trainer at columns×rows to decision 6, then u and b: decision 5 with its votes again. */
+  async function backToDecision5(columns: number, rows: number) {
     const playable = loadPlayable(join(BUNDLED, 'testifying.json'));
     if ('problems' in playable) throw new Error(playable.problems);
-    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable } }).element, 60, 24);
+    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable } }).element, columns, rows);
     await press(r, KEY.enter);
     // Each decision's first reply followed (r, 1), each scene gone on from, to decision 6.
     for (let i = 0; i < 40 && !r.lastFrame().includes('Decision 6 of'); i++) {
@@ -117,34 +118,27 @@ describe('trainer-led, going back (u) to a decision with no words of its own', (
     await press(r, 'u');
     // Back at decision 5 as the room left it (revealed); b goes back to its votes, drawn with its setup.
     await press(r, 'b');
-    const frame = r.lastFrame();
+    return r.lastFrame();
+  }
+
+  it('draws it with the scene that set it up, at 60×24', async () => {
+    const frame = await backToDecision5(60, 24);
     expect(frame).toContain('Decision 5 of');
     expect(frame).toContain('Before this:');
     expect(frame.replace(/\s+/g, ' ')).toContain('Mr. Dunn (placement staff member): “Yep, he\'s on here.');
     expect(frame).toMatch(/votes: 0/);
     expect(rowsOf(frame).length).toBeLessThanOrEqual(23);
   });
-});
 
-describe('trainer-led, going back (u) to a decision with no words of its own, at 120×40', () => {
-  it('one blank row between the setup and the decision\'s title, not two', async () => {
-    const playable = loadPlayable(join(BUNDLED, 'testifying.json'));
-    if ('problems' in playable) throw new Error(playable.problems);
-    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable } }).element, 120, 40);
-    await press(r, KEY.enter);
-    for (let i = 0; i < 40 && !r.lastFrame().includes('Decision 6 of'); i++) {
-      if (/Decision \d of/.test(r.lastFrame())) await press(r, 'r', '1');
-      else await press(r, KEY.enter);
-    }
-    await press(r, 'u');
-    await press(r, 'b');
-    const rows = rowsOf(r.lastFrame()).map((row) => row.trim());
-    expect(rows, r.lastFrame()).toContain('Before this:');
+  it('at 120×40: one blank row between the setup and the decision\'s title, not two', async () => {
+    const frame = await backToDecision5(120, 40);
+    const rows = rowsOf(frame).map((row) => row.trim());
+    expect(rows, frame).toContain('Before this:');
     // The decision's own title, after the setup's last words: one blank row above it, not two.
     const title = rows.indexOf('The 21st');
-    expect(title, r.lastFrame()).toBeGreaterThan(rows.indexOf('Before this:'));
+    expect(title, frame).toBeGreaterThan(rows.indexOf('Before this:'));
     expect(rows[title - 1]).toBe('');
-    expect(rows[title - 2], r.lastFrame()).toMatch(/him for you\?”$/);
+    expect(rows[title - 2], frame).toMatch(/him for you\?”$/);
   });
 });
 
