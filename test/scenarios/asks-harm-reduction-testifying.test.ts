@@ -91,7 +91,8 @@ describe('testifying: the best reply is not found by picking the one that asks',
 
   it('leaving the date with the home asks kindly and keeps its scoring', () => {
     expect(replyOf('testifying', 'd5-date', 'd5-theirs').text).toMatch(/see her on the 21st\?$/);
-    expect(scoring('testifying', 'd5-date', 'd5-theirs')).toBe('team-communication violates 1');
+    // It also calls Selene 'her', not the staff's word, and is credited for it as d5-check is (readerB-43).
+    expect(scoring('testifying', 'd5-date', 'd5-theirs')).toBe('team-communication violates 1, youth-centered follows 1');
   });
 
   it('at the check-in the best reply is plain, and the drained reply that would hand her on asks Hannah, keeping its scoring', () => {

@@ -2362,7 +2362,8 @@ describe('session 31: testifying', () => {
     expect(replyOf(ID, 'd4-home').assessments).toEqual([{ principle: 'youth-centered', verdict: 'violates' }]);
     expect(feedback(ID, 'd4-home')).toMatch(/\(CASA Role and Expectations\).*may be able to help.*\(Legal Advocacy\)/);
     // Two dates for one hearing, left unraised with the CSW who set it: Collaboration with Case Parties.
-    expect(replyOf(ID, 'd5-theirs').assessments).toEqual([{ principle: 'team-communication', verdict: 'violates' }]);
+    // (It calls Selene 'her', not the staff's word, and is credited youth-centered for it, as d5-check is: readerB-43.)
+    expect(replyOf(ID, 'd5-theirs').assessments).toEqual([{ principle: 'team-communication', verdict: 'violates' }, { principle: 'youth-centered', verdict: 'follows' }]);
     expect(feedback(ID, 'd5-theirs')).toMatch(/\(Collaboration with Case Parties\).*may be able to help.*\(Legal Advocacy\)/);
     // The mixed ending still tells the ride turned down, now by the flag d4-home sets, not by a
     // violation of legal-support (which no reply violates).
