@@ -84,4 +84,25 @@ describe('second reader (readerB-43)', () => {
     expect(m.growthAreas.filter((g) => g.includes(yc))).toEqual([]);
     expect(m.strengths.filter((g) => g.includes(yc))).toHaveLength(1);
   });
+
+  // The guide's own word for what a decision tests was said only by the best reply: jae d2-open "Your safety
+  // comes first for me" (Likelihood of Relapse: "your main priority is their safety"), couch-rent d5-night
+  // "somewhere safe", couch-rent d7-plan "Want to plan…?" (a safety plan). A volunteer could pick on the word.
+  // A wrong reply beside each now says it too, as people do, and is scored as before.
+  it.each([
+    ['jae-and-hyung', 'd2-open', /\bsafe(ty)?\b/i, 'd2-scam', 'non-judgmental violates 2'],
+    ['couch-rent', 'd5-night', /\bsafe\b/i, 'd5-ride', 'safety-is-priority follows 1, no-picking-up violates 3, csw-partnership violates 1'],
+    ['couch-rent', 'd7-plan', /\bplan\b/i, 'd7-card', 'resources-reduce-harm follows 1, harm-reduction-self-determination violates 1'],
+  ] as const)('%s %s: the best reply is not the only one with the guide\'s word (%s), and %s keeps its scoring', (id, nodeId, word, wrongId, scoredAs) => {
+    const n = bundledScenario(id).nodes.find((x) => x.id === nodeId);
+    if (n?.kind !== 'decision') throw new Error(`${id} has no decision ${nodeId}`);
+    const value = (r: (typeof n.replies)[number]) => r.assessments.reduce((s, a) => s + (a.verdict === 'follows' ? 1 : -1) * (a.weight ?? 1), 0);
+    const top = Math.max(...n.replies.map(value));
+    expect(n.replies.filter((r) => value(r) === top && word.test(r.text))).toHaveLength(1);
+    expect(n.replies.filter((r) => value(r) < top && word.test(r.text)).map((r) => r.id)).toEqual([wrongId]);
+    const wrong = n.replies.find((r) => r.id === wrongId)!;
+    expect(wrong.assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`).join(', ')).toBe(scoredAs);
+    // The best reply is still not longer than every wrong reply there.
+    expect(Math.max(...n.replies.filter((r) => value(r) < top).map((r) => r.text.length))).toBeGreaterThanOrEqual(n.replies.find((r) => value(r) === top)!.text.length);
+  });
 });
