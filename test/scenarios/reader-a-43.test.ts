@@ -100,4 +100,19 @@ describe('second reader (readerA-43)', () => {
     expect(scored(reply('youth-discloses', 'd8-report', 'd8-hint-services'))).toBe('no-revealing-recommendations violates 2');
     expect(scored(reply('youth-discloses', 'd8-report', 'd8-all-in'))).toBe('report-csec-status-confirmed-only violates 2, report-objective-strengths-based violates 1');
   });
+
+  // The guide's words for what two more decisions test were only in the best reply: left-placement-calls
+  // d7-return "safety plan" (What if my youth returns from leaving placement?) and whereabouts-unknown
+  // d6-feelings "act on" (the feelings "do not have to be acted upon", Stages of Exiting CSEC Involvement).
+  // The wrong reply beside each now says it too, doing the wrong thing, and is scored as before.
+  it.each([
+    ['left-placement-calls', 'd7-return', /safety plan/i, 'd7-card', 'resources-reduce-harm follows 1, harm-reduction-self-determination violates 1'],
+    ['whereabouts-unknown', 'd6-feelings', /\bact on\b/i, 'd6-deserve', 'validate-loss violates 2'],
+  ])('%s %s: %s is not only in the best reply', (id, nodeId, word, wrongId, scoredAs) => {
+    const d = decision(id, nodeId);
+    const value = (r: (typeof d.replies)[number]) => r.assessments.reduce((s, a) => s + (a.verdict === 'follows' ? 1 : -1) * (a.weight ?? 1), 0);
+    const top = Math.max(...d.replies.map(value));
+    expect(d.replies.filter((r) => word.test(r.text) && value(r) < top).map((r) => r.id)).toEqual([wrongId]);
+    expect(scored(reply(id, nodeId, wrongId))).toBe(scoredAs);
+  });
 });
