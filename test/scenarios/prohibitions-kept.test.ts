@@ -42,3 +42,26 @@ describe('the debrief never says a prohibition was missed', () => {
     expect(growth[0]).toMatch(/^Critical: you went against "No communication with a trafficker"/);
   });
 });
+
+// harm-reduction: leaving Elías's midnight text on read (d6-silent), otherwise best practice, scores 83%
+// and ends strong; the strong ending said nothing of it (second reader, session 43). It now tells what
+// the silence cost (What if my youth left placement or their whereabouts are unknown?: keep messaging).
+describe('harm-reduction: the strong ending after the midnight text left on read', () => {
+  const BEST = ['d1-glad', 'd2-need', 'd3-plan', 'd4-words', 'd5-share', 'd6-glad', 'd7-honest', 'd8-steps', 'd9-review'];
+  const ending = (replies: string[]) => {
+    const d = playReplies(bundledScenario('harm-reduction'), replies);
+    if (!d) throw new Error(`${replies.join(' > ')} did not end`);
+    return { id: d.ending?.id, narration: d.ending?.narration ?? '', percent: d.score.percent };
+  };
+
+  it('is still strong, and says he stopped texting from Cole\'s after the one you left on read', () => {
+    const silent = ending(BEST.map((r) => (r === 'd6-glad' ? 'd6-silent' : r)));
+    expect(silent.id).toBe('end-strong');
+    expect(silent.percent).toBeGreaterThanOrEqual(80);
+    expect(silent.narration).toContain('the night you left his message on read was the last time he tried');
+  });
+
+  it('the best path\'s strong ending does not say it', () => {
+    expect(ending(BEST).narration).not.toContain('on read');
+  });
+});
