@@ -14,7 +14,11 @@ afterEach(cleanup);
 // of backups carries their saves, each naming where the file is (here a home folder with the
 // volunteer's name). Loaded on My records, they are left out, and the page says so once.
 it('loading an older backup leaves out its saves from the volunteer\'s own files, says so once beside the field, and keeps no path', async () => {
-  const save = (scenario: object) => ({ format: 'casa-practice-terminal-save', formatVersion: 1, scenario, session: { savedAt: '2026-11-30T10:00:00.000Z' } });
+  // With a session a resume reads (its outline: loading a backup leaves out a save that holds no progress).
+  const save = (scenario: { source: string; id: string; file?: string }) => ({
+    format: 'casa-practice-terminal-save', formatVersion: 1, scenario,
+    session: { format: 'casa-practice-session', formatVersion: 1, scenarioId: scenario.id, scenarioVersion: 1, savedAt: '2026-11-30T10:00:00.000Z', snapshot: { value: 'd1', status: 'active', context: { mode: 'practice', transcript: [] } } },
+  });
   const backup = {
     format: 'casa-practice-backup', formatVersion: 1, exportedAt: '2026-11-30T11:00:00.000Z',
     records: { format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [] },

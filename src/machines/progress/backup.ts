@@ -64,6 +64,30 @@ function asSave(v: unknown): SaveValue | undefined {
 }
 
 /**
+ * Why a save whose outline is sound (asSave) could never be resumed, or undefined: no progress in it
+ * (its session missing or of another kind), or it is of another scenario than the one its key names
+ * (a save's key always starts with its scenario's id: slotName). The checks are those every UI's
+ * resume makes first (restoreSession), without the scenario. Loaded from a backup, such a save took
+ * the place of a sound one here when it was dated later: the volunteer's progress was gone.
+ */
+function unusableSave(key: string, save: SaveValue): string | undefined {
+  const session = save.session as Record<string, unknown>;
+  if (session.format !== 'casa-practice-session' || session.formatVersion !== 1) return 'it holds no progress (its session is missing or malformed)';
+  const id = session.scenarioId;
+  if (typeof id !== 'string' || !isScenarioId(id)) return 'it does not name its scenario';
+  // Older saves name their scenario in their session only (and the file it was in, `scenarioFile`).
+  const named = isObject(save.scenario) ? save.scenario.id : id;
+  if (named !== id) return `it names the scenario ${quoteValue(named, 40)} but holds progress in ${quoteValue(id, 40)}`;
+  if (key !== `${SAVES_PREFIX}${id}.json` && !key.startsWith(`${SAVES_PREFIX}${id}--`)) return `it holds progress in ${quoteValue(id, 40)}, not in the scenario its name says`;
+  if (typeof session.scenarioVersion !== 'number') return 'it does not say which version of its scenario it was made with';
+  const snap = session.snapshot;
+  if (!isObject(snap) || !isObject(snap.context) || typeof snap.value !== 'string' || (snap.status !== 'active' && snap.status !== 'done') || !Array.isArray(snap.context.transcript)) {
+    return 'its progress is missing or malformed';
+  }
+  return undefined;
+}
+
+/**
  * Whether a save is of a scenario opened from a file of the volunteer's own: it names the file's
  * path (`scenario.file`, or an older save's `scenarioFile` with a folder in it; a bare name there is
  * a bundled scenario's), which often names the volunteer (a home folder), and no other device can
@@ -256,6 +280,13 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
     // Dated later than now, it would count as newer than any save here, and as saved after the scenario was last finished.
     if (Date.parse(save.session.savedAt) > now.getTime() + FUTURE_SLACK_MS) {
       leftOut.push({ what: `the scenario in progress ${key}`, why: `it was saved on ${save.session.savedAt.slice(0, 10)}, later than today` });
+      continue;
+    }
+    // One that could never be resumed would take the place of a sound one here (one of the
+    // volunteer's own files is never loaded: it is counted, and said, as such).
+    const unusable = isOwnFileSave(save) ? undefined : unusableSave(key, save);
+    if (unusable !== undefined) {
+      leftOut.push({ what: `the scenario in progress ${key}`, why: unusable });
       continue;
     }
     saves[key] = save;

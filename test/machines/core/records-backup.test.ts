@@ -650,10 +650,10 @@ describe('backup file', () => {
     store.write('saves/a-deep.json', deep(20_000));
     const made = parseBackup(backupText(store, now).text);
     expect(made.ok && Object.keys(made.backup.saves)).toEqual(['saves/example-new-phone.json']);
-    // A real save's depth is kept.
+    // A real save's depth is kept (in the backup made here; this one holds no progress, which loading it leaves out).
     store.write('saves/a-deep.json', deep(20));
-    const shallow = parseBackup(backupText(store, now).text);
-    expect(shallow.ok && Object.keys(shallow.backup.saves).sort()).toEqual(['saves/a-deep.json', 'saves/example-new-phone.json']);
+    const shallow = JSON.parse(backupText(store, now).text) as { saves: Record<string, unknown> };
+    expect(Object.keys(shallow.saves).sort()).toEqual(['saves/a-deep.json', 'saves/example-new-phone.json']);
   });
 
   it('a backup listing more entries than any volunteer could make is refused whole, before each is looked at', () => {
@@ -732,6 +732,41 @@ describe('backup file', () => {
     expect(store.read('saves/example-new-phone.json')).toBeUndefined();
     // Where the scenario was last finished before the save was made, the save loads as before.
     expect(importBackup(memoryStore(), parsed.backup, later)).toMatchObject({ savesLoaded: 1, savesFinished: 0 });
+  });
+
+  it('a scenario in progress in the backup that no app could resume (no progress in it, another scenario\'s, under another scenario\'s name) is left out and named, and never replaces the one here', () => {
+    // Found by the hostile-input review (session 43): only a save's outline was checked (its format
+    // and a date), so a save with nothing else in it, dated later than the one here, was "loaded"
+    // over it: the volunteer's progress was gone, and the next resume set the empty one aside.
+    const good = JSON.parse(backupText(storeWithProgress(), now).text) as { saves: Record<string, Record<string, unknown>> };
+    const key = 'saves/example-new-phone.json';
+    const save = good.saves[key]!;
+    const session = save.session as Record<string, unknown>;
+    const later = '2026-02-10T18:20:00.000Z';
+    const damaged: Record<string, Record<string, unknown>> = {
+      'an outline only': { format: 'casa-practice-terminal-save', formatVersion: 1, session: { savedAt: later } },
+      'no progress in its session': { ...save, session: { ...session, snapshot: {}, savedAt: later } },
+      'its session of another scenario': { ...save, session: { ...session, scenarioId: 'youth-discloses', savedAt: later } },
+      'another scenario\'s save under this name': { ...save, scenario: { source: 'bundled', id: 'youth-discloses' }, session: { ...session, scenarioId: 'youth-discloses', savedAt: later } },
+    };
+    for (const [what, bad] of Object.entries(damaged)) {
+      const here = memoryStore();
+      writeSave(here, playable, play(example, 'practice', []).getPersistedSnapshot(), undefined, new Date('2026-02-01T00:00:00Z'));
+      const mine = here.read(key);
+      const parsed = parseBackup(JSON.stringify({ ...good, saves: { [key]: bad } }), now);
+      if (!parsed.ok) throw new Error(parsed.error);
+      expect(parsed.leftOut, what).toEqual([{ what: `the scenario in progress ${key}`, why: expect.stringMatching(/^its? /) as unknown }]);
+      expect(importBackup(here, parsed.backup, now), what).toMatchObject({ savesLoaded: 0 });
+      expect(here.read(key), what).toBe(mine);
+    }
+    // The backup's own save, untouched, still replaces an older one here.
+    const here = memoryStore();
+    writeSave(here, playable, play(example, 'practice', []).getPersistedSnapshot(), undefined, new Date('2026-02-01T00:00:00Z'));
+    const parsed = parseBackup(JSON.stringify(good), now);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.leftOut).toEqual([]);
+    expect(importBackup(here, parsed.backup, now)).toMatchObject({ savesLoaded: 1 });
+    expect(JSON.parse(here.read(key)!)).toEqual(save);
   });
 
   it('a save here that is newer than the backup\'s is kept; an older one is replaced', () => {
