@@ -4,8 +4,9 @@ import { runInNewContext } from 'node:vm';
 import { compileScenario } from '../src/machines/compile.js';
 import { formatValidation, validateScenario } from '../src/machines/validate/index.js';
 import { generateScenario } from './generate.js';
+import { importBackup, memoryStore, parseBackup } from '../src/machines/index.js';
 import {
-  bracketsLostMidFile, invisibleCharacters, manyStates, spacesAfterClosingQuote, spacesInQuotedWeight, spacesInUnquotedText, syntaxErrorsOnOneLine,
+  backupOfManyScenarios, bracketsLostMidFile, invisibleCharacters, manyStates, spacesAfterClosingQuote, spacesInQuotedWeight, spacesInUnquotedText, syntaxErrorsOnOneLine,
   unknownFields, unknownReferences,
 } from './hostile.js';
 
@@ -157,6 +158,28 @@ export function runHostileBench(): void {
     process.exitCode = 1;
   }
   runLongSpacesBench();
+  runBackupBench();
+}
+
+/** A records backup loaded into the app: parse and import, each scenario's best worked out once (a 3 s bound). */
+function runBackupBench(): void {
+  console.log('\nHostile backups: parse + import (median of 3); ms per practice should stay roughly flat');
+  const rows: string[][] = [['shape', 'practices', 'file MB', 'ms', 'µs per practice', 'under 3 s']];
+  const now = new Date();
+  let over = false;
+  for (const count of [3_000, 30_000]) {
+    const { text } = backupOfManyScenarios(count, now);
+    const ms = time(3, () => {
+      const parsed = parseBackup(text, now);
+      if (!parsed.ok) throw new Error(parsed.error);
+      importBackup(memoryStore(), parsed.backup, now);
+    });
+    rows.push(['each practice a scenario of its own', String(count), (text.length / 1e6).toFixed(1), ms.toFixed(0), ((ms * 1000) / count).toFixed(1), ms < HOSTILE_TARGET_MS ? 'yes' : 'NO']);
+    over ||= ms >= HOSTILE_TARGET_MS;
+  }
+  printTable(rows);
+  console.log('Target: under 3 s (once 12 s at 30,000, reading every practice per scenario).');
+  if (over) process.exitCode = 1;
 }
 
 /**

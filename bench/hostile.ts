@@ -133,3 +133,19 @@ export function spacesInQuotedWeight(spaces: number): string {
   if (padded === scenario) throw new Error('scenarios/youth-discloses.json has no "weight": 2 to pad');
   return padded;
 }
+
+/**
+ * A records backup of `count` practices, each of a scenario of its own (a 7 MB file at 30,000, under
+ * the size limit). Each scenario's best result was once worked out by reading every playthrough per
+ * scenario: 30,000 held the tab for some 12 s (test/machines/core/records-backup.test.ts, the bench).
+ */
+export function backupOfManyScenarios(count: number, now: Date): { text: string; completedAt: (i: number) => string } {
+  const start = now.getTime() - count * 60_000 - 24 * 60 * 60_000;
+  const completedAt = (i: number) => new Date(start + i * 60_000).toISOString();
+  const playthroughs = Array.from({ length: count }, (_, i) => ({
+    id: `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`, scenarioId: `s-${i.toString(36)}`, scenarioVersion: 1, title: 'A scenario', mode: 'practice',
+    completedAt: completedAt(i), score: { earned: 1, best: 2, percent: 50, capped: false }, band: 'developing', decisions: [], principles: [],
+  }));
+  const text = JSON.stringify({ format: 'casa-practice-backup', formatVersion: 1, exportedAt: now.toISOString(), records: { format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs }, saves: {} });
+  return { text, completedAt };
+}
