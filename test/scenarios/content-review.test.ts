@@ -3387,20 +3387,26 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
   // The house rule (docs/authoring.md section 10) scores the same kind of reply the same way. A reply
   // whose step is a search for something to bring the supervisor ("look them both up online tonight, then
   // call you and my supervisor", saturday-shoots d1-look; "so you have something solid to bring Marcus",
-  // the-list d4-search) is scored on no-investigating alone in every scenario: it brings the suspicion to
-  // the supervisor, and what it settles alone is the search (Prohibited Activities), already weighed at 3.
-  it('a reply that searches so as to bring the supervisor something is scored on no-investigating, the same way in every scenario', () => {
+  // the-list d4-search) violates no-investigating at 3 in every scenario (what it settles alone is the
+  // search, Prohibited Activities) and follows consult-supervisor-on-suspicion at 1: it does bring the
+  // suspicion to the supervisor, and unscored there the debrief counted a missed chance (superv-43). A
+  // search for no one (boy-red-flags d4-search, "so you know who you're dealing with") is not credited.
+  it('a reply that searches so as to bring the supervisor something violates no-investigating and follows the supervisor at 1, the same way in every scenario', () => {
     const searching = decisions().filter(({ n }) => scoredOn(n, 'consult-supervisor-on-suspicion')).flatMap(({ id, n }) => n.replies
       .filter((r) => r.assessments.some((a) => a.principle === 'no-investigating' && a.verdict === 'violates'))
       .map((r) => ({ id, r })));
-    const naming = searching.filter(({ r }) => /supervisor|Marcus|Ruth|Naomi|Jonah/.test(r.text)).map(({ id, r }) => `${id}/${r.id}`);
-    expect(naming).toEqual(expect.arrayContaining(['saturday-shoots/d1-look', 'the-list/d4-search', 'jae-and-hyung/d3-search', 'red-flags/r-denise-instagram']));
-    expect(searching.filter(({ r }) => r.assessments.some((a) => a.principle === 'consult-supervisor-on-suspicion')).map(({ id, r }) => `${id}/${r.id}`)).toEqual([]);
+    const names = /supervisor|Marcus|Ruth|Naomi|Jonah|Dana/;
+    const naming = searching.filter(({ r }) => names.test(r.text)).map(({ id, r }) => `${id}/${r.id}`);
+    expect(naming).toEqual(expect.arrayContaining(['saturday-shoots/d1-look', 'the-list/d4-search', 'jae-and-hyung/d3-search', 'red-flags/r-denise-instagram', 'couch-rent/d4-server', 'trafficker-contact/d1-text-search']));
+    const onSupervisor = (r: (typeof searching)[number]['r']) => r.assessments.filter((a) => a.principle === 'consult-supervisor-on-suspicion').map((a) => `${a.verdict} ${a.weight ?? 1}`);
+    for (const { id, r } of searching) expect(onSupervisor(r), `${id}/${r.id}`).toEqual(names.test(r.text) ? ['follows 1'] : []);
+    expect(searching.some(({ r }) => !names.test(r.text)), 'a search for no one, not credited').toBe(true);
     for (const { r } of searching) expect(r.assessments.find((a) => a.principle === 'no-investigating')?.weight, r.id).toBe(3);
     const doc = readFileSync(new URL('../../docs/authoring.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
     for (const said of [
       'A reply whose next step is a search, its findings to be taken to the supervisor',
-      'a reply that searches so as to bring the supervisor something is scored on `no-investigating`, not also against the supervisor',
+      'a reply that searches so as to bring the supervisor something violates `no-investigating` and also follows `consult-supervisor-on-suspicion` at weight 1',
+      'violates `no-investigating` (Prohibited Activities) with its weight and also follows this principle, with weight 1',
       // The exception the house rule now names is the one section 6 gives: a youth who left placement is redirected to the CSW.
       '(unless the CSW is the one asking, or the reply redirects to the CSW a youth who left placement and contacts you: Prohibited Activities)',
       'how to listen is in Red Flags, Stages of Exiting CSEC Involvement and Likelihood of Relapse',
