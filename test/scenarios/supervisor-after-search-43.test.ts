@@ -76,3 +76,19 @@ describe('a prohibited act whose findings go to the Advocate Supervisor is not t
     expect(d?.principles.find((p) => p.principleId === SUPERVISOR)?.notes.filter((n) => n.nodeId === 'd6-parking')).toEqual([]);
   });
 });
+
+// The same for the team: trafficker-contact d6-parking-plate ("give Ms. Okafor and Dana a name") was not
+// scored on team-communication while d6-parking-walk follows it, and the debrief said "You kept to "Keep
+// an open line with the case parties" at only 4 of 5 chances" (as harm-reduction d5-lookup is credited
+// with telling the team, it is credited too).
+describe('a prohibited act whose findings go to the team is not told it missed the team', () => {
+  it('trafficker-contact d6-parking-plate: team-communication followed there, the search still critical', () => {
+    const s = bundledScenario('trafficker-contact');
+    const d = playReplies(s, ['d1-text-screenshot', 'd3-morning-facts', 'd4-visit-boundary', 'd5-open-include', 'd6-parking-plate', 'd7-supervisor-honest', 'd8-plan-stay', 'd9-last-forward']);
+    if (!d) throw new Error('did not end');
+    const team = d.principles.find((p) => p.principleId === 'team-communication');
+    expect(team?.notes.filter((n) => n.nodeId === 'd6-parking').map((n) => `${n.replyId} ${n.verdict}`)).toEqual(['d6-parking-plate follows']);
+    expect(debriefModel(s, d).growthAreas.filter((g) => g.includes('at only'))).toEqual([]);
+    expect(d.criticalViolations.map((c) => c.replyId)).toEqual(['d6-parking-plate']);
+  });
+});
