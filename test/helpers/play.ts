@@ -1,5 +1,7 @@
 import { createActor } from 'xstate';
-import { compileScenario, getPrinciple, selectView, startSession, type Debrief, type Scenario, type SessionActor } from '../../src/machines/index.js';
+import { compileScenario, getPrinciple, selectView, startSession, type Debrief, type Reply, type Scenario, type ScenarioNode, type SessionActor } from '../../src/machines/index.js';
+
+type DecisionNode = Extract<ScenarioNode, { kind: 'decision' }>;
 
 /**
  * Drives the compiled machine through the replies in order (scenes continue by themselves): the
@@ -44,9 +46,11 @@ export function sessionAfter(scenario: Scenario, replies: readonly string[]): Se
   return actor;
 }
 
-/** Reply ids that, at each decision met, take the enabled reply breaking the most critical principles of the guide (the first when none does), as the session offers them. */
-export function criticalPath(scenario: Scenario): string[] {
-  const critical = (r: { assessments?: readonly { principle: string; verdict: string }[] }) => (r.assessments ?? []).filter((a) => a.verdict === 'violates' && getPrinciple(a.principle)?.severity === 'critical').length;
+/**
+ * Reply ids of a playthrough that, at each decision met, takes the reply `pick` chooses among the
+ * enabled ones the session offers there (scenes continued).
+ */
+export function pathPicking(scenario: Scenario, pick: (node: DecisionNode, offered: Reply[]) => Reply | undefined): string[] {
   const actor = startSession(scenario, 'practice');
   const ids: string[] = [];
   for (let guard = 0; guard < 100 && actor.getSnapshot().status !== 'done'; guard++) {
@@ -57,10 +61,16 @@ export function criticalPath(scenario: Scenario): string[] {
     const view = selectView(scenario, actor.getSnapshot());
     const node = scenario.nodes.find((n) => n.id === view.nodeId);
     if (node?.kind !== 'decision') break;
-    const offered = node.replies.filter((r) => view.replies.some((v) => v.id === r.id && v.enabled));
-    const pick = offered.reduce((a, b) => (critical(b) > critical(a) ? b : a));
-    ids.push(pick.id);
-    actor.send({ type: 'reply.choose', replyId: pick.id });
+    const chosen = pick(node, node.replies.filter((r) => view.replies.some((v) => v.id === r.id && v.enabled)));
+    if (!chosen) throw new Error(`no reply picked at ${node.id}`);
+    ids.push(chosen.id);
+    actor.send({ type: 'reply.choose', replyId: chosen.id });
   }
   return ids;
+}
+
+/** Reply ids that, at each decision met, take the enabled reply breaking the most critical principles of the guide (the first when none does), as the session offers them. */
+export function criticalPath(scenario: Scenario): string[] {
+  const critical = (r: { assessments?: readonly { principle: string; verdict: string }[] }) => (r.assessments ?? []).filter((a) => a.verdict === 'violates' && getPrinciple(a.principle)?.severity === 'critical').length;
+  return pathPicking(scenario, (_node, offered) => offered.reduce((a, b) => (critical(b) > critical(a) ? b : a)));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { debriefModel, selectView, startSession, type Scenario } from '../../src/machines/index.js';
+import { debriefModel, type Scenario } from '../../src/machines/index.js';
 import { bundledScenario } from '../helpers/bundled.js';
-import { playReplies } from '../helpers/play.js';
+import { pathPicking, playReplies } from '../helpers/play.js';
 
 const SUPERVISOR = 'consult-supervisor-on-suspicion';
 const SUPERVISOR_TITLE = '"Take suspicions to the Advocate Supervisor"';
@@ -13,23 +13,7 @@ const SUPERVISOR_TITLE = '"Take suspicions to the Advocate Supervisor"';
 function pathThrough(scenario: Scenario, nodeId: string, replyId: string): string[] {
   const value = (r: { assessments: readonly { verdict: string; weight?: number }[] }) =>
     r.assessments.reduce((s, a) => s + (a.verdict === 'follows' ? 1 : -1) * (a.weight ?? 1), 0);
-  const actor = startSession(scenario, 'practice');
-  const ids: string[] = [];
-  for (let guard = 0; guard < 100 && actor.getSnapshot().status !== 'done'; guard++) {
-    if (actor.getSnapshot().can({ type: 'scene.continue' })) {
-      actor.send({ type: 'scene.continue' });
-      continue;
-    }
-    const view = selectView(scenario, actor.getSnapshot());
-    const node = scenario.nodes.find((n) => n.id === view.nodeId);
-    if (node?.kind !== 'decision') break;
-    const offered = node.replies.filter((r) => view.replies.some((v) => v.id === r.id && v.enabled));
-    const pick = node.id === nodeId ? offered.find((r) => r.id === replyId) : offered.reduce((a, b) => (value(b) > value(a) ? b : a));
-    if (!pick) throw new Error(`${replyId} is not on offer at ${nodeId}`);
-    ids.push(pick.id);
-    actor.send({ type: 'reply.choose', replyId: pick.id });
-  }
-  return ids;
+  return pathPicking(scenario, (node, offered) => (node.id === nodeId ? offered.find((r) => r.id === replyId) : offered.reduce((a, b) => (value(b) > value(a) ? b : a))));
 }
 
 // docs/authoring.md section 6: a reply whose next step is a prohibited act (a search, or a message to
