@@ -2610,7 +2610,8 @@ describe('session 33 (second review): youth-discloses, court-report, left-placem
       ['court-report', 'd-status-unconfirmed-staff', 'report-csec-status-confirmed-only violates 2, report-objective-strengths-based violates 1'],
       ['court-report', 'd-recs-unconfirmed-substance', 'no-revealing-recommendations violates 2, report-no-substance-use violates 2'],
       ['left-placement-calls', 'd2-couch', 'no-picking-up violates 3, csw-partnership violates 1'],
-      ['left-placement-calls', 'd4-say-nothing', 'team-communication violates 1, no-awol-label follows 1'],
+      // The update still goes to Tomas, the CSW: csw-partnership followed (missed-truth-43).
+      ['left-placement-calls', 'd4-say-nothing', 'team-communication violates 1, no-awol-label follows 1, csw-partnership follows 1'],
       ['left-placement-calls', 'd6-on-call', 'self-care violates 2, not-first-responder violates 1'],
       ['whereabouts-unknown', 'd7-go', 'no-picking-up violates 3, not-first-responder violates 1'],
       ['whereabouts-unknown', 'd8-love', 'understand-unmet-needs violates 2'],

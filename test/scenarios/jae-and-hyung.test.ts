@@ -85,6 +85,8 @@ describe('jae-and-hyung: immigration (Legal Advocacy)', () => {
     expect(reply('d7-wait').assessments).toEqual([
       { principle: 'harm-reduction-self-determination', verdict: 'follows' },
       { principle: 'immigration-screening', verdict: 'violates' },
+      // Asking Ms. Haddad for a date works with his CSW (missed-truth-43).
+      { principle: 'csw-partnership', verdict: 'follows' },
     ]);
     const debrief = bestWith({ 'd7-support': 'd7-wait' });
     expect(debrief?.ending).toMatchObject({ id: 'end-mixed', kind: 'mixed' });

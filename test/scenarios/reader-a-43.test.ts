@@ -47,7 +47,7 @@ describe('second reader (readerA-43)', () => {
   it('left-placement-calls: an update that says "away from placement" is credited with the guide\'s words, not told it missed them', () => {
     const say = reply('left-placement-calls', 'd4-update', 'd4-say-nothing');
     expect(say.text).toMatch(/away from placement/);
-    expect(scored(say)).toBe('team-communication violates 1, no-awol-label follows 1');
+    expect(scored(say)).toBe('team-communication violates 1, no-awol-label follows 1, csw-partnership follows 1');
     expect(say.feedback).toContain('(Using Appropriate Language)');
     const { model } = played('left-placement-calls', ['d1-redirect', 'd2-resources', 'd3-door-open', 'd4-say-nothing', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs']);
     expect(model.growthAreas.filter((l) => l.includes('not \'AWOL\''))).toEqual([]);

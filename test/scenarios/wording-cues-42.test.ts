@@ -122,7 +122,8 @@ describe('left-placement d4: leaving her call out of the update reads true on ev
     // is the open line with the case parties at weight 1 (docs/authoring.md section 10), not "they need
     // not hear of it at all" (weight 2, a second reader).
     // It says "away from placement", the guide's words, and is credited for them (readerA-43).
-    expect(scored(say)).toBe('team-communication violates 1, no-awol-label follows 1');
+    // And it is an update to Tomas, the CSW, so it works with the CSW (missed-truth-43).
+    expect(scored(say)).toBe('team-communication violates 1, no-awol-label follows 1, csw-partnership follows 1');
     expect(say.feedback).not.toMatch(/anyone who picks up her case/);
     expect(say.feedback).toMatch(/whatever Tomas has already heard from you/);
     expect(driveReplies(bundledScenario(LPC), ['d1-rideshare', 'd2r-tell', 'd4-say-nothing'], true).nodes).toContain('s5-weeks-unaware');
