@@ -390,10 +390,14 @@ describe('a fourth review against the guide: court-report', () => {
     expect(reply('d-recs-more-move')?.effects).toContainEqual({ var: 'slips', add: 1 });
     const review = reply('d-review-supervisor');
     const routes = Array.isArray(review?.next) ? review.next : [];
-    expect(routes.filter((r) => r.to === 's-marisa-flags').map((r) => JSON.stringify(r.when))).toEqual(['{"var":"exposed","gte":1}', '{"var":"slips","gte":1}']);
-    const flags = s.nodes.find((n) => n.id === 's-marisa-flags');
-    // Marisa's words fit whatever the draft held: no list of categories it may not have had.
-    expect(flags && 'lines' in flags ? flags.lines?.map((l) => l.text).join(' ') : '').not.toMatch(/substance use/);
+    // A draft whose only such lines are labels or plans over Lupe hears words of its own (missed-truth-43).
+    expect(routes.filter((r) => r.to === 's-marisa-flags' || r.to === 's-marisa-flags-words').map((r) => `${r.to} ${JSON.stringify(r.when)}`)).toEqual(['s-marisa-flags {"var":"exposed","gte":1}', 's-marisa-flags-words {"var":"slips","gte":1}']);
+    for (const id of ['s-marisa-flags', 's-marisa-flags-words']) {
+      const flags = s.nodes.find((n) => n.id === id);
+      expect(flags && 'narration' in flags ? flags.narration : '').toMatch(/highlighted in yellow/);
+      // Marisa's words fit whatever the draft held: no list of categories it may not have had.
+      expect(flags && 'lines' in flags ? flags.lines?.map((l) => l.text).join(' ') : '').not.toMatch(/substance use/);
+    }
   });
 });
 

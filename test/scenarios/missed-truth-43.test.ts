@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replyValue, type Scenario } from '../../src/machines/index.js';
 import { bundledScenario } from '../helpers/bundled.js';
-import { pathPicking, playReplies } from '../helpers/play.js';
+import { driveReplies, pathPicking, playReplies } from '../helpers/play.js';
 
 /** Reply ids of a playthrough that takes `replyId` at `nodeId` and the enabled reply of highest value elsewhere (the first of equals). */
 function pathThrough(scenario: Scenario, nodeId: string, replyId: string): string[] {
@@ -52,5 +52,38 @@ describe('a reply that does what a principle asks is not told it missed a chance
       const d = playReplies(s, pathThrough(s, nodeId, replyId));
       expect(d?.criticalViolations.map((c) => `${c.nodeId} ${c.replyId}`)).toContain(`${nodeId} ${replyId}`);
     }
+  });
+});
+
+// court-report, second reading (readerC-43): Marisa's highlighter answered every flagged draft with "I know
+// it can feel like hiding the truth. It isn't: objective doesn't mean everything you know", also when all
+// it flagged was a label ("a CSEC victim") or a recommendation that overrides Lupe (her phone taken away, a
+// move out of the county): nothing the volunteer knew and wrote down. Those drafts hear words of their own.
+describe('court-report: what Marisa says at review fits what the draft held', () => {
+  const BEST = ['d-opening-strengths', 'd-school-evidence', 'd-health-records', 'd-visit-ask-voice', 'd-check-status-call-csw', 'd-status-confirmed-factual', 'd-wellbeing-strengths', 'd-recs-csec-restoration', 'd-recs-more-secondary', 'd-review-supervisor', 'd-hearing-support-order'];
+  const swap = (from: string, to: string) => BEST.map((r) => (r === from ? to : r));
+  const toldAt = (nodes: readonly string[]) => {
+    const s = bundledScenario('court-report');
+    return nodes.flatMap((id) => {
+      const n = s.nodes.find((x) => x.id === id);
+      return n?.kind === 'scene' ? [n.narration ?? '', ...(n.lines ?? []).map((l) => l.text)] : [];
+    }).join(' ');
+  };
+  const HIDING = /hiding the truth|everything you know/;
+
+  it.each([
+    ['d-recs-csec-restoration', 'd-recs-csec-lockdown'],
+    ['d-recs-more-secondary', 'd-recs-more-move'],
+    ['d-status-confirmed-factual', 'd-status-confirmed-label'],
+  ])('with %s swapped for %s, the draft is flagged, and not as a truth held back', (from, to) => {
+    const nodes = driveReplies(bundledScenario('court-report'), swap(from, to), true).nodes;
+    expect(nodes).not.toContain('s-marisa-approves');
+    expect(toldAt(nodes)).toMatch(/highlighted in yellow/);
+    expect(toldAt(nodes)).not.toMatch(HIDING);
+  });
+
+  it('a draft that tells what Lupe never chose to share still hears it', () => {
+    const nodes = driveReplies(bundledScenario('court-report'), swap('d-wellbeing-strengths', 'd-wellbeing-substance'), true).nodes;
+    expect(toldAt(nodes)).toMatch(HIDING);
   });
 });
