@@ -3,7 +3,7 @@ import type { Store } from '../machines/light.js';
 import { BreakPanel } from './components/BreakPanel.js';
 import { Library } from './pages/Library.js';
 import { PageLoadContext, type PageLoad } from './page-failure.js';
-import { roomLinkFrom } from './room-link.js';
+import { roomLinkHere } from './room-link.js';
 import { focusedAtLastChange, hrefOf, useRoute, type Route } from './routing.js';
 import { StoreContext, useStoreProblem } from './store.js';
 import { RouteTitle, routeTitle, useTitle } from './title.js';
@@ -47,9 +47,12 @@ const MAX_BAR_SHARE = 1 / 6;
 const LIVE_ROOM_PRIVACY = 'In this live room, what you do here goes only to the room running on the trainer\'s laptop (the address this page was opened from), which shows it to the phones that joined; nothing is sent anywhere else.';
 
 export function App({ store, storageNotice }: AppProps) {
+  // Read first, before anything is drawn: the presenter address's secret is kept in the tab and
+  // taken out of the address bar (roomLinkHere), which a reload then finds kept.
+  const [roomLink] = useState(roomLinkHere);
   const route = useRoute();
   // Presenter mode opened from a live room's address talks to the room server (see Presenter).
-  const liveRoom = route.page === 'presenter' && roomLinkFrom(location.search) !== undefined;
+  const liveRoom = route.page === 'presenter' && roomLink !== undefined;
   const storeProblem = useStoreProblem(store);
   const [onBreak, setOnBreak] = useState(false);
   const breakButton = useRef<HTMLButtonElement>(null);

@@ -3,15 +3,16 @@
  * React. The page reads it with `useSyncExternalStore(client.subscribe, client.getSnapshot)` and
  * sends commands with `client.send({ type: 'open', node })`. Every message from the server is
  * checked against the core's schema. The room and its secret come from the presenter address the
- * room command prints, `/?room=ABC234&token=…#/presenter/<scenario-id>`: `roomLinkFrom(location.search)`
- * (the query only ever goes to this laptop's own room server; the page sends no Referer).
+ * room command prints, `/?room=ABC234&token=…#/presenter/<scenario-id>`: `roomLinkHere()` (the query
+ * only ever goes to this laptop's own room server; the page sends no Referer), which keeps them in
+ * the tab and takes the token out of the address bar.
  *
  * Without a room (static hosting, or no fragment) the presenter mode keeps its typed tallies.
  */
 import { keepMoment, keptSessionView, PAGE_ID, parseToPresenter, presenterSocketPath, type PresenterCommand, type PresenterView, type PresenterViewSent, type KeptMoment, type RoomCount, type ServerError } from '../machines/index.js';
 import type { RoomLink } from './room-link.js';
 
-export { roomLinkFrom, type RoomLink } from './room-link.js';
+export { roomLinkFrom, roomLinkHere, roomNamedHere, type RoomLink } from './room-link.js';
 
 /**
  * `outdated`: the room speaks another version of the protocol than this page (casa-practice was

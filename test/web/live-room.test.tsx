@@ -9,6 +9,7 @@ import Presenter from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import { PROJECTOR_PROTOCOL } from '../../src/web/projector.js';
 import { PAGE_ID_KEY, pageIdAtStart, type RoomClient, type RoomLink, type RoomSnapshot } from '../../src/web/room-client.js';
+import { ROOM_LINK_KEY } from '../../src/web/room-link.js';
 import { bundledById } from '../../src/web/scenarios.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
@@ -1350,6 +1351,91 @@ describe('live room on the presenter page', () => {
     } finally {
       cleanup();
       globalThis.WebSocket = OriginalWebSocket;
+    }
+  });
+});
+
+// Found in the hostile-input review: the presenter address carried the room's secret in the address
+// bar for as long as the page was open, so a trainer mirroring the laptop on the projector showed it
+// to the room, and anyone holding it could act as presenter. The page keeps it in the tab
+// (sessionStorage) and takes it out of the address; a reload of the tab still presents, another tab does not.
+describe('live room: the presenter address\'s secret', () => {
+  /** A WebSocket that opens at once and records each hello it is sent (the room and token the page presents with). */
+  function helloSockets() {
+    const hellos: { room?: string; token?: string }[] = [];
+    class Socket {
+      readyState = 0;
+      onopen: ((e: unknown) => void) | null = null;
+      onmessage: ((e: { data: unknown }) => void) | null = null;
+      onclose: ((e: unknown) => void) | null = null;
+      onerror: ((e: unknown) => void) | null = null;
+      constructor() {
+        setTimeout(() => {
+          this.readyState = 1;
+          this.onopen?.({});
+        });
+      }
+      send(data: string) {
+        const message = JSON.parse(data) as { type: string; room?: string; token?: string };
+        if (message.type === 'hello') hellos.push({ room: message.room, token: message.token });
+      }
+      close() {}
+    }
+    vi.stubGlobal('WebSocket', Socket);
+    return hellos;
+  }
+  const footer = () => document.querySelector('footer')?.textContent ?? '';
+
+  it('is out of the address once the page has loaded (room code and route kept); a reload of the tab still presents the room; another tab at that address does not, and says why', async () => {
+    const hellos = helloSockets();
+    try {
+      window.history.replaceState(null, '', `/?room=${ROOM}&token=${LINK.token}#/presenter/red-flags`);
+      renderApp('#/presenter/red-flags');
+      // Gone from the address at the first frame, which says it is a live room all the same.
+      expect(location.href).not.toContain(LINK.token);
+      expect(location.search).toBe(`?room=${ROOM}`);
+      expect(location.hash).toBe('#/presenter/red-flags');
+      expect(footer()).toContain('goes only to the room running on the trainer\'s laptop');
+      expect(await screen.findByText(ROOM)).toBeTruthy();
+      await waitFor(() => expect(hellos).toEqual([{ room: ROOM, token: LINK.token }]));
+
+      // A reload: the same tab (its sessionStorage), the address as the page left it.
+      cleanup();
+      renderApp('#/presenter/red-flags');
+      expect(footer()).toContain('goes only to the room running on the trainer\'s laptop');
+      expect(await screen.findByText(ROOM)).toBeTruthy();
+      await waitFor(() => expect(hellos).toHaveLength(2));
+      expect(hellos[1]).toEqual({ room: ROOM, token: LINK.token });
+      expect(location.href).not.toContain(LINK.token);
+
+      // Another tab (nothing kept in it) at the stripped address: presenter mode without the room,
+      // saying so; nothing is sent to the room.
+      cleanup();
+      sessionStorage.clear();
+      renderApp('#/presenter/red-flags');
+      expect(await screen.findByRole('button', { name: 'Start the session' }, { timeout: 15_000 })).toBeTruthy();
+      expect(screen.getByText(/This address names live room FAKE23, but its presenter secret is kept only in the tab/)).toBeTruthy();
+      expect(footer()).not.toContain('goes only to the room');
+      expect(hellos).toHaveLength(2);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('a link kept in the tab for another room, or not a link, is not taken', async () => {
+    const hellos = helloSockets();
+    try {
+      window.history.replaceState(null, '', `/?room=${ROOM}#/presenter/red-flags`);
+      sessionStorage.setItem(ROOM_LINK_KEY, JSON.stringify({ room: 'OTHR23', token: LINK.token }));
+      renderApp('#/presenter/red-flags');
+      expect(await screen.findByRole('button', { name: 'Start the session' }, { timeout: 15_000 })).toBeTruthy();
+      cleanup();
+      sessionStorage.setItem(ROOM_LINK_KEY, JSON.stringify({ room: ROOM, token: '<script>' }));
+      renderApp('#/presenter/red-flags');
+      expect(await screen.findByRole('button', { name: 'Start the session' }, { timeout: 15_000 })).toBeTruthy();
+      expect(hellos).toEqual([]);
+    } finally {
+      vi.unstubAllGlobals();
     }
   });
 });

@@ -22,7 +22,7 @@ import { downloadText } from '../download.js';
 import { useDownloadNote } from '../components/DownloadNote.js';
 import { hrefOf, useFollowedLink } from '../routing.js';
 import { projectedEnding, projectedFollowed, projectedSetup, projectedOutcome, projectedReplies, projectedReveal, projectorAddress, momentHeading, stepWords, useProjector, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_HOWTO_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
-import { roomLinkFrom } from '../room-client.js';
+import { roomLinkHere, roomNamedHere } from '../room-client.js';
 import { bundledById, scenarioTexts, type ScenarioText } from '../scenarios.js';
 import { resumeNotice } from '../storage-words.js';
 import { setAsideNotice } from '../components/SetAside.js';
@@ -60,7 +60,9 @@ function openRoomSession(store: Store, playable: PlayableScenario, texts: readon
  */
 export default function Presenter({ id, paused = false, onRoomBreakEnded, onRoomBreakResumed }: { id?: string; paused?: boolean; onRoomBreakEnded?: () => void; onRoomBreakResumed?: () => void }) {
   // Opened from a live room's presenter address: the room server runs the session (phones vote).
-  const [room] = useState(() => roomLinkFrom(location.search));
+  // Its secret is kept in this tab only (roomLinkHere): another tab at the address names the room but cannot present it.
+  const [room] = useState(roomLinkHere);
+  const [unlinked] = useState(() => (room ? undefined : roomNamedHere()));
   const store = useStore();
   const [state, setState] = useState<{ kind: 'loading' } | { kind: 'pick'; entries: CatalogEntry[] } | { kind: 'missing' } | Ready>({ kind: 'loading' });
   const fail = useFailPage();
@@ -84,60 +86,70 @@ export default function Presenter({ id, paused = false, onRoomBreakEnded, onRoom
   const cards = useFollowedLink(state.kind === 'pick');
   useTitle(room ? 'Presenter: live room' : state.kind === 'missing' ? 'Scenario not found' : state.kind === 'ready' ? `Presenter: ${state.playable.scenario.title}` : undefined);
   if (room) return <LiveRoom link={room} paused={paused} onBreakEnded={onRoomBreakEnded} onBreakResumed={onRoomBreakResumed} />;
-  if (state.kind === 'loading') return <p>Loading…</p>;
-  if (state.kind === 'missing') return <><h1>Scenario not found</h1><NoSuchScenario id={id ?? ''} back={<a href={hrefOf({ page: 'presenter' })}>Choose another scenario</a>} /></>;
-  if (state.kind === 'pick') {
+  if (unlinked) return <><p className="notice no-print" role="status">{notLinkedWords(unlinked)}</p>{withoutRoom()}</>;
+  return withoutRoom();
+
+  function withoutRoom(): ReactNode {
+    if (state.kind === 'loading') return <p>Loading…</p>;
+    if (state.kind === 'missing') return <><h1>Scenario not found</h1><NoSuchScenario id={id ?? ''} back={<a href={hrefOf({ page: 'presenter' })}>Choose another scenario</a>} /></>;
+    if (state.kind === 'pick') {
+      return (
+        <>
+          <h1>Presenter mode</h1>
+          <p>For a trainer-led session on a projector: the room discusses each decision and votes, you enter the votes, reveal the feedback, and pick the branch the story follows. Replies are shown without scores until the reveal.</p>
+          <ul className="cards" aria-label="Scenarios to present" ref={cards.ref} onClick={cards.onClick}>
+            {state.entries.map((e) => {
+              const slot = { scenario: { id: e.id }, bundled: true };
+              const room = keptFacilitation(store, slot);
+              const kept = room?.decision;
+              const finished = room?.finished ?? false;
+              const ended = room?.ended ?? false;
+              const action = finished ? 'Open the finished session' : ended ? 'Open the ended session' : kept !== undefined ? 'Resume the presenter session' : 'Present';
+              return (
+                <li key={e.id} className="card">
+                  <h2>{e.title}</h2>
+                  <p className="meta">About {e.minutes} minutes</p>
+                  {kept !== undefined && <p className="meta">{finished ? 'A presenter session finished here: its debrief and summary are kept until you start it again.' : ended ? 'A presenter session was ended here before its story did: how the room did and its summary are kept until you start it again.' : `A presenter session is in progress here, ${roomMadeWords(kept - 1)}.`}</p>}
+                  <p className="content-note"><strong>Content note:</strong> {e.contentNote}</p>
+                  <p className="actions"><a className="button primary" href={hrefOf({ page: 'presenter', id: e.id })} aria-label={`${action}: ${e.title}`}>{action}</a></p>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      );
+    }
+    const { playable, run } = state;
+    // Starting from the content note: if another tab (or window) has started this scenario's room
+    // session meanwhile, this tab carries that one on, rather than a fresh one written over it.
+    const start = () => {
+      const now = openRoomSession(store, playable, state.texts);
+      if (now.resumed) setState({ ...now, run: run + 1, notice: STARTED_ELSEWHERE });
+      // One that could not be used (damaged meanwhile) has been moved aside: said, as on opening.
+      else setState({ ...state, intro: false, run: run + 1, notice: now.notice ?? state.notice });
+    };
+    if (state.intro) return <Intro playable={playable} notice={state.notice} focusOnShow={run > 0} paused={paused} onStart={start} />;
     return (
-      <>
-        <h1>Presenter mode</h1>
-        <p>For a trainer-led session on a projector: the room discusses each decision and votes, you enter the votes, reveal the feedback, and pick the branch the story follows. Replies are shown without scores until the reveal.</p>
-        <ul className="cards" aria-label="Scenarios to present" ref={cards.ref} onClick={cards.onClick}>
-          {state.entries.map((e) => {
-            const slot = { scenario: { id: e.id }, bundled: true };
-            const room = keptFacilitation(store, slot);
-            const kept = room?.decision;
-            const finished = room?.finished ?? false;
-            const ended = room?.ended ?? false;
-            const action = finished ? 'Open the finished session' : ended ? 'Open the ended session' : kept !== undefined ? 'Resume the presenter session' : 'Present';
-            return (
-              <li key={e.id} className="card">
-                <h2>{e.title}</h2>
-                <p className="meta">About {e.minutes} minutes</p>
-                {kept !== undefined && <p className="meta">{finished ? 'A presenter session finished here: its debrief and summary are kept until you start it again.' : ended ? 'A presenter session was ended here before its story did: how the room did and its summary are kept until you start it again.' : `A presenter session is in progress here, ${roomMadeWords(kept - 1)}.`}</p>}
-                <p className="content-note"><strong>Content note:</strong> {e.contentNote}</p>
-                <p className="actions"><a className="button primary" href={hrefOf({ page: 'presenter', id: e.id })} aria-label={`${action}: ${e.title}`}>{action}</a></p>
-              </li>
-            );
-          })}
-        </ul>
-      </>
+      <Facilitation
+        key={run}
+        playable={playable}
+        store={store}
+        paused={paused}
+        resumed={state.resumed}
+        notice={state.notice}
+        focusOnStart={run > 0}
+        onStartOver={(withNote) => {
+          clearFacilitation(store, playable);
+          setState({ kind: 'ready', playable, run: run + 1, intro: withNote, texts: state.texts });
+        }}
+      />
     );
   }
-  const { playable, run } = state;
-  // Starting from the content note: if another tab (or window) has started this scenario's room
-  // session meanwhile, this tab carries that one on, rather than a fresh one written over it.
-  const start = () => {
-    const now = openRoomSession(store, playable, state.texts);
-    if (now.resumed) setState({ ...now, run: run + 1, notice: STARTED_ELSEWHERE });
-    // One that could not be used (damaged meanwhile) has been moved aside: said, as on opening.
-    else setState({ ...state, intro: false, run: run + 1, notice: now.notice ?? state.notice });
-  };
-  if (state.intro) return <Intro playable={playable} notice={state.notice} focusOnShow={run > 0} paused={paused} onStart={start} />;
-  return (
-    <Facilitation
-      key={run}
-      playable={playable}
-      store={store}
-      paused={paused}
-      resumed={state.resumed}
-      notice={state.notice}
-      focusOnStart={run > 0}
-      onStartOver={(withNote) => {
-        clearFacilitation(store, playable);
-        setState({ kind: 'ready', playable, run: run + 1, intro: withNote, texts: state.texts });
-      }}
-    />
-  );
+}
+
+/** Said on a presenter page whose address names a live room this tab holds no secret for (another tab, or the address copied). */
+export function notLinkedWords(room: string): string {
+  return `This address names live room ${room}, but its presenter secret is kept only in the tab the room's presenter address was opened in, so this page does not run the room. To run it from here, open the presenter address the room's terminal printed.`;
 }
 
 /** Said when Page Down would reveal the feedback with no votes entered: a press at the wrong moment would skip the room's vote. */

@@ -150,6 +150,8 @@ describe('presenter page with a live room', () => {
       const { page } = s;
       const status = page.getByRole('status').filter({ hasText: /room/ });
       await status.filter({ hasText: 'Connected to the room.' }).waitFor({ timeout: GUARD_MS });
+      // The room's secret is out of the address bar (kept in the tab), the room code and route kept.
+      expect(page.url()).toBe(presenterUrl.replace(`&token=${token}`, ''));
       // The footer says where the page's commands go: to the room on this laptop, not "nowhere".
       const footer = await page.locator('footer').innerText();
       expect(footer).toContain('goes only to the room running on the trainer\'s laptop');
@@ -257,10 +259,11 @@ describe('presenter page with a live room', () => {
           expect(violationsText(await runAxe(page))).toBe('');
           expect(watch.inbox.all.filter((m) => m.type !== 'count')).toHaveLength(1);
           expect(watch.view).toMatchObject({ phase: 'open', round });
-          // Reloaded from the keyboard, it is this version's page, and carries on presenting.
+          // Reloaded from the keyboard (the address without the secret, which the tab keeps), it is this version's page, and carries on presenting.
           await page.evaluate(() => sessionStorage.removeItem('e2e-old-page'));
           await page.keyboard.press('Enter');
           await status.filter({ hasText: 'Connected to the room.' }).waitFor({ timeout: GUARD_MS });
+          expect(page.url()).not.toContain(token);
           await count.filter({ hasText: `${PHONES} phones joined (${PHONES} connected); ${PHONES} votes in this round` }).waitFor({ timeout: GUARD_MS });
         }
 
