@@ -1,4 +1,4 @@
-import { DEBRIEFS_PREFIX, FACILITATION_PREFIX, RECORDS_KEY, SAVES_PREFIX } from '../machines/light.js';
+import { DEBRIEFS_PREFIX, FACILITATION_PREFIX, RECORDS_KEY, SAVES_PREFIX, type AsideReason } from '../machines/light.js';
 
 /**
  * What the web app keeps in the browser's storage, by kind, from the keys alone: for the limit's
@@ -10,8 +10,8 @@ import { DEBRIEFS_PREFIX, FACILITATION_PREFIX, RECORDS_KEY, SAVES_PREFIX } from 
 /** The kinds of value kept: the records, a scenario in progress, a last debrief, a presenter session, a copy set aside, and the rest (the projector's few bytes). */
 export type KeptKind = 'records' | 'progress' | 'debrief' | 'presenter' | 'copy' | 'other';
 
-/** A copy set aside (Store.moveAside, asideKey): `<its key>.damaged-2026-11-20T15-30-00`, or `.outdated-…`, `-2` after it for a second in the same second. */
-const ASIDE = /^(.+)\.(damaged|outdated)-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})(?:-\d{1,3})?$/;
+/** A copy set aside (Store.moveAside, asideKey): `<its key>.damaged-2026-11-20T15-30-00`, or `.outdated-…`, `.replaced-…`, `-2` after it for a second in the same second. */
+const ASIDE = /^(.+)\.(damaged|outdated|replaced)-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})(?:-\d{1,3})?$/;
 
 /** A copy set aside, read from its key. */
 export interface AsideCopy {
@@ -20,7 +20,7 @@ export interface AsideCopy {
   of: string;
   /** The kind of value it was. */
   kind: Exclude<KeptKind, 'copy' | 'other'> | 'other';
-  why: 'damaged' | 'outdated';
+  why: AsideReason;
   /** When it was set aside (ISO, UTC): the time in its key, else when it was written. */
   at: string;
   /** The scenario's slot for a save, debrief or presenter session (its id first), else undefined. */
@@ -50,7 +50,7 @@ export function asideCopy(key: string, modified = 0): AsideCopy | undefined {
   const at = new Date(Number.isNaN(parsed) ? modified : parsed).toISOString();
   const kind = keyKind(of);
   const slot = kind === 'progress' || kind === 'debrief' || kind === 'presenter' ? /^[^/]+\/(.+)\.json$/.exec(of)?.[1] : undefined;
-  return { key, of, kind, why: m[2] as 'damaged' | 'outdated', at, ...(slot !== undefined ? { slot } : {}) };
+  return { key, of, kind, why: m[2] as AsideReason, at, ...(slot !== undefined ? { slot } : {}) };
 }
 
 /** The scenario id a slot starts with (slotName: the id, then "--from-…", "--file-…" or "--set"). */
@@ -60,10 +60,10 @@ export function slotScenarioId(slot: string): string {
 }
 
 /** The heading My records lists the copies set aside under, by what they are: the refusal names it too. */
-export function copiesHeading(copies: readonly { why: 'damaged' | 'outdated' }[]): string {
-  const damaged = copies.some((c) => c.why === 'damaged');
-  const outdated = copies.some((c) => c.why === 'outdated');
-  return damaged && outdated ? 'Damaged and outdated copies' : outdated ? 'Outdated copies' : 'Damaged copies';
+export function copiesHeading(copies: readonly { why: AsideReason }[]): string {
+  const whys = (['damaged', 'outdated', 'replaced'] as const).filter((why) => copies.some((c) => c.why === why));
+  const listed = whys.length <= 1 ? (whys[0] ?? 'damaged') : `${whys.slice(0, -1).join(', ')} and ${whys.at(-1)}`;
+  return `${listed.charAt(0).toUpperCase()}${listed.slice(1)} copies`;
 }
 
 /** The heading of My records' section that shows what takes the room. */

@@ -39,6 +39,33 @@ it('loading an older backup leaves out its saves from the volunteer\'s own files
   for (const [, v] of store.data) expect(v.text).not.toContain('maria-lopez');
 });
 
+// Found by the hostile-input review (session 43): a save here older than the backup's was written
+// over, and a backup's save checked only as far as its outline may not carry on. The one here is
+// set aside first (replaced), and the message beside the field says so and where the copy is.
+it('loading a backup over an older save here sets that save aside, says so beside the field, and lists the copy under “Replaced copies”', async () => {
+  const save = (savedAt: string) => ({
+    format: 'casa-practice-terminal-save', formatVersion: 1, scenario: { source: 'bundled', id: 'youth-discloses' },
+    session: { format: 'casa-practice-session', formatVersion: 1, scenarioId: 'youth-discloses', scenarioVersion: 1, savedAt, snapshot: { value: 'd1', status: 'active', context: { mode: 'practice', transcript: [] } } },
+  });
+  const mine = JSON.stringify(save('2026-11-29T10:00:00.000Z'));
+  const store = memoryStore({ 'saves/youth-discloses.json': mine });
+  const backup = {
+    format: 'casa-practice-backup', formatVersion: 1, exportedAt: '2026-11-30T11:00:00.000Z',
+    records: { format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [] },
+    saves: { 'saves/youth-discloses.json': save('2026-11-30T10:00:00.000Z') },
+  };
+  const user = userEvent.setup();
+  render(<StoreContext value={store}><Records /></StoreContext>);
+  await user.upload(screen.getByLabelText('Load a backup file'), new File([JSON.stringify(backup)], 'casa-practice-backup-2026-11-30.json'));
+  const said = (await screen.findByText(/^Loaded 1 scenario in progress/)).textContent ?? '';
+  expect(said).toBe('Loaded 1 scenario in progress, to continue where you left off (the save that was here for it was set aside, not deleted). That copy is listed below, under “Room in this browser”, to download or remove.');
+  const copies = screen.getByRole('heading', { level: 3, name: 'Replaced copies' });
+  expect(copies.parentElement?.textContent).toContain('Progress here that a newer save from a loaded backup took the place of (replaced) was set aside, not deleted');
+  const aside = store.list('saves/').map((e) => e.key).filter((k) => k.includes('.replaced-'));
+  expect(aside).toHaveLength(1);
+  expect(store.read(aside[0]!)).toBe(mine);
+});
+
 // The terminal's backup leaves out the scenarios in progress from the volunteer's own files (their
 // saves name where the file is) and says how many (backupText's ownFileSaves). Here there are none
 // to leave out: a file of one's own is played on the Preview, which keeps no save. So the backup My

@@ -4,13 +4,14 @@ import { cleanLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
 import { addPlaythroughs, bestResultProblem, mergeRecordsFiles, recordsRoom, FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, trustedLastCompleted, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
 import { SAVES_PREFIX } from './slots.js';
-import { exclusively, type Store } from './store.js';
+import { exclusively, leftWhereItWas, type Store } from './store.js';
 
 /**
  * A backup of all progress in one file a volunteer keeps (browser storage can be cleared): the
  * records (best results, every completed playthrough, the anonymous learner id) and the sessions in
  * progress. Loading it back merges: playthroughs already here are not added twice (they are known by
- * id), best results keep the better, a save replaces the one here only when it is newer.
+ * id), best results keep the better, a save replaces the one here only when it is newer, the one
+ * here then set aside (never lost: the backup's may not carry on).
  */
 export interface BackupFile {
   format: 'casa-practice-backup';
@@ -356,6 +357,17 @@ export interface ImportResult {
   /** Scenarios in progress (saves) left as they were (the one here is as new or newer). */
   savesKept: number;
   /**
+   * Of savesLoaded, those that took the place of a save here: the one here was set aside first
+   * (moveAside: `replaced`, or `damaged` when it could not be used), never written over. Each key it
+   * was moved to, for a UI to say where.
+   */
+  savesSetAside: string[];
+  /**
+   * Scenarios in progress whose save here, older than the backup's, could not be set aside (the
+   * storage full): it was kept as it was, and the backup's not loaded over it.
+   */
+  savesNotReplaced: number;
+  /**
    * Scenarios in progress (saves) not loaded because they are of a scenario file of the volunteer's
    * own (isOwnFileSave): a backup made before those were left out of backups carries them.
    */
@@ -389,13 +401,15 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
   const { file: here, notice, setAside, untouchable } = readRecordsFile(store, now);
   // Left where they were (not moved aside), the records here are the only copy of what they hold:
   // nothing is written, neither they nor the backup's saves (a backup half loaded is no answer).
-  if (untouchable) return { added: 0, alreadyHad: 0, savesLoaded: 0, savesKept: 0, savesFinished: 0, savesOwnFile: 0, message: BACKUP_NOT_OVER_DAMAGED, refused: true, ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
+  if (untouchable) return { added: 0, alreadyHad: 0, savesLoaded: 0, savesKept: 0, savesSetAside: [], savesNotReplaced: 0, savesFinished: 0, savesOwnFile: 0, message: BACKUP_NOT_OVER_DAMAGED, refused: true, ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
   const { file: merged, added: incoming } = mergeRecordsFiles(here, backup.records);
   const playthroughs = merged.playthroughs;
   let savesLoaded = 0;
   let savesKept = 0;
   let savesFinished = 0;
   let savesOwnFile = 0;
+  let savesNotReplaced = 0;
+  const savesSetAside: string[] = [];
   // When each scenario was last finished, by the records merged (here and in the backup).
   const lastFinished = new Map<string, number>();
   for (const p of playthroughs) lastFinished.set(p.scenarioId, Math.max(lastFinished.get(p.scenarioId) ?? -Infinity, Date.parse(p.completedAt)));
@@ -427,14 +441,28 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
       savesKept++;
       continue;
     }
-    // A save here that cannot be used is set aside, never overwritten.
-    if (unusable) store.moveAside(key, now);
+    // A save here that cannot be used is set aside, never overwritten. One that can, older, is set
+    // aside too: the backup's passed only the outline's checks (parseBackup), and one whose replies
+    // no longer replay would otherwise have cost the volunteer the progress here.
+    if (unusable) {
+      const to = store.moveAside(key, now);
+      if (!leftWhereItWas(to)) savesSetAside.push(to);
+    } else if (mine) {
+      const to = store.moveAside(key, now, 'replaced');
+      // Left where it was (no room for a copy): the only copy of that progress, kept, and the backup's not loaded over it.
+      if (leftWhereItWas(to)) {
+        savesNotReplaced++;
+        continue;
+      }
+      savesSetAside.push(to);
+    }
     store.write(key, `${JSON.stringify(save, null, 2)}\n`);
     savesLoaded++;
   }
   store.write(RECORDS_KEY, recordsText(merged, recordsRoom(store)));
   const alreadyHad = backup.records.playthroughs.length - incoming;
-  return { added: incoming, alreadyHad, savesLoaded, savesKept, savesFinished, savesOwnFile, message: importWords(incoming, alreadyHad, savesLoaded, savesKept, savesFinished, savesOwnFile), ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
+  const counts = { added: incoming, alreadyHad, savesLoaded, savesKept, savesSetAside, savesNotReplaced, savesFinished, savesOwnFile };
+  return { ...counts, message: importWords(counts), ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
 }
 
 /**
@@ -442,15 +470,21 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
  * its total counts them) and its saves are scenarios in progress (each continues where it was left
  * off), each counted in the singular or plural as it is, and nothing said of what there was none of.
  */
-function importWords(added: number, alreadyHad: number, savesLoaded: number, savesKept: number, savesFinished: number, savesOwnFile: number): string {
+function importWords({ added, alreadyHad, savesLoaded, savesKept, savesSetAside, savesNotReplaced, savesFinished, savesOwnFile }: Omit<ImportResult, 'message' | 'notice' | 'setAside' | 'refused'>): string {
   const finished = (n: number) => `${n} finished scenario${n === 1 ? '' : 's'}`;
   const inProgress = (n: number) => `${n} scenario${n === 1 ? '' : 's'} in progress`;
   const were = (n: number) => (n === 1 ? 'was' : 'were');
   const parts: string[] = [];
   if (added > 0) parts.push(`Added ${finished(added)} to your records`);
   if (alreadyHad > 0) parts.push(`${finished(alreadyHad)} ${were(alreadyHad)} already in your records and ${were(alreadyHad)} not added again`);
-  if (savesLoaded > 0) parts.push(`loaded ${inProgress(savesLoaded)}, to continue where you left off`);
+  // The saves here they took the place of, set aside: said with them, so no one thinks that progress gone.
+  const aside = savesSetAside.length;
+  const setAsideWords = aside === 0 ? '' : aside === savesLoaded
+    ? ` (the save${aside === 1 ? ' that was here for it was' : 's that were here for them were'} set aside, not deleted)`
+    : ` (the save${aside === 1 ? ' that was' : 's that were'} here for ${aside} of them ${were(aside)} set aside, not deleted)`;
+  if (savesLoaded > 0) parts.push(`loaded ${inProgress(savesLoaded)}, to continue where you left off${setAsideWords}`);
   if (savesKept > 0) parts.push(`${inProgress(savesKept)} ${were(savesKept)} already here, as new or newer, and ${were(savesKept)} kept as ${savesKept === 1 ? 'it was' : 'they were'}`);
+  if (savesNotReplaced > 0) parts.push(`${inProgress(savesNotReplaced)} here, older than the backup's, could not be set aside to make way for ${savesNotReplaced === 1 ? 'it' : 'them'}, so ${savesNotReplaced === 1 ? 'it was' : 'they were'} kept as ${savesNotReplaced === 1 ? 'it was' : 'they were'} and the backup's not loaded`);
   if (savesFinished > 0) parts.push(`${inProgress(savesFinished)} ${were(savesFinished)} finished since ${savesFinished === 1 ? 'it was' : 'they were'} saved and ${were(savesFinished)} not loaded again`);
   // Said once, however many there are, in a sentence of its own after what was loaded.
   const one = savesOwnFile === 1;

@@ -66,11 +66,13 @@ export function exclusively<T>(store: Store, key: string, update: () => T): T {
  * Why a value is set aside. `damaged`: it cannot be read as what it claims to be. `outdated`: it is
  * sound, but was written for another version of its scenario (the story may have changed), so it
  * cannot carry on; it is not called damaged, which would send a volunteer looking for a fault.
+ * `replaced`: a save here that a newer one from a loaded backup took the place of; kept, as the
+ * backup's may not carry on (damaged in a way its outline does not show), so no progress is lost.
  */
-export type AsideReason = 'damaged' | 'outdated';
+export type AsideReason = 'damaged' | 'outdated' | 'replaced';
 
 /**
- * The key a value set aside is moved to: saves/x.json.damaged-2025-01-31T10-20-30, or .outdated-…;
+ * The key a value set aside is moved to: saves/x.json.damaged-2025-01-31T10-20-30, or .outdated-…, .replaced-…;
  * with `taken`, the first of that key, then -2, -3… after it, that no value has yet, so that two
  * set aside in the same second are both kept (the second replaced the first).
  */

@@ -1,4 +1,4 @@
-import { asideKey, cleanLine, leftInPlace, memoryStore, RECORDS_KEY, recordsWriteBack, type Store } from '../../machines/light.js';
+import { asideKey, cleanLine, leftInPlace, memoryStore, RECORDS_KEY, recordsWriteBack, type AsideReason, type Store } from '../../machines/light.js';
 import { asideCopy, copiesHeading, ROOM_HEADING, sizeWords, utf8Length } from '../kept-here.js';
 
 /**
@@ -114,7 +114,7 @@ export const WEB_STORE_MAX_BYTES = 3 * 1024 * 1024;
  * records' "Room in this browser" shows what takes the room and where each part can be removed. Not
  * said when the value alone is too large: no room made would let it in.
  */
-function tooLargeProblem(key: string, maxBytes: number, alone: boolean, copies: readonly { why: 'damaged' | 'outdated' }[] = []): StoreProblem {
+function tooLargeProblem(key: string, maxBytes: number, alone: boolean, copies: readonly { why: AsideReason }[] = []): StoreProblem {
   const limit = sizeWords(maxBytes);
   const together = `everything casa-practice keeps in this browser (your records, scenarios in progress and any copies set aside) would be more than the ${limit} it keeps`;
   const message = key === RECORDS_KEY

@@ -438,6 +438,7 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
               <p>
                 {kept.copies.some((c) => c.why === 'damaged') && 'What this browser found damaged was set aside, not deleted. '}
                 {kept.copies.some((c) => c.why === 'outdated') && 'Progress saved with an earlier version of its scenario (outdated) was set aside too: the story may have changed since, so it cannot carry on. '}
+                {kept.copies.some((c) => c.why === 'replaced') && 'Progress here that a newer save from a loaded backup took the place of (replaced) was set aside, not deleted, in case the backup\'s does not carry on. '}
                 These copies cannot be used here, but you can download one to keep, or to send to whoever helps you with the app. Each
                 copy takes room in what this browser keeps for casa-practice; remove one you no longer need to make room.
               </p>

@@ -13,6 +13,7 @@ import { NoMinutes } from '../components/NoMinutes.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { ConfirmPanel, useConfirmation } from '../components/Confirm.js';
 import { KeptHere } from '../components/KeptHere.js';
+import { ROOM_HEADING } from '../kept-here.js';
 import { readRecordsHere, unwrittenHere } from '../records-guard.js';
 import { useOpenForPrint } from '../components/open-for-print.js';
 
@@ -146,7 +147,10 @@ export default function Records() {
     // Loaded, but not kept by this browser (its storage full, or the records larger than it writes):
     // said here too, beside "Added …", which alone read as if they were kept.
     const inTabOnly = store.inMemoryOnly?.(RECORDS_KEY) === true ? LOADED_IN_TAB_ONLY : undefined;
-    setMessage({ text: [recordsNotice(result, 'loaded'), result.message, inTabOnly, backupLeftOutNote(leftOut)].filter(Boolean).join(' '), near: 'backup' });
+    // The saves here the backup's took the place of were set aside: where they are, as other copies set aside are said.
+    const setAsideSaves = result.savesSetAside.length;
+    const listed = setAsideSaves === 0 ? undefined : `${setAsideSaves === 1 ? 'That copy is' : 'Those copies are'} listed below, under “${ROOM_HEADING}”, to download or remove.`;
+    setMessage({ text: [recordsNotice(result, 'loaded'), result.message, listed, inTabOnly, backupLeftOutNote(leftOut)].filter(Boolean).join(' '), near: 'backup' });
     setVersion((v) => v + 1);
   };
   const persist = async () => setMessage({ text: PERSIST_WORDS[await requestPersistentStorage()], near: 'persist' });

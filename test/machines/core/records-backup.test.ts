@@ -774,6 +774,47 @@ describe('backup file', () => {
     expect(importBackup(fresh, older, now)).toMatchObject({ savesLoaded: 1 });
     expect(JSON.parse(fresh.read('saves/example-new-phone.json')!).session.savedAt).toBe(now.toISOString());
   });
+
+  // Found by the hostile-input review (session 43): the backup's save is checked only as far as its
+  // outline, so one whose replies no longer replay (damaged subtly), dated later, was written over a
+  // good save here, and the volunteer's progress was gone. The one here is set aside first, and said.
+  it('an older save here that the backup\'s replaces is set aside first (replaced), never written over, and the words say so', () => {
+    const parsed = parseBackup(backupText(storeWithProgress(), now).text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const key = 'saves/example-new-phone.json';
+    const here = memoryStore();
+    writeSave(here, playable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, new Date('2026-02-01T00:00:00Z'));
+    const mine = here.read(key);
+    const result = importBackup(here, parsed.backup, now);
+    const aside = `${key}.replaced-2026-02-10T18-30-00`;
+    expect(result).toMatchObject({ savesLoaded: 1, savesSetAside: [aside], savesNotReplaced: 0 });
+    expect(here.read(aside)).toBe(mine);
+    expect(JSON.parse(here.read(key)!)).toEqual(parsed.backup.saves[key]);
+    expect(result.message).toBe('Added 2 finished scenarios to your records; loaded 1 scenario in progress, to continue where you left off (the save that was here for it was set aside, not deleted).');
+    // Of two loaded, one over a save here: said of that one.
+    const two = structuredClone(parsed.backup);
+    two.saves['saves/youth-discloses.json'] = { ...structuredClone(parsed.backup.saves[key]!), scenario: { source: 'bundled', id: 'youth-discloses' } };
+    const again = memoryStore();
+    writeSave(again, playable, play(example, 'practice', []).getPersistedSnapshot(), undefined, new Date('2026-02-01T00:00:00Z'));
+    expect(importBackup(again, two, now).message).toContain('loaded 2 scenarios in progress, to continue where you left off (the save that was here for 1 of them was set aside, not deleted).');
+    // A damaged one here is named as set aside too.
+    const damaged = memoryStore({ [key]: '{"damaged' });
+    expect(importBackup(damaged, parsed.backup, now)).toMatchObject({ savesLoaded: 1, savesSetAside: [`${key}.damaged-2026-02-10T18-30-00`] });
+  });
+
+  it('an older save here that could not be set aside (the storage full) is kept as it was, and the backup\'s not loaded over it', () => {
+    const parsed = parseBackup(backupText(storeWithProgress(), now).text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const key = 'saves/example-new-phone.json';
+    const inner = memoryStore();
+    writeSave(inner, playable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, new Date('2026-02-01T00:00:00Z'));
+    const mine = inner.read(key);
+    const full: Store = { ...inner, moveAside: (k) => leftInPlace(k, 'the storage is full') };
+    const result = importBackup(full, parsed.backup, now);
+    expect(result).toMatchObject({ savesLoaded: 0, savesSetAside: [], savesNotReplaced: 1 });
+    expect(inner.read(key)).toBe(mine);
+    expect(result.message).toBe('Added 2 finished scenarios to your records; 1 scenario in progress here, older than the backup\'s, could not be set aside to make way for it, so it was kept as it was and the backup\'s not loaded.');
+  });
 });
 
 // Backups made before scenarios in progress from a volunteer's own files were left out of them
