@@ -169,3 +169,56 @@ describe('unknown-node when a node repeats another\'s id', () => {
     expect(problems.filter((p) => p.code === 'unknown-node').map((p) => p.fix)).toEqual([expect.not.stringContaining('repeats')]);
   });
 });
+
+// Found by the mistakes walk (mistakes-43): a route written with "next" for "to", as a reply's is
+// ({ "next": "s1-guarded" } in a list of routes), gave two errors, the second telling the trainer
+// to move "next" out into the reply, which already has one (the list the route is in).
+describe('a route with "next" instead of "to"', () => {
+  it('is one error, at "next", asking to rename it to "to"', () => {
+    const { text, problems } = exampleWith('{ "to": "boyfriend-guarded" }', '{ "next": "boyfriend-guarded" }');
+    expect(problems.map((p) => `${p.code} ${p.path.join('.')}`)).toEqual(['unknown-field nodes.0.replies.0.next.1.next']);
+    const [p] = problems;
+    expect(p?.message).toBe('"next" is not a field of a route, which is missing "to". Did you mean "to"?');
+    expect(p?.fix).toBe('Rename "next" to "to".');
+    expect(pointsAt(text, p)).toMatch(/^"next": "boyfriend-guarded" }/);
+    expect(validateScenario(text.replace('{ "next": "boyfriend-guarded" }', '{ "to": "boyfriend-guarded" }'), 'x.json').problems).toEqual([]);
+  });
+  it('is not asked to be renamed when the route has its "to" already', () => {
+    const { problems } = exampleWith('{ "to": "boyfriend-guarded" }', '{ "to": "boyfriend-guarded", "next": "boyfriend-open" }');
+    expect(problems.map((p) => p.fix)).toEqual([expect.not.stringContaining('Rename "next" to "to"')]);
+  });
+});
+
+// Found by the mistakes walk: "lines": { … } ] (the [ left out) was told "The ] before it already
+// closes the object "lines"", though what closed that object was a }, and nothing said the [ was
+// missing after "lines":.
+describe('syntax-extra-bracket after an object written where a list goes', () => {
+  it('names the } that closed the object, and offers the missing [', () => {
+    const { text, problems } = exampleWith(/"lines": \[(\{ "character": "jade", "text": "Look)/, '"lines": $1');
+    expect(problems.map((p) => p.code)).toEqual(['syntax-extra-bracket']);
+    const [p] = problems;
+    expect(p?.message).toMatch(/^Not valid JSON: this \] is one closing bracket too many\. The } before it already closes the object "lines" opened on line \d+;/);
+    expect(p?.fix).toMatch(/^If "lines" is a list \(\[ … \]\), its \[ is missing: add it before the \{ on line \d+, after "lines":\. Otherwise delete this \] \(do not add a comma before it\)\./);
+    const line = Number(/before the \{ on line (\d+)/.exec(p?.fix ?? '')?.[1]);
+    const lines = text.split('\n');
+    lines[line - 1] = (lines[line - 1] ?? '').replace('"lines": ', '"lines": [');
+    expect(validateScenario(lines.join('\n'), 'x.json').problems).toEqual([]);
+  });
+});
+
+// Found by the mistakes walk: an ending's variant without its "when" was "This object is missing
+// "when"." with the fix "Add "when".": not what a variant is, nor what to write.
+describe('a variant without "when"', () => {
+  it('names the variant and its ending, and says what to write', () => {
+    const { problems } = exampleWith('"narration": "Your Advocate Supervisor helps you plan your next visit. Jade keeps talking to you."',
+      '"narration": "Your Advocate Supervisor helps you plan your next visit. Jade keeps talking to you.", "variants": [{ "narration": "Jade keeps talking to you." }]');
+    expect(problems.map((p) => `${p.code} ${p.path.join('.')}`)).toEqual(['missing-field nodes.4.variants.0']);
+    const [p] = problems;
+    expect(p?.message).toBe('Variant 1 of the ending "end-strong" is missing "when": the condition under which its narration is told instead of the ending\'s own "narration".');
+    expect(p?.fix).toBe('Add "when", e.g. "when": { "conduct": "critical", "gte": 1 } (see Conditions in docs/authoring.md, section 4). A text told whatever happened belongs in the ending\'s "narration": move it there and remove the variant.');
+  });
+  it('an unknown field in a variant is told the variant\'s fields', () => {
+    const { problems } = exampleWith('Jade keeps talking to you."', 'Jade keeps talking to you.", "variants": [{ "when": { "conduct": "critical", "eq": 0 }, "narraton": "Jade texts you." }]');
+    expect(problems.map((p) => p.message)).toEqual(['"narraton" is not a field of a variant, which is missing "narration". Did you mean "narration"?']);
+  });
+});

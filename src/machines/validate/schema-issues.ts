@@ -36,6 +36,7 @@ function objectKindAt(path: JsonPath, raw: unknown): ObjectKind | undefined {
     if (parent === 'assessments') return { name: 'an assessment', shape: S.Assessment.shape };
     if (parent === 'when') return conditionKind(valueAt(raw, path));
     if (parent === 'next') return { name: 'a route', shape: S.Route.shape };
+    if (parent === 'variants') return { name: 'a variant', shape: S.EndingVariant.shape };
   }
   if (last === 'when') return conditionKind(valueAt(raw, path));
   return undefined;
@@ -679,6 +680,7 @@ function misspeltAs(object: object, kind: ObjectKind | undefined, key: string): 
   const want = key.toLowerCase();
   for (const { name, lower } of known.fields) {
     if ((mayBeTypo(name, lower, want) && closest(name, [key]) === key) || fieldMeant(kind, name) === key) return name;
+    if (kind?.name === 'a route' && key === 'to' && name === 'next') return name;
   }
   return undefined;
 }
@@ -711,6 +713,14 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
       return problem('missing-field', `${missing} It has the variable ${quoteValue(named)} as a field instead.`,
         `Write ${variableWritten(kind.name === 'an effect', named, (object as Record<string, unknown>)[named])}.`, { path: parentPath });
     }
+  }
+  const item = parentPath[parentPath.length - 1];
+  if (kind?.name === 'a variant' && key === 'when' && misspelt === undefined && typeof item === 'number') {
+    // "This object is missing "when"", "Add "when"": not what a variant is, nor what to write.
+    const endingId = (valueAt(raw, parentPath.slice(0, -2)) as { id?: unknown } | undefined)?.id;
+    const ending = typeof endingId === 'string' && cleanLine(endingId) !== '' ? `the ending ${quoteValue(endingId, 40)}` : 'its ending';
+    return problem('missing-field', `Variant ${item + 1} of ${ending} is missing "when": the condition under which its narration is told instead of the ending's own "narration".`,
+      'Add "when", e.g. "when": { "conduct": "critical", "gte": 1 } (see Conditions in docs/authoring.md, section 4). A text told whatever happened belongs in the ending\'s "narration": move it there and remove the variant.', { path: parentPath });
   }
   if (kind?.name === 'a route' && key === 'to') {
     // { "when": { "var": "trust", "gte": 60, "to": "x" } }: the condition's } came after "to".
@@ -840,6 +850,13 @@ function comparisonMeant(key: string): string | undefined {
 }
 const GUESSED_ROUTE_FIELDS: Record<string, string> = { if: 'when', condition: 'when', goto: 'to', go: 'to' };
 /**
+ * A route's "to" written "next", as a reply's is: meant as its "to" only when the route has none (a
+ * route with both is not guessed at). It was told to move "next" out into the reply, which has one.
+ */
+function routeNextMeansTo(raw: unknown, path: JsonPath, key: string): boolean {
+  return key === 'next' && valueAt(raw, [...path, 'to']) === undefined;
+}
+/**
  * Other words a trainer writes for a field ("speaker" for a line's "character", "question" for a
  * decision's "prompt"), by the kind of object: "Did you mean" goes by spelling, and these are not
  * spelt like the field they stand for.
@@ -891,6 +908,7 @@ function effectMeant(effect: unknown): string | undefined {
 function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown, path: JsonPath): { hint: string; meant?: string; fix?: string } | undefined {
   const meaning = (meant: string) => ({ hint: didYouMeanOf(meant), meant });
   if (kind?.name === 'a route' && Object.hasOwn(GUESSED_ROUTE_FIELDS, key)) return meaning(GUESSED_ROUTE_FIELDS[key] as string);
+  if (kind?.name === 'a route' && routeNextMeansTo(raw, path, key)) return meaning('to');
   const other = fieldMeant(kind, key);
   if (other !== undefined) return meaning(other);
   const isDeclared = (id: string) => declaredVariable(raw, id);

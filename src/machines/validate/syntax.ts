@@ -369,11 +369,17 @@ function extraBracket(text: string, at: number): UnlocatedProblem | undefined {
   if (matches || (c === '}' ? state.extraBraces : state.extraBrackets) < 1) return undefined;
   const line = (offset: number) => text.slice(0, offset).split('\n').length;
   const what = (o: Opener) => `${o.char === '{' ? 'the object' : 'the list'}${o.key !== undefined ? ` ${quoteValue(o.key)}` : ''} opened on line ${line(o.offset)}`;
-  const closed = state.lastClosed ? `The ${c} before it already closes ${what(state.lastClosed)}` : 'Nothing is open here';
-  const still = top ? `; what is still open here is ${what(top)}, which ${top.char === '{' ? 'a }' : 'a ]'} closes` : state.lastClosed ? ', which is the whole scenario, so nothing is left to close' : '';
+  const last = state.lastClosed;
+  // The bracket before it is the one that closed `last` (a } for an object), not one like this.
+  const closed = last ? `The ${last.char === '{' ? '}' : ']'} before it already closes ${what(last)}` : 'Nothing is open here';
+  const still = top ? `; what is still open here is ${what(top)}, which ${top.char === '{' ? 'a }' : 'a ]'} closes` : last ? ', which is the whole scenario, so nothing is left to close' : '';
+  // "lines": { … } ]: a field's object followed straight by a ], as when the [ of a list of one was
+  // left out; the [ to add is offered before deleting the ].
+  const listLost = c === ']' && last?.char === '{' && last.key !== undefined && top?.char === '{' && text.slice(0, at).trimEnd().endsWith('}');
+  const missingOpen = listLost ? `If ${quoteValue(last.key ?? '')} is a list ([ … ]), its [ is missing: add it before the { on line ${line(last.offset)}, after ${quoteValue(last.key ?? '')}:. Otherwise delete` : 'Delete';
   return problem('syntax-extra-bracket', at,
     `Not valid JSON: this ${c} is one closing bracket too many. ${closed}${still}.`,
-    `Delete this ${c} (do not add a comma before it). Clicking next to a bracket in VS Code highlights its partner.`, { at, with: ' ' });
+    `${missingOpen} this ${c} (do not add a comma before it). Clicking next to a bracket in VS Code highlights its partner.`, { at, with: ' ' });
 }
 
 /** Line and column (1-based) of an offset, as "line 3, column 5". */
