@@ -222,3 +222,19 @@ describe('a variant without "when"', () => {
     expect(problems.map((p) => p.message)).toEqual(['"narraton" is not a field of a variant, which is missing "narration". Did you mean "narration"?']);
   });
 });
+
+// Found by the mistakes walk: "type": "boolean" for a yes/no variable was told only "Use one of:
+// "number", "flag"", and "Strong" or "Follows" (a capital) was "Did you mean" with a fix that did
+// not say what to write.
+describe('a value written by its meaning or with a capital', () => {
+  it('"type": "boolean" is told to write "flag"', () => {
+    const { problems } = exampleWith('"shown": true }', '"shown": true }, { "id": "told", "label": "You told", "type": "boolean", "start": false }');
+    expect(problems.map((p) => `${p.code}: ${p.message} / ${p.fix}`)).toEqual([
+      'invalid-value: "type" is the text "boolean", which is not allowed here. Did you mean "flag"? / Write "type": "flag" (a yes/no fact, true or false). The values are "number", "flag".',
+    ]);
+  });
+  it('"ending": "Strong" is told to write it in lower case', () => {
+    const { problems } = exampleWith('"ending": "strong"', '"ending": "Strong"');
+    expect(problems.map((p) => p.fix)).toEqual(['Write "ending": "strong", in lower case. The values are "strong", "mixed", "harmful".']);
+  });
+});

@@ -120,6 +120,10 @@ const VALUE_WORDS: Record<string, Record<string, { value: string; why: string }>
       ...of('mixed', 'where a mix of good and poor replies leads', ['ok', 'okay', 'neutral', 'medium', 'middle', 'partial', 'average', 'moderate', 'fair']),
       ...of('harmful', 'where the worst replies, especially a critical violation, lead', ['bad', 'worst', 'poor', 'negative', 'harm', 'harmed', 'fail', 'failure', 'low']),
     },
+    type: {
+      ...of('flag', 'a yes/no fact, true or false', ['boolean', 'bool', 'yes/no', 'yes-no', 'yesno', 'true/false', 'switch', 'checkbox', 'binary']),
+      ...of('number', 'a whole number between "min" and "max", the default', ['integer', 'int', 'num', 'numeric', 'whole number', 'meter', 'count']),
+    },
     kind: {
       ...of('do', 'something the volunteer does, shown as "Do: …"', ['action', 'act', 'does', 'doing', 'done', 'deed']),
       ...of('say', 'words the volunteer says, the default; you may leave "kind" out', ['speak', 'speech', 'talk', 'says', 'said', 'saying', 'words', 'line']),
@@ -377,6 +381,12 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       if (meaning !== undefined && issue.values.map(String).includes(meaning.value)) {
         return [problem('invalid-value', `${capitalise(keyName)} is ${describe(value)}, which is not allowed here. Did you mean "${meaning.value}"?`,
           `Write "${String(key)}": "${meaning.value}" (${meaning.why}). The values are ${options}.`)];
+      }
+      // "Strong", "Follows": the value with a capital, which is to be written in lower case.
+      const lower = typeof key === 'string' && typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+      if (lower !== undefined && lower !== value && issue.values.map(String).includes(lower)) {
+        return [problem('invalid-value', `${capitalise(keyName)} is ${describe(value)}, which is not allowed here. Did you mean "${lower}"?`,
+          `Write "${String(key)}": "${lower}", in lower case. The values are ${options}.`)];
       }
       return [problem('invalid-value', `${capitalise(keyName)} is ${describe(value)}, which is not allowed here.${didYouMean(String(value), issue.values.map(String))}`, `Use one of: ${options}.`)];
     }
