@@ -238,3 +238,20 @@ describe('a value written by its meaning or with a capital', () => {
     expect(problems.map((p) => p.fix)).toEqual(['Write "ending": "strong", in lower case. The values are "strong", "mixed", "harmful".']);
   });
 });
+
+// Found by the mistakes walk: a character copied and not renamed (its id repeats another's) left
+// the lines meant for it naming no character, and their fix said only to add a character (a third,
+// for the same person), as the unknown-node fix once did for a copied node.
+describe('unknown-character when a character repeats another\'s id', () => {
+  it('offers to rename the character that repeats the id, saying where it is', () => {
+    const text = readFixture('good/example.json').toString('utf8')
+      .replace(/("role": "youth", "age": 15 \})\n/, '$1,\n    { "id": "jade", "name": "Ms. Reyes", "role": "CSW" }\n')
+      .replace('"character": "jade", "text": "Someone gave', '"character": "reyes", "text": "Someone gave');
+    const { problems } = validateScenario(text, 'x.json');
+    expect(problems.map((p) => p.code)).toEqual(['duplicate-id', 'unknown-character']);
+    const unknown = problems[1]!;
+    expect(unknown.fix).toMatch(/^Use a declared character \(this scenario declares "jade"\), or add it to "characters", e\.g\. .*\. Or, if it means the character "Ms\. Reyes", whose id repeats "jade" \(line 12, column 13; see the duplicate-id error\), change that character's "id" to "reyes"\.$/);
+    expect(pointsAt(text, { line: 12, column: 13 })).toMatch(/^"jade", "name": "Ms. Reyes"/);
+    expect(validateScenario(text.replace('{ "id": "jade", "name": "Ms. Reyes"', '{ "id": "reyes", "name": "Ms. Reyes"'), 'x.json').problems).toEqual([]);
+  });
+});

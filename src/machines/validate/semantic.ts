@@ -414,6 +414,8 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         fallback >= 0 ? `Move route ${fallback + 1}, which has no "when", to the end of the list.` : 'End the list with a route that has no "when", e.g. { "to": "<id>" }.');
     }
   };
+  /** The first character whose id another before it already has (null: none), found when first needed. */
+  let copiedCharacter: (typeof scenario.characters)[number] | null | undefined;
   const checkLine = (line: Line, path: Path) => {
     if (!characters.has(line.character) && !brokenIds.has(line.character)) {
       // "Tavita" declared, "tavita" named: the same character, its id written with capitals.
@@ -430,8 +432,19 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         return;
       }
       const meantId = closest(line.character, characters);
+      // A character copied and not renamed (its id repeats another's) may be the one meant: "add a
+      // character" alone had the trainer write a third, for the same person.
+      // (Looked for once, as `repeated` is for nodes: null when none.)
+      if (copiedCharacter === undefined) {
+        const seen = new Set<string>();
+        copiedCharacter = scenario.characters.find((c) => seen.has(c.id) || (seen.add(c.id), false)) ?? null;
+      }
+      const copy = meantId === undefined ? copiedCharacter ?? undefined : undefined;
+      const orRename = copy === undefined ? ''
+        : ` Or, if it means the character ${quoteValue(copy.name, 40)}, whose id repeats ${quoteValue(copy.id)} (${RELATED_AT}; see the duplicate-id error), change that character's "id" to ${quoteValue(line.character)}.`;
       error('unknown-character', [...path(), 'character'], `There is no character with the id "${line.character}".${didYouMeanOf(meantId)}`,
-        meantId !== undefined ? `Change it to "${meantId}", or add a character with the id "${line.character}".` : unknownCharacterFix(line.character));
+        meantId !== undefined ? `Change it to "${meantId}", or add a character with the id "${line.character}".` : `${unknownCharacterFix(line.character)}${orRename}`,
+        copy === undefined ? {} : { related: ['characters', rawIndex.get(copy) ?? 0, 'id'] });
     }
   };
   /** With no near id: the characters the scenario declares (a few), and one to add, as for a variable. */
