@@ -17,7 +17,9 @@ const LATIN_LETTERS: Record<string, string> = { ß: 'ss', ł: 'l', ø: 'o', đ: 
  * (an apostrophe dropped, not made a hyphen). Empty when nothing of it is left.
  */
 export function idFromText(value: string): string {
-  return value.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+  // Invisible format characters (a zero-width space, a soft hyphen) are dropped, not made hyphens:
+  // "s1-op\u200ben" is "s1-open" on screen, not "s1-op-en".
+  return value.normalize('NFKD').replace(/[\p{M}\p{Cf}]+/gu, '').toLowerCase()
     // Latin letters Unicode does not write as a letter and an accent, kept as letters too ("Łódź" →
     // "lodz", "Straße" → "strasse"), not dropped ("odz", "stra-e").
     .replace(/[ßłøđæœþðħı]/g, (c) => LATIN_LETTERS[c] ?? c)

@@ -291,3 +291,20 @@ describe('casa-practice validate', () => {
     expect(report.files[0]?.problems[0]?.fix).toBe('Remove the invisible character: in the file it is written "\\u200b", or pasted in as it is, unseen (VS Code outlines such characters).');
   });
 });
+
+// Found by the mistakes walk (mistakes-43): a node id pasted with a zero-width space inside
+// ("boyfriend-gua\u200brded") was told to delete the hidden character but also "Use something like
+// "boyfriend-gua-rded"", and each "next" naming "boyfriend-guarded" said only that there is no such
+// node, not that the node meant is the one with the hidden character (as for a capital or a dash).
+describe('a node id with a hidden character inside', () => {
+  it('suggests the id without it, and the "next"s naming it point at that node', () => {
+    const text = example.replace('"id": "boyfriend-guarded"', '"id": "boyfriend-gua\\u200brded"');
+    expect(text).not.toBe(example);
+    const { problems } = validateScenario(text, 'x.json');
+    const invalid = problems.filter((p) => p.code === 'invalid-id');
+    expect(invalid.map((p) => p.fix)).toEqual([expect.stringMatching(/Use something like "boyfriend-guarded"\.$/)]);
+    const unknown = problems.filter((p) => p.code === 'unknown-node');
+    expect(unknown.length).toBeGreaterThan(0);
+    expect(unknown.map((p) => p.message)).toEqual(unknown.map(() => 'There is no node with the id "boyfriend-guarded": the node meant is probably the one whose id is written "boyfriend-gua\\u200brded", which is not a valid id.'));
+  });
+});
