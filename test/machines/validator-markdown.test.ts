@@ -64,3 +64,34 @@ describe('markdown: a text written with Markdown\'s marks is a warning, at the m
     expect(found.at(-1)?.message).toBe(`5 more texts from here on are written with Markdown's marks too (the first ${MAX_MARKUP_TEXTS} are listed one by one).`);
   });
 });
+
+// Found by the mistakes walk (mistakes-43): "looks <b>straight</b> at you.<br><br>Then she sighs."
+// was valid without a word, though both apps show the tags as written.
+const html = (text: string) => validateScenario(text, 'x.json').problems.filter((p) => p.code === 'html-tag');
+
+describe('html-tag: a text written with HTML tags is a warning, at the tag', () => {
+  it.each([
+    ['a line break', 'Look.<br><br>Finally a phone.', '<br>', 'Write \\n where a new line starts (\\n\\n for a new paragraph) instead of "<br>".'],
+    ['a paragraph', '<p>Look, finally a phone.</p>', '<p>', 'Write \\n\\n between paragraphs instead of "<p>" and "</p>".'],
+    ['bold', 'Look, <b>finally</b> a phone.', '<b>', 'Write "finally" without the tags. To stress a word, let the sentence carry it (put the word where the voice falls, at the end).'],
+    ['emphasis with an attribute', 'Look, <em class="x">finally</em> a phone.', '<em class', 'Write "finally" without the tags.'],
+  ])('%s', (_, line, tag, fix) => {
+    const text = withLine(line);
+    const [p, ...rest] = html(text);
+    expect(rest).toEqual([]);
+    expect(markdown(text)).toEqual([]);
+    expect(p?.severity).toBe('warning');
+    expect(p?.message).toMatch(/^This text writes ".*", an HTML tag, but the apps show text as written: a volunteer sees the tag\.$/);
+    expect(p?.fix).toContain(fix);
+    const row = text.split('\n')[(p?.line ?? 1) - 1] ?? '';
+    expect(row.slice((p?.column ?? 1) - 1).startsWith(tag)).toBe(true);
+  });
+  it.each([
+    ['a heart', 'Love you <3 see you soon.'],
+    ['comparisons', 'If trust < 60 and score > 80, fine.'],
+    ['an arrow', 'Home -> school -> home.'],
+    ['a word in angle brackets', 'Her handle is <unknown>.'],
+  ])('not for %s', (_, line) => {
+    expect(html(withLine(line))).toEqual([]);
+  });
+});

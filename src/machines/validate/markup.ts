@@ -59,7 +59,36 @@ function firstMark(text: string): Found | undefined {
   return found.sort((a, b) => a.index - b.index)[0];
 }
 
-/** The markdown warnings of a parsed scenario file (any value: only its texts are read). */
+/**
+ * html-tag: a text written with HTML's tags ("<br>", "<b>never</b>"), pasted from a web page or
+ * written as for one. Both apps show the tags as written. Only tags people write in text are looked
+ * for, so "<3", "trust < 60" and "<unknown>" are left alone.
+ */
+const HTML_TAG = /<\/?(b|i|u|s|em|strong|br|p|div|span|a|h[1-6]|ul|ol|li|font|sup|sub|small|big|mark|strike|del|ins|blockquote|hr|center|tt|code|pre)(?:\s[^<>\n]{0,200})?\s*\/?>/i;
+/** Tags that break a line or a paragraph, and those that format the words between them. */
+const BREAKS = new Set(['br', 'p', 'div', 'hr', 'li', 'ul', 'ol', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'center', 'pre']);
+
+function firstTag(text: string): Found | undefined {
+  const t = HTML_TAG.exec(text);
+  if (!t) return undefined;
+  const name = (t[1] ?? '').toLowerCase();
+  const message = `This text writes ${quoteValue(t[0], 40)}, an HTML tag, but the apps show text as written: a volunteer sees the tag.`;
+  if (name === 'br') return { index: t.index, message, fix: `Write \\n where a new line starts (\\n\\n for a new paragraph) instead of ${quoteValue(t[0], 40)}.` };
+  if (BREAKS.has(name)) return { index: t.index, message, fix: `Write \\n\\n between paragraphs instead of "<${name}>" and "</${name}>".` };
+  // The words the tags wrap, when they are closed: "<b>finally</b>" → "finally".
+  const wrapped = new RegExp(`^<${name}\\b[^>]*>([^<]{1,200})</${name}>`, 'i').exec(text.slice(t.index));
+  const words = wrapped?.[1];
+  const emphasis = ['b', 'i', 'u', 'em', 'strong', 'mark', 'big'].includes(name);
+  return {
+    index: t.index,
+    message,
+    fix: words !== undefined
+      ? `Write ${quoteValue(words, 40)} without the tags.${emphasis ? ' To stress a word, let the sentence carry it (put the word where the voice falls, at the end).' : ''}`
+      : `Remove ${quoteValue(t[0], 40)}, and its closing tag if it has one; a scenario's text is plain text.`,
+  };
+}
+
+/** The markdown and html-tag warnings of a parsed scenario file (any value: only its texts are read). */
 export function markupProblems(raw: unknown): UnlocatedProblem[] {
   const out: UnlocatedProblem[] = [];
   let more = 0;
@@ -80,6 +109,31 @@ export function markupProblems(raw: unknown): UnlocatedProblem[] {
       severity: 'warning', code: 'markdown', path: firstMore,
       message: `${more} more text${more === 1 ? '' : 's'} from here on ${more === 1 ? 'is' : 'are'} written with Markdown's marks too (the first ${MAX_MARKUP_TEXTS} are listed one by one).`,
       fix: `Write them without the marks, as the warnings above say; ${pointerWords.again()} to see the rest.`,
+    });
+  }
+  return [...out, ...htmlProblems(raw)];
+}
+
+function htmlProblems(raw: unknown): UnlocatedProblem[] {
+  const out: UnlocatedProblem[] = [];
+  let more = 0;
+  let firstMore: JsonPath | undefined;
+  forEachText(raw, (value, path, key) => {
+    if (key === 'authorNotes' || !value.includes('<')) return;
+    const found = firstTag(value);
+    if (!found) return;
+    if (out.length >= MAX_MARKUP_TEXTS) {
+      more++;
+      firstMore ??= path();
+      return;
+    }
+    out.push({ severity: 'warning', code: 'html-tag', path: path(), stringIndex: found.index, message: found.message, fix: found.fix });
+  });
+  if (more > 0 && firstMore) {
+    out.push({
+      severity: 'warning', code: 'html-tag', path: firstMore,
+      message: `${more} more text${more === 1 ? '' : 's'} from here on ${more === 1 ? 'is' : 'are'} written with HTML tags too (the first ${MAX_MARKUP_TEXTS} are listed one by one).`,
+      fix: `Write them without the tags, as the warnings above say; ${pointerWords.again()} to see the rest.`,
     });
   }
   return out;
