@@ -99,6 +99,6 @@ describe('yes/no flags', () => {
     expect(problems(bad)[0]).toContain('invalid-variable: A yes/no flag ("type": "flag") has "start": true or false');
     const noRange = raw();
     noRange.variables[0] = { id: 'trust', label: 'x', start: 5 };
-    expect(problems(noRange)[0]).toContain('invalid-variable: A number variable needs whole numbers for "min", "max" and "start".');
+    expect(problems(noRange)[0]).toContain('invalid-variable: A number variable needs whole numbers for "min", "max" and "start"; "trust" has no "min" or "max".');
   });
 });

@@ -255,3 +255,18 @@ describe('unknown-character when a character repeats another\'s id', () => {
     expect(validateScenario(text.replace('{ "id": "jade", "name": "Ms. Reyes"', '{ "id": "reyes", "name": "Ms. Reyes"'), 'x.json').problems).toEqual([]);
   });
 });
+
+// Found by the mistakes walk: a number variable with its "min" deleted was told only "A number
+// variable needs whole numbers for "min", "max" and "start"", not which one it lacks.
+describe('invalid-variable names the field a number variable lacks', () => {
+  it('"min" left out', () => {
+    const { problems } = exampleWith('"min": 0, "max": 100,', '"max": 100,');
+    expect(problems.map((p) => `${p.code}: ${p.message} / ${p.fix}`)).toEqual([
+      'invalid-variable: A number variable needs whole numbers for "min", "max" and "start"; "trust" has no "min". / Add "min": 0 (the lowest value it can take), or add "type": "flag" and "start": true or false for a yes/no fact.',
+    ]);
+  });
+  it('"min" and "max" left out', () => {
+    const { problems } = exampleWith('"min": 0, "max": 100,', '');
+    expect(problems.map((p) => p.fix)).toEqual(['Add "min": 0 (the lowest value it can take) and "max": 100 (the highest), or add "type": "flag" and "start": true or false for a yes/no fact.']);
+  });
+});

@@ -1116,6 +1116,17 @@ function customProblem(message: string, path: JsonPath, value: unknown, problem:
   }
   if (message.startsWith('variable:')) {
     const flag = typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'flag';
+    // A number variable with a field left out: which one ("min" deleted with its line), and what to add.
+    const fields = typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : undefined;
+    const missing = flag || fields === undefined ? [] : (['min', 'max', 'start'] as const).filter((k) => fields[k] === undefined);
+    if (missing.length > 0 && fields !== undefined) {
+      const min = Number.isSafeInteger(fields.min) ? fields.min as number : 0;
+      const max = Number.isSafeInteger(fields.max) ? fields.max as number : Math.max(min, 100);
+      const add = { min: `"min": ${Math.min(min, max)} (the lowest value it can take)`, max: `"max": ${max} (the highest)`, start: `"start": ${min} (its value when a playthrough begins)` };
+      const id = typeof fields.id === 'string' && cleanLine(fields.id) !== '' ? quoteValue(fields.id, 40) : 'this variable';
+      return problem('invalid-variable', `A number variable needs whole numbers for "min", "max" and "start"; ${id} has no ${quoteList(missing.map((k) => `"${k}"`)).replace(/ and /, missing.length > 1 ? ' or ' : ' and ')}.`,
+        `Add ${quoteList(missing.map((k) => add[k]))}, or add "type": "flag" and "start": true or false for a yes/no fact.`);
+    }
     return problem('invalid-variable', flag ? 'A yes/no flag ("type": "flag") has "start": true or false, and no "min", "max" or "shown".' : 'A number variable needs whole numbers for "min", "max" and "start".',
       flag ? 'Write { "id": "told-csw", "label": "…", "type": "flag", "start": false }.' : 'Write { "id": "trust", "label": "…", "min": 0, "max": 100, "start": 50 }, or add "type": "flag" and "start": true or false for a yes/no fact.');
   }
