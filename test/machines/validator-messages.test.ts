@@ -270,3 +270,16 @@ describe('invalid-variable names the field a number variable lacks', () => {
     expect(problems.map((p) => p.fix)).toEqual(['Add "min": 0 (the lowest value it can take) and "max": 100 (the highest), or add "type": "flag" and "start": true or false for a yes/no fact.']);
   });
 });
+
+// Found by the mistakes walk: { "when": { … }, "or": { … }, "to": "x" } (an "or" beside the route's
+// "when") was told only "Remove it, or use one of: when, to", though an "or" inside a "when" is
+// told how to write it.
+describe('"or" written on a route', () => {
+  it('is told to write one route for each condition', () => {
+    const { problems } = exampleWith('{ "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }',
+      '{ "when": { "var": "trust", "gte": 60 }, "or": { "var": "trust", "lt": 10 }, "to": "boyfriend-open" }');
+    expect(problems.map((p) => `${p.code}: ${p.message} / ${p.fix}`)).toEqual([
+      'unknown-field: "or" is not a field of a route. There is no "or": to go to a node when one condition or another holds, write two routes to it, one for each condition. / Take out "or" and write one route for each condition, each with the same "to", before the route with no "when".',
+    ]);
+  });
+});

@@ -933,6 +933,11 @@ function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown, p
       ? { ...meaning('add'), fix: `Write ${written}.` }
       : { hint: ` There is no ${quoteValue(key)}: to take away, "add" a negative amount, e.g. ${written}.`, fix: `Write ${written}.` };
   }
+  if (kind?.name === 'a route' && key.toLowerCase() === 'or') {
+    // Beside the route's "when", as inside it: there is no "or".
+    return { hint: ' There is no "or": to go to a node when one condition or another holds, write two routes to it, one for each condition.',
+      fix: 'Take out "or" and write one route for each condition, each with the same "to", before the route with no "when".' };
+  }
   if (kind?.name !== 'a condition' && kind?.name !== 'a conduct condition') return undefined;
   if (key === 'to') {
     return { hint: ' "to" belongs to the route, not inside its "when": close the condition with } before it, e.g. { "when": { "var": "trust", "gte": 60 }, "to": "<id>" }.',
