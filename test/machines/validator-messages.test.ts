@@ -283,3 +283,19 @@ describe('"or" written on a route', () => {
     ]);
   });
 });
+
+// Found by the mistakes walk: a scene whose "id" line was deleted gave its missing-field error and,
+// at every "next" naming it, "There is no node with the id ..." whose fix said only to add a node
+// (a second copy of the scene that is there, without its id).
+describe('unknown-node when a node has lost its "id"', () => {
+  it('offers to give that node the id, saying where it is', () => {
+    const { text, problems } = exampleWith('"id": "boyfriend-guarded",', '');
+    const unknown = problems.filter((p) => p.code === 'unknown-node');
+    expect(unknown.length).toBeGreaterThan(0);
+    const [, line, column] = /\(line (\d+), column (\d+); see the missing-field error\)/.exec(unknown[0]?.fix ?? '') ?? [];
+    expect(unknown.map((p) => p.fix)).toEqual(unknown.map(() => expect.stringMatching(/, or add a node with this id\. Or, if it means the node without a valid "id" \(line \d+, column \d+; see the missing-field error\), give that node "id": "boyfriend-guarded"\.$/)));
+    const missing = problems.find((p) => p.code === 'missing-field');
+    expect([Number(line), Number(column)]).toEqual([missing?.line, missing?.column]);
+    expect(pointsAt(text, { line: Number(line), column: Number(column) })).toMatch(/^\{/);
+  });
+});

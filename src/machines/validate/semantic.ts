@@ -276,6 +276,8 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   };
   /** The first node whose id another node before it already has (null: none), found when first needed. */
   let repeated: ScenarioNode | null | undefined;
+  /** The one node that failed the schema without an id as text (null: none, or more than one). */
+  let idless: LooseNode | null | undefined;
   const checkTarget = (id: string, path: Path) => {
     if (!nodeKnown(id) && replyNamed(id, path)) return;
     if (!nodeKnown(id)) {
@@ -295,8 +297,15 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         // alone had the trainer write a third copy.
         // (Looked for once: `??=` would look again after finding none, null being nullish.)
         if (repeated === undefined) repeated = scenario.nodes.find((n) => nodes.get(n.id) !== n) ?? null;
+        // A node whose "id" line was deleted (the only one without a valid id) may be the one meant:
+        // "add a node" alone had the trainer write a second copy of it.
+        if (idless === undefined) {
+          const without = (input.looseNodes ?? []).filter((n) => n.id === undefined);
+          idless = without.length === 1 ? without[0] ?? null : null;
+        }
         const orRename = meantId === undefined && repeated !== null
-          ? ` Or, if it means the node that repeats the id ${quoteValue(repeated.id)} (${RELATED_AT}; see the duplicate-id error), change that node's "id" to "${id}".` : '';
+          ? ` Or, if it means the node that repeats the id ${quoteValue(repeated.id)} (${RELATED_AT}; see the duplicate-id error), change that node's "id" to "${id}".`
+          : meantId === undefined && idless !== null ? ` Or, if it means the node without a valid "id" (${RELATED_AT}; see the missing-field error), give that node "id": "${id}".` : '';
         // A suggested ending is named as one ("end-strong" (the strong ending)): chosen by spelling
         // alone, "end-stong" on a poor reply was changed to lead to the strong ending.
         const meantNode = meantId === undefined ? undefined : nodes.get(meantId);
@@ -304,7 +313,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         error('unknown-node', path(), `There is no node with the id "${id}".${meantId === undefined ? '' : ` Did you mean "${meantId}"${endingWords}?`}`,
           meantId === undefined ? `Use the id of a node in "nodes"${nodeChoices(id)}, or add a node with this id.${orRename}`
             : `Change it to "${meantId}"${endingWords}, or ${renameInstead(meantId, id) ?? `add a node with the id "${id}"`}.`,
-          orRename === '' || repeated === null ? {} : { related: [...nodePath(repeated), 'id'] });
+          orRename === '' ? {} : { related: repeated !== null ? [...nodePath(repeated), 'id'] : idless?.path ?? [] });
       }
     }
   };
