@@ -63,14 +63,24 @@ export function getSection(id: string): GuideSection | undefined {
 
 /**
  * The guide section a reply scored on `principleId` must cite in its feedback, when the feedback
- * does not (the heading appears nowhere in it); undefined when it does, or the principle is
- * unknown. The bundled scenarios' rule: a volunteer reading the feedback can look up every
- * principle the reply was scored on.
+ * does not (the heading is not in parentheses, alone or among headings separated by semicolons:
+ * "(Red Flags; Harm Reduction)"); undefined when it does, or the principle is unknown. The bundled
+ * scenarios' rule: a volunteer reading the feedback can look up every principle the reply was
+ * scored on. (A heading anywhere counted, so "[Prohibited Activities]" passed as a citation.)
  */
 export function uncitedSectionOf(feedback: string, principleId: string): GuideSection | undefined {
   const principle = principleById.get(principleId);
   const section = principle ? sectionById.get(principle.section) : undefined;
-  return section && !feedback.includes(section.heading) ? section : undefined;
+  return section && !citesHeading(feedback, section.heading) ? section : undefined;
+}
+
+/** Whether `feedback` cites `heading`: in parentheses, alone or as one of the parts between semicolons. */
+export function citesHeading(feedback: string, heading: string): boolean {
+  if (!feedback.includes(heading)) return false;
+  for (const m of feedback.matchAll(/\(([^()]*)\)/g)) {
+    if ((m[1] ?? '').split(';').some((part) => part.trim() === heading)) return true;
+  }
+  return false;
 }
 
 /** A principle's citation, 'guide: "Red Flags"': the heading of its guide section (see guideCitation). */

@@ -299,3 +299,18 @@ describe('unknown-node when a node has lost its "id"', () => {
     expect(pointsAt(text, { line: Number(line), column: Number(column) })).toMatch(/^\{/);
   });
 });
+
+// Found by the mistakes walk: a heading written in square brackets, "[Prohibited Activities]",
+// beside another citation in parentheses passed as citing it: any mention of the heading counted,
+// though only a heading in parentheses is a citation (section 4, Replies; feedback-no-citation).
+describe('principle-not-cited: the section named, but not in parentheses', () => {
+  it('is warned at the heading, asking for parentheses', () => {
+    const { text, problems } = exampleWith('which CASAs are prohibited from doing (Prohibited Activities).',
+      'which CASAs are prohibited from doing [Prohibited Activities]; tell your Advocate Supervisor instead (Red Flags).');
+    expect(problems.map((p) => p.code)).toEqual(['principle-not-cited']);
+    const [p] = problems;
+    expect(p?.message).toMatch(/^This reply is scored on "no-investigating" \(line \d+, column \d+\), and its feedback names that principle's section, "Prohibited Activities", but not in parentheses, so it does not count as citing it\.$/);
+    expect(p?.fix).toBe('Write it in parentheses, exactly as the guide prints it: (Prohibited Activities).');
+    expect(pointsAt(text, p)).toMatch(/^Prohibited Activities\]/);
+  });
+});

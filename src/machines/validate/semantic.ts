@@ -917,6 +917,16 @@ function uncitedPrinciples(feedback: string, assessments: readonly Partial<Asses
         fix: `Write the section heading in full, exactly as the guide prints it: (${section.heading}).` });
       return;
     }
+    // "[Prohibited Activities]", "see Prohibited Activities": the heading is there, only not in
+    // parentheses, which is what counts as a citation. Said at it.
+    const named = feedback.indexOf(section.heading);
+    if (named >= 0) {
+      out.push({ severity: 'warning', code: 'principle-not-cited', path: [...path(), 'feedback'], related: [...path(), 'assessments', k, 'principle'],
+        stringIndex: named,
+        message: `This reply is scored on ${quoteValue(a.principle)} (${RELATED_AT}), and its feedback names that principle's section, ${quoteValue(section.heading, 100)}, but not in parentheses, so it does not count as citing it.`,
+        fix: `Write it in parentheses, exactly as the guide prints it: (${section.heading}).` });
+      return;
+    }
     const together = last ? `(${last.inside.trim()}; ${section.heading})` : `(${section.heading})`;
     out.push({ severity: 'warning', code: 'principle-not-cited', path: [...path(), 'feedback'], related: [...path(), 'assessments', k, 'principle'],
       ...(last ? { stringIndex: last.close } : {}),
