@@ -90,50 +90,38 @@ function firstTag(text: string): Found | undefined {
 
 /** The markdown and html-tag warnings of a parsed scenario file (any value: only its texts are read). */
 export function markupProblems(raw: unknown): UnlocatedProblem[] {
-  const out: UnlocatedProblem[] = [];
-  let more = 0;
-  let firstMore: JsonPath | undefined;
-  forEachText(raw, (value, path, key) => {
-    if (key === 'authorNotes' || (!value.includes('*') && !value.includes('_') && !value.includes('](') && !value.includes('#'))) return;
-    const found = firstMark(value);
-    if (!found) return;
-    if (out.length >= MAX_MARKUP_TEXTS) {
-      more++;
-      firstMore ??= path();
-      return;
-    }
-    out.push({ severity: 'warning', code: 'markdown', path: path(), stringIndex: found.index, message: found.message, fix: found.fix });
-  });
-  if (more > 0 && firstMore) {
-    out.push({
-      severity: 'warning', code: 'markdown', path: firstMore,
-      message: `${more} more text${more === 1 ? '' : 's'} from here on ${more === 1 ? 'is' : 'are'} written with Markdown's marks too (the first ${MAX_MARKUP_TEXTS} are listed one by one).`,
-      fix: `Write them without the marks, as the warnings above say; ${pointerWords.again()} to see the rest.`,
-    });
-  }
-  return [...out, ...htmlProblems(raw)];
+  return [
+    ...textProblems(raw, 'markdown', "Markdown's marks", 'marks', (v) => v.includes('*') || v.includes('_') || v.includes('](') || v.includes('#'), firstMark),
+    ...textProblems(raw, 'html-tag', 'HTML tags', 'tags', (v) => v.includes('<'), firstTag),
+  ];
 }
 
-function htmlProblems(raw: unknown): UnlocatedProblem[] {
+/**
+ * One warning `code` per text (author notes left out) where `find` finds what the screens do not
+ * show as meant (`maybe` a cheap test first), the first MAX_MARKUP_TEXTS one by one, then one for
+ * the rest ("written with `what` too").
+ */
+function textProblems(raw: unknown, code: string, what: string, short: string, maybe: (value: string) => boolean,
+  find: (value: string) => { index: number; message: string; fix: string } | undefined): UnlocatedProblem[] {
   const out: UnlocatedProblem[] = [];
   let more = 0;
   let firstMore: JsonPath | undefined;
   forEachText(raw, (value, path, key) => {
-    if (key === 'authorNotes' || !value.includes('<')) return;
-    const found = firstTag(value);
+    if (key === 'authorNotes' || !maybe(value)) return;
+    const found = find(value);
     if (!found) return;
     if (out.length >= MAX_MARKUP_TEXTS) {
       more++;
       firstMore ??= path();
       return;
     }
-    out.push({ severity: 'warning', code: 'html-tag', path: path(), stringIndex: found.index, message: found.message, fix: found.fix });
+    out.push({ severity: 'warning', code, path: path(), stringIndex: found.index, message: found.message, fix: found.fix });
   });
   if (more > 0 && firstMore) {
     out.push({
-      severity: 'warning', code: 'html-tag', path: firstMore,
-      message: `${more} more text${more === 1 ? '' : 's'} from here on ${more === 1 ? 'is' : 'are'} written with HTML tags too (the first ${MAX_MARKUP_TEXTS} are listed one by one).`,
-      fix: `Write them without the tags, as the warnings above say; ${pointerWords.again()} to see the rest.`,
+      severity: 'warning', code, path: firstMore,
+      message: `${more} more text${more === 1 ? '' : 's'} from here on ${more === 1 ? 'is' : 'are'} written with ${what} too (the first ${MAX_MARKUP_TEXTS} are listed one by one).`,
+      fix: `Write them without the ${short}, as the warnings above say; ${pointerWords.again()} to see the rest.`,
     });
   }
   return out;
