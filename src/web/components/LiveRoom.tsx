@@ -548,9 +548,10 @@ function projectedRoom(snap: RoomSnapshot, page?: ProjectedPage, setup: readonly
 }
 
 /**
- * The end: how often the room matched best practice; the summary is written on the laptop by the
- * room. `downloaded`: the summary this page last downloaded, said to be out of date when the room
- * has since gone back from that ending and ended otherwise.
+ * The end: the outcome (headed by itself), then how often the room matched best practice; the
+ * summary is written on the laptop by the room. `downloaded`: the summary this page last
+ * downloaded, said to be out of date when the room has since gone back from that ending and ended
+ * otherwise.
  */
 function Ended({ view, back, downloaded, onDownload }: { view: PresenterView; back?: number; downloaded?: string; onDownload: (markdown: string) => void }) {
   // How the story ended, as the projector says it (projectedOutcome): the outcome, why, the critical
@@ -559,32 +560,37 @@ function Ended({ view, back, downloaded, onDownload }: { view: PresenterView; ba
   const outcome = debrief ? projectedOutcome(debrief) : undefined;
   const stale = downloaded !== undefined && view.summary !== undefined && downloaded !== view.summary.markdown;
   const note = useDownloadNote();
+  // The outcome is headed by itself ("Outcome: Needs review"), as the projector and presenter mode's
+  // debrief head it: under "How often the room matched best practice" it was a section named for
+  // something else, and heading navigation never came to it.
   return (
-    <section aria-labelledby="room-ended-heading">
-      <h2 id="room-ended-heading">How often the room matched best practice</h2>
+    <>
       {outcome && debrief && (
-        <>
-          <p>{outcome.outcome}</p>
+        <section aria-labelledby="room-outcome-heading">
+          <h2 id="room-outcome-heading">{outcome.outcome}</h2>
           <p>{outcome.reason}</p>
           {outcome.critical.length > 0 && <ul className="critical" aria-label="Critical violations">{outcome.critical.map((c, i) => <li key={i}>{c}</li>)}</ul>}
           <p>Score: {scoreWords(debrief.score)}</p>
-        </>
+        </section>
       )}
-      <p className="room-agreement">{view.did.join(' ')}</p>
-      {view.summary ? (
-        <p>
-          <button type="button" onClick={() => {
-            if (!view.summary) return;
-            downloadText(view.summary.fileName, view.summary.markdown, 'text/markdown');
-            note.say(`Session summary downloaded: ${view.summary.fileName}.`);
-            onDownload(view.summary.markdown);
-          }}>Download the session summary (Markdown)</button>{' '}
-          The same summary is written on the laptop running the room, in the folder the room command named in the terminal.
-        </p>
-      ) : <p>The session summary is written on the laptop running the room, in the folder the room command named in the terminal.</p>}
-      {note.note}
-      {stale && <Announce className="notice no-print">{STALE_DOWNLOAD_WORDS} The laptop's file is up to date already.</Announce>}
-      {back !== undefined && <p className="hint no-print">{backFromEndingWords(back, view.summary ? 'written and downloaded' : 'written')}</p>}
-    </section>
+      <section aria-labelledby="room-ended-heading">
+        <h2 id="room-ended-heading">How often the room matched best practice</h2>
+        <p className="room-agreement">{view.did.join(' ')}</p>
+        {view.summary ? (
+          <p>
+            <button type="button" onClick={() => {
+              if (!view.summary) return;
+              downloadText(view.summary.fileName, view.summary.markdown, 'text/markdown');
+              note.say(`Session summary downloaded: ${view.summary.fileName}.`);
+              onDownload(view.summary.markdown);
+            }}>Download the session summary (Markdown)</button>{' '}
+            The same summary is written on the laptop running the room, in the folder the room command named in the terminal.
+          </p>
+        ) : <p>The session summary is written on the laptop running the room, in the folder the room command named in the terminal.</p>}
+        {note.note}
+        {stale && <Announce className="notice no-print">{STALE_DOWNLOAD_WORDS} The laptop's file is up to date already.</Announce>}
+        {back !== undefined && <p className="hint no-print">{backFromEndingWords(back, view.summary ? 'written and downloaded' : 'written')}</p>}
+      </section>
+    </>
   );
 }
