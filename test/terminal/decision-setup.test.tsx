@@ -130,10 +130,14 @@ describe('trainer-led, going back (u) to a decision with no words of its own', (
     expect(rowsOf(frame).length).toBeLessThanOrEqual(23);
   });
 
-  it('at 120×40: one blank row between the setup and the decision\'s title, not two', async () => {
+  it('at 120×40: a blank row under the heading, and one (not two) between the setup and the decision\'s title', async () => {
     const frame = await backToDecision5(120, 40);
     const rows = rowsOf(frame).map((row) => row.trim());
     expect(rows, frame).toContain('Before this:');
+    // And a blank row between the heading and "Before this:", as above the title with no setup and
+    // as the play screen has it (the dim heading stood right under "Decision 5 of about 7").
+    expect(rows[rows.indexOf('Before this:') - 1], frame).toBe('');
+    expect(rows[rows.indexOf('Before this:') - 2], frame).toMatch(/Decision 5 of/);
     // The decision's own title, after the setup's last words: one blank row above it, not two.
     const title = rows.indexOf('The 21st');
     expect(title, frame).toBeGreaterThan(rows.indexOf('Before this:'));

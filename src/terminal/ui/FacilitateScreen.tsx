@@ -559,7 +559,9 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   return (
     <Box flexDirection="column" paddingX={1}>
       <Paragraph bold>{heading}</Paragraph>
-      {setupText.length > 0 && <ScrollRows rows={setupText} height={setupText.length} offset={0} />}
+      {/* A blank row under the heading where the rows allow, as above the title when there is no setup
+          (and as the play screen sets it): at 120×40 "Before this:" stood right under the heading. */}
+      {setupText.length > 0 && <Box marginTop={gap(6)}><ScrollRows rows={setupText} height={setupText.length} offset={0} /></Box>}
       {/* The setup ends on a blank row of its own: no second one above the title (there were two at 120×40). */}
       {view.title && <Box marginTop={setupText.length > 0 ? 0 : gap(6)}><Paragraph bold underline>{view.title}</Paragraph></Box>}
       {/* The first spoken line is not spaced again when nothing comes before it in the moment. */}
