@@ -123,7 +123,9 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   else if (run.snapshot !== undefined) say('Continuing where you stopped.');
   // Only when there is a save to keep: --new with none (as in scripts) is simply a new run.
   else if (opts.origin === 'started-over' && saveWaiting(playable, opts.env) !== undefined) say(stateStore(opts.env).savingFailure() === undefined ? 'Starting over: your save is kept until you make your first reply.' : `Starting over: ${START_OVER_UNSAVED}.`);
-  if (run.snapshot !== undefined) printRecap(scenario, actor, say);
+  // The keys line after the recap stands apart from its last scene, as it stands apart from the
+  // first scene on a new run: it ran on from "…she keeps it." as if the scene said it.
+  if (run.snapshot !== undefined && printRecap(scenario, actor, say)) say();
   // Only the keys that do something in this mode: assessment has no undo. Said again when an undo
   // comes back to no reply at all: b and q do there what they did before the first reply (which is
   // far up the screen by then), said as what they do from here (`again`).
@@ -294,9 +296,9 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
  * session saved on a scene a reply led to (the app saves there, its feedback up or just read) gets
  * the same before the scene, the feedback included (the core's resumeOpening).
  */
-function printRecap(scenario: Scenario, actor: SessionActor, say: Say): void {
+function printRecap(scenario: Scenario, actor: SessionActor, say: Say): boolean {
   const recap = resumeOpening(scenario, actor.getPersistedSnapshot());
-  if (!recap) return;
+  if (!recap) return false;
   say();
   say('Where you left off:');
   if (recap.lastReply) say(`Your last reply: ${quotedReply(recap.lastReply, recap.lastReplyKind !== 'do', ['"', '"'])}`);
@@ -312,6 +314,7 @@ function printRecap(scenario: Scenario, actor: SessionActor, say: Say): void {
     // What leaving the scene changed in the meters, as printMoment said it under the live scene.
     for (const c of scene.changes) say(changeWords(c));
   });
+  return true;
 }
 
 /**

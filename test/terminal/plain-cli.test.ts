@@ -296,6 +296,18 @@ describe('plain mode in this process', () => {
     expect((await cli(['resume'], 'q\n', opening)).out).toContain('Where you left off:\n-- The front door --\n');
   });
 
+  // The verterm walkthrough (session 43): after the recap, the keys line ran on from the last scene's
+  // words ("…Whatever she was about to say, she keeps it." then "Type a reply number…" on the next
+  // row), read as part of the scene; on a new run it stands under the content note, apart from the scenes.
+  it("resume's recap is set apart by a blank row from the keys line after it", async () => {
+    const env = tempEnv();
+    expect((await cli(['play', 'youth-relapses', '--plain', '--new'], 'd1-glad\nd2-hopeful\nd3-not-stupid\nd4-call-me\n', env)).code).toBe(1);
+    const out = (await cli(['resume'], 'q\n', env)).out;
+    const keys = out.indexOf('Type a reply number');
+    expect(keys).toBeGreaterThan(out.indexOf('Where you left off:'));
+    expect(out.slice(0, keys)).toMatch(/she keeps it\.\n\n$/);
+  });
+
   // The full-screen app saves a practice session on the scene a reply led to (its feedback up over
   // it, or just read): resumed line by line, that scene came with the feedback gone.
   it('resume of a practice save standing on the scene a reply led to gives that reply and its feedback first, then the scene; an assessment save, neither', async () => {
