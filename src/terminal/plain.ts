@@ -301,7 +301,9 @@ function printRecap(scenario: Scenario, actor: SessionActor, say: Say): boolean 
   if (!recap) return false;
   say();
   say('Where you left off:');
-  if (recap.lastReply) say(`Your last reply: ${quotedReply(recap.lastReply, recap.lastReplyKind !== 'do', ['"', '"'])}`);
+  // Its wrapped rows indented, as the live run's "> 2. You: …" and the feedback under it (they began
+  // at the margin, like the narration of the scenes below).
+  if (recap.lastReply) say(`Your last reply: ${quotedReply(recap.lastReply, recap.lastReplyKind !== 'do', ['"', '"'])}`, '  ');
   // Its feedback, as printed after the reply (practice only): the volunteer may have quit there.
   if (recap.lastFeedback) printFeedback(recap.lastFeedback, say);
   recap.scenes.forEach((scene, i) => {

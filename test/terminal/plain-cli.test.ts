@@ -299,13 +299,18 @@ describe('plain mode in this process', () => {
   // The verterm walkthrough (session 43): after the recap, the keys line ran on from the last scene's
   // words ("…Whatever she was about to say, she keeps it." then "Type a reply number…" on the next
   // row), read as part of the scene; on a new run it stands under the content note, apart from the scenes.
-  it("resume's recap is set apart by a blank row from the keys line after it", async () => {
+  it("resume's recap: the last reply's wrapped rows indented, and a blank row before the keys line after it", async () => {
     const env = tempEnv();
     expect((await cli(['play', 'youth-relapses', '--plain', '--new'], 'd1-glad\nd2-hopeful\nd3-not-stupid\nd4-call-me\n', env)).code).toBe(1);
     const out = (await cli(['resume'], 'q\n', env)).out;
     const keys = out.indexOf('Type a reply number');
     expect(keys).toBeGreaterThan(out.indexOf('Where you left off:'));
     expect(out.slice(0, keys)).toMatch(/she keeps it\.\n\n$/);
+    // The last reply's wrapped rows are indented, as the live run's "> 2. You: …" was: they began at
+    // the margin, like narration.
+    const reply = out.slice(out.indexOf('Your last reply: "Next time'), out.indexOf('Feedback:', out.indexOf('Your last reply:'))).trimEnd().split('\n');
+    expect(reply.length).toBeGreaterThan(1);
+    for (const row of reply.slice(1)) expect(row).toMatch(/^ {2}\S/);
   });
 
   // The full-screen app saves a practice session on the scene a reply led to (its feedback up over
