@@ -10,7 +10,7 @@ describe('second reader (reader-43)', () => {
   // "Take suspicions to the Advocate Supervisor". A volunteer who emailed Dana on Sunday night
   // (d1-text-screenshot) and then played it down to Ms. Okafor on Monday was told "You kept to … at only
   // 1 of 2 chances", as if Dana had not been told; one who sent the whole thread to Dana that night
-  // (d2-thread-stop-report, not scored on it, as d9-last-forward is not) was told "You missed 2 chances".
+  // (d2-thread-stop-report) was told "You missed 2 chances".
   // The CSW's own question is answered on what it gives the CSW (docs section 6), so the supervisor's one
   // chance is the first text: kept or missed there, and said so.
   describe('trafficker-contact: what the debrief says of the Advocate Supervisor fits when Dana was told', () => {
@@ -30,10 +30,12 @@ describe('second reader (reader-43)', () => {
       expect(strengths).toHaveLength(1);
     });
 
-    it.each(['d3-morning-downplay', 'd3-morning-facts'])('a reply to "Tasha", then the thread sent to Dana that night, then %s: one chance missed (the first text), never "2 chances"', (d3) => {
+    // (Session 43, the web check: "You missed a chance for" read as if Dana was never told, though the
+    // thread went to her that night: d2-thread-stop-report now follows the principle too.)
+    it.each(['d3-morning-downplay', 'd3-morning-facts'])('a reply to "Tasha", then the thread sent to Dana that night, then %s: kept to at the second of two chances (the first text missed), never "missed" alone', (d3) => {
       const { growth } = said(['d1-text-who', 'd2-thread-stop-report', d3, ...after]);
       expect(growth).toHaveLength(1);
-      expect(growth[0]).toMatch(/^You missed a chance for "Take suspicions to the Advocate Supervisor"/);
+      expect(growth[0]).toMatch(/^You kept to "Take suspicions to the Advocate Supervisor" at only 1 of 2 chances/);
     });
   });
 
