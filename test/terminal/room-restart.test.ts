@@ -171,6 +171,12 @@ describe('room command as a process', () => {
     expect(again).toBe(qr);
     expect(again.split('\n').length).toBeGreaterThan(10);
     expect(phones[0]!.view!.phase).toBe('open');
+    // p: the presenter address again (the page keeps the secret only in the tab it was opened in).
+    const beforeP = room.output().length;
+    type('p');
+    const presenter = (await room.waitFor(new RegExp(`(?<=[\\s\\S]{${beforeP}})\\n {2}(\\S*token=\\S+)\\n`)))[1]!;
+    expect(presenter).toContain(`token=${at.token}`);
+    expect(phones[0]!.view!.phase).toBe('open');
     // A refused message is logged, wrapped to the terminal's width like everything else.
     phones[0]!.send('[]');
     await room.waitFor(/received array/, 'err');

@@ -34,7 +34,9 @@ session ends or the room is closed (Ctrl+C). The session is run from the present
 page or from this terminal (n next scene, o open the vote, l lock, r reveal,
 f the facilitator note for you before the reveal, a reply number to follow
 that reply, u back to the decision before, s status, j the join address and
-QR code again, w who's who, b a break that the phones are told of, e end).
+QR code again, p the presenter address again (the page keeps its secret only
+in the tab it was opened in), w who's who, b a break that the phones are told
+of, e end).
 
 Options:
   --host ADDRESS  address to listen on (default 0.0.0.0: every network of this
@@ -206,11 +208,12 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
   // Sentences are wrapped to the terminal (addresses are not, so they can be copied whole).
   const say = (text: string) => io.out(`${wrapText(text, width())}\n`);
   if (at.local) say('This room listens on this machine only: phones cannot reach it. Use --host 0.0.0.0 on a shared network.');
-  say('Presenter (this laptop only; the link carries the room\'s secret, do not project it):');
-  io.out(`  ${at.presenter}\n`);
+  // The presenter address: printed now, and again on p (the page keeps its secret in its own tab only).
+  const presenterBlock = () => `${wrapText('Presenter (this laptop only; the link carries the room\'s secret, do not project it):', width())}\n  ${at.presenter}\n`;
+  io.out(presenterBlock());
   say(`Listening on ${host === '0.0.0.0' || host === '::' ? `all interfaces (${host})` : host}, port ${port}. Ctrl+C closes the room and writes the session summary.`);
   if (!readVoterFiles(packageRoot())) say('The voter page is not built: run "npm run build" first.');
-  where.controls = roomControls(server, ctx, io, width, process.stdin, joinBlock);
+  where.controls = roomControls(server, ctx, io, width, process.stdin, joinBlock, presenterBlock);
   io.out(`\n${wrapText(CONTROLS_HELP, width())}\n`);
   where.controls.start(server.state());
 

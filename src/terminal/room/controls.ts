@@ -7,7 +7,7 @@ import { WHO_HEADING, WHO_HINT, whoRows } from '../ui/WhoScreen.js';
 import { wrapText } from '../wrap.js';
 import type { RoomServer } from './server.js';
 
-export const CONTROLS_HELP = 'Run the session from here or from the presenter page. Type a letter and Enter: n next scene · o open the vote · l lock · r reveal · f the facilitator note (for you) · a reply number to follow that reply · u back to the decision before · s status · j how phones join (the address and QR code again) · w who\'s who · b a break (the phones are told, and wait) · e end the session (asks first). Ctrl+C closes the room and writes the summary.';
+export const CONTROLS_HELP = 'Run the session from here or from the presenter page. Type a letter and Enter: n next scene · o open the vote · l lock · r reveal · f the facilitator note (for you) · a reply number to follow that reply · u back to the decision before · s status · j how phones join (the address and QR code again) · p the presenter address again (for this laptop only) · w who\'s who · b a break (the phones are told, and wait) · e end the session (asks first). Ctrl+C closes the room and writes the summary.';
 
 /** Said when the room goes on a break (b here, or "Take a break" on the presenter page). */
 export const ON_BREAK = 'On a break: the phones show that the session is on a break, with the scenario\'s title, and nothing of it; they cannot vote, and votes already cast are kept. b: back from the break (the phones show again what they showed).';
@@ -56,7 +56,7 @@ const voting = (state: RoomState) => state.phase === 'open' || state.phase === '
  * sends, applied through the same reducer): a room can be run with no browser at all. Every
  * change, from here or from the presenter page, is printed as one short block.
  */
-export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, width: () => number, input: NodeJS.ReadableStream = process.stdin, joinBlock?: () => string): { start: (state: RoomState) => void; changed: (state: RoomState) => void; close: () => void } {
+export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, width: () => number, input: NodeJS.ReadableStream = process.stdin, joinBlock?: () => string, presenterBlock?: () => string): { start: (state: RoomState) => void; changed: (state: RoomState) => void; close: () => void } {
   // The width is read at every block: a terminal resized mid-session gets blocks that fit it.
   const say = (text = '', indent = '') => io.out(`${wrapText(text, width(), indent)}\n`);
   /**
@@ -181,6 +181,9 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
     // How phones join, again (printed once when the room opened, it scrolled away with the first
     // scene): for a volunteer who arrives late. The room stays where it is.
     if (word === 'j') return joinBlock ? io.out(`\n${joinBlock()}`) : say('How phones join was printed when the room opened.');
+    // The presenter address, again: the page keeps its secret only in the tab it was opened in (it
+    // takes it out of its address bar), so a trainer whose tab closed needs the printed address.
+    if (word === 'p') return presenterBlock ? io.out(`\n${presenterBlock()}`) : say('The presenter address was printed when the room opened.');
     // Who's who, as --facilitate shows it (its heading and rows, in plain text): the people the room
     // has met so far with the scenario's words about them (the core's peopleMet, with the reveals).
     // The room stays where it is.
