@@ -1420,6 +1420,8 @@ describe('live room: the presenter address\'s secret', () => {
       renderApp('#/presenter/red-flags');
       expect(await screen.findByRole('button', { name: 'Start the session' }, { timeout: 15_000 })).toBeTruthy();
       expect(screen.getByText(/This address names live room FAKE23, but its presenter secret is kept only in the tab/)).toBeTruthy();
+      // The way back into the room: the printed address, which the room's terminal prints again on p.
+      expect(screen.getByText(/open the presenter address the room's terminal printed \(type p there to print it again\)\.$/)).toBeTruthy();
       expect(footer()).not.toContain('goes only to the room');
       expect(hellos).toHaveLength(2);
     } finally {

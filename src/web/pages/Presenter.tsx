@@ -149,7 +149,7 @@ export default function Presenter({ id, paused = false, onRoomBreakEnded, onRoom
 
 /** Said on a presenter page whose address names a live room this tab holds no secret for (another tab, or the address copied). */
 export function notLinkedWords(room: string): string {
-  return `This address names live room ${room}, but its presenter secret is kept only in the tab the room's presenter address was opened in, so this page does not run the room. To run it from here, open the presenter address the room's terminal printed.`;
+  return `This address names live room ${room}, but its presenter secret is kept only in the tab the room's presenter address was opened in, so this page does not run the room. To run it from here, open the presenter address the room's terminal printed (type p there to print it again).`;
 }
 
 /** Said when Page Down would reveal the feedback with no votes entered: a press at the wrong moment would skip the room's vote. */
