@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../src/machines/validate/index.js';
+import type { Problem } from '../../src/machines/validate/problem.js';
 import { MAX_MARKUP_TEXTS } from '../../src/machines/validate/markup.js';
 import { readFixture } from '../helpers/fixtures.js';
 
@@ -18,6 +19,17 @@ function withLine(line: string): string {
 
 const markdown = (text: string) => validateScenario(text, 'x.json').problems.filter((p) => p.code === 'markdown');
 
+/** The one warning of `problems`, its fix containing `fix`, its line:column at `at` in the file `text`. */
+function oneWarningAt(problems: Problem[], text: string, at: string, fix: string): Problem | undefined {
+  const [p, ...rest] = problems;
+  expect(rest).toEqual([]);
+  expect(p?.severity).toBe('warning');
+  expect(p?.fix).toContain(fix);
+  const row = text.split('\n')[(p?.line ?? 1) - 1] ?? '';
+  expect(row.slice((p?.column ?? 1) - 1).startsWith(at), `${row} at ${p?.column}`).toBe(true);
+  return p;
+}
+
 describe('markdown: a text written with Markdown\'s marks is a warning, at the marks', () => {
   it.each([
     ['emphasis with asterisks', 'How are *you* doing?', '*you*', 'Write "you" without the asterisks'],
@@ -27,13 +39,7 @@ describe('markdown: a text written with Markdown\'s marks is a warning, at the m
     ['a heading', 'Saturday\n## The shoot', '## The shoot', 'Remove the "#"'],
   ])('%s', (_, line, marks, fix) => {
     const text = withLine(line);
-    const [p, ...rest] = markdown(text);
-    expect(rest).toEqual([]);
-    expect(p?.severity).toBe('warning');
-    expect(p?.fix).toContain(fix);
-    // line:column points at the marks in the file.
-    const row = text.split('\n')[(p?.line ?? 1) - 1] ?? '';
-    expect(row.slice((p?.column ?? 1) - 1)).toMatch(new RegExp(`^${marks.replace(/[*[\]]/g, '\\$&')}`));
+    oneWarningAt(markdown(text), text, marks, fix);
   });
 
   it.each([
@@ -77,14 +83,9 @@ describe('html-tag: a text written with HTML tags is a warning, at the tag', () 
     ['emphasis with an attribute', 'Look, <em class="x">finally</em> a phone.', '<em class', 'Write "finally" without the tags.'],
   ])('%s', (_, line, tag, fix) => {
     const text = withLine(line);
-    const [p, ...rest] = html(text);
-    expect(rest).toEqual([]);
     expect(markdown(text)).toEqual([]);
-    expect(p?.severity).toBe('warning');
+    const p = oneWarningAt(html(text), text, tag, fix);
     expect(p?.message).toMatch(/^This text writes ".*", an HTML tag, but the apps show text as written: a volunteer sees the tag\.$/);
-    expect(p?.fix).toContain(fix);
-    const row = text.split('\n')[(p?.line ?? 1) - 1] ?? '';
-    expect(row.slice((p?.column ?? 1) - 1).startsWith(tag)).toBe(true);
   });
   it.each([
     ['a heart', 'Love you <3 see you soon.'],

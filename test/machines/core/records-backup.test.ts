@@ -778,13 +778,18 @@ describe('backup file', () => {
   // Found by the hostile-input review (session 43): the backup's save is checked only as far as its
   // outline, so one whose replies no longer replay (damaged subtly), dated later, was written over a
   // good save here, and the volunteer's progress was gone. The one here is set aside first, and said.
-  it('an older save here that the backup\'s replaces is set aside first (replaced), never written over, and the words say so', () => {
+  /** A backup with a newer save of the example, and a store here holding an older save of it (`mine`, its text). */
+  function olderSaveHere() {
     const parsed = parseBackup(backupText(storeWithProgress(), now).text);
     if (!parsed.ok) throw new Error(parsed.error);
     const key = 'saves/example-new-phone.json';
-    const here = memoryStore();
-    writeSave(here, playable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, new Date('2026-02-01T00:00:00Z'));
-    const mine = here.read(key);
+    const store = memoryStore();
+    writeSave(store, playable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, new Date('2026-02-01T00:00:00Z'));
+    return { parsed, key, store, mine: store.read(key) };
+  }
+
+  it('an older save here that the backup\'s replaces is set aside first (replaced), never written over, and the words say so', () => {
+    const { parsed, key, store: here, mine } = olderSaveHere();
     const result = importBackup(here, parsed.backup, now);
     const aside = `${key}.replaced-2026-02-10T18-30-00`;
     expect(result).toMatchObject({ savesLoaded: 1, savesSetAside: [aside], savesNotReplaced: 0 });
@@ -803,12 +808,7 @@ describe('backup file', () => {
   });
 
   it('an older save here that could not be set aside (the storage full) is kept as it was, and the backup\'s not loaded over it', () => {
-    const parsed = parseBackup(backupText(storeWithProgress(), now).text);
-    if (!parsed.ok) throw new Error(parsed.error);
-    const key = 'saves/example-new-phone.json';
-    const inner = memoryStore();
-    writeSave(inner, playable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, new Date('2026-02-01T00:00:00Z'));
-    const mine = inner.read(key);
+    const { parsed, key, store: inner, mine } = olderSaveHere();
     const full: Store = { ...inner, moveAside: (k) => leftInPlace(k, 'the storage is full') };
     const result = importBackup(full, parsed.backup, now);
     expect(result).toMatchObject({ savesLoaded: 0, savesSetAside: [], savesNotReplaced: 1 });
