@@ -240,11 +240,14 @@ describe('the debrief\'s band and the story\'s ending agree, or the ending says 
     expect(found.slice(0, 3), `${found.length} playthroughs`).toEqual([]);
   });
 
+  // Session 44: d-school-evidence and r-new-team-proper are also credited with what a wrong reply at
+  // their decision is (youth-centered; team-communication), one point more on each best total: court-report
+  // 29 of 34 (was 29 of 33), red-flags 33 of 38 (was 32 of 37, the path takes r-new-team-proper).
   it.each([
-    ['court-report', 'd-opening-strengths d-school-truant d-health-records d-visit-ask-voice d-check-status-call-csw d-status-confirmed-factual d-wellbeing-strengths d-recs-csec-restoration d-recs-more-secondary d-review-supervisor d-hearing-support-order', 88, 'end-mixed', "Marisa's yellow highlighter caught lines in your draft"],
+    ['court-report', 'd-opening-strengths d-school-truant d-health-records d-visit-ask-voice d-check-status-call-csw d-status-confirmed-factual d-wellbeing-strengths d-recs-csec-restoration d-recs-more-secondary d-review-supervisor d-hearing-support-order', 85, 'end-mixed', "Marisa's yellow highlighter caught lines in your draft"],
     ['testifying', 'd1-scary d2-practise d3-team d4-arrange d5-check d6-forward d7-tell d8-honest', 82, 'end-mixed', 'you asked her to practise on you'],
     ['youth-discloses', 'd1-curious d2-needs d3-thank d4-honest d5-accurate d6-safety d7-all-good d8-strengths', 85, 'end-csw-unaware', 'you told her Kiara was doing well'],
-    ['red-flags', 'r-nails-curious r-boyfriend-light r-denise-balanced r-supervisor-facts r-csw-share r-two-workers-victim r-new-team-proper r-defense-yes r-court-nerves-offer r-testify-team r-plan-together', 86, 'end-mixed', "Ms. Nguyen works with girls who've been trafficked"],
+    ['red-flags', 'r-nails-curious r-boyfriend-light r-denise-balanced r-supervisor-facts r-csw-share r-two-workers-victim r-new-team-proper r-defense-yes r-court-nerves-offer r-testify-team r-plan-together', 87, 'end-mixed', "Ms. Nguyen works with girls who've been trafficked"],
     ['before-relapse', 'd1-yours d2-ask d3-strategies d4-thank d5-clc d6-three d7-funds d8-keep', 82, 'end-mixed', 'without asking Rina what she still wants'],
     ['saturday-shoots', 'd1-talk d2-light d3-open-glad d4-honest d5-leah d6-kid d7-dawson', 81, 'end-mixed', "Mr. Dawson's safety plan"],
     ['youth-relapses', 'd1-wait d2-process d3-not-stupid d4-plan d5-safety d6-yes d7-notice d8-support', 84, 'end-mixed', 'you waited until the next day to answer'],
