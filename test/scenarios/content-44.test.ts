@@ -137,6 +137,14 @@ describe('session 44: content judgement calls', () => {
     expect(scored('jae-and-hyung', 'd2-open', 'd2-scam')).toEqual(['non-judgmental violates 2']);
   });
 
+  // d4-honest tells Meron her safety comes first; d4-dawson does not, and the debrief counts that as a
+  // missed chance. Its feedback now says so.
+  it('saturday-shoots d4-dawson: says it does not tell Meron her safety comes first', () => {
+    const f = reply('saturday-shoots', 'd4-secret', 'd4-dawson').feedback;
+    expect(f).toMatch(/safety .*\(Likelihood of Relapse\)/);
+    expect(scored('saturday-shoots', 'd4-secret', 'd4-dawson')).toEqual(['consult-supervisor-on-suspicion violates 1', 'csw-partnership follows 1', 'youth-centered violates 1']);
+  });
+
   it('testifying d1-tell-court: Mr. Osei\'s role is cited', () => {
     const f = reply('testifying', 'd1-have-to', 'd1-tell-court').feedback;
     expect(f).toMatch(/\(Collaboration with Case Parties\)/);
