@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { getLanguageService, TextDocument, type Diagnostic } from 'vscode-json-languageservice';
 import { describe, expect, it } from 'vitest';
 import { getSection, principles } from '../../src/machines/guide.js';
+import { validateScenario } from '../../src/machines/validate/index.js';
 
 const schemaUri = 'file:///scenarios/scenario.schema.json';
 const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../scenarios/scenario.schema.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
@@ -98,5 +99,20 @@ describe('the scenario schema in VS Code', () => {
     expect(await texts((t) => t.replace(/"character": "([a-z0-9-]+)"/, '"character": "$1-typo"'))).toEqual([]);
     expect(await texts((t) => t.replace(/"var": "([a-z0-9-]+)"/, '"var": "$1-typo"'))).toEqual([]);
     expect(await texts((t) => t.replace(/"principle": "([a-z0-9-]+)"/, '"principle": "$1-typo"'))).toHaveLength(1);
+  });
+  // A trainer who takes the editor's help for "conduct" at its word (author walkthrough 44): the
+  // example it gives for "score" guarded a strong ending at 50%, which validate then warns about
+  // (strong-under-80), and "violations" read as the chosen reply's own violations.
+  it('the help for "conduct" gives a guard for a strong ending that validate accepts, and counts violations over the replies so far', async () => {
+    const hover = await hoverText(example, '"conduct": "score"', 3);
+    const guard = /`score`: [^`]*?(\{ "conduct": "score", [^}]*\})/.exec(hover.replace(/\\/g, ''))?.[1];
+    expect(guard, hover).toBeDefined();
+    const guarded = example.replace(
+      '{ "when": { "conduct": "score", "lt": 80 }, "to": "end-mixed" },\n            { "to": "end-strong" }',
+      `{ "when": ${guard}, "to": "end-strong" },\n            { "to": "end-mixed" }`,
+    );
+    expect(guarded).not.toBe(example);
+    expect(validateScenario(guarded, 'x.json').problems.map((p) => p.code)).toEqual([]);
+    expect(hover).toContain('"violations" \\(how many replies so far violated the principle named in "principle"\\)');
   });
 });

@@ -197,13 +197,13 @@ export const ConductCondition = z
     conduct: z.enum(CONDUCT_MEASURES).meta({
       enumDescriptions: [
         'How many critical violations (the guide\'s prohibited activities) so far. { "conduct": "critical", "eq": 0 } guards a strong ending.',
-        'The debrief\'s percentage so far: points as a percentage of the scenario\'s best total, at most 50 after a critical violation. { "conduct": "score", "gte": 50 } guards a strong ending.',
+        'The debrief\'s percentage so far: points as a percentage of the scenario\'s best total, at most 50 after a critical violation. { "conduct": "score", "gte": 80 } (the Strong band) guards a strong ending.',
         'Points so far as a percentage of the best the decisions met so far allowed (100 before any decision).',
         'Points so far.',
         'How many replies so far violated the principle named in "principle".',
       ],
       description:
-        'What to test about the volunteer\'s replies so far: "critical" (how many critical violations, the guide\'s prohibited activities), "score" (the debrief\'s percentage so far: points as a percentage of the scenario\'s best total, at most 50 after a critical violation), "percent" (points so far as a percentage of the best achievable at the decisions met), "points" (points so far), or "violations" (how many times the reply violated the principle named in "principle").',
+        'What to test about the volunteer\'s replies so far: "critical" (how many critical violations, the guide\'s prohibited activities), "score" (the debrief\'s percentage so far: points as a percentage of the scenario\'s best total, at most 50 after a critical violation), "percent" (points so far as a percentage of the best achievable at the decisions met), "points" (points so far), or "violations" (how many replies so far violated the principle named in "principle").',
     }),
     principle: PrincipleId.optional().meta({ description: 'For "violations" only: the principle whose violations are counted.' }),
     ...comparisons('conduct'),
