@@ -563,6 +563,21 @@ describe('ending integrity past the exploration\'s limit', () => {
   });
 });
 
+describe('the audit\'s best score with a critical violation', () => {
+  // The worked example printed "0% (0% before the cap)", and a draft "47% (47% before the cap)"
+  // (author walkthrough 44): as though the cap had lowered a score it never reached.
+  it('says the score before the cap only when the cap lowered it', () => {
+    const s = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'docs/examples/first-scenario.json'), 'utf8')) as Scenario;
+    expect(auditScenario(s).bestWithCritical).toEqual({ capped: 0, uncapped: 0 });
+    expect(formatAudit([s]).text).toContain('\n  best score with a critical violation: 0%\n');
+    const ride = s.nodes.find((n) => n.id === 'd2-next-time');
+    if (ride?.kind !== 'decision') throw new Error('no d2-next-time');
+    // The ride, worth +5 instead of -3 (still a critical violation), is capped: 3 + 5 of 8 is 100%.
+    const worth = { ...s, nodes: s.nodes.map((n) => (n === ride ? { ...ride, replies: ride.replies.map((r) => (r.id === 'd2-ride' ? { ...r, assessments: [...r.assessments, { principle: 'safety-is-priority' as const, verdict: 'follows' as const, weight: 3 }, { principle: 'resources-reduce-harm' as const, verdict: 'follows' as const, weight: 3 }, { principle: 'remain-accepting' as const, verdict: 'follows' as const, weight: 2 }] } : r)) } : n)) };
+    expect(formatAudit([worth]).text).toMatch(/\n {2}best score with a critical violation: 50% \(\d+% before the cap\)\n/);
+  });
+});
+
 describe('the audit names where a wording share is out of range', () => {
   // It said "0% of decisions have a near miss" and not which: a trainer had to find them by hand.
   it('decisions without a near miss, and where the best reply is the longest, are named', () => {

@@ -503,7 +503,7 @@ export function formatAudit(scenarios: readonly Scenario[], labels: readonly (st
     // A partial check knows only what it saw: "—" and "none" are then "not found", not "not possible".
     const seen = a.complete ? '' : ' (in the part checked)';
     lines.push(`  worst score reaching each ending${seen}: ${KINDS.map((k) => `${k} ${a.worstByKind[k] === undefined ? '—' : `${a.worstByKind[k]}%`}${a.criticalByKind[k] ? ' (also after a critical violation)' : ''}`).join(', ')}`);
-    lines.push(`  best score with a critical violation: ${a.bestWithCritical ? `${a.bestWithCritical.capped}% (${a.bestWithCritical.uncapped}% before the cap)${seen}` : a.complete ? 'none possible' : 'none found in the part checked'}`);
+    lines.push(`  best score with a critical violation: ${a.bestWithCritical ? `${a.bestWithCritical.capped}%${a.bestWithCritical.uncapped > a.bestWithCritical.capped ? ` (${a.bestWithCritical.uncapped}% before the cap)` : ''}${seen}` : a.complete ? 'none possible' : 'none found in the part checked'}`);
     lines.push(`  best reply first: ${pct(f.bestFirst, f.decisions)}, longest: ${pct(f.bestLongest, f.decisions)}, shortest: ${pct(f.bestShortest, f.decisions)}, the only one asking: ${pct(f.onlyBestAsks, f.decisions)}; near misses: ${pct(f.nearMiss, f.decisions)}`);
     const own = (warnings[i] ?? []).filter((p) => p.severity === 'warning');
     if (own.length > 0) {
