@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { languageRules, principles, sections } from '../../src/machines/guide.js';
 import { findLanguageHits } from '../../src/machines/language.js';
+import { validateScenario } from '../../src/machines/validate/index.js';
 
 const guidePath = fileURLToPath(new URL('../../scenarios/guide/csec-in-service-guide.txt', import.meta.url));
 const guide = readFileSync(guidePath, 'utf8');
@@ -66,6 +67,19 @@ describe('the in-service guide as data', () => {
   it('principles are in the project\'s own words, not copied sentences of the guide', () => {
     const guideSentences = guide.split(/(?<=[.!?])\s+/).map((s) => s.trim()).filter((s) => s.length > 40);
     for (const p of principles) for (const s of guideSentences) expect(p.rule.includes(s)).toBe(false);
+  });
+
+  it('the "AWOL" rule suggests the guide\'s words for a youth at home as well as in placement', () => {
+    // The guide: "left placement/home without permission" or "away from home/placement". The fix
+    // offered placement only, for a youth living with his grandmother too (author walkthrough 44).
+    expect(guide).toContain('“left placement/home without permission” or is “away from home/placement)”');
+    const awol = languageRules.find((r) => r.id === 'awol');
+    expect(awol?.suggestion).toBe('left placement or home without permission (or: away from placement or home)');
+    const example = readFileSync(fileURLToPath(new URL('../../docs/examples/first-scenario.json', import.meta.url)), 'utf8');
+    const text = example.replace('Dani left her group home without permission on Friday', 'Dani went AWOL on Friday');
+    expect(text).not.toBe(example);
+    const fixes = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'language').map((p) => p.fix);
+    expect(fixes).toEqual([expect.stringMatching(/^Say "left placement or home without permission \(or: away from placement or home\)" instead\./)]);
   });
 
   it('every language rule names a real principle and a suggestion', () => {
