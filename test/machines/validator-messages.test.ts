@@ -109,6 +109,16 @@ describe('a heading cut to its first word(s): the heading meant, for every headi
     expect(p?.message).toMatch(/^This reply is scored on "no-investigating" \(line \d+, column \d+\), whose section of the guide is "Prohibited Activities", but its feedback cites it cut short, as "Prohibited", which does not count as citing it\.$/);
     expect(p?.fix).toBe('Write the section heading in full, exactly as the guide prints it: (Prohibited Activities).');
   });
+  // "(Harm reduction approach)" beside "(Likelihood of Relapse)" (author walkthrough 44): the warning
+  // pointed at the other citation, and its fix, followed, left the run-on heading in the feedback.
+  it('run on beside another cited heading: at the run-on heading, for the principle it leaves uncited', () => {
+    const { text, problems } = exampleWith('which CASAs are prohibited from doing (Prohibited Activities).', 'which CASAs are prohibited from doing (Red Flags). Ask first (Prohibited activities for CASAs).');
+    expect(problems.map((p) => p.code)).toEqual(['principle-not-cited']);
+    const [p] = problems;
+    expect(pointsAt(text, p)).toMatch(/^Prohibited activities for CASAs\)\.",/);
+    expect(p?.message).toMatch(/^This reply is scored on "no-investigating" \(line \d+, column \d+\), whose section of the guide is "Prohibited Activities", but its feedback cites it with more words, as "Prohibited activities for CASAs", which does not count as citing it\.$/);
+    expect(p?.fix).toBe('Write the section heading alone, exactly as the guide prints it: (Prohibited Activities).');
+  });
 });
 
 // A scene's misspelt "next" gave two errors four lines apart: no-way-to-end at the scene (saying

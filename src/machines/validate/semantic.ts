@@ -906,15 +906,22 @@ function uncitedPrinciples(feedback: string, assessments: readonly Partial<Asses
       if (inside.split(';').some((part) => headingSet.has(part.trim()))) last = { inside, close: (m.index ?? 0) + inside.length + 1 };
     }
     // "(Collaboration)" beside "(Red Flags)": that heading cut to its first words, which counts
-    // for nothing while another heading is cited (see nearHeading). Said at it, to write in full.
+    // for nothing while another heading is cited (see nearHeading); or run on, "(Harm reduction
+    // approach)". Said at it, to write as the guide prints it.
     const lowerHeading = section.heading.toLowerCase();
     for (const m of feedback.matchAll(/\(([^()]*)\)/g)) {
-      const part = (m[1] ?? '').split(';').map((x) => x.trim()).find((x) => x !== '' && lowerHeading.startsWith(`${x.toLowerCase().replace(/[\s.?!:]+$/, '')} `));
+      let runOn = false;
+      const part = (m[1] ?? '').split(';').map((x) => x.trim()).find((x) => {
+        if (x === '') return false;
+        if (lowerHeading.startsWith(`${x.toLowerCase().replace(/[\s.?!:]+$/, '')} `)) return true;
+        runOn = x.toLowerCase().startsWith(`${lowerHeading} `);
+        return runOn;
+      });
       if (part === undefined) continue;
       out.push({ severity: 'warning', code: 'principle-not-cited', path: [...path(), 'feedback'], related: [...path(), 'assessments', k, 'principle'],
         stringIndex: (m.index ?? 0) + 1 + (m[1] ?? '').indexOf(part),
-        message: `This reply is scored on ${quoteValue(a.principle)} (${RELATED_AT}), whose section of the guide is ${quoteValue(section.heading, 100)}, but its feedback cites it cut short, as ${quoteValue(part)}, which does not count as citing it.`,
-        fix: `Write the section heading in full, exactly as the guide prints it: (${section.heading}).` });
+        message: `This reply is scored on ${quoteValue(a.principle)} (${RELATED_AT}), whose section of the guide is ${quoteValue(section.heading, 100)}, but its feedback cites it ${runOn ? 'with more words' : 'cut short'}, as ${quoteValue(part)}, which does not count as citing it.`,
+        fix: `Write the section heading ${runOn ? 'alone' : 'in full'}, exactly as the guide prints it: (${section.heading}).` });
       return;
     }
     // "[Prohibited Activities]", "see Prohibited Activities": the heading is there, only not in
