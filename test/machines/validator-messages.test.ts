@@ -121,6 +121,20 @@ describe('a heading cut to its first word(s): the heading meant, for every headi
   });
 });
 
+// "(Validate the loss, not the return)" for "(Stages of Exiting CSEC Involvement)" (author
+// walkthrough 44): the debrief prints a principle's title beside its section, and a trainer put the
+// title where the heading goes. It was told the feedback cites nothing, at the feedback's start.
+describe('a principle\'s title written where the section heading goes', () => {
+  it('is named at the parenthesis, with the section of that principle to cite instead', () => {
+    const { text, problems } = exampleWith('assumes the worst from a single sign (Red Flags).', 'assumes the worst from a single sign (Curious, not interrogating).');
+    expect(problems.map((p) => p.code)).toEqual(['unknown-guide-section']);
+    const [p] = problems;
+    expect(pointsAt(text, p)).toMatch(/^Curious, not interrogating\)\.",/);
+    expect(p?.message).toBe('"Curious, not interrogating" is the title of the principle "curious-not-interrogating", not a section of the guide, so it cites nothing.');
+    expect(p?.fix).toBe('Cite the principle\'s section by its heading, exactly as the guide prints it: (Red Flags).');
+  });
+});
+
 // A scene's misspelt "next" gave two errors four lines apart: no-way-to-end at the scene (saying
 // to see the other) and unknown-node at its "next". The only reason is the unknown name: one error.
 describe('a "next" naming no node, the only way on from its node: one error, which says what follows from it', () => {

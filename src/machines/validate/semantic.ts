@@ -1,6 +1,6 @@
 import type { Variables } from '../conditions.js';
 import { analyseGraph, scenarioGraph } from '../graph.js';
-import { getPrinciple, languageRules, sections, uncitedSectionOf } from '../guide.js';
+import { getPrinciple, languageRules, principles, sections, uncitedSectionOf } from '../guide.js';
 import { findLanguageHits, type LanguageHit } from '../language.js';
 import { idFromText } from '../scenario-id.js';
 import { indexScenario, successorsOf } from '../scenario-index.js';
@@ -802,6 +802,8 @@ const headingEndings = headings.map((h) => [h, new RegExp(`(?:^|[\\s,:])${escape
 const headingWithin = headings.map((h) => [h, new RegExp(`(?:^|[^\\p{L}\\p{N}-])${escapeRegExp(h.toLowerCase().replace(/[\s.?!:]+$/, ''))}(?![\\p{L}\\p{N}-])`, 'u')] as const);
 /** Each heading by its lower-case form, to name the heading a citation means when only its capitals differ. */
 const headingByLowerCase = new Map(headings.map((h) => [h.toLowerCase(), h]));
+/** Each principle by its title in lower case, for a title written where its section's heading goes. */
+const principleByTitle = new Map(principles.map((p) => [p.title.toLowerCase(), p]));
 
 /**
  * Feedback cites the guide by a section heading in parentheses: "(Red Flags)", or several with
@@ -829,6 +831,16 @@ function citationProblems(feedback: string, path: Path, out: UnlocatedProblem[],
       if (name === '') continue;
       if (headingSet.has(name)) {
         cited = true;
+        continue;
+      }
+      // "(Validate the loss, not the return)": a principle's title, which the debrief prints beside
+      // its section, written where the section's heading goes.
+      const principle = principleByTitle.get(name.toLowerCase().replace(/[\s.]+$/, ''));
+      const principleHeading = principle && sections.find((s) => s.id === principle.section)?.heading;
+      if (principle && principleHeading) {
+        out.push({ severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: index,
+          message: `${quoteValue(name)} is the title of the principle ${quoteValue(principle.id)}, not a section of the guide, so it cites nothing.`,
+          fix: `Cite the principle's section by its heading, exactly as the guide prints it: (${principleHeading}).` });
         continue;
       }
       // "(red flags)": the heading, but not as the guide prints it, which the debrief's readers
