@@ -183,14 +183,31 @@ function isXapiStatements(raw: unknown): boolean {
 }
 
 /**
+ * The earliest time a completed practice in a backup may be dated: casa-practice was written long
+ * after it, so a practice dated earlier (year 0000) was not recorded by it. Loaded, it was kept in
+ * the records as it stood and carried into every export (an xAPI timestamp of year 0).
+ */
+export const EARLIEST_PRACTICE = '2000-01-01T00:00:00.000Z';
+
+/** Why a completed practice's start or completion is dated too early to be one casa-practice recorded, or undefined. */
+function earlyDateProblem(p: Pick<PlaythroughRecord, 'startedAt' | 'completedAt'>): string | undefined {
+  const earliest = Date.parse(EARLIEST_PRACTICE);
+  const why = (what: string, at: string) => `its ${what} date, ${at.slice(0, 10)}, is before ${EARLIEST_PRACTICE.slice(0, 4)}, earlier than any practice casa-practice records`;
+  if (Date.parse(p.completedAt) < earliest) return why('completion', p.completedAt);
+  if (p.startedAt !== undefined && Date.parse(p.startedAt) < earliest) return why('start', p.startedAt);
+  return undefined;
+}
+
+/**
  * Checks a file meant to be a backup; the file is untrusted input. A file that is foreign, of
  * another format version or damaged in its frame is refused as a whole with one clear sentence.
  * A damaged entry inside (a completed practice, a best result or a scenario in progress) is left
  * out and named in `leftOut`, so one bad entry does not cost a volunteer every other record in the
  * file: a UI asks before loading the rest (backupLeftOutQuestion). Damaged entries are also a
  * completed practice or a scenario in progress dated later than `now` (a day's slack: see
- * parsePlaythrough; a device whose clock was wrong writes such dates), and a completed practice
- * claiming more minutes than casa-practice records for one. (A best result dated later than `now`
+ * parsePlaythrough; a device whose clock was wrong writes such dates), a completed practice dated
+ * before EARLIEST_PRACTICE, and a completed practice claiming more minutes than casa-practice
+ * records for one. (A best result dated later than `now`
  * is kept without its last completion, as the records file is read: trustedLastCompleted.) When nothing but best results would be
  * left to load, the file is refused whole, naming its first damaged entry.
  */
@@ -249,7 +266,9 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
   const playthroughs: PlaythroughRecord[] = [];
   const ids = new Set<string>();
   for (const [i, p] of records.playthroughs.entries()) {
-    const parsed = parsePlaythrough(p, now);
+    const read = parsePlaythrough(p, now);
+    const early = 'error' in read ? undefined : earlyDateProblem(read);
+    const parsed = early === undefined ? read : { error: early };
     if ('error' in parsed) {
       // Its scenario's best result in the file may come from it: that is left out with it, and
       // said (the best of the practice that is loaded is worked out again on loading).

@@ -359,6 +359,43 @@ describe('records dated later than today, or claiming more minutes than casa-pra
   });
 });
 
+// From the web check (session 44): a completed practice dated year 0000 in a backup was loaded as it
+// stood, into the records and from there into every export (an xAPI timestamp of year 0). A date
+// before 2000 is no practice casa-practice recorded: left out and named, as a date later than today is.
+describe('a completed practice in a backup dated before 2000 (year 0000)', () => {
+  it('is left out and named with its reason; the rest loads, and neither the records nor an xAPI export carry it', () => {
+    const store = memoryStore();
+    recordPlaythrough(store, record(new Date('2026-01-05T17:00:00Z')), bytes, now);
+    recordPlaythrough(store, record(new Date('2026-01-06T17:00:00Z'), ['phone-curious', 'after-search']), bytes, now);
+    recordPlaythrough(store, record(new Date('2026-01-07T17:00:00Z')), bytes, now);
+    const backup = JSON.parse(backupText(store, now).text) as { records: { playthroughs: Record<string, unknown>[] } };
+    const [first, second] = backup.records.playthroughs;
+    first!.completedAt = '0000-01-01T00:00:00.000Z';
+    second!.startedAt = '1999-12-31T23:50:00.000Z';
+    const parsed = parseBackup(JSON.stringify(backup), now);
+    expect(parsed).toMatchObject({ ok: true, leftOut: [
+      { what: 'completed practice 1', why: 'its completion date, 0000-01-01, is before 2000, earlier than any practice casa-practice records' },
+      { what: 'completed practice 2', why: 'its start date, 1999-12-31, is before 2000, earlier than any practice casa-practice records' },
+    ] });
+    // With nothing else in it, it is refused whole, as any damaged backup is.
+    const onlyOne = structuredClone(backup);
+    onlyOne.records.playthroughs = [first!];
+    expect(parseBackup(JSON.stringify(onlyOne), now)).toEqual({ ok: false, error: 'This file cannot be loaded: it is damaged (completed practice 1: its completion date, 0000-01-01, is before 2000, earlier than any practice casa-practice records). Nothing was changed.' });
+    // The first day of 2000 is a date it takes.
+    const y2k = structuredClone(onlyOne);
+    y2k.records.playthroughs[0] = { ...first!, completedAt: '2000-01-01T00:00:00.000Z', startedAt: '2000-01-01T00:00:00.000Z', minutes: undefined, seconds: undefined };
+    expect(parseBackup(JSON.stringify(y2k), now)).toMatchObject({ ok: true, leftOut: [] });
+    // The rest loaded: only the third is in the records, and in an export.
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(backupLeftOutNote(parsed.leftOut)).toBe('Left out as damaged: completed practice 1 and the best result for "example-new-phone" it counted; completed practice 2.');
+    const into = memoryStore();
+    importBackup(into, parsed.backup, now);
+    const read = readRecords(into, now);
+    expect(read.playthroughs.map((p) => p.completedAt)).toEqual(['2026-01-07T17:00:00.000Z']);
+    expect(xapiFile(read.playthroughs, { learner: read.learner ?? '00000000-0000-4000-8000-000000000000' })).not.toContain('0000-01-01');
+  });
+});
+
 describe('backup file', () => {
   function storeWithProgress() {
     const store = memoryStore();
