@@ -58,7 +58,7 @@ it('loading a backup over an older save here sets that save aside, says so besid
   render(<StoreContext value={store}><Records /></StoreContext>);
   await user.upload(screen.getByLabelText('Load a backup file'), new File([JSON.stringify(backup)], 'casa-practice-backup-2026-11-30.json'));
   const said = (await screen.findByText(/^Loaded 1 scenario in progress/)).textContent ?? '';
-  expect(said).toBe('Loaded 1 scenario in progress, to continue where you left off (the save that was here for it was set aside, not deleted). That copy is listed below, under “Room in this browser”, to download or remove.');
+  expect(said).toBe('Loaded 1 scenario in progress, to continue where you left off (the save that was here for it was set aside, not deleted). That copy is listed below, under “Room in this browser”, to restore, download or remove.');
   const copies = screen.getByRole('heading', { level: 3, name: 'Replaced copies' });
   expect(copies.parentElement?.textContent).toContain('Progress here that a newer save from a loaded backup took the place of (replaced) was set aside, not deleted');
   const aside = store.list('saves/').map((e) => e.key).filter((k) => k.includes('.replaced-'));

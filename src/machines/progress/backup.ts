@@ -2,7 +2,7 @@ import { exportFileName, RECORDS_CSV_HEADER } from '../report/records-export.js'
 import { isScenarioId } from '../scenario-id.js';
 import { cleanLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
-import { addPlaythroughs, bestResultProblem, mergeRecordsFiles, recordsRoom, FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, trustedLastCompleted, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
+import { addPlaythroughs, bestResultProblem, mergeRecordsFiles, recordsRoom, FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, trustedLastCompleted, utf8Length, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
 import { SAVES_PREFIX } from './slots.js';
 import { exclusively, leftWhereItWas, type Store } from './store.js';
 
@@ -513,4 +513,79 @@ function importWords({ added, alreadyHad, savesLoaded, savesKept, savesSetAside,
   if (parts.length === 0) return savesOwnFile === 0 ? 'This backup holds no finished scenarios and no scenarios in progress: nothing was added.' : `Nothing was added.${own}`;
   const text = parts.join('; ');
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.${own}`;
+}
+
+/** A save set aside when a loaded backup's newer one took its place (moveAside as `replaced`): its key, then the key it was set aside from. */
+const REPLACED_SAVE = /^(saves\/[a-z0-9][a-z0-9-]{0,200}\.json)\.replaced-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}(?:-\d{1,3})?$/;
+
+/** Whether a key names a save a loaded backup replaced (one restoreReplacedSave can put back). */
+export const isReplacedSaveKey = (key: string): boolean => REPLACED_SAVE.test(key);
+
+/**
+ * What restoring a replaced save did: `key`, the save restored; `setAside`, where the save that was
+ * there went (none when there was none); `heldInTab`, the store could not write it (a browser's
+ * storage full) and holds it for this tab only, so the copy was kept too. Or why nothing was changed.
+ */
+export type RestoreReplacedResult = { ok: true; key: string; setAside?: string; heldInTab?: true } | { ok: false; why: string };
+
+/** RestoreReplacedResult's `why` when the store has no room to keep both the save there and the one restored. */
+export const RESTORE_NO_ROOM = 'this browser\'s storage for this site has no room to keep the save there now beside it';
+
+/** Whether a text is a save whose outline is sound (asSave). */
+function isSaveText(text: string): boolean {
+  try {
+    return asSave(JSON.parse(text)) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Puts back a save that a loaded backup's newer one took the place of (importBackup set it aside as
+ * `replaced`): a volunteer who loaded the wrong backup gets their progress back. The rule loading a
+ * backup keeps, kept here too: the save there now is set aside first (as `replaced`, or `damaged`
+ * when it cannot be used), never written over; when it cannot be (no room), nothing is changed. The
+ * copy is checked as a backup's save is (unusableSave): one damaged since is refused, with why.
+ */
+export function restoreReplacedSave(store: Store, copyKey: string, now = new Date()): RestoreReplacedResult {
+  const key = REPLACED_SAVE.exec(copyKey)?.[1];
+  if (key === undefined) return { ok: false, why: 'it is not a save set aside when a backup replaced it' };
+  let text: string | undefined;
+  try {
+    text = store.read(copyKey);
+  } catch {
+    return { ok: false, why: 'it could not be read from storage' };
+  }
+  if (text === undefined) return { ok: false, why: 'it is no longer kept here' };
+  let save: SaveValue | undefined;
+  try {
+    save = asSave(JSON.parse(text));
+  } catch {
+    save = undefined;
+  }
+  if (save === undefined) return { ok: false, why: 'it cannot be read as a save (it was damaged since it was set aside)' };
+  const unusable = isOwnFileSave(save) ? undefined : unusableSave(key, save);
+  if (unusable !== undefined) return { ok: false, why: unusable };
+  let here: string | undefined;
+  let hereUnreadable = false;
+  try {
+    here = store.read(key);
+  } catch {
+    hereUnreadable = true;
+  }
+  // Asked before anything moves: the save there, set aside, takes the room it takes now, and the one
+  // restored its own beside it until the copy goes (roomFor leaves out what `key` holds now).
+  if (store.roomFor && store.roomFor(key) - (here === undefined ? 0 : utf8Length(here)) < utf8Length(text)) return { ok: false, why: RESTORE_NO_ROOM };
+  let setAside: string | undefined;
+  if (here !== undefined || hereUnreadable) {
+    const to = store.moveAside(key, now, here !== undefined && isSaveText(here) ? 'replaced' : 'damaged');
+    if (leftWhereItWas(to)) return { ok: false, why: RESTORE_NO_ROOM };
+    setAside = to;
+  }
+  store.write(key, text);
+  const aside = setAside !== undefined ? { setAside } : {};
+  // Held for this tab only: the copy stays (the only one that outlives the tab).
+  if (store.inMemoryOnly?.(key)) return { ok: true, key, ...aside, heldInTab: true };
+  store.remove(copyKey);
+  return { ok: true, key, ...aside };
 }

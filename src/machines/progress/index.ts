@@ -7,5 +7,5 @@ export { FELL_BEHIND_FINISH, FELL_BEHIND_SAVE, fellBehind, holdSave, keepProgres
 export { hasKeptDebrief, keepDebrief, keptDebriefFailure, keptDebriefFailureInOne, readKeptDebrief, type KeptDebrief } from './debriefs.js';
 export { finishPlaythrough, type Finished, type Recorded } from './finish.js';
 export { PRACTICE_IDLE_MS, practiceClock, type PracticeClock, type PracticeClockOptions } from './clock.js';
-export { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BACKUP_NOT_OVER_DAMAGED, EARLIEST_PRACTICE, importBackup, parseBackup, BACKUP_FORMAT_VERSION, MAX_BACKUP_BYTES, MAX_BACKUP_ENTRIES, type BackupFile, type BackupLeftOut, type BackupParse, type ImportResult, type SaveValue } from './backup.js';
+export { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BACKUP_NOT_OVER_DAMAGED, EARLIEST_PRACTICE, importBackup, isReplacedSaveKey, parseBackup, restoreReplacedSave, RESTORE_NO_ROOM, BACKUP_FORMAT_VERSION, MAX_BACKUP_BYTES, MAX_BACKUP_ENTRIES, type BackupFile, type BackupLeftOut, type BackupParse, type ImportResult, type RestoreReplacedResult, type SaveValue } from './backup.js';
 export { fitToSave, fitWords, missingFileWords, peekScenario, relocateSave, type RelocateRefusal, type RelocateResult, type SaveFit, type ScenarioPeek } from './relocate.js';

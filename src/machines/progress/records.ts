@@ -545,7 +545,7 @@ export function recordsText(file: RecordsFile, maxBytes?: number): string {
 }
 
 /** The UTF-8 length of a string (without TextEncoder or Buffer: the core needs no DOM or Node types). */
-function utf8Length(text: string): number {
+export function utf8Length(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

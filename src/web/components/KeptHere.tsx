@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { cleanLine, localDate, localTime, roomLossWords, roomMadeWords, type PlaythroughRecord, type Store } from '../../machines/light.js';
+import { isReplacedSaveKey, restoreReplacedSave, RESTORE_NO_ROOM } from '../../machines/index.js';
 import { downloadText } from '../download.js';
 import { asideCopy, copiesHeading, keptKind, ROOM_HEADING, sizeWords, slotScenarioId, utf8Length, type AsideCopy, type KeptKind } from '../kept-here.js';
 import { scenarioTexts } from '../scenarios.js';
@@ -175,17 +176,43 @@ function unsavedWords(keys: readonly string[]): string | undefined {
 
 const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
-/** One copy set aside: its size and date, download it, or remove it once asked (what is lost said first). */
-function CopySetAside({ copy, label, downloaded, onDownload, onRemove }: { copy: AsideCopy & { bytes: number }; label: string; downloaded: boolean; onDownload(): void; onRemove(): void }) {
+/**
+ * One copy set aside: its size and date, download it, or remove it once asked (what is lost said
+ * first); a save a loaded backup replaced can be restored too, once asked (`onRestore`, with whether
+ * there is a save there now that restoring it sets aside).
+ */
+function CopySetAside({ copy, label, downloaded, onDownload, onRemove, restore }: { copy: AsideCopy & { bytes: number }; label: string; downloaded: boolean; onDownload(): void; onRemove(): void; restore?: { saveHere: boolean; title: string; onRestore(): void } }) {
   const panelId = useId();
+  const restoreId = useId();
   const confirmation = useConfirmation();
+  const restoring = useConfirmation();
   const when = `${localDate(copy.at)}, ${localTime(copy.at)}`;
   const what = `${label} set aside on ${when}`;
   return (
-    <li onKeyDown={confirmation.onEscape}>
+    <li onKeyDown={(e) => {
+      confirmation.onEscape(e);
+      restoring.onEscape(e);
+    }}>
       <button type="button" onClick={onDownload}>Download {what}</button>{' '}
       <span className="hint">({sizeWords(copy.bytes)})</span>{' '}
+      {restore && (
+        <>
+          <button type="button" {...restoring.trigger(restoreId)}>Restore this save{' '}<span className="sr-only">({what})</span></button>{' '}
+        </>
+      )}
       <button type="button" {...confirmation.trigger(panelId)}>Remove this copy{' '}<span className="sr-only">({what})</span></button>
+      {restore && restoring.open && (
+        <ConfirmPanel id={restoreId} level={4} confirmation={restoring} title={`Restore ${what}?`} keepLabel="Keep things as they are" confirmLabel="Restore it"
+          onConfirm={() => {
+            restoring.close();
+            restore.onRestore();
+          }}>
+          Your progress in “{restore.title}” goes back to where this save left off.
+          {restore.saveHere
+            ? ' The save there now is set aside in its place, not deleted: it is listed here under “Replaced copies”, to restore or download in turn.'
+            : ' There is no save of this scenario here now: this one becomes it.'}
+        </ConfirmPanel>
+      )}
       {confirmation.open && (
         <ConfirmPanel id={panelId} level={4} confirmation={confirmation} title={`Remove ${what}?`} keepLabel="Keep this copy" confirmLabel="Remove it for good"
           onConfirm={() => {
@@ -280,7 +307,7 @@ const LISTS: Record<ValueKind, { heading: string; one: string; more: string }> =
 /**
  * The "Room in this browser" section of My records: what takes the room, by kind, then, each under a
  * heading of its own in the section, the scenarios in progress, presenter sessions and last debriefs (each to remove) and
- * the copies set aside (each to download or remove). The notices that a value was set aside send the
+ * the copies set aside (each to download or remove; a save a loaded backup replaced, to restore too). The notices that a value was set aside send the
  * volunteer to this section by its heading (SetAsideWhere), so the copies are listed in it, not
  * beside it. `playthroughs` name the scenarios (their titles), with the bundled scenarios' titles
  * once loaded; `version` changes when the page read the store again (a backup loaded, another tab's
@@ -378,6 +405,30 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
       return left === 0 ? 'No copies set aside are kept here now.' : left === 1 ? 'One copy set aside is still kept here.' : `${left} copies set aside are still kept here.`;
     });
   };
+  /**
+   * Restores a save a loaded backup replaced (the core's restoreReplacedSave: the save there now is
+   * set aside first, never written over), and says what became of it; the focus goes to the copies'
+   * heading, which stays with the news.
+   */
+  const restoreCopy = (copy: AsideCopy, label: string) => {
+    const when = `${localDate(copy.at)}, ${localTime(copy.at)}`;
+    let result: ReturnType<typeof restoreReplacedSave>;
+    try {
+      result = restoreReplacedSave(store, copy.key);
+    } catch {
+      result = { ok: false, why: 'this browser\'s storage could not be read or written' };
+    }
+    if (!result.ok) {
+      say({ text: `That copy could not be restored: ${result.why}. Nothing was changed${result.why === RESTORE_NO_ROOM ? '; remove a copy or a scenario in progress you no longer need, then try again' : ''}.`, alert: true, list: 'copies' });
+    } else {
+      const after = keptIn(store);
+      const aside = result.setAside === undefined ? '' : ` The save that was there was set aside in its place, listed here under “${copiesHeading(after.copies)}”.`;
+      const held = result.heldInTab ? ' It is kept only in this tab for now, for want of room in this browser\'s storage, so the copy stays listed here too.' : '';
+      say({ text: `${capital(label)} set aside on ${when} was restored: that scenario continues from it.${aside}${held}`, list: 'copies' });
+    }
+    setN((v) => v + 1);
+    headings.copies.current?.focus();
+  };
   const removeKept = (value: KeptValue) => {
     const words = valueWords(value, title(value.slot));
     const { one, more } = LISTS[value.kind];
@@ -438,14 +489,17 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
               <p>
                 {kept.copies.some((c) => c.why === 'damaged') && 'What this browser found damaged was set aside, not deleted. '}
                 {kept.copies.some((c) => c.why === 'outdated') && 'Progress saved with an earlier version of its scenario (outdated) was set aside too: the story may have changed since, so it cannot carry on. '}
-                {kept.copies.some((c) => c.why === 'replaced') && 'Progress here that a newer save from a loaded backup took the place of (replaced) was set aside, not deleted, in case the backup\'s does not carry on. '}
-                These copies cannot be used here, but you can download one to keep, or to send to whoever helps you with the app. Each
+                {kept.copies.some((c) => c.why === 'replaced') && 'Progress here that a newer save from a loaded backup took the place of (replaced) was set aside, not deleted, in case the backup\'s does not carry on: “Restore this save” puts it back, and sets aside the save there then in its place. '}
+                {kept.copies.some((c) => isReplacedSaveKey(c.key)) ? 'Apart from restoring a replaced save, these copies cannot be used here' : 'These copies cannot be used here'}, but you can download one to keep, or to send to whoever helps you with the app. Each
                 copy takes room in what this browser keeps for casa-practice; remove one you no longer need to make room.
               </p>
               <ul>
                 {kept.copies.map((c) => {
                   const label = copyLabel(c, title);
-                  return <CopySetAside key={c.key} copy={c} label={label} downloaded={downloaded.has(c.key)} onDownload={() => download(c)} onRemove={() => removeCopy(c, label)} />;
+                  const restore = isReplacedSaveKey(c.key) && c.slot !== undefined
+                    ? { saveHere: kept.values.some((v) => v.key === c.of), title: title(c.slot), onRestore: () => restoreCopy(c, label) }
+                    : undefined;
+                  return <CopySetAside key={c.key} copy={c} label={label} downloaded={downloaded.has(c.key)} onDownload={() => download(c)} onRemove={() => removeCopy(c, label)} {...(restore ? { restore } : {})} />;
                 })}
               </ul>
             </>

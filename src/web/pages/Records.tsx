@@ -149,7 +149,7 @@ export default function Records() {
     const inTabOnly = store.inMemoryOnly?.(RECORDS_KEY) === true ? LOADED_IN_TAB_ONLY : undefined;
     // The saves here the backup's took the place of were set aside: where they are, as other copies set aside are said.
     const setAsideSaves = result.savesSetAside.length;
-    const listed = setAsideSaves === 0 ? undefined : `${setAsideSaves === 1 ? 'That copy is' : 'Those copies are'} listed below, under “${ROOM_HEADING}”, to download or remove.`;
+    const listed = setAsideSaves === 0 ? undefined : `${setAsideSaves === 1 ? 'That copy is' : 'Those copies are'} listed below, under “${ROOM_HEADING}”, to restore, download or remove.`;
     setMessage({ text: [recordsNotice(result, 'loaded'), result.message, listed, inTabOnly, backupLeftOutNote(leftOut)].filter(Boolean).join(' '), near: 'backup' });
     setVersion((v) => v + 1);
   };

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   backupLeftOutNote, backupLeftOutQuestion, backupText, cleanLine, finishPlaythrough, importBackup, leftInPlace, MAX_BACKUP_ENTRIES, MAX_COMPLETIONS, MAX_RECORD_MINUTES, memoryStore, mergeRecordsFiles, recordsWriteBack, minutesSpent, parseBackup, parseRecordsFile, playthroughRecord, readRecords, recordCompletion, recordPlaythrough, RECORDS_KEY, recordsCsv, restorePlaythroughs, writeSave, xapiFile,
-  saveKey, type Debrief, type PlayableScenario, type PlaythroughRecord, type RecordsFile, type Store,
+  restoreReplacedSave, saveKey, type Debrief, type PlayableScenario, type PlaythroughRecord, type RecordsFile, type Store,
 } from '../../../src/machines/index.js';
 import { backupOfManyScenarios } from '../../../bench/hostile.js';
 import { example, play } from './fixtures.js';
@@ -393,6 +393,31 @@ describe('a completed practice in a backup dated before 2000 (year 0000)', () =>
     const read = readRecords(into, now);
     expect(read.playthroughs.map((p) => p.completedAt)).toEqual(['2026-01-07T17:00:00.000Z']);
     expect(xapiFile(read.playthroughs, { learner: read.learner ?? '00000000-0000-4000-8000-000000000000' })).not.toContain('0000-01-01');
+  });
+});
+
+// A volunteer who loaded the wrong backup gets back the save it replaced (My records' "Restore this
+// save"): the save there then is set aside first, never written over (test/web/records-restore-replaced).
+describe('restoreReplacedSave', () => {
+  const KEY = 'saves/example-new-phone.json';
+  const save = (savedAt: string) => JSON.stringify({
+    format: 'casa-practice-terminal-save', formatVersion: 1, scenario: { source: 'bundled', id: 'example-new-phone' },
+    session: { format: 'casa-practice-session', formatVersion: 1, scenarioId: 'example-new-phone', scenarioVersion: 1, savedAt, snapshot: { value: 'd1', status: 'active', context: { transcript: [] } } },
+  });
+  it('sets the save there aside (as damaged when it cannot be used), puts the copy back and removes it; refuses what is not a replaced save', () => {
+    const copy = `${KEY}.replaced-2026-02-09T10-00-00`;
+    const mine = save('2026-02-08T10:00:00.000Z');
+    const store = memoryStore({ [KEY]: '{"broken', [copy]: mine });
+    expect(restoreReplacedSave(store, copy, now)).toEqual({ ok: true, key: KEY, setAside: `${KEY}.damaged-2026-02-10T18-30-00` });
+    expect(store.read(KEY)).toBe(mine);
+    expect(store.read(`${KEY}.damaged-2026-02-10T18-30-00`)).toBe('{"broken');
+    expect(store.read(copy)).toBeUndefined();
+    expect(restoreReplacedSave(store, `${KEY}.damaged-2026-02-10T18-30-00`, now)).toEqual({ ok: false, why: 'it is not a save set aside when a backup replaced it' });
+    // A copy of another scenario's progress under this key would not resume: refused, as a backup's is.
+    const other = `${KEY}.replaced-2026-02-09T11-00-00`;
+    store.write(other, save('2026-02-08T10:00:00.000Z').replaceAll('example-new-phone', 'youth-discloses'));
+    expect(restoreReplacedSave(store, other, now)).toEqual({ ok: false, why: 'it holds progress in "youth-discloses", not in the scenario its name says' });
+    expect(store.read(KEY)).toBe(mine);
   });
 });
 
