@@ -40,6 +40,8 @@ const CASES: [string, string, RegExp][] = [
   ['an unknown principle id', example.replace('"principle": "curious-not-interrogating"', '"principle": "zzz"'), /scenarios\/guide\/principles\.json/],
   ['an assessment without its principle', changed((d) => void delete d.nodes.find((n) => n.replies)!.replies![0]!.assessments[0]!.principle), /^Add "principle" \(The id of a principle in scenarios\/guide\/principles\.json/],
   ['an unknown language rule', changed((d) => void (d.nodes.find((n) => n.lines)!.lines![0]!.allowLanguage = ['zzz'])), /^Use one of: "a-csec", "prostitute", "awol" \(from scenarios\/guide\/language-rules\.json\)\.$/],
+  // From the web check (session 44): this fix named the Conditions section of docs/authoring.md on the Preview too.
+  ['a variant without "when"', example.replace('"narration": "Nothing bad happens this week, but the team does not know what you noticed."', '"narration": "Nothing bad happens this week, but the team does not know what you noticed.", "variants": [ { "narration": "Told instead." } ]'), /^Add "when", e\.g\. "when": \{ "conduct": "critical", "gte": 1 \} \(see Conditions in docs\/authoring\.md, section 4\)\./],
   ['"$schema" naming another format', example.replace(/"\$schema": "[^"]*"/, '"$schema": "https://json-schema.org/draft-07/schema"'), /in the program's scenarios folder.*the "schema --for <this file>" command prints the line to write/],
 ];
 

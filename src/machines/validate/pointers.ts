@@ -72,6 +72,12 @@ export const pointerWords = {
   notAnObject: (): string => `Wrap the scenario in { } with "id", "title", "nodes" and the other fields; see ${current?.example ?? 'docs/authoring.md'}.`,
   nodes: (): string => `Add "nodes": the list of scene, decision and ending nodes (see ${current?.example ?? 'the worked example in docs/authoring.md'}).`,
   learningGoals: (): string => `Add "learningGoals": the ids of the principles this scenario practises, ${current ? current.principleIds : 'from scenarios/guide/principles.json'}.`,
+  /**
+   * Where conditions ("when") are explained, as the end of "see …": the authoring guide's section,
+   * or, for a caller without it, the worked example's routes (it has conditions on a variable and on
+   * conduct), where the caller offers it.
+   */
+  conditions: (): string => (current ? `the conditions in the routes of ${current.example}` : 'Conditions in docs/authoring.md, section 4'),
   /** After a "Did you mean" principle id. */
   principleMeant: (): string => `The principle ids are ${current?.principleIds ?? 'listed in docs/authoring.md, section 9'}, and offered by the editor's autocomplete.`,
   /** An unknown principle id, none meant: where the ids are. */

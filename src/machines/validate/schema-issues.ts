@@ -730,7 +730,7 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
     const endingId = (valueAt(raw, parentPath.slice(0, -2)) as { id?: unknown } | undefined)?.id;
     const ending = typeof endingId === 'string' && cleanLine(endingId) !== '' ? `the ending ${quoteValue(endingId, 40)}` : 'its ending';
     return problem('missing-field', `Variant ${item + 1} of ${ending} is missing "when": the condition under which its narration is told instead of the ending's own "narration".`,
-      'Add "when", e.g. "when": { "conduct": "critical", "gte": 1 } (see Conditions in docs/authoring.md, section 4). A text told whatever happened belongs in the ending\'s "narration": move it there and remove the variant.', { path: parentPath });
+      `Add "when", e.g. "when": { "conduct": "critical", "gte": 1 } (see ${pointerWords.conditions()}). A text told whatever happened belongs in the ending's "narration": move it there and remove the variant.`, { path: parentPath });
   }
   if (kind?.name === 'a route' && key === 'to') {
     // { "when": { "var": "trust", "gte": 60, "to": "x" } }: the condition's } came after "to".
