@@ -1,0 +1,73 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { memoryStore } from '../../src/machines/light.js';
+import { codeParts } from '../../src/web/code-parts.js';
+import Preview from '../../src/web/pages/Preview.js';
+import { StoreContext } from '../../src/web/store.js';
+import example from '../fixtures/good/example.json?raw';
+import { AUTHORING_HELP } from '../../src/web/components/AuthoringHelp.js';
+
+afterEach(cleanup);
+
+// From the web check (session 44): the Preview showed a fix's code (the line as it should read, ids,
+// field names, a condition to write) in the body font, run in with the words around it. The parts
+// that are JSON to type are now <code> (monospace), as text only; prose in quotes stays prose.
+const codes = (text: string) => codeParts(text).filter((p) => p.code).map((p) => p.text);
+
+describe('codeParts: the JSON in a validator fix', () => {
+  it('finds a line to write, a field with its value, ids, a bracket and an escape, and leaves prose in quotes as prose', () => {
+    expect(codes('Remove the extra ", so that the line reads: { "id": "jade", "name": "Jade", "role": "youth", "age": 15 }')).toEqual(['"', '{ "id": "jade", "name": "Jade", "role": "youth", "age": 15 }']);
+    expect(codes('Add "when", e.g. "when": { "conduct": "critical", "gte": 1 } (see the conditions). A text told whatever happened belongs in the ending\'s "narration": move it there.'))
+      .toEqual(['"when"', '"when": { "conduct": "critical", "gte": 1 }', '"narration"']);
+    expect(codes('Write "ending": "mixed" (where a mix of good and poor replies leads). The values are "strong", "mixed", "harmful".')).toEqual(['"ending": "mixed"', '"strong"', '"mixed"', '"harmful"']);
+    expect(codes('Write a whole number: for "five", write "estimatedMinutes": 5.')).toEqual(['"five"', '"estimatedMinutes": 5']);
+    expect(codes('Add "feedback": a sentence or two on why this reply helps.')).toEqual(['"feedback"']);
+    expect(codes('Delete this } (do not add a comma before it); the scenario is the { … } between them.')).toEqual(['}', '{ … }']);
+    expect(codes('Write it on one line (remove the "\\n"), or write \\n where a line starts.')).toEqual(['"\\n"', '\\n']);
+    expect(codes('Write \\" for a quotation mark inside text. Here: "Look, a phone that doesn\'t \\"die\\" every hour.".')).toEqual(['\\"', '"Look, a phone that doesn\'t \\"die\\" every hour."']);
+    // Straight-quoted words that are no JSON to type (a menu's name, wording to use) stay prose, as the curly-quoted names of this page do.
+    expect(codes('First choose "Reopen with Encoding" and pick "Western (Windows 1252)"; see “Writing a scenario”.')).toEqual([]);
+    expect(codes('This reply is scored on "curious-not-interrogating", whose section is "Red Flags": write its heading.')).toEqual(['"curious-not-interrogating"']);
+    // Each part as written: nothing lost or added.
+    const fix = 'Use one of: "a-csec" (allows "a CSEC" in this text), or add "allowLanguage": ["a-csec"] to [ that line.';
+    expect(codeParts(fix).map((p) => p.text).join('')).toBe(fix);
+  });
+});
+
+describe('the Preview shows a fix\'s code in <code>, as text', () => {
+  const renderPreview = () => render(<StoreContext value={memoryStore()}><Preview /></StoreContext>);
+  const fixOf = (item: HTMLElement) => [...item.querySelectorAll('p')].find((p) => p.textContent?.startsWith('Fix:'))!;
+
+  it('the line as it should read, and a variant\'s "when"; the page\'s own names stay in the body font', async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    const extraQuote = readFileSync('test/fixtures/bad/syntax-extra-quote.json', 'utf8');
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([extraQuote], 'mine.json', { type: 'application/json' }));
+    await screen.findByText(/^mine\.json: 1 error/);
+    const fix = fixOf(screen.getAllByRole('listitem').find((li) => li.textContent?.includes('syntax-extra-quote'))!);
+    expect(fix.textContent).toBe('Fix: Remove the extra ", so that the line reads: { "id": "jade", "name": "Jade", "role": "youth", "age": 15 }');
+    expect([...fix.querySelectorAll('code')].map((c) => c.textContent)).toEqual(['"', '{ "id": "jade", "name": "Jade", "role": "youth", "age": 15 }']);
+    const variant = example.replace('"narration": "Nothing bad happens this week, but the team does not know what you noticed."', '"narration": "Nothing bad happens this week, but the team does not know what you noticed.", "variants": [ { "narration": "<img src=x onerror=alert(1)>" } ]');
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([variant], 'variant.json', { type: 'application/json' }));
+    await screen.findByText(/^variant\.json: 1 error/);
+    const variantFix = fixOf(screen.getAllByRole('listitem').find((li) => li.textContent?.includes('missing-field'))!);
+    expect([...variantFix.querySelectorAll('code')].map((c) => c.textContent)).toEqual(['"when"', '"when": { "conduct": "critical", "gte": 1 }', '"narration"']);
+    expect(variantFix.textContent).toContain(`(“${AUTHORING_HELP}”, at the top of this page, offers it to download)`);
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('markup in a fix (a line the file gives) is shown as text inside <code>, never as HTML', async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    // The line as it should read, with markup in a name: an extra quote after it.
+    const text = readFileSync('test/fixtures/bad/syntax-extra-quote.json', 'utf8').replace('"name": "Jade""', '"name": "<b>Jade</b>""');
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([text], 'markup.json', { type: 'application/json' }));
+    await screen.findByText(/^markup\.json: \d+ errors?/);
+    const fixes = [...document.querySelectorAll('.problems li')].map((li) => fixOf(li as HTMLElement));
+    expect(document.querySelector('.problems b')).toBeNull();
+    expect(fixes.flatMap((f) => [...f.querySelectorAll('code')].map((c) => c.textContent))).toContain('{ "id": "jade", "name": "<b>Jade</b>", "role": "youth", "age": 15 }');
+  });
+});
