@@ -75,8 +75,10 @@ function codeAt(text: string, at: number): number | undefined {
     if (alone(text, at) && aloneAfter(text, at)) return at + 1;
     const end = stringEnd(text, at);
     if (end < 0) return undefined;
-    // A field with its value: "when": { … }, "ending": "mixed", "estimatedMinutes": 5.
-    const colon = /^:[ ]+/.exec(text.slice(end));
+    // A field with its value: "when": { … }, "ending": "mixed", "estimatedMinutes": 5. (A field's
+    // name has no space: "a CSEC": "CSEC" is wording quoted, then a colon in the sentence.)
+    const key = !/\s/.test(text.slice(at + 1, end - 1));
+    const colon = key ? /^:[ ]+/.exec(text.slice(end)) : null;
     if (colon) {
       const value = valueEnd(text, end + colon[0].length);
       if (value > 0) return value;

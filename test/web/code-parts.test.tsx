@@ -31,6 +31,7 @@ describe('codeParts: the JSON in a validator fix', () => {
     // Straight-quoted words that are no JSON to type (a menu's name, wording to use) stay prose, as the curly-quoted names of this page do.
     expect(codes('First choose "Reopen with Encoding" and pick "Western (Windows 1252)"; see “Writing a scenario”.')).toEqual([]);
     expect(codes('This reply is scored on "curious-not-interrogating", whose section is "Red Flags": write its heading.')).toEqual(['"curious-not-interrogating"']);
+    expect(codes('Say "a CSEC": "youth" names the person first.')).toEqual(['"youth"']);
     // Each part as written: nothing lost or added.
     const fix = 'Use one of: "a-csec" (allows "a CSEC" in this text), or add "allowLanguage": ["a-csec"] to [ that line.';
     expect(codeParts(fix).map((p) => p.text).join('')).toBe(fix);
