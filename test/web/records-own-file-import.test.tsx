@@ -60,7 +60,7 @@ it('loading a backup over an older save here sets that save aside, says so besid
   const said = (await screen.findByText(/^Loaded 1 scenario in progress/)).textContent ?? '';
   expect(said).toBe('Loaded 1 scenario in progress, to continue where you left off (the save that was here for it was set aside, not deleted). That copy is listed below, under “Room in this browser”, to restore, download or remove.');
   const copies = screen.getByRole('heading', { level: 3, name: 'Replaced copies' });
-  expect(copies.parentElement?.textContent).toContain('Progress here that a newer save from a loaded backup took the place of (replaced) was set aside, not deleted');
+  expect(copies.parentElement?.textContent).toContain('Progress here that another save took the place of (replaced: by a newer one from a loaded backup, or by a save restored here) was set aside, not deleted');
   const aside = store.list('saves/').map((e) => e.key).filter((k) => k.includes('.replaced-'));
   expect(aside).toHaveLength(1);
   expect(store.read(aside[0]!)).toBe(mine);

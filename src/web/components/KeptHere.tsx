@@ -443,7 +443,7 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
     { kind: 'progress', name: 'Scenarios in progress', where: `Each goes when it is finished, or started again, from “Practise a conversation”; or remove one below, under “${LISTS.progress.heading}”.` },
     { kind: 'presenter', name: 'Presenter sessions', where: `Each goes when the trainer starts the presenter session over, in presenter mode; or remove one below, under “${LISTS.presenter.heading}”.` },
     { kind: 'debrief', name: 'Last debriefs', where: `One per scenario finished, replaced by the next; each takes little room, and can be removed below, under “${LISTS.debrief.heading}”.` },
-    { kind: 'copy', name: 'Copies set aside', where: `Listed below, under “${lastHeading.current}”: each can be removed.` },
+    { kind: 'copy', name: 'Copies set aside', where: `Listed below, under “${lastHeading.current}”: each can be removed${kept.copies.some((c) => isReplacedSaveKey(c.key)) ? ', and a replaced save restored' : ''}.` },
     { kind: 'other', name: 'Settings', where: 'A few bytes.' },
   ];
   // A list is shown while it has entries, or while the news is of one removed from it (its heading holds the focus).
@@ -489,7 +489,7 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
               <p>
                 {kept.copies.some((c) => c.why === 'damaged') && 'What this browser found damaged was set aside, not deleted. '}
                 {kept.copies.some((c) => c.why === 'outdated') && 'Progress saved with an earlier version of its scenario (outdated) was set aside too: the story may have changed since, so it cannot carry on. '}
-                {kept.copies.some((c) => c.why === 'replaced') && 'Progress here that a newer save from a loaded backup took the place of (replaced) was set aside, not deleted, in case the backup\'s does not carry on: “Restore this save” puts it back, and sets aside the save there then in its place. '}
+                {kept.copies.some((c) => c.why === 'replaced') && 'Progress here that another save took the place of (replaced: by a newer one from a loaded backup, or by a save restored here) was set aside, not deleted, in case the one in its place does not carry on: “Restore this save” puts it back, and sets aside the save there then in its place. '}
                 {kept.copies.some((c) => isReplacedSaveKey(c.key)) ? 'Apart from restoring a replaced save, these copies cannot be used here' : 'These copies cannot be used here'}, but you can download one to keep, or to send to whoever helps you with the app. Each
                 copy takes room in what this browser keeps for casa-practice; remove one you no longer need to make room.
               </p>
