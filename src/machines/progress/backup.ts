@@ -225,6 +225,10 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
     return refuse('it is not a casa-practice backup (it is not JSON, or it was cut short)');
   }
   if (isXapiStatements(raw)) return refuse(`it is the xAPI statements file that casa-practice exports (for an LMS), not a backup; ${CHOOSE_BACKUP}`);
+  // A save My records offers to download (a copy set aside): put back beside it, not through here.
+  if (isObject(raw) && raw.format === 'casa-practice-terminal-save') {
+    return refuse(`it is a copy of one scenario in progress (a save), not a backup; a save a loaded backup replaced is put back with “Restore this save” beside it in My records, in the browser it was set aside in; otherwise ${CHOOSE_BACKUP}`);
+  }
   if (!isObject(raw) || raw.format !== 'casa-practice-backup') return refuse('it is not a casa-practice backup');
   if (typeof raw.formatVersion !== 'number' || !Number.isInteger(raw.formatVersion)) return refuse('it is damaged (its format version is missing)');
   if (raw.formatVersion > BACKUP_FORMAT_VERSION) return refuse(`it was made by a newer version of casa-practice (backup format ${raw.formatVersion}); update casa-practice and try again`);

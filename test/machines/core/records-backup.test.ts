@@ -419,6 +419,12 @@ describe('restoreReplacedSave', () => {
     expect(restoreReplacedSave(store, other, now)).toEqual({ ok: false, why: 'it holds progress in "youth-discloses", not in the scenario its name says' });
     expect(store.read(KEY)).toBe(mine);
   });
+
+  // The copy downloaded from My records and chosen under "Load a backup" was "not a casa-practice
+  // backup", as if it were any file: it is said as what it is, and where it is put back.
+  it('a save chosen as a backup is said to be one, with where a replaced save is restored', () => {
+    expect(parseBackup(save('2026-02-08T10:00:00.000Z'), now)).toEqual({ ok: false, error: 'This file cannot be loaded: it is a copy of one scenario in progress (a save), not a backup; a save a loaded backup replaced is put back with “Restore this save” beside it in My records, in the browser it was set aside in; otherwise choose the backup file (casa-practice-backup-….json) instead. Nothing was changed.' });
+  });
 });
 
 describe('backup file', () => {
