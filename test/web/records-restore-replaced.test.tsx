@@ -120,4 +120,39 @@ describe('My records: a replaced save can be restored', () => {
     expect(store.pending()).toEqual([]);
     window.localStorage.clear();
   });
+
+  it('when the browser refuses the write itself (its own quota), the save is restored for the tab and the copy is kept, said so', async () => {
+    window.localStorage.clear();
+    const mine = save('2026-11-29T10:00:00.000Z');
+    const theirs = save('2026-11-30T10:00:00.000Z', 'd4');
+    const copy = `${KEY}.replaced-2026-11-30T11-00-00`;
+    let full = false;
+    const ls = window.localStorage;
+    const storage = new Proxy(ls, {
+      get(target, name) {
+        if (name === 'setItem') return (k: string, v: string) => {
+          if (full && k === `casa-practice/${KEY}`) throw new DOMException('full', 'QuotaExceededError');
+          target.setItem(k, v);
+        };
+        const value = Reflect.get(target, name) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const store = localStore({ storage: () => storage });
+    store.write(RECORDS_KEY, EMPTY_RECORDS);
+    store.write(KEY, theirs);
+    store.write(copy, mine);
+    const user = userEvent.setup({ delay: null });
+    render(<StoreContext value={store}><Records /></StoreContext>);
+    full = true;
+    await user.click(await screen.findByRole('button', { name: /^Restore this save/ }));
+    await user.click(screen.getByRole('button', { name: 'Restore it' }));
+    expect(screen.getByText(/was restored: that scenario continues from it\./).textContent).toMatch(/ It is kept only in this tab for now, for want of room in this browser's storage, so the copy stays listed here too\.$/);
+    expect(store.read(KEY)).toBe(mine);
+    expect(store.inMemoryOnly?.(KEY)).toBe(true);
+    // Nothing lost when the tab closes: the copy and the backup's save are both in storage.
+    expect(ls.getItem(`casa-practice/${copy}`)).toBe(mine);
+    expect(Object.keys(ls).filter((k) => k.includes('.replaced-') && !k.includes('@modified')).map((k) => ls.getItem(k)).sort()).toEqual([mine, theirs].sort());
+    window.localStorage.clear();
+  });
 });
