@@ -279,7 +279,8 @@ describe('the-list: a family friend the family trusts; the scoring is the guide\
     // "can be signs of trafficking" was as hedged as the guide's own "may show risk", yet scored as a conclusion.
     expect(assessment('the-list', 'd1-warning', 'no-jumping-to-conclusions')?.verdict).toBe('violates');
     expect(text('d1-warning')).not.toMatch(/can be|may be|might/);
-    // Culturally sensitive toward Bà, yes; nothing in "stay for the pastries" is about Bảo.
+    // Kind toward Bà (no longer scored as culturally sensitive: a prohibited act is not a strength,
+    // prohibited-not-strength.test.ts); nothing in "stay for the pastries" is about Bảo.
     expect(feedback('the-list', 'd7-stay')).not.toContain('Bảo out of it');
     expect(assessment('the-list', 'd3-secret', 'non-judgmental')?.verdict).toBe('follows');
     expect(text('d3-secret')).toMatch(/no judgement/i);

@@ -88,10 +88,12 @@ describe('second reader (readerB-43)', () => {
   // The guide's own word for what a decision tests was said only by the best reply: jae d2-open "Your safety
   // comes first for me" (Likelihood of Relapse: "your main priority is their safety"), couch-rent d5-night
   // "somewhere safe", couch-rent d7-plan "Want to plan…?" (a safety plan). A volunteer could pick on the word.
-  // A wrong reply beside each now says it too, as people do, and is scored as before.
+  // A wrong reply beside each now says it too, as people do, and is scored as before (couch-rent d5-ride, a
+  // car booked to get Arev, no longer follows safety-is-priority: a prohibited act is not scored as a strength,
+  // test/scenarios/prohibited-not-strength.test.ts).
   it.each([
     ['jae-and-hyung', 'd2-open', /\bsafe(ty)?\b/i, 'd2-scam', 'non-judgmental violates 2'],
-    ['couch-rent', 'd5-night', /\bsafe\b/i, 'd5-ride', 'safety-is-priority follows 1, no-picking-up violates 3, csw-partnership violates 1'],
+    ['couch-rent', 'd5-night', /\bsafe\b/i, 'd5-ride', 'no-picking-up violates 3, csw-partnership violates 1'],
     ['couch-rent', 'd7-plan', /\bplan\b/i, 'd7-card', 'resources-reduce-harm follows 1, harm-reduction-self-determination violates 1'],
   ] as const)('%s %s: the best reply is not the only one with the guide\'s word (%s), and %s keeps its scoring', (id, nodeId, word, wrongId, scoredAs) => {
     const n = bundledScenario(id).nodes.find((x) => x.id === nodeId);

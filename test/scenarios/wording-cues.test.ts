@@ -32,7 +32,8 @@ describe('left-placement-calls', () => {
   const LPC = 'left-placement-calls';
 
   it('d1: the car she is sent is a near miss beside the pick-up, scored as picking up (Prohibited Activities), and its playthrough ends on the pickup ending, told as a car', () => {
-    expect(scored(reply(LPC, 'd1-rideshare'))).toBe('safety-is-priority follows 1, no-picking-up violates 3, csw-partnership violates 1');
+    // Its motive (her safety) is not scored as a strength: a prohibited act is not (prohibited-not-strength.test.ts).
+    expect(scored(reply(LPC, 'd1-rideshare'))).toBe('no-picking-up violates 3, csw-partnership violates 1');
     expect(reply(LPC, 'd1-rideshare').text).not.toMatch(/come get|grabbing my keys/);
     expect(bestAt(LPC, 'd1-call')).toEqual(['d1-redirect']);
     expect(bestAt(LPC, 'd2-ride-ended')).toEqual(['d2r-tell']);
