@@ -1699,8 +1699,14 @@ describe('session 29: endings left open by the session 28 review', () => {
       const seen = nodesOn('left-placement-calls', path);
       expect(seen.includes('s7-plan'), d7).toBe(d7 === 'd7-safety-plan');
       const d = playReplies(bundledScenario('left-placement-calls'), path);
-      expect(d?.ending?.id, d7).toBe('end-strong');
       expect(d?.ending?.narration, d7).not.toMatch(/Lorena/);
+      // d7-where scores 79% (22 of 28) since d7-safety-plan is credited with resources that reduce harm
+      // (content2-44): Developing, so it ends mixed; it was 81% and ended strong.
+      if (d7 === 'd7-where') {
+        expect(d?.ending?.id, d7).toBe('end-mixed');
+        continue;
+      }
+      expect(d?.ending?.id, d7).toBe('end-strong');
       expect(d?.ending?.narration).toMatch(/a visit with Mateo at their aunt's in El Monte/);
     }
   });
@@ -2581,7 +2587,12 @@ describe('session 33 (second review): youth-discloses, court-report, left-placem
   // visit went to "Where were you for five weeks?" or "promise me", and no plan was made.
   it('left-placement-calls: the strong ending says she has a plan only where one was made', () => {
     const best = ['d1-redirect', 'd2-resources', 'd3-door-open', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs'];
-    for (const other of ['d7-where', 'd7-promise']) {
+    // d7-where (79% since content2-44 credits d7-safety-plan with resources-reduce-harm) now ends mixed, and
+    // its mixed ending does not say she has numbers to call either.
+    const where = ending('left-placement-calls', best.map((r) => (r === 'd7-safety-plan' ? 'd7-where' : r)));
+    expect(where?.id).toBe('end-mixed');
+    expect(where?.narration).not.toMatch(/people and numbers to call/);
+    for (const other of ['d7-promise']) {
       const e = ending('left-placement-calls', best.map((r) => (r === 'd7-safety-plan' ? other : r)));
       expect(e?.id, other).toBe('end-strong');
       expect(e?.narration, other).not.toMatch(/people and numbers to call/);

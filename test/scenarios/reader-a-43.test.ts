@@ -58,8 +58,10 @@ describe('second reader (readerA-43)', () => {
   // your texts. But the reasons she left are still there…") was told to playthroughs under 50% (Needs review)
   // that sent her money, stayed on the line as her crisis line and warned her about the judge; it says
   // nothing of what the volunteer did. Under 50% the ending's own words ("some moments along the way cost you").
+  // (That playthrough, with d4-clear, scores 50% since content2-44 credits d7-safety-plan with resources that
+  // reduce harm: Developing. With d4-say-nothing it is 43%.)
   it('left-placement-calls: a Needs review playthrough does not end on the words that leave out what it cost', () => {
-    const { debrief } = played('left-placement-calls', ['d1-redirect', 'd2-send', 'd3-stay-on', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-judge']);
+    const { debrief } = played('left-placement-calls', ['d1-redirect', 'd2-send', 'd3-stay-on', 'd4-say-nothing', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-judge']);
     expect(debrief.outcome.band).toBe('needs-review');
     expect(debrief.ending?.id).toBe('end-mixed');
     expect(debrief.ending?.narration).toMatch(/some moments along the way cost you/);

@@ -65,8 +65,9 @@ describe('P8: a plan written for the youth is a near miss beside the plan made w
     expect(wrote!.feedback).toContain('(Harm Reduction)');
     // "plan" is no longer said only by the best reply.
     expect(wrong.filter((r) => /\bplan\b/i.test(r.text)).length).toBeGreaterThan(0);
+    // 79% (23 of 29) since d8-plan is credited with respecting her 'maybe' (content2-44); it was 82%, Strong.
     const d = playReplies(bundledScenario(W), swap(WU_BEST, 'd8-plan', 'd8-wrote'));
-    expect(d?.outcome.band).toBe('strong');
+    expect(d?.outcome.band).toBe('developing');
     expect(d?.ending?.id).toBe('end-mixed');
     expect(d?.ending?.narration).toMatch(/the ones you chose/);
     expect(d?.ending?.narration).not.toMatch(/writes a short plan with you/);
@@ -91,7 +92,7 @@ describe('P8: a plan written for the youth is a near miss beside the plan made w
 });
 
 describe('the best reply is not the longest at whereabouts d3 and left-placement d7, nor the shortest', () => {
-  it.each([[W, 'd3-updates', 'd3-checkin', 'monthly-check-ins follows 2, clc-case-manager-role follows 1'], [LPC, 'd7-return', 'd7-safety-plan', 'safety-planning follows 2, harm-reduction-self-determination follows 1']])(
+  it.each([[W, 'd3-updates', 'd3-checkin', 'monthly-check-ins follows 2, clc-case-manager-role follows 1'], [LPC, 'd7-return', 'd7-safety-plan', 'safety-planning follows 2, harm-reduction-self-determination follows 1, resources-reduce-harm follows 1']])(
     '%s %s', (id, nodeId, bestId, scoring) => {
       const { best, replies } = split(id, nodeId);
       expect(best.map((r) => r.id)).toEqual([bestId]);
