@@ -65,8 +65,14 @@ describe('second reader (readerA-43)', () => {
     expect(debrief.outcome.band).toBe('needs-review');
     expect(debrief.ending?.id).toBe('end-mixed');
     expect(debrief.ending?.narration).toMatch(/some moments along the way cost you/);
-    // A Developing one with trust as high still gets it.
-    const { debrief: dev } = played('left-placement-calls', ['d1-redirect', 'd2-send', 'd3-door-open', 'd4-say-nothing', 'd5-steady', 'd6-learn', 'd7-promise', 'd8-needs']);
+    // That playthrough as first found (d4-clear) scores 50% since content2-44, the foot of Developing: the mild
+    // words wait for 65% (left-placement-calls v29), so it still hears what it cost.
+    const { debrief: edge } = played('left-placement-calls', ['d1-redirect', 'd2-send', 'd3-stay-on', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-judge']);
+    expect(edge.score.percent).toBe(50);
+    expect(edge.ending?.narration).toMatch(/some moments along the way cost you/);
+    // A Developing one with trust as high, and a score of 65% or more, still gets it.
+    const { debrief: dev } = played('left-placement-calls', ['d1-redirect', 'd2-resources', 'd3-door-open', 'd4-say-nothing', 'd5-steady', 'd6-learn', 'd7-promise', 'd8-needs']);
+    expect(dev.score.percent).toBe(75);
     expect(dev.outcome.band).toBe('developing');
     expect(dev.ending?.narration).toMatch(/^Ari is back at her placement, you are still her CASA, and she answers your texts\. But the reasons/);
   });
