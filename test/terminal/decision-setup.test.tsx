@@ -1,7 +1,9 @@
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { selectView, startSession, type PersistedScenarioSnapshot } from '../../src/machines/index.js';
+import { selectView, startSession, writeFacilitation, type PersistedScenarioSnapshot } from '../../src/machines/index.js';
+import type { PlayableScenario } from '../../src/terminal/scenario-source.js';
+import { stateStore } from '../../src/terminal/node/state-store.js';
 import { scenarioFilesIn } from '../../src/terminal/scenario-files.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { appElement, KEY, press, renderAt, tap, tempEnv } from './helpers/ink.js';
@@ -121,11 +123,13 @@ describe('trainer-led, going back (u) to a decision with no words of its own', (
     return r.lastFrame();
   }
 
-  it('draws it with the scene that set it up, at 60×24', async () => {
+  it('draws it with the scene that set it up, at 60×24: the end of the setup above its title and Discuss prompt, the start a PgUp away', async () => {
     const frame = await backToDecision5(60, 24);
     expect(frame).toContain('Decision 5 of');
-    expect(frame).toContain('Before this:');
     expect(frame.replace(/\s+/g, ' ')).toContain('Mr. Dunn (placement staff member): “Yep, he\'s on here.');
+    expect(frame, frame).toMatch(/↑ \d+ more above \(PgUp\)/);
+    expect(frame.indexOf('Mr. Dunn')).toBeLessThan(frame.indexOf('The 21st'));
+    expect(frame.replace(/\s+/g, ' ')).toContain('Discuss: Two things are off on this call. Which ones are yours to deal with, and how?');
     expect(frame).toMatch(/votes: 0/);
     expect(rowsOf(frame).length).toBeLessThanOrEqual(23);
   });
@@ -165,9 +169,16 @@ describe('trainer-led, a kept session carried on at a decision with no words of 
     for (let i = 0; i < 3 && !again.lastFrame().includes('Decision 5 of'); i++) await press(again, KEY.enter);
     const frame = again.lastFrame();
     expect(frame).toContain('Decision 5 of');
-    expect(frame).toContain('Before this:');
     expect(frame).toContain('Mr. Dunn (placement staff member)');
+    expect(frame).toContain('The 21st');
+    expect(frame).toContain('Discuss:');
     expect(rowsOf(frame).length).toBeLessThanOrEqual(23);
+    // Its start is a PgUp away, "Before this:" and all; PgDn goes back to the decision's prompt.
+    await press(again, '\u001b[5~');
+    expect(again.lastFrame()).toContain('Before this:');
+    expect(rowsOf(again.lastFrame()).length).toBeLessThanOrEqual(23);
+    await press(again, '\u001b[6~');
+    expect(again.lastFrame()).toContain('Discuss:');
   });
 });
 
@@ -180,5 +191,72 @@ describe('"Before this:" with two scenes', () => {
     const rows = setupRows([scene('The next hearing', 'Another hearing in three weeks.'), scene('A closed door', 'Rithy is in his room.')], 60)
       .map((row) => row.map((c) => c.text).join(''));
     expect(rows).toEqual(['Before this:', 'The next hearing', 'Another hearing in three weeks.', '', 'A closed door', 'Rithy is in his room.', '']);
+  });
+});
+
+// From the terminal walkthrough (session 44): a trainer-led decision with no words of its own,
+// opened with its setup at 60×24 (a kept session carried on, u back to it), drew the setup first and
+// its title and "Discuss:" below the fold: the trainer pausing the room for discussion had to PgDn
+// to show the question. The window onto the moment now opens with the decision's title and prompt
+// in view, the end of the setup above them, and its start a PgUp away.
+describe('trainer-led, every bundled decision with no words of its own carried on at', () => {
+  /** A kept session of `playable` at the decision `save` stands at, with no votes entered (every decision before followed after a reveal). */
+  function keptAt(playable: PlayableScenario, save: PersistedScenarioSnapshot, env: NodeJS.ProcessEnv) {
+    const turns = (save as unknown as { context: { transcript: unknown[] } }).context.transcript.length;
+    writeFacilitation(stateStore(env), playable, save, { past: Array.from({ length: turns }, () => ({ votes: {}, revealed: true })), current: { votes: {}, revealed: false } });
+  }
+
+  it.each([[60, 24], [80, 24], [120, 40]])('at %i×%i: the title and the whole Discuss prompt on the first screen, every reply, the keys, within the window', async (columns, height) => {
+    let checked = 0;
+    for (const file of scenarioFilesIn(BUNDLED)) {
+      const playable = loadPlayable(file);
+      if ('problems' in playable) throw new Error(playable.problems);
+      for (const [nodeId, save] of setupSaves(playable.scenario)) {
+        const env = tempEnv();
+        keptAt(playable, save, env);
+        const view = selectView(playable.scenario, startSession(playable.scenario, 'practice', save).getSnapshot());
+        const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable } }).element, columns, height);
+        for (let i = 0; i < 3 && !r.lastFrame().includes(`Decision ${view.progress.decision} of`); i++) await press(r, KEY.enter);
+        const frame = r.lastFrame();
+        const where = `${basename(file)} ${nodeId} at ${columns}×${height}\n${frame}`;
+        const flat = frame.replace(/\s+/g, ' ');
+        expect(frame, where).toContain(`Decision ${view.progress.decision} of`);
+        if (view.title) expect(flat, where).toContain(view.title);
+        if (view.discussionPrompt) expect(flat, where).toContain(`Discuss: ${view.discussionPrompt}`.replace(/\s+/g, ' '));
+        // The setup's end, at least, is still there above the decision (its start a PgUp away at most).
+        expect(frame, where).toMatch(/Before this:|more above \(PgUp\)/);
+        for (const reply of view.replies) expect(frame, where).toContain(reply.text.slice(0, 15));
+        expect(frame, where).toMatch(/q: end/);
+        expect(rowsOf(frame).length, where).toBeLessThanOrEqual(height - 1);
+        r.unmount();
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(40);
+  }, 180_000);
+
+  it('held there through a resize (120×40 to 60×24 and back), until PgUp scrolls it; a resize then keeps the place read', async () => {
+    const playable = loadPlayable(join(BUNDLED, 'testifying.json'));
+    if ('problems' in playable) throw new Error(playable.problems);
+    const save = setupSaves(playable.scenario).get('d5-date');
+    if (!save) throw new Error('no save at d5-date');
+    const env = tempEnv();
+    keptAt(playable, save, env);
+    const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable } }).element, 120, 40);
+    for (let i = 0; i < 3 && !r.lastFrame().includes('Decision 5 of'); i++) await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('Before this:');
+    await r.resize(60, 24);
+    expect(r.lastFrame()).toContain('Discuss:');
+    expect(r.lastFrame()).toContain('The 21st');
+    expect(rowsOf(r.lastFrame()).length).toBeLessThanOrEqual(23);
+    await r.resize(120, 40);
+    await r.resize(60, 24);
+    expect(r.lastFrame()).toContain('Discuss:');
+    // Scrolled, the window stays where the trainer put it.
+    await press(r, '\u001b[5~');
+    expect(r.lastFrame()).toContain('Before this:');
+    await r.resize(80, 24);
+    await r.resize(60, 24);
+    expect(r.lastFrame()).toContain('Before this:');
   });
 });

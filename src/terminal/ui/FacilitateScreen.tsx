@@ -274,15 +274,16 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const hintSet = view.kind === 'decision' && reveal && !revealScrolls ? revealWho(revealHints(view.replies.length, room, false)) : fullHints;
   const setup = useMemo(() => (setupAt === view.nodeId && view.kind === 'decision' ? decisionSetup(scenario, actor.getPersistedSnapshot()) : []), [setupAt, view.nodeId, view.kind, scenario, actor]);
   const setupText = useMemo(() => setupRows(setup, width), [setup, width]);
-  const momentRows = useMemo(() => {
+  // The moment's rows in its window, and where the decision's own rows (its title to its Discuss prompt) end.
+  const { momentRows, ownEnd } = useMemo(() => {
     const w = (text: string, style: Omit<Span, 'text'> = {}) => wrapText(text, width).split('\n').map((t) => [{ text: t, ...style }]);
-    return [
+    const own = [
       ...setupText,
       ...(view.title ? w(view.title, { bold: true }) : []), ...(view.narration ? w(view.narration) : []),
       ...view.lines.flatMap((l) => w(`${l.speaker}${l.role ? ` (${l.role})` : ''}: “${l.text}”`)),
       ...(view.discussionPrompt ? w(`Discuss: ${view.discussionPrompt}`, { bold: true }) : []),
-      ...(showNote ? w(`Facilitator note: ${note}`, { tone: 'muted' }) : []),
     ];
+    return { momentRows: [...own, ...(showNote ? w(`Facilitator note: ${note}`, { tone: 'muted' }) : [])], ownEnd: own.length };
   }, [view, width, showNote, note, setupText]);
   // The scrolling layout has its own help line (with PgUp PgDn), which can take another row.
   const scrollHints = withWho(voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', true, room));
@@ -308,13 +309,36 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const togetherRows = togetherList ? togetherList.rows : momentRows;
   // Where the window onto the reveal or the moment is: each decision, and its reveal, opens at the
   // top, and a resize keeps the place read (keptOffset), not the count of rows above it.
-  const [offset, setOffset] = useKeptOffset(view.kind === 'decision' && reveal ? revealRows : togetherPlain, `${view.nodeId}:${reveal}`);
+  const place = `${view.nodeId}:${reveal}`;
+  const [offset, setOffset] = useKeptOffset(view.kind === 'decision' && reveal ? revealRows : togetherPlain, place);
+  // A decision drawn with its setup ("Before this:") whose window scrolls (60×24, and 80×24 with a
+  // long setup) opens with the decision's own title and Discuss prompt in view, the end of the setup
+  // above them and its start a PgUp away: drawn from the top, the setup filled the window, and the
+  // trainer pausing the room for discussion had to PgDn to show the question. Held there (through a
+  // resize, a count typed, a question asked) until the window is scrolled (PgUp PgDn, f, a reply
+  // moved to out of view); a new place (another decision, its reveal and back) holds again.
+  const [scrolledAt, setScrolledAt] = useState<{ place: string; scrolled: boolean }>({ place, scrolled: false });
+  if (scrolledAt.place !== place) setScrolledAt({ place, scrolled: false });
+  const held = setupText.length > 0 && view.kind === 'decision' && !reveal && !(scrolledAt.place === place && scrolledAt.scrolled);
+  const heldOffset = (total: number, height: number) => followedOffset(0, { first: setupText.length, end: ownEnd }, total, height);
   // The highlighted reply is brought into the window when it moves (↑↓, Enter) or its votes change
   // (the window shrinks by the heading's "votes entered" row), not as the decision opens (the moment first).
   useFollowInView(`${selected}:${entered}:${unaskedHeight}:${togetherRows.length}`, togetherList?.reply, togetherRows.length, unaskedHeight, setOffset);
   // At least one row of the moment between its two "more" lines (a decision whose replies fill the
   // window, the-list's last at 60×24, left the frame a row too tall, and Ink then clears the terminal).
   const momentHeight = Math.max(3, screenRows - 1 - rowsOf(heading) - scrollFooterRows - repliesRows);
+  // Held, the decision's own rows whole under the "more above" line with no "(end)" row below them
+  // where that is what lets them fit (a window of 3 rows, the-list's and jae-and-hyung's long replies
+  // at 60×24), else from its title on.
+  const heldAtEnd = held && !together && momentRows.length === ownEnd && momentRows.length > momentHeight && ownEnd - setupText.length <= momentHeight - 1;
+  // Where the window onto the moment (or the moment and the replies together) is drawn from, held or not.
+  const windowOffset = held ? (together ? heldOffset(togetherRows.length, togetherHeight) : heldAtEnd ? momentRows.length - (momentHeight - 1) : heldOffset(momentRows.length, momentHeight)) : offset;
+  // The window scrolled from where it is drawn: the hold ends there, nothing moves yet.
+  const endHold = () => {
+    if (!held) return;
+    setOffset(windowOffset);
+    setScrolledAt({ place, scrolled: true });
+  };
   // Generous spacing for a projected screen, as far as the rows allow (least useful gaps go first).
   const packed = rowsOf(heading) + setupText.length + (view.title ? rowsOf(view.title) : 0) + (view.narration ? rowsOf(view.narration) : 0)
     + view.lines.reduce((n, l) => n + rowsOf(`${l.speaker}${l.role ? ` (${l.role})` : ''}: “${l.text}”`), 0)
@@ -438,16 +462,20 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     if (a.type === 'page-up' || a.type === 'page-down') {
       const height = together ? togetherHeight : momentHeight;
       const step = a.type === 'page-up' ? -pageSize(height) : pageSize(height);
+      endHold();
       return setOffset((o) => scrolledOffset(o, step, togetherRows.length, height));
     }
     // A count, + - or Enter act on the highlighted reply: scrolled out of the window (PgUp/PgDn), it
     // is first brought back into view, and the key does nothing else (no count goes to a reply unseen).
     const acts = a.type === 'enter' || a.type === 'number' || a.type === 'erase' || a.type === 'plus' || a.type === 'minus';
     const reply = spare < 0 && togetherList?.reply;
-    if (acts && reply && !inView(offset, reply, togetherRows.length, togetherHeight)) {
-      setOffset(followedOffset(offset, reply, togetherRows.length, togetherHeight));
+    if (acts && reply && !inView(windowOffset, reply, togetherRows.length, togetherHeight)) {
+      endHold();
+      setOffset(followedOffset(windowOffset, reply, togetherRows.length, togetherHeight));
       return setUnavailable(hiddenReplyWords(view.replies[selected]?.number ?? selected + 1, a.type === 'enter' ? 'next' : 'vote'));
     }
+    // The highlighted reply moved is followed in the window (moment and replies together) from where it is drawn.
+    if (together && (a.type === 'up' || a.type === 'down' || a.type === 'enter')) endHold();
     if (a.type === 'up') setSelected((s) => (s + view.replies.length - 1) % view.replies.length);
     // Enter after a count goes on to the next reply (as in a form), so the next count typed is not
     // added to the same reply's digits.
@@ -461,7 +489,10 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     else if (a.type === 'note' && note !== undefined) {
       // Shown, the note is scrolled to when the moment scrolls (its first row at the top, as far as
       // the end allows; ScrollRows clamps): drawn below the fold, f seemed to do nothing.
-      if (!noteShown) setOffset(momentRows.length);
+      if (!noteShown) {
+        endHold();
+        setOffset(momentRows.length);
+      }
       setNoteShown(!noteShown);
     }
   };
@@ -527,7 +558,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     // While a question shortens the window, a highlighted reply that was in view stays whole in it
     // (moved as little as it can; drawn only, so n brings the window back where it was), as in play.
     const reply = togetherList?.reply;
-    const shownOffset = confirm !== undefined && reply && inView(offset, reply, togetherRows.length, unaskedHeight) ? followedOffset(offset, reply, togetherRows.length, togetherHeight) : offset;
+    const shownOffset = !held && confirm !== undefined && reply && inView(offset, reply, togetherRows.length, unaskedHeight) ? followedOffset(offset, reply, togetherRows.length, togetherHeight) : windowOffset;
     return (
       <Box flexDirection="column" paddingX={1}>
         <Paragraph bold>{heading}</Paragraph>
@@ -541,7 +572,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     return (
       <Box flexDirection="column" paddingX={1}>
         <Paragraph bold>{heading}</Paragraph>
-        <ScrollRows rows={momentRows} height={momentHeight} offset={offset} pageKeysOnly />
+        <ScrollRows rows={momentRows} height={momentHeight} offset={windowOffset} pageKeysOnly atEnd={heldAtEnd} />
         <ReplyList replies={view.replies} selected={selected} tally={tally} width={width} />
         {footerSaid ? footer : <KeyHints set={scrollHints} spaced={false} width={width} whole />}
       </Box>

@@ -14,6 +14,11 @@ export interface ScrollRowsProps {
   offset: number;
   /** True when ↑↓ do something else on the screen, so only PgUp/PgDn scroll. */
   pageKeysOnly?: boolean;
+  /**
+   * Drawn at its end, `offset` aside: the last rows under the "more above" line, with no "(end)"
+   * row below them (a row more of text, where a window opened at its end needs it).
+   */
+  atEnd?: boolean;
 }
 
 /** Rows taken by the "more above" and "more below" lines when the rows do not fit. */
@@ -174,11 +179,11 @@ function colour(theme: Theme, tone?: Tone): string | undefined {
  * A window onto rows that may be longer than the screen, with a line above saying there is more
  * above and a line below saying how much is left, so nothing is lost on a 24-row terminal.
  */
-export function ScrollRows({ rows, height, offset, pageKeysOnly = false }: ScrollRowsProps) {
+export function ScrollRows({ rows, height, offset, pageKeysOnly = false, atEnd = false }: ScrollRowsProps) {
   const theme = useTheme();
   const fits = rows.length <= height;
-  const size = fits ? rows.length : Math.max(1, height - INDICATORS);
-  const top = Math.min(Math.max(0, offset), maxOffset(rows.length, height));
+  const size = fits ? rows.length : Math.max(1, height - (atEnd ? 1 : INDICATORS));
+  const top = atEnd && !fits ? rows.length - size : Math.min(Math.max(0, offset), maxOffset(rows.length, height));
   const below = rows.length - top - size;
   return (
     <Box flexDirection="column">
@@ -188,7 +193,7 @@ export function ScrollRows({ rows, height, offset, pageKeysOnly = false }: Scrol
           {row.every((s) => s.text === '') ? ' ' : row.map((s, k) => <Text key={k} bold={s.bold} italic={s.italic} color={colour(theme, s.tone)}>{s.text}</Text>)}
         </Text>
       ))}
-      {!fits && <Text color={theme.muted}>{below > 0 ? `↓ ${below} more below (${pageKeysOnly ? '' : '↓ or '}PgDn)` : '(end)'}</Text>}
+      {!fits && !(atEnd && below === 0) && <Text color={theme.muted}>{below > 0 ? `↓ ${below} more below (${pageKeysOnly ? '' : '↓ or '}PgDn)` : '(end)'}</Text>}
     </Box>
   );
 }
