@@ -82,4 +82,45 @@ describe('a report read in a narrow terminal is wrapped between words', () => {
     const long = `"${'p'.repeat(70)}",`;
     expect(fitReport(`    fix: Write "$schema": ${long} the path.`, 60).split('\n')).toContain(`         ${long}`);
   });
+
+  // From the terminal walkthrough (session 44): at 60 columns the fix of a quote typed twice read
+  // '…the line reads: "name":' on one row and '"Dani",' on the next, the line to write split at a
+  // space inside it. A fix's snippet (after "reads:", "here:", "e.g." and the like) is kept whole,
+  // on a row of its own under the fix where it does not fit after the words, when it fits a row.
+  it("a fix's snippet is kept whole, on its own indented row, where it fits a row", () => {
+    const fix = (words: string) => `file.json:22:21 error [syntax-extra-quote] characters[0].name: Not valid JSON.\n    fix: ${words}`;
+    const dani: [string, string] = ['Remove the extra ", so that the line reads: "name": "Dani",', '"name": "Dani",'];
+    const cases: [string, string][] = [
+      dani,
+      ['Test it in a "when" where the story should differ, e.g. { "var": "told-supervisor", "is": true }, or remove it.', '{ "var": "told-supervisor", "is": true },'],
+      ['Replace the curly quotes “ ” around names and text with straight ones, here: "title": "Example: the new phone". Word processors change " into “ ” as you type.', '"title": "Example: the new phone".'],
+      ['End the list of routes with a route that has no "when" at all, e.g. { "to": "<id>" }.', '{ "to": "<id>" }.'],
+    ];
+    for (const [words, snippet] of cases) {
+      const report = fix(words);
+      const rows = fitReport(report, 60).split('\n');
+      for (const row of rows) expect([...row].length, row).toBeLessThanOrEqual(60);
+      expect(rows.some((row) => row.includes(snippet)), rows.join('\n')).toBe(true);
+      // The same words in the same order.
+      expect(rows.join(' ').split(/\s+/)).toEqual(report.split(/\s+/));
+    }
+    // On a row of its own, under the fix's words (as far as the row lets it).
+    expect(fitReport(fix(dani[0]), 60).split('\n')).toContain(`         ${dani[1]}`);
+    // A text quoted as an example is prose: wrapped between its words as the fix's.
+    const example = fitReport(fix('Write the role without parentheses, e.g. "CSW, Children\'s Social Worker at DCFS" or "relative caregiver, her aunt".'), 60).split('\n');
+    expect(example.find((row) => row.startsWith('    fix: '))).toBe('    fix: Write the role without parentheses, e.g. "CSW,');
+    // A snippet longer than a row is wrapped between its words as before (nothing better to do).
+    const long = `"text": "${'word '.repeat(14)}end",`;
+    const rows = fitReport(fix(`Remove the extra ", so that the line reads: ${long}`), 60).split('\n');
+    for (const row of rows) if ([...row].length > 60) expect(row.trim(), row).not.toContain(' ');
+  });
+
+  it('validate at 80 columns: the fix of a quote typed twice names the line to write on a row of its own; piped, one row', () => {
+    const file = fixturePath('bad/syntax-extra-quote.json');
+    const narrow = output(validateCommand, [file], 80).split('\n');
+    expect(narrow).toContain('         { "id": "jade", "name": "Jade", "role": "youth", "age": 15 }');
+    // At 60 columns it is longer than a row under the fix: wrapped between its words as before (a path longer than a row aside).
+    for (const row of output(validateCommand, [file], 60).split('\n')) if ([...row].length > 60) expect(row.trim(), row).not.toContain(' ');
+    expect(output(validateCommand, [file]).split('\n').filter((row) => row.startsWith('    fix: '))).toEqual(['    fix: Remove the extra ", so that the line reads: { "id": "jade", "name": "Jade", "role": "youth", "age": 15 }']);
+  });
 });
