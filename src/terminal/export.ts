@@ -35,6 +35,19 @@ export function shownPath(path: string, env: NodeJS.ProcessEnv = process.env): s
   return shownFileName(rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path);
 }
 
+/**
+ * Where a file in the state folder went, as printed on leaving the full-screen app `width` columns
+ * wide: the whole path on a row of its own where it fits one, else as the screen names it, its path
+ * within the state folder on a row of its own and "(in the state folder …)" on the next. The whole
+ * path, longer than the row, was broken by the terminal mid-name (at 60 columns
+ * "…/exports/testifying-session" and "-2026-12-06T06-58-19.md" on the next row).
+ */
+export function leavingPath(path: string, width: number, env: NodeJS.ProcessEnv = process.env): string {
+  const whole = shownFileName(path);
+  const within = shownPath(path, env);
+  return [...whole].length <= width || within === whole ? whole : `${within}\n(in the state folder ${shownStateDir(env)})`;
+}
+
 /** The state folder as shown on screen (~ for the home folder), as shownFileName names it: it comes from the environment. */
 export function shownStateDir(env: NodeJS.ProcessEnv = process.env): string {
   const dir = stateDir(env);

@@ -48,7 +48,9 @@ describe('a state folder whose path holds escape characters is named as it is, n
     const rows = (exit.mock.calls[0]?.[0] ?? '').split('\n');
     expect(rows[0]).toBe('Session summary written to:');
     const [file] = readdirSync(join(stateDir(env), 'exports')).filter((f) => f.endsWith('.md'));
-    expect(rows[1]).toBe(`"${escaped}/casa-practice/exports/${file as string}"`);
+    // Longer than the 100 columns, it is named within the state folder, as the debrief names it.
+    expect(rows[1]).toBe(`exports/${file as string}`);
+    expect(rows[2]).toBe(`(in the state folder "${escaped}/casa-practice")`);
     expect(existsSync(join(stateDir(env), 'exports', file as string))).toBe(true);
   });
 

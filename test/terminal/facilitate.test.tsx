@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
@@ -84,7 +84,11 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(summary).toContain('**Score:** 100% (4 of 4 points)');
   });
 
-  it('at 60 columns q prints the summary\'s path and the command to carry on each whole on a row of its own (the terminal broke them mid-name after their words)', async () => {
+  // From the terminal walkthrough (session 44): the whole path, longer than a row at 60 columns, was
+  // printed on a row of its own all the same, and the terminal broke it mid-name
+  // ("…/exports/testifying-session" and "-2026-12-06T06-58-19.md"). Where it does not fit a row it
+  // is named as the debrief names it: within the state folder, and the folder on the next row.
+  it('at 60 columns q prints where the summary went and the command to carry on, each whole on a row of its own, none longer than the row', async () => {
     const env = { ...tempEnv(), NO_COLOR: '1' };
     const { element, exit } = appElement({ env, start: { kind: 'facilitate', playable: bundled('testifying.json') } });
     const r = await renderAt(element, 60, 24);
@@ -92,11 +96,27 @@ describe('trainer-led sessions (--facilitate)', () => {
     await tap(r, 'y');
     // Wrapped to the window as the app's last words are printed (run-app).
     const rows = wrapWords(exit.mock.calls[0]?.[0] ?? '', 60, `${commandName(env)} `).split('\n');
+    expect(join(stateDir(env), 'exports', 'testifying-session-2026-12-06T06-58-19.md').length).toBeGreaterThan(60);
+    for (const row of rows) expect([...row].length, row).toBeLessThanOrEqual(60);
+    expect(rows[0]).toBe('Session summary written to:');
+    expect(rows[1]).toMatch(/^exports\/testifying-session-[\dT-]+\.md$/);
+    expect(rows[2]).toBe(`(in the state folder ${stateDir(env)})`);
+    expect(existsSync(join(stateDir(env), rows[1] as string))).toBe(true);
+    expect(rows[3]).toBe('To carry on with this session later:');
+    expect(rows[4]).toMatch(/^\S*casa-practice\S* --facilitate testifying$/);
+  });
+
+  it('at 120 columns q prints the summary\'s whole path on a row of its own, where it fits', async () => {
+    const env = { ...tempEnv(), NO_COLOR: '1' };
+    const { element, exit } = appElement({ env, start: { kind: 'facilitate', playable: bundled('testifying.json') } });
+    const r = await renderAt(element, 120, 40);
+    await press(r, KEY.enter, KEY.enter, '7', 'q');
+    await tap(r, 'y');
+    const rows = wrapWords(exit.mock.calls[0]?.[0] ?? '', 120, `${commandName(env)} `).split('\n');
     expect(rows[0]).toBe('Session summary written to:');
     expect(rows[1]).toMatch(/^\/\S+\/exports\/testifying-session-[\dT-]+\.md$/);
     expect(existsSync(rows[1] as string)).toBe(true);
-    expect(rows[2]).toBe('To carry on with this session later:');
-    expect(rows[3]).toMatch(/^\S*casa-practice\S* --facilitate testifying$/);
+    expect(rows[2]).toMatch(/^To carry on with this session later:/);
   });
 
   it('ending a session early writes the summary so far', async () => {
@@ -165,7 +185,8 @@ describe('trainer-led sessions (--facilitate)', () => {
   // sent down reply 10, 11 or 12, and the help line said "1–9".
   it('with twelve replies, the branch is typed as when playing: "1 1" follows reply 11, "1 Enter" reply 1', async () => {
     const branchTaken = async (keys: string[]) => {
-      const { element, exit } = appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: manyRepliesPhone() } });
+      const env = tempEnv();
+      const { element, exit } = appElement({ env, start: { kind: 'facilitate', playable: manyRepliesPhone() } });
       const r = await renderAt(element, 80, 60);
       await press(r, KEY.enter, 'r');
       expect(r.lastFrame()).toContain('1–12: the branch the room follows');
@@ -173,7 +194,8 @@ describe('trainer-led sessions (--facilitate)', () => {
       expect(r.lastFrame()).toContain('Reply 1: Enter follows it, or type the next digit.');
       await press(r, ...keys, 'q');
       await tap(r, 'y');
-      const summary = readFileSync(/written to:\n(\S+\.md)/.exec(exit.mock.calls[0]?.[0] ?? '')?.[1] as string, 'utf8');
+      // (Named within the state folder where the whole path is longer than the 80 columns.)
+      const summary = readFileSync(resolve(stateDir(env), /written to:\n(\S+\.md)/.exec(exit.mock.calls[0]?.[0] ?? '')?.[1] as string), 'utf8');
       return /Branch taken: (\d+)\./.exec(summary)?.[1];
     };
     expect(await branchTaken(['1'])).toBe('11');

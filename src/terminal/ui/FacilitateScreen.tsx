@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { decisionSetup, peopleMet, sceneNumberAt, sceneWords, roomDidWords, backFromEndingWords, backLossWords, backToDecision, startSession, undoEnding, startOverFailedWords, startOverUnsavedWords, votesEnteredWords, progressWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, shownFileName, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor, type SessionView } from '../../machines/index.js';
+import { decisionSetup, peopleMet, sceneNumberAt, sceneWords, roomDidWords, backFromEndingWords, backLossWords, backToDecision, startSession, undoEnding, startOverFailedWords, startOverUnsavedWords, votesEnteredWords, progressWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor, type SessionView } from '../../machines/index.js';
 import { command } from '../invocation.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, ROOM_ELSEWHERE, roomSessionArgs, roomSessionOnDisk } from '../saves.js';
 import { hintRows, revealHints, sceneHints, typeNumber, voteHints, withRevealWho, withRoomWho, type Action, type Hint, type RoomKeys } from '../keys.js';
@@ -9,7 +9,7 @@ import { revealTextRows } from '../reveal-text.js';
 import { setupRows } from '../tall-rows.js';
 import type { Span } from '../debrief-lines.js';
 import { inkRows, pathLineRows, wrapText } from '../wrap.js';
-import { exportsDir, finishedSessionSummary, newestSessionSummary, NOTHING_ENTERED_WORDS, shownPath, shownStateDir, writeSessionSummary } from '../export.js';
+import { exportsDir, finishedSessionSummary, leavingPath, newestSessionSummary, NOTHING_ENTERED_WORDS, shownPath, shownStateDir, writeSessionSummary } from '../export.js';
 import { errorWords, stateStore } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
@@ -106,7 +106,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // A state folder that cannot be written must not end the session with an error: it says so instead.
   // `onScreen`: for the debrief's notice, the path within the state folder on a line of its own (as
   // the debrief's own export says it), so that it is not broken mid-name at 60 columns; leaving the
-  // app prints the whole path.
+  // app prints the whole path where it fits a row, else the same as on screen (leavingPath).
   // The summary written at the ending, once the room has gone back from it (u): every later summary
   // of this session is written in its place, so no file says the room took a branch it took back.
   // A finished session opened again: the summary it wrote at its ending, found by what it says.
@@ -124,7 +124,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const writeSummary = (debrief?: Debrief, onScreen = false): string => {
     const written = summary(debrief);
     if ('error' in written) return `The session summary could not be written (${written.error}).`;
-    return onScreen ? `Session summary written to:\n${shownPath(written.path, app.env)}\n(in the state folder ${shownStateDir(app.env)})` : `Session summary written to:\n${shownFileName(written.path)}`;
+    return onScreen ? `Session summary written to:\n${shownPath(written.path, app.env)}\n(in the state folder ${shownStateDir(app.env)})` : `Session summary written to:\n${leavingPath(written.path, columns, app.env)}`;
   };
   // s, once the trainer has said yes: the summary so far is written (nothing the room did is lost
   // unsaid), the kept session goes, and a new session begins at the start.
