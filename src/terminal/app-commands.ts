@@ -93,6 +93,8 @@ interface RunRequest {
   hold?: SaveHold;
   mode: SessionMode;
   plain: boolean;
+  /** --plain was asked for (`plain` is true of itself too, where input or output is not a terminal): the commands a session names say it. */
+  plainAsked?: boolean;
   facilitate: boolean;
   notice?: string;
   resumed?: boolean;
@@ -215,6 +217,7 @@ function request(args: ParsedArgs): RunRequest {
   return {
     mode: args.flags.has('assess') ? 'assessment' : 'practice',
     plain: runsPlain(args.flags.has('plain'), process.stdin.isTTY, process.stdout.isTTY, process.env),
+    plainAsked: args.flags.has('plain'),
     facilitate: args.flags.has('facilitate'),
   };
 }
@@ -272,7 +275,7 @@ async function runApp(req: RunRequest, io: CliIO): Promise<number> {
       readLine: lineReader(process.stdin),
     };
     try {
-      if (req.facilitate) return await (await import('./facilitate-plain.js')).runFacilitatePlain({ ...plain, startOver: req.startOver });
+      if (req.facilitate) return await (await import('./facilitate-plain.js')).runFacilitatePlain({ ...plain, startOver: req.startOver, plainAsked: req.plainAsked });
       const located = req.locate ? await (await import('./locate-plain.js')).locatePlain(req.locate, plain) : undefined;
       // Found: the session goes on from the save. Not found (Enter, q, end of input): the list.
       if (located) return await (await import('./plain.js')).runPlain({ ...plain, playable: located.playable, snapshot: located.snapshot, startedAt: located.startedAt, activeMs: located.activeMs, hold: located.hold, mode: located.mode, origin: 'continued' });

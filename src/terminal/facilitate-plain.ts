@@ -12,6 +12,8 @@ import { chooseScenario, printDebrief, printMoment, printPeople, printReplies, p
 export type FacilitatePlainOptions = LineModeOptions & {
   /** `play … --facilitate --new`: a kept session is not carried on (it is replaced once the room votes). */
   startOver?: boolean;
+  /** --plain was asked for (not line by line of itself, input piped): the commands named for this session say it too. */
+  plainAsked?: boolean;
 };
 
 /**
@@ -62,6 +64,9 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   // the next; wrapped at a space, a copied command ran without its scenario).
   // One longer than a line is broken between its words with line continuations (wrapWords).
   const sayCommand = (words: string, cmd: string) => io.out(`${wrapWords(`${words} ${cmd}`, widthNow(width), `${commandName(opts.env)} `)}\n`);
+  // A command for this session (to carry it on, to start over): with --plain where the trainer asked
+  // for it, so that it goes on line by line (without, in a terminal it opened the full-screen app).
+  const sessionCommand = (args: string) => command(opts.plainAsked === true ? `${args} --plain` : args, opts.env);
   const entry = entryOf(playable);
   say(`Trainer-led session: ${entry.title} (about ${entry.minutes} min)`);
   say(`Content note: ${entry.contentNote}`);
@@ -76,16 +81,16 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
     const [where, path] = foundAtOpen ? [', to:', foundAtOpen] : newest ? ['; the newest summary of this scenario is:', newest] : [', in:', exportsDir(opts.env)];
     say(`This trainer-led session finished here; its debrief follows. Its summary was written when it finished${where}`);
     io.out(`${shownFileName(path)}\n`);
-    sayCommand('To start a new session:', command(newRoomSessionArgs(playable), opts.env));
+    sayCommand('To start a new session:', sessionCommand(newRoomSessionArgs(playable)));
   } else if (resumed) {
     say(`Continuing the trainer-led session kept at ${resumed.standsAt}, with the room's votes and the summary so far.`);
-    sayCommand('To start over instead:', command(newRoomSessionArgs(playable), opts.env));
+    sayCommand('To start over instead:', sessionCommand(newRoomSessionArgs(playable)));
   }
   // One begun at a scene (--from, --set) is kept apart from the scenario's own: the same start carries
   // it on, so that command is named (opening the scenario with --facilitate opened another session).
   const again = roomSessionArgs(playable);
   if (!reopened && stateStore(opts.env).savingFailure() !== undefined) say('This session is not kept as it goes, since the state folder cannot be written (see above): q ends it.');
-  else if (!reopened && again.startsWith('play ')) sayCommand('The session is kept as it goes: q ends it for now and writes a summary of the votes so far; this command carries it on:', command(again, opts.env));
+  else if (!reopened && again.startsWith('play ')) sayCommand('The session is kept as it goes: q ends it for now and writes a summary of the votes so far; this command carries it on:', sessionCommand(again));
   else if (!reopened) say('The session is kept as it goes: q ends it for now and writes a summary of the votes so far; opening this scenario with --facilitate again carries it on.');
   if (!reopened) say('At each decision type the room\'s votes, one count per reply on a line (e.g. 3 5 0) or one count per line; r reveals every reply\'s feedback and the facilitator note; then type the number of the reply the room follows. u goes back to the decision before, with its votes; w says who\'s who (the people met so far); s starts the session over (asked first). q ends the session.');
   // Whether the summary was written: a state folder that cannot be written ends the session with
@@ -157,8 +162,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         if (!reopened && !elsewhere && roomSessionOnDisk(playable, opts.env)) {
           // Its command never broken inside (at 60 columns it was wrapped at a space): sayCommand.
           const words = finishedKeptWords(playable, opts.env);
-          const cmd = command(newRoomSessionArgs(playable), opts.env);
-          sayCommand(words.slice(0, words.length - cmd.length).trimEnd(), cmd);
+          sayCommand(words.slice(0, words.length - command(newRoomSessionArgs(playable), opts.env).length).trimEnd(), sessionCommand(newRoomSessionArgs(playable)));
         }
         return written ? 0 : 74;
       }
@@ -240,7 +244,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         log.push(record());
         const written = finish();
         if (elsewhere) say(ROOM_ELSEWHERE);
-        else if (kept && roomSessionOnDisk(playable, opts.env)) sayCommand('To carry on with this session later:', command(roomSessionArgs(playable), opts.env));
+        else if (kept && roomSessionOnDisk(playable, opts.env)) sayCommand('To carry on with this session later:', sessionCommand(roomSessionArgs(playable)));
         return outcome.kind === 'ended' ? 1 : written ? 0 : 74;
       }
       const reply = view.replies[outcome.index];

@@ -620,6 +620,27 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(ended.out).toMatch(/Session summary written to:\n\S+\.md\n/);
   });
 
+  // From the terminal walkthrough (session 44): a trainer who asked for --plain (a screen reader, a
+  // terminal the full screen does not suit) was told to carry on with a command without it, which
+  // in a terminal opens the full-screen app instead. Each command this mode names for the same
+  // session (to carry on, to start over, to start a new one) keeps --plain when it was asked for;
+  // where line by line came of itself (input piped), the commands are as they were.
+  it('with --plain asked for, the commands to carry on and to start over say --plain too, and carry the session on line by line', async () => {
+    const env = tempEnv();
+    /** The command after `words`, on the line after them, as it is printed (`node bin/casa-practice.js …` from the project folder). */
+    const said = (out: string, words: string) => new RegExp(`${words}\\n((?:node )?\\S*casa-practice\\S*) ([^\\n]*)\\n`).exec(out)?.[2];
+    const stopped = await cli(['--facilitate', 'youth-discloses', '--plain'], '3 1 0\nq\n', env);
+    expect(said(stopped.out, 'To carry on with this session later:')).toBe('--facilitate youth-discloses --plain');
+    const again = await cli(['--facilitate', 'youth-discloses', '--plain'], 'q\n', env);
+    expect(again.out).toContain('Continuing the trainer-led session kept at decision 1');
+    expect(said(again.out, 'To start over instead:')).toBe('play youth-discloses --facilitate --new --plain');
+    expect(said(again.out, 'To carry on with this session later:')).toBe('--facilitate youth-discloses --plain');
+    // Line by line of itself (piped, no --plain): as before.
+    const piped = await cli(['--facilitate', 'youth-discloses'], 'q\n', env);
+    expect(said(piped.out, 'To start over instead:')).toBe('play youth-discloses --facilitate --new');
+    expect(said(piped.out, 'To carry on with this session later:')).toBe('--facilitate youth-discloses');
+  });
+
   it('keeps the session as it goes: opening the scenario again carries it on (the reveal, the counts, the summary so far); --new starts over; a finished one shows its debrief until --new', async () => {
     const env = tempEnv();
     const kept = join(env.XDG_STATE_HOME as string, 'casa-practice', 'facilitation');
