@@ -273,9 +273,10 @@ async function runApp(req: RunRequest, io: CliIO): Promise<number> {
       // Asked again for each paragraph: the window may be resized during the session.
       width: textWidth,
       readLine: lineReader(process.stdin),
+      plainAsked: req.plainAsked,
     };
     try {
-      if (req.facilitate) return await (await import('./facilitate-plain.js')).runFacilitatePlain({ ...plain, startOver: req.startOver, plainAsked: req.plainAsked });
+      if (req.facilitate) return await (await import('./facilitate-plain.js')).runFacilitatePlain({ ...plain, startOver: req.startOver });
       const located = req.locate ? await (await import('./locate-plain.js')).locatePlain(req.locate, plain) : undefined;
       // Found: the session goes on from the save. Not found (Enter, q, end of input): the list.
       if (located) return await (await import('./plain.js')).runPlain({ ...plain, playable: located.playable, snapshot: located.snapshot, startedAt: located.startedAt, activeMs: located.activeMs, hold: located.hold, mode: located.mode, origin: 'continued' });

@@ -6,14 +6,12 @@ import { errorWords, stateStore } from './node/state-store.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, newRoomSessionArgs, readRoomSession, roomSessionArgs, ROOM_ELSEWHERE, roomSessionOnDisk } from './saves.js';
 import { revealText } from './reveal-text.js';
 import { sessionSeed } from './seed.js';
-import { chooseScenario, printDebrief, printMoment, printPeople, printReplies, printSetup, sayer, widthNow, type LineModeOptions } from './plain.js';
+import { chooseScenario, plainArgs, printDebrief, printMoment, printPeople, printReplies, printSetup, sayer, widthNow, type LineModeOptions } from './plain.js';
 
 /** What the line-by-line trainer-led session needs. */
 export type FacilitatePlainOptions = LineModeOptions & {
   /** `play … --facilitate --new`: a kept session is not carried on (it is replaced once the room votes). */
   startOver?: boolean;
-  /** --plain was asked for (not line by line of itself, input piped): the commands named for this session say it too. */
-  plainAsked?: boolean;
 };
 
 /**
@@ -66,7 +64,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   const sayCommand = (words: string, cmd: string) => io.out(`${wrapWords(`${words} ${cmd}`, widthNow(width), `${commandName(opts.env)} `)}\n`);
   // A command for this session (to carry it on, to start over): with --plain where the trainer asked
   // for it, so that it goes on line by line (without, in a terminal it opened the full-screen app).
-  const sessionCommand = (args: string) => command(opts.plainAsked === true ? `${args} --plain` : args, opts.env);
+  const sessionCommand = (args: string) => command(plainArgs(args, opts), opts.env);
   const entry = entryOf(playable);
   say(`Trainer-led session: ${entry.title} (about ${entry.minutes} min)`);
   say(`Content note: ${entry.contentNote}`);

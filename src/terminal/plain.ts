@@ -21,7 +21,16 @@ export interface LineModeOptions {
   env: NodeJS.ProcessEnv;
   /** Columns to wrap at; a function is asked again for each paragraph (the window may be resized). */
   width: number | (() => number);
+  /**
+   * --plain was asked for (not line by line of itself, input piped): the commands named to go on
+   * (resume, start over, carry a trainer-led session on) say it too; without it, in a terminal they
+   * opened the full-screen app.
+   */
+  plainAsked?: boolean;
 }
+
+/** `args` as a command to go on line by line where --plain was asked for. */
+export const plainArgs = (args: string, opts: Pick<LineModeOptions, 'plainAsked'>): string => (opts.plainAsked === true ? `${args} --plain` : args);
 
 /** The width to wrap at now. */
 export const widthNow = (width: LineModeOptions['width']): number => (typeof width === 'function' ? width() : width);
@@ -95,7 +104,7 @@ function continueOrStart(playable: PlayableScenario, opts: PlainOptions): { snap
   const assess = opts.mode === 'assessment' ? ' --assess' : '';
   // With the author's start it was opened with (--from, --set: a save slot of its own), quoted for a shell.
   const start = `${playable.from !== undefined ? ` --from ${shellWord(playable.from)}` : ''}${Object.entries(playable.set ?? {}).map(([k, v]) => ` --set ${shellWord(`${k}=${v}`)}`).join('')}${playable.preview === true ? ' --preview' : ''}`;
-  const startOver = command(`play ${playable.bundled ? playable.scenario.id : shellWord(playable.file)}${start}${assess} --new`, opts.env);
+  const startOver = command(plainArgs(`play ${playable.bundled ? playable.scenario.id : shellWord(playable.file)}${start}${assess} --new`, opts), opts.env);
   const other = found.mode === opts.mode ? '' : ` This save is ${found.mode === 'practice' ? 'a practice run, so it goes on in practice, with feedback' : 'an assessment, so it goes on as one: no feedback until the debrief, and no undo'}.`;
   const notice = `${continueChoices(summary).plainNotice}${other} To start over ${found.mode === opts.mode ? 'instead' : `in ${opts.mode} instead`}: ${startOver}`;
   return { snapshot: found.snapshot, startedAt: found.startedAt, activeMs: found.activeMs, hold: found.hold, mode: found.mode, origin: 'continued', notice };
@@ -137,7 +146,7 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   const sitting = { replied: false };
   const save = () => {
     const undone = sitting.replied && actor.getSnapshot().context.transcript.length === 0;
-    const saved = saveProgress(playable, actor.getPersistedSnapshot(), run.origin, opts.env, startedAt, clock.activeMs(Date.now()), run.hold, undone);
+    const saved = saveProgress(playable, actor.getPersistedSnapshot(), run.origin, opts.env, startedAt, clock.activeMs(Date.now()), run.hold, undone, plainArgs('resume', opts));
     if (!saved.ok) saveFailed = true;
     // Wrapped without breaking a word (wrapWords): a path is left whole for the terminal to wrap, so
     // that it can be copied, and the command line to continue is kept on a line of its own.

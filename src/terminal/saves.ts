@@ -33,7 +33,7 @@ export function writeSave(playable: PlayableScenario, persistedSnapshot: unknown
  * nothing is written and one line says so. `undone`: the run made replies and undid them all (a run
  * that started over then keeps the earlier save, and is not said to have made no reply).
  */
-export function saveProgress(playable: PlayableScenario, persistedSnapshot: unknown, origin: RunOrigin, env: NodeJS.ProcessEnv = process.env, startedAt?: string, activeMs?: number, hold?: SaveHold, undone = false): { ok: boolean; message: string; result: KeepResult } {
+export function saveProgress(playable: PlayableScenario, persistedSnapshot: unknown, origin: RunOrigin, env: NodeJS.ProcessEnv = process.env, startedAt?: string, activeMs?: number, hold?: SaveHold, undone = false, resumeArgs = 'resume'): { ok: boolean; message: string; result: KeepResult } {
   const store = stateStore(env);
   const result = core.keepProgress(store, playable, persistedSnapshot, { origin, startedAt, ...(activeMs !== undefined ? { activeMs } : {}), ...(hold ? { hold } : {}), undone });
   // The save kept over this one is this session's own, held in memory since the disk refused it:
@@ -47,7 +47,8 @@ export function saveProgress(playable: PlayableScenario, persistedSnapshot: unkn
     const older = keptSaveWords(saveKeptOnDisk(playable, env), env);
     return { ok: false, result, message: `Progress could not be saved: ${why}, so this playthrough was not kept. ${saveNextTimeWords(env)}${older ? ` ${older}` : ''}` };
   }
-  const resume = `Continue with: ${command('resume', env)}`;
+  // (`resume --plain` after a run with --plain asked for: in a terminal `resume` opened the full-screen app.)
+  const resume = `Continue with: ${command(resumeArgs, env)}`;
   // The state folder comes from the environment: its path is shown with any escapes in it escaped (raw, ESC ] 0 ; … BEL retitled the terminal).
   const saved = core.shownFileName(store.pathOf(result.key));
   if (kept !== undefined) return { ok: true, result, message: `Progress saved to ${saved}\n${resume}` };

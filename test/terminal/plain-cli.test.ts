@@ -641,6 +641,25 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(said(piped.out, 'To carry on with this session later:')).toBe('--facilitate youth-discloses');
   });
 
+  // The same for a volunteer: "Continue with: … resume" opened the full-screen app in a terminal
+  // after a run with --plain, and so did the command to start over that a save waiting names.
+  it('playing with --plain asked for, the command to continue and the one to start over say --plain too', async () => {
+    const env = tempEnv();
+    // (Read as one line: the command to start over follows its words in a paragraph wrapped at 80 columns.)
+    const said = (out: string, words: string) => new RegExp(`${words} (?:node )?\\S*casa-practice\\S* ([a-z-]+(?: [a-z-]+)*)`).exec(out.replace(/\s+/g, ' '))?.[1];
+    const stopped = await cli(['play', 'youth-discloses', '--plain', '--new'], '1\nq\n', env);
+    expect(said(stopped.out, 'Continue with:')).toBe('resume --plain');
+    const again = await cli(['play', 'youth-discloses', '--plain'], '', env);
+    expect(said(again.out, 'To start over instead:')).toBe('play youth-discloses --new --plain');
+    expect(said(again.out, 'Continue with:')).toBe('resume --plain');
+    const resumed = await cli(['resume', '--plain'], '', env);
+    expect(said(resumed.out, 'Continue with:')).toBe('resume --plain');
+    // Line by line of itself (piped, no --plain): as before.
+    const piped = await cli(['play', 'youth-discloses'], '', env);
+    expect(said(piped.out, 'To start over instead:')).toBe('play youth-discloses --new');
+    expect(said(piped.out, 'Continue with:')).toBe('resume');
+  });
+
   it('keeps the session as it goes: opening the scenario again carries it on (the reveal, the counts, the summary so far); --new starts over; a finished one shows its debrief until --new', async () => {
     const env = tempEnv();
     const kept = join(env.XDG_STATE_HOME as string, 'casa-practice', 'facilitation');
