@@ -274,6 +274,7 @@ async function runApp(req: RunRequest, io: CliIO): Promise<number> {
       width: textWidth,
       readLine: lineReader(process.stdin),
       plainAsked: req.plainAsked,
+      terminalWidth: () => (process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined),
     };
     try {
       if (req.facilitate) return await (await import('./facilitate-plain.js')).runFacilitatePlain({ ...plain, startOver: req.startOver });

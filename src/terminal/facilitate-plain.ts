@@ -1,5 +1,5 @@
 import { decisionSetup, peopleMet, sceneNumberAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, startOverUnsavedWords, entryOf, facilitatedDecision, MAX_VOTES, resumeFailureLines, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, pathReply, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
-import { exportsDir, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, writeSessionSummary } from './export.js';
+import { exportsDir, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, writeSessionSummary } from './export.js';
 import { command, commandName } from './invocation.js';
 import { wrapWords } from './wrap.js';
 import { errorWords, stateStore } from './node/state-store.js';
@@ -61,6 +61,12 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   // line of its own (at 60 columns "node bin/casa-practice." ended a row and "js --facilitate …" began
   // the next; wrapped at a space, a copied command ran without its scenario).
   // One longer than a line is broken between its words with line continuations (wrapWords).
+  // A summary's path on rows of its own: whole, or in a terminal narrower than it within the state
+  // folder (leavingPath), since the terminal broke it mid-name at 60 columns.
+  const shownSummaryPath = (path: string) => {
+    const columns = opts.terminalWidth?.();
+    return columns === undefined ? shownFileName(path) : leavingPath(path, columns, opts.env);
+  };
   const sayCommand = (words: string, cmd: string) => io.out(`${wrapWords(`${words} ${cmd}`, widthNow(width), `${commandName(opts.env)} `)}\n`);
   // A command for this session (to carry it on, to start over): with --plain where the trainer asked
   // for it, so that it goes on line by line (without, in a terminal it opened the full-screen app).
@@ -78,7 +84,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
     // The path on a line of its own, not wrapped (inside the sentence, at 60 columns it was broken mid-name).
     const [where, path] = foundAtOpen ? [', to:', foundAtOpen] : newest ? ['; the newest summary of this scenario is:', newest] : [', in:', exportsDir(opts.env)];
     say(`This trainer-led session finished here; its debrief follows. Its summary was written when it finished${where}`);
-    io.out(`${shownFileName(path)}\n`);
+    io.out(`${shownSummaryPath(path)}\n`);
     sayCommand('To start a new session:', sessionCommand(newRoomSessionArgs(playable)));
   } else if (resumed) {
     say(`Continuing the trainer-led session kept at ${resumed.standsAt}, with the room's votes and the summary so far.`);
@@ -102,7 +108,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       if (debrief) endSummary = path;
       // On a line of its own, not wrapped: a path broken across lines cannot be copied (after the
       // words, at 60 columns the terminal broke it mid-name).
-      io.out(`Session summary written to:\n${shownFileName(path)}\n`);
+      io.out(`Session summary written to:\n${shownSummaryPath(path)}\n`);
       return true;
     } catch (e) {
       say(`The session summary could not be written (${errorWords(e)}).`);

@@ -27,6 +27,12 @@ export interface LineModeOptions {
    * opened the full-screen app.
    */
   plainAsked?: boolean;
+  /**
+   * The terminal's width where stdout is one (undefined, or absent: a pipe or a file): a path longer
+   * than it is named within the state folder (leavingPath), which the terminal broke mid-name; into
+   * a pipe it stays whole, for scripts.
+   */
+  terminalWidth?: () => number | undefined;
 }
 
 /** `args` as a command to go on line by line where --plain was asked for. */

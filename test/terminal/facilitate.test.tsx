@@ -215,6 +215,48 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(frame.match(/critical/g)).toHaveLength(1);
   });
 
+  // From the terminal walkthrough (session 44): line by line in a 60-column terminal, q printed the
+  // summary's whole path on a row of its own, and the terminal broke it mid-name. Where stdout is a
+  // terminal (terminalWidth) it is named as the full screen names it where it is longer than the row;
+  // into a pipe or a file (no terminalWidth) it stays whole, for scripts.
+  it('line by line in a terminal at 60 columns, q names the summary within the state folder, each row whole; piped, the whole path', async () => {
+    const env = tempEnv();
+    const run = async (terminalWidth?: () => number) => {
+      let out = '';
+      const lines = ['3 1 0 2', 'q'];
+      await runFacilitatePlain({ playable: bundled('testifying.json'), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 60, readLine: async () => lines.shift(), ...(terminalWidth ? { terminalWidth } : {}) });
+      return out.split('\n');
+    };
+    const rows = await run(() => 60);
+    const at = rows.indexOf('Session summary written to:');
+    expect(rows[at + 1]).toMatch(/^exports\/testifying-session-[\dT-]+\.md$/);
+    expect(rows[at + 2]).toBe(`(in the state folder ${stateDir(env)})`);
+    expect(existsSync(join(stateDir(env), rows[at + 1] as string))).toBe(true);
+    for (const row of rows) expect([...row].length, row).toBeLessThanOrEqual(60);
+    const piped = await run();
+    expect(piped[piped.indexOf('Session summary written to:') + 1]).toMatch(/^\/\S+\/exports\/testifying-session-[\dT-]+\.md$/);
+    // Wide enough, the whole path in a terminal too.
+    const wide = await run(() => 200);
+    expect(wide[wide.indexOf('Session summary written to:') + 1]).toMatch(/^\/\S+\/exports\/testifying-session-[\dT-]+\.md$/);
+  });
+
+  it('line by line in a terminal at 60 columns, a finished session opened again names its summary within the state folder', async () => {
+    const env = tempEnv();
+    const run = async (lines: string[]) => {
+      let out = '';
+      await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 60, readLine: async () => lines.shift(), terminalWidth: () => 60 });
+      return out.split('\n');
+    };
+    await run(['1 0 0', 'r', '1', '0 1 0', 'r', '1']);
+    const rows = await run([]);
+    const at = rows.findIndex((row) => row.endsWith('finished, to:'));
+    expect(at, rows.join('\n')).toBeGreaterThan(0);
+    expect(rows[at + 1]).toMatch(/^exports\/example-new-phone-session-[\dT-]+\.md$/);
+    expect(rows[at + 2]).toBe(`(in the state folder ${stateDir(env)})`);
+    // (The command to start a new session names the fixture by its long path: left whole to be copied.)
+    for (const row of rows.slice(0, at + 3)) expect([...row].length, row).toBeLessThanOrEqual(60);
+  });
+
   it('line by line, the reveal says ", critical" where a reply breaks a critical principle, and nowhere else', async () => {
     let out = '';
     const lines = ['1 0 0', 'r', '1', '0 1 0', 'r', 'q'];
