@@ -171,22 +171,27 @@ describe('unknown-node: a suggested ending is named as the ending it is', () => 
 // "next" meant for it naming no node, and that error's fix said only "or add a node with this id",
 // though the node meant was there, under the wrong id.
 describe('unknown-node when a node repeats another\'s id', () => {
-  it('offers to rename the node that repeats the id, saying where it is', () => {
+  // Found by the one-mistake sweep (valid-44): each "next" meant for the copy was an unknown-node
+  // error of its own, above the duplicate-id error (the cause) further down the file.
+  it('is folded into the duplicate-id error at the copy, which lists the places and offers the rename', () => {
     const { text, problems } = exampleWith('"id": "boyfriend-guarded"', '"id": "boyfriend-open"');
-    expect([...new Set(problems.map((p) => p.code))].sort()).toEqual(['duplicate-id', 'unknown-node']);
-    // Each "next" meant for the copy says it (three here); the first is looked at closely.
-    expect(problems.filter((p) => p.code === 'unknown-node').map((p) => p.fix.includes('repeats the id "boyfriend-open"'))).toEqual([true, true, true]);
-    const unknown = problems.find((p) => p.code === 'unknown-node')!;
-    const [, line, column] = /\(line (\d+), column (\d+); see the duplicate-id error\)/.exec(unknown.fix) ?? [];
-    expect(unknown.fix).toMatch(/^Use the id of a node in "nodes" \(.*\), or add a node with this id\. Or, if it means the node that repeats the id "boyfriend-open" \(line \d+, column \d+; see the duplicate-id error\), change that node's "id" to "boyfriend-guarded"\.$/);
-    // The place named is the repeated id, where the duplicate-id error is.
-    const duplicate = problems.find((p) => p.code === 'duplicate-id')!;
-    expect([Number(line), Number(column)]).toEqual([duplicate.line, duplicate.column]);
-    expect(pointsAt(text, { line: Number(line), column: Number(column) })).toMatch(/^"boyfriend-open"/);
-    // Doing as it says clears both.
+    expect(problems.map((p) => p.code)).toEqual(['duplicate-id']);
+    const [duplicate] = problems as [Problem];
+    expect(pointsAt(text, duplicate)).toMatch(/^"boyfriend-open"/);
+    expect(duplicate.message).toMatch(/^Another node already has the id "boyfriend-open": nodes\[\d+\], the one every "next" and "to" naming it leads to\. 3 places name "boyfriend-guarded" \(line \d+, column \d+; line \d+, column \d+; line \d+, column \d+\), which is no node's id: if this copy is the node meant there, its id should be "boyfriend-guarded"\.$/);
+    const places = [...duplicate.message.matchAll(/line (\d+), column (\d+)/g)].map((m) => ({ line: Number(m[1]), column: Number(m[2]) }));
+    expect(places.map((p) => pointsAt(text, p)?.slice(0, '"boyfriend-guarded"'.length))).toEqual(['"boyfriend-guarded"', '"boyfriend-guarded"', '"boyfriend-guarded"']);
+    expect(duplicate.fix).toBe('Give every node its own id: rename this one, and the "next" or "to" that should lead here. If this copy is the node "boyfriend-guarded" is meant for, rename it "boyfriend-guarded": then the 3 places that name it lead here. If not, correct those places to the id of the node meant.');
+    // Doing as it says clears it.
     const lines = text.split('\n');
-    lines[Number(line) - 1] = (lines[Number(line) - 1] ?? '').replace('"boyfriend-open"', '"boyfriend-guarded"');
+    lines[duplicate.line - 1] = (lines[duplicate.line - 1] ?? '').replace('"boyfriend-open"', '"boyfriend-guarded"');
     expect(validateScenario(lines.join('\n'), 'x.json').problems).toEqual([]);
+  });
+  it('is not folded when the "next"s naming no node name two ids: each keeps its error, offering the copy', () => {
+    const { text } = exampleWith('"id": "boyfriend-guarded"', '"id": "boyfriend-open"');
+    const { problems } = validateScenario(text.replace('{ "to": "boyfriend-guarded" }', '{ "to": "zzz-elsewhere" }'), 'x.json');
+    expect(problems.map((p) => p.code)).toEqual(['unknown-node', 'unknown-node', 'unknown-node', 'duplicate-id']);
+    expect(problems.filter((p) => p.code === 'unknown-node').map((p) => p.fix.includes('repeats the id "boyfriend-open"'))).toEqual([true, true, true]);
   });
   it('is not offered when no node repeats an id', () => {
     const { problems } = exampleWith('"next": "after-visit"', '"next": "zzz-nowhere"');

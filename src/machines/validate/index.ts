@@ -9,10 +9,11 @@ import { visibleLine } from '../text/clean.js';
 import { quoteValue, shownFileName } from '../text/quote.js';
 import { conformsToCharacter, conformsToNode, conformsToVariable, scenarioKeyCount } from './conforms.js';
 import { integrityProblems } from './integrity.js';
+import { foldKnockOns } from './fold.js';
 import { invisibleCharacterProblems, withHiddenCharacters } from './invisible.js';
 import { markupProblems } from './markup.js';
 import { withPointers, pointerWords, type AuthoringPointers } from './pointers.js';
-import { formatProblem, RELATED_AT, resetSuggestionBudget, type JsonPath, type Problem, type UnlocatedProblem } from './problem.js';
+import { formatProblem, PLACES_AT, RELATED_AT, resetSuggestionBudget, type JsonPath, type Problem, type UnlocatedProblem } from './problem.js';
 import { schemaProblems } from './schema-issues.js';
 import { semanticProblems, type CheckInput, type LooseNode } from './semantic.js';
 import { duplicateKeyProblems, findExcessiveNesting, mayRepeatKeys, findInvalidUtf8, locateProblems, locationPaths, MAX_DEPTH, MAX_FILE_BYTES, scanSyntax, syntaxProblems, COMMA_EXPECTED, type VisitSteps } from './source.js';
@@ -218,7 +219,7 @@ function validateText(input: string | Uint8Array, fileName: string, options: Val
     problems.push(...bestHereNotBestPath(parsed.data, best.path));
     problems.push(...integrityProblems(parsed.data, problems));
   }
-  return finish(text, fileName, withHiddenCharacters(raw, problems), parsed.success && !hasErrors ? parsed.data : undefined, keysUnique, raw);
+  return finish(text, fileName, foldKnockOns(withHiddenCharacters(raw, problems)), parsed.success && !hasErrors ? parsed.data : undefined, keysUnique, raw);
 }
 
 /**
@@ -588,14 +589,28 @@ function finish(text: string, fileName: string, problems: UnlocatedProblem[], sc
  * over the text (a large file's pass costs about as much as parsing it).
  */
 function locateWithRelated(text: string, file: string, problems: UnlocatedProblem[], keysUnique: boolean, value: unknown): Problem[] {
-  const naming = problems.filter((p) => p.related !== undefined);
-  const all = locateProblems(text, file, [...problems, ...naming.map((p) => ({ ...p, path: p.related as JsonPath, offset: undefined, stringIndex: undefined }))], { keysUnique, value });
-  const places = all.slice(problems.length);
-  const at = new Map(naming.map((p, i) => [p, `line ${places[i]?.line ?? 1}, column ${places[i]?.column ?? 1}`]));
+  const naming = problems.filter((p) => p.related !== undefined || p.places !== undefined);
+  const extra = naming.flatMap((p): UnlocatedProblem[] => [
+    ...(p.related ? [{ ...p, path: p.related, offset: undefined, stringIndex: undefined }] : []),
+    ...(p.places ?? []).map((path) => ({ severity: p.severity, code: p.code, message: '', fix: '', path })),
+  ]);
+  const all = locateProblems(text, file, [...problems, ...extra], { keysUnique, value });
+  const located = all.slice(problems.length).map((q) => `line ${q.line}, column ${q.column}`);
+  let k = 0;
+  const at = new Map(naming.map((p) => {
+    const related = p.related ? located[k++] ?? 'line 1, column 1' : undefined;
+    const places = (p.places ?? []).map(() => located[k++] ?? 'line 1, column 1').join('; ');
+    return [p, { related, places }];
+  }));
   return problems.map((p, i) => {
-    const located = all[i] as Problem;
+    const problem = all[i] as Problem;
     const where = at.get(p);
-    return where === undefined ? located : { ...located, message: located.message.replaceAll(RELATED_AT, where), fix: located.fix.replaceAll(RELATED_AT, where) };
+    if (where === undefined) return problem;
+    const fill = (s: string) => {
+      const related = where.related === undefined ? s : s.replaceAll(RELATED_AT, where.related);
+      return related.replaceAll(PLACES_AT, where.places);
+    };
+    return { ...problem, message: fill(problem.message), fix: fill(problem.fix) };
   });
 }
 

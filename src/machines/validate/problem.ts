@@ -37,10 +37,25 @@ export interface UnlocatedProblem {
    * message and fix becomes its "line L, column C" once the file is located.
    */
   related?: JsonPath;
+  /**
+   * More places the message names: each "{places}" in the message and fix becomes their "line L,
+   * column C", joined ("line 4, column 9; line 7, column 9").
+   */
+  places?: JsonPath[];
+  /**
+   * The mistake this problem follows from, when that is another problem's (an unknown-node error
+   * naming the id a node was meant to have): the path of the cause's problem, the id named, and why
+   * the node is not found under it (its id is not a valid one, or it is a copy that repeats
+   * another's). Folded into the cause's problem when that is reported (fold.ts).
+   */
+  cause?: { path: JsonPath; named: string; kind: 'invalid' | 'copy' };
 }
 
 /** Where a problem's message names its related place (see UnlocatedProblem.related). */
 export const RELATED_AT = '{at}';
+
+/** Where a problem's message names its places (see UnlocatedProblem.places). */
+export const PLACES_AT = '{places}';
 
 /** "nodes[3].replies[1].next" — the path in the form editors and jq users read. */
 export function formatPath(path: JsonPath): string {

@@ -191,7 +191,19 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   // A node whose own id is not a valid id ("D4 Worry") is never suggested as it is: a reference
   // written that way would be refused too. When the reference is that id written validly, the
   // message says which node is meant and that its id is the one to change.
-  let misspeltIds: Map<string, string> | undefined;
+  let misspeltIds: Map<string, { written: string; path: JsonPath }> | undefined;
+  /**
+   * The unknown-node errors whose fix offers the node that repeats another's id (a copy not
+   * renamed), by the id they name: when they all name one id and one node repeats an id, they are
+   * folded into that node's duplicate-id error (validate/fold.ts), the cause, which a trainer reading
+   * from the top then meets first.
+   */
+  /** The node whose id, not a valid one, is `id` written wrongly ("R-Supervisor" for "r-supervisor"), if any. */
+  const misspeltNode = (id: string) => {
+    misspeltIds ??= new Map((input.looseNodes ?? []).flatMap((n) => (n.id !== undefined && !Id.safeParse(n.id).success ? [[slugId(n.id), { written: n.id, path: n.path }] as const] : [])));
+    return misspeltIds.get(id);
+  };
+  const copyMeant: { id: string; problem: UnlocatedProblem }[] = [];
   /** A node id, by the misspelt reference first suggested it ("end-harmfull" for "end-harmful"). */
   const misspeltFor = new Map<string, string>();
   /** Unknown ids named by a "next" or "to" with no node like them to suggest ("end-good" for "end-strong"), in the file's order. */
@@ -281,12 +293,12 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   const checkTarget = (id: string, path: Path) => {
     if (!nodeKnown(id) && replyNamed(id, path)) return;
     if (!nodeKnown(id)) {
-      misspeltIds ??= new Map((input.looseNodes ?? []).flatMap((n) => (n.id !== undefined && !Id.safeParse(n.id).success ? [[slugId(n.id), n.id] as const] : [])));
       suggestNode ??= suggester([...nodes.keys(), ...[...brokenIds].filter((b) => Id.safeParse(b).success)]);
-      const meant = misspeltIds.get(id);
+      const meant = misspeltNode(id);
       if (meant !== undefined) {
-        error('unknown-node', path(), `There is no node with the id "${id}": the node meant is probably the one whose id is written ${quoteValue(meant)}, which is not a valid id.`,
-          `Change that node's "id" to "${id}" (lower-case letters, digits and single hyphens); this reference then works.`);
+        // Folded into that node's invalid-id error, which lists the places naming the id (fold.ts).
+        error('unknown-node', path(), `There is no node with the id "${id}": the node meant is probably the one whose id is written ${quoteValue(meant.written)}, which is not a valid id.`,
+          `Change that node's "id" to "${id}" (lower-case letters, digits and single hyphens); this reference then works.`, { cause: { path: [...meant.path, 'id'], named: id, kind: 'invalid' } });
       } else {
         const meantId = suggestNode(id);
         if (meantId !== undefined && !misspeltFor.has(meantId)) misspeltFor.set(meantId, id);
@@ -314,6 +326,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
           meantId === undefined ? `Use the id of a node in "nodes"${nodeChoices(id)}, or add a node with this id.${orRename}`
             : `Change it to "${meantId}"${endingWords}, or ${renameInstead(meantId, id) ?? `add a node with the id "${id}"`}.`,
           orRename === '' ? {} : { related: repeated !== null ? [...nodePath(repeated), 'id'] : idless?.path ?? [] });
+        if (orRename !== '' && repeated !== null) copyMeant.push({ id, problem: out[out.length - 1] as UnlocatedProblem });
       }
     }
   };
@@ -535,7 +548,11 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     }
   };
 
-  if (!nodeKnown(scenario.start)) {
+  const misspeltStart = nodeKnown(scenario.start) ? undefined : misspeltNode(scenario.start);
+  if (misspeltStart) {
+    error('unknown-node', ['start'], `"start" names "${scenario.start}", but there is no node with that id: the node meant is probably the one whose id is written ${quoteValue(misspeltStart.written)}, which is not a valid id.`,
+      `Change that node's "id" to "${scenario.start}" (lower-case letters, digits and single hyphens); "start" then works.`, { cause: { path: [...misspeltStart.path, 'id'], named: scenario.start, kind: 'invalid' } });
+  } else if (!nodeKnown(scenario.start)) {
     // The fix says what the message's "Did you mean" suggests, as a "next" naming no node does.
     const meant = closest(scenario.start, [...nodes.keys()]);
     error('unknown-node', ['start'], `"start" names "${scenario.start}", but there is no node with that id.${didYouMeanOf(meant)}`,
@@ -787,6 +804,12 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       'A yes/no fact is a flag: write "type": "flag" and "start": false (no "min" or "max"), change it with "set": true, and test it with "is": true or "is": false.');
   }
 
+  // A copy not renamed, and every "next" or "to" naming no node names one id: the copy is most
+  // likely the node they mean (folded into its duplicate-id error; fold.ts).
+  if (copyMeant.length > 0 && new Set(copyMeant.map((c) => c.id)).size === 1 && repeated) {
+    const copies = scenario.nodes.filter((n) => nodes.get(n.id) !== n).length;
+    if (copies === 1) for (const { id, problem } of copyMeant) problem.cause = { path: [...nodePath(repeated), 'id'], named: id, kind: 'copy' };
+  }
   out.push(...languageProblems(scenario, rawIndex));
   return out;
 }

@@ -1,0 +1,93 @@
+import { quoteValue } from '../text/quote.js';
+import { PLACES_AT, type JsonPath, type UnlocatedProblem } from './problem.js';
+
+/**
+ * One mistake reported once, at its cause. A node whose id is written wrongly ("R-Supervisor",
+ * "r_supervisor", a hidden character in it) or a node copied and not renamed made every "next",
+ * "to" or "start" naming the id meant an unknown-node error of its own; those stood above the error
+ * at the node (a trainer reads from the top, and the references come first in the file), so the
+ * trainer met four knock-ons before the cause. Here each group of such errors (UnlocatedProblem.cause)
+ * is folded into the cause's own error, which lists the places that name the id (the first
+ * MAX_PLACES, with their line and column, then how many more). When the cause's error is not
+ * reported (another check said something else about that node), the knock-ons stay as they are.
+ */
+
+/** At most this many places are named by line and column in a folded error; the rest are counted. */
+export const MAX_PLACES = 5;
+
+const keyOf = (path: JsonPath) => JSON.stringify(path);
+
+export function foldKnockOns(problems: UnlocatedProblem[]): UnlocatedProblem[] {
+  const byCause = new Map<string, UnlocatedProblem[]>();
+  for (const p of problems) {
+    if (!p.cause) continue;
+    const key = keyOf(p.cause.path);
+    const group = byCause.get(key);
+    if (group) group.push(p);
+    else byCause.set(key, [p]);
+  }
+  if (byCause.size === 0) return problems;
+  const folded = new Set<UnlocatedProblem>();
+  const into = new Map<UnlocatedProblem, UnlocatedProblem[]>();
+  for (const p of problems) {
+    if (p.cause || p.severity !== 'error' || (p.code !== 'invalid-id' && p.code !== 'duplicate-id')) continue;
+    const key = keyOf(p.path);
+    const group = byCause.get(key);
+    const kind = group?.[0]?.cause?.kind;
+    if (!group || (kind === 'invalid') !== (p.code === 'invalid-id')) continue;
+    into.set(p, group);
+    for (const g of group) folded.add(g);
+    byCause.delete(key);
+  }
+  // The knock-ons the graph checks gave (no-way-to-end, unreachable) send the trainer to the
+  // unknown-node errors about a copy's id: those are now the duplicate-id error.
+  const copyIds = [...into.values()].flatMap((g) => (g[0]?.cause?.kind === 'copy' ? [quoteValue(g[0].cause.named)] : []));
+  return problems.flatMap((p): UnlocatedProblem[] => {
+    if (folded.has(p)) return [];
+    const group = into.get(p);
+    if (group) return [withKnockOns(p, group)];
+    if (p.cause) {
+      const { cause: _cause, ...rest } = p;
+      return [rest];
+    }
+    if (copyIds.length > 0 && p.message.includes('see the unknown-node error') && copyIds.some((id) => p.message.includes(id))) {
+      return [{ ...p, message: p.message.replace(/see the unknown-node errors?(?: where (?:it is|they are) named)?/g, 'see the duplicate-id error') }];
+    }
+    return [p];
+  });
+}
+
+/** How the place at `path` names the id: a "next", a route's "to", or "start". */
+function namer(path: JsonPath): string {
+  const last = path[path.length - 1];
+  return last === 'start' ? '"start"' : last === 'to' ? 'a route\'s "to"' : 'a "next"';
+}
+
+/** The cause's error, saying which places name the id its node was meant to have. */
+function withKnockOns(cause: UnlocatedProblem, group: UnlocatedProblem[]): UnlocatedProblem {
+  const first = group[0] as UnlocatedProblem;
+  const { named, kind } = first.cause as NonNullable<UnlocatedProblem['cause']>;
+  const id = quoteValue(named);
+  const n = group.length;
+  const more = n > MAX_PLACES ? ` and ${n - MAX_PLACES} more` : '';
+  const places = group.slice(0, MAX_PLACES).map((p) => p.path);
+  const who = n === 1 ? `${namer(first.path)} names ${id} (${PLACES_AT})` : `${n} places name ${id} (${PLACES_AT}${more})`;
+  const them = n === 1 ? `the ${namer(first.path).replace(/^a /, '').replace(/^a route's /, 'route\'s ')} that names it` : `the ${n} places that name it`;
+  // A scene whose only way on named the id: no ending can be reached from it (said on the knock-on).
+  const stuck = [...new Set(group.flatMap((p) => /Because of it, (no ending can be reached from .*)$/.exec(p.message)?.[1] ?? []))];
+  const after = stuck.length > 0 ? ` Until then, ${stuck.join(' and ')}` : '';
+  if (kind === 'invalid') {
+    const use = `Use something like ${id}.`;
+    const change = `Change it to ${id}: then ${them} ${n === 1 ? 'leads' : 'lead'} here.`;
+    return {
+      ...cause, places,
+      message: `${cause.message} ${who[0]?.toUpperCase()}${who.slice(1)}, meaning this node: ${n === 1 ? 'it leads' : 'they lead'} to no node until its id is ${id}.${after}`,
+      fix: cause.fix.endsWith(use) ? `${cause.fix.slice(0, -use.length)}${change}` : `${cause.fix} ${change}`,
+    };
+  }
+  return {
+    ...cause, places,
+    message: `${cause.message} ${who[0]?.toUpperCase()}${who.slice(1)}, which is no node's id: if this copy is the node meant there, its id should be ${id}.${after}`,
+    fix: `${cause.fix} If this copy is the node ${id} is meant for, rename it ${id}: then ${them} ${n === 1 ? 'leads' : 'lead'} here. If not, correct ${n === 1 ? 'that place' : 'those places'} to the id of the node meant.`,
+  };
+}
