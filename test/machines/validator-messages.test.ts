@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../src/machines/validate/index.js';
-import type { Problem } from '../../src/machines/validate/problem.js';
+import { formatPath, type Problem } from '../../src/machines/validate/problem.js';
 import { readFixture } from '../helpers/fixtures.js';
 
 /** The example fixture with one edit (which must change it), and the problems the validator finds in it. */
@@ -341,5 +341,34 @@ describe('principle-not-cited: the section named, but not in parentheses', () =>
     expect(p?.message).toMatch(/^This reply is scored on "no-investigating" \(line \d+, column \d+\), and its feedback names that principle's section, "Prohibited Activities", but not in parentheses, so it does not count as citing it\.$/);
     expect(p?.fix).toBe('Write it in parentheses, exactly as the guide prints it: (Prohibited Activities).');
     expect(pointsAt(text, p)).toMatch(/^Prohibited Activities\]/);
+  });
+});
+
+// Found by the one-mistake sweep (valid-44): "next": ["a", "b"] (two ways on, written as a list of
+// ids) gave two errors, one per id, each telling the trainer to write that id alone without the
+// [ ]: two contradicting fixes, and nothing on how a story branches.
+describe('"next" written as a list of node ids', () => {
+  it('is one error, at the list: one node follows a reply, and how to branch (routes with "when", or a decision)', () => {
+    const { text, problems } = exampleWith('"next": "end-harmful"', '"next": ["end-harmful", "end-mixed"]');
+    expect(problems.map((p) => p.code)).toEqual(['invalid-next']);
+    const [p] = problems as [Problem];
+    expect(formatPath(p.path)).toMatch(/^nodes\[\d+\]\.replies\[\d+\]\.next$/);
+    expect(pointsAt(text, p)).toMatch(/^\["end-harmful", "end-mixed"\]/);
+    expect(p.message).toBe('"next" lists 2 node ids, "end-harmful" and "end-mixed", but one node follows this reply: "next" is one node id, or a list of routes (each a { } with a "to") of which the first whose "when" holds is taken.');
+    expect(p.fix).toBe('To go on to one node, write "next": "end-harmful". To go one way or another by what has happened so far, write routes with a "when", the last without: "next": [{ "when": { "var": "trust", "gte": 60 }, "to": "end-harmful" }, { "to": "end-mixed" }]. To let the volunteer choose, point "next" at a decision whose replies lead to each.');
+    // Either way the fix offers reads.
+    expect(validateScenario(text.replace('["end-harmful", "end-mixed"]', '"end-harmful"'), 'x.json').problems).toEqual([]);
+    expect(validateScenario(text.replace('["end-harmful", "end-mixed"]', '[{ "when": { "var": "trust", "gte": 60 }, "to": "end-harmful" }, { "to": "end-mixed" }]'), 'x.json').problems.filter((q) => q.severity === 'error')).toEqual([]);
+  });
+  it('a scene\'s says "this scene", and a third id is named too', () => {
+    const { problems } = exampleWith('"next": "after-visit"', '"next": ["after-visit", "end-mixed", "end-strong"]');
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['invalid-next', expect.stringMatching(/^nodes\[\d+\]\.next$/)]]);
+    expect(problems[0]?.message).toBe('"next" lists 3 node ids, "after-visit", "end-mixed" and "end-strong", but one node follows this scene: "next" is one node id, or a list of routes (each a { } with a "to") of which the first whose "when" holds is taken.');
+  });
+  it('one id in [ ], or an id among routes, is still told at that item', () => {
+    const one = exampleWith('"next": "end-harmful"', '"next": ["end-harmful"]').problems;
+    expect(one.map((p) => [p.code, formatPath(p.path).replace(/^.*\./, '')])).toEqual([['invalid-next', 'next[0]']]);
+    const mixed = exampleWith('"next": "end-harmful"', '"next": [{ "when": { "var": "trust", "gte": 60 }, "to": "end-mixed" }, "end-harmful"]').problems;
+    expect(mixed.map((p) => [p.code, formatPath(p.path).replace(/^.*\./, '')])).toEqual([['invalid-next', 'next[1]']]);
   });
 });

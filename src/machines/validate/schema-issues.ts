@@ -200,7 +200,62 @@ export function schemaProblems(raw: unknown, issues: readonly Issue[], prefix: J
   }
   // A misspelt required field is said once, by the problem that names the missing field too.
   const renamed = new Set(out.filter((p) => RENAMES.has(p)).map((p) => p.path.join('\u0000')));
-  return oneProblemPerWrongKind(raw, renamed.size === 0 ? out : out.filter((p) => RENAMES.has(p) || p.code !== 'unknown-field' || !renamed.has(p.path.join('\u0000'))));
+  return oneProblemPerIdList(raw, oneProblemPerWrongKind(raw, renamed.size === 0 ? out : out.filter((p) => RENAMES.has(p) || p.code !== 'unknown-field' || !renamed.has(p.path.join('\u0000')))));
+}
+
+/** `p`, added to `set`. */
+function marked(set: WeakSet<UnlocatedProblem>, p: UnlocatedProblem): UnlocatedProblem {
+  set.add(p);
+  return p;
+}
+
+/** The invalid-next problems of an item of a "next" list that is an id, not a route (see oneProblemPerIdList). */
+const ID_IN_ROUTES = new WeakSet<UnlocatedProblem>();
+
+/**
+ * "next": ["d2-a", "d2-b"], a list of ids where one id is expected (two ways on, meant as a choice
+ * or a branch), was one error per id, each saying to write that one without the [ ]. Now one error,
+ * at the list: one node follows a reply (or a scene), and how the story branches.
+ */
+function oneProblemPerIdList(raw: unknown, problems: UnlocatedProblem[]): UnlocatedProblem[] {
+  if (!problems.some((p) => ID_IN_ROUTES.has(p))) return problems;
+  /** Each list looked at, by its path: whether it is one of ids (its problems then folded, once said). */
+  const lists = new Map<string, { ids: boolean; said: boolean }>();
+  return problems.flatMap((p) => {
+    if (!ID_IN_ROUTES.has(p)) return [p];
+    const at = p.path.slice(0, -1);
+    const key = at.join('\u0000');
+    const list = valueAt(raw, at);
+    let seen = lists.get(key);
+    if (!seen) {
+      seen = { ids: Array.isArray(list) && list.length >= 2 && list.every((item) => typeof item === 'string'), said: false };
+      lists.set(key, seen);
+    }
+    if (!seen.ids) return [p];
+    if (seen.said) return [];
+    seen.said = true;
+    const ids = list as string[];
+    const after = at[at.length - 3] === 'replies' ? 'this reply' : 'this scene';
+    const shown = ids.slice(0, 3).map((id) => quoteValue(id, 40));
+    const named = ids.length > 3 ? `${shown.join(', ')} and ${ids.length - 3} more` : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+    const variable = numberVariable(raw);
+    const routes = `[{ "when": { "var": ${quoteValue(variable, 40)}, "gte": 60 }, "to": ${quoteValue(ids[0], 40)} }, { "to": ${quoteValue(ids[1], 40)} }]`;
+    return [{
+      severity: 'error' as const, code: 'invalid-next', path: at,
+      message: `"next" lists ${ids.length} node ids, ${named}, but one node follows ${after}: "next" is one node id, or a list of routes (each a { } with a "to") of which the first whose "when" holds is taken.`,
+      fix: `To go on to one node, write "next": ${quoteValue(ids[0], 40)}. To go one way or another by what has happened so far, write routes with a "when", the last without: "next": ${routes}. To let the volunteer choose, point "next" at a decision whose replies lead to each.`,
+    }];
+  });
+}
+
+/** The id of the scenario's first number variable, for an example condition ("trust" when it has none). */
+function numberVariable(raw: unknown): string {
+  const variables = (raw as { variables?: unknown } | null)?.variables;
+  const found = Array.isArray(variables) ? variables.find((v: unknown) => {
+    const r = v as { id?: unknown; type?: unknown } | null;
+    return typeof r?.id === 'string' && r.type !== 'flag' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(r.id);
+  }) as { id: string } | undefined : undefined;
+  return found?.id ?? 'trust';
 }
 
 /** The problems of a node that are there only because its "kind" is not the one its fields show. */
@@ -304,8 +359,8 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [missingField(raw, parentPath, kind, key, problem)];
       }
       if (typeof key === 'number' && path[path.length - 2] === 'next' && typeof value === 'string') {
-        return [problem('invalid-next', `Route ${key + 1} of "next" should be a route in braces, but it is ${describe(value)}.`,
-          `To go on to one node, write "next": ${quoteValue(value)} without the [ ]; a list of "next" holds routes: [{ "when": { "var": "trust", "gte": 60 }, "to": ${quoteValue(value)} }, { "to": "<id>" }].`)];
+        return [marked(ID_IN_ROUTES, problem('invalid-next', `Route ${key + 1} of "next" should be a route in braces, but it is ${describe(value)}.`,
+          `To go on to one node, write "next": ${quoteValue(value)} without the [ ]; a list of "next" holds routes: [{ "when": { "var": "trust", "gte": 60 }, "to": ${quoteValue(value)} }, { "to": "<id>" }].`))];
       }
       if (typeof key === 'number' && path[path.length - 2] === 'assessments' && typeof value === 'string' && issue.expected === 'object') {
         const principle = principleIds.includes(value) ? value : '<principle id>';
