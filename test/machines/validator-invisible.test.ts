@@ -310,3 +310,29 @@ describe('a node id with a hidden character inside', () => {
     expect(invalid[0]?.fix).toMatch(/^Delete the hidden character: put the cursor just after "boyfriend-gua" .* Change it to "boyfriend-guarded": then the 3 places that name it lead here\.$/);
   });
 });
+
+// Found by the one-mistake sweep (valid-44): a non-breaking space (U+00A0) pasted after a node's id
+// was shown in the message as an ordinary space ("The text "boyfriend-guarded " is not a valid
+// id"), which the trainer, who sees no space in the file, could not act on.
+describe('a node id with a non-breaking space at its end', () => {
+  const text = example.replace('"id": "boyfriend-guarded"', '"id": "boyfriend-guarded\u00a0"');
+  it('shows it as \\u00a0, names it and where it is, and the fix offers the id without it', () => {
+    expect(text).not.toBe(example);
+    const problems = validateScenario(text, 'x.json').problems;
+    expect(problems.map((p) => p.code)).toEqual(['invalid-id']);
+    const [p] = problems as [Problem];
+    expect(at(text, p).startsWith('"boyfriend-guarded\u00a0"')).toBe(true);
+    for (const words of [p.message, p.fix]) expect(words).not.toContain('\u00a0');
+    expect(p.message).toMatch(/^The text "boyfriend-guarded\\u00a0" is not a valid id: ids must be lower-case letters, digits and single hyphens\. "boyfriend-guarded\\u00a0" holds a non-breaking space \(U\+00A0\) at its end, after "boyfriend-guarded": at the end of a name it looks like nothing at all, but it is a character of its own, so the value is not the one it looks like \(pasted from a web page or a word processor, most likely\)\. 3 places name "boyfriend-guarded" /);
+    expect(p.fix).toBe('Delete it: put the cursor just after "boyfriend-guarded" and press Delete (the closing quote should come straight after it), or type the whole value again. Change it to "boyfriend-guarded": then the 3 places that name it lead here.');
+    expect(validateScenario(text.replace('"boyfriend-guarded\u00a0"', '"boyfriend-guarded"'), 'x.json').problems).toEqual([]);
+  });
+  it('a "next" naming an id with one inside is shown with it escaped too', () => {
+    const named = example.replace('"next": "end-harmful"', '"next": "end\u2009harmful"');
+    const p = validateScenario(named, 'x.json').problems.find((q) => q.path[q.path.length - 1] === 'next');
+    expect(p?.message).toContain('"end\\u2009harmful"');
+    expect(p?.message).toContain('a thin space (U+2009) after "end": on screen it looks like an ordinary space');
+    expect(p?.fix).toBe('It is just after "end": replace it, or type the whole value again. Change it to "end-harmful", the id of the node "Crossing a line".');
+    expect(p?.message).not.toContain('\u2009');
+  });
+});

@@ -6,8 +6,13 @@ import { visibleLine } from './clean.js';
  * dropped, so an author can see what is wrong. Browser-safe: no Node APIs.
  */
 
-/** Characters a quoted value shows as \uXXXX so the author can see them. */
-const SHOWN_ESCAPED = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/**
+ * Characters a quoted value shows as \uXXXX so the author can see them: control, bidi and
+ * zero-width characters, and the spaces that look like an ordinary one but are not (a non-breaking
+ * space, U+00A0, pasted from a web page or a word processor: "r-supervisor\u00a0" was shown as
+ * "r-supervisor ", an ordinary space), a soft hyphen, and the invisible operators.
+ */
+const SHOWN_ESCAPED = /[\u0000-\u001f\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028\u2029\u202a-\u202f\u205f-\u2064\u2066-\u2069\u3000\ufeff]/g;
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 

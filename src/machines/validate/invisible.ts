@@ -2,6 +2,7 @@ import { cleanLine, forEachRemoved, loneSurrogates, type RemovedPart } from '../
 import { pointerWords } from './pointers.js';
 import { quoteAsWritten, quoteValue } from '../text/quote.js';
 import type { JsonPath, UnlocatedProblem } from './problem.js';
+import { ODD_SPACES } from './syntax.js';
 import { forEachText, TEXT_KEYS } from './texts.js';
 
 /**
@@ -189,7 +190,7 @@ export function withHiddenCharacters(raw: unknown, problems: readonly UnlocatedP
     if (typeof value !== 'string' || value.length > 200) return p;
     const found = scan(value, false, true);
     const lone = loneSurrogates(value);
-    if (!found && lone.length === 0) return p;
+    if (!found && lone.length === 0) return withOddSpace(p, value);
     // Only halves of characters (an id written "d1\ud800"): named as the text warning names one.
     if (!found) {
       const index = lone[0] as number;
@@ -215,4 +216,35 @@ export function withHiddenCharacters(raw: unknown, problems: readonly UnlocatedP
       fix: `Delete the hidden character: put the cursor just ${pre === '' ? 'after the opening quote' : `after ${quoteValue(pre, 40)}`} and press Delete (VS Code outlines such characters with a box; where the file shows ${quoteAsWritten(writtenAs(first), 30)} there instead, delete that), or type the whole value again. ${p.fix}`,
     };
   });
+}
+
+/** A space that looks like the ordinary one and is not: a non-breaking space, an en space, a thin space… */
+const ODD_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+
+/**
+ * A name (an id, a reference) holding a space that looks like an ordinary one or like nothing (at
+ * its end): "r-supervisor\u00a0", a non-breaking space pasted after the id. The message said "The
+ * text "r-supervisor " is not a valid id", and the trainer, seeing no space in the file, could not
+ * tell what to delete: it says which character it is and where, as for a zero-width space.
+ */
+function withOddSpace(p: UnlocatedProblem, value: string): UnlocatedProblem {
+  ODD_SPACE.lastIndex = 0;
+  const spaces = [...value.matchAll(ODD_SPACE)];
+  const first = spaces[0];
+  if (!first) return p;
+  const c = first[0];
+  const index = first.index;
+  const name = `${ODD_SPACES[c] ?? 'a space character'} (${codePoint(c)})`;
+  const pre = cleanLine(value.slice(0, index));
+  const end = index === value.length - 1;
+  const where = pre === '' ? 'at its start' : `${end ? 'at its end, ' : ''}after ${quoteValue(pre, 40)}`;
+  const looks = end ? 'at the end of a name it looks like nothing at all' : 'on screen it looks like an ordinary space';
+  const more = spaces.length > 1 ? ` (and ${spaces.length - 1} more such space${spaces.length > 2 ? 's' : ''})` : '';
+  return {
+    ...p,
+    message: `${p.message} ${quoteValue(value)} holds ${name} ${where}${more}: ${looks}, but it is a character of its own, so the value is not the one it looks like (pasted from a web page or a word processor, most likely).`,
+    fix: end || pre === ''
+      ? `Delete it: put the cursor just ${pre === '' ? 'after the opening quote' : `after ${quoteValue(pre, 40)}`} and press Delete${end ? ' (the closing quote should come straight after it)' : ''}, or type the whole value again. ${p.fix}`
+      : `It is just after ${quoteValue(pre, 40)}: replace it, or type the whole value again. ${p.fix}`,
+  };
 }

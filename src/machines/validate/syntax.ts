@@ -116,7 +116,7 @@ function leadingZero(text: string, at: number): UnlocatedProblem | undefined {
 }
 
 /** Spaces that look like a space but are not one to JSON (pasted from a word processor or a web page). */
-const ODD_SPACES: Record<string, string> = {
+export const ODD_SPACES: Record<string, string> = {
   '\u00a0': 'a non-breaking space', '\u2002': 'an en space', '\u2003': 'an em space', '\u2007': 'a figure space',
   '\u2009': 'a thin space', '\u200a': 'a hair space', '\u200b': 'a zero-width space', '\u202f': 'a narrow non-breaking space',
   '\u2060': 'a word joiner', '\u3000': 'an ideographic space', '\ufeff': 'a zero-width no-break space',
