@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../src/machines/validate/index.js';
 import type { Problem } from '../../src/machines/validate/problem.js';
-import { MAX_MARKUP_TEXTS } from '../../src/machines/validate/markup.js';
+import { MAX_MARKS_PER_TEXT, MAX_MARKUP_TEXTS, MAX_MARKUP_WARNINGS } from '../../src/machines/validate/markup.js';
 import { readFixture } from '../helpers/fixtures.js';
 
 // whereabouts-unknown had a line "How are *you* doing with all this?": the apps show text as
@@ -77,7 +77,8 @@ const html = (text: string) => validateScenario(text, 'x.json').problems.filter(
 
 describe('html-tag: a text written with HTML tags is a warning, at the tag', () => {
   it.each([
-    ['a line break', 'Look.<br><br>Finally a phone.', '<br>', 'Write \\n where a new line starts (\\n\\n for a new paragraph) instead of "<br>".'],
+    ['a line break', 'Look.<br>Finally a phone.', '<br>', 'Write \\n where a new line starts (\\n\\n for a new paragraph) instead of "<br>".'],
+    ['two line breaks, one mark', 'Look.<br><br>Finally a phone.', '<br><br>', 'Write \\n where a new line starts (\\n\\n for a new paragraph) instead of "<br><br>".'],
     ['a paragraph', '<p>Look, finally a phone.</p>', '<p>', 'Write \\n\\n between paragraphs instead of "<p>" and "</p>".'],
     ['bold', 'Look, <b>finally</b> a phone.', '<b>', 'Write "finally" without the tags. To stress a word, let the sentence carry it (put the word where the voice falls, at the end).'],
     ['emphasis with an attribute', 'Look, <em class="x">finally</em> a phone.', '<em class', 'Write "finally" without the tags.'],
@@ -85,7 +86,7 @@ describe('html-tag: a text written with HTML tags is a warning, at the tag', () 
     const text = withLine(line);
     expect(markdown(text)).toEqual([]);
     const p = oneWarningAt(html(text), text, tag, fix);
-    expect(p?.message).toMatch(/^This text writes ".*", an HTML tag, but the apps show text as written: a volunteer sees the tag\.$/);
+    expect(p?.message).toMatch(tag.includes('><') ? /^This text writes ".*", HTML tags, but the apps show text as written: a volunteer sees the tags\.$/ : /^This text writes ".*", an HTML tag, but the apps show text as written: a volunteer sees the tag\.$/);
   });
   it.each([
     ['a heart', 'Love you <3 see you soon.'],
@@ -94,5 +95,63 @@ describe('html-tag: a text written with HTML tags is a warning, at the tag', () 
     ['a word in angle brackets', 'Her handle is <unknown>.'],
   ])('not for %s', (_, line) => {
     expect(html(withLine(line))).toEqual([]);
+  });
+});
+
+// Found by the one-mistake sweep (valid-44): a text with several marks was warned about its first
+// only ("**Going** to <b>Yesi's</b> place, _today_, <i>now</i>" gave one markdown warning and one
+// html-tag warning), so the trainer mended one, validated again, and met the next.
+describe('markdown and html-tag: every mark of a text is listed, each at its place', () => {
+  /** The text each problem's line:column points at, `n` characters of it. */
+  const pointed = (text: string, problems: Problem[], n: number) => problems.map((p) => (text.split('\n')[p.line - 1] ?? '').slice(p.column - 1, p.column - 1 + n));
+
+  it('one warning per mark, in the text\'s order, with its own fix; a pair of tags round words is one', () => {
+    const text = withLine('**Going** to <b>Yesi\'s</b> place, _today_, <i>now</i> [see](https://x.org).');
+    const md = markdown(text);
+    expect(pointed(text, md, 5)).toEqual(['**Goi', '_toda', '[see]']);
+    expect(md.map((p) => p.fix)).toEqual([
+      expect.stringMatching(/^Write "Going" without the asterisks\./),
+      expect.stringMatching(/^Write "today" without the underscores\./),
+      'Write the words alone, "see"; a scenario\'s text is never a link.',
+    ]);
+    const tags = html(text);
+    expect(pointed(text, tags, 3)).toEqual(['<b>', '<i>']);
+    expect(tags.map((p) => p.fix)).toEqual([expect.stringMatching(/^Write "Yesi's" without the tags\./), expect.stringMatching(/^Write "now" without the tags\./)]);
+    // Mending them all as said leaves nothing.
+    expect(validateScenario(withLine('Going to Yesi\'s place, today, now, see.'), 'x.json').problems).toEqual([]);
+  });
+
+  it(`lists ${MAX_MARKS_PER_TEXT} marks of a text; the last says how many more it holds`, () => {
+    const text = withLine([...Array(MAX_MARKS_PER_TEXT + 3).keys()].map((i) => `*w${i}*`).join(' and '));
+    const md = markdown(text);
+    expect(md).toHaveLength(MAX_MARKS_PER_TEXT);
+    expect(pointed(text, md, 4)).toEqual([...Array(MAX_MARKS_PER_TEXT).keys()].map((i) => `*w${i}*`));
+    expect(md.at(-1)?.message).toBe(`This text writes "*w${MAX_MARKS_PER_TEXT - 1}*" with Markdown's asterisks for emphasis, but the apps show text as written: a volunteer sees the asterisks. This text holds 3 more after this one.`);
+    expect(md.at(-1)?.fix).toMatch(/ The others after it need the same\.$/);
+    expect(md.slice(0, -1).map((p) => p.message)).toEqual(md.slice(0, -1).map(() => expect.not.stringContaining('more after')));
+  });
+
+  it(`lists at most ${MAX_MARKUP_WARNINGS} warnings of a kind in all, and counts the texts left`, () => {
+    const raw = JSON.parse(example) as { nodes: { lines?: { character: string; text: string }[] }[] };
+    const lines = raw.nodes[0]!.lines!;
+    const who = lines[0]!.character;
+    for (let i = 0; i < 25; i++) lines.push({ character: who, text: `Line *${i}a*, *${i}b*, *${i}c*.` });
+    const found = markdown(JSON.stringify(raw, null, 2));
+    expect(found).toHaveLength(MAX_MARKUP_WARNINGS + 1);
+    // 13 texts of three, then one of the 14th with its two more counted; the other 11 texts counted.
+    expect(found.at(-2)?.message).toMatch(/ This text holds 2 more after this one\.$/);
+    expect(found.at(-1)?.message).toBe('11 more texts from here on are written with Markdown\'s marks too (the first 14 are listed one by one).');
+  });
+
+  it('a text of a hundred thousand marks is read in bounded time and counted, not listed', () => {
+    const text = withLine('<b>x</b> *y* '.repeat(100_000));
+    const started = performance.now();
+    const problems = validateScenario(text, 'x.json').problems;
+    expect(performance.now() - started).toBeLessThan(3000);
+    const md = problems.filter((p) => p.code === 'markdown');
+    const tags = problems.filter((p) => p.code === 'html-tag');
+    expect([md.length, tags.length]).toEqual([MAX_MARKS_PER_TEXT, MAX_MARKS_PER_TEXT]);
+    expect(md.at(-1)?.message).toMatch(/ This text holds at least 995 more after this one\.$/);
+    expect(tags.at(-1)?.message).toMatch(/ This text holds at least 995 more after this one\.$/);
   });
 });

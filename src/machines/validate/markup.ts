@@ -7,56 +7,82 @@ import { forEachText } from './texts.js';
  * markdown: a text written with Markdown's marks ("How are *you* doing", "[the guide](https://…)",
  * "# Saturday"). Both apps show a scenario's text as written (as text, never as markup), so a
  * volunteer sees the asterisks, the brackets and the address: say where, and what to write instead.
- * Author notes are not shown to volunteers and are not read. At most 20 texts are listed one by
- * one; one more warning counts the rest.
+ * Author notes are not shown to volunteers and are not read. Each mark of a text is listed (up to
+ * MAX_MARKS_PER_TEXT, then counted), in at most MAX_MARKUP_TEXTS texts; one more warning counts the rest.
  */
 
 export const MAX_MARKUP_TEXTS = 20;
+/** At most this many marks of one text are listed one by one; the last listed says how many more it holds. */
+export const MAX_MARKS_PER_TEXT = 5;
+/** At most this many warnings of one kind (markdown, html-tag) are listed, however many texts. */
+export const MAX_MARKUP_WARNINGS = 40;
+/** Marks of one text are counted up to this many (a hostile text holds millions). */
+const MAX_COUNTED = 1000;
 
 /** Emphasis: *word*, **words**, _word_, __words__, the marks hugging the words, outside a word. */
-const EMPHASIS = /(?<![\p{L}\p{N}*_\\])(\*\*|\*|__|_)(?=[^\s*_])([^*_\n]{0,200}?[^\s*_\\])\1(?![\p{L}\p{N}*_])/u;
+const EMPHASIS = /(?<![\p{L}\p{N}*_\\])(\*\*|\*|__|_)(?=[^\s*_])([^*_\n]{0,200}?[^\s*_\\])\1(?![\p{L}\p{N}*_])/gu;
 /** A link: [words](address). */
-const LINK = /\[([^\]\n]{1,200})\]\(([^)\s]{1,2000})\)/;
+const LINK = /\[([^\]\n]{1,200})\]\(([^)\s]{1,2000})\)/g;
 /** A heading: a line that starts with one to six # and a space. */
-const HEADING = /(?:^|\n)(#{1,6}) +\S/;
+const HEADING = /(?:^|\n)(#{1,6}) +\S/g;
 
 interface Found {
   index: number;
+  /** Where the mark ends (the next is looked for from there). */
+  end: number;
   message: string;
   fix: string;
 }
 
-/** The first Markdown mark in `text`, in words, or undefined. */
-function firstMark(text: string): Found | undefined {
+/** Up to `limit` matches of the global `pattern` in `text`, in order. */
+function matches(pattern: RegExp, text: string, limit: number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null && out.length < limit; m = pattern.exec(text)) {
+    out.push(m);
+    if (m[0] === '') pattern.lastIndex++;
+  }
+  pattern.lastIndex = 0;
+  return out;
+}
+
+/** The Markdown marks in `text` (up to `limit`), in order, each in words. */
+function markdownMarks(text: string, limit: number): Found[] {
   const found: Found[] = [];
-  const e = EMPHASIS.exec(text);
-  if (e) {
+  for (const e of matches(EMPHASIS, text, limit)) {
     const [whole, mark = '', words = ''] = e;
     const marks = mark[0] === '*' ? 'asterisks' : 'underscores';
     found.push({
-      index: e.index,
+      index: e.index, end: e.index + whole.length,
       message: `This text writes ${quoteValue(whole, 40)} with Markdown's ${marks} for emphasis, but the apps show text as written: a volunteer sees the ${marks}.`,
       fix: `Write ${quoteValue(words, 40)} without the ${marks}. To stress a word, let the sentence carry it (put the word where the voice falls, at the end).`,
     });
   }
-  const l = LINK.exec(text);
-  if (l) {
+  for (const l of matches(LINK, text, limit)) {
     found.push({
-      index: l.index,
+      index: l.index, end: l.index + l[0].length,
       message: `This text writes a Markdown link, ${quoteValue(l[0], 40)}, but the apps show text as written: a volunteer sees the brackets and the address, and no link to follow.`,
       fix: `Write the words alone, ${quoteValue(l[1] ?? '', 40)}; a scenario's text is never a link.`,
     });
   }
-  const h = HEADING.exec(text);
-  if (h) {
+  for (const h of matches(HEADING, text, limit)) {
     const at = h.index + (text[h.index] === '\n' ? 1 : 0);
     found.push({
-      index: at,
+      index: at, end: h.index + h[0].length,
       message: `This text starts a line with ${quoteValue(`${h[1] ?? '#'} `)}, a Markdown heading, but the apps show text as written: a volunteer sees the ${(h[1] ?? '#').length > 1 ? 'marks' : 'mark'}.`,
       fix: 'Remove the "#"; a node\'s "title" is its heading, shown above its text.',
     });
   }
-  return found.sort((a, b) => a.index - b.index)[0];
+  // In the text's order; a mark inside another (emphasis in a link's words) is the other's.
+  const sorted = found.sort((a, b) => a.index - b.index);
+  const out: Found[] = [];
+  for (const f of sorted) {
+    const last = out[out.length - 1];
+    if (last && f.index < last.end) continue;
+    out.push(f);
+    if (out.length === limit) break;
+  }
+  return out;
 }
 
 /**
@@ -64,63 +90,110 @@ function firstMark(text: string): Found | undefined {
  * written as for one. Both apps show the tags as written. Only tags people write in text are looked
  * for, so "<3", "trust < 60" and "<unknown>" are left alone.
  */
-const HTML_TAG = /<\/?(b|i|u|s|em|strong|br|p|div|span|a|h[1-6]|ul|ol|li|font|sup|sub|small|big|mark|strike|del|ins|blockquote|hr|center|tt|code|pre)(?:\s[^<>\n]{0,200})?\s*\/?>/i;
+const HTML_TAG = /<\/?(b|i|u|s|em|strong|br|p|div|span|a|h[1-6]|ul|ol|li|font|sup|sub|small|big|mark|strike|del|ins|blockquote|hr|center|tt|code|pre)(?:\s[^<>\n]{0,200})?\s*\/?>/gi;
 /** Tags that break a line or a paragraph, and those that format the words between them. */
 const BREAKS = new Set(['br', 'p', 'div', 'hr', 'li', 'ul', 'ol', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'center', 'pre']);
+/** More break tags straight after one (white space between): "<br><br>", "</p>\n<p>", one mark. */
+const MORE_BREAKS = /(?:[ \t\n]{0,20}<\/?(?:br|p|div|hr|li|ul|ol|blockquote|h[1-6]|center|pre)(?:\s[^<>\n]{0,200})?\s{0,20}\/?>){0,20}/iy;
+/** The words a tag wraps, up to its closing tag ("<b>finally</b>"), by tag name, made when first needed. */
+const WRAPPED = new Map<string, RegExp>();
 
-function firstTag(text: string): Found | undefined {
-  const t = HTML_TAG.exec(text);
-  if (!t) return undefined;
-  const name = (t[1] ?? '').toLowerCase();
-  const message = `This text writes ${quoteValue(t[0], 40)}, an HTML tag, but the apps show text as written: a volunteer sees the tag.`;
-  if (name === 'br') return { index: t.index, message, fix: `Write \\n where a new line starts (\\n\\n for a new paragraph) instead of ${quoteValue(t[0], 40)}.` };
-  if (BREAKS.has(name)) return { index: t.index, message, fix: `Write \\n\\n between paragraphs instead of "<${name}>" and "</${name}>".` };
-  // The words the tags wrap, when they are closed: "<b>finally</b>" → "finally".
-  const wrapped = new RegExp(`^<${name}\\b[^>]*>([^<]{1,200})</${name}>`, 'i').exec(text.slice(t.index));
-  const words = wrapped?.[1];
-  const emphasis = ['b', 'i', 'u', 'em', 'strong', 'mark', 'big'].includes(name);
-  return {
-    index: t.index,
-    message,
-    fix: words !== undefined
-      ? `Write ${quoteValue(words, 40)} without the tags.${emphasis ? ' To stress a word, let the sentence carry it (put the word where the voice falls, at the end).' : ''}`
-      : `Remove ${quoteValue(t[0], 40)}, and its closing tag if it has one; a scenario's text is plain text.`,
-  };
+/** The HTML tags in `text` (up to `limit`), in order, each in words: a pair wrapping words, or a run of line breaks, is one. */
+function htmlTags(text: string, limit: number): Found[] {
+  const out: Found[] = [];
+  /** Tags opened in this text: their closing tags are said with them ("<p>" and "</p>"). */
+  const opened = new Set<string>();
+  HTML_TAG.lastIndex = 0;
+  for (let t = HTML_TAG.exec(text); t !== null && out.length < limit; t = HTML_TAG.exec(text)) {
+    const name = (t[1] ?? '').toLowerCase();
+    const closing = t[0][1] === '/';
+    if (closing && opened.has(name)) continue;
+    opened.add(name);
+    const message = (tag: string) => (tag.indexOf('<', 1) > 0
+      ? `This text writes ${quoteValue(tag, 40)}, HTML tags, but the apps show text as written: a volunteer sees the tags.`
+      : `This text writes ${quoteValue(tag, 40)}, an HTML tag, but the apps show text as written: a volunteer sees the tag.`);
+    if (BREAKS.has(name)) {
+      MORE_BREAKS.lastIndex = HTML_TAG.lastIndex;
+      const run = MORE_BREAKS.exec(text)?.[0] ?? '';
+      const whole = text.slice(t.index, HTML_TAG.lastIndex + run.length);
+      HTML_TAG.lastIndex += run.length;
+      for (const m of run.matchAll(/<\/?([a-z0-9]+)/gi)) opened.add((m[1] ?? '').toLowerCase());
+      out.push({ index: t.index, end: HTML_TAG.lastIndex, message: message(whole.replace(/\s+/g, ' ')),
+        fix: name === 'br' ? `Write \\n where a new line starts (\\n\\n for a new paragraph) instead of ${quoteValue(whole.replace(/\s+/g, ' '), 40)}.` : `Write \\n\\n between paragraphs instead of "<${name}>" and "</${name}>".` });
+      continue;
+    }
+    // The words the tags wrap, when they are closed: "<b>finally</b>" → "finally".
+    let wrap = WRAPPED.get(name);
+    if (!wrap) {
+      wrap = new RegExp(`<${name}\\b[^>]*>([^<]{1,200})</${name}>`, 'iy');
+      WRAPPED.set(name, wrap);
+    }
+    wrap.lastIndex = t.index;
+    const wrapped = closing ? null : wrap.exec(text);
+    const words = wrapped?.[1];
+    if (wrapped) HTML_TAG.lastIndex = t.index + wrapped[0].length;
+    const emphasis = ['b', 'i', 'u', 'em', 'strong', 'mark', 'big'].includes(name);
+    out.push({
+      index: t.index, end: HTML_TAG.lastIndex, message: message(t[0]),
+      fix: words !== undefined
+        ? `Write ${quoteValue(words, 40)} without the tags.${emphasis ? ' To stress a word, let the sentence carry it (put the word where the voice falls, at the end).' : ''}`
+        : `Remove ${quoteValue(t[0], 40)}${closing ? '' : ', and its closing tag if it has one'}; a scenario's text is plain text.`,
+    });
+  }
+  HTML_TAG.lastIndex = 0;
+  return out;
 }
 
 /** The markdown and html-tag warnings of a parsed scenario file (any value: only its texts are read). */
 export function markupProblems(raw: unknown): UnlocatedProblem[] {
   return [
-    ...textProblems(raw, 'markdown', "Markdown's marks", 'marks', (v) => v.includes('*') || v.includes('_') || v.includes('](') || v.includes('#'), firstMark),
-    ...textProblems(raw, 'html-tag', 'HTML tags', 'tags', (v) => v.includes('<'), firstTag),
+    ...textProblems(raw, 'markdown', "Markdown's marks", 'marks', (v) => v.includes('*') || v.includes('_') || v.includes('](') || v.includes('#'), markdownMarks),
+    ...textProblems(raw, 'html-tag', 'HTML tags', 'tags', (v) => v.includes('<'), htmlTags),
   ];
 }
 
 /**
- * One warning `code` per text (author notes left out) where `find` finds what the screens do not
- * show as meant (`maybe` a cheap test first), the first MAX_MARKUP_TEXTS one by one, then one for
- * the rest ("written with `what` too").
+ * The warnings `code` for the texts (author notes left out) where `find` finds what the screens do
+ * not show as meant (`maybe` a cheap test first): each mark of a text one by one, up to
+ * MAX_MARKS_PER_TEXT (the last listed says how many more the text holds, so that a trainer mends
+ * them all in one pass), in the first MAX_MARKUP_TEXTS texts and up to MAX_MARKUP_WARNINGS in all;
+ * then one warning for the texts left ("written with `what` too").
  */
 function textProblems(raw: unknown, code: string, what: string, short: string, maybe: (value: string) => boolean,
-  find: (value: string) => { index: number; message: string; fix: string } | undefined): UnlocatedProblem[] {
+  find: (value: string, limit: number) => Found[]): UnlocatedProblem[] {
   const out: UnlocatedProblem[] = [];
+  let texts = 0;
   let more = 0;
   let firstMore: JsonPath | undefined;
   forEachText(raw, (value, path, key) => {
     if (key === 'authorNotes' || !maybe(value)) return;
-    const found = find(value);
-    if (!found) return;
-    if (out.length >= MAX_MARKUP_TEXTS) {
+    const room = Math.min(MAX_MARKS_PER_TEXT, MAX_MARKUP_WARNINGS - out.length);
+    // Past the texts listed, it is enough to know that a text holds one.
+    const found = find(value, texts < MAX_MARKUP_TEXTS && room > 0 ? MAX_COUNTED : 1);
+    if (found.length === 0) return;
+    if (texts >= MAX_MARKUP_TEXTS || room <= 0) {
       more++;
       firstMore ??= path();
       return;
     }
-    out.push({ severity: 'warning', code, path: path(), stringIndex: found.index, message: found.message, fix: found.fix });
+    texts++;
+    const at = path();
+    const listed = found.slice(0, room);
+    const rest = found.length - listed.length;
+    listed.forEach((f, i) => {
+      const last = i === listed.length - 1 && rest > 0;
+      const others = `${found.length === MAX_COUNTED ? 'at least ' : ''}${rest} more`;
+      out.push({
+        severity: 'warning', code, path: at, stringIndex: f.index,
+        message: last ? `${f.message} This text holds ${others} after this one.` : f.message,
+        fix: last ? `${f.fix} ${rest === 1 ? 'The one after it needs' : 'The others after it need'} the same.` : f.fix,
+      });
+    });
   });
   if (more > 0 && firstMore) {
     out.push({
       severity: 'warning', code, path: firstMore,
-      message: `${more} more text${more === 1 ? '' : 's'} from here on ${more === 1 ? 'is' : 'are'} written with ${what} too (the first ${MAX_MARKUP_TEXTS} are listed one by one).`,
+      message: `${more} more text${more === 1 ? '' : 's'} from here on ${more === 1 ? 'is' : 'are'} written with ${what} too (the first ${texts} are listed one by one).`,
       fix: `Write them without the ${short}, as the warnings above say; ${pointerWords.again()} to see the rest.`,
     });
   }
