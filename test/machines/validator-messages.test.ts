@@ -187,6 +187,16 @@ describe('unknown-node when a node repeats another\'s id', () => {
     lines[duplicate.line - 1] = (lines[duplicate.line - 1] ?? '').replace('"boyfriend-open"', '"boyfriend-guarded"');
     expect(validateScenario(lines.join('\n'), 'x.json').problems).toEqual([]);
   });
+  it('takes in what the graph checks found because of it: a node no ending can then be reached from, the nodes only the copy leads to', () => {
+    const { text, problems } = exampleWith('"id": "after-visit"', '"id": "boyfriend-open"');
+    // Was: no-way-to-end at "phone" (above it), and unreachable at each ending, told to correct the "next" to it.
+    expect(problems.map((p) => p.code)).toEqual(['duplicate-id']);
+    expect(problems[0]?.message).toMatch(/ 2 places name "after-visit" \(line \d+, column \d+; line \d+, column \d+\), which is no node's id: if this copy is the node meant there, its id should be "after-visit"\. Until then, no ending can be reached from "phone"; "end-strong", "end-mixed" and "end-harmful", where this copy goes on to, are out of reach \(nothing else leads there\)\.$/);
+    const lines = text.split('\n');
+    const at = (problems[0]?.line ?? 1) - 1;
+    lines[at] = (lines[at] ?? '').replace('"boyfriend-open"', '"after-visit"');
+    expect(validateScenario(lines.join('\n'), 'x.json').problems).toEqual([]);
+  });
   it('is not folded when the "next"s naming no node name two ids: each keeps its error, offering the copy', () => {
     const { text } = exampleWith('"id": "boyfriend-guarded"', '"id": "boyfriend-open"');
     const { problems } = validateScenario(text.replace('{ "to": "boyfriend-guarded" }', '{ "to": "zzz-elsewhere" }'), 'x.json');

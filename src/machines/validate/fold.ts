@@ -34,7 +34,7 @@ export function foldKnockOns(problems: UnlocatedProblem[]): UnlocatedProblem[] {
     const key = keyOf(p.path);
     const group = byCause.get(key);
     const kind = group?.[0]?.cause?.kind;
-    if (!group || (kind === 'invalid') !== (p.code === 'invalid-id')) continue;
+    if (!group || (kind === 'invalid') !== (p.code === 'invalid-id') || !group.some((g) => g.code === 'unknown-node')) continue;
     into.set(p, group);
     for (const g of group) folded.add(g);
     byCause.delete(key);
@@ -63,19 +63,32 @@ function namer(path: JsonPath): string {
   return last === 'start' ? '"start"' : last === 'to' ? 'a route\'s "to"' : 'a "next"';
 }
 
-/** The cause's error, saying which places name the id its node was meant to have. */
+/** "a", "a" and "b", "a", "b" and "c": ids quoted, the first few, then how many more. */
+function listed(ids: readonly string[], and = 'and'): string {
+  const shown = ids.slice(0, 3).map((v) => quoteValue(v));
+  if (ids.length > 3) return `${shown.join(', ')} ${and} ${ids.length - 3} more`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} ${and} ${shown[shown.length - 1]}` : shown[0] ?? '';
+}
+
+/** The cause's error, saying which places name the id its node was meant to have, and what follows from it. */
 function withKnockOns(cause: UnlocatedProblem, group: UnlocatedProblem[]): UnlocatedProblem {
-  const first = group[0] as UnlocatedProblem;
-  const { named, kind } = first.cause as NonNullable<UnlocatedProblem['cause']>;
+  const { named, kind } = (group[0] as UnlocatedProblem).cause as NonNullable<UnlocatedProblem['cause']>;
+  const refs = group.filter((p) => p.code === 'unknown-node');
+  const first = refs[0];
   const id = quoteValue(named);
-  const n = group.length;
+  const n = refs.length;
   const more = n > MAX_PLACES ? ` and ${n - MAX_PLACES} more` : '';
-  const places = group.slice(0, MAX_PLACES).map((p) => p.path);
-  const who = n === 1 ? `${namer(first.path)} names ${id} (${PLACES_AT})` : `${n} places name ${id} (${PLACES_AT}${more})`;
-  const them = n === 1 ? `the ${namer(first.path).replace(/^a /, '').replace(/^a route's /, 'route\'s ')} that names it` : `the ${n} places that name it`;
-  // A scene whose only way on named the id: no ending can be reached from it (said on the knock-on).
-  const stuck = [...new Set(group.flatMap((p) => /Because of it, (no ending can be reached from .*)$/.exec(p.message)?.[1] ?? []))];
-  const after = stuck.length > 0 ? ` Until then, ${stuck.join(' and ')}` : '';
+  const places = refs.slice(0, MAX_PLACES).map((p) => p.path);
+  const who = n === 1 && first ? `${namer(first.path)} names ${id} (${PLACES_AT})` : `${n} places name ${id} (${PLACES_AT}${more})`;
+  const them = n === 1 && first ? `the ${namer(first.path).replace(/^a /, '').replace(/^a route's /, 'route\'s ')} that names it` : `the ${n} places that name it`;
+  // What follows until then: a node no ending can be reached from (said on a scene's knock-on, or
+  // its own no-way-to-end error), the nodes the copy leads to that nothing else reaches.
+  const stuckAt = [...new Set(group.flatMap((p) => p.cause?.stuckAt ?? []))];
+  const clauses = [...new Set(group.flatMap((p) => /Because of it, (no ending can be reached from .*)\.$/.exec(p.message)?.[1] ?? []))];
+  if (stuckAt.length > 0) clauses.push(`no ending can be reached from ${listed(stuckAt, 'or')}`);
+  const unreached = group.flatMap((p) => p.cause?.unreached ?? []);
+  if (unreached.length > 0) clauses.push(`${listed(unreached)}, where this copy goes on to, ${unreached.length === 1 ? 'is' : 'are'} out of reach (nothing else leads there)`);
+  const after = clauses.length > 0 ? ` Until then, ${clauses.join('; ')}.` : '';
   if (kind === 'invalid') {
     const use = `Use something like ${id}.`;
     const change = `Change it to ${id}: then ${them} ${n === 1 ? 'leads' : 'lead'} here.`;

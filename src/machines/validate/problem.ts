@@ -48,7 +48,15 @@ export interface UnlocatedProblem {
    * the node is not found under it (its id is not a valid one, or it is a copy that repeats
    * another's). Folded into the cause's problem when that is reported (fold.ts).
    */
-  cause?: { path: JsonPath; named: string; kind: 'invalid' | 'copy' };
+  cause?: {
+    path: JsonPath;
+    named: string;
+    kind: 'invalid' | 'copy';
+    /** A node the copy leads to that nothing else does (an unreachable warning folded in). */
+    unreached?: string;
+    /** A node from which no ending can be reached because of it (a no-way-to-end error folded in). */
+    stuckAt?: string;
+  };
 }
 
 /** Where a problem's message names its related place (see UnlocatedProblem.related). */

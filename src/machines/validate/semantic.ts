@@ -597,6 +597,19 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     loose.replies.forEach(({ reply, index }) => checkReply(reply, () => [...loose.path, 'replies', index]));
   }
 
+  // A copy not renamed, and every "next" or "to" naming no node names one id: the copy is most
+  // likely the node they mean. Those errors, and what the graph checks find because of them (the
+  // nodes the copy leads to, out of reach; a node from which no ending can then be reached), are
+  // folded into its duplicate-id error (fold.ts).
+  let copyFold: { id: string; path: JsonPath; leadsTo: ReadonlySet<string> } | undefined;
+  if (copyMeant.length > 0 && new Set(copyMeant.map((c) => c.id)).size === 1 && repeated) {
+    const copies = scenario.nodes.filter((n) => nodes.get(n.id) !== n).length;
+    if (copies === 1) {
+      copyFold = { id: copyMeant[0]?.id as string, path: [...nodePath(repeated), 'id'], leadsTo: new Set(successorsOf(repeated)) };
+      for (const { id, problem } of copyMeant) problem.cause = { path: copyFold.path, named: id, kind: 'copy' };
+    }
+  }
+
   // Whole-graph checks need every node: a broken node's edges are unknown.
   if (brokenIds.size === 0 && nodes.has(scenario.start) && !startsAtEnding) {
     const graph = input.complete ? scenarioGraph(scenario) : analyseGraph(nodes, scenario.start);
@@ -649,9 +662,11 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         const maybe = unpaired.size > 0 && unpaired.size <= 3 && !after.has(node.id) ? [...unpaired] : [];
         const named = maybe.map((id) => quoteValue(id)).join(' or ');
         const hint = maybe.length === 0 ? '' : ` A "next" names ${named}, which ${maybe.length > 1 ? 'are not nodes' : 'is not a node'} of this scenario (see the unknown-node error${maybe.length > 1 ? 's' : ''}).`;
+        // Reached only through the copy: out of reach until the copy has the id meant for it.
+        const fold = copyFold?.leadsTo.has(node.id) ? { cause: { path: copyFold.path, named: copyFold.id, kind: 'copy' as const, unreached: node.id } } : {};
         warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from the start, "${scenario.start}".${also}${hint}`,
           maybe.length > 0 ? `If the "next" that names ${named} is meant for this node, correct it to "${node.id}"; otherwise point another reply's or scene's "next" at it, or remove it${also === '' ? '' : ' and the nodes after it'}.`
-            : also === '' ? 'Point a reply\'s or scene\'s "next" at it, or remove it.' : 'Point a reply\'s or scene\'s "next" at it, or remove it and the nodes after it.');
+            : also === '' ? 'Point a reply\'s or scene\'s "next" at it, or remove it.' : 'Point a reply\'s or scene\'s "next" at it, or remove it and the nodes after it.', fold);
       }
     }
     const dead = new Set(graph.deadEnds);
@@ -736,14 +751,16 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
           continue;
         }
       }
-      const missing = missingAfter(id).slice(0, 3);
+      const all = missingAfter(id);
+      const missing = all.slice(0, 3);
       const names = missing.map((m) => quoteValue(m)).join(' and ');
       error('no-way-to-end', nodePath(nodes.get(id) as ScenarioNode), missing.length > 0
         ? `From node "${id}" no ending can be reached: the way on from it runs into a "next" naming ${names}, which ${missing.length > 1 ? 'are not nodes' : 'is not a node'} of this scenario (see the unknown-node error where ${missing.length > 1 ? 'they are' : 'it is'} named).`
         : `From node "${id}" no ending can be reached.`,
       missing.length > 0
         ? `Correct that "next" (a misspelt id, or a node not written yet) so it names a node that leads to an ending; this error goes with it.`
-        : 'Give it (or the nodes after it) a path to an ending node: check that every "next" after it names a node that exists.');
+        : 'Give it (or the nodes after it) a path to an ending node: check that every "next" after it names a node that exists.',
+      copyFold && all.length > 0 && all.every((m) => m === copyFold?.id) ? { cause: { path: copyFold.path, named: copyFold.id, kind: 'copy', stuckAt: id } } : {});
     }
     for (const loop of graph.loops.filter((l) => !dead.has(l[0] as string))) {
       const closing = loop[loop.length - 2] as string;
@@ -804,12 +821,6 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       'A yes/no fact is a flag: write "type": "flag" and "start": false (no "min" or "max"), change it with "set": true, and test it with "is": true or "is": false.');
   }
 
-  // A copy not renamed, and every "next" or "to" naming no node names one id: the copy is most
-  // likely the node they mean (folded into its duplicate-id error; fold.ts).
-  if (copyMeant.length > 0 && new Set(copyMeant.map((c) => c.id)).size === 1 && repeated) {
-    const copies = scenario.nodes.filter((n) => nodes.get(n.id) !== n).length;
-    if (copies === 1) for (const { id, problem } of copyMeant) problem.cause = { path: [...nodePath(repeated), 'id'], named: id, kind: 'copy' };
-  }
   out.push(...languageProblems(scenario, rawIndex));
   return out;
 }
