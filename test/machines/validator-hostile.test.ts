@@ -134,6 +134,15 @@ describe('files with thousands of mistakes: every mistake counted, the report ca
     expect(result.problems.find((p) => p.code === 'unknown-node')?.message).toContain('Did you mean "scene-0"?');
   });
 
+  // Found by valid-44: past about 100,000 such references the problems were appended with
+  // push(...list), one argument each, and validateScenario threw "Maximum call stack size exceeded".
+  it('150,000 unknown references: counted, not thrown', () => {
+    const result = validateScenario(unknownReferences(150_000), 'refs.json');
+    expect(result.errors).toBeGreaterThanOrEqual(150_000);
+    expect(result.problems).toHaveLength(MAX_PROBLEMS);
+    expect(result.truncated?.codes['unknown-node']).toBeGreaterThan(149_000);
+  });
+
   it('100,000 unknown fields: every one counted, and the printed report stays small', () => {
     const text = unknownFields(100_000);
     const result = validateScenario(text, 'fields.json');

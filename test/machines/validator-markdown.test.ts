@@ -143,11 +143,10 @@ describe('markdown and html-tag: every mark of a text is listed, each at its pla
     expect(found.at(-1)?.message).toBe('11 more texts from here on are written with Markdown\'s marks too (the first 14 are listed one by one).');
   });
 
-  it('a text of a hundred thousand marks is read in bounded time and counted, not listed', () => {
+  // (Timing is left to the bench, as in validator-hostile.test.ts: a loaded machine would make a bound flaky.)
+  it('a text of a hundred thousand marks is counted, not listed', () => {
     const text = withLine('<b>x</b> *y* '.repeat(100_000));
-    const started = performance.now();
     const problems = validateScenario(text, 'x.json').problems;
-    expect(performance.now() - started).toBeLessThan(3000);
     const md = problems.filter((p) => p.code === 'markdown');
     const tags = problems.filter((p) => p.code === 'html-tag');
     expect([md.length, tags.length]).toEqual([MAX_MARKS_PER_TEXT, MAX_MARKS_PER_TEXT]);

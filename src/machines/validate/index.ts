@@ -13,7 +13,7 @@ import { foldKnockOns } from './fold.js';
 import { invisibleCharacterProblems, withHiddenCharacters } from './invisible.js';
 import { markupProblems } from './markup.js';
 import { withPointers, pointerWords, type AuthoringPointers } from './pointers.js';
-import { formatProblem, PLACES_AT, RELATED_AT, resetSuggestionBudget, type JsonPath, type Problem, type UnlocatedProblem } from './problem.js';
+import { formatProblem, PLACES_AT, pushAll, RELATED_AT, resetSuggestionBudget, type JsonPath, type Problem, type UnlocatedProblem } from './problem.js';
 import { schemaProblems } from './schema-issues.js';
 import { semanticProblems, type CheckInput, type LooseNode } from './semantic.js';
 import { duplicateKeyProblems, findExcessiveNesting, mayRepeatKeys, findInvalidUtf8, locateProblems, locationPaths, MAX_DEPTH, MAX_FILE_BYTES, scanSyntax, syntaxProblems, COMMA_EXPECTED, type VisitSteps } from './source.js';
@@ -203,9 +203,9 @@ function validateText(input: string | Uint8Array, fileName: string, options: Val
   // The key scan walks the text recursively, so it runs only when keys may repeat, and is skipped
   // when the nesting is not a scenario's.
   const keysUnique = !(quickKeys >= 0 ? mayRepeatKeys(text, raw, quickKeys) : mayRepeatKeys(text, raw));
-  if (!keysUnique && findExcessiveNesting(text) < 0) problems.push(...duplicateKeyProblems(text));
+  if (!keysUnique && findExcessiveNesting(text) < 0) pushAll(problems, duplicateKeyProblems(text));
   const checkInput = parsed.success ? completeInput(parsed.data) : partialInput(raw as Record<string, unknown>);
-  if (checkInput) problems.push(...semanticProblems(checkInput));
+  if (checkInput) pushAll(problems, semanticProblems(checkInput));
   const ref = (raw as Record<string, unknown>).$schema;
   if (typeof ref === 'string') problems.push(...schemaRefProblems(ref, options));
   problems.push(...idProblems((raw as Record<string, unknown>).id, options));

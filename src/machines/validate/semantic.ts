@@ -8,7 +8,7 @@ import { Id, type Assessment, type Condition, type Effect, type Line, type Next,
 import { quoteValue } from '../text/quote.js';
 import { valuesDisablingAll } from './coverage.js';
 import { specOf } from '../conditions.js';
-import { closest, didYouMean, didYouMeanOf, RELATED_AT, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
+import { closest, didYouMean, didYouMeanOf, pushAll, RELATED_AT, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
 
 /** A line break, as cleanLine (text/clean.ts) turns it into a space: \n, \r, the Unicode line and paragraph separators, and the three below. */
 const LINE_BREAK = /[\n\r\u2028\u2029\u0085\v\f]/;
@@ -821,7 +821,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       'A yes/no fact is a flag: write "type": "flag" and "start": false (no "min" or "max"), change it with "set": true, and test it with "is": true or "is": false.');
   }
 
-  out.push(...languageProblems(scenario, rawIndex));
+  pushAll(out, languageProblems(scenario, rawIndex));
   return out;
 }
 
