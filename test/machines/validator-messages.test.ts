@@ -178,8 +178,9 @@ describe('unknown-node when a node repeats another\'s id', () => {
     expect(problems.map((p) => p.code)).toEqual(['duplicate-id']);
     const [duplicate] = problems as [Problem];
     expect(pointsAt(text, duplicate)).toMatch(/^"boyfriend-open"/);
-    expect(duplicate.message).toMatch(/^Another node already has the id "boyfriend-open": nodes\[\d+\], the one every "next" and "to" naming it leads to\. 3 places name "boyfriend-guarded" \(line \d+, column \d+; line \d+, column \d+; line \d+, column \d+\), which is no node's id: if this copy is the node meant there, its id should be "boyfriend-guarded"\.$/);
-    const places = [...duplicate.message.matchAll(/line (\d+), column (\d+)/g)].map((m) => ({ line: Number(m[1]), column: Number(m[2]) }));
+    expect(duplicate.message).toMatch(/^Another node already has the id "boyfriend-open": nodes\[\d+\] \(line \d+, column \d+\), the one every "next" and "to" naming it leads to\. 3 places name "boyfriend-guarded" \(line \d+, column \d+; line \d+, column \d+; line \d+, column \d+\), which is no node's id: if this copy is the node meant there, its id should be "boyfriend-guarded"\.$/);
+    const [original, ...places] = [...duplicate.message.matchAll(/line (\d+), column (\d+)/g)].map((m) => ({ line: Number(m[1]), column: Number(m[2]) }));
+    expect(pointsAt(text, original)).toMatch(/^"boyfriend-open",/);
     expect(places.map((p) => pointsAt(text, p)?.slice(0, '"boyfriend-guarded"'.length))).toEqual(['"boyfriend-guarded"', '"boyfriend-guarded"', '"boyfriend-guarded"']);
     expect(duplicate.fix).toBe('Give every node its own id: rename this one, and the "next" or "to" that should lead here. If this copy is the node "boyfriend-guarded" is meant for, rename it "boyfriend-guarded": then the 3 places that name it lead here. If not, correct those places to the id of the node meant.');
     // Doing as it says clears it.

@@ -1780,7 +1780,11 @@ describe('fixes a trainer can follow', () => {
     const renamed = text.replaceAll(`"${second.id}"`, `"${first.id}"`);
     const problems = validateScenario(renamed, 'x.json').problems;
     const dup = problems.find((p) => p.code === 'duplicate-id');
-    expect(dup?.message).toBe(`Another node already has the id "${first.id}": nodes[${scenario.nodes.indexOf(first as never)}], the one every "next" and "to" naming it leads to.`);
+    // Where it is by line and column too (valid-44): "nodes[2]" alone had the trainer count nodes.
+    const at = renamed.indexOf(`"id": "${first.id}"`) + '"id": '.length;
+    const line = renamed.slice(0, at).split('\n').length;
+    const column = at - renamed.lastIndexOf('\n', at - 1);
+    expect(dup?.message).toBe(`Another node already has the id "${first.id}": nodes[${scenario.nodes.indexOf(first as never)}] (line ${line}, column ${column}), the one every "next" and "to" naming it leads to.`);
     expect(problems.filter((p) => p.code === 'goal-not-assessed')).toEqual([]);
   });
 

@@ -135,8 +135,9 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     oneLine(node.title, () => [...nodePath(node), 'title'], 'title');
     const first = nodes.get(node.id);
     if (first !== node) {
-      error('duplicate-id', [...nodePath(node), 'id'], `Another node already has the id "${node.id}": nodes[${rawIndex.get(first as ScenarioNode) ?? 0}], the one every "next" and "to" naming it leads to.`,
-        'Give every node its own id: rename this one, and the "next" or "to" that should lead here.');
+      // Where the first one is, by line and column as well: "nodes[8]" alone had the trainer count nodes.
+      error('duplicate-id', [...nodePath(node), 'id'], `Another node already has the id "${node.id}": nodes[${rawIndex.get(first as ScenarioNode) ?? 0}] (${RELATED_AT}), the one every "next" and "to" naming it leads to.`,
+        'Give every node its own id: rename this one, and the "next" or "to" that should lead here.', { related: [...nodePath(first as ScenarioNode), 'id'] });
     }
     if (node.kind !== 'decision') continue;
     const replies = node.replies;
