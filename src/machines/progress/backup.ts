@@ -2,7 +2,7 @@ import { exportFileName, RECORDS_CSV_HEADER } from '../report/records-export.js'
 import { isScenarioId } from '../scenario-id.js';
 import { cleanLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
-import { addPlaythroughs, bestResultProblem, mergeRecordsFiles, recordsRoom, FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, trustedLastCompleted, utf8Length, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
+import { addPlaythroughs, bestResultProblem, mergeRecordsFiles, parseRecordsFile, recordsRoom, FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, trustedLastCompleted, utf8Length, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
 import { SAVES_PREFIX } from './slots.js';
 import { exclusively, leftWhereItWas, type Store } from './store.js';
 
@@ -545,11 +545,34 @@ function isSaveText(text: string): boolean {
 }
 
 /**
+ * When the practice a save holds was finished since (a record of its scenario that started when the
+ * save's session did: the backup's save carried it on and it was finished), that record's completion
+ * time. A save of another sitting of the same scenario is no such practice, and the records here are
+ * only read (unreadable or damaged ones say nothing).
+ */
+function finishedSince(store: Store, save: SaveValue): string | undefined {
+  const started = save.startedAt;
+  const id = (save.session as Record<string, unknown>).scenarioId;
+  if (typeof started !== 'string' || typeof id !== 'string') return undefined;
+  let text: string | undefined;
+  try {
+    text = store.read(RECORDS_KEY);
+  } catch {
+    return undefined;
+  }
+  if (text === undefined) return undefined;
+  const read = parseRecordsFile(text);
+  if (!read.ok) return undefined;
+  return read.file.playthroughs.find((p) => p.scenarioId === id && p.startedAt !== undefined && Date.parse(p.startedAt) === Date.parse(started))?.completedAt;
+}
+
+/**
  * Puts back a save that a loaded backup's newer one took the place of (importBackup set it aside as
  * `replaced`): a volunteer who loaded the wrong backup gets their progress back. The rule loading a
  * backup keeps, kept here too: the save there now is set aside first (as `replaced`, or `damaged`
  * when it cannot be used), never written over; when it cannot be (no room), nothing is changed. The
- * copy is checked as a backup's save is (unusableSave): one damaged since is refused, with why.
+ * copy is checked as a backup's save is (unusableSave): one damaged since is refused, with why; so
+ * is one whose practice was finished since (finishedSince), which would be counted twice.
  */
 export function restoreReplacedSave(store: Store, copyKey: string, now = new Date()): RestoreReplacedResult {
   const key = REPLACED_SAVE.exec(copyKey)?.[1];
@@ -570,6 +593,8 @@ export function restoreReplacedSave(store: Store, copyKey: string, now = new Dat
   if (save === undefined) return { ok: false, why: 'it cannot be read as a save (it was damaged since it was set aside)' };
   const unusable = isOwnFileSave(save) ? undefined : unusableSave(key, save);
   if (unusable !== undefined) return { ok: false, why: unusable };
+  const finished = finishedSince(store, save);
+  if (finished !== undefined) return { ok: false, why: `the practice it holds was finished here on ${finished.slice(0, 10)} (the backup's save that replaced it carried it on), so restored it would be finished a second time and its minutes so far counted twice` };
   let here: string | undefined;
   let hereUnreadable = false;
   try {

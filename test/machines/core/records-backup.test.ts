@@ -420,6 +420,24 @@ describe('restoreReplacedSave', () => {
     expect(store.read(KEY)).toBe(mine);
   });
 
+  // A copy whose practice was carried on by the backup's save and finished since would be finished a
+  // second time, its minutes counted twice (as loading a backup skips a save finished since it was
+  // made): refused, nothing moved. A copy of another sitting of the same scenario is restored.
+  it('a copy whose practice was finished since is not restored; one of another sitting is', () => {
+    const at = new Date('2026-02-09T12:00:00Z');
+    const done = record(at);
+    const copyOf = (startedAt: string) => JSON.stringify({ ...JSON.parse(save('2026-02-08T10:00:00.000Z')), startedAt });
+    const copy = `${KEY}.replaced-2026-02-09T10-00-00`;
+    const store = memoryStore({ [copy]: copyOf(done.startedAt!) });
+    recordPlaythrough(store, done, bytes, now);
+    const result = restoreReplacedSave(store, copy, now);
+    expect(result).toEqual({ ok: false, why: 'the practice it holds was finished here on 2026-02-09 (the backup\'s save that replaced it carried it on), so restored it would be finished a second time and its minutes so far counted twice' });
+    expect(store.read(KEY)).toBeUndefined();
+    expect(store.read(copy)).toBe(copyOf(done.startedAt!));
+    store.write(copy, copyOf('2026-02-08T09:50:00.000Z'));
+    expect(restoreReplacedSave(store, copy, now)).toEqual({ ok: true, key: KEY });
+  });
+
   // The copy downloaded from My records and chosen under "Load a backup" was "not a casa-practice
   // backup", as if it were any file: it is said as what it is, and where it is put back.
   it('a save chosen as a backup is said to be one, with where a replaced save is restored', () => {
