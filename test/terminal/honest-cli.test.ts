@@ -40,10 +40,10 @@ describe('--help says how a trainer-led session is carried on, as it is', () => 
     expect(help).toContain('One begun with play --from or --set is kept apart from the scenario\'s own: to carry it on, run the command it prints as it starts and as it stops (play with the same scenario, --from and --set, and --facilitate); --facilitate with the scenario alone starts another session');
     const env = tempEnv();
     const read = (out: string) => out.replace(/ \\\n +/g, ' ');
-    // Begun with --from and --set, stopped after a vote: the command printed is the help's.
+    // Begun with --from and --set, stopped after a vote: the command printed is the help's (with --plain, as typed).
     const begun = await runPiped(['play', NEW_PHONE, '--from', 'after-visit', '--set', 'trust=70', '--facilitate', '--plain'], '4 0 0\nq\n', env);
     const printed = /To carry on with this session later:\n(.+)\n/.exec(read(begun.out))?.[1];
-    expect(printed, begun.out).toBe(`${commandName(env, BIN, ROOT)} play ${NEW_PHONE} --from after-visit --set trust=70 --facilitate`);
+    expect(printed, begun.out).toBe(`${commandName(env, BIN, ROOT)} play ${NEW_PHONE} --from after-visit --set trust=70 --facilitate --plain`);
     // --facilitate with the scenario alone: another session, not this one.
     const own = await runPiped(['--facilitate', NEW_PHONE, '--plain'], 'q\n', env);
     expect(own.out).not.toContain('Continuing the trainer-led session');
