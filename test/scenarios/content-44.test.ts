@@ -79,7 +79,8 @@ describe('session 44: content judgement calls', () => {
 
   // Item 5. A playthrough under 50% (Needs review) that reached the mixed ending was told "Rina is
   // still doing well … not everything … has been talked through with her", or one small variant, as
-  // a playthrough at 79% is. Now it hears that much of what was said and done worked against her.
+  // a playthrough at 79% is. Now it hears that much of what would help her has not been talked through,
+  // and what that does to the visits (a consequence for her, not a verdict on the volunteer: docs section 6).
   it('before-relapse: every playthrough under 50% that ends mixed is told so in its ending', () => {
     const s = bundledScenario('before-relapse');
     const ending = s.nodes.find((n) => n.id === 'end-mixed');
@@ -90,7 +91,7 @@ describe('session 44: content judgement calls', () => {
     const clinic = ending.variants?.find((v) => JSON.stringify(v.when).includes('report-no-sexual-health'))?.narration;
     for (const n of told) {
       if (n === clinic) continue;
-      expect(n).toMatch(/much of what you said and did/);
+      expect(n).toMatch(/much of what would help her next[\s\S]*polite and short/);
     }
   }, 60_000);
 
