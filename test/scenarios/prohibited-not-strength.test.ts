@@ -58,4 +58,17 @@ describe('a prohibited act is not scored as a strength', () => {
     const credited = new Set(creditedProhibitedReplies());
     for (const key of Object.keys(SEPARATE_ACTS)) expect(credited.has(key), key).toBe(true);
   });
+
+  // The three booked rides lost "Their safety comes first" for their motive, and the debrief then counts it
+  // as a missed chance (the reply beside them asks where she can wait safely): the feedback says what would
+  // have kept it, so "the right instinct" and "missed" do not read as contradicting each other (diffread-44).
+  it.each([
+    ['left-placement-calls', 'd1-rideshare', /lights and people while Tomas arranges the rest \(Likelihood of Relapse\)/],
+    ['couch-rent', 'd5-ride', /where they can wait that feels okay while Mr\. Ferreira arranges the rest \(Likelihood of Relapse\)/],
+    ['whereabouts-unknown', 'd7-rideshare', /lights and people while Mr\. Nasser arranges the rest \(Likelihood of Relapse\)/],
+  ])('%s %s: the feedback says what keeps her safety first, which the debrief counts as missed', (id, replyId, words) => {
+    const r = bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((x) => x.id === replyId);
+    expect(r?.assessments.some((a) => a.principle === 'safety-is-priority')).toBe(false);
+    expect(r?.feedback).toMatch(words);
+  });
 });
