@@ -135,6 +135,8 @@ describe('session 44: content judgement calls', () => {
     const f = reply('jae-and-hyung', 'd2-open', 'd2-scam').feedback;
     expect(f).toMatch(/\(Likelihood of Relapse\)/);
     expect(f).toMatch(/\(Red Flags\)/);
+    // Three sentences at most, as docs section 6 asks of feedback (it had grown to four, 737 characters).
+    expect(f.split(/(?<=[.?!])\s+(?=[A-Z])/).length).toBeLessThanOrEqual(3);
     expect(scored('jae-and-hyung', 'd2-open', 'd2-scam')).toEqual(['non-judgmental violates 2']);
   });
 
