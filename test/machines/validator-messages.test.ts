@@ -328,15 +328,53 @@ describe('"or" written on a route', () => {
 // at every "next" naming it, "There is no node with the id ..." whose fix said only to add a node
 // (a second copy of the scene that is there, without its id).
 describe('unknown-node when a node has lost its "id"', () => {
-  it('offers to give that node the id, saying where it is', () => {
+  // Found by valid2-44: each "next" meant for the node was still an unknown-node error of its own,
+  // above the missing-field error (the cause), as for an id written wrongly before 3e65db6f.
+  it('is folded into the missing-field error at that node, which lists the places and offers the id', () => {
     const { text, problems } = exampleWith('"id": "boyfriend-guarded",', '');
+    expect(problems.map((p) => p.code)).toEqual(['missing-field']);
+    const [missing] = problems as [Problem];
+    expect(pointsAt(text, missing)).toMatch(/^\{/);
+    expect(missing.message).toMatch(/^A scene node is missing "id"\. 3 places name "boyfriend-guarded" \(line \d+, column \d+; line \d+, column \d+; line \d+, column \d+\), which is no node's id: if this node is the one meant there, its id should be "boyfriend-guarded"\.$/);
+    const places = [...missing.message.matchAll(/line (\d+), column (\d+)/g)].map((m) => ({ line: Number(m[1]), column: Number(m[2]) }));
+    expect(places.map((p) => pointsAt(text, p)?.slice(0, '"boyfriend-guarded"'.length))).toEqual(['"boyfriend-guarded"', '"boyfriend-guarded"', '"boyfriend-guarded"']);
+    expect(missing.fix).toBe('Give it back its id, as the node\'s first line: "id": "boyfriend-guarded", and the 3 places that name it then lead here. If it is not the node meant there, give it an id of its own and correct those places to the id of the node meant.');
+    // Doing as it says clears it.
+    const lines = text.split('\n');
+    lines[missing.line - 1] = `${lines[missing.line - 1] ?? ''} "id": "boyfriend-guarded",`;
+    expect(validateScenario(lines.join('\n'), 'x.json').problems).toEqual([]);
+  });
+  it('takes in what the graph checks found because of it, as for a copy not renamed', () => {
+    const { problems } = exampleWith('"id": "after-visit",', '');
+    // Was: no-way-to-end at "phone" (above it), two unknown-node errors, and unreachable at each ending.
+    expect(problems.map((p) => p.code)).toEqual(['missing-field']);
+    expect(problems[0]?.message).toMatch(/^A decision node is missing "id"\. 2 places name "after-visit" \(line \d+, column \d+; line \d+, column \d+\), which is no node's id: if this node is the one meant there, its id should be "after-visit"\. Until then, no ending can be reached from "phone"; "end-strong", "end-mixed" and "end-harmful", where this node goes on to, are out of reach \(nothing else leads there\)\.$/);
+    expect(problems[0]?.fix).toMatch(/^Give it back its id, as the node's first line: "id": "after-visit", and the 2 places that name it then lead here\./);
+  });
+  it('"start" naming the id is folded in the same way', () => {
+    const { problems } = exampleWith('"id": "phone",', '');
+    expect(problems.map((p) => p.code)).toEqual(['missing-field']);
+    expect(problems[0]?.message).toMatch(/ "start" names "phone" \(line \d+, column \d+\), which is no node's id: if this node is the one meant there, its id should be "phone"\.$/);
+    expect(problems[0]?.fix).toMatch(/^Give it back its id, as the node's first line: "id": "phone", and the "start" that names it then leads here\./);
+  });
+  it('is not folded when the "next"s naming no node name two ids: each keeps its error, offering that node', () => {
+    const { text, problems: before } = exampleWith('"id": "boyfriend-guarded",', '');
+    expect(before.map((p) => p.code)).toEqual(['missing-field']);
+    const { problems } = validateScenario(text.replace('{ "to": "boyfriend-guarded" }', '{ "to": "zzz-elsewhere" }'), 'x.json');
+    expect(problems.map((p) => p.code)).toEqual(['unknown-node', 'unknown-node', 'unknown-node', 'missing-field']);
     const unknown = problems.filter((p) => p.code === 'unknown-node');
-    expect(unknown.length).toBeGreaterThan(0);
+    expect(unknown.map((p) => p.fix)).toEqual(unknown.map(() => expect.stringMatching(/, or add a node with this id\. Or, if it means the node without a valid "id" \(line \d+, column \d+; see the missing-field error\), give that node "id": "(boyfriend-guarded|zzz-elsewhere)"\.$/)));
     const [, line, column] = /\(line (\d+), column (\d+); see the missing-field error\)/.exec(unknown[0]?.fix ?? '') ?? [];
-    expect(unknown.map((p) => p.fix)).toEqual(unknown.map(() => expect.stringMatching(/, or add a node with this id\. Or, if it means the node without a valid "id" \(line \d+, column \d+; see the missing-field error\), give that node "id": "boyfriend-guarded"\.$/)));
     const missing = problems.find((p) => p.code === 'missing-field');
     expect([Number(line), Number(column)]).toEqual([missing?.line, missing?.column]);
+    expect(missing?.fix).toBe('Add "id": a lower-case id such as "first-call".');
     expect(pointsAt(text, { line: Number(line), column: Number(column) })).toMatch(/^\{/);
+  });
+  it('is not folded when two nodes lack an id', () => {
+    const { text } = exampleWith('"id": "boyfriend-guarded",', '');
+    const { problems } = validateScenario(text.replace('"id": "boyfriend-open",', ''), 'x.json');
+    expect(problems.filter((p) => p.code === 'unknown-node')).toHaveLength(4);
+    expect(problems.filter((p) => p.code === 'missing-field').map((p) => p.fix)).toEqual(['Add "id": a lower-case id such as "first-call".', 'Add "id": a lower-case id such as "first-call".']);
   });
 });
 

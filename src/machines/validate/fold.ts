@@ -3,7 +3,8 @@ import { PLACES_AT, type JsonPath, type UnlocatedProblem } from './problem.js';
 
 /**
  * One mistake reported once, at its cause. A node whose id is written wrongly ("R-Supervisor",
- * "r_supervisor", a hidden character in it) or a node copied and not renamed made every "next",
+ * "r_supervisor", a hidden character in it), a node copied and not renamed, or a node whose "id"
+ * line was deleted made every "next",
  * "to" or "start" naming the id meant an unknown-node error of its own; those stood above the error
  * at the node (a trainer reads from the top, and the references come first in the file), so the
  * trainer met four knock-ons before the cause. Here each group of such errors (UnlocatedProblem.cause)
@@ -16,6 +17,18 @@ import { PLACES_AT, type JsonPath, type UnlocatedProblem } from './problem.js';
 export const MAX_PLACES = 5;
 
 const keyOf = (path: JsonPath) => JSON.stringify(path);
+
+type Cause = NonNullable<UnlocatedProblem['cause']>;
+
+/** Whether `p` is the error a cause of this kind is reported as: invalid-id, duplicate-id, or the missing-field error for "id". */
+function reportsCause(p: UnlocatedProblem, kind: Cause['kind'] | undefined): boolean {
+  if (kind === 'invalid') return p.code === 'invalid-id';
+  if (kind === 'copy') return p.code === 'duplicate-id';
+  return kind === 'idless' && p.code === 'missing-field' && p.message.endsWith(' is missing "id".');
+}
+
+/** The error the graph checks' knock-ons are sent to once a cause of this kind takes them in. */
+const CAUSE_CODE: Record<Cause['kind'], string> = { invalid: 'invalid-id', copy: 'duplicate-id', idless: 'missing-field' };
 
 export function foldKnockOns(problems: UnlocatedProblem[]): UnlocatedProblem[] {
   const byCause = new Map<string, UnlocatedProblem[]>();
@@ -30,18 +43,18 @@ export function foldKnockOns(problems: UnlocatedProblem[]): UnlocatedProblem[] {
   const folded = new Set<UnlocatedProblem>();
   const into = new Map<UnlocatedProblem, UnlocatedProblem[]>();
   for (const p of problems) {
-    if (p.cause || p.severity !== 'error' || (p.code !== 'invalid-id' && p.code !== 'duplicate-id')) continue;
+    if (p.cause || p.severity !== 'error' || (p.code !== 'invalid-id' && p.code !== 'duplicate-id' && p.code !== 'missing-field')) continue;
     const key = keyOf(p.path);
     const group = byCause.get(key);
-    const kind = group?.[0]?.cause?.kind;
-    if (!group || (kind === 'invalid') !== (p.code === 'invalid-id') || !group.some((g) => g.code === 'unknown-node')) continue;
+    if (!group || !reportsCause(p, group[0]?.cause?.kind) || !group.some((g) => g.code === 'unknown-node')) continue;
     into.set(p, group);
     for (const g of group) folded.add(g);
     byCause.delete(key);
   }
   // The knock-ons the graph checks gave (no-way-to-end, unreachable) send the trainer to the
-  // unknown-node errors about a copy's id: those are now the duplicate-id error.
-  const copyIds = [...into.values()].flatMap((g) => (g[0]?.cause?.kind === 'copy' ? [quoteValue(g[0].cause.named)] : []));
+  // unknown-node errors about a copy's id (or the id a node lost): those are now the duplicate-id
+  // (or missing-field) error.
+  const sentTo = [...into.values()].flatMap((g) => (g[0]?.cause && g[0].cause.kind !== 'invalid' ? [{ id: quoteValue(g[0].cause.named), code: CAUSE_CODE[g[0].cause.kind] }] : []));
   return problems.flatMap((p): UnlocatedProblem[] => {
     if (folded.has(p)) return [];
     const group = into.get(p);
@@ -50,9 +63,8 @@ export function foldKnockOns(problems: UnlocatedProblem[]): UnlocatedProblem[] {
       const { cause: _cause, ...rest } = p;
       return [rest];
     }
-    if (copyIds.length > 0 && p.message.includes('see the unknown-node error') && copyIds.some((id) => p.message.includes(id))) {
-      return [{ ...p, message: p.message.replace(/see the unknown-node errors?(?: where (?:it is|they are) named)?/g, 'see the duplicate-id error') }];
-    }
+    const to = sentTo.length > 0 && p.message.includes('see the unknown-node error') ? sentTo.find(({ id }) => p.message.includes(id)) : undefined;
+    if (to) return [{ ...p, message: p.message.replace(/see the unknown-node errors?(?: where (?:it is|they are) named)?/g, `see the ${to.code} error`) }];
     return [p];
   });
 }
@@ -72,7 +84,7 @@ function listed(ids: readonly string[], and = 'and'): string {
 
 /** The cause's error, saying which places name the id its node was meant to have, and what follows from it. */
 function withKnockOns(cause: UnlocatedProblem, group: UnlocatedProblem[]): UnlocatedProblem {
-  const { named, kind } = (group[0] as UnlocatedProblem).cause as NonNullable<UnlocatedProblem['cause']>;
+  const { named, kind } = (group[0] as UnlocatedProblem).cause as Cause;
   const refs = group.filter((p) => p.code === 'unknown-node');
   const first = refs[0];
   const id = quoteValue(named);
@@ -87,7 +99,7 @@ function withKnockOns(cause: UnlocatedProblem, group: UnlocatedProblem[]): Unloc
   const clauses = [...new Set(group.flatMap((p) => /Because of it, (no ending can be reached from .*)\.$/.exec(p.message)?.[1] ?? []))];
   if (stuckAt.length > 0) clauses.push(`no ending can be reached from ${listed(stuckAt, 'or')}`);
   const unreached = group.flatMap((p) => p.cause?.unreached ?? []);
-  if (unreached.length > 0) clauses.push(`${listed(unreached)}, where this copy goes on to, ${unreached.length === 1 ? 'is' : 'are'} out of reach (nothing else leads there)`);
+  if (unreached.length > 0) clauses.push(`${listed(unreached)}, where this ${kind === 'copy' ? 'copy' : 'node'} goes on to, ${unreached.length === 1 ? 'is' : 'are'} out of reach (nothing else leads there)`);
   const after = clauses.length > 0 ? ` Until then, ${clauses.join('; ')}.` : '';
   if (kind === 'invalid') {
     const use = `Use something like ${id}.`;
@@ -96,6 +108,14 @@ function withKnockOns(cause: UnlocatedProblem, group: UnlocatedProblem[]): Unloc
       ...cause, places,
       message: `${cause.message} ${who[0]?.toUpperCase()}${who.slice(1)}, meaning this node: ${n === 1 ? 'it leads' : 'they lead'} to no node until its id is ${id}.${after}`,
       fix: cause.fix.endsWith(use) ? `${cause.fix.slice(0, -use.length)}${change}` : `${cause.fix} ${change}`,
+    };
+  }
+  if (kind === 'idless') {
+    // The line to write is its own row in a terminal (src/terminal/wrap.ts keeps a fix's snippet whole).
+    return {
+      ...cause, places,
+      message: `${cause.message} ${who[0]?.toUpperCase()}${who.slice(1)}, which is no node's id: if this node is the one meant there, its id should be ${id}.${after}`,
+      fix: `Give it back its id, as the node's first line: "id": ${id}, and ${them} then ${n === 1 ? 'leads' : 'lead'} here. If it is not the node meant there, give it an id of its own and correct ${n === 1 ? 'that place' : 'those places'} to the id of the node meant.`,
     };
   }
   return {

@@ -45,14 +45,14 @@ export interface UnlocatedProblem {
   /**
    * The mistake this problem follows from, when that is another problem's (an unknown-node error
    * naming the id a node was meant to have): the path of the cause's problem, the id named, and why
-   * the node is not found under it (its id is not a valid one, or it is a copy that repeats
-   * another's). Folded into the cause's problem when that is reported (fold.ts).
+   * the node is not found under it (its id is not a valid one, it is a copy that repeats another's,
+   * or it has no "id": the line was deleted). Folded into the cause's problem when that is reported (fold.ts).
    */
   cause?: {
     path: JsonPath;
     named: string;
-    kind: 'invalid' | 'copy';
-    /** A node the copy leads to that nothing else does (an unreachable warning folded in). */
+    kind: 'invalid' | 'copy' | 'idless';
+    /** A node the copy (or the node without an id) leads to that nothing else does (an unreachable warning folded in). */
     unreached?: string;
     /** A node from which no ending can be reached because of it (a no-way-to-end error folded in). */
     stuckAt?: string;

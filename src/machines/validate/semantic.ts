@@ -39,6 +39,13 @@ function nextBack(node: ScenarioNode, to: string): { at: JsonPath; reply?: strin
   return undefined;
 }
 
+/** The ids a node that failed the schema leads to: its "next", its routes' "to", its replies' "next". */
+function looseSuccessors(node: LooseNode): string[] {
+  const of = (next: Next | Partial<Reply>['next']): string[] => (typeof next === 'string' ? [next]
+    : Array.isArray(next) ? next.flatMap((r) => (typeof r?.to === 'string' ? [r.to] : [])) : []);
+  return [...of(node.next), ...node.replies.flatMap(({ reply }) => of(reply.next))];
+}
+
 /** Where each kept node, character and variable sits in the file's lists. */
 export type RawIndex = Pick<ReadonlyMap<object, number>, 'get'>;
 
@@ -205,6 +212,13 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     return misspeltIds.get(id);
   };
   const copyMeant: { id: string; problem: UnlocatedProblem }[] = [];
+  /**
+   * Every unknown-node error about "start", a "next" or a "to", with the id it names; `plain` when
+   * it is not one said otherwise (a reply's id, an id written wrongly at a node). When they all name
+   * one id and one node has lost its "id", they are folded into that node's missing-field error.
+   */
+  const unknownNamed: { id: string; problem: UnlocatedProblem; plain: boolean }[] = [];
+  const noteUnknown = (id: string, plain: boolean) => unknownNamed.push({ id, problem: out[out.length - 1] as UnlocatedProblem, plain });
   /** A node id, by the misspelt reference first suggested it ("end-harmfull" for "end-harmful"). */
   const misspeltFor = new Map<string, string>();
   /** Unknown ids named by a "next" or "to" with no node like them to suggest ("end-good" for "end-strong"), in the file's order. */
@@ -292,7 +306,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   /** The one node that failed the schema without an id as text (null: none, or more than one). */
   let idless: LooseNode | null | undefined;
   const checkTarget = (id: string, path: Path) => {
-    if (!nodeKnown(id) && replyNamed(id, path)) return;
+    if (!nodeKnown(id) && replyNamed(id, path)) { noteUnknown(id, false); return; }
     if (!nodeKnown(id)) {
       suggestNode ??= suggester([...nodes.keys(), ...[...brokenIds].filter((b) => Id.safeParse(b).success)]);
       const meant = misspeltNode(id);
@@ -300,6 +314,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         // Folded into that node's invalid-id error, which lists the places naming the id (fold.ts).
         error('unknown-node', path(), `There is no node with the id "${id}": the node meant is probably the one whose id is written ${quoteValue(meant.written)}, which is not a valid id.`,
           `Change that node's "id" to "${id}" (lower-case letters, digits and single hyphens); this reference then works.`, { cause: { path: [...meant.path, 'id'], named: id, kind: 'invalid' } });
+        noteUnknown(id, false);
       } else {
         const meantId = suggestNode(id);
         if (meantId !== undefined && !misspeltFor.has(meantId)) misspeltFor.set(meantId, id);
@@ -328,6 +343,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
             : `Change it to "${meantId}"${endingWords}, or ${renameInstead(meantId, id) ?? `add a node with the id "${id}"`}.`,
           orRename === '' ? {} : { related: repeated !== null ? [...nodePath(repeated), 'id'] : idless?.path ?? [] });
         if (orRename !== '' && repeated !== null) copyMeant.push({ id, problem: out[out.length - 1] as UnlocatedProblem });
+        noteUnknown(id, true);
       }
     }
   };
@@ -553,11 +569,13 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   if (misspeltStart) {
     error('unknown-node', ['start'], `"start" names "${scenario.start}", but there is no node with that id: the node meant is probably the one whose id is written ${quoteValue(misspeltStart.written)}, which is not a valid id.`,
       `Change that node's "id" to "${scenario.start}" (lower-case letters, digits and single hyphens); "start" then works.`, { cause: { path: [...misspeltStart.path, 'id'], named: scenario.start, kind: 'invalid' } });
+    noteUnknown(scenario.start, false);
   } else if (!nodeKnown(scenario.start)) {
     // The fix says what the message's "Did you mean" suggests, as a "next" naming no node does.
     const meant = closest(scenario.start, [...nodes.keys()]);
     error('unknown-node', ['start'], `"start" names "${scenario.start}", but there is no node with that id.${didYouMeanOf(meant)}`,
       meant === undefined ? 'Set "start" to the id of the first node.' : `Change it to "${meant}", or to the id of whichever node the story starts at.`);
+    noteUnknown(scenario.start, true);
   }
   // A playthrough that starts at an ending ends before its first decision (and everything else in
   // the file is out of reach, which is not worth saying node by node).
@@ -602,12 +620,24 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   // likely the node they mean. Those errors, and what the graph checks find because of them (the
   // nodes the copy leads to, out of reach; a node from which no ending can then be reached), are
   // folded into its duplicate-id error (fold.ts).
-  let copyFold: { id: string; path: JsonPath; leadsTo: ReadonlySet<string> } | undefined;
+  let nodeFold: { id: string; path: JsonPath; kind: 'copy' | 'idless'; leadsTo: ReadonlySet<string> } | undefined;
   if (copyMeant.length > 0 && new Set(copyMeant.map((c) => c.id)).size === 1 && repeated) {
     const copies = scenario.nodes.filter((n) => nodes.get(n.id) !== n).length;
     if (copies === 1) {
-      copyFold = { id: copyMeant[0]?.id as string, path: [...nodePath(repeated), 'id'], leadsTo: new Set(successorsOf(repeated)) };
-      for (const { id, problem } of copyMeant) problem.cause = { path: copyFold.path, named: id, kind: 'copy' };
+      nodeFold = { id: copyMeant[0]?.id as string, path: [...nodePath(repeated), 'id'], kind: 'copy', leadsTo: new Set(successorsOf(repeated)) };
+      for (const { id, problem } of copyMeant) problem.cause = { path: nodeFold.path, named: id, kind: 'copy' };
+    }
+  }
+  // The same for a node whose "id" line was deleted: when it is the only node without one, no node
+  // repeats an id, and "start" and every "next" or "to" naming no node name one id, that is most
+  // likely the id it lost (folded into its missing-field error).
+  const lostId = unknownNamed[0]?.id;
+  if (!nodeFold && lostId !== undefined && unknownNamed.every((u) => u.plain && u.id === lostId) && !scenario.nodes.some((n) => nodes.get(n.id) !== n)) {
+    const without = (input.looseNodes ?? []).filter((n) => n.id === undefined);
+    const node = without.length === 1 ? without[0] : undefined;
+    if (node) {
+      nodeFold = { id: lostId, path: node.path, kind: 'idless', leadsTo: new Set(looseSuccessors(node)) };
+      for (const { problem } of unknownNamed) problem.cause = { path: node.path, named: lostId, kind: 'idless' };
     }
   }
 
@@ -663,8 +693,8 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         const maybe = unpaired.size > 0 && unpaired.size <= 3 && !after.has(node.id) ? [...unpaired] : [];
         const named = maybe.map((id) => quoteValue(id)).join(' or ');
         const hint = maybe.length === 0 ? '' : ` A "next" names ${named}, which ${maybe.length > 1 ? 'are not nodes' : 'is not a node'} of this scenario (see the unknown-node error${maybe.length > 1 ? 's' : ''}).`;
-        // Reached only through the copy: out of reach until the copy has the id meant for it.
-        const fold = copyFold?.leadsTo.has(node.id) ? { cause: { path: copyFold.path, named: copyFold.id, kind: 'copy' as const, unreached: node.id } } : {};
+        // Reached only through the copy (or the node without an id): out of reach until it has the id meant for it.
+        const fold = nodeFold?.leadsTo.has(node.id) ? { cause: { path: nodeFold.path, named: nodeFold.id, kind: nodeFold.kind, unreached: node.id } } : {};
         warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from the start, "${scenario.start}".${also}${hint}`,
           maybe.length > 0 ? `If the "next" that names ${named} is meant for this node, correct it to "${node.id}"; otherwise point another reply's or scene's "next" at it, or remove it${also === '' ? '' : ' and the nodes after it'}.`
             : also === '' ? 'Point a reply\'s or scene\'s "next" at it, or remove it.' : 'Point a reply\'s or scene\'s "next" at it, or remove it and the nodes after it.', fold);
@@ -761,7 +791,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       missing.length > 0
         ? `Correct that "next" (a misspelt id, or a node not written yet) so it names a node that leads to an ending; this error goes with it.`
         : 'Give it (or the nodes after it) a path to an ending node: check that every "next" after it names a node that exists.',
-      copyFold && all.length > 0 && all.every((m) => m === copyFold?.id) ? { cause: { path: copyFold.path, named: copyFold.id, kind: 'copy', stuckAt: id } } : {});
+      nodeFold && all.length > 0 && all.every((m) => m === nodeFold?.id) ? { cause: { path: nodeFold.path, named: nodeFold.id, kind: nodeFold.kind, stuckAt: id } } : {});
     }
     for (const loop of graph.loops.filter((l) => !dead.has(l[0] as string))) {
       const closing = loop[loop.length - 2] as string;
