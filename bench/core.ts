@@ -6,7 +6,7 @@ import { formatValidation, validateScenario } from '../src/machines/validate/ind
 import { generateScenario } from './generate.js';
 import { importBackup, memoryStore, parseBackup } from '../src/machines/index.js';
 import {
-  backupOfManyScenarios, bracketsLostMidFile, invisibleCharacters, manyStates, spacesAfterClosingQuote, spacesInQuotedWeight, spacesInUnquotedText, syntaxErrorsOnOneLine,
+  backupOfManyScenarios, bracketsLostMidFile, invisibleCharacters, manyStates, spacesAfterClosingQuote, spacesInQuotedWeight, spacesInUnquotedText, syntaxErrorsOnOneLine, unusedCharacters,
   unknownFields, unknownReferences,
 } from './hostile.js';
 
@@ -143,6 +143,8 @@ export function runHostileBench(): void {
     ['long best-practice path (nodes)', 12_000, (n) => JSON.stringify(generateScenario(n), null, 2)],
     // Texts holding escape sequences and zero-width spaces (invisible-character): each text read once.
     ['texts with invisible characters', 20_000, invisibleCharacters], ['texts with invisible characters', 100_000, invisibleCharacters],
+    // Characters never used, each name's words in some text (so each is looked for text by text).
+    ['characters never used', 2_000, unusedCharacters], ['characters never used', 20_000, unusedCharacters],
   ];
   for (const [name, count, make] of shapes) {
     const text = make(count);

@@ -106,6 +106,27 @@ export function invisibleCharacters(count: number): string {
   }, null, 1);
 }
 
+/**
+ * `count` characters declared and never used (character-unused), each named "Aunt Number <i>",
+ * and `count / 10` scenes whose narration holds every word of those names but no name whole: each
+ * name passes the look for its words, so each is looked for text by text.
+ */
+export function unusedCharacters(count: number): string {
+  const characters: Record<string, unknown>[] = [{ id: 'maya', name: 'Maya', role: 'youth' }];
+  for (let i = 0; i < count; i++) characters.push({ id: `aunt-${i}`, name: `Aunt Number ${i}`, role: 'relative' });
+  const nodes: Record<string, unknown>[] = [];
+  const scenes = Math.max(1, Math.floor(count / 10));
+  for (let i = 0; i < scenes; i++) {
+    const words = Array.from({ length: 10 }, (_, k) => i * 10 + k).join(', ');
+    nodes.push({ id: `scene-${i}`, kind: 'scene', narration: `Aunt, Number: ${words}.`, next: i + 1 < scenes ? `scene-${i + 1}` : 'end' });
+  }
+  nodes.push({ id: 'end', kind: 'ending', ending: 'mixed', title: 'End', narration: 'It ends.', lines: [{ character: 'maya', text: 'Bye.' }] });
+  return JSON.stringify({
+    id: 'hostile-characters', version: 1, title: 'Hostile', summary: 'Hostile.', contentNote: 'None.', estimatedMinutes: 5,
+    learningGoals: ['non-judgmental'], characters, start: 'scene-0', nodes,
+  }, null, 1);
+}
+
 /*
  * Long runs of spaces inside one line (a minified file, or one padded on purpose). Regular
  * expressions that backtracked over such a run made validating cubic or quadratic in its length:

@@ -421,3 +421,45 @@ describe('"next" written as a list of node ids', () => {
     expect(mixed.map((p) => [p.code, formatPath(p.path).replace(/^.*\./, '')])).toEqual([['invalid-next', 'next[1]']]);
   });
 });
+
+// Found by a trainer writing a new scenario (valid2-44): a grandmother declared in "characters",
+// then never given a line or named, passed validate --strict; a volunteer never meets her.
+describe('character-unused: a character declared who never speaks and is named in no text', () => {
+  const GRANDMA = '{ "id": "grandma", "name": "Abuela Rosa", "role": "grandmother, Jade\'s caregiver" }';
+  const withGrandma = (from?: string | RegExp, to = '') => {
+    const { text } = exampleWith('{ "id": "jade", "name": "Jade", "role": "youth", "age": 15 }', `{ "id": "jade", "name": "Jade", "role": "youth", "age": 15 },\n    ${GRANDMA}`);
+    const edited = from === undefined ? text : text.replace(from, to);
+    if (from !== undefined) expect(edited).not.toBe(text);
+    return { text: edited, problems: validateScenario(edited, 'x.json').problems };
+  };
+  it('is warned at the character\'s id, saying how a volunteer would meet them and offering a line, a mention or their removal', () => {
+    const { text, problems } = withGrandma();
+    expect(problems.map((p) => `${p.severity} ${p.code} ${formatPath(p.path)}`)).toEqual(['warning character-unused characters[1].id']);
+    const [p] = problems as [Problem];
+    expect(pointsAt(text, p)).toMatch(/^"grandma"/);
+    expect(p.message).toBe('The character "grandma" ("Abuela Rosa") never speaks (no line has "character": "grandma") and no text names them ("Abuela Rosa", "Abuela" or "Rosa"), so a volunteer never meets them: "Who\'s who" lists a character once they have spoken or been named.');
+    expect(p.fix).toBe('Give them a line where they take part, e.g. { "character": "grandma", "text": "…" }, or name them in a narration, a line, a reply or its feedback; if they have no part in this story, remove them from "characters".');
+  });
+  it('is not warned once they speak, or a text names them as "Who\'s who" reads a name (the whole name, or a word of a proper name)', () => {
+    expect(withGrandma('"lines": [{ "character": "jade", "text": "Look,', '"lines": [{ "character": "grandma", "text": "Mija, eat first." }, { "character": "jade", "text": "Look,').problems).toEqual([]);
+    expect(withGrandma('what Jade said.', 'what Jade said, and what Abuela Rosa will say.').problems).toEqual([]);
+    expect(withGrandma('Jade keeps talking to you.', 'Jade keeps talking to you, and Rosa thanks you.').problems).toEqual([]);
+  });
+  it('a name only in author notes, in another character\'s entry, or inside another name does not count', () => {
+    expect(withGrandma('"title": "After the visit",', '"title": "After the visit", "authorNotes": "Abuela Rosa comes in later drafts.",').problems.map((p) => p.code)).toEqual(['character-unused']);
+    expect(withGrandma('"role": "youth", "age": 15', '"role": "youth", "age": 15, "description": "Lives with Abuela Rosa."').problems.map((p) => p.code)).toEqual(['character-unused']);
+    expect(withGrandma('what Jade said.', 'what Jade said on Santa Rosa Avenue.').problems.map((p) => p.code)).toEqual(['character-unused']);
+  });
+  it('is left unsaid while a line names a character that is not declared (that error may be the line meant for them)', () => {
+    const { problems } = withGrandma('"lines": [{ "character": "jade", "text": "Look,', '"lines": [{ "character": "granma", "text": "Mija, eat first." }, { "character": "jade", "text": "Look,');
+    expect(problems.map((p) => p.code)).toEqual(['unknown-character']);
+  });
+  it('lists the first 20 one by one and counts the rest in one more warning', () => {
+    const many = [...Array(25).keys()].map((i) => `{ "id": "aunt-${i}", "name": "Aunt number ${i}", "role": "relative" }`).join(',\n    ');
+    const { problems } = exampleWith('{ "id": "jade", "name": "Jade", "role": "youth", "age": 15 }', `{ "id": "jade", "name": "Jade", "role": "youth", "age": 15 },\n    ${many}`);
+    expect(problems).toHaveLength(21);
+    expect(problems.every((p) => p.code === 'character-unused')).toBe(true);
+    expect(problems[20]?.message).toBe('5 more characters from here on never speak and are named in no text (the first 20 are listed one by one).');
+    expect(formatPath(problems[20]?.path ?? [])).toBe('characters[21].id');
+  });
+});

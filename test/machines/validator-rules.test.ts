@@ -74,6 +74,7 @@ const cases: Expectation[] = [
   { file: 'line-break-in-line', code: 'line-break-in-line', severity: 'warning', path: 'nodes[0].title', token: '"The new\\nphone"', says: 'Write it on one line' },
   { file: 'markdown', code: 'markdown', severity: 'warning', path: 'nodes[0].lines[0].text', token: '*die*', says: 'Write "die" without the asterisks' },
   { file: 'invisible-character', code: 'invisible-character', severity: 'warning', path: 'nodes[0].lines[0].text', token: '\\u200b hour', says: 'This text holds a zero-width space (U+200B) at character 45, after "…t doesn\'t die every": the apps leave it out when they show the text' },
+  { file: 'character-unused', code: 'character-unused', severity: 'warning', path: 'characters[1].id', token: '"grandma"', says: 'remove them from "characters"' },
   { file: 'role-in-parentheses', code: 'role-in-parentheses', severity: 'warning', path: 'characters[0].role', token: '"youth (in foster care)"', says: 'without parentheses' },
   { file: 'feedback-no-citation', code: 'feedback-no-citation', severity: 'warning', path: 'nodes[0].replies[0].feedback', token: '"A light', says: 'in parentheses' },
   { file: 'unknown-guide-section', code: 'unknown-guide-section', severity: 'warning', path: 'nodes[0].replies[1].feedback', token: 'Red Flag)', says: 'Did you mean "Red Flags"' },

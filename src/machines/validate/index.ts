@@ -9,6 +9,7 @@ import { visibleLine } from '../text/clean.js';
 import { quoteValue, shownFileName } from '../text/quote.js';
 import { conformsToCharacter, conformsToNode, conformsToVariable, scenarioKeyCount } from './conforms.js';
 import { integrityProblems } from './integrity.js';
+import { unusedCharacterProblems } from './cast.js';
 import { foldKnockOns } from './fold.js';
 import { invisibleCharacterProblems, withHiddenCharacters } from './invisible.js';
 import { markupProblems } from './markup.js';
@@ -211,6 +212,7 @@ function validateText(input: string | Uint8Array, fileName: string, options: Val
   problems.push(...idProblems((raw as Record<string, unknown>).id, options));
   problems.push(...invisibleCharacterProblems(raw));
   problems.push(...markupProblems(raw));
+  pushAll(problems, unusedCharacterProblems(raw));
   const hasErrors = problems.some((p) => p.severity === 'error');
   if (parsed.success && !hasErrors) {
     const best = analyseBest(parsed.data);
