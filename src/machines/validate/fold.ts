@@ -4,10 +4,9 @@ import { PLACES_AT, type JsonPath, type UnlocatedProblem } from './problem.js';
 /**
  * One mistake reported once, at its cause. A node whose id is written wrongly ("R-Supervisor",
  * "r_supervisor", a hidden character in it), a node copied and not renamed, or a node whose "id"
- * line was deleted made every "next",
- * "to" or "start" naming the id meant an unknown-node error of its own; those stood above the error
- * at the node (a trainer reads from the top, and the references come first in the file), so the
- * trainer met four knock-ons before the cause. Here each group of such errors (UnlocatedProblem.cause)
+ * line was deleted made every "next", "to" or "start" naming the id meant an unknown-node error of
+ * its own; those stood above the error at the node (a trainer reads from the top, and the
+ * references come first in the file), so the trainer met four knock-ons before the cause. Here each group of such errors (UnlocatedProblem.cause)
  * is folded into the cause's own error, which lists the places that name the id (the first
  * MAX_PLACES, with their line and column, then how many more). When the cause's error is not
  * reported (another check said something else about that node), the knock-ons stay as they are.
