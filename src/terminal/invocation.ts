@@ -167,3 +167,19 @@ export function roomSessionArgs(playable: Pick<PlayableScenario, 'file' | 'bundl
   const start = `${playable.from !== undefined ? ` --from ${shellWord(playable.from)}` : ''}${Object.entries(playable.set ?? {}).map(([k, v]) => ` --set ${shellWord(`${k}=${v}`)}`).join('')}`;
   return start === '' ? `--facilitate ${scenario}` : `play ${scenario}${start} --facilitate`;
 }
+
+/**
+ * What an author's test run (--from, --set, --preview) is, said from its start as its debrief's last
+ * line says it at the end (recordedLine): `line` under the title (line by line, and the content
+ * note), `short` in the status line of every full-screen play screen. Undefined for a run that is
+ * recorded. Both fit 60 columns. (It said nothing until the debrief: "(about 15 min, practice mode)"
+ * read as any volunteer's playthrough, where the web app's Preview says so throughout.) Not "not
+ * saved": the terminal keeps a test's progress, apart from the volunteer's own save.
+ */
+export function testRunWords(playable: Pick<PlayableScenario, 'from' | 'set' | 'preview'>): { line: string; short: string } | undefined {
+  const flags = [playable.from === undefined ? undefined : '--from', playable.set === undefined ? undefined : '--set'].filter(Boolean);
+  // As recordedLine: a --from or --set run is said as such, with --preview or without.
+  if (flags.length > 0) return { line: `Author's test (${flags.join(', ')}): not added to your records.`, short: 'author\'s test, not recorded' };
+  if (playable.preview === true) return { line: 'Preview (--preview): not added to your records.', short: 'preview, not recorded' };
+  return undefined;
+}

@@ -4,7 +4,7 @@ import { scenariosDir } from './paths.js';
 import { leftOutNotice } from './scenario-files.js';
 import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
-import { command, commandName, shellWord } from './invocation.js';
+import { command, commandName, shellWord, testRunWords } from './invocation.js';
 import { NO_UNDO_WORDS } from './keys.js';
 import { readSaveFor, recordedLine, saveProgress, saveWaiting, setAsideDamagedSave, stateStore } from './saves.js';
 import { noteFinish, notSavedWords, recordsNoticeLines } from './node/state-store.js';
@@ -132,6 +132,9 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   };
   const entry = entryOf(playable);
   say(`${entry.title} (about ${entry.minutes} min, ${run.mode} mode)`);
+  // An author's test (--from, --set, --preview) says so from its start, not only in its debrief's last line.
+  const test = testRunWords(playable);
+  if (test) say(test.line);
   say(`Content note: ${entry.contentNote}`);
   // Its command (to start over) is not wrapped as words are (wrapText broke it at a space): see wrapWords.
   if (run.notice) io.out(`${wrapWords(run.notice, widthNow(opts.width), `${commandName(opts.env)} `)}\n`);

@@ -4,9 +4,10 @@ import { selectView, startingAt, startSession } from '../../src/machines/index.j
 import { parseArgs } from '../../src/terminal/args.js';
 import { runCli } from '../../src/terminal/cli.js';
 import { runPlain } from '../../src/terminal/plain.js';
-import { readSave, stateStore } from '../../src/terminal/saves.js';
+import { readSave, saveWaiting, stateStore } from '../../src/terminal/saves.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { loadValidFixture } from '../helpers/fixtures.js';
+import { compactStatus } from '../../src/terminal/ui/StatusLine.js';
 import { runPiped } from './helpers/cli.js';
 import { appElement, KEY, press, renderAt, SCENARIOS, tempEnv, throughEnding } from './helpers/ink.js';
 
@@ -221,5 +222,98 @@ describe('play <file> --preview: an author\'s test, as the web app\'s Preview', 
     const r = await inProcess('play', FIRST, '--preview', '--facilitate');
     expect(r.code).toBe(2);
     expect(r.err).toContain('--preview and --facilitate cannot be used together');
+  });
+});
+
+// Walked in tmux: `play youth-discloses --preview` (plain and full screen) began as any volunteer's
+// playthrough, "(about 15 min, practice mode)", and said it was a preview only in the debrief's last
+// line, where the web app's Preview says so throughout; --from and --set runs (not recorded either)
+// said nothing at the start. Each now says what it is from its first screen, in words that fit 60 columns.
+describe('an author\'s test (--preview, --from, --set) says so from its start', () => {
+  const YOUTH = join(process.cwd(), 'scenarios/youth-discloses.json');
+  const load = (from?: string, set?: Record<string, string>, preview = false) => {
+    const loaded = loadPlayable(YOUTH, from, set);
+    if ('problems' in loaded) throw new Error(loaded.problems);
+    return preview ? { ...loaded, preview: true as const } : loaded;
+  };
+  const PREVIEW_LINE = 'Preview (--preview): not added to your records.';
+  const plainAt60 = async (playable: ReturnType<typeof load>, env: NodeJS.ProcessEnv, replies: string[], found?: Extract<ReturnType<typeof readSave>, { kind: 'ok' }>) => {
+    let out = '';
+    const io = { out: (t: string) => (out += t), err: (t: string) => (out += t) };
+    await runPlain({ playable: found?.playable ?? playable, snapshot: found?.snapshot, mode: 'practice', io, env, width: 60, readLine: async () => replies.shift(), ...(found ? { origin: 'continued' as const } : {}) });
+    return out.split('\n');
+  };
+
+  it('line by line at 60 columns: the line under the title, new and resumed; a recorded run has none', async () => {
+    const env = tempEnv();
+    const fresh = await plainAt60(load(undefined, undefined, true), env, ['d1-curious']);
+    expect(fresh[1]).toBe(PREVIEW_LINE);
+    const found = readSave(env);
+    if (found.kind !== 'ok') throw new Error('no save');
+    expect((await plainAt60(load(), env, [], found))[1]).toBe(PREVIEW_LINE);
+    expect((await plainAt60(load('d2-cares', { trust: '70' }), tempEnv(), ['q']))[1]).toBe('Author\'s test (--from, --set): not added to your records.');
+    expect((await plainAt60(load('d2-cares', undefined, true), tempEnv(), ['q']))[1]).toBe('Author\'s test (--from): not added to your records.');
+    expect((await plainAt60(load(undefined, { trust: '70' }), tempEnv(), ['q']))[1]).toBe('Author\'s test (--set): not added to your records.');
+    const own = await plainAt60(load(), tempEnv(), ['q']);
+    expect(own[1]).toMatch(/^Content note: /);
+    expect(own.join('\n')).not.toMatch(/not added to your records|not recorded/);
+  });
+
+  for (const [columns, rows] of [[60, 24], [120, 40]] as const) {
+    it(`full screen at ${columns}×${rows}: the content note, and the status line of the decision, the feedback and the next decision`, async () => {
+      const env = tempEnv();
+      const r = await renderAt(appElement({ env, start: { kind: 'play', playable: load(undefined, undefined, true), showNote: true } }).element, columns, rows);
+      const fits = () => expect(r.lastFrame().split('\n').filter((l) => [...l].length > columns)).toEqual([]);
+      expect(r.lastFrame()).toContain(PREVIEW_LINE);
+      fits();
+      await press(r, KEY.enter);
+      expect(r.lastFrame()).toContain('Decision 1 of about 8');
+      expect(r.lastFrame()).toContain('practice · preview, not recorded');
+      fits();
+      await press(r, '1');
+      expect(r.lastFrame()).toContain('Feedback on your reply');
+      expect(r.lastFrame()).toContain('practice · preview, not recorded');
+      fits();
+      await press(r, KEY.enter);
+      expect(r.lastFrame()).toContain('preview, not recorded');
+      fits();
+      r.unmount();
+      // A --from run opened straight on its decision (no content note), and resumed.
+      const from = await renderAt(appElement({ env: tempEnv(), start: { kind: 'play', playable: load('d2-cares', { trust: '70' }), showNote: false } }).element, columns, rows);
+      expect(from.lastFrame()).toContain('practice · author\'s test, not recorded');
+      from.unmount();
+      // A volunteer's own run says none of it.
+      const own = await renderAt(appElement({ env: tempEnv(), start: { kind: 'play', playable: load(), showNote: true } }).element, columns, rows);
+      expect(own.lastFrame()).not.toContain('Preview');
+      await press(own, KEY.enter);
+      expect(own.lastFrame()).not.toContain('not recorded');
+      own.unmount();
+    });
+  }
+
+  it('a resumed preview says so above "Where you left off", and the short status of a screen short of rows keeps it', async () => {
+    const env = tempEnv();
+    await plainAt60(load(undefined, undefined, true), env, ['d1-curious']);
+    const found = readSave(env);
+    if (found.kind !== 'ok') throw new Error('no save');
+    const r = await renderAt(appElement({ env, start: { kind: 'play', playable: found.playable, snapshot: found.snapshot, showNote: false, origin: 'continued' } }).element, 60, 24);
+    expect(r.lastFrame()).toContain('Where you left off');
+    expect(r.lastFrame()).toContain('preview, not recorded');
+    r.unmount();
+    const view = selectView(found.playable.scenario, startSession(found.playable.scenario, 'practice').getSnapshot());
+    expect(compactStatus(view, 'practice', 60, false, 'preview, not recorded').text).toBe('Decision 1 of about 8 · preview, not recorded');
+  });
+
+  it('opening a preview that has a save, "continue or start over" says it is the preview\'s (a volunteer\'s own save says as before)', async () => {
+    for (const [preview, says] of [[true, 'Preview (--preview): not added to your records. You have a saved playthrough of it.'], [false, 'You have a saved playthrough of this scenario.']] as const) {
+      const playable = load(undefined, undefined, preview);
+      const env = tempEnv();
+      await runPlain({ playable, mode: 'practice', io: { out: () => undefined, err: () => undefined }, env, width: 60, readLine: async () => undefined });
+      const saved = readSave(env);
+      if (saved.kind !== 'ok') throw new Error('no save');
+      const r = await renderAt(appElement({ env, start: { kind: 'play', playable, showNote: true, saved: saveWaiting(playable, env) } }).element, 60, 24);
+      expect(r.lastFrame().replace(/\s+/g, ' ')).toContain(`What Kiara tells you ${says} › 1. Continue`);
+      r.unmount();
+    }
   });
 });

@@ -5,7 +5,7 @@ import { debriefKey, entryOf, keptFacilitation, localDate, localTime, resumeFail
 import type { Debrief, MissingFile, PersistedScenarioSnapshot, RestoredFacilitation, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
 import { checkStateFolder, hasSave, keptRecords, loadRecords, notSavedWords, recordsNoticeInOne, stateStore } from '../node/state-store.js';
-import { command, roomSessionArgs } from '../invocation.js';
+import { command, roomSessionArgs, testRunWords } from '../invocation.js';
 import { scenariosDir } from '../paths.js';
 import { hasErrorsNotice, leftOutNotice } from '../scenario-files.js';
 import { sessionSeed } from '../seed.js';
@@ -307,7 +307,8 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   } else if (screen.name === 'choose') {
     const { entry, playable, summary, fromPicker } = screen;
     body = (
-      <ContinuePrompt title={entry.title} summary={summary}
+      // A save of an author's test (--from, --set, --preview) is said to be one, as its content note says it.
+      <ContinuePrompt title={entry.title} summary={summary} intro={choosingTest(playable)}
         onContinue={() => once(() => resume(summary.key, playable))}
         onStartOver={() => setScreen(fromPicker ? { name: 'note', entry, fromPicker, origin: 'started-over' } : { name: 'note', entry: entryOf(playable), fromPicker, origin: 'started-over' })}
         onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} cannotSave={stateStore(services.env).savingFailure() !== undefined} />
@@ -340,7 +341,9 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     const { entry, fromPicker } = screen;
     body = (
       <ContentNote entry={entry} facilitating={facilitating} again={facilitating && !fromPicker && start.kind === 'facilitate' && start.playable && roomSessionArgs(start.playable).startsWith('play ') ? command(roomSessionArgs(start.playable), services.env) : undefined} onStart={() => once(() => begin(entry, fromPicker, screen.origin))}
-        onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} notice={stateStore(services.env).savingFailure()} setAside={screen.setAside} />
+        onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} notice={stateStore(services.env).savingFailure()} setAside={screen.setAside}
+        // An author's test (--from, --set, --preview) says so before it starts, as line by line; a trainer-led session is never recorded.
+        test={!facilitating && !fromPicker && start.kind === 'play' ? testRunWords(start.playable)?.line : undefined} />
     );
   } else if (screen.name === 'play') {
     body = <PlayScreen key={screen.actor.sessionId} playable={screen.playable} actor={screen.actor} mode={screen.mode} startedAt={screen.startedAt} activeMs={screen.activeMs} hold={screen.hold} origin={screen.origin} resumed={screen.resumed} onBack={screen.fromPicker ? () => toPicker() : undefined} />;
@@ -422,6 +425,12 @@ function TooSmall({ columns, rows }: { columns: number; rows: number }) {
       <Paragraph>casa-practice needs at least {MIN_COLUMNS}×{MIN_ROWS}; this window is {columns}×{rows}. Nothing is lost: the screen comes back as it was. Ctrl-C saves and quits.</Paragraph>
     </Box>
   );
+}
+
+/** The line under the title of "continue or start over" for a save of an author's test (--from, --set, --preview); undefined for a volunteer's own. */
+function choosingTest(playable: PlayableScenario): string | undefined {
+  const test = testRunWords(playable);
+  return test && `${test.line} You have a saved playthrough of it.`;
 }
 
 function firstScreen(start: AppStart): Screen {

@@ -31,10 +31,12 @@ export interface ContentNoteProps {
    * from the scenario's own, it is not carried on by opening the scenario again.
    */
   again?: string;
+  /** An author's test (--from, --set, --preview): the line saying so under the title (testRunWords' line), as line by line. */
+  test?: string;
 }
 
 /** The content note, shown before a scenario starts, with a way back. */
-export function ContentNote({ entry, onStart, onBack, onQuit, notice, setAside, facilitating = false, again }: ContentNoteProps) {
+export function ContentNote({ entry, onStart, onBack, onQuit, notice, setAside, facilitating = false, again, test }: ContentNoteProps) {
   useKeys((a: Action) => {
     if (a.type === 'enter') onStart();
     else if (a.type === 'back' && onBack) onBack();
@@ -66,7 +68,7 @@ export function ContentNote({ entry, onStart, onBack, onQuit, notice, setAside, 
   // Last of all, a notice that the state folder cannot be written says what failed without what to
   // do (withoutToDo): the longest trainer-led notes at 60×24 had no room for it (24 rows of 24).
   const notices = notice === undefined ? [undefined] : [...new Set([notice, withoutToDo(notice)])];
-  const height = (shown: string | undefined, aside: string | undefined, summary: string, tail: string) => (shown ? inkRows(shown, columns) : 0) + (aside ? aside.split('\n').reduce((n, line) => n + inkRows(line, columns), 0) : 0) + inkRows(entry.title, columns) + inkRows(summary, columns)
+  const height = (shown: string | undefined, aside: string | undefined, summary: string, tail: string) => (shown ? inkRows(shown, columns) : 0) + (aside ? aside.split('\n').reduce((n, line) => n + inkRows(line, columns), 0) : 0) + inkRows(entry.title, columns) + (test ? inkRows(test, columns) : 0) + inkRows(summary, columns)
     + 1 + 2 + 1 + inkRows(entry.contentNote, inner) + tailRows(tail).reduce((n, row) => n + inkRows(row, inner), 0) + 1 + inkRows(hintLine(hints), columns);
   const choices = notices.flatMap((shown) => asides.flatMap((aside) => [...tails.map((t) => [shown, aside, about, t] as const), ...tails.map((t) => [shown, aside, `About ${entry.minutes} minutes.`, t] as const)]));
   const [shownNotice, aside, summary, tail] = choices.find(([n, s, a, t]) => height(n, s, a, t) <= rows - 1) ?? (choices.at(-1) as readonly [string | undefined, string | undefined, string, string]);
@@ -75,6 +77,7 @@ export function ContentNote({ entry, onStart, onBack, onQuit, notice, setAside, 
       {aside && <Paragraph width={columns}>{aside}</Paragraph>}
       {shownNotice && <Paragraph width={columns}>{shownNotice}</Paragraph>}
       <Paragraph bold width={columns}>{entry.title}</Paragraph>
+      {test && <Paragraph width={columns}>{test}</Paragraph>}
       <Paragraph width={columns}>{summary}</Paragraph>
       <Box marginTop={1} borderStyle="round" paddingX={1} flexDirection="column">
         <Paragraph bold width={inner}>Content note</Paragraph>

@@ -35,6 +35,8 @@ export interface FeedbackScreenProps {
   quitWords?: string;
   /** Where quitting saves nothing new, what it keeps instead (nothingNewQuitWords). */
   quitKept?: string;
+  /** An author's test (--from, --set, --preview), said in the status line (see StatusLine). */
+  test?: string;
 }
 
 /**
@@ -43,15 +45,15 @@ export interface FeedbackScreenProps {
  * panel draws itself tighter; feedback too long even then (a trainer's long text) scrolls under its
  * heading (↑↓ PgUp PgDn), the keys staying below it.
  */
-export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved, quitWords, quitKept }: FeedbackScreenProps) {
+export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved, quitWords, quitKept, test }: FeedbackScreenProps) {
   const { columns, rows } = useScreenSize();
   const { env } = useApp();
   const title = view.scenarioTitle;
   const hints = quitOnly(playHints({ kind: view.done ? 'last-feedback' : 'feedback', canUndo }), unsaved);
-  const full = inkRows(statusText(view, mode, title, true, columns), columns) + meterRows(view.meters, columns);
+  const full = inkRows(statusText(view, mode, title, true, columns, test), columns) + meterRows(view.meters, columns);
   const footer = confirmQuit ? 1 + quitPromptExtra(quitWords ?? quitKept, columns, env) : inkRows(hintLine(hints), columns);
   const spaced = feedbackHeight(view.lastFeedback, columns, 0) <= rows - 1 - full - footer - 2;
-  const compact = !spaced && feedbackHeight(view.lastFeedback, columns, 0) > rows - 1 - full - footer ? compactStatus(view, mode, columns, true) : undefined;
+  const compact = !spaced && feedbackHeight(view.lastFeedback, columns, 0) > rows - 1 - full - footer ? compactStatus(view, mode, columns, true, test) : undefined;
   const room = rows - 1 - (compact?.rows ?? full) - footer;
   const fit = spaced ? 0 : feedbackFit(view.lastFeedback, columns, room);
   const tall = !confirmQuit && feedbackHeight(view.lastFeedback, columns, fit) > room;
@@ -71,7 +73,7 @@ export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved, quit
   if (tall) {
     return (
       <Box flexDirection="column">
-        <StatusLine view={view} mode={mode} title={title} spaced={false} feedback compact={compact} width={columns} />
+        <StatusLine view={view} mode={mode} title={title} test={test} spaced={false} feedback compact={compact} width={columns} />
         <Paragraph bold underline width={columns}>Feedback on your reply</Paragraph>
         <ScrollRows rows={text} height={height} offset={offset} />
         <KeyHints set={tallHints} spaced={false} width={columns} whole />
@@ -83,14 +85,14 @@ export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved, quit
   if (confirmQuit && feedbackHeight(view.lastFeedback, columns, fit) > room) {
     return (
       <Box flexDirection="column">
-        <StatusLine view={view} mode={mode} title={title} feedback compact={compact} width={columns} />
+        <StatusLine view={view} mode={mode} title={title} test={test} feedback compact={compact} width={columns} />
         <QuitPrompt unsaved={quitWords} kept={quitKept} columns={columns} />
       </Box>
     );
   }
   return (
     <Box flexDirection="column">
-      <StatusLine view={view} mode={mode} title={title} spaced={spaced} feedback compact={compact} width={columns} />
+      <StatusLine view={view} mode={mode} title={title} test={test} spaced={spaced} feedback compact={compact} width={columns} />
       <FeedbackPanel feedback={view.lastFeedback} fit={fit} width={columns} />
       {confirmQuit ? <QuitPrompt unsaved={quitWords} kept={quitKept} columns={columns} /> : <KeyHints set={hints} spaced={spaced} width={columns} />}
     </Box>

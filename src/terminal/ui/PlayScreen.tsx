@@ -6,6 +6,7 @@ import { hintLine, hintRows, NO_UNDO_WORDS, playHints, typedNumberHints, typeNum
 import { noteFinish, recordsNoticeLines, withoutToDo } from '../node/state-store.js';
 import { NOT_RECORDED_UNWRITABLE, recordedLine, saveKeptOnDisk, saveProgress, stateStore } from '../saves.js';
 import { inkRows, wrapText } from '../wrap.js';
+import { testRunWords } from '../invocation.js';
 import type { Row } from '../debrief-lines.js';
 import { feedbackRows, momentRows, setupRows } from '../tall-rows.js';
 import { followedOffset, inView, pageSize, ScrollRows, scrolledOffset, useFollowInView, useKeptOffset } from './ScrollRows.js';
@@ -59,6 +60,8 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const { columns, rows } = useScreenSize();
   const view = useSelector(actor, useCallback((snapshot) => selectView(playable.scenario, snapshot), [playable.scenario]));
   const title = view.scenarioTitle;
+  // An author's test (--from, --set, --preview) says so in the status line of every screen, from the first.
+  const test = testRunWords(playable)?.short;
   const [startedAt] = useState(() => resumedStart ?? new Date().toISOString());
   // Practice time: what a resumed save stands for, plus this sitting (the time between sittings is not
   // practice); as in the web app, a sitting left without a key press stops counting after PRACTICE_IDLE_MS.
@@ -185,7 +188,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   }, [origin, app.env, playable, repliesSoFar]);
   const quitKept = savingFailure === undefined ? keptInstead : undefined;
   const quitPrompt = <QuitPrompt unsaved={quitWords} kept={quitKept} columns={columns} />;
-  const layout = (quitAsked = confirmQuit) => momentLayout({ view, setup: setupText.length, mode, columns, rows, canUndo, unsaved: savingFailure !== undefined || quitKept !== undefined, typedShown, unavailable, confirmQuit: quitAsked, quitExtra: quitPromptExtra(quitWords ?? quitKept, columns, app.env) });
+  const layout = (quitAsked = confirmQuit) => momentLayout({ view, setup: setupText.length, mode, test, columns, rows, canUndo, unsaved: savingFailure !== undefined || quitKept !== undefined, typedShown, unavailable, confirmQuit: quitAsked, quitExtra: quitPromptExtra(quitWords ?? quitKept, columns, app.env) });
   // Replies that leave the moment's window fewer than its 4 rows (long replies at 60×24): the
   // moment, the prompt and the replies scroll together in one window (PgUp PgDn), the status and
   // the help line kept. Drawn whole, they made the frame taller than the screen (the terminal
@@ -365,7 +368,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // says so here as the content note does, before the first reply rather than at the quit.
   const failureRows = recap && failure ? 1 + inkRows(failure, columns) : 0;
   // (The status with its meters, as on every screen of the playthrough: where the trust stands is part of where it stopped.)
-  const recapHeight = Math.max(4, rows - 1 - 1 - inkRows(statusText(view, mode, title, false, columns), columns) - meterRows(view.meters, columns) - failureRows - 1 - (confirmQuit ? 1 + quitPromptExtra(quitWords, columns, app.env) : 1 + inkRows(hintLine(recapHints), columns)));
+  const recapHeight = Math.max(4, rows - 1 - 1 - inkRows(statusText(view, mode, title, false, columns, test), columns) - meterRows(view.meters, columns) - failureRows - 1 - (confirmQuit ? 1 + quitPromptExtra(quitWords, columns, app.env) : 1 + inkRows(hintLine(recapHints), columns)));
   if (whoOpen) {
     const { height, scrolls, spaced } = whoHeight(people, columns, rows);
     return <WhoScreen rows={peopleRows} height={height} scrolls={scrolls} spaced={spaced} offset={whoOffset} width={columns} />;
@@ -373,7 +376,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   if (recap) {
     return (
       <Box flexDirection="column">
-        <StatusLine view={view} mode={mode} title={title} spaced={false} width={columns} />
+        <StatusLine view={view} mode={mode} title={title} test={test} spaced={false} width={columns} />
         {failure && <Box marginTop={1}><Paragraph width={columns}>{failure}</Paragraph></Box>}
         <Box marginTop={1}><Paragraph bold underline>Where you left off</Paragraph></Box>
         <ScrollRows rows={recapRows} height={recapHeight} offset={recapOffset} />
@@ -382,7 +385,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     );
   }
   if (showFeedback && view.lastFeedback) {
-    return <FeedbackScreen view={{ ...view, lastFeedback: view.lastFeedback }} mode={mode} canUndo={canUndo} confirmQuit={confirmQuit} unsaved={unsaved || quitKept !== undefined} quitWords={quitWords} quitKept={quitKept} />;
+    return <FeedbackScreen view={{ ...view, lastFeedback: view.lastFeedback }} mode={mode} canUndo={canUndo} confirmQuit={confirmQuit} unsaved={unsaved || quitKept !== undefined} quitWords={quitWords} quitKept={quitKept} test={test} />;
   }
   const { hints, hintsToo, compact, gaps, spare, scroll } = shape;
   // Still too tall with the quit prompt (the longest decisions at 60×24): the question takes the
@@ -390,7 +393,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   if (confirmQuit && spare < 0 && !scroll) {
     return (
       <Box flexDirection="column">
-        <StatusLine view={view} mode={mode} title={title} compact={compact} width={columns} />
+        <StatusLine view={view} mode={mode} title={title} test={test} compact={compact} width={columns} />
         {quitPrompt}
       </Box>
     );
@@ -413,7 +416,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     const shownOffset = confirmQuit && reply && inView(textOffset, reply, windowRows.length, windowHeight) ? followedOffset(textOffset, reply, windowRows.length, scroll.height) : textOffset;
     return (
       <Box flexDirection="column">
-        <StatusLine view={view} mode={mode} title={title} spaced={false} compact={compact} width={columns} />
+        <StatusLine view={view} mode={mode} title={title} test={test} spaced={false} compact={compact} width={columns} />
         <ScrollRows rows={windowRows} height={scroll.height} offset={shownOffset} pageKeysOnly />
         {footer}
       </Box>
@@ -423,7 +426,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     // Too tall even packed: the moment's words scroll in a window; the prompt, the replies and the keys stay.
     return (
       <Box flexDirection="column">
-        <StatusLine view={view} mode={mode} title={title} spaced={false} compact={compact} width={columns} />
+        <StatusLine view={view} mode={mode} title={title} test={test} spaced={false} compact={compact} width={columns} />
         <ScrollRows rows={windowRows} height={scroll.height} offset={textOffset} pageKeysOnly={view.kind === 'decision'} />
         {decision}
         {footer}
@@ -432,7 +435,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   }
   return (
     <Box flexDirection="column">
-      <StatusLine view={view} mode={mode} title={title} spaced={gaps.status} compact={compact} width={columns} />
+      <StatusLine view={view} mode={mode} title={title} test={test} spaced={gaps.status} compact={compact} width={columns} />
       {setupText.length > 0 && <ScrollRows rows={setupText} height={setupText.length} offset={0} />}
       {view.title && <Paragraph bold underline width={columns}>{view.title}</Paragraph>}
       {/* The first spoken line is not spaced again when only the status's blank row is above it. */}
@@ -458,6 +461,8 @@ interface MomentState {
   /** The rows of the decision's setup drawn above it (setupRows), 0 when none is. */
   setup: number;
   mode: SessionMode;
+  /** An author's test (--from, --set, --preview), said in the status line (see StatusLine). */
+  test: string | undefined;
   columns: number;
   rows: number;
   canUndo: boolean;
@@ -494,7 +499,7 @@ interface MomentShape {
  * prompt and the replies leave that window fewer than 4 rows (its two "more" lines and two of the
  * moment; long replies), `together`: the window takes the prompt and the replies too.
  */
-function momentLayout({ view, setup, mode, columns, rows, canUndo, unsaved, typedShown, unavailable, confirmQuit, quitExtra }: MomentState): MomentShape {
+function momentLayout({ view, setup, mode, test, columns, rows, canUndo, unsaved, typedShown, unavailable, confirmQuit, quitExtra }: MomentState): MomentShape {
   const played = quitOnly(playHints(view.kind === 'decision' ? { kind: 'decision', replies: view.replies.length, canUndo: canUndo && mode === 'practice' } : { kind: 'scene', canUndo: canUndo && mode === 'practice' }), unsaved);
   // While a reply number is half typed (ten or more replies), its hints come first in place of the numbers'.
   const base: Hint[] = typedShown !== undefined && view.kind === 'decision' ? [...typedNumberHints(typedShown, view.replies.length, 'reply'), ['↑↓', 'move'] as const, ...played.slice(1)] : played;
@@ -503,9 +508,9 @@ function momentLayout({ view, setup, mode, columns, rows, canUndo, unsaved, type
   // On a scene the only way on is a key: a notice there keeps the hints under it.
   const hintsToo = unavailable !== undefined && view.kind === 'scene';
   const footerOf = (set: Hint[]) => (unavailable === undefined ? hintLine(set) : hintsToo ? `${unavailable}\n${hintLine(set)}` : unavailable);
-  const fullStatus = inkRows(statusText(view, mode, view.scenarioTitle, false, columns), columns) + meterRows(view.meters, columns);
+  const fullStatus = inkRows(statusText(view, mode, view.scenarioTitle, false, columns, test), columns) + meterRows(view.meters, columns);
   let spare = rows - 1 - setup - packedHeight(view, footerOf(hints), columns) - fullStatus - (confirmQuit ? quitExtra : 0);
-  const compact = spare < 0 ? compactStatus(view, mode, columns) : undefined;
+  const compact = spare < 0 ? compactStatus(view, mode, columns, false, test) : undefined;
   if (compact) spare += fullStatus - compact.rows;
   const gaps = { prompt: spare >= 1, hints: spare >= 2, status: spare >= 3, speech: spare >= 3 + view.lines.length };
   if (spare >= 0) return { hints, hintsToo, compact, gaps, spare, scroll: undefined };
@@ -513,7 +518,7 @@ function momentLayout({ view, setup, mode, columns, rows, canUndo, unsaved, type
     // Where the moment, the prompt and the replies scroll together, the question goes under that
     // window in place of the help line, the window shorter by what the question adds (as on the
     // trainer's screen): the replies stay in sight. (The screen was left blank under the question.)
-    const unasked = momentLayout({ view, setup, mode, columns, rows, canUndo, unsaved, typedShown, unavailable, confirmQuit: false, quitExtra });
+    const unasked = momentLayout({ view, setup, mode, test, columns, rows, canUndo, unsaved, typedShown, unavailable, confirmQuit: false, quitExtra });
     const height = unasked.scroll?.together ? unasked.scroll.height + (unasked.footerRows ?? 0) - (quitExtra + 1) : 0;
     if (height >= 4) return { ...unasked, spare, scroll: { together: true, height } };
     return { hints, hintsToo, compact, gaps, spare, scroll: undefined };

@@ -19,6 +19,8 @@ export interface StatusLineProps {
   compact?: CompactStatus;
   /** The width it is laid out at, when the screen knows it (see Paragraph). */
   width?: number;
+  /** An author's test (--from, --set, --preview): what it is, the last part (testRunWords' short). */
+  test?: string;
 }
 
 /**
@@ -35,12 +37,13 @@ export function stepText(view: SessionView, feedback = false): string {
 }
 
 /**
- * The step line: "Title · Decision n of about m · mode". Narrower than `columns`, it breaks between
+ * The step line: "Title · Decision n of about m · mode", and last what an author's test is ("preview,
+ * not recorded"; see testRunWords). Narrower than `columns`, it breaks between
  * the parts (a row never starts with "·" or splits "assessment (feedback at the end)"); a part
  * wider than a row is left to wrap as words.
  */
-export function statusText(view: SessionView, mode: SessionMode, title: string, feedback = false, columns = Infinity): string {
-  return statusParts([title, stepText(view, feedback), mode === 'practice' ? 'practice' : 'assessment (feedback at the end)'], columns);
+export function statusText(view: SessionView, mode: SessionMode, title: string, feedback = false, columns = Infinity, test?: string): string {
+  return statusParts([title, stepText(view, feedback), mode === 'practice' ? 'practice' : 'assessment (feedback at the end)', ...(test === undefined ? [] : [test])], columns);
 }
 
 /**
@@ -67,16 +70,23 @@ export interface CompactStatus {
   rows: number;
 }
 
-/** The short status for a screen short of rows: without the scenario's title, meters beside the step when the row allows. */
-export function compactStatus(view: SessionView, mode: SessionMode, columns: number, feedback = false): CompactStatus {
-  const text = `${stepText(view, feedback)}${mode === 'assessment' ? ' · assessment' : ''}`;
+/**
+ * The short status for a screen short of rows: without the scenario's title, meters beside the step
+ * when the row allows. An author's test is still said: as on the full status where the row has room,
+ * else as "not recorded" (its one row is cut at the window's edge: "Decision 7 of about 8 ·
+ * assessment · author's test, not recorded" lost its end at 60 columns).
+ */
+export function compactStatus(view: SessionView, mode: SessionMode, columns: number, feedback = false, test?: string): CompactStatus {
+  const step = `${stepText(view, feedback)}${mode === 'assessment' ? ' · assessment' : ''}`;
+  const whole = test === undefined ? step : `${step} · ${test}`;
+  const text = [...whole].length <= columns || test === undefined ? whole : `${step} · not recorded`;
   const inline = [text, ...view.meters.map((m) => meterText(m))].join(' · ');
   const metersInline = view.meters.length > 0 && [...inline].length <= columns;
   return { text, metersInline, rows: 1 + (metersInline ? 0 : meterRows(view.meters, columns)) };
 }
 
 /** Title, step indicator ("Decision n of about m"), mode and meters. */
-export function StatusLine({ view, mode, title, spaced = true, feedback = false, compact, width }: StatusLineProps) {
+export function StatusLine({ view, mode, title, spaced = true, feedback = false, compact, width, test }: StatusLineProps) {
   if (compact) {
     return (
       <Box flexDirection="column" marginBottom={spaced ? 1 : 0}>
@@ -90,7 +100,7 @@ export function StatusLine({ view, mode, title, spaced = true, feedback = false,
   }
   return (
     <Box flexDirection="column" marginBottom={spaced ? 1 : 0}>
-      <Paragraph bold width={width}>{statusText(view, mode, title, feedback, width)}</Paragraph>
+      <Paragraph bold width={width}>{statusText(view, mode, title, feedback, width, test)}</Paragraph>
       {view.meters.map((m) => <Meter key={m.id} meter={m} />)}
     </Box>
   );
