@@ -1,9 +1,10 @@
 import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { isAbsolute, join, relative } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { debriefExport, facilitationMarkdown, localFileStamp, shownFileName, summaryBaseName, type Debrief, type FacilitatedDecision, type Scenario, type SessionMode } from '../machines/index.js';
 import { packageVersion } from './paths.js';
 import { stateDir, writeAtomic, writeNew } from './state.js';
+import { wrapWords } from './wrap.js';
 
 /** Where exports and session summaries go: <state dir>/exports. */
 export function exportsDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -40,12 +41,19 @@ export function shownPath(path: string, env: NodeJS.ProcessEnv = process.env): s
  * wide: the whole path on a row of its own where it fits one, else as the screen names it, its path
  * within the state folder on a row of its own and "(in the state folder …)" on the next. The whole
  * path, longer than the row, was broken by the terminal mid-name (at 60 columns
- * "…/exports/testifying-session" and "-2026-12-06T06-58-19.md" on the next row).
+ * "…/exports/testifying-session" and "-2026-12-06T06-58-19.md" on the next row). Where even that
+ * path is longer than the row (a live room's summary, "-room-<code>" in its name: 62 columns for
+ * youth-discloses), the file's name alone on its row and "(in exports/ in the state folder …)"
+ * after it. The words in brackets are wrapped at spaces, the state folder kept whole (wrapWords).
  */
 export function leavingPath(path: string, width: number, env: NodeJS.ProcessEnv = process.env): string {
   const whole = shownFileName(path);
   const within = shownPath(path, env);
-  return [...whole].length <= width || within === whole ? whole : `${within}\n(in the state folder ${shownStateDir(env)})`;
+  if ([...whole].length <= width || within === whole) return whole;
+  const state = shownStateDir(env);
+  if ([...within].length <= width) return `${within}\n${wrapWords(`(in the state folder ${state})`, width)}`;
+  const folder = dirname(relative(stateDir(env), path));
+  return `${shownFileName(basename(path))}\n${wrapWords(`(in ${folder === '.' ? '' : `${shownFileName(folder)}/ `}in the state folder ${state})`, width)}`;
 }
 
 /** The state folder as shown on screen (~ for the home folder), as shownFileName names it: it comes from the environment. */

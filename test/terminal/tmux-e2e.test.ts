@@ -614,6 +614,38 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     expect(longest(s)).toBeLessThanOrEqual(60);
   });
 
+  // Walked at 60×24: the live room printed "Summary written to <path>" as its session ended, and on
+  // Ctrl+C the whole path on a row of its own, each longer than the row: the terminal broke the path
+  // mid-name ("…/youth-discloses-se" / "ssion-…"). In a terminal narrower than it, the file's name is
+  // now whole on its own row and its folder under it (leavingPath); piped, the whole path stays
+  // (room-restart.test.ts and the room-presenter e2e read it).
+  it('at 60×24 the live room names its summary whole on rows of their own as its session ends, on Ctrl+C and on resuming it', async ({ expect, onTestFinished }) => {
+    const t = term(onTestFinished);
+    const env = tempEnv();
+    t.start(env, 60, 24, ['room', 'youth-discloses', '--host', '127.0.0.1']);
+    await t.waitText('Discuss:');
+    await t.keys('e', 'Enter');
+    await t.waitText('Type e again to end it');
+    await t.keys('e', 'Enter');
+    // (Printed in one write: its last row is there once its first is.)
+    const ended = await t.waitText(/Summary written to[\s\S]*\.md\n/);
+    const file = /\nSummary written to:\n(youth-discloses-session-[0-9T-]+-room-[A-Z0-9]{6}\.md)\n\(in exports\/ in the state folder\n/;
+    expect(ended).toMatch(file);
+    const name = file.exec(ended)?.[1] as string;
+    expect(existsSync(join(env.state, 'casa-practice', 'exports', name))).toBe(true);
+    // Ctrl+C: the terminal sends the room SIGINT; it closes and names the summary the same way.
+    await t.keys('C-c');
+    const closed = await t.ended('Room closed.');
+    expect(closed).toContain(`Room closed. Session summary written to:\n${name}\n(in exports/ in the state folder\n${env.state}/casa-practice)\n`);
+    // As written (rows the terminal wrapped joined again): from the end of the session on, no line is longer than the row.
+    const written = writtenLines(t);
+    expect(written.slice(written.findIndex((l) => l.startsWith('Summary written to'))).filter((l) => [...l].length > 60)).toEqual([]);
+    // room --resume of that ended room names the summary the same way (on stderr; the sentence ran on into the path, a full stop after it).
+    t.restart(env, ['room', '--resume', '--host', '127.0.0.1']);
+    const resumed = await t.ended('Start a new room with:');
+    expect(resumed).toContain(`Its session summary is:\n${name}\n(in exports/ in the state folder\n${env.state}/casa-practice)\nStart a new room with:\n`);
+  });
+
   it.skipIf(!CAN_READ_ONLY)(`with a read-only state folder${AS_ROOT ? ' (as uid 65534)' : ''} it says so in one line and plays on in memory${CAN_READ_ONLY ? '' : ' (skipped: as root, no setpriv, or uid 65534 cannot read this project folder)'}`, async ({ expect, onTestFinished }) => {
     const t = term(onTestFinished);
     const env = tempEnv();

@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { renderUnicodeCompact } from 'uqr';
 import {
   backToDecision,
-  cleanLine, createRoom, peekRoom, restoreRoom, roomCodeFrom, roomContext, roomSessionView, roomSummaryFileName, roomSummaryMarkdown, quoteAsWritten, serializeRoom, setAsideLines, visibleLine,
+  cleanLine, createRoom, peekRoom, restoreRoom, roomCodeFrom, roomContext, roomSessionView, roomSummaryFileName, roomSummaryMarkdown, quoteAsWritten, serializeRoom, setAsideLines, shownFileName, visibleLine,
   type RoomContext, type RoomState,
 } from '../../machines/index.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { CliIO } from '../commands.js';
-import { exportsDir } from '../export.js';
+import { exportsDir, leavingPath } from '../export.js';
 import { command, commandName, helpText, textWidth } from '../invocation.js';
 import { fileStore } from '../node/file-store.js';
 import { holderText, openHolder } from '../node/file-lock.js';
@@ -131,7 +131,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
       // One at the ending its story reached opens: the room can still go back to the decision that
       // led there (u, or "Back to decision N" on the presenter page), as before it was closed.
       const summary = join(exportsDir(env), roomSummaryFileName(ctx, state));
-      io.err(`${commandWords(`casa-practice: the last room (${state.room}) has ended, so there is nothing to carry on. Its session summary is ${visibleLine(summary)}. Start a new room with:\n${command('room <scenario>', env)}`, env)}\n`);
+      io.err(`${endedRoomWords(state.room, summary, terminalColumns(process.stderr), env)}\n`);
       return 1;
     }
   } else {
@@ -184,7 +184,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
       get joinUrl() {
         return where.join;
       },
-      onEnded: (s) => io.out(`Summary written to ${writeSummary(s)}\n`),
+      onEnded: (s) => io.out(`${endedSummaryWords(writeSummary(s), terminalColumns(), env)}\n`),
       onChange: (s) => where.controls?.changed(s),
       webDir: join(packageRoot(), 'dist-web'),
       voterFiles: readVoterFiles(packageRoot()),
@@ -230,7 +230,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
         } catch (e) {
           io.err(`casa-practice: could not write the summary: ${visibleLine(e instanceof Error ? e.message : String(e))}\n`);
         }
-        if (written) io.out(`\nRoom closed. Session summary written to:\n${visibleLine(written)}\n${commandWords(closedHint(server.state(), env, endingBack(ctx, server.state())), env)}\n`);
+        if (written) io.out(`\nRoom closed. Session summary written to:\n${closedSummaryPath(written, terminalColumns(), env)}\n${commandWords(closedHint(server.state(), env, endingBack(ctx, server.state())), env)}\n`);
         resolve(signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 129);
       });
     };
@@ -244,11 +244,50 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
  * Quoted mid-sentence ('start one with "<command> room <scenario>".'), the terminal broke it
  * anywhere, and pasted it ran with the quotes and the full stop.
  */
-function commandWords(text: string, env: NodeJS.ProcessEnv): string {
-  return wrapWords(text, Math.max(40, textWidth()), `${commandName(env)} `);
+function commandWords(text: string, env: NodeJS.ProcessEnv, columns = textWidth()): string {
+  return wrapWords(text, Math.max(40, Math.min(columns, 100)), `${commandName(env)} `);
 }
 
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** The terminal's width where `stream` (stdout unless said) is one; undefined into a pipe or a file (read at each use: the window may be resized). */
+function terminalColumns(stream: NodeJS.WriteStream = process.stdout): number | undefined {
+  return stream.isTTY && stream.columns > 0 ? stream.columns : undefined;
+}
+
+/**
+ * What `room --resume` says of a last room whose session has ended, its summary named. In a terminal
+ * (`columns`) the summary's path is on rows of its own, within the state folder where the whole is
+ * longer than the row (leavingPath): mid-sentence, at 60 columns the terminal broke it mid-name, and
+ * the full stop after it was copied with it. Into a pipe or a file, the sentence as it was.
+ */
+export function endedRoomWords(room: string, summary: string, columns: number | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  const start = `Start a new room with:\n${command('room <scenario>', env)}`;
+  if (columns === undefined) return commandWords(`casa-practice: the last room (${room}) has ended, so there is nothing to carry on. Its session summary is ${visibleLine(summary)}. ${start}`, env);
+  return `${commandWords(`casa-practice: the last room (${room}) has ended, so there is nothing to carry on. Its session summary is:`, env, columns)}\n${leavingPath(summary, columns, env)}\n${commandWords(start, env, columns)}`;
+}
+
+/**
+ * What the room prints as its session ends (e, or the ending the story reached): "Summary written to
+ * <path>" on one row where it fits the terminal's `columns`; where it does not, the path on rows of
+ * its own, named within the state folder where the whole is longer than the row (leavingPath), as
+ * the trainer-led screens name it: at 60 columns the terminal broke the whole path mid-name. Into a
+ * pipe or a file (`columns` undefined) the line is as it was, whole, for scripts that read it.
+ */
+export function endedSummaryWords(path: string, columns: number | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  if (columns === undefined) return `Summary written to ${path}`;
+  const line = `Summary written to ${shownFileName(path)}`;
+  return [...line].length <= columns ? line : `Summary written to:\n${leavingPath(path, columns, env)}`;
+}
+
+/**
+ * The summary's path under "Room closed. Session summary written to:" (Ctrl+C): whole where it fits
+ * the terminal's `columns`, else within the state folder (leavingPath; at 60 columns
+ * "…/youth-discloses-se" / "ssion-…" was broken mid-word); whole into a pipe or a file.
+ */
+export function closedSummaryPath(path: string, columns: number | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return columns === undefined ? visibleLine(path) : leavingPath(path, columns, env);
+}
 
 /**
  * The decision a room at the ending its story reached can still go back to (u in the terminal,

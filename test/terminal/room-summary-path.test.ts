@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { leavingPath } from '../../src/terminal/export.js';
+import { closedSummaryPath, endedRoomWords, endedSummaryWords } from '../../src/terminal/room/command.js';
+
+// The live room names its session summary as the session ends ("Summary written to <path>") and on
+// Ctrl+C (under "Room closed. Session summary written to:"). In a 60-column terminal the whole path
+// was longer than the row and the terminal broke it mid-name; the room's file name ("-room-<code>")
+// is longer than the trainer-led one's, so even "exports/<file>.md" was (62 columns). The signal
+// itself, in a real terminal, is tmux-e2e.test.ts's "live room names its summary" test.
+describe('the live room names its summary so that no row breaks it', () => {
+  const state = '/tmp/casa-s1/state';
+  const env = { XDG_STATE_HOME: state, HOME: '/home/trainer' };
+  const name = 'youth-discloses-session-2026-12-06T07-36-54-room-7NSNE2.md';
+  const path = join(state, 'casa-practice', 'exports', name);
+  const fits = (text: string, columns: number) => text.split('\n').filter((row) => [...row].length > columns);
+
+  it('at 60 columns: the file name whole on its row, its folder after it, each row within 60', () => {
+    expect(endedSummaryWords(path, 60, env)).toBe(`Summary written to:\n${name}\n(in exports/ in the state folder\n${state}/casa-practice)`);
+    expect(closedSummaryPath(path, 60, env)).toBe(`${name}\n(in exports/ in the state folder\n${state}/casa-practice)`);
+    expect(fits(endedSummaryWords(path, 60, env), 60)).toEqual([]);
+  });
+
+  it('where the whole path fits, it is kept: on the sentence\'s row at 120 columns, on a row of its own after Ctrl+C', () => {
+    expect(endedSummaryWords(path, 120, env)).toBe(`Summary written to ${path}`);
+    expect(closedSummaryPath(path, 120, env)).toBe(path);
+    // Too long for the sentence's row, whole on a row of its own.
+    expect(endedSummaryWords(path, 100, env)).toBe(`Summary written to:\n${path}`);
+  });
+
+  it('into a pipe or a file the whole path stays, as scripts (and the room-presenter e2e) read it', () => {
+    expect(endedSummaryWords(path, undefined, env)).toBe(`Summary written to ${path}`);
+    expect(/Summary written to (\S+\.md)/.exec(endedSummaryWords(path, undefined, env))?.[1]).toBe(path);
+    expect(closedSummaryPath(path, undefined, env)).toBe(path);
+  });
+
+  it('room --resume of an ended room: in a terminal the path on rows of its own (no full stop after it); piped, the sentence as before', () => {
+    const resumed = endedRoomWords('VAS2CD', path, 60, env);
+    expect(resumed).toMatch(new RegExp(`Its session summary is:\\n${name.replace(/\./g, '\\.')}\\n\\(in exports/ in the state folder\\n${state}/casa-practice\\)\\nStart a new room with:\\n\\S.* room <scenario>$`));
+    expect(fits(resumed, 60)).toEqual([]);
+    const wide = endedRoomWords('VAS2CD', path, 120, env).split('\n');
+    expect(wide[wide.indexOf(path) - 1]).toMatch(/summary is:$/);
+    expect(wide[wide.indexOf(path) + 1]).toBe('Start a new room with:');
+    expect(endedRoomWords('VAS2CD', path, undefined, env).replace(/\s+/g, ' ')).toContain(`Its session summary is ${path}. Start a new room with: `);
+  });
+
+  it('the state folder under the home folder is named with ~, and "exports/<file>" is kept where it fits', () => {
+    const home = { XDG_STATE_HOME: '/home/trainer/.local/state', HOME: '/home/trainer' };
+    const inHome = join('/home/trainer/.local/state/casa-practice/exports', name);
+    expect(closedSummaryPath(inHome, 60, home)).toBe(`${name}\n(in exports/ in the state folder\n~/.local/state/casa-practice)`);
+    // A trainer-led summary's shorter name still reads as before.
+    const led = join(state, 'casa-practice', 'exports', 'testifying-session-2026-12-06T06-58-19.md');
+    expect(leavingPath(led, 60, env)).toBe(`exports/testifying-session-2026-12-06T06-58-19.md\n(in the state folder ${state}/casa-practice)`);
+  });
+});
