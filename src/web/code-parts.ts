@@ -4,8 +4,9 @@
  * with its value ("when": { "conduct": "critical", "gte": 1 }), an id or a field's name in straight
  * quotes ("narration"), a bracket or a quote named alone (Delete this }), an escape (\n). Prose in
  * straight quotes, with a space in it and no JSON around it (a menu's name, "Reopen with Encoding";
- * wording to use), stays prose, as the page's own names in curly quotes do. The text is only split:
- * the parts joined are the text as it was, and nothing in it is read as markup.
+ * wording to use; the words of a text to write without its Markdown or HTML marks, even one word),
+ * stays prose, as the page's own names in curly quotes do. The text is only split: the parts joined
+ * are the text as it was, and nothing in it is read as markup.
  */
 export interface TextPart {
   code: boolean;
@@ -58,6 +59,9 @@ function valueEnd(text: string, at: number): number {
 /** A run of JSON escapes outside a string ("\n", "\n\n", "\u200b", "\""). */
 const ESCAPES = /^(?:\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt]))+/;
 
+/** After a text's words in a markup fix: what to write them without (markup.ts's markdown and html-tag fixes). */
+const WITHOUT_MARKS = /^ without the (?:asterisks|underscores|tags)\b/;
+
 /** Whether the character before `at` leaves a lone bracket or quote standing alone (the start, a space, an opening parenthesis). */
 const alone = (text: string, at: number): boolean => at === 0 || /[\s(]/.test(text[at - 1]!);
 /** Whether the character after a lone bracket or quote ends it as a word (a space, punctuation, the end). */
@@ -87,6 +91,9 @@ function codeAt(text: string, at: number): number | undefined {
     // name, a phrase to use, a guide section: "Red Flags":), not JSON; with an escape in it, it is a
     // text as written in the file.
     const inner = text.slice(at + 1, end - 1);
+    // The words of a text to write again without its markup ('Write "Nothing" without the
+    // asterisks', markdown and html-tag) are wording, one word as several: "Nothing" is no id.
+    if (WITHOUT_MARKS.test(text.slice(end)) && !inner.includes('\\')) return undefined;
     return /\s/.test(inner) && !inner.includes('\\') ? undefined : end;
   }
   if (c === '{' || c === '[' || c === '}' || c === ']') {

@@ -32,6 +32,12 @@ describe('codeParts: the JSON in a validator fix', () => {
     expect(codes('First choose "Reopen with Encoding" and pick "Western (Windows 1252)"; see “Writing a scenario”.')).toEqual([]);
     expect(codes('This reply is scored on "curious-not-interrogating", whose section is "Red Flags": write its heading.')).toEqual(['"curious-not-interrogating"']);
     expect(codes('Say "a CSEC": "youth" names the person first.')).toEqual(['"youth"']);
+    // The words of a text to write again without its markup (markdown, html-tag) are wording, one word or several (verweb-44:
+    // "Write "She looks tired" without the asterisks" was prose and "Write "Nothing" without the asterisks" code, in one list).
+    expect(codes('Write "Nothing" without the asterisks. To stress a word, let the sentence carry it.')).toEqual([]);
+    expect(codes('Write "said" without the tags.')).toEqual([]);
+    expect(codes('Write "calm" without the underscores.')).toEqual([]);
+    expect(codes('To go on to one node, write "next": "d2" without the [ ]; a list of "next" holds routes.')).toEqual(['"next": "d2"', '[ ]', '"next"']);
     // Each part as written: nothing lost or added.
     const fix = 'Use one of: "a-csec" (allows "a CSEC" in this text), or add "allowLanguage": ["a-csec"] to [ that line.';
     expect(codeParts(fix).map((p) => p.text).join('')).toBe(fix);
@@ -58,6 +64,17 @@ describe('the Preview shows a fix\'s code in <code>, as text', () => {
     expect([...variantFix.querySelectorAll('code')].map((c) => c.textContent)).toEqual(['"when"', '"when": { "conduct": "critical", "gte": 1 }', '"narration"']);
     expect(variantFix.textContent).toContain(`(“${AUTHORING_HELP}”, at the top of this page, offers it to download)`);
     expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('a text to write without its marks is prose, whether one word or several (markdown, html-tag)', async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    const text = example.replace('She is scrolling on a phone', '**She is** scrolling on a <b>phone</b> you have **not** seen, <b>the newest model</b>. She is scrolling on a phone');
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([text], 'marks.json', { type: 'application/json' }));
+    await screen.findByText(/^marks\.json is valid \(4 warnings\)/);
+    const fixes = [...document.querySelectorAll('.problems li')].map((li) => fixOf(li as HTMLElement));
+    expect(fixes.map((f) => f.textContent?.replace(/\. To stress.*$/, ''))).toEqual(['Fix: Write "She is" without the asterisks', 'Fix: Write "phone" without the tags', 'Fix: Write "not" without the asterisks', 'Fix: Write "the newest model" without the tags']);
+    expect(fixes.flatMap((f) => [...f.querySelectorAll('code')].map((c) => c.textContent))).toEqual([]);
   });
 
   it('markup in a fix (a line the file gives) is shown as text inside <code>, never as HTML', async () => {
