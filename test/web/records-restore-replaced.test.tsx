@@ -2,7 +2,9 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { memoryStore, RECORDS_KEY } from '../../src/machines/index.js';
+import { analyseBest, memoryStore, playthroughRecord, recordPlaythrough, RECORDS_KEY, validateScenario, type Scenario } from '../../src/machines/index.js';
+import youthDisclosesText from '../../scenarios/youth-discloses.json?raw';
+import { playReplies } from '../helpers/play.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import Records from '../../src/web/pages/Records.js';
 import { StoreContext } from '../../src/web/store.js';
@@ -88,16 +90,42 @@ describe('My records: a replaced save can be restored', () => {
 
   it('only a replaced save offers it (not a damaged or outdated one); a copy that is no save is refused with its reason, nothing changed', async () => {
     const theirs = save('2026-11-30T10:00:00.000Z', 'd4');
-    const broken = `${KEY}.replaced-2026-11-30T11-00-00`;
-    const store = memoryStore({ [RECORDS_KEY]: EMPTY_RECORDS, [KEY]: theirs, [broken]: '{"not a save', [`${KEY}.damaged-2026-11-30T11-00-00`]: '{}', [`${KEY}.outdated-2026-11-30T11-00-00`]: save('2026-11-28T10:00:00.000Z') });
+    const mine = save('2026-11-29T10:00:00.000Z');
+    const copy = `${KEY}.replaced-2026-11-30T12-00-00`;
+    const store = memoryStore({ [RECORDS_KEY]: EMPTY_RECORDS, [KEY]: theirs, [copy]: mine, [`${KEY}.damaged-2026-11-30T11-00-00`]: '{}', [`${KEY}.outdated-2026-11-30T11-00-00`]: save('2026-11-28T10:00:00.000Z') });
     const user = userEvent.setup({ delay: null });
     render(<StoreContext value={store}><Records /></StoreContext>);
     expect(await screen.findAllByRole('button', { name: /^Restore this save/ })).toHaveLength(1);
+    // Damaged after the page listed it: refused when asked, with why.
+    store.write(copy, '{"not a save');
     await user.click(screen.getByRole('button', { name: /^Restore this save/ }));
     await user.click(screen.getByRole('button', { name: 'Restore it' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('That copy could not be restored: it cannot be read as a save (it was damaged since it was set aside). Nothing was changed.');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('That copy could not be restored: it cannot be read as a save (it was damaged since it was set aside). Nothing was changed.');
+    // Said right under the heading that takes the focus (its polite region, then the alert), not under
+    // every list, where on a phone it was a screen below and went unseen (verweb-44).
+    const heading = screen.getByRole('heading', { level: 3, name: /copies$/ });
+    expect(document.activeElement).toBe(heading);
+    expect(alert.previousElementSibling?.previousElementSibling).toBe(heading);
     expect(store.read(KEY)).toBe(theirs);
-    expect(store.read(broken)).toBe('{"not a save');
+    expect(store.read(copy)).toBe('{"not a save');
+    // Listed again, it is not offered: what is wrong with it is said beside it instead.
+    expect(screen.queryByRole('button', { name: /^Restore this save/ })).toBeNull();
+    expect(screen.getByText('This save cannot be restored: it cannot be read as a save (it was damaged since it was set aside).')).toBeTruthy();
+  });
+
+  // From the web check (verweb-44): a copy whose practice the backup's save carried on and was finished
+  // since was offered ("this one becomes it"), then refused. It is not offered: why is said beside it.
+  it('a copy whose practice was finished since is not offered for restoring, and says why', async () => {
+    const s = validateScenario(youthDisclosesText, 'youth-discloses.json').scenario as Scenario;
+    const startedAt = '2026-11-29T09:50:00.000Z';
+    const done = playthroughRecord(s, playReplies(s, analyseBest(s).path.map((p) => p.replyId))!, { mode: 'practice', startedAt, randomBytes: () => new Uint8Array(16).fill(7) }, new Date('2026-11-30T12:00:00.000Z'));
+    const store = memoryStore({ [`${KEY}.replaced-2026-11-30T11-00-00`]: JSON.stringify({ ...JSON.parse(save('2026-11-29T10:00:00.000Z')) as object, startedAt }) });
+    recordPlaythrough(store, done, () => new Uint8Array(16).fill(9), new Date('2026-11-30T12:00:00.000Z'));
+    render(<StoreContext value={store}><Records /></StoreContext>);
+    expect(await screen.findByText(/^This save cannot be restored: the practice it holds was finished here on 2026-11-30 \(the backup's save that replaced it carried it on\): if it were restored, it would be finished a second time and its minutes so far counted twice\.$/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Restore this save/ })).toBeNull();
+    expect(screen.getByRole('button', { name: /^Download the replaced save/ })).toBeTruthy();
   });
 
   it('in a browser whose storage has no room for both, it is refused before anything moves, saying how to make room', async () => {

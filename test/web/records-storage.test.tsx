@@ -60,7 +60,9 @@ describe('My records: room in this browser, and every copy set aside', () => {
       'Download the outdated save of “What Kiara tells you”',
     ]);
     const copies = list('Damaged and outdated copies');
-    const items = copies.nextElementSibling!.nextElementSibling!.querySelectorAll(':scope > li');
+    // Under the heading: its news (a live region, empty until something is said), its words, its list.
+    expect(copies.nextElementSibling!.getAttribute('aria-live')).toBe('polite');
+    const items = copies.nextElementSibling!.nextElementSibling!.nextElementSibling!.querySelectorAll(':scope > li');
     expect(items).toHaveLength(4);
     expect(items[2]!.textContent).toMatch(/\(3 KB\)/);
     expect(room.getAllByRole('button', { name: /^Remove this copy \(/ })).toHaveLength(4);
@@ -240,7 +242,7 @@ describe('My records: a presenter session can be removed from "Room in this brow
     const room = roomPart();
     expect(room.getByText(/^Presenter sessions \(2\):/).closest('li')!.textContent).toMatch(/Each goes when the trainer starts the presenter session over, in presenter mode; or remove one below, under “Presenter sessions”\.$/);
     const heading = list('Presenter sessions');
-    expect(heading.nextElementSibling!.textContent).toMatch(/^“bus-stop”, with no decision made yet, kept on .*“night-shift”, with 2 decisions made, kept on /);
+    expect(heading.nextElementSibling!.nextElementSibling!.textContent).toMatch(/^“bus-stop”, with no decision made yet, kept on .*“night-shift”, with 2 decisions made, kept on /);
     const remove = room.getByRole('button', { name: 'Remove this presenter session (the presenter session of “night-shift”)' });
     remove.focus();
     await user.keyboard('{Enter}');

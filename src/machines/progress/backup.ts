@@ -567,14 +567,17 @@ function finishedSince(store: Store, save: SaveValue): string | undefined {
 }
 
 /**
- * Puts back a save that a loaded backup's newer one took the place of (importBackup set it aside as
- * `replaced`): a volunteer who loaded the wrong backup gets their progress back. The rule loading a
- * backup keeps, kept here too: the save there now is set aside first (as `replaced`, or `damaged`
- * when it cannot be used), never written over; when it cannot be (no room), nothing is changed. The
- * copy is checked as a backup's save is (unusableSave): one damaged since is refused, with why; so
- * is one whose practice was finished since (finishedSince), which would be counted twice.
+ * Why a save set aside as `replaced` cannot be restored (restoreReplacedSave would refuse it before
+ * anything moves), or undefined when it can be: for a UI to say so beside the copy rather than offer
+ * a restore that is then refused. Only reads the store.
  */
-export function restoreReplacedSave(store: Store, copyKey: string, now = new Date()): RestoreReplacedResult {
+export function restoreRefusal(store: Store, copyKey: string): string | undefined {
+  const checked = restorable(store, copyKey);
+  return checked.ok ? undefined : checked.why;
+}
+
+/** The checks restoreReplacedSave makes of the copy before anything moves; its key and text when it passes. */
+function restorable(store: Store, copyKey: string): { ok: true; key: string; text: string } | { ok: false; why: string } {
   const key = REPLACED_SAVE.exec(copyKey)?.[1];
   if (key === undefined) return { ok: false, why: 'it is not a save set aside when a backup replaced it' };
   let text: string | undefined;
@@ -594,7 +597,22 @@ export function restoreReplacedSave(store: Store, copyKey: string, now = new Dat
   const unusable = isOwnFileSave(save) ? undefined : unusableSave(key, save);
   if (unusable !== undefined) return { ok: false, why: unusable };
   const finished = finishedSince(store, save);
-  if (finished !== undefined) return { ok: false, why: `the practice it holds was finished here on ${finished.slice(0, 10)} (the backup's save that replaced it carried it on), so restored it would be finished a second time and its minutes so far counted twice` };
+  if (finished !== undefined) return { ok: false, why: `the practice it holds was finished here on ${finished.slice(0, 10)} (the backup's save that replaced it carried it on): if it were restored, it would be finished a second time and its minutes so far counted twice` };
+  return { ok: true, key, text };
+}
+
+/**
+ * Puts back a save that a loaded backup's newer one took the place of (importBackup set it aside as
+ * `replaced`): a volunteer who loaded the wrong backup gets their progress back. The rule loading a
+ * backup keeps, kept here too: the save there now is set aside first (as `replaced`, or `damaged`
+ * when it cannot be used), never written over; when it cannot be (no room), nothing is changed. The
+ * copy is checked as a backup's save is (unusableSave): one damaged since is refused, with why; so
+ * is one whose practice was finished since (finishedSince), which would be counted twice.
+ */
+export function restoreReplacedSave(store: Store, copyKey: string, now = new Date()): RestoreReplacedResult {
+  const checked = restorable(store, copyKey);
+  if (!checked.ok) return checked;
+  const { key, text } = checked;
   let here: string | undefined;
   let hereUnreadable = false;
   try {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { cleanLine, localDate, localTime, roomLossWords, roomMadeWords, type PlaythroughRecord, type Store } from '../../machines/light.js';
-import { isReplacedSaveKey, restoreReplacedSave, RESTORE_NO_ROOM } from '../../machines/index.js';
+import { isReplacedSaveKey, restoreRefusal, restoreReplacedSave, RESTORE_NO_ROOM } from '../../machines/index.js';
 import { downloadText } from '../download.js';
 import { asideCopy, copiesHeading, keptKind, ROOM_HEADING, sizeWords, slotScenarioId, utf8Length, type AsideCopy, type KeptKind } from '../kept-here.js';
 import { scenarioTexts } from '../scenarios.js';
@@ -181,7 +181,7 @@ const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
  * first); a save a loaded backup replaced can be restored too, once asked (`onRestore`, with whether
  * there is a save there now that restoring it sets aside).
  */
-function CopySetAside({ copy, label, downloaded, onDownload, onRemove, restore }: { copy: AsideCopy & { bytes: number }; label: string; downloaded: boolean; onDownload(): void; onRemove(): void; restore?: { saveHere: boolean; title: string; onRestore(): void } }) {
+function CopySetAside({ copy, label, downloaded, onDownload, onRemove, restore, notRestorable }: { copy: AsideCopy & { bytes: number }; label: string; downloaded: boolean; onDownload(): void; onRemove(): void; restore?: { saveHere: boolean; title: string; onRestore(): void }; notRestorable?: string }) {
   const panelId = useId();
   const restoreId = useId();
   const confirmation = useConfirmation();
@@ -201,6 +201,7 @@ function CopySetAside({ copy, label, downloaded, onDownload, onRemove, restore }
         </>
       )}
       <button type="button" {...confirmation.trigger(panelId)}>Remove this copy{' '}<span className="sr-only">({what})</span></button>
+      {notRestorable !== undefined && <p className="hint">This save cannot be restored: {notRestorable}.</p>}
       {restore && restoring.open && (
         <ConfirmPanel id={restoreId} level={4} confirmation={restoring} title={`Restore ${what}?`} keepLabel="Keep things as they are" confirmLabel="Restore it"
           onConfirm={() => {
@@ -347,8 +348,8 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
     return playthroughs.find((p) => p.scenarioId === id)?.title ?? bundledTitles?.get(id) ?? cleanLine(id).slice(0, 80);
   };
   const [downloaded, setDownloaded] = useState<ReadonlySet<string>>(new Set());
-  // What became of the last entry downloaded or removed, said under the lists; a new paragraph each
-  // time (read out again). `list`: the list it was removed from, whose heading stays with the news.
+  // What became of the last entry downloaded or removed, said under its list's heading; a new paragraph
+  // each time (read out again). `list`: the list it was removed from, whose heading stays with the news.
   const [said, setSaid] = useState<{ text: string; alert?: boolean; n: number; list?: ListName }>();
   const say = (m: { text: string; alert?: boolean; list?: ListName }) => setSaid((old) => ({ ...m, n: (old?.n ?? 0) + 1 }));
   const progressHeading = useRef<HTMLHeadingElement>(null);
@@ -448,11 +449,21 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
   ];
   // A list is shown while it has entries, or while the news is of one removed from it (its heading holds the focus).
   const shows = (list: ListName, count: number) => count > 0 || said?.list === list;
+  // The news of a list, right under its heading, which takes the focus: on a phone, news said under all
+  // the lists was a screen or more below it, and a refusal went unseen (verweb-44). The polite region is
+  // there while the list is, so what is put in it is read out.
+  const news = (list: ListName) => (
+    <>
+      <div aria-live="polite">{said && !said.alert && said.list === list && <p key={said.n} className="notice">{said.text}</p>}</div>
+      {said?.alert && said.list === list && <p key={said.n} className="notice" role="alert">{said.text}</p>}
+    </>
+  );
   const valueList = (kind: ValueKind) => {
     const values = kept.values.filter((v) => v.kind === kind);
     return shows(kind, values.length) && (
       <>
         <h3 ref={headings[kind]} tabIndex={-1}>{LISTS[kind].heading}</h3>
+        {news(kind)}
         {values.length > 0 && (
           <ul>
             {values.map((v) => <KeptValueItem key={v.key} value={v} title={title(v.slot)} onRemove={() => removeKept(v)} />)}
@@ -484,6 +495,7 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
       {shows('copies', kept.copies.length) && (
         <>
           <h3 ref={headings.copies} tabIndex={-1}>{lastHeading.current}</h3>
+          {news('copies')}
           {kept.copies.length > 0 && (
             <>
               <p>
@@ -496,18 +508,20 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
               <ul>
                 {kept.copies.map((c) => {
                   const label = copyLabel(c, title);
-                  const restore = isReplacedSaveKey(c.key) && c.slot !== undefined
+                  // A copy the core would refuse (its practice finished since, damaged since) is said so
+                  // beside it, not offered as a restore that is then refused.
+                  const replaced = isReplacedSaveKey(c.key) && c.slot !== undefined;
+                  const refusal = replaced ? restoreRefusal(store, c.key) : undefined;
+                  const restore = replaced && refusal === undefined && c.slot !== undefined
                     ? { saveHere: kept.values.some((v) => v.key === c.of), title: title(c.slot), onRestore: () => restoreCopy(c, label) }
                     : undefined;
-                  return <CopySetAside key={c.key} copy={c} label={label} downloaded={downloaded.has(c.key)} onDownload={() => download(c)} onRemove={() => removeCopy(c, label)} {...(restore ? { restore } : {})} />;
+                  return <CopySetAside key={c.key} copy={c} label={label} downloaded={downloaded.has(c.key)} onDownload={() => download(c)} onRemove={() => removeCopy(c, label)} {...(restore ? { restore } : {})} {...(refusal !== undefined ? { notRestorable: refusal } : {})} />;
                 })}
               </ul>
             </>
           )}
         </>
       )}
-      <div aria-live="polite">{said && !said.alert && <p key={said.n} id="copies-message" className="notice">{said.text}</p>}</div>
-      {said?.alert && <p key={said.n} id="copies-message" className="notice" role="alert">{said.text}</p>}
     </>
   );
 }

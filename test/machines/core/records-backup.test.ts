@@ -431,7 +431,7 @@ describe('restoreReplacedSave', () => {
     const store = memoryStore({ [copy]: copyOf(done.startedAt!) });
     recordPlaythrough(store, done, bytes, now);
     const result = restoreReplacedSave(store, copy, now);
-    expect(result).toEqual({ ok: false, why: 'the practice it holds was finished here on 2026-02-09 (the backup\'s save that replaced it carried it on), so restored it would be finished a second time and its minutes so far counted twice' });
+    expect(result).toEqual({ ok: false, why: 'the practice it holds was finished here on 2026-02-09 (the backup\'s save that replaced it carried it on): if it were restored, it would be finished a second time and its minutes so far counted twice' });
     expect(store.read(KEY)).toBeUndefined();
     expect(store.read(copy)).toBe(copyOf(done.startedAt!));
     store.write(copy, copyOf('2026-02-08T09:50:00.000Z'));
