@@ -390,29 +390,36 @@ export function fitReport(text: string, width: number): string {
 
 /**
  * A report row's text (after its indent) as the units it is wrapped between: its words, except that
- * a fix's snippet (the JSON to write, after "reads:", "here:", "e.g." and the like: from a word's
- * ": " or "e.g. " that an object, a list or a field's name follows, to the end of that code, where
- * prose takes up again or the row ends) is one unit where it fits a row under the fix. At 60 columns '…the line reads: "name":' ended a
- * row and '"Dani",' began the next: the line to write, split at a space inside it.
+ * each of a fix's snippets (the JSON to write, after "reads:", "here:", "e.g.", "write" and the
+ * like: from a word's ": ", "e.g. " or "write " that an object, a list or a field's name follows, to
+ * the end of that code, where prose takes up again or the row ends) is one unit where it fits a row
+ * under the fix. At 60 columns '…the line reads: "name":' ended a row and '"Dani",' began the next:
+ * the line to write, split at a space inside it; and 'write "next":' above '"boyfriend-open".', where
+ * only a fix's first ": " was looked at and "write" never.
  */
 function reportUnits(rest: string, room: number): string[] {
-  const words = rest.split(' ');
-  if (!rest.startsWith('fix: ')) return words;
-  const marker = /(?:[a-z]:|\be\.g\.) (?=["{[])/.exec(rest);
-  if (!marker) return words;
-  const from = marker.index + marker[0].length;
-  // Where the code ends: a closing quote (not an escaped one), brace or bracket, and the stop,
-  // comma or parenthesis after it, before a space and prose (a letter, or an opening parenthesis).
-  const end = /(?<!\\)["}\]][).,;]*(?= [A-Za-z(])/.exec(rest.slice(from));
-  const to = end ? from + end.index + end[0].length : rest.length;
-  const snippet = rest.slice(from, to);
-  // Code only (an object, a list, or a field with its value): a text quoted as an example ("CSW,
-  // Children's Social Worker at DCFS") is prose, wrapped between its words as the fix's. Whole where
-  // it fits a row indented at least as the fix's own row (the row's lead, `room`); a longer one is
-  // wrapped between its words as any text is.
-  if (!/^(?:[{[]|"[^"]*": )/.test(snippet) || !snippet.includes(' ') || columnsOf(snippet) > room) return words;
-  const after = rest.slice(to).trimStart();
-  return [...rest.slice(0, from).trimEnd().split(' '), snippet, ...(after === '' ? [] : after.split(' '))];
+  if (!rest.startsWith('fix: ')) return rest.split(' ');
+  const units: string[] = [];
+  const markers = /(?:[a-z]:|\be\.g\.|\b[Ww]rite) (?=["{[])/g;
+  let done = 0;
+  for (let marker = markers.exec(rest); marker; marker = markers.exec(rest)) {
+    const from = marker.index + marker[0].length;
+    // Where the code ends: a closing quote (not an escaped one), brace or bracket, and the stop,
+    // comma or parenthesis after it, before a space and prose (a letter, or an opening parenthesis).
+    const end = /(?<!\\)["}\]][).,;]*(?= [A-Za-z(])/.exec(rest.slice(from));
+    const to = end ? from + end.index + end[0].length : rest.length;
+    const snippet = rest.slice(from, to);
+    // Code only (an object, a list, or a field with its value): a text quoted as an example ("CSW,
+    // Children's Social Worker at DCFS") is prose, wrapped between its words as the fix's. Whole where
+    // it fits a row indented at least as the fix's own row (the row's lead, `room`); a longer one is
+    // wrapped between its words as any text is.
+    if (!/^(?:[{[]|"[^"]*": )/.test(snippet) || !snippet.includes(' ') || columnsOf(snippet) > room) continue;
+    units.push(...rest.slice(done, from).trimEnd().split(' ').filter(Boolean), snippet);
+    done = to;
+    markers.lastIndex = to;
+  }
+  const after = rest.slice(done).trimStart();
+  return [...units, ...(after === '' ? [] : after.split(' '))];
 }
 
 /**

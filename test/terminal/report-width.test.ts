@@ -115,6 +115,26 @@ describe('a report read in a narrow terminal is wrapped between words', () => {
     for (const row of rows) if ([...row].length > 60) expect(row.trim(), row).not.toContain(' ');
   });
 
+  // From the terminal walkthrough (verterm-44): at 60 columns the fix of "next": ["a", "b"] read
+  // 'To go on to one node, write "next":' on one row and '"boyfriend-open". To go…' on the next.
+  // Only the first ": " in a fix was looked at (here the routes, too long for a row), and a snippet
+  // after "write" never: every snippet of a fix is kept whole where it fits a row.
+  it('every snippet of a fix, after "write" too, is kept whole where it fits a row', () => {
+    const fix = 'To go on to one node, write "next": "boyfriend-open". To go one way or another by what has happened so far, write routes with a "when", the last without: "next": [{ "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }, { "to": "boyfriend-guarded" }]. To let the volunteer choose, point "next" at a decision whose replies lead to each.';
+    const report = `next-list.json:50:19 error [invalid-next] nodes[0].replies[1].next: "next" lists 2 node ids.\n    fix: ${fix}`;
+    for (const width of [60, 80]) {
+      const rows = fitReport(report, width).split('\n');
+      for (const row of rows) expect([...row].length, row).toBeLessThanOrEqual(width);
+      expect(rows.some((row) => row.includes('"next": "boyfriend-open".')), rows.join('\n')).toBe(true);
+      expect(rows.join(' ').split(/\s+/)).toEqual(report.split(/\s+/));
+    }
+    // Two snippets in one fix, each fitting a row: both whole.
+    const two = fitReport('    fix: Write "start": "phone-call", or write "title": "The new phone" in its place, e.g. { "to": "end-mixed" } at the end.', 40).split('\n');
+    for (const snippet of ['"start": "phone-call",', '"title": "The new phone"', '{ "to": "end-mixed" }']) expect(two.some((row) => row.includes(snippet)), two.join('\n')).toBe(true);
+    // A text quoted after "Write" is prose, as after "e.g.".
+    expect(fitReport('    fix: Write "a few words of the youth\'s own" without the asterisks, please, now.', 40).split('\n')[0]).toBe('    fix: Write "a few words of the');
+  });
+
   it('validate at 80 columns: the fix of a quote typed twice names the line to write on a row of its own; piped, one row', () => {
     const file = fixturePath('bad/syntax-extra-quote.json');
     const narrow = output(validateCommand, [file], 80).split('\n');
