@@ -1,5 +1,5 @@
 import { bestPathSays, guideCitation, criticalGroups, decisionPointer, inVoice, outcomeWords, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, scoreWords, signed, verdictLine, VOICE_WORDS, type DebriefModel, type SessionMode, type Voice, resultWords } from '../machines/index.js';
-import { wrapText } from './wrap.js';
+import { wrapKeepingParentheses, wrapText } from './wrap.js';
 
 /** The debrief as plain wrapped text, for the line-by-line mode (of the room, in a trainer-led session). */
 export function debriefPlain(m: DebriefModel, width: number, voice: Voice = 'you', mode: SessionMode = 'practice'): string {
@@ -9,7 +9,10 @@ export function debriefPlain(m: DebriefModel, width: number, voice: Voice = 'you
   // as a transcript, it could not otherwise be told from a practice run's.
   const out: string[] = [w(`DEBRIEF: ${m.title}`), ...(mode === 'assessment' ? ['Assessment mode.'] : []), ''];
   out.push(w(m.ending ? `Ending: ${m.ending.title} (${m.ending.kind}). ${m.ending.narration}` : 'Ending: not reached.'));
-  out.push(w(outcomeWords(m.outcome)), `Score: ${scoreWords(m.score)}`, '', 'Critical violations:');
+  // The score wrapped too, its parenthesis whole on the next row where it fits one (as the full-screen
+  // summary has it): capped after a critical violation it is longer than 60 columns, and the
+  // terminal cut it mid-word ("…a critical violati" / "on)").
+  out.push(w(outcomeWords(m.outcome)), wrapKeepingParentheses(`Score: ${scoreWords(m.score)}`, width, '  '), '', 'Critical violations:');
   if (m.critical.length === 0) out.push('  None.');
   // Each principle once, pointing to the decision(s) in the transcript, where the reply and its
   // feedback are (as the Markdown export and the web debrief do): they were printed here too.

@@ -214,6 +214,21 @@ describe('critical violations, line by line', () => {
     expect(text.split(', critical)').length - 1).toBe(m.critical.length);
     for (const line of text.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(60);
   });
+
+  // From the terminal walkthrough (verterm-44): left-placement-calls with d1-rideshare, then the best
+  // replies, line by line at 60 columns: "Score: 50% (15 of 28 points, capped after a critical
+  // violation)" was printed as one line of 63 columns, and the terminal cut it at "violati" / "on)".
+  it('the score capped after a critical violation is wrapped to the width, as the outcome above it', () => {
+    const m = debriefModel(example, play(example, 'practice', ['phone-accuse', 'after-search']).getSnapshot().output as Debrief);
+    for (const score of [{ earned: 15, best: 28, percent: 50, capped: true }, { earned: -12, best: 28, percent: 0, capped: true }]) {
+      const rows = debriefPlain({ ...m, score }, 60).split('\n');
+      for (const row of rows) expect([...row].length, row).toBeLessThanOrEqual(60);
+      const at = rows.findIndex((row) => row.startsWith('Score: '));
+      expect(rows.slice(at, rows.indexOf('', at)).join(' ').replace(/\s+/g, ' '), rows.join('\n')).toMatch(/^Score: \d+% \(.*, capped after a critical violation\)$/);
+    }
+    // A score that fits stays on its row.
+    expect(debriefPlain({ ...m, score: { earned: 15, best: 28, percent: 54, capped: false } }, 60).split('\n')).toContain('Score: 54% (15 of 28 points)');
+  });
 });
 
 
