@@ -378,6 +378,82 @@ describe('unknown-node when a node has lost its "id"', () => {
   });
 });
 
+// Found by valid3-44: a node whose id KEY is misspelt ("ID", "Id", "id ", "iD") or whose id is not
+// text (7, a list, null) gave no-way-to-end above the cause, one unknown-node per "next" whose fix
+// said "see the missing-field error" (there was none: the error at that node is unknown-field or
+// wrong-type), and unreachable at each ending, telling the trainer to correct the "next" that names
+// "after-visit" to the ending. As for a node that lost its "id" line, they are folded into the error
+// at the cause.
+describe('unknown-node when a node\'s "id" is misspelt as a field, or is not text', () => {
+  /** The places a folded error names by line and column, and what each points at. */
+  const placesIn = (text: string, p: Problem) => [...p.message.matchAll(/line (\d+), column (\d+)/g)].map((m) => pointsAt(text, { line: Number(m[1]), column: Number(m[2]) })?.slice(0, '"after-visit"'.length));
+  const until = ' Until then, no ending can be reached from "phone"; "end-strong", "end-mixed" and "end-harmful", where this node goes on to, are out of reach (nothing else leads there).';
+  it('"ID": the unknown-field error at it takes in the places naming its value, and what follows, and gives the line to write', () => {
+    const { text, problems } = exampleWith('"id": "after-visit",', '"ID": "after-visit",');
+    // Was: no-way-to-end at "phone", two unknown-node errors (see the missing-field error), unknown-field, and unreachable at each ending.
+    expect(problems.map((p) => p.code)).toEqual(['unknown-field']);
+    const [field] = problems as [Problem];
+    expect(pointsAt(text, field)).toMatch(/^"ID": "after-visit",$/);
+    expect(field.message).toMatch(/^"ID" is not a field of a decision node, which is missing "id"\. Did you mean "id"\? 2 places name "after-visit" \(line \d+, column \d+; line \d+, column \d+\), the id written here under "ID": they lead to no node until it is written under "id"\./);
+    expect(field.message.endsWith(until)).toBe(true);
+    expect(placesIn(text, field)).toEqual(['"after-visit"', '"after-visit"']);
+    expect(field.fix).toBe('Rename "ID" to "id", so that the line reads: "id": "after-visit", and the 2 places that name it then lead here.');
+    // Doing as it says clears it.
+    expect(validateScenario(text.replace('"ID": "after-visit",', '"id": "after-visit",'), 'x.json').problems).toEqual([]);
+  });
+  it('"Id", "id " and "iD" are folded in the same way; the line has no comma when the id is the node\'s last field', () => {
+    for (const key of ['Id', 'id ', 'iD']) {
+      const { problems } = exampleWith('"id": "after-visit",', `"${key}": "after-visit",`);
+      expect(problems.map((p) => p.code)).toEqual(['unknown-field']);
+      expect(problems[0]?.fix).toBe(`Rename "${key}" to "id", so that the line reads: "id": "after-visit", and the 2 places that name it then lead here.`);
+    }
+    const { text } = exampleWith('"id": "after-visit",', '');
+    const last = text.replace(/\]\n {4}\},\n {4}\{\n {6}"id": "end-strong"/, '],\n      "ID": "after-visit"\n    },\n    {\n      "id": "end-strong"');
+    expect(last).not.toBe(text);
+    const { problems } = validateScenario(last, 'x.json');
+    expect(problems.map((p) => p.code)).toEqual(['unknown-field']);
+    expect(problems[0]?.fix).toBe('Rename "ID" to "id", so that the line reads: "id": "after-visit" and the 2 places that name it then lead here.');
+  });
+  it('an id that is not text (7, a list, null): the wrong-type error at it takes them in, when every "next" naming no node names one id', () => {
+    for (const [value, what] of [['7', 'the number 7'], ['["after-visit"]', 'a list'], ['null', 'null']] as const) {
+      const { text, problems } = exampleWith('"id": "after-visit",', `"id": ${value},`);
+      expect(problems.map((p) => p.code)).toEqual(['wrong-type']);
+      const [wrong] = problems as [Problem];
+      expect(pointsAt(text, wrong)?.startsWith(value)).toBe(true);
+      expect(wrong.message).toBe(`"id" should be text in double quotes, but it is ${what}. 2 places name "after-visit" (line 66, column 15; line 72, column 15), which is no node's id: if this node is the one meant there, its id should be "after-visit".${until}`);
+      expect(wrong.fix).toBe('Write the id as text, so that the line reads: "id": "after-visit", and the 2 places that name it then lead here. If it is not the node meant there, give it an id of its own and correct those places to the id of the node meant.');
+      expect(validateScenario(text.replace(`"id": ${value},`, '"id": "after-visit",'), 'x.json').problems).toEqual([]);
+    }
+  });
+  it('"ID" with its text: only the places naming that text are folded; another id named nowhere keeps its error, pointing at the unknown-field error', () => {
+    const { text } = exampleWith('"id": "after-visit",', '"ID": "after-visit",');
+    const { problems } = validateScenario(text.replace('{ "to": "boyfriend-guarded" }', '{ "to": "zzz-elsewhere" }'), 'x.json');
+    expect(problems.map((p) => p.code)).toEqual(['no-way-to-end', 'unknown-node', 'unknown-field']);
+    const [stuck, unknown, field] = problems as [Problem, Problem, Problem];
+    // Each id named is sent where its error is (not both to the unknown-field error).
+    expect(stuck.message).toBe('From node "phone" no ending can be reached: the way on from it runs into a "next" naming "zzz-elsewhere" and "after-visit", which are not nodes of this scenario (see the unknown-field error for "after-visit", and the unknown-node error where the other is named).');
+    expect(field.message).toMatch(/ 2 places name "after-visit" \(line 66, column 15; line 72, column 15\), the id written here under "ID"/);
+    expect(unknown.fix).toBe(`Use the id of a node in "nodes" ("phone", "boyfriend-open", "boyfriend-guarded", "end-strong", "end-mixed" and 1 more), or add a node with this id. Or, if it means the node whose "id" is written "ID" (line ${field.line}, column ${field.column}; see the unknown-field error), change that line to "id": "zzz-elsewhere".`);
+  });
+  it('not folded when the "next"s naming no node name two ids: each unknown-node fix points at the error that is there, by line and column', () => {
+    const { text } = exampleWith('"id": "after-visit",', '"id": 7,');
+    const { problems } = validateScenario(text.replace('{ "to": "boyfriend-guarded" }', '{ "to": "zzz-elsewhere" }'), 'x.json');
+    expect(problems.filter((p) => p.code !== 'unreachable' && p.code !== 'no-way-to-end').map((p) => p.code)).toEqual(['unknown-node', 'unknown-node', 'unknown-node', 'wrong-type']);
+    const wrong = problems.find((p) => p.code === 'wrong-type')!;
+    expect(wrong.message).toBe('"id" should be text in double quotes, but it is the number 7.');
+    const unknown = problems.filter((p) => p.code === 'unknown-node');
+    expect(unknown.map((p) => p.fix)).toEqual(unknown.map(() => expect.stringMatching(new RegExp(`, or add a node with this id\\. Or, if it means the node whose "id" is not text \\(line ${wrong.line}, column ${wrong.column}; see the wrong-type error\\), change that line to "id": "(after-visit|zzz-elsewhere)"\\.$`))));
+    expect(problems.some((p) => p.fix.includes('missing-field'))).toBe(false);
+    // A misspelt key whose text is no id named: the same, pointing at the unknown-field error.
+    const { problems: misspelt } = exampleWith('"id": "after-visit",', '"ID": "aftervisit",');
+    const field = misspelt.find((p) => p.code === 'unknown-field')!;
+    expect(field.message).toBe('"ID" is not a field of a decision node, which is missing "id". Did you mean "id"?');
+    const refs = misspelt.filter((p) => p.code === 'unknown-node');
+    expect(refs).toHaveLength(2);
+    for (const p of refs) expect(p.fix).toMatch(new RegExp(`Or, if it means the node whose "id" is written "ID" \\(line ${field.line}, column ${field.column}; see the unknown-field error\\), change that line to "id": "after-visit"\\.$`));
+  });
+});
+
 // Found by the mistakes walk: a heading written in square brackets, "[Prohibited Activities]",
 // beside another citation in parentheses passed as citing it: any mention of the heading counted,
 // though only a heading in parentheses is a citation (section 4, Replies; feedback-no-citation).

@@ -36,6 +36,32 @@ describe('previewing a scenario file', () => {
     expect(screen.queryByRole('button', { name: /Play it now/ })).toBeNull();
   });
 
+  // Found by valid3-44: a node's id written "ID" (or 7) gave no-way-to-end, an unknown-node per "next"
+  // sending the trainer to a missing-field error that was not there, and unreachable at each ending.
+  it('a node whose "id" is written "ID" is one error at it, naming by line and column the places that name its id, with the line to write', async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    const text = example.replace('"id": "after-visit",', '"ID": "after-visit",');
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([text], 'id.json', { type: 'application/json' }));
+    await screen.findByText(/^id\.json: 1 error/);
+    const items = screen.getAllByRole('listitem').filter((li) => /\[(unknown-field|unknown-node|no-way-to-end|unreachable)\]/.test(li.textContent ?? ''));
+    expect(items).toHaveLength(1);
+    const [item] = items as [HTMLElement];
+    expect(item.textContent).toContain('id.json:75:7');
+    expect(item.textContent).toContain('2 places name "after-visit" (line 66, column 15; line 72, column 15), the id written here under "ID"');
+    const fix = [...item.querySelectorAll('p')].find((p) => p.textContent?.startsWith('Fix:'))!;
+    expect(fix.textContent).toBe('Fix: Rename "ID" to "id", so that the line reads: "id": "after-visit", and the 2 places that name it then lead here.');
+    expect([...fix.querySelectorAll('code')].map((c) => c.textContent)).toContain('"id": "after-visit"');
+    // Not folded (two ids named): each unknown-node fix names the wrong-type error at the node, where it is.
+    const notText = text.replace('"ID": "after-visit",', '"id": 7,').replace('{ "to": "boyfriend-guarded" }', '{ "to": "zzz-elsewhere" }');
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([notText], 'seven.json', { type: 'application/json' }));
+    await screen.findByText(/^seven\.json: \d+ errors/);
+    const fixes = screen.getAllByRole('listitem').filter((li) => li.textContent?.includes('[unknown-node]')).map((li) => [...li.querySelectorAll('p')].find((p) => p.textContent?.startsWith('Fix:'))?.textContent);
+    expect(fixes).toHaveLength(3);
+    for (const f of fixes) expect(f).toMatch(/Or, if it means the node whose "id" is not text \(line 75, column 13; see the wrong-type error\), change that line to "id": "(after-visit|zzz-elsewhere)"\.$/);
+    expect(screen.getByText('seven.json:75:13')).toBeTruthy();
+  });
+
   // The fixes sent a trainer to docs/authoring.md (its worked example, its list of principle ids) and
   // scenarios/guide/principles.json, which a trainer using the web app alone does not have. Here they
   // point to a part of this page that gives both: the worked example to download, the ids in a table.

@@ -3,13 +3,15 @@ import { PLACES_AT, type JsonPath, type UnlocatedProblem } from './problem.js';
 
 /**
  * One mistake reported once, at its cause. A node whose id is written wrongly ("R-Supervisor",
- * "r_supervisor", a hidden character in it), a node copied and not renamed, or a node whose "id"
- * line was deleted made every "next", "to" or "start" naming the id meant an unknown-node error of
- * its own; those stood above the error at the node (a trainer reads from the top, and the
- * references come first in the file), so the trainer met four knock-ons before the cause. Here each group of such errors (UnlocatedProblem.cause)
- * is folded into the cause's own error, which lists the places that name the id (the first
- * MAX_PLACES, with their line and column, then how many more). When the cause's error is not
- * reported (another check said something else about that node), the knock-ons stay as they are.
+ * "r_supervisor", a hidden character in it), a node copied and not renamed, or a node with no "id"
+ * as text (the line deleted, "ID" or "id " for its name, 7 or null for its value) made every
+ * "next", "to" or "start" naming the id meant an unknown-node error of its own; those stood above
+ * the error at the node (a trainer reads from the top, and the references come first in the file),
+ * so the trainer met four knock-ons before the cause. Here each group of such errors
+ * (UnlocatedProblem.cause) is folded into the cause's own error, which lists the places that name
+ * the id (the first MAX_PLACES, with their line and column, then how many more). When the cause's
+ * error is not reported (another check said something else about that node), the knock-ons stay as
+ * they are.
  */
 
 /** At most this many places are named by line and column in a folded error; the rest are counted. */
@@ -19,15 +21,22 @@ const keyOf = (path: JsonPath) => JSON.stringify(path);
 
 type Cause = NonNullable<UnlocatedProblem['cause']>;
 
-/** Whether `p` is the error a cause of this kind is reported as: invalid-id, duplicate-id, or the missing-field error for "id". */
-function reportsCause(p: UnlocatedProblem, kind: Cause['kind'] | undefined): boolean {
-  if (kind === 'invalid') return p.code === 'invalid-id';
-  if (kind === 'copy') return p.code === 'duplicate-id';
-  return kind === 'idless' && p.code === 'missing-field' && p.message.endsWith(' is missing "id".');
+/**
+ * Whether `p` is the error a cause is reported as: invalid-id, duplicate-id, or for a node with no
+ * "id" as text, the missing-field error for "id", the wrong-type error at its "id", or the
+ * unknown-field error at the field spelt like "id" ("ID"), which says "id" is missing.
+ */
+function reportsCause(p: UnlocatedProblem, cause: Cause | undefined): boolean {
+  if (cause?.kind === 'invalid') return p.code === 'invalid-id';
+  if (cause?.kind === 'copy') return p.code === 'duplicate-id';
+  if (cause?.kind !== 'idless') return false;
+  if (!cause.idAt) return p.code === 'missing-field' && p.message.endsWith(' is missing "id".');
+  if (cause.idAt.key === 'id') return p.code === 'wrong-type';
+  return p.code === 'unknown-field' && p.message.includes(', which is missing "id".');
 }
 
-/** The error the graph checks' knock-ons are sent to once a cause of this kind takes them in. */
-const CAUSE_CODE: Record<Cause['kind'], string> = { invalid: 'invalid-id', copy: 'duplicate-id', idless: 'missing-field' };
+/** The codes of the errors a cause may be reported as (see reportsCause). */
+const CAUSE_CODES = new Set(['invalid-id', 'duplicate-id', 'missing-field', 'wrong-type', 'unknown-field']);
 
 export function foldKnockOns(problems: UnlocatedProblem[]): UnlocatedProblem[] {
   const byCause = new Map<string, UnlocatedProblem[]>();
@@ -42,18 +51,18 @@ export function foldKnockOns(problems: UnlocatedProblem[]): UnlocatedProblem[] {
   const folded = new Set<UnlocatedProblem>();
   const into = new Map<UnlocatedProblem, UnlocatedProblem[]>();
   for (const p of problems) {
-    if (p.cause || p.severity !== 'error' || (p.code !== 'invalid-id' && p.code !== 'duplicate-id' && p.code !== 'missing-field')) continue;
+    if (p.cause || p.severity !== 'error' || !CAUSE_CODES.has(p.code)) continue;
     const key = keyOf(p.path);
     const group = byCause.get(key);
-    if (!group || !reportsCause(p, group[0]?.cause?.kind) || !group.some((g) => g.code === 'unknown-node')) continue;
+    if (!group || !reportsCause(p, group[0]?.cause) || !group.some((g) => g.code === 'unknown-node')) continue;
     into.set(p, group);
     for (const g of group) folded.add(g);
     byCause.delete(key);
   }
   // The knock-ons the graph checks gave (no-way-to-end, unreachable) send the trainer to the
   // unknown-node errors about a copy's id (or the id a node lost): those are now the duplicate-id
-  // (or missing-field) error.
-  const sentTo = [...into.values()].flatMap((g) => (g[0]?.cause && g[0].cause.kind !== 'invalid' ? [{ id: quoteValue(g[0].cause.named), code: CAUSE_CODE[g[0].cause.kind] }] : []));
+  // (or missing-field, wrong-type, unknown-field) error.
+  const sentTo = [...into].flatMap(([to, g]) => (g[0]?.cause && g[0].cause.kind !== 'invalid' ? [{ id: quoteValue(g[0].cause.named), code: to.code }] : []));
   return problems.flatMap((p): UnlocatedProblem[] => {
     if (folded.has(p)) return [];
     const group = into.get(p);
@@ -63,9 +72,19 @@ export function foldKnockOns(problems: UnlocatedProblem[]): UnlocatedProblem[] {
       return [rest];
     }
     const to = sentTo.length > 0 && p.message.includes('see the unknown-node error') ? sentTo.find(({ id }) => p.message.includes(id)) : undefined;
-    if (to) return [{ ...p, message: p.message.replace(/see the unknown-node errors?(?: where (?:it is|they are) named)?/g, `see the ${to.code} error`) }];
-    return [p];
+    if (!to) return [p];
+    // Other ids named beside it keep their unknown-node errors: those are still where to look for them.
+    const others = namedIn(p.message) - 1;
+    const see = others <= 0 ? `see the ${to.code} error`
+      : `see the ${to.code} error for ${to.id}, and the unknown-node error${others > 1 ? 's where the others are' : ' where the other is'} named`;
+    return [{ ...p, message: p.message.replace(/see the unknown-node errors?(?: where (?:it is|they are) named)?/g, see) }];
   });
+}
+
+/** How many ids a knock-on names as no node's ("naming "a" and "b", which are not nodes"; "names "a" or "b", which"). */
+function namedIn(message: string): number {
+  const names = /(?:naming|names) (".*?"), which (?:are not nodes|is not a node)/.exec(message)?.[1] ?? '';
+  return 1 + (names.match(/", "|" (?:and|or) "/g)?.length ?? 0);
 }
 
 /** How the place at `path` names the id: a "next", a route's "to", or "start". */
@@ -107,6 +126,27 @@ function withKnockOns(cause: UnlocatedProblem, group: UnlocatedProblem[]): Unloc
       ...cause, places,
       message: `${cause.message} ${who[0]?.toUpperCase()}${who.slice(1)}, meaning this node: ${n === 1 ? 'it leads' : 'they lead'} to no node until its id is ${id}.${after}`,
       fix: cause.fix.endsWith(use) ? `${cause.fix.slice(0, -use.length)}${change}` : `${cause.fix} ${change}`,
+    };
+  }
+  const idAt = (group[0] as UnlocatedProblem).cause?.idAt;
+  if (kind === 'idless' && idAt) {
+    // Its id written as another field ("ID") or not as text (7): the fix is that line as it should
+    // read (its own row in a terminal: src/terminal/wrap.ts keeps a fix's snippet whole).
+    const line = `"id": ${id}${idAt.last ? '' : ','}`;
+    const lead = `${line} and ${them} then ${n === 1 ? 'leads' : 'lead'} here.`;
+    const ownId = ` If it is not the node meant there, give it an id of its own and correct ${n === 1 ? 'that place' : 'those places'} to the id of the node meant.`;
+    if (idAt.text !== undefined) {
+      // "ID": "after-visit": the id is written, under a name that is not "id".
+      return {
+        ...cause, places,
+        message: `${cause.message} ${who[0]?.toUpperCase()}${who.slice(1)}, the id written here under ${quoteValue(idAt.key)}: ${n === 1 ? 'it leads' : 'they lead'} to no node until it is written under "id".${after}`,
+        fix: `Rename ${quoteValue(idAt.key)} to "id", so that the line reads: ${lead}`,
+      };
+    }
+    return {
+      ...cause, places,
+      message: `${cause.message} ${who[0]?.toUpperCase()}${who.slice(1)}, which is no node's id: if this node is the one meant there, its id should be ${id}.${after}`,
+      fix: `${idAt.key === 'id' ? 'Write the id as text' : `Rename ${quoteValue(idAt.key)} to "id" and write the id as text`}, so that the line reads: ${lead}${ownId}`,
     };
   }
   if (kind === 'idless') {

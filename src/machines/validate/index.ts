@@ -4,7 +4,7 @@ import { exploreScenario } from '../audit/explore.js';
 import { analyseBest, canBeMissed, offeredOnBestPath, type BlockedAt, type PathStep } from '../scoring.js';
 import { signed } from '../report/words.js';
 import { indexScenario, replyValue } from '../scenario-index.js';
-import { ScenarioNode, Scenario, Character, Variable, Id, Line, Next, Reply, type Reply as ReplyType, type Scenario as ScenarioType, type When } from '../schema/scenario.js';
+import { ScenarioNode, SceneNode, DecisionNode, EndingNode, Scenario, Character, Variable, Id, Line, Next, Reply, type Reply as ReplyType, type Scenario as ScenarioType, type When } from '../schema/scenario.js';
 import { visibleLine } from '../text/clean.js';
 import { quoteValue, shownFileName } from '../text/quote.js';
 import { conformsToCharacter, conformsToNode, conformsToVariable, scenarioKeyCount } from './conforms.js';
@@ -14,7 +14,7 @@ import { foldKnockOns } from './fold.js';
 import { invisibleCharacterProblems, withHiddenCharacters } from './invisible.js';
 import { markupProblems } from './markup.js';
 import { withPointers, pointerWords, type AuthoringPointers } from './pointers.js';
-import { formatProblem, PLACES_AT, pushAll, RELATED_AT, resetSuggestionBudget, type JsonPath, type Problem, type UnlocatedProblem } from './problem.js';
+import { closest, formatProblem, PLACES_AT, pushAll, RELATED_AT, resetSuggestionBudget, type JsonPath, type Problem, type UnlocatedProblem } from './problem.js';
 import { schemaProblems } from './schema-issues.js';
 import { semanticProblems, type CheckInput, type LooseNode } from './semantic.js';
 import { duplicateKeyProblems, findExcessiveNesting, mayRepeatKeys, findInvalidUtf8, locateProblems, locationPaths, MAX_DEPTH, MAX_FILE_BYTES, scanSyntax, syntaxProblems, COMMA_EXPECTED, type VisitSteps } from './source.js';
@@ -550,7 +550,25 @@ function looseNode(item: unknown, index: number): LooseNode[] {
     }
     return [{ reply: parts as Partial<ReplyType>, index: j }];
   }) : [];
-  return [{ path: ['nodes', index], id: typeof item.id === 'string' ? item.id : undefined, next: next?.success ? next.data : undefined, lines, replies }];
+  const idAt = idWritten(item);
+  return [{ path: ['nodes', index], id: typeof item.id === 'string' ? item.id : undefined, ...(idAt ? { idAt } : {}), next: next?.success ? next.data : undefined, lines, replies }];
+}
+
+/** The fields a node of any kind has. */
+const NODE_FIELDS = new Set([SceneNode, DecisionNode, EndingNode].flatMap((s) => Object.keys(s.shape)));
+
+/**
+ * Where a node without an id as text has one written (see LooseNode.idAt): its "id", not text, or
+ * a field that is no node's spelt like "id" ("ID", "Id", "id "), as the schema's unknown-field
+ * error takes it for "id" (closest). Undefined when it has neither.
+ */
+function idWritten(item: Record<string, unknown>): LooseNode['idAt'] {
+  const keys = Object.keys(item);
+  const at = (key: string) => ({ key, ...(typeof item[key] === 'string' ? { text: item[key] } : {}), last: keys[keys.length - 1] === key });
+  if (Object.hasOwn(item, 'id')) return typeof item.id === 'string' ? undefined : at('id');
+  // Only a short name can be a typo of "id" (closest's limit): the others are not compared.
+  const key = keys.find((k) => k.length <= 4 && !NODE_FIELDS.has(k) && closest(k, ['id']) === 'id');
+  return key === undefined ? undefined : at(key);
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -593,7 +611,7 @@ function finish(text: string, fileName: string, problems: UnlocatedProblem[], sc
 function locateWithRelated(text: string, file: string, problems: UnlocatedProblem[], keysUnique: boolean, value: unknown): Problem[] {
   const naming = problems.filter((p) => p.related !== undefined || p.places !== undefined);
   const extra = naming.flatMap((p): UnlocatedProblem[] => [
-    ...(p.related ? [{ ...p, path: p.related, offset: undefined, stringIndex: undefined }] : []),
+    ...(p.related ? [{ ...p, path: p.related, offset: undefined, stringIndex: undefined, ...(p.relatedAtKey ? { atKey: true } : {}) }] : []),
     ...(p.places ?? []).map((path) => ({ severity: p.severity, code: p.code, message: '', fix: '', path })),
   ]);
   const all = locateProblems(text, file, [...problems, ...extra], { keysUnique, value });

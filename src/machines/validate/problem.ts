@@ -37,6 +37,8 @@ export interface UnlocatedProblem {
    * message and fix becomes its "line L, column C" once the file is located.
    */
   related?: JsonPath;
+  /** Locate `related` at the property's key rather than its value (where an unknown-field error is). */
+  relatedAtKey?: boolean;
   /**
    * More places the message names: each "{places}" in the message and fix becomes their "line L,
    * column C", joined ("line 4, column 9; line 7, column 9").
@@ -46,12 +48,15 @@ export interface UnlocatedProblem {
    * The mistake this problem follows from, when that is another problem's (an unknown-node error
    * naming the id a node was meant to have): the path of the cause's problem, the id named, and why
    * the node is not found under it (its id is not a valid one, it is a copy that repeats another's,
-   * or it has no "id": the line was deleted). Folded into the cause's problem when that is reported (fold.ts).
+   * or it has no "id" as text: the line was deleted, its value is not text, or its name is
+   * misspelt). Folded into the cause's problem when that is reported (fold.ts).
    */
   cause?: {
     path: JsonPath;
     named: string;
     kind: 'invalid' | 'copy' | 'idless';
+    /** For 'idless': where the node has its id written, not as "id" with text (see LooseNode.idAt). */
+    idAt?: { key: string; text?: string; last: boolean };
     /** A node the copy (or the node without an id) leads to that nothing else does (an unreachable warning folded in). */
     unreached?: string;
     /** A node from which no ending can be reached because of it (a no-way-to-end error folded in). */

@@ -46,6 +46,28 @@ function looseSuccessors(node: LooseNode): string[] {
   return [...of(node.next), ...node.replies.flatMap(({ reply }) => of(reply.next))];
 }
 
+/**
+ * The path of the error the schema checks give a node without an id as text: the missing-field
+ * error at the node, or the wrong-type error at its "id", or the unknown-field error at the field
+ * spelt like "id" (see LooseNode.idAt).
+ */
+function idErrorPath(node: LooseNode): JsonPath {
+  return node.idAt ? [...node.path, node.idAt.key] : node.path;
+}
+
+/** The place an unknown-node fix offering `node` names: that error's, at the field's name for unknown-field. */
+function idErrorAt(node: LooseNode): Partial<UnlocatedProblem> {
+  return node.idAt && node.idAt.key !== 'id' ? { related: idErrorPath(node), relatedAtKey: true } : { related: idErrorPath(node) };
+}
+
+/** The other way an unknown-node fix offers to mend a reference to `id`: give it to the node without an id as text, pointing at the error there. */
+function orGiveId(node: LooseNode, id: string): string {
+  const at = node.idAt;
+  if (!at) return ` Or, if it means the node without a valid "id" (${RELATED_AT}; see the missing-field error), give that node "id": "${id}".`;
+  const which = at.key === 'id' ? 'whose "id" is not text' : `whose "id" is written ${quoteValue(at.key)}`;
+  return ` Or, if it means the node ${which} (${RELATED_AT}; see the ${at.key === 'id' ? 'wrong-type' : 'unknown-field'} error), change that line to "id": "${id}".`;
+}
+
 /** Where each kept node, character and variable sits in the file's lists. */
 export type RawIndex = Pick<ReadonlyMap<object, number>, 'get'>;
 
@@ -81,6 +103,12 @@ export interface LooseNode {
   path: JsonPath;
   /** The node's id as written, when it is text (it may be the part that is broken). */
   id?: string;
+  /**
+   * Where a node without an id as text has one written: `key` "id" when its value is not text, or
+   * a field spelt like "id" ("ID", "id "), with its value when that is text; `last` when it is the
+   * node's last field (the line to write has no comma then). Undefined when it has no such field.
+   */
+  idAt?: { key: string; text?: string; last: boolean };
   next?: Next;
   lines: { line: Line; index: number }[];
   replies: { reply: Partial<Reply>; index: number }[];
@@ -333,7 +361,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         }
         const orRename = meantId === undefined && repeated !== null
           ? ` Or, if it means the node that repeats the id ${quoteValue(repeated.id)} (${RELATED_AT}; see the duplicate-id error), change that node's "id" to "${id}".`
-          : meantId === undefined && idless !== null ? ` Or, if it means the node without a valid "id" (${RELATED_AT}; see the missing-field error), give that node "id": "${id}".` : '';
+          : meantId === undefined && idless !== null ? orGiveId(idless, id) : '';
         // A suggested ending is named as one ("end-strong" (the strong ending)): chosen by spelling
         // alone, "end-stong" on a poor reply was changed to lead to the strong ending.
         const meantNode = meantId === undefined ? undefined : nodes.get(meantId);
@@ -341,7 +369,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         error('unknown-node', path(), `There is no node with the id "${id}".${meantId === undefined ? '' : ` Did you mean "${meantId}"${endingWords}?`}`,
           meantId === undefined ? `Use the id of a node in "nodes"${nodeChoices(id)}, or add a node with this id.${orRename}`
             : `Change it to "${meantId}"${endingWords}, or ${renameInstead(meantId, id) ?? `add a node with the id "${id}"`}.`,
-          orRename === '' ? {} : { related: repeated !== null ? [...nodePath(repeated), 'id'] : idless?.path ?? [] });
+          orRename === '' ? {} : repeated !== null ? { related: [...nodePath(repeated), 'id'] } : idless ? idErrorAt(idless) : {});
         if (orRename !== '' && repeated !== null) copyMeant.push({ id, problem: out[out.length - 1] as UnlocatedProblem });
         noteUnknown(id, true);
       }
@@ -620,7 +648,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   // likely the node they mean. Those errors, and what the graph checks find because of them (the
   // nodes the copy leads to, out of reach; a node from which no ending can then be reached), are
   // folded into its duplicate-id error (fold.ts).
-  let nodeFold: { id: string; path: JsonPath; kind: 'copy' | 'idless'; leadsTo: ReadonlySet<string> } | undefined;
+  let nodeFold: { id: string; path: JsonPath; kind: 'copy' | 'idless'; leadsTo: ReadonlySet<string>; idAt?: LooseNode['idAt'] } | undefined;
   if (copyMeant.length > 0 && new Set(copyMeant.map((c) => c.id)).size === 1 && repeated) {
     const copies = scenario.nodes.filter((n) => nodes.get(n.id) !== n).length;
     if (copies === 1) {
@@ -628,16 +656,30 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       for (const { id, problem } of copyMeant) problem.cause = { path: nodeFold.path, named: id, kind: 'copy' };
     }
   }
-  // The same for a node whose "id" line was deleted: when it is the only node without one, no node
+  // The same for a node whose "id" line was deleted, whose id is not text ("id": 7), or whose "id"
+  // is written as another field ("ID"): when it is the only node without an id as text, no node
   // repeats an id, and "start" and every "next" or "to" naming no node name one id, that is most
-  // likely the id it lost (folded into its missing-field error).
+  // likely the id it lost (folded into the error at it: missing-field, wrong-type or unknown-field).
+  // A field spelt like "id" whose value is text has that id: the places naming it are folded, and
+  // only those.
+  const withoutId = (input.looseNodes ?? []).filter((n) => n.id === undefined);
   const lostId = unknownNamed[0]?.id;
-  if (!nodeFold && lostId !== undefined && unknownNamed.every((u) => u.plain && u.id === lostId) && !scenario.nodes.some((n) => nodes.get(n.id) !== n)) {
-    const without = (input.looseNodes ?? []).filter((n) => n.id === undefined);
-    const node = without.length === 1 ? without[0] : undefined;
-    if (node) {
-      nodeFold = { id: lostId, path: node.path, kind: 'idless', leadsTo: new Set(looseSuccessors(node)) };
-      for (const { problem } of unknownNamed) problem.cause = { path: node.path, named: lostId, kind: 'idless' };
+  const namedIds = new Set(unknownNamed.map((u) => u.id));
+  const written = withoutId.filter((n) => n.idAt?.key !== 'id' && n.idAt?.text !== undefined && namedIds.has(n.idAt.text) && Id.safeParse(n.idAt.text).success);
+  if (!nodeFold && written.length === 1 && written[0]) {
+    const node = written[0];
+    const id = node.idAt?.text as string;
+    const naming = unknownNamed.filter((u) => u.id === id);
+    if (naming.every((u) => u.plain)) {
+      nodeFold = { id, path: idErrorPath(node), kind: 'idless', leadsTo: new Set(looseSuccessors(node)), idAt: node.idAt };
+      for (const { problem } of naming) problem.cause = { path: nodeFold.path, named: id, kind: 'idless', idAt: node.idAt };
+    }
+  } else if (!nodeFold && written.length === 0 && lostId !== undefined && unknownNamed.every((u) => u.plain && u.id === lostId) && !scenario.nodes.some((n) => nodes.get(n.id) !== n)) {
+    const node = withoutId.length === 1 ? withoutId[0] : undefined;
+    // A field spelt like "id" holding another text: the node has that id, not the one named.
+    if (node && node.idAt?.text === undefined) {
+      nodeFold = { id: lostId, path: idErrorPath(node), kind: 'idless', leadsTo: new Set(looseSuccessors(node)), idAt: node.idAt };
+      for (const { problem } of unknownNamed) problem.cause = { path: nodeFold.path, named: lostId, kind: 'idless', idAt: node.idAt };
     }
   }
 
@@ -694,7 +736,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         const named = maybe.map((id) => quoteValue(id)).join(' or ');
         const hint = maybe.length === 0 ? '' : ` A "next" names ${named}, which ${maybe.length > 1 ? 'are not nodes' : 'is not a node'} of this scenario (see the unknown-node error${maybe.length > 1 ? 's' : ''}).`;
         // Reached only through the copy (or the node without an id): out of reach until it has the id meant for it.
-        const fold = nodeFold?.leadsTo.has(node.id) ? { cause: { path: nodeFold.path, named: nodeFold.id, kind: nodeFold.kind, unreached: node.id } } : {};
+        const fold = nodeFold?.leadsTo.has(node.id) ? { cause: { path: nodeFold.path, named: nodeFold.id, kind: nodeFold.kind, unreached: node.id, ...(nodeFold.idAt ? { idAt: nodeFold.idAt } : {}) } } : {};
         warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from the start, "${scenario.start}".${also}${hint}`,
           maybe.length > 0 ? `If the "next" that names ${named} is meant for this node, correct it to "${node.id}"; otherwise point another reply's or scene's "next" at it, or remove it${also === '' ? '' : ' and the nodes after it'}.`
             : also === '' ? 'Point a reply\'s or scene\'s "next" at it, or remove it.' : 'Point a reply\'s or scene\'s "next" at it, or remove it and the nodes after it.', fold);
@@ -791,7 +833,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       missing.length > 0
         ? `Correct that "next" (a misspelt id, or a node not written yet) so it names a node that leads to an ending; this error goes with it.`
         : 'Give it (or the nodes after it) a path to an ending node: check that every "next" after it names a node that exists.',
-      nodeFold && all.length > 0 && all.every((m) => m === nodeFold?.id) ? { cause: { path: nodeFold.path, named: nodeFold.id, kind: nodeFold.kind, stuckAt: id } } : {});
+      nodeFold && all.length > 0 && all.every((m) => m === nodeFold?.id) ? { cause: { path: nodeFold.path, named: nodeFold.id, kind: nodeFold.kind, stuckAt: id, ...(nodeFold.idAt ? { idAt: nodeFold.idAt } : {}) } } : {});
     }
     for (const loop of graph.loops.filter((l) => !dead.has(l[0] as string))) {
       const closing = loop[loop.length - 2] as string;
