@@ -435,6 +435,17 @@ describe('unknown-node when a node\'s "id" is misspelt as a field, or is not tex
     expect(field.message).toMatch(/ 2 places name "after-visit" \(line 66, column 15; line 72, column 15\), the id written here under "ID"/);
     expect(unknown.fix).toBe(`Use the id of a node in "nodes" ("phone", "boyfriend-open", "boyfriend-guarded", "end-strong", "end-mixed" and 1 more), or add a node with this id. Or, if it means the node whose "id" is written "ID" (line ${field.line}, column ${field.column}; see the unknown-field error), change that line to "id": "zzz-elsewhere".`);
   });
+  it('two nodes with "Id" and "ID", each holding the id a "next" names: each error takes in the places naming its own', () => {
+    const { text } = exampleWith('"id": "after-visit",', '"ID": "after-visit",');
+    const { problems } = validateScenario(text.replace('"id": "boyfriend-open",', '"Id": "boyfriend-open",'), 'x.json');
+    // Was: no unknown-node fix offered either node, and the unreachable endings were told to take a "next" naming "after-visit".
+    expect(problems.map((p) => p.code)).toEqual(['no-way-to-end', 'unknown-field', 'unknown-field']);
+    const [stuck, open, after] = problems as [Problem, Problem, Problem];
+    expect(stuck.message).toBe('From node "phone" no ending can be reached: the way on from it runs into a "next" naming "boyfriend-open" and "after-visit", which are not nodes of this scenario (see the unknown-field errors for "boyfriend-open" and "after-visit").');
+    expect(open.message).toMatch(/^"Id" is not a field of a scene node, which is missing "id"\. Did you mean "id"\? A route's "to" names "boyfriend-open" \(line 37, column 60\), the id written here under "Id": it leads to no node until it is written under "id"\.$/);
+    expect(open.fix).toBe('Rename "Id" to "id", so that the line reads: "id": "boyfriend-open", and the route\'s "to" that names it then leads here.');
+    expect(after.message).toMatch(/ 2 places name "after-visit" \(line 66, column 15; line 72, column 15\), the id written here under "ID": they lead to no node until it is written under "id"\. Until then, "end-strong", "end-mixed" and "end-harmful", where this node goes on to, are out of reach \(nothing else leads there\)\.$/);
+  });
   it('not folded when the "next"s naming no node name two ids: each unknown-node fix points at the error that is there, by line and column', () => {
     const { text } = exampleWith('"id": "after-visit",', '"id": 7,');
     const { problems } = validateScenario(text.replace('{ "to": "boyfriend-guarded" }', '{ "to": "zzz-elsewhere" }'), 'x.json');

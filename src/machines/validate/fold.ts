@@ -62,7 +62,7 @@ export function foldKnockOns(problems: UnlocatedProblem[]): UnlocatedProblem[] {
   // The knock-ons the graph checks gave (no-way-to-end, unreachable) send the trainer to the
   // unknown-node errors about a copy's id (or the id a node lost): those are now the duplicate-id
   // (or missing-field, wrong-type, unknown-field) error.
-  const sentTo = [...into].flatMap(([to, g]) => (g[0]?.cause && g[0].cause.kind !== 'invalid' ? [{ id: quoteValue(g[0].cause.named), code: to.code }] : []));
+  const sentTo = new Map([...into].flatMap(([to, g]) => (g[0]?.cause && g[0].cause.kind !== 'invalid' ? [[quoteValue(g[0].cause.named), to.code] as const] : [])));
   return problems.flatMap((p): UnlocatedProblem[] => {
     if (folded.has(p)) return [];
     const group = into.get(p);
@@ -71,20 +71,42 @@ export function foldKnockOns(problems: UnlocatedProblem[]): UnlocatedProblem[] {
       const { cause: _cause, ...rest } = p;
       return [rest];
     }
-    const to = sentTo.length > 0 && p.message.includes('see the unknown-node error') ? sentTo.find(({ id }) => p.message.includes(id)) : undefined;
-    if (!to) return [p];
-    // Other ids named beside it keep their unknown-node errors: those are still where to look for them.
-    const others = namedIn(p.message) - 1;
-    const see = others <= 0 ? `see the ${to.code} error`
-      : `see the ${to.code} error for ${to.id}, and the unknown-node error${others > 1 ? 's where the others are' : ' where the other is'} named`;
-    return [{ ...p, message: p.message.replace(/see the unknown-node errors?(?: where (?:it is|they are) named)?/g, see) }];
+    if (sentTo.size === 0 || !p.message.includes('see the unknown-node error')) return [p];
+    const see = seeWhere(p.message, sentTo);
+    return see === undefined ? [p] : [{ ...p, message: p.message.replace(/see the unknown-node errors?(?: where (?:it is|they are) named)?/g, see) }];
   });
 }
 
-/** How many ids a knock-on names as no node's ("naming "a" and "b", which are not nodes"; "names "a" or "b", which"). */
-function namedIn(message: string): number {
-  const names = /(?:naming|names) (".*?"), which (?:are not nodes|is not a node)/.exec(message)?.[1] ?? '';
-  return 1 + (names.match(/", "|" (?:and|or) "/g)?.length ?? 0);
+/**
+ * Where a knock-on naming ids that are no node's ("naming "a" and "b", which are not nodes";
+ * "names "a" or "b", which") sends the trainer once some of those ids' errors are folded (`sentTo`:
+ * the id, quoted, and the code of the error it is now in): "see the unknown-field error", or, beside
+ * others, "see the unknown-field error for "a", and the unknown-node error where the other is
+ * named". Undefined when it names none of them.
+ */
+function seeWhere(message: string, sentTo: ReadonlyMap<string, string>): string | undefined {
+  const names = /(?:naming|names) (".*?"), which (?:are not nodes|is not a node)/.exec(message)?.[1];
+  const ids = names?.split(/(?<="), (?=")|(?<=") (?:and|or) (?=")/) ?? [];
+  const byCode = new Map<string, string[]>();
+  for (const id of ids) {
+    const code = sentTo.get(id);
+    if (code === undefined) continue;
+    const list = byCode.get(code);
+    if (list) list.push(id);
+    else byCode.set(code, [id]);
+  }
+  const folded = [...byCode.values()].reduce((n, list) => n + list.length, 0);
+  if (folded === 0) return undefined;
+  const others = ids.length - folded;
+  if (others === 0 && folded === 1) return `see the ${[...byCode.keys()][0] ?? ''} error`;
+  const parts = [...byCode].map(([code, list]) => `the ${code} error${list.length > 1 ? 's' : ''} for ${list.slice(0, -1).join(', ')}${list.length > 1 ? ' and ' : ''}${list[list.length - 1] ?? ''}`);
+  if (others > 0) parts.push(`the unknown-node error${others > 1 ? 's where the others are' : ' where the other is'} named`);
+  return parts.length === 1 ? `see ${parts[0] ?? ''}` : `see ${parts.slice(0, -1).join(', ')}, and ${parts[parts.length - 1] ?? ''}`;
+}
+
+/** The index of the node a reference at `path` is in (-1 for "start"). */
+function nodeIndex(path: JsonPath): number {
+  return path[0] === 'nodes' && typeof path[1] === 'number' ? path[1] : -1;
 }
 
 /** How the place at `path` names the id: a "next", a route's "to", or "start". */
@@ -103,7 +125,8 @@ function listed(ids: readonly string[], and = 'and'): string {
 /** The cause's error, saying which places name the id its node was meant to have, and what follows from it. */
 function withKnockOns(cause: UnlocatedProblem, group: UnlocatedProblem[]): UnlocatedProblem {
   const { named, kind } = (group[0] as UnlocatedProblem).cause as Cause;
-  const refs = group.filter((p) => p.code === 'unknown-node');
+  // In the file's order: "start", then by node (a node that failed the schema is checked after the others).
+  const refs = group.filter((p) => p.code === 'unknown-node').sort((a, b) => nodeIndex(a.path) - nodeIndex(b.path));
   const first = refs[0];
   const id = quoteValue(named);
   const n = refs.length;

@@ -648,12 +648,14 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   // likely the node they mean. Those errors, and what the graph checks find because of them (the
   // nodes the copy leads to, out of reach; a node from which no ending can then be reached), are
   // folded into its duplicate-id error (fold.ts).
-  let nodeFold: { id: string; path: JsonPath; kind: 'copy' | 'idless'; leadsTo: ReadonlySet<string>; idAt?: LooseNode['idAt'] } | undefined;
+  type NodeFold = { id: string; path: JsonPath; kind: 'copy' | 'idless'; leadsTo: readonly string[]; idAt?: LooseNode['idAt'] };
+  const nodeFolds: NodeFold[] = [];
   if (copyMeant.length > 0 && new Set(copyMeant.map((c) => c.id)).size === 1 && repeated) {
     const copies = scenario.nodes.filter((n) => nodes.get(n.id) !== n).length;
     if (copies === 1) {
-      nodeFold = { id: copyMeant[0]?.id as string, path: [...nodePath(repeated), 'id'], kind: 'copy', leadsTo: new Set(successorsOf(repeated)) };
-      for (const { id, problem } of copyMeant) problem.cause = { path: nodeFold.path, named: id, kind: 'copy' };
+      const fold: NodeFold = { id: copyMeant[0]?.id as string, path: [...nodePath(repeated), 'id'], kind: 'copy', leadsTo: successorsOf(repeated) };
+      nodeFolds.push(fold);
+      for (const { id, problem } of copyMeant) problem.cause = { path: fold.path, named: id, kind: 'copy' };
     }
   }
   // The same for a node whose "id" line was deleted, whose id is not text ("id": 7), or whose "id"
@@ -661,27 +663,42 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   // repeats an id, and "start" and every "next" or "to" naming no node name one id, that is most
   // likely the id it lost (folded into the error at it: missing-field, wrong-type or unknown-field).
   // A field spelt like "id" whose value is text has that id: the places naming it are folded, and
-  // only those.
+  // only those, for each such node (two nodes holding one id are left as they are).
   const withoutId = (input.looseNodes ?? []).filter((n) => n.id === undefined);
   const lostId = unknownNamed[0]?.id;
-  const namedIds = new Set(unknownNamed.map((u) => u.id));
-  const written = withoutId.filter((n) => n.idAt?.key !== 'id' && n.idAt?.text !== undefined && namedIds.has(n.idAt.text) && Id.safeParse(n.idAt.text).success);
-  if (!nodeFold && written.length === 1 && written[0]) {
-    const node = written[0];
-    const id = node.idAt?.text as string;
-    const naming = unknownNamed.filter((u) => u.id === id);
-    if (naming.every((u) => u.plain)) {
-      nodeFold = { id, path: idErrorPath(node), kind: 'idless', leadsTo: new Set(looseSuccessors(node)), idAt: node.idAt };
-      for (const { problem } of naming) problem.cause = { path: nodeFold.path, named: id, kind: 'idless', idAt: node.idAt };
+  const naming = new Map<string, typeof unknownNamed>();
+  for (const u of unknownNamed) {
+    const list = naming.get(u.id);
+    if (list) list.push(u);
+    else naming.set(u.id, [u]);
+  }
+  const written = withoutId.filter((n) => n.idAt?.key !== 'id' && n.idAt?.text !== undefined && naming.has(n.idAt.text) && Id.safeParse(n.idAt.text).success);
+  const holding = new Map<string, number>();
+  for (const n of written) holding.set(n.idAt?.text as string, (holding.get(n.idAt?.text as string) ?? 0) + 1);
+  if (nodeFolds.length === 0) {
+    for (const node of written) {
+      const id = node.idAt?.text as string;
+      const refs = naming.get(id) ?? [];
+      if (holding.get(id) !== 1 || !refs.every((u) => u.plain)) continue;
+      const fold: NodeFold = { id, path: idErrorPath(node), kind: 'idless', leadsTo: looseSuccessors(node), idAt: node.idAt };
+      nodeFolds.push(fold);
+      for (const { problem } of refs) problem.cause = { path: fold.path, named: id, kind: 'idless', idAt: node.idAt };
     }
-  } else if (!nodeFold && written.length === 0 && lostId !== undefined && unknownNamed.every((u) => u.plain && u.id === lostId) && !scenario.nodes.some((n) => nodes.get(n.id) !== n)) {
+  }
+  if (nodeFolds.length === 0 && written.length === 0 && lostId !== undefined && unknownNamed.every((u) => u.plain && u.id === lostId) && !scenario.nodes.some((n) => nodes.get(n.id) !== n)) {
     const node = withoutId.length === 1 ? withoutId[0] : undefined;
     // A field spelt like "id" holding another text: the node has that id, not the one named.
     if (node && node.idAt?.text === undefined) {
-      nodeFold = { id: lostId, path: idErrorPath(node), kind: 'idless', leadsTo: new Set(looseSuccessors(node)), idAt: node.idAt };
-      for (const { problem } of unknownNamed) problem.cause = { path: nodeFold.path, named: lostId, kind: 'idless', idAt: node.idAt };
+      const fold: NodeFold = { id: lostId, path: idErrorPath(node), kind: 'idless', leadsTo: looseSuccessors(node), idAt: node.idAt };
+      nodeFolds.push(fold);
+      for (const { problem } of unknownNamed) problem.cause = { path: fold.path, named: lostId, kind: 'idless', idAt: node.idAt };
     }
   }
+  /** Each fold by the id it names, and by the nodes its node leads to (the first fold leading there). */
+  const foldNamed = new Map(nodeFolds.map((f) => [f.id, f]));
+  const foldLeadingTo = new Map<string, NodeFold>();
+  for (const f of nodeFolds) for (const t of f.leadsTo) if (!foldLeadingTo.has(t)) foldLeadingTo.set(t, f);
+  const causeOf = (f: NodeFold, then: { unreached: string } | { stuckAt: string }) => ({ cause: { path: f.path, named: f.id, kind: f.kind, ...then, ...(f.idAt ? { idAt: f.idAt } : {}) } });
 
   // Whole-graph checks need every node: a broken node's edges are unknown.
   if (brokenIds.size === 0 && nodes.has(scenario.start) && !startsAtEnding) {
@@ -736,7 +753,8 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         const named = maybe.map((id) => quoteValue(id)).join(' or ');
         const hint = maybe.length === 0 ? '' : ` A "next" names ${named}, which ${maybe.length > 1 ? 'are not nodes' : 'is not a node'} of this scenario (see the unknown-node error${maybe.length > 1 ? 's' : ''}).`;
         // Reached only through the copy (or the node without an id): out of reach until it has the id meant for it.
-        const fold = nodeFold?.leadsTo.has(node.id) ? { cause: { path: nodeFold.path, named: nodeFold.id, kind: nodeFold.kind, unreached: node.id, ...(nodeFold.idAt ? { idAt: nodeFold.idAt } : {}) } } : {};
+        const leading = foldLeadingTo.get(node.id);
+        const fold = leading ? causeOf(leading, { unreached: node.id }) : {};
         warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from the start, "${scenario.start}".${also}${hint}`,
           maybe.length > 0 ? `If the "next" that names ${named} is meant for this node, correct it to "${node.id}"; otherwise point another reply's or scene's "next" at it, or remove it${also === '' ? '' : ' and the nodes after it'}.`
             : also === '' ? 'Point a reply\'s or scene\'s "next" at it, or remove it.' : 'Point a reply\'s or scene\'s "next" at it, or remove it and the nodes after it.', fold);
@@ -825,6 +843,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         }
       }
       const all = missingAfter(id);
+      const stuckBy = all[0] === undefined ? undefined : foldNamed.get(all[0]);
       const missing = all.slice(0, 3);
       const names = missing.map((m) => quoteValue(m)).join(' and ');
       error('no-way-to-end', nodePath(nodes.get(id) as ScenarioNode), missing.length > 0
@@ -833,7 +852,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       missing.length > 0
         ? `Correct that "next" (a misspelt id, or a node not written yet) so it names a node that leads to an ending; this error goes with it.`
         : 'Give it (or the nodes after it) a path to an ending node: check that every "next" after it names a node that exists.',
-      nodeFold && all.length > 0 && all.every((m) => m === nodeFold?.id) ? { cause: { path: nodeFold.path, named: nodeFold.id, kind: nodeFold.kind, stuckAt: id, ...(nodeFold.idAt ? { idAt: nodeFold.idAt } : {}) } } : {});
+      stuckBy && all.every((m) => m === stuckBy.id) ? causeOf(stuckBy, { stuckAt: id }) : {});
     }
     for (const loop of graph.loops.filter((l) => !dead.has(l[0] as string))) {
       const closing = loop[loop.length - 2] as string;
