@@ -1,3 +1,5 @@
+import { cleanText } from './text/clean.js';
+
 /**
  * What every id of a scenario is (scenario.ts's Id): lower-case letters, digits and single hyphens,
  * never a name of Object.prototype's. Outside schema/ so that the records, read on the first
@@ -18,8 +20,10 @@ const LATIN_LETTERS: Record<string, string> = { ß: 'ss', ł: 'l', ø: 'o', đ: 
  */
 export function idFromText(value: string): string {
   // Invisible format characters (a zero-width space, a soft hyphen) are dropped, not made hyphens:
-  // "s1-op\u200ben" is "s1-open" on screen, not "s1-op-en".
-  return value.normalize('NFKD').replace(/[\p{M}\p{Cf}]+/gu, '').toLowerCase()
+  // "s1-op\u200ben" is "s1-open" on screen, not "s1-op-en". So are a terminal's escape sequences
+  // and control characters, as every screen drops them (cleanText): "s1-open\u001b[31m" is
+  // "s1-open", not "s1-open-31m".
+  return cleanText(value).normalize('NFKD').replace(/[\p{M}\p{Cf}]+/gu, '').toLowerCase()
     // Latin letters Unicode does not write as a letter and an accent, kept as letters too ("Łódź" →
     // "lodz", "Straße" → "strasse"), not dropped ("odz", "stra-e").
     .replace(/[ßłøđæœþðħı]/g, (c) => LATIN_LETTERS[c] ?? c)

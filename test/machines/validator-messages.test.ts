@@ -14,6 +14,9 @@ function exampleWith(from: string | RegExp, to: string) {
 /** The text a problem's line:column points at, to the end of that line. */
 const pointsAt = (text: string, p: Pick<Problem, 'line' | 'column'> | undefined) => text.split('\n')[(p?.line ?? 0) - 1]?.slice((p?.column ?? 0) - 1);
 
+/** `text` matched as it is in a RegExp. */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 // A reply scored on a principle whose feedback did not cite that principle's section passed
 // `validate --strict` and the audit: only the bundled scenarios' content review caught it.
 describe('principle-not-cited: a reply scored on a principle its feedback does not cite', () => {
@@ -548,5 +551,28 @@ describe('character-unused: a character declared who never speaks and is named i
     expect(problems.every((p) => p.code === 'character-unused')).toBe(true);
     expect(problems[20]?.message).toBe('5 more characters from here on never speak and are named in no text (the first 20 are listed one by one).');
     expect(formatPath(problems[20]?.path ?? [])).toBe('characters[21].id');
+  });
+});
+
+// Found by valid4-44: an id holding a terminal colour code ("boyfriend-open\u001b[31m") was not
+// taken for the id without it, as one holding a zero-width or non-breaking space is: the route
+// naming "boyfriend-open" kept an unknown-node error of its own, and the fix offered
+// "boyfriend-open-31m" (the code's letters made part of the id).
+describe('a node id holding a terminal escape sequence or a control character', () => {
+  it('is the id without it: the places naming that id are folded into the invalid-id error, and the fix offers it', () => {
+    for (const [written, shown] of [
+      ['boyfriend-open\\u001b[31m', 'boyfriend-open\\u001b[31m'],
+      ['boyfriend-\\u001b[1mopen', 'boyfriend-\\u001b[1mopen'],
+      ['boyfr\\u0007iend-open', 'boyfr\\u0007iend-open'],
+    ] as const) {
+      const { text, problems } = exampleWith('"id": "boyfriend-open"', `"id": "${written}"`);
+      expect(problems.map((p) => p.code)).toEqual(['invalid-id']);
+      const [p] = problems as [Problem];
+      expect(p.message).toMatch(new RegExp(`^The text "${escapeRegExp(shown)}" is not a valid id: .* holds a hidden character, .* A route's "to" names "boyfriend-open" \\(line 37, column 60\\), meaning this node: it leads to no node until its id is "boyfriend-open"\\.$`));
+      expect(p.fix).toMatch(/ Change it to "boyfriend-open": then the route's "to" that names it leads here\.$/);
+      // eslint-disable-next-line no-control-regex -- no raw control character may reach a screen
+      expect(`${p.message} ${p.fix}`).not.toMatch(/open-31m|-1mopen|boyfr-iend|[\u0000-\u001f]/);
+      expect(validateScenario(text.replace(`"id": "${written}"`, '"id": "boyfriend-open"'), 'x.json').problems).toEqual([]);
+    }
   });
 });
