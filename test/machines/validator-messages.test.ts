@@ -576,3 +576,15 @@ describe('a node id holding a terminal escape sequence or a control character', 
     }
   });
 });
+
+// Found by valid4-44: a "to" written with capitals naming a node that has no title was told
+// "Change it to "boyfriend-open", the id of that the node."
+describe('invalid-id at a reference written with capitals, naming a node without a title', () => {
+  it('says "the id of that node"', () => {
+    const { problems } = exampleWith('"to": "boyfriend-open"', '"to": "Boyfriend-Open"');
+    expect(problems.map((p) => p.code)).toEqual(['invalid-id']);
+    expect(problems[0]?.fix).toBe('Change it to "boyfriend-open", the id of that node.');
+    // A node with a title is named by it, as before.
+    expect(exampleWith('"next": "after-visit"', '"next": "After-Visit"').problems[0]?.fix).toBe('Change it to "after-visit", the id of the node "After the visit".');
+  });
+});

@@ -1048,8 +1048,8 @@ function declaredIdMeant(raw: unknown, key: string | number | undefined, value: 
     const shownAs = list === 'characters' ? name : list === 'variables' ? label : title;
     const named = typeof shownAs === 'string' && shownAs.trim().toLowerCase() === lower;
     if (id === wanted || named) {
-      const shown = (text: unknown, what: string) => (typeof text === 'string' && text.trim() !== '' ? `${what} ${quoteValue(text)}` : `that ${what}`);
-      return { id, what: list === 'characters' ? shown(name, 'the character') : list === 'variables' ? shown(label, 'the variable') : shown(title, 'the node') };
+      const shown = (text: unknown, noun: string) => (typeof text === 'string' && text.trim() !== '' ? `the ${noun} ${quoteValue(text)}` : `that ${noun}`);
+      return { id, what: list === 'characters' ? shown(name, 'character') : list === 'variables' ? shown(label, 'variable') : shown(title, 'node') };
     }
   }
   return undefined;
