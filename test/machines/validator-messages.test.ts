@@ -575,6 +575,15 @@ describe('a node id holding a terminal escape sequence or a control character', 
       expect(validateScenario(text.replace(`"id": "${written}"`, '"id": "boyfriend-open"'), 'x.json').problems).toEqual([]);
     }
   });
+  it('written into the file as it is (a raw ESC byte): one syntax error naming the sequence whole', () => {
+    const { text, problems } = exampleWith('"id": "boyfriend-open"', '"id": "boyfriend-open\u001b[31m"');
+    expect(problems.map((p) => p.code)).toEqual(['json-syntax']);
+    const [p] = problems as [Problem];
+    expect(pointsAt(text, p)?.startsWith('\u001b[31m"')).toBe(true);
+    expect(p.message).toBe('Not valid JSON: a terminal\'s escape sequence "\\u001b[31m" is inside a text, invisible in most editors.');
+    expect(p.fix).toBe('Delete all 5 of these characters: most editors do not show them (VS Code shows a small box, or "ESC"). Such characters come with text pasted from a terminal or another program.');
+    expect(validateScenario(text.replace('\u001b[31m', ''), 'x.json').problems).toEqual([]);
+  });
 });
 
 // Found by valid4-44: a "to" written with capitals naming a node that has no title was told
@@ -586,5 +595,44 @@ describe('invalid-id at a reference written with capitals, naming a node without
     expect(problems[0]?.fix).toBe('Change it to "boyfriend-open", the id of that node.');
     // A node with a title is named by it, as before.
     expect(exampleWith('"next": "after-visit"', '"next": "After-Visit"').problems[0]?.fix).toBe('Change it to "after-visit", the id of the node "After the visit".');
+  });
+});
+
+// Found by valid4-44: a raw control character (an ESC byte) on a line that also had a quote typed
+// twice ("name": "Jade"",) hid the doubled quote: after "a control character is inside a text" the
+// parser's own cascade followed ("a comma was expected", "unexpected character", …), and with the
+// ESC outside the texts nothing but the ESC was reported. A control character is deleted whatever
+// else is wrong, so it is reported, then the file is read as if it were gone.
+describe('a raw control character on a line that also has another mistake', () => {
+  const jade = '{ "id": "jade", "name": "Jade", "role": "youth", "age": 15 }';
+  it('inside a text: the control character, then the doubled quote, each at its place; doing as both say clears them', () => {
+    for (const [written, what] of [
+      ['{ "id": "jade", "name": "Ja\u001bde"", "role": "youth", "age": 15 }', 'a control character is inside a text'],
+      ['{ "id": "jade", "name": "Ja\u001b[1mde"", "role": "youth", "age": 15 }', 'a terminal\'s escape sequence "\\u001b[1m" is inside a text, invisible in most editors'],
+      ['{ "id": "ja\u0007de", "name": "Jade"", "role": "youth", "age": 15 }', 'a control character is inside a text'],
+    ] as const) {
+      const { text, problems } = exampleWith(jade, written);
+      expect(problems.map((p) => p.code)).toEqual(['json-syntax', 'syntax-extra-quote']);
+      const [control, quote] = problems as [Problem, Problem];
+      expect(control.message).toBe(`Not valid JSON: ${what}.`);
+      // eslint-disable-next-line no-control-regex -- the character pointed at
+      expect(pointsAt(text, control)).toMatch(/^[\u0000-\u001f]/);
+      expect(pointsAt(text, quote)).toMatch(/^", "role"/);
+      expect(quote.fix).toBe(`Remove the extra ", so that the line reads: ${jade}`);
+      // eslint-disable-next-line no-control-regex -- every control character deleted, as the first error says
+      expect(validateScenario(text.replace(/\u001b(?:\[1m)?|\u0007/, '').replace('"Jade""', '"Jade"'), 'x.json').problems).toEqual([]);
+    }
+  });
+  it('outside the texts: the control character, then the doubled quote', () => {
+    const { text, problems } = exampleWith(jade, '{ \u001b"id": "jade", "name": "Jade"", "role": "youth", "age": 15 }');
+    expect(problems.map((p) => p.code)).toEqual(['json-syntax', 'syntax-extra-quote']);
+    const [control, quote] = problems as [Problem, Problem];
+    expect(control.message).toBe('Not valid JSON: unexpected character: an invisible control character "\\u001b" (U+001B).');
+    expect(pointsAt(text, quote)).toMatch(/^", "role"/);
+    expect(quote.fix).toBe(`Remove the extra ", so that the line reads: ${jade}`);
+  });
+  it('with no other mistake, one error for each text that holds any, counting the others in it', () => {
+    const { problems } = exampleWith(jade, '{ "id": "jade", "name": "Ja\u001bd\u0000e", "role": "yo\tuth", "age": 15 }');
+    expect(problems.map((p) => p.message)).toEqual(['Not valid JSON: a control character is inside a text. It holds 1 more such character after it.', 'Not valid JSON: a tab is inside a text.']);
   });
 });

@@ -311,7 +311,10 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(said(good.replace('"version": 1,', '"version": 1,\u0000'), '\u0000')).toContain('an invisible control character "\\u0000" (U+0000)');
     // ESC before the file's own JSON is one character, not a "sequence" that takes the JSON with it.
     expect(said(good.replace('"nodes": [', '"nodes": \u001b['), '\u001b[')).toContain('an invisible control character "\\u001b" (U+001B)');
-    expect(said(good.replace('"version": 1,', '"version": 1,\u001b]'), '\u001b]')).toContain('an invisible control character "\\u001b" (U+001B)');
+    // ESC then a "]" of no sequence: ESC alone, then the "]", a bracket too many once ESC is gone.
+    const osc = validateScenario(good.replace('"version": 1,', '"version": 1,\u001b]'), 'x.json').problems;
+    expect(osc.map((p) => p.code)).toEqual(['json-syntax', 'syntax-extra-bracket']);
+    expect(osc[0]?.message).toContain('an invisible control character "\\u001b" (U+001B)');
   });
 
   it('a missing comma at the end of a line: the fix names the line the comma goes on', () => {

@@ -1,7 +1,7 @@
 import { printParseErrorCode, visit, type ParseError, type ParseErrorCode } from 'jsonc-parser';
 import { quoteValue } from '../text/quote.js';
 import type { JsonPath, Problem, UnlocatedProblem } from './problem.js';
-import { likelyCauseOnLine, likelySyntaxCause, mendedText } from './syntax.js';
+import { hiddenCharacters, likelyCauseOnLine, likelySyntaxCause, mendedText, type Mending } from './syntax.js';
 
 /** Larger files are refused before parsing (a 50,000-node scenario with long texts is about 120 MB). */
 export const MAX_FILE_BYTES = 128 * 1024 * 1024;
@@ -197,7 +197,11 @@ function parseErrors(text: string): ParseError[] {
  * Syntax problems found by a strict JSON parse, with offsets; empty when the text is valid JSON.
  * `errors`: the parse's errors, when the caller has them already (the mended copy's, below).
  */
-export function syntaxProblems(text: string, room = MAX_SYNTAX_PROBLEMS, errors = parseErrors(text)): UnlocatedProblem[] {
+export function syntaxProblems(text: string, room = MAX_SYNTAX_PROBLEMS, errors = parseErrors(text), hiddenRead = false): UnlocatedProblem[] {
+  // Control characters (a terminal's escape sequence, a tab inside a text) first: reported each,
+  // the rest read from the file without them (see hiddenCharacters).
+  const hidden = hiddenRead ? undefined : hiddenCharacters(text, errors, room);
+  if (hidden && hidden.mendings.length > 0) return withHiddenCharacters(text, room, hidden);
   const likely = likelySyntaxCause(text, errors);
   if (likely) {
     // A recognised mistake that has a sure mending (a leading zero, a bracket too many, a quote
@@ -293,6 +297,61 @@ export function syntaxProblems(text: string, room = MAX_SYNTAX_PROBLEMS, errors 
   const last = out[out.length - 1];
   if (more > 0 && last) last.message = `${last.message.slice(0, -1)} (${more} more syntax errors follow; fix these first).`;
   return out;
+}
+
+/** "(3 more syntax errors follow; fix these first)." at a message's end, and how many it counts. */
+const MORE_FOLLOW = / \((?:(\d+) )?more syntax errors follow; fix these first\)\.$/;
+
+/**
+ * The problems of `text` with characters no one can see that JSON refuses (hiddenCharacters): those,
+ * then, in the file's order among them, the problems of the text without them, placed back in the
+ * file (a quote typed twice on the line of an ESC is named as such; the line its fix shows is the
+ * line without the ESC, as it reads once both are mended). At most `room`, the last saying how many
+ * more.
+ */
+function withHiddenCharacters(text: string, room: number, hidden: { mendings: readonly Mending[]; problems: readonly UnlocatedProblem[]; others: number }): UnlocatedProblem[] {
+  const parts: string[] = [];
+  let from = 0;
+  // Where each mending ends in the mended text, and how many characters fewer it has from there on.
+  const shifts: { at: number; fewer: number }[] = [];
+  let fewer = 0;
+  for (const m of hidden.mendings) {
+    parts.push(text.slice(from, m.at), m.with);
+    from = m.at + m.length;
+    fewer += m.length - m.with.length;
+    shifts.push({ at: m.at + m.length - fewer, fewer });
+  }
+  parts.push(text.slice(from));
+  const mended = parts.join('');
+  /** The offset in `text` of `offset` in the mended text. */
+  const placed = (offset: number): number => {
+    let lo = 0;
+    let hi = shifts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((shifts[mid] as { at: number }).at <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return offset + (lo > 0 ? (shifts[lo - 1] as { fewer: number }).fewer : 0);
+  };
+  const rest = syntaxProblems(mended, room, undefined, true);
+  const all = [...hidden.problems, ...rest.map((p) => (p.offset === undefined ? p : { ...p, offset: placed(p.offset) }))]
+    .sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0));
+  // How many more there are: the texts past the first `room`, those cut here, and those the rest counted.
+  let more = hidden.others + Math.max(0, all.length - room);
+  const counted = (p: UnlocatedProblem) => {
+    const said = MORE_FOLLOW.exec(p.message);
+    if (said) more += said[1] === undefined ? 1 : Number(said[1]);
+    return said;
+  };
+  for (const p of all.slice(room)) counted(p);
+  const kept = all.slice(0, room).map((p) => {
+    const said = counted(p);
+    return said ? { ...p, message: `${p.message.slice(0, said.index)}.` } : p;
+  });
+  const last = kept[kept.length - 1];
+  if (more > 0 && last) kept[kept.length - 1] = { ...last, message: `${last.message.slice(0, -1)} (${more} more syntax errors follow; fix these first).` };
+  return kept;
 }
 
 /**

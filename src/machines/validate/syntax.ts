@@ -158,19 +158,7 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
     return problem('json-syntax', at, `Not valid JSON: unexpected character: ${space} (${code}), which looks like an ordinary space but is not one to JSON.`,
       'Delete it and type an ordinary space. Such spaces come with text pasted from a word processor or a web page, so look for more of them on the lines you pasted.', { at, with: ' ' });
   }
-  // A control character (an escape sequence pasted from a terminal, a stray NUL): it cannot be seen.
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/.test(c)) {
-    // A terminal's escape sequence (ESC [ 2 J) is named whole: deleting ESC alone leaves "[2J".
-    // Only a real one: ESC [ digits letter (colours, clearing), or ESC ] … ended by BEL or ESC \\
-    // on the same line; anything else after ESC is the file's own JSON and stays.
-    // eslint-disable-next-line no-control-regex -- as above
-    const sequence = c === '\u001b' ? /^\u001b(?:\[[0-9;?]*[A-Za-z]|\][^\u0007\u001b\n]{0,100}(?:\u0007|\u001b\\))/.exec(text.slice(at, at + 200))?.[0] : undefined;
-    return problem('json-syntax', at, sequence
-      ? `Not valid JSON: unexpected characters: a terminal's escape sequence ${quoteValue(sequence)}, invisible in most editors.`
-      : `Not valid JSON: unexpected character: an invisible control character ${quoteValue(c)} (${code}).`,
-    `Delete ${sequence ? `all ${sequence.length} of these characters` : 'it'}: most editors do not show ${sequence ? 'them' : 'it'} (VS Code shows a small box, or "ESC"). Such characters come with text pasted from a terminal or another program.`);
-  }
+  if (HIDDEN_SYMBOL.test(c)) return hiddenSymbolProblem(text, hiddenPart(text, at, at + 200, false), 0);
   // Right after a text ends, a word or number is more of that text: "She said "no" to me" (a quote
   // inside the text, see unescapedQuote), not a value written the wrong way.
   let before = at - 1;
@@ -227,6 +215,108 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
         : 'Write "title": "The phone", with double quotes. An apostrophe inside a text is fine: "Isn\'t it cool?".');
   }
   return undefined;
+}
+
+/** A character JSON refuses outside a text that no one can see: a control character, a zero-width or direction mark. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const HIDDEN_SYMBOL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * A terminal's escape sequence at `at` (ESC [ 2 J), named whole: deleting ESC alone leaves "[2J".
+ * Only a real one: ESC [ digits letter (colours, clearing), or ESC ] … ended by BEL or ESC \ on the
+ * same line, ending before `end`; anything else after ESC is the file's own JSON and stays.
+ */
+function escapeSequenceAt(text: string, at: number, end = at + 200): string | undefined {
+  if (text.charAt(at) !== '\u001b') return undefined;
+  // eslint-disable-next-line no-control-regex -- as above
+  const sequence = /^\u001b(?:\[[0-9;?]*[A-Za-z]|\][^\u0007\u001b\n]{0,100}(?:\u0007|\u001b\\))/.exec(text.slice(at, Math.min(end, at + 200)))?.[0];
+  return sequence;
+}
+
+/** Characters written over: `length` characters at `at` become `with` (nothing, or a space for a tab inside a text). */
+export interface Mending {
+  at: number;
+  length: number;
+  with: string;
+}
+
+/** The part to delete at `at`: a terminal's escape sequence whole (ending before `end`), else the character; a tab inside a text becomes a space. */
+function hiddenPart(text: string, at: number, end: number, inText: boolean): Mending {
+  const sequence = escapeSequenceAt(text, at, end);
+  return { at, length: sequence?.length ?? 1, with: inText && text.charAt(at) === '\t' ? ' ' : '' };
+}
+
+/** " It holds 3 more after it." for the characters of one text (or one run) past the first. */
+function moreAfter(count: number): string {
+  return count > 0 ? ` It holds ${count} more such character${count > 1 ? 's' : ''} after it.` : '';
+}
+
+/** The problem for the hidden part `first` outside a text (a stray ESC, a NUL…), `others` more in its run. */
+function hiddenSymbolProblem(text: string, first: Mending, others: number): UnlocatedProblem {
+  const { at } = first;
+  const c = text.charAt(at);
+  const code = `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const sequence = first.length > 1 ? text.slice(at, at + first.length) : undefined;
+  return problem('json-syntax', at, sequence
+    ? `Not valid JSON: unexpected characters: a terminal's escape sequence ${quoteValue(sequence)}, invisible in most editors.${moreAfter(others)}`
+    : `Not valid JSON: unexpected character: an invisible control character ${quoteValue(c)} (${code}).${moreAfter(others)}`,
+  `Delete ${sequence ? `all ${sequence.length} of these characters` : 'it'}${others > 0 ? ' and the others' : ''}: most editors do not show ${sequence || others > 0 ? 'them' : 'it'} (VS Code shows a small box, or "ESC"). Such characters come with text pasted from a terminal or another program.`);
+}
+
+/** The problem for the control character `first` inside a text (a tab, an ESC and its sequence, a NUL…), `others` more in that text. */
+function controlInTextProblem(text: string, first: Mending, others: number): UnlocatedProblem {
+  const { at } = first;
+  const c = text.charAt(at);
+  const more = moreAfter(others);
+  if (c === '\t') return problem('json-syntax', at, `Not valid JSON: a tab is inside a text.${more}`, 'Delete it and type spaces (or write \\t).');
+  if (first.length > 1) {
+    const sequence = text.slice(at, at + first.length);
+    return problem('json-syntax', at, `Not valid JSON: a terminal's escape sequence ${quoteValue(sequence)} is inside a text, invisible in most editors.${more}`,
+      `Delete all ${sequence.length} of these characters${others > 0 ? ' and the others' : ''}: most editors do not show them (VS Code shows a small box, or "ESC"). Such characters come with text pasted from a terminal or another program.`);
+  }
+  return problem('json-syntax', at, `Not valid JSON: a control character is inside a text.${more}`, `Delete it (it is ${quoteValue(c)}), or write \\n for a new line.`);
+}
+
+/**
+ * The characters no one can see that JSON refuses, by the parser's errors: inside a text (a tab, a
+ * terminal's escape sequence, a NUL…) and outside one. Each is a mistake whatever else is wrong, and
+ * deleting it (a tab inside a text: typing a space) changes nothing else of the file: they are
+ * reported, and the rest of the file is read as if they were gone (source.ts, syntaxProblems), so a
+ * quote typed twice on the same line is still named as such. One problem for each text (or run
+ * outside the texts) that holds any, at its first, for the first `room` of them; `others` counts the
+ * rest. `mendings` are every one of them, in the file's order.
+ */
+export function hiddenCharacters(text: string, errors: readonly ParseError[], room: number): { mendings: Mending[]; problems: UnlocatedProblem[]; others: number } {
+  const mendings: Mending[] = [];
+  const problems: UnlocatedProblem[] = [];
+  let others = 0;
+  /** Where the last part found ends: an error inside an escape sequence already named is part of it. */
+  let covered = 0;
+  for (const e of errors) {
+    if (e.offset < covered) continue;
+    const name = printParseErrorCode(e.error);
+    const inText = name === 'InvalidCharacter';
+    if (!inText && !(name === 'InvalidSymbol' && HIDDEN_SYMBOL.test(text.charAt(e.offset)))) continue;
+    // A text: the error is at its opening quote, and every control character in it is one (a line
+    // break is another mistake). Outside: the error is at the run of characters JSON refuses.
+    const end = Math.min(text.length, e.offset + Math.max(1, e.length));
+    const last = inText ? end - 1 : end;
+    const before = mendings.length;
+    for (let i = inText ? e.offset + 1 : e.offset; i < last; i++) {
+      const c = text.charAt(i);
+      if (inText ? c >= ' ' || c === '\n' || c === '\r' : !HIDDEN_SYMBOL.test(c)) continue;
+      const part = hiddenPart(text, i, inText ? last : i + 200, inText);
+      mendings.push(part);
+      i += part.length - 1;
+      covered = part.at + part.length;
+    }
+    const first = mendings[before];
+    if (!first) continue;
+    const count = mendings.length - before - 1;
+    if (problems.length < room) problems.push(inText ? controlInTextProblem(text, first, count) : hiddenSymbolProblem(text, first, count));
+    else others++;
+  }
+  return { mendings, problems, others };
 }
 
 /**
