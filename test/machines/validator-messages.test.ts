@@ -636,3 +636,30 @@ describe('a raw control character on a line that also has another mistake', () =
     expect(problems.map((p) => p.message)).toEqual(['Not valid JSON: a control character is inside a text. It holds 1 more such character after it.', 'Not valid JSON: a tab is inside a text.']);
   });
 });
+
+// Found by valid4-44: "identifier" for a node's "id" was folded as a missing id ("Give it back its
+// id, as the node's first line"), beside an unknown-field error saying to remove "identifier": two
+// errors, and the one fix that mattered (rename it) said by neither.
+describe('"identifier" written for "id"', () => {
+  it('at a node: one unknown-field error, renaming it to "id", which takes in the places naming its text', () => {
+    const { text, problems } = exampleWith('"id": "after-visit",', '"identifier": "after-visit",');
+    expect(problems.map((p) => p.code)).toEqual(['unknown-field']);
+    const [field] = problems as [Problem];
+    expect(pointsAt(text, field)).toMatch(/^"identifier": "after-visit",$/);
+    expect(field.message).toMatch(/^"identifier" is not a field of a decision node, which is missing "id"\. Did you mean "id"\? 2 places name "after-visit" \(line 66, column 15; line 72, column 15\), the id written here under "identifier": they lead to no node until it is written under "id"\. Until then, /);
+    expect(field.fix).toBe('Rename "identifier" to "id", so that the line reads: "id": "after-visit", and the 2 places that name it then lead here.');
+    expect(validateScenario(text.replace('"identifier":', '"id":'), 'x.json').problems).toEqual([]);
+  });
+  it('at a reply, a character and the scenario: renamed to "id" too', () => {
+    for (const [from, to] of [
+      ['"id": "phone-curious",', '"identifier": "phone-curious",'],
+      ['{ "id": "jade", "name"', '{ "Identifier": "jade", "name"'],
+      ['"id": "example-new-phone",', '"identifier": "example-new-phone",'],
+    ] as const) {
+      const { problems } = exampleWith(from, to);
+      const field = problems.find((p) => p.code === 'unknown-field');
+      expect(field?.fix).toMatch(/^Rename "[Ii]dentifier" to "id"/);
+      expect(problems.filter((p) => p.code === 'missing-field')).toEqual([]);
+    }
+  });
+});

@@ -15,7 +15,7 @@ import { invisibleCharacterProblems, withHiddenCharacters } from './invisible.js
 import { markupProblems } from './markup.js';
 import { withPointers, pointerWords, type AuthoringPointers } from './pointers.js';
 import { closest, formatProblem, PLACES_AT, pushAll, RELATED_AT, resetSuggestionBudget, type JsonPath, type Problem, type UnlocatedProblem } from './problem.js';
-import { schemaProblems } from './schema-issues.js';
+import { isWordForId, schemaProblems } from './schema-issues.js';
 import { semanticProblems, type CheckInput, type LooseNode } from './semantic.js';
 import { duplicateKeyProblems, findExcessiveNesting, mayRepeatKeys, findInvalidUtf8, locateProblems, locationPaths, MAX_DEPTH, MAX_FILE_BYTES, scanSyntax, syntaxProblems, COMMA_EXPECTED, type VisitSteps } from './source.js';
 
@@ -559,15 +559,17 @@ const NODE_FIELDS = new Set([SceneNode, DecisionNode, EndingNode].flatMap((s) =>
 
 /**
  * Where a node without an id as text has one written (see LooseNode.idAt): its "id", not text, or
- * a field that is no node's spelt like "id" ("ID", "Id", "id "), as the schema's unknown-field
- * error takes it for "id" (closest). Undefined when it has neither.
+ * a field that is no node's spelt like "id" ("ID", "Id", "id ") or a longer word for it
+ * ("identifier"), as the schema's unknown-field error takes it for "id" (closest, fieldMeant).
+ * Undefined when it has neither.
  */
 function idWritten(item: Record<string, unknown>): LooseNode['idAt'] {
   const keys = Object.keys(item);
   const at = (key: string) => ({ key, ...(typeof item[key] === 'string' ? { text: item[key] } : {}), last: keys[keys.length - 1] === key });
   if (Object.hasOwn(item, 'id')) return typeof item.id === 'string' ? undefined : at('id');
-  // Only a short name can be a typo of "id" (closest's limit): the others are not compared.
-  const key = keys.find((k) => k.length <= 4 && !NODE_FIELDS.has(k) && closest(k, ['id']) === 'id');
+  // Only a short name can be a typo of "id" (closest's limit): the others are not compared, but
+  // "identifier", a longer word for it, is taken for it as the unknown-field error takes it.
+  const key = keys.find((k) => (k.length <= 4 && !NODE_FIELDS.has(k) && closest(k, ['id']) === 'id') || isWordForId(k.toLowerCase()));
   return key === undefined ? undefined : at(key);
 }
 

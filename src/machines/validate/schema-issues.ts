@@ -936,11 +936,17 @@ const GUESSED_FIELDS: Record<string, Record<string, string>> = {
   'an assessment': { result: 'verdict', judgement: 'verdict', judgment: 'verdict', rating: 'verdict', points: 'weight', score: 'weight' },
 };
 
-/** The field `key` stands for in an object of `kind`, by GUESSED_FIELDS (capitals aside). */
+/** The field `key` stands for in an object of `kind`, by GUESSED_FIELDS (capitals aside), or "id" for "identifier" in an object that has an id. */
 function fieldMeant(kind: ObjectKind | undefined, key: string): string | undefined {
   const words = kind && GUESSED_FIELDS[kind.name];
   const word = key.toLowerCase();
+  if (isWordForId(word) && kind && Object.hasOwn(kind.shape, 'id')) return 'id';
   return words && Object.hasOwn(words, word) ? words[word] : undefined;
+}
+
+/** Whether a field's name (in lower case) is a longer word for "id": "identifier". */
+export function isWordForId(lower: string): boolean {
+  return lower === 'identifier';
 }
 /** An effect's fields written as a guess: words for "add", and words for taking away (an effect adds a negative amount). */
 const GUESSED_ADD = new Set(['plus', 'increase', 'increment', 'inc', 'raise', 'by', 'change', 'amount']);
