@@ -458,8 +458,9 @@ describe('unknown-node when a node\'s "id" is misspelt as a field, or is not tex
     const unknown = problems.filter((p) => p.code === 'unknown-node');
     expect(unknown.map((p) => p.fix)).toEqual(unknown.map(() => expect.stringMatching(new RegExp(`, or add a node with this id\\. Or, if it means the node whose "id" is not text \\(line ${wrong.line}, column ${wrong.column}; see the wrong-type error\\), change that line to "id": "(after-visit|zzz-elsewhere)"\\.$`))));
     expect(problems.some((p) => p.fix.includes('missing-field'))).toBe(false);
-    // A misspelt key whose text is no id named: the same, pointing at the unknown-field error.
-    const { problems: misspelt } = exampleWith('"id": "after-visit",', '"ID": "aftervisit",');
+    // A misspelt key whose text is no id named, nor that id written otherwise (valid4-44 folds
+    // "aftervisit"): the same, pointing at the unknown-field error.
+    const { problems: misspelt } = exampleWith('"id": "after-visit",', '"ID": "visit-after",');
     const field = misspelt.find((p) => p.code === 'unknown-field')!;
     expect(field.message).toBe('"ID" is not a field of a decision node, which is missing "id". Did you mean "id"?');
     const refs = misspelt.filter((p) => p.code === 'unknown-node');
@@ -661,5 +662,30 @@ describe('"identifier" written for "id"', () => {
       expect(field?.fix).toMatch(/^Rename "[Ii]dentifier" to "id"/);
       expect(problems.filter((p) => p.code === 'missing-field')).toEqual([]);
     }
+  });
+});
+
+// Found by valid4-44: "ID": "aftervisit" (the key and the id both written wrongly) was not folded:
+// two unknown-node errors, no-way-to-end, and at each ending an unreachable warning saying to
+// correct the "next" that names "after-visit" to the ending's id. When the text written there is
+// the id the places name, written otherwise (its letters and digits the same, in the same order:
+// capitals, hyphens, spaces or an underscore aside), that node is the one they mean.
+describe('a node whose "id" is misspelt as a field holding the id the places name, written otherwise', () => {
+  const until = ' Until then, no ending can be reached from "phone"; "end-strong", "end-mixed" and "end-harmful", where this node goes on to, are out of reach (nothing else leads there).';
+  it('"ID": "aftervisit": the unknown-field error takes in the places naming "after-visit" and what follows, and gives the line to write', () => {
+    for (const written of ['aftervisit', 'After Visit', 'after_visit']) {
+      const { text, problems } = exampleWith('"id": "after-visit",', `"ID": "${written}",`);
+      expect(problems.map((p) => p.code)).toEqual(['unknown-field']);
+      const [field] = problems as [Problem];
+      expect(field.message).toBe(`"ID" is not a field of a decision node, which is missing "id". Did you mean "id"? 2 places name "after-visit" (line 66, column 15; line 72, column 15), which is no node's id, and the id written here under "ID" is "${written}", the same id written otherwise: if this node is the one meant there, its id should be "after-visit".${until}`);
+      expect(field.fix).toBe(`Rename "ID" to "id" and write the id as those places name it, so that the line reads: "id": "after-visit", and the 2 places that name it then lead here. If it is not the node meant there, rename "ID" to "id" all the same and correct those places to the id of the node meant.`);
+      expect(validateScenario(text.replace(`"ID": "${written}",`, '"id": "after-visit",'), 'x.json').problems).toEqual([]);
+    }
+  });
+  it('not when the text is another id ("visit-after"), nor when the places name two ids', () => {
+    expect(exampleWith('"id": "after-visit",', '"ID": "visit-after",').problems.filter((p) => p.code === 'unknown-node')).toHaveLength(2);
+    const { text } = exampleWith('"id": "after-visit",', '"ID": "aftervisit",');
+    const { problems } = validateScenario(text.replace('{ "to": "boyfriend-guarded" }', '{ "to": "zzz-elsewhere" }'), 'x.json');
+    expect(problems.filter((p) => p.code === 'unknown-node')).toHaveLength(3);
   });
 });

@@ -158,6 +158,14 @@ function withKnockOns(cause: UnlocatedProblem, group: UnlocatedProblem[]): Unloc
     const line = `"id": ${id}${idAt.last ? '' : ','}`;
     const lead = `${line} and ${them} then ${n === 1 ? 'leads' : 'lead'} here.`;
     const ownId = ` If it is not the node meant there, give it an id of its own and correct ${n === 1 ? 'that place' : 'those places'} to the id of the node meant.`;
+    if (idAt.text !== undefined && idAt.text !== named) {
+      // "ID": "aftervisit": the id the places name, written otherwise, under a name that is not "id".
+      return {
+        ...cause, places,
+        message: `${cause.message} ${who[0]?.toUpperCase()}${who.slice(1)}, which is no node's id, and the id written here under ${quoteValue(idAt.key)} is ${quoteValue(idAt.text)}, the same id written otherwise: if this node is the one meant there, its id should be ${id}.${after}`,
+        fix: `Rename ${quoteValue(idAt.key)} to "id" and write the id as ${n === 1 ? 'that place names' : 'those places name'} it, so that the line reads: ${lead} If it is not the node meant there, rename ${quoteValue(idAt.key)} to "id" all the same and correct ${n === 1 ? 'that place' : 'those places'} to the id of the node meant.`,
+      };
+    }
     if (idAt.text !== undefined) {
       // "ID": "after-visit": the id is written, under a name that is not "id".
       return {

@@ -687,8 +687,9 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   }
   if (nodeFolds.length === 0 && written.length === 0 && lostId !== undefined && unknownNamed.every((u) => u.plain && u.id === lostId) && !scenario.nodes.some((n) => nodes.get(n.id) !== n)) {
     const node = withoutId.length === 1 ? withoutId[0] : undefined;
-    // A field spelt like "id" holding another text: the node has that id, not the one named.
-    if (node && node.idAt?.text === undefined) {
+    // A field spelt like "id" holding another text: the node has that id, not the one named; unless
+    // it is the id named written otherwise ("ID": "aftervisit" for "after-visit", see writtenOtherwise).
+    if (node && (node.idAt?.text === undefined || writtenOtherwise(node.idAt.text, lostId))) {
       const fold: NodeFold = { id: lostId, path: idErrorPath(node), kind: 'idless', leadsTo: looseSuccessors(node), idAt: node.idAt };
       nodeFolds.push(fold);
       for (const { problem } of unknownNamed) problem.cause = { path: fold.path, named: lostId, kind: 'idless', idAt: node.idAt };
@@ -1330,6 +1331,17 @@ function boundWords(conditions: readonly { gte?: number; gt?: number; lte?: numb
     ...(c.eq !== undefined ? [`exactly ${c.eq}`] : []),
   ]);
   return words.join(' and ');
+}
+
+/**
+ * Whether `text` is the id `id` written otherwise: the same letters and digits in the same order,
+ * capitals, hyphens, spaces, underscores and hidden characters aside ("aftervisit", "After Visit",
+ * "after_visit" for "after-visit"). Only that is sure enough to take a node for the one meant; a
+ * misspelling ("after-vist") could as well be another id.
+ */
+function writtenOtherwise(text: string, id: string): boolean {
+  const bare = (v: string) => idFromText(v).replace(/-/g, '');
+  return bare(text) !== '' && bare(text) === bare(id);
 }
 
 /** An invalid id written the way the validator suggests it ("D4 Worry" → "d4-worry"). */
