@@ -689,3 +689,36 @@ describe('a node whose "id" is misspelt as a field holding the id the places nam
     expect(problems.filter((p) => p.code === 'unknown-node')).toHaveLength(3);
   });
 });
+
+// Found by valid4-44: a node with "id": 7 and "ID": "after-visit" was told, at "ID", "Did you
+// mean "id"?" and "Rename it to "id"", though the node has "id" already: renamed, the node would
+// hold "id" twice.
+describe('a field spelt like one its object has already', () => {
+  it('"id": 7 beside "ID": "after-visit": says the node has "id" already, and to write the text there and remove "ID"', () => {
+    const { text, problems } = exampleWith('"id": "after-visit",', '"id": 7, "ID": "after-visit",');
+    expect(problems.map((p) => p.code)).toEqual(['wrong-type', 'unknown-field']);
+    const [wrong, field] = problems as [Problem, Problem];
+    expect(pointsAt(text, field)).toMatch(/^"ID": "after-visit",$/);
+    // The place named is the "id" there (its name, as the message says the node has it).
+    const at = `line ${wrong.line}, column ${wrong.column - '"id": '.length}`;
+    expect(pointsAt(text, { line: wrong.line, column: wrong.column - '"id": '.length })).toMatch(/^"id": 7,/);
+    expect(field.message).toBe(`"ID" is not a field of a decision node. It is spelt like "id", which this decision node has already (${at}), written as the number 7: a decision node has one "id".`);
+    expect(field.fix).toBe(`Write its value at "id" (${at}), so that it reads: "id": "after-visit", and remove "ID".`);
+    expect(`${field.message} ${field.fix}`).not.toContain('Rename');
+    // The two fixes agree, and doing as they say clears both.
+    expect(wrong.fix).toMatch(/so that the line reads: "id": "after-visit",/);
+    expect(validateScenario(text.replace('"id": 7, "ID": "after-visit",', '"id": "after-visit",'), 'x.json').problems).toEqual([]);
+  });
+  it('beside a valid "id", or a reply\'s "Text" beside its "text": remove it, or put its value in the field first', () => {
+    const { text, problems } = exampleWith('"id": "after-visit",', '"id": "after-visit", "ID": "visit",');
+    expect(problems.map((p) => p.code)).toEqual(['unknown-field']);
+    const id = text.indexOf('"id": "after-visit"');
+    const line = text.slice(0, id).split('\n').length;
+    const column = id - text.lastIndexOf('\n', id - 1);
+    expect(problems[0]?.message).toBe(`"ID" is not a field of a decision node. It is spelt like "id", which this decision node has already (line ${line}, column ${column}): a decision node has one "id".`);
+    expect(problems[0]?.fix).toBe(`Remove "ID"; if its value is the one meant, write it at "id" (line ${line}, column ${column}) in place of the one there.`);
+    const reply = exampleWith('"text": "Say nothing about the phone and move on to school.",', '"text": "Say nothing about the phone and move on to school.", "Text": "Say nothing.",').problems;
+    expect(reply.map((p) => p.code)).toEqual(['unknown-field']);
+    expect(reply[0]?.message).toMatch(/^"Text" is not a field of a reply\. It is spelt like "text", which this reply has already \(line \d+, column \d+\): a reply has one "text"\.$/);
+  });
+});

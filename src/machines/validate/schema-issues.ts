@@ -5,7 +5,7 @@ import * as S from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
 import { cleanLine } from '../text/clean.js';
 import { pointerWords } from './pointers.js';
-import { closest, didYouMean, didYouMeanOf, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
+import { closest, didYouMean, didYouMeanOf, RELATED_AT, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
 
 type Issue = z.core.$ZodIssue;
 type Shape = Record<string, z.ZodType>;
@@ -300,6 +300,34 @@ function oneProblemPerWrongKind(raw: unknown, problems: readonly UnlocatedProble
   return out;
 }
 
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * A field spelt like one its object has already ("ID" beside "id", "Text" beside "text"): "Did you
+ * mean "id"? Rename it to "id"" would give the object that field twice. Said as such, pointing at
+ * the one there; when that one's value is not of its form and this one's is ("id": 7 beside "ID":
+ * "after-visit"), the fix is to write this value there.
+ */
+function writtenTwice(kind: ObjectKind | undefined, path: JsonPath, key: string, meant: string, object: Record<string, unknown>): UnlocatedProblem {
+  const a = kind?.name ?? 'this object';
+  const own = a.replace(/^an? /, 'this ');
+  const schema = kind?.shape[meant];
+  const there = object[meant];
+  const here = object[key];
+  const wrongThere = schema !== undefined && !schema.safeParse(there).success;
+  const move = wrongThere && schema.safeParse(here).success && (typeof here === 'string' || typeof here === 'number' || typeof here === 'boolean');
+  const shown = typeof here === 'string' ? quoteValue(here, 80) : String(here);
+  return {
+    severity: 'error', code: 'unknown-field', path: [...path, key], atKey: true, related: [...path, meant],
+    message: `${quoteValue(key)} is not a field of ${a}. It is spelt like ${quoteValue(meant)}, which ${own} has already (${RELATED_AT})${wrongThere ? `, written as ${describe(there)}` : ''}: ${a} has one ${quoteValue(meant)}.`,
+    fix: move
+      ? `Write its value at ${quoteValue(meant)} (${RELATED_AT}), so that it reads: ${quoteValue(meant)}: ${shown}, and remove ${quoteValue(key)}.`
+      : `Remove ${quoteValue(key)}; if its value is the one meant, write it at ${quoteValue(meant)} (${RELATED_AT}) in place of the one there.`,
+  };
+}
+
 /** "a", "a and b", "a, b and c". */
 function quoteList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -339,6 +367,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
           return { severity: 'error' as const, code: 'unknown-field', path: [...path, k], atKey: true,
             message: `${quoteValue(k)} is not a field of ${kind?.name ?? 'this object'}; it is a field of ${home.name}.`, fix: home.fix };
         }
+        if (meant !== undefined && known.includes(meant) && isObject(value) && Object.hasOwn(value, meant)) return writtenTwice(kind, path, k, meant, value);
         const hint = guessed ? guessed.hint : didYouMeanOf(meant);
         // A field that is nearly one of the object's own: the fix is to rename it, as the message
         // asks (removing ">=" would leave a condition with no comparison).
