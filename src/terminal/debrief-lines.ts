@@ -1,4 +1,4 @@
-import { bestPathSays, guideCitation, COUNT_KEY, countWords, criticalGroups, decisionNumbers, inVoice, outcomeScoreLine, outcomeWords, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, choseWords, signed, STATUS_WORDS, verdictLine, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
+import { bestPathSays, guideCitation, COUNT_KEY, countWords, criticalGroups, decisionNumbers, inVoice, outcomeScoreLine, outcomeWords, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, choseWords, signed, STATUS_WORDS, verdictLine, VOICE_WORDS, missedWhereWords, type DebriefModel, type Voice } from '../machines/index.js';
 import { wrapFewestBreaks, wrapKeepingParentheses, wrapText, type Piece } from './wrap.js';
 
 /** What a piece of text means, for the theme to colour (the words carry the meaning too). */
@@ -138,8 +138,14 @@ export function workOnRows(m: DebriefModel, width: number, voice: Voice = 'you')
   const w = (text: string, indent = '') => wrapText(text, width, indent);
   const out: Row[] = [...plain(w(outcomeWords(m.outcome)), { bold: true }), blank];
   const seen = new Set<string>();
-  const growth = m.growthAreas.filter((g) => !seen.has(g) && seen.add(g));
-  if (growth.length > 0) out.push([{ text: 'To work on', bold: true }], ...growth.flatMap((g) => plain(w(`- ${inVoice(g, voice)}`, '  '))));
+  // Each with where its chances were missed, in the transcript a key away, as the summary's critical violations point there.
+  const growth = m.growthAreas.flatMap((g, i) => {
+    if (seen.has(g)) return [];
+    seen.add(g);
+    const where = missedWhereWords(m.growthWhere[i] ?? [], (t) => m.turns[t]?.where ?? '');
+    return [`${inVoice(g, voice)}${where ? ` ${where} ${TRANSCRIPT_KEY}` : ''}`];
+  });
+  if (growth.length > 0) out.push([{ text: 'To work on', bold: true }], ...growth.flatMap((g) => plain(w(`- ${g}`, '  '))));
   if (m.strengths.length > 0) out.push(...(growth.length > 0 ? [blank] : []), [{ text: 'Strengths', bold: true }], ...m.strengths.flatMap((x) => plain(w(`- ${inVoice(x, voice)}`, '  '))));
   if (m.ending) out.push(blank, [{ text: `How it ended: ${m.ending.title}`, bold: true }], ...plain(w(m.ending.narration)));
   return out;

@@ -1,4 +1,4 @@
-import { bestPathSays, guideCitation, criticalGroups, decisionPointer, inVoice, outcomeWords, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, scoreWords, signed, verdictLine, VOICE_WORDS, type DebriefModel, type SessionMode, type Voice, resultWords } from '../machines/index.js';
+import { bestPathSays, guideCitation, criticalGroups, decisionPointer, inVoice, outcomeWords, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, scoreWords, signed, verdictLine, VOICE_WORDS, type DebriefModel, type SessionMode, type Voice, resultWords, missedWhereWords } from '../machines/index.js';
 import { wrapKeepingParentheses, wrapText } from './wrap.js';
 
 /** The debrief as plain wrapped text, for the line-by-line mode (of the room, in a trainer-led session). */
@@ -51,7 +51,9 @@ export function debriefPlain(m: DebriefModel, width: number, voice: Voice = 'you
     if ('line' in part) out.push(w(`  ${part.line}`, '  '));
     else for (const s of part.steps) out.push(w(`${numbered(s.n, m.bestPath.length)}${s.where}: ${quotedReply(s.reply, s.said, ['"', '"'])} (${signed(s.value)})`, hangOf(m.bestPath.length)));
   }
-  if (m.growthAreas.length > 0) out.push('', 'To work on:', ...m.growthAreas.map((g) => w(`  - ${inVoice(g, voice)}`, '    ')));
+  // Each with where its chances were missed (numbered as in the transcript above), as the critical violations point there.
+  const missedWhere = (i: number) => missedWhereWords(m.growthWhere[i] ?? [], (t) => m.turns[t]?.where ?? '', ['"', '"']);
+  if (m.growthAreas.length > 0) out.push('', 'To work on:', ...m.growthAreas.map((g, i) => w(`  - ${inVoice(g, voice)}${missedWhere(i) ? ` ${missedWhere(i)}` : ''}`, '    ')));
   if (m.strengths.length > 0) out.push('', 'Strengths:', ...m.strengths.map((s) => w(`  - ${inVoice(s, voice)}`, '    ')));
   return `${out.join('\n')}\n`;
 }

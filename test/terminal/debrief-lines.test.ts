@@ -315,7 +315,7 @@ describe('a principle kept to at one decision and missed at another', () => {
 
   it('is said in the --plain debrief: its result, and what to work on, not the strengths', () => {
     const text = joined(debriefPlain(m, 60).split('\n'));
-    expect(text).toContain('✓ followed at 1 of 2 chances Curious, not interrogating (guide: "Red Flags")');
+    expect(text).toContain('✓ followed at 1 of 2 chances (missed at decision 1) Curious, not interrogating (guide: "Red Flags")');
     expect(text).toMatch(/To work on: .*- You kept to "Curious, not interrogating" at only 1 of 2 chances \(guide: "Red Flags"\)\./);
     expect(text).not.toMatch(/Strengths: .*Curious, not interrogating/);
   });
@@ -453,7 +453,7 @@ function wholeWhereTheyFit(rows: readonly string[], width: number) {
 describe('the summary at 60 and 80 columns: a score below zero, two critical violations, many principles missed', () => {
   const base = debriefModel(example, play(example, 'practice', ['phone-accuse', 'after-search']).getSnapshot().output as Debrief);
   const principle = (title: string, status: 'violated' | 'missed' | 'followed', followed: number, violated: number, missed: number) =>
-    ({ title, status, section: 'Prohibited Activities', followed, violated, missed, missedBelowBest: missed });
+    ({ title, status, section: 'Prohibited Activities', followed, violated, missed, missedBelowBest: missed, missedAt: [] });
   const critical = (title: string, turn: number) => ({ ...base.critical[0]!, title, section: 'Prohibited Activities', turn });
   const missedTitles = ['Take suspicions to the Advocate Supervisor', "Knowing the CSEC CSW's role", 'Reducing harm, since you cannot stop a youth leaving', 'A simple safety plan with the youth', 'Don\'t jump to conclusions from red flags', 'Curious, not interrogating', 'Review recommendations with your Advocate Supervisor', 'Saying "left placement without permission", not "AWOL"', 'The youth defines their own safety', 'Understand why youth stay'];
   const followedTitles = ['Work with the CSW', 'Youth-centered, strengths-based, culturally sensitive', 'Planning advocacy with your Advocate Supervisor', 'A CSEC advocate may need an authorization form first', "Knowing the CLC 4 CSEC Unit case manager's role", 'People-first language'];
@@ -548,5 +548,28 @@ describe('the summary at 60 and 80 columns: a score below zero, two critical vio
       expect(group.length, group.join('\n')).toBeLessThanOrEqual(filled.length);
       expect(whole(group).length, `${group.join('\n')}\n\n${filled.join('\n')}`).toBeGreaterThan(whole(filled).length);
     }
+  });
+});
+
+// A web check: "You missed 2 chances for …" said not where the chances were, while a critical
+// violation names its decision; one was at a decision where the reply taken was best practice.
+describe('where a missed chance was, in the terminal', () => {
+  const calls = bundled('left-placement-calls');
+  const m = debriefModel(calls, play(calls, 'practice', ['d1-rideshare', 'd2r-morning', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs']).getSnapshot().output as Debrief);
+  const joined = (rows: string[]) => rows.map((r) => r.trim()).join(' ');
+  const where = "Missed at decision 1 (“11:40 p.m.”) and decision 6 (“She's back”), where the chance was “No lecture. Just promise me you won't leave again. Please.”";
+
+  it('is said under "To work on" in the full-screen debrief at 60 columns, with where the transcript is, every row fitting', () => {
+    const rows = workOnRows(m, 60).map(rowText);
+    for (const r of rows) expect([...r].length).toBeLessThanOrEqual(60);
+    expect(joined(rows)).toContain(`regardless of the choices they make. ${where} (Transcript, key 2)`);
+    expect(joined(rows).match(/Missed at/g)).toHaveLength(1);
+  });
+
+  it('is said line by line at 60 columns, under "To work on" with titles and in the list of principles by number', () => {
+    const text = debriefPlain(m, 60);
+    for (const r of text.split('\n')) expect([...r].length).toBeLessThanOrEqual(60);
+    expect(joined(text.split('\n'))).toContain(`regardless of the choices they make. ${where.replace(/[“”]/g, '"')}`);
+    expect(joined(text.split('\n'))).toContain('○ missed (decisions 1 and 6) Their safety comes first, whatever they choose (guide: "Likelihood of Relapse")');
   });
 });

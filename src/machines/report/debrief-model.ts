@@ -3,7 +3,7 @@ import { feedbackOf } from '../selectors.js';
 import type { Debrief } from '../scoring.js';
 import type { Scenario } from '../schema/scenario.js';
 import { cleanDeep, cleanLine } from '../text/clean.js';
-import { breaksCritical } from './words.js';
+import { breaksCritical, missedChances, quotedPrinciple, type MissedChance } from './words.js';
 
 /**
  * The debrief with every id resolved to the words a volunteer reads (reply texts, decision
@@ -23,8 +23,10 @@ export interface DebriefModel {
    * `followed`, `violated`, `missed`: how many times (not the summed weights of Debrief.principles).
    * `missedBelowBest`: of `missed`, those at a decision where the reply taken was not best practice
    * (the core's, see PrincipleResult; 0 for a debrief kept by a version without it). resultWords says them.
+   * `missedAt`: where the chances counted as missed were (missedChances: for one followed, only those
+   * below best practice), in the order of the transcript, each with the reply there that took it.
    */
-  principles: { title: string; status: 'violated' | 'missed' | 'followed'; section: string; followed: number; violated: number; missed: number; missedBelowBest: number }[];
+  principles: { title: string; status: 'violated' | 'missed' | 'followed'; section: string; followed: number; violated: number; missed: number; missedBelowBest: number; missedAt: MissedChance[] }[];
   /**
    * `critical` on a verdict: it goes against a critical principle (a prohibited activity).
    * `bestValue`: the points of best practice here (the core's `bestReplyValue`, see bestPracticeAt).
@@ -48,6 +50,13 @@ export interface DebriefModel {
   bestPathFollowed: boolean;
   strengths: string[];
   growthAreas: string[];
+  /**
+   * Beside each of `growthAreas` (same index), where its principle's chances counted as missed were
+   * (its `missedAt`, empty for none): each debrief names them under the sentence (missedWhereWords),
+   * as it names the decisions of a critical violation. Empty for all when the growth areas cannot be
+   * matched to the principles (a debrief kept by a version that chose them otherwise).
+   */
+  growthWhere: MissedChance[][];
 }
 
 /** One step of the best-practice path: the decision's title and its best-practice reply (`said` as in `critical`). */
@@ -95,6 +104,26 @@ export function debriefModel(scenario: Scenario, debrief: Debrief): DebriefModel
     lost = true;
     return -1;
   };
+  /**
+   * Where a principle's chances counted as missed were (missedChances): each note found in the turns,
+   * walked once in order from where the note before it was (a note of a turn names its decision,
+   * and the reply chosen, or for a miss the other reply that took the chance). For one followed, a
+   * miss beside a best-practice reply is no missed chance (docs/authoring.md, "What missed means").
+   */
+  const missedAt = (p: Debrief['principles'][number], counts: { status: Debrief['principles'][number]['status']; missed: number; missedBelowBest: number }): MissedChance[] => {
+    if (missedChances(counts) === 0) return [];
+    const chances: MissedChance[] = [];
+    let at = 0;
+    for (const n of p.notes) {
+      const missed = n.verdict === 'missed';
+      let i = at;
+      while (i < debrief.turns.length && !(debrief.turns[i]!.nodeId === n.nodeId && (debrief.turns[i]!.replyId === n.replyId) !== missed)) i++;
+      if (i >= debrief.turns.length) return [];
+      at = missed ? i + 1 : i;
+      if (missed && (p.status !== 'followed' || !asGoodAsBest(debrief.turns[i]!))) chances.push({ turn: i, reply: reply(n.replyId), said: said(n.replyId) });
+    }
+    return chances.length === missedChances(counts) ? chances : [];
+  };
   const bestStep = (s: Debrief['bestPath'][number]): BestStep => ({ where: where(s.nodeId), reply: reply(s.replyId), said: said(s.replyId), value: s.value });
   const model: DebriefModel = {
     title: cleanLine(debrief.title),
@@ -106,7 +135,8 @@ export function debriefModel(scenario: Scenario, debrief: Debrief): DebriefModel
     // summary's ✓n ✗n ○n say how often, and must agree with the transcript's turns.
     principles: debrief.principles.map((p) => {
       const times = (verdict: 'follows' | 'violates' | 'missed') => p.notes.filter((n) => n.verdict === verdict).length;
-      return { title: p.title, status: p.status, section: p.section, followed: times('follows'), violated: times('violates'), missed: times('missed'), missedBelowBest: (p as Partial<typeof p>).missedBelowBest ?? 0 };
+      const counts = { status: p.status, followed: times('follows'), violated: times('violates'), missed: times('missed'), missedBelowBest: (p as Partial<typeof p>).missedBelowBest ?? 0 };
+      return { title: p.title, section: p.section, ...counts, missedAt: missedAt(p, counts) };
     }),
     turns: debrief.turns.map((t) => {
       const view = feedbackOf(scenario, t.turn);
@@ -126,7 +156,14 @@ export function debriefModel(scenario: Scenario, debrief: Debrief): DebriefModel
     bestPathFollowed: false,
     strengths: debrief.strengths,
     growthAreas: debrief.growthAreas,
+    growthWhere: [],
   };
+  // The growth areas are the core's sentences, one for each principle gone against or with chances
+  // missed, in the order of the principles (buildDebrief): each is matched to its principle, by that
+  // order and by the principle's title in it.
+  const growing = model.principles.filter((p) => p.status !== 'followed' || p.missedBelowBest > 0);
+  const matched = growing.length === debrief.growthAreas.length && growing.every((p, i) => debrief.growthAreas[i]!.includes(quotedPrinciple(p.title)));
+  model.growthWhere = debrief.growthAreas.map((_, i) => (matched && growing[i]!.status !== 'violated' ? growing[i]!.missedAt : []));
   // The best-practice path, less what "Your path beside best practice" has just said: the same
   // decision at the same number, with the reply shown there as best practice (the best reply, or
   // "the same" as the volunteer's). It was all said again, word for word, on a path that kept to

@@ -1,6 +1,6 @@
 import type { DebriefModel } from './debrief-model.js';
 import { guideCitation } from '../guide.js';
-import { bestPathSays, criticalGroups, decisionPointer, inVoice, outcomeWords, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, scoreWords, signed, verdictLine, VOICE_WORDS, type Voice, resultWords } from './words.js';
+import { bestPathSays, criticalGroups, decisionPointer, inVoice, outcomeWords, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, scoreWords, signed, verdictLine, VOICE_WORDS, type Voice, resultWords, missedWhereWords } from './words.js';
 
 /**
  * Text from a scenario or a record as Markdown shows it, never as markup: a backslash before each
@@ -82,6 +82,8 @@ export function debriefMarkdown(m: DebriefModel, heading = '#', voice: Voice = '
     out.push('', ...('line' in part ? [part.line] : part.steps.map((s) => `${s.n}. **${mdText(s.where)}**: ${quotedReply(mdLines(s.reply, `${s.n}. `.length), s.said, ['"', '"'])} (${signed(s.value)})`)));
   }
   if (m.strengths.length > 0) out.push('', `${h2} Strengths`, '', ...m.strengths.map((s) => `- ${mdText(inVoice(s, voice))}`));
-  if (m.growthAreas.length > 0) out.push('', `${h2} To work on`, '', ...m.growthAreas.map((s) => `- ${mdText(inVoice(s, voice))}`));
+  // Each with where its chances were missed, as the critical violations say where they were.
+  const missedWhere = (i: number) => missedWhereWords(m.growthWhere[i] ?? [], (t) => mdText(m.turns[t]?.where ?? ''), ['"', '"'], mdText);
+  if (m.growthAreas.length > 0) out.push('', `${h2} To work on`, '', ...m.growthAreas.map((s, i) => `- ${mdText(inVoice(s, voice))}${missedWhere(i) ? ` ${missedWhere(i)}` : ''}`));
   return `${out.join('\n')}\n`;
 }

@@ -224,10 +224,15 @@ export function growthParts(sentence: string): { lead: string; rule: string } {
 
 /**
  * A principle's result in a table or list of principles: its STATUS_WORDS, and for one followed but
- * missed at other decisions too, how often: "✓ followed at 1 of 4 chances".
+ * missed at other decisions too, how often: "✓ followed at 1 of 4 chances"; with where the chances
+ * counted as missed were, when known (DebriefModel's `missedAt`): "○ missed (decisions 1 and 6)",
+ * "✓ followed at 1 of 4 chances (missed at decisions 2, 3 and 5)" (the decisions by number, as the
+ * transcript numbers them; a debrief's growth area names them with their titles).
  */
-export function resultWords(p: { status: 'violated' | 'missed' | 'followed'; followed: number; missedBelowBest: number }): string {
-  return p.status === 'followed' && p.missedBelowBest > 0 ? `${STATUS_WORDS.followed} at ${chancesWords(p.followed, p.missedBelowBest)}` : STATUS_WORDS[p.status];
+export function resultWords(p: { status: 'violated' | 'missed' | 'followed'; followed: number; missedBelowBest: number; missedAt?: readonly { turn: number }[] }): string {
+  const at = p.status === 'violated' ? '' : decisionNumbers((p.missedAt ?? []).map((c) => c.turn));
+  if (p.status === 'followed' && p.missedBelowBest > 0) return `${STATUS_WORDS.followed} at ${chancesWords(p.followed, p.missedBelowBest)}${at ? ` (missed at ${at})` : ''}`;
+  return p.status === 'missed' && at ? `${STATUS_WORDS.missed} (${at})` : STATUS_WORDS[p.status];
 }
 
 /** A strength or growth sentence of the core ("You kept to …", "Critical: you went against …") said of the room. */
@@ -350,4 +355,40 @@ export function citationWords(citation: string, critical: boolean): string {
  */
 export function verdictLine(v: { verdict: keyof typeof VERDICT_WORDS; title: string; citation: string; critical: boolean }): string {
   return `${VERDICT_WORDS[v.verdict]} ${v.title} (${citationWords(v.citation, v.critical)})`;
+}
+
+/**
+ * One chance a debrief counts as missed (missedChances), where it was: `turn`, the decision (index
+ * of the debrief's turns, numbered from 1 when said); `reply`, the reply there that took the chance
+ * (another reply than the one chosen; `said` as in quotedReply).
+ */
+export interface MissedChance { turn: number; reply: string; said: boolean }
+
+/** The longest reply (in characters, on one line) the words of a missed chance quote: a longer one is left to the transcript. */
+export const SHORT_REPLY = 60;
+
+/**
+ * Where a principle's missed chances were, in parts a page can make each decision a link of: `text`
+ * the words before a decision, `decision` its name ('decision 6 (“She's back”)'), `after` what
+ * follows it there (', where the chance was “…”', when the reply that took it is short to say, see
+ * SHORT_REPLY); the last part's `after` ends the sentence. `where` names the n-th (0-based) decision;
+ * `text` shows a reply (Markdown escapes it). Empty for no chance.
+ */
+export function missedWhereParts(chances: readonly MissedChance[], where: (turn: number) => string, quotes: readonly [string, string] = ['“', '”'], text: (s: string) => string = (s) => s): { before: string; turn: number; decision: string; after: string }[] {
+  return chances.map((c, i) => {
+    const before = i === 0 ? 'Missed at ' : i === chances.length - 1 ? ' and ' : ', ';
+    const short = !/[\r\n]/.test(c.reply) && [...c.reply].length <= SHORT_REPLY;
+    const took = short ? `, where the chance was ${quotedReply(text(c.reply), c.said, quotes)}` : '';
+    const last = i === chances.length - 1;
+    return { before, turn: c.turn, decision: `decision ${c.turn + 1} (${quotedTitle(where(c.turn), quotes)})`, after: last ? (took ? endSentence(took) : '.') : took };
+  });
+}
+
+/**
+ * missedWhereParts as one sentence, as every debrief says it under a growth area: 'Missed at
+ * decision 1 (“11:40 p.m.”) and decision 6 (“She's back”), where the chance was “No lecture. Just
+ * promise me you won't leave again. Please.”' Empty for no chance.
+ */
+export function missedWhereWords(chances: readonly MissedChance[], where: (turn: number) => string, quotes: readonly [string, string] = ['“', '”'], text: (s: string) => string = (s) => s): string {
+  return missedWhereParts(chances, where, quotes, text).map((p) => `${p.before}${p.decision}${p.after}`).join('');
 }

@@ -1,5 +1,5 @@
 import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
-import { bestPathSays, choseWords, citationWords, guideCitation, criticalGroups, debriefExport, debriefModel, growthParts, inVoice, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, quotedTitle, roomMatchWords, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
+import { bestPathSays, choseWords, citationWords, guideCitation, criticalGroups, debriefExport, debriefModel, growthParts, inVoice, missedWhereParts, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, quotedTitle, roomMatchWords, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
 import { useDownloadNote } from './DownloadNote.js';
@@ -173,7 +173,21 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
             opened on demand (each was a paragraph: nine of them, 1,400 px on a phone). */}
         {m.growthAreas.length > 0 && <><h3>To work on</h3><ul className="growth">{m.growthAreas.map((s, i) => {
           const { lead, rule } = growthParts(inVoice(s, voice));
-          return <li key={i}>{rule ? <details><summary>{lead}</summary>{' '}<p>{rule}</p></details> : lead}</li>;
+          // Where its chances were missed, each decision a link into the transcript below, as a
+          // critical violation's is (outside the fold: a button inside a summary would open it).
+          const missed = missedWhereParts(m.growthWhere[i] ?? [], (t) => m.turns[t]?.where ?? '');
+          return (
+            <li key={i}>
+              {rule ? <details><summary>{lead}</summary>{' '}<p>{rule}</p></details> : lead}
+              {missed.length > 0 && <p className="missed-where">{missed.map((p) => (
+                <Fragment key={p.turn}>
+                  {p.before}
+                  <button type="button" className="in-text" onClick={() => goToPart(`${decisionId(p.turn)}-heading`, decisionId(p.turn))}>{p.decision}</button>
+                  {p.after}
+                </Fragment>
+              ))}</p>}
+            </li>
+          );
         })}</ul></>}
         {m.strengths.length > 0 && <><h3>Strengths</h3><ul className="strengths">{m.strengths.map((s, i) => <li key={i}>{inVoice(s, voice)}</li>)}</ul></>}
         {m.principles.length === 0 && <p>No principle of the guide came up.</p>}

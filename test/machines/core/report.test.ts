@@ -322,7 +322,7 @@ function firstReply(s: Scenario, nodeId: string): string {
 describe('debriefMarkdown', () => {
   it('says of a principle kept to at one decision and missed at another both, in the table, the strengths and what to work on', () => {
     const md = debriefMarkdown(debriefModel(keptOnceMissedOnce, debriefOf(keptOnceMissedOnce, ['phone-ignore', 'after-supervisor'])));
-    expect(md).toContain('| Curious, not interrogating | ✓ followed at 1 of 2 chances | Red Flags |');
+    expect(md).toContain('| Curious, not interrogating | ✓ followed at 1 of 2 chances (missed at decision 1) | Red Flags |');
     expect(md).toContain(`\n- You kept to "Curious, not interrogating" at only 1 of 2 chances (guide: "Red Flags"). ${getPrinciple('curious-not-interrogating')?.rule}`);
     expect(md).not.toContain('\n- You kept to "Curious, not interrogating" (guide');
     // A debrief kept by a version without missedBelowBest reads as it did.
@@ -338,7 +338,7 @@ describe('debriefMarkdown', () => {
     expect(md).toContain('**Score:** 0% (6 points below zero, of 4 possible)');
     expect(md).toContain('- **Don\'t investigate** (guide: "Prohibited Activities"): see decision 2 ("After the visit") in the transcript below.\n');
     expect(md).toContain('| Don\'t investigate | ✗ went against | Prohibited Activities |');
-    expect(md).toContain('| Take suspicions to the Advocate Supervisor | ○ missed | Red Flags |');
+    expect(md).toContain('| Take suspicions to the Advocate Supervisor | ○ missed (decision 2) | Red Flags |');
     expect(md).toContain('1. **The new phone**: "Who bought you that? You need to tell me the truth." (\u22123; best here +2)');
     expect(md).toContain('   - ✗ violates Curious, not interrogating');
     expect(md).toContain('| 1. The new phone | Who bought you that? You need to tell me the truth. (\u22123) | That\'s a nice one! How did you get it? (+2) |');

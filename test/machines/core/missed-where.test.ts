@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { debriefMarkdown, debriefModel, missedWhereWords, SHORT_REPLY, type Debrief, type Scenario } from '../../../src/machines/index.js';
+import { bundled, keptOnceMissedOnce, play } from './fixtures.js';
+
+function debriefOf(scenario: Scenario, replies: string[]): Debrief {
+  const snapshot = play(scenario, 'practice', replies).getSnapshot();
+  expect(snapshot.status).toBe('done');
+  return snapshot.output as Debrief;
+}
+
+// A web check: "You missed 2 chances for …" (left-placement-calls, the rideshare then the best
+// replies) said not at which decisions, while the critical violation pointed to its own; and one
+// of the two was at a decision where the volunteer took the best-practice reply ("What missed
+// means", docs/authoring.md section 5), so it could not be found by looking for a weak reply.
+describe('where a missed chance was', () => {
+  const calls = bundled('left-placement-calls');
+  const d = debriefOf(calls, ['d1-rideshare', 'd2r-morning', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs']);
+  const m = debriefModel(calls, d);
+  const safety = m.growthAreas.findIndex((g) => g.startsWith('You missed 2 chances for "Their safety comes first, whatever they choose"'));
+
+  it('is kept beside its growth area in the core\'s model: each decision, with the reply there that took the chance', () => {
+    expect(safety).toBeGreaterThanOrEqual(0);
+    expect(m.growthWhere[safety]).toEqual([
+      { turn: 0, reply: expect.stringMatching(/^I'm glad you called\./) as unknown as string, said: true },
+      { turn: 5, reply: "No lecture. Just promise me you won't leave again. Please.", said: true },
+    ]);
+    // The decision of the second is one where the volunteer's reply was best practice.
+    expect(m.paths[5]).toMatchObject({ where: "She's back", same: true });
+    // Gone against: no missed chance is said of it.
+    m.growthAreas.forEach((g, i) => {
+      if (!g.startsWith('You missed')) expect(m.growthWhere[i]).toEqual([]);
+    });
+    expect(m.principles.find((p) => p.title === 'Their safety comes first, whatever they choose')?.missedAt.map((c) => c.turn)).toEqual([0, 5]);
+  });
+
+  it('is said in one wording: each decision by number and title, and the reply that took it when it is short to say', () => {
+    expect(missedWhereWords(m.growthWhere[safety]!, (t) => m.turns[t]!.where)).toBe(
+      "Missed at decision 1 (“11:40 p.m.”) and decision 6 (“She's back”), where the chance was “No lecture. Just promise me you won't leave again. Please.”",
+    );
+    // One chance, a long reply (left to the transcript), an action.
+    expect(missedWhereWords([{ turn: 2, reply: 'x'.repeat(SHORT_REPLY + 1), said: true }], () => 'Your update')).toBe('Missed at decision 3 (“Your update”).');
+    expect(missedWhereWords([{ turn: 0, reply: 'Call Tomas', said: false }, { turn: 1, reply: 'Hi', said: true }, { turn: 3, reply: 'a\nb', said: true }], (t) => `T${t}`, ['"', '"'])).toBe(
+      'Missed at decision 1 ("T0"), where the chance was Do: Call Tomas, decision 2 ("T1"), where the chance was "Hi" and decision 4 ("T3").',
+    );
+    expect(missedWhereWords([], () => '')).toBe('');
+  });
+
+  it('is said in the Markdown export, under "To work on" and in the table of principles', () => {
+    const md = debriefMarkdown(m);
+    expect(md).toContain('Reassure the youth that your main priority is their safety regardless of the choices they make. Missed at decision 1 ("11:40 p.m.") and decision 6 ("She\'s back"), where the chance was "No lecture. Just promise me you won\'t leave again. Please."\n');
+    expect(md).toContain('| Their safety comes first, whatever they choose | ○ missed (decisions 1 and 6) | Likelihood of Relapse |');
+  });
+
+  // A chance "missed" beside a best-practice reply is none for a principle kept to elsewhere: only
+  // the decisions counted ("at only 1 of 2 chances") are named.
+  it('names, for a principle kept to at some decisions, only the chances missed below best practice', () => {
+    const k = debriefModel(keptOnceMissedOnce, debriefOf(keptOnceMissedOnce, ['phone-ignore', 'after-supervisor']));
+    const i = k.growthAreas.findIndex((g) => g.includes('"Curious, not interrogating" at only 1 of 2 chances'));
+    expect(k.growthWhere[i]?.map((c) => c.turn)).toEqual([0]);
+    expect(debriefMarkdown(k)).toContain('| Curious, not interrogating | ✓ followed at 1 of 2 chances (missed at decision 1) | Red Flags |');
+  });
+});

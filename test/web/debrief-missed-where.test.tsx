@@ -1,0 +1,54 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSession, validateScenario, type Debrief as DebriefData } from '../../src/machines/index.js';
+import { Debrief } from '../../src/web/components/Debrief.js';
+import callsText from '../../scenarios/left-placement-calls.json?raw';
+
+afterEach(cleanup);
+
+function renderDebrief(replies: readonly string[]) {
+  const scenario = validateScenario(callsText, 'left-placement-calls.json').scenario;
+  if (!scenario) throw new Error('not valid');
+  const actor = startSession(scenario, 'practice');
+  for (const replyId of replies) {
+    while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+    actor.send({ type: 'reply.choose', replyId });
+  }
+  while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+  render(<Debrief scenario={scenario} debrief={actor.getSnapshot().output as DebriefData} mode="practice" recorded={false} whatIf={false} onTryAgain={() => undefined} />);
+}
+
+// A web check: "You missed 2 chances for …" said not where, while the critical violation above it
+// links to its decision; one of the two chances was at a decision where the volunteer's reply was
+// best practice, which a volunteer looking for a weak reply could not find.
+describe('a missed chance in the web debrief', () => {
+  it('names its decisions under "To work on", each a link into the transcript that opens its feedback, as a critical violation\'s does', async () => {
+    const user = userEvent.setup();
+    renderDebrief(['d1-rideshare', 'd2r-morning', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs']);
+    const principles = within(screen.getByRole('region', { name: 'Principles of the guide' }));
+    const item = principles.getAllByRole('listitem').find((li) => li.textContent?.startsWith('You missed 2 chances for "Their safety comes first, whatever they choose"'))!;
+    expect(item).toBeDefined();
+    // Under the fold (its summary stays the sentence, what the guide asks opened on demand).
+    expect(item.querySelector('details > summary')?.textContent).toBe('You missed 2 chances for "Their safety comes first, whatever they choose" (guide: "Likelihood of Relapse").');
+    expect(item.querySelector('.missed-where')?.textContent).toBe("Missed at decision 1 (“11:40 p.m.”) and decision 6 (“She's back”), where the chance was “No lecture. Just promise me you won't leave again. Please.”");
+    // The lines gone against say no chance missed.
+    expect(principles.getAllByRole('listitem').filter((li) => li.querySelector('.missed-where'))).toEqual([item]);
+    const decision = screen.getByRole('heading', { level: 3, name: "She's back" }).closest('li')!;
+    const folded = decision.querySelector('details')!;
+    expect(folded.open).toBe(false);
+    const before = location.hash;
+    await user.click(within(item).getByRole('button', { name: 'decision 6 (“She\'s back”)' }));
+    expect(document.activeElement).toBe(within(decision).getByRole('heading', { level: 3 }));
+    expect(folded.open).toBe(true);
+    expect(location.hash).toBe(before);
+    await user.click(within(item).getByRole('button', { name: 'decision 1 (“11:40 p.m.”)' }));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 3, name: '11:40 p.m.' }));
+  });
+
+  it('says nothing of the kind after a playthrough of best practice throughout', () => {
+    renderDebrief(['d1-redirect', 'd2-resources', 'd3-door-open', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs']);
+    expect(document.querySelector('.missed-where')).toBeNull();
+  });
+});
