@@ -1,4 +1,4 @@
-import { indexScenario } from '../scenario-index.js';
+import { indexScenario, replyValue } from '../scenario-index.js';
 import { feedbackOf } from '../selectors.js';
 import type { Debrief } from '../scoring.js';
 import type { Scenario } from '../schema/scenario.js';
@@ -77,6 +77,13 @@ export function debriefModel(scenario: Scenario, debrief: Debrief): DebriefModel
   const where = (nodeId: string) => cleanLine(index.nodes.get(nodeId)?.title ?? nodeId);
   const reply = (replyId: string) => index.replies.get(replyId)?.reply.text ?? replyId;
   const said = (replyId: string) => index.replies.get(replyId)?.reply.kind !== 'do';
+  // Whether the reply that took a missed chance is best practice at its decision: only such a reply is
+  // quoted as where the chance was; another (one that goes against other principles, as "Just promise
+  // me you won't leave again" at left-placement-calls' "She's back") would read as the better answer.
+  const tookBest = (t: Debrief['turns'][number], replyId: string) => {
+    const r = index.replies.get(replyId)?.reply;
+    return replyId === t.bestReplyId || (r !== undefined && replyValue(r) >= bestHere(t));
+  };
   // The critical violations are in the order of the transcript, each from one of its turn's
   // assessments (one reply may make more than one): each is found by walking the turns and their
   // assessments once, from where the one before it was found. It searched the whole transcript from
@@ -120,7 +127,8 @@ export function debriefModel(scenario: Scenario, debrief: Debrief): DebriefModel
       while (i < debrief.turns.length && !(debrief.turns[i]!.nodeId === n.nodeId && (debrief.turns[i]!.replyId === n.replyId) !== missed)) i++;
       if (i >= debrief.turns.length) return [];
       at = missed ? i + 1 : i;
-      if (missed && (p.status !== 'followed' || !asGoodAsBest(debrief.turns[i]!))) chances.push({ turn: i, reply: reply(n.replyId), said: said(n.replyId) });
+      const turn = debrief.turns[i]!;
+      if (missed && (p.status !== 'followed' || !asGoodAsBest(turn))) chances.push({ turn: i, reply: reply(n.replyId), said: said(n.replyId), best: tookBest(turn, n.replyId) });
     }
     return chances.length === missedChances(counts) ? chances : [];
   };

@@ -360,9 +360,10 @@ export function verdictLine(v: { verdict: keyof typeof VERDICT_WORDS; title: str
 /**
  * One chance a debrief counts as missed (missedChances), where it was: `turn`, the decision (index
  * of the debrief's turns, numbered from 1 when said); `reply`, the reply there that took the chance
- * (another reply than the one chosen; `said` as in quotedReply).
+ * (another reply than the one chosen; `said` as in quotedReply); `best`, that reply is best practice
+ * there (only then is it quoted: another would read as the better answer).
  */
-export interface MissedChance { turn: number; reply: string; said: boolean }
+export interface MissedChance { turn: number; reply: string; said: boolean; best?: boolean }
 
 /** The longest reply (in characters, on one line) the words of a missed chance quote: a longer one is left to the transcript. */
 export const SHORT_REPLY = 60;
@@ -370,14 +371,14 @@ export const SHORT_REPLY = 60;
 /**
  * Where a principle's missed chances were, in parts a page can make each decision a link of: `text`
  * the words before a decision, `decision` its name ('decision 6 (“She's back”)'), `after` what
- * follows it there (', where the chance was “…”', when the reply that took it is short to say, see
- * SHORT_REPLY); the last part's `after` ends the sentence. `where` names the n-th (0-based) decision;
+ * follows it there (', where the chance was “…”', when the reply that took it is best practice there
+ * and short to say, see SHORT_REPLY); the last part's `after` ends the sentence. `where` names the n-th (0-based) decision;
  * `text` shows a reply (Markdown escapes it). Empty for no chance.
  */
 export function missedWhereParts(chances: readonly MissedChance[], where: (turn: number) => string, quotes: readonly [string, string] = ['“', '”'], text: (s: string) => string = (s) => s): { before: string; turn: number; decision: string; after: string }[] {
   return chances.map((c, i) => {
     const before = i === 0 ? 'Missed at ' : i === chances.length - 1 ? ' and ' : ', ';
-    const short = !/[\r\n]/.test(c.reply) && [...c.reply].length <= SHORT_REPLY;
+    const short = c.best === true && !/[\r\n]/.test(c.reply) && [...c.reply].length <= SHORT_REPLY;
     const took = short ? `, where the chance was ${quotedReply(text(c.reply), c.said, quotes)}` : '';
     const last = i === chances.length - 1;
     return { before, turn: c.turn, decision: `decision ${c.turn + 1} (${quotedTitle(where(c.turn), quotes)})`, after: last ? (took ? endSentence(took) : '.') : took };
@@ -386,8 +387,8 @@ export function missedWhereParts(chances: readonly MissedChance[], where: (turn:
 
 /**
  * missedWhereParts as one sentence, as every debrief says it under a growth area: 'Missed at
- * decision 1 (“11:40 p.m.”) and decision 6 (“She's back”), where the chance was “No lecture. Just
- * promise me you won't leave again. Please.”' Empty for no chance.
+ * decision 1 (“11:40 p.m.”) and decision 6 (“She's back”).', or with a short best-practice reply
+ * that took it: '…, where the chance was “Call Tomas now.”' Empty for no chance.
  */
 export function missedWhereWords(chances: readonly MissedChance[], where: (turn: number) => string, quotes: readonly [string, string] = ['“', '”'], text: (s: string) => string = (s) => s): string {
   return missedWhereParts(chances, where, quotes, text).map((p) => `${p.before}${p.decision}${p.after}`).join('');

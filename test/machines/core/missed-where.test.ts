@@ -21,8 +21,9 @@ describe('where a missed chance was', () => {
   it('is kept beside its growth area in the core\'s model: each decision, with the reply there that took the chance', () => {
     expect(safety).toBeGreaterThanOrEqual(0);
     expect(m.growthWhere[safety]).toEqual([
-      { turn: 0, reply: expect.stringMatching(/^I'm glad you called\./) as unknown as string, said: true },
-      { turn: 5, reply: "No lecture. Just promise me you won't leave again. Please.", said: true },
+      { turn: 0, reply: expect.stringMatching(/^I'm glad you called\./) as unknown as string, said: true, best: true },
+      // Taken there by a reply that goes against two other principles: not best practice, so not quoted.
+      { turn: 5, reply: "No lecture. Just promise me you won't leave again. Please.", said: true, best: false },
     ]);
     // The decision of the second is one where the volunteer's reply was best practice.
     expect(m.paths[5]).toMatchObject({ where: "She's back", same: true });
@@ -35,19 +36,19 @@ describe('where a missed chance was', () => {
 
   it('is said in one wording: each decision by number and title, and the reply that took it when it is short to say', () => {
     expect(missedWhereWords(m.growthWhere[safety]!, (t) => m.turns[t]!.where)).toBe(
-      "Missed at decision 1 (“11:40 p.m.”) and decision 6 (“She's back”), where the chance was “No lecture. Just promise me you won't leave again. Please.”",
+      "Missed at decision 1 (“11:40 p.m.”) and decision 6 (“She's back”).",
     );
     // One chance, a long reply (left to the transcript), an action.
-    expect(missedWhereWords([{ turn: 2, reply: 'x'.repeat(SHORT_REPLY + 1), said: true }], () => 'Your update')).toBe('Missed at decision 3 (“Your update”).');
-    expect(missedWhereWords([{ turn: 0, reply: 'Call Tomas', said: false }, { turn: 1, reply: 'Hi', said: true }, { turn: 3, reply: 'a\nb', said: true }], (t) => `T${t}`, ['"', '"'])).toBe(
-      'Missed at decision 1 ("T0"), where the chance was Do: Call Tomas, decision 2 ("T1"), where the chance was "Hi" and decision 4 ("T3").',
+    expect(missedWhereWords([{ turn: 2, reply: 'x'.repeat(SHORT_REPLY + 1), said: true, best: true }], () => 'Your update')).toBe('Missed at decision 3 (“Your update”).');
+    expect(missedWhereWords([{ turn: 0, reply: 'Call Tomas', said: false, best: true }, { turn: 1, reply: 'Hi', said: true, best: true }, { turn: 2, reply: 'Promise me', said: true, best: false }, { turn: 3, reply: 'a\nb', said: true, best: true }], (t) => `T${t}`, ['"', '"'])).toBe(
+      'Missed at decision 1 ("T0"), where the chance was Do: Call Tomas, decision 2 ("T1"), where the chance was "Hi", decision 3 ("T2") and decision 4 ("T3").',
     );
     expect(missedWhereWords([], () => '')).toBe('');
   });
 
   it('is said in the Markdown export, under "To work on" and in the table of principles', () => {
     const md = debriefMarkdown(m);
-    expect(md).toContain('Reassure the youth that your main priority is their safety regardless of the choices they make. Missed at decision 1 ("11:40 p.m.") and decision 6 ("She\'s back"), where the chance was "No lecture. Just promise me you won\'t leave again. Please."\n');
+    expect(md).toContain('Reassure the youth that your main priority is their safety regardless of the choices they make. Missed at decision 1 ("11:40 p.m.") and decision 6 ("She\'s back").\n');
     expect(md).toContain('| Their safety comes first, whatever they choose | ○ missed (decisions 1 and 6) | Likelihood of Relapse |');
   });
 
