@@ -1,5 +1,5 @@
 import { basename, isAbsolute, relative } from 'node:path';
-import type { PlayableScenario } from '../machines/light.js';
+import { visibleLine, type PlayableScenario } from '../machines/light.js';
 import { commandLines, wrapText } from './wrap.js';
 
 /**
@@ -182,4 +182,28 @@ export function testRunWords(playable: Pick<PlayableScenario, 'from' | 'set' | '
   if (flags.length > 0) return { line: `Author's test (${flags.join(', ')}): not added to your records.`, short: 'author\'s test, not recorded' };
   if (playable.preview === true) return { line: 'Preview (--preview): not added to your records.', short: 'preview, not recorded' };
   return undefined;
+}
+
+/** Starting values (--set) as said: "trust=80, told-csw=true" (a save's are untrusted: shown escaped). */
+function valuesWords(set: Readonly<Record<string, string>> | undefined): string {
+  const entries = Object.entries(set ?? {});
+  return entries.length === 0 ? 'no --set values' : entries.map(([k, v]) => visibleLine(`${k}=${v}`)).join(', ');
+}
+
+/** The same starting values, whatever their order or case ("yes" is not "true": told apart, as typed). */
+function sameValues(a: Readonly<Record<string, string>> | undefined, b: Readonly<Record<string, string>> | undefined): boolean {
+  const norm = (set: Readonly<Record<string, string>> | undefined) => JSON.stringify(Object.entries(set ?? {}).map(([k, v]) => `${k}=${v.trim().toLowerCase()}`).sort());
+  return norm(a) === norm(b);
+}
+
+/**
+ * A test's save begun with other starting values (--set) than the run opened now: a slot holds one
+ * test of each start whatever its values, so `--set trust=10` finds the save of a `--set trust=80`
+ * run. Continuing carries that save on with its own values (checked against the values given now,
+ * it was called damaged and set aside), and starting over begins with the new ones: both said, as
+ * `saved` and `given` ("trust=80", "trust=10"). Undefined when they are the same, or the save says none.
+ */
+export function otherStartValues(playable: Pick<PlayableScenario, 'set'>, saved: { set?: Readonly<Record<string, string>> } | undefined): { saved: string; given: string } | undefined {
+  if (saved?.set === undefined || sameValues(saved.set, playable.set)) return undefined;
+  return { saved: valuesWords(saved.set), given: valuesWords(playable.set) };
 }

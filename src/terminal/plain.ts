@@ -4,7 +4,7 @@ import { scenariosDir } from './paths.js';
 import { leftOutNotice } from './scenario-files.js';
 import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
-import { command, commandName, shellWord, testRunWords } from './invocation.js';
+import { command, commandName, otherStartValues, shellWord, testRunWords } from './invocation.js';
 import { NO_UNDO_WORDS } from './keys.js';
 import { readSaveFor, recordedLine, saveProgress, saveWaiting, setAsideDamagedSave, stateStore } from './saves.js';
 import { noteFinish, notSavedWords, recordsNoticeLines } from './node/state-store.js';
@@ -89,7 +89,7 @@ function sayAside(playable: PlayableScenario, opts: PlainOptions): void {
 }
 
 /** The run as it starts: a save waiting in the scenario's slot is continued unless the volunteer asked to start over. */
-function continueOrStart(playable: PlayableScenario, opts: PlainOptions): { snapshot?: PersistedScenarioSnapshot; startedAt?: string; activeMs?: number; hold?: SaveHold; mode: SessionMode; origin: RunOrigin; notice?: string } {
+function continueOrStart(playable: PlayableScenario, opts: PlainOptions): { snapshot?: PersistedScenarioSnapshot; startedAt?: string; activeMs?: number; hold?: SaveHold; mode: SessionMode; origin: RunOrigin; notice?: string; playable?: PlayableScenario } {
   if (opts.origin !== undefined || opts.snapshot !== undefined) {
     const origin = opts.origin ?? 'continued';
     // --new: a save too damaged to read would be written over by the new run, unasked and unsaid.
@@ -112,14 +112,20 @@ function continueOrStart(playable: PlayableScenario, opts: PlainOptions): { snap
   const start = `${playable.from !== undefined ? ` --from ${shellWord(playable.from)}` : ''}${Object.entries(playable.set ?? {}).map(([k, v]) => ` --set ${shellWord(`${k}=${v}`)}`).join('')}${playable.preview === true ? ' --preview' : ''}`;
   const startOver = command(plainArgs(`play ${playable.bundled ? playable.scenario.id : shellWord(playable.file)}${start}${assess} --new`, opts), opts.env);
   const other = found.mode === opts.mode ? '' : ` This save is ${found.mode === 'practice' ? 'a practice run, so it goes on in practice, with feedback' : 'an assessment, so it goes on as one: no feedback until the debrief, and no undo'}.`;
-  const notice = `${continueChoices(summary).plainNotice}${other} To start over ${found.mode === opts.mode ? 'instead' : `in ${opts.mode} instead`}: ${startOver}`;
-  return { snapshot: found.snapshot, startedAt: found.startedAt, activeMs: found.activeMs, hold: found.hold, mode: found.mode, origin: 'continued', notice };
+  // A test's save begun with other --set values goes on with its own (readSaveFor), said with both.
+  const values = otherStartValues(playable, found.playable);
+  const continuing = continueChoices(summary).plainNotice;
+  const said = values ? `${continuing.slice(0, -1)}, with the values it began with: ${values.saved} (you gave ${values.given} this time).` : continuing;
+  const notice = `${said}${other} To start over ${values ? `with ${values.given} ` : ''}${found.mode === opts.mode ? 'instead' : `in ${opts.mode} instead`}: ${startOver}`;
+  return { snapshot: found.snapshot, startedAt: found.startedAt, activeMs: found.activeMs, hold: found.hold, mode: found.mode, origin: 'continued', notice, playable: found.playable };
 }
 
-async function playOne(playable: PlayableScenario, fromList: boolean, opts: PlainOptions, say: Say): Promise<number | 'back'> {
+async function playOne(opened: PlayableScenario, fromList: boolean, opts: PlainOptions, say: Say): Promise<number | 'back'> {
   const { io } = opts;
+  const run = continueOrStart(opened, opts);
+  // The save's own (a test's save goes on with the --set values it began with).
+  const playable = run.playable ?? opened;
   const { scenario } = playable;
-  const run = continueOrStart(playable, opts);
   const actor = startSession(scenario, run.mode, run.snapshot, sessionSeed(opts.env));
   const startedAt = run.startedAt ?? new Date().toISOString();
   // Practice time: what a resumed save stands for, plus this sitting (never the time between sittings);

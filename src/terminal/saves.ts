@@ -3,7 +3,7 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Finished, KeepResult, PlayableScenario, ResumeResult, RunOrigin, SaveHold, SaveSummary, ScenarioRef } from '../machines/index.js';
 import * as core from '../machines/index.js';
 import { FileAccessError } from './errors.js';
-import { command, roomSessionArgs } from './invocation.js';
+import { command, otherStartValues, roomSessionArgs } from './invocation.js';
 // Kept with the command words (the app's content note names it without loading this module).
 export { roomSessionArgs };
 import { fileStore } from './node/file-store.js';
@@ -176,8 +176,13 @@ export function setAsideDamagedSave(playable: PlayableScenario, env: NodeJS.Proc
  * fits the scenario (id, version, every reply).
  */
 export function readSaveFor(playable: PlayableScenario, key: string, env: NodeJS.ProcessEnv = process.env): ResumeResult {
-  return core.readSave(stateStore(env), (ref, from) =>
-    ref.id === playable.scenario.id && from === playable.from ? playable : { error: `This save is of another scenario or start than "${playable.scenario.id}".` }, key);
+  return core.readSave(stateStore(env), (ref, from, set) => {
+    if (ref.id !== playable.scenario.id || from !== playable.from) return { error: `This save is of another scenario or start than "${playable.scenario.id}".` };
+    // A test's save begun with other --set values (one slot holds a test of each start, whatever its
+    // values) goes on with its own, from this file: checked against the values given now, its replies
+    // did not lead to its values, and a sound save was called damaged and set aside (otherStartValues).
+    return otherStartValues(playable, { ...(set ? { set } : {}) }) ? load(playable.file, from, set) : playable;
+  }, key);
 }
 
 /** Whether a file is one of the scenarios shipped with the app. */

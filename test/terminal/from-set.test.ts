@@ -317,3 +317,75 @@ describe('an author\'s test (--preview, --from, --set) says so from its start', 
     }
   });
 });
+
+// Walked in tmux: `play youth-discloses --from d4-promise --set trust=80`, one reply, q; then the same
+// with --set trust=10 and "Continue where you stopped" said "Could not resume: The saved progress is
+// damaged (its values do not match its replies)" and moved the save aside: it was checked against the
+// values given now. The save is sound: continuing carries it on with the values it began with, and the
+// question (full screen) and the notice (line by line) say so, naming both.
+describe('a test\'s save begun with other --set values than the ones given now', () => {
+  const at = (trust: string) => {
+    const playable = loadPlayable(NEW_PHONE, undefined, { trust });
+    if ('problems' in playable) throw new Error(playable.problems);
+    return playable;
+  };
+  const plain = async (env: NodeJS.ProcessEnv, trust: string, replies: string[], width = 200) => {
+    let out = '';
+    const io = { out: (t: string) => (out += t), err: (t: string) => (out += t) };
+    const code = await runPlain({ playable: at(trust), mode: 'practice', io, env, width, readLine: async () => replies.shift() });
+    return { code, out, flat: out.replace(/\s+/g, ' ') };
+  };
+  const savedAt80 = async () => {
+    const env = tempEnv();
+    await plain(env, '80', ['1', 'q']);
+    const found = readSave(env);
+    if (found.kind !== 'ok') throw new Error('no save');
+    expect(found.playable.set).toEqual({ trust: '80' });
+    return { env, key: found.key, text: stateStore(env).read(found.key), trust: (found.snapshot as unknown as { context: { variables: { trust: number } } }).context.variables.trust };
+  };
+  const setAside = (env: NodeJS.ProcessEnv) => stateStore(env).list('saves/').map((s) => s.key).filter((k) => !k.endsWith('.json'));
+
+  it('line by line: goes on with its own values, says which, and how to start over with the new ones; the save is not set aside', async () => {
+    const { env, key, text, trust } = await savedAt80();
+    const r = await plain(env, '10', ['q']);
+    expect(r.flat).not.toContain('damaged');
+    expect(r.flat).not.toContain('Could not resume');
+    expect(r.flat).toContain('Continuing where you stopped (1 reply made, practice, saved just now), with the values it began with: trust=80 (you gave trust=10 this time). To start over with trust=10 instead: casa-practice play');
+    expect(r.flat).toContain('--set trust=10 --new');
+    expect(r.out).toContain(`[Jade's trust: ${trust} of 100]`);
+    expect(setAside(env)).toEqual([]);
+    // Quit again: the save is still the one begun with trust=80.
+    expect(JSON.parse(stateStore(env).read(key) ?? '{}').set).toEqual({ trust: '80' });
+    expect(JSON.parse(stateStore(env).read(key) ?? '{}').session.snapshot.context.transcript).toEqual(JSON.parse(text ?? '{}').session.snapshot.context.transcript);
+    // The same values as given now: no word about them.
+    expect((await plain(env, '80', ['q'])).flat).toContain('Continuing where you stopped (1 reply made, practice, saved just now). To start over instead:');
+  });
+
+  for (const [columns, rows] of [[60, 24], [120, 40]] as const) {
+    it(`full screen at ${columns}×${rows}: the question names both; continuing goes on with the save's values, starting over with the new ones`, async () => {
+      const { env, trust } = await savedAt80();
+      const playable = at('10');
+      const open = () => renderAt(appElement({ env, start: { kind: 'play', playable, showNote: true, saved: saveWaiting(playable, env) } }).element, columns, rows);
+      const r = await open();
+      const flat = () => r.lastFrame().replace(/\s+/g, ' ');
+      expect(flat()).toContain('Author\'s test (--set): not added to your records. You have a saved playthrough of it, begun with trust=80 (you gave trust=10 this time).');
+      expect(flat()).toContain('1. Continue where you stopped (1 reply made, practice, saved just now), with trust=80 as it began');
+      expect(flat()).toContain('2. Start over with trust=10 (the save is kept until you make your first reply)');
+      expect(r.lastFrame().split('\n').filter((l) => [...l].length > columns)).toEqual([]);
+      await press(r, '1');
+      expect(flat()).not.toContain('damaged');
+      expect(flat()).toContain('Decision 2 of about 2');
+      expect(flat()).toMatch(new RegExp(`Jade's trust [█░]+ ${trust} of 100`));
+      expect(flat()).toContain(`Jade's trust: 80 → ${trust}`);
+      expect(setAside(env)).toEqual([]);
+      r.unmount();
+      // Starting over: the new values.
+      const again = await open();
+      await press(again, '2');
+      await press(again, KEY.enter);
+      expect(again.lastFrame()).toContain('Decision 1 of about 2');
+      expect(again.lastFrame().replace(/\s+/g, ' ')).toMatch(/Jade's trust [█░]+ 10 of 100/);
+      again.unmount();
+    });
+  }
+});

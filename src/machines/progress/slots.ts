@@ -106,6 +106,11 @@ export interface SaveSummary {
   savedAt?: string;
   /** The mode the save plays in (practice unless it says assessment). */
   mode: 'practice' | 'assessment';
+  /**
+   * The starting values an author's test began with (`--set`, as typed), when it says: a slot holds
+   * one test of each start, whatever its values, so a run opened with others can say so.
+   */
+  set?: Record<string, string>;
 }
 
 /**
@@ -127,7 +132,8 @@ export function saveSummary(store: Store, key: string): SaveSummary | undefined 
   const transcript = context?.transcript;
   if (!Array.isArray(transcript)) return undefined;
   const savedAt = typeof session?.savedAt === 'string' && !Number.isNaN(Date.parse(session.savedAt)) ? new Date(session.savedAt).toISOString() : undefined;
-  return { key, replies: transcript.length, decision: transcript.length + 1, ...(savedAt ? { savedAt } : {}), mode: context?.mode === 'assessment' ? 'assessment' : 'practice' };
+  const set = isRecord(raw) && isRecord(raw.set) && Object.values(raw.set).every((v) => typeof v === 'string') ? (raw.set as Record<string, string>) : undefined;
+  return { key, replies: transcript.length, decision: transcript.length + 1, ...(savedAt ? { savedAt } : {}), mode: context?.mode === 'assessment' ? 'assessment' : 'practice', ...(set ? { set: { ...set } } : {}) };
 }
 
 /**

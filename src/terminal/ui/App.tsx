@@ -5,7 +5,7 @@ import { debriefKey, entryOf, keptFacilitation, localDate, localTime, resumeFail
 import type { Debrief, MissingFile, PersistedScenarioSnapshot, RestoredFacilitation, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
 import { checkStateFolder, hasSave, keptRecords, loadRecords, notSavedWords, recordsNoticeInOne, stateStore } from '../node/state-store.js';
-import { command, roomSessionArgs, testRunWords } from '../invocation.js';
+import { command, otherStartValues, roomSessionArgs, testRunWords } from '../invocation.js';
 import { scenariosDir } from '../paths.js';
 import { hasErrorsNotice, leftOutNotice } from '../scenario-files.js';
 import { sessionSeed } from '../seed.js';
@@ -308,7 +308,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     const { entry, playable, summary, fromPicker } = screen;
     body = (
       // A save of an author's test (--from, --set, --preview) is said to be one, as its content note says it.
-      <ContinuePrompt title={entry.title} summary={summary} intro={choosingTest(playable)}
+      <ContinuePrompt title={entry.title} summary={summary} intro={choosingTest(playable, summary)} values={otherStartValues(playable, summary)}
         onContinue={() => once(() => resume(summary.key, playable))}
         onStartOver={() => setScreen(fromPicker ? { name: 'note', entry, fromPicker, origin: 'started-over' } : { name: 'note', entry: entryOf(playable), fromPicker, origin: 'started-over' })}
         onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} cannotSave={stateStore(services.env).savingFailure() !== undefined} />
@@ -428,9 +428,11 @@ function TooSmall({ columns, rows }: { columns: number; rows: number }) {
 }
 
 /** The line under the title of "continue or start over" for a save of an author's test (--from, --set, --preview); undefined for a volunteer's own. */
-function choosingTest(playable: PlayableScenario): string | undefined {
+function choosingTest(playable: PlayableScenario, summary: SaveSummary): string | undefined {
   const test = testRunWords(playable);
-  return test && `${test.line} You have a saved playthrough of it.`;
+  // Begun with other --set values than given now: continuing goes on with its own (otherStartValues).
+  const values = otherStartValues(playable, summary);
+  return test && `${test.line} You have a saved playthrough of it${values ? `, begun with ${values.saved} (you gave ${values.given} this time)` : ''}.`;
 }
 
 function firstScreen(start: AppStart): Screen {

@@ -24,13 +24,18 @@ export interface ContinuePromptProps {
   onQuit: (interrupted: boolean) => void;
   /** Progress cannot be saved: starting over never replaces the save (see continueChoices). */
   cannotSave?: boolean;
+  /** A test's save begun with other --set values than given now (otherStartValues): each choice says which it goes on with. */
+  values?: { saved: string; given: string };
 }
 
 /** Opening a scenario that has a save asks first: continue it, or start over (the save is kept until the first reply, or for good where progress cannot be saved). */
-export function ContinuePrompt({ title, summary, options: given, intro = 'You have a saved playthrough of this scenario.', onContinue, onStartOver, onBack, onQuit, cannotSave = false }: ContinuePromptProps) {
+export function ContinuePrompt({ title, summary, options: given, intro = 'You have a saved playthrough of this scenario.', onContinue, onStartOver, onBack, onQuit, cannotSave = false, values }: ContinuePromptProps) {
   const theme = useTheme();
   const words = summary ? continueChoices(summary, new Date(), cannotSave) : undefined;
-  const options = given ?? [words?.continueLabel ?? '', words?.startOverLabel ?? ''];
+  const startOver = words?.startOverLabel ?? '';
+  const options = given ?? (values
+    ? [`${words?.continueLabel ?? ''}, with ${values.saved} as it began`, startOver.replace(/^Start over/, `Start over with ${values.given}`)]
+    : [words?.continueLabel ?? '', startOver]);
   const [selected, setSelected] = useState(0);
   const pick = (i: number) => (i === 0 ? onContinue() : onStartOver());
   useKeys((a: Action) => {
