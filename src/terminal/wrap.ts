@@ -304,21 +304,45 @@ const PATH_START = /^[("'“]?(?:\/|~\/|\.\.?\/)/;
 /**
  * The words of a message with each path as one word: a word that starts a path ("/", "~/", "./")
  * and the words after it that go on with it (each holds a "/": the folders of a path with spaces in
- * it, such as "/Users/Jane Doe/Library/Application Support/casa-practice"). A path's last folder or
- * file with a space in it after its last "/" is not told from the words after the path.
+ * it, such as "/Users/Jane Doe/Library/Application Support/casa-practice"), and between them the
+ * words of a folder whose name holds more than one space ("…/with-spaces in it/…": "in" holds no
+ * "/", and ended the path, which was broken there). A path's last folder or file with a space in it
+ * after its last "/" is not told from the words after the path.
  */
 function pathWords(words: readonly string[]): string[] {
   const out: string[] = [];
   let inPath = false;
-  for (const word of words) {
-    if (inPath && word.includes('/')) {
-      out[out.length - 1] += ` ${word}`;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    const to = inPath ? pathGoesOnTo(words, i) : undefined;
+    if (to !== undefined) {
+      out[out.length - 1] += ` ${words.slice(i, to + 1).join(' ')}`;
+      i = to;
       continue;
     }
     out.push(word);
     inPath = PATH_START.test(word);
   }
   return out;
+}
+
+/** Words of a folder's name between two of a path's words: a few at most, none ending a clause. */
+const FOLDER_NAME_WORDS = 3;
+
+/**
+ * Where a path goes on to from words[i] (the word after its last so far): the index of the next
+ * word that holds a "/" (the words before it are a folder's name), or undefined where the path
+ * ended: a clause's end (".", ",", ")" …) or more than a few words come first, or the word with a
+ * "/" starts a path of its own.
+ */
+function pathGoesOnTo(words: readonly string[], i: number): number | undefined {
+  const ends = (word: string | undefined) => word !== undefined && /[.,;:!?)\]}"'”]$/.test(word);
+  for (let j = i; j < words.length && j <= i + FOLDER_NAME_WORDS; j++) {
+    const word = words[j] as string;
+    if (word.includes('/')) return j === i || !PATH_START.test(word) ? j : undefined;
+    if (ends(words[j - 1]) || ends(word)) return undefined;
+  }
+  return undefined;
 }
 
 /**

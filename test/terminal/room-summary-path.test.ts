@@ -44,6 +44,12 @@ describe('the live room names its summary so that no row breaks it', () => {
     expect(endedRoomWords('VAS2CD', path, undefined, env).replace(/\s+/g, ' ')).toContain(`Its session summary is ${path}. Start a new room with: `);
   });
 
+  it('a state folder with spaces in a folder\'s name is kept whole on its row, never broken at them', () => {
+    const spaced = { XDG_STATE_HOME: '/tmp/term3-44/a-rather-long-folder-name-for-testing/with-spaces in it/state-of-the-practice-app', HOME: '/home/trainer' };
+    const led = join(spaced.XDG_STATE_HOME, 'casa-practice', 'exports', 'testifying-session-2026-12-06T06-58-19.md');
+    expect(leavingPath(led, 60, spaced)).toBe(`exports/testifying-session-2026-12-06T06-58-19.md\n(in the state folder\n${spaced.XDG_STATE_HOME}/casa-practice)`);
+  });
+
   it('the state folder under the home folder is named with ~, and "exports/<file>" is kept where it fits', () => {
     const home = { XDG_STATE_HOME: '/home/trainer/.local/state', HOME: '/home/trainer' };
     const inHome = join('/home/trainer/.local/state/casa-practice/exports', name);

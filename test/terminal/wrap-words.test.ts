@@ -40,6 +40,27 @@ describe('the words printed after the app leaves the screen are wrapped at word 
     expect(wrapWords('Saved to /tmp/a b/c.md today.', 60)).toBe('Saved to /tmp/a b/c.md today.');
   });
 
+  // Walked in tmux: a trainer-led session left at 60 columns with XDG_STATE_HOME='/tmp/…/with-spaces in
+  // it/state-of-the-practice-app' printed "(in the state folder" and then the folder broken at its
+  // spaces: "…/with-spaces" on one line, "in" and "it/…" on the next ones (a folder whose name has
+  // two spaces: "in", holding no "/", ended the path). The full-screen notice broke it the same way.
+  it('a folder whose name holds several spaces stays in its path: whole where it fits a row, else on rows of its own cut only at the width', () => {
+    const state = '/tmp/term3-44/a-rather-long-folder-name-for-testing/with-spaces in it/state-of-the-practice-app/casa-practice';
+    expect(wrapWords(`(in the state folder ${state})`, 60).split('\n')).toEqual(['(in the state folder', `${state})`]);
+    expect(wrapWords(`(in the state folder ${state}) and words after it.`, 200)).toBe(`(in the state folder ${state}) and words after it.`);
+    const rows = pathLineRows(`(in the state folder ${state})`, 60);
+    expect(rows[0]).toBe('(in the state folder');
+    // The path's rows, joined, are the path: cut where each row ends, never at its spaces.
+    expect(rows.slice(1).join('')).toBe(`${state})`);
+    expect(rows.slice(1, -1).every((row) => [...row].length === 60)).toBe(true);
+    // Short enough for a row: whole on one.
+    const short = '/tmp/with-spaces in it/casa-practice';
+    expect(pathLineRows(`(in the state folder ${short}) and then a few more words to wrap.`, 40)).toEqual(['(in the state folder', `${short})`, 'and then a few more words to wrap.']);
+    // Words after a path are still words: a clause's end, or a word holding "/" too far on, is not the path's.
+    expect(wrapWords('Saved to /tmp/a/b.md. Then see docs/authoring.md for more.', 30).split('\n')).toEqual(['Saved to /tmp/a/b.md. Then see', 'docs/authoring.md for more.']);
+    expect(wrapWords('Saved to /tmp/a/b.md and then, some words later, see docs/authoring.md', 30).split('\n')).toEqual(['Saved to /tmp/a/b.md and then,', 'some words later, see', 'docs/authoring.md']);
+  });
+
   it('lines the message breaks itself stay broken there', () => {
     expect(wrapWords('First line.\nSecond line.', 60)).toBe('First line.\nSecond line.');
   });
