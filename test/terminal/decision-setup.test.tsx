@@ -259,4 +259,31 @@ describe('trainer-led, every bundled decision with no words of its own carried o
     await r.resize(60, 24);
     expect(r.lastFrame()).toContain('Before this:');
   });
+
+  // Walked in tmux (term3-44): testifying's decision 5 carried on at 60×24 opened with its title and
+  // Discuss prompt in view under "↑ N more above (PgUp)"; PgUp then PgDn came back to another view of
+  // the same end: "↑ N+1 more above" and an "(end)" row, a row of the decision pushed out of the window.
+  it('PgUp then PgDn comes back to the very view it opened with, at 60×24 and 120×40', async () => {
+    const playable = loadPlayable(join(BUNDLED, 'testifying.json'));
+    if ('problems' in playable) throw new Error(playable.problems);
+    const save = setupSaves(playable.scenario).get('d5-date');
+    if (!save) throw new Error('no save at d5-date');
+    for (const [columns, height] of [[60, 24], [120, 40]] as const) {
+      const env = tempEnv();
+      keptAt(playable, save, env);
+      const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable } }).element, columns, height);
+      for (let i = 0; i < 3 && !r.lastFrame().includes('Decision 5 of'); i++) await press(r, KEY.enter);
+      const opened = r.lastFrame();
+      expect(opened).toContain('Discuss:');
+      expect(opened).not.toContain('(end)');
+      await press(r, '\u001b[5~');
+      expect(r.lastFrame()).toContain('Before this:');
+      await press(r, '\u001b[6~');
+      expect(r.lastFrame()).toBe(opened);
+      // And PgUp from there moves as it did from the opening view.
+      await press(r, '\u001b[5~');
+      expect(r.lastFrame()).toContain('Before this:');
+      r.unmount();
+    }
+  });
 });

@@ -18,7 +18,7 @@ import { Paragraph } from './Paragraph.js';
 import { Moment } from './Moment.js';
 import { hiddenReplyWords, REPLY_INDENT, ReplyList, replyRows, replyText, withReplies } from './ReplyList.js';
 import { statusParts } from './StatusLine.js';
-import { followedOffset, inView, pageSize, ScrollRows, scrolledOffset, useFollowInView, useKeptOffset } from './ScrollRows.js';
+import { followedOffset, inView, maxOffset, pageSize, ScrollRows, scrolledOffset, useFollowInView, useKeptOffset } from './ScrollRows.js';
 import { useTheme } from './ThemeContext.js';
 import { useArrivedAfter, useKeys } from './useKeys.js';
 import { useScreenSize } from './useScreenSize.js';
@@ -330,7 +330,11 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // Held, the decision's own rows whole under the "more above" line with no "(end)" row below them
   // where that is what lets them fit (a window of 3 rows, the-list's and jae-and-hyung's long replies
   // at 60×24), else from its title on.
-  const heldAtEnd = held && !together && momentRows.length === ownEnd && momentRows.length > momentHeight && ownEnd - setupText.length <= momentHeight - 1;
+  const endShaped = setupText.length > 0 && view.kind === 'decision' && !reveal && !together && momentRows.length === ownEnd && momentRows.length > momentHeight && ownEnd - setupText.length <= momentHeight - 1;
+  const heldAtEnd = held && endShaped;
+  // Scrolled back to its end (PgUp, then PgDn), such a window is drawn as it opened: PgDn stopped a
+  // row short of that view, with an "(end)" row under it and "↑ 4 more above" for the opening's 3.
+  const drawnAtEnd = heldAtEnd || (endShaped && offset >= maxOffset(momentRows.length, momentHeight));
   // Where the window onto the moment (or the moment and the replies together) is drawn from, held or not.
   const windowOffset = held ? (together ? heldOffset(togetherRows.length, togetherHeight) : heldAtEnd ? momentRows.length - (momentHeight - 1) : heldOffset(momentRows.length, momentHeight)) : offset;
   // The window scrolled from where it is drawn: the hold ends there, nothing moves yet.
@@ -572,7 +576,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     return (
       <Box flexDirection="column" paddingX={1}>
         <Paragraph bold>{heading}</Paragraph>
-        <ScrollRows rows={momentRows} height={momentHeight} offset={windowOffset} pageKeysOnly atEnd={heldAtEnd} />
+        <ScrollRows rows={momentRows} height={momentHeight} offset={windowOffset} pageKeysOnly atEnd={drawnAtEnd} />
         <ReplyList replies={view.replies} selected={selected} tally={tally} width={width} />
         {footerSaid ? footer : <KeyHints set={scrollHints} spaced={false} width={width} whole />}
       </Box>
