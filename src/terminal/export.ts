@@ -4,6 +4,7 @@ import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { debriefExport, facilitationMarkdown, localFileStamp, shownFileName, summaryBaseName, type Debrief, type FacilitatedDecision, type Scenario, type SessionMode } from '../machines/index.js';
 import { packageVersion } from './paths.js';
 import { stateDir, writeAtomic, writeNew } from './state.js';
+import { stateStore } from './node/state-store.js';
 import { wrapWords } from './wrap.js';
 
 /** Where exports and session summaries go: <state dir>/exports. */
@@ -87,7 +88,7 @@ export const NOTHING_ENTERED_WORDS = 'Nothing was entered in this session, so no
  * so far, then a session started over and ended at once, or another terminal's), gets "-2", "-3"…
  * after its time (see writeNew).
  */
-export function writeSessionSummary(scenario: Scenario, decisions: readonly FacilitatedDecision[], debrief: Debrief | undefined, env: NodeJS.ProcessEnv = process.env, now = new Date(), opts: { carriedOn?: boolean; path?: string } = {}): string {
+export function writeSessionSummary(scenario: Scenario, decisions: readonly FacilitatedDecision[], debrief: Debrief | undefined, env: NodeJS.ProcessEnv = process.env, now = new Date(), opts: { carriedOn?: boolean; path?: string; dir?: string } = {}): string {
   const markdown = facilitationMarkdown(scenario, decisions, debrief, now);
   // The summary written at an ending the room then went back from: written again in its place, so
   // no file is left saying the room took a branch it took back.
@@ -98,7 +99,26 @@ export function writeSessionSummary(scenario: Scenario, decisions: readonly Faci
   // A kept session carried on, then stopped or started over before the room entered anything more,
   // has nothing new to say: the summary written when it stopped is named again, not written twice.
   const same = opts.carriedOn ? sameSessionSummary(scenario, markdown, env) : undefined;
-  return same ?? writeNew(join(exportsDir(env), summaryBaseName(scenario, localFileStamp(now))), '.md', markdown);
+  return same ?? writeNew(join(opts.dir ?? exportsDir(env), summaryBaseName(scenario, localFileStamp(now))), '.md', markdown);
+}
+
+/**
+ * Where a trainer-led session's summary is written when the state folder cannot be written: where
+ * the debrief's e: export writes then (fallbackExportDir: the folder the app was started in, else
+ * the temp folder). Undefined where the state folder can be written (its exports folder). The room's
+ * votes were lost with the state folder: "The session summary could not be written (permission
+ * denied)" as the session ended, where the same app's export wrote elsewhere.
+ */
+export function roomSummaryDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return stateStore(env).savingFailure() !== undefined ? fallbackExportDir(env) : undefined;
+}
+
+/** The first words of a trainer-led session's summary written outside the state folder (roomSummaryDir), its path after them. */
+export const SUMMARY_ELSEWHERE = 'The state folder cannot be written, so the session summary was written to:';
+
+/** Said where the state folder cannot be written: where the session's summary goes (roomSummaryDir's folder), as its path is shown. */
+export function summaryGoesTo(dir: string): string {
+  return `its summary is written to ${shownFileName(dir)}`;
 }
 
 /** A summary's words without its date line ("Trainer-led session, 2026-12-03 10:00 UTC."). */

@@ -1,8 +1,8 @@
-import { decisionSetup, peopleMet, sceneNumberAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, startOverUnsavedWords, entryOf, facilitatedDecision, MAX_VOTES, resumeFailureLines, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, pathReply, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
-import { exportsDir, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, writeSessionSummary } from './export.js';
+import { decisionSetup, peopleMet, sceneNumberAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, entryOf, facilitatedDecision, MAX_VOTES, resumeFailureLines, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, pathReply, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
+import { exportsDir, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, roomSummaryDir, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from './export.js';
 import { command, commandName } from './invocation.js';
 import { wrapWords } from './wrap.js';
-import { errorWords, stateStore } from './node/state-store.js';
+import { errorWords } from './node/state-store.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, newRoomSessionArgs, readRoomSession, roomSessionArgs, ROOM_ELSEWHERE, roomSessionOnDisk } from './saves.js';
 import { revealText } from './reveal-text.js';
 import { sessionSeed } from './seed.js';
@@ -93,7 +93,9 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   // One begun at a scene (--from, --set) is kept apart from the scenario's own: the same start carries
   // it on, so that command is named (opening the scenario with --facilitate opened another session).
   const again = roomSessionArgs(playable);
-  if (!reopened && stateStore(opts.env).savingFailure() !== undefined) say('This session is not kept as it goes, since the state folder cannot be written (see above): q ends it.');
+  // Where the state folder cannot be written, the summary goes where e: export writes then (roomSummaryDir).
+  const summaryDir = roomSummaryDir(opts.env);
+  if (!reopened && summaryDir !== undefined) say(`This session is not kept as it goes, since the state folder cannot be written (see above): q ends it, and ${summaryGoesTo(summaryDir)}.`);
   else if (!reopened && again.startsWith('play ')) sayCommand('The session is kept as it goes: q ends it for now and writes a summary of the votes so far; this command carries it on:', sessionCommand(again));
   else if (!reopened) say('The session is kept as it goes: q ends it for now and writes a summary of the votes so far; opening this scenario with --facilitate again carries it on.');
   if (!reopened) say('At each decision type the room\'s votes, one count per reply on a line (e.g. 3 5 0) or one count per line; r reveals every reply\'s feedback and the facilitator note; then type the number of the reply the room follows. u goes back to the decision before, with its votes; w says who\'s who (the people met so far); s starts the session over (asked first). q ends the session.');
@@ -104,11 +106,12 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   let endSummary: string | undefined = foundAtOpen;
   const finish = (debrief?: Debrief): boolean => {
     try {
-      const path = writeSessionSummary(scenario, log, debrief, opts.env, new Date(), { carriedOn, ...(endSummary !== undefined ? { path: endSummary } : {}) });
+      const path = writeSessionSummary(scenario, log, debrief, opts.env, new Date(), { carriedOn, ...(endSummary !== undefined ? { path: endSummary } : {}), ...(summaryDir !== undefined ? { dir: summaryDir } : {}) });
       if (debrief) endSummary = path;
       // On a line of its own, not wrapped: a path broken across lines cannot be copied (after the
       // words, at 60 columns the terminal broke it mid-name).
-      io.out(`Session summary written to:\n${shownSummaryPath(path)}\n`);
+      if (summaryDir !== undefined) say(SUMMARY_ELSEWHERE);
+      io.out(`${summaryDir !== undefined ? '' : 'Session summary written to:\n'}${shownSummaryPath(path)}\n`);
       return true;
     } catch (e) {
       say(`The session summary could not be written (${errorWords(e)}).`);
@@ -119,7 +122,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   // decision; the votes typed at the one on screen are not known here), then the session ends.
   const stopOnSignal = (signal: NodeJS.Signals) => {
     try {
-      if (log.length > 0) writeSessionSummary(scenario, log, undefined, opts.env, new Date(), { carriedOn, ...(endSummary !== undefined ? { path: endSummary } : {}) });
+      if (log.length > 0) writeSessionSummary(scenario, log, undefined, opts.env, new Date(), { carriedOn, ...(endSummary !== undefined ? { path: endSummary } : {}), ...(summaryDir !== undefined ? { dir: summaryDir } : {}) });
     } catch {
       // nothing more can be done once the state folder is gone too
     }
@@ -168,7 +171,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
           const words = finishedKeptWords(playable, opts.env);
           sayCommand(words.slice(0, words.length - command(newRoomSessionArgs(playable), opts.env).length).trimEnd(), sessionCommand(newRoomSessionArgs(playable)));
         }
-        return written ? 0 : 74;
+        return written && summaryDir === undefined ? 0 : 74;
       }
       // No "Introducing …" before a character's first line: on a projected screen (as the full-screen
       // session) the room sees what presenter mode's projector shows; w says who's who, as when playing.
@@ -209,8 +212,8 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       if (outcome.kind === 'start-over') {
         // The summary so far is written first (as q writes it), the kept session goes, and a new
         // session begins at the start, as presenter mode's Start over.
-        // (Where nothing can be written the question said so, and no summary is tried.)
-        if (stateStore(opts.env).savingFailure() === undefined && (log.length > 0 || outcome.votes.some((n) => n > 0))) {
+        // (Where the state folder cannot be written, to where e: export writes: roomSummaryDir.)
+        if (log.length > 0 || outcome.votes.some((n) => n > 0)) {
           log.push(record());
           if (!finish()) {
             // Nothing the room did is dropped unsaid: the session stays as it was, and kept.
@@ -249,7 +252,8 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         const written = finish();
         if (elsewhere) say(ROOM_ELSEWHERE);
         else if (kept && roomSessionOnDisk(playable, opts.env)) sayCommand('To carry on with this session later:', sessionCommand(roomSessionArgs(playable)));
-        return outcome.kind === 'ended' ? 1 : written ? 0 : 74;
+        // Written elsewhere (the state folder cannot be written): the session was not kept, 74 as before.
+        return outcome.kind === 'ended' ? 1 : written && summaryDir === undefined ? 0 : 74;
       }
       const reply = view.replies[outcome.index];
       if (!reply) continue;
@@ -327,7 +331,8 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
     if (word === 's') {
       // Asked first, saying what is lost (the core's words, as the full-screen app and presenter mode say them).
       const loss = roomLossWords(decisions, votes.some((n) => n > 0));
-      const lost = loss === undefined ? '' : stateStore(opts.env).savingFailure() === undefined ? `${loss} will be lost; the summary so far is written first. ` : `${startOverUnsavedWords(loss)} `;
+      const aside = roomSummaryDir(opts.env);
+      const lost = loss === undefined ? '' : `${loss} will be lost; the summary so far is written first${aside === undefined ? '' : `, to ${shownFileName(aside)}, since the state folder cannot be written`}. `;
       say(`Start the session over from the beginning? ${lost}Type y to start over, anything else to carry on.`);
       const answer = await opts.readLine();
       if (answer === undefined) return { kind: 'ended', votes, revealed };

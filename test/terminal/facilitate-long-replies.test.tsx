@@ -24,11 +24,15 @@ const highlightedEnd = (frame: string, n: number) => new RegExp(`› ${n}\\. (?:
 /** The-list's last decision with long replies (helpers/long-replies.ts): too tall beside the moment at 60×24 and 80×24, so the moment and the replies scroll together. */
 const longPlayable = (): PlayableScenario => longReplies().playable;
 
-/** A state folder that cannot be written (a file where it goes): the quit question is longer. */
+/**
+ * A state folder that cannot be written (a file where it goes): the quit question is longer, naming
+ * where the summary goes instead (the folder the app was started in, PWD: a long one, so that the
+ * question is three rows at 70 columns).
+ */
 function unwritableEnv(): NodeJS.ProcessEnv {
   const file = join(mkdtempSync(join(tmpdir(), 'casa-facilitate-')), 'state');
   writeFileSync(file, 'not a folder');
-  return tempEnv({ XDG_STATE_HOME: file });
+  return tempEnv({ XDG_STATE_HOME: file, PWD: mkdtempSync(join(tmpdir(), 'casa-facilitate-started-in-this-folder-')) });
 }
 
 describe('a trainer-led decision whose moment and replies scroll together, with the quit question open', () => {

@@ -352,11 +352,12 @@ describe('trainer-led sessions (--facilitate)', () => {
   });
 
   it('with a state folder that cannot be written, u still goes back from the ending (a branch followed by mistake at the last decision could not be taken back), full screen and line by line', async () => {
-    // A file where the state folder goes: nothing can be written there (even as root).
+    // A file where the state folder goes: nothing can be written there (even as root). The summary
+    // goes where the debrief's e: export writes then: the folder the app was started in (PWD).
     const unwritable = () => {
       const file = join(mkdtempSync(join(tmpdir(), 'casa-facilitate-')), 'state');
       writeFileSync(file, 'not a folder');
-      return tempEnv({ XDG_STATE_HOME: file });
+      return tempEnv({ XDG_STATE_HOME: file, PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
     };
     const env = unwritable();
     const r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
@@ -365,8 +366,8 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(r.lastFrame()).toContain('u: back to decision 2');
     await press(r, KEY.enter);
     const debrief = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
-    expect(debrief).toContain('The session summary could not be written');
-    expect(debrief).toContain('Back to decision 2: the room returns to it, revealed with its votes, to follow another reply. The summary could not be written at this ending; it is tried again when the session ends or stops.');
+    expect(debrief).toContain(`The state folder cannot be written, so the session summary was written to: ${env.PWD}/example-new-phone-session-`);
+    expect(debrief).toContain('Back to decision 2: the room returns to it, revealed with its votes, to follow another reply. The summary written at this ending is then written again, in the same file, when the session ends or stops.');
     expect(debrief).toContain('u: back to decision 2');
     await press(r, 'u');
     const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
@@ -380,7 +381,9 @@ describe('trainer-led sessions (--facilitate)', () => {
     const plainEnv = unwritable();
     expect(checkStateFolder(plainEnv)).toBeDefined();
     const code = await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env: plainEnv, width: 200, readLine: async () => typed.shift() });
-    expect(out.replace(/\s+/g, ' ')).toContain('u: back to decision 2 (Back to decision 2: the room returns to it, revealed with its votes, to follow another reply. The summary could not be written at this ending; it is tried again when the session ends or stops.)');
+    expect(out.replace(/\s+/g, ' ')).toContain('u: back to decision 2 (Back to decision 2: the room returns to it, revealed with its votes, to follow another reply. The summary written at this ending is then written again, in the same file, when the session ends or stops.)');
+    // One summary, written again in its place (the branch followed last), in the folder the app was started in.
+    expect(readdirSync(plainEnv.PWD as string)).toHaveLength(1);
     expect(out).toContain("< Back to decision 2, with the room's votes there.");
     expect(code).toBe(74);
   });
@@ -454,18 +457,23 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(r.lastFrame()).toMatch(/votes: 4|Votes: 4/);
   });
 
-  it('with a state folder that cannot be written, s says the votes are lost with no summary, and y starts over (it refused for ever, saying the session "is kept")', async () => {
+  // (Where the state folder cannot be written, the summary so far goes where the debrief's e: export
+  // writes: the folder the app was started in, PWD. It said "no summary is written", and none was.)
+  it('with a state folder that cannot be written, s says the summary so far is written where e: export writes, and y starts over (it refused for ever, saying the session "is kept")', async () => {
     // A file where the state folder goes: nothing can be written there (even as root).
     const file = join(mkdtempSync(join(tmpdir(), 'casa-facilitate-')), 'state');
     writeFileSync(file, 'not a folder');
-    const env = tempEnv({ XDG_STATE_HOME: file });
+    const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
+    const env = tempEnv({ XDG_STATE_HOME: file, PWD: here });
     const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 24);
     await press(r, KEY.enter, '4', 'r', '1', 's');
     const asked = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
-    expect(asked).toContain('Start the session over from the beginning? The decision the room has made and the votes entered will be lost: the state folder cannot be written, so no summary is written. (y / n)');
-    expect(asked).not.toContain('the summary so far is written first');
+    expect(asked).toContain(`Start the session over from the beginning? The decision the room has made and the votes entered will be lost; the summary so far is written first, to ${here}, since the state folder cannot be written. (y / n)`);
     await press(r, 'y');
     const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(readdirSync(here)).toHaveLength(1);
+    expect(frame).toContain('The summary of the session before was written to:');
+    expect(frame.replace(/\s+/g, '')).toContain(join(here, readdirSync(here)[0] as string));
     expect(frame).not.toContain('is kept');
     expect(frame).toContain('Decision 1 of about');
     expect(frame).toContain("That's a nice one! How did you get it? · votes: 0");
@@ -476,7 +484,8 @@ describe('trainer-led sessions (--facilitate)', () => {
     const typed = ['4 0 0', 'r', '1', 's', 'y', 'q'];
     await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => typed.shift() });
     const said = out.replace(/\s+/g, ' ');
-    expect(said).toContain('Start the session over from the beginning? The decision the room has made and the votes entered will be lost: the state folder cannot be written, so no summary is written. Type y to start over, anything else to carry on.');
+    expect(said).toContain(`Start the session over from the beginning? The decision the room has made and the votes entered will be lost; the summary so far is written first, to ${here}, since the state folder cannot be written. Type y to start over, anything else to carry on.`);
+    expect(readdirSync(here)).toHaveLength(2);
     expect(said).not.toContain('and is kept');
     expect(said).toContain('Starting the session over from the beginning.');
   });
@@ -1028,7 +1037,7 @@ describe('a trainer-led session kept as it goes', () => {
   });
 
   it('with a state folder that cannot be written, q does not promise that opening the scenario again carries on', async () => {
-    const env = tempEnv();
+    const env = tempEnv({ PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
     // The state folder's place is taken by a file.
     mkdirSync(env.XDG_STATE_HOME as string, { recursive: true });
     writeFileSync(stateDir(env), '');
@@ -1036,7 +1045,7 @@ describe('a trainer-led session kept as it goes', () => {
     const r = await renderApp(app.element);
     await press(r, KEY.enter, '4', 'q');
     await tap(r, 'y');
-    expect(app.exit.mock.calls[0]?.[0]).toContain('The session summary could not be written');
+    expect(app.exit.mock.calls[0]?.[0]).toContain(`The state folder cannot be written, so the session summary was written to:\n${env.PWD}/`);
     expect(app.exit.mock.calls[0]?.[0]).not.toContain('carry on');
   });
 

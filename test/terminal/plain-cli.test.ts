@@ -733,14 +733,17 @@ describe('--facilitate without a terminal (line by line)', () => {
   });
 
   it('with a state folder that cannot be written: says the session is not kept, and q ends with one line and exit 74, not an error', async () => {
-    const env = tempEnv();
+    // Its summary goes where the debrief's e: export writes then: the folder the app was started in.
+    const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
+    const env = tempEnv({ PWD: here });
     // The state folder's place is taken by a file.
     mkdirSync(env.XDG_STATE_HOME as string, { recursive: true });
     writeFileSync(join(env.XDG_STATE_HOME as string, 'casa-practice'), '');
     const r = await cli(['--facilitate', NEW_PHONE], '2 1 0\nq\n', env);
     expect(r.code).toBe(74);
-    expect(r.out).toContain('This session is not kept as it goes, since the state folder cannot be written');
-    expect(r.out).toContain('The session summary could not be written (');
+    expect(r.out.replace(/\s+/g, ' ')).toContain(`This session is not kept as it goes, since the state folder cannot be written (see above): q ends it, and its summary is written to ${here}.`);
+    expect(r.out).toContain(`The state folder cannot be written, so the session summary was written to:\n${here}/example-new-phone-session-`);
+    expect(readdirSync(here)).toHaveLength(1);
     expect(r.out).not.toContain('To carry on with this session later');
     expect(r.err).not.toMatch(/unexpected error|\bat .*\.js:\d+/);
   });

@@ -329,19 +329,47 @@ describe('a state folder that cannot be written', () => {
 
   // The content note promised "kept as it goes", nothing said otherwise during the session, and
   // every vote was lost at the end with exit 74.
-  it('in a trainer-led session: the content note, the first screen and the quit question say that nothing is kept or written', async () => {
+  // Walked in tmux (term3-44), the state folder read-only as uid 65534: leaving a trainer-led session
+  // said "The session summary could not be written (permission denied)" and the room's votes were
+  // lost, where the debrief's e: export writes elsewhere. The summary now goes where e: export
+  // writes (the folder the app was started in, else the temp folder), said before and after.
+  it('in a trainer-led session: the content note, the first screen and the quit question say the session is not kept and where its summary goes; leaving writes it there', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'casa-file-')), 'state');
     writeFileSync(file, 'not a folder');
-    const env = { XDG_STATE_HOME: file, CASA_PRACTICE_SEED: '1' };
-    const r = await renderApp(appElement({ env, start: { kind: 'facilitate' } }).element);
+    const elsewhere = mkdtempSync(join(tmpdir(), 'casa-here-'));
+    const env = { XDG_STATE_HOME: file, CASA_PRACTICE_SEED: '1', PWD: elsewhere };
+    const { element, exit } = appElement({ env, start: { kind: 'facilitate' } });
+    const r = await renderApp(element);
     await press(r, '1');
     const note = (r.lastFrame() ?? '').replace(/[│╭╮╰╯─]/g, '').replace(/\s+/g, ' ');
     expect(note).toContain('Progress and records will not be kept this run:');
-    expect(note).toContain('This session cannot be kept or its summary written, since the state folder cannot be written (see above): q ends it, and the votes are not kept.');
+    expect(note).toContain(`This session cannot be kept, since the state folder cannot be written (see above): q ends it, and its summary is written to ${elsewhere}.`);
     expect(note).not.toContain('kept as it goes');
     await press(r, KEY.enter);
-    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('The state folder cannot be written: this session is not kept, and no summary can be written when it ends.');
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain(`The state folder cannot be written: this session is not kept, and its summary is written to ${elsewhere} when it ends.`);
     await press(r, '4', 'q');
-    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('Stop now? The state folder cannot be written, so no summary is written and the session is not kept: the votes entered are lost. (y / n)');
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain(`Stop now? The state folder cannot be written, so the session is not kept; its summary is written to ${elsewhere}. (y / n)`);
+    await tap(r, 'y');
+    const said = exit.mock.calls[0]?.[0] ?? '';
+    const written = readdirSync(elsewhere);
+    expect(written).toEqual([expect.stringMatching(/^example-new-phone-session-.*\.md$/)]);
+    expect(said.replace(/\s+/g, ' ')).toContain(`The state folder cannot be written, so the session summary was written to: ${join(elsewhere, written[0] as string)}`);
+    expect(readFileSync(join(elsewhere, written[0] as string), 'utf8')).toContain('That\'s a nice one!');
+    // A write failed (nothing is kept): exit 74 still.
+    expect(exit.mock.calls[0]?.[1]).toBe(74);
+  });
+
+  it.skipIf(!testable)(`a read-only state folder, line by line as uid 65534: the summary is written where e: export writes, and said${testable ? '' : READ_ONLY_SKIP}`, { concurrent: true }, async ({ expect }) => {
+    const { env, other } = READ_ONLY[1]();
+    const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
+    chmodSync(here, 0o777);
+    const r = await cli(['play', NEW_PHONE, '--facilitate', '--plain'], '4 0 0\nr\n1\nq\n', { ...env, PWD: here }, other);
+    const said = r.out.replace(/\s+/g, ' ');
+    expect(said).toContain(`This session is not kept as it goes, since the state folder cannot be written (see above): q ends it, and its summary is written to ${here}.`);
+    const written = readdirSync(here);
+    expect(written).toEqual([expect.stringMatching(/^example-new-phone-session-.*\.md$/)]);
+    expect(said).toContain(`The state folder cannot be written, so the session summary was written to: ${join(here, written[0] as string)}`);
+    expect(said).not.toContain('could not be written');
+    expect(r.code).toBe(74);
   });
 });

@@ -8,6 +8,7 @@ import { Paragraph } from './Paragraph.js';
 import { commandName } from '../invocation.js';
 import { commandRows, inkRows } from '../wrap.js';
 import { withoutToDo } from '../node/state-store.js';
+import { fallbackExportDir, roomSummaryDir, summaryGoesTo } from '../export.js';
 import { useApp } from './AppContext.js';
 
 /** Props of ContentNote. */
@@ -45,11 +46,14 @@ export function ContentNote({ entry, onStart, onBack, onQuit, notice, setAside, 
   const { columns, rows } = useScreenSize();
   // Inside the note's border and padding.
   const inner = columns - 4;
+  // Where the summary goes (only asked where the notice says the state folder cannot be written).
+  const { env } = useApp();
+  const unkept = facilitating && notice ? unkeptSession(roomSummaryDir(env) ?? fallbackExportDir(env)) : '';
   const hints = onBack ? 'contentNote' as const : [['Enter', 'start'], ['q', 'quit']] as [string, string][];
   const tails = facilitating
     ? notice
       // The state folder cannot be written (the notice above): nothing is kept, no summary written.
-      ? [`Pause for the room whenever it needs a break. ${UNKEPT_SESSION}`, UNKEPT_SESSION]
+      ? [`Pause for the room whenever it needs a break. ${unkept}`, unkept]
       : again
         ? [`Pause for the room whenever it needs a break. A trainer-led session is kept as it goes: q stops it and writes a summary of the votes so far; this command carries it on: ${again}`,
           `q stops the session and writes a summary of the votes so far; this command carries it on: ${again}`]
@@ -90,5 +94,10 @@ export function ContentNote({ entry, onStart, onBack, onQuit, notice, setAside, 
   );
 }
 
-/** What a trainer-led session keeps when the state folder cannot be written: nothing. */
-export const UNKEPT_SESSION = 'This session cannot be kept or its summary written, since the state folder cannot be written (see above): q ends it, and the votes are not kept.';
+/**
+ * What a trainer-led session keeps when the state folder cannot be written: nothing; its summary is
+ * written to `dir` (roomSummaryDir: where the debrief's e: export writes then).
+ */
+export function unkeptSession(dir: string): string {
+  return `This session cannot be kept, since the state folder cannot be written (see above): q ends it, and ${summaryGoesTo(dir)}.`;
+}

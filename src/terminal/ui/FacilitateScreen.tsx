@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { decisionSetup, peopleMet, sceneNumberAt, sceneWords, roomDidWords, backFromEndingWords, backLossWords, backToDecision, startSession, undoEnding, startOverFailedWords, startOverUnsavedWords, votesEnteredWords, progressWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor, type SessionView } from '../../machines/index.js';
+import { decisionSetup, peopleMet, sceneNumberAt, sceneWords, roomDidWords, backFromEndingWords, backLossWords, backToDecision, startSession, undoEnding, startOverFailedWords, shownFileName, votesEnteredWords, progressWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor, type SessionView } from '../../machines/index.js';
 import { command } from '../invocation.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, ROOM_ELSEWHERE, roomSessionArgs, roomSessionOnDisk } from '../saves.js';
 import { hintRows, revealHints, sceneHints, typeNumber, voteHints, withRevealWho, withRoomWho, type Action, type Hint, type RoomKeys } from '../keys.js';
@@ -9,8 +9,8 @@ import { revealTextRows } from '../reveal-text.js';
 import { setupRows } from '../tall-rows.js';
 import type { Span } from '../debrief-lines.js';
 import { inkRows, pathLineRows, wrapText } from '../wrap.js';
-import { exportsDir, finishedSessionSummary, leavingPath, newestSessionSummary, NOTHING_ENTERED_WORDS, shownPath, shownStateDir, writeSessionSummary } from '../export.js';
-import { errorWords, stateStore } from '../node/state-store.js';
+import { exportsDir, finishedSessionSummary, leavingPath, newestSessionSummary, NOTHING_ENTERED_WORDS, roomSummaryDir, shownPath, shownStateDir, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from '../export.js';
+import { errorWords } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
 import { KeyHints } from './KeyHints.js';
@@ -63,10 +63,11 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const [votes, setVotes] = useState<Record<string, number>>(() => ({ ...resumed?.progress.current.votes }));
   // Why the branch just typed cannot be followed (reveal only), or why a kept session could not be
   // carried on: said in place of the help line until the next key.
-  // Where the state folder cannot be written, nothing of the session is kept or written: said on the
-  // first screen (the content note says it too, but a kept session opened again skips the note).
-  const unwritable = stateStore(app.env).savingFailure() !== undefined;
-  const [unavailable, setUnavailable] = useState<string | undefined>(opening ?? (unwritable ? UNWRITABLE_NOW : undefined));
+  // Where the state folder cannot be written, nothing of the session is kept, and its summary goes
+  // where the debrief's e: export writes then (roomSummaryDir): said on the first screen (the content
+  // note says it too, but a kept session opened again skips the note).
+  const [elsewhereDir] = useState(() => roomSummaryDir(app.env));
+  const [unavailable, setUnavailable] = useState<string | undefined>(opening ?? (elsewhereDir !== undefined ? unwritableNow(elsewhereDir) : undefined));
   // The decision whose replies are revealed: a reveal belongs to its decision, never to the next.
   const [revealedAt, setRevealedAt] = useState(resumed?.progress.current.revealed ? view.nodeId : undefined);
   const reveal = revealedAt !== undefined && revealedAt === view.nodeId;
@@ -114,7 +115,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const endSummary = useRef<string | undefined>(foundAtOpen);
   const summary = (debrief?: Debrief): { path: string } | { error: string } => {
     try {
-      const path = writeSessionSummary(scenario, log.current, debrief, app.env, new Date(), { carriedOn: resumed !== undefined, ...(endSummary.current !== undefined ? { path: endSummary.current } : {}) });
+      const path = writeSessionSummary(scenario, log.current, debrief, app.env, new Date(), { carriedOn: resumed !== undefined, ...(endSummary.current !== undefined ? { path: endSummary.current } : {}), ...(elsewhereDir !== undefined ? { dir: elsewhereDir } : {}) });
       if (debrief) endSummary.current = path;
       return { path };
     } catch (e) {
@@ -124,6 +125,8 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const writeSummary = (debrief?: Debrief, onScreen = false): string => {
     const written = summary(debrief);
     if ('error' in written) return `The session summary could not be written (${written.error}).`;
+    // Outside the state folder (it cannot be written): the whole path, on a row of its own.
+    if (elsewhereDir !== undefined) return `${SUMMARY_ELSEWHERE}\n${onScreen ? shownFileName(written.path) : leavingPath(written.path, columns, app.env)}`;
     return onScreen ? `Session summary written to:\n${shownPath(written.path, app.env)}\n(in the state folder ${shownStateDir(app.env)})` : `Session summary written to:\n${leavingPath(written.path, columns, app.env)}`;
   };
   // s, once the trainer has said yes: the summary so far is written (nothing the room did is lost
@@ -139,8 +142,8 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     const did = roomDidSomething();
     const here = view.kind === 'decision';
     if (here) log.current.push(current());
-    // Where nothing can be written, the question said so: the trainer chose to start over all the same.
-    const written = did && !unwritable ? summary() : undefined;
+    // Where the state folder cannot be written, to where e: export writes (the question said where).
+    const written = did ? summary() : undefined;
     if (written && 'error' in written) {
       // Nothing the room did is dropped unsaid: the session stays as it was, and kept.
       if (here) log.current.pop();
@@ -153,7 +156,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     kept.current = false;
     // The path within the state folder on a row of its own, as the debrief names the summary: the
     // whole path, broken mid-name at 60 columns, could not be copied.
-    onStartOver?.(written === undefined ? undefined : `The summary of the session before was written to:\n${shownPath(written.path, app.env)}\n(in the state folder ${shownStateDir(app.env)})`);
+    onStartOver?.(written === undefined ? undefined : elsewhereDir !== undefined ? `The summary of the session before was written to:\n${shownFileName(written.path)}` : `The summary of the session before was written to:\n${shownPath(written.path, app.env)}\n(in the state folder ${shownStateDir(app.env)})`);
   };
   const stop = (interrupted = false) => {
     // A session in which the room entered nothing leaves no empty summary file behind (and is not kept).
@@ -257,7 +260,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const revealSpare = view.kind === 'decision' && reveal && revealRows.length <= revealRoomFor(setRows(baseHints) + 1) + 1;
   const revealWho = (set: Hint[]): Hint[] => withRevealWho(set, WHO_HINT, setRows, revealSpare);
   const fullHints = view.kind === 'decision' && reveal ? revealWho(baseHints) : withWho(baseHints, view.kind === 'scene');
-  const question = confirm === 'quit' ? (!roomDidSomething() ? QUIT_NOTHING_QUESTION : unwritable ? QUIT_UNWRITABLE_QUESTION : QUIT_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss(), unwritable) : confirm === 'back' && back !== undefined ? backQuestion(back, entered) : undefined;
+  const question = confirm === 'quit' ? (!roomDidSomething() ? QUIT_NOTHING_QUESTION : elsewhereDir !== undefined ? quitUnwritableQuestion(elsewhereDir) : QUIT_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss(), elsewhereDir) : confirm === 'back' && back !== undefined ? backQuestion(back, entered) : undefined;
   const footerRows = question !== undefined ? rowsOf(question) : unavailable !== undefined ? unavailableRows.reduce((n, row) => n + rowsOf(row), 0) : hintRows(fullHints, width).reduce((n, row) => n + rowsOf(row), 0);
   // Each reply's votes, kept whole after it (see ReplyList): the rows of "text · votes: n" either way.
   const tally = (r: { id: string }) => `votes: ${votes[r.id] ?? 0}`;
@@ -628,9 +631,15 @@ const YES_NO = '(y\u00a0/\u00a0n)';
 
 const QUIT_QUESTION = `Stop now and write the summary so far? The session is kept to carry on later. ${YES_NO}`;
 
-const QUIT_UNWRITABLE_QUESTION = `Stop now? The state folder cannot be written, so no summary is written and the session is not kept: the votes entered are lost. ${YES_NO}`;
+/** q where the state folder cannot be written: the session is not kept, and its summary goes to `dir` (roomSummaryDir). */
+function quitUnwritableQuestion(dir: string): string {
+  return `Stop now? The state folder cannot be written, so the session is not kept; ${summaryGoesTo(dir)}. ${YES_NO}`;
+}
 
-const UNWRITABLE_NOW = 'The state folder cannot be written: this session is not kept, and no summary can be written when it ends.';
+/** The first screen's line where the state folder cannot be written. */
+function unwritableNow(dir: string): string {
+  return `The state folder cannot be written: this session is not kept, and ${summaryGoesTo(dir)} when it ends.`;
+}
 
 const QUIT_NOTHING_QUESTION = `Stop now? The room has entered nothing yet, so no summary is written. ${YES_NO}`;
 
@@ -641,7 +650,7 @@ function backQuestion(decision: number, votes: number): string {
   return `Go back to decision ${decision}? ${backLossWords(votes) ?? ''} ${YES_NO}`;
 }
 
-/** `unwritable`: the state folder cannot be written, so no summary is written first (the core's startOverUnsavedWords). */
-function startOverQuestion(loss: string | undefined, unwritable: boolean): string {
-  return `Start the session over from the beginning? ${loss ? `${unwritable ? startOverUnsavedWords(loss) : `${loss} will be lost; the summary so far is written first.`} ` : ''}${YES_NO}`;
+/** `elsewhere`: the state folder cannot be written, so the summary so far is written there (roomSummaryDir). */
+function startOverQuestion(loss: string | undefined, elsewhere: string | undefined): string {
+  return `Start the session over from the beginning? ${loss ? `${loss} will be lost; the summary so far is written first${elsewhere === undefined ? '' : `, to ${shownFileName(elsewhere)}, since the state folder cannot be written`}. ` : ''}${YES_NO}`;
 }
