@@ -1,6 +1,6 @@
 import { decisionSetup, peopleMet, sceneNumberAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, entryOf, facilitatedDecision, MAX_VOTES, resumeFailureLines, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, pathReply, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { exportsDir, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, roomSummaryDir, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from './export.js';
-import { command, commandName } from './invocation.js';
+import { command, commandName, otherStartValues } from './invocation.js';
 import { wrapWords } from './wrap.js';
 import { errorWords } from './node/state-store.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, newRoomSessionArgs, readRoomSession, roomSessionArgs, ROOM_ELSEWHERE, roomSessionOnDisk } from './saves.js';
@@ -23,15 +23,18 @@ export type FacilitatePlainOptions = LineModeOptions & {
 export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<number> {
   const { io, width } = opts;
   const say = sayer(io, width);
-  const playable = opts.playable ?? (await chooseScenario(opts));
-  if (playable === 'quit') return 0;
-  if (!playable) return 1;
-  const { scenario } = playable;
+  const opened = opts.playable ?? (await chooseScenario(opts));
+  if (opened === 'quit') return 0;
+  if (!opened) return 1;
   // A session kept from before (q, input ended, a closed window) is carried on, as a volunteer's
   // save is in this mode; --new starts over instead. One that cannot be used is moved aside.
-  const found = opts.startOver ? undefined : readRoomSession(playable, opts.env);
+  const found = opts.startOver ? undefined : readRoomSession(opened, opts.env);
   if (found?.kind === 'bad') io.err(`casa-practice: ${resumeFailureLines(found.error, found.movedTo, 'a new session starts', 'The trainer-led session')}\n`);
   const resumed = found?.kind === 'ok' ? found : undefined;
+  // Carried on, with its own starting values (a session begun with other --set values than given now).
+  const playable = resumed?.playable ?? opened;
+  const values = resumed ? otherStartValues(opened, playable) : undefined;
+  const { scenario } = playable;
   let actor = resumed ? startSession(scenario, 'practice', resumed.snapshot) : startFacilitation(scenario, sessionSeed(opts.env));
   const log: FacilitatedDecision[] = [...(resumed?.decisions ?? [])];
   // What the room entered at each decision followed, and at the one on screen, kept with the session.
@@ -85,10 +88,10 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
     const [where, path] = foundAtOpen ? [', to:', foundAtOpen] : newest ? ['; the newest summary of this scenario is:', newest] : [', in:', exportsDir(opts.env)];
     say(`This trainer-led session finished here; its debrief follows. Its summary was written when it finished${where}`);
     io.out(`${shownSummaryPath(path)}\n`);
-    sayCommand('To start a new session:', sessionCommand(newRoomSessionArgs(playable)));
+    sayCommand('To start a new session:', sessionCommand(newRoomSessionArgs(opened)));
   } else if (resumed) {
-    say(`Continuing the trainer-led session kept at ${resumed.standsAt}, with the room's votes and the summary so far.`);
-    sayCommand('To start over instead:', sessionCommand(newRoomSessionArgs(playable)));
+    say(`Continuing the trainer-led session kept at ${resumed.standsAt}, with the room's votes and the summary so far${values ? `, and with the values it began with: ${values.saved} (you gave ${values.given} this time)` : ''}.`);
+    sayCommand(values ? `To start over with ${values.given} instead:` : 'To start over instead:', sessionCommand(newRoomSessionArgs(opened)));
   }
   // One begun at a scene (--from, --set) is kept apart from the scenario's own: the same start carries
   // it on, so that command is named (opening the scenario with --facilitate opened another session).

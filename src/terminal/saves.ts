@@ -257,8 +257,11 @@ export { hasSave, stateStore };
  * read for the scenario being opened. One that cannot be used is moved aside and said in one line.
  */
 export function readRoomSession(playable: PlayableScenario, env: NodeJS.ProcessEnv = process.env): core.FacilitationResume {
-  return core.readFacilitation(stateStore(env), (ref, from) =>
-    ref.id === playable.scenario.id && from === playable.from ? playable : { error: `This trainer-led session is of another scenario or start than "${playable.scenario.id}".` }, playable);
+  return core.readFacilitation(stateStore(env), (ref, from, set) => {
+    if (ref.id !== playable.scenario.id || from !== playable.from) return { error: `This trainer-led session is of another scenario or start than "${playable.scenario.id}".` };
+    // Begun with other --set values: carried on with its own (as readSaveFor), said by the screens (otherStartValues).
+    return otherStartValues(playable, { ...(set ? { set } : {}) }) ? load(playable.file, from, set) : playable;
+  }, playable);
 }
 
 /**

@@ -1,9 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { selectView, startingAt, startSession } from '../../src/machines/index.js';
 import { parseArgs } from '../../src/terminal/args.js';
 import { runCli } from '../../src/terminal/cli.js';
 import { runPlain } from '../../src/terminal/plain.js';
+import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
 import { readSave, saveWaiting, stateStore } from '../../src/terminal/saves.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { loadValidFixture } from '../helpers/fixtures.js';
@@ -388,4 +391,41 @@ describe('a test\'s save begun with other --set values than the ones given now',
       again.unmount();
     });
   }
+});
+
+// The same with a trainer-led session (walked in tmux: `play youth-discloses --from d4-promise --set
+// trust=80 --facilitate --plain`, votes, input ended; then --set trust=10 said "Could not resume: The
+// saved progress is damaged (its values do not match its replies)" and moved the kept session aside).
+describe('a trainer-led session begun with other --set values than the ones given now', () => {
+  const at = (trust: string) => {
+    const playable = loadPlayable(NEW_PHONE, undefined, { trust });
+    if ('problems' in playable) throw new Error(playable.problems);
+    return playable;
+  };
+  const room = async (env: NodeJS.ProcessEnv, trust: string, typed: string[]) => {
+    let out = '';
+    const io = { out: (t: string) => (out += t), err: (t: string) => (out += t) };
+    await runFacilitatePlain({ playable: at(trust), io, env, width: 200, readLine: async () => typed.shift() });
+    return out.replace(/\s+/g, ' ');
+  };
+  const keptAside = (env: NodeJS.ProcessEnv) => stateStore(env).list('facilitation/').map((s) => s.key).filter((k) => !k.endsWith('.json'));
+
+  it('line by line and full screen: carried on with its own values, said so; never set aside as damaged', async () => {
+    const env = tempEnv({ PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
+    await room(env, '80', ['4 0 0', 'r', '1', 'q']);
+    const said = await room(env, '10', ['q']);
+    expect(said).not.toContain('damaged');
+    expect(said).toContain('Continuing the trainer-led session kept at decision 2, with the room\'s votes and the summary so far, and with the values it began with: trust=80 (you gave trust=10 this time).');
+    expect(keptAside(env)).toEqual([]);
+    const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: at('10') } }).element, 60, 24);
+    await press(r, KEY.enter);
+    const flat = () => r.lastFrame().replace(/\s+/g, ' ');
+    expect(flat()).toContain('Continue at decision 2, with the room\'s votes and the summary so far, with trust=80 as it began');
+    expect(flat()).toContain('Start over with trust=10');
+    await press(r, '1');
+    expect(flat()).toContain('Decision 2 of about 2');
+    expect(flat()).not.toContain('damaged');
+    expect(keptAside(env)).toEqual([]);
+    r.unmount();
+  });
 });

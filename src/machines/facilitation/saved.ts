@@ -58,6 +58,11 @@ export interface FacilitationSlot {
   current: RoomRound;
   /** Only when true (RoomProgress.ended). */
   ended?: true;
+  /**
+   * The starting values an author's test began with (`--set`, as typed): one slot holds a session of
+   * each start whatever its values, so one carried on with others given is restored with its own.
+   */
+  set?: Record<string, string>;
 }
 
 /** Keeps a trainer-led session in progress; returns its key. */
@@ -71,6 +76,7 @@ export function writeFacilitation(store: Store, playable: PlayableScenario, pers
     past: progress.past.map(round),
     current: round(progress.current),
     ...(progress.ended === true ? { ended: true as const } : {}),
+    ...(playable.set !== undefined ? { set: { ...playable.set } } : {}),
   };
   const key = facilitationKey(playable);
   store.write(key, `${JSON.stringify(slot)}\n`);
@@ -137,7 +143,11 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
   if (!ref) return bad(DAMAGED('its scenario is not named'));
   // Kept under this scenario's start (its key names an author's --from), so read with that start:
   // read with none, a session begun with --from was "of another start" and set aside as damaged.
-  const loaded = load(ref, playable.from);
+  // With its own starting values (--set), when it says: restored against others, its replies did not
+  // lead to its values, and a sound session was called damaged and set aside.
+  const set: unknown = slot.set;
+  if (set !== undefined && (!isRecord(set) || !Object.values(set).every((v) => typeof v === 'string'))) return bad(DAMAGED('its starting values are malformed'));
+  const loaded = set === undefined ? load(ref, playable.from) : load(ref, playable.from, set as Record<string, string>);
   if ('error' in loaded) return loaded.keep === true ? { kind: 'bad', error: cleanLine(loaded.error) } : bad(loaded.error);
   const restored = restoreSession(loaded.scenario, slot.session);
   // Kept for an older version of the scenario: sound, so moved aside as outdated, not damaged.
