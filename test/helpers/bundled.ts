@@ -26,3 +26,17 @@ export function bundledScenario(id: string): Scenario {
   if (!s) throw new Error(`${id} did not validate`);
   return s;
 }
+
+/** A bundled scenario's decision, by id; throws when there is no decision of that id. */
+export function bundledDecision(id: string, nodeId: string) {
+  const n = bundledScenario(id).nodes.find((x) => x.id === nodeId);
+  if (n?.kind !== 'decision') throw new Error(`${id} has no decision ${nodeId}`);
+  return n;
+}
+
+/** A reply of a bundled scenario's decision, by ids; throws when there is none. */
+export function bundledReply(id: string, nodeId: string, replyId: string) {
+  const r = bundledDecision(id, nodeId).replies.find((x) => x.id === replyId);
+  if (!r) throw new Error(`${id}/${nodeId} has no reply ${replyId}`);
+  return r;
+}

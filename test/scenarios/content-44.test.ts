@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { computeBest } from '../../src/machines/scoring.js';
 import { selectView, startSession, type Debrief, type Scenario } from '../../src/machines/index.js';
-import { bundledScenario } from '../helpers/bundled.js';
+import { bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
 
 // Session 44: judgement calls on content, settled against the guide (scenarios/guide/).
-const decision = (id: string, nodeId: string) => {
-  const n = bundledScenario(id).nodes.find((x) => x.id === nodeId);
-  if (n?.kind !== 'decision') throw new Error(`${id} has no decision ${nodeId}`);
-  return n;
-};
-const reply = (id: string, nodeId: string, replyId: string) => {
-  const r = decision(id, nodeId).replies.find((x) => x.id === replyId);
-  if (!r) throw new Error(`${id}/${nodeId} has no reply ${replyId}`);
-  return r;
-};
+const decision = bundledDecision;
+const reply = bundledReply;
 const scored = (id: string, nodeId: string, replyId: string) => reply(id, nodeId, replyId).assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`).sort();
 const narration = (id: string, nodeId: string) => {
   const n = bundledScenario(id).nodes.find((x) => x.id === nodeId);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeBest } from '../../src/machines/scoring.js';
-import { bundledScenario } from '../helpers/bundled.js';
+import { bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
 import { playReplies } from '../helpers/play.js';
 
 // Session 44, a fresh second reader of the session's scenario changes (diffread-44), against the guide.
@@ -9,16 +9,8 @@ const node = (id: string, nodeId: string) => {
   if (!n) throw new Error(`${id} has no node ${nodeId}`);
   return n;
 };
-const replies = (id: string, nodeId: string) => {
-  const n = node(id, nodeId);
-  if (n.kind !== 'decision') throw new Error(`${id} ${nodeId} is not a decision`);
-  return n.replies;
-};
-const reply = (id: string, nodeId: string, replyId: string) => {
-  const r = replies(id, nodeId).find((x) => x.id === replyId);
-  if (!r) throw new Error(`${id}/${nodeId} has no reply ${replyId}`);
-  return r;
-};
+const replies = (id: string, nodeId: string) => bundledDecision(id, nodeId).replies;
+const reply = bundledReply;
 const narration = (id: string, nodeId: string) => node(id, nodeId).narration ?? '';
 
 describe('diffread-44: the session\'s scenario changes read again against the guide', () => {

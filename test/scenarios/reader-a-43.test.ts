@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { debriefModel } from '../../src/machines/index.js';
-import { bundledScenario } from '../helpers/bundled.js';
+import { bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
 import { playReplies } from '../helpers/play.js';
 
 // A fresh second reader (readerA-43) on youth-discloses, red-flags, left-placement-calls,
 // whereabouts-unknown and saturday-shoots. Each case pins what a finding changed.
-const decision = (id: string, nodeId: string) => {
-  const n = bundledScenario(id).nodes.find((x) => x.id === nodeId);
-  if (n?.kind !== 'decision') throw new Error(`${id} has no decision ${nodeId}`);
-  return n;
-};
-const reply = (id: string, nodeId: string, replyId: string) => {
-  const r = decision(id, nodeId).replies.find((x) => x.id === replyId);
-  if (!r) throw new Error(`${id}/${nodeId} has no reply ${replyId}`);
-  return r;
-};
+const decision = bundledDecision;
+const reply = bundledReply;
 const scored = (r: { assessments: readonly { principle: string; verdict: string; weight?: number }[] }) => r.assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`).join(', ');
 const played = (id: string, replies: string[]) => {
   const s = bundledScenario(id);
