@@ -321,17 +321,20 @@ describe('an author\'s test (--preview, --from, --set) says so from its start', 
   });
 });
 
+/** The new-phone fixture started with --set trust=<trust>. */
+function newPhoneWithTrust(trust: string) {
+  const playable = loadPlayable(NEW_PHONE, undefined, { trust });
+  if ('problems' in playable) throw new Error(playable.problems);
+  return playable;
+}
+
 // Walked in tmux: `play youth-discloses --from d4-promise --set trust=80`, one reply, q; then the same
 // with --set trust=10 and "Continue where you stopped" said "Could not resume: The saved progress is
 // damaged (its values do not match its replies)" and moved the save aside: it was checked against the
 // values given now. The save is sound: continuing carries it on with the values it began with, and the
 // question (full screen) and the notice (line by line) say so, naming both.
 describe('a test\'s save begun with other --set values than the ones given now', () => {
-  const at = (trust: string) => {
-    const playable = loadPlayable(NEW_PHONE, undefined, { trust });
-    if ('problems' in playable) throw new Error(playable.problems);
-    return playable;
-  };
+  const at = newPhoneWithTrust;
   const plain = async (env: NodeJS.ProcessEnv, trust: string, replies: string[], width = 200) => {
     let out = '';
     const io = { out: (t: string) => (out += t), err: (t: string) => (out += t) };
@@ -397,11 +400,7 @@ describe('a test\'s save begun with other --set values than the ones given now',
 // trust=80 --facilitate --plain`, votes, input ended; then --set trust=10 said "Could not resume: The
 // saved progress is damaged (its values do not match its replies)" and moved the kept session aside).
 describe('a trainer-led session begun with other --set values than the ones given now', () => {
-  const at = (trust: string) => {
-    const playable = loadPlayable(NEW_PHONE, undefined, { trust });
-    if ('problems' in playable) throw new Error(playable.problems);
-    return playable;
-  };
+  const at = newPhoneWithTrust;
   const room = async (env: NodeJS.ProcessEnv, trust: string, typed: string[]) => {
     let out = '';
     const io = { out: (t: string) => (out += t), err: (t: string) => (out += t) };
