@@ -78,7 +78,12 @@ describe('My records: room in this browser, and every copy set aside', () => {
     await user.click(downloadsOffered[2]!);
     expect(downloads[0]?.name).toMatch(/^casa-practice-outdated-save-youth-discloses-\d{4}-\d{2}-\d{2}\.json$/);
     expect(await downloads[0]?.blob.text()).toBe(store.read(SAVE_COPY));
-    expect(room.getByText(`Copy downloaded: ${downloads[0]?.name}.`).closest('[aria-live="polite"]')).not.toBeNull();
+    const downloadedNews = room.getByText(`Copy downloaded: ${downloads[0]?.name}.`);
+    expect(downloadedNews.closest('[aria-live="polite"]')).not.toBeNull();
+    // Said beside the copy downloaded, where the focus stays (verfinalweb-44): said under the list's
+    // heading, on a phone it was a screen above the last copy of a few, unseen.
+    expect(downloadedNews.closest('li')).toBe(downloadsOffered[2]!.closest('li'));
+    expect(document.activeElement).toBe(downloadsOffered[2]);
     // Removed once asked: the question is a heading under the list's (h4 under h3).
     const remove = room.getByRole('button', { name: /^Remove this copy \(the outdated save of/ });
     await user.click(remove);

@@ -176,12 +176,15 @@ function unsavedWords(keys: readonly string[]): string | undefined {
 
 const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
+/** News said in My records' room: a new paragraph each time (`n`), read out again. */
+interface Said { text: string; alert?: boolean; n: number }
+
 /**
  * One copy set aside: its size and date, download it, or remove it once asked (what is lost said
  * first); a save a loaded backup replaced can be restored too, once asked (`onRestore`, with whether
  * there is a save there now that restoring it sets aside).
  */
-function CopySetAside({ copy, label, downloaded, onDownload, onRemove, restore, notRestorable }: { copy: AsideCopy & { bytes: number }; label: string; downloaded: boolean; onDownload(): void; onRemove(): void; restore?: { saveHere: boolean; title: string; onRestore(): void }; notRestorable?: string }) {
+function CopySetAside({ copy, label, downloaded, onDownload, onRemove, restore, notRestorable, news }: { copy: AsideCopy & { bytes: number }; label: string; downloaded: boolean; onDownload(): void; onRemove(): void; restore?: { saveHere: boolean; title: string; onRestore(): void }; notRestorable?: string; news?: Said }) {
   const panelId = useId();
   const restoreId = useId();
   const confirmation = useConfirmation();
@@ -202,6 +205,9 @@ function CopySetAside({ copy, label, downloaded, onDownload, onRemove, restore, 
       )}
       <button type="button" {...confirmation.trigger(panelId)}>Remove this copy{' '}<span className="sr-only">({what})</span></button>
       {notRestorable !== undefined && <p className="hint">This save cannot be restored: {notRestorable}.</p>}
+      {/* What became of its download, beside the button that keeps the focus (verfinalweb-44). */}
+      <div aria-live="polite">{news && !news.alert && <p key={news.n} className="notice">{news.text}</p>}</div>
+      {news?.alert && <p key={news.n} className="notice" role="alert">{news.text}</p>}
       {restore && restoring.open && (
         <ConfirmPanel id={restoreId} level={4} confirmation={restoring} title={`Restore ${what}?`} keepLabel="Keep things as they are" confirmLabel="Restore it"
           onConfirm={() => {
@@ -350,8 +356,9 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
   const [downloaded, setDownloaded] = useState<ReadonlySet<string>>(new Set());
   // What became of the last entry downloaded or removed, said under its list's heading; a new paragraph
   // each time (read out again). `list`: the list it was removed from, whose heading stays with the news.
-  const [said, setSaid] = useState<{ text: string; alert?: boolean; n: number; list?: ListName }>();
-  const say = (m: { text: string; alert?: boolean; list?: ListName }) => setSaid((old) => ({ ...m, n: (old?.n ?? 0) + 1 }));
+  // `at`: the copy it is about when the focus stays on that copy's button (a download), said beside it.
+  const [said, setSaid] = useState<Said & { list?: ListName; at?: string }>();
+  const say = (m: { text: string; alert?: boolean; list?: ListName; at?: string }) => setSaid((old) => ({ ...m, n: (old?.n ?? 0) + 1 }));
   const progressHeading = useRef<HTMLHeadingElement>(null);
   const presenterHeading = useRef<HTMLHeadingElement>(null);
   const debriefHeading = useRef<HTMLHeadingElement>(null);
@@ -363,10 +370,10 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
 
   const download = (copy: AsideCopy) => {
     const text = safeRead(store, copy.key);
-    if (text === undefined) return say({ text: 'That copy could not be read from this browser\'s storage.', alert: true, list: 'copies' });
+    if (text === undefined) return say({ text: 'That copy could not be read from this browser\'s storage.', alert: true, list: 'copies', at: copy.key });
     downloadText(copyFileName(copy), text, 'application/json');
     setDownloaded((d) => new Set(d).add(copy.key));
-    say({ text: `Copy downloaded: ${copyFileName(copy)}.`, list: 'copies' });
+    say({ text: `Copy downloaded: ${copyFileName(copy)}.`, list: 'copies', at: copy.key });
   };
   /**
    * Removes a value once the volunteer has said so (its item asks first), and says what became of it:
@@ -452,12 +459,17 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
   // The news of a list, right under its heading, which takes the focus: on a phone, news said under all
   // the lists was a screen or more below it, and a refusal went unseen (verweb-44). The polite region is
   // there while the list is, so what is put in it is read out.
-  const news = (list: ListName) => (
-    <>
-      <div aria-live="polite">{said && !said.alert && said.list === list && <p key={said.n} className="notice">{said.text}</p>}</div>
-      {said?.alert && said.list === list && <p key={said.n} className="notice" role="alert">{said.text}</p>}
-    </>
-  );
+  // News of one copy the focus stays with (a download) is said beside it instead: under the heading it
+  // was a screen above the last copies on a phone (verfinalweb-44).
+  const news = (list: ListName) => {
+    const here = said?.list === list && said.at === undefined ? said : undefined;
+    return (
+      <>
+        <div aria-live="polite">{here && !here.alert && <p key={here.n} className="notice">{here.text}</p>}</div>
+        {here?.alert && <p key={here.n} className="notice" role="alert">{here.text}</p>}
+      </>
+    );
+  };
   const valueList = (kind: ValueKind) => {
     const values = kept.values.filter((v) => v.kind === kind);
     return shows(kind, values.length) && (
@@ -515,7 +527,7 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
                   const restore = replaced && refusal === undefined && c.slot !== undefined
                     ? { saveHere: kept.values.some((v) => v.key === c.of), title: title(c.slot), onRestore: () => restoreCopy(c, label) }
                     : undefined;
-                  return <CopySetAside key={c.key} copy={c} label={label} downloaded={downloaded.has(c.key)} onDownload={() => download(c)} onRemove={() => removeCopy(c, label)} {...(restore ? { restore } : {})} {...(refusal !== undefined ? { notRestorable: refusal } : {})} />;
+                  return <CopySetAside key={c.key} copy={c} label={label} downloaded={downloaded.has(c.key)} onDownload={() => download(c)} onRemove={() => removeCopy(c, label)} {...(restore ? { restore } : {})} {...(refusal !== undefined ? { notRestorable: refusal } : {})} {...(said?.at === c.key ? { news: said } : {})} />;
                 })}
               </ul>
             </>
