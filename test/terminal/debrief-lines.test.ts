@@ -557,8 +557,9 @@ describe('where a missed chance was, in the terminal', () => {
   const calls = bundled('left-placement-calls');
   const m = debriefModel(calls, play(calls, 'practice', ['d1-rideshare', 'd2r-morning', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs']).getSnapshot().output as Debrief);
   const joined = (rows: string[]) => rows.map((r) => r.trim()).join(' ');
-  // Decision 6's chance was taken by a reply that goes against two other principles: named, not quoted.
-  const where = "Missed at decision 1 (“11:40 p.m.”) and decision 6 (“She's back”).";
+  // Decision 6's chance was taken by a reply that goes against two other principles: named, not quoted;
+  // the volunteer's reply there was best practice, and that is said.
+  const where = "Missed at decision 1 (“11:40 p.m.”) and decision 6 (“She's back”), where your reply was best practice but another reply took this chance.";
 
   it('is said under "To work on" in the full-screen debrief at 60 columns, with where the transcript is, every row fitting', () => {
     const rows = workOnRows(m, 60).map(rowText);

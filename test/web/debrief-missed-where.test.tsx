@@ -32,7 +32,7 @@ describe('a missed chance in the web debrief', () => {
     expect(item).toBeDefined();
     // Under the fold (its summary stays the sentence, what the guide asks opened on demand).
     expect(item.querySelector('details > summary')?.textContent).toBe('You missed 2 chances for "Their safety comes first, whatever they choose" (guide: "Likelihood of Relapse").');
-    expect(item.querySelector('.missed-where')?.textContent).toBe("Missed at decision 1 (“11:40 p.m.”) and decision 6 (“She's back”).");
+    expect(item.querySelector('.missed-where')?.textContent).toBe("Missed at decision 1 (“11:40 p.m.”) and decision 6 (“She's back”), where your reply was best practice but another reply took this chance.");
     // The lines gone against say no chance missed.
     expect(principles.getAllByRole('listitem').filter((li) => li.querySelector('.missed-where'))).toEqual([item]);
     const decision = screen.getByRole('heading', { level: 3, name: "She's back" }).closest('li')!;

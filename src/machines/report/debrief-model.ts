@@ -128,7 +128,7 @@ export function debriefModel(scenario: Scenario, debrief: Debrief): DebriefModel
       if (i >= debrief.turns.length) return [];
       at = missed ? i + 1 : i;
       const turn = debrief.turns[i]!;
-      if (missed && (p.status !== 'followed' || !asGoodAsBest(turn))) chances.push({ turn: i, reply: reply(n.replyId), said: said(n.replyId), best: tookBest(turn, n.replyId) });
+      if (missed && (p.status !== 'followed' || !asGoodAsBest(turn))) chances.push({ turn: i, reply: reply(n.replyId), said: said(n.replyId), best: tookBest(turn, n.replyId), ...(asGoodAsBest(turn) ? { yoursBest: true } : {}) });
     }
     return chances.length === missedChances(counts) ? chances : [];
   };

@@ -361,9 +361,12 @@ export function verdictLine(v: { verdict: keyof typeof VERDICT_WORDS; title: str
  * One chance a debrief counts as missed (missedChances), where it was: `turn`, the decision (index
  * of the debrief's turns, numbered from 1 when said); `reply`, the reply there that took the chance
  * (another reply than the one chosen; `said` as in quotedReply); `best`, that reply is best practice
- * there (only then is it quoted: another would read as the better answer).
+ * there (only then is it quoted: another would read as the better answer); `yoursBest`, the reply
+ * chosen there was best practice all the same (a principle never followed counts every chance, and
+ * that decision's feedback may not name it: said, so that the volunteer is not sent to look for a
+ * mistake there).
  */
-export interface MissedChance { turn: number; reply: string; said: boolean; best?: boolean }
+export interface MissedChance { turn: number; reply: string; said: boolean; best?: boolean; yoursBest?: boolean }
 
 /** The longest reply (in characters, on one line) the words of a missed chance quote: a longer one is left to the transcript. */
 export const SHORT_REPLY = 60;
@@ -379,7 +382,8 @@ export function missedWhereParts(chances: readonly MissedChance[], where: (turn:
   return chances.map((c, i) => {
     const before = i === 0 ? 'Missed at ' : i === chances.length - 1 ? ' and ' : ', ';
     const short = c.best === true && !/[\r\n]/.test(c.reply) && [...c.reply].length <= SHORT_REPLY;
-    const took = short ? `, where the chance was ${quotedReply(text(c.reply), c.said, quotes)}` : '';
+    const mine = c.yoursBest === true ? ', where your reply was best practice but another reply took this chance' : '';
+    const took = `${mine}${short ? `, where the chance was ${quotedReply(text(c.reply), c.said, quotes)}` : ''}`;
     const last = i === chances.length - 1;
     return { before, turn: c.turn, decision: `decision ${c.turn + 1} (${quotedTitle(where(c.turn), quotes)})`, after: last ? (took ? endSentence(took) : '.') : took };
   });

@@ -23,7 +23,8 @@ describe('where a missed chance was', () => {
     expect(m.growthWhere[safety]).toEqual([
       { turn: 0, reply: expect.stringMatching(/^I'm glad you called\./) as unknown as string, said: true, best: true },
       // Taken there by a reply that goes against two other principles: not best practice, so not quoted.
-      { turn: 5, reply: "No lecture. Just promise me you won't leave again. Please.", said: true, best: false },
+      // The volunteer's reply there was best practice all the same: said, so they do not look for a mistake there.
+      { turn: 5, reply: "No lecture. Just promise me you won't leave again. Please.", said: true, best: false, yoursBest: true },
     ]);
     // The decision of the second is one where the volunteer's reply was best practice.
     expect(m.paths[5]).toMatchObject({ where: "She's back", same: true });
@@ -36,7 +37,7 @@ describe('where a missed chance was', () => {
 
   it('is said in one wording: each decision by number and title, and the reply that took it when it is short to say', () => {
     expect(missedWhereWords(m.growthWhere[safety]!, (t) => m.turns[t]!.where)).toBe(
-      "Missed at decision 1 (“11:40 p.m.”) and decision 6 (“She's back”).",
+      "Missed at decision 1 (“11:40 p.m.”) and decision 6 (“She's back”), where your reply was best practice but another reply took this chance.",
     );
     // One chance, a long reply (left to the transcript), an action.
     expect(missedWhereWords([{ turn: 2, reply: 'x'.repeat(SHORT_REPLY + 1), said: true, best: true }], () => 'Your update')).toBe('Missed at decision 3 (“Your update”).');
@@ -48,7 +49,7 @@ describe('where a missed chance was', () => {
 
   it('is said in the Markdown export, under "To work on" and in the table of principles', () => {
     const md = debriefMarkdown(m);
-    expect(md).toContain('Reassure the youth that your main priority is their safety regardless of the choices they make. Missed at decision 1 ("11:40 p.m.") and decision 6 ("She\'s back").\n');
+    expect(md).toContain('Reassure the youth that your main priority is their safety regardless of the choices they make. Missed at decision 1 ("11:40 p.m.") and decision 6 ("She\'s back"), where your reply was best practice but another reply took this chance.\n');
     expect(md).toContain('| Their safety comes first, whatever they choose | ○ missed (decisions 1 and 6) | Likelihood of Relapse |');
   });
 
