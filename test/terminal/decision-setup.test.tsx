@@ -286,4 +286,34 @@ describe('trainer-led, every bundled decision with no words of its own carried o
       r.unmount();
     }
   });
+
+  // Walked in tmux (verfinalterm-44): testifying's decision 5 carried on at 60×24, PgUp then PgDn (the
+  // opening view again), then a count typed (the heading takes a second row, "3 votes entered") left
+  // the Discuss prompt cut after "Which ones are", under "↓ 1 more below (PgDn)": the window scrolled
+  // to its end kept its offset as it shrank, and was no longer at its end.
+  it('scrolled back to its end, a count typed keeps the decision\'s title and whole Discuss prompt in view', async () => {
+    const playable = loadPlayable(join(BUNDLED, 'testifying.json'));
+    if ('problems' in playable) throw new Error(playable.problems);
+    const save = setupSaves(playable.scenario).get('d5-date');
+    if (!save) throw new Error('no save at d5-date');
+    for (const [columns, height] of [[60, 24], [120, 40]] as const) {
+      const env = tempEnv();
+      keptAt(playable, save, env);
+      const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable } }).element, columns, height);
+      for (let i = 0; i < 3 && !r.lastFrame().includes('Decision 5 of'); i++) await press(r, KEY.enter);
+      await press(r, '\u001b[5~');
+      await press(r, '\u001b[6~');
+      await press(r, '3');
+      const frame = r.lastFrame();
+      expect(frame).toContain('3 votes entered');
+      expect(frame.replace(/\s+/g, ' ')).toContain('The 21st Discuss: Two things are off on this call. Which ones are yours to deal with, and how?');
+      expect(frame).not.toContain('more below');
+      expect(frame).not.toContain('(end)');
+      // PgUp then PgDn comes back to this view.
+      await press(r, '\u001b[5~');
+      await press(r, '\u001b[6~');
+      expect(r.lastFrame()).toBe(frame);
+      r.unmount();
+    }
+  });
 });

@@ -337,7 +337,15 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const heldAtEnd = held && endShaped;
   // Scrolled back to its end (PgUp, then PgDn), such a window is drawn as it opened: PgDn stopped a
   // row short of that view, with an "(end)" row under it and "↑ 4 more above" for the opening's 3.
-  const drawnAtEnd = heldAtEnd || (endShaped && offset >= maxOffset(momentRows.length, momentHeight));
+  // It stays at its end when it shrinks unscrolled (a count typed: the heading's "votes entered" row),
+  // its offset then moved to the new end: kept, the Discuss prompt was cut under "↓ 1 more below".
+  const endSeen = useRef<{ place: string; offset: number; height: number } | undefined>(undefined);
+  const shrunkAtEnd = endShaped && endSeen.current !== undefined && endSeen.current.place === place && endSeen.current.offset === offset && endSeen.current.height > momentHeight;
+  const drawnAtEnd = heldAtEnd || (endShaped && (offset >= maxOffset(momentRows.length, momentHeight) || shrunkAtEnd));
+  useEffect(() => {
+    endSeen.current = drawnAtEnd && !held ? { place, offset, height: momentHeight } : undefined;
+    if (shrunkAtEnd) setOffset(maxOffset(momentRows.length, momentHeight));
+  });
   // Where the window onto the moment (or the moment and the replies together) is drawn from, held or not.
   const windowOffset = held ? (together ? heldOffset(togetherRows.length, togetherHeight) : heldAtEnd ? momentRows.length - (momentHeight - 1) : heldOffset(momentRows.length, momentHeight)) : offset;
   // The window scrolled from where it is drawn: the hold ends there, nothing moves yet.
