@@ -359,6 +359,28 @@ describe('a state folder that cannot be written', () => {
     expect(exit.mock.calls[0]?.[1]).toBe(74);
   });
 
+  // Walked in tmux at 60×24 (verfinalterm-44), the state folder "…/ro base/with spaces in it/state of
+  // the app" read-only as uid 65534: the content note's first line broke the path at a space
+  // ("…/vft/ro" on one row, "base/with spaces…" on the next), as Ink wraps any line, so that the first
+  // row read as a path of its own and the rows copied lost the space.
+  it('a state folder with spaces in its path is said whole on the content note at 60 columns, cut only at the row\'s width', async () => {
+    const base = join(mkdtempSync(join(tmpdir(), 'casa-sp-')), 'ro base', 'with spaces in it');
+    mkdirSync(base, { recursive: true });
+    const file = join(base, 'state of the app');
+    writeFileSync(file, 'not a folder');
+    const dir = join(file, 'casa-practice');
+    const env = { XDG_STATE_HOME: file, CASA_PRACTICE_SEED: '1', PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) };
+    const r = await renderAt(appElement({ env, start: { kind: 'facilitate' } }).element, 60, 24);
+    await press(r, '1');
+    const shown = (r.lastFrame() ?? '').split('\n');
+    expect(shown[0]).toContain('Progress and records will not be kept this run:');
+    // The path starts a row, and its rows joined as they are give it back whole.
+    const first = shown.findIndex((row) => row.startsWith(dir.slice(0, 10)));
+    expect(first).toBeGreaterThan(-1);
+    expect(shown.slice(first, first + 3).map((row) => row.trimEnd()).join('')).toContain(dir);
+    for (const row of shown) expect([...row].length).toBeLessThanOrEqual(60);
+  });
+
   it.skipIf(!testable)(`a read-only state folder, line by line as uid 65534: the summary is written where e: export writes, and said${testable ? '' : READ_ONLY_SKIP}`, { concurrent: true }, async ({ expect }) => {
     const { env, other } = READ_ONLY[1]();
     const here = mkdtempSync(join(tmpdir(), 'casa-here-'));

@@ -6,7 +6,7 @@ import { useKeys } from './useKeys.js';
 import { useScreenSize } from './useScreenSize.js';
 import { Paragraph } from './Paragraph.js';
 import { commandName } from '../invocation.js';
-import { commandRows, inkRows } from '../wrap.js';
+import { commandRows, inkRows, pathLineRows } from '../wrap.js';
 import { withoutToDo } from '../node/state-store.js';
 import { fallbackExportDir, roomSummaryDir, summaryGoesTo } from '../export.js';
 import { useApp } from './AppContext.js';
@@ -72,14 +72,17 @@ export function ContentNote({ entry, onStart, onBack, onQuit, notice, setAside, 
   // Last of all, a notice that the state folder cannot be written says what failed without what to
   // do (withoutToDo): the longest trainer-led notes at 60×24 had no room for it (24 rows of 24).
   const notices = notice === undefined ? [undefined] : [...new Set([notice, withoutToDo(notice)])];
-  const height = (shown: string | undefined, aside: string | undefined, summary: string, tail: string) => (shown ? inkRows(shown, columns) : 0) + (aside ? aside.split('\n').reduce((n, line) => n + inkRows(line, columns), 0) : 0) + inkRows(entry.title, columns) + (test ? inkRows(test, columns) : 0) + inkRows(summary, columns)
+  // The notice's path (the state folder's, spaces and all) whole on the row it comes to where it
+  // fits, else on rows of its own cut only at the width (pathLineRows): Ink broke it at a space in it.
+  const noticeRows = (shown: string) => shown.split('\n').flatMap((line) => pathLineRows(line, columns));
+  const height = (shown: string | undefined, aside: string | undefined, summary: string, tail: string) => (shown ? noticeRows(shown).reduce((n, row) => n + inkRows(row, columns), 0) : 0) + (aside ? aside.split('\n').reduce((n, line) => n + inkRows(line, columns), 0) : 0) + inkRows(entry.title, columns) + (test ? inkRows(test, columns) : 0) + inkRows(summary, columns)
     + 1 + 2 + 1 + inkRows(entry.contentNote, inner) + tailRows(tail).reduce((n, row) => n + inkRows(row, inner), 0) + 1 + inkRows(hintLine(hints), columns);
   const choices = notices.flatMap((shown) => asides.flatMap((aside) => [...tails.map((t) => [shown, aside, about, t] as const), ...tails.map((t) => [shown, aside, `About ${entry.minutes} minutes.`, t] as const)]));
   const [shownNotice, aside, summary, tail] = choices.find(([n, s, a, t]) => height(n, s, a, t) <= rows - 1) ?? (choices.at(-1) as readonly [string | undefined, string | undefined, string, string]);
   return (
     <Box flexDirection="column">
       {aside && <Paragraph width={columns}>{aside}</Paragraph>}
-      {shownNotice && <Paragraph width={columns}>{shownNotice}</Paragraph>}
+      {shownNotice && noticeRows(shownNotice).map((row, i) => <Paragraph key={`notice-${i}`} width={columns}>{row}</Paragraph>)}
       <Paragraph bold width={columns}>{entry.title}</Paragraph>
       {test && <Paragraph width={columns}>{test}</Paragraph>}
       <Paragraph width={columns}>{summary}</Paragraph>
