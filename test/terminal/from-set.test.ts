@@ -419,7 +419,7 @@ describe('a trainer-led session begun with other --set values than the ones give
     const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: at('10') } }).element, 60, 24);
     await press(r, KEY.enter);
     const flat = () => r.lastFrame().replace(/\s+/g, ' ');
-    expect(flat()).toContain('Continue at decision 2, with the room\'s votes and the summary so far, with trust=80 as it began');
+    expect(flat()).toContain('Continue at decision 2 (trust=80, as it began), with the room\'s votes and the summary so far');
     expect(flat()).toContain('Start over with trust=10');
     await press(r, '1');
     expect(flat()).toContain('Decision 2 of about 2');

@@ -324,7 +324,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
       <ContinuePrompt title={entry.title} intro={kept.finished ? `A trainer-led session of this scenario finished here: its debrief is kept${unsaved ? '' : ' until you start a new one'}.` : 'You have a trainer-led session of this scenario in progress.'}
         options={kept.finished
           ? ['Open the finished session: its debrief and how the room did', `Start a new session (${replaced('the finished one')})`]
-          : [`Continue at ${kept.standsAt}, with the room's votes and the summary so far${values ? `, with ${values.saved} as it began` : ''}`, `Start over${values ? ` with ${values.given}` : ''} (${replaced('the session in progress')})`]}
+          : [`Continue at ${kept.standsAt}${values ? ` (${values.saved}, as it began)` : ''}, with the room's votes and the summary so far`, `Start over${values ? ` with ${values.given}` : ''} (${replaced('the session in progress')})`]}
         onContinue={() => once(async () => setScreen({ name: 'facilitate', playable: kept.playable, actor: await newFacilitation(services.env, kept.playable, kept.snapshot), resumed: kept }))}
         // As --new: the kept session stays until the new room enters something, so a wrong key here
         // (or quitting before the first vote) loses nothing. It was deleted at once.
