@@ -260,19 +260,25 @@ describe('trainer-led, every bundled decision with no words of its own carried o
     expect(r.lastFrame()).toContain('Before this:');
   });
 
-  // Walked in tmux (term3-44): testifying's decision 5 carried on at 60×24 opened with its title and
-  // Discuss prompt in view under "↑ N more above (PgUp)"; PgUp then PgDn came back to another view of
-  // the same end: "↑ N+1 more above" and an "(end)" row, a row of the decision pushed out of the window.
-  it('PgUp then PgDn comes back to the very view it opened with, at 60×24 and 120×40', async () => {
+  /** Testifying's kept trainer-led session carried on at decision 5 (d5-date, opened with its setup), at this size. */
+  async function testifyingAtDecision5(columns: number, height: number) {
     const playable = loadPlayable(join(BUNDLED, 'testifying.json'));
     if ('problems' in playable) throw new Error(playable.problems);
     const save = setupSaves(playable.scenario).get('d5-date');
     if (!save) throw new Error('no save at d5-date');
+    const env = tempEnv();
+    keptAt(playable, save, env);
+    const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable } }).element, columns, height);
+    for (let i = 0; i < 3 && !r.lastFrame().includes('Decision 5 of'); i++) await press(r, KEY.enter);
+    return r;
+  }
+
+  // Walked in tmux (term3-44): testifying's decision 5 carried on at 60×24 opened with its title and
+  // Discuss prompt in view under "↑ N more above (PgUp)"; PgUp then PgDn came back to another view of
+  // the same end: "↑ N+1 more above" and an "(end)" row, a row of the decision pushed out of the window.
+  it('PgUp then PgDn comes back to the very view it opened with, at 60×24 and 120×40', async () => {
     for (const [columns, height] of [[60, 24], [120, 40]] as const) {
-      const env = tempEnv();
-      keptAt(playable, save, env);
-      const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable } }).element, columns, height);
-      for (let i = 0; i < 3 && !r.lastFrame().includes('Decision 5 of'); i++) await press(r, KEY.enter);
+      const r = await testifyingAtDecision5(columns, height);
       const opened = r.lastFrame();
       expect(opened).toContain('Discuss:');
       expect(opened).not.toContain('(end)');
@@ -292,15 +298,8 @@ describe('trainer-led, every bundled decision with no words of its own carried o
   // the Discuss prompt cut after "Which ones are", under "↓ 1 more below (PgDn)": the window scrolled
   // to its end kept its offset as it shrank, and was no longer at its end.
   it('scrolled back to its end, a count typed keeps the decision\'s title and whole Discuss prompt in view', async () => {
-    const playable = loadPlayable(join(BUNDLED, 'testifying.json'));
-    if ('problems' in playable) throw new Error(playable.problems);
-    const save = setupSaves(playable.scenario).get('d5-date');
-    if (!save) throw new Error('no save at d5-date');
     for (const [columns, height] of [[60, 24], [120, 40]] as const) {
-      const env = tempEnv();
-      keptAt(playable, save, env);
-      const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable } }).element, columns, height);
-      for (let i = 0; i < 3 && !r.lastFrame().includes('Decision 5 of'); i++) await press(r, KEY.enter);
+      const r = await testifyingAtDecision5(columns, height);
       await press(r, '\u001b[5~');
       await press(r, '\u001b[6~');
       await press(r, '3');
