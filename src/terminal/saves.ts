@@ -8,7 +8,9 @@ import { command, otherStartValues, roomSessionArgs } from './invocation.js';
 export { roomSessionArgs };
 import { fileStore } from './node/file-store.js';
 import { failureReason, hasSave, saveNextTimeWords, stateFolderFix, stateStore } from './node/state-store.js';
+import { leavingPath } from './export.js';
 import { scenariosDir } from './paths.js';
+import { columnsOf } from './wrap.js';
 import { loadPlayable } from './scenario-source.js';
 import { stateDir } from './state.js';
 import { UsageError } from './args.js';
@@ -33,7 +35,7 @@ export function writeSave(playable: PlayableScenario, persistedSnapshot: unknown
  * nothing is written and one line says so. `undone`: the run made replies and undid them all (a run
  * that started over then keeps the earlier save, and is not said to have made no reply).
  */
-export function saveProgress(playable: PlayableScenario, persistedSnapshot: unknown, origin: RunOrigin, env: NodeJS.ProcessEnv = process.env, startedAt?: string, activeMs?: number, hold?: SaveHold, undone = false, resumeArgs = 'resume'): { ok: boolean; message: string; result: KeepResult } {
+export function saveProgress(playable: PlayableScenario, persistedSnapshot: unknown, origin: RunOrigin, env: NodeJS.ProcessEnv = process.env, startedAt?: string, activeMs?: number, hold?: SaveHold, undone = false, resumeArgs = 'resume', width?: number): { ok: boolean; message: string; result: KeepResult } {
   const store = stateStore(env);
   const result = core.keepProgress(store, playable, persistedSnapshot, { origin, startedAt, ...(activeMs !== undefined ? { activeMs } : {}), ...(hold ? { hold } : {}), undone });
   // The save kept over this one is this session's own, held in memory since the disk refused it:
@@ -50,11 +52,16 @@ export function saveProgress(playable: PlayableScenario, persistedSnapshot: unkn
   // (`resume --plain` after a run with --plain asked for: in a terminal `resume` opened the full-screen app.)
   const resume = `Continue with: ${command(resumeArgs, env)}`;
   // The state folder comes from the environment: its path is shown with any escapes in it escaped (raw, ESC ] 0 ; … BEL retitled the terminal).
-  const saved = core.shownFileName(store.pathOf(result.key));
-  if (kept !== undefined) return { ok: true, result, message: `Progress saved to ${saved}\n${resume}` };
+  // In a window narrower than the line (`width`, the full-screen app's), the path is named as other
+  // leaving words name theirs (leavingPath): the file whole on a row, its folder under it; the
+  // terminal would otherwise break it mid-name ("trafficker-contact.j" / "son" at 60 columns).
+  const path = store.pathOf(result.key);
+  const line = `Progress saved to ${core.shownFileName(path)}`;
+  const savedTo = width === undefined || columnsOf(line) <= width ? line : `Progress saved to:\n${leavingPath(path, width, env)}`;
+  if (kept !== undefined) return { ok: true, result, message: `${savedTo}\n${resume}` };
   // The save kept is the one `resume` opens only when it is the newest of any scenario's.
   if (!result.saved) return { ok: true, result, message: 'behind' in result ? result.reason : `${result.reason}\n${core.latestSaveKey(store) === result.key ? resume : 'Opening this scenario again offers it.'}` };
-  return { ok: true, result, message: `Progress saved to ${saved}\n${resume}` };
+  return { ok: true, result, message: `${savedTo}\n${resume}` };
 }
 
 /** How the line under a finished playthrough's debrief begins where the state folder cannot be written (recordedLine). */

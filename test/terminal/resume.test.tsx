@@ -122,6 +122,28 @@ describe('saving and resuming', () => {
     for (const row of rows) expect(columnsOf(row)).toBeLessThanOrEqual(60);
   });
 
+  // Found by newcomer-44's walkthrough: at 60 columns "q", "y" printed "Progress saved to" then the
+  // save's path on one row longer than the window, which the terminal broke mid-name
+  // (".../saves/trafficker-contact.j" / "son"). The words after the app are wrapped at spaces only.
+  it('at 60 columns the save named on quitting fits the window: the file whole on a row, its folder under it', async () => {
+    const env = tempEnv();
+    env.XDG_STATE_HOME = join(env.XDG_STATE_HOME as string, 'a-volunteer', 'state');
+    const { element, exit } = appElement({ env });
+    const r = await renderAt(element, 60, 24);
+    await press(r, '1', KEY.enter, '1', KEY.enter, 'q');
+    await tap(r, 'y');
+    const path = join(savesDir(env), NEW_PHONE_SAVE);
+    expect(existsSync(path)).toBe(true);
+    expect(columnsOf(`Progress saved to ${path}`)).toBeGreaterThan(60);
+    const message = exit.mock.calls[0]?.[0] ?? '';
+    const rows = message.split('\n');
+    for (const row of rows) expect(columnsOf(row), message).toBeLessThanOrEqual(60);
+    expect(rows[0]).toBe('Progress saved to:');
+    expect(rows).toContain(`saves/${NEW_PHONE_SAVE}`);
+    expect(message).toMatch(/\(in the state folder\s.*\)\nContinue with: /s);
+    r.unmount();
+  });
+
   it('a damaged save is reported in one line, moved aside (not deleted), and the app starts clean', async () => {
     const env = tempEnv();
     mkdirSync(savesDir(env), { recursive: true });

@@ -71,9 +71,10 @@ describe('signals', () => {
     expect(JSON.parse(readFileSync(save, 'utf8'))).toMatchObject({ session: { scenarioId: 'example-new-phone' } });
     // The cursor is shown again before the message, which starts a line of its own (the first row
     // of the last frame, erased, so no screen stays drawn above it): between that line's start (a
-    // newline, the cursor to column 1, or home) and the message, only escape sequences.
+    // newline, the cursor to column 1, or home) and the message, only escape sequences. (A path
+    // longer than the window's row is named on rows of its own, the file whole: "Progress saved to:".)
     const esc = String.raw`(?:\u001b\[[?0-9;]*[A-Za-z])*`;
-    expect(app.output()).toMatch(new RegExp(String.raw`(?:\r?\n|\u001b\[[GH])${esc}\u001b\[\?25h${esc}Progress saved to .*example-new-phone--file-[0-9a-f]{8}\.json`));
+    expect(app.output()).toMatch(new RegExp(String.raw`(?:\r?\n|\u001b\[[GH])${esc}\u001b\[\?25h${esc}Progress saved to:?\s+\S*example-new-phone--file-[0-9a-f]{8}\.json`));
 
     // Resume (line by line, in this process) picks up after the first decision: the next thing asked is decision 2.
     const resumed = await runPiped(['resume'], '1\n', { HOME: env.XDG_STATE_HOME, ...env });

@@ -97,7 +97,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // said to keep the earlier save because no reply was made (the snapshot keeps no trace of them).
   const repliedHere = useRef(false);
   const allUndone = (replies: number) => repliedHere.current && replies === 0;
-  const save = () => saveProgress(playable, actor.getPersistedSnapshot(), origin, app.env, startedAt, clock.activeMs(Date.now()), hold, allUndone(actor.getSnapshot().context.transcript.length));
+  const save = () => saveProgress(playable, actor.getPersistedSnapshot(), origin, app.env, startedAt, clock.activeMs(Date.now()), hold, allUndone(actor.getSnapshot().context.transcript.length), undefined, columns);
   // The save at "save and quit" that found the state folder could not be written (it was writable
   // when the session began): the playthrough is not thrown away on that key press. The prompt asks
   // again, now as "Quit without saving?" (QuitPrompt reads the store's failure, said above the
