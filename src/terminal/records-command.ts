@@ -67,7 +67,7 @@ function unreadableStateFolder(env: NodeJS.ProcessEnv): string | undefined {
  * What the terminal's total counts. The web app's words (IN_SERVICE_COUNTING) name breaks and
  * hidden tabs, which the terminal has not; its practice clock is the same otherwise.
  */
-export const TERMINAL_COUNTING = `This total counts every scenario you finish, each time you finish it, in practice or assessment mode, with the minutes you spent in it; not the time between sittings, nor a scenario left unfinished, nor a run with --from, --set or --preview. If ${PRACTICE_IDLE_MS / 60_000} minutes pass with no key press (or line typed), those ${PRACTICE_IDLE_MS / 60_000} minutes count but the time after them does not, until the next one. Each finish keeps the seconds spent, and only the total is rounded to minutes: a scenario finished in under 30 seconds shows 0 min, and its seconds still count.`;
+export const TERMINAL_COUNTING = `This total counts every scenario you finish, each time you finish it, in practice or assessment mode, with the minutes you spent in it; not the time between sittings, nor a scenario left unfinished, nor a run with --from, --set or --preview. If ${PRACTICE_IDLE_MS / 60_000} minutes pass with no key press (or line typed), those ${PRACTICE_IDLE_MS / 60_000} minutes count but the time after them does not, until the next one. Each finish keeps the seconds spent, and only the total is rounded down to minutes: a scenario finished in under 30 seconds shows 0 min, and its seconds still count.`;
 
 /**
  * What the records are and are not, after the total: IN_SERVICE_CREDIT (My records' words) said
@@ -76,7 +76,7 @@ export const TERMINAL_COUNTING = `This total counts every scenario you finish, e
 export const RECORDS_CREDIT = `Your own log, not in-service credit by itself: ask your Advocate Supervisor whether it counts toward your in-service training (about ${IN_SERVICE_HOURS_PER_YEAR} hours a year). Totals are by calendar year on this device's clock; each scenario is dated.`;
 
 /** What the total counts, short (TERMINAL_COUNTING says it in full). */
-export const COUNTING_SHORT = `Counted: the minutes in each scenario you finish (after ${PRACTICE_IDLE_MS / 60_000} minutes with no key press, none until the next); not one left unfinished, nor a run with --from, --set or --preview; the total is rounded to minutes, not each finish.`;
+export const COUNTING_SHORT = `Counted: the minutes in each scenario you finish (after ${PRACTICE_IDLE_MS / 60_000} minutes with no key press, none until the next); not one left unfinished, nor a run with --from, --set or --preview; the total is rounded down to minutes, not each finish.`;
 
 /**
  * Whose records these are: the terminal's own. The web app keeps its own in each browser, apart

@@ -54,7 +54,7 @@ describe('casa-practice records', () => {
     expect(r.flat).toContain('Your own log, not in-service credit by itself: ask your Advocate Supervisor whether it counts toward your in-service training (about 12 hours a year).');
     // Which year the total is: neither the guide nor the app's sources say a program's in-service year is the calendar year.
     expect(r.flat).toContain('Totals are by calendar year on this device\'s clock; each scenario is dated.');
-    expect(r.flat).toContain('Counted: the minutes in each scenario you finish (after 10 minutes with no key press, none until the next); not one left unfinished, nor a run with --from, --set or --preview; the total is rounded to minutes, not each finish.');
+    expect(r.flat).toContain('Counted: the minutes in each scenario you finish (after 10 minutes with no key press, none until the next); not one left unfinished, nor a run with --from, --set or --preview; the total is rounded down to minutes, not each finish.');
     // Whose records these are: the terminal's own; the web app keeps its own, and the backup joins them.
     expect(r.flat).toContain("These are the terminal's records; the web app keeps its own. To keep all your practice in one place, load a backup in the web app's My records. Write one with: casa-practice records --backup");
     expect(run(['--year', '2025'], env).flat).toContain('Total: 0.5 hours of finished practice in 2025 (30 minutes from 1 finished scenario).');
