@@ -1,10 +1,13 @@
 import { bestPathSays, guideCitation, criticalGroups, decisionPointer, inVoice, outcomeWords, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, scoreWords, signed, verdictLine, VOICE_WORDS, type DebriefModel, type SessionMode, type Voice, resultWords, missedWhereWords } from '../machines/index.js';
-import { wrapKeepingParentheses, wrapText } from './wrap.js';
+import { wrapKeepingDecisions, wrapKeepingParentheses, wrapText } from './wrap.js';
 
 /** The debrief as plain wrapped text, for the line-by-line mode (of the room, in a trainer-led session). */
 export function debriefPlain(m: DebriefModel, width: number, voice: Voice = 'you', mode: SessionMode = 'practice'): string {
   const v = VOICE_WORDS[voice];
   const w = (text: string, indent = '') => wrapText(text, width, indent);
+  // Sentences that name decisions keep "decision N" (and a short title after it) on one row: it
+  // broke as "Missed at decision" above '1 ("New things") and …'.
+  const wd = (text: string, indent = '') => wrapKeepingDecisions(text, width, indent);
   // An assessment's debrief says so, as the full-screen debrief and the exports do: printed or kept
   // as a transcript, it could not otherwise be told from a practice run's.
   const out: string[] = [w(`DEBRIEF: ${m.title}`), ...(mode === 'assessment' ? ['Assessment mode.'] : []), ''];
@@ -18,7 +21,7 @@ export function debriefPlain(m: DebriefModel, width: number, voice: Voice = 'you
   // feedback are (as the Markdown export and the web debrief do): they were printed here too.
   for (const c of criticalGroups(m.critical)) {
     const see = decisionPointer(c.turns, (t) => m.turns[t]?.where ?? '', ['"', '"']);
-    out.push(w(`  ! ${c.title} (${guideCitation(c.section)})${see ? `: ${see} in the transcript below.` : '.'}`, '    '));
+    out.push(wd(`  ! ${c.title} (${guideCitation(c.section)})${see ? `: ${see} in the transcript below.` : '.'}`, '    '));
   }
   out.push('', 'Principles:');
   for (const p of m.principles) out.push(w(`  ${resultWords(p)}  ${p.title} (${guideCitation(p.section)})`, '      '));
@@ -53,7 +56,7 @@ export function debriefPlain(m: DebriefModel, width: number, voice: Voice = 'you
   }
   // Each with where its chances were missed (numbered as in the transcript above), as the critical violations point there.
   const missedWhere = (i: number) => missedWhereWords(m.growthWhere[i] ?? [], (t) => m.turns[t]?.where ?? '', ['"', '"']);
-  if (m.growthAreas.length > 0) out.push('', 'To work on:', ...m.growthAreas.map((g, i) => w(`  - ${inVoice(g, voice)}${missedWhere(i) ? ` ${missedWhere(i)}` : ''}`, '    ')));
+  if (m.growthAreas.length > 0) out.push('', 'To work on:', ...m.growthAreas.map((g, i) => wd(`  - ${inVoice(g, voice)}${missedWhere(i) ? ` ${missedWhere(i)}` : ''}`, '    ')));
   if (m.strengths.length > 0) out.push('', 'Strengths:', ...m.strengths.map((s) => w(`  - ${inVoice(s, voice)}`, '    ')));
   return `${out.join('\n')}\n`;
 }

@@ -204,6 +204,55 @@ export function wrapKeepingParentheses(text: string, width: number, indent = '')
   return text.split('\n').map((paragraph) => wrapGroups(parenthesisGroups(paragraph), width, indent)).join('\n');
 }
 
+/** The longest quoted decision title (in columns, quotes and brackets included) wrapKeepingDecisions keeps whole with its number. */
+export const SHORT_DECISION_TITLE = 30;
+
+/**
+ * The words of a line in groups for wrapGroups: each word alone, except "decision N" (one word, never
+ * broken at its space) and, after it, a short quoted title in brackets ('("New things")', the
+ * punctuation after it included; at most SHORT_DECISION_TITLE columns), which is one group with it.
+ * Quotes are straight or curly. A paragraph's leading spaces stick to its first word.
+ */
+function decisionGroups(paragraph: string): string[][] {
+  const lead = /^ */.exec(paragraph)?.[0] ?? '';
+  const words = paragraph.slice(lead.length).split(/ +/).filter(Boolean);
+  if (words.length > 0) words[0] = lead + words[0];
+  const groups: string[][] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    const next = words[i + 1];
+    if (!/(^|\W)decision$/i.test(word) || next === undefined || !/^\d+\W*$/.test(next)) {
+      groups.push([word]);
+      continue;
+    }
+    const group = [`${word} ${next}`];
+    i++;
+    // The title: from '("' to the word that closes it ('")', '”).', …), when short.
+    if (/\d$/.test(next) && /^\(["“]/.test(words[i + 1] ?? '')) {
+      let end = i + 1;
+      while (end < words.length && !/["”]\)/.test(words[end] as string)) end++;
+      const title = words.slice(i + 1, end + 1);
+      if (end < words.length && len(title.join(' ')) <= SHORT_DECISION_TITLE) {
+        group.push(...title);
+        i = end;
+      }
+    }
+    groups.push(group);
+  }
+  return groups;
+}
+
+/**
+ * Text wrapped as wrapText wraps it (every row after the first indented, leading spaces kept),
+ * except that "decision N" is never broken at its space, and it is kept whole with a short quoted
+ * title after it where that fits a row ("Missed at decision" above '1 ("New things") and …' became
+ * "Missed at" above 'decision 1 ("New things") and …'). For the line-by-line debrief's sentences
+ * that name decisions.
+ */
+export function wrapKeepingDecisions(text: string, width: number, indent = ''): string {
+  return text.split('\n').map((paragraph, i) => (i > 0 && paragraph ? indent : '') + wrapGroups(decisionGroups(paragraph), width, indent)).join('\n');
+}
+
 /**
  * The words of a command line as a shell splits them (at spaces outside quotes and escapes), each
  * as written: 'a folder/with spaces', "…", $'…' and backslash escapes stay one word.

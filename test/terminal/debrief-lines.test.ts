@@ -575,3 +575,20 @@ describe('where a missed chance was, in the terminal', () => {
     expect(joined(text.split('\n'))).toContain('○ missed (decisions 1 and 6) Their safety comes first, whatever they choose (guide: "Likelihood of Relapse")');
   });
 });
+
+// A check at 60 columns: the line-by-line debrief broke "Missed at decision" above '1 ("New
+// things") and …', and a title inside its quotes ('("That' above 'evening")').
+describe('"decision N" in the line-by-line debrief, at 60 columns', () => {
+  const s = bundled('youth-discloses');
+  const m = debriefModel(s, play(s, 'practice', ['d1-warn', 'd2-subject', 'd3-direct-question', 'd4-call-now', 'd5-a-csec-label', 'd7-brainwashed', 'd8-hint-services']).getSnapshot().output as Debrief);
+
+  it('keeps "decision N" on one row, with a short quoted title after it whole, every row fitting', () => {
+    const rows = debriefPlain(m, 60).split('\n');
+    for (const r of rows) expect([...r].length, r).toBeLessThanOrEqual(60);
+    const workOn = rows.slice(rows.indexOf('To work on:'));
+    for (const r of rows) expect(r, rows.join('\n')).not.toMatch(/\bdecision$/);
+    for (const title of ['decision 1 ("New things")', 'decision 5 ("That evening")', 'decision 6 ("The CSW\'s call")', 'decision 2 ("He looks out for me")']) {
+      expect(workOn.some((r) => r.includes(title)), `${title}\n${workOn.join('\n')}`).toBe(true);
+    }
+  });
+});
