@@ -67,8 +67,24 @@ const alone = (text: string, at: number): boolean => at === 0 || /[\s(]/.test(te
 /** Whether the character after a lone bracket or quote ends it as a word (a space, punctuation, the end). */
 const aloneAfter = (text: string, at: number): boolean => at + 1 >= text.length || /[\s,.;:)]/.test(text[at + 1]!);
 
-/** One code part starting at `at`, or undefined when none starts there. Returns its end. */
-function codeAt(text: string, at: number): number | undefined {
+/**
+ * What a validator message names in straight quotes alone that is code: an id or a field's name
+ * (lower-case first, no space: "after-visit", "estimatedMinutes", "$schema", "__proto__", a file's
+ * name). A message also quotes words ("Abuela" and "Rosa" of a character's name, "CSEC" as written,
+ * "*die*" and "_die_" with their marks), which stay prose. (Messages that quote a text's own words,
+ * lower-case ones too, are not split at all: see WORDS_QUOTED.)
+ */
+const ID_OR_FIELD = /^(?:\$?[a-z0-9][A-Za-z0-9.-]*|__[a-z]+__)$/;
+
+/**
+ * Validator messages (by code) that quote a scenario text's own words, which may be one lower-case
+ * word: the language flagged ('"prostitute": Calling a youth…'), the words before an invisible
+ * character ('after "every"'). The Preview shows them as prose, unsplit.
+ */
+export const WORDS_QUOTED: ReadonlySet<string> = new Set(['language', 'invisible-character']);
+
+/** One code part starting at `at`, or undefined when none starts there. Returns its end. `message`: a validator message (see ID_OR_FIELD). */
+function codeAt(text: string, at: number, message = false): number | undefined {
   const c = text[at]!;
   if (c === '\\') {
     const m = ESCAPES.exec(text.slice(at));
@@ -94,6 +110,7 @@ function codeAt(text: string, at: number): number | undefined {
     // The words of a text to write again without its markup ('Write "Nothing" without the
     // asterisks', markdown and html-tag) are wording, one word as several: "Nothing" is no id.
     if (WITHOUT_MARKS.test(text.slice(end)) && !inner.includes('\\')) return undefined;
+    if (message && !inner.includes('\\') && !ID_OR_FIELD.test(inner)) return undefined;
     return /\s/.test(inner) && !inner.includes('\\') ? undefined : end;
   }
   if (c === '{' || c === '[' || c === '}' || c === ']') {
@@ -106,12 +123,16 @@ function codeAt(text: string, at: number): number | undefined {
   return undefined;
 }
 
-/** A fix split into prose and code, in order; the parts joined are the text as given. */
-export function codeParts(text: string): TextPart[] {
+/**
+ * A fix split into prose and code, in order; the parts joined are the text as given. `message`: the
+ * text is a validator message, whose words alone in quotes are code only when an id or a field's
+ * name (ID_OR_FIELD); a fix's are code unless they have a space (a fix tells what to type).
+ */
+export function codeParts(text: string, message = false): TextPart[] {
   const parts: TextPart[] = [];
   let prose = '';
   for (let i = 0; i < text.length;) {
-    const end = codeAt(text, i);
+    const end = codeAt(text, i, message);
     if (end === undefined) {
       // A string of prose in quotes is passed over whole, so that its closing quote opens nothing.
       const skip = text[i] === '"' ? stringEnd(text, i) : -1;

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
 import { codeParts } from '../../src/web/code-parts.js';
+import { validateScenario } from '../../src/machines/validate/index.js';
 import Preview from '../../src/web/pages/Preview.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
@@ -87,5 +88,58 @@ describe('the Preview shows a fix\'s code in <code>, as text', () => {
     const fixes = [...document.querySelectorAll('.problems li')].map((li) => fixOf(li as HTMLElement));
     expect(document.querySelector('.problems b')).toBeNull();
     expect(fixes.flatMap((f) => [...f.querySelectorAll('code')].map((c) => c.textContent))).toContain('{ "id": "jade", "name": "<b>Jade</b>", "role": "youth", "age": 15 }');
+  });
+});
+
+// From the web check (polish-44): a message named ids and field names in the body font while its fix
+// showed them in <code>. A message's ids and field names are code; the words it quotes stay prose.
+describe('codeParts on a validator message', () => {
+  const messageCodes = (text: string) => codeParts(text, true).filter((p) => p.code).map((p) => p.text);
+
+  it('finds ids, field names, a field with its value and brackets, and leaves quoted words prose', () => {
+    expect(messageCodes('The reply "phone-ignore" is missing "feedback".')).toEqual(['"phone-ignore"', '"feedback"']);
+    expect(messageCodes('"narations" is not a field of a decision node. Did you mean "narration"?')).toEqual(['"narations"', '"narration"']);
+    expect(messageCodes('The file holds a list ([ … ]), but a scenario is one JSON object ({ … }).')).toEqual(['[ … ]', '{ … }']);
+    expect(messageCodes('"__proto__" is not a field of the scenario.')).toEqual(['"__proto__"']);
+    // A character's name and its words, wording as written, Markdown marks, a guide section: prose.
+    expect(messageCodes('The character "grandma" ("Abuela Rosa") never speaks (no line has "character": "grandma") and no text names them ("Abuela Rosa", "Abuela" or "Rosa").'))
+      .toEqual(['"grandma"', '"character": "grandma"']);
+    expect(messageCodes('This text writes "*die*" with Markdown\'s asterisks for emphasis.')).toEqual([]);
+    expect(messageCodes('This text writes "_die_" with Markdown\'s underscores for emphasis.')).toEqual([]);
+    expect(messageCodes('"Red Flag" is not a section of the guide. Did you mean "Red Flags"?')).toEqual([]);
+    const message = 'The text "phone-\\u200baccuse" is not a valid id: on screen it looks like "phone-accuse".';
+    expect(messageCodes(message)).toEqual(['"phone-\\u200baccuse"', '"phone-accuse"']);
+    expect(codeParts(message, true).map((p) => p.text).join('')).toBe(message);
+  });
+
+  it('every message of test/fixtures/bad, joined again, is the message as given, and no capitalised word alone in quotes is code', () => {
+    for (const f of readdirSync('test/fixtures/bad').filter((n) => n.endsWith('.json'))) {
+      for (const p of validateScenario(readFileSync(`test/fixtures/bad/${f}`), f).problems) {
+        const parts = codeParts(p.message, true);
+        expect(parts.map((x) => x.text).join(''), f).toBe(p.message);
+        for (const c of parts.filter((x) => x.code)) expect(c.text, `${f}: ${p.message}`).not.toMatch(/^"(?:[A-Z*]|_(?!_))[^"\s]*"$/);
+      }
+    }
+  });
+});
+
+describe('the Preview shows a message\'s ids and field names in <code>, as text', () => {
+  const renderPreview = () => render(<StoreContext value={memoryStore()}><Preview /></StoreContext>);
+  const messageOf = (item: Element) => item.querySelectorAll('p')[1]!;
+
+  it('an unknown field and the reply missing its feedback; the flagged language stays prose', async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    const text = example.replace('"narration": "Nothing bad happens this week', '"narations": "x", "narration": "Nothing bad happens to a CSEC this week; nobody calls her a prostitute');
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([text], 'fields.json', { type: 'application/json' }));
+    await screen.findByText(/^fields\.json: \d+ errors?/);
+    const items = [...document.querySelectorAll('.problems li')];
+    const unknown = items.find((li) => li.textContent?.includes('[unknown-field]'))!;
+    expect(messageOf(unknown).textContent).toMatch(/^"narations" is not a field of/);
+    expect([...messageOf(unknown).querySelectorAll('code')].map((c) => c.textContent)[0]).toBe('"narations"');
+    const language = items.filter((x) => x.textContent?.includes('[language]'));
+    // One flagged word in lower case as well: wording, not an id.
+    expect(language.map((li) => messageOf(li).textContent)).toEqual([expect.stringMatching(/^"a CSEC": "CSEC" names/), expect.stringMatching(/^"prostitute": Calling/)]);
+    for (const li of language) expect(messageOf(li).querySelectorAll('code')).toHaveLength(0);
   });
 });

@@ -11,7 +11,7 @@ import { rememberOwnScenario } from '../own-scenarios.js';
 import { go, hrefOf, noteFollowed, useFollowedLink } from '../routing.js';
 import { sameIdInApp, scenarioTexts, type ScenarioText } from '../scenarios.js';
 import { routeTitle, useTitle } from '../title.js';
-import { codeParts } from '../code-parts.js';
+import { codeParts, WORDS_QUOTED } from '../code-parts.js';
 
 interface Checked {
   file: string;
@@ -431,9 +431,9 @@ function verdictWords(c: Checked): string {
   return c.sameName ? `Checked${c.at ? ` at ${c.at}` : ''}: ${words}` : words;
 }
 
-/** A fix with its JSON to type in <code> (codeParts), every part as React text. */
-function FixText({ text }: { text: string }) {
-  return <>{codeParts(text).map((part, i) => (part.code ? <code key={i}>{part.text}</code> : part.text))}</>;
+/** A fix with its JSON to type in <code> (codeParts), every part as React text; a message (`message`) with its ids and field names so. */
+function FixText({ text, message = false }: { text: string; message?: boolean }) {
+  return <>{codeParts(text, message).map((part, i) => (part.code ? <code key={i}>{part.text}</code> : part.text))}</>;
 }
 
 function ProblemItem({ problem: p }: { problem: Problem }) {
@@ -442,7 +442,7 @@ function ProblemItem({ problem: p }: { problem: Problem }) {
       <p className="problem">
         <strong>{p.file}:{p.line}:{p.column}</strong> {p.severity === 'error' ? '✗ error' : '⚠ warning'} [{p.code}] {formatPath(p.path)}
       </p>
-      <p>{p.message}</p>
+      <p>{WORDS_QUOTED.has(p.code) ? p.message : <FixText text={p.message} message />}</p>
       <p><strong>Fix:</strong> <FixText text={p.fix} /></p>
     </li>
   );
