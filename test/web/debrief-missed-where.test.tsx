@@ -5,12 +5,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSession, validateScenario, type Debrief as DebriefData } from '../../src/machines/index.js';
 import { Debrief } from '../../src/web/components/Debrief.js';
 import callsText from '../../scenarios/left-placement-calls.json?raw';
+import contactText from '../../scenarios/trafficker-contact.json?raw';
+import { criticalPath } from '../helpers/play.js';
 
 afterEach(cleanup);
 
-function renderDebrief(replies: readonly string[]) {
-  const scenario = validateScenario(callsText, 'left-placement-calls.json').scenario;
+function renderDebrief(replies: readonly string[] | 'critical', text = callsText) {
+  const scenario = validateScenario(text, 'scenario.json').scenario;
   if (!scenario) throw new Error('not valid');
+  if (replies === 'critical') replies = criticalPath(scenario);
   const actor = startSession(scenario, 'practice');
   for (const replyId of replies) {
     while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
@@ -45,6 +48,27 @@ describe('a missed chance in the web debrief', () => {
     expect(location.hash).toBe(before);
     await user.click(within(item).getByRole('button', { name: 'decision 1 (“11:40 p.m.”)' }));
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 3, name: '11:40 p.m.' }));
+  });
+
+  // A web check (polish-44): at 390 px with the text at 200% the full stop after the last decision's
+  // button dropped onto a row of its own (a button is one box). The punctuation after a button is
+  // inside it, after its words, out of its name.
+  it('keeps the punctuation after a decision inside its button, out of the button\'s name', () => {
+    renderDebrief(['d1-rideshare', 'd2r-morning', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs']);
+    const where = document.querySelector('.missed-where')!;
+    expect([...where.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['decision 1 (“11:40 p.m.”)', "decision 6 (“She's back”),"]);
+    expect(within(where as HTMLElement).getByRole('button', { name: "decision 6 (“She's back”)" }).querySelector('[aria-hidden="true"]')?.textContent).toBe(',');
+    // No text after a button in the debrief starts with punctuation.
+    for (const b of document.querySelectorAll('article.debrief button.in-text')) expect(b.nextSibling?.textContent ?? '', b.textContent!).not.toMatch(/^[.,;:!?]/);
+  });
+
+  it('keeps the comma after a critical violation\'s decision inside its button too', () => {
+    renderDebrief('critical', contactText);
+    const critical = [...document.querySelectorAll('ul.critical button')].map((b) => b.textContent);
+    expect(critical.filter((t) => t?.endsWith(','))).toHaveLength(4);
+    expect(critical.filter((t) => t?.endsWith(','))).toEqual(critical.slice(0, 4));
+    for (const b of document.querySelectorAll('article.debrief button.in-text')) expect(b.nextSibling?.textContent ?? '', b.textContent!).not.toMatch(/^[.,;:!?]/);
+    expect(document.querySelector('ul.critical li')?.textContent).toMatch(/: see decision \d+ \(“[^”]+”\), decision .* and decision \d+ \(“[^”]+”\) below\.$/);
   });
 
   it('says nothing of the kind after a playthrough of best practice throughout', () => {

@@ -43,6 +43,29 @@ const pathCell = (r: { reply: string; said: boolean; value: number }) => `${path
 /** The id of the n-th (0-based) decision in the transcript. */
 const decisionId = (n: number) => `debrief-decision-${n + 1}`;
 
+/** The punctuation a text starts with (up to its first space: "." or "," of ", where …") and the rest. */
+function leadingPunctuation(text: string): [string, string] {
+  const lead = /^[.,;:!?)\]”’"']*/.exec(text)?.[0] ?? '';
+  return [lead, text.slice(lead.length)];
+}
+
+/**
+ * A button in a sentence (drawn as words, link-like: see the part links above), with the
+ * punctuation after it (`after`) kept on its last row. A button is laid out as one box, so that at
+ * 390 px with the text at 200% the full stop after the last decision dropped onto a row of its own;
+ * beside the box (a span not wrapping between them) it stood at the right of the box's widest row,
+ * away from the words. So the punctuation is inside the button, after its words, not underlined and
+ * in the text's colour, hidden from the button's name ("decision 7 (“The court report”)").
+ */
+function InTextButton({ after, onClick, children }: { after: string; onClick: () => void; children: ReactNode }) {
+  if (!after) return <button type="button" className="in-text" onClick={onClick}>{children}</button>;
+  return (
+    <button type="button" className="in-text with-after" onClick={onClick}>
+      <span className="in-text-words">{children}</span><span className="in-text-after" aria-hidden="true">{after}</span>
+    </button>
+  );
+}
+
 /**
  * Follows a link to a part of the debrief: the focus to its heading, and the heading to the top of
  * the window (below the sticky bar: the page's scroll-padding), as a link to a part of a page brings
@@ -154,11 +177,11 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
               <li key={c.title}>
                 <strong>✗ {c.title}</strong> ({guideCitation(c.section)}){c.turns.length === 0 ? '.' : <>: see {c.turns.map((t, j) => (
                   <Fragment key={t}>
-                    {j > 0 && (j === c.turns.length - 1 ? ' and ' : ', ')}
+                    {j > 0 && (j === c.turns.length - 1 ? ' and ' : ' ')}
                     {/* A button in the sentence (drawn as words, link-like): see the part links above. */}
-                    <button type="button" className="in-text" onClick={() => goToPart(`${decisionId(t)}-heading`, decisionId(t))}>
+                    <InTextButton after={j < c.turns.length - 2 ? ',' : ''} onClick={() => goToPart(`${decisionId(t)}-heading`, decisionId(t))}>
                       decision {t + 1} ({quotedTitle(m.turns[t]?.where ?? '')})
-                    </button>
+                    </InTextButton>
                   </Fragment>
                 ))} below.</>}
               </li>
@@ -179,13 +202,18 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
           return (
             <li key={i}>
               {rule ? <details><summary>{lead}</summary>{' '}<p>{rule}</p></details> : lead}
-              {missed.length > 0 && <p className="missed-where">{missed.map((p) => (
-                <Fragment key={p.turn}>
-                  {p.before}
-                  <button type="button" className="in-text" onClick={() => goToPart(`${decisionId(p.turn)}-heading`, decisionId(p.turn))}>{p.decision}</button>
-                  {p.after}
-                </Fragment>
-              ))}</p>}
+              {missed.length > 0 && <p className="missed-where">{missed.map((p, k) => {
+                // The punctuation after a decision ("." ending the sentence, the "," of a list or
+                // of ", where the chance was …") kept on its button's last row: see InTextButton.
+                const [after, rest] = leadingPunctuation(`${p.after}${missed[k + 1]?.before ?? ''}`);
+                return (
+                  <Fragment key={p.turn}>
+                    {k === 0 && p.before}
+                    <InTextButton after={after} onClick={() => goToPart(`${decisionId(p.turn)}-heading`, decisionId(p.turn))}>{p.decision}</InTextButton>
+                    {rest}
+                  </Fragment>
+                );
+              })}</p>}
             </li>
           );
         })}</ul></>}
