@@ -235,15 +235,21 @@ describe('trainer-led, every bundled decision with no words of its own carried o
     expect(checked).toBeGreaterThanOrEqual(40);
   }, 180_000);
 
-  it('held there through a resize (120×40 to 60×24 and back), until PgUp scrolls it; a resize then keeps the place read', async () => {
+  /** Testifying's kept trainer-led session carried on at decision 5 (d5-date, opened with its setup), at this size. */
+  async function testifyingAtDecision5(columns: number, height: number) {
     const playable = loadPlayable(join(BUNDLED, 'testifying.json'));
     if ('problems' in playable) throw new Error(playable.problems);
     const save = setupSaves(playable.scenario).get('d5-date');
     if (!save) throw new Error('no save at d5-date');
     const env = tempEnv();
     keptAt(playable, save, env);
-    const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable } }).element, 120, 40);
+    const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable } }).element, columns, height);
     for (let i = 0; i < 3 && !r.lastFrame().includes('Decision 5 of'); i++) await press(r, KEY.enter);
+    return r;
+  }
+
+  it('held there through a resize (120×40 to 60×24 and back), until PgUp scrolls it; a resize then keeps the place read', async () => {
+    const r = await testifyingAtDecision5(120, 40);
     expect(r.lastFrame()).toContain('Before this:');
     await r.resize(60, 24);
     expect(r.lastFrame()).toContain('Discuss:');
@@ -259,19 +265,6 @@ describe('trainer-led, every bundled decision with no words of its own carried o
     await r.resize(60, 24);
     expect(r.lastFrame()).toContain('Before this:');
   });
-
-  /** Testifying's kept trainer-led session carried on at decision 5 (d5-date, opened with its setup), at this size. */
-  async function testifyingAtDecision5(columns: number, height: number) {
-    const playable = loadPlayable(join(BUNDLED, 'testifying.json'));
-    if ('problems' in playable) throw new Error(playable.problems);
-    const save = setupSaves(playable.scenario).get('d5-date');
-    if (!save) throw new Error('no save at d5-date');
-    const env = tempEnv();
-    keptAt(playable, save, env);
-    const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable } }).element, columns, height);
-    for (let i = 0; i < 3 && !r.lastFrame().includes('Decision 5 of'); i++) await press(r, KEY.enter);
-    return r;
-  }
 
   // Walked in tmux (term3-44): testifying's decision 5 carried on at 60×24 opened with its title and
   // Discuss prompt in view under "↑ N more above (PgUp)"; PgUp then PgDn came back to another view of
