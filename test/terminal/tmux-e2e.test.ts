@@ -514,8 +514,9 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     const rows = s.split('\n');
     const above = rows.findIndex((r) => r.startsWith('ABOVE-THE-APP'));
     expect(above, s).toBeGreaterThanOrEqual(0);
-    // A long path goes on a row of its own (one word, for copying), so "to" may end the row.
-    expect(rows[above + 1], s).toMatch(/^Progress saved to( |$)/);
+    // A long path goes on a row of its own (one word, for copying), so "to" (or "to:", the file then
+    // named within the state folder where the whole path is wider than the window) may end the row.
+    expect(rows[above + 1], s).toMatch(/^Progress saved to( |:?$)/);
     expect(s).not.toContain('Save your progress and quit?');
   });
 
