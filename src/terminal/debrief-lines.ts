@@ -1,5 +1,5 @@
 import { bestPathSays, guideCitation, COUNT_KEY, countWords, criticalGroups, decisionNumbers, inVoice, outcomeScoreLine, outcomeWords, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, choseWords, signed, STATUS_WORDS, verdictLine, VOICE_WORDS, missedWhereWords, type DebriefModel, type Voice } from '../machines/index.js';
-import { wrapFewestBreaks, wrapKeepingParentheses, wrapText, type Piece } from './wrap.js';
+import { wrapFewestBreaks, wrapKeepingDecisions, wrapKeepingParentheses, wrapText, type Piece } from './wrap.js';
 
 /** What a piece of text means, for the theme to colour (the words carry the meaning too). */
 export type Tone = 'good' | 'bad' | 'warn' | 'muted' | 'accent';
@@ -145,7 +145,8 @@ export function workOnRows(m: DebriefModel, width: number, voice: Voice = 'you')
     const where = missedWhereWords(m.growthWhere[i] ?? [], (t) => m.turns[t]?.where ?? '');
     return [`${inVoice(g, voice)}${where ? ` ${where} ${TRANSCRIPT_KEY}` : ''}`];
   });
-  if (growth.length > 0) out.push([{ text: 'To work on', bold: true }], ...growth.flatMap((g) => plain(w(`- ${g}`, '  '))));
+  // "decision N" and a short quoted title kept on one row (wrapKeepingDecisions), as line by line.
+  if (growth.length > 0) out.push([{ text: 'To work on', bold: true }], ...growth.flatMap((g) => plain(wrapKeepingDecisions(`- ${g}`, width, '  '))));
   if (m.strengths.length > 0) out.push(...(growth.length > 0 ? [blank] : []), [{ text: 'Strengths', bold: true }], ...m.strengths.flatMap((x) => plain(w(`- ${inVoice(x, voice)}`, '  '))));
   if (m.ending) out.push(blank, [{ text: `How it ended: ${m.ending.title}`, bold: true }], ...plain(w(m.ending.narration)));
   return out;

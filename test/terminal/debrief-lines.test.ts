@@ -591,4 +591,15 @@ describe('"decision N" in the line-by-line debrief, at 60 columns', () => {
       expect(workOn.some((r) => r.includes(title)), `${title}\n${workOn.join('\n')}`).toBe(true);
     }
   });
+
+  // The full screen's "To work on" tab broke a quoted title inside its quotes at 60 columns
+  // ("(“The CSW's" / "call”)"): it wraps as line by line does.
+  it('keeps them so on the full screen\'s "To work on" tab too', () => {
+    const rows = workOnRows(m, 60).map(rowText);
+    for (const r of rows) expect([...r].length, r).toBeLessThanOrEqual(60);
+    for (const r of rows) expect(r, rows.join('\n')).not.toMatch(/\bdecision$/);
+    for (const title of ['decision 1 (“New things”)', 'decision 5 (“That evening”)', 'decision 6 (“The CSW\'s call”)', 'decision 2 (“He looks out for me”)']) {
+      expect(rows.some((r) => r.includes(title)), `${title}\n${rows.join('\n')}`).toBe(true);
+    }
+  });
 });
