@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { debriefModel, type Scenario } from '../../src/machines/index.js';
-import { bundledScenario } from '../helpers/bundled.js';
+import { bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
 import { pathPicking, playReplies } from '../helpers/play.js';
 
 const SUPERVISOR = 'consult-supervisor-on-suspicion';
@@ -32,10 +32,7 @@ describe('a prohibited act whose findings go to the Advocate Supervisor is not t
     ['trafficker-contact', 'd1-text', 'd1-text-search', 'Dana, your supervisor'],
   ])('%s %s: %s (to %s) keeps to the supervisor there, and still breaks a prohibition', (id, nodeId, replyId, to) => {
     const s = bundledScenario(id);
-    const node = s.nodes.find((n) => n.id === nodeId);
-    if (node?.kind !== 'decision') throw new Error(`${id} has no decision ${nodeId}`);
-    const reply = node.replies.find((r) => r.id === replyId);
-    expect(reply?.text).toContain(to);
+    expect(bundledReply(id, nodeId, replyId).text).toContain(to);
     const path = pathThrough(s, nodeId, replyId);
     expect(path).toContain(replyId);
     const d = playReplies(s, path);
@@ -53,9 +50,7 @@ describe('a prohibited act whose findings go to the Advocate Supervisor is not t
   // the best reply (d6-parking-walk) miss a chance.
   it('trafficker-contact d6-parking: no reply is scored on the supervisor, so d6-parking-plate misses nothing there', () => {
     const s = bundledScenario('trafficker-contact');
-    const node = s.nodes.find((n) => n.id === 'd6-parking');
-    if (node?.kind !== 'decision') throw new Error('trafficker-contact has no decision d6-parking');
-    expect(node.replies.filter((r) => r.assessments.some((a) => a.principle === SUPERVISOR))).toEqual([]);
+    expect(bundledDecision('trafficker-contact', 'd6-parking').replies.filter((r) => r.assessments.some((a) => a.principle === SUPERVISOR))).toEqual([]);
     const d = playReplies(s, pathThrough(s, 'd6-parking', 'd6-parking-plate'));
     expect(d?.principles.find((p) => p.principleId === SUPERVISOR)?.notes.filter((n) => n.nodeId === 'd6-parking')).toEqual([]);
   });
