@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_IDS, bundledDecision, bundledScenario } from '../helpers/bundled.js';
+
+// Session content-45: fresh eyes on dual-involvement, harm-reduction and youth-relapses, against the guide
+// (scenarios/guide/). A fact from outside the guide says where it comes from (docs/authoring.md section 6:
+// "If you add a fact from elsewhere …, say where it comes from"), as dual-involvement d4-courts' note names
+// the courts' public descriptions (imprintnews.org; courts.ca.gov).
+describe('session content-45: a fact from outside the guide names its source', () => {
+  it('harm-reduction d4-plan: the note on a plan in his own words names the practitioners\' public description it comes from, not the project\'s own notes, and keeps to what that source says', () => {
+    const note = bundledDecision('harm-reduction', 'd4-plan').facilitatorNote ?? '';
+    expect(note).toContain('The guide does not prescribe a form; practitioners (e.g. chnola.org), not the guide, describe a plan made with the youth, in his own words, not for him.');
+    // "works best" was more than the source says ("a plan made with the youth, in her words, not for her").
+    expect(note).not.toMatch(/works best/);
+  });
+
+  it('no bundled scenario sends a trainer or volunteer to "the project\'s background notes", which they cannot look up', () => {
+    const citing = BUNDLED_IDS.filter((id) => /background notes/i.test(JSON.stringify(bundledScenario(id))));
+    expect(citing).toEqual([]);
+  });
+});
