@@ -18,3 +18,18 @@ describe('session content-45: a fact from outside the guide names its source', (
     expect(citing).toEqual([]);
   });
 });
+
+// The guide's court-report rule (Court Report): "CASAs to not disclose any incriminating information that
+// may lead to a negative perception of the youth or violate their confidentiality". Without
+// "incriminating" it reads as "leave out anything unflattering", broader than the guide and at odds with
+// the replies marked down for a report that leaves the hard facts out (harm-reduction d8-rosy).
+describe('session content-45: the court-report rule keeps the guide\'s "incriminating"', () => {
+  it('every feedback or facilitator note that says what a report leaves out for a negative view or perception says "incriminating"', () => {
+    const sentences = BUNDLED_IDS.flatMap((id) => JSON.stringify(bundledScenario(id))
+      .split(/(?<=[.!?])\s+/)
+      .filter((s) => /leav(?:e|ing) out/.test(s) && /negative (?:view|perception)/.test(s))
+      .map((s) => `${id}: ${s}`));
+    expect(sentences.length).toBeGreaterThanOrEqual(3);
+    expect(sentences.filter((s) => !/incriminating/.test(s))).toEqual([]);
+  });
+});
