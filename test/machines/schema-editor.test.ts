@@ -90,6 +90,38 @@ describe('the scenario schema in VS Code', () => {
     expect(messages.join('\n')).not.toContain('"know-the-terms"');
     expect(messages.some((m) => m.startsWith('Value is not accepted. Valid values: "follows", "violates"'))).toBe(true);
   });
+  // A comparison written as a sign (author-45): VS Code said only "Property >= is not allowed.",
+  // while validate says which field to write. The schema now says it too, at the sign, and the
+  // editor's list of fields still offers only the real ones.
+  it('a comparison written as a sign (">="), or with a capital or a space, is told the field to write, the one validate names, and the editor never offers it', async () => {
+    const written = ['>=', '>', '<=', '<', '==', '=', '!=', '=>', '≥', '≠', 'min', 'max', 'gte ', ' lt', 'GTE', 'Eq'];
+    const conditions = [
+      { at: '{ "var": "trust", "gte": 60 }', kind: 'condition', example: '"var": "trust"' },
+      { at: '{ "conduct": "score", "lt": 80 }', kind: 'conduct condition', example: '"conduct": "critical"' },
+    ];
+    for (const sign of written) {
+      for (const c of conditions) {
+        const text = example.replace(c.at, c.at.replace(/"(gte|lt)": /, `${JSON.stringify(sign)}: `));
+        expect(text, sign).not.toBe(example);
+        const meant = /Did you mean "([a-z]+)"/.exec(validateScenario(text, 'x.json').problems.find((p) => p.code === 'unknown-field')?.message ?? '')?.[1];
+        expect(meant, `validate on ${sign}`).toBeDefined();
+        const found = await problems(text);
+        const doc = TextDocument.create('file:///drafts/new.json', 'json', 1, text);
+        const shown = found.map((d) => ({ at: text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)), message: typeof d.message === 'string' ? d.message : d.message.value }));
+        // One problem, at the sign itself (where validate points), naming the field validate names.
+        expect(shown, `${sign} in a ${c.kind}`).toEqual([{ at: JSON.stringify(sign), message: expect.stringContaining(`write "${meant ?? ''}"`) }]);
+        expect(shown[0]?.message, `${sign} in a ${c.kind}`).toContain(`{ ${c.example}, "${meant ?? ''}": `);
+        if (sign.trim() === sign && sign.toLowerCase() === sign) expect(shown[0]?.message).toMatch(new RegExp(`^"${sign}" is not a field of a ${c.kind}:`));
+      }
+    }
+    // The list of fields inside a condition offers the comparisons by name, never a sign.
+    const text = example.replace('{ "var": "trust", "gte": 60 }', '{ "var": "trust",  }');
+    const { doc, position } = at(text, '"trust",  }', 9);
+    const ls = service();
+    const offered = (await ls.doComplete(doc, position, ls.parseJSONDocument(doc)))?.items.map((i) => i.label) ?? [];
+    expect(offered).toEqual(expect.arrayContaining(['gte', 'gt', 'lte', 'lt', 'eq', 'ne']));
+    expect(offered.filter((l) => !/^[a-z]+$/.test(l))).toEqual([]);
+  });
   // README and docs/authoring.md section 2 say which mistakes the editor underlines and which only
   // validate finds: this is what the editor does with each.
   it('underlines a misspelt principle id, but not a "next" naming no node, an undeclared character or variable (validate finds those)', async () => {

@@ -146,7 +146,8 @@ describe('the JSON Schema for editors', () => {
   });
 
   it('a broken id or a blank text is explained in words in the editor, not as a regular expression', () => {
-    const patterned = everyPart().filter(({ part }) => typeof part.pattern === 'string');
+    // (The "if" of a rule on field names only tests a name: its pattern's message is never shown.)
+    const patterned = everyPart().filter(({ at, part }) => typeof part.pattern === 'string' && !at.endsWith('/if'));
     expect(patterned.length).toBeGreaterThan(10);
     for (const { at, part } of patterned) expect(part.patternErrorMessage, `${at} ${String(part.pattern)}`).toMatch(/^[A-Z].*\.$/);
     expect(committed).toContain('lower-case letters');

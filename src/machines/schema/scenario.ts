@@ -158,6 +158,20 @@ const MEANING: Record<(typeof COMPARISONS)[number], string> = {
   ne: 'any value but this number (≠, "not equal")',
 };
 
+/** Each comparison in a few words, beside its name where a trainer is told to write it ("gte" is not a word a trainer knows). */
+export const COMPARISON_GLOSS: Record<string, string> = { gte: 'at least', gt: 'more than', lte: 'at most', lt: 'less than', eq: 'equal to', ne: 'not equal to' };
+
+/**
+ * Fields a trainer writes in a condition for a comparison, and the comparison meant: its sign
+ * (">=" for "gte") or a variable's own "min" and "max". validate's unknown-field says "Did you
+ * mean" it (validate/schema-issues.ts), and so does the editor (withComparisonHelp).
+ */
+export const GUESSED_COMPARISONS: Readonly<Record<string, (typeof COMPARISONS)[number]>> = {
+  '>=': 'gte', '=>': 'gte', '≥': 'gte', '>': 'gt', '<=': 'lte', '=<': 'lte', '≤': 'lte', '<': 'lt',
+  '=': 'eq', '==': 'eq', '===': 'eq', '!=': 'ne', '<>': 'ne', '≠': 'ne', '!==': 'ne',
+  min: 'gte', max: 'lte',
+};
+
 /** A comparison's number, described for a variable or for the measure named in "conduct". */
 function bound(op: (typeof COMPARISONS)[number], subject: 'variable' | 'conduct') {
   return subject === 'variable'
@@ -185,6 +199,9 @@ export const VariableCondition = z
     message: 'needs at least one comparison: gte, gt, lte, lt, eq or ne (or "is" for a yes/no flag)',
   })
   .meta({
+    // Written once in the schema ($defs) and referred to from each "when": with what the editor
+    // says at a comparison written as a sign (withComparisonHelp), eight copies of each made it 430 KB.
+    id: 'variableCondition',
     description:
       'A test on one variable, e.g. { "var": "trust", "gte": 60 }. Several comparisons in one object must all hold.',
   });
@@ -213,6 +230,7 @@ export const ConductCondition = z
     message: '"principle" goes with "conduct": "violations", and only with it',
   })
   .meta({
+    id: 'conductCondition',
     description:
       'A test on the volunteer\'s conduct so far, e.g. { "conduct": "critical", "gte": 1 } or { "conduct": "percent", "lt": 50 }. Checked after the reply, like variables.',
   });
@@ -448,7 +466,48 @@ export type EndingKind = EndingNode['ending'];
 /** The JSON Schema editors use for autocomplete and checking. */
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return withMarkdown(schema);
+  return withMarkdown(withComparisonHelp(schema));
+}
+
+/**
+ * What an editor says at a comparison written another way, in each condition of the schema: for
+ * { "var": "trust", ">=": 60 } VS Code said only "Property >= is not allowed.", where validate says
+ * to write "gte". Each such field name is let past "additionalProperties" (patternProperties) and
+ * refused by "propertyNames" with its own message (VS Code shows a failed "not"'s "errorMessage",
+ * at the field's name); "doNotSuggest" keeps them out of the list of fields the editor offers. A
+ * schema accepts no more than before: only the editor's words change.
+ */
+function withComparisonHelp(schema: Record<string, unknown>): Record<string, unknown> {
+  const exactly = (key: string) => `^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+  const anyCase = (word: string) => [...word].map((c) => `[${c}${c.toUpperCase()}]`).join('');
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (typeof value !== 'object' || value === null) return;
+    const o = value as Record<string, unknown>;
+    const properties = o.properties as Record<string, unknown> | undefined;
+    if (properties && o.additionalProperties === false && COMPARISONS.every((op) => op in properties)) {
+      const onVariable = 'var' in properties;
+      const kind = onVariable ? 'a condition' : 'a conduct condition';
+      const example = (op: string) => (onVariable ? `{ "var": "trust", "${op}": 60 }` : `{ "conduct": "critical", "${op}": 1 }`);
+      const said: { key: string; pattern: string; message: string }[] = [
+        ...Object.entries(GUESSED_COMPARISONS).map(([key, op]) => ({
+          key, pattern: exactly(key), message: `"${key}" is not a field of ${kind}: write "${op}" (${COMPARISON_GLOSS[op]}), as in ${example(op)}.`,
+        })),
+        // "gte " or "GTE": the field's name is exact, spaces and capitals included.
+        ...COMPARISONS.map((op) => ({
+          key: '', pattern: `^(?!${op}$)\\s*${anyCase(op)}\\s*$`, message: `Field names are exact: write "${op}" (${COMPARISON_GLOSS[op]}) in lower case, with no spaces inside the quotes, as in ${example(op)}.`,
+        })),
+      ];
+      o.patternProperties = Object.fromEntries(said.map(({ pattern }) => [pattern, true]));
+      o.propertyNames = {
+        doNotSuggest: true,
+        allOf: said.map(({ key, pattern, message }) => ({ if: key ? { const: key } : { pattern }, then: { not: {}, errorMessage: message } })),
+      };
+    }
+    Object.values(o).forEach(walk);
+  };
+  walk(schema);
+  return schema;
 }
 
 /**

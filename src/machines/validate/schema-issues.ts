@@ -913,13 +913,11 @@ function variableWritten(effect: boolean, named: string, inner: unknown): string
   return `{ "var": ${quoteValue(named)}${rest || (effect ? ', "add": 10' : ', "gte": 60')} }`;
 }
 
-/** Comparisons and route fields written the way a person would guess them, and what they meant. */
-const GUESSED_COMPARISONS: Record<string, string> = {
-  '>=': 'gte', '=>': 'gte', '≥': 'gte', '>': 'gt', '<=': 'lte', '=<': 'lte', '≤': 'lte', '<': 'lt',
-  '=': 'eq', '==': 'eq', '===': 'eq', '!=': 'ne', '<>': 'ne', '≠': 'ne', '!==': 'ne',
-  // A variable's own fields, borrowed for "at least" and "at most".
-  min: 'gte', max: 'lte',
-};
+/**
+ * Comparisons written the way a person would guess them (">=", a variable's own "min"), and what
+ * they meant: shared with the schema, so that the editor names the same field (S.GUESSED_COMPARISONS).
+ */
+const GUESSED_COMPARISONS: Readonly<Record<string, string>> = S.GUESSED_COMPARISONS;
 /**
  * Comparisons written in words ("at least", "moreThan", "greater_than"), by their words in lower
  * case with single spaces (see comparisonMeant).
@@ -933,8 +931,8 @@ const COMPARISON_WORDS: Record<string, string> = {
   'not equal': 'ne', 'not equal to': 'ne', 'not equals': 'ne',
 };
 
-/** What each comparison means, in words, beside its name in a message ("gte" is not a word a trainer knows). */
-const COMPARISON_GLOSS: Record<string, string> = { gte: 'at least', gt: 'more than', lte: 'at most', lt: 'less than', eq: 'equal to', ne: 'not equal to' };
+/** What each comparison means, in words, beside its name in a message (shared with the schema). */
+const COMPARISON_GLOSS: Record<string, string> = S.COMPARISON_GLOSS;
 
 /** The comparison a condition's field stands for: a sign (">="), "min"/"max", or words ("at least", "moreThan"). */
 function comparisonMeant(key: string): string | undefined {
