@@ -122,6 +122,35 @@ describe('the scenario schema in VS Code', () => {
     expect(offered).toEqual(expect.arrayContaining(['gte', 'gt', 'lte', 'lt', 'eq', 'ne']));
     expect(offered.filter((l) => !/^[a-z]+$/.test(l))).toEqual([]);
   });
+  // docs/authoring.md section 8's format mistakes, as VS Code showed them (author-45): a value of
+  // the wrong type said 'Incorrect type. Expected "integer".' (a trainer does not say "integer",
+  // nor see that the quotes are the mistake), and a node kind that is none said 'Value must be
+  // "scene".' The schema now says what to write; validate finds the same mistake at the same place.
+  it('a value of the wrong type is told what to write, and a "kind" that is no node kind is told the three', async () => {
+    const cases: { edit: (t: string) => string; at: string; code: string; says: string }[] = [
+      { edit: (t) => t.replace('"estimatedMinutes": 5', '"estimatedMinutes": "five"'), at: '"five"', code: 'wrong-type', says: 'Should be a whole number from 1 to 240, written without quotes.' },
+      { edit: (t) => t.replace('"version": 2', '"version": 1.5'), at: '1.5', code: 'wrong-type', says: 'Should be a whole number, 1 or more, written without quotes.' },
+      { edit: (t) => t.replace(/"weight": (\d)/, '"weight": "$1"'), at: '"2"', code: 'wrong-type', says: 'Should be a whole number from 1 to 3, written without quotes.' },
+      { edit: (t) => t.replace('"shown": true', '"shown": "yes"'), at: '"yes"', code: 'wrong-type', says: 'Should be true or false, written without quotes.' },
+      { edit: (t) => t.replace('"start": 50', '"start": "50"'), at: '"50"', code: 'wrong-type', says: 'Should be a whole number, or true or false, written without quotes.' },
+      { edit: (t) => t.replace('"gte": 60', '"gte": "60"'), at: '"60"', code: 'wrong-type', says: 'Should be a number, written without quotes.' },
+      { edit: (t) => t.replace(/"lines": \[[\s\S]*?\]/, '"lines": "Whatever."'), at: '"Whatever."', code: 'wrong-type', says: 'Should be a list in square brackets, [ … ], even for one item.' },
+      { edit: (t) => t.replace('"role": "youth"', '"role": 16'), at: '16', code: 'wrong-type', says: 'Should be text in double quotes.' },
+      { edit: (t) => t.replace(/"next": "([a-z0-9-]+)"/, '"next": 5'), at: '5', code: 'invalid-next', says: 'Should be the id of a node in double quotes, e.g. "d2-listen", or a list of routes in square brackets: [ { "when": { … }, "to": "…" }, { "to": "…" } ].' },
+      { edit: (t) => t.replace(/"title": "[^"]*"/, '"title": ""'), at: '""', code: 'blank-text', says: 'Write some text here: it cannot be empty or only spaces.' },
+      { edit: (t) => t.replace(/"kind": "scene"/, '"kind": "narration"'), at: '"narration"', code: 'node-kind', says: 'Not a node kind: write "scene", "decision" or "ending", in lower case.' },
+      { edit: (t) => t.replace(/"kind": "decision"/, '"kind": "Decision"'), at: '"Decision"', code: 'node-kind', says: 'Not a node kind: write "scene", "decision" or "ending", in lower case.' },
+    ];
+    for (const c of cases) {
+      const text = c.edit(example);
+      expect(text, c.says).not.toBe(example);
+      const doc = TextDocument.create('file:///drafts/new.json', 'json', 1, text);
+      const shown = (await problems(text)).map((d) => ({ at: text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)), message: typeof d.message === 'string' ? d.message : d.message.value, line: d.range.start.line + 1 }));
+      expect(shown.map(({ at, message }) => ({ at, message })), c.says).toEqual([{ at: c.at, message: c.says }]);
+      const found = validateScenario(text, 'x.json').problems.filter((p) => p.severity === 'error');
+      expect(found.map((p) => [p.code, p.line]), c.says).toContainEqual([c.code, shown[0]?.line]);
+    }
+  });
   // README and docs/authoring.md section 2 say which mistakes the editor underlines and which only
   // validate finds: this is what the editor does with each.
   it('underlines a misspelt principle id, but not a "next" naming no node, an undeclared character or variable (validate finds those)', async () => {

@@ -266,9 +266,12 @@ export const Route = z
 /** A node id, or routes tried in order: the first whose `when` holds is taken. */
 // The id branch has words of its own: an editor's hover over "next": "d2-aunty" shows the branch
 // the value matched, which without them said only how ids are spelt.
+// A value of neither type is told both in the trainer's terms ("text in double quotes, or a list"
+// said nothing of ids or routes).
+const NEXT_TYPE_ERROR = 'Should be the id of a node in double quotes, e.g. "d2-listen", or a list of routes in square brackets: [ { "when": { … }, "to": "…" }, { "to": "…" } ].';
 export const Next = z.union([
-  Id.meta({ description: 'Where the story goes next: the id of a scene, decision or ending. For a choice of ways, write a list of routes instead: [ { "when": { "var": "trust", "gte": 60 }, "to": "…" }, { "to": "…" } ].' }),
-  z.array(Route).min(1),
+  Id.meta({ description: 'Where the story goes next: the id of a scene, decision or ending. For a choice of ways, write a list of routes instead: [ { "when": { "var": "trust", "gte": 60 }, "to": "…" }, { "to": "…" } ].', errorMessage: NEXT_TYPE_ERROR }),
+  z.array(Route).min(1).meta({ errorMessage: NEXT_TYPE_ERROR }),
 ]).meta({
   description:
     'Where the story goes next: a node id, or a list of routes tried in order (the first whose `when` holds is taken; the last must have no `when`).',
@@ -328,10 +331,16 @@ const FacilitatorNote = Text(2000, 'For the trainer leading a room: what to watc
 const DiscussionPrompt = Text(1000, 'A question the trainer can put to the room before revealing the answers.');
 const NodeTitle = Text(120, 'A short title for this node, shown in graphs and transcripts (and for a decision, as its heading).');
 
+/**
+ * What VS Code says for a "kind" that is none of the three ("narration", "Decision"), instead of
+ * 'Value must be "scene".' (the kind of whichever node its fields fitted best).
+ */
+export const NODE_KIND_ERROR = 'Not a node kind: write "scene", "decision" or "ending", in lower case.';
+
 export const SceneNode = z
   .strictObject({
     id: NodeId,
-    kind: z.literal('scene').meta({ description: 'A scene: narration and/or lines, then the story moves on ("next").' }),
+    kind: z.literal('scene').meta({ errorMessage: NODE_KIND_ERROR, description: 'A scene: narration and/or lines, then the story moves on ("next").' }),
     title: NodeTitle.optional(),
     narration: Narration.optional(),
     lines: Lines.optional(),
@@ -358,7 +367,7 @@ export const MAX_REPLIES = 1000;
 export const DecisionNode = z
   .strictObject({
     id: NodeId,
-    kind: z.literal('decision').meta({ description: 'A decision: the volunteer picks one of the "replies".' }),
+    kind: z.literal('decision').meta({ errorMessage: NODE_KIND_ERROR, description: 'A decision: the volunteer picks one of the "replies".' }),
     title: NodeTitle.optional(),
     narration: Narration.optional(),
     lines: Lines.optional(),
@@ -381,7 +390,7 @@ export const EndingVariant = z
 export const EndingNode = z
   .strictObject({
     id: NodeId,
-    kind: z.literal('ending').meta({ description: 'An ending: the closing narrative, then the debrief.' }),
+    kind: z.literal('ending').meta({ errorMessage: NODE_KIND_ERROR, description: 'An ending: the closing narrative, then the debrief.' }),
     ending: z.enum(['strong', 'mixed', 'harmful']).meta({
       description: 'How the story turned out.',
       enumDescriptions: [
@@ -466,7 +475,63 @@ export type EndingKind = EndingNode['ending'];
 /** The JSON Schema editors use for autocomplete and checking. */
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return withMarkdown(withComparisonHelp(schema));
+  return withMarkdown(withTypeMessages(withComparisonHelp(schema)));
+}
+
+/** The largest whole numbers zod writes for z.int() with no bounds of its own: no bound a trainer needs told. */
+const UNBOUNDED = Number.MAX_SAFE_INTEGER;
+
+/** A value of one type, in a trainer's words ("a whole number from 1 to 3"); undefined for an object or a reference. */
+function valueWords(part: Record<string, unknown>): { words: string; quoted: boolean } | undefined {
+  if (part.$ref !== undefined || part.enum !== undefined || part.const !== undefined) return undefined;
+  const min = typeof part.minimum === 'number' && Math.abs(part.minimum) < UNBOUNDED ? part.minimum : undefined;
+  const max = typeof part.maximum === 'number' && Math.abs(part.maximum) < UNBOUNDED ? part.maximum : undefined;
+  const range = min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? `, ${min} or more` : max !== undefined ? `, ${max} or less` : '';
+  switch (part.type) {
+    case 'integer': return { words: `a whole number${range}`, quoted: false };
+    case 'number': return { words: `a number${range}`, quoted: false };
+    case 'boolean': return { words: 'true or false', quoted: false };
+    case 'string': return { words: 'text in double quotes', quoted: true };
+    case 'array': return { words: 'a list in square brackets, [ … ], even for one item', quoted: true };
+    default: return undefined;
+  }
+}
+
+/**
+ * What an editor says for a value of the wrong type, in words, instead of 'Incorrect type.
+ * Expected "integer".' ("weight": "2", "estimatedMinutes": "five", "lines": "Whatever."): VS Code
+ * shows a schema's "errorMessage" for it. A field that takes either of two types ("start": a
+ * number or true / false) names both. Objects are left alone (their "errorMessage" would stand
+ * for an unknown field too), and so are lists of values (VS Code lists the values) and fields
+ * that say their own.
+ */
+function withTypeMessages(schema: Record<string, unknown>): Record<string, unknown> {
+  // The branches of a field of several types, one of them an object: each alone would speak for
+  // the field ("when": a condition or a list of them is told only "a list").
+  const mixed = new Set<unknown>();
+  const say = (parts: Record<string, unknown>[]) => {
+    const words = parts.map(valueWords);
+    if (words.some((w) => w === undefined)) {
+      if (parts.length > 1) parts.forEach((p) => mixed.add(p));
+      return;
+    }
+    const said = words as { words: string; quoted: boolean }[];
+    const message = `Should be ${said.map((w) => w.words).join(', or ')}${said.every((w) => !w.quoted) ? ', written without quotes' : ''}.`;
+    for (const part of parts) if (part.errorMessage === undefined) part.errorMessage = message;
+  };
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (typeof value !== 'object' || value === null) return;
+    const o = value as Record<string, unknown>;
+    // A blank text was told twice, 'String is shorter than the minimum length of 1.' beside the
+    // pattern's own words: the pattern (a character that is not a space) refuses "" already.
+    if (o.type === 'string' && o.minLength === 1 && o.pattern === '\\S') delete o.minLength;
+    if (Array.isArray(o.anyOf)) say(o.anyOf as Record<string, unknown>[]);
+    else if (typeof o.type === 'string' && !mixed.has(o)) say([o]);
+    for (const [key, v] of Object.entries(o)) if (key !== 'defaultSnippets' && key !== 'propertyNames') walk(v);
+  };
+  walk(schema);
+  return schema;
 }
 
 /**
