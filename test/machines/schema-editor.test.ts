@@ -151,6 +151,61 @@ describe('the scenario schema in VS Code', () => {
       expect(found.map((p) => [p.code, p.line]), c.says).toContainEqual([c.code, shown[0]?.line]);
     }
   });
+  // A new node typed by hand (author-45): in its empty { } the editor offers the fields of all
+  // three kinds at once, and its help for "kind" was the scene's alone ("A scene: narration and/or
+  // lines, …"), which a trainer writing a decision took for what "kind" is.
+  it('in a new node the help for "kind" names the three kinds, says to write it first, and what each kind needs', async () => {
+    const nodesAt = example.indexOf('"nodes": [') + '"nodes": ['.length;
+    const withNode = (node: string) => `${example.slice(0, nodesAt)}\n    ${node},${example.slice(nodesAt)}`;
+    const complete = async (text: string, marker: string, shift: number) => {
+      const ls = service();
+      const { doc, position } = at(text, marker, shift);
+      return (await ls.doComplete(doc, position, ls.parseJSONDocument(doc)))?.items ?? [];
+    };
+    const docOf = (i: { documentation?: unknown }) => (typeof i.documentation === 'string' ? i.documentation : (i.documentation as { value?: string } | undefined)?.value ?? '').replace(/\\/g, '');
+    const kind = (await complete(withNode('{  }'), '{  }', 2)).find((i) => i.label === 'kind');
+    expect(docOf(kind ?? {})).toMatch(/^The kind of node: "scene", "decision" or "ending" \(write it first: Ctrl\+Space then offers only that kind's fields\)\./);
+    // Once "kind" is written, only that kind's fields are offered.
+    const decisionFields = (await complete(withNode('{ "id": "d9", "kind": "decision",  }'), '"decision",  }', 12)).map((i) => i.label);
+    expect(decisionFields).toContain('replies');
+    expect(decisionFields).not.toContain('next');
+    expect(decisionFields).not.toContain('ending');
+    // Each kind, offered as the value or hovered over, says what a node of that kind needs.
+    const values = await complete(withNode('{ "id": "d9", "kind": "" }'), '"kind": ""', 9);
+    const needs = { scene: '"next"', decision: 'two or more "replies", each with its own "next"', ending: '"ending" (strong, mixed or harmful), a "title" and a closing "narration"' };
+    for (const [k, words] of Object.entries(needs)) {
+      expect(docOf(values.find((i) => i.label === `"${k}"`) ?? {}), k).toContain(words);
+      expect(await hoverText(withNode(`{ "id": "x9", "kind": "${k}" }`), `"kind": "${k}"`, 11), k).toContain(words.replace(/[()]/g, '\\$&'));
+    }
+  });
+  // Filling in a new node (author-45): inside its "lines", a scene's "effects" or routes, an
+  // ending's "variants", a reply's "assessments" or a "when" list, Ctrl+Space offered only "{}".
+  it('inside the lists of a new node, Ctrl+Space offers whole items to fill in, with the fields each needs', async () => {
+    const nodesAt = example.indexOf('"nodes": [') + '"nodes": ['.length;
+    const withNode = (node: string) => `${example.slice(0, nodesAt)}\n    ${node},${example.slice(nodesAt)}`;
+    const lists: { text: string; marker: string; shift: number; needs: string[] }[] = [
+      { text: withNode('{ "id": "s9", "kind": "scene", "lines": [  ], "next": "d1-greeting" }'), marker: '"lines": [  ]', shift: 11, needs: ['character', 'text'] },
+      { text: withNode('{ "id": "s9", "kind": "scene", "narration": "x", "effects": [  ], "next": "d1-greeting" }'), marker: '"effects": [  ]', shift: 13, needs: ['var'] },
+      { text: withNode('{ "id": "s9", "kind": "scene", "narration": "x", "next": [  ] }'), marker: '"next": [  ]', shift: 10, needs: ['to'] },
+      { text: withNode('{ "id": "e9", "kind": "ending", "ending": "mixed", "title": "t", "narration": "x", "variants": [  ] }'), marker: '"variants": [  ]', shift: 14, needs: ['when', 'narration'] },
+      { text: example.replace(/"assessments": \[/, '"assessments": [  '), marker: '"assessments": [  ', shift: 17, needs: ['principle', 'verdict'] },
+      { text: withNode('{ "id": "s9", "kind": "scene", "narration": "x", "next": [ { "when": [  ], "to": "d1-greeting" }, { "to": "d1-greeting" } ] }'), marker: '"when": [  ]', shift: 10, needs: [] },
+    ];
+    for (const { text, marker, shift, needs } of lists) {
+      const ls = service();
+      const { doc, position } = at(text, marker, shift);
+      const items = (await ls.doComplete(doc, position, ls.parseJSONDocument(doc)))?.items.filter((i) => i.label !== '{}') ?? [];
+      expect(items.length, marker).toBeGreaterThan(0);
+      for (const item of items) {
+        for (const field of needs) expect(item.insertText, `${marker} ${item.label}`).toContain(`"${field}"`);
+        // What it types in, with each place to type filled with what it offers there, is a whole item the editor accepts.
+        const typed = (item.insertText ?? '').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+\}/g, 'curious-not-interrogating');
+        const filled = text.slice(0, doc.offsetAt(position)) + typed + text.slice(doc.offsetAt(position));
+        const left = (await problems(filled)).map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
+        expect(left, `${marker} ${item.label}: ${typed}`).toEqual([]);
+      }
+    }
+  });
   // README and docs/authoring.md section 2 say which mistakes the editor underlines and which only
   // validate finds: this is what the editor does with each.
   it('underlines a misspelt principle id, but not a "next" naming no node, an undeclared character or variable (validate finds those)', async () => {

@@ -238,6 +238,12 @@ export const ConductCondition = z
 /** A test on a variable or on the volunteer's conduct so far. */
 export const Condition = z.union([VariableCondition, ConductCondition]).meta({
   description: 'A test on a variable ({ "var": … }) or on the volunteer\'s conduct so far ({ "conduct": … }).',
+  defaultSnippets: [
+    { label: 'a number (trust 60 or more)', description: 'Holds while the variable is at least this.', body: { var: '${1:trust}', gte: '^${2:60}' } },
+    { label: 'a yes/no flag', description: 'Holds while the flag is true (or false).', body: { var: '${1:told-csw}', is: '^${2|true,false|}' } },
+    { label: 'no critical violation', description: 'No prohibited activity so far: guards a strong ending.', body: { conduct: 'critical', eq: 0 } },
+    { label: 'score 80% or more', description: 'The Strong band of the debrief so far: guards a strong ending.', body: { conduct: 'score', gte: 80 } },
+  ],
 });
 
 /** One condition, or a list of conditions that must all hold. */
@@ -254,14 +260,26 @@ export const Effect = z
   .refine((e) => (e.add === undefined) !== (e.set === undefined), {
     message: 'needs exactly one of "add" or "set"',
   })
-  .meta({ description: 'A change to a variable when a reply is chosen or a scene is left, e.g. { "var": "trust", "add": 10 }.' });
+  .meta({
+    description: 'A change to a variable when a reply is chosen or a scene is left, e.g. { "var": "trust", "add": 10 }.',
+    defaultSnippets: [
+      { label: 'change a number', description: 'Add to a number (a negative amount takes away).', body: { var: '${1:trust}', add: '^${2:10}' } },
+      { label: 'set a yes/no flag', description: 'Record a yes/no fact.', body: { var: '${1:told-csw}', set: '^${2|true,false|}' } },
+    ],
+  });
 
 export const Route = z
   .strictObject({
     when: When.optional(),
     to: Id.meta({ description: 'The id of the node to go to.' }),
   })
-  .meta({ description: 'Go to `to` if `when` holds (checked after the reply\'s or the scene\'s effects). The last route must have no `when`.' });
+  .meta({
+    description: 'Go to `to` if `when` holds (checked after the reply\'s or the scene\'s effects). The last route must have no `when`.',
+    defaultSnippets: [
+      { label: 'route with a condition', description: 'Taken when its condition holds.', body: { when: { var: '${1:trust}', gte: '^${2:60}' }, to: '${3:id-of-a-node}' } },
+      { label: 'last route (no condition)', description: 'Taken when no route before it is: every list of routes ends with one.', body: { to: '${1:id-of-a-node}' } },
+    ],
+  });
 
 /** A node id, or routes tried in order: the first whose `when` holds is taken. */
 // The id branch has words of its own: an editor's hover over "next": "d2-aunty" shows the branch
@@ -286,7 +304,10 @@ export const Assessment = z
     }),
     weight: z.int().min(1).max(3).optional().meta({ description: 'How much it counts, 1 (default) to 3.', default: 1 }),
   })
-  .meta({ description: 'How a reply measures against one principle of the guide.' });
+  .meta({
+    description: 'How a reply measures against one principle of the guide.',
+    defaultSnippets: [{ label: 'assessment', description: 'A principle (Ctrl+Space lists them) and whether the reply follows or violates it.', body: { principle: '${1}', verdict: '${2|follows,violates|}' } }],
+  });
 
 export const Line = z
   .strictObject({
@@ -294,7 +315,10 @@ export const Line = z
     text: Text(2000, 'What the character says, in their own voice.'),
     allowLanguage: AllowLanguage.optional(),
   })
-  .meta({ description: 'A line spoken by a character.' });
+  .meta({
+    description: 'A line spoken by a character.',
+    defaultSnippets: [{ label: 'line', description: 'What a character says.', body: { character: '${1:character-id}', text: '${2:What they say, in their own voice.}' } }],
+  });
 
 /** Private notes for whoever writes or maintains the file: no player, debrief or report shows them. */
 const AuthorNotes = Text(4000, 'Private notes for authors (why this is here, what to check, sources). Never shown to learners or in a room, nor in a debrief or report.');
@@ -337,10 +361,18 @@ const NodeTitle = Text(120, 'A short title for this node, shown in graphs and tr
  */
 export const NODE_KIND_ERROR = 'Not a node kind: write "scene", "decision" or "ending", in lower case.';
 
+/**
+ * The help for a node's "kind", the same three kinds first in each: in a new node's empty { } the
+ * editor offers the fields of all three kinds, with the scene's help for "kind" (which said only
+ * "A scene: …"); once "kind" is written it offers only that kind's fields.
+ */
+const kindWords = (thisOne: string) =>
+  `The kind of node: "scene", "decision" or "ending" (write it first: Ctrl+Space then offers only that kind's fields). This one is ${thisOne}.`;
+
 export const SceneNode = z
   .strictObject({
     id: NodeId,
-    kind: z.literal('scene').meta({ errorMessage: NODE_KIND_ERROR, description: 'A scene: narration and/or lines, then the story moves on ("next").' }),
+    kind: z.literal('scene').meta({ errorMessage: NODE_KIND_ERROR, description: kindWords('a scene: "narration" and/or "lines", then the story moves on to "next"') }),
     title: NodeTitle.optional(),
     narration: Narration.optional(),
     lines: Lines.optional(),
@@ -367,7 +399,7 @@ export const MAX_REPLIES = 1000;
 export const DecisionNode = z
   .strictObject({
     id: NodeId,
-    kind: z.literal('decision').meta({ errorMessage: NODE_KIND_ERROR, description: 'A decision: the volunteer picks one of the "replies".' }),
+    kind: z.literal('decision').meta({ errorMessage: NODE_KIND_ERROR, description: kindWords('a decision: the volunteer picks one of two or more "replies", each with its own "next"') }),
     title: NodeTitle.optional(),
     narration: Narration.optional(),
     lines: Lines.optional(),
@@ -385,12 +417,15 @@ export const EndingVariant = z
     when: When.meta({ description: 'When this closing text is told: variables and conduct at the end of the playthrough.' }),
     narration: Narration,
   })
-  .meta({ description: 'Another closing text for this ending, told instead of "narration" when `when` holds.' });
+  .meta({
+    description: 'Another closing text for this ending, told instead of "narration" when `when` holds.',
+    defaultSnippets: [{ label: 'variant', description: 'A closing text for the playthroughs its condition holds for.', body: { when: { var: '${1:told-csw}', is: '^${2|true,false|}' }, narration: '${3:How it turned out, for this playthrough.}' } }],
+  });
 
 export const EndingNode = z
   .strictObject({
     id: NodeId,
-    kind: z.literal('ending').meta({ errorMessage: NODE_KIND_ERROR, description: 'An ending: the closing narrative, then the debrief.' }),
+    kind: z.literal('ending').meta({ errorMessage: NODE_KIND_ERROR, description: kindWords('an ending: "ending" (strong, mixed or harmful), a "title" and a closing "narration", then the debrief') }),
     ending: z.enum(['strong', 'mixed', 'harmful']).meta({
       description: 'How the story turned out.',
       enumDescriptions: [
