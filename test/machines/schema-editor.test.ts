@@ -206,6 +206,30 @@ describe('the scenario schema in VS Code', () => {
       }
     }
   });
+  // The mistake section 8 lists first, a misspelt or misplaced field (author-45): VS Code said
+  // "Property narations is not allowed.", which reads as a rule against narration; validate says
+  // what kind of object it is in and what was meant. The editor now says the first and where to
+  // find the second.
+  it('a field that is not one of its object\'s is said to be no field of that kind of object, with where to find the right one', async () => {
+    const cases: { edit: (t: string) => string; at: string; of: string }[] = [
+      { edit: (t) => t.replace('"narration"', '"narations"'), at: '"narations"', of: 'a decision node' },
+      { edit: (t) => t.replace('"kind": "ending",', '"kind": "ending", "facilitatorNote": "Listen.",'), at: '"facilitatorNote"', of: 'an ending node' },
+      { edit: (t) => t.replace('"feedback"', '"Feedback"'), at: '"Feedback"', of: 'a reply' },
+      { edit: (t) => t.replace('"character": "dani"', '"speaker": "dani"'), at: '"speaker"', of: 'a line' },
+      { edit: (t) => t.replace('"title"', '"titel"'), at: '"titel"', of: 'the scenario' },
+      { edit: (t) => t.replace('"role": "youth"', '"role": "youth", "pronouns": "she"'), at: '"pronouns"', of: 'a character' },
+      { edit: (t) => t.replace('{ "var": "trust", "gte": 60 }', '{ "var": "trust", "gte": 60, "trust": 60 }'), at: '"trust"', of: 'a condition' },
+    ];
+    for (const c of cases) {
+      const text = c.edit(example);
+      expect(text, c.at).not.toBe(example);
+      const doc = TextDocument.create('file:///drafts/new.json', 'json', 1, text);
+      const shown = (await problems(text)).map((d) => ({ at: text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)), message: typeof d.message === 'string' ? d.message : d.message.value }))
+        .filter((d) => !d.message.startsWith('Missing property'));
+      expect(shown, c.at).toEqual([{ at: c.at, message: `Not a field of ${c.of}: field names are exact, capitals and spaces included. Ctrl+Space lists the fields it can have; run validate for a did-you-mean.` }]);
+      expect(validateScenario(text, 'x.json').problems.find((p) => p.code === 'unknown-field')?.message, c.at).toContain(`is not a field of ${c.of}`);
+    }
+  });
   // README and docs/authoring.md section 2 say which mistakes the editor underlines and which only
   // validate finds: this is what the editor does with each.
   it('underlines a misspelt principle id, but not a "next" naming no node, an undeclared character or variable (validate finds those)', async () => {

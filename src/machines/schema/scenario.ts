@@ -164,7 +164,7 @@ export const COMPARISON_GLOSS: Record<string, string> = { gte: 'at least', gt: '
 /**
  * Fields a trainer writes in a condition for a comparison, and the comparison meant: its sign
  * (">=" for "gte") or a variable's own "min" and "max". validate's unknown-field says "Did you
- * mean" it (validate/schema-issues.ts), and so does the editor (withComparisonHelp).
+ * mean" it (validate/schema-issues.ts), and so does the editor (withFieldHelp).
  */
 export const GUESSED_COMPARISONS: Readonly<Record<string, (typeof COMPARISONS)[number]>> = {
   '>=': 'gte', '=>': 'gte', '≥': 'gte', '>': 'gt', '<=': 'lte', '=<': 'lte', '≤': 'lte', '<': 'lt',
@@ -200,7 +200,7 @@ export const VariableCondition = z
   })
   .meta({
     // Written once in the schema ($defs) and referred to from each "when": with what the editor
-    // says at a comparison written as a sign (withComparisonHelp), eight copies of each made it 430 KB.
+    // says at a comparison written as a sign (withFieldHelp), eight copies of each made it 430 KB.
     id: 'variableCondition',
     description:
       'A test on one variable, e.g. { "var": "trust", "gte": 60 }. Several comparisons in one object must all hold.',
@@ -510,7 +510,7 @@ export type EndingKind = EndingNode['ending'];
 /** The JSON Schema editors use for autocomplete and checking. */
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return withMarkdown(withTypeMessages(withComparisonHelp(schema)));
+  return withMarkdown(withTypeMessages(withFieldHelp(schema)));
 }
 
 /** The largest whole numbers zod writes for z.int() with no bounds of its own: no bound a trainer needs told. */
@@ -569,42 +569,60 @@ function withTypeMessages(schema: Record<string, unknown>): Record<string, unkno
   return schema;
 }
 
+/** What validate calls each kind of object ("a decision node", "a reply"), by its fields. */
+const OBJECT_NAMES: [string, Record<string, unknown>][] = [
+  ['the scenario', Scenario.shape], ['a character', Character.shape], ['a variable', Variable.shape],
+  ['a scene node', SceneNode.shape], ['a decision node', DecisionNode.shape], ['an ending node', EndingNode.shape],
+  ['a line', Line.shape], ['a reply', Reply.shape], ['an effect', Effect.shape], ['an assessment', Assessment.shape],
+  ['a route', Route.shape], ['a variant', EndingVariant.shape], ['a condition', VariableCondition.shape], ['a conduct condition', ConductCondition.shape],
+];
+
 /**
- * What an editor says at a comparison written another way, in each condition of the schema: for
- * { "var": "trust", ">=": 60 } VS Code said only "Property >= is not allowed.", where validate says
- * to write "gte". Each such field name is let past "additionalProperties" (patternProperties) and
- * refused by "propertyNames" with its own message (VS Code shows a failed "not"'s "errorMessage",
- * at the field's name); "doNotSuggest" keeps them out of the list of fields the editor offers. A
- * schema accepts no more than before: only the editor's words change.
+ * What an editor says at a field its object does not have, instead of "Property narations is not
+ * allowed." (which reads as a rule against narration): which kind of object it is in, and where to
+ * find the right name, as the principle ids do (PRINCIPLE_ID_ERROR).
  */
-function withComparisonHelp(schema: Record<string, unknown>): Record<string, unknown> {
-  const exactly = (key: string) => `^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+export const notAFieldOf = (object: string) =>
+  `Not a field of ${object}: field names are exact, capitals and spaces included. Ctrl+Space lists the fields it can have; run validate for a did-you-mean.`;
+
+/**
+ * The editor's words at a field that is not its object's. VS Code shows the "errorMessage" of a
+ * failed "not", so each object's "additionalProperties": false becomes "propertyNames" rules that
+ * refuse the same names at the name itself: a name that is none of the object's fields is told
+ * notAFieldOf; in a condition, a comparison written another way is told the one validate names
+ * (for { "var": "trust", ">=": 60 } VS Code said "Property >= is not allowed." where validate says
+ * to write "gte"). "doNotSuggest" keeps the rules out of the list of fields the editor offers. The
+ * schema accepts exactly what it did: only the editor's words change.
+ */
+function withFieldHelp(schema: Record<string, unknown>): Record<string, unknown> {
   const anyCase = (word: string) => [...word].map((c) => `[${c}${c.toUpperCase()}]`).join('');
+  const refuse = (message: string) => ({ not: {}, errorMessage: message });
   const walk = (value: unknown): void => {
     if (Array.isArray(value)) return value.forEach(walk);
     if (typeof value !== 'object' || value === null) return;
     const o = value as Record<string, unknown>;
-    const properties = o.properties as Record<string, unknown> | undefined;
-    if (properties && o.additionalProperties === false && COMPARISONS.every((op) => op in properties)) {
-      const onVariable = 'var' in properties;
-      const kind = onVariable ? 'a condition' : 'a conduct condition';
-      const example = (op: string) => (onVariable ? `{ "var": "trust", "${op}": 60 }` : `{ "conduct": "critical", "${op}": 1 }`);
-      const said: { key: string; pattern: string; message: string }[] = [
-        ...Object.entries(GUESSED_COMPARISONS).map(([key, op]) => ({
-          key, pattern: exactly(key), message: `"${key}" is not a field of ${kind}: write "${op}" (${COMPARISON_GLOSS[op]}), as in ${example(op)}.`,
-        })),
+    const fields = Object.keys((o.properties as Record<string, unknown> | undefined) ?? {});
+    const sameFields = (shape: Record<string, unknown>) => Object.keys(shape).length === fields.length && fields.every((f) => f in shape);
+    const name = o.additionalProperties === false ? OBJECT_NAMES.find(([, shape]) => sameFields(shape))?.[0] : undefined;
+    if (name !== undefined) {
+      const rules: { if: Record<string, unknown>; then: Record<string, unknown> }[] = [];
+      if (name === 'a condition' || name === 'a conduct condition') {
+        const example = (op: string) => (name === 'a condition' ? `{ "var": "trust", "${op}": 60 }` : `{ "conduct": "critical", "${op}": 1 }`);
+        for (const [key, op] of Object.entries(GUESSED_COMPARISONS)) {
+          rules.push({ if: { const: key }, then: refuse(`"${key}" is not a field of ${name}: write "${op}" (${COMPARISON_GLOSS[op]}), as in ${example(op)}.`) });
+        }
         // "gte " or "GTE": the field's name is exact, spaces and capitals included.
-        ...COMPARISONS.map((op) => ({
-          key: '', pattern: `^(?!${op}$)\\s*${anyCase(op)}\\s*$`, message: `Field names are exact: write "${op}" (${COMPARISON_GLOSS[op]}) in lower case, with no spaces inside the quotes, as in ${example(op)}.`,
-        })),
-      ];
-      o.patternProperties = Object.fromEntries(said.map(({ pattern }) => [pattern, true]));
-      o.propertyNames = {
-        doNotSuggest: true,
-        allOf: said.map(({ key, pattern, message }) => ({ if: key ? { const: key } : { pattern }, then: { not: {}, errorMessage: message } })),
-      };
+        for (const op of COMPARISONS) {
+          rules.push({ if: { pattern: `^(?!${op}$)\\s*${anyCase(op)}\\s*$` }, then: refuse(`Field names are exact: write "${op}" (${COMPARISON_GLOSS[op]}) in lower case, with no spaces inside the quotes, as in ${example(op)}.`) });
+        }
+      }
+      // Any other name that is not one of the fields (those above have their own words).
+      const known = rules.length === 0 ? { enum: fields } : { anyOf: [{ enum: fields }, ...rules.map((r) => r.if)] };
+      rules.push({ if: { not: known }, then: refuse(notAFieldOf(name)) });
+      delete o.additionalProperties;
+      o.propertyNames = { doNotSuggest: true, allOf: rules };
     }
-    Object.values(o).forEach(walk);
+    for (const [key, v] of Object.entries(o)) if (key !== 'propertyNames') walk(v);
   };
   walk(schema);
   return schema;
