@@ -1,7 +1,7 @@
 // What VS Code shows a trainer writing a scenario, through the library behind its JSON support
 // (vscode-json-languageservice) with the committed schema: hover texts, the principle ids' help in
 // its list, and the message for a principle id that is not one.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getLanguageService, TextDocument, type Diagnostic } from 'vscode-json-languageservice';
 import { describe, expect, it } from 'vitest';
@@ -228,6 +228,47 @@ describe('the scenario schema in VS Code', () => {
         .filter((d) => !d.message.startsWith('Missing property'));
       expect(shown, c.at).toEqual([{ at: c.at, message: `Not a field of ${c.of}: field names are exact, capitals and spaces included. Ctrl+Space lists the fields it can have; run validate for a did-you-mean.` }]);
       expect(validateScenario(text, 'x.json').problems.find((p) => p.code === 'unknown-field')?.message, c.at).toContain(`is not a field of ${c.of}`);
+    }
+  });
+  // Where the schema accepted what validate refuses (author-45): zod's refinements are not in the
+  // JSON Schema it writes, so an effect with both "add" and "set", a scene with nothing to show, a
+  // condition with no comparison, a conduct condition's "principle" without "violations" (or the
+  // reverse), or a variable with the fields of both a number and a flag, went unmarked until
+  // validate. The schema now refuses them in validate's words, at the object validate points at.
+  it('what validate refuses in an effect, a scene, a condition or a variable, the editor underlines, where and as validate says', async () => {
+    const flagTrust = (fields: string) => (t: string) => t.replace('{ "id": "trust", "label": "Dani\'s trust", "min": 0, "max": 100, "start": 50, "shown": true }', `{ "id": "trust", "label": "Dani's trust", ${fields} }`);
+    const cases: { edit: (t: string) => string; code: string; says: string }[] = [
+      { edit: (t) => t.replace('"add": -15', '"add": -15, "set": 3'), code: 'invalid-effect', says: 'This effect has both "add" and "set"; it can only do one: keep "add" (to change by an amount) or "set" (to set a value).' },
+      { edit: (t) => t.replace('{ "var": "trust", "add": -15 }', '{ "var": "trust" }'), code: 'invalid-effect', says: 'This effect has neither "add" nor "set", so it changes nothing: write { "var": "trust", "add": 10 } or { "var": "trust", "set": 50 }.' },
+      { edit: (t) => t.replace(/"lines": \[\s*\{ "character": "dani", "text": "It's just[^\]]*\],/, ''), code: 'empty-scene', says: 'This scene has no "narration" and no "lines", so there is nothing to show: add "narration", or at least one entry in "lines".' },
+      { edit: (t) => t.replace('{ "var": "trust", "gte": 60 }', '{ "var": "trust" }'), code: 'invalid-condition', says: 'This condition has no comparison, so it cannot be tested: write one such as { "var": "trust", "gte": 60 } (gte, gt, lte, lt, eq or ne; "is": true or false for a yes/no flag).' },
+      { edit: (t) => t.replace('{ "conduct": "score", "lt": 80 }', '{ "conduct": "score" }'), code: 'invalid-condition', says: 'This condition has no comparison, so it cannot be tested: write one such as { "conduct": "critical", "gte": 1 } (gte, gt, lte, lt, eq or ne).' },
+      { edit: (t) => t.replace('{ "conduct": "score", "lt": 80 }', '{ "conduct": "score", "principle": "safety-planning", "lt": 80 }'), code: 'invalid-condition', says: '"principle" only goes with "conduct": "violations": remove it, or count that principle\'s violations with "conduct": "violations".' },
+      { edit: (t) => t.replace('{ "conduct": "score", "lt": 80 }', '{ "conduct": "violations", "lt": 1 }'), code: 'invalid-condition', says: 'A "violations" condition needs "principle": the principle whose violations it counts, e.g. { "conduct": "violations", "principle": "no-investigating", "gte": 1 }.' },
+      { edit: (t) => t.replace('"min": 0, ', ''), code: 'invalid-variable', says: 'A number variable needs whole numbers for "min", "max" and "start", e.g. { "id": "trust", "label": "…", "min": 0, "max": 100, "start": 50 }; for a yes/no fact, "type": "flag" and "start": true or false.' },
+      { edit: (t) => t.replace('"start": 50', '"start": true'), code: 'invalid-variable', says: 'A number variable needs whole numbers for "min", "max" and "start", e.g. { "id": "trust", "label": "…", "min": 0, "max": 100, "start": 50 }; for a yes/no fact, "type": "flag" and "start": true or false.' },
+      { edit: flagTrust('"type": "flag", "min": 0, "start": false'), code: 'invalid-variable', says: 'A yes/no flag ("type": "flag") has "start": true or false, and no "min", "max" or "shown", e.g. { "id": "told-csw", "label": "…", "type": "flag", "start": false }.' },
+      { edit: flagTrust('"type": "flag", "start": 0'), code: 'invalid-variable', says: 'A yes/no flag ("type": "flag") has "start": true or false, and no "min", "max" or "shown", e.g. { "id": "told-csw", "label": "…", "type": "flag", "start": false }.' },
+    ];
+    for (const c of cases) {
+      const text = c.edit(example);
+      expect(text, c.says).not.toBe(example);
+      const shown = (await problems(text)).map((d) => ({ line: d.range.start.line + 1, column: d.range.start.character + 1, message: typeof d.message === 'string' ? d.message : d.message.value }));
+      const found = validateScenario(text, 'x.json').problems.filter((p) => p.code === c.code);
+      expect(shown, c.says).toEqual([{ line: found[0]?.line, column: found[0]?.column, message: c.says }]);
+    }
+    // The rules' tests offer no values of their own: the lists for "conduct" and a variable's "type" keep their order.
+    for (const [text, marker, shift, offered] of [
+      [example.replace('{ "conduct": "score", "lt": 80 }', '{ "conduct": "", "lt": 80 }'), '"conduct": ""', 12, ['"critical"', '"score"', '"percent"', '"points"', '"violations"']],
+      [example.replace('"min": 0, ', '"type": "", "min": 0, '), '"type": ""', 9, ['"number"', '"flag"']],
+    ] as const) {
+      const ls = service();
+      const { doc, position } = at(text, marker, shift);
+      expect((await ls.doComplete(doc, position, ls.parseJSONDocument(doc)))?.items.map((i) => i.label)).toEqual(offered);
+    }
+    // Every bundled scenario, which validate passes, the editor passes too.
+    for (const f of readdirSync(fileURLToPath(new URL('../../scenarios/', import.meta.url))).filter((n) => n.endsWith('.json') && !n.endsWith('.schema.json'))) {
+      expect(await problems(readFileSync(fileURLToPath(new URL(`../../scenarios/${f}`, import.meta.url)), 'utf8').replace(/^\s*"\$schema": .*\n/m, '')), f).toEqual([]);
     }
   });
   // README and docs/authoring.md section 2 say which mistakes the editor underlines and which only

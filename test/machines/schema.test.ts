@@ -41,7 +41,8 @@ describe('the JSON Schema for editors', () => {
         // A field that refers to a definition ("$ref") is shown with the definition's description.
         const described = (field: { description?: string; $ref?: string }) => field.description ?? (field.$ref?.startsWith('#/$defs/') ? defs[field.$ref.slice('#/$defs/'.length)]?.description : undefined);
         for (const [key, field] of Object.entries(properties ?? {})) if (!described(field)) undescribed.push(`${path}.${key}`);
-        for (const [key, v] of Object.entries(value)) walk(v, `${path}/${key}`);
+        // (Not what a rule tests, "if", nor the rules on field names: no field a trainer writes.)
+        for (const [key, v] of Object.entries(value)) if (key !== 'if' && key !== 'propertyNames') walk(v, `${path}/${key}`);
       }
     };
     walk(schema, '');
@@ -75,7 +76,8 @@ describe('the JSON Schema for editors', () => {
 
   /**
    * Every object in the schema (properties, list items, alternatives), with where it is; not the
-   * rules on an object's field names ("propertyNames"), which test names, not values.
+   * rules on an object's field names ("propertyNames") nor what a rule tests ("if"), which
+   * describe no value a trainer writes.
    */
   const everyPart = (): { at: string; part: Record<string, unknown> }[] => {
     const out: { at: string; part: Record<string, unknown> }[] = [];
@@ -83,7 +85,7 @@ describe('the JSON Schema for editors', () => {
       if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${at}[${i}]`));
       else if (typeof value === 'object' && value !== null) {
         out.push({ at, part: value as Record<string, unknown> });
-        for (const [key, v] of Object.entries(value)) if (key !== 'propertyNames') walk(v, `${at}/${key}`);
+        for (const [key, v] of Object.entries(value)) if (key !== 'propertyNames' && key !== 'if') walk(v, `${at}/${key}`);
       }
     };
     walk(JSON.parse(committed), '');

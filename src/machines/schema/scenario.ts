@@ -563,7 +563,7 @@ function withTypeMessages(schema: Record<string, unknown>): Record<string, unkno
     if (o.type === 'string' && o.minLength === 1 && o.pattern === '\\S') delete o.minLength;
     if (Array.isArray(o.anyOf)) say(o.anyOf as Record<string, unknown>[]);
     else if (typeof o.type === 'string' && !mixed.has(o)) say([o]);
-    for (const [key, v] of Object.entries(o)) if (key !== 'defaultSnippets' && key !== 'propertyNames') walk(v);
+    for (const [key, v] of Object.entries(o)) if (key !== 'defaultSnippets' && key !== 'propertyNames' && key !== 'if') walk(v);
   };
   walk(schema);
   return schema;
@@ -576,6 +576,51 @@ const OBJECT_NAMES: [string, Record<string, unknown>][] = [
   ['a line', Line.shape], ['a reply', Reply.shape], ['an effect', Effect.shape], ['an assessment', Assessment.shape],
   ['a route', Route.shape], ['a variant', EndingVariant.shape], ['a condition', VariableCondition.shape], ['a conduct condition', ConductCondition.shape],
 ];
+
+/** A rule for an editor: a value that `when` describes is refused with `message` (VS Code shows the "errorMessage" of a failed "not"). */
+const refusedWhen = (when: Record<string, unknown>, message: string) => ({ if: when, then: { not: {}, errorMessage: message } });
+const noneOf = (fields: string[]) => ({ not: { anyOf: fields.map((f) => ({ required: [f] })) } });
+/**
+ * A field whose value is `value`, said twice over with "not": VS Code offers the values of every
+ * schema a value matches, the tests of these rules too, so "violations" came first in the list for
+ * "conduct" and "flag" for a variable's "type"; a schema under a "not" offers none.
+ */
+const valueIs = (field: string, value: string) => ({ not: { properties: { [field]: { not: { const: value } } } } });
+const isFlag = { required: ['type'], ...valueIs('type', 'flag') };
+
+/**
+ * What validate refuses and zod's JSON Schema did not say (its refinements are not written into
+ * it), by kind of object, in validate's words: the editor underlined none of these until validate
+ * ran. VS Code puts each at the object's opening brace, where validate does.
+ */
+const OBJECT_RULES: Record<string, ReturnType<typeof refusedWhen>[]> = {
+  'an effect': [
+    refusedWhen({ required: ['add', 'set'] }, 'This effect has both "add" and "set"; it can only do one: keep "add" (to change by an amount) or "set" (to set a value).'),
+    refusedWhen(noneOf(['add', 'set']), 'This effect has neither "add" nor "set", so it changes nothing: write { "var": "trust", "add": 10 } or { "var": "trust", "set": 50 }.'),
+  ],
+  'a scene node': [
+    refusedWhen({ not: { anyOf: [{ required: ['narration'] }, { required: ['lines'], properties: { lines: { minItems: 1 } } }] } },
+      'This scene has no "narration" and no "lines", so there is nothing to show: add "narration", or at least one entry in "lines".'),
+  ],
+  // Only its "var" (or "conduct"): a comparison written another way is told at its own name.
+  'a condition': [
+    refusedWhen({ propertyNames: { enum: ['var'] } }, 'This condition has no comparison, so it cannot be tested: write one such as { "var": "trust", "gte": 60 } (gte, gt, lte, lt, eq or ne; "is": true or false for a yes/no flag).'),
+  ],
+  'a conduct condition': [
+    refusedWhen({ propertyNames: { enum: ['conduct', 'principle'] } }, 'This condition has no comparison, so it cannot be tested: write one such as { "conduct": "critical", "gte": 1 } (gte, gt, lte, lt, eq or ne).'),
+    refusedWhen({ required: ['principle'], not: { properties: { conduct: { const: 'violations' } } } },
+      '"principle" only goes with "conduct": "violations": remove it, or count that principle\'s violations with "conduct": "violations".'),
+    refusedWhen({ required: ['conduct'], allOf: [valueIs('conduct', 'violations'), { not: { required: ['principle'] } }] },
+      'A "violations" condition needs "principle": the principle whose violations it counts, e.g. { "conduct": "violations", "principle": "no-investigating", "gte": 1 }.'),
+  ],
+  'a variable': [
+    // (A "start" of neither type is told so by its own type's words, and only so.)
+    refusedWhen({ allOf: [{ not: isFlag }], anyOf: [{ not: { required: ['min', 'max'] } }, { required: ['start'], properties: { start: { type: 'boolean' } } }] },
+      'A number variable needs whole numbers for "min", "max" and "start", e.g. { "id": "trust", "label": "…", "min": 0, "max": 100, "start": 50 }; for a yes/no fact, "type": "flag" and "start": true or false.'),
+    refusedWhen({ ...isFlag, anyOf: [{ required: ['min'] }, { required: ['max'] }, { required: ['shown'] }, { required: ['start'], properties: { start: { type: 'integer' } } }] },
+      'A yes/no flag ("type": "flag") has "start": true or false, and no "min", "max" or "shown", e.g. { "id": "told-csw", "label": "…", "type": "flag", "start": false }.'),
+  ],
+};
 
 /**
  * What an editor says at a field its object does not have, instead of "Property narations is not
@@ -621,8 +666,10 @@ function withFieldHelp(schema: Record<string, unknown>): Record<string, unknown>
       rules.push({ if: { not: known }, then: refuse(notAFieldOf(name)) });
       delete o.additionalProperties;
       o.propertyNames = { doNotSuggest: true, allOf: rules };
+      const checks = OBJECT_RULES[name];
+      if (checks) o.allOf = JSON.parse(JSON.stringify(checks)) as unknown[];
     }
-    for (const [key, v] of Object.entries(o)) if (key !== 'propertyNames') walk(v);
+    for (const [key, v] of Object.entries(o)) if (key !== 'propertyNames' && key !== 'allOf') walk(v);
   };
   walk(schema);
   return schema;
