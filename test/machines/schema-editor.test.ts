@@ -271,6 +271,25 @@ describe('the scenario schema in VS Code', () => {
       expect(await problems(readFileSync(fileURLToPath(new URL(`../../scenarios/${f}`, import.meta.url)), 'utf8').replace(/^\s*"\$schema": .*\n/m, '')), f).toEqual([]);
     }
   });
+  // An object written as a text (author-45): "when": "trust >= 60", a line or a route typed
+  // without its braces, was told 'Incorrect type. Expected "object".'
+  it('a condition, line, route or other object written as a text is told what it should be, with its braces', async () => {
+    const cases: { edit: (t: string) => string; at: string; says: string }[] = [
+      { edit: (t) => t.replace('"when": { "var": "trust", "gte": 60 }', '"when": "trust >= 60"'), at: '"trust >= 60"', says: 'Should be a condition in { }, e.g. { "var": "trust", "gte": 60 } or { "conduct": "critical", "eq": 0 } (or a list of them in [ ], all of which must hold).' },
+      { edit: (t) => t.replace('{ "character": "dani", "text": "Nobody ever asks that part." }', '"Nobody ever asks that part."'), at: '"Nobody ever asks that part."', says: 'Should be a line in { }: { "character": "<character id>", "text": "…" }.' },
+      { edit: (t) => t.replace('{ "to": "end-strong" }', '"end-strong"'), at: '"end-strong"', says: 'Should be a route in { }: { "when": { … }, "to": "<node id>" }, or { "to": "<node id>" } for the last.' },
+      { edit: (t) => t.replace('{ "var": "trust", "add": -15 }', '"trust -15"'), at: '"trust -15"', says: 'Should be an effect in { }: { "var": "trust", "add": 10 }, or { "var": "told-csw", "set": true } for a flag.' },
+      { edit: (t) => t.replace('"nodes": [', '"nodes": [ "a scene",'), at: '"a scene"', says: 'Should be a node in { }: Ctrl+Space here offers a whole scene, decision or ending to fill in.' },
+    ];
+    for (const c of cases) {
+      const text = c.edit(example);
+      expect(text, c.says).not.toBe(example);
+      const doc = TextDocument.create('file:///drafts/new.json', 'json', 1, text);
+      const shown = (await problems(text)).map((d) => ({ at: text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)), message: typeof d.message === 'string' ? d.message : d.message.value, line: d.range.start.line + 1 }));
+      expect(shown.map(({ at, message }) => ({ at, message })), c.says).toEqual([{ at: c.at, message: c.says }]);
+      expect(validateScenario(text, 'x.json').problems.filter((p) => p.severity === 'error').map((p) => p.line), c.says).toContain(shown[0]?.line);
+    }
+  });
   // README and docs/authoring.md section 2 say which mistakes the editor underlines and which only
   // validate finds: this is what the editor does with each.
   it('underlines a misspelt principle id, but not a "next" naming no node, an undeclared character or variable (validate finds those)', async () => {

@@ -577,8 +577,12 @@ const OBJECT_NAMES: [string, Record<string, unknown>][] = [
   ['a route', Route.shape], ['a variant', EndingVariant.shape], ['a condition', VariableCondition.shape], ['a conduct condition', ConductCondition.shape],
 ];
 
-/** A rule for an editor: a value that `when` describes is refused with `message` (VS Code shows the "errorMessage" of a failed "not"). */
-const refusedWhen = (when: Record<string, unknown>, message: string) => ({ if: when, then: { not: {}, errorMessage: message } });
+/**
+ * A rule for an editor: an object that `when` describes is refused with `message` (VS Code shows
+ * the "errorMessage" of a failed "not"). Only an object: "required" and "propertyNames" hold of
+ * any other value, so a condition written as a text was told it had no comparison too.
+ */
+const refusedWhen = (when: Record<string, unknown>, message: string) => ({ if: { type: 'object', ...when }, then: { not: {}, errorMessage: message } });
 const noneOf = (fields: string[]) => ({ not: { anyOf: fields.map((f) => ({ required: [f] })) } });
 /**
  * A field whose value is `value`, said twice over with "not": VS Code offers the values of every
@@ -620,6 +624,28 @@ const OBJECT_RULES: Record<string, ReturnType<typeof refusedWhen>[]> = {
     refusedWhen({ ...isFlag, anyOf: [{ required: ['min'] }, { required: ['max'] }, { required: ['shown'] }, { required: ['start'], properties: { start: { type: 'integer' } } }] },
       'A yes/no flag ("type": "flag") has "start": true or false, and no "min", "max" or "shown", e.g. { "id": "told-csw", "label": "…", "type": "flag", "start": false }.'),
   ],
+};
+
+/**
+ * What an editor says for each kind of object written as something else ("when": "trust >= 60", a
+ * line typed without its braces), instead of 'Incorrect type. Expected "object".'
+ */
+const OBJECT_WRITTEN: Record<string, string> = {
+  'the scenario': 'one object in { }, as docs/examples/first-scenario.json is',
+  'a character': 'a character in { }: { "id": "maya", "name": "Maya", "role": "youth" }',
+  'a variable': 'a variable in { }: { "id": "trust", "label": "…", "min": 0, "max": 100, "start": 50 }, or { "id": "told-csw", "label": "…", "type": "flag", "start": false }',
+  'a scene node': 'a node in { }: Ctrl+Space here offers a whole scene, decision or ending to fill in',
+  'a decision node': 'a node in { }: Ctrl+Space here offers a whole scene, decision or ending to fill in',
+  'an ending node': 'a node in { }: Ctrl+Space here offers a whole scene, decision or ending to fill in',
+  'a line': 'a line in { }: { "character": "<character id>", "text": "…" }',
+  'a reply': 'a reply in { }: Ctrl+Space here offers a whole one to fill in',
+  'an effect': 'an effect in { }: { "var": "trust", "add": 10 }, or { "var": "told-csw", "set": true } for a flag',
+  'an assessment': 'an assessment in { }: { "principle": "<principle id>", "verdict": "follows" }',
+  'a route': 'a route in { }: { "when": { … }, "to": "<node id>" }, or { "to": "<node id>" } for the last',
+  'a variant': 'a variant in { }: { "when": { … }, "narration": "…" }',
+  // The same for both kinds of condition: either may be the one VS Code reports for a text.
+  'a condition': 'a condition in { }, e.g. { "var": "trust", "gte": 60 } or { "conduct": "critical", "eq": 0 } (or a list of them in [ ], all of which must hold)',
+  'a conduct condition': 'a condition in { }, e.g. { "var": "trust", "gte": 60 } or { "conduct": "critical", "eq": 0 } (or a list of them in [ ], all of which must hold)',
 };
 
 /**
@@ -666,6 +692,9 @@ function withFieldHelp(schema: Record<string, unknown>): Record<string, unknown>
       rules.push({ if: { not: known }, then: refuse(notAFieldOf(name)) });
       delete o.additionalProperties;
       o.propertyNames = { doNotSuggest: true, allOf: rules };
+      // An object's own "errorMessage" stands only for a value that is no object: its fields are
+      // told by the rules above, and its other checks by their own.
+      o.errorMessage = `Should be ${OBJECT_WRITTEN[name] ?? name}.`;
       const checks = OBJECT_RULES[name];
       if (checks) o.allOf = JSON.parse(JSON.stringify(checks)) as unknown[];
     }
