@@ -290,6 +290,24 @@ describe('the scenario schema in VS Code', () => {
       expect(validateScenario(text, 'x.json').problems.filter((p) => p.severity === 'error').map((p) => p.line), c.says).toContain(shown[0]?.line);
     }
   });
+  // A route's "to" typed inside its "when", or "or" / "and" written as fields of a condition
+  // (author-45): validate says what to do instead; the editor said "Not a field of a condition".
+  it('"to", "or" and "and" inside a condition are told in the words validate uses', async () => {
+    const edits = [
+      (t: string) => t.replace('{ "when": { "var": "trust", "gte": 60 }, "to": "s1-opens-up" }', '{ "when": { "var": "trust", "gte": 60, "to": "s1-opens-up" } }'),
+      (t: string) => t.replace('{ "when": { "conduct": "score", "lt": 80 }, "to": "end-mixed" }', '{ "when": { "conduct": "score", "lt": 80, "to": "end-mixed" } }'),
+      (t: string) => t.replace('{ "var": "trust", "gte": 60 }', '{ "var": "trust", "gte": 60, "or": { "var": "trust", "lt": 10 } }'),
+      (t: string) => t.replace('{ "var": "trust", "gte": 60 }', '{ "var": "trust", "gte": 60, "and": { "conduct": "critical", "eq": 0 } }'),
+    ];
+    for (const edit of edits) {
+      const text = edit(example);
+      expect(text).not.toBe(example);
+      const said = validateScenario(text, 'x.json').problems.find((p) => p.code === 'unknown-field')?.message;
+      expect(said).toBeDefined();
+      const shown = (await problems(text)).map((d) => (typeof d.message === 'string' ? d.message : d.message.value)).filter((m) => m !== 'Missing property "to".');
+      expect(shown).toEqual([said]);
+    }
+  });
   // README and docs/authoring.md section 2 say which mistakes the editor underlines and which only
   // validate finds: this is what the editor does with each.
   it('underlines a misspelt principle id, but not a "next" naming no node, an undeclared character or variable (validate finds those)', async () => {

@@ -172,6 +172,16 @@ export const GUESSED_COMPARISONS: Readonly<Record<string, (typeof COMPARISONS)[n
   min: 'gte', max: 'lte',
 };
 
+/**
+ * What a field that belongs elsewhere means inside a condition, said by validate's unknown-field
+ * after '"to" is not a field of a condition.' and by the editor (withFieldHelp) in the same words.
+ */
+export const CONDITION_FIELD_HINTS = {
+  to: '"to" belongs to the route, not inside its "when": close the condition with } before it, e.g. { "when": { "var": "trust", "gte": 60 }, "to": "<id>" }.',
+  or: 'There is no "or": to go to a node when one condition or another holds, write two routes to it, one for each condition.',
+  and: 'For conditions that must all hold, write "when" as a list: [{ "var": "trust", "gte": 60 }, { "conduct": "critical", "eq": 0 }].',
+} as const;
+
 /** A comparison's number, described for a variable or for the measure named in "conduct". */
 function bound(op: (typeof COMPARISONS)[number], subject: 'variable' | 'conduct') {
   return subject === 'variable'
@@ -682,6 +692,7 @@ function withFieldHelp(schema: Record<string, unknown>): Record<string, unknown>
         for (const [key, op] of Object.entries(GUESSED_COMPARISONS)) {
           rules.push({ if: { const: key }, then: refuse(`"${key}" is not a field of ${name}: write "${op}" (${COMPARISON_GLOSS[op]}), as in ${example(op)}.`) });
         }
+        for (const [key, hint] of Object.entries(CONDITION_FIELD_HINTS)) rules.push({ if: { const: key }, then: refuse(`"${key}" is not a field of ${name}. ${hint}`) });
         // "gte " or "GTE": the field's name is exact, spaces and capitals included.
         for (const op of COMPARISONS) {
           rules.push({ if: { pattern: `^(?!${op}$)\\s*${anyCase(op)}\\s*$` }, then: refuse(`Field names are exact: write "${op}" (${COMPARISON_GLOSS[op]}) in lower case, with no spaces inside the quotes, as in ${example(op)}.`) });

@@ -1023,12 +1023,12 @@ function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown, p
   }
   if (kind?.name === 'a route' && key.toLowerCase() === 'or') {
     // Beside the route's "when", as inside it: there is no "or".
-    return { hint: ' There is no "or": to go to a node when one condition or another holds, write two routes to it, one for each condition.',
+    return { hint: ` ${S.CONDITION_FIELD_HINTS.or}`,
       fix: 'Take out "or" and write one route for each condition, each with the same "to", before the route with no "when".' };
   }
   if (kind?.name !== 'a condition' && kind?.name !== 'a conduct condition') return undefined;
   if (key === 'to') {
-    return { hint: ' "to" belongs to the route, not inside its "when": close the condition with } before it, e.g. { "when": { "var": "trust", "gte": 60 }, "to": "<id>" }.',
+    return { hint: ` ${S.CONDITION_FIELD_HINTS.to}`,
       fix: `Close the condition before "to": { "when": { … }, "to": ${typeof field === 'string' ? quoteValue(field) : '"<id>"'} }.` };
   }
   if (kind.name === 'a conduct condition' && (key === 'var' || key === 'is')) {
@@ -1039,11 +1039,11 @@ function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown, p
   if (comparison !== undefined) return { hint: ` Did you mean "${comparison}" (${COMPARISON_GLOSS[comparison] ?? comparison})?`, meant: comparison };
   const word = key.toLowerCase();
   if (word === 'or') {
-    return { hint: ' There is no "or": to go to a node when one condition or another holds, write two routes to it, one for each condition.',
+    return { hint: ` ${S.CONDITION_FIELD_HINTS.or}`,
       fix: path.includes('next') ? 'Take out "or" and write one route for each condition, each with the same "to", before the route with no "when".' : 'Take out "or": a "when" holds only when every condition in it does.' };
   }
   if (word === 'and') {
-    return { hint: ' For conditions that must all hold, write "when" as a list: [{ "var": "trust", "gte": 60 }, { "conduct": "critical", "eq": 0 }].',
+    return { hint: ` ${S.CONDITION_FIELD_HINTS.and}`,
       fix: 'Take out "and" and write "when" as a list of the conditions, each in its own { }.' };
   }
   if (isDeclared(key)) {
