@@ -839,6 +839,30 @@ describe('room state: persistence', () => {
     expect(after.ok && presenterView(r.ctx, after.state, 0).reveal?.total).toBe(2);
   });
 
+  // "End the session" while a vote was open, locked or revealed keeps that round's votes (the summary
+  // counts them); `room --resume` then called the file damaged ("it holds votes but no vote is open")
+  // and set it aside, instead of saying the session has ended and naming its summary (room-45).
+  it('a room ended for everyone during a vote, with its votes, restores as it was: ended, its votes still for the decision on screen', () => {
+    for (const before of ['open', 'locked', 'revealed'] as const) {
+      const r = midVote();
+      if (before !== 'open') r.present(before === 'locked' ? { type: 'lock', round: 1 } : { type: 'reveal', round: 1 });
+      expect(r.present({ type: 'end' }).ok).toBe(true);
+      expect(r.state).toMatchObject({ phase: 'ended', node: 'phone' });
+      expect(Object.keys(r.state.votes)).toHaveLength(2);
+      const restored = restoreRoom(r.ctx, serializeRoom(r.state));
+      if (!restored.ok) throw new Error(`${before}: ${restored.error}`);
+      expect(restored.state).toEqual(JSON.parse(serializeRoom(r.state)));
+      expect(roomSummaryMarkdown(r.ctx, restored.state, NOW)).toBe(roomSummaryMarkdown(r.ctx, r.state, NOW));
+      // Still checked as an open round's: a vote for a reply elsewhere, or a round at another node, is damage.
+      const saved = JSON.parse(serializeRoom(r.state)) as RoomState;
+      expect(restoreRoom(r.ctx, JSON.stringify({ ...saved, votes: { [device(1)]: 'after-supervisor' } })).ok).toBe(false);
+      expect(restoreRoom(r.ctx, JSON.stringify({ ...saved, node: 'after-visit' })).ok).toBe(false);
+      // Ended with votes but no decision named: damaged, as before.
+      const { node: _node, ...nameless } = saved;
+      expect(restoreRoom(r.ctx, JSON.stringify(nameless))).toEqual({ ok: false, error: 'The saved room is damaged (it holds votes but no vote is open).' });
+    }
+  });
+
   it('keeps the session it replayed, not what else the file held there: a value nested thousands deep no longer stops every later save', () => {
     const r = midVote();
     const text = serializeRoom(r.state);

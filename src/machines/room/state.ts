@@ -896,7 +896,10 @@ export function restoreRoom(ctx: RoomContext, text: string): RoomRestore {
   if (data.node === undefined) delete state.node;
   const snapshot = snapshotOf(ctx, state);
   const view = selectView(ctx.scenario, snapshot);
-  if (data.phase !== 'idle' && data.phase !== 'ended') {
+  // A round at a decision: open, locked or revealed, or ended for everyone during one (`end` keeps
+  // its node and votes, which the summary counts). Ended anywhere else (idle, or at the story's
+  // ending) names no node and holds no votes.
+  if (data.phase !== 'idle' && (data.phase !== 'ended' || data.node !== undefined)) {
     if (data.node !== view.nodeId || view.kind !== 'decision' || data.round < 1) return { ok: false, error: 'The saved room is damaged (its vote is not at the session\'s decision).' };
     const replies = new Set(view.replies.filter((r) => r.enabled).map((r) => r.id));
     for (const [device, reply] of Object.entries(data.votes)) {
