@@ -9,7 +9,7 @@
  *
  * Without a room (static hosting, or no fragment) the presenter mode keeps its typed tallies.
  */
-import { keepMoment, keptSessionView, PAGE_ID, parseToPresenter, presenterSocketPath, type PresenterCommand, type PresenterView, type PresenterViewSent, type KeptMoment, type RoomCount, type ServerError } from '../machines/index.js';
+import { backToDecision, keepMoment, keptSessionView, PAGE_ID, parseToPresenter, presenterSocketPath, type PresenterCommand, type PresenterView, type PresenterViewSent, type KeptMoment, type RoomCount, type ServerError } from '../machines/index.js';
 import type { RoomLink } from './room-link.js';
 
 export { roomLinkFrom, roomLinkHere, roomNamedHere, type RoomLink } from './room-link.js';
@@ -21,6 +21,9 @@ export { roomLinkFrom, roomLinkHere, roomNamedHere, type RoomLink } from './room
  * `gone`: the room running at this address is another one than this page's (the trainer started a
  * new room on the same port). Nothing this page sends can count there, so the client has stopped;
  * `error` holds the room's words.
+ * `ended`: the session had ended when the room closed, its last view kept. Ended for everyone, the
+ * client has stopped; at the ending the story reached (backFromEnding), it looks for the room again
+ * (resumed to go back) and is `open` once found.
  */
 export type RoomStatus = 'connecting' | 'open' | 'reconnecting' | 'closed' | 'outdated' | 'gone' | 'ended';
 
@@ -136,6 +139,16 @@ export const qrUrl = '/join/qr.svg';
 
 const OPEN = 1;
 
+/**
+ * At the ending the story reached, the decision the room can go back to ("Back to decision N", u in
+ * the terminal), or undefined: a session ended for everyone (or not ended) has none.
+ */
+export function backFromEnding(view: PresenterView | undefined): number | undefined {
+  return view?.phase === 'ended' && view.session.done === true ? backToDecision(view.session, view.decisions.length) : undefined;
+}
+
+const canGoBackFromEnding = (view: PresenterView | undefined): boolean => backFromEnding(view) !== undefined;
+
 /** Connects to the room as its presenter, reconnecting with backoff until closed. */
 export function connectRoom(options: RoomClientOptions): RoomClient {
   const { link } = options;
@@ -210,12 +223,15 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
       if (socket !== ws) return;
       socket = undefined;
       if (closed) return set({ status: 'closed' });
-      // The session had ended: the room closing now (Ctrl+C on the laptop) is expected, and there is
-      // nothing left to reconnect for. The last view stays (its summary can still be downloaded).
-      if (snapshot.view?.phase === 'ended') return set({ status: 'ended' });
+      // The session had ended: the room closing now (Ctrl+C on the laptop) is expected. The last view
+      // stays (its summary can still be downloaded). Ended for everyone, there is nothing left to
+      // reconnect for; at the ending the story reached, the room can be resumed (room --resume) to go
+      // back to the decision that led there, as the terminal says: the client keeps looking for it.
+      const ended = snapshot.view?.phase === 'ended';
+      if (ended && !canGoBackFromEnding(snapshot.view)) return set({ status: 'ended' });
       const delay = Math.min(backoff.max, backoff.first * 2 ** attempt);
       attempt = Math.min(attempt + 1, 10);
-      set({ status: 'reconnecting' });
+      set({ status: ended ? 'ended' : 'reconnecting' });
       timer = setTimeout(connect, delay);
     };
   };

@@ -846,6 +846,28 @@ describe('live room on the presenter page', () => {
     expect(screen.queryByText(/the room returns to it/)).toBeNull();
   });
 
+  // Closed (Ctrl+C) at the ending the story reached, the page said the session had ended and the room
+  // had closed, with "Back to decision 2" still offered and doing nothing, though the terminal said to
+  // resume the room to go back (room-45).
+  it('the room closed at the ending the story reached: the page says how to go back (resume the room), and carries on once it is back', async () => {
+    const user = userEvent.setup();
+    const { client } = renderRoom();
+    await toEnding(user, client);
+    client.set({ status: 'ended' });
+    expect(status().textContent).toBe('The room has closed at the story\'s ending. The session summary was written on the laptop that ran the room. To go back to decision 2, resume the room on the laptop (room --resume): this page connects to it again by itself.');
+    // The room client found it again (resumed).
+    client.push();
+    expect(status().textContent).toBe('Connected to the room.');
+    await user.click(screen.getByRole('button', { name: 'Back to decision 2' }));
+    client.answer();
+    // Ended for everyone, closed: nothing to go back to, said as before.
+    await user.click(screen.getByRole('button', { name: 'End the session' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, end the session' }));
+    client.answer();
+    client.set({ status: 'ended' });
+    expect(status().textContent).toBe('The session has ended and the room has closed. The session summary was written on the laptop that ran the room.');
+  });
+
   // A summary downloaded at an ending the room then went back from kept saying the branch taken back,
   // under the same file name as the one downloaded at the new ending, and nothing said so.
   it('a summary downloaded at an ending the room went back from is said to be out of date at the new ending, until it is downloaded again', async () => {

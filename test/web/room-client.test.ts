@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createRoom, PAGE_ID, PRESENTER_PROTOCOL, roomContext, validateScenario, type RoomState, type Scenario } from '../../src/machines/index.js';
+import { createRoom, PAGE_ID, PRESENTER_PROTOCOL, roomContext, roomSessionView, validateScenario, type PresenterCommand, type RoomState, type Scenario } from '../../src/machines/index.js';
 import { startRoomServer, type RoomServer } from '../../src/terminal/room/server.js';
 import { packageRoot } from '../../src/terminal/paths.js';
 import { connectRoom, roomLinkFrom, type RoomClient, type RoomSnapshot, type SocketLike } from '../../src/web/room-client.js';
+import { loadValidFixture } from '../helpers/fixtures.js';
 import { deviceId, Phone } from '../terminal/helpers/room.js';
 
 const scenario = validateScenario(readFileSync(join(packageRoot(), 'scenarios/red-flags.json')), 'red-flags.json').scenario as Scenario;
@@ -233,6 +234,46 @@ describe('presenter room client', () => {
     expect(opened).toHaveLength(1);
     client.close();
     expect(client.getSnapshot().status).toBe('ended');
+  });
+
+  // The room closed (Ctrl+C) at the ending its story reached, which the terminal says can be resumed
+  // to go back to the last decision: resumed, the phones came back, but the page stayed on "The
+  // session has ended and the room has closed" for good, its "Back to decision N" doing nothing (room-45).
+  it('at the ending the story reached, the room closing stops nothing for good: resumed (to go back), the room is found again', async () => {
+    const exampleCtx = roomContext(loadValidFixture('good/example.json'));
+    const first = await startRoomServer({ ctx: exampleCtx, state: createRoom(exampleCtx, ROOM, 5, new Date()), token: TOKEN, host: '127.0.0.1', port: 0, persist: () => undefined, log: () => undefined });
+    servers.push(first);
+    // The laptop's terminal plays the story to its ending (best practice at each decision, no votes).
+    for (let guard = 0; guard < 20 && first.state().phase !== 'ended'; guard++) {
+      const state = first.state();
+      const view = roomSessionView(exampleCtx, state);
+      const best = () => exampleCtx.scenario.nodes.find((n) => n.id === view.nodeId && n.kind === 'decision');
+      const step: PresenterCommand = view.kind === 'scene' ? { type: 'advance', node: view.nodeId }
+        : state.phase === 'idle' ? { type: 'open', node: view.nodeId }
+        : state.phase === 'open' ? { type: 'reveal', round: state.round }
+        : { type: 'choose', round: state.round, reply: (best() as { replies: { id: string }[] }).replies[0]!.id };
+      expect(first.present(step).ok).toBe(true);
+    }
+    expect(first.state().phase).toBe('ended');
+    const origin = `ws://127.0.0.1:${first.port}`;
+    const client = connectRoom({ link: { room: ROOM, token: TOKEN }, origin, backoff: { first: 5, max: 20 }, open: (url) => new WebSocket(url) as unknown as SocketLike });
+    clients.push(client);
+    const atEnding = await until(client, (s) => s.status === 'open');
+    expect(atEnding.view).toMatchObject({ phase: 'ended', session: { done: true } });
+    const kept = first.state();
+    await first.close();
+    servers.splice(servers.indexOf(first), 1);
+    // Closed: said as the end of the session, the ending and its summary kept.
+    const closed = await until(client, (s) => s.status !== 'open');
+    expect(closed.status).toBe('ended');
+    expect(closed.view?.summary?.markdown).toMatch(/^# Session summary/);
+    // `room --resume` on the same port: the page is connected again, at the ending, and can go back.
+    const resumed = await startRoomServer({ ctx: exampleCtx, state: kept, token: TOKEN, host: '127.0.0.1', port: first.port, persist: () => undefined, log: () => undefined });
+    servers.push(resumed);
+    const again = await until(client, (s) => s.status === 'open');
+    expect(again.view).toMatchObject({ phase: 'ended', session: { done: true } });
+    expect(client.send({ type: 'back', node: again.view!.session.nodeId })).toBe(true);
+    expect((await until(client, (s) => s.view?.phase === 'revealed')).error).toBeUndefined();
   });
 
   it('left open on an earlier room when a new room starts on the same port, it stops and says so in words (not "not allowed"), with no view and no reconnecting', async () => {

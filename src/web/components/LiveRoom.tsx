@@ -61,6 +61,13 @@ const STATUS_WORDS: Record<RoomStatus, string> = {
 };
 
 /**
+ * The room closed (Ctrl+C) at the ending its story reached: `room --resume` opens it again, to go
+ * back to decision `back` (as the terminal said), and the room client finds it by itself.
+ */
+export const closedAtEnding = (back: number) =>
+  `The room has closed at the story's ending. The session summary was written on the laptop that ran the room. To go back to decision ${back}, resume the room on the laptop (room --resume): this page connects to it again by itself.`;
+
+/**
  * Trying again without ever having reached the room (no view yet): nothing was lost. The room is
  * not running (closed with Ctrl+C, the page reopened from the browser's history), or this page was
  * opened from another server than the room's (the address has another port).
@@ -366,7 +373,7 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
       {/* The room's connection, how to join and its break are for the room while it runs: on paper (a
           reveal printed) they came first, a third of a page, and a QR code to a room gone by then. */}
       <p role="status" className={`room-status room-${snap.status} no-print`}>
-        {!drawn ? null : stopped ? (snap.error?.message || STATUS_WORDS[snap.status]) : snap.status === 'reconnecting' && !view ? NEVER_CONNECTED : STATUS_WORDS[snap.status]}
+        {!drawn ? null : stopped ? (snap.error?.message || STATUS_WORDS[snap.status]) : snap.status === 'reconnecting' && !view ? NEVER_CONNECTED : snap.status === 'ended' && backFromEnd !== undefined ? closedAtEnding(backFromEnd) : STATUS_WORDS[snap.status]}
         {drawn && error && <> The room refused that: {error.code === 'on-break' ? ON_BREAK_REFUSED[ownBreak || paused ? 'own' : 'other'] : error.message}</>}
       </p>
       {outdated && <p><button type="button" className="primary" ref={reload} onClick={() => location.reload()}>Reload the page</button></p>}
