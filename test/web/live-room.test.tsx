@@ -363,6 +363,49 @@ describe('live room on the presenter page', () => {
     expect(projector().queryByText(scenario.contentNote)).toBeNull();
   });
 
+  // 14 of the 16 bundled scenarios open on a scene. The projector showed the content note instead of
+  // it, and the first step (Continue) moved the room past it: the room never saw the opening scene,
+  // and boy-red-flags' first decision asked "What do you say to Ray?" about words of Ray's it never
+  // saw (room-45). Its scene is now shown there under "Before this" (the laptop showed it already).
+  it.each([
+    // A first decision with no words of its own (the room also sends it as the decision's setup), and one with words of its own.
+    ['boy-red-flags', /that trafficking stuff, that's girls/],
+    ['court-report', /./],
+  ])('%s: the opening scene the content note stood in for is on the projector at the next moment, under "Before this", until the story moves on', async (id, line) => {
+    const user = userEvent.setup();
+    const { loaded } = await bundledById(id);
+    if (!loaded?.ok) throw new Error(`${id} not loaded`);
+    const { client, projector } = renderWithProjector(roomContext(loaded.playable.scenario));
+    const opening = roomSessionView(client.ctx, client.state);
+    expect(opening.kind).toBe('scene');
+    const words = opening.lines.find((l) => line.test(l.text))?.text ?? opening.narration ?? '';
+    expect(words).not.toBe('');
+    const laptop = within(screen.getByTestId('laptop'));
+    expect(laptop.getByText(words, { exact: false })).toBeTruthy();
+    expect(await projector().findByText(loaded.playable.scenario.contentNote)).toBeTruthy();
+    expect(projector().queryByText(words, { exact: false })).toBeNull();
+    await user.click(laptop.getByRole('button', { name: 'Continue' }));
+    client.answer();
+    expect(roomSessionView(client.ctx, client.state).kind).toBe('decision');
+    const setup = await projector().findByRole('region', { name: 'Before this' });
+    expect(within(setup).getByText(words, { exact: false })).toBeTruthy();
+    // The laptop, which showed the scene a step ago, goes on as before.
+    expect(laptop.queryByRole('region', { name: 'Before this' })).toBeNull();
+    // With the vote open too; the reveal gives the screen to the replies, and the next moment is as it always was.
+    await user.click(laptop.getByRole('button', { name: 'Open the vote' }));
+    client.answer();
+    expect(within(await projector().findByRole('region', { name: 'Before this' })).getByText(words, { exact: false })).toBeTruthy();
+    const first = roomSessionView(client.ctx, client.state).replies[0]!.id;
+    client.vote('phone-0001-abcdefghij', first);
+    await user.click(laptop.getByRole('button', { name: 'Reveal the votes' }));
+    client.answer();
+    await waitFor(() => expect(projector().queryByRole('region', { name: 'Before this' })).toBeNull());
+    await user.click(within(document.querySelector(`[data-testid="laptop"] [data-reply="${first}"]`) as HTMLElement).getByRole('button', { name: /Follow/ }));
+    client.answer();
+    await waitFor(() => expect(projector().queryByText(words, { exact: false })).toBeNull());
+    expect(projector().queryByRole('region', { name: 'Before this' })).toBeNull();
+  });
+
   // "Take a break" changed only the laptop: the projector kept showing the vote and how to join it.
   it('on a break the projector shows the room "Taking a break" under the scenario\'s title (no moment, no vote, no way to join); back from it, what it showed before', async () => {
     const user = userEvent.setup();

@@ -43,6 +43,15 @@ export function LiveRoom({ link, connect = (l) => connectRoom({ link: l, page: t
   return <RoomPanel client={client ?? waiting} paused={paused} onBreakEnded={onBreakEnded} onBreakResumed={onBreakResumed} />;
 }
 
+/** A scene's words as "Before this" shows them (a SetupScene): its title, narration and lines. */
+function sceneWords(session: PresenterView['session']): SetupScene {
+  return {
+    ...(session.title ? { title: session.title } : {}),
+    ...(session.narration ? { narration: session.narration } : {}),
+    lines: session.lines.map((l) => ({ speaker: l.speaker, ...(l.role ? { role: l.role } : {}), text: l.text })),
+  };
+}
+
 /** A client that is connecting and stays so, sending nothing: the room panel before the connection is made. */
 function connectingClient(room: string): RoomClient {
   const snapshot: RoomSnapshot = { status: 'connecting', room };
@@ -205,13 +214,22 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
   // one with no words of its own is shown with the scenes that set it up (the room sends them, the
   // core's decisionSetup) under "Before this", on the laptop and the projector, as presenter mode
   // without a room does. Not when the story comes to it from those scenes, which the room has just seen.
-  const [moment, setMoment] = useState<{ node: string; decisions: number }>();
+  // `hidden`: a scene the projector did not show, the content note standing in for it until the
+  // trainer's first step (the story's opening scene, in most scenarios).
+  const [moment, setMoment] = useState<{ node: string; decisions: number; hidden?: SetupScene }>();
   const [setupAt, setSetupAt] = useState<string>();
+  // The opening scene the room has not seen, and the moment after it where the projector shows it
+  // under "Before this": the first step (Continue) moved the room past it while the projector still
+  // showed the content note, and the room was asked about a scene it never saw (boy-red-flags' first
+  // decision, "What do you say to Ray?", asks about Ray's words in it). The laptop showed it.
+  const [opening, setOpening] = useState<{ node: string; scenes: readonly SetupScene[] }>();
   if (view && session && (moment?.node !== session.nodeId || moment.decisions !== view.decisions.length)) {
-    setMoment({ node: session.nodeId, decisions: view.decisions.length });
+    setMoment({ node: session.nodeId, decisions: view.decisions.length, ...(view.contentNote && session.kind === 'scene' ? { hidden: sceneWords(session) } : {}) });
     setSetupAt(moment === undefined || view.decisions.length < moment.decisions ? session.nodeId : undefined);
+    setOpening(moment?.hidden && !view.contentNote && view.decisions.length === moment.decisions ? { node: session.nodeId, scenes: [moment.hidden] } : undefined);
   }
   const setup: readonly SetupScene[] = view?.setup && setupAt === session?.nodeId ? view.setup : [];
+  const projectorSetup: readonly SetupScene[] = setup.length === 0 && opening !== undefined && opening.node === session?.nodeId ? opening.scenes : setup;
 
   // A presentation clicker (clicker.tsx): Page Down takes the next step, the vote's one at a time
   // (open it; lock it once a phone has voted; reveal it once locked, if any vote came in), never a
@@ -351,7 +369,7 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
   const breakEnd = shown && roomOnBreak && !ownBreak;
   const breakNotice = breakEnd || (shown && !roomOnBreak && breakNews !== undefined);
 
-  const [openProjector, projectorOutdated, projectorBlocked, blank] = useProjector(projectedRoom(snap, revealId === undefined ? undefined : { id: revealId, at: paging.at }, setup), true, clicker.press, paused || roomOnBreak);
+  const [openProjector, projectorOutdated, projectorBlocked, blank] = useProjector(projectedRoom(snap, revealId === undefined ? undefined : { id: revealId, at: paging.at }, projectorSetup), true, clicker.press, paused || roomOnBreak);
 
   const send = (command: PresenterCommand) => {
     if (busy) return;
