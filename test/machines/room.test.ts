@@ -166,6 +166,24 @@ describe('room reducer: who may do what, when', () => {
     expect(r.state.votes).toEqual({ [device(1)]: 'phone-curious' });
   });
 
+  // `o` typed in the room's terminal after the reveal said "The vote for this decision is already
+  // open." while it was revealed (or locked), and not what comes next (room-45).
+  it('opening a vote at a decision whose vote is open, locked or revealed is refused in words for each', () => {
+    const r = setup();
+    r.join(device(1));
+    r.present({ type: 'open', node: 'phone' });
+    const said = () => {
+      const result = r.present({ type: 'open', node: 'phone' });
+      return result.ok ? 'accepted' : `${result.code}: ${result.message}`;
+    };
+    expect(said()).toBe('not-now: The vote for this decision is already open.');
+    r.vote(device(1), 'phone-curious');
+    r.present({ type: 'lock', round: 1 });
+    expect(said()).toBe('not-now: The vote for this decision is already locked: reveal it next.');
+    r.present({ type: 'reveal', round: 1 });
+    expect(said()).toBe('not-now: The votes for this decision are already revealed: follow the reply the story takes next.');
+  });
+
   it('refuses a vote, and a follow, for a reply shown as not available now, by its number or a number past the last', () => {
     // The example with "Say nothing" offered only at high trust: shown, not available, at the first decision.
     const text = readFileSync(new URL('../fixtures/good/example.json', import.meta.url), 'utf8').replace('"id": "phone-ignore",', '"id": "phone-ignore", "when": { "var": "trust", "gte": 90 },');

@@ -331,7 +331,11 @@ function reducePresenter(ctx: RoomContext, state: RoomState, message: PresenterA
     case 'open': {
       if (message.node !== view.nodeId) return refuse('wrong-node', 'The session is not at that decision.');
       if (view.kind !== 'decision') return refuse('not-now', 'A vote opens only at a decision.');
-      if (state.phase !== 'idle') return refuse('not-now', 'The vote for this decision is already open.');
+      if (state.phase !== 'idle') {
+        return refuse('not-now', state.phase === 'open' ? 'The vote for this decision is already open.'
+          : state.phase === 'locked' ? 'The vote for this decision is already locked: reveal it next.'
+          : 'The votes for this decision are already revealed: follow the reply the story takes next.');
+      }
       return ok({ ...seen, phase: 'open', round: state.round + 1, node: view.nodeId, votes: {} });
     }
     case 'lock': {
