@@ -356,8 +356,13 @@ describe('live room on the presenter page', () => {
     expect(projector().queryByText(/What is the most natural thing to say here/)).toBeNull();
     // How to join stays on the projector meanwhile.
     expect(projector().getByText(JOIN)).toBeTruthy();
+    // Where the projector window opens and how to make it full screen, as presenter mode's first
+    // screen says it (the live room said nothing of it; room-45).
+    const howto = 'The projector window opens on this screen: move it to the projector\'s screen and make it full screen there (F11; on a Mac, Control-Command-F).';
+    expect(screen.getByRole('button', { name: 'Open a projector window', description: howto })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Open the vote' }));
     client.answer();
+    expect(screen.queryByText(howto)).toBeNull();
     expect(screen.queryByRole('region', { name: 'Content note' })).toBeNull();
     expect(await projector().findByText(/What is the most natural thing to say here/)).toBeTruthy();
     expect(projector().queryByText(scenario.contentNote)).toBeNull();

@@ -10,7 +10,7 @@ import { BlankButton, BlankNotice } from './BlankProjector.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
 import { pagedRevealKeys, RevealPager } from './RevealPager.js';
 import { DecisionSetup, FollowReply, RoomOption, TrainerMoment, type SetupScene } from './TrainerMoment.js';
-import { projectedEnding, projectedFollowed, projectedOutcome, projectedReplies, projectedReveal, projectedSetup, projectorAddress, momentHeading, stepWords, useProjector, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectedPage, type ProjectorState } from '../projector.js';
+import { projectedEnding, projectedFollowed, projectedOutcome, projectedReplies, projectedReveal, projectedSetup, projectorAddress, momentHeading, stepWords, useProjector, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_HOWTO_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectedPage, type ProjectorState } from '../projector.js';
 import './LiveRoom.css';
 
 /**
@@ -495,9 +495,11 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
             {/* A Follow pressed by mistake: back to that decision, revealed again with its votes (before a vote opens here). */}
             {(view.phase === 'idle' || backFromEnd !== undefined) && back !== undefined && <button type="button" {...whenIdle(() => send({ type: 'back', node: session.nodeId }))} {...clickerButton('back')}>Back to decision {back}</button>}
             {view.phase !== 'ended' && <button type="button" {...endTrigger} {...whenIdle(endTrigger.onClick)}>End the session</button>}
-            <button type="button" onClick={openProjector}>Open a projector window</button>
+            <button type="button" onClick={openProjector} {...(view.contentNote ? { 'aria-describedby': 'projector-howto' } : {})}>Open a projector window</button>
             <BlankButton blank={blank} />
           </p>
+          {/* Before the first step, as presenter mode's first screen says it: where the window opens and how to make it the projector's. */}
+          {view.contentNote && <p className="hint no-print" id="projector-howto">{PROJECTOR_HOWTO_WORDS}</p>}
           {/* For the trainer to answer "who is that?" (the laptop only, as in presenter mode; the phones have their own). */}
           {view.people && <WhosWho people={view.people} ended={view.phase === 'ended'} />}
           <BlankNotice blank={blank} />
