@@ -147,8 +147,6 @@ export function backFromEnding(view: PresenterView | undefined): number | undefi
   return view?.phase === 'ended' && view.session.done === true ? backToDecision(view.session, view.decisions.length) : undefined;
 }
 
-const canGoBackFromEnding = (view: PresenterView | undefined): boolean => backFromEnding(view) !== undefined;
-
 /** Connects to the room as its presenter, reconnecting with backoff until closed. */
 export function connectRoom(options: RoomClientOptions): RoomClient {
   const { link } = options;
@@ -228,7 +226,7 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
       // reconnect for; at the ending the story reached, the room can be resumed (room --resume) to go
       // back to the decision that led there, as the terminal says: the client keeps looking for it.
       const ended = snapshot.view?.phase === 'ended';
-      if (ended && !canGoBackFromEnding(snapshot.view)) return set({ status: 'ended' });
+      if (ended && backFromEnding(snapshot.view) === undefined) return set({ status: 'ended' });
       const delay = Math.min(backoff.max, backoff.first * 2 ** attempt);
       attempt = Math.min(attempt + 1, 10);
       set({ status: ended ? 'ended' : 'reconnecting' });

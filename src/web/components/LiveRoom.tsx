@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { backFromEndingWords, breaksCritical, citationWords, replyScoreWords, STALE_DOWNLOAD_WORDS, backToDecision, scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
-import { connectRoom, qrUrl, thisPageId, type RoomClient, type RoomLink, type RoomSnapshot, type RoomStatus } from '../room-client.js';
+import { backFromEnding, connectRoom, qrUrl, thisPageId, type RoomClient, type RoomLink, type RoomSnapshot, type RoomStatus } from '../room-client.js';
 import { clickerButton, ClickerHint, NO_BRANCH_WORDS, useClickerKeys, type ClickerKeys } from '../clicker.js';
 import { downloadText } from '../download.js';
 import { useDownloadNote } from './DownloadNote.js';
@@ -241,7 +241,7 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
   const revealId = session?.kind === 'decision' && reveal ? `${snap.room} ${view?.round}` : undefined;
   const paging = useRevealPages(revealId);
   // At the ending the story reached: back to the decision whose reply led there (a last branch followed by mistake).
-  const backFromEnd = view?.phase === 'ended' && session?.done === true ? back : undefined;
+  const backFromEnd = backFromEnding(view);
   const keys: ClickerKeys = !view || !session || stopped ? {} : view.phase === 'ended' ? {
     off: paused,
     ...(backFromEnd !== undefined ? { back: { label: `Back to decision ${backFromEnd}` } } : {}),
