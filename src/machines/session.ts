@@ -3,6 +3,7 @@ import { compileScenario, type ScenarioMachine } from './compile.js';
 import { isSeed } from './reply-order.js';
 import type { Scenario } from './schema/scenario.js';
 import type { SessionContext, SessionInput, SessionMode } from './types.js';
+import { specOf, valueOf, type Variables, type VariableSpec } from './conditions.js';
 import { quoteValue } from './text/quote.js';
 
 /** A scenario machine's persisted snapshot, as `actor.getPersistedSnapshot()` gives and `createActor` takes back. */
@@ -119,12 +120,72 @@ export function restoreSession(scenario: Scenario, saved: unknown, machine: Scen
     const replayed = replay(machine, scenario.nodes.length, isSeed(seed) ? { mode, seed } : { mode }, context.transcript, snap.value);
     if (!replayed) return { ok: false, error: 'The saved progress does not fit this scenario (its replies do not lead where it says).' };
     if (JSON.stringify(replayed.context) !== JSON.stringify(snap.context) || replayed.status !== snap.status) {
-      return damagedSave('its values do not match its replies');
+      return damagedSave(VALUES_MISMATCH);
     }
     return { ok: true, snapshot: machine.getPersistedSnapshot(replayed), mode };
   } catch {
     return { ok: false, error: 'The saved progress is damaged and could not be read.', damaged: 'it could not be read' };
   }
+}
+
+/**
+ * What `restoreSession` says of a save whose replies, replayed, did not lead to its values: a save
+ * kept with other starting values than it is read with (see keptStartValues) reads so as well.
+ */
+export const VALUES_MISMATCH = 'its values do not match its replies';
+
+/**
+ * The starting values a saved session must have begun with, worked out from the session itself, for
+ * a save that does not say them (a trainer-led session kept before its `--set` values were): its values
+ * now with every reply's change taken back (each change says what it changed from) are its values when
+ * its first decision opened; a scene on the way there (`--from` a scene) changed them by as much as it
+ * changes this scenario's own starting values, so that is taken back too. Numbers as the machine holds
+ * them (a flag 0 or 1), clamped to each variable's range. Undefined when the save is not one to read.
+ * Only a guess to try: `restoreSession` with the values it gives still checks every reply.
+ */
+export function keptStartValues(scenario: Scenario, saved: unknown): Variables | undefined {
+  if (!isRecord(saved) || !isRecord(saved.snapshot) || !isRecord(saved.snapshot.context)) return undefined;
+  const context = saved.snapshot.context as Partial<SessionContext>;
+  if (!isRecord(context.variables) || !Array.isArray(context.transcript)) return undefined;
+  const values: Variables = {};
+  for (const [id, v] of Object.entries(context.variables)) if (typeof v === 'number' && Number.isFinite(v)) values[id] = v;
+  for (const turn of [...context.transcript].reverse()) {
+    if (!isRecord(turn)) return undefined;
+    for (const changes of [turn.sceneChanges, turn.changes]) {
+      if (changes === undefined) continue;
+      if (!Array.isArray(changes)) return undefined;
+      for (const c of [...(changes as unknown[])].reverse()) if (isRecord(c) && typeof c.var === 'string' && typeof c.from === 'number') values[c.var] = c.from;
+    }
+  }
+  // A scene on the way to the first decision (--from a scene) may have changed them: the values it
+  // began with are those that, played to its first decision, give these; found by taking back what
+  // the scenes changed from a guess (a few times, for a change held at a variable's end of range).
+  const specs = (scenario.variables ?? []).map((v) => ({ v, spec: specOf(v) }));
+  const clamp = (spec: VariableSpec, n: number) => Math.min(spec.max, Math.max(spec.min, n));
+  const atFirst: Variables = {};
+  for (const { v, spec } of specs) atFirst[v.id] = clamp(spec, valueOf(values, v.id) ?? spec.start);
+  const first: unknown = context.transcript[0];
+  if (!isRecord(first) || typeof first.nodeId !== 'string') return atFirst;
+  const firstNode = first.nodeId;
+  const seed: unknown = context.seed;
+  const opened = (start: Variables): Variables | undefined => {
+    const variables = specs.map(({ v }) => ({ ...v, start: v.type === 'flag' ? start[v.id] === 1 : start[v.id] })) as Scenario['variables'];
+    try {
+      const at = replay(compileScenario({ ...scenario, variables }), scenario.nodes.length, isSeed(seed) ? { mode: 'practice', seed } : { mode: 'practice' }, [], firstNode);
+      return at?.context.variables;
+    } catch {
+      return undefined;
+    }
+  };
+  let guess = { ...atFirst };
+  for (let i = 0; i < 4; i++) {
+    const got = opened(guess);
+    if (!got || specs.every(({ v }) => valueOf(got, v.id) === atFirst[v.id])) break;
+    const next: Variables = {};
+    for (const { v, spec } of specs) next[v.id] = clamp(spec, (guess[v.id] ?? spec.start) + (atFirst[v.id] ?? spec.start) - (valueOf(got, v.id) ?? spec.start));
+    guess = next;
+  }
+  return guess;
 }
 
 type Snapshot = SnapshotFrom<ScenarioMachine>;

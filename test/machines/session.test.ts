@@ -2,7 +2,7 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/machines/compile.js';
-import { actorOptions, restoreSession, saveSession, type PersistedScenarioSnapshot } from '../../src/machines/session.js';
+import { actorOptions, keptStartValues, restoreSession, saveSession, type PersistedScenarioSnapshot } from '../../src/machines/session.js';
 import { parseSlot } from '../../src/machines/progress/saves.js';
 import { startingAt } from '../../src/machines/playable.js';
 import { loadValidFixture } from '../helpers/fixtures.js';
@@ -144,5 +144,38 @@ describe('progress in assessment mode', () => {
     }
     // In practice the estimate follows the branch: in some bundled scenarios the first replies lead to branches of other lengths.
     expect(branchesDiffer).toBeGreaterThan(0);
+  });
+});
+
+// A trainer-led session kept before its --set values were kept says none: the values it began with
+// are worked out from its replies, and a scene on the way to its first decision is taken back too.
+describe('keptStartValues', () => {
+  const shoots = bundledScenario('saturday-shoots');
+  const played = (from: string, trust: string) => {
+    const moved = startingAt(shoots, from, { trust, searched: 'true' });
+    if (!moved.ok) throw new Error(moved.error);
+    const actor = startSession(moved.scenario, 'practice');
+    while (selectView(moved.scenario, actor.getSnapshot()).kind !== 'decision') actor.send({ type: 'scene.continue' });
+    actor.send({ type: 'reply.choose', replyId: selectView(moved.scenario, actor.getSnapshot()).replies[0]!.id });
+    return JSON.parse(JSON.stringify(saveSession(moved.scenario, actor.getPersistedSnapshot()))) as unknown;
+  };
+  const readWith = (from: string, trust: string) => {
+    const moved = startingAt(shoots, from, { trust });
+    if (!moved.ok) throw new Error(moved.error);
+    return moved.scenario;
+  };
+
+  it('from a decision: the values before its first reply, whatever the values it is read with', () => {
+    const saved = played('d7-saturday', '80');
+    const other = readWith('d7-saturday', '10');
+    expect(restoreSession(other, saved).ok).toBe(false);
+    expect(keptStartValues(other, saved)).toMatchObject({ trust: 80, searched: 1 });
+  });
+
+  it('from a scene that changes a value on the way (s6-exposed: trust -20): that change taken back too', () => {
+    const saved = played('s6-exposed', '80');
+    expect(keptStartValues(readWith('s6-exposed', '10'), saved)).toMatchObject({ trust: 80, searched: 1 });
+    const own = startingAt(shoots, 's6-exposed', { trust: '80', searched: 'true' });
+    expect(own.ok && restoreSession(own.scenario, saved).ok).toBe(true);
   });
 });

@@ -427,4 +427,35 @@ describe('a trainer-led session begun with other --set values than the ones give
     expect(keptAside(env)).toEqual([]);
     r.unmount();
   });
+
+  // A session kept before the slot kept its --set values (fb36d070) has none in it: checked against the
+  // values given now, its replies did not lead to its values, and it was called damaged and moved aside.
+  // Its own values are worked out from its replies (each change says what it changed from).
+  it('one kept before its values were kept (no "set" in it) is carried on with the values it began with, never called damaged', async () => {
+    const env = tempEnv({ PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
+    await room(env, '80', ['4 0 0', 'r', '1', 'q']);
+    const store = stateStore(env);
+    const [key] = store.list('facilitation/').map((s) => s.key);
+    const slot = JSON.parse(store.read(key!) ?? '{}') as Record<string, unknown>;
+    expect(slot.set).toEqual({ trust: '80' });
+    delete slot.set;
+    store.write(key!, `${JSON.stringify(slot)}\n`);
+    const said = await room(env, '10', ['q']);
+    expect(said).not.toContain('damaged');
+    expect(said).toContain('Continuing the trainer-led session kept at decision 2, with the room\'s votes and the summary so far, and with the values it began with: trust=80 (you gave trust=10 this time).');
+    expect(keptAside(env)).toEqual([]);
+    // Kept again with the values it began with, so it is read as the new ones are from now on.
+    expect((JSON.parse(store.read(key!) ?? '{}') as Record<string, unknown>).set).toEqual({ trust: '80' });
+    delete slot.set;
+    store.write(key!, `${JSON.stringify(slot)}\n`);
+    const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: at('10') } }).element, 60, 24);
+    await press(r, KEY.enter);
+    const flat = () => r.lastFrame().replace(/\s+/g, ' ');
+    expect(flat()).toContain('Continue at decision 2 (trust=80, as it began), with the room\'s votes and the summary so far');
+    await press(r, '1');
+    expect(flat()).toContain('Decision 2 of about 2');
+    expect(flat()).not.toContain('damaged');
+    expect(keptAside(env)).toEqual([]);
+    r.unmount();
+  });
 });

@@ -1,9 +1,10 @@
 import type { PlayableScenario } from '../playable.js';
-import { parseScenarioRef, scenarioRef, type ScenarioLoader } from '../progress/saves.js';
+import { parseScenarioRef, scenarioRef, type ScenarioLoader, type ScenarioRef } from '../progress/saves.js';
 import type { SlotOf } from '../progress/slots.js';
 import type { AsideReason, Store } from '../progress/store.js';
 import { replayConversation } from '../recap.js';
-import { restoreSession, saveSession, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
+import { keptStartValues, restoreSession, saveSession, type PersistedScenarioSnapshot, type RestoreResult, type SavedSession } from '../session.js';
+import { specOf, valueOf } from '../conditions.js';
 import type { SessionView } from '../selectors.js';
 import { cleanLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
@@ -147,9 +148,18 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
   // lead to its values, and a sound session was called damaged and set aside.
   const set: unknown = slot.set;
   if (set !== undefined && (!isRecord(set) || !Object.values(set).every((v) => typeof v === 'string'))) return bad(DAMAGED('its starting values are malformed'));
-  const loaded = set === undefined ? load(ref, playable.from) : load(ref, playable.from, set as Record<string, string>);
+  let loaded = set === undefined ? load(ref, playable.from) : load(ref, playable.from, set as Record<string, string>);
   if ('error' in loaded) return loaded.keep === true ? { kind: 'bad', error: cleanLine(loaded.error) } : bad(loaded.error);
-  const restored = restoreSession(loaded.scenario, slot.session);
+  let restored = restoreSession(loaded.scenario, slot.session);
+  // Kept before the slot kept its starting values (no `set`), and read with other ones given now: its
+  // replies did not lead to its values (or, a route taken by a value, where it says), and a sound
+  // session, only older, was called damaged and set aside. Carried on with the values it began with,
+  // worked out from its replies (keptStartValues), when they replay it exactly. Only under a test's
+  // key (--set): one kept without any was begun with the file's own values, and is checked against them.
+  if (!restored.ok && restored.outdated !== true && set === undefined && playable.set !== undefined) {
+    const own = startedWith(load, ref, playable.from, loaded, slot.session);
+    if (own) [loaded, restored] = own;
+  }
   // Kept for an older version of the scenario: sound, so moved aside as outdated, not damaged.
   if (!restored.ok) return bad(restored.error, restored.outdated ? 'outdated' : 'damaged');
   const past = Array.isArray(slot.past) ? slot.past.map(roundOf) : undefined;
@@ -183,6 +193,26 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
   const ended = slot.ended === true && !finished;
   const standsAt = finished ? 'the ending' : here.kind === 'decision' ? `decision ${decision}` : `the scene before decision ${decision}`;
   return { kind: 'ok', key, playable: loaded, snapshot: restored.snapshot, progress: { past: rounds, current: standing, ...(ended ? { ended } : {}) }, decisions, reveals, decision, standsAt, finished, ended };
+}
+
+/**
+ * A session kept without its starting values, loaded with the values it began with (as `--set` words,
+ * those the file's own start does not already give) and restored with them; undefined when none fit.
+ */
+function startedWith(load: ScenarioLoader, ref: ScenarioRef, from: string | undefined, loaded: PlayableScenario, session: unknown): [PlayableScenario, RestoreResult] | undefined {
+  const values = keptStartValues(loaded.scenario, session);
+  const own = load(ref, from, {});
+  if (!values || 'error' in own) return undefined;
+  const words: Record<string, string> = {};
+  for (const v of own.scenario.variables ?? []) {
+    const value = valueOf(values, v.id);
+    const spec = specOf(v);
+    if (value !== undefined && value !== spec.start) words[v.id] = spec.flag ? String(value === 1) : String(value);
+  }
+  const again = load(ref, from, words);
+  if ('error' in again) return undefined;
+  const restored = restoreSession(again.scenario, session);
+  return restored.ok ? [again, restored] : undefined;
 }
 
 /** Votes are for replies of the decision they were entered at. */
