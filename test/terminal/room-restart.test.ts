@@ -279,7 +279,7 @@ describe('room command as a process', () => {
     const io = { out: (t: string) => ((got.out += t), /Resumed:/.test(got.out) && opened()), err: (t: string) => (got.err += t) };
     expect(await Promise.race([roomCommand(['--resume', '--host', '127.0.0.1'], io, env), started])).toBe(1);
     expect(got.out).toBe('');
-    expect(got.err.replace(/ \\\n +/g, ' ').replace(/\s+/g, ' ')).toBe(`casa-practice: the last room (END234) has ended, so there is nothing to carry on. Its session summary is ${join(env.XDG_STATE_HOME, 'casa-practice', 'exports', roomSummaryFileName(ctx, state))}. Start a new room with: casa-practice room <scenario> `);
+    expect(got.err.replace(/ \\\n +/g, ' ').replace(/\s+/g, ' ')).toBe(`casa-practice: the last room (END234) has ended, so there is nothing to carry on. Its session summary is: ${join(env.XDG_STATE_HOME, 'casa-practice', 'exports', roomSummaryFileName(ctx, state))} Start a new room with: casa-practice room <scenario> `);
     // The room file stays as it was (it is not damaged).
     expect(readFileSync(join(rooms, 'END234.json'), 'utf8')).toBe(serializeRoom(ended.state));
     expect(closedHint(ended.state, {})).toBe('The session has ended. Start a new room with:\ncasa-practice room <scenario>');

@@ -34,14 +34,19 @@ describe('the live room names its summary so that no row breaks it', () => {
     expect(closedSummaryPath(path, undefined, env)).toBe(path);
   });
 
-  it('room --resume of an ended room: in a terminal the path on rows of its own (no full stop after it); piped, the sentence as before', () => {
+  it('room --resume of an ended room: in a terminal the path on rows of its own (no full stop after it); piped, the same, no row wrapped', () => {
     const resumed = endedRoomWords('VAS2CD', path, 60, env);
     expect(resumed).toMatch(new RegExp(`Its session summary is:\\n${name.replace(/\./g, '\\.')}\\n\\(in exports/ in the state folder\\n${state}/casa-practice\\)\\nStart a new room with:\\n\\S.* room <scenario>$`));
     expect(fits(resumed, 60)).toEqual([]);
     const wide = endedRoomWords('VAS2CD', path, 120, env).split('\n');
     expect(wide[wide.indexOf(path) - 1]).toMatch(/summary is:$/);
     expect(wide[wide.indexOf(path) + 1]).toBe('Start a new room with:');
-    expect(endedRoomWords('VAS2CD', path, undefined, env).replace(/\s+/g, ' ')).toContain(`Its session summary is ${path}. Start a new room with: `);
+    // Piped (`room --resume | cat`) it was wrapped at 80 columns ("…nothing to carry" / "on. …") with
+    // the path mid-sentence and a full stop right after it, which a copy of the path took with it.
+    const piped = endedRoomWords('VAS2CD', path, undefined, env).split('\n');
+    expect(piped).toEqual(['casa-practice: the last room (VAS2CD) has ended, so there is nothing to carry on. Its session summary is:', path, 'Start a new room with:', expect.stringMatching(/ room <scenario>$/)]);
+    const spacedPath = join('/tmp/x/my practice folder', 'casa-practice', 'exports', name);
+    expect(endedRoomWords('VAS2CD', spacedPath, undefined, env).split('\n')[1]).toBe(spacedPath);
   });
 
   it('a state folder with spaces in a folder\'s name is kept whole on its row, never broken at them', () => {

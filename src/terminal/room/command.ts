@@ -259,11 +259,13 @@ function terminalColumns(stream: NodeJS.WriteStream = process.stdout): number | 
  * What `room --resume` says of a last room whose session has ended, its summary named. In a terminal
  * (`columns`) the summary's path is on rows of its own, within the state folder where the whole is
  * longer than the row (leavingPath): mid-sentence, at 60 columns the terminal broke it mid-name, and
- * the full stop after it was copied with it. Into a pipe or a file, the sentence as it was.
+ * the full stop after it was copied with it. Into a pipe or a file, the same rows, none wrapped: the
+ * path whole on its own line, no full stop after it. (Piped, the sentence was wrapped at 80 columns,
+ * "carry" / "on.", with the path mid-sentence and its full stop after it: copied, the path took the dot.)
  */
 export function endedRoomWords(room: string, summary: string, columns: number | undefined, env: NodeJS.ProcessEnv = process.env): string {
   const start = `Start a new room with:\n${command('room <scenario>', env)}`;
-  if (columns === undefined) return commandWords(`casa-practice: the last room (${room}) has ended, so there is nothing to carry on. Its session summary is ${visibleLine(summary)}. ${start}`, env);
+  if (columns === undefined) return `casa-practice: the last room (${room}) has ended, so there is nothing to carry on. Its session summary is:\n${visibleLine(summary)}\n${start}`;
   return `${commandWords(`casa-practice: the last room (${room}) has ended, so there is nothing to carry on. Its session summary is:`, env, columns)}\n${leavingPath(summary, columns, env)}\n${commandWords(start, env, columns)}`;
 }
 
