@@ -24,7 +24,8 @@ export function debriefPlain(m: DebriefModel, width: number, voice: Voice = 'you
     out.push(wd(`  ! ${c.title} (${guideCitation(c.section)})${see ? `: ${see} in the transcript below.` : '.'}`, '    '));
   }
   out.push('', 'Principles:');
-  for (const p of m.principles) out.push(w(`  ${resultWords(p)}  ${p.title} (${guideCitation(p.section)})`, '      '));
+  // "(missed at decisions 5 and 11)" kept together (wd): it broke as "…decisions 5 and" above "11) …".
+  for (const p of m.principles) out.push(wd(`  ${resultWords(p)}  ${p.title} (${guideCitation(p.section)})`, '      '));
   // Numbers right-aligned ("  9." above " 10."), so that every row hangs under its item's words:
   // with ten items or more, a hang of five columns put "10."'s rows under its dot.
   const numbered = (n: number, count: number) => `  ${String(n).padStart(String(Math.max(1, count)).length)}. `;

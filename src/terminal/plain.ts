@@ -9,7 +9,7 @@ import { NO_UNDO_WORDS } from './keys.js';
 import { readSaveFor, recordedLine, saveProgress, saveWaiting, setAsideDamagedSave, stateStore } from './saves.js';
 import { noteFinish, notSavedWords, recordsNoticeLines } from './node/state-store.js';
 import { sessionSeed } from './seed.js';
-import { wrapText, wrapWords } from './wrap.js';
+import { wrapKeepingDecisions, wrapWords } from './wrap.js';
 
 /** What every line-by-line mode needs: input, output and the width to wrap at. */
 export interface LineModeOptions {
@@ -61,7 +61,8 @@ export interface PlainOptions extends LineModeOptions {
 
 /** A printer that wraps each paragraph at the mode's width. */
 export function sayer(io: CliIO, width: LineModeOptions['width']): (text?: string, indent?: string) => void {
-  return (text = '', indent = '') => io.out(`${wrapText(text, widthNow(width), indent)}\n`);
+  // "decision N" never broken at its space, whatever is said (wrapKeepingDecisions).
+  return (text = '', indent = '') => io.out(`${wrapKeepingDecisions(text, widthNow(width), indent)}\n`);
 }
 
 /**

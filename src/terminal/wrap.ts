@@ -210,7 +210,8 @@ export const SHORT_DECISION_TITLE = 30;
 /**
  * The words of a line in groups for wrapGroups: each word alone, except "decision N" (one word, never
  * broken at its space) and, after it, a short quoted title in brackets ('("New things")', the
- * punctuation after it included; at most SHORT_DECISION_TITLE columns), which is one group with it.
+ * punctuation after it included; at most SHORT_DECISION_TITLE columns), which is one group with it;
+ * and "decisions N" (one word) with the rest of its list ("decisions 1, 2 and 4)": one group).
  * Quotes are straight or curly. A paragraph's leading spaces stick to its first word.
  */
 function decisionGroups(paragraph: string): string[][] {
@@ -221,6 +222,27 @@ function decisionGroups(paragraph: string): string[][] {
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
     const next = words[i + 1];
+    // "decisions 5 and 11", "decisions 1, 2 and 4)": the list one group, its first number never
+    // apart from the word (line by line, a principle's row broke as "(missed at decisions 5 and"
+    // above "11) …").
+    if (/(^|\W)decisions$/i.test(word) && next !== undefined && /^\d+\W*$/.test(next)) {
+      const group = [`${word} ${next}`];
+      i++;
+      for (;;) {
+        const last = words[i] as string;
+        const after = words[i + 1] ?? '';
+        if (/^\d+,$/.test(last) && /^\d+\W*$/.test(after)) {
+          group.push(after);
+          i++;
+        } else if (/^\d+,?$/.test(last) && /^(and|to)$/.test(after) && /^\d+\W*$/.test(words[i + 2] ?? '')) {
+          group.push(after, words[i + 2] as string);
+          i += 2;
+          break;
+        } else break;
+      }
+      groups.push(group);
+      continue;
+    }
     if (!/(^|\W)decision$/i.test(word) || next === undefined || !/^\d+\W*$/.test(next)) {
       groups.push([word]);
       continue;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bandWhy, pathRows, rowText, summaryRows, transcriptRows, workOnRows } from '../../src/terminal/debrief-lines.js';
 import { wrapText } from '../../src/terminal/wrap.js';
 import { debriefPlain } from '../../src/terminal/debrief-plain.js';
+import { sayer } from '../../src/terminal/plain.js';
 import { analyseBest, countWords, criticalGroups, outcomeOf, debriefMarkdown, debriefModel, decisionNumbers, TRANSCRIPT_HEADING, VERDICT_WORDS, type Debrief, type DebriefModel } from '../../src/machines/index.js';
 import { bundled, bundledFiles, example, play, keptOnceMissedOnce } from '../machines/core/fixtures.js';
 import { criticalPath } from '../helpers/play.js';
@@ -600,6 +601,43 @@ describe('"decision N" in the line-by-line debrief, at 60 columns', () => {
     for (const r of rows) expect(r, rows.join('\n')).not.toMatch(/\bdecision$/);
     for (const title of ['decision 1 (“New things”)', 'decision 5 (“That evening”)', 'decision 6 (“The CSW\'s call”)', 'decision 2 (“He looks out for me”)']) {
       expect(rows.some((r) => r.includes(title)), `${title}\n${rows.join('\n')}`).toBe(true);
+    }
+  });
+});
+
+// Line by line (--plain) at 60 columns the principles' rows broke "decision" from its number
+// ("✓ followed at 1 of 3 chances (missed at decisions 5 and" above "11) Keep an open line…", red-flags;
+// "(missed at decision" above "4) …" for a shorter title): they are kept together there too.
+describe('"decision N" in the line-by-line debrief\'s principles, at 60 columns', () => {
+  const s = bundled('youth-discloses');
+  const real = debriefModel(s, play(s, 'practice', ['d1-warn', 'd2-subject', 'd3-direct-question', 'd4-call-now', 'd5-a-csec-label', 'd7-brainwashed', 'd8-hint-services']).getSnapshot().output as Debrief);
+  const base = real.principles[0]!;
+  const principle = (title: string, missedAt: number[], status: 'followed' | 'missed') =>
+    ({ ...base, title, status, followed: status === 'followed' ? 1 : 0, missedBelowBest: missedAt.length, missedAt: missedAt.map((turn) => ({ turn, reply: 'x', said: false })) });
+
+  it.each([[[3]], [[4, 10]], [[0, 1, 3]], [[7, 9, 10]]])('missed at decisions %j: never "decision" or a number of the list apart, every row fitting', (missedAt) => {
+    for (const status of ['followed', 'missed'] as const) {
+      for (let n = 4; n <= 60; n++) {
+        const m = { ...real, principles: [principle(`Keep an open line with the case parties ${'x'.repeat(n)}`.slice(0, 8 + n), missedAt, status)] };
+        const rows = debriefPlain(m, 60).split('\n');
+        const at = rows.indexOf('Principles:');
+        const mine = rows.slice(at + 1, rows.indexOf('', at)).join('\n');
+        for (const r of mine.split('\n')) expect([...r].length, mine).toBeLessThanOrEqual(60);
+        expect(mine, mine).not.toMatch(/\bdecisions?\n/);
+        expect(mine, mine).not.toMatch(/\b(decisions? \d+|,|and)\n *\d/);
+        expect(mine.replace(/\n */g, ' '), mine).toContain(decisionNumbers(missedAt));
+      }
+    }
+  });
+
+  // Every line-by-line printer says through sayer ("u: back to decision 3 (…)", "Go back to decision 2?"):
+  // it wrapped with wrapText, which broke "decision" from its number where the row ended there.
+  it('the line-by-line printer (sayer) keeps "decision N" together too, whatever words come before it', () => {
+    for (let n = 0; n <= 60; n++) {
+      let out = '';
+      sayer({ out: (t) => (out += t), err: () => undefined }, 60)(`${'word '.repeat(n)}u: back to decision 12 (its summary is written again). Anything else, or Enter, finishes.`);
+      expect(out, out).not.toMatch(/\bdecision\n/);
+      for (const r of out.split('\n')) expect([...r].length, out).toBeLessThanOrEqual(60);
     }
   });
 });
