@@ -5,7 +5,7 @@ import { debriefExport, facilitationMarkdown, localFileStamp, shownFileName, sum
 import { packageVersion } from './paths.js';
 import { stateDir, writeAtomic, writeNew } from './state.js';
 import { stateStore } from './node/state-store.js';
-import { wrapWords } from './wrap.js';
+import { columnsOf, wrapWords } from './wrap.js';
 
 /** Where exports and session summaries go: <state dir>/exports. */
 export function exportsDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -45,16 +45,33 @@ export function shownPath(path: string, env: NodeJS.ProcessEnv = process.env): s
  * "…/exports/testifying-session" and "-2026-12-06T06-58-19.md" on the next row). Where even that
  * path is longer than the row (a live room's summary, "-room-<code>" in its name: 62 columns for
  * youth-discloses), the file's name alone on its row and "(in exports/ in the state folder …)"
- * after it. The words in brackets are wrapped at spaces, the state folder kept whole (wrapWords).
+ * after it. The words in brackets are wrapped at spaces, the state folder kept whole on a row of
+ * its own where it does not fit after them (wordsThenPath). A file outside the state folder (a
+ * trainer-led summary written where the app was started, the state folder not writable) is named so
+ * too where its whole path is longer than the row: its name on its row, "(in the folder <folder>)" after it
+ * (the terminal broke the whole path mid-name, "…-2026-12-" / "06T09-40-58.md").
  */
 export function leavingPath(path: string, width: number, env: NodeJS.ProcessEnv = process.env): string {
   const whole = shownFileName(path);
   const within = shownPath(path, env);
-  if ([...whole].length <= width || within === whole) return whole;
+  if (columnsOf(whole) <= width) return whole;
+  if (within === whole) return `${shownFileName(basename(path))}\n${wordsThenPath('(in the folder', shownFileName(dirname(path)), ')', width)}`;
   const state = shownStateDir(env);
-  if ([...within].length <= width) return `${within}\n${wrapWords(`(in the state folder ${state})`, width)}`;
+  if (columnsOf(within) <= width) return `${within}\n${wordsThenPath('(in the state folder', state, ')', width)}`;
   const folder = dirname(relative(stateDir(env), path));
-  return `${shownFileName(basename(path))}\n${wrapWords(`(in ${folder === '.' ? '' : `${shownFileName(folder)}/ `}in the state folder ${state})`, width)}`;
+  return `${shownFileName(basename(path))}\n${wordsThenPath(`(in ${folder === '.' ? '' : `${shownFileName(folder)}/ `}in the state folder`, state, ')', width)}`;
+}
+
+/**
+ * Words and then a folder's path (with what closes the sentence, ")"), on one row where they fit
+ * `width`, else the words wrapped and the path whole on a row of its own: never broken at a space in
+ * it. (wrapWords tells a path's words from the sentence's by their "/", so a folder whose name has
+ * a space and more words after it, "/tmp/x/my practice folder" or "…/my practice folder for the
+ * volunteers/casa-practice", was broken at that space, its last words on the next row.)
+ */
+function wordsThenPath(words: string, folder: string, close: string, width: number): string {
+  const one = `${words} ${folder}${close}`;
+  return columnsOf(one) <= width ? one : `${wrapWords(words, width)}\n${folder}${close}`;
 }
 
 /** The state folder as shown on screen (~ for the home folder), as shownFileName names it: it comes from the environment. */

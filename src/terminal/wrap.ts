@@ -397,6 +397,21 @@ function pathWords(words: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * Whether a line's words are a path alone (as leavingPath puts a folder on a row of its own,
+ * "<path>)"): the first starts a path, the last holds a "/" or closes a bracket, and none before it
+ * ends a clause and none after the first opens a bracket or a quote. Its words are then the path's,
+ * however many its last folders' names hold: "/tmp/x/my practice folder for the" and
+ * "volunteers/casa-practice)" were two rows (pathWords takes only a few words between two holding
+ * a "/", and none after the last).
+ */
+function pathAlone(words: readonly string[]): boolean {
+  const last = words.at(-1);
+  if (words.length < 2 || last === undefined || !PATH_START.test(words[0] as string)) return false;
+  if (!last.includes('/') && !/^[^()]*\)$/.test(last)) return false;
+  return words.slice(0, -1).every((w) => !/[.,;:!?)\]}"'”]$/.test(w)) && words.slice(1).every((w) => !/^[("'“]/.test(w));
+}
+
 /** Words of a folder's name between two of a path's words: a few at most, none ending a clause. */
 const FOLDER_NAME_WORDS = 3;
 
@@ -431,7 +446,8 @@ export function wrapWords(text: string, width: number, keep?: string): string {
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
     const at = commandAt(paragraph, keep);
-    const words = pathWords((at >= 0 ? paragraph.slice(0, at) : paragraph).split(' ').filter(Boolean));
+    const said = (at >= 0 ? paragraph.slice(0, at) : paragraph).split(' ').filter(Boolean);
+    const words = pathAlone(said) ? [said.join(' ')] : pathWords(said);
     const cmd = at >= 0 ? paragraph.slice(at).trimEnd() : undefined;
     let line = '';
     for (const word of words) {

@@ -63,4 +63,31 @@ describe('the live room names its summary so that no row breaks it', () => {
     const led = join(state, 'casa-practice', 'exports', 'testifying-session-2026-12-06T06-58-19.md');
     expect(leavingPath(led, 60, env)).toBe(`exports/testifying-session-2026-12-06T06-58-19.md\n(in the state folder ${state}/casa-practice)`);
   });
+
+  // A folder whose name has a space and more words after it, at its path's end: wrapWords tells a
+  // path's words by their "/", so "(in the state folder /tmp/x/my practice folder for the" was
+  // followed by "volunteers/casa-practice)" on the next row (play quit, trainer-led quit, the room);
+  // and a summary written outside the state folder (where the app was started, the state folder not
+  // writable) was printed whole, longer than the row, the terminal breaking its file name mid-name.
+  it('a folder whose last name has spaces and words after them is kept whole on its row; the file name never breaks', () => {
+    for (const base of ['/tmp/x/my practice folder', '/tmp/x/my practice folder for the volunteers', '/tmp/x/a rather long parent/my practice folder for the volunteers']) {
+      const spaced = { XDG_STATE_HOME: base, HOME: '/home/trainer' };
+      const state = `${base}/casa-practice`;
+      for (const width of [40, 50, 60, 70, 80, 100, 120]) {
+        for (const file of [join(state, 'saves', 'youth-discloses.json'), join(state, 'exports', 'testifying-session-2026-12-06T06-58-19.md'), join(state, 'exports', name)]) {
+          const rows = leavingPath(file, width, spaced).split('\n');
+          const said = rows.join('\n');
+          expect(rows.some((r) => r.includes(state) || r === file), said).toBe(true);
+          expect(rows.some((r) => r.includes(file.split('/').pop() as string)), said).toBe(true);
+          for (const r of rows) if (!r.includes(state) && !r.includes(file.split('/').pop() as string)) expect([...r].length, said).toBeLessThanOrEqual(width);
+        }
+        const outside = join(base, 'youth-discloses-session-2026-12-06T09-40-58.md');
+        const rows = leavingPath(outside, width, { XDG_STATE_HOME: '/tmp/unwritable', HOME: '/home/trainer' }).split('\n');
+        expect(rows.some((r) => r.includes('youth-discloses-session-2026-12-06T09-40-58.md')), rows.join('\n')).toBe(true);
+        expect(rows.some((r) => r === outside || r.includes(`${base})`)), rows.join('\n')).toBe(true);
+        if (outside.length > width) expect(rows.every((r) => [...r].length <= width || r === `${base})` || r === 'youth-discloses-session-2026-12-06T09-40-58.md'), rows.join('\n')).toBe(true);
+      }
+    }
+    expect(leavingPath('/tmp/x/my practice folder/youth-discloses-session-2026-12-06T09-40-58.md', 60, { XDG_STATE_HOME: '/tmp/unwritable' })).toBe('youth-discloses-session-2026-12-06T09-40-58.md\n(in the folder /tmp/x/my practice folder)');
+  });
 });

@@ -243,3 +243,19 @@ describe('wrapKeepingParentheses and wrapFewestBreaks', () => {
     expect(wrapFewestBreaks([{ text: 'x'.repeat(30) }], 20)).toBeUndefined();
   });
 });
+
+// On leaving, the message is wrapped again to the window (run-app, and line by line): leavingPath puts
+// the state folder on a row of its own, and wrapWords broke that row at a space of its last folders'
+// names ("/tmp/x/my practice folder for the" / "volunteers/casa-practice)" at 60 columns).
+describe('a path alone on its row stays whole when the message is wrapped again', () => {
+  it('a folder with spaces and more words in its last names, alone on its row, is one word; a sentence that starts with a path is still words', () => {
+    const state = '/tmp/t45/my practice folder for the volunteers/casa-practice';
+    expect(wrapWords(`Progress saved to:\nsaves/youth-discloses.json\n(in the state folder\n${state})\nContinue with: casa-practice resume`, 60, 'casa-practice ').split('\n'))
+      .toEqual(['Progress saved to:', 'saves/youth-discloses.json', '(in the state folder', `${state})`, 'Continue with: casa-practice resume']);
+    expect(wrapWords('youth-discloses-session.md\n(in the folder\n/tmp/x/my practice folder for the volunteers)', 40).split('\n')).toEqual(['youth-discloses-session.md', '(in the folder', '/tmp/x/my practice folder for the volunteers)']);
+    expect(wrapWords('/tmp/x/my practice folder for the volunteers)', 30)).toBe('/tmp/x/my practice folder for the volunteers)');
+    // Not a path alone: a clause ends, or a bracket opens, before its last word.
+    expect(wrapWords('/tmp/a/b.md cannot be written, so see docs/authoring.md', 30).split('\n')).toEqual(['/tmp/a/b.md cannot be written,', 'so see docs/authoring.md']);
+    expect(wrapWords('/tmp/a/b.md is kept (see the records)', 20).split('\n')).toEqual(['/tmp/a/b.md is kept', '(see the records)']);
+  });
+});
