@@ -133,7 +133,11 @@ export function roomSummaryDir(env: NodeJS.ProcessEnv = process.env): string | u
 /** The first words of a trainer-led session's summary written outside the state folder (roomSummaryDir), its path after them. */
 export const SUMMARY_ELSEWHERE = 'The state folder cannot be written, so the session summary was written to:';
 
-/** Said where the state folder cannot be written: where the session's summary goes (roomSummaryDir's folder), as its path is shown. */
+/**
+ * Said where the state folder cannot be written: where the session's summary goes (roomSummaryDir's
+ * folder), as its path is shown. Never the sentence's end: words follow it ("… when it ends."), so the
+ * path is not followed by a full stop that a copy of it takes ("…/my practice folder.").
+ */
 export function summaryGoesTo(dir: string): string {
   return `its summary is written to ${shownFileName(dir)}`;
 }

@@ -98,7 +98,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   const again = roomSessionArgs(playable);
   // Where the state folder cannot be written, the summary goes where e: export writes then (roomSummaryDir).
   const summaryDir = roomSummaryDir(opts.env);
-  if (!reopened && summaryDir !== undefined) say(`This session is not kept as it goes, since the state folder cannot be written (see above): q ends it, and ${summaryGoesTo(summaryDir)}.`);
+  if (!reopened && summaryDir !== undefined) say(`This session is not kept as it goes, since the state folder cannot be written (see above): q ends it, and ${summaryGoesTo(summaryDir)} when it ends.`);
   else if (!reopened && again.startsWith('play ')) sayCommand('The session is kept as it goes: q ends it for now and writes a summary of the votes so far; this command carries it on:', sessionCommand(again));
   else if (!reopened) say('The session is kept as it goes: q ends it for now and writes a summary of the votes so far; opening this scenario with --facilitate again carries it on.');
   if (!reopened) say('At each decision type the room\'s votes, one count per reply on a line (e.g. 3 5 0) or one count per line; r reveals every reply\'s feedback and the facilitator note; then type the number of the reply the room follows. u goes back to the decision before, with its votes; w says who\'s who (the people met so far); s starts the session over (asked first). q ends the session.');

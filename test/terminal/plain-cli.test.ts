@@ -741,7 +741,7 @@ describe('--facilitate without a terminal (line by line)', () => {
     writeFileSync(join(env.XDG_STATE_HOME as string, 'casa-practice'), '');
     const r = await cli(['--facilitate', NEW_PHONE], '2 1 0\nq\n', env);
     expect(r.code).toBe(74);
-    expect(r.out.replace(/\s+/g, ' ')).toContain(`This session is not kept as it goes, since the state folder cannot be written (see above): q ends it, and its summary is written to ${here}.`);
+    expect(r.out.replace(/\s+/g, ' ')).toContain(`This session is not kept as it goes, since the state folder cannot be written (see above): q ends it, and its summary is written to ${here} when it ends.`);
     expect(r.out).toContain(`The state folder cannot be written, so the session summary was written to:\n${here}/example-new-phone-session-`);
     expect(readdirSync(here)).toHaveLength(1);
     expect(r.out).not.toContain('To carry on with this session later');

@@ -343,12 +343,14 @@ describe('a state folder that cannot be written', () => {
     await press(r, '1');
     const note = (r.lastFrame() ?? '').replace(/[│╭╮╰╯─]/g, '').replace(/\s+/g, ' ');
     expect(note).toContain('Progress and records will not be kept this run:');
-    expect(note).toContain(`This session cannot be kept, since the state folder cannot be written (see above): q ends it, and its summary is written to ${elsewhere}.`);
+    expect(note).toContain(`This session cannot be kept, since the state folder cannot be written (see above): q ends it, and its summary is written to ${elsewhere} when it ends.`);
     expect(note).not.toContain('kept as it goes');
+    // The folder's path is never followed by a full stop (copied, the path took the dot with it).
+    expect(note).not.toContain(`${elsewhere}.`);
     await press(r, KEY.enter);
     expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain(`The state folder cannot be written: this session is not kept, and its summary is written to ${elsewhere} when it ends.`);
     await press(r, '4', 'q');
-    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain(`Stop now? The state folder cannot be written, so the session is not kept; its summary is written to ${elsewhere}. (y / n)`);
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain(`Stop now? The state folder cannot be written, so the session is not kept; its summary is written to ${elsewhere} as it stops. (y / n)`);
     await tap(r, 'y');
     const said = exit.mock.calls[0]?.[0] ?? '';
     const written = readdirSync(elsewhere);
@@ -387,7 +389,7 @@ describe('a state folder that cannot be written', () => {
     chmodSync(here, 0o777);
     const r = await cli(['play', NEW_PHONE, '--facilitate', '--plain'], '4 0 0\nr\n1\nq\n', { ...env, PWD: here }, other);
     const said = r.out.replace(/\s+/g, ' ');
-    expect(said).toContain(`This session is not kept as it goes, since the state folder cannot be written (see above): q ends it, and its summary is written to ${here}.`);
+    expect(said).toContain(`This session is not kept as it goes, since the state folder cannot be written (see above): q ends it, and its summary is written to ${here} when it ends.`);
     const written = readdirSync(here);
     expect(written).toEqual([expect.stringMatching(/^example-new-phone-session-.*\.md$/)]);
     expect(said).toContain(`The state folder cannot be written, so the session summary was written to: ${join(here, written[0] as string)}`);

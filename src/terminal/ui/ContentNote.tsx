@@ -102,5 +102,5 @@ export function ContentNote({ entry, onStart, onBack, onQuit, notice, setAside, 
  * written to `dir` (roomSummaryDir: where the debrief's e: export writes then).
  */
 export function unkeptSession(dir: string): string {
-  return `This session cannot be kept, since the state folder cannot be written (see above): q ends it, and ${summaryGoesTo(dir)}.`;
+  return `This session cannot be kept, since the state folder cannot be written (see above): q ends it, and ${summaryGoesTo(dir)} when it ends.`;
 }

@@ -641,7 +641,7 @@ const QUIT_QUESTION = `Stop now and write the summary so far? The session is kep
 
 /** q where the state folder cannot be written: the session is not kept, and its summary goes to `dir` (roomSummaryDir). */
 function quitUnwritableQuestion(dir: string): string {
-  return `Stop now? The state folder cannot be written, so the session is not kept; ${summaryGoesTo(dir)}. ${YES_NO}`;
+  return `Stop now? The state folder cannot be written, so the session is not kept; ${summaryGoesTo(dir)} as it stops. ${YES_NO}`;
 }
 
 /** The first screen's line where the state folder cannot be written. */
