@@ -2059,12 +2059,12 @@ describe('session 30 follow-up: youth-relapses', () => {
   // Session 41: "You just have to be stronger next time" was a strawman; the reply is now the quick fix a caring
   // volunteer offers ("text me instead of him, and delete his number tonight"), her plan made for her.
   it('"text me instead, and delete his number tonight" skips her triggers and decides her safety for her (Harm Reduction), and it does not end strong', () => {
-    expect(replyText('youth-relapses', 'd4-be-stronger')).toMatch(/delete his number tonight/);
-    expect(violates('youth-relapses', 'd4-be-stronger', 'harm-reduction-self-determination')).toBe(true);
-    expect(violates('youth-relapses', 'd4-be-stronger', 'discuss-triggers')).toBe(true);
-    expect(feedback('youth-relapses', 'd4-be-stronger')).toContain('curators of their own safety');
-    expect(feedback('youth-relapses', 'd4-be-stronger')).toContain('(Harm Reduction)');
-    expect(play({ 'd4-plan': 'd4-be-stronger' })?.ending?.id).not.toBe('end-strong');
+    expect(replyText('youth-relapses', 'd4-delete-number')).toMatch(/delete his number tonight/);
+    expect(violates('youth-relapses', 'd4-delete-number', 'harm-reduction-self-determination')).toBe(true);
+    expect(violates('youth-relapses', 'd4-delete-number', 'discuss-triggers')).toBe(true);
+    expect(feedback('youth-relapses', 'd4-delete-number')).toContain('curators of their own safety');
+    expect(feedback('youth-relapses', 'd4-delete-number')).toContain('(Harm Reduction)');
+    expect(play({ 'd4-plan': 'd4-delete-number' })?.ending?.id).not.toBe('end-strong');
   });
 
   // The harmful ending said "what she heard after her relapse was disappointment and conditions" to

@@ -29,8 +29,8 @@ describe('second reader (contentfix-41)', () => {
   });
 
   it('4. youth-relapses d4-triggers: the two wrong replies no longer share "next time … instead of him"; the feedback and note fit the new words', () => {
-    expect(text('youth-relapses', 'd4-be-stronger')).not.toMatch(/next time|instead of him/i);
-    expect(feedback('youth-relapses', 'd4-be-stronger')).toMatch(/^Wanting to make the next hard moment easier is kind, but it skips/);
+    expect(text('youth-relapses', 'd4-delete-number')).not.toMatch(/next time|instead of him/i);
+    expect(feedback('youth-relapses', 'd4-delete-number')).toMatch(/^Wanting to make the next hard moment easier is kind, but it skips/);
     expect(decision('youth-relapses', 'd4-triggers').facilitatorNote).not.toMatch(/text me instead/);
   });
 

@@ -65,8 +65,8 @@ describe('left-placement-calls', () => {
 
 describe('youth-relapses', () => {
   it('d4: the quick fix ("text me instead, delete his number") replaces "be stronger", and is the only other reply ending on a question beside the best', () => {
-    expect(reply('youth-relapses', 'd4-be-stronger').text).not.toMatch(/be stronger/);
-    expect(scored(reply('youth-relapses', 'd4-be-stronger'))).toBe('discuss-triggers violates 1, harm-reduction-unmet-needs violates 1, harm-reduction-self-determination violates 1');
+    expect(reply('youth-relapses', 'd4-delete-number').text).not.toMatch(/be stronger/);
+    expect(scored(reply('youth-relapses', 'd4-delete-number'))).toBe('discuss-triggers violates 1, harm-reduction-unmet-needs violates 1, harm-reduction-self-determination violates 1');
     expect(decision('youth-relapses', 'd4-triggers').replies.filter((r) => r.text.trim().endsWith('?')).length).toBeGreaterThan(1);
   });
 
