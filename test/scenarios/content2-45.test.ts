@@ -70,3 +70,17 @@ describe('session content2-45: youth-relapses follows the reply chosen', () => {
     expect(r?.assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`)).toEqual(['discuss-triggers violates 1', 'harm-reduction-unmet-needs violates 1', 'harm-reduction-self-determination violates 1']);
   });
 });
+
+describe('session content2-45: dual-involvement d3-strengths names only strengths the story has shown', () => {
+  it('no "B average", which nothing sets up; the jazz band and his brother Bora are in Rithy\'s description', () => {
+    const s = bundledScenario('dual-involvement');
+    const text = bundledDecision('dual-involvement', 'd3-statement').replies.find((r) => r.id === 'd3-strengths')?.text ?? '';
+    expect(text).not.toMatch(/average|grade/i);
+    expect(JSON.stringify(s)).not.toMatch(/B average/);
+    const rithy = s.characters.find((c) => c.id === 'rithy')?.description ?? '';
+    for (const named of ['jazz band', 'Bora']) {
+      expect(text, named).toContain(named);
+      expect(rithy, named).toContain(named);
+    }
+  });
+});
