@@ -41,6 +41,13 @@ async function problems(text: string): Promise<Diagnostic[]> {
   return ls.doValidation(doc, ls.parseJSONDocument(doc));
 }
 
+const messageOf = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
+
+/** What VS Code shows for `text`: each problem's underlined text, message, line and column (from 1). */
+async function shownFor(text: string): Promise<{ at: string; message: string; line: number; column: number }[]> {
+  const doc = TextDocument.create('file:///drafts/new.json', 'json', 1, text);
+  return (await problems(text)).map((d) => ({ at: text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)), message: messageOf(d), line: d.range.start.line + 1, column: d.range.start.character + 1 }));
+}
 describe('the scenario schema in VS Code', () => {
   it('hover texts show field names as code, not with their backticks escaped; plain descriptions have no backticks', async () => {
     // The hover over a list of routes named `when`: shown as \`when\` (literal backticks) from "description".
@@ -85,7 +92,7 @@ describe('the scenario schema in VS Code', () => {
   it('a misspelt principle id is said plainly, without listing all the ids, and other mistakes are still underlined', async () => {
     const text = example.replace(/"principle": "[a-z0-9-]+"/, '"principle": "curious-not-interogating"').replace(/"verdict": "(follows|violates)"/, '"verdict": "good"');
     const found = await problems(text);
-    const messages = found.map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
+    const messages = found.map((d) => messageOf(d));
     expect(messages).toContain('Not a principle id: press Ctrl+Space for the list, or run validate for a did-you-mean.');
     expect(messages.join('\n')).not.toContain('"know-the-terms"');
     expect(messages.some((m) => m.startsWith('Value is not accepted. Valid values: "follows", "violates"'))).toBe(true);
@@ -105,9 +112,7 @@ describe('the scenario schema in VS Code', () => {
         expect(text, sign).not.toBe(example);
         const meant = /Did you mean "([a-z]+)"/.exec(validateScenario(text, 'x.json').problems.find((p) => p.code === 'unknown-field')?.message ?? '')?.[1];
         expect(meant, `validate on ${sign}`).toBeDefined();
-        const found = await problems(text);
-        const doc = TextDocument.create('file:///drafts/new.json', 'json', 1, text);
-        const shown = found.map((d) => ({ at: text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)), message: typeof d.message === 'string' ? d.message : d.message.value }));
+        const shown = (await shownFor(text)).map(({ at, message }) => ({ at, message }));
         // One problem, at the sign itself (where validate points), naming the field validate names.
         expect(shown, `${sign} in a ${c.kind}`).toEqual([{ at: JSON.stringify(sign), message: expect.stringContaining(`write "${meant ?? ''}"`) }]);
         expect(shown[0]?.message, `${sign} in a ${c.kind}`).toContain(`{ ${c.example}, "${meant ?? ''}": `);
@@ -144,8 +149,7 @@ describe('the scenario schema in VS Code', () => {
     for (const c of cases) {
       const text = c.edit(example);
       expect(text, c.says).not.toBe(example);
-      const doc = TextDocument.create('file:///drafts/new.json', 'json', 1, text);
-      const shown = (await problems(text)).map((d) => ({ at: text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)), message: typeof d.message === 'string' ? d.message : d.message.value, line: d.range.start.line + 1 }));
+      const shown = await shownFor(text);
       expect(shown.map(({ at, message }) => ({ at, message })), c.says).toEqual([{ at: c.at, message: c.says }]);
       const found = validateScenario(text, 'x.json').problems.filter((p) => p.severity === 'error');
       expect(found.map((p) => [p.code, p.line]), c.says).toContainEqual([c.code, shown[0]?.line]);
@@ -201,7 +205,7 @@ describe('the scenario schema in VS Code', () => {
         // What it types in, with each place to type filled with what it offers there, is a whole item the editor accepts.
         const typed = (item.insertText ?? '').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+\}/g, 'curious-not-interrogating');
         const filled = text.slice(0, doc.offsetAt(position)) + typed + text.slice(doc.offsetAt(position));
-        const left = (await problems(filled)).map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
+        const left = (await problems(filled)).map((d) => messageOf(d));
         expect(left, `${marker} ${item.label}: ${typed}`).toEqual([]);
       }
     }
@@ -223,8 +227,7 @@ describe('the scenario schema in VS Code', () => {
     for (const c of cases) {
       const text = c.edit(example);
       expect(text, c.at).not.toBe(example);
-      const doc = TextDocument.create('file:///drafts/new.json', 'json', 1, text);
-      const shown = (await problems(text)).map((d) => ({ at: text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)), message: typeof d.message === 'string' ? d.message : d.message.value }))
+      const shown = (await shownFor(text)).map(({ at, message }) => ({ at, message }))
         .filter((d) => !d.message.startsWith('Missing property'));
       expect(shown, c.at).toEqual([{ at: c.at, message: `Not a field of ${c.of}: field names are exact, capitals and spaces included. Ctrl+Space lists the fields it can have; run validate for a did-you-mean.` }]);
       expect(validateScenario(text, 'x.json').problems.find((p) => p.code === 'unknown-field')?.message, c.at).toContain(`is not a field of ${c.of}`);
@@ -253,7 +256,7 @@ describe('the scenario schema in VS Code', () => {
     for (const c of cases) {
       const text = c.edit(example);
       expect(text, c.says).not.toBe(example);
-      const shown = (await problems(text)).map((d) => ({ line: d.range.start.line + 1, column: d.range.start.character + 1, message: typeof d.message === 'string' ? d.message : d.message.value }));
+      const shown = (await shownFor(text)).map(({ line, column, message }) => ({ line, column, message }));
       const found = validateScenario(text, 'x.json').problems.filter((p) => p.code === c.code);
       expect(shown, c.says).toEqual([{ line: found[0]?.line, column: found[0]?.column, message: c.says }]);
     }
@@ -284,8 +287,7 @@ describe('the scenario schema in VS Code', () => {
     for (const c of cases) {
       const text = c.edit(example);
       expect(text, c.says).not.toBe(example);
-      const doc = TextDocument.create('file:///drafts/new.json', 'json', 1, text);
-      const shown = (await problems(text)).map((d) => ({ at: text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)), message: typeof d.message === 'string' ? d.message : d.message.value, line: d.range.start.line + 1 }));
+      const shown = await shownFor(text);
       expect(shown.map(({ at, message }) => ({ at, message })), c.says).toEqual([{ at: c.at, message: c.says }]);
       expect(validateScenario(text, 'x.json').problems.filter((p) => p.severity === 'error').map((p) => p.line), c.says).toContain(shown[0]?.line);
     }
@@ -304,7 +306,7 @@ describe('the scenario schema in VS Code', () => {
       expect(text).not.toBe(example);
       const said = validateScenario(text, 'x.json').problems.find((p) => p.code === 'unknown-field')?.message;
       expect(said).toBeDefined();
-      const shown = (await problems(text)).map((d) => (typeof d.message === 'string' ? d.message : d.message.value)).filter((m) => m !== 'Missing property "to".');
+      const shown = (await problems(text)).map((d) => messageOf(d)).filter((m) => m !== 'Missing property "to".');
       expect(shown).toEqual([said]);
     }
   });
