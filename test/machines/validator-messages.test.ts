@@ -505,6 +505,14 @@ describe('"next" written as a list of node ids', () => {
     expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['invalid-next', expect.stringMatching(/^nodes\[\d+\]\.next$/)]]);
     expect(problems[0]?.message).toBe('"next" lists 3 node ids, "after-visit", "end-mixed" and "end-strong", but one node follows this scene: "next" is one node id, or a list of routes (each a { } with a "to") of which the first whose "when" holds is taken.');
   });
+  // Found by the hostile walk: past 80 ids the list was two errors, "should be text in double
+  // quotes" and "has too many items (at most 80)": an id's length limit, checked on the list.
+  it('past 80 ids it is still one error, naming the first three and counting the rest', () => {
+    const ids = Array.from({ length: 81 }, (_, i) => `"n${i}"`).join(', ');
+    const { problems } = exampleWith('"next": "end-harmful"', `"next": [${ids}]`);
+    expect(problems.map((p) => [p.code, formatPath(p.path).replace(/^.*\./, '')])).toEqual([['invalid-next', 'next']]);
+    expect(problems[0]?.message).toBe('"next" lists 81 node ids, "n0", "n1", "n2" and 78 more, but one node follows this reply: "next" is one node id, or a list of routes (each a { } with a "to") of which the first whose "when" holds is taken.');
+  });
   it('one id in [ ], or an id among routes, is still told at that item', () => {
     const one = exampleWith('"next": "end-harmful"', '"next": ["end-harmful"]').problems;
     expect(one.map((p) => [p.code, formatPath(p.path).replace(/^.*\./, '')])).toEqual([['invalid-next', 'next[0]']]);

@@ -497,8 +497,11 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         const kind = objectKindAt(parentPath, raw);
         return [missingField(raw, parentPath, kind, key, problem)];
       }
-      // Report the branch that got furthest: its issues are the ones the author meant to write.
-      const branches = issue.errors.filter((b) => b.length > 0);
+      // Report the branch that got furthest: its issues are the ones the author meant to write. A
+      // branch refused for its type has its other checks on the value dropped: zod runs them all the
+      // same (an id's 80-character limit on a list of 81 ids, "too many items (at most 80)"), and
+      // they made that branch look further gone than the one the author wrote.
+      const branches = issue.errors.map(wrongTypeOnly).filter((b) => b.length > 0);
       const deeper = branches.find((b) => b.some(wentDeeper));
       if (deeper) return deeper.flatMap((i) => issueProblems(raw, i, [...path, ...(i.path as JsonPath)]));
       if (key === 'next' || (typeof key === 'number' && path[path.length - 2] === 'next')) {
@@ -1177,6 +1180,12 @@ function oneConditionFromText(text: string, raw: unknown): string | undefined {
  * of another kind. A nested union counts only if one of its own branches went deeper, so that a list
  * of conditions is not read as a failed single condition (whose branches both want an object).
  */
+/** A union branch's issues, only the type error when the branch is refused for its type at its root. */
+function wrongTypeOnly(branch: readonly Issue[]): Issue[] {
+  const wrongType = branch.find((i) => i.path.length === 0 && i.code === 'invalid_type');
+  return wrongType ? branch.filter((i) => i.path.length > 0 || i === wrongType) : [...branch];
+}
+
 function wentDeeper(issue: Issue): boolean {
   if (issue.path.length > 0) return true;
   if (issue.code === 'invalid_union') return issue.errors.some((b) => b.some(wentDeeper));
