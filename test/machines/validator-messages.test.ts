@@ -646,6 +646,21 @@ describe('a raw control character on a line that also has another mistake', () =
   });
 });
 
+// Found by valid4-44: a raw ESC (what is left of a terminal's colour code) or a bell inside a text was
+// told "Delete it (it is "\u001b"), or write \n for a new line": words meant for a line break.
+describe('a raw control character inside a text: the fix says what it is and to delete it', () => {
+  it.each([
+    ['\u001b', 'Delete it (it is "\\u001b", an escape character, U+001B): what is left of a terminal\'s escape code (a colour, say), which has no place in a scenario. Most editors do not show it (VS Code shows a small box, or "ESC"). It comes with text pasted from a terminal.'],
+    ['\u0007', 'Delete it (it is "\\u0007", a bell character, U+0007): no screen shows it, and it has no place in a scenario. Most editors do not show it (VS Code shows a small box). It comes with text pasted from another program.'],
+    ['\u000c', 'Delete it (it is "\\u000c", a form feed, U+000C); if a new line was meant there, write \\n instead. Most editors do not show it (VS Code shows a small box).'],
+  ])('%j', (c, fix) => {
+    const { text, problems } = exampleWith('Look, finally', `Look, ${c}finally`);
+    expect(problems.map((p) => [p.code, p.message, p.fix])).toEqual([['json-syntax', 'Not valid JSON: a control character is inside a text.', fix]]);
+    expect(pointsAt(text, problems[0])?.startsWith(c)).toBe(true);
+    expect(validateScenario(text.replace(c, ''), 'x.json').problems).toEqual([]);
+  });
+});
+
 // Found by valid4-44: "identifier" for a node's "id" was folded as a missing id ("Give it back its
 // id, as the node's first line"), beside an unknown-field error saying to remove "identifier": two
 // errors, and the one fix that mattered (rename it) said by neither.

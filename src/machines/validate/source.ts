@@ -1,7 +1,7 @@
 import { printParseErrorCode, visit, type ParseError, type ParseErrorCode } from 'jsonc-parser';
 import { quoteValue } from '../text/quote.js';
 import type { JsonPath, Problem, UnlocatedProblem } from './problem.js';
-import { hiddenCharacters, likelyCauseOnLine, likelySyntaxCause, mendedText, type Mending } from './syntax.js';
+import { controlInTextFix, hiddenCharacters, likelyCauseOnLine, likelySyntaxCause, mendedText, type Mending } from './syntax.js';
 
 /** Larger files are refused before parsing (a 50,000-node scenario with long texts is about 120 MB). */
 export const MAX_FILE_BYTES = 128 * 1024 * 1024;
@@ -261,7 +261,7 @@ export function syntaxProblems(text: string, room = MAX_SYNTAX_PROBLEMS, errors 
         offset = e.offset + control.index;
         const c = control[0];
         message = c === '\t' ? 'a tab is inside a text' : 'a control character is inside a text';
-        fix = c === '\t' ? 'delete it and type spaces (or write \\t)' : `delete it (it is ${quoteValue(c)}), or write \\n for a new line`;
+        fix = c === '\t' ? 'delete it and type spaces (or write \\t)' : controlInTextFix(c).replace(/^D/, 'd').replace(/\.$/, '');
       }
     }
     return { severity: 'error', code: 'json-syntax', path: [], message: `Not valid JSON: ${message}.`, fix: `${fix[0]?.toUpperCase()}${fix.slice(1)}.`, offset };

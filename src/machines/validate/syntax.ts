@@ -274,7 +274,25 @@ function controlInTextProblem(text: string, first: Mending, others: number): Unl
     return problem('json-syntax', at, `Not valid JSON: a terminal's escape sequence ${quoteValue(sequence)} is inside a text, invisible in most editors.${more}`,
       `Delete all ${sequence.length} of these characters${others > 0 ? ' and the others' : ''}: most editors do not show them (VS Code shows a small box, or "ESC"). Such characters come with text pasted from a terminal or another program.`);
   }
-  return problem('json-syntax', at, `Not valid JSON: a control character is inside a text.${more}`, `Delete it (it is ${quoteValue(c)}), or write \\n for a new line.`);
+  return problem('json-syntax', at, `Not valid JSON: a control character is inside a text.${more}`, controlInTextFix(c));
+}
+
+const CONTROL_NAMES: Record<string, string> = {
+  '\u0000': 'a NUL character', '\u0007': 'a bell character', '\u0008': 'a backspace character', '\u000b': 'a vertical tab', '\u000c': 'a form feed', '\u001b': 'an escape character',
+};
+
+/**
+ * The fix for a control character (not a tab) written as it is inside a text: delete it, saying
+ * which it is. It was "Delete it, or write \n for a new line" for every one, words meant for a line
+ * break: an ESC (what is left of a terminal's colour code) or a bell has no place in a scenario.
+ */
+export function controlInTextFix(c: string): string {
+  const which = `${quoteValue(c)}, ${CONTROL_NAMES[c] ?? 'a control character'}, U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const unseen = 'Most editors do not show it (VS Code shows a small box).';
+  if (c === '\u001b') return `Delete it (it is ${which}): what is left of a terminal's escape code (a colour, say), which has no place in a scenario. Most editors do not show it (VS Code shows a small box, or "ESC"). It comes with text pasted from a terminal.`;
+  // A vertical tab or a form feed breaks a line in some programs: it may stand for one.
+  if (c === '\u000b' || c === '\u000c') return `Delete it (it is ${which}); if a new line was meant there, write \\n instead. ${unseen}`;
+  return `Delete it (it is ${which}): no screen shows it, and it has no place in a scenario. ${unseen} It comes with text pasted from another program.`;
 }
 
 /**
