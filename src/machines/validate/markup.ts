@@ -90,7 +90,9 @@ function markdownMarks(text: string, limit: number): Found[] {
  * written as for one. Both apps show the tags as written. Only tags people write in text are looked
  * for, so "<3", "trust < 60" and "<unknown>" are left alone.
  */
-const HTML_TAG = /<\/?(b|i|u|s|em|strong|br|p|div|span|a|h[1-6]|ul|ol|li|font|sup|sub|small|big|mark|strike|del|ins|blockquote|hr|center|tt|code|pre)(?:\s[^<>\n]{0,200})?\s*\/?>/gi;
+const HTML_TAG = /<\/?(b|i|u|s|em|strong|br|wbr|img|p|div|span|a|h[1-6]|ul|ol|li|font|sup|sub|small|big|mark|strike|del|ins|blockquote|hr|center|tt|code|pre)(?:\s[^<>\n]{0,200})?\s*\/?>/gi;
+/** Tags that are never closed ("<br>", "<hr/>", "<img src=…>"): a fix names no closing tag for them. */
+const VOID = new Set(['br', 'wbr', 'hr', 'img']);
 /** Tags that break a line or a paragraph, and those that format the words between them. */
 const BREAKS = new Set(['br', 'p', 'div', 'hr', 'li', 'ul', 'ol', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'center', 'pre']);
 /** More break tags straight after one (white space between): "<br><br>", "</p>\n<p>", one mark. */
@@ -119,7 +121,10 @@ function htmlTags(text: string, limit: number): Found[] {
       HTML_TAG.lastIndex += run.length;
       for (const m of run.matchAll(/<\/?([a-z0-9]+)/gi)) opened.add((m[1] ?? '').toLowerCase());
       out.push({ index: t.index, end: HTML_TAG.lastIndex, message: message(whole.replace(/\s+/g, ' ')),
-        fix: name === 'br' ? `Write \\n where a new line starts (\\n\\n for a new paragraph) instead of ${quoteValue(whole.replace(/\s+/g, ' '), 40)}.` : `Write \\n\\n between paragraphs instead of "<${name}>" and "</${name}>".` });
+        fix: name === 'br' ? `Write \\n where a new line starts (\\n\\n for a new paragraph) instead of ${quoteValue(whole.replace(/\s+/g, ' '), 40)}.`
+          // A rule (<hr>) has no closing tag: "</hr>" named one the text does not have.
+          : VOID.has(name) ? `Write \\n\\n between paragraphs instead of ${quoteValue(whole.replace(/\s+/g, ' '), 40)}.`
+            : `Write \\n\\n between paragraphs instead of "<${name}>" and "</${name}>".` });
       continue;
     }
     // The words the tags wrap, when they are closed: "<b>finally</b>" → "finally".
@@ -133,6 +138,15 @@ function htmlTags(text: string, limit: number): Found[] {
     const words = wrapped?.[1];
     if (wrapped) HTML_TAG.lastIndex = t.index + wrapped[0].length;
     const emphasis = ['b', 'i', 'u', 'em', 'strong', 'mark', 'big'].includes(name);
+    if (name === 'img' || name === 'wbr') {
+      // A picture is never shown, its tag is: say what the picture showed, if it matters.
+      out.push({
+        index: t.index, end: HTML_TAG.lastIndex, message: name === 'img' ? `${message(t[0]).slice(0, -1)}, and no picture.` : message(t[0]),
+        fix: name === 'img' ? `Remove ${quoteValue(t[0], 40)}: a scenario's text is plain text and shows no pictures. If the picture matters to the story, say in words what it shows.`
+          : `Remove ${quoteValue(t[0], 40)}; a scenario's text is plain text.`,
+      });
+      continue;
+    }
     out.push({
       index: t.index, end: HTML_TAG.lastIndex, message: message(t[0]),
       fix: words !== undefined
