@@ -107,6 +107,21 @@ export function invisibleCharacters(count: number): string {
 }
 
 /**
+ * `count` scenes each with its id written under a misspelt key, "ID": "scene-<i>", and named by the
+ * scene before it: each unknown-node error naming "scene-<i>" is folded into that node's
+ * unknown-field error (validate/fold.ts), one cause at a time. Folding 100,000 took some 6 s.
+ */
+export function misspeltIdKeys(count: number): string {
+  const nodes: Record<string, unknown>[] = [{ id: 'scene-start', kind: 'scene', narration: 'You wait.', next: 'scene-0' }];
+  for (let i = 0; i < count; i++) nodes.push({ ID: `scene-${i}`, kind: 'scene', narration: 'You wait.', next: i + 1 < count ? `scene-${i + 1}` : 'end' });
+  nodes.push({ id: 'end', kind: 'ending', ending: 'mixed', title: 'End', narration: 'It ends.' });
+  return JSON.stringify({
+    id: 'hostile-id-keys', version: 1, title: 'Hostile', summary: 'Hostile.', contentNote: 'None.', estimatedMinutes: 5,
+    learningGoals: ['non-judgmental'], characters: [{ id: 'maya', name: 'Maya', role: 'youth' }], start: 'scene-start', nodes,
+  }, null, 1);
+}
+
+/**
  * `count` characters declared and never used (character-unused), each named "Aunt Number <i>",
  * and `count / 10` scenes whose narration holds every word of those names but no name whole: each
  * name passes the look for its words, so each is looked for text by text.

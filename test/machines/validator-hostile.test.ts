@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bracketsLostMidFile, manyStates, syntaxErrorsOnOneLine, unknownFields, unknownReferences, unusedCharacters } from '../../bench/hostile.js';
+import { bracketsLostMidFile, manyStates, misspeltIdKeys, syntaxErrorsOnOneLine, unknownFields, unknownReferences, unusedCharacters } from '../../bench/hostile.js';
 import { exploreScenario, STATE_LIMIT } from '../../src/machines/audit/explore.js';
 import { toDot, toMermaid } from '../../src/machines/graph-export.js';
 import { cleanText, quoteValue, safeJson } from '../../src/machines/index.js';
@@ -163,6 +163,24 @@ describe('files with thousands of mistakes: every mistake counted, the report ca
     expect(out.length).toBeLessThan(100_000);
     // Every unknown field is located at its own key, in file order.
     expect(result.problems.find((p) => p.code === 'unknown-field')?.line).toBe(1);
+  });
+
+  // Its cost is the bench's ("ids written under a misspelt key": some 6 s at 100,000, the places
+  // of every error found and written in although only the first MAX_PROBLEMS are listed).
+  it('10,000 nodes with their id written "ID": one error each, the "next" naming it folded in; those listed name its place', () => {
+    const text = misspeltIdKeys(10_000);
+    const result = validateScenario(text, 'ids.json');
+    expect(result.errors).toBe(10_000);
+    expect(result.problems).toHaveLength(MAX_PROBLEMS);
+    expect(result.truncated?.codes).toEqual({ 'unknown-field': 10_000 - (MAX_PROBLEMS - 1) });
+    const listed = result.problems.filter((p) => p.code === 'unknown-field');
+    expect(listed).toHaveLength(MAX_PROBLEMS - 1);
+    const lines = text.split('\n');
+    for (const [i, p] of listed.entries()) {
+      const [, line, column] = /A "next" names "scene-\d+" \(line (\d+), column (\d+)\)/.exec(p.message) ?? [];
+      expect(lines[Number(line) - 1]?.slice(Number(column) - 1)).toBe(`"scene-${i}"`);
+      expect(lines[p.line - 1]?.slice(p.column - 1)).toBe(`"ID": "scene-${i}",`);
+    }
   });
 
   // What it checks is the report (named, placed, counted); its cost is the bench's (the quadratic

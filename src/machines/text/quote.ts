@@ -16,7 +16,11 @@ const SHOWN_ESCAPED = /[\u0000-\u001f\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** Printable ASCII without " and \: nothing in it is escaped (most ids and field names; the three replacements cost 100,000 messages a third of a second). */
+const PLAIN = /^[ !#-[\]-~]*$/;
+
 function visible(text: string, quotes: boolean): string {
+  if (PLAIN.test(text)) return text;
   const escaped = quotes ? text.replace(/["\\]/g, (c) => `\\${c}`) : text;
   return escaped.replace(SHOWN_ESCAPED, (c) => {
     if (c === '\n') return '\\n';

@@ -17,7 +17,9 @@ import { PLACES_AT, type JsonPath, type UnlocatedProblem } from './problem.js';
 /** At most this many places are named by line and column in a folded error; the rest are counted. */
 export const MAX_PLACES = 5;
 
-const keyOf = (path: JsonPath) => JSON.stringify(path);
+// Joined, not JSON.stringify: 200,000 of them for 100,000 causes. (A node's path, its fields' names are
+// never the text of a number.)
+const keyOf = (path: JsonPath) => path.join('\u0000');
 
 type Cause = NonNullable<UnlocatedProblem['cause']>;
 
@@ -137,7 +139,7 @@ function withKnockOns(cause: UnlocatedProblem, group: UnlocatedProblem[]): Unloc
   // What follows until then: a node no ending can be reached from (said on a scene's knock-on, or
   // its own no-way-to-end error), the nodes the copy leads to that nothing else reaches.
   const stuckAt = [...new Set(group.flatMap((p) => p.cause?.stuckAt ?? []))];
-  const clauses = [...new Set(group.flatMap((p) => /Because of it, (no ending can be reached from .*)\.$/.exec(p.message)?.[1] ?? []))];
+  const clauses = [...new Set(group.flatMap((p) => (p.message.includes('Because of it, ') ? /Because of it, (no ending can be reached from .*)\.$/.exec(p.message)?.[1] ?? [] : [])))];
   if (stuckAt.length > 0) clauses.push(`no ending can be reached from ${listed(stuckAt, 'or')}`);
   const unreached = group.flatMap((p) => p.cause?.unreached ?? []);
   if (unreached.length > 0) clauses.push(`${listed(unreached)}, where this ${kind === 'copy' ? 'copy' : 'node'} goes on to, ${unreached.length === 1 ? 'is' : 'are'} out of reach (nothing else leads there)`);

@@ -205,7 +205,7 @@ function validateText(input: string | Uint8Array, fileName: string, options: Val
   // when the nesting is not a scenario's.
   const keysUnique = !(quickKeys >= 0 ? mayRepeatKeys(text, raw, quickKeys) : mayRepeatKeys(text, raw));
   if (!keysUnique && findExcessiveNesting(text) < 0) pushAll(problems, duplicateKeyProblems(text));
-  const checkInput = parsed.success ? completeInput(parsed.data) : partialInput(raw as Record<string, unknown>);
+  const checkInput = parsed.success ? completeInput(parsed.data) : partialInput(raw as Record<string, unknown>, parsed.error.issues);
   if (checkInput) pushAll(problems, semanticProblems(checkInput));
   const ref = (raw as Record<string, unknown>).$schema;
   if (typeof ref === 'string') problems.push(...schemaRefProblems(ref, options));
@@ -490,8 +490,11 @@ function completeInput(scenario: ScenarioType): CheckInput {
 }
 
 /** Keeps the parts that pass the schema so reference checks can still run on them. */
-function partialInput(raw: Record<string, unknown>): CheckInput | undefined {
+function partialInput(raw: Record<string, unknown>, issues: readonly Issue[] = []): CheckInput | undefined {
   const rawIndex = new Map<object, number>();
+  // The items the whole file's parse found a field of wrong or missing ("nodes.3"): parsed again on
+  // their own they fail as surely, and 100,000 nodes whose "id" is written "ID" took half a second.
+  const fieldWrong = new Set(issues.flatMap((i) => (typeof i.path[1] === 'number' && FIELD_ISSUES.has(i.code) ? [`${String(i.path[0])}.${i.path[1]}`] : [])));
   const brokenIds = new Set<string>();
   const brokenCharacters = new Map<string, number>();
   const strippedAt = new Set<string>();
@@ -501,20 +504,28 @@ function partialInput(raw: Record<string, unknown>): CheckInput | undefined {
     list.forEach((item, i) => {
       // An item the quick check accepts is one zod would return a copy of: it is kept as it is.
       if (conforms(item)) { rawIndex.set(item as T, i); kept.push(item as T); return; }
+      if (fieldWrong.has(`${listKey}.${i}`)) {
+        broken(item, i);
+        return;
+      }
       const r = schema.safeParse(item);
-      // A misspelt key should not hide the item from reference checks: drop unknown keys and retry.
-      const retry = r.success ? r : schema.safeParse(withoutUnknownKeys(item, r.error.issues));
+      // A misspelt key should not hide the item from reference checks: drop unknown keys and retry;
+      // not when a field it has is wrong or missing, which no dropped key mends (a node whose "id"
+      // is written "ID": copying and parsing 100,000 such nodes again cost a second).
+      const retry = r.success || r.error.issues.some((i) => FIELD_ISSUES.has(i.code)) ? r : schema.safeParse(withoutUnknownKeys(item, r.error.issues));
       if (retry.success) {
         rawIndex.set(retry.data, i);
         kept.push(retry.data);
         if (!r.success) for (const issue of r.error.issues) if (issue.code === 'unrecognized_keys') strippedAt.add([listKey, i, ...issue.path].join('.'));
       }
-      else if (item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string') {
-        brokenIds.add((item as { id: string }).id);
-        if (listKey === 'characters') brokenCharacters.set((item as { id: string }).id, i);
-      }
+      else broken(item, i);
     });
     return kept;
+    function broken(item: unknown, i: number) {
+      if (!item || typeof item !== 'object' || typeof (item as { id?: unknown }).id !== 'string') return;
+      brokenIds.add((item as { id: string }).id);
+      if (listKey === 'characters') brokenCharacters.set((item as { id: string }).id, i);
+    }
   };
   const start = Id.safeParse(raw.start);
   if (!Array.isArray(raw.nodes)) return undefined;
@@ -579,6 +590,9 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 type Issue = { code: string; path: PropertyKey[]; keys?: string[] };
 
+/** The issues of a field the schema knows (missing, of the wrong type, out of range), which dropping an unknown key never mends. */
+const FIELD_ISSUES = new Set(['invalid_type', 'too_big', 'too_small', 'invalid_value', 'invalid_format', 'not_multiple_of']);
+
 /** A deep copy of `item` without the keys zod reported as unrecognized. */
 function withoutUnknownKeys(item: unknown, issues: readonly Issue[]): unknown {
   const unknown = issues.filter((i) => i.code === 'unrecognized_keys');
@@ -594,7 +608,9 @@ function withoutUnknownKeys(item: unknown, issues: readonly Issue[]): unknown {
 
 function finish(text: string, fileName: string, problems: UnlocatedProblem[], scenario?: ScenarioType, keysUnique = false, value?: unknown): ValidationResult {
   const file = shownFileName(fileName);
-  const located = locateWithRelated(text, file, problems, keysUnique, value).sort((a, b) => a.line - b.line || a.column - b.column);
+  const located = problems.length > MAX_PROBLEMS && problems.some((p) => p.related !== undefined || p.places !== undefined)
+    ? locateListed(text, file, problems, keysUnique, value)
+    : locateWithRelated(text, file, problems, keysUnique, value).sort((a, b) => a.line - b.line || a.column - b.column);
   const errors = located.filter((p) => p.severity === 'error').length;
   const result: ValidationResult = { ok: errors === 0, scenario: errors === 0 ? scenario : undefined, problems: located.slice(0, MAX_PROBLEMS).map(safe), errors, warnings: located.length - errors };
   if (located.length > MAX_PROBLEMS) {
@@ -603,6 +619,20 @@ function finish(text: string, fileName: string, problems: UnlocatedProblem[], sc
     result.truncated = { count: located.length - MAX_PROBLEMS, codes };
   }
   return result;
+}
+
+/**
+ * The problems located and in the file's order, as locateWithRelated and a sort give them, but
+ * with the places the messages name found only for the first MAX_PROBLEMS, the ones listed: a
+ * file of 100,000 mistakes that each name a place (a node's id written "ID", named by a "next")
+ * had every place found, and its message written, to be counted only.
+ */
+function locateListed(text: string, file: string, problems: UnlocatedProblem[], keysUnique: boolean, value: unknown): Problem[] {
+  const all = locateProblems(text, file, problems, { keysUnique, value });
+  const order = all.map((_, i) => i).sort((a, b) => (all[a] as Problem).line - (all[b] as Problem).line || (all[a] as Problem).column - (all[b] as Problem).column);
+  const listed = order.slice(0, MAX_PROBLEMS);
+  const named = locateWithRelated(text, file, listed.map((i) => problems[i] as UnlocatedProblem), keysUnique, value);
+  return [...named, ...order.slice(MAX_PROBLEMS).map((i) => all[i] as Problem)];
 }
 
 /**

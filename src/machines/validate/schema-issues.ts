@@ -181,7 +181,22 @@ function slugify(value: string): string {
 }
 
 /** Turns zod's issues into problems a trainer can act on. */
+/** An object kind's fields, a suggester among them and the fix naming them, by its shape: made once per check (see fieldsOf). */
+let kindFields = new WeakMap<object, { known: string[]; suggest: (word: string) => string | undefined; fix: string }>();
+
+/** The fields of `kind` (none when unknown), a suggester among them, and the fix that lists them. */
+function fieldsOf(kind: ObjectKind | undefined): { known: string[]; suggest: (word: string) => string | undefined; fix: string } {
+  const cached = kind ? kindFields.get(kind.shape) : undefined;
+  if (cached) return cached;
+  const known = kind ? Object.keys(kind.shape) : [];
+  const made = { known, suggest: suggester(known), fix: known.length ? `Remove it, or use one of: ${known.join(', ')}.` : 'Remove it.' };
+  // Made per unknown field, they were 100,000 suggesters (and lists) for 100,000 nodes with "ID".
+  if (kind) kindFields.set(kind.shape, made);
+  return made;
+}
+
 export function schemaProblems(raw: unknown, issues: readonly Issue[], prefix: JsonPath = []): UnlocatedProblem[] {
+  kindFields = new WeakMap();
   const out: UnlocatedProblem[] = [];
   const seen = new Set<string>();
   // A whole number past 2^53 breaks two bounds: the safe-integer range, and the field's own (120
@@ -347,9 +362,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
   switch (issue.code) {
     case 'unrecognized_keys': {
       const kind = objectKindAt(path, raw);
-      const known = kind ? Object.keys(kind.shape) : [];
-      const suggest = suggester(known);
-      const fix = known.length ? `Remove it, or use one of: ${known.join(', ')}.` : 'Remove it.';
+      const { known, suggest, fix } = fieldsOf(kind);
       const mismatch = kindMismatch(raw, path);
       return issue.keys.map((k) => {
         if (mismatch && Object.hasOwn(NODE_SHAPES[mismatch.kind], k)) {
