@@ -213,6 +213,70 @@ describe('unknown-node when a node repeats another\'s id', () => {
   });
 });
 
+// The validator's left-overs (validator-45): a decision copied and renamed kept its replies' ids,
+// and each was a duplicate-id error of its own (four errors for one copy of a four-reply decision);
+// copied and not renamed, a fifth beside them at the node's id.
+describe('a decision copied: its replies\' repeated ids are one error at the copy', () => {
+  /** The example with the decision "after-visit" copied after it, its id changed to `id` (kept when undefined), and `edit` applied to the copy. */
+  const withCopy = (id: string | undefined, edit = (copy: string) => copy) => {
+    const good = readFixture('good/example.json').toString('utf8');
+    const start = good.indexOf('    {\n      "id": "after-visit"');
+    const end = good.indexOf('    {\n      "id": "end-strong"');
+    const block = good.slice(start, end);
+    const copy = edit(id === undefined ? block : block.replace('"id": "after-visit"', `"id": "${id}"`));
+    const text = `${good.slice(0, end)}${copy}${good.slice(end)}`;
+    return { text, problems: validateScenario(text, 'x.json').problems };
+  };
+  /** Each "line L, column C" a text names, as the text found there (to its line's end). */
+  const namedPlaces = (text: string, words: string) => [...words.matchAll(/line (\d+), column (\d+)/g)].map((m) => pointsAt(text, { line: Number(m[1]), column: Number(m[2]) }));
+
+  it('renamed: one error, at its first reply\'s id, naming each repeated id where it is, and an id to write', () => {
+    const { text, problems } = withCopy('after-visit-again');
+    expect(problems.map((p) => p.code)).toEqual(['unreachable', 'duplicate-id']);
+    const p = problems[1] as Problem;
+    expect(formatPath(p.path)).toBe('nodes[4].replies[0].id');
+    expect(pointsAt(text, p)).toMatch(/^"after-supervisor",$/);
+    expect(p.message).toMatch(/^The ids of all 3 replies of this decision are already used by the replies of node "after-visit" \(line 75, column 13\): "after-supervisor" \(line \d+, column \d+\), "after-search" \(line \d+, column \d+\) and "after-wait" \(line \d+, column \d+\)\. A decision copied keeps its replies' ids, and a reply id must be unique in the whole scenario\.$/);
+    expect(namedPlaces(text, p.message).map((at) => at?.replace(/,$/, ''))).toEqual(['"after-visit"', '"after-supervisor"', '"after-search"', '"after-wait"']);
+    // The copy's own replies, not the original's.
+    const copyLine = text.slice(0, text.indexOf('"after-visit-again"')).split('\n').length;
+    expect([...p.message.matchAll(/line (\d+), column/g)].slice(1).map((m) => Number(m[1]) > copyLine)).toEqual([true, true, true]);
+    expect(p.fix).toBe('Give each of these replies an id of its own, prefixed with this decision\'s id, e.g. "after-visit-again-supervisor" for "after-supervisor".');
+    // Doing as it says (each reply so renamed) leaves only the copy nothing leads to.
+    const renamed = withCopy('after-visit-again', (copy) => copy.replace(/"id": "after-(supervisor|search|wait)"/g, '"id": "after-visit-again-$1"'));
+    expect(renamed.problems.map((q) => q.code)).toEqual(['unreachable']);
+  });
+
+  it('past five repeated ids: five named where they are, the others counted and named', () => {
+    const extra = [1, 2, 3, 4].map((i) => `,\n        { "id": "after-extra-${i}", "kind": "do", "text": "Wait ${i}.", "assessments": [{ "principle": "consult-supervisor-on-suspicion", "verdict": "violates" }], "feedback": "A suspicion belongs with your Advocate Supervisor (Red Flags).", "next": "end-mixed" }`).join('');
+    const good = readFixture('good/example.json').toString('utf8');
+    const base = good.replace(/("next": "end-mixed"\n {8}\})\n {6}\]/, `$1${extra}\n      ]`);
+    expect(base).not.toBe(good);
+    const start = base.indexOf('    {\n      "id": "after-visit"');
+    const end = base.indexOf('    {\n      "id": "end-strong"');
+    const text = `${base.slice(0, end)}${base.slice(start, end).replace('"id": "after-visit"', '"id": "after-visit-again"')}${base.slice(end)}`;
+    const problems = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'duplicate-id');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toMatch(/^The ids of all 7 replies of this decision are already used by the replies of node "after-visit" \(line \d+, column \d+\): "after-supervisor" \(line \d+, column \d+\), "after-search" \(.*?\), "after-wait" \(.*?\), "after-extra-1" \(.*?\), "after-extra-2" \(line \d+, column \d+\), and 2 more further down its replies \("after-extra-3", "after-extra-4"\)\. /);
+  });
+
+  it('not renamed: one error at the node\'s id, which names its replies too; the places naming the id meant come after them', () => {
+    const { text, problems } = withCopy(undefined);
+    expect(problems.map((p) => p.code)).toEqual(['duplicate-id']);
+    const p = problems[0] as Problem;
+    expect(pointsAt(text, p)).toMatch(/^"after-visit",$/);
+    expect(p.message).toMatch(/^Another node already has the id "after-visit": nodes\[3\] \(line 75, column 13\), the one every "next" and "to" naming it leads to\. The ids of all 3 of its replies are already used by the replies of that node too: "after-supervisor" \(.*?\), "after-search" \(.*?\) and "after-wait" \(.*?\)\.$/);
+    expect(p.fix).toBe('Give every node its own id: rename this one, and the "next" or "to" that should lead here. Then give each of those replies an id of its own too (a reply id must be unique in the whole scenario), e.g. its new id followed by "-supervisor".');
+    // A "next" naming the id the copy was meant to have is folded in after them, each place where it is.
+    const meantText = text.replace('"next": "after-visit"\n    },\n    {\n      "id": "boyfriend-guarded"', '"next": "talk-it-over"\n    },\n    {\n      "id": "boyfriend-guarded"');
+    const meant = validateScenario(meantText, 'x.json');
+    expect(meant.problems.map((q) => q.code)).toEqual(['duplicate-id']);
+    const folded = meant.problems[0] as Problem;
+    expect(folded.message).toMatch(/ and "after-wait" \(line \d+, column \d+\)\. A "next" names "talk-it-over" \(line \d+, column \d+\), which is no node's id: if this copy is the node meant there, its id should be "talk-it-over"\./);
+    expect(namedPlaces(meantText, folded.message).map((at) => at?.replace(/,$/, ''))).toEqual(['"after-visit"', '"after-supervisor"', '"after-search"', '"after-wait"', '"talk-it-over"']);
+  });
+});
+
 // Found by the mistakes walk (mistakes-43): a route written with "next" for "to", as a reply's is
 // ({ "next": "s1-guarded" } in a list of routes), gave two errors, the second telling the trainer
 // to move "next" out into the reply, which already has one (the list the route is in).

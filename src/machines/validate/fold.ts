@@ -1,5 +1,5 @@
 import { quoteValue } from '../text/quote.js';
-import { PLACES_AT, type JsonPath, type UnlocatedProblem } from './problem.js';
+import { PLACES_AT, placeAt, type JsonPath, type UnlocatedProblem } from './problem.js';
 
 /**
  * One mistake reported once, at its cause. A node whose id is written wrongly ("R-Supervisor",
@@ -133,8 +133,11 @@ function withKnockOns(cause: UnlocatedProblem, group: UnlocatedProblem[]): Unloc
   const id = quoteValue(named);
   const n = refs.length;
   const more = n > MAX_PLACES ? ` and ${n - MAX_PLACES} more` : '';
-  const places = refs.slice(0, MAX_PLACES).map((p) => p.path);
-  const who = n === 1 && first ? `${namer(first.path)} names ${id} (${PLACES_AT})` : `${n} places name ${id} (${PLACES_AT}${more})`;
+  // After the places the cause's error names already (a copy's replies whose ids repeat too).
+  const before = cause.places ?? [];
+  const places = [...before, ...refs.slice(0, MAX_PLACES).map((p) => p.path)];
+  const at = before.length === 0 ? PLACES_AT : refs.slice(0, MAX_PLACES).map((_, i) => placeAt(before.length + i)).join('; ');
+  const who = n === 1 && first ? `${namer(first.path)} names ${id} (${at})` : `${n} places name ${id} (${at}${more})`;
   const them = n === 1 && first ? `the ${namer(first.path).replace(/^a /, '').replace(/^a route's /, 'route\'s ')} that names it` : `the ${n} places that name it`;
   // What follows until then: a node no ending can be reached from (said on a scene's knock-on, or
   // its own no-way-to-end error), the nodes the copy leads to that nothing else reaches.

@@ -651,8 +651,8 @@ function locateWithRelated(text: string, file: string, problems: UnlocatedProble
   let k = 0;
   const at = new Map(naming.map((p) => {
     const related = p.related ? located[k++] ?? 'line 1, column 1' : undefined;
-    const places = (p.places ?? []).map(() => located[k++] ?? 'line 1, column 1').join('; ');
-    return [p, { related, places }];
+    const each = (p.places ?? []).map(() => located[k++] ?? 'line 1, column 1');
+    return [p, { related, places: each.join('; '), each }];
   }));
   return problems.map((p, i) => {
     const problem = all[i] as Problem;
@@ -660,7 +660,7 @@ function locateWithRelated(text: string, file: string, problems: UnlocatedProble
     if (where === undefined) return problem;
     const fill = (s: string) => {
       const related = where.related === undefined ? s : s.replaceAll(RELATED_AT, where.related);
-      return related.replaceAll(PLACES_AT, where.places);
+      return related.replaceAll(PLACES_AT, where.places).replace(/\{place:(\d+)\}/g, (_, i: string) => where.each[Number(i)] ?? 'line 1, column 1');
     };
     return { ...problem, message: fill(problem.message), fix: fill(problem.fix) };
   });

@@ -41,7 +41,7 @@ export interface UnlocatedProblem {
   relatedAtKey?: boolean;
   /**
    * More places the message names: each "{places}" in the message and fix becomes their "line L,
-   * column C", joined ("line 4, column 9; line 7, column 9").
+   * column C", joined ("line 4, column 9; line 7, column 9"), and each "{place:i}" the `i`th's alone.
    */
   places?: JsonPath[];
   /**
@@ -78,6 +78,9 @@ export const RELATED_AT = '{at}';
 
 /** Where a problem's message names its places (see UnlocatedProblem.places). */
 export const PLACES_AT = '{places}';
+
+/** Where a problem's message names one of its places, the `i`th (from 0): its "line L, column C". */
+export const placeAt = (i: number) => `{place:${i}}`;
 
 /** "nodes[3].replies[1].next" — the path in the form editors and jq users read. */
 export function formatPath(path: JsonPath): string {

@@ -8,7 +8,7 @@ import { Id, type Assessment, type Condition, type Effect, type Line, type Next,
 import { quoteValue } from '../text/quote.js';
 import { valuesDisablingAll } from './coverage.js';
 import { specOf } from '../conditions.js';
-import { closest, didYouMean, didYouMeanOf, pushAll, RELATED_AT, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
+import { closest, didYouMean, didYouMeanOf, placeAt, pushAll, RELATED_AT, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
 
 /** A line break, as cleanLine (text/clean.ts) turns it into a space: \n, \r, the Unicode line and paragraph separators, and the three below. */
 const LINE_BREAK = /[\n\r\u2028\u2029\u0085\v\f]/;
@@ -164,31 +164,84 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   }
   for (const v of scenario.variables ?? []) oneLine(v.label, () => ['variables', rawIndex.get(v) ?? 0, 'label'], 'label');
 
-  // Duplicate ids: the first one wins, every later one is reported.
+  /**
+   * The replies of `node` that repeat earlier replies' ids (two or more, or any in a copy whose own
+   * id repeats, `copyOf`), said once: at the copy's duplicate-id error when its id repeats too, else
+   * at the first of them. The first MAX_PLACES are named with their line and column, the rest counted
+   * (and named); the fix gives an id to write for the first, prefixed with this decision's id.
+   */
+  const repeatedReplies = (node: ScenarioNode & { kind: 'decision' }, repeats: { j: number; id: string; node: ScenarioNode; k: number }[], copyOf: ScenarioNode | undefined) => {
+    const n = repeats.length;
+    const m = node.replies.length;
+    const shown = repeats.slice(0, MAX_REPLY_PLACES);
+    const rest = repeats.slice(MAX_REPLY_PLACES);
+    const restWords = rest.length === 0 ? '' : `, and ${rest.length} more further down its replies (${rest.slice(0, MAX_LISTED).map((r) => quoteValue(r.id, 40)).join(', ')}${rest.length > MAX_LISTED ? ', …' : ''})`;
+    const each = shown.map((r, i) => `${quoteValue(r.id, 40)} (${placeAt(i)})`);
+    const list = rest.length > 0 || each.length === 1 ? `${each.join(', ')}${restWords}` : `${each.slice(0, -1).join(', ')} and ${each[each.length - 1] ?? ''}`;
+    const owners = [...new Set(repeats.map((r) => r.node))];
+    const one = owners.length === 1 ? owners[0] as ScenarioNode : undefined;
+    const by = one === node ? 'by other replies of this decision'
+      : one === copyOf && one ? 'by the replies of that node'
+        : one ? `by the replies of node ${quoteValue(one.id, 40)} (${RELATED_AT})`
+          : `by replies of the nodes ${owners.slice(0, MAX_LISTED).map((o) => (o === node ? 'this decision' : quoteValue(o.id, 40))).join(', ')}${owners.length > MAX_LISTED ? ', …' : ''}`;
+    const which = n === 1 ? 'The id of one of its replies is' : n === m ? `The ids of all ${m} of its replies are` : `The ids of ${n} of its ${m} replies are`;
+    const places = shown.map((r) => [...nodePath(node), 'replies', r.j, 'id']);
+    const firstRepeat = repeats[0] as (typeof repeats)[number];
+    if (copyOf) {
+      // Said at the node's own duplicate-id error, to which fold.ts may add the places naming the id meant.
+      const p = copyError.get(node) as UnlocatedProblem;
+      p.message = `${p.message} ${which} already used ${by} too: ${list}.`;
+      p.fix = `${p.fix} Then give ${n === 1 ? 'that reply' : 'each of those replies'} an id of its own too (a reply id must be unique in the whole scenario), e.g. its new id followed by ${quoteValue(`-${tailAfter(firstRepeat.id, firstRepeat.node.id)}`, 40)}.`;
+      p.places = places;
+      return;
+    }
+    const written = `${node.id}-${tailAfter(firstRepeat.id, firstRepeat.node.id)}`;
+    const example = Id.safeParse(written).success && !index.replies.has(written) && !nodes.has(written) ? ` e.g. ${quoteValue(written, 80)} for ${quoteValue(firstRepeat.id, 40)}` : ' e.g. "d2-listen"';
+    const whichHere = n === m ? `The ids of all ${m} replies of this decision are` : `The ids of ${n} of the ${m} replies of this decision are`;
+    error('duplicate-id', [...nodePath(node), 'replies', firstRepeat.j, 'id'],
+      `${whichHere} already used ${by}: ${list}. A decision copied keeps its replies' ids, and a reply id must be unique in the whole scenario.`,
+      `Give each of these replies an id of its own, prefixed with this decision's id,${example}.`,
+      { places, ...(one && one !== node ? { related: [...nodePath(one), 'id'] } : {}) });
+  };
+
+  // Duplicate ids: the first one wins, every later one is reported.  // Duplicate ids: the first one wins, every later one is reported.
   const replyIds = new Set<string>();
+  /** The duplicate-id error of each node whose id repeats an earlier node's. */
+  const copyError = new Map<ScenarioNode, UnlocatedProblem>();
   for (const node of scenario.nodes) {
     oneLine(node.title, () => [...nodePath(node), 'title'], 'title');
     const first = nodes.get(node.id);
-    if (first !== node) {
+    const copyOf = first !== node ? first as ScenarioNode : undefined;
+    if (copyOf) {
       // Where the first one is, by line and column as well: "nodes[8]" alone had the trainer count nodes.
-      error('duplicate-id', [...nodePath(node), 'id'], `Another node already has the id "${node.id}": nodes[${rawIndex.get(first as ScenarioNode) ?? 0}] (${RELATED_AT}), the one every "next" and "to" naming it leads to.`,
-        'Give every node its own id: rename this one, and the "next" or "to" that should lead here.', { related: [...nodePath(first as ScenarioNode), 'id'] });
+      error('duplicate-id', [...nodePath(node), 'id'], `Another node already has the id "${node.id}": nodes[${rawIndex.get(copyOf) ?? 0}] (${RELATED_AT}), the one every "next" and "to" naming it leads to.`,
+        'Give every node its own id: rename this one, and the "next" or "to" that should lead here.', { related: [...nodePath(copyOf), 'id'] });
+      copyError.set(node, out[out.length - 1] as UnlocatedProblem);
     }
     if (node.kind !== 'decision') continue;
     const replies = node.replies;
+    /** This decision's replies whose id an earlier reply has: j, and where that earlier reply is. */
+    const repeats: { j: number; id: string; node: ScenarioNode & { kind: 'decision' }; k: number }[] = [];
     for (let j = 0; j < replies.length; j++) {
       const reply = replies[j] as Reply;
       const size = replyIds.size;
       if (replyIds.add(reply.id).size !== size) continue;
       const first = index.replies.get(reply.id);
-      if (first && first.reply !== reply) {
-        // Where the first one is: in the same decision, "in node "d1-phone"" named the node being read.
-        const k = first.node.replies.indexOf(first.reply);
-        error('duplicate-id', [...nodePath(node), 'replies', j, 'id'], first.node === node
-          ? `The reply id "${reply.id}" is already used by reply ${k + 1} of this decision (${RELATED_AT}).`
-          : `The reply id "${reply.id}" is already used by a reply of node "${first.node.id}" (${RELATED_AT}).`,
-        'Reply ids must be unique in the whole scenario; prefix them with the node id, e.g. "d2-listen".', { related: [...nodePath(first.node), 'replies', k, 'id'] });
-      }
+      if (first && first.reply !== reply) repeats.push({ j, id: reply.id, node: first.node, k: first.node.replies.indexOf(first.reply) });
+    }
+    // A decision copied (and renamed, or not) repeats every reply id of the one it was copied
+    // from: one error per reply had the trainer meet four errors for one copy. They are one error
+    // at the copy, listing each reply to rename with its line and column.
+    if (repeats.length >= 2 || (repeats.length === 1 && copyOf)) {
+      repeatedReplies(node, repeats, copyOf);
+      continue;
+    }
+    for (const { j, id, node: at, k } of repeats) {
+      // Where the first one is: in the same decision, "in node "d1-phone"" named the node being read.
+      error('duplicate-id', [...nodePath(node), 'replies', j, 'id'], at === node
+        ? `The reply id "${id}" is already used by reply ${k + 1} of this decision (${RELATED_AT}).`
+        : `The reply id "${id}" is already used by a reply of node "${at.id}" (${RELATED_AT}).`,
+      'Reply ids must be unique in the whole scenario; prefix them with the node id, e.g. "d2-listen".', { related: [...nodePath(at), 'replies', k, 'id'] });
     }
   }
   for (const c of scenario.characters) {
@@ -920,6 +973,21 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
 
 /** At most this many declared names are listed in a fix; the rest are counted. */
 const MAX_LISTED = 5;
+
+/** At most this many repeated reply ids of one decision are named with their line and column (as fold.ts's MAX_PLACES). */
+const MAX_REPLY_PLACES = 5;
+
+/**
+ * A reply id without the words it shares at its start with its decision's id: "grill" for
+ * "d2-grill" in "d2-rent", the part a copy's reply keeps behind the copy's own id.
+ */
+function tailAfter(replyId: string, nodeId: string): string {
+  const words = replyId.split('-');
+  const nodeWords = nodeId.split('-');
+  let k = 0;
+  while (k < words.length - 1 && k < nodeWords.length && words[k] === nodeWords[k]) k++;
+  return words.slice(k).join('-');
+}
 
 const headings = sections.map((s) => s.heading);
 const headingSet = new Set(headings);
