@@ -207,6 +207,28 @@ describe('unknown-node when a node repeats another\'s id', () => {
     expect(problems.map((p) => p.code)).toEqual(['unknown-node', 'unknown-node', 'unknown-node', 'duplicate-id']);
     expect(problems.filter((p) => p.code === 'unknown-node').map((p) => p.fix.includes('repeats the id "boyfriend-open"'))).toEqual([true, true, true]);
   });
+  // The validator's left-overs (validator-45): two copies not renamed, meant for two ids, gave an
+  // unknown-node error per place, each offering the first copy alone (for an id meant for the second).
+  it('two copies and two ids, paired by what each copy names itself: each copy takes in the places naming its id', () => {
+    const { text } = exampleWith('"id": "boyfriend-guarded"', '"id": "boyfriend-open"');
+    const problems = validateScenario(text.replace('"id": "after-visit"', '"id": "boyfriend-open"'), 'x.json').problems;
+    // The first copy's own "next" names "after-visit": it is not "after-visit", so it is "boyfriend-guarded".
+    expect(problems.map((p) => `${p.code} ${formatPath(p.path)}`)).toEqual(['no-way-to-end nodes[0]', 'duplicate-id nodes[2].id', 'duplicate-id nodes[3].id']);
+    expect(problems[0]?.message).toMatch(/\(see the duplicate-id errors for "boyfriend-guarded" and "after-visit"\)\.$/);
+    expect(problems[1]?.message).toMatch(/ 3 places name "boyfriend-guarded" \(line \d+, column \d+; line \d+, column \d+; line \d+, column \d+\), which is no node's id: if this copy is the node meant there, its id should be "boyfriend-guarded"\.$/);
+    expect(problems[2]?.message).toMatch(/ 2 places name "after-visit" \(line \d+, column \d+; line \d+, column \d+\), which is no node's id: if this copy is the node meant there, its id should be "after-visit"\. Until then, "end-strong", "end-mixed" and "end-harmful", where this copy goes on to, are out of reach/);
+  });
+  it('two copies and two ids either could be: not folded, each place offering both copies where they are', () => {
+    const { text } = exampleWith('"id": "boyfriend-guarded"', '"id": "boyfriend-open"');
+    const changed = text.replace('"id": "end-harmful"', '"id": "boyfriend-open"');
+    const problems = validateScenario(changed, 'x.json').problems;
+    expect(problems.map((p) => p.code)).toEqual(['unknown-node', 'unknown-node', 'unknown-node', 'duplicate-id', 'unknown-node', 'duplicate-id']);
+    const copies = problems.filter((p) => p.code === 'duplicate-id');
+    for (const p of problems.filter((q) => q.code === 'unknown-node')) {
+      expect(p.fix).toMatch(/ Or, if it means one of the 2 nodes that repeat another's id \("boyfriend-open" at line \d+, column \d+; "boyfriend-open" at line \d+, column \d+; see their duplicate-id errors\), change that node's "id" to "(boyfriend-guarded|end-harmful)"\.$/);
+      expect([...p.fix.matchAll(/line (\d+), column (\d+)/g)].map((m) => `${m[1]}:${m[2]}`)).toEqual(copies.map((c) => `${c.line}:${c.column}`));
+    }
+  });
   it('is not offered when no node repeats an id', () => {
     const { problems } = exampleWith('"next": "after-visit"', '"next": "zzz-nowhere"');
     expect(problems.filter((p) => p.code === 'unknown-node').map((p) => p.fix)).toEqual([expect.not.stringContaining('repeats')]);

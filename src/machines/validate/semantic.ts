@@ -384,6 +384,8 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   };
   /** The first node whose id another node before it already has (null: none), found when first needed. */
   let repeated: ScenarioNode | null | undefined;
+  /** Every node whose id an earlier node has (found with `repeated`). */
+  let copies: ScenarioNode[] = [];
   /** The one node that failed the schema without an id as text (null: none, or more than one). */
   let idless: LooseNode | null | undefined;
   const checkTarget = (id: string, path: Path) => {
@@ -405,15 +407,23 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         // A node copied and not renamed (its id repeats another's) may be the one meant: "add a node"
         // alone had the trainer write a third copy.
         // (Looked for once: `??=` would look again after finding none, null being nullish.)
-        if (repeated === undefined) repeated = scenario.nodes.find((n) => nodes.get(n.id) !== n) ?? null;
+        if (repeated === undefined) {
+          copies = scenario.nodes.filter((n) => nodes.get(n.id) !== n);
+          repeated = copies[0] ?? null;
+        }
         // A node whose "id" line was deleted (the only one without a valid id) may be the one meant:
         // "add a node" alone had the trainer write a second copy of it.
         if (idless === undefined) {
           const without = (input.looseNodes ?? []).filter((n) => n.id === undefined);
           idless = without.length === 1 ? without[0] ?? null : null;
         }
+        // Two copies or more: each is named where it is (naming the first alone sent the trainer to
+        // rename it for an id meant for the second).
+        const shownCopies = copies.slice(0, MAX_LISTED);
         const orRename = meantId === undefined && repeated !== null
-          ? ` Or, if it means the node that repeats the id ${quoteValue(repeated.id)} (${RELATED_AT}; see the duplicate-id error), change that node's "id" to "${id}".`
+          ? copies.length > 1
+            ? ` Or, if it means one of the ${copies.length} nodes that repeat another's id (${shownCopies.map((c, i) => `${quoteValue(c.id, 40)} at ${placeAt(i)}`).join('; ')}${copies.length > MAX_LISTED ? '; …' : ''}; see their duplicate-id errors), change that node's "id" to "${id}".`
+            : ` Or, if it means the node that repeats the id ${quoteValue(repeated.id)} (${RELATED_AT}; see the duplicate-id error), change that node's "id" to "${id}".`
           : meantId === undefined && idless !== null ? orGiveId(idless, id) : '';
         // A suggested ending is named as one ("end-strong" (the strong ending)): chosen by spelling
         // alone, "end-stong" on a poor reply was changed to lead to the strong ending.
@@ -422,7 +432,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         error('unknown-node', path(), `There is no node with the id "${id}".${meantId === undefined ? '' : ` Did you mean "${meantId}"${endingWords}?`}`,
           meantId === undefined ? `Use the id of a node in "nodes"${nodeChoices(id)}, or add a node with this id.${orRename}`
             : `Change it to "${meantId}"${endingWords}, or ${renameInstead(meantId, id) ?? `add a node with the id "${id}"`}.`,
-          orRename === '' ? {} : repeated !== null ? { related: [...nodePath(repeated), 'id'] } : idless ? idErrorAt(idless) : {});
+          orRename === '' ? {} : repeated !== null ? copies.length > 1 ? { places: shownCopies.map((c) => [...nodePath(c), 'id']) } : { related: [...nodePath(repeated), 'id'] } : idless ? idErrorAt(idless) : {});
         if (orRename !== '' && repeated !== null) copyMeant.push({ id, problem: out[out.length - 1] as UnlocatedProblem });
         noteUnknown(id, true);
       }
@@ -703,12 +713,22 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   // folded into its duplicate-id error (fold.ts).
   type NodeFold = { id: string; path: JsonPath; kind: 'copy' | 'idless'; leadsTo: readonly string[]; idAt?: LooseNode['idAt'] };
   const nodeFolds: NodeFold[] = [];
-  if (copyMeant.length > 0 && new Set(copyMeant.map((c) => c.id)).size === 1 && repeated) {
-    const copies = scenario.nodes.filter((n) => nodes.get(n.id) !== n).length;
-    if (copies === 1) {
-      const fold: NodeFold = { id: copyMeant[0]?.id as string, path: [...nodePath(repeated), 'id'], kind: 'copy', leadsTo: successorsOf(repeated) };
-      nodeFolds.push(fold);
-      for (const { id, problem } of copyMeant) problem.cause = { path: fold.path, named: id, kind: 'copy' };
+  // Two or three copies, and as many ids named: each copy is meant for one of them, but which for
+  // which? A copy is never meant for an id its own "next" names (the story cannot loop back to
+  // it): when that leaves one pairing, each copy takes in the places naming its id. Otherwise (two
+  // copies and one id, or a pairing left open) nothing says which copy a place means, and each
+  // unknown-node error stays, offering every copy.
+  const meantIds = [...new Set(copyMeant.map((c) => c.id))];
+  if (copyMeant.length > 0 && repeated && copies.length === meantIds.length && copies.length <= 3) {
+    const pairings = copies.length === 1 ? [meantIds] : orders(meantIds).filter((ids) => ids.every((id, i) => !successorsOf(copies[i] as ScenarioNode).includes(id)));
+    const [pairing] = pairings;
+    if (pairings.length === 1 && pairing) {
+      pairing.forEach((id, i) => {
+        const copy = copies[i] as ScenarioNode;
+        const fold: NodeFold = { id, path: [...nodePath(copy), 'id'], kind: 'copy', leadsTo: successorsOf(copy) };
+        nodeFolds.push(fold);
+        for (const c of copyMeant) if (c.id === id) c.problem.cause = { path: fold.path, named: id, kind: 'copy' };
+      });
     }
   }
   // The same for a node whose "id" line was deleted, whose id is not text ("id": 7), or whose "id"
@@ -976,6 +996,12 @@ const MAX_LISTED = 5;
 
 /** At most this many repeated reply ids of one decision are named with their line and column (as fold.ts's MAX_PLACES). */
 const MAX_REPLY_PLACES = 5;
+
+/** Every order of `items` (a few: two or three copies). */
+function orders<T>(items: readonly T[]): T[][] {
+  if (items.length <= 1) return [items.slice()];
+  return items.flatMap((item, i) => orders([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+}
 
 /**
  * A reply id without the words it shares at its start with its decision's id: "grill" for
