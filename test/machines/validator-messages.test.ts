@@ -235,6 +235,29 @@ describe('unknown-node when a node repeats another\'s id', () => {
   });
 });
 
+// The validator's left-overs (validator-45): "boyfriend" for "boyfriend-guarded" was told 'Did you
+// mean "boyfriend-open"?' (the first of two ids it could be, by spelling), three times, while the
+// unreachable warning at "boyfriend-guarded", the node meant, said nothing of them.
+describe('unknown-node naming an id two nodes are as like', () => {
+  it('the one nothing leads to is the one meant: offered, its rename too, and its unreachable warning names the places', () => {
+    const { problems } = exampleWith(/"(next|to)": "boyfriend-guarded"/g, '"$1": "boyfriend"');
+    expect(problems.map((p) => p.code)).toEqual(['unknown-node', 'unknown-node', 'unknown-node', 'unreachable']);
+    for (const p of problems.slice(0, 3)) {
+      expect(p.message).toBe('There is no node with the id "boyfriend". Did you mean "boyfriend-guarded"?');
+      expect(p.fix).toBe('Change it to "boyfriend-guarded", or rename the node "boyfriend-guarded" to "boyfriend" (nothing leads to it yet, and 3 places name "boyfriend": one change instead of 3).');
+    }
+    expect(problems[3]?.message).toBe('Node "boyfriend-guarded" can never be reached from the start, "phone": the 3 places that name "boyfriend" probably mean it (see the unknown-node errors).');
+  });
+  it('when both are reached (or neither), both are offered', () => {
+    const good = readFixture('good/example.json').toString('utf8');
+    const at = good.indexOf('"next": "boyfriend-guarded"', good.indexOf('phone-accuse'));
+    const text = `${good.slice(0, at)}"next": "boyfriend"${good.slice(at + '"next": "boyfriend-guarded"'.length)}`;
+    const { problems } = validateScenario(text, 'x.json');
+    expect(problems.map((p) => [p.code, p.message, p.fix])).toEqual([['unknown-node', 'There is no node with the id "boyfriend". Did you mean "boyfriend-open" or "boyfriend-guarded"?',
+      'Change it to "boyfriend-open" or "boyfriend-guarded", whichever is meant here, or add a node with the id "boyfriend".']]);
+  });
+});
+
 // The validator's left-overs (validator-45): a decision copied and renamed kept its replies' ids,
 // and each was a duplicate-id error of its own (four errors for one copy of a four-reply decision);
 // copied and not renamed, a fifth beside them at the node's id.

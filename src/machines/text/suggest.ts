@@ -53,29 +53,46 @@ resetSuggestionBudget();
  * compared, each within a bounded band.
  */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
-  if (budget <= 0) return undefined;
+  return closestTwo(word, candidates, false).best;
+}
+
+/**
+ * closest, and with `ties`, another candidate as likely (`also`): as few changes away, or, where the
+ * best is one containing the word, another containing it too ("boyfriend" for "boyfriend-open" and
+ * "boyfriend-guarded"). Undefined `also` when the best stands alone.
+ */
+export function closestTwo(word: string, candidates: Iterable<string>, ties = true): { best?: string; also?: string } {
+  if (budget <= 0) return {};
   const w = word.toLowerCase();
   // Never more changes than the word has letters less one: "x" or "f" is not a typo of "id".
   const limit = Math.min(Math.max(2, Math.floor(word.length / 3)), Math.max(0, word.length - 1));
   let best: string | undefined;
   let bestDistance = limit + 1;
+  let tie: string | undefined;
   let contained: string | undefined;
   let containedGap = Infinity;
+  let containedToo: string | undefined;
   for (const c of candidates) {
     if (budget <= 0) break;
     const lc = c.toLowerCase();
     const gap = Math.abs(lc.length - w.length);
-    if (gap < bestDistance) {
-      const d = boundedDistance(w, lc, bestDistance - 1 < limit ? bestDistance - 1 : limit);
-      if (d < bestDistance) [best, bestDistance] = [c, d];
+    // With ties, one as far as the best is looked at too (within the limit).
+    const bound = ties && best !== undefined ? Math.min(bestDistance, limit) : bestDistance - 1 < limit ? bestDistance - 1 : limit;
+    if (gap <= bound) {
+      const d = boundedDistance(w, lc, bound);
+      if (d < bestDistance) [best, bestDistance, tie] = [c, d, undefined];
+      else if (ties && d === bestDistance && d <= limit) tie ??= c;
     }
     // Containment counts only for names of three letters or more ("x" is in "next" and "text").
-    if (best === undefined && gap < containedGap && Math.min(lc.length, w.length) >= 3 && (lc.includes(w) || w.includes(lc))) {
+    if (best === undefined && Math.min(lc.length, w.length) >= 3 && (gap < containedGap || (ties && contained !== undefined)) && (lc.includes(w) || w.includes(lc))) {
       budget -= Math.max(lc.length, w.length);
-      [contained, containedGap] = [c, gap];
+      if (gap < containedGap) {
+        if (ties && contained !== undefined) containedToo ??= contained;
+        [contained, containedGap] = [c, gap];
+      } else containedToo ??= c;
     }
   }
-  return best ?? contained;
+  return best !== undefined ? { best, also: tie } : { best: contained, also: containedToo };
 }
 
 /**
@@ -88,6 +105,19 @@ export function suggester(candidates: Iterable<string>): (word: string) => strin
   return (word) => {
     if (memo.has(word)) return memo.get(word);
     const guess = closest(word, list);
+    memo.set(word, guess);
+    return guess;
+  };
+}
+
+/** As suggester, with a second candidate as likely when there is one (see closestTwo). */
+export function pairSuggester(candidates: Iterable<string>): (word: string) => { best?: string; also?: string } {
+  const list = [...candidates];
+  const memo = new Map<string, { best?: string; also?: string }>();
+  return (word) => {
+    const known = memo.get(word);
+    if (known) return known;
+    const guess = closestTwo(word, list);
     memo.set(word, guess);
     return guess;
   };

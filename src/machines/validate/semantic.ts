@@ -8,7 +8,7 @@ import { Id, type Assessment, type Condition, type Effect, type Line, type Next,
 import { quoteValue } from '../text/quote.js';
 import { valuesDisablingAll } from './coverage.js';
 import { specOf } from '../conditions.js';
-import { closest, didYouMean, didYouMeanOf, placeAt, pushAll, RELATED_AT, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
+import { closest, didYouMean, didYouMeanOf, pairSuggester, placeAt, pushAll, RELATED_AT, type JsonPath, type UnlocatedProblem } from './problem.js';
 
 /** A line break, as cleanLine (text/clean.ts) turns it into a space: \n, \r, the Unicode line and paragraph separators, and the three below. */
 const LINE_BREAK = /[\n\r\u2028\u2029\u0085\v\f]/;
@@ -276,7 +276,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
 
   const nodeKnown = (id: string) => nodes.has(id) || brokenIds.has(id);
   // Built once: thousands of unknown references must not each copy and scan every id.
-  let suggestNode: ((word: string) => string | undefined) | undefined;
+  let suggestNode: ((word: string) => { best?: string; also?: string }) | undefined;
   // A node whose own id is not a valid id ("D4 Worry") is never suggested as it is: a reference
   // written that way would be refused too. When the reference is that id written validly, the
   // message says which node is meant and that its id is the one to change.
@@ -391,7 +391,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   const checkTarget = (id: string, path: Path) => {
     if (!nodeKnown(id) && replyNamed(id, path)) { noteUnknown(id, false); return; }
     if (!nodeKnown(id)) {
-      suggestNode ??= suggester([...nodes.keys(), ...[...brokenIds].filter((b) => Id.safeParse(b).success)]);
+      suggestNode ??= pairSuggester([...nodes.keys(), ...[...brokenIds].filter((b) => Id.safeParse(b).success)]);
       const meant = misspeltNode(id);
       if (meant !== undefined) {
         // Folded into that node's invalid-id error, which lists the places naming the id (fold.ts).
@@ -399,9 +399,22 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
           `Change that node's "id" to "${id}" (lower-case letters, digits and single hyphens); this reference then works.`, { cause: { path: [...meant.path, 'id'], named: id, kind: 'invalid' } });
         noteUnknown(id, false);
       } else {
-        const meantId = suggestNode(id);
-        if (meantId !== undefined && !misspeltFor.has(meantId)) misspeltFor.set(meantId, id);
-        if (meantId === undefined) unpaired.add(id);
+        // Two nodes as likely ("boyfriend" for "boyfriend-open" and "boyfriend-guarded"): the one
+        // nothing leads to is the one meant (the other is reached already); it was the first by
+        // spelling, while the unreachable warning at the other said nothing of this "next". When
+        // that does not tell them apart, both are offered.
+        const guess = suggestNode(id);
+        let meantId = guess.best;
+        let orAlso = guess.also;
+        if (meantId !== undefined && orAlso !== undefined) {
+          const away = (n: string) => n !== scenario.start && references(n) === 0;
+          if (away(orAlso) !== away(meantId)) {
+            if (away(orAlso)) meantId = orAlso;
+            orAlso = undefined;
+          }
+        }
+        if (meantId !== undefined && orAlso === undefined && !misspeltFor.has(meantId)) misspeltFor.set(meantId, id);
+        if (meantId === undefined || orAlso !== undefined) unpaired.add(id);
         // The node suggested that nothing leads to: its own id may be the typo ("end-mixd" for the
         // "end-mixed" every reply names), and changing each reference to it would spread the typo.
         // A node copied and not renamed (its id repeats another's) may be the one meant: "add a node"
@@ -429,9 +442,12 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         // alone, "end-stong" on a poor reply was changed to lead to the strong ending.
         const meantNode = meantId === undefined ? undefined : nodes.get(meantId);
         const endingWords = meantNode?.kind === 'ending' ? ` (the ${meantNode.ending} ending)` : '';
-        error('unknown-node', path(), `There is no node with the id "${id}".${meantId === undefined ? '' : ` Did you mean "${meantId}"${endingWords}?`}`,
+        const alsoNode = orAlso === undefined ? undefined : nodes.get(orAlso);
+        const alsoWords = orAlso === undefined ? '' : ` or "${orAlso}"${alsoNode?.kind === 'ending' ? ` (the ${alsoNode.ending} ending)` : ''}`;
+        error('unknown-node', path(), `There is no node with the id "${id}".${meantId === undefined ? '' : ` Did you mean "${meantId}"${endingWords}${alsoWords}?`}`,
           meantId === undefined ? `Use the id of a node in "nodes"${nodeChoices(id)}, or add a node with this id.${orRename}`
-            : `Change it to "${meantId}"${endingWords}, or ${renameInstead(meantId, id) ?? `add a node with the id "${id}"`}.`,
+            : orAlso !== undefined ? `Change it to "${meantId}"${endingWords}${alsoWords}, whichever is meant here, or add a node with the id "${id}".`
+              : `Change it to "${meantId}"${endingWords}, or ${renameInstead(meantId, id) ?? `add a node with the id "${id}"`}.`,
           orRename === '' ? {} : repeated !== null ? copies.length > 1 ? { places: shownCopies.map((c) => [...nodePath(c), 'id']) } : { related: [...nodePath(repeated), 'id'] } : idless ? idErrorAt(idless) : {});
         if (orRename !== '' && repeated !== null) copyMeant.push({ id, problem: out[out.length - 1] as UnlocatedProblem });
         noteUnknown(id, true);
