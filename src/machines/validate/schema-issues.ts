@@ -199,16 +199,26 @@ export function schemaProblems(raw: unknown, issues: readonly Issue[], prefix: J
   kindFields = new WeakMap();
   const out: UnlocatedProblem[] = [];
   const seen = new Set<string>();
+  const said = new Map<string, Set<string>>();
   // A whole number past 2^53 breaks two bounds: the safe-integer range, and the field's own (120
   // for an age). Only the field's own is worth saying: the other's fix ("at most 9007199254740991")
   // still breaks the first.
   const ownBound = new Set(issues.filter((i) => (i.code === 'too_big' || i.code === 'too_small') && i.origin !== 'int').map((i) => `${i.code}\u0000${i.path.join('\u0000')}`));
   for (const issue of issues) {
     if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'int' && ownBound.has(`${issue.code}\u0000${issue.path.join('\u0000')}`)) continue;
-    for (const p of issueProblems(raw, issue, [...prefix, ...(issue.path as JsonPath)])) {
+    for (const p of issueProblems(raw, issue, prefix.length === 0 ? issue.path as JsonPath : [...prefix, ...(issue.path as JsonPath)])) {
       // "" is both too short and blank: one problem per place and kind is enough. Missing fields
-      // all point at their object, so each missing field is its own problem.
-      const key = `${p.code}\u0000${p.path.join('\u0000')}${p.code === 'missing-field' || RENAMES.has(p) ? `\u0000${p.message}` : ''}`;
+      // all point at their object, so each missing field is its own problem (told apart by their
+      // messages, kept per place: a key holding the message made 100,000 long strings).
+      const key = `${p.code}\u0000${p.path.join('\u0000')}`;
+      if (p.code === 'missing-field' || RENAMES.has(p)) {
+        const messages = said.get(key);
+        if (messages?.has(p.message)) continue;
+        if (messages) messages.add(p.message);
+        else said.set(key, new Set([p.message]));
+        out.push(p);
+        continue;
+      }
       if (!seen.has(key)) out.push(p);
       seen.add(key);
     }
