@@ -65,7 +65,8 @@ export async function runRoomBench(): Promise<void> {
       const view = (x: unknown) => x as PresenterView;
       while (presenter.view.phase !== 'ended' && latencies.length < ROUNDS) {
         const s = presenter.view.session;
-        if (s.kind === 'scene') {
+        // A scene is moved past; so is the content note at a story's first decision (its vote opens after).
+        if (s.kind === 'scene' || presenter.view.contentNote) {
           view(await presenter.act({ type: 'advance', node: s.nodeId }));
           continue;
         }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  breaksCritical, citationWords, createRoom, isRoomCode, keepMoment, keptDecisionView, keptSessionView, leaveBreak, presenterViewFor, type KeptMoment, type PresenterViewSent, MAX_BEST_PRACTICE_ON_PHONE, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
+  breaksCritical, citationWords, CONTENT_NOTE_FIRST, createRoom, isRoomCode, keepMoment, keptDecisionView, keptSessionView, leaveBreak, presenterViewFor, type KeptMoment, type PresenterViewSent, MAX_BEST_PRACTICE_ON_PHONE, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
   restoreRoom, revealData, roomCodeFrom, roomContext, roomMatch, roomSceneNumber, roomSessionView, roomSummaryMarkdown, serializeRoom, tallyVotes, utf8Length, validateScenario, voterView, voterViewFor,
   type PresenterAction, type PresenterCommand, type RoomInput, type RoomResult, type RoomState, type Scenario,
 } from '../../src/machines/index.js';
@@ -27,11 +27,21 @@ function atPhoneOffPath(scenario: Scenario, join: number[]) {
   return r;
 }
 
-/** A room driven by a presenter with its own seq counter, as a page would. */
-function setup(scenario: Scenario = example) {
+/**
+ * A room driven by a presenter with its own seq counter, as a page would. A story that opens on a
+ * decision (the example does) is taken past its content note first, as the trainer's first step
+ * (`advance`): the decision is shown, its vote not yet open. `atContentNote`: left at the content note.
+ */
+function setup(scenario: Scenario = example, { atContentNote = false }: { atContentNote?: boolean } = {}) {
   const ctx = roomContext(scenario);
   let state = createRoom(ctx, ROOM, 7, NOW);
   let presenterSeq = 0;
+  const start = roomSessionView(ctx, state);
+  if (!atContentNote && start.kind === 'decision') {
+    const started = reduceRoom(ctx, state, { from: 'presenter', message: { type: 'advance', room: ROOM, token: 'x'.repeat(43), seq: ++presenterSeq, node: start.nodeId } });
+    if (!started.ok) throw new Error(started.message);
+    state = started.state;
+  }
   const seqs = new Map<string, number>();
   const apply = (input: RoomInput): RoomResult => {
     const result = reduceRoom(ctx, state, input);
@@ -128,6 +138,32 @@ describe('room protocol: parsing', () => {
 });
 
 describe('room reducer: who may do what, when', () => {
+  // youth-discloses and left-placement-calls open on a decision: the first step ("Open the vote",
+  // Page Down, o) opened its vote from the content note, where every other decision is shown first
+  // with its vote closed, for the room to discuss (room2-45).
+  it('a story that opens on a decision: content note, then the decision shown with its vote closed, then the vote', () => {
+    const r = setup(example, { atContentNote: true });
+    r.join(device(1));
+    expect(r.view()).toMatchObject({ kind: 'decision', nodeId: 'phone' });
+    expect(presenterView(r.ctx, r.state, 1).contentNote).toBeDefined();
+    // Its vote cannot open before the room has seen it.
+    const early = r.present({ type: 'open', node: 'phone' });
+    expect(early.ok ? 'accepted' : `${early.code}: ${early.message}`).toBe(`not-now: ${CONTENT_NOTE_FIRST}`);
+    expect(r.state.phase).toBe('idle');
+    // The first step: the decision shown, the content note gone, no vote open; the phone waits.
+    expectRefused(r.present({ type: 'advance', node: 'after-visit' }), 'wrong-node');
+    expect(r.present({ type: 'advance', node: 'phone' })).toMatchObject({ ok: true, change: 'all' });
+    expect(r.state).toMatchObject({ phase: 'idle', round: 0 });
+    expect(r.view().nodeId).toBe('phone');
+    expect(presenterView(r.ctx, r.state, 1).contentNote).toBeUndefined();
+    expect(voterView(r.ctx, r.state, device(1))).toMatchObject({ phase: 'waiting', round: 0 });
+    expectRefused(r.vote(device(1), 'phone-curious', { round: 1 }), 'not-open');
+    // Once only: a decision is not moved past (its vote opens next).
+    expectRefused(r.present({ type: 'advance', node: 'phone' }), 'not-now');
+    expect(r.present({ type: 'open', node: 'phone' })).toMatchObject({ ok: true, change: 'all' });
+    expect(r.state).toMatchObject({ phase: 'open', round: 1 });
+  });
+
   it('refuses a message for another room and changes nothing', () => {
     const r = setup();
     const before = r.state;

@@ -462,6 +462,37 @@ describe('room controls in the terminal', () => {
     expect(wider(reveal, 60)).toEqual([]);
   });
 
+  // youth-discloses and left-placement-calls open on a decision: o, the first key the terminal offered,
+  // took the room from the content note straight to an open vote, where every other decision is
+  // shown first, its vote closed, for the room to discuss (room2-45).
+  it('a story that opens on a decision: the content note, then n shows the decision with its vote closed, then o opens it', async () => {
+    const youth = validateScenario(readFileSync(join(packageRoot(), 'scenarios/youth-discloses.json')), 'youth-discloses.json').scenario as Scenario;
+    const { ctx, server, type } = await servedAt60(youth);
+    const phone = await Phone.join(`ws://127.0.0.1:${server.port}`, ROOM, deviceId(1));
+    cleanup.push(async () => phone.ws.close());
+    let first = '';
+    const start = roomControls(server, ctx, { out: (t) => void (first += t), err: () => undefined }, () => 60, new PassThrough());
+    cleanup.push(async () => start.close());
+    start.start(server.state());
+    const flat = (t: string) => t.replace(/\s+/g, ' ');
+    expect(flat(first)).toContain(`Content note (about ${youth.estimatedMinutes} minutes):`);
+    // Not the decision yet, nor a way to open its vote: the step that shows it.
+    expect(flat(first)).toContain("(n: show the room the first decision, to discuss before o opens its vote · w: who's who)");
+    expect(first).not.toContain('o: open the vote');
+    const view = roomSessionView(ctx, server.state());
+    expect(view.kind).toBe('decision');
+    expect(flat(await type('o', /\n$/))).toContain('The content note is still up: n: show the room the first decision, to discuss before o opens its vote.');
+    expect(server.state().phase).toBe('idle');
+    const shown = flat(await type('n', /\(o: open the vote[^)]*\)/));
+    expect(shown).toContain(`Decision 1 of about ${view.progress.about}: ${view.title}`);
+    expect(server.state()).toMatchObject({ phase: 'idle', round: 0 });
+    expect(presenterView(ctx, server.state(), 0).contentNote).toBeUndefined();
+    // The phone waits, no vote open yet; o opens it.
+    expect(phone.view?.phase).toBe('waiting');
+    await type('o', /l: lock/);
+    await phone.until((v) => v.phase === 'open' && v.round === 1, 'the vote to open');
+  });
+
   // A scene may carry a discussion prompt and a facilitator note of its own (authoring.md: "As for
   // decisions"); the presenter page and projector show them, this terminal showed neither, and f at
   // such a scene said "The facilitator note belongs to a decision; this is not one."
@@ -474,6 +505,8 @@ describe('room controls in the terminal', () => {
     const own = validateScenario(JSON.stringify(data), 'first-scenario.json').scenario as Scenario;
     const { ctx, server, controls, type } = await servedAt60(own);
     controls.start(server.state());
+    // The story opens on a decision: n shows it to the room first, then o opens its vote.
+    await type('n', /o: open the vote/);
     await type('o', /l: lock/);
     await type('r', /Type the number of the reply the room follows/);
     const scene = (await type('1', /\(n: next[^)]*\)/)).replace(/\s+/g, ' ');
@@ -500,6 +533,7 @@ describe('room controls in the terminal', () => {
     const view = roomSessionView(ctx, server.state());
     expect(view.replies).toHaveLength(120);
     const reply = view.replies.find((r) => r.number === 105)!;
+    await type('n', /o: open the vote/);
     await type('o', /l: lock/);
     await type('r', /Type the number of the reply the room follows/);
     await type('105', /\((n: next|o: open the vote)[^)]*\)/);
@@ -597,6 +631,8 @@ describe('an untitled scene in the room\'s terminal', () => {
         present({ type: 'advance', node: view.nodeId });
         continue;
       }
+      // The story opens on a decision: the first step shows it, its vote not yet open.
+      if (state.presenterSeq === 0) present({ type: 'advance', node: view.nodeId });
       present({ type: 'open', node: view.nodeId });
       present({ type: 'reveal', round: state.round });
       present({ type: 'choose', round: state.round, reply: view.replies.find((r) => r.enabled)!.id });

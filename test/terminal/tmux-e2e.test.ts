@@ -624,7 +624,8 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     const t = term(onTestFinished);
     const env = tempEnv();
     t.start(env, 60, 24, ['room', 'youth-discloses', '--host', '127.0.0.1']);
-    await t.waitText('Discuss:');
+    // The story opens on a decision: after the content note, the step that shows it to the room.
+    await t.waitText('show the room');
     await t.keys('e', 'Enter');
     await t.waitText('Type e again to end it');
     await t.keys('e', 'Enter');

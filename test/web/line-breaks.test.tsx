@@ -233,7 +233,7 @@ describe('line breaks a trainer writes in a scenario ("\\n") are shown as new li
     expect(seen.some((w) => w.includes('Mentions a possible older partner.\\n'))).toBe(true);
     const button = (name: string) => within(laptop).queryByRole('button', { name });
     for (let step = 0; step < 30 && client.state.phase !== 'ended'; step++) {
-      const next = button('Continue') ?? button('Start the session') ?? button('Open the vote') ?? button('Reveal the votes');
+      const next = button('Continue') ?? button('Start the session') ?? button('Show the decision') ?? button('Open the vote') ?? button('Reveal the votes');
       if (next) {
         await user.click(next);
         client.answer();

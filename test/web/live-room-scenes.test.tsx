@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  createRoom, keepMoment, keptSessionView, parseToPresenter, presenterView, presenterViewFor, reduceRoom, roomContext, roomSessionView, validateScenario,
+  createRoom, keepMoment, keptSessionView, notStarted, parseToPresenter, presenterView, presenterViewFor, reduceRoom, roomContext, roomSessionView, validateScenario,
   type KeptMoment, type PresenterAction, type PresenterCommand, type PresenterViewSent, type RoomState, type Scenario,
 } from '../../src/machines/index.js';
 import { LiveRoom } from '../../src/web/components/LiveRoom.js';
@@ -49,6 +49,8 @@ class WireClient implements RoomClient {
   step(): void {
     const session = roomSessionView(this.ctx, this.state);
     if (session.kind === 'scene') return this.present({ type: 'advance', node: session.nodeId });
+    // A story that opens on a decision: the first step shows it (its vote not yet open) before the vote.
+    if (notStarted(this.state)) this.present({ type: 'advance', node: session.nodeId });
     this.present({ type: 'open', node: session.nodeId });
     this.present({ type: 'reveal', round: this.state.round });
     this.present({ type: 'choose', round: this.state.round, reply: session.replies.find((r) => r.enabled)!.id });
@@ -109,8 +111,8 @@ describe('an untitled decision in a live room', () => {
     const headingOn = (where: string) => screen.getByTestId(where).querySelector('h1')?.textContent;
     // The first moment is the untitled decision (or the scenes before it, stepped past).
     while (roomSessionView(client.ctx, client.state).kind !== 'decision') client.present({ type: 'advance', node: roomSessionView(client.ctx, client.state).nodeId });
-    // Its vote opened: past the content note the page shows first.
-    client.present({ type: 'open', node: roomSessionView(client.ctx, client.state).nodeId });
+    // Shown (the first step), past the content note the page shows first.
+    client.present({ type: 'advance', node: roomSessionView(client.ctx, client.state).nodeId });
     client.push();
     expect(roomSessionView(client.ctx, client.state)).toMatchObject({ kind: 'decision', title: undefined });
     expect(headingOn('laptop')).toBe('Decision');

@@ -249,7 +249,8 @@ describe('presenter room client', () => {
       const view = roomSessionView(exampleCtx, state);
       const best = () => exampleCtx.scenario.nodes.find((n) => n.id === view.nodeId && n.kind === 'decision');
       const step: PresenterCommand = view.kind === 'scene' ? { type: 'advance', node: view.nodeId }
-        : state.phase === 'idle' ? { type: 'open', node: view.nodeId }
+        // The example opens on a decision: shown first (the first step), its vote opened after.
+        : state.phase === 'idle' ? (state.presenterSeq === 0 ? { type: 'advance', node: view.nodeId } : { type: 'open', node: view.nodeId })
         : state.phase === 'open' ? { type: 'reveal', round: state.round }
         : { type: 'choose', round: state.round, reply: (best() as { replies: { id: string }[] }).replies[0]!.id };
       expect(first.present(step).ok).toBe(true);

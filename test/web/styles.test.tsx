@@ -84,6 +84,8 @@ function renderRoomAtReveal({ open = false, edit = (v) => v }: { open?: boolean;
     if (!result.ok) throw new Error(`refused: ${result.code}`);
     state = result.state;
   };
+  // The example opens on a decision: the first step shows it (its vote closed), the next opens its vote.
+  act({ type: 'advance', node: roomSessionView(room, state).nodeId });
   act({ type: 'open', node: roomSessionView(room, state).nodeId });
   const device = 'phone-0001-abcdefghij';
   act({ type: 'join', device }, { from: 'voter', device });

@@ -27,7 +27,7 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  * (or that names none, as pages from before versions did) is refused as `outdated`, whose message
  * tells the person to reload the page. Such a connection never joins: it is not counted.
  *
- * The presenter page does the same (`/ws/presenter?v=14`, PRESENTER_PROTOCOL): a trainer's page (and
+ * The presenter page does the same (`/ws/presenter?v=15`, PRESENTER_PROTOCOL): a trainer's page (and
  * the projector window it feeds) left open across an upgrade and restart of the room reconnects by
  * itself, names an old version or none, and is refused as `outdated` whatever it sends (token or
  * not), so it never becomes the room's presenter: it changes nothing, is sent no views or counts,
@@ -62,8 +62,12 @@ export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
  * Version 14: the view names the pages whose own break the room's is (`breakPages`): two pages that
  * take a break at once are on one break, and each page's "Back from break" takes only that page off
  * it while the other is still on it.
+ * Version 15: a story that opens on a decision pauses there for the room to discuss it, as at every
+ * other decision: the first step (`advance` at that decision, while the content note is up) shows it
+ * with its vote not yet open, and `open` before it is refused. A page of version 14 offered only
+ * "Open the vote" there.
  */
-export const PRESENTER_PROTOCOL = 14;
+export const PRESENTER_PROTOCOL = 15;
 
 /** The address (path and query) a presenter page of this version opens its WebSocket on. */
 export function presenterSocketPath(version: number = PRESENTER_PROTOCOL): string {
@@ -144,7 +148,10 @@ export const PresenterLock = presenter('lock', { round: Round });
 export const PresenterReveal = presenter('reveal', { round: Round });
 /** Follow a reply (the branch the room takes) after the reveal. */
 export const PresenterChoose = presenter('choose', { round: Round, reply: NodeId });
-/** Move on from a scene (`node` must be the scene shown). */
+/**
+ * Move on from a scene (`node` must be the scene shown); at a story's first decision, while the
+ * content note is up, move past the note to that decision, its vote not yet open (version 15).
+ */
 export const PresenterAdvance = presenter('advance', { node: NodeId });
 /** End the session here (the summary is written with what was decided so far). */
 export const PresenterEnd = presenter('end', {});

@@ -325,12 +325,18 @@ function reducePresenter(ctx: RoomContext, state: RoomState, message: PresenterA
   switch (message.type) {
     case 'advance': {
       if (message.node !== view.nodeId) return refuse('wrong-node', 'The session is no longer at that scene.');
+      // A story that opens on a decision: the first step moves the room past the content note to the
+      // decision, shown with its vote not yet open, for the room to discuss first, as at every other
+      // decision (where the scene before it leads there). The room's screens then show the decision.
+      if (view.kind === 'decision' && notStarted(state)) return ok(seen);
       if (view.kind !== 'scene' || !view.canContinue) return refuse('not-now', 'Only a scene can be moved past; at a decision, open the vote.');
       return step(ctx, seen, { type: 'scene.continue' });
     }
     case 'open': {
       if (message.node !== view.nodeId) return refuse('wrong-node', 'The session is not at that decision.');
       if (view.kind !== 'decision') return refuse('not-now', 'A vote opens only at a decision.');
+      // The room pauses at every decision to discuss it before the vote: the first one too.
+      if (notStarted(state)) return refuse('not-now', CONTENT_NOTE_FIRST);
       if (state.phase !== 'idle') {
         return refuse('not-now', state.phase === 'open' ? 'The vote for this decision is already open.'
           : state.phase === 'locked' ? 'The vote for this decision is already locked: reveal it next.'
@@ -654,7 +660,7 @@ function workOutPresenterView(ctx: RoomContext, state: RoomState, connected: num
     ...(revealed(state) ? { reveal: revealOf(ctx, state) } : {}),
     decisions: state.history.map(decisionTotals),
     did: roomDidWords(ctx.scenario, roomDecisions(ctx, state)),
-    ...(notStarted(state) ? { contentNote: { text: cleanText(ctx.scenario.contentNote), minutes: ctx.scenario.estimatedMinutes } } : {}),
+    ...(notStarted(state) ? { contentNote: contentNoteOf(ctx) } : {}),
     ...(state.phase === 'ended' ? { summary: { fileName: roomSummaryFileName(ctx, state), markdown: roomSummaryMarkdown(ctx, state) } } : {}),
   };
 }
@@ -769,6 +775,17 @@ export function keepMoment(view: PresenterViewSent, kept: KeptMoment | undefined
   if (kept && view.people && kept.key === view.sessionKey) return { ...kept, people: view.people };
   return kept;
 }
+
+/** The scenario's content note and minutes, as the room's screens show them until the trainer's first step (clean text). */
+function contentNoteOf(ctx: RoomContext): { text: string; minutes: number } {
+  return { text: cleanText(ctx.scenario.contentNote), minutes: ctx.scenario.estimatedMinutes };
+}
+
+/**
+ * Said when the vote at a story's first decision is opened while the content note is still up: the
+ * room is shown the decision first, to discuss it with its vote closed, as at every other decision.
+ */
+export const CONTENT_NOTE_FIRST = 'The content note is still up: show the decision first (the next step), for the room to discuss it before its vote opens.';
 
 /** Nothing done yet: no step by the trainer (a room resumed before one is still at its start). */
 export function notStarted(state: RoomState): boolean {

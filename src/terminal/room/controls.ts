@@ -1,5 +1,5 @@
 import { createInterface, type Interface } from 'node:readline';
-import { backFromEndingWords, backToDecision, decisionProgressWords, introductionWords, presenterView, roomSceneNumber, roomSessionView, sceneWords, SELF_CARE, unavailableWords, pathReply, type RoomContext, type RoomState, type SessionView } from '../../machines/index.js';
+import { backFromEndingWords, backToDecision, decisionProgressWords, introductionWords, notStarted, presenterView, roomSceneNumber, roomSessionView, sceneWords, SELF_CARE, unavailableWords, pathReply, type RoomContext, type RoomState, type SessionView } from '../../machines/index.js';
 import type { CliIO } from '../commands.js';
 import { saySpoken } from '../plain.js';
 import { revealText } from '../reveal-text.js';
@@ -7,7 +7,7 @@ import { WHO_HEADING, WHO_HINT, whoRows } from '../ui/WhoScreen.js';
 import { wrapText } from '../wrap.js';
 import type { RoomServer } from './server.js';
 
-export const CONTROLS_HELP = 'Run the session from here or from the presenter page. Type a letter and Enter: n next scene · o open the vote · l lock · r reveal · f the facilitator note (for you) · a reply number to follow that reply · u back to the decision before · s status · j how phones join (the address and QR code again) · p the presenter address again (for this laptop only) · w who\'s who · b a break (the phones are told, and wait) · e end the session (asks first). Ctrl+C closes the room and writes the summary.';
+export const CONTROLS_HELP = 'Run the session from here or from the presenter page. Type a letter and Enter: n next (past the content note or a scene) · o open the vote · l lock · r reveal · f the facilitator note (for you) · a reply number to follow that reply · u back to the decision before · s status · j how phones join (the address and QR code again) · p the presenter address again (for this laptop only) · w who\'s who · b a break (the phones are told, and wait) · e end the session (asks first). Ctrl+C closes the room and writes the summary.';
 
 /** Said when the room goes on a break (b here, or "Take a break" on the presenter page). */
 export const ON_BREAK = 'On a break: the phones show that the session is on a break, with the scenario\'s title, and nothing of it; they cannot vote, and votes already cast are kept. b: back from the break (the phones show again what they showed).';
@@ -47,6 +47,9 @@ const decisionLine = (view: SessionView) => `${decisionProgressWords(view.progre
 
 /** " · w: who's who", the key that lists the people the room has met (as --facilitate's help line names it). */
 const WHO = ` · ${WHO_HINT[0]}: ${WHO_HINT[1]}`;
+
+/** At a story's first decision while the content note is up: the step that shows it (the room's `advance`). */
+export const FIRST_DECISION = 'n: show the room the first decision, to discuss before o opens its vote';
 
 /** Whether a vote is under way at the decision (open, locked or revealed). */
 const voting = (state: RoomState) => state.phase === 'open' || state.phase === 'locked' || state.phase === 'revealed';
@@ -111,6 +114,9 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
       if (view.discussionPrompt) say(`Discuss: ${view.discussionPrompt}`, '  ');
       return say(`(n: next${backHint(view, state)}${view.facilitatorNote ? ' · f: facilitator note' : ''}${WHO})`);
     }
+    // A story that opens on a decision: the content note first (start prints it), then n shows the
+    // room that decision, its vote not yet open, to discuss it first, as at every other decision.
+    if (state.phase === 'idle' && notStarted(state)) return say(`(${FIRST_DECISION}${WHO})`);
     if (state.phase === 'idle') {
       say();
       say(decisionLine(view));
@@ -168,7 +174,7 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
     const view = roomSessionView(ctx, state);
     const result =
       word === 'n' ? server.present({ type: 'advance', node: view.nodeId })
-      : word === '' ? (view.kind === 'scene' ? server.present({ type: 'advance', node: view.nodeId }) : undefined)
+      : word === '' ? (view.kind === 'scene' || (view.kind === 'decision' && notStarted(state)) ? server.present({ type: 'advance', node: view.nodeId }) : undefined)
       : word === 'o' ? server.present({ type: 'open', node: view.nodeId })
       : word === 'l' ? server.present({ type: 'lock', round: state.round })
       : word === 'r' ? server.present({ type: 'reveal', round: state.round })
@@ -211,6 +217,7 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
     if (closed) return say(unavailableWords(closed));
     const none = (result.code === 'unknown-reply' || result.code === 'not-now') && view.kind === 'decision' && view.replies.length > 0 && REPLY_NUMBER.test(word) && view.replies.every((r) => String(r.number) !== word);
     say(result.code === 'on-break' ? 'The room is on a break: type b to end it first (the phones then show again what they showed).'
+      : word === 'o' && result.code === 'not-now' && notStarted(state) && view.kind === 'decision' ? `The content note is still up: ${FIRST_DECISION}.`
       : none ? `There is no reply ${word} at this decision: type a number from 1 to ${view.replies.length}.` : result.message);
   };
 

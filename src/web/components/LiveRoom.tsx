@@ -91,6 +91,9 @@ const PHASE_WORDS: Record<PresenterView['phase'], string> = {
   ended: 'The session has ended.',
 };
 
+/** The first step of a story that opens on a decision: the room is shown it, its vote not yet open (protocol 15). */
+export const SHOW_DECISION = 'Show the decision';
+
 /** Said when Page Down would lock a vote no phone has voted in yet (one press would skip the room's vote). */
 const NO_VOTE_TO_LOCK = 'No phone has voted yet, so Page Down did not lock the vote. It locks it once a vote is in; to close it now, choose “Lock the vote”.';
 /** Said when Page Down would reveal a vote no phone voted in. */
@@ -249,6 +252,8 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
     off: paused || ending.open,
     ...(session.kind === 'scene' ? (session.canContinue ? { next: { label: 'Continue' } } : {})
       : session.kind !== 'decision' ? {}
+      // A story that opens on a decision: the first step shows it to the room, its vote not yet open.
+      : view.phase === 'idle' && view.contentNote ? { next: { label: SHOW_DECISION } }
       : view.phase === 'idle' ? { next: { label: 'Open the vote' } }
       : view.phase === 'open' ? { next: { label: 'Lock the vote', when: 'once a phone has voted', ...(voted === 0 ? { refused: NO_VOTE_TO_LOCK } : {}) } }
       : view.phase === 'locked' ? { next: { label: 'Reveal the votes', when: 'if any vote came in', ...(voted === 0 ? { refused: NO_VOTE_TO_REVEAL } : {}) } }
@@ -484,7 +489,12 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
             {view.phase !== 'ended' && session.kind === 'scene' && session.canContinue && (
               <button type="button" className="primary" {...whenIdle(() => send({ type: 'advance', node: session.nodeId }))} {...clickerButton('next')}>Continue</button>
             )}
-            {session.kind === 'decision' && view.phase === 'idle' && (
+            {/* The story opens on this decision: the first step shows it to the room (the projector leaves the
+                content note), its vote not yet open, for the room to discuss it first, as at every other decision. */}
+            {session.kind === 'decision' && view.phase === 'idle' && view.contentNote && (
+              <button type="button" className="primary" {...whenIdle(() => send({ type: 'advance', node: session.nodeId }))} {...clickerButton('next')}>{SHOW_DECISION}</button>
+            )}
+            {session.kind === 'decision' && view.phase === 'idle' && !view.contentNote && (
               <button type="button" className="primary" {...whenIdle(() => send({ type: 'open', node: session.nodeId }))} {...clickerButton('next')}>Open the vote</button>
             )}
             {view.phase === 'open' && <button type="button" {...whenIdle(() => send({ type: 'lock', round: view.round }))} {...clickerButton('next')}>Lock the vote</button>}

@@ -1,6 +1,20 @@
 import { WebSocket } from 'ws';
 import type { KeptMoment, PhoneDecision, PresenterCommand, PresenterView, PresenterViewSent, RoomCount, ServerError, ToPresenter, ToVoter, VoterView } from '../../../src/machines/index.js';
-import { keepMoment, keptDecisionView, keptSessionView, parseToPresenter, parseToVoter, presenterSocketPath, voterSocketPath } from '../../../src/machines/index.js';
+import { createRoom, keepMoment, keptDecisionView, keptSessionView, parseToPresenter, parseToVoter, presenterSocketPath, reduceRoom, roomSessionView, voterSocketPath, type RoomContext, type RoomState } from '../../../src/machines/index.js';
+
+/**
+ * A new room (createRoom) past the trainer's first step when its story opens on a decision: that
+ * decision shown, its vote not yet open (the room refuses to open it from the content note). A story
+ * that opens on a scene is left at its content note, as created.
+ */
+export function startedRoom(ctx: RoomContext, room: string, seed: number, now: Date): RoomState {
+  const state = createRoom(ctx, room, seed, now);
+  const start = roomSessionView(ctx, state);
+  if (start.kind !== 'decision') return state;
+  const started = reduceRoom(ctx, state, { from: 'presenter', message: { type: 'advance', room, token: 't'.repeat(43), seq: 1, node: start.nodeId } });
+  if (!started.ok) throw new Error(`the first step was refused: ${started.message}`);
+  return started.state;
+}
 
 /** How long a test waits for an event before it fails (a guard against hanging, never a pause). */
 const GUARD_MS = 15_000;

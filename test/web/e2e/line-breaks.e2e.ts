@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createRoom, roomContext } from '../../../src/machines/index.js';
+import { roomContext } from '../../../src/machines/index.js';
 import { readVoterFiles, startRoomServer } from '../../../src/terminal/room/server.js';
 import { packageRoot } from '../../../src/terminal/paths.js';
 import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL, type ProjectorState } from '../../../src/web/projector.js';
 import { loadValidFixture } from '../../helpers/fixtures.js';
-import { Presenter } from '../../terminal/helpers/room.js';
+import { Presenter, startedRoom } from '../../terminal/helpers/room.js';
 import { builtAppInChromium, fullPageScreenshot, openDebriefFolds, openPage, replyGroup, SCREENSHOTS } from '../helpers/browser.js';
 
 // A trainer's "\n" (docs/authoring.md: it starts a new line) as Chromium draws it: on the volunteer's
@@ -136,7 +136,7 @@ describe('line breaks in a scenario in Chromium', () => {
     const ROOM = 'NWBR23';
     const TOKEN = 'b'.repeat(43);
     const ctx = roomContext(scenario);
-    const server = await startRoomServer({ ctx, state: createRoom(ctx, ROOM, 0, new Date()), token: TOKEN, host: '127.0.0.1', port: 0, persist: () => undefined, log: () => undefined, voterFiles: readVoterFiles(packageRoot()) });
+    const server = await startRoomServer({ ctx, state: startedRoom(ctx, ROOM, 0, new Date()), token: TOKEN, host: '127.0.0.1', port: 0, persist: () => undefined, log: () => undefined, voterFiles: readVoterFiles(packageRoot()) });
     const context = await web.browser.newContext({ viewport: { width: 360, height: 740 } });
     try {
       const page = await context.newPage();

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRoom, roomContext, type RoomState, type Scenario } from '../../../src/machines/index.js';
+import { roomContext, type RoomState, type Scenario } from '../../../src/machines/index.js';
 import { readVoterFiles, startRoomServer, type RoomServer } from '../../../src/terminal/room/server.js';
 import { packageRoot } from '../../../src/terminal/paths.js';
 import { SELF_CARE } from '../../../src/web/self-care.js';
 import { loadValidFixture, phoneOffPath } from '../../helpers/fixtures.js';
-import { Presenter } from '../../terminal/helpers/room.js';
+import { Presenter, startedRoom } from '../../terminal/helpers/room.js';
 import { axeCleanInDark, axNames, CHROMIUM, connectChromium, fullPageScreenshot, runAxe, SCREENSHOTS, WEB_BUILD_DIR } from '../helpers/browser.js';
 
 // The phone's page in real headless Chromium against the room server on 127.0.0.1 (in test/web/e2e/,
@@ -106,7 +106,7 @@ function watchSockets() {
  * spend them.
  */
 async function phoneRoom(scenario = hostile(), viewport = { width: 360, height: 740 }, { clock = false } = {}) {
-  const server = await serve(createRoom(roomContext(scenario), ROOM, 0, new Date()), 0, scenario);
+  const server = await serve(startedRoom(roomContext(scenario), ROOM, 0, new Date()), 0, scenario);
   const context = await browser!.newContext({ viewport });
   await context.addInitScript(watchSockets);
   if (clock) await context.clock.install();
@@ -172,7 +172,7 @@ async function revealFirst(presenter: Presenter, round = 1) {
 describe('voter page in Chromium', () => {
   it.skipIf(!available)('joins, votes by tap, keeps its vote across a reload and a server restart, shows its feedback as text; no CSP violation; axe clean', async () => {
     const ctx = roomContext(hostile());
-    let server = await serve(createRoom(ctx, ROOM, 0, new Date()));
+    let server = await serve(startedRoom(ctx, ROOM, 0, new Date()));
     const context = await browser!.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     const problems: string[] = [];
@@ -916,7 +916,7 @@ describe('voter page in Chromium', () => {
     const accuse = phone.replies.find((r) => r.id === 'phone-accuse')!;
     accuse.when = { var: 'trust', gte: 100 };
     const ctx = roomContext(gated);
-    const server = await serve(createRoom(ctx, ROOM, 0, new Date()), 0, gated);
+    const server = await serve(startedRoom(ctx, ROOM, 0, new Date()), 0, gated);
     const context = await browser!.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     try {
@@ -940,7 +940,7 @@ describe('voter page in Chromium', () => {
   });
 
   it.skipIf(!available)('without a room code asks for one, and refuses a malformed one', async () => {
-    const server = await serve(createRoom(roomContext(hostile()), ROOM, 0, new Date()));
+    const server = await serve(startedRoom(roomContext(hostile()), ROOM, 0, new Date()));
     const context = await browser!.newContext();
     const page = await context.newPage();
     try {
@@ -1003,7 +1003,7 @@ describe('voter page in Chromium', () => {
 describe('presenter page of a live room in Chromium', () => {
   it.skipIf(!available)('the trainer\'s break reaches the phones: a phone shows the break with the scenario\'s title and no replies, and back from it the open vote with its vote marked', async () => {
     const scenario = hostile();
-    const server = await startRoomServer({ ctx: roomContext(scenario), state: createRoom(roomContext(scenario), ROOM, 0, new Date()), token: TOKEN, host: '127.0.0.1', port: 0, persist: () => undefined, log: () => undefined, voterFiles: readVoterFiles(packageRoot()), webDir: WEB_BUILD_DIR });
+    const server = await startRoomServer({ ctx: roomContext(scenario), state: startedRoom(roomContext(scenario), ROOM, 0, new Date()), token: TOKEN, host: '127.0.0.1', port: 0, persist: () => undefined, log: () => undefined, voterFiles: readVoterFiles(packageRoot()), webDir: WEB_BUILD_DIR });
     const laptop = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
     const phones = await browser!.newContext({ viewport: { width: 360, height: 740 } });
     try {
@@ -1041,7 +1041,7 @@ describe('presenter page of a live room in Chromium', () => {
   it.skipIf(!available)('the room button a keyboard user pressed keeps the focus while the room answers and while the connection is down (a disabled button had dropped it to the page, for good when the connection came back); with forced colours it looks unavailable meanwhile', async () => {
     const scenario = hostile();
     const start = (state: RoomState, port = 0) => startRoomServer({ ctx: roomContext(scenario), state, token: TOKEN, host: '127.0.0.1', port, persist: () => undefined, log: () => undefined, voterFiles: readVoterFiles(packageRoot()), webDir: WEB_BUILD_DIR });
-    let server = await start(createRoom(roomContext(scenario), ROOM, 0, new Date()));
+    let server = await start(startedRoom(roomContext(scenario), ROOM, 0, new Date()));
     const port = server.port;
     // With forced colours (Windows high contrast), where a waiting button must still look unlike one that works.
     const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, forcedColors: 'active' });
