@@ -418,10 +418,18 @@ describe('live room on the presenter page', () => {
     expect(within(setup).getByText(words, { exact: false })).toBeTruthy();
     // The laptop, which showed the scene a step ago, goes on as before.
     expect(laptop.queryByRole('region', { name: 'Before this' })).toBeNull();
-    // With the vote open too; the reveal gives the screen to the replies, and the next moment is as it always was.
+    // Until the first vote opens, the whole join block (QR code, address, code) beside it: people join at
+    // the start, and it had gone to one line here, with the scene under "Before this" (room2-45).
+    const qr = () => projector().queryByRole('img', { name: `QR code for the join address ${JOIN}` });
+    expect(qr()).toBeTruthy();
+    expect(projector().getByRole('region', { name: 'Vote from your phone' }).textContent).toContain(ROOM);
+    expect(screen.getByTestId('projector').querySelector('.join-line')).toBeNull();
+    // With the vote open too (the one line then); the reveal gives the screen to the replies, and the next moment is as it always was.
     await user.click(laptop.getByRole('button', { name: 'Open the vote' }));
     client.answer();
     expect(within(await projector().findByRole('region', { name: 'Before this' })).getByText(words, { exact: false })).toBeTruthy();
+    await waitFor(() => expect(qr()).toBeNull());
+    expect(screen.getByTestId('projector').querySelector('.join-line')?.textContent).toContain(ROOM);
     const first = roomSessionView(client.ctx, client.state).replies[0]!.id;
     client.vote('phone-0001-abcdefghij', first);
     await user.click(laptop.getByRole('button', { name: 'Reveal the votes' }));

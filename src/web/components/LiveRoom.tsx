@@ -545,10 +545,11 @@ function voteWords(phase: PresenterView['phase'], voted: number): string {
  * note; at the end, how the story ended, the outcome and how often
  * the room matched best practice. Never the trainer's buttons. How to join is the whole block (room
  * code, address, QR code) while the room is still joining (the content note, and until a vote has
- * opened) and while a decision waits for its votes; at a reveal, and at the scenes after the first
- * vote, one line (address and code) for late joiners: at 1280×720 the block pushed 5 of
- * court-report's 11 reveals past the window's bottom even in the smallest type. A decision shown
- * with the scenes that set it up (`setup`, see RoomPanel) has the line too.
+ * opened, the first decision's "Before this" too) and while a decision waits for its votes; at a
+ * reveal, and at the scenes after the first vote, one line (address and code) for late joiners: at
+ * 1280×720 the block pushed 5 of court-report's 11 reveals past the window's bottom even in the
+ * smallest type. A decision shown with the scenes that set it up (`setup`, see RoomPanel) after the
+ * first vote has the line too.
  */
 function projectedRoom(snap: RoomSnapshot, page?: ProjectedPage, setup: readonly SetupScene[] = []): ProjectorState {
   const view = snap.view;
@@ -566,9 +567,12 @@ function projectedRoom(snap: RoomSnapshot, page?: ProjectedPage, setup: readonly
     };
   }
   const reveal = view.phase === 'revealed' ? view.reveal : undefined;
-  // With a decision's setup above it, the one line: the block beside the setup pushed the-list's
-  // d9-report and trafficker-contact's d6-parking past a 1280×720 window's bottom, in its smallest type.
-  const block = setup.length === 0 && (view.round === 0 || (session.kind === 'decision' && !reveal));
+  // Until the first vote opens, the whole block, the first decision's setup (the opening scene the
+  // content note stood in for) above it too: people join at the start, and the block went at the
+  // moment after the note. Later, with a decision's setup above it, the one line: the block beside
+  // the setup pushed the-list's d9-report and trafficker-contact's d6-parking past a 1280×720
+  // window's bottom, in its smallest type.
+  const block = view.round === 0 || (setup.length === 0 && session.kind === 'decision' && !reveal);
   return {
     kind: 'moment', scenarioTitle: session.scenarioTitle,
     // The vote's state for the room too (it was on the laptop only): open with how many have voted, or closed.

@@ -584,15 +584,21 @@ export default function ProjectorScreen() {
   // page follows another window that needs more), its replies, the note on the first.
   const paged = pages && pages.length > 1 ? { at: Math.min(askedAt ?? 0, pages.length - 1), count: pages.length } : undefined;
   const onPage = (i: number) => !paged || (pages?.[paged.at] ?? []).includes(i);
-  return (
-    <div className={revealed ? 'projector-screen revealed' : 'projector-screen'}>
-      {notice}
-      {/* An untitled scene is headed "Scene": the status line does not say it again above the heading. */}
-      <p className="status-line"><span>{text(state.scenarioTitle)}{text(state.step) !== heading && <span className="sr-only">. </span>}</span>{text(state.step) !== heading && <span>{text(state.step)}</span>}</p>
-      {join?.layout === 'line' && (
-        // During a reveal (and the scenes after the first vote): how to join on one line, the replies get the screen.
-        <p className="join-line">Join: <span className="join-url">{join.url}</span> <span aria-hidden="true">·</span><span className="sr-only">,</span> code <strong>{join.room}</strong></p>
-      )}
+  // The whole block beside the moment when "Before this" is above it (the first decision, before its vote opens).
+  const beside = join?.layout === 'block' && !revealed && setupOf(state.setup).length > 0;
+  const joinBlock = join && (
+    <section aria-labelledby="projector-join-heading" className="room-join">
+      <h2 id="projector-join-heading">Vote from your phone</h2>
+      <p className="room-code">Room code <strong>{join.room}</strong></p>
+      <div className="room-qr">
+        <img src={ROOM_QR} width={220} height={220} alt={`QR code for the join address ${join.url}`} />
+        <p>Join at <span className="join-url">{join.url}</span></p>
+      </div>
+    </section>
+  );
+  // The moment: its heading, what happens, the join block (unless beside it), the prompt, the replies or the reveal.
+  const moment = (
+    <>
       <h1>{heading}</h1>
       {followed && <Followed followed={followed} tense="follows" />}
       {/* A decision with no words of its own, gone back to: the scenes that set it up (the reveal gives the screen to the replies). */}
@@ -603,16 +609,7 @@ export default function ProjectorScreen() {
           {objects(state.lines).map((l, i) => <p className="line" key={i}><span className="speaker">{text(l.speaker)}{text(l.role) ? <span className="role"> ({text(l.role)})</span> : null}:</span> {text(l.text)}</p>)}
         </div>
       )}
-      {join?.layout === 'block' && (
-        <section aria-labelledby="projector-join-heading" className="room-join">
-          <h2 id="projector-join-heading">Vote from your phone</h2>
-          <p className="room-code">Room code <strong>{join.room}</strong></p>
-          <div className="room-qr">
-            <img src={ROOM_QR} width={220} height={220} alt={`QR code for the join address ${join.url}`} />
-            <p>Join at <span className="join-url">{join.url}</span></p>
-          </div>
-        </section>
-      )}
+      {join?.layout === 'block' && !beside && joinBlock}
       {!revealed && state.discussionPrompt && <p className="discussion"><span className="sr-only">Discussion prompt: </span>{text(state.discussionPrompt)}</p>}
       {state.note && <p className="facilitator-note" hidden={paged !== undefined && paged.at > 0}><strong>Facilitator note:</strong> {text(state.note)}</p>}
       {Array.isArray(state.reveal) ? (
@@ -641,6 +638,27 @@ export default function ProjectorScreen() {
           {objects(state.replies).map((r, i) => <li key={i}><strong>{num(r.number)}.</strong> {r.kind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{text(r.text)}{text(r.unavailable, 500) && <span className="hint"> {text(r.unavailable, 500)}</span>}</li>)}
         </ol>
       )}
+    </>
+  );
+  return (
+    <div className={revealed ? 'projector-screen revealed' : 'projector-screen'}>
+      {notice}
+      {/* An untitled scene is headed "Scene": the status line does not say it again above the heading. */}
+      <p className="status-line"><span>{text(state.scenarioTitle)}{text(state.step) !== heading && <span className="sr-only">. </span>}</span>{text(state.step) !== heading && <span>{text(state.step)}</span>}</p>
+      {join?.layout === 'line' && (
+        // During a reveal (and the scenes after the first vote): how to join on one line, the replies get the screen.
+        <p className="join-line">Join: <span className="join-url">{join.url}</span> <span aria-hidden="true">·</span><span className="sr-only">,</span> code <strong>{join.room}</strong></p>
+      )}
+      {beside ? (
+        // Before the first vote, with the scene the content note stood in for under "Before this": how to
+        // join beside the moment, not under it (under it, the-list's and court-report's first decisions
+        // ran past a 1280×720 window's bottom in the smallest type; beside, it takes the width the
+        // moment's lines leave empty).
+        <div className="join-beside">
+          <div className="join-beside-moment">{moment}</div>
+          {joinBlock}
+        </div>
+      ) : moment}
       {/* Which page of the reveal this is, so the room knows more is coming. */}
       {paged && <p className="reveal-pages">{pageWords(paged.at, paged.count)}</p>}
       {/* Even the smallest type does not fit: the trainer scrolls this window, and the room is told there is more. */}

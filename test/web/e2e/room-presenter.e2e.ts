@@ -426,7 +426,7 @@ describe('the projector window with a live room', () => {
       const checked = new Set<string>();
       // The reply followed last, as the projector says it at each moment after it (until the next reveal).
       let followed: string | undefined;
-      const measure = async (shown: (page: Page) => Locator, where: string, kind: 'note' | 'scene' | 'vote' | 'reveal' | 'end') => {
+      const measure = async (shown: (page: Page) => Locator, where: string, kind: 'note' | 'scene' | 'first' | 'vote' | 'reveal' | 'end') => {
         for (const { size, page } of windows) {
           await shown(page).waitFor({ timeout: GUARD_MS });
           // What is measured is the screen with the line that says which reply the story follows (followed, at the end).
@@ -471,6 +471,11 @@ describe('the projector window with a live room', () => {
         }
         met.push(session.nodeId);
         const step = `Decision ${session.progress.decision} of about ${session.progress.about}`;
+        // Shown before its vote opens, the first decision keeps the whole join block (QR code and all),
+        // beside the opening scene under "Before this": people join at the start (it went to one line).
+        if (view.round === 0) {
+          await measure((page) => page.locator('.projector-screen:has(.room-join img):has(.setup) .status-line').filter({ hasText: new RegExp(`${step}$`) }), `${session.nodeId} (before its vote)`, 'first');
+        }
         const opened = await control.act({ type: 'open', node: session.nodeId });
         if ('code' in opened) throw new Error(`open refused: ${opened.message}`);
         const enabled = session.replies.filter((r) => r.enabled);
