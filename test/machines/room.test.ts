@@ -138,6 +138,23 @@ describe('room protocol: parsing', () => {
 });
 
 describe('room reducer: who may do what, when', () => {
+  // The phones said only "Waiting for the trainer to open the vote." while the projector showed the
+  // content note: a person who cannot read the projector never got it (room2-45).
+  it('a phone is sent the scenario\'s title and content note until the trainer\'s first step, through the schema; not after it', () => {
+    for (const [scenario, start] of [[example, 'phone'], [redFlags, redFlags.start]] as const) {
+      const r = setup(scenario, { atContentNote: true });
+      r.join(device(1));
+      const view = voterView(r.ctx, r.state, device(1));
+      expect(view).toMatchObject({ phase: 'waiting', scenarioTitle: scenario.title, contentNote: { text: scenario.contentNote, minutes: scenario.estimatedMinutes } });
+      const parsed = parseToVoter(JSON.stringify({ type: 'view', view }));
+      expect(parsed?.type === 'view' && parsed.view.contentNote?.text).toBe(scenario.contentNote);
+      expect(r.present({ type: 'advance', node: start }).ok).toBe(true);
+      const after = voterView(r.ctx, r.state, device(1));
+      expect(after.contentNote).toBeUndefined();
+      expect(after.scenarioTitle).toBeUndefined();
+    }
+  });
+
   // youth-discloses and left-placement-calls open on a decision: the first step ("Open the vote",
   // Page Down, o) opened its vote from the content note, where every other decision is shown first
   // with its vote closed, for the room to discuss (room2-45).

@@ -22,7 +22,7 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  *   click that arrives after the room moved on is refused instead of landing on the wrong decision.
  *
  * Phones: the version of this protocol the voter page speaks is in the address it connects to
- * (`/ws/voter?v=8`, VOTER_PROTOCOL). A phone can keep a page from an older casa-practice open
+ * (`/ws/voter?v=9`, VOTER_PROTOCOL). A phone can keep a page from an older casa-practice open
  * across the trainer's upgrade and restart; every message from a connection whose version differs
  * (or that names none, as pages from before versions did) is refused as `outdated`, whose message
  * tells the person to reload the page. Such a connection never joins: it is not counted.
@@ -39,8 +39,9 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  * sent changes shape, so a page left open from before is told to reload instead of being refused as
  * malformed. The voter page states it in the address it connects to (`voterSocketPath`).
  * Version 8: the trainer's break (the `break` phase, `scenarioTitle`, and the `on-break` refusal).
+ * Version 9: the content note (`contentNote`, with `scenarioTitle`) while the room waits for the trainer's first step.
  */
-export const VOTER_PROTOCOL = 8;
+export const VOTER_PROTOCOL = 9;
 
 /** The address (path and query) a voter page of this version opens its WebSocket on. */
 export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
@@ -262,6 +263,13 @@ export const VoterView = z.strictObject({
    * or feedback); the room keeps it all, and its next view after the break is the one from before.
    */
   scenarioTitle: z.string().max(1_000).optional(),
+  /**
+   * Until the trainer's first step (phase `waiting`, version 9): the scenario's content note (clean
+   * text) and its minutes, with its title in `scenarioTitle`, as the projector shows them, so that a
+   * person who cannot read the projector reads them on the phone. Up to version 8 the phone said only
+   * that it was waiting for the trainer.
+   */
+  contentNote: z.strictObject({ text: z.string().max(20_000), minutes: z.number().int().min(0) }).optional(),
   /**
    * Who's who: the people the room has met so far in the story (the core's `peopleMet`, with the
    * room's reveals), in order of first appearance, by name and role only (clean one-line text from

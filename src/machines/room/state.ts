@@ -528,7 +528,9 @@ export function voterView(ctx: RoomContext, state: RoomState, device: string): V
   // Who's who, with every view: the people named so far (names and roles only).
   const met = { people: peopleOf(ctx, state).phone };
   if (state.phase === 'ended') return { room: state.room, phase: 'ended', round: state.round, ...met };
-  if (state.phase === 'idle' || state.node === undefined) return { room: state.room, phase: 'waiting', round: state.round, ...met };
+  // Before the trainer's first step, the scenario's title and content note, as the projector shows
+  // them: a person who cannot read the projector reads them here (text only).
+  if (state.phase === 'idle' || state.node === undefined) return { room: state.room, phase: 'waiting', round: state.round, ...(notStarted(state) ? { scenarioTitle: cleanLine(ctx.scenario.title), contentNote: contentNoteOf(ctx) } : {}), ...met };
   const view = roomSessionView(ctx, state);
   const { decision, key } = phoneDecisionOf(view);
   const shown = vote === undefined ? undefined : view.replies.find((r) => r.id === vote)?.number;

@@ -447,7 +447,7 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
             <section aria-labelledby="room-note-heading" className="content-note">
               <h2 id="room-note-heading">Content note</h2>
               <p>{view.contentNote.text}</p>
-              <p>Read it with the room before you start (the projector shows it until your first step), and pause for the room whenever it needs a break.</p>
+              <p>Read it with the room before you start (the projector and the phones show it until your first step), and pause for the room whenever it needs a break.</p>
             </section>
           )}
           <TrainerMoment view={session} noteShown={noteFor === session.nodeId} revealed={reveal !== undefined} onToggleNote={() => setNoteFor(noteFor === session.nodeId ? undefined : session.nodeId)} introductions={view.introductions} />

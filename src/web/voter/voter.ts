@@ -14,7 +14,7 @@ import type { SELF_CARE } from '../self-care.js';
  * version answers "outdated" instead of refusing its messages as not understood. Typed as the core's
  * constant, so a new version there does not compile until this page is brought up to it.
  */
-const PROTOCOL: typeof VOTER_PROTOCOL = 8;
+const PROTOCOL: typeof VOTER_PROTOCOL = 9;
 
 /** What Who's who says before anyone has appeared: the core's words (typed as its constant, so they cannot drift apart). */
 const NO_ONE: typeof NO_ONE_MET = 'No one has appeared in the story yet.';
@@ -66,6 +66,7 @@ const els = {
   reload: $<HTMLButtonElement>('reload'),
   people: $<HTMLDetailsElement>('people'), peopleCount: $('people-count'), peopleNone: $('people-none'), peopleList: $('people-list'),
   selfCare: $('self-care'),
+  note: $('content-note'), noteTitle: $('note-title'), noteText: $('note-text'), noteMinutes: $('note-minutes'),
 };
 
 // The break screen's Self-Care words, set once (as text).
@@ -422,7 +423,8 @@ function replyButton(r: PhoneDecision['replies'][number]): HTMLButtonElement {
 function draw(v: VoterView): void {
   setText(els.heading, `Live room ${v.room}`);
   const words: Record<VoterView['phase'], string> = {
-    waiting: 'Waiting for the trainer to open the vote.',
+    // Before the trainer's first step the room reads the content note (below, as on the projector).
+    waiting: v.contentNote ? 'Waiting for the trainer to start. Read the content note below first.' : 'Waiting for the trainer to open the vote.',
     open: v.vote ? 'Vote received. You can change it until the trainer locks the vote.' : 'Vote now: choose a reply.',
     locked: v.vote ? 'Voting is closed. Waiting for the reveal.' : 'Voting is closed for this decision.',
     revealed: v.vote ? 'Revealed: see why below.' : 'Revealed. You did not vote on this decision: the best-practice reply and why are below.',
@@ -455,6 +457,15 @@ function draw(v: VoterView): void {
       const disabled = v.phase !== 'open' || !r.enabled;
       if (b.disabled !== disabled) b.disabled = disabled;
     }
+  }
+  // The scenario's title and content note until the trainer's first step, as the projector shows
+  // them (text only): for a person who cannot read the projector.
+  const note = v.phase === 'waiting' ? v.contentNote : undefined;
+  setHidden(els.note, !note);
+  if (note) {
+    setText(els.noteTitle, v.scenarioTitle ?? 'The scenario');
+    setText(els.noteMinutes, `About ${note.minutes} minutes.`);
+    setText(els.noteText, note.text);
   }
   drawPeople(v.phase === 'break' ? undefined : v.people, v.phase === 'ended');
   setHidden(els.selfCare, v.phase !== 'break');
