@@ -155,6 +155,32 @@ describe('room reducer: who may do what, when', () => {
     }
   });
 
+  // A break taken while the room read the content note counted as the trainer's first step: back from
+  // it the projector, the page and the phones had left the note for the first moment (room2-45).
+  it('a break at the content note is not the first step: the note stays on the room\'s screens and phones, also after a restart', () => {
+    for (const [scenario, start] of [[example, 'phone'], [redFlags, redFlags.start]] as const) {
+      const r = setup(scenario, { atContentNote: true });
+      r.join(device(1));
+      expect(r.present({ type: 'break', on: true }).ok).toBe(true);
+      expect(r.present({ type: 'break', on: false, break: 1 }).ok).toBe(true);
+      const back = restoreRoom(r.ctx, serializeRoom(r.state));
+      for (const state of [r.state, back.ok ? back.state : undefined]) {
+        expect(state && presenterView(r.ctx, state, 1).contentNote?.text).toBe(scenario.contentNote);
+        expect(state && voterView(r.ctx, state, device(1)).contentNote?.text).toBe(scenario.contentNote);
+      }
+      // Its vote (the example's first moment is a decision) still waits for the first step, which ends the note.
+      if (start === 'phone') expectRefused(r.present({ type: 'open', node: start }), 'not-now');
+      expect(r.present({ type: 'advance', node: start }).ok).toBe(true);
+      expect(presenterView(r.ctx, r.state, 1).contentNote).toBeUndefined();
+      expect(voterView(r.ctx, r.state, device(1)).contentNote).toBeUndefined();
+    }
+    // A room saved before rooms kept this (no beforeStart): started once any command was taken, as it was read then.
+    const r = setup(example, { atContentNote: true });
+    const { beforeStart: _, ...old } = r.state;
+    expect(presenterView(r.ctx, { ...old, presenterSeq: 2 }, 0).contentNote).toBeUndefined();
+    expect(presenterView(r.ctx, old, 0).contentNote).toBeDefined();
+  });
+
   // youth-discloses and left-placement-calls open on a decision: the first step ("Open the vote",
   // Page Down, o) opened its vote from the content note, where every other decision is shown first
   // with its vote closed, for the room to discuss (room2-45).

@@ -74,6 +74,12 @@ export interface RoomState {
   /** The last seq accepted from the presenter. */
   presenterSeq: number;
   history: RoomDecision[];
+  /**
+   * No step taken by the trainer yet (a break is not one): the room's screens show the content note
+   * (`notStarted`). Set by `createRoom`, gone with the trainer's first command other than a break.
+   * Absent from rooms saved before it, whose start is read from their seq (no command at all).
+   */
+  beforeStart?: true;
   /** Ended for everyone (`end`) while the decision on screen was revealed: the room had seen its feedback. */
   endedRevealed?: true;
   /**
@@ -241,6 +247,7 @@ export function createRoom(ctx: RoomContext, room: string, seed: number, now: Da
     devices: {},
     presenterSeq: 0,
     history: [],
+    ...(snapshot.status === 'done' ? {} : { beforeStart: true as const }),
     meta,
   };
   live.set(state.session, snapshot);
@@ -312,6 +319,8 @@ function reducePresenter(ctx: RoomContext, state: RoomState, message: PresenterA
   if (message.type === 'break') return reduceBreak(state, message, bad, by, page);
   if (bad) return bad;
   const seen: RoomState = { ...state, presenterSeq: message.seq };
+  // The trainer's first step (a break, above, is not one): the content note makes way.
+  delete seen.beforeStart;
   const ok = (next: RoomState): RoomResult => ({ ok: true, state: next, change: 'all' });
   if (state.onBreak) return refuse('on-break', 'The room is on a break: come back from the break first.');
   const view = roomSessionView(ctx, state);
@@ -789,9 +798,13 @@ function contentNoteOf(ctx: RoomContext): { text: string; minutes: number } {
  */
 export const CONTENT_NOTE_FIRST = 'The content note is still up: show the decision first (the next step), for the room to discuss it before its vote opens.';
 
-/** Nothing done yet: no step by the trainer (a room resumed before one is still at its start). */
+/**
+ * Nothing done yet: no step by the trainer (a room resumed before one is still at its start). A break
+ * is not a step: taken at the content note, it had the room's screens leave the note for the first
+ * moment (the break's command counted as the first step).
+ */
 export function notStarted(state: RoomState): boolean {
-  return state.presenterSeq === 0 && state.phase === 'idle' && state.history.length === 0;
+  return (state.beforeStart === true || state.presenterSeq === 0) && state.phase === 'idle' && state.history.length === 0;
 }
 
 /**
@@ -862,6 +875,7 @@ const StoredRoom = z.object({
   devices: z.record(Device, z.object({ seq: z.number().int().min(0) })),
   presenterSeq: z.number().int().min(0),
   history: z.array(StoredDecision),
+  beforeStart: z.literal(true).optional(),
   endedRevealed: z.literal(true).optional(),
   onBreak: z.literal(true).optional(),
   breakEndedBy: z.enum(COMMAND_SOURCES).optional(),
