@@ -238,6 +238,37 @@ describe('live room server: faults', () => {
     for (const line of r.logs) expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
   });
 
+  // The presenter address is for the laptop's browser only (README). Its token read off a projected
+  // terminal, or a photo of it, must not make another device the presenter: every test here runs on
+  // loopback, so "another device" is presenterFrom saying no (the default is isLaptop, tested below).
+  it('refuses a presenter with the right token from a device other than the laptop, in words that send the trainer to the laptop, and changes nothing', async () => {
+    const seen: string[] = [];
+    const r = await start({ presenterFrom: (address) => (seen.push(address), false) });
+    const before = r.server.state();
+    const phoneLike = new WebSocket(`${r.base}${presenterSocketPath()}`);
+    await new Promise((resolve) => phoneLike.once('open', resolve));
+    const answers: ServerError[] = [];
+    const both = new Promise<void>((resolve) => phoneLike.on('message', (d) => {
+      answers.push(JSON.parse(String(d)) as ServerError);
+      if (answers.length === 2) resolve();
+    }));
+    phoneLike.send(JSON.stringify({ type: 'hello', room: ROOM, token: TOKEN }));
+    phoneLike.send(JSON.stringify({ type: 'advance', node: r.ctx.scenario.start, room: ROOM, token: TOKEN, seq: 1 }));
+    await both;
+    phoneLike.close();
+    expect(answers.map((a) => a.type)).toEqual(['error', 'error']);
+    expect(answers.map((a) => a.code)).toEqual(['forbidden', 'forbidden']);
+    expect(answers[0]!.message).toMatch(/only in a browser on the laptop running the room/);
+    expect(answers[0]!.message).not.toMatch(/copied short/);
+    expect(seen).toContain('127.0.0.1');
+    expect(r.server.state()).toBe(before);
+    await r.waitLog((l) => l.includes('the presenter token from another device'));
+    // The same token from the laptop runs the room (the default, isLaptop, takes loopback as the laptop).
+    const laptop = await start();
+    const presenter = await Presenter.connect(laptop.base, ROOM, TOKEN);
+    must(await presenter.act({ type: 'advance', node: presenter.view.session.nodeId }));
+  });
+
   it('refuses every presenter message forged from a voter connection, even with the right token', async () => {
     const r = await start();
     const presenter = await Presenter.connect(r.base, ROOM, TOKEN);

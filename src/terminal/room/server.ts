@@ -64,6 +64,12 @@ export interface RoomServerOptions {
   perNetwork?: { devices: number; connections: number };
   /** Addresses the per-address limits do not apply to (default: the laptop itself, isLaptop). */
   trusted?: (address: string) => boolean;
+  /**
+   * Addresses a presenter page may run the room from, its token proven (default: the laptop itself,
+   * isLaptop). The presenter address is for the laptop's browser only (README): a token read off a
+   * projected terminal or a photo of it does not make a phone the presenter.
+   */
+  presenterFrom?: (address: string) => boolean;
 }
 
 export interface VoterFiles {
@@ -307,6 +313,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
   const perAddress = opts.perAddress ?? PER_ADDRESS;
   const perNetwork = opts.perNetwork ?? PER_NETWORK;
   const trusted = opts.trusted ?? isLaptop;
+  const presenterFrom = opts.presenterFrom ?? isLaptop;
   /** What an address's limits count by (an IPv6 address: its /64), and those limits. */
   const limitsOf = (address: string) => {
     const group = limitGroup(address);
@@ -638,7 +645,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     quiet.connections.clear();
   }
 
-  function refuse(conn: Connection, code: Rejection, detail: string): void {
+  function refuse(conn: Connection, code: Rejection, detail: string, message = messageFor(conn.role, code)): void {
     conn.refusedTotal++;
     if (conn.refusedTotal > LOGGED_PER_CONNECTION) conn.refused.set(code, (conn.refused.get(code) ?? 0) + 1);
     else if (!mayLog()) tallyQuietly(conn, code, 1);
@@ -656,14 +663,14 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
         conn.rateNotice ??= setTimeout(() => {
           conn.rateNotice = undefined;
           conn.lastRateNotice = performance.now();
-          out(conn, { type: 'error', code, message: messageFor(conn.role, code) });
+          out(conn, { type: 'error', code, message });
         }, wait);
         conn.rateNotice.unref();
         return;
       }
       conn.lastRateNotice = now;
     }
-    out(conn, { type: 'error', code, message: messageFor(conn.role, code) });
+    out(conn, { type: 'error', code, message });
   }
 
   function flushRefusals(conn: Connection): void {
@@ -730,6 +737,9 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     // The room code is no secret (it is on the projector), so saying it does not match gives nothing away.
     if (msg.room !== state.room) return refuse(conn, 'wrong-room', 'a presenter message for another room');
     if (!tokenMatches(token, msg.token)) return refuse(conn, 'forbidden', 'wrong presenter token');
+    // The right token from another device (read off a projected terminal, or a photo of it): refused as
+    // forbidden, which the page takes as final, in words that send the trainer to the laptop.
+    if (!presenterFrom(conn.address)) return refuse(conn, 'forbidden', 'the presenter token from another device', NOT_THE_LAPTOP);
     conn.presenter = true;
     if (msg.type === 'hello') {
       if (msg.page !== undefined) {
@@ -924,6 +934,9 @@ const PRESENTER_MESSAGES: Partial<Record<Rejection, string>> = {
   // Also read by presenter pages from before versions, which show it after "The room refused that:".
   outdated: 'This page is out of date: casa-practice was updated. Reload the page to carry on presenting (your browser\'s reload button); the room and its votes are kept.',
 };
+
+/** A presenter page on another device than the laptop running the room, its token right. */
+const NOT_THE_LAPTOP = 'The presenter page runs only in a browser on the laptop running the room. Open the presenter address that the room command printed, on that laptop; this device can join as a phone with the room code.';
 
 function messageFor(role: Connection['role'], code: Rejection): string {
   return (role === 'presenter' ? PRESENTER_MESSAGES[code] : undefined) ?? MESSAGES[code];
