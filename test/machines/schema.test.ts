@@ -130,7 +130,9 @@ describe('the JSON Schema for editors', () => {
   it('a whole number the editor types in for a field picked from its list is one the field accepts (it typed "version": 0, "estimatedMinutes": 0 and "weight": 0, each underlined at once)', () => {
     // VS Code's JSON completion fills a picked field's value with its "default", else its first
     // "examples" entry, else 0 for a number (vscode-json-languageservice, getInsertTextForProperty).
-    const numbers = everyPart().filter(({ part }) => part.type === 'integer' && typeof part.description === 'string');
+    // A whole number is a "number" whose fraction is refused (VS Code's "integer" refused 2.0).
+    const whole = (part: Record<string, unknown>) => part.type === 'number' && (part.if as { not?: { multipleOf?: unknown } } | undefined)?.not?.multipleOf === 1;
+    const numbers = everyPart().filter(({ part }) => whole(part) && typeof part.description === 'string');
     expect(numbers.map(({ at }) => at.split('/').pop())).toEqual(expect.arrayContaining(['version', 'estimatedMinutes', 'weight']));
     const refused: string[] = [];
     for (const { at, part } of numbers) {

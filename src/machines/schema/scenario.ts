@@ -520,7 +520,7 @@ export type EndingKind = EndingNode['ending'];
 /** The JSON Schema editors use for autocomplete and checking. */
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return withMarkdown(withTypeMessages(withFieldHelp(schema)));
+  return withMarkdown(withConditionChoice(withWholeNumbers(withTypeMessages(withFieldHelp(schema)))));
 }
 
 /** The largest whole numbers zod writes for z.int() with no bounds of its own: no bound a trainer needs told. */
@@ -571,9 +571,60 @@ function withTypeMessages(schema: Record<string, unknown>): Record<string, unkno
     // A blank text was told twice, 'String is shorter than the minimum length of 1.' beside the
     // pattern's own words: the pattern (a character that is not a space) refuses "" already.
     if (o.type === 'string' && o.minLength === 1 && o.pattern === '\\S') delete o.minLength;
+    // A list of values of the wrong type was told twice, 'Incorrect type. Expected "string".' beside
+    // 'Value is not accepted. Valid values: …' (validate says it once): the values refuse it alone.
+    // (A list with words of its own says them once: VS Code shows a message once at a place.)
+    if (o.type === 'string' && Array.isArray(o.enum) && o.errorMessage === undefined) delete o.type;
     if (Array.isArray(o.anyOf)) say(o.anyOf as Record<string, unknown>[]);
     else if (typeof o.type === 'string' && !mixed.has(o)) say([o]);
     for (const [key, v] of Object.entries(o)) if (key !== 'defaultSnippets' && key !== 'propertyNames' && key !== 'if') walk(v);
+  };
+  walk(schema);
+  return schema;
+}
+
+/**
+ * A condition with "var" and no "conduct" is a test on a variable, as validate reads it. VS Code
+ * judged { "var": "trust", "principle": "…", "gte": 60 } by the kind of condition it fitted best, a
+ * conduct condition (its "principle" is one), and said 'Missing property "conduct".' and that "var"
+ * is not a field of a conduct condition, where validate says "principle" is not a field of a
+ * condition. Any other value (a { } being written, a text) is still either kind: Ctrl+Space in an
+ * empty condition offers the fields of both.
+ */
+function withConditionChoice(schema: Record<string, unknown>): Record<string, unknown> {
+  const refs = ['#/$defs/variableCondition', '#/$defs/conductCondition'];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (typeof value !== 'object' || value === null) return;
+    const o = value as Record<string, unknown>;
+    for (const [key, v] of Object.entries(o)) if (key !== 'defaultSnippets') walk(v);
+    const anyOf = o.anyOf as Record<string, unknown>[] | undefined;
+    if (anyOf?.length !== 2 || !anyOf.every((part, i) => part.$ref === refs[i] && Object.keys(part).length === 1)) return;
+    delete o.anyOf;
+    Object.assign(o, { if: { type: 'object', required: ['var'], not: { required: ['conduct'] } }, then: { $ref: refs[0] }, else: { anyOf } });
+  };
+  walk(schema);
+  return schema;
+}
+
+/**
+ * A whole number as JSON Schema means it, for VS Code: "weight": 2.0 is the number 2 to validate
+ * (and to JSON Schema's "integer"), but VS Code's "integer" is a number written without a decimal
+ * point, so it underlined 2.0 with 'Should be a whole number …, written without quotes.', which
+ * nothing could fix but deleting ".0". Each "integer" becomes a "number" that is a whole one: where
+ * the field has words of its own (withTypeMessages), a fraction (2.5) is told them, as before; in a
+ * rule's test it is "multipleOf": 1.
+ */
+function withWholeNumbers(schema: Record<string, unknown>): Record<string, unknown> {
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (typeof value !== 'object' || value === null) return;
+    const o = value as Record<string, unknown>;
+    for (const [key, v] of Object.entries(o)) if (key !== 'defaultSnippets') walk(v);
+    if (o.type !== 'integer') return;
+    o.type = 'number';
+    if (typeof o.errorMessage === 'string') Object.assign(o, { if: { not: { multipleOf: 1 } }, then: { not: {}, errorMessage: o.errorMessage } });
+    else o.multipleOf = 1;
   };
   walk(schema);
   return schema;
@@ -592,7 +643,7 @@ const OBJECT_NAMES: [string, Record<string, unknown>][] = [
  * the "errorMessage" of a failed "not"). Only an object: "required" and "propertyNames" hold of
  * any other value, so a condition written as a text was told it had no comparison too.
  */
-const refusedWhen = (when: Record<string, unknown>, message: string) => ({ if: { type: 'object', ...when }, then: { not: {}, errorMessage: message } });
+const refusedWhen = (when: Record<string, unknown>, message: string): { if: Record<string, unknown>; then: Record<string, unknown> } => ({ if: { type: 'object', ...when }, then: { not: {}, errorMessage: message } });
 const noneOf = (fields: string[]) => ({ not: { anyOf: fields.map((f) => ({ required: [f] })) } });
 /**
  * A field whose value is `value`, said twice over with "not": VS Code offers the values of every
@@ -601,6 +652,7 @@ const noneOf = (fields: string[]) => ({ not: { anyOf: fields.map((f) => ({ requi
  */
 const valueIs = (field: string, value: string) => ({ not: { properties: { [field]: { not: { const: value } } } } });
 const isFlag = { required: ['type'], ...valueIs('type', 'flag') };
+const hasComparison = COMPARISONS.map((op) => ({ required: [op] }));
 
 /**
  * What validate refuses and zod's JSON Schema did not say (its refinements are not written into
@@ -622,9 +674,10 @@ const OBJECT_RULES: Record<string, ReturnType<typeof refusedWhen>[]> = {
   ],
   'a conduct condition': [
     refusedWhen({ propertyNames: { enum: ['conduct', 'principle'] } }, 'This condition has no comparison, so it cannot be tested: write one such as { "conduct": "critical", "gte": 1 } (gte, gt, lte, lt, eq or ne).'),
-    refusedWhen({ required: ['principle'], not: { properties: { conduct: { const: 'violations' } } } },
+    // These two only for a condition with a comparison: one without is told that alone, as validate does.
+    refusedWhen({ required: ['principle'], not: { properties: { conduct: { const: 'violations' } } }, anyOf: hasComparison },
       '"principle" only goes with "conduct": "violations": remove it, or count that principle\'s violations with "conduct": "violations".'),
-    refusedWhen({ required: ['conduct'], allOf: [valueIs('conduct', 'violations'), { not: { required: ['principle'] } }] },
+    refusedWhen({ required: ['conduct'], allOf: [valueIs('conduct', 'violations'), { not: { required: ['principle'] } }], anyOf: hasComparison },
       'A "violations" condition needs "principle": the principle whose violations it counts, e.g. { "conduct": "violations", "principle": "no-investigating", "gte": 1 }.'),
   ],
   'a variable': [
@@ -706,7 +759,11 @@ function withFieldHelp(schema: Record<string, unknown>): Record<string, unknown>
       // An object's own "errorMessage" stands only for a value that is no object: its fields are
       // told by the rules above, and its other checks by their own.
       o.errorMessage = `Should be ${OBJECT_WRITTEN[name] ?? name}.`;
-      const checks = OBJECT_RULES[name];
+      // Each only when the object has its required fields, as validate checks it: an effect { }
+      // was told it had neither "add" nor "set" beside 'Missing property "var".', where validate
+      // says only that "var" is missing (and a node { } that it was a scene with nothing to show).
+      const required = (o.required as string[] | undefined) ?? [];
+      const checks = OBJECT_RULES[name]?.map((rule) => ({ ...rule, if: { ...rule.if, required: [...new Set([...((rule.if.required as string[] | undefined) ?? []), ...required])] } }));
       if (checks) o.allOf = JSON.parse(JSON.stringify(checks)) as unknown[];
     }
     for (const [key, v] of Object.entries(o)) if (key !== 'propertyNames' && key !== 'allOf') walk(v);
