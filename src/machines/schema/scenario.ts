@@ -520,7 +520,7 @@ export type EndingKind = EndingNode['ending'];
 /** The JSON Schema editors use for autocomplete and checking. */
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return withMarkdown(withConditionChoice(withWholeNumbers(withTypeMessages(withFieldHelp(schema)))));
+  return withMarkdown(withReservedIds(withConditionChoice(withWholeNumbers(withTypeMessages(withFieldHelp(schema))))));
 }
 
 /** The largest whole numbers zod writes for z.int() with no bounds of its own: no bound a trainer needs told. */
@@ -578,6 +578,33 @@ function withTypeMessages(schema: Record<string, unknown>): Record<string, unkno
     if (Array.isArray(o.anyOf)) say(o.anyOf as Record<string, unknown>[]);
     else if (typeof o.type === 'string' && !mixed.has(o)) say([o]);
     for (const [key, v] of Object.entries(o)) if (key !== 'defaultSnippets' && key !== 'propertyNames' && key !== 'if') walk(v);
+  };
+  walk(schema);
+  return schema;
+}
+
+/** What VS Code says for an id that is a reserved word, as validate does (invalid-id). */
+export const RESERVED_ID_ERROR = 'This is a reserved word and cannot be used as an id: add to it, e.g. "constructor-node" or "prototype-node".';
+
+/**
+ * An id that is "constructor" or "prototype" (which SLUG refuses) was told by the pattern's words
+ * how ids are spelt ("Ids use only lower-case letters …"), which it is; validate says it is a
+ * reserved word. The pattern now says only the spelling, and the reserved words are refused apart
+ * in their own words. The schema accepts exactly what it did.
+ */
+function withReservedIds(schema: Record<string, unknown>): Record<string, unknown> {
+  const reserved = /^\^\(\?!\(\?:([a-z|]+)\)\$\)/.exec(SLUG.source);
+  if (!reserved?.[1]) throw new Error(`SLUG no longer refuses reserved words as the schema expects: ${SLUG.source}`);
+  const words = reserved[1].split('|');
+  const spelling = `^${SLUG.source.slice(reserved[0].length)}`;
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (typeof value !== 'object' || value === null) return;
+    const o = value as Record<string, unknown>;
+    for (const [key, v] of Object.entries(o)) if (key !== 'defaultSnippets') walk(v);
+    if (o.pattern !== SLUG.source) return;
+    o.pattern = spelling;
+    o.allOf = [...((o.allOf as unknown[] | undefined) ?? []), { not: { anyOf: words.map((w) => ({ const: w })) }, errorMessage: RESERVED_ID_ERROR }];
   };
   walk(schema);
   return schema;
