@@ -320,6 +320,27 @@ describe('a decision copied: its replies\' repeated ids are one error at the cop
     expect(folded.message).toMatch(/ and "after-wait" \(line \d+, column \d+\)\. A "next" names "talk-it-over" \(line \d+, column \d+\), which is no node's id: if this copy is the node meant there, its id should be "talk-it-over"\./);
     expect(namedPlaces(meantText, folded.message).map((at) => at?.replace(/,$/, ''))).toEqual(['"after-visit"', '"after-supervisor"', '"after-search"', '"after-wait"', '"talk-it-over"']);
   });
+
+  // Found by the authoring walk (authorwalk-45): the id meant for the copy is most often the
+  // original's with a word added ("after-visit-again"), and was told 'Did you mean "after-visit"?'
+  // (the original, every other "next" naming it already), an unknown-node error of its own beside
+  // the duplicate-id error: following it left the copy without an id.
+  it('not renamed, and the id meant for it like the id it repeats: folded all the same, no "Did you mean" the original', () => {
+    const { text } = withCopy(undefined);
+    const meantText = text.replace('"next": "after-visit"\n    },\n    {\n      "id": "boyfriend-guarded"', '"next": "after-visit-again"\n    },\n    {\n      "id": "boyfriend-guarded"');
+    expect(meantText).not.toBe(text);
+    const { problems } = validateScenario(meantText, 'x.json');
+    expect(problems.map((q) => q.code)).toEqual(['duplicate-id']);
+    const folded = problems[0] as Problem;
+    expect(folded.message).not.toContain('Did you mean');
+    expect(folded.message).toMatch(/ A "next" names "after-visit-again" \(line \d+, column \d+\), which is no node's id: if this copy is the node meant there, its id should be "after-visit-again"\./);
+    expect(folded.fix).toContain('rename it "after-visit-again"');
+    // Doing as it says (the copy and its replies renamed) leaves nothing.
+    const lines = meantText.split('\n');
+    lines[folded.line - 1] = (lines[folded.line - 1] ?? '').replace('"after-visit"', '"after-visit-again"');
+    const renamed = lines.slice(0, folded.line - 1).join('\n') + '\n' + lines.slice(folded.line - 1).join('\n').replace(/"id": "after-(supervisor|search|wait)"/g, '"id": "after-visit-again-$1"');
+    expect(validateScenario(renamed, 'x.json').problems).toEqual([]);
+  });
 });
 
 // Found by the mistakes walk (mistakes-43): a route written with "next" for "to", as a reply's is

@@ -406,6 +406,18 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         const guess = suggestNode(id);
         let meantId = guess.best;
         let orAlso = guess.also;
+        // (Looked for once: `??=` would look again after finding none, null being nullish.)
+        if (repeated === undefined) {
+          copies = scenario.nodes.filter((n) => nodes.get(n.id) !== n);
+          repeated = copies[0] ?? null;
+        }
+        // An id like one a copy not renamed repeats ("d2-next-time-again" with two "d2-next-time"):
+        // the copy is most likely the node meant, not the original. "Did you mean "d2-next-time"?"
+        // had the trainer lead there, leaving the copy without an id of its own.
+        if (repeated !== null && copies.some((c) => c.id === meantId || c.id === orAlso)) {
+          meantId = undefined;
+          orAlso = undefined;
+        }
         if (meantId !== undefined && orAlso !== undefined) {
           const away = (n: string) => n !== scenario.start && references(n) === 0;
           if (away(orAlso) !== away(meantId)) {
@@ -419,11 +431,6 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         // "end-mixed" every reply names), and changing each reference to it would spread the typo.
         // A node copied and not renamed (its id repeats another's) may be the one meant: "add a node"
         // alone had the trainer write a third copy.
-        // (Looked for once: `??=` would look again after finding none, null being nullish.)
-        if (repeated === undefined) {
-          copies = scenario.nodes.filter((n) => nodes.get(n.id) !== n);
-          repeated = copies[0] ?? null;
-        }
         // A node whose "id" line was deleted (the only one without a valid id) may be the one meant:
         // "add a node" alone had the trainer write a second copy of it.
         if (idless === undefined) {
