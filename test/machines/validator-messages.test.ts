@@ -791,6 +791,24 @@ describe('a raw control character inside a text: the fix says what it is and to 
   });
 });
 
+// Found by the authoring walk (authorwalk-45): two colour codes pasted from a terminal in one text
+// ("\u001b[31m\u001b[1m") were told "It holds 1 more such character after it" and "Delete all 5 of
+// these characters and the others": deleting the other ESC alone left "[1m" in the text, which then
+// checked valid and showed to every volunteer.
+describe('two raw escape sequences inside a text: the second is named whole', () => {
+  it('the message names it, the fix says to delete it whole, and doing so leaves the file as it was', () => {
+    const { text, problems } = exampleWith('Look, finally', 'Look, \u001b[31m\u001b[1mfinally');
+    expect(problems.map((p) => [p.code, p.message, p.fix])).toEqual([['json-syntax',
+      'Not valid JSON: a terminal\'s escape sequence "\\u001b[31m" is inside a text, invisible in most editors. It holds 1 more after it: the escape sequence "\\u001b[1m".',
+      'Delete all 5 of these characters and the others after them, each escape sequence whole ("[1m" too, not the ESC alone): most editors do not show them (VS Code shows a small box, or "ESC"). Such characters come with text pasted from a terminal or another program.']]);
+    expect(validateScenario(text.replace('\u001b[31m\u001b[1m', ''), 'x.json').problems).toEqual([]);
+  });
+  it('control characters alone are still counted as characters', () => {
+    const { problems } = exampleWith('Look, finally', 'Look, \u0007\u0007finally');
+    expect(problems[0]?.message).toBe('Not valid JSON: a control character is inside a text. It holds 1 more such character after it.');
+  });
+});
+
 // Found by valid4-44: "identifier" for a node's "id" was folded as a missing id ("Give it back its
 // id, as the node's first line"), beside an unknown-field error saying to remove "identifier": two
 // errors, and the one fix that mattered (rename it) said by neither.

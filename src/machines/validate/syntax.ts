@@ -158,7 +158,7 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
     return problem('json-syntax', at, `Not valid JSON: unexpected character: ${space} (${code}), which looks like an ordinary space but is not one to JSON.`,
       'Delete it and type an ordinary space. Such spaces come with text pasted from a word processor or a web page, so look for more of them on the lines you pasted.', { at, with: ' ' });
   }
-  if (HIDDEN_SYMBOL.test(c)) return hiddenSymbolProblem(text, hiddenPart(text, at, at + 200, false), 0);
+  if (HIDDEN_SYMBOL.test(c)) return hiddenSymbolProblem(text, hiddenPart(text, at, at + 200, false), []);
   // Right after a text ends, a word or number is more of that text: "She said "no" to me" (a quote
   // inside the text, see unescapedQuote), not a value written the wrong way.
   let before = at - 1;
@@ -246,33 +246,50 @@ function hiddenPart(text: string, at: number, end: number, inText: boolean): Men
   return { at, length: sequence?.length ?? 1, with: inText && text.charAt(at) === '\t' ? ' ' : '' };
 }
 
-/** " It holds 3 more after it." for the characters of one text (or one run) past the first. */
-function moreAfter(count: number): string {
-  return count > 0 ? ` It holds ${count} more such character${count > 1 ? 's' : ''} after it.` : '';
+/**
+ * " It holds 3 more such characters after it." for the parts of one text (or one run) past the
+ * first; when one is an escape sequence, each is named ("It holds 1 more after it: the escape
+ * sequence "\u001b[1m"."): counted as a character, an author deleted its ESC alone, leaving "[1m"
+ * in the text, which then checked valid and showed on every screen.
+ */
+function moreAfter(text: string, rest: readonly Mending[]): string {
+  const count = rest.length;
+  if (count === 0) return '';
+  if (!rest.some((m) => m.length > 1)) return ` It holds ${count} more such character${count > 1 ? 's' : ''} after it.`;
+  const named = rest.slice(0, 3).map((m) => (m.length > 1 ? `the escape sequence ${quoteValue(text.slice(m.at, m.at + m.length))}` : quoteValue(text.charAt(m.at))));
+  const list = count > 3 ? `${named.join(', ')} and ${count - 3} more` : named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}` : named[0];
+  return ` It holds ${count} more after it: ${list}.`;
 }
 
-/** The problem for the hidden part `first` outside a text (a stray ESC, a NUL…), `others` more in its run. */
-function hiddenSymbolProblem(text: string, first: Mending, others: number): UnlocatedProblem {
+/** ", and the others after them, each escape sequence whole ("[1m" too, not the ESC alone)", or ", and the others" when none is one. */
+function andTheOthers(text: string, rest: readonly Mending[]): string {
+  if (rest.length === 0) return '';
+  const sequence = rest.find((m) => m.length > 1);
+  return sequence ? ` and the others after them, each escape sequence whole (${quoteValue(text.slice(sequence.at + 1, sequence.at + sequence.length))} too, not the ESC alone)` : ' and the others';
+}
+
+/** The problem for the hidden part `first` outside a text (a stray ESC, a NUL…), `rest` the parts after it in its run. */
+function hiddenSymbolProblem(text: string, first: Mending, rest: readonly Mending[]): UnlocatedProblem {
   const { at } = first;
   const c = text.charAt(at);
   const code = `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
   const sequence = first.length > 1 ? text.slice(at, at + first.length) : undefined;
   return problem('json-syntax', at, sequence
-    ? `Not valid JSON: unexpected characters: a terminal's escape sequence ${quoteValue(sequence)}, invisible in most editors.${moreAfter(others)}`
-    : `Not valid JSON: unexpected character: an invisible control character ${quoteValue(c)} (${code}).${moreAfter(others)}`,
-  `Delete ${sequence ? `all ${sequence.length} of these characters` : 'it'}${others > 0 ? ' and the others' : ''}: most editors do not show ${sequence || others > 0 ? 'them' : 'it'} (VS Code shows a small box, or "ESC"). Such characters come with text pasted from a terminal or another program.`);
+    ? `Not valid JSON: unexpected characters: a terminal's escape sequence ${quoteValue(sequence)}, invisible in most editors.${moreAfter(text, rest)}`
+    : `Not valid JSON: unexpected character: an invisible control character ${quoteValue(c)} (${code}).${moreAfter(text, rest)}`,
+  `Delete ${sequence ? `all ${sequence.length} of these characters` : 'it'}${andTheOthers(text, rest)}: most editors do not show ${sequence || rest.length > 0 ? 'them' : 'it'} (VS Code shows a small box, or "ESC"). Such characters come with text pasted from a terminal or another program.`);
 }
 
-/** The problem for the control character `first` inside a text (a tab, an ESC and its sequence, a NUL…), `others` more in that text. */
-function controlInTextProblem(text: string, first: Mending, others: number): UnlocatedProblem {
+/** The problem for the control character `first` inside a text (a tab, an ESC and its sequence, a NUL…), `rest` the parts after it in that text. */
+function controlInTextProblem(text: string, first: Mending, rest: readonly Mending[]): UnlocatedProblem {
   const { at } = first;
   const c = text.charAt(at);
-  const more = moreAfter(others);
+  const more = moreAfter(text, rest);
   if (c === '\t') return problem('json-syntax', at, `Not valid JSON: a tab is inside a text.${more}`, 'Delete it and type spaces (or write \\t).');
   if (first.length > 1) {
     const sequence = text.slice(at, at + first.length);
     return problem('json-syntax', at, `Not valid JSON: a terminal's escape sequence ${quoteValue(sequence)} is inside a text, invisible in most editors.${more}`,
-      `Delete all ${sequence.length} of these characters${others > 0 ? ' and the others' : ''}: most editors do not show them (VS Code shows a small box, or "ESC"). Such characters come with text pasted from a terminal or another program.`);
+      `Delete all ${sequence.length} of these characters${andTheOthers(text, rest)}: most editors do not show them (VS Code shows a small box, or "ESC"). Such characters come with text pasted from a terminal or another program.`);
   }
   return problem('json-syntax', at, `Not valid JSON: a control character is inside a text.${more}`, controlInTextFix(c));
 }
@@ -330,8 +347,10 @@ export function hiddenCharacters(text: string, errors: readonly ParseError[], ro
     }
     const first = mendings[before];
     if (!first) continue;
-    const count = mendings.length - before - 1;
-    if (problems.length < room) problems.push(inText ? controlInTextProblem(text, first, count) : hiddenSymbolProblem(text, first, count));
+    if (problems.length < room) {
+      const rest = mendings.slice(before + 1);
+      problems.push(inText ? controlInTextProblem(text, first, rest) : hiddenSymbolProblem(text, first, rest));
+    }
     else others++;
   }
   return { mendings, problems, others };
