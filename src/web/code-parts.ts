@@ -62,6 +62,9 @@ const ESCAPES = /^(?:\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt]))+/;
 /** After a text's words in a markup fix: what to write them without (markup.ts's markdown and html-tag fixes). */
 const WITHOUT_MARKS = /^ without the (?:asterisks|underscores|tags)\b/;
 
+/** A quoted HTML tag (or tags) as written: "<" or "</", a letter, and ">" or "…" at its end ("<3" and "trust < 60" are none). */
+const HTML_TAG_QUOTED = /^<\/?[A-Za-z][^]*(?:>|…)$/;
+
 /** Whether the character before `at` leaves a lone bracket or quote standing alone (the start, a space, an opening parenthesis). */
 const alone = (text: string, at: number): boolean => at === 0 || /[\s(]/.test(text[at - 1]!);
 /** Whether the character after a lone bracket or quote ends it as a word (a space, punctuation, the end). */
@@ -110,6 +113,10 @@ function codeAt(text: string, at: number, message = false): number | undefined {
     // The words of a text to write again without its markup ('Write "Nothing" without the
     // asterisks', markdown and html-tag) are wording, one word as several: "Nothing" is no id.
     if (WITHOUT_MARKS.test(text.slice(end)) && !inner.includes('\\')) return undefined;
+    // An HTML tag as the file writes it ("<hr />", "<wbr>", "<b>never</b>", "<img src=\"…", cut
+    // short with "…") is text to find in the file, with a space in it or not: it was code in one
+    // place and prose in the next (html-tag's message and fix).
+    if (HTML_TAG_QUOTED.test(inner)) return end;
     if (message && !inner.includes('\\') && !ID_OR_FIELD.test(inner)) return undefined;
     return /\s/.test(inner) && !inner.includes('\\') ? undefined : end;
   }

@@ -112,6 +112,26 @@ describe('codeParts on a validator message', () => {
     expect(codeParts(message, true).map((p) => p.text).join('')).toBe(message);
   });
 
+  // Found by the authoring walk (authorwalk-45): an HTML tag the file holds was code in one place and
+  // prose in the next: "<img src=\"…" (an escape in it) and the fix's "<hr>" in <code>, the message's
+  // "<hr>" and "<wbr>" and the fix's "<hr />" (a space in it) in the body font.
+  it('an HTML tag as the file writes it is code, in the message and in the fix, with a space in it or not', () => {
+    const text = example.replace('"Nothing bad happens this week', '"Nothing<wbr> bad <hr /> happens<hr> this week <img src=\\"bench.png\\" alt=\\"the bench\\">');
+    expect(text).not.toBe(example);
+    const tags = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'html-tag');
+    expect(tags.map((p) => [messageCodes(p.message), codes(p.fix)])).toEqual([
+      [['"<wbr>"'], ['"<wbr>"']],
+      [['"<hr />"'], ['\\n\\n', '"<hr />"']],
+      [['"<hr>"'], ['\\n\\n', '"<hr>"']],
+      [['"<img src=\\"bench.png\\" alt=\\"the bench\\">"'], ['"<img src=\\"bench.png\\" alt=\\"the bench\\">"']],
+    ]);
+    // A closing tag and a pair, as the fix names them; the words written again without the tags stay prose.
+    expect(codes('Write \\n\\n between paragraphs instead of "<p>" and "</p>".')).toEqual(['\\n\\n', '"<p>"', '"</p>"']);
+    expect(messageCodes('This text writes "<b>never</b>", HTML tags, but the apps show text as written.')).toEqual(['"<b>never</b>"']);
+    expect(codes('Write "never" without the tags.')).toEqual([]);
+    expect(messageCodes('It is "<3" to her, and "trust < 60" is no tag.')).toEqual([]);
+  });
+
   it('every message of test/fixtures/bad, joined again, is the message as given, and no capitalised word alone in quotes is code', () => {
     for (const f of readdirSync('test/fixtures/bad').filter((n) => n.endsWith('.json'))) {
       for (const p of validateScenario(readFileSync(`test/fixtures/bad/${f}`), f).problems) {
