@@ -643,6 +643,23 @@ describe('"next" written as a list of node ids', () => {
     expect(problems.map((p) => [p.code, formatPath(p.path).replace(/^.*\./, '')])).toEqual([['invalid-next', 'next']]);
     expect(problems[0]?.message).toBe('"next" lists 81 node ids, "n0", "n1", "n2" and 78 more, but one node follows this reply: "next" is one node id, or a list of routes (each a { } with a "to") of which the first whose "when" holds is taken.');
   });
+  // Found by the authoring walk (authorwalk-45): a list naming an id twice named it twice ('"s1-opens-up",
+  // "d2-next-time", "s1-opens-up" and 82 more'), and the routes its fix gave could lead to one node
+  // both ways ('"to": "end-harmful" … { "to": "end-harmful" }').
+  it('an id listed twice is named once, and the routes offered lead to two nodes', () => {
+    const { text, problems } = exampleWith('"next": "end-harmful"', '"next": ["end-harmful", "end-harmful", "end-mixed"]');
+    expect(problems.map((p) => [p.code, p.message, p.fix])).toEqual([['invalid-next',
+      '"next" lists 3 node ids, 2 different: "end-harmful" and "end-mixed", but one node follows this reply: "next" is one node id, or a list of routes (each a { } with a "to") of which the first whose "when" holds is taken.',
+      'To go on to one node, write "next": "end-harmful". To go one way or another by what has happened so far, write routes with a "when", the last without: "next": [{ "when": { "var": "trust", "gte": 60 }, "to": "end-harmful" }, { "to": "end-mixed" }]. To let the volunteer choose, point "next" at a decision whose replies lead to each.']]);
+    expect(validateScenario(text.replace('["end-harmful", "end-harmful", "end-mixed"]', '[{ "when": { "var": "trust", "gte": 60 }, "to": "end-harmful" }, { "to": "end-mixed" }]'), 'x.json').problems.filter((q) => q.severity === 'error')).toEqual([]);
+  });
+  it('one id listed again and again: written once is the fix', () => {
+    const { text, problems } = exampleWith('"next": "end-harmful"', '"next": ["end-harmful", "end-harmful"]');
+    expect(problems.map((p) => [p.code, p.message, p.fix])).toEqual([['invalid-next',
+      '"next" lists "end-harmful" 2 times, but one node follows this reply: "next" is one node id, or a list of routes (each a { } with a "to") of which the first whose "when" holds is taken.',
+      'Write "next": "end-harmful", once and without the [ ].']]);
+    expect(validateScenario(text.replace('["end-harmful", "end-harmful"]', '"end-harmful"'), 'x.json').problems).toEqual([]);
+  });
   it('one id in [ ], or an id among routes, is still told at that item', () => {
     const one = exampleWith('"next": "end-harmful"', '"next": ["end-harmful"]').problems;
     expect(one.map((p) => [p.code, formatPath(p.path).replace(/^.*\./, '')])).toEqual([['invalid-next', 'next[0]']]);

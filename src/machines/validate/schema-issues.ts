@@ -261,13 +261,24 @@ function oneProblemPerIdList(raw: unknown, problems: UnlocatedProblem[]): Unloca
     seen.said = true;
     const ids = list as string[];
     const after = at[at.length - 3] === 'replies' ? 'this reply' : 'this scene';
-    const shown = ids.slice(0, 3).map((id) => quoteValue(id, 40));
-    const named = ids.length > 3 ? `${shown.join(', ')} and ${ids.length - 3} more` : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+    // Each id once (a list with an id twice named it twice, and the routes it gave could lead to
+    // one node both ways).
+    const distinct = [...new Set(ids)];
+    const shown = distinct.slice(0, 3).map((id) => quoteValue(id, 40));
+    const named = distinct.length > 3 ? `${shown.join(', ')} and ${distinct.length - 3} more` : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+    const how = ': "next" is one node id, or a list of routes (each a { } with a "to") of which the first whose "when" holds is taken.';
+    if (distinct.length === 1) {
+      return [{
+        severity: 'error' as const, code: 'invalid-next', path: at,
+        message: `"next" lists ${quoteValue(ids[0], 40)} ${ids.length} times, but one node follows ${after}${how}`,
+        fix: `Write "next": ${quoteValue(ids[0], 40)}, once and without the [ ].`,
+      }];
+    }
     const variable = numberVariable(raw);
-    const routes = `[{ "when": { "var": ${quoteValue(variable, 40)}, "gte": 60 }, "to": ${quoteValue(ids[0], 40)} }, { "to": ${quoteValue(ids[1], 40)} }]`;
+    const routes = `[{ "when": { "var": ${quoteValue(variable, 40)}, "gte": 60 }, "to": ${quoteValue(distinct[0], 40)} }, { "to": ${quoteValue(distinct[1], 40)} }]`;
     return [{
       severity: 'error' as const, code: 'invalid-next', path: at,
-      message: `"next" lists ${ids.length} node ids, ${named}, but one node follows ${after}: "next" is one node id, or a list of routes (each a { } with a "to") of which the first whose "when" holds is taken.`,
+      message: `"next" lists ${ids.length} node ids, ${distinct.length < ids.length ? `${distinct.length} different: ` : ''}${named}, but one node follows ${after}${how}`,
       fix: `To go on to one node, write "next": ${quoteValue(ids[0], 40)}. To go one way or another by what has happened so far, write routes with a "when", the last without: "next": ${routes}. To let the volunteer choose, point "next" at a decision whose replies lead to each.`,
     }];
   });
