@@ -229,6 +229,29 @@ describe('unknown-node when a node repeats another\'s id', () => {
       expect([...p.fix.matchAll(/line (\d+), column (\d+)/g)].map((m) => `${m[1]}:${m[2]}`)).toEqual(copies.map((c) => `${c.line}:${c.column}`));
     }
   });
+  // Found by the authoring walk (authorwalk-45): an ending pasted twice, unchanged, for two new
+  // endings named by two replies was four errors (each place offering both copies, each copy its
+  // duplicate-id error), though either copy is as good as the other for either id.
+  it('two copies alike in every field and two ids: each copy takes the id named in its turn', () => {
+    const good = readFixture('good/example.json').toString('utf8');
+    const start = good.indexOf('    {\n      "id": "end-harmful"');
+    const end = good.lastIndexOf('\n  ]');
+    const block = good.slice(start, end);
+    const text = `${good.slice(0, end)},\n${block},\n${block}${good.slice(end)}`
+      .replace('"next": "end-harmful"', '"next": "end-crossed"').replace('"next": "end-mixed"', '"next": "end-investigating"');
+    const { problems } = validateScenario(text, 'x.json');
+    // (The original ending, which the reply led to before, is out of reach: a warning of its own.)
+    expect(problems.map((p) => `${p.code} ${formatPath(p.path)}`)).toEqual(['unreachable nodes[6]', 'duplicate-id nodes[7].id', 'duplicate-id nodes[8].id']);
+    problems.shift();
+    expect(problems[0]?.message).toMatch(/ A "next" names "end-crossed" \(line \d+, column \d+\), which is no node's id: if this copy is the node meant there, its id should be "end-crossed"\.$/);
+    expect(problems[1]?.message).toMatch(/ A "next" names "end-investigating" \(line \d+, column \d+\), which is no node's id: if this copy is the node meant there, its id should be "end-investigating"\.$/);
+    // Doing as they say leaves nothing.
+    const lines = text.split('\n');
+    for (const [p, id] of [[problems[0], 'end-crossed'], [problems[1], 'end-investigating']] as const) {
+      lines[(p?.line ?? 1) - 1] = (lines[(p?.line ?? 1) - 1] ?? '').replace('"end-harmful"', `"${id}"`);
+    }
+    expect(validateScenario(lines.join('\n'), 'x.json').problems.map((p) => p.code)).toEqual(['unreachable']);
+  });
   it('is not offered when no node repeats an id', () => {
     const { problems } = exampleWith('"next": "after-visit"', '"next": "zzz-nowhere"');
     expect(problems.filter((p) => p.code === 'unknown-node').map((p) => p.fix)).toEqual([expect.not.stringContaining('repeats')]);

@@ -738,14 +738,18 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   const nodeFolds: NodeFold[] = [];
   // Two or three copies, and as many ids named: each copy is meant for one of them, but which for
   // which? A copy is never meant for an id its own "next" names (the story cannot loop back to
-  // it): when that leaves one pairing, each copy takes in the places naming its id. Otherwise (two
-  // copies and one id, or a pairing left open) nothing says which copy a place means, and each
-  // unknown-node error stays, offering every copy.
+  // it): when that leaves one pairing, or the copies are alike, each copy takes in the places naming
+  // its id. Otherwise (two copies and one id, or a pairing left open) nothing says which copy a place
+  // means, and each unknown-node error stays, offering every copy.
   const meantIds = [...new Set(copyMeant.map((c) => c.id))];
   if (copyMeant.length > 0 && repeated && copies.length === meantIds.length && copies.length <= 3) {
     const pairings = copies.length === 1 ? [meantIds] : orders(meantIds).filter((ids) => ids.every((id, i) => !successorsOf(copies[i] as ScenarioNode).includes(id)));
     const [pairing] = pairings;
-    if (pairings.length === 1 && pairing) {
+    // Copies alike in every field (pasted and not yet edited) are as good as one another for each id:
+    // each takes the id named in order. Left unfolded, three such copies were three unknown-node
+    // errors, each offering all three copies, and three duplicate-id errors.
+    const alike = copies.length > 1 && copies.every((c) => JSON.stringify(c) === JSON.stringify(copies[0]));
+    if ((pairings.length === 1 || alike) && pairing) {
       pairing.forEach((id, i) => {
         const copy = copies[i] as ScenarioNode;
         const fold: NodeFold = { id, path: [...nodePath(copy), 'id'], kind: 'copy', leadsTo: successorsOf(copy) };
