@@ -315,6 +315,19 @@ describe('a decision copied: its replies\' repeated ids are one error at the cop
     expect(renamed.problems.map((q) => q.code)).toEqual(['unreachable']);
   });
 
+  // Found by the authoring walk (authorwalk-45): a copy with all its replies renamed but one was told
+  // 'prefix them with the node id, e.g. "d2-listen"', an id no file of theirs has, where two or more
+  // were given the id to write.
+  it('one reply left with the id it was copied with: its fix gives the id to write too', () => {
+    const { text, problems } = withCopy('after-visit-again', (copy) => copy.replace(/"id": "after-(search|wait)"/g, '"id": "after-visit-again-$1"'));
+    expect(problems.map((p) => p.code)).toEqual(['unreachable', 'duplicate-id']);
+    expect(problems[1]?.message).toBe('The reply id "after-supervisor" is already used by a reply of node "after-visit" (line 83, column 17).');
+    expect(problems[1]?.fix).toBe('Reply ids must be unique in the whole scenario; prefix them with the node id, e.g. "after-visit-again-supervisor" for "after-supervisor".');
+    const copyAt = text.indexOf('"id": "after-visit-again"');
+    const done = text.slice(0, copyAt) + text.slice(copyAt).replace('"id": "after-supervisor"', '"id": "after-visit-again-supervisor"');
+    expect(validateScenario(done, 'x.json').problems.map((p) => p.code)).toEqual(['unreachable']);
+  });
+
   it('past five repeated ids: five named where they are, the others counted and named', () => {
     const extra = [1, 2, 3, 4].map((i) => `,\n        { "id": "after-extra-${i}", "kind": "do", "text": "Wait ${i}.", "assessments": [{ "principle": "consult-supervisor-on-suspicion", "verdict": "violates" }], "feedback": "A suspicion belongs with your Advocate Supervisor (Red Flags).", "next": "end-mixed" }`).join('');
     const good = readFixture('good/example.json').toString('utf8');

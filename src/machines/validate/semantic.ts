@@ -237,11 +237,15 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       continue;
     }
     for (const { j, id, node: at, k } of repeats) {
+      // An id to write, as for two or more ("d2-next-time-again-plan" for "d2-plan"): the example
+      // "d2-listen", which no file has, was written as it stood.
+      const written = `${node.id}-${tailAfter(id, at.id)}`;
+      const example = Id.safeParse(written).success && !index.replies.has(written) && !nodes.has(written) ? `${quoteValue(written, 80)} for ${quoteValue(id, 40)}` : '"d2-listen"';
       // Where the first one is: in the same decision, "in node "d1-phone"" named the node being read.
       error('duplicate-id', [...nodePath(node), 'replies', j, 'id'], at === node
         ? `The reply id "${id}" is already used by reply ${k + 1} of this decision (${RELATED_AT}).`
         : `The reply id "${id}" is already used by a reply of node "${at.id}" (${RELATED_AT}).`,
-      'Reply ids must be unique in the whole scenario; prefix them with the node id, e.g. "d2-listen".', { related: [...nodePath(at), 'replies', k, 'id'] });
+      `Reply ids must be unique in the whole scenario; prefix them with the node id, e.g. ${example}.`, { related: [...nodePath(at), 'replies', k, 'id'] });
     }
   }
   for (const c of scenario.characters) {
