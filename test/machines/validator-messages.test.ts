@@ -946,3 +946,17 @@ describe('a field spelt like one its object has already', () => {
     expect(reply[0]?.message).toMatch(/^"Text" is not a field of a reply\. It is spelt like "text", which this reply has already \(line \d+, column \d+\): a reply has one "text"\.$/);
   });
 });
+
+// A text written as an empty list got two errors at one place (schemaagree-45): wrong-type, and
+// "has 0 items; it needs at least 1", whose fix ("Add at least 1 item") keeps the list.
+describe('a text written as an empty list', () => {
+  it.each(['"title": ', '"narration": '])('%s[] is one wrong-type error, not also told to add an item', (field) => {
+    const { problems } = exampleWith(new RegExp(`${escapeRegExp(field)}"[^"]*"`), `${field}[]`);
+    expect(problems.map((p) => p.code)).toEqual(['wrong-type']);
+    expect(problems[0]!.message).toMatch(/should be text in double quotes, but it is a list\.$/);
+  });
+  it('a list that must have items, written empty, is still told so', () => {
+    const { problems } = exampleWith('"learningGoals": [', '"learningGoals": [], "x": [');
+    expect(problems.map((p) => p.code)).toContain('too-few');
+  });
+});

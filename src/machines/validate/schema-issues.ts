@@ -225,7 +225,12 @@ export function schemaProblems(raw: unknown, issues: readonly Issue[], prefix: J
   }
   // A misspelt required field is said once, by the problem that names the missing field too.
   const renamed = new Set(out.filter((p) => RENAMES.has(p)).map((p) => p.path.join('\u0000')));
-  return oneProblemPerIdList(raw, oneProblemPerWrongKind(raw, renamed.size === 0 ? out : out.filter((p) => RENAMES.has(p) || p.code !== 'unknown-field' || !renamed.has(p.path.join('\u0000')))));
+  // A text written as an empty list ("narration": []) is wrong-type (text, in double quotes); zod's
+  // other branch (a list of lines) adds "has 0 items; it needs at least 1", a fix that keeps the list.
+  const wrongType = new Set(out.filter((p) => p.code === 'wrong-type').map((p) => p.path.join('\u0000')));
+  const kept = renamed.size === 0 && wrongType.size === 0 ? out : out.filter((p) => (p.code !== 'unknown-field' || RENAMES.has(p) || !renamed.has(p.path.join('\u0000')))
+    && (p.code !== 'too-few' || !wrongType.has(p.path.join('\u0000'))));
+  return oneProblemPerIdList(raw, oneProblemPerWrongKind(raw, kept));
 }
 
 /** `p`, added to `set`. */
