@@ -199,23 +199,39 @@ export function schemaProblems(raw: unknown, issues: readonly Issue[], prefix: J
   kindFields = new WeakMap();
   const out: UnlocatedProblem[] = [];
   const seen = new Set<string>();
-  const said = new Map<string, Set<string>>();
+  // The messages said per place and kind (missing fields, renames): the first as it is, a Set from the second.
+  const said = new Map<string, string | Set<string>>();
+  // The places of the renames made so far (a misspelt required field, "ID" for "id"): an unknown
+  // field there is said by the rename (see below), so its own problem is not made at all.
+  const renamedSoFar = new Set<string>();
   // A whole number past 2^53 breaks two bounds: the safe-integer range, and the field's own (120
   // for an age). Only the field's own is worth saying: the other's fix ("at most 9007199254740991")
   // still breaks the first.
   const ownBound = new Set(issues.filter((i) => (i.code === 'too_big' || i.code === 'too_small') && i.origin !== 'int').map((i) => `${i.code}\u0000${i.path.join('\u0000')}`));
   for (const issue of issues) {
     if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'int' && ownBound.has(`${issue.code}\u0000${issue.path.join('\u0000')}`)) continue;
-    for (const p of issueProblems(raw, issue, prefix.length === 0 ? issue.path as JsonPath : [...prefix, ...(issue.path as JsonPath)])) {
+    const path = prefix.length === 0 ? issue.path as JsonPath : [...prefix, ...(issue.path as JsonPath)];
+    let unsaid: Issue = issue;
+    if (issue.code === 'unrecognized_keys' && renamedSoFar.size > 0) {
+      // Every problem an unknown field gives is an unknown-field one at the field, which the
+      // filter below drops where a rename is: 100,000 nodes with "ID" made each, message and all.
+      const at = path.join('\u0000');
+      const keys = issue.keys.filter((k) => !renamedSoFar.has(`${at}\u0000${k}`));
+      if (keys.length === 0) continue;
+      if (keys.length < issue.keys.length) unsaid = { ...issue, keys };
+    }
+    for (const p of issueProblems(raw, unsaid, path)) {
       // "" is both too short and blank: one problem per place and kind is enough. Missing fields
       // all point at their object, so each missing field is its own problem (told apart by their
       // messages, kept per place: a key holding the message made 100,000 long strings).
       const key = `${p.code}\u0000${p.path.join('\u0000')}`;
       if (p.code === 'missing-field' || RENAMES.has(p)) {
         const messages = said.get(key);
-        if (messages?.has(p.message)) continue;
-        if (messages) messages.add(p.message);
-        else said.set(key, new Set([p.message]));
+        if (messages === p.message || (typeof messages === 'object' && messages.has(p.message))) continue;
+        if (messages === undefined) said.set(key, p.message);
+        else if (typeof messages === 'string') said.set(key, new Set([messages, p.message]));
+        else messages.add(p.message);
+        if (RENAMES.has(p)) renamedSoFar.add(p.path.join('\u0000'));
         out.push(p);
         continue;
       }
