@@ -135,18 +135,42 @@ function listed(ids: readonly string[], and = 'and'): string {
   return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} ${and} ${shown[shown.length - 1]}` : shown[0] ?? '';
 }
 
-/** The cause's error, saying which places name the id its node was meant to have, and what follows from it. */
+/**
+ * The cause's error, saying which places name the id its node was meant to have, and what follows
+ * from it. Its message and fix are written when first read: of a file's 100,000 such errors (each
+ * node's id written "ID"), only the 200 listed are read (see finish in index.ts); the others are
+ * counted.
+ */
 function withKnockOns(cause: UnlocatedProblem, group: UnlocatedProblem[]): UnlocatedProblem {
-  const { named, kind } = (group[0] as UnlocatedProblem).cause as Cause;
   // In the file's order: "start", then by node (a node that failed the schema is checked after the others).
   const refs = group.length === 1 ? (group[0]?.code === 'unknown-node' ? group : []) : group.filter((p) => p.code === 'unknown-node').sort((a, b) => nodeIndex(a.path) - nodeIndex(b.path));
+  // After the places the cause's error names already (a copy's replies whose ids repeat too).
+  const before = cause.places ?? [];
+  const places = before.length === 0 && refs.length === 1 ? [(refs[0] as UnlocatedProblem).path] : [...before, ...refs.slice(0, MAX_PLACES).map((p) => p.path)];
+  const { severity, code, path, atKey, stringIndex, offset, related, relatedAtKey } = cause;
+  let words: { message: string; fix: string } | undefined;
+  // Getters of its own, as the other fields are: a copy ({ ...p }) reads them, so has the words.
+  const p: UnlocatedProblem = {
+    severity, code, path, places,
+    get message() { return (words ??= knockOnWords(cause, group, refs)).message; },
+    get fix() { return (words ??= knockOnWords(cause, group, refs)).fix; },
+  };
+  if (atKey !== undefined) p.atKey = atKey;
+  if (stringIndex !== undefined) p.stringIndex = stringIndex;
+  if (offset !== undefined) p.offset = offset;
+  if (related !== undefined) p.related = related;
+  if (relatedAtKey !== undefined) p.relatedAtKey = relatedAtKey;
+  return p;
+}
+
+/** The message and fix of withKnockOns' error: the cause's, with the places naming the id and what follows from it. */
+function knockOnWords(cause: UnlocatedProblem, group: UnlocatedProblem[], refs: UnlocatedProblem[]): { message: string; fix: string } {
+  const { named, kind } = (group[0] as UnlocatedProblem).cause as Cause;
   const first = refs[0];
   const id = quoteValue(named);
   const n = refs.length;
   const more = n > MAX_PLACES ? ` and ${n - MAX_PLACES} more` : '';
-  // After the places the cause's error names already (a copy's replies whose ids repeat too).
   const before = cause.places ?? [];
-  const places = [...before, ...refs.slice(0, MAX_PLACES).map((p) => p.path)];
   const at = before.length === 0 ? PLACES_AT : refs.slice(0, MAX_PLACES).map((_, i) => placeAt(before.length + i)).join('; ');
   const who = n === 1 && first ? `${namer(first.path)} names ${id} (${at})` : `${n} places name ${id} (${at}${more})`;
   const them = n === 1 && first ? `the ${namer(first.path).replace(/^a /, '').replace(/^a route's /, 'route\'s ')} that names it` : `the ${n} places that name it`;
@@ -171,7 +195,6 @@ function withKnockOns(cause: UnlocatedProblem, group: UnlocatedProblem[]): Unloc
     const use = `Use something like ${id}.`;
     const change = `Change it to ${id}: then ${them} ${n === 1 ? 'leads' : 'lead'} here.`;
     return {
-      ...cause, places,
       message: `${cause.message} ${who[0]?.toUpperCase()}${who.slice(1)}, meaning this node: ${n === 1 ? 'it leads' : 'they lead'} to no node until its id is ${id}.${after}`,
       fix: cause.fix.endsWith(use) ? `${cause.fix.slice(0, -use.length)}${change}` : `${cause.fix} ${change}`,
     };
@@ -185,7 +208,6 @@ function withKnockOns(cause: UnlocatedProblem, group: UnlocatedProblem[]): Unloc
     if (idAt.text !== undefined && idAt.text !== named) {
       // "ID": "aftervisit": the id the places name, written otherwise, under a name that is not "id".
       return {
-        ...cause, places,
         message: `${cause.message} ${who[0]?.toUpperCase()}${who.slice(1)}, which is no node's id, and the id written here under ${quoteValue(idAt.key)} is ${quoteValue(idAt.text)}, the same id written otherwise: if this node is the one meant there, its id should be ${id}.${after}`,
         fix: `Rename ${quoteValue(idAt.key)} to "id" and write the id as ${n === 1 ? 'that place names' : 'those places name'} it, so that the line reads: ${lead} If it is not the node meant there, rename ${quoteValue(idAt.key)} to "id" all the same and correct ${n === 1 ? 'that place' : 'those places'} to the id of the node meant.`,
       };
@@ -193,13 +215,11 @@ function withKnockOns(cause: UnlocatedProblem, group: UnlocatedProblem[]): Unloc
     if (idAt.text !== undefined) {
       // "ID": "after-visit": the id is written, under a name that is not "id".
       return {
-        ...cause, places,
         message: `${cause.message} ${who[0]?.toUpperCase()}${who.slice(1)}, the id written here under ${quoteValue(idAt.key)}: ${n === 1 ? 'it leads' : 'they lead'} to no node until it is written under "id".${after}`,
         fix: `Rename ${quoteValue(idAt.key)} to "id", so that the line reads: ${lead}`,
       };
     }
     return {
-      ...cause, places,
       message: `${cause.message} ${who[0]?.toUpperCase()}${who.slice(1)}, which is no node's id: if this node is the one meant there, its id should be ${id}.${after}`,
       fix: `${idAt.key === 'id' ? 'Write the id as text' : `Rename ${quoteValue(idAt.key)} to "id" and write the id as text`}, so that the line reads: ${lead} If it is not the node meant there, give it an id of its own and correct ${n === 1 ? 'that place' : 'those places'} to the id of the node meant.`,
     };
@@ -207,13 +227,11 @@ function withKnockOns(cause: UnlocatedProblem, group: UnlocatedProblem[]): Unloc
   if (kind === 'idless') {
     // The line to write is its own row in a terminal (src/terminal/wrap.ts keeps a fix's snippet whole).
     return {
-      ...cause, places,
       message: `${cause.message} ${who[0]?.toUpperCase()}${who.slice(1)}, which is no node's id: if this node is the one meant there, its id should be ${id}.${after}`,
       fix: `Give it back its id, as the node's first line: "id": ${id}, and ${them} then ${n === 1 ? 'leads' : 'lead'} here. If it is not the node meant there, give it an id of its own and correct ${n === 1 ? 'that place' : 'those places'} to the id of the node meant.`,
     };
   }
   return {
-    ...cause, places,
     message: `${cause.message} ${who[0]?.toUpperCase()}${who.slice(1)}, which is no node's id: if this copy is the node meant there, its id should be ${id}.${after}`,
     fix: `${cause.fix} If this copy is the node ${id} is meant for, rename it ${id}: then ${them} ${n === 1 ? 'leads' : 'lead'} here. If not, correct ${n === 1 ? 'that place' : 'those places'} to the id of the node meant.`,
   };

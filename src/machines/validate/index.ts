@@ -631,7 +631,8 @@ function finish(text: string, fileName: string, problems: UnlocatedProblem[], sc
  * had every place found, and its message written, to be counted only.
  */
 function locateListed(text: string, file: string, problems: UnlocatedProblem[], keysUnique: boolean, value: unknown): Problem[] {
-  const all = locateProblems(text, file, problems, { keysUnique, value });
+  // The words of those only counted are never read (nor written, where they are written when read).
+  const all = locateProblems(text, file, problems, { keysUnique, value, unworded: true });
   const order = all.map((_, i) => i).sort((a, b) => (all[a] as Problem).line - (all[b] as Problem).line || (all[a] as Problem).column - (all[b] as Problem).column);
   const listed = order.slice(0, MAX_PROBLEMS);
   const named = locateWithRelated(text, file, listed.map((i) => problems[i] as UnlocatedProblem), keysUnique, value);

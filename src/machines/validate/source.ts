@@ -465,7 +465,11 @@ export function locationPaths(text: string, offsets: readonly number[], options:
  * over the text that goes down only into the values some path names and skips the rest (no
  * syntax tree of the whole file, which for a large file costs more than the validation).
  */
-export function locateProblems(text: string, file: string, problems: UnlocatedProblem[], options: { keysUnique?: boolean; value?: unknown } = {}): Problem[] {
+/**
+ * `unworded`: the problems' places only, with an empty message and fix (for problems only counted,
+ * whose words are written when read: see withKnockOns in fold.ts).
+ */
+export function locateProblems(text: string, file: string, problems: UnlocatedProblem[], options: { keysUnique?: boolean; value?: unknown; unworded?: boolean } = {}): Problem[] {
   if (problems.length === 0) return [];
   let places: PathPlaces | null = null;
   const offsets = problems.map((p) => {
@@ -478,7 +482,7 @@ export function locateProblems(text: string, file: string, problems: UnlocatedPr
   const positions = linePositions(text, offsets);
   return problems.map((p, i) => {
     const { line, column } = positions[i] as { line: number; column: number };
-    return { severity: p.severity, code: p.code, file, line, column, path: p.path, message: p.message, fix: p.fix };
+    return { severity: p.severity, code: p.code, file, line, column, path: p.path, message: options.unworded ? '' : p.message, fix: options.unworded ? '' : p.fix };
   });
 }
 
