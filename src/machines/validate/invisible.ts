@@ -113,13 +113,14 @@ export function invisibleCharacterProblems(raw: unknown): UnlocatedProblem[] {
   let firstMore: JsonPath | undefined;
   /** What the texts counted past the first hold: the count says so ("half characters" too, or only). */
   const moreKinds = { hidden: false, halves: false };
-  // The text last counted (each text's own path function): one holding both kinds is one text more.
-  let lastCounted: (() => JsonPath) | undefined;
+  // The text being read and the one last counted, by their number: one holding both kinds is one text more.
+  let reading = 0;
+  let lastCounted = 0;
   /** Whether there is room for one more warning listed one by one; past it, the rest are counted. */
   const listed = (path: () => JsonPath, kind: keyof typeof moreKinds) => {
     if (out.length < MAX_INVISIBLE_TEXTS) return true;
-    if (lastCounted !== path) more++;
-    lastCounted = path;
+    if (lastCounted !== reading) more++;
+    lastCounted = reading;
     moreKinds[kind] = true;
     firstMore ??= path();
     return false;
@@ -156,6 +157,7 @@ export function invisibleCharacterProblems(raw: unknown): UnlocatedProblem[] {
     });
   };
   forEachText(raw, (value, path, key) => {
+    reading++;
     hidden(value, path, key);
     halves(value, path);
   });

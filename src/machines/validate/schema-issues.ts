@@ -390,6 +390,11 @@ function quoteList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** An error at `path` (a module function: a closure made per issue was 100,000 of them, each named). */
+function errorAt(path: JsonPath, code: string, message: string, fix: string, extra: Partial<UnlocatedProblem> = {}): UnlocatedProblem {
+  return { severity: 'error', code, path, message, fix, ...extra };
+}
+
 function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedProblem[] {
   const key = path[path.length - 1];
   // Items are counted from 1 in words ("item 1 of "characters""), as routes and conditions are;
@@ -397,9 +402,6 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
   const parentKey = path[path.length - 2];
   const keyName = typeof key === 'string' ? quoteValue(key) : typeof key === 'number' ? `item ${key + 1}${typeof parentKey === 'string' ? ` of ${quoteValue(parentKey)}` : ''}` : 'the file';
   const value = valueAt(raw, path);
-  const problem = (code: string, message: string, fix: string, extra: Partial<UnlocatedProblem> = {}): UnlocatedProblem => ({
-    severity: 'error', code, path, message, fix, ...extra,
-  });
 
   switch (issue.code) {
     case 'unrecognized_keys': {
@@ -440,27 +442,27 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       const parentPath = path.slice(0, -1);
       if (value === undefined && typeof key === 'string') {
         const kind = objectKindAt(parentPath, raw);
-        return [missingField(raw, parentPath, kind, key, problem)];
+        return [missingField(raw, parentPath, kind, key, path)];
       }
       if (typeof key === 'number' && path[path.length - 2] === 'next' && typeof value === 'string') {
-        return [marked(ID_IN_ROUTES, problem('invalid-next', `Route ${key + 1} of "next" should be a route in braces, but it is ${describe(value)}.`,
+        return [marked(ID_IN_ROUTES, errorAt(path, 'invalid-next', `Route ${key + 1} of "next" should be a route in braces, but it is ${describe(value)}.`,
           `To go on to one node, write "next": ${quoteValue(value)} without the [ ]; a list of "next" holds routes: [{ "when": { "var": "trust", "gte": 60 }, "to": ${quoteValue(value)} }, { "to": "<id>" }].`))];
       }
       if (typeof key === 'number' && path[path.length - 2] === 'assessments' && typeof value === 'string' && issue.expected === 'object') {
         const principle = principleIds.includes(value) ? value : '<principle id>';
-        return [problem('wrong-type', `${capitalise(keyName)} should be an assessment in braces, but it is ${describe(value)}.`,
+        return [errorAt(path, 'wrong-type', `${capitalise(keyName)} should be an assessment in braces, but it is ${describe(value)}.`,
           `Write each assessment as an object: { "principle": ${quoteValue(principle)}, "verdict": "follows" } (or "violates"; add "weight": 2 or 3 if it counts more).`)];
       }
       if (typeof value === 'boolean' && typeof key === 'string' && ['gte', 'gt', 'lte', 'lt', 'eq', 'ne'].includes(key)) {
         const tested = (valueAt(raw, path.slice(0, -1)) as { var?: unknown } | undefined)?.var;
-        return [problem('wrong-type', `${capitalise(keyName)} compares numbers, but it is ${describe(value)}.`,
+        return [errorAt(path, 'wrong-type', `${capitalise(keyName)} compares numbers, but it is ${describe(value)}.`,
           `A yes/no flag is tested with "is": write { "var": ${typeof tested === 'string' ? quoteValue(tested) : '"<flag id>"'}, "is": ${String(value)} }.`)];
       }
       const [plainWords, fallbackFix] = EXPECTED[issue.expected] ?? [issue.expected, `Use ${issue.expected} here.`];
       // "yes", "no", "true": the word a trainer means, written as JSON's true or false.
       const yesNo = issue.expected === 'boolean' && typeof value === 'string' ? BOOLEAN_WORDS[value.trim().toLowerCase()] : undefined;
       if (yesNo !== undefined) {
-        return [problem('wrong-type', `${capitalise(keyName)} should be true or false, but it is ${describe(value)}.`,
+        return [errorAt(path, 'wrong-type', `${capitalise(keyName)} should be true or false, but it is ${describe(value)}.`,
           `Write ${typeof key === 'string' ? `"${key}": ` : ''}${String(yesNo)}, without quotes: JSON's yes and no are true and false.`)];
       }
       const isNumber = issue.expected === 'number' || issue.expected === 'int';
@@ -472,19 +474,19 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       if (issue.expected === 'array' && key === 'lines' && typeof value === 'string') {
         const first = (valueAt(raw, ['characters', 0]) as { id?: unknown } | undefined)?.id;
         const who = typeof first === 'string' && first !== '' ? quoteValue(first) : '"<character id>"';
-        return [problem('wrong-type', `${capitalise(keyName)} should be a list of lines, each with the character who says it, but it is ${describe(value)}.`,
+        return [errorAt(path, 'wrong-type', `${capitalise(keyName)} should be a list of lines, each with the character who says it, but it is ${describe(value)}.`,
           // The text itself when short enough to read in the fix; else a place for it (a cut text copied would lose its end).
           `Write "lines": [{ "character": ${who}, "text": ${value.length <= 60 ? quoteValue(value, 60) : '"…"'} }]${value.length <= 60 ? '' : ', with your text in "text"'}: "character" is the id of the character who says it, and more lines go inside the [ ], separated by commas. (Words no one says belong in "narration".)`)];
       }
       // One item where a list is expected: the list of one is the object in square brackets.
       const listOfOne = issue.expected === 'array' && typeof key === 'string' && typeof value === 'object' && value !== null && !Array.isArray(value);
-      return [problem('wrong-type', `${capitalise(keyName)} should be ${words}, but it is ${describe(value)}.`,
+      return [errorAt(path, 'wrong-type', `${capitalise(keyName)} should be ${words}, but it is ${describe(value)}.`,
         listOfOne ? `Put square brackets around the object: ${keyName}: [ { … } ] is a list of one, and more items go inside the brackets, separated by commas.` : fix)];
     }
     case 'invalid_value': {
       // A required field with a fixed set of values ("ending", "verdict") that is not there at all.
       if (value === undefined && typeof key === 'string' && !Object.hasOwn(valueAt(raw, path.slice(0, -1)) ?? {}, key)) {
-        return [missingField(raw, path.slice(0, -1), objectKindAt(path.slice(0, -1), raw), key, problem)];
+        return [missingField(raw, path.slice(0, -1), objectKindAt(path.slice(0, -1), raw), key, path)];
       }
       const isPrinciple = path.includes('learningGoals') || key === 'principle';
       // Two principles in one ("safety-planning, csw-partnership"): one each, as it is scored.
@@ -495,39 +497,39 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
           const assessment = valueAt(raw, path.slice(0, -1)) as { verdict?: unknown } | undefined;
           const verdict = assessment?.verdict === 'violates' ? 'violates' : 'follows';
           // No weight copied to each: the reply's points add the assessments' weights up.
-          return [problem('unknown-principle', `${quoteValue(value)} names ${several.length} principles, but an assessment is of one principle.`,
+          return [errorAt(path, 'unknown-principle', `${quoteValue(value)} names ${several.length} principles, but an assessment is of one principle.`,
             `Write one assessment for each, in the list: ${several.map((v) => `{ "principle": ${quoteValue(v)}, "verdict": "${verdict}" }`).join(', ')}. Each counts 1 unless given a "weight" (1 to 3), and the reply's points add them up.`)];
         }
-        return [problem('unknown-principle', `${quoteValue(value)} names ${several.length} principles in one item.`, `Write each as an item of its own: ${named}.`)];
+        return [errorAt(path, 'unknown-principle', `${quoteValue(value)} names ${several.length} principles in one item.`, `Write each as an item of its own: ${named}.`)];
       }
       if (isPrinciple) {
         // A likely misspelling: the fix says what to write, as the message's "Did you mean" suggests.
         // A principle's title written for its id ("Looking after yourself"): the id, as the message says.
         const titled = principleByTitle(String(value));
         const meant = titled?.id ?? closest(String(value), principleIds);
-        return [problem('unknown-principle', `${quoteValue(value)} is not a principle of the guide.${principleHint(value)}`,
+        return [errorAt(path, 'unknown-principle', `${quoteValue(value)} is not a principle of the guide.${principleHint(value)}`,
           meant !== undefined && (titled !== undefined || principleHint(value) === didYouMeanOf(meant))
             ? `Change it to ${quoteValue(meant)}. (${pointerWords.principleMeant()})`
             : `Use ${sharingWords(String(value)) ? 'one of those if it is the principle meant, or ' : ''}${pointerWords.principleIds()}.`)];
       }
       if (path.includes('allowLanguage')) {
-        return [problem('unknown-language-rule', `${quoteValue(value)} is not a language rule.`,
+        return [errorAt(path, 'unknown-language-rule', `${quoteValue(value)} is not a language rule.`,
           `Use one of: ${pointerWords.languageRules(issue.values)}.`)];
       }
       const options = issue.values.map((v) => JSON.stringify(v)).join(', ');
       // A word for what it means ("good" for a verdict, "action" for a reply's kind): the value meant, by its meaning.
       const meaning = typeof key === 'string' && typeof value === 'string' ? VALUE_WORDS[key]?.[value.trim().toLowerCase()] : undefined;
       if (meaning !== undefined && issue.values.map(String).includes(meaning.value)) {
-        return [problem('invalid-value', `${capitalise(keyName)} is ${describe(value)}, which is not allowed here. Did you mean "${meaning.value}"?`,
+        return [errorAt(path, 'invalid-value', `${capitalise(keyName)} is ${describe(value)}, which is not allowed here. Did you mean "${meaning.value}"?`,
           `Write "${String(key)}": "${meaning.value}" (${meaning.why}). The values are ${options}.`)];
       }
       // "Strong", "Follows": the value with a capital, which is to be written in lower case.
       const lower = typeof key === 'string' && typeof value === 'string' ? value.trim().toLowerCase() : undefined;
       if (lower !== undefined && lower !== value && issue.values.map(String).includes(lower)) {
-        return [problem('invalid-value', `${capitalise(keyName)} is ${describe(value)}, which is not allowed here. Did you mean "${lower}"?`,
+        return [errorAt(path, 'invalid-value', `${capitalise(keyName)} is ${describe(value)}, which is not allowed here. Did you mean "${lower}"?`,
           `Write "${String(key)}": "${lower}", in lower case. The values are ${options}.`)];
       }
-      return [problem('invalid-value', `${capitalise(keyName)} is ${describe(value)}, which is not allowed here.${didYouMean(String(value), issue.values.map(String))}`, `Use one of: ${options}.`)];
+      return [errorAt(path, 'invalid-value', `${capitalise(keyName)} is ${describe(value)}, which is not allowed here.${didYouMean(String(value), issue.values.map(String))}`, `Use one of: ${options}.`)];
     }
     case 'invalid_union': {
       if ('discriminator' in issue && issue.discriminator === 'kind') {
@@ -537,7 +539,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         const suggested = didYouMean(String(kindValue), ['scene', 'decision', 'ending']);
         // A word of the trainer's own ("choice", "question"): the kind the node's fields show.
         const shown = kindValue !== undefined && suggested === '' ? fieldsKind(valueAt(raw, nodePath)) : undefined;
-        return [problem('node-kind', kindValue === undefined ? 'This node has no "kind".' : `${describeAtStart(kindValue)} is not a node kind.${suggested}`,
+        return [errorAt(path, 'node-kind', kindValue === undefined ? 'This node has no "kind".' : `${describeAtStart(kindValue)} is not a node kind.${suggested}`,
           kindValue === undefined ? kindFromFields(valueAt(raw, nodePath)) ?? options : shown ? `Write "kind": "${shown.kind}" (${shown.why}).` : options, { path: kindValue === undefined ? nodePath : path })];
       }
       if (typeof value === 'object' && value !== null && !Array.isArray(value) && (Object.hasOwn(value, 'conduct') || Object.hasOwn(value, 'var'))) {
@@ -550,7 +552,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       if (value === undefined && typeof key === 'string') {
         const parentPath = path.slice(0, -1);
         const kind = objectKindAt(parentPath, raw);
-        return [missingField(raw, parentPath, kind, key, problem)];
+        return [missingField(raw, parentPath, kind, key, path)];
       }
       // Report the branch that got furthest: its issues are the ones the author meant to write. A
       // branch refused for its type has its other checks on the value dropped: zod runs them all the
@@ -560,22 +562,22 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       const deeper = branches.find((b) => b.some(wentDeeper));
       if (deeper) return deeper.flatMap((i) => issueProblems(raw, i, [...path, ...(i.path as JsonPath)]));
       if (key === 'next' || (typeof key === 'number' && path[path.length - 2] === 'next')) {
-        return [problem('invalid-next', `"next" should be a node id or a list of routes, but it is ${describe(value)}.`,
+        return [errorAt(path, 'invalid-next', `"next" should be a node id or a list of routes, but it is ${describe(value)}.`,
           'Write "next": "<node id>", or "next": [{ "when": { "var": "trust", "gte": 60 }, "to": "<id>" }, { "to": "<id>" }].')];
       }
       if (key === 'when') {
         const written = typeof value === 'string' ? conditionFromText(value, raw) : undefined;
-        return [problem('invalid-condition', `"when" should be a condition or a list of conditions, but it is ${describe(value)}.`,
+        return [errorAt(path, 'invalid-condition', `"when" should be a condition or a list of conditions, but it is ${describe(value)}.`,
           written ? `Write "when": ${written}.${written.startsWith('[') ? ' A list of conditions must all hold.' : ''} Conditions are objects: gte (≥), gt (>), lte (≤), lt (<), eq (=), ne (≠).` : 'Write "when": { "var": "trust", "gte": 60 } or a list of such objects that must all hold.')];
       }
       if (typeof key === 'number' && path[path.length - 2] === 'when') {
         const written = typeof value === 'string' ? conditionFromText(value, raw) : undefined;
-        return [problem('invalid-condition', `Condition ${key + 1} of the "when" list should be a condition in braces, but it is ${describe(value)}.`,
+        return [errorAt(path, 'invalid-condition', `Condition ${key + 1} of the "when" list should be a condition in braces, but it is ${describe(value)}.`,
           written ? `Write it as ${written.startsWith('[') ? written.slice(1, -1) : written}: each condition is an object (gte ≥, gt >, lte ≤, lt <, eq =, ne ≠).` : 'Write each condition as an object, e.g. [{ "var": "trust", "gte": 60 }, { "conduct": "score", "gte": 50 }].')];
       }
       const changed = key === 'set' ? (valueAt(raw, path.slice(0, -1)) as { var?: unknown } | undefined)?.var : undefined;
       if (typeof changed === 'string' && declaredFlag(raw, changed)) {
-        return [problem('wrong-type', `${capitalise(keyName)} should be true or false for the yes/no flag ${quoteValue(changed)}, but it is ${describe(value)}.`,
+        return [errorAt(path, 'wrong-type', `${capitalise(keyName)} should be true or false for the yes/no flag ${quoteValue(changed)}, but it is ${describe(value)}.`,
           `${quoteValue(changed)} is a yes/no flag: write "set": true (yes) or "set": false (no), without quotes.`)];
       }
       const variable = key === 'start' && path.length === 3 && path[0] === 'variables' ? valueAt(raw, path.slice(0, -1)) as { id?: unknown; type?: unknown } | undefined : undefined;
@@ -584,72 +586,72 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         const said = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
         const meant = said === 'yes' || said === 'true' ? 'true' : said === 'no' || said === 'false' ? 'false' : undefined;
         const name = typeof variable.id === 'string' ? ` ${quoteValue(variable.id)}` : '';
-        return [problem('wrong-type', `"start" should be true or false for the yes/no flag${name}, but it is ${describe(value)}.`,
+        return [errorAt(path, 'wrong-type', `"start" should be true or false for the yes/no flag${name}, but it is ${describe(value)}.`,
           meant ? `Write "start": ${meant}, without quotes.` : 'Write "start": true (yes) or "start": false (no), without quotes.')];
       }
       if (key === 'start' || key === 'set') {
-        return [problem('wrong-type', `${capitalise(keyName)} should be a whole number, or true or false for a yes/no flag, but it is ${describe(value)}.`,
+        return [errorAt(path, 'wrong-type', `${capitalise(keyName)} should be a whole number, or true or false for a yes/no flag, but it is ${describe(value)}.`,
           'Write a whole number such as 50, or true or false without quotes for a variable with "type": "flag".')];
       }
-      return [problem('wrong-type', `${capitalise(keyName)} does not have an allowed form (it is ${describe(value)}).`, pointerWords.checkField(describedAt(raw, path)))];
+      return [errorAt(path, 'wrong-type', `${capitalise(keyName)} does not have an allowed form (it is ${describe(value)}).`, pointerWords.checkField(describedAt(raw, path)))];
     }
     case 'invalid_format': {
       const looksLikeId = issue.message.includes('lower-case');
       if (looksLikeId && (value === 'constructor' || value === 'prototype')) {
-        return [problem('invalid-id', `${quoteValue(value)} is a reserved word and cannot be used as an id.`, `Use something like "${slugify(value)}".`)];
+        return [errorAt(path, 'invalid-id', `${quoteValue(value)} is a reserved word and cannot be used as an id.`, `Use something like "${slugify(value)}".`)];
       }
       if (looksLikeId && typeof value === 'string' && value.trim() === '' && (key === 'next' || key === 'to' || key === 'start')) return [emptyReference(raw, path, key)];
       if (looksLikeId) {
         const meant = typeof value === 'string' ? declaredIdMeant(raw, key, value) : undefined;
-        return [problem('invalid-id', `${describeAtStart(value)} is not a valid id: ids ${issue.message}.`,
+        return [errorAt(path, 'invalid-id', `${describeAtStart(value)} is not a valid id: ids ${issue.message}.`,
           meant ? `Change it to ${quoteValue(meant.id)}, the id of ${meant.what}.` : typeof value === 'string' ? `Use something like "${slugify(value)}".` : 'Use an id like "first-call".')];
       }
-      return [problem('blank-text', `${capitalise(keyName)} is blank.`, blankTextFix(raw, path))];
+      return [errorAt(path, 'blank-text', `${capitalise(keyName)} is blank.`, blankTextFix(raw, path))];
     }
     case 'too_small': {
-      if (issue.origin === 'string') return [problem('blank-text', `${capitalise(keyName)} is empty.`, blankTextFix(raw, path))];
+      if (issue.origin === 'string') return [errorAt(path, 'blank-text', `${capitalise(keyName)} is empty.`, blankTextFix(raw, path))];
       if (issue.origin === 'array') {
         const count = Array.isArray(value) ? value.length : 0;
-        if (key === 'learningGoals' && path.length === 1) return [problem('too-few', '"learningGoals" is empty: it needs at least one learning goal.', learningGoalsFix(raw))];
+        if (key === 'learningGoals' && path.length === 1) return [errorAt(path, 'too-few', '"learningGoals" is empty: it needs at least one learning goal.', learningGoalsFix(raw))];
         const fix = key === 'replies' ? 'Give the decision at least two replies, or make it a scene with "next".' : `Add at least ${Number(issue.minimum)} ${Number(issue.minimum) === 1 ? 'item' : 'items'}.`;
-        return [problem('too-few', `${capitalise(keyName)} has ${count} ${count === 1 ? 'item' : 'items'}; it needs at least ${Number(issue.minimum)}.`, fix)];
+        return [errorAt(path, 'too-few', `${capitalise(keyName)} has ${count} ${count === 1 ? 'item' : 'items'}; it needs at least ${Number(issue.minimum)}.`, fix)];
       }
       if (isWeight(path)) {
-        return [problem('out-of-range', `${capitalise(keyName)} is ${describe(value)}; a weight is ${WEIGHT_RANGE.words}.`,
+        return [errorAt(path, 'out-of-range', `${capitalise(keyName)} is ${describe(value)}; a weight is ${WEIGHT_RANGE.words}.`,
           `Use 1, 2 or 3 (${WEIGHT_RANGE.meaning}). A reply that does not touch this principle needs no assessment of it: remove the assessment instead.`)];
       }
-      return [problem('out-of-range', `${capitalise(keyName)} is ${describe(value)}; it must be at least ${Number(issue.minimum)}.`, `Use a value of ${Number(issue.minimum)} or more.`)];
+      return [errorAt(path, 'out-of-range', `${capitalise(keyName)} is ${describe(value)}; it must be at least ${Number(issue.minimum)}.`, `Use a value of ${Number(issue.minimum)} or more.`)];
     }
     case 'too_big': {
       if (issue.origin === 'string') {
         const length = typeof value === 'string' ? value.length : 0;
         const splittable = ['narration', 'text', 'feedback', 'facilitatorNote', 'discussionPrompt'].includes(String(key));
-        return [problem('too-long', `${capitalise(keyName)} is ${length} characters long; the limit is ${Number(issue.maximum)}.`, splittable ? (path.includes('replies') ? 'Shorten it: a reply is what the volunteer says or does, in a sentence or two.' : 'Shorten it, or split the text across two nodes.') : 'Shorten it.')];
+        return [errorAt(path, 'too-long', `${capitalise(keyName)} is ${length} characters long; the limit is ${Number(issue.maximum)}.`, splittable ? (path.includes('replies') ? 'Shorten it: a reply is what the volunteer says or does, in a sentence or two.' : 'Shorten it, or split the text across two nodes.') : 'Shorten it.')];
       }
       if (issue.origin === 'array' && key === 'replies') {
         // A live room numbers a decision's replies on the phones, and takes numbers up to MAX_REPLIES.
         const count = Array.isArray(value) ? value.length : 0;
-        return [problem('too-many', `This decision has ${count} replies; a decision can have at most ${Number(issue.maximum)}, the most a live room can number on the phones.`,
+        return [errorAt(path, 'too-many', `This decision has ${count} replies; a decision can have at most ${Number(issue.maximum)}, the most a live room can number on the phones.`,
           'Remove replies until there are no more than that (three or four are best), or split the choice across two decisions.')];
       }
-      if (issue.origin === 'array') return [problem('too-many', `${capitalise(keyName)} has too many items (at most ${Number(issue.maximum)}).`, 'Remove some items.')];
+      if (issue.origin === 'array') return [errorAt(path, 'too-many', `${capitalise(keyName)} has too many items (at most ${Number(issue.maximum)}).`, 'Remove some items.')];
       if (isWeight(path)) {
-        return [problem('out-of-range', `${capitalise(keyName)} is ${describe(value)}; a weight is ${WEIGHT_RANGE.words}.`,
+        return [errorAt(path, 'out-of-range', `${capitalise(keyName)} is ${describe(value)}; a weight is ${WEIGHT_RANGE.words}.`,
           `Use 3 or less (${WEIGHT_RANGE.meaning}).`)];
       }
-      return [problem('out-of-range', `${capitalise(keyName)} is ${describe(value)}; it must be at most ${Number(issue.maximum)}.`, `Use a value of ${Number(issue.maximum)} or less.`)];
+      return [errorAt(path, 'out-of-range', `${capitalise(keyName)} is ${describe(value)}; it must be at most ${Number(issue.maximum)}.`, `Use a value of ${Number(issue.maximum)} or less.`)];
     }
     case 'custom':
       // Only escapes or invisible characters: blank as every screen shows it ("" or "  " is said by the checks before).
       if (issue.message === S.INVISIBLE_ONLY) {
-        return [problem('blank-text', `${capitalise(keyName)} is ${quoteValue(value)}: it ${S.INVISIBLE_ONLY} (escape sequences, control or invisible characters), so it shows as blank.`, blankTextFix(raw, path))];
+        return [errorAt(path, 'blank-text', `${capitalise(keyName)} is ${quoteValue(value)}: it ${S.INVISIBLE_ONLY} (escape sequences, control or invisible characters), so it shows as blank.`, blankTextFix(raw, path))];
       }
       // { "var": "trust", ">=": 60 } has no comparison, but the unknown-field problem at ">=" says
       // to write "gte" there, which is the whole fix: one mistake, one problem.
       if (issue.message.includes('comparison') && typeof value === 'object' && value !== null && Object.keys(value).some((k) => comparisonMeant(k) !== undefined)) return [];
-      return [customProblem(issue.message, path, value, problem)];
+      return [customProblem(issue.message, path, value)];
     default:
-      return [problem('invalid-value', `${capitalise(keyName)}: ${issue.message}.`, pointerWords.checkField(describedAt(raw, path)))];
+      return [errorAt(path, 'invalid-value', `${capitalise(keyName)}: ${issue.message}.`, pointerWords.checkField(describedAt(raw, path)))];
   }
 }
 
@@ -849,20 +851,25 @@ function mayBeTypo(word: string, lower: string, candidate: string): boolean {
  * spelt nearly like it ("assesments"), that is the mistake: it is reported once, at the misspelt
  * name, saying which field is missing and to rename it (not to add a second one).
  */
-function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | undefined, key: string,
-  problem: (code: string, message: string, fix: string, extra?: Partial<UnlocatedProblem>) => UnlocatedProblem): UnlocatedProblem {
-  const object = valueAt(raw, parentPath);
-  const misspelt = typeof object === 'object' && object !== null && !Array.isArray(object) ? misspeltAs(object, kind, key) : undefined;
-  // A reply or node with an id is named by it, so it can be found by searching the file (and in
-  // Preview, which has no cursor to put at the line): "The reply "d3-wait" is missing "feedback"."
+/**
+ * "The reply "d3-wait" is missing "feedback".": a reply or node with an id is named by it, so it can
+ * be found by searching the file (and in Preview, which has no cursor to put at the line). Written
+ * only where a message says it (not for a misspelt name, "ID" for "id", which says it otherwise).
+ */
+function missingWords(object: unknown, kind: ObjectKind | undefined, key: string): string {
   const ownId = typeof object === 'object' && object !== null && !Array.isArray(object) ? (object as { id?: unknown }).id : undefined;
   const named = kind && typeof ownId === 'string' && cleanLine(ownId) !== '' ? `${capitalise(kind.name.replace(/^an? /, 'the '))} ${quoteValue(ownId, 40)}` : capitalise(kind?.name ?? 'this object');
-  const missing = `${named} is missing "${key}".`;
+  return `${named} is missing "${key}".`;
+}
+
+function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | undefined, key: string, path: JsonPath): UnlocatedProblem {
+  const object = valueAt(raw, parentPath);
+  const misspelt = typeof object === 'object' && object !== null && !Array.isArray(object) ? misspeltAs(object, kind, key) : undefined;
   if (key === 'var' && (kind?.name === 'a condition' || kind?.name === 'an effect') && typeof object === 'object' && object !== null && !Array.isArray(object)) {
     // { "trust": { "gte": 60 } } or { "trust": 10 }: the variable's id written as the field.
     const named = Object.keys(object).find((k) => declaredVariable(raw, k));
     if (named !== undefined) {
-      return problem('missing-field', `${missing} It has the variable ${quoteValue(named)} as a field instead.`,
+      return errorAt(path, 'missing-field', `${missingWords(object, kind, key)} It has the variable ${quoteValue(named)} as a field instead.`,
         `Write ${variableWritten(kind.name === 'an effect', named, (object as Record<string, unknown>)[named])}.`, { path: parentPath });
     }
   }
@@ -871,7 +878,7 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
     // "This object is missing "when"", "Add "when"": not what a variant is, nor what to write.
     const endingId = (valueAt(raw, parentPath.slice(0, -2)) as { id?: unknown } | undefined)?.id;
     const ending = typeof endingId === 'string' && cleanLine(endingId) !== '' ? `the ending ${quoteValue(endingId, 40)}` : 'its ending';
-    return problem('missing-field', `Variant ${item + 1} of ${ending} is missing "when": the condition under which its narration is told instead of the ending's own "narration".`,
+    return errorAt(path, 'missing-field', `Variant ${item + 1} of ${ending} is missing "when": the condition under which its narration is told instead of the ending's own "narration".`,
       `Add "when", e.g. "when": { "conduct": "critical", "gte": 1 } (see ${pointerWords.conditions()}). A text told whatever happened belongs in the ending's "narration": move it there and remove the variant.`, { path: parentPath });
   }
   if (kind?.name === 'a route' && key === 'to') {
@@ -879,7 +886,7 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
     const when = typeof object === 'object' && object !== null ? (object as { when?: unknown }).when : undefined;
     const inside = [when, ...(Array.isArray(when) ? when : [])].map((c) => (typeof c === 'object' && c !== null && !Array.isArray(c) ? (c as { to?: unknown }).to : undefined)).find((to) => to !== undefined);
     if (inside !== undefined) {
-      return problem('missing-field', `${missing} It is written inside the route's "when".`,
+      return errorAt(path, 'missing-field', `${missingWords(object, kind, key)} It is written inside the route's "when".`,
         `Close the condition before "to": { "when": { … }, "to": ${typeof inside === 'string' ? quoteValue(inside) : '"<id>"'} }.`, { path: parentPath });
     }
   }
@@ -889,7 +896,7 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
     const shared = typeof decision === 'object' && decision !== null && !Array.isArray(decision) ? (decision as { next?: unknown }).next : undefined;
     if (shared !== undefined) {
       const to = typeof shared === 'string' ? quoteValue(shared) : '"<id>"';
-      return problem('missing-field', `${missing} Its decision has a "next" (${typeof shared === 'string' ? to : describe(shared)}), but a decision goes on by the reply chosen: each reply has its own "next".`,
+      return errorAt(path, 'missing-field', `${missingWords(object, kind, key)} Its decision has a "next" (${typeof shared === 'string' ? to : describe(shared)}), but a decision goes on by the reply chosen: each reply has its own "next".`,
         `Add "next": ${to} to this reply (or the id of the node this reply leads to), and remove the decision's "next".`, { path: parentPath });
     }
   }
@@ -899,13 +906,13 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
     const nodes = typeof object === 'object' && object !== null ? (object as { nodes?: unknown }).nodes : undefined;
     const firstId = Array.isArray(nodes) && typeof nodes[0] === 'object' && nodes[0] !== null ? (nodes[0] as { id?: unknown }).id : undefined;
     if (typeof firstId === 'string' && S.Id.safeParse(firstId).success) {
-      return problem('missing-field', missing, `Add "start": ${quoteValue(firstId)}, the id of the node the story begins with (${quoteValue(firstId)} is the first in "nodes").`, { path: parentPath });
+      return errorAt(path, 'missing-field', missingWords(object, kind, key), `Add "start": ${quoteValue(firstId)}, the id of the node the story begins with (${quoteValue(firstId)} is the first in "nodes").`, { path: parentPath });
     }
   }
   if (misspelt !== undefined) {
     // One mistake, one problem, where the fix is typed: at the misspelt name. (Reported also as
     // missing at the { of its object, the two pointed at each other and counted as two errors.)
-    const renamed = problem('unknown-field', `${quoteValue(misspelt)} is not a field of ${kind?.name ?? 'this object'}, which is missing "${key}". Did you mean "${key}"?`,
+    const renamed = errorAt(path, 'unknown-field', `${quoteValue(misspelt)} is not a field of ${kind?.name ?? 'this object'}, which is missing "${key}". Did you mean "${key}"?`,
       `Rename ${quoteValue(misspelt)} to "${key}".`, { path: [...parentPath, misspelt], atKey: true });
     RENAMES.add(renamed);
     return renamed;
@@ -915,11 +922,11 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
   if (shownShape && !(Object.hasOwn(shownShape, key) && !shownShape[key]?.safeParse(undefined).success)) {
     // Missing only because of the "kind" written (the kind the fields show does not need it): said
     // once for the node, with its fields of the wrong kind (see oneProblemPerWrongKind).
-    const p = problem('missing-field', missing, fieldHint(key) ?? `Add "${key}".`, { path: parentPath });
+    const p = errorAt(path, 'missing-field', missingWords(object, kind, key), fieldHint(key) ?? `Add "${key}".`, { path: parentPath });
     WRONG_KIND.set(p, { nodePath: parentPath, field: key, missing: true });
     return p;
   }
-  return problem('missing-field', missing, fieldHint(key) ?? `Add "${key}"${fieldDescription(kind, key)}.`, { path: parentPath });
+  return errorAt(path, 'missing-field', missingWords(object, kind, key), fieldHint(key) ?? `Add "${key}"${fieldDescription(kind, key)}.`, { path: parentPath });
 }
 
 /**
@@ -1255,20 +1262,20 @@ function effectFix(effect: unknown): string {
   return `Write { "var": ${v}, "add": 10 } or { "var": ${v}, "set": 50 }.`;
 }
 
-function customProblem(message: string, path: JsonPath, value: unknown, problem: (code: string, message: string, fix: string) => UnlocatedProblem): UnlocatedProblem {
+function customProblem(message: string, path: JsonPath, value: unknown): UnlocatedProblem {
   if (message.includes('comparison')) {
     const conduct = typeof value === 'object' && value !== null && 'conduct' in value;
-    return problem('invalid-condition', 'This condition has no comparison, so it cannot be tested.',
+    return errorAt(path, 'invalid-condition', 'This condition has no comparison, so it cannot be tested.',
       conduct ? 'Write a condition like { "conduct": "critical", "gte": 1 } (gte, gt, lte, lt, eq or ne).' : 'Write a condition like { "var": "trust", "gte": 60 } (gte, gt, lte, lt, eq or ne).');
   }
   if (message.includes('"principle" goes with')) {
     const violations = typeof value === 'object' && value !== null && (value as { conduct?: unknown }).conduct === 'violations';
-    return problem('invalid-condition', violations ? 'A "violations" condition needs "principle": the principle whose violations it counts.' : '"principle" only goes with "conduct": "violations".',
+    return errorAt(path, 'invalid-condition', violations ? 'A "violations" condition needs "principle": the principle whose violations it counts.' : '"principle" only goes with "conduct": "violations".',
       violations ? 'Add "principle": "<principle id>", e.g. { "conduct": "violations", "principle": "no-investigating", "gte": 1 }.' : 'Remove "principle", or count that principle\'s violations with "conduct": "violations".');
   }
   if (message.includes('"add" or "set"')) {
     const both = typeof value === 'object' && value !== null && 'add' in value && 'set' in value;
-    return problem('invalid-effect', both ? 'This effect has both "add" and "set"; it can only do one.' : 'This effect has neither "add" nor "set", so it changes nothing.',
+    return errorAt(path, 'invalid-effect', both ? 'This effect has both "add" and "set"; it can only do one.' : 'This effect has neither "add" nor "set", so it changes nothing.',
       both ? 'Keep either "add" (to change by an amount) or "set" (to set a value).' : effectFix(value));
   }
   if (message.startsWith('variable:')) {
@@ -1281,16 +1288,16 @@ function customProblem(message: string, path: JsonPath, value: unknown, problem:
       const max = Number.isSafeInteger(fields.max) ? fields.max as number : Math.max(min, 100);
       const add = { min: `"min": ${Math.min(min, max)} (the lowest value it can take)`, max: `"max": ${max} (the highest)`, start: `"start": ${min} (its value when a playthrough begins)` };
       const id = typeof fields.id === 'string' && cleanLine(fields.id) !== '' ? quoteValue(fields.id, 40) : 'this variable';
-      return problem('invalid-variable', `A number variable needs whole numbers for "min", "max" and "start"; ${id} has no ${quoteList(missing.map((k) => `"${k}"`)).replace(/ and /, missing.length > 1 ? ' or ' : ' and ')}.`,
+      return errorAt(path, 'invalid-variable', `A number variable needs whole numbers for "min", "max" and "start"; ${id} has no ${quoteList(missing.map((k) => `"${k}"`)).replace(/ and /, missing.length > 1 ? ' or ' : ' and ')}.`,
         `Add ${quoteList(missing.map((k) => add[k]))}, or add "type": "flag" and "start": true or false for a yes/no fact.`);
     }
-    return problem('invalid-variable', flag ? 'A yes/no flag ("type": "flag") has "start": true or false, and no "min", "max" or "shown".' : 'A number variable needs whole numbers for "min", "max" and "start".',
+    return errorAt(path, 'invalid-variable', flag ? 'A yes/no flag ("type": "flag") has "start": true or false, and no "min", "max" or "shown".' : 'A number variable needs whole numbers for "min", "max" and "start".',
       flag ? 'Write { "id": "told-csw", "label": "…", "type": "flag", "start": false }.' : 'Write { "id": "trust", "label": "…", "min": 0, "max": 100, "start": 50 }, or add "type": "flag" and "start": true or false for a yes/no fact.');
   }
   if (message.includes('scene needs')) {
-    return problem('empty-scene', 'This scene has no "narration" and no "lines", so there is nothing to show.', 'Add "narration": "…" or "lines": [{ "character": "<id>", "text": "…" }].');
+    return errorAt(path, 'empty-scene', 'This scene has no "narration" and no "lines", so there is nothing to show.', 'Add "narration": "…" or "lines": [{ "character": "<id>", "text": "…" }].');
   }
-  return problem('invalid-value', `${formatKey(path)} ${message}.`, pointerWords.checkField());
+  return errorAt(path, 'invalid-value', `${formatKey(path)} ${message}.`, pointerWords.checkField());
 }
 
 function formatKey(path: JsonPath): string {

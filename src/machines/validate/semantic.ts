@@ -378,13 +378,19 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
    */
   // The two lists, worked out once: per unknown reference they made 20,000 of them take 18 s.
   let choices: { endings: string[]; all: string[] } | undefined;
+  // And their words, two at most, written once: per unknown reference, 100,000 lists of five ids.
+  const choiceWords = new Map<string[], string>();
   const nodeChoices = (id: string): string => {
     choices ??= { endings: [...nodes.values()].filter((n) => n.kind === 'ending').map((n) => n.id), all: [...nodes.keys()] };
     const { endings, all } = choices;
     const [label, ids] = /(?:^|-)end(?:ing)?(?:-|$)/.test(id) && endings.length > 0 ? ['the endings: ', endings] : ['', all];
     if (ids.length === 0) return '';
+    const written = choiceWords.get(ids);
+    if (written !== undefined) return written;
     const more = ids.length > MAX_LISTED ? ` and ${ids.length - MAX_LISTED} more` : '';
-    return ` (${label}${ids.slice(0, MAX_LISTED).map((v) => quoteValue(v, 40)).join(', ')}${more})`;
+    const words = ` (${label}${ids.slice(0, MAX_LISTED).map((v) => quoteValue(v, 40)).join(', ')}${more})`;
+    choiceWords.set(ids, words);
+    return words;
   };
   /** The first node whose id another node before it already has (null: none), found when first needed. */
   let repeated: ScenarioNode | null | undefined;

@@ -21,33 +21,59 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 /**
  * Calls `visit` with each text of the parsed file `raw` (any value: what is not a scenario's shape
- * is passed over), its key, and its path (built only when asked for), in the file's order.
+ * is passed over), its key, and its path (built only when asked for), in the file's order. The
+ * path function is one for the whole walk: it gives the path of the text being visited, so it is
+ * to be called during that visit, not kept for later.
  */
 export function forEachText(raw: unknown, visit: (value: string, path: () => JsonPath, key: string) => void): void {
   // Loops, not forEach with a closure per list: three passes over 100,000 nodes made some 170 MB of
-  // closures and empty lists for the collector.
-  const texts = (owner: unknown, keys: readonly string[], base: JsonPath) => {
-    if (!isRecord(owner)) return;
-    for (const key of keys) {
-      const value = Object.hasOwn(owner, key) ? owner[key] : undefined;
-      if (typeof value === 'string') visit(value, () => [...base, key], key);
+  // closures and empty lists for the collector. The path of the text visited is read from these
+  // (its owner's list, index, and the list and index inside it), not kept in a closure per text.
+  if (!isRecord(raw)) return;
+  let list = '';
+  let index = -1;
+  let inner = '';
+  let innerIndex = -1;
+  let key = '';
+  const path = (): JsonPath => {
+    const at: JsonPath = list === '' ? [] : [list, index];
+    if (inner !== '') at.push(inner, innerIndex);
+    at.push(key);
+    return at;
+  };
+  const texts = (owner: Record<string, unknown>, keys: readonly string[]) => {
+    for (const k of keys) {
+      const value = Object.hasOwn(owner, k) ? owner[k] : undefined;
+      if (typeof value !== 'string') continue;
+      key = k;
+      visit(value, path, k);
     }
   };
-  if (!isRecord(raw)) return;
-  texts(raw, SCENARIO_TEXTS, []);
-  const items = (value: unknown, keys: readonly string[], base: (i: number) => JsonPath) => {
+  const items = (value: unknown, keys: readonly string[], name: string) => {
     if (!Array.isArray(value)) return;
-    for (let i = 0; i < value.length; i++) if (isRecord(value[i])) texts(value[i], keys, base(i));
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (!isRecord(item)) continue;
+      if (name === '') index = i;
+      else innerIndex = i;
+      texts(item, keys);
+    }
   };
-  items(raw.characters, CHARACTER_TEXTS, (i) => ['characters', i]);
-  items(raw.variables, ['label'], (i) => ['variables', i]);
+  texts(raw, SCENARIO_TEXTS);
+  list = 'characters';
+  items(raw.characters, CHARACTER_TEXTS, '');
+  list = 'variables';
+  items(raw.variables, ['label'], '');
+  list = 'nodes';
   const nodes = Array.isArray(raw.nodes) ? raw.nodes : [];
   for (let i = 0; i < nodes.length; i++) {
     const node: unknown = nodes[i];
     if (!isRecord(node)) continue;
-    texts(node, NODE_TEXTS, ['nodes', i]);
-    if (node.lines !== undefined) items(node.lines, ['text'], (j) => ['nodes', i, 'lines', j]);
-    if (node.replies !== undefined) items(node.replies, REPLY_TEXTS, (j) => ['nodes', i, 'replies', j]);
-    if (node.variants !== undefined) items(node.variants, ['narration'], (k) => ['nodes', i, 'variants', k]);
+    index = i;
+    inner = '';
+    texts(node, NODE_TEXTS);
+    if (node.lines !== undefined) { inner = 'lines'; items(node.lines, ['text'], inner); }
+    if (node.replies !== undefined) { inner = 'replies'; items(node.replies, REPLY_TEXTS, inner); }
+    if (node.variants !== undefined) { inner = 'variants'; items(node.variants, ['narration'], inner); }
   }
 }
