@@ -224,14 +224,15 @@ export function schemaProblems(raw: unknown, issues: readonly Issue[], prefix: J
       // "" is both too short and blank: one problem per place and kind is enough. Missing fields
       // all point at their object, so each missing field is its own problem (told apart by their
       // messages, kept per place: a key holding the message made 100,000 long strings).
-      const key = `${p.code}\u0000${p.path.join('\u0000')}`;
+      const at = p.path.join('\u0000');
+      const key = `${p.code}\u0000${at}`;
       if (p.code === 'missing-field' || RENAMES.has(p)) {
         const messages = said.get(key);
         if (messages === p.message || (typeof messages === 'object' && messages.has(p.message))) continue;
         if (messages === undefined) said.set(key, p.message);
         else if (typeof messages === 'string') said.set(key, new Set([messages, p.message]));
         else messages.add(p.message);
-        if (RENAMES.has(p)) renamedSoFar.add(p.path.join('\u0000'));
+        if (RENAMES.has(p)) renamedSoFar.add(at);
         out.push(p);
         continue;
       }
@@ -240,12 +241,14 @@ export function schemaProblems(raw: unknown, issues: readonly Issue[], prefix: J
     }
   }
   // A misspelt required field is said once, by the problem that names the missing field too.
-  const renamed = new Set(out.filter((p) => RENAMES.has(p)).map((p) => p.path.join('\u0000')));
+  // (renamedSoFar holds the place of every rename kept: one is kept whenever one is made there.)
+  const renamed = renamedSoFar;
   // A text written as an empty list ("narration": []) is wrong-type (text, in double quotes); zod's
   // other branch (a list of lines) adds "has 0 items; it needs at least 1", a fix that keeps the list.
-  const wrongType = new Set(out.filter((p) => p.code === 'wrong-type').map((p) => p.path.join('\u0000')));
-  const kept = renamed.size === 0 && wrongType.size === 0 ? out : out.filter((p) => (p.code !== 'unknown-field' || RENAMES.has(p) || !renamed.has(p.path.join('\u0000')))
-    && (p.code !== 'too-few' || !wrongType.has(p.path.join('\u0000'))));
+  let wrongType: Set<string> | undefined;
+  for (const p of out) if (p.code === 'wrong-type') (wrongType ??= new Set()).add(p.path.join('\u0000'));
+  const kept = renamed.size === 0 && wrongType === undefined ? out : out.filter((p) => (p.code !== 'unknown-field' || RENAMES.has(p) || !renamed.has(p.path.join('\u0000')))
+    && (p.code !== 'too-few' || wrongType === undefined || !wrongType.has(p.path.join('\u0000'))));
   return oneProblemPerIdList(raw, oneProblemPerWrongKind(raw, kept));
 }
 

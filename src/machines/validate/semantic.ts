@@ -41,9 +41,16 @@ function nextBack(node: ScenarioNode, to: string): { at: JsonPath; reply?: strin
 
 /** The ids a node that failed the schema leads to: its "next", its routes' "to", its replies' "next". */
 function looseSuccessors(node: LooseNode): string[] {
-  const of = (next: Next | Partial<Reply>['next']): string[] => (typeof next === 'string' ? [next]
-    : Array.isArray(next) ? next.flatMap((r) => (typeof r?.to === 'string' ? [r.to] : [])) : []);
-  return [...of(node.next), ...node.replies.flatMap(({ reply }) => of(reply.next))];
+  const out: string[] = [];
+  nextIds(node.next, out);
+  for (const { reply } of node.replies) nextIds(reply.next, out);
+  return out;
+}
+
+/** The ids a "next" names (its own, or its routes' "to"s), added to `out`: a function of the module, not a closure per node. */
+function nextIds(next: Next | Partial<Reply>['next'], out: string[]): void {
+  if (typeof next === 'string') out.push(next);
+  else if (Array.isArray(next)) for (const r of next) if (typeof r?.to === 'string') out.push(r.to);
 }
 
 /**

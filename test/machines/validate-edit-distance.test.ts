@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { boundedDistance, closest, editDistance, resetSuggestionBudget } from '../../src/machines/text/suggest.js';
+
+/** Levenshtein distance, the whole table: what the banded, bounded one must agree with. */
+function fullDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}
+
+/** A word from a few letters (so that words share many), of up to `max` letters; seeded, so each run checks the same. */
+function words(count: number, max: number, seed = 7): string[] {
+  let s = seed;
+  const next = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  return Array.from({ length: count }, () => Array.from({ length: Math.floor(next() * (max + 1)) }, () => 'abc-é'[Math.floor(next() * 5)]).join(''));
+}
+
+// The distance behind every "Did you mean" keeps two rows for all its calls (text/suggest.ts,
+// boundedDistance): the rows of one call must not leak into the next, short word after long.
+describe('the edit distance behind "Did you mean"', () => {
+  it('is the full table\'s for any two words, long after short and short after long', () => {
+    resetSuggestionBudget();
+    const list = [...words(60, 12), ...words(10, 150, 3)];
+    for (const a of list) for (const b of list) expect(editDistance(a, b)).toBe(fullDistance(a, b));
+    resetSuggestionBudget();
+  });
+
+  it('bounded, is the full table\'s when within the bound and one past the bound otherwise, whatever was asked before', () => {
+    resetSuggestionBudget();
+    const list = [...words(50, 12, 11), ...words(5, 60, 5)];
+    for (const limit of [0, 1, 2, 3, 5]) {
+      for (const a of list) for (const b of list) expect(boundedDistance(a, b, limit)).toBe(Math.min(fullDistance(a, b), limit + 1));
+    }
+    resetSuggestionBudget();
+  });
+
+  it('suggests the same node id after a long word as before it', () => {
+    resetSuggestionBudget();
+    const ids = ['scene-start', 'end', 'scene-10', 'decision-two'];
+    const before = closest('scene-1O', ids);
+    expect(editDistance('x'.repeat(300), 'y'.repeat(280))).toBe(300);
+    expect(closest('scene-1O', ids)).toBe(before);
+    expect(before).toBe('scene-10');
+    resetSuggestionBudget();
+  });
+});
