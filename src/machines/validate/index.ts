@@ -18,7 +18,7 @@ import { withPointers, pointerWords, type AuthoringPointers } from './pointers.j
 import { closest, formatProblem, PLACES_AT, pushAll, RELATED_AT, resetSuggestionBudget, type JsonPath, type Problem, type UnlocatedProblem } from './problem.js';
 import { isWordForId, schemaProblems } from './schema-issues.js';
 import { semanticProblems, type CheckInput, type LooseNode } from './semantic.js';
-import { duplicateKeyProblems, findExcessiveNesting, mayRepeatKeys, findInvalidUtf8, locateProblems, locationPaths, MAX_DEPTH, MAX_FILE_BYTES, scanSyntax, syntaxProblems, COMMA_EXPECTED, type VisitSteps } from './source.js';
+import { duplicateKeyProblems, findExcessiveNesting, mayRepeatKeys, findInvalidUtf8, locateProblems, locationPaths, MAX_DEPTH, MAX_FILE_BYTES, problemPositions, scanSyntax, syntaxProblems, COMMA_EXPECTED, type VisitSteps } from './source.js';
 
 /** The validator's verdict: the scenario when it has no errors, and every problem found. */
 export interface ValidationResult {
@@ -611,32 +611,39 @@ function withoutUnknownKeys(item: unknown, issues: readonly Issue[]): unknown {
 
 function finish(text: string, fileName: string, problems: UnlocatedProblem[], scenario?: ScenarioType, keysUnique = false, value?: unknown): ValidationResult {
   const file = shownFileName(fileName);
-  const located = problems.length > MAX_PROBLEMS && problems.some((p) => p.related !== undefined || p.places !== undefined)
-    ? locateListed(text, file, problems, keysUnique, value)
-    : locateWithRelated(text, file, problems, keysUnique, value).sort((a, b) => a.line - b.line || a.column - b.column);
-  const errors = located.filter((p) => p.severity === 'error').length;
-  const result: ValidationResult = { ok: errors === 0, scenario: errors === 0 ? scenario : undefined, problems: located.slice(0, MAX_PROBLEMS).map(safe), errors, warnings: located.length - errors };
-  if (located.length > MAX_PROBLEMS) {
+  let listed: Problem[];
+  let rest: readonly { severity: Problem['severity']; code: string }[];
+  if (problems.length > MAX_PROBLEMS && problems.some((p) => p.related !== undefined || p.places !== undefined)) {
+    ({ listed, rest } = locateListed(text, file, problems, keysUnique, value));
+  } else {
+    const located = locateWithRelated(text, file, problems, keysUnique, value).sort((a, b) => a.line - b.line || a.column - b.column);
+    listed = located.slice(0, MAX_PROBLEMS);
+    rest = located.slice(MAX_PROBLEMS);
+  }
+  let errors = 0;
+  for (const p of listed) if (p.severity === 'error') errors++;
+  for (const p of rest) if (p.severity === 'error') errors++;
+  const result: ValidationResult = { ok: errors === 0, scenario: errors === 0 ? scenario : undefined, problems: listed.map(safe), errors, warnings: listed.length + rest.length - errors };
+  if (rest.length > 0) {
     const codes: Record<string, number> = {};
-    for (const p of located.slice(MAX_PROBLEMS)) codes[p.code] = (codes[p.code] ?? 0) + 1;
-    result.truncated = { count: located.length - MAX_PROBLEMS, codes };
+    for (const p of rest) codes[p.code] = (codes[p.code] ?? 0) + 1;
+    result.truncated = { count: rest.length, codes };
   }
   return result;
 }
 
 /**
- * The problems located and in the file's order, as locateWithRelated and a sort give them, but
- * with the places the messages name found only for the first MAX_PROBLEMS, the ones listed: a
- * file of 100,000 mistakes that each name a place (a node's id written "ID", named by a "next")
- * had every place found, and its message written, to be counted only.
+ * The problems in the file's order, as locateWithRelated and a sort give them, but with only the
+ * first MAX_PROBLEMS, the ones listed, located with their words and the places their messages
+ * name; the rest are counted, by severity and code, as they are (their place found only to sort
+ * them): a file of 100,000 mistakes that each name a place (a node's id written "ID", named by a
+ * "next") had every place found, and its message written, to be counted only.
  */
-function locateListed(text: string, file: string, problems: UnlocatedProblem[], keysUnique: boolean, value: unknown): Problem[] {
-  // The words of those only counted are never read (nor written, where they are written when read).
-  const all = locateProblems(text, file, problems, { keysUnique, value, unworded: true });
-  const order = all.map((_, i) => i).sort((a, b) => (all[a] as Problem).line - (all[b] as Problem).line || (all[a] as Problem).column - (all[b] as Problem).column);
-  const listed = order.slice(0, MAX_PROBLEMS);
-  const named = locateWithRelated(text, file, listed.map((i) => problems[i] as UnlocatedProblem), keysUnique, value);
-  return [...named, ...order.slice(MAX_PROBLEMS).map((i) => all[i] as Problem)];
+function locateListed(text: string, file: string, problems: UnlocatedProblem[], keysUnique: boolean, value: unknown): { listed: Problem[]; rest: UnlocatedProblem[] } {
+  const at = problemPositions(text, problems, { keysUnique, value });
+  const order = at.map((_, i) => i).sort((a, b) => (at[a] as { line: number }).line - (at[b] as { line: number }).line || (at[a] as { column: number }).column - (at[b] as { column: number }).column);
+  const listed = locateWithRelated(text, file, order.slice(0, MAX_PROBLEMS).map((i) => problems[i] as UnlocatedProblem), keysUnique, value);
+  return { listed, rest: order.slice(MAX_PROBLEMS).map((i) => problems[i] as UnlocatedProblem) };
 }
 
 /**

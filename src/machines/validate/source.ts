@@ -465,11 +465,20 @@ export function locationPaths(text: string, offsets: readonly number[], options:
  * over the text that goes down only into the values some path names and skips the rest (no
  * syntax tree of the whole file, which for a large file costs more than the validation).
  */
+export function locateProblems(text: string, file: string, problems: UnlocatedProblem[], options: { keysUnique?: boolean; value?: unknown } = {}): Problem[] {
+  const positions = problemPositions(text, problems, options);
+  return problems.map((p, i) => {
+    const { line, column } = positions[i] as { line: number; column: number };
+    return { severity: p.severity, code: p.code, file, line, column, path: p.path, message: p.message, fix: p.fix };
+  });
+}
+
 /**
- * `unworded`: the problems' places only, with an empty message and fix (for problems only counted,
- * whose words are written when read: see withKnockOns in fold.ts).
+ * The 1-based line and column of each problem, as locateProblems finds them, without reading its
+ * message or fix: for problems only counted, whose words are written when read (see withKnockOns
+ * in fold.ts, and locateListed in index.ts).
  */
-export function locateProblems(text: string, file: string, problems: UnlocatedProblem[], options: { keysUnique?: boolean; value?: unknown; unworded?: boolean } = {}): Problem[] {
+export function problemPositions(text: string, problems: readonly UnlocatedProblem[], options: { keysUnique?: boolean; value?: unknown } = {}): { line: number; column: number }[] {
   if (problems.length === 0) return [];
   let places: PathPlaces | null = null;
   const offsets = problems.map((p) => {
@@ -479,11 +488,7 @@ export function locateProblems(text: string, file: string, problems: UnlocatedPr
     places ??= longestPath(problems) <= MAX_DEPTH || findExcessiveNesting(text) < 0 ? locatePaths(text, problems, options.keysUnique === true, options.value) : undefined;
     return offsetOfPath(text, places, p);
   });
-  const positions = linePositions(text, offsets);
-  return problems.map((p, i) => {
-    const { line, column } = positions[i] as { line: number; column: number };
-    return { severity: p.severity, code: p.code, file, line, column, path: p.path, message: options.unworded ? '' : p.message, fix: options.unworded ? '' : p.fix };
-  });
+  return linePositions(text, offsets);
 }
 
 /** 1-based line and column of each offset, by one scan for line breaks up to the last of them. */
