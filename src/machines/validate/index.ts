@@ -578,13 +578,22 @@ const NODE_FIELDS = new Set([SceneNode, DecisionNode, EndingNode].flatMap((s) =>
  * Undefined when it has neither.
  */
 function idWritten(item: Record<string, unknown>): LooseNode['idAt'] {
+  if (Object.hasOwn(item, 'id')) return typeof item.id === 'string' ? undefined : idAt(item, Object.keys(item), 'id');
   const keys = Object.keys(item);
-  const at = (key: string) => ({ key, ...(typeof item[key] === 'string' ? { text: item[key] } : {}), last: keys[keys.length - 1] === key });
-  if (Object.hasOwn(item, 'id')) return typeof item.id === 'string' ? undefined : at('id');
   // Only a short name can be a typo of "id" (closest's limit): the others are not compared, but
   // "identifier", a longer word for it, is taken for it as the unknown-field error takes it.
-  const key = keys.find((k) => (k.length <= 4 && !NODE_FIELDS.has(k) && closest(k, ['id']) === 'id') || isWordForId(k.toLowerCase()));
-  return key === undefined ? undefined : at(key);
+  const key = keys.find((k) => (k.length <= 4 && !NODE_FIELDS.has(k) && closest(k, ID_ONLY) === 'id') || isWordForId(k.toLowerCase()));
+  return key === undefined ? undefined : idAt(item, keys, key);
+}
+
+/** The one field closest compares a short name with in idWritten. */
+const ID_ONLY: readonly string[] = ['id'];
+
+/** idWritten's answer for `key` of `item` (whose keys are `keys`): a function of the module, not a closure per node (100,000 of them, each named under tsx). */
+function idAt(item: Record<string, unknown>, keys: readonly string[], key: string): LooseNode['idAt'] {
+  const text = item[key];
+  const last = keys[keys.length - 1] === key;
+  return typeof text === 'string' ? { key, text, last } : { key, last };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
