@@ -952,8 +952,10 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       // lines below its id): one error, the unknown-node there, which says what follows from it.
       const own = successorsOf(nodes.get(id) as ScenarioNode);
       if (own.length > 0 && own.every((t) => !nodes.has(t))) {
-        const at = nodePath(nodes.get(id) as ScenarioNode).join('\u0000');
-        const named = out.filter((q) => q.code === 'unknown-node' && q.path.slice(0, 2).join('\u0000') === at);
+        // The errors at this node ("nodes", its index): compared part by part, not each path cut and
+        // joined (100,000 unknown-node errors, when the start's "next" names no node).
+        const [inList, atIndex] = nodePath(nodes.get(id) as ScenarioNode).map(String);
+        const named = out.filter((q) => q.code === 'unknown-node' && q.path.length >= 2 && String(q.path[0]) === inList && String(q.path[1]) === atIndex);
         if (named.length > 0) {
           const stuck = ` Because of it, no ending can be reached from ${quoteValue(id)}${id === scenario.start ? ', the start, so no playthrough can finish' : ''}.`;
           for (const q of named) q.message += stuck;
