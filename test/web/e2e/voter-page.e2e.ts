@@ -120,6 +120,30 @@ async function phoneRoom(scenario = hostile(), viewport = { width: 360, height: 
 }
 
 /**
+ * A room serving the built web app too, with the trainer's presenter page open and connected on a
+ * laptop (1280×800), and a browser context for the phones at `phoneViewport`.
+ */
+async function trainerInRoom(scenario: Scenario, state: RoomState, phoneViewport: { width: number; height: number }, joinUrl?: string) {
+  const server = await startRoomServer({ ctx: roomContext(scenario), state, token: TOKEN, host: '127.0.0.1', port: 0, persist: () => undefined, log: () => undefined, voterFiles: readVoterFiles(packageRoot()), webDir: WEB_BUILD_DIR, ...(joinUrl !== undefined ? { joinUrl } : {}) });
+  const laptop = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
+  const phones = await browser!.newContext({ viewport: phoneViewport });
+  const close = async () => {
+    await laptop.close();
+    await phones.close();
+    await server.close();
+  };
+  try {
+    const trainer = await laptop.newPage();
+    await trainer.goto(`http://127.0.0.1:${server.port}/?room=${ROOM}&token=${TOKEN}#/presenter/${encodeURIComponent(scenario.id)}`);
+    await trainer.locator('.room-status').filter({ hasText: 'Connected to the room.' }).waitFor();
+    return { server, laptop, phones, trainer, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+/**
  * How long a phone waits for the room's answer to a vote or a check before it gives the connection up
  * (ANSWER_MS in src/web/voter/voter.ts), and the longest wait before it connects again (its backoff
  * reaches 10 s, jittered by at most a quarter more).
@@ -1007,13 +1031,8 @@ describe('presenter page of a live room in Chromium', () => {
   // trainer" while the projector showed the content note (room2-45).
   it.skipIf(!available)('a story that opens on a decision: the phone reads the title and content note first (390 wide, axe clean); "Show the decision" puts it on the projector with its vote closed and the join block; then the vote opens', async () => {
     const scenario = hostile();
-    const server = await startRoomServer({ ctx: roomContext(scenario), state: createRoom(roomContext(scenario), ROOM, 0, new Date()), token: TOKEN, host: '127.0.0.1', port: 0, persist: () => undefined, log: () => undefined, voterFiles: readVoterFiles(packageRoot()), webDir: WEB_BUILD_DIR, joinUrl: `http://192.0.2.7:8080/join?room=${ROOM}` });
-    const laptop = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
-    const phones = await browser!.newContext({ viewport: { width: 390, height: 844 } });
+    const { server, laptop, phones, trainer, close } = await trainerInRoom(scenario, createRoom(roomContext(scenario), ROOM, 0, new Date()), { width: 390, height: 844 }, `http://192.0.2.7:8080/join?room=${ROOM}`);
     try {
-      const trainer = await laptop.newPage();
-      await trainer.goto(`http://127.0.0.1:${server.port}/?room=${ROOM}&token=${TOKEN}#/presenter/${encodeURIComponent(scenario.id)}`);
-      await trainer.locator('.room-status').filter({ hasText: 'Connected to the room.' }).waitFor();
       const projector = await laptop.newPage();
       await projector.setViewportSize({ width: 1280, height: 720 });
       await projector.goto(`http://127.0.0.1:${server.port}/?projector#/projector`);
@@ -1045,21 +1064,14 @@ describe('presenter page of a live room in Chromium', () => {
       await trainer.getByRole('button', { name: 'Open the vote' }).click();
       await status(phone, /Vote now/);
     } finally {
-      await laptop.close();
-      await phones.close();
-      await server.close();
+      await close();
     }
   });
 
   it.skipIf(!available)('the trainer\'s break reaches the phones: a phone shows the break with the scenario\'s title and no replies, and back from it the open vote with its vote marked', async () => {
     const scenario = hostile();
-    const server = await startRoomServer({ ctx: roomContext(scenario), state: startedRoom(roomContext(scenario), ROOM, 0, new Date()), token: TOKEN, host: '127.0.0.1', port: 0, persist: () => undefined, log: () => undefined, voterFiles: readVoterFiles(packageRoot()), webDir: WEB_BUILD_DIR });
-    const laptop = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
-    const phones = await browser!.newContext({ viewport: { width: 360, height: 740 } });
+    const { server, phones, trainer, close } = await trainerInRoom(scenario, startedRoom(roomContext(scenario), ROOM, 0, new Date()), { width: 360, height: 740 });
     try {
-      const trainer = await laptop.newPage();
-      await trainer.goto(`http://127.0.0.1:${server.port}/?room=${ROOM}&token=${TOKEN}#/presenter/${encodeURIComponent(scenario.id)}`);
-      await trainer.locator('.room-status').filter({ hasText: 'Connected to the room.' }).waitFor();
       const phone = await phones.newPage();
       await phone.goto(`http://127.0.0.1:${server.port}/join?room=${ROOM}`);
       await status(phone, /Waiting for the trainer/);
@@ -1082,9 +1094,7 @@ describe('presenter page of a live room in Chromium', () => {
       expect(await phone.locator('#replies button[data-reply="2"]').getAttribute('aria-pressed')).toBe('true');
       expect(await phone.locator('#replies button[data-reply="1"]').isEnabled()).toBe(true);
     } finally {
-      await laptop.close();
-      await phones.close();
-      await server.close();
+      await close();
     }
   });
 
