@@ -33,3 +33,17 @@ describe('session content-45: the court-report rule keeps the guide\'s "incrimin
     expect(sentences.filter((s) => !/incriminating/.test(s))).toEqual([]);
   });
 });
+
+// Second reader (diffread-45): the case above looks only at sentences that say what a report "leaves out";
+// couch-rent d8-status put the same rule as what "the guide asks CASAs not to disclose", without the
+// guide's "incriminating". Any sentence that states the rule, either way, keeps the guide's word.
+describe('session content-45 (second reader): the rule stated as what not to disclose keeps "incriminating" too', () => {
+  it('every sentence that says the guide asks CASAs not to disclose information for a negative view or perception says "incriminating"', () => {
+    const sentences = BUNDLED_IDS.flatMap((id) => JSON.stringify(bundledScenario(id))
+      .split(/(?<=[.!?])\s+/)
+      .filter((s) => /not (?:to )?disclose/.test(s) && /negative (?:view|perception)/.test(s))
+      .map((s) => `${id}: ${s}`));
+    expect(sentences.length).toBeGreaterThanOrEqual(2);
+    expect(sentences.filter((s) => !/incriminating/.test(s))).toEqual([]);
+  });
+});
