@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_IDS, bundledDecision, bundledScenario } from '../helpers/bundled.js';
+import { BUNDLED_IDS, bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
 
 // Session content-45: fresh eyes on dual-involvement, harm-reduction and youth-relapses, against the guide
 // (scenarios/guide/). A fact from outside the guide says where it comes from (docs/authoring.md section 6:
@@ -29,7 +29,7 @@ describe('session content-45: the court-report rule keeps the guide\'s "incrimin
       .split(/(?<=[.!?])\s+/)
       .filter((s) => /leav(?:e|ing) out/.test(s) && /negative (?:view|perception)/.test(s))
       .map((s) => `${id}: ${s}`));
-    expect(sentences.length).toBeGreaterThanOrEqual(3);
+    expect(sentences.length).toBeGreaterThanOrEqual(2);
     expect(sentences.filter((s) => !/incriminating/.test(s))).toEqual([]);
   });
 });
@@ -45,5 +45,21 @@ describe('session content-45 (second reader): the rule stated as what not to dis
       .map((s) => `${id}: ${s}`));
     expect(sentences.length).toBeGreaterThanOrEqual(2);
     expect(sentences.filter((s) => !/incriminating/.test(s))).toEqual([]);
+  });
+});
+
+// Second reader, session 45: harm-reduction d8-danger's paragraph states facts the team knows, about a
+// youth whose CSEC status is confirmed; its fault is deficit framing, so its feedback rests on the
+// report being strengths-based, not on the rule against disclosing incriminating information. And
+// where the line a youth objects to is her pregnancy or sexual health, the rule is the guide's list of
+// what not to disclose, which the mandated-reporter reply now names beside "incriminating".
+describe('session content-45 (second reader): each court-report reply rests on the part of the rule that fits it', () => {
+  it('harm-reduction d8-danger: strengths-based, objective and supported by evidence, not the non-disclosure rule', () => {
+    const { feedback } = bundledReply('harm-reduction', 'd8-report', 'd8-danger');
+    expect(feedback).toContain('strengths-based, as well as objective and supported by evidence (Court Report)');
+    expect(feedback).not.toMatch(/incriminating|negative (view|perception)/);
+  });
+  it('court-report d-hearing-repair-mandated: names the kinds of information the guide lists not to disclose', () => {
+    expect(bundledReply('court-report', 'd-hearing-repair', 'd-hearing-repair-mandated').feedback).toContain('and the kinds of information it lists not to disclose (Court Report)');
   });
 });
