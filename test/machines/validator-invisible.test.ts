@@ -94,7 +94,8 @@ describe('invisible-character: a text holding characters the screens leave out i
     const text = example.replace('"Look, finally a phone that doesn\'t die every hour."', json('Look,\u200b finally \u001b[1ma phone\u001b[0m that doesn\'t die every hour.'));
     const problems = invisible(text);
     expect(problems).toHaveLength(1);
-    expect(problems[0]?.message).toMatch(/^This text holds a zero-width space \(U\+200B\) at character 6, after "Look,": .* It holds 2 more such characters after it\.$/);
+    expect(problems[0]?.message).toMatch(/^This text holds a zero-width space \(U\+200B\) at character 6, after "Look,": .* It holds 2 more after it: the escape sequence "\\u001b\[1m" and the escape sequence "\\u001b\[0m"\.$/);
+    expect(problems[0]?.fix).toBe('Remove the invisible character: in the file it is written "\\u200b", or pasted in as it is, unseen (VS Code outlines such characters). Remove the others after it too, each escape sequence whole ("\\u001b[1m", not "\\u001b" alone).');
     expect(at(text, problems[0]).startsWith('\\u200b finally')).toBe(true);
   });
 

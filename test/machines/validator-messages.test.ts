@@ -862,6 +862,30 @@ describe('two raw escape sequences inside a text: the second is named whole', ()
   });
 });
 
+// Found by the validator wording walk (validwords-45): the same two escape sequences written as
+// JSON escapes ("\\u001b[1mfinally\\u001b[0m", valid JSON, so invisible-character's warning) were told
+// "It holds 1 more such character after it": deleting "\\u001b" alone left "[0m" on every screen.
+describe('two escaped escape sequences in a text: the second is named whole', () => {
+  it('the warning names it as an escape sequence, at the first, and the fix says to remove it whole', () => {
+    const { text, problems } = exampleWith('Look, finally a phone', 'Look, \\u001b[1mfinally\\u001b[0m a phone');
+    expect(problems.map((p) => [p.code, p.message, p.fix])).toEqual([['invisible-character',
+      'This text holds a terminal escape sequence "\\u001b[1m" at character 7, after "Look,": the apps leave it out when they show the text (a terminal would act on it, changing colours, moving the cursor or setting its title; copied from a terminal, most likely). It holds 1 more after it: the escape sequence "\\u001b[0m".',
+      'Remove the escape sequence: in the file it is written "\\u001b[1m". Remove the one after it too, whole ("\\u001b[0m", not "\\u001b" alone).']]);
+    expect(pointsAt(text, problems[0])?.startsWith('\\u001b[1mfinally')).toBe(true);
+    expect(validateScenario(text.replace('\\u001b[1m', '').replace('\\u001b[0m', ''), 'x.json').problems).toEqual([]);
+  });
+  it('with more after it, each is named, an escape sequence whole, and the fix says each whole', () => {
+    const { problems } = exampleWith('Look, finally a phone', 'Look, \\u001b[1mfinally\\u200b\\u001b[0m a \\u001b[31mphone');
+    expect(problems[0]?.message).toMatch(/ It holds 3 more after it: a zero-width space \(U\+200B\), the escape sequence "\\u001b\[0m" and the escape sequence "\\u001b\[31m"\.$/);
+    expect(problems[0]?.fix).toMatch(/ Remove the others after it too, each escape sequence whole \("\\u001b\[0m", not "\\u001b" alone\)\.$/);
+  });
+  it('invisible characters alone are still counted as characters', () => {
+    const { problems } = exampleWith('Look, finally a phone', 'Look, \\u001b[1mfinally a phone');
+    expect(problems[0]?.message).not.toContain('more');
+    expect(exampleWith('Look, finally a phone', 'Look, \\u200bfinally\\u200b a phone').problems[0]?.message).toMatch(/ It holds 1 more such character after it\.$/);
+  });
+});
+
 // Found by valid4-44: "identifier" for a node's "id" was folded as a missing id ("Give it back its
 // id, as the node's first line"), beside an unknown-field error saying to remove "identifier": two
 // errors, and the one fix that mattered (rename it) said by neither.

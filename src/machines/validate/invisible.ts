@@ -81,17 +81,49 @@ function before(text: string, index: number): string {
   return tail === '' ? 'at the start of the text' : `after ${quoteValue(tail, 24)}`;
 }
 
-/** One text's first reportable part and how many it holds (`all` false: stops at the first, and says 1), or undefined. */
-function scan(text: string, oneLine: boolean, all: boolean): { first: RemovedPart; count: number } | undefined {
+/** At most this many parts after a text's first are named one by one (the rest counted). */
+const NAMED_AFTER = 3;
+
+/**
+ * One text's first reportable part, how many it holds (`all` false: stops at the first, and says
+ * 1), and the first NAMED_AFTER parts after it, or undefined.
+ */
+function scan(text: string, oneLine: boolean, all: boolean): { first: RemovedPart; count: number; next: RemovedPart[] } | undefined {
   let first: RemovedPart | undefined;
   let count = 0;
+  const next: RemovedPart[] = [];
   forEachRemoved(text, (part) => {
     if (oneLine && BREAKS.has(part.text)) return true;
+    if (first && next.length < NAMED_AFTER) next.push(part);
     first ??= part;
     count++;
     return all;
   });
-  return first && { first, count };
+  return first && { first, count, next };
+}
+
+/**
+ * " It holds 2 more such characters after it." for the parts of a text past its first; when one
+ * is an escape sequence, each is named ("It holds 1 more after it: the escape sequence
+ * "\u001b[0m"."): counted as a character, the second of "\u001b[1m…\u001b[0m" read as one
+ * character to delete, and deleting "\u001b" alone leaves "[0m" on every screen.
+ */
+function moreParts(count: number, next: readonly RemovedPart[]): string {
+  const more = count - 1;
+  if (more <= 0) return '';
+  if (!next.some((part) => part.kind === 'escape')) return ` It holds ${more} more such character${more > 1 ? 's' : ''} after it.`;
+  const named = next.map((part) => (part.kind === 'escape' ? `the escape sequence ${quoteValue(part.text, 24)}` : described(part)));
+  const list = more > named.length ? `${named.join(', ')} and ${more - named.length} more`
+    : named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1) ?? ''}` : named[0] ?? '';
+  return ` It holds ${more} more after it: ${list}.`;
+}
+
+/** " Remove the one after it too, whole ("\u001b[0m", not "\u001b" alone)." (or "the others …, each escape sequence whole") when one of them is an escape sequence. */
+function othersWhole(count: number, next: readonly RemovedPart[]): string {
+  const sequence = next.find((part) => part.kind === 'escape');
+  if (!sequence) return '';
+  const written = `${quoteAsWritten(writtenAs(sequence), 30)}, not "\\u001b" alone`;
+  return count === 2 ? ` Remove the one after it too, whole (${written}).` : ` Remove the others after it too, each escape sequence whole (${written}).`;
 }
 
 /** What the texts past the first hold, in words, as their own warnings name it (a lone surrogate is "half of a character on its own"). */
@@ -148,12 +180,12 @@ export function invisibleCharacterProblems(raw: unknown): UnlocatedProblem[] {
     // Blank as shown, it is blank-text's error (only characters that are not shown).
     if (!found || (value.slice(0, found.first.index).trim() === '' && cleanLine(value) === '')) return;
     if (!listed(path, 'hidden')) return;
-    const { first, count } = found;
-    const others = count > 1 ? ` It holds ${count - 1} more such character${count > 2 ? 's' : ''} after it.` : '';
+    const { first, count, next } = found;
+    const others = moreParts(count, next);
     out.push({
       severity: 'warning', code: 'invisible-character', path: path(), stringIndex: first.index,
       message: `This text holds ${described(first)} at character ${position(value, first.index)}, ${before(value, first.index)}: the apps leave it out when they show the text (${WHY[first.kind]}).${others}`,
-      fix: `Remove the ${first.kind === 'escape' ? 'escape sequence' : 'invisible character'}: in the file it is written ${quoteAsWritten(writtenAs(first), 30)}${first.text.charCodeAt(0) < 0x20 ? '' : ', or pasted in as it is, unseen (VS Code outlines such characters)'}.${BREAKS.has(first.text) ? ' For a new line write \\n.' : ''}`,
+      fix: `Remove the ${first.kind === 'escape' ? 'escape sequence' : 'invisible character'}: in the file it is written ${quoteAsWritten(writtenAs(first), 30)}${first.text.charCodeAt(0) < 0x20 ? '' : ', or pasted in as it is, unseen (VS Code outlines such characters)'}.${BREAKS.has(first.text) ? ' For a new line write \\n.' : ''}${othersWhole(count, next)}`,
     });
   };
   forEachText(raw, (value, path, key) => {
