@@ -105,6 +105,36 @@ describe('html-tag: a text written with HTML tags is a warning, at the tag', () 
   });
 });
 
+// Found by the validator wording walk (validwords-45): "<hr>" at the end of a text was told "Write
+// \\n\\n between paragraphs instead of "<hr>"", though no paragraph follows it (following it left
+// "\\n\\n" there, a blank line on screen); and a long "<img …>" was told 'Remove "<img src=\\"hood.png\\"
+// alt=\\"Dani in her ho…"', cut at 40 characters, so the rest of the tag was left to find.
+describe('html-tag: a fix a trainer can follow to the letter', () => {
+  it.each([
+    ['a rule at the end', 'Look, finally a phone.<hr>', '<hr>', 'Delete "<hr>": it ends the text, so no paragraph follows it (write \\n\\n only between paragraphs).'],
+    ['a rule at the end, white space after it', 'Look, finally a phone. <hr/> ', '<hr/>', 'Delete "<hr/>": it ends the text, so no paragraph follows it (write \\n\\n only between paragraphs).'],
+    ['a rule at the start', '<hr>Look, finally a phone.', '<hr>', 'Delete "<hr>": it starts the text, so no paragraph comes before it (write \\n\\n only between paragraphs).'],
+    ['line breaks at the end', 'Look, finally a phone.<br><br>', '<br><br>', 'Delete "<br><br>": they end the text, so no line follows them (write \\n only where a new line starts, \\n\\n only between paragraphs).'],
+    ['a rule between paragraphs, as before', 'Look.<hr>Finally a phone.', '<hr>', 'Write \\n\\n between paragraphs instead of "<hr>".'],
+  ])('%s', (_, line, tag, fix) => {
+    const text = withLine(line);
+    const p = oneWarningAt(html(text), text, tag, fix);
+    expect(p?.fix).toBe(fix);
+    // Done as it says, the text is left with no warning at all, and no line break at its edge.
+    const done = text.replace(tag, '');
+    expect(validateScenario(done, 'x.json').problems).toEqual([]);
+  });
+
+  it('a picture\'s tag longer than a quote: the fix says to remove it to its ">", quoting its end', () => {
+    const text = withLine('Look, <img src="hood.png" alt="Dani in her hoodie, grinning"> finally a phone.');
+    const p = oneWarningAt(html(text), text, '<img src', '');
+    expect(p?.fix).toBe('Remove the whole tag, from "<img" to the ">" that ends it ("…r hoodie, grinning\\">"): a scenario\'s text is plain text and shows no pictures. If the picture matters to the story, say in words what it shows.');
+    // A short one is still quoted whole, and so is a long tag of another kind named by its end.
+    expect(html(withLine('Look, <span class="a-very-long-class-name-from-a-web-page">finally a phone.'))[0]?.fix)
+      .toBe('Remove the whole tag, from "<span" to the ">" that ends it ("…me-from-a-web-page\\">"), and its closing tag if it has one; a scenario\'s text is plain text.');
+  });
+});
+
 // Found by the one-mistake sweep (valid-44): a text with several marks was warned about its first
 // only ("**Going** to <b>Yesi's</b> place, _today_, <i>now</i>" gave one markdown warning and one
 // html-tag warning), so the trainer mended one, validated again, and met the next.

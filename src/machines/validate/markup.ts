@@ -1,4 +1,4 @@
-import { quoteValue } from '../text/quote.js';
+import { quoteValue, shorten } from '../text/quote.js';
 import { pointerWords } from './pointers.js';
 import type { JsonPath, UnlocatedProblem } from './problem.js';
 import { forEachText } from './texts.js';
@@ -100,11 +100,29 @@ const MORE_BREAKS = /(?:[ \t\n]{0,20}<\/?(?:br|p|div|hr|li|ul|ol|blockquote|h[1-
 /** The words a tag wraps, up to its closing tag ("<b>finally</b>"), by tag name, made when first needed. */
 const WRAPPED = new Map<string, RegExp>();
 
+/** A tag quoted cut at this many characters; a longer one is named by its start and its end. */
+const TAG_QUOTED = 40;
+
+/**
+ * `tag` for a fix that says to remove it: quoted whole when short, else "the whole tag, from "<img"
+ * to the ">" that ends it ("…grinning\">")" (the message quotes its start): cut at 40 characters, "Remove
+ * "<img src=\"hood.png\" alt=\"Dani in her ho…"" left the rest of the tag for a trainer to find.
+ */
+function tagToRemove(tag: string): string {
+  if (shorten(tag, TAG_QUOTED) === tag) return quoteValue(tag);
+  const name = /^<\/?[a-z0-9]+/i.exec(tag)?.[0] ?? '<';
+  const end = [...tag].slice(-20).join('');
+  return `the whole tag, from ${quoteValue(name)} to the ">" that ends it (${quoteValue(`…${end}`)})`;
+}
+
 /** The HTML tags in `text` (up to `limit`), in order, each in words: a pair wrapping words, or a run of line breaks, is one. */
 function htmlTags(text: string, limit: number): Found[] {
   const out: Found[] = [];
   /** Tags opened in this text: their closing tags are said with them ("<p>" and "</p>"). */
   const opened = new Set<string>();
+  /** Where the text's first words start and its last words end: a line break or a rule before or after them is at its edge. */
+  let wordsStart: number | undefined;
+  let wordsEnd: number | undefined;
   HTML_TAG.lastIndex = 0;
   for (let t = HTML_TAG.exec(text); t !== null && out.length < limit; t = HTML_TAG.exec(text)) {
     const name = (t[1] ?? '').toLowerCase();
@@ -120,11 +138,21 @@ function htmlTags(text: string, limit: number): Found[] {
       const whole = text.slice(t.index, HTML_TAG.lastIndex + run.length);
       HTML_TAG.lastIndex += run.length;
       for (const m of run.matchAll(/<\/?([a-z0-9]+)/gi)) opened.add((m[1] ?? '').toLowerCase());
+      const shown = quoteValue(whole.replace(/\s+/g, ' '), 40);
+      wordsEnd ??= text.trimEnd().length;
+      wordsStart ??= text.length - text.trimStart().length;
+      // A line break or a rule with no words after it (or before it): "Write \n\n between paragraphs
+      // instead of "<hr>"" at the end of a text left "\n\n" there, a blank line on both apps' screens.
+      const edge = name !== 'br' && !VOID.has(name) ? undefined
+        : HTML_TAG.lastIndex >= wordsEnd ? 'end' : t.index <= wordsStart ? 'start' : undefined;
+      const many = whole.indexOf('<', 1) > 0;
+      const what = name === 'br' ? 'line' : 'paragraph';
       out.push({ index: t.index, end: HTML_TAG.lastIndex, message: message(whole.replace(/\s+/g, ' ')),
-        fix: name === 'br' ? `Write \\n where a new line starts (\\n\\n for a new paragraph) instead of ${quoteValue(whole.replace(/\s+/g, ' '), 40)}.`
+        fix: edge ? `Delete ${shown}: ${many ? 'they' : 'it'} ${edge === 'end' ? `end${many ? '' : 's'} the text, so no ${what} follows ${many ? 'them' : 'it'}` : `start${many ? '' : 's'} the text, so no ${what} comes before ${many ? 'them' : 'it'}`} (write ${name === 'br' ? '\\n only where a new line starts, ' : ''}\\n\\n only between paragraphs).`
+          : name === 'br' ? `Write \\n where a new line starts (\\n\\n for a new paragraph) instead of ${shown}.`
           // A rule (<hr>) has no closing tag: "</hr>" named one the text does not have.
-          : VOID.has(name) ? `Write \\n\\n between paragraphs instead of ${quoteValue(whole.replace(/\s+/g, ' '), 40)}.`
-            : `Write \\n\\n between paragraphs instead of "<${name}>" and "</${name}>".` });
+            : VOID.has(name) ? `Write \\n\\n between paragraphs instead of ${shown}.`
+              : `Write \\n\\n between paragraphs instead of "<${name}>" and "</${name}>".` });
       continue;
     }
     // The words the tags wrap, when they are closed: "<b>finally</b>" → "finally".
@@ -142,8 +170,8 @@ function htmlTags(text: string, limit: number): Found[] {
       // A picture is never shown, its tag is: say what the picture showed, if it matters.
       out.push({
         index: t.index, end: HTML_TAG.lastIndex, message: name === 'img' ? `${message(t[0]).slice(0, -1)}, and no picture.` : message(t[0]),
-        fix: name === 'img' ? `Remove ${quoteValue(t[0], 40)}: a scenario's text is plain text and shows no pictures. If the picture matters to the story, say in words what it shows.`
-          : `Remove ${quoteValue(t[0], 40)}; a scenario's text is plain text.`,
+        fix: name === 'img' ? `Remove ${tagToRemove(t[0])}: a scenario's text is plain text and shows no pictures. If the picture matters to the story, say in words what it shows.`
+          : `Remove ${tagToRemove(t[0])}; a scenario's text is plain text.`,
       });
       continue;
     }
@@ -151,7 +179,7 @@ function htmlTags(text: string, limit: number): Found[] {
       index: t.index, end: HTML_TAG.lastIndex, message: message(t[0]),
       fix: words !== undefined
         ? `Write ${quoteValue(words, 40)} without the tags.${emphasis ? ' To stress a word, let the sentence carry it (put the word where the voice falls, at the end).' : ''}`
-        : `Remove ${quoteValue(t[0], 40)}${closing ? '' : ', and its closing tag if it has one'}; a scenario's text is plain text.`,
+        : `Remove ${tagToRemove(t[0])}${closing ? '' : ', and its closing tag if it has one'}; a scenario's text is plain text.`,
     });
   }
   HTML_TAG.lastIndex = 0;
