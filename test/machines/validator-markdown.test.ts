@@ -135,6 +135,54 @@ describe('html-tag: a fix a trainer can follow to the letter', () => {
   });
 });
 
+// Found by the validator wording walk (validwords-45): "Look.\\n\\n", what following the old <hr> fix
+// to the letter left, was valid without a word, though the terminal app shows the line's closing
+// quote on a row of its own after an empty one, and the web pages a blank line.
+const atEnd = (text: string) => validateScenario(text, 'x.json').problems.filter((p) => p.code === 'line-break-at-end');
+
+describe('line-break-at-end: a text ending with a line break is a warning, at the break', () => {
+  it('a blank line at the end of a character\'s line: where, what both apps show, and what to delete', () => {
+    const text = withLine('Look, finally a phone.\n\n');
+    const p = oneWarningAt(atEnd(text), text, '\\n\\n"', 'Delete the "\\n\\n" at its end');
+    expect([p?.message, p?.fix]).toEqual([
+      'This text ends with "\\n\\n", a blank line after its last words: both apps show it, and the terminal app puts the line\'s closing quote on a row of its own.',
+      'Delete the "\\n\\n" at its end, so that the closing quote comes straight after its last words: write \\n only where a new line starts, \\n\\n only between paragraphs.']);
+    expect(validateScenario(text.replace('\\n\\n"', '"'), 'x.json').problems).toEqual([]);
+  });
+  it('one line break at the end of a narration, spaces after it', () => {
+    const text = example.replace('the newest model."', 'the newest model.\\n "');
+    expect(text).not.toBe(example);
+    const p = oneWarningAt(atEnd(text), text, '\\n "', 'Delete the "\\n " at its end');
+    expect(p?.path).toEqual(['nodes', 0, 'narration']);
+    expect(p?.message).toBe('This text ends with a line break ("\\n "): the terminal app shows an empty row after its last words.');
+  });
+  it.each([
+    ['a line break between paragraphs', 'Look.\n\nFinally a phone.'],
+    ['spaces at the end', 'Look, finally a phone.  '],
+    ['a tab at the end', 'Look, finally a phone.\t'],
+  ])('not for %s', (_, line) => {
+    expect(atEnd(withLine(line))).toEqual([]);
+  });
+  it('not for a one-line text (line-break-in-line\'s), author notes, or a blank text (blank-text\'s)', () => {
+    const title = example.replace('"title": "The new phone"', '"title": "The new phone\\n"');
+    expect(title).not.toBe(example);
+    expect(validateScenario(title, 'x.json').problems.map((p) => p.code)).toEqual(['line-break-in-line']);
+    const notes = example.replace('"start": "phone"', '"authorNotes": "Check this.\\n\\n",\n  "start": "phone"');
+    expect(notes).not.toBe(example);
+    expect(validateScenario(notes, 'x.json').problems).toEqual([]);
+    expect(atEnd(withLine('\n\n'))).toEqual([]);
+  });
+  it(`lists the first ${MAX_MARKUP_TEXTS} texts one by one, and counts the rest in one more warning`, () => {
+    const raw = JSON.parse(example) as { nodes: { lines?: { character: string; text: string }[] }[] };
+    const lines = raw.nodes[0]!.lines!;
+    const who = lines[0]!.character;
+    for (let i = 0; i < MAX_MARKUP_TEXTS + 5; i++) lines.push({ character: who, text: `Line ${i}.\n` });
+    const found = atEnd(JSON.stringify(raw, null, 2));
+    expect(found).toHaveLength(MAX_MARKUP_TEXTS + 1);
+    expect(found.at(-1)?.message).toBe(`5 more texts from here on end with a line break too (the first ${MAX_MARKUP_TEXTS} are listed one by one).`);
+  });
+});
+
 // Found by the one-mistake sweep (valid-44): a text with several marks was warned about its first
 // only ("**Going** to <b>Yesi's</b> place, _today_, <i>now</i>" gave one markdown warning and one
 // html-tag warning), so the trainer mended one, validated again, and met the next.

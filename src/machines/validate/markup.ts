@@ -186,12 +186,66 @@ function htmlTags(text: string, limit: number): Found[] {
   return out;
 }
 
-/** The markdown and html-tag warnings of a parsed scenario file (any value: only its texts are read). */
+/** The markdown, html-tag and line-break-at-end warnings of a parsed scenario file (any value: only its texts are read). */
 export function markupProblems(raw: unknown): UnlocatedProblem[] {
   return [
     ...textProblems(raw, 'markdown', "Markdown's marks", 'marks', (v) => v.includes('*') || v.includes('_') || v.includes('](') || v.includes('#'), markdownMarks),
     ...textProblems(raw, 'html-tag', 'HTML tags', 'tags', (v) => v.includes('<'), htmlTags),
+    ...lineBreakAtEndProblems(raw),
   ];
+}
+
+/** Texts always shown on one line: a line break in them is line-break-in-line's (semantic.ts). */
+const ONE_LINE = new Set(['title', 'name', 'role', 'label']);
+/** White space a text may end with; of it, the line breaks (cleanText makes \r, U+2028 and U+2029 new lines). */
+const TRAILING = new Set([' ', '\t', '\n', '\r', '\u2028', '\u2029']);
+const BREAK = /\r\n|[\n\r\u2028\u2029]/g;
+
+/**
+ * line-break-at-end: a text (shown as paragraphs) that ends with a line break, "Look.\n\n", left
+ * by a fix followed to the letter ("Write \n\n between paragraphs instead of "<hr>"" for a rule at
+ * the end) or typed by habit. It was valid without a word, though the terminal app shows an empty
+ * row after the text (a character's closing quote on a row of its own) and, for a blank line
+ * ("\n\n"), the web pages a blank line too. The first MAX_MARKUP_TEXTS are listed, the rest counted.
+ */
+function lineBreakAtEndProblems(raw: unknown): UnlocatedProblem[] {
+  const out: UnlocatedProblem[] = [];
+  let more = 0;
+  let firstMore: JsonPath | undefined;
+  forEachText(raw, (value, path, key) => {
+    if (key === 'authorNotes' || ONE_LINE.has(key)) return;
+    let at = value.length;
+    while (at > 0 && TRAILING.has(value.charAt(at - 1))) at--;
+    // A blank text is blank-text's error.
+    if (at === 0 || at === value.length) return;
+    const tail = value.slice(at);
+    const breaks = tail.match(BREAK)?.length ?? 0;
+    if (breaks === 0) return;
+    if (out.length >= MAX_MARKUP_TEXTS) {
+      more++;
+      firstMore ??= path();
+      return;
+    }
+    const shown = quoteValue(tail, 24);
+    const where = path();
+    // A character's line is shown in quotes, “Look.\n\n”: the closing one on a row of its own.
+    const quote = key === 'text' && where.includes('lines') ? 'the terminal app puts the line\'s closing quote on a row of its own' : '';
+    out.push({
+      severity: 'warning', code: 'line-break-at-end', path: where, stringIndex: at,
+      message: breaks > 1
+        ? `This text ends with ${shown}, a blank line after its last words: both apps show it${quote ? `, and ${quote}` : ''}.`
+        : `This text ends with a line break (${shown}): ${quote || 'the terminal app shows an empty row after its last words'}.`,
+      fix: `Delete the ${shown} at its end, so that the closing quote comes straight after its last words: write \\n only where a new line starts, \\n\\n only between paragraphs.`,
+    });
+  });
+  if (more > 0 && firstMore) {
+    out.push({
+      severity: 'warning', code: 'line-break-at-end', path: firstMore,
+      message: `${more} more text${more === 1 ? '' : 's'} from here on ${more === 1 ? 'ends' : 'end'} with a line break too (the first ${MAX_MARKUP_TEXTS} are listed one by one).`,
+      fix: `Delete the line breaks at their ends, as the warnings above say; ${pointerWords.again()} to see the rest.`,
+    });
+  }
+  return out;
 }
 
 /**
