@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
 import { bundledScenario } from '../helpers/bundled.js';
-import { driveReplies } from '../helpers/play.js';
+import { driveReplies, playReplies } from '../helpers/play.js';
 
 // Session continuity-45: youth-relapses tells one story whichever way it is played. The place Jazz sits
 // on Thursday is the place the next decision puts her, and an ending that breaks off contact says when,
@@ -46,5 +46,23 @@ describe('session continuity-45: youth-relapses', () => {
     // The cold Thursday (s1-k-thursday) still says where she sits: the far end, away from you.
     expect(seatsNamed).toBeGreaterThan(0);
     expect(told(s(), 's1-k-thursday')).toMatch(/far end/);
+  });
+
+  it('2. after the text to Kyle, end-contacted says when Jazz cuts you off: later than the visit "Two weeks later", on both routes there', () => {
+    const text = told(s(), 'end-contacted');
+    // Its break with you is dated, and later than two weeks after the text.
+    expect(text).toMatch(/\b(a month|three weeks|four weeks) after\b/i);
+    expect(text).toMatch(/changes her number/);
+    const warm = ['d1-glad', 'd2-process', 'd3-not-stupid', 'd4-plan', 'd5-text-him', 'd6-yes', 'd7-notice', 'd8-support'];
+    const cold = ['d1-disappointed', 'd2-earn', 'd3-using', 'd4-delete-number', 'd5-text-him', 'd6-if', 'd8-support'];
+    for (const [path, visit] of [[warm, 's6-later'], [cold, 's6-room']] as const) {
+      const nodes = driveReplies(s(), path, true).nodes;
+      expect(nodes.indexOf(visit), nodes.join(' ')).toBeGreaterThan(nodes.indexOf('s5-contacted'));
+      expect(told(s(), visit)).toMatch(/^Two weeks later\./);
+      // Routes and scoring as before: the ending is reached, and the text is the critical violation at d5-phone.
+      const debrief = playReplies(s(), path);
+      expect(debrief?.ending?.id).toBe('end-contacted');
+      expect(debrief?.criticalViolations.map((v) => `${v.nodeId} ${v.replyId}`)).toEqual(['d5-phone d5-text-him']);
+    }
   });
 });
