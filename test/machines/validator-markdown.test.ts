@@ -156,6 +156,30 @@ describe('line-break-at-end: a text ending with a line break is a warning, at th
     expect(p?.path).toEqual(['nodes', 0, 'narration']);
     expect(p?.message).toBe('This text ends with a line break ("\\n "): the terminal app shows an empty row after its last words.');
   });
+  // Found by the validator wording walk (validwords2-45): "\\n\\nLook" was valid without a word,
+  // though the web pages show an empty line for each break before it (pre-line: 60 px against 20)
+  // and the terminal app the line's opening quote on a row of its own, then an empty row.
+  it('line breaks at the start of a character\'s line: where, what both apps show, and what to delete', () => {
+    const text = withLine('\n\nLook, finally a phone.');
+    const p = oneWarningAt(atEnd(text), text, '\\n\\nLook', 'Delete the "\\n\\n" at its start');
+    expect([p?.message, p?.fix]).toEqual([
+      'This text starts with "\\n\\n", empty lines before its first words: both apps show them, and the terminal app puts the line\'s opening quote on a row of its own.',
+      'Delete the "\\n\\n" at its start, so that its first words come straight after the opening quote: write \\n only where a new line starts, \\n\\n only between paragraphs.']);
+    expect(validateScenario(text.replace('"\\n\\nLook', '"Look'), 'x.json').problems).toEqual([]);
+  });
+  it('one line break at the start of a narration', () => {
+    const text = example.replace(/"narration": "/, '"narration": "\\n');
+    expect(text).not.toBe(example);
+    const p = oneWarningAt(atEnd(text), text, '\\n', 'Delete the "\\n" at its start');
+    expect(p?.path).toEqual(['nodes', 0, 'narration']);
+    expect(p?.message).toBe('This text starts with a line break ("\\n"): the web pages show an empty line before its first words.');
+  });
+  it('line breaks at both ends: one warning, at the first, its fix naming both', () => {
+    const text = withLine('\nLook, finally a phone.\n\n');
+    const p = oneWarningAt(atEnd(text), text, '\\nLook', 'Delete the "\\n" at its start and the "\\n\\n" at its end');
+    expect(p?.message).toBe('This text starts with a line break ("\\n"): the web pages show an empty line before its first words, and the terminal app puts the line\'s opening quote on a row of its own; it also ends with "\\n\\n", a blank line after its last words: both apps show it, and the terminal app puts the line\'s closing quote on a row of its own.');
+    expect(validateScenario(text.replace('"\\nLook', '"Look').replace('\\n\\n"', '"'), 'x.json').problems).toEqual([]);
+  });
   it.each([
     ['a line break between paragraphs', 'Look.\n\nFinally a phone.'],
     ['spaces at the end', 'Look, finally a phone.  '],
@@ -176,10 +200,10 @@ describe('line-break-at-end: a text ending with a line break is a warning, at th
     const raw = JSON.parse(example) as { nodes: { lines?: { character: string; text: string }[] }[] };
     const lines = raw.nodes[0]!.lines!;
     const who = lines[0]!.character;
-    for (let i = 0; i < MAX_MARKUP_TEXTS + 5; i++) lines.push({ character: who, text: `Line ${i}.\n` });
+    for (let i = 0; i < MAX_MARKUP_TEXTS + 5; i++) lines.push({ character: who, text: i % 2 ? `Line ${i}.\n` : `\nLine ${i}.` });
     const found = atEnd(JSON.stringify(raw, null, 2));
     expect(found).toHaveLength(MAX_MARKUP_TEXTS + 1);
-    expect(found.at(-1)?.message).toBe(`5 more texts from here on end with a line break too (the first ${MAX_MARKUP_TEXTS} are listed one by one).`);
+    expect(found.at(-1)?.message).toBe(`5 more texts from here on start or end with a line break too (the first ${MAX_MARKUP_TEXTS} are listed one by one).`);
   });
 });
 

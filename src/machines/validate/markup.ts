@@ -202,11 +202,14 @@ const TRAILING = new Set([' ', '\t', '\n', '\r', '\u2028', '\u2029']);
 const BREAK = /\r\n|[\n\r\u2028\u2029]/g;
 
 /**
- * line-break-at-end: a text (shown as paragraphs) that ends with a line break, "Look.\n\n", left
- * by a fix followed to the letter ("Write \n\n between paragraphs instead of "<hr>"" for a rule at
- * the end) or typed by habit. It was valid without a word, though the terminal app shows an empty
- * row after the text (a character's closing quote on a row of its own) and, for a blank line
- * ("\n\n"), the web pages a blank line too. The first MAX_MARKUP_TEXTS are listed, the rest counted.
+ * line-break-at-end: a text (shown as paragraphs) that starts or ends with a line break, "Look.\n\n"
+ * (left by a fix followed to the letter, "Write \n\n between paragraphs instead of "<hr>"" for a rule
+ * at the end) or "\n\nLook". It was valid without a word, though the terminal app shows an empty row
+ * after the text (a character's closing quote on a row of its own) and, for a blank line ("\n\n"),
+ * the web pages a blank line too; at the start, the web pages show an empty line for each line
+ * break (pre-line: 60 px against 20 for "\n\nLook") and the terminal app a character's opening quote
+ * on a row of its own. One warning a text (both ends in one); the first MAX_MARKUP_TEXTS are listed,
+ * the rest counted.
  */
 function lineBreakAtEndProblems(raw: unknown): UnlocatedProblem[] {
   const out: UnlocatedProblem[] = [];
@@ -217,32 +220,49 @@ function lineBreakAtEndProblems(raw: unknown): UnlocatedProblem[] {
     let at = value.length;
     while (at > 0 && TRAILING.has(value.charAt(at - 1))) at--;
     // A blank text is blank-text's error.
-    if (at === 0 || at === value.length) return;
+    if (at === 0) return;
+    let from = 0;
+    while (TRAILING.has(value.charAt(from))) from++;
+    const head = value.slice(0, from);
     const tail = value.slice(at);
+    const first = head.match(BREAK)?.length ?? 0;
     const breaks = tail.match(BREAK)?.length ?? 0;
-    if (breaks === 0) return;
+    if (first === 0 && breaks === 0) return;
     if (out.length >= MAX_MARKUP_TEXTS) {
       more++;
       firstMore ??= path();
       return;
     }
+    const shownHead = quoteValue(head, 24);
     const shown = quoteValue(tail, 24);
     const where = path();
+    const line = key === 'text' && where.includes('lines');
     // A character's line is shown in quotes, “Look.\n\n”: the closing one on a row of its own.
-    const quote = key === 'text' && where.includes('lines') ? 'the terminal app puts the line\'s closing quote on a row of its own' : '';
+    const quote = line ? 'the terminal app puts the line\'s closing quote on a row of its own' : '';
+    const endWords = breaks > 1
+      ? `ends with ${shown}, a blank line after its last words: both apps show it${quote ? `, and ${quote}` : ''}`
+      : `ends with a line break (${shown}): ${quote || 'the terminal app shows an empty row after its last words'}`;
+    // “\n\nLook”: the opening quote on a row of its own, and an empty line for each break on the web pages.
+    const open = line ? ', and the terminal app puts the line\'s opening quote on a row of its own' : '';
+    const startWords = first > 1
+      ? `starts with ${shownHead}, empty lines before its first words: both apps show them${open}`
+      : `starts with a line break (${shownHead}): the web pages show an empty line before its first words${open}`;
+    const rule = 'write \\n only where a new line starts, \\n\\n only between paragraphs.';
     out.push({
-      severity: 'warning', code: 'line-break-at-end', path: where, stringIndex: at,
-      message: breaks > 1
-        ? `This text ends with ${shown}, a blank line after its last words: both apps show it${quote ? `, and ${quote}` : ''}.`
-        : `This text ends with a line break (${shown}): ${quote || 'the terminal app shows an empty row after its last words'}.`,
-      fix: `Delete the ${shown} at its end, so that the closing quote comes straight after its last words: write \\n only where a new line starts, \\n\\n only between paragraphs.`,
+      severity: 'warning', code: 'line-break-at-end', path: where, stringIndex: first > 0 ? 0 : at,
+      message: first > 0 && breaks > 0 ? `This text ${startWords}; it also ${endWords}.`
+        : first > 0 ? `This text ${startWords}.` : `This text ${endWords}.`,
+      fix: first > 0 && breaks > 0
+        ? `Delete the ${shownHead} at its start and the ${shown} at its end, so that its words come straight after the opening quote and the closing quote straight after them: ${rule}`
+        : first > 0 ? `Delete the ${shownHead} at its start, so that its first words come straight after the opening quote: ${rule}`
+          : `Delete the ${shown} at its end, so that the closing quote comes straight after its last words: ${rule}`,
     });
   });
   if (more > 0 && firstMore) {
     out.push({
       severity: 'warning', code: 'line-break-at-end', path: firstMore,
-      message: `${more} more text${more === 1 ? '' : 's'} from here on ${more === 1 ? 'ends' : 'end'} with a line break too (the first ${MAX_MARKUP_TEXTS} are listed one by one).`,
-      fix: `Delete the line breaks at their ends, as the warnings above say; ${pointerWords.again()} to see the rest.`,
+      message: `${more} more text${more === 1 ? '' : 's'} from here on ${more === 1 ? 'starts or ends' : 'start or end'} with a line break too (the first ${MAX_MARKUP_TEXTS} are listed one by one).`,
+      fix: `Delete the line breaks at their starts and ends, as the warnings above say; ${pointerWords.again()} to see the rest.`,
     });
   }
   return out;
