@@ -79,7 +79,7 @@ describe('html-tag: a text written with HTML tags is a warning, at the tag', () 
   it.each([
     ['a line break', 'Look.<br>Finally a phone.', '<br>', 'Write \\n where a new line starts (\\n\\n for a new paragraph) instead of "<br>".'],
     ['two line breaks, one mark', 'Look.<br><br>Finally a phone.', '<br><br>', 'Write \\n where a new line starts (\\n\\n for a new paragraph) instead of "<br><br>".'],
-    ['a paragraph', '<p>Look, finally a phone.</p>', '<p>', 'Write \\n\\n between paragraphs instead of "<p>" and "</p>".'],
+    ['a paragraph', 'Look.<p>Finally a phone.', '<p>', 'Write \\n\\n between paragraphs instead of "<p>".'],
     ['bold', 'Look, <b>finally</b> a phone.', '<b>', 'Write "finally" without the tags. To stress a word, let the sentence carry it (put the word where the voice falls, at the end).'],
     ['emphasis with an attribute', 'Look, <em class="x">finally</em> a phone.', '<em class', 'Write "finally" without the tags.'],
     // Found by the validator's left-overs (validator-45): "<img …>" was not warned about at all, and
@@ -116,13 +116,29 @@ describe('html-tag: a fix a trainer can follow to the letter', () => {
     ['a rule at the start', '<hr>Look, finally a phone.', '<hr>', 'Delete "<hr>": it starts the text, so no paragraph comes before it (write \\n\\n only between paragraphs).'],
     ['line breaks at the end', 'Look, finally a phone.<br><br>', '<br><br>', 'Delete "<br><br>": they end the text, so no line follows them (write \\n only where a new line starts, \\n\\n only between paragraphs).'],
     ['a rule between paragraphs, as before', 'Look.<hr>Finally a phone.', '<hr>', 'Write \\n\\n between paragraphs instead of "<hr>".'],
+    // Found by the validator wording walk (validwords2-45): a pair wrapping the whole text was told
+    // 'Write \\n\\n between paragraphs instead of "<p>" and "</p>"', which left line breaks at both ends.
+    ['a paragraph\'s tags round the whole text', '<p>Look, finally a phone.</p>', '<p>', 'Delete "<p>" and "</p>": they wrap the whole text, so no paragraph comes before or after it (write \\n\\n only between paragraphs).'],
+    ['a paragraph\'s tags round the whole text, white space round them', ' <div class="x">Look, finally a phone.</div> ', '<div class', 'Delete "<div class=\\"x\\">" and "</div>": they wrap the whole text, so no paragraph comes before or after it (write \\n\\n only between paragraphs).'],
   ])('%s', (_, line, tag, fix) => {
     const text = withLine(line);
     const p = oneWarningAt(html(text), text, tag, fix);
     expect(p?.fix).toBe(fix);
-    // Done as it says, the text is left with no warning at all, and no line break at its edge.
-    const done = text.replace(tag, '');
+    // Done as it says (each tag it quotes deleted), the text is left with no warning at all, and no line break at its edge.
+    const done = [...fix.matchAll(/"((?:[^"\\]|\\.)*)"/g)].slice(0, fix.startsWith('Delete') ? 2 : 1).map((m) => m[1] ?? '')
+      .filter((t) => t.startsWith('<')).reduce((acc, t) => acc.replace(t, ''), text);
     expect(validateScenario(done, 'x.json').problems).toEqual([]);
+  });
+
+  it('paragraphs in tags: the tags that start and end the text are deleted, those between them are \\n\\n', () => {
+    const text = withLine('<p>Look.</p><p>Finally a phone.</p>');
+    expect(html(text).map((p) => p.fix)).toEqual([
+      'Delete "<p>": it starts the text, so no paragraph comes before it (write \\n\\n only between paragraphs).',
+      'Write \\n\\n between paragraphs instead of "</p><p>".',
+      'Delete "</p>": it ends the text, so no paragraph follows it (write \\n\\n only between paragraphs).',
+    ]);
+    // Done as they say, the text is two paragraphs, with no warning at all.
+    expect(validateScenario(text.replace('"<p>Look.</p><p>Finally a phone.</p>"', '"Look.\\n\\nFinally a phone."'), 'x.json').problems).toEqual([]);
   });
 
   it('a picture\'s tag longer than a quote: the fix says to remove it to its ">", quoting its end', () => {

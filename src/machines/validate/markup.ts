@@ -97,6 +97,8 @@ const VOID = new Set(['br', 'wbr', 'hr', 'img']);
 const BREAKS = new Set(['br', 'p', 'div', 'hr', 'li', 'ul', 'ol', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'center', 'pre']);
 /** More break tags straight after one (white space between): "<br><br>", "</p>\n<p>", one mark. */
 const MORE_BREAKS = /(?:[ \t\n]{0,20}<\/?(?:br|p|div|hr|li|ul|ol|blockquote|h[1-6]|center|pre)(?:\s[^<>\n]{0,200})?\s{0,20}\/?>){0,20}/iy;
+/** One break tag (as MORE_BREAKS's), looked for after the tags that start a text. */
+const BREAK_TAG = /<\/?(?:br|p|div|hr|li|ul|ol|blockquote|h[1-6]|center|pre)(?:\s[^<>\n]{0,200})?\s{0,20}\/?>/gi;
 /** The words a tag wraps, up to its closing tag ("<b>finally</b>"), by tag name, made when first needed. */
 const WRAPPED = new Map<string, RegExp>();
 
@@ -123,38 +125,60 @@ function htmlTags(text: string, limit: number): Found[] {
   /** Where the text's first words start and its last words end: a line break or a rule before or after them is at its edge. */
   let wordsStart: number | undefined;
   let wordsEnd: number | undefined;
+  /** Closing tags already said with the tags that open the text (a pair wrapping the whole text): where each starts, and where its run ends. */
+  const said = new Map<number, number>();
   HTML_TAG.lastIndex = 0;
   for (let t = HTML_TAG.exec(text); t !== null && out.length < limit; t = HTML_TAG.exec(text)) {
     const name = (t[1] ?? '').toLowerCase();
     const closing = t[0][1] === '/';
-    if (closing && opened.has(name)) continue;
-    opened.add(name);
+    const skipTo = said.get(t.index);
+    if (skipTo !== undefined) {
+      HTML_TAG.lastIndex = skipTo;
+      continue;
+    }
     const message = (tag: string) => (tag.indexOf('<', 1) > 0
       ? `This text writes ${quoteValue(tag, 40)}, HTML tags, but the apps show text as written: a volunteer sees the tags.`
       : `This text writes ${quoteValue(tag, 40)}, an HTML tag, but the apps show text as written: a volunteer sees the tag.`);
     if (BREAKS.has(name)) {
+      // Each run of break tags, opening or closing, is one mark ("</p><p>" between two paragraphs):
+      // "Write \n\n between paragraphs instead of "<p>" and "</p>"" for "<p>Look.</p><p>Then.</p>",
+      // followed to the letter, left line breaks at both ends and four between the paragraphs.
       MORE_BREAKS.lastIndex = HTML_TAG.lastIndex;
       const run = MORE_BREAKS.exec(text)?.[0] ?? '';
       const whole = text.slice(t.index, HTML_TAG.lastIndex + run.length);
       HTML_TAG.lastIndex += run.length;
-      for (const m of run.matchAll(/<\/?([a-z0-9]+)/gi)) opened.add((m[1] ?? '').toLowerCase());
       const shown = quoteValue(whole.replace(/\s+/g, ' '), 40);
       wordsEnd ??= text.trimEnd().length;
       wordsStart ??= text.length - text.trimStart().length;
-      // A line break or a rule with no words after it (or before it): "Write \n\n between paragraphs
-      // instead of "<hr>"" at the end of a text left "\n\n" there, a blank line on both apps' screens.
-      const edge = name !== 'br' && !VOID.has(name) ? undefined
-        : HTML_TAG.lastIndex >= wordsEnd ? 'end' : t.index <= wordsStart ? 'start' : undefined;
+      // A line break, a rule or a paragraph's tag with no words after it (or before it): "Write \n\n
+      // between paragraphs instead of "<hr>"" at the end of a text left "\n\n" there, a blank line on
+      // both apps' screens.
+      const edge = HTML_TAG.lastIndex >= wordsEnd ? 'end' : t.index <= wordsStart ? 'start' : undefined;
       const many = whole.indexOf('<', 1) > 0;
       const what = name === 'br' ? 'line' : 'paragraph';
+      if (edge === 'start' && !closing && !VOID.has(name)) {
+        // "<p>Look.</p>": the pair wraps the whole text, so both go, and one warning says so.
+        BREAK_TAG.lastIndex = HTML_TAG.lastIndex;
+        const last = BREAK_TAG.exec(text);
+        MORE_BREAKS.lastIndex = BREAK_TAG.lastIndex;
+        const lastEnd = BREAK_TAG.lastIndex + (last ? (MORE_BREAKS.exec(text)?.[0] ?? '').length : 0);
+        if (last && last[0][1] === '/' && lastEnd >= wordsEnd) {
+          said.set(last.index, lastEnd);
+          const closed = text.slice(last.index, lastEnd).replace(/\s+/g, ' ');
+          out.push({ index: t.index, end: HTML_TAG.lastIndex,
+            message: `This text writes ${shown} and ${quoteValue(closed, 40)}, HTML tags, but the apps show text as written: a volunteer sees the tags.`,
+            fix: `Delete ${shown} and ${quoteValue(closed, 40)}: they wrap the whole text, so no paragraph comes before or after it (write \\n\\n only between paragraphs).` });
+          continue;
+        }
+      }
       out.push({ index: t.index, end: HTML_TAG.lastIndex, message: message(whole.replace(/\s+/g, ' ')),
         fix: edge ? `Delete ${shown}: ${many ? 'they' : 'it'} ${edge === 'end' ? `end${many ? '' : 's'} the text, so no ${what} follows ${many ? 'them' : 'it'}` : `start${many ? '' : 's'} the text, so no ${what} comes before ${many ? 'them' : 'it'}`} (write ${name === 'br' ? '\\n only where a new line starts, ' : ''}\\n\\n only between paragraphs).`
           : name === 'br' ? `Write \\n where a new line starts (\\n\\n for a new paragraph) instead of ${shown}.`
-          // A rule (<hr>) has no closing tag: "</hr>" named one the text does not have.
-            : VOID.has(name) ? `Write \\n\\n between paragraphs instead of ${shown}.`
-              : `Write \\n\\n between paragraphs instead of "<${name}>" and "</${name}>".` });
+            : `Write \\n\\n between paragraphs instead of ${shown}.` });
       continue;
     }
+    if (closing && opened.has(name)) continue;
+    opened.add(name);
     // The words the tags wrap, when they are closed: "<b>finally</b>" → "finally".
     let wrap = WRAPPED.get(name);
     if (!wrap) {
