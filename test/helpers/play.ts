@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { createActor } from 'xstate';
 import { compileScenario, getPrinciple, selectView, startSession, type Debrief, type Reply, type Scenario, type ScenarioNode, type SessionActor } from '../../src/machines/index.js';
 
@@ -73,4 +74,23 @@ export function pathPicking(scenario: Scenario, pick: (node: DecisionNode, offer
 export function criticalPath(scenario: Scenario): string[] {
   const critical = (r: { assessments?: readonly { principle: string; verdict: string }[] }) => (r.assessments ?? []).filter((a) => a.verdict === 'violates' && getPrinciple(a.principle)?.severity === 'critical').length;
   return pathPicking(scenario, (_node, offered) => offered.reduce((a, b) => (critical(b) > critical(a) ? b : a)));
+}
+
+/** A node's narration, then its lines' texts, in the order shown (an error names a node that is not there). */
+export function shownAt(scenario: Scenario, nodeId: string): string[] {
+  const n = scenario.nodes.find((x) => x.id === nodeId);
+  if (!n) throw new Error(`${scenario.id} has no node ${nodeId}`);
+  return [...('narration' in n && n.narration ? [n.narration] : []), ...('lines' in n ? (n.lines ?? []).map((l) => l.text) : [])];
+}
+
+/** shownAt, as one text. */
+export const toldAt = (scenario: Scenario, nodeId: string): string => shownAt(scenario, nodeId).join(' ');
+
+/** The nodes strictly between two nodes on a playthrough (each must be on it, `to` after `from`). */
+export function nodesBetween(nodes: readonly string[], from: string, to: string): string[] {
+  const a = nodes.indexOf(from);
+  const b = nodes.indexOf(to);
+  expect(a, `${from} on ${nodes.join(' ')}`).toBeGreaterThanOrEqual(0);
+  expect(b, `${to} after ${from} on ${nodes.join(' ')}`).toBeGreaterThan(a);
+  return nodes.slice(a + 1, b);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
 import { bundledDecision, bundledScenario } from '../helpers/bundled.js';
-import { driveReplies } from '../helpers/play.js';
+import { driveReplies, nodesBetween as between, shownAt as shown, toldAt as told } from '../helpers/play.js';
 
 // Session content2-45: follow-ups from a fresh-eyes review of youth-relapses and dual-involvement. The story
 // follows the reply chosen, a turn in a youth's mood has a beat that makes it believable, a reply's id says
@@ -9,23 +9,6 @@ import { driveReplies } from '../helpers/play.js';
 
 /** The nodes a playthrough passes through, scenes included, choosing the replies in order (each on offer). */
 const nodesOn = (s: Scenario, replies: readonly string[]): string[] => driveReplies(s, replies, true).nodes;
-
-/** A node's narration, then its lines, in the order shown. */
-function shown(s: Scenario, nodeId: string): string[] {
-  const n = s.nodes.find((x) => x.id === nodeId);
-  if (!n) throw new Error(`${s.id} has no node ${nodeId}`);
-  return [...('narration' in n && n.narration ? [n.narration] : []), ...('lines' in n ? (n.lines ?? []).map((l) => l.text) : [])];
-}
-const told = (s: Scenario, nodeId: string): string => shown(s, nodeId).join(' ');
-
-/** The nodes strictly between two nodes on a playthrough. */
-function between(nodes: readonly string[], from: string, to: string): string[] {
-  const a = nodes.indexOf(from);
-  const b = nodes.indexOf(to);
-  expect(a, `${from} on ${nodes.join(' ')}`).toBeGreaterThanOrEqual(0);
-  expect(b, `${to} after ${from} on ${nodes.join(' ')}`).toBeGreaterThan(a);
-  return nodes.slice(a + 1, b);
-}
 
 describe('session content2-45: youth-relapses follows the reply chosen', () => {
   const s = () => bundledScenario('youth-relapses');

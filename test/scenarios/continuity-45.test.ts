@@ -1,29 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
 import { bundledScenario } from '../helpers/bundled.js';
-import { driveReplies, playReplies } from '../helpers/play.js';
+import { driveReplies, nodesBetween as between, playReplies, toldAt as told } from '../helpers/play.js';
 
 // Session continuity-45: youth-relapses tells one story whichever way it is played. The place Jazz sits
 // on Thursday is the place the next decision puts her, and an ending that breaks off contact says when,
 // after a visit two weeks on where she still talks to you.
 
 const s = (): Scenario => bundledScenario('youth-relapses');
-
-/** A node's narration, then its lines, in the order shown. */
-function told(scenario: Scenario, nodeId: string): string {
-  const n = scenario.nodes.find((x) => x.id === nodeId);
-  if (!n) throw new Error(`${scenario.id} has no node ${nodeId}`);
-  return [...('narration' in n && n.narration ? [n.narration] : []), ...('lines' in n ? (n.lines ?? []).map((l) => l.text) : [])].join(' ');
-}
-
-/** The nodes strictly between two nodes on a playthrough. */
-function between(nodes: readonly string[], from: string, to: string): string[] {
-  const a = nodes.indexOf(from);
-  const b = nodes.indexOf(to);
-  expect(a, `${from} on ${nodes.join(' ')}`).toBeGreaterThanOrEqual(0);
-  expect(b, `${to} after ${from} on ${nodes.join(' ')}`).toBeGreaterThan(a);
-  return nodes.slice(a + 1, b);
-}
 
 const SEATS = /\b(picnic table|bench|table|couch|sofa|chair|steps|stoop)\b/gi;
 
