@@ -5,15 +5,23 @@ import { readFileSync } from 'node:fs';
  * mistakes. Shared by the robustness tests (with a time bound) and `npm run bench`.
  */
 
+/**
+ * A hostile scenario's text: the fields every shape shares around its nodes (Maya the one character,
+ * starting at scene-0 unless said), in the order a scenario file has them.
+ */
+function hostileScenario(id: string, nodes: unknown[], { characters = [{ id: 'maya', name: 'Maya', role: 'youth' }], variables, start = 'scene-0', indent = 1 }: { characters?: unknown[]; variables?: unknown[]; start?: string; indent?: number } = {}): string {
+  return JSON.stringify({
+    id, version: 1, title: 'Hostile', summary: 'Hostile.', contentNote: 'None.', estimatedMinutes: 5,
+    learningGoals: ['non-judgmental'], characters, ...(variables ? { variables } : {}), start, nodes,
+  }, null, indent);
+}
+
 /** `count` scenes whose `next` each names a node that does not exist (a typo of a real id). */
 export function unknownReferences(count: number): string {
   const nodes: Record<string, unknown>[] = [];
   for (let i = 0; i < count; i++) nodes.push({ id: `scene-${i}`, kind: 'scene', narration: 'You wait.', next: `scene-${i}-typo` });
   nodes.push({ id: 'end', kind: 'ending', ending: 'mixed', title: 'End', narration: 'It ends.' });
-  return JSON.stringify({
-    id: 'hostile-references', version: 1, title: 'Hostile', summary: 'Hostile.', contentNote: 'None.', estimatedMinutes: 5,
-    learningGoals: ['non-judgmental'], characters: [{ id: 'maya', name: 'Maya', role: 'youth' }], start: 'scene-0', nodes,
-  }, null, 1);
+  return hostileScenario('hostile-references', nodes);
 }
 
 /** A scenario object with `count` fields that are not part of the format. */
@@ -56,11 +64,7 @@ export function manyStates(decisions: number): string {
         next: [{ when: { conduct: 'score', lt: 50 }, to: 'end-harmful' }, { to: 'end-mixed' }] },
     ] });
   for (const kind of ['strong', 'mixed', 'harmful']) nodes.push({ id: `end-${kind}`, kind: 'ending', ending: kind, title: `Ending ${kind}`, narration: 'It ends.' });
-  return JSON.stringify({
-    id: 'hostile-states', version: 1, title: 'Hostile', summary: 'Hostile.', contentNote: 'None.', estimatedMinutes: 5,
-    learningGoals: ['non-judgmental'], characters: [{ id: 'maya', name: 'Maya', role: 'youth' }],
-    variables: ['a', 'b', 'c'].map((v) => ({ id: v, label: v, min: 0, max: 1000, start: 0 })), start: 'd0', nodes,
-  }, null, 1);
+  return hostileScenario('hostile-states', nodes, { variables: ['a', 'b', 'c'].map((v) => ({ id: v, label: v, min: 0, max: 1000, start: 0 })), start: 'd0' });
 }
 
 /**
@@ -77,10 +81,7 @@ export function bracketsLostMidFile(count: number, crlf = false): string {
     replies: ['a', 'b'].map((k) => ({ id: `d1-${k}`, text: `Reply ${k}.`, feedback: 'It matters (Red Flags).', assessments: [{ principle: 'non-judgmental', verdict: 'follows' }], next: 'end' })),
   });
   nodes.push({ id: 'end', kind: 'ending', ending: 'mixed', title: 'End', narration: 'It ends.' });
-  const lines = JSON.stringify({
-    id: 'hostile-lost', version: 1, title: 'Hostile', summary: 'Hostile.', contentNote: 'None.', estimatedMinutes: 5,
-    learningGoals: ['non-judgmental'], characters: [{ id: 'maya', name: 'Maya', role: 'youth' }], start: 'scene-0', nodes,
-  }, null, 2).split('\n');
+  const lines = hostileScenario('hostile-lost', nodes, { indent: 2 }).split('\n');
   // The list's "]" (lined up with "replies") and the last reply's "}" on the line before it.
   const replies = lines.findIndex((l) => l.includes('"replies"'));
   const indent = (lines[replies] ?? '').search(/\S/);
@@ -100,10 +101,7 @@ export function invisibleCharacters(count: number): string {
     nodes.push({ id: `scene-${i}`, kind: 'scene', narration: `You wait.\u001b[31m Still\u200b waiting ${i}.`, next: i + 1 < count ? `scene-${i + 1}` : 'end' });
   }
   nodes.push({ id: 'end', kind: 'ending', ending: 'mixed', title: 'End', narration: 'It ends.', lines: [{ character: 'maya', text: `Bye${'\u200b.'.repeat(count)}` }] });
-  return JSON.stringify({
-    id: 'hostile-invisible', version: 1, title: 'Hostile', summary: 'Hostile.', contentNote: 'None.', estimatedMinutes: 5,
-    learningGoals: ['non-judgmental'], characters: [{ id: 'maya', name: 'Maya', role: 'youth' }], start: 'scene-0', nodes,
-  }, null, 1);
+  return hostileScenario('hostile-invisible', nodes);
 }
 
 /**
@@ -115,10 +113,7 @@ export function misspeltIdKeys(count: number): string {
   const nodes: Record<string, unknown>[] = [{ id: 'scene-start', kind: 'scene', narration: 'You wait.', next: 'scene-0' }];
   for (let i = 0; i < count; i++) nodes.push({ ID: `scene-${i}`, kind: 'scene', narration: 'You wait.', next: i + 1 < count ? `scene-${i + 1}` : 'end' });
   nodes.push({ id: 'end', kind: 'ending', ending: 'mixed', title: 'End', narration: 'It ends.' });
-  return JSON.stringify({
-    id: 'hostile-id-keys', version: 1, title: 'Hostile', summary: 'Hostile.', contentNote: 'None.', estimatedMinutes: 5,
-    learningGoals: ['non-judgmental'], characters: [{ id: 'maya', name: 'Maya', role: 'youth' }], start: 'scene-start', nodes,
-  }, null, 1);
+  return hostileScenario('hostile-id-keys', nodes, { start: 'scene-start' });
 }
 
 /**
@@ -136,10 +131,7 @@ export function unusedCharacters(count: number): string {
     nodes.push({ id: `scene-${i}`, kind: 'scene', narration: `Aunt, Number: ${words}.`, next: i + 1 < scenes ? `scene-${i + 1}` : 'end' });
   }
   nodes.push({ id: 'end', kind: 'ending', ending: 'mixed', title: 'End', narration: 'It ends.', lines: [{ character: 'maya', text: 'Bye.' }] });
-  return JSON.stringify({
-    id: 'hostile-characters', version: 1, title: 'Hostile', summary: 'Hostile.', contentNote: 'None.', estimatedMinutes: 5,
-    learningGoals: ['non-judgmental'], characters, start: 'scene-0', nodes,
-  }, null, 1);
+  return hostileScenario('hostile-characters', nodes, { characters });
 }
 
 /*
