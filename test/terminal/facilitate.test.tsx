@@ -610,6 +610,28 @@ describe('a trainer-led session kept as it goes', () => {
     expect(out).toContain("Continuing the trainer-led session kept at the scene before decision 2, with the room's votes");
   });
 
+  it('carried on at a decision with some counts typed, the highlight is on the first reply without a count, so the next count typed does not overwrite reply 1\'s', async () => {
+    const fromVisit = () => {
+      const p = loadPlayable(join(SCENARIOS, 'new-phone.json'), 'after-visit');
+      if ('problems' in p) throw new Error(p.problems);
+      return p;
+    };
+    const env = tempEnv();
+    let r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: fromVisit() } }).element);
+    // Reply 1 gets 4 and Enter moves on to reply 2; then the trainer stops.
+    await press(r, KEY.enter, '4', KEY.enter, 'q');
+    await tap(r, 'y');
+    cleanup();
+    r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: fromVisit() } }).element);
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('You have a trainer-led session of this scenario in progress.');
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('votes: 4');
+    await press(r, '3');
+    const counts = [...(r.lastFrame() ?? '').matchAll(/votes: (\d+)/g)].map((m) => Number(m[1]));
+    expect(counts.slice(0, 2)).toEqual([4, 3]);
+  });
+
   it('one kept at a scene marked "was revealed" carries on at that scene with the room\'s record, not set aside as damaged (full screen and line by line)', async () => {
     const env = await keptAtTheSceneAfterDecision1();
     // Kept at that scene with the mark a decision revealed and taken back to its votes has.

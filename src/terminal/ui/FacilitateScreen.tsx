@@ -50,7 +50,15 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const { columns, rows: screenRows } = useScreenSize();
   const { scenario } = playable;
   const view = useSelector(actor, useCallback((snapshot) => selectView(scenario, snapshot), [scenario]));
-  const [selected, setSelected] = useState(0);
+  // A kept session carried on at a decision with some counts typed: the highlight starts at the first
+  // reply without a count (where the trainer was going on to), not at reply 1, so the next count typed
+  // does not overwrite the first reply's.
+  const [selected, setSelected] = useState(() => {
+    const kept = resumed?.progress.current.votes;
+    if (kept === undefined || view.kind !== 'decision') return 0;
+    const next = view.replies.findIndex((r) => !Object.hasOwn(kept, r.id));
+    return next < 0 ? 0 : next;
+  });
   // "Who's who" (w) over a scene or a decision, as when playing: the people the room has met so far,
   // with the scenario's words about them, for the trainer to say who someone is. It is where this
   // screen says it, at every size: no "Introducing …" above the moment. This screen is the one the
