@@ -17,6 +17,13 @@ import { BUNDLED } from './helpers/layout.js';
 import { gatedPhoneText } from '../helpers/fixtures.js';
 import { LONGER, withReplies } from './helpers/long-replies.js';
 
+/** The example scenario started at its second decision (--from after-visit), as a trainer tests the end. */
+function fromVisit(): PlayableScenario {
+  const p = loadPlayable(join(SCENARIOS, 'new-phone.json'), 'after-visit');
+  if ('problems' in p) throw new Error(p.problems);
+  return p;
+}
+
 afterEach(() => cleanup());
 
 describe('trainer-led sessions (--facilitate)', () => {
@@ -508,11 +515,6 @@ describe('trainer-led sessions (--facilitate)', () => {
   });
 
   it('a session begun with --from: the content note and the line-by-line start name the command that carries it on (with --from), not "opening this scenario again"', async () => {
-    const fromVisit = () => {
-      const p = loadPlayable(join(SCENARIOS, 'new-phone.json'), 'after-visit');
-      if ('problems' in p) throw new Error(p.problems);
-      return p;
-    };
     const env = tempEnv();
     const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: fromVisit() } }).element, 100, 40);
     const note = (r.lastFrame() ?? '').replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
@@ -611,11 +613,6 @@ describe('a trainer-led session kept as it goes', () => {
   });
 
   it('carried on at a decision with some counts typed, the highlight is on the first reply without a count, so the next count typed does not overwrite reply 1\'s', async () => {
-    const fromVisit = () => {
-      const p = loadPlayable(join(SCENARIOS, 'new-phone.json'), 'after-visit');
-      if ('problems' in p) throw new Error(p.problems);
-      return p;
-    };
     const env = tempEnv();
     let r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: fromVisit() } }).element);
     // Reply 1 gets 4 and Enter moves on to reply 2; then the trainer stops.
@@ -664,11 +661,6 @@ describe('a trainer-led session kept as it goes', () => {
   });
 
   it('one started with --from carries on: q names the command that opens it again (with --from), and that command carries it on, not setting it aside as "of another start" (full screen and line by line)', async () => {
-    const fromVisit = () => {
-      const p = loadPlayable(join(SCENARIOS, 'new-phone.json'), 'after-visit');
-      if ('problems' in p) throw new Error(p.problems);
-      return p;
-    };
     const env = tempEnv();
     const first = appElement({ env, start: { kind: 'facilitate', playable: fromVisit() } });
     let r = await renderApp(first.element);
