@@ -588,7 +588,12 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     t.tmux('resize-window', '-t', SESSION, '-x', '60', '-y', '30');
     await t.waitFor((s) => longest(s) <= 60, 'the window at 60 columns');
     await t.keys('1', 'Enter');
-    await t.waitText(/Decision 3 of about/);
+    // Decision 3 written to its replies (CI once read the pane between its heading and its text).
+    await t.waitFor((s) => {
+      const at = s.lastIndexOf('Decision 3 of about');
+      const asked = at < 0 ? -1 : s.indexOf('What do you say or do?', at);
+      return asked > at && s.indexOf('\n  2. ', asked) > asked;
+    }, 'decision 3 with its replies', undefined, 200);
     const written = writtenLines(t);
     // Decision 3 and what follows it were written after the resize.
     const after = written.slice(written.findLastIndex((l) => l.includes('Decision 3 of about')));
