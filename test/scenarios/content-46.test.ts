@@ -94,3 +94,20 @@ describe('session content-46: what the guide strongly encourages is not told as 
     expect(said).toEqual([]);
   });
 });
+
+// The direct question "straight, because I care" was one frame in seven scenarios, always wrong (session 41's
+// giveaway report, P2), rewritten in four of them (giveaway-wording.test.ts); the-list d2-direct still asked
+// "Can I ask you something straight, because I care?". Still a direct question about CSEC activity, still warm.
+describe('session content-46: the "straight, because I care" question frame', () => {
+  it.each(['testifying', 'the-list', 'left-placement-calls'])('%s: no reply asks in that frame', (id) => {
+    const replies = bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : []));
+    expect(replies.filter((r) => /\bstraight\b[^.?!]*because I care|because I care\?/i.test(r.text)).map((r) => r.id)).toEqual([]);
+  });
+
+  it('the-list d2-direct is still the direct question, scored as one, and warm', () => {
+    const r = bundledScenario('the-list').nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((x) => x.id === 'd2-direct');
+    expect(r?.text).toMatch(/Is anyone at those parties asking you to do things for money\?$/);
+    expect(r?.assessments).toEqual([{ principle: 'no-direct-csec-questions', verdict: 'violates', weight: 2 }]);
+    expect(r?.text).toMatch(/no judg/i);
+  });
+});
