@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../../src/machines/schema/scenario.js';
+import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
+
+// Session content2-46, follow-ups from content-46's review (content-46.test.ts fixed the first of each in
+// testifying, left-placement-calls and the-list; these hold every bundled scenario to the same).
+
+/** What the program tells the volunteer or the trainer in its own voice (not what characters say, not replies), with where. */
+function told(s: Scenario): { where: string; text: string }[] {
+  const out = [{ where: 'summary', text: s.summary }, { where: 'contentNote', text: s.contentNote }];
+  for (const n of s.nodes) {
+    if ('narration' in n && n.narration) out.push({ where: n.id, text: n.narration });
+    if (n.kind === 'ending') for (const v of n.variants ?? []) out.push({ where: n.id, text: v.narration });
+    if (n.kind !== 'ending') for (const t of [n.facilitatorNote, n.discussionPrompt]) if (t) out.push({ where: n.id, text: t });
+    if (n.kind === 'decision') for (const r of n.replies) out.push({ where: r.id, text: r.feedback });
+  }
+  return out;
+}
+
+// The guide "strongly encourages" self-care and talking challenges through with the Advocate Supervisor
+// (Self-Care: "CASAs are strongly encouraged to take care of oneself and discuss challenges with your Advocate
+// Supervisor") and saying "left placement/home without permission" for "AWOL" (Using Appropriate Language: "It
+// is strongly encouraged that CASAs state…"). couch-rent (d6-weekend, d8-awol, its content note),
+// trafficker-contact (d7-supervisor-fine) and whereabouts-unknown (d3-email, d3-updates' note) said it "asks".
+describe('session content2-46: what the guide strongly encourages is not told as what it asks, in any scenario', () => {
+  const ASKS = [
+    /\b(guide|it) (also )?asks (you|CASAs|volunteers|a CASA) to (discuss challenges|take care of|look after|talk (it |them )?through|talk challenges)/i,
+    /\b(guide|it) (also )?asks (you|CASAs|volunteers|a CASA) to (say|write|use|state)\b[^.]*\b(without permission|away from (home|placement))/i,
+  ];
+  it.each(BUNDLED_IDS)('%s', (id) => {
+    const said = told(bundledScenario(id)).filter((t) => ASKS.some((re) => re.test(t.text))).map((t) => `${t.where}: ${t.text.slice(0, 90)}`);
+    expect(said).toEqual([]);
+  });
+
+  it('couch-rent\'s content note and whereabouts-unknown\'s note on the "AWOL" email speak of the word in the guide\'s strength', () => {
+    // couch-rent's "term the guide asks volunteers not to use" is "AWOL" (d8-awol); boy-red-flags' and
+    // saturday-shoots' is "prostitute", which the guide calls "not appropriate", and they keep "asks".
+    expect(bundledScenario('couch-rent').contentNote).not.toMatch(/asks volunteers not to use/);
+    expect(bundledScenario('couch-rent').contentNote).toMatch(/a term the guide strongly encourages volunteers to replace/);
+    const d3 = bundledScenario('whereabouts-unknown').nodes.find((n) => n.id === 'd3-updates');
+    const note = d3?.kind === 'decision' ? d3.facilitatorNote : undefined;
+    expect(note).not.toMatch(/guide asks volunteers to avoid/);
+    expect(note).toMatch(/strongly encourages/);
+  });
+});
