@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../src/machines/schema/scenario.js';
+import type { Reply, Scenario } from '../../src/machines/schema/scenario.js';
 import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
 
 // Session content2-46, follow-ups from content-46's review (content-46.test.ts fixed the first of each in
 // testifying, left-placement-calls and the-list; these hold every bundled scenario to the same).
 
+const replies = (s: Scenario): Reply[] => s.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : []));
+const reply = (id: string, replyId: string): Reply => {
+  const r = replies(bundledScenario(id)).find((x) => x.id === replyId);
+  if (!r) throw new Error(`${id} has no reply ${replyId}`);
+  return r;
+};
+const scored = (r: Reply) => r.assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`).join(', ');
 /** What the program tells the volunteer or the trainer in its own voice (not what characters say, not replies), with where. */
 function told(s: Scenario): { where: string; text: string }[] {
   const out = [{ where: 'summary', text: s.summary }, { where: 'contentNote', text: s.contentNote }];
@@ -41,5 +48,33 @@ describe('session content2-46: what the guide strongly encourages is not told as
     const note = d3?.kind === 'decision' ? d3.facilitatorNote : undefined;
     expect(note).not.toMatch(/guide asks volunteers to avoid/);
     expect(note).toMatch(/strongly encourages/);
+  });
+});
+
+// Session 41's giveaway report found one frame on the direct CSEC question, always on a wrong reply: a show
+// of honesty or care before it ("straight out, because I care"). It was rewritten in four scenarios
+// (giveaway-wording.test.ts) and the-list (content-46.test.ts); red-flags still asked "I have to ask you
+// straight out: is Junior…", and court-report "Before I finish it I have to ask: is Damian…".
+describe('session content2-46: no direct CSEC question is marked by a show of honesty or care', () => {
+  const FRAME = /\b(I have to|I need to|I've got to|I must) (ask|be honest)|straight out|to be honest|honest(ly)? with you|because I care|I care about you/i;
+  it.each(BUNDLED_IDS)('%s', (id) => {
+    const direct = replies(bundledScenario(id)).filter((r) => r.assessments.some((a) => a.principle === 'no-direct-csec-questions' && a.verdict === 'violates'));
+    expect(direct.filter((r) => FRAME.test(r.text)).map((r) => `${r.id}: ${r.text}`)).toEqual([]);
+  });
+
+  it('red-flags r-boyfriend-direct is still the two direct questions, scored as before, and warm', () => {
+    const r = reply('red-flags', 'r-boyfriend-direct');
+    expect(r.text).toMatch(/Junior/);
+    expect(r.text).toMatch(/for money, Yesi\? Are you being trafficked\?$/);
+    expect(r.text.match(/\?/g)).toHaveLength(2);
+    expect(r.text).toMatch(/^Junior sounds important to you\./);
+    expect(scored(r)).toBe('no-direct-csec-questions violates 2, curious-not-interrogating violates 1');
+    expect(r.feedback).toContain('(Red Flags)');
+  });
+
+  it('court-report d-visit-ask-boyfriend is still the direct question, tied to the report, scored as before', () => {
+    const r = reply('court-report', 'd-visit-ask-boyfriend');
+    expect(r.text).toMatch(/^Before I finish it, Lupe: is Damian the one who's making you do things for money\?$/);
+    expect(scored(r)).toBe('no-direct-csec-questions violates 2, curious-not-interrogating violates 1');
   });
 });
