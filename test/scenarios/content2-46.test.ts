@@ -78,3 +78,39 @@ describe('session content2-46: no direct CSEC question is marked by a show of ho
     expect(scored(r)).toBe('no-direct-csec-questions violates 2, curious-not-interrogating violates 1');
   });
 });
+
+// The guide's Red Flags sentence is "If you suspect CSEC activity on your case, discuss it with your Advocate
+// Supervisor to figure out the best next steps." Feedback on waiting put more in its mouth: "not to hold it
+// alone and wait" (the-list d4-wait, jae-and-hyung d3-wait), "rather than waiting to see" (boy-red-flags
+// d4-wait), "rather than holding it alone" (saturday-shoots d5-wait). The guide sets no deadline
+// (docs/authoring.md); why waiting leaves it alone is the project's reasoning, told in its own voice.
+// youth-relapses d7-see-if-lasts said the guide asks you to stay accepting "rather than braced for failure",
+// citing the section that says relapse "should be anticipated".
+describe('session content2-46: feedback does not put words in the guide\'s mouth', () => {
+  const WAIT_IN_GUIDE = /\bguide (also )?(asks|says|wants)[^.;()]*\b(wait|waiting|alone|hold(ing)? it)\b[^.;()]*\(Red Flags\)/i;
+  it.each(BUNDLED_IDS)('%s: waiting is not said to be in the guide\'s Red Flags sentence', (id) => {
+    expect(told(bundledScenario(id)).filter((t) => WAIT_IN_GUIDE.test(t.text)).map((t) => `${t.where}: ${t.text.slice(0, 90)}`)).toEqual([]);
+  });
+
+  it.each([
+    ['the-list', 'd4-wait'],
+    ['jae-and-hyung', 'd3-wait'],
+    ['boy-red-flags', 'd4-wait'],
+    ['saturday-shoots', 'd5-wait'],
+  ])('%s %s still cites the guide\'s step and says, in its own voice, what waiting does', (id, replyId) => {
+    const r = reply(id, replyId);
+    expect(r.feedback).toMatch(/discuss it with your Advocate Supervisor to figure out the best next steps|discuss a suspicion of CSEC activity with your Advocate Supervisor to figure out the best next steps/);
+    expect(r.feedback).toContain('(Red Flags)');
+    const after = r.feedback.slice(r.feedback.indexOf('(Red Flags)'));
+    expect(after).toMatch(/\b(wait|waiting|alone|sleeping on it|held)\b/i);
+    expect(scored(r)).toBe('consult-supervisor-on-suspicion violates 2');
+  });
+
+  it('youth-relapses d7-see-if-lasts does not say the guide asks you not to be "braced for failure"', () => {
+    const r = reply('youth-relapses', 'd7-see-if-lasts');
+    expect(r.feedback).not.toMatch(/braced for failure/);
+    expect(r.feedback).toContain('remain a source of support and acceptance (Likelihood of Relapse)');
+    expect(r.feedback).toMatch(/should be anticipated/);
+    expect(scored(r)).toBe('validate-each-step violates 1, remain-accepting violates 1');
+  });
+});
