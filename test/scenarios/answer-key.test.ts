@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { indexScenario } from '../../src/machines/scenario-index.js';
+import { AUDIT_THRESHOLDS, answerKeyFigures as auditFigures, wordingMisses } from '../../src/machines/audit/index.js';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
 import { BUNDLED_DIR, BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
 import { answerKeyFigures, inconsequentialReplies, lightCriticalViolations, stateSteeredDecisions, WARM } from '../helpers/answer-key.js';
@@ -48,6 +49,14 @@ describe('the wording of the bundled scenarios does not give the answer key away
   it.each(IDS)('%s: the best reply is the only one ending on a question in at most 25% of its decisions', (id) => {
     const f = answerKeyFigures([bundledScenario(id)]);
     expect(f.percent.onlyBestAsks, f.perDecision.filter((d) => d.onlyBestAsks).map((d) => d.decisionId).join(', ')).toBeLessThanOrEqual(25);
+  });
+
+  // A trainer who audits one bundled file (`audit scenarios/<id>.json`, say to copy it as a model)
+  // has it held to the set's shares once it has 10 decisions or more: a bundled file must pass
+  // there too (trafficker-contact failed alone at 20% "only one asking", within its 25% above).
+  it.each(IDS)('%s: audited alone, passes the wording shares the audit holds a file of 10 decisions or more to', (id) => {
+    const f = auditFigures([bundledScenario(id)]);
+    expect(f.decisions < AUDIT_THRESHOLDS.minDecisions ? [] : wordingMisses(f)).toEqual([]);
   });
 
   it('the best reply comes first in between a quarter and 45% of decisions', () => {
