@@ -155,6 +155,23 @@ describe('the scenario schema in VS Code', () => {
       expect(found.map((p) => [p.code, p.line]), c.says).toContainEqual([c.code, shown[0]?.line]);
     }
   });
+  // A yes/no flag compared with "eq" (author-46): { "var": "told-csw", "eq": true } was underlined
+  // 'Should be a number, written without quotes.' at a true written without quotes; validate says
+  // to test a flag with "is".
+  it('a comparison given true or false is told that a yes/no flag is tested with "is", where validate says so', async () => {
+    for (const [key, value] of [['eq', 'true'], ['ne', 'false'], ['gte', 'true']] as const) {
+      const text = example.replace('{ "var": "trust", "gte": 60 }', `{ "var": "trust", "${key}": ${value} }`);
+      expect(text).not.toBe(example);
+      const shown = await shownFor(text);
+      expect(shown.map(({ at, message }) => ({ at, message }))).toEqual([{ at: value, message: `"${key}" compares numbers: a yes/no flag is tested with "is" instead, { "var": "told-csw", "is": true } (yes) or "is": false (no).` }]);
+      const found = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'wrong-type');
+      expect(found.map((p) => [p.line, p.column])).toEqual([[shown[0]?.line, shown[0]?.column]]);
+      // validate's fix means what the comparison meant: "ne": false is "is": true.
+      expect(found[0]?.fix).toBe(`A yes/no flag is tested with "is": write { "var": "trust", "is": ${key === 'ne' ? 'true } (not false)' : `${value} }`}.`);
+    }
+    // A number in quotes is still told to drop them.
+    expect((await shownFor(example.replace('"gte": 60', '"gte": "60"'))).map((d) => d.message)).toEqual(['Should be a number, written without quotes.']);
+  });
   // A new node typed by hand (author-45): in its empty { } the editor offers the fields of all
   // three kinds at once, and its help for "kind" was the scene's alone ("A scene: narration and/or
   // lines, …"), which a trainer writing a decision took for what "kind" is.

@@ -520,7 +520,7 @@ export type EndingKind = EndingNode['ending'];
 /** The JSON Schema editors use for autocomplete and checking. */
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return withMarkdown(withReservedIds(withConditionChoice(withWholeNumbers(withTypeMessages(withFieldHelp(schema))))));
+  return withMarkdown(withReservedIds(withConditionChoice(withWholeNumbers(withFlagComparisons(withTypeMessages(withFieldHelp(schema)))))));
 }
 
 /** The largest whole numbers zod writes for z.int() with no bounds of its own: no bound a trainer needs told. */
@@ -580,6 +580,29 @@ function withTypeMessages(schema: Record<string, unknown>): Record<string, unkno
     for (const [key, v] of Object.entries(o)) if (key !== 'defaultSnippets' && key !== 'propertyNames' && key !== 'if') walk(v);
   };
   walk(schema);
+  return schema;
+}
+
+/**
+ * A yes/no flag compared with "eq" ({ "var": "told-csw", "eq": true }) was underlined 'Should be
+ * a number, written without quotes.', at a true written without any: validate says a flag is
+ * tested with "is". A comparison of a variable given true or false now says so; any other value
+ * that is no number is told what it was. The schema accepts exactly what it did.
+ */
+function withFlagComparisons(schema: Record<string, unknown>): Record<string, unknown> {
+  const properties = ((schema.$defs as Record<string, { properties?: Record<string, Record<string, unknown>> }> | undefined)?.variableCondition)?.properties;
+  if (!properties) throw new Error('The schema has no variableCondition with properties, where withFlagComparisons expects one');
+  for (const key of COMPARISONS) {
+    const field = properties[key];
+    if (field?.type !== 'number') throw new Error(`variableCondition.${key} is no longer a number, as withFlagComparisons expects`);
+    const { type, errorMessage, ...rest } = field;
+    properties[key] = {
+      ...rest,
+      if: { type: 'boolean' },
+      then: { not: {}, errorMessage: `"${key}" compares numbers: a yes/no flag is tested with "is" instead, { "var": "told-csw", "is": true } (yes) or "is": false (no).` },
+      else: { type, errorMessage },
+    };
+  }
   return schema;
 }
 

@@ -458,8 +458,10 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       }
       if (typeof value === 'boolean' && typeof key === 'string' && ['gte', 'gt', 'lte', 'lt', 'eq', 'ne'].includes(key)) {
         const tested = (valueAt(raw, path.slice(0, -1)) as { var?: unknown } | undefined)?.var;
+        // "ne": false holds when the flag is true: the "is" that means the same is the other value.
+        const is = key === 'ne' ? !value : value;
         return [errorAt(path, 'wrong-type', `${capitalise(keyName)} compares numbers, but it is ${describe(value)}.`,
-          `A yes/no flag is tested with "is": write { "var": ${typeof tested === 'string' ? quoteValue(tested) : '"<flag id>"'}, "is": ${String(value)} }.`)];
+          `A yes/no flag is tested with "is": write { "var": ${typeof tested === 'string' ? quoteValue(tested) : '"<flag id>"'}, "is": ${String(is)} }${key === 'ne' ? ` (not ${String(value)})` : ''}.`)];
       }
       const [plainWords, fallbackFix] = EXPECTED[issue.expected] ?? [issue.expected, `Use ${issue.expected} here.`];
       // "yes", "no", "true": the word a trainer means, written as JSON's true or false.
