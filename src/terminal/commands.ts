@@ -156,7 +156,8 @@ volunteer did (conduct, or a variable a reply changes) and does not hold for eve
 reaching that ending (whether the variant's words say why is the author's to check); at least 6
 decisions on every playthrough and 3 replies at each decision; every reply scoring below zero has a
 consequence: it leads elsewhere than the best reply, or changes a variable that a condition after
-it reads (on some way on from its "next"; one read only before it does not count); the story's
+it reads (on some way on from its "next"; one read only before it does not count), or leaves such a
+variable otherwise than the best reply does (a flag the best reply sets and it does not); the story's
 state decides what comes next in at least two places. Each failure names the places to change with
 file:line:column, the playthrough's replies and a fix; a Strong-band playthrough named on a worse
 ending says whether it got the ending's own narration or a variant that does not count, and why

@@ -150,7 +150,7 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
       `      ${placeOf('end-harmful')} end-harmful (the ending of that route)`,
       `      ${nextOf('d5-text-him')} d5-texts, reply d5-text-him: its "next" leads there (the last step of that route)`,
       '    fix: On that route (d1-news → s1-open → d2-promise → s2-report → d3-report → d4-recommend → s4-visit → d5-texts → end-harmful), lead through 1 more decision before the ending, so that no playthrough meets fewer than 6.',
-      '  - tashas-news: 3 replies scoring below zero change no variable that a condition after them reads (a route\'s, a later reply\'s or an ending variant\'s "when" on some way on from the reply\'s "next") and lead where the best reply does: the story goes on as if the best reply had been chosen:',
+      '  - tashas-news: 3 replies scoring below zero change no variable that a condition after them reads (a route\'s, a later reply\'s or an ending variant\'s "when" on some way on from the reply\'s "next"), nor leave one otherwise than the best reply does, and lead where the best reply does: the story goes on as if the best reply had been chosen:',
       // Its trust is read by d1-news's routes only, before it: the story never shows the change.
       `      ${placeOf('d2-promise-yes')} d2-promise, reply d2-promise-yes: it changes trust, which no condition after it reads (trust is read only before it, or on ways it does not lead to)`,
       `      ${placeOf('d3-pregnant')} d3-report, reply d3-pregnant`,
@@ -199,7 +199,7 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
         'd3-report, reply d3-pregnant: it changes worry, which no condition reads',
         'd4-recommend, reply d4-parenting: it changes worry, which no condition reads',
       ]);
-      expect(f?.message).toBe('3 replies scoring below zero change no variable that a condition after them reads (a route\'s, a later reply\'s or an ending variant\'s "when" on some way on from the reply\'s "next") and lead where the best reply does: the story goes on as if the best reply had been chosen');
+      expect(f?.message).toBe('3 replies scoring below zero change no variable that a condition after them reads (a route\'s, a later reply\'s or an ending variant\'s "when" on some way on from the reply\'s "next"), nor leave one otherwise than the best reply does, and lead where the best reply does: the story goes on as if the best reply had been chosen');
       expect(f?.fix).toMatch(/^Give each a consequence the story can show: an "effects" entry that changes a variable a later condition reads/);
     });
 
@@ -210,7 +210,7 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
         'd3-report, reply d3-pregnant: it changes trust, which no condition after it reads (trust is read only before it, or on ways it does not lead to)',
         'd4-recommend, reply d4-parenting: it changes trust, which no condition after it reads (trust is read only before it, or on ways it does not lead to)',
       ]);
-      expect(f?.message).toBe('3 replies scoring below zero change no variable that a condition after them reads (a route\'s, a later reply\'s or an ending variant\'s "when" on some way on from the reply\'s "next") and lead where the best reply does: the story goes on as if the best reply had been chosen');
+      expect(f?.message).toBe('3 replies scoring below zero change no variable that a condition after them reads (a route\'s, a later reply\'s or an ending variant\'s "when" on some way on from the reply\'s "next"), nor leave one otherwise than the best reply does, and lead where the best reply does: the story goes on as if the best reply had been chosen');
       expect(f?.fix).toContain('a condition met only before the reply, or on a way it does not lead to, never sees the change');
     });
 
@@ -236,6 +236,27 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
       if (ending?.kind !== 'ending') throw new Error('no end-mixed');
       ending.variants = [{ when: { var: 'worry', gte: 1 }, narration: 'Tasha tells you less than she did.' }];
       expect(idle(s)?.places.map((p) => p.what)).toEqual([promise]);
+    });
+    // author-46: a trainer followed section 4's flag (set by the best reply, tested later) and was
+    // told the poor replies beside it "go on as if the best reply had been chosen": they leave the flag
+    // unset, so the route that tests it cannot take them where it takes the best.
+    it('passes a poor reply that leaves unset a flag the best reply beside it sets and a condition after reads', () => {
+      const s = structuredClone(scenario());
+      s.variables = [...(s.variables ?? []), { id: 'kept-to-strengths', label: 'Your report kept to strengths', type: 'flag', start: false }];
+      const reply = (id: string) => {
+        for (const n of s.nodes) if (n.kind === 'decision') for (const r of n.replies) if (r.id === id) return r;
+        throw new Error(`no ${id}`);
+      };
+      reply('d3-strengths').effects = [{ var: 'kept-to-strengths', set: true }];
+      const ellen = reply('d6-ellen');
+      if (!Array.isArray(ellen.next) || !ellen.next[0]) throw new Error('d6-ellen has no routes');
+      ellen.next[0].when = [...[ellen.next[0].when ?? []].flat(), { var: 'kept-to-strengths', is: true }];
+      const places = () => idle(s)?.places.map((p) => p.what);
+      expect(places()).toEqual([promise, 'd4-recommend, reply d4-parenting']);
+      // A flag no condition after reads tells them apart no more: read only before d3-report (by d2-promise-yes's "when").
+      ellen.next[0].when = [{ conduct: 'critical', eq: 0 }, { conduct: 'score', gte: 80 }];
+      reply('d2-promise-yes').when = { var: 'kept-to-strengths', is: false };
+      expect(places()).toEqual([promise, 'd3-report, reply d3-pregnant', 'd4-recommend, reply d4-parenting']);
     });
   });
 

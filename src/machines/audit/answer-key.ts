@@ -231,31 +231,41 @@ export function variablesReadFrom(scenario: Scenario, followed: readonly string[
  * (their own routes', or a route's, a reply's or an ending variant's "when" some way on from their
  * "next": a change no later condition reads is one the story cannot show, and a condition met only
  * before the reply, or on a way it does not lead to, never sees it) and route exactly like a best
- * reply at the same decision, so the story cannot tell them from the best move. Each with the
+ * reply at the same decision, so the story cannot tell them from the best move. A reply that leaves
+ * a variable read after it otherwise than every such best reply does (the best reply sets a flag a
+ * later route tests, and this one does not) can be told from it, and is not one. Each with the
  * variables it changes that no condition after it reads (none: it changes none).
  */
 export function inconsequentialReplyFindings(scenario: Scenario): IdleReply[] {
   const read = variablesConditionsRead(scenario);
-  const candidates: { reply: Reply; decision: string; changed: string[] }[] = [];
+  const changedBy = (r: Reply) => [...new Set((r.effects ?? []).filter((e) => e.set !== undefined || (e.add ?? 0) !== 0).map((e) => e.var))];
+  /** What a reply's effects do to one variable, comparable between replies. */
+  const effectOn = (r: Reply, v: string) => JSON.stringify((r.effects ?? []).filter((e) => e.var === v).map((e) => [e.set, e.add ?? 0]));
+  const candidates: { reply: Reply; decision: string; changed: string[]; bests: Reply[] }[] = [];
   for (const n of scenario.nodes) {
     if (n.kind !== 'decision') continue;
     const top = Math.max(...n.replies.map(replyValue));
-    const bestRoutes = n.replies.filter((r) => replyValue(r) === top).map((r) => JSON.stringify(routesOf(r.next)));
+    const bests = n.replies.filter((r) => replyValue(r) === top);
     for (const r of n.replies) {
-      if (replyValue(r) >= 0 || !bestRoutes.includes(JSON.stringify(routesOf(r.next)))) continue;
-      candidates.push({ reply: r, decision: n.id, changed: [...new Set((r.effects ?? []).filter((e) => e.set !== undefined || (e.add ?? 0) !== 0).map((e) => e.var))] });
+      const route = JSON.stringify(routesOf(r.next));
+      const alike = bests.filter((b) => JSON.stringify(routesOf(b.next)) === route);
+      if (replyValue(r) >= 0 || alike.length === 0) continue;
+      candidates.push({ reply: r, decision: n.id, changed: changedBy(r), bests: alike });
     }
   }
   // Only a variable some condition reads can be read after a reply: those are followed.
-  const followed = [...new Set(candidates.flatMap((c) => c.changed.filter((v) => read.has(v))))];
+  const followed = [...new Set(candidates.flatMap((c) => [...c.changed, ...c.bests.flatMap(changedBy)].filter((v) => read.has(v))))];
   const readFrom = followed.length > 0 ? variablesReadFrom(scenario, followed) : () => false;
   const out: IdleReply[] = [];
-  for (const { reply, decision, changed } of candidates) {
+  for (const { reply, decision, changed, bests } of candidates) {
     const routes = routesOf(reply.next);
     const ownRoutes = new Set<string>();
     routes.forEach((x) => noteVariables(x.when, ownRoutes));
     const readAfter = (v: string) => ownRoutes.has(v) || routes.some((x) => readFrom(x.to, v));
-    if (!changed.some(readAfter)) out.push({ id: reply.id, decision, unread: changed, readElsewhere: changed.filter((v) => read.has(v)) });
+    if (changed.some(readAfter)) continue;
+    // Told apart from every best reply it routes like: one of them changes a variable read after, and this reply leaves it otherwise.
+    if (bests.every((b) => changedBy(b).some((v) => readAfter(v) && effectOn(b, v) !== effectOn(reply, v)))) continue;
+    out.push({ id: reply.id, decision, unread: changed, readElsewhere: changed.filter((v) => read.has(v)) });
   }
   return out;
 }

@@ -507,7 +507,7 @@ export function houseRuleFailures(scenario: Scenario, { explored, limit }: { exp
     });
     out.push({
       check: 'reply-without-consequence',
-      message: `${n} repl${n === 1 ? 'y' : 'ies'} scoring below zero change${n === 1 ? 's' : ''} no variable that a condition after ${n === 1 ? 'it' : 'them'} reads (a route's, a later reply's or an ending variant's "when" on some way on from the reply's "next") and lead${n === 1 ? 's' : ''} where the best reply does: the story goes on as if the best reply had been chosen`,
+      message: `${n} repl${n === 1 ? 'y' : 'ies'} scoring below zero change${n === 1 ? 's' : ''} no variable that a condition after ${n === 1 ? 'it' : 'them'} reads (a route's, a later reply's or an ending variant's "when" on some way on from the reply's "next"), nor leave${n === 1 ? 's' : ''} one otherwise than the best reply does, and lead${n === 1 ? 's' : ''} where the best reply does: the story goes on as if the best reply had been chosen`,
       places,
       fix: `Give each a consequence the story can show: an "effects" entry that changes a variable a later condition reads (e.g. { "var": "trust", "add": -10 }, with a route, reply or ending variant some way on from the reply's "next" whose "when" tests trust: the story cannot show a change no condition after it reads, and a condition met only before the reply, or on a way it does not lead to, never sees the change), or a "next" that leads elsewhere than the best reply's.`,
     });
