@@ -1985,6 +1985,17 @@ describe('a yes/no flag started with a word in quotes', () => {
   });
 });
 
+// A number variable started with its number in quotes (author-46) was told 'Write a whole number
+// such as 50, or true or false without quotes for a variable with "type": "flag".', where every
+// other number in quotes is given back without them ("weight": "2" → "weight": 2).
+describe('a number variable started with its number in quotes', () => {
+  it.each([['"50"', '50'], ['" 40 "', '40'], ['"-5"', '-5']])('"start": %s says to write %s', (written, meant) => {
+    const { text, problems } = exampleWith('"start": 50, "shown": true', `"start": ${written}, "shown": true`);
+    expect(problems.map((p) => `${p.code} ${formatPath(p.path)}: ${p.fix}`)).toEqual([`wrong-type variables[0].start: Write "start": ${meant}, without quotes.`]);
+    expect(validateScenario(text.replace(`"start": ${written}`, `"start": ${meant}`), 'x.json').problems.filter((p) => p.code === 'wrong-type')).toEqual([]);
+  });
+});
+
 describe('a misspelt "start"', () => {
   it('the fix says to change it to the node the message suggests; changing it leaves nothing to fix', () => {
     const { text, problems } = exampleWith('"start": "phone"', '"start": "phnoe"');

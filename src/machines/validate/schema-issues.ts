@@ -595,8 +595,10 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
           meant ? `Write "start": ${meant}, without quotes.` : 'Write "start": true (yes) or "start": false (no), without quotes.')];
       }
       if (key === 'start' || key === 'set') {
+        // "start": "50": the number meant, without its quotes, as "weight": "2" is told.
+        const number = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value.trim()) : undefined;
         return [errorAt(path, 'wrong-type', `${capitalise(keyName)} should be a whole number, or true or false for a yes/no flag, but it is ${describe(value)}.`,
-          'Write a whole number such as 50, or true or false without quotes for a variable with "type": "flag".')];
+          number !== undefined ? `Write "${key}": ${number}, without quotes.` : 'Write a whole number such as 50, or true or false without quotes for a variable with "type": "flag".')];
       }
       return [errorAt(path, 'wrong-type', `${capitalise(keyName)} does not have an allowed form (it is ${describe(value)}).`, pointerWords.checkField(describedAt(raw, path)))];
     }
