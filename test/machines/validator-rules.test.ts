@@ -957,7 +957,10 @@ describe('a condition or route written the way a person would guess is answered 
     ['"to" inside "when"', '{ "when": { "var": "trust", "gte": 60, "to": "boyfriend-open" } }', 'Close the condition before "to": { "when": { … }, "to": "boyfriend-open" }.'],
     ['a variable\'s id as a condition\'s field', '{ "when": { "trust": { "gte": 70 } }, "to": "boyfriend-open" }', 'Write { "var": "trust", "gte": 70 }.'],
     ['"or" in a route\'s "when"', '{ "when": { "var": "trust", "gte": 60, "or": { "var": "trust", "lt": 10 } }, "to": "boyfriend-open" }', 'Take out "or" and write one route for each condition, each with the same "to", before the route with no "when".'],
-    ['"and" in a "when"', '{ "when": { "and": [{ "var": "trust", "gte": 60 }] }, "to": "boyfriend-open" }', 'Take out "and" and write "when" as a list of the conditions, each in its own { }.'],
+    ['"and" in a "when"', '{ "when": { "and": [{ "var": "trust", "gte": 60 }] }, "to": "boyfriend-open" }', 'Take out "and" and write "when" as a list of the conditions, each in its own { }: "when": [{ "var": "trust", "gte": 60 }].'],
+    // author-46: the trainer's own two conditions, written as the list, not an example of other ones.
+    ['"and" beside a comparison', '{ "when": { "var": "trust", "gte": 60, "and": { "conduct": "critical", "eq": 0 } }, "to": "boyfriend-open" }', 'Take out "and" and write "when" as a list of the conditions, each in its own { }: "when": [{ "var": "trust", "gte": 60 }, { "conduct": "critical", "eq": 0 }].'],
+    ['"and" holding a text', '{ "when": { "var": "trust", "gte": 60, "and": "trust < 90" }, "to": "boyfriend-open" }', 'Take out "and" and write "when" as a list of the conditions, each in its own { }.'],
     ['a variable and conduct in one condition', '{ "when": { "var": "trust", "gte": 60, "conduct": "critical", "eq": 0 }, "to": "boyfriend-open" }', 'Split it into two conditions in a list: one with "var", one with "conduct".'],
   ])('%s: the unknown-field fix says what to write, not "Remove it"', (_case, route, fix) => {
     const p = problemWhen(ROUTE, route, 'unknown-field');

@@ -977,6 +977,21 @@ function kindMismatch(raw: unknown, nodePath: JsonPath): { kind: NodeKindName; w
  * condition or an effect) as the object it means: { "var": "trust", "gte": 60 }, the comparisons
  * or the amount kept.
  */
+/**
+ * { "var": "trust", "gte": 60, "and": { "conduct": "critical", "eq": 0 } } as the list meant:
+ * [{ "var": "trust", "gte": 60 }, { "conduct": "critical", "eq": 0 }]. Undefined unless every
+ * condition in it is an object of plain values (a text, or an "and" inside "and", is not guessed at).
+ */
+function andAsList(condition: unknown, key: string): string | undefined {
+  if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return undefined;
+  const { [key]: inner, ...rest } = condition as Record<string, unknown>;
+  const parts = [...(Object.keys(rest).length > 0 ? [rest] : []), ...(Array.isArray(inner) ? inner : [inner])];
+  const plain = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+  const written = parts.map((c) => (typeof c === 'object' && c !== null && !Array.isArray(c) && Object.keys(c).length > 0 && Object.values(c).every(plain)
+    ? `{ ${Object.entries(c).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')} }` : undefined));
+  return parts.length > 0 && written.every((w) => w !== undefined) ? `[${written.join(', ')}]` : undefined;
+}
+
 function variableWritten(effect: boolean, named: string, inner: unknown): string {
   const rest = typeof inner === 'object' && inner !== null && !Array.isArray(inner)
     ? Object.entries(inner).map(([k, v]) => [COMPARISON_NAMES.includes(k) ? k : comparisonMeant(k), v] as const)
@@ -1115,8 +1130,9 @@ function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown, p
       fix: path.includes('next') ? 'Take out "or" and write one route for each condition, each with the same "to", before the route with no "when".' : 'Take out "or": a "when" holds only when every condition in it does.' };
   }
   if (word === 'and') {
+    const list = andAsList(valueAt(raw, path), key);
     return { hint: ` ${S.CONDITION_FIELD_HINTS.and}`,
-      fix: 'Take out "and" and write "when" as a list of the conditions, each in its own { }.' };
+      fix: `Take out "and" and write "when" as a list of the conditions, each in its own { }${list ? `: "when": ${list}` : ''}.` };
   }
   if (isDeclared(key)) {
     const written = variableWritten(false, key, field);
