@@ -704,6 +704,21 @@ describe('"next" written as a list of node ids', () => {
   });
 });
 
+// A trainer writing a new scenario (author-46) wrote one route for "next", as routes are written,
+// { "to": "d2-marcus" }: told only 'Write "next": "<node id>", or "next": [{ "when": …'.
+describe('"next" written as one route in { }', () => {
+  it('a route with only "to": the fix writes the id alone', () => {
+    const { text, problems } = exampleWith('"next": "end-harmful"', '"next": { "to": "end-harmful" }');
+    expect(problems.map((p) => [p.code, p.fix])).toEqual([['invalid-next', 'Write "next": "end-harmful", the id alone, without the { } and "to".']]);
+    expect(validateScenario(text.replace('{ "to": "end-harmful" }', '"end-harmful"'), 'x.json').problems).toEqual([]);
+  });
+  it('a route with a "when": the fix puts it in a list, with the fallback the list ends on', () => {
+    const { text, problems } = exampleWith('"next": "end-harmful"', '"next": { "when": { "var": "trust", "gte": 60 }, "to": "end-harmful" }');
+    expect(problems.map((p) => [p.code, p.fix])).toEqual([['invalid-next', 'Routes go in a list in [ ], and the last has no "when", for when the others do not hold: "next": [{ "when": { "var": "trust", "gte": 60 }, "to": "end-harmful" }, { "to": "<id>" }].']]);
+    expect(validateScenario(text.replace('{ "when": { "var": "trust", "gte": 60 }, "to": "end-harmful" }', '[{ "when": { "var": "trust", "gte": 60 }, "to": "end-harmful" }, { "to": "end-mixed" }]'), 'x.json').problems.filter((q) => q.severity === 'error')).toEqual([]);
+  });
+});
+
 // Found by a trainer writing a new scenario (valid2-44): a grandmother declared in "characters",
 // then never given a line or named, passed validate --strict; a volunteer never meets her.
 describe('character-unused: a character declared who never speaks and is named in no text', () => {

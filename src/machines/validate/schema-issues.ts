@@ -568,7 +568,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       if (deeper) return deeper.flatMap((i) => issueProblems(raw, i, [...path, ...(i.path as JsonPath)]));
       if (key === 'next' || (typeof key === 'number' && path[path.length - 2] === 'next')) {
         return [errorAt(path, 'invalid-next', `"next" should be a node id or a list of routes, but it is ${describe(value)}.`,
-          'Write "next": "<node id>", or "next": [{ "when": { "var": "trust", "gte": 60 }, "to": "<id>" }, { "to": "<id>" }].')];
+          (key === 'next' ? oneRouteFix(value) : undefined) ?? 'Write "next": "<node id>", or "next": [{ "when": { "var": "trust", "gte": 60 }, "to": "<id>" }, { "to": "<id>" }].')];
       }
       if (key === 'when') {
         const written = typeof value === 'string' ? conditionFromText(value, raw) : undefined;
@@ -983,13 +983,35 @@ function kindMismatch(raw: unknown, nodePath: JsonPath): { kind: NodeKindName; w
  * condition in it is an object of plain values (a text, or an "and" inside "and", is not guessed at).
  */
 function andAsList(condition: unknown, key: string): string | undefined {
-  if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return undefined;
-  const { [key]: inner, ...rest } = condition as Record<string, unknown>;
+  if (!isPlainObject(condition)) return undefined;
+  const { [key]: inner, ...rest } = condition;
   const parts = [...(Object.keys(rest).length > 0 ? [rest] : []), ...(Array.isArray(inner) ? inner : [inner])];
-  const plain = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-  const written = parts.map((c) => (typeof c === 'object' && c !== null && !Array.isArray(c) && Object.keys(c).length > 0 && Object.values(c).every(plain)
-    ? `{ ${Object.entries(c).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')} }` : undefined));
+  const written = parts.map(plainObjectWritten);
   return parts.length > 0 && written.every((w) => w !== undefined) ? `[${written.join(', ')}]` : undefined;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** { "var": "trust", "gte": 60 } as written in a fix: an object of texts, numbers and true/false only; undefined otherwise. */
+function plainObjectWritten(v: unknown): string | undefined {
+  if (!isPlainObject(v) || Object.keys(v).length === 0) return undefined;
+  const entries = Object.entries(v);
+  if (!entries.every(([, x]) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean')) return undefined;
+  return `{ ${entries.map(([k, x]) => `${JSON.stringify(k)}: ${JSON.stringify(x)}`).join(', ')} }`;
+}
+
+/**
+ * "next": { "to": "d2-marcus" }, one route written as routes are: the id alone, or (with a "when")
+ * the route in a list ending on one without. Undefined for any other object.
+ */
+function oneRouteFix(value: unknown): string | undefined {
+  if (!isPlainObject(value) || typeof value.to !== 'string' || Object.keys(value).some((k) => k !== 'to' && k !== 'when')) return undefined;
+  if (value.when === undefined) return `Write "next": ${quoteValue(value.to)}, the id alone, without the { } and "to".`;
+  const when = Array.isArray(value.when) ? value.when.map(plainObjectWritten) : [plainObjectWritten(value.when)];
+  const written = when.every((w) => w !== undefined) ? (Array.isArray(value.when) ? `[${when.join(', ')}]` : when[0]) : '{ … }';
+  return `Routes go in a list in [ ], and the last has no "when", for when the others do not hold: "next": [{ "when": ${written}, "to": ${quoteValue(value.to)} }, { "to": "<id>" }].`;
 }
 
 function variableWritten(effect: boolean, named: string, inner: unknown): string {
