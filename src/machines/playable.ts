@@ -52,7 +52,7 @@ function withValues(scenario: Scenario, values: Readonly<Record<string, string>>
     const spec = specOf(v);
     if (!/^-?\d+$/.test(word) || !Number.isSafeInteger(Number(word))) return { ok: false, error: `--set: "${id}" takes a whole number from ${spec.min} to ${spec.max}, not ${quoteValue(text)}` };
     const n = Number(word);
-    if (n < spec.min || n > spec.max) return { ok: false, error: `--set: ${id}=${n} is outside ${spec.min}–${spec.max}` };
+    if (n < spec.min || n > spec.max) return { ok: false, error: `--set: "${id}" takes a whole number from ${spec.min} to ${spec.max}, not ${n}` };
     starts.set(id, n);
   }
   if (starts.size === 0) return { ok: true, scenario };

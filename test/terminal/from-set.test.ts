@@ -47,7 +47,8 @@ describe('startingAt with values', () => {
     const s = withFlag();
     const error = (values: Record<string, string>) => { const r = startingAt(s, 'after-visit', values); return r.ok ? '' : r.error; };
     expect(error({ trst: '70' })).toBe('--set: "example-new-phone" has no variable "trst". Did you mean "trust"? (variables: trust, told-csw)');
-    expect(error({ trust: '150' })).toBe('--set: trust=150 is outside 0–100');
+    // Out of range is said as a wrong value is (author-46: it was "trust=150 is outside 0–100", no fix).
+    expect(error({ trust: '150' })).toBe('--set: "trust" takes a whole number from 0 to 100, not 150');
     expect(error({ trust: 'high' })).toBe('--set: "trust" takes a whole number from 0 to 100, not "high"');
     expect(error({ 'told-csw': '1' })).toBe('--set: "told-csw" is a yes/no flag; give told-csw=true or told-csw=false, not "1"');
     expect(startingAt(s, undefined, { 'told-csw': 'no' }).ok).toBe(true);
@@ -79,7 +80,7 @@ describe('casa-practice play --from --set', () => {
   it('bad values are usage errors (exit 2)', async () => {
     for (const [argv, says] of [
       [['--set', 'trst=70'], 'Did you mean "trust"?'],
-      [['--set', 'trust=101'], 'trust=101 is outside 0–100'],
+      [['--set', 'trust=101'], '"trust" takes a whole number from 0 to 100, not 101'],
       [['--set', 'trust'], '--set needs VARIABLE=VALUE'],
       // A space after "=" (or before it): "70" or "=70" became a second file name, and the message
       // was "play needs exactly one scenario file or id".
