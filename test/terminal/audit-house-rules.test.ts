@@ -260,6 +260,21 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
     });
   });
 
+  // author-46: a trainer left out "weight": 3 on a prohibited act (the default is 1). Section 4 says
+  // a prohibited activity weighs 3, and the bundled set's tests hold every file to it; the audit,
+  // which checks the house rules it can, passed it.
+  it('fails a violation of a critical principle weighted below 3, naming the reply and the principle, at its assessment', () => {
+    const s = structuredClone(scenario());
+    const search = s.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((r) => r.id === 'd6-search');
+    if (!search?.assessments[0]) throw new Error('no d6-search');
+    delete search.assessments[0].weight;
+    const f = houseRuleFailures(s, { explored: false, limit: 0 }).find((x) => x.check === 'critical-weight');
+    expect(f?.message).toBe('1 reply violates a critical principle (a Prohibited Activity in the guide) with a weight below 3; every such violation weighs 3');
+    expect(f?.places).toEqual([{ path: ['nodes', 9, 'replies', 0, 'assessments', 0], what: 'd6-after, reply d6-search: violates no-investigating with weight 1' }]);
+    expect(f?.fix).toBe('Give each of these assessments "weight": 3: a prohibited act is the very worst move a reply can make (docs/authoring.md section 4, "How to choose a weight").');
+    expect(houseRuleFailures(scenario(), { explored: false, limit: 0 }).map((x) => x.check)).not.toContain('critical-weight');
+  });
+
   it('fails a decision of fewer than 3 replies, naming it', () => {
     const s = structuredClone(scenario());
     const d = s.nodes.find((n) => n.id === 'd2-promise');

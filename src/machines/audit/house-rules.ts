@@ -387,7 +387,7 @@ export interface HouseRulePlace { path: JsonPath; what: string }
 
 /** One house rule a scenario breaks, for the audit (its text and its data). */
 export interface HouseRuleFailure {
-  check: 'strong-after-ruled-out' | 'strong-band-unexplained' | 'few-decisions' | 'few-replies' | 'reply-without-consequence' | 'state-steers-too-little' | 'house-rules-incomplete';
+  check: 'strong-after-ruled-out' | 'strong-band-unexplained' | 'few-decisions' | 'few-replies' | 'critical-weight' | 'reply-without-consequence' | 'state-steers-too-little' | 'house-rules-incomplete';
   /** What is wrong, without the scenario's name (the audit puts it in front). */
   message: string;
   places: HouseRulePlace[];
@@ -487,6 +487,24 @@ export function houseRuleFailures(scenario: Scenario, { explored, limit }: { exp
       message: `${few.length} decision${few.length === 1 ? ' offers' : 's offer'} fewer than ${HOUSE_RULES.minReplies} replies; every decision offers at least ${HOUSE_RULES.minReplies}`,
       places: few.map(({ n, i }) => ({ path: ['nodes', i, 'replies'], what: `${n.id}: ${n.kind === 'decision' ? n.replies.length : 0} repl${n.kind === 'decision' && n.replies.length === 1 ? 'y' : 'ies'}` })),
       fix: `Give each at least ${HOUSE_RULES.minReplies} replies: a near miss (following one principle while breaking another) makes the choice a real one.`,
+    });
+  }
+  // A prohibited act weighed as a secondary point: "weight": 3 left out (the default is 1).
+  const light: HouseRulePlace[] = [];
+  scenario.nodes.forEach((node, i) => {
+    if (node.kind === 'decision') node.replies.forEach((r, j) => r.assessments.forEach((a, k) => {
+      if (a.verdict === 'violates' && getPrinciple(a.principle)?.severity === 'critical' && (a.weight ?? 1) < 3) {
+        light.push({ path: ['nodes', i, 'replies', j, 'assessments', k], what: `${node.id}, reply ${r.id}: violates ${a.principle} with weight ${a.weight ?? 1}` });
+      }
+    }));
+  });
+  if (light.length > 0) {
+    const n = new Set(light.map((p) => p.path.slice(0, 4).join('.'))).size;
+    out.push({
+      check: 'critical-weight',
+      message: `${n} repl${n === 1 ? 'y violates' : 'ies violate'} a critical principle (a Prohibited Activity in the guide) with a weight below 3; every such violation weighs 3`,
+      places: light,
+      fix: 'Give each of these assessments "weight": 3: a prohibited act is the very worst move a reply can make (docs/authoring.md section 4, "How to choose a weight").',
     });
   }
   const idle = inconsequentialReplyFindings(scenario);
