@@ -234,6 +234,8 @@ async function playScenario(args: ParsedArgs, io: CliIO): Promise<number> {
     const columns = process.stderr.isTTY ? process.stderr.columns : undefined;
     const { fitReport } = await import('./wrap.js');
     io.err(`${columns ? fitReport(loaded.problems, Math.min(columns, 100)) : loaded.problems}\n`);
+    // As graph says "… was not written": the report alone ends as validate's does, on the count.
+    io.err('casa-practice: not played: fix the errors above first.\n');
     return 1;
   }
   if (args.flags.has('preview') && args.flags.has('facilitate')) throw new UsageError('--preview and --facilitate cannot be used together');

@@ -358,6 +358,7 @@ describe('errors on a terminal are wrapped at word boundaries, as warnings are',
       expect.stringMatching(/^F:1:14 error \[json-syntax\] .*Not valid JSON/),
       expect.stringMatching(/^ {4}fix: /),
       'F: 1 error, 0 warnings',
+      'casa-practice: not played: fix the errors above first.',
     ]);
   });
 });

@@ -459,11 +459,13 @@ describe('plain mode in this process', () => {
 });
 
 describe('play <file> and --from', () => {
-  it('refuses a file with errors, printing its problems exactly as validate does (exit 1)', async () => {
+  // The last line says the file was not played (author-46: the report ended on "1 error, 0
+  // warnings", as validate's does, and nothing said the play had not started, or why).
+  it('refuses a file with errors, printing its problems exactly as validate does, then that it was not played (exit 1)', async () => {
     const file = join(FIXTURES, 'bad', 'broken.json');
     const r = await inProcess('play', file);
     expect(r.code).toBe(1);
-    expect(r.err).toBe(`${formatValidation(loadScenarioFile(file).result, file)}\n`);
+    expect(r.err).toBe(`${formatValidation(loadScenarioFile(file).result, file)}\ncasa-practice: not played: fix the errors above first.\n`);
     expect(r.err).toContain('error [unknown-node]');
     expect(r.out).toBe('');
   });
