@@ -371,6 +371,14 @@ describe('room command as a process', () => {
     expect(room.errors()).not.toMatch(/ECONNRESET|node:events/);
   });
 
+  // author-46: the report of a file with errors ended on its count, and nothing said no room was opened.
+  it('a scenario file with errors: its problems, then that no room was opened (exit 1)', async () => {
+    const run = await runInProcess('room', join(ROOT, 'test', 'terminal', 'fixtures', 'bad', 'broken.json'), '--host', '127.0.0.1');
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('error [unknown-node]');
+    expect(run.err.trimEnd().split('\n').at(-1)).toBe('casa-practice: no room opened: fix the errors above first.');
+  });
+
   it('refuses bad options with a usage error (exit 2)', async () => {
     for (const args of [['red-flags', '--port', '70000'], ['--resume', 'red-flags'], [], ['red-flags', '--host', 'a b'], ['red-flags', '--bogus']]) {
       const run = await runInProcess('room', ...args);

@@ -137,7 +137,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
   } else {
     const playable = loadPlayable(args.positionals[0] as string);
     if ('problems' in playable) {
-      io.err(`${playable.problems}\n`);
+      io.err(`${playable.problems}\ncasa-practice: no room opened: fix the errors above first.\n`);
       return 1;
     }
     ctx = roomContext(playable.scenario);
