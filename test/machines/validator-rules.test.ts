@@ -2513,6 +2513,16 @@ describe('a newcomer\'s mistakes are each told what to type, where', () => {
     // A parenthesis that is not written as a heading is still no citation attempt: "(for now)".
     expect(exampleWith('(Prohibited Activities).', '(for now).').problems.map((q) => q.code)).toEqual(['feedback-no-citation']);
   });
+  // author-46: a reply scored on two principles, one id misspelt, and its feedback citing a heading
+  // the guide does not have: told only the list of headings, though the other principle is sound.
+  it('a section the guide does not have, in a reply with one principle id misspelt: the section of its sound principle', () => {
+    const text = readFixture('good/example.json').toString('utf8')
+      .replace('{ "principle": "no-jumping-to-conclusions", "verdict": "violates" }', '{ "principle": "no-jumping-to-conclusion", "verdict": "violates" }')
+      .replace('assumes the worst from a single sign (Red Flags).', 'assumes the worst from a single sign (Grooming Signs).');
+    const { problems } = validateScenario(text, 'x.json');
+    expect(problems.map((q) => q.code)).toEqual(['unknown-principle', 'unknown-guide-section']);
+    expect(problems[1]?.fix).toMatch(/^This reply is scored on "curious-not-interrogating", whose section is "Red Flags": write its heading in parentheses, \(Red Flags\), in its place, /);
+  });
   // The same trainer's next try: "next": "good-ending" and "principle": "tell-supervisor" were told
   // only 'Use the id of a node in "nodes"' and 'Use a principle id from scenarios/guide/principles.json'.
   it('an id like none of the scenario\'s: the fix names the ids to choose from (the endings, for an ending)', () => {

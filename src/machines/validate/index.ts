@@ -5,7 +5,7 @@ import { exploreScenario } from '../audit/explore.js';
 import { analyseBest, canBeMissed, offeredOnBestPath, type BlockedAt, type PathStep } from '../scoring.js';
 import { signed } from '../report/words.js';
 import { indexScenario, replyValue } from '../scenario-index.js';
-import { ScenarioNode, SceneNode, DecisionNode, EndingNode, Scenario, Character, Variable, Id, Line, Next, Reply, type Reply as ReplyType, type Scenario as ScenarioType, type When } from '../schema/scenario.js';
+import { ScenarioNode, SceneNode, DecisionNode, EndingNode, Scenario, Character, Variable, Id, Line, Next, Reply, Assessment, type Reply as ReplyType, type Scenario as ScenarioType, type When } from '../schema/scenario.js';
 import { visibleLine } from '../text/clean.js';
 import { quoteValue, shownFileName } from '../text/quote.js';
 import { conformsToCharacter, conformsToNode, conformsToVariable, scenarioKeyCount } from './conforms.js';
@@ -561,6 +561,12 @@ function looseNode(item: unknown, index: number): LooseNode[] {
       if (!Object.hasOwn(r, key)) continue;
       const field = (schema as { safeParse(v: unknown): { success: boolean; data?: unknown } }).safeParse(r[key]);
       if (field.success) parts[key] = field.data;
+      // A list of assessments one of which is wrong (a principle id misspelt): the sound ones are
+      // kept, for what is said about the feedback (the section of a principle it is scored on).
+      else if (key === 'assessments' && Array.isArray(r[key])) {
+        const sound = (r[key] as unknown[]).flatMap((a) => { const one = Assessment.safeParse(a); return one.success ? [one.data] : []; });
+        if (sound.length > 0) parts[key] = sound;
+      }
     }
     return [{ reply: parts as Partial<ReplyType>, index: j }];
   }) : [];
