@@ -1761,6 +1761,26 @@ describe('mistakes from a trainer\'s first scenario: each is one problem, in wor
     expect(l.fix).toBe('Write it as { "var": "trust", "gte": 60 }: each condition is an object (gte ≥, gt >, lte ≤, lt <, eq =, ne ≠).');
   });
 
+  // author-46: a yes/no flag's test written as text ("no-one-reached is true", an ending variant's
+  // "when") was told to write { "var": "trust", "gte": 60 }, a number test on another variable.
+  it('a flag\'s test written as text ("told-csw is true", "told-csw = no", "not told-csw"): the fix writes it with "is"', () => {
+    const flag = '{ "id": "trust", "label": "Jade\'s trust", "min": 0, "max": 100, "start": 50, "shown": true }';
+    const fixOf = (written: string) => {
+      const text = exampleWith(flag, `${flag},\n    { "id": "told-csw", "label": "You told the CSW", "type": "flag", "start": false }`).text.replace('{ "var": "trust", "gte": 60 }', written);
+      return validateScenario(text, 'x.json').problems.find((p) => p.code === 'invalid-condition')?.fix;
+    };
+    for (const [written, is] of [['"told-csw is true"', 'true'], ['"told-csw == false"', 'false'], ['"told-csw = no"', 'false'], ['"told-csw is not true"', 'false'], ['"told-csw != false"', 'true'], ['"told-csw"', 'true'], ['"not told-csw"', 'false'], ['"!told-csw"', 'false']] as const) {
+      expect(fixOf(written), written).toBe(`Write "when": { "var": "told-csw", "is": ${is} }. Conditions are objects: gte (≥), gt (>), lte (≤), lt (<), eq (=), ne (≠); "is" tests a yes/no flag.`);
+    }
+    // A word that is no declared flag is not taken for one.
+    expect(fixOf('"told-somebody"')).toBe('Write "when": { "var": "trust", "gte": 60 } or a list of such objects that must all hold.');
+  });
+
+  it('"otherwise" written as a route\'s "when": the fix is to leave "when" out, as the last route does', () => {
+    const p = only('{ "var": "trust", "gte": 60 }', '"otherwise"', 'invalid-condition');
+    expect(p.fix).toBe('Leave "when" out of this route: a route with no "when" is the one taken otherwise, and it comes last.');
+  });
+
   // The fix wrote { "var": "trust", "gte": 60 } whatever the trainer had written, and dropped the "and".
   it('comparisons joined by "and" (or && or a comma): the fix writes each with its own values, as a list that must all hold', () => {
     for (const joined of ['trust >= 50 and score >= 40', 'trust >= 50 && score >= 40', 'trust >= 50, score >= 40']) {

@@ -572,8 +572,15 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       }
       if (key === 'when') {
         const written = typeof value === 'string' ? conditionFromText(value, raw) : undefined;
-        return [errorAt(path, 'invalid-condition', `"when" should be a condition or a list of conditions, but it is ${describe(value)}.`,
-          written ? `Write "when": ${written}.${written.startsWith('[') ? ' A list of conditions must all hold.' : ''} Conditions are objects: gte (≥), gt (>), lte (≤), lt (<), eq (=), ne (≠).` : 'Write "when": { "var": "trust", "gte": 60 } or a list of such objects that must all hold.')];
+        const message = `"when" should be a condition or a list of conditions, but it is ${describe(value)}.`;
+        // "otherwise": what a route without "when", or an ending's own narration, is for.
+        if (typeof value === 'string' && OTHERWISE_WORDS.has(value.trim().toLowerCase())) {
+          return [errorAt(path, 'invalid-condition', message, path.includes('variants')
+            ? 'A variant is told only when its "when" holds; what is told otherwise is the ending\'s own "narration": put this text there, and remove the variant.'
+            : 'Leave "when" out of this route: a route with no "when" is the one taken otherwise, and it comes last.')];
+        }
+        return [errorAt(path, 'invalid-condition', message,
+          written ? `Write "when": ${written}.${written.startsWith('[') ? ' A list of conditions must all hold.' : ''} Conditions are objects: gte (≥), gt (>), lte (≤), lt (<), eq (=), ne (≠)${written.includes('"is"') ? '; "is" tests a yes/no flag' : ''}.` : 'Write "when": { "var": "trust", "gte": 60 } or a list of such objects that must all hold.')];
       }
       if (typeof key === 'number' && path[path.length - 2] === 'when') {
         const written = typeof value === 'string' ? conditionFromText(value, raw) : undefined;
@@ -1273,7 +1280,33 @@ function conditionFromText(text: string, raw: unknown): string | undefined {
   return written.length === 1 ? written[0] : `[${written.join(', ')}]`;
 }
 
+/** Words for "in every other case", written as a "when". */
+const OTHERWISE_WORDS = new Set(['otherwise', 'else', 'default', 'fallback', 'always', 'anything else', 'everything else']);
+
+/** Whether `id` is declared in the file as a yes/no flag. */
+function declaredAsFlag(raw: unknown, id: string): boolean {
+  const variables = (raw as { variables?: unknown }).variables;
+  return Array.isArray(variables) && variables.some((v) => (v as { id?: unknown; type?: unknown } | null)?.id === id && (v as { type?: unknown }).type === 'flag');
+}
+
+/** "told-csw is true", "told-csw = no", "not told-csw", "told-csw": a declared flag's test, with "is". */
+function flagConditionFromText(text: string, raw: unknown): string | undefined {
+  const yes: Record<string, boolean> = { true: true, yes: true, false: false, no: false };
+  const compared = /^\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*(is not|isn't|is|==|=|!=|≠)\s*(true|false|yes|no)\s*$/i.exec(text);
+  const bare = /^\s*(not\s+|!\s*)?([a-z0-9]+(?:-[a-z0-9]+)*)\s*$/i.exec(text);
+  const id = compared?.[1] ?? bare?.[2];
+  if (!id || !declaredAsFlag(raw, id)) return undefined;
+  let is: boolean;
+  if (compared?.[2] && compared[3]) {
+    const negated = ['is not', "isn't", '!=', '≠'].includes(compared[2].toLowerCase());
+    is = (yes[compared[3].toLowerCase()] ?? true) !== negated;
+  } else is = !bare?.[1];
+  return `{ "var": ${quoteValue(id)}, "is": ${String(is)} }`;
+}
+
 function oneConditionFromText(text: string, raw: unknown): string | undefined {
+  const flag = flagConditionFromText(text, raw);
+  if (flag) return flag;
   const m = /^\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*(>=|=>|≥|>|<=|=<|≤|<|==|=|!=|≠)\s*(-?[0-9]+)\s*$/.exec(text);
   if (!m?.[1] || !m[2] || !m[3]) return undefined;
   const variables = (raw as { variables?: unknown }).variables;
