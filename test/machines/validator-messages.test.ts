@@ -446,6 +446,12 @@ describe('a value written by its meaning or with a capital', () => {
     const { problems } = exampleWith('"ending": "strong"', '"ending": "Strong"');
     expect(problems.map((p) => p.fix)).toEqual(['Write "ending": "strong", in lower case. The values are "strong", "mixed", "harmful".']);
   });
+  // author-46: "do " (a space typed after it) was told to write "do", "in lower case", which it was.
+  it('a value with a space before or after it is told to take the space out, not to write it in lower case', () => {
+    const { problems } = exampleWith('"ending": "strong"', '"ending": "strong "');
+    expect(problems.map((p) => p.fix)).toEqual(['Write "ending": "strong", without the space. The values are "strong", "mixed", "harmful".']);
+    expect(exampleWith('"ending": "strong"', '"ending": " Strong"').problems.map((p) => p.fix)).toEqual(['Write "ending": "strong", in lower case and without the space. The values are "strong", "mixed", "harmful".']);
+  });
 });
 
 // Found by the mistakes walk: a character copied and not renamed (its id repeats another's) left

@@ -532,7 +532,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       const lower = typeof key === 'string' && typeof value === 'string' ? value.trim().toLowerCase() : undefined;
       if (lower !== undefined && lower !== value && issue.values.map(String).includes(lower)) {
         return [errorAt(path, 'invalid-value', `${capitalise(keyName)} is ${describe(value)}, which is not allowed here. Did you mean "${lower}"?`,
-          `Write "${String(key)}": "${lower}", in lower case. The values are ${options}.`)];
+          `Write "${String(key)}": "${lower}", ${lowerCaseWords(value as string)}. The values are ${options}.`)];
       }
       return [errorAt(path, 'invalid-value', `${capitalise(keyName)} is ${describe(value)}, which is not allowed here.${didYouMean(String(value), issue.values.map(String))}`, `Use one of: ${options}.`)];
     }
@@ -1278,6 +1278,13 @@ function conditionFromText(text: string, raw: unknown): string | undefined {
   const written = parts.map((p) => oneConditionFromText(p, raw));
   if (written.length === 0 || written.some((w) => w === undefined)) return undefined;
   return written.length === 1 ? written[0] : `[${written.join(', ')}]`;
+}
+
+/** What to change in a value that is one of its field's in lower case, once trimmed: its capitals, its spaces or both. */
+function lowerCaseWords(value: string): string {
+  const spaced = value.trim() !== value;
+  const capitals = value.trim() !== value.trim().toLowerCase();
+  return spaced && capitals ? 'in lower case and without the space' : spaced ? 'without the space' : 'in lower case';
 }
 
 /** Words for "in every other case", written as a "when". */
