@@ -484,6 +484,17 @@ describe('invalid-variable names the field a number variable lacks', () => {
     const { problems } = exampleWith('"min": 0, "max": 100,', '');
     expect(problems.map((p) => p.fix)).toEqual(['Add "min": 0 (the lowest value it can take) and "max": 100 (the highest), or add "type": "flag" and "start": true or false for a yes/no fact.']);
   });
+  // author-46: a flag given "shown": true (as the trust meter beside it has) was told the general
+  // rule and an example flag "told-csw", not which of its own fields to take out.
+  it('a yes/no flag with a number\'s field, or a number for "start": names the flag and what to change', () => {
+    const flag = (fields: string) => exampleWith('"shown": true }', `"shown": true }, { "id": "told", "label": "You told", "type": "flag", ${fields} }`).problems.map((p) => `${p.code}: ${p.message} / ${p.fix}`);
+    expect(flag('"start": false, "shown": true')).toEqual([
+      'invalid-variable: A yes/no flag ("type": "flag") has "start": true or false, and no "min", "max" or "shown"; "told" has "shown". / Remove "shown" from "told": a flag is never shown as a meter, and has no range.',
+    ]);
+    expect(flag('"min": 0, "max": 1, "start": 0')).toEqual([
+      'invalid-variable: A yes/no flag ("type": "flag") has "start": true or false, and no "min", "max" or "shown"; "told" has "min" and "max", and "start": 0. / Remove "min" and "max" from "told": a flag is never shown as a meter, and has no range. Write "start": false (no) or true (yes).',
+    ]);
+  });
 });
 
 // Found by the mistakes walk: { "when": { … }, "or": { … }, "to": "x" } (an "or" beside the route's

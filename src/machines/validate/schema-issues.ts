@@ -1376,6 +1376,20 @@ function customProblem(message: string, path: JsonPath, value: unknown): Unlocat
       return errorAt(path, 'invalid-variable', `A number variable needs whole numbers for "min", "max" and "start"; ${id} has no ${quoteList(missing.map((k) => `"${k}"`)).replace(/ and /, missing.length > 1 ? ' or ' : ' and ')}.`,
         `Add ${quoteList(missing.map((k) => add[k]))}, or add "type": "flag" and "start": true or false for a yes/no fact.`);
     }
+    // A flag with a number's fields ("shown": true, as the trust meter beside it has), or a number for
+    // "start": named, with what to take out or write, for this flag.
+    if (flag && fields !== undefined) {
+      const extra = (['min', 'max', 'shown'] as const).filter((k) => fields[k] !== undefined);
+      const start = fields.start === undefined || typeof fields.start === 'boolean' ? undefined : fields.start;
+      const id = typeof fields.id === 'string' && cleanLine(fields.id) !== '' ? quoteValue(fields.id, 40) : 'this flag';
+      const has = [...(extra.length > 0 ? [quoteList(extra.map((k) => `"${k}"`))] : []), ...(start !== undefined ? [`"start": ${typeof start === 'string' ? quoteValue(start, 40) : JSON.stringify(start) ?? String(start)}`] : [])];
+      if (has.length > 0) {
+        const falsy = start === 0 || start === '0' || (typeof start === 'string' && ['no', 'false'].includes(start.trim().toLowerCase()));
+        return errorAt(path, 'invalid-variable', `A yes/no flag ("type": "flag") has "start": true or false, and no "min", "max" or "shown"; ${id} has ${has.join(', and ')}.`,
+          [...(extra.length > 0 ? [`Remove ${quoteList(extra.map((k) => `"${k}"`))} from ${id}: a flag is never shown as a meter, and has no range.`] : []),
+            ...(start !== undefined ? [falsy || start === null ? 'Write "start": false (no) or true (yes).' : 'Write "start": true (yes) or false (no).'] : [])].join(' '));
+      }
+    }
     return errorAt(path, 'invalid-variable', flag ? 'A yes/no flag ("type": "flag") has "start": true or false, and no "min", "max" or "shown".' : 'A number variable needs whole numbers for "min", "max" and "start".',
       flag ? 'Write { "id": "told-csw", "label": "…", "type": "flag", "start": false }.' : 'Write { "id": "trust", "label": "…", "min": 0, "max": 100, "start": 50 }, or add "type": "flag" and "start": true or false for a yes/no fact.');
   }
