@@ -154,8 +154,8 @@ decisions with file:line:column and says how to fix it. It also checks the house
 every Strong-band playthrough ends strong or on an ending variant whose "when" reads what the
 volunteer did (conduct, or a variable a reply changes) and does not hold for every playthrough
 reaching that ending (whether the variant's words say why is the author's to check); at least 6
-decisions on every playthrough and 3 replies at each decision; every violation of a critical
-principle (a Prohibited Activity) weighs 3; every reply scoring below zero has a
+decisions on every playthrough and 3 replies at each decision; a strong, a mixed and a harmful
+ending; every violation of a critical principle (a Prohibited Activity) weighs 3; every reply scoring below zero has a
 consequence: it leads elsewhere than the best reply, or changes a variable that a condition after
 it reads (on some way on from its "next"; one read only before it does not count), or leaves such a
 variable otherwise than the best reply does (a flag the best reply sets and it does not); the story's

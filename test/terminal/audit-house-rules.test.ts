@@ -275,6 +275,20 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
     expect(houseRuleFailures(scenario(), { explored: false, limit: 0 }).map((x) => x.check)).not.toContain('critical-weight');
   });
 
+  // author-46: a trainer's draft with a strong and a mixed ending (no harmful one) passed the audit;
+  // the bundled set's tests (requirements.test) hold every file to all three.
+  it('fails a scenario without one of the three kinds of ending, naming the kind missing and the endings it has', () => {
+    const s = structuredClone(scenario());
+    const harmful = s.nodes.findIndex((n) => n.id === 'end-harmful');
+    for (const n of s.nodes) if (n.kind === 'decision') for (const r of n.replies) if (r.next === 'end-harmful') r.next = 'end-mixed';
+    s.nodes.splice(harmful, 1);
+    const f = houseRuleFailures(s, { explored: false, limit: 0 }).find((x) => x.check === 'ending-kinds');
+    expect(f?.message).toBe('the scenario has no harmful ending; every scenario has a strong, a mixed and a harmful ending');
+    expect(f?.places.map((p) => p.what)).toEqual(['end-strong (the strong ending)', 'end-mixed (the mixed ending)']);
+    expect(f?.fix).toBe('Add a harmful ending ({ "id": "end-harmful", "kind": "ending", "ending": "harmful", "title": "…", "narration": "…" }) and lead the worst replies to it: the worst path ends harmful (section 10).');
+    expect(houseRuleFailures(scenario(), { explored: false, limit: 0 }).map((x) => x.check)).not.toContain('ending-kinds');
+  });
+
   it('fails a decision of fewer than 3 replies, naming it', () => {
     const s = structuredClone(scenario());
     const d = s.nodes.find((n) => n.id === 'd2-promise');

@@ -387,7 +387,7 @@ export interface HouseRulePlace { path: JsonPath; what: string }
 
 /** One house rule a scenario breaks, for the audit (its text and its data). */
 export interface HouseRuleFailure {
-  check: 'strong-after-ruled-out' | 'strong-band-unexplained' | 'few-decisions' | 'few-replies' | 'critical-weight' | 'reply-without-consequence' | 'state-steers-too-little' | 'house-rules-incomplete';
+  check: 'strong-after-ruled-out' | 'strong-band-unexplained' | 'few-decisions' | 'few-replies' | 'ending-kinds' | 'critical-weight' | 'reply-without-consequence' | 'state-steers-too-little' | 'house-rules-incomplete';
   /** What is wrong, without the scenario's name (the audit puts it in front). */
   message: string;
   places: HouseRulePlace[];
@@ -403,6 +403,14 @@ export interface HouseRuleFailure {
   count?: number;
   fix?: string;
 }
+
+/** "harmful", "mixed and harmful": the kinds of ending a scenario lacks, in words. */
+function quoteKinds(kinds: readonly string[]): string {
+  return kinds.length <= 1 ? kinds.join('') : `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1) as string}`;
+}
+/** Which replies lead to each kind of ending, and why, for ending-kinds' fix. */
+const ENDING_FOR: Record<string, string> = { strong: 'the best replies', mixed: 'the replies of a mixed playthrough', harmful: 'the worst replies' };
+const ENDING_WHY: Record<string, string> = { strong: 'the best path ends strong', mixed: 'a playthrough with good and poor replies ends mixed', harmful: 'the worst path ends harmful' };
 
 /** The principles whose breach the search watches: NEVER_STRONG but the critical ones, which the audit's critical check already fails. */
 const WATCHED = NEVER_STRONG.filter((n) => getPrinciple(n.principle)?.severity !== 'critical');
@@ -487,6 +495,18 @@ export function houseRuleFailures(scenario: Scenario, { explored, limit }: { exp
       message: `${few.length} decision${few.length === 1 ? ' offers' : 's offer'} fewer than ${HOUSE_RULES.minReplies} replies; every decision offers at least ${HOUSE_RULES.minReplies}`,
       places: few.map(({ n, i }) => ({ path: ['nodes', i, 'replies'], what: `${n.id}: ${n.kind === 'decision' ? n.replies.length : 0} repl${n.kind === 'decision' && n.replies.length === 1 ? 'y' : 'ies'}` })),
       fix: `Give each at least ${HOUSE_RULES.minReplies} replies: a near miss (following one principle while breaking another) makes the choice a real one.`,
+    });
+  }
+  // A strong, a mixed and a harmful ending: a draft often has two.
+  const endings = scenario.nodes.flatMap((n, i) => (n.kind === 'ending' ? [{ n, i }] : []));
+  const lacking = (['strong', 'mixed', 'harmful'] as const).filter((k) => !endings.some(({ n }) => n.ending === k));
+  if (lacking.length > 0) {
+    const example = lacking[0] as string;
+    out.push({
+      check: 'ending-kinds',
+      message: `the scenario has no ${quoteKinds(lacking)} ending${lacking.length === 1 ? '' : 's'}; every scenario has a strong, a mixed and a harmful ending`,
+      places: endings.map(({ n, i }) => ({ path: ['nodes', i], what: `${n.id} (the ${n.ending} ending)` })),
+      fix: `Add ${lacking.length === 1 ? `a ${example} ending` : `${quoteKinds(lacking)} endings`} ({ "id": "end-${example}", "kind": "ending", "ending": "${example}", "title": "…", "narration": "…" }) and lead ${ENDING_FOR[example]} to it: ${ENDING_WHY[example]} (section 10).`,
     });
   }
   // A prohibited act weighed as a secondary point: "weight": 3 left out (the default is 1).
