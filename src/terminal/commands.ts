@@ -284,6 +284,8 @@ function noScenarioFiles(named: readonly string[], paths: readonly string[]): Us
 
 const FORMAT_NAMES: Record<GraphFormat, string> = { mermaid: 'Mermaid', dot: 'DOT', svg: 'SVG' };
 const EXTENSIONS: Record<GraphFormat, string> = { mermaid: 'mmd', dot: 'dot', svg: 'svg' };
+/** Picture formats a trainer may ask for: graph writes none of them, but svg is a picture a browser shows. */
+const PICTURE_FORMATS = /^(png|jpe?g|gif|pdf|webp|bmp|tiff?)$/i;
 
 /** `casa-practice graph`: prints Mermaid, DOT or SVG, or writes it to a file (--output). */
 export function graphCommand(argv: readonly string[], io: CliIO): number {
@@ -298,7 +300,7 @@ export function graphCommand(argv: readonly string[], io: CliIO): number {
   const output = given === '-' ? undefined : given;
   const flag = args.flags.get('format');
   const asked = typeof flag === 'string' ? flag.toLowerCase() : flag;
-  if (typeof asked === 'string' && asked !== 'mermaid' && asked !== 'dot' && asked !== 'svg') throw new UsageError(`--format must be "mermaid", "dot" or "svg", not ${quoteAsWritten(flag as string, 20)}`);
+  if (typeof asked === 'string' && asked !== 'mermaid' && asked !== 'dot' && asked !== 'svg') throw new UsageError(`--format must be "mermaid", "dot" or "svg", not ${quoteAsWritten(flag as string, 20)}${PICTURE_FORMATS.test(asked.trim()) ? ': for a picture, write --format svg and open the file in a browser (which can print it or save it as a PDF)' : ''}`);
   const target = resolveScenarioArg(args.positionals[0] as string);
   // Without --format, a file named story.svg gets a picture, not Mermaid text (story.dot or .gv, DOT).
   const named = typeof output === 'string' ? formatOfName(output) : undefined;

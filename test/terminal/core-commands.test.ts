@@ -85,7 +85,10 @@ describe('casa-practice validate', () => {
     [['validate', 'does-not-exist.json'], 'cannot read "does-not-exist.json"'],
     [['frobnicate'], 'unknown command "frobnicate"'],
     [['graph'], 'exactly one scenario file'],
-    [['graph', fixturePath('good/example.json'), '--format', 'png'], '--format must be "mermaid", "dot" or "svg"'],
+    [['graph', fixturePath('good/example.json'), '--format', 'png'], '--format must be "mermaid", "dot" or "svg", not "png": for a picture, write --format svg and open the file in a browser'],
+    [['graph', fixturePath('good/example.json'), '--format', 'PDF'], 'not "PDF": for a picture, write --format svg'],
+    // A format that is no picture gets no picture advice.
+    [['graph', fixturePath('good/example.json'), '--format', 'html'], '--format must be "mermaid", "dot" or "svg", not "html"\n'],
     [['graph', fixturePath('good/example.json'), '--format'], '"--format" needs a value'],
     // A word with a hidden character (pasted from a web page) is shown with it escaped: cleaned, it
     // read 'unknown command "play". Did you mean "play"?', as if the program did not know its own words.
