@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../src/machines/validate/index.js';
 import { formatPath, type Problem } from '../../src/machines/validate/problem.js';
@@ -278,6 +279,19 @@ describe('unknown-node naming an id two nodes are as like', () => {
     const { problems } = validateScenario(text, 'x.json');
     expect(problems.map((p) => [p.code, p.message, p.fix])).toEqual([['unknown-node', 'There is no node with the id "boyfriend". Did you mean "boyfriend-open" or "boyfriend-guarded"?',
       'Change it to "boyfriend-open" or "boyfriend-guarded", whichever is meant here, or add a node with the id "boyfriend".']]);
+  });
+});
+
+// Left from session 45: "s1" where youth-discloses has "s1-open" and "s1-guarded" was offered
+// neither (containment needed three letters); the word is the whole leading part of both.
+describe('unknown-node naming the leading part of two ids', () => {
+  it('offers both ("s1" for "s1-open" and "s1-guarded")', () => {
+    const good = readFileSync(new URL('../../scenarios/youth-discloses.json', import.meta.url), 'utf8');
+    const text = good.replace('"to": "s1-open"', '"to": "s1"');
+    expect(text).not.toBe(good);
+    const { problems } = validateScenario(text, 'youth-discloses.json');
+    expect(problems.map((p) => [p.code, p.message, p.fix])).toEqual([['unknown-node', 'There is no node with the id "s1". Did you mean "s1-open" or "s1-guarded"?',
+      'Change it to "s1-open" or "s1-guarded", whichever is meant here, or add a node with the id "s1".']]);
   });
 });
 

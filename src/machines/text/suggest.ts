@@ -64,7 +64,8 @@ resetSuggestionBudget();
 
 /**
  * The closest of `candidates` to `word`, if it is close enough to be a likely typo (within about a
- * third of its length, or one contains the other). Only candidates of a similar length are
+ * third of its length, or one contains the other, or the word is a candidate's leading
+ * hyphen-separated part: "s1" for "s1-open"). Only candidates of a similar length are
  * compared, each within a bounded band.
  */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
@@ -98,8 +99,11 @@ export function closestTwo(word: string, candidates: Iterable<string>, ties = tr
       if (d < bestDistance) [best, bestDistance, tie] = [c, d, undefined];
       else if (ties && d === bestDistance && d <= limit) tie ??= c;
     }
-    // Containment counts only for names of three letters or more ("x" is in "next" and "text").
-    if (best === undefined && Math.min(lc.length, w.length) >= 3 && (gap < containedGap || (ties && contained !== undefined)) && (lc.includes(w) || w.includes(lc))) {
+    // Containment counts only for names of three letters or more ("x" is in "next" and "text"),
+    // or for a word that is a candidate's leading hyphen-separated parts, whole ("s1" for "s1-open"
+    // and "s1-guarded", not for "s10-open").
+    if (best === undefined && (gap < containedGap || (ties && contained !== undefined))
+      && ((Math.min(lc.length, w.length) >= 3 && (lc.includes(w) || w.includes(lc))) || (w.length > 0 && lc.startsWith(`${w}-`)))) {
       budget -= Math.max(lc.length, w.length);
       if (gap < containedGap) {
         if (ties && contained !== undefined) containedToo ??= contained;
