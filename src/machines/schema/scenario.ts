@@ -520,7 +520,7 @@ export type EndingKind = EndingNode['ending'];
 /** The JSON Schema editors use for autocomplete and checking. */
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return withMarkdown(withReservedIds(withConditionChoice(withWholeNumbers(withFlagComparisons(withTypeMessages(withFieldHelp(schema)))))));
+  return withMarkdown(withReservedIds(withConditionChoice(withFiniteNumbers(withWholeNumbers(withFlagComparisons(withTypeMessages(withFieldHelp(schema))))))));
 }
 
 /** The largest whole numbers zod writes for z.int() with no bounds of its own: no bound a trainer needs told. */
@@ -675,6 +675,39 @@ function withWholeNumbers(schema: Record<string, unknown>): Record<string, unkno
     o.type = 'number';
     if (typeof o.errorMessage === 'string') Object.assign(o, { if: { not: { multipleOf: 1 } }, then: { not: {}, errorMessage: o.errorMessage } });
     else o.multipleOf = 1;
+  };
+  walk(schema);
+  return schema;
+}
+
+/** The words validate adds for a number too large to be one (1e400, read as Infinity: validate/schema-issues.ts), the editor too. */
+const TOO_LARGE_WORDS = 'but it is a number too large to read';
+
+/**
+ * A number too large to be a real number (1e400, -1e400: JSON has no infinity, and both JSON.parse
+ * and VS Code read it as Infinity) is refused by validate ("should be a number, but it is a number
+ * too large to read"), and was underlined nowhere where any number will do ("gte") and twice where
+ * one has bounds ("weight": the whole-number words beside 'Value is above the maximum of 3.').
+ * Each number now says validate's words for it, once: its bounds and whole-number test apply only
+ * to a real number ("if" it is one), and a number that is not is refused in its field's words. The
+ * schema accepts exactly what it did for real numbers.
+ */
+function withFiniteNumbers(schema: Record<string, unknown>): Record<string, unknown> {
+  const moved = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'if', 'then'];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (typeof value !== 'object' || value === null) return;
+    const o = value as Record<string, unknown>;
+    for (const [key, v] of Object.entries(o)) if (key !== 'defaultSnippets' && key !== 'if') walk(v);
+    if (o.type !== 'number') return;
+    const checks: Record<string, unknown> = {};
+    for (const key of moved) if (key in o) { checks[key] = o[key]; delete o[key]; }
+    const words = typeof o.errorMessage === 'string' ? o.errorMessage.replace(/, written without quotes\.$|\.$/, '') : `Should be ${valueWords(o)?.words ?? 'a number'}`;
+    o.allOf = [...((o.allOf as unknown[] | undefined) ?? []), {
+      if: { minimum: -Number.MAX_VALUE, maximum: Number.MAX_VALUE },
+      ...(Object.keys(checks).length > 0 ? { then: checks } : {}),
+      else: { not: {}, errorMessage: `${words}, ${TOO_LARGE_WORDS}.` },
+    }];
   };
   walk(schema);
   return schema;
