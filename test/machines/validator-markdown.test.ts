@@ -130,15 +130,40 @@ describe('html-tag: a fix a trainer can follow to the letter', () => {
     expect(validateScenario(done, 'x.json').problems).toEqual([]);
   });
 
-  it('paragraphs in tags: the tags that start and end the text are deleted, those between them are \\n\\n', () => {
+  it('paragraphs in tags: the tags that start and end the text are deleted, those between them are \\n\\n (one warning for the text)', () => {
     const text = withLine('<p>Look.</p><p>Finally a phone.</p>');
     expect(html(text).map((p) => p.fix)).toEqual([
-      'Delete "<p>": it starts the text, so no paragraph comes before it (write \\n\\n only between paragraphs).',
-      'Write \\n\\n between paragraphs instead of "</p><p>".',
-      'Delete "</p>": it ends the text, so no paragraph follows it (write \\n\\n only between paragraphs).',
+      'Write \\n\\n between paragraphs instead of the tags between them ("</p><p>"), and delete the "<p>" that starts the text and the "</p>" that ends it (no paragraph comes before or after them; write \\n\\n only between paragraphs).',
     ]);
+    // One run alone keeps its own words.
+    expect(html(withLine('<p>Look.</p>')).map((p) => p.fix)).toEqual(['Delete "<p>" and "</p>": they wrap the whole text, so no paragraph comes before or after it (write \\n\\n only between paragraphs).']);
+    expect(html(withLine('Look.</p><p>Finally a phone.')).map((p) => [p.message, p.fix])).toEqual([['This text writes "</p><p>", HTML tags, but the apps show text as written: a volunteer sees the tags.', 'Write \\n\\n between paragraphs instead of "</p><p>".']]);
+    expect(html(withLine('<p>Look. Finally a phone.')).map((p) => p.fix)).toEqual(['Delete "<p>": it starts the text, so no paragraph comes before it (write \\n\\n only between paragraphs).']);
     // Done as they say, the text is two paragraphs, with no warning at all.
     expect(validateScenario(text.replace('"<p>Look.</p><p>Finally a phone.</p>"', '"Look.\\n\\nFinally a phone."'), 'x.json').problems).toEqual([]);
+  });
+
+  // Left from session 45: a text pasted from a web page, "a</p><p>b</p><p>c", was a warning for each
+  // run of paragraph tags, the same words and fix each time, all on one line.
+  it('paragraph tags in the middle of a text, many times: one warning, naming where the first is and how many more, and one fix for all', () => {
+    const paragraphs = Array.from({ length: 10 }, (_, i) => `Paragraph ${i + 1}.`);
+    for (const [line, places, fix] of [
+      ['Look.</p><p>Finally</p><p>a phone.', 2, 'Write \\n\\n between paragraphs instead of the tags between them (2 places, the first "</p><p>").'],
+      [`<p>${paragraphs.join('</p><p>')}</p>`, 11, 'Write \\n\\n between paragraphs instead of the tags between them (9 places, the first "</p><p>"), and delete the "<p>" that starts the text and the "</p>" that ends it (no paragraph comes before or after them; write \\n\\n only between paragraphs).'],
+      [`${paragraphs.join('<p>')}</p>`, 10, 'Write \\n\\n between paragraphs instead of the tags between them (9 places, the first "<p>"), and delete the "</p>" that ends it (no paragraph comes after it; write \\n\\n only between paragraphs).'],
+    ] as const) {
+      const text = withLine(line);
+      const found = html(text);
+      expect(found, line).toHaveLength(1);
+      const [p] = found;
+      const first = line.startsWith('<p>') ? '<p>' : /<\/?p>(?:<p>)?/.exec(line)?.[0] ?? '';
+      expect(p?.message).toBe(`This text writes HTML paragraph tags in ${places} places ("${first}" at line ${p?.line}, column ${p?.column} and ${places - 1} more after it), but the apps show text as written: a volunteer sees the tags.`);
+      expect(text.split('\n')[(p?.line ?? 1) - 1]?.slice((p?.column ?? 1) - 1)).toMatch(new RegExp(`^${first.replace('/', '\\/')}`));
+      expect(p?.fix).toBe(fix);
+      // Done as it says, the text is its paragraphs, with no warning at all.
+      const done = line.replace(/^<p>/, '').replace(/<\/p>$/, '').replace(/<\/p><p>|<p>|<\/p>/g, '\n\n');
+      expect(validateScenario(withLine(done), 'x.json').problems).toEqual([]);
+    }
   });
 
   it('a picture\'s tag longer than a quote: the fix says to remove it to its ">", quoting its end', () => {

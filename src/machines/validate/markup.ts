@@ -1,6 +1,6 @@
 import { quoteValue, shorten } from '../text/quote.js';
 import { pointerWords } from './pointers.js';
-import type { JsonPath, UnlocatedProblem } from './problem.js';
+import { placeAt, type JsonPath, type UnlocatedProblem } from './problem.js';
 import { forEachText } from './texts.js';
 
 /**
@@ -32,6 +32,10 @@ interface Found {
   end: number;
   message: string;
   fix: string;
+  /** More places in the text the message names ("{place:0}"), by index. */
+  places?: number[];
+  /** A run of paragraph tags ("</p><p>"): where it is in the text, and the tags as quoted. */
+  paragraph?: { edge: 'start' | 'end' | 'between' | 'both'; shown: string; closed?: string };
 }
 
 /** Up to `limit` matches of the global `pattern` in `text`, in order. */
@@ -166,12 +170,14 @@ function htmlTags(text: string, limit: number): Found[] {
           said.set(last.index, lastEnd);
           const closed = text.slice(last.index, lastEnd).replace(/\s+/g, ' ');
           out.push({ index: t.index, end: HTML_TAG.lastIndex,
+            ...(PARAGRAPH_RUN.test(whole) && PARAGRAPH_RUN.test(closed) ? { paragraph: { edge: 'both' as const, shown, closed: quoteValue(closed, 40) } } : {}),
             message: `This text writes ${shown} and ${quoteValue(closed, 40)}, HTML tags, but the apps show text as written: a volunteer sees the tags.`,
             fix: `Delete ${shown} and ${quoteValue(closed, 40)}: they wrap the whole text, so no paragraph comes before or after it (write \\n\\n only between paragraphs).` });
           continue;
         }
       }
       out.push({ index: t.index, end: HTML_TAG.lastIndex, message: message(whole.replace(/\s+/g, ' ')),
+        ...(PARAGRAPH_RUN.test(whole) ? { paragraph: { edge: edge ?? 'between', shown } } : {}),
         fix: edge ? `Delete ${shown}: ${many ? 'they' : 'it'} ${edge === 'end' ? `end${many ? '' : 's'} the text, so no ${what} follows ${many ? 'them' : 'it'}` : `start${many ? '' : 's'} the text, so no ${what} comes before ${many ? 'them' : 'it'}`} (write ${name === 'br' ? '\\n only where a new line starts, ' : ''}\\n\\n only between paragraphs).`
           : name === 'br' ? `Write \\n where a new line starts (\\n\\n for a new paragraph) instead of ${shown}.`
             : `Write \\n\\n between paragraphs instead of ${shown}.` });
@@ -207,7 +213,40 @@ function htmlTags(text: string, limit: number): Found[] {
     });
   }
   HTML_TAG.lastIndex = 0;
-  return out;
+  return withParagraphsTogether(out, out.length >= limit);
+}
+
+/** A run of paragraph tags alone ("</p><p>", "<p>", "</p>\n<p>"), white space between. */
+const PARAGRAPH_RUN = /^(?:\s*<\/?p(?:\s[^<>]*)?\s*\/?>)+\s*$/i;
+
+/**
+ * The runs of paragraph tags of one text as one mark, when it has two or more: a text pasted from a
+ * web page, "a</p><p>b</p><p>c", was a warning for each run, the same words and fix each time (up
+ * to five a text, on one line). The one warning names where the first is and how many more, and
+ * one fix for all: \n\n between paragraphs, the tags at the start and end deleted. A single run
+ * keeps its own words (`capped`: the marks were counted only up to a limit, so more may follow).
+ */
+function withParagraphsTogether(found: Found[], capped: boolean): Found[] {
+  const runs = found.filter((f) => f.paragraph !== undefined);
+  if (runs.length < 2) return found;
+  const places = runs.reduce((n, f) => n + (f.paragraph?.edge === 'both' ? 2 : 1), 0);
+  const between = runs.filter((f) => f.paragraph?.edge === 'between');
+  const start = runs.find((f) => f.paragraph?.edge === 'start' || f.paragraph?.edge === 'both')?.paragraph?.shown;
+  const end = runs.map((f) => f.paragraph).find((p) => p?.edge === 'end' || p?.edge === 'both');
+  const endShown = end?.edge === 'both' ? end.closed : end?.shown;
+  const first = runs[0] as Found;
+  const firstShown = first.paragraph?.shown ?? '';
+  const more = `${capped ? 'at least ' : ''}${places - 1} more`;
+  const betweenWords = between.length === 0 ? ''
+    : `Write \n\n between paragraphs instead of the tags between them (${between.length === 1 ? between[0]?.paragraph?.shown : `${capped ? 'at least ' : ''}${between.length} places, the first ${between[0]?.paragraph?.shown}`})`;
+  const edges = [start === undefined ? '' : `the ${start} that starts the text`, endShown === undefined ? '' : `the ${endShown} that ends it`].filter((w) => w !== '');
+  const edgeWords = edges.length === 0 ? '' : `${betweenWords === '' ? 'Delete' : ', and delete'} ${edges.join(' and ')} (no paragraph comes ${start !== undefined && endShown !== undefined ? 'before or after them' : start !== undefined ? 'before it' : 'after it'}; write \n\n only between paragraphs)`;
+  const merged: Found = {
+    index: first.index, end: first.end, places: [first.index],
+    message: `This text writes HTML paragraph tags in ${places} places (${firstShown} at ${placeAt(0)} and ${more} after it), but the apps show text as written: a volunteer sees the tags.`,
+    fix: `${betweenWords}${edgeWords}.`,
+  };
+  return found.filter((f) => f.paragraph === undefined || f === first).map((f) => (f === first ? merged : f));
 }
 
 /** The markdown, html-tag and line-break-at-end warnings of a parsed scenario file (any value: only its texts are read). */
@@ -325,6 +364,7 @@ function textProblems(raw: unknown, code: string, what: string, short: string, m
       const others = `${found.length === MAX_COUNTED ? 'at least ' : ''}${rest} more`;
       out.push({
         severity: 'warning', code, path: at, stringIndex: f.index,
+        ...(f.places ? { places: f.places.map(() => at), placeIndices: f.places } : {}),
         message: last ? `${f.message} This text holds ${others} after this one.` : f.message,
         fix: last ? `${f.fix} ${rest === 1 ? 'The one after it needs' : 'The others after it need'} the same.` : f.fix,
       });

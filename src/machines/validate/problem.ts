@@ -44,6 +44,8 @@ export interface UnlocatedProblem {
    * column C", joined ("line 4, column 9; line 7, column 9"), and each "{place:i}" the `i`th's alone.
    */
   places?: JsonPath[];
+  /** For a place of `places` inside a text: the index in its decoded string, as stringIndex (by place). */
+  placeIndices?: (number | undefined)[];
   /**
    * The mistake this problem follows from, when that is another problem's (an unknown-node error
    * naming the id a node was meant to have): the path of the cause's problem, the id named, and why
