@@ -564,6 +564,43 @@ export function commandRows(text: string, width: number, keep: string): string[]
 }
 
 /**
+ * A line's words where it names one of `paths` (a folder the app knows, such as the one it was
+ * started in): each such path, with what hugs it ("(", ")", ","), is one word however many spaces
+ * its names hold, and the rest are words as pathWords tells them. pathWords alone cannot tell where
+ * a path whose last name has spaces ends ("…/my practice folder for the volunteers as it stops."),
+ * and broke it at a space. Undefined where the line names none of them.
+ */
+function knownPathWords(line: string, paths: readonly string[]): { words: string[]; paths: Set<string> } | undefined {
+  const spaced = paths.filter((p) => p.includes(' ') && line.includes(p));
+  if (spaced.length === 0) return undefined;
+  const words: string[] = [];
+  const found = new Set<string>();
+  let rest = line;
+  while (rest !== '') {
+    // The first of the paths in what is left (the longest where two start at the same place).
+    let at = -1;
+    let path = '';
+    for (const p of spaced) {
+      const i = rest.indexOf(p);
+      if (i >= 0 && (at < 0 || i < at || (i === at && p.length > path.length))) [at, path] = [i, p];
+    }
+    if (at < 0) {
+      words.push(...pathWords(rest.split(' ').filter(Boolean)));
+      break;
+    }
+    const before = rest.slice(0, at);
+    const lead = /\S*$/.exec(before)?.[0] ?? '';
+    const trail = /^\S*/.exec(rest.slice(at + path.length))?.[0] ?? '';
+    words.push(...pathWords(before.slice(0, before.length - lead.length).split(' ').filter(Boolean)));
+    const word = `${lead}${path}${trail}`;
+    words.push(word);
+    found.add(word);
+    rest = rest.slice(at + path.length + trail.length);
+  }
+  return { words, paths: found };
+}
+
+/**
  * A line of a full-screen notice that names a path, as rows to draw one each: as it is when it
  * fits, or names no path; else wrapped between words, the path (one with spaces in it too, see
  * pathWords; a line that is one word holding a "/", such as "exports/…json", is one) whole on the
@@ -572,12 +609,14 @@ export function commandRows(text: string, width: number, keep: string): string[]
  * ends before it), so that the rows copied and joined are the path, the words after it on the next.
  * Ink wrapped such a line at any space, and a long path after its separators: "(in the state
  * folder /tmp/…/" on one row, a path with spaces in it split at them, and rows that began with
- * "/" as if a path of their own.
+ * "/" as if a path of their own. `paths`: folders the line may name whose spaces are the path's,
+ * told apart from the sentence's by their whole text (knownPathWords).
  */
-export function pathLineRows(line: string, width: number): string[] {
+export function pathLineRows(line: string, width: number, paths: readonly string[] = []): string[] {
   if (width < 1 || columnsOf(line) <= width) return [line];
-  const words = pathWords(line.split(' ').filter(Boolean));
-  const isPath = (word: string) => PATH_START.test(word) || (words.length === 1 && /[/\\]/.test(word));
+  const known = knownPathWords(line, paths);
+  const words = known?.words ?? pathWords(line.split(' ').filter(Boolean));
+  const isPath = (word: string) => known?.paths.has(word) === true || PATH_START.test(word) || (words.length === 1 && /[/\\]/.test(word));
   if (!words.some(isPath)) return [line];
   const rows: string[] = [];
   let row = '';

@@ -259,3 +259,28 @@ describe('a path alone on its row stays whole when the message is wrapped again'
     expect(wrapWords('/tmp/a/b.md is kept (see the records)', 20).split('\n')).toEqual(['/tmp/a/b.md is kept', '(see the records)']);
   });
 });
+
+// Left from session 45: a folder the app names in a sentence, its last name with spaces ("…/my practice
+// folder for the volunteers as it stops."), had no end pathWords could tell, and was broken at a space.
+describe('pathLineRows with the paths the line names', () => {
+  const here = '/tmp/x/my practice folder for the volunteers';
+  it('keeps a known path whole on a row of its own where it fits one, the words around it wrapped', () => {
+    const line = `Stop now? The state folder cannot be written, so the session is not kept; its summary is written to ${here} as it stops. (y\u00a0/\u00a0n)`;
+    const rows = pathLineRows(line, 58, [here]);
+    expect(rows).toContain(here);
+    for (const row of rows) expect(row.length).toBeLessThanOrEqual(58);
+    expect(rows.join(' ')).toBe(line);
+    // Told by its "/" alone, the path ended at "my".
+    expect(pathLineRows(line, 58)).not.toContain(here);
+  });
+  it('a known path longer than the row is cut at the row\'s width only, and what hugs it stays with it', () => {
+    const long = `${here} of the county court`;
+    const rows = pathLineRows(`written to (${long}) when it ends.`, 30, [long]);
+    expect(rows[0]).toBe('written to');
+    const cut = rows.slice(1, -1);
+    // A space where a row ends starts the next row instead (Ink drops the spaces a row ends with).
+    expect(cut).toEqual(['(/tmp/x/my practice folder for', ' the volunteers of the county', ' court)']);
+    expect(cut.join('')).toBe(`(${long})`);
+    expect(rows.at(-1)).toBe('when it ends.');
+  });
+});

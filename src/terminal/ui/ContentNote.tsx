@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { hintLine, type Action } from '../keys.js';
-import type { CatalogEntry } from '../../machines/light.js';
+import { shownFileName, type CatalogEntry } from '../../machines/light.js';
 import { KeyHints } from './KeyHints.js';
 import { useKeys } from './useKeys.js';
 import { useScreenSize } from './useScreenSize.js';
@@ -48,7 +48,8 @@ export function ContentNote({ entry, onStart, onBack, onQuit, notice, setAside, 
   const inner = columns - 4;
   // Where the summary goes (only asked where the notice says the state folder cannot be written).
   const { env } = useApp();
-  const unkept = facilitating && notice ? unkeptSession(roomSummaryDir(env) ?? fallbackExportDir(env)) : '';
+  const summaryDir = facilitating && notice ? roomSummaryDir(env) ?? fallbackExportDir(env) : undefined;
+  const unkept = summaryDir !== undefined ? unkeptSession(summaryDir) : '';
   const hints = onBack ? 'contentNote' as const : [['Enter', 'start'], ['q', 'quit']] as [string, string][];
   const tails = facilitating
     ? notice
@@ -62,7 +63,9 @@ export function ContentNote({ entry, onStart, onBack, onQuit, notice, setAside, 
     : notice ? ['Take a break whenever you need one (q quits).'] : ['Take a break whenever you need one. Once you have started, q saves your progress and quits.'];
   // A command in the tail on rows of its own where the row has no room for it, never broken mid-word.
   const keep = `${commandName(useApp().env)} `;
-  const tailRows = (tail: string) => commandRows(tail, inner, keep);
+  // Where the state folder cannot be written, the folder the summary goes to (spaces and all) whole
+  // on the rows it comes to (pathLineRows): Ink broke "…/my practice folder for | the volunteers".
+  const tailRows = (tail: string) => (summaryDir !== undefined && tail.includes(shownFileName(summaryDir)) ? pathLineRows(tail, inner, [shownFileName(summaryDir)]) : commandRows(tail, inner, keep));
   const about = `About ${entry.minutes} minutes. ${entry.summary}`;
   // The screen keeps one row spare (it never scrolls): where the whole note is taller than that, the
   // shorter words about q come first, then the summary goes (the title and minutes stay).

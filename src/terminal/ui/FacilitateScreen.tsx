@@ -256,7 +256,11 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const rowsOf = (text: string, w = width) => inkRows(text, w);
   // What is said in place of the help line, a line at a time: a path in it (where the summary before a
   // start over went, "(in the state folder …)") on rows of its own, cut only at the width (pathLineRows).
-  const unavailableRows = useMemo(() => unavailable?.split('\n').flatMap((line) => pathLineRows(line, width)) ?? [], [unavailable, width]);
+  // The folder the summary goes to where the state folder cannot be written (the one the app was
+  // started in, spaces and all) is one word to them: told by its "/" alone, "…/my practice folder
+  // for the volunteers as it stops." was broken at a space of its last name (at 60 columns).
+  const knownPaths = useMemo(() => (elsewhereDir === undefined ? [] : [shownFileName(elsewhereDir)]), [elsewhereDir]);
+  const unavailableRows = useMemo(() => unavailable?.split('\n').flatMap((line) => pathLineRows(line, width, knownPaths)) ?? [], [unavailable, width, knownPaths]);
   // w (who's who): at a decision named only where the help line has room for it on the rows it takes
   // anyway, on a scene always (see withRoomWho).
   const withWho = (set: Hint[], always = false): Hint[] => withRoomWho(set, WHO_HINT, (s) => hintRows(s, width).reduce((n, row) => n + rowsOf(row), 0), always);
@@ -269,7 +273,9 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const revealWho = (set: Hint[]): Hint[] => withRevealWho(set, WHO_HINT, setRows, revealSpare);
   const fullHints = view.kind === 'decision' && reveal ? revealWho(baseHints) : withWho(baseHints, view.kind === 'scene');
   const question = confirm === 'quit' ? (!roomDidSomething() ? QUIT_NOTHING_QUESTION : elsewhereDir !== undefined ? quitUnwritableQuestion(elsewhereDir) : QUIT_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss(), elsewhereDir) : confirm === 'back' && back !== undefined ? backQuestion(back, entered) : undefined;
-  const footerRows = question !== undefined ? rowsOf(question) : unavailable !== undefined ? unavailableRows.reduce((n, row) => n + rowsOf(row), 0) : hintRows(fullHints, width).reduce((n, row) => n + rowsOf(row), 0);
+  // The question (q, s, u) a row at a time, a folder it names whole on its rows (pathLineRows).
+  const questionRows = question?.split('\n').flatMap((line) => pathLineRows(line, width, knownPaths));
+  const footerRows = questionRows !== undefined ? questionRows.reduce((n, row) => n + rowsOf(row), 0) : unavailable !== undefined ? unavailableRows.reduce((n, row) => n + rowsOf(row), 0) : hintRows(fullHints, width).reduce((n, row) => n + rowsOf(row), 0);
   // Each reply's votes, kept whole after it (see ReplyList): the rows of "text · votes: n" either way.
   const tally = (r: { id: string }) => `votes: ${votes[r.id] ?? 0}`;
   const repliesRows = view.replies.reduce((n, r) => n + rowsOf(`${replyText(r)} · ${tally(r)}`, width - REPLY_INDENT), 0);
@@ -561,7 +567,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     const { height, scrolls, spaced } = whoHeight(people, width, screenRows);
     return <Box paddingX={1}><WhoScreen rows={peopleRows} height={height} scrolls={scrolls} spaced={spaced} offset={whoOffset} width={width} /></Box>;
   }
-  const footer = question !== undefined ? <Paragraph bold>{question}</Paragraph> : unavailable ? <Box flexDirection="column">{unavailableRows.map((row, i) => <Paragraph key={i} width={width}>{row}</Paragraph>)}</Box> : <KeyHints set={hintSet} spaced={false} width={width} whole />;
+  const footer = questionRows !== undefined ? <Box flexDirection="column">{questionRows.map((row, i) => <Paragraph key={i} bold width={width}>{row}</Paragraph>)}</Box> : unavailable ? <Box flexDirection="column">{unavailableRows.map((row, i) => <Paragraph key={i} width={width}>{row}</Paragraph>)}</Box> : <KeyHints set={hintSet} spaced={false} width={width} whole />;
   if (view.kind === 'decision' && reveal) {
     // The room has seen the moment: the reveal gets the screen, and scrolls when it is longer.
     return (
