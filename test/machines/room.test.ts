@@ -200,11 +200,42 @@ describe('room reducer: who may do what, when', () => {
     expect(r.view().nodeId).toBe('phone');
     expect(presenterView(r.ctx, r.state, 1).contentNote).toBeUndefined();
     expect(voterView(r.ctx, r.state, device(1))).toMatchObject({ phase: 'waiting', round: 0 });
+    // The phone is sent the decision's words to discuss from (voter protocol 10), through the schema; not its replies.
+    const node = example.nodes.find((n) => n.id === 'phone');
+    if (node?.kind !== 'decision') throw new Error('the example opens on a decision');
+    const discussed = voterView(r.ctx, r.state, device(1));
+    expect(discussed.discussing).toEqual({ title: node.title, narration: node.narration, lines: [{ speaker: 'Jade', role: 'youth', text: node.lines?.[0]?.text }], discussionPrompt: node.discussionPrompt, prompt: 'What do you say or do?' });
+    const parsed = parseToVoter(JSON.stringify({ type: 'view', view: discussed }));
+    expect(parsed?.type === 'view' && parsed.view.discussing?.title).toBe(node.title);
+    expect(JSON.stringify(discussed)).not.toContain(node.replies[0]?.text);
+    expect(discussed.decision).toBeUndefined();
     expectRefused(r.vote(device(1), 'phone-curious', { round: 1 }), 'not-open');
     // Once only: a decision is not moved past (its vote opens next).
     expectRefused(r.present({ type: 'advance', node: 'phone' }), 'not-now');
     expect(r.present({ type: 'open', node: 'phone' })).toMatchObject({ ok: true, change: 'all' });
     expect(r.state).toMatchObject({ phase: 'open', round: 1 });
+    // With the vote, the replies; the words to discuss from go.
+    expect(voterView(r.ctx, r.state, device(1)).discussing).toBeUndefined();
+    expect(voterView(r.ctx, r.state, device(1)).decision?.replies).toHaveLength(node.replies.length);
+  });
+
+  it('a phone is sent no decision\'s words to discuss at a scene, nor on a break', () => {
+    const r = setup(example, { atContentNote: true });
+    r.join(device(1));
+    expect(r.present({ type: 'advance', node: 'phone' }).ok).toBe(true);
+    expect(r.present({ type: 'open', node: 'phone' }).ok).toBe(true);
+    expect(r.present({ type: 'reveal', round: 1 }).ok).toBe(true);
+    expect(r.present({ type: 'choose', round: 1, reply: 'phone-curious' }).ok).toBe(true);
+    expect(r.view().kind).toBe('scene');
+    expect(voterView(r.ctx, r.state, device(1))).toMatchObject({ phase: 'waiting' });
+    expect(voterView(r.ctx, r.state, device(1)).discussing).toBeUndefined();
+    // On to the decision after it: its words; a break while the room discusses it: only the break.
+    expect(r.present({ type: 'advance', node: r.view().nodeId }).ok).toBe(true);
+    expect(r.view().kind).toBe('decision');
+    expect(voterView(r.ctx, r.state, device(1)).discussing?.title).toBe(r.view().title);
+    expect(r.present({ type: 'break', on: true }).ok).toBe(true);
+    expect(voterView(r.ctx, r.state, device(1))).toMatchObject({ phase: 'break' });
+    expect(voterView(r.ctx, r.state, device(1)).discussing).toBeUndefined();
   });
 
   it('refuses a message for another room and changes nothing', () => {

@@ -218,3 +218,51 @@ it('each principle under a reply at the reveal reads as the core\'s verdictLine 
   expect(reveals).toBeGreaterThan(3);
   expect(criticalLines).toBeGreaterThan(0);
 });
+
+// Left from session 45: at a decision shown for the room to discuss before its vote, the phone said
+// "Waiting for the trainer to open the vote." and nothing more: a person who cannot read the
+// projector (low vision, at the back of the room) had nothing to discuss from. The room now sends
+// the decision's words at that moment (voter protocol 10), not its replies, which come with the vote.
+it('at a decision the room discusses before its vote, the phone shows its words (title, narration, lines, discussion prompt, question) and no replies; the vote brings the replies', async () => {
+  const scenario = validateScenario(readFileSync(join(packageRoot(), 'test/fixtures/good/example.json')), 'example.json').scenario as Scenario;
+  const ctx = roomContext(scenario);
+  const device = (FakeSocket.all[0]!.sent[0] as { device: string }).device;
+  let state = createRoom(ctx, ROOM, 3, new Date('2026-12-01T10:00:00Z'));
+  let seq = 0;
+  const present = (command: PresenterCommand) => {
+    const result = reduceRoom(ctx, state, { from: 'presenter', message: { ...command, room: ROOM, token: 'x'.repeat(43), seq: ++seq } as PresenterAction });
+    if (!result.ok) throw new Error(`refused: ${result.code}`);
+    state = result.state;
+  };
+  const joined = reduceRoom(ctx, state, { from: 'voter', device, message: { type: 'join', room: ROOM, device } });
+  if (joined.ok) state = joined.state;
+  const discussion = document.getElementById('discussion')!;
+  // The content note first: no decision's words yet.
+  latest().deliver({ type: 'view', view: voterView(ctx, state, device) });
+  expect(status()).toBe('Waiting for the trainer to start. Read the content note below first.');
+  expect(discussion.hidden).toBe(true);
+  // The first step shows the story's first decision, its vote closed, for the room to discuss.
+  present({ type: 'advance', node: 'phone' });
+  const view = voterView(ctx, state, device);
+  expect(view.phase).toBe('waiting');
+  latest().deliver({ type: 'view', view });
+  expect(status()).toBe('The room is talking this decision over; the vote opens soon.');
+  expect(discussion.hidden).toBe(false);
+  const node = scenario.nodes.find((n) => n.id === 'phone');
+  if (node?.kind !== 'decision') throw new Error('the example starts on a decision');
+  expect(discussion.querySelector('h2')!.textContent).toBe(node.title);
+  expect([...discussion.querySelectorAll('#discussion-words p')].map((p) => p.textContent)).toEqual([node.narration, `Jade (youth): ${node.lines?.[0]?.text}`]);
+  expect(document.getElementById('discussion-prompt')!.textContent).toBe(`Discuss: ${node.discussionPrompt}`);
+  expect(document.getElementById('discussion-question')!.textContent).toBe('What do you say or do?');
+  // No reply's words on the page, nor sent, and no facilitator note.
+  expect(document.getElementById('decision')!.hidden).toBe(true);
+  for (const r of node.replies) expect(document.body.textContent).not.toContain(r.text);
+  expect(JSON.stringify(view)).not.toContain(node.replies[0]!.text);
+  expect(document.body.textContent).not.toContain(node.facilitatorNote);
+  // The vote opens: the replies, and the discussion's words give way to them.
+  present({ type: 'open', node: 'phone' });
+  latest().deliver({ type: 'view', view: voterView(ctx, state, device) });
+  expect(status()).toBe('Vote now: choose a reply.');
+  expect(discussion.hidden).toBe(true);
+  expect(document.querySelectorAll('#replies button')).toHaveLength(node.replies.length);
+});

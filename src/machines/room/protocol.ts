@@ -22,7 +22,7 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  *   click that arrives after the room moved on is refused instead of landing on the wrong decision.
  *
  * Phones: the version of this protocol the voter page speaks is in the address it connects to
- * (`/ws/voter?v=9`, VOTER_PROTOCOL). A phone can keep a page from an older casa-practice open
+ * (`/ws/voter?v=10`, VOTER_PROTOCOL). A phone can keep a page from an older casa-practice open
  * across the trainer's upgrade and restart; every message from a connection whose version differs
  * (or that names none, as pages from before versions did) is refused as `outdated`, whose message
  * tells the person to reload the page. Such a connection never joins: it is not counted.
@@ -40,8 +40,9 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  * malformed. The voter page states it in the address it connects to (`voterSocketPath`).
  * Version 8: the trainer's break (the `break` phase, `scenarioTitle`, and the `on-break` refusal).
  * Version 9: the content note (`contentNote`, with `scenarioTitle`) while the room waits for the trainer's first step.
+ * Version 10: the decision the room is discussing before its vote opens (`discussing`).
  */
-export const VOTER_PROTOCOL = 9;
+export const VOTER_PROTOCOL = 10;
 
 /** The address (path and query) a voter page of this version opens its WebSocket on. */
 export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
@@ -228,6 +229,23 @@ export const MAX_BEST_PRACTICE_ON_PHONE = 5;
 const PhoneDecision = z.strictObject({ title: Text.optional(), prompt: Text.optional(), replies: z.array(ReplyOnPhone) });
 export type PhoneDecision = z.infer<typeof PhoneDecision>;
 
+/** The most lines of a decision a phone is sent while the room discusses it (the projector shows 50 at most too). */
+export const MAX_LINES_ON_PHONE = 50;
+
+/**
+ * What a phone is shown of a decision the room is discussing before its vote (version 10): its words
+ * as the projector shows them (clean text from the scenario), and not its replies, which come with
+ * the vote (`decision`).
+ */
+const PhoneDiscussion = z.strictObject({
+  title: z.string().max(1_000).optional(),
+  narration: Text.optional(),
+  lines: z.array(z.strictObject({ speaker: z.string().max(1_000), role: z.string().max(1_000).optional(), text: Text })).max(MAX_LINES_ON_PHONE),
+  discussionPrompt: Text.optional(),
+  prompt: Text.optional(),
+});
+export type PhoneDiscussion = z.infer<typeof PhoneDiscussion>;
+
 /** `break`: the trainer is taking a break (version 8); the view then carries the scenario's title and nothing of the session. */
 export const VoterPhase = z.enum(['waiting', 'open', 'locked', 'revealed', 'ended', 'break']);
 export type VoterPhase = z.infer<typeof VoterPhase>;
@@ -270,6 +288,14 @@ export const VoterView = z.strictObject({
    * that it was waiting for the trainer.
    */
   contentNote: z.strictObject({ text: z.string().max(20_000), minutes: z.number().int().min(0) }).optional(),
+  /**
+   * While the room discusses a decision before its vote opens (phase `waiting`, after the trainer's
+   * first step, version 10): the decision's title, narration, lines, discussion prompt and question
+   * (its `prompt`), as the projector shows them, so that a person who cannot read the projector has
+   * something to discuss from. Its replies come with the vote. Up to version 9 the phone said only
+   * that it was waiting for the trainer to open the vote.
+   */
+  discussing: PhoneDiscussion.optional(),
   /**
    * Who's who: the people the room has met so far in the story (the core's `peopleMet`, with the
    * room's reveals), in order of first appearance, by name and role only (clean one-line text from

@@ -15,7 +15,7 @@ import { cleanLine, cleanText } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
 import { fingerprint } from './fingerprint.js';
 import { roomSummaryMarkdown } from './summary.js';
-import { COMMAND_SOURCES, DEVICE_ID, isRoomCode, PAGE_ID, type CommandSource, MAX_BEST_PRACTICE_ON_PHONE, MAX_PEOPLE_ON_PHONE, MAX_PEOPLE_SENT, type PhoneDecision, type PresenterAction, type PresenterView, type PresenterViewSent, type Rejection, type RevealSent, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
+import { COMMAND_SOURCES, DEVICE_ID, isRoomCode, PAGE_ID, type CommandSource, MAX_BEST_PRACTICE_ON_PHONE, MAX_PEOPLE_ON_PHONE, MAX_LINES_ON_PHONE, MAX_PEOPLE_SENT, type PhoneDecision, type PhoneDiscussion, type PresenterAction, type PresenterView, type PresenterViewSent, type Rejection, type RevealSent, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
 
 /**
  * The live room as a pure reducer over plain, serialisable state. The session itself is the
@@ -539,7 +539,13 @@ export function voterView(ctx: RoomContext, state: RoomState, device: string): V
   if (state.phase === 'ended') return { room: state.room, phase: 'ended', round: state.round, ...met };
   // Before the trainer's first step, the scenario's title and content note, as the projector shows
   // them: a person who cannot read the projector reads them here (text only).
-  if (state.phase === 'idle' || state.node === undefined) return { room: state.room, phase: 'waiting', round: state.round, ...(notStarted(state) ? { scenarioTitle: cleanLine(ctx.scenario.title), contentNote: contentNoteOf(ctx) } : {}), ...met };
+  // After it, at a decision shown for the room to discuss before its vote: the decision's words
+  // (not its replies, which come with the vote), for the same person.
+  if (state.phase === 'idle' || state.node === undefined) {
+    if (notStarted(state)) return { room: state.room, phase: 'waiting', round: state.round, scenarioTitle: cleanLine(ctx.scenario.title), contentNote: contentNoteOf(ctx), ...met };
+    const discussing = phoneDiscussionOf(roomSessionView(ctx, state));
+    return { room: state.room, phase: 'waiting', round: state.round, ...(discussing ? { discussing } : {}), ...met };
+  }
   const view = roomSessionView(ctx, state);
   const { decision, key } = phoneDecisionOf(view);
   const shown = vote === undefined ? undefined : view.replies.find((r) => r.id === vote)?.number;
@@ -610,6 +616,26 @@ export function voterViewFor(view: VoterView, sent: string | undefined): VoterVi
 export function keptDecisionView(view: VoterView, kept: { key: string; decision: PhoneDecision } | undefined): VoterView | undefined {
   if (view.decision !== undefined || view.decisionKey === undefined) return view;
   return kept?.key === view.decisionKey ? { ...view, decision: kept.decision } : undefined;
+}
+
+const phoneDiscussions = new WeakMap<SessionView, PhoneDiscussion | undefined>();
+
+/**
+ * What a phone is shown of the decision the room is discussing before its vote (clean text, as the
+ * projector shows it; no ids, no replies), worked out once per moment; undefined at any other moment
+ * (a scene, an ending).
+ */
+function phoneDiscussionOf(view: SessionView): PhoneDiscussion | undefined {
+  if (phoneDiscussions.has(view)) return phoneDiscussions.get(view);
+  const found: PhoneDiscussion | undefined = view.kind !== 'decision' || view.done ? undefined : {
+    ...(view.title ? { title: cleanLine(view.title) } : {}),
+    ...(view.narration ? { narration: cleanText(view.narration) } : {}),
+    lines: view.lines.slice(0, MAX_LINES_ON_PHONE).map((l) => ({ speaker: cleanLine(l.speaker), ...(l.role ? { role: cleanLine(l.role) } : {}), text: cleanText(l.text) })),
+    ...(view.discussionPrompt ? { discussionPrompt: cleanText(view.discussionPrompt) } : {}),
+    ...(view.prompt ? { prompt: cleanText(view.prompt) } : {}),
+  };
+  phoneDiscussions.set(view, found);
+  return found;
 }
 
 const phoneDecisions = new WeakMap<SessionView, { decision: PhoneDecision; key: string }>();

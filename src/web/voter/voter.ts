@@ -14,7 +14,7 @@ import type { SELF_CARE } from '../self-care.js';
  * version answers "outdated" instead of refusing its messages as not understood. Typed as the core's
  * constant, so a new version there does not compile until this page is brought up to it.
  */
-const PROTOCOL: typeof VOTER_PROTOCOL = 9;
+const PROTOCOL: typeof VOTER_PROTOCOL = 10;
 
 /** What Who's who says before anyone has appeared: the core's words (typed as its constant, so they cannot drift apart). */
 const NO_ONE: typeof NO_ONE_MET = 'No one has appeared in the story yet.';
@@ -67,6 +67,7 @@ const els = {
   people: $<HTMLDetailsElement>('people'), peopleCount: $('people-count'), peopleNone: $('people-none'), peopleList: $('people-list'),
   selfCare: $('self-care'),
   note: $('content-note'), noteTitle: $('note-title'), noteText: $('note-text'), noteMinutes: $('note-minutes'),
+  discussion: $('discussion'), discussionTitle: $('discussion-title'), discussionWords: $('discussion-words'), discussionPrompt: $('discussion-prompt'), discussionQuestion: $('discussion-question'),
 };
 
 // The break screen's Self-Care words, set once (as text).
@@ -420,11 +421,44 @@ function replyButton(r: PhoneDecision['replies'][number]): HTMLButtonElement {
   return b;
 }
 
+/** What the discussion's words were last drawn from: they are rebuilt only when that changes. */
+let drawnDiscussion = '';
+
+/**
+ * The decision the room is discussing before its vote (version 10): its title, narration, lines,
+ * discussion prompt and question, as the projector shows them, for a person who cannot read the
+ * projector (low vision, at the back). Its replies come with the vote. Up to version 9 the phone said
+ * only "Waiting for the trainer to open the vote.", with nothing to discuss from.
+ */
+function drawDiscussion(d: VoterView['discussing']): void {
+  setHidden(els.discussion, !d);
+  const key = d === undefined ? '' : JSON.stringify(d);
+  if (!d || key === drawnDiscussion) return;
+  drawnDiscussion = key;
+  setText(els.discussionTitle, d.title ?? 'Decision');
+  const words: HTMLElement[] = [];
+  if (d.narration) words.push(Object.assign(document.createElement('p'), { className: 'narration', textContent: d.narration }));
+  for (const l of d.lines) {
+    const p = document.createElement('p');
+    p.className = 'line';
+    const speaker = document.createElement('span');
+    speaker.className = 'speaker';
+    speaker.textContent = `${l.speaker}${l.role ? ` (${l.role})` : ''}:`;
+    p.append(speaker, document.createTextNode(` ${l.text}`));
+    words.push(p);
+  }
+  els.discussionWords.replaceChildren(...words);
+  setHidden(els.discussionPrompt, !d.discussionPrompt);
+  setText(els.discussionPrompt, d.discussionPrompt ? `Discuss: ${d.discussionPrompt}` : '');
+  setText(els.discussionQuestion, d.prompt ?? 'What do you say or do?');
+}
+
 function draw(v: VoterView): void {
   setText(els.heading, `Live room ${v.room}`);
   const words: Record<VoterView['phase'], string> = {
     // Before the trainer's first step the room reads the content note (below, as on the projector).
-    waiting: v.contentNote ? 'Waiting for the trainer to start. Read the content note below first.' : 'Waiting for the trainer to open the vote.',
+    // At a decision shown for the room to discuss before its vote, its words below (as on the projector).
+    waiting: v.contentNote ? 'Waiting for the trainer to start. Read the content note below first.' : v.discussing ? 'The room is talking this decision over; the vote opens soon.' : 'Waiting for the trainer to open the vote.',
     open: v.vote ? 'Vote received. You can change it until the trainer locks the vote.' : 'Vote now: choose a reply.',
     locked: v.vote ? 'Voting is closed. Waiting for the reveal.' : 'Voting is closed for this decision.',
     revealed: v.vote ? 'Revealed: see why below.' : 'Revealed. You did not vote on this decision: the best-practice reply and why are below.',
@@ -467,6 +501,7 @@ function draw(v: VoterView): void {
     setText(els.noteMinutes, `About ${note.minutes} minutes.`);
     setText(els.noteText, note.text);
   }
+  drawDiscussion(v.phase === 'waiting' ? v.discussing : undefined);
   drawPeople(v.phase === 'break' ? undefined : v.people, v.phase === 'ended');
   setHidden(els.selfCare, v.phase !== 'break');
   const f = v.phase === 'revealed' ? v.feedback : undefined;

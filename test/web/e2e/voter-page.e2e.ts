@@ -31,6 +31,14 @@ function hostile(): Scenario {
 }
 
 let browser: Browser | undefined;
+/**
+ * A phone joined and waiting for a vote to open: at a decision the room discusses first (the rooms
+ * here start there), it says so and shows the decision's words (voter protocol 10); elsewhere it waits
+ * for the trainer.
+ */
+const WAITING = /Waiting for the trainer|The room is talking this decision over; the vote opens soon\./;
+/** What a phone says while the room discusses a decision before its vote. */
+const DISCUSSING = /^The room is talking this decision over; the vote opens soon\.$/;
 const available = existsSync(CHROMIUM) && readVoterFiles(packageRoot()) !== undefined;
 
 beforeAll(async () => {
@@ -159,7 +167,7 @@ const later = (page: Page, ms: number) => page.clock.fastForward(ms);
  */
 async function joinAndOpen(page: Page, port: number) {
   await page.goto(`http://127.0.0.1:${port}/join?room=${ROOM}`);
-  await status(page, /Waiting for the trainer/);
+  await status(page, WAITING);
   const presenter = await Presenter.connect(`ws://127.0.0.1:${port}`, ROOM, TOKEN);
   const decision = presenter.view.session;
   await presenter.act({ type: 'open', node: decision.nodeId });
@@ -174,7 +182,7 @@ async function joinAndOpen(page: Page, port: number) {
  */
 async function joinAndOpenOffPath(page: Page, port: number) {
   await page.goto(`http://127.0.0.1:${port}/join?room=${ROOM}`);
-  await status(page, /Waiting for the trainer/);
+  await status(page, WAITING);
   const presenter = await Presenter.connect(`ws://127.0.0.1:${port}`, ROOM, TOKEN);
   await presenter.act({ type: 'open', node: 'greeting' });
   await presenter.act({ type: 'reveal', round: 1 });
@@ -221,7 +229,7 @@ describe('voter page in Chromium', () => {
       const jsResponse = page.waitForResponse((r) => r.url().endsWith('/join/voter.js'));
       await page.goto(`${base}/join?room=${ROOM}`);
       expect((await jsResponse).status()).toBe(200);
-      await status(page, /Waiting for the trainer/);
+      await status(page, WAITING);
       const device = await page.evaluate(() => localStorage.getItem('casa-practice-room-device'));
       expect(device).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
       expect(Object.keys(server.state().devices)).toEqual([device]);
@@ -353,7 +361,7 @@ describe('voter page in Chromium', () => {
     };
     try {
       await page.goto(`http://127.0.0.1:${server.port}/join?room=${ROOM}`);
-      await status(page, /Waiting for the trainer/);
+      await status(page, WAITING);
       expect(await page.locator('#code-form').isVisible()).toBe(false);
       expect(await tabStops()).toEqual(['people-summary']);
       expect(await axe(page)).toEqual([]);
@@ -463,9 +471,9 @@ describe('voter page in Chromium', () => {
     try {
       const url = `http://127.0.0.1:${server.port}/join?room=${ROOM}`;
       await first.goto(url);
-      await status(first, /Waiting for the trainer/);
+      await status(first, WAITING);
       await second.goto(url);
-      await status(second, /Waiting for the trainer/);
+      await status(second, WAITING);
       expect(Object.keys(server.state().devices)).toHaveLength(1);
       const presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
       const decision = presenter.view.session;
@@ -502,7 +510,7 @@ describe('voter page in Chromium', () => {
     const page = await room.context.newPage();
     try {
       await page.goto(`http://127.0.0.1:${server.port}/join?room=${ROOM}`);
-      await status(page, /Waiting for the trainer/);
+      await status(page, WAITING);
       let presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
       while (presenter.view.phase !== 'ended') {
         const moment = presenter.view.session;
@@ -708,7 +716,7 @@ describe('voter page in Chromium', () => {
       const page = await context.newPage();
       try {
         await page.goto(`http://127.0.0.1:${server.port}/join?room=${ROOM}`);
-        await status(page, /Waiting for the trainer/);
+        await status(page, WAITING);
         const who = page.locator('details#people');
         // One line, closed: "Who's who (1 met so far)" (Jade speaks in the first decision).
         await who.waitFor({ state: 'visible' });
@@ -901,7 +909,7 @@ describe('voter page in Chromium', () => {
     const page = await context.newPage();
     try {
       await page.goto(`http://127.0.0.1:${server.port}/join?room=${ROOM}`);
-      await status(page, /Waiting for the trainer/);
+      await status(page, WAITING);
       // The connection dies without a word (the phone asleep, its Wi-Fi gone): nothing goes out or comes in, and it still looks open.
       await page.evaluate(() => {
         const socket = (window as unknown as { __socket: WebSocket }).__socket;
@@ -910,7 +918,7 @@ describe('voter page in Chromium', () => {
       });
       const presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
       await presenter.act({ type: 'open', node: presenter.view.session.nodeId });
-      expect(await page.locator('#status').textContent()).toBe('Waiting for the trainer to open the vote.');
+      expect(await page.locator('#status').textContent()).toBe('The room is talking this decision over; the vote opens soon.');
       // The phone is looked at again.
       await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
       // No answer comes on the dead connection: it is given up, and a new one made after the backoff.
@@ -1015,7 +1023,7 @@ describe('voter page in Chromium', () => {
       expect(Object.keys(server.state().devices)).toHaveLength(0);
       await page.fill('#code', ROOM.toLowerCase());
       await page.click('#code-form button');
-      await status(page, /Waiting for the trainer/);
+      await status(page, WAITING);
       expect(Object.keys(server.state().devices)).toHaveLength(1);
     } finally {
       await context.close();
@@ -1050,8 +1058,19 @@ describe('presenter page of a live room in Chromium', () => {
       // The laptop offers the step that shows the decision, not its vote.
       expect(await trainer.getByRole('button', { name: 'Open the vote' }).count()).toBe(0);
       await trainer.getByRole('button', { name: 'Show the decision' }).click();
-      await status(phone, /^Waiting for the trainer to open the vote\.$/);
+      // The decision's words to discuss from (voter protocol 10): for a person who cannot read the projector.
+      await status(phone, DISCUSSING);
       expect(await note.isHidden()).toBe(true);
+      const shownNode = scenario.nodes.find((n) => n.id === 'phone');
+      if (shownNode?.kind !== 'decision') throw new Error('the scenario opens on a decision');
+      const discussion = phone.locator('#discussion');
+      expect(await discussion.getByRole('heading', { level: 2 }).innerText()).toBe(shownNode.title);
+      expect(await discussion.locator('#discussion-words p').allInnerTexts()).toEqual([shownNode.narration, `Jade (youth): ${shownNode.lines?.[0]?.text}`]);
+      expect(await discussion.locator('#discussion-prompt').innerText()).toBe(`Discuss: ${shownNode.discussionPrompt}`);
+      expect(await phone.locator('#replies button').count()).toBe(0);
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+      expect(await axe(phone)).toEqual([]);
+      if (SCREENSHOTS) await fullPageScreenshot(phone, 'voter-discussion-390');
       expect(server.state()).toMatchObject({ phase: 'idle', round: 0 });
       // The projector: the decision, no vote open, and the whole join block still (nobody may have joined yet).
       const phoneNode = scenario.nodes.find((n) => n.id === 'phone');
@@ -1063,6 +1082,7 @@ describe('presenter page of a live room in Chromium', () => {
       expect(await axe(trainer)).toEqual([]);
       await trainer.getByRole('button', { name: 'Open the vote' }).click();
       await status(phone, /Vote now/);
+      expect(await discussion.isHidden()).toBe(true);
     } finally {
       await close();
     }
@@ -1074,7 +1094,7 @@ describe('presenter page of a live room in Chromium', () => {
     try {
       const phone = await phones.newPage();
       await phone.goto(`http://127.0.0.1:${server.port}/join?room=${ROOM}`);
-      await status(phone, /Waiting for the trainer/);
+      await status(phone, WAITING);
       await trainer.getByRole('button', { name: 'Open the vote' }).click();
       await status(phone, /Vote now/);
       await phone.locator('#replies button[data-reply="2"]').click();
