@@ -677,6 +677,37 @@ export function elidedPathLine(line: string, width: number): string {
 }
 
 /**
+ * A quoted shell word with spaces in it (a path the program was started from, "/tmp/my practice
+ * folder/bin/casa-practice.js"), and the line continuation after it, as rows of `width` columns cut
+ * at the width only: Ink, and inkWrap, broke it at a space of its folders' names, well short of the
+ * row's end. A space where a row ends starts the next row instead (Ink drops the spaces a row ends
+ * with); the continuation (" \\") stays whole on the last row. Undefined for any other line.
+ */
+function quotedRows(body: string, width: number): string[] | undefined {
+  const m = /^("[^"]* [^"]*"|'[^']* [^']*')( \\)?$/.exec(body);
+  if (!m || width < 4) return undefined;
+  const word = m[1] as string;
+  const after = m[2] ?? '';
+  const rows: string[] = [];
+  let rest = word;
+  while (columnsOf(rest) > width) {
+    const [head, tail] = cutAt(rest, width);
+    const kept = head.trimEnd() === '' ? head : head.trimEnd();
+    rows.push(kept);
+    rest = head.slice(kept.length) + tail;
+  }
+  if (columnsOf(rest) + columnsOf(after) > width) {
+    // The continuation has no room after the word's last row: the row gives up its end to the next.
+    const [head, tail] = cutAt(rest, Math.max(1, width - columnsOf(after)));
+    const kept = head.trimEnd() === '' ? head : head.trimEnd();
+    rows.push(kept);
+    rest = head.slice(kept.length) + tail;
+  }
+  rows.push(`${rest}${after}`);
+  return rows;
+}
+
+/**
  * A command's line that starts with an indent (each line after the first) and is longer than
  * `width` (one word longer than the row: a long path), as rows that each keep the indent, the word
  * broken as Ink breaks it at the width left (after a path's separators; see inkWrap). Handed to Ink
@@ -686,6 +717,8 @@ export function elidedPathLine(line: string, width: number): string {
 function hungRows(line: string, width: number): string[] {
   const indent = /^ */.exec(line)?.[0] ?? '';
   if (indent === '' || len(line) <= width || width - indent.length < 10) return [line];
+  const quoted = quotedRows(line.slice(indent.length), width - indent.length);
+  if (quoted !== undefined) return quoted.map((row) => `${indent}${row}`);
   const rows = inkWrap(line.slice(indent.length), width - indent.length);
   // (Ink leaves the space before a word that starts a full row's successor at its start: not here.)
   return rows === undefined ? [line] : rows.split('\n').map((row) => `${indent}${row.replace(/^ +/, '')}`);

@@ -500,3 +500,24 @@ describe('room: the commands that start or carry on a room end their words, on l
     expect(err.replace(/ \\\n +/g, ' ').replace(/\s+/g, ' ')).toBe(`casa-practice: there is no room to resume. Start one with: ${name} room <scenario> `);
   });
 });
+
+// Left from session 45 (D): the quit prompt's "Continue later with: node "…" resume", the program
+// started from a folder whose name has spaces, broke the quoted path at a space of a folder's name
+// ("…my practice folder for the" above "volunteers/app/bin/casa-practice.js"), well short of the row:
+// a path longer than the row is cut at the row's width only.
+describe('a quoted command path with spaces, longer than the row', () => {
+  const cmd = 'node "/tmp/x/my practice folder for the volunteers/app/bin/casa-practice.js"';
+  it('is cut at the row\'s width only, never at a space short of it, and its rows give it back', () => {
+    const rows = commandRows(`Continue later with: ${cmd} resume`, 56, `${cmd} `);
+    expect(rows).toEqual(['Continue later with:', 'node \\', '  "/tmp/x/my practice folder for the volunteers/app/bin/', '  casa-practice.js" \\', '  resume']);
+    for (const row of rows) expect(columnsOf(row)).toBeLessThanOrEqual(56);
+    // A space where the row ends starts the next row (Ink drops a row's last spaces): at 37 columns the cut falls after "…for the ".
+    const at37 = commandRows(`Continue later with: ${cmd} resume`, 37, `${cmd} `).slice(2, -1);
+    expect(at37[0]).toBe('  "/tmp/x/my practice folder for the');
+    expect(at37[1]).toMatch(/^ {3}volunteers\//);
+    expect(at37.map((row) => row.slice(2)).join('')).toBe('"/tmp/x/my practice folder for the volunteers/app/bin/casa-practice.js" \\');
+    const narrow = commandRows(`Continue later with: ${cmd} resume`, 40, `${cmd} `).slice(2, -1);
+    expect(narrow.map((row) => row.slice(2)).join('')).toBe('"/tmp/x/my practice folder for the volunteers/app/bin/casa-practice.js" \\');
+    for (const row of narrow.slice(0, -1)) expect(columnsOf(row) === 40 || row.endsWith(' ') === false).toBe(true);
+  });
+});
