@@ -284,6 +284,28 @@ describe('playing a scenario in the browser', () => {
     expect(link.getAttribute('aria-label')).toBe('Continue where you stopped (1 reply made, practice, saved just now): A text from her “cousin”');
   });
 
+  // A volunteer who closed the tab mid-scenario and opened the app again saw nothing at the top of
+  // the first page to say a scenario was in progress: its card's Continue link was wherever its
+  // title sorts (What Kiara tells you: the 15th card, 9,000 px down on a phone).
+  it('on the first page, scenarios in progress are listed above the cards, each linking to where it stopped', async () => {
+    const { store, app } = await firstReplyAt('#/assess/youth-discloses');
+    app.unmount();
+    renderApp('#/', store);
+    const section = await screen.findByRole('region', { name: 'In progress' });
+    const link = within(section).getByRole('link', { name: "Continue: What Kiara tells you" });
+    expect(link.getAttribute('href')).toBe('#/assess/youth-discloses');
+    expect(link.closest('li')?.textContent).toBe('Continue: What Kiara tells you (1 reply made, assessment, saved just now)');
+    expect(within(section).getAllByRole('link')).toHaveLength(1);
+    const cards = screen.getByRole('list', { name: 'Scenarios' });
+    expect(section.compareDocumentPosition(cards) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('on the first page, with nothing in progress, there is no list of it', async () => {
+    renderApp('#/', memoryStore());
+    await screen.findByRole('list', { name: 'Scenarios' });
+    expect(screen.queryByRole('region', { name: 'In progress' })).toBeNull();
+  });
+
   // The card's Continue link of a saved assessment was a practice address (#/play/…): the volunteer
   // who pressed "Continue where you stopped (…, assessment, …)" was told that an unfinished
   // assessment "was waiting, so it goes on here", as if they had asked to practise.

@@ -183,13 +183,15 @@ export const START_OVER_UNSAVED = 'your save stays as it was, since this playthr
  * cannot be saved (a state folder that cannot be written), so starting over never replaces the save
  * ("kept until you make your first reply" promised a replacement that never comes).
  */
-export function continueChoices(summary: Pick<SaveSummary, 'replies' | 'savedAt' | 'mode'>, now = new Date(), cannotSave = false): { continueLabel: string; startOverLabel: string; plainNotice: string } {
+export function continueChoices(summary: Pick<SaveSummary, 'replies' | 'savedAt' | 'mode'>, now = new Date(), cannotSave = false): { continueLabel: string; startOverLabel: string; plainNotice: string; where: string } {
   // The mode too: a save may be of the other mode than the one the volunteer is starting in.
   const where = `${repliesMadeWords(summary)}, ${summary.mode}, saved ${agoWords(summary.savedAt, now)}`;
   return {
     continueLabel: `Continue where you stopped (${where})`,
     startOverLabel: cannotSave ? `Start over (${START_OVER_UNSAVED})` : 'Start over (the save is kept until you make your first reply)',
     plainNotice: `Continuing where you stopped (${where}).`,
+    /** Where it stopped, alone: "1 reply made, practice, saved just now" (the web's first page lists its saves by it). */
+    where,
   };
 }
 

@@ -16,7 +16,7 @@ interface Listing {
    * savedMode: the save's mode, the address that link opens (a practice address opened a saved
    * assessment with the words said where a link asked for the other mode: "was waiting, so it goes on here").
    */
-  entries: (CatalogEntry & { saved?: string; savedMode?: SessionMode; debrief: boolean; sharedWith?: string[] })[];
+  entries: (CatalogEntry & { saved?: string; savedWhere?: string; savedMode?: SessionMode; debrief: boolean; sharedWith?: string[] })[];
   leftOut: LeftOut[];
   notice?: string;
 }
@@ -54,7 +54,7 @@ export function Library() {
         return new Set();
       }
     }
-    function savedLink(id: string): { saved?: string; savedMode?: SessionMode } {
+    function savedLink(id: string): { saved?: string; savedWhere?: string; savedMode?: SessionMode } {
       const key = saveKey({ scenario: { id } });
       try {
         if (store.read(key) === undefined) return {};
@@ -63,7 +63,9 @@ export function Library() {
       }
       // A save that cannot be summed up (damaged) still opens: the play page says what is wrong with it.
       const summary = saveSummary(store, key);
-      return summary ? { saved: continueChoices(summary).continueLabel, savedMode: summary.mode } : { saved: 'Continue where you stopped' };
+      if (!summary) return { saved: 'Continue where you stopped' };
+      const { continueLabel, where } = continueChoices(summary);
+      return { saved: continueLabel, savedWhere: where, savedMode: summary.mode };
     }
   }, [store, fail]);
   return (
@@ -76,6 +78,7 @@ export function Library() {
       </p>
       {/* Announced: it comes after the page has opened, once the scenarios are read. */}
       {listing?.notice && <Announce>{linkingRecords(listing.notice)}</Announce>}
+      {listing && <InProgress entries={listing.entries} />}
       {/* Said once, above the cards (on each of the 13 cards a screen reader read it 13 times); only while some card offers both modes. */}
       {listing?.entries.some((e) => !e.saved) && <p className="hint">Each scenario can be played in practice or as an assessment. Practice shows feedback after each reply and lets you undo; assessment holds feedback until the debrief.</p>}
       {!listing ? <p>Loading scenarios…</p> : (
@@ -107,6 +110,30 @@ export function Library() {
       )}
       {listing && leftOutWords(listing.leftOut) && <p className="notice">{leftOutWords(listing.leftOut)}</p>}
     </>
+  );
+}
+
+/**
+ * The scenarios with a save waiting, above the cards: a volunteer who closed the tab mid-scenario and
+ * opened the app again found nothing at the top of the first page to say so, the card's "Continue
+ * where you stopped" being wherever its title sorts (What Kiara tells you: the 15th of 16 cards,
+ * 9,000 px down on a phone). Each links to where it stopped, as its card's Continue link does.
+ */
+function InProgress({ entries }: { entries: Listing['entries'] }) {
+  const saved = entries.filter((e) => e.saved !== undefined);
+  if (saved.length === 0) return null;
+  return (
+    <section className="in-progress no-print" aria-labelledby="in-progress-heading">
+      <h2 id="in-progress-heading">In progress</h2>
+      <ul>
+        {saved.map((e) => (
+          <li key={e.file}>
+            <a href={hrefOf({ page: 'play', id: e.id, mode: e.savedMode ?? 'practice' })}>Continue: {e.title}</a>
+            {e.savedWhere && <> ({e.savedWhere})</>}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
