@@ -1,6 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeCleanInDark, builtAppInChromium, openPage, runAxe, seedLocalStorage, violationsText, type PageSession } from '../helpers/browser.js';
+import { axeCleanInDark, builtAppInChromium, openPage, replyGroup, runAxe, seedLocalStorage, violationsText, type PageSession } from '../helpers/browser.js';
 
 // The built app as a first-time volunteer meets it, in Debian's Chromium: what jsdom cannot show
 // (how words are drawn; what the production build says, where import.meta.env.DEV is false).
@@ -57,6 +57,46 @@ describe('controls in a narrow window', () => {
         expect(lines.length, `${name} wraps at 390 px and 200% text`).toBeGreaterThan(1);
         for (const { left, right } of lines) expect(Math.abs(left - right), `${name}: ${JSON.stringify(lines)}`).toBeLessThanOrEqual(2);
       }
+      expect(s.errors()).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('replies in large text on a narrow screen', () => {
+  // At 320 px with the text at 200%, each reply's words stood in a column beside its number, under
+  // ten characters a line, and words broke across lines: "Thursday" over "?", "tomorrow" over ",",
+  // "disappoin" over "ted.". A reply's words keep each word whole.
+  it('break no word of a reply across two lines (youth-relapses, first decision, 320 px, 200% text)', async () => {
+    const s = await openPage(web.browser, web.app.url, '#/play/youth-relapses', { viewport: { width: 320, height: 640 } });
+    try {
+      const { page } = s;
+      await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await replyGroup(page).waitFor();
+      // Each place two printing characters of one word are drawn on different lines: "before|after".
+      const broken = await page.locator('button.reply').evaluateAll((buttons) => buttons.flatMap((b) => {
+        const found: string[] = [];
+        const range = document.createRange();
+        const walker = document.createTreeWalker(b, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.parentElement?.closest('.num') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT) });
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          let last: number | undefined;
+          for (let i = 0; i < text.length; i++) {
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const rect = range.getClientRects()[0];
+            if (!rect) continue;
+            if (last !== undefined && /\S/.test(text[i]!) && /\S/.test(text[i - 1]!) && rect.top > last + 2) found.push(`${text.slice(Math.max(0, i - 12), i)}|${text.slice(i, i + 6)}`);
+            last = rect.top;
+          }
+        }
+        return found;
+      }));
+      expect(await page.locator('button.reply').count()).toBeGreaterThan(2);
+      await s.screenshot('replies-320-200');
+      expect(broken).toEqual([]);
       expect(s.errors()).toEqual([]);
     } finally {
       await s.close();
