@@ -232,6 +232,21 @@ describe('My records: a scenario in progress or a last debrief can be removed fr
   });
 });
 
+// "A text from her “cousin”" has quotation marks of its own: inside the marks these lists put round a
+// title, they read as a quotation closed twice ("“A text from her “cousin””, kept on …"). Inside,
+// they become single marks, as a quotation inside a quotation is written.
+describe('My records: a title with quotation marks of its own, named in "Room in this browser"', () => {
+  it('has its own marks made single inside the double ones put round it', async () => {
+    const store = memoryStore({ [RECORDS_KEY]: EMPTY_RECORDS, 'saves/trafficker-contact.json': 's'.repeat(100), 'saves/trafficker-contact.json.damaged-2026-11-02T09-00-00': '{"broken' });
+    renderRecords(store);
+    const room = roomPart();
+    const download = await room.findByRole('button', { name: /^Download the damaged save of / }, { timeout: 8000 });
+    expect(download.textContent).toMatch(/^Download the damaged save of “A text from her ‘cousin’” set aside on /);
+    expect(room.getByRole('button', { name: 'Remove this progress (your progress in “A text from her ‘cousin’”)' })).toBeTruthy();
+    expect(room.part.textContent).not.toContain('“cousin”');
+  });
+});
+
 // Presenter sessions took room like the others, but the section said only that each goes when the
 // trainer starts the room session over: a trainer on a shared or full browser could not remove one.
 describe('My records: a presenter session can be removed from "Room in this browser"', () => {

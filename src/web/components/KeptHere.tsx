@@ -349,9 +349,11 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
       live = false;
     };
   }, [needsTitles, bundledTitles]);
+  // Every title here is named inside double quotation marks (“…”): its own double marks made single
+  // (“A text from her ‘cousin’”), which read as a quotation closed twice (“A text from her “cousin””).
   const title = (slot: string) => {
     const id = slotScenarioId(slot);
-    return playthroughs.find((p) => p.scenarioId === id)?.title ?? bundledTitles?.get(id) ?? cleanLine(id).slice(0, 80);
+    return (playthroughs.find((p) => p.scenarioId === id)?.title ?? bundledTitles?.get(id) ?? cleanLine(id).slice(0, 80)).replace(/“/g, '‘').replace(/”/g, '’');
   };
   const [downloaded, setDownloaded] = useState<ReadonlySet<string>>(new Set());
   // What became of the last entry downloaded or removed, said under its list's heading; a new paragraph
