@@ -15,7 +15,7 @@ export function pageTitle(name: string): string {
 export function routeTitle(route: Route): string {
   switch (route.page) {
     case 'library': return 'Scenarios';
-    case 'play': return route.mode === 'assessment' ? 'Assessment' : 'Play';
+    case 'play': return route.mode === 'assessment' ? 'Assessment' : 'Practice';
     case 'debrief': return 'Debrief';
     case 'records': return 'My records';
     case 'certificate': return 'Certificate';

@@ -44,7 +44,7 @@ describe('take a break', () => {
     const title = document.title;
     await user.click(button);
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Take a break' }));
-    // The window's title says so (it kept the page's "Play: …"), and the page's comes back after.
+    // The window's title says so (it kept the page's "Practice: …"), and the page's comes back after.
     expect(document.title).toMatch(/^Take a break\b/);
     expect(screen.getByText(SELF_CARE.text)).toBeTruthy();
     // The same panel on every page says only what holds on every page: a what-if replay, a
@@ -94,7 +94,7 @@ describe('take a break', () => {
     expect(document.activeElement).toBe(link);
     expect(screen.getByText('Now showing: My records.')).toBeTruthy();
     // The window's title names the page now shown: the break's end put back the title of the page
-    // the break was taken on ("Play: …" over My records), which a screen reader's list of windows said.
+    // the break was taken on ("Practice: …" over My records), which a screen reader's list of windows said.
     expect(document.title).toBe('My records — casa-practice');
   });
 

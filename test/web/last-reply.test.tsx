@@ -50,7 +50,7 @@ describe('practice: the reply that ends the story', () => {
     const heading = screen.getByRole('heading', { level: 3, name: 'Your last reply' });
     expect(document.activeElement).toBe(heading);
     expect(screen.getByRole('button', { name: 'Undo last reply' })).toBeTruthy();
-    expect(document.title).toMatch(/^Play: /);
+    expect(document.title).toMatch(/^Practice: /);
     // Not finished yet: nothing recorded; the save holds the ended session (a reload comes back here).
     expect(playthroughs(store)).toHaveLength(0);
     expect(savedStatus(store)).toMatchObject({ status: 'done' });

@@ -37,13 +37,15 @@ describe('each page has a title of its own (WCAG 2.4.2)', () => {
     }
   });
 
-  it('a scenario page is titled with the scenario, and its debrief says so', async () => {
+  // The window's title said "Play: …" of a scenario in practice, a word the page never uses: its
+  // cards say "Practise", its status line "Practice", as the assessment's title says "Assessment".
+  it('a scenario page is titled with the scenario and its mode, and its debrief says so', async () => {
     const user = userEvent.setup();
     renderApp('#/play/youth-discloses');
     await screen.findByRole('group', { name: /./ });
     const name = screen.getByRole('heading', { level: 1 }).textContent ?? '';
     expect(name.length).toBeGreaterThan(3);
-    expect(document.title).toBe(`Play: ${name} — casa-practice`);
+    expect(document.title).toBe(`Practice: ${name} — casa-practice`);
     await playToDebrief(user);
     expect(document.title).toBe(`Debrief: ${name} — casa-practice`);
     await goTo('#/assess/youth-discloses');
@@ -67,7 +69,7 @@ describe('each page has a title of its own (WCAG 2.4.2)', () => {
         <Session playable={{ scenario, file: 'hostile.json' }} mode="practice" startedAt={new Date().toISOString()} persist={false} paused={false} />
       </StoreContext>,
     );
-    expect(document.title).toBe(`Play: A title ${XSS_SHORT} — casa-practice`);
+    expect(document.title).toBe(`Practice: A title ${XSS_SHORT} — casa-practice`);
     expect(document.head.querySelector('img')).toBeNull();
   });
 
