@@ -237,6 +237,20 @@ describe('completion records', () => {
     expect(recordsSetAsideNotice(read.setAside!, () => 'a copy is kept here')).toBe('Your completion records were damaged; a copy is kept here and new records were started.');
   });
 
+  // Every finished scenario unreadable, the best results read: My records said "Part of your
+  // completion records was damaged: 10 finished scenarios could not be read … and the other 0
+  // finished scenarios were kept", of a page that then showed no completed practice at all.
+  it('says none of the finished scenarios could be read when none could, not "part of" them and "the other 0"', () => {
+    const readable = { format: 'casa-practice-records', formatVersion: 2, best: { 'youth-discloses': { bestPercent: 50, completions: 1, lastCompleted: '2025-01-02T10:00:00.000Z' } } };
+    const bad = { id: 'not-a-uuid', scenarioId: 'youth-discloses' };
+    const store = memoryStore({ [RECORDS_KEY]: JSON.stringify({ ...readable, playthroughs: [bad, bad, bad] }) });
+    const read = readRecords(store, now);
+    expect(read.setAside?.partly).toEqual({ unreadable: 3, kept: 0 });
+    const said = recordsSetAsideNotice(read.setAside!, () => 'a copy is kept here');
+    expect(said).toMatch(/^Your completion records were damaged: none of the 3 finished scenarios in them could be read \(completed practice 1: [^)]*\), so they are left out of your records; a copy is kept here\.$/);
+    expect(said).not.toMatch(/Part of|other 0/);
+  });
+
   it('says why newer records were set aside whichever words the UI uses for the place', () => {
     const store = memoryStore({ [RECORDS_KEY]: JSON.stringify({ format: 'casa-practice-records', formatVersion: 99, best: {}, playthroughs: [] }) });
     const read = readRecords(store, now);
