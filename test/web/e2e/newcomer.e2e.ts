@@ -64,6 +64,32 @@ describe('controls in a narrow window', () => {
   });
 });
 
+/**
+ * Each place where two printing characters of one word are drawn on different lines, in the
+ * elements `where` finds: "before|after" ("disappoin|ted."); a line may end after a hyphen
+ * ("casa-" over "practice"). A reply's number (.num) is left out.
+ */
+function brokenWords(where: Locator): Promise<string[]> {
+  return where.evaluateAll((elements) => elements.flatMap((el) => {
+    const found: string[] = [];
+    const range = document.createRange();
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.parentElement?.closest('.num') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT) });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      let last: number | undefined;
+      for (let i = 0; i < text.length; i++) {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        if (!rect) continue;
+        if (last !== undefined && /\S/.test(text[i]!) && /[^\s-]/.test(text[i - 1]!) && rect.top > last + 2) found.push(`${text.slice(Math.max(0, i - 12), i)}|${text.slice(i, i + 6)}`);
+        last = rect.top;
+      }
+    }
+    return found;
+  }));
+}
+
 describe('replies in large text on a narrow screen', () => {
   // At 320 px with the text at 200%, each reply's words stood in a column beside its number, under
   // ten characters a line, and words broke across lines: "Thursday" over "?", "tomorrow" over ",",
@@ -75,28 +101,28 @@ describe('replies in large text on a narrow screen', () => {
       await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
       await page.getByRole('button', { name: 'Continue' }).click();
       await replyGroup(page).waitFor();
-      // Each place two printing characters of one word are drawn on different lines: "before|after".
-      const broken = await page.locator('button.reply').evaluateAll((buttons) => buttons.flatMap((b) => {
-        const found: string[] = [];
-        const range = document.createRange();
-        const walker = document.createTreeWalker(b, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.parentElement?.closest('.num') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT) });
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const text = node.textContent ?? '';
-          let last: number | undefined;
-          for (let i = 0; i < text.length; i++) {
-            range.setStart(node, i);
-            range.setEnd(node, i + 1);
-            const rect = range.getClientRects()[0];
-            if (!rect) continue;
-            if (last !== undefined && /\S/.test(text[i]!) && /\S/.test(text[i - 1]!) && rect.top > last + 2) found.push(`${text.slice(Math.max(0, i - 12), i)}|${text.slice(i, i + 6)}`);
-            last = rect.top;
-          }
-        }
-        return found;
-      }));
+      const broken = await brokenWords(page.locator('button.reply'));
       expect(await page.locator('button.reply').count()).toBeGreaterThan(2);
       await s.screenshot('replies-320-200');
       expect(broken).toEqual([]);
+      expect(s.errors()).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('the certificate in large text on a narrow screen', () => {
+  // Its preview at 320 px with 200% text drew its heading in a column 190 px wide inside the frame's
+  // wide margins, broken mid-word: "Certific / ate of / comple / ted / practic / e".
+  it('breaks no word of its heading or its credit line across two lines (320 px, 200% text)', async () => {
+    const s = await openPage(web.browser, web.app.url, '#/certificate', { viewport: { width: 320, height: 640 } });
+    try {
+      const { page } = s;
+      await page.getByRole('heading', { level: 2, name: 'Certificate of completed practice' }).waitFor();
+      await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
+      await s.screenshot('certificate-320-200');
+      expect(await brokenWords(page.locator('.certificate h2, .certificate .cert-credit'))).toEqual([]);
       expect(s.errors()).toEqual([]);
     } finally {
       await s.close();
