@@ -130,6 +130,44 @@ describe('the certificate in large text on a narrow screen', () => {
   });
 });
 
+describe("the debrief's feedback in large text on a narrow screen", () => {
+  // At 320 px with 200% text a decision's feedback, indented beside the transcript's numbers, had
+  // 220 px: "communicati" over "ng with", "Collaboratio" over "n with". There it takes the item's
+  // whole width, its left edge under its summary's.
+  it("lines each decision's feedback up with its summary, not indented (320 px, 200% text)", async () => {
+    // The text at 200% from the start, as a browser set to large text has it (Chromium measures a
+    // container query in em again when the container's size changes, not its type's).
+    const s = await openPage(web.browser, web.app.url, '#/play/trafficker-contact', { viewport: { width: 320, height: 640 }, initScript: () => {
+      const large = () => document.documentElement?.style.setProperty('font-size', '200%');
+      large();
+      document.addEventListener('readystatechange', large, { once: true });
+    } });
+    try {
+      const { page } = s;
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      for (let i = 0; i < 40 && !(await page.locator('#debrief-heading').count()); i++) {
+        const reply = page.locator('button.reply:enabled').first();
+        if (await reply.count()) await reply.click();
+        else await page.getByRole('button', { name: /^(Continue|See the debrief)$/ }).click();
+      }
+      await page.locator('#debrief-heading').waitFor();
+      await page.getByRole('button', { name: 'Show all details' }).click();
+      await page.locator('.annotated .feedback-text').first().waitFor();
+      await s.screenshot('debrief-feedback-320-200');
+      // Each part of a decision's feedback: how far its left edge is from its summary's (px).
+      const indents = await page.locator('.annotated .turn-details').evaluateAll((folds) => folds.flatMap((fold) => {
+        const from = fold.querySelector(':scope > summary')!.getBoundingClientRect().left;
+        return [...fold.querySelectorAll(':scope > :not(summary)')].map((part) => Math.round(part.getBoundingClientRect().left - from));
+      }));
+      expect(indents.length).toBeGreaterThan(5);
+      expect(indents.filter((x) => x !== 0)).toEqual([]);
+      expect(s.errors()).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('the preview page in the built app', () => {
   // "Preview a file" is in every page's navigation, and a volunteer who opened its list of the app's
   // files read "With npm run dev, the page reloads and checks the file again whenever it changes on
