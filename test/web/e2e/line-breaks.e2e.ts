@@ -141,7 +141,8 @@ describe('line breaks in a scenario in Chromium', () => {
     try {
       const page = await context.newPage();
       await page.goto(`http://127.0.0.1:${server.port}/join?room=${ROOM}`);
-      await page.locator('#status').filter({ hasText: /Waiting for the trainer/ }).waitFor();
+      // The room starts at the fixture's first decision, shown for discussion before its vote.
+      await page.locator('#status').filter({ hasText: /The room is talking this decision over/ }).waitFor();
       const presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
       await presenter.act({ type: 'open', node: presenter.view.session.nodeId });
       await page.locator('#replies button').first().waitFor();
