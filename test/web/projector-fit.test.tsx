@@ -88,4 +88,56 @@ describe('projector window fitting', () => {
       root.getBoundingClientRect = rect;
     }
   });
+
+  // Where the window is scrolled to was read (window.scrollY) when a new reveal had just been put
+  // on the screen, and put back (scrollTo) after splitting it into pages: each a layout of the whole
+  // window in the type of the screen before, thrown away at once by the fitting's own (a sixth of
+  // the layouts of a projector window stepping through reveals, in Chromium).
+  it('a new reveal lays the window out for where it is scrolled to once: the screen it is painted with', async () => {
+    // Reading a layout (where the window is scrolled to, its size, a box) with the page changed since
+    // the last read is a layout of the whole window: the changes pending are taken with it.
+    const changes = new MutationObserver(() => undefined);
+    changes.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    let scrollLayouts = 0;
+    const laidOut = (forScroll: boolean) => {
+      if (changes.takeRecords().length > 0 && forScroll) scrollLayouts++;
+    };
+    const heightDescriptor = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollHeight');
+    const widthDescriptor = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollWidth');
+    const rect = Element.prototype.getBoundingClientRect;
+    const scrollY = Object.getOwnPropertyDescriptor(window, 'scrollY');
+    Object.defineProperty(Element.prototype, 'scrollHeight', { configurable: true, get() { laidOut(false); return heightDescriptor?.get?.call(this) as number; } });
+    Object.defineProperty(Element.prototype, 'scrollWidth', { configurable: true, get() { laidOut(false); return widthDescriptor?.get?.call(this) as number; } });
+    Element.prototype.getBoundingClientRect = function (this: Element) {
+      laidOut(false);
+      return rect.call(this);
+    };
+    Object.defineProperty(window, 'scrollY', { configurable: true, get: () => { laidOut(true); return 0; } });
+    const scrollTo = vi.spyOn(window, 'scrollTo').mockImplementation(() => laidOut(true));
+    const laptop = new BroadcastChannel(PROJECTOR_CHANNEL);
+    const told: string[] = [];
+    laptop.onmessage = (e: MessageEvent<{ type?: string; id?: string }>) => {
+      if (e.data.type === 'pages' && e.data.id) told.push(e.data.id);
+    };
+    try {
+      render(<ProjectorScreen />);
+      await screen.findByRole('heading', { level: 1, name: 'Projector screen' });
+      for (const n of [1, 2, 3]) {
+        changes.takeRecords();
+        scrollLayouts = 0;
+        const reveal = [1, 2, 3].map((number) => ({ number, text: `Reply ${number} of reveal ${n}`, votes: '1 (33%)', percent: 33, feedback: 'Feedback.', verdicts: [] }));
+        laptop.postMessage({ type: 'state', state: { kind: 'moment', scenarioTitle: 'S', step: `Decision ${n}`, title: 'At the café', lines: [], replies: [], reveal, page: { id: `reveal ${n}`, at: 0 } }, v: PROJECTOR_PROTOCOL });
+        await waitFor(() => expect(told).toContain(`reveal ${n}`));
+        expect({ n, scrollLayouts }).toEqual({ n, scrollLayouts: 1 });
+      }
+    } finally {
+      laptop.close();
+      changes.disconnect();
+      scrollTo.mockRestore();
+      if (heightDescriptor) Object.defineProperty(Element.prototype, 'scrollHeight', heightDescriptor);
+      if (widthDescriptor) Object.defineProperty(Element.prototype, 'scrollWidth', widthDescriptor);
+      Element.prototype.getBoundingClientRect = rect;
+      if (scrollY) Object.defineProperty(window, 'scrollY', scrollY);
+    }
+  });
 });

@@ -267,9 +267,19 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
   const fitted = useRef('');
   // The page of a reveal last shown: another is shown from its top (the last was perhaps scrolled to its end).
   const shownPage = useRef<number | undefined>(undefined);
+  // Where the window is scrolled to, kept through the fitting: taken from each scroll (its event)
+  // and from the end of each fitting, when nothing has changed since the last layout. Read from
+  // window.scrollY once what is shown has changed, it laid out the whole window first, in the type
+  // and layout of the screen before, only for the fitting to lay it out again at once: three
+  // layouts of the window thrown away for each reveal (the position read, put back after the split,
+  // read again), about a sixth of the layouts of a projector window stepping through reveals.
+  const scrolledTo = useRef(0);
   useEffect(() => {
     const resized = () => setSize((n) => n + 1);
-    const scrolled = () => setMoreBelow(below());
+    const scrolled = () => {
+      scrolledTo.current = window.scrollY;
+      setMoreBelow(below());
+    };
     window.addEventListener('resize', resized);
     window.addEventListener('scroll', scrolled, { passive: true });
     const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => {
@@ -289,11 +299,10 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
     const more = document.querySelector<HTMLElement>('.more-below');
     if (more) more.hidden = true;
     // Measuring a few replies at a time shortens the page, which scrolls a window scrolled down
-    // (to the end of a page that goes on below its edge) back up: it is put back where it was.
-    const y = window.scrollY;
+    // (to the end of a page that goes on below its edge) back up: the fitting that follows at once
+    // (before the window is painted) puts it back where it was (scrolledTo).
     const split = splitReveal(list);
     if (more) more.hidden = false;
-    window.scrollTo({ top: y, behavior: 'instant' });
     setSplit({ content, size, pages: split });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- split again for what is shown, not for another page of it
   }, [content, size]);
@@ -303,7 +312,7 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
     // Not split yet: it is, and this runs again with the page shown.
     if (list && page !== undefined && !pages) return;
     // Where the window is scrolled to, kept through the fitting (smaller type scrolled it up) for the same page.
-    const y = window.scrollY;
+    const y = scrolledTo.current;
     // The line that says there is more below (left from what was shown before) is not part of what
     // has to fit: counted, it took its own height from the next screen's type.
     const more = document.querySelector<HTMLElement>('.more-below');
@@ -413,6 +422,8 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
     const at = pages ? page : undefined;
     window.scrollTo({ top: at !== shownPage.current && at !== undefined && shownPage.current !== undefined ? 0 : y, behavior: 'instant' });
     shownPage.current = at;
+    // Laid out by scrollTo, nothing changed since: no layout of its own.
+    scrolledTo.current = window.scrollY;
     const still = below();
     if (more) more.hidden = false;
     fitted.current = pageSize();
