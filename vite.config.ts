@@ -151,8 +151,8 @@ export default defineConfig({
       // Here and in 'own' (preview-race renders a page), a test also fails if it rendered a live
       // region inside another (test/web/live-regions.setup.ts).
       { extends: true, test: { name: 'web', experimental: { fsModuleCachePath: cacheFor('web') }, include: WEB_COMPONENTS, exclude: OWN_MODULES, environment: 'jsdom', isolate: false, setupFiles: ['test/web/live-regions.setup.ts'] } },
-      // The browser tests share one Chromium and one app server (their global setup) and keep their
-      // state in their own browser contexts. As one file they take one worker, one part after
+      // The browser tests share one Chromium (their worker's) and one app server (their global setup)
+      // and keep their state in their own browser contexts. As one file they take one worker, one part after
       // another, beside the other files (as five, Vitest gave them both workers first).
       // expect.poll waits up to 15 s (its default is 1 s), as Testing Library's queries do: several
       // polls wait for a smooth scroll to end or a round trip to the room server, which a loaded CI

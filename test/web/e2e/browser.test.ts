@@ -1,4 +1,5 @@
-import { describe } from 'vitest';
+import { afterAll, describe } from 'vitest';
+import { closeChromium } from '../helpers/browser.js';
 
 // The browser tests run as ONE test file: its parts one after another in one of Vitest's workers,
 // while the other workers run the rest of the suite (vite.config.ts). They spend much of their time
@@ -14,3 +15,5 @@ describe('graph', async () => void (await import('./graph.e2e.js')));
 describe('line breaks', async () => void (await import('./line-breaks.e2e.js')));
 describe('newcomer', async () => void (await import('./newcomer.e2e.js')));
 describe('window fit', async () => void (await import('./window-fit.e2e.js')));
+// The parts share one Chromium, launched by the first to need it (connectChromium): closed once all are done.
+afterAll(closeChromium);

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtAppInChromium, openPage, readLocalStorage, runAxe, seedLocalStorage, violationsText } from '../helpers/browser.js';
 
@@ -54,5 +55,40 @@ describe('the built web app in headless Chromium', () => {
     } finally {
       await s.close();
     }
+  });
+});
+
+describe('the browser tests\' Chromium', () => {
+  // Launched and driven by the worker that runs the browser tests (connectChromium), not a browser
+  // server in Vitest's main process: every call of every test went through that process, there and
+  // back, some 8 s of its CPU in an e2e run (about 4 s more in all than driving Chromium directly).
+  it.skipIf(process.platform !== 'linux')('is this worker\'s own: its browser process runs under this process', async () => {
+    const parentOf = (pid: string): string | undefined => {
+      try {
+        return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1)?.split(' ')[1];
+      } catch {
+        return undefined;
+      }
+    };
+    const children = new Map<string, string[]>();
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      const parent = parentOf(pid);
+      if (parent) children.set(parent, [...(children.get(parent) ?? []), pid]);
+    }
+    const under: string[] = [];
+    for (let todo = [String(process.pid)]; todo.length > 0;) {
+      const kids = todo.flatMap((pid) => children.get(pid) ?? []);
+      under.push(...kids);
+      todo = kids;
+    }
+    const commands = under.map((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      } catch {
+        return '';
+      }
+    });
+    expect(commands.some((c) => /chrom/.test(c) && !/--type=/.test(c))).toBe(true);
+    expect(web.browser.isConnected()).toBe(true);
   });
 });

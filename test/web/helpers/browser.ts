@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import type { AxeBuilder } from '@axe-core/playwright';
 import { AXE_TAGS, COLOUR_RULES } from './axe-rules.js';
 import { nestedLiveRegions } from './live-regions.js';
-import type { Browser, BrowserContext, BrowserContextOptions, BrowserServer, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 
 // playwright-core is CommonJS: loaded with require, not import, it is not first scanned for its
 // export names by Node's CommonJS lexer (its 3.6 MB bundle: a quarter of a second of CPU in each
-// process that loads it, the global setup's and each e2e worker).
+// process that loads it, the global setup's and the e2e worker).
 const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
 
 /**
@@ -18,7 +18,7 @@ const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof
  * over the BUILT web app (dist-web/, built by test/web/e2e/global-setup.ts) served as static files
  * (serveBuiltApp) on 127.0.0.1 with a free port. One Chromium and one server serve the whole e2e run.
  *
- *   const { app, browser } = builtAppInChromium();  // the run's app server and Chromium (global setup)
+ *   const { app, browser } = builtAppInChromium();  // the run's app server (global setup) and Chromium
  *   const s = await openPage(browser, app.url, '#/'); // per test: own context, requests guarded
  *   … s.page.getByRole('button', { name: … }).click() …
  *   expect(s.outbound).toEqual([]); expect(s.errors()).toEqual([]);
@@ -211,27 +211,60 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /**
- * The same Chromium as a Playwright browser server on 127.0.0.1 (a random port and
- * path): the e2e global setup starts one for the whole run and each test file connects to it.
- * Fails with a clear message when Chromium is not installed.
+ * The e2e run's one Chromium: launched by the worker that runs the browser tests, on first use, and
+ * driven from that worker directly. The browser tests are one file (test/web/e2e/browser.test.ts),
+ * so one worker is all that drives it: it was a Playwright browser server in Vitest's main process
+ * (the global setup's), which every call of every test went through, there and back, a relay that
+ * cost that process some 8 s of CPU in an e2e run. Closed by browser.test.ts once its parts are done
+ * (closeChromium). Fails with a clear message when Chromium is not installed.
  */
-export async function launchChromiumServer(): Promise<BrowserServer> {
-  try {
-    // CASA_E2E_CHROMIUM: another binary run as the browser, e.g. a script that runs Chromium so that its
-    // processes can be told apart and their CPU time sampled (/usr/bin/time on vitest misses most of
-    // it: Chromium's renderers are not reaped by the processes it waits for).
-    const executablePath = process.env.CASA_E2E_CHROMIUM || (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : CHROMIUM);
-    return await chromium.launchServer({ executablePath, args: CHROMIUM_ARGS, headless: true, host: '127.0.0.1', port: 0 });
-  } catch (e) {
+let launched: Promise<Browser> | undefined;
+function launchE2eChromium(): Promise<Browser> {
+  // CASA_E2E_CHROMIUM: another binary run as the browser, e.g. a script that runs Chromium so that its
+  // processes can be told apart and their CPU time sampled (/usr/bin/time on vitest misses most of
+  // it: Chromium's renderers are not reaped by the processes it waits for).
+  const executablePath = process.env.CASA_E2E_CHROMIUM || (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : CHROMIUM);
+  launched ??= chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true }).catch((e: unknown) => {
     throw cannotStart(e);
-  }
+  });
+  return launched;
 }
 
-/** The e2e run's Chromium (started by test/web/e2e/global-setup.ts): contexts opened here are this file's. */
+/**
+ * The e2e run's Chromium for one part of the browser tests: contexts opened through it are that
+ * part's, and its close() closes them (as closing a connection to a browser server did), not the
+ * browser, which the other parts go on using.
+ */
 export async function connectChromium(): Promise<Browser> {
-  const endpoint = inject('e2eBrowserEndpoint');
-  if (!endpoint) throw new Error(inject('e2eBrowserProblem') || 'Chromium was not started: run the e2e tests with their project (vitest run --project e2e)');
-  return chromium.connect(endpoint);
+  const browser = await launchE2eChromium();
+  const mine = new Set<BrowserContext>();
+  const keep = (context: BrowserContext) => {
+    mine.add(context);
+    context.on('close', () => mine.delete(context));
+    return context;
+  };
+  return new Proxy(browser, {
+    get(target, key) {
+      if (key === 'newContext') return async (options?: BrowserContextOptions) => keep(await target.newContext(options));
+      if (key === 'newPage') {
+        return async (options?: BrowserContextOptions) => {
+          const page = await target.newPage(options);
+          keep(page.context());
+          return page;
+        };
+      }
+      if (key === 'close') return async () => void (await Promise.all([...mine].map((c) => c.close())));
+      const value = Reflect.get(target, key, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** Closes the e2e run's Chromium, once every part is done with it (browser.test.ts). */
+export async function closeChromium(): Promise<void> {
+  const browser = await launched?.catch(() => undefined);
+  launched = undefined;
+  await browser?.close();
 }
 
 export interface PageSession {
@@ -274,8 +307,8 @@ const isLocal = (url: string): boolean => {
  * Every URL that is not certainly on 127.0.0.1: all but scheme://127.0.0.1 followed by a port, a path,
  * a query, a fragment or nothing (and data:, blob:, about:). A superset of what isLocal refuses (an
  * address it lets through, e.g. with user info before the host, is still decided by isLocal), so
- * that Playwright settles every request of the page to its own server inside the browser server,
- * without a round trip to the test for each request and each WebSocket message (the room's pages
+ * that Chromium lets every request of the page to its own server through by itself, without a
+ * round trip to the test for each request and each WebSocket message (the room's pages
  * sent every message of their WebSocket through the test, a mock socket in the page forwarding it).
  */
 export const MAYBE_OUTBOUND = /^(?!(?:data|blob|about):|[a-z][a-z0-9+.-]*:\/\/127\.0\.0\.1(?:[:/?#]|$))/i;
@@ -294,8 +327,8 @@ export async function openPage(browser: Browser, url: string, path = '', options
   const { initScript, ...contextOptions } = options;
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block', ...contextOptions });
   const outbound: string[] = [];
-  // Only addresses that may leave 127.0.0.1 come to these handlers (MAYBE_OUTBOUND); the browser
-  // server lets the page's own requests and WebSockets through without asking this worker.
+  // Only addresses that may leave 127.0.0.1 come to these handlers (MAYBE_OUTBOUND); Chromium lets
+  // the page's own requests and WebSockets through without asking the test.
   await context.route(MAYBE_OUTBOUND, (route) => {
     const target = route.request().url();
     if (isLocal(target)) return route.continue();
