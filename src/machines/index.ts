@@ -33,5 +33,6 @@ export { BACKUP_FORMAT_VERSION, backupFileName, backupLeftOutNote, backupLeftOut
 export { scenarioFingerprint } from './progress/index.js';
 export * from './room/index.js';
 export { AUDIT_THRESHOLDS, auditData, auditFailures, auditScenario, type AuditData, exploreScenario, formatAudit, STATE_LIMIT, type EndingReach, type Exploration, type ScenarioAudit } from './audit/index.js';
+export { unexplainedToldWords } from './audit/house-rules.js';
 export type { Scenario, ScenarioNode, Reply, EndingKind } from './schema/scenario.js';
 export type { SessionContext, SessionEvent, SessionInput, SessionMode, Turn } from './types.js';

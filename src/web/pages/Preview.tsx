@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent, useId, useLayoutEffect, useRef, useState, type ChangeEvent, type MouseEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { formatPath, type PlayableScenario, type Problem, type SessionMode, type ValidationResult } from '../../machines/index.js';
+import { formatPath, unexplainedToldWords, type AuditData, type PlayableScenario, type Problem, type SessionMode, type ValidationResult } from '../../machines/index.js';
 import { cleanLine } from '../../machines/light.js';
 import { APP_FILES_SUMMARY, AuthoringHelp, checkAgainButton, previewPointers, type CheckedFrom } from '../components/AuthoringHelp.js';
 import { ScenarioGraph } from '../components/ScenarioGraph.js';
@@ -16,6 +16,8 @@ import { codeParts, WORDS_QUOTED } from '../code-parts.js';
 interface Checked {
   file: string;
   result: ValidationResult;
+  /** The text checked, kept for a valid file: the audit names its places (line:column) in it. */
+  text?: string | Uint8Array;
   truncatedWords?: string;
   /** One of the app's own files (from scenarios/), not a file from this computer. */
   app?: boolean;
@@ -171,7 +173,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     const result = core.validateScenario(text, name, { sameIdElsewhere, authoring, ...(own ? { fileStem: name.replace(/\.json$/i, '') } : {}) });
     // A file of the volunteer's own, valid: My records' xAPI export can describe practice played from it (own-scenarios.ts).
     if (!own && result.scenario) rememberOwnScenario(result.scenario);
-    setChecked((prev) => checkedNow(prev, { file: name, result, truncatedWords: result.truncated ? core.moreProblemsLine(result.truncated, authoring) : undefined }, own, again));
+    setChecked((prev) => checkedNow(prev, { file: name, result, ...(result.scenario ? { text } : {}), truncatedWords: result.truncated ? core.moreProblemsLine(result.truncated, authoring) : undefined }, own, again));
     setBusy(false);
   };
 
@@ -417,6 +419,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
           )}
         </section>
       )}
+      {scenario && checked?.text !== undefined && !busy && <HouseRules checked={checked} />}
       {scenario && checked && !busy && <ScenarioGraph scenario={scenario} file={checked.file} />}
     </>
   );
@@ -444,6 +447,139 @@ function ProblemItem({ problem: p }: { problem: Problem }) {
       </p>
       <p>{WORDS_QUOTED.has(p.code) ? p.message : <FixText text={p.message} message />}</p>
       <p><strong>Fix:</strong> <FixText text={p.fix} /></p>
+    </li>
+  );
+}
+
+/** The audit's result for one check (`of`): a file checked again is audited again, never shown with the last check's audit. */
+interface Audited { of: Checked; data?: AuditData; failed?: boolean }
+
+/** `first-scenario: a playthrough can…` → `a playthrough can…`: the page names the file already. */
+function withoutId(message: string, id: string): string {
+  return message.startsWith(`${id}: `) ? message.slice(id.length + 2) : message;
+}
+
+/**
+ * The audit of a valid file (`casa-practice audit <file>`, the same core and its data, auditData):
+ * the house rules of the bundled set and the endings' and wording checks, each failure with its
+ * places (line:column, as validate gives them) and its fix. Run after the validate result is on
+ * the screen (a large file's exploration takes a while), bounded by the core's own limits, which
+ * say when the check was partial. Nothing here is a live region: the verdict above is announced,
+ * and this section is found by its heading.
+ */
+function HouseRules({ checked }: { checked: Checked }) {
+  const [audited, setAudited] = useState<Audited>();
+  useEffect(() => {
+    const scenario = checked.result.scenario;
+    const text = checked.text;
+    if (!scenario || text === undefined) return;
+    let live = true;
+    // After the browser has drawn the validate result (the next frame, then a task): the audit holds the page while it runs.
+    const run = () => {
+      if (!live) return;
+      void loadCore().then((core) => {
+        if (!live) return;
+        try {
+          const data = core.auditData([scenario], [checked.file], [core.scenarioPlaces(text, checked.file)]);
+          setAudited({ of: checked, data });
+        } catch {
+          setAudited({ of: checked, failed: true });
+        }
+      }, () => live && setAudited({ of: checked, failed: true }));
+    };
+    let frame: number | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    if (typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(() => { timer = setTimeout(run, 0); });
+    else timer = setTimeout(run, 0);
+    return () => {
+      live = false;
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [checked]);
+  const file = checked.file;
+  const now = audited?.of === checked ? audited : undefined;
+  const data = now?.data;
+  const row = data?.scenarios[0];
+  const failures = row?.failures ?? [];
+  const wordingFailed = data?.wording.filter((w) => w.failed) ?? [];
+  const toLookAt = data?.wording.filter((w) => !w.failed) ?? [];
+  const count = failures.length + wordingFailed.length;
+  const partial = row !== undefined && (!row.complete || failures.some((f) => f.check === 'house-rules-incomplete'));
+  return (
+    <section aria-labelledby="house-rules-heading">
+      <h2 id="house-rules-heading">House rules of the bundled set</h2>
+      <p>
+        The rules the app&apos;s own scenarios are held to, as the app&apos;s terminal version checks them (<code>casa-practice audit</code>):
+        does the ending follow what the volunteer did, and does the wording give the best reply away?
+      </p>
+      {!now && <p>Checking {file} against the house rules…</p>}
+      {now?.failed && <p className="notice">The house rules could not be checked here. The file still plays as it is.</p>}
+      {data && row && count === 0 && <p>Passed: {file} meets every house rule this check covers.</p>}
+      {data && row && count > 0 && (
+        <>
+          <p>{file} does not meet {count === 1 ? 'one of them' : `${count} of them`}:</p>
+          <ol className="problems house-rules">
+            {failures.map((f, i) => (
+              <li key={`f${i}`} className="error">
+                <p>{cleanLine(withoutId(f.message, row.id))}{f.places.length > 0 ? ':' : ''}</p>
+                {f.places.length > 0 && (
+                  <ul>
+                    {f.places.map((p, j) => <li key={j}>{p.line !== undefined ? <><strong className="problem">{p.file}:{p.line}:{p.column}</strong>{' '}</> : null}{cleanLine(p.what)}</li>)}
+                  </ul>
+                )}
+                {f.replies && <p>Its replies: {f.replies.map(cleanLine).join(', ')}</p>}
+                {f.route && !f.replies && <p>Its route: {f.route.map(cleanLine).join(' → ')}</p>}
+                {f.playthroughs?.slice(1).map((o, j) => <p key={`o${j}`}>Another: {o.percent}% on {unexplainedToldWords(cleanLine(o.ending), o.told)}, its replies: {o.replies.map(cleanLine).join(', ')}</p>)}
+                {f.playthroughs && (f.playthroughCount ?? 0) > f.playthroughs.length && <p>And {(f.playthroughCount ?? 0) - f.playthroughs.length} more such playthroughs.</p>}
+                {f.fix && <p><strong>Fix:</strong> <FixText text={cleanLine(f.fix)} /></p>}
+              </li>
+            ))}
+            {wordingFailed.map((w, i) => <WordingItem key={`w${i}`} miss={w} />)}
+          </ol>
+        </>
+      )}
+      {data && toLookAt.length > 0 && (
+        <>
+          <p>
+            To look at (not failed: over {data.all.decisions} decision{data.all.decisions === 1 ? '' : 's'} one reply moves a share a long way; these are checked across {data.all.thresholds.minDecisions} decisions or more):
+          </p>
+          <ul className="problems house-rules">
+            {toLookAt.map((w, i) => <WordingItem key={i} miss={w} />)}
+          </ul>
+        </>
+      )}
+      {partial && row && (
+        <p>
+          This check was partial: it stopped at its limit after {row.states.toLocaleString('en-US')} reachable states, as the terminal&apos;s audit does, so what it says covers only the part of the playthroughs it saw.
+        </p>
+      )}
+      {data && count > 0 && (
+        <p>These are the house rules of the bundled set: {file} still validates and plays as it is; a scenario added to the app&apos;s scenarios/ folder must meet them.</p>
+      )}
+    </section>
+  );
+}
+
+/** How many decisions of a wording share are named, as the terminal's audit names them; the rest are counted. */
+const NAMED_DECISIONS = 5;
+
+/** A wording share out of range: the share, its decisions with their places (the first few), and the fix. */
+function WordingItem({ miss: w }: { miss: AuditData['wording'][number] }) {
+  const named = w.atLeast === null ? [] : w.decisions.slice(0, NAMED_DECISIONS);
+  return (
+    <li className={w.failed ? 'error' : 'warning'}>
+      {/* Where no change brings the share into range, its words say so beside it, as the terminal's do, and ask for nothing: no fix. */}
+      <p>{cleanLine(w.share)}{w.atLeast === null ? `: ${cleanLine(w.fix.charAt(0).toLowerCase() + w.fix.slice(1))}` : named.length > 0 ? `; where to change it (${w.decisions.length} decision${w.decisions.length === 1 ? '' : 's'}):` : ''}</p>
+      {named.length > 0 && (
+        <ul>
+          {named.map((d, j) => (
+            <li key={j}>{d.line !== undefined ? <><strong className="problem">{d.file}:{d.line}:{d.column}</strong>{' '}</> : null}{cleanLine(d.decision)}{d.reply !== null ? `, reply ${cleanLine(d.reply)}` : ''}</li>
+          ))}
+          {w.decisions.length > named.length && <li>and {w.decisions.length - named.length} more</li>}
+        </ul>
+      )}
+      {w.atLeast !== null && <p><strong>Fix:</strong> <FixText text={cleanLine(w.fix)} /></p>}
     </li>
   );
 }
