@@ -159,7 +159,8 @@ ending; every violation of a critical principle (a Prohibited Activity) weighs 3
 consequence: it leads elsewhere than the best reply, or changes a variable that a condition after
 it reads (on some way on from its "next"; one read only before it does not count), or leaves such a
 variable otherwise than the best reply does (a flag the best reply sets and it does not); the story's
-state decides what comes next in at least two places. Each failure names the places to change with
+state decides what comes next in at least two places; at least two decisions have replies that lead
+to different next nodes; a "trust" variable shown as a meter, and a route that tests it. Each failure names the places to change with
 file:line:column, the playthrough's replies and a fix; a Strong-band playthrough named on a worse
 ending says whether it got the ending's own narration or a variant that does not count, and why
 not. The other house rules (the wording bans among them) only the bundled set's tests check.

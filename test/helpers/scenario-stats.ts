@@ -29,13 +29,8 @@ export function walkGreedy(scenario: Scenario, pick: (a: number, b: number) => b
 // The fewest decisions on a playthrough is a house rule the core's audit checks; tests read it from there.
 export { minDecisionsOnAnyPath } from '../../src/machines/audit/house-rules.js';
 
-/** Decisions whose replies lead to more than one distinct next node (real branching). */
-export function branchingDecisions(scenario: Scenario): string[] {
-  return scenario.nodes
-    .filter((n) => n.kind === 'decision')
-    .filter((n) => new Set(n.replies.flatMap((r) => routesOf(r.next).map((x) => x.to))).size > 1)
-    .map((n) => n.id);
-}
+// Decisions whose replies lead to more than one distinct next node (real branching): a house rule the audit checks too.
+export { branchingDecisions } from '../../src/machines/audit/house-rules.js';
 
 /** Whether some route depends on a variable (trust changes what happens next). */
 export function hasConditionalRouting(scenario: Scenario): boolean {

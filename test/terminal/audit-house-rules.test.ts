@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditData, formatAudit } from '../../src/machines/audit/index.js';
-import { houseRuleFailures, NEVER_STRONG } from '../../src/machines/audit/house-rules.js';
-import { validateScenario } from '../../src/machines/validate/index.js';
+import { branchingDecisions, houseRuleFailures, NEVER_STRONG, routesOnTrust } from '../../src/machines/audit/house-rules.js';
+import { scenarioPlaces, validateScenario } from '../../src/machines/validate/index.js';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
 import { runInProcess as run, ROOT } from './helpers/cli.js';
 import { AUDIT_HELP } from '../../src/terminal/commands.js';
@@ -287,6 +287,47 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
     expect(f?.places.map((p) => p.what)).toEqual(['end-strong (the strong ending)', 'end-mixed (the mixed ending)']);
     expect(f?.fix).toBe('Add a harmful ending ({ "id": "end-harmful", "kind": "ending", "ending": "harmful", "title": "…", "narration": "…" }) and lead the worst replies to it: the worst path ends harmful (section 10).');
     expect(houseRuleFailures(scenario(), { explored: false, limit: 0 }).map((x) => x.check)).not.toContain('ending-kinds');
+  });
+
+  // preview-46: two house rules only the bundled set's tests checked (requirements.test), cheap to
+  // check on any file: the audit passed a draft whose replies all led the same way but at one decision.
+  it('fails a scenario where fewer than 2 decisions have replies that lead to different next nodes, naming those that do', () => {
+    const s = structuredClone(scenario());
+    for (const n of s.nodes) if (n.kind === 'decision' && n.id !== 'd1-news') for (const r of n.replies) r.next = n.replies[0]!.next;
+    expect(branchingDecisions(s)).toEqual(['d1-news']);
+    const f = houseRuleFailures(s, { explored: false, limit: 0 }).find((x) => x.check === 'few-branching-decisions');
+    expect(f?.message).toBe('1 decision has replies that lead to different next nodes (d1-news); at least 2 decisions\' replies lead to different next nodes');
+    expect(f?.places).toEqual([{ path: ['nodes', 0], what: 'd1-news: its replies lead to different next nodes' }]);
+    expect(f?.fix).toBe('At another decision, let a reply lead elsewhere than the others: its "next" to a scene or decision of its own (for a poor reply, one that shows what it cost), so that the choice there changes the way on.');
+    // As the audit prints it, with the place in the file (the node's index is unchanged).
+    const text = formatAudit([s], [], [], [scenarioPlaces(TEXT, FILE)]).text;
+    expect(text).toContain(`  - tashas-news: 1 decision has replies that lead to different next nodes (d1-news); at least 2 decisions' replies lead to different next nodes:\n      ${placeOf('d1-news')} d1-news: its replies lead to different next nodes\n    fix: At another decision`);
+    expect(houseRuleFailures(scenario(), { explored: false, limit: 0 }).map((x) => x.check)).not.toContain('few-branching-decisions');
+  });
+
+  it('fails a scenario without a "trust" variable shown as a meter, or without a route that tests trust, saying which and what to add', () => {
+    const trustFailure = (s: Scenario) => houseRuleFailures(s, { explored: false, limit: 0 }).find((x) => x.check === 'trust-meter');
+    expect(trustFailure(scenario())).toBeUndefined();
+    const hidden = structuredClone(scenario());
+    delete (hidden.variables![0] as { shown?: boolean }).shown;
+    expect(trustFailure(hidden)).toEqual({
+      check: 'trust-meter',
+      message: 'the scenario has a "trust" variable without "shown": true; every scenario has a "trust" variable shown as a meter ("shown": true) and at least one route whose condition tests it',
+      places: [{ path: ['variables', 0], what: 'trust: not shown' }],
+      fix: 'Give the "trust" variable "shown": true, so that the volunteer sees the meter.',
+    });
+    // No route reads it: the routes on trust of d1-news's replies taken out (each keeps its last, fallback route).
+    const unread = structuredClone(scenario());
+    for (const n of unread.nodes) if (n.kind === 'decision') for (const r of n.replies) if (Array.isArray(r.next)) r.next = r.next.filter((x) => !JSON.stringify(x.when ?? null).includes('"var":"trust"'));
+    expect(routesOnTrust(unread)).toEqual([]);
+    expect(trustFailure(unread)?.message).toBe('the scenario has no route whose condition tests trust; every scenario has a "trust" variable shown as a meter ("shown": true) and at least one route whose condition tests it');
+    expect(trustFailure(unread)?.fix).toBe('At a scene or reply, let trust choose the way on: a "next" such as [{ "when": { "var": "trust", "gte": 60 }, "to": "<a scene>" }, { "to": "<another scene>" }].');
+    const none = structuredClone(unread);
+    delete none.variables;
+    expect(trustFailure(none)?.message).toMatch(/^the scenario has no "trust" variable and no route whose condition tests trust;/);
+    expect(trustFailure(none)?.places).toEqual([]);
+    expect(trustFailure(none)?.fix).toMatch(/^Add \{ "id": "trust", "label": "…'s trust", "min": 0, "max": 100, "start": 50, "shown": true \} to "variables"/);
+    expect(auditData([none], ['x.json']).scenarios[0]?.failures.map((f) => f.check)).toContain('trust-meter');
   });
 
   it('fails a decision of fewer than 3 replies, naming it', () => {

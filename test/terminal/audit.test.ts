@@ -186,15 +186,17 @@ describe('casa-practice audit', () => {
  * are at every decision; the best reply is the shortest at the first `shortest` decisions and in
  * between at the others (never the longest), and first at 3 in 10 (within 25–45%). The last
  * decision sends a critical violation to a harmful ending and the rest to a scene that guards the
- * strong ending at 80% (the story's state steers in two places, a house rule), so with 6 decisions
- * or more only the wording can fail the audit.
+ * strong ending at 80% (the story's state steers in two places, a house rule), unless trust, shown
+ * as a meter and never changed, is under 50 (a route on trust, another); the near miss of the
+ * decision before the last leads through a scene of its own (replies leading to different next
+ * nodes at two decisions, another). So with 6 decisions or more only the wording can fail the audit.
  */
 function lengths(n: number, shortest: number): Scenario {
   const text = (length: number, i: number) => `${i} `.padEnd(length, 'x');
   const nodes: ScenarioNode[] = Array.from({ length: n }, (_, i) => {
     const next: Next = i + 1 < n ? `d${i + 1}` : [{ when: { conduct: 'critical', gt: 0 }, to: 'end-harmful' }, { to: 's-end' }];
     const near = (id: string, length: number): Reply => ({
-      id, text: text(length, i), feedback: 'x', next,
+      id, text: text(length, i), feedback: 'x', next: i + 2 === n && id.endsWith('-near') ? 's-aside' : next,
       assessments: [{ principle: 'remain-accepting', verdict: 'follows' }, { principle: 'safety-is-priority', verdict: 'violates' }],
     });
     const best: Reply = { id: `d${i}-best`, text: text(i < shortest ? 10 : 20, i), feedback: 'x', next, assessments: [{ principle: 'remain-accepting', verdict: 'follows' }] };
@@ -204,7 +206,9 @@ function lengths(n: number, shortest: number): Scenario {
   return {
     id: 'lengths', version: 1, title: 'x', summary: 'x', contentNote: 'x', estimatedMinutes: 1, learningGoals: ['remain-accepting'],
     characters: [{ id: 'a', name: 'A', role: 'youth' }], start: 'd0',
-    nodes: [...nodes, { id: 's-end', kind: 'scene', narration: 'x', next: [{ when: { conduct: 'score', lt: 80 }, to: 'end-mixed' }, { to: 'end-strong' }] },
+    variables: [{ id: 'trust', label: 'x', min: 0, max: 100, start: 50, shown: true }],
+    nodes: [...nodes, { id: 's-end', kind: 'scene', narration: 'x', next: [{ when: { var: 'trust', lt: 50 }, to: 'end-mixed' }, { when: { conduct: 'score', lt: 80 }, to: 'end-mixed' }, { to: 'end-strong' }] },
+      { id: 's-aside', kind: 'scene', narration: 'x', next: `d${n - 1}` },
       { id: 'end-strong', kind: 'ending', ending: 'strong', title: 'x', narration: 'x' }, { id: 'end-mixed', kind: 'ending', ending: 'mixed', title: 'x', narration: 'x' },
       { id: 'end-harmful', kind: 'ending', ending: 'harmful', title: 'x', narration: 'x' }],
   };

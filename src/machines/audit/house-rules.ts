@@ -51,7 +51,27 @@ export const HOUSE_RULES = {
   minReplies: 3,
   /** A variable decides which decision (or ending) comes next at this many decisions or more. */
   minSteered: 2,
+  /** At least this many decisions have replies that lead to different next nodes. */
+  minBranching: 2,
 } as const;
+
+/**
+ * The decisions whose replies lead to different next nodes (every route of every reply counted):
+ * the choice there changes the way on. The bundled set's tests call it too.
+ */
+export function branchingDecisions(scenario: Scenario): string[] {
+  return scenario.nodes.flatMap((n) => (n.kind === 'decision' && new Set(n.replies.flatMap((r) => routesOf(r.next).map((x) => x.to))).size > 1 ? [n.id] : []));
+}
+
+/** Where a route's condition tests trust: the scene or decision (and reply) whose "next" it is in, with its path. */
+export function routesOnTrust(scenario: Scenario): { path: JsonPath; what: string }[] {
+  const tests = (next: Next) => routesOf(next).some((r) => conditionsOf(r.when).some((c) => !isConductCondition(c) && c.var === 'trust'));
+  return scenario.nodes.flatMap((n, i): { path: JsonPath; what: string }[] => {
+    if (n.kind === 'scene') return tests(n.next) ? [{ path: ['nodes', i, 'next'], what: n.id }] : [];
+    if (n.kind === 'decision') return n.replies.flatMap((r, j) => (tests(r.next) ? [{ path: ['nodes', i, 'replies', j, 'next'], what: `${n.id}, reply ${r.id}` }] : []));
+    return [];
+  });
+}
 
 /**
  * The principles a scenario's conditions read (its routes', replies' and ending variants' "when"s):
@@ -387,7 +407,7 @@ export interface HouseRulePlace { path: JsonPath; what: string }
 
 /** One house rule a scenario breaks, for the audit (its text and its data). */
 export interface HouseRuleFailure {
-  check: 'strong-after-ruled-out' | 'strong-band-unexplained' | 'few-decisions' | 'few-replies' | 'ending-kinds' | 'critical-weight' | 'reply-without-consequence' | 'state-steers-too-little' | 'house-rules-incomplete';
+  check: 'strong-after-ruled-out' | 'strong-band-unexplained' | 'few-decisions' | 'few-replies' | 'ending-kinds' | 'critical-weight' | 'reply-without-consequence' | 'state-steers-too-little' | 'few-branching-decisions' | 'trust-meter' | 'house-rules-incomplete';
   /** What is wrong, without the scenario's name (the audit puts it in front). */
   message: string;
   places: HouseRulePlace[];
@@ -557,6 +577,37 @@ export function houseRuleFailures(scenario: Scenario, { explored, limit }: { exp
       message: `the story's state (a variable, or the replies so far) decides which decision (or ending) comes next at ${steered.length} place${steered.length === 1 ? '' : 's'}${steered.length > 0 ? ` (${steered.join(', ')})` : ''}; the story's state should do so in at least ${HOUSE_RULES.minSteered}`,
       places: steered.flatMap((id) => nodePlace(id, `${id}: the story's state decides what comes next here`)),
       fix: `At another decision or scene, let a variable choose the way on: a "next" such as [{ "when": { "var": "trust", "gte": 60 }, "to": "<a scene>" }, { "to": "<another scene>" }] whose ways lead to different decisions or endings (not only to different scenes before the same decision).`,
+    });
+  }
+  const branching = branchingDecisions(scenario);
+  if (branching.length < HOUSE_RULES.minBranching) {
+    out.push({
+      check: 'few-branching-decisions',
+      message: `${branching.length === 0 ? 'no decision has' : `${branching.length} decision${branching.length === 1 ? ' has' : 's have'}`} replies that lead to different next nodes${branching.length > 0 ? ` (${branching.join(', ')})` : ''}; at least ${HOUSE_RULES.minBranching} decisions' replies lead to different next nodes`,
+      places: branching.flatMap((id) => nodePlace(id, `${id}: its replies lead to different next nodes`)),
+      fix: `At another decision, let a reply lead elsewhere than the others: its "next" to a scene or decision of its own (for a poor reply, one that shows what it cost), so that the choice there changes the way on.`,
+    });
+  }
+  // A trust meter the volunteer sees, that changes the way on somewhere.
+  const trustAt = scenario.variables?.findIndex((v) => v.id === 'trust') ?? -1;
+  const trust = scenario.variables?.[trustAt];
+  const onTrust = routesOnTrust(scenario);
+  const shown = trust !== undefined && 'shown' in trust && trust.shown === true;
+  if (!shown || onTrust.length === 0) {
+    const lacks = [
+      ...(trust === undefined ? ['no "trust" variable'] : !shown ? ['a "trust" variable without "shown": true'] : []),
+      ...(onTrust.length === 0 ? ['no route whose condition tests trust'] : []),
+    ];
+    out.push({
+      check: 'trust-meter',
+      message: `the scenario has ${lacks.join(' and ')}; every scenario has a "trust" variable shown as a meter ("shown": true) and at least one route whose condition tests it`,
+      places: [
+        ...(trust !== undefined ? [{ path: ['variables', trustAt] as JsonPath, what: `trust${shown ? '' : ': not shown'}` }] : []),
+      ],
+      fix: [
+        ...(trust === undefined ? ['Add { "id": "trust", "label": "…\'s trust", "min": 0, "max": 100, "start": 50, "shown": true } to "variables", with "effects" that change it ({ "var": "trust", "add": -10 } on a poor reply).'] : !shown ? ['Give the "trust" variable "shown": true, so that the volunteer sees the meter.'] : []),
+        ...(onTrust.length === 0 ? ['At a scene or reply, let trust choose the way on: a "next" such as [{ "when": { "var": "trust", "gte": 60 }, "to": "<a scene>" }, { "to": "<another scene>" }].'] : []),
+      ].join(' '),
     });
   }
   return out;
