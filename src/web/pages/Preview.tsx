@@ -6,6 +6,7 @@ import { APP_FILES_SUMMARY, AuthoringHelp, checkAgainButton, previewPointers, ty
 import { ScenarioGraph } from '../components/ScenarioGraph.js';
 import { Session } from '../components/Session.js';
 import { loadCore, type Core } from '../core.js';
+import type { AuditRequest } from '../audit-worker.js';
 import { useFailPage, usePageLoading } from '../page-failure.js';
 import { rememberOwnScenario } from '../own-scenarios.js';
 import { go, hrefOf, noteFollowed, useFollowedLink } from '../routing.js';
@@ -462,9 +463,9 @@ function withoutId(message: string, id: string): string {
 /**
  * The audit of a valid file (`casa-practice audit <file>`, the same core and its data, auditData):
  * the house rules of the bundled set and the endings' and wording checks, each failure with its
- * places (line:column, as validate gives them) and its fix. Run after the validate result is on
- * the screen (a large file's exploration takes a while), bounded by the core's own limits, which
- * say when the check was partial. Nothing here is a live region: the verdict above is announced,
+ * places (line:column, as validate gives them) and its fix. Run in a worker (audit-worker.ts), or
+ * without one after the validate result is on the screen (a large file's exploration takes a while),
+ * bounded by the core's own limits, which say when the check was partial. Nothing here is a live region: the verdict above is announced,
  * and this section is found by its heading.
  */
 function HouseRules({ checked }: { checked: Checked }) {
@@ -474,18 +475,36 @@ function HouseRules({ checked }: { checked: Checked }) {
     const text = checked.text;
     if (!scenario || text === undefined) return;
     let live = true;
-    // After the browser has drawn the validate result (the next frame, then a task): the audit holds the page while it runs.
+    const done = (result: Omit<Audited, 'of'>) => live && setAudited({ of: checked, ...result });
+    // In a worker of its own where the browser has one: the page answers clicks and keys while it
+    // runs, and a check replaced by another (or the page left) stops it.
+    let worker: Worker | undefined;
+    try {
+      worker = typeof Worker === 'function' ? new Worker(new URL('../audit-worker.ts', import.meta.url), { type: 'module' }) : undefined;
+    } catch {
+      worker = undefined;
+    }
+    if (worker) {
+      worker.onmessage = (e: MessageEvent<Omit<Audited, 'of'>>) => done(e.data);
+      worker.onerror = () => done({ failed: true });
+      worker.postMessage({ scenario, file: checked.file, text } satisfies AuditRequest);
+      return () => {
+        live = false;
+        worker.terminate();
+      };
+    }
+    // Without one, on the page's thread, after the browser has drawn the validate result (the next
+    // frame, then a task): the audit holds the page while it runs.
     const run = () => {
       if (!live) return;
       void loadCore().then((core) => {
         if (!live) return;
         try {
-          const data = core.auditData([scenario], [checked.file], [core.scenarioPlaces(text, checked.file)]);
-          setAudited({ of: checked, data });
+          done({ data: core.auditData([scenario], [checked.file], [core.scenarioPlaces(text, checked.file)]) });
         } catch {
-          setAudited({ of: checked, failed: true });
+          done({ failed: true });
         }
-      }, () => live && setAudited({ of: checked, failed: true }));
+      }, () => done({ failed: true }));
     };
     let frame: number | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
