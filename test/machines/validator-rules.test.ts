@@ -2268,7 +2268,40 @@ describe('an ending that arrows lead to but no playthrough reaches, and a perfec
     expect(text).not.toBe(good);
     const p = validateScenario(text, 'x.json').problems.find((q) => q.code === 'ending-never-reached');
     expect(p?.message).toBe('No playthrough reaches the harmful ending "end-harmful": arrows lead to it ("after-search" at "after-visit" if trust ≥ 95), but their conditions never hold on the way there (every playthrough the scenario allows was tried).');
-    expect(p?.fix).toMatch(/^Loosen the "when" on a way into it \(a reply's own "when", or the one on its route/);
+    // The test to blame is found by trying the scenario without it: without it, playthroughs get there.
+    expect(p?.fix).toBe('"trust ≥ 95" on "after-search" at "after-visit" keeps every playthrough out: it never holds at that point, and without it playthroughs reach the ending. Loosen it (for example a threshold the variable can reach there), take it out, or remove the ending.');
+  });
+
+  // A trainer's strong route asked for "score ≥ 80%" and "not told-supervisor", where every
+  // playthrough scoring 80% told the supervisor: the fix spoke of trust thresholds, which it had none of.
+  it('ending-never-reached names two tests that each hold alone but never together, on a route with three', () => {
+    const good = readFixture('good/example.json').toString('utf8');
+    const text = good
+      .replace('{ "id": "trust", "label": "Jade\'s trust", "min": 0, "max": 100, "start": 50, "shown": true }', '{ "id": "trust", "label": "Jade\'s trust", "min": 0, "max": 100, "start": 50, "shown": true },\n    { "id": "told", "label": "You told your supervisor", "type": "flag", "start": false }')
+      .replace('"effects": [{ "var": "trust", "add": 10 }],', '"effects": [{ "var": "trust", "add": 10 }, { "var": "told", "set": true }],')
+      .replace('{ "when": { "conduct": "score", "lt": 80 }, "to": "end-mixed" },\n            { "to": "end-strong" }',
+        '{ "when": [{ "conduct": "critical", "eq": 0 }, { "conduct": "score", "gte": 80 }, { "var": "told", "is": false }], "to": "end-strong" },\n            { "to": "end-mixed" }');
+    expect(text).not.toBe(good);
+    const p = validateScenario(text, 'x.json').problems.find((q) => q.code === 'ending-never-reached');
+    expect(p?.message).toContain('if critical violations = 0 and score ≥ 80% and not told)');
+    expect(p?.fix).toBe('The tests "score ≥ 80%" and "not told" on "after-supervisor" at "after-visit" hold one at a time but never together: without any one of them, playthroughs reach the ending. Loosen or take out one of them, or remove the ending.');
+  });
+
+  it('ending-never-reached with a yes/no flag to blame points to the replies that set it (a flag has no threshold)', () => {
+    const good = readFixture('good/example.json').toString('utf8');
+    const text = good
+      .replace('{ "id": "trust", "label": "Jade\'s trust", "min": 0, "max": 100, "start": 50, "shown": true }', '{ "id": "trust", "label": "Jade\'s trust", "min": 0, "max": 100, "start": 50, "shown": true },\n    { "id": "told", "label": "You told your supervisor", "type": "flag", "start": false }')
+      .replace(/("id": "after-supervisor",)/, '$1\n          "effects": [{ "var": "told", "set": true }],')
+      .replace('{ "when": { "conduct": "score", "lt": 80 }, "to": "end-mixed" },\n            { "to": "end-strong" }',
+        '{ "when": [{ "conduct": "score", "gte": 80 }, { "var": "told", "is": false }], "to": "end-strong" },\n            { "to": "end-mixed" }');
+    expect(text).not.toBe(good);
+    const p = validateScenario(text, 'x.json').problems.find((q) => q.code === 'ending-never-reached');
+    expect(p?.fix).toBe('"not told" on "after-supervisor" at "after-visit" keeps every playthrough out: with it taken out (the other tests on that way in kept), playthroughs reach the ending. Check which replies on the way there set "told", take it out, or remove the ending.');
+  });
+
+  it('ending-never-reached with a test that never holds at that point says so, the other tests on the way in named', () => {
+    const p = raised().find((q) => q.code === 'ending-never-reached');
+    expect(p?.fix).toBe('"trust ≥ 95" on "after-supervisor" at "after-visit" keeps every playthrough out: it never holds at that point, and without it playthroughs reach the ending. Loosen it (for example a threshold the variable can reach there), take it out, or remove the ending.');
   });
 
   it('best-path-not-strong names the best path, its ending and the last reply on it', () => {

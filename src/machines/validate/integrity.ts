@@ -5,8 +5,9 @@ import { probedReaches } from '../audit/probe.js';
 import type { EndingReach } from '../audit/explore.js';
 import { scenarioGraph } from '../graph.js';
 import { describeWhen } from '../graph-model.js';
+import { conditionsOf } from '../conditions.js';
 import { routesOf } from '../scenario-index.js';
-import type { Next, Scenario, When } from '../schema/scenario.js';
+import type { Condition, Next, Scenario, When } from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
 import { formatPath, RELATED_AT, type JsonPath, type UnlocatedProblem } from './problem.js';
 
@@ -38,7 +39,7 @@ export function integrityProblems(scenario: Scenario, said: readonly UnlocatedPr
       message: `The scenario has more reachable states (node, variables and conduct) than the ${found.limit.toLocaleString('en-US')} the ending checks look at, so they looked at part of it only (and at two whole playthroughs: the worst reply every time, and a prohibited act wherever one is offered).`,
       fix: 'Use fewer variables or narrower ranges, or split the scenario in two.' });
   }
-  if (found.complete) out.push(...endingsNeverReached(scenario, new Set(found.endings.map((e) => e.endingId)), new Set(found.unvisited), nodePath), ...nodesNeverReached(scenario, found.unvisited, said, nodePath), ...closingTextsNeverTold(scenario, found.endings, nodePath));
+  if (found.complete) out.push(...endingsNeverReached(scenario, new Set(found.endings.map((e) => e.endingId)), new Set(found.unvisited), nodePath, found.states), ...nodesNeverReached(scenario, found.unvisited, said, nodePath), ...closingTextsNeverTold(scenario, found.endings, nodePath));
   const best = analyseBest(scenario);
   const bestEnding = best.endingId === undefined ? undefined : scenario.nodes.find((n) => n.id === best.endingId);
   // A perfect playthrough that ends mixed or harmful (best-path-blocked covers one that cannot score 100%).
@@ -79,9 +80,10 @@ export function integrityProblems(scenario: Scenario, said: readonly UnlocatedPr
  * Endings that arrows lead to (so "unreachable" is silent) but that no playthrough reaches, because
  * the conditions on every route into them never hold together. Only after a complete exploration.
  */
-function endingsNeverReached(scenario: Scenario, reached: ReadonlySet<string>, unvisited: ReadonlySet<string>, nodePath: (id: string) => JsonPath): UnlocatedProblem[] {
+function endingsNeverReached(scenario: Scenario, reached: ReadonlySet<string>, unvisited: ReadonlySet<string>, nodePath: (id: string) => JsonPath, states: number): UnlocatedProblem[] {
   const graph = scenarioGraph(scenario);
   const out: UnlocatedProblem[] = [];
+  const trials = { left: states <= TRIAL_STATES ? TRIALS : 0 };
   for (const node of scenario.nodes) {
     if (node.kind !== 'ending' || reached.has(node.id) || !graph.reachable.has(node.id)) continue;
     // Only where the story could have entered it: an ending out of reach because every way in is
@@ -91,9 +93,10 @@ function endingsNeverReached(scenario: Scenario, reached: ReadonlySet<string>, u
     // offered only at trust ≥ 90 was listed with no condition, and the fix named its route).
     const ways = waysIn(scenario, node.id).filter((w) => graph.reachable.has(w.from)).map((w) => (w.tests.length === 0 ? w.label : `${w.label} if ${w.tests.join(' and ')}`));
     const shown = ways.slice(0, 3).join('; ') + (ways.length > 3 ? `; and ${ways.length - 3} more` : '');
+    const blocking = testsKeepingOut(scenario, node.id, waysIn(scenario, node.id).filter((w) => graph.reachable.has(w.from) && !unvisited.has(w.from)), trials);
     out.push({ severity: 'warning', code: 'ending-never-reached', path: nodePath(node.id),
       message: `No playthrough reaches the ${node.ending} ending ${quoteValue(node.id)}: arrows lead to it (${shown}), but their conditions never hold on the way there (every playthrough the scenario allows was tried).`,
-      fix: 'Loosen the "when" on a way into it (a reply\'s own "when", or the one on its route: for example a trust threshold higher than trust can be at that point, or conditions that rule each other out), or remove the ending.' });
+      fix: blocking ? blockingFix(blocking) : 'Loosen the "when" on a way into it (a reply\'s own "when", or the one on its route: for example a trust threshold higher than trust can be at that point, or conditions that rule each other out), or remove the ending.' });
   }
   return out;
 }
@@ -134,8 +137,57 @@ function closingTextsNeverTold(scenario: Scenario, reaches: readonly EndingReach
   return out;
 }
 
-/** A way into node `to`: from which node (by its place in "nodes"), and the test on it in words. */
-interface WayIn { from: string; fromIndex: number; label: string; tests: string[] }
+/**
+ * A way into node `to`: from which node (by its place in "nodes"), the test on it in words, and each
+ * "when" on it (the reply's own, the route's) with where to find it in a copy of the scenario.
+ */
+interface WayIn { from: string; fromIndex: number; label: string; tests: string[]; whens: { when: When; in: (copy: Scenario) => { when?: When } }[] }
+
+/** At most this many trial explorations per check, each with one test on a way in taken out (testsKeepingOut). */
+const TRIALS = 12;
+/** Trials only in a scenario of at most this many reachable states: each explores it again. */
+const TRIAL_STATES = 20_000;
+
+/**
+ * The tests on a way into an ending that keep every playthrough out of it: those without which (one
+ * taken out at a time, the rest kept) some playthrough reaches it. Tried on the first three ways in
+ * whose tests could be to blame, within `trials` explorations; undefined when none alone is (two
+ * ways each blocked, say) or the trials ran out.
+ */
+function testsKeepingOut(scenario: Scenario, endingId: string, ways: readonly WayIn[], trials: { left: number }): { way: WayIn; tests: Condition[] } | undefined {
+  for (const way of ways.filter((w) => w.whens.length > 0).slice(0, 3)) {
+    const tests: Condition[] = [];
+    for (const { when, in: holderIn } of way.whens) {
+      const conditions = conditionsOf(when);
+      for (let k = 0; k < conditions.length; k++) {
+        if (trials.left <= 0) return undefined;
+        trials.left--;
+        const copy = JSON.parse(JSON.stringify(scenario)) as Scenario;
+        const holder = holderIn(copy);
+        if (conditions.length > 1) holder.when = conditions.filter((_, i) => i !== k);
+        else delete holder.when;
+        const tried = exploreScenario(copy);
+        if (tried.complete && tried.endings.some((e) => e.endingId === endingId)) tests.push(conditions[k] as Condition);
+      }
+    }
+    if (tests.length > 0) return { way, tests };
+  }
+  return undefined;
+}
+
+/** The fix for an ending out of reach that names the tests keeping it so (testsKeepingOut). */
+function blockingFix({ way, tests }: { way: WayIn; tests: Condition[] }): string {
+  const where = `on ${way.label}`;
+  const [only] = tests;
+  if (tests.length === 1 && only) {
+    const named = describeWhen(only);
+    const others = way.tests.join(' and ') !== named;
+    // A yes/no flag has no threshold to loosen: what sets it on the way there is what to look at.
+    const loosen = 'var' in only && only.is !== undefined ? `Check which replies on the way there set ${quoteValue(only.var)}` : 'Loosen it (for example a threshold the variable can reach there)';
+    return `"${named}" ${where} keeps every playthrough out: ${others ? 'with it taken out (the other tests on that way in kept), playthroughs reach the ending' : 'it never holds at that point, and without it playthroughs reach the ending'}. ${loosen}, take it out, or remove the ending.`;
+  }
+  return `The tests ${tests.map((t) => `"${describeWhen(t)}"`).join(' and ')} ${where} hold one at a time but never together: without any one of them, playthroughs reach the ending. Loosen or take out one of them, or remove the ending.`;
+}
 
 /**
  * The ways into a node from scenes and decisions: each route to it, with the reply's "when" and the
@@ -145,12 +197,20 @@ function waysIn(scenario: Scenario, to: string): WayIn[] {
   const out: WayIn[] = [];
   scenario.nodes.forEach((from, fromIndex) => {
     if (from.kind === 'ending') return;
-    const nexts = from.kind === 'scene' ? [{ label: `the scene ${quoteValue(from.id)}`, next: from.next, when: undefined }] : from.replies.map((r) => ({ label: `${quoteValue(r.id)} at ${quoteValue(from.id)}`, next: r.next, when: r.when }));
-    for (const { label, next, when } of nexts as { label: string; next: Next; when?: When }[]) {
-      for (const r of routesOf(next)) {
-        if (r.to === to) out.push({ from: from.id, fromIndex, label, tests: [when, r.when].filter((w): w is When => w !== undefined).map(describeWhen) });
-        if (r.when === undefined) break;
-      }
+    type Holder = (copy: Scenario) => { when?: When; next: Next };
+    const nexts: { label: string; next: Next; when?: When; holder: Holder }[] = from.kind === 'scene'
+      ? [{ label: `the scene ${quoteValue(from.id)}`, next: from.next, holder: (copy) => copy.nodes[fromIndex] as { next: Next } }]
+      : from.replies.map((r, replyIndex) => ({ label: `${quoteValue(r.id)} at ${quoteValue(from.id)}`, next: r.next, when: r.when, holder: (copy) => (copy.nodes[fromIndex] as { replies: { when?: When; next: Next }[] }).replies[replyIndex] as { when?: When; next: Next } }));
+    for (const { label, next, when, holder } of nexts) {
+      routesOf(next).some((r, routeIndex) => {
+        if (r.to === to) {
+          const whens: WayIn['whens'] = [];
+          if (when !== undefined) whens.push({ when, in: holder });
+          if (r.when !== undefined) whens.push({ when: r.when, in: (copy) => (holder(copy).next as { when?: When }[])[routeIndex] as { when?: When } });
+          out.push({ from: from.id, fromIndex, label, tests: whens.map((w) => describeWhen(w.when)), whens });
+        }
+        return r.when === undefined;
+      });
     }
   });
   return out;
