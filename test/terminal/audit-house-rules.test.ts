@@ -271,7 +271,7 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
     const f = houseRuleFailures(s, { explored: false, limit: 0 }).find((x) => x.check === 'critical-weight');
     expect(f?.message).toBe('1 reply violates a critical principle (a Prohibited Activity in the guide) with a weight below 3; every such violation weighs 3');
     expect(f?.places).toEqual([{ path: ['nodes', 9, 'replies', 0, 'assessments', 0], what: 'd6-after, reply d6-search: violates no-investigating with weight 1' }]);
-    expect(f?.fix).toBe('Give each of these assessments "weight": 3: a prohibited act is the very worst move a reply can make (docs/authoring.md section 4, "How to choose a weight").');
+    expect(f?.fix).toBe('Give each of these assessments "weight": 3: a prohibited act is the very worst move a reply can make.');
     expect(houseRuleFailures(scenario(), { explored: false, limit: 0 }).map((x) => x.check)).not.toContain('critical-weight');
   });
 
@@ -285,7 +285,7 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
     const f = houseRuleFailures(s, { explored: false, limit: 0 }).find((x) => x.check === 'ending-kinds');
     expect(f?.message).toBe('the scenario has no harmful ending; every scenario has a strong, a mixed and a harmful ending');
     expect(f?.places.map((p) => p.what)).toEqual(['end-strong (the strong ending)', 'end-mixed (the mixed ending)']);
-    expect(f?.fix).toBe('Add a harmful ending ({ "id": "end-harmful", "kind": "ending", "ending": "harmful", "title": "…", "narration": "…" }) and lead the worst replies to it: the worst path ends harmful (section 10).');
+    expect(f?.fix).toBe('Add a harmful ending ({ "id": "end-harmful", "kind": "ending", "ending": "harmful", "title": "…", "narration": "…" }) and lead the worst replies to it: the worst path ends harmful.');
     expect(houseRuleFailures(scenario(), { explored: false, limit: 0 }).map((x) => x.check)).not.toContain('ending-kinds');
   });
 

@@ -526,7 +526,7 @@ export function houseRuleFailures(scenario: Scenario, { explored, limit }: { exp
       check: 'ending-kinds',
       message: `the scenario has no ${quoteKinds(lacking)} ending${lacking.length === 1 ? '' : 's'}; every scenario has a strong, a mixed and a harmful ending`,
       places: endings.map(({ n, i }) => ({ path: ['nodes', i], what: `${n.id} (the ${n.ending} ending)` })),
-      fix: `Add ${lacking.length === 1 ? `a ${example} ending` : `${quoteKinds(lacking)} endings`} ({ "id": "end-${example}", "kind": "ending", "ending": "${example}", "title": "…", "narration": "…" }) and lead ${ENDING_FOR[example]} to it: ${ENDING_WHY[example]} (section 10).`,
+      fix: `Add ${lacking.length === 1 ? `a ${example} ending` : `${quoteKinds(lacking)} endings`} ({ "id": "end-${example}", "kind": "ending", "ending": "${example}", "title": "…", "narration": "…" }) and lead ${ENDING_FOR[example]} to it: ${ENDING_WHY[example]}.`,
     });
   }
   // A prohibited act weighed as a secondary point: "weight": 3 left out (the default is 1).
@@ -544,7 +544,7 @@ export function houseRuleFailures(scenario: Scenario, { explored, limit }: { exp
       check: 'critical-weight',
       message: `${n} repl${n === 1 ? 'y violates' : 'ies violate'} a critical principle (a Prohibited Activity in the guide) with a weight below 3; every such violation weighs 3`,
       places: light,
-      fix: 'Give each of these assessments "weight": 3: a prohibited act is the very worst move a reply can make (docs/authoring.md section 4, "How to choose a weight").',
+      fix: 'Give each of these assessments "weight": 3: a prohibited act is the very worst move a reply can make.',
     });
   }
   const idle = inconsequentialReplyFindings(scenario);
