@@ -12,6 +12,7 @@ export { compileScenario, buildMachineConfig, type ScenarioMachine } from './com
 export { buildDebrief, analyseBest, outcomeOf, percentOfBest, CRITICAL_CAP, DEVELOPING_FROM, STRONG_FROM, type Debrief, type Outcome, type OutcomeBand, type PrincipleResult, type PathStep } from './scoring.js';
 export { saveSession, restoreSession, undoEnding, actorOptions, type SavedSession, type RestoreResult, type PersistedScenarioSnapshot, type SessionStart } from './session.js';
 export { whatIfFrom } from './what-if.js';
+export { newScenario, newScenarioText, NEW_SCENARIO_VERSION, type NewScenario, type NewScenarioFields } from './new-scenario.js';
 export { startingAt, startSession, startFacilitation, type PlayableScenario, type SessionActor } from './playable.js';
 export { decisionSetup, introductionsAt, introductionWords, sceneNumberAt, replayConversation, resumeOpening, resumeRecap, type ConversationMoment, type Introduction, type Recap, type RecapMoment } from './recap.js';
 export { MET_IN_ALL, MET_SO_FAR, NO_ONE_MET, peopleMet, type Person, type RoomReveals } from './people.js';

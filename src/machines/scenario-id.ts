@@ -30,3 +30,13 @@ export function idFromText(value: string): string {
     .replace(/['\u2019]/g, '')
     .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
+
+/**
+ * The id to suggest for a value that is not one, as validate's invalid-id fix says it ("Use
+ * something like …"): idFromText's, "my-id" when nothing of it is left, and a reserved word
+ * (constructor, prototype) with "-node" after it.
+ */
+export function suggestedId(value: string): string {
+  const slug = idFromText(value) || 'my-id';
+  return slug === 'constructor' || slug === 'prototype' ? `${slug}-node` : slug;
+}

@@ -21,6 +21,7 @@ Usage:
   casa-practice resume                        continue where you stopped
   casa-practice records                       your finished practice and its minutes (--csv, --backup, --xapi <file>)
   casa-practice room <scenario>               a live room: phones vote (--resume)
+  casa-practice new <id|file>                 start a scenario file from the worked example
   casa-practice validate <file|folder>...     check scenario files (--json, --strict)
   casa-practice graph <file> [--format mermaid|dot|svg]
   casa-practice audit [file|folder]...        do endings follow conduct? is the answer key hidden? (--json)
@@ -43,6 +44,7 @@ const COMMANDS: Record<(typeof COMMAND_NAMES)[number], () => Promise<Command>> =
   graph: async () => (await import('./commands.js')).graphCommand,
   audit: async () => (await import('./commands.js')).auditCommand,
   schema: async () => (await import('./commands.js')).schemaCommand,
+  new: async () => (await import('./new-command.js')).newCommand,
   play: async () => (await import('./app-commands.js')).playCommand,
   resume: async () => (await import('./app-commands.js')).resumeCommand,
   records: async () => (await import('./records-command.js')).recordsCommand,

@@ -30,7 +30,7 @@ export function commandName(env: NodeJS.ProcessEnv = process.env, argv: readonly
  * of the main help, "casa-practice: …" before a message) stays.
  */
 export function helpText(text: string, name: string = commandName(), width: number | undefined = helpWidth()): string {
-  const named = name === 'casa-practice' ? text : text.replace(/(?<![\w./-])casa-practice(?= (?:play|resume|records|room|validate|graph|audit|schema|<command>|\[|-))/g, name);
+  const named = name === 'casa-practice' ? text : text.replace(/(?<![\w./-])casa-practice(?= (?:play|resume|records|room|validate|graph|audit|schema|new|<command>|\[|-))/g, name);
   return width === undefined ? named : fitHelp(named, width, name);
 }
 

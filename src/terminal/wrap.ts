@@ -351,7 +351,7 @@ export function commandLines(cmd: string, width: number, indent = '  ', name?: s
 }
 
 /** The app's commands (cli.ts's COMMANDS are these), which a command in a line names after the program's name. */
-export const COMMAND_NAMES = ['validate', 'graph', 'audit', 'schema', 'play', 'resume', 'records', 'room'] as const;
+export const COMMAND_NAMES = ['validate', 'graph', 'audit', 'schema', 'new', 'play', 'resume', 'records', 'room'] as const;
 const COMMAND_WORDS: ReadonlySet<string> = new Set([...COMMAND_NAMES, 'help']);
 
 /**

@@ -224,16 +224,17 @@ describe('the commands the documents and the help show', async () => {
   const { VALIDATE_HELP, GRAPH_HELP, AUDIT_HELP, SCHEMA_HELP } = await import('../../src/terminal/commands.js');
   const { RECORDS_HELP } = await import('../../src/terminal/records-command.js');
   const { ROOM_HELP } = await import('../../src/terminal/room/command.js');
-  const helps = { MAIN_HELP, APP_HELP, PLAY_HELP, RESUME_HELP, VALIDATE_HELP, GRAPH_HELP, AUDIT_HELP, SCHEMA_HELP, RECORDS_HELP, ROOM_HELP };
+  const { NEW_HELP } = await import('../../src/terminal/new-command.js');
+  const helps = { MAIN_HELP, APP_HELP, PLAY_HELP, RESUME_HELP, VALIDATE_HELP, GRAPH_HELP, AUDIT_HELP, SCHEMA_HELP, RECORDS_HELP, ROOM_HELP, NEW_HELP };
   const shown = [
     ...DOCS.flatMap((file) => codeIn(read(file)).flatMap((code) => commandLines(code).map((c) => ({ file, ...c })))),
     ...Object.entries(helps).flatMap(([file, text]) => text.split('\n').flatMap((line) => commandLines(line).map((c) => ({ file, ...c })))),
   ];
 
-  it('finds the commands of README, authoring.md and the help (validate, graph, audit, play, room, records, schema, resume)', () => {
+  it('finds the commands of README, authoring.md and the help (new, validate, graph, audit, play, room, records, schema, resume)', () => {
     for (const from of ['README.md', 'docs/authoring.md', 'MAIN_HELP']) {
       const commands = new Set(shown.filter((c) => c.file === from).map((c) => c.argv[0]));
-      for (const c of ['validate', 'graph', 'audit', 'play', 'schema', 'resume', ...(from === 'docs/authoring.md' ? [] : ['room', 'records'])]) expect(commands, from).toContain(c);
+      for (const c of ['new', 'validate', 'graph', 'audit', 'play', 'schema', 'resume', ...(from === 'docs/authoring.md' ? [] : ['room', 'records'])]) expect(commands, from).toContain(c);
     }
     expect(shown.filter((c) => c.file.endsWith('_HELP')).length).toBeGreaterThan(20);
   });

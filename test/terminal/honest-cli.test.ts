@@ -9,6 +9,7 @@ import { APP_HELP, PLAY_HELP, RESUME_HELP, runsPlain } from '../../src/terminal/
 import { AUDIT_HELP, GRAPH_HELP, SCHEMA_HELP, VALIDATE_HELP } from '../../src/terminal/commands.js';
 import { RECORDS_HELP } from '../../src/terminal/records-command.js';
 import { ROOM_HELP } from '../../src/terminal/room/command.js';
+import { NEW_HELP } from '../../src/terminal/new-command.js';
 import { CONTROLS_HELP } from '../../src/terminal/room/controls.js';
 import { fitReport } from '../../src/terminal/wrap.js';
 import { BIN, ROOT, runInProcess, runPiped } from './helpers/cli.js';
@@ -188,7 +189,7 @@ describe('the command line says what it does', () => {
 });
 
 describe('help in a 60-column terminal', () => {
-  const HELPS = { MAIN_HELP, APP_HELP, PLAY_HELP, RESUME_HELP, RECORDS_HELP, VALIDATE_HELP, GRAPH_HELP, AUDIT_HELP, SCHEMA_HELP };
+  const HELPS = { MAIN_HELP, APP_HELP, PLAY_HELP, RESUME_HELP, RECORDS_HELP, VALIDATE_HELP, GRAPH_HELP, AUDIT_HELP, SCHEMA_HELP, NEW_HELP };
   const words = (t: string) => t.split(/\s+/).filter(Boolean);
 
   it.each(Object.entries(HELPS))('%s is laid out again so the terminal breaks no word, every word kept in order', (_, text) => {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { principleIds, principles, sections } from '../guide.js';
-import { idFromText } from '../scenario-id.js';
+import { suggestedId } from '../scenario-id.js';
 import * as S from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
 import { cleanLine } from '../text/clean.js';
@@ -176,8 +176,7 @@ function describedAt(raw: unknown, path: JsonPath): string | undefined {
 }
 
 function slugify(value: string): string {
-  const slug = idFromText(value) || 'my-id';
-  return slug === 'constructor' || slug === 'prototype' ? `${slug}-node` : slug;
+  return suggestedId(value);
 }
 
 /** Turns zod's issues into problems a trainer can act on. */

@@ -75,10 +75,13 @@ export function runPiped(argv: readonly string[], input: string, env: NodeJS.Pro
 /**
  * The built program as a child process, `input` piped to its stdin, with a clean environment (PATH
  * and `env`): for what only a real process shows. Asynchronous, so several can run at once.
+ * `cwd` is the folder it runs in (the project folder unless given), `bin` the program's file (a copy of
+ * the program elsewhere).
  */
-export function runChild(argv: readonly string[], input: string, env: NodeJS.ProcessEnv, opts: { uid?: number; gid?: number } = {}): Promise<CliRun> {
+export function runChild(argv: readonly string[], input: string, env: NodeJS.ProcessEnv, opts: { uid?: number; gid?: number; cwd?: string; bin?: string } = {}): Promise<CliRun> {
+  const { bin = BIN[1], ...spawnOpts } = opts;
   return new Promise((resolve, reject) => {
-    const child = spawn(BIN[0], [BIN[1], ...argv], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['pipe', 'pipe', 'pipe'], timeout: 30_000, ...opts });
+    const child = spawn(BIN[0], [bin, ...argv], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['pipe', 'pipe', 'pipe'], timeout: 30_000, ...spawnOpts });
     let out = '';
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
