@@ -826,6 +826,49 @@ describe('playing a scenario in the browser', () => {
     expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe(score);
   });
 
+  // A what-if's debrief offered Try again, My records and Back to the scenarios: the volunteer's own
+  // debrief, the one the what-if replayed from, came back only by a reload or the card's "See your
+  // last debrief". "Back to your debrief" shows it again, at the top, its heading focused, with its
+  // what-ifs (whose debriefs lead back to it too); nothing is recorded again.
+  it('a what-if\'s debrief leads back to your own debrief, by the keyboard, the focus on its heading', async () => {
+    const user = userEvent.setup();
+    const backToYours = async (from: number, own: { score?: string | null | undefined; whatIfs: number }) => {
+      await user.click(screen.getAllByRole('button', { name: /What if: replay from here/ })[from] as HTMLElement);
+      await screen.findByText(/^What if: you are back at an earlier decision/);
+      await playToDebrief(user);
+      expect(screen.getByText(/This was a what-if replay: not added to your records\./)).toBeTruthy();
+      const back = screen.getByRole('button', { name: 'Back to your debrief' });
+      // In "What next", after Try again.
+      expect(back.previousElementSibling?.textContent).toBe('Try again');
+      back.focus();
+      await user.keyboard('{Enter}');
+      const heading = await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
+      await vi.waitFor(() => expect(document.activeElement).toBe(heading));
+      expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe(own.score);
+      expect(screen.getByText(/Added to My records\./)).toBeTruthy();
+      expect(screen.queryByText(/what-if replay/)).toBeNull();
+      expect(screen.queryByRole('button', { name: 'Back to your debrief' })).toBeNull();
+      expect(screen.getAllByRole('button', { name: /What if: replay from here/ })).toHaveLength(own.whatIfs);
+      expect(document.title).toMatch(/^Debrief: /);
+    };
+    // At the end of the playthrough: twice, the second what-if from the debrief come back to.
+    const store = memoryStore();
+    const { score } = await finishYouthDiscloses(store);
+    const whatIfs = screen.getAllByRole('button', { name: /What if: replay from here/ }).length;
+    await backToYours(1, { score, whatIfs });
+    await backToYours(0, { score, whatIfs });
+    expect(JSON.parse(store.read('records.json') ?? '{}').playthroughs).toHaveLength(1);
+    expect(location.hash).toBe('#/debrief/youth-discloses');
+    cleanup();
+    // A debrief opened again (the card's "See your last debrief").
+    const kept = await afterYouthDiscloses();
+    renderApp('#/debrief/youth-discloses', kept.store);
+    await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
+    await backToYours(1, kept);
+    await backToYours(2, kept);
+    expect(JSON.parse(kept.store.read('records.json') ?? '{}').playthroughs).toHaveLength(1);
+  });
+
   it('announces the what-if notice once, as a polite status that is in the page before its words', async () => {
     const user = userEvent.setup();
     renderApp('#/play/youth-discloses');

@@ -26,6 +26,12 @@ export interface DebriefProps {
   again?: ReactNode;
   /** In place of "Back to the scenarios": where the page that played it goes back to (a Preview's "Back to the file's check"). */
   back?: ReactNode;
+  /**
+   * A what-if's debrief: back to the volunteer's own debrief, the one the what-if replayed from
+   * ("Back to your debrief"). It offered only Try again, My records and Back to the scenarios: the
+   * volunteer's own debrief came back only by a reload or the card's "See your last debrief".
+   */
+  backToYours?: () => void;
   /** Replay from the n-th decision of this playthrough (0-based); without it (presenter mode) no what-if is offered. */
   onWhatIf?: (decision: number) => void;
   /** Who it speaks to: the volunteer (default) or the room of a trainer-led session, in the core's words. */
@@ -110,7 +116,7 @@ function useAllOpen(article: RefObject<HTMLElement | null>): [boolean, (open: bo
  * decision's feedback, what each principle to work on asks, and the table of paths are folded
  * (native <details>, opened on demand, all open on paper and in the Markdown file as before).
  */
-export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, recordsLeft = false, whatIf, offerRecords = true, onTryAgain, again, back, onWhatIf, voice = 'you', lead }: DebriefProps) {
+export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, recordsLeft = false, whatIf, offerRecords = true, onTryAgain, again, back, backToYours, onWhatIf, voice = 'you', lead }: DebriefProps) {
   const m = useMemo(() => debriefModel(scenario, debrief), [scenario, debrief]);
   const v = VOICE_WORDS[voice];
   const room = voice === 'room';
@@ -280,6 +286,7 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
       <h2 id="debrief-next" className="no-print" tabIndex={-1}>What next</h2>
       <p className="controls">
         {again !== undefined ? again : <button type="button" className="primary" onClick={onTryAgain}>Try again</button>}
+        {backToYours && <button type="button" onClick={backToYours}>Back to your debrief</button>}
         {room ? <a className="button" href={hrefOf({ page: 'presenter' })}>Back to presenter mode</a> : (
           <>
             {/* The same Markdown file the terminal writes at its debrief, made in the page (nothing is sent). */}

@@ -136,11 +136,47 @@ export interface SessionProps {
   again?: string | undefined;
   /** What the debrief offers in place of "Back to the scenarios" (a Preview's way back to the file's check). */
   back?: ReactNode;
+  /** A what-if (`whatIf`) started from a debrief shown outside this session (a kept debrief's, opened again): back to that debrief. */
+  onBackToDebrief?: () => void;
 }
 
-/** Starts a playthrough and swaps in a new one for "try again" and "what if". */
+/**
+ * The volunteer's own debrief, as it was shown at the end of the playthrough a what-if replays from:
+ * shown again by "Back to your debrief" on the what-if's debrief (with its own what-ifs, from its
+ * own replies), the words about the records as they were.
+ */
+interface OwnDebrief {
+  debrief: DebriefData;
+  mode: SessionMode;
+  played: Parameters<typeof whatIfFrom>[1];
+  recorded: boolean;
+  inTabOnly: boolean;
+  recordsLeft: boolean;
+  /** The playthrough went on in another tab (ELSEWHERE said above it). */
+  elsewhere: boolean;
+  /** Kept (its debrief can be opened again): see PlaythroughProps.onWhatIf. */
+  kept: boolean;
+}
+
+/** Starts a playthrough and swaps in a new one for "try again" and "what if"; and shows the volunteer's own debrief again after a what-if. */
 export function Session(props: SessionProps) {
-  const [run, setRun] = useState({ n: 0, mode: props.mode, snapshot: props.snapshot, persist: props.persist && props.whatIf !== true, startedAt: props.startedAt, activeMs: props.activeMs, notice: props.notice, resumed: props.resumed ?? false, whatIf: props.whatIf ?? false, whatIfKept: props.whatIf === true, again: props.again });
+  const [run, setRun] = useState<{ n: number; mode: SessionMode; snapshot?: PersistedScenarioSnapshot | undefined; persist: boolean; startedAt: string; activeMs?: number | undefined; notice?: ReactNode; resumed: boolean; whatIf: boolean; whatIfKept: boolean; again?: string | undefined; own?: OwnDebrief | undefined; showOwn?: boolean }>({ n: 0, mode: props.mode, snapshot: props.snapshot, persist: props.persist && props.whatIf !== true, startedAt: props.startedAt, activeMs: props.activeMs, notice: props.notice, resumed: props.resumed ?? false, whatIf: props.whatIf ?? false, whatIfKept: props.whatIf === true, again: props.again });
+  const tryAgain = (mode = run.mode) => {
+    backToPlaying(props.addresses, mode);
+    setRun({ n: run.n + 1, mode, snapshot: undefined, persist: props.persist, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: false, whatIfKept: false, again: startedAgainWords(mode, run.mode) });
+  };
+  // The debrief a what-if comes from is the volunteer's own (a what-if's debrief offers its way
+  // back to it): kept through what-ifs of what-ifs, until a new playthrough starts.
+  const whatIfFromHere = (snapshot: PersistedScenarioSnapshot, kept: boolean, own: OwnDebrief | undefined) => {
+    // A what-if replay is not saved: the address stays the kept debrief's, so a reload (a phone
+    // dropping the page) opens that debrief again, not a new playthrough from the start.
+    if (props.addresses && location.hash !== props.addresses.debrief) history.replaceState(history.state, '', props.addresses.debrief);
+    setRun({ n: run.n + 1, mode: run.mode, snapshot, persist: false, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: true, whatIfKept: kept, again: undefined, own: own ?? run.own });
+  };
+  const backToYours = run.own ? () => setRun({ ...run, n: run.n + 1, showOwn: true }) : props.onBackToDebrief;
+  if (run.showOwn && run.own) {
+    return <OwnDebriefAgain key={run.n} playable={props.playable} own={run.own} back={props.back} offerRecords={props.persist || props.whatIf === true} onTryAgain={() => tryAgain()} onWhatIf={whatIfFromHere} />;
+  }
   return (
     <Playthrough
       key={run.n}
@@ -156,20 +192,44 @@ export function Session(props: SessionProps) {
       whatIf={run.whatIf}
       whatIfKept={run.whatIfKept}
       again={run.again}
+      backToYours={run.whatIf ? backToYours : undefined}
       // A resumed save opens where the volunteer left off: its conversation so far is replayed above
       // it, and on a phone the page would open on the first scene, screens away from the decision.
       focusOnStart={run.n > 0 || run.resumed || run.whatIf || run.again !== undefined}
-      onTryAgain={(mode = run.mode) => {
-        backToPlaying(props.addresses, mode);
-        setRun({ n: run.n + 1, mode, snapshot: undefined, persist: props.persist, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: false, whatIfKept: false, again: startedAgainWords(mode, run.mode) });
-      }}
-      onWhatIf={(snapshot, kept) => {
-        // A what-if replay is not saved: the address stays the kept debrief's, so a reload (a phone
-        // dropping the page) opens that debrief again, not a new playthrough from the start.
-        if (props.addresses && location.hash !== props.addresses.debrief) history.replaceState(history.state, '', props.addresses.debrief);
-        setRun({ n: run.n + 1, mode: run.mode, snapshot, persist: false, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: true, whatIfKept: kept, again: undefined });
-      }}
+      onTryAgain={tryAgain}
+      onWhatIf={whatIfFromHere}
     />
+  );
+}
+
+/**
+ * The volunteer's own debrief shown again ("Back to your debrief" on a what-if's), as it was at the
+ * end of its playthrough, opened as a debrief opens: at the top of the page, its heading focused.
+ */
+function OwnDebriefAgain({ playable, own, back, offerRecords, onTryAgain, onWhatIf }: { playable: PlayableScenario; own: OwnDebrief; back: ReactNode; offerRecords: boolean; onTryAgain: () => void; onWhatIf: (snapshot: PersistedScenarioSnapshot, kept: boolean, own: OwnDebrief | undefined) => void }) {
+  const { scenario } = playable;
+  useTitle(`Debrief: ${scenario.title}`);
+  useEffect(() => landAfter('debrief'), []);
+  return (
+    <>
+      {own.elsewhere && <p className="notice" role="alert">{ELSEWHERE}</p>}
+      <Debrief
+        scenario={scenario}
+        debrief={own.debrief}
+        mode={own.mode}
+        recorded={own.recorded}
+        inTabOnly={own.inTabOnly}
+        recordsLeft={own.recordsLeft}
+        whatIf={false}
+        offerRecords={offerRecords}
+        back={back}
+        onTryAgain={onTryAgain}
+        onWhatIf={(decision) => {
+          const at = whatIfFrom(scenario, own.played, decision);
+          if (at) onWhatIf(at, own.kept, undefined);
+        }}
+      />
+    </>
   );
 }
 
@@ -188,8 +248,13 @@ interface PlaythroughProps extends SessionProps {
   focusOnStart: boolean;
   /** Starts a new playthrough, in `mode` when given (starting again in the other mode), else in this one. */
   onTryAgain: (mode?: SessionMode) => void;
-  /** `kept`: the playthrough replayed from is kept (its debrief can be opened again), not only in this page. */
-  onWhatIf: (snapshot: PersistedScenarioSnapshot, kept: boolean) => void;
+  /**
+   * `kept`: the playthrough replayed from is kept (its debrief can be opened again), not only in this
+   * page. `own`: the debrief replayed from, when it is the volunteer's own (not a what-if's).
+   */
+  onWhatIf: (snapshot: PersistedScenarioSnapshot, kept: boolean, own: OwnDebrief | undefined) => void;
+  /** A what-if's: back to the volunteer's own debrief (see DebriefProps.backToYours). */
+  backToYours?: (() => void) | undefined;
   /** Said when this playthrough was started again (try again, start again): the button pressed is gone and focus is on the first moment. */
   again?: string | undefined;
 }
@@ -199,7 +264,7 @@ export function startedAgainWords(mode: SessionMode, before: SessionMode): strin
   return mode === before ? 'Started again from the beginning.' : `Started again from the beginning, in ${mode} mode.`;
 }
 
-function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, offerRecords, paused, notice, resumed, whatIf, whatIfKept, again, back, focusOnStart, onTryAgain, onWhatIf, addresses }: PlaythroughProps) {
+function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, offerRecords, paused, notice, resumed, whatIf, whatIfKept, again, back, backToYours, focusOnStart, onTryAgain, onWhatIf, addresses }: PlaythroughProps) {
   const store = useStore();
   const keptInTabOnly = useStoreProblem(store) !== undefined;
   // The records are damaged and left as they were (no room for a copy): this finish is shown from this tab's memory only.
@@ -476,12 +541,13 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
   // (At the last reply's feedback, a save found gone on with in another tab opens the debrief, not
   // recorded here, as any other finish found so: there is nothing more to do here.)
   if (view.done && view.debrief && (!lastFeedback || elsewhere)) {
+    const { debrief } = view;
     return (
       <>
         {wentOn}
         <Debrief
           scenario={scenario}
-          debrief={view.debrief}
+          debrief={debrief}
           mode={context.mode}
           recorded={persist && !elsewhere}
           inTabOnly={keptInTabOnly}
@@ -489,10 +555,12 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
           whatIf={whatIf}
           offerRecords={offerRecords}
           back={back}
+          backToYours={backToYours}
           onTryAgain={() => onTryAgain()}
           onWhatIf={(decision) => {
             const at = whatIfFrom(scenario, context, decision);
-            if (at) onWhatIf(at, persist && !elsewhere && saveError === undefined);
+            const kept = persist && !elsewhere && saveError === undefined;
+            if (at) onWhatIf(at, kept, whatIf ? undefined : { debrief, mode: context.mode, played: context, recorded: persist && !elsewhere, inTabOnly: keptInTabOnly, recordsLeft, elsewhere, kept });
           }}
         />
       </>
@@ -659,7 +727,7 @@ function newestMomentHeading(): HTMLElement | null {
  * debrief 40 to 65 px down, the page's links under the sticky bar: it is taken to the top again at
  * the next frames until it stays there (three at most).
  */
-function landAfter(step: 'reply' | 'moment' | 'last-feedback' | 'debrief', instant = false): void {
+export function landAfter(step: 'reply' | 'moment' | 'last-feedback' | 'debrief', instant = false): void {
   if (step === 'debrief') {
     const heading = document.getElementById('debrief-heading');
     if (!heading) return;

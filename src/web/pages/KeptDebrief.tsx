@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { keptDebriefFailure, readKeptDebrief, whatIfFrom, type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionMode } from '../../machines/index.js';
 import { Debrief } from '../components/Debrief.js';
-import { Session } from '../components/Session.js';
+import { landAfter, Session } from '../components/Session.js';
 import { goStartAgain, hrefOf } from '../routing.js';
 import { bundledById } from '../scenarios.js';
 import { useStore } from '../store.js';
@@ -47,10 +47,14 @@ export default function KeptDebrief({ id, paused }: { id: string; paused: boolea
   // A debrief that is kept but cannot be shown is not "no debrief kept".
   const noneHeading = state.kind === 'none' && state.why !== undefined ? 'The last debrief cannot be shown' : 'No debrief kept';
   useTitle(whatIf ? undefined : state.kind === 'ready' ? `Debrief: ${state.playable.scenario.title}` : state.kind === 'none' ? noneHeading : undefined);
-  // Focus on the debrief's heading once it is there, as at the end of a playthrough.
+  // Focus on the debrief's heading once it is there, as at the end of a playthrough; and back from
+  // a what-if's debrief ("Back to your debrief"), at the top of the page as a debrief opens.
+  const fromWhatIf = useRef(false);
   useEffect(() => {
-    if (state.kind === 'ready') document.getElementById('debrief-heading')?.focus();
-  }, [state.kind]);
+    if (state.kind !== 'ready' || whatIf) return;
+    if (fromWhatIf.current) landAfter('debrief');
+    else document.getElementById('debrief-heading')?.focus();
+  }, [state.kind, whatIf]);
   // Plain text, read where it is (the main content focused as it opened): a live region inserted
   // with its words already in it may not be said at all. App says "Loading…" in its polite region
   // when a page opened from the navigation takes more than a moment.
@@ -64,7 +68,7 @@ export default function KeptDebrief({ id, paused }: { id: string; paused: boolea
     );
   }
   if (whatIf) {
-    return <Session playable={state.playable} mode={state.mode} snapshot={whatIf.snapshot} startedAt={whatIf.startedAt} persist paused={paused} addresses={addresses} whatIf />;
+    return <Session playable={state.playable} mode={state.mode} snapshot={whatIf.snapshot} startedAt={whatIf.startedAt} persist paused={paused} addresses={addresses} whatIf onBackToDebrief={() => setWhatIf(undefined)} />;
   }
   const { playable, played } = state;
   return (
@@ -78,7 +82,9 @@ export default function KeptDebrief({ id, paused }: { id: string; paused: boolea
       onTryAgain={() => goStartAgain({ page: 'play', id, mode: state.mode })}
       onWhatIf={(decision) => {
         const snapshot = whatIfFrom(playable.scenario, played, decision);
-        if (snapshot) setWhatIf({ snapshot, startedAt: new Date().toISOString() });
+        if (!snapshot) return;
+        fromWhatIf.current = true;
+        setWhatIf({ snapshot, startedAt: new Date().toISOString() });
       }}
     />
   );
