@@ -38,6 +38,14 @@ const LOADED_IN_TAB_ONLY = 'This browser did not keep them, so they are shown in
 type Near = 'persist' | 'backup' | 'export';
 
 /** My records: every completed practice, exports (CSV, certificate, xAPI), backup and restore. */
+/** The columns of the table of completed practice, the scenario's first (its row header). */
+const RECORD_COLUMNS = ['Scenario', 'Minutes', 'Finished', 'Score', 'Outcome', 'Mode'] as const;
+
+/** A cell's column named before its words where a row is drawn as a card (a narrow screen): for the eye only, a screen reader has the header. */
+function CellLabel({ column }: { column: (typeof RECORD_COLUMNS)[number] }) {
+  return <span className="cell-label" aria-hidden="true">{column}: </span>;
+}
+
 export default function Records() {
   const store = useStore();
   const backupInput = useId();
@@ -203,21 +211,26 @@ export default function Records() {
         <p>{IN_SERVICE_COUNTING_TIMING} {IN_SERVICE_COUNTING_TERMINAL}</p>
       </details>
       {!none && (
-        <TableWrap label="Completed practice">
-          {/* The scenario and its minutes first: on a narrow screen (a phone, or text at 200%) the table
-              scrolls sideways, and the minutes the in-service log counts are in view from the start. */}
-          <table className="records-table">
+        <TableWrap label="Completed practice" className="records-wrap">
+          {/* The scenario and its minutes first: on a narrow screen (a phone, or text at 200%) the
+              minutes the in-service log counts come right under the title. There (styles.css) each
+              row is a small card: the title, then each cell with its column's name before it
+              (.cell-label, shown there only and hidden from screen readers, which name a cell's column
+              from its header). As a table it was 590 px wide at 390 px, Outcome and Mode off the
+              screen. The roles are the elements' own, said again so that a browser that drops a
+              table's semantics when it is not displayed as a table (Safari) keeps them. */}
+          <table className="records-table" role="table">
             <caption className="sr-only">Each completed practice, newest first</caption>
-            <thead><tr><th scope="col">Scenario</th><th scope="col">Minutes</th><th scope="col">Finished</th><th scope="col">Score</th><th scope="col">Outcome</th><th scope="col">Mode</th></tr></thead>
-            <tbody>
+            <thead role="rowgroup"><tr role="row">{RECORD_COLUMNS.map((c) => <th key={c} scope="col" role="columnheader">{c}</th>)}</tr></thead>
+            <tbody role="rowgroup">
               {rows.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">{cleanLine(r.title)}</th>
-                  <td>{shownMinutes(r) ?? <NoMinutes />}</td>
-                  <td><time dateTime={r.completedAt}><span className="nowrap">{localDate(r.completedAt)},</span> <span className="nowrap">{localTime(r.completedAt)}</span></time></td>
-                  <td>{r.score.percent}%</td>
-                  <td>{BAND_LABELS[r.band]}</td>
-                  <td>{r.mode === 'assessment' ? 'Assessment' : 'Practice'}</td>
+                <tr key={r.id} role="row">
+                  <th scope="row" role="rowheader">{cleanLine(r.title)}</th>
+                  <td role="cell"><CellLabel column="Minutes" />{shownMinutes(r) ?? <NoMinutes />}</td>
+                  <td role="cell"><CellLabel column="Finished" /><time dateTime={r.completedAt}><span className="nowrap">{localDate(r.completedAt)},</span> <span className="nowrap">{localTime(r.completedAt)}</span></time></td>
+                  <td role="cell"><CellLabel column="Score" />{r.score.percent}%</td>
+                  <td role="cell"><CellLabel column="Outcome" />{BAND_LABELS[r.band]}</td>
+                  <td role="cell"><CellLabel column="Mode" />{r.mode === 'assessment' ? 'Assessment' : 'Practice'}</td>
                 </tr>
               ))}
             </tbody>

@@ -337,15 +337,16 @@ describe('the web app in Chromium', () => {
       await page.getByRole('alert').filter({ hasText: /cannot be loaded/ }).waitFor();
       // My records was checked whole just above: now the refusal and the field it describes (marked invalid).
       await axeClean(s, 'e2e-records-refused', ['#backup-message', 'input[type="file"]']);
-      // Text at 200% in a 640 px window (WCAG 1.4.4): the table scrolls sideways in its own region,
-      // and the minutes the in-service log counts are in view without scrolling it.
-      await page.setViewportSize({ width: 640, height: 800 });
+      // Text at 200% in a 640 px window (WCAG 1.4.4): each completed practice is a card (a table
+      // there was wider than the screen, scrolled sideways), the minutes the in-service log counts
+      // in view, nothing to scroll sideways.
       await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
+      await page.setViewportSize({ width: 640, height: 800 });
       const minutesInView = await page.getByRole('region', { name: 'Completed practice', exact: true }).evaluate((region) => {
-        const header = [...region.querySelectorAll('th')].find((th) => th.textContent === 'Minutes');
-        return header ? { scrolls: region.scrollWidth > region.clientWidth, right: header.getBoundingClientRect().right, edge: region.getBoundingClientRect().right } : undefined;
+        const minutes = region.querySelector('tbody td');
+        return minutes ? { scrolls: region.scrollWidth > region.clientWidth, right: minutes.getBoundingClientRect().right, edge: region.getBoundingClientRect().right } : undefined;
       });
-      expect(minutesInView?.scrolls).toBe(true);
+      expect(minutesInView?.scrolls).toBe(false);
       expect(minutesInView?.right).toBeLessThanOrEqual(minutesInView?.edge ?? 0);
       await s.screenshot('e2e-records-200');
       await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
@@ -1785,24 +1786,64 @@ describe('the web app in Chromium', () => {
     }
   });
 
-  it('My records with a long scenario title: at 1280 px the table fits the page; at 640 px with text at 200% the minutes are in view without scrolling it', async () => {
+  // On a phone My records' table was 590 px wide at 390 px (1,180 px at 320 px with 200% text):
+  // Outcome and Mode were off the screen, reached by scrolling the table sideways. On a narrow
+  // screen each completed practice is a small card (its title, then each cell with its column's
+  // name), still the same table to a screen reader; a laptop's page and paper keep the table.
+  it("My records with a long scenario title: a table at 1280 px; on a phone (390 px, and 320 px with text at 200%) and at 640 px with 200% each row a card, nothing to scroll sideways, still a table to a screen reader", async () => {
     await withRecordsLongTitle(async (s) => {
-      const region = s.page.getByRole('region', { name: 'Completed practice', exact: true });
+      const { page } = s;
+      const region = page.getByRole('region', { name: 'Completed practice', exact: true });
       const fit = () => region.evaluate((el) => {
-        const minutes = [...el.querySelectorAll('th')].find((th) => th.textContent === 'Minutes');
-        return { scroll: el.scrollWidth, client: el.clientWidth, minutesRight: minutes?.getBoundingClientRect().right ?? Infinity, edge: el.getBoundingClientRect().right };
+        const table = el.querySelector('table')!;
+        const minutes = table.querySelector('tbody td');
+        return {
+          scroll: el.scrollWidth, client: el.clientWidth, page: document.documentElement.scrollWidth, view: window.innerWidth, display: getComputedStyle(table).display,
+          minutesRight: minutes?.getBoundingClientRect().right ?? Infinity, edge: el.getBoundingClientRect().right,
+          // Each cell inside the region's width.
+          cut: [...table.querySelectorAll('tbody th, tbody td')].filter((c) => c.getBoundingClientRect().right > el.getBoundingClientRect().right + 1).map((c) => c.textContent),
+          labels: [...table.querySelectorAll<HTMLElement>('.cell-label')].filter((l) => l.checkVisibility()).map((l) => l.textContent),
+        };
       });
+      // To a screen reader, at every width: six column headers, the title as the row's header, five
+      // cells named by their words only (the column's name shown in each card is not read).
+      const semantics = async () => {
+        const table = page.getByRole('table');
+        expect(await table.getByRole('columnheader').allInnerTexts()).toEqual(['Scenario', 'Minutes', 'Finished', 'Score', 'Outcome', 'Mode']);
+        expect(await table.getByRole('rowheader').allInnerTexts()).toEqual(['New nails, new phone, new boyfriend']);
+        expect(await table.getByRole('cell').count()).toBe(5);
+        expect(await table.getByRole('cell', { name: 'Assessment', exact: true }).count()).toBe(1);
+        expect(await table.ariaSnapshot()).not.toMatch(/cell "(Minutes|Finished|Score|Outcome|Mode):/);
+      };
       // Six short columns fit a laptop's page: the title on one line pushed "Assessment" past the edge.
       const wide = await fit();
+      expect(wide).toMatchObject({ display: 'table', labels: [], cut: [] });
       expect(wide.scroll).toBeLessThanOrEqual(wide.client);
-      await s.page.setViewportSize({ width: 640, height: 800 });
-      await s.page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
-      // The table scrolls sideways, with the minutes the in-service log counts in view: the title on
-      // one line was wider than the screen and pushed them out of it.
-      const large = await fit();
-      await s.screenshot('e2e-records-long-title-200');
-      expect(large.scroll).toBeGreaterThan(large.client);
-      expect(large.minutesRight).toBeLessThanOrEqual(large.edge);
+      await semantics();
+      const card = { display: 'block', labels: ['Minutes: ', 'Finished: ', 'Score: ', 'Outcome: ', 'Mode: '], cut: [] };
+      for (const [width, text] of [[390, '100%'], [320, '200%'], [640, '200%']] as const) {
+        // The text size first, then the window's (a container query in em is measured again when its container's size changes).
+        await page.evaluate((size) => document.documentElement.style.setProperty('font-size', size), text);
+        await page.setViewportSize({ width, height: 844 });
+        await expect.poll(fit).toMatchObject(card);
+        const drawn = await fit();
+        await s.screenshot(`e2e-records-${width}-${text.replace('%', '')}`);
+        expect(drawn.scroll, `${width} px, ${text}`).toBeLessThanOrEqual(drawn.client);
+        expect(drawn.page, `${width} px, ${text}`).toBeLessThanOrEqual(drawn.view);
+        expect(drawn.minutesRight).toBeLessThanOrEqual(drawn.edge);
+        expect(await splitWords(page, '.records-table tbody')).toEqual([]);
+        expect(await page.getByText('This table is wider than the screen').count()).toBe(0);
+        expect(await region.getAttribute('tabindex')).toBeNull();
+        await semantics();
+        expect(violationsText(await runAxe(page)), `${width} px, ${text}`).toBe('');
+      }
+      // Printed (A4 less its margins: 680 CSS px, as the print part below): the table, as on a
+      // laptop, whatever the screen it is printed from.
+      await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
+      await page.setViewportSize({ width: 680, height: 960 });
+      await page.emulateMedia({ media: 'print' });
+      expect(await fit()).toMatchObject({ display: 'table', labels: [], cut: [] });
+      await page.emulateMedia({ media: 'screen' });
     });
   });
 
