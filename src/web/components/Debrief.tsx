@@ -178,7 +178,9 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
         {m.critical.length === 0 ? <p>None.</p> : (
           // Named here once each, with where: the reply and its feedback are in the replies below
           // (they were here too, and again under "To work on": three times on a phone's screens).
-          <ul className="critical">
+          // A list to every screen reader where its markers are not drawn (large text on a narrow
+          // screen, styles.css): Safari's VoiceOver drops a list's role with its list-style.
+          <ul className="critical" role="list">
             {criticalGroups(m.critical).map((c) => (
               <li key={c.title}>
                 <strong>✗ {c.title}</strong> ({guideCitation(c.section)}){c.turns.length === 0 ? '.' : <>: see {c.turns.map((t, j) => (

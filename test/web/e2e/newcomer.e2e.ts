@@ -133,14 +133,20 @@ describe('the certificate in large text on a narrow screen', () => {
 describe("the debrief's feedback in large text on a narrow screen", () => {
   // At 320 px with 200% text a decision's feedback, indented beside the transcript's numbers, had
   // 220 px: "communicati" over "ng with", "Collaboratio" over "n with". There it takes the item's
-  // whole width, its left edge under its summary's.
-  it("lines each decision's feedback up with its summary, not indented (320 px, 200% text)", async () => {
+  // whole width, its left edge under its summary's. The critical violations beside their list's
+  // 40 px indent broke "communicatio" over "n with a trafficker"; and back on the first page, a
+  // card's content note, inside the card's padding and its own, "disappointment" over ",".
+  it("lines each decision's feedback up with its summary, not indented, and breaks no word of the critical violations or of a card's content note (320 px, 200% text)", async () => {
     // The text at 200% from the start, as a browser set to large text has it (Chromium measures a
-    // container query in em again when the container's size changes, not its type's).
+    // container query in em again when the container's size changes, not its type's). The order of
+    // replies drawn from seed 0 (the playthrough's one Uint32 draw), so that the first open reply at
+    // each decision takes a path with critical violations.
     const s = await openPage(web.browser, web.app.url, '#/play/trafficker-contact', { viewport: { width: 320, height: 640 }, initScript: () => {
       const large = () => document.documentElement?.style.setProperty('font-size', '200%');
       large();
       document.addEventListener('readystatechange', large, { once: true });
+      const real = crypto.getRandomValues.bind(crypto);
+      crypto.getRandomValues = <T extends ArrayBufferView | null>(a: T): T => (a instanceof Uint32Array && a.length === 1 ? ((a[0] = 0), a) : real(a as never));
     } });
     try {
       const { page } = s;
@@ -161,6 +167,19 @@ describe("the debrief's feedback in large text on a narrow screen", () => {
       }));
       expect(indents.length).toBeGreaterThan(5);
       expect(indents.filter((x) => x !== 0)).toEqual([]);
+      const critical = page.getByRole('list').filter({ has: page.getByText(/^✗ No communication with a trafficker$/) });
+      expect(await critical.getByRole('listitem').count()).toBeGreaterThan(0);
+      expect(await brokenWords(critical)).toEqual([]);
+      expect(violationsText(await runAxe(page))).toBe('');
+      // Back on the first page, in the same large text: each card's content note.
+      await page.getByRole('link', { name: 'Back to the scenarios' }).click();
+      const note = page.locator('.card', { has: page.getByRole('heading', { name: 'After Jazz goes back' }) }).locator('.content-note');
+      await note.waitFor();
+      await note.scrollIntoViewIfNeeded();
+      await s.screenshot('library-content-note-320-200');
+      expect(await note.innerText()).toContain('disappointment,');
+      expect(await brokenWords(page.locator('.card .content-note'))).toEqual([]);
+      expect(violationsText(await runAxe(page))).toBe('');
       expect(s.errors()).toEqual([]);
     } finally {
       await s.close();
