@@ -114,3 +114,38 @@ describe('session content2-46: feedback does not put words in the guide\'s mouth
     expect(scored(r)).toBe('validate-each-step violates 1, remain-accepting violates 1');
   });
 });
+
+// Second reader (diffread-46): the same strength for people-first language. The guide says it "is strongly
+// recommended" (Using Appropriate Language: "People-first language is strongly recommended … you can use
+// phrasing such as 'a youth experiencing CSEC' rather than referring to a youth as 'a CSEC'"), and
+// principles.json's rule, which the debrief quotes, says so; feedback and notes said the guide "asks for" it
+// (boy-red-flags d5-words' note, d5-person, d5-grow, d5-csec; saturday-shoots d6-csec; court-report
+// d-status-confirmed-label; youth-discloses d5-supervisor's note, d5-a-csec-label), or that it only
+// "recommends" it (saturday-shoots d6-word's note, d6-kid). "Not appropriate" ("prostitute") keeps its words.
+describe('session content2-46 (second reader): people-first language is told in the guide\'s strength', () => {
+  const PEOPLE_FIRST = /people-first|a youth experiencing CSEC/i;
+  const TOO_STRONG = /\b(guide|it) (also )?asks\b|\bas the guide asks\b|\band asks for\b/i;
+  const TOO_WEAK = /(?<!strongly )\brecommends\b/i;
+  it.each(BUNDLED_IDS)('%s', (id) => {
+    const said = told(bundledScenario(id))
+      .flatMap((t) => t.text.split(/(?<=[.;])\s+/).map((sentence) => ({ where: t.where, sentence })))
+      .filter(({ sentence }) => PEOPLE_FIRST.test(sentence) && (TOO_STRONG.test(sentence) || TOO_WEAK.test(sentence)))
+      .map(({ where, sentence }) => `${where}: ${sentence}`);
+    expect(said).toEqual([]);
+  });
+
+  it.each([
+    ['boy-red-flags', 'd5-person'],
+    ['boy-red-flags', 'd5-grow'],
+    ['boy-red-flags', 'd5-csec'],
+    ['saturday-shoots', 'd6-csec'],
+    ['saturday-shoots', 'd6-kid'],
+    ['court-report', 'd-status-confirmed-label'],
+    ['youth-discloses', 'd5-a-csec-label'],
+  ])('%s %s says "strongly recommends", cites the section, and is scored as before', (id, replyId) => {
+    const r = reply(id, replyId);
+    expect(r.feedback).toMatch(/strongly recommends people-first|people-first[^.;]*as the guide strongly recommends/);
+    expect(r.feedback).toContain('(Using Appropriate Language)');
+    expect(r.assessments.some((a) => a.principle === 'people-first-language' || a.principle === 'no-jumping-to-conclusions')).toBe(true);
+  });
+});
