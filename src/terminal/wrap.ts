@@ -630,16 +630,7 @@ export function pathLineRows(line: string, width: number, paths: readonly string
       }
       if (row) rows.push(row);
       row = '';
-      let rest = word;
-      while (columnsOf(rest) > width) {
-        const [head, tail] = cutAt(rest, width);
-        // A space at a row's end goes to the next row's start: Ink drops the spaces a row ends with,
-        // and the path pasted back would have lost it ("/Users/Jane" above "Doe/…").
-        const kept = head.trimEnd() === '' ? head : head.trimEnd();
-        rows.push(kept);
-        rest = head.slice(kept.length) + tail;
-      }
-      rows.push(rest);
+      rows.push(cutToRows(word, width, rows));
     } else if (row && columnsOf(row) + 1 + columnsOf(word) > width) {
       rows.push(row);
       row = word;
@@ -677,6 +668,22 @@ export function elidedPathLine(line: string, width: number): string {
 }
 
 /**
+ * Rows of `width` columns cut from `word` at the width only (pushed onto `rows`), and what is left
+ * for the last row. A space at a row's end goes to the next row's start: Ink drops the spaces a row
+ * ends with, and the path pasted back would have lost it ("/Users/Jane" above "Doe/…").
+ */
+function cutToRows(word: string, width: number, rows: string[]): string {
+  let rest = word;
+  while (columnsOf(rest) > width) {
+    const [head, tail] = cutAt(rest, width);
+    const kept = head.trimEnd() === '' ? head : head.trimEnd();
+    rows.push(kept);
+    rest = head.slice(kept.length) + tail;
+  }
+  return rest;
+}
+
+/**
  * A quoted shell word with spaces in it (a path the program was started from, "/tmp/my practice
  * folder/bin/casa-practice.js"), and the line continuation after it, as rows of `width` columns cut
  * at the width only: Ink, and inkWrap, broke it at a space of its folders' names, well short of the
@@ -689,13 +696,7 @@ function quotedRows(body: string, width: number): string[] | undefined {
   const word = m[1] as string;
   const after = m[2] ?? '';
   const rows: string[] = [];
-  let rest = word;
-  while (columnsOf(rest) > width) {
-    const [head, tail] = cutAt(rest, width);
-    const kept = head.trimEnd() === '' ? head : head.trimEnd();
-    rows.push(kept);
-    rest = head.slice(kept.length) + tail;
-  }
+  let rest = cutToRows(word, width, rows);
   if (columnsOf(rest) + columnsOf(after) > width) {
     // The continuation has no room after the word's last row: the row gives up its end to the next.
     const [head, tail] = cutAt(rest, Math.max(1, width - columnsOf(after)));

@@ -151,12 +151,7 @@ describe("the debrief's feedback in large text on a narrow screen", () => {
     try {
       const { page } = s;
       await page.getByRole('heading', { level: 1 }).waitFor();
-      for (let i = 0; i < 40 && !(await page.locator('#debrief-heading').count()); i++) {
-        const reply = page.locator('button.reply:enabled').first();
-        if (await reply.count()) await reply.click();
-        else await page.getByRole('button', { name: /^(Continue|See the debrief)$/ }).click();
-      }
-      await page.locator('#debrief-heading').waitFor();
+      await playToDebrief(page);
       await page.getByRole('button', { name: 'Show all details' }).click();
       await page.locator('.annotated .feedback-text').first().waitFor();
       await s.screenshot('debrief-feedback-320-200');
@@ -211,18 +206,23 @@ describe('the preview page in the built app', () => {
   });
 });
 
+/** Plays the scenario on the page to its debrief by any path: the first open reply at each decision, Continue (or See the debrief) otherwise. */
+async function playToDebrief(page: PageSession['page']): Promise<void> {
+  for (let i = 0; i < 40 && !(await page.locator('#debrief-heading').count()); i++) {
+    const reply = page.locator('button.reply:enabled').first();
+    if (await reply.count()) await reply.click();
+    else await page.getByRole('button', { name: /^(Continue|See the debrief)$/ }).click();
+  }
+  await page.locator('#debrief-heading').waitFor();
+}
+
 /** boy-red-flags on a phone (390×844), played to its debrief by any path: the first open reply at each decision, Continue (or See the debrief) otherwise. */
 async function phoneAtDebrief(): Promise<PageSession> {
   const s = await openPage(web.browser, web.app.url, '#/play/boy-red-flags', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const { page } = s;
   try {
     await page.getByRole('heading', { level: 1 }).waitFor();
-    for (let i = 0; i < 40 && !(await page.locator('#debrief-heading').count()); i++) {
-      const reply = page.locator('button.reply:enabled').first();
-      if (await reply.count()) await reply.click();
-      else await page.getByRole('button', { name: /^(Continue|See the debrief)$/ }).click();
-    }
-    await page.locator('#debrief-heading').waitFor();
+    await playToDebrief(page);
     return s;
   } catch (e) {
     await s.close();
