@@ -778,6 +778,12 @@ describe('character-unused: a character declared who never speaks and is named i
     expect(withGrandma('"role": "youth", "age": 15', '"role": "youth", "age": 15, "description": "Lives with Abuela Rosa."').problems.map((p) => p.code)).toEqual(['character-unused']);
     expect(withGrandma('what Jade said.', 'what Jade said on Santa Rosa Avenue.').problems.map((p) => p.code)).toEqual(['character-unused']);
   });
+  // "Who's who" counts what the volunteer is shown: a facilitator note and a discussion prompt are the
+  // trainer's, and a volunteer practising alone never reads them.
+  it('a name only in a facilitator note or a discussion prompt does not count', () => {
+    expect(withGrandma('"Listen for whether the room treats the phone as proof of something."', '"Ask who has met someone like Abuela Rosa."').problems.map((p) => p.code)).toEqual(['character-unused']);
+    expect(withGrandma('"Who do you talk to about a worry like this, and who do you not?"', '"Would you tell Abuela Rosa?"').problems.map((p) => p.code)).toEqual(['character-unused']);
+  });
   it('is left unsaid while a line names a character that is not declared (that error may be the line meant for them)', () => {
     const { problems } = withGrandma('"lines": [{ "character": "jade", "text": "Look,', '"lines": [{ "character": "granma", "text": "Mija, eat first." }, { "character": "jade", "text": "Look,');
     expect(problems.map((p) => p.code)).toEqual(['unknown-character']);

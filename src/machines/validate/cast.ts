@@ -9,13 +9,19 @@ import { CHARACTER_TEXTS, forEachText } from './texts.js';
  * character-unused: a character declared in "characters" who never speaks (no line names their id)
  * and whom no text names, as "Who's who" reads a name (text/names.ts: the whole name, or a word of
  * a proper name). A volunteer never meets them: most often a person declared for a part not
- * written yet (a grandmother declared, then never used). The characters' own entries and author
- * notes (never shown) do not count as naming them. Left unsaid while a line names a character
+ * written yet (a grandmother declared, then never used). The characters' own entries, author
+ * notes (never shown) and the trainer's facilitator notes and discussion prompts do not count as
+ * naming them. Left unsaid while a line names a character
  * that is not declared: that unknown-character error may be the line meant for one of them.
  * The first MAX_UNUSED_LISTED are listed one by one; one more warning counts the rest.
  */
 
 export const MAX_UNUSED_LISTED = 20;
+/**
+ * Texts a volunteer practising alone is never shown, and "Who's who" (people.ts) does not read: a
+ * name only there is not a character met.
+ */
+const TRAINER_ONLY = new Set(['authorNotes', 'facilitatorNote', 'discussionPrompt']);
 /** The texts read in all while looking for names (see `named`). */
 const MAX_TEXTS_READ = 200_000;
 
@@ -53,7 +59,7 @@ export function unusedCharacterProblems(raw: unknown): UnlocatedProblem[] {
   /** For each word of a name looked for, the texts (by index) that hold it. */
   const holding = new Map<string, number[]>();
   forEachText(raw, (value, _path, key) => {
-    if (key === 'authorNotes' || (CHARACTER_TEXTS as readonly string[]).includes(key)) return;
+    if (TRAINER_ONLY.has(key) || (CHARACTER_TEXTS as readonly string[]).includes(key)) return;
     const text = cleanLine(value).normalize('NFC');
     const at = texts.push(text) - 1;
     for (const w of text.match(WORD) ?? []) {
