@@ -25,12 +25,12 @@ export interface CliIO {
 }
 
 /** A report's text as it is to be printed: wrapped between words to the terminal it is read in. */
-function fitted(text: string, io: CliIO): string {
+export function fitted(text: string, io: CliIO): string {
   const columns = io.columns?.();
   return columns ? fitReport(text, columns) : text;
 }
 
-export const VALIDATE_HELP = `Usage: casa-practice validate <file|folder>... [--json] [--strict]
+export const VALIDATE_HELP = `Usage: casa-practice validate <file|folder>... [--json] [--strict] [--watch]
 
 Checks scenario files against the format and the in-service guide's rules.
 Every problem is printed with file:line:column, where it is, what is wrong and how to fix it.
@@ -40,6 +40,11 @@ to its width between words; piped or in a file, each problem and each fix is one
 Options:
   --json     print the result as JSON for editors and scripts
   --strict   treat warnings as problems too (exit 1)
+  --watch    keep checking: each time a file is saved, it is checked again, under a line
+             "Checked again at 14:02:11: draft.json was saved." (earlier reports stay
+             above it); a file deleted is said, and checked again when it comes back; a
+             folder's new .json files are checked too. Ctrl+C stops it (exit code 0).
+             Not with --json: for a tool, run validate --json after each change
   -h, --help show this help
 
 Exit codes: 0 valid, 1 problems found, 2 usage error (bad option, missing file).
@@ -71,21 +76,25 @@ Exit codes: 0 printed or written, 1 the scenario has errors, is too large to dra
 the file could not be written, 2 usage error.
 `;
 
-/** `casa-practice validate`: 0 valid, 1 problems, 2 usage error. */
-export function validateCommand(argv: readonly string[], io: CliIO): number {
-  const args = parseArgs(argv, ['help', 'json', 'strict']);
+/** `casa-practice validate`: 0 valid, 1 problems, 2 usage error; with --watch, 0 when stopped with Ctrl+C. */
+export function validateCommand(argv: readonly string[], io: CliIO): number | Promise<number> {
+  const args = parseArgs(argv, ['help', 'json', 'strict', 'watch']);
   if (args.flags.has('help')) {
     io.out(helpText(VALIDATE_HELP));
     return 0;
   }
+  const watching = args.flags.has('watch');
+  // A report after each save is for a person at a terminal; a tool reads one JSON value and stops.
+  if (watching && args.flags.has('json')) throw new UsageError('--watch and --json do not go together: --watch prints a report for you after each save; for a tool, run validate --json after each change');
   if (args.positionals.length === 0) throw new UsageError('validate needs at least one file or folder');
   const resolved = args.positionals.map(resolveScenarioArg);
   for (const r of resolved) if (r.note) io.err(`casa-practice: ${visibleLine(r.note)}\n`);
   const files = expandPaths(resolved.map((r) => r.path));
-  if (files.length === 0) throw noScenarioFiles(args.positionals, resolved.map((r) => r.path));
+  // Watched, an empty folder is waited on: the files saved there are checked.
+  if (files.length === 0 && !watching) throw noScenarioFiles(args.positionals, resolved.map((r) => r.path));
   const strict = args.flags.has('strict');
   const loaded = checkFiles(files);
-  const failed = loaded.filter((f) => !f.result.ok || (strict && f.result.warnings > 0));
+  const failed = loaded.filter((f) => failsCheck(f, strict));
   if (args.flags.has('json')) {
     const report = {
       ok: failed.length === 0,
@@ -100,23 +109,36 @@ export function validateCommand(argv: readonly string[], io: CliIO): number {
     };
     io.out(`${safeJson(report)}\n`);
   } else {
-    for (const f of loaded) io.out(`${fitted(strictVerdict(formatValidation(f.result, f.path), f.result, f.path, strict), io)}\n`);
-    if (loaded.length > 1) io.out(`${loaded.length - failed.length} of ${loaded.length} files valid\n`);
+    printReports(loaded, loaded.length, failed.length, strict, io);
+    if (files.length === 0) io.out(`${visibleLine(noScenarioFiles(args.positionals, resolved.map((r) => r.path)).message.replace(/^no/, 'No'))}.\n`);
   }
+  if (watching) return import('./validate-watch.js').then((m) => m.watchAndValidate(resolved.map((r) => r.path), loaded, strict, io));
   return failed.length === 0 ? 0 : 1;
+}
+
+/** Whether a checked file fails validate: errors, or under --strict warnings too. */
+export function failsCheck(f: LoadedFile, strict: boolean): boolean {
+  return !f.result.ok || (strict && f.result.warnings > 0);
+}
+
+/** Each file's report as validate prints it, then "n of m files valid" when more than one file is checked. */
+export function printReports(checked: readonly LoadedFile[], total: number, failed: number, strict: boolean, io: CliIO): void {
+  for (const f of checked) io.out(`${fitted(strictVerdict(formatValidation(f.result, f.path), f.result, f.path, strict), io)}\n`);
+  if (total > 1) io.out(`${total - failed} of ${total} files valid\n`);
 }
 
 /**
  * The files of a validate or an audit, each read and checked with every check validate makes, so
  * that the audit lists the same warnings validate prints: whether "$schema" leads to the schema, and
  * ids shared with the app's scenarios or with another file of the run. One file that cannot be read
- * is reported as that file's problem; the others are still checked.
+ * is reported as that file's problem; the others are still checked. With `only`, just the files of
+ * those paths are checked (validate --watch, after a save); the others still count for shared ids.
  */
-function checkFiles(files: ReturnType<typeof expandPaths>, keepPlaces = false): LoadedFile[] {
+export function checkFiles(files: ReturnType<typeof expandPaths>, keepPlaces = false, only?: ReadonlySet<string>): LoadedFile[] {
   // The app's own scenarios, and any file named here that sits in its folder: the ones the picker lists.
   const ids = scenarioIds([...bundledScenarioFiles(), ...files.filter((f) => f.unreadableFolder === undefined && inScenariosDir(f.path)).map((f) => f.path)]);
   const runIds = files.length > 1 ? scenarioIds(files.filter((f) => f.unreadableFolder === undefined).map((f) => f.path)) : new Map<string, string[]>();
-  return files.map((f) => (f.unreadableFolder !== undefined ? unreadableFolder(f.path, f.unreadableFolder) : loadScenarioFile(f.path, undefined, {
+  return files.filter((f) => only === undefined || only.has(f.path)).map((f) => (f.unreadableFolder !== undefined ? unreadableFolder(f.path, f.unreadableFolder) : loadScenarioFile(f.path, undefined, {
     schemaRef: checkSchemaRef(f.path),
     fileStem: inScenariosDir(f.path) ? stemOf(f.path) : undefined,
     // The file named after the id is the original: only the copy is told to change.

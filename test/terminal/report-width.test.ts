@@ -5,7 +5,7 @@ import { fitReport } from '../../src/terminal/wrap.js';
 import { fixturePath } from '../helpers/fixtures.js';
 
 /** A command's output, read in a terminal `columns` wide (undefined: a pipe). */
-function output(command: (argv: readonly string[], io: CliIO) => number, argv: string[], columns?: number): string {
+function output(command: (argv: readonly string[], io: CliIO) => number | Promise<number>, argv: string[], columns?: number): string {
   let out = '';
   command(argv, { out: (t) => (out += t), err: (t) => (out += t), ...(columns === undefined ? {} : { columns: () => columns }) });
   return out;

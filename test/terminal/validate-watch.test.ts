@@ -1,0 +1,189 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, runInProcess } from './helpers/cli.js';
+import { fixturePath } from '../helpers/fixtures.js';
+
+// `validate --watch`: trainers edit a scenario in an editor and want it checked each time they save.
+// The built program runs as a child (stdout a pipe, not a terminal); each step waits for the line it
+// expects in the output, never for a set time.
+
+const EXAMPLE = readFileSync(fixturePath('good/example.json'), 'utf8');
+/** The example with an error: a version written as a bare word is not JSON. */
+const BROKEN = EXAMPLE.replace('"version": 1', '"version": x');
+const HEADER = /\nChecked again at \d\d:\d\d:\d\d: /g;
+
+/** `validate --watch <args>` run in `cwd`; `until` resolves once the output matches. */
+function watching(args: string[], cwd: string) {
+  const env = { PATH: process.env.PATH, XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 's')) };
+  const child = spawn(BIN[0], [BIN[1], 'validate', '--watch', ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  const waiting = new Set<() => void>();
+  const seen = () => {
+    for (const w of [...waiting]) w();
+  };
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    out += d;
+    seen();
+  });
+  child.stderr.setEncoding('utf8').on('data', (d: string) => {
+    err += d;
+    seen();
+  });
+  const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return {
+    out: () => out,
+    err: () => err,
+    /** Resolves when the output so far matches `pattern` (a function: when it returns true). */
+    until(pattern: RegExp | ((out: string) => boolean)): Promise<void> {
+      const matches = () => (typeof pattern === 'function' ? pattern(out) : pattern.test(out));
+      return new Promise((resolve, reject) => {
+        // A deadline, not a wait: what was printed by then says what did not come.
+        const late = setTimeout(() => {
+          if (waiting.delete(w)) reject(new Error(`no ${String(pattern)} within 15 s:\n${out}\n${err}`));
+        }, 15_000);
+        const w = () => {
+          if (!matches()) return;
+          waiting.delete(w);
+          clearTimeout(late);
+          resolve();
+        };
+        waiting.add(w);
+        w();
+        void closed.then(() => {
+          clearTimeout(late);
+          if (waiting.delete(w)) reject(new Error(`it stopped before ${String(pattern)}:\n${out}\n${err}`));
+        });
+      });
+    },
+    /** Ctrl+C: SIGINT, as a terminal sends it; the exit code. */
+    stop(): Promise<number | null> {
+      child.kill('SIGINT');
+      return closed;
+    },
+    kill: () => child.kill('SIGKILL'),
+  };
+}
+
+const count = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].length;
+
+function folderWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'casa-watch-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+describe('validate --watch', () => {
+  it('checks the file again on each save, each report under a line with the time, nothing cleared; Ctrl+C exits 0 without a stack trace', { timeout: 30_000 }, async () => {
+    const dir = folderWith({ 'draft.json': EXAMPLE });
+    const w = watching(['draft.json'], dir);
+    try {
+      await w.until(/Press Ctrl\+C to stop\.\n/);
+      expect(w.out()).toMatch(/^draft\.json:[^]*draft\.json: valid \(1 warning\)\n\nWatching for saves\. Press Ctrl\+C to stop\.\n$/);
+      writeFileSync(join(dir, 'draft.json'), BROKEN);
+      await w.until(/\nChecked again at \d\d:\d\d:\d\d: draft\.json was saved\.\ndraft\.json:4:14 error \[json-syntax\][^]*draft\.json: 1 error, 0 warnings\n/);
+      writeFileSync(join(dir, 'draft.json'), EXAMPLE);
+      await w.until((out) => count(out, HEADER) === 2 && /valid \(1 warning\)\n$/.test(out));
+      expect(await w.stop()).toBe(0);
+      expect(w.err()).toBe('');
+      expect(w.out()).toMatch(/\nStopped watching\.\n$/);
+      // Said once; the first report is still there, above the others; no screen clearing.
+      expect(count(w.out(), /Ctrl\+C/g)).toBe(1);
+      expect(w.out().split('\n').filter((l) => l === 'draft.json: valid (1 warning)')).toHaveLength(2);
+      expect(w.out()).not.toContain('\u001b');
+    } finally {
+      w.kill();
+    }
+  });
+
+  it('an editor\'s burst of writes is checked once, and a file replaced by a rename (a rename-replace save) is still watched', { timeout: 30_000 }, async () => {
+    const dir = folderWith({ 'draft.json': EXAMPLE });
+    const file = join(dir, 'draft.json');
+    const w = watching(['draft.json'], dir);
+    try {
+      await w.until(/Press Ctrl\+C to stop\.\n/);
+      // One save in steps: the file emptied, half of it, then all of it.
+      writeFileSync(file, '');
+      writeFileSync(file, EXAMPLE.slice(0, 200));
+      writeFileSync(file, EXAMPLE);
+      await w.until((out) => count(out, HEADER) >= 1);
+      // Saved by writing another file and renaming it over this one: the file is a new one.
+      writeFileSync(join(dir, 'draft.json.tmp'), BROKEN);
+      renameSync(join(dir, 'draft.json.tmp'), file);
+      await w.until((out) => count(out, HEADER) >= 2 && /1 error, 0 warnings\n$/.test(out));
+      // Saved in place after that: still seen.
+      writeFileSync(file, EXAMPLE);
+      await w.until((out) => count(out, HEADER) >= 3 && /valid \(1 warning\)\n$/.test(out));
+      const reports = w.out().split(HEADER).slice(1);
+      expect(reports, w.out()).toHaveLength(3);
+      expect(reports[0]).toMatch(/^draft\.json was saved\.\n(?:draft\.json:2:14 warning \[schema-not-found\].*\n.*\n)draft\.json: valid \(1 warning\)\n$/);
+      expect(reports[1]).toMatch(/^draft\.json was saved\.\n/);
+      expect(w.out()).not.toContain('draft.json.tmp');
+      expect(await w.stop()).toBe(0);
+    } finally {
+      w.kill();
+    }
+  });
+
+  it('a file deleted while watched is said, and checked again when it comes back', { timeout: 30_000 }, async () => {
+    const dir = folderWith({ 'draft.json': EXAMPLE });
+    const w = watching(['draft.json'], dir);
+    try {
+      await w.until(/Press Ctrl\+C to stop\.\n/);
+      rmSync(join(dir, 'draft.json'));
+      await w.until(/\nAt \d\d:\d\d:\d\d: draft\.json is gone \(deleted or moved away\): it is checked again if it comes back\.\n/);
+      writeFileSync(join(dir, 'draft.json'), BROKEN);
+      await w.until(/\nChecked again at \d\d:\d\d:\d\d: draft\.json is back\.\ndraft\.json:4:14 error[^]*draft\.json: 1 error, 0 warnings\n/);
+      expect(await w.stop()).toBe(0);
+      expect(w.err()).toBe('');
+    } finally {
+      w.kill();
+    }
+  });
+
+  it('a folder watched: new .json files are checked (not JSON Schemas nor other files), an empty folder is waited on', { timeout: 30_000 }, async () => {
+    const dir = folderWith({});
+    mkdirSync(join(dir, 'drafts'));
+    const w = watching(['drafts'], dir);
+    try {
+      await w.until(/Press Ctrl\+C to stop\.\n/);
+      expect(w.out()).toBe('No scenario files found in drafts.\n\nWatching for saves and new files. Press Ctrl+C to stop.\n');
+      writeFileSync(join(dir, 'drafts', 'notes.txt'), 'to do');
+      writeFileSync(join(dir, 'drafts', 'copy.schema.json'), '{}');
+      writeFileSync(join(dir, 'drafts', 'first.json'), EXAMPLE);
+      await w.until(/\nChecked again at \d\d:\d\d:\d\d: drafts\/first\.json is new\.\n[^]*drafts\/first\.json: valid \(1 warning\)\n/);
+      writeFileSync(join(dir, 'drafts', 'second.json'), BROKEN);
+      await w.until(/: drafts\/second\.json is new\.\n[^]*drafts\/second\.json: 1 error, 0 warnings\n1 of 2 files valid\n/);
+      rmSync(join(dir, 'drafts', 'first.json'));
+      await w.until(/\nAt \d\d:\d\d:\d\d: drafts\/first\.json is gone \(deleted or moved away\)\.\n/);
+      expect(w.out()).not.toMatch(/notes\.txt|copy\.schema\.json/);
+      expect(await w.stop()).toBe(0);
+    } finally {
+      w.kill();
+    }
+  });
+
+  it('with --strict, a file checked again with a warning is not valid', { timeout: 30_000 }, async () => {
+    const dir = folderWith({ 'draft.json': EXAMPLE });
+    const w = watching(['--strict', 'draft.json'], dir);
+    try {
+      await w.until(/Press Ctrl\+C to stop\.\n/);
+      expect(w.out()).toContain('draft.json: not valid under --strict (1 warning)\n');
+      writeFileSync(join(dir, 'draft.json'), `${EXAMPLE}\n`);
+      await w.until(/was saved\.\n[^]*draft\.json: not valid under --strict \(1 warning\)\n$/);
+      expect(await w.stop()).toBe(0);
+    } finally {
+      w.kill();
+    }
+  });
+
+  it('--watch with --json is refused with a usage message (one report for a tool, many for a person)', async () => {
+    const r = await runInProcess('validate', '--watch', '--json', fixturePath('good/example.json'));
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('casa-practice: --watch and --json do not go together: --watch prints a report for you after each save; for a tool, run validate --json after each change\nFor usage, run:\n');
+  });
+});
