@@ -69,6 +69,7 @@ export function watchAndValidate(paths: readonly string[], first: readonly Loade
   const listed = new Set(filesNow(named));
   for (const f of first) if (listed.has(f.path)) results.set(f.path, f);
   const shown = (p: string) => shownFileName(p);
+  const folderSaidGone = new Set<string>();
 
   const onChange = (changed: ReadonlySet<string>) => {
     const now = filesNow(named);
@@ -81,7 +82,10 @@ export function watchAndValidate(paths: readonly string[], first: readonly Loade
     const saved = now.filter((p) => results.has(p) && hit(p));
     const added = now.filter((p) => !results.has(p));
     const gone = [...results.keys()].filter((p) => !now.includes(p));
-    if (saved.length + added.length + gone.length === 0) return;
+    // A folder named that is gone is watched no more (one made again in its place is another).
+    const lost = named.filter((n) => n.folder && !folderSaidGone.has(n.path) && !isFolder(n.path));
+    for (const n of lost) folderSaidGone.add(n.path);
+    if (saved.length + added.length + gone.length + lost.length === 0) return;
     for (const p of gone) results.delete(p);
     const checked = checkFiles(now.map((path) => ({ path })), false, new Set([...saved, ...added]));
     for (const f of checked) results.set(f.path, f);
@@ -89,6 +93,7 @@ export function watchAndValidate(paths: readonly string[], first: readonly Loade
       ...saved.map((p) => `${shown(p)} was saved`),
       ...added.map((p) => `${shown(p)} ${namedFiles.has(p) ? 'is back' : 'is new'}`),
       ...gone.map((p) => `${shown(p)} is gone (deleted or moved away)${namedFiles.has(p) ? ': it is checked again if it comes back' : ''}`),
+      ...lost.map((n) => `the folder ${shown(n.path)} is gone: files saved in it again are not seen until validate --watch is started again`),
     ];
     // A blank line, then when and why: each report stands apart from the one before, which stays
     // where it was (nothing is cleared: the trainer may scroll back to it).

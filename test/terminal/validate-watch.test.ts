@@ -166,6 +166,21 @@ describe('validate --watch', () => {
     }
   });
 
+  it('a folder watched that is deleted is said: one made again in its place is not watched', { timeout: 30_000 }, async () => {
+    const dir = folderWith({});
+    mkdirSync(join(dir, 'drafts'));
+    writeFileSync(join(dir, 'drafts', 'first.json'), EXAMPLE);
+    const w = watching(['drafts'], dir);
+    try {
+      await w.until(/Press Ctrl\+C to stop\.\n/);
+      rmSync(join(dir, 'drafts'), { recursive: true });
+      await w.until(/\nAt \d\d:\d\d:\d\d: drafts\/first\.json is gone \(deleted or moved away\); the folder drafts is gone: files saved in it again are not seen until validate --watch is started again\.\nNo scenario files to check now\.\n$/);
+      expect(await w.stop()).toBe(0);
+    } finally {
+      w.kill();
+    }
+  });
+
   it('with --strict, a file checked again with a warning is not valid', { timeout: 30_000 }, async () => {
     const dir = folderWith({ 'draft.json': EXAMPLE });
     const w = watching(['--strict', 'draft.json'], dir);
