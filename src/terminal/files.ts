@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { didYouMean, fileProblem, MAX_FILE_BYTES, quoteAsWritten, scenarioPlaces, validateScenario, type ValidateOptions, type ValidationResult } from '../machines/index.js';
 import { FileAccessError } from './errors.js';
 import { command, commandName } from './invocation.js';
@@ -44,6 +44,16 @@ function reason(e: unknown): string {
  */
 export function expandPaths(paths: readonly string[]): ExpandedPath[] {
   const out: ExpandedPath[] = [];
+  // Each file once, in the order first named: "validate draft.json ." checked draft.json twice.
+  const seen = new Set<string>();
+  const push = (...found: ExpandedPath[]) => {
+    for (const f of found) {
+      const key = resolve(f.path);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(f);
+    }
+  };
   for (const p of paths) {
     let isDir: boolean;
     try {
@@ -51,20 +61,20 @@ export function expandPaths(paths: readonly string[]): ExpandedPath[] {
     } catch (e) {
       // A link that leads nowhere (or round in a loop) is there: reported as that file's problem.
       if (isLink(p)) {
-        out.push({ path: p });
+        push({ path: p });
         continue;
       }
       const why = reason(e);
       throw new FileAccessError(`cannot read ${quoteAsWritten(p, 1000)}: ${why === 'no such file' ? 'no such file or folder' : why}`);
     }
     if (!isDir) {
-      out.push({ path: p });
+      push({ path: p });
       continue;
     }
     try {
-      out.push(...scenarioFilesIn(p).map((path) => ({ path })));
+      push(...scenarioFilesIn(p).map((path) => ({ path })));
     } catch (e) {
-      out.push({ path: p, unreadableFolder: reason(e) });
+      push({ path: p, unreadableFolder: reason(e) });
     }
   }
   return out;

@@ -71,6 +71,21 @@ describe('a folder name is a folder', () => {
     }
   });
 
+  // "validate draft.json ." checked draft.json twice and said "2 of 2 files valid".
+  it('a file named twice, or named and inside a folder named too, is checked once', async () => {
+    const dir = tmp();
+    try {
+      const file = join(dir, 'draft.json');
+      writeFileSync(file, readFixture('good/example.json'));
+      const r = await run('validate', file, dir, join(dir, '.', 'draft.json'));
+      expect(r.code).toBe(0);
+      expect(r.out.match(/draft\.json: valid/g)).toHaveLength(1);
+      expect(r.out).not.toMatch(/files valid/);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
   it('a bare word that is no path here is a bundled scenario id', async () => {
     const r = await run('graph', 'youth-discloses');
     expect(r.code).toBe(0);
