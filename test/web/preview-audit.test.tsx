@@ -58,7 +58,7 @@ describe('the Preview audits a valid file against the house rules of the bundled
     expect(items).toHaveLength(2);
     const [few, steers] = items as [HTMLElement, HTMLElement];
     // As `casa-practice audit` prints them: the same places, the same fix.
-    expect(few.querySelector('p')?.textContent).toBe('a playthrough can meet only 2 decisions (phone, after-visit); every playthrough meets at least 6:');
+    expect(few.querySelector('p')?.textContent).toBe('A playthrough can meet only 2 decisions (phone, after-visit); every playthrough meets at least 6:');
     expect([...few.querySelectorAll('ul > li')].map((li) => li.textContent)).toEqual([
       'mine.json:118:5 end-mixed (the ending of that route)',
       'mine.json:88:19 after-visit, reply after-supervisor: its "next" leads there (the last step of that route)',
@@ -71,7 +71,7 @@ describe('the Preview audits a valid file against the house rules of the bundled
     // Over 2 decisions the wording shares are only to look at, as the terminal says, with their places.
     expect(section.textContent).toContain('To look at (not failed: over 2 decisions');
     expect(section.textContent).toContain('mine.json:27:9 phone, reply phone-curious');
-    expect(section.textContent).toContain('the best reply comes first in 100% of decisions (25–45%): over 2 decisions no change brings it into range, so nothing needs changing for it here.');
+    expect(section.textContent).toContain('The best reply comes first in 100% of decisions (25–45%): over 2 decisions no change brings it into range, so nothing needs changing for it here.');
     // Still playable; and nothing here is a live region (the verdict above is the one announced).
     expect(screen.getByRole('button', { name: 'Play it now (practice)' })).toBeTruthy();
     expect(section.querySelector('[aria-live], [role="status"], [role="alert"]')).toBeNull();
@@ -97,6 +97,6 @@ describe('the Preview audits a valid file against the house rules of the bundled
   it('a file too large to explore whole is checked as far as the limit, and the page says the check was partial', async () => {
     const section = await upload(tooManyStates(20), 'many.json');
     expect(await within(section).findByText(/^This check was partial: it stopped at its limit after 60,000 reachable states/)).toBeTruthy();
-    expect(section.textContent).toContain('too many reachable states to check every playthrough');
+    expect(section.textContent).toContain('Too many reachable states to check every playthrough');
   });
 });

@@ -455,6 +455,14 @@ function ProblemItem({ problem: p }: { problem: Problem }) {
 /** The audit's result for one check (`of`): a file checked again is audited again, never shown with the last check's audit. */
 interface Audited { of: Checked; data?: AuditData; failed?: boolean }
 
+/**
+ * "a playthrough can…" → "A playthrough can…": the audit's findings are written to follow a file's
+ * name in the terminal ("first-scenario: a playthrough can…"); here each starts an item of its own.
+ */
+function asSentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** `first-scenario: a playthrough can…` → `a playthrough can…`: the page names the file already. */
 function withoutId(message: string, id: string): string {
   return message.startsWith(`${id}: `) ? message.slice(id.length + 2) : message;
@@ -541,7 +549,7 @@ function HouseRules({ checked }: { checked: Checked }) {
           <ol className="problems house-rules">
             {failures.map((f, i) => (
               <li key={`f${i}`} className="error">
-                <p>{cleanLine(withoutId(f.message, row.id))}{f.places.length > 0 ? ':' : ''}</p>
+                <p>{asSentence(cleanLine(withoutId(f.message, row.id)))}{f.places.length > 0 ? ':' : ''}</p>
                 {f.places.length > 0 && (
                   <ul>
                     {f.places.map((p, j) => <li key={j}>{p.line !== undefined ? <><strong className="problem">{p.file}:{p.line}:{p.column}</strong>{' '}</> : null}{cleanLine(p.what)}</li>)}
@@ -589,7 +597,7 @@ function WordingItem({ miss: w }: { miss: AuditData['wording'][number] }) {
   return (
     <li className={w.failed ? 'error' : 'warning'}>
       {/* Where no change brings the share into range, its words say so beside it, as the terminal's do, and ask for nothing: no fix. */}
-      <p>{cleanLine(w.share)}{w.atLeast === null ? `: ${cleanLine(w.fix.charAt(0).toLowerCase() + w.fix.slice(1))}` : named.length > 0 ? `; where to change it (${w.decisions.length} decision${w.decisions.length === 1 ? '' : 's'}):` : ''}</p>
+      <p>{asSentence(cleanLine(w.share))}{w.atLeast === null ? `: ${cleanLine(w.fix.charAt(0).toLowerCase() + w.fix.slice(1))}` : named.length > 0 ? `; where to change it (${w.decisions.length} decision${w.decisions.length === 1 ? '' : 's'}):` : ''}</p>
       {named.length > 0 && (
         <ul>
           {named.map((d, j) => (
