@@ -13,14 +13,14 @@ export function exportsDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Writes the debrief as Markdown and JSON (into `dir`, by default the exports folder); returns both paths. */
-export function exportDebrief(scenario: Scenario, debrief: Debrief, env: NodeJS.ProcessEnv = process.env, now = new Date(), opts: { mode?: SessionMode; dir?: string; recorded?: boolean } = {}): { markdown: string; json: string } {
+export function exportDebrief(scenario: Scenario, debrief: Debrief, env: NodeJS.ProcessEnv = process.env, now = new Date(), opts: { mode?: SessionMode; dir?: string; recorded?: boolean; trainerLed?: boolean } = {}): { markdown: string; json: string } {
   let appVersion: string | undefined;
   try {
     appVersion = packageVersion();
   } catch {
     // not worth failing an export for
   }
-  const files = debriefExport(scenario, debrief, now, { mode: opts.mode, appVersion, ...(opts.recorded === false ? { recorded: false } : {}) });
+  const files = debriefExport(scenario, debrief, now, { mode: opts.mode, appVersion, ...(opts.recorded === false ? { recorded: false } : {}), ...(opts.trainerLed === true ? { trainerLed: true } : {}) });
   const base = join(opts.dir ?? exportsDir(env), files.baseName);
   writeAtomic(`${base}.md`, files.markdown);
   writeAtomic(`${base}.json`, files.json);

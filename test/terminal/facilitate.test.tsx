@@ -91,6 +91,30 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(summary).toContain('**Score:** 100% (4 of 4 points)');
   });
 
+
+  // From the terminal walkthrough (session 46): e at the end of a trainer-led session wrote the
+  // volunteer's debrief, "Practice mode" and "You went against…", "Your path beside best practice",
+  // though the screen said "The room…": a supervisor handed the file took it for one volunteer's practice.
+  it('e at the end of a session exports the debrief in the room\'s words, as a trainer-led session not added to the records', async () => {
+    const env = tempEnv();
+    const { element } = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderApp(element);
+    await press(r, KEY.enter, KEY.down, '4', 'r', '2', KEY.enter, '3', 'r', '1');
+    expect(await throughEnding(r)).toBeDefined();
+    await press(r, 'e');
+    expect(r.lastFrame()).toContain('Debrief exported to:');
+    const exports = join(stateDir(env), 'exports');
+    const name = readdirSync(exports).find((f) => /-debrief-.*\.md$/.test(f));
+    expect(name).toBeDefined();
+    const md = readFileSync(join(exports, name as string), 'utf8');
+    expect(md.split('\n')[2]).toMatch(/^_Trainer-led session · not added to the records · exported /);
+    expect(md).not.toMatch(/Practice mode|^- You |Your path|Your reply/m);
+    expect(md).toContain("## The room's path beside best practice");
+    expect(md).toContain('| Decision | The room\'s reply | Best practice here |');
+    expect(md).toMatch(/^- The room went against "Curious, not interrogating"/m);
+    const json = JSON.parse(readFileSync(join(exports, (name as string).replace(/\.md$/, '.json')), 'utf8')) as Record<string, unknown>;
+    expect(json).toMatchObject({ trainerLed: true, recorded: false });
+  });
   // From the terminal walkthrough (session 44): the whole path, longer than a row at 60 columns, was
   // printed on a row of its own all the same, and the terminal broke it mid-name
   // ("…/exports/testifying-session" and "-2026-12-06T06-58-19.md"). Where it does not fit a row it

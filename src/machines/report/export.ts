@@ -2,6 +2,7 @@ import type { Debrief } from '../scoring.js';
 import type { Scenario } from '../schema/scenario.js';
 import type { SessionMode } from '../types.js';
 import { debriefModel } from './debrief-model.js';
+import type { Voice } from './words.js';
 import { debriefMarkdown } from './markdown.js';
 
 /** A timestamp safe in file names: 2025-01-31T10-20-30 (UTC). */
@@ -59,6 +60,13 @@ export interface ExportMeta {
    * file, an author's test with --from or --set, one another tab recorded first): the file says so.
    */
   recorded?: boolean;
+  /**
+   * A trainer-led session's debrief (the terminal's `e` at its end): it speaks of the room, as the
+   * screen and the session summary do, and says it is a trainer-led session, never in the records. It
+   * said "Practice mode" and "You went against…", "Your path beside best practice": a supervisor
+   * handed it took a room's session for one volunteer's practice.
+   */
+  trainerLed?: boolean;
 }
 
 /**
@@ -67,16 +75,20 @@ export interface ExportMeta {
  */
 export function debriefExport(scenario: Scenario, debrief: Debrief, now = new Date(), meta: ExportMeta = {}): DebriefExport {
   const mode = meta.mode ?? 'practice';
+  const trainerLed = meta.trainerLed === true;
   const header = {
     ...DEBRIEF_EXPORT_FORMAT,
     exportedAt: now.toISOString(),
     mode,
     scenario: { id: scenario.id, version: scenario.version },
     ...(meta.whatIf === true ? { whatIf: true } : {}),
-    ...(meta.whatIf === true || meta.recorded === false ? { recorded: false } : {}),
+    ...(trainerLed ? { trainerLed: true } : {}),
+    ...(meta.whatIf === true || meta.recorded === false || trainerLed ? { recorded: false } : {}),
     ...(meta.appVersion !== undefined ? { appVersion: meta.appVersion } : {}),
   };
-  const markdown = debriefMarkdown(debriefModel(scenario, debrief)).replace(/\n/, `\n\n_${mode === 'assessment' ? 'Assessment' : 'Practice'} mode${meta.whatIf === true ? ' · a what-if replay, not added to the records' : meta.recorded === false ? ' · not added to the records' : ''} · exported ${localTimeWords(now)} · scenario version ${scenario.version} · ${DEBRIEF_EXPORT_FORMAT.format} format ${DEBRIEF_EXPORT_FORMAT.formatVersion}_\n`);
+  const voice: Voice = trainerLed ? 'room' : 'you';
+  const kind = trainerLed ? 'Trainer-led session · not added to the records' : `${mode === 'assessment' ? 'Assessment' : 'Practice'} mode${meta.whatIf === true ? ' · a what-if replay, not added to the records' : meta.recorded === false ? ' · not added to the records' : ''}`;
+  const markdown = debriefMarkdown(debriefModel(scenario, debrief), '#', voice).replace(/\n/, `\n\n_${kind} · exported ${localTimeWords(now)} · scenario version ${scenario.version} · ${DEBRIEF_EXPORT_FORMAT.format} format ${DEBRIEF_EXPORT_FORMAT.formatVersion}_\n`);
   return {
     baseName: `${scenario.id}-debrief-${localFileStamp(now)}`,
     markdown,

@@ -215,7 +215,7 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
       }
       const dir = elsewhere ?? exportsDir(app.env);
       try {
-        const paths = exportDebrief(scenario, debrief, app.env, new Date(), { mode, dir, recorded });
+        const paths = exportDebrief(scenario, debrief, app.env, new Date(), { mode, dir, recorded, trainerLed: voice === 'room' });
         setWritten(paths);
         setExportFailed(false);
         // Each path on a line of its own, relative to the state folder, so it is not broken mid-path.
