@@ -142,8 +142,11 @@ export function summaryGoesTo(dir: string): string {
   return `its summary is written to ${shownFileName(dir)}`;
 }
 
-/** A summary's words without its date line ("Trainer-led session, 2026-12-03 10:00 UTC."). */
-const undated = (markdown: string) => markdown.replace(/^Trainer-led session, [^\n]* UTC\.$/m, '');
+/**
+ * A summary's words without its date line: "Trainer-led session, 2026-12-03 02:00 (UTC−08:00).", on
+ * the clock its name has (localTimeWords), or "… 2026-12-03 10:00 UTC." as summaries said it before.
+ */
+const undated = (markdown: string) => markdown.replace(/^Trainer-led session, \d{4}-\d\d-\d\d \d\d:\d\d(?: UTC| \(UTC[^)\n]*\))\.$/m, '');
 
 /** The newest summary of the scenario when it says what `markdown` says (its date aside), else undefined. */
 function sameSessionSummary(scenario: Scenario, markdown: string, env: NodeJS.ProcessEnv): string | undefined {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  breaksCritical, citationWords, CONTENT_NOTE_FIRST, createRoom, isRoomCode, keepMoment, keptDecisionView, keptSessionView, leaveBreak, presenterViewFor, type KeptMoment, type PresenterViewSent, MAX_BEST_PRACTICE_ON_PHONE, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
+  breaksCritical, citationWords, CONTENT_NOTE_FIRST, createRoom, isRoomCode, keepMoment, keptDecisionView, keptSessionView, leaveBreak, localTimeWords, presenterViewFor, type KeptMoment, type PresenterViewSent, MAX_BEST_PRACTICE_ON_PHONE, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
   restoreRoom, revealData, roomCodeFrom, roomContext, roomMatch, roomSceneNumber, roomSessionView, roomSummaryMarkdown, serializeRoom, tallyVotes, utf8Length, validateScenario, voterView, voterViewFor,
   type PresenterAction, type PresenterCommand, type RoomInput, type RoomResult, type RoomState, type Scenario,
 } from '../../src/machines/index.js';
@@ -690,7 +690,7 @@ describe('room reducer: who may do what, when', () => {
     r.vote(device(1), 'phone-curious');
     expect(r.present({ type: 'end' }).ok).toBe(true);
     const offered = presenterView(r.ctx, r.state, 1).summary?.markdown;
-    expect(offered).toContain('Trainer-led session, 2026-12-01 10:00 UTC.');
+    expect(offered).toContain(`Trainer-led session, ${localTimeWords(new Date('2026-12-01T10:00:00Z'))}.`);
     expect(offered).toBe(roomSummaryMarkdown(r.ctx, r.state));
   });
 

@@ -1,4 +1,4 @@
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDebrief, summaryBaseName } from '../../src/machines/index.js';
@@ -24,6 +24,15 @@ describe('finishedSessionSummary', () => {
     const big = join(exportsDir(env), `${summaryBaseName(scenario, '')}zz-big.md`);
     writeFileSync(big, 'x'.repeat(2_000_000));
     utimesSync(big, later, later);
+    expect(finishedSessionSummary(scenario, [], debrief, env)).toBe(path);
+  });
+
+  it('finds a summary written before its date line was on the local clock ("… 10:00 UTC.")', () => {
+    const env = tempEnv();
+    const scenario = newPhone().scenario;
+    const debrief = buildDebrief(scenario, []);
+    const path = writeSessionSummary(scenario, [], debrief, env, new Date('2026-12-03T10:00:00Z'));
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/^Trainer-led session, .*$/m, 'Trainer-led session, 2026-12-03 10:00 UTC.'));
     expect(finishedSessionSummary(scenario, [], debrief, env)).toBe(path);
   });
 });

@@ -155,6 +155,17 @@ describe('session summary names', () => {
     expect(tokyo).toBe(join(exportsDir(env), 'example-new-phone-session-2026-12-04T03-00-00.md'));
   });
 
+  // From the terminal walkthrough (session 46): the name had the local time, the summary's own date
+  // line UTC, so a session at 17:00 in Los Angeles was "…-session-2026-12-03T17-00-00.md" and said
+  // "Trainer-led session, 2026-12-04 01:00 UTC.": the next day's date, in the file sent to a supervisor.
+  it('the summary\'s date line is on the same clock as its name, with its offset from UTC', () => {
+    const env = tempEnv();
+    const { scenario } = newPhone();
+    const path = inTimeZone('America/Los_Angeles', () => writeSessionSummary(scenario, [], undefined, env, new Date('2026-12-04T01:00:00Z')));
+    expect(path).toBe(join(exportsDir(env), 'example-new-phone-session-2026-12-03T17-00-00.md'));
+    expect(readFileSync(path, 'utf8').split('\n')[2]).toBe('Trainer-led session, 2026-12-03 17:00 (UTC\u221208:00).');
+  });
+
   it('the newest summary is the one written last, even when the change from daylight saving time gave it the earlier name', () => {
     const env = tempEnv();
     const { scenario } = newPhone();

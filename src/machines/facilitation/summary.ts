@@ -1,5 +1,6 @@
 import { debriefModel } from '../report/debrief-model.js';
 import { cell, debriefMarkdown, mdLines, mdText } from '../report/markdown.js';
+import { localTimeWords } from '../report/export.js';
 import { BEST_PRACTICE, roomMatchWords, sharesOf, signed } from '../report/words.js';
 import { bestPracticeAt, type Debrief } from '../scoring.js';
 import type { Scenario } from '../schema/scenario.js';
@@ -110,7 +111,7 @@ export function roomDidWords(scenario: Scenario, decisions: readonly Facilitated
  */
 export function facilitationMarkdown(scenario: Scenario, decisions: readonly FacilitatedDecision[], debrief: Debrief | undefined, now = new Date(), soFar = false, byDecision: readonly string[] = []): string {
   const clean = cleanDeep(decisions);
-  const out = [`# Session summary: ${mdText(cleanLine(scenario.title))}`, '', `Trainer-led session, ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC.`, ''];
+  const out = [`# Session summary: ${mdText(cleanLine(scenario.title))}`, '', `Trainer-led session, ${localTimeWords(now)}.`, ''];
   clean.forEach((d, i) => {
     out.push(`## Decision ${i + 1}: ${mdText(cleanLine(d.title))}`, '');
     if (d.discussionPrompt) out.push(`Discussion prompt: ${mdLines(d.discussionPrompt)}`, '');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  backToDecision, clampVotes, facilitatedDecision, facilitationMarkdown, MAX_VOTES, replyValues, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, undoEnding, summaryBaseName, tallyVotes, votesWords,
+  backToDecision, clampVotes, facilitatedDecision, facilitationMarkdown, localTimeWords, MAX_VOTES, replyValues, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, undoEnding, summaryBaseName, tallyVotes, votesWords,
   type Debrief, type Scenario,
 } from '../../../src/machines/index.js';
 import { CONTROL, example, expectClean, HOSTILE, hostileScenario, play } from './fixtures.js';
@@ -153,7 +153,8 @@ describe('the session summary', () => {
     const actor = play(example, 'practice', ['phone-curious', 'after-supervisor']);
     const decisions = [facilitatedDecision(firstView(), { 'phone-curious': 3, 'phone-accuse': 2 }, 1)];
     const md = facilitationMarkdown(example, decisions, actor.getSnapshot().output as Debrief, now);
-    expect(md.startsWith('# Session summary: Example: the new phone\n\nTrainer-led session, 2025-01-31 10:20 UTC.\n')).toBe(true);
+    // Dated on the clock where it is written, as its file's name and the debrief export are, with the offset.
+    expect(md.startsWith(`# Session summary: Example: the new phone\n\nTrainer-led session, ${localTimeWords(now)}.\n`)).toBe(true);
     expect(md).toContain('## Decision 1: The new phone');
     expect(md).toContain("| 1 | ★ best practice: That's a nice one! How did you get it? | +2 | 3 (60%) |");
     expect(md).toContain('| 2 | Who bought you that? You need to tell me the truth. | −3 | 2 (40%) |');
