@@ -153,7 +153,8 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         const undone = back !== undefined ? undoEnding(scenario, actor.getPersistedSnapshot()) : undefined;
         const last = undone ? roomBack({ past, decisions: log }) : undefined;
         if (back !== undefined && undone && last) {
-          say(`u: back to decision ${back} (${backFromEndingWords(back, endSummary !== undefined ? 'written' : written ? 'not found' : 'failed')}). Anything else, or Enter, finishes.`);
+          // Said once: "u: back to decision 2 (Back to decision 2: …)" named it twice, a sentence in brackets.
+          say(`${backFromEndingWords(back, endSummary !== undefined ? 'written' : written ? 'not found' : 'failed')} Type u to go back; anything else, or Enter, finishes.`);
           const answer = await opts.readLine();
           if (answer?.trim().toLowerCase() === 'u') {
             reopened = false;

@@ -412,7 +412,9 @@ describe('trainer-led sessions (--facilitate)', () => {
     const plainEnv = unwritable();
     expect(checkStateFolder(plainEnv)).toBeDefined();
     const code = await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env: plainEnv, width: 200, readLine: async () => typed.shift() });
-    expect(out.replace(/\s+/g, ' ')).toContain('u: back to decision 2 (Back to decision 2: the room returns to it, revealed with its votes, to follow another reply. The summary written at this ending is then written again, in the same file, when the session ends or stops.)');
+    expect(out.replace(/\s+/g, ' ')).toContain('Back to decision 2: the room returns to it, revealed with its votes, to follow another reply. The summary written at this ending is then written again, in the same file, when the session ends or stops. Type u to go back; anything else, or Enter, finishes.');
+    // Said once, not a sentence in brackets after "u: back to decision 2 (Back to decision 2: …)" (session 46's walkthrough).
+    expect(out).not.toMatch(/\(Back to decision|\.\)/);
     // One summary, written again in its place (the branch followed last), in the folder the app was started in.
     expect(readdirSync(plainEnv.PWD as string)).toHaveLength(1);
     expect(out).toContain("< Back to decision 2, with the room's votes there.");
@@ -843,7 +845,7 @@ describe('a trainer-led session kept as it goes', () => {
     expect(again.code).toBe(0);
     const flat = again.out.replace(/\s+/g, ' ');
     expect(again.out).toContain(`Its summary was written when it finished, to:\n${path as string}\n`);
-    expect(flat).toContain('u: back to decision 2 (Back to decision 2: the room returns to it, revealed with its votes, to follow another reply. The summary written at this ending is then written again, in the same file, when the session ends or stops.)');
+    expect(flat).toContain('Back to decision 2: the room returns to it, revealed with its votes, to follow another reply. The summary written at this ending is then written again, in the same file, when the session ends or stops. Type u to go back; anything else, or Enter, finishes.');
     expect(again.out.slice(again.out.indexOf('< Back to decision 2'))).toContain('Votes in all: 6');
     expect([...again.out.matchAll(/Session summary written to:\n(\S+\.md)/g)].map((m) => m[1])).toEqual([path]);
     expect(readdirSync(join(stateDir(env), 'exports')).filter((f) => f.endsWith('.md'))).toHaveLength(1);
@@ -899,7 +901,7 @@ describe('a trainer-led session kept as it goes', () => {
     const dir = join(stateDir(env), 'exports');
     for (const f of readdirSync(dir)) rmSync(join(dir, f));
     const out = (await run(['u', '3'])).replace(/\s+/g, ' ');
-    expect(out).toContain('u: back to decision 2 (Back to decision 2: the room returns to it, revealed with its votes, to follow another reply. A new summary is then written when the session ends or stops (the one written at this ending was not found to write again).)');
+    expect(out).toContain('Back to decision 2: the room returns to it, revealed with its votes, to follow another reply. A new summary is then written when the session ends or stops (the one written at this ending was not found to write again). Type u to go back; anything else, or Enter, finishes.');
     const written = readdirSync(dir).filter((f) => f.endsWith('.md'));
     expect(written).toHaveLength(1);
     expect(readFileSync(join(dir, written[0] as string), 'utf8')).toMatch(/## Decision 2:[\s\S]*Branch taken: 3\./);
@@ -988,7 +990,7 @@ describe('a trainer-led session kept as it goes', () => {
     const code = await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => lines.shift() });
     expect(code).toBe(0);
     const flat = out.replace(/\s+/g, ' ');
-    expect(flat).toContain('u: back to decision 2 (Back to decision 2: the room returns to it, revealed with its votes, to follow another reply. The summary written at this ending is then written again, in the same file, when the session ends or stops.)');
+    expect(flat).toContain('Back to decision 2: the room returns to it, revealed with its votes, to follow another reply. The summary written at this ending is then written again, in the same file, when the session ends or stops. Type u to go back; anything else, or Enter, finishes.');
     const afterBack = out.slice(out.indexOf('< Back to decision 2'));
     expect(afterBack).toContain('Votes in all: 6');
     const paths = [...out.matchAll(/Session summary written to:\n(\S+\.md)/g)].map((m) => m[1]);

@@ -297,7 +297,8 @@ describe('room controls in the terminal', () => {
     expect(ended).toHaveLength(1);
     const decisions = server.state().history.length;
     const flat = output().replace(/\s+/g, ' ');
-    expect(flat).toContain(`The scenario has reached its ending, and the session with it. u: back to decision ${decisions} (`);
+    expect(flat).toContain(`The scenario has reached its ending, and the session with it. Back to decision ${decisions}: the room returns to it`);
+    expect(flat).toContain('when the session ends or stops. Type u to go back. Ctrl+C closes the room.');
     expect(flat).toContain('written again, in the same file, when the session ends or stops');
     const from = phone.inbox.all.length;
     const back = await type('u', /Type the number of the reply the room follows/);

@@ -314,7 +314,7 @@ describe('room command as a process', () => {
     mkdirSync(rooms, { recursive: true });
     writeFileSync(join(rooms, 'FAR234.json'), serializeRoom(state));
     const room = started(spawnRoom(['--resume', '--host', '127.0.0.1'], env, 'pipe'), onTestFinished);
-    await room.waitFor(new RegExp(`Resumed:[\\s\\S]*u: back to\\s+decision ${decisions}\\s`));
+    await room.waitFor(new RegExp(`Resumed:[\\s\\S]*Back to\\s+decision\\s+${decisions}:[\\s\\S]*Type\\s+u\\s+to\\s+go\\s+back\\.`));
     room.child.stdin!.write('u\n');
     await room.waitFor(/Type the number of the reply the room follows/);
     room.child.kill('SIGTERM');

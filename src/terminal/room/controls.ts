@@ -103,7 +103,7 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
       // Its summary is written as it ends (the line after this one says where): Ctrl+C only closes.
       // A last branch followed by mistake can be taken back (u), as any branch before it.
       const back = view.done ? backToDecision(view, state.history.length) : undefined;
-      return say(view.done ? `The scenario has reached its ending, and the session with it.${back === undefined ? '' : ` u: back to decision ${back} (${backFromEndingWords(back)}).`} Ctrl+C closes the room.` : 'The session has ended: phones can no longer vote. Ctrl+C closes the room.');
+      return say(view.done ? `The scenario has reached its ending, and the session with it.${back === undefined ? '' : ` ${backFromEndingWords(back)} Type u to go back.`} Ctrl+C closes the room.` : 'The session has ended: phones can no longer vote. Ctrl+C closes the room.');
     }
     if (view.kind === 'scene') {
       say();
