@@ -827,8 +827,12 @@ describe('--facilitate without a terminal (line by line)', () => {
   });
 
   it('rejects counts that do not fit the replies and explains what to type', async () => {
-    const r = await cli(['--facilitate', NEW_PHONE], '1 2\nabc\nq\n', tempEnv());
-    expect(r.out.replace(/\s+/g, ' ')).toContain("Type one count (for reply 1), 3 counts on one line, r to reveal, w for who's who, or q.");
+    const r = await cli(['--facilitate', NEW_PHONE], '1 2\nabc\n5 1O 4\nq\n', tempEnv());
+    const said = r.out.replace(/\s+/g, ' ');
+    // What was wrong is said first (session 46's walkthrough: a typo, "1O" for 10, got the same words as two counts for three replies).
+    expect(said).toContain("2 counts for 3 replies. Type one count (for reply 1), 3 counts on one line, r to reveal, w for who's who, or q.");
+    expect(said).toContain('"abc" is not a count. Type one count (for reply 1)');
+    expect(said).toContain('"1O" is not a count. Type one count (for reply 1)');
     // A count past the most a reply can have is refused, saying what the most is; nothing changes.
     const big = await cli(['--facilitate', NEW_PHONE], '4\n12345 0 0\n99999\nq\n', tempEnv());
     expect(big.out).toContain('At most 9999 votes per reply: type the counts again.');
