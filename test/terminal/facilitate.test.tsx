@@ -150,6 +150,34 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(rows[2]).toMatch(/^To carry on with this session later:/);
   });
 
+  // From the terminal walkthrough (session 46): a closed window wrote the decisions followed only, so
+  // the votes on screen were in the kept session but not in the summary (and a room that had voted at
+  // its first decision got none); q writes them, "The session stopped at this decision".
+  it('a closed window writes the summary as q does, with the votes entered at the decision on screen', async () => {
+    const env = tempEnv();
+    const { element, saver } = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderApp(element);
+    await press(r, KEY.enter, '3', 'r', '1', KEY.enter, '4');
+    expect(r.lastFrame()).toContain('votes: 4');
+    const said = saver.current?.();
+    expect(said).toMatch(/^Session summary written to:/);
+    const exports = join(stateDir(env), 'exports');
+    const summary = readFileSync(join(exports, readdirSync(exports)[0] as string), 'utf8');
+    expect(summary).toContain('## Decision 2: After the visit');
+    expect(summary).toMatch(/\| 4 \(100%\) \|/);
+    expect(summary).toContain('The session stopped at this decision.');
+  });
+
+  it('a closed window at the first decision, votes entered, writes a summary of them', async () => {
+    const env = tempEnv();
+    const { element, saver } = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderApp(element);
+    await press(r, KEY.enter, '5');
+    expect(saver.current?.()).toMatch(/^Session summary written to:/);
+    const exports = join(stateDir(env), 'exports');
+    expect(readFileSync(join(exports, readdirSync(exports)[0] as string), 'utf8')).toMatch(/## Decision 1: The new phone[\s\S]*\| 5 \(100%\) \|[\s\S]*The session stopped at this decision\./);
+  });
+
   it('ending a session early writes the summary so far', async () => {
     const { element, exit } = appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } });
     const r = await renderApp(element);

@@ -178,11 +178,23 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     const again = elsewhere.current ? `\n${ROOM_ELSEWHERE}` : kept.current && roomSessionOnDisk(playable, app.env) ? `\nTo carry on with this session later: ${command(roomSessionArgs(playable), app.env)}` : '';
     app.exit(`${written}${again}`, interrupted ? 130 : written.startsWith('Session summary written') ? 0 : 74);
   };
+  // A closed window (or SIGTERM) writes the summary as q does, the decision on screen with the votes
+  // entered there ("The session stopped at this decision"). It wrote the decisions followed only: the
+  // room's votes on screen were in the kept session but not in the summary, and nothing was written
+  // for a room that had voted at its first decision. Set after each frame, so it sees what is on screen.
+  const onHangup = useRef<() => string | undefined>(undefined);
+  useEffect(() => {
+    onHangup.current = () => {
+      if (!roomDidSomething()) return undefined;
+      if (view.kind === 'decision') log.current.push(current());
+      return writeSummary();
+    };
+  });
   useEffect(() => {
     // A finished session opened again: its summary was written when it finished (not written twice).
     if (view.done && !summaryPath) setSummaryPath(reopened ? finishedSummaryWords(scenario, endSummary.current, app.env) : writeSummary(view.debrief, true));
-    // (A closed window: the decisions made so far, if any; the votes on screen are in the kept session.)
-    app.setSaver(view.done ? undefined : () => (log.current.length > 0 ? writeSummary() : undefined));
+    // A closed window: the summary so far, as q writes it (see onHangup).
+    app.setSaver(view.done ? undefined : () => onHangup.current?.());
     // When the session ends (or starts): the summary is written once, not on every vote.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view.done]);

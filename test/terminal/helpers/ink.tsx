@@ -200,11 +200,13 @@ export async function envWithSave(): Promise<NodeJS.ProcessEnv> {
  */
 export function appElement(opts: { start?: AppStart; mode?: SessionMode; env: NodeJS.ProcessEnv; theme?: Theme; dir?: string; catalog?: () => Listing }) {
   const exit = vi.fn<(message?: string, code?: number) => void>();
+  // What the app would save if its window closed now (run-app calls it on a hang-up).
+  const saver: { current?: () => string | undefined } = {};
   const element = (
     <App start={opts.start ?? { kind: 'picker' }} mode={opts.mode ?? 'practice'} loadCatalog={opts.catalog ?? (() => listCatalog(opts.dir ?? SCENARIOS))}
-      services={{ env: opts.env, exit, setSaver: () => undefined }} theme={opts.theme ?? themeFor({ NO_COLOR: '1' })} />
+      services={{ env: opts.env, exit, setSaver: (save) => { saver.current = save; } }} theme={opts.theme ?? themeFor({ NO_COLOR: '1' })} />
   );
-  return { element, exit };
+  return { element, exit, saver };
 }
 
 const validated = new Map<string, Listing>();
