@@ -266,3 +266,25 @@ it('at a decision the room discusses before its vote, the phone shows its words 
   expect(discussion.hidden).toBe(true);
   expect(document.querySelectorAll('#replies button')).toHaveLength(node.replies.length);
 });
+
+// Found walking a live room with a screen reader (session 46): a vote and a changed vote were both
+// confirmed as "Vote received. You can change it until the trainer locks the vote.", the same words
+// each time, so the status said nothing of which reply the room now had (the mark beside it is drawn,
+// and aria-pressed is heard only on the button that has focus).
+it('a vote is confirmed with the number of the reply the room received, and a changed vote with the new one', () => {
+  const decision = { replies: [1, 2, 3].map((number) => ({ number, text: `Reply ${number}.`, kind: 'say' as const, enabled: true })) };
+  const open = (vote?: number) => view({ phase: 'open', round: 5, decisionKey: '5-0123456789abcdef', decision, ...(vote !== undefined ? { vote } : {}) });
+  if (latest().readyState !== 1) latest().open();
+  latest().deliver({ type: 'view', view: open() });
+  expect(status()).toBe('Vote now: choose a reply.');
+  const tap = (n: number) => document.querySelector<HTMLButtonElement>(`#replies button[data-reply="${n}"]`)!.click();
+  tap(2);
+  expect(status()).toBe('Sending your vote…');
+  expect(latest().sent.at(-1)).toMatchObject({ type: 'vote', round: 5, reply: 2 });
+  latest().deliver({ type: 'view', view: open(2) });
+  expect(status()).toBe('Vote received: reply 2. You can change it until the trainer locks the vote.');
+  tap(3);
+  expect(status()).toBe('Sending your vote…');
+  latest().deliver({ type: 'view', view: open(3) });
+  expect(status()).toBe('Vote received: reply 3. You can change it until the trainer locks the vote.');
+});

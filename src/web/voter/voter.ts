@@ -459,7 +459,10 @@ function draw(v: VoterView): void {
     // Before the trainer's first step the room reads the content note (below, as on the projector).
     // At a decision shown for the room to discuss before its vote, its words below (as on the projector).
     waiting: v.contentNote ? 'Waiting for the trainer to start. Read the content note below first.' : v.discussing ? 'The room is talking this decision over; the vote opens soon.' : 'Waiting for the trainer to open the vote.',
-    open: v.vote ? 'Vote received. You can change it until the trainer locks the vote.' : 'Vote now: choose a reply.',
+    // The confirmation names the reply the room has: a changed vote was confirmed in the same words
+    // as the first, so a screen reader said nothing of which reply counted (the mark is drawn, and
+    // aria-pressed is heard only on the button that has focus).
+    open: v.vote ? `Vote received: reply ${v.vote}. You can change it until the trainer locks the vote.` : 'Vote now: choose a reply.',
     locked: v.vote ? 'Voting is closed. Waiting for the reveal.' : 'Voting is closed for this decision.',
     revealed: v.vote ? 'Revealed: see why below.' : 'Revealed. You did not vote on this decision: the best-practice reply and why are below.',
     ended: 'The session has ended. Thank you for taking part.',

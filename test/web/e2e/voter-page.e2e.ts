@@ -875,7 +875,7 @@ describe('voter page in Chromium', () => {
       await page.locator(`#replies button[data-reply="${third}"]`).click();
       await status(page, /^Connection lost just as you voted, so your vote may not have reached the room\. Reconnecting…$/);
       await later(page, LONGEST_RETRY_MS);
-      await status(page, /^Vote received\. You can change it until the trainer locks the vote\.$/);
+      await status(page, new RegExp(`^Vote received: reply ${third}\\. You can change it until the trainer locks the vote\\.$`));
       expect(await pressed()).toEqual([third]);
       expect(server.state().votes[device!]).toBe(voteFor(third));
       // Wi-Fi gone without a word: the socket still looks open, and the vote goes nowhere. The page
