@@ -716,6 +716,41 @@ describe('voter page in Chromium', () => {
     }
   });
 
+  it.skipIf(!available)('at 320 px with 200% text, a long word in the scenario\'s title (content note) and in the decision\'s title (discussion, then the vote) wraps inside the screen: no sideways scroll', async () => {
+    // Found walking a live room with large text: court-report's "Recommendations: what her status opens
+    // up" (and harm-reduction's and dual-involvement's "Recommendations") is wider than a 320 px phone
+    // at 200% in the discussion's heading, which did not wrap a long word as the vote's heading did.
+    const scenario = hostile();
+    scenario.title = 'Recommendations: the new phone';
+    const phone = scenario.nodes.find((n) => n.id === 'phone');
+    if (phone?.kind !== 'decision') throw new Error('fixture changed');
+    phone.title = 'Recommendations: what her phone opens up';
+    const server = await serve(createRoom(roomContext(scenario), ROOM, 0, new Date()), 0, scenario);
+    const context = await browser!.newContext({ viewport: { width: 320, height: 700 } });
+    await context.addInitScript(() => document.addEventListener('DOMContentLoaded', () => document.documentElement.style.setProperty('font-size', '200%')));
+    const page = await context.newPage();
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    try {
+      await page.goto(`http://127.0.0.1:${server.port}/join?room=${ROOM}`);
+      await status(page, /Read the content note below first/);
+      expect(await page.locator('#note-title').innerText()).toMatch(/^Recommend/);
+      expect(await sideways()).toBeLessThanOrEqual(0);
+      const presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
+      await presenter.act({ type: 'advance', node: 'phone' });
+      await status(page, DISCUSSING);
+      expect(await page.locator('#discussion-title').innerText()).toMatch(/^Recommend/);
+      expect(await sideways()).toBeLessThanOrEqual(0);
+      if (SCREENSHOTS) await fullPageScreenshot(page, 'voter-discussion-320-200');
+      await presenter.act({ type: 'open', node: 'phone' });
+      await status(page, /Vote now/);
+      expect(await sideways()).toBeLessThanOrEqual(0);
+      presenter.close();
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
   it.skipIf(!available)("Who's who on a phone (390 and 320 wide): closed until opened, by keyboard too; the people met so far by name and role, as text; it grows at the reveal and stays open as the room moves on; axe clean", async () => {
     // A supervisor named (with markup in her name) only in one reply's feedback: met by the room at the reveal.
     const XSS_NAME = '<img src=x onerror="window.__pwned=3">Ms. Ibarra';
