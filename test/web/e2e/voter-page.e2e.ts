@@ -707,6 +707,10 @@ describe('voter page in Chromium', () => {
         lines: [...document.querySelectorAll('.why-principles li')].map((li) => Math.max(li.getBoundingClientRect().right, ...[...li.getClientRects()].map((r) => r.right), li.scrollWidth + li.getBoundingClientRect().left)),
       }));
       expect(large.lines.length).toBeGreaterThan(0);
+      // The focused Why section's outline (3 px) stays on the screen: its box keeps clear of the edges.
+      const box = await page.locator('#feedback').boundingBox();
+      expect(box!.x).toBeGreaterThanOrEqual(3);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(large.width - 3);
       expect(large.scroll).toBeLessThanOrEqual(large.width);
       for (const right of large.lines) expect(right).toBeLessThanOrEqual(large.width);
       if (SCREENSHOTS) await fullPageScreenshot(page, 'voter-weaker-vote-reveal-320-200');
@@ -716,7 +720,7 @@ describe('voter page in Chromium', () => {
     }
   });
 
-  it.skipIf(!available)('at 320 px with 200% text, a long word in the scenario\'s title (content note) and in the decision\'s title (discussion, then the vote) wraps inside the screen: no sideways scroll', async () => {
+  it.skipIf(!available)('at 320 px with 200% text, a long word in the scenario\'s title (content note) and in the decision\'s title (discussion, then the vote) wraps inside the screen: no sideways scroll; a reply\'s words keep most of the width', async () => {
     // Found walking a live room with large text: court-report's "Recommendations: what her status opens
     // up" (and harm-reduction's and dual-involvement's "Recommendations") is wider than a 320 px phone
     // at 200% in the discussion's heading, which did not wrap a long word as the vote's heading did.
@@ -744,6 +748,15 @@ describe('voter page in Chromium', () => {
       await presenter.act({ type: 'open', node: 'phone' });
       await status(page, /Vote now/);
       expect(await sideways()).toBeLessThanOrEqual(0);
+      // A reply's words get most of the screen: the page's and the button's side padding stay at 16 px
+      // as the text grows (in rem they took 132 px of the 320 and left the words 188 px).
+      const columns = await page.locator('#replies button').evaluateAll((buttons) => buttons.map((b) => {
+        const style = getComputedStyle(b);
+        return b.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      }));
+      expect(columns.length).toBeGreaterThan(0);
+      for (const width of columns) expect(width).toBeGreaterThanOrEqual(240);
+      if (SCREENSHOTS) await fullPageScreenshot(page, 'voter-vote-320-200');
       presenter.close();
     } finally {
       await context.close();
