@@ -288,3 +288,29 @@ it('a vote is confirmed with the number of the reply the room received, and a ch
   latest().deliver({ type: 'view', view: open(3) });
   expect(status()).toBe('Vote received: reply 3. You can change it until the trainer locks the vote.');
 });
+
+// Found walking a live room with a screen reader (session 46): the trainer went back from the next
+// decision's discussion to the one before, and the phone said only "Revealed: see why below.", right
+// after "The room is talking this decision over; the vote opens soon.", as if a vote had gone by unheard.
+it('when the trainer goes back to a decision the phone saw revealed, it says so before the reveal; a reveal it had not seen (reconnecting) or back from a break does not', () => {
+  const decision = { replies: [1, 2].map((number) => ({ number, text: `Reply ${number}.`, kind: 'say' as const, enabled: true })) };
+  const feedback = { mine: { number: 1, replyText: 'Reply 1.', feedback: 'Warm.', principles: [], best: true }, bestPractice: [], moreBestPractice: 0 };
+  // Rounds no earlier test in this file reached (the page remembers the reveals it has shown).
+  const revealed = (round: number) => view({ phase: 'revealed', round, decisionKey: `${round}-0123456789abcdef`, decision, vote: 1, feedback });
+  const discussing = view({ phase: 'waiting', round: 60, discussing: { title: 'Next', lines: [], prompt: 'What do you say?' } });
+  latest().deliver({ type: 'view', view: revealed(60) });
+  expect(status()).toBe('Revealed: see why below.');
+  latest().deliver({ type: 'view', view: discussing });
+  expect(status()).toBe('The room is talking this decision over; the vote opens soon.');
+  // Back to the decision before: the same round, revealed again.
+  latest().deliver({ type: 'view', view: revealed(60) });
+  expect(status()).toBe('The trainer went back to the decision before. Revealed: see why below.');
+  // A break there and back: still that decision, gone back to.
+  latest().deliver({ type: 'view', view: view({ phase: 'break', round: 60, scenarioTitle: TITLE }) });
+  latest().deliver({ type: 'view', view: revealed(60) });
+  expect(status()).toBe('The trainer went back to the decision before. Revealed: see why below.');
+  // Moving on, then a reveal this phone had not seen (its connection was down through the vote): plain words.
+  latest().deliver({ type: 'view', view: discussing });
+  latest().deliver({ type: 'view', view: revealed(61) });
+  expect(status()).toBe('Revealed: see why below.');
+});

@@ -330,6 +330,12 @@ function lost(ws: WebSocket): void {
   retry = setTimeout(connect, delay);
 }
 
+/** The rounds whose reveal this page has shown, and the one the trainer went back to (shown again after a later moment), if any. */
+const revealedRounds = new Set<number>();
+let backTo: number | undefined;
+/** Said before the reveal's words when the trainer went back to that decision. */
+const WENT_BACK = 'The trainer went back to the decision before.';
+
 /** What a phone sees of a view, to tell a real change from the same view sent again. */
 let shownView = '';
 /**
@@ -352,6 +358,12 @@ function show(sent: VoterView): void {
   const key = JSON.stringify({ ...sent, decision: undefined });
   if (key !== shownView) notice = undefined;
   shownView = key;
+  // The trainer took the room back to a decision this page saw revealed (from the next decision's
+  // discussion, a scene or the ending): said, until the room moves on. "Revealed: see why below." alone,
+  // straight after "The room is talking this decision over", read as if a vote had gone by unheard.
+  if (next.phase === 'revealed' && (view?.phase === 'waiting' || view?.phase === 'ended') && revealedRounds.has(next.round)) backTo = next.round;
+  else if (next.phase !== 'break' && (next.phase !== 'revealed' || next.round !== backTo)) backTo = undefined;
+  if (next.phase === 'revealed') revealedRounds.add(next.round);
   view = next;
   if (pending !== undefined && next.vote === pending) {
     pending = undefined;
@@ -464,7 +476,7 @@ function draw(v: VoterView): void {
     // aria-pressed is heard only on the button that has focus).
     open: v.vote ? `Vote received: reply ${v.vote}. You can change it until the trainer locks the vote.` : 'Vote now: choose a reply.',
     locked: v.vote ? 'Voting is closed. Waiting for the reveal.' : 'Voting is closed for this decision.',
-    revealed: v.vote ? 'Revealed: see why below.' : 'Revealed. You did not vote on this decision: the best-practice reply and why are below.',
+    revealed: `${backTo === v.round ? `${WENT_BACK} ` : ''}${v.vote ? 'Revealed: see why below.' : 'Revealed. You did not vote on this decision: the best-practice reply and why are below.'}`,
     ended: 'The session has ended. Thank you for taking part.',
     // The room sends nothing of the session on a break: the scenario's title, and this.
     break: `${onBreakWords(v)} Voting waits until the trainer is back. Any vote you have cast is kept.`,
