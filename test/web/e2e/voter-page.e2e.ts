@@ -1041,6 +1041,25 @@ describe('voter page in Chromium', () => {
       await page.goto(`http://127.0.0.1:${server.port}/join`);
       await status(page, /Type the room code/);
       expect(await page.locator('#code').getAttribute('aria-invalid')).toBeNull();
+      // On a 320 px phone with the text at 200% (WCAG 1.4.10 with 1.4.4), the field and Join stay on
+      // the screen: at 12rem wide each (384 px) they ran 80 px past it, the label cut off beside them.
+      await page.setViewportSize({ width: 320, height: 700 });
+      await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
+      const form = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        width: innerWidth,
+        rights: ['#code', '#code-form button', '#code-form label'].map((s) => document.querySelector(s)!.getBoundingClientRect().right),
+      }));
+      expect(form.scroll).toBeLessThanOrEqual(form.width);
+      for (const right of form.rights) expect(right).toBeLessThanOrEqual(form.width);
+      // Six of the widest letters a code may have show whole in the field (they scrolled inside it, 374 px in 284).
+      await page.fill('#code', 'WWWWWW');
+      expect(await page.locator('#code').evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
+      if (SCREENSHOTS) await fullPageScreenshot(page, 'voter-code-320-200');
+      await page.fill('#code', '');
+      expect(await axe(page)).toEqual([]);
+      await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
+      await page.setViewportSize({ width: 1280, height: 720 });
       await page.fill('#code', 'AB!');
       await page.click('#code-form button');
       await status(page, /six letters and digits/);
