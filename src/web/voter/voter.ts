@@ -575,7 +575,9 @@ function draw(v: VoterView): void {
     const key = `${v.round}:${v.vote}`;
     if (shownFeedback !== key) {
       shownFeedback = key;
-      els.feedback.focus();
+      // Not taken from Who's who, where the person is reading names (a screen reader's place, and the
+      // list they opened, were lost mid-name): the status says the reveal is below.
+      if (!els.people.contains(document.activeElement)) els.feedback.focus();
     }
   }
 }

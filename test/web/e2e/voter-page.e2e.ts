@@ -798,6 +798,10 @@ describe('voter page in Chromium', () => {
         await status(page, /Vote now/);
         await revealFirst(presenter);
         await status(page, /^Revealed/);
+        await page.locator('#feedback').waitFor({ state: 'visible' });
+        // The focus stays where the person is reading (Who's who, opened by keyboard): the reveal took
+        // it to the Why section, and a screen reader's place in the list was lost. The status says it.
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe('people-summary');
         // Named in the feedback the room has now seen: listed, as text (no markup run, no description).
         await expect.poll(() => who.locator('li').allTextContents()).toEqual(['Jade (youth)', `${XSS_NAME} (Advocate Supervisor)`]);
         expect(await who.locator('summary').textContent()).toBe('Who\u2019s who (2 met so far)');
