@@ -314,3 +314,21 @@ it('when the trainer goes back to a decision the phone saw revealed, it says so 
   latest().deliver({ type: 'view', view: revealed(61) });
   expect(status()).toBe('Revealed: see why below.');
 });
+
+// Found walking a live room with a screen reader (session 46): back after a tap made while the
+// connection was lost, the page said "… was not sent: tap it again." and nothing of the vote the room
+// still had, which only the mark beside a reply showed.
+it('back after a tap that was not sent, the phone says which vote the room still has', async () => {
+  const decision = { replies: [1, 2].map((number) => ({ number, text: `Reply ${number}.`, kind: 'say' as const, enabled: true })) };
+  const open = (vote?: number) => view({ phase: 'open', round: 70, decisionKey: '70-0123456789abcdef', decision, ...(vote !== undefined ? { vote } : {}) });
+  latest().deliver({ type: 'view', view: open(1) });
+  expect(status()).toBe('Vote received: reply 1. You can change it until the trainer locks the vote.');
+  latest().drop();
+  document.querySelector<HTMLButtonElement>('#replies button[data-reply="2"]')!.click();
+  expect(status()).toMatch(/^Connection lost, so your vote was not sent\./);
+  await vi.advanceTimersByTimeAsync(15_000);
+  latest().open();
+  const device = (latest().sent[0] as { device: string }).device;
+  latest().deliver({ type: 'welcome', device, seq: 0, view: open(1) });
+  expect(status()).toBe('Connected again. The reply you tapped while the connection was lost was not sent: tap it again. Your vote is still reply 1.');
+});

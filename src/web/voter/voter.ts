@@ -215,7 +215,9 @@ function connect(): void {
       // The tap made while offline is not in the room: the phase words ("Vote received", for a vote
       // from before) would read as if it were. Said until the next tap or real change.
       if ((lostTap || missed) && message.view.phase === 'open') {
-        notice = lostTap ? BACK : MISSED;
+        // With the vote the room has, by number: "tap it again" alone left a screen-reader user
+        // unsure whether an earlier vote still stood (its mark is drawn; aria-pressed is heard only on focus).
+        notice = `${lostTap ? BACK : MISSED}${message.view.vote !== undefined ? ` Your vote is still reply ${message.view.vote}.` : ''}`;
         render(message.view);
       }
     } else if (message.type === 'view') show(message.view);

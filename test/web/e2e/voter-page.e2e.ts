@@ -290,7 +290,8 @@ describe('voter page in Chromium', () => {
       server = await serve(kept, port);
       // Back, it says so in the words the page told the person to wait for, and that the tap made
       // meanwhile is not in the room: not "Vote received", which reads as if it were.
-      await status(page, /^Connected again\. The reply you tapped while the connection was lost was not sent: tap it again\.$/);
+      // With the vote the room still has, by its number.
+      await status(page, new RegExp(`^Connected again\\. The reply you tapped while the connection was lost was not sent: tap it again\\. Your vote is still reply ${curious.number}\\.$`));
       expect(await page.locator('#status').getAttribute('aria-live')).toBe('polite');
       expect(await page.locator('#replies button[aria-pressed="true"]').textContent()).toContain('Tell me more?');
       expect(server.state().votes[device!]).toBe('phone-curious');
@@ -933,7 +934,7 @@ describe('voter page in Chromium', () => {
       await status(page, /^Connection lost just as you voted, so your vote may not have reached the room\. Reconnecting…$/);
       expect(await pressed()).toEqual([first]);
       await later(page, LONGEST_RETRY_MS);
-      await status(page, /^Connected again\. Your last tap did not reach the room: tap your reply again\.$/);
+      await status(page, new RegExp(`^Connected again\\. Your last tap did not reach the room: tap your reply again\\. Your vote is still reply ${first}\\.$`));
       expect(await pressed()).toEqual([first]);
       expect(server.state().votes[device!]).toBe(voteFor(first));
       // Reached the room, its answer lost with the connection: once back, the page says it was received.
@@ -957,7 +958,7 @@ describe('voter page in Chromium', () => {
       await status(page, /^Connection lost just as you voted, so your vote may not have reached the room\. Reconnecting…$/);
       expect(await pressed()).toEqual([third]);
       await later(page, LONGEST_RETRY_MS);
-      await status(page, /^Connected again\. Your last tap did not reach the room: tap your reply again\.$/);
+      await status(page, new RegExp(`^Connected again\\. Your last tap did not reach the room: tap your reply again\\. Your vote is still reply ${third}\\.$`));
       expect(await pressed()).toEqual([third]);
       expect(server.state().votes[device!]).toBe(voteFor(third));
       expect(await axe(page)).toEqual([]);
