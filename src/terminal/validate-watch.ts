@@ -1,9 +1,9 @@
-import { lstatSync, statSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { shownFileName } from '../machines/light.js';
 import { checkFiles, failsCheck, fitted, printReports, type CliIO } from './commands.js';
 import type { LoadedFile } from './files.js';
-import { realPath, watchPaths } from './node/watch-paths.js';
+import { isFolder, realPath, watchPaths } from './node/watch-paths.js';
 import { scenarioFilesIn } from './scenario-files.js';
 
 /** A file or folder named on the command line. */
@@ -26,13 +26,6 @@ function isThere(path: string): boolean {
   }
 }
 
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /** The scenario files the named paths stand for now: a named file while it is there, a folder's *.json. */
 function filesNow(named: readonly Named[]): string[] {

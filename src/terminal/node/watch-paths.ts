@@ -81,7 +81,8 @@ export function realPath(path: string): string | undefined {
   }
 }
 
-function isFolder(path: string): boolean {
+/** Whether the path is a folder (or a link to one). */
+export function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {
