@@ -454,7 +454,7 @@ function wholeWhereTheyFit(rows: readonly string[], width: number) {
 describe('the summary at 60 and 80 columns: a score below zero, two critical violations, many principles missed', () => {
   const base = debriefModel(example, play(example, 'practice', ['phone-accuse', 'after-search']).getSnapshot().output as Debrief);
   const principle = (title: string, status: 'violated' | 'missed' | 'followed', followed: number, violated: number, missed: number) =>
-    ({ title, status, section: 'Prohibited Activities', followed, violated, missed, missedBelowBest: missed, missedAt: [] });
+    ({ title, status, section: 'Prohibited Activities', followed, violated, missed, missedBelowBest: missed, missedAt: [], againstAt: [] });
   const critical = (title: string, turn: number) => ({ ...base.critical[0]!, title, section: 'Prohibited Activities', turn });
   const missedTitles = ['Take suspicions to the Advocate Supervisor', "Knowing the CSEC CSW's role", 'Reducing harm, since you cannot stop a youth leaving', 'A simple safety plan with the youth', 'Don\'t jump to conclusions from red flags', 'Curious, not interrogating', 'Review recommendations with your Advocate Supervisor', 'Saying "left placement without permission", not "AWOL"', 'The youth defines their own safety', 'Understand why youth stay'];
   const followedTitles = ['Work with the CSW', 'Youth-centered, strengths-based, culturally sensitive', 'Planning advocacy with your Advocate Supervisor', 'A CSEC advocate may need an authorization form first', "Knowing the CLC 4 CSEC Unit case manager's role", 'People-first language'];
@@ -575,6 +575,29 @@ describe('where a missed chance was, in the terminal', () => {
     expect(joined(text.split('\n'))).toContain(`regardless of the choices they make. ${where.replace(/[“”]/g, '"')}`);
     expect(joined(text.split('\n'))).toContain('○ missed (decisions 1 and 6) Their safety comes first, whatever they choose (guide: "Likelihood of Relapse")');
   });
+
+  // "You went against …" said not where: a principle gone against names its decisions as a missed chance does.
+  const against = 'Gone against at decision 1 (“11:40 p.m.”) and decision 2 (“12:31 a.m.”).';
+  it('says where a principle was gone against on the full screen, at 60 and 80 columns, every row fitting', () => {
+    for (const width of [60, 80]) {
+      const rows = workOnRows(m, width).map(rowText);
+      for (const r of rows) expect([...r].length).toBeLessThanOrEqual(width);
+      for (const r of rows) expect(r, rows.join('\n')).not.toMatch(/\bdecision$/);
+      expect(joined(rows)).toContain(`CASAs collaborate with the CSW to keep the youth safe and well. ${against} (Transcript, key 2)`);
+      expect(joined(rows)).toContain('- Critical: you went against "Never pick up a youth who left placement"');
+      expect(joined(rows)).toContain('to make arrangements. Gone against at decision 1 (“11:40 p.m.”). (Transcript, key 2)');
+      // In the room's voice (trainer-led) the same decisions.
+      expect(joined(workOnRows(m, width, 'room').map(rowText))).toContain(`The room went against "Work with the CSW" (guide: "Collaboration with Case Parties"). The Children's Social Worker (CSW) is assigned by DCFS; CASAs collaborate with the CSW to keep the youth safe and well. ${against}`);
+    }
+  });
+
+  it('says where line by line at 60 columns, under "To work on" with titles and in the list of principles by number', () => {
+    const text = debriefPlain(m, 60);
+    for (const r of text.split('\n')) expect([...r].length).toBeLessThanOrEqual(60);
+    expect(joined(text.split('\n'))).toContain(`keep the youth safe and well. ${against.replace(/[“”]/g, '"')}`);
+    expect(joined(text.split('\n'))).toContain('✗ went against (decisions 1 and 2) Work with the CSW (guide: "Collaboration with Case Parties")');
+    expect(joined(text.split('\n'))).toContain('✗ went against (decision 1) Never pick up a youth who left placement');
+  });
 });
 
 // A check at 60 columns: the line-by-line debrief broke "Missed at decision" above '1 ("New
@@ -612,11 +635,13 @@ describe('"decision N" in the line-by-line debrief\'s principles, at 60 columns'
   const s = bundled('youth-discloses');
   const real = debriefModel(s, play(s, 'practice', ['d1-warn', 'd2-subject', 'd3-direct-question', 'd4-call-now', 'd5-a-csec-label', 'd7-brainwashed', 'd8-hint-services']).getSnapshot().output as Debrief);
   const base = real.principles[0]!;
-  const principle = (title: string, missedAt: number[], status: 'followed' | 'missed') =>
-    ({ ...base, title, status, followed: status === 'followed' ? 1 : 0, missedBelowBest: missedAt.length, missedAt: missedAt.map((turn) => ({ turn, reply: 'x', said: false })) });
+  const principle = (title: string, missedAt: number[], status: 'followed' | 'missed' | 'violated') => status === 'violated'
+    ? ({ ...base, title, status, followed: 0, violated: missedAt.length, missedBelowBest: 0, missedAt: [], againstAt: missedAt.map((turn) => ({ turn, reply: 'x', said: false, against: true })) })
+    : ({ ...base, title, status, followed: status === 'followed' ? 1 : 0, missedBelowBest: missedAt.length, missedAt: missedAt.map((turn) => ({ turn, reply: 'x', said: false })) });
 
   it.each([[[3]], [[4, 10]], [[0, 1, 3]], [[7, 9, 10]]])('missed at decisions %j: never "decision" or a number of the list apart, every row fitting', (missedAt) => {
-    for (const status of ['followed', 'missed'] as const) {
+    // A principle gone against names its decisions there too ("✗ went against (decisions 5 and 11)").
+    for (const status of ['followed', 'missed', 'violated'] as const) {
       for (let n = 4; n <= 60; n++) {
         const m = { ...real, principles: [principle(`Keep an open line with the case parties ${'x'.repeat(n)}`.slice(0, 8 + n), missedAt, status)] };
         const rows = debriefPlain(m, 60).split('\n');

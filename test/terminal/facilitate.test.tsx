@@ -111,7 +111,8 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(md).not.toMatch(/Practice mode|^- You |Your path|Your reply/m);
     expect(md).toContain("## The room's path beside best practice");
     expect(md).toContain('| Decision | The room\'s reply | Best practice here |');
-    expect(md).toMatch(/^- The room went against "Curious, not interrogating"/m);
+    // …and where the room went against it, as a missed chance's decisions are named.
+    expect(md).toMatch(/^- The room went against "Curious, not interrogating" .* Gone against at decision \d+ \("[^"\n]+"\)\.$/m);
     const json = JSON.parse(readFileSync(join(exports, (name as string).replace(/\.md$/, '.json')), 'utf8')) as Record<string, unknown>;
     expect(json).toMatchObject({ trainerLed: true, recorded: false });
   });

@@ -425,6 +425,10 @@ describe('the debrief', () => {
     const growth = debrief.principles.filter((p) => p.status !== 'followed');
     expect(growth.length).toBeGreaterThan(3);
     for (const p of growth) expect(text.split(`"${p.title}"`).length - 1, p.title).toBe(1);
+    // Each principle gone against says where, as a missed chance does ("You went against …" said not where).
+    const against = growth.filter((p) => p.status === 'violated');
+    expect(against.length).toBeGreaterThan(0);
+    expect(text.match(/ Gone against at decision \d+ \(“[^”]+”\)/g) ?? [], text).toHaveLength(against.length);
     expect(text).toMatch(/^Outcome: \w/);
     // PgUp pages back to the top.
     for (let i = 0; i < 40 && sectionRows(r.lastFrame()).above; i++) await press(r, PG_UP);

@@ -78,7 +78,9 @@ describe('practice mode in the Ink app', () => {
     const state = join(env.XDG_STATE_HOME as string, 'casa-practice');
     const markdown = readFileSync(join(state, paths?.[1] as string), 'utf8');
     expect(markdown).toContain('**Score:** 25% (1 of 4 points)');
-    expect(markdown).toContain('| Take suspicions to the Advocate Supervisor | ✗ went against | Red Flags |');
+    // Where it was gone against, in the table and under "To work on" (it said neither).
+    expect(markdown).toContain('| Take suspicions to the Advocate Supervisor | ✗ went against (decision 2) | Red Flags |');
+    expect(markdown).toMatch(/\n- You went against "Take suspicions to the Advocate Supervisor" \(guide: "Red Flags"\)\. [^\n]* Gone against at decision 2 \("[^"\n]+"\)\.\n/);
     expect(JSON.parse(readFileSync(join(state, paths?.[2] as string), 'utf8'))).toMatchObject({
       format: 'casa-practice-debrief', formatVersion: 1, mode: 'practice', debrief: { scenarioId: 'example-new-phone', score: { earned: 1, best: 4 } },
     });

@@ -36,8 +36,8 @@ describe('a missed chance in the web debrief', () => {
     // Under the fold (its summary stays the sentence, what the guide asks opened on demand).
     expect(item.querySelector('details > summary')?.textContent).toBe('You missed 2 chances for "Their safety comes first, whatever they choose" (guide: "Likelihood of Relapse").');
     expect(item.querySelector('.missed-where')?.textContent).toBe("Missed at decision 1 (“11:40 p.m.”) and decision 6 (“She's back”), where your reply was best practice but another reply took this chance.");
-    // The lines gone against say no chance missed.
-    expect(principles.getAllByRole('listitem').filter((li) => li.querySelector('.missed-where'))).toEqual([item]);
+    // The lines gone against say no chance missed: where they were gone against (below).
+    expect(principles.getAllByRole('listitem').filter((li) => li.querySelector('.missed-where')?.textContent?.startsWith('Missed at'))).toEqual([item]);
     const decision = screen.getByRole('heading', { level: 3, name: "She's back" }).closest('li')!;
     const folded = decision.querySelector('details')!;
     expect(folded.open).toBe(false);
@@ -55,7 +55,7 @@ describe('a missed chance in the web debrief', () => {
   // inside it, after its words, out of its name.
   it('keeps the punctuation after a decision inside its button, out of the button\'s name', () => {
     renderDebrief(['d1-rideshare', 'd2r-morning', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs']);
-    const where = document.querySelector('.missed-where')!;
+    const where = [...document.querySelectorAll('.missed-where')].find((p) => p.textContent?.startsWith('Missed at'))!;
     expect([...where.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['decision 1 (“11:40 p.m.”)', "decision 6 (“She's back”),"]);
     expect(within(where as HTMLElement).getByRole('button', { name: "decision 6 (“She's back”)" }).querySelector('[aria-hidden="true"]')?.textContent).toBe(',');
     // No text after a button in the debrief starts with punctuation.
@@ -69,6 +69,21 @@ describe('a missed chance in the web debrief', () => {
     expect(critical.filter((t) => t?.endsWith(','))).toEqual(critical.slice(0, 4));
     for (const b of document.querySelectorAll('article.debrief button.in-text')) expect(b.nextSibling?.textContent ?? '', b.textContent!).not.toMatch(/^[.,;:!?]/);
     expect(document.querySelector('ul.critical li')?.textContent).toMatch(/: see decision \d+ \(“[^”]+”\), decision .* and decision \d+ \(“[^”]+”\) below\.$/);
+  });
+
+  // A volunteer told "You went against …" was not told where to look: a missed chance named its
+  // decisions, a principle gone against none. Named the same way now, each a link into the transcript.
+  it('names, under a principle gone against, the decisions where it was, each a link into the transcript', async () => {
+    const user = userEvent.setup();
+    renderDebrief(['d1-rideshare', 'd2r-morning', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs']);
+    const principles = within(screen.getByRole('region', { name: 'Principles of the guide' }));
+    const item = principles.getAllByRole('listitem').find((li) => li.textContent?.startsWith('You went against "Work with the CSW"'))!;
+    expect(item).toBeDefined();
+    expect(item.querySelector('.missed-where')?.textContent).toBe('Gone against at decision 1 (“11:40 p.m.”) and decision 2 (“12:31 a.m.”).');
+    const critical = principles.getAllByRole('listitem').find((li) => li.textContent?.startsWith('Critical: you went against "Never pick up a youth who left placement"'))!;
+    expect(critical.querySelector('.missed-where')?.textContent).toBe('Gone against at decision 1 (“11:40 p.m.”).');
+    await user.click(within(item).getByRole('button', { name: 'decision 2 (“12:31 a.m.”)' }));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 3, name: '12:31 a.m.' }));
   });
 
   it('says nothing of the kind after a playthrough of best practice throughout', () => {

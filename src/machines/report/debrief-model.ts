@@ -25,8 +25,10 @@ export interface DebriefModel {
    * (the core's, see PrincipleResult; 0 for a debrief kept by a version without it). resultWords says them.
    * `missedAt`: where the chances counted as missed were (missedChances: for one followed, only those
    * below best practice), in the order of the transcript, each with the reply there that took it.
+   * `againstAt`: where it was gone against (each `against`, with the reply chosen there), in the
+   * order of the transcript; resultWords and a growth area name these decisions.
    */
-  principles: { title: string; status: 'violated' | 'missed' | 'followed'; section: string; followed: number; violated: number; missed: number; missedBelowBest: number; missedAt: MissedChance[] }[];
+  principles: { title: string; status: 'violated' | 'missed' | 'followed'; section: string; followed: number; violated: number; missed: number; missedBelowBest: number; missedAt: MissedChance[]; againstAt: MissedChance[] }[];
   /**
    * `critical` on a verdict: it goes against a critical principle (a prohibited activity).
    * `bestValue`: the points of best practice here (the core's `bestReplyValue`, see bestPracticeAt).
@@ -52,7 +54,8 @@ export interface DebriefModel {
   growthAreas: string[];
   /**
    * Beside each of `growthAreas` (same index), where its principle's chances counted as missed were
-   * (its `missedAt`, empty for none): each debrief names them under the sentence (missedWhereWords),
+   * (its `missedAt`, empty for none), or for a principle gone against, the decisions where it was
+   * (each `against`): each debrief names them under the sentence (missedWhereWords),
    * as it names the decisions of a critical violation. Empty for all when the growth areas cannot be
    * matched to the principles (a debrief kept by a version that chose them otherwise).
    */
@@ -132,6 +135,23 @@ export function debriefModel(scenario: Scenario, debrief: Debrief): DebriefModel
     }
     return chances.length === missedChances(counts) ? chances : [];
   };
+  /**
+   * Where a principle was gone against: the turn of each of its "violates" notes, walked once in
+   * order as missedAt walks them (a note names its decision and the reply chosen there).
+   */
+  const againstAt = (p: Debrief['principles'][number]): MissedChance[] => {
+    const out: MissedChance[] = [];
+    let at = 0;
+    for (const n of p.notes) {
+      if (n.verdict !== 'violates') continue;
+      let i = at;
+      while (i < debrief.turns.length && !(debrief.turns[i]!.nodeId === n.nodeId && debrief.turns[i]!.replyId === n.replyId)) i++;
+      if (i >= debrief.turns.length) return [];
+      at = i + 1;
+      out.push({ turn: i, reply: reply(n.replyId), said: said(n.replyId), against: true });
+    }
+    return out;
+  };
   const bestStep = (s: Debrief['bestPath'][number]): BestStep => ({ where: where(s.nodeId), reply: reply(s.replyId), said: said(s.replyId), value: s.value });
   const model: DebriefModel = {
     title: cleanLine(debrief.title),
@@ -144,7 +164,7 @@ export function debriefModel(scenario: Scenario, debrief: Debrief): DebriefModel
     principles: debrief.principles.map((p) => {
       const times = (verdict: 'follows' | 'violates' | 'missed') => p.notes.filter((n) => n.verdict === verdict).length;
       const counts = { status: p.status, followed: times('follows'), violated: times('violates'), missed: times('missed'), missedBelowBest: (p as Partial<typeof p>).missedBelowBest ?? 0 };
-      return { title: p.title, section: p.section, ...counts, missedAt: missedAt(p, counts) };
+      return { title: p.title, section: p.section, ...counts, missedAt: missedAt(p, counts), againstAt: againstAt(p) };
     }),
     turns: debrief.turns.map((t) => {
       const view = feedbackOf(scenario, t.turn);
@@ -171,7 +191,9 @@ export function debriefModel(scenario: Scenario, debrief: Debrief): DebriefModel
   // order and by the principle's title in it.
   const growing = model.principles.filter((p) => p.status !== 'followed' || p.missedBelowBest > 0);
   const matched = growing.length === debrief.growthAreas.length && growing.every((p, i) => debrief.growthAreas[i]!.includes(quotedPrinciple(p.title)));
-  model.growthWhere = debrief.growthAreas.map((_, i) => (matched && growing[i]!.status !== 'violated' ? growing[i]!.missedAt : []));
+  // A principle gone against: the decisions where it was (its "violates" notes), named as a missed
+  // chance's decisions are ('Gone against at decision 2 (…)').
+  model.growthWhere = debrief.growthAreas.map((_, i) => (matched ? (growing[i]!.status === 'violated' ? growing[i]!.againstAt : growing[i]!.missedAt) : []));
   // The best-practice path, less what "Your path beside best practice" has just said: the same
   // decision at the same number, with the reply shown there as best practice (the best reply, or
   // "the same" as the volunteer's). It was all said again, word for word, on a path that kept to

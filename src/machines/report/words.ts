@@ -226,11 +226,16 @@ export function growthParts(sentence: string): { lead: string; rule: string } {
  * A principle's result in a table or list of principles: its STATUS_WORDS, and for one followed but
  * missed at other decisions too, how often: "✓ followed at 1 of 4 chances"; with where the chances
  * counted as missed were, when known (DebriefModel's `missedAt`): "○ missed (decisions 1 and 6)",
- * "✓ followed at 1 of 4 chances (missed at decisions 2, 3 and 5)" (the decisions by number, as the
+ * "✓ followed at 1 of 4 chances (missed at decisions 2, 3 and 5)"; for one gone against, where
+ * (`againstAt`): "✗ went against (decisions 2 and 5)" (the decisions by number, as the
  * transcript numbers them; a debrief's growth area names them with their titles).
  */
-export function resultWords(p: { status: 'violated' | 'missed' | 'followed'; followed: number; missedBelowBest: number; missedAt?: readonly { turn: number }[] }): string {
-  const at = p.status === 'violated' ? '' : decisionNumbers((p.missedAt ?? []).map((c) => c.turn));
+export function resultWords(p: { status: 'violated' | 'missed' | 'followed'; followed: number; missedBelowBest: number; missedAt?: readonly { turn: number }[]; againstAt?: readonly { turn: number }[] }): string {
+  if (p.status === 'violated') {
+    const against = decisionNumbers((p.againstAt ?? []).map((c) => c.turn));
+    return against ? `${STATUS_WORDS.violated} (${against})` : STATUS_WORDS.violated;
+  }
+  const at = decisionNumbers((p.missedAt ?? []).map((c) => c.turn));
   if (p.status === 'followed' && p.missedBelowBest > 0) return `${STATUS_WORDS.followed} at ${chancesWords(p.followed, p.missedBelowBest)}${at ? ` (missed at ${at})` : ''}`;
   return p.status === 'missed' && at ? `${STATUS_WORDS.missed} (${at})` : STATUS_WORDS[p.status];
 }
@@ -364,9 +369,11 @@ export function verdictLine(v: { verdict: keyof typeof VERDICT_WORDS; title: str
  * there (only then is it quoted: another would read as the better answer); `yoursBest`, the reply
  * chosen there was best practice all the same (a principle never followed counts every chance, and
  * that decision's feedback may not name it: said, so that the volunteer is not sent to look for a
- * mistake there).
+ * mistake there). `against`: not a chance missed but a decision where the reply chosen (`reply`) went
+ * against the principle: the debrief's growth area for a principle gone against names those
+ * decisions ("Gone against at decision 2 (…)"), as it names the missed chances of another.
  */
-export interface MissedChance { turn: number; reply: string; said: boolean; best?: boolean; yoursBest?: boolean }
+export interface MissedChance { turn: number; reply: string; said: boolean; best?: boolean; yoursBest?: boolean; against?: boolean }
 
 /** The longest reply (in characters, on one line) the words of a missed chance quote: a longer one is left to the transcript. */
 export const SHORT_REPLY = 60;
@@ -376,13 +383,15 @@ export const SHORT_REPLY = 60;
  * the words before a decision, `decision` its name ('decision 6 (“She's back”)'), `after` what
  * follows it there (', where the chance was “…”', when the reply that took it is best practice there
  * and short to say, see SHORT_REPLY); the last part's `after` ends the sentence. `where` names the n-th (0-based) decision;
- * `text` shows a reply (Markdown escapes it). Empty for no chance.
+ * `text` shows a reply (Markdown escapes it). Empty for no chance. Decisions where a principle was
+ * gone against (`against`) are said 'Gone against at decision 2 (“Title”) and decision 5 (“…”).'
  */
 export function missedWhereParts(chances: readonly MissedChance[], where: (turn: number) => string, quotes: readonly [string, string] = ['“', '”'], text: (s: string) => string = (s) => s): { before: string; turn: number; decision: string; after: string }[] {
+  const lead = chances.length > 0 && chances.every((c) => c.against === true) ? 'Gone against at ' : 'Missed at ';
   return chances.map((c, i) => {
-    const before = i === 0 ? 'Missed at ' : i === chances.length - 1 ? ' and ' : ', ';
-    const short = c.best === true && !/[\r\n]/.test(c.reply) && [...c.reply].length <= SHORT_REPLY;
-    const mine = c.yoursBest === true ? ', where your reply was best practice but another reply took this chance' : '';
+    const before = i === 0 ? lead : i === chances.length - 1 ? ' and ' : ', ';
+    const short = c.against !== true && c.best === true && !/[\r\n]/.test(c.reply) && [...c.reply].length <= SHORT_REPLY;
+    const mine = c.against !== true && c.yoursBest === true ? ', where your reply was best practice but another reply took this chance' : '';
     const took = `${mine}${short ? `, where the chance was ${quotedReply(text(c.reply), c.said, quotes)}` : ''}`;
     const last = i === chances.length - 1;
     return { before, turn: c.turn, decision: `decision ${c.turn + 1} (${quotedTitle(where(c.turn), quotes)})`, after: last ? (took ? endSentence(took) : '.') : took };

@@ -28,9 +28,9 @@ describe('where a missed chance was', () => {
     ]);
     // The decision of the second is one where the volunteer's reply was best practice.
     expect(m.paths[5]).toMatchObject({ where: "She's back", same: true });
-    // Gone against: no missed chance is said of it.
+    // Gone against: no missed chance is said of it, only the decisions where it was gone against (each `against`).
     m.growthAreas.forEach((g, i) => {
-      if (!g.startsWith('You missed')) expect(m.growthWhere[i]).toEqual([]);
+      if (!g.startsWith('You missed')) expect(m.growthWhere[i]!.every((c) => c.against === true)).toBe(true);
     });
     expect(m.principles.find((p) => p.title === 'Their safety comes first, whatever they choose')?.missedAt.map((c) => c.turn)).toEqual([0, 5]);
   });
@@ -60,5 +60,25 @@ describe('where a missed chance was', () => {
     const i = k.growthAreas.findIndex((g) => g.includes('"Curious, not interrogating" at only 1 of 2 chances'));
     expect(k.growthWhere[i]?.map((c) => c.turn)).toEqual([0]);
     expect(debriefMarkdown(k)).toContain('| Curious, not interrogating | ✓ followed at 1 of 2 chances (missed at decision 1) | Red Flags |');
+  });
+
+  // A volunteer told "You went against …" was not told where: the missed chances named their
+  // decisions, a principle gone against none. Each is named the same way now.
+  it('names, for a principle gone against, the decisions where it was, in the growth area and the table', () => {
+    const csw = m.growthAreas.findIndex((g) => g.startsWith('You went against "Work with the CSW"'));
+    const pickUp = m.growthAreas.findIndex((g) => g.startsWith('Critical: you went against "Never pick up a youth who left placement"'));
+    expect(m.growthWhere[csw]!.map((c) => [c.turn, c.against])).toEqual([[0, true], [1, true]]);
+    expect(missedWhereWords(m.growthWhere[csw]!, (t) => m.turns[t]!.where)).toBe('Gone against at decision 1 (“11:40 p.m.”) and decision 2 (“12:31 a.m.”).');
+    expect(missedWhereWords(m.growthWhere[pickUp]!, (t) => m.turns[t]!.where)).toBe('Gone against at decision 1 (“11:40 p.m.”).');
+    // No reply quoted as where a chance was, nor "your reply was best practice": the reply chosen went against it.
+    expect(missedWhereWords([{ turn: 2, reply: 'Short', said: true, best: true, yoursBest: true, against: true }], () => 'T')).toBe('Gone against at decision 3 (“T”).');
+    const md = debriefMarkdown(m);
+    expect(md).toContain('CASAs collaborate with the CSW to keep the youth safe and well. Gone against at decision 1 ("11:40 p.m.") and decision 2 ("12:31 a.m.").\n');
+    expect(md).toContain('| Work with the CSW | ✗ went against (decisions 1 and 2) | Collaboration with Case Parties |');
+    expect(md).toContain('| Never pick up a youth who left placement | ✗ went against (decision 1) | Prohibited Activities |');
+    // In the room's voice too (a trainer-led debrief).
+    const room = debriefMarkdown(m, '#', 'room');
+    expect(room).toContain('- The room went against "Work with the CSW"');
+    expect(room).toContain('Gone against at decision 1 ("11:40 p.m.") and decision 2 ("12:31 a.m.").');
   });
 });

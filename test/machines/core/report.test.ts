@@ -337,7 +337,7 @@ describe('debriefMarkdown', () => {
     expect(md).toContain('**Ending:** Crossing a line (harmful).');
     expect(md).toContain('**Score:** 0% (6 points below zero, of 4 possible)');
     expect(md).toContain('- **Don\'t investigate** (guide: "Prohibited Activities"): see decision 2 ("After the visit") in the transcript below.\n');
-    expect(md).toContain('| Don\'t investigate | ✗ went against | Prohibited Activities |');
+    expect(md).toContain('| Don\'t investigate | ✗ went against (decision 2) | Prohibited Activities |');
     expect(md).toContain('| Take suspicions to the Advocate Supervisor | ○ missed (decision 2) | Red Flags |');
     expect(md).toContain('1. **The new phone**: "Who bought you that? You need to tell me the truth." (\u22123; best here +2)');
     expect(md).toContain('   - ✗ violates Curious, not interrogating');
