@@ -219,6 +219,28 @@ describe('room reducer: who may do what, when', () => {
     expect(voterView(r.ctx, r.state, device(1)).decision?.replies).toHaveLength(node.replies.length);
   });
 
+  // Asked for after session 46: the vote showed the decision's title, question and replies only, so a
+  // person who cannot read the projector lost what was said when the vote opened (voter protocol 11).
+  it('with the vote, a phone is sent the decision\'s narration and lines, as while the room discussed it, through the schema: in the welcome of a phone that joins mid-vote, not again in the updates after it', () => {
+    const r = setup(example, { atContentNote: true });
+    r.join(device(1));
+    expect(r.present({ type: 'advance', node: 'phone' }).ok).toBe(true);
+    const discussed = voterView(r.ctx, r.state, device(1)).discussing;
+    expect(r.present({ type: 'open', node: 'phone' }).ok).toBe(true);
+    const opened = voterView(r.ctx, r.state, device(1));
+    expect(opened.decision).toMatchObject({ title: discussed?.title, narration: discussed?.narration, lines: discussed?.lines, prompt: discussed?.prompt });
+    expect(opened.decision?.lines).toHaveLength(1);
+    // A phone that joins (or reloads) mid-vote: its welcome carries them, and the schema takes them.
+    r.join(device(2));
+    const welcome = voterViewFor(voterView(r.ctx, r.state, device(2)), undefined);
+    const parsed = parseToVoter(JSON.stringify({ type: 'welcome', device: device(2), seq: 0, view: welcome }));
+    expect(parsed?.type === 'welcome' && parsed.view.decision?.narration).toBe(discussed?.narration);
+    expect(parsed?.type === 'welcome' && parsed.view.decision?.lines).toEqual(discussed?.lines);
+    // An update to a phone that has the decision leaves it out, words and all.
+    expect(r.vote(device(2), 'phone-curious').ok).toBe(true);
+    expect(voterViewFor(voterView(r.ctx, r.state, device(2)), opened.decisionKey).decision).toBeUndefined();
+  });
+
   it('a phone is sent no decision\'s words to discuss at a scene, nor on a break', () => {
     const r = setup(example, { atContentNote: true });
     r.join(device(1));

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { breaksCritical, createRoom, presenterView, reduceRoom, revealData, roomContext, validateScenario, verdictLine, voterView, type PresenterAction, type PresenterCommand, type RoomInput, type Scenario, type ToVoter, type VoterView } from '../../src/machines/index.js';
+import { breaksCritical, createRoom, presenterView, reduceRoom, revealData, roomContext, validateScenario, verdictLine, voterView, type PresenterAction, type PresenterCommand, type RoomInput, type Scenario, type ToVoter, type VoterMessage, type VoterView } from '../../src/machines/index.js';
 import { packageRoot } from '../../src/terminal/paths.js';
 import voterHtml from '../../src/web/voter/voter.html?raw';
 import { SELF_CARE } from '../../src/web/self-care.js';
@@ -331,4 +331,71 @@ it('back after a tap that was not sent, the phone says which vote the room still
   const device = (latest().sent[0] as { device: string }).device;
   latest().deliver({ type: 'welcome', device, seq: 0, view: open(1) });
   expect(status()).toBe('Connected again. The reply you tapped while the connection was lost was not sent: tap it again. Your vote is still reply 1.');
+});
+
+// Asked for after session 46: when the vote opened, the decision's narration and the lines spoken
+// went away with the discussion (the vote showed its title, question and replies only), so a person
+// who cannot read the projector could not read again what the youth said while choosing. The room
+// now sends them with the decision (voter protocol 11); the phone keeps them under "What was said",
+// closed, so the replies stay near the top.
+it('during the vote the phone keeps the decision\'s narration and lines under a closed "What was said" between its heading and the question, as text, in no live region, the focus left where it was; at a scene it says the trainer is showing the story', () => {
+  const scenario = structuredClone(validateScenario(readFileSync(join(packageRoot(), 'test/fixtures/good/example.json')), 'example.json').scenario as Scenario);
+  const node = scenario.nodes.find((n) => n.id === 'phone');
+  if (node?.kind !== 'decision' || !node.narration || !node.lines?.[0]) throw new Error('the example opens on a decision with narration and a line');
+  node.narration = `${node.narration} <img src=x onerror="window.__pwned=1">`;
+  const ctx = roomContext(scenario);
+  const device = (FakeSocket.all[0]!.sent[0] as { device: string }).device;
+  let state = createRoom(ctx, ROOM, 3, new Date('2026-12-01T10:00:00Z'));
+  let seq = 0;
+  const present = (command: PresenterCommand) => {
+    const result = reduceRoom(ctx, state, { from: 'presenter', message: { ...command, room: ROOM, token: 'x'.repeat(43), seq: ++seq } as PresenterAction });
+    if (!result.ok) throw new Error(`refused: ${result.code}`);
+    state = result.state;
+  };
+  const joined = reduceRoom(ctx, state, { from: 'voter', device, message: { type: 'join', room: ROOM, device } });
+  if (joined.ok) state = joined.state;
+  if (latest().readyState !== 1) latest().open();
+  present({ type: 'advance', node: 'phone' });
+  latest().deliver({ type: 'view', view: voterView(ctx, state, device) });
+  expect(status()).toBe('The room is talking this decision over; the vote opens soon.');
+  const heading = document.getElementById('heading')!;
+  heading.focus();
+  present({ type: 'open', node: 'phone' });
+  latest().deliver({ type: 'view', view: voterView(ctx, state, device) });
+  expect(status()).toBe('Vote now: choose a reply.');
+  const said = document.querySelector<HTMLDetailsElement>('#decision details')!;
+  expect(said.hidden).toBe(false);
+  expect(said.open).toBe(false);
+  expect(said.querySelector('summary')!.textContent).toBe('What was said');
+  expect([...said.querySelectorAll('p')].map((p) => p.textContent)).toEqual([node.narration, `Jade (youth): ${node.lines[0].text}`]);
+  expect(said.querySelector('img')).toBeNull();
+  // Under the decision's heading, before the question that names the replies, and the replies.
+  const title = document.getElementById('decision-title')!;
+  const prompt = document.getElementById('prompt')!;
+  expect(title.compareDocumentPosition(said) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  expect(said.compareDocumentPosition(prompt) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  // Not announced as it arrives, and the focus is where the person left it.
+  expect(said.closest('[aria-live], [role="status"], [role="alert"]')).toBeNull();
+  expect(said.querySelector('[aria-live]')).toBeNull();
+  expect(document.activeElement).toBe(heading);
+  // Opened, it stays open as the vote goes on (a vote, the lock, the reveal).
+  said.open = true;
+  document.querySelector<HTMLButtonElement>('#replies button[data-reply="1"]')!.click();
+  const voted = reduceRoom(ctx, state, { from: 'voter', device, message: latest().sent.at(-1) as VoterMessage });
+  if (!voted.ok) throw new Error(`vote refused: ${voted.code}`);
+  state = voted.state;
+  latest().deliver({ type: 'view', view: voterView(ctx, state, device) });
+  expect(status()).toBe('Vote received: reply 1. You can change it until the trainer locks the vote.');
+  expect(said.open).toBe(true);
+  present({ type: 'lock', round: state.round });
+  latest().deliver({ type: 'view', view: voterView(ctx, state, device) });
+  expect(said.open).toBe(true);
+  expect(said.hidden).toBe(false);
+  // On to a scene: no vote, and the phone says what is going on, not that it waits for a vote.
+  present({ type: 'reveal', round: state.round });
+  present({ type: 'choose', round: state.round, reply: 'phone-curious' });
+  latest().deliver({ type: 'view', view: voterView(ctx, state, device) });
+  expect(voterView(ctx, state, device)).toMatchObject({ phase: 'waiting' });
+  expect(status()).toBe('The trainer is showing the next part of the story on the projector. There is nothing to vote on yet.');
+  expect(document.getElementById('decision')!.hidden).toBe(true);
 });

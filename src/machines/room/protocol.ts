@@ -22,7 +22,7 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  *   click that arrives after the room moved on is refused instead of landing on the wrong decision.
  *
  * Phones: the version of this protocol the voter page speaks is in the address it connects to
- * (`/ws/voter?v=10`, VOTER_PROTOCOL). A phone can keep a page from an older casa-practice open
+ * (`/ws/voter?v=11`, VOTER_PROTOCOL). A phone can keep a page from an older casa-practice open
  * across the trainer's upgrade and restart; every message from a connection whose version differs
  * (or that names none, as pages from before versions did) is refused as `outdated`, whose message
  * tells the person to reload the page. Such a connection never joins: it is not counted.
@@ -41,8 +41,9 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  * Version 8: the trainer's break (the `break` phase, `scenarioTitle`, and the `on-break` refusal).
  * Version 9: the content note (`contentNote`, with `scenarioTitle`) while the room waits for the trainer's first step.
  * Version 10: the decision the room is discussing before its vote opens (`discussing`).
+ * Version 11: the decision sent with the vote carries its narration and lines (`decision.narration`, `decision.lines`).
  */
-export const VOTER_PROTOCOL = 10;
+export const VOTER_PROTOCOL = 11;
 
 /** The address (path and query) a voter page of this version opens its WebSocket on. */
 export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
@@ -225,12 +226,20 @@ export const MAX_PEOPLE_ON_PHONE = 200;
 /** The most best-practice replies a phone is sent at a reveal besides its own (replies can tie for the most points: up to MAX_REPLIES of them). */
 export const MAX_BEST_PRACTICE_ON_PHONE = 5;
 
-/** What a phone is shown of a decision: its title and prompt (if any) and its replies by shown number. */
-const PhoneDecision = z.strictObject({ title: Text.optional(), prompt: Text.optional(), replies: z.array(ReplyOnPhone) });
-export type PhoneDecision = z.infer<typeof PhoneDecision>;
-
-/** The most lines of a decision a phone is sent while the room discusses it (the projector shows 50 at most too). */
+/** The most lines of a decision a phone is sent while the room discusses it, and with its vote (the projector shows 50 at most too). */
 export const MAX_LINES_ON_PHONE = 50;
+/** A line spoken at a decision, as a phone is sent it (clean text): who says it, their role, and the words. */
+const PhoneLines = z.array(z.strictObject({ speaker: z.string().max(1_000), role: z.string().max(1_000).optional(), text: Text })).max(MAX_LINES_ON_PHONE);
+
+/**
+ * What a phone is shown of a decision: its title and prompt (if any) and its replies by shown number.
+ * Version 11: with its narration and the lines spoken (at most MAX_LINES_ON_PHONE, as while the room
+ * discusses it), so a person who cannot read the projector can read again what was said while they
+ * choose, and a phone that reloads or joins mid-vote has them too. Up to version 10 they went away
+ * when the vote opened.
+ */
+const PhoneDecision = z.strictObject({ title: Text.optional(), narration: Text.optional(), lines: PhoneLines.optional(), prompt: Text.optional(), replies: z.array(ReplyOnPhone) });
+export type PhoneDecision = z.infer<typeof PhoneDecision>;
 
 /**
  * What a phone is shown of a decision the room is discussing before its vote (version 10): its words
@@ -240,7 +249,7 @@ export const MAX_LINES_ON_PHONE = 50;
 const PhoneDiscussion = z.strictObject({
   title: z.string().max(1_000).optional(),
   narration: Text.optional(),
-  lines: z.array(z.strictObject({ speaker: z.string().max(1_000), role: z.string().max(1_000).optional(), text: Text })).max(MAX_LINES_ON_PHONE),
+  lines: PhoneLines,
   discussionPrompt: Text.optional(),
   prompt: Text.optional(),
 });

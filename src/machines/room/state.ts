@@ -630,12 +630,17 @@ function phoneDiscussionOf(view: SessionView): PhoneDiscussion | undefined {
   const found: PhoneDiscussion | undefined = view.kind !== 'decision' || view.done ? undefined : {
     ...(view.title ? { title: cleanLine(view.title) } : {}),
     ...(view.narration ? { narration: cleanText(view.narration) } : {}),
-    lines: view.lines.slice(0, MAX_LINES_ON_PHONE).map((l) => ({ speaker: cleanLine(l.speaker), ...(l.role ? { role: cleanLine(l.role) } : {}), text: cleanText(l.text) })),
+    lines: phoneLinesOf(view),
     ...(view.discussionPrompt ? { discussionPrompt: cleanText(view.discussionPrompt) } : {}),
     ...(view.prompt ? { prompt: cleanText(view.prompt) } : {}),
   };
   phoneDiscussions.set(view, found);
   return found;
+}
+
+/** The lines spoken at a moment as a phone is sent them: at most MAX_LINES_ON_PHONE, clean text. */
+function phoneLinesOf(view: SessionView): PhoneDiscussion['lines'] {
+  return view.lines.slice(0, MAX_LINES_ON_PHONE).map((l) => ({ speaker: cleanLine(l.speaker), ...(l.role ? { role: cleanLine(l.role) } : {}), text: cleanText(l.text) }));
 }
 
 const phoneDecisions = new WeakMap<SessionView, { decision: PhoneDecision; key: string }>();
@@ -648,7 +653,16 @@ const phoneDecisions = new WeakMap<SessionView, { decision: PhoneDecision; key: 
 function phoneDecisionOf(view: SessionView): { decision: PhoneDecision; key: string } {
   const cached = phoneDecisions.get(view);
   if (cached) return cached;
-  const decision: PhoneDecision = { ...(view.title !== undefined ? { title: view.title } : {}), ...(view.prompt !== undefined ? { prompt: view.prompt } : {}), replies: view.replies.map((r) => ({ number: r.number, text: r.text, kind: r.kind, enabled: r.enabled })) };
+  // Its narration and lines too (version 11), as the room discussed them: the phone keeps them in
+  // reach during the vote, for a person who cannot read the projector.
+  const lines = phoneLinesOf(view);
+  const decision: PhoneDecision = {
+    ...(view.title !== undefined ? { title: view.title } : {}),
+    ...(view.narration ? { narration: cleanText(view.narration) } : {}),
+    ...(lines.length > 0 ? { lines } : {}),
+    ...(view.prompt !== undefined ? { prompt: view.prompt } : {}),
+    replies: view.replies.map((r) => ({ number: r.number, text: r.text, kind: r.kind, enabled: r.enabled })),
+  };
   const found = { decision, key: fingerprint(JSON.stringify(decision)) };
   phoneDecisions.set(view, found);
   return found;

@@ -14,7 +14,7 @@ import type { SELF_CARE } from '../self-care.js';
  * version answers "outdated" instead of refusing its messages as not understood. Typed as the core's
  * constant, so a new version there does not compile until this page is brought up to it.
  */
-const PROTOCOL: typeof VOTER_PROTOCOL = 10;
+const PROTOCOL: typeof VOTER_PROTOCOL = 11;
 
 /** What Who's who says before anyone has appeared: the core's words (typed as its constant, so they cannot drift apart). */
 const NO_ONE: typeof NO_ONE_MET = 'No one has appeared in the story yet.';
@@ -67,6 +67,7 @@ const els = {
   people: $<HTMLDetailsElement>('people'), peopleCount: $('people-count'), peopleNone: $('people-none'), peopleList: $('people-list'),
   selfCare: $('self-care'),
   note: $('content-note'), noteTitle: $('note-title'), noteText: $('note-text'), noteMinutes: $('note-minutes'),
+  said: $<HTMLDetailsElement>('said'), saidSummary: $('said-summary'), saidWords: $('said-words'),
   discussion: $('discussion'), discussionTitle: $('discussion-title'), discussionWords: $('discussion-words'), discussionPrompt: $('discussion-prompt'), discussionQuestion: $('discussion-question'),
 };
 
@@ -435,6 +436,22 @@ function replyButton(r: PhoneDecision['replies'][number]): HTMLButtonElement {
   return b;
 }
 
+/** A decision's narration and lines as paragraphs (as text), "Jade (youth): …", as the projector shows them. */
+function wordsOf(narration: string | undefined, lines: NonNullable<PhoneDecision['lines']>): HTMLElement[] {
+  const words: HTMLElement[] = [];
+  if (narration) words.push(Object.assign(document.createElement('p'), { className: 'narration', textContent: narration }));
+  for (const l of lines) {
+    const p = document.createElement('p');
+    p.className = 'line';
+    const speaker = document.createElement('span');
+    speaker.className = 'speaker';
+    speaker.textContent = `${l.speaker}${l.role ? ` (${l.role})` : ''}:`;
+    p.append(speaker, document.createTextNode(` ${l.text}`));
+    words.push(p);
+  }
+  return words;
+}
+
 /** What the discussion's words were last drawn from: they are rebuilt only when that changes. */
 let drawnDiscussion = '';
 
@@ -450,29 +467,25 @@ function drawDiscussion(d: VoterView['discussing']): void {
   if (!d || key === drawnDiscussion) return;
   drawnDiscussion = key;
   setText(els.discussionTitle, d.title ?? 'Decision');
-  const words: HTMLElement[] = [];
-  if (d.narration) words.push(Object.assign(document.createElement('p'), { className: 'narration', textContent: d.narration }));
-  for (const l of d.lines) {
-    const p = document.createElement('p');
-    p.className = 'line';
-    const speaker = document.createElement('span');
-    speaker.className = 'speaker';
-    speaker.textContent = `${l.speaker}${l.role ? ` (${l.role})` : ''}:`;
-    p.append(speaker, document.createTextNode(` ${l.text}`));
-    words.push(p);
-  }
-  els.discussionWords.replaceChildren(...words);
+  els.discussionWords.replaceChildren(...wordsOf(d.narration, d.lines));
   setHidden(els.discussionPrompt, !d.discussionPrompt);
   setText(els.discussionPrompt, d.discussionPrompt ? `Discuss: ${d.discussionPrompt}` : '');
   setText(els.discussionQuestion, d.prompt ?? 'What do you say or do?');
 }
+
+/**
+ * At a scene (no vote, nothing to discuss on the phone): what is going on. It said "Waiting for the
+ * trainer to open the vote.", as if the vote were late, while the trainer showed the story.
+ */
+const SCENE = 'The trainer is showing the next part of the story on the projector. There is nothing to vote on yet.';
 
 function draw(v: VoterView): void {
   setText(els.heading, `Live room ${v.room}`);
   const words: Record<VoterView['phase'], string> = {
     // Before the trainer's first step the room reads the content note (below, as on the projector).
     // At a decision shown for the room to discuss before its vote, its words below (as on the projector).
-    waiting: v.contentNote ? 'Waiting for the trainer to start. Read the content note below first.' : v.discussing ? 'The room is talking this decision over; the vote opens soon.' : 'Waiting for the trainer to open the vote.',
+    // At a scene, what is going on (SCENE).
+    waiting: v.contentNote ? 'Waiting for the trainer to start. Read the content note below first.' : v.discussing ? 'The room is talking this decision over; the vote opens soon.' : SCENE,
     // The confirmation names the reply the room has: a changed vote was confirmed in the same words
     // as the first, so a screen reader said nothing of which reply counted (the mark is drawn, and
     // aria-pressed is heard only on the button that has focus).
@@ -492,6 +505,13 @@ function draw(v: VoterView): void {
       // A new decision (or the first): its words and buttons, made once. A reply that had focus
       // (the same decision sent again without a key) keeps it on its new button.
       setText(els.title, d.title ?? 'Decision');
+      // Its narration and lines (version 11), under "What was said", closed at first so the replies
+      // stay near the top of a phone's screen; opened, it stays open at the decisions after (the
+      // person who needs it opens it once). Not a live region, and the focus stays where it was.
+      const lines = d.lines ?? [];
+      setHidden(els.said, !d.narration && lines.length === 0);
+      setText(els.saidSummary, lines.length > 0 ? 'What was said' : 'What happened');
+      els.saidWords.replaceChildren(...wordsOf(d.narration, lines));
       setText(els.prompt, d.prompt ?? 'What do you say or do?');
       const buttons = new Map(d.replies.map((r) => [r.number, replyButton(r)] as const));
       const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.reply : undefined;

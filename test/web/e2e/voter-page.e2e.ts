@@ -33,10 +33,10 @@ function hostile(): Scenario {
 let browser: Browser | undefined;
 /**
  * A phone joined and waiting for a vote to open: at a decision the room discusses first (the rooms
- * here start there), it says so and shows the decision's words (voter protocol 10); elsewhere it waits
- * for the trainer.
+ * here start there), it says so and shows the decision's words (voter protocol 10); at a scene it says
+ * there is nothing to vote on yet; before the first step it waits for the trainer.
  */
-const WAITING = /Waiting for the trainer|The room is talking this decision over; the vote opens soon\./;
+const WAITING = /Waiting for the trainer|The room is talking this decision over; the vote opens soon\.|There is nothing to vote on yet\./;
 /** What a phone says while the room discusses a decision before its vote. */
 const DISCUSSING = /^The room is talking this decision over; the vote opens soon\.$/;
 const available = existsSync(CHROMIUM) && readVoterFiles(packageRoot()) !== undefined;
@@ -758,6 +758,12 @@ describe('voter page in Chromium', () => {
       expect(columns.length).toBeGreaterThan(0);
       for (const width of columns) expect(width).toBeGreaterThanOrEqual(240);
       if (SCREENSHOTS) await fullPageScreenshot(page, 'voter-vote-320-200');
+      // The decision's words under "What was said" (voter protocol 11), opened: they wrap inside the screen too.
+      await page.locator('#said summary').click();
+      expect(await page.locator('#said p').count()).toBeGreaterThan(0);
+      expect(await sideways()).toBeLessThanOrEqual(0);
+      expect(await axe(page)).toEqual([]);
+      if (SCREENSHOTS) await fullPageScreenshot(page, 'voter-vote-said-320-200');
       presenter.close();
     } finally {
       await context.close();
@@ -1169,6 +1175,15 @@ describe('presenter page of a live room in Chromium', () => {
       await trainer.getByRole('button', { name: 'Open the vote' }).click();
       await status(phone, /Vote now/);
       expect(await discussion.isHidden()).toBe(true);
+      // The decision's words stay in reach during the vote (voter protocol 11): closed under "What
+      // was said", the replies near the top; opened, as text, axe clean.
+      const said = phone.locator('#said');
+      expect(await said.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      if (SCREENSHOTS) await fullPageScreenshot(phone, 'voter-vote-390');
+      await said.getByText('What was said').click();
+      expect(await said.locator('p').allInnerTexts()).toEqual([shownNode.narration, `Jade (youth): ${shownNode.lines?.[0]?.text}`]);
+      expect(await axe(phone)).toEqual([]);
+      if (SCREENSHOTS) await fullPageScreenshot(phone, 'voter-vote-said-390');
     } finally {
       await close();
     }
