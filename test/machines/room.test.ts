@@ -241,7 +241,7 @@ describe('room reducer: who may do what, when', () => {
     expect(voterViewFor(voterView(r.ctx, r.state, device(2)), opened.decisionKey).decision).toBeUndefined();
   });
 
-  it('a phone is sent no decision\'s words to discuss at a scene, nor on a break', () => {
+  it('a phone is sent no decision\'s words to discuss at a scene (the scene\'s own words instead), nor on a break', () => {
     const r = setup(example, { atContentNote: true });
     r.join(device(1));
     expect(r.present({ type: 'advance', node: 'phone' }).ok).toBe(true);
@@ -251,10 +251,18 @@ describe('room reducer: who may do what, when', () => {
     expect(r.view().kind).toBe('scene');
     expect(voterView(r.ctx, r.state, device(1))).toMatchObject({ phase: 'waiting' });
     expect(voterView(r.ctx, r.state, device(1)).discussing).toBeUndefined();
+    // The scene's own words instead (voter protocol 11), headed as the projector heads an untitled scene, through the schema.
+    const sceneNode = example.nodes.find((n) => n.id === r.view().nodeId);
+    if (sceneNode?.kind !== 'scene' || !sceneNode.lines?.[0]) throw new Error('fixture changed');
+    const atScene = voterView(r.ctx, r.state, device(1));
+    expect(atScene.scene).toEqual({ title: 'Scene 1', lines: [{ speaker: 'Jade', role: 'youth', text: sceneNode.lines[0].text }] });
+    const parsedScene = parseToVoter(JSON.stringify({ type: 'view', view: atScene }));
+    expect(parsedScene?.type === 'view' && parsedScene.view.scene?.title).toBe('Scene 1');
     // On to the decision after it: its words; a break while the room discusses it: only the break.
     expect(r.present({ type: 'advance', node: r.view().nodeId }).ok).toBe(true);
     expect(r.view().kind).toBe('decision');
     expect(voterView(r.ctx, r.state, device(1)).discussing?.title).toBe(r.view().title);
+    expect(voterView(r.ctx, r.state, device(1)).scene).toBeUndefined();
     expect(r.present({ type: 'break', on: true }).ok).toBe(true);
     expect(voterView(r.ctx, r.state, device(1))).toMatchObject({ phase: 'break' });
     expect(voterView(r.ctx, r.state, device(1)).discussing).toBeUndefined();
@@ -523,7 +531,7 @@ describe('room reducer: who may do what, when', () => {
     expect(keptDecisionView(later, { key: '9-0000000000000000', decision: first.decision! })).toBeUndefined();
     // The next decision is another key; waiting between them names none.
     r.present({ type: 'choose', round: 1, reply: 'phone-curious' });
-    expect(voterView(r.ctx, r.state, device(1))).toEqual({ room: ROOM, phase: 'waiting', round: 1, people: expect.any(Array) });
+    expect(voterView(r.ctx, r.state, device(1))).toEqual({ room: ROOM, phase: 'waiting', round: 1, scene: expect.objectContaining({ title: 'Scene 1' }), people: expect.any(Array) });
     // Back to the decision followed: the same round and words, so the same key (a phone keeps what it has).
     expect(r.present({ type: 'back', node: r.view().nodeId }).ok).toBe(true);
     expect(voterView(r.ctx, r.state, device(1)).decisionKey).toBe(key);
@@ -590,7 +598,7 @@ describe('room reducer: who may do what, when', () => {
     expect(r.state).toMatchObject({ phase: 'idle', votes: {}, round: 1 });
     expect(r.state.history[0]).toMatchObject({ node: 'phone', chosen: 'phone-curious', best: ['phone-curious'], record: { chosen: curious?.number } });
     expect(r.state.history[0]?.record.replies.find((x) => x.number === curious?.number)?.votes).toBe(2);
-    expect(voterView(r.ctx, r.state, device(1))).toEqual({ room: ROOM, phase: 'waiting', round: 1, people: expect.any(Array) });
+    expect(voterView(r.ctx, r.state, device(1))).toEqual({ room: ROOM, phase: 'waiting', round: 1, scene: expect.objectContaining({ title: 'Scene 1' }), people: expect.any(Array) });
     expectRefused(r.present({ type: 'open', node: 'boyfriend-open' }), 'not-now');
     expectRefused(r.present({ type: 'advance', node: 'phone' }), 'wrong-node');
     expect(r.present({ type: 'advance', node: 'boyfriend-open' }).ok).toBe(true);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { breaksCritical, createRoom, presenterView, reduceRoom, revealData, roomContext, validateScenario, verdictLine, voterView, type PresenterAction, type PresenterCommand, type RoomInput, type Scenario, type ToVoter, type VoterMessage, type VoterView } from '../../src/machines/index.js';
+import { breaksCritical, createRoom, presenterView, reduceRoom, revealData, roomContext, roomSessionView, validateScenario, verdictLine, voterView, type PresenterAction, type PresenterCommand, type RoomInput, type Scenario, type ToVoter, type VoterMessage, type VoterView } from '../../src/machines/index.js';
 import { packageRoot } from '../../src/terminal/paths.js';
 import voterHtml from '../../src/web/voter/voter.html?raw';
 import { SELF_CARE } from '../../src/web/self-care.js';
@@ -338,7 +338,7 @@ it('back after a tap that was not sent, the phone says which vote the room still
 // who cannot read the projector could not read again what the youth said while choosing. The room
 // now sends them with the decision (voter protocol 11); the phone keeps them under "What was said",
 // closed, so the replies stay near the top.
-it('during the vote the phone keeps the decision\'s narration and lines under a closed "What was said" between its heading and the question, as text, in no live region, the focus left where it was; at a scene it says the trainer is showing the story', () => {
+it('during the vote the phone keeps the decision\'s narration and lines under a closed "What was said" between its heading and the question, as text, in no live region, the focus left where it was; at a scene it says the trainer is showing the story, and shows its words', () => {
   const scenario = structuredClone(validateScenario(readFileSync(join(packageRoot(), 'test/fixtures/good/example.json')), 'example.json').scenario as Scenario);
   const node = scenario.nodes.find((n) => n.id === 'phone');
   if (node?.kind !== 'decision' || !node.narration || !node.lines?.[0]) throw new Error('the example opens on a decision with narration and a line');
@@ -396,6 +396,20 @@ it('during the vote the phone keeps the decision\'s narration and lines under a 
   present({ type: 'choose', round: state.round, reply: 'phone-curious' });
   latest().deliver({ type: 'view', view: voterView(ctx, state, device) });
   expect(voterView(ctx, state, device)).toMatchObject({ phase: 'waiting' });
-  expect(status()).toBe('The trainer is showing the next part of the story on the projector. There is nothing to vote on yet.');
+  expect(status()).toBe('The trainer is showing the next part of the story; its words are below. There is nothing to vote on yet.');
   expect(document.getElementById('decision')!.hidden).toBe(true);
+  // The scene's words, as the projector shows them (an untitled scene headed by its number), as text.
+  const sceneNode = scenario.nodes.find((n) => n.id === roomSessionView(ctx, state).nodeId);
+  if (sceneNode?.kind !== 'scene' || !sceneNode.lines?.[0]) throw new Error('the example\'s reply leads to a scene with a line');
+  const scene = document.getElementById('scene')!;
+  expect(scene.hidden).toBe(false);
+  expect(scene.querySelector('h2')!.textContent).toBe(sceneNode.title ?? 'Scene 1');
+  const speaker = scenario.characters.find((c) => c.id === sceneNode.lines![0]!.character)!;
+  expect([...scene.querySelectorAll('p')].map((p) => p.textContent)).toEqual([`${speaker.name} (${speaker.role}): ${sceneNode.lines[0].text}`]);
+  expect(scene.closest('[aria-live]')).toBeNull();
+  // Moving on to a decision: the scene's words go.
+  present({ type: 'advance', node: sceneNode.id });
+  latest().deliver({ type: 'view', view: voterView(ctx, state, device) });
+  expect(status()).toBe('The room is talking this decision over; the vote opens soon.');
+  expect(scene.hidden).toBe(true);
 });

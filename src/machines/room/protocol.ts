@@ -41,7 +41,8 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  * Version 8: the trainer's break (the `break` phase, `scenarioTitle`, and the `on-break` refusal).
  * Version 9: the content note (`contentNote`, with `scenarioTitle`) while the room waits for the trainer's first step.
  * Version 10: the decision the room is discussing before its vote opens (`discussing`).
- * Version 11: the decision sent with the vote carries its narration and lines (`decision.narration`, `decision.lines`).
+ * Version 11: the decision sent with the vote carries its narration and lines (`decision.narration`,
+ * `decision.lines`), and a scene's words are sent while the trainer shows it (`scene`).
  */
 export const VOTER_PROTOCOL = 11;
 
@@ -255,6 +256,18 @@ const PhoneDiscussion = z.strictObject({
 });
 export type PhoneDiscussion = z.infer<typeof PhoneDiscussion>;
 
+/**
+ * What a phone is shown of a scene the trainer is showing (version 11): its heading (its title, or
+ * "Scene 3" for an untitled one, as the projector heads it), narration and lines, as the projector
+ * shows them (clean text), for a person who cannot read the projector.
+ */
+const PhoneScene = z.strictObject({
+  title: z.string().max(1_000),
+  narration: Text.optional(),
+  lines: PhoneLines,
+});
+export type PhoneScene = z.infer<typeof PhoneScene>;
+
 /** `break`: the trainer is taking a break (version 8); the view then carries the scenario's title and nothing of the session. */
 export const VoterPhase = z.enum(['waiting', 'open', 'locked', 'revealed', 'ended', 'break']);
 export type VoterPhase = z.infer<typeof VoterPhase>;
@@ -305,6 +318,11 @@ export const VoterView = z.strictObject({
    * that it was waiting for the trainer to open the vote.
    */
   discussing: PhoneDiscussion.optional(),
+  /**
+   * At a scene (phase `waiting`, version 11): its heading, narration and lines, as the projector shows
+   * them. Up to version 10 the phone said only that it was waiting for the trainer to open the vote.
+   */
+  scene: PhoneScene.optional(),
   /**
    * Who's who: the people the room has met so far in the story (the core's `peopleMet`, with the
    * room's reveals), in order of first appearance, by name and role only (clean one-line text from

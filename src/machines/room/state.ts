@@ -9,13 +9,13 @@ import { breaksCritical, citationWords } from '../report/words.js';
 import type { Scenario } from '../schema/scenario.js';
 import { peopleMet, type Person } from '../people.js';
 import { decisionSetup, introductionsAt, sceneNumberAt, type Introduction } from '../recap.js';
-import { selectView, type SessionView } from '../selectors.js';
+import { sceneWords, selectView, type SessionView } from '../selectors.js';
 import { actorOptions, restoreSession, saveSession, undoEnding, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
 import { cleanLine, cleanText } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
 import { fingerprint } from './fingerprint.js';
 import { roomSummaryMarkdown } from './summary.js';
-import { COMMAND_SOURCES, DEVICE_ID, isRoomCode, PAGE_ID, type CommandSource, MAX_BEST_PRACTICE_ON_PHONE, MAX_PEOPLE_ON_PHONE, MAX_LINES_ON_PHONE, MAX_PEOPLE_SENT, type PhoneDecision, type PhoneDiscussion, type PresenterAction, type PresenterView, type PresenterViewSent, type Rejection, type RevealSent, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
+import { COMMAND_SOURCES, DEVICE_ID, isRoomCode, PAGE_ID, type CommandSource, MAX_BEST_PRACTICE_ON_PHONE, MAX_PEOPLE_ON_PHONE, MAX_LINES_ON_PHONE, MAX_PEOPLE_SENT, type PhoneDecision, type PhoneDiscussion, type PhoneScene, type PresenterAction, type PresenterView, type PresenterViewSent, type Rejection, type RevealSent, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
 
 /**
  * The live room as a pure reducer over plain, serialisable state. The session itself is the
@@ -543,8 +543,11 @@ export function voterView(ctx: RoomContext, state: RoomState, device: string): V
   // (not its replies, which come with the vote), for the same person.
   if (state.phase === 'idle' || state.node === undefined) {
     if (notStarted(state)) return { room: state.room, phase: 'waiting', round: state.round, scenarioTitle: cleanLine(ctx.scenario.title), contentNote: contentNoteOf(ctx), ...met };
-    const discussing = phoneDiscussionOf(roomSessionView(ctx, state));
-    return { room: state.room, phase: 'waiting', round: state.round, ...(discussing ? { discussing } : {}), ...met };
+    const moment = roomSessionView(ctx, state);
+    const discussing = phoneDiscussionOf(moment);
+    // At a scene: its words, as the projector shows them, for the same person (version 11).
+    const scene = discussing ? undefined : phoneSceneOf(ctx, state, moment);
+    return { room: state.room, phase: 'waiting', round: state.round, ...(discussing ? { discussing } : {}), ...(scene ? { scene } : {}), ...met };
   }
   const view = roomSessionView(ctx, state);
   const { decision, key } = phoneDecisionOf(view);
@@ -635,6 +638,23 @@ function phoneDiscussionOf(view: SessionView): PhoneDiscussion | undefined {
     ...(view.prompt ? { prompt: cleanText(view.prompt) } : {}),
   };
   phoneDiscussions.set(view, found);
+  return found;
+}
+
+const phoneScenes = new WeakMap<SessionView, PhoneScene | undefined>();
+
+/**
+ * What a phone is shown of the scene the trainer is showing (clean text, as the projector shows it,
+ * headed as it is: its title, or "Scene 3"), worked out once per moment; undefined elsewhere.
+ */
+function phoneSceneOf(ctx: RoomContext, state: RoomState, view: SessionView): PhoneScene | undefined {
+  if (phoneScenes.has(view)) return phoneScenes.get(view);
+  const found: PhoneScene | undefined = view.kind !== 'scene' ? undefined : {
+    title: view.title ? cleanLine(view.title) : sceneWords(roomSceneNumber(ctx, state)),
+    ...(view.narration ? { narration: cleanText(view.narration) } : {}),
+    lines: phoneLinesOf(view),
+  };
+  phoneScenes.set(view, found);
   return found;
 }
 

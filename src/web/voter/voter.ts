@@ -68,6 +68,7 @@ const els = {
   selfCare: $('self-care'),
   note: $('content-note'), noteTitle: $('note-title'), noteText: $('note-text'), noteMinutes: $('note-minutes'),
   said: $<HTMLDetailsElement>('said'), saidSummary: $('said-summary'), saidWords: $('said-words'),
+  scene: $('scene'), sceneTitle: $('scene-title'), sceneWords: $('scene-words'),
   discussion: $('discussion'), discussionTitle: $('discussion-title'), discussionWords: $('discussion-words'), discussionPrompt: $('discussion-prompt'), discussionQuestion: $('discussion-question'),
 };
 
@@ -478,6 +479,21 @@ function drawDiscussion(d: VoterView['discussing']): void {
  * trainer to open the vote.", as if the vote were late, while the trainer showed the story.
  */
 const SCENE = 'The trainer is showing the next part of the story on the projector. There is nothing to vote on yet.';
+/** The same, with the scene's words below (version 11). */
+const SCENE_BELOW = 'The trainer is showing the next part of the story; its words are below. There is nothing to vote on yet.';
+
+/** What the scene's words were last drawn from: they are rebuilt only when that changes. */
+let drawnScene = '';
+
+/** The scene the trainer is showing (version 11): its heading and words, as the projector shows them, as text. */
+function drawScene(s: VoterView['scene']): void {
+  setHidden(els.scene, !s);
+  const key = s === undefined ? '' : JSON.stringify(s);
+  if (!s || key === drawnScene) return;
+  drawnScene = key;
+  setText(els.sceneTitle, s.title);
+  els.sceneWords.replaceChildren(...wordsOf(s.narration, s.lines));
+}
 
 function draw(v: VoterView): void {
   setText(els.heading, `Live room ${v.room}`);
@@ -485,7 +501,7 @@ function draw(v: VoterView): void {
     // Before the trainer's first step the room reads the content note (below, as on the projector).
     // At a decision shown for the room to discuss before its vote, its words below (as on the projector).
     // At a scene, what is going on (SCENE).
-    waiting: v.contentNote ? 'Waiting for the trainer to start. Read the content note below first.' : v.discussing ? 'The room is talking this decision over; the vote opens soon.' : SCENE,
+    waiting: v.contentNote ? 'Waiting for the trainer to start. Read the content note below first.' : v.discussing ? 'The room is talking this decision over; the vote opens soon.' : v.scene ? SCENE_BELOW : SCENE,
     // The confirmation names the reply the room has: a changed vote was confirmed in the same words
     // as the first, so a screen reader said nothing of which reply counted (the mark is drawn, and
     // aria-pressed is heard only on the button that has focus).
@@ -539,6 +555,7 @@ function draw(v: VoterView): void {
     setText(els.noteText, note.text);
   }
   drawDiscussion(v.phase === 'waiting' ? v.discussing : undefined);
+  drawScene(v.phase === 'waiting' ? v.scene : undefined);
   drawPeople(v.phase === 'break' ? undefined : v.people, v.phase === 'ended');
   setHidden(els.selfCare, v.phase !== 'break');
   const f = v.phase === 'revealed' ? v.feedback : undefined;

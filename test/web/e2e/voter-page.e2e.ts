@@ -764,6 +764,14 @@ describe('voter page in Chromium', () => {
       expect(await sideways()).toBeLessThanOrEqual(0);
       expect(await axe(page)).toEqual([]);
       if (SCREENSHOTS) await fullPageScreenshot(page, 'voter-vote-said-320-200');
+      // On to a scene: its words (voter protocol 11), inside the screen, axe clean.
+      await presenter.act({ type: 'reveal', round: 1 });
+      await presenter.act({ type: 'choose', round: 1, reply: 'phone-curious' });
+      await status(page, /There is nothing to vote on yet\.$/);
+      expect(await page.locator('#scene p').count()).toBeGreaterThan(0);
+      expect(await sideways()).toBeLessThanOrEqual(0);
+      expect(await axe(page)).toEqual([]);
+      if (SCREENSHOTS) await fullPageScreenshot(page, 'voter-scene-320-200');
       presenter.close();
     } finally {
       await context.close();
