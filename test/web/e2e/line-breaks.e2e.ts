@@ -146,10 +146,12 @@ describe('line breaks in a scenario in Chromium', () => {
       const presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
       await presenter.act({ type: 'open', node: presenter.view.session.nodeId });
       await page.locator('#replies button').first().waitFor();
+      // The decision's words kept under "What was said" during the vote (voter protocol 11), opened.
+      await page.locator('#said summary').click();
       const open = await breaksNotDrawn(page, 'main');
       expect(open.not).toEqual([]);
-      // The prompt and the three replies.
-      expect(open.drawn).toBe(4);
+      // The prompt and the three replies, and the decision's narration and line under "What was said".
+      expect(open.drawn).toBe(6);
       await page.locator('#replies button').first().click();
       await page.locator('#status').filter({ hasText: /Vote received/ }).waitFor();
       await presenter.act({ type: 'reveal', round: 1 });

@@ -375,11 +375,13 @@ describe('voter page in Chromium', () => {
       await presenter.act({ type: 'open', node: decision.nodeId });
       await status(page, /Vote now/);
       expect(await page.locator('#code-form').isVisible()).toBe(false);
-      expect(await tabStops()).toEqual([...numbers, 'people-summary']);
+      // "What was said" (the decision's words, closed, voter protocol 11) is one stop before the replies, in reading order.
+      expect(await tabStops()).toEqual(['said-summary', ...numbers, 'people-summary']);
       expect(await axe(page)).toEqual([]);
 
-      // Vote with the keyboard: Tab to the second reply, Enter; then change it with Space.
+      // Vote with the keyboard: Tab past "What was said" to the second reply, Enter; then change it with Space.
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('Tab');
       await page.keyboard.press('Tab');
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
@@ -397,7 +399,7 @@ describe('voter page in Chromium', () => {
       // The reply that had focus comes back disabled: focus goes to the decision's heading, not to
       // the page's body, where a keyboard or switch would lose its place.
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('decision-title');
-      expect(await tabStops()).toEqual(['people-summary']);
+      expect(await tabStops()).toEqual(['said-summary', 'people-summary']);
       expect(await axe(page)).toEqual([]);
 
       // A vote that reaches the room just after the lock is refused: the page shows (and, in its
