@@ -1694,8 +1694,9 @@ describe('the web app in Chromium', () => {
       expect(await s.page.getByRole('heading', { name: 'The best-practice path from the start' }).isVisible()).toBe(false);
       await s.screenshot('e2e-debrief-phone-folded');
       expect(violationsText(await runAxe(s.page))).toBe('');
-      // 12,050 px on this path before (14.3 screens); 5,396 folded (6.4).
-      expect(height).toBeLessThan(6_500);
+      // 12,050 px on this path before (14.3 screens); 5,396 folded (6.4); 6,618 once each principle
+      // gone against names its decisions in "To work on" (every reply on this path goes against one).
+      expect(height).toBeLessThan(7_000);
       expect(await openDebriefFolds(s.page)).toBeGreaterThanOrEqual(8 + 1 + 5);
       const paths = await s.page.locator('section[aria-labelledby="paths-heading"]').evaluate((el) => el.getBoundingClientRect().height);
       console.log(`"Your path beside best practice" at 390×844, opened: ${paths} px`);
@@ -1725,8 +1726,9 @@ describe('the web app in Chromium', () => {
       // Still there: the ending, the outcome and score, the record of practice, each reply and the paths.
       for (const words of ['Ending: ', 'Outcome: Needs review', 'Score: ', 'Added to My records.', 'You chose: “Hi Tasha!', 'The best-practice path from the start']) expect(text).toContain(words);
       // Opened, all of it: 14,833 px on this path before (17.6 screens), 12,630 after (15.0): a
-      // violation's feedback and reply said again, and each principle twice over, were 2,200 px of it.
-      expect(await s.page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(13_500);
+      // violation's feedback and reply said again, and each principle twice over, were 2,200 px of it;
+      // 14,026 once each principle gone against names its decisions (in "To work on" and the principles).
+      expect(await s.page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(14_500);
       // "Your path beside best practice" was the longest part: 4,146 px as a table of three narrow
       // columns (its replies a few words a line), 3,379 with each decision a block of its own and
       // its replies at the full width.
