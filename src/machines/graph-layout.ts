@@ -726,6 +726,11 @@ const labelWidth = (lines: readonly string[]) => lines.reduce((w, line) => Math.
 /** The height of one line of a label. */
 const LABEL_HEIGHT = 14;
 /**
+ * How far a label's box ends above the bottom of its gap: the arrowheads there (8 px) and 6 px of
+ * air (at 2 px, a label's last line sat on the arrowhead of the arrow below it).
+ */
+const ABOVE_ARROWHEADS = 14;
+/**
  * What a place for a label costs, for each thing under it: another label (never drawn over if it can
  * be helped), a stretch of another arrow hidden (cut in two), or another arrow crossing the label's
  * own arrow under it (the label marks the crossing: no reason to grow the gap, but a place with no
@@ -828,8 +833,8 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: 
       // The label's box; or, where it fits nowhere within the picture's sides, its note's number's (below).
       let w = labelWidth(e.labelLines);
       let h = LABEL_HEIGHT * e.labelLines.length;
-      // Clear of the arrowheads (8 px) at the bottom of the gap.
-      let [low, high] = [gapTop(layer) + h / 2 + 2, gapBottom(layer) - h / 2 - 10];
+      // Clear of the arrowheads (8 px) at the bottom of the gap, with air (ABOVE_ARROWHEADS).
+      let [low, high] = [gapTop(layer) + h / 2 + 2, gapBottom(layer) - h / 2 - ABOVE_ARROWHEADS];
       delete e.note;
       const xAt = (y: number) => (q.y === p.y ? p.x : p.x + (q.x - p.x) * ((y - p.y) / (q.y - p.y)));
       // On the arrow at t of the way along it (side 0), or just beside it, left (-1) or right (1).
@@ -896,7 +901,7 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: 
           if (least !== Infinity) break;
           e.note = 0;
           [w, h] = [NOTE_MARK.width, NOTE_MARK.height];
-          [low, high] = [gapTop(layer) + h / 2 + 2, gapBottom(layer) - h / 2 - 10];
+          [low, high] = [gapTop(layer) + h / 2 + 2, gapBottom(layer) - h / 2 - ABOVE_ARROWHEADS];
           best = boxAt(at(LABEL_PLACES, 0), 0);
         }
         for (const within of asNote ? [true, false] : [true]) {

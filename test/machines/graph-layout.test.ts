@@ -124,7 +124,8 @@ function expectSoundLayout(s: Scenario) {
       }
     }
   }
-  // Every label in the gap below its row: over no node, and clear of the arrowheads at the bottom.
+  // Every label in the gap below its row: over no node, and clear of the arrowheads at the bottom
+  // (8 px) by 4 px at least.
   const rowBottom = new Map<number, number>();
   const rowTop = new Map<number, number>();
   for (const n of g.nodes) {
@@ -137,7 +138,7 @@ function expectSoundLayout(s: Scenario) {
     for (const n of g.nodes) if (overlap(box, n)) problems.push(`the label of ${e.from} → ${e.to} covers ${n.id}`);
     if (e.back) continue;
     const layer = byId.get(e.from)?.layer ?? 0;
-    if (box.y < (rowBottom.get(layer) ?? 0) || box.y + box.height > (rowTop.get(layer + 1) ?? Infinity) - 8) problems.push(`the label of ${e.from} → ${e.to} is out of its gap`);
+    if (box.y < (rowBottom.get(layer) ?? 0) || box.y + box.height > (rowTop.get(layer + 1) ?? Infinity) - 12) problems.push(`the label of ${e.from} → ${e.to} is out of its gap`);
   }
   // Every arrow and every label inside the picture (past its edge, they are cut off).
   for (const e of g.edges) {
