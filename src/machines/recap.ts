@@ -161,6 +161,21 @@ export function sceneNumberAt(scenario: Scenario, snapshot: PersistedScenarioSna
   return replayed ? scenes : undefined;
 }
 
+/**
+ * How many scenes a session's playthrough showed before the moment it stands at (each scene passed
+ * from the start, counted as sceneNumberAt counts them): at a decision with no words of its own, its
+ * setup scenes (decisionSetup) are the last of these, so an untitled one is headed "Scene 3" as it
+ * was while it was shown. Undefined when the path cannot be replayed.
+ */
+export function scenesPassed(scenario: Scenario, snapshot: PersistedScenarioSnapshot): number | undefined {
+  const index = indexScenario(scenario);
+  let scenes = 0;
+  const replayed = replay(scenario, snapshot, (state, event) => {
+    if (event === 'continue' && index.nodes.get(String(state.value))?.kind === 'scene') scenes++;
+  });
+  return replayed ? scenes : undefined;
+}
+
 /** A character speaking for the first time in a playthrough, with what the scenario says to introduce them. */
 export interface Introduction {
   name: string;

@@ -268,6 +268,49 @@ describe('room reducer: who may do what, when', () => {
     expect(voterView(r.ctx, r.state, device(1)).discussing).toBeUndefined();
   });
 
+  // Asked for after session 46: a decision with no words of its own (its words are in the scene before
+  // it, which the projector shows under "Before this") came to the phones with none, for its
+  // discussion and its vote (voter protocol 12).
+  it('a decision with no words of its own is sent to phones with the scene that set it up, for its discussion and its vote, headed as the phone headed that scene, through the schema', () => {
+    const beforeRelapse = validateScenario(readFileSync(new URL('../../scenarios/before-relapse.json', import.meta.url)), 'before-relapse.json').scenario as Scenario;
+    const r = setup(beforeRelapse, { atContentNote: true });
+    r.join(device(1));
+    const opening = beforeRelapse.nodes.find((n) => n.id === 's0-sunday');
+    if (opening?.kind !== 'scene' || !opening.title || !opening.narration || !opening.lines?.[0]) throw new Error('before-relapse changed');
+    // The first step: past the opening scene (the content note stood in for it) to d1-good, which has no words.
+    expect(r.present({ type: 'advance', node: 's0-sunday' }).ok).toBe(true);
+    expect(r.view()).toMatchObject({ kind: 'decision', nodeId: 'd1-good', narration: undefined, lines: [] });
+    const sunday = { title: opening.title, narration: opening.narration, lines: [{ speaker: 'Rina', role: 'youth', text: opening.lines[0].text }] };
+    const discussed = voterView(r.ctx, r.state, device(1));
+    expect(discussed.discussing).toMatchObject({ title: expect.any(String), setup: [sunday], lines: [] });
+    expect(discussed.discussing?.narration).toBeUndefined();
+    // The same "Before this" the projector is sent.
+    expect(presenterView(r.ctx, r.state, 1).setup).toEqual([sunday]);
+    // With the vote: the decision carries it, in the welcome of a phone that joins mid-vote too.
+    expect(r.present({ type: 'open', node: 'd1-good' }).ok).toBe(true);
+    r.join(device(2));
+    const welcome = parseToVoter(JSON.stringify({ type: 'welcome', device: device(2), seq: 0, view: voterViewFor(voterView(r.ctx, r.state, device(2)), undefined) }));
+    expect(welcome?.type === 'welcome' && welcome.view.decision?.setup).toEqual([sunday]);
+    expect(r.present({ type: 'reveal', round: 1 }).ok).toBe(true);
+    expect(r.present({ type: 'choose', round: 1, reply: 'd1-yours' }).ok).toBe(true);
+    // An untitled scene: the phone heads it "Scene 2" while it is shown, and again under the decision after it.
+    expect(r.view().nodeId).toBe('s1-triggers');
+    const shown = voterView(r.ctx, r.state, device(1)).scene;
+    expect(shown?.title).toBe('Scene 2');
+    expect(r.present({ type: 'advance', node: 's1-triggers' }).ok).toBe(true);
+    expect(r.view().nodeId).toBe('d2-triggers');
+    const parsed = parseToVoter(JSON.stringify({ type: 'view', view: voterView(r.ctx, r.state, device(1)) }));
+    expect(parsed?.type === 'view' && parsed.view.discussing?.setup).toEqual([shown]);
+    expect(r.present({ type: 'open', node: 'd2-triggers' }).ok).toBe(true);
+    expect(voterView(r.ctx, r.state, device(1)).decision?.setup).toEqual([shown]);
+    // A decision with words of its own is sent none (the example's first).
+    const own = setup(example);
+    own.join(device(1));
+    expect(voterView(own.ctx, own.state, device(1)).discussing?.setup).toBeUndefined();
+    expect(own.present({ type: 'open', node: 'phone' }).ok).toBe(true);
+    expect(voterView(own.ctx, own.state, device(1)).decision?.setup).toBeUndefined();
+  });
+
   it('refuses a message for another room and changes nothing', () => {
     const r = setup();
     const before = r.state;

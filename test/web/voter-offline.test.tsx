@@ -413,3 +413,60 @@ it('during the vote the phone keeps the decision\'s narration and lines under a 
   expect(status()).toBe('The room is talking this decision over; the vote opens soon.');
   expect(scene.hidden).toBe(true);
 });
+
+// Asked for after session 46: a decision with no words of its own (its words are in the scene before
+// it, which the projector shows under "Before this") left the phone with nothing of that scene during
+// its discussion and its vote: "What was said" was empty and hidden. The room now sends the scene's
+// words with the decision (voter protocol 12), headed as the phone headed the scene.
+it('a decision with no words of its own shows the scene that set it up, under its heading: in the discussion, and during the vote in the closed "What was said", as text, in no live region', () => {
+  const scenario = structuredClone(validateScenario(readFileSync(join(packageRoot(), 'test/fixtures/good/example.json')), 'example.json').scenario as Scenario);
+  const after = scenario.nodes.find((n) => n.id === 'after-visit');
+  if (after?.kind !== 'decision') throw new Error('the example has after-visit');
+  // Its words are in the scene before it, as testifying's "What do you say to Mr. Dunn?".
+  delete after.narration;
+  const ctx = roomContext(scenario);
+  const device = (FakeSocket.all[0]!.sent[0] as { device: string }).device;
+  let state = createRoom(ctx, ROOM, 3, new Date('2026-12-01T10:00:00Z'));
+  let seq = 0;
+  const present = (command: PresenterCommand) => {
+    const result = reduceRoom(ctx, state, { from: 'presenter', message: { ...command, room: ROOM, token: 'x'.repeat(43), seq: ++seq } as PresenterAction });
+    if (!result.ok) throw new Error(`refused: ${result.code}`);
+    state = result.state;
+  };
+  const joined = reduceRoom(ctx, state, { from: 'voter', device, message: { type: 'join', room: ROOM, device } });
+  if (joined.ok) state = joined.state;
+  if (latest().readyState !== 1) latest().open();
+  present({ type: 'advance', node: 'phone' });
+  present({ type: 'open', node: 'phone' });
+  present({ type: 'reveal', round: state.round });
+  present({ type: 'choose', round: state.round, reply: 'phone-curious' });
+  const sceneNode = scenario.nodes.find((n) => n.id === roomSessionView(ctx, state).nodeId);
+  if (sceneNode?.kind !== 'scene' || sceneNode.title || !sceneNode.lines?.[0]) throw new Error('the example\'s reply leads to an untitled scene with a line');
+  const speaker = scenario.characters.find((c) => c.id === sceneNode.lines![0]!.character)!;
+  const line = `${speaker.name} (${speaker.role}): ${sceneNode.lines[0].text}`;
+  latest().deliver({ type: 'view', view: voterView(ctx, state, device) });
+  expect(document.getElementById('scene-title')!.textContent).toBe('Scene 1');
+  // On to the decision: the room discusses it with the scene's words, under the scene's heading.
+  present({ type: 'advance', node: sceneNode.id });
+  latest().deliver({ type: 'view', view: voterView(ctx, state, device) });
+  expect(status()).toBe('The room is talking this decision over; the vote opens soon.');
+  const discussion = document.getElementById('discussion')!;
+  expect(discussion.hidden).toBe(false);
+  expect(discussion.querySelector('h2')!.textContent).toBe(after.title);
+  expect([...discussion.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Scene 1']);
+  expect([...document.getElementById('discussion-words')!.querySelectorAll('p')].map((p) => p.textContent)).toEqual([line]);
+  // The vote: the same words under "What was said", closed (the test before opened it: closed again here).
+  const said = document.querySelector<HTMLDetailsElement>('#decision details')!;
+  said.open = false;
+  present({ type: 'open', node: 'after-visit' });
+  latest().deliver({ type: 'view', view: voterView(ctx, state, device) });
+  expect(status()).toBe('Vote now: choose a reply.');
+  expect(document.getElementById('decision-title')!.textContent).toBe(after.title);
+  expect(said.hidden).toBe(false);
+  expect(said.open).toBe(false);
+  expect(said.querySelector('summary')!.textContent).toBe('What was said');
+  expect([...said.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Scene 1']);
+  expect([...said.querySelectorAll('p')].map((p) => p.textContent)).toEqual([line]);
+  expect(said.querySelector('h3')!.compareDocumentPosition(said.querySelector('p')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  expect(said.closest('[aria-live], [role="status"], [role="alert"]')).toBeNull();
+});

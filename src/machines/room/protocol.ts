@@ -22,7 +22,7 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  *   click that arrives after the room moved on is refused instead of landing on the wrong decision.
  *
  * Phones: the version of this protocol the voter page speaks is in the address it connects to
- * (`/ws/voter?v=11`, VOTER_PROTOCOL). A phone can keep a page from an older casa-practice open
+ * (`/ws/voter?v=12`, VOTER_PROTOCOL). A phone can keep a page from an older casa-practice open
  * across the trainer's upgrade and restart; every message from a connection whose version differs
  * (or that names none, as pages from before versions did) is refused as `outdated`, whose message
  * tells the person to reload the page. Such a connection never joins: it is not counted.
@@ -43,8 +43,10 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  * Version 10: the decision the room is discussing before its vote opens (`discussing`).
  * Version 11: the decision sent with the vote carries its narration and lines (`decision.narration`,
  * `decision.lines`), and a scene's words are sent while the trainer shows it (`scene`).
+ * Version 12: a decision with no words of its own is sent with the scenes that set it up, headed as
+ * the phone headed them (`discussing.setup`, `decision.setup`).
  */
-export const VOTER_PROTOCOL = 11;
+export const VOTER_PROTOCOL = 12;
 
 /** The address (path and query) a voter page of this version opens its WebSocket on. */
 export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
@@ -233,30 +235,6 @@ export const MAX_LINES_ON_PHONE = 50;
 const PhoneLines = z.array(z.strictObject({ speaker: z.string().max(1_000), role: z.string().max(1_000).optional(), text: Text })).max(MAX_LINES_ON_PHONE);
 
 /**
- * What a phone is shown of a decision: its title and prompt (if any) and its replies by shown number.
- * Version 11: with its narration and the lines spoken (at most MAX_LINES_ON_PHONE, as while the room
- * discusses it), so a person who cannot read the projector can read again what was said while they
- * choose, and a phone that reloads or joins mid-vote has them too. Up to version 10 they went away
- * when the vote opened.
- */
-const PhoneDecision = z.strictObject({ title: Text.optional(), narration: Text.optional(), lines: PhoneLines.optional(), prompt: Text.optional(), replies: z.array(ReplyOnPhone) });
-export type PhoneDecision = z.infer<typeof PhoneDecision>;
-
-/**
- * What a phone is shown of a decision the room is discussing before its vote (version 10): its words
- * as the projector shows them (clean text from the scenario), and not its replies, which come with
- * the vote (`decision`).
- */
-const PhoneDiscussion = z.strictObject({
-  title: z.string().max(1_000).optional(),
-  narration: Text.optional(),
-  lines: PhoneLines,
-  discussionPrompt: Text.optional(),
-  prompt: Text.optional(),
-});
-export type PhoneDiscussion = z.infer<typeof PhoneDiscussion>;
-
-/**
  * What a phone is shown of a scene the trainer is showing (version 11): its heading (its title, or
  * "Scene 3" for an untitled one, as the projector heads it), narration and lines, as the projector
  * shows them (clean text), for a person who cannot read the projector.
@@ -267,6 +245,42 @@ const PhoneScene = z.strictObject({
   lines: PhoneLines,
 });
 export type PhoneScene = z.infer<typeof PhoneScene>;
+
+/** The most scenes that set up a decision a phone is sent with it (the last ones, nearest the decision). */
+export const MAX_SETUP_SCENES_ON_PHONE = 10;
+/**
+ * At a decision with no words of its own ("What do you say to Mr. Dunn?" asks about his line in the
+ * scene before it): the scenes that set it up (the core's decisionSetup, the same "Before this" the
+ * projector shows), each headed as the phone headed it while it was shown (its title, or "Scene 3"),
+ * for a person who cannot read the projector (version 12). Up to version 11 such a decision came to
+ * the phone with no words at all.
+ */
+const PhoneSetup = z.array(PhoneScene).max(MAX_SETUP_SCENES_ON_PHONE);
+
+/**
+ * What a phone is shown of a decision: its title and prompt (if any) and its replies by shown number.
+ * Version 11: with its narration and the lines spoken (at most MAX_LINES_ON_PHONE, as while the room
+ * discusses it), so a person who cannot read the projector can read again what was said while they
+ * choose, and a phone that reloads or joins mid-vote has them too. Up to version 10 they went away
+ * when the vote opened. Version 12: with the scenes that set it up when it has no words of its own (`setup`).
+ */
+const PhoneDecision = z.strictObject({ title: Text.optional(), setup: PhoneSetup.optional(), narration: Text.optional(), lines: PhoneLines.optional(), prompt: Text.optional(), replies: z.array(ReplyOnPhone) });
+export type PhoneDecision = z.infer<typeof PhoneDecision>;
+
+/**
+ * What a phone is shown of a decision the room is discussing before its vote (version 10): its words
+ * as the projector shows them (clean text from the scenario), and not its replies, which come with
+ * the vote (`decision`). Version 12: with the scenes that set it up when it has no words of its own (`setup`).
+ */
+const PhoneDiscussion = z.strictObject({
+  title: z.string().max(1_000).optional(),
+  setup: PhoneSetup.optional(),
+  narration: Text.optional(),
+  lines: PhoneLines,
+  discussionPrompt: Text.optional(),
+  prompt: Text.optional(),
+});
+export type PhoneDiscussion = z.infer<typeof PhoneDiscussion>;
 
 /** `break`: the trainer is taking a break (version 8); the view then carries the scenario's title and nothing of the session. */
 export const VoterPhase = z.enum(['waiting', 'open', 'locked', 'revealed', 'ended', 'break']);

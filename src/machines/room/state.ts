@@ -8,14 +8,14 @@ import { fileStamp } from '../report/export.js';
 import { breaksCritical, citationWords } from '../report/words.js';
 import type { Scenario } from '../schema/scenario.js';
 import { peopleMet, type Person } from '../people.js';
-import { decisionSetup, introductionsAt, sceneNumberAt, type Introduction } from '../recap.js';
+import { decisionSetup, introductionsAt, sceneNumberAt, scenesPassed, type Introduction } from '../recap.js';
 import { sceneWords, selectView, type SessionView } from '../selectors.js';
 import { actorOptions, restoreSession, saveSession, undoEnding, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
 import { cleanLine, cleanText } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
 import { fingerprint } from './fingerprint.js';
 import { roomSummaryMarkdown } from './summary.js';
-import { COMMAND_SOURCES, DEVICE_ID, isRoomCode, PAGE_ID, type CommandSource, MAX_BEST_PRACTICE_ON_PHONE, MAX_PEOPLE_ON_PHONE, MAX_LINES_ON_PHONE, MAX_PEOPLE_SENT, type PhoneDecision, type PhoneDiscussion, type PhoneScene, type PresenterAction, type PresenterView, type PresenterViewSent, type Rejection, type RevealSent, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
+import { COMMAND_SOURCES, DEVICE_ID, isRoomCode, PAGE_ID, type CommandSource, MAX_BEST_PRACTICE_ON_PHONE, MAX_PEOPLE_ON_PHONE, MAX_LINES_ON_PHONE, MAX_PEOPLE_SENT, MAX_SETUP_SCENES_ON_PHONE, type PhoneDecision, type PhoneDiscussion, type PhoneScene, type PresenterAction, type PresenterView, type PresenterViewSent, type Rejection, type RevealSent, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
 
 /**
  * The live room as a pure reducer over plain, serialisable state. The session itself is the
@@ -199,6 +199,29 @@ function setupOf(ctx: RoomContext, state: RoomState): RoomSetup {
     lines: scene.lines.map((l) => ({ speaker: cleanLine(l.speaker), ...(l.role ? { role: cleanLine(l.role) } : {}), text: cleanText(l.text) })),
   }));
   setups.set(state.session, found);
+  return found;
+}
+
+const phoneSetups = new WeakMap<SavedSession, PhoneScene[]>();
+
+/**
+ * The scenes that set up the session's decision when it has no words of its own (setupOf, the
+ * projector's "Before this") as a phone is sent them: each headed as the phone headed it while it
+ * was shown (its title, or "Scene 3" by its number in the playthrough: the setup scenes are the last
+ * scenes passed), at most MAX_LINES_ON_PHONE lines each, the last MAX_SETUP_SCENES_ON_PHONE scenes.
+ * Worked out once per moment; empty at any other moment.
+ */
+function phoneSetupOf(ctx: RoomContext, state: RoomState): PhoneScene[] {
+  const cached = phoneSetups.get(state.session);
+  if (cached) return cached;
+  const setup = setupOf(ctx, state);
+  const passed = setup.length === 0 ? undefined : scenesPassed(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot);
+  const found = setup.map((scene, i): PhoneScene => ({
+    title: scene.title ?? sceneWords(passed === undefined ? undefined : passed - setup.length + 1 + i),
+    ...(scene.narration ? { narration: scene.narration } : {}),
+    lines: scene.lines.slice(0, MAX_LINES_ON_PHONE),
+  })).slice(-MAX_SETUP_SCENES_ON_PHONE);
+  phoneSetups.set(state.session, found);
   return found;
 }
 
@@ -544,13 +567,13 @@ export function voterView(ctx: RoomContext, state: RoomState, device: string): V
   if (state.phase === 'idle' || state.node === undefined) {
     if (notStarted(state)) return { room: state.room, phase: 'waiting', round: state.round, scenarioTitle: cleanLine(ctx.scenario.title), contentNote: contentNoteOf(ctx), ...met };
     const moment = roomSessionView(ctx, state);
-    const discussing = phoneDiscussionOf(moment);
+    const discussing = phoneDiscussionOf(moment, phoneSetupOf(ctx, state));
     // At a scene: its words, as the projector shows them, for the same person (version 11).
     const scene = discussing ? undefined : phoneSceneOf(ctx, state, moment);
     return { room: state.room, phase: 'waiting', round: state.round, ...(discussing ? { discussing } : {}), ...(scene ? { scene } : {}), ...met };
   }
   const view = roomSessionView(ctx, state);
-  const { decision, key } = phoneDecisionOf(view);
+  const { decision, key } = phoneDecisionOf(view, phoneSetupOf(ctx, state));
   const shown = vote === undefined ? undefined : view.replies.find((r) => r.id === vote)?.number;
   const base: VoterView = { room: state.room, phase: state.phase, round: state.round, decision, decisionKey: `${state.round}-${key}`, ...(shown !== undefined ? { vote: shown } : {}), ...met };
   if (!revealed(state)) return base;
@@ -625,13 +648,15 @@ const phoneDiscussions = new WeakMap<SessionView, PhoneDiscussion | undefined>()
 
 /**
  * What a phone is shown of the decision the room is discussing before its vote (clean text, as the
- * projector shows it; no ids, no replies), worked out once per moment; undefined at any other moment
- * (a scene, an ending).
+ * projector shows it; no ids, no replies), with the scenes that set it up when it has no words of its
+ * own (`setup`, phoneSetupOf), worked out once per moment; undefined at any other moment (a scene, an
+ * ending).
  */
-function phoneDiscussionOf(view: SessionView): PhoneDiscussion | undefined {
+function phoneDiscussionOf(view: SessionView, setup: readonly PhoneScene[]): PhoneDiscussion | undefined {
   if (phoneDiscussions.has(view)) return phoneDiscussions.get(view);
   const found: PhoneDiscussion | undefined = view.kind !== 'decision' || view.done ? undefined : {
     ...(view.title ? { title: cleanLine(view.title) } : {}),
+    ...(setup.length > 0 ? { setup: [...setup] } : {}),
     ...(view.narration ? { narration: cleanText(view.narration) } : {}),
     lines: phoneLinesOf(view),
     ...(view.discussionPrompt ? { discussionPrompt: cleanText(view.discussionPrompt) } : {}),
@@ -668,9 +693,10 @@ const phoneDecisions = new WeakMap<SessionView, { decision: PhoneDecision; key: 
 /**
  * What a phone is shown of the decision at this moment (no node or reply ids: they can name the
  * answer; each reply goes by its shown number) and a fingerprint of it, worked out once per moment,
- * not for every phone at every vote. The same object for every phone: treat it as read-only.
+ * not for every phone at every vote. The same object for every phone: treat it as read-only. At a
+ * decision with no words of its own, the scenes that set it up (`setup`, phoneSetupOf, version 12).
  */
-function phoneDecisionOf(view: SessionView): { decision: PhoneDecision; key: string } {
+function phoneDecisionOf(view: SessionView, setup: readonly PhoneScene[]): { decision: PhoneDecision; key: string } {
   const cached = phoneDecisions.get(view);
   if (cached) return cached;
   // Its narration and lines too (version 11), as the room discussed them: the phone keeps them in
@@ -678,6 +704,8 @@ function phoneDecisionOf(view: SessionView): { decision: PhoneDecision; key: str
   const lines = phoneLinesOf(view);
   const decision: PhoneDecision = {
     ...(view.title !== undefined ? { title: view.title } : {}),
+    // Its words are in the scenes before it (version 12): the phone keeps those in reach instead.
+    ...(setup.length > 0 ? { setup: [...setup] } : {}),
     ...(view.narration ? { narration: cleanText(view.narration) } : {}),
     ...(lines.length > 0 ? { lines } : {}),
     ...(view.prompt !== undefined ? { prompt: view.prompt } : {}),

@@ -14,7 +14,7 @@ import type { SELF_CARE } from '../self-care.js';
  * version answers "outdated" instead of refusing its messages as not understood. Typed as the core's
  * constant, so a new version there does not compile until this page is brought up to it.
  */
-const PROTOCOL: typeof VOTER_PROTOCOL = 11;
+const PROTOCOL: typeof VOTER_PROTOCOL = 12;
 
 /** What Who's who says before anyone has appeared: the core's words (typed as its constant, so they cannot drift apart). */
 const NO_ONE: typeof NO_ONE_MET = 'No one has appeared in the story yet.';
@@ -453,6 +453,15 @@ function wordsOf(narration: string | undefined, lines: NonNullable<PhoneDecision
   return words;
 }
 
+/**
+ * The scenes that set up a decision with no words of its own (version 12: the projector's "Before
+ * this"), each under its heading as the phone showed it at that scene (its title, or "Scene 2"), an
+ * h3 under the decision's heading, then its narration and lines, as text.
+ */
+function setupWordsOf(setup: NonNullable<PhoneDecision['setup']> | undefined): HTMLElement[] {
+  return (setup ?? []).flatMap((scene) => [Object.assign(document.createElement('h3'), { textContent: scene.title }), ...wordsOf(scene.narration, scene.lines)]);
+}
+
 /** What the discussion's words were last drawn from: they are rebuilt only when that changes. */
 let drawnDiscussion = '';
 
@@ -468,7 +477,8 @@ function drawDiscussion(d: VoterView['discussing']): void {
   if (!d || key === drawnDiscussion) return;
   drawnDiscussion = key;
   setText(els.discussionTitle, d.title ?? 'Decision');
-  els.discussionWords.replaceChildren(...wordsOf(d.narration, d.lines));
+  // A decision with no words of its own: the scenes that set it up (version 12), which the phone showed just before.
+  els.discussionWords.replaceChildren(...setupWordsOf(d.setup), ...wordsOf(d.narration, d.lines));
   setHidden(els.discussionPrompt, !d.discussionPrompt);
   setText(els.discussionPrompt, d.discussionPrompt ? `Discuss: ${d.discussionPrompt}` : '');
   setText(els.discussionQuestion, d.prompt ?? 'What do you say or do?');
@@ -524,10 +534,13 @@ function draw(v: VoterView): void {
       // Its narration and lines (version 11), under "What was said", closed at first so the replies
       // stay near the top of a phone's screen; opened, it stays open at the decisions after (the
       // person who needs it opens it once). Not a live region, and the focus stays where it was.
+      // A decision with no words of its own has the scenes that set it up there instead (version 12),
+      // each under its heading, as the projector's "Before this": it was empty and hidden.
       const lines = d.lines ?? [];
-      setHidden(els.said, !d.narration && lines.length === 0);
-      setText(els.saidSummary, lines.length > 0 ? 'What was said' : 'What happened');
-      els.saidWords.replaceChildren(...wordsOf(d.narration, lines));
+      const setup = d.setup ?? [];
+      setHidden(els.said, !d.narration && lines.length === 0 && setup.length === 0);
+      setText(els.saidSummary, lines.length > 0 || setup.some((scene) => scene.lines.length > 0) ? 'What was said' : 'What happened');
+      els.saidWords.replaceChildren(...setupWordsOf(setup), ...wordsOf(d.narration, lines));
       setText(els.prompt, d.prompt ?? 'What do you say or do?');
       const buttons = new Map(d.replies.map((r) => [r.number, replyButton(r)] as const));
       const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.reply : undefined;
