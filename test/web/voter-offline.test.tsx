@@ -175,24 +175,16 @@ it('the privacy line says what the phone keeps and where its vote goes', () => {
 // core's verdictLine, as the laptop, the projector and the terminal say the same verdict.
 it('each principle under a reply at the reveal reads as the core\'s verdictLine says it, at every reveal of a scenario (critical ones too)', async () => {
   const scenario = validateScenario(readFileSync(join(packageRoot(), 'scenarios/trafficker-contact.json')), 'trafficker-contact.json').scenario as Scenario;
-  const ctx = roomContext(scenario);
-  const device = (FakeSocket.all[0]!.sent[0] as { device: string }).device;
-  let state = createRoom(ctx, ROOM, 3, new Date('2026-12-01T10:00:00Z'));
-  let seq = 0;
-  const apply = (input: RoomInput) => {
-    const result = reduceRoom(ctx, state, input);
-    if (!result.ok) throw new Error(`refused: ${result.code}`);
-    state = result.state;
-  };
-  const present = (command: PresenterCommand) => apply({ from: 'presenter', message: { ...command, room: ROOM, token: 'x'.repeat(43), seq: ++seq } as PresenterAction });
+  const room = roomWithPhone(scenario);
+  const { ctx, device, apply, present } = room;
   apply({ from: 'voter', device, message: { type: 'join', room: ROOM, device } });
   // The phone connected again (the test before left it reconnecting).
   await vi.advanceTimersByTimeAsync(20_000);
   latest().open();
   let reveals = 0;
   let criticalLines = 0;
-  for (let guard = 0, phoneSeq = 0; guard < 100 && state.phase !== 'ended'; guard++) {
-    const session = presenterView(ctx, state, 1).session;
+  for (let guard = 0, phoneSeq = 0; guard < 100 && room.state.phase !== 'ended'; guard++) {
+    const session = presenterView(ctx, room.state, 1).session;
     if (session.done) break;
     if (session.kind !== 'decision') {
       present({ type: 'advance', node: session.nodeId });
@@ -202,18 +194,18 @@ it('each principle under a reply at the reveal reads as the core\'s verdictLine 
     // The phone votes for the reply breaking the most critical principles (its verdicts are shown first).
     const entries = revealData(scenario, session, {}).entries.filter((e) => session.replies.some((r) => r.id === e.replyId && r.enabled));
     const worst = entries.reduce((a, b) => (b.assessments.filter(breaksCritical).length > a.assessments.filter(breaksCritical).length ? b : a));
-    apply({ from: 'voter', device, message: { type: 'vote', room: ROOM, seq: ++phoneSeq, round: state.round, reply: worst.number } });
-    present({ type: 'reveal', round: state.round });
-    const view = voterView(ctx, state, device);
+    apply({ from: 'voter', device, message: { type: 'vote', room: ROOM, seq: ++phoneSeq, round: room.state.round, reply: worst.number } });
+    present({ type: 'reveal', round: room.state.round });
+    const view = voterView(ctx, room.state, device);
     latest().deliver({ type: 'welcome', device, seq: phoneSeq, view });
     const shown = [...document.querySelectorAll('.why-principles')].map((ul) => [...ul.querySelectorAll('li')].map((li) => li.textContent));
-    const revealed = presenterView(ctx, state, 1).reveal!.entries;
+    const revealed = presenterView(ctx, room.state, 1).reveal!.entries;
     const parts = [view.feedback!.mine!, ...view.feedback!.bestPractice].filter((p) => p.principles.length > 0);
     const expected = parts.map((p) => revealed.find((e) => e.number === p.number)!.assessments.map((a) => verdictLine({ ...a, critical: breaksCritical(a) })));
     expect(shown).toEqual(expected);
     criticalLines += expected.flat().filter((line) => line.endsWith(', critical)')).length;
     reveals++;
-    present({ type: 'choose', round: state.round, reply: worst.replyId });
+    present({ type: 'choose', round: room.state.round, reply: worst.replyId });
   }
   expect(reveals).toBeGreaterThan(3);
   expect(criticalLines).toBeGreaterThan(0);
@@ -225,25 +217,18 @@ it('each principle under a reply at the reveal reads as the core\'s verdictLine 
 // the decision's words at that moment (voter protocol 10), not its replies, which come with the vote.
 it('at a decision the room discusses before its vote, the phone shows its words (title, narration, lines, discussion prompt, question) and no replies; the vote brings the replies', async () => {
   const scenario = validateScenario(readFileSync(join(packageRoot(), 'test/fixtures/good/example.json')), 'example.json').scenario as Scenario;
-  const ctx = roomContext(scenario);
-  const device = (FakeSocket.all[0]!.sent[0] as { device: string }).device;
-  let state = createRoom(ctx, ROOM, 3, new Date('2026-12-01T10:00:00Z'));
-  let seq = 0;
-  const present = (command: PresenterCommand) => {
-    const result = reduceRoom(ctx, state, { from: 'presenter', message: { ...command, room: ROOM, token: 'x'.repeat(43), seq: ++seq } as PresenterAction });
-    if (!result.ok) throw new Error(`refused: ${result.code}`);
-    state = result.state;
-  };
-  const joined = reduceRoom(ctx, state, { from: 'voter', device, message: { type: 'join', room: ROOM, device } });
-  if (joined.ok) state = joined.state;
+  const room = roomWithPhone(scenario);
+  const { ctx, device, present } = room;
+  const joined = reduceRoom(ctx, room.state, { from: 'voter', device, message: { type: 'join', room: ROOM, device } });
+  if (joined.ok) room.state = joined.state;
   const discussion = document.getElementById('discussion')!;
   // The content note first: no decision's words yet.
-  latest().deliver({ type: 'view', view: voterView(ctx, state, device) });
+  latest().deliver({ type: 'view', view: voterView(ctx, room.state, device) });
   expect(status()).toBe('Waiting for the trainer to start. Read the content note below first.');
   expect(discussion.hidden).toBe(true);
   // The first step shows the story's first decision, its vote closed, for the room to discuss.
   present({ type: 'advance', node: 'phone' });
-  const view = voterView(ctx, state, device);
+  const view = voterView(ctx, room.state, device);
   expect(view.phase).toBe('waiting');
   latest().deliver({ type: 'view', view });
   expect(status()).toBe('The room is talking this decision over; the vote opens soon.');
@@ -261,7 +246,7 @@ it('at a decision the room discusses before its vote, the phone shows its words 
   expect(document.body.textContent).not.toContain(node.facilitatorNote);
   // The vote opens: the replies, and the discussion's words give way to them.
   present({ type: 'open', node: 'phone' });
-  latest().deliver({ type: 'view', view: voterView(ctx, state, device) });
+  latest().deliver({ type: 'view', view: voterView(ctx, room.state, device) });
   expect(status()).toBe('Vote now: choose a reply.');
   expect(discussion.hidden).toBe(true);
   expect(document.querySelectorAll('#replies button')).toHaveLength(node.replies.length);
@@ -343,25 +328,18 @@ it('during the vote the phone keeps the decision\'s narration and lines under a 
   const node = scenario.nodes.find((n) => n.id === 'phone');
   if (node?.kind !== 'decision' || !node.narration || !node.lines?.[0]) throw new Error('the example opens on a decision with narration and a line');
   node.narration = `${node.narration} <img src=x onerror="window.__pwned=1">`;
-  const ctx = roomContext(scenario);
-  const device = (FakeSocket.all[0]!.sent[0] as { device: string }).device;
-  let state = createRoom(ctx, ROOM, 3, new Date('2026-12-01T10:00:00Z'));
-  let seq = 0;
-  const present = (command: PresenterCommand) => {
-    const result = reduceRoom(ctx, state, { from: 'presenter', message: { ...command, room: ROOM, token: 'x'.repeat(43), seq: ++seq } as PresenterAction });
-    if (!result.ok) throw new Error(`refused: ${result.code}`);
-    state = result.state;
-  };
-  const joined = reduceRoom(ctx, state, { from: 'voter', device, message: { type: 'join', room: ROOM, device } });
-  if (joined.ok) state = joined.state;
+  const room = roomWithPhone(scenario);
+  const { ctx, device, present } = room;
+  const joined = reduceRoom(ctx, room.state, { from: 'voter', device, message: { type: 'join', room: ROOM, device } });
+  if (joined.ok) room.state = joined.state;
   if (latest().readyState !== 1) latest().open();
   present({ type: 'advance', node: 'phone' });
-  latest().deliver({ type: 'view', view: voterView(ctx, state, device) });
+  latest().deliver({ type: 'view', view: voterView(ctx, room.state, device) });
   expect(status()).toBe('The room is talking this decision over; the vote opens soon.');
   const heading = document.getElementById('heading')!;
   heading.focus();
   present({ type: 'open', node: 'phone' });
-  latest().deliver({ type: 'view', view: voterView(ctx, state, device) });
+  latest().deliver({ type: 'view', view: voterView(ctx, room.state, device) });
   expect(status()).toBe('Vote now: choose a reply.');
   const said = document.querySelector<HTMLDetailsElement>('#decision details')!;
   expect(said.hidden).toBe(false);
@@ -381,25 +359,25 @@ it('during the vote the phone keeps the decision\'s narration and lines under a 
   // Opened, it stays open as the vote goes on (a vote, the lock, the reveal).
   said.open = true;
   document.querySelector<HTMLButtonElement>('#replies button[data-reply="1"]')!.click();
-  const voted = reduceRoom(ctx, state, { from: 'voter', device, message: latest().sent.at(-1) as VoterMessage });
+  const voted = reduceRoom(ctx, room.state, { from: 'voter', device, message: latest().sent.at(-1) as VoterMessage });
   if (!voted.ok) throw new Error(`vote refused: ${voted.code}`);
-  state = voted.state;
-  latest().deliver({ type: 'view', view: voterView(ctx, state, device) });
+  room.state = voted.state;
+  latest().deliver({ type: 'view', view: voterView(ctx, room.state, device) });
   expect(status()).toBe('Vote received: reply 1. You can change it until the trainer locks the vote.');
   expect(said.open).toBe(true);
-  present({ type: 'lock', round: state.round });
-  latest().deliver({ type: 'view', view: voterView(ctx, state, device) });
+  present({ type: 'lock', round: room.state.round });
+  latest().deliver({ type: 'view', view: voterView(ctx, room.state, device) });
   expect(said.open).toBe(true);
   expect(said.hidden).toBe(false);
   // On to a scene: no vote, and the phone says what is going on, not that it waits for a vote.
-  present({ type: 'reveal', round: state.round });
-  present({ type: 'choose', round: state.round, reply: 'phone-curious' });
-  latest().deliver({ type: 'view', view: voterView(ctx, state, device) });
-  expect(voterView(ctx, state, device)).toMatchObject({ phase: 'waiting' });
+  present({ type: 'reveal', round: room.state.round });
+  present({ type: 'choose', round: room.state.round, reply: 'phone-curious' });
+  latest().deliver({ type: 'view', view: voterView(ctx, room.state, device) });
+  expect(voterView(ctx, room.state, device)).toMatchObject({ phase: 'waiting' });
   expect(status()).toBe('The trainer is showing the next part of the story; its words are below. There is nothing to vote on yet.');
   expect(document.getElementById('decision')!.hidden).toBe(true);
   // The scene's words, as the projector shows them (an untitled scene headed by its number), as text.
-  const sceneNode = scenario.nodes.find((n) => n.id === roomSessionView(ctx, state).nodeId);
+  const sceneNode = scenario.nodes.find((n) => n.id === roomSessionView(ctx, room.state).nodeId);
   if (sceneNode?.kind !== 'scene' || !sceneNode.lines?.[0]) throw new Error('the example\'s reply leads to a scene with a line');
   const scene = document.getElementById('scene')!;
   expect(scene.hidden).toBe(false);
@@ -409,7 +387,7 @@ it('during the vote the phone keeps the decision\'s narration and lines under a 
   expect(scene.closest('[aria-live]')).toBeNull();
   // Moving on to a decision: the scene's words go.
   present({ type: 'advance', node: sceneNode.id });
-  latest().deliver({ type: 'view', view: voterView(ctx, state, device) });
+  latest().deliver({ type: 'view', view: voterView(ctx, room.state, device) });
   expect(status()).toBe('The room is talking this decision over; the vote opens soon.');
   expect(scene.hidden).toBe(true);
 });
@@ -424,31 +402,24 @@ it('a decision with no words of its own shows the scene that set it up, under it
   if (after?.kind !== 'decision') throw new Error('the example has after-visit');
   // Its words are in the scene before it, as testifying's "What do you say to Mr. Dunn?".
   delete after.narration;
-  const ctx = roomContext(scenario);
-  const device = (FakeSocket.all[0]!.sent[0] as { device: string }).device;
-  let state = createRoom(ctx, ROOM, 3, new Date('2026-12-01T10:00:00Z'));
-  let seq = 0;
-  const present = (command: PresenterCommand) => {
-    const result = reduceRoom(ctx, state, { from: 'presenter', message: { ...command, room: ROOM, token: 'x'.repeat(43), seq: ++seq } as PresenterAction });
-    if (!result.ok) throw new Error(`refused: ${result.code}`);
-    state = result.state;
-  };
-  const joined = reduceRoom(ctx, state, { from: 'voter', device, message: { type: 'join', room: ROOM, device } });
-  if (joined.ok) state = joined.state;
+  const room = roomWithPhone(scenario);
+  const { ctx, device, present } = room;
+  const joined = reduceRoom(ctx, room.state, { from: 'voter', device, message: { type: 'join', room: ROOM, device } });
+  if (joined.ok) room.state = joined.state;
   if (latest().readyState !== 1) latest().open();
   present({ type: 'advance', node: 'phone' });
   present({ type: 'open', node: 'phone' });
-  present({ type: 'reveal', round: state.round });
-  present({ type: 'choose', round: state.round, reply: 'phone-curious' });
-  const sceneNode = scenario.nodes.find((n) => n.id === roomSessionView(ctx, state).nodeId);
+  present({ type: 'reveal', round: room.state.round });
+  present({ type: 'choose', round: room.state.round, reply: 'phone-curious' });
+  const sceneNode = scenario.nodes.find((n) => n.id === roomSessionView(ctx, room.state).nodeId);
   if (sceneNode?.kind !== 'scene' || sceneNode.title || !sceneNode.lines?.[0]) throw new Error('the example\'s reply leads to an untitled scene with a line');
   const speaker = scenario.characters.find((c) => c.id === sceneNode.lines![0]!.character)!;
   const line = `${speaker.name} (${speaker.role}): ${sceneNode.lines[0].text}`;
-  latest().deliver({ type: 'view', view: voterView(ctx, state, device) });
+  latest().deliver({ type: 'view', view: voterView(ctx, room.state, device) });
   expect(document.getElementById('scene-title')!.textContent).toBe('Scene 1');
   // On to the decision: the room discusses it with the scene's words, under the scene's heading.
   present({ type: 'advance', node: sceneNode.id });
-  latest().deliver({ type: 'view', view: voterView(ctx, state, device) });
+  latest().deliver({ type: 'view', view: voterView(ctx, room.state, device) });
   expect(status()).toBe('The room is talking this decision over; the vote opens soon.');
   const discussion = document.getElementById('discussion')!;
   expect(discussion.hidden).toBe(false);
@@ -459,7 +430,7 @@ it('a decision with no words of its own shows the scene that set it up, under it
   const said = document.querySelector<HTMLDetailsElement>('#decision details')!;
   said.open = false;
   present({ type: 'open', node: 'after-visit' });
-  latest().deliver({ type: 'view', view: voterView(ctx, state, device) });
+  latest().deliver({ type: 'view', view: voterView(ctx, room.state, device) });
   expect(status()).toBe('Vote now: choose a reply.');
   expect(document.getElementById('decision-title')!.textContent).toBe(after.title);
   expect(said.hidden).toBe(false);
@@ -470,3 +441,22 @@ it('a decision with no words of its own shows the scene that set it up, under it
   expect(said.querySelector('h3')!.compareDocumentPosition(said.querySelector('p')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   expect(said.closest('[aria-live], [role="status"], [role="alert"]')).toBeNull();
 });
+
+/** A room on `scenario` with this page's phone's device: its state, and the presenter's commands (and any input) applied to it. */
+function roomWithPhone(scenario: Scenario) {
+  const ctx = roomContext(scenario);
+  const device = (FakeSocket.all[0]!.sent[0] as { device: string }).device;
+  let seq = 0;
+  const room = {
+    ctx,
+    device,
+    state: createRoom(ctx, ROOM, 3, new Date('2026-12-01T10:00:00Z')),
+    apply: (input: RoomInput) => {
+      const result = reduceRoom(ctx, room.state, input);
+      if (!result.ok) throw new Error(`refused: ${result.code}`);
+      room.state = result.state;
+    },
+    present: (command: PresenterCommand) => room.apply({ from: 'presenter', message: { ...command, room: ROOM, token: 'x'.repeat(43), seq: ++seq } as PresenterAction }),
+  };
+  return room;
+}
