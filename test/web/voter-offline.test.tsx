@@ -177,7 +177,6 @@ it('each principle under a reply at the reveal reads as the core\'s verdictLine 
   const scenario = validateScenario(readFileSync(join(packageRoot(), 'scenarios/trafficker-contact.json')), 'trafficker-contact.json').scenario as Scenario;
   const room = roomWithPhone(scenario);
   const { ctx, device, apply, present } = room;
-  apply({ from: 'voter', device, message: { type: 'join', room: ROOM, device } });
   // The phone connected again (the test before left it reconnecting).
   await vi.advanceTimersByTimeAsync(20_000);
   latest().open();
@@ -216,11 +215,9 @@ it('each principle under a reply at the reveal reads as the core\'s verdictLine 
 // projector (low vision, at the back of the room) had nothing to discuss from. The room now sends
 // the decision's words at that moment (voter protocol 10), not its replies, which come with the vote.
 it('at a decision the room discusses before its vote, the phone shows its words (title, narration, lines, discussion prompt, question) and no replies; the vote brings the replies', async () => {
-  const scenario = validateScenario(readFileSync(join(packageRoot(), 'test/fixtures/good/example.json')), 'example.json').scenario as Scenario;
+  const scenario = exampleScenario();
   const room = roomWithPhone(scenario);
   const { ctx, device, present } = room;
-  const joined = reduceRoom(ctx, room.state, { from: 'voter', device, message: { type: 'join', room: ROOM, device } });
-  if (joined.ok) room.state = joined.state;
   const discussion = document.getElementById('discussion')!;
   // The content note first: no decision's words yet.
   latest().deliver({ type: 'view', view: voterView(ctx, room.state, device) });
@@ -324,14 +321,12 @@ it('back after a tap that was not sent, the phone says which vote the room still
 // now sends them with the decision (voter protocol 11); the phone keeps them under "What was said",
 // closed, so the replies stay near the top.
 it('during the vote the phone keeps the decision\'s narration and lines under a closed "What was said" between its heading and the question, as text, in no live region, the focus left where it was; at a scene it says the trainer is showing the story, and shows its words', () => {
-  const scenario = structuredClone(validateScenario(readFileSync(join(packageRoot(), 'test/fixtures/good/example.json')), 'example.json').scenario as Scenario);
+  const scenario = exampleScenario();
   const node = scenario.nodes.find((n) => n.id === 'phone');
   if (node?.kind !== 'decision' || !node.narration || !node.lines?.[0]) throw new Error('the example opens on a decision with narration and a line');
   node.narration = `${node.narration} <img src=x onerror="window.__pwned=1">`;
   const room = roomWithPhone(scenario);
   const { ctx, device, present } = room;
-  const joined = reduceRoom(ctx, room.state, { from: 'voter', device, message: { type: 'join', room: ROOM, device } });
-  if (joined.ok) room.state = joined.state;
   if (latest().readyState !== 1) latest().open();
   present({ type: 'advance', node: 'phone' });
   latest().deliver({ type: 'view', view: voterView(ctx, room.state, device) });
@@ -397,15 +392,13 @@ it('during the vote the phone keeps the decision\'s narration and lines under a 
 // its discussion and its vote: "What was said" was empty and hidden. The room now sends the scene's
 // words with the decision (voter protocol 12), headed as the phone headed the scene.
 it('a decision with no words of its own shows the scene that set it up, under its heading: in the discussion, and during the vote in the closed "What was said", as text, in no live region', () => {
-  const scenario = structuredClone(validateScenario(readFileSync(join(packageRoot(), 'test/fixtures/good/example.json')), 'example.json').scenario as Scenario);
+  const scenario = exampleScenario();
   const after = scenario.nodes.find((n) => n.id === 'after-visit');
   if (after?.kind !== 'decision') throw new Error('the example has after-visit');
   // Its words are in the scene before it, as testifying's "What do you say to Mr. Dunn?".
   delete after.narration;
   const room = roomWithPhone(scenario);
   const { ctx, device, present } = room;
-  const joined = reduceRoom(ctx, room.state, { from: 'voter', device, message: { type: 'join', room: ROOM, device } });
-  if (joined.ok) room.state = joined.state;
   if (latest().readyState !== 1) latest().open();
   present({ type: 'advance', node: 'phone' });
   present({ type: 'open', node: 'phone' });
@@ -442,7 +435,15 @@ it('a decision with no words of its own shows the scene that set it up, under it
   expect(said.closest('[aria-live], [role="status"], [role="alert"]')).toBeNull();
 });
 
-/** A room on `scenario` with this page's phone's device: its state, and the presenter's commands (and any input) applied to it. */
+/** The worked example as the validator reads it, a copy of its own to change. */
+function exampleScenario(): Scenario {
+  return structuredClone(validateScenario(readFileSync(join(packageRoot(), 'test/fixtures/good/example.json')), 'example.json').scenario as Scenario);
+}
+
+/**
+ * A room on `scenario` that this page's phone has joined (its device): its state, and the
+ * presenter's commands (and any input) applied to it; a command the room refuses fails the test.
+ */
 function roomWithPhone(scenario: Scenario) {
   const ctx = roomContext(scenario);
   const device = (FakeSocket.all[0]!.sent[0] as { device: string }).device;
@@ -458,5 +459,6 @@ function roomWithPhone(scenario: Scenario) {
     },
     present: (command: PresenterCommand) => room.apply({ from: 'presenter', message: { ...command, room: ROOM, token: 'x'.repeat(43), seq: ++seq } as PresenterAction }),
   };
+  room.apply({ from: 'voter', device, message: { type: 'join', room: ROOM, device } });
   return room;
 }
