@@ -11,7 +11,7 @@ const targets = (next: Next): string[] => (typeof next === 'string' ? [next] : n
  * every way through the scenario (routes' conditions ignored, so every way a playthrough could go), and names
  * each narration, line, reply or ending text that names her in a sentence that does not say she is the
  * supervisor, when nothing shown before it on that way has. A line she speaks herself introduces her (it is
- * shown under her name and role).
+ * shown under her name and role), and so does any reply at a decision, for all of them (they are shown together).
  */
 function supervisorNamedBeforeIntroduced(s: Scenario): string[] {
   const supervisor = s.characters.find((c) => /Advocate Supervisor/.test(c.role ?? ''));
@@ -47,9 +47,11 @@ function supervisorNamedBeforeIntroduced(s: Scenario): string[] {
       for (const to of targets(n.next)) stack.push([to, introduced]);
     } else {
       told(n.prompt, introduced, `${id} (prompt)`);
+      // Every reply is shown at once: one that says who she is introduces her for the others too.
+      const shown = introduced || n.replies.some((r) => r.text.split(/(?<=[.?!])\s+/).some((x) => named.test(x) && introduces.test(x)));
       for (const r of n.replies) {
-        const after = told(r.text, introduced, r.id);
-        for (const to of targets(r.next)) stack.push([to, after]);
+        told(r.text, shown, r.id);
+        for (const to of targets(r.next)) stack.push([to, shown]);
       }
     }
   }
