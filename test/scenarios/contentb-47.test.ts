@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledScenario } from '../helpers/bundled.js';
-import { driveReplies, toldAt } from '../helpers/play.js';
+import { driveReplies, playReplies, toldAt } from '../helpers/play.js';
 
 // Session contentb-47: fresh eyes on boy-red-flags, before-relapse and court-report, played through in the
 // terminal and checked against the guide. Each case below was seen failing before its fix.
@@ -27,5 +27,25 @@ describe('contentb-47: court-report keeps its calendar', () => {
     expect(nodes).toContain(scene);
     expect(toldAt(s, scene)).toMatch(/^The report is filed\./);
     expect(toldAt(s, scene)).not.toMatch(/\b(three|four|five|six|\d+) weeks later\b/i);
+  });
+});
+
+describe('contentb-47: boy-red-flags tells the drive to Union Station wherever it ends', () => {
+  // d6-drive ("Stay at the station. I'm getting in the car now.") goes to end-drive, or with Theo's trust
+  // under 40 to end-closed, whose narration began at "Theo stops answering your texts": the drive, and
+  // what came of it, was never told.
+  const s = bundledScenario('boy-red-flags');
+
+  it('a drive with little trust left ends closed, and the ending says what happened at the station', () => {
+    const d = playReplies(s, ['d1-agree', 'd2-pile', 'd3-press', 'd4-jonah', 'd5-person', 'd6-drive']);
+    expect(d?.ending?.id).toBe('end-closed');
+    expect(d?.ending?.narration).toMatch(/Union Station/);
+    expect(d?.ending?.narration).toMatch(/Theo stops answering your texts/);
+  });
+
+  it('the same low-trust playthrough that calls Ray and Ms. Ortega instead is told no drive', () => {
+    const d = playReplies(s, ['d1-agree', 'd2-pile', 'd3-press', 'd4-jonah', 'd5-person', 'd6-ray']);
+    expect(d?.ending?.id).toBe('end-closed');
+    expect(d?.ending?.narration).not.toMatch(/Union Station|drive/);
   });
 });
