@@ -435,6 +435,53 @@ it('a decision with no words of its own shows the scene that set it up, under it
   expect(said.closest('[aria-live], [role="status"], [role="alert"]')).toBeNull();
 });
 
+// Asked for after session 46: at the ending the story reached, the projector showed its title and
+// text ("Ending: A plan you made together") while the phones said only "The session has ended": a
+// person who cannot read the projector learnt nothing of how the story ended. The room now sends the
+// ending's title and text (voter protocol 13); the phone shows them under a heading, as text.
+it('at the ending the story reached, the phone shows its title as a heading and its text, as text, in no live region, and nothing of the score; a session ended early shows none', async () => {
+  const scenario = exampleScenario();
+  const ending = scenario.nodes.find((n) => n.id === 'end-harmful');
+  if (ending?.kind !== 'ending' || !ending.narration) throw new Error('the example has end-harmful, with its text');
+  ending.narration = `${ending.narration}\nSecond line. <img src=x onerror="window.__pwned=1">`;
+  const room = roomWithPhone(scenario);
+  const { ctx, device, present } = room;
+  if (latest().readyState !== 1) latest().open();
+  present({ type: 'advance', node: 'phone' });
+  for (const [node, reply] of [['phone', 'phone-accuse'], ['after-visit', 'after-search']] as const) {
+    if (roomSessionView(ctx, room.state).kind === 'scene') present({ type: 'advance', node: roomSessionView(ctx, room.state).nodeId });
+    expect(roomSessionView(ctx, room.state).nodeId).toBe(node);
+    present({ type: 'open', node });
+    present({ type: 'reveal', round: room.state.round });
+    present({ type: 'choose', round: room.state.round, reply });
+  }
+  const view = voterView(ctx, room.state, device);
+  expect(view.phase).toBe('ended');
+  latest().deliver({ type: 'view', view });
+  expect(status()).toBe('The session has ended; the story\'s ending is below. Thank you for taking part.');
+  const section = document.getElementById('ending')!;
+  expect(section.hidden).toBe(false);
+  // Headed as the projector heads it, a heading a screen reader's heading list finds, naming the section.
+  const heading = section.querySelector('h2')!;
+  expect(heading.textContent).toBe(`Ending: ${ending.title}`);
+  expect(section.getAttribute('aria-labelledby')).toBe(heading.id);
+  expect([...section.querySelectorAll('p')].map((p) => p.textContent)).toEqual([ending.narration]);
+  expect(section.querySelector('img')).toBeNull();
+  expect(section.closest('[aria-live], [role="status"], [role="alert"]')).toBeNull();
+  // The story's words only: no outcome or score (the projector's debrief stays on the projector).
+  expect(JSON.stringify(view)).not.toMatch(/score|outcome/i);
+  expect(section.textContent).not.toMatch(/Score|Outcome/);
+  // A session the trainer ended before an ending: no ending's words, the plain thanks.
+  const early = roomWithPhone(exampleScenario());
+  early.present({ type: 'advance', node: 'phone' });
+  early.present({ type: 'end' });
+  const ended = voterView(early.ctx, early.state, early.device);
+  expect(ended).not.toHaveProperty('ending');
+  latest().deliver({ type: 'view', view: ended });
+  expect(status()).toBe('The session has ended. Thank you for taking part.');
+  expect(section.hidden).toBe(true);
+});
+
 /** The worked example as the validator reads it, a copy of its own to change. */
 function exampleScenario(): Scenario {
   return structuredClone(validateScenario(readFileSync(join(packageRoot(), 'test/fixtures/good/example.json')), 'example.json').scenario as Scenario);

@@ -22,7 +22,7 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  *   click that arrives after the room moved on is refused instead of landing on the wrong decision.
  *
  * Phones: the version of this protocol the voter page speaks is in the address it connects to
- * (`/ws/voter?v=12`, VOTER_PROTOCOL). A phone can keep a page from an older casa-practice open
+ * (`/ws/voter?v=13`, VOTER_PROTOCOL). A phone can keep a page from an older casa-practice open
  * across the trainer's upgrade and restart; every message from a connection whose version differs
  * (or that names none, as pages from before versions did) is refused as `outdated`, whose message
  * tells the person to reload the page. Such a connection never joins: it is not counted.
@@ -45,8 +45,9 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  * `decision.lines`), and a scene's words are sent while the trainer shows it (`scene`).
  * Version 12: a decision with no words of its own is sent with the scenes that set it up, headed as
  * the phone headed them (`discussing.setup`, `decision.setup`).
+ * Version 13: at the ending the story reached, its title and text (`ending`), as the projector shows them.
  */
-export const VOTER_PROTOCOL = 12;
+export const VOTER_PROTOCOL = 13;
 
 /** The address (path and query) a voter page of this version opens its WebSocket on. */
 export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
@@ -337,6 +338,14 @@ export const VoterView = z.strictObject({
    * them. Up to version 10 the phone said only that it was waiting for the trainer to open the vote.
    */
   scene: PhoneScene.optional(),
+  /**
+   * At the ending the story reached (phase `ended`, version 13): its title (empty for an untitled
+   * ending) and text (the variant that applies), clean, as the projector heads and shows them
+   * ("Ending: …"), for a person who cannot read the projector. Not its outcome or score: the phone
+   * keeps to the story's words. Absent when the session was ended before an ending (the trainer's
+   * `end`). Up to version 12 the phone said only that the session had ended.
+   */
+  ending: z.strictObject({ title: z.string().max(1_000), narration: Text.optional() }).optional(),
   /**
    * Who's who: the people the room has met so far in the story (the core's `peopleMet`, with the
    * room's reveals), in order of first appearance, by name and role only (clean one-line text from

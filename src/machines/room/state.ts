@@ -559,7 +559,11 @@ export function voterView(ctx: RoomContext, state: RoomState, device: string): V
   if (state.onBreak && state.phase !== 'ended') return { room: state.room, phase: 'break', round: state.round, scenarioTitle: cleanLine(ctx.scenario.title) };
   // Who's who, with every view: the people named so far (names and roles only).
   const met = { people: peopleOf(ctx, state).phone };
-  if (state.phase === 'ended') return { room: state.room, phase: 'ended', round: state.round, ...met };
+  // At the ending the story reached: its title and text, as the projector shows them (version 13).
+  if (state.phase === 'ended') {
+    const ending = phoneEndingOf(roomSessionView(ctx, state));
+    return { room: state.room, phase: 'ended', round: state.round, ...(ending ? { ending } : {}), ...met };
+  }
   // Before the trainer's first step, the scenario's title and content note, as the projector shows
   // them: a person who cannot read the projector reads them here (text only).
   // After it, at a decision shown for the room to discuss before its vote: the decision's words
@@ -680,6 +684,23 @@ function phoneSceneOf(ctx: RoomContext, state: RoomState, view: SessionView): Ph
     lines: phoneLinesOf(view),
   };
   phoneScenes.set(view, found);
+  return found;
+}
+
+const phoneEndings = new WeakMap<SessionView, VoterView['ending']>();
+
+/**
+ * What a phone is shown of the ending the story reached (clean text, as the projector heads and
+ * shows it: its title, and the text of the variant that applies), worked out once per moment;
+ * undefined at any other moment (a session ended for everyone before an ending).
+ */
+function phoneEndingOf(view: SessionView): VoterView['ending'] {
+  if (phoneEndings.has(view)) return phoneEndings.get(view);
+  const found: VoterView['ending'] = view.kind !== 'ending' ? undefined : {
+    title: cleanLine(view.title ?? ''),
+    ...(view.narration ? { narration: cleanText(view.narration) } : {}),
+  };
+  phoneEndings.set(view, found);
   return found;
 }
 

@@ -14,7 +14,7 @@ import type { SELF_CARE } from '../self-care.js';
  * version answers "outdated" instead of refusing its messages as not understood. Typed as the core's
  * constant, so a new version there does not compile until this page is brought up to it.
  */
-const PROTOCOL: typeof VOTER_PROTOCOL = 12;
+const PROTOCOL: typeof VOTER_PROTOCOL = 13;
 
 /** What Who's who says before anyone has appeared: the core's words (typed as its constant, so they cannot drift apart). */
 const NO_ONE: typeof NO_ONE_MET = 'No one has appeared in the story yet.';
@@ -69,6 +69,7 @@ const els = {
   note: $('content-note'), noteTitle: $('note-title'), noteText: $('note-text'), noteMinutes: $('note-minutes'),
   said: $<HTMLDetailsElement>('said'), saidSummary: $('said-summary'), saidWords: $('said-words'),
   scene: $('scene'), sceneTitle: $('scene-title'), sceneWords: $('scene-words'),
+  ending: $('ending'), endingTitle: $('ending-title'), endingText: $('ending-text'),
   discussion: $('discussion'), discussionTitle: $('discussion-title'), discussionWords: $('discussion-words'), discussionPrompt: $('discussion-prompt'), discussionQuestion: $('discussion-question'),
 };
 
@@ -505,6 +506,19 @@ function drawScene(s: VoterView['scene']): void {
   els.sceneWords.replaceChildren(...wordsOf(s.narration, s.lines));
 }
 
+/**
+ * The ending the story reached (version 13): headed as the projector heads it, "Ending: Title", with
+ * its text, as text. Up to version 12 the phone said only that the session had ended, while the
+ * projector showed how the story ended: a person who cannot read the projector had nothing of it.
+ */
+function drawEnding(e: VoterView['ending']): void {
+  setHidden(els.ending, !e);
+  if (!e) return;
+  setText(els.endingTitle, e.title ? `Ending: ${e.title}` : 'Ending');
+  setHidden(els.endingText, !e.narration);
+  setText(els.endingText, e.narration ?? '');
+}
+
 function draw(v: VoterView): void {
   setText(els.heading, `Live room ${v.room}`);
   const words: Record<VoterView['phase'], string> = {
@@ -518,7 +532,8 @@ function draw(v: VoterView): void {
     open: v.vote ? `Vote received: reply ${v.vote}. You can change it until the trainer locks the vote.` : 'Vote now: choose a reply.',
     locked: v.vote ? 'Voting is closed. Waiting for the reveal.' : 'Voting is closed for this decision.',
     revealed: `${backTo === v.round ? `${WENT_BACK} ` : ''}${v.vote ? 'Revealed: see why below.' : 'Revealed. You did not vote on this decision: the best-practice reply and why are below.'}`,
-    ended: 'The session has ended. Thank you for taking part.',
+    // At the ending the story reached, its words below (version 13), as the projector shows them.
+    ended: v.ending ? 'The session has ended; the story\'s ending is below. Thank you for taking part.' : 'The session has ended. Thank you for taking part.',
     // The room sends nothing of the session on a break: the scenario's title, and this.
     break: `${onBreakWords(v)} Voting waits until the trainer is back. Any vote you have cast is kept.`,
   };
@@ -569,6 +584,7 @@ function draw(v: VoterView): void {
   }
   drawDiscussion(v.phase === 'waiting' ? v.discussing : undefined);
   drawScene(v.phase === 'waiting' ? v.scene : undefined);
+  drawEnding(v.phase === 'ended' ? v.ending : undefined);
   drawPeople(v.phase === 'break' ? undefined : v.people, v.phase === 'ended');
   setHidden(els.selfCare, v.phase !== 'break');
   const f = v.phase === 'revealed' ? v.feedback : undefined;

@@ -525,16 +525,22 @@ describe('voter page in Chromium', () => {
         }
       }
       await status(page, /session has ended/);
+      // The ending's title and text, as the projector shows them (voter protocol 13), axe clean.
+      const reached = presenter.view.session;
+      expect(await page.getByRole('heading', { level: 2, name: `Ending: ${reached.title}` }).isVisible()).toBe(true);
+      expect(await page.locator('#ending-text').textContent()).toBe(reached.narration);
+      expect(await axe(page)).toEqual([]);
       presenter.close();
       const kept = server.state();
       const port = server.port;
       await server.close();
       await page.waitForFunction(() => (window as unknown as { __closes: number }).__closes >= 1);
-      expect(await page.locator('#status').textContent()).toBe('The session has ended. Thank you for taking part.');
+      expect(await page.locator('#status').textContent()).toBe('The session has ended; the story\'s ending is below. Thank you for taking part.');
       server = await serve(kept, port);
       presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
       expect(await presenter.act({ type: 'back', node: presenter.view.session.nodeId })).toMatchObject({ phase: 'revealed' });
       await status(page, /Revealed/);
+      expect(await page.locator('#ending').isHidden()).toBe(true);
       presenter.close();
     } finally {
       await room.close();
