@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRoom, memoryStore, PAGE_ID, PRESENTER_PROTOCOL, presenterView, presenterViewFor, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, validateScenario, type PresenterAction, type PresenterCommand, type RoomContext, type RoomState, type Scenario } from '../../src/machines/index.js';
+import { createRoom, memoryStore, PAGE_ID, PRESENTER_PROTOCOL, presenterView, presenterViewFor, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, validateScenario, voterView, type PresenterAction, type PresenterCommand, type RoomContext, type RoomState, type Scenario } from '../../src/machines/index.js';
 import { clickerClock, SINGLE_KEYS_KEY } from '../../src/web/clicker.js';
 import { ANOTHER_PAGES_BREAK, BREAK_ENDED_ELSEWHERE, LiveRoom, OTHER_PAGES_BREAK, OWN_BREAK_ENDED_ELSEWHERE } from '../../src/web/components/LiveRoom.js';
 import Presenter from '../../src/web/pages/Presenter.js';
@@ -1642,5 +1642,67 @@ describe('live room: a decision with no words of its own, opened other than from
     await user.click(within(laptop.container.querySelector('[data-reply="d5-check"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
     client.answer();
     expect(screen.queryByRole('region', { name: 'Before this' })).toBeNull();
+  });
+
+  // Left from session 46: an untitled scene under "Before this" had no heading on the projector (and
+  // the laptop), while the phones headed it "Scene 2", as the projector itself did while showing it.
+  it('an untitled scene under "Before this" is headed by its number in the playthrough, as the projector headed it while showing it and as the phones head it', async () => {
+    const user = userEvent.setup();
+    const { loaded } = await bundledById('before-relapse');
+    if (!loaded?.ok) throw new Error('before-relapse not loaded');
+    const client = new FakeClient(roomContext(loaded.playable.scenario), { atContentNote: true });
+    const projectorPage = render(<ProjectorScreen />);
+    const projector = within(projectorPage.container);
+    let laptop = render(<LiveRoom link={LINK} connect={() => client} />);
+    client.push();
+    const page = () => within(laptop.container);
+    const device = 'phone-0001-abcdefghij';
+    // Past the opening scene to d1-good, which has no words of its own; the room follows d1-yours to s1-triggers, untitled.
+    await user.click(page().getByRole('button', { name: 'Continue' }));
+    client.answer();
+    await user.click(page().getByRole('button', { name: 'Open the vote' }));
+    client.answer();
+    client.vote(device, 'd1-yours');
+    await user.click(page().getByRole('button', { name: 'Reveal the votes' }));
+    client.answer();
+    await user.click(within(laptop.container.querySelector('[data-reply="d1-yours"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
+    client.answer();
+    expect(roomSessionView(client.ctx, client.state)).toMatchObject({ nodeId: 's1-triggers', title: undefined });
+    // Shown, the scene is "Scene 2" on the projector and on the phones.
+    await waitFor(() => expect(projector.getByRole('heading', { level: 1 }).textContent).toBe('Scene 2'));
+    expect(voterView(client.ctx, client.state, device).scene?.title).toBe('Scene 2');
+    await user.click(page().getByRole('button', { name: 'Continue' }));
+    client.answer();
+    expect(roomSessionView(client.ctx, client.state).nodeId).toBe('d2-triggers');
+    const phone = voterView(client.ctx, client.state, device).discussing?.setup?.map((scene) => scene.title);
+    expect(phone).toEqual(['Scene 2']);
+    // The trainer's page reloaded at d2-triggers: "Before this" on the laptop and the projector, its scene headed as the phones head it.
+    laptop.unmount();
+    laptop = render(<LiveRoom link={LINK} connect={() => client} />);
+    client.push();
+    const projected = await projector.findByRole('region', { name: 'Before this' });
+    expect(within(projected).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(phone);
+    expect(within(page().getByRole('region', { name: 'Before this' })).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(phone);
+  });
+
+  it('an untitled opening scene, which the content note stood in for, is headed "Scene 1" under the projector\'s "Before this" at the next moment, as the phones head it', async () => {
+    const user = userEvent.setup();
+    const { loaded } = await bundledById('before-relapse');
+    if (!loaded?.ok) throw new Error('before-relapse not loaded');
+    const untitled = structuredClone(loaded.playable.scenario);
+    const opening = untitled.nodes.find((n) => n.id === 's0-sunday');
+    if (opening?.kind !== 'scene') throw new Error('before-relapse changed');
+    delete opening.title;
+    const client = new FakeClient(roomContext(untitled), { atContentNote: true });
+    const { getByRole } = render(<><div data-testid="laptop"><LiveRoom link={LINK} connect={() => client} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
+    client.push();
+    expect(getByRole('heading', { level: 1, name: 'Scene 1' })).toBeTruthy();
+    await user.click(within(screen.getByTestId('laptop')).getByRole('button', { name: 'Continue' }));
+    client.answer();
+    expect(roomSessionView(client.ctx, client.state).nodeId).toBe('d1-good');
+    const phone = voterView(client.ctx, client.state, 'phone-0001-abcdefghij').discussing?.setup?.map((scene) => scene.title);
+    expect(phone).toEqual(['Scene 1']);
+    const projected = await within(screen.getByTestId('projector')).findByRole('region', { name: 'Before this' });
+    expect(within(projected).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(phone);
   });
 });

@@ -467,7 +467,9 @@ export const PresenterView = z.strictObject({
    * At a decision with no words of its own ("What do you say to Mr. Dunn?" asks about his line in
    * the scene before it): the scenes that set it up (the core's `decisionSetup`, their words only,
    * clean text), for the page to show under "Before this" when it opens the decision other than
-   * straight from them (the room went back to it, or the page was opened there). Version 7.
+   * straight from them (the room went back to it, or the page was opened there). Version 7. Each
+   * has a title: an untitled scene's is "Scene 3", its number in the playthrough, as the page, the
+   * projector and the phones headed it while it was shown (it came without one, and had no heading).
    */
   setup: z.array(z.strictObject({ title: z.string().max(1_000).optional(), narration: Text.optional(), lines: z.array(z.strictObject({ speaker: z.string().max(1_000), role: z.string().max(1_000).optional(), text: Text })) })).optional(),
   /**

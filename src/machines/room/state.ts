@@ -182,19 +182,26 @@ function peopleOf(ctx: RoomContext, state: RoomState): RoomPeople {
   return found;
 }
 
-type RoomSetup = NonNullable<PresenterView['setup']>;
+/** The setup as the room sends it: every scene headed (an untitled one by its number, "Scene 3"). */
+type RoomSetup = (NonNullable<PresenterView['setup']>[number] & { title: string })[];
 const setups = new WeakMap<SavedSession, RoomSetup>();
 
 /**
  * The scenes that set up the session's decision when it has no words of its own (the core's
  * decisionSetup, worked out once per moment): their words only, clean (a trainer-led session shows
- * no meters). The page shows them when it opens that decision other than straight from them.
+ * no meters), each headed as every UI of the room headed it while it was shown: its title, or
+ * "Scene 3" by its number in the playthrough (the setup scenes are the last scenes passed). The
+ * page and its projector show them under "Before this" when they open that decision other than
+ * straight from them; the phones are sent them too (phoneSetupOf). An untitled one had no heading
+ * on the laptop and the projector, where the phones headed it "Scene 3".
  */
 function setupOf(ctx: RoomContext, state: RoomState): RoomSetup {
   const cached = setups.get(state.session);
   if (cached) return cached;
-  const found = decisionSetup(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot).map((scene) => ({
-    ...(scene.title ? { title: cleanLine(scene.title) } : {}),
+  const scenes = decisionSetup(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot);
+  const passed = scenes.some((scene) => !scene.title) ? scenesPassed(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot) : undefined;
+  const found = scenes.map((scene, i) => ({
+    title: scene.title ? cleanLine(scene.title) : sceneWords(passed === undefined ? undefined : passed - scenes.length + 1 + i),
     ...(scene.narration ? { narration: cleanText(scene.narration) } : {}),
     lines: scene.lines.map((l) => ({ speaker: cleanLine(l.speaker), ...(l.role ? { role: cleanLine(l.role) } : {}), text: cleanText(l.text) })),
   }));
@@ -206,18 +213,14 @@ const phoneSetups = new WeakMap<SavedSession, PhoneScene[]>();
 
 /**
  * The scenes that set up the session's decision when it has no words of its own (setupOf, the
- * projector's "Before this") as a phone is sent them: each headed as the phone headed it while it
- * was shown (its title, or "Scene 3" by its number in the playthrough: the setup scenes are the last
- * scenes passed), at most MAX_LINES_ON_PHONE lines each, the last MAX_SETUP_SCENES_ON_PHONE scenes.
- * Worked out once per moment; empty at any other moment.
+ * projector's "Before this", headed alike) as a phone is sent them: at most MAX_LINES_ON_PHONE lines
+ * each, the last MAX_SETUP_SCENES_ON_PHONE scenes. Worked out once per moment; empty at any other moment.
  */
 function phoneSetupOf(ctx: RoomContext, state: RoomState): PhoneScene[] {
   const cached = phoneSetups.get(state.session);
   if (cached) return cached;
-  const setup = setupOf(ctx, state);
-  const passed = setup.length === 0 ? undefined : scenesPassed(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot);
-  const found = setup.map((scene, i): PhoneScene => ({
-    title: scene.title ?? sceneWords(passed === undefined ? undefined : passed - setup.length + 1 + i),
+  const found = setupOf(ctx, state).map((scene): PhoneScene => ({
+    title: scene.title,
     ...(scene.narration ? { narration: scene.narration } : {}),
     lines: scene.lines.slice(0, MAX_LINES_ON_PHONE),
   })).slice(-MAX_SETUP_SCENES_ON_PHONE);

@@ -43,10 +43,13 @@ export function LiveRoom({ link, connect = (l) => connectRoom({ link: l, page: t
   return <RoomPanel client={client ?? waiting} paused={paused} onBreakEnded={onBreakEnded} onBreakResumed={onBreakResumed} />;
 }
 
-/** A scene's words as "Before this" shows them (a SetupScene): its title, narration and lines. */
-function sceneWords(session: PresenterView['session']): SetupScene {
+/**
+ * A scene's words as "Before this" shows them (a SetupScene): its heading (its title, or "Scene 1" by
+ * its number in the playthrough, as the room heads the setup scenes it sends), narration and lines.
+ */
+function sceneWords(session: PresenterView['session'], sceneNumber: number | undefined): SetupScene {
   return {
-    ...(session.title ? { title: session.title } : {}),
+    title: momentHeading(session, sceneNumber),
     ...(session.narration ? { narration: session.narration } : {}),
     lines: session.lines.map((l) => ({ speaker: l.speaker, ...(l.role ? { role: l.role } : {}), text: l.text })),
   };
@@ -227,7 +230,7 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
   // decision, "What do you say to Ray?", asks about Ray's words in it). The laptop showed it.
   const [opening, setOpening] = useState<{ node: string; scenes: readonly SetupScene[] }>();
   if (view && session && (moment?.node !== session.nodeId || moment.decisions !== view.decisions.length)) {
-    setMoment({ node: session.nodeId, decisions: view.decisions.length, ...(view.contentNote && session.kind === 'scene' ? { hidden: sceneWords(session) } : {}) });
+    setMoment({ node: session.nodeId, decisions: view.decisions.length, ...(view.contentNote && session.kind === 'scene' ? { hidden: sceneWords(session, view.sceneNumber) } : {}) });
     setSetupAt(moment === undefined || view.decisions.length < moment.decisions ? session.nodeId : undefined);
     setOpening(moment?.hidden && !view.contentNote && view.decisions.length === moment.decisions ? { node: session.nodeId, scenes: [moment.hidden] } : undefined);
   }
