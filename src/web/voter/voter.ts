@@ -431,7 +431,7 @@ function replyButton(r: PhoneDecision['replies'][number]): HTMLButtonElement {
   const words = `${r.kind === 'do' ? `Do: ${r.text}` : r.text}${r.enabled ? '' : ' (not available now)'}`;
   b.append(num, document.createTextNode(words));
   // Named as shown, from its number on, "2. Do: …" (WCAG 2.5.3: a speech-input user says "click 2");
-  // its words alone ran the number into them ("2.Do: …"), and the "✓ your vote" drawn after the
+  // its words alone ran the number into them ("2.Do: …"), and the "✓ your vote" drawn on the
   // vote (voter.css) was read into it, where aria-pressed already says so.
   b.setAttribute('aria-label', `${r.number}. ${words}`);
   b.addEventListener('click', () => vote(r.number));

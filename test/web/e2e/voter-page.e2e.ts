@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRoom, roomContext, type RoomState, type Scenario } from '../../../src/machines/index.js';
@@ -780,6 +781,84 @@ describe('voter page in Chromium', () => {
       expect(await sideways()).toBeLessThanOrEqual(0);
       expect(await axe(page)).toEqual([]);
       if (SCREENSHOTS) await fullPageScreenshot(page, 'voter-scene-320-200');
+      presenter.close();
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
+  // Left from session 46: the "✓ your vote" mark was drawn after the reply's last word. At 320 px with
+  // 200% text, a bundled reply (youth-discloses' 211-character d8-all-in) is a button taller than the
+  // screen: tapped near its top, the mark was 900 px down, below the screen, its "✓" ending one line
+  // and "your vote" starting the next.
+  it.skipIf(!available)('at 320 px with 200% text, the "✓ your vote" mark heads the long reply voted for, on one line inside it, and stays on the screen wherever the phone is scrolled in that reply; no other reply has it; axe clean', async () => {
+    const bundled = JSON.parse(readFileSync(join(packageRoot(), 'scenarios/youth-discloses.json'), 'utf8')) as Scenario;
+    const long = bundled.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((r) => r.id === 'd8-all-in')!.text;
+    const scenario = hostile();
+    const phone = scenario.nodes.find((n) => n.id === 'phone');
+    if (phone?.kind !== 'decision') throw new Error('fixture changed');
+    for (const r of phone.replies) r.text = long;
+    const server = await serve(createRoom(roomContext(scenario), ROOM, 0, new Date()), 0, scenario);
+    const context = await browser!.newContext({ viewport: { width: 320, height: 700 } });
+    await context.addInitScript(() => document.addEventListener('DOMContentLoaded', () => document.documentElement.style.setProperty('font-size', '200%')));
+    const page = await context.newPage();
+    try {
+      await page.goto(`http://127.0.0.1:${server.port}/join?room=${ROOM}`);
+      const presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
+      await presenter.act({ type: 'advance', node: 'phone' });
+      await presenter.act({ type: 'open', node: 'phone' });
+      await status(page, /Vote now/);
+      const reply = page.locator('#replies button').nth(1);
+      const number = await reply.getAttribute('data-reply');
+      // Tapped near its top, as a person reading it from its start does.
+      await reply.evaluate((b) => b.scrollIntoView({ block: 'start' }));
+      await reply.click({ position: { x: 120, y: 40 } });
+      await status(page, new RegExp(`Vote received: reply ${number}\\.`));
+      /**
+       * Where the mark (the reply's ::before, which no script can measure) is, by Chromium's layout
+       * (DevTools' box model, in the screen's coordinates), against its reply and the screen.
+       */
+      const where = async () => {
+        const cdp = await page.context().newCDPSession(page);
+        try {
+          const { root } = (await cdp.send('DOM.getDocument', { depth: -1 })) as { root: { nodeId: number } };
+          const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `#replies button[data-reply="${number}"]` })) as { nodeId: number };
+          const { node } = (await cdp.send('DOM.describeNode', { nodeId, depth: 1 })) as { node: { pseudoElements?: { backendNodeId: number; pseudoType: string }[] } };
+          const before = node.pseudoElements?.find((e) => e.pseudoType === 'before');
+          if (!before) return undefined;
+          const box = (b: { model: { border: number[] } }) => ({ left: b.model.border[0]!, top: b.model.border[1]!, right: b.model.border[2]!, bottom: b.model.border[5]! });
+          const mark = box((await cdp.send('DOM.getBoxModel', { backendNodeId: before.backendNodeId })) as { model: { border: number[] } });
+          const style = await reply.evaluate((b) => ({ text: getComputedStyle(b, '::before').content, line: parseFloat(getComputedStyle(b, '::before').lineHeight), screen: innerHeight }));
+          const r = await reply.evaluate((b) => { const x = b.getBoundingClientRect(); return { left: x.left, top: x.top, right: x.right, bottom: x.bottom }; });
+          return { mark, reply: r, screen: style.screen, text: style.text, lines: (mark.bottom - mark.top) / style.line };
+        } finally {
+          await cdp.detach();
+        }
+      };
+      // The other replies have none.
+      for (const other of await page.locator('#replies button:not([aria-pressed="true"])').all()) expect(await other.evaluate((b) => getComputedStyle(b, '::before').content)).toBe('none');
+      const first = await where();
+      if (!first) throw new Error('no mark on the reply voted for');
+      // The reply is taller than the screen: its last word is off it whatever the scroll.
+      expect(first.reply.bottom - first.reply.top).toBeGreaterThan(first.screen);
+      expect(first.text).toBe('"✓\u00a0your vote"');
+      // At the reply's top, scrolled into its middle, and at its end: the mark is inside the reply, on the screen, on one line.
+      for (const scroll of [0, 0.5, 1]) {
+        await reply.evaluate((b, at) => window.scrollTo(0, window.scrollY + b.getBoundingClientRect().top + at * (b.getBoundingClientRect().height - innerHeight)), scroll);
+        const w = (await where())!;
+        expect(w.mark.top, `scrolled ${scroll}`).toBeGreaterThanOrEqual(Math.max(0, w.reply.top));
+        expect(w.mark.bottom, `scrolled ${scroll}`).toBeLessThanOrEqual(Math.min(w.screen, w.reply.bottom));
+        expect(w.mark.left).toBeGreaterThanOrEqual(w.reply.left);
+        expect(w.mark.right).toBeLessThanOrEqual(w.reply.right);
+        expect(w.lines, `scrolled ${scroll}`).toBeLessThan(1.5);
+      }
+      if (SCREENSHOTS) await page.screenshot({ path: join(packageRoot(), 'test-artifacts/screenshots/voter-vote-mark-320-200.png') });
+      // Locked, the vote keeps its mark; the other replies never had one.
+      await presenter.act({ type: 'lock', round: 1 });
+      await status(page, /Voting is closed/);
+      expect(await reply.evaluate((b) => getComputedStyle(b, '::before').content)).toBe(first.text);
+      expect(await axe(page)).toEqual([]);
       presenter.close();
     } finally {
       await context.close();
