@@ -723,6 +723,16 @@ describe('voter page in Chromium', () => {
       expect(box!.x + box!.width).toBeLessThanOrEqual(large.width - 3);
       expect(large.scroll).toBeLessThanOrEqual(large.width);
       for (const right of large.lines) expect(right).toBeLessThanOrEqual(large.width);
+      // The feedback's words and each principle's line keep most of the screen: the indents stay at 12
+      // and 28 px as the text grows (in rem they left a principle's line 218 px, and the guide's
+      // section names broke mid-word, "Involvemen / t").
+      const columns = await page.evaluate(() => ({
+        text: [...document.querySelectorAll<HTMLElement>('.why-text')].map((p) => p.clientWidth),
+        principles: [...document.querySelectorAll<HTMLElement>('.why-principles li')].map((li) => li.clientWidth),
+      }));
+      expect(columns.text.length).toBeGreaterThan(0);
+      for (const width of columns.text) expect(width).toBeGreaterThanOrEqual(264);
+      for (const width of columns.principles) expect(width).toBeGreaterThanOrEqual(240);
       if (SCREENSHOTS) await fullPageScreenshot(page, 'voter-weaker-vote-reveal-320-200');
       presenter.close();
     } finally {
