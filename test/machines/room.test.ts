@@ -1266,6 +1266,24 @@ describe("who's who on the phones", () => {
     expect(voterViewFor(revealed, revealed.decisionKey).people).toEqual(revealed.people);
   });
 
+  // Found walking the phone page (session 47): at the content note, before the trainer's first step,
+  // before-relapse's phones listed "Who's who (4 met so far)", the people of the opening scene the
+  // room had not been shown (the projector and the phones show the content note instead).
+  it('names no one to the phones before the trainer\'s first step; the opening moment\'s people come with it', () => {
+    const beforeRelapse = validateScenario(readFileSync(new URL('../../scenarios/before-relapse.json', import.meta.url)), 'before-relapse.json').scenario as Scenario;
+    for (const [scenario, first] of [[beforeRelapse, 's0-sunday'], [example, 'phone']] as const) {
+      const r = setup(scenario, { atContentNote: true });
+      r.join(device(1));
+      expect(voterView(r.ctx, r.state, device(1))).toMatchObject({ phase: 'waiting', contentNote: expect.any(Object), people: [] });
+      // The laptop shows the opening moment already: its page keeps the list.
+      expect(presenterView(r.ctx, r.state, 1).people?.length).toBeGreaterThan(0);
+      expect(r.present({ type: 'advance', node: first }).ok).toBe(true);
+      const met = peopleMet(r.ctx.scenario, r.state.session.snapshot as never, { past: [{ revealed: true }].slice(0, r.state.history.length), current: { revealed: false } });
+      expect(met.length).toBeGreaterThan(0);
+      expect(voterView(r.ctx, r.state, device(1)).people).toEqual(met.map((p) => ({ name: p.name, ...(p.role ? { role: p.role } : {}) })));
+    }
+  });
+
   it('keeps a name from the feedback revealed when the trainer ends the session at that reveal, also after a restart; not when it ends before the reveal', () => {
     const ended = (reveal: boolean) => {
       const r = setup(cast());

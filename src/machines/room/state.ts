@@ -560,8 +560,10 @@ export function voterView(ctx: RoomContext, state: RoomState, device: string): V
   const vote = Object.hasOwn(state.votes, device) ? state.votes[device] : undefined;
   // On a break: that, with the scenario's title, and nothing of the session (the room keeps it all).
   if (state.onBreak && state.phase !== 'ended') return { room: state.room, phase: 'break', round: state.round, scenarioTitle: cleanLine(ctx.scenario.title) };
-  // Who's who, with every view: the people named so far (names and roles only).
-  const met = { people: peopleOf(ctx, state).phone };
+  // Who's who, with every view: the people named so far (names and roles only). None before the
+  // trainer's first step: the phones and the projector show the content note, not the opening moment
+  // the laptop shows, and the phones listed its people as met ("4 met so far") before the room had.
+  const met = { people: notStarted(state) ? [] : peopleOf(ctx, state).phone };
   // At the ending the story reached: its title and text, as the projector shows them (version 13).
   if (state.phase === 'ended') {
     const ending = phoneEndingOf(roomSessionView(ctx, state));
