@@ -869,6 +869,52 @@ describe('playing a scenario in the browser', () => {
     expect(JSON.parse(kept.store.read('records.json') ?? '{}').playthroughs).toHaveLength(1);
   });
 
+  // During a what-if, before its debrief, the only way out was "Start again from the beginning": a
+  // volunteer who wanted their own debrief back had to play the what-if to its end, or lose the
+  // debrief's page for a new playthrough. "Back to your debrief" is beside it, at every step of the
+  // replay (after a reply made in it too), as on the what-if's debrief.
+  it('a what-if leads back to your own debrief before its end too, by the keyboard, the focus on its heading, your result unchanged', async () => {
+    const user = userEvent.setup();
+    const backMidWay = async (from: number, own: { score?: string | null | undefined; outcome?: string | null | undefined; whatIfs: number }, reply: boolean) => {
+      await user.click(screen.getAllByRole('button', { name: /What if: replay from here/ })[from] as HTMLElement);
+      await screen.findByText(/^What if: you are back at an earlier decision/);
+      if (reply) await replyKey(user, '1');
+      expect(screen.queryByRole('heading', { level: 1, name: /^Debrief: / })).toBeNull();
+      const back = screen.getByRole('button', { name: 'Back to your debrief' });
+      // With the replay's own controls (after "Start again from the beginning", where there is one).
+      expect(back.closest('.controls')?.textContent).toMatch(/Back to your debrief$/);
+      back.focus();
+      await user.keyboard('{Enter}');
+      const heading = await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
+      await vi.waitFor(() => expect(document.activeElement).toBe(heading));
+      expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe(own.score);
+      expect(screen.getByRole('heading', { name: /^Outcome: / }).textContent).toBe(own.outcome);
+      expect(screen.queryByText(/what-if replay/)).toBeNull();
+      expect(screen.queryByText(WHAT_IF_NOTE)).toBeNull();
+      expect(screen.getAllByRole('button', { name: /What if: replay from here/ })).toHaveLength(own.whatIfs);
+      expect(document.title).toMatch(/^Debrief: /);
+    };
+    // At the end of the playthrough.
+    const store = memoryStore();
+    const { score } = await finishYouthDiscloses(store);
+    const outcome = screen.getByRole('heading', { name: /^Outcome: / }).textContent;
+    const whatIfs = screen.getAllByRole('button', { name: /What if: replay from here/ }).length;
+    expect(screen.getByText(/Added to My records\./)).toBeTruthy();
+    await backMidWay(1, { score, outcome, whatIfs }, false);
+    expect(screen.getByText(/Added to My records\./)).toBeTruthy();
+    await backMidWay(0, { score, outcome, whatIfs }, true);
+    expect(JSON.parse(store.read('records.json') ?? '{}').playthroughs).toHaveLength(1);
+    expect(location.hash).toBe('#/debrief/youth-discloses');
+    cleanup();
+    // A debrief opened again (the card's "See your last debrief").
+    const kept = await afterYouthDiscloses();
+    renderApp('#/debrief/youth-discloses', kept.store);
+    await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
+    await backMidWay(1, kept, true);
+    await backMidWay(2, kept, false);
+    expect(JSON.parse(kept.store.read('records.json') ?? '{}').playthroughs).toHaveLength(1);
+  });
+
   it('announces the what-if notice once, as a polite status that is in the page before its words', async () => {
     const user = userEvent.setup();
     renderApp('#/play/youth-discloses');

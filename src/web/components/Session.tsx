@@ -675,6 +675,9 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
             Start again from the beginning
           </button>
         )}
+        {/* A what-if's way back to the debrief it replays from, before its end as on its debrief:
+            the only way out was to start again from the beginning, or play the what-if to its end. */}
+        {whatIf && backToYours && <button type="button" onClick={backToYours}>Back to your debrief</button>}
       </p>}
       {restart.open && !elsewhere && context.transcript.length > 0 && (
         // An h3: the controls that open it follow the current decision, in the conversation's section
