@@ -109,10 +109,26 @@ export function recordsNoticeThisVisit(store: Store, read: { notice?: string; se
 
 const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
-/** The one line when a save cannot be resumed, in a browser's words. */
-export function resumeNotice(error: string, movedTo?: string): string {
-  return resumeFailure(error, movedTo, (at) => capital(keptInBrowser('the save')(at)));
+/**
+ * The one line when a save cannot be resumed, in a browser's words. A save the core found damaged
+ * (`damaged`: what is wrong with it, in its words: "it is not valid JSON", "its seed is not a whole
+ * number") is said in a volunteer's: what happened, that nothing else was touched, and what happens
+ * now (the terminal keeps the core's words, for the trainer who reads the file).
+ */
+export function resumeNotice(error: string, movedTo?: string, damaged?: string): string {
+  const kept = (at: string) => capital(keptInBrowser('the save')(at));
+  if (damaged === undefined) return resumeFailure(error, movedTo, kept);
+  return `${SAVE_DAMAGED} ${movedTo === undefined ? 'The save was left where it is' : kept(movedTo)}. ${OTHERS_SAFE} You start again from the beginning below.`;
 }
+
+/** What happened to a save found damaged, in a volunteer's words (no file format named). */
+export const SAVE_DAMAGED = 'Your progress in this scenario could not be picked up where you left off: what this browser saved of it is damaged and cannot be read.';
+
+/** That a damaged save touched nothing else (each scenario in progress is kept apart, and the records too). */
+const OTHERS_SAFE = 'Your records and your other scenarios in progress are not affected.';
 
 /** Where a kept debrief that cannot be shown is, in a browser's words (for the core's keptDebriefFailure): a copy kept, or the debrief left as it was. */
 export const keptDebriefAt = (movedTo: string): string => capital(keptInBrowser('it')(movedTo));
+
+/** What happened to a kept debrief found damaged, in a volunteer's words. */
+export const DEBRIEF_DAMAGED = 'Your last debrief of this scenario cannot be shown: what this browser kept of it is damaged and cannot be read.';

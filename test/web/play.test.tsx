@@ -6,6 +6,7 @@ import { memoryStore } from '../../src/machines/light.js';
 import { startSession, TOO_SOON_WORDS, validateScenario, type Debrief as DebriefData } from '../../src/machines/index.js';
 import { Debrief } from '../../src/web/components/Debrief.js';
 import { Session, UNDONE_WORDS, WELCOME_BACK, WHAT_IF_NOTE } from '../../src/web/components/Session.js';
+import { SAVE_DAMAGED } from '../../src/web/storage-words.js';
 import { StoreContext } from '../../src/web/store.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import exampleText from '../fixtures/good/example.json?raw';
@@ -483,11 +484,11 @@ describe('playing a scenario in the browser', () => {
     expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe(score);
   });
 
-  it('a kept debrief that is damaged is named as one, not as "No debrief kept", and says what is wrong in words', async () => {
+  it('a kept debrief that is damaged is named as one, not as "No debrief kept", and says what is wrong in a volunteer\'s words', async () => {
     const store = memoryStore({ 'debriefs/youth-discloses.json': '{"format":"casa-practice-session","formatVersion":1,"scenarioId":"youth-discloses"}' });
     renderApp('#/debrief/youth-discloses', store);
     const heading = await screen.findByRole('heading', { level: 1, name: 'The last debrief cannot be shown' });
-    expect(heading.nextElementSibling?.textContent).toBe('The last debrief kept is damaged (it has no scenario version). A copy of it is kept in this browser\'s storage for this site (nothing was deleted). My records lists the copy under “Room in this browser”, to download or remove. Back to the scenarios.');
+    expect(heading.nextElementSibling?.textContent).toBe('Your last debrief of this scenario cannot be shown: what this browser kept of it is damaged and cannot be read. A copy of it is kept in this browser\'s storage for this site (nothing was deleted). Your records are not affected. To have a debrief of this scenario again, play it again. My records lists the copy under “Room in this browser”, to download or remove. Back to the scenarios.');
     // The title is set in an effect after the page is drawn (the heading can be found a moment before).
     await vi.waitFor(() => expect(document.title).toMatch(/^The last debrief cannot be shown/));
     // Set aside, not deleted: the first page no longer offers it (it offered it again on every visit).
@@ -513,11 +514,21 @@ describe('playing a scenario in the browser', () => {
     expect([...store.data.keys()].some((k) => k.startsWith('saves/youth-discloses.json.damaged-'))).toBe(true);
   });
 
-  it('a save that is not JSON at all is set aside the same way', async () => {
-    const store = memoryStore({ 'saves/youth-discloses.json': '\u0000not json' });
+  // A damaged save was said to the volunteer in the core's words for a terminal, "Could not resume:
+  // The saved progress is damaged (it is not valid JSON)": a volunteer does not know what JSON is.
+  // Said in theirs: what happened, that their records and other saves are not affected, what happens
+  // now and where the copy is; nothing of the damaged text is shown, as text or as markup.
+  it('a save that is not JSON at all is said in a volunteer\'s words, nothing of its text shown, and set aside the same way', async () => {
+    const store = memoryStore({ 'saves/youth-discloses.json': '\u0000{"format": <img src=x onerror="window.__xss=1"> \u202egnp.exe \u001b[2J' });
     renderApp('#/play/youth-discloses', store);
-    expect((await screen.findByText(/^Could not resume:/)).textContent).toMatch(/not valid JSON/);
+    const notice = (await screen.findByText(/^Your progress in this scenario could not be picked up/)).closest('p') as HTMLElement;
+    expect(notice.textContent).toBe(`${SAVE_DAMAGED} A copy of the save is kept in this browser's storage for this site (nothing was deleted). Your records and your other scenarios in progress are not affected. You start again from the beginning below. My records lists the copy under “Room in this browser”, to download or remove.`);
+    expect(SAVE_DAMAGED).not.toMatch(/JSON/);
+    expect(document.body.textContent).not.toMatch(/JSON|Could not resume|gnp|onerror/);
+    expect(['\u202e', '\u001b'].some((c) => document.body.textContent?.includes(c))).toBe(false);
+    expect(document.querySelector('img')).toBeNull();
     expect(screen.getByRole('group', { name: /./ })).toBeTruthy();
+    expect([...store.data.keys()].some((k) => k.startsWith('saves/youth-discloses.json.damaged-'))).toBe(true);
   });
 
   it('assessment mode shows neither the trust meter nor feedback until the debrief', async () => {

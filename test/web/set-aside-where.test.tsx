@@ -37,8 +37,8 @@ describe('a copy set aside says where My records shows it', () => {
     const user = userEvent.setup({ delay: null });
     const store = memoryStore({ 'saves/youth-discloses.json': DAMAGED_SAVE });
     renderApp('#/play/youth-discloses', store);
-    const notice = (await screen.findByText(/^Could not resume:/)).closest('p') as HTMLElement;
-    expect(notice.textContent).toMatch(new RegExp(`A copy of the save is kept in this browser's storage for this site \\(nothing was deleted\\); starting fresh\\. ${ROOM_LINE}$`));
+    const notice = (await screen.findByText(/^Your progress in this scenario could not be picked up/)).closest('p') as HTMLElement;
+    expect(notice.textContent).toMatch(new RegExp(`A copy of the save is kept in this browser's storage for this site \\(nothing was deleted\\)\\. .* ${ROOM_LINE}$`));
     const link = within(notice).getByRole('link', { name: 'My records' });
     expect(link.getAttribute('href')).toBe('#/records');
     await user.click(link);
@@ -53,14 +53,14 @@ describe('a copy set aside says where My records shows it', () => {
     const debrief = '{"format":"casa-practice-session","formatVersion":1,"scenarioId":"youth-discloses"}';
     renderApp('#/debrief/youth-discloses', memoryStore({ 'debriefs/youth-discloses.json': debrief }));
     let heading = await screen.findByRole('heading', { level: 1, name: 'The last debrief cannot be shown' });
-    expect(heading.nextElementSibling?.textContent).toBe(`The last debrief kept is damaged (it has no scenario version). A copy of it is kept in this browser's storage for this site (nothing was deleted). ${ROOM_LINE} Back to the scenarios.`);
+    expect(heading.nextElementSibling?.textContent).toBe(`Your last debrief of this scenario cannot be shown: what this browser kept of it is damaged and cannot be read. A copy of it is kept in this browser's storage for this site (nothing was deleted). Your records are not affected. To have a debrief of this scenario again, play it again. ${ROOM_LINE} Back to the scenarios.`);
     expect(within(heading.nextElementSibling as HTMLElement).getByRole('link', { name: 'My records' }).getAttribute('href')).toBe('#/records');
     cleanup();
     // Not moved (no room for a copy): no copy is said to be kept.
     const full = fullStore({ 'debriefs/youth-discloses.json': debrief });
     renderApp('#/debrief/youth-discloses', full);
     heading = await screen.findByRole('heading', { level: 1, name: 'The last debrief cannot be shown' });
-    expect(heading.nextElementSibling?.textContent).toBe(`The last debrief kept is damaged (it has no scenario version). It is left as it was in this browser's storage for this site (it is full, with no room for a copy; nothing was deleted). ${FULL_LINE} Back to the scenarios.`);
+    expect(heading.nextElementSibling?.textContent).toBe(`Your last debrief of this scenario cannot be shown: what this browser kept of it is damaged and cannot be read. It is left as it was in this browser's storage for this site (it is full, with no room for a copy; nothing was deleted). Your records are not affected. To have a debrief of this scenario again, play it again. ${FULL_LINE} Back to the scenarios.`);
     expect(full.read('debriefs/youth-discloses.json')).toBe(debrief);
   });
 

@@ -30,8 +30,10 @@ export function hasKeptDebrief(store: Store, playable: SlotOf): boolean {
  * A kept debrief read back, or why it cannot be shown (in one clean line). `played` is the finished
  * playthrough's mode, seed and replies, for a what-if replay from one of its decisions (whatIfFrom).
  * `movedTo`: where a kept debrief that cannot be shown was set aside (see readKeptDebrief).
+ * `damaged`: its text is damaged (not valid JSON, or its parts malformed), what is wrong with it in
+ * the core's words (said in `error` too), for a UI to say in words of its own.
  */
-export type KeptDebrief = { ok: true; debrief: Debrief; mode: SessionMode; savedAt?: string; played: { mode: SessionMode; seed?: number; transcript: readonly Turn[] } } | { ok: false; error: string; movedTo?: string };
+export type KeptDebrief = { ok: true; debrief: Debrief; mode: SessionMode; savedAt?: string; played: { mode: SessionMode; seed?: number; transcript: readonly Turn[] } } | { ok: false; error: string; movedTo?: string; damaged?: string };
 
 /**
  * Reads the last debrief kept for a scenario (the scenario as it is now must still fit it). One that
@@ -48,18 +50,19 @@ export function readKeptDebrief(store: Store, playable: Pick<PlayableScenario, '
     return { ok: false, error: `The last debrief could not be read (${cleanLine((e as Error).message)}).` };
   }
   if (text === undefined) return undefined;
-  const refuse = (error: string, why: AsideReason = 'damaged'): KeptDebrief => ({ ok: false, error, movedTo: store.moveAside(key, now, why) });
+  // `damaged`: what is wrong with a damaged one, in the core's words (in `error` too), for a UI to say in its own.
+  const refuse = (error: string, why: AsideReason = 'damaged', damaged?: string): KeptDebrief => ({ ok: false, error, movedTo: store.moveAside(key, now, why), ...(damaged !== undefined ? { damaged: cleanLine(damaged) } : {}) });
   let saved: unknown;
   try {
     saved = JSON.parse(text);
   } catch {
-    return refuse('The last debrief kept is damaged (it is not valid JSON).');
+    return refuse('The last debrief kept is damaged (it is not valid JSON).', 'damaged', 'it is not valid JSON');
   }
   const machine = compileScenario(playable.scenario);
   const restored = restoreSession(playable.scenario, saved, machine);
   if (!restored.ok) {
     // In the debrief's own words: it is not "saved progress", and nothing carries on from it.
-    if (restored.damaged !== undefined) return refuse(`The last debrief kept is damaged (${cleanLine(restored.damaged)}).`);
+    if (restored.damaged !== undefined) return refuse(`The last debrief kept is damaged (${cleanLine(restored.damaged)}).`, 'damaged', restored.damaged);
     if (restored.outdated) return refuse(`The last debrief kept was of another version of the scenario "${cleanLine(playable.scenario.id)}" (it is now version ${playable.scenario.version}), and the story may have changed since, so it cannot be shown.`, 'outdated');
     return refuse(`The last debrief cannot be shown: ${cleanLine(restored.error)}`);
   }

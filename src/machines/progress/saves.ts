@@ -231,7 +231,12 @@ export type ResumeResult =
    * says (moved, renamed, a USB stick mounted elsewhere): it is left where it is, and a UI may
    * offer to find the file (see relocateSave).
    */
-  | { kind: 'bad'; error: string; movedTo?: string; missing?: MissingFile };
+  /**
+   * `damaged`: the save's own text is damaged (not valid JSON, or its parts malformed), what is
+   * wrong with it in the core's words (said in `error` too): a UI may say so in words of its own,
+   * for a volunteer who does not know what JSON is.
+   */
+  | { kind: 'bad'; error: string; movedTo?: string; missing?: MissingFile; damaged?: string };
 
 /** A save whose trainer's file is not where the save names it: what a UI needs to ask for it again. */
 export interface MissingFile {
@@ -265,9 +270,9 @@ export function readSave(store: Store, load: ScenarioLoader, key: string | undef
     return { kind: 'bad', error: `The save ${cleanLine(key)} could not be read (${cleanLine((e as Error).message)}).` };
   }
   if (text === undefined) return { kind: 'none' };
-  const bad = (error: string, why?: AsideReason): ResumeResult => ({ kind: 'bad', error: cleanLine(error), movedTo: store.moveAside(key, now, why) });
+  const bad = (error: string, why?: AsideReason, damaged?: string): ResumeResult => ({ kind: 'bad', error: cleanLine(error), movedTo: store.moveAside(key, now, why), ...(damaged !== undefined ? { damaged: cleanLine(damaged) } : {}) });
   const parsed = parseSlot(text);
-  if (!parsed.ok) return bad(parsed.error);
+  if (!parsed.ok) return bad(parsed.error, undefined, parsed.damaged);
   const { slot, ref, set } = parsed;
   const found = load(ref, slot.from, set);
   // A preview's save goes on as a preview: finished, it is not recorded either.
@@ -280,7 +285,7 @@ export function readSave(store: Store, load: ScenarioLoader, key: string | undef
   }
   const restored = restoreSession(loaded.scenario, slot.session);
   // A save of an older version of the scenario is sound: it is kept as outdated, not damaged.
-  if (!restored.ok) return bad(restored.error, restored.outdated ? 'outdated' : 'damaged');
+  if (!restored.ok) return bad(restored.error, restored.outdated ? 'outdated' : 'damaged', restored.damaged);
   const startedAt = typeof slot.startedAt === 'string' ? cleanLine(slot.startedAt).slice(0, 40) : undefined;
   const activeMs = savedActiveMs(slot);
   const own = saveKey(loaded);
@@ -294,8 +299,14 @@ export function readSave(store: Store, load: ScenarioLoader, key: string | undef
 }
 
 
-/** A save's text read as a slot: the slot, the scenario it names and its starting values, or why it cannot be used. */
-export type SlotParse = { ok: true; slot: Partial<SaveSlot>; ref: ScenarioRef; set?: Record<string, string> } | { ok: false; error: string };
+/**
+ * A save's text read as a slot: the slot, the scenario it names and its starting values, or why it
+ * cannot be used (`damaged`: what is wrong with a damaged one, as ResumeResult's).
+ */
+export type SlotParse = { ok: true; slot: Partial<SaveSlot>; ref: ScenarioRef; set?: Record<string, string> } | { ok: false; error: string; damaged?: string };
+
+/** A save that is damaged, with what is wrong with it (SlotParse's `damaged`). */
+const damagedSlot = (detail: string): SlotParse => ({ ok: false, error: `The saved progress is damaged (${detail}).`, damaged: detail });
 
 /** Reads a save's text as far as its scenario and start (its session is checked by restoreSession). */
 export function parseSlot(text: string): SlotParse {
@@ -303,15 +314,15 @@ export function parseSlot(text: string): SlotParse {
   try {
     slot = JSON.parse(text) as Partial<SaveSlot>;
   } catch {
-    return { ok: false, error: 'The saved progress is damaged (it is not valid JSON).' };
+    return damagedSlot('it is not valid JSON');
   }
-  if (typeof slot !== 'object' || slot === null || slot.format !== 'casa-practice-terminal-save') return { ok: false, error: 'This is not a casa-practice save.' };
+  if (typeof slot !== 'object' || slot === null || slot.format !== 'casa-practice-terminal-save') return { ok: false, error: 'This is not a casa-practice save.', damaged: 'it is not a casa-practice save' };
   if (slot.formatVersion !== 1) return { ok: false, error: `This save uses format version ${quoteValue(slot.formatVersion, 20)}, which this version of casa-practice does not read.` };
   const ref = refOf(slot);
-  if (!ref || (slot.from !== undefined && typeof slot.from !== 'string')) return { ok: false, error: 'The saved progress is damaged (its scenario is not named).' };
+  if (!ref || (slot.from !== undefined && typeof slot.from !== 'string')) return damagedSlot('its scenario is not named');
   const set: unknown = slot.set;
   if (set !== undefined && (typeof set !== 'object' || set === null || Array.isArray(set) || !Object.values(set).every((v) => typeof v === 'string'))) {
-    return { ok: false, error: 'The saved progress is damaged (its starting values are malformed).' };
+    return damagedSlot('its starting values are malformed');
   }
   return { ok: true, slot, ref, ...(set !== undefined ? { set: set as Record<string, string> } : {}) };
 }

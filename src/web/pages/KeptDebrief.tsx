@@ -6,7 +6,7 @@ import { goStartAgain, hrefOf } from '../routing.js';
 import { bundledById } from '../scenarios.js';
 import { useStore } from '../store.js';
 import { useFailPage, usePageLoading } from '../page-failure.js';
-import { keptDebriefAt } from '../storage-words.js';
+import { DEBRIEF_DAMAGED, keptDebriefAt } from '../storage-words.js';
 import { setAsideNotice } from '../components/SetAside.js';
 import { useTitle } from '../title.js';
 
@@ -14,6 +14,15 @@ type State =
   | { kind: 'loading' }
   | { kind: 'none'; why?: string; movedTo?: string }
   | { kind: 'ready'; playable: PlayableScenario; debrief: DebriefData; mode: SessionMode; played: Parameters<typeof whatIfFrom>[1] };
+
+/**
+ * The one line when a kept debrief cannot be shown (the core's keptDebriefFailure, in a browser's
+ * words); one the core found damaged (`damaged`), in a volunteer's, as a damaged save is said.
+ */
+export function keptDebriefNotice(kept: { error: string; movedTo?: string; damaged?: string }): string {
+  if (kept.damaged === undefined) return keptDebriefFailure(kept, keptDebriefAt);
+  return `${DEBRIEF_DAMAGED} ${kept.movedTo === undefined ? 'It was left where it is' : keptDebriefAt(kept.movedTo)}. Your records are not affected. To have a debrief of this scenario again, play it again.`;
+}
 
 /**
  * The last debrief of a bundled scenario, kept when it was finished, opened again (the tab closed at
@@ -37,7 +46,7 @@ export default function KeptDebrief({ id, paused }: { id: string; paused: boolea
       if (!kept) return setState({ kind: 'none' });
       // Set aside by the core (the library stops offering it): a copy stays in this site's storage
       // (or, the storage full, the debrief is left as it was), and My records says so.
-      if (!kept.ok) return setState({ kind: 'none', why: keptDebriefFailure(kept, keptDebriefAt), ...(kept.movedTo !== undefined ? { movedTo: kept.movedTo } : {}) });
+      if (!kept.ok) return setState({ kind: 'none', why: keptDebriefNotice(kept), ...(kept.movedTo !== undefined ? { movedTo: kept.movedTo } : {}) });
       setState({ kind: 'ready', playable: loaded.playable, debrief: kept.debrief, mode: kept.mode, played: kept.played });
     }).catch((e: unknown) => live && fail(e));
     return () => {

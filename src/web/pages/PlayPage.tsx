@@ -104,6 +104,6 @@ function openSession(store: ReturnType<typeof useStore>, playable: PlayableScena
       : 'An unfinished assessment of this scenario was waiting, so it goes on here, as an assessment: no feedback until the debrief, and no undo. To practise instead, choose “Start again from the beginning”, then “Start again in practice instead”.';
     return { kind: 'ready', playable: found.playable, mode: found.mode, snapshot: found.snapshot, startedAt: found.startedAt ?? now, ...(found.activeMs !== undefined ? { activeMs: found.activeMs } : {}), ...(instead ? { notice: instead } : {}), resumed: true };
   }
-  if (found.kind === 'bad') return { kind: 'ready', playable, mode, startedAt: now, notice: setAsideNotice(resumeNotice(found.error, found.movedTo), found.movedTo), resumed: false };
+  if (found.kind === 'bad') return { kind: 'ready', playable, mode, startedAt: now, notice: setAsideNotice(resumeNotice(found.error, found.movedTo, found.damaged), found.movedTo), resumed: false };
   return { kind: 'ready', playable, mode, startedAt: now, resumed: false };
 }

@@ -179,6 +179,46 @@ describe('continue or start over', () => {
   });
 });
 
+// A damaged save or kept debrief was said to the web's volunteer in the core's words, "(it is not
+// valid JSON)". The core says what is wrong in `error` as before (the terminal's words, unchanged),
+// and marks it damaged (`damaged`: what is wrong), for a UI to say in words of its own; a save that
+// is sound but cannot be used (another version, its scenario gone) is not marked.
+describe('a damaged save or kept debrief is marked damaged, its error unchanged', () => {
+  it.each([
+    ['not JSON', () => '\u001b[2J{"format": <img src=x>', 'The saved progress is damaged (it is not valid JSON).', 'it is not valid JSON'],
+    ['not a save', () => '{"format": "x"}', 'This is not a casa-practice save.', 'it is not a casa-practice save'],
+    ['no scenario named', () => '{"format": "casa-practice-terminal-save", "formatVersion": 1}', 'The saved progress is damaged (its scenario is not named).', 'its scenario is not named'],
+    ['a broken session', (good: string) => good.replace(/"mode": "practice"/, '"mode": 7'), 'The saved progress is damaged (its mode or transcript is malformed).', 'its mode or transcript is malformed'],
+  ])('a save: %s', (_name, text, error, damaged) => {
+    const store = memoryStore();
+    const key = writeSave(store, bundledPlayable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, now);
+    store.write(key, text(store.read(key) as string));
+    expect(readSave(store, loaderFor([]), key, now)).toEqual({ kind: 'bad', error, damaged, movedTo: expect.stringContaining(`${key}.damaged-`) });
+  });
+
+  it('a save of another version of its scenario, or in a format this version does not read, is not marked damaged', () => {
+    const store = memoryStore();
+    const key = writeSave(store, bundledPlayable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, now);
+    const good = store.read(key) as string;
+    store.write(key, good.replace(/"scenarioVersion": \d+/, '"scenarioVersion": 999'));
+    expect(readSave(store, loaderFor([]), key, now)).not.toHaveProperty('damaged');
+    store.write(key, good.replace(/"formatVersion": 1/, '"formatVersion": 7'));
+    expect(readSave(store, loaderFor([]), key, now)).not.toHaveProperty('damaged');
+  });
+
+  it('a kept debrief: not JSON, or its playthrough broken; not one of another version', () => {
+    const store = memoryStore();
+    const key = keepDebrief(store, bundledPlayable, play(example, 'practice', ['phone-curious', 'after-supervisor']).getPersistedSnapshot(), now);
+    const good = store.read(key) as string;
+    store.write(key, '{"broken');
+    expect(readKeptDebrief(store, bundledPlayable, now)).toEqual({ ok: false, error: 'The last debrief kept is damaged (it is not valid JSON).', damaged: 'it is not valid JSON', movedTo: expect.stringContaining(`${key}.damaged-`) });
+    store.write(key, good.replace(/"mode": "practice"/, '"mode": 7'));
+    expect(readKeptDebrief(store, bundledPlayable, now)).toMatchObject({ ok: false, error: 'The last debrief kept is damaged (its mode or transcript is malformed).', damaged: 'its mode or transcript is malformed' });
+    store.write(key, good.replace(/"scenarioVersion": \d+/, '"scenarioVersion": 999'));
+    expect(readKeptDebrief(store, bundledPlayable, now)).not.toHaveProperty('damaged');
+  });
+});
+
 describe('the last debrief kept', () => {
   const finished = () => play(example, 'practice', ['phone-curious', 'after-supervisor']);
 
