@@ -130,6 +130,42 @@ describe('the certificate in large text on a narrow screen', () => {
   });
 });
 
+describe('presenter mode in large text on a narrow screen', () => {
+  // Presenter mode's headings are a projector's type (2.4rem, 1.8rem): at 320 px with 200% text its
+  // title "Presenter mode" (77 px type) broke mid-word, as did the scenario cards' titles ("“cousin”",
+  // "weekends", "testimony") and the session's "Content note". They stop growing at a tenth (h1) and
+  // a twelfth (h2) of the window's width there, as the first page's title does.
+  it("breaks no word of a heading across two lines: the scenario list, a session's content note, a decision and its reveal (320 px, 200% text)", async () => {
+    const s = await openPage(web.browser, web.app.url, '?presenter#/presenter', { viewport: { width: 320, height: 640 } });
+    try {
+      const { page } = s;
+      await page.getByRole('heading', { level: 1, name: 'Presenter mode' }).waitFor();
+      await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
+      const broken: string[] = [];
+      const check = async (where: string) => {
+        broken.push(...(await brokenWords(page.locator('main h1, main h2, main h3'))).map((w) => `${where}: ${w}`));
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), where).toBeLessThanOrEqual(320);
+      };
+      await check('list');
+      await s.screenshot('presenter-list-320-200');
+      await page.evaluate(() => (location.hash = '#/presenter/youth-discloses'));
+      await page.getByRole('button', { name: 'Start the session' }).waitFor();
+      await check('content note');
+      await page.getByRole('button', { name: 'Start the session' }).click();
+      await page.getByRole('button', { name: 'Reveal the feedback' }).waitFor();
+      await check('decision');
+      await page.getByRole('button', { name: 'Reveal the feedback' }).click();
+      await page.getByRole('heading', { name: 'The replies, revealed' }).waitFor();
+      await check('reveal');
+      await s.screenshot('presenter-reveal-320-200');
+      expect(broken).toEqual([]);
+      expect(s.errors()).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe("the debrief's feedback in large text on a narrow screen", () => {
   // At 320 px with 200% text a decision's feedback, indented beside the transcript's numbers, had
   // 220 px: "communicati" over "ng with", "Collaboratio" over "n with". There it takes the item's
