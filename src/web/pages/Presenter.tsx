@@ -107,10 +107,15 @@ export default function Presenter({ id, paused = false, onRoomBreakEnded, onRoom
               const action = finished ? 'Open the finished session' : ended ? 'Open the ended session' : kept !== undefined ? 'Resume the presenter session' : 'Present';
               return (
                 <li key={e.id} className="card">
-                  <h2>{e.title}</h2>
-                  <p className="meta">About {e.minutes} minutes</p>
-                  {kept !== undefined && <p className="meta">{finished ? 'A presenter session finished here: its debrief and summary are kept until you start it again.' : ended ? 'A presenter session was ended here before its story did: how the room did and its summary are kept until you start it again.' : `A presenter session is in progress here, ${roomMadeWords(kept - 1)}.`}</p>}
-                  <p className="content-note"><strong>Content note:</strong> {e.contentNote}</p>
+                  {/* The card's words apart from its button, as the first page's cards (Library): their
+                      rows line up across a row of cards, and its content note has the first page's room
+                      in large text on a narrow screen ("disappointment," broke mid-word at 320 px, 200%). */}
+                  <div className="card-body">
+                    <h2>{e.title}</h2>
+                    <p className="meta">About {e.minutes} minutes</p>
+                    {kept !== undefined && <p className="meta">{finished ? 'A presenter session finished here: its debrief and summary are kept until you start it again.' : ended ? 'A presenter session was ended here before its story did: how the room did and its summary are kept until you start it again.' : `A presenter session is in progress here, ${roomMadeWords(kept - 1)}.`}</p>}
+                    <p className="content-note"><strong>Content note:</strong> {e.contentNote}</p>
+                  </div>
                   <p className="actions"><a className="button primary" href={hrefOf({ page: 'presenter', id: e.id })} aria-label={`${action}: ${e.title}`}>{action}</a></p>
                 </li>
               );

@@ -1917,13 +1917,17 @@ async function recordsWithLongTitle(): Promise<PageSession> {
   return s;
 }
 
-/** The words in the elements whose letters are drawn on two lines or more ("Assessmen|t", "conversatio|n"). */
+/**
+ * The words in the elements whose letters are drawn on two lines or more ("Assessmen|t", "conversatio|n").
+ * A line may end after a hyphen: "old-|school," is two words broken between them, as newcomer.e2e's
+ * brokenWords has it (presenter mode's smaller type on a phone broke a reply there).
+ */
 function splitWords(page: Page, selector: string): Promise<string[]> {
   return page.locator(selector).evaluateAll((els) => els.flatMap((el) => {
     const texts: Text[] = [];
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
-    return texts.flatMap((text) => [...text.data.matchAll(/\S+/g)].filter((m) => {
+    return texts.flatMap((text) => [...text.data.matchAll(/[^\s-]+-*|-+/g)].filter((m) => {
       const range = document.createRange();
       range.setStart(text, m.index);
       range.setEnd(text, m.index + m[0].length);
