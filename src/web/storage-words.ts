@@ -115,10 +115,13 @@ const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
  * number") is said in a volunteer's: what happened, that nothing else was touched, and what happens
  * now (the terminal keeps the core's words, for the trainer who reads the file).
  */
-export function resumeNotice(error: string, movedTo?: string, damaged?: string): string {
+export function resumeNotice(error: string, movedTo?: string, damaged?: string, what: 'save' | 'presenter session' = 'save'): string {
   const kept = (at: string) => capital(keptInBrowser('the save')(at));
   if (damaged === undefined) return resumeFailure(error, movedTo, kept);
-  return `${SAVE_DAMAGED} ${movedTo === undefined ? 'The save was left where it is' : kept(movedTo)}. ${OTHERS_SAFE} You start again from the beginning below.`;
+  const where = movedTo === undefined ? 'The save was left where it is' : kept(movedTo);
+  return what === 'save'
+    ? `${SAVE_DAMAGED} ${where}. ${OTHERS_SAFE} You start again from the beginning below.`
+    : `${SESSION_DAMAGED} ${where}. ${SESSIONS_SAFE} A new session starts from the beginning below.`;
 }
 
 /** What happened to a save found damaged, in a volunteer's words (no file format named). */
@@ -126,6 +129,12 @@ export const SAVE_DAMAGED = 'Your progress in this scenario could not be picked 
 
 /** That a damaged save touched nothing else (each scenario in progress is kept apart, and the records too). */
 const OTHERS_SAFE = 'Your records and your other scenarios in progress are not affected.';
+
+/** What happened to a presenter session found damaged, in a trainer's words (as a volunteer's save is said). */
+export const SESSION_DAMAGED = 'The presenter session kept for this scenario could not be picked up where it stopped: what this browser kept of it is damaged and cannot be read.';
+
+/** That a damaged presenter session touched nothing else (each scenario's session is kept apart, and the records too). */
+const SESSIONS_SAFE = 'Your records and the presenter sessions of other scenarios are not affected.';
 
 /** Where a kept debrief that cannot be shown is, in a browser's words (for the core's keptDebriefFailure): a copy kept, or the debrief left as it was. */
 export const keptDebriefAt = (movedTo: string): string => capital(keptInBrowser('it')(movedTo));

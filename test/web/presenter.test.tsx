@@ -1519,9 +1519,9 @@ describe('presenter mode keeps the room session through a reload', () => {
     store.write(KEY, '{"format":"casa-practice-facilitation"');
     const said = await announcedDuring(async () => {
       await user.click(start);
-      await screen.findByText(/^Could not resume: The saved trainer-led session is damaged/);
+      await screen.findByText(/^The presenter session kept for this scenario could not be picked up/);
     });
-    expect(said.filter((s) => /^Could not resume: The saved trainer-led session is damaged/.test(s))).toHaveLength(1);
+    expect(said.filter((s) => /^The presenter session kept for this scenario could not be picked up/.test(s))).toHaveLength(1);
     expect(store.read(KEY)).toBeUndefined();
     expect([...store.data.keys()].filter((k) => k.startsWith(`${KEY}.damaged-`))).toHaveLength(1);
     expect(boxes().map((b) => (b as HTMLInputElement).value)).toEqual(boxes().map(() => ''));
@@ -1628,11 +1628,13 @@ describe('presenter mode keeps the room session through a reload', () => {
     expect(asked).not.toMatch(/will be lost|Download the summary/);
   });
 
-  it('a damaged kept session is refused with one clear line, kept aside, and nothing else changes', async () => {
+  // In a trainer's words, as a volunteer's damaged save is said: it said "(it is not valid JSON)".
+  it('a damaged kept session is refused with one clear line in a trainer\'s words, kept aside, and nothing else changes', async () => {
     const damaged = '{"format":"casa-practice-facilitation","formatVersion":1,"scenario":{"source":"bundled","id":"youth-discloses"},"session":{"format":"casa-practice-session"';
     const store = memoryStore({ [KEY]: damaged, 'saves/youth-discloses.json': 'the volunteer\'s own save', 'records.json': 'records' });
     await open(store);
-    expect(screen.getByText(/^Could not resume: The saved trainer-led session is damaged/).textContent).toBe('Could not resume: The saved trainer-led session is damaged (it is not valid JSON). A copy of the save is kept in this browser\'s storage for this site (nothing was deleted); starting fresh. My records lists the copy under “Room in this browser”, to download or remove.');
+    expect(screen.getByText(/^The presenter session kept for this scenario could not be picked up/).textContent).toBe('The presenter session kept for this scenario could not be picked up where it stopped: what this browser kept of it is damaged and cannot be read. A copy of the save is kept in this browser\'s storage for this site (nothing was deleted). Your records and the presenter sessions of other scenarios are not affected. A new session starts from the beginning below. My records lists the copy under “Room in this browser”, to download or remove.');
+    expect(document.body.textContent).not.toMatch(/JSON/);
     expect(screen.queryByText(/Resumed the presenter session/)).toBeNull();
     const aside = [...store.data.keys()].filter((k) => k.startsWith(`${KEY}.damaged-`));
     expect(aside).toHaveLength(1);

@@ -67,8 +67,8 @@ describe('a copy set aside says where My records shows it', () => {
   it('a damaged presenter session says the same on the content note it opens on', async () => {
     const store = memoryStore({ 'facilitation/youth-discloses.json': '{"format":"casa-practice-facilitation"' });
     renderApp('#/presenter/youth-discloses', store);
-    const notice = await screen.findByText(/^Could not resume: The saved trainer-led session is damaged/);
-    expect(notice.textContent).toBe(`Could not resume: The saved trainer-led session is damaged (it is not valid JSON). A copy of the save is kept in this browser's storage for this site (nothing was deleted); starting fresh. ${ROOM_LINE}`);
+    const notice = await screen.findByText(/^The presenter session kept for this scenario could not be picked up/);
+    expect(notice.textContent).toBe(`The presenter session kept for this scenario could not be picked up where it stopped: what this browser kept of it is damaged and cannot be read. A copy of the save is kept in this browser's storage for this site (nothing was deleted). Your records and the presenter sessions of other scenarios are not affected. A new session starts from the beginning below. ${ROOM_LINE}`);
     expect(within(notice).getByRole('link', { name: 'My records' }).getAttribute('href')).toBe('#/records');
   });
 });

@@ -113,7 +113,12 @@ export interface RestoredFacilitation {
 }
 
 /** What `readFacilitation` finds. Every text in it is clean (a kept session is untrusted input). */
-export type FacilitationResume = { kind: 'none' } | ({ kind: 'ok' } & RestoredFacilitation) | { kind: 'bad'; error: string; movedTo?: string };
+/**
+ * `damaged`: the kept session's own text is damaged (not valid JSON, or its parts malformed), what is
+ * wrong with it in the core's words (said in `error` too), as a save's (ResumeResult): a UI may say so
+ * in words of its own.
+ */
+export type FacilitationResume = { kind: 'none' } | ({ kind: 'ok' } & RestoredFacilitation) | { kind: 'bad'; error: string; movedTo?: string; damaged?: string };
 
 const DAMAGED = (what: string) => `The saved trainer-led session is damaged (${what}).`;
 
@@ -131,23 +136,24 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
     return { kind: 'bad', error: `The saved trainer-led session could not be read (${cleanLine((e as Error).message)}).` };
   }
   if (text === undefined) return { kind: 'none' };
-  const bad = (error: string, why?: AsideReason): FacilitationResume => ({ kind: 'bad', error: cleanLine(error), movedTo: store.moveAside(key, now, why) });
+  const bad = (error: string, why?: AsideReason, damaged?: string): FacilitationResume => ({ kind: 'bad', error: cleanLine(error), movedTo: store.moveAside(key, now, why), ...(damaged !== undefined ? { damaged: cleanLine(damaged) } : {}) });
+  const damagedAs = (what: string): FacilitationResume => bad(DAMAGED(what), undefined, what);
   let slot: unknown;
   try {
     slot = JSON.parse(text);
   } catch {
-    return bad(DAMAGED('it is not valid JSON'));
+    return damagedAs('it is not valid JSON');
   }
-  if (!isRecord(slot) || slot.format !== 'casa-practice-facilitation') return bad('This is not a casa-practice trainer-led session.');
+  if (!isRecord(slot) || slot.format !== 'casa-practice-facilitation') return bad('This is not a casa-practice trainer-led session.', undefined, 'it is not a casa-practice trainer-led session');
   if (slot.formatVersion !== 1) return bad(`This trainer-led session uses format version ${quoteValue(slot.formatVersion, 20)}, which this version of casa-practice does not read.`);
   const ref = parseScenarioRef(slot.scenario);
-  if (!ref) return bad(DAMAGED('its scenario is not named'));
+  if (!ref) return damagedAs('its scenario is not named');
   // Kept under this scenario's start (its key names an author's --from), so read with that start:
   // read with none, a session begun with --from was "of another start" and set aside as damaged.
   // With its own starting values (--set), when it says: restored against others, its replies did not
   // lead to its values, and a sound session was called damaged and set aside.
   const set: unknown = slot.set;
-  if (set !== undefined && (!isRecord(set) || !Object.values(set).every((v) => typeof v === 'string'))) return bad(DAMAGED('its starting values are malformed'));
+  if (set !== undefined && (!isRecord(set) || !Object.values(set).every((v) => typeof v === 'string'))) return damagedAs('its starting values are malformed');
   let loaded = set === undefined ? load(ref, playable.from) : load(ref, playable.from, set as Record<string, string>);
   if ('error' in loaded) return loaded.keep === true ? { kind: 'bad', error: cleanLine(loaded.error) } : bad(loaded.error);
   let restored = restoreSession(loaded.scenario, slot.session);
@@ -161,23 +167,23 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
     if (own) [loaded, restored] = own;
   }
   // Kept for an older version of the scenario: sound, so moved aside as outdated, not damaged.
-  if (!restored.ok) return bad(restored.error, restored.outdated ? 'outdated' : 'damaged');
+  if (!restored.ok) return bad(restored.error, restored.outdated ? 'outdated' : 'damaged', restored.damaged);
   const past = Array.isArray(slot.past) ? slot.past.map(roundOf) : undefined;
   const current = roundOf(slot.current);
-  if (!past || past.some((r) => r === undefined) || current === undefined) return bad(DAMAGED('its votes are malformed'));
-  if (slot.ended !== undefined && slot.ended !== true) return bad(DAMAGED('whether it was ended is malformed'));
+  if (!past || past.some((r) => r === undefined) || current === undefined) return damagedAs('its votes are malformed');
+  if (slot.ended !== undefined && slot.ended !== true) return damagedAs('whether it was ended is malformed');
   const rounds = past as RoomRound[];
   // The decision views, rebuilt by replaying the session: the one before each reply, and where it stands.
   const transcript = (restored.snapshot as unknown as { context: SessionContext }).context.transcript;
   const moments = replayConversation(loaded.scenario, restored.snapshot);
   const at = (turns: number): SessionView | undefined => moments.findLast((m) => m.turns === turns)?.view;
-  if (moments.length === 0 || rounds.length !== transcript.length) return bad(DAMAGED('its votes do not match its decisions'));
+  if (moments.length === 0 || rounds.length !== transcript.length) return damagedAs('its votes do not match its decisions');
   const decisions: FacilitatedDecision[] = [];
   const reveals: RestoredFacilitation['reveals'] = [];
   for (const [i, round] of rounds.entries()) {
     const view = at(i);
     const chosen = view?.replies.find((r) => r.id === transcript[i]?.replyId);
-    if (!view || view.kind !== 'decision' || !chosen || !fits(round.votes, view)) return bad(DAMAGED('its votes do not match its decisions'));
+    if (!view || view.kind !== 'decision' || !chosen || !fits(round.votes, view)) return damagedAs('its votes do not match its decisions');
     decisions.push(facilitatedDecision(view, round.votes, chosen.number));
     if (round.revealed) reveals.push(revealData(loaded.scenario, view, round.votes));
   }
@@ -186,7 +192,7 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
   // revealed" mark there says nothing the past rounds do not (each decision followed was revealed),
   // so it is dropped and the session carries on where it stands, rather than being set aside whole.
   const empty = Object.keys(current.votes).length === 0 && !current.revealed;
-  if (!here || (here.kind === 'decision' ? !fits(current.votes, here) : !empty)) return bad(DAMAGED('its votes do not match its decisions'));
+  if (!here || (here.kind === 'decision' ? !fits(current.votes, here) : !empty)) return damagedAs('its votes do not match its decisions');
   const standing = here.kind === 'decision' ? current : { votes: {}, revealed: false };
   const finished = restored.snapshot.status === 'done';
   const decision = transcript.length + 1;

@@ -48,7 +48,7 @@ interface Ready {
 function openRoomSession(store: Store, playable: PlayableScenario, texts: readonly ScenarioText[]): Ready {
   const found = readFacilitation(store, (ref) => validateBundled(texts, ref), playable);
   if (found.kind === 'ok') return { kind: 'ready', playable: found.playable, resumed: found, run: 0, texts };
-  if (found.kind === 'bad') return { kind: 'ready', playable, notice: setAsideNotice(resumeNotice(found.error, found.movedTo), found.movedTo), run: 0, intro: true, texts };
+  if (found.kind === 'bad') return { kind: 'ready', playable, notice: setAsideNotice(resumeNotice(found.error, found.movedTo, found.damaged, 'presenter session'), found.movedTo), run: 0, intro: true, texts };
   return { kind: 'ready', playable, run: 0, intro: true, texts };
 }
 

@@ -175,6 +175,27 @@ describe('a trainer-led session kept through the store', () => {
     expect(store.read(saveKey(playable))).toBe('the volunteer\'s save');
   });
 
+  // As a save's (progress-slots.test.ts): the web said "(it is not valid JSON)" to the trainer. A
+  // damaged session is marked so, what is wrong in the core's words, for a UI to say in its own; the
+  // error is as it was (the terminal's words). One of another version, or scenario, is not marked.
+  it.each<[string, () => string, string | undefined]>([
+    ['truncated JSON', () => JSON.stringify(kept()).slice(0, 100), 'it is not valid JSON'],
+    ['a volunteer\'s save in its place', damaged((s) => ({ ...s, format: 'casa-practice-terminal-save' })), 'it is not a casa-practice trainer-led session'],
+    ['no scenario named', damaged((s) => ({ ...s, scenario: 'example-new-phone' })), 'its scenario is not named'],
+    ['a tampered session', damaged((s) => { (s.session.snapshot as { context: { variables: Record<string, unknown> } }).context.variables.trust = 100; }), 'its values do not match its replies'],
+    ['a session of no known format', damaged((s) => ({ ...s, session: 42 })), 'its playthrough is missing or unreadable'],
+    ['a vote for a reply of another decision', damaged((s) => { s.past[0] = { votes: { 'after-search': 2 }, revealed: true }; }), 'its votes do not match its decisions'],
+    ['a future format version', damaged((s) => ({ ...s, formatVersion: 2 })), undefined],
+    ['a scenario that is no longer part of the app', damaged((s) => ({ ...s, scenario: { source: 'bundled', id: 'gone' } })), undefined],
+  ])('marks a damaged room session as damaged, its error unchanged: %s', (_name, make, why) => {
+    const r = readFacilitation(memoryStore({ [KEY]: make() }), loader, playable, now);
+    expect(r.kind).toBe('bad');
+    if (r.kind !== 'bad') return;
+    if (why === undefined) expect(r).not.toHaveProperty('damaged');
+    else expect(r.damaged).toBe(why);
+    if (why === 'it is not valid JSON') expect(r.error).toBe('The saved trainer-led session is damaged (it is not valid JSON).');
+  });
+
   it('a format version of 100,000 characters is echoed cut short, not whole', () => {
     const s = { ...kept(), formatVersion: `${TITLE}${'9'.repeat(100_000)}` };
     const r = readFacilitation(memoryStore({ [KEY]: JSON.stringify(s) }), loader, playable, now);
