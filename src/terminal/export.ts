@@ -1,7 +1,7 @@
 import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
-import { debriefExport, facilitationMarkdown, localFileStamp, shownFileName, summaryBaseName, type Debrief, type FacilitatedDecision, type Scenario, type SessionMode } from '../machines/index.js';
+import { debriefExport, FACILITATION_PREFIX, facilitatedDecision, facilitationMarkdown, localFileStamp, shownFileName, summaryBaseName, type Debrief, type FacilitatedDecision, type RestoredFacilitation, type Scenario, type SessionMode, type SessionView } from '../machines/index.js';
 import { packageVersion } from './paths.js';
 import { stateDir, writeAtomic, writeNew } from './state.js';
 import { stateStore } from './node/state-store.js';
@@ -166,6 +166,43 @@ function sameSessionSummary(scenario: Scenario, markdown: string, env: NodeJS.Pr
  * then writes the summary again in its place, as a session that has not been closed does.
  */
 export function finishedSessionSummary(scenario: Scenario, decisions: readonly FacilitatedDecision[], debrief: Debrief, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return summarySaying(scenario, decisions, debrief, env)?.path;
+}
+
+/**
+ * How much earlier than the kept session's last write its summary may seem to have been written (a
+ * file system that keeps times to the second or two): the summary is written after it.
+ */
+const KEPT_BEFORE_MS = 2_000;
+
+/**
+ * The summary a kept trainer-led session wrote when it stopped (q, or a closed window), found again
+ * when the session is carried on: the newest summary of the scenario that says what the session had
+ * then (the decisions followed, and the decision it stopped at with its votes; or, written on a
+ * closed window line by line, the decisions followed alone), written no earlier than the session was
+ * last kept. Every later summary of the session is written in its place, so the trainer has one file
+ * for the session, the whole of it: finished after a stop, it was written beside the summary so far,
+ * two files for one session, the first of them only part of it. Undefined when none is found (deleted,
+ * changed since, or an identical summary of an earlier session only): a new file is written then,
+ * never over another session's summary.
+ */
+export function stoppedSessionSummary(resumed: Pick<RestoredFacilitation, 'key' | 'playable' | 'decisions' | 'progress' | 'finished'>, here: Pick<SessionView, 'kind' | 'nodeId' | 'title' | 'discussionPrompt' | 'replies'>, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (resumed.finished) return undefined;
+  let keptAt: number | undefined;
+  try {
+    keptAt = stateStore(env).list(FACILITATION_PREFIX).find((s) => s.key === resumed.key)?.modified;
+  } catch {
+    return undefined;
+  }
+  if (keptAt === undefined) return undefined;
+  const { scenario } = resumed.playable;
+  const stoppedAt = here.kind === 'decision' ? [[...resumed.decisions, facilitatedDecision(here, resumed.progress.current.votes)]] : [];
+  const found = [...stoppedAt, resumed.decisions].filter((d) => d.length > 0).flatMap((d) => summarySaying(scenario, d, undefined, env, keptAt - KEPT_BEFORE_MS) ?? []);
+  return found.sort((a, b) => b.at - a.at)[0]?.path;
+}
+
+/** The newest summary of the scenario (written at `since` or later) that says what a session's says, its date aside. */
+function summarySaying(scenario: Scenario, decisions: readonly FacilitatedDecision[], debrief: Debrief | undefined, env: NodeJS.ProcessEnv, since = -Infinity): { path: string; at: number } | undefined {
   const words = undated(facilitationMarkdown(scenario, decisions, debrief));
   // Its date line is the only part of the file that may differ in length (a few bytes at most).
   const bytes = Buffer.byteLength(words);
@@ -184,7 +221,7 @@ export function finishedSessionSummary(scenario: Scenario, decisions: readonly F
     const path = join(dir, name);
     try {
       const st = statSync(path);
-      return st.isFile() && Math.abs(st.size - bytes) <= 200 ? [{ path, at: st.mtimeMs }] : [];
+      return st.isFile() && Math.abs(st.size - bytes) <= 200 && st.mtimeMs >= since ? [{ path, at: st.mtimeMs }] : [];
     } catch {
       return [];
     }
@@ -195,7 +232,7 @@ export function finishedSessionSummary(scenario: Scenario, decisions: readonly F
     } catch {
       return false;
     }
-  })?.path;
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { decisionSetup, peopleMet, sceneNumberAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, entryOf, facilitatedDecision, MAX_VOTES, resumeFailureLines, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, pathReply, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
-import { exportsDir, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, roomSummaryDir, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from './export.js';
+import { exportsDir, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, roomSummaryDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from './export.js';
 import { command, commandName, otherStartValues } from './invocation.js';
 import { wrapWords } from './wrap.js';
 import { errorWords } from './node/state-store.js';
@@ -107,9 +107,14 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   // The summary written at the ending, once the room has gone back from it (u): every later summary
   // of this session is written in its place, so no file says the room took a branch it took back.
   let endSummary: string | undefined = foundAtOpen;
+  // Where every summary of this session is written: that one, or for a kept session carried on the
+  // summary so far it wrote when it stopped (stoppedSessionSummary), so that one file holds the
+  // whole session; a new file only when neither is found (and for a session started over).
+  let sessionSummary: string | undefined = foundAtOpen ?? (resumed && !reopened ? stoppedSessionSummary(resumed, selectView(scenario, actor.getSnapshot()), opts.env) : undefined);
   const finish = (debrief?: Debrief): boolean => {
     try {
-      const path = writeSessionSummary(scenario, log, debrief, opts.env, new Date(), { carriedOn, ...(endSummary !== undefined ? { path: endSummary } : {}), ...(summaryDir !== undefined ? { dir: summaryDir } : {}) });
+      const path = writeSessionSummary(scenario, log, debrief, opts.env, new Date(), { carriedOn, ...(sessionSummary !== undefined ? { path: sessionSummary } : {}), ...(summaryDir !== undefined ? { dir: summaryDir } : {}) });
+      sessionSummary = path;
       if (debrief) endSummary = path;
       // On a line of its own, not wrapped: a path broken across lines cannot be copied (after the
       // words, at 60 columns the terminal broke it mid-name).
@@ -125,7 +130,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   // decision; the votes typed at the one on screen are not known here), then the session ends.
   const stopOnSignal = (signal: NodeJS.Signals) => {
     try {
-      if (log.length > 0) writeSessionSummary(scenario, log, undefined, opts.env, new Date(), { carriedOn, ...(endSummary !== undefined ? { path: endSummary } : {}), ...(summaryDir !== undefined ? { dir: summaryDir } : {}) });
+      if (log.length > 0) writeSessionSummary(scenario, log, undefined, opts.env, new Date(), { carriedOn, ...(sessionSummary !== undefined ? { path: sessionSummary } : {}), ...(summaryDir !== undefined ? { dir: summaryDir } : {}) });
     } catch {
       // nothing more can be done once the state folder is gone too
     }
@@ -231,6 +236,9 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         if (kept && !elsewhere) dropRoomSession(playable, opts.env);
         kept = false;
         carriedOn = false;
+        // The new session's summaries are its own: never written over the one before's.
+        sessionSummary = undefined;
+        endSummary = undefined;
         hold = holdRoomSession(playable, opts.env);
         elsewhere = false;
         actor.stop();

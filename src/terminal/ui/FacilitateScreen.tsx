@@ -9,7 +9,7 @@ import { revealTextRows } from '../reveal-text.js';
 import { setupRows } from '../tall-rows.js';
 import type { Span } from '../debrief-lines.js';
 import { inkRows, pathLineRows, wrapText } from '../wrap.js';
-import { exportsDir, finishedSessionSummary, leavingPath, newestSessionSummary, NOTHING_ENTERED_WORDS, roomSummaryDir, shownPath, shownStateDir, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from '../export.js';
+import { exportsDir, finishedSessionSummary, leavingPath, newestSessionSummary, NOTHING_ENTERED_WORDS, roomSummaryDir, shownPath, shownStateDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from '../export.js';
 import { errorWords } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
@@ -121,9 +121,16 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // A finished session opened again: the summary it wrote at its ending, found by what it says.
   const [foundAtOpen] = useState(() => (resumed?.finished === true && view.debrief ? finishedSessionSummary(scenario, resumed.decisions, view.debrief, app.env) : undefined));
   const endSummary = useRef<string | undefined>(foundAtOpen);
+  // Where every summary of this session is written: the one written at its ending (above), or, for a
+  // kept session carried on, the summary so far it wrote when it stopped (stoppedSessionSummary),
+  // so that the trainer has one file for the session, the whole of it (it was written beside the
+  // summary so far: two files for one session). A new file only when neither is found.
+  const [stoppedAtOpen] = useState(() => (resumed !== undefined && resumed.finished !== true ? stoppedSessionSummary(resumed, view, app.env) : undefined));
+  const sessionSummary = useRef<string | undefined>(foundAtOpen ?? stoppedAtOpen);
   const summary = (debrief?: Debrief): { path: string } | { error: string } => {
     try {
-      const path = writeSessionSummary(scenario, log.current, debrief, app.env, new Date(), { carriedOn: resumed !== undefined, ...(endSummary.current !== undefined ? { path: endSummary.current } : {}), ...(elsewhereDir !== undefined ? { dir: elsewhereDir } : {}) });
+      const path = writeSessionSummary(scenario, log.current, debrief, app.env, new Date(), { carriedOn: resumed !== undefined, ...(sessionSummary.current !== undefined ? { path: sessionSummary.current } : {}), ...(elsewhereDir !== undefined ? { dir: elsewhereDir } : {}) });
+      sessionSummary.current = path;
       if (debrief) endSummary.current = path;
       return { path };
     } catch (e) {
