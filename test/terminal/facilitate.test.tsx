@@ -502,6 +502,30 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(existsSync(join(stateDir(env), rows[at + 1] as string))).toBe(true);
   });
 
+  // From the terminal walkthrough (session 47): after s and y, where the summary before went was said
+  // in place of the help line, and the keys were hidden until the trainer pressed one in front of the room.
+  it.each([[60, 24, 'youth-discloses'], [120, 40, 'youth-discloses'], [100, 30, 'new-phone']])('at %i×%i (%s), after s and y the help line shows at once, under where the summary before went', async (columns, rows, name) => {
+    const env = tempEnv();
+    const loaded = name === 'new-phone' ? newPhone() : loadPlayable(join(BUNDLED, `${name}.json`));
+    if ('problems' in loaded) throw new Error(loaded.problems);
+    const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: loaded } }).element, columns, rows);
+    await press(r, KEY.enter, '4', 's', 'y');
+    const frame = r.lastFrame() ?? '';
+    const flat = frame.replace(/\s+/g, ' ');
+    expect(flat).toContain('The summary of the session before was written to:');
+    expect(flat, frame).toMatch(/r: reveal/);
+    // ("q: end" where the moment scrolls at 60×24.)
+    expect(flat).toMatch(/q: end\b/);
+    // Under the notice, and the frame one row short of the screen (Ink clears a frame as tall as it).
+    expect(flat.indexOf('q: end')).toBeGreaterThan(flat.indexOf('The summary of the session before'));
+    expect(frame.split('\n').length, frame).toBeLessThanOrEqual(rows - 1);
+    expect(Math.max(...frame.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(columns);
+    // Gone at the next key, as before; the keys stay.
+    await press(r, KEY.down);
+    expect(r.lastFrame()).not.toContain('The summary of the session before');
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toMatch(/q: end\b/);
+  });
+
   it('when the summary so far cannot be written, s and y start nothing over: the session goes on as it was, and stays kept', async () => {
     const env = tempEnv();
     // A file where the exports folder goes: the summary cannot be written there (even as root).

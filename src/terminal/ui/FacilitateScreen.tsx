@@ -1,6 +1,6 @@
 import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { decisionSetup, peopleMet, sceneNumberAt, sceneWords, roomDidWords, backFromEndingWords, backLossWords, backToDecision, startSession, undoEnding, startOverFailedWords, shownFileName, votesEnteredWords, progressWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor, type SessionView } from '../../machines/index.js';
 import { command } from '../invocation.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, ROOM_ELSEWHERE, roomSessionArgs, roomSessionOnDisk } from '../saves.js';
@@ -75,7 +75,11 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // where the debrief's e: export writes then (roomSummaryDir): said on the first screen (the content
   // note says it too, but a kept session opened again skips the note).
   const [elsewhereDir] = useState(() => roomSummaryDir(app.env));
-  const [unavailable, setUnavailable] = useState<string | undefined>(opening ?? (elsewhereDir !== undefined ? unwritableNow(elsewhereDir) : undefined));
+  const [unavailable, setUnavailable] = useState<string | undefined>();
+  // What the first screen says (where the summary before a start over went, a kept session that could
+  // not be used, a state folder that cannot be written): above the help line, until the next key. Said
+  // in its place, the keys were hidden until a key was pressed, after s and y in front of the room.
+  const [firstSaid, setFirstSaid] = useState<string | undefined>(opening ?? (elsewhereDir !== undefined ? unwritableNow(elsewhereDir) : undefined));
   // The decision whose replies are revealed: a reveal belongs to its decision, never to the next.
   const [revealedAt, setRevealedAt] = useState(resumed?.progress.current.revealed ? view.nodeId : undefined);
   const reveal = revealedAt !== undefined && revealedAt === view.nodeId;
@@ -280,6 +284,10 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // for the volunteers as it stops." was broken at a space of its last name (at 60 columns).
   const knownPaths = useMemo(() => (elsewhereDir === undefined ? [] : [shownFileName(elsewhereDir)]), [elsewhereDir]);
   const unavailableRows = useMemo(() => unavailable?.split('\n').flatMap((line) => pathLineRows(line, width, knownPaths)) ?? [], [unavailable, width, knownPaths]);
+  // The first screen's notice, above whichever help line is drawn (none while a question or a line in its place is).
+  const openedRows = useMemo(() => firstSaid?.split('\n').flatMap((line) => pathLineRows(line, width, knownPaths)) ?? [], [firstSaid, width, knownPaths]);
+  const openedCount = openedRows.reduce((n, row) => n + rowsOf(row), 0);
+  const withOpened = (hints: ReactNode) => (openedRows.length === 0 ? hints : <Box flexDirection="column">{openedRows.map((row, i) => <Paragraph key={i} width={width}>{row}</Paragraph>)}{hints}</Box>);
   // w (who's who): at a decision named only where the help line has room for it on the rows it takes
   // anyway, on a scene always (see withRoomWho).
   const withWho = (set: Hint[], always = false): Hint[] => withRoomWho(set, WHO_HINT, (s) => hintRows(s, width).reduce((n, row) => n + rowsOf(row), 0), always);
@@ -288,13 +296,13 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // whole all the same, else in place of s, else not (no row of feedback is cut for it).
   const setRows = (set: readonly Hint[]) => hintRows(set, width).reduce((n, row) => n + rowsOf(row), 0);
   const revealRoomFor = (footer: number) => screenRows - 1 - rowsOf(heading) - (view.title ? rowsOf(view.title) : 0) - 2 - footer;
-  const revealSpare = view.kind === 'decision' && reveal && revealRows.length <= revealRoomFor(setRows(baseHints) + 1) + 1;
+  const revealSpare = view.kind === 'decision' && reveal && revealRows.length <= revealRoomFor(openedCount + setRows(baseHints) + 1) + 1;
   const revealWho = (set: Hint[]): Hint[] => withRevealWho(set, WHO_HINT, setRows, revealSpare);
   const fullHints = view.kind === 'decision' && reveal ? revealWho(baseHints) : withWho(baseHints, view.kind === 'scene');
   const question = confirm === 'quit' ? (!roomDidSomething() ? QUIT_NOTHING_QUESTION : elsewhereDir !== undefined ? quitUnwritableQuestion(elsewhereDir) : QUIT_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss(), elsewhereDir) : confirm === 'back' && back !== undefined ? backQuestion(back, entered) : undefined;
   // The question (q, s, u) a row at a time, a folder it names whole on its rows (pathLineRows).
   const questionRows = question?.split('\n').flatMap((line) => pathLineRows(line, width, knownPaths));
-  const footerRows = questionRows !== undefined ? questionRows.reduce((n, row) => n + rowsOf(row), 0) : unavailable !== undefined ? unavailableRows.reduce((n, row) => n + rowsOf(row), 0) : hintRows(fullHints, width).reduce((n, row) => n + rowsOf(row), 0);
+  const footerRows = questionRows !== undefined ? questionRows.reduce((n, row) => n + rowsOf(row), 0) : unavailable !== undefined ? unavailableRows.reduce((n, row) => n + rowsOf(row), 0) : openedCount + hintRows(fullHints, width).reduce((n, row) => n + rowsOf(row), 0);
   // Each reply's votes, kept whole after it (see ReplyList): the rows of "text · votes: n" either way.
   const tally = (r: { id: string }) => `votes: ${votes[r.id] ?? 0}`;
   const repliesRows = view.replies.reduce((n, r) => n + rowsOf(`${replyText(r)} · ${tally(r)}`, width - REPLY_INDENT), 0);
@@ -325,13 +333,13 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const scrollHints = withWho(voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', true, room));
   // A question, or a line said in place of the help line (a count past the most), takes the help line's place here too.
   const footerSaid = confirmQuit || unavailable !== undefined;
-  const scrollFooterRows = footerSaid ? footerRows : hintRows(scrollHints, width).reduce((n, row) => n + rowsOf(row), 0);
+  const scrollFooterRows = footerSaid ? footerRows : openedCount + hintRows(scrollHints, width).reduce((n, row) => n + rowsOf(row), 0);
   // Replies that leave the moment's window fewer than 3 rows (its two "more" lines and one row of
   // it; long replies at 60×24): the moment and the replies scroll together in one window (PgUp
   // PgDn), as the reveal does, the highlighted reply kept in it. Drawn whole, they made the frame
   // taller than the screen, and Ink then clears the terminal on every key.
   // The rows under the window with no question open (q, s, u): the help line, or a line said in its place.
-  const unaskedFooterRows = unavailable !== undefined ? unavailableRows.reduce((n, row) => n + rowsOf(row), 0) : hintRows(scrollHints, width).reduce((n, row) => n + rowsOf(row), 0);
+  const unaskedFooterRows = unavailable !== undefined ? unavailableRows.reduce((n, row) => n + rowsOf(row), 0) : openedCount + hintRows(scrollHints, width).reduce((n, row) => n + rowsOf(row), 0);
   const together = view.kind === 'decision' && !reveal && screenRows - 1 - rowsOf(heading) - scrollFooterRows - repliesRows < 3;
   const togetherHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - scrollFooterRows);
   // The window's height with no question open: the highlighted reply is followed in it, so opening
@@ -397,7 +405,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // A scene too long even packed (a trainer's long narration) scrolls too, with ↑↓ as well (nothing else takes them there).
   const sceneScrolls = view.kind === 'scene' && spare < 0;
   const sceneScrollHints = withWho([...baseHints.slice(0, 1), ['↑↓ PgUp PgDn', 'scroll'] as const, ...baseHints.slice(1)], true);
-  const sceneHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - (footerSaid ? footerRows : hintRows(sceneScrollHints, width).reduce((n, row) => n + rowsOf(row), 0)));
+  const sceneHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - (footerSaid ? footerRows : openedCount + hintRows(sceneScrollHints, width).reduce((n, row) => n + rowsOf(row), 0)));
 
   // The counts as the keys have left them, ahead of the next render (keys can come faster).
   const votesNow = useRef(votes);
@@ -445,6 +453,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     const digits = branchTyped.current;
     branchTyped.current = '';
     if (unavailable !== undefined) setUnavailable(undefined);
+    if (firstSaid !== undefined) setFirstSaid(undefined);
     if (confirm) {
       if (a.type === 'no' || a.type === 'back') return setConfirm(undefined);
       if (a.type !== 'yes') return;
@@ -586,7 +595,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     const { height, scrolls, spaced } = whoHeight(people, width, screenRows);
     return <Box paddingX={1}><WhoScreen rows={peopleRows} height={height} scrolls={scrolls} spaced={spaced} offset={whoOffset} width={width} /></Box>;
   }
-  const footer = questionRows !== undefined ? <Box flexDirection="column">{questionRows.map((row, i) => <Paragraph key={i} bold width={width}>{row}</Paragraph>)}</Box> : unavailable ? <Box flexDirection="column">{unavailableRows.map((row, i) => <Paragraph key={i} width={width}>{row}</Paragraph>)}</Box> : <KeyHints set={hintSet} spaced={false} width={width} whole />;
+  const footer = questionRows !== undefined ? <Box flexDirection="column">{questionRows.map((row, i) => <Paragraph key={i} bold width={width}>{row}</Paragraph>)}</Box> : unavailable ? <Box flexDirection="column">{unavailableRows.map((row, i) => <Paragraph key={i} width={width}>{row}</Paragraph>)}</Box> : withOpened(<KeyHints set={hintSet} spaced={false} width={width} whole />);
   if (view.kind === 'decision' && reveal) {
     // The room has seen the moment: the reveal gets the screen, and scrolls when it is longer.
     return (
@@ -611,7 +620,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       <Box flexDirection="column" paddingX={1}>
         <Paragraph bold>{heading}</Paragraph>
         <ScrollRows rows={togetherRows} height={togetherHeight} offset={shownOffset} pageKeysOnly />
-        {footerSaid ? footer : <KeyHints set={scrollHints} spaced={false} width={width} whole />}
+        {footerSaid ? footer : withOpened(<KeyHints set={scrollHints} spaced={false} width={width} whole />)}
       </Box>
     );
   }
@@ -622,7 +631,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
         <Paragraph bold>{heading}</Paragraph>
         <ScrollRows rows={momentRows} height={momentHeight} offset={windowOffset} pageKeysOnly atEnd={drawnAtEnd} />
         <ReplyList replies={view.replies} selected={selected} tally={tally} width={width} />
-        {footerSaid ? footer : <KeyHints set={scrollHints} spaced={false} width={width} whole />}
+        {footerSaid ? footer : withOpened(<KeyHints set={scrollHints} spaced={false} width={width} whole />)}
       </Box>
     );
   }
@@ -631,7 +640,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       <Box flexDirection="column" paddingX={1}>
         <Paragraph bold>{heading}</Paragraph>
         <ScrollRows rows={momentRows} height={sceneHeight} offset={offset} />
-        {footerSaid ? footer : <KeyHints set={sceneScrollHints} spaced={false} width={width} whole />}
+        {footerSaid ? footer : withOpened(<KeyHints set={sceneScrollHints} spaced={false} width={width} whole />)}
       </Box>
     );
   }
