@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backFromEndingWords } from '../../src/machines/index.js';
 import { stateDir } from '../../src/terminal/state.js';
 import { CUT_NOTE, FOLDER_ABOVE } from '../../src/terminal/ui/DebriefScreen.js';
+import { backFromDebriefWords } from '../../src/terminal/ui/FacilitateScreen.js';
 import { MIN_ROWS } from '../../src/terminal/ui/useScreenSize.js';
 import { appElement, KEY, newPhone, press, renderAt, tap, tempEnv, throughEnding } from './helpers/ink.js';
 import { rows as frameRows } from './helpers/layout.js';
@@ -52,7 +52,7 @@ describe('the debrief with a long state folder fits 60×24 and 80×24, and says 
     // left out, and read only in the words printed on leaving. Where rows are short, where the
     // summary was written gives way first (printed on leaving all the same), and the export names
     // the state folder itself.
-    const backWords = backFromEndingWords(2);
+    const backWords = backFromDebriefWords(2, 'written');
     const onScreen = () => expect(oneLine(r.lastFrame()), r.lastFrame()).toContain(backWords);
     onScreen();
     await press(r, 'e');
@@ -70,16 +70,18 @@ describe('the debrief with a long state folder fits 60×24 and 80×24, and says 
     // what u does; n, and it is back.)
     await press(r, 'n');
     onScreen();
-    // Cut short on the screen (it says so), so printed whole on leaving: the state folder, and
-    // whatever of the notice was left out.
-    expect(frameRows(r.lastFrame())).toContain(CUT_NOTE);
+    // How the room did opens the Summary section (not above it) and u's words take two rows: the
+    // notice, long folder and all, is no longer cut short here (it was, and said so). Leaving prints
+    // where the summary went, the folder whole, all the same.
+    expect(frameRows(r.lastFrame())).not.toContain(CUT_NOTE);
+    namedOnce(r.lastFrame() ?? '');
     await tap(r, 'q');
     const said = exit.mock.calls[0]?.[0] ?? '';
     expect(said.split('\n')).toContain(folder);
     expect(said).toMatch(/Debrief exported to:\n\S.*debrief-\S+\.md\n/);
     expect(said).toContain('Session summary written to:');
     // Read on the screen, not printed again.
-    expect(said).not.toContain('Back to decision 2');
+    expect(said).not.toContain('returns to decision 2');
   });
 
   // Played alone with a state folder that cannot be written: e says so, naming the exports folder

@@ -393,7 +393,7 @@ describe('trainer-led sessions (--facilitate)', () => {
     await throughEnding(r);
     const debrief = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
     expect(debrief).toContain('Debrief: Example: the new phone');
-    expect(debrief).toContain('The summary written at this ending is then written again, in the same file, when the session ends or stops.');
+    expect(debrief).toContain('u: the room returns to decision 2, revealed with its votes; the summary is then written again in the same file.');
     expect(debrief).toContain('u: back to decision 2');
     await press(r, 'u');
     expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('Votes in all: 4');
@@ -427,7 +427,7 @@ describe('trainer-led sessions (--facilitate)', () => {
     await press(r, KEY.enter);
     const debrief = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
     expect(debrief).toContain(`The state folder cannot be written, so the session summary was written to: ${env.PWD}/example-new-phone-session-`);
-    expect(debrief).toContain('Back to decision 2: the room returns to it, revealed with its votes, to follow another reply. The summary written at this ending is then written again, in the same file, when the session ends or stops.');
+    expect(debrief).toContain('u: the room returns to decision 2, revealed with its votes; the summary is then written again in the same file.');
     expect(debrief).toContain('u: back to decision 2');
     await press(r, 'u');
     const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
@@ -866,7 +866,7 @@ describe('a trainer-led session kept as it goes', () => {
     const end = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
     expect(end).toContain(`Its summary was written when it finished, to: exports/${first as string}`);
     expect(end).toContain('u: back to decision 2');
-    expect(end).toContain('The summary written at this ending is then written again, in the same file, when the session ends or stops.');
+    expect(end.replace(/\s+/g, ' ')).toContain('u: the room returns to decision 2, revealed with its votes; the summary is then written again in the same file.');
     await press(r, 'u');
     const there = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
     expect(there).toContain('Decision 2 of about');
@@ -1240,6 +1240,28 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
       expect(hintsWhole(frame, voteHints('hidden', scrolls))).toEqual([]);
       r.unmount();
     }
+  });
+
+  // From the terminal walkthrough (session 47): at 60×24 the debrief gave 11 of its 24 rows to
+  // notices (how the room did 4, where the summary went 3, what u does 4) and 6 to the debrief.
+  // How the room did now opens the Summary section; u's words leave out what the help line says.
+  it.each([[60, 24, 5], [120, 40, 5]])('at %i×%i the debrief\'s notices take %i rows, how the room did opens its Summary, and what u does is said', async (columns, rows, most) => {
+    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } }).element, columns, rows);
+    await press(r, KEY.enter, '4', 'r', '1', KEY.enter, '3', 'r', '1');
+    await throughEnding(r);
+    const frame = r.lastFrame() ?? '';
+    const all = lines(frame);
+    expect(all.length, frame).toBeLessThanOrEqual(rows - 1);
+    const title = all.findIndex((l) => l.includes('Debrief: Example: the new phone'));
+    const tabs = all.findIndex((l) => l.includes('[1 Summary]'));
+    expect(tabs - title - 1, frame).toBeLessThanOrEqual(most);
+    const notice = all.slice(title + 1, tabs).join(' ').replace(/\s+/g, ' ');
+    expect(notice).toMatch(/^Session summary written to: exports\/example-new-phone-session-\S+\.md \(in the state folder /);
+    expect(notice).toContain('u: the room returns to decision 2, revealed with its votes; the summary is then written again in the same file.');
+    // How the room did, under the tab line, above the ending.
+    const section = all.slice(tabs + 1).join(' ').replace(/\s+/g, ' ');
+    expect(section).toMatch(/^ ?The branch the room took was best practice at 2 of 2 decisions \(100%\)\. The room's most-voted reply .* went to best-practice replies\. Ending: /);
+    expect(frame).toContain('u: back to decision 2');
   });
 
   it('a count past 9999 is said on the scrolling vote screen too (a long decision at 60×24)', async () => {

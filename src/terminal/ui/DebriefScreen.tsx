@@ -6,7 +6,7 @@ import { endingRows, pathRows, summaryRows, transcriptRows, workOnRows, type Row
 import { exportDebrief, exportsDir, fallbackExportDir, shownPath, shownStateDir } from '../export.js';
 import { errorWords, failureReason, notSavedWords } from '../node/state-store.js';
 import { commandName } from '../invocation.js';
-import { commandRows, elidedPathLine, elidedRow, inkRows, pathLineRows } from '../wrap.js';
+import { commandRows, elidedPathLine, elidedRow, inkRows, pathLineRows, wrapText } from '../wrap.js';
 import { useApp } from './AppContext.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
@@ -46,6 +46,12 @@ export interface DebriefScreenProps {
   openOnEnding?: boolean;
   /** u: back to the last decision (a trainer-led session's last branch followed by mistake); `label` for the help line. */
   back?: { label: string; onBack: () => void };
+  /**
+   * Words that open the Summary section, above the ending (how the room did, in a trainer-led
+   * session): debrief, not a notice, so they scroll with it. Above the sections they pinned four of
+   * 24 rows at 60×24, and with the other notices left the debrief six.
+   */
+  lead?: string;
 }
 
 // Short names, so the tab line stays one row at 60 columns.
@@ -110,14 +116,17 @@ export function fitNotices(notice: string | undefined, exported: string | undefi
 }
 
 /** The debrief in three scrolling sections; `e` exports it to Markdown and JSON. */
-export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notice: given, voice = 'you', startOver, farewell, givesWay, openOnEnding = false, back }: DebriefScreenProps) {
+export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notice: given, voice = 'you', startOver, farewell, givesWay, openOnEnding = false, back, lead }: DebriefScreenProps) {
   // An assessment's debrief says so (as the web app's does, and its exports): a debrief reopened later
   // from the picker cannot otherwise tell an assessment from practice.
   const notice = mode === 'assessment' ? `Assessment mode.${given ? ` ${given}` : ''}` : given;
   const app = useApp();
   const { columns, rows: screenRows } = useScreenSize();
   const model = useMemo(() => debriefModel(scenario, debrief), [scenario, debrief]);
-  const sections = useMemo(() => [summaryRows(model, columns), transcriptRows(model, columns, voice), pathRows(model, columns, voice), workOnRows(model, columns, voice)], [model, columns, voice]);
+  const sections = useMemo(() => {
+    const leadRows: Row[] = lead ? [...wrapText(lead, columns).split('\n').map((text) => [{ text }]), [{ text: '' }]] : [];
+    return [[...leadRows, ...summaryRows(model, columns)], transcriptRows(model, columns, voice), pathRows(model, columns, voice), workOnRows(model, columns, voice)];
+  }, [model, columns, voice, lead]);
   const [tab, setTab] = useState(0);
   // Where each section's window is, and the ending's page's: a resize keeps the row read at the top
   // (not the count of rows above it), and resized back each is where it was (useKeptOffset).

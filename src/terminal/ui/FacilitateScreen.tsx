@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { decisionSetup, peopleMet, sceneNumberAt, sceneWords, roomDidWords, backFromEndingWords, backLossWords, backToDecision, startSession, undoEnding, startOverFailedWords, shownFileName, votesEnteredWords, progressWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor, type SessionView } from '../../machines/index.js';
+import { decisionSetup, peopleMet, sceneNumberAt, sceneWords, roomDidWords, backLossWords, backToDecision, startSession, undoEnding, startOverFailedWords, shownFileName, votesEnteredWords, progressWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor, type SessionView } from '../../machines/index.js';
 import { command } from '../invocation.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, ROOM_ELSEWHERE, roomSessionArgs, roomSessionOnDisk } from '../saves.js';
 import { hintRows, revealHints, sceneHints, typeNumber, voteHints, withRevealWho, withRoomWho, type Action, type Hint, type RoomKeys } from '../keys.js';
@@ -576,7 +576,10 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       actor.stop();
       setActor(session);
     };
-    const said = [agreement, summaryPath, backFromEnd !== undefined ? backFromEndingWords(backFromEnd, endSummary.current !== undefined ? 'written' : summaryFailed ? 'failed' : 'not found') : undefined].filter((x) => x !== undefined).join('\n');
+    // Where the summary went, then what u does, in the fewest rows (at 60×24 the notices took 11 of 24
+    // rows, the debrief 6): how the room did opens the Summary section instead (lead), and u's words
+    // do not name again what the help line names ("u: back to decision N").
+    const said = [summaryPath, backFromEnd !== undefined ? backFromDebriefWords(backFromEnd, endSummary.current !== undefined ? 'written' : summaryFailed ? 'failed' : 'not found') : undefined].filter((x) => x !== undefined).join('\n');
     // s (asked first): a new session; the finished one is no longer kept (its summary file stays).
     const again = onStartOver ? { question: NEW_SESSION_QUESTION, onConfirm: () => {
       dropRoomSession(playable, app.env);
@@ -588,7 +591,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     // Where the summary was written gives way first where rows are short (the farewell says it on
     // leaving all the same): at 60×24 with a long state folder, after e, "Back to decision N" (what u
     // does) was left out instead, and read only once the session was left.
-    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={said} voice="room" startOver={again} farewell={farewell} givesWay={summaryPath} openOnEnding={!reopened}
+    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={said} lead={agreement} voice="room" startOver={again} farewell={farewell} givesWay={summaryPath} openOnEnding={!reopened}
       back={backFromEnd !== undefined ? { label: `back to decision ${backFromEnd}`, onBack: goBackFromEnding } : undefined} />;
   }
   if (whoOpen) {
@@ -674,6 +677,20 @@ function finishedSummaryWords(scenario: Scenario, found: string | undefined, env
   return newest
     ? `Its summary was written when it finished (the newest summary of this scenario):\n${shownPath(newest, env)}\n(in the state folder ${shownStateDir(env)})`
     : `Its summary was written when it finished, to:\n${shownPath(exportsDir(env), env)}/\n(in the state folder ${shownStateDir(env)})`;
+}
+
+/**
+ * What u does on a trainer-led debrief, under where the summary went: the core's words
+ * (backFromEndingWords, said line by line and by presenter mode) without "Back to decision N:",
+ * which the help line's "u: back to decision N" says; two rows at 60 columns, not four.
+ */
+export function backFromDebriefWords(back: number, summary: 'written' | 'not found' | 'failed'): string {
+  const then = summary === 'written'
+    ? 'the summary is then written again in the same file'
+    : summary === 'not found'
+      ? 'a new summary is then written (the one from this ending was not found)'
+      : 'the summary, not written at this ending, is tried again';
+  return `u: the room returns to decision ${back}, revealed with its votes; ${then}.`;
 }
 
 /** A question's keys, kept on one row: at 60 columns "(y /" ended a row and "n)" began the next. */
