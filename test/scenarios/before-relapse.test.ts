@@ -25,15 +25,18 @@ describe('before-relapse: Rina is a lesbian, and it is part of who she is', () =
     expect(rina?.description).toMatch(/She is a lesbian and out at home; her girlfriend, Joy,/);
   });
 
-  // Rina names Joy in s1-triggers, which every reply at d1 leads to: the opening narration must have said
-  // who Joy is, or a volunteer meets a name the story never gave.
+  // Rina names Joy in the scene after d1, whichever reply was chosen (since v22 each reply has its own:
+  // s1-triggers, s1-jinx, s1-normal): the opening narration must have said who Joy is, or a volunteer meets a
+  // name the story never gave.
   it('the opening introduces Joy as her girlfriend before Rina names her, on every path', () => {
     const s = scenario();
     expect(s.start).toBe('s0-sunday');
     expect(told(s, 's0-sunday')).toContain('her girlfriend, Joy,');
     const d1 = s.nodes.find((n) => n.id === 'd1-good');
-    expect(d1?.kind === 'decision' ? d1.replies.map((r) => r.next) : []).toEqual(['s1-triggers', 's1-triggers', 's1-triggers']);
+    const scenes = d1?.kind === 'decision' ? d1.replies.map((r) => r.next) : [];
+    expect(scenes).toEqual(['s1-triggers', 's1-jinx', 's1-normal']);
     expect(told(s, 's1-triggers')).toMatch(/And dance\. And Joy, obviously\./);
+    for (const scene of scenes) expect(told(s, String(scene)), String(scene)).toMatch(/\bJoy\b/);
   });
 
   it('Joy is among what helps her, never among her triggers nor in the endings that go badly', () => {

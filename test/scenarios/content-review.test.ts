@@ -746,16 +746,23 @@ describe('a fresh review: before-relapse and boy-red-flags', () => {
   }
   const replyText = (scenarioId: string, replyId: string) => indexScenario(bundledScenario(scenarioId)).replies.get(replyId)?.reply.text ?? '';
 
-  it('before-relapse: Rina\'s line after the first decision does not answer "what\'s been helping?", which only d1-yours asks ("Don\'t jinx it!" and "That feeling\'s normal" lead there too)', () => {
-    const routes = bundledScenario('before-relapse').nodes.flatMap((n) => (n.kind === 'decision' && n.id === 'd1-good' ? n.replies.map((r) => r.next) : []));
-    expect(routes).toEqual(['s1-triggers', 's1-triggers', 's1-triggers']);
+  // Since before-relapse v22 (session contentb2-47) each reply at d1-good has a scene of its own: the shared
+  // s1-triggers still answered "what's been helping?" ("I don't know. Paolo helps, I guess…") after "Don't jinx
+  // it!" and "That feeling's normal". Its answer is now told only after d1-yours, which asks it; the other two
+  // scenes answer what they said (test/scenarios/contentb-47.test.ts).
+  it('before-relapse: Rina\'s line after the first decision answers "what\'s been helping?" only after d1-yours, which asks it', () => {
+    const routes = bundledScenario('before-relapse').nodes.flatMap((n) => (n.kind === 'decision' && n.id === 'd1-good' ? n.replies.map((r) => [r.id, r.next]) : []));
+    expect(routes).toEqual([['d1-yours', 's1-triggers'], ['d1-jinx', 's1-jinx'], ['d1-normal', 's1-normal']]);
     expect(lineText('before-relapse', 's1-triggers')).not.toMatch(/^Paolo, I guess/);
+    for (const scene of ['s1-jinx', 's1-normal']) expect(lineText('before-relapse', scene)).not.toMatch(/Paolo helps, I guess/);
   });
 
-  it('before-relapse: after "Leave it" (nothing brought up), Rina does not ask to talk about something else; d2-leave always leads to s2-shut', () => {
+  // Since v22 d2-leave leads to s2-left, not s2-shut, whose "I'm good. Seriously." answered a question "Leave it" never asked.
+  it('before-relapse: after "Leave it" (nothing brought up), Rina does not ask to talk about something else, nor brush off a question', () => {
     const d2 = bundledScenario('before-relapse').nodes.find((n) => n.id === 'd2-triggers');
-    expect(d2?.kind === 'decision' ? d2.replies.map((r) => r.id) : []).toContain('d2-leave');
-    expect(lineText('before-relapse', 's2-shut')).not.toMatch(/talk about something else/);
+    expect(d2?.kind === 'decision' ? d2.replies.find((r) => r.id === 'd2-leave')?.next : undefined).toBe('s2-left');
+    for (const scene of ['s2-shut', 's2-left']) expect(lineText('before-relapse', scene)).not.toMatch(/talk about something else/);
+    expect(lineText('before-relapse', 's2-left')).not.toMatch(/I'm good/);
   });
 
   it('before-relapse: the plan brought to Hector does not name Fridays, which Rina names only on the s2-open path (d6-plan is reached from s2-shut too)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledScenario } from '../helpers/bundled.js';
-import { driveReplies, playReplies, toldAt } from '../helpers/play.js';
+import { driveReplies, playReplies, shownAt, toldAt } from '../helpers/play.js';
 
 // Session contentb-47: fresh eyes on boy-red-flags, before-relapse and court-report, played through in the
 // terminal and checked against the guide. Each case below was seen failing before its fix.
@@ -112,5 +112,61 @@ describe('contentb2-47: court-report says what the guide says, in the guide\'s s
     const { nodes } = driveReplies(s, ['d-opening-strengths', 'd-school-evidence', 'd-health-records'], true);
     expect(nodes.at(-1)).toBe('d-visit');
     expect(nodes).toContain('s-visit');
+  });
+});
+
+describe('contentb2-47: before-relapse follows what was said', () => {
+  const s = bundledScenario('before-relapse');
+
+  // s1-triggers ("I don't know. Paolo helps, I guess…") answers "What's been helping most?", which only d1-yours asks.
+  it.each([
+    ['d1-yours', 's1-triggers', /^I don't know\. Paolo helps, I guess\./],
+    ['d1-jinx', 's1-jinx', /^Whole new chapter\./],
+    ['d1-normal', 's1-normal', /^When it happens\./],
+  ])('after %s Rina answers what was said (%s)', (reply, scene, first) => {
+    const { nodes } = driveReplies(s, [reply], true);
+    expect(nodes.slice(1, 4)).toEqual(['d1-good', scene, 'd2-triggers']);
+    const lines = shownAt(s, scene).slice(1);
+    expect(lines[0]).toMatch(first);
+    // Joy is named among what helps on every path (the opening has said who she is).
+    expect(lines.join(' ')).toMatch(/Joy/);
+  });
+
+  it('only the reply that asks what has been helping is answered with "Paolo helps, I guess"', () => {
+    for (const scene of ['s1-jinx', 's1-normal']) expect(toldAt(s, scene)).not.toMatch(/I guess|I don't know/);
+  });
+
+  // "Leave it" brings nothing up, and s2-shut ("I'm good. Seriously.") answered a question nobody asked.
+  it('after "Leave it" nothing asked is answered; s2-shut follows the replies that did ask', () => {
+    const leave = driveReplies(s, ['d1-yours', 'd2-leave'], true).nodes;
+    expect(leave).toContain('s2-left');
+    expect(leave).not.toContain('s2-shut');
+    expect(toldAt(s, 's2-left')).not.toMatch(/I'm good|Seriously/);
+    expect(toldAt(s, 's2-left')).toMatch(/merienda/);
+    for (const asked of ['d2-list', 'd2-ask']) expect(driveReplies(s, ['d1-jinx', asked], true).nodes, asked).toContain('s2-shut');
+  });
+
+  // d8-step-down's title quoted "Maybe she doesn't need all this", which Ms. Bautista never says, and nothing
+  // said where or when the talk happens.
+  it('Ms. Bautista\'s decision quotes only what she says, and is set in a sentence', () => {
+    const d8 = decisionOf('before-relapse', 'd8-step-down');
+    const said = (d8.lines ?? []).map((l) => l.text).join(' ');
+    for (const quoted of (d8.title ?? '').match(/"[^"]+"/g) ?? []) expect(said).toContain(quoted.slice(1, -1));
+    expect(d8.title).not.toMatch(/doesn't need all this/);
+    expect(d8.narration).toMatch(/Ms\. Bautista/);
+    expect(d8.narration).toMatch(/calls/);
+  });
+
+  // The best reply was the only one ending on a question at d1-good and d8-step-down (2 of 8 decisions).
+  it.each(['d1-good', 'd8-step-down'])('at %s a wrong reply ends on a question too, and the scoring is as before', (node) => {
+    const d = decisionOf('before-relapse', node);
+    const values = d.replies.map((r) => r.assessments.reduce((v, a) => v + (a.verdict === 'follows' ? 1 : -1) * (a.weight ?? 1), 0));
+    const top = Math.max(...values);
+    expect(d.replies.filter((r, i) => values[i]! < top && /\?\s*$/.test(r.text)).length).toBeGreaterThanOrEqual(1);
+    expect(Object.fromEntries(d.replies.map((r, i) => [r.id, values[i]]))).toEqual(node === 'd1-good' ? { 'd1-yours': 3, 'd1-jinx': -2, 'd1-normal': 0 } : { 'd8-agree': -3, 'd8-keep': 0, 'd8-ongoing': 4 });
+  });
+
+  it('exiting "is often done in stages", as the guide says, not "happens in stages"', () => {
+    expect(replyOf('before-relapse', 'd3-which').feedback).toMatch(/exiting is often done in stages, not all at once/);
   });
 });
