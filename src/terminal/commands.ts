@@ -42,8 +42,8 @@ Options:
   --strict   treat warnings as problems too (exit 1)
   --watch    keep checking: each time a file is saved, it is checked again, under a line
              "Checked again at 14:02:11: draft.json was saved." (earlier reports stay
-             above it); a file deleted is said, and checked again when it comes back; a
-             folder's new .json files are checked too. Ctrl+C stops it (exit code 0).
+             above it); a file or folder deleted is said, and checked again when it
+             comes back; a folder's new .json files are checked too. Ctrl+C stops it (exit code 0).
              Not with --json: for a tool, run validate --json after each change
   -h, --help show this help
 

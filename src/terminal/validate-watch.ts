@@ -44,6 +44,11 @@ function filesNow(named: readonly Named[]): string[] {
   return [...new Set(out)];
 }
 
+/** Whether the file is one of the folder's own (a folder named stands for its own files, not its subfolders'). */
+function isFileOf(file: string, folder: string): boolean {
+  return resolve(dirname(file)) === resolve(folder);
+}
+
 /** A list of things said, joined as a sentence: "a; b; c". */
 function sentence(parts: readonly string[]): string {
   return `${parts.join('; ')}.`;
@@ -52,8 +57,8 @@ function sentence(parts: readonly string[]): string {
 /**
  * `validate --watch`, after the first report (`first`): checks the files again each time one is
  * saved (a burst of writes is one save), each report under a line that says when and why, nothing
- * above it cleared; a file named that is deleted is said, and checked again when it comes back; a
- * folder named has its new *.json files checked. Stops on Ctrl+C (SIGINT) with exit code 0.
+ * above it cleared; a file or folder named that is deleted is said, and checked again when it comes
+ * back; a folder named has its new *.json files checked. Stops on Ctrl+C (SIGINT) with exit code 0.
  */
 export function watchAndValidate(paths: readonly string[], first: readonly LoadedFile[], strict: boolean, io: CliIO): Promise<number> {
   const named: Named[] = paths.map((path) => ({ path, folder: isFolder(path) }));
@@ -73,20 +78,25 @@ export function watchAndValidate(paths: readonly string[], first: readonly Loade
       return changed.has(abs) || changed.has(dirname(abs)) || (real !== undefined && (changed.has(real) || changed.has(dirname(real))));
     };
     const saved = now.filter((p) => results.has(p) && hit(p));
+    // A folder named that is gone is waited for: once one is there again, it is watched and checked.
+    const lost = named.filter((n) => n.folder && !folderSaidGone.has(n.path) && !isFolder(n.path));
+    const back = named.filter((n) => n.folder && folderSaidGone.has(n.path) && isFolder(n.path));
+    for (const n of lost) folderSaidGone.add(n.path);
+    for (const n of back) folderSaidGone.delete(n.path);
+    const inBack = (p: string) => back.some((n) => isFileOf(p, n.path));
     const added = now.filter((p) => !results.has(p));
     const gone = [...results.keys()].filter((p) => !now.includes(p));
-    // A folder named that is gone is watched no more (one made again in its place is another).
-    const lost = named.filter((n) => n.folder && !folderSaidGone.has(n.path) && !isFolder(n.path));
-    for (const n of lost) folderSaidGone.add(n.path);
-    if (saved.length + added.length + gone.length + lost.length === 0) return;
+    if (saved.length + added.length + gone.length + lost.length + back.length === 0) return;
     for (const p of gone) results.delete(p);
     const checked = checkFiles(now.map((path) => ({ path })), false, new Set([...saved, ...added]));
     for (const f of checked) results.set(f.path, f);
     const said = [
+      ...back.map((n) => `the folder ${shown(n.path)} is back, checking it again`),
       ...saved.map((p) => `${shown(p)} was saved`),
-      ...added.map((p) => `${shown(p)} ${namedFiles.has(p) ? 'is back' : 'is new'}`),
+      // The files of a folder that is back are said with it.
+      ...added.filter((p) => !inBack(p)).map((p) => `${shown(p)} ${namedFiles.has(p) ? 'is back' : 'is new'}`),
       ...gone.map((p) => `${shown(p)} is gone (deleted or moved away)${namedFiles.has(p) ? ': it is checked again if it comes back' : ''}`),
-      ...lost.map((n) => `the folder ${shown(n.path)} is gone: files saved in it again are not seen until validate --watch is started again`),
+      ...lost.map((n) => `the folder ${shown(n.path)} is gone: it is checked again if it comes back`),
     ];
     // A blank line, then when and why: each report stands apart from the one before, which stays
     // where it was (nothing is cleared: the trainer may scroll back to it).

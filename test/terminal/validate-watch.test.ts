@@ -166,7 +166,7 @@ describe('validate --watch', () => {
     }
   });
 
-  it('a folder watched that is deleted is said: one made again in its place is not watched', { timeout: 30_000 }, async () => {
+  it('a folder watched that is deleted is said, and watched and checked again when it is made again', { timeout: 30_000 }, async () => {
     const dir = folderWith({});
     mkdirSync(join(dir, 'drafts'));
     writeFileSync(join(dir, 'drafts', 'first.json'), EXAMPLE);
@@ -174,8 +174,47 @@ describe('validate --watch', () => {
     try {
       await w.until(/Press Ctrl\+C to stop\.\n/);
       rmSync(join(dir, 'drafts'), { recursive: true });
-      await w.until(/\nAt \d\d:\d\d:\d\d: drafts\/first\.json is gone \(deleted or moved away\); the folder drafts is gone: files saved in it again are not seen until validate --watch is started again\.\nNo scenario files to check now\.\n$/);
+      await w.until(/\nAt \d\d:\d\d:\d\d: drafts\/first\.json is gone \(deleted or moved away\); the folder drafts is gone: it is checked again if it comes back\.\nNo scenario files to check now\.\n$/);
+      // Made again with a file in it: the folder is said back, and its file checked.
+      mkdirSync(join(dir, 'drafts'));
+      writeFileSync(join(dir, 'drafts', 'first.json'), BROKEN);
+      await w.until(/\nChecked again at \d\d:\d\d:\d\d: the folder drafts is back, checking it again\.\ndrafts\/first\.json:4:14 error[^]*drafts\/first\.json: 1 error, 0 warnings\n/);
+      // Watched again: a save and a new file there are seen.
+      writeFileSync(join(dir, 'drafts', 'first.json'), EXAMPLE);
+      await w.until(/: drafts\/first\.json was saved\.\n[^]*drafts\/first\.json: valid \(1 warning\)\n$/);
+      writeFileSync(join(dir, 'drafts', 'second.json'), EXAMPLE);
+      await w.until(/: drafts\/second\.json is new\.\n[^]*2 of 2 files valid\n$/);
+      // Moved away and another put in its place: the same.
+      renameSync(join(dir, 'drafts'), join(dir, 'old-drafts'));
+      await w.until(/the folder drafts is gone: it is checked again if it comes back\.\nNo scenario files to check now\.\n$/);
+      mkdirSync(join(dir, 'drafts'));
+      await w.until(/\nAt \d\d:\d\d:\d\d: the folder drafts is back, checking it again\.\nNo scenario files to check now\.\n$/);
+      writeFileSync(join(dir, 'drafts', 'third.json'), BROKEN);
+      await w.until(/: drafts\/third\.json is new\.\n[^]*drafts\/third\.json: 1 error, 0 warnings\n/);
+      expect(w.out()).not.toContain('old-drafts');
       expect(await w.stop()).toBe(0);
+      expect(w.err()).toBe('');
+    } finally {
+      w.kill();
+    }
+  });
+
+  it('a file watched whose folder is deleted and made again is checked when it comes back, and its saves after', { timeout: 30_000 }, async () => {
+    const dir = folderWith({});
+    mkdirSync(join(dir, 'drafts'));
+    writeFileSync(join(dir, 'drafts', 'draft.json'), EXAMPLE);
+    const w = watching([join('drafts', 'draft.json')], dir);
+    try {
+      await w.until(/Press Ctrl\+C to stop\.\n/);
+      rmSync(join(dir, 'drafts'), { recursive: true });
+      await w.until(/: drafts\/draft\.json is gone \(deleted or moved away\): it is checked again if it comes back\.\n/);
+      mkdirSync(join(dir, 'drafts'));
+      writeFileSync(join(dir, 'drafts', 'draft.json'), BROKEN);
+      await w.until(/: drafts\/draft\.json is back\.\n[^]*drafts\/draft\.json: 1 error, 0 warnings\n$/);
+      writeFileSync(join(dir, 'drafts', 'draft.json'), EXAMPLE);
+      await w.until(/: drafts\/draft\.json was saved\.\n[^]*drafts\/draft\.json: valid \(1 warning\)\n$/);
+      expect(await w.stop()).toBe(0);
+      expect(w.err()).toBe('');
     } finally {
       w.kill();
     }
