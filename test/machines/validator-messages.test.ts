@@ -1036,3 +1036,37 @@ describe('a text written as an empty list', () => {
     expect(problems.map((p) => p.code)).toContain('too-few');
   });
 });
+
+// A reply whose id a node has too passed silently: a trainer who then wrote "next": "s2" meaning
+// the node read messages and graphs where "s2" was an arrow's label and a box's name at once.
+describe('reply-id-is-node-id: a reply with a node\'s id', () => {
+  it('is warned at the reply\'s id, naming the node with its line and column, with a free id to write that clears it', () => {
+    const { text, problems } = exampleWith('"id": "phone-accuse",', '"id": "boyfriend-guarded",');
+    expect(problems.map((p) => p.code)).toEqual(['reply-id-is-node-id']);
+    const [p] = problems;
+    expect(p?.severity).toBe('warning');
+    expect(pointsAt(text, p)).toBe('"boyfriend-guarded",');
+    const node = text.indexOf('"id": "boyfriend-guarded",\n      "kind": "scene"');
+    const line = text.slice(0, node).split('\n').length;
+    const column = node - text.lastIndexOf('\n', node) + '"id": '.length;
+    expect(p?.message).toBe(`The reply id "boyfriend-guarded" is the id of the scene "boyfriend-guarded" too (nodes[2], line ${line}, column ${column}): a "next" or a route's "to" naming "boyfriend-guarded" leads to that node, never to where this reply goes, and in the graph this reply's arrow and that node's box are both labelled "boyfriend-guarded".`);
+    expect(p?.fix).toBe('Give the reply an id no node has, prefixed with its decision\'s id, e.g. "phone-boyfriend-guarded" (if volunteers have played this version, raise "version" too: a saved playthrough names its replies by id).');
+    expect(validateScenario(text.replace('"id": "boyfriend-guarded",\n          "text"', '"id": "phone-boyfriend-guarded",\n          "text"'), 'x.json').problems).toEqual([]);
+  });
+
+  it('a reply with its own decision\'s id is said so, and the id offered is one no reply or node has', () => {
+    const { problems } = exampleWith('"id": "after-wait",', '"id": "after-visit",');
+    expect(problems.map((p) => p.code)).toEqual(['reply-id-is-node-id']);
+    expect(problems[0]?.message).toMatch(/^The reply id "after-visit" is this decision's own id: a "next" or a route's "to" naming "after-visit" leads to this decision, never to where this reply goes, and in the graph this reply's arrow and the decision's box are both labelled "after-visit"\.$/);
+    expect(problems[0]?.fix).toContain('e.g. "after-visit-reply"');
+    // "-reply" taken by a node: the next free one.
+    const taken = exampleWith(/"id": "after-wait",([^]*)"id": "end-harmful",/, '"id": "after-visit",$1"id": "after-visit-reply",').problems;
+    expect(taken.find((p) => p.code === 'reply-id-is-node-id')?.fix).toContain('e.g. "after-visit-reply-2"');
+  });
+
+  it('a reply id repeated is one duplicate-id error, not a warning as well for the repeat', () => {
+    const { problems } = exampleWith(/"id": "after-search",([^]*)"id": "after-wait",/, '"id": "end-mixed",$1"id": "end-mixed",');
+    expect(problems.filter((p) => p.code === 'reply-id-is-node-id')).toHaveLength(1);
+    expect(problems.filter((p) => p.code === 'duplicate-id')).toHaveLength(1);
+  });
+});

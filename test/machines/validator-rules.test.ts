@@ -44,6 +44,7 @@ const cases: Expectation[] = [
   { file: 'out-of-range', code: 'out-of-range', severity: 'error', path: 'estimatedMinutes', token: '0', says: 'at least 1' },
   { file: 'proto-key', code: 'unknown-field', severity: 'error', path: '__proto__', token: '"__proto__"', says: 'Remove it' },
   { file: 'duplicate-id', code: 'duplicate-id', severity: 'error', path: 'nodes[2].id', token: '"boyfriend-open"', says: 'its own id' },
+  { file: 'reply-id-is-node-id', code: 'reply-id-is-node-id', severity: 'warning', path: 'nodes[0].replies[1].id', token: '"boyfriend-guarded"', says: 'The reply id "boyfriend-guarded" is the id of the scene "boyfriend-guarded" too (nodes[2], line 69, column 13)' },
   { file: 'duplicate-reply-id', code: 'duplicate-id', severity: 'error', path: 'nodes[3].replies[2].id', token: '"phone-ignore"', says: 'unique in the whole scenario' },
   { file: 'unknown-node', code: 'unknown-node', severity: 'error', path: 'nodes[3].replies[2].next', token: '"end-mixd"', says: 'Did you mean "end-mixed" (the mixed ending)? Change it to "end-mixed" (the mixed ending), or add a node with the id "end-mixd".' },
   { file: 'unknown-start', code: 'unknown-node', severity: 'error', path: 'start', token: '"intro"', says: 'first node' },

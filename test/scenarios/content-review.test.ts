@@ -215,7 +215,7 @@ describe('the-list: a family friend the family trusts; the scoring is the guide\
     expect(assessment('the-list', 'd5-honest', 'consult-supervisor-on-suspicion')).toMatchObject({ verdict: 'follows', weight: 2 });
     expect(assessment('the-list', 'd5-doing', 'non-judgmental')).toMatchObject({ verdict: 'violates', weight: 2 });
     expect(feedback('the-list', 'd5-doing')).toContain('made to feel accountable for their situation');
-    expect(assessment('the-list', 'd5-kenny', 'consult-supervisor-on-suspicion')?.verdict).toBe('violates');
+    expect(assessment('the-list', 'd5-call-mom', 'consult-supervisor-on-suspicion')?.verdict).toBe('violates');
   });
 
   it('a promise of secrecy, to Bảo or to Bà, is scored against taking it to the Advocate Supervisor (Red Flags)', () => {
@@ -830,11 +830,11 @@ describe('a fresh-eyes review: the borderline notes, youth-discloses, couch-rent
 
   it('dual-involvement: a playthrough that asked Rithy to vouch instead of getting the form can still end strong (84%), and is not told "Jordan and you finally talk once the form is on file"', () => {
     const s = bundledScenario('dual-involvement');
-    const vouched = playReplies(s, ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-explain', 'd5-rithy', 'd6-needs', 'd7-team', 'd8-secondary']);
+    const vouched = playReplies(s, ['d1-supervisor', 'd2-introduce', 'd3-strengths', 'd4-explain', 'd5-rithy', 'd6-needs', 'd7-team', 'd8-secondary']);
     expect(vouched?.ending?.id).toBe('end-strong');
     expect(vouched?.ending?.narration).not.toMatch(/form is on file/);
     expect(vouched?.ending?.narration).toContain('Jordan is still waiting for a signed authorization form');
-    const form = playReplies(s, ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-explain', 'd5-form', 'd6-needs', 'd7-team', 'd8-secondary']);
+    const form = playReplies(s, ['d1-supervisor', 'd2-introduce', 'd3-strengths', 'd4-explain', 'd5-form', 'd6-needs', 'd7-team', 'd8-secondary']);
     expect(form?.ending?.narration).toContain('Jordan and you finally talk once the form is on file');
   });
 
@@ -1181,7 +1181,7 @@ describe('session 27 content review: couch-rent', () => {
   // Going inside to talk to Mr. Boyd, then a weekend off the phone instead of talking it through with
   // Naomi: 79%, the mixed ending with no variant, trust 75. Arev had told you about Vic's groceries and
   // named Vic in their own plan; nothing harsh was said to them.
-  const PATH = ['d1-fix', 'd2-need', 'd3-honest', 'd4-naomi', 'd5-redirect', 'd6-weekend', 'd7-plan', 'd8-strengths'];
+  const PATH = ['d1-fix', 'd2-need', 'd3-honest', 'd4-naomi', 'd5-redirect', 'd6-weekend', 'd7-bad-night', 'd8-strengths'];
 
   it('the mixed ending told when no variant fits does not say "some of what you said landed harder" and that Arev keeps Vic\'s out of your visits, to a playthrough where Arev talked about Vic\'s and trusts you', () => {
     const seen = nodesOn('couch-rent', PATH);
@@ -1200,7 +1200,7 @@ describe('session 27 content review: couch-rent', () => {
 });
 
 describe('session 27 content review: dual-involvement', () => {
-  const BEST = ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-explain', 'd5-form', 'd6-needs', 'd7-team', 'd8-secondary'];
+  const BEST = ['d1-supervisor', 'd2-introduce', 'd3-strengths', 'd4-explain', 'd5-form', 'd6-needs', 'd7-team', 'd8-secondary'];
   const play = (swap: Record<string, string>) => playReplies(bundledScenario('dual-involvement'), BEST.map((r) => swap[r] ?? r));
 
   it('"Leave it to his public defender", then the call and the statement Ms. Adeyemi asked for: the ending does not say his delinquency case went on without you', () => {
@@ -1514,7 +1514,7 @@ describe('session 29 review: dual-involvement', () => {
   // swapping the courts is a missed chance of Legal Advocacy's "may", not a violation, that is 58% and
   // mixed; asking Rithy to vouch for Jordan instead of the form keeps it here, at 42%; 40% since session 40,
   // when the honest "not sure, I'll ask Beth" at d4 came to score above the swap.)
-  const PATH = ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-swap', 'd5-rithy', 'd6-using', 'd8-secondary'];
+  const PATH = ['d1-supervisor', 'd2-introduce', 'd3-strengths', 'd4-swap', 'd5-rithy', 'd6-using', 'd8-secondary'];
 
   it('the shut-out ending after working with Ms. Adeyemi as the guide asks does not say she works with "the people she already knows" (she asked you for the statement)', () => {
     const seen = nodesOn('dual-involvement', PATH);
@@ -1526,7 +1526,7 @@ describe('session 29 review: dual-involvement', () => {
     expect(d?.ending?.narration).not.toMatch(/works with the people she already knows/);
     expect(d?.ending?.narration).toMatch(/takes your name off his visitor list/);
     // Asking his lawyer what Rithy said about Roz is still told what it cost with Ms. Adeyemi.
-    const digging = playReplies(bundledScenario('dual-involvement'), PATH.map((r) => (r === 'd2-intro' ? 'd2-ask' : r === 'd3-strengths' ? 'd3-ask' : r)));
+    const digging = playReplies(bundledScenario('dual-involvement'), PATH.map((r) => (r === 'd2-introduce' ? 'd2-ask' : r === 'd3-strengths' ? 'd3-ask' : r)));
     expect(digging?.ending?.id).toBe('end-shut-out');
     expect(digging?.ending?.narration).toMatch(/Ms. Adeyemi stops returning your calls/);
   });
@@ -1835,7 +1835,7 @@ describe('session 30 review: couch-rent', () => {
   // "I'm fine, really. This isn't about me." at supervision (self-care violated) still reached the strong
   // ending (89%), which said nothing of it; whereabouts-unknown's strong ending has a variant for the same.
   it('the strong ending reached after telling Naomi "I\'m fine" says how you are doing is missing from the picture; the best path is not told so', () => {
-    const best = ['d1-heard', 'd2-need', 'd3-honest', 'd4-naomi', 'd5-redirect', 'd6-rattled', 'd7-plan', 'd8-strengths'];
+    const best = ['d1-heard', 'd2-need', 'd3-honest', 'd4-naomi', 'd5-redirect', 'd6-rattled', 'd7-bad-night', 'd8-strengths'];
     const fine = best.map((r) => (r === 'd6-rattled' ? 'd6-fine' : r));
     const d = playReplies(bundledScenario('couch-rent'), fine);
     expect(d?.ending?.id).toBe('end-strong');
@@ -1895,10 +1895,10 @@ describe('session 30 review: dual-involvement', () => {
   // Session 40 (second reader): d4-swap no longer costs trust, so the courts swapped and two questions about
   // Roz leave trust at 40 (60%, mixed, told the swap); "she's using you" instead (trust 35, 55%) is told the visit he ended early.
   it('a playthrough in the Developing band with no prohibited act does not end harmful; its mixed ending says Rithy keeps Roz to himself since the visit he ended early', () => {
-    const how = playReplies(bundledScenario('dual-involvement'), ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-swap', 'd5-form', 'd6-how', 'd8-secondary']);
+    const how = playReplies(bundledScenario('dual-involvement'), ['d1-supervisor', 'd2-introduce', 'd3-strengths', 'd4-swap', 'd5-form', 'd6-how', 'd8-secondary']);
     expect(how?.ending?.id).toBe('end-mixed');
     expect(how?.ending?.narration).toMatch(/because that is what you had told him/);
-    const path = ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-swap', 'd5-form', 'd6-using', 'd8-secondary'];
+    const path = ['d1-supervisor', 'd2-introduce', 'd3-strengths', 'd4-swap', 'd5-form', 'd6-using', 'd8-secondary'];
     expect(nodesOn('dual-involvement', path)).toContain('s6-closed');
     const d = playReplies(bundledScenario('dual-involvement'), path);
     expect(d?.score.percent).toBeGreaterThanOrEqual(50);
@@ -3051,8 +3051,9 @@ describe('session 37: dual-involvement is Rithy\'s story, scored as Kenzie\'s wa
     // follows defense-attorney-role (it asks Beth) and d4-explain weighs legal-support 2, so the swap scores lowest; end-mixed has a variant
     // for a non-judgmental violation (d7-should at 80% ended mixed without one). Session 40, second reader:
     // d4-explain's 2 moved from legal-support (a "may") to youth-centered (points unchanged), d4-swap no longer
-    // costs trust, and end-strong is routed on swapped false.
-    expect(scoringFingerprint(bundledScenario('dual-involvement'))).toBe('b268099ed632cb5b');
+    // costs trust, and end-strong is routed on swapped false. Then the reply d2-intro was renamed d2-introduce
+    // (it had its decision's id, a reply-id-is-node-id warning); its scoring and routes unchanged.
+    expect(scoringFingerprint(bundledScenario('dual-involvement'))).toBe('fa5c97ad6a76b400');
   });
 
   it('five of the bundled scenarios have a boy as the youth', () => {
@@ -3115,7 +3116,7 @@ describe('session 37: a second reader on dual-involvement', () => {
     expect(replyOf('dual-involvement', 'd4-unsure').assessments).toEqual([{ principle: 'legal-support', verdict: 'follows' }, { principle: 'defense-attorney-role', verdict: 'follows' }]);
     expect(replyOf('dual-involvement', 'd4-explain').assessments).toEqual([{ principle: 'legal-support', verdict: 'follows' }, { principle: 'youth-centered', verdict: 'follows', weight: 2 }]);
     expect(feedback('dual-involvement', 'd4-swap')).toMatch(/a CASA may be able to do/);
-    const swapped = playReplies(bundledScenario('dual-involvement'), ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-swap', 'd5-form', 'd6-needs', 'd7-team', 'd8-secondary']);
+    const swapped = playReplies(bundledScenario('dual-involvement'), ['d1-supervisor', 'd2-introduce', 'd3-strengths', 'd4-swap', 'd5-form', 'd6-needs', 'd7-team', 'd8-secondary']);
     expect(swapped?.ending?.id).toBe('end-mixed');
     expect(swapped?.ending?.narration).toMatch(/because that is what you had told him/);
     // The feedback credits nothing the reply no longer says ("Your lawyers can tell you more" is gone).
@@ -3166,7 +3167,7 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
   // consult-supervisor-on-suspicion. The guide's sentence ("If you suspect CSEC activity on your case,
   // discuss it with your Advocate Supervisor to figure out the best next steps", Red Flags) has a purpose
   // and no timing; Advocacy Activities only "encourages" consulting "to determine appropriate advocacy
-  // activities". the-list d5-kenny said "the team needs to hear it first", harm-reduction d2-dad "work out
+  // activities". the-list d5-call-mom said "the team needs to hear it first", harm-reduction d2-dad "work out
   // with your Advocate Supervisor first", trafficker-contact d8-plan-rescue "agree ... beforehand".
   it('feedback on a reply that decides without the supervisor names the purpose the guide gives, not a timing it does not ("first", "beforehand")', () => {
     const timing = /\bbeforehand\b|\bhears? (it|of it) first\b|\b(supervisor|team)\b[^.;]*\bfirst\b|\bfirst\b[^.;]*\bsupervisor\b|is not consulting|not consult/i;
@@ -3176,7 +3177,7 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
     expect(broke.length).toBeGreaterThanOrEqual(30);
     expect(broke.filter(({ r }) => timing.test(r.feedback)).map(({ id, r }) => `${id}/${r.id}`)).toEqual([]);
     // Deciding alone and telling the supervisor afterwards is still scored, against the purpose.
-    for (const [id, reply] of [['the-list', 'd5-kenny'], ['the-list', 'd4-ba'], ['jae-and-hyung', 'd3-police'], ['youth-discloses', 'd4-call-now']] as const) {
+    for (const [id, reply] of [['the-list', 'd5-call-mom'], ['the-list', 'd4-ba'], ['jae-and-hyung', 'd3-police'], ['youth-discloses', 'd4-call-now']] as const) {
       expect(assessment(id, reply, 'consult-supervisor-on-suspicion')?.verdict, `${id}/${reply}`).toBe('violates');
       expect(feedback(id, reply), `${id}/${reply}`).toContain('to figure out the best next steps (Red Flags)');
     }
@@ -3207,7 +3208,7 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
   });
 
   // the-list d4-ba (calling Bà to stop the drives, then telling Marcus) broke consult-supervisor-on-suspicion
-  // at weight 2, and so did the-list d5-kenny (calling Kenny's mother) and jae-and-hyung d3-police, where the
+  // at weight 2, and so did the-list d5-call-mom (calling Kenny's mother) and jae-and-hyung d3-police, where the
   // four replies that take a suspicion straight to the CSW break it at weight 1. Read against the guide, the
   // fault is the same: the next step settled without the supervisor (Red Flags). The guide makes no fault of
   // its own of telling a family or the police: it names family members and law enforcement among the parties
@@ -3222,7 +3223,7 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
     const settling = broke.filter((b) => b.settling);
     expect(settling.map((b) => b.ref).sort()).toEqual([
       'boy-red-flags/d1-tonight', 'boy-red-flags/d4-csw', 'jae-and-hyung/d3-police', 'saturday-shoots/d1-dcfs', 'saturday-shoots/d4-dawson', 'saturday-shoots/d5-email',
-      'the-list/d4-ba', 'the-list/d5-kenny', 'youth-discloses/d4-call-now',
+      'the-list/d4-ba', 'the-list/d5-call-mom', 'youth-discloses/d4-call-now',
     ]);
     // Every reply that takes it straight to the CSW is among them, and every one of them counts 1.
     expect(broke.filter((b) => b.toCsw && !b.settling).map((b) => b.ref)).toEqual([]);
@@ -3361,8 +3362,8 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
     expect(endings.filter((x) => /mandated/i.test(x)).length).toBeGreaterThanOrEqual(3);
     expect(feedback('youth-discloses', 'd2-needs')).not.toMatch(/\bengage\b/);
     expect(feedback('youth-discloses', 'd2-needs')).toContain('a young person may stay close to someone who meets an unmet need, such as a consistent person in their life or financial support');
-    expect(feedback('the-list', 'd5-kenny')).not.toMatch(/keeping Kenny safe is one of them/);
-    expect(feedback('the-list', 'd5-kenny')).toContain('to figure out the best next steps (Red Flags). What to do for Kenny belongs in that conversation with Marcus');
+    expect(feedback('the-list', 'd5-call-mom')).not.toMatch(/keeping Kenny safe is one of them/);
+    expect(feedback('the-list', 'd5-call-mom')).toContain('to figure out the best next steps (Red Flags). What to do for Kenny belongs in that conversation with Marcus');
     expect(notes.filter((x) => /\(Advocacy Activities\),? and with (him|her)\b/.test(x))).toEqual([]);
     expect(feedback('trafficker-contact', 'd8-plan-rescue')).toContain("says CASAs collaborate with CSWs to ensure a youth's safety and wellbeing (Collaboration with Case Parties)");
     expect(feedback('court-report', 'd-hearing-repair-own')).toContain('which the guide asks a CASA to strive for (CASA Role and Expectations)');
@@ -3756,7 +3757,7 @@ describe('session 40: scoring consistency across scenarios', () => {
     expect(feedback('dual-involvement', 'd4-unsure')).toContain('consult your Advocate Supervisor (Collaboration with Case Parties)');
     expect(feedback('dual-involvement', 'd4-swap')).toContain('consult your Advocate Supervisor when a youth becomes dually involved (Collaboration with Case Parties)');
     // Otherwise best practice, the swap earns less than the honest answer, and its debrief counts asking Beth as a chance missed at d4.
-    const BEST = ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-explain', 'd5-form', 'd6-needs', 'd7-team', 'd8-secondary'];
+    const BEST = ['d1-supervisor', 'd2-introduce', 'd3-strengths', 'd4-explain', 'd5-form', 'd6-needs', 'd7-team', 'd8-secondary'];
     const with4 = (r: string) => playReplies(s, BEST.map((x) => (x === 'd4-explain' ? r : x)));
     const swap = with4('d4-swap'); const unsure = with4('d4-unsure');
     expect(swap?.score.earned).toBeLessThan(unsure?.score.earned ?? 0);
@@ -3805,7 +3806,7 @@ describe('session 40: scoring consistency across scenarios', () => {
     // The swap: no trust change; otherwise best practice, Rithy keeps talking (d7 reached), and the ending is the mixed one that tells the swap.
     expect((replyOf('dual-involvement', 'd4-swap').effects ?? []).filter((e) => e.var === 'trust')).toEqual([]);
     const s = bundledScenario('dual-involvement');
-    const path = ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-swap', 'd5-form', 'd6-needs', 'd7-team', 'd8-secondary'];
+    const path = ['d1-supervisor', 'd2-introduce', 'd3-strengths', 'd4-swap', 'd5-form', 'd6-needs', 'd7-team', 'd8-secondary'];
     expect(nodesOn('dual-involvement', path)).toContain('s6-opens');
     expect(nodesOn('dual-involvement', path)).not.toContain('s6-closed');
     const swapped = playReplies(s, path);

@@ -33,7 +33,7 @@ function missedBesideBest(): string[] {
 }
 
 describe('a missed chance the best reply does not take either: each one decided on the guide', () => {
-  it('left-placement-calls d7-safety-plan: a plan for next time gives Ari resources that reduce harm, as couch-rent d7-plan and whereabouts d8-plan are scored (What if my youth returns from leaving placement?)', () => {
+  it('left-placement-calls d7-safety-plan: a plan for next time gives Ari resources that reduce harm, as couch-rent d7-bad-night and whereabouts d8-plan are scored (What if my youth returns from leaving placement?)', () => {
     const best = bundledScenario('left-placement-calls').nodes.find((n) => n.id === 'd7-return');
     const reply = best?.kind === 'decision' ? best.replies.find((r) => r.id === 'd7-safety-plan') : undefined;
     expect(reply?.assessments).toContainEqual({ principle: 'resources-reduce-harm', verdict: 'follows' });

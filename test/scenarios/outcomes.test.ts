@@ -88,7 +88,7 @@ describe('outcome follows conduct', () => {
   });
 
   it('the-list: holding the worry alone for weeks, or acting on it (Bà, Kenny\'s mother) and telling Marcus afterwards, never ends strong (Red Flags: discuss it with your Advocate Supervisor)', () => {
-    // d4-wait scored 82% and d5-kenny 86% (89% since a call decided alone counts 1, as a call to the CSW does),
+    // d4-wait scored 82% and d5-call-mom 86% (89% since a call decided alone counts 1, as a call to the CSW does),
     // both Strong, and both ended with Bà's oranges and "no chú. all me".
     expect(strongAfterBundled('the-list', new Set(['consult-supervisor-on-suspicion']))).toBeUndefined();
     const best = computeBest(scenario('the-list')).path.map((step) => step.replyId);
@@ -96,7 +96,7 @@ describe('outcome follows conduct', () => {
     expect(waited?.score.percent).toBe(82);
     expect(waited?.ending).toMatchObject({ id: 'end-mixed', kind: 'mixed' });
     expect(waited?.ending?.narration).toContain('kept meaning to call Marcus');
-    const kenny = playReplies(scenario('the-list'), best.map((r) => (r === 'd5-honest' ? 'd5-kenny' : r)));
+    const kenny = playReplies(scenario('the-list'), best.map((r) => (r === 'd5-honest' ? 'd5-call-mom' : r)));
     expect(kenny?.score.percent).toBe(89);
     expect(kenny?.ending).toMatchObject({ id: 'end-mixed', kind: 'mixed' });
     expect(kenny?.ending?.narration).toContain('Kenny\'s mother called Bà');
@@ -106,9 +106,9 @@ describe('outcome follows conduct', () => {
     // "The team moves" (s6-weeks) followed d4-wait then d5-promise or d5-doing, though nobody had told anyone.
     const s = scenario('the-list');
     const index = indexScenario(s);
-    // Marcus hears it at s4-marcus (after d4-marcus, d4-search or d4-ba) or at s6-call; d5-honest and d5-kenny say it goes to him.
-    // (The decision d5-kenny shares its id with a reply, so replies are marked.)
-    const told = new Set(['s4-marcus', 's6-call', 'reply:d5-honest', 'reply:d5-kenny']);
+    // Marcus hears it at s4-marcus (after d4-marcus, d4-search or d4-ba) or at s6-call; d5-honest and d5-call-mom say it goes to him.
+    // (Replies are marked: a reply's id may be a node's, which the validator warns of, reply-id-is-node-id.)
+    const told = new Set(['s4-marcus', 's6-call', 'reply:d5-honest', 'reply:d5-call-mom']);
     const untold: string[][] = [];
     let reached = 0;
     const walk = (id: string | undefined, vars: Variables, conduct: Conduct, path: string[]): void => {

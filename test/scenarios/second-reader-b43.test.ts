@@ -59,7 +59,7 @@ describe('second reader (readerB-43)', () => {
     expect(low.ending?.id).toBe('end-mixed');
     expect(low.ending?.narration).not.toMatch(/door is open/);
     expect(low.ending?.narration).toMatch(/reasons to be careful with you/);
-    const mid = play('couch-rent', ['d1-promise', 'd2-need', 'd3-honest', 'd4-urgent', 'd5-redirect', 'd6-rattled', 'd7-plan', 'd8-strengths']).d;
+    const mid = play('couch-rent', ['d1-promise', 'd2-need', 'd3-honest', 'd4-urgent', 'd5-redirect', 'd6-rattled', 'd7-bad-night', 'd8-strengths']).d;
     expect(mid.score.percent).toBeGreaterThanOrEqual(50);
     expect(mid.ending?.narration).toMatch(/door is open/);
   });

@@ -211,6 +211,32 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       { places, ...(one && one !== node ? { related: [...nodePath(one), 'id'] } : {}) });
   };
 
+  /**
+   * A reply whose id a node has too ("s2", a reply, beside the scene "s2"; or a reply with its own
+   * decision's id). Nothing breaks: a "next" or "to" names nodes only, and records, saves and the
+   * graph keep a reply's id apart from a node's. But the trainer reads one id as one thing: a "next"
+   * naming "s2" meant as "where the reply s2 goes" silently leads to the node (it is never said as a
+   * reply named, see replyNamed), the graph labels an arrow "s2 (+2)" beside the box of node "s2",
+   * and messages naming "s2" can mean either. A warning, with a free id to write.
+   */
+  const replyIdIsNodeId = (decision: ScenarioNode & { kind: 'decision' }, j: number, id: string, other: ScenarioNode) => {
+    const which = other === decision ? 'this decision\'s own id' : `the id of the ${other.kind} ${quoteValue(other.id, 40)} too (nodes[${rawIndex.get(other) ?? 0}], ${RELATED_AT})`;
+    warn('reply-id-is-node-id', [...nodePath(decision), 'replies', j, 'id'],
+      `The reply id ${quoteValue(id, 40)} is ${which}: a "next" or a route's "to" naming ${quoteValue(id, 40)} leads to ${other === decision ? 'this decision' : 'that node'}, never to where this reply goes, and in the graph this reply's arrow and ${other === decision ? 'the decision\'s' : 'that node\'s'} box are both labelled ${quoteValue(id, 40)}.`,
+      `Give the reply an id no node has, prefixed with its decision's id, e.g. ${quoteValue(freeReplyId(decision, id), 80)} (if volunteers have played this version, raise "version" too: a saved playthrough names its replies by id).`,
+      other === decision ? {} : { related: [...nodePath(other), 'id'] });
+  };
+  /** An id to propose for the reply `id` of `decision`: its decision's id before the reply's own words, or "-reply" after it; no node's nor reply's. */
+  const freeReplyId = (decision: ScenarioNode, id: string): string => {
+    const taken = (c: string) => !Id.safeParse(c).success || nodes.has(c) || index.replies.has(c) || brokenIds.has(c);
+    const tail = tailAfter(id, decision.id);
+    const first = id === decision.id ? `${id}-reply` : `${decision.id}-${tail}`;
+    const candidates = [first, `${id}-reply`];
+    for (const c of candidates) if (!taken(c)) return c;
+    for (let k = 2; k < 100; k++) if (!taken(`${id}-reply-${k}`)) return `${id}-reply-${k}`;
+    return 'd2-listen';
+  };
+
   // Duplicate ids: the first one wins, every later one is reported.  // Duplicate ids: the first one wins, every later one is reported.
   const replyIds = new Set<string>();
   /** The duplicate-id error of each node whose id repeats an earlier node's. */
@@ -232,7 +258,12 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     for (let j = 0; j < replies.length; j++) {
       const reply = replies[j] as Reply;
       const size = replyIds.size;
-      if (replyIds.add(reply.id).size !== size) continue;
+      if (replyIds.add(reply.id).size !== size) {
+        // The first reply with this id; a repeat is a duplicate-id error below, renamed anyway.
+        const sameAsNode = nodes.get(reply.id);
+        if (sameAsNode) replyIdIsNodeId(node, j, reply.id, sameAsNode);
+        continue;
+      }
       const first = index.replies.get(reply.id);
       if (first && first.reply !== reply) repeats.push({ j, id: reply.id, node: first.node, k: first.node.replies.indexOf(first.reply) });
     }
