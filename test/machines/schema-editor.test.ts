@@ -327,6 +327,34 @@ describe('the scenario schema in VS Code', () => {
       expect(shown).toEqual([said]);
     }
   });
+  // "and" written in a condition (author-47): the editor showed an example list of other conditions
+  // ([{ "var": "trust", "gte": 60 }, { "conduct": "critical", "eq": 0 }]) whatever the trainer had
+  // written, said 'Missing property "var".' beside { "and": [ … ] }, and for a text "x and y" only
+  // that a condition goes in { }. It now says what validate says, of the trainer's own conditions
+  // (validate's fix then writes them out as the list).
+  it('"and" in a condition, as a field, a text or an item of a list, is told in validate\'s words, of the trainer\'s own conditions', async () => {
+    const cases: { edit: (t: string) => string; at: string; list?: string }[] = [
+      { edit: (t) => t.replace('{ "var": "trust", "gte": 60 }', '{ "var": "trust", "gte": 40, "and": { "var": "trust", "lt": 90 } }'), at: '"and"', list: '[{ "var": "trust", "gte": 40 }, { "var": "trust", "lt": 90 }]' },
+      { edit: (t) => t.replace('{ "var": "trust", "gte": 60 }', '{ "and": [{ "var": "trust", "gte": 40 }, { "conduct": "score", "gte": 80 }] }'), at: '"and"', list: '[{ "var": "trust", "gte": 40 }, { "conduct": "score", "gte": 80 }]' },
+      { edit: (t) => t.replace('{ "var": "trust", "gte": 60 }', '"trust >= 40 and score >= 80"'), at: '"trust >= 40 and score >= 80"', list: '[{ "var": "trust", "gte": 40 }, { "conduct": "score", "gte": 80 }]' },
+      { edit: (t) => t.replace('{ "var": "trust", "gte": 60 }', '"trust >= 40 && trust < 90"'), at: '"trust >= 40 && trust < 90"', list: '[{ "var": "trust", "gte": 40 }, { "var": "trust", "lt": 90 }]' },
+      { edit: (t) => t.replace('{ "var": "trust", "gte": 60 }', '[{ "var": "trust", "gte": 40 }, "and", { "conduct": "score", "gte": 80 }]'), at: '"and"' },
+    ];
+    for (const c of cases) {
+      const text = c.edit(example);
+      expect(text).not.toBe(example);
+      const shown = await shownFor(text);
+      const said = validateScenario(text, 'x.json').problems;
+      // One place, one message, in both; the same words (validate quotes a text the editor underlines).
+      expect(shown.map((s) => s.at), c.at).toEqual([c.at]);
+      expect(said, c.at).toHaveLength(1);
+      expect(said[0]?.line).toBe(shown[0]?.line);
+      expect(said[0]?.message.replace(/ the text "[^"]*", which joins/, ' text that joins')).toBe(shown[0]?.message.replace(/^Should be a condition in \{ \}/, 'Condition 2 of the "when" list should be a condition in braces'));
+      // No conditions but the trainer's own: the list to write is in validate's fix.
+      expect(shown[0]?.message).not.toMatch(/"gte": 60|"critical"/);
+      if (c.list) expect(said[0]?.fix).toContain(`"when": ${c.list}.`);
+    }
+  });
   // README and docs/authoring.md section 2 say which mistakes the editor underlines and which only
   // validate finds: this is what the editor does with each.
   it('underlines a misspelt principle id, but not a "next" naming no node, an undeclared character or variable (validate finds those)', async () => {

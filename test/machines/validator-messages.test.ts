@@ -1070,3 +1070,17 @@ describe('reply-id-is-node-id: a reply with a node\'s id', () => {
     expect(problems.filter((p) => p.code === 'duplicate-id')).toHaveLength(1);
   });
 });
+
+// { "and": [ … ] }: "A condition is missing "var"" beside the "and" error sent the trainer to add a
+// "var" to the { } that should go; "and" is said once, with the trainer's own list to write.
+describe('"and" or "or" in place of a condition\'s "var"', () => {
+  it('is one unknown-field error at "and", not a missing "var" too', () => {
+    const { problems } = exampleWith('{ "var": "trust", "gte": 60 }', '{ "and": [{ "var": "trust", "gte": 40 }, { "conduct": "score", "gte": 80 }] }');
+    expect(problems.map((p) => `${p.code}: ${p.message} / ${p.fix}`)).toEqual([
+      'unknown-field: "and" is not a field of a condition. There is no "and": for conditions that must all hold, write "when" as a list of the conditions "and" joins, each in its own { }: "when": [{ … }, { … }]. / Take out "and" and write "when" as a list of the conditions, each in its own { }: "when": [{ "var": "trust", "gte": 40 }, { "conduct": "score", "gte": 80 }].',
+    ]);
+    expect(exampleWith('{ "var": "trust", "gte": 60 }', '{ "or": [{ "var": "trust", "gte": 40 }, { "conduct": "score", "gte": 80 }] }').problems.map((p) => p.code)).toEqual(['unknown-field']);
+    // A "var" still missing beside another field is said.
+    expect(exampleWith('{ "var": "trust", "gte": 60 }', '{ "gte": 60 }').problems.map((p) => p.code)).toEqual(['missing-field']);
+  });
+});

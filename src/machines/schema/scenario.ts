@@ -173,14 +173,33 @@ export const GUESSED_COMPARISONS: Readonly<Record<string, (typeof COMPARISONS)[n
 };
 
 /**
+ * How conditions that must all hold are written, in the words said to a trainer who joined them
+ * with "and" (a field "and", or a text "trust >= 60 and score >= 80"): the trainer's own conditions,
+ * not an example of others. validate's fix then writes the list out, from what the trainer wrote.
+ */
+export const JOIN_AS_LIST = 'for conditions that must all hold, write "when" as a list of the conditions "and" joins, each in its own { }: "when": [{ … }, { … }].';
+
+/**
  * What a field that belongs elsewhere means inside a condition, said by validate's unknown-field
  * after '"to" is not a field of a condition.' and by the editor (withFieldHelp) in the same words.
  */
 export const CONDITION_FIELD_HINTS = {
   to: '"to" belongs to the route, not inside its "when": close the condition with } before it, e.g. { "when": { "var": "trust", "gte": 60 }, "to": "<id>" }.',
   or: 'There is no "or": to go to a node when one condition or another holds, write two routes to it, one for each condition.',
-  and: 'For conditions that must all hold, write "when" as a list: [{ "var": "trust", "gte": 60 }, { "conduct": "critical", "eq": 0 }].',
+  and: `There is no "and": ${JOIN_AS_LIST}`,
 } as const;
+
+/** A text that joins conditions with "and" (or "&&", "&"), as validate reads one (validate/schema-issues.ts). */
+export const TEXT_AND_PATTERN = '\\s[aA][nN][dD]\\s|&';
+
+/** What "and" written as an item of a list of conditions is told, after what it is (validate and the editor). */
+export const LIST_AND_WORDS = 'a list of conditions holds when every one of them does, so no "and" goes between them: take it out, with its comma.';
+
+/** "and" alone, as an item of a list of conditions. */
+export const AND_ITEM_PATTERN = '^\\s*[aA][nN][dD]\\s*$';
+
+/** What the editor says for a "when" written as such a text; validate says the same, quoting the text. */
+export const TEXT_AND_WORDS = `"when" should be a condition or a list of conditions, but it is text that joins conditions with "and": ${JOIN_AS_LIST}`;
 
 /** A comparison's number, described for a variable or for the measure named in "conduct". */
 function bound(op: (typeof COMPARISONS)[number], subject: 'variable' | 'conduct') {
@@ -643,15 +662,27 @@ function withReservedIds(schema: Record<string, unknown>): Record<string, unknow
  */
 function withConditionChoice(schema: Record<string, unknown>): Record<string, unknown> {
   const refs = ['#/$defs/variableCondition', '#/$defs/conductCondition'];
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(walk);
+  const walk = (value: unknown, inList = false): void => {
+    if (Array.isArray(value)) return value.forEach((v) => walk(v));
     if (typeof value !== 'object' || value === null) return;
     const o = value as Record<string, unknown>;
-    for (const [key, v] of Object.entries(o)) if (key !== 'defaultSnippets') walk(v);
+    for (const [key, v] of Object.entries(o)) if (key !== 'defaultSnippets') walk(v, key === 'items');
     const anyOf = o.anyOf as Record<string, unknown>[] | undefined;
     if (anyOf?.length !== 2 || !anyOf.every((part, i) => part.$ref === refs[i] && Object.keys(part).length === 1)) return;
     delete o.anyOf;
-    Object.assign(o, { if: { type: 'object', required: ['var'], not: { required: ['conduct'] } }, then: { $ref: refs[0] }, else: { anyOf } });
+    // { "and": [ … ] } or { "or": … }, with neither "var" nor "conduct": said once, at "and" (or
+    // "or"), as validate says it; 'Missing property "var".' beside it sent the trainer to add a "var".
+    const joined = { type: 'object', anyOf: [{ required: ['and'] }, { required: ['or'] }], not: { anyOf: [{ required: ['var'] }, { required: ['conduct'] }] } };
+    // A "when" written as text joining conditions with "and" is told to write the list, in
+    // validate's words (not an item of a list: "write "when" as a list" is said of the "when").
+    const textAnd = { type: 'string', pattern: TEXT_AND_PATTERN };
+    Object.assign(o, {
+      if: { type: 'object', required: ['var'], not: { required: ['conduct'] } },
+      then: { $ref: refs[0] },
+      else: { if: joined, then: { propertyNames: { $ref: `${refs[0]}/propertyNames` } }, else: inList
+        ? { if: { type: 'string', pattern: AND_ITEM_PATTERN }, then: { not: {}, errorMessage: `Should be a condition in { }, but it is the text "and": ${LIST_AND_WORDS}` }, else: { anyOf } }
+        : { if: textAnd, then: { not: {}, errorMessage: TEXT_AND_WORDS }, else: { anyOf } } },
+    });
   };
   walk(schema);
   return schema;

@@ -444,7 +444,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       const parentPath = path.slice(0, -1);
       if (value === undefined && typeof key === 'string') {
         const kind = objectKindAt(parentPath, raw);
-        return [missingField(raw, parentPath, kind, key, path)];
+        return joinedInstead(raw, parentPath, kind, key) ? [] : [missingField(raw, parentPath, kind, key, path)];
       }
       if (typeof key === 'number' && path[path.length - 2] === 'next' && typeof value === 'string') {
         return [marked(ID_IN_ROUTES, errorAt(path, 'invalid-next', `Route ${key + 1} of "next" should be a route in braces, but it is ${describe(value)}.`,
@@ -490,7 +490,8 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
     case 'invalid_value': {
       // A required field with a fixed set of values ("ending", "verdict") that is not there at all.
       if (value === undefined && typeof key === 'string' && !Object.hasOwn(valueAt(raw, path.slice(0, -1)) ?? {}, key)) {
-        return [missingField(raw, path.slice(0, -1), objectKindAt(path.slice(0, -1), raw), key, path)];
+        const kind = objectKindAt(path.slice(0, -1), raw);
+        return joinedInstead(raw, path.slice(0, -1), kind, key) ? [] : [missingField(raw, path.slice(0, -1), kind, key, path)];
       }
       const isPrinciple = path.includes('learningGoals') || key === 'principle';
       // Two principles in one ("safety-planning, csw-partnership"): one each, as it is scored.
@@ -556,7 +557,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       if (value === undefined && typeof key === 'string') {
         const parentPath = path.slice(0, -1);
         const kind = objectKindAt(parentPath, raw);
-        return [missingField(raw, parentPath, kind, key, path)];
+        return joinedInstead(raw, parentPath, kind, key) ? [] : [missingField(raw, parentPath, kind, key, path)];
       }
       // Report the branch that got furthest: its issues are the ones the author meant to write. A
       // branch refused for its type has its other checks on the value dropped: zod runs them all the
@@ -571,7 +572,9 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       }
       if (key === 'when') {
         const written = typeof value === 'string' ? conditionFromText(value, raw) : undefined;
-        const message = `"when" should be a condition or a list of conditions, but it is ${describe(value)}.`;
+        // Text joining conditions with "and": how to write them, as the editor says it (TEXT_AND_WORDS).
+        const joins = typeof value === 'string' && TEXT_AND.test(value);
+        const message = `"when" should be a condition or a list of conditions, but it is ${describe(value)}${joins ? `, which joins conditions with "and": ${S.JOIN_AS_LIST}` : '.'}`;
         // "otherwise": what a route without "when", or an ending's own narration, is for.
         if (typeof value === 'string' && OTHERWISE_WORDS.has(value.trim().toLowerCase())) {
           return [errorAt(path, 'invalid-condition', message, path.includes('variants')
@@ -582,6 +585,10 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
           written ? `Write "when": ${written}.${written.startsWith('[') ? ' A list of conditions must all hold.' : ''} Conditions are objects: gte (≥), gt (>), lte (≤), lt (<), eq (=), ne (≠)${written.includes('"is"') ? '; "is" tests a yes/no flag' : ''}.` : 'Write "when": { "var": "trust", "gte": 60 } or a list of such objects that must all hold.')];
       }
       if (typeof key === 'number' && path[path.length - 2] === 'when') {
+        if (typeof value === 'string' && AND_ITEM.test(value)) {
+          // [{ … }, "and", { … }]: a list's conditions all hold already (the editor says so too).
+          return [errorAt(path, 'invalid-condition', `Condition ${key + 1} of the "when" list should be a condition in braces, but it is the text "and": ${S.LIST_AND_WORDS}`, 'Take out "and" and the comma after it; the conditions on either side stay in the list.')];
+        }
         const written = typeof value === 'string' ? conditionFromText(value, raw) : undefined;
         return [errorAt(path, 'invalid-condition', `Condition ${key + 1} of the "when" list should be a condition in braces, but it is ${describe(value)}.`,
           written ? `Write it as ${written.startsWith('[') ? written.slice(1, -1) : written}: each condition is an object (gte ≥, gt >, lte ≤, lt <, eq =, ne ≠).` : 'Write each condition as an object, e.g. [{ "var": "trust", "gte": 60 }, { "conduct": "score", "gte": 50 }].')];
@@ -875,6 +882,24 @@ function missingWords(object: unknown, kind: ObjectKind | undefined, key: string
   return `${named} is missing "${key}".`;
 }
 
+/** A text joining conditions with "and", as the editor reads one (S.TEXT_AND_PATTERN). */
+const TEXT_AND = new RegExp(S.TEXT_AND_PATTERN);
+/** "and" alone, an item of a list of conditions (S.AND_ITEM_PATTERN). */
+const AND_ITEM = new RegExp(S.AND_ITEM_PATTERN);
+
+/**
+ * Whether a condition without "var" and "conduct" has "and" or "or" instead ({ "and": [ … ] }): its
+ * unknown-field error there says what to write; "is missing "var"" beside it would have the trainer
+ * add a "var" to the { } that should go. The editor says it once too (scenario.ts, withConditionChoice).
+ */
+function joinedInstead(raw: unknown, parentPath: JsonPath, kind: ObjectKind | undefined, key: string): boolean {
+  if ((kind?.name !== 'a condition' && kind?.name !== 'a conduct condition') || (key !== 'var' && key !== 'conduct')) return false;
+  const object = valueAt(raw, parentPath);
+  if (typeof object !== 'object' || object === null || Array.isArray(object)) return false;
+  const has = (k: string) => Object.hasOwn(object, k);
+  return (has('and') || has('or')) && !has('var') && !has('conduct');
+}
+
 function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | undefined, key: string, path: JsonPath): UnlocatedProblem {
   const object = valueAt(raw, parentPath);
   const misspelt = typeof object === 'object' && object !== null && !Array.isArray(object) ? misspeltAs(object, kind, key) : undefined;
@@ -1158,6 +1183,7 @@ function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown, p
       fix: path.includes('next') ? 'Take out "or" and write one route for each condition, each with the same "to", before the route with no "when".' : 'Take out "or": a "when" holds only when every condition in it does.' };
   }
   if (word === 'and') {
+    // The message says how, in words the editor says too; the fix writes the trainer's own list.
     const list = andAsList(valueAt(raw, path), key);
     return { hint: ` ${S.CONDITION_FIELD_HINTS.and}`,
       fix: `Take out "and" and write "when" as a list of the conditions, each in its own { }${list ? `: "when": ${list}` : ''}.` };
