@@ -82,7 +82,15 @@ function filePicker(): OpenFilePicker | undefined {
  * once it has changed (NotReadableError) and other browsers may hand back the old contents, so
  * "Check again" then opens the file window again, and says so.
  */
-type Picked = { name: string; handle: PickedHandle } | { name: string; handle?: undefined };
+type Picked = { name: string; handle: PickedHandle } | {
+  name: string;
+  handle?: undefined;
+  /**
+   * Picked with a handle that could not read it again (moved, renamed or deleted): the file window
+   * opens to choose it again for that reason, not because this browser cannot read a changed file.
+   */
+  lost?: boolean;
+};
 
 /** A file name from the address as the page may show it (anyone can send a link): clean, and cut to 100 characters. */
 const shownName = (name: string): string => {
@@ -282,7 +290,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     try {
       file = await picked.handle.getFile();
     } catch {
-      setPicked({ name: picked.name });
+      setPicked({ name: picked.name, lost: true });
       setError(`The file ${picked.name} could not be read again (it may have been moved, renamed or deleted). Choose it again with “Scenario file (.json)” above.`);
       return;
     }
@@ -370,7 +378,10 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
           : (
             <p className="controls">
               <button type="button" aria-describedby={`${inputId}-again`} onClick={() => void checkAgain()}>{checkAgainButton('field', picked.name)}</button>{' '}
-              <span className="hint" id={`${inputId}-again`}>This browser cannot read a file again once it has changed, so the file window opens for you to choose it again.</span>
+              <span className="hint" id={`${inputId}-again`}>{picked.lost
+                // Said of the file, where it is so: this browser reads a changed file again through its handle.
+                ? `${picked.name} could not be read where it was, so the file window opens for you to choose it again.`
+                : 'This browser cannot read a file again once it has changed, so the file window opens for you to choose it again.'}</span>
             </p>
           )
       )}
