@@ -509,6 +509,13 @@ describe('previewing a scenario file', () => {
       // (it said "This browser cannot read a file again once it has changed", author-47's walk).
       const why = document.getElementById(choose.getAttribute('aria-describedby') ?? '')?.textContent;
       expect(why).toBe('mine.json could not be read where it was, so the file window opens for you to choose it again.');
+      // Chosen again there: checked again, as from the file field, its results focused (it said
+      // "Checked at", and the focus stayed on the button).
+      choose.focus();
+      await user.keyboard('{Enter}');
+      expect(await screen.findByText(/^Checked again at \d\d:\d\d:\d\d: mine\.json is valid\.$/)).toBeTruthy();
+      expect(picker).toHaveBeenCalledTimes(2);
+      expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'No problems found in mine.json' }));
     } finally {
       vi.unstubAllGlobals();
     }

@@ -260,21 +260,29 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       try {
         [handle] = await picker({ types: [{ description: 'Scenario file', accept: { 'application/json': ['.json'] } }] });
       } catch (err) {
-        if ((err as { name?: string } | undefined)?.name === 'AbortError') return;
+        if ((err as { name?: string } | undefined)?.name === 'AbortError') {
+          choosingAgain.current = false;
+          return;
+        }
         // Refused here (a frame, a policy): the plain file field from now on.
         setNoPicker(true);
         setError('This browser would not open its file window from here. Press “Scenario file (.json)” again to choose the file.');
         return;
       }
+      // Opened by "Check again: choose <file> again" (the handle lost it): the file of that name
+      // chosen is the file checked again, as from the file field (onFile), its results focused.
+      const chosenAgain = choosingAgain.current;
+      choosingAgain.current = false;
       if (!handle) return;
       setError(undefined);
       const name = cleanLine(handle.name);
+      const again = chosenAgain && picked !== undefined && picked.handle === undefined && picked.name === name;
       // The file shown chosen again in the window (the same file on disk) is checked again; another of its name is not.
       const before = picked?.handle;
-      const sameFile = before !== undefined && picked?.name === name && (await before.isSameEntry?.(handle).catch(() => false)) === true;
+      const sameFile = again || (before !== undefined && picked?.name === name && (await before.isSameEntry?.(handle).catch(() => false)) === true);
       address(undefined);
       setPicked({ name, handle });
-      await checkFile(await handle.getFile(), name, 'window', false, sameFile);
+      await checkFile(await handle.getFile(), name, 'window', again, sameFile);
     })();
   };
   const checkAgain = async () => {
