@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Next, Scenario } from '../../src/machines/schema/scenario.js';
-import { bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
+import { BUNDLED_IDS, bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
 
 // Session content-47: a fresh read of couch-rent, saturday-shoots and whereabouts-unknown against the guide.
 
@@ -62,13 +62,25 @@ function supervisorNamedBeforeIntroduced(s: Scenario): string[] {
 // you bother Leah"): until then the story had said only "my supervisor", and nothing said who Leah was (couch-rent
 // says "Your Advocate Supervisor is Naomi Brandt" before its like decision, whereabouts-unknown "Priya, your
 // Advocate Supervisor").
+// Session content2-47 walked every bundled scenario: testifying named Hannah first in d6-forward and d6-block ("send it to
+// Ms. Ibarra and Hannah", "No need to rattle Selene, Ms. Ibarra or Hannah") and in the endings after them, before the
+// check-in scene says she is the supervisor; harm-reduction named Grace in end-drive and end-message, reached from
+// d6 without "Your supervision call with Grace". Seen failing on testifying v15 and harm-reduction v34.
 describe('session content-47: the Advocate Supervisor is introduced before a reply or a scene names her', () => {
-  it.each(['couch-rent', 'saturday-shoots', 'whereabouts-unknown'])('%s', (id) => {
+  it.each(BUNDLED_IDS)('%s', (id) => {
     expect(supervisorNamedBeforeIntroduced(bundledScenario(id))).toEqual([]);
   });
 
   it('saturday-shoots d5-car says who Leah is before its replies name her', () => {
     expect(bundledDecision('saturday-shoots', 'd5-car').narration).toMatch(/Your Advocate Supervisor is Leah Goldman\.$/);
+  });
+
+  it('testifying d6-message says who Hannah is before its replies name her; harm-reduction\'s endings after d6 say who Grace is', () => {
+    expect(bundledDecision('testifying', 'd6-message').narration).toBe('Your Advocate Supervisor is Hannah Petrov.');
+    const hr = bundledScenario('harm-reduction');
+    for (const id of ['end-drive', 'end-message']) {
+      expect(hr.nodes.find((n) => n.id === id)?.narration, id).toMatch(/Grace Liu, your Advocate Supervisor,/);
+    }
   });
 });
 
