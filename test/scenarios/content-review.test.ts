@@ -1405,7 +1405,7 @@ describe('session 28 content review: left-placement-calls, trafficker-contact, b
     expect(best?.ending?.narration).toMatch(/a CASA who will keep texting/);
   });
 
-  it('left-placement-calls: a mixed playthrough that kept Ari\'s trust (80, staying on the line at midnight) is not told she answers "briefly" or that moments "cost you"; one that lost it still is', () => {
+  it('left-placement-calls: a mixed playthrough that kept Ari\'s trust (82%, staying on the line at midnight) is not told she answers "briefly" or that moments "cost you"; one that lost it still is', () => {
     const warm = lpc({ 'd3-door-open': 'd3-stay-on' });
     expect(trustAfter('left-placement-calls', warm)).toBeGreaterThanOrEqual(65);
     const d = playReplies(bundledScenario('left-placement-calls'), warm);
@@ -2757,7 +2757,9 @@ describe('session 34: naming the right person does not single out the best reply
       ['youth-discloses', 'd8-all-in', 'report-csec-status-confirmed-only violates 2, report-objective-strengths-based violates 1', /upfront with Renee/],
       ['court-report', 'd-hearing-support-speak-for', 'youth-centered violates 2', /Ms\. Park beside you/],
       ['left-placement-calls', 'd2-send', 'safety-is-priority follows 1, respect-mindset-boundaries violates 2', /Gabi's tonight, not tomorrow/],
-      ['left-placement-calls', 'd3-stay-on', 'keep-communication-open follows 1, not-first-responder violates 2', /guessing Gabi won't answer/],
+      // Session content2-47: no longer credited with keeping communication open, the motive of staying on the line
+      // as her crisis line (prohibited-not-strength.test.ts).
+      ['left-placement-calls', 'd3-stay-on', 'not-first-responder violates 2', /guessing Gabi won't answer/],
       ['before-relapse', 'd7-no-funds', 'report-objective-strengths-based follows 1', /sparing her CLC attorney the order/],
       ['harm-reduction', 'd9-file', 'recommend-restoration-funds follows 1, review-recommendations violates 2', /Holding it for Grace is the step/],
       ['trafficker-contact', 'd3-morning-downplay', 'csw-partnership follows 1, team-communication violates 2', /keeping Mr\. Haddad out of it .*Mr\. Haddad, her CSEC CSW, is one of them/],

@@ -69,7 +69,8 @@ describe('a missed chance the best reply does not take either: each one decided 
     'the-list d8-steps recommend-restoration-funds': 'a "can" recommendation (Potential Recommendations) that d8-next does not make; d8-funds does',
     'trafficker-contact d7-supervisor youth-centered': 'd7-supervisor-honest is about self-care; turning the call to Imani is the other reply\'s act',
     'youth-discloses d4-promise csw-partnership': 'Kiara asked that Ana not be told; d4-honest goes to the supervisor, and the call to Ana is a real, other step',
-    'youth-relapses d8-drive-home ongoing-support': 'd8-support is self-care; a nightly text to Jazz is the other reply\'s act',
+    // youth-relapses d8-drive-home ongoing-support left this list in content2-47: d8-push-through, the only reply that
+    // took it, is no longer credited with it (the on-call phone's own motive: prohibited-not-strength.test.ts).
   };
 
   it('no other case: each is credited on the best reply or listed above with its reason', () => {

@@ -253,12 +253,22 @@ describe('the debrief\'s band and the story\'s ending agree, or the ending says 
     ['youth-relapses', 'd1-wait d2-process d3-not-stupid d4-plan d5-safety d6-yes d7-notice d8-support', 84, 'end-mixed', 'you waited until the next day to answer'],
     ['youth-relapses', 'd1-why d2-process d3-not-stupid d4-plan d5-safety d6-yes d7-notice d8-support', 80, 'end-mixed', 'Why would you go back to him??'],
     ['youth-relapses', 'd1-glad d2-process d3-not-stupid d4-plan d5-safety d6-yes d7-see-if-lasts d8-support', 80, 'end-mixed', "you said you'd see if it lasts"],
-    ['youth-relapses', 'd1-glad d2-process d3-not-stupid d4-plan d5-safety d6-yes d7-notice d8-push-through', 80, 'end-empty', 'as if you were her crisis line'],
   ] as const)('%s: a Strong-band playthrough found ending on the plain narration now ends on a variant naming the step that cost it', (id, replies, percent, ending, words) => {
     const debrief = playReplies(scenario(id), replies.split(' '));
     expect(debrief?.score.percent).toBe(percent);
     expect(debrief?.outcome.band).toBe('strong');
     expect(debrief?.ending?.id).toBe(ending);
     expect(debrief?.ending?.narration).toContain(words);
+  });
+
+  // youth-relapses d8-push-through's playthrough was on this list at 80% (Strong); since content2-47 the reply is no
+  // longer credited with ongoing support for the on-call phone's own motive (prohibited-not-strength.test.ts), so
+  // it scores 76% (Developing), and it still ends on the variant that names the crisis line.
+  it('youth-relapses: the playthrough that takes d8-push-through is Developing now, and its ending still names the crisis line', () => {
+    const debrief = playReplies(scenario('youth-relapses'), 'd1-glad d2-process d3-not-stupid d4-plan d5-safety d6-yes d7-notice d8-push-through'.split(' '));
+    expect(debrief?.score.percent).toBe(76);
+    expect(debrief?.outcome.band).toBe('developing');
+    expect(debrief?.ending?.id).toBe('end-empty');
+    expect(debrief?.ending?.narration).toContain('as if you were her crisis line');
   });
 });

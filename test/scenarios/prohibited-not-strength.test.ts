@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { getPrinciple } from '../../src/machines/guide.js';
+import { getPrinciple, principles } from '../../src/machines/guide.js';
 import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
 
 // A prohibited act is not scored as a strength (docs/authoring.md section 6, "A prohibited act is not a
-// strength"). A reply that violates a critical principle (the guide's Prohibited Activities) earns no
-// credit for the motive of that act: a car booked to get her off the street tonight does not follow
-// "Their safety comes first", staying for pastries so the grandmother isn't embarrassed does not follow
-// "Youth-centered, strengths-based, culturally sensitive". Before session content2-44 five replies did
-// (the-list d3-watch and d7-stay, couch-rent d5-ride, left-placement-calls d1-rideshare,
-// whereabouts-unknown d7-rideshare); this scan failed on them.
+// strength"). A reply that violates a principle of the guide's Prohibited Activities (all four: the three
+// critical ones, and not-first-responder, which is core) earns no credit for the motive of that act: a car
+// booked to get her off the street tonight does not follow "Their safety comes first", staying for pastries
+// so the grandmother isn't embarrassed does not follow "Youth-centered, strengths-based, culturally
+// sensitive". Before session content2-44 five replies did (the-list d3-watch and d7-stay, couch-rent d5-ride,
+// left-placement-calls d1-rideshare, whereabouts-unknown d7-rideshare); this scan failed on them. It read
+// only the critical principles until session content2-47, and then failed on three that break
+// not-first-responder: couch-rent d5-stay (texting Arev through the night, credited with their safety),
+// left-placement-calls d3-stay-on (staying on the line until help arrives, credited with keeping
+// communication open) and youth-relapses d8-push-through (a phone on loud every night, credited with ongoing
+// support). Each credit was for the crisis role's own motive, not for something else the reply does.
 //
 // What such a reply may still be credited with is a separate thing it does that the guide asks for:
 const PASSING_ON: Record<string, string> = {
@@ -18,9 +23,11 @@ const PASSING_ON: Record<string, string> = {
   'csw-partnership': 'findings or the act itself told to the CSW (Collaboration with Case Parties)',
   'team-communication': 'findings taken to the case parties (Collaboration with Case Parties)',
 };
+// A principle of the guide's Prohibited Activities section, whatever its severity.
+const prohibition = (principle: string) => getPrinciple(principle)?.section === 'prohibited-activities';
 // A prohibition kept beside another one broken ("Don't reply. Instead, search the number…"): not
 // answering the trafficker is what the guide asks, whatever the reply does next.
-const keptProhibition = (principle: string) => getPrinciple(principle)?.severity === 'critical';
+const keptProhibition = prohibition;
 // Replies whose credit is for a second act, apart from the prohibited one, named with the reason.
 const SEPARATE_ACTS: Record<string, string> = {
   // "Watch Priya's webinar tonight, then look through Dez's old tablet": the webinar is watched whatever
@@ -37,7 +44,7 @@ function creditedProhibitedReplies(): string[] {
     for (const n of bundledScenario(id).nodes) {
       if (n.kind !== 'decision') continue;
       for (const r of n.replies) {
-        if (!r.assessments.some((a) => a.verdict === 'violates' && getPrinciple(a.principle)?.severity === 'critical')) continue;
+        if (!r.assessments.some((a) => a.verdict === 'violates' && prohibition(a.principle))) continue;
         for (const a of r.assessments) if (a.verdict === 'follows') found.push(`${id} ${r.id} ${a.principle}`);
       }
     }
@@ -46,6 +53,15 @@ function creditedProhibitedReplies(): string[] {
 }
 
 describe('a prohibited act is not scored as a strength', () => {
+  it('the scan reads every principle of Prohibited Activities: the three critical ones and not-first-responder', () => {
+    expect(principles.filter((p) => prohibition(p.id)).map((p) => `${p.id} ${p.severity}`)).toEqual([
+      'no-picking-up critical',
+      'not-first-responder core',
+      'no-trafficker-contact critical',
+      'no-investigating critical',
+    ]);
+  });
+
   it('no reply that breaks a Prohibited Activities principle follows a principle for the act\'s own motive', () => {
     const credited = creditedProhibitedReplies().filter((key) => {
       const principle = key.split(' ')[2]!;
@@ -70,5 +86,22 @@ describe('a prohibited act is not scored as a strength', () => {
     const r = bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((x) => x.id === replyId);
     expect(r?.assessments.some((a) => a.principle === 'safety-is-priority')).toBe(false);
     expect(r?.feedback).toMatch(words);
+  });
+
+  // Session content2-47: the three not-first-responder replies lost the credit for their motive. The feedback
+  // says the instinct without a principle or a section for it, and, where another reply at the decision keeps
+  // that principle (so the debrief counts it as missed here), what would have kept it, with its section.
+  // youth-relapses d8-drive-home has no reply that follows ongoing-support, so there is nothing to point to.
+  it.each([
+    ['couch-rent', 'd5-stay', 'safety-is-priority', /^Wanting to stay with Arev through the night is a caring instinct\. But/, /asking where they can wait that feels okay while Mr\. Ferreira arranges the rest \(Likelihood of Relapse\)\.$/],
+    ['left-placement-calls', 'd3-stay-on', 'keep-communication-open', /^Not wanting to lose her tonight is the right instinct, but/, /keep messaging and calling her, so she can answer when she is ready \(What if my youth left placement or their whereabouts are unknown\?\)/],
+    ['youth-relapses', 'd8-push-through', 'ongoing-support', /^Wanting to stay close to Jazz is a caring instinct\. But/, /\(Self-Care\)\.$/],
+  ])('%s %s: no longer credited with %s; the feedback says the instinct and what keeps it', (id, replyId, principle, opens, keeps) => {
+    const r = bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((x) => x.id === replyId);
+    expect(r?.assessments.some((a) => a.principle === principle)).toBe(false);
+    expect(r?.assessments.find((a) => a.principle === 'not-first-responder')?.verdict).toBe('violates');
+    expect(r?.feedback).toMatch(opens);
+    expect(r?.feedback).toMatch(keeps);
+    expect(r?.feedback).not.toMatch(/\(Stages of Exiting CSEC Involvement\)/);
   });
 });

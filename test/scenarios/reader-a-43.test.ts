@@ -50,17 +50,18 @@ describe('second reader (readerA-43)', () => {
   // your texts. But the reasons she left are still there…") was told to playthroughs under 50% (Needs review)
   // that sent her money, stayed on the line as her crisis line and warned her about the judge; it says
   // nothing of what the volunteer did. Under 50% the ending's own words ("some moments along the way cost you").
-  // (That playthrough, with d4-clear, scores 50% since content2-44 credits d7-safety-plan with resources that
-  // reduce harm: Developing. With d4-say-nothing it is 43%.)
+  // (That playthrough, with d4-clear, scored 50% once content2-44 credited d7-safety-plan with resources that
+  // reduce harm, and 46% since content2-47 took from d3-stay-on the credit for keeping communication open, the
+  // motive of the crisis role (prohibited-not-strength.test.ts). With d4-say-nothing it is lower still.)
   it('left-placement-calls: a Needs review playthrough does not end on the words that leave out what it cost', () => {
     const { debrief } = played('left-placement-calls', ['d1-redirect', 'd2-send', 'd3-stay-on', 'd4-say-nothing', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-judge']);
     expect(debrief.outcome.band).toBe('needs-review');
     expect(debrief.ending?.id).toBe('end-mixed');
     expect(debrief.ending?.narration).toMatch(/some moments along the way cost you/);
-    // That playthrough as first found (d4-clear) scores 50% since content2-44, the foot of Developing: the mild
-    // words wait for 65% (left-placement-calls v29), so it still hears what it cost.
+    // That playthrough as first found (d4-clear) scores 46% since content2-47 (50%, the foot of Developing, after
+    // content2-44): the mild words wait for 65% (left-placement-calls v29), so it still hears what it cost.
     const { debrief: edge } = played('left-placement-calls', ['d1-redirect', 'd2-send', 'd3-stay-on', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-judge']);
-    expect(edge.score.percent).toBe(50);
+    expect(edge.score.percent).toBe(46);
     expect(edge.ending?.narration).toMatch(/some moments along the way cost you/);
     // A Developing one with trust as high, and a score of 65% or more, still gets it.
     const { debrief: dev } = played('left-placement-calls', ['d1-redirect', 'd2-resources', 'd3-door-open', 'd4-say-nothing', 'd5-steady', 'd6-learn', 'd7-promise', 'd8-needs']);
