@@ -2581,10 +2581,14 @@ describe('session 33 (second review): youth-discloses, court-report, left-placem
     const deserve = ending('whereabouts-unknown', swap('d6-both', 'd6-deserve'));
     expect(deserve?.id).toBe('end-strong');
     expect(deserve?.narration).toMatch(/validate and process those feelings of loss/);
-    const stepBack = ending('whereabouts-unknown', swap('d4-honest', 'd4-step-back').map((r) => (r === 'd6-both' ? 'd6-come-home' : r)));
+    const stepBack = ending('whereabouts-unknown', swap('d4-honest', 'd4-step-back'));
     expect(stepBack?.id).toBe('end-strong');
     expect(stepBack?.narration).toMatch(/pulled back from reaching her/);
-    expect(stepBack?.narration).toMatch(/validate and process/);
+    // Stepping back and then "Come home tonight" (d6-come-home) reached the strong ending, told of both, until
+    // content2-47 scored that reply against her mindset too (as d5-where is): it is under 80% now and ends mixed,
+    // and the variant for both was never told, so it went.
+    const both = ending('whereabouts-unknown', swap('d4-honest', 'd4-step-back').map((r) => (r === 'd6-both' ? 'd6-come-home' : r)));
+    expect(both?.id).toBe('end-mixed');
     const b = ending('whereabouts-unknown', best);
     expect(b?.id).toBe('end-strong');
     expect(b?.narration).not.toMatch(/pulled back|feelings of loss/);
