@@ -3878,10 +3878,12 @@ describe('session 40: scoring consistency across scenarios', () => {
     expect(replyText('couch-rent', 'd8-strengths')).toMatch(/left placement without permission three times, came back each time and passes every class\. Recommend a placement review; .* Naomi\./);
     // d8-ongoing: her progress, support kept going, setbacks expected, Rina asked.
     expect(replyText('before-relapse', 'd8-ongoing')).toMatch(/done so well.*keep her support going.*setbacks happen.*ask Rina what she/);
-    // d7-plan: the loss named, a plan she decides (who to call, what to do), shared with her CSW.
-    expect(replyText('saturday-shoots', 'd7-plan')).toMatch(/real loss.*plan for tomorrow\? Who you'd call, what you'd do if it feels off\. You decide what's in it; we share it with Mr\. Dawson\./);
-    // d4-honest: thanks, her safety first, no secret kept, the supervisor, and she is told.
-    expect(replyText('saturday-shoots', 'd4-honest')).toMatch(/glad you told me\. Your safety matters most to me, so I can't keep this to myself\. I'll talk to my supervisor and let you know\./);
+    // d7-plan: the loss named, a plan she decides, shared with her CSW. (Since content2-47 it no longer lists "who
+    // you'd call, what you'd do": that phrase was said by best replies only, in three scenarios; content2-47.test.ts.)
+    expect(replyText('saturday-shoots', 'd7-plan')).toMatch(/lot to lose.*plan for tomorrow, for if it feels off\? You decide what's in it; we share it with Mr\. Dawson\./);
+    // d4-honest: thanks, her safety first, the supervisor, and she is told (no longer "I can't keep this to myself",
+    // which only best replies said; d4-dawson says "I can't keep this from Mr. Dawson").
+    expect(replyText('saturday-shoots', 'd4-honest')).toMatch(/glad you told me\. Your safety matters most to me, so I'm bringing this to my supervisor, and I'll let you know how it goes\./);
   });
 
   it('the defense attorney has one role label in every scenario, in the guide\'s words', () => {

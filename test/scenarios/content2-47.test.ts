@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { replyValue } from '../../src/machines/scenario-index.js';
 import type { Next } from '../../src/machines/schema/scenario.js';
-import { bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
+import { BUNDLED_IDS, bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
 
 // Session content2-47: follow-ups from content-47's fresh read of couch-rent, saturday-shoots and whereabouts-unknown.
 // (The supervisor's name is guarded in content-47.test.ts, now over every bundled scenario; the not-first-responder
@@ -75,5 +76,73 @@ describe('session content2-47: asking Dez to come home, after she said she can\'
       'validate-loss violates 1',
       'respect-mindset-boundaries violates 1',
     ]);
+  });
+});
+
+// A phrase that only ever appears in best replies, in two scenarios or more, teaches a volunteer who has played both to
+// "pick the one with X" without the guide (session 41 took "who you'd call, where you'd go" out of left-placement-calls
+// for this). Session content2-47 found these, each in the best reply only: "who you'd call" (couch-rent d7-bad-night,
+// saturday-shoots d7-plan, whereabouts-unknown d8-plan), "want to make a (simple) plan" (saturday-shoots,
+// whereabouts-unknown), "That's a real loss/fear/question" (saturday-shoots d7-plan, jae-and-hyung d7-support,
+// dual-involvement d7-team), "I'm (so) glad you called. I can't come get you, but I'm calling … right now so he can
+// … somewhere with lights and people" (left-placement-calls d1-redirect, whereabouts-unknown d7-csw), "I don't know,
+// and I won't guess about something this big. CLC has an … attorney" (red-flags r-immigration-clc, jae-and-hyung
+// d5-clc), "so I can't keep this to myself. I'll talk to my supervisor" (jae-and-hyung d2-honest, saturday-shoots
+// d4-honest, the-list d5-honest), "Not great … Can we talk about that? / I'd like to talk" at the supervisor's "how
+// are you doing?" (harm-reduction d7-honest, trafficker-contact d7-supervisor-honest, whereabouts-unknown d4-honest,
+// couch-rent d6-rattled), "Tell me more, only if/what you want to" (couch-rent d2-need, youth-discloses d3-thank),
+// "Can we work out what" (harm-reduction d3-plan, youth-relapses d4-plan), "makes sense" (five scenarios' best
+// replies; jae-and-hyung d6-goodbye said "makes total sense"). The best replies are reworded, scored as before, or
+// a wrong reply says the same words (saturday-shoots d4-dawson "I can't keep this from Mr. Dawson", jae-and-hyung
+// d6-goodbye "That makes sense"). Left as they are, because the words are what the guide asks and a wrong reply
+// keeps the idea in other words: "talk to my supervisor" (red-flags, youth-discloses), "Your safety matters most to
+// me" (saturday-shoots, youth-discloses: the guide's reassurance), "screenshot it and send it" (testifying,
+// trafficker-contact), "How'd you get them?" (the guide's own example of a fair question).
+const TELLS = [
+  "who you'd call",
+  'want to make a',
+  "that's a real",
+  'somewhere with lights and people',
+  "glad you called i can't come get you",
+  "i won't guess about something this big",
+  "can't keep this to myself",
+  'not great',
+  'can we talk about that',
+  "i'd like to talk",
+  "i'm not sleeping",
+  'tell me more only',
+  'can we work out what',
+  'makes sense',
+];
+const words = (text: string) => text.toLowerCase().replace(/\u2019/g, "'").match(/[a-z']+/g) ?? [];
+const says = (text: string, phrase: string) => ` ${words(text).join(' ')} `.includes(` ${phrase} `);
+
+describe('session content2-47: no phrase marks the best reply across scenarios', () => {
+  it.each(TELLS)('"%s" is not said only by best replies, in two scenarios or more', (phrase) => {
+    const inBest = new Set<string>();
+    const elsewhere: string[] = [];
+    for (const id of BUNDLED_IDS) {
+      for (const n of bundledScenario(id).nodes) {
+        if (n.kind !== 'decision') continue;
+        const top = Math.max(...n.replies.map(replyValue));
+        for (const r of n.replies) {
+          if (!says(r.text, phrase)) continue;
+          if (replyValue(r) === top) inBest.add(id);
+          else elsewhere.push(`${id}/${r.id}`);
+        }
+      }
+    }
+    expect(inBest.size >= 2 && elsewhere.length === 0, `best in ${[...inBest].join(', ')}; elsewhere in ${elsewhere.join(', ') || 'none'}`).toBe(false);
+  });
+
+  it('the reworded best replies are scored as before', () => {
+    const scored = (id: string, node: string, reply: string) => bundledReply(id, node, reply).assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`).join(', ');
+    expect(scored('couch-rent', 'd7-plan', 'd7-bad-night')).toBe('safety-planning follows 2, harm-reduction-self-determination follows 1, resources-reduce-harm follows 1');
+    expect(scored('saturday-shoots', 'd7-saturday', 'd7-plan')).toBe('safety-planning follows 2, harm-reduction-self-determination follows 1, csw-partnership follows 1');
+    expect(scored('whereabouts-unknown', 'd7-ride', 'd7-csw')).toBe('no-picking-up follows 2, csw-partnership follows 1, safety-is-priority follows 1');
+    expect(scored('jae-and-hyung', 'd5-papers', 'd5-clc')).toMatch(/immigration-screening follows/);
+    // d7-csw's safety question, in the words its feedback and d7-rideshare's now quote.
+    expect(bundledReply('whereabouts-unknown', 'd7-ride', 'd7-csw').text).toMatch(/Is there somewhere bright and busy to wait\?$/);
+    expect(bundledReply('whereabouts-unknown', 'd7-ride', 'd7-csw').feedback).toContain('Asking her to wait somewhere bright and busy puts her safety first (Likelihood of Relapse)');
   });
 });

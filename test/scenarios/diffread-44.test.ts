@@ -65,11 +65,12 @@ describe('diffread-44: the session\'s scenario changes read again against the gu
     expect(reply('the-list', 'd7-door', 'd7-stay').assessments.map((a) => a.principle)).toEqual(['no-trafficker-contact']);
   });
 
-  // d4-dawson says why it calls ("I can't let Saturday come without Mr. Dawson knowing"); what it does not
-  // say is that her safety is what matters most, the reassurance the debrief counts as missed.
+  // d4-dawson says why it calls ("I can't let Saturday come without Mr. Dawson knowing"; since content2-47 "I can't
+  // keep this from Mr. Dawson with Saturday so close", so that "I can't keep this" is not said by best replies only);
+  // what it does not say is that her safety is what matters most, the reassurance the debrief counts as missed.
   it('saturday-shoots d4-dawson: does not say the reply leaves out why you are calling, which it gives', () => {
     const r = reply('saturday-shoots', 'd4-secret', 'd4-dawson');
-    expect(r.text).toMatch(/I can't let Saturday come without Mr\. Dawson knowing/);
+    expect(r.text).toMatch(/I can't keep this from Mr\. Dawson with Saturday so close/);
     expect(r.feedback).not.toMatch(/tell her why you are calling/);
     expect(r.feedback).toMatch(/her safety is your main priority \(Likelihood of Relapse\)/);
   });

@@ -81,7 +81,7 @@ describe('a prohibited act is not scored as a strength', () => {
   it.each([
     ['left-placement-calls', 'd1-rideshare', /lights and people while Tomas arranges the rest \(Likelihood of Relapse\)/],
     ['couch-rent', 'd5-ride', /where they can wait that feels okay while Mr\. Ferreira arranges the rest \(Likelihood of Relapse\)/],
-    ['whereabouts-unknown', 'd7-rideshare', /lights and people while Mr\. Nasser arranges the rest \(Likelihood of Relapse\)/],
+    ['whereabouts-unknown', 'd7-rideshare', /somewhere bright and busy while Mr\. Nasser arranges the rest \(Likelihood of Relapse\)/],
   ])('%s %s: the feedback says what keeps her safety first, which the debrief counts as missed', (id, replyId, words) => {
     const r = bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((x) => x.id === replyId);
     expect(r?.assessments.some((a) => a.principle === 'safety-is-priority')).toBe(false);
