@@ -2,7 +2,7 @@ import { initialTransition, transition } from 'xstate';
 import { compileScenario } from './compile.js';
 import { indexScenario } from './scenario-index.js';
 import type { Scenario } from './schema/scenario.js';
-import { feedbackOf, momentLines, selectView, type ChangeView, type FeedbackView, type LineView, type SessionView } from './selectors.js';
+import { feedbackOf, momentLines, sceneWords, selectView, type ChangeView, type FeedbackView, type LineView, type SessionView } from './selectors.js';
 import type { PersistedScenarioSnapshot } from './session.js';
 import { cleanDeep } from './text/clean.js';
 import type { SessionContext } from './types.js';
@@ -98,6 +98,15 @@ export function replayConversation(scenario: Scenario, snapshot: PersistedScenar
  * `viewOf` works out the view of a moment (selectView; test/machines/core/recap-views.test.ts counts its calls).
  */
 export function resumeRecap(scenario: Scenario, snapshot: PersistedScenarioSnapshot, viewOf: typeof selectView = selectView): Recap {
+  return recapOf(scenario, snapshot, viewOf).recap;
+}
+
+/**
+ * resumeRecap's recap, with how many scenes the playthrough showed before the moment the save
+ * stands at (every scene passed from the start, counted as sceneNumberAt counts them: the recap's
+ * scenes are the last of these), worked out in the same replay.
+ */
+function recapOf(scenario: Scenario, snapshot: PersistedScenarioSnapshot, viewOf: typeof selectView): { recap: Recap; scenesShown: number } {
   const index = indexScenario(scenario);
   const persisted = snapshot as unknown as { value: unknown; context: SessionContext };
   const context = persisted.context;
@@ -105,11 +114,13 @@ export function resumeRecap(scenario: Scenario, snapshot: PersistedScenarioSnaps
   // view said are worked out below for these only, not for every scene of the whole replay (a view
   // for each scene of a long save doubled the time it took to open).
   let passed: { id: string; state: MachineState }[] = [];
+  let scenesShown = 0;
   const replayed = replay(scenario, snapshot, (state, event) => {
     if (event === 'continue') passed.push({ id: String(state.value), state });
+    if (event === 'continue' && index.nodes.get(String(state.value))?.kind === 'scene') scenesShown++;
     if (event === 'reply') passed = [];
   });
-  if (!replayed) return { scenes: [] };
+  if (!replayed) return { recap: { scenes: [] }, scenesShown: 0 };
   const characters = new Map(scenario.characters.map((c) => [c.id, c]));
   const last = context.transcript[context.transcript.length - 1];
   const scenes = passed.flatMap(({ id, state }): RecapMoment[] => {
@@ -125,7 +136,7 @@ export function resumeRecap(scenario: Scenario, snapshot: PersistedScenarioSnaps
     }];
   });
   const lastReply = last ? { lastReply: index.replies.get(last.replyId)?.reply.text ?? last.replyId, lastReplyKind: index.replies.get(last.replyId)?.reply.kind ?? 'say' } : {};
-  return cleanDeep({ ...lastReply, ...(last && context.mode === 'practice' ? { lastFeedback: feedbackOf(scenario, last) } : {}), scenes });
+  return { recap: cleanDeep({ ...lastReply, ...(last && context.mode === 'practice' ? { lastFeedback: feedbackOf(scenario, last) } : {}), scenes }), scenesShown };
 }
 
 /**
@@ -157,21 +168,6 @@ export function sceneNumberAt(scenario: Scenario, snapshot: PersistedScenarioSna
   let scenes = 0;
   const replayed = replay(scenario, snapshot, (state) => {
     if (index.nodes.get(String(state.value))?.kind === 'scene') scenes++;
-  });
-  return replayed ? scenes : undefined;
-}
-
-/**
- * How many scenes a session's playthrough showed before the moment it stands at (each scene passed
- * from the start, counted as sceneNumberAt counts them): at a decision with no words of its own, its
- * setup scenes (decisionSetup) are the last of these, so an untitled one is headed "Scene 3" as it
- * was while it was shown. Undefined when the path cannot be replayed.
- */
-export function scenesPassed(scenario: Scenario, snapshot: PersistedScenarioSnapshot): number | undefined {
-  const index = indexScenario(scenario);
-  let scenes = 0;
-  const replayed = replay(scenario, snapshot, (state, event) => {
-    if (event === 'continue' && index.nodes.get(String(state.value))?.kind === 'scene') scenes++;
   });
   return replayed ? scenes : undefined;
 }
@@ -216,16 +212,30 @@ export function introductionWords(i: Introduction): string {
 }
 
 /**
+ * A scene that set up a decision with no words of its own (decisionSetup), with the heading every UI
+ * shows above it under "Before this": its title, or "Scene 3" by its number in the playthrough when
+ * it has none (sceneWords; the number it was headed by while it was shown, where a UI numbers scenes).
+ * No `title` of its own: a UI that headed only titled scenes ran an untitled one into "Before this".
+ */
+export interface SetupMoment extends Omit<RecapMoment, 'title'> {
+  heading: string;
+}
+
+/**
  * The setup of the decision a session stands at, when the decision has no words of its own (no
  * narration, no spoken lines: its prompt asks about what the scene before it said, as testifying's
  * "What do you say to Mr. Dunn?" does): the scenes passed directly before it on the path taken
- * (since the last reply, or since the start), as a resumed session's recap gives them. In normal
- * play those scenes were on the screen just before; a UI that opens such a decision any other way
- * (after an undo, after a resume's recap, a trainer going back) shows these with it, so it never
+ * (since the last reply, or since the start), as a resumed session's recap gives them, each with its
+ * heading (SetupMoment: its title, or "Scene N", the same N for every UI and the live room). In
+ * normal play those scenes were on the screen just before; a UI that opens such a decision any other
+ * way (after an undo, after a resume's recap, a trainer going back) shows these with it, so it never
  * opens bare. Empty at a decision with words of its own, anywhere else, or when nothing led there.
  */
-export function decisionSetup(scenario: Scenario, snapshot: PersistedScenarioSnapshot): RecapMoment[] {
+export function decisionSetup(scenario: Scenario, snapshot: PersistedScenarioSnapshot): SetupMoment[] {
   const here = indexScenario(scenario).nodes.get(String((snapshot as unknown as { value: unknown }).value));
   if (!here || here.kind !== 'decision' || (here.narration ?? '').trim() !== '' || (here.lines ?? []).length > 0) return [];
-  return resumeRecap(scenario, snapshot).scenes;
+  const { recap, scenesShown } = recapOf(scenario, snapshot, selectView);
+  // The setup scenes are the last scenes shown: the first of them is number scenesShown - length + 1.
+  const first = scenesShown - recap.scenes.length + 1;
+  return recap.scenes.map(({ title, ...scene }, i) => ({ heading: title ? title : sceneWords(first + i), ...scene }));
 }

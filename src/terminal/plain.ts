@@ -1,4 +1,4 @@
-import { breaksCritical, changeWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailureLines, resumeOpening, saveKeptInstead, sceneWords, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, pathReply, verdictLine, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type RecapMoment, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
+import { breaksCritical, changeWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailureLines, resumeOpening, saveKeptInstead, sceneWords, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, pathReply, verdictLine, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SetupMoment, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import { scenariosDir } from './paths.js';
 import { leftOutNotice } from './scenario-files.js';
@@ -353,15 +353,18 @@ export function saySpoken(line: { speaker: string; role?: string; text: string }
   say(`${line.speaker}${line.role ? ` (${line.role})` : ''}: "${line.text}"`, '  ');
 }
 
-/** A decision's setup (the core's decisionSetup), before it is asked again: "Before this:" and each scene as the recap prints it. */
-export function printSetup(scenes: readonly RecapMoment[], say: Say): void {
+/**
+ * A decision's setup (the core's decisionSetup), before it is asked again: "Before this:" and each
+ * scene under its heading (its title, or "Scene 2" when untitled: an untitled one had none).
+ */
+export function printSetup(scenes: readonly SetupMoment[], say: Say): void {
   if (scenes.length === 0) return;
   say();
   say('Before this:');
   scenes.forEach((scene, i) => {
     // A blank row between scenes, as the recap sets them apart (untitled ones ran together).
     if (i > 0) say();
-    if (scene.title) say(`-- ${scene.title} --`);
+    say(`-- ${scene.heading} --`);
     if (scene.narration) say(scene.narration);
     for (const line of scene.lines) saySpoken(line, say);
   });

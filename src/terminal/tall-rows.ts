@@ -1,4 +1,4 @@
-import { breaksCritical, changeWords, verdictLine, type FeedbackView, type RecapMoment, type SessionView } from '../machines/index.js';
+import { breaksCritical, changeWords, verdictLine, type FeedbackView, type SessionView, type SetupMoment } from '../machines/index.js';
 import type { Row, Span } from './debrief-lines.js';
 import { wrapText } from './wrap.js';
 
@@ -35,15 +35,16 @@ export const SETUP_HEADING = 'Before this:';
 /**
  * The setup of a decision with no words of its own (the core's decisionSetup), drawn above it when
  * it is opened other than straight from that setup (after an undo, a resume's recap): a dim "Before
- * this:", each scene as a moment is drawn (title, narration, lines), and a blank row before the
- * decision's own title. Empty when there is no setup.
+ * this:", each scene as a moment is drawn under its heading (its title, or "Scene 2" when untitled:
+ * the core's), narration, lines, and a blank row before the decision's own title. Empty when there
+ * is no setup.
  */
-export function setupRows(scenes: readonly RecapMoment[], width: number): Row[] {
+export function setupRows(scenes: readonly SetupMoment[], width: number): Row[] {
   if (scenes.length === 0) return [];
   const out: Row[] = rowsOf(SETUP_HEADING, width, { tone: 'muted' });
   // A blank row between scenes, as the recap and the live play set them apart: "…in three weeks."
   // ran straight into the next scene's title.
-  scenes.forEach((scene, i) => out.push(...(i > 0 ? [blank] : []), ...momentRows(scene, width)));
+  scenes.forEach((scene, i) => out.push(...(i > 0 ? [blank] : []), ...momentRows({ title: scene.heading, narration: scene.narration, lines: scene.lines }, width)));
   out.push(blank);
   return out;
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { breaksCritical, criticalGroups, decisionNumbers, guideCitation, progressWords, replyScoreWords, sceneWords, unavailableWords, verdictLine, VERDICT_WORDS, votesWords, type Debrief, type ReplyView, type RevealEntry, type SessionView } from '../machines/index.js';
+import { breaksCritical, criticalGroups, decisionNumbers, guideCitation, progressWords, replyScoreWords, sceneWords, unavailableWords, verdictLine, VERDICT_WORDS, votesWords, type Debrief, type ReplyView, type RevealEntry, type SessionView, type SetupMoment } from '../machines/index.js';
 import { blankKeyOf, singleKeysOn, type ClickerKey } from './clicker.js';
 
 /**
@@ -109,7 +109,16 @@ export interface ProjectedSetup {
   lines: { speaker: string; role?: string; text: string }[];
 }
 
-/** The core's setup scenes (decisionSetup, or as a live room sends them) as the projector is sent them: their words only (no meter changes: a trainer-led session shows no meters). */
+/**
+ * The core's setup scenes (decisionSetup) as presenter mode shows them on the laptop and sends them
+ * to the projector: each under the core's heading (its title, or "Scene 2" when untitled, as a live
+ * room sends them), its narration and lines.
+ */
+export function headedSetup(scenes: readonly SetupMoment[]): { title: string; narration?: string; lines: SetupMoment['lines'] }[] {
+  return scenes.map(({ heading, narration, lines }) => ({ title: heading, ...(narration ? { narration } : {}), lines }));
+}
+
+/** The core's setup scenes (headedSetup, or as a live room sends them) as the projector is sent them: their words only (no meter changes: a trainer-led session shows no meters). */
 export function projectedSetup(scenes: readonly { title?: string; narration?: string; lines: readonly { speaker: string; role?: string; text: string }[] }[]): ProjectedSetup[] {
   return scenes.map((s) => ({
     ...(s.title ? { title: s.title } : {}), ...(s.narration ? { narration: s.narration } : {}),

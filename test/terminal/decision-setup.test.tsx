@@ -64,6 +64,23 @@ describe('a decision with no words of its own, opened without its scene', () => 
     expect(rowsOf(frame).length).toBeLessThanOrEqual(23);
   });
 
+  // Session 47: before-relapse's untitled s1-triggers sets up d2-triggers. Under "Before this:" it had
+  // no heading (a live room heads it "Scene 2", the core's decisionSetup heading now gives every UI).
+  it('an untitled scene under "Before this:" is headed "Scene 2" by its number in the playthrough, at 60×24', async () => {
+    const playable = loadPlayable(join(BUNDLED, 'before-relapse.json'));
+    if ('problems' in playable) throw new Error(playable.problems);
+    const actor = sessionAfter(playable.scenario, ['d1-yours', 'd2-list']);
+    const r = await renderAt(playElement({ playable, actor, env: tempEnv() }), 60, 24);
+    await press(r, 'u');
+    const rows = rowsOf(r.lastFrame()).map((row) => row.trim());
+    const at = rows.indexOf('Before this:');
+    expect(at, r.lastFrame()).toBeGreaterThanOrEqual(0);
+    expect(rows[at + 1], r.lastFrame()).toBe('Scene 2');
+    expect(rows[at + 2], r.lastFrame()).toMatch(/^Rina shrugs and pulls/);
+    expect(r.lastFrame()).toContain('Do you bring up what could go wrong?');
+    expect(rows.length).toBeLessThanOrEqual(23);
+  });
+
   it('is drawn bare when played straight from its scene, which was just on the screen', async () => {
     const { playable, actor } = testifying(['d1-scary', 'd2-around', 'd3-team']);
     const r = await renderAt(playElement({ playable, actor, env: tempEnv() }), 60, 24);
@@ -187,7 +204,7 @@ describe('trainer-led, a kept session carried on at a decision with no words of 
 // and the live play set scenes apart with a blank row.
 describe('"Before this:" with two scenes', () => {
   it('sets a blank row between them, and one before the decision', () => {
-    const scene = (title: string, narration: string) => ({ title, narration, lines: [], changes: [] });
+    const scene = (heading: string, narration: string) => ({ heading, narration, lines: [], changes: [] });
     const rows = setupRows([scene('The next hearing', 'Another hearing in three weeks.'), scene('A closed door', 'Rithy is in his room.')], 60)
       .map((row) => row.map((c) => c.text).join(''));
     expect(rows).toEqual(['Before this:', 'The next hearing', 'Another hearing in three weeks.', '', 'A closed door', 'Rithy is in his room.', '']);

@@ -54,6 +54,21 @@ describe('line by line, an undo back to the first decision', () => {
   });
 });
 
+// Session 47: before-relapse's s1-triggers, untitled, sets up d2-triggers ("Nothing is wrong today.
+// Do you bring up what could go wrong?"). Under "Before this:" it had no heading (its narration ran
+// straight on from "Before this:"), where a live room heads it "Scene 2" (the core's decisionSetup heading).
+describe('line by line, an untitled scene under "Before this:"', () => {
+  it('is headed "Scene 2", its number in the playthrough, undone back to and trainer-led gone back to', async () => {
+    const played = await cli(['play', 'before-relapse', '--plain', '--new'], 'd1-yours\nd2-list\nu\nq\n', tempEnv());
+    const undone = played.out.slice(played.out.indexOf('Undone: back to the previous decision.'));
+    expect(undone).toMatch(/Before this:\n-- Scene 2 --\nRina shrugs and pulls at a loose thread/);
+    const led = await cli(['--facilitate', 'before-relapse', '--plain'], `\n${'r\n1\n'.repeat(2)}u\ny\nq\ny\n`, tempEnv());
+    const back = led.out.slice(led.out.indexOf('< Back to decision 2'));
+    expect(led.out).toContain('< Back to decision 2');
+    expect(back).toMatch(/Before this:\n-- Scene 2 --\nRina shrugs and pulls at a loose thread/);
+  });
+});
+
 describe('line by line, trainer-led, going back to a decision with no words of its own', () => {
   it('prints the scene that set it up after "Back to decision 5", before the decision', async () => {
     // Every branch of testifying's first five decisions leads on to decision 6.
@@ -96,8 +111,8 @@ describe('plain printers set out spoken lines and scenes alike', () => {
     for (const row of rows.slice(1)) expect(row).toMatch(/^ {2}\S/);
   });
 
-  it('"Before this:" with two untitled scenes: a blank row between them', () => {
-    const out = printed((say) => printSetup([{ narration: 'The call ends.', lines: [], changes: [] }, { narration: 'On Thursday the hearing is moved.', lines: [line], changes: [] }], say));
-    expect(out).toMatch(/^\nBefore this:\nThe call ends\.\n\nOn Thursday the hearing is moved\.\nMr\. Dunn/);
+  it('"Before this:" with two untitled scenes: each under its heading, a blank row between them', () => {
+    const out = printed((say) => printSetup([{ heading: 'Scene 3', narration: 'The call ends.', lines: [], changes: [] }, { heading: 'Scene 4', narration: 'On Thursday the hearing is moved.', lines: [line], changes: [] }], say));
+    expect(out).toMatch(/^\nBefore this:\n-- Scene 3 --\nThe call ends\.\n\n-- Scene 4 --\nOn Thursday the hearing is moved\.\nMr\. Dunn/);
   });
 });

@@ -2007,6 +2007,49 @@ describe('a decision with no words of its own, opened other than from the scene 
     expect(laptop.queryByRole('region', { name: 'Before this' })).toBeNull();
     await waitFor(() => expect(projector.queryByText(DUNN)).toBeNull());
   });
+
+  // Session 47: before-relapse's s1-triggers, untitled, sets up d2-triggers. A live room headed it
+  // "Scene 2" under "Before this"; presenter mode without a room gave it no heading, on the laptop
+  // and the projector, though both had headed it "Scene 2" while showing it.
+  it('an untitled scene under "Before this" is headed by its number in the playthrough ("Scene 2"), as the laptop and the projector headed it while showing it: gone back to, and after a reload there', async () => {
+    const user = userEvent.setup();
+    const { loaded } = await bundledById('before-relapse');
+    if (!loaded?.ok) throw new Error('before-relapse not loaded');
+    const { playable } = loaded;
+    const { nodes } = playable.scenario;
+    const store = memoryStore();
+    const first = render(<Facilitation playable={playable} store={store} />);
+    render(<div data-testid="projector"><ProjectorScreen /></div>);
+    let laptop = within(first.container);
+    const projector = within(screen.getByTestId('projector'));
+    const h3s = (region: HTMLElement) => within(region).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    // To d1-good, then the room follows d1-yours to s1-triggers: shown, it is "Scene 2" on both screens.
+    await user.click(laptop.getByRole('button', { name: 'Continue' }));
+    await user.click(laptop.getByRole('button', { name: 'Reveal the feedback' }));
+    const yours = nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((r) => r.id === 'd1-yours')?.text ?? '';
+    const item = within(laptop.getByRole('region', { name: 'The replies, revealed' })).getAllByRole('listitem').find((li) => li.textContent?.includes(yours.slice(0, 30)));
+    await user.click(within(item as HTMLElement).getByRole('button', { name: /Follow reply/ }));
+    expect(laptop.getByRole('heading', { level: 1 }).textContent).toBe('Scene 2');
+    await waitFor(() => expect(projector.getByRole('heading', { level: 1 }).textContent).toBe('Scene 2'));
+    await user.click(laptop.getByRole('button', { name: 'Continue' }));
+    expect(laptop.getByRole('heading', { level: 2, name: 'Nothing is wrong today. Do you bring up what could go wrong?' })).toBeTruthy();
+    expect(laptop.queryByRole('region', { name: 'Before this' })).toBeNull();
+    // On, then back to decision 2 and its votes: the scene under "Before this", headed "Scene 2" on both screens.
+    await followById(user, first.container, nodes, 'd2-list');
+    await user.click(laptop.getByRole('button', { name: 'Back to decision 2' }));
+    expect(h3s(laptop.getByRole('region', { name: 'Before this' }))).toEqual(['Scene 2']);
+    await user.click(laptop.getByRole('button', { name: 'Back to the votes' }));
+    expect(h3s(laptop.getByRole('region', { name: 'Before this' }))).toEqual(['Scene 2']);
+    await waitFor(() => expect(h3s(projector.getByRole('region', { name: 'Before this' }))).toEqual(['Scene 2']));
+    // The page reloaded there (the kept session): the same heading, on both screens.
+    first.unmount();
+    await waitFor(() => expect(projector.queryByRole('region', { name: 'Before this' })).toBeNull());
+    const again = renderApp('#/presenter/before-relapse', store);
+    laptop = within(again.container);
+    expect(await laptop.findByText(/^Resumed the presenter session at decision 2/)).toBeTruthy();
+    expect(h3s(laptop.getByRole('region', { name: 'Before this' }))).toEqual(['Scene 2']);
+    await waitFor(() => expect(h3s(projector.getByRole('region', { name: 'Before this' }))).toEqual(['Scene 2']));
+  });
 });
 
 describe('presenter mode: Who\'s who', () => {

@@ -8,7 +8,7 @@ import { fileStamp } from '../report/export.js';
 import { breaksCritical, citationWords } from '../report/words.js';
 import type { Scenario } from '../schema/scenario.js';
 import { peopleMet, type Person } from '../people.js';
-import { decisionSetup, introductionsAt, sceneNumberAt, scenesPassed, type Introduction } from '../recap.js';
+import { decisionSetup, introductionsAt, sceneNumberAt, type Introduction } from '../recap.js';
 import { sceneWords, selectView, type SessionView } from '../selectors.js';
 import { actorOptions, restoreSession, saveSession, undoEnding, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
 import { cleanLine, cleanText } from '../text/clean.js';
@@ -190,7 +190,7 @@ const setups = new WeakMap<SavedSession, RoomSetup>();
  * The scenes that set up the session's decision when it has no words of its own (the core's
  * decisionSetup, worked out once per moment): their words only, clean (a trainer-led session shows
  * no meters), each headed as every UI of the room headed it while it was shown: its title, or
- * "Scene 3" by its number in the playthrough (the setup scenes are the last scenes passed). The
+ * "Scene 3" by its number in the playthrough (decisionSetup's heading, as every UI heads it). The
  * page and its projector show them under "Before this" when they open that decision other than
  * straight from them; the phones are sent them too (phoneSetupOf). An untitled one had no heading
  * on the laptop and the projector, where the phones headed it "Scene 3".
@@ -198,10 +198,9 @@ const setups = new WeakMap<SavedSession, RoomSetup>();
 function setupOf(ctx: RoomContext, state: RoomState): RoomSetup {
   const cached = setups.get(state.session);
   if (cached) return cached;
-  const scenes = decisionSetup(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot);
-  const passed = scenes.some((scene) => !scene.title) ? scenesPassed(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot) : undefined;
-  const found = scenes.map((scene, i) => ({
-    title: scene.title ? cleanLine(scene.title) : sceneWords(passed === undefined ? undefined : passed - scenes.length + 1 + i),
+  // Headed by the core (decisionSetup's heading), as the terminal and presenter mode without a room head them.
+  const found = decisionSetup(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot).map((scene) => ({
+    title: cleanLine(scene.heading),
     ...(scene.narration ? { narration: cleanText(scene.narration) } : {}),
     lines: scene.lines.map((l) => ({ speaker: cleanLine(l.speaker), ...(l.role ? { role: cleanLine(l.role) } : {}), text: cleanText(l.text) })),
   }));

@@ -17,11 +17,11 @@ import { ConfirmPanel, useConfirmation } from '../components/Confirm.js';
 import { Debrief } from '../components/Debrief.js';
 import { LiveRoom } from '../components/LiveRoom.js';
 import { WhosWho } from '../components/WhosWho.js';
-import { DecisionSetup, FollowReply, RoomOption, TrainerMoment } from '../components/TrainerMoment.js';
+import { DecisionSetup, FollowReply, RoomOption, TrainerMoment, type SetupScene } from '../components/TrainerMoment.js';
 import { downloadText } from '../download.js';
 import { useDownloadNote } from '../components/DownloadNote.js';
 import { hrefOf, useFollowedLink } from '../routing.js';
-import { projectedEnding, projectedFollowed, projectedSetup, projectedOutcome, projectedReplies, projectedReveal, projectorAddress, momentHeading, stepWords, useProjector, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_HOWTO_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
+import { headedSetup, projectedEnding, projectedFollowed, projectedSetup, projectedOutcome, projectedReplies, projectedReveal, projectorAddress, momentHeading, stepWords, useProjector, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_HOWTO_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
 import { roomLinkHere, roomNamedHere } from '../room-client.js';
 import { bundledById, scenarioTexts, type ScenarioText } from '../scenarios.js';
 import { resumeNotice } from '../storage-words.js';
@@ -252,9 +252,10 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   // The decision gone back to ("Back to decision N"), or a kept session came back at: one with no
   // words of its own is shown with the scenes that set it up, under "Before this" (the core's
   // decisionSetup, as the terminal's presenter screen does), on the laptop and the projector. Not
-  // when the story comes to it from those scenes, which the room has just seen.
+  // when the story comes to it from those scenes, which the room has just seen. Each scene under the
+  // core's heading (its title, or "Scene 2" when untitled, as a live room heads it): an untitled one had none.
   const [setupAt, setSetupAt] = useState<string | undefined>(() => (resumed && !resumed.finished ? String(actor.getSnapshot().value) : undefined));
-  const setup = useMemo(() => (setupAt === view.nodeId && view.kind === 'decision' ? decisionSetup(scenario, actor.getPersistedSnapshot()) : []), [setupAt, view.nodeId, view.kind, scenario, actor]);
+  const setup = useMemo((): SetupScene[] => (setupAt === view.nodeId && view.kind === 'decision' ? headedSetup(decisionSetup(scenario, actor.getPersistedSnapshot())) : []), [setupAt, view.nodeId, view.kind, scenario, actor]);
   const [votes, setVotes] = useState<Record<string, number>>(() => ({ ...resumed?.progress.current.votes }));
   // How many counts over the most a reply can have (it is kept at that most) were typed in a row
   // (0: the last count was in range): each is said anew, the same words again too.

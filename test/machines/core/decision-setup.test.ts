@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decisionSetup, startSession, type PersistedScenarioSnapshot } from '../../../src/machines/index.js';
+import { decisionSetup, replayConversation, sceneNumberAt, sceneWords, startSession, type PersistedScenarioSnapshot } from '../../../src/machines/index.js';
+import { bundledFiles } from './light-fixtures.js';
+import { setupSaves } from '../../helpers/setup-saves.js';
 import { bundled } from './fixtures.js';
 import { sessionAfter } from '../../helpers/play.js';
 
@@ -16,7 +18,7 @@ describe('decisionSetup', () => {
     expect(String(actor.getSnapshot().value)).toBe('d5-date');
     const at = setup();
     expect(at).toHaveLength(1);
-    expect(at[0]?.title).toBe('Confirming the date');
+    expect(at[0]?.heading).toBe('Confirming the date');
     expect(at[0]?.lines.map((l) => `${l.speaker}: ${l.text}`).join()).toContain('Mr. Dunn: Yep, he\'s on here. The 21st');
     // Answered, then undone from the next decision: back at d5, with the same setup.
     actor.send({ type: 'reply.choose', replyId: 'd5-theirs' });
@@ -45,5 +47,47 @@ describe('decisionSetup', () => {
     const scenario = bundled('testifying');
     const fresh = startSession(scenario, 'practice', undefined, 7);
     expect(decisionSetup(scenario, fresh.getPersistedSnapshot() as PersistedScenarioSnapshot)).toEqual([]);
+  });
+});
+
+// Session 47: the live room headed an untitled setup scene "Scene 2" (its own count), presenter mode
+// without a room and the terminal gave it no heading at all (before-relapse's s1-triggers before
+// d2-triggers). The core now heads each one, with the number every UI gave it while it was shown.
+describe('decisionSetup headings', () => {
+  const snap = (actor: { getPersistedSnapshot: () => unknown }) => actor.getPersistedSnapshot() as PersistedScenarioSnapshot;
+
+  it('an untitled scene is headed "Scene N" by the number it had while it was shown (sceneNumberAt), after an undo back to it too', () => {
+    const scenario = bundled('before-relapse');
+    const actor = startSession(scenario, 'practice', undefined, 7);
+    actor.send({ type: 'scene.continue' });
+    actor.send({ type: 'reply.choose', replyId: 'd1-yours' });
+    expect(String(actor.getSnapshot().value)).toBe('s1-triggers');
+    const shown = sceneWords(sceneNumberAt(scenario, snap(actor)));
+    expect(shown).toBe('Scene 2');
+    actor.send({ type: 'scene.continue' });
+    expect(String(actor.getSnapshot().value)).toBe('d2-triggers');
+    expect(decisionSetup(scenario, snap(actor)).map((s) => s.heading)).toEqual([shown]);
+    actor.send({ type: 'reply.choose', replyId: 'd2-list' });
+    while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+    actor.send({ type: 'decision.undo' });
+    expect(String(actor.getSnapshot().value)).toBe('d2-triggers');
+    expect(decisionSetup(scenario, snap(actor)).map((s) => s.heading)).toEqual(['Scene 2']);
+  });
+
+  it('every bundled decision with a setup: each scene headed by its title, or by its number among the scenes the conversation showed', () => {
+    let untitled = 0;
+    for (const { file } of bundledFiles) {
+      const scenario = bundled(file.replace(/\.json$/, ''));
+      for (const [nodeId, save] of setupSaves(scenario)) {
+        // The conversation as it was shown (the play page numbers its scenes so): the setup is its last scenes.
+        const scenes = replayConversation(scenario, save).map((m) => m.view).filter((v) => v.kind === 'scene');
+        const setup = decisionSetup(scenario, save);
+        const expected = scenes.map((v, i) => v.title ?? sceneWords(i + 1)).slice(-setup.length);
+        expect(setup.map((s) => s.heading), `${file} ${nodeId}`).toEqual(expected);
+        untitled += setup.filter((s) => /^Scene \d+$/.test(s.heading)).length;
+      }
+    }
+    // before-relapse, boy-red-flags, dual-involvement, left-placement-calls, the-list, whereabouts-unknown.
+    expect(untitled).toBeGreaterThanOrEqual(8);
   });
 });

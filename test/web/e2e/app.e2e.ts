@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { debriefKey, decisionSetup, selectView, startSession } from '../../../src/machines/index.js';
 import { clickerHintWords, NO_BRANCH_WORDS } from '../../../src/web/clicker.js';
-import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL, projectedFollowed, projectedReplies, projectedSetup, stepWords, type ProjectorState } from '../../../src/web/projector.js';
+import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL, projectedFollowed, projectedReplies, headedSetup, projectedSetup, stepWords, type ProjectorState } from '../../../src/web/projector.js';
 import { PREVIOUS_PAGE } from '../../../src/web/components/RevealPager.js';
 import { BUNDLED_IDS, bundledScenario } from '../../helpers/bundled.js';
 import { setupSaves } from '../../helpers/setup-saves.js';
@@ -1086,7 +1086,7 @@ describe('the web app in Chromium', () => {
       for (const [nodeId, here] of setupSaves(scenario)) {
         const view = selectView(scenario, startSession(scenario, 'practice', here, 7).getSnapshot());
         if (view.kind !== 'decision') throw new Error(`${file} ${nodeId}: the save is not at its decision`);
-        states.push({ where: `${file} ${nodeId}`, state: { kind: 'moment', scenarioTitle: view.scenarioTitle, step: stepWords(view), title: view.title, setup: projectedSetup(decisionSetup(scenario, here)), lines: [], discussionPrompt: view.discussionPrompt, replies: projectedReplies(view.replies), followed: projectedFollowed(view, false) } });
+        states.push({ where: `${file} ${nodeId}`, state: { kind: 'moment', scenarioTitle: view.scenarioTitle, step: stepWords(view), title: view.title, setup: projectedSetup(headedSetup(decisionSetup(scenario, here))), lines: [], discussionPrompt: view.discussionPrompt, replies: projectedReplies(view.replies), followed: projectedFollowed(view, false) } });
         // As a live room projects it: with the one line saying how to join.
         states.push({ where: `${file} ${nodeId} (live room)`, state: { ...(states.at(-1)?.state as ProjectorState & { kind: 'moment' }), join: { room: 'ABC234', url: 'http://192.168.100.200:51234/join?room=ABC234', layout: 'line' } } });
       }
