@@ -1084,3 +1084,42 @@ describe('"and" or "or" in place of a condition\'s "var"', () => {
     expect(exampleWith('{ "var": "trust", "gte": 60 }', '{ "gte": 60 }').problems.map((p) => p.code)).toEqual(['missing-field']);
   });
 });
+
+// A "kind" spelt like one ('The text "decison" is not a node kind. Did you mean "decision"?') had a
+// fix that listed all three kinds, as though the message had not guessed: the fix writes the kind
+// guessed (and where the node's fields show another kind, that one too).
+describe('node-kind: a "kind" spelt like one', () => {
+  const nodeKind = (from: string | RegExp, to: string) => {
+    const { text, problems } = exampleWith(from, to);
+    const found = problems.filter((p) => p.code === 'node-kind');
+    expect(found).toHaveLength(1);
+    return { text, p: found[0] as Problem };
+  };
+
+  it.each([
+    ['decison', 'decision', '"kind": "decision",', 'Write "kind": "decision" (it has "replies").'],
+    ['Decision', 'decision', '"kind": "decision",', 'Write "kind": "decision", in lower case (it has "replies").'],
+    ['sceen', 'scene', '"kind": "scene",', 'Write "kind": "scene" (it has "next" and no "replies").'],
+    ['endign', 'ending', '"kind": "ending",', 'Write "kind": "ending" (it has "ending").'],
+  ])('"%s": the fix writes "%s", the kind the message guesses, and doing so makes the file valid', (written, meant, line, fix) => {
+    const { text, p } = nodeKind(line, `"kind": "${written}",`);
+    expect(p.message).toBe(`The text "${written}" is not a node kind. Did you mean "${meant}"?`);
+    expect(p.fix).toBe(fix);
+    expect(pointsAt(text, p)).toMatch(new RegExp(`^"${written}",`));
+    expect(validateScenario(text.replace(`"kind": "${written}",`, `"kind": "${meant}",`), 'x.json').problems).toEqual([]);
+  });
+
+  it('where the node\'s fields show another kind than the one guessed, the fix names both', () => {
+    const { p } = nodeKind('"kind": "decision",', '"kind": "scen",');
+    expect(p.message).toBe('The text "scen" is not a node kind. Did you mean "scene"?');
+    expect(p.fix).toBe('Write "kind": "scene" if it is meant to be a scene, or "kind": "decision" if it is a decision (it has "replies").');
+  });
+
+  it('with no guess, the fix names the kind the fields show, or lists the kinds', () => {
+    expect(nodeKind('"kind": "decision",', '"kind": "choice",').p.fix).toBe('Write "kind": "decision" (it has "replies").');
+    // A node whose fields show no kind ("next" and "ending" both): each kind, with what it is.
+    const { p } = nodeKind(/"kind": "ending",(\s*)"ending"/, '"kind": "finale", "next": "phone",$1"ending"');
+    expect(p.message).toBe('The text "finale" is not a node kind.');
+    expect(p.fix).toBe('Set "kind" to "scene" (narration, then the story moves on), "decision" (the volunteer chooses a reply) or "ending".');
+  });
+});

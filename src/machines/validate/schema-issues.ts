@@ -541,11 +541,14 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         const kindValue = valueAt(raw, path);
         const nodePath = path.slice(0, -1);
         const options = 'Set "kind" to "scene" (narration, then the story moves on), "decision" (the volunteer chooses a reply) or "ending".';
-        const suggested = didYouMean(String(kindValue), ['scene', 'decision', 'ending']);
+        const guess = closest(String(kindValue), ['scene', 'decision', 'ending']);
+        const fields = fieldsKind(valueAt(raw, nodePath));
         // A word of the trainer's own ("choice", "question"): the kind the node's fields show.
-        const shown = kindValue !== undefined && suggested === '' ? fieldsKind(valueAt(raw, nodePath)) : undefined;
-        return [errorAt(path, 'node-kind', kindValue === undefined ? 'This node has no "kind".' : `${describeAtStart(kindValue)} is not a node kind.${suggested}`,
-          kindValue === undefined ? kindFromFields(valueAt(raw, nodePath)) ?? options : shown ? `Write "kind": "${shown.kind}" (${shown.why}).` : options, { path: kindValue === undefined ? nodePath : path })];
+        const shown = kindValue !== undefined && guess === undefined ? fields : undefined;
+        return [errorAt(path, 'node-kind', kindValue === undefined ? 'This node has no "kind".' : `${describeAtStart(kindValue)} is not a node kind.${didYouMeanOf(guess)}`,
+          kindValue === undefined ? kindFromFields(valueAt(raw, nodePath)) ?? options
+            : guess !== undefined ? guessedKindFix(kindValue, guess as NodeKindName, fields)
+            : shown ? `Write "kind": "${shown.kind}" (${shown.why}).` : options, { path: kindValue === undefined ? nodePath : path })];
       }
       if (typeof value === 'object' && value !== null && !Array.isArray(value) && (Object.hasOwn(value, 'conduct') || Object.hasOwn(value, 'var'))) {
         // A condition: the "when" union (one condition or a list) and then the condition union
@@ -977,6 +980,24 @@ function kindFromFields(node: unknown): string | undefined {
 }
 
 type NodeKindName = 'decision' | 'ending' | 'scene';
+
+/** What each kind of node is, as the fix that lists the kinds says it. */
+const KIND_MEANS: Record<NodeKindName, string | undefined> = { scene: 'narration, then the story moves on', decision: 'the volunteer chooses a reply', ending: undefined };
+
+/**
+ * The fix of a "kind" that is not one but is spelt like one ("decison", "Decision", "scen"), which
+ * the message guesses ('Did you mean "decision"?'): it listed all three kinds, as though there were
+ * no guess. It says to write the kind guessed, with why (the node's fields, or what that kind is);
+ * where the node's fields show another kind ("scen" on a node with "replies"), that one too.
+ */
+function guessedKindFix(written: unknown, guess: NodeKindName, fields: { kind: NodeKindName; why: string } | undefined): string {
+  const a = (kind: string) => `${kind === 'ending' ? 'an' : 'a'} ${kind}`;
+  if (fields && fields.kind !== guess) return `Write "kind": "${guess}" if it is meant to be ${a(guess)}, or "kind": "${fields.kind}" if it is ${a(fields.kind)} (${fields.why}).`;
+  const why = fields?.why ?? KIND_MEANS[guess];
+  // "Decision", " scene": the kind in lower case, or without the space, as other such values are told.
+  const lower = typeof written === 'string' && written.trim().toLowerCase() === guess ? `, ${lowerCaseWords(written)}` : '';
+  return `Write "kind": "${guess}"${lower}${why ? ` (${why})` : ''}.`;
+}
 const NODE_SHAPES: Record<NodeKindName, Shape> = { decision: S.DecisionNode.shape, ending: S.EndingNode.shape, scene: S.SceneNode.shape };
 
 /** The kind a node's fields show ("replies": a decision; "ending": an ending; "next" alone: a scene), and why. */
