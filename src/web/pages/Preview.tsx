@@ -396,7 +396,9 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       {bundled !== undefined && bundled.length > 0 && (
         <details className="no-print">
           <summary>{APP_FILES_SUMMARY}</summary>
-          <ul ref={ownFiles.ref}>
+          {/* Spaced as the app's other stacks of buttons (a play's replies): they touched, border on border.
+              A list to every screen reader without its bullets: Safari's VoiceOver drops a list's role with its list-style. */}
+          <ul className="app-files" role="list" ref={ownFiles.ref}>
             {bundled.map((b) => (
               <li key={b.file}><button type="button" data-href={hrefOf({ page: 'preview', file: b.file })} onClick={() => {
                 // The page's own file (its address replaced by a file of the trainer's since) is checked here, named again in the address.

@@ -246,6 +246,42 @@ describe('the preview page in the built app', () => {
   });
 });
 
+describe("the Preview's list of the app's files", () => {
+  // Its buttons were stacked with no space between them, border on border (a list's items, each a
+  // 44 px button, at 1280×800 and on a phone): spaced as the app's other stacks of buttons are (a
+  // play's replies, 0.5rem), each a target of 24 px at least (WCAG 2.2, 2.5.8), in their list.
+  it('spaces its buttons apart, each a target of 24 px at least, at 1280×800 and 390×844', async () => {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      const s = await openPage(web.browser, web.app.url, '#/preview', { viewport });
+      try {
+        const { page } = s;
+        await page.getByText("Or check a file from the app's scenarios/ folder").click();
+        const list = page.getByRole('list').filter({ has: page.getByRole('button', { name: 'Check boy-red-flags.json' }) });
+        await list.waitFor();
+        await s.screenshot(`preview-files-${viewport.width}`);
+        const boxes = await list.getByRole('button').evaluateAll((buttons) => buttons.map((b) => {
+          const r = b.getBoundingClientRect();
+          return { name: b.textContent ?? '', top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+        }));
+        const size = `${viewport.width}×${viewport.height}`;
+        expect(boxes.length, size).toBeGreaterThan(5);
+        const space = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize) * 0.5);
+        for (const [i, b] of boxes.entries()) {
+          expect(b.bottom - b.top, `${size} ${b.name}`).toBeGreaterThanOrEqual(24);
+          expect(b.right - b.left, `${size} ${b.name}`).toBeGreaterThanOrEqual(24);
+          expect(b.right, `${size} ${b.name}`).toBeLessThanOrEqual(viewport.width);
+          const next = boxes[i + 1];
+          if (next) expect(next.top - b.bottom, `${size}: between ${b.name} and ${next.name}`).toBeGreaterThanOrEqual(space - 0.5);
+        }
+        expect(violationsText(await runAxe(page)), size).toBe('');
+        expect(s.errors()).toEqual([]);
+      } finally {
+        await s.close();
+      }
+    }
+  });
+});
+
 /** Plays the scenario on the page to its debrief by any path: the first open reply at each decision, Continue (or See the debrief) otherwise. */
 async function playToDebrief(page: PageSession['page']): Promise<void> {
   for (let i = 0; i < 40 && !(await page.locator('#debrief-heading').count()); i++) {
