@@ -100,7 +100,7 @@ export function takeStartingAgain(): boolean {
 const FOLLOWED = 'casa-practice/library-link';
 
 /** This history entry's state as an object (another page's, or none). */
-const entryState = (): Record<string, unknown> => (typeof history.state === 'object' && history.state !== null ? history.state as Record<string, unknown> : {});
+export const entryState = (): Record<string, unknown> => (typeof history.state === 'object' && history.state !== null ? history.state as Record<string, unknown> : {});
 
 /**
  * A list of cards whose links open other pages (the first page's scenarios, presenter mode's).

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-import { act, cleanup, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import example from '../fixtures/good/example.json?raw';
 import { openFromFirstPage, renderApp } from './helpers.js';
 
 afterEach(cleanup);
@@ -68,5 +69,81 @@ describe("the Preview's list of the app's files, come back to", () => {
     await screen.findByRole('heading', { level: 1, name: 'Preview a scenario file' });
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Check court-report.json' })));
     expect(document.activeElement?.closest('details')?.open).toBe(true);
+  });
+
+  // A trainer who had opened their own draft, then looked at one of the app's files, and pressed Back
+  // came to an empty Preview: the draft had to be opened again. It is shown as last checked, with its
+  // findings and its "Check again", kept in the page's memory only (a new visit to the page, or a
+  // reload, starts empty).
+  it("by the browser's Back, shows the trainer's own file as last checked, its Check again still working", async () => {
+    const user = userEvent.setup();
+    const broken = example.replace('"estimatedMinutes": 5', '"estimatedMinutes": "five"');
+    // The file on disk, as the trainer edits it; the handle reads it afresh each time, as Chromium's does.
+    let onDisk = broken;
+    const getFile = vi.fn(async () => new File([onDisk], 'mine.json'));
+    vi.stubGlobal('showOpenFilePicker', vi.fn(async () => [{ name: 'mine.json', getFile }]));
+    const stored = { ...localStorage };
+    try {
+      renderApp('#/preview');
+      await user.click(await screen.findByLabelText('Scenario file (.json)'));
+      await screen.findByRole('heading', { level: 2, name: 'Problems in mine.json' });
+      const problems = () => [...document.querySelectorAll('.problems > li')].map((li) => li.textContent);
+      const found = problems();
+      expect(found).toHaveLength(1);
+      const checkedAt = /^mine\.json: 1 error, 0 warnings\.$/;
+      expect(screen.getByRole('status').textContent).toMatch(checkedAt);
+      await user.click(screen.getByText("Or check a file from the app's scenarios/ folder"));
+      await user.click(screen.getByRole('button', { name: 'Check court-report.json' }));
+      await screen.findByRole('heading', { level: 2, name: 'No problems found in court-report.json' });
+      await back();
+      await screen.findByRole('heading', { level: 2, name: 'Problems in mine.json' });
+      expect(problems()).toEqual(found);
+      expect(screen.getByText(/^Results below are for/).textContent).toMatch(/^Results below are for mine\.json as checked at \d\d:\d\d:\d\d\. Choose a file above to check another one\.$/);
+      // The focus on the app's file's button used, as before.
+      await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Check court-report.json' })));
+      // Nothing of it stored: the page's memory only.
+      expect({ ...localStorage }).toEqual(stored);
+      expect(JSON.stringify({ ...localStorage })).not.toContain('five');
+      // Its Check again reads the file as it is now, through the handle kept.
+      onDisk = example;
+      await user.click(screen.getByRole('button', { name: 'Check mine.json again' }));
+      expect(await screen.findByText(/^Checked again at \d\d:\d\d:\d\d: mine\.json is valid\.$/)).toBeTruthy();
+      expect(getFile).toHaveBeenCalledTimes(2);
+      // Opened afresh (its link in the navigation, not Back): the page as before, empty.
+      await user.click(screen.getByRole('button', { name: 'Check court-report.json' }));
+      await screen.findByRole('heading', { level: 2, name: 'No problems found in court-report.json' });
+      await user.click(within(screen.getByRole('navigation', { name: /./ })).getByRole('link', { name: 'Preview a file' }));
+      await screen.findByRole('heading', { level: 1, name: 'Preview a scenario file' });
+      await waitFor(() => expect(location.hash).toBe('#/preview'));
+      expect(screen.queryByRole('heading', { level: 2, name: /mine\.json|court-report\.json/ })).toBeNull();
+      // And Back twice, to the entry the file was checked again at: as checked again.
+      await back();
+      await screen.findByRole('heading', { level: 2, name: 'No problems found in court-report.json' });
+      await back();
+      await screen.findByRole('heading', { level: 2, name: 'No problems found in mine.json' });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("by the browser's Back, a file from the plain file field is shown as last checked, and chosen again through its Check again is checked again", async () => {
+    const user = userEvent.setup();
+    renderApp('#/preview');
+    const input = await screen.findByLabelText('Scenario file (.json)');
+    await user.upload(input, new File([example], 'mine.json'));
+    await screen.findByRole('heading', { level: 2, name: 'No problems found in mine.json' });
+    await user.click(screen.getByText("Or check a file from the app's scenarios/ folder"));
+    await user.click(screen.getByRole('button', { name: 'Check court-report.json' }));
+    await screen.findByRole('heading', { level: 2, name: 'No problems found in court-report.json' });
+    await back();
+    await screen.findByRole('heading', { level: 2, name: 'No problems found in mine.json' });
+    // The file window opens (this browser cannot read the file again), and the file chosen there is the one shown, checked again.
+    const field = screen.getByLabelText('Scenario file (.json)') as HTMLInputElement;
+    const opened = vi.spyOn(field, 'click').mockImplementation(() => undefined);
+    await user.click(screen.getByRole('button', { name: 'Check again: choose mine.json again' }));
+    expect(opened).toHaveBeenCalledTimes(1);
+    opened.mockRestore();
+    await user.upload(field, new File([example], 'mine.json'));
+    expect(await screen.findByText(/^Checked again at \d\d:\d\d:\d\d: mine\.json is valid\.$/)).toBeTruthy();
   });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent, useId, useLayoutEffect, useRef, useState, type ChangeEvent, type MouseEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { formatPath, unexplainedToldWords, type AuditData, type PlayableScenario, type Problem, type SessionMode, type ValidationResult } from '../../machines/index.js';
-import { cleanLine } from '../../machines/light.js';
+import { cleanLine, type Store } from '../../machines/light.js';
 import { APP_FILES_SUMMARY, AuthoringHelp, checkAgainButton, previewPointers, type CheckedFrom } from '../components/AuthoringHelp.js';
 import { ScenarioGraph } from '../components/ScenarioGraph.js';
 import { Session } from '../components/Session.js';
@@ -9,8 +9,9 @@ import { loadCore, type Core } from '../core.js';
 import type { AuditRequest } from '../audit-worker.js';
 import { useFailPage, usePageLoading } from '../page-failure.js';
 import { rememberOwnScenario } from '../own-scenarios.js';
-import { go, hrefOf, noteFollowed, useFollowedLink } from '../routing.js';
+import { entryState, go, hrefOf, noteFollowed, useFollowedLink } from '../routing.js';
 import { sameIdInApp, scenarioTexts, type ScenarioText } from '../scenarios.js';
+import { useStore } from '../store.js';
 import { routeTitle, useTitle } from '../title.js';
 import { codeParts, WORDS_QUOTED } from '../code-parts.js';
 
@@ -37,6 +38,8 @@ interface Checked {
   sameName?: boolean;
   /** When it was checked (local time, HH:MM:SS), said in the verdict of a check again or of a file of the same name. */
   at?: string;
+  /** The trainer's own file as last checked, shown again on coming back to the page (keptDraft), not checked now. */
+  kept?: boolean;
 }
 
 /** A time of day as the verdict says it: 21:34:05 (local time, 24-hour, to the second so that two checks a minute apart differ). */
@@ -92,6 +95,54 @@ type Picked = { name: string; handle: PickedHandle } | {
   lost?: boolean;
 };
 
+/**
+ * The trainer's own file shown on this page, kept for the history entry it was shown at: a trainer
+ * who opened their draft, then one of the app's files (its own address, a new page), and pressed
+ * Back came to an empty Preview and had to open the draft again. In the page's memory only, as
+ * own-scenarios.ts keeps their files (nothing stored, nothing sent): a reload forgets it. With it the
+ * handle or the name to check it again, and the bytes that tell the same file chosen again.
+ */
+interface KeptDraft { checked: Checked; picked: Picked; bytes?: Uint8Array }
+
+/** Where a history entry of this page keeps the id of its draft (keepDraft). */
+const DRAFT_ENTRY = 'casa-practice/preview-draft';
+/** Ids of this page load (an entry's id from before a reload names nothing here). */
+const DRAFT_LOAD = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+let draftsMade = 0;
+/**
+ * The drafts kept, by the app's store: one app, one store (a test's app, rendered anew over a store
+ * of its own on the same history entry, is not shown another's draft).
+ */
+const keptDrafts = new WeakMap<Store, Map<string, KeptDraft>>();
+/** The most kept (a file can be large): the drafts of the ten entries shown last. */
+const MOST_DRAFTS = 10;
+
+/** The draft this history entry showed, if this app kept it. */
+function keptDraft(store: Store): KeptDraft | undefined {
+  const id = entryState()[DRAFT_ENTRY];
+  return typeof id === 'string' ? keptDrafts.get(store)?.get(id) : undefined;
+}
+
+/** Keeps the draft this history entry shows (undefined: it shows none now, an app's file). */
+function keepDraft(store: Store, draft: KeptDraft | undefined): void {
+  const state = entryState();
+  let id = state[DRAFT_ENTRY];
+  if (typeof id !== 'string' || !id.startsWith(`${DRAFT_LOAD}:`)) {
+    if (!draft) return;
+    id = `${DRAFT_LOAD}:${++draftsMade}`;
+    history.replaceState({ ...state, [DRAFT_ENTRY]: id }, '');
+  }
+  const drafts = keptDrafts.get(store) ?? new Map<string, KeptDraft>();
+  keptDrafts.set(store, drafts);
+  drafts.delete(id as string);
+  if (!draft) return;
+  drafts.set(id as string, draft);
+  for (const old of drafts.keys()) {
+    if (drafts.size <= MOST_DRAFTS) break;
+    drafts.delete(old);
+  }
+}
+
 /** A file name from the address as the page may show it (anyone can send a link): clean, and cut to 100 characters. */
 const shownName = (name: string): string => {
   const clean = cleanLine(name);
@@ -104,7 +155,11 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   // The validator's own code, or the app's scenarios, that do not load (offline, or the app updated
   // on its host while the tab was open): said in place of the page, not blamed on the trainer's file.
   const fail = useFailPage();
-  const [checked, setChecked] = useState<Checked>();
+  // Come back to (the browser's Back) where the trainer's own file was shown: that file as last
+  // checked, with its "Check again". Only at the page's own address: one naming an app's file checks it.
+  const store = useStore();
+  const [kept] = useState(() => (file === undefined ? keptDraft(store) : undefined));
+  const [checked, setChecked] = useState<Checked | undefined>(kept && { ...kept.checked, kept: true });
   const [busy, setBusy] = useState(false);
   // The name of the file being checked, for the status line while it is.
   const [checking, setChecking] = useState<string>();
@@ -187,7 +242,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   };
 
   // The file picked from this computer, to check again after an edit (none for the app's own files).
-  const [picked, setPicked] = useState<Picked>();
+  const [picked, setPicked] = useState<Picked | undefined>(kept?.picked);
   const fileInput = useRef<HTMLInputElement>(null);
   const [noPicker, setNoPicker] = useState(false);
   // The file window opened by "Check again" (no handle): the file chosen there is the one shown, chosen again.
@@ -203,7 +258,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   // The bytes of the last file checked from this computer: the same bytes under the same name are
   // the same file picked again; other bytes may be another file of that name (or the file edited,
   // which its "Check again" says).
-  const lastBytes = useRef<Uint8Array>(undefined);
+  const lastBytes = useRef<Uint8Array>(kept?.bytes);
   /**
    * Reads a picked file's bytes and checks them; a file that cannot be read is said in one line.
    * `from`: the file window (a handle) or the file field; `again`: the trainer asked to check the
@@ -347,6 +402,12 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     await checkFile(file, name, 'field', again);
   };
 
+  // The trainer's own file shown, kept for this history entry (keptDraft); an app's file shown in its place, forgotten.
+  useEffect(() => {
+    if (busy || !checked) return;
+    keepDraft(store, !checked.app && picked?.name === checked.file ? { checked, picked, bytes: lastBytes.current } : undefined);
+  }, [store, checked, picked, busy]);
+
   if (playing) {
     return (
       <>
@@ -377,7 +438,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       </p>
       {checked && !busy && (
         <p className="checked-file" id={`${inputId}-checked`}>
-          Results below are for <strong>{checked.file}</strong>{checked.again ? ', checked again' : ''}. Choose a file above to check another one.
+          Results below are for <strong>{checked.file}</strong>{checked.kept ? ` as checked at ${checked.at ?? 'your last check'}` : checked.again ? ', checked again' : ''}. Choose a file above to check another one.
         </p>
       )}
       {picked && !busy && checked?.file === picked.name && (
