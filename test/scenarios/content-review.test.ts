@@ -3880,7 +3880,9 @@ describe('session 40: scoring consistency across scenarios', () => {
     expect(replyText('before-relapse', 'd8-ongoing')).toMatch(/done so well.*keep her support going.*setbacks happen.*ask Rina what she/);
     // d7-plan: the loss named, a plan she decides, shared with her CSW. (Since content2-47 it no longer lists "who
     // you'd call, what you'd do": that phrase was said by best replies only, in three scenarios; content2-47.test.ts.)
-    expect(replyText('saturday-shoots', 'd7-plan')).toMatch(/lot to lose.*plan for tomorrow, for if it feels off\? You decide what's in it; we share it with Mr\. Dawson\./);
+    // (Since diffread-47 the loss is "Losing all of them would be hard": "That's a lot to lose" shared "That's a lot to" with
+    // the-list d3-carry, best replies only; diffread-47.test.ts.)
+    expect(replyText('saturday-shoots', 'd7-plan')).toMatch(/Losing all of them would be hard\. Should we make a plan for tomorrow, in case it feels off\? You decide what's in it; we share it with Mr\. Dawson\./);
     // d4-honest: thanks, her safety first, the supervisor, and she is told (no longer "I can't keep this to myself",
     // which only best replies said; d4-dawson says "I can't keep this from Mr. Dawson").
     expect(replyText('saturday-shoots', 'd4-honest')).toMatch(/glad you told me\. Your safety matters most to me, so I'm bringing this to my supervisor, and I'll let you know how it goes\./);

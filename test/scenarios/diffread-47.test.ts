@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { asks } from '../../src/machines/audit/answer-key.js';
+import { replyValue } from '../../src/machines/scenario-index.js';
+import { BUNDLED_IDS, bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
+
+// Session diffread-47: a second reader of this session's scenario changes (e22b7be8..), played in context.
+
+const words = (text: string) => text.toLowerCase().replace(/\u2019/g, "'").match(/[a-z']+/g) ?? [];
+const says = (text: string, phrase: string) => ` ${words(text).join(' ')} `.includes(` ${phrase} `);
+const scored = (id: string, node: string, reply: string) =>
+  bundledReply(id, node, reply).assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`).join(', ');
+
+/** Where a phrase is said in the bundled set: by best replies (their scenarios) and by any other reply. */
+function whereSaid(phrase: string) {
+  const inBest = new Set<string>();
+  const elsewhere: string[] = [];
+  for (const id of BUNDLED_IDS) {
+    for (const n of bundledScenario(id).nodes) {
+      if (n.kind !== 'decision') continue;
+      const top = Math.max(...n.replies.map(replyValue));
+      for (const r of n.replies) {
+        if (!says(r.text, phrase)) continue;
+        if (replyValue(r) === top) inBest.add(id);
+        else elsewhere.push(`${id}/${r.id}`);
+      }
+    }
+  }
+  return { inBest, elsewhere };
+}
+
+// content2-47 reworded best replies that shared a phrase with another scenario's best reply. Three of the new wordings
+// shared a phrase again, each with a best reply at the same kind of decision: jae-and-hyung d2-honest "Whatever happens
+// next, you'll hear it from me" (couch-rent d3-honest "You'll hear it from me first", both answering "don't tell");
+// saturday-shoots d7-plan "That's a lot to lose" (the-list d3-carry "That's a lot to carry at fifteen", both naming what
+// the youth stands to lose or carries); whereabouts-unknown d8-plan "The people and places that help" (couch-rent
+// d7-bad-night "You pick the people and the numbers", both safety plans). "Whatever happens" came with the first
+// (harm-reduction d1-glad). Each is reworded in the reply content2-47 changed, scored as before.
+describe('diffread-47: the rewording that took out one shared phrase did not bring in another', () => {
+  it.each(["you'll hear it from me", "that's a lot to", 'the people and', 'whatever happens'])(
+    '"%s" is not said only by best replies, in two scenarios or more',
+    (phrase) => {
+      const { inBest, elsewhere } = whereSaid(phrase);
+      expect(inBest.size >= 2 && elsewhere.length === 0, `best in ${[...inBest].join(', ')}; elsewhere in ${elsewhere.join(', ') || 'none'}`).toBe(false);
+    },
+  );
+
+  it('the reworded replies still say what they are credited for, and score as before', () => {
+    const jae = bundledReply('jae-and-hyung', 'd2-open', 'd2-honest').text;
+    expect(jae).toMatch(/^Your safety comes first for me, so this goes to my supervisor\. /);
+    expect(jae).toMatch(/keep you posted/);
+    expect(scored('jae-and-hyung', 'd2-open', 'd2-honest')).toBe('consult-supervisor-on-suspicion follows 2, safety-is-priority follows 1');
+
+    const meron = bundledReply('saturday-shoots', 'd7-saturday', 'd7-plan').text;
+    expect(meron).toMatch(/^Losing all of them would be hard\. Should we make a plan for tomorrow, in case it feels off\? You decide what's in it; we share it with Mr\. Dawson\.$/);
+    expect(scored('saturday-shoots', 'd7-saturday', 'd7-plan')).toBe('safety-planning follows 2, harm-reduction-self-determination follows 1, csw-partnership follows 1');
+
+    const dez = bundledReply('whereabouts-unknown', 'd8-kitchen', 'd8-plan').text;
+    expect(dez).toMatch(/^Maybe is honest\. Could we write a simple plan, in your words, for when things feel unsafe\? Names, numbers, places\.$/);
+    expect(scored('whereabouts-unknown', 'd8-kitchen', 'd8-plan')).toBe(
+      'safety-planning follows 2, harm-reduction-self-determination follows 1, expect-relapse follows 1, resources-reduce-harm follows 1, respect-mindset-boundaries follows 1',
+    );
+  });
+});
+
+// whereabouts-unknown d7-csw became a question ("Is there somewhere bright and busy to wait?") beside two replies that
+// ended flat: the best reply was the only one asking there (the audit's only-best-asks), as couch-rent d5-redirect is at
+// the same 1 a.m. request. d7-rideshare now asks her to text when she is in, as it said before, in a question.
+describe('diffread-47: at Dez\'s "Can you come get me?" the best reply is not the only one that asks', () => {
+  it('another reply ends on a question too, and d7-rideshare is scored as before', () => {
+    const d = bundledDecision('whereabouts-unknown', 'd7-ride');
+    expect(d.replies.filter((r) => asks(r.text)).map((r) => r.id).sort()).toEqual(['d7-csw', 'd7-rideshare']);
+    expect(bundledReply('whereabouts-unknown', 'd7-ride', 'd7-rideshare').text).toMatch(/I'll let Mr\. Nasser know\. Can you text me when you're in\?$/);
+    expect(scored('whereabouts-unknown', 'd7-ride', 'd7-rideshare')).toBe('no-picking-up violates 3, csw-partnership violates 1');
+  });
+});
+
+// saturday-shoots s2-sewing (new this session): Meron said "Auntie's gonna tell you about the shoes anyway", a moment
+// after s1-stairs, where she says "Auntie told you about the shoes, huh." She knows her aunt already has.
+describe('diffread-47: saturday-shoots s2-sewing follows what Meron said on the stairs', () => {
+  it('she says her aunt has already told you about the shoes, not that she will', () => {
+    const stairs = bundledScenario('saturday-shoots').nodes.find((n) => n.id === 's1-stairs');
+    expect(stairs?.kind === 'scene' && stairs.lines?.some((l) => l.text === 'Auntie told you about the shoes, huh.')).toBe(true);
+    const sewing = bundledScenario('saturday-shoots').nodes.find((n) => n.id === 's2-sewing');
+    const said = sewing?.kind === 'scene' ? (sewing.lines ?? []).map((l) => l.text).join(' ') : '';
+    expect(said).not.toMatch(/gonna tell you about the shoes/);
+    expect(said).toMatch(/^Auntie already told you about the shoes anyway\. A friend got them\. Nia\./);
+  });
+});
