@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { asks } from '../../src/machines/audit/answer-key.js';
 import { replyValue } from '../../src/machines/scenario-index.js';
+import type { Scenario } from '../../src/machines/schema/scenario.js';
 import { BUNDLED_IDS, bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
 
 // Session diffread-47: a second reader of this session's scenario changes (e22b7be8..), played in context.
@@ -84,5 +86,47 @@ describe('diffread-47: saturday-shoots s2-sewing follows what Meron said on the 
     const said = sewing?.kind === 'scene' ? (sewing.lines ?? []).map((l) => l.text).join(' ') : '';
     expect(said).not.toMatch(/gonna tell you about the shoes/);
     expect(said).toMatch(/^Auntie already told you about the shoes anyway\. A friend got them\. Nia\./);
+  });
+});
+
+// The worked example (docs/examples/first-scenario.json, docs/authoring.md section 3) is what `casa-practice new`
+// copies. Its best reply said "Want to make a plan … Who you'd call, where you'd go. You decide what's in it", the
+// phrases sessions 41 and content2-47 took out of the bundled best replies as tells: every scenario started from it
+// began with them. Its new words share no phrase of three words or more with the bundled set's best replies alone.
+describe('diffread-47: the worked example\'s best reply does not start new scenarios with a tell', () => {
+  const example = JSON.parse(readFileSync(new URL('../../docs/examples/first-scenario.json', import.meta.url), 'utf8')) as Scenario;
+  const node = example.nodes.find((n) => n.id === 'd2-next-time');
+  const plan = node?.kind === 'decision' ? node.replies.find((r) => r.id === 'd2-plan') : undefined;
+
+  it('says none of the phrases taken out of the bundled best replies', () => {
+    for (const phrase of ["who you'd call", "where you'd go", 'want to make a', "you decide what's in it", 'the people and']) {
+      expect(says(plan?.text ?? '', phrase), phrase).toBe(false);
+    }
+  });
+
+  it('shares no phrase of three to five words with bundled best replies that no other bundled reply says', () => {
+    const w = words(plan?.text ?? '');
+    const shared: string[] = [];
+    for (let k = 3; k <= 5; k++) {
+      for (let i = 0; i + k <= w.length; i++) {
+        const phrase = w.slice(i, i + k).join(' ');
+        const { inBest, elsewhere } = whereSaid(phrase);
+        if (inBest.size > 0 && elsewhere.length === 0) shared.push(`${phrase} (${[...inBest].join(', ')})`);
+      }
+    }
+    expect(shared).toEqual([]);
+  });
+
+  it('still offers a plan she makes, shared with Ms. Okafor, scored as before, and stays the longest reply (section 7 shows the audit finding it)', () => {
+    expect(plan?.text).toMatch(/plan/);
+    expect(plan?.text).toMatch(/your way/);
+    expect(plan?.text).toMatch(/Ms\. Okafor/);
+    expect(plan?.assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`)).toEqual([
+      'safety-planning follows 2',
+      'harm-reduction-self-determination follows 1',
+      'csw-partnership follows 1',
+    ]);
+    const others = node?.kind === 'decision' ? node.replies.filter((r) => r !== plan).map((r) => r.text.length) : [];
+    expect(plan?.text.length).toBeGreaterThan(Math.max(...others));
   });
 });
