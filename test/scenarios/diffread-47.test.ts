@@ -130,3 +130,18 @@ describe('diffread-47: the worked example\'s best reply does not start new scena
     expect(plan?.text.length).toBeGreaterThan(Math.max(...others));
   });
 });
+
+describe('diffread-47 judgement calls, taken up', () => {
+  it('left-placement-calls d3-stay-on: the CASA keeps communication open, not the guide, which asks CASAs to message and call', () => {
+    const feedback = bundledReply('left-placement-calls', 'd3-phone-dying', 'd3-stay-on').feedback;
+    expect(feedback).not.toMatch(/The guide keeps communication open/);
+    expect(feedback).toMatch(/the guide asks CASAs to keep messaging and calling a youth who has left.*\(What if my youth left placement or their whereabouts are unknown\?\)/);
+  });
+
+  it('whereabouts-unknown d7-csw, credited with staying warm, does not open on a cool "Thanks for calling." nor on left-placement-calls\' best opening', () => {
+    const reply = bundledReply('whereabouts-unknown', 'd7-ride', 'd7-csw');
+    expect(reply.feedback).toMatch(/warm/);
+    expect(reply.text).not.toMatch(/^Thanks for calling/);
+    expect(says(reply.text, "glad you called")).toBe(false);
+  });
+});
