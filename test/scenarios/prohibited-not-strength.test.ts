@@ -94,7 +94,7 @@ describe('a prohibited act is not scored as a strength', () => {
   // youth-relapses d8-drive-home has no reply that follows ongoing-support, so there is nothing to point to.
   it.each([
     ['couch-rent', 'd5-stay', 'safety-is-priority', /^Wanting to stay with Arev through the night is a caring instinct\. But/, /asking where they can wait that feels okay while Mr\. Ferreira arranges the rest \(Likelihood of Relapse\)\.$/],
-    ['left-placement-calls', 'd3-stay-on', 'keep-communication-open', /^Not wanting to lose her tonight is the right instinct, but/, /keep messaging and calling her, so she can answer when she is ready \(What if my youth left placement or their whereabouts are unknown\?\)/],
+    ['left-placement-calls', 'd3-stay-on', 'keep-communication-open', /^Not wanting to lose her tonight is the right instinct, but/, /keep messaging and calling a youth who has left, so she can answer when she is ready \(What if my youth left placement or their whereabouts are unknown\?\)/],
     ['youth-relapses', 'd8-push-through', 'ongoing-support', /^Wanting to stay close to Jazz is a caring instinct\. But/, /\(Self-Care\)\.$/],
   ])('%s %s: no longer credited with %s; the feedback says the instinct and what keeps it', (id, replyId, principle, opens, keeps) => {
     const r = bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((x) => x.id === replyId);
