@@ -512,18 +512,77 @@ describe('trainer-led sessions (--facilitate)', () => {
     await press(r, KEY.enter, '4', 's', 'y');
     const frame = r.lastFrame() ?? '';
     const flat = frame.replace(/\s+/g, ' ');
-    expect(flat).toContain('The summary of the session before was written to:');
+    // (In one row at 60×24, where the whole notice would push the Discuss prompt out of view.)
+    expect(flat).toContain(columns === 60 ? 'Summary of the session before written: named on leaving.' : 'The summary of the session before was written to:');
     expect(flat, frame).toMatch(/r: reveal/);
     // ("q: end" where the moment scrolls at 60×24.)
     expect(flat).toMatch(/q: end\b/);
     // Under the notice, and the frame one row short of the screen (Ink clears a frame as tall as it).
-    expect(flat.indexOf('q: end')).toBeGreaterThan(flat.indexOf('The summary of the session before'));
+    expect(flat.indexOf('q: end')).toBeGreaterThan(flat.search(/The summary of the session before|Summary of the session before/));
     expect(frame.split('\n').length, frame).toBeLessThanOrEqual(rows - 1);
     expect(Math.max(...frame.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(columns);
     // Gone at the next key, as before; the keys stay.
     await press(r, KEY.down);
-    expect(r.lastFrame()).not.toContain('The summary of the session before');
+    expect(r.lastFrame()).not.toMatch(/summary of the session before/i);
     expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toMatch(/q: end\b/);
+  });
+
+  // From the terminal walkthrough (term2-47): at 60×24 the three rows of where the summary before
+  // went, above the help line, left youth-discloses' first decision under "↓ 4 more below", its
+  // Discuss prompt out of view until the first key. Where the whole notice does not fit, it is one
+  // row, and the file is named as the app is left (each summary a start over wrote in this run).
+  it.each([[60, 24, false], [120, 40, true]])('at %i×%i, after s and y the first decision is in view whole with the help line; where the summary before went is said whole (%s) or named on leaving', async (columns, rows, whole) => {
+    const env = tempEnv();
+    const loaded = loadPlayable(join(BUNDLED, 'youth-discloses.json'));
+    if ('problems' in loaded) throw new Error(loaded.problems);
+    const { element, exit } = appElement({ env, start: { kind: 'facilitate', playable: loaded } });
+    const r = await renderAt(element, columns, rows);
+    await press(r, KEY.enter, '4', 's', 'y');
+    const frame = r.lastFrame() ?? '';
+    const flat = frame.replace(/\s+/g, ' ');
+    expect(flat, frame).toContain('Discuss: Kiara has just told you he got her the AirPods. What would keep her talking, and what would make her turn the phone face-down again?');
+    expect(frame).not.toMatch(/more below|more above/);
+    expect(flat).toMatch(/q: end session/);
+    expect(frame.split('\n').length, frame).toBeLessThanOrEqual(rows - 1);
+    const first = readdirSync(join(stateDir(env), 'exports'));
+    expect(first).toHaveLength(1);
+    if (whole) expect(flat).toContain(`The summary of the session before was written to: exports/${first[0] as string} (in the state folder ${stateDir(env)})`);
+    else {
+      const said = frame.split('\n').filter((l) => /summary/i.test(l));
+      expect(said.map((l) => l.trim())).toEqual(['Summary of the session before written: named on leaving.']);
+    }
+    // Started over again: leaving names both summaries of the sessions before, after this one's.
+    await press(r, '2', 's', 'y');
+    const second = readdirSync(join(stateDir(env), 'exports')).filter((n) => !first.includes(n));
+    await press(r, '5', 'q');
+    await tap(r, 'y');
+    const left = (exit.mock.calls[0]?.[0] ?? '').replace(/\s+/g, ' ');
+    const last = readdirSync(join(stateDir(env), 'exports')).filter((n) => !first.includes(n) && !second.includes(n));
+    expect([second.length, last.length]).toEqual([1, 1]);
+    const at = (name: string) => left.indexOf(name);
+    expect(left).toMatch(/^Session summary written to: \S*exports\//);
+    expect(at(last[0] as string)).toBeGreaterThan(0);
+    expect(left.indexOf('The summaries of the sessions before were written to:')).toBeGreaterThan(at(last[0] as string));
+    expect(at(first[0] as string)).toBeGreaterThan(left.indexOf('The summaries of the sessions before'));
+    expect(at(second[0] as string)).toBeGreaterThan(at(first[0] as string));
+  });
+
+  // The same at 60×24 where the state folder cannot be written: its three rows pushed the Discuss
+  // prompt out of view. In one row; where the summary goes is said by the content note just before,
+  // by the quit question and on leaving.
+  it('at 60×24 with a state folder that cannot be written, the first decision is in view whole under a one-row notice', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'casa-facilitate-')), 'state');
+    writeFileSync(file, 'not a folder');
+    const env = tempEnv({ XDG_STATE_HOME: file, PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
+    const loaded = loadPlayable(join(BUNDLED, 'youth-discloses.json'));
+    if ('problems' in loaded) throw new Error(loaded.problems);
+    const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: loaded } }).element, 60, 24);
+    await press(r, KEY.enter);
+    const frame = r.lastFrame() ?? '';
+    expect(frame.replace(/\s+/g, ' '), frame).toContain('Discuss: Kiara has just told you he got her the AirPods.');
+    expect(frame).not.toMatch(/more below/);
+    expect(frame.split('\n').map((l) => l.trim())).toContain('State folder cannot be written: this session is not kept.');
+    expect(frame).toMatch(/q: end session/);
   });
 
   it('when the summary so far cannot be written, s and y start nothing over: the session goes on as it was, and stays kept', async () => {

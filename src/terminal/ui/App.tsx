@@ -62,8 +62,12 @@ type Screen =
   | { name: 'note'; entry: CatalogEntry; fromPicker: boolean; origin: RunOrigin; setAside?: string }
   | { name: 'play'; playable: PlayableScenario; actor: SessionActor; mode: SessionMode; fromPicker: boolean; startedAt?: string; activeMs?: number; hold?: SaveHold; origin: RunOrigin; resumed?: boolean }
   | { name: 'kept'; playable: PlayableScenario; debrief: Debrief; mode: SessionMode; savedAt?: string; thisRunOnly?: boolean }
-  /** `resumed`: a kept room session carried on; `notice`: one line above the session (a kept one that could not be used). */
-  | { name: 'facilitate'; playable: PlayableScenario; actor: SessionActor; resumed?: RestoredFacilitation; notice?: string }
+  /**
+   * `resumed`: a kept room session carried on; `notice`: one line above the session (a kept one that
+   * could not be used); `summaryBefore`: the summary a start over (s) just wrote, said on the first
+   * screen; `before`: every summary written by starting over in this run, named on leaving.
+   */
+  | { name: 'facilitate'; playable: PlayableScenario; actor: SessionActor; resumed?: RestoredFacilitation; notice?: string; summaryBefore?: string; before?: readonly string[] }
   /** A kept room session of the scenario opened: carry on, or start over. */
   | { name: 'roomChoose'; entry: CatalogEntry; playable: PlayableScenario; kept: RestoredFacilitation; fromPicker: boolean }
   | { name: 'locate'; missing: MissingFile };
@@ -352,8 +356,9 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   } else {
     const { playable } = screen;
     // s (asked first): a new session of the same scenario, at its start.
-    body = <FacilitateScreen key={screen.actor.sessionId} playable={playable} actor={screen.actor} resumed={screen.resumed} notice={screen.notice}
-      onStartOver={(notice) => once(async () => setScreen({ name: 'facilitate', playable, actor: await newFacilitation(services.env, playable), notice }))} />;
+    const before = screen.before ?? [];
+    body = <FacilitateScreen key={screen.actor.sessionId} playable={playable} actor={screen.actor} resumed={screen.resumed} notice={screen.notice} summaryBefore={screen.summaryBefore} before={before}
+      onStartOver={(summary) => once(async () => setScreen({ name: 'facilitate', playable, actor: await newFacilitation(services.env, playable), ...(summary?.tell ? { summaryBefore: summary.path } : {}), before: summary === undefined || before.includes(summary.path) ? before : [...before, summary.path] }))} />;
   }
   return (
     <ThemeContext.Provider value={theme}>

@@ -32,17 +32,28 @@ export interface FacilitateScreenProps {
   actor: SessionActor;
   /** A kept session carried on: the votes and reveal where it stopped, and the decisions before. */
   resumed?: RestoredFacilitation;
-  /** One line in place of the first help line (a kept session that could not be used, where the summary before a start over went). */
+  /** Said above the first help line until the next key (a kept session that could not be used). */
   notice?: string;
   /**
-   * s (asked first): the session is started over; `notice` says where the summary so far went. The
+   * The summary the session before wrote as the trainer started over (s and y): where it went is said
+   * on the first screen, whole where the screen has the rows for it, else in one row (see firstNotice).
+   */
+  summaryBefore?: string;
+  /**
+   * Every summary written by starting over (s) in this run, oldest first: named again as the app is
+   * left, where the first screen had room only for the one row saying that they would be.
+   */
+  before?: readonly string[];
+  /**
+   * s (asked first): the session is started over; `summary` is the summary so far it wrote (`tell`:
+   * said on the next session's first screen; at the debrief, which said it, only on leaving). The
    * screen has already written that summary and removed the kept session.
    */
-  onStartOver?: (notice?: string) => void;
+  onStartOver?: (summary?: { path: string; tell: boolean }) => void;
 }
 
 /** A trainer-led session: prompt and note, room votes, reveal, the room's branch, and a written summary. */
-export function FacilitateScreen({ playable, actor: given, resumed, notice: opening, onStartOver }: FacilitateScreenProps) {
+export function FacilitateScreen({ playable, actor: given, resumed, notice: opening, summaryBefore, before = [], onStartOver }: FacilitateScreenProps) {
   // Replaced only when the room goes back from the ending (a final state: the session is restored from before its last reply).
   const [actor, setActor] = useState(given);
   const app = useApp();
@@ -79,7 +90,11 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // What the first screen says (where the summary before a start over went, a kept session that could
   // not be used, a state folder that cannot be written): above the help line, until the next key. Said
   // in its place, the keys were hidden until a key was pressed, after s and y in front of the room.
-  const [firstSaid, setFirstSaid] = useState<string | undefined>(opening ?? (elsewhereDir !== undefined ? unwritableNow(elsewhereDir) : undefined));
+  // Each but a kept session's failure has a one-row form, said where the whole would push the
+  // moment out of view (see firstNotice).
+  const [firstSaid, setFirstSaid] = useState<FirstNotice | undefined>(() => (opening !== undefined ? { whole: opening }
+    : summaryBefore !== undefined ? { whole: summaryBeforeWords(summaryBefore, elsewhereDir !== undefined, app.env), short: SUMMARY_BEFORE_SHORT }
+      : elsewhereDir !== undefined ? { whole: unwritableNow(elsewhereDir), short: UNWRITABLE_SHORT } : undefined));
   // The decision whose replies are revealed: a reveal belongs to its decision, never to the next.
   const [revealedAt, setRevealedAt] = useState(resumed?.progress.current.revealed ? view.nodeId : undefined);
   const reveal = revealedAt !== undefined && revealedAt === view.nodeId;
@@ -175,11 +190,14 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     kept.current = false;
     // The path within the state folder on a row of its own, as the debrief names the summary: the
     // whole path, broken mid-name at 60 columns, could not be copied.
-    onStartOver?.(written === undefined ? undefined : elsewhereDir !== undefined ? `The summary of the session before was written to:\n${shownFileName(written.path)}` : `The summary of the session before was written to:\n${shownPath(written.path, app.env)}\n(in the state folder ${shownStateDir(app.env)})`);
+    onStartOver?.(written === undefined ? undefined : { path: written.path, tell: true });
   };
+  // Leaving, the summaries written by starting over in this run are named after this session's
+  // (the first screen may have had room only to say they would be: SUMMARY_BEFORE_SHORT).
+  const withBefore = (words: string): string => (before.length === 0 ? words : `${words}\n${summariesBeforeWords(before, columns, app.env)}`);
   const stop = (interrupted = false) => {
     // A session in which the room entered nothing leaves no empty summary file behind (and is not kept).
-    if (!roomDidSomething()) return app.exit(NOTHING_ENTERED_WORDS, interrupted ? 130 : 0);
+    if (!roomDidSomething()) return app.exit(withBefore(NOTHING_ENTERED_WORDS), interrupted ? 130 : 0);
     if (view.kind === 'decision') log.current.push(current());
     const written = writeSummary();
     // The session is kept: opening the scenario again carries on from here.
@@ -187,7 +205,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     // has no room for it after the words, broken between its words with line continuations where it
     // is longer than a row (run-app's wrapWords); the terminal broke it mid-name at 60 columns.
     const again = elsewhere.current ? `\n${ROOM_ELSEWHERE}` : kept.current && roomSessionOnDisk(playable, app.env) ? `\nTo carry on with this session later: ${command(roomSessionArgs(playable), app.env)}` : '';
-    app.exit(`${written}${again}`, interrupted ? 130 : written.startsWith('Session summary written') ? 0 : 74);
+    app.exit(`${withBefore(written)}${again}`, interrupted ? 130 : written.startsWith('Session summary written') ? 0 : 74);
   };
   // A closed window (or SIGTERM) writes the summary as q does, the decision on screen with the votes
   // entered there ("The session stopped at this decision"). It wrote the decisions followed only: the
@@ -196,9 +214,9 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const onHangup = useRef<() => string | undefined>(undefined);
   useEffect(() => {
     onHangup.current = () => {
-      if (!roomDidSomething()) return undefined;
+      if (!roomDidSomething()) return before.length === 0 ? undefined : withBefore(NOTHING_ENTERED_WORDS);
       if (view.kind === 'decision') log.current.push(current());
-      return writeSummary();
+      return withBefore(writeSummary());
     };
   });
   useEffect(() => {
@@ -285,12 +303,36 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const knownPaths = useMemo(() => (elsewhereDir === undefined ? [] : [shownFileName(elsewhereDir)]), [elsewhereDir]);
   const unavailableRows = useMemo(() => unavailable?.split('\n').flatMap((line) => pathLineRows(line, width, knownPaths)) ?? [], [unavailable, width, knownPaths]);
   // The first screen's notice, above whichever help line is drawn (none while a question or a line in its place is).
-  const openedRows = useMemo(() => firstSaid?.split('\n').flatMap((line) => pathLineRows(line, width, knownPaths)) ?? [], [firstSaid, width, knownPaths]);
-  const openedCount = openedRows.reduce((n, row) => n + rowsOf(row), 0);
-  const withOpened = (hints: ReactNode) => (openedRows.length === 0 ? hints : <Box flexDirection="column">{openedRows.map((row, i) => <Paragraph key={i} width={width}>{row}</Paragraph>)}{hints}</Box>);
   // w (who's who): at a decision named only where the help line has room for it on the rows it takes
   // anyway, on a scene always (see withRoomWho).
   const withWho = (set: Hint[], always = false): Hint[] => withRoomWho(set, WHO_HINT, (s) => hintRows(s, width).reduce((n, row) => n + rowsOf(row), 0), always);
+  // Whole where the screen has the rows for it (the moment, its replies and the help line all in view,
+  // or a reveal whole), else in one row: at 60×24 the three rows of where the summary before went
+  // pushed youth-discloses' first Discuss prompt under "↓ 4 more below" until the first key.
+  const noticeRows = (text: string | undefined) => text?.split('\n').flatMap((line) => pathLineRows(line, width, knownPaths)) ?? [];
+  const wholeRows = useMemo(() => noticeRows(firstSaid?.whole), [firstSaid, width, knownPaths]); // eslint-disable-line react-hooks/exhaustive-deps
+  const shortRows = useMemo(() => noticeRows(firstSaid?.short), [firstSaid, width, knownPaths]); // eslint-disable-line react-hooks/exhaustive-deps
+  const countOf = (rows: readonly string[]) => rows.reduce((n, row) => n + rowsOf(row), 0);
+  const setup = useMemo(() => (setupAt === view.nodeId && view.kind === 'decision' ? decisionSetup(scenario, actor.getPersistedSnapshot()) : []), [setupAt, view.nodeId, view.kind, scenario, actor]);
+  const setupText = useMemo(() => setupRows(setup, width), [setup, width]);
+  // Each reply's votes, kept whole after it (see ReplyList): the rows of "text · votes: n" either way.
+  const tally = (r: { id: string }) => `votes: ${votes[r.id] ?? 0}`;
+  const repliesRows = view.replies.reduce((n, r) => n + rowsOf(`${replyText(r)} · ${tally(r)}`, width - REPLY_INDENT), 0);
+  // The rows of the screen above its help line, packed (no blank rows between its parts).
+  const contentRows = rowsOf(heading) + setupText.length + (view.title ? rowsOf(view.title) : 0) + (view.narration ? rowsOf(view.narration) : 0)
+    + view.lines.reduce((n, l) => n + rowsOf(`${l.speaker}${l.role ? ` (${l.role})` : ''}: “${l.text}”`), 0)
+    + (view.discussionPrompt ? rowsOf(`Discuss: ${view.discussionPrompt}`) : 0) + (showNote ? rowsOf(`Facilitator note: ${note}`) : 0)
+    + (view.kind === 'decision' ? repliesRows : 0);
+  const wholeFits = (): boolean => {
+    if (firstSaid?.short === undefined) return true;
+    const hints = (set: readonly Hint[]) => hintRows(set, width).reduce((n, row) => n + rowsOf(row), 0);
+    const base = view.kind === 'scene' ? sceneHints(room, note === undefined ? 'none' : showNote ? 'shown' : 'hidden') : reveal ? revealHints(view.replies.length, room) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false, room);
+    if (view.kind === 'decision' && reveal) return revealRows.length <= screenRows - 1 - rowsOf(heading) - (view.title ? rowsOf(view.title) : 0) - 2 - countOf(wholeRows) - hints(base);
+    return screenRows - 1 - contentRows - countOf(wholeRows) - hints(withWho(base, view.kind === 'scene')) >= 0;
+  };
+  const openedRows = firstSaid === undefined ? [] : wholeFits() ? wholeRows : shortRows;
+  const openedCount = countOf(openedRows);
+  const withOpened = (hints: ReactNode) => (openedRows.length === 0 ? hints : <Box flexDirection="column">{openedRows.map((row, i) => <Paragraph key={i} width={width}>{row}</Paragraph>)}{hints}</Box>);
   const baseHints = view.kind === 'scene' ? sceneHints(room, note === undefined ? 'none' : showNote ? 'shown' : 'hidden') : reveal ? revealHints(view.replies.length, room) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false, room);
   // At the reveal w is named whenever it can be (withRevealWho): on a row more where the reveal fits
   // whole all the same, else in place of s, else not (no row of feedback is cut for it).
@@ -303,9 +345,6 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // The question (q, s, u) a row at a time, a folder it names whole on its rows (pathLineRows).
   const questionRows = question?.split('\n').flatMap((line) => pathLineRows(line, width, knownPaths));
   const footerRows = questionRows !== undefined ? questionRows.reduce((n, row) => n + rowsOf(row), 0) : unavailable !== undefined ? unavailableRows.reduce((n, row) => n + rowsOf(row), 0) : openedCount + hintRows(fullHints, width).reduce((n, row) => n + rowsOf(row), 0);
-  // Each reply's votes, kept whole after it (see ReplyList): the rows of "text · votes: n" either way.
-  const tally = (r: { id: string }) => `votes: ${votes[r.id] ?? 0}`;
-  const repliesRows = view.replies.reduce((n, r) => n + rowsOf(`${replyText(r)} · ${tally(r)}`, width - REPLY_INDENT), 0);
 
   // A blank row above and below the reveal; when it scrolls, the row that says there is more above
   // is the one above (blank at the top), so it is not left blank twice.
@@ -316,8 +355,6 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const revealScrolls = revealRows.length > revealRoom + 1;
   const revealHeight = Math.max(4, revealScrolls ? revealRoom + 1 : revealTight ? revealRows.length : revealRoom);
   const hintSet = view.kind === 'decision' && reveal && !revealScrolls ? revealWho(revealHints(view.replies.length, room, false)) : fullHints;
-  const setup = useMemo(() => (setupAt === view.nodeId && view.kind === 'decision' ? decisionSetup(scenario, actor.getPersistedSnapshot()) : []), [setupAt, view.nodeId, view.kind, scenario, actor]);
-  const setupText = useMemo(() => setupRows(setup, width), [setup, width]);
   // The moment's rows in its window, and where the decision's own rows (its title to its Discuss prompt) end.
   const { momentRows, ownEnd } = useMemo(() => {
     const w = (text: string, style: Omit<Span, 'text'> = {}) => wrapText(text, width).split('\n').map((t) => [{ text: t, ...style }]);
@@ -396,11 +433,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     setScrolledAt({ place, scrolled: true });
   };
   // Generous spacing for a projected screen, as far as the rows allow (least useful gaps go first).
-  const packed = rowsOf(heading) + setupText.length + (view.title ? rowsOf(view.title) : 0) + (view.narration ? rowsOf(view.narration) : 0)
-    + view.lines.reduce((n, l) => n + rowsOf(`${l.speaker}${l.role ? ` (${l.role})` : ''}: “${l.text}”`), 0)
-    + (view.discussionPrompt ? rowsOf(`Discuss: ${view.discussionPrompt}`) : 0) + (showNote ? rowsOf(`Facilitator note: ${note}`) : 0)
-    + (view.kind === 'decision' ? repliesRows : 0)
-    + footerRows;
+  const packed = contentRows + footerRows;
   const spare = screenRows - 1 - packed;
   // A scene too long even packed (a trainer's long narration) scrolls too, with ↑↓ as well (nothing else takes them there).
   const sceneScrolls = view.kind === 'scene' && spare < 0;
@@ -584,10 +617,10 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     const again = onStartOver ? { question: NEW_SESSION_QUESTION, onConfirm: () => {
       dropRoomSession(playable, app.env);
       kept.current = false;
-      onStartOver();
+      onStartOver(endSummary.current === undefined ? undefined : { path: endSummary.current, tell: false });
     } } : undefined;
     // q: where the summary is, and that the finished session is kept (as line by line says).
-    const farewell = () => [summaryPath, roomSessionOnDisk(playable, app.env) ? finishedKeptWords(playable, app.env) : undefined].filter(Boolean).join('\n') || undefined;
+    const farewell = () => [summaryPath, before.length > 0 ? summariesBeforeWords(before, columns, app.env) : undefined, roomSessionOnDisk(playable, app.env) ? finishedKeptWords(playable, app.env) : undefined].filter(Boolean).join('\n') || undefined;
     // Where the summary was written gives way first where rows are short (the farewell says it on
     // leaving all the same): at 60×24 with a long state folder, after e, "Back to decision N" (what u
     // does) was left out instead, and read only once the session was left.
@@ -720,4 +753,27 @@ function backQuestion(decision: number, votes: number): string {
 /** `elsewhere`: the state folder cannot be written, so the summary so far is written there (roomSummaryDir). */
 function startOverQuestion(loss: string | undefined, elsewhere: string | undefined): string {
   return `Start the session over from the beginning? ${loss ? `${loss} will be lost; the summary so far is written first${elsewhere === undefined ? '' : `, to ${shownFileName(elsewhere)}, since the state folder cannot be written`}. ` : ''}${YES_NO}`;
+}
+
+/** A first screen's notice: `whole`, or `short` (one row at 60 columns) where the whole would push the moment out of view. */
+interface FirstNotice {
+  whole: string;
+  short?: string;
+}
+
+/** Where the summary of the session before a start over went, its path within the state folder on a row of its own. */
+function summaryBeforeWords(path: string, elsewhere: boolean, env: NodeJS.ProcessEnv): string {
+  return elsewhere ? `The summary of the session before was written to:\n${shownFileName(path)}` : `The summary of the session before was written to:\n${shownPath(path, env)}\n(in the state folder ${shownStateDir(env)})`;
+}
+
+/** summaryBeforeWords in one row (56 columns): the path is named on leaving (summariesBeforeWords). */
+export const SUMMARY_BEFORE_SHORT = 'Summary of the session before written: named on leaving.';
+
+/** unwritableNow in one row: where the summary goes is said by the content note before it, the quit question and on leaving. */
+export const UNWRITABLE_SHORT = 'State folder cannot be written: this session is not kept.';
+
+/** As the app is left: the summaries written by starting over (s) in this run, each as leavingPath says a path. */
+export function summariesBeforeWords(paths: readonly string[], columns: number, env: NodeJS.ProcessEnv): string {
+  const head = paths.length === 1 ? 'The summary of the session before was written to:' : 'The summaries of the sessions before were written to:';
+  return [head, ...paths.map((p) => leavingPath(p, columns, env))].join('\n');
 }
