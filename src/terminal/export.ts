@@ -1,4 +1,4 @@
-import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { debriefExport, FACILITATION_PREFIX, facilitatedDecision, facilitationMarkdown, localFileStamp, shownFileName, summaryBaseName, type Debrief, type FacilitatedDecision, type RestoredFacilitation, type Scenario, type SessionMode, type SessionView } from '../machines/index.js';
@@ -12,8 +12,18 @@ export function exportsDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(stateDir(env), 'exports');
 }
 
-/** Writes the debrief as Markdown and JSON (into `dir`, by default the exports folder); returns both paths. */
-export function exportDebrief(scenario: Scenario, debrief: Debrief, env: NodeJS.ProcessEnv = process.env, now = new Date(), opts: { mode?: SessionMode; dir?: string; recorded?: boolean; trainerLed?: boolean } = {}): { markdown: string; json: string } {
+/** The files a debrief export wrote, with what it wrote in them (to tell them unchanged since: unchangedExport). */
+export interface DebriefFiles {
+  markdown: string;
+  json: string;
+  written?: { markdown: string; json: string };
+}
+
+/**
+ * Writes the debrief as Markdown and JSON (into `dir`, by default the exports folder); returns both
+ * paths. `at`: in place of an earlier export's two files (a trainer-led session's, at a later ending).
+ */
+export function exportDebrief(scenario: Scenario, debrief: Debrief, env: NodeJS.ProcessEnv = process.env, now = new Date(), opts: { mode?: SessionMode; dir?: string; recorded?: boolean; trainerLed?: boolean; at?: { markdown: string; json: string } } = {}): DebriefFiles {
   let appVersion: string | undefined;
   try {
     appVersion = packageVersion();
@@ -21,10 +31,26 @@ export function exportDebrief(scenario: Scenario, debrief: Debrief, env: NodeJS.
     // not worth failing an export for
   }
   const files = debriefExport(scenario, debrief, now, { mode: opts.mode, appVersion, ...(opts.recorded === false ? { recorded: false } : {}), ...(opts.trainerLed === true ? { trainerLed: true } : {}) });
-  const base = join(opts.dir ?? exportsDir(env), files.baseName);
-  writeAtomic(`${base}.md`, files.markdown);
-  writeAtomic(`${base}.json`, files.json);
-  return { markdown: `${base}.md`, json: `${base}.json` };
+  // A name no file has yet (-2, -3… as records exports are named): a second export in the same second
+  // (this session's next ending, its earlier export changed since) was written over the first.
+  const named = join(opts.dir ?? exportsDir(env), files.baseName);
+  let base = named;
+  for (let n = 2; opts.at === undefined && (existsSync(`${base}.md`) || existsSync(`${base}.json`)); n++) base = `${named}-${n}`;
+  const markdown = opts.at?.markdown ?? `${base}.md`;
+  const json = opts.at?.json ?? `${base}.json`;
+  writeAtomic(markdown, files.markdown);
+  writeAtomic(json, files.json);
+  return { markdown, json, written: { markdown: files.markdown, json: files.json } };
+}
+
+/** An export's two files as it wrote them: neither removed nor changed since (by the trainer, or another export). */
+export function unchangedExport(files: DebriefFiles): boolean {
+  if (files.written === undefined) return false;
+  try {
+    return readFileSync(files.markdown, 'utf8') === files.written.markdown && readFileSync(files.json, 'utf8') === files.written.json;
+  } catch {
+    return false;
+  }
 }
 
 /**

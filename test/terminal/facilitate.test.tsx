@@ -411,6 +411,59 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(summary).toMatch(/## Decision 2:[\s\S]*Branch taken: 1\./);
   });
 
+  // From the terminal walkthrough (term2-47): a debrief exported with e, then u and another branch
+  // followed to an ending: the file still described the path taken back, and nothing said so.
+  it('a debrief exported with e, then u and another ending: the export is written again in the same files for the new ending, said on screen; leaving before that ending says the file describes the one taken back', async () => {
+    const env = tempEnv();
+    const app = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderApp(app.element);
+    const exports = join(stateDir(env), 'exports');
+    const debriefs = () => readdirSync(exports).filter((f) => /-debrief-/.test(f)).sort();
+    await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '4', 'r', '1');
+    await throughEnding(r);
+    await press(r, 'e');
+    const [json, md] = debriefs();
+    const first = readFileSync(join(exports, md as string), 'utf8');
+    expect(first).toMatch(/Branch|reply/i);
+    // u says the export is written again too.
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('the summary and the debrief exported are then written again in the same files.');
+    await press(r, 'u', '3');
+    await throughEnding(r);
+    const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(frame).toContain(`Debrief export written again for this ending: exports/${md as string} exports/${json as string}`);
+    // The same two files, now of the ending the room reached.
+    expect(debriefs()).toEqual([json, md]);
+    const second = readFileSync(join(exports, md as string), 'utf8');
+    expect(second).not.toBe(first);
+    expect(JSON.parse(readFileSync(join(exports, json as string), 'utf8'))).toMatchObject({ trainerLed: true });
+    // e again: already exported, nothing more written.
+    await press(r, 'e');
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain(`Already exported to: exports/${md as string}`);
+    expect(debriefs()).toEqual([json, md]);
+    // Back from this ending too, and stopped there: leaving says the export is of the ending taken back.
+    await press(r, 'u', 'q');
+    await tap(r, 'y');
+    const said = (app.exit.mock.calls.at(-1)?.[0] ?? '').replace(/\s+/g, ' ');
+    expect(said, said).toMatch(new RegExp(`The debrief exported at the ending the room went back from describes that ending, not this session as it stopped: \\S*exports/${md as string}`));
+  });
+
+  it('an export changed since (the trainer edited it) is never written over at a later ending: this ending\'s debrief goes to new files, and the screen says why', async () => {
+    const env = tempEnv();
+    const r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    const exports = join(stateDir(env), 'exports');
+    const debriefs = () => readdirSync(exports).filter((f) => /-debrief-.*\.md$/.test(f)).sort();
+    await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '4', 'r', '1');
+    await throughEnding(r);
+    await press(r, 'e');
+    const [md] = debriefs();
+    writeFileSync(join(exports, md as string), 'The trainer\'s own notes.\n');
+    await press(r, 'u', '3');
+    await throughEnding(r);
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('Debrief exported for this ending (the earlier export was changed or removed, so it is left as it is):');
+    expect(readFileSync(join(exports, md as string), 'utf8')).toBe('The trainer\'s own notes.\n');
+    expect(debriefs()).toHaveLength(2);
+  });
+
   it('with a state folder that cannot be written, u still goes back from the ending (a branch followed by mistake at the last decision could not be taken back), full screen and line by line', async () => {
     // A file where the state folder goes: nothing can be written there (even as root). The summary
     // goes where the debrief's e: export writes then: the folder the app was started in (PWD).

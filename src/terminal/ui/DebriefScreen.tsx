@@ -1,9 +1,10 @@
+import { dirname, isAbsolute, relative } from 'node:path';
 import { Box } from 'ink';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { debriefModel, shownFileName, TRANSCRIPT_HEADING, type Debrief, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { HINTS, hintRows, type Action, type Hint } from '../keys.js';
 import { endingRows, pathRows, summaryRows, transcriptRows, workOnRows, type Row } from '../debrief-lines.js';
-import { exportDebrief, exportsDir, fallbackExportDir, shownPath, shownStateDir } from '../export.js';
+import { exportDebrief, exportsDir, fallbackExportDir, shownPath, shownStateDir, unchangedExport, type DebriefFiles } from '../export.js';
 import { errorWords, failureReason, notSavedWords } from '../node/state-store.js';
 import { commandName } from '../invocation.js';
 import { commandRows, elidedPathLine, elidedRow, inkRows, pathLineRows, wrapText } from '../wrap.js';
@@ -52,6 +53,15 @@ export interface DebriefScreenProps {
    * 24 rows at 60×24, and with the other notices left the debrief six.
    */
   lead?: string;
+  /**
+   * The files `e` wrote at an earlier ending of the same trainer-led session, which the room went
+   * back from (u): this ending's debrief is written over them as the screen opens (new files where
+   * they were changed or removed since), and said where the e lines go. They described the ending
+   * taken back, and nothing said so.
+   */
+  exportedBefore?: DebriefFiles;
+  /** Each export written (e, or in place of exportedBefore). */
+  onExported?: (files: DebriefFiles) => void;
 }
 
 // Short names, so the tab line stays one row at 60 columns.
@@ -116,7 +126,7 @@ export function fitNotices(notice: string | undefined, exported: string | undefi
 }
 
 /** The debrief in three scrolling sections; `e` exports it to Markdown and JSON. */
-export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notice: given, voice = 'you', startOver, farewell, givesWay, openOnEnding = false, back, lead }: DebriefScreenProps) {
+export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notice: given, voice = 'you', startOver, farewell, givesWay, openOnEnding = false, back, lead, exportedBefore, onExported }: DebriefScreenProps) {
   // An assessment's debrief says so (as the web app's does, and its exports): a debrief reopened later
   // from the picker cannot otherwise tell an assessment from practice.
   const notice = mode === 'assessment' ? `Assessment mode.${given ? ` ${given}` : ''}` : given;
@@ -137,8 +147,25 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
   const [endingOffset, setEndingOffset] = useKeptOffset(story);
   // What `e` last said, the files written (a second `e` does not write them again), and where to
   // write instead when the exports folder cannot be written.
-  const [exported, setExported] = useState<string>();
-  const [written, setWritten] = useState<{ markdown: string; json: string }>();
+  // An earlier ending's export (exportedBefore) is written again for this ending as the screen opens.
+  const [again] = useState(() => {
+    if (exportedBefore === undefined) return undefined;
+    const inPlace = unchangedExport(exportedBefore);
+    try {
+      const files = exportDebrief(scenario, debrief, app.env, new Date(), { mode, dir: dirname(exportedBefore.markdown), recorded, trainerLed: voice === 'room', ...(inPlace ? { at: exportedBefore } : {}) });
+      const where = isInside(files.markdown, exportsDir(app.env)) ? `${shownPath(files.markdown, app.env)}\n${shownPath(files.json, app.env)}\n(in the state folder ${shownStateDir(app.env)})` : `${shownFileName(files.markdown)}\n${shownFileName(files.json)}`;
+      return { files, said: `${inPlace ? EXPORTED_AGAIN : EXPORTED_ANEW}\n${where}` };
+    } catch (e) {
+      return { said: `${inPlace ? 'The debrief exported at the ending the room went back from describes that ending, and could not be written again' : 'The debrief exported at the ending the room went back from describes that ending'} (${errorWords(e)}): e tries again.` };
+    }
+  });
+  // Told after the first frame (not while it is drawn: the session's screen is drawing it).
+  useEffect(() => {
+    if (again?.files) onExported?.(again.files);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const [exported, setExported] = useState<string | undefined>(again?.said);
+  const [written, setWritten] = useState<{ markdown: string; json: string } | undefined>(again?.files);
   const [elsewhere, setElsewhere] = useState<string>();
   const [exportFailed, setExportFailed] = useState(false);
   const tabs = TABS(voice);
@@ -225,6 +252,7 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
       const dir = elsewhere ?? exportsDir(app.env);
       try {
         const paths = exportDebrief(scenario, debrief, app.env, new Date(), { mode, dir, recorded, trainerLed: voice === 'room' });
+        onExported?.(paths);
         setWritten(paths);
         setExportFailed(false);
         // Each path on a line of its own, relative to the state folder, so it is not broken mid-path.
@@ -267,4 +295,14 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
       {asking && startOver ? <Paragraph bold width={columns}>{startOver.question}</Paragraph> : <KeyHints set={hints} width={columns} whole />}
     </Box>
   );
+}
+
+/** Said where e's lines go when a trainer-led debrief's earlier export was written again for this ending (in place). */
+export const EXPORTED_AGAIN = 'Debrief export written again for this ending:';
+/** …as new files, the earlier ones changed or removed since (never written over then). */
+export const EXPORTED_ANEW = 'Debrief exported for this ending (the earlier export was changed or removed, so it is left as it is):';
+
+function isInside(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }

@@ -9,7 +9,7 @@ import { revealTextRows } from '../reveal-text.js';
 import { setupRows } from '../tall-rows.js';
 import type { Span } from '../debrief-lines.js';
 import { inkRows, pathLineRows, wrapText } from '../wrap.js';
-import { exportsDir, finishedSessionSummary, leavingPath, newestSessionSummary, NOTHING_ENTERED_WORDS, roomSummaryDir, shownPath, shownStateDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from '../export.js';
+import { exportsDir, finishedSessionSummary, type DebriefFiles, leavingPath, newestSessionSummary, NOTHING_ENTERED_WORDS, roomSummaryDir, shownPath, shownStateDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from '../export.js';
 import { errorWords } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
@@ -122,6 +122,9 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const peopleRows = useMemo(() => whoRows(people, columns - 2), [people, columns]);
   const [whoOffset, setWhoOffset] = useKeptOffset(peopleRows, whoOpen);
   const [summaryPath, setSummaryPath] = useState<string>();
+  // The debrief e exported at this session's ending (this run): written again at a later ending, once
+  // the room has gone back from it (u), and named as out of date on leaving before that ending.
+  const [exportedFiles, setExportedFiles] = useState<DebriefFiles>();
   // A finished session opened again: shown as it ended, nothing written again (until the room goes
   // back from its ending, u, as from a session that has just ended).
   const [reopened, setReopened] = useState(resumed?.finished === true);
@@ -194,7 +197,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   };
   // Leaving, the summaries written by starting over in this run are named after this session's
   // (the first screen may have had room only to say they would be: SUMMARY_BEFORE_SHORT).
-  const withBefore = (words: string): string => (before.length === 0 ? words : `${words}\n${summariesBeforeWords(before, columns, app.env)}`);
+  const withBefore = (words: string): string => [words, ...(exportedFiles !== undefined && !view.done ? [`${EXPORT_TAKEN_BACK}\n${leavingPath(exportedFiles.markdown, columns, app.env)}`] : []), ...(before.length === 0 ? [] : [summariesBeforeWords(before, columns, app.env)])].join('\n');
   const stop = (interrupted = false) => {
     // A session in which the room entered nothing leaves no empty summary file behind (and is not kept).
     if (!roomDidSomething()) return app.exit(withBefore(NOTHING_ENTERED_WORDS), interrupted ? 130 : 0);
@@ -612,7 +615,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     // Where the summary went, then what u does, in the fewest rows (at 60×24 the notices took 11 of 24
     // rows, the debrief 6): how the room did opens the Summary section instead (lead), and u's words
     // do not name again what the help line names ("u: back to decision N").
-    const said = [summaryPath, backFromEnd !== undefined ? backFromDebriefWords(backFromEnd, endSummary.current !== undefined ? 'written' : summaryFailed ? 'failed' : 'not found') : undefined].filter((x) => x !== undefined).join('\n');
+    const said = [summaryPath, backFromEnd !== undefined ? backFromDebriefWords(backFromEnd, endSummary.current !== undefined ? 'written' : summaryFailed ? 'failed' : 'not found', exportedFiles !== undefined) : undefined].filter((x) => x !== undefined).join('\n');
     // s (asked first): a new session; the finished one is no longer kept (its summary file stays).
     const again = onStartOver ? { question: NEW_SESSION_QUESTION, onConfirm: () => {
       dropRoomSession(playable, app.env);
@@ -625,6 +628,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     // leaving all the same): at 60×24 with a long state folder, after e, "Back to decision N" (what u
     // does) was left out instead, and read only once the session was left.
     return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={said} lead={agreement} voice="room" startOver={again} farewell={farewell} givesWay={summaryPath} openOnEnding={!reopened}
+      exportedBefore={exportedFiles} onExported={setExportedFiles}
       back={backFromEnd !== undefined ? { label: `back to decision ${backFromEnd}`, onBack: goBackFromEnding } : undefined} />;
   }
   if (whoOpen) {
@@ -717,7 +721,9 @@ function finishedSummaryWords(scenario: Scenario, found: string | undefined, env
  * (backFromEndingWords, said line by line and by presenter mode) without "Back to decision N:",
  * which the help line's "u: back to decision N" says; two rows at 60 columns, not four.
  */
-export function backFromDebriefWords(back: number, summary: 'written' | 'not found' | 'failed'): string {
+export function backFromDebriefWords(back: number, summary: 'written' | 'not found' | 'failed', exported = false): string {
+  // The debrief e exported too (this run), at the next ending: it described the ending taken back.
+  if (exported) return `${backFromDebriefWords(back, summary).slice(0, -1).replace('the summary is then written again in the same file', 'the summary and the debrief exported are then written again in the same files')}${summary === 'written' ? '' : '; the debrief exported is written again at the next ending'}.`;
   const then = summary === 'written'
     ? 'the summary is then written again in the same file'
     : summary === 'not found'
@@ -777,3 +783,6 @@ export function summariesBeforeWords(paths: readonly string[], columns: number, 
   const head = paths.length === 1 ? 'The summary of the session before was written to:' : 'The summaries of the sessions before were written to:';
   return [head, ...paths.map((p) => leavingPath(p, columns, env))].join('\n');
 }
+
+/** Leaving at a decision after u from an ending whose debrief e exported: that file describes the ending taken back. */
+export const EXPORT_TAKEN_BACK = 'The debrief exported at the ending the room went back from describes that ending, not this session as it stopped:';
