@@ -620,6 +620,25 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(at(second[0] as string)).toBeGreaterThan(at(first[0] as string));
   });
 
+  // A new session begun with s at a finished session's debrief (which named its summary, or at 60×24
+  // left it to be printed on leaving) names that summary on leaving too.
+  it('s at the debrief, then leaving the new session: the finished session\'s summary is named', async () => {
+    const env = tempEnv();
+    const { element, exit } = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderApp(element);
+    await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '4', 'r', '1');
+    await throughEnding(r);
+    await press(r, 's', 'y');
+    expect(r.lastFrame()).toContain('Decision 1 of about');
+    // Nothing said above the keys: the debrief said where its summary went.
+    expect(r.lastFrame()).not.toMatch(/summary of the session before/i);
+    await press(r, 'q');
+    await tap(r, 'y');
+    const [name] = readdirSync(join(stateDir(env), 'exports'));
+    const said = (exit.mock.calls[0]?.[0] ?? '').replace(/\s+/g, ' ');
+    expect(said).toMatch(new RegExp(`^Nothing was entered in this session, so no summary was written\\. The summary of the session before was written to: \\S*${name as string}`));
+  });
+
   // The same at 60×24 where the state folder cannot be written: its three rows pushed the Discuss
   // prompt out of view. In one row; where the summary goes is said by the content note just before,
   // by the quit question and on leaving.

@@ -36,7 +36,7 @@ export interface FacilitateScreenProps {
   notice?: string;
   /**
    * The summary the session before wrote as the trainer started over (s and y): where it went is said
-   * on the first screen, whole where the screen has the rows for it, else in one row (see firstNotice).
+   * on the first screen, whole where the screen has the rows for it, else in one row (see wholeFits).
    */
   summaryBefore?: string;
   /**
@@ -195,12 +195,14 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     // whole path, broken mid-name at 60 columns, could not be copied.
     onStartOver?.(written === undefined ? undefined : { path: written.path, tell: true });
   };
-  // Leaving, the summaries written by starting over in this run are named after this session's
-  // (the first screen may have had room only to say they would be: SUMMARY_BEFORE_SHORT).
-  const withBefore = (words: string): string => [words, ...(exportedFiles !== undefined && !view.done ? [`${EXPORT_TAKEN_BACK}\n${leavingPath(exportedFiles.markdown, columns, app.env)}`] : []), ...(before.length === 0 ? [] : [summariesBeforeWords(before, columns, app.env)])].join('\n');
+  // Leaving, after where this session's summary went: the debrief exported at an ending the room went
+  // back from, which describes that ending (once this session ends again it is written again), and the
+  // summaries written by starting over in this run (the first screen may have had room only to say
+  // they would be named: SUMMARY_BEFORE_SHORT).
+  const leavingWords = (words: string): string => [words, ...(exportedFiles !== undefined && !view.done ? [`${EXPORT_TAKEN_BACK}\n${leavingPath(exportedFiles.markdown, columns, app.env)}`] : []), ...(before.length === 0 ? [] : [summariesBeforeWords(before, columns, app.env)])].join('\n');
   const stop = (interrupted = false) => {
     // A session in which the room entered nothing leaves no empty summary file behind (and is not kept).
-    if (!roomDidSomething()) return app.exit(withBefore(NOTHING_ENTERED_WORDS), interrupted ? 130 : 0);
+    if (!roomDidSomething()) return app.exit(leavingWords(NOTHING_ENTERED_WORDS), interrupted ? 130 : 0);
     if (view.kind === 'decision') log.current.push(current());
     const written = writeSummary();
     // The session is kept: opening the scenario again carries on from here.
@@ -208,7 +210,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     // has no room for it after the words, broken between its words with line continuations where it
     // is longer than a row (run-app's wrapWords); the terminal broke it mid-name at 60 columns.
     const again = elsewhere.current ? `\n${ROOM_ELSEWHERE}` : kept.current && roomSessionOnDisk(playable, app.env) ? `\nTo carry on with this session later: ${command(roomSessionArgs(playable), app.env)}` : '';
-    app.exit(`${withBefore(written)}${again}`, interrupted ? 130 : written.startsWith('Session summary written') ? 0 : 74);
+    app.exit(`${leavingWords(written)}${again}`, interrupted ? 130 : written.startsWith('Session summary written') ? 0 : 74);
   };
   // A closed window (or SIGTERM) writes the summary as q does, the decision on screen with the votes
   // entered there ("The session stopped at this decision"). It wrote the decisions followed only: the
@@ -217,9 +219,9 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const onHangup = useRef<() => string | undefined>(undefined);
   useEffect(() => {
     onHangup.current = () => {
-      if (!roomDidSomething()) return before.length === 0 ? undefined : withBefore(NOTHING_ENTERED_WORDS);
+      if (!roomDidSomething()) return before.length === 0 ? undefined : leavingWords(NOTHING_ENTERED_WORDS);
       if (view.kind === 'decision') log.current.push(current());
-      return withBefore(writeSummary());
+      return leavingWords(writeSummary());
     };
   });
   useEffect(() => {
@@ -326,17 +328,16 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     + view.lines.reduce((n, l) => n + rowsOf(`${l.speaker}${l.role ? ` (${l.role})` : ''}: “${l.text}”`), 0)
     + (view.discussionPrompt ? rowsOf(`Discuss: ${view.discussionPrompt}`) : 0) + (showNote ? rowsOf(`Facilitator note: ${note}`) : 0)
     + (view.kind === 'decision' ? repliesRows : 0);
+  const baseHints = view.kind === 'scene' ? sceneHints(room, note === undefined ? 'none' : showNote ? 'shown' : 'hidden') : reveal ? revealHints(view.replies.length, room) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false, room);
   const wholeFits = (): boolean => {
     if (firstSaid?.short === undefined) return true;
     const hints = (set: readonly Hint[]) => hintRows(set, width).reduce((n, row) => n + rowsOf(row), 0);
-    const base = view.kind === 'scene' ? sceneHints(room, note === undefined ? 'none' : showNote ? 'shown' : 'hidden') : reveal ? revealHints(view.replies.length, room) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false, room);
-    if (view.kind === 'decision' && reveal) return revealRows.length <= screenRows - 1 - rowsOf(heading) - (view.title ? rowsOf(view.title) : 0) - 2 - countOf(wholeRows) - hints(base);
-    return screenRows - 1 - contentRows - countOf(wholeRows) - hints(withWho(base, view.kind === 'scene')) >= 0;
+    if (view.kind === 'decision' && reveal) return revealRows.length <= screenRows - 1 - rowsOf(heading) - (view.title ? rowsOf(view.title) : 0) - 2 - countOf(wholeRows) - hints(baseHints);
+    return screenRows - 1 - contentRows - countOf(wholeRows) - hints(withWho(baseHints, view.kind === 'scene')) >= 0;
   };
   const openedRows = firstSaid === undefined ? [] : wholeFits() ? wholeRows : shortRows;
   const openedCount = countOf(openedRows);
   const withOpened = (hints: ReactNode) => (openedRows.length === 0 ? hints : <Box flexDirection="column">{openedRows.map((row, i) => <Paragraph key={i} width={width}>{row}</Paragraph>)}{hints}</Box>);
-  const baseHints = view.kind === 'scene' ? sceneHints(room, note === undefined ? 'none' : showNote ? 'shown' : 'hidden') : reveal ? revealHints(view.replies.length, room) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false, room);
   // At the reveal w is named whenever it can be (withRevealWho): on a row more where the reveal fits
   // whole all the same, else in place of s, else not (no row of feedback is cut for it).
   const setRows = (set: readonly Hint[]) => hintRows(set, width).reduce((n, row) => n + rowsOf(row), 0);
