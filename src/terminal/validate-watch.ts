@@ -1,9 +1,8 @@
-import { lstatSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { shownFileName } from '../machines/light.js';
 import { checkFiles, failsCheck, fitted, printReports, type CliIO } from './commands.js';
 import type { LoadedFile } from './files.js';
-import { isFolder, realPath, watchPaths } from './node/watch-paths.js';
+import { isFolder, isThere, realPath, watchPaths } from './node/watch-paths.js';
 import { scenarioFilesIn } from './scenario-files.js';
 
 /** A file or folder named on the command line. */
@@ -16,16 +15,6 @@ interface Named {
 function clock(now = new Date()): string {
   return [now.getHours(), now.getMinutes(), now.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
 }
-
-function isThere(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 
 /** The scenario files the named paths stand for now: a named file while it is there, a folder's *.json. */
 function filesNow(named: readonly Named[]): string[] {

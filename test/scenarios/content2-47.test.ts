@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { replyValue } from '../../src/machines/scenario-index.js';
 import type { Next } from '../../src/machines/schema/scenario.js';
-import { BUNDLED_IDS, bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
+import { bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
+import { scored, whereSaid } from '../helpers/tells.js';
 
 // Session content2-47: follow-ups from content-47's fresh read of couch-rent, saturday-shoots and whereabouts-unknown.
 // (The supervisor's name is guarded in content-47.test.ts, now over every bundled scenario; the not-first-responder
@@ -115,29 +115,14 @@ const TELLS = [
   'can we work out what',
   'makes sense',
 ];
-const words = (text: string) => text.toLowerCase().replace(/\u2019/g, "'").match(/[a-z']+/g) ?? [];
-const says = (text: string, phrase: string) => ` ${words(text).join(' ')} `.includes(` ${phrase} `);
 
 describe('session content2-47: no phrase marks the best reply across scenarios', () => {
   it.each(TELLS)('"%s" is not said only by best replies, in two scenarios or more', (phrase) => {
-    const inBest = new Set<string>();
-    const elsewhere: string[] = [];
-    for (const id of BUNDLED_IDS) {
-      for (const n of bundledScenario(id).nodes) {
-        if (n.kind !== 'decision') continue;
-        const top = Math.max(...n.replies.map(replyValue));
-        for (const r of n.replies) {
-          if (!says(r.text, phrase)) continue;
-          if (replyValue(r) === top) inBest.add(id);
-          else elsewhere.push(`${id}/${r.id}`);
-        }
-      }
-    }
+    const { inBest, elsewhere } = whereSaid(phrase);
     expect(inBest.size >= 2 && elsewhere.length === 0, `best in ${[...inBest].join(', ')}; elsewhere in ${elsewhere.join(', ') || 'none'}`).toBe(false);
   });
 
   it('the reworded best replies are scored as before', () => {
-    const scored = (id: string, node: string, reply: string) => bundledReply(id, node, reply).assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`).join(', ');
     expect(scored('couch-rent', 'd7-plan', 'd7-bad-night')).toBe('safety-planning follows 2, harm-reduction-self-determination follows 1, resources-reduce-harm follows 1');
     expect(scored('saturday-shoots', 'd7-saturday', 'd7-plan')).toBe('safety-planning follows 2, harm-reduction-self-determination follows 1, csw-partnership follows 1');
     expect(scored('whereabouts-unknown', 'd7-ride', 'd7-csw')).toBe('no-picking-up follows 2, csw-partnership follows 1, safety-is-priority follows 1');

@@ -1,34 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { asks } from '../../src/machines/audit/answer-key.js';
-import { replyValue } from '../../src/machines/scenario-index.js';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
-import { BUNDLED_IDS, bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
+import { bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
+import { says, scored, whereSaid, words } from '../helpers/tells.js';
 
 // Session diffread-47: a second reader of this session's scenario changes (e22b7be8..), played in context.
-
-const words = (text: string) => text.toLowerCase().replace(/\u2019/g, "'").match(/[a-z']+/g) ?? [];
-const says = (text: string, phrase: string) => ` ${words(text).join(' ')} `.includes(` ${phrase} `);
-const scored = (id: string, node: string, reply: string) =>
-  bundledReply(id, node, reply).assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`).join(', ');
-
-/** Where a phrase is said in the bundled set: by best replies (their scenarios) and by any other reply. */
-function whereSaid(phrase: string) {
-  const inBest = new Set<string>();
-  const elsewhere: string[] = [];
-  for (const id of BUNDLED_IDS) {
-    for (const n of bundledScenario(id).nodes) {
-      if (n.kind !== 'decision') continue;
-      const top = Math.max(...n.replies.map(replyValue));
-      for (const r of n.replies) {
-        if (!says(r.text, phrase)) continue;
-        if (replyValue(r) === top) inBest.add(id);
-        else elsewhere.push(`${id}/${r.id}`);
-      }
-    }
-  }
-  return { inBest, elsewhere };
-}
 
 // content2-47 reworded best replies that shared a phrase with another scenario's best reply. Three of the new wordings
 // shared a phrase again, each with a best reply at the same kind of decision: jae-and-hyung d2-honest "Whatever happens

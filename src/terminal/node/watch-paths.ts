@@ -147,7 +147,8 @@ function identity(folder: string): string | undefined {
   }
 }
 
-function isThere(path: string): boolean {
+/** Whether anything (a file, a folder, a link even to nothing) is at a path. */
+export function isThere(path: string): boolean {
   try {
     lstatSync(path);
     return true;
