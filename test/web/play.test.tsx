@@ -346,6 +346,14 @@ describe('playing a scenario in the browser', () => {
     return { ...once, store: memoryStore(once.data) };
   }
 
+  /** The last debrief of youth-discloses opened again at its own address (as the card's "See your last debrief" opens it). */
+  async function lastDebriefOpened() {
+    const kept = await afterYouthDiscloses();
+    renderApp('#/debrief/youth-discloses', kept.store);
+    await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
+    return kept;
+  }
+
   it('a debrief left (the tab closed, a phone reloading the page) can be opened again from the first page, as in the terminal', async () => {
     const user = userEvent.setup();
     const { store, score, outcome } = await afterYouthDiscloses();
@@ -872,9 +880,7 @@ describe('playing a scenario in the browser', () => {
     expect(location.hash).toBe('#/debrief/youth-discloses');
     cleanup();
     // A debrief opened again (the card's "See your last debrief").
-    const kept = await afterYouthDiscloses();
-    renderApp('#/debrief/youth-discloses', kept.store);
-    await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
+    const kept = await lastDebriefOpened();
     await backToYours(1, kept);
     await backToYours(2, kept);
     expect(JSON.parse(kept.store.read('records.json') ?? '{}').playthroughs).toHaveLength(1);
@@ -918,9 +924,7 @@ describe('playing a scenario in the browser', () => {
     expect(location.hash).toBe('#/debrief/youth-discloses');
     cleanup();
     // A debrief opened again (the card's "See your last debrief").
-    const kept = await afterYouthDiscloses();
-    renderApp('#/debrief/youth-discloses', kept.store);
-    await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
+    const kept = await lastDebriefOpened();
     await backMidWay(1, kept, true);
     await backMidWay(2, kept, false);
     expect(JSON.parse(kept.store.read('records.json') ?? '{}').playthroughs).toHaveLength(1);
