@@ -100,6 +100,18 @@ export function isOwnFileSave(save: Record<string, unknown>): boolean {
   return typeof save.scenarioFile === 'string' && /[/\\]/.test(save.scenarioFile);
 }
 
+/**
+ * Whether a save is of an author's test run (the terminal's `play … --preview`, `--from` or `--set`):
+ * never recorded when finished, and played only by the terminal (the web app resumes a scenario's
+ * own save alone, and its Preview keeps nothing). Carried in a backup, the web app loaded it as a
+ * scenario in progress "to continue where you left off" that no page offered to continue. Known by
+ * the save's fields, or by its key (slotName: a scenario id never holds "--"), for saves made before
+ * `preview` was kept in them.
+ */
+export function isAuthorTestSave(key: string, save: Record<string, unknown>): boolean {
+  return save.preview === true || save.from !== undefined || save.set !== undefined || /--(?:from-|set(?:--|\.json$)|preview\.json$)/.test(key);
+}
+
 /** The file name a backup is offered under: casa-practice-backup-2026-12-01.json, dated on the volunteer's own day. */
 export function backupFileName(now = new Date()): string {
   return exportFileName('backup', 'json', now);
@@ -126,7 +138,8 @@ export function backupText(store: Store, now = new Date(), unwritten: readonly P
       const text = store.read(key);
       const save = text === undefined ? undefined : asSave(JSON.parse(text));
       if (save && isOwnFileSave(save)) ownFileSaves++;
-      else if (save) saves[key] = save;
+      // An author's test run (isAuthorTestSave) is not practice, and no other app plays it: it stays here.
+      else if (save && !isAuthorTestSave(key, save)) saves[key] = save;
     } catch {
       // A damaged or unreadable save is not backed up; resuming it will set it aside and say so.
     }
@@ -332,7 +345,7 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
 
 /** How many of a backup's scenarios in progress would be loaded (not from a file of the volunteer's own: isOwnFileSave). */
 function loadableSaves(saves: Record<string, SaveValue>): number {
-  return Object.values(saves).filter((s) => !isOwnFileSave(s)).length;
+  return Object.entries(saves).filter(([key, s]) => !isOwnFileSave(s) && !isAuthorTestSave(key, s)).length;
 }
 
 /** How many damaged entries are named one by one; the rest are counted. */
@@ -396,6 +409,11 @@ export interface ImportResult {
    */
   savesOwnFile: number;
   /**
+   * Scenarios in progress (saves) not loaded because they are of an author's test run in the
+   * terminal (isAuthorTestSave): a backup made before those were left out of backups carries them.
+   */
+  savesAuthorTest: number;
+  /**
    * Scenarios in progress (saves) not loaded because the records show the scenario finished after
    * the save was made: loaded, it would be finished again and its time so far counted twice.
    */
@@ -424,13 +442,14 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
   const { file: here, notice, setAside, untouchable } = readRecordsFile(store, now);
   // Left where they were (not moved aside), the records here are the only copy of what they hold:
   // nothing is written, neither they nor the backup's saves (a backup half loaded is no answer).
-  if (untouchable) return { added: 0, alreadyHad: 0, savesLoaded: 0, savesKept: 0, savesSetAside: [], savesNotReplaced: 0, savesFinished: 0, savesOwnFile: 0, message: BACKUP_NOT_OVER_DAMAGED, refused: true, ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
+  if (untouchable) return { added: 0, alreadyHad: 0, savesLoaded: 0, savesKept: 0, savesSetAside: [], savesNotReplaced: 0, savesFinished: 0, savesOwnFile: 0, savesAuthorTest: 0, message: BACKUP_NOT_OVER_DAMAGED, refused: true, ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
   const { file: merged, added: incoming } = mergeRecordsFiles(here, backup.records);
   const playthroughs = merged.playthroughs;
   let savesLoaded = 0;
   let savesKept = 0;
   let savesFinished = 0;
   let savesOwnFile = 0;
+  let savesAuthorTest = 0;
   let savesNotReplaced = 0;
   const savesSetAside: string[] = [];
   // When each scenario was last finished, by the records merged (here and in the backup).
@@ -441,6 +460,11 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
     // backup was made on (often a home folder with the volunteer's name), and could not be opened here.
     if (isOwnFileSave(save)) {
       savesOwnFile++;
+      continue;
+    }
+    // Left out, as a backup made now leaves it out: no page here would offer to continue it.
+    if (isAuthorTestSave(key, save)) {
+      savesAuthorTest++;
       continue;
     }
     const ref = save.scenario as { id?: unknown } | undefined;
@@ -484,7 +508,7 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
   }
   store.write(RECORDS_KEY, recordsText(merged, recordsRoom(store)));
   const alreadyHad = backup.records.playthroughs.length - incoming;
-  const counts = { added: incoming, alreadyHad, savesLoaded, savesKept, savesSetAside, savesNotReplaced, savesFinished, savesOwnFile };
+  const counts = { added: incoming, alreadyHad, savesLoaded, savesKept, savesSetAside, savesNotReplaced, savesFinished, savesOwnFile, savesAuthorTest };
   return { ...counts, message: importWords(counts), ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
 }
 
@@ -493,7 +517,7 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
  * its total counts them) and its saves are scenarios in progress (each continues where it was left
  * off), each counted in the singular or plural as it is, and nothing said of what there was none of.
  */
-function importWords({ added, alreadyHad, savesLoaded, savesKept, savesSetAside, savesNotReplaced, savesFinished, savesOwnFile }: Omit<ImportResult, 'message' | 'notice' | 'setAside' | 'refused'>): string {
+function importWords({ added, alreadyHad, savesLoaded, savesKept, savesSetAside, savesNotReplaced, savesFinished, savesOwnFile, savesAuthorTest }: Omit<ImportResult, 'message' | 'notice' | 'setAside' | 'refused'>): string {
   const finished = (n: number) => `${n} finished scenario${n === 1 ? '' : 's'}`;
   const inProgress = (n: number) => `${n} scenario${n === 1 ? '' : 's'} in progress`;
   const were = (n: number) => (n === 1 ? 'was' : 'were');
@@ -514,9 +538,12 @@ function importWords({ added, alreadyHad, savesLoaded, savesKept, savesSetAside,
   const own = savesOwnFile === 0 ? '' : one
     ? ' One scenario in progress from a scenario file of your own was left out: its save names where that file was on the device the backup was made on, which this app does not keep, and it could not be opened here. Finish it there.'
     : ` ${savesOwnFile} scenarios in progress from scenario files of your own were left out: their saves name where those files were on the device the backup was made on, which this app does not keep, and they could not be opened here. Finish them there.`;
-  if (parts.length === 0) return savesOwnFile === 0 ? 'This backup holds no finished scenarios and no scenarios in progress: nothing was added.' : `Nothing was added.${own}`;
+  const tests = savesAuthorTest === 0 ? '' : savesAuthorTest === 1
+    ? ' One author\'s test run in progress (played in the terminal with --preview, --from or --set) was left out: it is not added to your records, and only the terminal plays it.'
+    : ` ${savesAuthorTest} author's test runs in progress (played in the terminal with --preview, --from or --set) were left out: they are not added to your records, and only the terminal plays them.`;
+  if (parts.length === 0) return savesOwnFile === 0 && savesAuthorTest === 0 ? 'This backup holds no finished scenarios and no scenarios in progress: nothing was added.' : `Nothing was added.${own}${tests}`;
   const text = parts.join('; ');
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.${own}`;
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.${own}${tests}`;
 }
 
 /** A save set aside when a loaded backup's newer one took its place (moveAside as `replaced`): its key, then the key it was set aside from. */

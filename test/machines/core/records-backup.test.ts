@@ -967,6 +967,50 @@ describe('a backup made before own-file saves were left out of backups', () => {
   });
 });
 
+// Found by the records review (session 47): the terminal's `records --backup` carried the save of
+// an author's test run (`play … --preview`, `--from`, `--set`), and the web app loaded it as "1
+// scenario in progress, to continue where you left off", listed it in "Room in this browser" under
+// the scenario's title as one that "goes when it is finished", and no page offered to continue it.
+describe('author\'s test runs in progress (--preview, --from, --set)', () => {
+  const tests: PlayableScenario[] = [{ ...playable, preview: true }, { ...playable, from: 'n2' }, { ...playable, set: { trust: '60' } }];
+  const storeWithTests = () => {
+    const store = memoryStore();
+    recordPlaythrough(store, record(new Date('2026-01-05T17:00:00Z')), bytes, now);
+    const snapshot = play(example, 'practice', ['phone-curious']).getPersistedSnapshot();
+    const own = writeSave(store, playable, snapshot, '2026-02-10T18:00:00.000Z', now);
+    const keys = tests.map((t) => writeSave(store, t, snapshot, '2026-02-10T18:00:00.000Z', now));
+    return { store, own, keys };
+  };
+
+  it('are left out of a backup made here, and stay here', () => {
+    const { store, own, keys } = storeWithTests();
+    const backup = JSON.parse(backupText(store, now).text) as { saves: Record<string, unknown> };
+    expect(Object.keys(backup.saves)).toEqual([own]);
+    for (const key of keys) expect(store.read(key)).toBeDefined();
+  });
+
+  it('carried by an older backup, are not loaded, and the words say so rather than "to continue where you left off"', () => {
+    const { store, keys } = storeWithTests();
+    const backup = JSON.parse(backupText(store, now).text) as { saves: Record<string, unknown> };
+    for (const key of keys) backup.saves[key] = JSON.parse(store.read(key)!) as unknown;
+    // One made before `preview` was kept in a save is known by its key.
+    const { preview: _p, ...unmarked } = JSON.parse(store.read(keys[0]!)!) as Record<string, unknown>;
+    backup.saves['saves/youth-discloses--preview.json'] = { ...unmarked, scenario: { source: 'bundled', id: 'youth-discloses' }, session: { ...(unmarked.session as object), scenarioId: 'youth-discloses' } };
+    const parsed = parseBackup(JSON.stringify(backup), now);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const into = memoryStore();
+    const result = importBackup(into, parsed.backup, now);
+    expect(result).toMatchObject({ added: 1, savesLoaded: 1, savesAuthorTest: 4 });
+    expect(into.list('saves/').map((e) => e.key)).toEqual(['saves/example-new-phone.json']);
+    expect(result.message).toBe('Added 1 finished scenario to your records; loaded 1 scenario in progress, to continue where you left off. 4 author\'s test runs in progress (played in the terminal with --preview, --from or --set) were left out: they are not added to your records, and only the terminal plays them.');
+    // Alone in a backup: nothing is added, said once in the singular.
+    const only = { ...backup, saves: { [keys[0]!]: backup.saves[keys[0]!] }, records: { ...(backup as unknown as { records: object }).records, playthroughs: [] } };
+    const alone = parseBackup(JSON.stringify(only), now);
+    if (!alone.ok) throw new Error(alone.error);
+    expect(importBackup(memoryStore(), alone.backup, now).message).toBe('Nothing was added. One author\'s test run in progress (played in the terminal with --preview, --from or --set) was left out: it is not added to your records, and only the terminal plays it.');
+  });
+});
+
 // Records a web tab held unwritten (no room) were written back as held once room was made, over
 // another tab's newer records. The merge loading a backup does is the core's own now, and serves both.
 describe('records held unwritten, written back beside records stored since (recordsWriteBack, mergeRecordsFiles)', () => {
