@@ -569,7 +569,22 @@ describe('My records', () => {
     expect(screen.getAllByText('What Kiara tells you').length).toBe(1);
   });
 
-  // With nothing finished in the year chosen, the certificate read "______ completed the role-play
+  // The certificate's rows, each rounded, did not add up to its total, and the paper said nothing of why.
+  it('the certificate says why its rows\' minutes do not add up to its total, under the total', async () => {
+    const store = await storeAfterOnePractice();
+    const file = JSON.parse(store.read('records.json') ?? '{}');
+    const one = file.playthroughs[0];
+    const at = (n: number) => ({ ...one, id: `0b1e3a1c-0000-4000-8000-00000000000${n}`, startedAt: undefined, completedAt: `2021-06-0${n}T17:00:00.000Z`, seconds: 640, minutes: 11 });
+    file.playthroughs = [at(1), at(2), at(3)];
+    store.write('records.json', JSON.stringify(file));
+    const user = userEvent.setup();
+    renderApp('#/certificate', store);
+    await user.selectOptions(await screen.findByLabelText('Year'), '2021');
+    expect(document.querySelector('.cert-total')?.textContent).toMatch(/\(32 minutes from 3 finished scenarios\)/);
+    expect(document.querySelector('.cert-total + p')?.textContent).toBe('The minutes in the rows add up to 33, not 32: each row is its own time rounded to the nearest minute, and the total adds the seconds casa-practice measured and is rounded down once.');
+  });
+
+
   // practice below in 2026 …", then "No practice was completed in 2026." and "Total: 0 hours … from 0
   // finished scenarios": it said practice was completed, then that none was, then nothing again. It
   // says it once, as the terminal's records command does (no practice at all: My records' words).

@@ -169,6 +169,12 @@ export interface CertificateData {
   summary: string;
   /** What the total is made of, in words: "212 minutes from 9 finished scenarios". */
   breakdown: string;
+  /**
+   * Set when the minutes of the rows, each rounded to the nearest minute, do not add up to the
+   * total (which adds the seconds measured and rounds down once): why, in words, for the Advocate
+   * Supervisor who adds up the column. Three runs of 10 minutes 40 seconds each show 11, and total 32.
+   */
+  rounding?: string;
 }
 
 /**
@@ -198,7 +204,11 @@ export function certificateData(records: readonly PlaythroughRecord[], options: 
   // minutes is 11.9 hours with 0.1 to go, never "12 hours" toward 12 that are not all there.
   const totalHours = Math.floor(totalMinutes / 6) / 10;
   const name = options.name === undefined ? '' : cleanLine(options.name).slice(0, 200);
+  const rowsMinutes = items.reduce((sum, i) => sum + (i.minutes ?? 0), 0);
+  const rounding = rowsMinutes === totalMinutes ? undefined
+    : `The minutes in the rows add up to ${rowsMinutes}, not ${totalMinutes}: each row is its own time rounded to the nearest minute, and the total adds the seconds casa-practice measured and is rounded down once.`;
   return {
+    ...(rounding ? { rounding } : {}),
     ...(name ? { name } : {}),
     year,
     items,

@@ -76,6 +76,8 @@ export default function Certificate() {
             </table>
           </TableWrap>
           <p className="cert-total"><strong>Total:</strong> {data.summary} ({data.breakdown}{data.withoutTime > 0 ? `; ${data.withoutTime} without a recorded time, not counted` : ''}).</p>
+          {/* The column, added up by the supervisor who signs it, can differ from the total by the rounding: said why, when it does. */}
+          {data.rounding && <p className="cert-rounding">{data.rounding}</p>}
         </>)}
         <p className="cert-credit">{CERTIFICATE_CREDIT}</p>
         {/* "Date:" and its line never apart (a phone put the line alone on the row after "Date:"). */}

@@ -424,6 +424,22 @@ describe('local time of day', () => {
 });
 
 describe('certificate data', () => {
+  // Found by the records review (session 47): the certificate's Minutes column, each row rounded to
+  // the nearest minute, did not add up to its total (the seconds added, rounded down once), and the
+  // paper said nothing of why: three runs of 10 min 40 s showed 11 + 11 + 11 beside "32 minutes".
+  it('says why the rows\' minutes do not add up to the total, and only when they do not', () => {
+    const base = playthroughs[0]!.record;
+    const run = (n: number, seconds: number) => ({ ...base, id: `0b1e3a1c-0000-4000-8000-00000000000${n}`, completedAt: `2025-06-0${n}T17:00:00.000Z`, startedAt: undefined, seconds, minutes: Math.round(seconds / 60) });
+    const cert = certificateData([run(1, 640), run(2, 640), run(3, 640)], { year: 2025 });
+    expect(cert.items.map((i) => i.minutes)).toEqual([11, 11, 11]);
+    expect(cert.totalMinutes).toBe(32);
+    expect(cert.rounding).toBe('The minutes in the rows add up to 33, not 32: each row is its own time rounded to the nearest minute, and the total adds the seconds casa-practice measured and is rounded down once.');
+    // Runs under 30 seconds show 0 and still count: the rows may add up to less, too.
+    expect(certificateData([run(1, 25), run(2, 25), run(3, 25)], { year: 2025 }).rounding).toMatch(/^The minutes in the rows add up to 0, not 1:/);
+    // Rows that add up to the total need no word.
+    expect(certificateData([run(1, 600), run(2, 660)], { year: 2025 })).not.toHaveProperty('rounding');
+  });
+
   it('lists the year\'s practice with dates and minutes and totals the hours toward 12', () => {
     const records = playthroughs.map((p) => p.record);
     const lastYear = { ...records[0]!, id: '0b1e3a1c-0000-4000-8000-000000000000', completedAt: '2025-06-01T17:00:00.000Z', minutes: 600, seconds: undefined };
