@@ -230,6 +230,8 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
   if (tooLarge) return { ok: false, error: tooLarge };
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // The other files My records exports, chosen in its place: said as what they are, not as damage.
+  // A file of nothing (a download cut off before it began): "not JSON, or cut short" left the volunteer to guess.
+  if (body.trim() === '') return refuse('it is empty');
   if (isRecordsCsv(body)) return refuse(`it is the records table (CSV) that casa-practice exports, not a backup; ${CHOOSE_BACKUP}`);
   let raw: unknown;
   try {
@@ -242,6 +244,10 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
   if (isObject(raw) && raw.format === 'casa-practice-terminal-save') {
     return refuse(`it is a copy of one scenario in progress (a save), not a backup; a save a loaded backup replaced is put back with “Restore this save” beside it in My records, in the browser it was set aside in; otherwise ${CHOOSE_BACKUP}`);
   }
+  // The records file itself (the terminal's records.json from its state folder, or a copy My records
+  // set aside and offered to download): "not a casa-practice backup" said nothing of what it is, nor
+  // where a backup comes from.
+  if (isObject(raw) && raw.format === 'casa-practice-records') return refuse(`it is a casa-practice records file (the terminal's records.json, or a copy of records set aside), not a backup; the terminal version writes a backup of its records with its records command and --backup; otherwise ${CHOOSE_BACKUP}`);
   if (!isObject(raw) || raw.format !== 'casa-practice-backup') return refuse('it is not a casa-practice backup');
   if (typeof raw.formatVersion !== 'number' || !Number.isInteger(raw.formatVersion)) return refuse('it is damaged (its format version is missing)');
   if (raw.formatVersion > BACKUP_FORMAT_VERSION) return refuse(`it was made by a newer version of casa-practice (backup format ${raw.formatVersion}); update casa-practice and try again`);

@@ -553,7 +553,7 @@ describe('backup file', () => {
     ['not JSON', 'hello', /not a casa-practice backup \(it is not JSON/],
     ['cut short', '{"format": "casa-practice-backup", "formatVersion": 1, "exp', /not JSON, or it was cut short/],
     ['another program\'s JSON', '{"statements": []}', /it is not a casa-practice backup\./],
-    ['a records file', '{"format": "casa-practice-records", "formatVersion": 2}', /it is not a casa-practice backup\./],
+    ['a records file', '{"format": "casa-practice-records", "formatVersion": 2}', /it is a casa-practice records file \(the terminal's records\.json, or a copy of records set aside\), not a backup;/],
     ['a newer version', '{"format": "casa-practice-backup", "formatVersion": 7}', /made by a newer version of casa-practice \(backup format 7\)/],
     ['no records', '{"format": "casa-practice-backup", "formatVersion": 1, "exportedAt": "2026-01-01T00:00:00Z", "saves": {}}', /its records are missing or malformed/],
   ])('refuses %s with a clear sentence', (_name, text, message) => {
@@ -579,6 +579,14 @@ describe('backup file', () => {
     }
     const r = parseBackup(xapi);
     expect(r.ok ? 'loaded' : r.error).toBe('This file cannot be loaded: it is the xAPI statements file that casa-practice exports (for an LMS), not a backup; choose the backup file (casa-practice-backup-….json) instead. Nothing was changed.');
+    // The records file itself (the terminal's records.json, a copy set aside), and an empty file, are said as what they are.
+    const recordsFile = store.read(RECORDS_KEY)!;
+    const r2 = parseBackup(recordsFile);
+    expect(r2.ok ? 'loaded' : r2.error).toBe('This file cannot be loaded: it is a casa-practice records file (the terminal\'s records.json, or a copy of records set aside), not a backup; the terminal version writes a backup of its records with its records command and --backup; otherwise choose the backup file (casa-practice-backup-….json) instead. Nothing was changed.');
+    for (const empty of ['', '\uFEFF', ' \n']) {
+      const r3 = parseBackup(empty);
+      expect(r3.ok ? 'loaded' : r3.error).toBe('This file cannot be loaded: it is empty. Nothing was changed.');
+    }
     // Other files are refused as before.
     expect(parseBackup('Date,Scenario\r\n').ok ? 'loaded' : (parseBackup('Date,Scenario\r\n') as { error: string }).error).toMatch(/it is not JSON, or it was cut short/);
     expect(parseBackup('[]').ok ? 'loaded' : (parseBackup('[]') as { error: string }).error).toMatch(/it is not a casa-practice backup\./);
