@@ -9,7 +9,12 @@ import type { SessionContext } from './types.js';
 
 /** One scene passed on the way to where a session stopped. */
 export interface RecapMoment {
-  title?: string;
+  /**
+   * Its heading, as every UI shows it (sceneHeading): its title, or "Scene 3" by its number in the
+   * playthrough when it has none (the number it was headed by while it was shown). No `title` of its
+   * own: the recaps headed only titled scenes, an untitled one running into the scene or reply before it.
+   */
+  heading: string;
   narration?: string;
   lines: LineView[];
   /**
@@ -98,37 +103,29 @@ export function replayConversation(scenario: Scenario, snapshot: PersistedScenar
  * `viewOf` works out the view of a moment (selectView; test/machines/core/recap-views.test.ts counts its calls).
  */
 export function resumeRecap(scenario: Scenario, snapshot: PersistedScenarioSnapshot, viewOf: typeof selectView = selectView): Recap {
-  return recapOf(scenario, snapshot, viewOf).recap;
-}
-
-/**
- * resumeRecap's recap, with how many scenes the playthrough showed before the moment the save
- * stands at (every scene passed from the start, counted as sceneNumberAt counts them: the recap's
- * scenes are the last of these), worked out in the same replay.
- */
-function recapOf(scenario: Scenario, snapshot: PersistedScenarioSnapshot, viewOf: typeof selectView): { recap: Recap; scenesShown: number } {
   const index = indexScenario(scenario);
   const persisted = snapshot as unknown as { value: unknown; context: SessionContext };
   const context = persisted.context;
   // Each scene passed since the last reply, with the state of the moment: the meter changes its live
   // view said are worked out below for these only, not for every scene of the whole replay (a view
-  // for each scene of a long save doubled the time it took to open).
-  let passed: { id: string; state: MachineState }[] = [];
+  // for each scene of a long save doubled the time it took to open). Each with its number among the
+  // scenes shown from the start (as sceneNumberAt counts them), which heads an untitled one.
+  let passed: { id: string; state: MachineState; n: number }[] = [];
   let scenesShown = 0;
   const replayed = replay(scenario, snapshot, (state, event) => {
-    if (event === 'continue') passed.push({ id: String(state.value), state });
     if (event === 'continue' && index.nodes.get(String(state.value))?.kind === 'scene') scenesShown++;
+    if (event === 'continue') passed.push({ id: String(state.value), state, n: scenesShown });
     if (event === 'reply') passed = [];
   });
-  if (!replayed) return { recap: { scenes: [] }, scenesShown: 0 };
+  if (!replayed) return { scenes: [] };
   const characters = new Map(scenario.characters.map((c) => [c.id, c]));
   const last = context.transcript[context.transcript.length - 1];
-  const scenes = passed.flatMap(({ id, state }): RecapMoment[] => {
+  const scenes = passed.flatMap(({ id, state, n }): RecapMoment[] => {
     const node = index.nodes.get(id);
     if (!node || node.kind !== 'scene') return [];
     const changes: ChangeView[] = viewOf(scenario, state).sceneChanges;
     return [{
-      title: node.title,
+      heading: sceneHeading(node.title, n),
       narration: node.narration,
       // As the moment itself showed them: a speaker's role beside their first line only.
       lines: momentLines(node.lines ?? [], characters),
@@ -136,7 +133,7 @@ function recapOf(scenario: Scenario, snapshot: PersistedScenarioSnapshot, viewOf
     }];
   });
   const lastReply = last ? { lastReply: index.replies.get(last.replyId)?.reply.text ?? last.replyId, lastReplyKind: index.replies.get(last.replyId)?.reply.kind ?? 'say' } : {};
-  return { recap: cleanDeep({ ...lastReply, ...(last && context.mode === 'practice' ? { lastFeedback: feedbackOf(scenario, last) } : {}), scenes }), scenesShown };
+  return cleanDeep({ ...lastReply, ...(last && context.mode === 'practice' ? { lastFeedback: feedbackOf(scenario, last) } : {}), scenes });
 }
 
 /**
@@ -170,6 +167,27 @@ export function sceneNumberAt(scenario: Scenario, snapshot: PersistedScenarioSna
     if (index.nodes.get(String(state.value))?.kind === 'scene') scenes++;
   });
   return replayed ? scenes : undefined;
+}
+
+/**
+ * A scene's heading, as every UI shows it (live, under "Before this", in "Where you left off"): its
+ * title, or "Scene 3" by its number in the playthrough when it has none (sceneWords; "Scene" when
+ * the number is not known). One function, so that a scene is headed alike wherever it is shown: the
+ * terminal's play screen gave an untitled scene no heading while it was on screen, then "Scene 2"
+ * under "Before this" after an undo.
+ */
+export function sceneHeading(title: string | undefined, n: number | undefined): string {
+  return title ? title : sceneWords(n);
+}
+
+/**
+ * The heading of the scene a session stands at (sceneHeading: its title, or "Scene N" by
+ * sceneNumberAt), as the recaps and "Before this" head it later. Undefined away from a scene.
+ */
+export function sceneHeadingAt(scenario: Scenario, snapshot: PersistedScenarioSnapshot): string | undefined {
+  const node = indexScenario(scenario).nodes.get(String((snapshot as unknown as { value: unknown }).value));
+  if (node?.kind !== 'scene') return undefined;
+  return sceneHeading(node.title, node.title ? undefined : sceneNumberAt(scenario, snapshot));
 }
 
 /** A character speaking for the first time in a playthrough, with what the scenario says to introduce them. */
@@ -213,13 +231,9 @@ export function introductionWords(i: Introduction): string {
 
 /**
  * A scene that set up a decision with no words of its own (decisionSetup), with the heading every UI
- * shows above it under "Before this": its title, or "Scene 3" by its number in the playthrough when
- * it has none (sceneWords; the number it was headed by while it was shown, where a UI numbers scenes).
- * No `title` of its own: a UI that headed only titled scenes ran an untitled one into "Before this".
+ * shows above it under "Before this" (RecapMoment's: sceneHeading, the one it had while it was shown).
  */
-export interface SetupMoment extends Omit<RecapMoment, 'title'> {
-  heading: string;
-}
+export type SetupMoment = RecapMoment;
 
 /**
  * The setup of the decision a session stands at, when the decision has no words of its own (no
@@ -234,8 +248,6 @@ export interface SetupMoment extends Omit<RecapMoment, 'title'> {
 export function decisionSetup(scenario: Scenario, snapshot: PersistedScenarioSnapshot): SetupMoment[] {
   const here = indexScenario(scenario).nodes.get(String((snapshot as unknown as { value: unknown }).value));
   if (!here || here.kind !== 'decision' || (here.narration ?? '').trim() !== '' || (here.lines ?? []).length > 0) return [];
-  const { recap, scenesShown } = recapOf(scenario, snapshot, selectView);
-  // The setup scenes are the last scenes shown: the first of them is number scenesShown - length + 1.
-  const first = scenesShown - recap.scenes.length + 1;
-  return recap.scenes.map(({ title, ...scene }, i) => ({ heading: title ? title : sceneWords(first + i), ...scene }));
+  // Headed as the recap heads them (sceneHeading, by the number each had while it was shown).
+  return resumeRecap(scenario, snapshot).scenes;
 }

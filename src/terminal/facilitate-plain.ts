@@ -1,4 +1,4 @@
-import { decisionSetup, peopleMet, sceneNumberAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, entryOf, facilitatedDecision, MAX_VOTES, resumeFailureLines, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, pathReply, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
+import { decisionSetup, peopleMet, sceneHeadingAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, entryOf, facilitatedDecision, MAX_VOTES, resumeFailureLines, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, pathReply, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { exportsDir, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, roomSummaryDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from './export.js';
 import { command, commandName, otherStartValues } from './invocation.js';
 import { wrapWords } from './wrap.js';
@@ -185,8 +185,8 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       // No "Introducing …" before a character's first line: on a projected screen (as the full-screen
       // session) the room sees what presenter mode's projector shows; w says who's who, as when playing.
       if (view.kind === 'scene') {
-        // An untitled scene headed by its number, as presenter mode and the full-screen session head it.
-        printMoment(view, say, { meters: false, scene: view.title ? undefined : sceneNumberAt(scenario, actor.getPersistedSnapshot()) });
+        // An untitled scene headed by its number (the core's sceneHeadingAt), as presenter mode and the full-screen session head it.
+        printMoment(view, say, { meters: false, heading: sceneHeadingAt(scenario, actor.getPersistedSnapshot()) });
         // A scene's own discussion prompt is the room's, as at a decision (presenter mode shows it too).
         if (view.discussionPrompt) say(`Discuss: ${view.discussionPrompt}`);
         actor.send({ type: 'scene.continue' });

@@ -1,4 +1,4 @@
-import { breaksCritical, changeWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailureLines, resumeOpening, saveKeptInstead, sceneWords, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, pathReply, verdictLine, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SetupMoment, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
+import { breaksCritical, changeWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailureLines, resumeOpening, saveKeptInstead, sceneHeadingAt, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, pathReply, verdictLine, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SetupMoment, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import { scenariosDir } from './paths.js';
 import { leftOutNotice } from './scenario-files.js';
@@ -251,7 +251,9 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
     if (shownNode !== view.nodeId) {
       if (withSetup) printSetup(decisionSetup(scenario, actor.getPersistedSnapshot()), say);
       withSetup = false;
-      printMoment(view, say);
+      // An untitled scene headed by its number in the playthrough ("Scene 2", the core's sceneHeadingAt),
+      // as "Before this" and "Where you left off" head it later: it had no heading while it was read.
+      printMoment(view, say, { heading: view.kind === 'scene' ? sceneHeadingAt(scenario, actor.getPersistedSnapshot()) : undefined });
       shownNode = view.nodeId;
     }
     if (view.kind === 'scene') {
@@ -335,7 +337,8 @@ function printRecap(scenario: Scenario, actor: SessionActor, say: Say): boolean 
     // A blank row before each, as printMoment sets out the live scene and the full-screen recap its
     // scenes (they ran together, and into the feedback); none right under the heading.
     if (i > 0 || recap.lastReply) say();
-    if (scene.title) say(`-- ${scene.title} --`);
+    // Headed as it was while on screen (its title, or "Scene 2": the core's sceneHeading).
+    say(`-- ${scene.heading} --`);
     if (scene.narration) say(scene.narration);
     for (const line of scene.lines) saySpoken(line, say);
     // What leaving the scene changed in the meters, as printMoment said it under the live scene.
@@ -375,15 +378,15 @@ export function printSetup(scenes: readonly SetupMoment[], say: Say): void {
  * replies. A trainer-led session leaves the meters and their changes out (`meters: false`), as its
  * full-screen, presenter and projector views do: the room follows the story and its votes.
  */
-export function printMoment(view: SessionView, say: Say, { prompt: showPrompt = true, meters = true, scene }: { prompt?: boolean; meters?: boolean; scene?: number } = {}): void {
+export function printMoment(view: SessionView, say: Say, { prompt: showPrompt = true, meters = true, heading }: { prompt?: boolean; meters?: boolean; heading?: string } = {}): void {
   say();
   if (view.kind === 'decision') say(`-- ${progressWords(view)}${view.title ? `: ${view.title}` : ''} --`);
-  else if (view.title) say(`-- ${view.title} --`);
-  // `scene`: an untitled scene's number in the playthrough (the core's sceneNumberAt), for a
-  // trainer-led session to head it as presenter mode does ("Scene 3").
-  else if (scene !== undefined) say(`-- ${sceneWords(scene)} --`);
-  // Meters go under a heading: an untitled scene between a reply and the next decision would
-  // print the same meter twice (the reply's feedback has just said what changed).
+  // `heading`: a scene's heading (the core's sceneHeadingAt: an untitled one "Scene 3" by its number
+  // in the playthrough), as presenter mode, the web's play page, "Before this" and the recaps head it.
+  else if (heading ?? view.title) say(`-- ${heading ?? view.title} --`);
+  // Meters go under a decision's heading or a titled scene's: an untitled scene ("Scene 3") between
+  // a reply and the next decision would print the same meter twice (the reply's feedback has just
+  // said what changed).
   if (meters && (view.kind === 'decision' || view.title)) for (const m of view.meters) say(`[${m.label}: ${m.value} of ${m.max}]`);
   if (view.narration) say(view.narration);
   for (const line of view.lines) saySpoken(line, say);

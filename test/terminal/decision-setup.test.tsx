@@ -81,6 +81,36 @@ describe('a decision with no words of its own, opened without its scene', () => 
     expect(rows.length).toBeLessThanOrEqual(23);
   });
 
+  // Session 47, later: the play screen drew that scene with no heading while it was on screen, and
+  // "Where you left off" too, so a volunteer who undid or resumed found "Scene 2" under "Before
+  // this:" for a scene they had read with none. Each is headed by the core's sceneHeading now.
+  it('that untitled scene is headed "Scene 2" on screen too (60×24, whole with its keys), and in "Where you left off" (120×40)', async () => {
+    const playable = loadPlayable(join(BUNDLED, 'before-relapse.json'));
+    if ('problems' in playable) throw new Error(playable.problems);
+    const actor = startSession(playable.scenario, 'practice', undefined, 7);
+    actor.send({ type: 'scene.continue' });
+    actor.send({ type: 'reply.choose', replyId: 'd1-yours' });
+    expect(String(actor.getSnapshot().value)).toBe('s1-triggers');
+    const r = await renderAt(playElement({ playable, actor, env: tempEnv() }), 60, 24);
+    const live = rowsOf(r.lastFrame()).map((row) => row.trim());
+    const at = live.indexOf('Scene 2');
+    expect(at, r.lastFrame()).toBeGreaterThan(0);
+    expect(live[at + 1], r.lastFrame()).toMatch(/^Rina shrugs and pulls/);
+    expect(r.lastFrame()).toContain('case file.”');
+    expect(r.lastFrame()).toContain('Enter: continue');
+    expect(live.length).toBeLessThanOrEqual(23);
+    // Saved at the decision it sets up, and resumed: the recap heads it the same.
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('Do you bring up what could go wrong?');
+    const resumed = startSession(playable.scenario, 'practice', actor.getPersistedSnapshot() as PersistedScenarioSnapshot);
+    const again = await renderAt(playElement({ playable, actor: resumed, env: tempEnv(), resumed: true }), 120, 40);
+    const recap = rowsOf(again.lastFrame()).map((row) => row.trim());
+    expect(recap).toContain('Where you left off');
+    const there = recap.indexOf('Scene 2');
+    expect(there, again.lastFrame()).toBeGreaterThan(recap.indexOf('Where you left off'));
+    expect(recap[there + 1], again.lastFrame()).toMatch(/^Rina shrugs and pulls/);
+  });
+
   it('is drawn bare when played straight from its scene, which was just on the screen', async () => {
     const { playable, actor } = testifying(['d1-scary', 'd2-around', 'd3-team']);
     const r = await renderAt(playElement({ playable, actor, env: tempEnv() }), 60, 24);

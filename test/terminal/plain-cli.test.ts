@@ -280,13 +280,16 @@ describe('plain mode in this process', () => {
   // The tmux walkthrough (tmuxwalk-43): resumed line by line, the recap ran its scenes together and
   // into the feedback above them ("Jazz's trust: 50 → 30 (−20)" then "Three dots appear…" then "On
   // Thursday…" on the next rows), where the live run, and the full-screen recap, set a blank row before each.
-  it("resume's recap sets out the scenes since the last reply as the live run printed them, a blank row before each", async () => {
+  // Session 47: the live run printed an untitled scene with no heading, the recap too, where
+  // "Before this" (and a trainer-led run) heads it "Scene 2": each is now headed by its number in
+  // the playthrough (the core's sceneHeadingAt live, sceneHeading in the recap), the same in both.
+  it("resume's recap sets out the scenes since the last reply as the live run printed them, each under the same heading (\"Scene 2\" untitled), a blank row before each", async () => {
     const env = tempEnv();
     const first = await cli(['play', 'youth-relapses', '--plain', '--new'], 'd1-disappointed\n', env);
     expect(first.code).toBe(1);
     const change = "  Jazz's trust: 50 → 30 (−20)\n";
     const live = first.out.slice(first.out.indexOf(change), first.out.indexOf('\n\n-- Decision 2'));
-    expect(live).toMatch(/\(−20\)\n\nThree dots[^]*"k"\n\nOn Thursday/);
+    expect(live).toMatch(/\(−20\)\n\n-- Scene 2 --\nThree dots[^]*"k"\n\n-- Scene 3 --\nOn Thursday/);
     const second = await cli(['resume'], 'q\n', env);
     const recap = second.out.slice(second.out.indexOf('Where you left off:'), second.out.indexOf('-- Decision 2'));
     expect(recap).toContain(live);

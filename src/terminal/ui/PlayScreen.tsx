@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { changeWords, decisionSetup, latestSaveKey, saveKeptInstead, FELL_BEHIND_FINISH, finishPlaythrough, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeOpening, selectView, startSession, unavailableWords, pathReply, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
+import { changeWords, decisionSetup, latestSaveKey, saveKeptInstead, FELL_BEHIND_FINISH, finishPlaythrough, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeOpening, sceneHeadingAt, selectView, startSession, unavailableWords, pathReply, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, hintRows, NO_UNDO_WORDS, playHints, typedNumberHints, typeNumber, withOptionalHint, type Action, type Hint } from '../keys.js';
 import { noteFinish, recordsNoticeLines, withoutToDo } from '../node/state-store.js';
 import { NOT_RECORDED_UNWRITABLE, recordedLine, saveKeptOnDisk, saveProgress, stateStore } from '../saves.js';
@@ -58,7 +58,15 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const beforeLastReply = useRef<PersistedScenarioSnapshot>(undefined);
   const finished = useRef(false);
   const { columns, rows } = useScreenSize();
-  const view = useSelector(actor, useCallback((snapshot) => selectView(playable.scenario, snapshot), [playable.scenario]));
+  const selectedView = useSelector(actor, useCallback((snapshot) => selectView(playable.scenario, snapshot), [playable.scenario]));
+  // An untitled scene headed by its number in the playthrough ("Scene 2", the core's sceneHeadingAt),
+  // drawn and laid out as a title is: it had no heading while on screen, and then "Scene 2" under
+  // "Before this" after an undo, and in "Where you left off" (as the web's play page, presenter mode
+  // and the trainer's screen number it live).
+  const view = useMemo(() => {
+    const heading = selectedView.kind === 'scene' && !selectedView.title ? sceneHeadingAt(playable.scenario, actor.getPersistedSnapshot()) : undefined;
+    return heading === undefined ? selectedView : { ...selectedView, title: heading };
+  }, [selectedView, playable.scenario, actor]);
   const title = view.scenarioTitle;
   // An author's test (--from, --set, --preview) says so in the status line of every screen, from the first.
   const test = testRunWords(playable)?.short;
@@ -565,7 +573,8 @@ function recapText(recap: Recap, columns: number): Row[] {
     // As the live scene set it out (momentRows): the narration in italics, each spoken line after a
     // blank row with its speaker in bold, and what leaving the scene changed in the meters, in the
     // words the live scene showed under its lines. (They ran together in one block here.)
-    out.push(...momentRows({ title: scene.title, narration: scene.narration, lines: scene.lines, sceneChanges: scene.changes }, columns));
+    // Headed as it was on screen (its title, or "Scene 2": the core's sceneHeading).
+    out.push(...momentRows({ title: scene.heading, narration: scene.narration, lines: scene.lines, sceneChanges: scene.changes }, columns));
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionSetup, replayConversation, sceneNumberAt, sceneWords, startSession, type PersistedScenarioSnapshot } from '../../../src/machines/index.js';
+import { decisionSetup, replayConversation, resumeOpening, resumeRecap, sceneHeadingAt, sceneNumberAt, sceneWords, startSession, type PersistedScenarioSnapshot } from '../../../src/machines/index.js';
 import { bundledFiles } from './light-fixtures.js';
 import { setupSaves } from '../../helpers/setup-saves.js';
 import { bundled } from './fixtures.js';
@@ -89,5 +89,54 @@ describe('decisionSetup headings', () => {
     }
     // before-relapse, boy-red-flags, dual-involvement, left-placement-calls, the-list, whereabouts-unknown.
     expect(untitled).toBeGreaterThanOrEqual(8);
+  });
+});
+
+// Session 47, later: the scene on screen and the resume's "Where you left off" still headed an
+// untitled scene by nothing (the terminal's play screen, full screen and --plain; both recaps), so
+// a volunteer who read before-relapse's s1-triggers with no heading found it "Scene 2" under
+// "Before this" after an undo. The live heading (sceneHeadingAt) and the recap's (resumeRecap) are
+// the core's sceneHeading, the one decisionSetup gives.
+describe('a scene headed alike live, in the recap and under "Before this"', () => {
+  const snap = (actor: { getPersistedSnapshot: () => unknown }) => actor.getPersistedSnapshot() as PersistedScenarioSnapshot;
+
+  it('before-relapse: s1-triggers is "Scene 2" on screen, in "Where you left off" at d2-triggers and under "Before this"; a titled scene keeps its title', () => {
+    const scenario = bundled('before-relapse');
+    const actor = startSession(scenario, 'practice', undefined, 7);
+    expect(sceneHeadingAt(scenario, snap(actor))).toBe('Sunday afternoon');
+    actor.send({ type: 'scene.continue' });
+    expect(sceneHeadingAt(scenario, snap(actor))).toBeUndefined();
+    actor.send({ type: 'reply.choose', replyId: 'd1-yours' });
+    expect(String(actor.getSnapshot().value)).toBe('s1-triggers');
+    expect(sceneHeadingAt(scenario, snap(actor))).toBe('Scene 2');
+    actor.send({ type: 'scene.continue' });
+    expect(resumeOpening(scenario, snap(actor))?.scenes.map((s) => s.heading)).toEqual(['Scene 2']);
+    expect(decisionSetup(scenario, snap(actor)).map((s) => s.heading)).toEqual(['Scene 2']);
+  });
+
+  it('every bundled scenario, on a path through it: each scene in a recap is headed as it was while on screen', () => {
+    let untitled = 0;
+    for (const { file } of bundledFiles) {
+      const scenario = bundled(file.replace(/\.json$/, ''));
+      const actor = startSession(scenario, 'practice', undefined, 3);
+      let live: string[] = [];
+      for (let step = 0; step < 200 && actor.getSnapshot().status === 'active'; step++) {
+        const snapshot = actor.getSnapshot();
+        if (snapshot.can({ type: 'scene.continue' })) {
+          live.push(sceneHeadingAt(scenario, snap(actor)) ?? '(none)');
+          actor.send({ type: 'scene.continue' });
+          continue;
+        }
+        // At a decision: the recap of the scenes since the last reply, headed as they were live.
+        expect(resumeRecap(scenario, snap(actor)).scenes.map((s) => s.heading), `${file} ${String(snapshot.value)}`).toEqual(live);
+        untitled += live.filter((h) => /^Scene \d+$/.test(h)).length;
+        live = [];
+        const node = scenario.nodes.find((n) => n.id === String(snapshot.value));
+        const reply = node?.kind === 'decision' ? node.replies.find((r) => snapshot.can({ type: 'reply.choose', replyId: r.id })) : undefined;
+        if (!reply) throw new Error(`${file}: stuck at ${String(snapshot.value)}`);
+        actor.send({ type: 'reply.choose', replyId: reply.id });
+      }
+    }
+    expect(untitled).toBeGreaterThan(5);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeWords, replayConversation, resumeOpening, resumeRecap, selectView, startingAt, startSession, type PersistedScenarioSnapshot } from '../../../src/machines/index.js';
+import { changeWords, replayConversation, resumeOpening, resumeRecap, sceneHeadingAt, selectView, startingAt, startSession, type PersistedScenarioSnapshot } from '../../../src/machines/index.js';
 import { bundled, hostileScenario } from './fixtures.js';
 
 /** Drives a session by reply ids, recording every view it shows (scenes continued), as a UI would. */
@@ -77,12 +77,13 @@ describe('resumeRecap', () => {
   /** Plays by reply ids in a mode, keeping each scene's live view (its changes) as a UI showed it. */
   function playScenes(mode: 'practice' | 'assessment') {
     const actor = startSession(scenario, mode, undefined, 7);
-    let scenes: { title?: string; changes: ReturnType<typeof selectView>['sceneChanges']; lines: ReturnType<typeof selectView>['lines'] }[] = [];
+    let scenes: { heading: string | undefined; changes: ReturnType<typeof selectView>['sceneChanges']; lines: ReturnType<typeof selectView>['lines'] }[] = [];
     const continueThrough = () => {
       scenes = [];
       while (actor.getSnapshot().can({ type: 'scene.continue' })) {
         const view = selectView(scenario, actor.getSnapshot());
-        scenes.push({ ...(view.title ? { title: view.title } : {}), changes: view.sceneChanges, lines: view.lines });
+        // Headed as the live scene is (sceneHeadingAt: its title, or "Scene N" when it has none).
+        scenes.push({ heading: sceneHeadingAt(scenario, actor.getPersistedSnapshot() as PersistedScenarioSnapshot), changes: view.sceneChanges, lines: view.lines });
         actor.send({ type: 'scene.continue' });
       }
     };
@@ -99,13 +100,13 @@ describe('resumeRecap', () => {
     expect(selectView(scenario, actor.getSnapshot()).title).toBe('1:12 a.m.');
     const recap = resumeRecap(scenario, actor.getPersistedSnapshot() as PersistedScenarioSnapshot);
     // Their lines as the live scene showed them: a speaker's role beside their first line only.
-    expect(recap.scenes.map((s) => ({ ...(s.title ? { title: s.title } : {}), changes: s.changes, lines: s.lines }))).toEqual(scenes);
-    const server = recap.scenes.find((s) => s.title === 'The server');
+    expect(recap.scenes.map((s) => ({ heading: s.heading, changes: s.changes, lines: s.lines }))).toEqual(scenes);
+    const server = recap.scenes.find((s) => s.heading === 'The server');
     expect(server?.changes).toHaveLength(1);
     expect(changeWords(server!.changes[0]!)).toMatch(/^Arev's trust: (\d+) → (\d+) \(−15\)$/);
     expect(server!.changes[0]!.to - server!.changes[0]!.from).toBe(-15);
     // Said once, with the scene that made it: the scene after it has none.
-    expect(recap.scenes.find((s) => s.title === 'Eight days later')?.changes).toEqual([]);
+    expect(recap.scenes.find((s) => s.heading === 'Eight days later')?.changes).toEqual([]);
   });
 
   // The terminal's recap gave the last reply's words only: a volunteer who quit while reading its
@@ -147,7 +148,7 @@ describe('resumeRecap', () => {
   it('says no change in assessment mode, where the live scene showed no meter', () => {
     const { actor } = playScenes('assessment');
     const recap = resumeRecap(scenario, actor.getPersistedSnapshot() as PersistedScenarioSnapshot);
-    expect(recap.scenes.map((s) => s.title)).toContain('The server');
+    expect(recap.scenes.map((s) => s.heading)).toContain('The server');
     expect(recap.scenes.every((s) => s.changes.length === 0)).toBe(true);
   });
 });
@@ -189,7 +190,7 @@ describe('resumeOpening', () => {
     expect(view.title).toBe('Eight days later');
     const opening = resumeOpening(scenario, snapshot);
     expect(opening?.lastFeedback).toEqual(feedback);
-    expect(opening?.scenes.map((s) => s.title)).toEqual(['The server']);
+    expect(opening?.scenes.map((s) => s.heading)).toEqual(['The server']);
   });
 
   it('assessment mode on the same scene: it opens as it stood (no feedback before the debrief)', () => {
