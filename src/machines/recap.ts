@@ -4,7 +4,7 @@ import { indexScenario } from './scenario-index.js';
 import type { Scenario } from './schema/scenario.js';
 import { feedbackOf, momentLines, sceneWords, selectView, type ChangeView, type FeedbackView, type LineView, type SessionView } from './selectors.js';
 import type { PersistedScenarioSnapshot } from './session.js';
-import { cleanDeep } from './text/clean.js';
+import { cleanDeep, cleanLine } from './text/clean.js';
 import type { SessionContext } from './types.js';
 
 /** One scene passed on the way to where a session stopped. */
@@ -78,6 +78,8 @@ export function replay(scenario: Scenario, snapshot: PersistedScenarioSnapshot, 
 export interface ConversationMoment {
   view: SessionView;
   turns: number;
+  /** At a scene, its heading (sceneHeading: its title, or "Scene 3" by its number among the scenes shown), as every UI heads it. */
+  heading?: string;
 }
 
 /**
@@ -89,8 +91,11 @@ export interface ConversationMoment {
 export function replayConversation(scenario: Scenario, snapshot: PersistedScenarioSnapshot): ConversationMoment[] {
   const out: ConversationMoment[] = [];
   let turns = 0;
+  let scenes = 0;
   const ok = replay(scenario, snapshot, (state, event) => {
-    out.push({ view: selectView(scenario, state), turns });
+    const view = selectView(scenario, state);
+    // Counted as sceneNumberAt counts them: the n-th scene shown from the start.
+    out.push({ view, turns, ...(view.kind === 'scene' ? { heading: sceneHeading(view.title, ++scenes) } : {}) });
     if (event === 'reply') turns++;
   });
   return ok ? out : [];
@@ -177,7 +182,9 @@ export function sceneNumberAt(scenario: Scenario, snapshot: PersistedScenarioSna
  * under "Before this" after an undo.
  */
 export function sceneHeading(title: string | undefined, n: number | undefined): string {
-  return title ? title : sceneWords(n);
+  // Clean, on one line, as the live view's title is (selectView): a UI prints it as it is.
+  const shown = title === undefined ? '' : cleanLine(title);
+  return shown !== '' ? shown : sceneWords(n);
 }
 
 /**
@@ -187,7 +194,8 @@ export function sceneHeading(title: string | undefined, n: number | undefined): 
 export function sceneHeadingAt(scenario: Scenario, snapshot: PersistedScenarioSnapshot): string | undefined {
   const node = indexScenario(scenario).nodes.get(String((snapshot as unknown as { value: unknown }).value));
   if (node?.kind !== 'scene') return undefined;
-  return sceneHeading(node.title, node.title ? undefined : sceneNumberAt(scenario, snapshot));
+  // The number only where it heads the scene (a replay from the start): a titled scene is headed by its title.
+  return sceneHeading(node.title, cleanLine(node.title ?? '') !== '' ? undefined : sceneNumberAt(scenario, snapshot));
 }
 
 /** A character speaking for the first time in a playthrough, with what the scenario says to introduce them. */

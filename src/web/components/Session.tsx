@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  cleanText, clearSave, feedbackOf, undoEnding, finishPlaythrough, holdSave, peopleMet, progressWords, sceneWords, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
+  cleanText, clearSave, feedbackOf, undoEnding, finishPlaythrough, holdSave, peopleMet, progressWords, sceneHeadingAt, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView, type Scenario, type Turn,
 } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
@@ -24,6 +24,11 @@ interface Moment {
   turns: number;
   kind: SessionView['kind'];
   title?: string;
+  /**
+   * At a scene, its heading (the core's sceneHeading: its title, or "Scene 3" by its number in the
+   * playthrough), the one the terminal, presenter mode and the recaps give it.
+   */
+  heading?: string;
   narration?: string;
   lines: SessionView['lines'];
   /** A scene's effects on the meters (practice mode), said with the scene. */
@@ -32,8 +37,14 @@ interface Moment {
 
 type Snapshot = ReturnType<SessionActor['getSnapshot']>;
 
-function momentOf(view: SessionView, turns: number): Moment {
-  return { key: `${view.nodeId}@${turns}`, nodeId: view.nodeId, turns, kind: view.kind, title: view.title, narration: view.narration, lines: view.lines, sceneChanges: view.sceneChanges };
+function momentOf(view: SessionView, turns: number, heading: string | undefined): Moment {
+  return { key: `${view.nodeId}@${turns}`, nodeId: view.nodeId, turns, kind: view.kind, title: view.title, heading, narration: view.narration, lines: view.lines, sceneChanges: view.sceneChanges };
+}
+
+/** The moment a session stands at, a scene headed by the core (sceneHeadingAt). */
+function momentAt(scenario: Scenario, actor: SessionActor): Moment {
+  const snap = actor.getSnapshot();
+  return momentOf(selectView(scenario, snap), snap.context.transcript.length, sceneHeadingAt(scenario, actor.getPersistedSnapshot()));
 }
 
 /**
@@ -41,7 +52,7 @@ function momentOf(view: SessionView, turns: number): Moment {
  * a moment does not change once shown (its reply is the transcript's entry, the same object at
  * every later step), so each step draws only the new moment, not the whole conversation again.
  */
-const MomentView = memo(function MomentView({ moment: m, turn, scenario, mode, current, scene, welcome }: { moment: Moment; turn: Turn | undefined; scenario: Scenario; mode: SessionMode; current: boolean; scene: number | undefined; welcome: boolean }) {
+const MomentView = memo(function MomentView({ moment: m, turn, scenario, mode, current, welcome }: { moment: Moment; turn: Turn | undefined; scenario: Scenario; mode: SessionMode; current: boolean; welcome: boolean }) {
   const fb = turn ? feedbackOf(scenario, turn) : undefined;
   return (
     // Not a landmark each: a long conversation filled the list of landmarks with a region per
@@ -50,8 +61,8 @@ const MomentView = memo(function MomentView({ moment: m, turn, scenario, mode, c
     // order): the focus stays in the decision the volunteer is at (a Tab goes on to its replies).
     <section className="moment" data-current={current ? '' : undefined} tabIndex={current ? -1 : undefined}>
       {welcome && !fb && <WelcomeBack />}
-      {/* An untitled scene by its number in the playthrough ("Scene 3"): several were "Scene" alike. */}
-      <h3 className="moment-heading" tabIndex={-1}>{m.title ?? (m.kind === 'decision' ? 'Your turn' : sceneWords(scene))}</h3>
+      {/* An untitled scene by its number in the playthrough ("Scene 3", the core's heading): several were "Scene" alike. */}
+      <h3 className="moment-heading" tabIndex={-1}>{m.heading ?? m.title ?? (m.kind === 'decision' ? 'Your turn' : 'Scene')}</h3>
       {m.narration && <p className="narration"><span className="sr-only">Narration: </span>{m.narration}</p>}
       {m.lines.map((l, i) => (
         <p className="line" key={i}><span className="speaker">{l.speaker}{l.role ? <span className="role"> ({l.role})</span> : null}:</span> {l.text}</p>
@@ -92,16 +103,10 @@ function WelcomeBack() {
   );
 }
 
-/** Each moment's scene number in `moments` (shown from the start): the n-th scene is n; undefined for a decision or an ending. */
-function numberScenes(moments: readonly Moment[]): (number | undefined)[] {
-  let n = 0;
-  return moments.map((m) => (m.kind === 'scene' ? ++n : undefined));
-}
-
 /** The moments after an event: anything past an undo goes, and a new moment is added once. */
-function addMoment(moments: readonly Moment[], view: SessionView, turns: number): Moment[] {
+function addMoment(moments: readonly Moment[], next: Moment): Moment[] {
+  const { turns } = next;
   const kept = moments.filter((m) => m.turns <= turns && !(m.turns === turns && m.kind === 'ending'));
-  const next = momentOf(view, turns);
   // After an undo the decision is already the last moment kept: drop the moments after it.
   const at = kept.findIndex((m) => m.key === next.key);
   if (at >= 0) return kept.slice(0, at + 1);
@@ -289,7 +294,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
   // A resumed save shows the whole conversation so far, replayed from its start (the current moment last).
   const [moments, setMoments] = useState<Moment[]>(() => {
     const replayed = snapshot ? replayConversation(scenario, snapshot) : [];
-    return replayed.length > 0 ? replayed.map((m) => momentOf(m.view, m.turns)) : [momentOf(selectView(scenario, actor.getSnapshot()), actor.getSnapshot().context.transcript.length)];
+    return replayed.length > 0 ? replayed.map((m) => momentOf(m.view, m.turns, m.heading)) : [momentAt(scenario, actor)];
   });
   const [saveError, setSaveError] = useState<string>();
   // The replies the playthrough started with (a what-if's, kept from the playthrough it replays).
@@ -426,7 +431,8 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
       const snap = actor.getSnapshot();
       endingHeld.current = holds && snap.status === 'done';
       setLastFeedback(endingHeld.current);
-      setMoments((m) => addMoment(m, selectView(scenario, snap), snap.context.transcript.length));
+      const next = momentAt(scenario, actor);
+      setMoments((m) => addMoment(m, next));
     });
     landAfter(actor.getSnapshot().status === 'done' ? (endingHeld.current && !stopped.current ? 'last-feedback' : 'debrief') : event.type === 'reply.choose' ? 'reply' : 'moment');
   }, [actor, scenario, closeRestart, mode]);
@@ -462,8 +468,8 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
       restored.current = true;
       setLastFeedback(false);
       setActor(next);
-      const snap = next.getSnapshot();
-      setMoments((m) => addMoment(m, selectView(scenario, snap), snap.context.transcript.length));
+      const moment = momentAt(scenario, next);
+      setMoments((m) => addMoment(m, moment));
     });
     landAfter('moment');
   }, [advance, actor, scenario, mode, closeRestart]);
@@ -569,9 +575,6 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
 
   const first = moments[0];
   const earlier = first ? context.transcript.slice(0, first.turns) : [];
-  // Each scene's number in the playthrough (the core's sceneNumberAt counts the same way): known
-  // when the conversation is shown from its start, not after a save that could not be replayed.
-  const sceneNumbers = earlier.length > 0 ? [] : numberScenes(moments);
   // The ending waits for the debrief while the last reply's feedback is read (lastFeedback).
   const shown = lastFeedback ? moments.filter((m) => m.kind !== 'ending') : moments;
   // Where a resumed save opens (the landing effect above), "Welcome back" said there: the moment
@@ -622,7 +625,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
             <ol>{earlier.map((t, i) => <li key={i}>{earlierReply(feedbackOf(scenario, t))}</li>)}</ol>
           </div>
         )}
-        {shown.map((m, i) => <MomentView key={m.key} moment={m} turn={m.kind === 'decision' ? context.transcript[m.turns] : undefined} scenario={scenario} mode={mode} current={i === shown.length - 1 && m.kind === 'decision' && !lastFeedback && !elsewhere} scene={sceneNumbers[i]} welcome={i === landing} />)}
+        {shown.map((m, i) => <MomentView key={m.key} moment={m} turn={m.kind === 'decision' ? context.transcript[m.turns] : undefined} scenario={scenario} mode={mode} current={i === shown.length - 1 && m.kind === 'decision' && !lastFeedback && !elsewhere} welcome={i === landing} />)}
       </div>
       {wentOn}
       {/* Said where the volunteer is, not only above the conversation (a phone's screens away, seen

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decisionSetup, replayConversation, resumeOpening, resumeRecap, sceneHeadingAt, sceneNumberAt, sceneWords, startSession, type PersistedScenarioSnapshot } from '../../../src/machines/index.js';
-import { bundledFiles } from './light-fixtures.js';
+import { decisionSetup, replayConversation, resumeOpening, resumeRecap, sceneHeadingAt, sceneNumberAt, sceneWords, selectView, startSession, type PersistedScenarioSnapshot } from '../../../src/machines/index.js';
+import { bundledFiles, expectClean } from './light-fixtures.js';
 import { setupSaves } from '../../helpers/setup-saves.js';
-import { bundled } from './fixtures.js';
+import { bundled, hostileScenario } from './fixtures.js';
 import { sessionAfter } from '../../helpers/play.js';
 
 /** Plays testifying by reply ids (scenes continued), then continues to the next decision. */
@@ -138,5 +138,21 @@ describe('a scene headed alike live, in the recap and under "Before this"', () =
       }
     }
     expect(untitled).toBeGreaterThan(5);
+  });
+
+  it('a title is clean and on one line, as the live view gives it (selectView): a UI prints the heading as it is', () => {
+    const scenario = hostileScenario(bundled('before-relapse'));
+    const actor = startSession(scenario, 'practice', undefined, 7);
+    const live = selectView(scenario, actor.getSnapshot()).title;
+    const first = sceneHeadingAt(scenario, snap(actor));
+    expect(first).toBe(live);
+    expectClean(first);
+    expect(first).not.toContain('\n');
+    actor.send({ type: 'scene.continue' });
+    actor.send({ type: 'reply.choose', replyId: 'd1-yours' });
+    actor.send({ type: 'scene.continue' });
+    expect(resumeRecap(scenario, snap(actor)).scenes.map((s) => s.heading)).toEqual(['Scene 2']);
+    // The conversation the web's play page replays heads its scenes the same.
+    expect(replayConversation(scenario, snap(actor)).map((m) => m.heading)).toEqual([live, undefined, 'Scene 2', undefined]);
   });
 });
