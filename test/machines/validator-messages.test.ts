@@ -1064,6 +1064,26 @@ describe('reply-id-is-node-id: a reply with a node\'s id', () => {
     expect(taken.find((p) => p.code === 'reply-id-is-node-id')?.fix).toContain('e.g. "after-visit-reply-2"');
   });
 
+  // An id of 74 to 80 characters left no "-reply-k" short enough: every such reply was offered
+  // "d2-listen" (a reply of another scenario, or one this file has), after 100 ids tried in vain.
+  it('a long id is offered one of at most 80 characters, each reply its own, and writing them clears the warnings', () => {
+    const [one, two] = ['one', 'two'].map((w) => `boyfriend-${'a'.repeat(65)}-${w}`) as [string, string];
+    const good = readFixture('good/example.json').toString('utf8');
+    const text = good.replaceAll('"boyfriend-open"', `"${one}"`).replaceAll('"boyfriend-guarded"', `"${two}"`)
+      .replace('"id": "phone-accuse",', `"id": "${two}",`).replace('"id": "phone-ignore",', `"id": "${one}",`);
+    const warned = validateScenario(text, 'x.json').problems;
+    expect(warned.map((p) => p.code)).toEqual(['reply-id-is-node-id', 'reply-id-is-node-id']);
+    const offered = warned.map((p) => /e\.g\. "([^"]*)"/.exec(p.fix ?? '')?.[1] ?? '');
+    for (const id of offered) {
+      expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(id.length).toBeLessThanOrEqual(80);
+      expect(text).not.toContain(`"${id}"`);
+    }
+    expect(new Set(offered).size).toBe(2);
+    const written = text.replace(`"id": "${two}",\n          "text"`, `"id": "${offered[0]}",\n          "text"`).replace(`"id": "${one}",\n          "kind": "do"`, `"id": "${offered[1]}",\n          "kind": "do"`);
+    expect(validateScenario(written, 'x.json').problems).toEqual([]);
+  });
+
   it('a reply id repeated is one duplicate-id error, not a warning as well for the repeat', () => {
     const { problems } = exampleWith(/"id": "after-search",([^]*)"id": "after-wait",/, '"id": "end-mixed",$1"id": "end-mixed",');
     expect(problems.filter((p) => p.code === 'reply-id-is-node-id')).toHaveLength(1);

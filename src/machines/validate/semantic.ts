@@ -2,7 +2,7 @@ import type { Variables } from '../conditions.js';
 import { analyseGraph, scenarioGraph } from '../graph.js';
 import { getPrinciple, languageRules, principles, sections, uncitedSectionOf } from '../guide.js';
 import { findLanguageHits, type LanguageHit } from '../language.js';
-import { idFromText } from '../scenario-id.js';
+import { idFromText, MAX_ID_LENGTH } from '../scenario-id.js';
 import { indexScenario, successorsOf } from '../scenario-index.js';
 import { Id, type Assessment, type Condition, type Effect, type Line, type Next, type Reply, type Scenario, type ScenarioNode, type Variable, type When } from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
@@ -226,15 +226,30 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       `Give the reply an id no node has, prefixed with its decision's id, e.g. ${quoteValue(freeReplyId(decision, id), 80)} (if volunteers have played this version, raise "version" too: a saved playthrough names its replies by id).`,
       other === decision ? {} : { related: [...nodePath(other), 'id'] });
   };
-  /** An id to propose for the reply `id` of `decision`: its decision's id before the reply's own words, or "-reply" after it; no node's nor reply's. */
+  /**
+   * An id to propose for the reply `id` of `decision`: its decision's id before the reply's own words,
+   * or "-reply" after it, then "-reply-2"…; no node's nor reply's, nor one proposed for another reply,
+   * and at most MAX_ID_LENGTH long (the reply's words cut short to make room). An id of 74 to 80
+   * characters made every "-reply-k" too long: each such reply parsed 100 of them and was offered
+   * "d2-listen" (10,000 replies: 1.6 seconds more).
+   */
+  const proposedIds = new Set<string>();
+  /** The next "-reply-k" to try for a stem, so replies cut to one stem do not try the same k again. */
+  const nextReplyK = new Map<string, number>();
   const freeReplyId = (decision: ScenarioNode, id: string): string => {
-    const taken = (c: string) => !Id.safeParse(c).success || nodes.has(c) || index.replies.has(c) || brokenIds.has(c);
-    const tail = tailAfter(id, decision.id);
-    const first = id === decision.id ? `${id}-reply` : `${decision.id}-${tail}`;
-    const candidates = [first, `${id}-reply`];
-    for (const c of candidates) if (!taken(c)) return c;
-    for (let k = 2; k < 100; k++) if (!taken(`${id}-reply-${k}`)) return `${id}-reply-${k}`;
-    return 'd2-listen';
+    const taken = (c: string) => nodes.has(c) || index.replies.has(c) || brokenIds.has(c) || proposedIds.has(c);
+    /** `stem` cut to leave room for `suffix` in an id (ids are slugs: cut, it loses only trailing hyphens). */
+    const fit = (stem: string, suffix: string) => `${stem.slice(0, MAX_ID_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`;
+    const propose = (c: string) => { proposedIds.add(c); return c; };
+    const first = id === decision.id ? fit(id, '-reply') : fit(`${decision.id}-${tailAfter(id, decision.id)}`, '');
+    for (const c of [first, fit(id, '-reply')]) if (!taken(c)) return propose(c);
+    // Room for the largest k that can be needed (one more than every id there is), so each k's
+    // candidate has the same stem and differs from every other's.
+    const stem = id.slice(0, MAX_ID_LENGTH - `-reply-${nodes.size + index.replies.size + brokenIds.size + proposedIds.size + 2}`.length).replace(/-+$/, '');
+    for (let k = nextReplyK.get(stem) ?? 2; ; k++) {
+      const c = `${stem}-reply-${k}`;
+      if (!taken(c)) { nextReplyK.set(stem, k + 1); return propose(c); }
+    }
   };
 
   // Duplicate ids: the first one wins, every later one is reported.  // Duplicate ids: the first one wins, every later one is reported.
