@@ -6,7 +6,7 @@ import { formatValidation, validateScenario } from '../src/machines/validate/ind
 import { generateScenario } from './generate.js';
 import { importBackup, memoryStore, parseBackup } from '../src/machines/index.js';
 import {
-  backupOfManyScenarios, bracketsLostMidFile, invisibleCharacters, manyStates, misspeltIdKeys, spacesAfterClosingQuote, spacesInQuotedWeight, spacesInUnquotedText, syntaxErrorsOnOneLine, unusedCharacters,
+  backupOfManyScenarios, bracketsLostMidFile, invisibleCharacters, manyStates, misspeltIdKeys, spacesAfterClosingQuote, spacesInQuotedWeight, spacesInUnquotedText, spacesInWhenText, syntaxErrorsOnOneLine, unusedCharacters,
   unknownFields, unknownReferences,
 } from './hostile.js';
 
@@ -225,6 +225,7 @@ export function runLongSpacesBench(scales = [1, 4, 16]): void {
     ['text with no quotes, a…x…x', 2_000, spacesInUnquotedText, 'json-syntax'],
     ['spaces after a closing quote, a"…x', 150_000, spacesAfterClosingQuote, 'json-syntax'],
     ['"weight": "1 … x" (youth-discloses)', 150_000, spacesInQuotedWeight, 'wrong-type'],
+    ['"when": "trust >= 60 … x" (youth-discloses)', 40_000, spacesInWhenText, 'invalid-condition'],
   ];
   const rows: string[][] = [['shape', 'scale', 'spaces per run', 'file KB', 'ms', 'ns per space', 'time vs ×1', 'linear']];
   const over: string[] = [];

@@ -163,6 +163,18 @@ export function spacesInQuotedWeight(spaces: number): string {
 }
 
 /**
+ * scenarios/youth-discoses.json with its first "when" written as text, a comparison, `spaces` spaces
+ * and a word: `"when": "trust >= 60 … x"` (160,000 once took 81 s: the text was split at "and", "&"
+ * and "," with a pattern that read the rest of the run of spaces from each space). One invalid-condition.
+ */
+export function spacesInWhenText(spaces: number): string {
+  const scenario = readFileSync(new URL('../scenarios/youth-discloses.json', import.meta.url), 'utf8');
+  const padded = scenario.replace(/"when": \{\s*"var": "trust",\s*"gte": 60\s*\}/, `"when": "trust >= 60${' '.repeat(spaces)}x"`);
+  if (padded === scenario) throw new Error('scenarios/youth-discloses.json has no "when" on trust ≥ 60 to pad');
+  return padded;
+}
+
+/**
  * A records backup of `count` practices, each of a scenario of its own (a 7 MB file at 30,000, under
  * the size limit). Each scenario's best result was once worked out by reading every playthrough per
  * scenario: 30,000 held the tab for some 12 s (test/machines/core/records-backup.test.ts, the bench).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spacesAfterClosingQuote, spacesInQuotedWeight, spacesInUnquotedText } from '../../bench/hostile.js';
+import { spacesAfterClosingQuote, spacesInQuotedWeight, spacesInUnquotedText, spacesInWhenText } from '../../bench/hostile.js';
 import { validateScenario } from '../../src/machines/validate/index.js';
 
 /**
@@ -28,6 +28,12 @@ describe('validating a file with long runs of spaces inside a line takes time in
   it('a text with no quotes at all, spaces between its words', () => {
     const { ms, codes } = timed(spacesInUnquotedText(2_000));
     expect(codes).toContain('json-syntax');
+    expect(ms).toBeLessThan(2_000);
+  });
+  it('a "when" written as text, spaces between a comparison and a word', () => {
+    // Split at "and", "&" and "," to write each condition out: 160,000 spaces took 81 s.
+    const { ms, codes } = timed(spacesInWhenText(40_000));
+    expect(codes).toEqual(['invalid-condition']);
     expect(ms).toBeLessThan(2_000);
   });
   it('a text without its opening quote, spaces after its closing one', () => {
