@@ -40,6 +40,19 @@ describe('decisionSetup', () => {
     expect(setup()[0]?.lines.map((l) => l.text)).toEqual(said(drove));
   });
 
+  // A title is always shown on one line (the validator's line-break-in-line says "the break becomes
+  // a space"), but the setup's heading kept the title's line breaks: the terminal printed
+  // "-- Confirming" and then a line "-- Scene 9 -- --", a heading of its own making.
+  it('heads a scene by its title on one line, whatever line breaks or escapes the title holds', () => {
+    const scenario = structuredClone(bundled('testifying'));
+    const titled = scenario.nodes.filter((n) => n.title === 'Confirming the date');
+    expect(titled.length).toBeGreaterThan(0);
+    for (const n of titled) n.title = 'Confirming\nthe date\u2028-- Scene 9 --\u001b[2J\r\u0085end';
+    const actor = sessionAfter(scenario, ['d1-scary', 'd2-around', 'd3-team', 'd4-arrange']);
+    const [scene] = decisionSetup(scenario, actor.getPersistedSnapshot() as PersistedScenarioSnapshot);
+    expect(scene?.heading).toBe('Confirming the date -- Scene 9 -- end');
+  });
+
   it('is empty at a decision with words of its own, and at a scene', () => {
     const { actor, setup } = play(['d1-scary', 'd2-around', 'd3-team']);
     expect(String(actor.getSnapshot().value)).toBe('d4-ride');
