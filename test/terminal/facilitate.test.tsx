@@ -1367,9 +1367,29 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
       expect(lines(frame).filter((l) => / votes: \d+$|^ +votes: \d+$/.test(l))).toHaveLength(playable.scenario.id === 'example-new-phone' ? 3 : 4);
       expect(frame).toMatch(/votes: 3$/m);
       expect(lines(frame).filter((l) => l.endsWith('·'))).toEqual([]);
+      // A count on a row of its own keeps its separator (never a lone "votes: 0" row).
+      expect(lines(frame).filter((l) => /^ *votes: \d+$/.test(l))).toEqual([]);
       const scrolls = /more below/.test(frame);
       expect(hintsWhole(frame, voteHints('hidden', scrolls))).toEqual([]);
       r.unmount();
+    }
+  });
+
+  // Walkthrough (session 47, 120×40): a reply that fills its last row (boy-red-flags d1-ray's third,
+  // "…That's textbook trafficking.") had its count alone on the next row, "votes: 0" with no "·",
+  // read as a line of its own rather than the reply's count. It keeps its separator there now.
+  it.each([[120, 40], [60, 24]])('at %i×%i a count that does not fit after its reply goes on the next row with its "·"', async (columns, rows) => {
+    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: bundled('boy-red-flags.json', 'd1-ray') } }).element, columns, rows);
+    await press(r, KEY.enter);
+    const all = lines(r.lastFrame());
+    expect(all.filter((l) => / votes: \d+$/.test(l)), r.lastFrame()).toHaveLength(4);
+    expect(all.filter((l) => /^ *votes: \d+$/.test(l)), r.lastFrame()).toEqual([]);
+    expect(all.filter((l) => l.endsWith('·'))).toEqual([]);
+    if (columns === 120) {
+      // The case is the one seen: the third reply fills its last row, and its count is under it.
+      const textbook = all.findIndex((l) => l.endsWith("That's textbook trafficking."));
+      expect(textbook, r.lastFrame()).toBeGreaterThan(0);
+      expect(all[textbook + 1]).toMatch(/^ {6}· votes: 0$/);
     }
   });
 

@@ -12,8 +12,9 @@ export interface ReplyListProps {
   /** Index of the highlighted reply (arrows move it). */
   selected: number;
   /**
-   * A count after each reply ("votes: 3"), kept whole: after " · " on the reply's last row when it
-   * fits there, else on a row of its own (needs `width`). None by default.
+   * A count after each reply ("votes: 3"), kept whole and with its separator: after " · " on the
+   * reply's last row when it fits there, else on the next row as "· votes: 3" (needs `width`; a
+   * lone "votes: 0" read as a line of its own, not the reply's count). None by default.
    */
   tally?: (reply: ReplyView) => string;
   /** The width the list is laid out at, pointer and number included, when the screen knows it (see Paragraph). */
@@ -41,7 +42,7 @@ export function ReplyList({ replies, selected, tally, width }: ReplyListProps) {
               <Paragraph bold={i === selected} color={r.enabled ? undefined : theme.muted} width={width === undefined ? undefined : width - REPLY_INDENT}>
                 {inline ? `${text} · ${count}` : text}
               </Paragraph>
-              {count !== undefined && !inline && <Text>{count}</Text>}
+              {count !== undefined && !inline && <Text>{ownRowTally(count)}</Text>}
             </Box>
           </Box>
         );
@@ -65,6 +66,11 @@ export function replyText(r: Pick<ReplyView, 'kind' | 'text' | 'enabled'>): stri
   return `${pathReply(r.text, r.kind !== 'do')}${r.enabled ? '' : ' (not available now)'}`;
 }
 
+/** A count on the row under its reply, with the separator it has after a reply's last words ("· votes: 0"). */
+export function ownRowTally(count: string): string {
+  return `· ${count}`;
+}
+
 /**
  * Whether a reply's count goes on its last row (" · votes: 3") rather than on a row of its own:
  * when it fits there whole. Either way the reply takes the rows of `text · count` (one more row
@@ -80,7 +86,7 @@ export function tallyInline(text: string, count: string, width: number | undefin
  * The list as rows for a window that scrolls (a decision whose replies are taller than the screen,
  * trainer-led): laid out and styled as ReplyList draws it (pointer and number, in the accent colour when
  * highlighted, the text hung under itself,
- * the count after " · " or on a row of its own, an unavailable reply dimmed, the highlighted one
+ * the count after " · " or under it as "· votes: n", an unavailable reply dimmed, the highlighted one
  * bold), `selected` -1 for none. Also where each reply's rows begin (`starts`), to keep the
  * highlighted one in the window.
  */
@@ -101,7 +107,7 @@ export function replyRows(replies: readonly ReplyView[], selected: number, width
       ...(k === 0 ? [{ text: mark, ...(i === selected ? { tone: 'accent' as const } : {}) }, { text: ' '.repeat(Math.max(0, REPLY_INDENT - mark.length)) }] : [{ text: ' '.repeat(REPLY_INDENT) }]),
       { text: line, ...style },
     ]));
-    if (count !== undefined && !inline) rows.push([{ text: ' '.repeat(REPLY_INDENT) }, { text: count }]);
+    if (count !== undefined && !inline) rows.push([{ text: ' '.repeat(REPLY_INDENT) }, { text: ownRowTally(count) }]);
   });
   return { rows, starts };
 }
