@@ -116,6 +116,33 @@ describe('trainer-led sessions (--facilitate)', () => {
     const json = JSON.parse(readFileSync(join(exports, (name as string).replace(/\.md$/, '.json')), 'utf8')) as Record<string, unknown>;
     expect(json).toMatchObject({ trainerLed: true, recorded: false });
   });
+  // Walkthrough (session 47, 120×40): leaving the debrief after e printed the exported files as
+  // whole paths, the summary under them as the screen names it ("exports/…" and "(in the state
+  // folder …)"): two ways of naming files in the same folder, one above the other. Both are named
+  // as the screen names them now, the state folder once.
+  it('q after e at 120×40 names the exported debrief and the summary the same way, the state folder once', async () => {
+    const env = tempEnv();
+    const { element, exit } = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderAt(element, 120, 40);
+    await press(r, KEY.enter, '4', 'r', '1', KEY.enter, '3', 'r', '1');
+    await throughEnding(r);
+    await press(r, 'e');
+    await tap(r, 'q');
+    const said = exit.mock.calls[0]?.[0] ?? '';
+    const folder = stateDir(env);
+    expect(said.split(folder).length - 1, said).toBe(1);
+    const lines = said.split('\n');
+    expect(lines.slice(0, 7), said).toEqual([
+      'Debrief exported to:',
+      expect.stringMatching(/^exports\/example-new-phone-debrief-\S+\.md$/),
+      expect.stringMatching(/^exports\/example-new-phone-debrief-\S+\.json$/),
+      `(in the state folder ${folder})`,
+      'Session summary written to:',
+      expect.stringMatching(/^exports\/example-new-phone-session-\S+\.md$/),
+      '(in the state folder above)',
+    ]);
+  });
+
   // From the terminal walkthrough (session 44): the whole path, longer than a row at 60 columns, was
   // printed on a row of its own all the same, and the terminal broke it mid-name
   // ("…/exports/testifying-session" and "-2026-12-06T06-58-19.md"). Where it does not fit a row it

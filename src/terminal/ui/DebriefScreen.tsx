@@ -226,7 +226,10 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
       const failed = exportFailed || unsaved !== undefined;
       // Why the exit code says something failed, as the last line: the screen is cleared as the app ends.
       const why = [exportFailed && !written ? exported?.split('\n')[0] : undefined, unsaved];
-      const said = [written ? `Debrief exported to:\n${shownFileName(written.markdown)}\n${shownFileName(written.json)}` : undefined, farewell?.(), ...why].filter((x) => x !== undefined);
+      // The files e wrote named as the screen names them: within the state folder, which is then said
+      // once (a summary named under them says "(in the state folder above)"). As whole paths, above a
+      // summary named within the state folder, files in the same folder were named two ways.
+      const said = sayFolderOnce([written ? exportedWords(written, app.env) : undefined, farewell?.(), ...why].filter((x) => x !== undefined));
       // What the screen cut short or left out (fitNotices), whole, unless said above already: the
       // line itself, or why the state folder cannot be written ("Progress is not being saved: …"
       // says what the last line's "Nothing was saved in the state folder: …" says).
@@ -301,6 +304,24 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
 export const EXPORTED_AGAIN = 'Debrief export written again for this ending:';
 /** …as new files, the earlier ones changed or removed since (never written over then). */
 export const EXPORTED_ANEW = 'Debrief exported for this ending (the earlier export was changed or removed, so it is left as it is):';
+
+/** Where e wrote the debrief, as printed on leaving: within the state folder as the screen says it, else (written elsewhere) the whole paths. */
+function exportedWords(files: DebriefFiles, env: NodeJS.ProcessEnv): string {
+  return isInside(files.markdown, exportsDir(env))
+    ? `Debrief exported to:\n${shownPath(files.markdown, env)}\n${shownPath(files.json, env)}\n(in the state folder ${shownStateDir(env)})`
+    : `Debrief exported to:\n${shownFileName(files.markdown)}\n${shownFileName(files.json)}`;
+}
+
+/** Lines printed on leaving, each "(in the state folder …)" after the first "(in the state folder above)" (fitNotices says it so on screen). */
+export function sayFolderOnce(parts: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return parts.map((part) => part.split('\n').map((line) => {
+    if (!line.startsWith(FOLDER_LINE) || line === FOLDER_ABOVE) return line;
+    if (seen.has(line)) return FOLDER_ABOVE;
+    seen.add(line);
+    return line;
+  }).join('\n'));
+}
 
 function isInside(path: string, dir: string): boolean {
   const rel = relative(dir, path);
