@@ -127,3 +127,26 @@ describe('the debrief with a long state folder fits 60×24 and 80×24, and says 
     expect(said.split(file).length - 1, said).toBe(1);
   });
 });
+
+// Walkthrough (session 47): at 60×24 the trainer-led debrief had a blank row under its tab line (the
+// scrolling section's "more above" row, blank at the top), at 120×40 none, its first words right
+// under the tabs. A section that fits with a row to spare has the blank row too; one that fits only
+// without it keeps its rows (it does not scroll for a blank row).
+describe('a blank row under the debrief\'s tab line at every size', () => {
+  it.each([[60, 24], [80, 24], [120, 40]])('trainer-led, at %i×%i', async (columns, rows) => {
+    const { element } = appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderAt(element, columns, rows);
+    await press(r, KEY.enter, '4', 'r', '1', KEY.enter, '3', 'r', '1');
+    await throughEnding(r);
+    // Each section in turn (Tab), back to the first.
+    for (const tab of ['1', '2', '3', '4']) {
+      if (tab !== '1') await press(r, KEY.tab);
+      const fr = frameRows(r.lastFrame());
+      const tabs = fr.findIndex((row) => row.includes('Summary]') || row.includes(' 1 Summary '));
+      expect(tabs, r.lastFrame()).toBeGreaterThan(0);
+      expect(fr.length, r.lastFrame()).toBeLessThanOrEqual(rows - 1);
+      expect(fr[tabs + 1]?.trim(), `tab ${tab}\n${r.lastFrame()}`).toBe('');
+      expect(fr[tabs + 2]?.trim(), `tab ${tab}\n${r.lastFrame()}`).not.toBe('');
+    }
+  });
+});

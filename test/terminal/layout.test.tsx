@@ -190,7 +190,8 @@ function sectionRows(frame: string): { content: string[]; below: boolean; above:
   if (bottom < 0) {
     const hints = fr.findIndex((l, i) => i > tabs && /^Tab\/←→: section/.test(l));
     expect(hints, frame).toBeGreaterThan(tabs);
-    return { content: fr.slice(tabs + 1, hints), below: false, above: false, scrolls: false };
+    // Under the blank row below the tab line, where the section fits with a row to spare (as a section that scrolls opens with its blank "more above" row).
+    return { content: fr.slice(fr[tabs + 1]?.trim() === '' ? tabs + 2 : tabs + 1, hints), below: false, above: false, scrolls: false };
   }
   return { content: fr.slice(tabs + 2, bottom), below: fr[bottom]?.startsWith('↓') ?? false, above: /^↑ \d+ more above/.test(fr[tabs + 1] ?? ''), scrolls: true };
 }

@@ -286,8 +286,11 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
       {noticeRows.map((line, i) => <Paragraph key={i} width={columns}>{line}</Paragraph>)}
       {fitted.cut.length > 0 && !exported && <Paragraph width={columns}>{CUT_NOTE}</Paragraph>}
       <Paragraph width={columns}>{tabLine}</Paragraph>
-      {/* No blank row above: the summary of a typical run fits 80×24 whole. */}
-      <ScrollRows rows={rows} height={height} offset={offsets[tab] ?? 0} />
+      {/* A blank row under the tab line, as a section that scrolls has (its "more above" row, blank at
+          the top): where the section fits with a row to spare, else none, so that a blank row never
+          makes a section scroll (the summary of a typical run fits 80×24 whole). At 120×40 the first
+          words stood right under the tabs, at 60×24 a row below them. */}
+      <Box marginTop={rows.length < height ? 1 : 0}><ScrollRows rows={rows} height={rows.length < height ? height - 1 : height} offset={offsets[tab] ?? 0} /></Box>
       {exported && (
         <Box marginTop={1} flexDirection="column">
           {exportedRows.map((line, i) => <Paragraph key={i} width={columns}>{line}</Paragraph>)}
