@@ -143,6 +143,32 @@ describe('trainer-led sessions (--facilitate)', () => {
     ]);
   });
 
+  // Walkthrough (session 47, 60×24): left-placement-calls' export is 61 columns within the state
+  // folder ("exports/left-placement-calls-debrief-….json"): printed on leaving as the screen names
+  // it, the terminal broke it mid-name ("….jso" / "n"). Longer than the row, the files are named
+  // by their names, "(in exports/ in the state folder …)" under them, the folder still named once.
+  it('q after e at 60×24 with an export path longer than the row names the files whole, each on a row, the state folder once', async () => {
+    const env = tempEnv();
+    const { element, exit } = appElement({ env, start: { kind: 'facilitate', playable: bundled('left-placement-calls.json', 'd8-why') } });
+    const r = await renderAt(element, 60, 24);
+    await press(r, KEY.enter, '3', 'r', '1');
+    await throughEnding(r);
+    await press(r, 'e');
+    await tap(r, 'q');
+    const said = exit.mock.calls[0]?.[0] ?? '';
+    const folder = stateDir(env);
+    expect(said.split(folder).length - 1, said).toBe(1);
+    const lines = said.split('\n');
+    expect(lines.slice(0, 4), said).toEqual([
+      'Debrief exported to:',
+      expect.stringMatching(/^left-placement-calls-debrief-\S+\.md$/),
+      expect.stringMatching(/^left-placement-calls-debrief-\S+\.json$/),
+      expect.stringMatching(/^\(in exports\/ in the state folder/),
+    ]);
+    expect(lines.slice(0, 3).every((l) => l.length <= 60), said).toBe(true);
+    expect(said).toContain('(in the state folder above)');
+  });
+
   // From the terminal walkthrough (session 44): the whole path, longer than a row at 60 columns, was
   // printed on a row of its own all the same, and the terminal broke it mid-name
   // ("…/exports/testifying-session" and "-2026-12-06T06-58-19.md"). Where it does not fit a row it

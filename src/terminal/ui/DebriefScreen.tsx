@@ -1,13 +1,13 @@
-import { dirname, isAbsolute, relative } from 'node:path';
+import { basename, dirname, isAbsolute, relative } from 'node:path';
 import { Box } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import { debriefModel, shownFileName, TRANSCRIPT_HEADING, type Debrief, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { HINTS, hintRows, type Action, type Hint } from '../keys.js';
 import { endingRows, pathRows, summaryRows, transcriptRows, workOnRows, type Row } from '../debrief-lines.js';
-import { exportDebrief, exportsDir, fallbackExportDir, shownPath, shownStateDir, unchangedExport, type DebriefFiles } from '../export.js';
+import { exportDebrief, exportsDir, fallbackExportDir, leavingPath, shownPath, shownStateDir, unchangedExport, type DebriefFiles } from '../export.js';
 import { errorWords, failureReason, notSavedWords } from '../node/state-store.js';
 import { commandName } from '../invocation.js';
-import { commandRows, elidedPathLine, elidedRow, inkRows, pathLineRows, wrapText } from '../wrap.js';
+import { columnsOf, commandRows, elidedPathLine, elidedRow, inkRows, pathLineRows, wrapText } from '../wrap.js';
 import { useApp } from './AppContext.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
@@ -229,7 +229,7 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
       // The files e wrote named as the screen names them: within the state folder, which is then said
       // once (a summary named under them says "(in the state folder above)"). As whole paths, above a
       // summary named within the state folder, files in the same folder were named two ways.
-      const said = sayFolderOnce([written ? exportedWords(written, app.env) : undefined, farewell?.(), ...why].filter((x) => x !== undefined));
+      const said = sayFolderOnce([written ? exportedWords(written, app.env, columns) : undefined, farewell?.(), ...why].filter((x) => x !== undefined));
       // What the screen cut short or left out (fitNotices), whole, unless said above already: the
       // line itself, or why the state folder cannot be written ("Progress is not being saved: …"
       // says what the last line's "Nothing was saved in the state folder: …" says).
@@ -308,21 +308,27 @@ export const EXPORTED_AGAIN = 'Debrief export written again for this ending:';
 /** …as new files, the earlier ones changed or removed since (never written over then). */
 export const EXPORTED_ANEW = 'Debrief exported for this ending (the earlier export was changed or removed, so it is left as it is):';
 
-/** Where e wrote the debrief, as printed on leaving: within the state folder as the screen says it, else (written elsewhere) the whole paths. */
-function exportedWords(files: DebriefFiles, env: NodeJS.ProcessEnv): string {
-  return isInside(files.markdown, exportsDir(env))
-    ? `Debrief exported to:\n${shownPath(files.markdown, env)}\n${shownPath(files.json, env)}\n(in the state folder ${shownStateDir(env)})`
-    : `Debrief exported to:\n${shownFileName(files.markdown)}\n${shownFileName(files.json)}`;
+/**
+ * Where e wrote the debrief, as printed on leaving: within the state folder as the screen says it,
+ * else (written elsewhere) the whole paths. Where a path within the state folder is longer than the
+ * row (`columns`; left-placement-calls' at 60), the files by their names and the folder after them,
+ * as leavingPath names a file: the terminal broke it mid-name ("….jso" / "n").
+ */
+function exportedWords(files: DebriefFiles, env: NodeJS.ProcessEnv, columns: number): string {
+  if (!isInside(files.markdown, exportsDir(env))) return `Debrief exported to:\n${shownFileName(files.markdown)}\n${shownFileName(files.json)}`;
+  const within = [shownPath(files.markdown, env), shownPath(files.json, env)];
+  if (within.every((p) => columnsOf(p) <= columns)) return `Debrief exported to:\n${within.join('\n')}\n(in the state folder ${shownStateDir(env)})`;
+  return `Debrief exported to:\n${shownFileName(basename(files.markdown))}\n${shownFileName(basename(files.json))}\n${leavingPath(files.json, columns, env).split('\n').slice(1).join('\n')}`;
 }
 
-/** Lines printed on leaving, each "(in the state folder …)" after the first "(in the state folder above)" (fitNotices says it so on screen). */
+/** Lines printed on leaving, each "(in the state folder …)" whose folder was named above it "(in the state folder above)" (fitNotices says it so on screen). */
 export function sayFolderOnce(parts: readonly string[]): string[] {
-  const seen = new Set<string>();
+  let before = '';
   return parts.map((part) => part.split('\n').map((line) => {
-    if (!line.startsWith(FOLDER_LINE) || line === FOLDER_ABOVE) return line;
-    if (seen.has(line)) return FOLDER_ABOVE;
-    seen.add(line);
-    return line;
+    const folder = line.startsWith(FOLDER_LINE) && line.endsWith(')') ? line.slice(FOLDER_LINE.length, -1) : undefined;
+    const shown = folder !== undefined && folder !== 'above' && before.includes(folder) ? FOLDER_ABOVE : line;
+    before += `${line}\n`;
+    return shown;
   }).join('\n'));
 }
 
