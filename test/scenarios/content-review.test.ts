@@ -1420,8 +1420,8 @@ describe('session 28 content review: left-placement-calls, trafficker-contact, b
   });
 
   it('left-placement-calls: leaving the call out of the update is not told it kept the contact "from the CSW", who on the redirect path already has a voicemail with everything she said', () => {
-    expect(nodesOn('left-placement-calls', ['d1-redirect', 'd2-resources', 'd3-door-open'])).toContain('s3-warm');
-    expect(told('left-placement-calls', 's3-warm')).toContain('leave him a voicemail with everything she said');
+    expect(nodesOn('left-placement-calls', ['d1-redirect', 'd2-resources', 'd3-door-open'])).toContain('s3-voicemail');
+    expect(told('left-placement-calls', 's3-voicemail')).toContain('leave him a voicemail with everything she said');
     const text = feedback('left-placement-calls', 'd4-say-nothing');
     expect(text).not.toMatch(/from the CSW/);
     expect(text).toContain('out of your update');

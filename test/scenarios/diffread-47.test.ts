@@ -122,3 +122,15 @@ describe('diffread-47 judgement calls, taken up', () => {
     expect(says(reply.text, "glad you called")).toBe(false);
   });
 });
+
+describe('left-placement-calls: Ari speaks before the call drops, not after', () => {
+  // s3-warm said "The call drops." and then gave Ari's "...k. Thanks for not yelling at me." (term3-47's walk).
+  it('her last words come in a scene of their own, and the call drops in the next', () => {
+    const warm = bundledScenario('left-placement-calls').nodes.find((n) => n.id === 's3-warm');
+    if (warm?.kind !== 'scene') throw new Error('no scene s3-warm');
+    expect(warm.lines?.[0]?.text).toBe('...k. Thanks for not yelling at me.');
+    expect(warm.narration).not.toMatch(/call drops/);
+    const after = bundledScenario('left-placement-calls').nodes.find((n) => n.id === warm.next);
+    expect(after?.kind === 'scene' ? after.narration : '').toMatch(/^The call drops\./);
+  });
+});
