@@ -161,6 +161,12 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
     return made.text;
   }]);
   if (files.length > 0) say();
+  // Records of a newer version of casa-practice were not read: a CSV or backup written now would hold
+  // none of them, and read as if it held them all.
+  if (files.length > 0 && read.newer !== undefined) {
+    io.err(`${wrapWords(`casa-practice: no ${files.map(([what]) => (what === 'CSV' ? 'CSV' : 'backup')).join(' or ')} file was written: your records were written by a newer version of casa-practice, which this version cannot read. Update casa-practice and run the command again.`, width)}\n`);
+    return 1;
+  }
   for (const [what, name, text] of files) {
     const path = join(exportsDir(env), name);
     // Never over a file there: a CSV or backup made earlier the same day (same name) may not have

@@ -30,12 +30,16 @@ export function guardRecorded(store: Store, record: PlaythroughRecord): void {
 // as long as the tab is open, and written into the records once these can be repaired.
 const unwritten = new WeakMap<Store, PlaythroughRecord[]>();
 
-/** Keeps a finish (finishPlaythrough's result) whose record the stored records did not take, for readRecordsHere; whether it was such a finish. */
-export function keepUnwritten(store: Store, finished: Parameters<typeof unwrittenRecord>[0]): boolean {
+/**
+ * Keeps a finish (finishPlaythrough's result) whose record the stored records did not take, for
+ * readRecordsHere; whether it was such a finish, and why: `newer` when the records were written by a
+ * newer version of casa-practice (RecordsRead.newer), `damaged` when they are damaged and left as they were.
+ */
+export function keepUnwritten(store: Store, finished: Parameters<typeof unwrittenRecord>[0]): false | 'damaged' | 'newer' {
   const record = unwrittenRecord(finished);
   if (record === undefined) return false;
   unwritten.set(store, [...(unwritten.get(store) ?? []), record]);
-  return true;
+  return finished !== undefined && 'newer' in finished && finished.newer !== undefined ? 'newer' : 'damaged';
 }
 
 /** The records as this tab shows them: the stored ones, with what this tab finished that they did not take (the core's readRecordsKeeping). */

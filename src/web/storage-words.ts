@@ -1,4 +1,4 @@
-import { leftInPlaceOf, leftWhereItWas, recordsSetAsideNotice, resumeFailure, type RecordsSetAside, type Store } from '../machines/light.js';
+import { leftInPlaceOf, leftWhereItWas, recordsNewerNotice, recordsSetAsideNotice, resumeFailure, type RecordsSetAside, type Store } from '../machines/light.js';
 import { STORAGE_UNREADABLE } from './adapters/local-store.js';
 import { ROOM_HEADING } from './kept-here.js';
 
@@ -52,10 +52,12 @@ function bringBack(where: 'here' | 'above' | 'there' | 'records'): string {
  * backupDownloaded below the backup controls: "Load a backup file" is above, and, left as they
  * were, the backup just downloaded holds what is shown (its button was the thing to do).
  */
-export function recordsNotice(read: { notice?: string; setAside?: RecordsSetAside }, where: 'records' | 'elsewhere' | 'loaded' | 'downloaded' = 'elsewhere'): string | undefined {
+export function recordsNotice(read: { notice?: string; setAside?: RecordsSetAside; newer?: number }, where: 'records' | 'elsewhere' | 'loaded' | 'downloaded' = 'elsewhere'): string | undefined {
   const here = where !== 'elsewhere';
   const loaded = where === 'loaded';
   const downloaded = where === 'downloaded';
+  // Written by a newer version (an old tab left open after an update): nothing is wrong, nothing to bring back.
+  if (read.newer !== undefined) return recordsNewerNotice(read.newer, downloaded ? `${RECORDS_NEWER_TODO} ${NEWER_NOT_IN_BACKUP}` : RECORDS_NEWER_TODO);
   if (!read.setAside) return read.notice === undefined ? undefined : `${read.notice} ${loaded ? BACKUP_LOADED_INTO_NEW : bringBack(downloaded ? 'above' : here ? 'here' : 'records')}`;
   const kept = recordsSetAsideNotice(read.setAside, keptInBrowser('them'));
   // Left as they were (storage full): a backup loaded now would live in this tab only, so the one
@@ -76,6 +78,16 @@ export function recordsNotice(read: { notice?: string; setAside?: RecordsSetAsid
  */
 export const backupDownloaded = (file: string): string => `Backup downloaded: ${file}. Keep the file somewhere safe; load it here to bring your records back.`;
 
+/**
+ * What to do about records written by a newer version of casa-practice, in a browser's words: this
+ * tab runs the older version (left open after an update), and reloading the page runs the newer. A
+ * finish's save is put back (the core's finishPlaythrough), so it is finished again after reloading.
+ */
+export const RECORDS_NEWER_TODO = 'Reload the page to see them. Until then, what you finish in this tab cannot be added to them: its progress stays saved, and finishing it again after reloading adds it.';
+
+/** Of a backup downloaded from a tab that cannot read the records (recordsNotice's `downloaded`). */
+const NEWER_NOT_IN_BACKUP = 'The backup file just downloaded does not hold them: reload the page and download one there.';
+
 /** What the backup just downloaded holds, of records left as they were (recordsNotice's `downloaded`). */
 const HOLDS_WHAT_IS_SHOWN = 'The backup file just downloaded holds what is shown.';
 
@@ -93,7 +105,7 @@ export const LOAD_ONCE_ROOM = `What takes the room this browser keeps for casa-p
  * set aside by the first read (on whichever page comes first), and every later read finds them
  * gone, so without this the page a volunteer is sent to (My records) said nothing.
  */
-const remembered = new WeakMap<Store, { notice?: string; setAside?: RecordsSetAside }>();
+const remembered = new WeakMap<Store, { notice?: string; setAside?: RecordsSetAside; newer?: number }>();
 
 /** Forgets the notice kept for the visit: the records were brought back (a backup loaded). */
 export function forgetRecordsNotice(store: Store): void {
@@ -101,8 +113,8 @@ export function forgetRecordsNotice(store: Store): void {
 }
 
 /** recordsNotice of this read, or else of an earlier read of the same store during this visit. */
-export function recordsNoticeThisVisit(store: Store, read: { notice?: string; setAside?: RecordsSetAside }, where: 'records' | 'elsewhere' = 'elsewhere'): string | undefined {
-  if (read.notice !== undefined || read.setAside !== undefined) remembered.set(store, { notice: read.notice, setAside: read.setAside });
+export function recordsNoticeThisVisit(store: Store, read: { notice?: string; setAside?: RecordsSetAside; newer?: number }, where: 'records' | 'elsewhere' = 'elsewhere'): string | undefined {
+  if (read.notice !== undefined || read.setAside !== undefined) remembered.set(store, { notice: read.notice, setAside: read.setAside, ...(read.newer !== undefined ? { newer: read.newer } : {}) });
   const said = remembered.get(store);
   return said ? recordsNotice(said, where) : undefined;
 }

@@ -147,6 +147,29 @@ describe('casa-practice records', () => {
     expect(readFileSync(join(dir, 'records.json.damaged-2026-03-02T18-00-00'), 'utf8')).toBe(JSON.stringify(file));
   });
 
+  // Found by the records2-47 review: records.json written by a newer casa-practice (the terminal not
+  // yet updated) was called damaged, moved aside as records.json.damaged-…, and new records started.
+  it('records written by a newer version are said to be so, left as they are, and no CSV or backup is written of them', () => {
+    const env = tempEnv();
+    const dir = join(env.XDG_STATE_HOME as string, 'casa-practice');
+    mkdirSync(dir, { recursive: true });
+    const newer = JSON.stringify({ format: 'casa-practice-records', formatVersion: 3, practice: [{ minutes: 30 }] });
+    writeFileSync(join(dir, 'records.json'), newer);
+    const r = run([], env);
+    expect(r.code).toBe(0);
+    expect(r.flat).toMatch(/^Your completion records were written by a newer version of casa-practice \(records format 3\), which this version cannot read\. Nothing is wrong with them: they were left as they are, and nothing is written over them\. Update casa-practice to see them\. Until then, what you finish cannot be added to them: its progress stays saved, and finishing it again after the update adds it\. /);
+    expect(r.out).not.toMatch(/damaged|moved/);
+    // A finish meanwhile is not written over them, nor into new records beside them.
+    const store = stateStore(env);
+    const finished = recordPlaythrough(store, playthroughRecord(example, debrief(), { activeMs: 60_000 }, now), (b) => crypto.getRandomValues(b), now);
+    expect(finished).toMatchObject({ newer: 3, unsaved: true });
+    const backup = run(['--backup', '--csv'], env);
+    expect(backup.code).toBe(1);
+    expect(backup.err.replace(/\s+/g, ' ')).toBe('casa-practice: no CSV or backup file was written: your records were written by a newer version of casa-practice, which this version cannot read. Update casa-practice and run the command again. ');
+    expect(readdirSync(dir)).toEqual(['records.json']);
+    expect(readFileSync(join(dir, 'records.json'), 'utf8')).toBe(newer);
+  });
+
   // Session 30: a best result claiming 1e300 completions (or 250%, or "NaN") was read as it stood,
   // or left out without a word and written over at the next finish, with no copy kept.
   it('sets aside records whose best result is out of range (1e300 completions), says so, and keeps every finished scenario', () => {

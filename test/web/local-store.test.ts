@@ -489,12 +489,26 @@ describe('localStore\'s size limit', () => {
     storage.setItem(`casa-practice/${copy}`, 'x'.repeat(4500));
     const tab = localStore({ maxBytes: 5000, clock: () => Date.parse('2026-12-05T10:00:00Z') });
     expect(tab.tryWrite(RECORDS_KEY, `${JSON.stringify(file(1))}\n`).ok).toBe(false);
-    // Another tab's records, damaged (a newer format, say) where these were to go.
-    storage.setItem(`casa-practice/${RECORDS_KEY}`, '{"format":"casa-practice-records","formatVersion":9}');
+    // Another tab's records, damaged (its list of finished scenarios not a list) where these were to go.
+    storage.setItem(`casa-practice/${RECORDS_KEY}`, '{"format":"casa-practice-records","formatVersion":2,"playthroughs":"none"}');
     tab.remove(copy);
     expect(tab.pending()).toEqual([]);
-    expect(storage.getItem(`casa-practice/${RECORDS_KEY}.damaged-2026-12-05T10-00-00`)).toBe('{"format":"casa-practice-records","formatVersion":9}');
+    expect(storage.getItem(`casa-practice/${RECORDS_KEY}.damaged-2026-12-05T10-00-00`)).toBe('{"format":"casa-practice-records","formatVersion":2,"playthroughs":"none"}');
     expect(readRecords(localStore()).playthroughs).toHaveLength(1);
+  });
+
+  // Found by the records2-47 review: a newer version's records (another tab, updated) were taken for damaged, copied aside and written over.
+  it('records held in a tab are not written over records a newer version wrote, nor is a copy of those set aside', () => {
+    const storage = window.localStorage;
+    const copy = `${RECORDS_KEY}.damaged-2026-12-01T10-00-00`;
+    storage.setItem(`casa-practice/${copy}`, 'x'.repeat(4500));
+    const tab = localStore({ maxBytes: 5000, clock: () => Date.parse('2026-12-05T10:00:00Z') });
+    expect(tab.tryWrite(RECORDS_KEY, `${JSON.stringify(file(1))}\n`).ok).toBe(false);
+    const newer = '{"format":"casa-practice-records","formatVersion":9}';
+    storage.setItem(`casa-practice/${RECORDS_KEY}`, newer);
+    tab.remove(copy);
+    expect(storage.getItem(`casa-practice/${RECORDS_KEY}`)).toBe(newer);
+    expect(Object.keys(storage).filter((k) => k.includes(`${RECORDS_KEY}.`))).toEqual([]);
   });
 
   it('by default, the largest records it writes make a backup that My records loads back', () => {

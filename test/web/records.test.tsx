@@ -793,6 +793,40 @@ describe('My records', () => {
     expect(written.playthroughs.map((p) => p.mode)).toContain('assessment');
   });
 
+  // Found by the records2-47 review: records written by a newer version (this tab left open after an
+  // update) were called damaged, copied aside, and new records started in their place.
+  it('records written by a newer version: said to be so, not damaged; never copied aside or written over; a finish here says it is not added and how it will be', async () => {
+    const newer = JSON.stringify({ format: 'casa-practice-records', formatVersion: 3, practice: [] });
+    const data = new Map<string, string>([['casa-practice/records.json', newer]]);
+    const storage: Storage = {
+      get length() { return data.size; },
+      key: (i: number) => [...data.keys()][i] ?? null,
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => void data.set(k, v),
+      removeItem: (k: string) => void data.delete(k),
+      clear: () => data.clear(),
+    };
+    const store = localStore({ storage: () => storage });
+    const said = 'Your completion records were written by a newer version of casa-practice (records format 3), which this version cannot read. Nothing is wrong with them: they were left as they are, and nothing is written over them. Reload the page to see them. Until then, what you finish in this tab cannot be added to them: its progress stays saved, and finishing it again after reloading adds it.';
+    renderApp('#/records', store);
+    expect((await screen.findByText(/^Your completion records were written by a newer version/)).textContent).toBe(said);
+    expect(document.body.textContent).not.toMatch(/damaged|bring your records back/);
+    cleanup();
+    const user = userEvent.setup();
+    renderApp('#/assess/youth-discloses', store);
+    await screen.findByRole('group', { name: /./ });
+    await playToDebrief(user);
+    expect(document.querySelector('.hint')?.textContent).toContain('Shown in My records until you close this tab, but not added to your records: they were written by a newer version of casa-practice, which this tab cannot add to. Your progress stays saved: reload the page, and finishing this scenario again there adds it.');
+    cleanup();
+    renderApp('#/', store);
+    expect((await screen.findByText(/^Your completion records were written by a newer version/)).textContent).toBe(said);
+    // Left as they were: no copy set aside, nothing written over them, no records started beside them.
+    expect(data.get('casa-practice/records.json')).toBe(newer);
+    expect([...data.keys()].filter((k) => k.startsWith('casa-practice/records'))).toEqual(['casa-practice/records.json']);
+    // The save is kept, so the practice is finished again after reloading.
+    expect([...data.keys()].some((k) => k.startsWith('casa-practice/saves/youth-discloses'))).toBe(true);
+  });
+
   // The records were set aside by the first page that read them; My records, where the notice sends
   // the volunteer, then found nothing to say, and the kept copy could not be reached at all.
   it('damaged records: My records still says so after another page set them aside, and the copy kept can be downloaded, after a reload too', async () => {

@@ -2,7 +2,7 @@ import { exportFileName, RECORDS_CSV_HEADER } from '../report/records-export.js'
 import { isScenarioId } from '../scenario-id.js';
 import { cleanLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
-import { addPlaythroughs, bestResultProblem, mergeRecordsFiles, parseRecordsFile, recordsRoom, FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, trustedLastCompleted, utf8Length, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
+import { addPlaythroughs, bestResultProblem, mergeRecordsFiles, parseRecordsFile, recordsRoom, RECORDS_FORMAT_VERSION, FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, trustedLastCompleted, utf8Length, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
 import { SAVES_PREFIX } from './slots.js';
 import { exclusively, leftWhereItWas, type Store } from './store.js';
 
@@ -121,9 +121,10 @@ export function backupFileName(now = new Date()): string {
  * A backup of everything in the store, as file text. Damaged saves are left out (they stay set aside
  * in the store). `unwritten`: playthroughs this session finished that the stored records did not take.
  */
-export function backupText(store: Store, now = new Date(), unwritten: readonly PlaythroughRecord[] = []): { text: string; notice?: string; setAside?: RecordsSetAside; ownFileSaves?: number } {
+export function backupText(store: Store, now = new Date(), unwritten: readonly PlaythroughRecord[] = []): { text: string; notice?: string; setAside?: RecordsSetAside; ownFileSaves?: number; newer?: number } {
   const read = exclusively(store, RECORDS_KEY, () => readRecordsFile(store, now));
-  const { notice, setAside } = read;
+  // `newer`: the records were written by a newer version (RecordsRead.newer) and are not in the backup.
+  const { notice, setAside, newer } = read;
   // With what this session finished that damaged records left as they were did not take (see
   // unwrittenRecord): the backup is the one way left to keep it.
   const file = addPlaythroughs(read.file, unwritten);
@@ -145,7 +146,7 @@ export function backupText(store: Store, now = new Date(), unwritten: readonly P
     }
   }
   const backup: BackupFile = { format: 'casa-practice-backup', formatVersion: 1, exportedAt: now.toISOString(), records: file, saves };
-  return { text: `${JSON.stringify(backup, null, 2)}\n`, ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}), ...(ownFileSaves > 0 ? { ownFileSaves } : {}) };
+  return { text: `${JSON.stringify(backup, null, 2)}\n`, ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}), ...(ownFileSaves > 0 ? { ownFileSaves } : {}), ...(newer !== undefined ? { newer } : {}) };
 }
 
 const refuseBackup = (why: string) => cleanLine(`This file cannot be loaded: ${why}. Nothing was changed.`);
@@ -254,6 +255,10 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
   if (raw.formatVersion !== BACKUP_FORMAT_VERSION) return refuse(`it uses backup format ${raw.formatVersion}, which this version does not read`);
   if (!isIsoTime(raw.exportedAt)) return refuse('it is damaged (it does not say when it was made)');
   const records = raw.records;
+  // Records of a newer format in a backup of this one (a newer version writing its records anew): not damaged.
+  if (isObject(records) && records.format === 'casa-practice-records' && typeof records.formatVersion === 'number' && Number.isSafeInteger(records.formatVersion) && records.formatVersion > RECORDS_FORMAT_VERSION) {
+    return refuse(`it was made by a newer version of casa-practice (records format ${records.formatVersion}); update casa-practice and try again`);
+  }
   if (!isObject(records) || records.format !== 'casa-practice-records' || records.formatVersion !== 2 || !isObject(records.best) || !Array.isArray(records.playthroughs)) {
     return refuse('it is damaged (its records are missing or malformed)');
   }
@@ -317,7 +322,9 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
     }
     const save = asSave(value);
     if (!save) {
-      leftOut.push({ what: `the scenario in progress ${key}`, why: 'it is malformed' });
+      // A save of a newer format is not damaged: said as what it is.
+      const newer = isObject(value) && value.format === 'casa-practice-terminal-save' && typeof value.formatVersion === 'number' && value.formatVersion > 1;
+      leftOut.push({ what: `the scenario in progress ${key}`, why: newer ? `it was saved by a newer version of casa-practice (save format ${String(value.formatVersion)})` : 'it is malformed' });
       continue;
     }
     // Dated later than now, it would count as newer than any save here, and as saved after the scenario was last finished.
@@ -427,6 +434,8 @@ export interface ImportResult {
   message: string;
   /** A repair notice from reading the records here first, if any. */
   notice?: string;
+  /** The records here were written by a newer version of casa-practice (RecordsRead.newer): nothing was loaded. */
+  newer?: number;
   /** The records here that were set aside on reading them first, for a UI to word itself. */
   setAside?: RecordsSetAside;
   /**
@@ -439,16 +448,19 @@ export interface ImportResult {
 /** ImportResult.message when nothing was loaded because the records here could not be set aside. */
 export const BACKUP_NOT_OVER_DAMAGED = 'Nothing was loaded from that backup, and nothing was changed: your records here are damaged and could not be set aside, and loading it would write over them.';
 
+/** Said instead of BACKUP_NOT_OVER_DAMAGED when the records here were written by a newer version of casa-practice (RecordsRead.newer). */
+export const BACKUP_NOT_OVER_NEWER = 'Nothing was loaded from that backup, and nothing was changed: your records here were written by a newer version of casa-practice, which this version cannot read, and loading it would write over them.';
+
 /** Merges a checked backup into the store; loading the same backup twice changes nothing the second time. */
 export function importBackup(store: Store, backup: BackupFile, now = new Date()): ImportResult {
   return exclusively(store, RECORDS_KEY, () => importUnlocked(store, backup, now));
 }
 
 function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResult {
-  const { file: here, notice, setAside, untouchable } = readRecordsFile(store, now);
+  const { file: here, notice, setAside, untouchable, newer } = readRecordsFile(store, now);
   // Left where they were (not moved aside), the records here are the only copy of what they hold:
   // nothing is written, neither they nor the backup's saves (a backup half loaded is no answer).
-  if (untouchable) return { added: 0, alreadyHad: 0, savesLoaded: 0, savesKept: 0, savesSetAside: [], savesNotReplaced: 0, savesFinished: 0, savesOwnFile: 0, savesAuthorTest: 0, message: BACKUP_NOT_OVER_DAMAGED, refused: true, ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
+  if (untouchable) return { added: 0, alreadyHad: 0, savesLoaded: 0, savesKept: 0, savesSetAside: [], savesNotReplaced: 0, savesFinished: 0, savesOwnFile: 0, savesAuthorTest: 0, message: newer !== undefined ? BACKUP_NOT_OVER_NEWER : BACKUP_NOT_OVER_DAMAGED, refused: true, ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}), ...(newer !== undefined ? { newer } : {}) };
   const { file: merged, added: incoming } = mergeRecordsFiles(here, backup.records);
   const playthroughs = merged.playthroughs;
   let savesLoaded = 0;

@@ -149,6 +149,28 @@ export interface RecordsRead {
    * hold beyond it (a playthrough just finished) is kept only in what was returned.
    */
   unsaved?: true;
+  /**
+   * Set when the records were written by a newer version of casa-practice (its records format, a
+   * number above RECORDS_FORMAT_VERSION): nothing is wrong with them, but this version cannot read
+   * them. They are left as they are (never moved aside or written over: `unsaved` is set too), no
+   * new records are started, and what is finished meanwhile is not added to them.
+   */
+  newer?: number;
+}
+
+/**
+ * What to do about records of a newer version, in the terminal's words (the end of recordsNewerNotice's
+ * line by default): the program is updated; a finish's save is put back (finishPlaythrough), so it is
+ * finished again then and recorded.
+ */
+export const RECORDS_NEWER_TODO = 'Update casa-practice to see them. Until then, what you finish cannot be added to them: its progress stays saved, and finishing it again after the update adds it.';
+
+/**
+ * The one line for records written by a newer version of casa-practice (`version`: their records
+ * format), said as what it is, not as damage; `todo`: what to do, in the UI's words.
+ */
+export function recordsNewerNotice(version: number, todo: string = RECORDS_NEWER_TODO): string {
+  return `Your completion records were written by a newer version of casa-practice (records format ${version}), which this version cannot read. Nothing is wrong with them: they were left as they are, and nothing is written over them. ${todo}`;
 }
 
 /** A records file that could not be understood, kept under another key. */
@@ -229,8 +251,8 @@ export function recordsSetAsideTodo(aside: RecordsSetAside): string {
 }
 
 /** The notice and what was set aside, as a RecordsRead carries them, and whether the records could not be written. */
-function problemOf(read: { notice?: string; setAside?: RecordsSetAside; untouchable?: true }): Pick<RecordsRead, 'notice' | 'setAside' | 'unsaved'> {
-  return { ...(read.notice ? { notice: read.notice } : {}), ...(read.setAside ? { setAside: read.setAside } : {}), ...(read.untouchable ? { unsaved: true as const } : {}) };
+function problemOf(read: { notice?: string; setAside?: RecordsSetAside; untouchable?: true; newer?: number }): Pick<RecordsRead, 'notice' | 'setAside' | 'unsaved' | 'newer'> {
+  return { ...(read.notice ? { notice: read.notice } : {}), ...(read.setAside ? { setAside: read.setAside } : {}), ...(read.untouchable ? { unsaved: true as const } : {}), ...(read.newer !== undefined ? { newer: read.newer } : {}) };
 }
 
 const isPercent = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= 100;
@@ -471,7 +493,7 @@ export function parsePlaythrough(raw: unknown, now = new Date()): PlaythroughRec
  * `unreadable`: how many playthroughs were left out as malformed (duplicates are not counted), and why the first was;
  * `unreadableBest`: the same for best results by scenario (see bestResultProblem).
  */
-export type RecordsParse = { ok: true; file: RecordsFile; migratedFrom?: number; unreadable?: { count: number; first: string }; unreadableBest?: { count: number; first: string } } | { ok: false; error: string };
+export type RecordsParse = { ok: true; file: RecordsFile; migratedFrom?: number; unreadable?: { count: number; first: string }; unreadableBest?: { count: number; first: string } } | { ok: false; error: string; newer?: number };
 
 /**
  * Reads a records text of any version this code knows. Format 1 (before playthroughs were kept) was
@@ -498,6 +520,11 @@ export function parseRecordsValue(raw: unknown, now = new Date()): RecordsParse 
     return { ok: true, file: { format: 'casa-practice-records', formatVersion: 2, best, playthroughs: [] }, migratedFrom: 1, ...(unreadable ? { unreadableBest: unreadable } : {}) };
   }
   if (raw.format !== 'casa-practice-records') return { ok: false, error: 'it is not a casa-practice records file' };
+  // Written by a newer version of casa-practice (an old tab left open after an update, a terminal
+  // not yet updated): not damaged, only not readable here. Said as such, and never set aside.
+  if (typeof raw.formatVersion === 'number' && Number.isSafeInteger(raw.formatVersion) && raw.formatVersion > RECORDS_FORMAT_VERSION) {
+    return { ok: false, error: `it was written by a newer version of casa-practice (records format ${raw.formatVersion})`, newer: raw.formatVersion };
+  }
   if (raw.formatVersion !== RECORDS_FORMAT_VERSION) {
     // Quoted, with any control or invisible character shown escaped: cleaned, "\u001b[2J" read as "records format ,".
     return { ok: false, error: `it uses records format ${quoteValue(raw.formatVersion, 20)}, which this version of casa-practice does not read` };
@@ -572,7 +599,7 @@ export function utf8Length(text: string): number {
  * it was, the only copy of what it holds (it could not be read, or could not be moved aside), so
  * it must not be written over: no caller writes the records then.
  */
-export function readRecordsFile(store: Store, now = new Date()): { file: RecordsFile; notice?: string; setAside?: RecordsSetAside; untouchable?: true } {
+export function readRecordsFile(store: Store, now = new Date()): { file: RecordsFile; notice?: string; setAside?: RecordsSetAside; untouchable?: true; newer?: number } {
   const empty = (): RecordsFile => ({ format: 'casa-practice-records', formatVersion: 2, best: Object.create(null) as Records, playthroughs: [] });
   let text: string | undefined;
   try {
@@ -606,6 +633,9 @@ export function readRecordsFile(store: Store, now = new Date()): { file: Records
     return { file: parsed.file, notice: recordsSetAsideNotice(setAside), setAside };
   }
   if (parsed.ok) return { file: parsed.file };
+  // A newer version's records are left as they are: not moved aside, not written over, and no new
+  // records started beside them (what is finished meanwhile is not recorded: see RecordsRead.newer).
+  if (parsed.newer !== undefined) return { file: empty(), notice: recordsNewerNotice(parsed.newer), untouchable: true, newer: parsed.newer };
   const setAside: RecordsSetAside = { movedTo: store.moveAside(RECORDS_KEY, now), ...(parsed.error.startsWith('it uses records format') || parsed.error.startsWith('its ') ? { why: parsed.error } : {}) };
   return { file: empty(), notice: recordsSetAsideNotice(setAside), setAside, ...(leftWhereItWas(setAside.movedTo) ? { untouchable: true as const } : {}) };
 }
@@ -918,14 +948,17 @@ export function mergeRecordsFiles(here: RecordsFile, more: Pick<RecordsFile, 'le
  * was held; best results and completions kept), nothing is lost. The held text as it is when nothing
  * is stored, or when it is not records at all (then it is not this function's to judge); `damaged`
  * when what is stored cannot be read whole (a records file damaged, or with entries that cannot be
- * read): it is the only copy of what it holds, so the caller sets it aside before writing. Written
+ * read): it is the only copy of what it holds, so the caller sets it aside before writing; `newer`
+ * when it was written by a newer version of casa-practice: the caller writes nothing. Written
  * compact when indented it would pass `maxBytes` (recordsText).
  */
-export function recordsWriteBack(stored: string | undefined, held: string, now = new Date(), maxBytes?: number): string | 'damaged' {
+export function recordsWriteBack(stored: string | undefined, held: string, now = new Date(), maxBytes?: number): string | 'damaged' | 'newer' {
   if (stored === undefined || stored === held) return held;
   const mine = parseRecordsFile(held, now);
   if (!mine.ok) return held;
   const there = parseRecordsFile(stored, now);
+  // A newer version's records are neither set aside nor written over (see RecordsRead.newer).
+  if (!there.ok && there.newer !== undefined) return 'newer';
   if (!there.ok || there.unreadable || there.unreadableBest) return 'damaged';
   return recordsText(mergeRecordsFiles(there.file, mine.file).file, maxBytes);
 }

@@ -305,6 +305,8 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
     }
     const now = new Date(clock());
     const merged = recordsWriteBack(stored, text, now, roomFor(RECORDS_KEY));
+    // Written by a newer version of casa-practice: neither set aside nor written over (RecordsRead.newer).
+    if (merged === 'newer') return undefined;
     if (merged !== 'damaged') return merged;
     const to = asideKey(RECORDS_KEY, now, 'damaged', (k) => memory.read(k) !== undefined || ls.getItem(prefix + k) !== null);
     return stored !== undefined && copyQuietly(to, stored) ? text : undefined;

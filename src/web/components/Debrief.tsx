@@ -14,7 +14,7 @@ export interface DebriefProps {
   /** Recorded in a store that keeps it only until the tab is closed (storage refused or full). */
   inTabOnly?: boolean;
   /** Not added to the stored records: they are damaged and were left as they were (shown from this tab's memory only). */
-  recordsLeft?: boolean;
+  recordsLeft?: boolean | 'newer';
   whatIf: boolean;
   /**
    * Whether it offers "My records": not for a playthrough that no record can come of (a file
@@ -42,6 +42,9 @@ export interface DebriefProps {
 
 /** A finish the damaged records did not take (left as they were: never written over). */
 const RECORDS_LEFT = 'Shown in My records until you close this tab, but not kept: your records in this browser are damaged and were left as they were, so nothing is added to them (see My records).';
+
+/** Said instead of RECORDS_LEFT when the records were written by a newer version of casa-practice (this tab was left open after an update). */
+const RECORDS_NEWER = 'Shown in My records until you close this tab, but not added to your records: they were written by a newer version of casa-practice, which this tab cannot add to. Your progress stays saved: reload the page, and finishing this scenario again there adds it.';
 
 /** A reply in the table of paths: its words as they are (the column says whose reply), an action as "Do: …". */
 const pathCell = (r: { reply: string; said: boolean; value: number }) => `${pathReply(r.reply, r.said)} (${signed(r.value)})`;
@@ -162,7 +165,7 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
           {room ? 'Trainer-led session: not added to My records.' : (
             <>
               {mode === 'assessment' ? 'Assessment mode. ' : 'Practice mode. '}
-              {whatIf ? 'This was a what-if replay: not added to your records.' : recorded ? (recordsLeft ? RECORDS_LEFT : inTabOnly ? 'Added to My records in this tab only: this browser is not keeping them (see the notice at the top of the page).' : 'Added to My records.') : 'Not added to your records.'}
+              {whatIf ? 'This was a what-if replay: not added to your records.' : recorded ? (recordsLeft === 'newer' ? RECORDS_NEWER : recordsLeft ? RECORDS_LEFT : inTabOnly ? 'Added to My records in this tab only: this browser is not keeping them (see the notice at the top of the page).' : 'Added to My records.') : 'Not added to your records.'}
             </>
           )}
         </p>

@@ -156,7 +156,7 @@ interface OwnDebrief {
   played: Parameters<typeof whatIfFrom>[1];
   recorded: boolean;
   inTabOnly: boolean;
-  recordsLeft: boolean;
+  recordsLeft: boolean | 'newer';
   /** The playthrough went on in another tab (ELSEWHERE said above it). */
   elsewhere: boolean;
   /** Kept (its debrief can be opened again): see PlaythroughProps.onWhatIf. */
@@ -273,7 +273,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
   const store = useStore();
   const keptInTabOnly = useStoreProblem(store) !== undefined;
   // The records are damaged and left as they were (no room for a copy): this finish is shown from this tab's memory only.
-  const [recordsLeft, setRecordsLeft] = useState(false);
+  const [recordsLeft, setRecordsLeft] = useState<boolean | 'newer'>(false);
   const { scenario } = playable;
   // A new actor replaces the first only to undo the reply that ended the story (an ended actor is
   // final): a session restored from the decision before it (the core's undoEnding), as the terminal does.
@@ -357,7 +357,8 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
             finished.current = true;
             const finish = finishPlaythrough(store, playable, snap.output as DebriefData, now, { mode: snap.context.mode, startedAt, randomBytes: (b) => crypto.getRandomValues(b), activeMs: clock.activeMs(now.getTime()), finishedSnapshot: actor.getPersistedSnapshot() });
             if (finish) guardRecorded(store, finish.recorded);
-            if (keepUnwritten(store, finish)) setRecordsLeft(true);
+            const left = keepUnwritten(store, finish);
+            if (left) setRecordsLeft(left === 'newer' ? 'newer' : true);
             // Kept: a reload opens this debrief again (no new history entry, and no change of page).
             if (finish && addresses) history.replaceState(history.state, '', addresses.debrief);
           }

@@ -5,7 +5,7 @@ import { downloadText } from '../download.js';
 import { ownScenariosThisVisit } from '../own-scenarios.js';
 import { bundledScenarios } from '../records-data.js';
 import { hrefOf } from '../routing.js';
-import { backupDownloaded, forgetRecordsNotice, LOAD_ONCE_ROOM, recordsNotice, recordsNoticeThisVisit } from '../storage-words.js';
+import { backupDownloaded, forgetRecordsNotice, LOAD_ONCE_ROOM, recordsNotice, recordsNoticeThisVisit, RECORDS_NEWER_TODO } from '../storage-words.js';
 import { useStore } from '../store.js';
 import { useToday } from '../today.js';
 import { Announce } from '../components/Announce.js';
@@ -149,7 +149,7 @@ export default function Records() {
     const result = importBackup(store, file);
     // Not loaded: the records here are damaged and left where they were (no room to set them aside),
     // and the backup would have been written over them. The page's notice of them (at its top) stays.
-    if (result.refused) return setMessage({ text: `${result.message} ${LOAD_ONCE_ROOM}`, alert: true, near: 'backup' });
+    if (result.refused) return setMessage({ text: result.newer !== undefined ? `${result.message} ${RECORDS_NEWER_TODO}` : `${result.message} ${LOAD_ONCE_ROOM}`, alert: true, near: 'backup' });
     // Records were brought back: the damaged ones set aside earlier in this visit are no longer the news.
     forgetRecordsNotice(store);
     // Loaded, but not kept by this browser (its storage full, or the records larger than it writes):

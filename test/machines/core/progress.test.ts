@@ -251,11 +251,12 @@ describe('completion records', () => {
     expect(said).not.toMatch(/Part of|other 0/);
   });
 
-  it('says why newer records were set aside whichever words the UI uses for the place', () => {
+  it('says that newer records are a newer version\'s, not damaged, and sets nothing aside', () => {
     const store = memoryStore({ [RECORDS_KEY]: JSON.stringify({ format: 'casa-practice-records', formatVersion: 99, best: {}, playthroughs: [] }) });
     const read = readRecords(store, now);
-    expect(read.setAside?.why).toMatch(/records format 99/);
-    expect(recordsSetAsideNotice(read.setAside!, () => 'a copy is kept here')).toMatch(/^Your completion records were damaged \(it uses records format 99[^)]*\); a copy is kept here and new records were started\.$/);
+    expect(read.setAside).toBeUndefined();
+    expect(read.newer).toBe(99);
+    expect(read.notice).toMatch(/^Your completion records were written by a newer version of casa-practice \(records format 99\), which this version cannot read\. Nothing is wrong with them/);
   });
 
   // Read as empty, these were written over by the next finished scenario, with no notice and no copy.

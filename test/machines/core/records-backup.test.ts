@@ -8,6 +8,8 @@ import {
 import { backupOfManyScenarios } from '../../../bench/hostile.js';
 import { example, play } from './fixtures.js';
 
+const recordsTextOf = (file: RecordsFile) => `${JSON.stringify(file, null, 2)}\n`;
+
 const now = new Date('2026-02-10T18:30:00Z');
 const playable: PlayableScenario = { scenario: example, file: '/scenarios/example.json', bundled: true };
 const debrief = (replies = ['phone-curious', 'after-supervisor']) => play(example, 'practice', replies).getSnapshot().output as Debrief;
@@ -89,12 +91,49 @@ describe('records format 2: every completed playthrough is kept', () => {
     expect(readRecords(store).playthroughs).toHaveLength(1);
   });
 
-  it('a records file from a newer version is moved aside with a notice that says so, never overwritten', () => {
+  // Found by the records2-47 review: records written by a newer version (an old tab left open after
+  // an update) were called damaged, moved aside, and new records started beside them.
+  it('a records file from a newer version is said to be one, left as it is, and never written over or started anew', () => {
     const newer = JSON.stringify({ format: 'casa-practice-records', formatVersion: 3, everything: [] });
     const store = memoryStore({ [RECORDS_KEY]: newer });
     const read = readRecords(store, now);
-    expect(read.notice).toMatch(/records format 3, which this version of casa-practice does not read.*moved to records\.json\.damaged-2026-02-10T18-30-00/);
-    expect(store.read('records.json.damaged-2026-02-10T18-30-00')).toBe(newer);
+    expect(read.notice).toBe('Your completion records were written by a newer version of casa-practice (records format 3), which this version cannot read. Nothing is wrong with them: they were left as they are, and nothing is written over them. Update casa-practice to see them. Until then, what you finish cannot be added to them: its progress stays saved, and finishing it again after the update adds it.');
+    expect(read.notice).not.toMatch(/damaged/);
+    expect(read).toMatchObject({ newer: 3, unsaved: true });
+    expect(read).not.toHaveProperty('setAside');
+    const untouched = () => {
+      expect(store.read(RECORDS_KEY)).toBe(newer);
+      expect(store.list('').map((e) => e.key)).toEqual([RECORDS_KEY]);
+    };
+    untouched();
+    // Finishing, adding back, loading a backup, writing held records back: none writes over them, nor beside them.
+    const finished = recordPlaythrough(store, record(now), bytes, now);
+    expect(finished).toMatchObject({ newer: 3, unsaved: true });
+    untouched();
+    expect(restorePlaythroughs(store, [record(now)], now)).toBe(0);
+    recordCompletion(store, 'example-new-phone', 80, now);
+    untouched();
+    const backup = parseBackup(backupText(memoryStore(), now).text, now);
+    if (!backup.ok) throw new Error(backup.error);
+    expect(importBackup(store, backup.backup, now)).toMatchObject({ refused: true, newer: 3, message: expect.stringMatching(/^Nothing was loaded from that backup, and nothing was changed: your records here were written by a newer version of casa-practice/) as unknown });
+    untouched();
+    expect(recordsWriteBack(newer, recordsTextOf({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [] }), now)).toBe('newer');
+    // A backup made meanwhile says it does not hold them.
+    expect(backupText(store, now)).toMatchObject({ newer: 3 });
+    untouched();
+  });
+
+  it('a backup whose records or saves are of a newer format says so, not that they are damaged or malformed', () => {
+    const made = JSON.parse(backupText(memoryStore(), now).text) as { records: Record<string, unknown>; saves: Record<string, unknown> };
+    const records = parseBackup(JSON.stringify({ ...made, records: { ...made.records, formatVersion: 3 } }), now);
+    expect(records).toEqual({ ok: false, error: 'This file cannot be loaded: it was made by a newer version of casa-practice (records format 3); update casa-practice and try again. Nothing was changed.' });
+    const store = memoryStore();
+    writeSave(store, playable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, now);
+    const withSave = JSON.parse(backupText(store, now).text) as { records: { playthroughs: unknown[] }; saves: Record<string, Record<string, unknown>> };
+    withSave.records.playthroughs.push(record(now));
+    for (const save of Object.values(withSave.saves)) save.formatVersion = 2;
+    const saves = parseBackup(JSON.stringify(withSave), now);
+    expect(saves).toMatchObject({ ok: true, leftOut: [{ what: 'the scenario in progress saves/example-new-phone.json', why: 'it was saved by a newer version of casa-practice (save format 2)' }] });
   });
 
   it('a malformed playthrough is left out and the rest kept (and a record is never added twice)', () => {
