@@ -136,7 +136,7 @@ describe('casa-practice records', () => {
     writeFileSync(join(dir, 'records.json'), JSON.stringify(file));
     const r = run([], env);
     expect(r.code).toBe(0);
-    expect(r.flat).toMatch(/^Part of your completion records was damaged: 2 finished scenarios could not be read \(completed practice 4: its completion date, 2027-03-01, is later than today\) and are left out of your records; they were moved to the file below \(nothing was deleted\), and the other 3 finished scenarios were kept\. /);
+    expect(r.flat).toMatch(/^Part of your completion records was damaged: 2 finished scenarios could not be read \(the practice of "Example: the new phone" finished on 2027-03-01 at 10:00 a\.m\.: its completion date, 2027-03-01, is later than today\) and are left out of your records; they were moved to the file below \(nothing was deleted\), and the other 3 finished scenarios were kept\. /);
     // Where the copy is, whole on a line of its own (to copy), then what to do, as the web app's notices end.
     const lines = r.out.split('\n');
     const at = lines.indexOf(join(dir, 'records.json.damaged-2026-03-02T18-00-00'));

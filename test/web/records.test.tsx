@@ -4,7 +4,7 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { leftInPlace, memoryStore, type Store } from '../../src/machines/light.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
-import { backupText, CERTIFICATE_CREDIT, IN_SERVICE_COUNTING, IN_SERVICE_COUNTING_OWN, IN_SERVICE_COUNTING_TERMINAL, IN_SERVICE_COUNTING_TIMING, IN_SERVICE_CREDIT, NO_PRACTICE_YET } from '../../src/machines/index.js';
+import { backupText, localDate, localTime, CERTIFICATE_CREDIT, IN_SERVICE_COUNTING, IN_SERVICE_COUNTING_OWN, IN_SERVICE_COUNTING_TERMINAL, IN_SERVICE_COUNTING_TIMING, IN_SERVICE_CREDIT, NO_PRACTICE_YET } from '../../src/machines/index.js';
 import { announcedDuring, captureDownloads, playToDebrief, readAloud, renderApp, watchAnnouncements, replyKey } from './helpers.js';
 
 afterEach(cleanup);
@@ -15,6 +15,9 @@ beforeEach(() => {
 });
 
 /** Plays youth-discloses to its end with key 1 and Continue (See the debrief after the last reply's feedback), in the given store. */
+/** How a damaged practice is named (the core's damagedPracticeName): its title, and when it was finished on this machine's clock. */
+const finishedOn = (p: Record<string, unknown>) => `the practice of "${String(p.title)}" finished on ${localDate(String(p.completedAt))} at ${localTime(String(p.completedAt))}`;
+
 async function finishOne(store: Store, mode: 'play' | 'assess') {
   const user = userEvent.setup();
   const view = renderApp(`#/${mode}/youth-discloses`, store);
@@ -417,13 +420,13 @@ describe('My records', () => {
     const future = { ...played, id: '00000000-0000-4000-8000-000000000001', completedAt: '2099-01-01T00:00:00.000Z' };
     const backup = { format: 'casa-practice-backup', formatVersion: 1, exportedAt: new Date().toISOString(), records: { ...records, playthroughs: [future] }, saves: {} };
     await user.upload(screen.getByLabelText('Load a backup file'), new File([JSON.stringify(backup)], 'backup.json'));
-    expect((await screen.findByRole('alert')).textContent).toBe('This file cannot be loaded: it is damaged (completed practice 1: its completion date, 2099-01-01, is later than today). Nothing was changed.');
+    expect((await screen.findByRole('alert')).textContent).toBe(`This file cannot be loaded: it is damaged (${finishedOn(future)}: its completion date, 2099-01-01, is later than today). Nothing was changed.`);
     expect(fresh.read('records.json')).toBeUndefined();
     view.unmount();
     const forged = { ...played, id: '00000000-0000-4000-8000-000000000002', minutes: 5000 };
     const stored = memoryStore({ 'records.json': JSON.stringify({ ...records, playthroughs: [played, forged] }) });
     renderApp('#/records', stored);
-    expect((await screen.findByText(/^Part of your completion records was damaged/)).textContent).toBe('Part of your completion records was damaged: 1 finished scenario could not be read (completed practice 2: it claims 5000 minutes, but casa-practice records at most 720 for one finished scenario) and is left out of your records; a copy of them is kept in this browser\'s storage for this site (nothing was deleted), and the other 1 finished scenario was kept. The copy is listed below, under “Room in this browser”, to download or remove. If you have a backup file, load it with “Load a backup file” below to bring your records back.');
+    expect((await screen.findByText(/^Part of your completion records was damaged/)).textContent).toBe(`Part of your completion records was damaged: 1 finished scenario could not be read (${finishedOn(forged)}: it claims 5000 minutes, but casa-practice records at most 720 for one finished scenario) and is left out of your records; a copy of them is kept in this browser's storage for this site (nothing was deleted), and the other 1 finished scenario was kept. The copy is listed below, under “Room in this browser”, to download or remove. If you have a backup file, load it with “Load a backup file” below to bring your records back.`);
     expect(screen.getAllByRole('row').slice(1)).toHaveLength(1);
     expect(document.querySelector('.records-total')?.textContent).not.toContain('5000');
   });
@@ -441,7 +444,7 @@ describe('My records', () => {
     const field = screen.getByLabelText('Load a backup file');
     await user.upload(field, file());
     const question = await screen.findByRole('group', { name: 'Part of this backup is damaged' });
-    expect(question.textContent).toContain('One entry in this backup is damaged and cannot be loaded: completed practice 2 (its completion date, 2099-01-01, is later than today; the best result for "youth-discloses", which counted it, is left out with it). The rest of it (1 finished scenario) can be loaded without it. Nothing has been changed yet.');
+    expect(question.textContent).toContain(`One entry in this backup is damaged and cannot be loaded: ${finishedOn(future)} (its completion date, 2099-01-01, is later than today; the best result for "youth-discloses", which counted it, is left out with it). The rest of it (1 finished scenario) can be loaded without it. Nothing has been changed yet.`);
     expect(nearBackup(question)).toBe(true);
     // The safe answer has focus; taking it changes nothing and gives focus back to the file field.
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Load nothing' }));
@@ -463,7 +466,7 @@ describe('My records', () => {
     await user.upload(field, file());
     await user.click(await screen.findByRole('button', { name: 'Load the rest' }));
     const said = await screen.findByText(/^Added 1 finished scenario to your records/);
-    expect(said.textContent).toBe('Added 1 finished scenario to your records. Left out as damaged: completed practice 2 and the best result for "youth-discloses" it counted.');
+    expect(said.textContent).toBe(`Added 1 finished scenario to your records. Left out as damaged: ${finishedOn(future)} and the best result for "youth-discloses" it counted.`);
     expect(nearBackup(said)).toBe(true);
     expect(screen.queryByRole('group', { name: 'Part of this backup is damaged' })).toBeNull();
     expect(screen.getAllByRole('row').slice(1)).toHaveLength(1);

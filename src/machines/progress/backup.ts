@@ -2,7 +2,7 @@ import { exportFileName, RECORDS_CSV_HEADER } from '../report/records-export.js'
 import { isScenarioId } from '../scenario-id.js';
 import { cleanLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
-import { addPlaythroughs, bestResultProblem, mergeRecordsFiles, parseRecordsFile, recordsRoom, RECORDS_FORMAT_VERSION, FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, trustedLastCompleted, utf8Length, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
+import { addPlaythroughs, bestResultProblem, damagedPracticeName, mergeRecordsFiles, parseRecordsFile, recordsRoom, RECORDS_FORMAT_VERSION, FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, trustedLastCompleted, utf8Length, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
 import { SAVES_PREFIX } from './slots.js';
 import { exclusively, leftWhereItWas, type Store } from './store.js';
 
@@ -304,7 +304,7 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
       const scenarioId = isObject(p) && typeof p.scenarioId === 'string' ? p.scenarioId : undefined;
       const withBest = scenarioId !== undefined && Object.hasOwn(best, scenarioId) ? scenarioId : undefined;
       if (withBest !== undefined) delete best[withBest];
-      leftOut.push({ what: `completed practice ${i + 1}`, why: parsed.error, ...(withBest !== undefined ? { withBest: withBest.slice(0, 60) } : {}) });
+      leftOut.push({ what: damagedPracticeName(p, i), why: parsed.error, ...(withBest !== undefined ? { withBest: withBest.slice(0, 60) } : {}) });
       continue;
     }
     if (ids.has(parsed.id)) continue;
@@ -364,7 +364,7 @@ function loadableSaves(saves: Record<string, SaveValue>): number {
 /** How many damaged entries are named one by one; the rest are counted. */
 const LEFT_OUT_NAMED = 3;
 
-/** "completed practice 2 (why), … and 4 more", for the question and the note after loading. */
+/** "the practice of "…" finished on … (why), … and 4 more" (damagedPracticeName), for the question and the note after loading. */
 function leftOutList(leftOut: readonly BackupLeftOut[], withWhy: boolean): string {
   const named = leftOut.slice(0, LEFT_OUT_NAMED).map((e) => {
     const best = e.withBest === undefined ? '' : withWhy ? `; the best result for "${e.withBest}", which counted it, is left out with it` : ` and the best result for "${e.withBest}" it counted`;
@@ -392,7 +392,8 @@ export function backupLeftOutQuestion(parsed: { backup: BackupFile; leftOut: rea
 
 /** Said after the rest of a backup with damaged entries was loaded. */
 export function backupLeftOutNote(leftOut: readonly BackupLeftOut[]): string {
-  return leftOut.length === 0 ? '' : `Left out as damaged: ${leftOutList(leftOut, false)}.`;
+  // A practice is named by the time it was finished ("… at 10:30 a.m."): no second full stop after it.
+  return leftOut.length === 0 ? '' : `Left out as damaged: ${leftOutList(leftOut, false).replace(/\.$/, '')}.`;
 }
 
 /** What loading a backup did, with one sentence for the volunteer. */

@@ -5,6 +5,7 @@ import type { EndingKind, Scenario } from '../schema/scenario.js';
 import { isScenarioId } from '../scenario-id.js';
 import type { SessionMode } from '../types.js';
 import { FINGERPRINT_PATTERN, scenarioFingerprint } from './fingerprint.js';
+import { localDate, localTime } from './local-clock.js';
 import { derivedUuid, randomUuid, UUID_PATTERN, weakRandomBytes, type RandomBytes } from './ids.js';
 import { asideWords, exclusively, leftInPlaceOf, leftWhereItWas, SET_ASIDE_KEEP, type Store } from './store.js';
 
@@ -410,6 +411,25 @@ function timeProblem(startedAt: string | undefined, completedAt: string, minutes
 }
 
 /**
+ * A completed practice that could not be read, named by what can still be read of it, for the
+ * volunteer to tell which it is: its scenario's title (else its scenario id) and when it was finished,
+ * on the local clock ("the practice of "What Kiara tells you" finished on 2026-03-01 at 10:00 a.m.");
+ * by its place in the list (`index`, from 0) when its date cannot be read (or is before 2000), with
+ * its title when that can be ("completed practice 2, of "…""), or alone when nothing of it can.
+ * What is echoed is quoted with any control or invisible character shown escaped (quoteValue).
+ */
+export function damagedPracticeName(raw: unknown, index: number): string {
+  const r = isObject(raw) ? raw : {};
+  const named = typeof r.title === 'string' && cleanLine(r.title) !== '' ? r.title : typeof r.scenarioId === 'string' && cleanLine(r.scenarioId) !== '' ? r.scenarioId : undefined;
+  const of = named === undefined ? '' : ` of ${quoteValue(named, 60)}`;
+  const position = `completed practice ${index + 1}`;
+  // A date before 2000 ("0000-01-01") is none casa-practice recorded: no help in finding the practice.
+  const day = isCompletionTime(r.completedAt) ? localDate(r.completedAt) : '';
+  if (!/^\d{4}-/.test(day) || Number(day.slice(0, 4)) < 2000) return `${position}${of ? `,${of}` : ''}`;
+  return `the practice${of} finished on ${day} at ${localTime(r.completedAt as string)}`;
+}
+
+/**
  * A playthrough record checked field by field, its texts cleaned; or what is wrong with it, in words.
  * Records and backups are untrusted input: besides its shape, a record dated later than `now` (a
  * day's slack) or claiming more minutes than casa-practice records for one playthrough is refused
@@ -540,7 +560,7 @@ export function parseRecordsValue(raw: unknown, now = new Date()): RecordsParse 
   for (const [i, p] of (Array.isArray(raw.playthroughs) ? raw.playthroughs : []).entries()) {
     const parsed = parsePlaythrough(p, now);
     if ('error' in parsed) {
-      unreadable = { count: (unreadable?.count ?? 0) + 1, first: unreadable?.first ?? `completed practice ${i + 1}: ${parsed.error}` };
+      unreadable = { count: (unreadable?.count ?? 0) + 1, first: unreadable?.first ?? `${damagedPracticeName(p, i)}: ${parsed.error}` };
       continue;
     }
     if (seen.has(parsed.id)) continue;

@@ -2,6 +2,10 @@ import { recordSeconds, type PlaythroughRecord } from '../progress/records.js';
 import type { SessionMode } from '../types.js';
 import { PRACTICE_IDLE_MS } from '../progress/clock.js';
 import { cleanLine } from '../text/clean.js';
+import { localDate, localTime } from '../progress/local-clock.js';
+
+// On the local clock (progress/local-clock.ts, where the records' own messages date a practice too).
+export { localDate, localTime };
 import { BAND_LABELS } from './words.js';
 
 /** The in-service hours a CASA volunteer logs each year (about 12: shared/guidance/context.md, from CASA programs' public pages). */
@@ -79,27 +83,12 @@ export function otherYearsWords(records: readonly PlaythroughRecord[], year: num
 
 const MODE_WORDS: Record<SessionMode, string> = { practice: 'Practice', assessment: 'Assessment' };
 
-/** The calendar date of an ISO time where the program runs (the volunteer's own day), as YYYY-MM-DD. */
-export function localDate(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /**
  * The name a file of the records is offered under, dated on the volunteer's own day as the rows in
  * it are (not the UTC day: on a Los Angeles evening that is already tomorrow): casa-practice-records-2026-12-01.csv.
  */
 export function exportFileName(what: 'records' | 'xapi' | 'backup', extension: string, now = new Date()): string {
   return `casa-practice-${what}-${localDate(now.toISOString())}.${extension}`;
-}
-
-/** The time of day of an ISO time where the program runs (the volunteer's own clock), as "2:05 p.m.". */
-export function localTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const h = d.getHours();
-  return `${h % 12 === 0 ? 12 : h % 12}:${String(d.getMinutes()).padStart(2, '0')} ${h < 12 ? 'a.m.' : 'p.m.'}`;
 }
 
 /**

@@ -247,7 +247,7 @@ describe('completion records', () => {
     const read = readRecords(store, now);
     expect(read.setAside?.partly).toEqual({ unreadable: 3, kept: 0 });
     const said = recordsSetAsideNotice(read.setAside!, () => 'a copy is kept here');
-    expect(said).toMatch(/^Your completion records were damaged: none of the 3 finished scenarios in them could be read \(completed practice 1: [^)]*\), so they are left out of your records; a copy is kept here\.$/);
+    expect(said).toMatch(/^Your completion records were damaged: none of the 3 finished scenarios in them could be read \(completed practice 1, of "youth-discloses": its id is not a UUID\), so they are left out of your records; a copy is kept here\.$/);
     expect(said).not.toMatch(/Part of|other 0/);
   });
 

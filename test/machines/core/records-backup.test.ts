@@ -7,9 +7,12 @@ import {
 } from '../../../src/machines/index.js';
 import { backupOfManyScenarios } from '../../../bench/hostile.js';
 import { example, play } from './fixtures.js';
+import { inTimeZone, timeZoneForFile } from '../../helpers/time-zone.js';
 
 const recordsTextOf = (file: RecordsFile) => `${JSON.stringify(file, null, 2)}\n`;
 
+// Damaged practices are named by when they were finished on the local clock: 18:30 UTC is 10:30 a.m. in Los Angeles.
+timeZoneForFile('America/Los_Angeles');
 const now = new Date('2026-02-10T18:30:00Z');
 const playable: PlayableScenario = { scenario: example, file: '/scenarios/example.json', bundled: true };
 const debrief = (replies = ['phone-curious', 'after-supervisor']) => play(example, 'practice', replies).getSnapshot().output as Debrief;
@@ -148,6 +151,20 @@ describe('records format 2: every completed playthrough is kept', () => {
     expect(readRecords(store).records[example.id]?.completions).toBe(1);
   });
 
+  // Found by the records2-47 review: a damaged practice was named only by its place ("completed
+  // practice 2"), so the volunteer could not tell which practice it was.
+  it('a damaged practice is named by its title and when it was finished on the local clock, its escapes shown; by its place when those cannot be read', () => {
+    const [a, b] = [record(now), record(now)];
+    const named = (p: Record<string, unknown>) => readRecords(memoryStore({ [RECORDS_KEY]: JSON.stringify({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [a, p] }) }), now).setAside?.why;
+    expect(named({ ...b, mode: 'facilitated' })).toBe('the practice of "Example: the new phone" finished on 2026-02-10 at 10:30 a.m.: its mode is neither practice nor assessment');
+    // In Kiritimati (UTC+14) 18:30 UTC is the next morning.
+    expect(inTimeZone('Pacific/Kiritimati', () => named({ ...b, mode: 'facilitated' }))).toMatch(/^the practice of "Example: the new phone" finished on 2026-02-11 at 8:30 a\.m\.: /);
+    expect(named({ ...b, mode: 'facilitated', title: 'Kiara\u001b[2J\u202eevil' })).toBe('the practice of "Kiara\\u001b[2J\\u202eevil" finished on 2026-02-10 at 10:30 a.m.: its mode is neither practice nor assessment');
+    expect(named({ ...b, completedAt: 'soon' })).toBe('completed practice 2, of "Example: the new phone": its completion time is not an ISO 8601 time');
+    expect(named({ id: 7, title: 42, completedAt: null })).toBe('completed practice 2: its id is not a UUID');
+    expect(named({ title: '', scenarioId: 'youth-discloses', completedAt: '2026-02-09T20:15:00.000Z' })).toBe('the practice of "youth-discloses" finished on 2026-02-09 at 12:15 p.m.: its id is not a UUID');
+  });
+
   it('stored records with a playthrough that cannot be read are set aside as they were before the rest is written back, with a notice', () => {
     // E.g. written by a newer version (a mode this one does not know) or edited by hand: the next
     // completion used to write the records back without it, and the practice was gone unsaid.
@@ -156,8 +173,8 @@ describe('records format 2: every completed playthrough is kept', () => {
     const store = memoryStore({ [RECORDS_KEY]: text });
     const read = readRecords(store, now);
     expect(read.playthroughs.map((p) => p.id)).toEqual([a.id]);
-    expect(read.setAside).toEqual({ movedTo: 'records.json.damaged-2026-02-10T18-30-00', why: 'completed practice 2: its mode is neither practice nor assessment', partly: { unreadable: 1, kept: 1 } });
-    expect(read.notice).toBe('Part of your completion records was damaged: 1 finished scenario could not be read (completed practice 2: its mode is neither practice nor assessment) and is left out of your records; they were moved to records.json.damaged-2026-02-10T18-30-00, and the other 1 finished scenario was kept.');
+    expect(read.setAside).toEqual({ movedTo: 'records.json.damaged-2026-02-10T18-30-00', why: 'the practice of "Example: the new phone" finished on 2026-02-10 at 10:30 a.m.: its mode is neither practice nor assessment', partly: { unreadable: 1, kept: 1 } });
+    expect(read.notice).toBe('Part of your completion records was damaged: 1 finished scenario could not be read (the practice of "Example: the new phone" finished on 2026-02-10 at 10:30 a.m.: its mode is neither practice nor assessment) and is left out of your records; they were moved to records.json.damaged-2026-02-10T18-30-00, and the other 1 finished scenario was kept.');
     expect(store.read('records.json.damaged-2026-02-10T18-30-00')).toBe(text);
     // The readable part is the records now: read again, nothing more is set aside or said.
     expect(readRecords(store, now)).toEqual({ records: read.records, playthroughs: [read.playthroughs[0]] });
@@ -229,7 +246,7 @@ describe('damaged records that could not be moved aside are never written over',
     expect(store.read(RECORDS_KEY)).toBe(text);
     expect(read.playthroughs.map((p) => p.id)).toEqual([a.id]);
     expect(read.unsaved).toBe(true);
-    expect(read.notice).toBe('Part of your completion records is damaged: 1 finished scenario could not be read (completed practice 2: its mode is neither practice nor assessment); they could not be moved aside (permission denied), so the file was left as it was, at /state/records.json. The rest is shown, but what you finish in this session will not be kept in your records.');
+    expect(read.notice).toBe('Part of your completion records is damaged: 1 finished scenario could not be read (the practice of "Example: the new phone" finished on 2026-02-10 at 10:30 a.m.: its mode is neither practice nor assessment); they could not be moved aside (permission denied), so the file was left as it was, at /state/records.json. The rest is shown, but what you finish in this session will not be kept in your records.');
     const c = record(now);
     const out = recordPlaythrough(store, c, bytes, now);
     // The new playthrough is in what was returned (this session), with the readable ones.
@@ -313,15 +330,15 @@ describe('records dated later than today, or claiming more minutes than casa-pra
     expect(read.playthroughs.map((p) => p.id)).toEqual([good.id, longest.id, aheadToday.id]);
     // Never changed to fit: what is kept says what it said.
     expect(read.playthroughs.map((p) => p.minutes)).toEqual([7, MAX_RECORD_MINUTES, 5]);
-    expect(read.notice).toBe('Part of your completion records was damaged: 4 finished scenarios could not be read (completed practice 2: its completion date, 2027-02-10, is later than today) and are left out of your records; they were moved to records.json.damaged-2026-02-10T18-30-00, and the other 3 finished scenarios were kept.');
+    expect(read.notice).toBe('Part of your completion records was damaged: 4 finished scenarios could not be read (the practice of "Example: the new phone" finished on 2027-02-10 at 4:00 a.m.: its completion date, 2027-02-10, is later than today) and are left out of your records; they were moved to records.json.damaged-2026-02-10T18-30-00, and the other 3 finished scenarios were kept.');
     expect(store.read('records.json.damaged-2026-02-10T18-30-00')).toBe(text);
     const why = (p: PlaythroughRecord) => {
       const one = readRecords(memoryStore({ [RECORDS_KEY]: JSON.stringify({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [p] }) }), now);
       return one.setAside?.why;
     };
-    expect(why(startsLater)).toBe('completed practice 1: its start date, 2026-03-01, is later than today');
-    expect(why(tooMany)).toBe(`completed practice 1: it claims ${MAX_RECORD_MINUTES + 1} minutes, but casa-practice records at most ${MAX_RECORD_MINUTES} for one finished scenario`);
-    expect(why(moreThanPassed)).toBe('completed practice 1: it claims 300 minutes, but only 30 passed from its start to its end');
+    expect(why(startsLater)).toBe('the practice of "Example: the new phone" finished on 2026-02-10 at 4:00 a.m.: its start date, 2026-03-01, is later than today');
+    expect(why(tooMany)).toBe(`the practice of "Example: the new phone" finished on 2026-02-10 at 5:00 a.m.: it claims ${MAX_RECORD_MINUTES + 1} minutes, but casa-practice records at most ${MAX_RECORD_MINUTES} for one finished scenario`);
+    expect(why(moreThanPassed)).toBe('the practice of "Example: the new phone" finished on 2026-02-10 at 6:00 a.m.: it claims 300 minutes, but only 30 passed from its start to its end');
   });
 
   it('a playthrough finished here never makes such a record: a start time from another clock that disagrees with its minutes is left out', () => {
@@ -360,12 +377,12 @@ describe('records dated later than today, or claiming more minutes than casa-pra
     const text = JSON.stringify({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [good, feb30, apr31, midnight, startFeb29, leapDay] });
     const read = readRecords(memoryStore({ [RECORDS_KEY]: text }), now);
     expect(read.playthroughs.map((p) => p.id)).toEqual([good.id, leapDay.id]);
-    expect(read.setAside?.why).toBe('completed practice 2: its completion time, 2026-02-30T12:00:00, is not a date and time on the calendar');
+    expect(read.setAside?.why).toBe('completed practice 2, of "Example: the new phone": its completion time, 2026-02-30T12:00:00, is not a date and time on the calendar');
     const one = (p: PlaythroughRecord) => readRecords(memoryStore({ [RECORDS_KEY]: JSON.stringify({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [p] }) }), now).setAside?.why;
-    expect(one(midnight)).toBe('completed practice 1: its completion time, 2026-02-09T24:00:00, is not a date and time on the calendar');
-    expect(one(startFeb29)).toBe('completed practice 1: its start time, 2025-02-29T11:55:00, is not a date and time on the calendar');
+    expect(one(midnight)).toBe('completed practice 1, of "Example: the new phone": its completion time, 2026-02-09T24:00:00, is not a date and time on the calendar');
+    expect(one(startFeb29)).toBe('the practice of "Example: the new phone" finished on 2026-02-01 at 4:00 a.m.: its start time, 2025-02-29T11:55:00, is not a date and time on the calendar');
     const backup = JSON.stringify({ format: 'casa-practice-backup', formatVersion: 1, exportedAt: now.toISOString(), records: { format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [apr31] }, saves: {} });
-    expect(parseBackup(backup, now)).toEqual({ ok: false, error: 'This file cannot be loaded: it is damaged (completed practice 1: its completion time, 2025-04-31T12:00:00, is not a date and time on the calendar). Nothing was changed.' });
+    expect(parseBackup(backup, now)).toEqual({ ok: false, error: 'This file cannot be loaded: it is damaged (completed practice 1, of "Example: the new phone": its completion time, 2025-04-31T12:00:00, is not a date and time on the calendar). Nothing was changed.' });
     // A save's start time is untrusted too: a finish never writes a record the next read would refuse.
     const made = playthroughRecord(example, debrief(), { activeMs: 5 * 60_000, startedAt: '2026-02-31T18:25:00.000Z' }, now);
     expect(made.startedAt).toBeUndefined();
@@ -382,10 +399,10 @@ describe('records dated later than today, or claiming more minutes than casa-pra
     expect(parseBackup(JSON.stringify(backup), now).ok).toBe(true);
     const future = structuredClone(backup);
     future.records.playthroughs[0]!.completedAt = '2026-02-12T09:00:00.000Z';
-    expect(parseBackup(JSON.stringify(future), now)).toEqual({ ok: false, error: 'This file cannot be loaded: it is damaged (completed practice 1: its completion date, 2026-02-12, is later than today). Nothing was changed.' });
+    expect(parseBackup(JSON.stringify(future), now)).toEqual({ ok: false, error: 'This file cannot be loaded: it is damaged (the practice of "Example: the new phone" finished on 2026-02-12 at 1:00 a.m.: its completion date, 2026-02-12, is later than today). Nothing was changed.' });
     const forged = structuredClone(backup);
     forged.records.playthroughs[0]!.minutes = 5000;
-    expect(parseBackup(JSON.stringify(forged), now)).toEqual({ ok: false, error: `This file cannot be loaded: it is damaged (completed practice 1: it claims 5000 minutes, but casa-practice records at most ${MAX_RECORD_MINUTES} for one finished scenario). Nothing was changed.` });
+    expect(parseBackup(JSON.stringify(forged), now)).toEqual({ ok: false, error: `This file cannot be loaded: it is damaged (the practice of "Example: the new phone" finished on 2026-01-05 at 9:00 a.m.: it claims 5000 minutes, but casa-practice records at most ${MAX_RECORD_MINUTES} for one finished scenario). Nothing was changed.` });
     // A scenario in progress dated later would count as newer than any save here, and as saved after its scenario was last finished.
     writeSave(store, playable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), '2026-02-10T18:00:00.000Z', new Date('2026-03-10T18:00:00.000Z'));
     const laterSave = parseBackup(backupText(store, now).text, now);
@@ -416,20 +433,20 @@ describe('a completed practice in a backup dated before 2000 (year 0000)', () =>
     second!.startedAt = '1999-12-31T23:50:00.000Z';
     const parsed = parseBackup(JSON.stringify(backup), now);
     expect(parsed).toMatchObject({ ok: true, leftOut: [
-      { what: 'completed practice 1', why: 'its completion date, 0000-01-01, is before 2000, earlier than any practice casa-practice records' },
-      { what: 'completed practice 2', why: 'its start date, 1999-12-31, is before 2000, earlier than any practice casa-practice records' },
+      { what: 'completed practice 1, of "Example: the new phone"', why: 'its completion date, 0000-01-01, is before 2000, earlier than any practice casa-practice records' },
+      { what: 'the practice of "Example: the new phone" finished on 2026-01-06 at 9:00 a.m.', why: 'its start date, 1999-12-31, is before 2000, earlier than any practice casa-practice records' },
     ] });
     // With nothing else in it, it is refused whole, as any damaged backup is.
     const onlyOne = structuredClone(backup);
     onlyOne.records.playthroughs = [first!];
-    expect(parseBackup(JSON.stringify(onlyOne), now)).toEqual({ ok: false, error: 'This file cannot be loaded: it is damaged (completed practice 1: its completion date, 0000-01-01, is before 2000, earlier than any practice casa-practice records). Nothing was changed.' });
+    expect(parseBackup(JSON.stringify(onlyOne), now)).toEqual({ ok: false, error: 'This file cannot be loaded: it is damaged (completed practice 1, of "Example: the new phone": its completion date, 0000-01-01, is before 2000, earlier than any practice casa-practice records). Nothing was changed.' });
     // The first day of 2000 is a date it takes.
     const y2k = structuredClone(onlyOne);
     y2k.records.playthroughs[0] = { ...first!, completedAt: '2000-01-01T00:00:00.000Z', startedAt: '2000-01-01T00:00:00.000Z', minutes: undefined, seconds: undefined };
     expect(parseBackup(JSON.stringify(y2k), now)).toMatchObject({ ok: true, leftOut: [] });
     // The rest loaded: only the third is in the records, and in an export.
     if (!parsed.ok) throw new Error(parsed.error);
-    expect(backupLeftOutNote(parsed.leftOut)).toBe('Left out as damaged: completed practice 1 and the best result for "example-new-phone" it counted; completed practice 2.');
+    expect(backupLeftOutNote(parsed.leftOut)).toBe('Left out as damaged: completed practice 1, of "Example: the new phone" and the best result for "example-new-phone" it counted; the practice of "Example: the new phone" finished on 2026-01-06 at 9:00 a.m.');
     const into = memoryStore();
     importBackup(into, parsed.backup, now);
     const read = readRecords(into, now);
@@ -645,7 +662,7 @@ describe('backup file', () => {
     hostile.records.playthroughs.push(stray);
     const r = parseBackup(JSON.stringify(hostile), now);
     if (!r.ok) throw new Error(r.error);
-    expect(r.leftOut.map((e) => e.what)).toEqual(['the best result for "example-new-phone\\u202e"', 'completed practice 3', 'a scenario in progress with a strange name, "saves/example-new-phone\\u200b.json"']);
+    expect(r.leftOut.map((e) => e.what)).toEqual(['the best result for "example-new-phone\\u202e"', 'the practice of "Example: the new phone" finished on 2026-01-05 at 9:00 a.m.', 'a scenario in progress with a strange name, "saves/example-new-phone\\u200b.json"']);
     expect(r.leftOut[1]).not.toHaveProperty('withBest');
     expect(Object.keys(r.backup.records.best)).toEqual(['example-new-phone']);
     expect(backupLeftOutQuestion(r)).toContain('the best result for "example-new-phone\\u202e" (its scenario id is not one a scenario can have)');
@@ -657,13 +674,13 @@ describe('backup file', () => {
     const damaged = structuredClone(good);
     damaged.records.playthroughs[1]!.completedAt = 'yesterday\u001b[2J';
     const r = parseBackup(JSON.stringify(damaged));
-    expect(r).toMatchObject({ ok: true, leftOut: [{ what: 'completed practice 2', why: 'its completion time is not an ISO 8601 time' }] });
+    expect(r).toMatchObject({ ok: true, leftOut: [{ what: 'completed practice 2, of "Example: the new phone"', why: 'its completion time is not an ISO 8601 time' }] });
     expect(r.ok && r.backup.records.playthroughs.map((p) => p.id)).toEqual([good.records.playthroughs[0]!.id]);
     expect(r.ok && Object.keys(r.backup.saves)).toEqual(Object.keys(good.saves));
     if (!r.ok) throw new Error(r.error);
     // The question a UI asks before loading the rest, and the note after, name it (no escape sequence from the file).
-    expect(backupLeftOutQuestion(r)).toBe('One entry in this backup is damaged and cannot be loaded: completed practice 2 (its completion time is not an ISO 8601 time; the best result for "example-new-phone", which counted it, is left out with it). The rest of it (1 finished scenario and 1 scenario in progress) can be loaded without it. Nothing has been changed yet.');
-    expect(backupLeftOutNote(r.leftOut)).toBe('Left out as damaged: completed practice 2 and the best result for "example-new-phone" it counted.');
+    expect(backupLeftOutQuestion(r)).toBe('One entry in this backup is damaged and cannot be loaded: completed practice 2, of "Example: the new phone" (its completion time is not an ISO 8601 time; the best result for "example-new-phone", which counted it, is left out with it). The rest of it (1 finished scenario and 1 scenario in progress) can be loaded without it. Nothing has been changed yet.');
+    expect(backupLeftOutNote(r.leftOut)).toBe('Left out as damaged: completed practice 2, of "Example: the new phone" and the best result for "example-new-phone" it counted.');
     // Loading the rest changes the records only by what is good: the best result the file gives the
     // scenario counted the practice left out, so it is left out too and worked out from what loads.
     expect(Object.keys(r.backup.records.best)).toEqual([]);
@@ -674,10 +691,10 @@ describe('backup file', () => {
     // A title too long is said as such, not as "missing" (a volunteer looking at the file sees one there).
     const longTitle = structuredClone(good);
     longTitle.records.playthroughs[0]!.title = 'A'.repeat(401);
-    expect(parseBackup(JSON.stringify(longTitle))).toMatchObject({ ok: true, leftOut: [{ what: 'completed practice 1', why: 'its title is longer than 400 characters' }] });
+    expect(parseBackup(JSON.stringify(longTitle))).toMatchObject({ ok: true, leftOut: [{ what: `the practice of "${'A'.repeat(59)}…" finished on 2026-01-05 at 9:00 a.m.`, why: 'its title is longer than 400 characters' }] });
     const noTitle = structuredClone(good);
     delete noTitle.records.playthroughs[0]!.title;
-    expect(parseBackup(JSON.stringify(noTitle))).toMatchObject({ ok: true, leftOut: [{ what: 'completed practice 1', why: 'its title is missing' }] });
+    expect(parseBackup(JSON.stringify(noTitle))).toMatchObject({ ok: true, leftOut: [{ what: 'the practice of "example-new-phone" finished on 2026-01-05 at 9:00 a.m.', why: 'its title is missing' }] });
     const badKey = structuredClone(good);
     badKey.saves['../../etc/passwd'] = Object.values(good.saves)[0];
     const strange = parseBackup(JSON.stringify(badKey));
