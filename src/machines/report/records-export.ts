@@ -114,6 +114,15 @@ export function csvText(rows: readonly (readonly (string | number | undefined)[]
 export const RECORDS_CSV_HEADER = ['Date', 'Scenario', 'Minutes spent', 'Score (%)', 'Outcome', 'Mode', 'Completed at (UTC)'] as const;
 
 /**
+ * The CSV's columns after RECORDS_CSV_HEADER (which a CSV of an older casa-practice has, and a
+ * backup's reader knows it by): the seconds measured (recordSeconds; blank when no time was
+ * recorded). Each row's "Minutes spent" is rounded to the nearest minute (0 under 30 seconds), so
+ * that column summed is not the certificate's total; this one summed, divided by 60 and rounded
+ * down, is (certificateData adds the same seconds and rounds only the sum).
+ */
+export const RECORDS_CSV_MORE = ['Seconds spent'] as const;
+
+/**
  * The byte order mark a CSV file starts with: without it Excel reads a CSV as the computer's legacy
  * code page, and a title such as "Elías's weekends" arrives as "ElÃ­as's weekends". Other
  * spreadsheets skip it.
@@ -130,12 +139,12 @@ export function shownMinutes(record: Pick<PlaythroughRecord, 'minutes' | 'second
   return seconds === undefined ? undefined : Math.round(seconds / 60);
 }
 
-/** The completed practice as a CSV file (CSV_BOM first), oldest first: date, scenario, minutes spent, score, band, mode. */
+/** The completed practice as a CSV file (CSV_BOM first), oldest first: date, scenario, minutes spent, score, band, mode, completion time, seconds spent (RECORDS_CSV_MORE). */
 export function recordsCsv(records: readonly PlaythroughRecord[]): string {
   const sorted = [...records].sort((a, b) => a.completedAt.localeCompare(b.completedAt));
   return CSV_BOM + csvText([
-    RECORDS_CSV_HEADER,
-    ...sorted.map((r) => [localDate(r.completedAt), cleanLine(r.title), shownMinutes(r), r.score.percent, BAND_LABELS[r.band], MODE_WORDS[r.mode], r.completedAt]),
+    [...RECORDS_CSV_HEADER, ...RECORDS_CSV_MORE],
+    ...sorted.map((r) => [localDate(r.completedAt), cleanLine(r.title), shownMinutes(r), r.score.percent, BAND_LABELS[r.band], MODE_WORDS[r.mode], r.completedAt, recordSeconds(r)]),
   ]);
 }
 

@@ -378,11 +378,12 @@ describe('CSV of completed practice', () => {
   it('has a header row and one row per playthrough, oldest first, that parse back', () => {
     const records = playthroughs.map((p) => p.record).reverse();
     const rows = parseCsv(recordsCsv(records).slice(1));
-    expect(rows[0]).toEqual(['Date', 'Scenario', 'Minutes spent', 'Score (%)', 'Outcome', 'Mode', 'Completed at (UTC)']);
+    // The columns of an older casa-practice's CSV first, where readers of it find them; the seconds after.
+    expect(rows[0]).toEqual(['Date', 'Scenario', 'Minutes spent', 'Score (%)', 'Outcome', 'Mode', 'Completed at (UTC)', 'Seconds spent']);
     expect(rows).toHaveLength(records.length + 1);
     const first = [...records].sort((a, b) => a.completedAt.localeCompare(b.completedAt))[0]!;
-    expect(rows[1]).toEqual([localDate(first.completedAt), first.title, String(first.minutes), String(first.score.percent), { strong: 'Strong', developing: 'Developing', 'needs-review': 'Needs review' }[first.band], first.mode === 'practice' ? 'Practice' : 'Assessment', first.completedAt]);
-    for (const row of rows) expect(row).toHaveLength(7);
+    expect(rows[1]).toEqual([localDate(first.completedAt), first.title, String(first.minutes), String(first.score.percent), { strong: 'Strong', developing: 'Developing', 'needs-review': 'Needs review' }[first.band], first.mode === 'practice' ? 'Practice' : 'Assessment', first.completedAt, String(first.seconds ?? (first.minutes ?? 0) * 60)]);
+    for (const row of rows) expect(row).toHaveLength(8);
   });
 
   it('quotes commas, quotes and line breaks, and defuses formulas', () => {
@@ -491,6 +492,18 @@ describe('certificate data', () => {
     expect(certificateData([run(1, 43_140), run(2, 30)], { year: 2025 })).toMatchObject({ totalMinutes: 719, totalHours: 11.9, remainingHours: 0.1, summary: '11.9 hours of finished practice in 2025' });
     // The CSV row says the same minutes as the table.
     expect(recordsCsv([run(1, 20)])).toMatch(/,0,\d+,/);
+    // Found by the records2-47 review: the rows' minutes, each rounded (0 under 30 seconds), summed to
+    // other than the certificate's total, and nothing else in the CSV did. Its seconds, summed and
+    // rounded down once, are the certificate's total, whatever the rounding of the rows.
+    const mixed = [run(1, 20), run(2, 20), run(3, 20), run(4, 89), run(5, 89), { ...run(6, 0), seconds: undefined, minutes: 7 }, { ...run(7, 0), seconds: undefined, minutes: undefined }];
+    const table = parseCsv(recordsCsv(mixed).slice(1));
+    const column = (name: string) => table.slice(1).map((row) => row[table[0]!.indexOf(name)]!);
+    expect(column('Minutes spent')).toEqual(['0', '0', '0', '1', '1', '7', '']);
+    expect(column('Seconds spent')).toEqual(['20', '20', '20', '89', '89', '420', '']);
+    const certificate = certificateData(mixed, { year: 2025 });
+    expect(certificate.totalMinutes).toBe(10);
+    expect(Math.floor(column('Seconds spent').reduce((sum, cell) => sum + Number(cell), 0) / 60)).toBe(certificate.totalMinutes);
+    expect(column('Minutes spent').reduce((sum, cell) => sum + Number(cell), 0)).not.toBe(certificate.totalMinutes);
     // A record made before seconds were kept counts its minutes.
     expect(certificateData([{ ...run(1, 0), seconds: undefined, minutes: 7 }], { year: 2025 }).totalMinutes).toBe(7);
     expect(IN_SERVICE_CREDIT).toMatch(/not in-service credit by itself.*about 12 hours of in-service training a year; ask your Advocate Supervisor whether this practice counts/);
