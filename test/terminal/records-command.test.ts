@@ -157,7 +157,7 @@ describe('casa-practice records', () => {
     writeFileSync(join(dir, 'records.json'), newer);
     const r = run([], env);
     expect(r.code).toBe(0);
-    expect(r.flat).toMatch(/^Your completion records were written by a newer version of casa-practice \(records format 3\), which this version cannot read\. Nothing is wrong with them: they were left as they are, and nothing is written over them\. Update casa-practice to see them\. Until then, what you finish cannot be added to them: its progress stays saved, and finishing it again after the update adds it\. /);
+    expect(r.flat).toMatch(/^Your completion records were written by a newer version of casa-practice \(records format 3\), which this version cannot read\. Nothing is wrong with them: they were left as they are, and nothing is written over them\. Update casa-practice to see them; until then, what you finish with this version cannot be added to them\. /);
     expect(r.out).not.toMatch(/damaged|moved/);
     // A finish meanwhile is not written over them, nor into new records beside them.
     const store = stateStore(env);

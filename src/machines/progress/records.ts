@@ -161,10 +161,10 @@ export interface RecordsRead {
 
 /**
  * What to do about records of a newer version, in the terminal's words (the end of recordsNewerNotice's
- * line by default): the program is updated; a finish's save is put back (finishPlaythrough), so it is
- * finished again then and recorded.
+ * line by default): the program is updated. Nothing more is promised: the terminal saves a run only
+ * when it is left, so a run finished at one sitting has no save to put back.
  */
-export const RECORDS_NEWER_TODO = 'Update casa-practice to see them. Until then, what you finish cannot be added to them: its progress stays saved, and finishing it again after the update adds it.';
+export const RECORDS_NEWER_TODO = 'Update casa-practice to see them; until then, what you finish with this version cannot be added to them.';
 
 /**
  * The one line for records written by a newer version of casa-practice (`version`: their records

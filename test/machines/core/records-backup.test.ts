@@ -100,7 +100,7 @@ describe('records format 2: every completed playthrough is kept', () => {
     const newer = JSON.stringify({ format: 'casa-practice-records', formatVersion: 3, everything: [] });
     const store = memoryStore({ [RECORDS_KEY]: newer });
     const read = readRecords(store, now);
-    expect(read.notice).toBe('Your completion records were written by a newer version of casa-practice (records format 3), which this version cannot read. Nothing is wrong with them: they were left as they are, and nothing is written over them. Update casa-practice to see them. Until then, what you finish cannot be added to them: its progress stays saved, and finishing it again after the update adds it.');
+    expect(read.notice).toBe('Your completion records were written by a newer version of casa-practice (records format 3), which this version cannot read. Nothing is wrong with them: they were left as they are, and nothing is written over them. Update casa-practice to see them; until then, what you finish with this version cannot be added to them.');
     expect(read.notice).not.toMatch(/damaged/);
     expect(read).toMatchObject({ newer: 3, unsaved: true });
     expect(read).not.toHaveProperty('setAside');
