@@ -159,6 +159,9 @@ describe('casa-practice records', () => {
     expect(r.code).toBe(0);
     expect(r.flat).toMatch(/^Your completion records were written by a newer version of casa-practice \(records format 3\), which this version cannot read\. Nothing is wrong with them: they were left as they are, and nothing is written over them\. Update casa-practice to see them; until then, what you finish with this version cannot be added to them\. /);
     expect(r.out).not.toMatch(/damaged|moved/);
+    // Not "No completed practice yet": they may hold practice this version cannot show.
+    expect(r.flat).toContain(' Your completed practice cannot be shown by this version of casa-practice: your records were written by a newer one. ');
+    expect(r.flat).not.toContain(NO_PRACTICE_YET);
     // A finish meanwhile is not written over them, nor into new records beside them.
     const store = stateStore(env);
     const finished = recordPlaythrough(store, playthroughRecord(example, debrief(), { activeMs: 60_000 }, now), (b) => crypto.getRandomValues(b), now);

@@ -814,6 +814,13 @@ describe('My records', () => {
     renderApp('#/records', store);
     expect((await screen.findByText(/^Your completion records were written by a newer version/)).textContent).toBe(said);
     expect(document.body.textContent).not.toMatch(/damaged|bring your records back/);
+    // Not "No completed practice yet", here or on the certificate: they may hold practice this version cannot show.
+    const notShown = 'Your completed practice cannot be shown by this version of casa-practice: your records were written by a newer one.';
+    expect(document.querySelector('.records-total')?.textContent).toBe(notShown);
+    cleanup();
+    renderApp('#/certificate', store);
+    expect((await screen.findByText(notShown)).textContent).toBe(notShown);
+    expect(document.body.textContent).not.toContain(NO_PRACTICE_YET);
     cleanup();
     const user = userEvent.setup();
     renderApp('#/assess/youth-discloses', store);

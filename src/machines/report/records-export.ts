@@ -55,6 +55,12 @@ export const IN_SERVICE_COUNTING = `${IN_SERVICE_COUNTING_TIMING} ${IN_SERVICE_C
 export const NO_PRACTICE_YET = 'No completed practice yet. Finish a scenario and it appears here.';
 
 /**
+ * Said in NO_PRACTICE_YET's place when the records were written by a newer version of casa-practice
+ * (RecordsRead.newer): they may hold practice, which this version cannot show (their notice says why).
+ */
+export const NEWER_PRACTICE_NOT_SHOWN = 'Your completed practice cannot be shown by this version of casa-practice: your records were written by a newer one.';
+
+/**
  * The years with finished practice other than `year`, newest first, each with how many were
  * finished: a total for one year (the terminal's, this year's by default) said "0 hours … from 0
  * finished scenarios" to a volunteer whose practice was all last year, as if it were lost.

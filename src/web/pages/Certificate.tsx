@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
-import { CERTIFICATE_CREDIT, certificateData, localDate, NO_PRACTICE_YET, PRACTICE_IDLE_MS, RECORDS_KEY } from '../../machines/index.js';
+import { CERTIFICATE_CREDIT, certificateData, localDate, NEWER_PRACTICE_NOT_SHOWN, NO_PRACTICE_YET, PRACTICE_IDLE_MS, RECORDS_KEY } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
 import { NoMinutes } from '../components/NoMinutes.js';
 import { TableWrap } from '../components/TableWrap.js';
@@ -16,7 +16,7 @@ export default function Certificate() {
   const yearId = useId();
   // Read again when another tab changes the records (a scenario finished there), as My records is.
   const [version, setVersion] = useState(0);
-  const { playthroughs } = useMemo(() => (void version, readRecordsHere(store)), [store, version]);
+  const { playthroughs, newer } = useMemo(() => (void version, readRecordsHere(store)), [store, version]);
   useEffect(() => watcherOf(store)?.(RECORDS_KEY, () => setVersion((v) => v + 1)), [store]);
   // The day it is made on, and this year among those to choose, follow the clock (a page left open
   // over New Year offered no new year, and printed the day before as the day it was made); the
@@ -59,7 +59,7 @@ export default function Certificate() {
         <h2 id="certificate-heading" ref={title}>Certificate of completed practice</h2>
         {/* Nothing finished in the year: said once, as the terminal's records command says it. It read
             "______ completed the role-play practice below in 2026", then that none was, then a total of 0. */}
-        {data.items.length === 0 ? <p>{playthroughs.length === 0 ? NO_PRACTICE_YET : `No practice was completed in ${data.year}.`}</p> : (<>
+        {data.items.length === 0 ? <p>{playthroughs.length === 0 ? (newer !== undefined ? NEWER_PRACTICE_NOT_SHOWN : NO_PRACTICE_YET) : `No practice was completed in ${data.year}.`}</p> : (<>
           <p>
             <strong className="cert-name">{data.name ?? <Blank line="______________________________" says="name" />}</strong> completed the role-play
             practice below in {data.year}, scored against the CASA in-service guide on commercial sexual exploitation of
