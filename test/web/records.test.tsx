@@ -419,7 +419,7 @@ describe('My records', () => {
     const view = renderApp('#/records', fresh);
     const future = { ...played, id: '00000000-0000-4000-8000-000000000001', completedAt: '2099-01-01T00:00:00.000Z' };
     const backup = { format: 'casa-practice-backup', formatVersion: 1, exportedAt: new Date().toISOString(), records: { ...records, playthroughs: [future] }, saves: {} };
-    await user.upload(screen.getByLabelText('Load a backup file'), new File([JSON.stringify(backup)], 'backup.json'));
+    await user.upload(await screen.findByLabelText('Load a backup file'), new File([JSON.stringify(backup)], 'backup.json'));
     expect((await screen.findByRole('alert')).textContent).toBe(`This file cannot be loaded: it is damaged (${finishedOn(future)}: its completion date, 2099-01-01, is later than today). Nothing was changed.`);
     expect(fresh.read('records.json')).toBeUndefined();
     view.unmount();
