@@ -115,6 +115,23 @@ describe('casa-practice records', () => {
     expect(empty.flat).not.toContain(NO_PRACTICE_YET);
   });
 
+  // Found by the code review (session 47): the certificate says why its rows' minutes do not add up
+  // to its total (certificateData's rounding), but the terminal's list, the same rows and total, did not.
+  it("says why the rows' minutes do not add up to the total, as the certificate does, and only then", () => {
+    const env = tempEnv();
+    const store = stateStore(env);
+    // Three runs of 10 minutes 40 seconds: each row shows 11 min, the total is 32 minutes.
+    for (const day of ['2026-02-10', '2026-02-11', '2026-02-12']) {
+      recordPlaythrough(store, playthroughRecord(example, debrief(), { activeMs: 640_000, randomBytes: (b) => crypto.getRandomValues(b) }, new Date(`${day}T18:00:00Z`)), (b) => crypto.getRandomValues(b), now);
+    }
+    const r = run([], env);
+    expect(r.flat.match(/: 11 min,/g)).toHaveLength(3);
+    expect(r.flat).toContain('(32 minutes from 3 finished scenarios).');
+    expect(r.flat).toContain('The minutes in the rows add up to 33, not 32: each row is its own time rounded to the nearest minute, and the total adds the seconds casa-practice measured and is rounded down once.');
+    // Rows that add up to the total (25 and 11 minutes, whole) need no word.
+    expect(run([], envWithPractice()).flat).not.toContain('add up to');
+  });
+
   it('a finished scenario without a recorded time says so in words, not with a dash', () => {
     const env = tempEnv();
     const store = stateStore(env);
