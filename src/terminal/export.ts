@@ -59,8 +59,13 @@ export function unchangedExport(files: DebriefFiles): boolean {
  * an escape was named as another folder.
  */
 export function shownPath(path: string, env: NodeJS.ProcessEnv = process.env): string {
-  const rel = relative(stateDir(env), path);
-  return shownFileName(rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path);
+  return shownFileName(isWithin(path, stateDir(env)) ? relative(stateDir(env), path) : path);
+}
+
+/** Whether a path is inside a folder (not the folder itself). */
+export function isWithin(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 /**

@@ -517,6 +517,33 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(debriefs()).toHaveLength(2);
   });
 
+  // Found by the code review (session 47): written again for a later ending outside the state folder
+  // (its e: export went to the folder the app was started in), a second e said "Already exported to:"
+  // that file "(in the state folder …)", where it is not.
+  it('an export written again outside the state folder is said where it is at the next e, not "in the state folder"', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'casa-facilitate-')), 'state');
+    writeFileSync(file, 'not a folder');
+    const env = tempEnv({ XDG_STATE_HOME: file, PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
+    const r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    const here = env.PWD as string;
+    const debriefs = () => readdirSync(here).filter((f) => /-debrief-.*\.md$/.test(f));
+    await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '4', 'r', '1');
+    await throughEnding(r);
+    // The exports folder cannot be written: e says where it writes instead, and a second e writes there.
+    await press(r, 'e');
+    await press(r, 'e');
+    expect(debriefs()).toHaveLength(1);
+    await press(r, 'u', '3');
+    await throughEnding(r);
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('Debrief export written again for this ending:');
+    expect(debriefs()).toHaveLength(1);
+    await press(r, 'e');
+    const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(frame).toContain('Already exported to:');
+    expect(frame).toContain(debriefs()[0]);
+    expect(frame, frame).not.toContain('(in the state folder');
+  });
+
   it('with a state folder that cannot be written, u still goes back from the ending (a branch followed by mistake at the last decision could not be taken back), full screen and line by line', async () => {
     // A file where the state folder goes: nothing can be written there (even as root). The summary
     // goes where the debrief's e: export writes then: the folder the app was started in (PWD).

@@ -1,10 +1,10 @@
-import { basename, dirname, isAbsolute, relative } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { Box } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import { debriefModel, shownFileName, TRANSCRIPT_HEADING, type Debrief, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { HINTS, hintRows, type Action, type Hint } from '../keys.js';
 import { endingRows, pathRows, summaryRows, transcriptRows, workOnRows, type Row } from '../debrief-lines.js';
-import { exportDebrief, exportsDir, fallbackExportDir, leavingPath, shownPath, shownStateDir, unchangedExport, type DebriefFiles } from '../export.js';
+import { exportDebrief, exportsDir, fallbackExportDir, isWithin, leavingPath, shownPath, shownStateDir, unchangedExport, type DebriefFiles } from '../export.js';
 import { errorWords, failureReason, notSavedWords } from '../node/state-store.js';
 import { commandName } from '../invocation.js';
 import { columnsOf, commandRows, elidedPathLine, elidedRow, inkRows, pathLineRows, wrapText } from '../wrap.js';
@@ -153,8 +153,7 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
     const inPlace = unchangedExport(exportedBefore);
     try {
       const files = exportDebrief(scenario, debrief, app.env, new Date(), { mode, dir: dirname(exportedBefore.markdown), recorded, trainerLed: voice === 'room', ...(inPlace ? { at: exportedBefore } : {}) });
-      const where = isInside(files.markdown, exportsDir(app.env)) ? `${shownPath(files.markdown, app.env)}\n${shownPath(files.json, app.env)}\n(in the state folder ${shownStateDir(app.env)})` : `${shownFileName(files.markdown)}\n${shownFileName(files.json)}`;
-      return { files, said: `${inPlace ? EXPORTED_AGAIN : EXPORTED_ANEW}\n${where}` };
+      return { files, said: `${inPlace ? EXPORTED_AGAIN : EXPORTED_ANEW}\n${exportedWhere(files, app.env)}` };
     } catch (e) {
       return { said: `${inPlace ? 'The debrief exported at the ending the room went back from describes that ending, and could not be written again' : 'The debrief exported at the ending the room went back from describes that ending'} (${errorWords(e)}): e tries again.` };
     }
@@ -249,7 +248,8 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
     else if (a.type === 'back' && onBack) onBack();
     else if (a.type === 'export') {
       if (written) {
-        setExported(`Already exported to:\n${shownPath(written.markdown, app.env)}\n${shownPath(written.json, app.env)}${elsewhere ? '' : `\n(in the state folder ${shownStateDir(app.env)})`}`);
+        // Where they are: an export written again for a later ending (exportedBefore) may be outside the state folder with no `elsewhere` said.
+        setExported(`Already exported to:\n${exportedWhere(written, app.env)}`);
         return;
       }
       const dir = elsewhere ?? exportsDir(app.env);
@@ -260,7 +260,7 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
         setExportFailed(false);
         // Each path on a line of its own, relative to the state folder, so it is not broken mid-path.
         // The paths come from the environment (PWD, XDG_STATE_HOME): named with any escapes in them shown, never raw.
-        setExported(elsewhere ? `Debrief exported to:\n${shownFileName(paths.markdown)}\n${shownFileName(paths.json)}` : `Debrief exported to:\n${shownPath(paths.markdown, app.env)}\n${shownPath(paths.json, app.env)}\n(in the state folder ${shownStateDir(app.env)})`);
+        setExported(`Debrief exported to:\n${exportedWhere(paths, app.env)}`);
       } catch (e) {
         setExportFailed(true);
         const next = fallbackExportDir(app.env);
@@ -315,7 +315,7 @@ export const EXPORTED_ANEW = 'Debrief exported for this ending (the earlier expo
  * as leavingPath names a file: the terminal broke it mid-name ("….jso" / "n").
  */
 function exportedWords(files: DebriefFiles, env: NodeJS.ProcessEnv, columns: number): string {
-  if (!isInside(files.markdown, exportsDir(env))) return `Debrief exported to:\n${shownFileName(files.markdown)}\n${shownFileName(files.json)}`;
+  if (!isWithin(files.markdown, exportsDir(env))) return `Debrief exported to:\n${shownFileName(files.markdown)}\n${shownFileName(files.json)}`;
   const within = [shownPath(files.markdown, env), shownPath(files.json, env)];
   if (within.every((p) => columnsOf(p) <= columns)) return `Debrief exported to:\n${within.join('\n')}\n(in the state folder ${shownStateDir(env)})`;
   return `Debrief exported to:\n${shownFileName(basename(files.markdown))}\n${shownFileName(basename(files.json))}\n${leavingPath(files.json, columns, env).split('\n').slice(1).join('\n')}`;
@@ -332,7 +332,12 @@ export function sayFolderOnce(parts: readonly string[]): string[] {
   }).join('\n'));
 }
 
-function isInside(path: string, dir: string): boolean {
-  const rel = relative(dir, path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+/**
+ * An export's two files, each on a line of its own: within the state folder as shownPath names them
+ * and the state folder after them; elsewhere (the folder the app was started in) by their whole paths.
+ */
+function exportedWhere(files: { markdown: string; json: string }, env: NodeJS.ProcessEnv): string {
+  return isWithin(files.markdown, exportsDir(env))
+    ? `${shownPath(files.markdown, env)}\n${shownPath(files.json, env)}\n(in the state folder ${shownStateDir(env)})`
+    : `${shownFileName(files.markdown)}\n${shownFileName(files.json)}`;
 }
