@@ -10,7 +10,7 @@ const unreadableStorage = (movedTo: string): boolean => leftInPlaceOf(movedTo)?.
  * or (the storage full, no room for a copy; or the storage refusing to be read) still under its own
  * key, as it was: never written over.
  */
-const keptInBrowser = (what: 'them' | 'the save' | 'it') => (movedTo: string) => leftWhereItWas(movedTo)
+const keptInBrowser = (what: 'them' | 'the save' | 'the session' | 'it') => (movedTo: string) => leftWhereItWas(movedTo)
   ? `${what === 'them' ? 'they are' : `${what} is`} left as ${what === 'them' ? 'they were' : 'it was'} in this browser's storage for this site (${unreadableStorage(movedTo) ? 'nothing was changed' : 'it is full, with no room for a copy; nothing was deleted'})`
   : `a copy of ${what} is kept in this browser's storage for this site (nothing was deleted)`;
 
@@ -130,7 +130,9 @@ const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 export function resumeNotice(error: string, movedTo?: string, damaged?: string, what: 'save' | 'presenter session' = 'save'): string {
   const kept = (at: string) => capital(keptInBrowser('the save')(at));
   if (damaged === undefined) return resumeFailure(error, movedTo, kept);
-  const where = movedTo === undefined ? 'The save was left where it is' : kept(movedTo);
+  // A presenter session is not "the save" in a trainer's words (SESSION_DAMAGED calls it a session).
+  const noun = what === 'save' ? 'the save' : 'the session';
+  const where = movedTo === undefined ? `${capital(noun)} was left where it is` : capital(keptInBrowser(noun)(movedTo));
   return what === 'save'
     ? `${SAVE_DAMAGED} ${where}. ${OTHERS_SAFE} You start again from the beginning below.`
     : `${SESSION_DAMAGED} ${where}. ${SESSIONS_SAFE} A new session starts from the beginning below.`;

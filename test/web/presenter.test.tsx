@@ -1633,7 +1633,7 @@ describe('presenter mode keeps the room session through a reload', () => {
     const damaged = '{"format":"casa-practice-facilitation","formatVersion":1,"scenario":{"source":"bundled","id":"youth-discloses"},"session":{"format":"casa-practice-session"';
     const store = memoryStore({ [KEY]: damaged, 'saves/youth-discloses.json': 'the volunteer\'s own save', 'records.json': 'records' });
     await open(store);
-    expect(screen.getByText(/^The presenter session kept for this scenario could not be picked up/).textContent).toBe('The presenter session kept for this scenario could not be picked up where it stopped: what this browser kept of it is damaged and cannot be read. A copy of the save is kept in this browser\'s storage for this site (nothing was deleted). Your records and the presenter sessions of other scenarios are not affected. A new session starts from the beginning below. My records lists the copy under “Room in this browser”, to download or remove.');
+    expect(screen.getByText(/^The presenter session kept for this scenario could not be picked up/).textContent).toBe('The presenter session kept for this scenario could not be picked up where it stopped: what this browser kept of it is damaged and cannot be read. A copy of the session is kept in this browser\'s storage for this site (nothing was deleted). Your records and the presenter sessions of other scenarios are not affected. A new session starts from the beginning below. My records lists the copy under “Room in this browser”, to download or remove.');
     expect(document.body.textContent).not.toMatch(/JSON/);
     expect(screen.queryByText(/Resumed the presenter session/)).toBeNull();
     const aside = [...store.data.keys()].filter((k) => k.startsWith(`${KEY}.damaged-`));

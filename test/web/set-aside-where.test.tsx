@@ -68,7 +68,7 @@ describe('a copy set aside says where My records shows it', () => {
     const store = memoryStore({ 'facilitation/youth-discloses.json': '{"format":"casa-practice-facilitation"' });
     renderApp('#/presenter/youth-discloses', store);
     const notice = await screen.findByText(/^The presenter session kept for this scenario could not be picked up/);
-    expect(notice.textContent).toBe(`The presenter session kept for this scenario could not be picked up where it stopped: what this browser kept of it is damaged and cannot be read. A copy of the save is kept in this browser's storage for this site (nothing was deleted). Your records and the presenter sessions of other scenarios are not affected. A new session starts from the beginning below. ${ROOM_LINE}`);
+    expect(notice.textContent).toBe(`The presenter session kept for this scenario could not be picked up where it stopped: what this browser kept of it is damaged and cannot be read. A copy of the session is kept in this browser's storage for this site (nothing was deleted). Your records and the presenter sessions of other scenarios are not affected. A new session starts from the beginning below. ${ROOM_LINE}`);
     expect(within(notice).getByRole('link', { name: 'My records' }).getAttribute('href')).toBe('#/records');
   });
 });
