@@ -8,8 +8,8 @@ import { fileStamp } from '../report/export.js';
 import { breaksCritical, citationWords } from '../report/words.js';
 import type { Scenario } from '../schema/scenario.js';
 import { peopleMet, type Person } from '../people.js';
-import { decisionSetup, introductionsAt, sceneNumberAt, type Introduction } from '../recap.js';
-import { sceneWords, selectView, type SessionView } from '../selectors.js';
+import { decisionSetup, introductionsAt, sceneHeading, sceneNumberAt, type Introduction } from '../recap.js';
+import { selectView, type SessionView } from '../selectors.js';
 import { actorOptions, restoreSession, saveSession, undoEnding, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
 import { cleanLine, cleanText } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
@@ -200,7 +200,8 @@ function setupOf(ctx: RoomContext, state: RoomState): RoomSetup {
   if (cached) return cached;
   // Headed by the core (decisionSetup's heading), as the terminal and presenter mode without a room head them.
   const found = decisionSetup(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot).map((scene) => ({
-    title: cleanLine(scene.heading),
+    // Clean, on one line already (sceneHeading).
+    title: scene.heading,
     ...(scene.narration ? { narration: cleanText(scene.narration) } : {}),
     lines: scene.lines.map((l) => ({ speaker: cleanLine(l.speaker), ...(l.role ? { role: cleanLine(l.role) } : {}), text: cleanText(l.text) })),
   }));
@@ -683,7 +684,8 @@ const phoneScenes = new WeakMap<SessionView, PhoneScene | undefined>();
 function phoneSceneOf(ctx: RoomContext, state: RoomState, view: SessionView): PhoneScene | undefined {
   if (phoneScenes.has(view)) return phoneScenes.get(view);
   const found: PhoneScene | undefined = view.kind !== 'scene' ? undefined : {
-    title: view.title ? cleanLine(view.title) : sceneWords(roomSceneNumber(ctx, state)),
+    // The core's one sceneHeading, as setupOf heads the setup scenes (the number only for an untitled one).
+    title: sceneHeading(view.title, view.title ? undefined : roomSceneNumber(ctx, state)),
     ...(view.narration ? { narration: cleanText(view.narration) } : {}),
     lines: phoneLinesOf(view),
   };
