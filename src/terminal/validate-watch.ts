@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { shownFileName } from '../machines/light.js';
+import { cleanLine, shownFileName } from '../machines/light.js';
 import { checkFiles, failsCheck, fitted, printReports, type CliIO } from './commands.js';
 import type { LoadedFile } from './files.js';
 import { isFolder, isThere, realPath, watchPaths } from './node/watch-paths.js';
@@ -9,6 +9,14 @@ import { scenarioFilesIn } from './scenario-files.js';
 interface Named {
   path: string;
   folder: boolean;
+}
+
+/**
+ * A folder that cannot be watched. `why` may be Node's own message (an uncommon error such as EMFILE),
+ * which names the path as the file system has it: cleaned, as any text from outside is.
+ */
+export function cannotWatchLine(folder: string, why: string): string {
+  return `casa-practice: cannot watch ${shownFileName(folder)} (${cleanLine(why)}): saves there are not seen.\n`;
 }
 
 /** The time of day on the trainer's clock, 14:02:11. */
@@ -97,7 +105,7 @@ export function watchAndValidate(paths: readonly string[], first: readonly Loade
 
   return new Promise((done) => {
     const stopWatching = watchPaths(paths, onChange, ({ folder, why }) => {
-      io.err(`casa-practice: cannot watch ${shown(folder)} (${why}): saves there are not seen.\n`);
+      io.err(cannotWatchLine(folder, why));
     });
     const folders = named.some((n) => n.folder);
     io.out(`\nWatching for saves${folders ? ' and new files' : ''}. Press Ctrl+C to stop.\n`);

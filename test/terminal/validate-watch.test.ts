@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, runInProcess } from './helpers/cli.js';
 import { fixturePath } from '../helpers/fixtures.js';
+import { cannotWatchLine } from '../../src/terminal/validate-watch.js';
 
 // `validate --watch`: trainers edit a scenario in an editor and want it checked each time they save.
 // The built program runs as a child (stdout a pipe, not a terminal); each step waits for the line it
@@ -239,5 +240,16 @@ describe('validate --watch', () => {
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toContain('casa-practice: --watch and --json do not go together: --watch prints a report for you after each save; for a tool, run validate --json after each change\nFor usage, run:\n');
+  });
+});
+
+describe('validate --watch: a folder that cannot be watched', () => {
+  // For an uncommon error (EMFILE, …) the reason is Node's own message, which names the path as the file
+  // system has it: a folder named with escape sequences must not reach the terminal raw through it.
+  it('is said with its reason cleaned of escape sequences, the folder name too', () => {
+    const evil = '/tmp/drafts\u001b]0;owned\u0007\u001b[2J';
+    const line = cannotWatchLine(evil, `EMFILE: too many open files, watch '${evil}'`);
+    expect(line.includes('\u001b') || line.includes('\u0007')).toBe(false);
+    expect(line).toMatch(/^casa-practice: cannot watch .*\(EMFILE: too many open files, watch '.*'\): saves there are not seen\.\n$/);
   });
 });

@@ -252,7 +252,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     }
   };
 
-  // Duplicate ids: the first one wins, every later one is reported.  // Duplicate ids: the first one wins, every later one is reported.
+  // Duplicate ids: the first one wins, every later one is reported.
   const replyIds = new Set<string>();
   /** The duplicate-id error of each node whose id repeats an earlier node's. */
   const copyError = new Map<ScenarioNode, UnlocatedProblem>();
