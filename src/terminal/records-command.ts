@@ -157,9 +157,12 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   if (args.flags.has('csv')) files.push(['CSV', exportFileName('records', 'csv', now), () => recordsCsv(read.playthroughs)]);
   // Scenarios in progress from your own files are not in the backup (their save names the file's path): said after it.
   let ownFileSaves = 0;
+  // And an author's test runs in progress (--preview, --from, --set): not practice, and only the terminal plays them.
+  let testRunSaves = 0;
   if (args.flags.has('backup')) files.push(['Backup', backupFileName(now), () => {
     const made = backupText(store, now);
     ownFileSaves = made.ownFileSaves ?? 0;
+    testRunSaves = made.testRunSaves ?? 0;
     return made.text;
   }]);
   if (files.length > 0) say();
@@ -191,6 +194,10 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
     if (what === 'Backup' && ownFileSaves > 0) {
       const one = ownFileSaves === 1;
       io.out(`${wrapWords(`(${ownFileSaves} ${one ? 'scenario' : 'scenarios'} in progress from your own scenario files ${one ? 'is' : 'are'} not in it: ${one ? 'its save names' : 'their saves name'} where the file is on this computer, which a backup should not carry, and the web app could not open ${one ? 'it' : 'them'}. ${one ? 'It stays' : 'They stay'} here, to finish in the terminal; ${one ? 'its' : 'their'} finished practice goes in the backup.)`, width)}\n`);
+    }
+    if (what === 'Backup' && testRunSaves > 0) {
+      const one = testRunSaves === 1;
+      io.out(`${wrapWords(`(${one ? "1 author's test run" : `${testRunSaves} author's test runs`} in progress (--preview, --from or --set) ${one ? 'is' : 'are'} not in it: ${one ? 'it is' : 'they are'} not practice, and only the terminal plays ${one ? 'it' : 'them'}. ${one ? 'It stays' : 'They stay'} here.)`, width)}\n`);
     }
   }
   // The paths are within the state folder, not the folder the command was typed in: said as the debrief's export says it.

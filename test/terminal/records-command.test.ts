@@ -254,6 +254,19 @@ describe('casa-practice records', () => {
     expect(readRecords(browser).playthroughs.map((p) => p.minutes)).toEqual([30, 25, 11]);
   });
 
+  // An author's test run in progress (--preview, --from, --set) is left out of a backup (not practice; only the
+  // terminal plays it): said, as the own-file saves are, so that the volunteer does not look for it in the browser.
+  it("a backup leaves out an author's test runs in progress, and says so", () => {
+    const env = envWithPractice();
+    const store = stateStore(env);
+    const snapshot = () => startSession(example, 'practice').getPersistedSnapshot();
+    writeSave(store, { scenario: example, file: 'example.json', bundled: true, preview: true }, snapshot(), undefined, now);
+    writeSave(store, { scenario: example, file: 'example.json', bundled: true, set: { trust: '60' } }, snapshot(), undefined, now);
+    const r = run(['--backup'], env);
+    expect(r.code, r.err).toBe(0);
+    expect(r.flat).toContain("(2 author's test runs in progress (--preview, --from or --set) are not in it: they are not practice, and only the terminal plays them. They stay here.)");
+  });
+
   // A scenario in progress from a volunteer's own file is saved by the file's path (a home folder
   // often names the volunteer), and the backup carried it to wherever it was sent; the web app it is
   // made for cannot open that file anyway. It is left out, and said so; a bundled one goes in.

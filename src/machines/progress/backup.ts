@@ -121,7 +121,7 @@ export function backupFileName(now = new Date()): string {
  * A backup of everything in the store, as file text. Damaged saves are left out (they stay set aside
  * in the store). `unwritten`: playthroughs this session finished that the stored records did not take.
  */
-export function backupText(store: Store, now = new Date(), unwritten: readonly PlaythroughRecord[] = []): { text: string; notice?: string; setAside?: RecordsSetAside; ownFileSaves?: number; newer?: number } {
+export function backupText(store: Store, now = new Date(), unwritten: readonly PlaythroughRecord[] = []): { text: string; notice?: string; setAside?: RecordsSetAside; ownFileSaves?: number; testRunSaves?: number; newer?: number } {
   const read = exclusively(store, RECORDS_KEY, () => readRecordsFile(store, now));
   // `newer`: the records were written by a newer version (RecordsRead.newer) and are not in the backup.
   const { notice, setAside, newer } = read;
@@ -133,20 +133,22 @@ export function backupText(store: Store, now = new Date(), unwritten: readonly P
   // folder often names the volunteer): a backup would carry it to wherever it is sent, and no other
   // app could open that file. They are left out (they stay here) and counted, for the UI to say.
   let ownFileSaves = 0;
+  // An author's test run (isAuthorTestSave) is not practice, and no other app plays it: it stays here, counted to be said.
+  let testRunSaves = 0;
   for (const { key } of store.list(SAVES_PREFIX)) {
     if (!SAVE_KEY.test(key)) continue;
     try {
       const text = store.read(key);
       const save = text === undefined ? undefined : asSave(JSON.parse(text));
       if (save && isOwnFileSave(save)) ownFileSaves++;
-      // An author's test run (isAuthorTestSave) is not practice, and no other app plays it: it stays here.
-      else if (save && !isAuthorTestSave(key, save)) saves[key] = save;
+      else if (save && isAuthorTestSave(key, save)) testRunSaves++;
+      else if (save) saves[key] = save;
     } catch {
       // A damaged or unreadable save is not backed up; resuming it will set it aside and say so.
     }
   }
   const backup: BackupFile = { format: 'casa-practice-backup', formatVersion: 1, exportedAt: now.toISOString(), records: file, saves };
-  return { text: `${JSON.stringify(backup, null, 2)}\n`, ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}), ...(ownFileSaves > 0 ? { ownFileSaves } : {}), ...(newer !== undefined ? { newer } : {}) };
+  return { text: `${JSON.stringify(backup, null, 2)}\n`, ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}), ...(ownFileSaves > 0 ? { ownFileSaves } : {}), ...(testRunSaves > 0 ? { testRunSaves } : {}), ...(newer !== undefined ? { newer } : {}) };
 }
 
 const refuseBackup = (why: string) => cleanLine(`This file cannot be loaded: ${why}. Nothing was changed.`);
