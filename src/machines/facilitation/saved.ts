@@ -1,6 +1,6 @@
 import type { PlayableScenario } from '../playable.js';
 import { parseScenarioRef, scenarioRef, type ScenarioLoader, type ScenarioRef } from '../progress/saves.js';
-import type { SlotOf } from '../progress/slots.js';
+import { newerSaveAt, newerSaveFormat, newerSaveNotice, type SlotOf } from '../progress/slots.js';
 import type { AsideReason, Store } from '../progress/store.js';
 import { replayConversation } from '../recap.js';
 import { keptStartValues, restoreSession, saveSession, type PersistedScenarioSnapshot, type RestoreResult, type SavedSession } from '../session.js';
@@ -80,12 +80,14 @@ export function writeFacilitation(store: Store, playable: PlayableScenario, pers
     ...(playable.set !== undefined ? { set: { ...playable.set } } : {}),
   };
   const key = facilitationKey(playable);
-  store.write(key, `${JSON.stringify(slot)}\n`);
+  // Never over a session a newer version kept (newerSaveFormat): it stays as it is.
+  if (newerSaveAt(store, key) === undefined) store.write(key, `${JSON.stringify(slot)}\n`);
   return key;
 }
 
-/** Removes a trainer-led session once it has ended or the trainer starts over. */
+/** Removes a trainer-led session once it has ended or the trainer starts over (never one a newer version kept). */
 export function clearFacilitation(store: Store, playable: SlotOf): void {
+  if (newerSaveAt(store, facilitationKey(playable)) !== undefined) return;
   store.remove(facilitationKey(playable));
 }
 
@@ -118,7 +120,7 @@ export interface RestoredFacilitation {
  * wrong with it in the core's words (said in `error` too), as a save's (ResumeResult): a UI may say so
  * in words of its own.
  */
-export type FacilitationResume = { kind: 'none' } | ({ kind: 'ok' } & RestoredFacilitation) | { kind: 'bad'; error: string; movedTo?: string; damaged?: string };
+export type FacilitationResume = { kind: 'none' } | ({ kind: 'ok' } & RestoredFacilitation) | { kind: 'bad'; error: string; movedTo?: string; damaged?: string; newer?: number };
 
 const DAMAGED = (what: string) => `The saved trainer-led session is damaged (${what}).`;
 
@@ -136,6 +138,9 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
     return { kind: 'bad', error: `The saved trainer-led session could not be read (${cleanLine((e as Error).message)}).` };
   }
   if (text === undefined) return { kind: 'none' };
+  // Kept by a newer version of casa-practice: left where it is (never moved aside), said as what it is.
+  const newer = newerSaveFormat(text);
+  if (newer !== undefined) return { kind: 'bad', error: newerSaveNotice(newer, 'saved trainer-led session'), newer };
   const bad = (error: string, why?: AsideReason, damaged?: string): FacilitationResume => ({ kind: 'bad', error: cleanLine(error), movedTo: store.moveAside(key, now, why), ...(damaged !== undefined ? { damaged: cleanLine(damaged) } : {}) });
   const damagedAs = (what: string): FacilitationResume => bad(DAMAGED(what), undefined, what);
   let slot: unknown;

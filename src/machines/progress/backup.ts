@@ -3,7 +3,7 @@ import { isScenarioId } from '../scenario-id.js';
 import { cleanLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
 import { addPlaythroughs, bestResultProblem, damagedPracticeName, mergeRecordsFiles, parseRecordsFile, recordsRoom, RECORDS_FORMAT_VERSION, FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, trustedLastCompleted, utf8Length, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
-import { SAVES_PREFIX } from './slots.js';
+import { newerSaveFormat, SAVES_PREFIX } from './slots.js';
 import { exclusively, leftWhereItWas, type Store } from './store.js';
 
 /**
@@ -420,6 +420,11 @@ export interface ImportResult {
    */
   savesNotReplaced: number;
   /**
+   * Scenarios in progress whose save here was written by a newer version of casa-practice
+   * (newerSaveFormat): kept as it was (never set aside or written over), and the backup's not loaded.
+   */
+  savesNewer?: number;
+  /**
    * Scenarios in progress (saves) not loaded because they are of a scenario file of the volunteer's
    * own (isOwnFileSave): a backup made before those were left out of backups carries them.
    */
@@ -472,6 +477,7 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
   let savesOwnFile = 0;
   let savesAuthorTest = 0;
   let savesNotReplaced = 0;
+  let savesNewer = 0;
   const savesSetAside: string[] = [];
   // When each scenario was last finished, by the records merged (here and in the backup).
   const lastFinished = new Map<string, number>();
@@ -498,6 +504,11 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
     let unusable = false;
     try {
       const text = store.read(key);
+      // A newer version's save here is left as it is (not damaged): the backup's is not loaded over it.
+      if (newerSaveFormat(text) !== undefined) {
+        savesNewer++;
+        continue;
+      }
       if (text !== undefined) {
         mine = asSave(JSON.parse(text));
         unusable = mine === undefined;
@@ -529,7 +540,7 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
   }
   store.write(RECORDS_KEY, recordsText(merged, recordsRoom(store)));
   const alreadyHad = backup.records.playthroughs.length - incoming;
-  const counts = { added: incoming, alreadyHad, savesLoaded, savesKept, savesSetAside, savesNotReplaced, savesFinished, savesOwnFile, savesAuthorTest };
+  const counts = { added: incoming, alreadyHad, savesLoaded, savesKept, savesSetAside, savesNotReplaced, ...(savesNewer > 0 ? { savesNewer } : {}), savesFinished, savesOwnFile, savesAuthorTest };
   return { ...counts, message: importWords(counts), ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
 }
 
@@ -538,7 +549,7 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
  * its total counts them) and its saves are scenarios in progress (each continues where it was left
  * off), each counted in the singular or plural as it is, and nothing said of what there was none of.
  */
-function importWords({ added, alreadyHad, savesLoaded, savesKept, savesSetAside, savesNotReplaced, savesFinished, savesOwnFile, savesAuthorTest }: Omit<ImportResult, 'message' | 'notice' | 'setAside' | 'refused'>): string {
+function importWords({ added, alreadyHad, savesLoaded, savesKept, savesSetAside, savesNotReplaced, savesNewer = 0, savesFinished, savesOwnFile, savesAuthorTest }: Omit<ImportResult, 'message' | 'notice' | 'setAside' | 'refused'>): string {
   const finished = (n: number) => `${n} finished scenario${n === 1 ? '' : 's'}`;
   const inProgress = (n: number) => `${n} scenario${n === 1 ? '' : 's'} in progress`;
   const were = (n: number) => (n === 1 ? 'was' : 'were');
@@ -553,6 +564,7 @@ function importWords({ added, alreadyHad, savesLoaded, savesKept, savesSetAside,
   if (savesLoaded > 0) parts.push(`loaded ${inProgress(savesLoaded)}, to continue where you left off${setAsideWords}`);
   if (savesKept > 0) parts.push(`${inProgress(savesKept)} ${were(savesKept)} already here, as new or newer, and ${were(savesKept)} kept as ${savesKept === 1 ? 'it was' : 'they were'}`);
   if (savesNotReplaced > 0) parts.push(`${inProgress(savesNotReplaced)} here, older than the backup's, could not be set aside to make way for ${savesNotReplaced === 1 ? 'it' : 'them'}, so ${savesNotReplaced === 1 ? 'it was' : 'they were'} kept as ${savesNotReplaced === 1 ? 'it was' : 'they were'} and the backup's not loaded`);
+  if (savesNewer > 0) parts.push(`${inProgress(savesNewer)} here ${were(savesNewer)} saved by a newer version of casa-practice, so ${savesNewer === 1 ? 'it was' : 'they were'} kept as ${savesNewer === 1 ? 'it was' : 'they were'} and the backup's not loaded over ${savesNewer === 1 ? 'it' : 'them'}`);
   if (savesFinished > 0) parts.push(`${inProgress(savesFinished)} ${were(savesFinished)} finished since ${savesFinished === 1 ? 'it was' : 'they were'} saved and ${were(savesFinished)} not loaded again`);
   // Said once, however many there are, in a sentence of its own after what was loaded.
   const one = savesOwnFile === 1;

@@ -5,7 +5,7 @@ import type { Debrief } from '../scoring.js';
 import type { SessionMode, Turn } from '../types.js';
 import { actorOptions, restoreSession, saveSession } from '../session.js';
 import { cleanLine } from '../text/clean.js';
-import { debriefKey, DEBRIEFS_PREFIX, type SlotOf } from './slots.js';
+import { debriefKey, DEBRIEFS_PREFIX, newerSaveAt, newerSaveFormat, newerSaveNotice, type SlotOf } from './slots.js';
 import { asideWords, setAsideInOne, type AsideReason, type Store } from './store.js';
 
 /**
@@ -16,7 +16,8 @@ import { asideWords, setAsideInOne, type AsideReason, type Store } from './store
  */
 export function keepDebrief(store: Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set' | 'preview'>, finishedSnapshot: unknown, now = new Date()): string {
   const key = debriefKey(playable);
-  store.write(key, `${JSON.stringify(saveSession(playable.scenario, finishedSnapshot, now), null, 2)}\n`);
+  // Never over a newer version's kept debrief (newerSaveFormat): it stays as it is.
+  if (newerSaveAt(store, key) === undefined) store.write(key, `${JSON.stringify(saveSession(playable.scenario, finishedSnapshot, now), null, 2)}\n`);
   return key;
 }
 
@@ -33,7 +34,7 @@ export function hasKeptDebrief(store: Store, playable: SlotOf): boolean {
  * `damaged`: its text is damaged (not valid JSON, or its parts malformed), what is wrong with it in
  * the core's words (said in `error` too), for a UI to say in words of its own.
  */
-export type KeptDebrief = { ok: true; debrief: Debrief; mode: SessionMode; savedAt?: string; played: { mode: SessionMode; seed?: number; transcript: readonly Turn[] } } | { ok: false; error: string; movedTo?: string; damaged?: string };
+export type KeptDebrief = { ok: true; debrief: Debrief; mode: SessionMode; savedAt?: string; played: { mode: SessionMode; seed?: number; transcript: readonly Turn[] } } | { ok: false; error: string; movedTo?: string; damaged?: string; newer?: number };
 
 /**
  * Reads the last debrief kept for a scenario (the scenario as it is now must still fit it). One that
@@ -50,6 +51,9 @@ export function readKeptDebrief(store: Store, playable: Pick<PlayableScenario, '
     return { ok: false, error: `The last debrief could not be read (${cleanLine((e as Error).message)}).` };
   }
   if (text === undefined) return undefined;
+  // Kept by a newer version of casa-practice: left where it is, said as what it is.
+  const newer = newerSaveFormat(text);
+  if (newer !== undefined) return { ok: false, error: newerSaveNotice(newer, 'last debrief kept', 'Update casa-practice to see it.'), newer };
   // `damaged`: what is wrong with a damaged one, in the core's words (in `error` too), for a UI to say in its own.
   const refuse = (error: string, why: AsideReason = 'damaged', damaged?: string): KeptDebrief => ({ ok: false, error, movedTo: store.moveAside(key, now, why), ...(damaged !== undefined ? { damaged: cleanLine(damaged) } : {}) });
   let saved: unknown;

@@ -3,7 +3,7 @@ import type { PlayableScenario } from '../playable.js';
 import { cleanLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
 import type { SessionMode } from '../types.js';
-import { latestSaveKey, mayReplaceSave, repliesMadeWords, saveKey, saveSummary, type RunOrigin, type SaveSummary } from './slots.js';
+import { latestSaveKey, mayReplaceSave, newerSaveAt, newerSaveFormat, newerSaveNotice, NEWER_SAVE_NOT_SAVED, repliesMadeWords, saveKey, saveSummary, type RunOrigin, type SaveSummary } from './slots.js';
 import { exclusively, type AsideReason, type Store } from './store.js';
 
 /** Where a save finds its scenario again: a bundled one by id (the version is checked on restore), a trainer's file by path. */
@@ -86,7 +86,8 @@ export function writeSave(store: Store, playable: PlayableScenario, persistedSna
     session: saveSession(playable.scenario, persistedSnapshot, now),
   };
   const key = saveKey(playable);
-  store.write(key, `${JSON.stringify(slot, null, 2)}\n`);
+  // Never over a newer version's save (newerSaveFormat): keepProgress says so.
+  if (newerSaveAt(store, key) === undefined) store.write(key, `${JSON.stringify(slot, null, 2)}\n`);
   return key;
 }
 
@@ -158,7 +159,7 @@ export const FELL_BEHIND_FINISH = 'Not recorded: you went on in another window; 
  * What keepProgress did: saved the run, or kept the save that was there (and why, for the
  * volunteer), or left it because another window went on with it (`behind`: see SaveHold).
  */
-export type KeepResult = { saved: true; key: string } | { saved: false; key: string; existing: SaveSummary; reason: string } | { saved: false; key: string; behind: true; reason: string };
+export type KeepResult = { saved: true; key: string } | { saved: false; key: string; existing: SaveSummary; reason: string } | { saved: false; key: string; behind: true; reason: string } | { saved: false; key: string; newer: number; reason: string };
 
 /**
  * How keepProgress saves a run. `undone`: the run made replies and has undone them all (the
@@ -193,6 +194,9 @@ export function saveKeptInstead(store: Store, playable: Pick<PlayableScenario, '
 
 function keepUnheld(store: Store, playable: PlayableScenario, persistedSnapshot: unknown, opts: KeepOptions): KeepResult {
   const key = saveKey(playable);
+  // A newer version's save holds the slot: left as it is, and this run not saved (newerSaveFormat).
+  const newer = newerSaveAt(store, key);
+  if (newer !== undefined) return { saved: false, key, newer, reason: `${newerSaveNotice(newer)} ${NEWER_SAVE_NOT_SAVED}` };
   const existing = saveKeptInstead(store, playable, repliesMade(persistedSnapshot), opts.origin);
   if (existing) {
     const reason = opts.origin === 'started-over'
@@ -236,7 +240,12 @@ export type ResumeResult =
    * wrong with it in the core's words (said in `error` too): a UI may say so in words of its own,
    * for a volunteer who does not know what JSON is.
    */
-  | { kind: 'bad'; error: string; movedTo?: string; missing?: MissingFile; damaged?: string };
+  /**
+   * `newer`: the save was written by a newer version of casa-practice (its format version): nothing is
+   * wrong with it, and it was left where it is (never moved aside, written over or removed); `error`
+   * says so (newerSaveNotice).
+   */
+  | { kind: 'bad'; error: string; movedTo?: string; missing?: MissingFile; damaged?: string; newer?: number };
 
 /** A save whose trainer's file is not where the save names it: what a UI needs to ask for it again. */
 export interface MissingFile {
@@ -270,6 +279,9 @@ export function readSave(store: Store, load: ScenarioLoader, key: string | undef
     return { kind: 'bad', error: `The save ${cleanLine(key)} could not be read (${cleanLine((e as Error).message)}).` };
   }
   if (text === undefined) return { kind: 'none' };
+  // Written by a newer version of casa-practice (the save or the session it holds): left where it is.
+  const newer = newerSaveFormat(text);
+  if (newer !== undefined) return { kind: 'bad', error: newerSaveNotice(newer), newer };
   const bad = (error: string, why?: AsideReason, damaged?: string): ResumeResult => ({ kind: 'bad', error: cleanLine(error), movedTo: store.moveAside(key, now, why), ...(damaged !== undefined ? { damaged: cleanLine(damaged) } : {}) });
   const parsed = parseSlot(text);
   if (!parsed.ok) return bad(parsed.error, undefined, parsed.damaged);

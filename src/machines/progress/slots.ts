@@ -54,8 +54,64 @@ export function debriefKey(playable: SlotOf): string {
   return `${DEBRIEFS_PREFIX}${slotName(playable)}.json`;
 }
 
-/** Removes a playthrough's save once it is finished. */
+/** The format version every save, trainer-led session and kept debrief of this version is written in. */
+const OWN_FORMAT_VERSION = 1;
+
+/** The kinds of file a newer version may have written in a save's, session's or debrief's place. */
+const SAVE_FORMATS: readonly string[] = ['casa-practice-terminal-save', 'casa-practice-facilitation', 'casa-practice-session'];
+
+/**
+ * The format version of a save, kept trainer-led session or kept debrief written by a newer version
+ * of casa-practice (an old tab left open after an update, a terminal not yet updated): its format
+ * version above this one's, or that of the session it holds. Undefined for anything else (none,
+ * this version's, damaged). Nothing is wrong with such a file: this version cannot read it, so it
+ * is left where it is, never moved aside, written over or removed (see newerSaveAt).
+ */
+export function newerSaveFormat(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(raw) || typeof raw.format !== 'string' || !SAVE_FORMATS.includes(raw.format)) return undefined;
+  const newer = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > OWN_FORMAT_VERSION;
+  if (newer(raw.formatVersion)) return raw.formatVersion;
+  const session = raw.session;
+  return isRecord(session) && session.format === 'casa-practice-session' && newer(session.formatVersion) ? session.formatVersion : undefined;
+}
+
+/** newerSaveFormat of what is stored under `key` (undefined when it cannot be read). */
+export function newerSaveAt(store: Store, key: string): number | undefined {
+  try {
+    return newerSaveFormat(store.read(key));
+  } catch {
+    return undefined;
+  }
+}
+
+/** What to do about a newer version's save, in the terminal's words (the end of newerSaveNotice's line by default). */
+export const NEWER_SAVE_TODO = 'Update casa-practice to continue it.';
+
+/**
+ * The one line for a save (`what`: "saved progress", "saved trainer-led session", "last debrief
+ * kept") written by a newer version of casa-practice, said as what it is, not as damage; `todo`:
+ * what to do, in the UI's words.
+ */
+export function newerSaveNotice(version: number, what = 'saved progress', todo: string = NEWER_SAVE_TODO): string {
+  return `Your ${what} in this scenario was written by a newer version of casa-practice (format version ${version}), which this version cannot read. Nothing is wrong with it: it was left where it is, and nothing is written over it. ${todo}`;
+}
+
+/**
+ * Said of a new playthrough of a scenario whose save a newer version wrote: it plays, and is
+ * recorded when finished, but its progress is not saved (the newer save keeps the slot).
+ */
+export const NEWER_SAVE_NOT_SAVED = 'This playthrough can be played here, but its progress is not saved until then.';
+
+/** Removes a playthrough's save once it is finished (never a newer version's: see newerSaveFormat). */
 export function clearSave(store: Store, playable: SlotOf): void {
+  if (newerSaveAt(store, saveKey(playable)) !== undefined) return;
   store.remove(saveKey(playable));
 }
 
@@ -122,6 +178,8 @@ export function saveSummary(store: Store, key: string): SaveSummary | undefined 
   try {
     const text = store.read(key);
     if (text === undefined) return undefined;
+    // A newer version's save is not summarised as this version reads saves: it cannot be continued here.
+    if (newerSaveFormat(text) !== undefined) return undefined;
     raw = JSON.parse(text);
   } catch {
     return undefined;

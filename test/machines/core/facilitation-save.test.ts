@@ -147,7 +147,7 @@ describe('a trainer-led session kept through the store', () => {
     ['escape sequences instead of JSON', () => `${TITLE}${CLIPBOARD}${CLEAR}${RLO}`],
     ['JSON null', () => 'null'],
     ['a volunteer\'s save in its place', damaged((s) => ({ ...s, format: 'casa-practice-terminal-save' }))],
-    ['a future format version', damaged((s) => ({ ...s, formatVersion: 2 }))],
+    // A future format version is a newer version's session, left where it is: newer-saves.test.
     ['a format version that is an escape sequence', damaged((s) => ({ ...s, formatVersion: `${TITLE}${CLEAR}2` }))],
     ['no scenario named', damaged((s) => ({ ...s, scenario: 'example-new-phone' }))],
     ['a scenario that is no longer part of the app', damaged((s) => ({ ...s, scenario: { source: 'bundled', id: `gone${TITLE}` } }))],

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import {
+  backupText, clearFacilitation, clearSave, importBackup, parseBackup, facilitationKey, finishPlaythrough, keepDebrief, keepProgress, memoryStore, readFacilitation, readKeptDebrief, readSave, saveKey, saveSummary, startFacilitation,
+  writeFacilitation, writeSave, type Debrief, type PlayableScenario, type ScenarioLoader,
+} from '../../../src/machines/index.js';
+import { debriefKey } from '../../../src/machines/light.js';
+import { example, play } from './fixtures.js';
+
+// Found by the saves-47 review: a save, trainer-led session or kept debrief written by a newer
+// casa-practice (an old tab left open after an update, a terminal not yet updated) was moved aside
+// as `….damaged-…` ("uses format version 2, which this version … does not read"), and the web's
+// next step, or a new playthrough's first save, wrote straight over it.
+
+const now = new Date('2026-12-06T16:00:00Z');
+const playable: PlayableScenario = { scenario: example, file: 'example.json', bundled: true };
+const loader: ScenarioLoader = () => playable;
+
+/** This version's stored text under `key`, with its format version (or its session's) made newer. */
+function newerOf(text: string, where: 'top' | 'session' = 'top'): string {
+  const raw = JSON.parse(text) as { formatVersion: number; session?: { formatVersion: number } };
+  if (where === 'top') raw.formatVersion = 2;
+  else if (raw.session) raw.session.formatVersion = 3;
+  return JSON.stringify(raw);
+}
+
+describe('saves written by a newer version of casa-practice', () => {
+  it('a newer save is said to be one, left where it is, and never moved aside, written over or removed', () => {
+    for (const where of ['top', 'session'] as const) {
+      const store = memoryStore();
+      const key = writeSave(store, playable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, now);
+      const newer = newerOf(store.read(key) as string, where);
+      store.write(key, newer);
+      const untouched = () => {
+        expect(store.read(key)).toBe(newer);
+        expect(store.list('').map((e) => e.key)).toEqual([key]);
+      };
+      const found = readSave(store, loader, key, now);
+      expect(found).toMatchObject({ kind: 'bad', newer: where === 'top' ? 2 : 3 });
+      expect(found).not.toHaveProperty('movedTo');
+      if (found.kind !== 'bad') throw new Error('read');
+      expect(found.error).toBe(`Your saved progress in this scenario was written by a newer version of casa-practice (format version ${where === 'top' ? 2 : 3}), which this version cannot read. Nothing is wrong with it: it was left where it is, and nothing is written over it. Update casa-practice to continue it.`);
+      expect(found.error).not.toMatch(/damaged/);
+      untouched();
+      // Not offered as a save to continue here, and a new playthrough's progress is not written over it.
+      expect(saveSummary(store, key)).toBeUndefined();
+      const kept = keepProgress(store, playable, play(example, 'practice', ['phone-curious', 'after-supervisor']).getPersistedSnapshot(), { origin: 'new', now });
+      expect(kept).toMatchObject({ saved: false, newer: where === 'top' ? 2 : 3 });
+      expect(kept.saved ? '' : kept.reason).toMatch(/newer version of casa-practice.*This playthrough can be played here, but its progress is not saved until then\.$/);
+      untouched();
+      writeSave(store, playable, play(example, 'practice', []).getPersistedSnapshot(), undefined, now);
+      clearSave(store, playable);
+      untouched();
+    }
+  });
+
+  it('a new playthrough finished beside a newer save is recorded, and the newer save and kept debrief stay as they are', () => {
+    const store = memoryStore();
+    const key = writeSave(store, playable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, now);
+    const newer = newerOf(store.read(key) as string);
+    store.write(key, newer);
+    const actor = play(example, 'practice', ['phone-curious', 'after-supervisor']);
+    keepDebrief(store, playable, actor.getPersistedSnapshot(), now);
+    const newerDebrief = newerOf(store.read(debriefKey(playable)) as string);
+    store.write(debriefKey(playable), newerDebrief);
+    const finished = finishPlaythrough(store, playable, actor.getSnapshot().output as Debrief, now, { finishedSnapshot: actor.getPersistedSnapshot() });
+    expect(finished?.playthroughs).toHaveLength(1);
+    expect(store.read(key)).toBe(newer);
+    expect(store.read(debriefKey(playable))).toBe(newerDebrief);
+    const debrief = readKeptDebrief(store, playable, now);
+    expect(debrief).toEqual({ ok: false, newer: 2, error: 'Your last debrief kept in this scenario was written by a newer version of casa-practice (format version 2), which this version cannot read. Nothing is wrong with it: it was left where it is, and nothing is written over it. Update casa-practice to see it.' });
+    expect(store.read(debriefKey(playable))).toBe(newerDebrief);
+    expect(store.list('').filter((e) => e.key.includes('.damaged-') || e.key.includes('.outdated-'))).toEqual([]);
+  });
+
+  it('a trainer-led session kept by a newer version is said to be one, left where it is, and never written over or removed', () => {
+    const store = memoryStore();
+    const actor = startFacilitation(example, 7);
+    const progress = { past: [], current: { votes: {}, revealed: false } };
+    const key = writeFacilitation(store, playable, actor.getPersistedSnapshot(), progress, now);
+    expect(key).toBe(facilitationKey(playable));
+    const newer = newerOf(store.read(key) as string);
+    store.write(key, newer);
+    const found = readFacilitation(store, loader, playable, now);
+    expect(found).toEqual({ kind: 'bad', newer: 2, error: 'Your saved trainer-led session in this scenario was written by a newer version of casa-practice (format version 2), which this version cannot read. Nothing is wrong with it: it was left where it is, and nothing is written over it. Update casa-practice to continue it.' });
+    writeFacilitation(store, playable, actor.getPersistedSnapshot(), progress, now);
+    clearFacilitation(store, playable);
+    expect(store.read(key)).toBe(newer);
+    expect(store.list('').map((e) => e.key)).toEqual([key]);
+  });
+
+  it('a backup loaded here does not set aside or write over a newer save', () => {
+    const other = memoryStore();
+    writeSave(other, playable, play(example, 'practice', ['phone-curious', 'after-supervisor']).getPersistedSnapshot(), undefined, new Date(now.getTime() + 60_000));
+    const backup = parseBackup(backupText(other, new Date(now.getTime() + 60_000)).text, new Date(now.getTime() + 120_000));
+    if (!backup.ok) throw new Error(backup.error);
+    const store = memoryStore();
+    const key = writeSave(store, playable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, now);
+    const newer = newerOf(store.read(key) as string);
+    store.write(key, newer);
+    const result = importBackup(store, backup.backup, new Date(now.getTime() + 120_000));
+    expect(result).toMatchObject({ savesLoaded: 0, savesSetAside: [], savesNewer: 1 });
+    expect(result.message).toMatch(/1 scenario in progress here was saved by a newer version of casa-practice, so it was kept as it was and the backup's not loaded over it/);
+    expect(store.read(key)).toBe(newer);
+    expect(store.list('').filter((e) => e.key.startsWith('saves/')).map((e) => e.key)).toEqual([key]);
+  });
+
+  it('a save of this version is still written over, removed, and a damaged one still set aside', () => {
+    const store = memoryStore();
+    const key = writeSave(store, playable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, now);
+    clearSave(store, playable);
+    expect(store.read(key)).toBeUndefined();
+    store.write(saveKey(playable), '{"format":"casa-practice-terminal-save","formatVersion":"two"}');
+    expect(readSave(store, loader, key, now)).toMatchObject({ kind: 'bad', movedTo: `${key}.damaged-2026-12-06T16-00-00` });
+  });
+});
