@@ -174,11 +174,12 @@ export async function resumeCommand(argv: readonly string[], io: CliIO): Promise
     // Said once: line by line on stderr, full screen above the picker. Printed on stderr before the
     // full-screen app too, it stood above the picker's own notice of it, the same words twice (and
     // wrapped mid-word by the terminal), as the unwritable state folder's line is not.
+    // Written by a newer version of casa-practice: said as the core words it (left where it is, nothing wrong with it).
     if (base.plain) {
-      io.err(`casa-practice: ${resumeFailureLines(found.error, found.movedTo, 'choose a scenario')}\n`);
+      io.err(`casa-practice: ${found.newer !== undefined ? found.error : resumeFailureLines(found.error, found.movedTo, 'choose a scenario')}\n`);
       return run(base, io);
     }
-    return run({ ...base, notice: resumeFailureInOne(found.error, found.movedTo) }, io);
+    return run({ ...base, notice: found.newer !== undefined ? found.error : resumeFailureInOne(found.error, found.movedTo) }, io);
   }
   return run({ ...base, playable: found.playable, snapshot: found.snapshot, startedAt: found.startedAt, activeMs: found.activeMs, hold: found.hold, mode: found.mode, resumed: true }, io);
 }

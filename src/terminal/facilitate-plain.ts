@@ -1,9 +1,9 @@
-import { decisionSetup, peopleMet, sceneHeadingAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, entryOf, facilitatedDecision, MAX_VOTES, resumeFailureLines, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, pathReply, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
+import { decisionSetup, peopleMet, sceneHeadingAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, entryOf, facilitatedDecision, MAX_VOTES, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, pathReply, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { exportsDir, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, roomSummaryDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from './export.js';
 import { command, commandName, otherStartValues } from './invocation.js';
 import { wrapWords } from './wrap.js';
 import { errorWords } from './node/state-store.js';
-import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, newRoomSessionArgs, readRoomSession, roomSessionArgs, ROOM_ELSEWHERE, roomSessionOnDisk } from './saves.js';
+import { cannotContinueLines, dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, newRoomSessionArgs, readRoomSession, roomSessionArgs, ROOM_ELSEWHERE, roomSessionOnDisk, NEWER_ROOM_NOT_KEPT } from './saves.js';
 import { revealText } from './reveal-text.js';
 import { sessionSeed } from './seed.js';
 import { chooseScenario, plainArgs, printDebrief, printMoment, printPeople, printReplies, printSetup, sayer, widthNow, type LineModeOptions } from './plain.js';
@@ -29,7 +29,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   // A session kept from before (q, input ended, a closed window) is carried on, as a volunteer's
   // save is in this mode; --new starts over instead. One that cannot be used is moved aside.
   const found = opts.startOver ? undefined : readRoomSession(opened, opts.env);
-  if (found?.kind === 'bad') io.err(`casa-practice: ${resumeFailureLines(found.error, found.movedTo, 'a new session starts', 'The trainer-led session')}\n`);
+  if (found?.kind === 'bad') io.err(`casa-practice: ${cannotContinueLines(found, 'a new session starts', 'The trainer-led session', NEWER_ROOM_NOT_KEPT)}\n`);
   const resumed = found?.kind === 'ok' ? found : undefined;
   // Carried on, with its own starting values (a session begun with other --set values than given now).
   const playable = resumed?.playable ?? opened;

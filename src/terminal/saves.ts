@@ -60,7 +60,7 @@ export function saveProgress(playable: PlayableScenario, persistedSnapshot: unkn
   const savedTo = width === undefined || columnsOf(line) <= width ? line : `Progress saved to:\n${leavingPath(path, width, env)}`;
   if (kept !== undefined) return { ok: true, result, message: `${savedTo}\n${resume}` };
   // The save kept is the one `resume` opens only when it is the newest of any scenario's.
-  if (!result.saved) return { ok: true, result, message: 'behind' in result ? result.reason : `${result.reason}\n${core.latestSaveKey(store) === result.key ? resume : 'Opening this scenario again offers it.'}` };
+  if (!result.saved) return { ok: true, result, message: 'behind' in result || 'newer' in result ? result.reason : `${result.reason}\n${core.latestSaveKey(store) === result.key ? resume : 'Opening this scenario again offers it.'}` };
   return { ok: true, result, message: `${savedTo}\n${resume}` };
 }
 
@@ -173,6 +173,8 @@ export function setAsideDamagedSave(playable: PlayableScenario, env: NodeJS.Proc
   if (text === undefined || core.saveSummary(store, key) !== undefined) return undefined;
   const found = readSaveFor(playable, key, env);
   if (found.kind !== 'bad') return undefined;
+  // A newer version's save: left where it is, and this run is not saved over it (the core's keepProgress).
+  if (found.newer !== undefined) return `${found.error} ${core.NEWER_SAVE_NOT_SAVED}`;
   // Not "Could not resume": the volunteer opened the scenario, and may not know a save was there.
   return core.setAsideLines(`Your saved progress in this scenario could not be used: ${core.cleanLine(found.error)}`, 'The save', found.movedTo, 'a new playthrough starts');
 }
@@ -321,7 +323,8 @@ export function keptRoomSessions(env: NodeJS.ProcessEnv = process.env): string[]
 export function roomSessionOnDisk(playable: PlayableScenario, env: NodeJS.ProcessEnv = process.env): boolean {
   const store = stateStore(env);
   const key = core.facilitationKey(playable);
-  return !store.inMemoryOnly(key) && store.read(key) !== undefined;
+  // One a newer version kept is not this session (which was not kept over it): nothing to carry on here.
+  return !store.inMemoryOnly(key) && store.read(key) !== undefined && core.newerSaveAt(store, key) === undefined;
 }
 
 /** The arguments that start a new trainer-led session of a scenario, whatever is kept of it. */
@@ -339,3 +342,18 @@ export function finishedKeptWords(playable: PlayableScenario, env: NodeJS.Proces
 export function dropRoomSession(playable: PlayableScenario, env: NodeJS.ProcessEnv = process.env): void {
   core.clearFacilitation(stateStore(env), playable);
 }
+
+/**
+ * The line said when a save or trainer-led session cannot be continued (`found`: what the core's
+ * readSave or readFacilitation answered), with `then` (what happens next) and `what` (the save, the
+ * trainer-led session). One written by a newer version of casa-practice is said as the core words it
+ * (nothing is wrong with it, it was left where it is), then `newerThen`: not "Could not resume", and
+ * not "The save was left where it is" a second time.
+ */
+export function cannotContinueLines(found: { error: string; movedTo?: string; newer?: number }, then: string, what = 'The save', newerThen?: string): string {
+  if (found.newer !== undefined) return newerThen === undefined ? found.error : `${found.error} ${newerThen}`;
+  return core.resumeFailureLines(found.error, found.movedTo, then, what);
+}
+
+/** Said of a new trainer-led session begun where a newer version's session is kept: it is not kept either. */
+export const NEWER_ROOM_NOT_KEPT = 'A new session starts here, but it is not kept until then.';

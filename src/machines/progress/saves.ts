@@ -3,7 +3,7 @@ import type { PlayableScenario } from '../playable.js';
 import { cleanLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
 import type { SessionMode } from '../types.js';
-import { latestSaveKey, mayReplaceSave, newerSaveAt, newerSaveFormat, newerSaveNotice, NEWER_SAVE_NOT_SAVED, repliesMadeWords, saveKey, saveSummary, type RunOrigin, type SaveSummary } from './slots.js';
+import { latestSaveKey, mayReplaceSave, newerSaveAt, newerSaveFormat, newerSaveNotice, NEWER_SAVE_NOT_KEPT, repliesMadeWords, saveKey, saveSummary, type RunOrigin, type SaveSummary } from './slots.js';
 import { exclusively, type AsideReason, type Store } from './store.js';
 
 /** Where a save finds its scenario again: a bundled one by id (the version is checked on restore), a trainer's file by path. */
@@ -196,7 +196,7 @@ function keepUnheld(store: Store, playable: PlayableScenario, persistedSnapshot:
   const key = saveKey(playable);
   // A newer version's save holds the slot: left as it is, and this run not saved (newerSaveFormat).
   const newer = newerSaveAt(store, key);
-  if (newer !== undefined) return { saved: false, key, newer, reason: `${newerSaveNotice(newer)} ${NEWER_SAVE_NOT_SAVED}` };
+  if (newer !== undefined) return { saved: false, key, newer, reason: NEWER_SAVE_NOT_KEPT };
   const existing = saveKeptInstead(store, playable, repliesMade(persistedSnapshot), opts.origin);
   if (existing) {
     const reason = opts.origin === 'started-over'

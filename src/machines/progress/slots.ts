@@ -109,6 +109,9 @@ export function newerSaveNotice(version: number, what = 'saved progress', todo: 
  */
 export const NEWER_SAVE_NOT_SAVED = 'This playthrough can be played here, but its progress is not saved until then.';
 
+/** keepProgress's reason when a newer version's save holds the slot: this run was not saved over it. */
+export const NEWER_SAVE_NOT_KEPT = 'Not saved: your saved progress in this scenario was written by a newer version of casa-practice, and is left as it is. Update casa-practice to continue it.';
+
 /** Removes a playthrough's save once it is finished (never a newer version's: see newerSaveFormat). */
 export function clearSave(store: Store, playable: SlotOf): void {
   if (newerSaveAt(store, saveKey(playable)) !== undefined) return;

@@ -1,7 +1,7 @@
 import { Box, Text, useStdout } from 'ink';
 import { basename, dirname, resolve } from 'node:path';
 import { Component, lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { debriefKey, entryOf, keptFacilitation, localDate, localTime, resumeFailureInOne, resumeFailureLines, saveKey, sharedIdWords, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
+import { debriefKey, entryOf, keptFacilitation, localDate, localTime, resumeFailureInOne, saveKey, sharedIdWords, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
 import type { Debrief, MissingFile, PersistedScenarioSnapshot, RestoredFacilitation, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
 import { checkStateFolder, hasSave, keptRecords, loadRecords, notSavedWords, recordsNoticeInOne, stateStore } from '../node/state-store.js';
@@ -238,9 +238,10 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     if (!playable) return;
     if (facilitating) {
       // A room session kept from before (q, a closed window, or one that finished): ask to carry on (or open it) or start over.
-      const found = start.kind === 'facilitate' && start.startOver && !fromPicker ? { kind: 'none' as const } : (await import('../saves.js')).readRoomSession(playable, services.env);
+      const saves = await import('../saves.js');
+      const found = start.kind === 'facilitate' && start.startOver && !fromPicker ? { kind: 'none' as const } : saves.readRoomSession(playable, services.env);
       if (found.kind === 'ok') return setScreen({ name: 'roomChoose', entry, playable, kept: found, fromPicker });
-      const notice = found.kind === 'bad' ? resumeFailureLines(found.error, found.movedTo, 'a new session starts', 'The trainer-led session') : undefined;
+      const notice = found.kind === 'bad' ? saves.cannotContinueLines(found, 'a new session starts', 'The trainer-led session', saves.NEWER_ROOM_NOT_KEPT) : undefined;
       return setScreen({ name: 'facilitate', playable, actor: await newFacilitation(services.env, playable), notice });
     }
     else setScreen({ name: 'play', playable, actor: await newActor(services.env, playable, mode), mode, fromPicker, origin });
@@ -259,7 +260,8 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     const found = key !== undefined && playable ? saves.readSaveFor(playable, key, services.env) : saves.readSave(services.env, key);
     // Its trainer's file moved: ask where it is now.
     if (found.kind === 'bad' && found.missing) return setScreen({ name: 'locate', missing: found.missing });
-    if (found.kind !== 'ok') return toPicker(found.kind === 'bad' ? resumeFailureInOne(found.error, found.movedTo) : 'No saved session was found.');
+    // Written by a newer version of casa-practice: said as the core words it (left where it is, nothing wrong with it).
+    if (found.kind !== 'ok') return toPicker(found.kind === 'bad' ? (found.newer !== undefined ? found.error : resumeFailureInOne(found.error, found.movedTo)) : 'No saved session was found.');
     await play(found);
   };
   /** A save read (or found again at its file's new place) opens where it stopped. */
