@@ -1,4 +1,4 @@
-import { leftInPlaceOf, leftWhereItWas, recordsNewerNotice, recordsSetAsideNotice, resumeFailure, type RecordsSetAside, type Store } from '../machines/light.js';
+import { leftInPlaceOf, leftWhereItWas, newerSaveNotice, recordsNewerNotice, recordsSetAsideNotice, resumeFailure, type RecordsSetAside, type Store } from '../machines/light.js';
 import { STORAGE_UNREADABLE } from './adapters/local-store.js';
 import { ROOM_HEADING } from './kept-here.js';
 
@@ -137,6 +137,24 @@ export function resumeNotice(error: string, movedTo?: string, damaged?: string, 
     ? `${SAVE_DAMAGED} ${where}. ${OTHERS_SAFE} You start again from the beginning below.`
     : `${SESSION_DAMAGED} ${where}. ${SESSIONS_SAFE} A new session starts from the beginning below.`;
 }
+
+/**
+ * A save, presenter session or kept debrief written by a newer version of casa-practice (the core's
+ * `newer`: this tab was left open after an update), in a browser's words: nothing is wrong with it,
+ * it was left where it is, and reloading the page runs the version that reads it. What is played
+ * below meanwhile starts from the beginning and is not saved over it (the core's keepProgress).
+ */
+export function newerSaveWords(version: number, what: 'save' | 'presenter session' | 'debrief'): string {
+  if (what === 'debrief') return newerSaveNotice(version, 'last debrief kept', 'Reload the page to see it.');
+  if (what === 'presenter session') return `${newerSaveNotice(version, 'presenter session kept', 'Reload the page to continue it.')} ${NEWER_SESSION_BELOW}`;
+  return `${newerSaveNotice(version, 'saved progress', 'Reload the page to continue it.')} ${NEWER_SAVE_BELOW}`;
+}
+
+/** What is played below a newer version's save meanwhile (newerSaveWords). */
+export const NEWER_SAVE_BELOW = 'You can play it again from the beginning below, but that playthrough is not saved: reload the page to go on with your saved progress instead.';
+
+/** What is presented below a newer version's presenter session meanwhile (newerSaveWords). */
+export const NEWER_SESSION_BELOW = 'A new session starts from the beginning below, but it is not kept: reload the page to go on with the kept one instead.';
 
 /** What happened to a save found damaged, in a volunteer's words (no file format named). */
 export const SAVE_DAMAGED = 'Your progress in this scenario could not be picked up where you left off: what this browser saved of it is damaged and cannot be read.';

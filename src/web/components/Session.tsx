@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  cleanText, clearSave, feedbackOf, undoEnding, finishPlaythrough, holdSave, peopleMet, progressWords, sceneHeadingAt, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
+  cleanText, clearSave, newerSaveAt, feedbackOf, undoEnding, finishPlaythrough, holdSave, peopleMet, progressWords, sceneHeadingAt, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView, type Scenario, type Turn,
 } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
@@ -272,6 +272,8 @@ export function startedAgainWords(mode: SessionMode, before: SessionMode): strin
 function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, offerRecords, paused, notice, resumed, whatIf, whatIfKept, again, back, backToYours, focusOnStart, onTryAgain, onWhatIf, addresses }: PlaythroughProps) {
   const store = useStore();
   const keptInTabOnly = useStoreProblem(store) !== undefined;
+  // A newer version of casa-practice saved this scenario (the core's newerSaveAt): this playthrough is not saved over it.
+  const [newerSaveHere] = useState(() => persist && newerSaveAt(store, saveKey(playable)) !== undefined);
   // The records are damaged and left as they were (no room for a copy): this finish is shown from this tab's memory only.
   const [recordsLeft, setRecordsLeft] = useState<boolean | 'newer'>(false);
   const { scenario } = playable;
@@ -609,7 +611,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
       {/* Before the first reply of a new playthrough: the scenario may have been opened from a link,
           not from its card on the first page (where the note is too), as the terminal shows it first. */}
       {!snapshot && context.transcript.length === 0 && (
-        <p className="content-note"><strong>Content note:</strong> {cleanText(scenario.contentNote)} Take a break whenever you need one (the button at the top of the page){persist ? (keptInTabOnly ? '; your progress is kept in this tab until you close it (see the notice at the top of the page)' : '; your progress is kept as you go') : ''}.</p>
+        <p className="content-note"><strong>Content note:</strong> {cleanText(scenario.contentNote)} Take a break whenever you need one (the button at the top of the page){persist ? (newerSaveHere ? '; this playthrough\'s progress is not saved (see the notice below)' : keptInTabOnly ? '; your progress is kept in this tab until you close it (see the notice at the top of the page)' : '; your progress is kept as you go') : ''}.</p>
       )}
       {notice && <Announce>{notice}</Announce>}
       {startedAgain && <Announce>{startedAgain}</Announce>}

@@ -6,7 +6,7 @@ import { goStartAgain, hrefOf } from '../routing.js';
 import { bundledById } from '../scenarios.js';
 import { useStore } from '../store.js';
 import { useFailPage, usePageLoading } from '../page-failure.js';
-import { DEBRIEF_DAMAGED, keptDebriefAt } from '../storage-words.js';
+import { DEBRIEF_DAMAGED, keptDebriefAt, newerSaveWords } from '../storage-words.js';
 import { setAsideNotice } from '../components/SetAside.js';
 import { useTitle } from '../title.js';
 
@@ -19,7 +19,8 @@ type State =
  * The one line when a kept debrief cannot be shown (the core's keptDebriefFailure, in a browser's
  * words); one the core found damaged (`damaged`), in a volunteer's, as a damaged save is said.
  */
-export function keptDebriefNotice(kept: { error: string; movedTo?: string; damaged?: string }): string {
+export function keptDebriefNotice(kept: { error: string; movedTo?: string; damaged?: string; newer?: number }): string {
+  if (kept.newer !== undefined) return newerSaveWords(kept.newer, 'debrief');
   if (kept.damaged === undefined) return keptDebriefFailure(kept, keptDebriefAt);
   return `${DEBRIEF_DAMAGED} ${kept.movedTo === undefined ? 'It was left where it is' : keptDebriefAt(kept.movedTo)}. Your records are not affected. To have a debrief of this scenario again, play it again.`;
 }

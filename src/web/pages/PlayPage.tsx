@@ -6,7 +6,7 @@ import { hrefOf, takeStartingAgain } from '../routing.js';
 import { bundledById, type ScenarioText } from '../scenarios.js';
 import { useStore } from '../store.js';
 import { useFailPage, usePageLoading } from '../page-failure.js';
-import { resumeNotice } from '../storage-words.js';
+import { newerSaveWords, resumeNotice } from '../storage-words.js';
 import { setAsideNotice } from '../components/SetAside.js';
 import { useTitle } from '../title.js';
 import { validateBundled } from '../bundled-loader.js';
@@ -104,6 +104,8 @@ function openSession(store: ReturnType<typeof useStore>, playable: PlayableScena
       : 'An unfinished assessment of this scenario was waiting, so it goes on here, as an assessment: no feedback until the debrief, and no undo. To practise instead, choose “Start again from the beginning”, then “Start again in practice instead”.';
     return { kind: 'ready', playable: found.playable, mode: found.mode, snapshot: found.snapshot, startedAt: found.startedAt ?? now, ...(found.activeMs !== undefined ? { activeMs: found.activeMs } : {}), ...(instead ? { notice: instead } : {}), resumed: true };
   }
+  // Written by a newer version of casa-practice (this tab left open after an update): left where it is, and said so.
+  if (found.kind === 'bad' && found.newer !== undefined) return { kind: 'ready', playable, mode, startedAt: now, notice: newerSaveWords(found.newer, 'save'), resumed: false };
   if (found.kind === 'bad') return { kind: 'ready', playable, mode, startedAt: now, notice: setAsideNotice(resumeNotice(found.error, found.movedTo, found.damaged), found.movedTo), resumed: false };
   return { kind: 'ready', playable, mode, startedAt: now, resumed: false };
 }

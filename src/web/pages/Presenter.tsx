@@ -24,7 +24,7 @@ import { hrefOf, useFollowedLink } from '../routing.js';
 import { headedSetup, projectedEnding, projectedFollowed, projectedSetup, projectedOutcome, projectedReplies, projectedReveal, projectorAddress, momentHeading, stepWords, useProjector, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_HOWTO_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
 import { roomLinkHere, roomNamedHere } from '../room-client.js';
 import { bundledById, scenarioTexts, type ScenarioText } from '../scenarios.js';
-import { resumeNotice } from '../storage-words.js';
+import { newerSaveWords, resumeNotice } from '../storage-words.js';
 import { setAsideNotice } from '../components/SetAside.js';
 import { useStore } from '../store.js';
 import { useFailPage, usePageLoading } from '../page-failure.js';
@@ -48,6 +48,8 @@ interface Ready {
 function openRoomSession(store: Store, playable: PlayableScenario, texts: readonly ScenarioText[]): Ready {
   const found = readFacilitation(store, (ref) => validateBundled(texts, ref), playable);
   if (found.kind === 'ok') return { kind: 'ready', playable: found.playable, resumed: found, run: 0, texts };
+  // Kept by a newer version of casa-practice (this tab left open after an update): left where it is, and said so.
+  if (found.kind === 'bad' && found.newer !== undefined) return { kind: 'ready', playable, notice: newerSaveWords(found.newer, 'presenter session'), run: 0, intro: true, texts };
   if (found.kind === 'bad') return { kind: 'ready', playable, notice: setAsideNotice(resumeNotice(found.error, found.movedTo, found.damaged, 'presenter session'), found.movedTo), run: 0, intro: true, texts };
   return { kind: 'ready', playable, run: 0, intro: true, texts };
 }
