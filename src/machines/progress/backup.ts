@@ -595,6 +595,9 @@ export type RestoreReplacedResult = { ok: true; key: string; setAside?: string; 
 /** RestoreReplacedResult's `why` when the store has no room to keep both the save there and the one restored. */
 export const RESTORE_NO_ROOM = 'this browser\'s storage for this site has no room to keep the save there now beside it';
 
+/** RestoreReplacedResult's `why` when the save there now was written by a newer version of casa-practice (newerSaveFormat). */
+export const RESTORE_NOT_OVER_NEWER = 'the save of this scenario there now was written by a newer version of casa-practice, which this version cannot read, and it is left as it is';
+
 /** Whether a text is a save whose outline is sound (asSave). */
 function isSaveText(text: string): boolean {
   try {
@@ -656,6 +659,14 @@ function restorable(store: Store, copyKey: string): { ok: true; key: string; tex
   if (save === undefined) return { ok: false, why: 'it cannot be read as a save (it was damaged since it was set aside)' };
   const unusable = isOwnFileSave(save) ? undefined : unusableSave(key, save);
   if (unusable !== undefined) return { ok: false, why: unusable };
+  // The save there now was written by a newer version of casa-practice: never set aside or written over (newerSaveFormat).
+  let there: string | undefined;
+  try {
+    there = store.read(key);
+  } catch {
+    there = undefined;
+  }
+  if (newerSaveFormat(there) !== undefined) return { ok: false, why: RESTORE_NOT_OVER_NEWER };
   const finished = finishedSince(store, save);
   if (finished !== undefined) return { ok: false, why: `the practice it holds was finished here on ${finished.slice(0, 10)} (the backup's save that replaced it carried it on): if it were restored, it would be finished a second time and its minutes so far counted twice` };
   return { ok: true, key, text };

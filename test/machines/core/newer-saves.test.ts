@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  backupText, clearFacilitation, clearSave, importBackup, parseBackup, facilitationKey, finishPlaythrough, keepDebrief, keepProgress, memoryStore, readFacilitation, readKeptDebrief, readSave, saveKey, saveSummary, startFacilitation,
+  backupText, clearFacilitation, clearSave, importBackup, parseBackup, restoreRefusal, restoreReplacedSave, facilitationKey, finishPlaythrough, keepDebrief, keepProgress, memoryStore, readFacilitation, readKeptDebrief, readSave, saveKey, saveSummary, startFacilitation,
   writeFacilitation, writeSave, type Debrief, type PlayableScenario, type ScenarioLoader,
 } from '../../../src/machines/index.js';
 import { debriefKey } from '../../../src/machines/light.js';
@@ -102,6 +102,20 @@ describe('saves written by a newer version of casa-practice', () => {
     expect(result.message).toMatch(/1 scenario in progress here was saved by a newer version of casa-practice, so it was kept as it was and the backup's not loaded over it/);
     expect(store.read(key)).toBe(newer);
     expect(store.list('').filter((e) => e.key.startsWith('saves/')).map((e) => e.key)).toEqual([key]);
+  });
+
+  it('a copy a backup replaced is not restored over a newer save', () => {
+    const store = memoryStore();
+    const key = writeSave(store, playable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, now);
+    const copy = `${key}.replaced-2026-12-05T10-00-00`;
+    store.write(copy, store.read(key) as string);
+    const newer = newerOf(store.read(key) as string);
+    store.write(key, newer);
+    const why = 'the save of this scenario there now was written by a newer version of casa-practice, which this version cannot read, and it is left as it is';
+    expect(restoreRefusal(store, copy)).toBe(why);
+    expect(restoreReplacedSave(store, copy, now)).toEqual({ ok: false, why });
+    expect(store.read(key)).toBe(newer);
+    expect(store.list('saves/').map((e) => e.key).sort()).toEqual([key, copy]);
   });
 
   it('a save of this version is still written over, removed, and a damaged one still set aside', () => {
