@@ -1,7 +1,7 @@
 import { accessSync, constants, lstatSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { backupFileName, backupText, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_HOURS_PER_YEAR, localDate, localTime, NEWER_PRACTICE_NOT_SHOWN, NO_PRACTICE_YET, otherPracticeYears, otherYearsWords, PRACTICE_IDLE_MS, keepLearner, readRecords, recordsCsv, scenariosAtHand, shownFileName, shownMinutes, visibleLine, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type PlaythroughRecord, type Scenario } from '../machines/index.js';
+import { backupFileName, backupText, newerSavesNotInBackup, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_HOURS_PER_YEAR, localDate, localTime, NEWER_PRACTICE_NOT_SHOWN, NO_PRACTICE_YET, otherPracticeYears, otherYearsWords, PRACTICE_IDLE_MS, keepLearner, readRecords, recordsCsv, scenariosAtHand, shownFileName, shownMinutes, visibleLine, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type PlaythroughRecord, type Scenario } from '../machines/index.js';
 import { parseArgs, UsageError } from './args.js';
 import type { CliIO } from './commands.js';
 import { exportsDir, shownPath, shownStateDir } from './export.js';
@@ -159,10 +159,13 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   let ownFileSaves = 0;
   // And an author's test runs in progress (--preview, --from, --set): not practice, and only the terminal plays them.
   let testRunSaves = 0;
+  // Nor the saves a newer version of casa-practice wrote (this version cannot read them): said after it too.
+  let newerSaves = 0;
   if (args.flags.has('backup')) files.push(['Backup', backupFileName(now), () => {
     const made = backupText(store, now);
     ownFileSaves = made.ownFileSaves ?? 0;
     testRunSaves = made.testRunSaves ?? 0;
+    newerSaves = made.newerSaves ?? 0;
     return made.text;
   }]);
   if (files.length > 0) say();
@@ -199,6 +202,7 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
       const one = testRunSaves === 1;
       io.out(`${wrapWords(`(${one ? "1 author's test run" : `${testRunSaves} author's test runs`} in progress (--preview, --from or --set) ${one ? 'is' : 'are'} not in it: ${one ? 'it is' : 'they are'} not practice, and only the terminal plays ${one ? 'it' : 'them'}. ${one ? 'It stays' : 'They stay'} here.)`, width)}\n`);
     }
+    if (what === 'Backup' && newerSaves > 0) io.out(`${wrapWords(`(${newerSavesNotInBackup(newerSaves)})`, width)}\n`);
   }
   // The paths are within the state folder, not the folder the command was typed in: said as the debrief's export says it.
   if (files.length > 0) io.out(`(in the state folder ${shownStateDir(env)})\n`);

@@ -42,6 +42,11 @@ describe('a save written by a newer version of casa-practice', () => {
     expect(flat(resumed.err)).toContain(`casa-practice: ${NEWER('saved progress')}`);
     expect(resumed.err).not.toMatch(/damaged|Could not resume|moved/);
     untouched();
+    // A backup made meanwhile leaves it out, and says so.
+    const backup = await runPiped(['records', '--backup'], '', env);
+    expect(backup.code).toBe(0);
+    expect(flat(backup.out)).toContain('(1 scenario in progress saved by a newer version of casa-practice is not in it: this version cannot read its save. It stays here as it is.)');
+    untouched();
   });
 
   it('a trainer-led session kept by a newer version is left where it is, and the new session is not kept over it', async () => {

@@ -3,7 +3,7 @@ import { cleanup, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
-import { playToDebrief, renderApp, replyKey } from './helpers.js';
+import { captureDownloads, playToDebrief, renderApp, replyKey } from './helpers.js';
 
 afterEach(() => {
   cleanup();
@@ -62,5 +62,17 @@ describe('saves written by a newer version of casa-practice, in a tab of an olde
     expect(heading.nextElementSibling?.textContent).not.toMatch(/damaged|copy/);
     expect(store.read(KEY)).toBe(kept);
     expect([...store.data.keys()].filter((k) => k.startsWith('debriefs/'))).toEqual([KEY]);
+  });
+
+  it('a backup downloaded meanwhile says the newer save is not in it, and it stays as it is', async () => {
+    const blobs = captureDownloads();
+    const user = userEvent.setup();
+    const store = memoryStore({ [`saves/${ID}.json`]: SAVE });
+    renderApp('#/records', store);
+    await user.click(await screen.findByRole('button', { name: 'Download a backup file' }));
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    expect(document.getElementById('backup-message')?.textContent).toBe(`Backup downloaded: ${blobs[0]?.name}. Keep the file somewhere safe; load it here to bring your records back. 1 scenario in progress saved by a newer version of casa-practice is not in it: this version cannot read its save. It stays here as it is.`);
+    expect(JSON.parse(await (blobs[0]?.blob as Blob).text()) as unknown).toMatchObject({ saves: {} });
+    expect(store.read(`saves/${ID}.json`)).toBe(SAVE);
   });
 });

@@ -121,7 +121,7 @@ export function backupFileName(now = new Date()): string {
  * A backup of everything in the store, as file text. Damaged saves are left out (they stay set aside
  * in the store). `unwritten`: playthroughs this session finished that the stored records did not take.
  */
-export function backupText(store: Store, now = new Date(), unwritten: readonly PlaythroughRecord[] = []): { text: string; notice?: string; setAside?: RecordsSetAside; ownFileSaves?: number; testRunSaves?: number; newer?: number } {
+export function backupText(store: Store, now = new Date(), unwritten: readonly PlaythroughRecord[] = []): { text: string; notice?: string; setAside?: RecordsSetAside; ownFileSaves?: number; testRunSaves?: number; newerSaves?: number; newer?: number } {
   const read = exclusively(store, RECORDS_KEY, () => readRecordsFile(store, now));
   // `newer`: the records were written by a newer version (RecordsRead.newer) and are not in the backup.
   const { notice, setAside, newer } = read;
@@ -135,10 +135,16 @@ export function backupText(store: Store, now = new Date(), unwritten: readonly P
   let ownFileSaves = 0;
   // An author's test run (isAuthorTestSave) is not practice, and no other app plays it: it stays here, counted to be said.
   let testRunSaves = 0;
+  // Saves a newer version of casa-practice wrote: this version cannot read them, so they are not in the backup (counted, for the UI to say).
+  let newerSaves = 0;
   for (const { key } of store.list(SAVES_PREFIX)) {
     if (!SAVE_KEY.test(key)) continue;
     try {
       const text = store.read(key);
+      if (newerSaveFormat(text) !== undefined) {
+        newerSaves++;
+        continue;
+      }
       const save = text === undefined ? undefined : asSave(JSON.parse(text));
       if (save && isOwnFileSave(save)) ownFileSaves++;
       else if (save && isAuthorTestSave(key, save)) testRunSaves++;
@@ -148,7 +154,13 @@ export function backupText(store: Store, now = new Date(), unwritten: readonly P
     }
   }
   const backup: BackupFile = { format: 'casa-practice-backup', formatVersion: 1, exportedAt: now.toISOString(), records: file, saves };
-  return { text: `${JSON.stringify(backup, null, 2)}\n`, ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}), ...(ownFileSaves > 0 ? { ownFileSaves } : {}), ...(testRunSaves > 0 ? { testRunSaves } : {}), ...(newer !== undefined ? { newer } : {}) };
+  return { text: `${JSON.stringify(backup, null, 2)}\n`, ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}), ...(ownFileSaves > 0 ? { ownFileSaves } : {}), ...(testRunSaves > 0 ? { testRunSaves } : {}), ...(newerSaves > 0 ? { newerSaves } : {}), ...(newer !== undefined ? { newer } : {}) };
+}
+
+/** Said of a backup just made that leaves out `count` saves a newer version of casa-practice wrote (backupText's `newerSaves`). */
+export function newerSavesNotInBackup(count: number): string {
+  const one = count === 1;
+  return `${count} ${one ? 'scenario' : 'scenarios'} in progress saved by a newer version of casa-practice ${one ? 'is' : 'are'} not in it: this version cannot read ${one ? 'its save' : 'their saves'}. ${one ? 'It stays' : 'They stay'} here as ${one ? 'it is' : 'they are'}.`;
 }
 
 const refuseBackup = (why: string) => cleanLine(`This file cannot be loaded: ${why}. Nothing was changed.`);

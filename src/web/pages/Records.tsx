@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING_OWN, IN_SERVICE_COUNTING_TERMINAL, IN_SERVICE_COUNTING_TIMING, IN_SERVICE_CREDIT, keepLearner, localDate, localTime, NEWER_PRACTICE_NOT_SHOWN, NO_PRACTICE_YET, otherYearsWords, parseBackup, RECORDS_KEY, recordsCsv, scenariosAtHand, shownMinutes, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type BackupFile, type BackupLeftOut, type RecordsRead, type Scenario } from '../../machines/index.js';
+import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING_OWN, IN_SERVICE_COUNTING_TERMINAL, IN_SERVICE_COUNTING_TIMING, IN_SERVICE_CREDIT, keepLearner, localDate, localTime, NEWER_PRACTICE_NOT_SHOWN, newerSavesNotInBackup, NO_PRACTICE_YET, otherYearsWords, parseBackup, RECORDS_KEY, recordsCsv, scenariosAtHand, shownMinutes, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type BackupFile, type BackupLeftOut, type RecordsRead, type Scenario } from '../../machines/index.js';
 import { requestPersistentStorage, watcherOf, type PersistResult } from '../adapters/local-store.js';
 import { downloadText } from '../download.js';
 import { ownScenariosThisVisit } from '../own-scenarios.js';
@@ -120,7 +120,8 @@ export default function Records() {
     // The confirmation, then any notice of the records read for it (records left as they were give
     // one at every read): the notice alone took the confirmation's place, and the download, the
     // very thing that notice asks for, was never confirmed. News, both: the polite region.
-    setMessage({ text: [backupDownloaded(file), recordsNotice(made, 'downloaded')].filter(Boolean).join(' '), near: 'backup' });
+    // Saves a newer version of casa-practice wrote are not in it (this tab cannot read them): said with it.
+    setMessage({ text: [backupDownloaded(file), made.newerSaves ? newerSavesNotInBackup(made.newerSaves) : undefined, recordsNotice(made, 'downloaded')].filter(Boolean).join(' '), near: 'backup' });
   };
   const restore = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];

@@ -102,6 +102,10 @@ describe('saves written by a newer version of casa-practice', () => {
     expect(result.message).toMatch(/1 scenario in progress here was saved by a newer version of casa-practice, so it was kept as it was and the backup's not loaded over it/);
     expect(store.read(key)).toBe(newer);
     expect(store.list('').filter((e) => e.key.startsWith('saves/')).map((e) => e.key)).toEqual([key]);
+    // A backup made here leaves it out, and says so.
+    const made = backupText(store, now);
+    expect(made.newerSaves).toBe(1);
+    expect(Object.keys((JSON.parse(made.text) as { saves: object }).saves)).toEqual([]);
   });
 
   it('a copy a backup replaced is not restored over a newer save', () => {
