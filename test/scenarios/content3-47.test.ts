@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { asks } from '../../src/machines/audit/answer-key.js';
+import { bundledDecision, bundledReply } from '../helpers/bundled.js';
+import { scored } from '../helpers/tells.js';
+
+// Session content3-47: a fresh read of red-flags, trafficker-contact and youth-discloses, played through.
+
+// trafficker-contact d5-open-handle asked Imani "What's her number?", but Tasha's number is the one that texted you
+// (d1-text), and at the boba shop a moment before Imani asked you to "just text her I'm good" (d4-visit): both of
+// them know you have it. The reply now offers the text and asks Imani if that is okay, still ending on a question.
+describe('content3-47: trafficker-contact d5-open-handle does not ask for a number the volunteer already has', () => {
+  it('Imani has just asked you to text Tasha, so the reply does not ask her for Tasha\'s number', () => {
+    const visit = bundledDecision('trafficker-contact', 'd4-visit');
+    expect(visit.lines?.map((l) => l.text).join(' ')).toMatch(/Can you just text her I'm good\?/);
+    const handle = bundledReply('trafficker-contact', 'd5-open', 'd5-open-handle');
+    expect(handle.text).not.toMatch(/number/i);
+    expect(handle.text).toMatch(/^I'll text Tasha myself/);
+    expect(asks(handle.text)).toBe(true);
+    expect(scored('trafficker-contact', 'd5-open', 'd5-open-handle')).toBe('no-trafficker-contact violates 3');
+    expect(handle.feedback).toContain('a text from you to Tasha would in effect be a message to him');
+  });
+});
