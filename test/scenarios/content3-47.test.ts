@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asks } from '../../src/machines/audit/answer-key.js';
-import { bundledDecision, bundledReply } from '../helpers/bundled.js';
+import { bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
 import { scored } from '../helpers/tells.js';
 
 // Session content3-47: a fresh read of red-flags, trafficker-contact and youth-discloses, played through.
@@ -18,5 +18,22 @@ describe('content3-47: trafficker-contact d5-open-handle does not ask for a numb
     expect(asks(handle.text)).toBe(true);
     expect(scored('trafficker-contact', 'd5-open', 'd5-open-handle')).toBe('no-trafficker-contact violates 3');
     expect(handle.feedback).toContain('a text from you to Tasha would in effect be a message to him');
+  });
+});
+
+// trafficker-contact s-weeks-later follows every reply at d8-plan, d8-plan-pause among them ("I think I should pause
+// visits until things calm down"), yet told that "last Saturday she showed you a practice test on the DMV app": a visit
+// the volunteer had just said would stop. Imani now texts the practice test from her new number, as she might on any path.
+describe('content3-47: trafficker-contact, the month after "pause visits" does not tell of a Saturday visit', () => {
+  it('s-weeks-later follows d8-plan-pause too, and tells of no visit', () => {
+    const pause = bundledReply('trafficker-contact', 'd8-plan', 'd8-plan-pause');
+    expect(pause.text).toMatch(/pause visits/);
+    expect(pause.next).toBe('s-weeks-later');
+    const later = bundledScenario('trafficker-contact').nodes.find((n) => n.id === 's-weeks-later');
+    const told = later?.kind === 'scene' ? later.narration ?? '' : '';
+    expect(told).not.toMatch(/showed you|Saturday|visit/);
+    expect(told).toMatch(/changed Imani's phone number/);
+    expect(told).toMatch(/texts you[^]*practice test on the DMV app \(“forty-four out of forty-six, so basically I'm a professional”\)/);
+    expect(told).toMatch(/Then, at 11:02 on a Tuesday night, a new unknown number with a 626 area code:$/);
   });
 });
