@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asks } from '../../src/machines/audit/answer-key.js';
 import { bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
-import { scored } from '../helpers/tells.js';
+import { scored, whereSaid } from '../helpers/tells.js';
 
 // Session content3-47: a fresh read of red-flags, trafficker-contact and youth-discloses, played through.
 
@@ -35,5 +35,31 @@ describe('content3-47: trafficker-contact, the month after "pause visits" does n
     expect(told).toMatch(/changed Imani's phone number/);
     expect(told).toMatch(/texts you[^]*practice test on the DMV app \(“forty-four out of forty-six, so basically I'm a professional”\)/);
     expect(told).toMatch(/Then, at 11:02 on a Tuesday night, a new unknown number with a 626 area code:$/);
+  });
+});
+
+// Phrases said only by best replies, in two scenarios or more (test/helpers/tells.ts), found in this session's three
+// scenarios: "missing him" (jae-and-hyung d6-loss, trafficker-contact d5-open-include, whereabouts-unknown d6-both),
+// "what you've seen" (court-report d-status-unconfirmed-omit, dual-involvement d3-strengths, youth-discloses
+// d8-strengths), "I can't promise that" (couch-rent d3-honest, youth-discloses d4-honest) and "want to be on (that
+// call)" (harm-reduction d5-share, trafficker-contact d5-open-include). A wrong reply beside the best now says the
+// first three, as a caring volunteer might (the secret-keeper who also says missing him is okay; the report that keeps
+// to her strengths and what you've seen, then hints in its recommendations; the volunteer who won't promise and calls
+// the CSW at once); the fourth, a best reply, asks in other words. Each is scored as before.
+describe('content3-47: no phrase marks the best reply across scenarios', () => {
+  it.each(['missing him', "what you've seen", "i can't promise that", 'want to be on'])(
+    '"%s" is not said only by best replies, in two scenarios or more',
+    (phrase) => {
+      const { inBest, elsewhere } = whereSaid(phrase);
+      expect(inBest.size >= 2 && elsewhere.length === 0, `best in ${[...inBest].join(', ')}; elsewhere in ${elsewhere.join(', ') || 'none'}`).toBe(false);
+    },
+  );
+
+  it('the reworded replies are scored as before', () => {
+    expect(scored('trafficker-contact', 'd5-open', 'd5-open-secret')).toBe('team-communication violates 2');
+    expect(scored('trafficker-contact', 'd5-open', 'd5-open-include')).toBe('team-communication follows 2, youth-centered follows 2');
+    expect(asks(bundledReply('trafficker-contact', 'd5-open', 'd5-open-include').text)).toBe(true);
+    expect(scored('youth-discloses', 'd8-report', 'd8-hint-services')).toBe('no-revealing-recommendations violates 2');
+    expect(scored('youth-discloses', 'd4-promise', 'd4-call-now')).toBe('consult-supervisor-on-suspicion violates 1, csw-partnership follows 1, youth-centered violates 1');
   });
 });
