@@ -63,3 +63,16 @@ describe('content3-47: no phrase marks the best reply across scenarios', () => {
     expect(scored('youth-discloses', 'd4-promise', 'd4-call-now')).toBe('consult-supervisor-on-suspicion violates 1, csw-partnership follows 1, youth-centered violates 1');
   });
 });
+
+// youth-discloses d1-gifts' facilitator note said the guide "reminds us that an older partner or a gift is a red flag,
+// not proof". The guide's Red Flags says an older partner "doesn't necessarily mean they are being trafficked" and that
+// red flags do not guarantee CSEC involvement; it does not call a gift a red flag (it says asking how a youth paid for
+// an expensive item may be appropriate). The note now says what the guide says.
+describe('content3-47: youth-discloses d1-gifts\' note attributes to the guide only what it says', () => {
+  it('no "a gift is a red flag" in the guide\'s name; the older partner and the red flags in its words', () => {
+    const note = bundledDecision('youth-discloses', 'd1-gifts').facilitatorNote ?? '';
+    expect(note).not.toMatch(/gift is a red flag/);
+    expect(note).toContain('an older partner does not necessarily mean she is being trafficked');
+    expect(note).toContain('red flags do not guarantee CSEC involvement (Red Flags)');
+  });
+});
