@@ -76,3 +76,24 @@ describe('content3-47: youth-discloses d1-gifts\' note attributes to the guide o
     expect(note).toContain('red flags do not guarantee CSEC involvement (Red Flags)');
   });
 });
+
+// red-flags s-guarded follows r-nails-skip ("Say nothing about the nails or the phone … and ask about school instead"),
+// as well as r-nails-interrogate: trust starts at 50 and the skip leaves it there, under s-open's 60. Yesi answered "A
+// friend did them. Can we not?", a question about her nails that, on the skip path, nobody asked. She now answers in
+// words that fit both (the questions about who paid, or the question about school), and pulls her hands back.
+describe('content3-47: red-flags, after the volunteer says nothing about the nails, Yesi does not answer a question about them', () => {
+  it('r-nails-skip leads to s-guarded, where Yesi says nothing about who did her nails', () => {
+    const skip = bundledReply('red-flags', 'r-nails', 'r-nails-skip');
+    expect(skip.text).toMatch(/^Say nothing about the nails or the phone/);
+    expect(skip.effects ?? []).toEqual([]);
+    const targets = typeof skip.next === 'string' ? [skip.next] : skip.next.map((r) => r.to);
+    expect(targets).toContain('s-guarded');
+    const start = bundledScenario('red-flags').variables?.find((v) => v.id === 'trust');
+    expect(start && 'start' in start ? start.start : undefined).toBe(50);
+    const guarded = bundledScenario('red-flags').nodes.find((n) => n.id === 's-guarded');
+    const said = guarded?.kind === 'scene' ? (guarded.lines ?? []).map((l) => l.text).join(' ') : '';
+    expect(said).not.toMatch(/did them|nails|paid/i);
+    expect(said).toMatch(/^It's fine\. Can we not\? That's Junior\. You don't know him\.$/);
+    expect(guarded?.kind === 'scene' ? guarded.narration : '').toMatch(/pulls her hands back into her sleeves/);
+  });
+});
