@@ -97,3 +97,21 @@ describe('content3-47: red-flags, after the volunteer says nothing about the nai
     expect(guarded?.kind === 'scene' ? guarded.narration : '').toMatch(/pulls her hands back into her sleeves/);
   });
 });
+
+// youth-discloses s1-guarded follows d1-warn ("Just be careful, Kiara. Guys who buy that many gifts sometimes want
+// something back"; trust 40) as well as d1-cross-exam. Kiara opened with "Around.", an answer to "where" (where he gets
+// his money, or where they met) that d1-warn never asked. She now opens with "He's not like that.", which answers the
+// warning and the questions alike; "Twenty-three" stays (content-review's session check).
+describe('content3-47: youth-discloses, after the warning Kiara does not answer a question nobody asked', () => {
+  it('d1-warn leads to s1-guarded, where Kiara answers the warning', () => {
+    const warn = bundledReply('youth-discloses', 'd1-gifts', 'd1-warn');
+    expect(warn.text).not.toMatch(/\?/);
+    expect(warn.effects).toEqual([{ var: 'trust', add: -10 }]);
+    const targets = typeof warn.next === 'string' ? [warn.next] : warn.next.map((r) => r.to);
+    expect(targets).toEqual(['s1-open', 's1-guarded']);
+    const guarded = bundledScenario('youth-discloses').nodes.find((n) => n.id === 's1-guarded');
+    const said = guarded?.kind === 'scene' ? (guarded.lines ?? []).map((l) => l.text).join(' ') : '';
+    expect(said).not.toMatch(/^Around\b/);
+    expect(said).toBe("He's not like that. He's older. Twenty-three, okay? Not everybody needs to know my business.");
+  });
+});
