@@ -91,6 +91,23 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(summary).toContain('**Score:** 100% (4 of 4 points)');
   });
 
+  /**
+   * A trainer-led session played (`keys`) to its ending and through it, its debrief exported with e,
+   * then left with q: what leaving said (each line), the state folder named in it exactly once.
+   */
+  async function leftAfterExport(playable: PlayableScenario, columns: number, rows: number, keys: string[]) {
+    const env = tempEnv();
+    const { element, exit } = appElement({ env, start: { kind: 'facilitate', playable } });
+    const r = await renderAt(element, columns, rows);
+    await press(r, ...keys);
+    await throughEnding(r);
+    await press(r, 'e');
+    await tap(r, 'q');
+    const said = exit.mock.calls[0]?.[0] ?? '';
+    const folder = stateDir(env);
+    expect(said.split(folder).length - 1, said).toBe(1);
+    return { said, lines: said.split('\n'), folder };
+  }
 
   // From the terminal walkthrough (session 46): e at the end of a trainer-led session wrote the
   // volunteer's debrief, "Practice mode" and "You went against…", "Your path beside best practice",
@@ -121,17 +138,7 @@ describe('trainer-led sessions (--facilitate)', () => {
   // folder …)"): two ways of naming files in the same folder, one above the other. Both are named
   // as the screen names them now, the state folder once.
   it('q after e at 120×40 names the exported debrief and the summary the same way, the state folder once', async () => {
-    const env = tempEnv();
-    const { element, exit } = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
-    const r = await renderAt(element, 120, 40);
-    await press(r, KEY.enter, '4', 'r', '1', KEY.enter, '3', 'r', '1');
-    await throughEnding(r);
-    await press(r, 'e');
-    await tap(r, 'q');
-    const said = exit.mock.calls[0]?.[0] ?? '';
-    const folder = stateDir(env);
-    expect(said.split(folder).length - 1, said).toBe(1);
-    const lines = said.split('\n');
+    const { said, lines, folder } = await leftAfterExport(newPhone(), 120, 40, [KEY.enter, '4', 'r', '1', KEY.enter, '3', 'r', '1']);
     expect(lines.slice(0, 7), said).toEqual([
       'Debrief exported to:',
       expect.stringMatching(/^exports\/example-new-phone-debrief-\S+\.md$/),
@@ -148,17 +155,7 @@ describe('trainer-led sessions (--facilitate)', () => {
   // it, the terminal broke it mid-name ("….jso" / "n"). Longer than the row, the files are named
   // by their names, "(in exports/ in the state folder …)" under them, the folder still named once.
   it('q after e at 60×24 with an export path longer than the row names the files whole, each on a row, the state folder once', async () => {
-    const env = tempEnv();
-    const { element, exit } = appElement({ env, start: { kind: 'facilitate', playable: bundled('left-placement-calls.json', 'd8-why') } });
-    const r = await renderAt(element, 60, 24);
-    await press(r, KEY.enter, '3', 'r', '1');
-    await throughEnding(r);
-    await press(r, 'e');
-    await tap(r, 'q');
-    const said = exit.mock.calls[0]?.[0] ?? '';
-    const folder = stateDir(env);
-    expect(said.split(folder).length - 1, said).toBe(1);
-    const lines = said.split('\n');
+    const { said, lines } = await leftAfterExport(bundled('left-placement-calls.json', 'd8-why'), 60, 24, [KEY.enter, '3', 'r', '1']);
     expect(lines.slice(0, 4), said).toEqual([
       'Debrief exported to:',
       expect.stringMatching(/^left-placement-calls-debrief-\S+\.md$/),
