@@ -1,8 +1,13 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runPiped } from './helpers/cli.js';
-import { SCENARIOS, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, press, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
+import { longReplies } from './helpers/long-replies.js';
+import { saveKey } from '../../src/machines/light.js';
+
+afterEach(() => cleanup());
 
 // Found by the saves-47 review: a save (or trainer-led session) written by a newer casa-practice, in
 // a terminal not yet updated, was moved aside as `….damaged-…` though its line said it "uses format
@@ -62,4 +67,42 @@ describe('a save written by a newer version of casa-practice', () => {
     expect(readdirSync(kept)).toEqual([path.slice(kept.length + 1)]);
     expect(readFileSync(path, 'utf8')).toBe(text);
   });
+});
+
+// Found by the saves2-47 review: full screen, q beside a newer version's save asked "Save your
+// progress and quit?" (with "Continue later with: … resume"), and the hint said "q: save & quit",
+// though quitting saved nothing and said "Not saved: …".
+describe('the full-screen quit beside a save a newer version wrote', () => {
+  const lines = (frame: string) => frame.split('\n').map((l) => l.trimEnd());
+  // eslint-disable-next-line no-control-regex -- strips styles
+  const flatFrame = (frame: string | undefined) => (frame ?? '').replace(/\u001b\[[0-9;]*m/g, '').replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
+  for (const columns of [60, 80]) {
+    it(`${columns}×24: asks "Quit?" saying this playthrough is not saved, as the words on leaving do, and fits`, async () => {
+      const env = tempEnv();
+      // The long-replies decision: the tallest play screen a quit question is asked on.
+      const { playable } = longReplies();
+      const saves = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves');
+      mkdirSync(saves, { recursive: true });
+      const path = join(saves, saveKey(playable).slice('saves/'.length));
+      const text = `${JSON.stringify({ format: 'casa-practice-terminal-save', formatVersion: 2 })}\n`;
+      writeFileSync(path, text);
+      // Opened as `play` opens it: its content note, then the decision.
+      const { element, exit } = appElement({ env, start: { kind: 'play', playable, showNote: true } });
+      const r = await renderAt(element, columns, 24);
+      await press(r, KEY.enter);
+      expect(r.lastFrame()).toContain('Which paragraph goes into your report?');
+      expect(flatFrame(r.lastFrame())).not.toContain('save & quit');
+      await press(r, KEY.down, 'q');
+      const asked = r.lastFrame();
+      expect(lines(asked).length).toBeLessThanOrEqual(23);
+      for (const line of lines(asked)) expect(line.length).toBeLessThanOrEqual(columns);
+      expect(flatFrame(asked)).toContain('Quit? This playthrough is not saved: your saved progress in this scenario was written by a newer version of casa-practice, and is left as it is. Update casa-practice to continue it.');
+      expect(flatFrame(asked)).not.toMatch(/Save your progress|Continue later/);
+      expect(flatFrame(asked)).toContain('y: quit');
+      await tap(r, 'y');
+      expect(exit.mock.calls[0]?.[0]).toBe('Not saved: your saved progress in this scenario was written by a newer version of casa-practice, and is left as it is. Update casa-practice to continue it.');
+      expect(readFileSync(path, 'utf8')).toBe(text);
+      r.unmount();
+    });
+  }
 });

@@ -109,8 +109,17 @@ export function newerSaveNotice(version: number, what = 'saved progress', todo: 
  */
 export const NEWER_SAVE_NOT_SAVED = 'This playthrough can be played here, but its progress is not saved until then.';
 
+/** Why a run beside a newer version's save is not saved (NEWER_SAVE_NOT_KEPT, NEWER_SAVE_QUIT). */
+const NEWER_SAVE_LEFT = 'your saved progress in this scenario was written by a newer version of casa-practice, and is left as it is. Update casa-practice to continue it.';
+
 /** keepProgress's reason when a newer version's save holds the slot: this run was not saved over it. */
-export const NEWER_SAVE_NOT_KEPT = 'Not saved: your saved progress in this scenario was written by a newer version of casa-practice, and is left as it is. Update casa-practice to continue it.';
+export const NEWER_SAVE_NOT_KEPT = `Not saved: ${NEWER_SAVE_LEFT}`;
+
+/**
+ * What a UI's quit question says beside a newer version's save (as NEWER_SAVE_NOT_KEPT says on
+ * leaving): quitting saves nothing, so it is not asked as "Save your progress and quit?".
+ */
+export const NEWER_SAVE_QUIT = `This playthrough is not saved: ${NEWER_SAVE_LEFT}`;
 
 /** Removes a playthrough's save once it is finished (never a newer version's: see newerSaveFormat). */
 export function clearSave(store: Store, playable: SlotOf): void {

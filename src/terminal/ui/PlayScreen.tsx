@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { changeWords, decisionSetup, latestSaveKey, saveKeptInstead, FELL_BEHIND_FINISH, finishPlaythrough, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeOpening, sceneHeadingAt, selectView, startSession, unavailableWords, pathReply, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
+import { changeWords, decisionSetup, latestSaveKey, newerSaveAt, NEWER_SAVE_QUIT, saveKey, saveKeptInstead, FELL_BEHIND_FINISH, finishPlaythrough, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeOpening, sceneHeadingAt, selectView, startSession, unavailableWords, pathReply, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, hintRows, NO_UNDO_WORDS, playHints, typedNumberHints, typeNumber, withOptionalHint, type Action, type Hint } from '../keys.js';
 import { noteFinish, recordsNoticeLines, withoutToDo } from '../node/state-store.js';
 import { NOT_RECORDED_UNWRITABLE, recordedLine, saveKeptOnDisk, saveProgress, stateStore } from '../saves.js';
@@ -191,6 +191,9 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const keptInstead = useMemo(() => {
     if (origin === 'continued') return undefined;
     const store = stateStore(app.env);
+    // A newer version's save holds the slot (the core's newerSaveAt): quitting saves nothing, and
+    // the question says so as the words on leaving do (it asked "Save your progress and quit?").
+    if (newerSaveAt(store, saveKey(playable)) !== undefined) return NEWER_SAVE_QUIT;
     const kept = saveKeptInstead(store, playable, repliesSoFar, origin);
     return kept && nothingNewQuitWords(kept, origin, latestSaveKey(store) === kept.key, app.env, allUndone(repliesSoFar));
   }, [origin, app.env, playable, repliesSoFar]);

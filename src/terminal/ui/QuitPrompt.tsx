@@ -84,7 +84,8 @@ export function QuitPrompt({ unsaved, kept, columns }: { unsaved?: string; kept?
       </Box>
     );
   }
-  // Nothing new to save (`kept`: nothingNewQuitWords): asked as a quit, saying the earlier save stays.
+  // Nothing new to save (`kept`: nothingNewQuitWords, or the core's NEWER_SAVE_QUIT beside a newer
+  // version's save): asked as a quit, saying what stays.
   if (kept !== undefined) {
     return (
       <Box flexDirection="column" borderStyle="round" paddingX={1}>
