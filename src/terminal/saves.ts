@@ -297,7 +297,9 @@ export const ROOM_ELSEWHERE = 'Not kept: this session went on in another window,
 /**
  * The trainer-led sessions in progress in the state folder, by slot (a bundled scenario's id, or its
  * id with the file's mark): `resume` carries on a volunteer's save, not these, so it names them. A
- * finished session (kept for its debrief until the trainer starts again) has nothing to carry on.
+ * finished session (kept for its debrief until the trainer starts again) has nothing to carry on,
+ * nor has one a newer version kept (newerSaveFormat): this version cannot carry it on, and opening
+ * its scenario says so.
  */
 export function keptRoomSessions(env: NodeJS.ProcessEnv = process.env): string[] {
   try {
@@ -305,7 +307,7 @@ export function keptRoomSessions(env: NodeJS.ProcessEnv = process.env): string[]
     const unfinished = (key: string) => {
       try {
         const text = store.read(key);
-        return text !== undefined && !core.finishedFacilitationText(text);
+        return text !== undefined && core.newerSaveFormat(text) === undefined && !core.finishedFacilitationText(text);
       } catch {
         return true;
       }

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -105,4 +105,39 @@ describe('the full-screen quit beside a save a newer version wrote', () => {
       r.unmount();
     });
   }
+});
+
+// Found by the saves2-47 review: the newest save counted was a newer version's, so `resume` said
+// that one's notice though an older save this version reads waited; and a trainer-led session a
+// newer version kept was named among those to carry on, which this version cannot.
+describe('resume beside saves a newer version wrote', () => {
+  it('opens the newest save this version can read, and leaves the newer one as it is', async () => {
+    const env = tempEnv();
+    const saves = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves');
+    expect((await runPiped(['play', NEW_PHONE, '--plain'], '1\nq\n', env)).code).toBe(0);
+    const [own] = readdirSync(saves);
+    // A newer version's save of another scenario, written since.
+    const other = join(saves, 'another-scenario.json');
+    const text = JSON.stringify({ ...(JSON.parse(readFileSync(join(saves, own as string), 'utf8')) as object), formatVersion: 2 });
+    writeFileSync(other, text);
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(other, later, later);
+    const resumed = await runPiped(['resume', '--plain'], 'q\n', env);
+    expect(resumed.code).toBe(0);
+    expect(flat(resumed.out)).toContain('Decision 2 of about 2');
+    expect(resumed.out + resumed.err).not.toMatch(/newer version|damaged|Could not resume/);
+    expect(readFileSync(other, 'utf8')).toBe(text);
+    expect(readdirSync(saves).sort()).toEqual(['another-scenario.json', own].sort());
+  });
+
+  it('with no save, does not name a trainer-led session a newer version kept as one to carry on', async () => {
+    const env = tempEnv();
+    const kept = join(env.XDG_STATE_HOME as string, 'casa-practice', 'facilitation');
+    expect((await runPiped(['--facilitate', NEW_PHONE, '--plain'], '4 0 0\nq\n', env)).code).toBe(0);
+    const { path, text } = makeNewer(kept);
+    const resumed = await runPiped(['resume', '--plain'], '', env);
+    expect(flat(resumed.out + resumed.err)).toContain('No saved session was found; choose a scenario.');
+    expect(resumed.out + resumed.err).not.toMatch(/trainer-led session is kept|carry it on/);
+    expect(readFileSync(path, 'utf8')).toBe(text);
+  });
 });

@@ -3,7 +3,7 @@ import {
   backupText, clearFacilitation, clearSave, importBackup, parseBackup, restoreRefusal, restoreReplacedSave, facilitationKey, finishPlaythrough, keepDebrief, keepProgress, memoryStore, readFacilitation, readKeptDebrief, readSave, saveKey, saveSummary, startFacilitation,
   writeFacilitation, writeSave, type Debrief, type PlayableScenario, type ScenarioLoader,
 } from '../../../src/machines/index.js';
-import { debriefKey } from '../../../src/machines/light.js';
+import { debriefKey, latestSaveKey } from '../../../src/machines/light.js';
 import { example, play } from './fixtures.js';
 
 // Found by the saves-47 review: a save, trainer-led session or kept debrief written by a newer
@@ -129,5 +129,23 @@ describe('saves written by a newer version of casa-practice', () => {
     expect(store.read(key)).toBeUndefined();
     store.write(saveKey(playable), '{"format":"casa-practice-terminal-save","formatVersion":"two"}');
     expect(readSave(store, loader, key, now)).toMatchObject({ kind: 'bad', movedTo: `${key}.damaged-2026-12-06T16-00-00` });
+  });
+
+  // Found by the saves2-47 review: the newest save was a newer version's (of another scenario), so
+  // resume landed on its notice though an older save of this version waited, readable.
+  it('resume opens the newest save this version can read, passing over a newer version\'s; with only those, the newest of them (said left as it is)', () => {
+    let t = 0;
+    const store = memoryStore({}, () => ++t);
+    const own = writeSave(store, playable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, now);
+    const other = 'saves/another-scenario.json';
+    const newer = newerOf(store.read(own) as string);
+    store.write(other, newer);
+    expect(latestSaveKey(store)).toBe(own);
+    expect(readSave(store, loader, undefined, now)).toMatchObject({ kind: 'ok', key: own });
+    expect(store.read(other)).toBe(newer);
+    store.remove(own);
+    expect(latestSaveKey(store)).toBe(other);
+    expect(readSave(store, loader, undefined, now)).toMatchObject({ kind: 'bad', newer: 2 });
+    expect(store.read(other)).toBe(newer);
   });
 });
