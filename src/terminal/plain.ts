@@ -1,4 +1,4 @@
-import { breaksCritical, changeWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailureLines, resumeOpening, saveKeptInstead, sceneHeadingAt, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, pathReply, verdictLine, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SetupMoment, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
+import { breaksCritical, changeWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailureLines, resumeOpening, newerSaveAt, saveKey, saveKeptInstead, sceneHeadingAt, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, pathReply, verdictLine, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SetupMoment, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import { scenariosDir } from './paths.js';
 import { leftOutNotice } from './scenario-files.js';
@@ -202,6 +202,8 @@ export type Say = (text?: string, indent?: string) => void;
 function quitHint(playable: PlayableScenario, origin: RunOrigin, env: NodeJS.ProcessEnv, again = false): string {
   const store = stateStore(env);
   if (store.savingFailure() !== undefined) return 'q quit (this playthrough cannot be saved)';
+  // Beside a newer version's save (the core's newerSaveAt), q saves nothing: the notice above said why.
+  if (origin !== 'continued' && newerSaveAt(store, saveKey(playable)) !== undefined) return 'q quit (this playthrough is not saved)';
   if (origin === 'continued' || saveKeptInstead(store, playable, 0, origin) === undefined) return 'q save and quit';
   // (Started over, the line before says the save is kept until the first reply; `again`: every
   // reply made was undone, and the next one is what q saves from.)

@@ -41,7 +41,8 @@ describe('a save written by a newer version of casa-practice', () => {
     const again = await runPiped(['play', NEW_PHONE, '--plain'], '1\nq\n', env);
     expect(flat(again.err)).toContain(`${NEWER('saved progress')} This playthrough can be played here, but its progress is not saved until then.`);
     expect(flat(again.out)).toContain('Not saved: your saved progress in this scenario was written by a newer version of casa-practice, and is left as it is. Update casa-practice to continue it.');
-    expect(again.out + again.err).not.toMatch(/damaged|Continue with|Progress saved/);
+    expect(again.out + again.err).not.toMatch(/damaged|Continue with|Progress saved|save and quit/);
+    expect(flat(again.out)).toContain('q quit (this playthrough is not saved).');
     untouched();
     const resumed = await runPiped(['resume', '--plain'], 'q\n', env);
     expect(flat(resumed.err)).toContain(`casa-practice: ${NEWER('saved progress')}`);
