@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runPiped } from './helpers/cli.js';
-import { appElement, KEY, press, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, newPhone, press, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
 import { longReplies } from './helpers/long-replies.js';
-import { saveKey } from '../../src/machines/light.js';
+import { debriefKey, saveKey } from '../../src/machines/light.js';
 
 afterEach(() => cleanup());
 
@@ -140,5 +140,31 @@ describe('resume beside saves a newer version wrote', () => {
     expect(flat(resumed.out + resumed.err)).toContain('No saved session was found; choose a scenario.');
     expect(resumed.out + resumed.err).not.toMatch(/trainer-led session is kept|carry it on/);
     expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+});
+
+// Found by the saves2-47 review: a playthrough finished beside a last debrief a newer version kept
+// (keepDebrief leaves it as it is) said "Your debrief was kept: open the scenario's last
+// debrief from the picker with d.", where d opens the newer one's notice (said on a hang-up or
+// SIGTERM on the debrief, and on Ctrl-C before it opens).
+describe('a playthrough finished beside a last debrief a newer version kept', () => {
+  it('does not say, if the window closes on its debrief, that its debrief was kept', async () => {
+    const env = tempEnv();
+    const playable = newPhone();
+    const debriefs = join(env.XDG_STATE_HOME as string, 'casa-practice', 'debriefs');
+    mkdirSync(debriefs, { recursive: true });
+    const path = join(debriefs, debriefKey(playable).slice('debriefs/'.length));
+    const text = `${JSON.stringify({ format: 'casa-practice-session', formatVersion: 2 })}\n`;
+    writeFileSync(path, text);
+    const { element, saver } = appElement({ env, start: { kind: 'play', playable, showNote: true } });
+    const r = await renderAt(element, 80, 24);
+    for (let i = 0; i < 12 && !r.lastFrame().includes('Debrief:'); i++) await press(r, /1–\d or ↑↓ Enter: reply/.test(r.lastFrame()) ? '1' : KEY.enter);
+    expect(r.lastFrame()).toContain('Debrief:');
+    // What is said if the window closes now (run-app calls the saver on a hang-up or SIGTERM).
+    const said = saver.current?.() ?? '';
+    expect(said).not.toContain('Your debrief was kept');
+    expect(flat(said)).toBe('Not kept: your last debrief kept in this scenario was written by a newer version of casa-practice, and is left as it is. Update casa-practice to see it.');
+    expect(readFileSync(path, 'utf8')).toBe(text);
+    r.unmount();
   });
 });

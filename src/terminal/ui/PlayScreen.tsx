@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { changeWords, decisionSetup, latestSaveKey, newerSaveAt, NEWER_SAVE_QUIT, saveKey, saveKeptInstead, FELL_BEHIND_FINISH, finishPlaythrough, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeOpening, sceneHeadingAt, selectView, startSession, unavailableWords, pathReply, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
+import { changeWords, debriefKey, decisionSetup, latestSaveKey, newerSaveAt, NEWER_SAVE_QUIT, saveKey, saveKeptInstead, FELL_BEHIND_FINISH, finishPlaythrough, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeOpening, sceneHeadingAt, selectView, startSession, unavailableWords, pathReply, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, hintRows, NO_UNDO_WORDS, playHints, typedNumberHints, typeNumber, withOptionalHint, type Action, type Hint } from '../keys.js';
 import { noteFinish, recordsNoticeLines, withoutToDo } from '../node/state-store.js';
 import { NOT_RECORDED_UNWRITABLE, recordedLine, saveKeptOnDisk, saveProgress, stateStore } from '../saves.js';
@@ -160,7 +160,8 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     setFinishNotice(lines.length > 0 ? lines.join('\n') : undefined);
   };
   // What is said as the app ends on the debrief (a signal, Ctrl-C): where its debrief was kept, or why nothing was.
-  const endLine = () => (behind.current ? FELL_BEHIND_FINISH : playable.from === undefined && playable.set === undefined && playable.preview !== true ? KEPT_DEBRIEF : undefined);
+  // Not "kept" where a newer version's kept debrief holds the slot (the core's keepDebrief leaves it as it is).
+  const endLine = () => (behind.current ? FELL_BEHIND_FINISH : playable.from === undefined && playable.set === undefined && playable.preview !== true ? (newerSaveAt(stateStore(app.env), debriefKey(playable)) !== undefined ? NEWER_DEBRIEF_NOT_KEPT : KEPT_DEBRIEF) : undefined);
   useEffect(() => {
     // Until the debrief opens the last reply can be undone; a closed terminal or SIGTERM on the last
     // feedback still records the completion and keeps the debrief.
@@ -465,6 +466,9 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
 
 /** Said when the app is left before the debrief was looked at. */
 const KEPT_DEBRIEF = 'Your debrief was kept: open the scenario\'s last debrief from the picker with d.';
+
+/** Said instead of KEPT_DEBRIEF where a last debrief a newer version of casa-practice kept holds the slot: this one was not kept over it. */
+const NEWER_DEBRIEF_NOT_KEPT = 'Not kept: your last debrief kept in this scenario was written by a newer version of casa-practice, and is left as it is. Update casa-practice to see it.';
 
 /** What momentLayout needs to know. */
 interface MomentState {
