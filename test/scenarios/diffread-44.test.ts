@@ -25,7 +25,11 @@ describe('diffread-44: the session\'s scenario changes read again against the gu
     const alarmed = narration('youth-discloses', 's4-alarmed');
     expect(alarmed).not.toMatch(/until Monday/);
     expect(alarmed).toMatch(/out of the office for the next two weeks/);
-    expect(narration('youth-discloses', 's6-call-routine')).toMatch(/back in the office after two weeks away/);
+    // Session 47: s6-call-routine is reached on paths that never pass s4-alarmed (the voicemail that says
+    // she is away): it no longer says she is "back in the office after two weeks away", which only that
+    // path set up. On that path the two weeks are known from her voicemail; the call comes after them.
+    expect(narration('youth-discloses', 's6-call-routine')).not.toMatch(/two weeks away/);
+    expect(narration('youth-discloses', 's6-call-routine')).toMatch(/On Monday, Ana Villanueva, Kiara's CSW, calls you/);
   });
 
   // d8-plan is credited with respecting Dez's mindset for "Maybe is honest" (content2-44). d8-wrote began
