@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { replyValue } from '../../src/machines/scenario-index.js';
 import { BUNDLED_IDS, bundledReply, bundledScenario } from './bundled.js';
 
@@ -30,4 +31,10 @@ export function whereSaid(phrase: string): { inBest: Set<string>; elsewhere: str
     }
   }
   return { inBest, elsewhere };
+}
+
+/** Fails when a phrase marks the best reply: said only by best replies, in two scenarios or more (whereSaid). */
+export function expectNoTell(phrase: string): void {
+  const { inBest, elsewhere } = whereSaid(phrase);
+  expect(inBest.size >= 2 && elsewhere.length === 0, `"${phrase}": best in ${[...inBest].join(', ')}; elsewhere in ${elsewhere.join(', ') || 'none'}`).toBe(false);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Next } from '../../src/machines/schema/scenario.js';
 import { bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
-import { scored, whereSaid } from '../helpers/tells.js';
+import { expectNoTell, scored } from '../helpers/tells.js';
 
 // Session content2-47: follow-ups from content-47's fresh read of couch-rent, saturday-shoots and whereabouts-unknown.
 // (The supervisor's name is guarded in content-47.test.ts, now over every bundled scenario; the not-first-responder
@@ -118,8 +118,7 @@ const TELLS = [
 
 describe('session content2-47: no phrase marks the best reply across scenarios', () => {
   it.each(TELLS)('"%s" is not said only by best replies, in two scenarios or more', (phrase) => {
-    const { inBest, elsewhere } = whereSaid(phrase);
-    expect(inBest.size >= 2 && elsewhere.length === 0, `best in ${[...inBest].join(', ')}; elsewhere in ${elsewhere.join(', ') || 'none'}`).toBe(false);
+    expectNoTell(phrase);
   });
 
   it('the reworded best replies are scored as before', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asks } from '../../src/machines/audit/answer-key.js';
 import { bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
-import { scored, whereSaid } from '../helpers/tells.js';
+import { expectNoTell, scored } from '../helpers/tells.js';
 
 // Session content3-47: a fresh read of red-flags, trafficker-contact and youth-discloses, played through.
 
@@ -50,8 +50,7 @@ describe('content3-47: no phrase marks the best reply across scenarios', () => {
   it.each(['missing him', "what you've seen", "i can't promise that", 'want to be on'])(
     '"%s" is not said only by best replies, in two scenarios or more',
     (phrase) => {
-      const { inBest, elsewhere } = whereSaid(phrase);
-      expect(inBest.size >= 2 && elsewhere.length === 0, `best in ${[...inBest].join(', ')}; elsewhere in ${elsewhere.join(', ') || 'none'}`).toBe(false);
+      expectNoTell(phrase);
     },
   );
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { asks } from '../../src/machines/audit/answer-key.js';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
 import { bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
-import { says, scored, whereSaid, words } from '../helpers/tells.js';
+import { expectNoTell, says, scored, whereSaid, words } from '../helpers/tells.js';
 
 // Session diffread-47: a second reader of this session's scenario changes (e22b7be8..), played in context.
 
@@ -18,8 +18,7 @@ describe('diffread-47: the rewording that took out one shared phrase did not bri
   it.each(["you'll hear it from me", "that's a lot to", 'the people and', 'whatever happens'])(
     '"%s" is not said only by best replies, in two scenarios or more',
     (phrase) => {
-      const { inBest, elsewhere } = whereSaid(phrase);
-      expect(inBest.size >= 2 && elsewhere.length === 0, `best in ${[...inBest].join(', ')}; elsewhere in ${elsewhere.join(', ') || 'none'}`).toBe(false);
+      expectNoTell(phrase);
     },
   );
 
