@@ -857,8 +857,25 @@ describe('the web app in Chromium', () => {
       await expect.poll(fit).toEqual(revealed);
       await projector.setViewportSize({ width: 800, height: 200 });
       await projector.locator('.more-below').waitFor();
+      // Scrolled to its end, the line goes. First the window is let finish fitting itself to its new
+      // size (the line's own arrival changes the page's height, which fits it again): the same type
+      // size, page height and scroll position for three frames.
+      await projector.evaluate(() => new Promise<void>((resolve) => {
+        let [last, same] = ['', 0];
+        const frame = () => {
+          const now = `${getComputedStyle(document.documentElement).fontSize} ${document.documentElement.scrollHeight} ${window.scrollY} ${document.querySelectorAll('.more-below').length}`;
+          same = now === last ? same + 1 : 0;
+          last = now;
+          if (same >= 3) resolve();
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }));
       await projector.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-      await projector.locator('.more-below').waitFor({ state: 'detached' });
+      await projector.locator('.more-below').waitFor({ state: 'detached', timeout: 10_000 }).catch(async (error: Error) => {
+        const where = await projector.evaluate(() => ({ scrollY, innerHeight, scrollHeight: document.documentElement.scrollHeight, fontSize: getComputedStyle(document.documentElement).fontSize }));
+        throw new Error(`${error.message}\nThe window scrolled to its end still says there is more below: ${JSON.stringify(where)}`);
+      });
       clean(s);
     } finally {
       await s.close();
