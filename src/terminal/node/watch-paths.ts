@@ -1,4 +1,4 @@
-import { lstatSync, realpathSync, statSync, unwatchFile, watch, watchFile, type FSWatcher } from 'node:fs';
+import { lstatSync, realpathSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** How long a file must be left alone before its changes are handed on: an editor's save is a burst. */
@@ -54,27 +54,25 @@ export function watchPaths(
   };
   /** Each folder's watch: the folder it saw (device and inode), or undefined while it is waited for. */
   const watched = new Map<string, { watcher: FSWatcher; seen: string } | undefined>();
-  const polled = new Set<string>();
+  const polled = new Map<string, NodeJS.Timeout>();
   /**
    * A folder gone (deleted, or moved away: a watch follows the folder it began on) is waited for:
    * its path is looked at every BACK_POLL_MS (one stat, however deep the folder was; its parent may
-   * be gone too), and once a folder is there again it is watched, and said as changed.
+   * be gone too), and once a folder is there again it is watched, and said as changed. Looked at by
+   * a timer, not fs.watchFile: watchFile's first look is taken later, off the main thread, and a
+   * folder made again before it (a busy machine) was never seen to change, so never watched again.
    */
   const awaitReturn = (folder: string) => {
     watched.set(folder, undefined);
     if (polled.has(folder)) return;
-    polled.add(folder);
     const back = () => {
-      if (stopped || !polled.has(folder)) return;
-      unwatchFile(folder);
+      if (stopped || !isFolder(folder)) return;
+      clearInterval(polled.get(folder));
       polled.delete(folder);
       if (start(folder)) note(folder);
     };
-    watchFile(folder, { persistent: true, interval: BACK_POLL_MS }, (now) => {
-      if (now.isDirectory()) back();
-    });
-    // Made again before the first look: that look sees no change.
-    if (isFolder(folder)) back();
+    polled.set(folder, setInterval(back, BACK_POLL_MS));
+    back();
   };
   /** Watches the folder; false when it could not be (said through onTrouble, or waited for when gone). */
   const start = (folder: string): boolean => {
@@ -133,7 +131,7 @@ export function watchPaths(
     stopped = true;
     if (timer) clearTimeout(timer);
     for (const w of watched.values()) w?.watcher.close();
-    for (const folder of polled) unwatchFile(folder);
+    for (const poll of polled.values()) clearInterval(poll);
   };
 }
 
