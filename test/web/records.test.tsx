@@ -628,6 +628,35 @@ describe('My records', () => {
     expect(screen.getAllByRole('heading', { level: 1 }).map((h) => h.textContent)).toEqual(['Certificate for the in-service hours log']);
   });
 
+  // The PDF saved from the print dialog is offered under the page's title, which was
+  // "Certificate — casa-practice" every year: the next year's saved over the last, and a supervisor
+  // given several could not tell whose each was.
+  it('while the certificate is printed, the title (the PDF\'s file name) says what it is, its year and the name typed, fit for a file name', async () => {
+    const store = await storeAfterOnePractice();
+    const file = JSON.parse(store.read('records.json') ?? '{}');
+    file.playthroughs = [...file.playthroughs, ...file.playthroughs.map((p: { id: string }) => ({ ...p, id: `${p.id.slice(0, -1)}${p.id.endsWith('a') ? 'b' : 'a'}`, startedAt: '2021-06-01T17:00:00.000Z', completedAt: '2021-06-01T17:20:00.000Z' }))];
+    store.write('records.json', JSON.stringify(file));
+    const user = userEvent.setup();
+    renderApp('#/certificate', store);
+    const year = new Date().getFullYear();
+    await screen.findByLabelText('Your name (optional)');
+    await waitFor(() => expect(document.title).toBe('Certificate — casa-practice'));
+    const printed = () => {
+      act(() => void window.dispatchEvent(new Event('beforeprint')));
+      const title = document.title;
+      act(() => void window.dispatchEvent(new Event('afterprint')));
+      return title;
+    };
+    expect(printed()).toBe(`casa-practice certificate ${year}`);
+    // Its own title again after printing.
+    expect(document.title).toBe('Certificate — casa-practice');
+    await user.type(screen.getByLabelText('Your name (optional)'), ' Sam/Rivera: "Jr." ');
+    await user.selectOptions(screen.getByLabelText('Year'), '2021');
+    expect(printed()).toBe('casa-practice certificate 2021 - Sam Rivera Jr');
+    // No character a file system refuses, nor a dot or space at the end.
+    expect(printed()).not.toMatch(/[\\/:*?"<>|]|[. ]$/);
+  });
+
   // The terminal's practice reaches the certificate too (`records --backup`, loaded in My records),
   // and the note told the supervisor its minutes were "measured in the browser", leaving out breaks
   // and time out of sight: the terminal has neither (only its idle rule and the time closed hold).

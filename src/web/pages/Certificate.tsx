@@ -7,6 +7,7 @@ import { whilePrinting } from '../components/open-for-print.js';
 import { hrefOf } from '../routing.js';
 import { useStore } from '../store.js';
 import { readRecordsHere } from '../records-guard.js';
+import { certificatePrintTitle } from '../title.js';
 import { useToday } from '../today.js';
 
 /** A printable certificate of completed practice for the in-service hours log (one A4/Letter page). */
@@ -35,6 +36,7 @@ export default function Certificate() {
   const data = certificateData(playthroughs, { name: name.trim() || undefined, year });
   const title = useRef<HTMLHeadingElement>(null);
   useTitleOnPaper(title);
+  useFileNameOnPaper(certificatePrintTitle(data.year, data.name));
   return (
     <>
       <div className="no-print">
@@ -100,6 +102,25 @@ function useTitleOnPaper(title: RefObject<HTMLHeadingElement | null>): void {
   useEffect(() => {
     return whilePrinting(() => title.current?.setAttribute('aria-level', '1'), () => title.current?.removeAttribute('aria-level'));
   }, [title]);
+}
+
+/**
+ * While the certificate is printed, the window's title is `fileTitle` (certificatePrintTitle): the
+ * name the print dialog offers when it is saved as a PDF. Its own title is put back after.
+ */
+function useFileNameOnPaper(fileTitle: string): void {
+  const latest = useRef(fileTitle);
+  latest.current = fileTitle;
+  useEffect(() => {
+    let before: string | undefined;
+    return whilePrinting(() => {
+      before = document.title;
+      document.title = latest.current;
+    }, () => {
+      if (before !== undefined) document.title = before;
+      before = undefined;
+    });
+  }, []);
 }
 
 /** A line to write on, on paper; read aloud as what it is for ("blank for the name"), not as a row of underscores. */
