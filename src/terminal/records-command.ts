@@ -1,7 +1,7 @@
 import { accessSync, constants, lstatSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { backupFileName, backupText, newerSavesNotInBackup, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_HOURS_PER_YEAR, localDate, localTime, NEWER_PRACTICE_NOT_SHOWN, NO_PRACTICE_YET, otherPracticeYears, otherYearsWords, PRACTICE_IDLE_MS, keepLearner, readRecords, recordsCsv, scenariosAtHand, shownFileName, shownMinutes, visibleLine, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type PlaythroughRecord, type Scenario } from '../machines/index.js';
+import { backupFileName, backupText, newerSavesNotInBackup, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_HOURS_PER_YEAR, localDate, localTime, NEWER_PRACTICE_NOT_SHOWN, newestFirst, NO_PRACTICE_YET, otherPracticeYears, otherYearsWords, PRACTICE_IDLE_MS, keepLearner, readRecords, recordsCsv, scenariosAtHand, shownFileName, shownMinutes, visibleLine, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type PlaythroughRecord, type Scenario } from '../machines/index.js';
 import { parseArgs, UsageError } from './args.js';
 import type { CliIO } from './commands.js';
 import { exportsDir, shownPath, shownStateDir } from './export.js';
@@ -130,7 +130,8 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   const notice = recordsNoticeLines(read);
   if (notice) io.out(`${wrapWords(notice, width)}\n`);
   const data = certificateData(read.playthroughs, { year, now });
-  const rows = read.playthroughs.filter((p) => localDate(p.completedAt).startsWith(`${year}-`)).sort((a, b) => a.completedAt.localeCompare(b.completedAt));
+  // Newest first, as My records lists them (newestFirst says why).
+  const rows = newestFirst(read.playthroughs.filter((p) => localDate(p.completedAt).startsWith(`${year}-`)));
   for (const p of rows) {
     // "no time recorded", not a dash: a screen reader says nothing for a dash alone (My records says "not recorded").
     say(`${localDate(p.completedAt)} ${localTime(p.completedAt)}  ${p.title}: ${shownMinutes(p) !== undefined ? `${shownMinutes(p)} min` : 'no time recorded'}, ${p.score.percent}%, ${BAND_LABELS[p.band]}, ${p.mode === 'assessment' ? 'Assessment' : 'Practice'}`, '  ');

@@ -99,6 +99,18 @@ describe('casa-practice records', () => {
     expect(r.flat).not.toMatch(/run casa-practice/);
   });
 
+  // The terminal listed the year oldest first and My records newest first: the row a volunteer
+  // looked for (the practice just finished) was first in one and last in the other.
+  it('lists the year newest first, as My records does', () => {
+    const r = run([], envWithPractice());
+    const newer = r.out.indexOf('2026-03-01');
+    const older = r.out.indexOf('2026-02-10');
+    expect(newer).toBeGreaterThanOrEqual(0);
+    expect(older, r.out).toBeGreaterThan(newer);
+    // The total still comes after the list.
+    expect(r.out.indexOf('Total:')).toBeGreaterThan(older);
+  });
+
   it('says when nothing was finished yet, and names the other years with practice and how to see them', () => {
     // Once, first, and no "Total: 0 hours … from 0 finished scenarios" saying the same before it.
     const none = run([], tempEnv());

@@ -87,6 +87,18 @@ export function otherYearsWords(records: readonly PlaythroughRecord[], year: num
   return `${inYear ? 'Also finished in' : 'Finished in'} other years: ${list}.`;
 }
 
+/**
+ * Completed practice in the order both apps list it on screen, My records and the terminal's
+ * `records`: newest first. My records lists every year under this year's total, so newest first keeps
+ * what that total counts together at the top, the practice just finished (the one a volunteer comes
+ * to see counted) on the first row; the terminal lists a year the same way, so that the same row
+ * comes first in both. (The terminal listed oldest first.) The certificate and the CSV, an hours log
+ * on paper and a spreadsheet, stay in date order, oldest first.
+ */
+export function newestFirst<T extends Pick<PlaythroughRecord, 'completedAt'>>(records: readonly T[]): T[] {
+  return [...records].sort((a, b) => b.completedAt.localeCompare(a.completedAt));
+}
+
 const MODE_WORDS: Record<SessionMode, string> = { practice: 'Practice', assessment: 'Assessment' };
 
 /**

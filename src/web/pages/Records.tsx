@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING_OWN, IN_SERVICE_COUNTING_TERMINAL, IN_SERVICE_COUNTING_TIMING, IN_SERVICE_CREDIT, keepLearner, localDate, localTime, NEWER_PRACTICE_NOT_SHOWN, newerSavesNotInBackup, NO_PRACTICE_YET, otherYearsWords, parseBackup, RECORDS_KEY, recordsCsv, scenariosAtHand, shownMinutes, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type BackupFile, type BackupLeftOut, type RecordsRead, type Scenario } from '../../machines/index.js';
+import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING_OWN, IN_SERVICE_COUNTING_TERMINAL, IN_SERVICE_COUNTING_TIMING, IN_SERVICE_CREDIT, keepLearner, localDate, localTime, NEWER_PRACTICE_NOT_SHOWN, newestFirst, newerSavesNotInBackup, NO_PRACTICE_YET, otherYearsWords, parseBackup, RECORDS_KEY, recordsCsv, scenariosAtHand, shownMinutes, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type BackupFile, type BackupLeftOut, type RecordsRead, type Scenario } from '../../machines/index.js';
 import { requestPersistentStorage, watcherOf, type PersistResult } from '../adapters/local-store.js';
 import { downloadText } from '../download.js';
 import { ownScenariosThisVisit } from '../own-scenarios.js';
@@ -68,7 +68,8 @@ export default function Records() {
   const read: RecordsRead = useMemo(() => (void version, readRecordsHere(store)), [store, version]);
   useEffect(() => watcherOf(store)?.(RECORDS_KEY, () => setVersion((v) => v + 1)), [store]);
   const recordsShown = recordsNoticeThisVisit(store, read, 'records');
-  const rows = [...read.playthroughs].sort((a, b) => b.completedAt.localeCompare(a.completedAt));
+  // Newest first, as the terminal's `records` lists them (newestFirst says why).
+  const rows = newestFirst(read.playthroughs);
   const none = rows.length === 0;
   // This year's finished practice, as the certificate counts it: the year of the clock, not of when
   // the page was first drawn (left open over New Year, it totalled last year's as "so far").
