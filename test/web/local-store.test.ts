@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { backupText, latestSaveKey, parseBackup, readRecords, recordCompletion, recordPlaythrough, RECORDS_KEY, recordsText, type PlaythroughRecord, type RecordsFile } from '../../src/machines/index.js';
 import { recordsNotice } from '../../src/web/storage-words.js';
-import { localStore, requestPersistentStorage, WEB_STORE_MAX_BYTES, type StoreProblem } from '../../src/web/adapters/local-store.js';
+import { localStore, RECORDS_HELD_NEWER, requestPersistentStorage, WEB_STORE_MAX_BYTES, type StoreProblem } from '../../src/web/adapters/local-store.js';
 
 beforeEach(() => window.localStorage.clear());
 
@@ -509,6 +509,13 @@ describe('localStore\'s size limit', () => {
     tab.remove(copy);
     expect(storage.getItem(`casa-practice/${RECORDS_KEY}`)).toBe(newer);
     expect(Object.keys(storage).filter((k) => k.includes(`${RECORDS_KEY}.`))).toEqual([]);
+    // Said as what it is: room was just made, and the page said the storage was full.
+    expect(tab.problem()).toEqual({ kind: 'newer', key: RECORDS_KEY, message: RECORDS_HELD_NEWER });
+    expect(tab.problem()?.message).not.toMatch(/full/);
+    expect(tab.pending()).toEqual([RECORDS_KEY]);
+    // The backup this tab downloads holds what it held, to load in the newer version after a reload.
+    const backup = parseBackup(backupText(tab, new Date('2026-12-05T10:00:00Z')).text, new Date('2026-12-05T10:00:00Z'));
+    expect(backup.ok && backup.backup.records.playthroughs.map((p) => p.id)).toEqual(file(1).playthroughs.map((p) => p.id));
   });
 
   it('by default, the largest records it writes make a backup that My records loads back', () => {

@@ -32,9 +32,11 @@ import { asideCopy, copiesHeading, ROOM_HEADING, sizeWords, utf8Length } from '.
 export interface StoreProblem {
   /**
    * `unavailable`: the browser refused storage altogether; `full`: the value did not fit; `too-large`:
-   * the value is larger than the store writes (maxBytes); `failed`: any other error.
+   * the value is larger than the store writes (maxBytes); `newer`: records this tab held (a write
+   * refused for room) met records a newer version of casa-practice wrote meanwhile, which it cannot
+   * add to (RECORDS_HELD_NEWER); `failed`: any other error.
    */
-  kind: 'unavailable' | 'full' | 'too-large' | 'failed';
+  kind: 'unavailable' | 'full' | 'too-large' | 'newer' | 'failed';
   /** One line for the volunteer. */
   message: string;
   /** The key whose write failed, if any. */
@@ -134,6 +136,15 @@ function tooLargeProblem(key: string, maxBytes: number, alone: boolean, copies: 
  * leftInPlace): storage-words tells it from the storage being full by these words.
  */
 export const STORAGE_UNREADABLE = 'this browser\'s storage for this site could not be read';
+
+/**
+ * Said when records this tab held in memory (a write refused for room) are to be written back and
+ * the records stored were written meanwhile by a newer version of casa-practice (a tab opened after
+ * an update): this tab cannot read them, so it neither writes over them nor adds to them. Said as
+ * that, not as the storage being full (there may be room now). The backup this tab downloads holds
+ * what it held, and the newer version loads it.
+ */
+export const RECORDS_HELD_NEWER = 'Your records were not updated: the records in this browser were written by a newer version of casa-practice (in a tab opened after an update), which this tab cannot add to. Nothing is wrong with them, and they were not written over. What you finished in this tab is kept only until you close it: download a backup from My records, then reload the page and load that backup in My records to add it.';
 
 const MODIFIED = '@modified/';
 const UNAVAILABLE = 'This browser does not let the page save anything (a private window or a privacy setting), so progress lasts only until you close the tab.';
@@ -293,10 +304,11 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
    * stored may be newer, written by another tab meanwhile (a scenario finished there), and this tab's
    * copy, read from memory, does not have it. Written as they were, the records dropped that tab's
    * practice; they are merged with what is stored now (recordsWriteBack), and what is stored, when it
-   * cannot be read whole (damaged), is set aside first, never written over. Undefined: it could not
-   * be set aside (no room), so nothing is written over it.
+   * cannot be read whole (damaged), is set aside first, never written over. `full`: it could not
+   * be set aside (no room), so nothing is written over it; `newer`: a newer version of casa-practice
+   * wrote it, which this tab cannot read, so nothing is written over it either.
    */
-  const heldRecords = (text: string): string | undefined => {
+  const heldRecords = (text: string): string | { refused: 'full' | 'newer' } => {
     let stored: string | undefined;
     try {
       stored = ls.getItem(prefix + RECORDS_KEY) ?? undefined;
@@ -306,10 +318,10 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
     const now = new Date(clock());
     const merged = recordsWriteBack(stored, text, now, roomFor(RECORDS_KEY));
     // Written by a newer version of casa-practice: neither set aside nor written over (RecordsRead.newer).
-    if (merged === 'newer') return undefined;
+    if (merged === 'newer') return { refused: 'newer' };
     if (merged !== 'damaged') return merged;
     const to = asideKey(RECORDS_KEY, now, 'damaged', (k) => memory.read(k) !== undefined || ls.getItem(prefix + k) !== null);
-    return stored !== undefined && copyQuietly(to, stored) ? text : undefined;
+    return stored !== undefined && copyQuietly(to, stored) ? text : { refused: 'full' };
   };
 
   // `guarded`: refused past maxBytes (every write but a copy set aside).
@@ -317,9 +329,9 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
     let text = given;
     if (key === RECORDS_KEY && memory.read(key) !== undefined && !untouchable.has(key)) {
       const merged = heldRecords(given);
-      if (merged === undefined) {
+      if (typeof merged !== 'string') {
         memory.write(key, given);
-        const p = problemOf(new DOMException('full', 'QuotaExceededError'), key);
+        const p: StoreProblem = merged.refused === 'newer' ? { kind: 'newer', key, message: RECORDS_HELD_NEWER } : problemOf(new DOMException('full', 'QuotaExceededError'), key);
         failed(p);
         return { ok: false, problem: p };
       }
