@@ -10,7 +10,7 @@ import { exclusively, leftWhereItWas, type Store } from './store.js';
  * A backup of all progress in one file a volunteer keeps (browser storage can be cleared): the
  * records (best results, every completed playthrough, the anonymous learner id) and the sessions in
  * progress. Loading it back merges: playthroughs already here are not added twice (they are known by
- * id), best results keep the better, a save replaces the one here only when it is newer, the one
+ * id, and by the practice they are of: mergeRecordsFiles), best results keep the better, a save replaces the one here only when it is newer, the one
  * here then set aside (never lost: the backup's may not carry on).
  */
 export interface BackupFile {
@@ -416,6 +416,13 @@ export interface ImportResult {
   added: number;
   /** Completed practice that was already here (not added twice). */
   alreadyHad: number;
+  /**
+   * Completed practice left out as the same practice as one here, finished at another time: one
+   * scenario in progress carried in a backup and finished both where it was made and where it was
+   * loaded (the same scenario started at the same time: practiceOf). Counted once, by the record
+   * here (mergeRecordsFiles' `sameProgress`). Not in alreadyHad.
+   */
+  sameProgress: number;
   /** Scenarios in progress (saves) written (new here, or newer than the one here). */
   savesLoaded: number;
   /** Scenarios in progress (saves) left as they were (the one here is as new or newer). */
@@ -480,8 +487,8 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
   const { file: here, notice, setAside, untouchable, newer } = readRecordsFile(store, now);
   // Left where they were (not moved aside), the records here are the only copy of what they hold:
   // nothing is written, neither they nor the backup's saves (a backup half loaded is no answer).
-  if (untouchable) return { added: 0, alreadyHad: 0, savesLoaded: 0, savesKept: 0, savesSetAside: [], savesNotReplaced: 0, savesFinished: 0, savesOwnFile: 0, savesAuthorTest: 0, message: newer !== undefined ? BACKUP_NOT_OVER_NEWER : BACKUP_NOT_OVER_DAMAGED, refused: true, ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}), ...(newer !== undefined ? { newer } : {}) };
-  const { file: merged, added: incoming } = mergeRecordsFiles(here, backup.records);
+  if (untouchable) return { added: 0, alreadyHad: 0, sameProgress: 0, savesLoaded: 0, savesKept: 0, savesSetAside: [], savesNotReplaced: 0, savesFinished: 0, savesOwnFile: 0, savesAuthorTest: 0, message: newer !== undefined ? BACKUP_NOT_OVER_NEWER : BACKUP_NOT_OVER_DAMAGED, refused: true, ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}), ...(newer !== undefined ? { newer } : {}) };
+  const { file: merged, added: incoming, sameProgress } = mergeRecordsFiles(here, backup.records);
   const playthroughs = merged.playthroughs;
   let savesLoaded = 0;
   let savesKept = 0;
@@ -551,8 +558,8 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
     savesLoaded++;
   }
   store.write(RECORDS_KEY, recordsText(merged, recordsRoom(store)));
-  const alreadyHad = backup.records.playthroughs.length - incoming;
-  const counts = { added: incoming, alreadyHad, savesLoaded, savesKept, savesSetAside, savesNotReplaced, ...(savesNewer > 0 ? { savesNewer } : {}), savesFinished, savesOwnFile, savesAuthorTest };
+  const alreadyHad = backup.records.playthroughs.length - incoming - sameProgress;
+  const counts = { added: incoming, alreadyHad, sameProgress, savesLoaded, savesKept, savesSetAside, savesNotReplaced, ...(savesNewer > 0 ? { savesNewer } : {}), savesFinished, savesOwnFile, savesAuthorTest };
   return { ...counts, message: importWords(counts), ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
 }
 
@@ -561,13 +568,18 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
  * its total counts them) and its saves are scenarios in progress (each continues where it was left
  * off), each counted in the singular or plural as it is, and nothing said of what there was none of.
  */
-function importWords({ added, alreadyHad, savesLoaded, savesKept, savesSetAside, savesNotReplaced, savesNewer = 0, savesFinished, savesOwnFile, savesAuthorTest }: Omit<ImportResult, 'message' | 'notice' | 'setAside' | 'refused'>): string {
+function importWords({ added, alreadyHad, sameProgress, savesLoaded, savesKept, savesSetAside, savesNotReplaced, savesNewer = 0, savesFinished, savesOwnFile, savesAuthorTest }: Omit<ImportResult, 'message' | 'notice' | 'setAside' | 'refused'>): string {
   const finished = (n: number) => `${n} finished scenario${n === 1 ? '' : 's'}`;
   const inProgress = (n: number) => `${n} scenario${n === 1 ? '' : 's'} in progress`;
   const were = (n: number) => (n === 1 ? 'was' : 'were');
   const parts: string[] = [];
   if (added > 0) parts.push(`Added ${finished(added)} to your records`);
   if (alreadyHad > 0) parts.push(`${finished(alreadyHad)} ${were(alreadyHad)} already in your records and ${were(alreadyHad)} not added again`);
+  // The same scenario in progress finished twice (here and where the backup was made): its time before the backup is in both.
+  if (sameProgress > 0) {
+    const one = sameProgress === 1;
+    parts.push(`${finished(sameProgress)} ${were(sameProgress)} not added because ${one ? 'it was' : 'they were'} the same practice as ${one ? 'one' : 'ones'} already in your records (one scenario in progress, carried in a backup and finished in two places), so ${one ? 'its' : 'their'} time counts once`);
+  }
   // The saves here they took the place of, set aside: said with them, so no one thinks that progress gone.
   const aside = savesSetAside.length;
   const setAsideWords = aside === 0 ? '' : aside === savesLoaded

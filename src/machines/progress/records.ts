@@ -904,24 +904,49 @@ export function addPlaythroughs<T extends Pick<RecordsFile, 'best' | 'playthroug
 }
 
 /**
+ * The practice a playthrough record is of, for telling one practice recorded twice from two: its
+ * scenario and the time it started, which a save keeps from the first step through every sitting
+ * and carries in a backup (SaveSlot.startedAt). One save finished in two places (a backup loaded in
+ * another browser, and the scenario finished there and here) makes two records, each with its own
+ * id and finish, that are one practice: the time before the backup is in both. Without a start
+ * time, its finish stands in (a copy given a new id has the same). Times compared as times.
+ */
+export function practiceOf(p: Pick<PlaythroughRecord, 'scenarioId' | 'startedAt' | 'completedAt'>): string {
+  const started = p.startedAt === undefined ? Number.NaN : Date.parse(p.startedAt);
+  return Number.isNaN(started) ? `${p.scenarioId}\u0000finished\u0000${p.completedAt}` : `${p.scenarioId}\u0000started\u0000${started}`;
+}
+
+/**
  * Two sets of records made one, as loading a backup merges it into the records here (importBackup)
  * and as a tab's records held unwritten are written back beside another tab's (recordsWriteBack):
- * `here`'s playthroughs, then those of `more` it does not hold (known by id, or by the same scenario
- * started and finished at the same times: a copy given a new id counted its minutes twice), sorted
- * by when they were finished. By scenario, the best percentage of either is kept, the larger count
+ * `here`'s playthroughs, then those of `more` it does not hold, sorted by when they were finished.
+ * Held already: one of the same id, or one of the same practice (practiceOf: the same scenario
+ * started at the same time). A copy given a new id (started and finished at the same times) counted
+ * its minutes twice; so did one save finished in two browsers, whose time before the backup was in
+ * both records. Of one practice the record here is kept (nothing here is removed) and `more`'s left
+ * out: its own time after the backup is not counted, rather than the time before it twice (the rule
+ * two windows on one save keep: SaveHold). `sameProgress`: how many of `more`'s were left out so, as
+ * a practice here finished at another time (a copy of the same finish is simply held already).
+ * By scenario, the best percentage of either is kept, the larger count
  * of completions (two devices cannot be told from one backed up twice: never a sum) and the later
  * last completion. The learner: `here`'s, else the one its playthroughs were named by, else
  * `more`'s; a playthrough of `more` named otherwise keeps that name (PlaythroughRecord.learner), so
  * that its xAPI statements never change actor. `added`: how many of `more`'s playthroughs were new.
  */
-export function mergeRecordsFiles(here: RecordsFile, more: Pick<RecordsFile, 'learner' | 'best' | 'playthroughs'>): { file: RecordsFile; added: number } {
+export function mergeRecordsFiles(here: RecordsFile, more: Pick<RecordsFile, 'learner' | 'best' | 'playthroughs'>): { file: RecordsFile; added: number; sameProgress: number } {
   const known = new Set(here.playthroughs.map((p) => p.id));
-  const sameRun = (p: PlaythroughRecord) => `${p.scenarioId}\u0000${p.startedAt ?? ''}\u0000${p.completedAt}`;
-  const seenRuns = new Set(here.playthroughs.map(sameRun));
+  // Each practice held, with when it was finished (a copy of the same finish is no news).
+  const practices = new Map(here.playthroughs.map((p) => [practiceOf(p), p.completedAt] as const));
+  let sameProgress = 0;
   const incoming = more.playthroughs.filter((p) => {
-    if (known.has(p.id) || seenRuns.has(sameRun(p))) return false;
+    if (known.has(p.id)) return false;
+    const finished = practices.get(practiceOf(p));
+    if (finished !== undefined) {
+      if (Date.parse(finished) !== Date.parse(p.completedAt)) sameProgress++;
+      return false;
+    }
     known.add(p.id);
-    seenRuns.add(sameRun(p));
+    practices.set(practiceOf(p), p.completedAt);
     return true;
   });
   // Whom a playthrough's xAPI statements name never changes (their ids are derived from the
@@ -957,7 +982,7 @@ export function mergeRecordsFiles(here: RecordsFile, more: Pick<RecordsFile, 'le
     const lastCompleted = [a?.lastCompleted ?? '', b?.lastCompleted ?? '', mine?.last ?? ''].sort().at(-1) ?? '';
     best[id] = { bestPercent, completions, lastCompleted };
   }
-  return { file: { format: 'casa-practice-records', formatVersion: 2, ...(learner ? { learner } : {}), best, playthroughs }, added: incoming.length };
+  return { file: { format: 'casa-practice-records', formatVersion: 2, ...(learner ? { learner } : {}), best, playthroughs }, added: incoming.length, sameProgress };
 }
 
 /**

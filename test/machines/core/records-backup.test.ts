@@ -577,6 +577,40 @@ describe('backup file', () => {
     expect(readRecords(store)).toEqual(before);
   });
 
+  // One scenario in progress, carried in a backup to a second browser and finished in both, made two
+  // records (each its own id and finish) that both held the minutes before the backup; merging the
+  // second browser's backup counted them twice. The same practice (the same scenario started at the
+  // same time, as its save kept it) counts once, and the import says so; another practice counts.
+  it('one scenario in progress finished in two browsers counts once when their backups are merged, and is said so; another practice of it still counts', () => {
+    const started = '2026-02-10T18:00:00.000Z';
+    const browserA = memoryStore();
+    recordPlaythrough(browserA, record(new Date('2026-01-05T17:00:00Z')), bytes, now);
+    writeSave(browserA, playable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), started, new Date('2026-02-10T18:15:00Z'), 15 * 60_000);
+    const carried = parseBackup(backupText(browserA, now).text, now);
+    if (!carried.ok) throw new Error(carried.error);
+    const browserB = memoryStore();
+    expect(importBackup(browserB, carried.backup, now)).toMatchObject({ added: 1, savesLoaded: 1 });
+    // Finished in both: 20 minutes here (15 before the backup), 22 there (the same 15, and 7 of its own).
+    const finishedA = finishPlaythrough(browserA, playable, debrief(), new Date('2026-02-10T18:20:00Z'), { mode: 'practice', startedAt: started, activeMs: 20 * 60_000, randomBytes: bytes });
+    const finishedB = finishPlaythrough(browserB, playable, debrief(), new Date('2026-02-10T18:25:00Z'), { mode: 'practice', startedAt: started, activeMs: 22 * 60_000, randomBytes: bytes });
+    expect(finishedA?.recorded.id).not.toBe(finishedB?.recorded.id);
+    // Browser B also practised the scenario again, from its beginning: another practice.
+    recordPlaythrough(browserB, record(new Date('2026-02-10T18:29:00Z')), bytes, now);
+    const fromB = parseBackup(backupText(browserB, now).text, now);
+    if (!fromB.ok) throw new Error(fromB.error);
+    const result = importBackup(browserA, fromB.backup, now);
+    expect(result).toMatchObject({ added: 1, alreadyHad: 1, sameProgress: 1 });
+    expect(result.message).toBe('Added 1 finished scenario to your records; 1 finished scenario was already in your records and was not added again; 1 finished scenario was not added because it was the same practice as one already in your records (one scenario in progress, carried in a backup and finished in two places), so its time counts once.');
+    const merged = readRecords(browserA, now).playthroughs;
+    expect(merged.filter((p) => p.startedAt === started).map((p) => p.id)).toEqual([finishedA?.recorded.id]);
+    expect(merged).toHaveLength(3);
+    // The minutes: 20 of the practice carried over (not 20 + 22), 7 of the other practice, and the January one.
+    expect(merged.reduce((sum, p) => sum + (p.seconds ?? 0), 0)).toBe((20 + 7) * 60 + (record(new Date('2026-01-05T17:00:00Z')).seconds ?? 0));
+    // Loaded again, nothing changes, and the same is said of it.
+    expect(importBackup(browserA, fromB.backup, now)).toMatchObject({ added: 0, sameProgress: 1 });
+    expect(readRecords(browserA, now).playthroughs).toEqual(merged);
+  });
+
   it('says one finished scenario and one scenario in progress in the singular, and nothing of what there was none of', () => {
     const store = memoryStore();
     recordPlaythrough(store, record(new Date('2026-01-05T17:00:00Z')), bytes, now);
