@@ -163,7 +163,7 @@ export async function resumeCommand(argv: readonly string[], io: CliIO): Promise
   if (args.flags.has('help')) return help(io, RESUME_HELP);
   if (args.positionals.length > 0) throw new UsageError('resume takes no scenario');
   const base = request(args);
-  const { keptRoomSessions, readSave, roomSessionArgs } = await import('./saves.js');
+  const { keptRoomSessions, newerSavesLine, readSave, roomSessionArgs } = await import('./saves.js');
   const found = readSave(process.env);
   if (found.kind === 'none') return run({ ...base, notice: noSaveWords(keptRoomSessions(process.env), roomSessionArgs) }, io);
   // Its trainer's file moved: the app (or the line-by-line prompt) asks where it is now.
@@ -181,7 +181,11 @@ export async function resumeCommand(argv: readonly string[], io: CliIO): Promise
     }
     return run({ ...base, notice: found.newer !== undefined ? found.error : resumeFailureInOne(found.error, found.movedTo) }, io);
   }
-  return run({ ...base, playable: found.playable, snapshot: found.snapshot, startedAt: found.startedAt, activeMs: found.activeMs, hold: found.hold, mode: found.mode, resumed: true }, io);
+  // Saves a newer version wrote of other scenarios: passed over (latestSaveKey), and named in one
+  // line, left untouched (line by line on stderr; full screen above where it left off).
+  const newer = newerSavesLine(found.playable, process.env);
+  if (newer !== undefined && base.plain) io.err(`casa-practice: ${newer}\n`);
+  return run({ ...base, playable: found.playable, snapshot: found.snapshot, startedAt: found.startedAt, activeMs: found.activeMs, hold: found.hold, mode: found.mode, resumed: true, ...(newer !== undefined && !base.plain ? { notice: newer } : {}) }, io);
 }
 
 /** `--set trust=70 --set told-csw=true` as variable id → value (checked against the scenario later). */
@@ -305,7 +309,7 @@ async function runApp(req: RunRequest, io: CliIO): Promise<number> {
   const start = req.facilitate
     ? { kind: 'facilitate' as const, playable: req.playable, startOver: req.startOver }
     : req.playable
-      ? { kind: 'play' as const, playable: req.playable, snapshot: req.snapshot, startedAt: req.startedAt, activeMs: req.activeMs, hold: req.hold, showNote: !req.resumed, saved, origin, setAside }
+      ? { kind: 'play' as const, playable: req.playable, snapshot: req.snapshot, startedAt: req.startedAt, activeMs: req.activeMs, hold: req.hold, showNote: !req.resumed, saved, origin, setAside, ...(req.resumed && req.notice !== undefined ? { notice: req.notice } : {}) }
       : req.locate
         ? { kind: 'locate' as const, missing: req.locate }
         : { kind: 'picker' as const, notice: req.notice };

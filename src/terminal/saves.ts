@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Finished, KeepResult, PlayableScenario, ResumeResult, RunOrigin, SaveHold, SaveSummary, ScenarioRef } from '../machines/index.js';
 import * as core from '../machines/index.js';
@@ -192,6 +192,44 @@ export function readSaveFor(playable: PlayableScenario, key: string, env: NodeJS
     // did not lead to its values, and a sound save was called damaged and set aside (otherStartValues).
     return otherStartValues(playable, { ...(set ? { set } : {}) }) ? load(playable.file, from, set) : playable;
   }, key);
+}
+
+/**
+ * The title of the scenario a save's key names (the core's slotScenarioId), for a line that names
+ * it before it is opened: the bundled scenario's title, else its id; undefined for a key this
+ * version does not spell. Read from the key and the app's own file, never from the save (a newer
+ * version's save is not read).
+ */
+export function slotTitle(key: string): string | undefined {
+  const id = core.slotScenarioId(key);
+  if (id === undefined) return undefined;
+  const file = bundledFileOf(id);
+  if (file) {
+    try {
+      const entry = core.quickEntry(file, readFileSync(file, 'utf8'));
+      if ('title' in entry && entry.title !== '') return entry.title;
+    } catch {
+      // Unreadable: named by its id.
+    }
+  }
+  return id;
+}
+
+/**
+ * What `resume` says of the saves a newer version of casa-practice wrote (the core's
+ * newerSavesWords), naming each scenario by title: beside the save it continues (`resumed`, whose
+ * own scenario is not named), or where there is none this version can continue. Undefined when
+ * there are none.
+ */
+export function newerSavesLine(resumed?: PlayableScenario, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  let keys: string[];
+  try {
+    keys = core.newerSaveKeys(stateStore(env));
+  } catch {
+    return undefined;
+  }
+  const others = keys.filter((k) => resumed === undefined || core.slotScenarioId(k) !== resumed.scenario.id);
+  return core.newerSavesWords(others.map((k) => slotTitle(k) ?? k.slice(core.SAVES_PREFIX.length, -'.json'.length)), resumed !== undefined);
 }
 
 /** Whether a file is one of the scenarios shipped with the app. */

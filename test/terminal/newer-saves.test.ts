@@ -112,13 +112,15 @@ describe('the full-screen quit beside a save a newer version wrote', () => {
 // that one's notice though an older save this version reads waited; and a trainer-led session a
 // newer version kept was named among those to carry on, which this version cannot.
 describe('resume beside saves a newer version wrote', () => {
-  it('opens the newest save this version can read, and leaves the newer one as it is', async () => {
+  // Found by the saves-48 review: resume opened the older save without a word of the newer
+  // version's save of another scenario (only opening that scenario said it was there).
+  it('opens the newest save this version can read, names the scenario of the newer one by title in one line, and leaves it as it is', async () => {
     const env = tempEnv();
     const saves = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves');
     expect((await runPiped(['play', NEW_PHONE, '--plain'], '1\nq\n', env)).code).toBe(0);
     const [own] = readdirSync(saves);
-    // A newer version's save of another scenario, written since.
-    const other = join(saves, 'another-scenario.json');
+    // A newer version's save of another scenario (a bundled one, named by its title), written since.
+    const other = join(saves, 'youth-discloses.json');
     const text = JSON.stringify({ ...(JSON.parse(readFileSync(join(saves, own as string), 'utf8')) as object), formatVersion: 2 });
     writeFileSync(other, text);
     const later = new Date(Date.now() + 60_000);
@@ -126,9 +128,10 @@ describe('resume beside saves a newer version wrote', () => {
     const resumed = await runPiped(['resume', '--plain'], 'q\n', env);
     expect(resumed.code).toBe(0);
     expect(flat(resumed.out)).toContain('Decision 2 of about 2');
-    expect(resumed.out + resumed.err).not.toMatch(/newer version|damaged|Could not resume/);
+    expect(resumed.err).toBe('casa-practice: Another scenario, “What Kiara tells you”, has saved progress from a newer version of casa-practice, which this version leaves untouched. Update casa-practice to continue it.\n');
+    expect(resumed.out + resumed.err).not.toMatch(/in this scenario|damaged|Could not resume/);
     expect(readFileSync(other, 'utf8')).toBe(text);
-    expect(readdirSync(saves).sort()).toEqual(['another-scenario.json', own].sort());
+    expect(readdirSync(saves).sort()).toEqual(['youth-discloses.json', own].sort());
   });
 
   it('with no save, does not name a trainer-led session a newer version kept as one to carry on', async () => {

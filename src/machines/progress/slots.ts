@@ -1,3 +1,4 @@
+import { quotedTitle } from '../report/words.js';
 import { cleanLine } from '../text/clean.js';
 import { asideWords, setAsideInOne, setAsideLines, type Store } from './store.js';
 
@@ -138,6 +139,43 @@ export function latestSaveKey(store: Store): string | undefined {
   const saves = store.list(SAVES_PREFIX).filter((s) => s.key.endsWith('.json'));
   saves.sort((a, b) => b.modified - a.modified);
   return saves.find((s) => newerSaveAt(store, s.key) === undefined)?.key ?? saves[0]?.key;
+}
+
+/**
+ * The saves a newer version of casa-practice wrote (newerSaveAt), newest first: this version
+ * leaves them untouched, and `resume` names their scenarios (newerSavesWords) rather than land on one.
+ */
+export function newerSaveKeys(store: Store): string[] {
+  const saves = store.list(SAVES_PREFIX).filter((s) => s.key.endsWith('.json'));
+  saves.sort((a, b) => b.modified - a.modified);
+  return saves.filter((s) => newerSaveAt(store, s.key) !== undefined).map((s) => s.key);
+}
+
+/**
+ * The scenario id a save's key names (slotName: the id, then any "--from-…", "--file-…", "--set"
+ * or "--preview" part): read from the key this version chose, not from the save (a newer
+ * version's is not read). Undefined for a key not spelt as this version spells them.
+ */
+export function slotScenarioId(key: string): string | undefined {
+  if (!key.startsWith(SAVES_PREFIX) || !key.endsWith('.json')) return undefined;
+  const id = key.slice(SAVES_PREFIX.length, -'.json'.length).split('--')[0] ?? '';
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) ? id : undefined;
+}
+
+/**
+ * The one line naming the scenarios (`titles`, as the UI shows them; cleaned and quoted here) that
+ * hold a save a newer version of casa-practice wrote, for where no scenario is named yet (`resume`,
+ * a list of scenarios): said as what it is, not as damage, and left untouched. `another`: said
+ * beside a save of another scenario that is being continued. `todo`: what to do, in the UI's words.
+ * Undefined when there are none.
+ */
+export function newerSavesWords(titles: readonly string[], another = false, todo: string = NEWER_SAVE_TODO): string | undefined {
+  const named = [...new Set(titles.map((t) => quotedTitle(cleanLine(t))))];
+  if (named.length === 0) return undefined;
+  const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+  const one = named.length === 1;
+  const who = another ? `${one ? 'Another scenario' : 'Other scenarios'}, ${list}, ${one ? 'has' : 'have'}` : `${list} ${one ? 'has' : 'have'}`;
+  return `${who} saved progress from a newer version of casa-practice, which this version leaves untouched. ${todo.replace(/\bit\b/, one ? 'it' : 'them')}`;
 }
 
 /** The terminal's words for a save set aside: it names the file it was moved to. */

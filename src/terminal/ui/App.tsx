@@ -32,9 +32,10 @@ export type AppStart =
   /**
    * A named scenario (or a resumed save, `showNote` false). `saved`: the save waiting in its slot,
    * so the app asks to continue or start over; `origin` how the run relates to that save;
-   * `setAside`: the line saying that a damaged save in its slot was moved aside (see setAsideDamagedSave).
+   * `setAside`: the line saying that a damaged save in its slot was moved aside (see setAsideDamagedSave);
+   * `notice`: a line said where a resumed save opens (saves of other scenarios a newer version wrote).
    */
-  | { kind: 'play'; playable: PlayableScenario; snapshot?: PersistedScenarioSnapshot; startedAt?: string; activeMs?: number; hold?: SaveHold; showNote: boolean; saved?: SaveSummary; origin?: RunOrigin; setAside?: string }
+  | { kind: 'play'; playable: PlayableScenario; snapshot?: PersistedScenarioSnapshot; startedAt?: string; activeMs?: number; hold?: SaveHold; showNote: boolean; saved?: SaveSummary; origin?: RunOrigin; setAside?: string; notice?: string }
   /** startOver: `play … --facilitate --new`, a kept room session of the named scenario is not offered (the new one replaces it once the room votes). */
   | { kind: 'facilitate'; playable?: PlayableScenario; startOver?: boolean }
   /** `casa-practice resume` found a save whose trainer file moved: ask where it is now. */
@@ -60,7 +61,7 @@ type Screen =
   | { name: 'choose'; entry: CatalogEntry; playable: PlayableScenario; summary: SaveSummary; fromPicker: boolean }
   /** `setAside`: a damaged save of the scenario was moved aside as it opened (said above the note). */
   | { name: 'note'; entry: CatalogEntry; fromPicker: boolean; origin: RunOrigin; setAside?: string }
-  | { name: 'play'; playable: PlayableScenario; actor: SessionActor; mode: SessionMode; fromPicker: boolean; startedAt?: string; activeMs?: number; hold?: SaveHold; origin: RunOrigin; resumed?: boolean }
+  | { name: 'play'; playable: PlayableScenario; actor: SessionActor; mode: SessionMode; fromPicker: boolean; startedAt?: string; activeMs?: number; hold?: SaveHold; origin: RunOrigin; resumed?: boolean; notice?: string }
   | { name: 'kept'; playable: PlayableScenario; debrief: Debrief; mode: SessionMode; savedAt?: string; thisRunOnly?: boolean }
   /**
    * `resumed`: a kept room session carried on; `notice`: one line above the session (a kept one that
@@ -200,7 +201,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   useEffect(() => {
     // A resumed session opens straight into play once the core has loaded.
     if (start.kind === 'play' && !start.showNote) void newActor(services.env, start.playable, mode, start.snapshot).then((actor) =>
-      setScreen({ name: 'play', playable: start.playable, actor, mode, fromPicker: false, startedAt: start.startedAt, activeMs: start.activeMs, hold: start.hold, origin: 'continued', resumed: start.snapshot !== undefined }));
+      setScreen({ name: 'play', playable: start.playable, actor, mode, fromPicker: false, startedAt: start.startedAt, activeMs: start.activeMs, hold: start.hold, origin: 'continued', resumed: start.snapshot !== undefined, notice: start.notice }));
     // Once, on mount: `start` describes how the app opened, not what it shows now.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -354,7 +355,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
         test={!facilitating && !fromPicker && start.kind === 'play' ? testRunWords(start.playable)?.line : undefined} />
     );
   } else if (screen.name === 'play') {
-    body = <PlayScreen key={screen.actor.sessionId} playable={screen.playable} actor={screen.actor} mode={screen.mode} startedAt={screen.startedAt} activeMs={screen.activeMs} hold={screen.hold} origin={screen.origin} resumed={screen.resumed} onBack={screen.fromPicker ? () => toPicker() : undefined} />;
+    body = <PlayScreen key={screen.actor.sessionId} playable={screen.playable} actor={screen.actor} mode={screen.mode} startedAt={screen.startedAt} activeMs={screen.activeMs} hold={screen.hold} origin={screen.origin} resumed={screen.resumed} notice={screen.notice} onBack={screen.fromPicker ? () => toPicker() : undefined} />;
   } else {
     const { playable } = screen;
     // s (asked first): a new session of the same scenario, at its start.

@@ -48,10 +48,12 @@ export interface PlayScreenProps {
   onBack?: () => void;
   /** True for a session restored from a save: it opens on what led to where it stopped. */
   resumed?: boolean;
+  /** A line said where a resumed session opens (above where it left off, else over the help line until a key). */
+  notice?: string;
 }
 
 /** A playthrough: the moment, the replies, feedback, and the debrief at the end. */
-export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resumedStart, activeMs: resumedActive, origin = 'new', hold: heldSave, onBack, resumed = false }: PlayScreenProps) {
+export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resumedStart, activeMs: resumedActive, origin = 'new', hold: heldSave, onBack, resumed = false, notice }: PlayScreenProps) {
   const app = useApp();
   // A new actor replaces the first only to undo the reply that ended the scenario (an ended actor is final).
   const [actor, setActor] = useState(firstActor);
@@ -99,7 +101,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // Why the reply just typed cannot be chosen; shown in place of the help line until the next key.
   // A resumed playthrough with nothing to recap opens on its decision: where progress cannot be
   // saved, that is said there first (the recap says it otherwise, a new one on its content note).
-  const [unavailable, setUnavailable] = useState<string | undefined>(() => (resumed && !recap ? stateStore(app.env).savingFailure() : undefined));
+  const [unavailable, setUnavailable] = useState<string | undefined>(() => (resumed && !recap ? [stateStore(app.env).savingFailure(), notice].filter(Boolean).join(' ') || undefined : undefined));
   const hold = origin === 'continued' ? heldSave : undefined;
   // Whether a reply was made in this run: back at no reply after undoing them all, quitting is not
   // said to keep the earlier save because no reply was made (the snapshot keeps no trace of them).
@@ -378,7 +380,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const recapHints = withOptionalHint(quitOnly([['Enter', 'continue'], ...(mode === 'practice' && view.canUndo ? [['u', 'undo'] as const] : []), ['q', 'save & quit']], unsaved), WHO_HINT, (set) => inkRows(hintLine(set), columns));
   // A resumed playthrough opens here, not on the content note: where progress cannot be saved, it
   // says so here as the content note does, before the first reply rather than at the quit.
-  const failureRows = recap && failure ? 1 + inkRows(failure, columns) : 0;
+  const failureRows = (recap && failure ? 1 + inkRows(failure, columns) : 0) + (recap && notice ? 1 + inkRows(notice, columns) : 0);
   // (The status with its meters, as on every screen of the playthrough: where the trust stands is part of where it stopped.)
   const recapHeight = Math.max(4, rows - 1 - 1 - inkRows(statusText(view, mode, title, false, columns, test), columns) - meterRows(view.meters, columns) - failureRows - 1 - (confirmQuit ? 1 + quitPromptExtra(quitWords, columns, app.env) : 1 + inkRows(hintLine(recapHints), columns)));
   if (whoOpen) {
@@ -390,6 +392,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
       <Box flexDirection="column">
         <StatusLine view={view} mode={mode} title={title} test={test} spaced={false} width={columns} />
         {failure && <Box marginTop={1}><Paragraph width={columns}>{failure}</Paragraph></Box>}
+        {notice && <Box marginTop={1}><Paragraph color={theme.warn} width={columns}>{notice}</Paragraph></Box>}
         <Box marginTop={1}><Paragraph bold underline>Where you left off</Paragraph></Box>
         <ScrollRows rows={recapRows} height={recapHeight} offset={recapOffset} />
         {confirmQuit ? quitPrompt : <KeyHints set={recapHints} />}

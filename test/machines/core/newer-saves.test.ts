@@ -3,7 +3,7 @@ import {
   backupText, clearFacilitation, clearSave, importBackup, parseBackup, restoreRefusal, restoreReplacedSave, facilitationKey, finishPlaythrough, keepDebrief, keepProgress, memoryStore, readFacilitation, readKeptDebrief, readSave, saveKey, saveSummary, startFacilitation,
   writeFacilitation, writeSave, type Debrief, type PlayableScenario, type ScenarioLoader,
 } from '../../../src/machines/index.js';
-import { debriefKey, latestSaveKey } from '../../../src/machines/light.js';
+import { debriefKey, latestSaveKey, newerSaveKeys, newerSavesWords, slotScenarioId } from '../../../src/machines/light.js';
 import { example, play } from './fixtures.js';
 
 // Found by the saves-47 review: a save, trainer-led session or kept debrief written by a newer
@@ -147,5 +147,22 @@ describe('saves written by a newer version of casa-practice', () => {
     expect(latestSaveKey(store)).toBe(other);
     expect(readSave(store, loader, undefined, now)).toMatchObject({ kind: 'bad', newer: 2 });
     expect(store.read(other)).toBe(newer);
+  });
+
+  // Found by the saves-48 review: resume said nothing of a newer version's save of another scenario.
+  it('the saves a newer version wrote are found newest first, their scenarios named from the key, in one clean line', () => {
+    let t = 0;
+    const store = memoryStore({}, () => ++t);
+    const own = writeSave(store, playable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, now);
+    const newer = newerOf(store.read(own) as string);
+    store.write('saves/youth-discloses--from-s2.json', newer);
+    store.write('saves/red-flags.json', newer);
+    expect(newerSaveKeys(store)).toEqual(['saves/red-flags.json', 'saves/youth-discloses--from-s2.json']);
+    expect(slotScenarioId('saves/youth-discloses--from-s2.json')).toBe('youth-discloses');
+    expect(slotScenarioId('saves/Not an id.json')).toBeUndefined();
+    expect(newerSavesWords([])).toBeUndefined();
+    expect(newerSavesWords(['What Kiara tells you'], true)).toBe('Another scenario, “What Kiara tells you”, has saved progress from a newer version of casa-practice, which this version leaves untouched. Update casa-practice to continue it.');
+    // Untrusted text (a trainer's title, a key): escapes and line breaks gone; one name said once.
+    expect(newerSavesWords(['Red\u001b[31m flags\n', 'Two', 'Two'], false, 'Reload the page to continue it.')).toBe('“Red flags” and “Two” have saved progress from a newer version of casa-practice, which this version leaves untouched. Reload the page to continue them.');
   });
 });
