@@ -1,4 +1,4 @@
-import { breaksCritical, changeWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailureLines, resumeOpening, newerSaveAt, saveKey, saveKeptInstead, sceneHeadingAt, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, pathReply, verdictLine, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SetupMoment, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
+import { breaksCritical, changeWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailureLines, resumeOpening, newerSaveAt, NEWER_SAVE_MARK, saveKey, saveKeptInstead, sceneHeadingAt, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, pathReply, verdictLine, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SetupMoment, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import { scenariosDir } from './paths.js';
 import { leftOutNotice } from './scenario-files.js';
@@ -435,10 +435,11 @@ export async function chooseScenario(opts: Pick<PlainOptions, 'io' | 'width' | '
     return undefined;
   }
   say('Scenarios:');
-  // Scenarios with a save are marked (opening one continues it).
+  // Scenarios with a save are marked (opening one continues it); one a newer version wrote is marked as that (opening it cannot continue it).
   const saved = (c: (typeof catalog)[number]) => opts.marks === true && c.playable !== undefined && saveWaiting(c.playable, opts.env) !== undefined;
+  const newer = (c: (typeof catalog)[number]) => opts.marks === true && c.playable !== undefined && newerSaveAt(stateStore(opts.env), saveKey(c.playable)) !== undefined;
   // Wrapped rows hang under the title, after "10. " as after "9. ".
-  catalog.forEach((c, i) => say(`  ${i + 1}. ${c.title}${saved(c) ? ' (saved)' : ''} (about ${c.minutes} min): ${c.summary}`, ' '.repeat(`  ${i + 1}. `.length)));
+  catalog.forEach((c, i) => say(`  ${i + 1}. ${c.title}${saved(c) ? ' (saved)' : newer(c) ? ` ${NEWER_SAVE_MARK}` : ''} (about ${c.minutes} min): ${c.summary}`, ' '.repeat(`  ${i + 1}. `.length)));
   sayLeftOut(opts.io.out);
   for (;;) {
     say('Scenario number (q to quit):');

@@ -146,9 +146,12 @@ export function resumeNotice(error: string, movedTo?: string, damaged?: string, 
  */
 export function newerSaveWords(version: number, what: 'save' | 'presenter session' | 'debrief'): string {
   if (what === 'debrief') return newerSaveNotice(version, 'last debrief kept', 'Reload the page to see it.');
-  if (what === 'presenter session') return `${newerSaveNotice(version, 'presenter session kept', 'Reload the page to continue it.')} ${NEWER_SESSION_BELOW}`;
-  return `${newerSaveNotice(version, 'saved progress', 'Reload the page to continue it.')} ${NEWER_SAVE_BELOW}`;
+  if (what === 'presenter session') return `${newerSaveNotice(version, 'presenter session kept', NEWER_SAVE_TODO_HERE)} ${NEWER_SESSION_BELOW}`;
+  return `${newerSaveNotice(version, 'saved progress', NEWER_SAVE_TODO_HERE)} ${NEWER_SAVE_BELOW}`;
 }
+
+/** What to do about a save a newer version of casa-practice wrote, in a browser's words (newerSaveWords, and the first page's list). */
+export const NEWER_SAVE_TODO_HERE = 'Reload the page to continue it.';
 
 /** What is played below a newer version's save meanwhile (newerSaveWords). */
 export const NEWER_SAVE_BELOW = 'You can play it again from the beginning below, but that playthrough is not saved: reload the page to go on with your saved progress instead.';

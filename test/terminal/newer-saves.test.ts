@@ -171,3 +171,41 @@ describe('a playthrough finished beside a last debrief a newer version kept', ()
     r.unmount();
   });
 });
+
+// Found by the saves-48 review: where the only saves were a newer version's, the picker said "A saved
+// session is waiting: press R to resume it." and R then said only that this version cannot read it;
+// the scenario's row said "(saved)" and "opening it asks to continue or start over", which it does not.
+describe('the picker where the only save is a newer version\'s', () => {
+  it('offers no R, and says the newer save plainly where its scenario is listed', async () => {
+    const env = tempEnv();
+    const saves = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves');
+    mkdirSync(saves, { recursive: true });
+    const path = join(saves, saveKey(newPhone()).slice('saves/'.length));
+    const text = `${JSON.stringify({ format: 'casa-practice-terminal-save', formatVersion: 2 })}\n`;
+    writeFileSync(path, text);
+    const { element } = appElement({ env });
+    const r = await renderAt(element, 80, 24);
+    const title = newPhone().scenario.title;
+    // The fixtures' scenarios (validated after the first frame): the new phone's row highlighted.
+    const row = (frame: string | undefined) => (frame ?? '').split('\n').find((l) => l.includes(title)) ?? '';
+    while (!row(r.lastFrame()).startsWith('›')) await press(r, KEY.down);
+    const frame = flat(r.lastFrame() ?? '');
+    expect(frame).not.toMatch(/press R|resume saved|opening it asks to continue/);
+    expect(row(r.lastFrame())).toContain(`${title} (saved by a newer version)`);
+    expect(frame).toContain(`“${title}” has saved progress from a newer version of casa-practice, which this version leaves untouched. Update casa-practice to continue it.`);
+    // R does nothing here (nothing to resume): no notice of a save this version cannot read.
+    await tap(r, 'R');
+    expect(flat(r.lastFrame() ?? '')).not.toMatch(/in this scenario|cannot read/);
+    expect(readFileSync(path, 'utf8')).toBe(text);
+    r.unmount();
+  });
+
+  it('line by line, the list marks it as a newer version\'s save', async () => {
+    const env = tempEnv();
+    const saves = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves');
+    mkdirSync(saves, { recursive: true });
+    writeFileSync(join(saves, 'youth-discloses.json'), JSON.stringify({ format: 'casa-practice-terminal-save', formatVersion: 2 }));
+    const listed = await runPiped(['--plain'], 'q\n', env);
+    expect(flat(listed.out)).toContain('What Kiara tells you (saved by a newer version) (about');
+  });
+});

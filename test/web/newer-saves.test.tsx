@@ -75,4 +75,22 @@ describe('saves written by a newer version of casa-practice, in a tab of an olde
     expect(JSON.parse(await (blobs[0]?.blob as Blob).text()) as unknown).toMatchObject({ saves: {} });
     expect(store.read(`saves/${ID}.json`)).toBe(SAVE);
   });
+
+  // Found by the saves-48 review: the first page listed a newer version's save under "In progress"
+  // as "Continue: What Kiara tells you", and its card offered "Continue where you stopped", though
+  // this tab cannot continue it (the play page then says so).
+  it('the first page says a newer save plainly where its scenario is listed, with no Continue link', async () => {
+    const store = memoryStore({ [`saves/${ID}.json`]: SAVE });
+    renderApp('#/', store);
+    const words = '“What Kiara tells you” has saved progress from a newer version of casa-practice, which this version leaves untouched. Reload the page to continue it.';
+    const list = await screen.findByRole('region', { name: 'In progress' });
+    expect(list.querySelector('li')?.textContent).toBe(words);
+    expect(list.querySelector('a')).toBeNull();
+    const card = screen.getByRole('heading', { level: 2, name: 'What Kiara tells you' }).closest('li') as HTMLElement;
+    expect(card.textContent).toContain(words);
+    expect(card.textContent).not.toMatch(/Continue where you stopped/);
+    expect(screen.getByRole('link', { name: 'Practise: What Kiara tells you' })).toBeTruthy();
+    expect(store.read(`saves/${ID}.json`)).toBe(SAVE);
+  });
 });
+

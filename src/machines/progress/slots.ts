@@ -178,6 +178,9 @@ export function newerSavesWords(titles: readonly string[], another = false, todo
   return `${who} saved progress from a newer version of casa-practice, which this version leaves untouched. ${todo.replace(/\bit\b/, one ? 'it' : 'them')}`;
 }
 
+/** After a listed scenario's title, where its save was written by a newer version of casa-practice (the terminal's lists mark a save "(saved)"). */
+export const NEWER_SAVE_MARK = '(saved by a newer version)';
+
 /** The terminal's words for a save set aside: it names the file it was moved to. */
 export const SAVE_MOVED_TO = (movedTo: string): string => asideWords('The save', movedTo);
 

@@ -1,4 +1,4 @@
-import { latestSaveKey, leftInPlace, parseRecordsFile, readRecordsKeeping, RECORDS_KEY, recordsSetAsideLines, recordsSetAsideTodo, shownFileName, unwrittenRecord, type PlaythroughRecord, type Records, type RecordsRead, type RecordsSetAside } from '../../machines/light.js';
+import { latestSaveKey, leftInPlace, newerSaveAt, parseRecordsFile, readRecordsKeeping, RECORDS_KEY, recordsSetAsideLines, recordsSetAsideTodo, shownFileName, unwrittenRecord, type PlaythroughRecord, type Records, type RecordsRead, type RecordsSetAside } from '../../machines/light.js';
 import type { Finished } from '../../machines/index.js';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -350,9 +350,14 @@ export function checkStateFolder(env: NodeJS.ProcessEnv = process.env): string |
   return store.failure();
 }
 
-/** Whether a saved session is waiting. */
+/**
+ * Whether a saved session this version can resume is waiting: not where the only saves are a
+ * newer version's (newerSaveAt), which R would only say it cannot continue.
+ */
 export function hasSave(env: NodeJS.ProcessEnv = process.env): boolean {
-  return latestSaveKey(stateStore(env)) !== undefined;
+  const store = stateStore(env);
+  const key = latestSaveKey(store);
+  return key !== undefined && newerSaveAt(store, key) === undefined;
 }
 
 // Playthroughs finished in this process that the records file did not take (damaged, and left as it

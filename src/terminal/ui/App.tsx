@@ -1,7 +1,7 @@
 import { Box, Text, useStdout } from 'ink';
 import { basename, dirname, resolve } from 'node:path';
 import { Component, lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { debriefKey, entryOf, keptFacilitation, localDate, localTime, resumeFailureInOne, saveKey, sharedIdWords, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
+import { debriefKey, entryOf, keptFacilitation, localDate, localTime, newerSaveAt, resumeFailureInOne, saveKey, sharedIdWords, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
 import type { Debrief, MissingFile, PersistedScenarioSnapshot, RestoredFacilitation, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
 import { checkStateFolder, hasSave, keptRecords, loadRecords, notSavedWords, recordsNoticeInOne, stateStore } from '../node/state-store.js';
@@ -120,21 +120,27 @@ function notKeptNow(entries: readonly CatalogEntry[], { records, kept }: { recor
   return new Set(entries.filter((e) => Object.hasOwn(records, e.id) && !Object.hasOwn(kept, e.id)).map((e) => e.file));
 }
 
-/** The files of the scenarios with a save waiting, and of those with a last debrief kept. */
-function marksNow(env: NodeJS.ProcessEnv, entries: readonly CatalogEntry[]): { saved: Set<string>; debriefs: Set<string> } {
+/**
+ * The files of the scenarios with a save waiting, of those whose save a newer version wrote (this
+ * version cannot continue it: said as such, not as a save to continue), and of those with a last
+ * debrief kept.
+ */
+function marksNow(env: NodeJS.ProcessEnv, entries: readonly CatalogEntry[]): { saved: Set<string>; newer: Set<string>; debriefs: Set<string> } {
   const store = stateStore(env);
   const saves = new Set(store.list('saves/').map((k) => k.key));
   const kept = new Set(store.list('debriefs/').map((k) => k.key));
   const bundledDir = scenariosDir();
   const saved = new Set<string>();
+  const newer = new Set<string>();
   const debriefs = new Set<string>();
   for (const e of entries) {
     const file = resolve(e.file);
     const slot = { scenario: { id: e.id }, file, bundled: dirname(file) === bundledDir };
-    if (saves.has(saveKey(slot))) saved.add(e.file);
+    const key = saveKey(slot);
+    if (saves.has(key)) (newerSaveAt(store, key) === undefined ? saved : newer).add(e.file);
     if (kept.has(debriefKey(slot))) debriefs.add(e.file);
   }
-  return { saved, debriefs };
+  return { saved, newer, debriefs };
 }
 
 /** The terminal app: picker → content note → playthrough → debrief, or a trainer-led session. */
@@ -301,7 +307,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   if (screen.name === 'picker') {
     body = (
       <Picker purpose={facilitating ? 'for a trainer-led session' : mode === 'assessment' ? 'for an assessment' : undefined} entries={facilitating ? catalog.entries : catalog.entries.map((e) => withRecord(e, records.kept ?? records.records))} notKept={facilitating ? undefined : notKeptNow(catalog.entries, records)} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure(), sharedIdWords(catalog.entries, (f) => basename(f)), leftOutNotice(catalog.leftOut, scenariosDir(), (args) => command(args, services.env)))} canResume={!facilitating && hasSave(services.env)}
-        saved={marks?.saved} debriefs={marks?.debriefs} roomSessions={roomMarks}
+        saved={marks?.saved} newer={marks?.newer} debriefs={marks?.debriefs} roomSessions={roomMarks}
         initial={lastOpened.current} onPick={(entry) => once(async () => {
           lastOpened.current = entry.file;
           await open(entry);

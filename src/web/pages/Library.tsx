@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { cleanLine, continueChoices, debriefKey, DEBRIEFS_PREFIX, isEntry, leftOutWords, quickEntry, saveKey, saveSummary, sortEntries, type CatalogEntry, type LeftOut, type SessionMode } from '../../machines/light.js';
+import { cleanLine, continueChoices, debriefKey, DEBRIEFS_PREFIX, isEntry, leftOutWords, newerSaveAt, newerSavesWords, quickEntry, saveKey, saveSummary, sortEntries, type CatalogEntry, type LeftOut, type SessionMode } from '../../machines/light.js';
 import { Announce } from '../components/Announce.js';
 import { linkingRecords } from '../components/SetAside.js';
 import { hrefOf, useFollowedLink } from '../routing.js';
 import { idOf, scenarioTexts } from '../scenarios.js';
 import { sharedIds, stemOf } from '../shared-ids.js';
-import { recordsNoticeThisVisit } from '../storage-words.js';
+import { NEWER_SAVE_TODO_HERE, recordsNoticeThisVisit } from '../storage-words.js';
 import { useStore } from '../store.js';
 import { useFailPage, usePageLoading } from '../page-failure.js';
 import { readRecordsHere } from '../records-guard.js';
@@ -15,8 +15,10 @@ interface Listing {
    * saved: the words of the link that continues a save (the terminal's: where it stopped and when);
    * savedMode: the save's mode, the address that link opens (a practice address opened a saved
    * assessment with the words said where a link asked for the other mode: "was waiting, so it goes on here").
+   * newerSave: the line saying that a newer version of casa-practice wrote its save (this tab cannot
+   * continue it: no Continue link is offered, and playing it from the beginning is not saved).
    */
-  entries: (CatalogEntry & { saved?: string; savedWhere?: string; savedMode?: SessionMode; debrief: boolean; sharedWith?: string[] })[];
+  entries: (CatalogEntry & { saved?: string; savedWhere?: string; savedMode?: SessionMode; newerSave?: string; debrief: boolean; sharedWith?: string[] })[];
   leftOut: LeftOut[];
   notice?: string;
 }
@@ -41,7 +43,7 @@ export function Library() {
       const all = texts.map((t) => quickEntry(t.file, t.text, records));
       // Files sharing an id: every card of it opens the first (bundledById), each card says so.
       const shared = sharedIds(texts.map((t) => ({ file: t.file, id: idOf(t.text) })));
-      const entries = sortEntries(all.filter(isEntry)).map((e) => ({ ...e, ...savedLink(e.id), debrief: kept.has(debriefKey({ scenario: { id: e.id } })), sharedWith: shared.get(e.id) }));
+      const entries = sortEntries(all.filter(isEntry)).map((e) => ({ ...e, ...savedLink(e.id, e.title), debrief: kept.has(debriefKey({ scenario: { id: e.id } })), sharedWith: shared.get(e.id) }));
       setListing({ entries, leftOut: all.filter((e): e is LeftOut => !isEntry(e)), notice });
     }).catch((e: unknown) => live && fail(e));
     return () => {
@@ -54,13 +56,15 @@ export function Library() {
         return new Set();
       }
     }
-    function savedLink(id: string): { saved?: string; savedWhere?: string; savedMode?: SessionMode } {
+    function savedLink(id: string, title: string): { saved?: string; savedWhere?: string; savedMode?: SessionMode; newerSave?: string } {
       const key = saveKey({ scenario: { id } });
       try {
         if (store.read(key) === undefined) return {};
       } catch {
         return {};
       }
+      // Written by a newer version (this tab left open after an update): said, not offered to continue.
+      if (newerSaveAt(store, key) !== undefined) return { newerSave: newerSavesWords([title], false, NEWER_SAVE_TODO_HERE) };
       // A save that cannot be summed up (damaged) still opens: the play page says what is wrong with it.
       const summary = saveSummary(store, key);
       if (!summary) return { saved: 'Continue where you stopped' };
@@ -96,6 +100,7 @@ export function Library() {
                 <p>{e.summary}</p>
                 <p className="content-note"><strong>Content note:</strong> {e.contentNote}</p>
                 {e.sharedWith && <SharedId file={e.file} id={e.id} files={e.sharedWith} />}
+                {e.newerSave && <p className="notice">{e.newerSave}</p>}
               </div>
               {/* Nothing to press on paper (a printed list of the scenarios): no-print. */}
               <p className="actions no-print">
@@ -120,7 +125,8 @@ export function Library() {
  * 9,000 px down on a phone). Each links to where it stopped, as its card's Continue link does.
  */
 function InProgress({ entries }: { entries: Listing['entries'] }) {
-  const saved = entries.filter((e) => e.saved !== undefined);
+  // A save a newer version wrote is listed as what it is, with no Continue link (this tab cannot continue it).
+  const saved = entries.filter((e) => e.saved !== undefined || e.newerSave !== undefined);
   if (saved.length === 0) return null;
   return (
     <section className="in-progress no-print" aria-labelledby="in-progress-heading">
@@ -128,7 +134,7 @@ function InProgress({ entries }: { entries: Listing['entries'] }) {
       <ul>
         {saved.map((e) => (
           <li key={e.file}>
-            <a href={hrefOf({ page: 'play', id: e.id, mode: e.savedMode ?? 'practice' })}>Continue: {e.title}</a>
+            {e.newerSave ?? <a href={hrefOf({ page: 'play', id: e.id, mode: e.savedMode ?? 'practice' })}>Continue: {e.title}</a>}
             {e.savedWhere && <> ({e.savedWhere})</>}
           </li>
         ))}
