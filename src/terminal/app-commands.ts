@@ -136,7 +136,10 @@ const ROOM_SLOT = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:--from-([a-z0-9]+(?:-[a-z0-9]+)
  * the slot is a bundled scenario's id, with or without --from; otherwise the forms of that command.
  * Every command ends its line, to be copied (wrapWords breaks a long one with line continuations).
  */
-export function noSaveWords(roomSessions: readonly string[], argsOf: typeof RoomSessionArgs, env: NodeJS.ProcessEnv = process.env): string {
+export function noSaveWords(roomSessions: readonly string[], argsOf: typeof RoomSessionArgs, env: NodeJS.ProcessEnv = process.env, newer?: string): string {
+  // Saves a newer version wrote (newerSavesLine, naming their scenarios) are said first, on a line of
+  // their own: "No saved session was found" alone was not true of them.
+  if (newer !== undefined) return `${newer}\n${noSaveWords(roomSessions, argsOf, env).replace(/^No saved /, 'No other saved ')}`;
   if (roomSessions.length === 0) return 'No saved session was found; choose a scenario.';
   const which = roomSessions.map((s) => visibleLine(s)).join(', ');
   const lead = `No saved practice session was found. A trainer-led session is kept (${which}).`;
@@ -165,7 +168,8 @@ export async function resumeCommand(argv: readonly string[], io: CliIO): Promise
   const base = request(args);
   const { keptRoomSessions, newerSavesLine, readSave, roomSessionArgs } = await import('./saves.js');
   const found = readSave(process.env);
-  if (found.kind === 'none') return run({ ...base, notice: noSaveWords(keptRoomSessions(process.env), roomSessionArgs) }, io);
+  // None this version can continue: the saves a newer version wrote (passed over) are named by title.
+  if (found.kind === 'none') return run({ ...base, notice: noSaveWords(keptRoomSessions(process.env), roomSessionArgs, process.env, newerSavesLine(undefined, process.env)) }, io);
   // Its trainer's file moved: the app (or the line-by-line prompt) asks where it is now.
   if (found.kind === 'bad' && found.missing) return run({ ...base, locate: found.missing }, io);
   if (found.kind === 'bad') {

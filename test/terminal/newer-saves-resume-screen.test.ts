@@ -23,43 +23,63 @@ function ended(pid: number): boolean {
   }
 }
 
+/** `casa-practice resume` in a real terminal (80×24) on `dir`'s state, until `until` is on screen: the screen's text (flattened) and stderr. */
+async function resumeScreen(dir: string, until: RegExp): Promise<{ screen: string; err: string }> {
+  const errFile = join(dir, 'stderr.txt');
+  const pidFile = join(dir, 'pid');
+  const cmd = `sh -c 'echo $$ > ${pidFile}; exec node ${BIN} resume 2> ${errFile}'`;
+  const script = spawn('script', ['-qfec', cmd, '/dev/null'], {
+    env: { PATH: process.env.PATH, HOME: dir, XDG_STATE_HOME: dir, COLUMNS: '80', LINES: '24', TERM: 'xterm-256color' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const drawn = new Promise<void>((resolve, reject) => {
+    script.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (until.test(out.replace(ESCAPE, ' ').replace(/\s+/g, ' '))) resolve();
+    });
+    script.on('close', () => reject(new Error(`ended before ${String(until)} was drawn: ${out.slice(-400)}`)));
+  });
+  await drawn;
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  const err = readFileSync(errFile, 'utf8');
+  const closed = new Promise((resolve) => script.on('close', resolve));
+  script.kill('SIGKILL');
+  await closed;
+  for (let i = 0; i < 100 && !ended(pid); i++) await new Promise((r) => setTimeout(r, 50));
+  if (!ended(pid)) process.kill(pid, 'SIGKILL');
+  return { screen: out.replace(ESCAPE, ' ').replace(/\s+/g, ' '), err };
+}
+
 describe.runIf(existsSync('/usr/bin/script'))('resume beside a newer version\'s save of another scenario, full screen', () => {
   it('names that scenario by title above where it left off, and nothing on stderr', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'casa-newer-'));
-    const env = { PATH: process.env.PATH, HOME: dir, XDG_STATE_HOME: dir };
-    expect((await runPiped(['play', 'red-flags', '--plain'], '1\nq\n', env)).code).toBe(0);
+    expect((await runPiped(['play', 'red-flags', '--plain'], '1\nq\n', { PATH: process.env.PATH, HOME: dir, XDG_STATE_HOME: dir })).code).toBe(0);
     const saves = join(dir, 'casa-practice', 'saves');
-    mkdirSync(saves, { recursive: true });
     const other = join(saves, 'youth-discloses.json');
     const text = JSON.stringify({ ...(JSON.parse(readFileSync(join(saves, 'red-flags.json'), 'utf8')) as object), formatVersion: 2 });
     writeFileSync(other, text);
     const later = new Date(Date.now() + 60_000);
     utimesSync(other, later, later);
-    const errFile = join(dir, 'stderr.txt');
-    const pidFile = join(dir, 'pid');
-    const cmd = `sh -c 'echo $$ > ${pidFile}; exec node ${BIN} resume 2> ${errFile}'`;
-    const script = spawn('script', ['-qfec', cmd, '/dev/null'], {
-      env: { ...env, COLUMNS: '80', LINES: '24', TERM: 'xterm-256color' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const drawn = new Promise<void>((resolve, reject) => {
-      script.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (/Where you left off/.test(out.replace(ESCAPE, ''))) resolve();
-      });
-      script.on('close', () => reject(new Error(`ended before where it left off was drawn: ${out.slice(-400)}`)));
-    });
-    await drawn;
-    const pid = Number(readFileSync(pidFile, 'utf8'));
-    const screen = out.replace(ESCAPE, ' ').replace(/\s+/g, ' ');
+    const { screen, err } = await resumeScreen(dir, /Where you left off/);
     expect(screen).toContain('Another scenario, “What Kiara tells you”, has saved progress from a newer version of casa-practice, which this version leaves untouched. Update casa-practice to continue it.');
-    expect(readFileSync(errFile, 'utf8')).toBe('');
+    expect(err).toBe('');
     expect(readFileSync(other, 'utf8')).toBe(text);
-    const closed = new Promise((resolve) => script.on('close', resolve));
-    script.kill('SIGKILL');
-    await closed;
-    for (let i = 0; i < 100 && !ended(pid); i++) await new Promise((r) => setTimeout(r, 50));
-    if (!ended(pid)) process.kill(pid, 'SIGKILL');
+  });
+
+  // Found by the saves-48 review: with only a newer version's save, the picker's notice said "Your
+  // saved progress in this scenario was written by a newer version…" above a list of scenarios.
+  it('with only that save: the picker names its scenario by title, offers no R, and says no other save was found', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-newer-'));
+    const saves = join(dir, 'casa-practice', 'saves');
+    mkdirSync(saves, { recursive: true });
+    const other = join(saves, 'youth-discloses.json');
+    const text = JSON.stringify({ format: 'casa-practice-terminal-save', formatVersion: 2 });
+    writeFileSync(other, text);
+    const { screen, err } = await resumeScreen(dir, /q: quit/);
+    expect(screen).toContain('“What Kiara tells you” has saved progress from a newer version of casa-practice, which this version leaves untouched. Update casa-practice to continue it. No other saved session was found; choose a scenario.');
+    expect(screen).not.toMatch(/in this scenario|press R/);
+    expect(err).toBe('');
+    expect(readFileSync(other, 'utf8')).toBe(text);
   });
 });

@@ -44,9 +44,10 @@ describe('a save written by a newer version of casa-practice', () => {
     expect(again.out + again.err).not.toMatch(/damaged|Continue with|Progress saved|save and quit/);
     expect(flat(again.out)).toContain('q quit (this playthrough is not saved).');
     untouched();
+    // resume names it (a trainer's file: by its id), not "in this scenario" before any is named (saves-48).
     const resumed = await runPiped(['resume', '--plain'], 'q\n', env);
-    expect(flat(resumed.err)).toContain(`casa-practice: ${NEWER('saved progress')}`);
-    expect(resumed.err).not.toMatch(/damaged|Could not resume|moved/);
+    expect(flat(resumed.out)).toContain('“example-new-phone” has saved progress from a newer version of casa-practice, which this version leaves untouched. Update casa-practice to continue it. No other saved session was found; choose a scenario.');
+    expect(resumed.out + resumed.err).not.toMatch(/in this scenario|damaged|Could not resume|moved/);
     untouched();
     // A backup made meanwhile leaves it out, and says so.
     const backup = await runPiped(['records', '--backup'], '', env);
@@ -132,6 +133,22 @@ describe('resume beside saves a newer version wrote', () => {
     expect(resumed.out + resumed.err).not.toMatch(/in this scenario|damaged|Could not resume/);
     expect(readFileSync(other, 'utf8')).toBe(text);
     expect(readdirSync(saves).sort()).toEqual(['youth-discloses.json', own].sort());
+  });
+
+  // Found by the saves-48 review: with only a newer version's save, resume said "Your saved progress
+  // in this scenario was written by a newer version…" before any scenario was named.
+  it('with only a newer version\'s save, names its scenario by title and says no other save was found', async () => {
+    const env = tempEnv();
+    const saves = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves');
+    mkdirSync(saves, { recursive: true });
+    const other = join(saves, 'youth-discloses.json');
+    const text = JSON.stringify({ format: 'casa-practice-terminal-save', formatVersion: 2 });
+    writeFileSync(other, text);
+    const resumed = await runPiped(['resume', '--plain'], 'q\n', env);
+    expect(resumed.code).toBe(0);
+    expect(flat(resumed.out)).toContain('“What Kiara tells you” has saved progress from a newer version of casa-practice, which this version leaves untouched. Update casa-practice to continue it. No other saved session was found; choose a scenario. Scenarios:');
+    expect(resumed.out + resumed.err).not.toMatch(/in this scenario|damaged|Could not resume/);
+    expect(readFileSync(other, 'utf8')).toBe(text);
   });
 
   it('with no save, does not name a trainer-led session a newer version kept as one to carry on', async () => {

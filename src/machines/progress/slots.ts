@@ -130,15 +130,16 @@ export function clearSave(store: Store, playable: SlotOf): void {
 
 /**
  * The key of the most recently written save this version can read, if any (damaged ones set aside
- * are not saves): the one `resume` opens. A newer version's save (newerSaveAt) is passed over, so
- * that resume opens an older save of another scenario rather than land on that one's notice; only
- * where every save is a newer version's is the newest of them given (resume then says it was left
- * as it is). Saves are read from the newest down until one is not a newer version's: most often one.
+ * are not saves): the one `resume` opens. A newer version's save (newerSaveAt) is never given: resume
+ * opens an older save of another scenario, or none, and names the newer ones' scenarios
+ * (newerSavesWords). It landed on the newest of them where every save was one, and said "Your saved
+ * progress in this scenario…" before any scenario was named. Saves are read from the newest down
+ * until one is not a newer version's: most often one.
  */
 export function latestSaveKey(store: Store): string | undefined {
   const saves = store.list(SAVES_PREFIX).filter((s) => s.key.endsWith('.json'));
   saves.sort((a, b) => b.modified - a.modified);
-  return saves.find((s) => newerSaveAt(store, s.key) === undefined)?.key ?? saves[0]?.key;
+  return saves.find((s) => newerSaveAt(store, s.key) === undefined)?.key;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { latestSaveKey, leftInPlace, newerSaveAt, parseRecordsFile, readRecordsKeeping, RECORDS_KEY, recordsSetAsideLines, recordsSetAsideTodo, shownFileName, unwrittenRecord, type PlaythroughRecord, type Records, type RecordsRead, type RecordsSetAside } from '../../machines/light.js';
+import { latestSaveKey, leftInPlace, parseRecordsFile, readRecordsKeeping, RECORDS_KEY, recordsSetAsideLines, recordsSetAsideTodo, shownFileName, unwrittenRecord, type PlaythroughRecord, type Records, type RecordsRead, type RecordsSetAside } from '../../machines/light.js';
 import type { Finished } from '../../machines/index.js';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -352,12 +352,10 @@ export function checkStateFolder(env: NodeJS.ProcessEnv = process.env): string |
 
 /**
  * Whether a saved session this version can resume is waiting: not where the only saves are a
- * newer version's (newerSaveAt), which R would only say it cannot continue.
+ * newer version's, which latestSaveKey passes over (R would only say it cannot continue them).
  */
 export function hasSave(env: NodeJS.ProcessEnv = process.env): boolean {
-  const store = stateStore(env);
-  const key = latestSaveKey(store);
-  return key !== undefined && newerSaveAt(store, key) === undefined;
+  return latestSaveKey(stateStore(env)) !== undefined;
 }
 
 // Playthroughs finished in this process that the records file did not take (damaged, and left as it

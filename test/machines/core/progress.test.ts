@@ -443,7 +443,8 @@ describe('writing and reading saves', () => {
   });
 
   it('names the version a future save uses, and the scenario a foreign save belongs to', () => {
-    const future = readSave(memoryStore({ [KEY]: JSON.stringify({ ...savedObject(), formatVersion: 2 }) }), loader, undefined, now);
+    // Read by its key (opening its scenario): resume passes a newer version's save over (latestSaveKey).
+    const future = readSave(memoryStore({ [KEY]: JSON.stringify({ ...savedObject(), formatVersion: 2 }) }), loader, KEY, now);
     expect(future.kind === 'bad' && future.error).toContain('format version 2');
     const s = savedObject();
     s.session.scenarioId = 'youth-relapses';
