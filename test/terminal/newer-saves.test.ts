@@ -1,9 +1,10 @@
 import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runPiped } from './helpers/cli.js';
-import { appElement, KEY, newPhone, press, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
+import { appElement, envWithSave, KEY, newPhone, playToDebrief, press, renderAt, SCENARIOS, tap, tempEnv, validatedCatalog } from './helpers/ink.js';
+import { stateStore } from '../../src/terminal/node/state-store.js';
 import { longReplies } from './helpers/long-replies.js';
 import { debriefKey, saveKey } from '../../src/machines/light.js';
 
@@ -226,3 +227,39 @@ describe('the picker where the only save is a newer version\'s', () => {
     expect(flat(listed.out)).toContain('What Kiara tells you (saved by a newer version) (about');
   });
 });
+
+// Found by the saves-48 review: whether R has a save to resume (hasSave) was read at each redraw of
+// the picker, each key reading the saves folder and the newest save file (newerSaveAt, since
+// saves-47). It is read once per visit to the picker; a save finished meanwhile is not offered.
+describe('the picker\'s R', () => {
+  it('reads the saves once per visit, not at each key, and is not offered once the save is finished', async () => {
+    const env = await envWithSave();
+    const store = stateStore(env);
+    const { element } = appElement({ env, catalog: validatedCatalog(SCENARIOS) });
+    const r = await renderAt(element, 80, 24);
+    expect(r.lastFrame()).toContain('press R to resume it');
+    const list = vi.spyOn(store, 'list');
+    const read = vi.spyOn(store, 'read');
+    try {
+      // Redrawn by keys (the picker's own) and by the window's size (the whole app).
+      for (let i = 0; i < 4; i++) {
+        await press(r, i % 2 === 0 ? KEY.down : KEY.up);
+        await r.resize(i % 2 === 0 ? 100 : 80, 24);
+      }
+      expect(list.mock.calls.filter(([prefix]) => prefix.startsWith('saves'))).toEqual([]);
+      expect(read.mock.calls.filter(([key]) => key.startsWith('saves/'))).toEqual([]);
+    } finally {
+      list.mockRestore();
+      read.mockRestore();
+    }
+    expect(r.lastFrame()).toContain('press R to resume it');
+    // Resumed and finished (its save removed), back at the picker: nothing to resume.
+    await press(r, 'R');
+    await playToDebrief(r);
+    await press(r, 'b');
+    expect(r.lastFrame()).toContain('choose a scenario');
+    expect(r.lastFrame()).not.toMatch(/press R|resume saved/);
+    r.unmount();
+  });
+});
+

@@ -293,8 +293,10 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     setScreen({ name: 'kept', playable, debrief: kept.debrief, mode: kept.mode, savedAt: kept.savedAt, thisRunOnly: stateStore(services.env).inMemoryOnly(debriefKey(playable)) });
   };
 
-  // Which scenarios have a save or a kept debrief: read when the picker's list changes, not on every key.
-  const marks = useMemo(() => (facilitating || !onPicker ? undefined : marksNow(services.env, catalog.entries)), [facilitating, onPicker, catalog, services.env]);
+  // Which scenarios have a save or a kept debrief, and whether R has a save to resume: read once per
+  // visit to the picker (toPicker reads the list again, so a save finished or removed meanwhile is
+  // not offered), not on every key. hasSave was read at each redraw, reading the newest save file.
+  const marks = useMemo(() => (facilitating || !onPicker ? undefined : { ...marksNow(services.env, catalog.entries), canResume: hasSave(services.env) }), [facilitating, onPicker, catalog, services.env]);
   // …and, for a trainer-led session, which have a room session kept (as presenter mode's cards say).
   const roomMarks = useMemo(() => (facilitating && onPicker ? roomMarksNow(services.env, catalog.entries) : undefined), [facilitating, onPicker, catalog, services.env]);
   // Left from the picker (or a screen before a playthrough) after a playthrough whose record or
@@ -306,7 +308,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   let body;
   if (screen.name === 'picker') {
     body = (
-      <Picker purpose={facilitating ? 'for a trainer-led session' : mode === 'assessment' ? 'for an assessment' : undefined} entries={facilitating ? catalog.entries : catalog.entries.map((e) => withRecord(e, records.kept ?? records.records))} notKept={facilitating ? undefined : notKeptNow(catalog.entries, records)} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure(), sharedIdWords(catalog.entries, (f) => basename(f)), leftOutNotice(catalog.leftOut, scenariosDir(), (args) => command(args, services.env)))} canResume={!facilitating && hasSave(services.env)}
+      <Picker purpose={facilitating ? 'for a trainer-led session' : mode === 'assessment' ? 'for an assessment' : undefined} entries={facilitating ? catalog.entries : catalog.entries.map((e) => withRecord(e, records.kept ?? records.records))} notKept={facilitating ? undefined : notKeptNow(catalog.entries, records)} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure(), sharedIdWords(catalog.entries, (f) => basename(f)), leftOutNotice(catalog.leftOut, scenariosDir(), (args) => command(args, services.env)))} canResume={marks?.canResume === true}
         saved={marks?.saved} newer={marks?.newer} debriefs={marks?.debriefs} roomSessions={roomMarks}
         initial={lastOpened.current} onPick={(entry) => once(async () => {
           lastOpened.current = entry.file;
