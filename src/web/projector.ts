@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { breaksCritical, criticalGroups, decisionNumbers, guideCitation, progressWords, replyScoreWords, sceneWords, unavailableWords, verdictLine, VERDICT_WORDS, votesWords, type Debrief, type ReplyView, type RevealEntry, type SessionView, type SetupMoment } from '../machines/index.js';
+import { breaksCritical, criticalGroups, decisionNumbers, guideCitation, progressWords, replyScoreWords, sceneHeading, sceneWords, unavailableWords, verdictLine, VERDICT_WORDS, votesWords, type Debrief, type ReplyView, type RevealEntry, type SessionView, type SetupMoment } from '../machines/index.js';
 import { blankKeyOf, singleKeysOn, type ClickerKey } from './clicker.js';
 
 /**
@@ -47,12 +47,15 @@ export function stepWords(view: Pick<SessionView, 'kind' | 'progress'>, scene?: 
 }
 
 /**
- * A moment's heading, on the laptop page and the projector alike: its title, or what it is (an
- * untitled scene by its number in the playthrough, "Scene 3", when known). The projector, sent no
- * title for an untitled decision, headed it "Scene" where the laptop said "Decision".
+ * A moment's heading, on the laptop page and the projector alike: its title, or what it is. A scene
+ * is headed by the core's sceneHeading (its title, or "Scene 3" by its number in the playthrough,
+ * when known), the one rule the volunteer's page (sceneHeadingAt), the terminal and the live room
+ * head it by: this page kept a copy of it. The projector, sent no title for an untitled decision,
+ * headed it "Scene" where the laptop said "Decision".
  */
 export function momentHeading(view: Pick<SessionView, 'kind'> & { title?: string | undefined }, scene?: number): string {
-  return view.title ?? (view.kind === 'decision' ? 'Decision' : view.kind === 'scene' ? sceneWords(scene) : 'Ending');
+  if (view.kind === 'scene') return sceneHeading(view.title, scene);
+  return view.title ?? (view.kind === 'decision' ? 'Decision' : 'Ending');
 }
 
 /**
