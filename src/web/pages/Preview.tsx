@@ -455,7 +455,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
           )
       )}
       {bundled !== undefined && bundled.length > 0 && (
-        <details className="no-print">
+        <details className="app-files-fold no-print">
           <summary>{APP_FILES_SUMMARY}</summary>
           {/* Spaced as the app's other stacks of buttons (a play's replies): they touched, border on border.
               A list to every screen reader without its bullets: Safari's VoiceOver drops a list's role with its list-style. */}

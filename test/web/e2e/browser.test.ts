@@ -15,5 +15,6 @@ describe('graph', async () => void (await import('./graph.e2e.js')));
 describe('line breaks', async () => void (await import('./line-breaks.e2e.js')));
 describe('newcomer', async () => void (await import('./newcomer.e2e.js')));
 describe('window fit', async () => void (await import('./window-fit.e2e.js')));
+describe('preview page', async () => void (await import('./preview-page.e2e.js')));
 // The parts share one Chromium, launched by the first to need it (connectChromium): closed once all are done.
 afterAll(closeChromium);
