@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { builtAppInChromium, openPage } from '../helpers/browser.js';
@@ -5,6 +7,8 @@ import { builtAppInChromium, openPage } from '../helpers/browser.js';
 // The Preview page as a trainer authoring a scenario uses it: its folded parts, a file's long name,
 // and the graph fitted to the window.
 const web = builtAppInChromium();
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const EXAMPLE = readFileSync(join(ROOT, 'docs', 'examples', 'first-scenario.json'));
 
 /** Every folded part's summary on the page: its size, and the focus ring it has while focused. */
 function summaries(page: Page) {
@@ -53,6 +57,50 @@ describe('preview page', () => {
       } finally {
         await s.close();
       }
+    }
+  });
+
+  // "Results below are for <name>": a name of 200 characters with no space ran off a phone's screen.
+  it('a file name of 200 characters with no spaces wraps inside the page at 320 px with the text at 200%: nothing scrolls sideways', async () => {
+    const s = await openPage(web.browser, web.app.url, '#/preview', { viewport: { width: 320, height: 640 } });
+    const { page } = s;
+    try {
+      await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
+      // No hyphen either (a line may break after one): underscores and letters alone.
+      const name = `${'MyFirstCourtDateDraft_'.repeat(9).slice(0, 195)}.json`;
+      expect(name).toHaveLength(200);
+      /** Every element whose own text holds the name (its start), past the window's right edge or scrolling sideways itself; and whether the page scrolls sideways. */
+      const overflowing = (where: string) => page.evaluate(([n, at]) => {
+        const width = document.documentElement.clientWidth;
+        const over = [...document.querySelectorAll('body *')].filter((el) => [...el.childNodes].some((c) => c.nodeType === Node.TEXT_NODE && (c.textContent ?? '').includes(n.slice(0, 30))))
+          .map((el) => ({ at, tag: el.tagName.toLowerCase(), right: Math.round(el.getBoundingClientRect().right), scrolls: el.scrollWidth > el.clientWidth + 1 }))
+          .filter((x) => x.right > width || x.scrolls);
+        return { over, sideways: document.documentElement.scrollWidth - width };
+      }, [name, where] as const);
+      // A valid file: the line naming the file checked, the verdict, the headings, "Check again", the house rules.
+      await page.getByLabel('Scenario file (.json)').setInputFiles({ name, mimeType: 'application/json', buffer: EXAMPLE });
+      await page.locator('.checked-file').waitFor();
+      await page.getByRole('region', { name: /^Graph picture/ }).waitFor();
+      await page.getByText(/meets every house rule|does not meet/).first().waitFor();
+      expect(await page.locator('.checked-file').textContent()).toContain(name);
+      expect(await overflowing('valid')).toEqual({ over: [], sideways: 0 });
+      // The graph downloaded: the note names the file.
+      await page.getByRole('button', { name: 'Download the graph (SVG)' }).click();
+      await page.getByText('Graph downloaded:').waitFor();
+      expect(await overflowing('downloaded')).toEqual({ over: [], sideways: 0 });
+      // Played: the preview's notice names the file.
+      await page.getByRole('button', { name: 'Play it now (practice)' }).click();
+      await page.getByText(/not saved and not added to your records/).waitFor();
+      expect(await overflowing('playing')).toEqual({ over: [], sideways: 0 });
+      await page.getByRole('button', { name: "Back to the file's check" }).first().click();
+      // A file with errors of that name: each problem starts with its file:line:column.
+      await page.getByLabel('Scenario file (.json)').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(EXAMPLE.toString('utf8').replace('"start":', '"begin":')) });
+      await page.locator('ol.problems > li').first().waitFor();
+      expect(await overflowing('errors')).toEqual({ over: [], sideways: 0 });
+      await s.screenshot('e2e-preview-long-name-320');
+      expect(s.errors()).toEqual([]);
+    } finally {
+      await s.close();
     }
   });
 });
