@@ -119,6 +119,35 @@ function DrawnGraph({ scenario, file, headingId }: { scenario: Scenario; file: s
     if (!el || !start || fit) return;
     el.scrollLeft = Math.max(0, start.x + start.width / 2 - el.clientWidth / 2);
   }, [layout, fit]);
+  // "Fit the whole graph in the window", chosen (a click, or the arrow keys on the choice): the
+  // picture was fitted to a frame that stayed where it was, part of it below the window, until the
+  // trainer tabbed on to it. The frame leaves room above it for the choice (--graph-above: the
+  // fieldset's height, kept up to date as the window changes), and the page scrolls to put the choice
+  // just below the bar and the whole frame under it, the focus still on the choice, in view.
+  const sizes = useRef<HTMLFieldSetElement>(null);
+  const bringIntoView = useRef(false);
+  useLayoutEffect(() => {
+    const el = frame.current;
+    const choice = sizes.current;
+    if (!el || !choice || size !== 'whole') return;
+    const measure = () => {
+      const margin = parseFloat(getComputedStyle(choice).marginBottom) || 0;
+      el.style.setProperty('--graph-above', `${Math.ceil(choice.getBoundingClientRect().height + margin)}px`);
+    };
+    measure();
+    if (bringIntoView.current) {
+      bringIntoView.current = false;
+      const bar = document.querySelector('header.bar')?.getBoundingClientRect().bottom ?? 0;
+      const f = el.getBoundingClientRect();
+      const c = choice.getBoundingClientRect();
+      if (c.top < Math.max(0, bar) || f.bottom > window.innerHeight) choice.scrollIntoView?.({ block: 'start' });
+    }
+    window.addEventListener('resize', measure);
+    return () => {
+      window.removeEventListener('resize', measure);
+      el.style.removeProperty('--graph-above');
+    };
+  }, [size]);
 
   return (
     <section aria-labelledby={headingId}>
@@ -136,10 +165,13 @@ function DrawnGraph({ scenario, file, headingId }: { scenario: Scenario; file: s
         }}>Download the graph (SVG)</button>
       </p>
       {downloaded.note}
-      <fieldset className="graph-controls graph-size no-print">
+      <fieldset className="graph-controls graph-size no-print" ref={sizes}>
         <legend>Picture size</legend>
         {PICTURE_SIZES.map(([value, label]) => (
-          <label key={value}><input type="radio" name={sizeName} value={value} checked={size === value} onChange={() => setSize(value)} /> {label}</label>
+          <label key={value}><input type="radio" name={sizeName} value={value} checked={size === value} onChange={() => {
+            bringIntoView.current = value === 'whole';
+            setSize(value);
+          }} /> {label}</label>
         ))}
       </fieldset>
       {/* Named for what it is in each state: fitted to the width, the picture no longer scrolls sideways

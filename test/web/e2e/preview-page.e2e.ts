@@ -103,4 +103,47 @@ describe('preview page', () => {
       await s.close();
     }
   });
+
+  // Chosen by mouse, or by the arrow keys without a Tab on to the frame, "Fit the whole graph in
+  // the window" fitted the picture to a frame that stayed where it was, part of it below the window.
+  it('"Fit the whole graph in the window", clicked or chosen by keyboard, brings the whole graph into the window at once, its choice still in view', async () => {
+    const inView = (page: Page) => page.evaluate(() => {
+      const frame = document.querySelector('.graph-scroll')!;
+      const f = frame.getBoundingClientRect();
+      const img = frame.querySelector('img')!.getBoundingClientRect();
+      const bar = document.querySelector('header.bar')!.getBoundingClientRect();
+      const top = Math.max(0, bar.bottom) - 0.5;
+      const radio = document.activeElement!.getBoundingClientRect();
+      return {
+        frameInWindow: f.top >= top && f.bottom <= innerHeight + 0.5,
+        pictureInFrame: img.top >= f.top && img.bottom <= f.bottom + 0.5,
+        focusedInWindow: radio.top >= top && radio.bottom <= innerHeight + 0.5,
+      };
+    });
+    const want = { frameInWindow: true, pictureInFrame: true, focusedInWindow: true };
+    for (const how of ['click', 'keyboard'] as const) {
+      const s = await openPage(web.browser, web.app.url, '#/preview', { viewport: { width: 1280, height: 720 } });
+      const { page } = s;
+      try {
+        await page.getByLabel('Scenario file (.json)').setInputFiles({ name: 'the-list.json', mimeType: 'application/json', buffer: readFileSync(join(ROOT, 'scenarios', 'the-list.json')) });
+        await page.getByRole('region', { name: /^Graph picture/ }).waitFor();
+        const whole = page.getByRole('radio', { name: 'Fit the whole graph in the window' });
+        // The page as the trainer left it: scrolled back up to the results.
+        await page.evaluate(() => window.scrollTo(0, 0));
+        if (how === 'click') {
+          await whole.click();
+        } else {
+          await page.getByRole('radio', { name: 'As drawn (scrolls in its frame)' }).focus();
+          await page.keyboard.press('ArrowDown');
+          await page.keyboard.press('ArrowDown');
+        }
+        expect(await whole.isChecked(), how).toBe(true);
+        await expect.poll(() => inView(page), { message: how }).toEqual(want);
+        await s.screenshot(`e2e-preview-graph-whole-${how}`);
+        expect(s.errors()).toEqual([]);
+      } finally {
+        await s.close();
+      }
+    }
+  });
 });
