@@ -5,7 +5,8 @@ import { Library } from './pages/Library.js';
 import { PageLoadContext, type PageLoad } from './page-failure.js';
 import { roomLinkHere } from './room-link.js';
 import { focusedAtLastChange, hrefOf, useRoute, type Route } from './routing.js';
-import { StoreContext, useStoreProblem } from './store.js';
+import { StoreContext, TabContext, useStoreProblem } from './store.js';
+import type { TabStorage } from './tab-draft.js';
 import { RouteTitle, routeTitle, useTitle } from './title.js';
 
 // Pages past the library load on demand: the first page needs neither XState nor the validator.
@@ -21,6 +22,8 @@ export interface AppProps {
   store: Store;
   /** Why saved progress could not be used when the app started (damaged or outdated storage). */
   storageNotice?: string;
+  /** The tab's own storage (sessionStorage): the Preview's draft is kept there for the tab (tab-draft.ts). */
+  tab?: TabStorage;
 }
 
 const NAV: { route: Route; label: string }[] = [
@@ -46,7 +49,7 @@ const PRIVACY = 'Everything stays in this browser on this device: nothing you do
 const MAX_BAR_SHARE = 1 / 6;
 const LIVE_ROOM_PRIVACY = 'In this live room, what you do here goes only to the room running on the trainer\'s laptop (the address this page was opened from), which shows it to the phones that joined; nothing is sent anywhere else.';
 
-export function App({ store, storageNotice }: AppProps) {
+export function App({ store, storageNotice, tab }: AppProps) {
   // Read first, before anything is drawn: the presenter address's secret is kept in the tab and
   // taken out of the address bar (roomLinkHere), which a reload then finds kept.
   const [roomLink] = useState(roomLinkHere);
@@ -270,6 +273,7 @@ export function App({ store, storageNotice }: AppProps) {
   }
   return (
     <StoreContext value={store}>
+      <TabContext value={tab}>
       <div className={presenter ? 'app presenter' : 'app'}>
         <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>Skip to content</a>
         <header className={`bar${fold > 0 ? ' folded' : ''}${pinned ? '' : ' unpinned'}`} ref={bar} style={pinned && fold > 0 ? { top: -fold } : undefined}>
@@ -309,6 +313,7 @@ export function App({ store, storageNotice }: AppProps) {
           <p>Practice for CASA volunteers, scored against the CSEC in-service guide. {liveRoom ? LIVE_ROOM_PRIVACY : PRIVACY}</p>
         </footer>
       </div>
+      </TabContext>
     </StoreContext>
   );
 }

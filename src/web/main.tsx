@@ -14,5 +14,15 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator && /^https?:$/.test(loc
   });
 }
 
+// The tab's own storage, for what the app keeps for the tab alone (the Preview's draft): none where
+// the browser refuses it (reading sessionStorage itself can throw).
+const tab = (() => {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+})();
+
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<App store={store} />);
+if (root) createRoot(root).render(<App store={store} tab={tab} />);

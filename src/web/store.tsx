@@ -1,5 +1,6 @@
 import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
 import type { Store } from '../machines/light.js';
+import type { TabStorage } from './tab-draft.js';
 
 /** The Store port the app keeps progress through: localStorage in the browser, memory in tests. */
 export const StoreContext = createContext<Store | undefined>(undefined);
@@ -8,6 +9,17 @@ export function useStore(): Store {
   const store = useContext(StoreContext);
   if (!store) throw new Error('No store: wrap the app in <StoreContext value={…}>.');
   return store;
+}
+
+/**
+ * The tab's own storage (sessionStorage in the browser: what a reload of the tab keeps, and no
+ * other tab sees), for what the app keeps for the tab alone (tab-draft.ts); undefined where there is
+ * none (storage refused, or a test that gives none).
+ */
+export const TabContext = createContext<TabStorage | undefined>(undefined);
+
+export function useTab(): TabStorage | undefined {
+  return useContext(TabContext);
 }
 
 /** A store that can say it could not write (the localStorage adapter does). */

@@ -11,7 +11,8 @@ import { useFailPage, usePageLoading } from '../page-failure.js';
 import { rememberOwnScenario } from '../own-scenarios.js';
 import { entryState, go, hrefOf, noteFollowed, useFollowedLink } from '../routing.js';
 import { sameIdInApp, scenarioTexts, type ScenarioText } from '../scenarios.js';
-import { useStore } from '../store.js';
+import { useStore, useTab } from '../store.js';
+import { clearTabDraft, MOST_TAB_DRAFT_BYTES, readTabDraft, writeTabDraft, type TabDraft } from '../tab-draft.js';
 import { routeTitle, useTitle } from '../title.js';
 import { codeParts, WORDS_QUOTED } from '../code-parts.js';
 
@@ -93,14 +94,20 @@ type Picked = { name: string; handle: PickedHandle } | {
    * opens to choose it again for that reason, not because this browser cannot read a changed file.
    */
   lost?: boolean;
+  /**
+   * Shown again from the copy the tab kept (tab-draft.ts: after a reload, or Preview opened again
+   * from the navigation): the page holds that copy, not the file, so the file window opens to choose it again.
+   */
+  restored?: boolean;
 };
 
 /**
  * The trainer's own file shown on this page, kept for the history entry it was shown at: a trainer
  * who opened their draft, then one of the app's files (its own address, a new page), and pressed
- * Back came to an empty Preview and had to open the draft again. In the page's memory only, as
- * own-scenarios.ts keeps their files (nothing stored, nothing sent): a reload forgets it. With it the
- * handle or the name to check it again, and the bytes that tell the same file chosen again.
+ * Back came to an empty Preview and had to open the draft again. In the page's memory, as
+ * own-scenarios.ts keeps their files (nothing sent): a reload forgets it here, and the tab's copy
+ * (tab-draft.ts) shows it again then. With it the handle or the name to check it again, and the
+ * bytes that tell the same file chosen again.
  */
 interface KeptDraft { checked: Checked; picked: Picked; bytes?: Uint8Array }
 
@@ -121,6 +128,33 @@ const MOST_DRAFTS = 10;
 function keptDraft(store: Store): KeptDraft | undefined {
   const id = entryState()[DRAFT_ENTRY];
   return typeof id === 'string' ? keptDrafts.get(store)?.get(id) : undefined;
+}
+
+/**
+ * The trainer's own file shown last in this page load, by the app's store: Preview opened again from
+ * the navigation shows the tab's copy (tab-draft.ts), and where that copy is this file's bytes, it
+ * is shown with its handle and findings as they were (no copy needs checking, and "Check again"
+ * still reads the file itself).
+ */
+const lastDraft = new WeakMap<Store, KeptDraft>();
+
+/** The draft to show on opening the page at its own address: this entry's, else the tab's copy when it is the last file shown in this load. */
+function draftOnOpening(store: Store, tabDraft: TabDraft | undefined): KeptDraft | undefined {
+  const entry = keptDraft(store);
+  if (entry) return entry;
+  const last = lastDraft.get(store);
+  if (!tabDraft || !last?.bytes || last.picked.name !== tabDraft.name || !sameBytes(last.bytes, tabDraft.bytes)) return undefined;
+  return last;
+}
+
+/** Said where the tab's copy could not be read: the page starts empty, and nothing of the trainer's file is touched. */
+export const TAB_DRAFT_DAMAGED = 'The copy of your file that this tab kept could not be read, so the page starts empty: open your file again with “Scenario file (.json)” above. The file on your device is not affected.';
+
+/** Why the tab keeps no copy of the file shown, said beside it (writeTabDraft's answer). */
+function notKeptWords(name: string, why: 'too-large' | 'refused'): string {
+  return why === 'too-large'
+    ? `${name} is larger than this tab keeps a copy of (${MOST_TAB_DRAFT_BYTES / 1024 / 1024} MB), so after a reload you open it again.`
+    : `This browser would not let the tab keep a copy of ${name}, so after a reload you open it again.`;
 }
 
 /** Keeps the draft this history entry shows (undefined: it shows none now, an app's file). */
@@ -158,12 +192,21 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   // Come back to (the browser's Back) where the trainer's own file was shown: that file as last
   // checked, with its "Check again". Only at the page's own address: one naming an app's file checks it.
   const store = useStore();
-  const [kept] = useState(() => (file === undefined ? keptDraft(store) : undefined));
+  // After a reload, or opened again from the navigation: the trainer's own file shown last in this
+  // tab, from the copy the tab keeps (tab-draft.ts), checked again from that copy when the page opens.
+  const tab = useTab();
+  const [fromTab] = useState(() => (file === undefined ? readTabDraft(tab) : {}));
+  const [kept] = useState(() => (file === undefined ? draftOnOpening(store, fromTab.draft) : undefined));
+  const restoring = useRef(kept === undefined ? fromTab.draft : undefined);
   const [checked, setChecked] = useState<Checked | undefined>(kept && { ...kept.checked, kept: true });
+  // Whether the tab keeps a copy of the file shown (undefined: no file of the trainer's shown), or why not.
+  const [tabKept, setTabKept] = useState<'kept' | 'too-large' | 'refused'>();
+  // Said once the trainer cleared the draft from the page.
+  const [cleared, setCleared] = useState<string>();
   const [busy, setBusy] = useState(false);
   // The name of the file being checked, for the status line while it is.
   const [checking, setChecking] = useState<string>();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<string | undefined>(() => (fromTab.damaged ? TAB_DRAFT_DAMAGED : undefined));
   const [playing, setPlaying] = useState<{ playable: PlayableScenario; mode: SessionMode; n: number }>();
   const [bundled, setBundled] = useState<ScenarioText[]>();
   // Loading, for App's "Now showing", until a file the address names has its results (or is said
@@ -213,8 +256,9 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
    * Checks a file's text; `from`: where it came from, one of the app's own files (from scenarios/),
    * which must be named after its id, or the trainer's, through the file window or the file field
    * (the fixes that say to check it again name the button that does, as labelled for it).
+   * `keptAt`: the tab's copy of the trainer's file, shown as last checked then (not a check of the file now).
    */
-  const check = async (name: string, text: string | Uint8Array, from: CheckedFrom, again = false, n = ++latest.current) => {
+  const check = async (name: string, text: string | Uint8Array, from: CheckedFrom, again = false, n = ++latest.current, keptAt?: string) => {
     const own = from === 'app';
     setBusy(true);
     setChecking(name);
@@ -237,12 +281,13 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     const result = core.validateScenario(text, name, { sameIdElsewhere, authoring, ...(own ? { fileStem: name.replace(/\.json$/i, '') } : {}) });
     // A file of the volunteer's own, valid: My records' xAPI export can describe practice played from it (own-scenarios.ts).
     if (!own && result.scenario) rememberOwnScenario(result.scenario);
-    setChecked((prev) => checkedNow(prev, { file: name, result, ...(result.scenario ? { text } : {}), truncatedWords: result.truncated ? core.moreProblemsLine(result.truncated, authoring) : undefined }, own, again));
+    const now: Omit<Checked, 'again' | 'sameName' | 'at' | 'app'> = { file: name, result, ...(result.scenario ? { text } : {}), truncatedWords: result.truncated ? core.moreProblemsLine(result.truncated, authoring) : undefined };
+    setChecked((prev) => (keptAt === undefined ? checkedNow(prev, now, own, again) : { ...now, app: false, at: keptAt, kept: true }));
     setBusy(false);
   };
 
   // The file picked from this computer, to check again after an edit (none for the app's own files).
-  const [picked, setPicked] = useState<Picked | undefined>(kept?.picked);
+  const [picked, setPicked] = useState<Picked | undefined>(kept?.picked ?? (restoring.current && { name: restoring.current.name, restored: true }));
   const fileInput = useRef<HTMLInputElement>(null);
   const [noPicker, setNoPicker] = useState(false);
   // The file window opened by "Check again" (no handle): the file chosen there is the one shown, chosen again.
@@ -258,7 +303,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   // The bytes of the last file checked from this computer: the same bytes under the same name are
   // the same file picked again; other bytes may be another file of that name (or the file edited,
   // which its "Check again" says).
-  const lastBytes = useRef<Uint8Array>(kept?.bytes);
+  const lastBytes = useRef<Uint8Array>(kept?.bytes ?? restoring.current?.bytes);
   /**
    * Reads a picked file's bytes and checks them; a file that cannot be read is said in one line.
    * `from`: the file window (a handle) or the file field; `again`: the trainer asked to check the
@@ -384,6 +429,36 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     };
   }, [file, fail]);
 
+  // The tab's copy of the trainer's file (a reload, or the page opened again): checked from the copy
+  // as the page opens, shown as last checked then; a copy that could not be read is forgotten (said).
+  const checkRestored = useEffectEvent((draft: TabDraft) => {
+    void check(draft.name, draft.bytes, 'field', false, ++latest.current, draft.at);
+  });
+  useEffect(() => {
+    if (fromTab.damaged) clearTabDraft(tab);
+    const draft = restoring.current;
+    if (draft) checkRestored(draft);
+  }, [fromTab, tab]);
+
+  /** Clears the trainer's draft from the page and the tab (the file on their device untouched); the focus goes to the file field. */
+  const clearDraft = () => {
+    const name = checked?.file ?? '';
+    latest.current++;
+    clearTabDraft(tab);
+    keepDraft(store, undefined);
+    lastDraft.delete(store);
+    lastBytes.current = undefined;
+    flushSync(() => {
+      setChecked(undefined);
+      setPicked(undefined);
+      setTabKept(undefined);
+      setError(undefined);
+      setPlaying(undefined);
+      setCleared(`Cleared: the page no longer shows or keeps ${name}. The file on your device is not changed.`);
+    });
+    fileInput.current?.focus();
+  };
+
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     // Emptied, so that the same file picked again (after an edit) is checked again: a browser sends no
@@ -402,11 +477,26 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     await checkFile(file, name, 'field', again);
   };
 
-  // The trainer's own file shown, kept for this history entry (keptDraft); an app's file shown in its place, forgotten.
+  // The trainer's own file shown, kept for this history entry (keptDraft); an app's file shown in its
+  // place, forgotten there. And for the tab (tab-draft.ts): a copy of the trainer's file shown last,
+  // which an app's file shown since does not replace (the draft is still the trainer's to come back to).
   useEffect(() => {
     if (busy || !checked) return;
-    keepDraft(store, !checked.app && picked?.name === checked.file ? { checked, picked, bytes: lastBytes.current } : undefined);
-  }, [store, checked, picked, busy]);
+    const own = !checked.app && picked?.name === checked.file;
+    const draft = own ? { checked, picked, bytes: lastBytes.current } : undefined;
+    keepDraft(store, draft);
+    if (!own) return;
+    setCleared(undefined);
+    lastDraft.set(store, draft as KeptDraft);
+    const bytes = lastBytes.current;
+    // A file refused by its size was never read: nothing to keep, and an older copy is not shown in its place.
+    if (!bytes) {
+      clearTabDraft(tab);
+      setTabKept('too-large');
+      return;
+    }
+    setTabKept(writeTabDraft(tab, { name: checked.file, at: checked.at ?? '00:00:00', bytes }));
+  }, [store, tab, checked, picked, busy]);
 
   if (playing) {
     return (
@@ -450,9 +540,19 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
               <span className="hint" id={`${inputId}-again`}>{picked.lost
                 // Said of the file, where it is so: this browser reads a changed file again through its handle.
                 ? `${picked.name} could not be read where it was, so the file window opens for you to choose it again.`
-                : 'This browser cannot read a file again once it has changed, so the file window opens for you to choose it again.'}</span>
+                : picked.restored
+                  ? `The page shows the copy of ${picked.name} this tab kept, not the file itself, so the file window opens for you to choose it again.`
+                  : 'This browser cannot read a file again once it has changed, so the file window opens for you to choose it again.'}</span>
             </p>
           )
+      )}
+      {picked && !busy && checked?.file === picked.name && !checked.app && tabKept && (
+        <p className="controls no-print">
+          <button type="button" aria-describedby={`${inputId}-tab`} onClick={clearDraft}>Clear {picked.name} from this page</button>{' '}
+          <span className="hint" id={`${inputId}-tab`}>{tabKept === 'kept'
+            ? `This tab keeps a copy of ${picked.name} until you close it, so a reload shows it again. Nothing is uploaded.`
+            : notKeptWords(picked.name, tabKept)}</span>
+        </p>
       )}
       {bundled !== undefined && bundled.length > 0 && (
         <details className="app-files-fold no-print">
@@ -479,7 +579,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
         </details>
       )}
       {error && <p className="notice" role="alert">{error}</p>}
-      <div className="verdict" role="status" aria-live="polite">{busy ? `Checking ${checking ?? 'the file'}…` : checked ? verdictWords(checked) : ''}</div>
+      <div className="verdict" role="status" aria-live="polite">{busy ? `Checking ${checking ?? 'the file'}…` : checked ? verdictWords(checked) : (cleared ?? '')}</div>
       {checked && !busy && (
         <section aria-labelledby="problems-heading">
           <h2 id="problems-heading" ref={problemsHeading} tabIndex={-1}>{checked.result.problems.length === 0 ? `No problems found in ${checked.file}` : `Problems in ${checked.file}`}</h2>

@@ -146,4 +146,34 @@ describe('preview page', () => {
       }
     }
   });
+
+  // Reloaded, the page started empty and the trainer had to find their draft again: the tab keeps
+  // a copy (sessionStorage, through main.tsx), and a damaged copy is said, not a crash.
+  it('a reload shows the draft again from the tab\'s copy; a damaged copy is said in plain words and the page works', async () => {
+    const s = await openPage(web.browser, web.app.url, '#/preview');
+    const { page } = s;
+    try {
+      await page.getByLabel('Scenario file (.json)').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(EXAMPLE.toString('utf8').replace('"estimatedMinutes": 5', '"estimatedMinutes": "five"')) });
+      await page.getByRole('heading', { level: 2, name: 'Problems in mine.json' }).waitFor();
+      await page.getByText(/^This tab keeps a copy of mine\.json/).waitFor();
+      await page.reload();
+      await page.getByRole('heading', { level: 2, name: 'Problems in mine.json' }).waitFor();
+      expect(await page.locator('.checked-file').textContent()).toMatch(/^Results below are for mine\.json as checked at \d\d:\d\d:\d\d\./);
+      expect(await page.locator('ol.problems > li').count()).toBe(1);
+      // Nothing in the browser's lasting storage.
+      expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => localStorage.getItem(k)?.includes('five')))).toEqual([]);
+      await page.evaluate(() => sessionStorage.setItem('casa-practice/preview-draft', '{"v":1,"name":'));
+      await page.reload();
+      await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^The copy of your file that this tab kept could not be read/);
+      await page.getByLabel('Scenario file (.json)').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: EXAMPLE });
+      await page.getByRole('heading', { level: 2, name: 'No problems found in mine.json' }).waitFor();
+      await page.getByRole('button', { name: 'Clear mine.json from this page' }).click();
+      await page.reload();
+      await page.getByText("Or check a file from the app's scenarios/ folder").waitFor();
+      expect(await page.getByRole('heading', { level: 2 }).count()).toBe(0);
+      expect(s.errors()).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
 });
