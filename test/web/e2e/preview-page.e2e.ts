@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { builtAppInChromium, openPage } from '../helpers/browser.js';
+import { builtAppInChromium, openPage, runAxe, violationsText } from '../helpers/browser.js';
 
 // The Preview page as a trainer authoring a scenario uses it: its folded parts, a file's long name,
 // and the graph fitted to the window.
@@ -160,6 +160,8 @@ describe('preview page', () => {
       await page.getByRole('heading', { level: 2, name: 'Problems in mine.json' }).waitFor();
       expect(await page.locator('.checked-file').textContent()).toMatch(/^Results below are for mine\.json as checked at \d\d:\d\d:\d\d\./);
       expect(await page.locator('ol.problems > li').count()).toBe(1);
+      await page.getByRole('button', { name: 'Clear mine.json from this page' }).waitFor();
+      expect(violationsText(await runAxe(page))).toBe('');
       // Nothing in the browser's lasting storage.
       expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => localStorage.getItem(k)?.includes('five')))).toEqual([]);
       await page.evaluate(() => sessionStorage.setItem('casa-practice/preview-draft', '{"v":1,"name":'));
