@@ -451,6 +451,8 @@ describe('live room on the presenter page', () => {
     await user.click(screen.getByRole('button', { name: 'Open the vote' }));
     client.answer();
     expect(await projector().findByText(/What is the most natural thing to say here/)).toBeTruthy();
+    // The vote's state comes to the projector after the moment it heads (a busy machine shows the gap).
+    expect(await projector().findByText(/Voting is open: 0 votes so far/)).toBeTruthy();
     const before = screen.getByTestId('projector').innerHTML;
     page.rerender(<><div data-testid="laptop"><LiveRoom link={LINK} connect={() => client} paused /></div><div data-testid="projector"><ProjectorScreen /></div></>);
     expect(await projector().findByRole('heading', { level: 1, name: 'Taking a break' })).toBeTruthy();
