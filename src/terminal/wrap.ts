@@ -656,6 +656,12 @@ export function elidedRow(line: string, width: number): string {
   return `${columnsOf(head) + 1 + columnsOf(tail) > width ? '' : head}…${tail}`;
 }
 
+/** `text` in at most `width` columns: as it is when it fits, else its start and "…" (a title cut to keep a heading on one row). */
+export function cutEnd(text: string, width: number): string {
+  if (columnsOf(text) <= width) return text;
+  return `${cutAt(text, Math.max(1, width - 1))[0].trimEnd()}…`;
+}
+
 /**
  * A line of a notice with each path in it longer than `width` cut to a row (elidedRow), its words
  * kept: the line as it is when it names no such path.

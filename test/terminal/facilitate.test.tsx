@@ -11,7 +11,10 @@ import { revealHints, voteHints } from '../../src/terminal/keys.js';
 import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
 import { runPlain } from '../../src/terminal/plain.js';
 import { commandName } from '../../src/terminal/invocation.js';
-import { wrapWords } from '../../src/terminal/wrap.js';
+import { inkRows, wrapWords } from '../../src/terminal/wrap.js';
+import { roomHeading } from '../../src/terminal/ui/FacilitateScreen.js';
+import { MAX_VOTES } from '../../src/machines/index.js';
+import { themeFor } from '../../src/terminal/theme.js';
 import { appElement, KEY, newPhone, press, renderApp, renderAt, SCENARIOS, tap, tempEnv, throughEnding } from './helpers/ink.js';
 import { BUNDLED } from './helpers/layout.js';
 import { gatedPhoneText } from '../helpers/fixtures.js';
@@ -1452,6 +1455,43 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
     }
   });
 
+  // Brief term-48 (D): at 60×24 the first count typed made the heading two rows ("What Kiara tells
+  // you" over "Decision 1 of about 8 · 12 votes entered"), moving the whole screen down a row in
+  // front of the room. The count keeps the heading's rows: in fewer words, else the title cut.
+  it.each([['colour', {}], ['NO_COLOR', { NO_COLOR: '1' }]] as const)('at 60×24 (%s) a count typed never takes the heading to a second row', async (_, themeEnv) => {
+    for (const [name, title] of [['youth-discloses.json', 'What Kiara tells you · Decision 1 of about 8 · 12 votes'], ['the-list.json', '…']] as const) {
+      const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: bundled(name) }, theme: themeFor(themeEnv) }).element, 60, 24);
+      await press(r, KEY.enter);
+      for (let i = 0; i < 5 && !/r: reveal/.test(r.lastFrame()); i++) await press(r, KEY.enter);
+      const before = lines(r.lastFrame());
+      expect(before[0], r.lastFrame()).toMatch(/ · Decision 1 of about \d+$/);
+      await press(r, '1', '2');
+      const after = lines(r.lastFrame());
+      expect(after[0], r.lastFrame()).toMatch(/ · 12 votes$/);
+      if (title !== '…') expect(after[0]?.trim()).toBe(title);
+      else expect(after[0]?.trim(), r.lastFrame()).toMatch(/^The list on .*… · Decision 1 of about \d+ · 12 votes$/);
+      // Everything under the heading stays where it was.
+      expect(after[1]).toBe(before[1]);
+      expect(after.length).toBe(before.length);
+      r.unmount();
+    }
+  });
+
+  it('the heading of every bundled scenario keeps its rows with the most votes typed at 60 and 120 columns', () => {
+    for (const file of readdirSync(BUNDLED).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')) {
+      const { title } = bundled(file).scenario;
+      for (const width of [58, 118]) {
+        for (const entered of [1, 12, MAX_VOTES]) {
+          const step = ['Decision 10 of about 12'];
+          const rows = (text: string) => inkRows(text, width);
+          const heading = roomHeading(title, step, entered, width);
+          expect(rows(heading), heading).toBe(rows(roomHeading(title, step, undefined, width)));
+          expect(heading).toMatch(new RegExp(`· ${entered} votes?( entered)?$`));
+        }
+      }
+    }
+  });
+
   // Walkthrough (session 47, 120×40): a reply that fills its last row (boy-red-flags d1-ray's third,
   // "…That's textbook trafficking.") had its count alone on the next row, "votes: 0" with no "·",
   // read as a line of its own rather than the reply's count. It keeps its separator there now.
@@ -1527,9 +1567,10 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
     const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: bundled('the-list.json', 'd9-report') } }).element, 60, 24);
     await press(r, KEY.enter, '3', 'f');
     const frame = r.lastFrame() ?? '';
-    expect(frame).toContain('3 votes entered');
+    expect(frame).toMatch(/· 3 votes/);
     expect(lines(frame).length).toBeLessThanOrEqual(23);
-    expect(frame).toMatch(/more above \(PgUp\)\n.+\n.*more below \(PgDn\)/);
+    // (Two rows of it since the heading keeps one row with the count: D of term-48.)
+    expect(frame).toMatch(/more above \(PgUp\)\n(?:.+\n)+.*more below \(PgDn\)/);
   });
 
   it('a decision whose replies are taller than the screen (60×24): the moment and the replies scroll together, the highlighted reply kept in view, one row spare', async () => {
@@ -1550,7 +1591,7 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
     expect(lines(frame).length).toBeLessThanOrEqual(23);
     expect(frame).toMatch(/^ › 4\. /m);
     expect(frame).toContain('votes: 7');
-    expect(frame).toContain('7 votes entered');
+    expect(frame).toMatch(/· 7 votes/);
     // PgUp goes back up to the moment, the frame still one row short of the screen.
     await press(r, '\u001b[5~');
     await tap(r, '\u001b[5~', '\u001b[5~', '\u001b[5~');
@@ -1576,7 +1617,7 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
     expect(frame.replace(/\s+/g, ' ')).toContain('Reply 1, the one highlighted, was out of view: it is shown now. Nothing was entered: type its count again.');
     await press(r, '5');
     frame = r.lastFrame() ?? '';
-    expect(frame).toContain('5 votes entered');
+    expect(frame).toMatch(/· 5 votes/);
     expect(frame).toMatch(/^ › 1\. /m);
     // Enter the same: out of view it brings reply 1 back; in view it goes on to reply 2.
     for (let i = 0; i < 20 && !(r.lastFrame() ?? '').includes('(end)'); i++) await press(r, '\u001b[6~');

@@ -8,7 +8,7 @@ import { hintRows, revealHints, sceneHints, typeNumber, voteHints, withRevealWho
 import { revealTextRows } from '../reveal-text.js';
 import { setupRows } from '../tall-rows.js';
 import type { Span } from '../debrief-lines.js';
-import { inkRows, pathLineRows, wrapText } from '../wrap.js';
+import { columnsOf, cutEnd, inkRows, pathLineRows, wrapText } from '../wrap.js';
 import { exportsDir, finishedSessionSummary, type DebriefFiles, leavingPath, newestSessionSummary, NOTHING_ENTERED_WORDS, roomSummaryDir, shownPath, shownStateDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from '../export.js';
 import { errorWords } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
@@ -293,7 +293,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // named no step at a scene, so an untitled one was headed by the scenario's title alone.
   const sceneNumber = useMemo(() => (view.kind === 'scene' ? sceneNumberAt(scenario, actor.getPersistedSnapshot()) : undefined), [view, scenario, actor]);
   const step = view.kind === 'decision' ? [progressWords(view)] : view.kind === 'scene' ? [sceneWords(sceneNumber)] : [];
-  const heading = statusParts([view.scenarioTitle, ...step, ...(view.kind === 'decision' && !reveal && entered > 0 ? [votesEnteredWords(entered)] : [])], columns - 2);
+  const heading = roomHeading(view.scenarioTitle, step, view.kind === 'decision' && !reveal && entered > 0 ? entered : undefined, columns - 2);
   // u goes back to the decision the room last followed a reply at (a key pressed by mistake in front of the room).
   const back = backToDecision(view, past.current.length);
   const room: RoomKeys = { back, startOver: onStartOver !== undefined };
@@ -787,3 +787,27 @@ export function summariesBeforeWords(paths: readonly string[], columns: number, 
 
 /** Leaving at a decision after u from an ending whose debrief e exported: that file describes the ending taken back. */
 export const EXPORT_TAKEN_BACK = 'The debrief exported at the ending the room went back from describes that ending, not this session as it stopped:';
+
+/**
+ * The session's heading, "Title · Decision n of about m", and at a decision with counts typed the
+ * votes in all ("12 votes entered", presenter mode's words). The count never takes a row more than
+ * the heading had without it (at 60 columns "What Kiara tells you · Decision 1 of about 8" went to
+ * two rows at the first count typed, moving the whole screen down a row in front of the room): where
+ * the whole words do not fit, "12 votes"; where even that does not, the title is cut with "…".
+ */
+export function roomHeading(title: string, step: readonly string[], entered: number | undefined, width: number): string {
+  const plain = statusParts([title, ...step], width);
+  if (entered === undefined) return plain;
+  const rows = (text: string) => inkRows(text, width);
+  const fitting = [votesEnteredWords(entered), votesShortWords(entered)].map((votes) => statusParts([title, ...step, votes], width)).find((text) => rows(text) <= rows(plain));
+  if (fitting !== undefined) return fitting;
+  const rest = [...step, votesShortWords(entered)].join(' · ');
+  const room = width - columnsOf(` · ${rest}`);
+  // A title cut to fewer than a few letters says nothing: the count takes its row then.
+  return rows(plain) === 1 && room >= 8 ? `${cutEnd(title, room)} · ${rest}` : statusParts([title, ...step, votesEnteredWords(entered)], width);
+}
+
+/** The votes in all in the fewest words, for a heading short of room: "12 votes". */
+function votesShortWords(total: number): string {
+  return `${total} vote${total === 1 ? '' : 's'}`;
+}
