@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { shownFileName } from '../../src/machines/index.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
@@ -125,6 +126,53 @@ describe('the debrief with a long state folder fits 60×24 and 80×24, and says 
     // screen says what the last line does, and is not printed again.
     expect(said).toMatch(/Nothing was saved in the state folder: /);
     expect(said.split(file).length - 1, said).toBe(1);
+  });
+});
+
+// Brief term-48 (E): where e wrote outside the state folder (it cannot be written: the folder the app
+// was started in), a path longer than the row was cut short on the debrief ("/tmp/…/trainer's fol…
+// ebrief-2026-12-06T17-04-22.md") and printed whole only on leaving. It is whole on rows of its
+// own, cut at the width only, at 60 and 120 columns: notices that leaving prints anyway give way
+// first. A control character in the folder's name is shown escaped, never sent to the terminal.
+describe('a long export path on the debrief', () => {
+  it.each([[60, 24], [120, 40]])('trainer-led, at %i×%i, written outside the state folder: whole, wrapped, escapes shown', async (columns, rows) => {
+    const base = join(mkdtempSync(join(tmpdir(), 's')), 'the trainer\'s folder with a long name for the room sessions', 'of december \u001b[31mred');
+    mkdirSync(base, { recursive: true });
+    const file = join(base, 'state');
+    writeFileSync(file, 'not a folder');
+    const env = tempEnv({ XDG_STATE_HOME: file, PWD: base });
+    const { element } = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderAt(element, columns, rows);
+    await press(r, KEY.enter, '4', 'r', '1');
+    await press(r, KEY.enter, 'r', '1');
+    await throughEnding(r);
+    await press(r, 'e');
+    expect(r.lastFrame()).toContain('Press e again to write it to:');
+    await press(r, 'e');
+    const frame = r.lastFrame();
+    expect(frameRows(frame).length, frame).toBeLessThanOrEqual(rows - 1);
+    for (const row of frameRows(frame)) expect([...row].length, row).toBeLessThanOrEqual(columns);
+    expect(frame).not.toContain('\u001b');
+    const written = readdirSync(base).filter((f) => /-debrief-/.test(f)).sort();
+    expect(written).toHaveLength(2);
+    const fr = frameRows(frame);
+    const from = fr.indexOf('Debrief exported to:') + 1;
+    expect(from, frame).toBeGreaterThan(0);
+    const shown = written.reverse().map((f) => shownFileName(join(base, f)));
+    expect(shown[0]).toContain('\\u001b[31mred');
+    // Where the summary went is whole too where there is room (at 60×24 it gives way, printed on leaving).
+    if (columns === 120) {
+      const summary = readdirSync(base).find((f) => /-session-/.test(f)) as string;
+      const head = fr.indexOf('The state folder cannot be written, so the session summary was written to:') + 1;
+      expect(fr.slice(head, head + 2).join(''), frame).toBe(shownFileName(join(base, summary)));
+    }
+    // Each path on rows of its own, the rows joined the path exactly: nothing cut out of it.
+    let at = from;
+    for (const path of shown) {
+      const n = Math.ceil([...path].length / columns);
+      expect(fr.slice(at, at + n).join(''), frame).toBe(path);
+      at += n;
+    }
   });
 });
 

@@ -62,7 +62,11 @@ export interface DebriefScreenProps {
   exportedBefore?: DebriefFiles;
   /** Each export written (e, or in place of exportedBefore). */
   onExported?: (files: DebriefFiles) => void;
+  /** Paths the notice names, as shown (shownFileName): each kept whole on its rows, never broken at a space in it. */
+  paths?: readonly string[];
 }
+
+const NO_PATHS: readonly string[] = [];
 
 // Short names, so the tab line stays one row at 60 columns.
 const TABS = (voice: Voice) => ['Summary', TRANSCRIPT_HEADING, voice === 'room' ? "Room's path" : 'Your path', 'To work on'];
@@ -81,8 +85,10 @@ const FOLDER_LINE = '(in the state folder ';
  * blank row above the export's and, when anything is cut, the row saying so), and the lines cut
  * short or left out to fit, to print whole on leaving. The state folder is named once: the export's
  * "(in the state folder …)" is "(in the state folder above)" when the notice has said the same.
- * Short of rows: first each line that takes more than a row (a long path) is cut to one (elidedRow);
- * then the notice's lines are left out: those of `givesWay` first, then the others from the last.
+ * Short of rows, the notice gives way first: its paths longer than a row cut to one (elidedRow), its
+ * lines of `givesWay` left out, its other lines longer than a row cut to one, its other lines left out
+ * from the last; only then are what e said's paths and lines cut to a row (the files just written,
+ * kept whole on rows of their own wherever the screen allows).
  * Where the notice's "(in the state folder …)" is left out, the export's names it again.
  */
 export function fitNotices(notice: string | undefined, exported: string | undefined, columns: number, budget: number, rowsOfLine: (line: string) => string[], givesWay: readonly string[] = []) {
@@ -100,22 +106,26 @@ export function fitNotices(notice: string | undefined, exported: string | undefi
     return shorter === x.line ? x : { ...x, rows: pathLineRows(shorter, columns), cut: true };
   };
   const shortenLines = (x: Item): Item => (x.rows.length > 1 && pathLineRows(x.line, columns).length > 1 ? { ...x, rows: [elidedRow(x.line, columns)], cut: true } : x);
-  for (const shorten of [shortenPaths, shortenLines]) {
-    if (total() <= budget) break;
-    notices = notices.map(shorten);
-    exports = exports.map(shorten);
-  }
-  // Left out (printed on leaving, in the notice's order): givesWay's lines first, then from the last.
-  const order = [...noticeLines.keys()].reverse();
-  order.sort((a, b) => Number(givesWay.includes(noticeLines[b] as string)) - Number(givesWay.includes(noticeLines[a] as string)));
+  const fits = () => total() <= budget;
+  // Left out (printed on leaving, in the notice's order).
   const left: Item[] = [];
-  for (const at of order) {
-    if (total() <= budget) break;
+  const leaveOut = (at: number) => {
     const [gone] = notices.splice(notices.findIndex((x) => x.at === at), 1) as [Item];
     left.push(gone);
     // The export's "(in the state folder above)" names it itself once the notice's line is gone.
-    if (!notices.some((x) => x.line === gone.line)) exports = exports.map((x) => (x.line === FOLDER_ABOVE && exported?.split('\n')[x.at] === gone.line ? shortenLines(shortenPaths({ ...x, line: gone.line, rows: rowsOfLine(gone.line) })) : x));
-  }
+    if (!notices.some((x) => x.line === gone.line)) exports = exports.map((x) => (x.line === FOLDER_ABOVE && exported?.split('\n')[x.at] === gone.line ? { ...x, line: gone.line, rows: rowsOfLine(gone.line) } : x));
+  };
+  const fromLast = [...noticeLines.keys()].reverse();
+  const givingWay = (at: number) => givesWay.includes(noticeLines[at] as string);
+  // The notice gives way before what e said, whose paths are the files just written (cut short, a
+  // path outside the state folder, longer than the row, read "/tmp/…/trainer's fol…ebrief-….md"):
+  // its paths cut to a row, the lines leaving prints anyway (givesWay) left out, its long lines cut
+  // to a row, its other lines left out from the last; only then are the export's cut.
+  if (!fits()) notices = notices.map(shortenPaths);
+  for (const at of fromLast.filter(givingWay)) if (!fits()) leaveOut(at);
+  if (!fits()) notices = notices.map(shortenLines);
+  for (const at of fromLast.filter((at) => !givingWay(at))) if (!fits()) leaveOut(at);
+  for (const shorten of [shortenPaths, shortenLines]) if (!fits()) exports = exports.map(shorten);
   const cut = [...notices, ...exports].filter((x) => x.cut).map((x) => x.line);
   return {
     noticeRows: notices.flatMap((x) => x.rows),
@@ -126,7 +136,7 @@ export function fitNotices(notice: string | undefined, exported: string | undefi
 }
 
 /** The debrief in three scrolling sections; `e` exports it to Markdown and JSON. */
-export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notice: given, voice = 'you', startOver, farewell, givesWay, openOnEnding = false, back, lead, exportedBefore, onExported }: DebriefScreenProps) {
+export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notice: given, voice = 'you', startOver, farewell, givesWay, openOnEnding = false, back, lead, exportedBefore, onExported, paths = NO_PATHS }: DebriefScreenProps) {
   // An assessment's debrief says so (as the web app's does, and its exports): a debrief reopened later
   // from the picker cannot otherwise tell an assessment from practice.
   const notice = mode === 'assessment' ? `Assessment mode.${given ? ` ${given}` : ''}` : given;
@@ -183,9 +193,14 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
   // whatever the state folder's length (fitNotices): a long path cut short to a row, or the notice's
   // last lines left out, with a row saying so; leaving prints what was cut short, whole.
   const fixedRows = rowsOf(`Debrief: ${model.title}`, columns) + rowsOf(tabLine, columns) + 1 + (asking && startOver ? rowsOf(startOver.question, columns) : hintRows(hints, columns).length);
+  // The paths said here, each one word to pathLineRows however many spaces it holds: told by their "/"
+  // alone, a folder named "/tmp/my practice folder" was broken at its spaces, and one whose name has
+  // an escape in it (shown quoted) split before it ("…/of december" over "\u001b[31mred/…").
+  const knownPaths = useMemo(() => [shownStateDir(app.env), shownFileName(exportsDir(app.env)), ...(elsewhere === undefined ? [] : [shownFileName(elsewhere)]),
+    ...(written === undefined ? [] : [shownFileName(written.markdown), shownFileName(written.json)]), ...paths], [app.env, elsewhere, written, paths]);
   const fitted = fitNotices(notice, exported, columns, screenRows - 1 - fixedRows - MIN_SECTION, (line) => {
     const rows = commandRows(line, columns, `${commandName(app.env)} `);
-    return rows.length === 1 && rows[0] === line ? pathLineRows(line, columns) : rows;
+    return rows.length === 1 && rows[0] === line ? pathLineRows(line, columns, knownPaths) : rows;
   }, givesWay?.split('\n'));
   const { noticeRows, exportedRows } = fitted;
   // The section gets what is left of the screen; one row spare so the frame never scrolls the terminal.
