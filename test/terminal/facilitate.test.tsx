@@ -12,7 +12,7 @@ import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
 import { runPlain } from '../../src/terminal/plain.js';
 import { commandName } from '../../src/terminal/invocation.js';
 import { inkRows, wrapWords } from '../../src/terminal/wrap.js';
-import { roomHeading } from '../../src/terminal/ui/FacilitateScreen.js';
+import { EXPORT_TAKEN_BACK, exportTakenBackWords, roomHeading, SUMMARY_EXPORT_BEFORE_SHORT } from '../../src/terminal/ui/FacilitateScreen.js';
 import { MAX_VOTES } from '../../src/machines/index.js';
 import { themeFor } from '../../src/terminal/theme.js';
 import { appElement, KEY, newPhone, press, renderApp, renderAt, SCENARIOS, tap, tempEnv, throughEnding } from './helpers/ink.js';
@@ -497,7 +497,35 @@ describe('trainer-led sessions (--facilitate)', () => {
     await press(r, 'u', 'q');
     await tap(r, 'y');
     const said = (app.exit.mock.calls.at(-1)?.[0] ?? '').replace(/\s+/g, ' ');
-    expect(said, said).toMatch(new RegExp(`The debrief exported at the ending the room went back from describes that ending, not this session as it stopped: \\S*exports/${md as string}`));
+    expect(said, said).toMatch(new RegExp(`${EXPORT_TAKEN_BACK} \\S*exports/${md as string}`));
+  });
+
+  // Brief term-48 (A): exported with e, then u, then s (start over) at a decision: q and a closed
+  // window there said that the export describes the ending taken back, s said nothing. It says it
+  // in q's words (exportTakenBackWords): on the new session's first screen (one row at 60×24,
+  // named on leaving), and again as the app is left, by q or a closed window.
+  it.each([[100, 30], [60, 24]])('at %i×%i, a debrief exported with e, then u and s: the new session says, as q does, that the export describes the ending taken back', async (columns, rows) => {
+    const env = tempEnv();
+    const app = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderAt(app.element, columns, rows);
+    const exports = join(stateDir(env), 'exports');
+    await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '4', 'r', '1');
+    await throughEnding(r);
+    await press(r, 'e');
+    const md = join(exports, readdirSync(exports).find((f) => /-debrief-.*\.md$/.test(f)) as string);
+    const words = exportTakenBackWords(md, columns, env);
+    await press(r, 'u', 's', 'y');
+    const first = r.lastFrame().replace(/\s+/g, ' ');
+    expect(first, r.lastFrame()).toContain('Discuss:');
+    if (columns === 100) expect(first).toContain(words.replace(/\s+/g, ' '));
+    else expect(first).toContain(SUMMARY_EXPORT_BEFORE_SHORT);
+    // A closed window now, and q: each says it, in the same words.
+    expect(app.saver.current?.()).toContain(words);
+    await press(r, 'q');
+    await tap(r, 'y');
+    const said = app.exit.mock.calls.at(-1)?.[0] ?? '';
+    expect(said, said).toContain(words);
+    expect(said).toContain(EXPORT_TAKEN_BACK);
   });
 
   it('an export changed since (the trainer edited it) is never written over at a later ending: this ending\'s debrief goes to new files, and the screen says why', async () => {

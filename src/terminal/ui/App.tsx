@@ -68,7 +68,7 @@ type Screen =
    * could not be used); `summaryBefore`: the summary a start over (s) just wrote, said on the first
    * screen; `before`: every summary written by starting over in this run, named on leaving.
    */
-  | { name: 'facilitate'; playable: PlayableScenario; actor: SessionActor; resumed?: RestoredFacilitation; notice?: string; summaryBefore?: string; before?: readonly string[] }
+  | { name: 'facilitate'; playable: PlayableScenario; actor: SessionActor; resumed?: RestoredFacilitation; notice?: string; summaryBefore?: string; before?: readonly string[]; exportBefore?: string; exportsBefore?: readonly string[] }
   /** A kept room session of the scenario opened: carry on, or start over. */
   | { name: 'roomChoose'; entry: CatalogEntry; playable: PlayableScenario; kept: RestoredFacilitation; fromPicker: boolean }
   | { name: 'locate'; missing: MissingFile };
@@ -368,8 +368,11 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     const { playable } = screen;
     // s (asked first): a new session of the same scenario, at its start.
     const before = screen.before ?? [];
-    body = <FacilitateScreen key={screen.actor.sessionId} playable={playable} actor={screen.actor} resumed={screen.resumed} notice={screen.notice} summaryBefore={screen.summaryBefore} before={before}
-      onStartOver={(summary) => once(async () => setScreen({ name: 'facilitate', playable, actor: await newFacilitation(services.env, playable), ...(summary?.tell ? { summaryBefore: summary.path } : {}), before: summary === undefined || before.includes(summary.path) ? before : [...before, summary.path] }))} />;
+    // …and the debriefs exported at endings the room went back from before starting over, said as q says them.
+    const exportsBefore = screen.exportsBefore ?? [];
+    body = <FacilitateScreen key={screen.actor.sessionId} playable={playable} actor={screen.actor} resumed={screen.resumed} notice={screen.notice} summaryBefore={screen.summaryBefore} before={before} exportBefore={screen.exportBefore} exportsBefore={exportsBefore}
+      onStartOver={(summary) => once(async () => setScreen({ name: 'facilitate', playable, actor: await newFacilitation(services.env, playable), ...(summary?.tell ? { summaryBefore: summary.path, exportBefore: summary.exportTakenBack } : {}), before: summary === undefined || before.includes(summary.path) ? before : [...before, summary.path],
+        exportsBefore: summary?.exportTakenBack === undefined || exportsBefore.includes(summary.exportTakenBack) ? exportsBefore : [...exportsBefore, summary.exportTakenBack] }))} />;
   }
   return (
     <ThemeContext.Provider value={theme}>

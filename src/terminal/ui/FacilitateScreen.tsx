@@ -45,15 +45,24 @@ export interface FacilitateScreenProps {
    */
   before?: readonly string[];
   /**
-   * s (asked first): the session is started over; `summary` is the summary so far it wrote (`tell`:
-   * said on the next session's first screen; at the debrief, which said it, only on leaving). The
-   * screen has already written that summary and removed the kept session.
+   * The debrief the session before exported at an ending the room then went back from (u), and then
+   * started over (s and y): said on the first screen beside where its summary went, in q's words
+   * (exportTakenBackWords). It describes that ending, and nothing said so.
    */
-  onStartOver?: (summary?: { path: string; tell: boolean }) => void;
+  exportBefore?: string;
+  /** Every such export of the sessions started over in this run, oldest first: named again as the app is left. */
+  exportsBefore?: readonly string[];
+  /**
+   * s (asked first): the session is started over; `summary` is the summary so far it wrote (`tell`:
+   * said on the next session's first screen; at the debrief, which said it, only on leaving), and
+   * `exportTakenBack` the debrief e exported at an ending the room went back from, which describes
+   * that ending. The screen has already written that summary and removed the kept session.
+   */
+  onStartOver?: (summary?: { path: string; tell: boolean; exportTakenBack?: string }) => void;
 }
 
 /** A trainer-led session: prompt and note, room votes, reveal, the room's branch, and a written summary. */
-export function FacilitateScreen({ playable, actor: given, resumed, notice: opening, summaryBefore, before = [], onStartOver }: FacilitateScreenProps) {
+export function FacilitateScreen({ playable, actor: given, resumed, notice: opening, summaryBefore, before = [], exportBefore, exportsBefore = [], onStartOver }: FacilitateScreenProps) {
   // Replaced only when the room goes back from the ending (a final state: the session is restored from before its last reply).
   const [actor, setActor] = useState(given);
   const app = useApp();
@@ -93,7 +102,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // Each but a kept session's failure has a one-row form, said where the whole would push the
   // moment out of view (see firstNotice).
   const [firstSaid, setFirstSaid] = useState<FirstNotice | undefined>(() => (opening !== undefined ? { whole: opening }
-    : summaryBefore !== undefined ? { whole: summaryBeforeWords(summaryBefore, elsewhereDir !== undefined, app.env), short: SUMMARY_BEFORE_SHORT }
+    : summaryBefore !== undefined ? { whole: [summaryBeforeWords(summaryBefore, elsewhereDir !== undefined, app.env), ...(exportBefore === undefined ? [] : [exportTakenBackWords(exportBefore, columns, app.env)])].join('\n'), short: exportBefore === undefined ? SUMMARY_BEFORE_SHORT : SUMMARY_EXPORT_BEFORE_SHORT }
       : elsewhereDir !== undefined ? { whole: unwritableNow(elsewhereDir), short: UNWRITABLE_SHORT } : undefined));
   // The decision whose replies are revealed: a reveal belongs to its decision, never to the next.
   const [revealedAt, setRevealedAt] = useState(resumed?.progress.current.revealed ? view.nodeId : undefined);
@@ -193,13 +202,19 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     kept.current = false;
     // The path within the state folder on a row of its own, as the debrief names the summary: the
     // whole path, broken mid-name at 60 columns, could not be copied.
-    onStartOver?.(written === undefined ? undefined : { path: written.path, tell: true });
+    onStartOver?.(written === undefined ? undefined : { path: written.path, tell: true, ...(takenBack() === undefined ? {} : { exportTakenBack: takenBack() }) });
   };
   // Leaving, after where this session's summary went: the debrief exported at an ending the room went
   // back from, which describes that ending (once this session ends again it is written again), and the
   // summaries written by starting over in this run (the first screen may have had room only to say
   // they would be named: SUMMARY_BEFORE_SHORT).
-  const leavingWords = (words: string): string => [words, ...(exportedFiles !== undefined && !view.done ? [`${EXPORT_TAKEN_BACK}\n${leavingPath(exportedFiles.markdown, columns, app.env)}`] : []), ...(before.length === 0 ? [] : [summariesBeforeWords(before, columns, app.env)])].join('\n');
+  // The same words for the sessions started over in this run (s): what q would have said of each.
+  const takenBack = () => (exportedFiles !== undefined && !view.done ? exportedFiles.markdown : undefined);
+  const beforeWords = () => [...(before.length === 0 ? [] : [summariesBeforeWords(before, columns, app.env)]), ...exportsBefore.map((md) => exportTakenBackWords(md, columns, app.env))];
+  const leavingWords = (words: string): string => {
+    const here = takenBack();
+    return [words, ...(here === undefined ? [] : [exportTakenBackWords(here, columns, app.env)]), ...beforeWords()].join('\n');
+  };
   const stop = (interrupted = false) => {
     // A session in which the room entered nothing leaves no empty summary file behind (and is not kept).
     if (!roomDidSomething()) return app.exit(leavingWords(NOTHING_ENTERED_WORDS), interrupted ? 130 : 0);
@@ -219,7 +234,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const onHangup = useRef<() => string | undefined>(undefined);
   useEffect(() => {
     onHangup.current = () => {
-      if (!roomDidSomething()) return before.length === 0 ? undefined : leavingWords(NOTHING_ENTERED_WORDS);
+      if (!roomDidSomething()) return before.length === 0 && exportsBefore.length === 0 ? undefined : leavingWords(NOTHING_ENTERED_WORDS);
       if (view.kind === 'decision') log.current.push(current());
       return leavingWords(writeSummary());
     };
@@ -624,7 +639,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       onStartOver(endSummary.current === undefined ? undefined : { path: endSummary.current, tell: false });
     } } : undefined;
     // q: where the summary is, and that the finished session is kept (as line by line says).
-    const farewell = () => [summaryPath, before.length > 0 ? summariesBeforeWords(before, columns, app.env) : undefined, roomSessionOnDisk(playable, app.env) ? finishedKeptWords(playable, app.env) : undefined].filter(Boolean).join('\n') || undefined;
+    const farewell = () => [summaryPath, ...beforeWords(), roomSessionOnDisk(playable, app.env) ? finishedKeptWords(playable, app.env) : undefined].filter(Boolean).join('\n') || undefined;
     // Where the summary was written gives way first where rows are short (the farewell says it on
     // leaving all the same): at 60×24 with a long state folder, after e, "Back to decision N" (what u
     // does) was left out instead, and read only once the session was left.
@@ -785,8 +800,20 @@ export function summariesBeforeWords(paths: readonly string[], columns: number, 
   return [head, ...paths.map((p) => leavingPath(p, columns, env))].join('\n');
 }
 
-/** Leaving at a decision after u from an ending whose debrief e exported: that file describes the ending taken back. */
-export const EXPORT_TAKEN_BACK = 'The debrief exported at the ending the room went back from describes that ending, not this session as it stopped:';
+/** Leaving at a decision (q, a closed window) or starting over (s) after u from an ending whose debrief e exported: that file describes the ending taken back. */
+export const EXPORT_TAKEN_BACK = 'The debrief exported at the ending the room went back from describes that ending, not the session as it stopped:';
+
+/**
+ * EXPORT_TAKEN_BACK and the file, as q, a closed window and s say it (the one place it is worded): the
+ * whole path where it fits a row, else within the state folder (leavingPath). At the session's next
+ * ending the file is written again for that ending (DebriefScreen's exportedBefore).
+ */
+export function exportTakenBackWords(markdown: string, columns: number, env: NodeJS.ProcessEnv): string {
+  return `${EXPORT_TAKEN_BACK}\n${leavingPath(markdown, columns, env)}`;
+}
+
+/** summaryBeforeWords and exportTakenBackWords in one row (54 columns): both are named on leaving. */
+export const SUMMARY_EXPORT_BEFORE_SHORT = 'Summary written, export out of date: named on leaving.';
 
 /**
  * The session's heading, "Title · Decision n of about m", and at a decision with counts typed the
