@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
-import { debriefExport, FACILITATION_PREFIX, facilitatedDecision, facilitationMarkdown, localFileStamp, shownFileName, summaryBaseName, type Debrief, type FacilitatedDecision, type RestoredFacilitation, type Scenario, type SessionMode, type SessionView } from '../machines/index.js';
+import { debriefExport, type ExportedDebrief, FACILITATION_PREFIX, facilitatedDecision, facilitationMarkdown, localFileStamp, shownFileName, summaryBaseName, type Debrief, type FacilitatedDecision, type RestoredFacilitation, type Scenario, type SessionMode, type SessionView } from '../machines/index.js';
 import { packageVersion } from './paths.js';
 import { stateDir, writeAtomic, writeNew } from './state.js';
 import { stateStore } from './node/state-store.js';
@@ -12,11 +13,26 @@ export function exportsDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(stateDir(env), 'exports');
 }
 
-/** The files a debrief export wrote, with what it wrote in them (to tell them unchanged since: unchangedExport). */
+/**
+ * The files a debrief export wrote, with what it wrote in them, or (an export kept with a trainer-led
+ * session, read in a later run) a digest of it: to tell them unchanged since (unchangedExport).
+ */
 export interface DebriefFiles {
   markdown: string;
   json: string;
   written?: { markdown: string; json: string };
+  digest?: { markdown: string; json: string };
+}
+
+/** The hex SHA-256 of a text as written (UTF-8). */
+function digestOf(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** An export as a trainer-led session keeps it (the core's ExportedDebrief): its paths and digests; undefined without either. */
+export function keptExport(files: DebriefFiles): ExportedDebrief | undefined {
+  const digest = files.digest ?? (files.written === undefined ? undefined : { markdown: digestOf(files.written.markdown), json: digestOf(files.written.json) });
+  return digest === undefined ? undefined : { markdown: files.markdown, json: files.json, digest };
 }
 
 /**
@@ -40,14 +56,22 @@ export function exportDebrief(scenario: Scenario, debrief: Debrief, env: NodeJS.
   const json = opts.at?.json ?? `${base}.json`;
   writeAtomic(markdown, files.markdown);
   writeAtomic(json, files.json);
-  return { markdown, json, written: { markdown: files.markdown, json: files.json } };
+  return { markdown, json, written: { markdown: files.markdown, json: files.json }, digest: { markdown: digestOf(files.markdown), json: digestOf(files.json) } };
 }
+
+/** Larger than any export: a file this large at a kept export's path is not read to compare. */
+const MAX_EXPORT_BYTES = 16 * 1024 * 1024;
 
 /** An export's two files as it wrote them: neither removed nor changed since (by the trainer, or another export). */
 export function unchangedExport(files: DebriefFiles): boolean {
-  if (files.written === undefined) return false;
+  const { written, digest } = files;
+  if (written === undefined && digest === undefined) return false;
   try {
-    return readFileSync(files.markdown, 'utf8') === files.written.markdown && readFileSync(files.json, 'utf8') === files.written.json;
+    // Regular files only: a kept session's paths are untrusted (a folder, a pipe or a device there is not the export).
+    if ([files.markdown, files.json].some((p) => { const st = statSync(p); return !st.isFile() || st.size > MAX_EXPORT_BYTES; })) return false;
+    const [markdown, json] = [readFileSync(files.markdown, 'utf8'), readFileSync(files.json, 'utf8')];
+    if (written !== undefined) return markdown === written.markdown && json === written.json;
+    return digest !== undefined && digestOf(markdown) === digest.markdown && digestOf(json) === digest.json;
   } catch {
     return false;
   }
@@ -287,4 +311,41 @@ export function newestSessionSummary(scenario: Scenario, env: NodeJS.ProcessEnv 
     // No exports folder (or it cannot be read): the folder is named instead.
   }
   return newest?.path;
+}
+
+/** Leaving at a decision (q, a closed window) or starting over (s) after u from an ending whose debrief e exported: that file describes the ending taken back. */
+export const EXPORT_TAKEN_BACK = 'The debrief exported at the ending the room went back from describes that ending, not the session as it stopped:';
+
+/**
+ * EXPORT_TAKEN_BACK and the file, as q, a closed window and s say it, full screen and line by line
+ * (the one place it is worded): the whole path where it fits a row, else within the state folder
+ * (leavingPath). At the session's next ending the file is written again for that ending (exportAgain).
+ */
+export function exportTakenBackWords(markdown: string, columns: number, env: NodeJS.ProcessEnv = process.env): string {
+  return `${EXPORT_TAKEN_BACK}\n${leavingPath(markdown, columns, env)}`;
+}
+
+/** Said where e's lines go when a trainer-led debrief's earlier export was written again for this ending (in place). */
+export const EXPORTED_AGAIN = 'Debrief export written again for this ending:';
+/** …as new files, the earlier ones changed or removed since (never written over then). */
+export const EXPORTED_ANEW = 'Debrief exported for this ending (the earlier export was changed or removed, so it is left as it is):';
+
+/**
+ * A trainer-led session's debrief exported at an ending the room then went back from (`before`),
+ * written for the ending reached now: in its two files where they are as that export wrote them, else
+ * (changed or removed since) in new files beside them, never over a changed one. `inPlace` says which;
+ * `error` where it could not be written (e, or opening the session again, tries again).
+ */
+export function exportAgain(scenario: Scenario, debrief: Debrief, before: DebriefFiles, env: NodeJS.ProcessEnv = process.env, opts: { mode?: SessionMode; recorded?: boolean; trainerLed?: boolean } = {}): { inPlace: boolean; files?: DebriefFiles; error?: unknown } {
+  const inPlace = unchangedExport(before);
+  try {
+    return { inPlace, files: exportDebrief(scenario, debrief, env, new Date(), { ...opts, dir: dirname(before.markdown), ...(inPlace ? { at: before } : {}) }) };
+  } catch (e) {
+    return { inPlace, error: e };
+  }
+}
+
+/** What exportAgain could not do, said where e's lines go (`error`: the reason in words; `retry`: how to export it). */
+export function exportAgainFailedWords(inPlace: boolean, error: string, retry = 'e tries again'): string {
+  return `${inPlace ? 'The debrief exported at the ending the room went back from describes that ending, and could not be written again' : 'The debrief exported at the ending the room went back from describes that ending'} (${error}): ${retry}.`;
 }

@@ -1,5 +1,5 @@
 import { decisionSetup, peopleMet, sceneHeadingAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, entryOf, facilitatedDecision, MAX_VOTES, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, pathReply, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
-import { exportsDir, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, roomSummaryDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from './export.js';
+import { exportAgain, exportAgainFailedWords, EXPORTED_AGAIN, EXPORTED_ANEW, exportTakenBackWords, type DebriefFiles, exportsDir, keptExport, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, roomSummaryDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from './export.js';
 import { command, commandName, otherStartValues } from './invocation.js';
 import { wrapWords } from './wrap.js';
 import { errorWords } from './node/state-store.js';
@@ -49,8 +49,14 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   // written over; this run stops keeping and says so once.
   let hold = holdRoomSession(playable, opts.env);
   let elsewhere = false;
+  // The debrief the full-screen session exported (e) at an ending the room then went back from, kept
+  // with the session: kept on as it goes here too (line by line has no e), written again for the
+  // next ending, and named as out of date when the session stops or starts over before then.
+  let exported: DebriefFiles | undefined = resumed?.progress.exported === undefined ? undefined : { ...resumed.progress.exported };
+  const exportedNow = () => (exported === undefined ? undefined : keptExport(exported));
   const keepNow = (progress: Parameters<typeof keepRoomSession>[2]): boolean => {
-    if (!elsewhere && keepRoomSession(playable, actor.getPersistedSnapshot(), progress, hold, opts.env)) return true;
+    const withExport = exportedNow();
+    if (!elsewhere && keepRoomSession(playable, actor.getPersistedSnapshot(), { ...progress, ...(withExport === undefined ? {} : { exported: withExport }) }, hold, opts.env)) return true;
     if (!elsewhere) say(ROOM_ELSEWHERE);
     elsewhere = true;
     return false;
@@ -149,9 +155,16 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         // Kept at the ending too, until the trainer starts a new session (--new, or s): opening the
         // scenario again shows its debrief rather than starting a new session without a word.
         // (Opened again finished: as it was kept, and its summary not written twice.)
+        // (Opened again finished, its ending's export is its own: written again only after u, at the next ending.)
+        const before = reopened ? undefined : exported;
+        const again = before === undefined ? undefined : exportAgain(scenario, snapshot.output as Debrief, before, opts.env, { trainerLed: true });
+        if (again?.files) exported = again.files;
         if (past.length > 0 && !reopened) keepNow({ past, current: { votes: {}, revealed: false } });
         const debrief = printDebrief(scenario, snapshot.output, io, widthNow(width), 'room');
         const written = reopened || finish(debrief);
+        // Each path on a line of its own, whole (a path broken across lines cannot be copied).
+        if (again?.files) io.out(`${again.inPlace ? EXPORTED_AGAIN : EXPORTED_ANEW}\n${shownFileName(again.files.markdown)}\n${shownFileName(again.files.json)}\n`);
+        else if (again) say(exportAgainFailedWords(again.inPlace, errorWords(again.error), 'opening the session in the full-screen app (without --plain) and pressing e there exports it'));
         // The last branch followed by mistake: u goes back to that decision, as from any before it.
         const back = backToDecision(view, past.length);
         // (Also where the summary could not be written: going back then loses nothing.)
@@ -233,6 +246,8 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
             continue;
           }
         }
+        if (exported !== undefined) io.out(`${exportTakenBackWords(exported.markdown, widthNow(width), opts.env)}\n`);
+        exported = undefined;
         if (kept && !elsewhere) dropRoomSession(playable, opts.env);
         kept = false;
         carriedOn = false;
@@ -262,6 +277,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         }
         log.push(record());
         const written = finish();
+        if (exported !== undefined) io.out(`${exportTakenBackWords(exported.markdown, widthNow(width), opts.env)}\n`);
         if (elsewhere) say(ROOM_ELSEWHERE);
         else if (kept && roomSessionOnDisk(playable, opts.env)) sayCommand('To carry on with this session later:', sessionCommand(roomSessionArgs(playable)));
         // Written elsewhere (the state folder cannot be written): the session was not kept, 74 as before.

@@ -13,6 +13,7 @@ import { runPlain } from '../../src/terminal/plain.js';
 import { commandName } from '../../src/terminal/invocation.js';
 import { inkRows, wrapWords } from '../../src/terminal/wrap.js';
 import { EXPORT_TAKEN_BACK, exportTakenBackWords, roomHeading, SUMMARY_EXPORT_BEFORE_SHORT } from '../../src/terminal/ui/FacilitateScreen.js';
+import { EXPORTED_AGAIN } from '../../src/terminal/export.js';
 import { MAX_VOTES } from '../../src/machines/index.js';
 import { themeFor } from '../../src/terminal/theme.js';
 import { appElement, KEY, newPhone, press, renderApp, renderAt, SCENARIOS, tap, tempEnv, throughEnding } from './helpers/ink.js';
@@ -526,6 +527,118 @@ describe('trainer-led sessions (--facilitate)', () => {
     const said = app.exit.mock.calls.at(-1)?.[0] ?? '';
     expect(said, said).toContain(words);
     expect(said).toContain(EXPORT_TAKEN_BACK);
+  });
+
+  // Brief term-48 (B): exported with e, then u and q: carried on in a later run and taken to another
+  // ending, the export still described the ending taken back (its paths were not kept with the
+  // session), and nothing said so. Kept with the session now, it is written again in its files at
+  // the next ending; leaving before then says what it describes, as in the run that exported it.
+  it('a debrief exported with e, then u and q, is written again at the ending the session reaches when carried on in a later run', async () => {
+    const env = tempEnv();
+    const exports = join(stateDir(env), 'exports');
+    const debriefs = () => readdirSync(exports).filter((f) => /-debrief-/.test(f)).sort();
+    const one = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    let r = await renderApp(one.element);
+    await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '4', 'r', '1');
+    await throughEnding(r);
+    await press(r, 'e');
+    const [json, md] = debriefs();
+    const first = readFileSync(join(exports, md as string), 'utf8');
+    await press(r, 'u', 'q');
+    await tap(r, 'y');
+    expect(one.exit.mock.calls.at(-1)?.[0]).toContain(exportTakenBackWords(join(exports, md as string), 100, env));
+    cleanup();
+
+    // Carried on, and left again before an ending: it still says so.
+    const two = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    r = await renderApp(two.element);
+    await press(r, KEY.enter, KEY.enter);
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('Votes in all: 4');
+    await press(r, 'q');
+    await tap(r, 'y');
+    expect(two.exit.mock.calls.at(-1)?.[0]).toContain(exportTakenBackWords(join(exports, md as string), 100, env));
+    cleanup();
+
+    // Carried on to another ending: written again in the same two files, and said so.
+    const three = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    r = await renderApp(three.element);
+    await press(r, KEY.enter, KEY.enter, '3');
+    await throughEnding(r);
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain(`Debrief export written again for this ending: exports/${md as string} exports/${json as string}`);
+    expect(debriefs()).toEqual([json, md]);
+    const second = readFileSync(join(exports, md as string), 'utf8');
+    expect(second).not.toBe(first);
+    expect(JSON.parse(readFileSync(join(exports, json as string), 'utf8'))).toMatchObject({ trainerLed: true });
+  });
+
+  it('line by line, a session whose debrief was exported full screen (e, u, q) keeps the export, says on q what it describes, and writes it again at its ending', async () => {
+    const env = tempEnv();
+    const exports = join(stateDir(env), 'exports');
+    const debriefs = () => readdirSync(exports).filter((f) => /-debrief-/.test(f)).sort();
+    const one = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderApp(one.element);
+    await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '4', 'r', '1');
+    await throughEnding(r);
+    await press(r, 'e', 'u', 'q');
+    await tap(r, 'y');
+    cleanup();
+    const [json, md] = debriefs();
+    const first = readFileSync(join(exports, md as string), 'utf8');
+    const plain = async (typed: string[]) => {
+      let out = '';
+      await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => typed.shift() });
+      return out;
+    };
+    expect(await plain(['q'])).toContain(exportTakenBackWords(join(exports, md as string), Infinity, env));
+    const out = await plain(['3', '']);
+    expect(out).toContain(`${EXPORTED_AGAIN}\n${join(exports, md as string)}\n${join(exports, json as string)}\n`);
+    expect(debriefs()).toEqual([json, md]);
+    expect(readFileSync(join(exports, md as string), 'utf8')).not.toBe(first);
+  });
+
+  it('a kept export changed since is never written over (new files, said so); a save whose export is damaged or absent carries on, and nothing is written for it', async () => {
+    const env = tempEnv();
+    const exports = join(stateDir(env), 'exports');
+    const debriefs = () => readdirSync(exports).filter((f) => /-debrief-.*\.md$/.test(f)).sort();
+    const one = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    let r = await renderApp(one.element);
+    await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '4', 'r', '1');
+    await throughEnding(r);
+    await press(r, 'e', 'u', 'q');
+    await tap(r, 'y');
+    cleanup();
+    const [md] = debriefs();
+    // The trainer's own notes in the file since: left as they are, this ending's debrief in new files.
+    writeFileSync(join(exports, md as string), 'The trainer\'s own notes.\n');
+    r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter, KEY.enter, '3');
+    await throughEnding(r);
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('Debrief exported for this ending (the earlier export was changed or removed, so it is left as it is):');
+    expect(readFileSync(join(exports, md as string), 'utf8')).toBe('The trainer\'s own notes.\n');
+    expect(debriefs()).toHaveLength(2);
+    cleanup();
+
+    // A save whose export is damaged (or from before exports were kept): it carries on all the same.
+    for (const exported of [undefined, 'x', { markdown: '/etc/passwd', json: '/etc/passwd.json', digest: { markdown: 'a'.repeat(64), json: 'a'.repeat(64) } }, { markdown: join(exports, md as string), json: 'other.json', digest: { markdown: 'z', json: 1 } }]) {
+      const e2 = tempEnv();
+      const run = appElement({ env: e2, start: { kind: 'facilitate', playable: newPhone() } });
+      r = await renderApp(run.element);
+      await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '4', 'r', 'q');
+      await tap(r, 'y');
+      cleanup();
+      const slot = join(stateDir(e2), 'facilitation', readdirSync(join(stateDir(e2), 'facilitation'))[0] as string);
+      const text = JSON.parse(readFileSync(slot, 'utf8')) as Record<string, unknown>;
+      writeFileSync(slot, `${JSON.stringify({ ...text, exported })}\n`);
+      const again = appElement({ env: e2, start: { kind: 'facilitate', playable: newPhone() } });
+      r = await renderApp(again.element);
+      await press(r, KEY.enter);
+      expect(r.lastFrame(), JSON.stringify(exported)).toContain('Continue at decision 2');
+      await press(r, KEY.enter, '1');
+      await throughEnding(r);
+      expect(r.lastFrame()).not.toMatch(/Debrief export(ed)? (written again )?for this ending/);
+      expect(existsSync(join(stateDir(e2), 'exports')) ? readdirSync(join(stateDir(e2), 'exports')).filter((f) => /-debrief-/.test(f)) : []).toEqual([]);
+      cleanup();
+    }
   });
 
   it('an export changed since (the trainer edited it) is never written over at a later ending: this ending\'s debrief goes to new files, and the screen says why', async () => {

@@ -46,6 +46,24 @@ export interface RoomProgress {
    * a live room's): it is not carried on, and opens on how the room did and its summary.
    */
   ended?: boolean;
+  /**
+   * The debrief a terminal's e exported at this session's ending, kept once the room has gone back
+   * from that ending (u): at the next ending, in this run or after the session is carried on, it is
+   * written again for that ending (if unchanged since), and leaving before then says that it
+   * describes the ending taken back. Not kept, a session stopped and carried on left the file
+   * describing an ending the room never kept, and nothing said so.
+   */
+  exported?: ExportedDebrief;
+}
+
+/**
+ * A debrief's exported files, by path (as the UI that wrote them names them), each with a digest of
+ * what was written in it (hex SHA-256, worked out by the UI), to tell the files unchanged since.
+ */
+export interface ExportedDebrief {
+  markdown: string;
+  json: string;
+  digest: { markdown: string; json: string };
 }
 
 /** A trainer-led session as kept in the store. */
@@ -59,6 +77,8 @@ export interface FacilitationSlot {
   current: RoomRound;
   /** Only when true (RoomProgress.ended). */
   ended?: true;
+  /** RoomProgress.exported, when there is one. */
+  exported?: ExportedDebrief;
   /**
    * The starting values an author's test began with (`--set`, as typed): one slot holds a session of
    * each start whatever its values, so one carried on with others given is restored with its own.
@@ -77,6 +97,7 @@ export function writeFacilitation(store: Store, playable: PlayableScenario, pers
     past: progress.past.map(round),
     current: round(progress.current),
     ...(progress.ended === true ? { ended: true as const } : {}),
+    ...(progress.exported !== undefined ? { exported: { markdown: progress.exported.markdown, json: progress.exported.json, digest: { ...progress.exported.digest } } } : {}),
     ...(playable.set !== undefined ? { set: { ...playable.set } } : {}),
   };
   const key = facilitationKey(playable);
@@ -203,7 +224,10 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
   const decision = transcript.length + 1;
   const ended = slot.ended === true && !finished;
   const standsAt = finished ? 'the ending' : here.kind === 'decision' ? `decision ${decision}` : `the scene before decision ${decision}`;
-  return { kind: 'ok', key, playable: loaded, snapshot: restored.snapshot, progress: { past: rounds, current: standing, ...(ended ? { ended } : {}) }, decisions, reveals, decision, standsAt, finished, ended };
+  // Kept by a later version than the one that began the session, or damaged: an export that cannot
+  // be used whole is left out, never the session (it carries on as one kept before it was recorded).
+  const exported = exportedOf(slot.exported, loaded.scenario.id);
+  return { kind: 'ok', key, playable: loaded, snapshot: restored.snapshot, progress: { past: rounds, current: standing, ...(ended ? { ended } : {}), ...(exported ? { exported } : {}) }, decisions, reveals, decision, standsAt, finished, ended };
 }
 
 /**
@@ -240,6 +264,28 @@ function roundOf(raw: unknown): RoomRound | undefined {
   if (!entries.every(([, n]) => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= MAX_VOTES)) return undefined;
   // fromEntries keeps a "__proto__" key as a plain key (then refused as no reply's id), never a prototype.
   return { votes: Object.fromEntries(entries) as Record<string, number>, revealed: raw.revealed, ...(raw.wasRevealed === true && !raw.revealed ? { wasRevealed: true } : {}) };
+}
+
+/** The longest path kept for an export (a file system's own limit is 4096 bytes). */
+const MAX_EXPORT_PATH = 4096;
+const DIGEST = /^[0-9a-f]{64}$/;
+
+/**
+ * A kept export read from untrusted JSON, or undefined: two paths to files of a debrief of this
+ * scenario (named "<id>-debrief-….md" and the same name with ".json", as every export is, so no
+ * other file is ever written over in their place), each with a digest. A path with a NUL, or longer
+ * than a path can be, is no path.
+ */
+function exportedOf(raw: unknown, scenarioId: string): ExportedDebrief | undefined {
+  if (!isRecord(raw) || !isRecord(raw.digest)) return undefined;
+  const { markdown, json } = raw;
+  const { markdown: mdDigest, json: jsonDigest } = raw.digest;
+  if (typeof markdown !== 'string' || typeof json !== 'string' || typeof mdDigest !== 'string' || typeof jsonDigest !== 'string') return undefined;
+  if (!DIGEST.test(mdDigest) || !DIGEST.test(jsonDigest)) return undefined;
+  if ([markdown, json].some((p) => p.length > MAX_EXPORT_PATH || p.includes('\0'))) return undefined;
+  const name = markdown.split(/[/\\]/).pop() ?? '';
+  if (!markdown.endsWith('.md') || json !== `${markdown.slice(0, -'.md'.length)}.json` || !name.startsWith(`${scenarioId}-debrief-`) || name.length <= `${scenarioId}-debrief-.md`.length) return undefined;
+  return { markdown, json, digest: { markdown: mdDigest, json: jsonDigest } };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -1,10 +1,10 @@
-import { basename, dirname } from 'node:path';
+import { basename } from 'node:path';
 import { Box } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import { debriefModel, shownFileName, TRANSCRIPT_HEADING, type Debrief, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { HINTS, hintRows, type Action, type Hint } from '../keys.js';
 import { endingRows, pathRows, summaryRows, transcriptRows, workOnRows, type Row } from '../debrief-lines.js';
-import { exportDebrief, exportsDir, fallbackExportDir, isWithin, leavingPath, shownPath, shownStateDir, unchangedExport, type DebriefFiles } from '../export.js';
+import { exportAgain, exportAgainFailedWords, exportDebrief, EXPORTED_AGAIN, EXPORTED_ANEW, exportsDir, fallbackExportDir, isWithin, leavingPath, shownPath, shownStateDir, type DebriefFiles } from '../export.js';
 import { errorWords, failureReason, notSavedWords } from '../node/state-store.js';
 import { commandName } from '../invocation.js';
 import { columnsOf, commandRows, elidedPathLine, elidedRow, inkRows, pathLineRows, wrapText } from '../wrap.js';
@@ -160,13 +160,8 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
   // An earlier ending's export (exportedBefore) is written again for this ending as the screen opens.
   const [again] = useState(() => {
     if (exportedBefore === undefined) return undefined;
-    const inPlace = unchangedExport(exportedBefore);
-    try {
-      const files = exportDebrief(scenario, debrief, app.env, new Date(), { mode, dir: dirname(exportedBefore.markdown), recorded, trainerLed: voice === 'room', ...(inPlace ? { at: exportedBefore } : {}) });
-      return { files, said: `${inPlace ? EXPORTED_AGAIN : EXPORTED_ANEW}\n${exportedWhere(files, app.env)}` };
-    } catch (e) {
-      return { said: `${inPlace ? 'The debrief exported at the ending the room went back from describes that ending, and could not be written again' : 'The debrief exported at the ending the room went back from describes that ending'} (${errorWords(e)}): e tries again.` };
-    }
+    const { inPlace, files, error } = exportAgain(scenario, debrief, exportedBefore, app.env, { mode, recorded, trainerLed: voice === 'room' });
+    return files ? { files, said: `${inPlace ? EXPORTED_AGAIN : EXPORTED_ANEW}\n${exportedWhere(files, app.env)}` } : { said: exportAgainFailedWords(inPlace, errorWords(error)) };
   });
   // Told after the first frame (not while it is drawn: the session's screen is drawing it).
   useEffect(() => {
@@ -318,10 +313,7 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
   );
 }
 
-/** Said where e's lines go when a trainer-led debrief's earlier export was written again for this ending (in place). */
-export const EXPORTED_AGAIN = 'Debrief export written again for this ending:';
-/** …as new files, the earlier ones changed or removed since (never written over then). */
-export const EXPORTED_ANEW = 'Debrief exported for this ending (the earlier export was changed or removed, so it is left as it is):';
+export { EXPORTED_AGAIN, EXPORTED_ANEW };
 
 /**
  * Where e wrote the debrief, as printed on leaving: within the state folder as the screen says it,

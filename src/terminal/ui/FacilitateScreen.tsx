@@ -9,7 +9,7 @@ import { revealTextRows } from '../reveal-text.js';
 import { setupRows } from '../tall-rows.js';
 import type { Span } from '../debrief-lines.js';
 import { columnsOf, cutEnd, inkRows, pathLineRows, wrapText } from '../wrap.js';
-import { exportsDir, finishedSessionSummary, type DebriefFiles, leavingPath, newestSessionSummary, NOTHING_ENTERED_WORDS, roomSummaryDir, shownPath, shownStateDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from '../export.js';
+import { EXPORT_TAKEN_BACK, exportTakenBackWords, exportsDir, finishedSessionSummary, type DebriefFiles, keptExport, leavingPath, newestSessionSummary, NOTHING_ENTERED_WORDS, roomSummaryDir, shownPath, shownStateDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from '../export.js';
 import { errorWords } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
@@ -133,7 +133,12 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const [summaryPath, setSummaryPath] = useState<string>();
   // The debrief e exported at this session's ending (this run): written again at a later ending, once
   // the room has gone back from it (u), and named as out of date on leaving before that ending.
-  const [exportedFiles, setExportedFiles] = useState<DebriefFiles>();
+  // Kept with the session (keepRoomSession), so a session stopped after u and carried on in another
+  // run writes it again at its next ending too, and leaving before then says what it describes. A
+  // finished session opened again holds its ending's export until the room goes back from that ending.
+  const [keptExported] = useState<DebriefFiles | undefined>(() => (resumed?.progress.exported === undefined ? undefined : { ...resumed.progress.exported }));
+  const [exportedFiles, setExportedFiles] = useState<DebriefFiles | undefined>(resumed?.finished === true ? undefined : keptExported);
+  const exportAtEnding = useRef(resumed?.finished === true ? keptExported : undefined);
   // A finished session opened again: shown as it ended, nothing written again (until the room goes
   // back from its ending, u, as from a session that has just ended).
   const [reopened, setReopened] = useState(resumed?.finished === true);
@@ -274,8 +279,9 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     const first = !opened.current;
     opened.current = true;
     if (first && resumed !== undefined) return;
+    const exported = exportedFiles === undefined ? undefined : keptExport(exportedFiles);
     const keep = (progress: Parameters<typeof keepRoomSession>[2]) => {
-      if (!elsewhere.current && keepRoomSession(playable, actor.getPersistedSnapshot(), progress, hold, app.env)) return true;
+      if (!elsewhere.current && keepRoomSession(playable, actor.getPersistedSnapshot(), { ...progress, ...(exported === undefined ? {} : { exported }) }, hold, app.env)) return true;
       elsewhere.current = true;
       setUnavailable(ROOM_ELSEWHERE);
       return false;
@@ -290,7 +296,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     const current = { votes: Object.fromEntries(Object.entries(votes).filter(([id]) => ids.has(id))), revealed: reveal, ...(wasRevealed ? { wasRevealed: true } : {}) };
     if (!kept.current && past.current.length === 0 && !reveal && !Object.values(current.votes).some((n) => n > 0)) return;
     if (keep({ past: past.current, current })) kept.current = true;
-  }, [view, votes, reveal, wasRevealed, playable, actor, app.env, reopened, hold, resumed]);
+  }, [view, votes, reveal, wasRevealed, playable, actor, app.env, reopened, hold, resumed, exportedFiles]);
   const revealRows = useMemo(() => {
     // After the reveal the facilitator note is shown too, below the replies.
     const note = view.facilitatorNote ? [[{ text: '' }], ...wrapText(`Facilitator note: ${view.facilitatorNote}`, columns - 2).split('\n').map((text) => [{ text, tone: 'muted' as const }])] : [];
@@ -625,6 +631,8 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       setSetupAt(String(session.getSnapshot().value));
       setSummaryPath(undefined);
       setReopened(false);
+      if (exportAtEnding.current !== undefined && exportedFiles === undefined) setExportedFiles(exportAtEnding.current);
+      exportAtEnding.current = undefined;
       actor.stop();
       setActor(session);
     };
@@ -800,17 +808,7 @@ export function summariesBeforeWords(paths: readonly string[], columns: number, 
   return [head, ...paths.map((p) => leavingPath(p, columns, env))].join('\n');
 }
 
-/** Leaving at a decision (q, a closed window) or starting over (s) after u from an ending whose debrief e exported: that file describes the ending taken back. */
-export const EXPORT_TAKEN_BACK = 'The debrief exported at the ending the room went back from describes that ending, not the session as it stopped:';
-
-/**
- * EXPORT_TAKEN_BACK and the file, as q, a closed window and s say it (the one place it is worded): the
- * whole path where it fits a row, else within the state folder (leavingPath). At the session's next
- * ending the file is written again for that ending (DebriefScreen's exportedBefore).
- */
-export function exportTakenBackWords(markdown: string, columns: number, env: NodeJS.ProcessEnv): string {
-  return `${EXPORT_TAKEN_BACK}\n${leavingPath(markdown, columns, env)}`;
-}
+export { EXPORT_TAKEN_BACK, exportTakenBackWords };
 
 /** summaryBeforeWords and exportTakenBackWords in one row (54 columns): both are named on leaving. */
 export const SUMMARY_EXPORT_BEFORE_SHORT = 'Summary written, export out of date: named on leaving.';

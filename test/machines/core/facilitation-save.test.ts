@@ -67,6 +67,33 @@ describe('a trainer-led session kept through the store', () => {
     expect(store.read(KEY)).toBeDefined();
   });
 
+  it('keeps the debrief a UI exported (paths and digests); an export that cannot be used whole is left out, never the session', () => {
+    const { actor, progress } = roomSession();
+    const digest = { markdown: 'a'.repeat(64), json: 'b'.repeat(64) };
+    const exported = { markdown: '/home/t/exports/example-new-phone-debrief-2025-01-31T10-20-30.md', json: '/home/t/exports/example-new-phone-debrief-2025-01-31T10-20-30.json', digest };
+    expect(readFacilitationOk(memoryStore(), actor, { ...progress, exported }).progress.exported).toEqual(exported);
+    // Older sessions have none.
+    expect(readFacilitationOk(memoryStore(), actor, progress).progress).not.toHaveProperty('exported');
+    const bad = [
+      'x', null, [], { ...exported, digest: undefined }, { ...exported, digest: { markdown: 'A'.repeat(64), json: digest.json } },
+      { ...exported, markdown: 1 }, { ...exported, json: '/home/t/exports/other.json' },
+      // Another file than a debrief of this scenario: never written over in its place.
+      { ...exported, markdown: '/home/t/.bashrc', json: '/home/t/.bashrc.json' }, { ...exported, markdown: '/x/other-scenario-debrief-1.md', json: '/x/other-scenario-debrief-1.json' },
+      { ...exported, markdown: '/x/example-new-phone-debrief-.md', json: '/x/example-new-phone-debrief-.json' },
+      { ...exported, markdown: '/x/a\0/example-new-phone-debrief-1.md', json: '/x/a\0/example-new-phone-debrief-1.json' },
+      { ...exported, markdown: `/${'x'.repeat(5000)}/example-new-phone-debrief-1.md`, json: `/${'x'.repeat(5000)}/example-new-phone-debrief-1.json` },
+    ];
+    for (const raw of bad) {
+      const store = memoryStore();
+      writeFacilitation(store, playable, actor.getPersistedSnapshot(), progress, now);
+      store.write(KEY, JSON.stringify({ ...JSON.parse(store.read(KEY) as string), exported: raw }));
+      const r = readFacilitation(store, loader, playable, now);
+      if (r.kind !== 'ok') throw new Error(JSON.stringify(raw));
+      expect(r.progress, JSON.stringify(raw)).not.toHaveProperty('exported');
+      expect(r.decision).toBe(2);
+    }
+  });
+
   it('a decision revealed and then taken back to its votes comes back so ("was revealed" kept); one kept before that was recorded reads as its reveal flag says', () => {
     const store = memoryStore();
     const { actor, progress } = roomSession();
