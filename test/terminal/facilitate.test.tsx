@@ -596,6 +596,33 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(readFileSync(join(exports, md as string), 'utf8')).not.toBe(first);
   });
 
+  // Brief term-48 (C): a session started as `play <id> --facilitate` is carried on with the command
+  // q prints, in the form README teaches (`npx casa-practice --facilitate [scenario]`), whichever
+  // form started it (both work); README names that command where it says how to carry on.
+  it('q names the command that carries the session on in the form README teaches', async () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(readme).toContain('`npx casa-practice --facilitate [scenario]` runs a trainer-led session');
+    expect(readme).toContain('opening the scenario again with `--facilitate` (`npx casa-practice --facilitate <scenario>`, the command `q` prints');
+    for (const start of ['full screen', 'line by line']) {
+      const env = tempEnv({ npm_command: 'exec' });
+      let said = '';
+      if (start === 'full screen') {
+        const app = appElement({ env, start: { kind: 'facilitate', playable: bundled('youth-discloses.json') } });
+        const r = await renderApp(app.element);
+        await press(r, KEY.enter);
+        for (let i = 0; i < 5 && !/r: reveal/.test(r.lastFrame() ?? ''); i++) await press(r, KEY.enter);
+        await press(r, '3', 'q');
+        await tap(r, 'y');
+        said = app.exit.mock.calls.at(-1)?.[0] ?? '';
+        cleanup();
+      } else {
+        const typed = ['3 0 0', 'q'];
+        await runFacilitatePlain({ playable: bundled('youth-discloses.json'), io: { out: (t) => (said += t), err: (t) => (said += t) }, env, width: 200, readLine: async () => typed.shift() });
+      }
+      expect(said, said).toMatch(/To carry on with this session later:\s+npx casa-practice --facilitate youth-discloses(?: --plain)?\n?$/);
+    }
+  });
+
   it('a kept export changed since is never written over (new files, said so); a save whose export is damaged or absent carries on, and nothing is written for it', async () => {
     const env = tempEnv();
     const exports = join(stateDir(env), 'exports');
