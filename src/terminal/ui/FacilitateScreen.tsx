@@ -12,7 +12,7 @@ import { columnsOf, cutEnd, inkRows, pathLineRows, wrapText } from '../wrap.js';
 import { EXPORT_TAKEN_BACK, exportTakenBackWords, exportsDir, finishedSessionSummary, type DebriefFiles, keptExport, leavingPath, newestSessionSummary, NOTHING_ENTERED_WORDS, roomSummaryDir, shownPath, shownStateDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from '../export.js';
 import { errorWords } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
-import { DebriefScreen } from './DebriefScreen.js';
+import { DebriefScreen, sayFolderOnce } from './DebriefScreen.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
 import { Moment } from './Moment.js';
@@ -218,7 +218,9 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const beforeWords = () => [...(before.length === 0 ? [] : [summariesBeforeWords(before, columns, app.env)]), ...exportsBefore.map((md) => exportTakenBackWords(md, columns, app.env))];
   const leavingWords = (words: string): string => {
     const here = takenBack();
-    return [words, ...(here === undefined ? [] : [exportTakenBackWords(here, columns, app.env)]), ...beforeWords()].join('\n');
+    // The state folder named once, "(in the state folder above)" after (as the debrief's q says it): at
+    // 60 columns each file within it was followed by the whole folder again.
+    return sayFolderOnce([words, ...(here === undefined ? [] : [exportTakenBackWords(here, columns, app.env)]), ...beforeWords()]).join('\n');
   };
   const stop = (interrupted = false) => {
     // A session in which the room entered nothing leaves no empty summary file behind (and is not kept).
