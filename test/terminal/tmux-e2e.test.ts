@@ -29,7 +29,8 @@ const temps: string[] = [];
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
-interface Env { state: string; home: string; extra?: Record<string, string> }
+/** `cwd`: the folder the app is started in (ROOT when not given), the script then named by its whole path. */
+interface Env { state: string; home: string; extra?: Record<string, string>; cwd?: string }
 
 function tempEnv(): Env {
   const dir = mkdtempSync(join(tmpdir(), 'casa-tmux-'));
@@ -45,7 +46,8 @@ function tempEnv(): Env {
 function command(env: Env, args: string[] = [], prefix: string[] = []): string {
   const vars = { XDG_STATE_HOME: env.state, HOME: env.home, CASA_PRACTICE_SEED: '1', NO_COLOR: '1', TERM: 'xterm-256color', PATH: process.env.PATH ?? '/usr/bin:/bin', ...env.extra };
   const assigns = Object.entries(vars).map(([k, v]) => `${k}=${quote(v)}`);
-  return [...prefix, 'env', '-i', ...assigns, quote(process.execPath), 'bin/casa-practice.js', ...args.map(quote)].join(' ');
+  const where = env.cwd === undefined ? [] : ['cd', quote(env.cwd), '&&'];
+  return [...where, ...prefix, 'env', '-i', ...assigns, quote(process.execPath), env.cwd === undefined ? 'bin/casa-practice.js' : quote(join(ROOT, 'bin', 'casa-practice.js')), ...args.map(quote)].join(' ');
 }
 
 let servers = 0;
@@ -610,7 +612,8 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     await t.waitText('Discuss:');
     // One vote, so the room has entered something and ending writes a summary.
     await t.keys('1');
-    await t.waitText('1 vote entered');
+    // (At 60 columns the heading says it in fewer words, to keep its one row.)
+    await t.waitText(/· 1 vote( entered)?$/m);
     await t.keys('q');
     await t.waitText('Stop now and write the summary so far?');
     await t.keys('y');
@@ -618,6 +621,47 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     expect(s).not.toContain('Stop now');
     expect(s).not.toContain('Discuss:');
     expect(longest(s)).toBeLessThanOrEqual(60);
+  });
+
+  // Brief term-48's walk: a trainer-led session at 60×24 and 120×40 with NO_COLOR, resized mid-scenario
+  // both ways, stopped with q, and carried on with the command it printed, from a folder with spaces.
+  it('a trainer-led session resized both ways keeps its one-row heading and its votes, and the command q prints carries it on from a folder with spaces', async ({ expect, onTestFinished }) => {
+    const t = term(onTestFinished);
+    const env = tempEnv();
+    const cwd = join(env.home, 'my practice folder');
+    mkdirSync(cwd);
+    env.cwd = cwd;
+    t.start(env, 60, 24, ['play', 'youth-discloses', '--facilitate']);
+    await t.waitText('Content note');
+    await t.keys('Enter');
+    await t.waitText('Discuss:');
+    await t.keys('1', '2');
+    await t.waitText(/· 12 votes$/m);
+    expect((await t.lines())[0]).toMatch(/^ What Kiara tells you · Decision 1 of about \d+ · 12 votes$/);
+    t.tmux('resize-window', '-t', SESSION, '-x', '120', '-y', '40');
+    let s = await t.waitFor((x) => /· 12 votes entered$/m.test(x), 'the heading at 120 columns');
+    expect(longest(s)).toBeGreaterThan(60);
+    t.tmux('resize-window', '-t', SESSION, '-x', '60', '-y', '24');
+    s = await t.waitFor((x) => longest(x) <= 60 && /· 12 votes$/m.test(x), 'the heading back at 60 columns');
+    expect(s).toContain('· votes: 12');
+    await t.keys('q');
+    await t.waitText('Stop now and write the summary so far?');
+    await t.keys('y');
+    s = await t.ended('To carry on with this session later:');
+    expect(longest(s)).toBeLessThanOrEqual(60);
+    // The command as printed (its continuation lines joined): the program, then the form README teaches.
+    const printed = s.slice(s.indexOf('To carry on with this session later:') + 'To carry on with this session later:'.length).replace(/\\\n\s*/g, ' ').split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
+    const program = `node ${join(ROOT, 'bin', 'casa-practice.js')}`;
+    expect(printed.startsWith(`${program} `), printed).toBe(true);
+    const args = printed.slice(program.length).trim().split(/\s+/);
+    expect(args).toEqual(['--facilitate', 'youth-discloses']);
+    t.restart(env, args);
+    await t.waitText('Content note');
+    await t.keys('Enter');
+    await t.waitText('Continue at decision 1');
+    await t.keys('Enter');
+    s = await t.waitText(/· 12 votes$/m);
+    expect(s).toContain('· votes: 12');
   });
 
   // Walked at 60×24: the live room printed "Summary written to <path>" as its session ended, and on
