@@ -10,7 +10,11 @@ import { readRecordsHere } from '../records-guard.js';
 import { certificatePrintTitle } from '../title.js';
 import { useToday } from '../today.js';
 
-/** A printable certificate of completed practice for the in-service hours log (one A4/Letter page). */
+/**
+ * A printable certificate of completed practice for the in-service hours log: one A4/Letter page
+ * for a few scenarios, two or three for a year's practice toward the 12 hours, each page headed
+ * with whose certificate it is, its year and "Page N of M" (useRunningHead).
+ */
 export default function Certificate() {
   const store = useStore();
   const nameId = useId();
@@ -37,6 +41,7 @@ export default function Certificate() {
   const title = useRef<HTMLHeadingElement>(null);
   useTitleOnPaper(title);
   useFileNameOnPaper(certificatePrintTitle(data.year, data.name));
+  useRunningHead(certificateRunningHead(data.year, data.name));
   return (
     <>
       <div className="no-print">
@@ -121,6 +126,43 @@ function useFileNameOnPaper(fileTitle: string): void {
       before = undefined;
     });
   }, []);
+}
+
+/**
+ * The line at the top of every printed page of the certificate (beside "Page N of M"): what it is,
+ * its year and, when typed, whose it is. Only the first page said so, in its opening sentence: a
+ * year's practice prints over two or three pages, and a page come loose from the others (the last,
+ * with the signature) was anyone's. The name is cut at 40
+ * characters here, so that the line stays one line on A4 and Letter; the first page has it whole.
+ */
+function certificateRunningHead(year: number, name?: string): string {
+  const chars = Array.from(name ?? '');
+  const short = chars.length > 40 ? `${chars.slice(0, 39).join('').trimEnd()}…` : chars.join('');
+  return `Certificate of completed practice in ${year}${short ? `: ${short}` : ''}`;
+}
+
+/** `text` as a CSS string, its quotes and backslashes its own (a name typed as Dana "DJ" O'Neill). */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, ' ')}"`;
+}
+
+/** The custom property styles.css's @page certificate rule takes the running head from. */
+const RUNNING_HEAD_PROPERTY = '--certificate-running-head';
+
+/**
+ * While the certificate is shown, `text` is the running head of its printed pages: styles.css's
+ * `@page certificate` puts it in each page's top margin (a page-margin box, Chromium 131 and
+ * later), with "Page N of M" (counter(page), counter(pages)). Margin boxes exist on paper only:
+ * the page on screen, and a screen reader, get no extra line or header row. The value is set on the
+ * root element through the CSSOM (the Content-Security-Policy refuses a <style> of the page's own),
+ * and removed when the page goes: another page printed after it is not headed as a certificate.
+ */
+function useRunningHead(text: string): void {
+  useEffect(() => {
+    const root = document.documentElement;
+    root.style.setProperty(RUNNING_HEAD_PROPERTY, cssString(text));
+    return () => void root.style.removeProperty(RUNNING_HEAD_PROPERTY);
+  }, [text]);
 }
 
 /** A line to write on, on paper; read aloud as what it is for ("blank for the name"), not as a row of underscores. */

@@ -1524,17 +1524,7 @@ describe('the web app in Chromium', () => {
   // pages: the note on how the minutes are counted was split, its last two lines alone on a third
   // page of Letter, away from the signature line above them.
   it.skipIf(!existsSync(PDFTOTEXT))('a certificate longer than a page prints each of its paragraphs whole on one page (48 finished scenarios, A4 and Letter)', async () => {
-    const year = new Date().getFullYear();
-    const playthroughs = Array.from({ length: 48 }, (_, i) => {
-      const completedAt = new Date(Date.UTC(year, 0, 2 + i, 18, 15)).toISOString();
-      return {
-        id: `4c1f2a7e-9b3d-4e5f-8a6b-${String(i).padStart(12, '0')}`, scenarioId: 'left-placement-calls', scenarioVersion: 25, title: 'The 11:40 p.m. call', mode: 'assessment',
-        startedAt: new Date(Date.parse(completedAt) - 15 * 60_000).toISOString(), completedAt, minutes: 15,
-        score: { earned: 27, best: 27, percent: 100, capped: false }, band: 'strong', ending: { id: 'end-strong', kind: 'strong' }, decisions: [], principles: [],
-      };
-    });
-    const records = { format: 'casa-practice-records', formatVersion: 2, learner: '0b6f6c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e', best: { 'left-placement-calls': { bestPercent: 100, completions: 48, lastCompleted: playthroughs.at(-1)!.completedAt } }, playthroughs };
-    const s = await openPage(web.browser, web.app.url, '#/certificate', { initScript: seedLocalStorage({ 'records.json': JSON.stringify(records) }) });
+    const s = await openPage(web.browser, web.app.url, '#/certificate', { initScript: seedLocalStorage({ 'records.json': yearOfPractice(new Date().getFullYear()) }) });
     try {
       await s.page.getByText(/^Total:/).waitFor();
       expect(await s.page.locator('.cert-total').textContent()).toContain('12 hours of finished practice');
@@ -1547,6 +1537,50 @@ describe('the web app in Chromium', () => {
         const split = paragraphs.map((p) => p.replace(/\(blank for the \w+\)|_+/g, ' ').replace(/\s+/g, ' ').trim()).filter((p) => !pages.some((page) => page.includes(p)));
         expect(split, format).toEqual([]);
       }
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  // A year's certificate runs to two or three pages, and only the first said whose it was and for
+  // which year: a page come loose from the others (the last, with the signature) was anyone's. Each
+  // page says it in its top margin (@page margin boxes, Chromium 131 on), with "Page N of M"; on
+  // screen there is no such line, and My records printed after it has none.
+  it.skipIf(!existsSync(PDFTOTEXT))('every printed page of a certificate over pages says whose it is, its year and "Page N of M" (48 finished scenarios, A4 and Letter); nothing of it on screen or on other pages printed', async () => {
+    const year = new Date().getFullYear();
+    const s = await openPage(web.browser, web.app.url, '#/certificate', { initScript: seedLocalStorage({ 'records.json': yearOfPractice(year) }) });
+    try {
+      await s.page.getByText(/^Total:/).waitFor();
+      // A quote and a backslash in the name are the name's own characters, not the style sheet's.
+      const name = 'Dana "DJ" O\'Neill\\Ruiz';
+      await s.page.getByLabel('Your name (optional)').fill(name);
+      await expect.poll(() => s.page.locator('.cert-name').textContent()).toBe(name);
+      const oneLine = (t: string) => t.replace(/\s+/g, ' ').trim();
+      for (const format of ['A4', 'Letter']) {
+        const pages = pdfPages(await s.page.pdf({ format })).map(oneLine);
+        expect(pages.length, format).toBeGreaterThan(1);
+        pages.forEach((page, n) => {
+          expect(page, `${format} page ${n + 1}`).toContain(`Certificate of completed practice in ${year}: ${name}`);
+          expect(page, `${format} page ${n + 1}`).toContain(`Page ${n + 1} of ${pages.length}`);
+        });
+      }
+      // Without a name, the year and the page still.
+      await s.page.getByLabel('Your name (optional)').fill('');
+      const unnamed = pdfPages(await s.page.pdf({ format: 'A4' })).map(oneLine);
+      unnamed.forEach((page, n) => {
+        expect(page).toMatch(new RegExp(`Certificate of completed practice in ${year} .*Page ${n + 1} of ${unnamed.length}`));
+        expect(page).not.toContain('Dana');
+      });
+      // Print-only: the page on screen has no such line (to the eye or to a screen reader).
+      expect(await s.page.getByText(/Page \d+ of \d+/).count()).toBe(0);
+      expect(await s.page.locator('main').innerText()).not.toContain(`Certificate of completed practice in ${year}`);
+      // Another page printed after it (My records) is not headed as a certificate.
+      await s.page.goto(`${web.app.url}#/records`);
+      await s.page.getByRole('heading', { level: 1, name: 'My records' }).waitFor();
+      const records = pdfPages(await s.page.pdf({ format: 'A4' })).map(oneLine);
+      expect(records.join(' ')).not.toMatch(/Certificate of completed practice|Page \d+ of \d+/);
+      await s.screenshot('e2e-certificate-screen-named');
       clean(s);
     } finally {
       await s.close();
@@ -1907,6 +1941,22 @@ function pdfPages(pdf: Buffer): string[] {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The records of a year's practice toward the 12 in-service hours: 48 finished scenarios of 15
+ * minutes, from 2 January of `year` on, one a day; the certificate of it prints over pages.
+ */
+function yearOfPractice(year: number): string {
+  const playthroughs = Array.from({ length: 48 }, (_, i) => {
+    const completedAt = new Date(Date.UTC(year, 0, 2 + i, 18, 15)).toISOString();
+    return {
+      id: `4c1f2a7e-9b3d-4e5f-8a6b-${String(i).padStart(12, '0')}`, scenarioId: 'left-placement-calls', scenarioVersion: 25, title: 'The 11:40 p.m. call', mode: 'assessment',
+      startedAt: new Date(Date.parse(completedAt) - 15 * 60_000).toISOString(), completedAt, minutes: 15,
+      score: { earned: 27, best: 27, percent: 100, capped: false }, band: 'strong', ending: { id: 'end-strong', kind: 'strong' }, decisions: [], principles: [],
+    };
+  });
+  return JSON.stringify({ format: 'casa-practice-records', formatVersion: 2, learner: '0b6f6c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e', best: { 'left-placement-calls': { bestPercent: 100, completions: 48, lastCompleted: playthroughs.at(-1)!.completedAt } }, playthroughs });
 }
 
 /** Runs `check` on recordsWithLongTitle's page, then checks the page stayed clean (clean) and closes it. */
