@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, render } from '@testing-library/react';
+import { act, cleanup, fireEvent, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyseBest, memoryStore, playthroughRecord, recordPlaythrough, validateScenario, type Scenario } from '../../src/machines/index.js';
 import Certificate from '../../src/web/pages/Certificate.js';
@@ -22,6 +22,18 @@ const example = validateScenario(exampleText, 'example.json').scenario as Scenar
 const debrief = playReplies(example, analyseBest(example).path.map((p) => p.replyId))!;
 let n = 0;
 const bytes = (b: Uint8Array) => b.map((_, i) => (++n * 31 + i * 7) & 0xff);
+
+/** A store holding a practice of the example finished at each of `finished` (12 minutes each). */
+function storeFinishedOn(...finished: Date[]) {
+  const store = memoryStore();
+  // In the order they were finished (records read at an earlier time take a later finish for a clock set wrong).
+  [...finished].sort((a, b) => a.getTime() - b.getTime()).forEach((at, i) => {
+    const record = playthroughRecord(example, debrief, { mode: 'practice', startedAt: new Date(at.getTime() - 12 * 60_000).toISOString(), randomBytes: bytes }, at);
+    // Each its own id (the one bytes gives is the same each time: one practice, recorded once).
+    recordPlaythrough(store, { ...record, id: `0b1e3a1c-0000-4000-8000-00000000000${i}` }, bytes, at);
+  });
+  return store;
+}
 
 describe('My records over New Year', () => {
   it('the year\'s total turns to the new year at midnight, with no timer firing before then, and leaves no timer behind', () => {
@@ -74,6 +86,40 @@ describe('My records over New Year', () => {
     expect(years()).toEqual(['2027', '2026']);
     expect(chosen()).toBe('2026');
     expect(page.container.textContent).toContain('Made by casa-practice on 2027-01-01.');
+  });
+
+  // In January the certificate opened on the new year ("No practice was completed in 2027"), while
+  // the one a volunteer hands in then is last year's. When the year begun has no practice and the
+  // year before has, it opens on the year before and says so beside the Year list, with how to
+  // switch; otherwise it opens on this year, as before.
+  it('in a January with no practice yet, the certificate opens on last year\'s, says which year it shows and how to switch', () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: new Date(2027, 0, 6, 9, 0, 0) });
+    const page = render(<StoreContext.Provider value={storeFinishedOn(new Date(2026, 10, 20, 12, 0, 0), new Date(2025, 5, 1, 12, 0, 0))}><Certificate /></StoreContext.Provider>);
+    const select = page.getByLabelText('Year') as HTMLSelectElement;
+    const certificate = () => page.container.querySelector('.certificate')?.textContent ?? '';
+    expect(select.value).toBe('2026');
+    expect(certificate()).toMatch(/completed the role-play\s+practice below in 2026/);
+    const note = 'This certificate is for 2026, last year: no practice has been finished in 2027 yet. To show another year, choose it in the Year list.';
+    expect(document.getElementById(select.getAttribute('aria-describedby') ?? '')?.textContent).toBe(note);
+    // Switched to this year: its certificate, as before, and the note has served its turn.
+    fireEvent.change(select, { target: { value: '2027' } });
+    expect(certificate()).toContain('No practice was completed in 2027.');
+    expect(page.container.textContent).not.toContain(note);
+    expect(select.hasAttribute('aria-describedby')).toBe(false);
+    fireEvent.change(select, { target: { value: '2026' } });
+    expect(page.container.textContent).not.toContain(note);
+  });
+
+  it.each([
+    ['this year has practice', [new Date(2027, 0, 3, 12, 0, 0), new Date(2026, 10, 20, 12, 0, 0)]],
+    ['the only practice is two years back', [new Date(2025, 5, 1, 12, 0, 0)]],
+    ['there is no practice at all', []],
+  ])('the certificate opens on this year, with no note, when %s', (_, finished) => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: new Date(2027, 0, 6, 9, 0, 0) });
+    const page = render(<StoreContext.Provider value={storeFinishedOn(...finished)}><Certificate /></StoreContext.Provider>);
+    expect((page.getByLabelText('Year') as HTMLSelectElement).value).toBe('2027');
+    expect(page.getByLabelText('Year').hasAttribute('aria-describedby')).toBe(false);
+    expect(page.container.textContent).not.toContain('This certificate is for');
   });
 
   it('the timer is set for the next local midnight: a day at most, never a tight loop', () => {

@@ -29,7 +29,14 @@ export default function Certificate() {
   const today = useToday();
   const thisYear = today.getFullYear();
   const [name, setName] = useState('');
-  const [year, setYear] = useState(() => new Date().getFullYear());
+  // The year it opens on: this year, or last year when this one has no practice yet and last year
+  // has (in January it opened on "No practice was completed in 2027", when the certificate a
+  // volunteer hands in then is last year's). Said beside the Year list until another is chosen.
+  const [opened] = useState(() => openingYear(playthroughs, thisYear));
+  const [year, setYear] = useState(opened);
+  const [changed, setChanged] = useState(false);
+  const lastYearShown = !changed && year === opened && opened !== thisYear;
+  const noteId = useId();
   const years = useMemo(() => {
     const ys = new Set(playthroughs.map((p) => Number(localDate(p.completedAt).slice(0, 4))).filter(Number.isFinite));
     ys.add(thisYear);
@@ -53,10 +60,14 @@ export default function Certificate() {
         </p>
         <p className="form-row">
           <label htmlFor={yearId}>Year</label><br />
-          <select id={yearId} value={year} onChange={(e) => setYear(Number(e.target.value))}>
+          <select id={yearId} value={year} aria-describedby={lastYearShown ? noteId : undefined} onChange={(e) => {
+            setYear(Number(e.target.value));
+            setChanged(true);
+          }}>
             {years.map((y) => <option key={y} value={y}>{y}</option>)}
           </select>
         </p>
+        {lastYearShown && <p id={noteId} className="notice">This certificate is for {year}, last year: no practice has been finished in {thisYear} yet. To show another year, choose it in the Year list.</p>}
         <p className="controls">
           <button type="button" className="primary" onClick={() => window.print()}>Print the certificate</button>
           <a className="button" href={hrefOf({ page: 'records' })}>Back to My records</a>
@@ -126,6 +137,15 @@ function useFileNameOnPaper(fileTitle: string): void {
       before = undefined;
     });
   }, []);
+}
+
+/**
+ * The year the certificate opens on: `thisYear`, unless it has no finished practice and the year
+ * before has, then the year before (the certificate of a year just ended, handed in early in the next).
+ */
+function openingYear(playthroughs: readonly { completedAt: string }[], thisYear: number): number {
+  const has = (y: number) => playthroughs.some((p) => localDate(p.completedAt).startsWith(`${y}-`));
+  return !has(thisYear) && has(thisYear - 1) ? thisYear - 1 : thisYear;
 }
 
 /**
