@@ -80,7 +80,8 @@ describe('My records', () => {
     process.env.TZ = 'America/Los_Angeles';
     try {
       renderApp('#/records', store);
-      const rows = (await screen.findAllByRole('row')).slice(1);
+      // The practice's rows (in a year after 2026 they come under a row heading of their year).
+      const rows = (await screen.findAllByRole('row')).filter((r) => r.querySelector('time'));
       expect(rows.map((r) => r.querySelector('time')?.textContent)).toEqual(['2026-11-20, 2:40 p.m.', '2026-11-20, 9:05 a.m.']);
       expect(rows[0]?.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-20T22:40:00.000Z');
     } finally {
@@ -182,6 +183,38 @@ describe('My records', () => {
     expect(total.textContent).toContain(`Finished in other years: ${last} (1 finished scenario). The certificate totals any year you choose.`);
     expect(screen.queryByText(NO_PRACTICE_YET)).toBeNull();
     view.unmount();
+  });
+
+  // The table ran last year's rows straight after this year's, under a total of this year's only:
+  // where the year changes nothing said so. Each year's rows now come under a row heading of their
+  // year, in the same table (one row group a year); all of this year's, as before, with none.
+  it('rows of more than one year come each under a row heading of their year, this year\'s saying so; one table to a screen reader', async () => {
+    const store = await storeAfterOnePractice();
+    const file = JSON.parse(store.read('records.json') as string) as { playthroughs: Record<string, unknown>[] };
+    const year = new Date().getFullYear();
+    const one = file.playthroughs[0]!;
+    delete one.startedAt;
+    const at = (n: number, completedAt: string) => ({ ...one, id: `0b1e3a1c-0000-4000-8000-00000000000${n}`, completedAt });
+    file.playthroughs = [at(1, new Date().toISOString()), at(2, `${year - 1}-06-01T18:00:00.000Z`), at(3, `${year - 1}-03-01T18:00:00.000Z`), at(4, `${year - 3}-06-01T18:00:00.000Z`)];
+    store.write('records.json', JSON.stringify(file));
+    renderApp('#/records', store);
+    const table = await screen.findByRole('table');
+    // In reading order: the column headers, then each year's heading before its rows, newest first.
+    const rows = within(table).getAllByRole('row').map((r) => (r.querySelector('th[colspan]') ? `[${r.textContent}]` : r.querySelector('time')?.dateTime.slice(0, 4) ?? 'header'));
+    expect(rows).toEqual(['header', `[${year} (this year)]`, `${year}`, `[${year - 1}]`, `${year - 1}`, `${year - 1}`, `[${year - 3}]`, `${year - 3}`]);
+    // Each heading heads its own row group, across every column: still one table, its six columns.
+    const headings = [...table.querySelectorAll('th[colspan]')];
+    expect(headings.map((h) => [h.getAttribute('scope'), h.getAttribute('colspan'), h.closest('tbody')?.querySelectorAll('tr').length])).toEqual([['rowgroup', '6', 2], ['rowgroup', '6', 3], ['rowgroup', '6', 2]]);
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Scenario', 'Minutes', 'Finished', 'Score', 'Outcome', 'Mode']);
+    expect(table.querySelector('caption')?.textContent).toBe('Each completed practice, newest first, under the year it was finished in');
+  });
+
+  it('rows all of this year have no year heading', async () => {
+    renderApp('#/records', await storeAfterOnePractice());
+    const table = await screen.findByRole('table');
+    expect(within(table).getAllByRole('row')).toHaveLength(2);
+    expect(table.querySelector('th[colspan]')).toBeNull();
+    expect(table.querySelector('caption')?.textContent).toBe('Each completed practice, newest first');
   });
 
   // With nothing finished, the page said "So far: 0 hours of finished practice in 2026 (0 minutes from

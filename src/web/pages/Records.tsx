@@ -46,6 +46,18 @@ function CellLabel({ column }: { column: (typeof RECORD_COLUMNS)[number] }) {
   return <span className="cell-label" aria-hidden="true">{column}: </span>;
 }
 
+/** Records in the order given (newest first), in runs of the local year each was finished in. */
+function rowsByYear<T extends { completedAt: string }>(rows: readonly T[]): { year: number; rows: T[] }[] {
+  const groups: { year: number; rows: T[] }[] = [];
+  for (const r of rows) {
+    const y = Number(localDate(r.completedAt).slice(0, 4));
+    const last = groups.at(-1);
+    if (last?.year === y) last.rows.push(r);
+    else groups.push({ year: y, rows: [r] });
+  }
+  return groups;
+}
+
 export default function Records() {
   const store = useStore();
   const backupInput = useId();
@@ -77,6 +89,11 @@ export default function Records() {
   const year = certificateData(read.playthroughs, { now: today });
   // The total is this year's: a volunteer in January read "0 hours" above last year's practice.
   const otherYears = otherYearsWords(read.playthroughs, year.year);
+  // The rows by the year they were finished in, newest first. Where the table holds a year the total
+  // does not count, each year's rows come under a row heading of their year: last year's ran
+  // straight on after this year's, nothing but the dates to say the year had changed.
+  const byYear = rowsByYear(rows);
+  const headed = byYear.some((g) => g.year !== year.year);
 
   // Each download is said beside its button, as the backup's is (a screen reader heard nothing of
   // the CSV or the xAPI file, only the browser's own download notice, where there is one).
@@ -222,20 +239,30 @@ export default function Records() {
               screen. The roles are the elements' own, said again so that a browser that drops a
               table's semantics when it is not displayed as a table (Safari) keeps them. */}
           <table className="records-table" role="table">
-            <caption className="sr-only">Each completed practice, newest first</caption>
+            <caption className="sr-only">{headed ? 'Each completed practice, newest first, under the year it was finished in' : 'Each completed practice, newest first'}</caption>
             <thead role="rowgroup"><tr role="row">{RECORD_COLUMNS.map((c) => <th key={c} scope="col" role="columnheader">{c}</th>)}</tr></thead>
-            <tbody role="rowgroup">
-              {rows.map((r) => (
-                <tr key={r.id} role="row">
-                  <th scope="row" role="rowheader">{cleanLine(r.title)}</th>
-                  <td role="cell"><CellLabel column="Minutes" />{shownMinutes(r) ?? <NoMinutes />}</td>
-                  <td role="cell"><CellLabel column="Finished" /><time dateTime={r.completedAt}><span className="nowrap">{localDate(r.completedAt)},</span> <span className="nowrap">{localTime(r.completedAt)}</span></time></td>
-                  <td role="cell"><CellLabel column="Score" />{r.score.percent}%</td>
-                  <td role="cell"><CellLabel column="Outcome" />{BAND_LABELS[r.band]}</td>
-                  <td role="cell"><CellLabel column="Mode" />{r.mode === 'assessment' ? 'Assessment' : 'Practice'}</td>
-                </tr>
-              ))}
-            </tbody>
+            {/* A row group a year, its heading across every column (scope="rowgroup"): the same table
+                to a screen reader, the year read as a row header where it changes; on a narrow
+                screen a line of its own above that year's cards (styles.css, .year-row). */}
+            {byYear.map((g) => (
+              <tbody key={g.year} role="rowgroup">
+                {headed && (
+                  <tr role="row" className="year-row">
+                    <th scope="rowgroup" role="rowheader" colSpan={RECORD_COLUMNS.length}>{g.year}{g.year === year.year ? ' (this year)' : ''}</th>
+                  </tr>
+                )}
+                {g.rows.map((r) => (
+                  <tr key={r.id} role="row">
+                    <th scope="row" role="rowheader">{cleanLine(r.title)}</th>
+                    <td role="cell"><CellLabel column="Minutes" />{shownMinutes(r) ?? <NoMinutes />}</td>
+                    <td role="cell"><CellLabel column="Finished" /><time dateTime={r.completedAt}><span className="nowrap">{localDate(r.completedAt)},</span> <span className="nowrap">{localTime(r.completedAt)}</span></time></td>
+                    <td role="cell"><CellLabel column="Score" />{r.score.percent}%</td>
+                    <td role="cell"><CellLabel column="Outcome" />{BAND_LABELS[r.band]}</td>
+                    <td role="cell"><CellLabel column="Mode" />{r.mode === 'assessment' ? 'Assessment' : 'Practice'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            ))}
           </table>
         </TableWrap>
       )}

@@ -1902,6 +1902,59 @@ describe('the web app in Chromium', () => {
     });
   });
 
+  // My records ran last year's rows straight on after this year's, under a total of this year's
+  // only. Each year's rows now come under a row heading of their year, inside the same table: drawn
+  // above them at every width (a line above the cards on a phone), read as a row header where the
+  // year changes, the table's columns and cells as before.
+  it("My records over three years: each year's rows under a heading of their year, at 1280 px, 390 px and 320 px with text at 200%; one table to a screen reader, axe clean", async () => {
+    const year = new Date().getFullYear();
+    // This year's two a minute and two minutes ago (a date to come is not read), the others mid-year.
+    const finished = [Date.now() - 60_000, Date.now() - 120_000, new Date(year - 1, 11, 3, 9, 20).getTime(), new Date(year - 1, 5, 3, 9, 20).getTime(), new Date(year - 3, 5, 3, 9, 20).getTime()];
+    const playthroughs = finished.map((at, i) => ({
+      id: `4c1f2a7e-9b3d-4e5f-8a6b-${String(i).padStart(12, '0')}`, scenarioId: 'red-flags', scenarioVersion: 10, title: i % 2 ? 'The 11:40 p.m. call' : 'New nails, new phone, new boyfriend', mode: 'assessment',
+      startedAt: new Date(at - 15 * 60_000).toISOString(), completedAt: new Date(at).toISOString(), minutes: 15,
+      score: { earned: 6, best: 37, percent: 16, capped: false }, band: 'needs-review', ending: { id: 'end-mixed', kind: 'mixed' }, decisions: [], principles: [],
+    }));
+    const records = { format: 'casa-practice-records', formatVersion: 2, learner: '0b6f6c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e', best: {}, playthroughs };
+    const s = await openPage(web.browser, web.app.url, '#/records', { initScript: seedLocalStorage({ 'records.json': JSON.stringify(records) }) });
+    const { page } = s;
+    try {
+      await page.getByRole('table').waitFor();
+      const headings = [`${year} (this year)`, `${year - 1}`, `${year - 3}`];
+      // Top to bottom on the page: each heading, drawn, after the rows of the year before it and before its own.
+      const drawn = () => page.locator('.records-table').evaluate((table) => {
+        const region = table.closest('.table-wrap')!.getBoundingClientRect();
+        return [...table.querySelectorAll('tbody tr')].map((tr) => {
+          const box = tr.getBoundingClientRect();
+          const heading = tr.querySelector('th[colspan]');
+          return { what: heading ? `[${heading.textContent}]` : tr.querySelector('time')!.dateTime.slice(0, 4), top: Math.round(box.top), bottom: Math.round(box.bottom), shown: box.height > 0 && box.left >= region.left - 1 && box.right <= region.right + 1 };
+        });
+      });
+      for (const [width, text] of [[1280, '100%'], [390, '100%'], [320, '200%']] as const) {
+        await page.evaluate((size) => document.documentElement.style.setProperty('font-size', size), text);
+        await page.setViewportSize({ width, height: 844 });
+        const where = `${width} px, ${text}`;
+        // At 390 and 320 px the rows are cards; at 1280 px a table.
+        await expect.poll(() => page.locator('.records-table').evaluate((t) => getComputedStyle(t).display), { message: where }).toBe(width === 1280 ? 'table' : 'block');
+        const rows = await drawn();
+        expect(rows.map((r) => r.what), where).toEqual([`[${headings[0]}]`, `${year}`, `${year}`, `[${headings[1]}]`, `${year - 1}`, `${year - 1}`, `[${headings[2]}]`, `${year - 3}`]);
+        expect(rows.filter((r) => !r.shown).map((r) => r.what), where).toEqual([]);
+        rows.slice(1).forEach((r, i) => expect(r.top, `${where}: ${r.what} after ${rows[i]!.what}`).toBeGreaterThanOrEqual(rows[i]!.bottom - 1));
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), where).toBe(true);
+        // To a screen reader: the six columns, each year's heading and each scenario a row header, five cells a practice.
+        const table = page.getByRole('table');
+        expect(await table.getByRole('columnheader').allInnerTexts(), where).toEqual(['Scenario', 'Minutes', 'Finished', 'Score', 'Outcome', 'Mode']);
+        expect((await table.getByRole('rowheader').allInnerTexts()).filter((h) => /^\d{4}/.test(h)), where).toEqual(headings);
+        expect(await table.getByRole('cell').count(), where).toBe(5 * 5);
+        await s.screenshot(`e2e-records-years-${width}-${text.replace('%', '')}`);
+        expect(violationsText(await runAxe(page)), where).toBe('');
+      }
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('printed on A4, My records shows every column of its table: paper cannot be scrolled sideways, so its cells wrap to the page', async () => {
     await withRecordsLongTitle(async (s) => {
       // A4 less the page's margins (styles.css: @page margin 15 mm): 180 mm, 680 CSS pixels (Letter's is wider).
