@@ -1524,9 +1524,8 @@ describe('the web app in Chromium', () => {
   // pages: the note on how the minutes are counted was split, its last two lines alone on a third
   // page of Letter, away from the signature line above them.
   it.skipIf(!existsSync(PDFTOTEXT))('a certificate longer than a page prints each of its paragraphs whole on one page (48 finished scenarios, A4 and Letter)', async () => {
-    const s = await openPage(web.browser, web.app.url, '#/certificate', { initScript: seedLocalStorage({ 'records.json': yearOfPractice(new Date().getFullYear()) }) });
+    const s = await certificateOfAYear();
     try {
-      await s.page.getByText(/^Total:/).waitFor();
       expect(await s.page.locator('.cert-total').textContent()).toContain('12 hours of finished practice');
       const paragraphs = (await s.page.locator('.certificate > p').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
       expect(paragraphs.length).toBeGreaterThan(3);
@@ -1548,10 +1547,9 @@ describe('the web app in Chromium', () => {
   // page says it in its top margin (@page margin boxes, Chromium 131 on), with "Page N of M"; on
   // screen there is no such line, and My records printed after it has none.
   it.skipIf(!existsSync(PDFTOTEXT))('every printed page of a certificate over pages says whose it is, its year and "Page N of M" (48 finished scenarios, A4 and Letter); nothing of it on screen or on other pages printed', async () => {
-    const year = new Date().getFullYear();
-    const s = await openPage(web.browser, web.app.url, '#/certificate', { initScript: seedLocalStorage({ 'records.json': yearOfPractice(year) }) });
+    const s = await certificateOfAYear();
+    const year = LAST_YEAR;
     try {
-      await s.page.getByText(/^Total:/).waitFor();
       // A quote and a backslash in the name are the name's own characters, not the style sheet's.
       const name = 'Dana "DJ" O\'Neill\\Ruiz';
       await s.page.getByLabel('Your name (optional)').fill(name);
@@ -1996,10 +1994,23 @@ function pdfPages(pdf: Buffer): string[] {
   }
 }
 
+/** The year before this one: all of it past, whatever the day the tests run. */
+const LAST_YEAR = new Date().getFullYear() - 1;
+
 /**
- * The records of a year's practice toward the 12 in-service hours: 48 finished scenarios of 15
- * minutes, from 2 January of `year` on, one a day; the certificate of it prints over pages.
+ * The certificate of a year's practice toward the 12 in-service hours, which prints over pages: 48
+ * finished scenarios of 15 minutes, from 2 January of LAST_YEAR on, one a day, that year chosen in
+ * the Year list; its total shown. Last year's: this year's from 2 January on were, in January and
+ * February, dates still to come, which records do not read (records.ts, FUTURE_SLACK_MS).
  */
+async function certificateOfAYear(): Promise<PageSession> {
+  const s = await openPage(web.browser, web.app.url, '#/certificate', { initScript: seedLocalStorage({ 'records.json': yearOfPractice(LAST_YEAR) }) });
+  await s.page.getByLabel('Year').selectOption(String(LAST_YEAR));
+  await s.page.getByText(new RegExp(`^Total: .* in ${LAST_YEAR} `)).waitFor();
+  return s;
+}
+
+/** The records of certificateOfAYear. */
 function yearOfPractice(year: number): string {
   const playthroughs = Array.from({ length: 48 }, (_, i) => {
     const completedAt = new Date(Date.UTC(year, 0, 2 + i, 18, 15)).toISOString();
