@@ -110,6 +110,23 @@ describe('My records over New Year', () => {
     expect(page.container.textContent).not.toContain(note);
   });
 
+  // Practice finished meanwhile in another tab: the note no longer says this year has none.
+  it('opened on last year\'s, the certificate stops saying this year has no practice once some is finished in another tab', () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: new Date(2027, 0, 6, 9, 0, 0) });
+    const store = storeFinishedOn(new Date(2026, 10, 20, 12, 0, 0));
+    const changed: (() => void)[] = [];
+    const watched = Object.assign(store, { watch: (_key: string, then: () => void) => (changed.push(then), () => undefined) });
+    const page = render(<StoreContext.Provider value={watched}><Certificate /></StoreContext.Provider>);
+    expect(page.container.textContent).toContain('no practice has been finished in 2027 yet');
+    const finished = new Date(2027, 0, 6, 8, 30, 0);
+    recordPlaythrough(store, { ...playthroughRecord(example, debrief, { mode: 'practice', startedAt: new Date(finished.getTime() - 12 * 60_000).toISOString(), randomBytes: bytes }, finished), id: '0b1e3a1c-0000-4000-8000-000000000009' }, bytes, finished);
+    act(() => changed.forEach((then) => then()));
+    // The year shown stays as it was (the volunteer may be reading it); the note that 2027 has none goes.
+    expect((page.getByLabelText('Year') as HTMLSelectElement).value).toBe('2026');
+    expect(page.container.textContent).not.toContain('no practice has been finished in 2027 yet');
+    expect(page.getByLabelText('Year').hasAttribute('aria-describedby')).toBe(false);
+  });
+
   it.each([
     ['this year has practice', [new Date(2027, 0, 3, 12, 0, 0), new Date(2026, 10, 20, 12, 0, 0)]],
     ['the only practice is two years back', [new Date(2025, 5, 1, 12, 0, 0)]],

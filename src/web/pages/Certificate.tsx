@@ -35,7 +35,8 @@ export default function Certificate() {
   const [opened] = useState(() => openingYear(playthroughs, thisYear));
   const [year, setYear] = useState(opened);
   const [changed, setChanged] = useState(false);
-  const lastYearShown = !changed && year === opened && opened !== thisYear;
+  // Until another year is chosen, or practice is finished this year (in another tab) and the note's "none yet" is no longer true.
+  const lastYearShown = !changed && year === opened && opened !== thisYear && !hasPractice(playthroughs, thisYear);
   const noteId = useId();
   const years = useMemo(() => {
     const ys = new Set(playthroughs.map((p) => Number(localDate(p.completedAt).slice(0, 4))).filter(Number.isFinite));
@@ -144,8 +145,12 @@ function useFileNameOnPaper(fileTitle: string): void {
  * before has, then the year before (the certificate of a year just ended, handed in early in the next).
  */
 function openingYear(playthroughs: readonly { completedAt: string }[], thisYear: number): number {
-  const has = (y: number) => playthroughs.some((p) => localDate(p.completedAt).startsWith(`${y}-`));
-  return !has(thisYear) && has(thisYear - 1) ? thisYear - 1 : thisYear;
+  return !hasPractice(playthroughs, thisYear) && hasPractice(playthroughs, thisYear - 1) ? thisYear - 1 : thisYear;
+}
+
+/** Whether any practice was finished in `year` (the volunteer's local year, as the certificate counts it). */
+function hasPractice(playthroughs: readonly { completedAt: string }[], year: number): boolean {
+  return playthroughs.some((p) => localDate(p.completedAt).startsWith(`${year}-`));
 }
 
 /**
