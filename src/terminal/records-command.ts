@@ -139,10 +139,12 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   // The answer first, the explanation after it, short (about 20 rows of it came before the total,
   // and with nothing finished "Total: 0 hours … from 0 finished scenarios" said the same as "No
   // completed practice yet" under it). With practice, the total; with none this year, that once.
-  if (rows.length > 0) say();
-  if (rows.length > 0) say(`Total: ${data.summary} (${data.breakdown}${data.withoutTime > 0 ? `; ${data.withoutTime} without a recorded time, not counted` : ''}).`);
-  // Why the rows' minutes add up to other than the total, when they do, as the certificate says it.
-  if (rows.length > 0 && data.rounding) say(data.rounding);
+  if (rows.length > 0) {
+    say();
+    say(`Total: ${data.summary} (${data.breakdown}${data.withoutTime > 0 ? `; ${data.withoutTime} without a recorded time, not counted` : ''}).`);
+    // Why the rows' minutes add up to other than the total, when they do, as the certificate says it.
+    if (data.rounding) say(data.rounding);
+  }
   // Nothing in this year's list is not nothing kept: practice finished only last year read as
   // "0 hours … from 0 finished scenarios", as if it were lost. The certificate's and My records' words.
   else if (read.playthroughs.length === 0) say(read.newer !== undefined ? NEWER_PRACTICE_NOT_SHOWN : NO_PRACTICE_YET);

@@ -120,6 +120,10 @@ describe('casa-practice records', () => {
     const env = envWithPractice();
     const thisYear = run([], env);
     expect(thisYear.flat).not.toContain(NO_PRACTICE_YET);
+    // A year with practice and rows that add up to the total (no rounding note) said, after its
+    // total, "No practice was completed in 2026." too (found in tmux by a newcomer, session 48).
+    expect(thisYear.flat).toContain('Total: 0.6 hours');
+    expect(thisYear.flat).not.toContain('No practice was completed');
     expect(thisYear.flat).toContain('Also finished in other years: 2025 (1 finished scenario). To list one, run: casa-practice records --year 2025');
     const empty = run(['--year', '2024'], env);
     expect(empty.flat).toMatch(/^No practice was completed in 2024\. Finished/);
