@@ -23,7 +23,7 @@ Usage:
   casa-practice room <scenario>               a live room: phones vote (--resume)
   casa-practice new <id|file>                 start a scenario file from the worked example
   casa-practice validate <file|folder>...     check scenario files (--json, --strict, --watch)
-  casa-practice graph <file> [--format mermaid|dot|svg]
+  casa-practice graph <file>                  draw a scenario as a graph (--format mermaid|dot|svg, --output)
   casa-practice audit [file|folder]...        do endings follow conduct? is the answer key hidden? (--json)
   casa-practice schema --path | --for <file>  where the format's schema is, for "$schema"
   casa-practice --help | --version

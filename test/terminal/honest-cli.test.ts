@@ -136,6 +136,15 @@ describe('the command line says what it does', () => {
     expect(help.split('\n')[0]).toMatch(/^casa-practice — /);
   });
 
+  // Found by a newcomer (session 48): "graph <file> [--format mermaid|dot|svg]" was the one command
+  // in the list with no words on what it does.
+  it('--help says what each command does', () => {
+    const usage = MAIN_HELP.slice(MAIN_HELP.indexOf('Usage:\n'), MAIN_HELP.indexOf('\n\n', MAIN_HELP.indexOf('Usage:\n'))).split('\n').slice(1);
+    expect(usage.length).toBeGreaterThan(8);
+    for (const line of usage.filter((l) => !l.includes('--help | --version'))) expect(line, line).toMatch(/^ {2}casa-practice\b.*\S {2,}\S/);
+    expect(MAIN_HELP).toMatch(/^ {2}casa-practice graph <file> +\S.*mermaid\|dot\|svg/m);
+  });
+
   it('validate --strict does not call a file with warnings valid when it exits 1', async () => {
     const r = await runInProcess('validate', '--strict', NEW_PHONE);
     expect(r.code).toBe(1);
