@@ -266,6 +266,20 @@ describe('the commands the documents and the help show', async () => {
   });
 });
 
+// Found by a newcomer (session 48): the README said the keys 1–9 act only while the focus is in the
+// current decision, "not elsewhere on the page"; since fb468b91 they act from anywhere on the play
+// page once a decision is shown, and a checkbox beside the replies turns them off. Pressed on
+// "Who's who", 1 answered the decision the README said it would not.
+describe("README's Play page and the reply keys", () => {
+  it('says the keys 1–9 act wherever the focus is on the page (not in a text field), and the checkbox that turns them off', async () => {
+    const { REPLY_KEYS_LABEL } = await import('../../src/web/reply-keys.js');
+    const play = read('README.md').replace(/\s+/g, ' ');
+    expect(play).not.toContain('not elsewhere on the page');
+    expect(play).toMatch(/keys 1–9 from anywhere on the page once a decision is shown/);
+    expect(play).toContain(`"${REPLY_KEYS_LABEL}"`);
+  });
+});
+
 describe("README's first screen", () => {
   const readme = read('README.md');
   const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme.split('\n').slice(0, 20).join('\n'))?.[1] ?? '';
