@@ -853,7 +853,7 @@ describe('playing a scenario in the browser', () => {
     const user = userEvent.setup();
     const backToYours = async (from: number, own: { score?: string | null | undefined; whatIfs: number }) => {
       await user.click(screen.getAllByRole('button', { name: /What if: replay from here/ })[from] as HTMLElement);
-      await screen.findByText(/^What if: you are back at an earlier decision/);
+      await screen.findByText(/^What if: you are back at /);
       await playToDebrief(user);
       expect(screen.getByText(/This was a what-if replay: not added to your records\./)).toBeTruthy();
       const back = screen.getByRole('button', { name: 'Back to your debrief' });
@@ -894,7 +894,7 @@ describe('playing a scenario in the browser', () => {
     const user = userEvent.setup();
     const backMidWay = async (from: number, own: { score?: string | null | undefined; outcome?: string | null | undefined; whatIfs: number }, reply: boolean) => {
       await user.click(screen.getAllByRole('button', { name: /What if: replay from here/ })[from] as HTMLElement);
-      await screen.findByText(/^What if: you are back at an earlier decision/);
+      await screen.findByText(/^What if: you are back at /);
       if (reply) await replyKey(user, '1');
       expect(screen.queryByRole('heading', { level: 1, name: /^Debrief: / })).toBeNull();
       const back = screen.getByRole('button', { name: 'Back to your debrief' });
@@ -928,6 +928,18 @@ describe('playing a scenario in the browser', () => {
     await backMidWay(1, kept, true);
     await backMidWay(2, kept, false);
     expect(JSON.parse(kept.store.read('records.json') ?? '{}').playthroughs).toHaveLength(1);
+  });
+
+  // Found by a newcomer (session 48): "What if: replay from here" at decision 1 said "you are back
+  // at an earlier decision with your earlier replies kept", where there is no reply before it to keep.
+  it('a what-if from the first decision says so, not that earlier replies are kept', async () => {
+    const user = userEvent.setup();
+    renderApp('#/play/youth-discloses');
+    await screen.findByRole('group', { name: /./ });
+    await playToDebrief(user);
+    await user.click(screen.getAllByRole('button', { name: /What if: replay from here/ })[0] as HTMLElement);
+    const notice = await screen.findByText(/^What if: you are back at/);
+    expect(notice.textContent).toBe('What if: you are back at the first decision, to choose again. This replay is not added to your records, and not saved: if the page is reloaded, your debrief opens again.');
   });
 
   it('announces the what-if notice once, as a polite status that is in the page before its words', async () => {
@@ -1276,7 +1288,7 @@ async function whatIfAfterPlaying(user: ReturnType<typeof userEvent.setup>, stor
   await playToDebrief(user);
   const score = screen.getByText(/^Score:/).parentElement?.textContent ?? undefined;
   await user.click(screen.getAllByRole('button', { name: /What if: replay from here/ })[from] as HTMLElement);
-  await screen.findByText(/^What if: you are back at an earlier decision/);
+  await screen.findByText(/^What if: you are back at /);
   return score;
 }
 

@@ -615,7 +615,8 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
       )}
       {notice && <Announce>{notice}</Announce>}
       {startedAgain && <Announce>{startedAgain}</Announce>}
-      {whatIf && <Announce>What if: you are back at an earlier decision with your earlier replies kept. This replay is not added to your records{addresses ? ', and not saved: if the page is reloaded, your debrief opens again' : ''}.</Announce>}
+      {/* From the first decision there is no earlier reply to keep (it said "with your earlier replies kept" there too). */}
+      {whatIf && <Announce>What if: you are back at {startedWith.length === 0 ? 'the first decision, to choose again' : 'an earlier decision with your earlier replies kept'}. This replay is not added to your records{addresses ? ', and not saved: if the page is reloaded, your debrief opens again' : ''}.</Announce>}
       {saveError && <p className="notice" role="alert">{saveError}</p>}
       {/* Undo moves focus to the decision's heading, which names the decision and nothing more: what
           happened is said by a region always in the page (its words are read as they arrive), not in the log. */}
