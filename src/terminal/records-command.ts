@@ -143,6 +143,8 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
     say();
     say(`Total: ${data.summary} (${data.breakdown}${data.withoutTime > 0 ? `; ${data.withoutTime} without a recorded time, not counted` : ''}).`);
     // Why the rows' minutes add up to other than the total, when they do, as the certificate says it.
+    // (Its own block: as an "if" of the chain below, rows adding up to the total went on to "No
+    // practice was completed in 2026." under their own total.)
     if (data.rounding) say(data.rounding);
   }
   // Nothing in this year's list is not nothing kept: practice finished only last year read as

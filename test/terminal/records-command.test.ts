@@ -148,6 +148,20 @@ describe('casa-practice records', () => {
     expect(run([], envWithPractice()).flat).not.toContain('add up to');
   });
 
+  // Found by records3-48: where the rows added up to the total (no word on rounding), the total was
+  // followed by "No practice was completed in 2026." (an "else" of the rounding's "if").
+  it('a total is never followed by "No practice was completed" in its own year', () => {
+    const whole = run([], envWithPractice());
+    expect(whole.flat).toContain('Total: 0.6 hours of finished practice in 2026 (36 minutes from 2 finished scenarios). Also finished in other years: 2025');
+    expect(whole.flat).not.toContain('No practice was completed');
+    // One run of a few seconds (0 min), as a first practice often is.
+    const env = tempEnv();
+    recordPlaythrough(stateStore(env), playthroughRecord(example, debrief(), { activeMs: 5_000, randomBytes: (b) => crypto.getRandomValues(b) }, new Date('2026-03-01T18:00:00Z')), (b) => crypto.getRandomValues(b), now);
+    const first = run([], env);
+    expect(first.flat).toContain('Total: 0 hours of finished practice in 2026 (0 minutes from 1 finished scenario).');
+    expect(first.flat).not.toContain('No practice was completed');
+  });
+
   it('a finished scenario without a recorded time says so in words, not with a dash', () => {
     const env = tempEnv();
     const store = stateStore(env);
