@@ -1,7 +1,7 @@
 import { accessSync, constants, lstatSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { backupFileName, backupText, newerSavesNotInBackup, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_HOURS_PER_YEAR, localDate, localTime, NEWER_PRACTICE_NOT_SHOWN, newestFirst, NO_PRACTICE_YET, otherPracticeYears, otherYearsWords, PRACTICE_IDLE_MS, keepLearner, readRecords, recordsCsv, scenariosAtHand, shownFileName, shownMinutes, visibleLine, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type PlaythroughRecord, type Scenario } from '../machines/index.js';
+import { backupFileName, backupText, newerSavesNotInBackup, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_HOURS_PER_YEAR, localDate, localTime, NEWER_PRACTICE_NOT_SHOWN, newestFirst, NO_PRACTICE_YET, openingYear, otherPracticeYears, otherYearsWords, PRACTICE_IDLE_MS, keepLearner, readRecords, recordsCsv, scenariosAtHand, shownFileName, shownMinutes, visibleLine, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type PlaythroughRecord, type Scenario } from '../machines/index.js';
 import { parseArgs, UsageError } from './args.js';
 import type { CliIO } from './commands.js';
 import { exportsDir, shownPath, shownStateDir } from './export.js';
@@ -16,7 +16,8 @@ export const RECORDS_HELP = `Usage: casa-practice records [--year YYYY] [--csv] 
                            [--xapi <file> [--scenarios <folder>]]
 
 Shows the scenarios you finished in the terminal in a year (this year unless
---year says), with the minutes spent in each and their total.
+--year says; last year, and says so, while this year has none and last year
+has), with the minutes spent in each and their total.
 
 --csv and --backup never write over a file: one made earlier the same day is
 kept, and the new one is named with -2, -3 and so on.
@@ -109,7 +110,6 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   // A .json named without --xapi before it: most likely the xAPI file meant.
   if (stray !== undefined) throw new UsageError(`records takes no file ("${visibleLine(stray)}")${!args.flags.has('xapi') && /\.json$/i.test(stray) ? `; to write the xAPI statements to it, put --xapi before it` : ''}`);
   const yearText = args.flags.get('year');
-  const year = typeof yearText === 'string' ? Number(yearText) : now.getFullYear();
   if (typeof yearText === 'string' && !/^\d{4}$/.test(yearText)) throw new UsageError(`--year needs a year such as ${now.getFullYear()} (got "${visibleLine(yearText).slice(0, 20)}")`);
   const width = textWidth();
   const say = (text = '', indent = '') => io.out(`${wrapText(text, width, indent)}\n`);
@@ -129,6 +129,12 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   // broken across lines cannot be copied.
   const notice = recordsNoticeLines(read);
   if (notice) io.out(`${wrapWords(notice, width)}\n`);
+  // The year asked for, else this year, or last year when this one has no practice yet and last
+  // year has (as the web certificate opens): in January it said "No practice was completed in 2027"
+  // and nothing of the year just ended. Said first, in one line (58 columns: one row at 60), so the rows' year is known before them.
+  const thisYear = now.getFullYear();
+  const year = typeof yearText === 'string' ? Number(yearText) : openingYear(read.playthroughs, thisYear);
+  if (year !== thisYear && typeof yearText !== 'string') say(`Showing ${year}: no practice in ${thisYear} yet. Another: --year YYYY`);
   const data = certificateData(read.playthroughs, { year, now });
   // Newest first, as My records lists them (newestFirst says why).
   const rows = newestFirst(read.playthroughs.filter((p) => localDate(p.completedAt).startsWith(`${year}-`)));

@@ -87,6 +87,22 @@ export function otherYearsWords(records: readonly PlaythroughRecord[], year: num
   return `${inYear ? 'Also finished in' : 'Finished in'} other years: ${list}.`;
 }
 
+/** Whether any practice was finished in `year` (the volunteer's local year, as totals count it). */
+export function hasPracticeIn(records: readonly Pick<PlaythroughRecord, 'completedAt'>[], year: number): boolean {
+  return records.some((r) => localDate(r.completedAt).startsWith(`${year}-`));
+}
+
+/**
+ * The year a year's practice is shown for when none is asked for, by both apps (the web certificate
+ * and the terminal's `records`): `thisYear`, unless it has no finished practice and the year before
+ * has, then the year before, and each says so. In January both opened on "No practice was completed
+ * in 2027", when the year a volunteer most likely looks for then is the one just ended. Not only in January: any
+ * time this year has none and last year has.
+ */
+export function openingYear(records: readonly Pick<PlaythroughRecord, 'completedAt'>[], thisYear: number): number {
+  return !hasPracticeIn(records, thisYear) && hasPracticeIn(records, thisYear - 1) ? thisYear - 1 : thisYear;
+}
+
 /**
  * Completed practice in the order both apps list it on screen, My records and the terminal's
  * `records`: newest first. My records lists every year under this year's total, so newest first keeps

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
-import { CERTIFICATE_CREDIT, certificateData, localDate, NEWER_PRACTICE_NOT_SHOWN, NO_PRACTICE_YET, PRACTICE_IDLE_MS, RECORDS_KEY } from '../../machines/index.js';
+import { CERTIFICATE_CREDIT, certificateData, hasPracticeIn, localDate, NEWER_PRACTICE_NOT_SHOWN, NO_PRACTICE_YET, openingYear, PRACTICE_IDLE_MS, RECORDS_KEY } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
 import { NoMinutes } from '../components/NoMinutes.js';
 import { TableWrap } from '../components/TableWrap.js';
@@ -36,7 +36,7 @@ export default function Certificate() {
   const [year, setYear] = useState(opened);
   const [changed, setChanged] = useState(false);
   // Until another year is chosen, or practice is finished this year (in another tab) and the note's "none yet" is no longer true.
-  const lastYearShown = !changed && year === opened && opened !== thisYear && !hasPractice(playthroughs, thisYear);
+  const lastYearShown = !changed && year === opened && opened !== thisYear && !hasPracticeIn(playthroughs, thisYear);
   const noteId = useId();
   const years = useMemo(() => {
     const ys = new Set(playthroughs.map((p) => Number(localDate(p.completedAt).slice(0, 4))).filter(Number.isFinite));
@@ -138,19 +138,6 @@ function useFileNameOnPaper(fileTitle: string): void {
       before = undefined;
     });
   }, []);
-}
-
-/**
- * The year the certificate opens on: `thisYear`, unless it has no finished practice and the year
- * before has, then the year before (the certificate of a year just ended, handed in early in the next).
- */
-function openingYear(playthroughs: readonly { completedAt: string }[], thisYear: number): number {
-  return !hasPractice(playthroughs, thisYear) && hasPractice(playthroughs, thisYear - 1) ? thisYear - 1 : thisYear;
-}
-
-/** Whether any practice was finished in `year` (the volunteer's local year, as the certificate counts it). */
-function hasPractice(playthroughs: readonly { completedAt: string }[], year: number): boolean {
-  return playthroughs.some((p) => localDate(p.completedAt).startsWith(`${year}-`));
 }
 
 /**
