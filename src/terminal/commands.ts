@@ -1,11 +1,11 @@
-import { auditData, DRAWING_LIMITS, exportGraph, formatAudit, formatValidation, GraphTooLarge, quoteAsWritten, safeJson, shownFileName, visibleLine, type GraphFormat, type Problem, type Scenario } from '../machines/index.js';
+import { auditData, DRAWING_LIMITS, exportGraph, fileProblem, formatAudit, formatValidation, GraphTooLarge, quoteAsWritten, safeJson, shownFileName, visibleLine, type GraphFormat, type Problem, type Scenario, type ValidateOptions } from '../machines/index.js';
 import { lstatSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs, UsageError } from './args.js';
 import { helpText } from './invocation.js';
 import { fitReport } from './wrap.js';
 import { scenariosDir } from './paths.js';
-import { expandPaths, loadScenarioFile, resolveScenarioArg, unreadableFolder, type LoadedFile } from './files.js';
+import { expandPaths, FileAccessError, loadScenarioFile, resolveScenarioArg, unreadableFolder, type LoadedFile } from './files.js';
 import { whyNoScenarioFiles } from './scenario-files.js';
 import { bundledScenarioFiles, inScenariosDir, scenarioIds } from './node/scenario-ids.js';
 import { checkSchemaRef, schemaPath, schemaRefFor } from './node/schema-ref.js';
@@ -138,7 +138,7 @@ export function checkFiles(files: ReturnType<typeof expandPaths>, keepPlaces = f
   // The app's own scenarios, and any file named here that sits in its folder: the ones the picker lists.
   const ids = scenarioIds([...bundledScenarioFiles(), ...files.filter((f) => f.unreadableFolder === undefined && inScenariosDir(f.path)).map((f) => f.path)]);
   const runIds = files.length > 1 ? scenarioIds(files.filter((f) => f.unreadableFolder === undefined).map((f) => f.path)) : new Map<string, string[]>();
-  return files.filter((f) => only === undefined || only.has(f.path)).map((f) => (f.unreadableFolder !== undefined ? unreadableFolder(f.path, f.unreadableFolder) : loadScenarioFile(f.path, undefined, {
+  return files.filter((f) => only === undefined || only.has(f.path)).map((f) => (f.unreadableFolder !== undefined ? unreadableFolder(f.path, f.unreadableFolder) : loadListedFile(f.path, {
     schemaRef: checkSchemaRef(f.path),
     fileStem: inScenariosDir(f.path) ? stemOf(f.path) : undefined,
     // The file named after the id is the original: only the copy is told to change.
@@ -147,6 +147,25 @@ export function checkFiles(files: ReturnType<typeof expandPaths>, keepPlaces = f
     // The app's own files are left to sameIdElsewhere (the original there is not told to change).
     sameIdInRun: (id) => (inScenariosDir(f.path) ? [] : (runIds.get(id) ?? []).filter((other) => !inScenariosDir(other) && !sameFile(other, f.path))),
   }, keepPlaces)));
+}
+
+/**
+ * loadScenarioFile for a file found before it is read (listed in a folder, or named and seen to be
+ * there): one not there when read is that file's problem, and the others are still checked. A name
+ * that is not UTF-8 text is listed with U+FFFD in its place and cannot be opened by that name; a file
+ * deleted or renamed between the listing and the read is gone. Both threw "cannot read …: no such
+ * file": validate stopped with exit 2, naming as missing a file that is there, and validate --watch
+ * ended with a stack trace when such a file appeared in a folder watched.
+ */
+function loadListedFile(path: string, options: ValidateOptions, keepPlaces: boolean): LoadedFile {
+  try {
+    return loadScenarioFile(path, undefined, options, keepPlaces);
+  } catch (e) {
+    if (!(e instanceof FileAccessError)) throw e;
+    return basename(path).includes('\ufffd')
+      ? { path, result: fileProblem(path, 'unreadable', 'its name is not UTF-8 text (shown here with �), so it cannot be opened by that name', 'Rename the file to a name of letters, digits and hyphens ending in .json (in a file manager, or with mv in a terminal).') }
+      : { path, result: fileProblem(path, 'unreadable', 'it was in its folder when the folder was listed, but gone when it was read (deleted or renamed meanwhile)', 'Check it again once it is back, by the name it has now.') };
+  }
 }
 
 function stemOf(file: string): string {

@@ -115,6 +115,25 @@ describe('a folder name is a folder', () => {
     expect(human.out).not.toContain(join(dir, 'a.json'));
   });
 
+  // A name of bytes that are not UTF-8 (a file from an old system, or a zip): Node lists it with
+  // U+FFFD in their place, a name no file has. It stopped the run with exit 2, "cannot read …: no such file".
+  it('a folder with a file whose name is not UTF-8 reports that file\'s name as its problem and checks the others', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'good.json'), readFixture('good/example.json'));
+    try {
+      writeFileSync(Buffer.concat([Buffer.from(join(dir, 'old-')), Buffer.from([0xff, 0xfe]), Buffer.from('.json')]), readFixture('good/example.json'));
+    } catch {
+      return; // A file system that refuses such a name (macOS) cannot hold one.
+    }
+    const r = await run('validate', dir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('good.json: valid');
+    expect(r.out).toMatch(/old-\ufffd\ufffd\.json[^\n]*error \[unreadable\][^\n]*It cannot be read: its name is not UTF-8 text/);
+    expect(r.out).toContain('fix: Rename the file');
+    expect(r.out).toContain('1 of 2 files valid');
+  });
+
   it('a name or path that is not there is named with its escapes shown, not as another name', async () => {
     for (const args of [['play', 'n\u001b[2Jo\u009bxpe'], ['validate', 'n\u001b[2Jo\u009bxpe'], ['validate', join(tmp(), 'gone\u202e.json')]]) {
       const r = await run(...args);

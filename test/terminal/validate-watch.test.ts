@@ -167,6 +167,28 @@ describe('validate --watch', () => {
     }
   });
 
+  // It ended with a FileAccessError's stack trace: the name, listed with U+FFFD, was read as missing.
+  it('a folder watched: a new file whose name is not UTF-8 is that file\'s problem, and the watch goes on', { timeout: 30_000 }, async () => {
+    const dir = folderWith({ 'draft.json': EXAMPLE });
+    const odd = Buffer.concat([Buffer.from(join(dir, 'old-')), Buffer.from([0xff]), Buffer.from('.json')]);
+    const w = watching(['.'], dir);
+    try {
+      await w.until(/Press Ctrl\+C to stop\.\n/);
+      try {
+        writeFileSync(odd, EXAMPLE);
+      } catch {
+        return; // A file system that refuses such a name (macOS) cannot hold one.
+      }
+      await w.until(/: old-\ufffd\.json is new\.\n[^]*old-\ufffd\.json[^\n]*error \[unreadable\][^\n]*its name is not UTF-8 text[^]*1 of 2 files valid\n/);
+      writeFileSync(join(dir, 'draft.json'), BROKEN);
+      await w.until(/: draft\.json was saved\.\n[^]*draft\.json: 1 error, 0 warnings\n0 of 2 files valid\n/);
+      expect(await w.stop()).toBe(0);
+      expect(w.err()).toBe('');
+    } finally {
+      w.kill();
+    }
+  });
+
   it('a folder watched that is deleted is said, and watched and checked again when it is made again', { timeout: 30_000 }, async () => {
     const dir = folderWith({});
     mkdirSync(join(dir, 'drafts'));
