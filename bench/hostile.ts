@@ -189,3 +189,22 @@ export function backupOfManyScenarios(count: number, now: Date): { text: string;
   const text = JSON.stringify({ format: 'casa-practice-backup', formatVersion: 1, exportedAt: now.toISOString(), records: { format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs }, saves: {} });
   return { text, completedAt };
 }
+
+/**
+ * A backup of `count` practices of one scenario, each carried in an earlier backup and finished in
+ * two places: `records` (the records text already here) holds each practice too, with its own id
+ * and another finish, a minute later. Each of the backup's is left out as the same practice
+ * (mergeRecordsFiles' practiceOf: scenario and start time); `sameProgress` counts them. Each is
+ * looked up once by its practice, never among all the records here.
+ */
+export function backupOfPracticesFinishedTwice(count: number, now: Date): { text: string; records: string } {
+  const start = now.getTime() - count * 120_000 - 24 * 60 * 60_000;
+  const practice = (i: number, idBase: number, later: number) => ({
+    id: `00000000-0000-4000-8000-${(idBase + i).toString(16).padStart(12, '0')}`, scenarioId: 'youth-discloses', scenarioVersion: 1, title: 'What Kiara tells you', mode: 'practice',
+    startedAt: new Date(start + i * 120_000).toISOString(), completedAt: new Date(start + i * 120_000 + 30_000 + later).toISOString(),
+    score: { earned: 1, best: 2, percent: 50, capped: false }, band: 'developing', decisions: [], principles: [],
+  });
+  const records = (idBase: number, later: number) => ({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: Array.from({ length: count }, (_, i) => practice(i, idBase, later)) });
+  const text = JSON.stringify({ format: 'casa-practice-backup', formatVersion: 1, exportedAt: now.toISOString(), records: records(0, 0), saves: {} });
+  return { text, records: JSON.stringify(records(0x1000000, 60_000)) };
+}
