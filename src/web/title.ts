@@ -21,13 +21,40 @@ const NOT_IN_FILE_NAMES = /[\\/:*?"<>|]/g;
  * is not saved over the last one's ("Certificate — casa-practice.pdf" every year) and a supervisor
  * can tell whose it is: "casa-practice certificate 2026 - Sam Rivera". The name is made fit for a
  * file name: one line, no control or invisible characters, none a file system refuses, no dot or
- * space at either end, at most 60 characters.
+ * space at either end, at most 60 characters and 180 bytes (nameForFile).
  */
 export function certificatePrintTitle(year: number, name?: string): string {
   const cleaned = cleanLine((name ?? '').replace(NOT_IN_FILE_NAMES, ' '));
-  const short = Array.from(cleaned).slice(0, 60).join('');
-  const fit = short.replace(/^[\s.]+|[\s.]+$/g, '');
+  const fit = nameForFile(cleaned).replace(/^[\s.]+|[\s.]+$/g, '');
   return `casa-practice certificate ${year}${fit ? ` - ${fit}` : ''}`;
+}
+
+/** The most characters of the name in the PDF's file name. */
+const MOST_NAME_CHARACTERS = 60;
+/**
+ * The most bytes of the name (UTF-8): a file name holds at most 255 bytes on most file systems, and
+ * "casa-practice certificate 2026 - " and ".pdf" take 37 of them. 60 characters of 3 bytes (Chinese,
+ * Devanagari) fit; 60 of 4 (emoji, rarer Chinese characters: 𠮷) made a name of 277 bytes.
+ */
+const MOST_NAME_BYTES = 180;
+
+/**
+ * The start of a name, as much of it as fits a file name (MOST_NAME_CHARACTERS, MOST_NAME_BYTES),
+ * cut between characters as a reader counts them (grapheme clusters where the browser can tell
+ * them): a cut between code points left half a flag (a lone 🇺, shown as a letter in a box) or a
+ * family emoji's first two people and its joiner.
+ */
+function nameForFile(name: string): string {
+  const parts = typeof Intl.Segmenter === 'function' ? Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(name), (s) => s.segment) : Array.from(name);
+  const encoder = new TextEncoder();
+  let out = '';
+  let bytes = 0;
+  for (const [i, part] of parts.entries()) {
+    bytes += encoder.encode(part).length;
+    if (i === MOST_NAME_CHARACTERS || bytes > MOST_NAME_BYTES) break;
+    out += part;
+  }
+  return out;
 }
 
 /** What each address is, before its page knows more (a scenario's title once it has loaded). */
