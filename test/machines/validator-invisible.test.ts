@@ -17,7 +17,7 @@ const example = readFixture('good/example.json').toString('utf8');
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 /** A string as JSON text, with the invisible characters JSON.stringify leaves raw written as \\u escapes, as an author sees them. */
-const json = (value: string) => JSON.stringify(value).replace(/[\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const json = (value: string) => JSON.stringify(value).replace(/[\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\udb40[\udc00-\udc7f]/g, (c) => Array.from(c.split(''), (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''));
 
 /** The example with the youth's first line, the first reply's feedback and the trust label holding `inside` (mid-word or mid-sentence). */
 function withText(inside: string): string {
@@ -49,6 +49,8 @@ describe('invisible-character: a text holding characters the screens leave out i
     ['a joiner outside an emoji or a script that joins letters', '\u200d', 'a zero-width joiner (U+200D)', '\\u200d'],
     ['a word joiner', '\u2060', 'a word joiner (U+2060)', '\\u2060'],
     ['a byte order mark', '\ufeff', 'a zero-width no-break space (byte order mark) (U+FEFF)', '\\ufeff'],
+    // One of 128 invisible copies of ASCII: a whole hidden sentence passed with no word.
+    ['a tag character (an invisible "e")', '\u{E0065}', 'a tag character (U+E0065)', '\\udb40\\udc65'],
   ])('%s', (_name, inside, named, written) => {
     const text = withText(inside);
     const result = validateScenario(text, 'x.json');
@@ -64,7 +66,7 @@ describe('invisible-character: a text holding characters the screens leave out i
       escape: 'a terminal would act on it, changing colours, moving the cursor or setting its title; copied from a terminal, most likely',
       control: 'no screen can show it', bidi: 'it would change the order in which the text around it reads',
       invisible: 'it takes no space; pasted from a web page or a word processor, most likely',
-    }[inside.length > 1 ? 'escape' : /[\u202a-\u202e\u2066-\u2069]/.test(inside) ? 'bidi' : inside < '\u00a0' ? 'control' : 'invisible']}).`);
+    }[inside.startsWith('\u001b') ? 'escape' : /[\u202a-\u202e\u2066-\u2069]/.test(inside) ? 'bidi' : inside < '\u00a0' ? 'control' : 'invisible']}).`);
     expect(line.fix).toMatch(/^Remove the (escape sequence|invisible character): in the file it is written "/);
     expect(line.fix).toContain(`"${written}"`);
     // A character a JSON file must escape cannot have been pasted in unseen.

@@ -8,10 +8,25 @@
 
 // ESC-introduced sequences (CSI, OSC, DCS/SOS/PM/APC, single-character escapes) and their 8-bit C1
 // introducers, then any leftover control characters (C0 except newline, DEL, C1), bidirectional
-// overrides and isolates, and invisible characters (zero-width space, word joiner and the like, BOM).
+// overrides and isolates, and invisible characters (zero-width space, word joiner and the like, BOM;
+// tag characters: TAGS).
 const ESCAPES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|[PX^_][^\u001b\u009c]*(?:\u001b\\|\u009c)?|[@-Z\\-_])?|\u009b[0-?]*[ -/]*[@-~]?|[\u009d\u0090\u0098\u009e\u009f][^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?/g;
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const SEPARATORS = /[\u2028\u2029]/g;
+/**
+ * Tag characters (U+E0000 to U+E007F, written \udb40\udc00 to \udb40\udc7f): invisible, one for
+ * each ASCII character, so a whole sentence can ride unseen in a name or a title ("ASCII
+ * smuggling"). They mean something only in an emoji tag sequence, a flag of England, Scotland or
+ * Wales (🏴, tag letters or digits, a cancel tag), which is kept whole; any other is removed.
+ */
+const TAGS = /\ud83c\udff4(?:\udb40[\udc30-\udc39\udc61-\udc7a]){1,6}\udb40\udc7f|\udb40[\udc00-\udc7f]/g;
+/** Where `text`'s tag characters that are not part of a flag's tag sequence start (UTF-16 indexes, in order). */
+function strayTags(text: string): Set<number> {
+  const out = new Set<number>();
+  if (!text.includes('\udb40')) return out;
+  for (const m of text.matchAll(TAGS)) if (m[0].length === 2) out.add(m.index);
+  return out;
+}
 /**
  * Half of a surrogate pair on its own ("\ud800" in a file's JSON): no character at all. It is shown
  * as U+FFFD (�), as a terminal or a downloaded file would show it: left in, it stopped the web
@@ -79,9 +94,9 @@ export interface RemovedPart {
  * mark it keeps (see JOINERS) is not one; whether it is kept is judged by its neighbours in this
  * text (cleanText judges them once the rest is removed: they differ only beside removed characters).
  */
-const REMOVED = new RegExp(`${ESCAPES.source}|[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff]`, 'g');
+const REMOVED = new RegExp(`${ESCAPES.source}|\\udb40[\\udc00-\\udc7f]|[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff]`, 'g');
 /** Whether a text may hold a part cleanText removes (a quick look before REMOVED's). */
-const MAY_REMOVE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const MAY_REMOVE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\udb40]/;
 
 /**
  * Calls `visit` with each part of `text` cleanText removes, in order (see REMOVED), until it returns
@@ -90,13 +105,17 @@ const MAY_REMOVE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\
 export function forEachRemoved(text: string, visit: (part: RemovedPart) => boolean | void): void {
   if (!MAY_REMOVE.test(text)) return;
   let rtl: boolean | undefined;
+  let tags: Set<number> | undefined;
   REMOVED.lastIndex = 0;
   for (let m = REMOVED.exec(text); m !== null; m = REMOVED.exec(text)) {
     const part = m[0];
     const index = m.index;
     const c = part.charCodeAt(0);
     let kind: RemovedPart['kind'] | undefined;
-    if (part.length > 1) kind = 'escape';
+    if (c === 0xdb40) {
+      tags ??= strayTags(text);
+      if (tags.has(index)) kind = 'invisible';
+    } else if (part.length > 1) kind = 'escape';
     else if (c >= 0x200c && c <= 0x200f) {
       rtl ??= RTL.test(text);
       if (!keepJoiner(part, text, index, rtl)) kind = c >= 0x200e ? 'bidi' : 'invisible';
@@ -109,7 +128,8 @@ export function forEachRemoved(text: string, visit: (part: RemovedPart) => boole
 
 /** The text with terminal escapes, control and invisible characters removed; tabs become spaces. */
 export function cleanText(text: string): string {
-  const cleaned = (wellFormed(text) ? text : text.replace(LONE_SURROGATES, '\ufffd')).replace(ESCAPES, '').replace(/\t/g, '  ').replace(/\r\n?/g, '\n').replace(SEPARATORS, '\n').replace(CONTROLS, '');
+  const controlsOut = (wellFormed(text) ? text : text.replace(LONE_SURROGATES, '\ufffd')).replace(ESCAPES, '').replace(/\t/g, '  ').replace(/\r\n?/g, '\n').replace(SEPARATORS, '\n').replace(CONTROLS, '');
+  const cleaned = controlsOut.includes('\udb40') ? controlsOut.replace(TAGS, (m) => (m.length === 2 ? '' : m)) : controlsOut;
   if (!/[\u200c-\u200f]/.test(cleaned)) return cleaned;
   const rtl = RTL.test(cleaned);
   return cleaned.replace(JOINERS, (c: string, at: number, all: string) => (keepJoiner(c, all, at, rtl) ? c : ''));

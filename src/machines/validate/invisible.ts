@@ -33,15 +33,15 @@ const NAMES: Record<string, string> = {
   '\ufeff': 'a zero-width no-break space (byte order mark)',
 };
 
-/** "U+200B". */
+/** "U+200B"; "U+E0065" for a tag character (two UTF-16 units). */
 function codePoint(c: string): string {
-  return `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** The part in words: "a zero-width space (U+200B)", "a terminal escape sequence "\u001b[31m"". */
 function described(part: RemovedPart): string {
   if (part.kind === 'escape') return `a terminal escape sequence ${quoteValue(part.text, 24)}`;
-  const name = NAMES[part.text] ?? (part.kind === 'control' ? 'a control character' : part.kind === 'bidi' ? 'a bidirectional control' : 'an invisible operator');
+  const name = NAMES[part.text] ?? (part.kind === 'control' ? 'a control character' : part.kind === 'bidi' ? 'a bidirectional control' : part.text.charCodeAt(0) === 0xdb40 ? 'a tag character' : 'an invisible operator');
   return `${name} (${codePoint(part.text)})`;
 }
 
@@ -55,7 +55,8 @@ const WHY: Record<RemovedPart['kind'], string> = {
 
 /** What `part` is written as in the file: its JSON escape, the way an author can find it. */
 function writtenAs(part: RemovedPart): string {
-  return [...part.text].map((c) => {
+  // By UTF-16 unit: a tag character is written as two escapes ("\udb40\udc65"), as JSON writes it.
+  return part.text.split('').map((c) => {
     const code = c.charCodeAt(0);
     return code >= 0x20 && code < 0x7f ? c : `\\u${code.toString(16).padStart(4, '0')}`;
   }).join('');

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { cleanDeep, cleanLine, cleanText } from '../../../src/machines/light.js';
 import { CONTROL } from './light-fixtures.js';
 
+/** `ascii` written in tag characters (U+E0000 plus each character's code): invisible everywhere. */
+const tags = (ascii: string) => [...ascii].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
+
 describe('cleanText removes what could take over a terminal', () => {
   it.each([
     ['an OSC window title ended by BEL', 'a\u001b]0;pwned\u0007b', 'ab'],
@@ -25,6 +28,8 @@ describe('cleanText removes what could take over a terminal', () => {
     ['zero-width spaces, joiners and marks between Latin letters, word joiners and BOM', 'p\u200ba\u200cy\u200dp\u200ea\u200fl\u2060\ufeff', 'paypal'],
     ['a joiner before or after a space, at either end, or between a letter and an emoji', '\u200da\u200d b\u200d👍 \u200d', 'a b👍 '],
     ['left-to-right and right-to-left marks in text with no right-to-left letters', 'Maya\u200f (14)\u200e', 'Maya (14)'],
+    // Invisible copies of ASCII ("ASCII smuggling"): "Sam" carried a hidden "evil"; a black flag followed by tags that spell no flag keeps the flag alone.
+    ['tag characters (U+E0000 to U+E007F) outside a flag\'s tag sequence', `Sam${tags('evil')} 🏴${tags('zz')}\u{E0001}x`, 'Sam 🏴x'],
   ])('removes %s', (_name, input, expected) => {
     expect(cleanText(input)).toBe(expected);
   });
@@ -35,6 +40,7 @@ describe('cleanText removes what could take over a terminal', () => {
     ['a non-joiner inside a Persian word', 'Maya (مریم\u200cها)'],
     ['a joiner in a Devanagari conjunct', 'क्\u200dष'],
     ['right-to-left and left-to-right marks in text with Hebrew or Arabic letters', 'Maya (מרים)\u200f, 14\u200e'],
+    ['the flags of England, Scotland and Wales (a black flag, tag letters and a cancel tag)', `🏴${tags('gbeng')}\u{E007F} 🏴${tags('gbsct')}\u{E007F} 🏴${tags('gbwls')}\u{E007F}`],
   ])('keeps %s', (_name, text) => {
     expect(cleanText(text)).toBe(text);
   });
