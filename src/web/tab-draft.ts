@@ -55,7 +55,7 @@ export function readTabDraft(tab: TabStorage | undefined): TabDraftRead {
     const { v, name, at, bytes } = kept as Record<string, unknown>;
     if (v !== 1 || typeof name !== 'string' || typeof at !== 'string' || typeof bytes !== 'string') return { damaged: true };
     const shown = cleanLine(name);
-    if (shown === '' || shown.length > 1000 || !/^\d\d:\d\d:\d\d$/.test(at)) return { damaged: true };
+    if (shown === '' || shown.length > 1000 || !/^(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d$/.test(at)) return { damaged: true };
     return { draft: { name: shown, at, bytes: fromBase64(bytes) } };
   } catch {
     return { damaged: true };

@@ -104,9 +104,11 @@ describe("the Preview keeps the trainer's draft for the tab", () => {
     expect(screen.queryByRole('heading', { level: 2, name: /mine\.json/ })).toBeNull();
   });
 
-  it('a damaged copy in the tab is left out, said in plain words, and removed; the page works', async () => {
+  it('a damaged copy in the tab (not JSON, wrong fields, a time no clock shows) is left out, said in plain words, and removed; the page works', async () => {
     const user = userEvent.setup();
-    for (const damaged of ['{not json', JSON.stringify({ v: 1, name: 'mine.json', at: '12:00:00', bytes: '%%%' }), JSON.stringify({ v: 1, name: 'mine.json' }), '"a string"', 'null']) {
+    for (const damaged of ['{not json', JSON.stringify({ v: 1, name: 'mine.json', at: '12:00:00', bytes: '%%%' }), JSON.stringify({ v: 1, name: 'mine.json' }), '"a string"', 'null',
+      // A time of day no clock shows: it was shown as "checked at 99:99:99".
+      JSON.stringify({ v: 1, name: 'mine.json', at: '99:99:99', bytes: 'e30=' }), JSON.stringify({ v: 1, name: 'mine.json', at: '24:00:00', bytes: 'e30=' })]) {
       sessionStorage.setItem(TAB_DRAFT_KEY, damaged);
       openPreview();
       expect((await screen.findByRole('alert')).textContent, damaged).toBe(TAB_DRAFT_DAMAGED);
