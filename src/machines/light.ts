@@ -4,7 +4,7 @@
  * as an empty app. Everything else comes from `index.ts`, loaded once a scenario is opened.
  */
 export { cleanDeep, cleanLine, cleanText, visibleLine } from './text/clean.js';
-export { quoteAsWritten, quoteValue, safeJson, shortenWritten, shownFileName } from './text/quote.js';
+export { lineAsWritten, quoteAsWritten, quoteValue, safeJson, shortenWritten, shownFileName } from './text/quote.js';
 export { didYouMean } from './text/suggest.js';
 export { entryOf, isEntry, leftOutWords, quickEntry, sharedIdWords, sortEntries, withRecord, type CatalogEntry, type LeftOut } from './library/catalog.js';
 export { asideKey, asideWords, leftInPlace, leftInPlaceOf, leftWhereItWas, memoryStore, SET_ASIDE_KEEP, setAsideInOne, setAsideLines, type AsideReason, type Store } from './progress/store.js';

@@ -229,7 +229,17 @@ export function newerSavesLine(resumed?: PlayableScenario, env: NodeJS.ProcessEn
     return undefined;
   }
   const others = keys.filter((k) => resumed === undefined || core.slotScenarioId(k) !== resumed.scenario.id);
-  return core.newerSavesWords(others.map((k) => slotTitle(k) ?? k.slice(core.SAVES_PREFIX.length, -'.json'.length)), resumed !== undefined);
+  return core.newerSavesWords(others.map((k) => slotTitle(k) ?? unspeltSaveName(k)), resumed !== undefined);
+}
+
+/**
+ * A save whose key this version does not spell (not a scenario id), named by its file in the saves
+ * folder as written there: with ".json", and any control, bidi or zero-width character shown
+ * escaped ("\u200b.json"). Named without them, cleaned, "saves/.json" or a name of hidden
+ * characters was said as “”, a scenario of no name.
+ */
+function unspeltSaveName(key: string): string {
+  return core.lineAsWritten(key.slice(core.SAVES_PREFIX.length), 100);
 }
 
 /** Whether a file is one of the scenarios shipped with the app. */

@@ -152,6 +152,21 @@ describe('resume beside saves a newer version wrote', () => {
     expect(readFileSync(other, 'utf8')).toBe(text);
   });
 
+  // A save file this version never names so (no scenario id before ".json"): it was said as “”, no name at all.
+  it('names a newer save whose file is not named after a scenario by its file, hidden characters shown', async () => {
+    const env = tempEnv();
+    const saves = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves');
+    mkdirSync(saves, { recursive: true });
+    const text = JSON.stringify({ format: 'casa-practice-terminal-save', formatVersion: 2 });
+    writeFileSync(join(saves, '.json'), text);
+    writeFileSync(join(saves, '\u200b\u202e.json'), text);
+    const resumed = await runPiped(['resume', '--plain'], 'q\n', env);
+    expect(resumed.code).toBe(0);
+    expect(flat(resumed.out)).toMatch(/^(“\.json”|“\\u200b\\u202e\.json”) and (“\.json”|“\\u200b\\u202e\.json”) have saved progress from a newer version of casa-practice, which this version leaves untouched\. Update casa-practice to continue them\. No other saved session was found/);
+    expect(resumed.out + resumed.err).not.toContain('“”');
+    expect(resumed.out + resumed.err).not.toMatch(/[\u200b\u202e]/);
+  });
+
   it('with no save, does not name a trainer-led session a newer version kept as one to carry on', async () => {
     const env = tempEnv();
     const kept = join(env.XDG_STATE_HOME as string, 'casa-practice', 'facilitation');
