@@ -578,7 +578,7 @@ function importWords({ added, alreadyHad, sameProgress, savesLoaded, savesKept, 
   // The same scenario in progress finished twice (here and where the backup was made): its time before the backup is in both.
   if (sameProgress > 0) {
     const one = sameProgress === 1;
-    parts.push(`${finished(sameProgress)} ${were(sameProgress)} not added because ${one ? 'it was' : 'they were'} the same practice as ${one ? 'one' : 'ones'} already in your records (one scenario in progress, carried in a backup and finished in two places), so ${one ? 'its' : 'their'} time counts once`);
+    parts.push(`${finished(sameProgress)} ${were(sameProgress)} not added because ${one ? 'it was' : 'they were'} the same practice as ${one ? 'another' : 'others'} (one scenario in progress, carried in a backup and finished in two places), so ${one ? 'its' : 'their'} time counts once`);
   }
   // The saves here they took the place of, set aside: said with them, so no one thinks that progress gone.
   const aside = savesSetAside.length;

@@ -163,6 +163,9 @@ export function slotScenarioId(key: string): string | undefined {
   return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) ? id : undefined;
 }
 
+/** How many scenarios newerSavesWords names; more are counted ("and 3 more"). */
+export const NEWER_SAVES_NAMED = 5;
+
 /**
  * The one line naming the scenarios (`titles`, as the UI shows them; cleaned and quoted here) that
  * hold a save a newer version of casa-practice wrote, for where no scenario is named yet (`resume`,
@@ -173,7 +176,11 @@ export function slotScenarioId(key: string): string | undefined {
 export function newerSavesWords(titles: readonly string[], another = false, todo: string = NEWER_SAVE_TODO): string | undefined {
   const named = [...new Set(titles.map((t) => quotedTitle(cleanLine(t))))];
   if (named.length === 0) return undefined;
-  const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+  // Named up to NEWER_SAVES_NAMED, the rest counted: a state folder of thousands of them (copied in
+  // from elsewhere) made one line of many kilobytes.
+  const shown = named.slice(0, NEWER_SAVES_NAMED);
+  const rest = named.length - shown.length;
+  const list = named.length === 1 ? named[0] : rest > 0 ? `${shown.join(', ')} and ${rest} more` : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
   const one = named.length === 1;
   const who = another ? `${one ? 'Another scenario' : 'Other scenarios'}, ${list}, ${one ? 'has' : 'have'}` : `${list} ${one ? 'has' : 'have'}`;
   return `${who} saved progress from a newer version of casa-practice, which this version leaves untouched. ${todo.replace(/\bit\b/, one ? 'it' : 'them')}`;

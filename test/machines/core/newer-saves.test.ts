@@ -166,5 +166,9 @@ describe('saves written by a newer version of casa-practice', () => {
     expect(newerSavesWords(['What Kiara tells you'], true)).toBe('Another scenario, “What Kiara tells you”, has saved progress from a newer version of casa-practice, which this version leaves untouched. Update casa-practice to continue it.');
     // Untrusted text (a trainer's title, a key): escapes and line breaks gone; one name said once.
     expect(newerSavesWords(['Red\u001b[31m flags\n', 'Two', 'Two'], false, 'Reload the page to continue it.')).toBe('“Red flags” and “Two” have saved progress from a newer version of casa-practice, which this version leaves untouched. Reload the page to continue them.');
+    // Thousands of them (hostile-48: a line of 70 KB): five named, the rest counted.
+    const many = Array.from({ length: 5000 }, (_, i) => `Scenario ${i + 1}`);
+    expect(newerSavesWords(many, true)).toBe('Other scenarios, “Scenario 1”, “Scenario 2”, “Scenario 3”, “Scenario 4”, “Scenario 5” and 4995 more, have saved progress from a newer version of casa-practice, which this version leaves untouched. Update casa-practice to continue them.');
+    expect(newerSavesWords(many.slice(0, 5))).toBe('“Scenario 1”, “Scenario 2”, “Scenario 3”, “Scenario 4” and “Scenario 5” have saved progress from a newer version of casa-practice, which this version leaves untouched. Update casa-practice to continue them.');
   });
 });

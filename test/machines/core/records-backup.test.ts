@@ -600,7 +600,7 @@ describe('backup file', () => {
     if (!fromB.ok) throw new Error(fromB.error);
     const result = importBackup(browserA, fromB.backup, now);
     expect(result).toMatchObject({ added: 1, alreadyHad: 1, sameProgress: 1 });
-    expect(result.message).toBe('Added 1 finished scenario to your records; 1 finished scenario was already in your records and was not added again; 1 finished scenario was not added because it was the same practice as one already in your records (one scenario in progress, carried in a backup and finished in two places), so its time counts once.');
+    expect(result.message).toBe('Added 1 finished scenario to your records; 1 finished scenario was already in your records and was not added again; 1 finished scenario was not added because it was the same practice as another (one scenario in progress, carried in a backup and finished in two places), so its time counts once.');
     const merged = readRecords(browserA, now).playthroughs;
     expect(merged.filter((p) => p.startedAt === started).map((p) => p.id)).toEqual([finishedA?.recorded.id]);
     expect(merged).toHaveLength(3);
@@ -609,6 +609,27 @@ describe('backup file', () => {
     // Loaded again, nothing changes, and the same is said of it.
     expect(importBackup(browserA, fromB.backup, now)).toMatchObject({ added: 0, sameProgress: 1 });
     expect(readRecords(browserA, now).playthroughs).toEqual(merged);
+  });
+
+  // From the hostile-48 review: a backup that itself holds one practice finished twice (merged on a
+  // device before one practice counted once) said the second was "the same practice as one already in
+  // your records" of records that were empty. It is the same practice as another: said so, wherever
+  // the other is.
+  it('a backup holding one practice finished twice, loaded into empty records, adds it once and does not say the other was already here', () => {
+    const started = '2026-02-10T18:00:00.000Z';
+    const source = memoryStore();
+    const first = finishPlaythrough(source, playable, debrief(), new Date('2026-02-10T18:20:00Z'), { mode: 'practice', startedAt: started, activeMs: 20 * 60_000, randomBytes: bytes });
+    const raw = JSON.parse(backupText(source, now).text) as { records: { playthroughs: { id: string; completedAt: string }[] } };
+    const twice = { ...raw.records.playthroughs[0]!, id: (first?.recorded.id ?? '').replace(/.$/, (c) => (c === '0' ? '1' : '0')), completedAt: '2026-02-10T18:25:00.000Z' };
+    raw.records.playthroughs.push(twice);
+    const parsed = parseBackup(JSON.stringify(raw), now);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const empty = memoryStore();
+    const result = importBackup(empty, parsed.backup, now);
+    expect(result).toMatchObject({ added: 1, alreadyHad: 0, sameProgress: 1 });
+    expect(result.message).toBe('Added 1 finished scenario to your records; 1 finished scenario was not added because it was the same practice as another (one scenario in progress, carried in a backup and finished in two places), so its time counts once.');
+    expect(result.message).not.toContain('already in your records');
+    expect(readRecords(empty, now).playthroughs).toHaveLength(1);
   });
 
   it('says one finished scenario and one scenario in progress in the singular, and nothing of what there was none of', () => {
