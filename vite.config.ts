@@ -24,6 +24,7 @@ const OWN_MODULES = [
   'test/terminal/unwritable-saves.test.tsx',
   'test/terminal/picker-notices.test.tsx',
   'test/terminal/records-xapi-unwritable.test.ts',
+  'test/terminal/quit-save-refused.test.tsx',
   'test/web/scene-heading-agreement.test.tsx',
   // Mocks nothing, but looks at the first render of a page before its code (React.lazy) has come:
   // in a worker shared with other files, the code of that page may already be loaded (CI failed on it).

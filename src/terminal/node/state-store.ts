@@ -20,6 +20,11 @@ export interface StateStore extends FileStore {
    * records file refused, so that a screen does not say a playthrough "cannot be saved" (and then save it).
    */
   savingFailure(): string | undefined;
+  /**
+   * The write savingFailure tells of, when a write failed (not a damaged file left as it was): the
+   * file and the error, so that what would have it taken can be said (quitRetryWords).
+   */
+  savingRefusal(): { path: string; error: unknown } | undefined;
   /** Whether a save, record or debrief (not just the check at start) could not be written. */
   lostWrites(): boolean;
   /** Whether the latest value of a key lives only in memory (its write failed). */
@@ -127,6 +132,29 @@ export function savingOffLine(dir: string, e: unknown): string {
 }
 
 /**
+ * Why the save at "save and quit" was refused, for the quit prompt that then asks "Quit without
+ * saving?" (the state folder stopped taking writes during the session), and what would have it
+ * taken: the folder (the nearest part of the save's path that is there: the one to make writable,
+ * or a file in the way), why (errorWords), and that y, which tries the save again, saves after the
+ * fix (writeFixWords'). The prompt said only "This playthrough cannot be saved and will be lost.":
+ * why, and that it could still be saved, came only after n, or after the playthrough was gone.
+ * Undefined where no write failed (a damaged save left as it was: y cannot save over it).
+ */
+export function quitRetryWords(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const refusal = stateStore(env).savingRefusal();
+  if (refusal === undefined) return undefined;
+  const code = (refusal.error as NodeJS.ErrnoException | undefined)?.code;
+  let folder = dirname(refusal.path);
+  while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
+  const inWay = (code === 'ENOTDIR' || code === 'EEXIST') && isFile(folder);
+  const fix = code === 'EACCES' || code === 'EPERM' ? 'make that folder writable'
+    : inWay ? `move the file ${shownFileName(basename(folder))} out of the way`
+    : writeFixWords(refusal.error);
+  const retry = fix ? `${fix[0]?.toUpperCase()}${fix.slice(1)}, then press y to save after all; otherwise y quits and this playthrough is lost.` : 'y tries once more, then quits: if it is refused again, this playthrough is lost.';
+  return `Your progress could not be saved: ${shownFileName(folder)} cannot be written (${errorWords(refusal.error)}). ${retry}`;
+}
+
+/**
  * A failure line (StateStore.failure) without savingOffLine's second sentence, what to do: for a
  * screen that says what to do itself (a debrief's NOT_RECORDED_UNWRITABLE), where the two together
  * took the rows a long state folder's path needs. Any other line as it is.
@@ -178,6 +206,8 @@ export function resilientStore(dir: string, files: FileStore = fileStore(dir)): 
   let failed: string | undefined;
   // The first failed write of anything but the records file.
   let savingFailed: string | undefined;
+  // …and that write: its file and error (see savingRefusal).
+  let savingRefused: { path: string; error: unknown } | undefined;
   let lost = false;
   // Keys whose damaged file could not be moved aside, and why: never written over in this process.
   const untouchable = new Map<string, string>();
@@ -186,7 +216,10 @@ export function resilientStore(dir: string, files: FileStore = fileStore(dir)): 
   const fail = (key: string, e: unknown) => {
     const line = folderWritable && key !== PROBE ? fileNotSavedLine(files.pathOf(key), key, e) : savingOffLine(dir, e);
     failed ??= line;
-    if (key !== RECORDS_KEY) savingFailed ??= line;
+    if (key !== RECORDS_KEY && savingFailed === undefined) {
+      savingFailed = line;
+      savingRefused = { path: files.pathOf(key), error: e };
+    }
     if (key !== PROBE) lost = true;
   };
   // A write that the disk took again (the folder was made writable again, the disk has room again):
@@ -198,7 +231,7 @@ export function resilientStore(dir: string, files: FileStore = fileStore(dir)): 
       failed = undefined;
       lost = false;
     }
-    if (![...memory.keys()].some((k) => k !== RECORDS_KEY)) savingFailed = undefined;
+    if (![...memory.keys()].some((k) => k !== RECORDS_KEY)) savingFailed = savingRefused = undefined;
   };
   // A value for a key left as it was (see moveAside) that was not written: said as a failed write is.
   const refused = (key: string, why: string) => {
@@ -217,6 +250,7 @@ export function resilientStore(dir: string, files: FileStore = fileStore(dir)): 
     },
     failure: () => failed,
     savingFailure: () => savingFailed,
+    savingRefusal: () => savingRefused,
     lostWrites: () => lost,
     inMemoryOnly: (key) => memory.has(key) && memory.get(key)?.text !== GONE,
     readKept: (key) => files.read(key),

@@ -33,6 +33,8 @@ export interface FeedbackScreenProps {
   unsaved: boolean;
   /** What quitting does, while "Quit without saving?" is asked (unsavedQuitWords). */
   quitWords?: string;
+  /** Those words say why "save and quit" was refused and that y saves once that is fixed (QuitPrompt's `retry`). */
+  quitRetry?: boolean;
   /** Where quitting saves nothing new, what it keeps instead (nothingNewQuitWords). */
   quitKept?: string;
   /** An author's test (--from, --set, --preview), said in the status line (see StatusLine). */
@@ -45,7 +47,7 @@ export interface FeedbackScreenProps {
  * panel draws itself tighter; feedback too long even then (a trainer's long text) scrolls under its
  * heading (↑↓ PgUp PgDn), the keys staying below it.
  */
-export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved, quitWords, quitKept, test }: FeedbackScreenProps) {
+export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved, quitWords, quitRetry = false, quitKept, test }: FeedbackScreenProps) {
   const { columns, rows } = useScreenSize();
   const { env } = useApp();
   const title = view.scenarioTitle;
@@ -86,7 +88,7 @@ export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved, quit
     return (
       <Box flexDirection="column">
         <StatusLine view={view} mode={mode} title={title} test={test} feedback compact={compact} width={columns} />
-        <QuitPrompt unsaved={quitWords} kept={quitKept} columns={columns} />
+        <QuitPrompt unsaved={quitWords} kept={quitKept} columns={columns} retry={quitRetry} />
       </Box>
     );
   }
@@ -94,7 +96,7 @@ export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved, quit
     <Box flexDirection="column">
       <StatusLine view={view} mode={mode} title={title} test={test} spaced={spaced} feedback compact={compact} width={columns} />
       <FeedbackPanel feedback={view.lastFeedback} fit={fit} width={columns} />
-      {confirmQuit ? <QuitPrompt unsaved={quitWords} kept={quitKept} columns={columns} /> : <KeyHints set={hints} spaced={spaced} width={columns} />}
+      {confirmQuit ? <QuitPrompt unsaved={quitWords} kept={quitKept} columns={columns} retry={quitRetry} /> : <KeyHints set={hints} spaced={spaced} width={columns} />}
     </Box>
   );
 }

@@ -3,7 +3,7 @@ import { Box } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { changeWords, debriefKey, decisionSetup, latestSaveKey, newerSaveAt, NEWER_SAVE_QUIT, saveKey, saveKeptInstead, FELL_BEHIND_FINISH, finishPlaythrough, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeOpening, sceneHeadingAt, selectView, startSession, unavailableWords, pathReply, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, hintRows, NO_UNDO_WORDS, playHints, typedNumberHints, typeNumber, withOptionalHint, type Action, type Hint } from '../keys.js';
-import { noteFinish, recordsNoticeLines, withoutToDo } from '../node/state-store.js';
+import { noteFinish, quitRetryWords, recordsNoticeLines, withoutToDo } from '../node/state-store.js';
 import { NOT_RECORDED_UNWRITABLE, recordedLine, saveKeptOnDisk, saveProgress, stateStore } from '../saves.js';
 import { inkRows, wrapText } from '../wrap.js';
 import { testRunWords } from '../invocation.js';
@@ -183,10 +183,16 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // changes), not on every redraw while it is open: it was listed, and the saves in it read, at each
   // resize or other redraw of the screen.
   const savingFailure = stateStore(app.env).savingFailure();
-  const quitWords = useMemo(
-    () => (confirmQuit && savingFailure !== undefined ? unsavedQuitWords(saveKeptOnDisk(playable, app.env), app.env) : undefined),
-    [confirmQuit, savingFailure, playable, app.env],
-  );
+  // Asked again after "save and quit" was refused (quitSaveFailed): why, and that y saves once that
+  // is fixed (it tries the save again), in place of "cannot be saved and will be lost" (why was said
+  // only after n, or as the app ended with the playthrough gone): `retry` (quitRetryWords).
+  const quitAsked = useMemo(() => {
+    if (!confirmQuit || savingFailure === undefined) return undefined;
+    const why = quitSaveFailed !== undefined ? quitRetryWords(app.env) : undefined;
+    return { words: unsavedQuitWords(saveKeptOnDisk(playable, app.env), app.env, why), retry: why !== undefined };
+  }, [confirmQuit, savingFailure, playable, app.env, quitSaveFailed]);
+  const quitWords = quitAsked?.words;
+  const quitRetry = quitAsked?.retry ?? false;
   // Where quitting saves nothing new (started over, no reply yet: the earlier save stays), the
   // question and the help line say so rather than promise a save. Read as the replies made change
   // (a reply, an undo), not on every redraw.
@@ -201,7 +207,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     return kept && nothingNewQuitWords(kept, origin, latestSaveKey(store) === kept.key, app.env, allUndone(repliesSoFar));
   }, [origin, app.env, playable, repliesSoFar]);
   const quitKept = savingFailure === undefined ? keptInstead : undefined;
-  const quitPrompt = <QuitPrompt unsaved={quitWords} kept={quitKept} columns={columns} />;
+  const quitPrompt = <QuitPrompt unsaved={quitWords} kept={quitKept} columns={columns} retry={quitRetry} />;
   const layout = (quitAsked = confirmQuit) => momentLayout({ view, setup: setupText.length, mode, test, columns, rows, canUndo, unsaved: savingFailure !== undefined || quitKept !== undefined, typedShown, unavailable, confirmQuit: quitAsked, quitExtra: quitPromptExtra(quitWords ?? quitKept, columns, app.env) });
   // Replies that leave the moment's window fewer than its 4 rows (long replies at 60×24): the
   // moment, the prompt and the replies scroll together in one window (PgUp PgDn), the status and
@@ -400,7 +406,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     );
   }
   if (showFeedback && view.lastFeedback) {
-    return <FeedbackScreen view={{ ...view, lastFeedback: view.lastFeedback }} mode={mode} canUndo={canUndo} confirmQuit={confirmQuit} unsaved={unsaved || quitKept !== undefined} quitWords={quitWords} quitKept={quitKept} test={test} />;
+    return <FeedbackScreen view={{ ...view, lastFeedback: view.lastFeedback }} mode={mode} canUndo={canUndo} confirmQuit={confirmQuit} unsaved={unsaved || quitKept !== undefined} quitWords={quitWords} quitRetry={quitRetry} quitKept={quitKept} test={test} />;
   }
   const { hints, hintsToo, compact, gaps, spare, scroll } = shape;
   // Still too tall with the quit prompt (the longest decisions at 60×24): the question takes the

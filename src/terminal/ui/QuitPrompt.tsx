@@ -23,8 +23,9 @@ export type KeptSave = { summary: SaveSummary; latest: boolean } | undefined;
  * when it is the newest save, otherwise opening the scenario again). It said "will be lost" alone,
  * as though nothing of this scenario were kept.
  */
-export function unsavedQuitWords(kept: KeptSave, env: NodeJS.ProcessEnv): string {
-  const lost = 'This playthrough cannot be saved and will be lost.';
+export function unsavedQuitWords(kept: KeptSave, env: NodeJS.ProcessEnv, why?: string): string {
+  // `why`: the save at "save and quit" was refused (quitRetryWords), said in place of "cannot be saved".
+  const lost = why ?? 'This playthrough cannot be saved and will be lost.';
   const older = keptSaveWords(kept, env);
   return older ? `${lost} ${older}` : lost;
 }
@@ -67,9 +68,11 @@ export function quitPromptExtra(words: string | undefined, columns: number, env:
 /**
  * Asks before quitting a playthrough; the keys are handled by the screen that shows it. When the
  * state folder cannot be written it says that quitting loses the playthrough, and what is kept
- * (`unsaved`: unsavedQuitWords), rather than promising a save and a resume that cannot happen.
+ * (`unsaved`: unsavedQuitWords), rather than promising a save and a resume that cannot happen;
+ * `retry` where the words say why the save at "save and quit" was refused and that y saves once
+ * that is fixed (y is then "quit", not "quit without saving").
  */
-export function QuitPrompt({ unsaved, kept, columns }: { unsaved?: string; kept?: string; columns: number }) {
+export function QuitPrompt({ unsaved, kept, columns, retry = false }: { unsaved?: string; kept?: string; columns: number; retry?: boolean }) {
   const { env } = useApp();
   const inner = Math.max(1, columns - 4);
   // (Not when only the records file refused: the playthrough's save is taken.)
@@ -80,7 +83,8 @@ export function QuitPrompt({ unsaved, kept, columns }: { unsaved?: string; kept?
         {/* Its rows are counted by quitPromptExtra, which the screens leave room for. */}
         {/* A command that ends them (resume, for a save kept from before) on rows of its own. */}
         {commandRows(unsaved, Math.max(1, columns - 4), `${commandName(env)} `).map((row, i) => <Paragraph key={i} width={Math.max(1, columns - 4)}>{row}</Paragraph>)}
-        <KeyHints set={[['y', 'quit without saving'], ['n', 'keep going']]} spaced={false} />
+        {/* `retry`: the words say that y saves once the folder is fixed (it tries the save again). */}
+        <KeyHints set={[['y', retry ? 'quit' : 'quit without saving'], ['n', 'keep going']]} spaced={false} />
       </Box>
     );
   }
