@@ -151,10 +151,14 @@ async function playOne(opened: PlayableScenario, fromList: boolean, opts: PlainO
   // The keys line after the recap stands apart from its last scene, as it stands apart from the
   // first scene on a new run: it ran on from "…she keeps it." as if the scene said it.
   if (run.snapshot !== undefined && printRecap(scenario, actor, say)) say();
-  // Only the keys that do something in this mode: assessment has no undo. Said again when an undo
-  // comes back to no reply at all: b and q do there what they did before the first reply (which is
-  // far up the screen by then), said as what they do from here (`again`).
-  const keysLine = (again: boolean) => `Type a reply number and press Enter. Also: ${fromList ? `b back to the scenarios (${again ? 'until you reply again' : 'before your first reply'}), ` : ''}${run.mode === 'practice' ? 'u undo, ' : ''}w who's who, ${quitHint(playable, run.origin, opts.env, again)}.`;
+  // Only the keys that do something here: assessment has no undo, and u only where there is a reply
+  // to undo (a resumed run past one; a new run's first decision has none, and u there said only
+  // "There is nothing to undo yet."), as the full-screen app's help line offers it; the loop says
+  // when u comes to undo something (undo.said). Said again when an undo comes back to no reply at
+  // all: b and q do there what they did before the first reply (which is far up the screen by then),
+  // said as what they do from here (`again`).
+  const undo = { said: run.mode === 'practice' && selectView(scenario, actor.getSnapshot()).canUndo };
+  const keysLine = (again: boolean) => `Type a reply number and press Enter. Also: ${fromList ? `b back to the scenarios (${again ? 'until you reply again' : 'before your first reply'}), ` : ''}${undo.said ? 'u undo, ' : ''}w who's who, ${quitHint(playable, run.origin, opts.env, again)}.`;
   say(keysLine(false));
   let saveFailed = false;
   // Whether a reply was made in this sitting: back at no reply after undoing them all, a save kept
@@ -182,7 +186,7 @@ async function playOne(opened: PlayableScenario, fromList: boolean, opts: PlainO
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGHUP', 'SIGTERM'];
   for (const s of signals) process.once(s, stopOnSignal);
   try {
-    const code = await playLoop(actor, playable, { ...opts, readLine, mode: run.mode, startedAt, hold: run.hold, canGoBack: fromList, sitting, practiceMs: (now) => clock.activeMs(now.getTime()), keysLine: () => keysLine(true) }, say, save);
+    const code = await playLoop(actor, playable, { ...opts, readLine, mode: run.mode, startedAt, hold: run.hold, canGoBack: fromList, sitting, undo, practiceMs: (now) => clock.activeMs(now.getTime()), keysLine: () => keysLine(true) }, say, save);
     return code === 0 && saveFailed ? 74 : code;
   } finally {
     for (const s of signals) process.removeListener(s, stopOnSignal);
@@ -217,7 +221,7 @@ export function printDebrief(scenario: Scenario, output: unknown, io: CliIO, wid
   return debrief;
 }
 
-async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: PlainOptions & { canGoBack: boolean; sitting: { replied: boolean }; practiceMs: (now: Date) => number; keysLine: () => string }, say: Say, save: () => void): Promise<number | 'back'> {
+async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: PlainOptions & { canGoBack: boolean; sitting: { replied: boolean }; undo: { said: boolean }; practiceMs: (now: Date) => number; keysLine: () => string }, say: Say, save: () => void): Promise<number | 'back'> {
   const { scenario } = playable;
   let shownNode: string | undefined;
   // A reply made, not all undone since: b (back to the scenarios) goes back only before it.
@@ -263,6 +267,13 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
       continue;
     }
     const enabled = view.replies.filter((r) => r.enabled);
+    // Practice's u, once it has a reply to undo and the keys said last did not offer it (the first
+    // reply of a new run, the first after undoing them all).
+    const canUndo = opts.mode === 'practice' && view.canUndo;
+    if (canUndo && !opts.undo.said) {
+      say('You can now type u to undo your last reply.');
+      opts.undo.said = true;
+    }
     const answer = await opts.readLine();
     if (answer === undefined) {
       say();
@@ -292,6 +303,8 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
         // quit"). b goes back to the scenarios again, as before the first reply: nothing is lost by it.
         if (actor.getSnapshot().context.transcript.length === 0) {
           replied = false;
+          // (Without u: nothing is left to undo. It is offered again after the next reply.)
+          opts.undo.said = false;
           say(opts.keysLine());
         }
         shownNode = undefined;
@@ -303,8 +316,8 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
     // so an author scripting a path (printf 'd1-glad\nd2-plan\n' | … --plain) types ids.
     const reply = view.replies.find((r) => String(r.number) === word) ?? view.replies.find((r) => r.id === word);
     if (!reply || !reply.enabled) {
-      // The other keys that work here: b before the first reply, u in practice only, w, q.
-      const keys = [...(opts.canGoBack && !replied ? ['b'] : []), ...(opts.mode === 'practice' ? ['u'] : []), 'w'];
+      // The other keys that work here: b before the first reply, u in practice with a reply to undo, w, q.
+      const keys = [...(opts.canGoBack && !replied ? ['b'] : []), ...(canUndo ? ['u'] : []), 'w'];
       // An id-shaped answer gets this decision's ids in practice only: ids can name the answer (the
       // room's phones never see them), and an assessment must not list them before the debrief.
       const idHelp = opts.mode === 'practice' ? unknownReplyIdWords(word, view.replies) : undefined;

@@ -193,6 +193,38 @@ describe('plain mode in this process', () => {
     expect(r.out).not.toMatch(/\bu undo|u, w or q/);
   });
 
+  // Found by a newcomer: `echo | casa-practice play youth-discloses` offered "u undo" at decision 1,
+  // where u only said "There is nothing to undo yet."; the full-screen app's help line offers u only
+  // once there is a reply to undo.
+  it('in practice offers u only once there is a reply to undo: not at a new run\'s first decision, said when it comes, gone again after undoing every reply', async () => {
+    const r = await cli(['play', NEW_PHONE, '--plain'], 'x\n2\nx\nu\nx\n2\nq\n', tempEnv());
+    const out = r.out.replace(/\s+/g, ' ');
+    const first = out.slice(0, out.indexOf('> 2.'));
+    expect(first).toContain("Type a reply number and press Enter. Also: w who's who, q save and quit.");
+    expect(first).toContain('Please type a number from the list (1, 2, 3), w or q.');
+    expect(first).not.toMatch(/\bu undo|, u, |\bu to undo/);
+    // After the reply, at decision 2: said once, and offered when a line is not understood.
+    const second = out.slice(out.indexOf('> 2.'), out.indexOf('Undone: back to the previous decision.'));
+    expect(second.match(/You can now type u to undo your last reply\./g)).toHaveLength(1);
+    expect(second.indexOf('You can now type u')).toBeGreaterThan(second.indexOf('-- Decision 2 of about'));
+    expect(second).toContain('Please type a number from the list (1, 2, 3), u, w or q.');
+    // Undone back to no reply: the keys again without u, and once more after the next reply.
+    const undone = out.slice(out.indexOf('Undone: back to the previous decision.'));
+    expect(undone).toContain("Type a reply number and press Enter. Also: w who's who,");
+    expect(undone.slice(0, undone.indexOf('> 2.'))).toContain('Please type a number from the list (1, 2, 3), w or q.');
+    expect(undone.slice(undone.indexOf('> 2.'))).toContain('You can now type u to undo your last reply.');
+  });
+
+  it('resumed past a reply, offers u in its first keys line, and says nothing more of it', async () => {
+    const env = tempEnv();
+    await cli(['play', NEW_PHONE, '--plain'], '2\nq\n', env);
+    const r = await cli(['resume', '--plain'], 'x\nq\n', env);
+    const out = r.out.replace(/\s+/g, ' ');
+    expect(out).toContain("Type a reply number and press Enter. Also: u undo, w who's who, q save and quit.");
+    expect(out).toContain('Please type a number from the list (1, 2, 3), u, w or q.');
+    expect(out).not.toContain('You can now type u');
+  });
+
   // Reply ids can name the answer ("r-nails-interrogate", "r-denise-balanced"): a word shaped like an
   // id listed this decision's ids (and the likely one) in an assessment too, before any feedback.
   it('in assessment mode lists no reply ids for an id-shaped answer that matches none (practice still does); a right id still answers', async () => {
@@ -358,7 +390,7 @@ describe('plain mode in this process', () => {
     const d1 = r.out.slice(r.out.indexOf('-- Decision 1')).replace(/\s+/g, ' ');
     expect(d1).toMatch(/No reply at this decision has the id "d1-yoursx"\. Did you mean "d1-yours"\? Its replies: 1: d1-[a-z-]+, 2: d1-[a-z-]+, 3: d1-[a-z-]+\./);
     expect(d1).toMatch(/No reply at this decision has the id "d2-yours"\. Did you mean "d1-yours"\? Its replies: 1: d1-/);
-    expect(d1).toContain('Please type a number from the list (1, 2, 3), u, w or q.');
+    expect(d1).toContain('Please type a number from the list (1, 2, 3), w or q.');
   });
 
   it("w at a decision lists who's who: the people met so far, Mr. Osei (named in a reply) as Selene's dependency attorney, no one met later; the decision is still answered after", async () => {
@@ -389,7 +421,8 @@ describe('plain mode in this process', () => {
 
   it('rejects a number that is not offered, and undoes with u in practice', async () => {
     const r = await cli(['play', NEW_PHONE, '--plain'], '7\n2\nu\n1\n1\n', tempEnv());
-    expect(r.out).toContain('Please type a number from the list (1, 2, 3), u, w or q.');
+    // (At the first decision, with no reply to undo yet, u is not offered.)
+    expect(r.out).toContain('Please type a number from the list (1, 2, 3), w or q.');
     expect(r.out).toContain('Undone: back to the previous decision.');
     expect(r.out).toContain('Score: 100% (4 of 4 points)');
   });
@@ -538,7 +571,7 @@ describe('plain mode: going back from the content note', () => {
     expect(named.code).toBe(0);
     expect(named.out).not.toContain('Scenarios:');
     expect(named.out).not.toContain('b back');
-    expect(named.out).toContain('Please type a number from the list (1, 2, 3), u, w or q.');
+    expect(named.out).toContain('Please type a number from the list (1, 2, 3), w or q.');
     expect(named.out).toContain('Score: 100% (4 of 4 points)');
   });
 });
@@ -550,8 +583,8 @@ describe('plain mode: going back after undoing every reply', () => {
     const r = await cli(['--plain'], '1\n1\nu\nx\nb\n2\nq\n', tempEnv());
     expect(r.code).toBe(0);
     const after = r.out.slice(r.out.indexOf('Undone: back to the previous decision.')).replace(/\s+/g, ' ');
-    expect(after).toContain('Also: b back to the scenarios (until you reply again), u undo,');
-    expect(after).toMatch(/Please type a number from the list \([\d, ]+\), b, u, w or q\./);
+    expect(after).toContain("Also: b back to the scenarios (until you reply again), w who's who,");
+    expect(after).toMatch(/Please type a number from the list \([\d, ]+\), b, w or q\./);
     expect(r.out.match(/^Scenarios:$/gm)).toHaveLength(2);
     expect(r.out.slice(r.out.lastIndexOf('Scenario number (q to quit):'))).toMatch(/^After Jazz goes back \(about \d+ min, practice mode\)$/m);
   });
