@@ -71,6 +71,9 @@ describe('"save and quit" refused because the state folder stopped being writabl
     expect(oneLine(r.lastFrame())).toMatch(words);
     await tap(r, 'y');
     expect(exit.mock.calls[0]?.[0]).toMatch(/^Progress could not be saved/);
+    // What to do next time names the folder that refused the save: "make it writable" came after the
+    // save file's path, though the folder is what has to take the write (newcomer-48).
+    expect(String(exit.mock.calls[0]?.[0]).replace(/\s+/g, ' ')).toContain(`To save your progress next time, make ${join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves')} writable`);
     expect(exit.mock.calls[0]?.[1]).toBe(74);
   });
 

@@ -143,15 +143,25 @@ export function savingOffLine(dir: string, e: unknown): string {
 export function quitRetryWords(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const refusal = stateStore(env).savingRefusal();
   if (refusal === undefined) return undefined;
+  const { folder, fix } = refusedAt(refusal, 'that folder');
+  const retry = fix ? `${fix[0]?.toUpperCase()}${fix.slice(1)}, then press y to save after all; otherwise y quits and this playthrough is lost.` : 'y tries once more, then quits: if it is refused again, this playthrough is lost.';
+  return `Your progress could not be saved: ${shownFileName(folder)} cannot be written (${errorWords(refusal.error)}). ${retry}`;
+}
+
+/**
+ * Where a refused save was refused, and what would have it taken: the nearest part of its path that
+ * is there (the folder to make writable, or a file in the way) and the fix, the folder named as
+ * `named` says it ("that folder" after naming it; its path where nothing named it before).
+ */
+function refusedAt(refusal: { path: string; error: unknown }, named?: string): { folder: string; fix: string } {
   const code = (refusal.error as NodeJS.ErrnoException | undefined)?.code;
   let folder = dirname(refusal.path);
   while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
   const inWay = (code === 'ENOTDIR' || code === 'EEXIST') && isFile(folder);
-  const fix = code === 'EACCES' || code === 'EPERM' ? 'make that folder writable'
+  const fix = code === 'EACCES' || code === 'EPERM' ? `make ${named ?? shownFileName(folder)} writable`
     : inWay ? `move the file ${shownFileName(basename(folder))} out of the way`
     : writeFixWords(refusal.error);
-  const retry = fix ? `${fix[0]?.toUpperCase()}${fix.slice(1)}, then press y to save after all; otherwise y quits and this playthrough is lost.` : 'y tries once more, then quits: if it is refused again, this playthrough is lost.';
-  return `Your progress could not be saved: ${shownFileName(folder)} cannot be written (${errorWords(refusal.error)}). ${retry}`;
+  return { folder, fix: fix ?? '' };
 }
 
 /**
@@ -370,7 +380,12 @@ export function stateFolderFix(env: NodeJS.ProcessEnv = process.env): string {
   const line = stateStore(env).failure();
   const at = line?.startsWith(SAVING_OFF) ? line.lastIndexOf(TO_KEEP) : -1;
   const fix = line !== undefined && at >= 0 ? line.slice(at + TO_KEEP.length).replace(/(?:, or )?start again with XDG_STATE_HOME set to a folder you can write\.$/, '') : '';
-  return fix === '' ? 'make it writable' : fix;
+  if (fix !== '') return fix;
+  // Refused during the session (the check at start passed): the folder that refused it, named. "Make
+  // it writable" came after the save file's path, though the folder is what has to take the write.
+  const refusal = stateStore(env).savingRefusal();
+  const refused = refusal === undefined ? '' : refusedAt(refusal).fix;
+  return refused === '' ? 'make it writable' : refused;
 }
 
 /**
