@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { whenIdle } from './helpers/idle.js';
+import { ended } from './helpers/script-terminal.js';
 
 // Closing the terminal window (the pty goes away) must end the app on every screen, saving what
 // it must, even while the machine is busy: a race between the hang-up and reads from the closed
@@ -95,26 +96,6 @@ async function startOn(c: Case, dir: string): Promise<{ script: ChildProcess; pi
   // The terminal closes while the app waits on the screen.
   await whenIdle(pid);
   return { script, pid };
-}
-
-/**
- * Whether the process has ended. Once its terminal closes, the app's parent (`script`) is gone and
- * it is reparented to this machine's init, which reaps orphans only from time to time: a process that
- * has exited stays a zombie (state Z, no CPU, nothing running) until then, and still answers kill(0).
- */
-function ended(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return true;
-  }
-  try {
-    // /proc/PID/stat: "pid (comm) state ..."; the name may hold spaces, the state follows the last ")".
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return /^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
-  } catch {
-    return true;
-  }
 }
 
 /** Milliseconds until the process has ended, or undefined if it still runs after `limit`. */

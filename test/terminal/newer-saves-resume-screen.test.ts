@@ -1,56 +1,14 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPiped } from './helpers/cli.js';
+import { resumeScreen } from './helpers/script-terminal.js';
 
 // Found by the saves-48 review: full screen, `casa-practice resume` opened the newest save this
 // version reads and said nothing of a newer version's save of another scenario. It is said above
 // "Where you left off", not on stderr (printed before the app, a line is wrapped mid-word by the
 // terminal and pushed away). `script` gives the app a real terminal; stderr goes to a file.
-const ROOT = join(import.meta.dirname, '..', '..');
-const BIN = join(ROOT, 'bin/casa-practice.js');
-// eslint-disable-next-line no-control-regex
-const ESCAPE = /\u001b\[[0-9;?]*[A-Za-z]/g;
-
-function ended(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return /^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
-  } catch {
-    return true;
-  }
-}
-
-/** `casa-practice resume` in a real terminal (80×24) on `dir`'s state, until `until` is on screen: the screen's text (flattened) and stderr. */
-async function resumeScreen(dir: string, until: RegExp): Promise<{ screen: string; err: string }> {
-  const errFile = join(dir, 'stderr.txt');
-  const pidFile = join(dir, 'pid');
-  const cmd = `sh -c 'echo $$ > ${pidFile}; exec node ${BIN} resume 2> ${errFile}'`;
-  const script = spawn('script', ['-qfec', cmd, '/dev/null'], {
-    env: { PATH: process.env.PATH, HOME: dir, XDG_STATE_HOME: dir, COLUMNS: '80', LINES: '24', TERM: 'xterm-256color' },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const drawn = new Promise<void>((resolve, reject) => {
-    script.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (until.test(out.replace(ESCAPE, ' ').replace(/\s+/g, ' '))) resolve();
-    });
-    script.on('close', () => reject(new Error(`ended before ${String(until)} was drawn: ${out.slice(-400)}`)));
-  });
-  await drawn;
-  const pid = Number(readFileSync(pidFile, 'utf8'));
-  const err = readFileSync(errFile, 'utf8');
-  const closed = new Promise((resolve) => script.on('close', resolve));
-  script.kill('SIGKILL');
-  await closed;
-  for (let i = 0; i < 100 && !ended(pid); i++) await new Promise((r) => setTimeout(r, 50));
-  if (!ended(pid)) process.kill(pid, 'SIGKILL');
-  return { screen: out.replace(ESCAPE, ' ').replace(/\s+/g, ' '), err };
-}
-
 describe.runIf(existsSync('/usr/bin/script'))('resume beside a newer version\'s save of another scenario, full screen', () => {
   it('names that scenario by title above where it left off, and nothing on stderr', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'casa-newer-'));
