@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { Scenario, ScenarioNode } from '../../src/machines/schema/scenario.js';
+import { bundledScenario } from '../helpers/bundled.js';
+
+// Session content3-48: fresh eyes on left-placement-calls and jae-and-hyung, played through every branch.
+
+// The walk of test/scenarios/content-46.test.ts: where, on each way through a file, a playthrough first meets a name.
+type Text = { text: string; speaker?: string };
+
+const nextsOf = (next: string | readonly { to: string }[]): string[] => (typeof next === 'string' ? [next] : next.map((r) => r.to));
+
+function shown(node: ScenarioNode): { texts: Text[]; ways: { texts: Text[]; to: string[] }[] } {
+  const texts: Text[] = [];
+  if (node.title) texts.push({ text: node.title });
+  if ('narration' in node && node.narration) texts.push({ text: node.narration });
+  for (const l of node.lines ?? []) texts.push({ text: l.text, speaker: l.character });
+  if (node.kind === 'ending') return { texts: [...texts, ...(node.variants ?? []).map((v) => ({ text: v.narration }))], ways: [] };
+  if (node.kind === 'scene') return { texts, ways: [{ texts: [], to: nextsOf(node.next) }] };
+  const offered = node.replies.map((r) => ({ text: r.text }));
+  return { texts: [...texts, ...offered], ways: node.replies.map((r) => ({ texts: [{ text: r.feedback }], to: nextsOf(r.next) })) };
+}
+
+/** Every place, on some way through the file, where `name` is first shown without `role` in the same text and not in a line of `speaker`. */
+function unintroduced(s: Scenario, name: string, role: RegExp, speaker?: string): string[] {
+  const byId = new Map(s.nodes.map((n) => [n.id, n]));
+  const found = new Set<string>();
+  const done = new Set<string>();
+  const meet = (texts: Text[], where: string): boolean => {
+    for (const t of texts) {
+      if (speaker && t.speaker === speaker) return true;
+      if (!t.text.includes(name)) continue;
+      if (!role.test(t.text)) found.add(`${where}: ${t.text.slice(0, 80)}`);
+      return true;
+    }
+    return false;
+  };
+  const walk = (id: string): void => {
+    if (done.has(id)) return;
+    done.add(id);
+    const node = byId.get(id);
+    if (!node) throw new Error(`no node ${id}`);
+    const { texts, ways } = shown(node);
+    if (meet(texts, id)) return;
+    for (const way of ways) {
+      if (meet(way.texts, id)) continue;
+      for (const to of way.to) walk(to);
+    }
+  };
+  walk(s.start);
+  return [...found].sort();
+}
+
+const node = (id: string, nodeId: string) => {
+  const n = bundledScenario(id).nodes.find((x) => x.id === nodeId);
+  if (!n) throw new Error(`no node ${nodeId}`);
+  return n;
+};
+const reply = (id: string, replyId: string) => {
+  const r = bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((x) => x.id === replyId);
+  if (!r) throw new Error(`no reply ${replyId}`);
+  return r;
+};
+
+// jae-and-hyung: on the best path Jae's "And don't tell Ms. Haddad, okay?" (s1-open) was the first the story said of
+// her; only s2-evening, after the decision on his secret (d2-keep: "Not your mom, not Ms. Haddad"), said she is his
+// CSW. And Ms. Yoon was never said to be Jae's mother: on the police path the officer knocked on "Ms. Yoon's door"
+// (s3-police) before anything said who she is, and s4-weeks told of "his mother at home" and "Ms. Yoon's sister" as
+// if the reader knew Korean women keep their family names (only Who's who says so). The library scene now says who
+// Ms. Haddad is, and both scenes say that Ms. Yoon is Jae's mother.
+describe('content3-48: jae-and-hyung says who Ms. Haddad and Ms. Yoon are where a playthrough first meets them', () => {
+  it.each([
+    ['Ms. Haddad', /CSW/, 'haddad'],
+    ['Ms. Yoon', /(Jae's|his) mother, Ms\. Yoon|Ms\. Yoon, (Jae's|his) mother/, 'yoon'],
+    ['Ruth', /Advocate Supervisor/, 'ruth'],
+    ['Serrano', /CSEC CSW/, 'serrano'],
+  ] as const)('%s', (name, role, speaker) => {
+    expect(unintroduced(bundledScenario('jae-and-hyung'), name, role, speaker)).toEqual([]);
+  });
+});
+
+// jae-and-hyung d2s-direct follows s1-shut, where Jae has said only that hyung doesn't make him explain himself. It
+// asked "Do any of hyung's friends ever give you money just to hang out with them?": his friends, and money for time
+// with them, are what Jae tells only on the other branch (s1-open), so the question read as if the volunteer knew.
+// It now asks about anyone at hyung's place: still the direct question about CSEC activity, scored as before.
+describe('content3-48: jae-and-hyung, after Jae shuts down, no reply uses what he said only on the other branch', () => {
+  it('no reply at d2-shut speaks of his friends, the gym, the dinners or the lawyer', () => {
+    const d2 = node('jae-and-hyung', 'd2-shut');
+    const texts = d2.kind === 'decision' ? d2.replies.map((r) => `${r.id}: ${r.text}`) : [];
+    expect(texts.length).toBe(4);
+    expect(texts.filter((t) => /friend|gym|dinner|lawyer|pays/i.test(t))).toEqual([]);
+  });
+
+  it('d2s-direct is still the direct question about money for time, scored as one', () => {
+    const r = reply('jae-and-hyung', 'd2s-direct');
+    expect(r.text).toMatch(/give you money just to hang out with them\?$/);
+    expect(r.assessments).toEqual([{ principle: 'no-direct-csec-questions', verdict: 'violates', weight: 2 }]);
+    expect(r.text.length).toBeLessThan(reply('jae-and-hyung', 'd2s-door').text.length);
+  });
+});
+
+// left-placement-calls s3-cold follows every reply at d3-phone-dying: the volunteer has just spoken ("Okay. I'm not
+// mad. I'll keep texting…", or the demand for an address), yet the scene began "The line goes dead before you can
+// answer." Now the line goes dead, and the texts after it say the rest.
+describe('content3-48: left-placement-calls, the call that drops after your reply', () => {
+  it('s3-cold does not say you had not answered yet', () => {
+    const s = node('left-placement-calls', 's3-cold');
+    expect(s.kind === 'scene' ? s.narration : '').toMatch(/^The line goes dead\./);
+    expect(s.kind === 'scene' ? s.narration : '').not.toMatch(/before you can/);
+  });
+});
