@@ -108,3 +108,16 @@ describe('content3-48: left-placement-calls, the call that drops after your repl
     expect(s.kind === 'scene' ? s.narration : '').not.toMatch(/before you can/);
   });
 });
+
+// Who's who shows a character once met, with their description. Sung-min speaks on the first screen of
+// jae-and-hyung, and his description called him "the son of Ms. Yoon's older sister": Who's who there does not list
+// Ms. Yoon (not met until November), and nothing had said who she is. A description names no other character but
+// the youth, who is met first: it says Jae's mother.
+describe('content3-48: a character\'s description in Who\'s who names no one the playthrough may not have met', () => {
+  it.each(['jae-and-hyung', 'left-placement-calls'])('%s', (id) => {
+    const chars = bundledScenario(id).characters;
+    const others = chars.filter((c) => c.role !== 'youth');
+    const named = chars.flatMap((c) => others.filter((o) => o.id !== c.id && (c.description ?? '').includes(o.name)).map((o) => `${c.id} names ${o.name}`));
+    expect(named).toEqual([]);
+  });
+});
