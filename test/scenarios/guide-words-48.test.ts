@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The guide describes safety planning under "What if my youth returns from leaving placement?" as
+// what "can help" a youth; it never says it "recommends" it (its only "strongly recommended" is
+// people-first language). Feedback said "the guide recommends" a safety plan (content3-48).
+const ROOT = join(import.meta.dirname, '..', '..');
+const text = (id: string) => readFileSync(join(ROOT, 'scenarios', `${id}.json`), 'utf8');
+
+describe('words put in the guide\'s mouth', () => {
+  it.each(['left-placement-calls', 'whereabouts-unknown'])('%s does not say the guide recommends a safety plan', (id) => {
+    expect(text(id)).not.toMatch(/guide recommends[^"]*safety plan|safety planning is what the guide recommends/i);
+  });
+});
