@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Next, Scenario } from '../../src/machines/schema/scenario.js';
 import { bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
+import { decisionKey } from '../helpers/answer-key.js';
 import { driveReplies, shownAt, toldAt as told } from '../helpers/play.js';
 
 // Session content2-48: a fresh read of harm-reduction and youth-relapses against the guide, played line by line and
@@ -61,5 +62,19 @@ describe('session content2-48: youth-relapses', () => {
     const strong = told(yr(), 'end-strong');
     expect(strong).toMatch(/you sleep through the night for the first time in/);
     expect(strong).not.toMatch(/in (two|2) weeks/);
+  });
+
+  // The best reply was neither the shortest nor the longest at 7 of the 8 decisions, the shortest only at d1-text
+  // (12.5%, under the audit's 20-40% for one scenario, which it only notes below 10 decisions): "never the shortest"
+  // left two replies to pick from everywhere else. Two best replies lose words, scored as before: d6-yes "I'm still
+  // coming." (its "Yes. Every week." answers her), d7-notice the "you" in "What helped on Saturday?". d4-plan, d5-safety
+  // and d8-support stay the middle length on purpose (content-review.test.ts, session 30), so the longest stays at none.
+  it('the best reply is the shortest at 20-40% of its decisions (the audit\'s share for one scenario)', () => {
+    const keys = yr().nodes.flatMap((n) => (n.kind === 'decision' ? [decisionKey('youth-relapses', n)] : []));
+    expect(keys).toHaveLength(8);
+    const shortest = keys.filter((k) => k.bestShortest).map((k) => k.decisionId);
+    expect(shortest.length / keys.length, shortest.join(' ')).toBeGreaterThanOrEqual(0.2);
+    expect(shortest.length / keys.length, shortest.join(' ')).toBeLessThanOrEqual(0.4);
+    expect(bundledReply('youth-relapses', 'd6-every-week', 'd6-yes').text).toMatch(/^Yes\. Every week\./);
   });
 });
