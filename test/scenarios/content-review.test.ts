@@ -2379,7 +2379,7 @@ describe('session 31: testifying', () => {
     // Sent back to the group home after telling you what she needs: youth-centered (CASA Role and Expectations).
     expect(replyOf(ID, 'd4-home').assessments).toEqual([{ principle: 'youth-centered', verdict: 'violates' }]);
     expect(feedback(ID, 'd4-home')).toMatch(/\(CASA Role and Expectations\).*may be able to help.*\(Legal Advocacy\)/);
-    // Two dates for one hearing, left unraised with the CSW who set it: Collaboration with Case Parties.
+    // Two dates for one hearing, left unraised with the CSW who gave it: Collaboration with Case Parties.
     // (It calls Selene 'her', not the staff's word, and is credited youth-centered for it, as d5-check is: readerB-43.)
     expect(replyOf(ID, 'd5-theirs').assessments).toEqual([{ principle: 'team-communication', verdict: 'violates' }, { principle: 'youth-centered', verdict: 'follows' }]);
     expect(feedback(ID, 'd5-theirs')).toMatch(/\(Collaboration with Case Parties\).*may be able to help.*\(Legal Advocacy\)/);
