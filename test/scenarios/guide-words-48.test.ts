@@ -13,3 +13,14 @@ describe('words put in the guide\'s mouth', () => {
     expect(text(id)).not.toMatch(/guide recommends[^"]*safety plan|safety planning is what the guide recommends/i);
   });
 });
+
+// The guide's caution under Potential Recommendations ("it may be inappropriate to recommend certain
+// services before a youth has self-disclosed") went unsaid where the volunteer weighs recommending a
+// secondary CSW for Rithy, who still says Roz did nothing (content-48).
+describe('dual-involvement d8-report', () => {
+  it('its facilitator note raises the guide\'s caution about recommending services before a youth has self-disclosed', () => {
+    const scenario = JSON.parse(text('dual-involvement')) as { nodes: { id: string; facilitatorNote?: string }[] };
+    const note = scenario.nodes.find((n) => n.id === 'd8-report')?.facilitatorNote ?? '';
+    expect(note).toMatch(/inappropriate to recommend before a youth has self-disclosed/);
+  });
+});
