@@ -24,3 +24,15 @@ describe('dual-involvement d8-report', () => {
     expect(note).toMatch(/inappropriate to recommend before a youth has self-disclosed/);
   });
 });
+
+// "It's true that you aren't her transport" stated as settled what the guide leaves open: it neither
+// forbids nor asks a CASA to drive a youth in placement (the scenario's own d4 feedback says so), and
+// lists assisting with transportation arrangements among what a CASA can do (Legal Advocacy).
+describe('testifying d4-home', () => {
+  it('does not settle whether the volunteer may drive her, which the guide leaves to the supervisor', () => {
+    const scenario = JSON.parse(text('testifying')) as { nodes: { id: string; replies?: { id: string; feedback: string }[] }[] };
+    const reply = scenario.nodes.flatMap((n) => n.replies ?? []).find((r) => r.id === 'd4-home');
+    expect(reply?.feedback).toBeDefined();
+    expect(reply?.feedback).not.toMatch(/aren't her transport|not her transport/);
+  });
+});
