@@ -293,7 +293,9 @@ function timeTextProblem(v: unknown, what: string): string | undefined {
   if (!isIsoTime(v)) return `its ${what} time is not an ISO 8601 time`;
   return isCalendarTime(v) ? undefined : `its ${what} time, ${v.slice(0, 19)}, is not a date and time on the calendar`;
 }
-const isShortText = (v: unknown, max = 200): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
+// Something left once cleaned (cleanLine): a title or id of spaces or control characters alone was
+// taken, stored cleaned as "", and then refused when the records were read again, the practice lost.
+const isShortText = (v: unknown, max = 200): v is string => typeof v === 'string' && v.length > 0 && v.length <= max && cleanLine(v) !== '';
 const BANDS: readonly string[] = ['strong', 'developing', 'needs-review'];
 const STATUSES: readonly string[] = ['violated', 'missed', 'followed'];
 const ENDINGS: readonly string[] = ['strong', 'mixed', 'harmful'];
