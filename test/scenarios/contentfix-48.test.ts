@@ -64,3 +64,43 @@ describe('session contentfix-48: youth-relapses', () => {
     expect(bundledReply('youth-relapses', 'd5-phone', 'd5-safety').text).toMatch(/If he keeps texting, what would help\?$/);
   });
 });
+
+describe('session contentfix-48: testifying', () => {
+  const t = (): Scenario => bundledScenario('testifying');
+
+  // After d6-block the volunteer deleted the cousin's message and told no one, yet Selene said she was scared "his
+  // cousin's gonna be there": nothing said how she knew of him. The message itself now says he tried to reach her.
+  it('before Selene names his cousin, the story has said the cousin tried to reach her (on the paths where you told no one)', () => {
+    const paths = [
+      ['d1-scary', 'd2-around', 'd3-team', 'd4-arrange', 'd5-check', 'd6-block'],
+      ['d1-right', 'd2-practise', 'd3-wait', 'd4-home', 'd5-theirs', 'd6-block'],
+      ['d1-scary', 'd2-around', 'd3-team', 'd4-arrange', 'd5-check', 'd6-forward'],
+    ];
+    const scenes = new Set<string>();
+    for (const path of paths) {
+      const texts = textsOn(t(), path);
+      const first = texts.findIndex((x) => x.speaker === 'selene' && /\bcousin\b/.test(x.text));
+      expect(first, path.join(' ')).toBeGreaterThan(0);
+      scenes.add(texts[first]?.node ?? '');
+      const earlier = texts.slice(0, first).filter((x) => x.speaker === 'account').map((x) => x.text);
+      expect(earlier.join(' '), path.join(' ')).toMatch(/\bshe blocked me\b/);
+    }
+    expect([...scenes].sort()).toEqual(['s6-call', 's6-text']);
+  });
+
+  // The hearing is the morning after the call, at 8:30; d7-da promised to call the DA's office "first thing tomorrow".
+  it('d7-da does not promise to call the DA\'s office "first thing tomorrow", the hearing\'s own morning', () => {
+    expect(told(t(), 's3-friday')).toMatch(/at 8:30/);
+    expect(told(t(), 's6-call')).toMatch(/The night before the hearing/);
+    expect(told(t(), 's6-text')).toMatch(/The night before the hearing/);
+    const da = bundledReply('testifying', 'd7-worry', 'd7-da');
+    expect(da.text).not.toMatch(/tomorrow/i);
+    expect(da.text).toMatch(/\btonight\b/);
+    expect(da.text).toMatch(/DA's office/);
+    expect(da.assessments).toEqual([
+      { principle: 'youth-centered', verdict: 'follows', weight: 1 },
+      { principle: 'team-communication', verdict: 'violates', weight: 1 },
+    ]);
+    bestLength('testifying', 'd7-worry', { longest: false, shortest: false });
+  });
+});
