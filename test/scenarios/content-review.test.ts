@@ -3058,8 +3058,10 @@ describe('session 37: dual-involvement is Rithy\'s story, scored as Kenzie\'s wa
     // for a non-judgmental violation (d7-should at 80% ended mixed without one). Session 40, second reader:
     // d4-explain's 2 moved from legal-support (a "may") to youth-centered (points unchanged), d4-swap no longer
     // costs trust, and end-strong is routed on swapped false. Then the reply d2-intro was renamed d2-introduce
-    // (it had its decision's id, a reply-id-is-node-id warning); its scoring and routes unchanged.
-    expect(scoringFingerprint(bundledScenario('dual-involvement'))).toBe('fa5c97ad6a76b400');
+    // (it had its decision's id, a reply-id-is-node-id warning); its scoring and routes unchanged. Session
+    // contentfix-48: d4-unsure sets a flag, asked-beth, that routes the next Saturday through s5-courts (the
+    // courts answer it promised, then the same visit); no assessment changed (contentfix-48.test.ts).
+    expect(scoringFingerprint(bundledScenario('dual-involvement'))).toBe('f4ab5637df7a74f6');
   });
 
   it('five of the bundled scenarios have a boy as the youth', () => {

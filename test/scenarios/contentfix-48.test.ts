@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
 import { bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
 import { decisionKey } from '../helpers/answer-key.js';
-import { driveReplies, toldAt as told } from '../helpers/play.js';
+import { driveReplies, nodesBetween, shownAt, toldAt as told } from '../helpers/play.js';
 
 // Session contentfix-48: small story-continuity slips that today's fresh readers reported, each fixed with the
 // smallest change to the text that keeps the scoring, the reply lengths and the guide's words as they were.
@@ -102,5 +102,42 @@ describe('session contentfix-48: testifying', () => {
       { principle: 'team-communication', verdict: 'violates', weight: 1 },
     ]);
     bestLength('testifying', 'd7-worry', { longest: false, shortest: false });
+  });
+});
+
+describe('session contentfix-48: dual-involvement', () => {
+  const di = (): Scenario => bundledScenario('dual-involvement');
+  const BEST = ['d1-supervisor', 'd2-introduce', 'd3-strengths', 'd4-explain', 'd5-form', 'd6-needs', 'd7-team', 'd8-secondary'];
+
+  // d7-team said "your CLC lawyer": nothing in the story sets up Rithy's dependency attorney or says what CLC is.
+  it('d7-team names Rithy\'s dependency lawyer in words that need no setup', () => {
+    const all = di().nodes.flatMap((n) => [...shownAt(di(), n.id), ...(n.kind === 'decision' ? n.replies.map((r) => r.text) : [])]).join(' ');
+    expect(all).not.toMatch(/\bCLC\b|Children's Law Center/);
+    const team = bundledReply('dual-involvement', 'd7-testify', 'd7-team');
+    expect(team.text).toMatch(/\byour dependency lawyer\b/);
+    expect(team.text).toMatch(/Mr\. Trujillo/);
+    bestLength('dual-involvement', 'd7-testify', { longest: false, shortest: true });
+  });
+
+  // d4-unsure promised to tell Rithy what Beth said "on Saturday"; the next Saturday opened on Roz, the courts
+  // never mentioned again.
+  it('after d4-unsure the next Saturday visit starts with what Beth said about the two courts; after the other replies it does not', () => {
+    expect(bundledReply('dual-involvement', 'd4-courts', 'd4-unsure').text).toMatch(/I'll ask Beth and tell you what I find out on Saturday\.$/);
+    const saturday = (d4: string): string => {
+      const path = BEST.map((r) => (r.startsWith('d4-') ? d4 : r));
+      const { nodes } = driveReplies(di(), path, true);
+      const title = (id: string): string => {
+        const n = di().nodes.find((x) => x.id === id);
+        return n && 'title' in n ? (n.title ?? '') : '';
+      };
+      return nodesBetween(nodes, 'd4-courts', 'd6-roz').map((id) => `${title(id)} ${told(di(), id)}`).join(' ');
+    };
+    const unsure = saturday('d4-unsure');
+    expect(unsure).toMatch(/The next Saturday/);
+    expect(unsure).toMatch(/Beth/);
+    expect(unsure).toMatch(/DREAM court is a dependency court/);
+    expect(unsure).toMatch(/STAR court is part of delinquency court/);
+    expect(unsure.indexOf('DREAM court')).toBeLessThan(unsure.indexOf('Everybody keeps asking about Roz'));
+    for (const other of ['d4-explain', 'd4-swap']) expect(saturday(other), other).not.toMatch(/DREAM|STAR|Beth/);
   });
 });
