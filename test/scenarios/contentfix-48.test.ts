@@ -141,3 +141,37 @@ describe('session contentfix-48: dual-involvement', () => {
     for (const other of ['d4-explain', 'd4-swap']) expect(saturday(other), other).not.toMatch(/DREAM|STAR|Beth/);
   });
 });
+
+describe('session contentfix-48: harm-reduction', () => {
+  const hr = (): Scenario => bundledScenario('harm-reduction');
+  const upTo = (d3: string) => ['d1-glad', 'd2-need', d3];
+
+  // The home would not pay for "the gym" at forty a month, while the report scene said he had already joined a boxing
+  // gym and the best paragraph says he boxes at one.
+  it('s8-recommend agrees that Elías already goes to the gym: what the home will not pay for is what comes next', () => {
+    expect(told(hr(), 's7-report')).toMatch(/He joined a boxing gym near the group home/);
+    expect(bundledReply('harm-reduction', 'd8-report', 'd8-steps').text).toMatch(/He boxes at a gym/);
+    const recommend = told(hr(), 's8-recommend');
+    expect(recommend).toMatch(/forty a month/);
+    expect(recommend).toMatch(/free (month|trial)[^.]*(almost |nearly )?(up|over|done)/);
+    expect(recommend).toMatch(/not in their budget/);
+  });
+
+  // After d3-ride ("you call me and I'll come get you") the scene asked him who he would call, as if the volunteer
+  // had not just answered that.
+  it('after d3-ride the next scene follows the offer (his number saved, who else he would call); after d3-plan it is as before', () => {
+    const after = (d3: string): string => {
+      const { nodes } = driveReplies(hr(), upTo(d3), true);
+      return nodesBetween(nodes, 'd3-weekends', 'd4-plan').map((id) => told(hr(), id)).join(' ');
+    };
+    const ride = after('d3-ride');
+    expect(ride).not.toMatch(/ask who he would call/);
+    expect(ride).toMatch(/your number/);
+    expect(ride).toMatch(/who else he would call/);
+    expect(ride).toMatch(/Besides you\?/);
+    expect(ride).toMatch(/tía Rosa/);
+    const plan = after('d3-plan');
+    expect(plan).toMatch(/ask who he would call if a night went wrong/);
+    expect(plan).not.toMatch(/Besides you/);
+  });
+});
