@@ -280,13 +280,20 @@ export function unavailableReason(scenario: Scenario, snapshot: Pick<SnapshotLik
 }
 
 /**
+ * "of about m" is the most decisions a playthrough can still come to: the estimate is never
+ * outrun, so it never grows on the way (a playthrough may end sooner, as a story can, and in
+ * practice the estimate then shrinks with the branch). It was the midpoint of the fewest and the
+ * most, which no playthrough need have: harm-reduction said "of about 8" where every playthrough
+ * has 6 decisions (a harmful ending at the sixth) or 9 (every other), and on the way to the ninth
+ * "Decision 8 of about 8" was followed by "Decision 9 of about 9"; so with the best replies in
+ * testifying, left-placement-calls and whereabouts-unknown.
+ *
  * The length of the scenario as estimated at its start. Assessment mode keeps to it: an estimate
  * worked out again after each reply grows or shrinks with the branch the reply led to, and would
  * hint at how good the reply was before the debrief (as a moving meter would).
  */
 function aboutFromStart(scenario: Scenario): number {
-  const atStart = decisionsRemaining(scenario).get(scenario.start) ?? { min: 0, max: 0 };
-  return Math.round((atStart.min + atStart.max) / 2);
+  return (decisionsRemaining(scenario).get(scenario.start) ?? { min: 0, max: 0 }).max;
 }
 
 /** The current moment of a session, ready to render. */
@@ -321,7 +328,7 @@ export function selectView(scenario: Scenario, snapshot: SnapshotLike): SessionV
     canUndo: snapshot.status === 'active' && snapshot.can({ type: 'decision.undo' }),
     progress: {
       decision: node.kind === 'decision' ? taken + 1 : taken,
-      about: Math.max(taken + current, context.mode === 'assessment' ? aboutFromStart(scenario) : taken + Math.round((remaining.min + remaining.max) / 2)),
+      about: Math.max(taken + current, context.mode === 'assessment' ? aboutFromStart(scenario) : taken + remaining.max),
     },
     // Assessment mode shows no feedback, and a meter that moves with each reply is feedback.
     meters: context.mode === 'assessment' ? [] : (scenario.variables ?? []).filter((v) => v.shown && v.type !== 'flag').map((v) => {

@@ -8,6 +8,8 @@ import { startingAt } from '../../src/machines/playable.js';
 import { loadValidFixture } from '../helpers/fixtures.js';
 import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
 import { selectView, startSession, type SessionMode } from '../../src/machines/index.js';
+import { analyseBest } from '../../src/machines/scoring.js';
+import { decisionProgressWords } from '../../src/machines/selectors.js';
 
 const scenario = loadValidFixture('good/example.json');
 const machine = compileScenario(scenario);
@@ -144,6 +146,47 @@ describe('progress in assessment mode', () => {
     }
     // In practice the estimate follows the branch: in some bundled scenarios the first replies lead to branches of other lengths.
     expect(branchesDiffer).toBeGreaterThan(0);
+  });
+});
+
+describe('"of about m" is never outrun', () => {
+  // Along a playthrough, the estimates shown at its decisions; `pick` chooses among the enabled replies.
+  const abouts = (scenario: ReturnType<typeof bundledScenario>, mode: SessionMode, pick: (ids: string[], n: number) => string) => {
+    const actor = startSession(scenario, mode, undefined, 1);
+    const seen: { decision: number; about: number }[] = [];
+    for (let n = 0; actor.getSnapshot().status === 'active'; n++) {
+      const view = selectView(scenario, actor.getSnapshot());
+      if (view.kind === 'scene') { actor.send({ type: 'scene.continue' }); continue; }
+      seen.push(view.progress);
+      actor.send({ type: 'reply.choose', replyId: pick(view.replies.filter((r) => r.enabled).map((r) => r.id), n) });
+    }
+    return seen;
+  };
+  it('at each decision of the best replies and of sampled playthroughs, in both modes, m never grows and the decision never passes it', () => {
+    for (const id of BUNDLED_IDS) {
+      const scenario = bundledScenario(id);
+      const best = new Set(analyseBest(scenario).path.map((s) => s.replyId));
+      let seed = 7;
+      const random = (ids: string[]) => { seed = (seed * 1103515245 + 12345) % 2147483648; return ids[seed % ids.length] as string; };
+      for (const mode of ['practice', 'assessment'] as const) {
+        const runs = [abouts(scenario, mode, (ids) => ids.find((r) => best.has(r)) ?? (ids[0] as string))];
+        for (let i = 0; i < 12; i++) runs.push(abouts(scenario, mode, random));
+        for (const seen of runs) {
+          for (let i = 0; i < seen.length; i++) {
+            expect(seen[i]!.decision, `${id} ${mode}`).toBeLessThanOrEqual(seen[i]!.about);
+            if (i > 0) expect(seen[i]!.about, `${id} ${mode}: ${seen.map((s) => `${s.decision}/${s.about}`).join(' ')}`).toBeLessThanOrEqual(seen[i - 1]!.about);
+          }
+        }
+      }
+    }
+  });
+  it('harm-reduction says "Decision 1 of about 9": its playthroughs have 9 decisions, or 6 when one ends in harm at the sixth', () => {
+    const scenario = bundledScenario('harm-reduction');
+    for (const mode of ['practice', 'assessment'] as const) {
+      const actor = startSession(scenario, mode, undefined, 1);
+      while (selectView(scenario, actor.getSnapshot()).kind === 'scene') actor.send({ type: 'scene.continue' });
+      expect(decisionProgressWords(selectView(scenario, actor.getSnapshot()).progress)).toBe('Decision 1 of about 9');
+    }
   });
 });
 
