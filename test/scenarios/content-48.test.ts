@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Scenario, ScenarioNode } from '../../src/machines/schema/scenario.js';
 import { bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
+import { unintroduced } from '../helpers/introduced.js';
 
 // Session content-48: a fresh read of testifying and dual-involvement against the guide and the story.
 
@@ -22,44 +22,6 @@ function textsOf(id: string): { where: string; text: string }[] {
   return out;
 }
 
-type Text = { text: string; speaker?: string };
-const nextsOf = (next: string | readonly { to: string }[]): string[] => (typeof next === 'string' ? [next] : next.map((r) => r.to));
-
-/** What a playthrough is shown at a node, in order; at a decision the replies offered, then each reply's feedback and where it leads (as content-46.test.ts reads it). */
-function shown(node: ScenarioNode): { texts: Text[]; ways: { texts: Text[]; to: string[] }[] } {
-  const texts: Text[] = [];
-  if (node.title) texts.push({ text: node.title });
-  if ('narration' in node && node.narration) texts.push({ text: node.narration });
-  for (const l of node.lines ?? []) texts.push({ text: l.text, speaker: l.character });
-  if (node.kind === 'ending') return { texts: [...texts, ...(node.variants ?? []).map((v) => ({ text: v.narration }))], ways: [] };
-  if (node.kind === 'scene') return { texts, ways: [{ texts: [], to: nextsOf(node.next) }] };
-  return { texts: [...texts, ...node.replies.map((r) => ({ text: r.text }))], ways: node.replies.map((r) => ({ texts: [{ text: r.feedback }], to: nextsOf(r.next) })) };
-}
-
-/** Every place, on some way through the file (conditions aside), where `name` is first shown without `role` in the same text and not in a line `speaker` speaks. */
-function unintroduced(s: Scenario, name: string, role: RegExp, speaker?: string): string[] {
-  const byId = new Map(s.nodes.map((n) => [n.id, n]));
-  const found = new Set<string>();
-  const done = new Set<string>();
-  const meet = (texts: Text[], where: string): boolean => {
-    for (const t of texts) {
-      if (speaker && t.speaker === speaker) return true;
-      if (!t.text.includes(name)) continue;
-      if (!role.test(t.text)) found.add(`${where}: ${t.text.slice(0, 80)}`);
-      return true;
-    }
-    return false;
-  };
-  const walk = (id: string): void => {
-    if (done.has(id)) return;
-    done.add(id);
-    const { texts, ways } = shown(byId.get(id)!);
-    if (meet(texts, id)) return;
-    for (const way of ways) if (!meet(way.texts, id)) for (const to of way.to) walk(to);
-  };
-  walk(s.start);
-  return [...found].sort();
-}
 
 describe('testifying: the story holds together', () => {
   it('Mr. Osei is said to be Selene\'s dependency attorney (in d1-have-to\'s narration) before d1\'s replies name him ("Mr. Osei can answer that part")', () => {
