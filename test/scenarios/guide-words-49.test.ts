@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// Words put in the guide's mouth that it does not say (content-49's report). The guide says
+// discussing triggers before a relapse "will be important" (Likelihood of Relapse), that a safety
+// plan "can help the youth identify" supportive people and services (What if my youth returns from
+// leaving placement?), and that relapse "should be anticipated" in all behaviour change. Feedback
+// had the guide "ask" for the trigger talk, a plan that "helps most", and relapse anticipated "even
+// in a good stretch".
+const ROOT = join(import.meta.dirname, '..', '..');
+const text = (id: string) => readFileSync(join(ROOT, 'scenarios', `${id}.json`), 'utf8');
+
+describe('words put in the guide\'s mouth (49)', () => {
+  it('before-relapse does not say the guide asks for the trigger talk, or anticipates relapse "even in a good stretch"', () => {
+    const t = text('before-relapse');
+    expect(t).not.toMatch(/triggers[^"]*(as the guide asks|is what the guide asks)/);
+    expect(t).not.toMatch(/even in a good stretch/);
+    expect(t).toMatch(/the guide says talking about triggers before a relapse will be important/i);
+  });
+  it('saturday-shoots does not say a safety plan "helps most"', () => {
+    expect(text('saturday-shoots')).not.toMatch(/safety plan helps most/i);
+  });
+});
