@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bundledReply, bundledScenario } from '../helpers/bundled.js';
+import type { Scenario } from '../../src/machines/schema/scenario.js';
+import { bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
 import { driveReplies, toldAt } from '../helpers/play.js';
 
 // Session content2-49: a fresh read of court-report and couch-rent against the guide, played line by line and full
@@ -31,5 +32,41 @@ describe('content2-49: court-report does not set the Thursday-night decision up 
     expect(nodes).toContain('s-filed');
     expect(nodes).not.toContain('s-filed-reviewed');
     expect(toldAt(s, 'd-review')).toMatch(/the report is due tomorrow/);
+  });
+});
+
+describe('content2-49: couch-rent tells the harm reduction approach in the guide\'s strength', () => {
+  // Harm Reduction: the approach "allows service providers to begin exploring why youth are leaving care, what needs
+  // remain unmet…", and "By identifying these reasons, both CASAs and service providers can begin addressing the young
+  // person needs" (principles.json: "harm reduction makes room to explore"). It does not ask CASAs to explore. d1-heard
+  // said "The guide asks CASAs to explore why a youth leaves care…", d1-staff "The guide asks CASAs to … and to explore
+  // what needs remain unmet", and d1-bench's facilitator note "What the guide does ask is … that harm reduction begin
+  // by exploring…".
+  const s = (): Scenario => bundledScenario('couch-rent');
+  const texts = (): string[] =>
+    s().nodes.flatMap((n) => [
+      n.kind !== 'ending' && 'facilitatorNote' in n ? (n.facilitatorNote ?? '') : '',
+      n.kind === 'decision' ? (n.discussionPrompt ?? '') : '',
+      ...(n.kind === 'decision' ? n.replies.map((r) => r.feedback) : []),
+    ]);
+
+  it('no feedback or note says the guide asks CASAs (or you) to explore', () => {
+    for (const t of texts()) {
+      expect(t).not.toMatch(/\basks? (CASAs|you) to explore\b/);
+      expect(t).not.toMatch(/,? and to explore what needs remain unmet/);
+      expect(t).not.toMatch(/that harm reduction begin by exploring/);
+    }
+  });
+
+  it('d1-heard, d1-staff and the facilitator note at d1-bench say what the approach makes room for, with its section', () => {
+    expect(bundledReply('couch-rent', 'd1-bench', 'd1-heard').feedback).toMatch(/harm reduction approach makes room to explore why youth leave care and what needs remain unmet[^()]*\(Harm Reduction\)/);
+    expect(bundledReply('couch-rent', 'd1-bench', 'd1-staff').feedback).toMatch(/harm reduction approach makes room to explore what needs remain unmet[^()]*\(Harm Reduction\)/);
+    expect(bundledDecision('couch-rent', 'd1-bench').facilitatorNote).toMatch(/harm reduction approach makes room to explore why a youth leaves care and what needs remain unmet \(Harm Reduction\)/);
+  });
+
+  it('what the guide does ask at d1 keeps its section: youth-centered and culturally sensitive (CASA Role and Expectations)', () => {
+    for (const id of ['d1-heard', 'd1-staff']) {
+      expect(bundledReply('couch-rent', 'd1-bench', id).feedback).toMatch(/guide asks CASAs to be youth-centered and culturally sensitive[^()]*\(CASA Role and Expectations\)/);
+    }
   });
 });
