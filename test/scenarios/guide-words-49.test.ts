@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -20,5 +20,17 @@ describe('words put in the guide\'s mouth (49)', () => {
   });
   it('saturday-shoots does not say a safety plan "helps most"', () => {
     expect(text('saturday-shoots')).not.toMatch(/safety plan helps most/i);
+  });
+});
+
+// The guide says the harm reduction approach "allows service providers to begin exploring" why
+// youth leave care and what needs remain unmet (Harm Reduction): it makes room for that; it does not
+// ask CASAs to do it. Five scenarios said it "asks" (content2-49's report), two that it "begins by".
+describe('harm reduction and unmet needs, in every bundled scenario', () => {
+  const ids = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+  it.each(ids)('%s does not say the guide or harm reduction asks you to explore', (id) => {
+    const t = text(id);
+    expect(t).not.toMatch(/\basks? (CASAs|you) to explore\b|guide asks you to explore|as harm reduction asks/);
+    expect(t).not.toMatch(/harm reduction (approach )?begins? by exploring/);
   });
 });
