@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pinsFor } from '../helpers/pins.js';
+import { bundledScenario } from '../helpers/bundled.js';
+import { playReplies } from '../helpers/play.js';
 
 // Session content-49: fresh eyes on before-relapse and saturday-shoots, against the guide and the story.
 
@@ -22,5 +24,40 @@ describe('saturday-shoots: the story holds together', () => {
   it('with her phone left to her, the same promise still ends on her own text', () => {
     const told = bestWith({ 'd4-honest': 'd4-rescue' })?.ending?.narration ?? '';
     expect(told).toMatch(/^At 12:40 on Sunday morning Meron texts you/);
+  });
+});
+
+// content2-49's report: the mixed ending for trust under 60 gave its reasons as "she didn't get much of
+// a say, you asked her straight out about Damian, you needed a save, or you went looking into things",
+// told to volunteers who did none of those (a deflected visit, a recommendation made over her head, a
+// judge spoken to for her). The Damian question now has its own words; every other loss of trust is
+// told without reasons it never had.
+describe('court-report: the mixed ending tells only what happened', () => {
+  const { bestWith } = pinsFor('court-report');
+
+  it('trust lost without asking about Damian or looking into anything is not told as either', () => {
+    const d = bestWith({ 'd-visit-ask-voice': 'd-visit-deflect', 'd-recs-more-secondary': 'd-recs-more-move', 'd-hearing-support-order': 'd-hearing-support-speak-for' });
+    expect(d?.ending?.id).toBe('end-mixed');
+    const told = d?.ending?.narration ?? '';
+    expect(told).toMatch(/gone on her phone before the hearing ends/);
+    expect(told).not.toMatch(/Damian|looking into|needed a save/);
+  });
+
+  it('asking her straight out about Damian is told as that, and nothing else', () => {
+    const told = bestWith({ 'd-visit-ask-voice': 'd-visit-ask-boyfriend' })?.ending?.narration ?? '';
+    expect(told).toMatch(/you asked her straight out about Damian/);
+    expect(told).not.toMatch(/looking into|needed a save|much of a say/);
+  });
+});
+
+// content2-49's report: a promise of secrecy and a ride booked at 1 a.m. on the same playthrough ended on
+// the promise alone (its variant comes first), so the ride went untold in the ending.
+describe('couch-rent: the mixed ending tells both the broken promise and the booked ride', () => {
+  it('d1-promise d2-grill d3-promise d4-naomi d5-ride d6-fine d7-card d8-strengths', () => {
+    const d = playReplies(bundledScenario('couch-rent'), ['d1-promise', 'd2-grill', 'd3-promise', 'd4-naomi', 'd5-ride', 'd6-fine', 'd7-card', 'd8-strengths']);
+    expect(d?.ending?.id).toBe('end-mixed');
+    const told = d?.ending?.narration ?? '';
+    expect(told).toMatch(/after promising you wouldn't/);
+    expect(told).toMatch(/the car you booked at 1 a\.m\./);
   });
 });
