@@ -61,3 +61,15 @@ describe('couch-rent: the mixed ending tells both the broken promise and the boo
     expect(told).toMatch(/the car you booked at 1 a\.m\./);
   });
 });
+
+// content2-49's report: d-check-status is "Sunday night", and the CSW answered the call at once with
+// "Good timing." The call now reaches her on Monday morning.
+describe('court-report: the CSW is called in working hours', () => {
+  it('after calling Ms. Alvarez from Sunday night\'s laptop, the scene where she answers is on Monday morning', () => {
+    const s = bundledScenario('court-report');
+    const decision = s.nodes.find((n) => n.id === 'd-check-status');
+    expect(decision && 'narration' in decision ? decision.narration : '').toMatch(/^Sunday night/);
+    const scene = s.nodes.find((n) => n.id === 's-csw-confirms');
+    expect(scene && 'narration' in scene ? scene.narration : '').toMatch(/^Monday morning/);
+  });
+});
