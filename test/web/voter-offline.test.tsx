@@ -2,10 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { breaksCritical, createRoom, presenterView, reduceRoom, revealData, roomContext, roomSessionView, validateScenario, verdictLine, voterView, type PresenterAction, type PresenterCommand, type RoomInput, type Scenario, type ToVoter, type VoterMessage, type VoterView } from '../../src/machines/index.js';
+import { BAND_LABELS, breaksCritical, createRoom, parseToVoter, scoreWords, presenterView, reduceRoom, revealData, roomContext, roomSessionView, validateScenario, verdictLine, voterView, type PresenterAction, type PresenterCommand, type RoomInput, type Scenario, type ToVoter, type VoterMessage, type VoterView } from '../../src/machines/index.js';
 import { packageRoot } from '../../src/terminal/paths.js';
 import voterHtml from '../../src/web/voter/voter.html?raw';
 import { SELF_CARE } from '../../src/web/self-care.js';
+import { projectedOutcome } from '../../src/web/projector.js';
 
 /**
  * The phone's voter page (src/web/voter/voter.ts, which runs as it loads) in jsdom, over a fake
@@ -439,7 +440,10 @@ it('a decision with no words of its own shows the scene that set it up, under it
 // text ("Ending: A plan you made together") while the phones said only "The session has ended": a
 // person who cannot read the projector learnt nothing of how the story ended. The room now sends the
 // ending's title and text (voter protocol 13); the phone shows them under a heading, as text.
-it('at the ending the story reached, the phone shows its title as a heading and its text, as text, in no live region, and nothing of the score; a session ended early shows none', async () => {
+// Asked for after session 48: the projector shows the room's outcome and score under the ending, the
+// phone did not (it kept to the story's words). Since voter protocol 14 the room sends them, in the
+// core's words (its band label, scoreWords), and the phone shows them, short, under the ending.
+it('at the ending the story reached, the phone shows its title as a heading and its text, as text, in no live region, then the room\'s outcome and score in the core\'s words; a session ended early shows none', async () => {
   const scenario = exampleScenario();
   const ending = scenario.nodes.find((n) => n.id === 'end-harmful');
   if (ending?.kind !== 'ending' || !ending.narration) throw new Error('the example has end-harmful, with its text');
@@ -457,6 +461,12 @@ it('at the ending the story reached, the phone shows its title as a heading and 
   }
   const view = voterView(ctx, room.state, device);
   expect(view.phase).toBe('ended');
+  // What the projector shows under the ending (LiveRoom's projectedRoom: projectedOutcome and "Score: …"), from the same debrief.
+  const debrief = roomSessionView(ctx, room.state).debrief!;
+  expect(view.ending).toEqual({ title: ending.title, narration: ending.narration, outcome: BAND_LABELS[debrief.outcome.band], score: scoreWords(debrief.score) });
+  expect(projectedOutcome(debrief).outcome).toBe(`Outcome: ${view.ending!.outcome}`);
+  // The room's schema takes it (the server sends nothing that does not fit).
+  expect(parseToVoter(JSON.stringify({ type: 'view', view }))).toBeTruthy();
   latest().deliver({ type: 'view', view });
   expect(status()).toBe('The session has ended; the story\'s ending is below. Thank you for taking part.');
   const section = document.getElementById('ending')!;
@@ -465,18 +475,31 @@ it('at the ending the story reached, the phone shows its title as a heading and 
   const heading = section.querySelector('h2')!;
   expect(heading.textContent).toBe(`Ending: ${ending.title}`);
   expect(section.getAttribute('aria-labelledby')).toBe(heading.id);
-  expect([...section.querySelectorAll('p')].map((p) => p.textContent)).toEqual([ending.narration]);
+  const shown = () => [...section.querySelectorAll('h2, h3, p')].filter((e) => !(e as HTMLElement).hidden).map((e) => `${e.tagName}: ${e.textContent}`);
+  // The outcome headed under the ending (as the projector heads it under the ending's title), the score after it: short.
+  expect(shown()).toEqual([`H2: Ending: ${ending.title}`, `P: ${ending.narration}`, `H3: Outcome: ${BAND_LABELS[debrief.outcome.band]}`, `P: The room's score: ${scoreWords(debrief.score)}`]);
   expect(section.querySelector('img')).toBeNull();
   expect(section.closest('[aria-live], [role="status"], [role="alert"]')).toBeNull();
-  // The story's words only: no outcome or score (the projector's debrief stays on the projector).
-  expect(JSON.stringify(view)).not.toMatch(/score|outcome/i);
-  expect(section.textContent).not.toMatch(/Score|Outcome/);
-  // A session the trainer ended before an ending: no ending's words, the plain thanks.
+  // Read as untrusted: a band that is not the core's, or a score that is not one short line, is left
+  // out (as text, never markup), and the story's words stay.
+  for (const bad of [
+    { outcome: 'Excellent <b>!</b>', score: 'x\ny' },
+    { outcome: { label: 'Strong' }, score: 'x'.repeat(201) },
+    { outcome: 7, score: ['50%'] },
+    {},
+  ]) {
+    latest().deliver({ type: 'view', view: { ...view, ending: { ...view.ending!, outcome: undefined, score: undefined, ...bad } } as unknown as VoterView });
+    expect(shown()).toEqual([`H2: Ending: ${ending.title}`, `P: ${ending.narration}`]);
+  }
+  latest().deliver({ type: 'view', view });
+  expect(shown()).toHaveLength(4);
+  // A session the trainer ended before an ending: no ending's words, no outcome, the plain thanks.
   const early = roomWithPhone(exampleScenario());
   early.present({ type: 'advance', node: 'phone' });
   early.present({ type: 'end' });
   const ended = voterView(early.ctx, early.state, early.device);
   expect(ended).not.toHaveProperty('ending');
+  expect(JSON.stringify(ended)).not.toMatch(/score|outcome/i);
   latest().deliver({ type: 'view', view: ended });
   expect(status()).toBe('The session has ended. Thank you for taking part.');
   expect(section.hidden).toBe(true);

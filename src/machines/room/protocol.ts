@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RevealEntry } from '../facilitation/votes.js';
+import { BAND_LABELS } from '../report/words.js';
 import { MAX_REPLIES } from '../schema/scenario.js';
 import type { SessionView } from '../selectors.js';
 import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.js';
@@ -22,7 +23,7 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  *   click that arrives after the room moved on is refused instead of landing on the wrong decision.
  *
  * Phones: the version of this protocol the voter page speaks is in the address it connects to
- * (`/ws/voter?v=13`, VOTER_PROTOCOL). A phone can keep a page from an older casa-practice open
+ * (`/ws/voter?v=14`, VOTER_PROTOCOL). A phone can keep a page from an older casa-practice open
  * across the trainer's upgrade and restart; every message from a connection whose version differs
  * (or that names none, as pages from before versions did) is refused as `outdated`, whose message
  * tells the person to reload the page. Such a connection never joins: it is not counted.
@@ -46,8 +47,9 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  * Version 12: a decision with no words of its own is sent with the scenes that set it up, headed as
  * the phone headed them (`discussing.setup`, `decision.setup`).
  * Version 13: at the ending the story reached, its title and text (`ending`), as the projector shows them.
+ * Version 14: with them, the room's outcome band and score (`ending.outcome`, `ending.score`), as the projector shows them.
  */
-export const VOTER_PROTOCOL = 13;
+export const VOTER_PROTOCOL = 14;
 
 /** The address (path and query) a voter page of this version opens its WebSocket on. */
 export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
@@ -208,6 +210,8 @@ export const REJECTIONS = ['too-large', 'malformed', 'wrong-room', 'replayed', '
 export type Rejection = (typeof REJECTIONS)[number];
 
 const Text = z.string().max(20_000);
+/** An outcome band as the core labels it ("Strong", "Developing", "Needs review"). */
+type BandLabel = (typeof BAND_LABELS)[keyof typeof BAND_LABELS];
 /** A reply on a phone: its shown number is its only handle (no reply id, see ReplyHandle). */
 const ReplyOnPhone = z.strictObject({ number: ReplyHandle, text: Text, kind: z.enum(['say', 'do']), enabled: z.boolean() });
 /** One reply's feedback on a phone after the reveal: its shown number, its words, why, and the principles it follows or goes against. */
@@ -341,11 +345,18 @@ export const VoterView = z.strictObject({
   /**
    * At the ending the story reached (phase `ended`, version 13): its title (empty for an untitled
    * ending) and text (the variant that applies), clean, as the projector heads and shows them
-   * ("Ending: …"), for a person who cannot read the projector. Not its outcome or score: the phone
-   * keeps to the story's words. Absent when the session was ended before an ending (the trainer's
-   * `end`). Up to version 12 the phone said only that the session had ended.
+   * ("Ending: …"), for a person who cannot read the projector. Absent when the session was ended
+   * before an ending (the trainer's `end`). Up to version 12 the phone said only that the session had
+   * ended. Version 14: with the room's outcome band (`outcome`, the core's label: BAND_LABELS) and
+   * score (`score`, the core's scoreWords: "52% (14 of 27 points)"), which the projector shows
+   * under the ending ("Outcome: Developing", "Score: …"); up to version 13 the phone had neither.
    */
-  ending: z.strictObject({ title: z.string().max(1_000), narration: Text.optional() }).optional(),
+  ending: z.strictObject({
+    title: z.string().max(1_000),
+    narration: Text.optional(),
+    outcome: z.enum(Object.values(BAND_LABELS) as [BandLabel, ...BandLabel[]]),
+    score: z.string().max(200),
+  }).optional(),
   /**
    * Who's who: the people the room has met so far in the story (the core's `peopleMet`, with the
    * room's reveals), in order of first appearance, by name and role only (clean one-line text from

@@ -5,7 +5,7 @@ import { revealData, type RevealEntry, type Votes } from '../facilitation/votes.
 import { backToDecision } from '../facilitation/steps.js';
 import { facilitatedDecision, roomDidWords, summaryBaseName, type FacilitatedDecision } from '../facilitation/summary.js';
 import { fileStamp } from '../report/export.js';
-import { breaksCritical, citationWords } from '../report/words.js';
+import { BAND_LABELS, breaksCritical, citationWords, scoreWords } from '../report/words.js';
 import type { Scenario } from '../schema/scenario.js';
 import { peopleMet, type Person } from '../people.js';
 import { decisionSetup, introductionsAt, sceneHeading, sceneNumberAt, type Introduction } from '../recap.js';
@@ -697,14 +697,19 @@ const phoneEndings = new WeakMap<SessionView, VoterView['ending']>();
 
 /**
  * What a phone is shown of the ending the story reached (clean text, as the projector heads and
- * shows it: its title, and the text of the variant that applies), worked out once per moment;
- * undefined at any other moment (a session ended for everyone before an ending).
+ * shows it: its title, and the text of the variant that applies), with the room's outcome band and
+ * score in the core's words (the debrief's label, scoreWords), as the projector shows them under it
+ * (version 14), worked out once per moment; undefined at any other moment (a session ended for
+ * everyone before an ending).
  */
 function phoneEndingOf(view: SessionView): VoterView['ending'] {
   if (phoneEndings.has(view)) return phoneEndings.get(view);
-  const found: VoterView['ending'] = view.kind !== 'ending' ? undefined : {
+  const debrief = view.debrief;
+  const found: VoterView['ending'] = view.kind !== 'ending' || !debrief ? undefined : {
     title: cleanLine(view.title ?? ''),
     ...(view.narration ? { narration: cleanText(view.narration) } : {}),
+    outcome: BAND_LABELS[debrief.outcome.band],
+    score: scoreWords(debrief.score),
   };
   phoneEndings.set(view, found);
   return found;

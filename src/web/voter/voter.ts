@@ -6,7 +6,7 @@
  * retried with backoff and the server gives the phone its vote back. All text is set with
  * textContent: scenario text is never markup.
  */
-import type { MET_IN_ALL, MET_SO_FAR, NO_ONE_MET, PhoneDecision, ToVoter, VERDICT_WORDS, VOTER_PROTOCOL, VoterView } from '../../machines/index.js';
+import type { BAND_LABELS, MET_IN_ALL, MET_SO_FAR, NO_ONE_MET, PhoneDecision, ToVoter, VERDICT_WORDS, VOTER_PROTOCOL, VoterView } from '../../machines/index.js';
 import type { SELF_CARE } from '../self-care.js';
 
 /**
@@ -14,7 +14,7 @@ import type { SELF_CARE } from '../self-care.js';
  * version answers "outdated" instead of refusing its messages as not understood. Typed as the core's
  * constant, so a new version there does not compile until this page is brought up to it.
  */
-const PROTOCOL: typeof VOTER_PROTOCOL = 13;
+const PROTOCOL: typeof VOTER_PROTOCOL = 14;
 
 /** What Who's who says before anyone has appeared: the core's words (typed as its constant, so they cannot drift apart). */
 const NO_ONE: typeof NO_ONE_MET = 'No one has appeared in the story yet.';
@@ -34,6 +34,15 @@ const VERDICTS: Pick<typeof VERDICT_WORDS, 'follows' | 'violates'> = { follows: 
  * every reveal of a scenario, so the two cannot drift apart.
  */
 const verdictLine = (p: { verdict: keyof typeof VERDICTS; title: string; citation: string }): string => `${VERDICTS[p.verdict]} ${p.title} (${p.citation})`;
+
+/**
+ * The outcome bands as the core labels them (typed as its constant, so the phone has no words of its
+ * own for them): an ending's `outcome` is shown only when it is one of these.
+ */
+const BANDS: typeof BAND_LABELS = { strong: 'Strong', developing: 'Developing', 'needs-review': 'Needs review' };
+const BAND_WORDS: readonly string[] = Object.values(BANDS);
+/** The longest score line shown (the core's scoreWords is under 100 characters): anything longer, or not one line, is not shown. */
+const MAX_SCORE_CHARS = 200;
 
 /**
  * The guide's Self-Care passage, shown on the phone's break screen as the trainer's "Take a break"
@@ -69,7 +78,7 @@ const els = {
   note: $('content-note'), noteTitle: $('note-title'), noteText: $('note-text'), noteMinutes: $('note-minutes'),
   said: $<HTMLDetailsElement>('said'), saidSummary: $('said-summary'), saidWords: $('said-words'),
   scene: $('scene'), sceneTitle: $('scene-title'), sceneWords: $('scene-words'),
-  ending: $('ending'), endingTitle: $('ending-title'), endingText: $('ending-text'),
+  ending: $('ending'), endingTitle: $('ending-title'), endingText: $('ending-text'), endingOutcome: $('ending-outcome'), endingScore: $('ending-score'),
   discussion: $('discussion'), discussionTitle: $('discussion-title'), discussionWords: $('discussion-words'), discussionPrompt: $('discussion-prompt'), discussionQuestion: $('discussion-question'),
 };
 
@@ -508,7 +517,7 @@ function drawScene(s: VoterView['scene']): void {
 
 /**
  * The ending the story reached (version 13): headed as the projector heads it, "Ending: Title", with
- * its text, as text. Up to version 12 the phone said only that the session had ended, while the
+ * its text, as text, and (version 14) the room's outcome and score under it. Up to version 12 the phone said only that the session had ended, while the
  * projector showed how the story ended: a person who cannot read the projector had nothing of it.
  */
 function drawEnding(e: VoterView['ending']): void {
@@ -517,6 +526,16 @@ function drawEnding(e: VoterView['ending']): void {
   setText(els.endingTitle, e.title ? `Ending: ${e.title}` : 'Ending');
   setHidden(els.endingText, !e.narration);
   setText(els.endingText, e.narration ?? '');
+  // The room's outcome and score under it (version 14), as the projector shows them, in the core's
+  // words (its band label, its scoreWords): the phone showed the story's words and not how the room
+  // did, which the projector showed. Read as untrusted: a band that is not one of the core's, or a
+  // score that is not a short line of text, is left out rather than shown.
+  const outcome = typeof e.outcome === 'string' && BAND_WORDS.includes(e.outcome) ? e.outcome : undefined;
+  const score = typeof e.score === 'string' && e.score.length > 0 && e.score.length <= MAX_SCORE_CHARS && !/[\r\n]/.test(e.score) ? e.score : undefined;
+  setHidden(els.endingOutcome, !outcome);
+  setText(els.endingOutcome, outcome ? `Outcome: ${outcome}` : '');
+  setHidden(els.endingScore, !score);
+  setText(els.endingScore, score ? `The room's score: ${score}` : '');
 }
 
 function draw(v: VoterView): void {

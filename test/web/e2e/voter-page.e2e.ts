@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRoom, roomContext, type RoomState, type Scenario } from '../../../src/machines/index.js';
+import { BAND_LABELS, createRoom, roomContext, scoreWords, type RoomState, type Scenario } from '../../../src/machines/index.js';
 import { readVoterFiles, startRoomServer, type RoomServer } from '../../../src/terminal/room/server.js';
 import { packageRoot } from '../../../src/terminal/paths.js';
 import { SELF_CARE } from '../../../src/web/self-care.js';
@@ -526,11 +526,34 @@ describe('voter page in Chromium', () => {
         }
       }
       await status(page, /session has ended/);
-      // The ending's title and text, as the projector shows them (voter protocol 13), axe clean.
+      // The ending's title and text, as the projector shows them (voter protocol 13), and under them
+      // the room's outcome and score, in the core's words, as the projector shows them (version 14); axe clean.
       const reached = presenter.view.session;
       expect(await page.getByRole('heading', { level: 2, name: `Ending: ${reached.title}` }).isVisible()).toBe(true);
       expect(await page.locator('#ending-text').textContent()).toBe(reached.narration);
+      const debrief = reached.debrief!;
+      expect(await page.getByRole('heading', { level: 3, name: `Outcome: ${BAND_LABELS[debrief.outcome.band]}` }).isVisible()).toBe(true);
+      expect(await page.locator('#ending-score').textContent()).toBe(`The room's score: ${scoreWords(debrief.score)}`);
+      expect(await page.locator('#ending-score').isVisible()).toBe(true);
       expect(await axe(page)).toEqual([]);
+      if (SCREENSHOTS) await fullPageScreenshot(page, 'voter-ending');
+      // Short, and inside the screen at 390×844 and at 320 px with 200% text: no sideways scroll, the score on a few lines.
+      for (const [width, height, size] of [[390, 844, '100%'], [320, 700, '200%']] as const) {
+        await page.setViewportSize({ width, height });
+        await page.evaluate((s) => document.documentElement.style.setProperty('font-size', s), size);
+        const fit = await page.evaluate(() => {
+          const score = document.getElementById('ending-score')!;
+          const outcome = document.getElementById('ending-outcome')!;
+          const line = parseFloat(getComputedStyle(score).lineHeight);
+          return { sideways: document.documentElement.scrollWidth - innerWidth, right: Math.max(score.getBoundingClientRect().right, outcome.getBoundingClientRect().right), scoreLines: Math.round(score.getBoundingClientRect().height / line) };
+        });
+        expect(fit.sideways, `${width} px, ${size}`).toBe(0);
+        expect(fit.right).toBeLessThanOrEqual(width);
+        // "The room's score: 0% (4 points below zero, of 4 possible)", the longest the core says without a cap: 2 lines, and 5 at 320 px with 200% text.
+        expect(fit.scoreLines, await page.locator('#ending-score').textContent() ?? '').toBeLessThanOrEqual(size === '100%' ? 2 : 5);
+        if (SCREENSHOTS) await fullPageScreenshot(page, `voter-ending-${width}-${size === '100%' ? '100' : '200'}`);
+      }
+      await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
       presenter.close();
       const kept = server.state();
       const port = server.port;
