@@ -114,12 +114,22 @@ export function AuthoringHelp() {
         The principle ids a scenario can use in <code>"assessments"</code> and <code>"learningGoals"</code>, each with the guide
         section to cite in a reply's feedback (as the guide prints its heading).
       </p>
-      <TableWrap label="The principle ids">
-        <table className="principle-ids">
-          <thead><tr><th scope="col">Id</th><th scope="col">Principle</th><th scope="col">Guide section</th></tr></thead>
-          <tbody>
+      {/* On a narrow screen (a phone, or large text) each principle is a card (styles.css,
+          .principle-ids-wrap): its id, then its title and guide section, each with its column's name
+          before it (.cell-label, for the eye only: a screen reader names a cell's column from its
+          header). As a table it was 459 px wide at 390 px and 918 px at 320 px with 200% text, each
+          row read by scrolling sideways. The roles are the elements' own, said again so that a browser
+          that drops a table's semantics when it is not displayed as a table (Safari) keeps them. */}
+      <TableWrap label="The principle ids" className="principle-ids-wrap">
+        <table className="principle-ids" role="table">
+          <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">Id</th><th scope="col" role="columnheader">Principle</th><th scope="col" role="columnheader">Guide section</th></tr></thead>
+          <tbody role="rowgroup">
             {principles.map((p) => (
-              <tr key={p.id}><td><code>{p.id}</code></td><td>{p.title}{p.optional ? ' (optional: never scored as violated)' : ''}</td><td>{getSection(p.section)?.heading ?? p.section}</td></tr>
+              <tr key={p.id} role="row">
+                <td role="cell"><code>{p.id}</code></td>
+                <td role="cell"><span className="cell-label" aria-hidden="true">Principle: </span>{p.title}{p.optional ? ' (optional: never scored as violated)' : ''}</td>
+                <td role="cell"><span className="cell-label" aria-hidden="true">Guide section: </span>{getSection(p.section)?.heading ?? p.section}</td>
+              </tr>
             ))}
           </tbody>
         </table>

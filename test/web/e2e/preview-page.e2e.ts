@@ -60,6 +60,56 @@ describe('preview page', () => {
     }
   });
 
+  // Found at 320 px with 200% text (web-49): the principle ids under "Writing a scenario…" were a
+  // table of three columns 918 px wide in a 296 px region (459 px in 366 at 390×844, text at 100%):
+  // each row read by scrolling sideways, up to three screens. On a narrow screen each principle is
+  // now a card (its id, then its title and guide section, each with its column's name), as My
+  // records' rows are; a laptop keeps the table.
+  it('the principle ids are a card each on a phone (390×844, and 320 px with 200% text), with nothing to scroll sideways, and a table on a laptop; axe clean', async () => {
+    const s = await openPage(web.browser, web.app.url, '#/preview', { viewport: { width: 1280, height: 800 } });
+    const { page } = s;
+    try {
+      await page.getByText(/^Writing a scenario/).click();
+      const region = page.getByRole('region', { name: 'The principle ids' });
+      await region.waitFor();
+      const fit = () => region.evaluate((el) => {
+        const table = el.querySelector('table')!;
+        const rows = [...table.tBodies[0]!.rows];
+        return {
+          display: getComputedStyle(table).display,
+          scrolls: el.scrollWidth > el.clientWidth + 1,
+          page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          // Every cell's right edge inside the region's.
+          cut: rows.flatMap((r) => [...r.cells]).filter((c) => c.getBoundingClientRect().right > el.getBoundingClientRect().right + 1).length,
+          labels: [...rows[0]!.querySelectorAll<HTMLElement>('.cell-label')].filter((l) => l.checkVisibility()).map((l) => l.textContent),
+          header: table.tHead!.getBoundingClientRect().height,
+        };
+      });
+      // The same table to a screen reader at every width: three column headers, and each row named by its id first.
+      const semantics = async () => {
+        expect(await region.getByRole('columnheader').allInnerTexts()).toEqual(['Id', 'Principle', 'Guide section']);
+        expect(await region.getByRole('row', { name: /^curious-not-interrogating / }).count()).toBe(1);
+        expect(await region.getByRole('row', { name: /Principle:|Guide section:/ }).count()).toBe(0);
+      };
+      expect(await fit()).toMatchObject({ display: 'table', scrolls: false, page: 0, cut: 0, labels: [] });
+      await semantics();
+      for (const [width, height, text] of [[390, 844, '100%'], [320, 640, '200%']] as const) {
+        await page.evaluate((size) => document.documentElement.style.setProperty('font-size', size), text);
+        await page.setViewportSize({ width, height });
+        await expect.poll(fit, { message: `${width} px, ${text}` }).toMatchObject({ display: 'block', scrolls: false, page: 0, cut: 0, labels: ['Principle: ', 'Guide section: '] });
+        expect(await page.getByText('This table is wider than the screen').count()).toBe(0);
+        expect(await region.getAttribute('tabindex')).toBeNull();
+        await semantics();
+        await region.locator('tbody tr').first().scrollIntoViewIfNeeded();
+        await s.screenshot(`e2e-preview-principle-ids-${width}-${text.replace('%', '')}`);
+        expect(violationsText(await runAxe(page)), `${width} px, ${text}`).toBe('');
+      }
+      expect(s.errors()).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
   // "Results below are for <name>": a name of 200 characters with no space ran off a phone's screen.
   it('a file name of 200 characters with no spaces wraps inside the page at 320 px with the text at 200%: nothing scrolls sideways', async () => {
     const s = await openPage(web.browser, web.app.url, '#/preview', { viewport: { width: 320, height: 640 } });
