@@ -3,7 +3,7 @@
  * waits, clean text): nothing here loads XState, zod or the validator, so a picker opens as fast
  * as an empty app. Everything else comes from `index.ts`, loaded once a scenario is opened.
  */
-export { cleanDeep, cleanLine, cleanText, visibleLine } from './text/clean.js';
+export { cleanDeep, cleanLine, cleanText, isBlank, visibleLine } from './text/clean.js';
 export { lineAsWritten, quoteAsWritten, quoteValue, safeJson, shortenWritten, shownFileName } from './text/quote.js';
 export { didYouMean } from './text/suggest.js';
 export { entryOf, isEntry, leftOutWords, quickEntry, sharedIdWords, sortEntries, withRecord, type CatalogEntry, type LeftOut } from './library/catalog.js';

@@ -4,7 +4,7 @@ import { indexScenario } from './scenario-index.js';
 import type { Scenario } from './schema/scenario.js';
 import { feedbackOf, momentLines, sceneWords, selectView, type ChangeView, type FeedbackView, type LineView, type SessionView } from './selectors.js';
 import type { PersistedScenarioSnapshot } from './session.js';
-import { cleanDeep, cleanLine } from './text/clean.js';
+import { cleanDeep, cleanLine, isBlank } from './text/clean.js';
 import type { SessionContext } from './types.js';
 
 /** One scene passed on the way to where a session stopped. */
@@ -184,7 +184,7 @@ export function sceneNumberAt(scenario: Scenario, snapshot: PersistedScenarioSna
 export function sceneHeading(title: string | undefined, n: number | undefined): string {
   // Clean, on one line, as the live view's title is (selectView): a UI prints it as it is.
   const shown = title === undefined ? '' : cleanLine(title);
-  return shown !== '' ? shown : sceneWords(n);
+  return shown !== '' && !isBlank(shown) ? shown : sceneWords(n);
 }
 
 /**
@@ -195,7 +195,7 @@ export function sceneHeadingAt(scenario: Scenario, snapshot: PersistedScenarioSn
   const node = indexScenario(scenario).nodes.get(String((snapshot as unknown as { value: unknown }).value));
   if (node?.kind !== 'scene') return undefined;
   // The number only where it heads the scene (a replay from the start): a titled scene is headed by its title.
-  return sceneHeading(node.title, cleanLine(node.title ?? '') !== '' ? undefined : sceneNumberAt(scenario, snapshot));
+  return sceneHeading(node.title, !isBlank(node.title ?? '') ? undefined : sceneNumberAt(scenario, snapshot));
 }
 
 /** A character speaking for the first time in a playthrough, with what the scenario says to introduce them. */

@@ -1,4 +1,4 @@
-import { cleanLine } from '../text/clean.js';
+import { cleanLine, isBlank } from '../text/clean.js';
 import { quoteValue, shownFileName } from '../text/quote.js';
 import type { Debrief, OutcomeBand } from '../scoring.js';
 import type { EndingKind, Scenario } from '../schema/scenario.js';
@@ -295,7 +295,7 @@ function timeTextProblem(v: unknown, what: string): string | undefined {
 }
 // Something left once cleaned (cleanLine): a title or id of spaces or control characters alone was
 // taken, stored cleaned as "", and then refused when the records were read again, the practice lost.
-const isShortText = (v: unknown, max = 200): v is string => typeof v === 'string' && v.length > 0 && v.length <= max && cleanLine(v) !== '';
+const isShortText = (v: unknown, max = 200): v is string => typeof v === 'string' && v.length > 0 && v.length <= max && !isBlank(v);
 const BANDS: readonly string[] = ['strong', 'developing', 'needs-review'];
 const STATUSES: readonly string[] = ['violated', 'missed', 'followed'];
 const ENDINGS: readonly string[] = ['strong', 'mixed', 'harmful'];
@@ -422,7 +422,7 @@ function timeProblem(startedAt: string | undefined, completedAt: string, minutes
  */
 export function damagedPracticeName(raw: unknown, index: number): string {
   const r = isObject(raw) ? raw : {};
-  const named = typeof r.title === 'string' && cleanLine(r.title) !== '' ? r.title : typeof r.scenarioId === 'string' && cleanLine(r.scenarioId) !== '' ? r.scenarioId : undefined;
+  const named = typeof r.title === 'string' && !isBlank(r.title) ? r.title : typeof r.scenarioId === 'string' && !isBlank(r.scenarioId) ? r.scenarioId : undefined;
   const of = named === undefined ? '' : ` of ${quoteValue(named, 60)}`;
   const position = `completed practice ${index + 1}`;
   // A date before 2000 ("0000-01-01") is none casa-practice recorded: no help in finding the practice.

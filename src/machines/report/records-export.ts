@@ -1,7 +1,7 @@
 import { recordSeconds, type PlaythroughRecord } from '../progress/records.js';
 import type { SessionMode } from '../types.js';
 import { PRACTICE_IDLE_MS } from '../progress/clock.js';
-import { cleanLine } from '../text/clean.js';
+import { cleanLine, isBlank } from '../text/clean.js';
 import { localDate, localTime } from '../progress/local-clock.js';
 
 // On the local clock (progress/local-clock.ts, where the records' own messages date a practice too).
@@ -235,7 +235,7 @@ export function certificateData(records: readonly PlaythroughRecord[], options: 
   // Tenths of an hour are 6 minutes. The total is rounded down and what remains up, so that 717
   // minutes is 11.9 hours with 0.1 to go, never "12 hours" toward 12 that are not all there.
   const totalHours = Math.floor(totalMinutes / 6) / 10;
-  const name = options.name === undefined ? '' : cleanLine(options.name).slice(0, 200);
+  const name = options.name === undefined || isBlank(options.name) ? '' : cleanLine(options.name).slice(0, 200);
   const rowsMinutes = items.reduce((sum, i) => sum + (i.minutes ?? 0), 0);
   const rounding = rowsMinutes === totalMinutes ? undefined
     : `The minutes in the rows add up to ${rowsMinutes}, not ${totalMinutes}: each row is its own time rounded to the nearest minute, and the total adds the seconds casa-practice measured and is rounded down once.`;

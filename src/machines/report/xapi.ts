@@ -7,7 +7,7 @@ import { learnerOf, recordSeconds, type PlaythroughRecord, type PrincipleRecord 
 import { indexScenario, replyValue } from '../scenario-index.js';
 import { bestPracticeAt, buildDebrief, offeredAtTurns, type Debrief } from '../scoring.js';
 import type { DecisionNode, Reply, Scenario } from '../schema/scenario.js';
-import { cleanDeep, cleanLine } from '../text/clean.js';
+import { cleanDeep, cleanLine, isBlank } from '../text/clean.js';
 
 /**
  * xAPI 1.0.3 statements for recorded playthroughs, for a learning record store or an LMS.
@@ -309,7 +309,7 @@ export function xapiStatements(record: PlaythroughRecord, options: XapiOptions):
   const index = played ? indexScenario(played) : undefined;
   const actor: XapiActor = {
     objectType: 'Agent',
-    ...(options.name && cleanLine(options.name) ? { name: cleanLine(options.name).slice(0, 200) } : {}),
+    ...(options.name && !isBlank(options.name) ? { name: cleanLine(options.name).slice(0, 200) } : {}),
     // The learner the record was kept under on the device it came from, when it came in a backup
     // (PlaythroughRecord.learner): the same statement ids must keep the same actor.
     account: { homePage, name: record.learner ?? options.learner },

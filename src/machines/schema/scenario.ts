@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getSection, languageRuleIds, languageRules, principleIds, principles } from '../guide.js';
 import { MAX_ID_LENGTH, SLUG } from '../scenario-id.js';
-import { cleanLine } from '../text/clean.js';
+import { isBlank } from '../text/clean.js';
 
 /**
  * The single source of truth for the scenario format. The JSON Schema that editors use
@@ -39,7 +39,7 @@ const Text = (max: number, description: string) =>
     // reads it): cleaning every text was 40% of a parse of a whole scenario.
     .refine((s) => {
       const first = s.charCodeAt(0);
-      return (first > 32 && first < 127) || cleanLine(s) !== '';
+      return (first > 32 && first < 127) || !isBlank(s);
     }, { message: INVISIBLE_ONLY })
     .meta({
     description,

@@ -155,6 +155,31 @@ export function cleanLine(text: string): string {
   return cleanText(text.replace(LINE_BREAKS, ' ')).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Characters that show as nothing and that cleanText keeps, because inside a word of some script
+ * they mean something: Unicode's Default_Ignorable_Code_Point characters it does not remove (the
+ * soft hyphen U+00AD, a hyphenation hint; the combining grapheme joiner U+034F; the Arabic letter
+ * mark U+061C; the Hangul fillers U+115F, U+1160, U+3164 and U+FFA0 of old Hangul and Korean
+ * encodings; the Mongolian vowel separator U+180E and free variation selectors; a variation
+ * selector after an emoji), and the braille pattern blank U+2800, which is not default-ignorable (a
+ * braille cell without dots, the space of braille text) but shows as nothing in any other text.
+ * A value of them alone (and white space) is blank (isBlank); in a name typed as an id the
+ * validator says which one it holds (validate/invisible.ts).
+ */
+export const SHOWS_NOTHING = /[\p{Default_Ignorable_Code_Point}\u2800]/u;
+/** A character that shows something: not white space, not one of SHOWS_NOTHING's. */
+const SHOWS_SOMETHING = /[^\s\p{Default_Ignorable_Code_Point}\u2800]/u;
+
+/**
+ * Whether a text shows nothing once cleaned (cleanLine): empty, white space, escape sequences,
+ * control and invisible characters, and the characters SHOWS_NOTHING keeps ("\u3164", a Hangul
+ * filler, looks like an empty name). Every check that a title, a name or an id is not empty asks
+ * this. Linear in the text.
+ */
+export function isBlank(text: string): boolean {
+  return !SHOWS_SOMETHING.test(cleanLine(text));
+}
+
 /** A deep copy of a JSON-like value with every string cleaned (object keys are kept as they are). */
 export function cleanDeep<T>(value: T): T {
   if (typeof value === 'string') return cleanText(value) as T;

@@ -1,1 +1,1 @@
-export { cleanDeep, cleanLine, cleanText } from './clean.js';
+export { cleanDeep, cleanLine, cleanText, isBlank } from './clean.js';

@@ -10,9 +10,13 @@ import { visibleLine } from './clean.js';
  * Characters a quoted value shows as \uXXXX so the author can see them: control, bidi and
  * zero-width characters, and the spaces that look like an ordinary one but are not (a non-breaking
  * space, U+00A0, pasted from a web page or a word processor: "r-supervisor\u00a0" was shown as
- * "r-supervisor ", an ordinary space), a soft hyphen, and the invisible operators.
+ * "r-supervisor ", an ordinary space), a soft hyphen, the invisible operators, and the characters
+ * that show as nothing (text/clean.ts SHOWS_NOTHING: the combining grapheme joiner, the Arabic
+ * letter mark, the Hangul fillers, the Mongolian and Khmer ones, the braille pattern blank; not a
+ * variation selector, which an emoji needs).
  */
-const SHOWN_ESCAPED = /[\u0000-\u001f\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028\u2029\u202a-\u202f\u205f-\u2064\u2066-\u2069\u3000\ufeff]/g;
+// eslint-disable-next-line no-misleading-character-class -- each combining character here is matched alone, to be shown as \u…
+const SHOWN_ESCAPED = /[\u0000-\u001f\u007f-\u00a0\u00ad\u034f\u061c\u115f\u1160\u1680\u17b4\u17b5\u180b-\u180f\u2000-\u200f\u2028\u2029\u202a-\u202f\u205f-\u206f\u2800\u3000\u3164\ufeff\uffa0]/g;
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 

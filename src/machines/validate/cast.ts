@@ -1,4 +1,4 @@
-import { cleanLine } from '../text/clean.js';
+import { cleanLine, isBlank } from '../text/clean.js';
 import { firstIndex, nameKeys } from '../text/names.js';
 import { quoteValue } from '../text/quote.js';
 import { pointerWords } from './pointers.js';
@@ -34,7 +34,7 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 /** The character-unused warnings of a parsed scenario file (any value: what is not a scenario's shape is passed over). */
 export function unusedCharacterProblems(raw: unknown): UnlocatedProblem[] {
   if (!isRecord(raw) || !Array.isArray(raw.characters) || !Array.isArray(raw.nodes)) return [];
-  const declared = raw.characters.flatMap((c, index) => (isRecord(c) && typeof c.id === 'string' && typeof c.name === 'string' && cleanLine(c.name) !== ''
+  const declared = raw.characters.flatMap((c, index) => (isRecord(c) && typeof c.id === 'string' && typeof c.name === 'string' && !isBlank(c.name)
     ? [{ id: c.id, name: c.name, index }] : []));
   if (declared.length === 0) return [];
   const ids = new Set(declared.map((c) => c.id));

@@ -1,6 +1,6 @@
 import { languageRuleIds, principleIds } from '../guide.js';
 import { MAX_REPLIES, type Scenario } from '../schema/scenario.js';
-import { cleanLine } from '../text/clean.js';
+import { isBlank } from '../text/clean.js';
 
 /**
  * A fast, allocation-free check that parsed JSON satisfies the zod schema in
@@ -90,7 +90,7 @@ function isText(v: unknown, max: number): boolean {
   // Text almost always starts with a visible ASCII character; otherwise look for one that the
   // screens show (escapes, control and invisible characters are cleaned away: INVISIBLE_ONLY).
   const first = v.charCodeAt(0);
-  return (first > 32 && first < 127) || cleanLine(v) !== '';
+  return (first > 32 && first < 127) || !isBlank(v);
 }
 function isPrincipleId(v: unknown): boolean {
   return typeof v === 'string' && principles.has(v);

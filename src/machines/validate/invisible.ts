@@ -1,4 +1,4 @@
-import { cleanLine, forEachRemoved, loneSurrogates, type RemovedPart } from '../text/clean.js';
+import { cleanLine, forEachRemoved, isBlank, loneSurrogates, SHOWS_NOTHING, type RemovedPart } from '../text/clean.js';
 import { pointerWords } from './pointers.js';
 import { quoteAsWritten, quoteValue } from '../text/quote.js';
 import type { JsonPath, UnlocatedProblem } from './problem.js';
@@ -179,7 +179,7 @@ export function invisibleCharacterProblems(raw: unknown): UnlocatedProblem[] {
     // Past the texts listed, it is enough to know that a text holds one.
     const found = scan(value, ONE_LINE.has(key), out.length < MAX_INVISIBLE_TEXTS);
     // Blank as shown, it is blank-text's error (only characters that are not shown).
-    if (!found || (value.slice(0, found.first.index).trim() === '' && cleanLine(value) === '')) return;
+    if (!found || (value.slice(0, found.first.index).trim() === '' && isBlank(value))) return;
     if (!listed(path, 'hidden')) return;
     const { first, count, next } = found;
     const others = moreParts(count, next);
@@ -225,7 +225,7 @@ export function withHiddenCharacters(raw: unknown, problems: readonly UnlocatedP
     if (typeof value !== 'string' || value.length > 200) return p;
     const found = scan(value, false, true);
     const lone = loneSurrogates(value);
-    if (!found && lone.length === 0) return withOddSpace(p, value);
+    if (!found && lone.length === 0) return SHOWS_NOTHING.test(value) ? withShowsNothing(p, value) : withOddSpace(p, value);
     // Only halves of characters (an id written "d1\ud800"): named as the text warning names one.
     if (!found) {
       const index = lone[0] as number;
@@ -281,5 +281,44 @@ function withOddSpace(p: UnlocatedProblem, value: string): UnlocatedProblem {
     fix: end || pre === ''
       ? `Delete it: put the cursor just ${pre === '' ? 'after the opening quote' : `after ${quoteValue(pre, 40)}`} and press Delete${end ? ' (the closing quote should come straight after it)' : ''}, or type the whole value again. ${p.fix}`
       : `It is just after ${quoteValue(pre, 40)}: replace it, or type the whole value again. ${p.fix}`,
+  };
+}
+
+/** The characters SHOWS_NOTHING finds (text/clean.ts), each where it is. */
+const SHOWS_NOTHING_ALL = new RegExp(SHOWS_NOTHING.source, 'gu');
+/** Those the apps keep in a text (text/clean.ts SHOWS_NOTHING), by name. */
+const KEPT_NAMES: Record<string, string> = {
+  '\u00ad': 'a soft hyphen', '\u034f': 'a combining grapheme joiner', '\u061c': 'an Arabic letter mark',
+  '\u115f': 'a Hangul choseong filler', '\u1160': 'a Hangul jungseong filler', '\u3164': 'a Hangul filler', '\uffa0': 'a halfwidth Hangul filler',
+  '\u180e': 'a Mongolian vowel separator', '\u2800': 'a braille pattern blank', '\u200c': 'a zero-width non-joiner', '\u200d': 'a zero-width joiner',
+  '\u200e': 'a left-to-right mark', '\u200f': 'a right-to-left mark',
+};
+/** A kept character by name: "a combining grapheme joiner (U+034F)". */
+function keptName(c: string): string {
+  const code = c.codePointAt(0) ?? 0;
+  const name = KEPT_NAMES[c] ?? ((code >= 0xfe00 && code <= 0xfe0f) || (code >= 0xe0100 && code <= 0xe01ef) ? 'a variation selector' : 'a character that shows as nothing');
+  return `${name} (${codePoint(c)})`;
+}
+
+/**
+ * A name (an id, a reference) holding a character that shows as nothing and that the apps keep in
+ * a text (text/clean.ts SHOWS_NOTHING): "d1-greeting\u034f", a combining grapheme joiner after the
+ * id, was quoted as "d1-greeting͏", which looks like "d1-greeting": it says which character, by
+ * code point, and where.
+ */
+function withShowsNothing(p: UnlocatedProblem, value: string): UnlocatedProblem {
+  SHOWS_NOTHING_ALL.lastIndex = 0;
+  const all = [...value.matchAll(SHOWS_NOTHING_ALL)];
+  const first = all[0];
+  if (!first) return p;
+  const pre = cleanLine(value.slice(0, first.index));
+  const where = pre === '' ? 'at its start' : `after ${quoteValue(pre, 40)}`;
+  const more = all.length > 1 ? ` (and ${all.length - 1} more such character${all.length > 2 ? 's' : ''})` : '';
+  const shown = cleanLine(value.replace(SHOWS_NOTHING_ALL, ''));
+  const looks = shown === '' ? ': on screen it looks empty' : `: on screen it looks like ${quoteValue(shown)}, but it is not the same`;
+  return {
+    ...p,
+    message: `${p.message} ${quoteValue(value)} holds ${keptName(first[0])}, a character that shows as nothing, ${where}${more}${looks} (pasted from a web page or a word processor, most likely).`,
+    fix: `Delete it: put the cursor just ${pre === '' ? 'after the opening quote' : `after ${quoteValue(pre, 40)}`} and press Delete (VS Code outlines such characters with a box; where the file shows ${quoteAsWritten(writtenAs({ index: first.index, text: first[0], kind: 'invisible' }), 30)} there instead, delete that), or type the whole value again. ${p.fix}`,
   };
 }

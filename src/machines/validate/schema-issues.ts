@@ -3,7 +3,7 @@ import { principleIds, principles, sections } from '../guide.js';
 import { suggestedId } from '../scenario-id.js';
 import * as S from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
-import { cleanLine } from '../text/clean.js';
+import { isBlank } from '../text/clean.js';
 import { pointerWords } from './pointers.js';
 import { closest, didYouMean, didYouMeanOf, RELATED_AT, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
 
@@ -881,7 +881,7 @@ function mayBeTypo(word: string, lower: string, candidate: string): boolean {
  */
 function missingWords(object: unknown, kind: ObjectKind | undefined, key: string): string {
   const ownId = typeof object === 'object' && object !== null && !Array.isArray(object) ? (object as { id?: unknown }).id : undefined;
-  const named = kind && typeof ownId === 'string' && cleanLine(ownId) !== '' ? `${capitalise(kind.name.replace(/^an? /, 'the '))} ${quoteValue(ownId, 40)}` : capitalise(kind?.name ?? 'this object');
+  const named = kind && typeof ownId === 'string' && !isBlank(ownId) ? `${capitalise(kind.name.replace(/^an? /, 'the '))} ${quoteValue(ownId, 40)}` : capitalise(kind?.name ?? 'this object');
   return `${named} is missing "${key}".`;
 }
 
@@ -918,7 +918,7 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
   if (kind?.name === 'a variant' && key === 'when' && misspelt === undefined && typeof item === 'number') {
     // "This object is missing "when"", "Add "when"": not what a variant is, nor what to write.
     const endingId = (valueAt(raw, parentPath.slice(0, -2)) as { id?: unknown } | undefined)?.id;
-    const ending = typeof endingId === 'string' && cleanLine(endingId) !== '' ? `the ending ${quoteValue(endingId, 40)}` : 'its ending';
+    const ending = typeof endingId === 'string' && !isBlank(endingId) ? `the ending ${quoteValue(endingId, 40)}` : 'its ending';
     return errorAt(path, 'missing-field', `Variant ${item + 1} of ${ending} is missing "when": the condition under which its narration is told instead of the ending's own "narration".`,
       `Add "when", e.g. "when": { "conduct": "critical", "gte": 1 } (see ${pointerWords.conditions()}). A text told whatever happened belongs in the ending's "narration": move it there and remove the variant.`, { path: parentPath });
   }
@@ -1421,7 +1421,7 @@ function customProblem(message: string, path: JsonPath, value: unknown): Unlocat
       const min = Number.isSafeInteger(fields.min) ? fields.min as number : 0;
       const max = Number.isSafeInteger(fields.max) ? fields.max as number : Math.max(min, 100);
       const add = { min: `"min": ${Math.min(min, max)} (the lowest value it can take)`, max: `"max": ${max} (the highest)`, start: `"start": ${min} (its value when a playthrough begins)` };
-      const id = typeof fields.id === 'string' && cleanLine(fields.id) !== '' ? quoteValue(fields.id, 40) : 'this variable';
+      const id = typeof fields.id === 'string' && !isBlank(fields.id) ? quoteValue(fields.id, 40) : 'this variable';
       return errorAt(path, 'invalid-variable', `A number variable needs whole numbers for "min", "max" and "start"; ${id} has no ${quoteList(missing.map((k) => `"${k}"`)).replace(/ and /, missing.length > 1 ? ' or ' : ' and ')}.`,
         `Add ${quoteList(missing.map((k) => add[k]))}, or add "type": "flag" and "start": true or false for a yes/no fact.`);
     }
@@ -1430,7 +1430,7 @@ function customProblem(message: string, path: JsonPath, value: unknown): Unlocat
     if (flag && fields !== undefined) {
       const extra = (['min', 'max', 'shown'] as const).filter((k) => fields[k] !== undefined);
       const start = fields.start === undefined || typeof fields.start === 'boolean' ? undefined : fields.start;
-      const id = typeof fields.id === 'string' && cleanLine(fields.id) !== '' ? quoteValue(fields.id, 40) : 'this flag';
+      const id = typeof fields.id === 'string' && !isBlank(fields.id) ? quoteValue(fields.id, 40) : 'this flag';
       const has = [...(extra.length > 0 ? [quoteList(extra.map((k) => `"${k}"`))] : []), ...(start !== undefined ? [`"start": ${typeof start === 'string' ? quoteValue(start, 40) : JSON.stringify(start) ?? String(start)}`] : [])];
       if (has.length > 0) {
         const falsy = start === 0 || start === '0' || (typeof start === 'string' && ['no', 'false'].includes(start.trim().toLowerCase()));
