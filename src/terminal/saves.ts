@@ -223,13 +223,17 @@ export function slotTitle(key: string): string | undefined {
  */
 export function newerSavesLine(resumed?: PlayableScenario, env: NodeJS.ProcessEnv = process.env): string | undefined {
   let keys: string[];
+  let store: ReturnType<typeof stateStore>;
   try {
-    keys = core.newerSaveKeys(stateStore(env));
+    store = stateStore(env);
+    keys = core.newerSaveKeys(store);
   } catch {
     return undefined;
   }
   const others = keys.filter((k) => resumed === undefined || core.slotScenarioId(k) !== resumed.scenario.id);
-  return core.newerSavesWords(others.map((k) => slotTitle(k) ?? unspeltSaveName(k)), resumed !== undefined);
+  // A file whose name is not UTF-8 is listed under a name it does not have (U+FFFD for its bytes): said plainly, not by that name.
+  const named = others.filter((k) => !store.undecodedName(k));
+  return core.newerSavesWords(named.map((k) => slotTitle(k) ?? unspeltSaveName(k)), resumed !== undefined, undefined, others.length - named.length);
 }
 
 /**

@@ -150,7 +150,7 @@ export const MAX_STATE_BYTES = 64 * 1024 * 1024;
  * bytes is read: a save or records file that is (or links to) a named pipe would wait for a writer
  * for ever, and /dev/zero would fill the memory until the program crashed.
  */
-export function readIfExists(path: string, limit = MAX_STATE_BYTES): string | undefined {
+export function readIfExists(path: string | Buffer, limit = MAX_STATE_BYTES): string | undefined {
   let fd: number;
   try {
     // O_NONBLOCK: opening a named pipe returns at once (without it, it waits for a writer).

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,33 @@ describe('the state folder as a store', () => {
     expect(second).toBe(join(dir, 'facilitation', 'x.json.damaged-2025-01-31T10-20-30-2'));
     expect(readFileSync(first, 'utf8')).toBe('first');
     expect(readFileSync(second, 'utf8')).toBe('second');
+  });
+
+  // Found by hostile-49: names were read as text, and a name that is not UTF-8 came back with U+FFFD
+  // for its bytes, which names no file: stat failed and the file was not listed at all.
+  it('lists a file whose name is not UTF-8 under that name with U+FFFD, each apart, and reads, moves aside and removes it by its bytes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-file-store-'));
+    const saves = join(dir, 'saves');
+    mkdirSync(saves);
+    const odd = (byte: number) => Buffer.concat([Buffer.from(`${saves}/x`), Buffer.from([byte]), Buffer.from('.json')]);
+    writeFileSync(odd(0xff), 'ff');
+    writeFileSync(odd(0xfe), 'fe');
+    // A file whose name really is "x\ufffd.json" keeps it; a folder so named is not a file.
+    writeFileSync(join(saves, 'x\ufffd.json'), 'real');
+    mkdirSync(Buffer.concat([Buffer.from(`${saves}/d`), Buffer.from([0x80])]));
+    const store = fileStore(dir);
+    const keys = store.list('saves/').map((e) => e.key).sort();
+    expect(keys).toEqual(['saves/x\ufffd.json', 'saves/x\ufffd~2.json', 'saves/x\ufffd~3.json']);
+    expect(keys.map((k) => store.read(k)).sort()).toEqual(['fe', 'ff', 'real']);
+    expect(keys.filter((k) => store.undecodedName(k))).toEqual(['saves/x\ufffd~2.json', 'saves/x\ufffd~3.json']);
+    const [a, b] = keys.filter((k) => store.undecodedName(k)) as [string, string];
+    const moved = store.moveAside(a, new Date('2025-01-31T10:20:30Z'));
+    expect(['ff', 'fe']).toContain(readFileSync(moved, 'utf8'));
+    store.remove(b);
+    expect(readFileSync(join(saves, 'x\ufffd.json'), 'utf8')).toBe('real');
+    // Left: the real one, the folder, and the one moved aside (under a name that is UTF-8).
+    expect(readdirSync(saves, { encoding: 'buffer' })).toHaveLength(3);
+    expect(existsSync(odd(0xff)) || existsSync(odd(0xfe))).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -165,6 +165,43 @@ describe('resume beside saves a newer version wrote', () => {
     expect(flat(resumed.out)).toMatch(/^(“\.json”|“\\u200b\\u202e\.json”) and (“\.json”|“\\u200b\\u202e\.json”) have saved progress from a newer version of casa-practice, which this version leaves untouched\. Update casa-practice to continue them\. No other saved session was found/);
     expect(resumed.out + resumed.err).not.toContain('“”');
     expect(resumed.out + resumed.err).not.toMatch(/[\u200b\u202e]/);
+  });
+
+  // Found by hostile-49: a save whose file name is not UTF-8 (bytes a copy from another system can
+  // leave) was read by Node with U+FFFD for those bytes, a name no file has: it was not listed,
+  // and resume said "No saved session was found" beside a newer version's save.
+  it('names a newer save whose file name is not UTF-8 plainly, with the others, and leaves it as it is', async () => {
+    const env = tempEnv();
+    const saves = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves');
+    mkdirSync(saves, { recursive: true });
+    const text = JSON.stringify({ format: 'casa-practice-terminal-save', formatVersion: 2 });
+    const odd = (...bytes: number[]) => Buffer.concat([Buffer.from(`${saves}/x`), Buffer.from(bytes), Buffer.from('.json')]);
+    writeFileSync(odd(0xff), text);
+    const alone = await runPiped(['resume', '--plain'], 'q\n', env);
+    expect(alone.code).toBe(0);
+    expect(flat(alone.out)).toContain('A save whose file name is not UTF-8 holds progress from a newer version of casa-practice, which this version leaves untouched. Update casa-practice to continue it. No other saved session was found; choose a scenario.');
+    // Two names that read alike with U+FFFD (\xff, \xfe) are two saves; a scenario's save is named by its title.
+    writeFileSync(odd(0xfe), text);
+    writeFileSync(join(saves, 'youth-discloses.json'), text);
+    const three = await runPiped(['resume', '--plain'], 'q\n', env);
+    expect(three.code).toBe(0);
+    expect(flat(three.out)).toContain('“What Kiara tells you” has saved progress from a newer version of casa-practice, and so do 2 saves whose file names are not UTF-8; this version leaves them untouched. Update casa-practice to continue them. No other saved session was found');
+    expect(three.out + three.err).not.toMatch(/\ufffd|damaged|Could not resume|moved/);
+    for (const file of [odd(0xff), odd(0xfe)]) expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(readdirSync(saves, { encoding: 'buffer' })).toHaveLength(3);
+  });
+
+  it('a save of this version whose file name is not UTF-8 is resumed, and then kept under its own name', async () => {
+    const env = tempEnv();
+    const saves = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves');
+    expect((await runPiped(['play', NEW_PHONE, '--plain'], '1\nq\n', env)).code).toBe(0);
+    const [own] = readdirSync(saves);
+    const odd = Buffer.concat([Buffer.from(`${saves}/x`), Buffer.from([0xc3]), Buffer.from('.json')]);
+    renameSync(join(saves, own as string), odd);
+    const resumed = await runPiped(['resume', '--plain'], 'q\n', env);
+    expect(resumed.code).toBe(0);
+    expect(flat(resumed.out)).toContain('Continuing where you stopped.');
+    expect(readdirSync(saves)).toEqual([own]);
   });
 
   it('with no save, does not name a trainer-led session a newer version kept as one to carry on', async () => {

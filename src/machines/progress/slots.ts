@@ -171,11 +171,22 @@ export const NEWER_SAVES_NAMED = 5;
  * hold a save a newer version of casa-practice wrote, for where no scenario is named yet (`resume`,
  * a list of scenarios): said as what it is, not as damage, and left untouched. `another`: said
  * beside a save of another scenario that is being continued. `todo`: what to do, in the UI's words.
- * Undefined when there are none.
+ * `unnamed`: how many more such saves are files whose name is not UTF-8 (a file store's
+ * undecodedName), which name no scenario: said plainly, after the titles. Undefined when there are none.
  */
-export function newerSavesWords(titles: readonly string[], another = false, todo: string = NEWER_SAVE_TODO): string | undefined {
+export function newerSavesWords(titles: readonly string[], another = false, todo: string = NEWER_SAVE_TODO, unnamed = 0): string | undefined {
   const named = [...new Set(titles.map((t) => quotedTitle(cleanLine(t))))];
-  if (named.length === 0) return undefined;
+  const odd = Number.isSafeInteger(unnamed) && unnamed > 0 ? unnamed : 0;
+  if (named.length === 0 && odd === 0) return undefined;
+  const oddWords = odd === 1 ? 'a save whose file name is not UTF-8' : `${odd} saves whose file names are not UTF-8`;
+  if (named.length === 0) {
+    const who = odd === 1 ? `${another ? 'Another save' : 'A save'} whose file name is not UTF-8 holds` : `${odd} ${another ? 'other saves' : 'saves'} whose file names are not UTF-8 hold`;
+    return `${who} progress from a newer version of casa-practice, which this version leaves untouched. ${todo.replace(/\bit\b/, odd === 1 ? 'it' : 'them')}`;
+  }
+  if (odd > 0) {
+    const line = newerSavesWords(titles, another, todo);
+    return line?.replace(/, which this version leaves untouched\. /, `, and so ${odd === 1 ? 'does' : 'do'} ${oddWords}; this version leaves them untouched. `).replace(/\bcontinue it\b/, 'continue them');
+  }
   // Named up to NEWER_SAVES_NAMED, the rest counted: a state folder of thousands of them (copied in
   // from elsewhere) made one line of many kilobytes.
   const shown = named.slice(0, NEWER_SAVES_NAMED);

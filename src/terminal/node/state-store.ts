@@ -254,6 +254,7 @@ export function resilientStore(dir: string, files: FileStore = fileStore(dir)): 
     dir,
     maxBytes: files.maxBytes,
     pathOf: files.pathOf,
+    undecodedName: (key) => files.undecodedName(key),
     notTaken(key) {
       const why = untouchable.get(key);
       if (why !== undefined) refused(key, why);
