@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { didYouMean, fileProblem, MAX_FILE_BYTES, quoteAsWritten, scenarioPlaces, validateScenario, type ValidateOptions, type ValidationResult } from '../machines/index.js';
 import { FileAccessError } from './errors.js';
 import { command, commandName } from './invocation.js';
@@ -39,6 +39,35 @@ function reason(e: unknown): string {
 }
 
 /**
+ * Why a path given on the command line that names nothing names nothing, when its bytes are not
+ * UTF-8: Node gives the program such a path with U+FFFD (�) for those bytes, which no file has, and
+ * the message named a file that does not exist ("cannot read "bad�.json": no such file"). Said when
+ * the path holds U+FFFD and its folder holds a name that is not UTF-8 and reads as that name, or
+ * when one of its folders' names holds U+FFFD and cannot be found. `folder`: whether the command
+ * also takes a folder (validate, audit), which lists such a file under a name it can say.
+ * Undefined otherwise.
+ */
+export function notUtf8Words(path: string, folder: boolean): string | undefined {
+  if (!path.includes('\ufffd')) return undefined;
+  const name = basename(path);
+  const parent = dirname(path);
+  if (name.includes('\ufffd')) {
+    try {
+      const odd = readdirSync(parent, { encoding: 'buffer' }).find((b) => b.toString('utf8') === name && !Buffer.from(name, 'utf8').equals(b));
+      if (odd) {
+        const isFolder = statSync(Buffer.concat([Buffer.from(`${parent}${sep}`, 'utf8'), odd]), { throwIfNoEntry: false })?.isDirectory() === true;
+        return isFolder ? 'the name has bytes that are not UTF-8 (shown here as \u{FFFD}), so it reached casa-practice as a name no folder has; rename the folder'
+          : `the name has bytes that are not UTF-8 (shown here as \u{FFFD}), so it reached casa-practice as a name no file has; rename the file${folder ? ', or pass its folder' : ''}`;
+      }
+    } catch {
+      // Its folder cannot be listed: said below when that folder's own name is the cause.
+    }
+  }
+  if (parent.includes('\ufffd') && !existsSync(parent)) return 'a folder\'s name in the path has bytes that are not UTF-8 (shown here as \u{FFFD}), so it reached casa-practice as a path that leads nowhere; rename that folder';
+  return undefined;
+}
+
+/**
  * Expands files and folders given on the command line into scenario files. A path that does not
  * exist is a usage error; a folder that cannot be listed is returned marked, so the others still run.
  */
@@ -65,7 +94,8 @@ export function expandPaths(paths: readonly string[]): ExpandedPath[] {
         continue;
       }
       const why = reason(e);
-      throw new FileAccessError(`cannot read ${quoteAsWritten(p, 1000)}: ${why === 'no such file' ? 'no such file or folder' : why}`);
+      const odd = why === 'no such file' ? notUtf8Words(p, true) : undefined;
+      throw new FileAccessError(`cannot read ${quoteAsWritten(p, 1000)}: ${odd ?? (why === 'no such file' ? 'no such file or folder' : why)}`);
     }
     if (!isDir) {
       push({ path: p });
@@ -179,7 +209,7 @@ export function loadScenarioFile(path: string, limit = MAX_FILE_BYTES, options?:
     // A link (one listed in a folder, say) that leads nowhere or to a folder is that file's
     // problem, and the other files are still checked; nothing at all at the path is a usage error.
     const link = isLink(path);
-    if (!link) throw new FileAccessError(`cannot read ${quoteAsWritten(path, 1000)}: ${read.why}`);
+    if (!link) throw new FileAccessError(`cannot read ${quoteAsWritten(path, 1000)}: ${(read.why === 'no such file' ? notUtf8Words(path, false) : undefined) ?? read.why}`);
     return { path, result: fileProblem(path, read.refused, read.why === 'no such file' ? 'it is a link to a file that does not exist' : 'it is a link to a folder', LINK_FIX) };
   }
   return { path, result: fileProblem(path, read.refused, read.why, read.why === 'too many symbolic links' ? LINK_FIX : undefined) };
@@ -214,6 +244,8 @@ export function resolveScenarioArg(nameOrPath: string): { path: string; note?: s
   if (!local) {
     if (!existsSync(bundled)) {
       const ids = bundledIds();
+      // A name that is not UTF-8 (a file or folder here): said as such where it is read (notUtf8Words).
+      if (notUtf8Words(nameOrPath, false) !== undefined) return { path: nameOrPath };
       throw new FileAccessError(`no scenario ${quoteAsWritten(nameOrPath, 1000)}: it is not a file here, nor a bundled scenario.${didYouMean(nameOrPath, ids)}${ids.length > 0 ? ` (bundled: ${ids.join(', ')})` : ''}`);
     }
     return { path: bundled };

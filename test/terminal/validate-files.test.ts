@@ -134,6 +134,41 @@ describe('a folder name is a folder', () => {
     expect(r.out).toContain('1 of 2 files valid');
   });
 
+  // Found by hostile-49: named on the command line, such a name reaches the program with U+FFFD for
+  // its bytes (Node decodes argv as UTF-8), and "cannot read "bad\ufffd.json": no such file" named a
+  // file that does not exist, without a word of why.
+  it('a file or folder named on the command line whose name is not UTF-8 is said to be one, with what to do', async () => {
+    const dir = tmp();
+    try {
+      writeFileSync(Buffer.concat([Buffer.from(join(dir, 'bad')), Buffer.from([0xff]), Buffer.from('.json')]), readFixture('good/example.json'));
+      mkdirSync(Buffer.concat([Buffer.from(join(dir, 'dir')), Buffer.from([0xfe])]));
+    } catch {
+      return; // A file system that refuses such a name (macOS) cannot hold one.
+    }
+    // As Node gives the program the names typed.
+    const file = join(dir, 'bad\ufffd.json');
+    const folder = join(dir, 'dir\ufffd');
+    const said = (name: string, words: string) => `casa-practice: cannot read "${name}": the name has bytes that are not UTF-8 (shown here as \ufffd), so it reached casa-practice as a name no ${words}\n`;
+    for (const [args, words] of [
+      [['validate', file], 'file has; rename the file, or pass its folder'],
+      [['validate', '--json', file], 'file has; rename the file, or pass its folder'],
+      [['audit', file], 'file has; rename the file, or pass its folder'],
+      [['play', file, '--plain'], 'file has; rename the file'],
+      [['graph', file], 'file has; rename the file'],
+      [['validate', folder], 'folder has; rename the folder'],
+    ] as const) {
+      const r = await run(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toBe(said(args.includes(folder) ? folder : file, words));
+    }
+    // A path through such a folder; a name with U+FFFD that is not there is just not there.
+    const through = await run('validate', join(folder, 'a.json'));
+    expect(through.err).toBe(`casa-practice: cannot read "${join(folder, 'a.json')}": a folder's name in the path has bytes that are not UTF-8 (shown here as \ufffd), so it reached casa-practice as a path that leads nowhere; rename that folder\n`);
+    const gone = await run('validate', join(dir, 'gone\ufffd.json'));
+    expect(gone.err).toBe(`casa-practice: cannot read "${join(dir, 'gone\ufffd.json')}": no such file or folder\n`);
+  });
+
   it('a name or path that is not there is named with its escapes shown, not as another name', async () => {
     for (const args of [['play', 'n\u001b[2Jo\u009bxpe'], ['validate', 'n\u001b[2Jo\u009bxpe'], ['validate', join(tmp(), 'gone\u202e.json')]]) {
       const r = await run(...args);
