@@ -45,3 +45,21 @@ describe('the-list: Bảo answers only what was said on the walk to Garvey', () 
     }
   });
 });
+
+describe('boy-red-flags: the chain tool is where the story last put it', () => {
+  const s = bundledScenario('boy-red-flags');
+
+  // s1-garage said "You hand him the chain tool", and on that way d3-press, after "It's from work. Can we
+  // not?", has you "Set the chain tool down": a tool you had just handed to Theo. s1-heads-up (after d1-tonight)
+  // already has Theo hand it to you.
+  it.each(['d1-agree', 'd1-maybe', 'd1-textbook', 'd1-tonight'])('after %s, the garage puts the tool in your hands before "Set the chain tool down"', (d1) => {
+    const { nodes } = driveReplies(s, [d1, 'd2-pile'], true);
+    expect(nodes).toContain('d3-shut');
+    const garage = nodesBetween(nodes, 'd1-ray', 'd2-phone');
+    expect(garage).toHaveLength(1);
+    expect(toldAt(s, garage[0] ?? '')).toMatch(/hands you the chain tool/);
+    expect(toldAt(s, garage[0] ?? '')).not.toMatch(/You hand him the chain tool/);
+    const press = s.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((r) => r.id === 'd3-press');
+    expect(press?.text).toMatch(/^Set the chain tool down/);
+  });
+});
