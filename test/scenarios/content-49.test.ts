@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pinsFor } from '../helpers/pins.js';
 import { bundledScenario } from '../helpers/bundled.js';
-import { playReplies } from '../helpers/play.js';
+import { driveReplies, playReplies, toldAt } from '../helpers/play.js';
+import { computeBest } from '../../src/machines/scoring.js';
 
 // Session content-49: fresh eyes on before-relapse and saturday-shoots, against the guide and the story.
 
@@ -71,5 +72,27 @@ describe('court-report: the CSW is called in working hours', () => {
     expect(decision && 'narration' in decision ? decision.narration : '').toMatch(/^Sunday night/);
     const scene = s.nodes.find((n) => n.id === 's-csw-confirms');
     expect(scene && 'narration' in scene ? scene.narration : '').toMatch(/^Monday morning/);
+  });
+});
+
+// content3-49's report: "A week later Ms. Ortega sets up a call with you and Ray about Theo's late
+// nights" followed d4-wait (Ray asked to keep an eye) and d4-search (a look at Vince's posts), where
+// nobody had told the CSW anything. On those two, Ray has called her himself.
+describe('boy-red-flags: the CSW\'s call follows from someone telling her', () => {
+  const s = () => bundledScenario('boy-red-flags');
+  const best = () => computeBest(s()).path.map((step) => step.replyId);
+  const sceneAfter = (d4: string) => {
+    const path = best();
+    const at = path.findIndex((r) => r.startsWith('d4-'));
+    const { nodes } = driveReplies(s(), [...path.slice(0, at), d4]);
+    const meeting = nodes.find((n) => n.startsWith('s4-meeting'));
+    expect(meeting, nodes.join(' ')).toBeDefined();
+    return toldAt(s(), meeting ?? '');
+  };
+  it.each(['d4-wait', 'd4-search'])('after %s, Ray has called Ms. Ortega himself', (d4) => {
+    expect(sceneAfter(d4)).toMatch(/Ray has called Ms\. Ortega himself/);
+  });
+  it.each(['d4-csw', 'd4-jonah'])('after %s, she sets up the call without Ray calling', (d4) => {
+    expect(sceneAfter(d4)).toMatch(/^A week later Ms\. Ortega sets up a call/);
   });
 });
