@@ -3359,7 +3359,7 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
       .flatMap((t) => t.split(/(?<=[.;])\s/)).map((x) => `${id}/${n.id}: ${x}`)));
     expect(notes.filter((x) => /\bappropriate\b/.test(x) && /Red Flags|interrogat/.test(x) && !/\bmay\b/.test(x))).toEqual([]);
     const d3 = node('trafficker-contact', 'd3-morning');
-    expect(d3?.kind === 'decision' ? d3.facilitatorNote : '').toContain('asking a youth for more information may be appropriate, as long as it does not turn into an interrogation (Red Flags)');
+    expect(d3?.kind === 'decision' ? d3.facilitatorNote : '').toContain('it may be appropriate to ask a youth for more information (its example is about a boyfriend), as long as it does not turn into an interrogation (Red Flags)');
     expect(d3?.kind === 'decision' ? d3.facilitatorNote : '').not.toMatch(/\bfirst\b|decides how Imani/);
     const endings = BUNDLED_IDS.flatMap((id) => bundledScenario(id).nodes.flatMap((n) => (n.kind === 'ending' ? [n.narration ?? '', ...(n.variants ?? []).map((v) => v.narration ?? '')] : []).map((t) => `${id}/${n.id}: ${t}`)));
     expect(endings.filter((x) => /\blines?\b[^.]*\bopen line\b/.test(x))).toEqual([]);

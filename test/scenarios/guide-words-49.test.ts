@@ -27,10 +27,25 @@ describe('words put in the guide\'s mouth (49)', () => {
 // youth leave care and what needs remain unmet (Harm Reduction): it makes room for that; it does not
 // ask CASAs to do it. Five scenarios said it "asks" (content2-49's report), two that it "begins by".
 describe('harm reduction and unmet needs, in every bundled scenario', () => {
-  const ids = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+  const ids = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).map((f) => f.replace(/\.json$/, ''));
   it.each(ids)('%s does not say the guide or harm reduction asks you to explore', (id) => {
     const t = text(id);
     expect(t).not.toMatch(/\basks? (CASAs|you) to explore\b|guide asks you to explore|as harm reduction asks/);
     expect(t).not.toMatch(/harm reduction (approach )?begins? by exploring/);
+  });
+});
+
+// The guide's allowance to ask for more information is worded about a boyfriend ("ask the youth how
+// they paid for an expensive item or for more information about their boyfriend", Red Flags). Where a
+// scenario applies it to someone else (a cousin, an older friend), the feedback says the guide's
+// example is about a boyfriend rather than widening the guide's words (content4-49's report).
+describe('"more information", as the guide words it, in every bundled scenario', () => {
+  const ids = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).map((f) => f.replace(/\.json$/, ''));
+  it.each(ids)('%s names the boyfriend wherever it cites the guide on asking for more information', (id) => {
+    const scenario = JSON.parse(text(id)) as { nodes: { facilitatorNote?: string; replies?: { feedback: string }[] }[] };
+    const texts = scenario.nodes.flatMap((n) => [n.facilitatorNote ?? '', ...(n.replies ?? []).map((r) => r.feedback)]);
+    for (const t of texts.filter((x) => /for more information/.test(x) && /\(Red Flags\)/.test(x))) {
+      expect(t).toMatch(/more information (about (a|their|her) boyfriend|\(its example is about a boyfriend\)|may be appropriate \(the guide's example is about a boyfriend\))/);
+    }
   });
 });
