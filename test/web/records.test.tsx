@@ -605,6 +605,30 @@ describe('My records', () => {
     expect(screen.getAllByText('What Kiara tells you').length).toBe(1);
   });
 
+  // My records showed a practice's row as 1 minute under "So far: 0 hours … (0 minutes from 1 finished
+  // scenario)", and nothing said why (the certificate and the terminal's `records` say it): a volunteer
+  // read their minute as lost. It says why under the total, in the certificate's words; where the
+  // table holds other years too, it names this year's rows.
+  it('My records says why this year\'s rows\' minutes do not add up to its total, naming the year when other years are listed', async () => {
+    const store = await storeAfterOnePractice();
+    const file = JSON.parse(store.read('records.json') ?? '{}');
+    const one = file.playthroughs[0];
+    const year = new Date().getFullYear();
+    const at = (n: number, y: number) => ({ ...one, id: `0b1e3a1c-0000-4000-8000-00000000000${n}`, startedAt: undefined, completedAt: new Date(y, 0, n, 12).toISOString(), seconds: 640, minutes: 11 });
+    file.playthroughs = [at(1, year), at(2, year), at(3, year)];
+    store.write('records.json', JSON.stringify(file));
+    const view = renderApp('#/records', store);
+    const total = (await screen.findByText(/^So far:/)).closest('p')!;
+    expect(total.textContent).toMatch(/\(32 minutes from 3 finished scenarios\)/);
+    expect(total.nextElementSibling?.textContent).toBe('The minutes in the rows add up to 33, not 32: each row is its own time rounded to the nearest minute, and the total adds the seconds casa-practice measured and is rounded down once.');
+    view.unmount();
+    file.playthroughs = [at(1, year), at(2, year), at(3, year), at(4, year - 1)];
+    store.write('records.json', JSON.stringify(file));
+    renderApp('#/records', store);
+    const again = (await screen.findByText(/^So far:/)).closest('p')!;
+    expect(again.nextElementSibling?.textContent).toBe(`The minutes in the rows of ${year} add up to 33, not 32: each row is its own time rounded to the nearest minute, and the total adds the seconds casa-practice measured and is rounded down once.`);
+  });
+
   // The certificate's rows, each rounded, did not add up to its total, and the paper said nothing of why.
   it('the certificate says why its rows\' minutes do not add up to its total, under the total', async () => {
     const store = await storeAfterOnePractice();

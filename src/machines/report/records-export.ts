@@ -210,6 +210,16 @@ export interface CertificateData {
 }
 
 /**
+ * Why rows of minutes, each rounded to the nearest minute, add up to other than their total (the
+ * seconds measured, added and rounded down once); undefined when they add up to it. `rows` names the
+ * rows where a list holds other rows too (My records' table, with other years: "the rows of 2026").
+ */
+export function minutesRoundingWords(rowsMinutes: number, totalMinutes: number, rows = 'the rows'): string | undefined {
+  return rowsMinutes === totalMinutes ? undefined
+    : `The minutes in ${rows} add up to ${rowsMinutes}, not ${totalMinutes}: each row is its own time rounded to the nearest minute, and the total adds the seconds casa-practice measured and is rounded down once.`;
+}
+
+/**
  * The certificate of completed practice in one calendar year (the volunteer's local year): every
  * playthrough with its date and minutes, and the total toward the yearly in-service hours.
  */
@@ -237,8 +247,7 @@ export function certificateData(records: readonly PlaythroughRecord[], options: 
   const totalHours = Math.floor(totalMinutes / 6) / 10;
   const name = options.name === undefined || isBlank(options.name) ? '' : cleanLine(options.name).slice(0, 200);
   const rowsMinutes = items.reduce((sum, i) => sum + (i.minutes ?? 0), 0);
-  const rounding = rowsMinutes === totalMinutes ? undefined
-    : `The minutes in the rows add up to ${rowsMinutes}, not ${totalMinutes}: each row is its own time rounded to the nearest minute, and the total adds the seconds casa-practice measured and is rounded down once.`;
+  const rounding = minutesRoundingWords(rowsMinutes, totalMinutes);
   return {
     ...(rounding ? { rounding } : {}),
     ...(name ? { name } : {}),

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING_OWN, IN_SERVICE_COUNTING_TERMINAL, IN_SERVICE_COUNTING_TIMING, IN_SERVICE_CREDIT, keepLearner, localDate, localTime, NEWER_PRACTICE_NOT_SHOWN, newestFirst, newerSavesNotInBackup, NO_PRACTICE_YET, otherYearsWords, parseBackup, RECORDS_KEY, recordsCsv, scenariosAtHand, shownMinutes, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type BackupFile, type BackupLeftOut, type RecordsRead, type Scenario } from '../../machines/index.js';
+import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING_OWN, IN_SERVICE_COUNTING_TERMINAL, IN_SERVICE_COUNTING_TIMING, IN_SERVICE_CREDIT, keepLearner, localDate, localTime, minutesRoundingWords, NEWER_PRACTICE_NOT_SHOWN, newestFirst, newerSavesNotInBackup, NO_PRACTICE_YET, otherYearsWords, parseBackup, RECORDS_KEY, recordsCsv, scenariosAtHand, shownMinutes, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type BackupFile, type BackupLeftOut, type RecordsRead, type Scenario } from '../../machines/index.js';
 import { requestPersistentStorage, watcherOf, type PersistResult } from '../adapters/local-store.js';
 import { downloadText } from '../download.js';
 import { ownScenariosThisVisit } from '../own-scenarios.js';
@@ -94,6 +94,10 @@ export default function Records() {
   // straight on after this year's, nothing but the dates to say the year had changed.
   const byYear = rowsByYear(rows);
   const headed = byYear.some((g) => g.year !== year.year);
+  // Why this year's rows, each rounded, add up to other than "So far", as the certificate and the
+  // terminal's `records` say it: a row of 1 minute under "0 minutes from 1 finished scenario" read as
+  // a minute lost. With other years in the table, the rows meant are named by their year.
+  const rounding = headed ? minutesRoundingWords(year.items.reduce((sum, i) => sum + (i.minutes ?? 0), 0), year.totalMinutes, `the rows of ${year.year}`) : year.rounding;
 
   // Each download is said beside its button, as the backup's is (a screen reader heard nothing of
   // the CSV or the xAPI file, only the browser's own download notice, where there is one).
@@ -219,6 +223,7 @@ export default function Records() {
           {otherYears && <> {otherYears} The certificate totals any year you choose.</>}
         </p>
       )}
+      {!none && rounding && <p className="hint">{rounding}</p>}
       <p>{IN_SERVICE_CREDIT}</p>
       {/* At 390×844 the whole of IN_SERVICE_COUNTING took about a screen before the table. Whose
           practice this is (and that the terminal's comes here by its backup) stays in view; the timing
