@@ -7,7 +7,7 @@ import { runPlain } from '../../src/terminal/plain.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { bundledFile } from './helpers/layout.js';
 import { listed, refused } from './helpers/refusing-fs.js';
-import { appElement, envWithSave, KEY, newPhone, press, renderAt, tap, tempEnv } from './helpers/ink.js';
+import { appElement, envWithSave, KEY, newPhone, playToDebrief, press, renderAt, tap, tempEnv } from './helpers/ink.js';
 
 // A state folder that takes no write, as a read-only one (root writes anywhere, so a real read-only
 // folder cannot be tested as root): every file written is put in place by a rename, which is refused
@@ -149,5 +149,26 @@ describe('a state folder that cannot be written, beside a trainer-led session ke
     const finished = oneLine(again.lastFrame());
     expect(finished).toContain('finished here: its debrief is kept.');
     expect(finished).toContain('Start a new session (the finished one stays as it was, since this session cannot be saved)');
+  });
+});
+
+describe('a state folder made read-only during a playthrough', () => {
+  // chmod -R a-w on the state folder mid-scenario: the debrief said it twice, and in two ways,
+  // "Your records were not updated: …/records.json cannot be written (…); this finished scenario is
+  // kept in memory only and will be missing from your records after you quit." above "Not added to
+  // your records: the state folder cannot be written. To have a finish counted, make … writable and
+  // play again." (8 rows of 24 at 60×24). What failed is said once, and what to do by the line under it.
+  it('the debrief says once that the finish is not in the records, and what would have it counted (at 60×24)', async () => {
+    const env = tempEnv();
+    const { element } = appElement({ env, start: { kind: 'play', playable: newPhone(), showNote: true } });
+    const r = await renderAt(element, 60, 24);
+    await press(r, KEY.enter);
+    refused.on = true;
+    await playToDebrief(r);
+    const said = oneLine(r.lastFrame());
+    expect(said).toMatch(/Not added to your records: the state folder cannot be written\. To have a finish counted, .+ and play again\./);
+    expect(said).toMatch(/Your records were not updated: \S+records\.json cannot be written \(the disk is read-only\)\. Not added/);
+    expect(said).not.toContain('will be missing from your records after you quit');
+    expect(said).not.toContain('kept in memory only');
   });
 });

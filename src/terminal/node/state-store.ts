@@ -165,11 +165,16 @@ function refusedAt(refusal: { path: string; error: unknown }, named?: string): {
 }
 
 /**
- * A failure line (StateStore.failure) without savingOffLine's second sentence, what to do: for a
- * screen that says what to do itself (a debrief's NOT_RECORDED_UNWRITABLE), where the two together
- * took the rows a long state folder's path needs. Any other line as it is.
+ * A failure line (StateStore.failure) without savingOffLine's second sentence, what to do, or a
+ * records line without what becomes of this finish: for a screen that says these itself (a
+ * debrief's NOT_RECORDED_UNWRITABLE), where the two together took the rows a long state folder's
+ * path needs. Any other line as it is.
  */
 export function withoutToDo(line: string): string {
+  // The records file refused once the run was under way (the folder made read-only mid-scenario): the
+  // line under it says that this finish is not in the records, and what would have it counted;
+  // "kept in memory only and will be missing from your records" above it said so again, otherwise.
+  if (line.startsWith(RECORDS_NOT_UPDATED) && line.endsWith(RECORDS_IN_MEMORY)) return `${line.slice(0, -RECORDS_IN_MEMORY.length)}.`;
   const at = line.startsWith(SAVING_OFF) ? line.lastIndexOf(TO_KEEP) : -1;
   return at < 0 ? line : line.slice(0, at);
 }
