@@ -96,3 +96,14 @@ describe('boy-red-flags: the CSW\'s call follows from someone telling her', () =
     expect(sceneAfter(d4)).toMatch(/^A week later Ms\. Ortega sets up a call/);
   });
 });
+
+// newcomer-49: the strong ending said "Every message and the man in the parking lot went straight to
+// Ms. Okafor, Mr. Haddad and Dana", as if the man himself went to the team.
+describe('trafficker-contact: the strong ending says what went to the team', () => {
+  it('word of the man in the parking lot went to the team, not the man', () => {
+    const end = bundledScenario('trafficker-contact').nodes.find((n) => n.id === 'end-strong');
+    const told = end?.kind === 'ending' ? [end.narration ?? '', ...(end.variants ?? []).map((v) => v.narration ?? '')].join(' ') : '';
+    expect(told).toMatch(/word of the man in the parking lot, went straight to/);
+    expect(told).not.toMatch(/Every message and the man in the parking lot went/);
+  });
+});
