@@ -7,7 +7,7 @@ import { generateScenario } from './generate.js';
 import { importBackup, memoryStore, parseBackup } from '../src/machines/index.js';
 import { RECORDS_KEY } from '../src/machines/light.js';
 import {
-  backupOfManyScenarios, backupOfPracticesFinishedTwice, bracketsLostMidFile, invisibleCharacters, manyStates, misspeltIdKeys, spacesAfterClosingQuote, spacesInQuotedWeight, spacesInUnquotedText, spacesInWhenText, syntaxErrorsOnOneLine, unusedCharacters,
+  backupOfManyScenarios, backupOfPracticesFinishedTwice, bracketsLostMidFile, conditionsJoinedWithAnd, invisibleCharacters, manyStates, misspeltIdKeys, spacesAfterClosingQuote, spacesInQuotedWeight, spacesInUnquotedText, spacesInWhenText, syntaxErrorsOnOneLine, unusedCharacters,
   unknownFields, unknownReferences,
 } from './hostile.js';
 
@@ -149,6 +149,9 @@ export function runHostileBench(): void {
     // Nodes whose id is written under "ID", each named by a "next": each folded into its node's
     // unknown-field error (fold.ts). Some 6 s at 100,000, most of it on errors only counted.
     ['ids written under a misspelt key', 10_000, misspeltIdKeys], ['ids written under a misspelt key', 100_000, misspeltIdKeys],
+    // One mistake whose fix writes the list meant: its first few conditions, then how many more
+    // (every one of them once, a report of 3 MB at 100,000; see the "report KB" column).
+    ['conditions joined with "and"', 100_000, conditionsJoinedWithAnd],
   ];
   for (const [name, count, make] of shapes) {
     const text = make(count);

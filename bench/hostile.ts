@@ -117,6 +117,19 @@ export function misspeltIdKeys(count: number): string {
 }
 
 /**
+ * A route whose "when" joins `count` conditions with "and" ({ "var": "trust", "gte": 60, "and": [ … ] }):
+ * one unknown-field error, whose fix writes the conditions as the list meant. It wrote every one of
+ * them, a line of 3 MB at 100,000; now the first few, then how many more.
+ */
+export function conditionsJoinedWithAnd(count: number): string {
+  const and = Array.from({ length: count }, (_, i) => ({ var: 'trust', lt: i + 1 }));
+  return hostileScenario('hostile-and', [
+    { id: 'scene-0', kind: 'scene', narration: 'You wait.', next: [{ when: { var: 'trust', gte: 60, and }, to: 'end' }, { to: 'end' }] },
+    { id: 'end', kind: 'ending', ending: 'mixed', title: 'End', narration: 'It ends.' },
+  ], { variables: [{ id: 'trust', label: 'Trust', min: 0, max: 100, start: 50 }] });
+}
+
+/**
  * `count` characters declared and never used (character-unused), each named "Aunt Number <i>",
  * and `count / 10` scenes whose narration holds every word of those names but no name whole: each
  * name passes the look for its words, so each is looked for text by text.

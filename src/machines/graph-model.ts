@@ -2,6 +2,7 @@ import { replyValue, routesOf } from './scenario-index.js';
 import type { Effect, Route, Scenario, ScenarioNode, When } from './schema/scenario.js';
 import { conditionsOf } from './conditions.js';
 import { cleanText } from './text/clean.js';
+import { firstFew } from './text/first-few.js';
 import { shorten as cut } from './text/quote.js';
 import { signed } from './report/words.js';
 
@@ -17,8 +18,11 @@ export function shorten(text: string): string {
 }
 
 /** "trust ≥ 60 and …" (a flag: "told", "not told") for edge labels. */
-export function describeWhen(when: When | undefined): string {
-  return conditionsOf(when)
+export function describeWhen(when: When | undefined, max?: number): string {
+  // A message names the first `max` conditions, then how many more (a "when" can hold thousands).
+  const all = conditionsOf(when);
+  const conditions = max === undefined || all.length <= max ? all : all.slice(0, max);
+  const words = conditions
     .map((c) => {
       const parts: string[] = [];
       const ops = [['gte', '≥'], ['gt', '>'], ['lte', '≤'], ['lt', '<'], ['eq', '='], ['ne', '≠']] as const;
@@ -29,8 +33,8 @@ export function describeWhen(when: When | undefined): string {
       const unit = 'conduct' in c && c.conduct === 'score' ? '%' : '';
       for (const [key, sign] of ops) if (c[key] !== undefined) parts.push(`${subject} ${sign} ${c[key]}${unit}`);
       return parts.join(' and ');
-    })
-    .join(' and ');
+    });
+  return max === undefined ? words.join(' and ') : firstFew(words, { max, separator: ' and ', total: all.length, noun: 'conditions' });
 }
 
 /** A node's label: its kind and title (or first words), cleaned and shortened, in one line. */

@@ -7,6 +7,7 @@ import { signed } from '../report/words.js';
 import { indexScenario, replyValue } from '../scenario-index.js';
 import { ScenarioNode, SceneNode, DecisionNode, EndingNode, Scenario, Character, Variable, Id, Line, Next, Reply, Assessment, type Reply as ReplyType, type Scenario as ScenarioType, type When } from '../schema/scenario.js';
 import { visibleLine } from '../text/clean.js';
+import { firstFew, MAX_NAMED } from '../text/first-few.js';
 import { quoteValue, shownFileName } from '../text/quote.js';
 import { conformsToCharacter, conformsToNode, conformsToVariable, scenarioKeyCount } from './conforms.js';
 import { integrityProblems } from './integrity.js';
@@ -242,12 +243,12 @@ function bestPathBlocked(scenario: ScenarioType, blocked: BlockedAt, pathScore: 
   const withValues = values ? `, and on the best path ${values}` : ', which the best path does not meet';
   const where = blocked.at[0] === 'replies' && blocked.at.length > 3 ? ' after the reply' : ' there';
   if (blocked.takenFirst) {
-    const first = when === undefined ? `has no "when", so it is always taken first` : `is taken first: ${describeWhen(when)} holds${values ? ` (${values}${where})` : ''}`;
+    const first = when === undefined ? `has no "when", so it is always taken first` : `is taken first: ${describeWhen(when, MAX_NAMED)} holds${values ? ` (${values}${where})` : ''}`;
     const wantedTo = quoteValue(blocked.wantedTo ?? '');
     return { ...generic, path, message: `${headline} An earlier route, to ${quoteValue(blocked.routeTo ?? '')}, comes before the route to ${wantedTo} and ${first}.`,
       fix: `Make this route's "when" stricter, or move the route to ${wantedTo} before it.` };
   }
-  const needs = blocked.routeTo === undefined ? `${quoteValue(blocked.wanted)} is offered only when ${describeWhen(when)}` : `${blocked.at[0] === 'replies' ? 'Its route' : 'The route'} to ${quoteValue(blocked.routeTo)} needs ${describeWhen(when)}`;
+  const needs = blocked.routeTo === undefined ? `${quoteValue(blocked.wanted)} is offered only when ${describeWhen(when, MAX_NAMED)}` : `${blocked.at[0] === 'replies' ? 'Its route' : 'The route'} to ${quoteValue(blocked.routeTo)} needs ${describeWhen(when, MAX_NAMED)}`;
   return { ...generic, path, message: `${headline} ${needs}${withValues}${values ? where : ''}.`,
     fix: 'Loosen this "when", or change the effects before it so that the best replies meet it.' };
 }
@@ -256,11 +257,11 @@ function bestPathBlocked(scenario: ScenarioType, blocked: BlockedAt, pathScore: 
 function valuesRead(scenario: ScenarioType, when: When | undefined, values: Variables | undefined): string {
   if (!values) return '';
   const ids = [...new Set(conditionsOf(when).flatMap((c) => ('var' in c ? [c.var] : [])))];
-  return ids.map((id) => {
+  return firstFew(ids.slice(0, MAX_NAMED).map((id) => {
     const value = values[id];
     const flag = scenario.variables?.find((v) => v.id === id)?.type === 'flag';
     return `${id} is ${flag ? (value ? 'yes' : 'no') : String(value)}`;
-  }).join(' and ');
+  }), { separator: ' and ', total: ids.length });
 }
 
 function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
@@ -417,7 +418,7 @@ function bestHereNotBestPath(scenario: ScenarioType, path: readonly PathStep[]):
     if (!top) return;
     const name = quoteValue(top.r.id);
     const tied = top.v === step.value;
-    const when = another && top.r.when !== undefined ? ` (with ${describeWhen(top.r.when)}, its "when")` : '';
+    const when = another && top.r.when !== undefined ? ` (with ${describeWhen(top.r.when, MAX_NAMED)}, its "when")` : '';
     const chooser = another
       ? `on the best-practice path ${name} is not offered here, but a volunteer who reaches ${quoteValue(step.nodeId)} another way${when} is offered both, and after choosing ${name} is told it was not best practice here; so is a room at a trainer's reveal.`
       : `a volunteer who chooses ${name} is told it was not best practice here, and so is a room at a trainer's reveal.`;

@@ -9,6 +9,7 @@ import { conditionsOf } from '../conditions.js';
 import { routesOf } from '../scenario-index.js';
 import type { Condition, Next, Scenario, When } from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
+import { firstFew, MAX_NAMED } from '../text/first-few.js';
 import { formatPath, RELATED_AT, type JsonPath, type UnlocatedProblem } from './problem.js';
 
 /** From this final percentage, a playthrough reaching a harmful ending is worth a warning. */
@@ -116,7 +117,7 @@ function closingTextsNeverTold(scenario: Scenario, reaches: readonly EndingReach
     node.variants.forEach((v, k) => {
       const seen = e.variants?.[k];
       if (!seen || seen.shown) return;
-      const which = `Variant ${k + 1} of ${ending} (when ${describeWhen(v.when)})`;
+      const which = `Variant ${k + 1} of ${ending} (when ${describeWhen(v.when, MAX_NAMED)})`;
       const path = [...nodePath(node.id), 'variants', k, 'when'];
       if (!seen.holds) {
         out.push({ severity: 'warning', code: 'variant-never-told', path,
@@ -180,13 +181,13 @@ function blockingFix({ way, tests }: { way: WayIn; tests: Condition[] }): string
   const where = `on ${way.label}`;
   const [only] = tests;
   if (tests.length === 1 && only) {
-    const named = describeWhen(only);
+    const named = describeWhen(only, MAX_NAMED);
     const others = way.tests.join(' and ') !== named;
     // A yes/no flag has no threshold to loosen: what sets it on the way there is what to look at.
     const loosen = 'var' in only && only.is !== undefined ? `Check which replies on the way there set ${quoteValue(only.var)}` : 'Loosen it (for example a threshold the variable can reach there)';
     return `"${named}" ${where} keeps every playthrough out: ${others ? 'with it taken out (the other tests on that way in kept), playthroughs reach the ending' : 'it never holds at that point, and without it playthroughs reach the ending'}. ${loosen}, take it out, or remove the ending.`;
   }
-  return `The tests ${tests.map((t) => `"${describeWhen(t)}"`).join(' and ')} ${where} hold one at a time but never together: without any one of them, playthroughs reach the ending. Loosen or take out one of them, or remove the ending.`;
+  return `The tests ${firstFew(tests.slice(0, MAX_NAMED).map((t) => `"${describeWhen(t, MAX_NAMED)}"`), { separator: ' and ', total: tests.length, noun: 'tests' })} ${where} hold one at a time but never together: without any one of them, playthroughs reach the ending. Loosen or take out one of them, or remove the ending.`;
 }
 
 /**
@@ -207,7 +208,7 @@ function waysIn(scenario: Scenario, to: string): WayIn[] {
           const whens: WayIn['whens'] = [];
           if (when !== undefined) whens.push({ when, in: holder });
           if (r.when !== undefined) whens.push({ when: r.when, in: (copy) => (holder(copy).next as { when?: When }[])[routeIndex] as { when?: When } });
-          out.push({ from: from.id, fromIndex, label, tests: whens.map((w) => describeWhen(w.when)), whens });
+          out.push({ from: from.id, fromIndex, label, tests: whens.map((w) => describeWhen(w.when, MAX_NAMED)), whens });
         }
         return r.when === undefined;
       });

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { principleIds, principles, sections } from '../guide.js';
 import { suggestedId } from '../scenario-id.js';
 import * as S from '../schema/scenario.js';
-import { quoteValue } from '../text/quote.js';
+import { firstFew } from '../text/first-few.js';
+import { quoteValue, shorten } from '../text/quote.js';
 import { isBlank } from '../text/clean.js';
 import { pointerWords } from './pointers.js';
 import { closest, didYouMean, didYouMeanOf, RELATED_AT, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
@@ -497,13 +498,13 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       // Two principles in one ("safety-planning, csw-partnership"): one each, as it is scored.
       const several = isPrinciple && typeof value === 'string' ? value.split(/\s*(?:[,;/&+]|\band\b)\s*/).filter((v) => v !== '') : [];
       if (several.length > 1 && several.every((v) => principleIds.includes(v))) {
-        const named = several.map((v) => quoteValue(v)).join(', ');
+        const named = firstFew(several.map((v) => quoteValue(v)), { last: ', ' });
         if (key === 'principle') {
           const assessment = valueAt(raw, path.slice(0, -1)) as { verdict?: unknown } | undefined;
           const verdict = assessment?.verdict === 'violates' ? 'violates' : 'follows';
           // No weight copied to each: the reply's points add the assessments' weights up.
           return [errorAt(path, 'unknown-principle', `${quoteValue(value)} names ${several.length} principles, but an assessment is of one principle.`,
-            `Write one assessment for each, in the list: ${several.map((v) => `{ "principle": ${quoteValue(v)}, "verdict": "${verdict}" }`).join(', ')}. Each counts 1 unless given a "weight" (1 to 3), and the reply's points add them up.`)];
+            `Write one assessment for each, in the list: ${firstFew(several.map((v) => `{ "principle": ${quoteValue(v)}, "verdict": "${verdict}" }`), { last: ', ' })}. Each counts 1 unless given a "weight" (1 to 3), and the reply's points add them up.`)];
         }
         return [errorAt(path, 'unknown-principle', `${quoteValue(value)} names ${several.length} principles in one item.`, `Write each as an item of its own: ${named}.`)];
       }
@@ -1039,7 +1040,12 @@ function andAsList(condition: unknown, key: string): string | undefined {
   const { [key]: inner, ...rest } = condition;
   const parts = [...(Object.keys(rest).length > 0 ? [rest] : []), ...(Array.isArray(inner) ? inner : [inner])];
   const written = parts.map(plainObjectWritten);
-  return parts.length > 0 && written.every((w) => w !== undefined) ? `[${written.join(', ')}]` : undefined;
+  return parts.length > 0 && written.every((w) => w !== undefined) ? writtenList(written as string[]) : undefined;
+}
+
+/** Items written as JSON, in a list: the first few, then how many more (a "when" of 100,000 conditions was a fix of 3 MB). */
+function writtenList(items: readonly string[]): string {
+  return `[${firstFew(items, { last: ', ' })}]`;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -1051,7 +1057,8 @@ function plainObjectWritten(v: unknown): string | undefined {
   if (!isPlainObject(v) || Object.keys(v).length === 0) return undefined;
   const entries = Object.entries(v);
   if (!entries.every(([, x]) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean')) return undefined;
-  return `{ ${entries.map(([k, x]) => `${JSON.stringify(k)}: ${JSON.stringify(x)}`).join(', ')} }`;
+  // Its fields and texts cut short as well: a condition has three or four, and an id is short.
+  return `{ ${firstFew(entries.map(([k, x]) => `${JSON.stringify(shorten(k, 40))}: ${JSON.stringify(typeof x === 'string' ? shorten(x, 80) : x)}`), { last: ', ' })} }`;
 }
 
 /**
@@ -1062,7 +1069,7 @@ function oneRouteFix(value: unknown): string | undefined {
   if (!isPlainObject(value) || typeof value.to !== 'string' || Object.keys(value).some((k) => k !== 'to' && k !== 'when')) return undefined;
   if (value.when === undefined) return `Write "next": ${quoteValue(value.to)}, the id alone, without the { } and "to".`;
   const when = Array.isArray(value.when) ? value.when.map(plainObjectWritten) : [plainObjectWritten(value.when)];
-  const written = when.every((w) => w !== undefined) ? (Array.isArray(value.when) ? `[${when.join(', ')}]` : when[0]) : '{ … }';
+  const written = when.every((w) => w !== undefined) ? (Array.isArray(value.when) ? writtenList(when as string[]) : when[0]) : '{ … }';
   return `Routes go in a list in [ ], and the last has no "when", for when the others do not hold: "next": [{ "when": ${written}, "to": ${quoteValue(value.to)} }, { "to": "<id>" }].`;
 }
 
@@ -1326,7 +1333,7 @@ function conditionFromText(text: string, raw: unknown): string | undefined {
   const parts = text.split(/(?<=\s)and(?=\s)|&&?|,/i).filter((p) => p.trim() !== '');
   const written = parts.map((p) => oneConditionFromText(p, raw));
   if (written.length === 0 || written.some((w) => w === undefined)) return undefined;
-  return written.length === 1 ? written[0] : `[${written.join(', ')}]`;
+  return written.length === 1 ? written[0] : writtenList(written as string[]);
 }
 
 /** What to change in a value that is one of its field's in lower case, once trimmed: its capitals, its spaces or both. */

@@ -6,6 +6,7 @@ import { idFromText, MAX_ID_LENGTH } from '../scenario-id.js';
 import { indexScenario, successorsOf } from '../scenario-index.js';
 import { Id, type Assessment, type Condition, type Effect, type Line, type Next, type Reply, type Scenario, type ScenarioNode, type Variable, type When } from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
+import { firstFew, MAX_NAMED } from '../text/first-few.js';
 import { valuesDisablingAll } from './coverage.js';
 import { specOf } from '../conditions.js';
 import { closest, didYouMean, didYouMeanOf, pairSuggester, placeAt, pushAll, RELATED_AT, type JsonPath, type UnlocatedProblem } from './problem.js';
@@ -947,7 +948,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       const nextOf = `${route ? 'a route in ' : ''}${self && node.kind === 'scene' ? 'its own "next"' : `the "next" of ${backWho(closing, first)}`}`;
       const which = self ? `${nextOf} leads straight back to ${node.kind === 'scene' ? 'it' : quoteValue(first)}` : `${nextOf}, which goes back to ${quoteValue(first)} and closes the loop`;
       error('no-way-to-end', route ? [...at, 'to'] : at,
-        `No ending can be reached from ${self ? `the node ${quoteValue(first)}` : `the loop ${loop.join(' → ')}`}: no way on from ${self ? 'it' : 'these nodes'} leads to an ending, so a playthrough that gets here never finishes. Shown here: ${which}.${startNote}`,
+        `No ending can be reached from ${self ? `the node ${quoteValue(first)}` : `the loop ${loopWords(loop)}`}: no way on from ${self ? 'it' : 'these nodes'} leads to an ending, so a playthrough that gets here never finishes. Shown here: ${which}.${startNote}`,
         `Point ${route ? 'this route\'s "to"' : 'this "next"'} at a node that leads to an ending, instead of back to ${quoteValue(first)}: that is the way out of the loop. A story moves forward and never returns to a node it has passed.`);
     }
     // Without a loop ahead, a dead stretch ends at a "next" naming no node (already an error):
@@ -1025,7 +1026,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       const node = nodes.get(closing) as ScenarioNode;
       const back = nextBack(node, loop[0] as string);
       const who = backWho(closing, loop[0] as string);
-      error('cycle', back ? [...nodePath(node), ...back.at] : nodePath(node), `These nodes form a loop: ${loop.join(' → ')}. Scenarios move forward, so every playthrough ends and can be scored.`,
+      error('cycle', back ? [...nodePath(node), ...back.at] : nodePath(node), `These nodes form a loop: ${loopWords(loop)}. Scenarios move forward, so every playthrough ends and can be scored.`,
         `Point the "next" of ${who} at a node further on instead of back to "${loop[0]}". If going back is the point, copy "${loop[0]}" as a new node (e.g. "${loop[0]}-again") that moves the story on.`);
     }
   }
@@ -1376,9 +1377,15 @@ function endsWithOneHeading(feedback: string): boolean {
     && headings.includes(feedback.slice(open + 1, -1));
 }
 
+/** A loop as a message names it ("a → b → c → a"): past a few nodes, the first ones, how many more, and the step that closes it. */
+function loopWords(loop: readonly string[]): string {
+  return firstFew(loop, { separator: ' → ', last: ' → ', end: 2 });
+}
+
 /** Values in words: a yes/no flag as yes or no (it read "told-sup is 0"), a number as it is. */
 function describeValues(values: Variables, declared: ReadonlyMap<string, Variable>): string {
-  return Object.entries(values).map(([k, v]) => `${k} is ${declared.get(k)?.type === 'flag' ? (v ? 'yes' : 'no') : v}`).join(' and ');
+  const entries = Object.entries(values);
+  return firstFew(entries.slice(0, MAX_NAMED).map(([k, v]) => `${k} is ${declared.get(k)?.type === 'flag' ? (v ? 'yes' : 'no') : v}`), { separator: ' and ', total: entries.length });
 }
 
 const NODE_TEXT_KEYS = ['title', 'narration', 'prompt', 'facilitatorNote', 'discussionPrompt'] as const;
@@ -1516,7 +1523,7 @@ function boundWords(conditions: readonly { gte?: number; gt?: number; lte?: numb
     ...(c.lte !== undefined ? [`at most ${c.lte}`] : []), ...(c.lt !== undefined ? [`below ${c.lt}`] : []),
     ...(c.eq !== undefined ? [`exactly ${c.eq}`] : []),
   ]);
-  return words.join(' and ');
+  return firstFew(words, { separator: ' and ' });
 }
 
 /**

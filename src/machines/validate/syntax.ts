@@ -1,5 +1,6 @@
 import { printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { lineAsWritten, quoteAsWritten, quoteValue } from '../text/quote.js';
+import { firstFew } from '../text/first-few.js';
 import type { UnlocatedProblem } from './problem.js';
 
 /**
@@ -531,10 +532,11 @@ function notClosedAtEnd(text: string, at: number, code: string): UnlocatedProble
   const innermost = open.length - 1;
   const closers = open.map((o) => (o.char === '{' ? '}' : ']')).reverse();
   const closes = open.map((_, i) => openerWords(text, open, i)).reverse();
-  const add = closers.length === 1 ? `a ${closers[0]}` : closers.map((c) => `a ${c}`).join(', then ');
+  // Past a few (a file of 60 lists opened and never closed), the first ones and how many more.
+  const add = closers.length === 1 ? `a ${closers[0]}` : firstFew(closers.map((c) => `a ${c}`), { separator: ', then ', last: ', then ', noun: 'brackets' });
   return problem('syntax-not-closed', end,
     `Not valid JSON: the file ends before ${openerWords(text, open, innermost)} is closed.`,
-    `Add ${add} at the end of the file, after the last text on ${lastLine}, to close ${closes.join(', then ')}. If it is a bracket further up that is missing, add it there instead: clicking next to a bracket in VS Code highlights its partner.`);
+    `Add ${add} at the end of the file, after the last text on ${lastLine}, to close ${firstFew(closes, { separator: ', then ', last: ', then ' })}. If it is a bracket further up that is missing, add it there instead: clicking next to a bracket in VS Code highlights its partner.`);
 }
 
 /**

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { formatValidation, validateScenario } from '../../src/machines/validate/index.js';
+import type { Problem } from '../../src/machines/validate/problem.js';
+import { readFixture } from '../helpers/fixtures.js';
+
+// A "when" of 100,000 conditions joined with "and" had its fix write every one of them back: one
+// line of 3 MB under a report capped at 200 problems. Every list in a message or fix that grows
+// with the file is named by its first few items, then counted ("… and 99,996 more"); the problem
+// keeps its line and column.
+
+type Node = { id: string; kind: string; next?: unknown; replies?: { id: string; when?: unknown; next: unknown; assessments: { principle: string }[] }[] };
+type File = { learningGoals: string[]; nodes: Node[] };
+
+/** The example scenario, parsed, changed by `edit`, and written as JSON.stringify(…, null, 2) writes it. */
+function exampleEdited(edit: (file: File) => void): string {
+  const file = JSON.parse(readFixture('good/example.json').toString('utf8')) as File;
+  edit(file);
+  return JSON.stringify(file, null, 2);
+}
+
+const node = (file: File, id: string) => file.nodes.find((n) => n.id === id) as Node;
+const reply = (file: File, id: string) => file.nodes.flatMap((n) => n.replies ?? []).find((r) => r.id === id) as NonNullable<Node['replies']>[number];
+const under = (n: number) => Array.from({ length: n }, (_, i) => ({ var: 'trust', lt: i + 1 }));
+/** Line and column (1-based) of the first `needle` in `text`. */
+function placeOf(text: string, needle: string): { line: number; column: number } {
+  const at = text.indexOf(needle);
+  const before = text.slice(0, at).split('\n');
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+}
+
+/** No message or fix reads longer than this, whatever the file. */
+const LONGEST = 1_500;
+
+function expectShort(problems: readonly Problem[]): void {
+  for (const p of problems) {
+    expect(p.message.length, `${p.code} message: ${p.message.slice(0, 200)}`).toBeLessThan(LONGEST);
+    expect(p.fix.length, `${p.code} fix: ${p.fix.slice(0, 200)}`).toBeLessThan(LONGEST);
+  }
+}
+
+describe('lists in messages and fixes that grow with the file are capped: the first few named, the rest counted', () => {
+  it('100,000 conditions joined with "and": the fix writes the first five and counts the rest, at the "and" as before', () => {
+    const text = exampleEdited((f) => {
+      const route = (reply(f, 'phone-curious').next as { when: unknown }[])[0] as { when: unknown };
+      route.when = { var: 'trust', gte: 60, and: under(100_000) };
+    });
+    const result = validateScenario(text, 'x.json');
+    expect(result.problems.map((p) => p.code)).toEqual(['unknown-field']);
+    const [p] = result.problems as [Problem];
+    expect({ line: p.line, column: p.column }).toEqual(placeOf(text, '"and": ['));
+    expect(p.fix).toBe('Take out "and" and write "when" as a list of the conditions, each in its own { }: "when": [{ "var": "trust", "gte": 60 }, { "var": "trust", "lt": 1 }, { "var": "trust", "lt": 2 }, { "var": "trust", "lt": 3 }, { "var": "trust", "lt": 4 }, … and 99,996 more].');
+    // The report a trainer reads stays short too.
+    expect(formatValidation(result, 'x.json').length).toBeLessThan(2 * LONGEST);
+  });
+
+  it('a few conditions joined with "and" are all written, as before', () => {
+    const text = exampleEdited((f) => {
+      ((reply(f, 'phone-curious').next as { when: unknown }[])[0] as { when: unknown }).when = { var: 'trust', gte: 60, and: under(4) };
+    });
+    expect(validateScenario(text, 'x.json').problems[0]?.fix).toBe('Take out "and" and write "when" as a list of the conditions, each in its own { }: "when": [{ "var": "trust", "gte": 60 }, { "var": "trust", "lt": 1 }, { "var": "trust", "lt": 2 }, { "var": "trust", "lt": 3 }, { "var": "trust", "lt": 4 }].');
+  });
+
+  it('a route written without its list, with a "when" of 20,000 conditions', () => {
+    const text = exampleEdited((f) => { reply(f, 'phone-accuse').next = { when: under(20_000), to: 'boyfriend-guarded' }; });
+    const { problems } = validateScenario(text, 'x.json');
+    expect(problems.map((p) => p.code)).toEqual(['invalid-next']);
+    expect(problems[0]?.fix).toBe('Routes go in a list in [ ], and the last has no "when", for when the others do not hold: "next": [{ "when": [{ "var": "trust", "lt": 1 }, { "var": "trust", "lt": 2 }, { "var": "trust", "lt": 3 }, { "var": "trust", "lt": 4 }, { "var": "trust", "lt": 5 }, … and 19,995 more], "to": "boyfriend-guarded" }, { "to": "<id>" }].');
+  });
+
+  it('a "when" written as text of 20,000 comparisons', () => {
+    const text = exampleEdited((f) => {
+      ((reply(f, 'phone-curious').next as { when: unknown }[])[0] as { when: unknown }).when = Array.from({ length: 20_000 }, (_, i) => `trust > ${i}`).join(' and ');
+    });
+    const { problems } = validateScenario(text, 'x.json');
+    expect(problems.map((p) => p.code)).toEqual(['invalid-condition']);
+    expect(problems[0]?.fix).toMatch(/^Write "when": \[\{ "var": "trust", "gt": 0 \}, \{ "var": "trust", "gt": 1 \}, \{ "var": "trust", "gt": 2 \}, \{ "var": "trust", "gt": 3 \}, \{ "var": "trust", "gt": 4 \}, … and 19,995 more\]/);
+    expectShort(problems);
+  });
+
+  it('20,000 principles written in one text, in an assessment and in the learning goals', () => {
+    const many = Array.from({ length: 10_000 }, () => 'curious-not-interrogating, no-jumping-to-conclusions').join(', ');
+    const text = exampleEdited((f) => {
+      (reply(f, 'phone-accuse').assessments[0] as { principle: string }).principle = many;
+      f.learningGoals[0] = many;
+    });
+    const { problems } = validateScenario(text, 'x.json');
+    expect(problems.map((p) => p.code)).toEqual(['unknown-principle', 'unknown-principle']);
+    expect(problems[0]?.fix).toBe('Write each as an item of its own: "curious-not-interrogating", "no-jumping-to-conclusions", "curious-not-interrogating", "no-jumping-to-conclusions", "curious-not-interrogating", … and 19,995 more.');
+    expect(problems[1]?.fix).toMatch(/^Write one assessment for each, in the list: (\{ "principle": "[a-z-]+", "verdict": "violates" \}, ){5}… and 19,995 more\. Each counts 1/);
+    expectShort(problems);
+  });
+
+  /** The example with `n` scenes in a loop after "boyfriend-open" (from which `exit`, if set, a decision leads out to an ending). */
+  const looped = (n: number, exit: boolean) => exampleEdited((f) => {
+    node(f, 'boyfriend-open').next = 'loop-0';
+    for (let i = 0; i < n; i++) f.nodes.push({ id: `loop-${i}`, kind: 'scene', narration: 'Time passes.', next: i + 1 < n ? `loop-${i + 1}` : exit ? 'way-out' : 'loop-0' } as Node);
+    if (exit) {
+      const way = JSON.parse(JSON.stringify(node(f, 'after-visit'))) as Node & { title: string };
+      way.id = 'way-out';
+      for (const r of way.replies ?? []) r.id = `way-out-${r.id}`;
+      (way.replies?.[0] as { next: unknown }).next = 'loop-0';
+      f.nodes.push(way);
+    }
+  });
+
+  it('a loop of 20,000 nodes no ending can be reached from: its first five, how many more, and the step that closes it', () => {
+    const { problems } = validateScenario(looped(20_000, false), 'x.json');
+    const p = problems.find((q) => q.code === 'no-way-to-end');
+    expect(p?.message).toMatch(/^No ending can be reached from the loop loop-0 → loop-1 → loop-2 → loop-3 → loop-4 → … 19,994 more … → loop-19999 → loop-0: /);
+    expectShort(problems);
+  });
+
+  it('a loop of 20,000 nodes with a way out (a cycle): the same', () => {
+    const { problems } = validateScenario(looped(20_000, true), 'x.json');
+    const p = problems.find((q) => q.code === 'cycle');
+    expect(p?.message).toMatch(/^These nodes form a loop: loop-0 → loop-1 → loop-2 → loop-3 → loop-4 → … 19,99\d more … → [a-z0-9-]+ → loop-0\. /);
+    expectShort(problems);
+  });
+
+  it('a file ending with 60 lists still open: the brackets to add are the first five, then how many more', () => {
+    const { problems } = validateScenario(`{ "nodes": ${'['.repeat(60)}`, 'x.json');
+    expect(problems.map((p) => p.code)).toEqual(['syntax-not-closed']);
+    expect(problems[0]?.fix).toMatch(/^Add a \], then a \], then a \], then a \], then a \], then … and 56 more brackets at the end of the file/);
+    expectShort(problems);
+  });
+
+  /** 2,000 tests that always hold, then one that never does (trust starts at 50 and nothing raises it). */
+  const never = () => [...Array.from({ length: 2_000 }, () => ({ var: 'trust', lte: 100 })), { var: 'trust', gte: 90 }];
+
+  it('a best reply offered under 2,001 conditions: the conditions named are the first five, the rest counted', () => {
+    const text = exampleEdited((f) => { reply(f, 'phone-curious').when = never(); });
+    const { problems } = validateScenario(text, 'x.json');
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.map((p) => `${p.message} ${p.fix}`).join('\n')).toContain('trust ≤ 100 and trust ≤ 100 and trust ≤ 100 and trust ≤ 100 and trust ≤ 100 … and 1,996 more conditions');
+    expectShort(problems);
+  });
+
+  it('the only way into a node, or into an ending, under 2,001 conditions', () => {
+    const intoNode = exampleEdited((f) => {
+      for (const id of ['phone-curious', 'phone-accuse', 'phone-ignore']) reply(f, id).when = undefined;
+      reply(f, 'phone-curious').next = [{ when: never(), to: 'boyfriend-open' }, { to: 'boyfriend-guarded' }];
+    });
+    const intoEnding = exampleEdited((f) => { reply(f, 'after-supervisor').next = [{ when: never(), to: 'end-strong' }, { to: 'end-mixed' }]; });
+    for (const text of [intoNode, intoEnding]) {
+      const { problems } = validateScenario(text, 'x.json');
+      expect(problems.some((p) => p.code === 'node-never-reached' || p.code === 'ending-never-reached' || p.code === 'best-path-blocked' || p.code === 'condition-never-holds')).toBe(true);
+      expectShort(problems);
+    }
+  });
+});
