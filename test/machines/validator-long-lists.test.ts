@@ -124,6 +124,23 @@ describe('lists in messages and fixes that grow with the file are capped: the fi
     expectShort(problems);
   });
 
+  it('a copy not renamed, and 90 nodes stuck until it is: the nodes no ending can be reached from are named once, the first five, then how many more', () => {
+    const text = exampleEdited((f) => {
+      f.nodes.splice(4, 0, JSON.parse(JSON.stringify(node(f, 'after-visit'))) as Node);
+      node(f, 'boyfriend-open').next = 'talk-it-over';
+      const routes: unknown[] = [];
+      for (let i = 0; i < 90; i++) {
+        f.nodes.push({ id: `x-${i}`, kind: 'scene', narration: 'Time passes.', next: 'talk-it-over' } as Node);
+        routes.push({ when: { var: 'trust', eq: i }, to: `x-${i}` });
+      }
+      reply(f, 'phone-accuse').next = [...routes, { to: 'boyfriend-guarded' }];
+    });
+    const { problems } = validateScenario(text, 'x.json');
+    expect(problems.map((p) => p.code)).toEqual(['duplicate-id']);
+    expect(problems[0]?.message).toMatch(/ Until then, no ending can be reached from "boyfriend-open", "x-0", "x-1", "x-2", "x-3", … and 86 more\.$/);
+    expectShort(problems);
+  });
+
   /** 2,000 tests that always hold, then one that never does (trust starts at 50 and nothing raises it). */
   const never = () => [...Array.from({ length: 2_000 }, () => ({ var: 'trust', lte: 100 })), { var: 'trust', gte: 90 }];
 

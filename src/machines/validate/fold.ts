@@ -1,3 +1,4 @@
+import { firstFew } from '../text/first-few.js';
 import { quoteValue } from '../text/quote.js';
 import { PLACES_AT, placeAt, type JsonPath, type UnlocatedProblem } from './problem.js';
 
@@ -179,15 +180,19 @@ function knockOnWords(cause: UnlocatedProblem, group: UnlocatedProblem[], refs: 
   // Loops, not flatMap and Sets: this runs once per cause, 100,000 times for a file of such nodes.
   const stuckAt: string[] = [];
   const clauses: string[] = [];
+  const stuckFrom: string[] = [];
   const unreached: string[] = [];
   for (const p of group) {
     const stuck = p.cause?.stuckAt;
     if (stuck !== undefined && !stuckAt.includes(stuck)) stuckAt.push(stuck);
     const away = p.cause?.unreached;
     if (away !== undefined) unreached.push(away);
-    const clause = p.message.includes('Because of it, ') ? /Because of it, (no ending can be reached from .*)\.$/.exec(p.message)?.[1] : undefined;
-    if (clause !== undefined && !clauses.includes(clause)) clauses.push(clause);
+    // "no ending can be reached from "x-7"": said once, the nodes named together (one such clause
+    // for each of 90 places was a message of 4,000 characters, growing with the file).
+    const from = p.message.includes('Because of it, ') ? /Because of it, no ending can be reached from (.*)\.$/.exec(p.message)?.[1] : undefined;
+    if (from !== undefined && !stuckFrom.includes(from)) stuckFrom.push(from);
   }
+  if (stuckFrom.length > 0) clauses.push(`no ending can be reached from ${firstFew(stuckFrom)}`);
   if (stuckAt.length > 0) clauses.push(`no ending can be reached from ${listed(stuckAt, 'or')}`);
   if (unreached.length > 0) clauses.push(`${listed(unreached)}, where this ${kind === 'copy' ? 'copy' : 'node'} goes on to, ${unreached.length === 1 ? 'is' : 'are'} out of reach (nothing else leads there)`);
   const after = clauses.length > 0 ? ` Until then, ${clauses.join('; ')}.` : '';
