@@ -371,6 +371,21 @@ describe('a decision copied: its replies\' repeated ids are one error at the cop
     expect(namedPlaces(meantText, folded.message).map((at) => at?.replace(/,$/, ''))).toEqual(['"after-visit"', '"after-supervisor"', '"after-search"', '"after-wait"', '"talk-it-over"']);
   });
 
+  // Authoring leftovers (author-49): folded, the fix still said "e.g. its new id followed by
+  // "-supervisor"", though the fold names the id the copy is to have.
+  it('not renamed, and folded: the id to write for its replies is the id the fold names', () => {
+    const { text } = withCopy(undefined);
+    const meantText = text.replace('"next": "after-visit"\n    },\n    {\n      "id": "boyfriend-guarded"', '"next": "talk-it-over"\n    },\n    {\n      "id": "boyfriend-guarded"');
+    const [folded] = validateScenario(meantText, 'x.json').problems as [Problem];
+    expect(folded.code).toBe('duplicate-id');
+    expect(folded.fix).toBe('Give every node its own id: rename this one, and the "next" or "to" that should lead here. Then give each of those replies an id of its own too (a reply id must be unique in the whole scenario), e.g. "talk-it-over-supervisor" for "after-supervisor" once it is "talk-it-over". If this copy is the node "talk-it-over" is meant for, rename it "talk-it-over": then the "next" that names it leads here. If not, correct that place to the id of the node meant.');
+    // Doing as it says (the copy renamed, its replies after it) leaves nothing.
+    const lines = meantText.split('\n');
+    lines[folded.line - 1] = (lines[folded.line - 1] ?? '').replace('"after-visit"', '"talk-it-over"');
+    const renamed = lines.slice(0, folded.line - 1).join('\n') + '\n' + lines.slice(folded.line - 1).join('\n').replace(/"id": "after-(supervisor|search|wait)"/g, '"id": "talk-it-over-$1"');
+    expect(validateScenario(renamed, 'x.json').problems).toEqual([]);
+  });
+
   // Found by the authoring walk (authorwalk-45): the id meant for the copy is most often the
   // original's with a word added ("after-visit-again"), and was told 'Did you mean "after-visit"?'
   // (the original, every other "next" naming it already), an unknown-node error of its own beside

@@ -199,7 +199,15 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       // Said at the node's own duplicate-id error, to which fold.ts may add the places naming the id meant.
       const p = copyError.get(node) as UnlocatedProblem;
       p.message = `${p.message} ${which} already used ${by} too: ${list}.`;
-      p.fix = `${p.fix} Then give ${n === 1 ? 'that reply' : 'each of those replies'} an id of its own too (a reply id must be unique in the whole scenario), e.g. its new id followed by ${quoteValue(`-${tailAfter(firstRepeat.id, firstRepeat.node.id)}`, 40)}.`;
+      const tail = tailAfter(firstRepeat.id, firstRepeat.node.id);
+      const base = p.fix;
+      const those = `Then give ${n === 1 ? 'that reply' : 'each of those replies'} an id of its own too (a reply id must be unique in the whole scenario)`;
+      p.fix = `${base} ${those}, e.g. its new id followed by ${quoteValue(`-${tail}`, 40)}.`;
+      // Once the copy is paired with the id meant for it (folded, below), the example is written out.
+      renameCopyReplies.set(node, (newId) => {
+        const written = `${newId}-${tail}`;
+        if (Id.safeParse(written).success && !index.replies.has(written) && !nodes.has(written)) p.fix = `${base} ${those}, e.g. ${quoteValue(written, 80)} for ${quoteValue(firstRepeat.id, 40)} once it is ${quoteValue(newId)}.`;
+      });
       p.places = places;
       return;
     }
@@ -257,6 +265,8 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   const replyIds = new Set<string>();
   /** The duplicate-id error of each node whose id repeats an earlier node's. */
   const copyError = new Map<ScenarioNode, UnlocatedProblem>();
+  /** For a copy whose replies' ids repeat too: writes the id to give its first such reply into its error's fix, once its own new id is known. */
+  const renameCopyReplies = new Map<ScenarioNode, (newId: string) => void>();
   for (const node of scenario.nodes) {
     oneLine(node.title, () => [...nodePath(node), 'title'], 'title');
     const first = nodes.get(node.id);
@@ -818,6 +828,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         const copy = copies[i] as ScenarioNode;
         const fold: NodeFold = { id, path: [...nodePath(copy), 'id'], kind: 'copy', leadsTo: successorsOf(copy) };
         nodeFolds.push(fold);
+        renameCopyReplies.get(copy)?.(id);
         for (const c of copyMeant) if (c.id === id) c.problem.cause = { path: fold.path, named: id, kind: 'copy' };
       });
     }
