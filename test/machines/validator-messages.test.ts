@@ -225,10 +225,37 @@ describe('unknown-node when a node repeats another\'s id', () => {
     const problems = validateScenario(changed, 'x.json').problems;
     expect(problems.map((p) => p.code)).toEqual(['unknown-node', 'unknown-node', 'unknown-node', 'duplicate-id', 'unknown-node', 'duplicate-id']);
     const copies = problems.filter((p) => p.code === 'duplicate-id');
+    // Authoring leftovers (author-49): each place said 'Use the id of a node … Or, if it means one
+    // of the 2 nodes that repeat another's id (…), change that node's "id"', the copies' own errors
+    // only "rename this one": what to do, renaming each copy, comes first now, the copies by line.
     for (const p of problems.filter((q) => q.code === 'unknown-node')) {
-      expect(p.fix).toMatch(/ Or, if it means one of the 2 nodes that repeat another's id \("boyfriend-open" at line \d+, column \d+; "boyfriend-open" at line \d+, column \d+; see their duplicate-id errors\), change that node's "id" to "(boyfriend-guarded|end-harmful)"\.$/);
+      expect(p.fix).toMatch(/^If one of the 2 copies not renamed \("boyfriend-open" at line \d+, column \d+, or "boyfriend-open" at line \d+, column \d+\) is the node meant here, rename that copy "(boyfriend-guarded|end-harmful)" \(their duplicate-id errors say which ids the copies can take\)\. If neither is, use the id of a node in "nodes" \(.*\), or add a node with this id\.$/);
       expect([...p.fix.matchAll(/line (\d+), column (\d+)/g)].map((m) => `${m[1]}:${m[2]}`)).toEqual(copies.map((c) => `${c.line}:${c.column}`));
     }
+    const [first, second] = copies as [Problem, Problem];
+    const at = (p: Problem) => `line ${p.line}, column ${p.column}`;
+    const named = (id: string) => problems.filter((p) => p.code === 'unknown-node' && p.message.startsWith(`There is no node with the id "${id}"`));
+    const guarded = named('boyfriend-guarded');
+    const harmful = named('end-harmful');
+    expect(guarded).toHaveLength(3);
+    const ids = `"boyfriend-guarded" (at ${at(guarded[0] as Problem)}, and 2 more places) and "end-harmful" (at ${at(harmful[0] as Problem)})`;
+    for (const [p, other] of [[first, second], [second, first]] as const) {
+      expect(p.message).toMatch(/^Another node already has the id "boyfriend-open": nodes\[1\] \(line \d+, column \d+\), the one every "next" and "to" naming it leads to\. /);
+      expect(p.message.endsWith(` This node and the one at ${at(other)} are copies whose ids repeat another node's, and 2 ids are named but are no node's: ${ids}. Each copy is most likely meant to have one of them, but nothing in the file says which.`)).toBe(true);
+      expect(p.fix).toBe(`Rename each copy to the id meant for it, either "boyfriend-guarded" or "end-harmful": this one, and the copy at ${at(other)}. The places naming each id then lead to the copy given it.`);
+    }
+    // Doing as they say (each copy its id) leaves nothing.
+    const lines = changed.split('\n');
+    lines[first.line - 1] = (lines[first.line - 1] ?? '').replace('"boyfriend-open"', '"boyfriend-guarded"');
+    lines[second.line - 1] = (lines[second.line - 1] ?? '').replace('"boyfriend-open"', '"end-harmful"');
+    expect(validateScenario(lines.join('\n'), 'x.json').problems).toEqual([]);
+  });
+  it('one copy and two ids: its error names both ids where they are, to rename it to the one meant', () => {
+    const { text } = exampleWith('"id": "boyfriend-guarded"', '"id": "boyfriend-open"');
+    const { problems } = validateScenario(text.replace('{ "to": "boyfriend-guarded" }', '{ "to": "zzz-elsewhere" }'), 'x.json');
+    const copy = problems.find((p) => p.code === 'duplicate-id') as Problem;
+    expect(copy.message).toMatch(/ 2 ids are named but are no node's: "zzz-elsewhere" \(at line \d+, column \d+\) and "boyfriend-guarded" \(at line \d+, column \d+, and 1 more place\)\. This copy is most likely meant to have one of them, but nothing in the file says which\.$/);
+    expect(copy.fix).toBe('Rename this copy to the id meant for it, either "zzz-elsewhere" or "boyfriend-guarded": the places naming it then lead here. Correct the places naming the other to the node meant, or add a node with that id.');
   });
   // Found by the authoring walk (authorwalk-45): an ending pasted twice, unchanged, for two new
   // endings named by two replies was four errors (each place offering both copies, each copy its

@@ -274,7 +274,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     if (copyOf) {
       // Where the first one is, by line and column as well: "nodes[8]" alone had the trainer count nodes.
       error('duplicate-id', [...nodePath(node), 'id'], `Another node already has the id "${node.id}": nodes[${rawIndex.get(copyOf) ?? 0}] (${RELATED_AT}), the one every "next" and "to" naming it leads to.`,
-        'Give every node its own id: rename this one, and the "next" or "to" that should lead here.', { related: [...nodePath(copyOf), 'id'] });
+        RENAME_COPY, { related: [...nodePath(copyOf), 'id'] });
       copyError.set(node, out[out.length - 1] as UnlocatedProblem);
     }
     if (node.kind !== 'decision') continue;
@@ -514,10 +514,14 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         // Two copies or more: each is named where it is (naming the first alone sent the trainer to
         // rename it for an id meant for the second).
         const shownCopies = copies.slice(0, MAX_LISTED);
+        // Two copies or more: renaming one of them is said first, each copy by line (it came after
+        // "Use the id of a node … or add a node", as "Or, if it means one of the 2 nodes that repeat
+        // another's id", which a trainer read past).
+        const renameFirst = meantId === undefined && repeated !== null && copies.length > 1
+          ? `If one of the ${copies.length} copies not renamed (${firstFew(shownCopies.map((c, i) => `${quoteValue(c.id, 40)} at ${placeAt(i)}`), { last: ', or ', total: copies.length })}) is the node meant here, rename that copy "${id}" (their duplicate-id errors say which ids the copies can take). If ${copies.length === 2 ? 'neither' : 'none'} is, `
+          : undefined;
         const orRename = meantId === undefined && repeated !== null
-          ? copies.length > 1
-            ? ` Or, if it means one of the ${copies.length} nodes that repeat another's id (${shownCopies.map((c, i) => `${quoteValue(c.id, 40)} at ${placeAt(i)}`).join('; ')}${copies.length > MAX_LISTED ? '; …' : ''}; see their duplicate-id errors), change that node's "id" to "${id}".`
-            : ` Or, if it means the node that repeats the id ${quoteValue(repeated.id)} (${RELATED_AT}; see the duplicate-id error), change that node's "id" to "${id}".`
+          ? copies.length > 1 ? '' : ` Or, if it means the node that repeats the id ${quoteValue(repeated.id)} (${RELATED_AT}; see the duplicate-id error), change that node's "id" to "${id}".`
           : meantId === undefined && idless !== null ? orGiveId(idless, id) : '';
         // A suggested ending is named as one ("end-strong" (the strong ending)): chosen by spelling
         // alone, "end-stong" on a poor reply was changed to lead to the strong ending.
@@ -526,11 +530,11 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         const alsoNode = orAlso === undefined ? undefined : nodes.get(orAlso);
         const alsoWords = orAlso === undefined ? '' : ` or "${orAlso}"${alsoNode?.kind === 'ending' ? ` (the ${alsoNode.ending} ending)` : ''}`;
         error('unknown-node', path(), `There is no node with the id "${id}".${meantId === undefined ? '' : ` Did you mean "${meantId}"${endingWords}${alsoWords}?`}`,
-          meantId === undefined ? `Use the id of a node in "nodes"${nodeChoices(id)}, or add a node with this id.${orRename}`
+          meantId === undefined ? renameFirst !== undefined ? `${renameFirst}use the id of a node in "nodes"${nodeChoices(id)}, or add a node with this id.` : `Use the id of a node in "nodes"${nodeChoices(id)}, or add a node with this id.${orRename}`
             : orAlso !== undefined ? `Change it to "${meantId}"${endingWords}${alsoWords}, whichever is meant here, or add a node with the id "${id}".`
               : `Change it to "${meantId}"${endingWords}, or ${renameInstead(meantId, id) ?? `add a node with the id "${id}"`}.`,
-          orRename === '' ? {} : repeated !== null ? copies.length > 1 ? { places: shownCopies.map((c) => [...nodePath(c), 'id']) } : { related: [...nodePath(repeated), 'id'] } : idless ? idErrorAt(idless) : {});
-        if (orRename !== '' && repeated !== null) copyMeant.push({ id, problem: out[out.length - 1] as UnlocatedProblem });
+          orRename === '' && renameFirst === undefined ? {} : repeated !== null ? copies.length > 1 ? { places: shownCopies.map((c) => [...nodePath(c), 'id']) } : { related: [...nodePath(repeated), 'id'] } : idless ? idErrorAt(idless) : {});
+        if ((orRename !== '' || renameFirst !== undefined) && repeated !== null) copyMeant.push({ id, problem: out[out.length - 1] as UnlocatedProblem });
         noteUnknown(id, true);
       }
     }
@@ -810,6 +814,49 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   // folded into its duplicate-id error (fold.ts).
   type NodeFold = { id: string; path: JsonPath; kind: 'copy' | 'idless'; leadsTo: readonly string[]; idAt?: LooseNode['idAt'] };
   const nodeFolds: NodeFold[] = [];
+  /** Each copy's duplicate-id error, when no pairing of copies and ids was found (see its call). */
+  function openCopies(): void {
+    const named = new Map<string, UnlocatedProblem[]>();
+    for (const c of copyMeant) {
+      const list = named.get(c.id);
+      if (list) list.push(c.problem);
+      else named.set(c.id, [c.problem]);
+    }
+    const ids = [...named.keys()];
+    const shownIds = ids.slice(0, MAX_LISTED);
+    const k = ids.length;
+    const c = copies.length;
+    const quoted = firstFew(shownIds.map((id) => quoteValue(id)), { last: ' or ', total: k });
+    const either = k === 2 ? `either ${quoted}` : `one of ${quoted}`;
+    for (const copy of copies) {
+      const p = copyError.get(copy);
+      if (!p) continue;
+      const before = p.places ?? [];
+      const others = copies.slice(0, MAX_LISTED + 1).filter((o) => o !== copy).slice(0, MAX_LISTED);
+      const otherAt = firstFew(others.map((_, i) => placeAt(before.length + i)), { total: c - 1 });
+      const idAt = before.length + others.length;
+      const idWords = firstFew(shownIds.map((id, i) => {
+        const n = named.get(id)?.length ?? 0;
+        return `${quoteValue(id)} (at ${placeAt(idAt + i)}${n > 1 ? `, and ${n - 1} more place${n > 2 ? 's' : ''}` : ''})`;
+      }), { total: k });
+      p.places = [...before, ...others.map((o) => [...nodePath(o), 'id']), ...shownIds.map((id) => (named.get(id)?.[0] as UnlocatedProblem).path)];
+      const rest = p.fix.startsWith(RENAME_COPY) ? p.fix.slice(RENAME_COPY.length) : ` ${p.fix}`;
+      if (c === 1) {
+        p.message = `${p.message} ${k} ids are named but are no node's: ${idWords}. This copy is most likely meant to have one of them, but nothing in the file says which.`;
+        p.fix = `Rename this copy to the id meant for it, ${either}: the places naming it then lead here. Correct the places naming the other${k > 2 ? 's' : ''} to the node meant, or add a node with ${k > 2 ? 'those ids' : 'that id'}.${rest}`;
+        continue;
+      }
+      const copiesWords = `This node and the ${c === 2 ? 'one' : `${c - 1} others`} at ${otherAt} are copies whose ids repeat another node's`;
+      const which = k >= c ? 'Each copy is most likely meant to have one of them' : k === 1 ? 'One of the copies is most likely meant to have it' : 'Some of the copies are most likely meant to have them';
+      p.message = k === 1
+        ? `${p.message} ${copiesWords}, and the id ${idWords} is named but is no node's. ${which}, but nothing in the file says which.`
+        : `${p.message} ${copiesWords}, and ${k} ids are named but are no node's: ${idWords}. ${which}, but nothing in the file says which.`;
+      const others2 = `the ${c === 2 ? 'copy' : 'copies'} at ${otherAt}`;
+      p.fix = k === 1
+        ? `Rename the copy meant for ${quoted} to ${quoted} (this one, or ${others2}), and give the other${c > 2 ? 's ids of their' : ' an id of its'} own. The places naming ${quoted} then lead to it.${rest}`
+        : `Rename each copy to the id meant for it, ${either}: this one, and ${others2}. The places naming each id then lead to the copy given it.${k < c ? ' A copy meant for none of them takes an id of its own.' : ''}${rest}`;
+    }
+  }
   // Two or three copies, and as many ids named: each copy is meant for one of them, but which for
   // which? A copy is never meant for an id its own "next" names (the story cannot loop back to
   // it): when that leaves one pairing, or the copies are alike, each copy takes in the places naming
@@ -833,6 +880,11 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       });
     }
   }
+  // Left open (no copy folded): nothing says which copy a place means, and each unknown-node error
+  // offers every copy. Each copy's duplicate-id error says so too, with the ids named where no node
+  // has them and the other copies, by line: rename each copy to the id meant for it. It said only
+  // "rename this one, and the "next" or "to" that should lead here", naming neither.
+  if (copyMeant.length > 0 && repeated && !nodeFolds.some((f) => f.kind === 'copy')) openCopies();
   // The same for a node whose "id" line was deleted, whose id is not text ("id": 7), or whose "id"
   // is written as another field ("ID"): when it is the only node without an id as text, no node
   // repeats an id, and "start" and every "next" or "to" naming no node name one id, that is most
@@ -1387,6 +1439,9 @@ function endsWithOneHeading(feedback: string): boolean {
   return open >= 0 && feedback.indexOf('(') === open && feedback.indexOf(')') === feedback.length - 1 && feedback.indexOf(';', open) < 0
     && headings.includes(feedback.slice(open + 1, -1));
 }
+
+/** The fix of a node whose id repeats an earlier node's (duplicate-id), before what else is known of it. */
+const RENAME_COPY = 'Give every node its own id: rename this one, and the "next" or "to" that should lead here.';
 
 /** A loop as a message names it ("a → b → c → a"): past a few nodes, the first ones, how many more, and the step that closes it. */
 function loopWords(loop: readonly string[]): string {
