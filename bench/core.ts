@@ -7,7 +7,7 @@ import { generateScenario } from './generate.js';
 import { importBackup, memoryStore, parseBackup } from '../src/machines/index.js';
 import { RECORDS_KEY } from '../src/machines/light.js';
 import {
-  backupOfManyScenarios, backupOfPracticesFinishedTwice, bracketsLostMidFile, conditionsJoinedWithAnd, invisibleCharacters, manyStates, misspeltIdKeys, spacesAfterClosingQuote, spacesInQuotedWeight, spacesInUnquotedText, spacesInWhenText, syntaxErrorsOnOneLine, unusedCharacters,
+  backupOfManyScenarios, backupOfPracticesFinishedTwice, bracketsLostMidFile, conditionsJoinedWithAnd, copiesAndUnknownIds, invisibleCharacters, manyStates, misspeltIdKeys, spacesAfterClosingQuote, spacesInQuotedWeight, spacesInUnquotedText, spacesInWhenText, syntaxErrorsOnOneLine, unusedCharacters,
   unknownFields, unknownReferences,
 } from './hostile.js';
 
@@ -152,6 +152,8 @@ export function runHostileBench(): void {
     // One mistake whose fix writes the list meant: its first few conditions, then how many more
     // (every one of them once, a report of 3 MB at 100,000; see the "report KB" column).
     ['conditions joined with "and"', 100_000, conditionsJoinedWithAnd],
+    // Copies not renamed and "next"s naming no node: each "next" looked through every copy (9 s at 20,000).
+    ['copies not renamed, "next"s naming no node', 5_000, copiesAndUnknownIds], ['copies not renamed, "next"s naming no node', 20_000, copiesAndUnknownIds],
   ];
   for (const [name, count, make] of shapes) {
     const text = make(count);

@@ -130,6 +130,21 @@ export function conditionsJoinedWithAnd(count: number): string {
 }
 
 /**
+ * `count` copies of a scene not renamed (each repeats "scene-0") and `count` scenes whose "next" each
+ * names an id no node has: each such "next" asked whether its suggestion was a copy's id by looking
+ * through every copy (20,000 of each: 9 s).
+ */
+export function copiesAndUnknownIds(count: number): string {
+  const nodes: Record<string, unknown>[] = [{ id: 'scene-0', kind: 'scene', narration: 'You wait.', next: 'end' }];
+  for (let i = 0; i < count; i++) {
+    nodes.push({ id: 'scene-0', kind: 'scene', narration: 'You wait.', next: 'end' });
+    nodes.push({ id: `lost-${i}`, kind: 'scene', narration: 'You wait.', next: `meant-${i}` });
+  }
+  nodes.push({ id: 'end', kind: 'ending', ending: 'mixed', title: 'End', narration: 'It ends.' });
+  return hostileScenario('hostile-copies', nodes);
+}
+
+/**
  * `count` characters declared and never used (character-unused), each named "Aunt Number <i>",
  * and `count / 10` scenes whose narration holds every word of those names but no name whole: each
  * name passes the look for its words, so each is looked for text by text.
