@@ -1986,6 +1986,17 @@ describe('a reply id used twice', () => {
     expect(at).toBeLessThan(offsetOf(text, dup[0]?.line ?? 0, dup[0]?.column ?? 0));
   });
 
+  // Authoring leftovers (author-49): a reply copied within its decision and not renamed was told
+  // 'prefix them with the node id, e.g. "d2-listen"' (an id of no file of theirs; the decision's own
+  // ids begin "phone-"), or, in the worked example, 'e.g. "d2-next-time-ride" for "d2-ride"': an id
+  // that says "ride" for the reply about a safety plan.
+  it('in the same decision: the fix asks for an id that says what this reply does, begun as the others of its decision are', () => {
+    const { problems } = exampleWith('"id": "phone-accuse"', '"id": "phone-curious"');
+    const [dup] = problems.filter((p) => p.code === 'duplicate-id');
+    expect(dup?.fix).toBe('Give this reply an id of its own that says what it does, beginning "phone-" as the other replies of this decision do ("phone-curious" and "phone-ignore"): a reply copied keeps the id it was copied with, and a reply id must be unique in the whole scenario.');
+    expect(dup?.fix).not.toContain('d2-listen');
+  });
+
   it('in another decision: names that node, and where its reply is', () => {
     const text = readFixture('bad/duplicate-reply-id.json').toString('utf8');
     const [p] = validateScenario(text, 'x.json').problems.filter((q) => q.code === 'duplicate-id');

@@ -301,14 +301,24 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       continue;
     }
     for (const { j, id, node: at, k } of repeats) {
+      if (at === node) {
+        // A reply copied within its decision to write another: an id from the one it was copied
+        // from ("d2-next-time-ride" for the reply about a safety plan) or "d2-listen" said nothing of
+        // it. Asked for one that says what it does, begun as the decision's other replies are.
+        const otherIds = [...new Set(replies.filter((_, i) => i !== j).map((r) => r.id))];
+        const others = firstFew(otherIds.slice(0, 3).map((r) => quoteValue(r, 40)), { max: 3, total: otherIds.length });
+        const prefix = sharedPrefix(otherIds);
+        error('duplicate-id', [...nodePath(node), 'replies', j, 'id'], `The reply id "${id}" is already used by reply ${k + 1} of this decision (${RELATED_AT}).`,
+          `Give this reply an id of its own that says what it does${prefix === '' ? '' : `, beginning ${quoteValue(`${prefix}-`, 40)} as the other replies of this decision do (${others})`}: a reply copied keeps the id it was copied with, and a reply id must be unique in the whole scenario.`,
+          { related: [...nodePath(at), 'replies', k, 'id'] });
+        continue;
+      }
       // An id to write, as for two or more ("d2-next-time-again-plan" for "d2-plan"): the example
       // "d2-listen", which no file has, was written as it stood.
       const written = `${node.id}-${tailAfter(id, at.id)}`;
       const example = Id.safeParse(written).success && !index.replies.has(written) && !nodes.has(written) ? `${quoteValue(written, 80)} for ${quoteValue(id, 40)}` : '"d2-listen"';
       // Where the first one is: in the same decision, "in node "d1-phone"" named the node being read.
-      error('duplicate-id', [...nodePath(node), 'replies', j, 'id'], at === node
-        ? `The reply id "${id}" is already used by reply ${k + 1} of this decision (${RELATED_AT}).`
-        : `The reply id "${id}" is already used by a reply of node "${at.id}" (${RELATED_AT}).`,
+      error('duplicate-id', [...nodePath(node), 'replies', j, 'id'], `The reply id "${id}" is already used by a reply of node "${at.id}" (${RELATED_AT}).`,
       `Reply ids must be unique in the whole scenario; prefix them with the node id, e.g. ${example}.`, { related: [...nodePath(at), 'replies', k, 'id'] });
     }
   }
@@ -1442,6 +1452,19 @@ function endsWithOneHeading(feedback: string): boolean {
   const open = feedback.lastIndexOf('(');
   return open >= 0 && feedback.indexOf('(') === open && feedback.indexOf(')') === feedback.length - 1 && feedback.indexOf(';', open) < 0
     && headings.includes(feedback.slice(open + 1, -1));
+}
+
+/** The words all these ids begin with, before their last ("d2" for "d2-ride" and "d2-ask-csw"); "" when none. */
+function sharedPrefix(ids: readonly string[]): string {
+  const [first, ...rest] = ids.map((id) => id.split('-').slice(0, -1));
+  if (!first) return '';
+  let n = first.length;
+  for (const words of rest) {
+    let k = 0;
+    while (k < n && k < words.length && words[k] === first[k]) k++;
+    n = k;
+  }
+  return first.slice(0, n).join('-');
 }
 
 /** The fix of a node whose id repeats an earlier node's (duplicate-id), before what else is known of it. */
