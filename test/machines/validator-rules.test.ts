@@ -328,8 +328,26 @@ describe('the syntax mistakes made most often get one message naming the cause, 
 
   it('"=" between a name and its value is a missing colon, not a quotation mark inside a text', () => {
     const p = check(good.replace('"title": "Example', '"title" = "Example'), 'json-syntax', '= "Example');
-    expect(p?.message).toContain('a colon ":" was expected after the property name, not "="');
+    expect(p?.message).toContain('a colon ":" was expected after the field name, not "="');
     expect(p?.fix).not.toContain('\\"');
+  });
+
+  // Authoring leftovers (author-49): the syntax errors a trainer meets most spoke of a "property
+  // name", a "key" and a "string", where every other message says field and text.
+  it.each([
+    ['a colon left out', (t: string) => t.replace('"title": "Example', '"title" "Example')],
+    ['"=" for a colon', (t: string) => t.replace('"title": "Example', '"title" = "Example')],
+    ['a name without its quotes', (t: string) => t.replace('"estimatedMinutes": 5', 'estimatedMinutes: 5')],
+    ['a value left out', (t: string) => t.replace('"estimatedMinutes": 5', '"estimatedMinutes": ')],
+    ['a character that is no value', (t: string) => t.replace('"estimatedMinutes": 5', '"estimatedMinutes": #5')],
+    ['a text not closed at the end of the file', (t: string) => `${t.trimEnd().slice(0, -1)}, "x": "open`],
+    ['a tab typed inside a text', (t: string) => t.replace('"title": "Example', '"title": "Exa\tmple')],
+  ])('%s: the message and fix say "field" and "text", not "property", "key" or "string"', (_name, edit) => {
+    const text = edit(good);
+    expect(text).not.toBe(good);
+    const { problems } = validateScenario(text, 'x.json');
+    expect(problems.length).toBeGreaterThan(0);
+    for (const p of problems) expect(`${p.message} ${p.fix}`).not.toMatch(/\b(propert(y|ies)|keys?|strings?)\b/i);
   });
 
   it('a text pasted with its line breaks: one problem, at the break', () => {
@@ -750,7 +768,7 @@ describe('after a recognised syntax mistake, the independent mistakes further do
     const problems = found(good.replace(narration, '"narration": "Jade looks up.\n"No," she says. "It was a gift."'));
     expect(problems.every((p) => !/Add " and a comma/.test(p.message))).toBe(true);
     const fixes = validateScenario(good.replace(narration, '"narration": "Jade looks up.\n"No," she says. "It was a gift."'), 'x.json').problems.map((p) => p.fix);
-    expect(fixes[0]).toContain('a string cannot run over a line break');
+    expect(fixes[0]).toContain('a text cannot run over a line break');
     expect(fixes.some((f) => f.includes('Add " and a comma'))).toBe(false);
   });
 

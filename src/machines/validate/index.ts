@@ -808,12 +808,12 @@ function syntaxWhere(text: string, problems: UnlocatedProblem[], steps: VisitSte
       // The place shown is the item after the comma left out: the message names it and the one before.
       const of = typeof list === 'string' ? ` of ${quoteValue(list)}` : '';
       return { ...p, path: path.filter((part) => part !== ''), message: `${base.replace('two items', `item ${last} and item ${last + 1}${of}`)}${p.message.slice(base.length)}`,
-        fix: p.fix.replace('the previous value or property', `item ${last}`) };
+        fix: p.fix.replace('the value before it', `item ${last}`) };
     }
     if (p.message.startsWith(base) && typeof last === 'string' && text.startsWith(JSON.stringify(last), p.offset)) {
       // Between two fields of an object, the parser stops at the second one's name: that is the path.
       return { ...p, path: path.filter((part) => part !== ''), message: `${base.replace('between two items', `before the field ${quoteValue(last)}`)}${p.message.slice(base.length)}`,
-        fix: p.fix.replace('the previous value or property', 'the value before it') };
+        fix: p.fix };
     }
     if (p.code === 'syntax-curly-quote' && typeof last === 'string' && /[\u201c\u201d]/.test(last)) {
       // "summary”: "…" read up to the next straight quote as one name, 'summary”: ': the path named

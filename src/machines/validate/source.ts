@@ -87,22 +87,22 @@ function stringEnd(text: string, open: number): number {
 }
 
 const SYNTAX_HELP: Record<string, [string, string]> = {
-  InvalidSymbol: ['unexpected character', 'JSON allows only objects, arrays, "double-quoted" strings, numbers, true, false and null; remove or quote this character'],
+  InvalidSymbol: ['unexpected character', 'JSON allows only objects ({ }), lists ([ ]), texts in double quotes, numbers, true, false and null; remove this character, or put the text it is part of in double quotes'],
   InvalidNumberFormat: ['this number is not written the JSON way', 'write numbers like 12 or 3.5, without leading zeros, "+" or trailing dots'],
-  PropertyNameExpected: ['a property name in double quotes was expected here', 'write the key in double quotes ("title": ...), and remove any comma before a closing }'],
-  ValueExpected: ['a value was expected here', 'put a value (a "string", number, true, false, null, { } or [ ]) here, and remove any comma before a closing ] or }'],
-  ColonExpected: ['a colon ":" was expected after the property name', 'separate every key from its value with a colon: "title": "..."'],
-  CommaExpected: ['a comma was expected between two items', 'add a comma after the previous value or property'],
+  PropertyNameExpected: ['a field name in double quotes was expected here', 'write the field name in double quotes ("title": …), and remove any comma before a closing }'],
+  ValueExpected: ['a value was expected here', 'put a value (a text in double quotes, a number, true, false, null, { } or [ ]) here, and remove any comma before a closing ] or }'],
+  ColonExpected: ['a colon ":" was expected after the field name', 'separate every field name from its value with a colon: "title": "…"'],
+  CommaExpected: ['a comma was expected between two items', 'add a comma after the value before it'],
   CloseBraceExpected: ['the object is not closed', 'add the missing "}" (check that every { has its })'],
   CloseBracketExpected: ['the list is not closed', 'add the missing "]" (check that every [ has its ])'],
   EndOfFileExpected: ['there is more text after the end of the scenario object', 'a file holds exactly one scenario, one { ... } object: remove what follows it (a scenario pasted twice: delete the second copy; another scenario: put it in a file of its own)'],
   InvalidCommentToken: ['comments are not allowed in JSON', 'remove the comment; put notes for other authors in "authorNotes" (never shown), or notes for the trainer leading a session in "facilitatorNote"'],
   UnexpectedEndOfComment: ['a comment is not closed (and comments are not allowed in JSON)', 'remove the comment'],
-  UnexpectedEndOfString: ['a string is not closed', 'add the closing double quote; a string cannot run over a line break (write \\n instead)'],
+  UnexpectedEndOfString: ['a text is not closed', 'add the closing double quote; a text cannot run over a line break (write \\n instead)'],
   UnexpectedEndOfNumber: ['a number ends too early', 'finish the number, e.g. 60 or 0.5'],
   InvalidUnicode: ['a \\u escape is not valid', 'write \\u followed by exactly four hex digits, or type the character itself'],
   InvalidEscapeCharacter: ['this backslash escape is not valid JSON', 'use \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX; to write a backslash, double it'],
-  InvalidCharacter: ['a control character (such as a tab or line break) is inside a string', 'write \\t or \\n instead of the raw character'],
+  InvalidCharacter: ['a control character (such as a tab or line break) is inside a text', 'write \\t or \\n instead of the raw character'],
 };
 
 /** The message of a comma left out between two items (the place given is the second item). */
@@ -244,7 +244,7 @@ export function syntaxProblems(text: string, room = MAX_SYNTAX_PROBLEMS, errors 
       let before = e.offset - 1;
       while (before >= 0 && /\s/.test(text.charAt(before))) before--;
       const line = (offset: number) => text.slice(0, offset).split('\n').length;
-      if (before >= 0 && line(before) < line(e.offset)) fix = `add a comma at the end of line ${line(before)}, after the previous value or property`;
+      if (before >= 0 && line(before) < line(e.offset)) fix = `add a comma at the end of line ${line(before)}, after the value before it`;
     }
     let offset = e.offset;
     if (message.startsWith('a trailing comma')) {

@@ -181,7 +181,7 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
       `Write ${meant} (in lower case, without quotes): JSON's yes and no are true and false.`);
   }
   if (c === '=' && /"\s*$/.test(text.slice(Math.max(0, at - 40), at))) {
-    return problem('json-syntax', at, 'Not valid JSON: a colon ":" was expected after the property name, not "=".',
+    return problem('json-syntax', at, 'Not valid JSON: a colon ":" was expected after the field name, not "=".',
       'Separate every name from its value with a colon: "title": "…".', { at, with: ':' });
   }
   // title: "The phone" — a field's name without its quotes, where the object wants a name.
