@@ -536,6 +536,27 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     }
   });
 
+  // Authoring leftovers (author-49): a reply's { deleted (the line after the "}," of the reply
+  // before it) read as four "a comma was expected between item 1 and item 2 of "replies"" and "there
+  // is more text after the end of the scenario object": adding those commas mends nothing.
+  it('an item\'s { left out: one problem, at its first field, the { to add before it', () => {
+    const text = good.replace('        },\n        {\n          "id": "phone-accuse"', '        },\n          "id": "phone-accuse"');
+    expect(text).not.toBe(good);
+    const line = text.split('\n').findIndex((l) => l.includes('"id": "phone-accuse"')) + 1;
+    const p = check(text, 'syntax-not-closed', '"id": "phone-accuse"');
+    expect(p?.message).toMatch(new RegExp(`^Not valid JSON: the field "id" on line ${line} is an item of the list "replies" \\(its \\[ at line \\d+, column \\d+\\), but fields go in an object, and the \\{ that opens this one is missing\\.$`));
+    expect(p?.fix).toBe(`Add a { before "id" on line ${line} (on a line of its own above it, as the list's other objects have), to open this object; its } is there already. Clicking next to a bracket in VS Code highlights its partner.`);
+    // Doing as it says leaves nothing.
+    expect(errorsAfterTyping(text, p, '{\n          ')).toEqual([]);
+  });
+  it('an item\'s { left out in a list written on one line: the same, without "a line of its own"', () => {
+    const text = good.replace('"effects": [{ "var": "trust", "add": 10 }]', '"effects": ["var": "trust", "add": 10 }]');
+    expect(text).not.toBe(good);
+    const p = check(text, 'syntax-not-closed', '"var": "trust"');
+    expect(p?.fix).toMatch(/^Add a \{ before "var" on line \d+, to open this object; its \} is there already\./);
+    expect(errorsAfterTyping(text, p, '{ ')).toEqual([]);
+  });
+
   // Each read as "a value was expected here: put a value here" (a comma to delete), or as two or
   // three "unexpected character" and "a value was expected" errors.
   it.each([
@@ -716,8 +737,9 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     const problems = (text: string) => validateScenario(text, 'x.json').problems.map((p) => p.code);
     expect(problems(good.replace('"next": "end-harmful"\n        },', '"next": "end-harmful"\n        }'))).not.toContain('syntax-not-closed');
     expect(problems(good.replace('"estimatedMinutes": 5,', '"estimatedMinutes": 5'))).not.toContain('syntax-not-closed');
-    // "replies": [ { … }, "id": … — the second reply lost its {, not the list its ].
-    expect(problems(good.replace('        {\n          "id": "phone-accuse",', '\n          "id": "phone-accuse",'))).not.toContain('syntax-not-closed');
+    // "replies": [ { … }, "id": … — the second reply lost its {, not the list its ]: said as such (author-49).
+    const lost = validateScenario(good.replace('        {\n          "id": "phone-accuse",', '\n          "id": "phone-accuse",'), 'x.json').problems;
+    expect(lost.map((p) => p.message)).toEqual([expect.stringMatching(/^Not valid JSON: the field "id" on line \d+ is an item of the list "replies" .*, and the \{ that opens this one is missing\.$/)]);
   });
 });
 

@@ -16,7 +16,7 @@ export function likelySyntaxCause(text: string, errors: readonly ParseError[]): 
   const code = printParseErrorCode(first.error);
   const atEnd = text.slice(at).trim() === '';
   const lost = atEnd || code === 'CommaExpected' || code === 'PropertyNameExpected' ? bracketsLostMidFile(text, at, atEnd ? 1 : 2) : undefined;
-  return lost ?? notClosedAtEnd(text, at, code) ?? objectsRunTogether(text, at, code) ?? objectNotClosed(text, at, code) ?? listNotClosed(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? doubledQuote(text, at) ?? lineBreakInText(text, at) ?? missingClosingQuote(text, at) ?? extraBracket(text, at) ?? unescapedQuote(text, at);
+  return lost ?? notClosedAtEnd(text, at, code) ?? objectsRunTogether(text, at, code) ?? objectNotClosed(text, at, code) ?? listNotClosed(text, at, code) ?? objectNotOpened(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? doubledQuote(text, at) ?? lineBreakInText(text, at) ?? missingClosingQuote(text, at) ?? extraBracket(text, at) ?? unescapedQuote(text, at);
 }
 
 /**
@@ -642,6 +642,39 @@ function listNotClosed(text: string, at: number, code: string): UnlocatedProblem
   return problem('syntax-not-closed', end,
     `Not valid JSON: ${name < 0 ? 'a } closes an object' : `the field ${quoteValue(fieldName, 40)} starts`} on ${placeOf(from)} while ${openerWords(text, open, innermost)} is still open.`,
     `Add ${add}${name < 0 ? ", after the list's last item," : ''} to close that list${name >= 0 && !comma ? ' and separate it from the next field' : ''}. Clicking next to a bracket in VS Code highlights its partner.`);
+}
+
+/**
+ * },   "id": "d1-glad", …   — an item of a list whose { was lost (its line deleted), after the
+ * comma that ends the item before it: the parser reads its first field's name as an item, and stops
+ * at the colon after it ("a comma was expected", then one such error per field and "more text
+ * after the end", none of which adding a comma mends). The { goes before that name.
+ */
+function objectNotOpened(text: string, at: number, code: string): UnlocatedProblem | undefined {
+  if (code !== 'CommaExpected' || text.charAt(at) !== ':') return undefined;
+  const quote = endOfTextBefore(text, at) - 1;
+  if (text.charAt(quote) !== '"') return undefined;
+  // The name's opening quote: the last quote before it on its line that pairs with it.
+  const { start } = lineAround(text, quote);
+  let name = -1;
+  for (let i = start; i < quote; i++) {
+    if (text[i] !== '"') continue;
+    const j = nextQuote(text, i + 1, quote + 1);
+    if (j === quote) name = i;
+    i = j;
+  }
+  if (name < 0) return undefined;
+  const before = text.charAt(endOfTextBefore(text, name) - 1);
+  if (before !== ',' && before !== '[') return undefined;
+  const { open, extraBraces, extraBrackets } = bracketState(text, name);
+  const innermost = open.length - 1;
+  // One { fewer than } (its } is still there), the brackets otherwise paired, and a list open here.
+  if (open[innermost]?.char !== '[' || extraBraces !== 1 || extraBrackets !== 0 || innermost < 1) return undefined;
+  const field = quoteValue(text.slice(name + 1, quote), 40);
+  const line = lineColumn(text, name).replace(/, column.*/, '');
+  return problem('syntax-not-closed', name,
+    `Not valid JSON: the field ${field} on ${line} is an item of ${openerWords(text, open, innermost)}, but fields go in an object, and the { that opens this one is missing.`,
+    `Add a { before ${field} on ${line}${endOfTextAfter(text, start) === name ? ' (on a line of its own above it, as the list\'s other objects have)' : ''}, to open this object; its } is there already. Clicking next to a bracket in VS Code highlights its partner.`);
 }
 
 /** The offset of the first text at or after `at` (white space skipped). */
