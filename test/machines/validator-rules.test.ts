@@ -615,7 +615,12 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(p?.message).toBe('Not valid JSON: a comma was expected before the field "learningGoals".');
     const same = check(good.replace('"start": 50, "shown"', '"start": 50 "shown"'), 'json-syntax', '"shown"');
     expect(formatPath(same?.path ?? [])).toBe('variables[0].shown');
-    expect(same?.fix).toBe('Add a comma after the value before it.');
+    // Authoring leftovers (author-49): "after the value before it" left the trainer to work out which.
+    expect(same?.fix).toBe('Add a comma between 50 and "shown".');
+    const text = check(good.replace('{ "character": "jade", "text": "Look', '{ "character": "jade" "text": "Look'), 'json-syntax', '"text"');
+    expect(text?.fix).toBe('Add a comma between "jade" and "text".');
+    const object = check(good.replace('"effects": [{ "var": "trust", "add": 10 }],', '"effects": [{ "var": "trust", "add": 10 }] "assessments": [],'), 'json-syntax', '"assessments"');
+    expect(object?.fix).toBe('Add a comma between the ] and "assessments".');
   });
 
   it('a comma left out between two objects of a list is still a missing comma, not an object left open', () => {

@@ -8,7 +8,7 @@ import { indexScenario, replyValue } from '../scenario-index.js';
 import { ScenarioNode, SceneNode, DecisionNode, EndingNode, Scenario, Character, Variable, Id, Line, Next, Reply, Assessment, type Reply as ReplyType, type Scenario as ScenarioType, type When } from '../schema/scenario.js';
 import { visibleLine } from '../text/clean.js';
 import { firstFew, MAX_NAMED } from '../text/first-few.js';
-import { quoteValue, shownFileName } from '../text/quote.js';
+import { lineAsWritten, quoteAsWritten, quoteValue, shownFileName } from '../text/quote.js';
 import { conformsToCharacter, conformsToNode, conformsToVariable, scenarioKeyCount } from './conforms.js';
 import { integrityProblems } from './integrity.js';
 import { unusedCharacterProblems } from './cast.js';
@@ -782,6 +782,30 @@ export function formatValidation(result: ValidationResult, fileName: string, aut
   return [...lines, verdict].join('\n');
 }
 
+/**
+ * The value that ends just before `at` on its line, as a fix names it: a text as written ("jade"),
+ * a number or word as it is (50, true), a closing bracket as "the ]". Undefined when none is there.
+ */
+function valueBefore(text: string, at: number): string | undefined {
+  let end = at;
+  while (end > 0 && (text.charAt(end - 1) === ' ' || text.charAt(end - 1) === '\t')) end--;
+  const c = text.charAt(end - 1);
+  if (c === '}' || c === ']') return `the ${c}`;
+  if (c === '"') {
+    const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+    // The opening quote: the last quote before it on the line that is not escaped.
+    for (let i = end - 2; i >= lineStart; i--) {
+      if (text.charAt(i) !== '"') continue;
+      let slashes = 0;
+      while (text.charAt(i - 1 - slashes) === '\\') slashes++;
+      if (slashes % 2 === 0) return quoteAsWritten(text.slice(i + 1, end - 1), 40);
+    }
+    return undefined;
+  }
+  const word = /[\w.+-]+$/.exec(text.slice(Math.max(0, end - 40), end))?.[0];
+  return word === undefined ? undefined : lineAsWritten(word, 40);
+}
+
 /** Files up to this size get the place of each of their first syntax errors worked out (from the steps the scan that found the errors kept). */
 const SYNTAX_PATHS_UP_TO = 2_000_000;
 const SYNTAX_PATHS = 20;
@@ -812,8 +836,11 @@ function syntaxWhere(text: string, problems: UnlocatedProblem[], steps: VisitSte
     }
     if (p.message.startsWith(base) && typeof last === 'string' && text.startsWith(JSON.stringify(last), p.offset)) {
       // Between two fields of an object, the parser stops at the second one's name: that is the path.
+      // On the same line, the value it goes after is named ("between "jade" and "text""): "after
+      // the value before it" left the trainer to work out which (author-49).
+      const after = p.fix === 'Add a comma after the value before it.' ? valueBefore(text, p.offset) : undefined;
       return { ...p, path: path.filter((part) => part !== ''), message: `${base.replace('between two items', `before the field ${quoteValue(last)}`)}${p.message.slice(base.length)}`,
-        fix: p.fix };
+        fix: after === undefined ? p.fix : `Add a comma between ${after} and ${quoteValue(last)}.` };
     }
     if (p.code === 'syntax-curly-quote' && typeof last === 'string' && /[\u201c\u201d]/.test(last)) {
       // "summary”: "…" read up to the next straight quote as one name, 'summary”: ': the path named
