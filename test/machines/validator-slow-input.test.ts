@@ -44,12 +44,13 @@ describe('validating a file with long runs of spaces inside a line takes time in
 });
 
 // Authoring leftovers (author-49): each "next" naming no node looked through every copy not renamed
-// (whether the node it suggests is one): 20,000 of each took 9 s, 30,000 some 20 s; now about 2 s.
+// (whether the node it suggests is one): 30,000 of each took 9 s, 70,000 some 30 s; now 70,000
+// take 2 to 4 s (the bound leaves room for a machine busy with other test files).
 describe('validating a file of many copies not renamed and many "next"s naming no node takes time in proportion to it', () => {
-  it('30,000 of each', () => {
-    const { ms, codes } = timed(copiesAndUnknownIds(30_000));
+  it('70,000 of each', () => {
+    const { ms, codes } = timed(copiesAndUnknownIds(70_000));
     expect(codes).toContain('duplicate-id');
     expect(codes).toContain('unknown-node');
-    expect(ms).toBeLessThan(6_000);
+    expect(ms).toBeLessThan(18_000);
   });
 });
