@@ -24,8 +24,9 @@ describe('quitting when progress cannot be saved', () => {
     await press(r, 'q');
     const prompt = r.lastFrame() ?? '';
     expect(prompt).toContain('Quit without saving?');
-    expect(prompt).toContain('This playthrough cannot be saved and will be lost.');
-    expect(prompt).toContain('y: quit without saving');
+    // Why, and which folder (it said only "cannot be saved and will be lost"); y tries the save again.
+    expect(prompt.replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ')).toMatch(/This playthrough cannot be saved: \/\S+ cannot be written \(part of the path is a file, not a folder\)\. Move the file state \(in that path\) out of the way, then press y to save after all; otherwise y quits and this playthrough is lost\./);
+    expect(prompt).toContain('y: quit · n: keep going');
     expect(prompt).not.toMatch(/Save your progress|Continue later with/);
     await tap(r, 'y');
     const message = exit.mock.calls[0]?.[0] ?? '';
@@ -53,7 +54,7 @@ describe('quitting when progress cannot be saved', () => {
     const rows = r.lastFrame().split('\n');
     expect(rows.length).toBeLessThanOrEqual(24);
     expect(rows[0]).toMatch(/Decision 1 of about/);
-    expect(r.lastFrame()).toContain('This playthrough cannot be saved and will be lost.');
+    expect(r.lastFrame().replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ')).toMatch(/This playthrough cannot be saved: \/\S+ cannot be written \(.+\)\. .* this playthrough is lost\./);
     expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
     r.unmount();
   });
@@ -183,10 +184,12 @@ describe('quitting when progress cannot be saved', () => {
     const shown = oneLine(r.lastFrame());
     expect(shown).toContain('Quit without saving?');
     // It said "will be lost" alone, as though nothing of this scenario were kept.
-    expect(shown).toMatch(/This playthrough cannot be saved and will be lost\. Your earlier save of this scenario \(at decision 1\) is kept as it was\. Continue it with: \S+(?: \S+)? resume/);
+    expect(shown).toMatch(/This playthrough cannot be saved: \/\S+ cannot be written \(.+?\)\. .*? this playthrough is lost\. Your earlier save of this scenario \(at decision 1\) is kept as it was\. Continue it with: \S+(?: \S+)? resume/);
     const rows = r.lastFrame().split('\n');
     expect(rows.length).toBeLessThanOrEqual(24);
-    expect(rows[0]).toMatch(/Example: the new phone/);
+    // The status on top (the feedback screen shortens it to make room for the prompt, which now says
+    // why, which folder and what to do: the scenario's title gives way first, by design).
+    expect(rows[0]).toMatch(/Decision 1 of about 2/);
     expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
     // (Only the start-up check is refused here, so y would still save: the prompt's words are what is tested.)
     expect(readFileSync(save, 'utf8')).toBe(before);
@@ -197,11 +200,11 @@ describe('quitting when progress cannot be saved', () => {
     const { env } = await saveThenUnwritable();
     const r = await renderAt(appElement({ env }).element, 60, 24);
     await press(r, 'R', 'q');
-    expect(oneLine(r.lastFrame())).toMatch(/will be lost\. Your earlier save of this scenario \(at decision 1\) is kept as it was\. Continue it with: \S+(?: \S+)? resume/);
+    expect(oneLine(r.lastFrame())).toMatch(/this playthrough is lost\. Your earlier save of this scenario \(at decision 1\) is kept as it was\. Continue it with: \S+(?: \S+)? resume/);
     r.unmount();
     const fresh = await renderAt(appElement({ env: unwritableEnv() }).element, 60, 24);
     await press(fresh, '1', KEY.enter, 'q');
-    expect(oneLine(fresh.lastFrame())).toMatch(/This playthrough cannot be saved and will be lost\. y: quit without saving/);
+    expect(oneLine(fresh.lastFrame())).toMatch(/This playthrough cannot be saved: \/\S+ cannot be written \(.+?\)\. .*? this playthrough is lost\. y: quit · n: keep going/);
     fresh.unmount();
   });
 

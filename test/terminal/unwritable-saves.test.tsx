@@ -43,7 +43,7 @@ describe('a state folder that cannot be written, beside a save from before', () 
     expect(rows.length).toBeLessThanOrEqual(24);
     expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
     await press(r, '2', KEY.enter, '1', 'q');
-    expect(oneLine(r.lastFrame())).toMatch(/will be lost\. Your earlier save of this scenario \(at decision 1\) is kept as it was\. Continue it with: \S+(?: \S+)? resume/);
+    expect(oneLine(r.lastFrame())).toMatch(/this playthrough is lost\. Your earlier save of this scenario \(at decision 1\) is kept as it was\. Continue it with: \S+(?: \S+)? resume/);
     await tap(r, 'y');
     const [said, code] = exit.mock.calls[0] ?? [];
     expect(oneLine(said)).toMatch(/^Progress could not be saved: .+, so this playthrough was not kept\. To save your progress next time, make it writable \(or set XDG_STATE_HOME to a folder you can write\)\. Your earlier save of this scenario \(at decision 1\) is kept as it was\. Continue it with: \S+(?: \S+)? resume$/);
@@ -61,7 +61,7 @@ describe('a state folder that cannot be written, beside a save from before', () 
     const readsOfSaves = () => listed.filter((folder) => folder === saves).length;
     const before = readsOfSaves();
     await press(r, 'q');
-    expect(oneLine(r.lastFrame())).toMatch(/will be lost\. Your earlier save of this scenario \(at decision 1\) is kept as it was/);
+    expect(oneLine(r.lastFrame())).toMatch(/this playthrough is lost\. Your earlier save of this scenario \(at decision 1\) is kept as it was/);
     const opened = readsOfSaves();
     expect(opened).toBeGreaterThan(before);
     const frames = r.frames.length;
@@ -69,7 +69,7 @@ describe('a state folder that cannot be written, beside a save from before', () 
     await r.resize(60, 30);
     // Redrawn at each size, with the same words, and the folder not read again.
     expect(r.frames.length).toBeGreaterThan(frames);
-    expect(oneLine(r.lastFrame())).toMatch(/will be lost\. Your earlier save of this scenario \(at decision 1\) is kept as it was/);
+    expect(oneLine(r.lastFrame())).toMatch(/this playthrough is lost\. Your earlier save of this scenario \(at decision 1\) is kept as it was/);
     expect(readsOfSaves()).toBe(opened);
   });
 
@@ -92,7 +92,7 @@ describe('a state folder that cannot be written, beside a save from before', () 
     const r = await renderAt(element, 60, 24);
     await press(r, '1', '2', KEY.enter, '1', 'q');
     const prompt = oneLine(r.lastFrame());
-    expect(prompt).toMatch(/will be lost\. Your earlier save of this scenario \(at decision 1\) is kept as it was: opening this scenario again offers that one\./);
+    expect(prompt).toMatch(/this playthrough is lost\. Your earlier save of this scenario \(at decision 1\) is kept as it was: opening this scenario again offers that one\./);
     expect(prompt).not.toMatch(/resume opens/);
     const rows = r.lastFrame().split('\n');
     expect(rows.length).toBeLessThanOrEqual(24);

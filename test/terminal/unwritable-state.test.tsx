@@ -350,7 +350,7 @@ describe('a state folder that cannot be written', () => {
     await press(r, KEY.enter);
     expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain(`The state folder cannot be written: this session is not kept, and its summary is written to ${elsewhere} when it ends.`);
     await press(r, '4', 'q');
-    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain(`Stop now? The state folder cannot be written, so the session is not kept; its summary is written to ${elsewhere} as it stops. (y / n)`);
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain(`Stop now? The session is not kept: ${join(file, 'casa-practice')} cannot be written (part of the path is a file, not a folder); its summary is written to ${elsewhere} as it stops. (y / n)`);
     await tap(r, 'y');
     const said = exit.mock.calls[0]?.[0] ?? '';
     const written = readdirSync(elsewhere);
@@ -417,7 +417,7 @@ describe('a state folder that cannot be written', () => {
     await press(r, KEY.enter);
     pathRows('first screen');
     await press(r, '4', 'q');
-    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('Stop now? The state folder cannot be written');
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain(`Stop now? The session is not kept: ${join(file, 'casa-practice')} cannot be written (part of the path is a file, not a folder);`);
     pathRows('quit question');
   });
 

@@ -140,12 +140,26 @@ export function savingOffLine(dir: string, e: unknown): string {
  * why, and that it could still be saved, came only after n, or after the playthrough was gone.
  * Undefined where no write failed (a damaged save left as it was: y cannot save over it).
  */
-export function quitRetryWords(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function quitRetryWords(env: NodeJS.ProcessEnv = process.env, atQuit = true): string | undefined {
   const refusal = stateStore(env).savingRefusal();
   if (refusal === undefined) return undefined;
   const { folder, fix } = refusedAt(refusal, 'that folder');
-  const retry = fix ? `${fix[0]?.toUpperCase()}${fix.slice(1)}, then press y to save after all; otherwise y quits and this playthrough is lost.` : 'y tries once more, then quits: if it is refused again, this playthrough is lost.';
-  return `Your progress could not be saved: ${shownFileName(folder)} cannot be written (${errorWords(refusal.error)}). ${retry}`;
+  // `atQuit` false: refused from the start (checkStateFolder), before any save of progress was tried
+  // (y tries one all the same): the folder, why and what to do as the start notice said them
+  // (refusedWords, stateFolderFix). The prompt said only "This playthrough cannot be saved and will
+  // be lost.", where one refused mid-scenario named the folder, why, and what to do.
+  const [why, todo] = atQuit ? [`${shownFileName(folder)} cannot be written (${errorWords(refusal.error)})`, fix] : [refusedWords(env) ?? '', stateFolderFix(env)];
+  const retry = todo ? `${todo[0]?.toUpperCase()}${todo.slice(1)}, then press y to save after all; otherwise y quits and this playthrough is lost.` : 'y tries once more, then quits: if it is refused again, this playthrough is lost.';
+  return `${atQuit ? 'Your progress could not be saved' : 'This playthrough cannot be saved'}: ${why}. ${retry}`;
+}
+
+/**
+ * Why the state folder took no write at the start, as its notice said it (failureReason): "<state
+ * folder> cannot be written (permission denied)", for a question that says why nothing is kept;
+ * undefined where no save was refused.
+ */
+export function refusedWords(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return stateStore(env).savingFailure() === undefined ? undefined : failureReason(env);
 }
 
 /**

@@ -10,7 +10,7 @@ import { setupRows } from '../tall-rows.js';
 import type { Span } from '../debrief-lines.js';
 import { columnsOf, cutEnd, inkRows, pathLineRows, wrapText } from '../wrap.js';
 import { EXPORT_TAKEN_BACK, exportTakenBackWords, exportsDir, finishedSessionSummary, type DebriefFiles, keptExport, leavingPath, newestSessionSummary, NOTHING_ENTERED_WORDS, roomSummaryDir, shownPath, shownStateDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from '../export.js';
-import { errorWords } from '../node/state-store.js';
+import { errorWords, refusedWords, stateStore } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen, sayFolderOnce } from './DebriefScreen.js';
 import { KeyHints } from './KeyHints.js';
@@ -328,7 +328,9 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // The folder the summary goes to where the state folder cannot be written (the one the app was
   // started in, spaces and all) is one word to them: told by its "/" alone, "…/my practice folder
   // for the volunteers as it stops." was broken at a space of its last name (at 60 columns).
-  const knownPaths = useMemo(() => (elsewhereDir === undefined ? [] : [shownFileName(elsewhereDir)]), [elsewhereDir]);
+  // Where the state folder refused its writes from the start: which folder, and why (said by q's question).
+  const [refused] = useState(() => (elsewhereDir === undefined ? undefined : refusedWords(app.env)));
+  const knownPaths = useMemo(() => (elsewhereDir === undefined ? [] : [shownFileName(elsewhereDir), shownFileName(stateStore(app.env).dir)]), [elsewhereDir, app.env]);
   const unavailableRows = useMemo(() => unavailable?.split('\n').flatMap((line) => pathLineRows(line, width, knownPaths)) ?? [], [unavailable, width, knownPaths]);
   // The first screen's notice, above whichever help line is drawn (none while a question or a line in its place is).
   // w (who's who): at a decision named only where the help line has room for it on the rows it takes
@@ -368,7 +370,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const revealSpare = view.kind === 'decision' && reveal && revealRows.length <= revealRoomFor(openedCount + setRows(baseHints) + 1) + 1;
   const revealWho = (set: Hint[]): Hint[] => withRevealWho(set, WHO_HINT, setRows, revealSpare);
   const fullHints = view.kind === 'decision' && reveal ? revealWho(baseHints) : withWho(baseHints, view.kind === 'scene');
-  const question = confirm === 'quit' ? (!roomDidSomething() ? QUIT_NOTHING_QUESTION : elsewhereDir !== undefined ? quitUnwritableQuestion(elsewhereDir) : QUIT_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss(), elsewhereDir) : confirm === 'back' && back !== undefined ? backQuestion(back, entered) : undefined;
+  const question = confirm === 'quit' ? (!roomDidSomething() ? QUIT_NOTHING_QUESTION : elsewhereDir !== undefined ? quitUnwritableQuestion(elsewhereDir, refused) : QUIT_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss(), elsewhereDir) : confirm === 'back' && back !== undefined ? backQuestion(back, entered) : undefined;
   // The question (q, s, u) a row at a time, a folder it names whole on its rows (pathLineRows).
   const questionRows = question?.split('\n').flatMap((line) => pathLineRows(line, width, knownPaths));
   const footerRows = questionRows !== undefined ? questionRows.reduce((n, row) => n + rowsOf(row), 0) : unavailable !== undefined ? unavailableRows.reduce((n, row) => n + rowsOf(row), 0) : openedCount + hintRows(fullHints, width).reduce((n, row) => n + rowsOf(row), 0);
@@ -763,9 +765,13 @@ const YES_NO = '(y\u00a0/\u00a0n)';
 
 const QUIT_QUESTION = `Stop now and write the summary so far? The session is kept to carry on later. ${YES_NO}`;
 
-/** q where the state folder cannot be written: the session is not kept, and its summary goes to `dir` (roomSummaryDir). */
-function quitUnwritableQuestion(dir: string): string {
-  return `Stop now? The state folder cannot be written, so the session is not kept; ${summaryGoesTo(dir)} as it stops. ${YES_NO}`;
+/**
+ * q where the state folder cannot be written: the session is not kept, why (`refused`: the folder
+ * that refused and the error, refusedWords), and that its summary goes to `dir`
+ * (roomSummaryDir). It said "The state folder cannot be written" without naming it or why.
+ */
+function quitUnwritableQuestion(dir: string, refused: string | undefined): string {
+  return `Stop now? ${refused === undefined ? 'The state folder cannot be written, so the session is not kept' : `The session is not kept: ${refused}`}; ${summaryGoesTo(dir)} as it stops. ${YES_NO}`;
 }
 
 /** The first screen's line where the state folder cannot be written. */

@@ -188,7 +188,8 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // only after n, or as the app ended with the playthrough gone): `retry` (quitRetryWords).
   const quitAsked = useMemo(() => {
     if (!confirmQuit || savingFailure === undefined) return undefined;
-    const why = quitSaveFailed !== undefined ? quitRetryWords(app.env) : undefined;
+    // Refused from the start, the same: which folder, why, and that y saves once it is writable.
+    const why = quitRetryWords(app.env, quitSaveFailed !== undefined);
     return { words: unsavedQuitWords(saveKeptOnDisk(playable, app.env), app.env, why), retry: why !== undefined };
   }, [confirmQuit, savingFailure, playable, app.env, quitSaveFailed]);
   const quitWords = quitAsked?.words;
