@@ -9,7 +9,7 @@ import { wrapWords } from './wrap.js';
 // A type only: saves.js (and what it loads) is imported when a command needs it.
 import type { roomSessionArgs as RoomSessionArgs } from './saves.js';
 
-export const APP_HELP = `Usage: casa-practice [--assess] [--plain] [--facilitate] [scenario]
+export const APP_HELP = `Usage: casa-practice [--assess] [--plain] [--facilitate] [scenario] [--new]
 
 Opens the scenario picker (or the named scenario) in the terminal.
 
@@ -24,6 +24,8 @@ Options:
                 it on, run the command it prints as it starts and as it stops (play with
                 the same scenario, --from and --set, and --facilitate); --facilitate
                 with the scenario alone starts another session
+  --new         with a scenario: start over even if it has a save or a kept
+                trainer-led session (--facilitate <scenario> --new starts a new session)
   --plain       line-by-line mode (automatic when input or output is not a
                 terminal, or TERM=dumb)
   -h, --help    show this help
@@ -108,9 +110,12 @@ interface RunRequest {
 
 /** `casa-practice [options] [scenario]`: the picker, or a named scenario. */
 export async function appCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, FLAGS);
+  // --new as `play` takes it: `--facilitate <scenario> --new` is the command a trainer-led session
+  // prints to start over (roomSessionArgs), in the form that carries it on.
+  const args = parseArgs(argv, [...FLAGS, 'new']);
   if (args.flags.has('help')) return help(io, APP_HELP);
   if (args.positionals.length > 1) throw new UsageError('name at most one scenario');
+  if (args.flags.has('new') && args.positionals.length === 0) throw new UsageError('--new needs a scenario (e.g. --facilitate youth-discloses --new)');
   return args.positionals[0] === undefined ? run(request(args), io) : playScenario(args, io);
 }
 

@@ -160,12 +160,18 @@ export function command(args: string, env: NodeJS.ProcessEnv = process.env): str
 /**
  * The arguments that open this trainer-led session of a scenario again, as it was opened: by its
  * bundled id or its file, and with an author's start (--from, --set) when it had one, since such a
- * session is kept apart from the scenario's own (`--facilitate <scenario>` opened another).
+ * session is kept apart from the scenario's own (`--facilitate <scenario>` opened another);
+ * `startOver`: the arguments that start a new one instead (`--new`). Every command the app prints
+ * for a trainer-led session is built here, in the form the README teaches: `--facilitate
+ * <scenario>` (`play <scenario> --from … --facilitate` only for an author's start, which only
+ * `play` takes). Starting over was printed as `play <scenario> --facilitate --new` beside
+ * `--facilitate <scenario>` to carry on, two forms for one session.
  */
-export function roomSessionArgs(playable: Pick<PlayableScenario, 'file' | 'bundled' | 'from' | 'set' | 'preview'> & { scenario: { id: string } }): string {
+export function roomSessionArgs(playable: Pick<PlayableScenario, 'file' | 'bundled' | 'from' | 'set' | 'preview'> & { scenario: { id: string } }, startOver = false): string {
   const scenario = playable.bundled ? playable.scenario.id : shellWord(playable.file);
   const start = `${playable.from !== undefined ? ` --from ${shellWord(playable.from)}` : ''}${Object.entries(playable.set ?? {}).map(([k, v]) => ` --set ${shellWord(`${k}=${v}`)}`).join('')}`;
-  return start === '' ? `--facilitate ${scenario}` : `play ${scenario}${start} --facilitate`;
+  const fresh = startOver ? ' --new' : '';
+  return start === '' ? `--facilitate ${scenario}${fresh}` : `play ${scenario}${start} --facilitate${fresh}`;
 }
 
 /**

@@ -381,10 +381,9 @@ export function roomSessionOnDisk(playable: PlayableScenario, env: NodeJS.Proces
   return !store.inMemoryOnly(key) && store.read(key) !== undefined && core.newerSaveAt(store, key) === undefined;
 }
 
-/** The arguments that start a new trainer-led session of a scenario, whatever is kept of it. */
+/** The arguments that start a new trainer-led session of a scenario, whatever is kept of it (roomSessionArgs' form). */
 export function newRoomSessionArgs(playable: PlayableScenario): string {
-  const again = roomSessionArgs(playable);
-  return `${again.startsWith('play ') ? again : `play ${again.slice('--facilitate '.length)} --facilitate`} --new`;
+  return roomSessionArgs(playable, true);
 }
 
 /** What a trainer is told on leaving a finished session that is kept (line by line and full screen alike). */

@@ -1197,7 +1197,7 @@ describe('a trainer-led session kept as it goes', () => {
     expect(code).toBe(0);
     const summary = readdirSync(join(stateDir(env), 'exports'))[0];
     expect(said).toContain(`Session summary written to:\nexports/${summary}`);
-    expect(said).toMatch(/This finished session is kept: opening the scenario again shows its debrief\. To start a new session: .*--facilitate --new$/);
+    expect(said).toMatch(/This finished session is kept: opening the scenario again shows its debrief\. To start a new session: .*--facilitate \S+ --new$/);
   });
 
   it('a finished session is kept until the trainer starts a new one: opening the scenario again offers its debrief (not a new session), and s there starts one', async () => {
@@ -1315,11 +1315,11 @@ describe('a trainer-led session kept as it goes', () => {
     expect(rows[at + 1]).toMatch(/^\/\S+\/exports\/testifying-session-[\dT-]+\.md$/);
     expect(existsSync(rows[at + 1] as string)).toBe(true);
     const resumed = await run(['q']);
-    expect(commandRow(resumed, 'To start over instead:')).toMatch(/^\S*casa-practice\S* play testifying --facilitate --new$/);
+    expect(commandRow(resumed, 'To start over instead:')).toMatch(/^\S*casa-practice\S* --facilitate testifying --new$/);
     // At the ending, the command to start a new session; opened again, the summary's path on its own row.
     // (Carried on from decision 1, where it stopped.)
     const finished = await run(Array.from({ length: 8 }, () => ['3 0 0 0', 'r', '1']).flat());
-    expect(commandRow(finished, 'To start a new session:')).toMatch(/^\S*casa-practice\S* play testifying --facilitate --new$/);
+    expect(commandRow(finished, 'To start a new session:')).toMatch(/^\S*casa-practice\S* --facilitate testifying --new$/);
     const reopened = (await run([])).split('\n');
     const said = reopened.findIndex((row) => row.endsWith('Its summary was written when it finished, to:'));
     expect(said).toBeGreaterThan(0);

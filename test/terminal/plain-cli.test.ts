@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formatValidation } from '../../src/machines/validate/index.js';
 import { selectView, startSession } from '../../src/machines/index.js';
 import { loadScenarioFile } from '../../src/terminal/files.js';
-import { saveProgress } from '../../src/terminal/saves.js';
+import { roomSessionArgs, saveProgress } from '../../src/terminal/saves.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { BIN, ROOT, runChild, runInProcess as inProcess, runPiped, type CliRun } from './helpers/cli.js';
 import { FIXTURES, SCENARIOS, tempEnv } from './helpers/ink.js';
@@ -619,7 +619,7 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(rest).toContain('Votes: 1: 9 · 2: 0 · 3: 0');
     expect(rest).toContain('DEBRIEF: Example: the new phone');
     // Every line fits 80 columns, except the summary's path and the command to start a new session, each kept whole on a line of its own so it can be copied.
-    for (const line of r.out.split('\n').filter((l) => !l.endsWith('.md') && !l.endsWith('--facilitate --new'))) expect([...line].length).toBeLessThanOrEqual(80);
+    for (const line of r.out.split('\n').filter((l) => !l.endsWith('.md') && !/--facilitate \S+ --new$/.test(l))) expect([...line].length).toBeLessThanOrEqual(80);
 
     const path = /Session summary written to:\n(\S+\.md)/.exec(r.out)?.[1] as string;
     expect(path.startsWith(env.XDG_STATE_HOME as string)).toBe(true);
@@ -671,12 +671,40 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(said(stopped.out, 'To carry on with this session later:')).toBe('--facilitate youth-discloses --plain');
     const again = await cli(['--facilitate', 'youth-discloses', '--plain'], 'q\n', env);
     expect(again.out).toContain('Continuing the trainer-led session kept at decision 1');
-    expect(said(again.out, 'To start over instead:')).toBe('play youth-discloses --facilitate --new --plain');
+    expect(said(again.out, 'To start over instead:')).toBe('--facilitate youth-discloses --new --plain');
     expect(said(again.out, 'To carry on with this session later:')).toBe('--facilitate youth-discloses --plain');
     // Line by line of itself (piped, no --plain): as before.
     const piped = await cli(['--facilitate', 'youth-discloses'], 'q\n', env);
-    expect(said(piped.out, 'To start over instead:')).toBe('play youth-discloses --facilitate --new');
+    expect(said(piped.out, 'To start over instead:')).toBe('--facilitate youth-discloses --new');
     expect(said(piped.out, 'To carry on with this session later:')).toBe('--facilitate youth-discloses');
+  });
+
+  // Left from term-48: the command to start over was printed as `play <scenario> --facilitate --new`
+  // beside `--facilitate <scenario>` to carry on, two forms for one session (and `--facilitate
+  // <scenario> --new`, the carry-on command with --new added, was refused as an unknown option).
+  // Every command printed for a session is roomSessionArgs' form, the one the README teaches.
+  it('carry on and start over are printed in one form, --facilitate <scenario> [--new], as the README names them; the one to start over runs as printed', async () => {
+    const env = tempEnv();
+    const said = (out: string, words: string) => new RegExp(`${words}\\n((?:node )?\\S*casa-practice\\S*) ([^\\n]*)\\n`).exec(out)?.[2];
+    const stopped = await cli(['--facilitate', 'youth-discloses'], '3 1 0\nq\n', env);
+    expect(said(stopped.out, 'To carry on with this session later:')).toBe('--facilitate youth-discloses');
+    const again = await cli(['--facilitate', 'youth-discloses'], 'q\n', env);
+    const startOver = said(again.out, 'To start over instead:');
+    expect(startOver).toBe('--facilitate youth-discloses --new');
+    const fresh = await cli((startOver as string).split(' '), 'q\n', env);
+    expect(fresh.err).toBe('');
+    expect(fresh.out).not.toContain('Continuing the trainer-led session');
+    expect(fresh.out).toContain('-- Decision 1 of about');
+    expect(fresh.code).toBe(0);
+    // --new alone has no session to start.
+    const alone = await cli(['--facilitate', '--new'], '', env);
+    expect(alone.code).toBe(2);
+    expect(alone.err).toContain('--new needs a scenario');
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    const generic = { bundled: true, file: '', scenario: { id: '<scenario>' } };
+    expect(readme).toContain(`\`${roomSessionArgs(generic, true)}\``);
+    expect(readme).toContain(`\`npx casa-practice ${roomSessionArgs(generic)}\``);
+    expect(readme).not.toContain('play <scenario> --facilitate --new');
   });
 
   // The same for a volunteer: "Continue with: … resume" opened the full-screen app in a terminal
@@ -734,7 +762,7 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(last.code).toBe(0);
     expect(readdirSync(kept)).toHaveLength(1);
     // (The command joined as a shell joins its lines: where it breaks depends on the folder the app is in.)
-    expect(last.out.replace(/ \\\n +/g, ' ').replace(/\s+/g, ' ')).toMatch(/This finished session is kept: opening the scenario again shows its debrief\. To start a new session: .*--facilitate --new/);
+    expect(last.out.replace(/ \\\n +/g, ' ').replace(/\s+/g, ' ')).toMatch(/This finished session is kept: opening the scenario again shows its debrief\. To start a new session: .*--facilitate \S+ --new/);
     // Opened again: its debrief, not a new session started without a word (it used to be removed at the ending), and nothing written again.
     const summaries = readdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'exports')).length;
     const again = await cli(['--facilitate', NEW_PHONE], '', env);

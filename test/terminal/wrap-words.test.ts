@@ -4,14 +4,14 @@ import stringWidth from 'string-width';
 import { columnsOf, elidedPathLine, elidedRow, NARROW_TEXT, pathLineRows, wrapFewestBreaks, wrapKeepingParentheses, wrapText, wrapWords } from '../../src/terminal/wrap.js';
 
 describe('the words printed after the app leaves the screen are wrapped at word boundaries', () => {
-  const kept = 'This finished session is kept: opening the scenario again shows its debrief. To start a new session: node bin/casa-practice.js play couch-rent --facilitate --new';
+  const kept = 'This finished session is kept: opening the scenario again shows its debrief. To start a new session: node bin/casa-practice.js --facilitate couch-rent --new';
 
   it('at 60 columns no word is broken, and the command line is kept whole on a line of its own', () => {
     const out = wrapWords(kept, 60, 'node bin/casa-practice.js ');
     const lines = out.split('\n');
     // The terminal broke "sh|ows" and "pract|ice.js" at 60 columns.
     expect(lines.slice(0, -1).every((l) => [...l].length <= 60)).toBe(true);
-    expect(lines.at(-1)).toBe('node bin/casa-practice.js play couch-rent --facilitate --new');
+    expect(lines.at(-1)).toBe('node bin/casa-practice.js --facilitate couch-rent --new');
     expect(out.replace(/\n/g, ' ')).toBe(kept);
     expect(lines.every((l) => l === l.trim())).toBe(true);
   });
