@@ -78,6 +78,22 @@ export function unchangedExport(files: DebriefFiles): boolean {
 }
 
 /**
+ * Whether an export's two files are this very debrief's, as that export wrote them: unchanged since
+ * (unchangedExport), and the JSON one of the same scenario and version, trainer-led, with this
+ * debrief in it (the export kept with a finished trainer-led session opened again: one written at an
+ * ending the room went back from, and not written again, describes another ending).
+ */
+export function exportOfDebrief(files: DebriefFiles, scenario: Pick<Scenario, 'id' | 'version'>, debrief: Debrief): boolean {
+  if (!unchangedExport(files)) return false;
+  try {
+    const kept = JSON.parse(readFileSync(files.json, 'utf8')) as { scenario?: { id?: unknown; version?: unknown }; trainerLed?: unknown; debrief?: unknown };
+    return kept.scenario?.id === scenario.id && kept.scenario.version === scenario.version && kept.trainerLed === true && JSON.stringify(kept.debrief) === JSON.stringify(debrief);
+  } catch {
+    return false;
+  }
+}
+
+/**
  * A path as shown on screen: relative to the state folder when inside it (short enough not to wrap),
  * named as shownFileName names it (quoted, escapes shown): cleaned, a state folder whose path holds
  * an escape was named as another folder.

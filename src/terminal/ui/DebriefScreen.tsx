@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { debriefModel, shownFileName, TRANSCRIPT_HEADING, type Debrief, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { HINTS, hintRows, type Action, type Hint } from '../keys.js';
 import { endingRows, pathRows, summaryRows, transcriptRows, workOnRows, type Row } from '../debrief-lines.js';
-import { exportAgain, exportAgainFailedWords, exportDebrief, EXPORTED_AGAIN, EXPORTED_ANEW, exportsDir, fallbackExportDir, isWithin, leavingPath, shownPath, shownStateDir, type DebriefFiles } from '../export.js';
+import { exportAgain, exportAgainFailedWords, exportDebrief, exportOfDebrief, EXPORTED_AGAIN, EXPORTED_ANEW, exportsDir, fallbackExportDir, isWithin, leavingPath, shownPath, shownStateDir, type DebriefFiles } from '../export.js';
 import { errorWords, failureReason, notSavedWords } from '../node/state-store.js';
 import { commandName } from '../invocation.js';
 import { columnsOf, commandRows, elidedPathLine, elidedRow, inkRows, pathLineRows, wrapText } from '../wrap.js';
@@ -62,6 +62,12 @@ export interface DebriefScreenProps {
   exportedBefore?: DebriefFiles;
   /** Each export written (e, or in place of exportedBefore). */
   onExported?: (files: DebriefFiles) => void;
+  /**
+   * The export a finished trainer-led session opened again keeps from its ending: where its files are
+   * still this debrief's as written (exportOfDebrief), e says so and where they are, and e again
+   * writes another copy. e wrote a second pair of files for the same debrief without a word.
+   */
+  exportedAlready?: DebriefFiles;
   /** Paths the notice names, as shown (shownFileName): each kept whole on its rows, never broken at a space in it. */
   paths?: readonly string[];
 }
@@ -136,7 +142,7 @@ export function fitNotices(notice: string | undefined, exported: string | undefi
 }
 
 /** The debrief in three scrolling sections; `e` exports it to Markdown and JSON. */
-export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notice: given, voice = 'you', startOver, farewell, givesWay, openOnEnding = false, back, lead, exportedBefore, onExported, paths = NO_PATHS }: DebriefScreenProps) {
+export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notice: given, voice = 'you', startOver, farewell, givesWay, openOnEnding = false, back, lead, exportedBefore, onExported, exportedAlready, paths = NO_PATHS }: DebriefScreenProps) {
   // An assessment's debrief says so (as the web app's does, and its exports): a debrief reopened later
   // from the picker cannot otherwise tell an assessment from practice.
   const notice = mode === 'assessment' ? `Assessment mode.${given ? ` ${given}` : ''}` : given;
@@ -172,6 +178,8 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
   const [written, setWritten] = useState<{ markdown: string; json: string } | undefined>(again?.files);
   const [elsewhere, setElsewhere] = useState<string>();
   const [exportFailed, setExportFailed] = useState(false);
+  // e said that exportedAlready holds this debrief: e again writes another copy.
+  const [alreadySaid, setAlreadySaid] = useState(false);
   const tabs = TABS(voice);
   const tabLine = tabs.map((t, i) => (i === tab ? `[${i + 1} ${t}]` : ` ${i + 1} ${t} `)).join(' ');
   // s before q when a new session can start from here; its question in place of the help line.
@@ -260,6 +268,11 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
       if (written) {
         // Where they are: an export written again for a later ending (exportedBefore) may be outside the state folder with no `elsewhere` said.
         setExported(`Already exported to:\n${exportedWhere(written, app.env)}`);
+        return;
+      }
+      if (exportedAlready !== undefined && !alreadySaid && exportOfDebrief(exportedAlready, scenario, debrief)) {
+        setAlreadySaid(true);
+        setExported(`Already exported to:\n${exportedWhere(exportedAlready, app.env)}\ne again writes another copy.`);
         return;
       }
       const dir = elsewhere ?? exportsDir(app.env);

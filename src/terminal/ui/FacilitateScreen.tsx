@@ -656,7 +656,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     // leaving all the same): at 60×24 with a long state folder, after e, "Back to decision N" (what u
     // does) was left out instead, and read only once the session was left.
     return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={said} lead={agreement} voice="room" startOver={again} farewell={farewell} givesWay={summaryPath} openOnEnding={!reopened}
-      exportedBefore={exportedFiles} onExported={setExportedFiles} paths={endSummary.current === undefined ? undefined : [shownFileName(endSummary.current)]}
+      exportedBefore={exportedFiles} onExported={setExportedFiles} exportedAlready={reopened ? exportAtEnding.current : undefined} paths={endSummary.current === undefined ? undefined : [shownFileName(endSummary.current)]}
       back={backFromEnd !== undefined ? { label: `back to decision ${backFromEnd}`, onBack: goBackFromEnding } : undefined} />;
   }
   if (whoOpen) {

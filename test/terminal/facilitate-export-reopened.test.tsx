@@ -1,0 +1,83 @@
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { stateDir } from '../../src/terminal/state.js';
+import { appElement, KEY, newPhone, press, renderApp, renderAt, tap, tempEnv, throughEnding } from './helpers/ink.js';
+
+afterEach(() => cleanup());
+
+const oneLine = (frame: string | undefined) => (frame ?? '').replace(/\s+/g, ' ');
+
+/** The debrief exports in the state folder's exports/ (not the session summary). */
+const debriefs = (env: NodeJS.ProcessEnv) => readdirSync(join(stateDir(env), 'exports')).filter((f) => f.includes('-debrief-')).sort();
+
+/** A trainer-led session of the new phone taken to its ending, its debrief exported there with e, then left (q). */
+async function finishedAndExported(env: NodeJS.ProcessEnv): Promise<string[]> {
+  const r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+  await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '9', 'r', '1');
+  await throughEnding(r);
+  await press(r, 'e');
+  expect(r.lastFrame()).toContain('Debrief exported to:');
+  await tap(r, 'q');
+  cleanup();
+  const files = debriefs(env);
+  expect(files).toHaveLength(2);
+  return files;
+}
+
+/** The finished session opened again (Enter past the content note, Enter on "Open the finished session"). */
+async function reopened(env: NodeJS.ProcessEnv, columns = 100, rows = 40) {
+  const app = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+  const r = await renderAt(app.element, columns, rows);
+  await press(r, KEY.enter, KEY.enter);
+  expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
+  return { r, app };
+}
+
+// Left from term-48: a finished session opened again, e wrote a second pair of files for the very
+// debrief its ending had exported (the session keeps that export: `exported`), without a word.
+describe('e in a finished trainer-led session opened again', () => {
+  it('its ending\'s export, unchanged on disk, is said to be saved already and where; e again writes another copy, asked for', async () => {
+    const env = tempEnv();
+    const [json, md] = await finishedAndExported(env);
+    const { r, app } = await reopened(env);
+    await press(r, 'e');
+    // (The state folder is named once on the screen: the notice above names it, with the summary.)
+    expect(oneLine(r.lastFrame())).toContain(`Already exported to: exports/${md} exports/${json} (in the state folder above) e again writes another copy.`);
+    expect(debriefs(env)).toEqual([json, md]);
+    await press(r, 'e');
+    expect(r.lastFrame()).toContain('Debrief exported to:');
+    expect(debriefs(env)).toHaveLength(4);
+    // Leaving names the copy written in this run.
+    await tap(r, 'q');
+    const said = String(app.exit.mock.calls.at(-1)?.[0]);
+    expect(said).toMatch(/^Debrief exported to:\nexports\/example-new-phone-debrief-\S+-2\.md\n/);
+  });
+
+  it('at 60×24 too, the words fit', async () => {
+    const env = tempEnv();
+    await finishedAndExported(env);
+    const { r } = await reopened(env, 60, 24);
+    await press(r, 'e');
+    const frame = r.lastFrame() ?? '';
+    expect(frame).toContain('Already exported to:');
+    const rows = frame.split('\n');
+    expect(rows.length).toBeLessThanOrEqual(24);
+    expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
+  });
+
+  it('changed since on disk: not this ending\'s export as written, so e writes new files and leaves the changed one as it is', async () => {
+    const env = tempEnv();
+    const [, md] = await finishedAndExported(env);
+    const path = join(stateDir(env), 'exports', md as string);
+    appendFileSync(path, '\nNotes from the room.\n');
+    const changed = readFileSync(path, 'utf8');
+    const { r } = await reopened(env);
+    await press(r, 'e');
+    expect(r.lastFrame()).toContain('Debrief exported to:');
+    expect(r.lastFrame()).not.toContain('Already exported');
+    expect(debriefs(env)).toHaveLength(4);
+    expect(readFileSync(path, 'utf8')).toBe(changed);
+  });
+});
