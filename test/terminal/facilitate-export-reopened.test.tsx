@@ -67,6 +67,19 @@ describe('e in a finished trainer-led session opened again', () => {
     expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
   });
 
+  // Walked in tmux (term-49): opened again, u's words said only that the summary is written again,
+  // where the ending's export is written again too at the next ending (as just after the ending).
+  it('u\'s words say the debrief exported is written again too, as just after the ending, and it is', async () => {
+    const env = tempEnv();
+    const [json, md] = await finishedAndExported(env);
+    const { r } = await reopened(env);
+    expect(oneLine(r.lastFrame())).toContain('u: the room returns to decision 2, revealed with its votes; the summary and the debrief exported are then written again in the same files.');
+    await press(r, 'u', '3');
+    await throughEnding(r);
+    expect(oneLine(r.lastFrame())).toContain(`Debrief export written again for this ending: exports/${md} exports/${json}`);
+    expect(debriefs(env)).toEqual([json, md]);
+  });
+
   it('changed since on disk: not this ending\'s export as written, so e writes new files and leaves the changed one as it is', async () => {
     const env = tempEnv();
     const [, md] = await finishedAndExported(env);

@@ -643,7 +643,10 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     // Where the summary went, then what u does, in the fewest rows (at 60×24 the notices took 11 of 24
     // rows, the debrief 6): how the room did opens the Summary section instead (lead), and u's words
     // do not name again what the help line names ("u: back to decision N").
-    const said = [summaryPath, backFromEnd !== undefined ? backFromDebriefWords(backFromEnd, endSummary.current !== undefined ? 'written' : summaryFailed ? 'failed' : 'not found', exportedFiles !== undefined) : undefined].filter((x) => x !== undefined).join('\n');
+    // The debrief exported is written again at the next ending too where it was exported at this one:
+    // opened again finished, its ending's export (exportAtEnding), which u takes along (goBackFromEnding).
+    const exportRewritten = exportedFiles !== undefined || (reopened && exportAtEnding.current !== undefined);
+    const said = [summaryPath, backFromEnd !== undefined ? backFromDebriefWords(backFromEnd, endSummary.current !== undefined ? 'written' : summaryFailed ? 'failed' : 'not found', exportRewritten) : undefined].filter((x) => x !== undefined).join('\n');
     // s (asked first): a new session; the finished one is no longer kept (its summary file stays).
     const again = onStartOver ? { question: NEW_SESSION_QUESTION, onConfirm: () => {
       dropRoomSession(playable, app.env);
