@@ -1,3 +1,5 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -63,5 +65,39 @@ describe('q where the state folder could not be written from the start', () => {
     expect(rows.length).toBeLessThanOrEqual(24);
     expect(rows[0]).toContain('What Kiara tells you');
     expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
+  });
+});
+
+// Walked in tmux (term-49), the state folder made read-only (chmod -R a-w) during a trainer-led
+// session at 60×24: q asked "Stop now and write the summary so far? The session is kept to carry on
+// later.", though the session's writes were refused, and y left with only "The session summary could
+// not be written (permission denied)", exit 74: the room's votes were lost.
+describe('q in a trainer-led session whose state folder stopped taking writes after it began', () => {
+  it('says the session is no longer kept, and where its summary goes; y writes it there (60×24)', async () => {
+    const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
+    const env = tempEnv({ PWD: here });
+    const playable = loadPlayable(bundledFile('youth-discloses.json'));
+    if ('problems' in playable) throw new Error(playable.problems);
+    const { element, exit } = appElement({ env, start: { kind: 'facilitate', playable } });
+    const r = await renderAt(element, 60, 24);
+    await press(r, KEY.enter, '3', 'r', '1');
+    const folder = join(env.XDG_STATE_HOME as string, 'casa-practice');
+    readOnlyFolder.path = folder;
+    // The scene, then decision 2: votes, the reveal and the branch, each kept with the session (refused now).
+    await press(r, KEY.enter, '2', 'r', '2');
+    await press(r, 'q');
+    const frame = r.lastFrame() ?? '';
+    // (Read without spaces: the file's path, longer than a row, is cut at the row's width.)
+    const squeezed = (text: string) => text.replace(/\s+/g, '');
+    expect(squeezed(frame)).toContain(squeezed(`Stop now? The session is no longer kept as it goes: ${folder}/facilitation/youth-discloses.json cannot be written (permission denied); its summary is written to ${here} as it stops. (y / n)`));
+    const rows = frame.split('\n');
+    expect(rows.length).toBeLessThanOrEqual(24);
+    expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
+    await tap(r, 'y');
+    const [said] = exit.mock.calls[0] ?? [];
+    const written = readdirSync(here);
+    expect(written).toEqual([expect.stringMatching(/^youth-discloses-session-.*\.md$/)]);
+    expect(String(said).replace(/\s+/g, ' ')).toContain(`The state folder cannot be written, so the session summary was written to: ${written[0] as string} (in the folder ${here})`);
+    expect(readFileSync(join(here, written[0] as string), 'utf8')).toMatch(/## Decision 2/);
   });
 });

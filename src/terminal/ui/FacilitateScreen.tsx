@@ -163,21 +163,34 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // summary so far: two files for one session). A new file only when neither is found.
   const [stoppedAtOpen] = useState(() => (resumed !== undefined && resumed.finished !== true ? stoppedSessionSummary(resumed, view, app.env) : undefined));
   const sessionSummary = useRef<string | undefined>(foundAtOpen ?? stoppedAtOpen);
-  const summary = (debrief?: Debrief): { path: string } | { error: string } => {
+  const summary = (debrief?: Debrief): { path: string; elsewhere?: boolean } | { error: string } => {
+    const write = (dir: string | undefined, path: string | undefined) => {
+      const written = writeSessionSummary(scenario, log.current, debrief, app.env, new Date(), { carriedOn: resumed !== undefined, ...(path !== undefined ? { path } : {}), ...(dir !== undefined ? { dir } : {}) });
+      sessionSummary.current = written;
+      if (debrief) endSummary.current = written;
+      return written;
+    };
     try {
-      const path = writeSessionSummary(scenario, log.current, debrief, app.env, new Date(), { carriedOn: resumed !== undefined, ...(sessionSummary.current !== undefined ? { path: sessionSummary.current } : {}), ...(elsewhereDir !== undefined ? { dir: elsewhereDir } : {}) });
-      sessionSummary.current = path;
-      if (debrief) endSummary.current = path;
-      return { path };
+      return { path: write(elsewhereDir, sessionSummary.current) };
     } catch (e) {
-      return { error: errorWords(e) };
+      // The state folder stopped taking writes during the session (made read-only, say): the summary
+      // goes where e: export writes then, as where it could not be written from the start. It said
+      // "The session summary could not be written (permission denied)", and the room's votes were lost.
+      // Only where the state folder refused the session's own writes (roomSummaryDir), as q and s say.
+      const dir = elsewhereDir === undefined ? roomSummaryDir(app.env) : undefined;
+      if (dir === undefined) return { error: errorWords(e) };
+      try {
+        return { path: write(dir, undefined), elsewhere: true };
+      } catch {
+        return { error: errorWords(e) };
+      }
     }
   };
   const writeSummary = (debrief?: Debrief, onScreen = false): string => {
     const written = summary(debrief);
     if ('error' in written) return `The session summary could not be written (${written.error}).`;
     // Outside the state folder (it cannot be written): the whole path, on a row of its own.
-    if (elsewhereDir !== undefined) return `${SUMMARY_ELSEWHERE}\n${onScreen ? shownFileName(written.path) : leavingPath(written.path, columns, app.env)}`;
+    if (elsewhereDir !== undefined || written.elsewhere === true) return `${SUMMARY_ELSEWHERE}\n${onScreen ? shownFileName(written.path) : leavingPath(written.path, columns, app.env)}`;
     return onScreen ? `Session summary written to:\n${shownPath(written.path, app.env)}\n(in the state folder ${shownStateDir(app.env)})` : `Session summary written to:\n${leavingPath(written.path, columns, app.env)}`;
   };
   // s, once the trainer has said yes: the summary so far is written (nothing the room did is lost
@@ -370,9 +383,13 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const revealSpare = view.kind === 'decision' && reveal && revealRows.length <= revealRoomFor(openedCount + setRows(baseHints) + 1) + 1;
   const revealWho = (set: Hint[]): Hint[] => withRevealWho(set, WHO_HINT, setRows, revealSpare);
   const fullHints = view.kind === 'decision' && reveal ? revealWho(baseHints) : withWho(baseHints, view.kind === 'scene');
-  const question = confirm === 'quit' ? (!roomDidSomething() ? QUIT_NOTHING_QUESTION : elsewhereDir !== undefined ? quitUnwritableQuestion(elsewhereDir, refused) : QUIT_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss(), elsewhereDir) : confirm === 'back' && back !== undefined ? backQuestion(back, entered) : undefined;
+  // The state folder refused the session's writes since it began (made read-only, say): q says the
+  // session is no longer kept and where its summary goes. It said "The session is kept to carry on
+  // later", and leaving lost the summary.
+  const refusedSince = (confirm === 'quit' || confirm === 'start-over') && elsewhereDir === undefined ? roomSummaryDir(app.env) : undefined;
+  const question = confirm === 'quit' ? (!roomDidSomething() ? QUIT_NOTHING_QUESTION : elsewhereDir !== undefined ? quitUnwritableQuestion(elsewhereDir, refused) : refusedSince !== undefined ? quitRefusedSinceQuestion(refusedSince, refusedWords(app.env)) : QUIT_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss(), elsewhereDir ?? refusedSince) : confirm === 'back' && back !== undefined ? backQuestion(back, entered) : undefined;
   // The question (q, s, u) a row at a time, a folder it names whole on its rows (pathLineRows).
-  const questionRows = question?.split('\n').flatMap((line) => pathLineRows(line, width, knownPaths));
+  const questionRows = question?.split('\n').flatMap((line) => pathLineRows(line, width, refusedSince === undefined ? knownPaths : [...knownPaths, shownFileName(refusedSince)]));
   const footerRows = questionRows !== undefined ? questionRows.reduce((n, row) => n + rowsOf(row), 0) : unavailable !== undefined ? unavailableRows.reduce((n, row) => n + rowsOf(row), 0) : openedCount + hintRows(fullHints, width).reduce((n, row) => n + rowsOf(row), 0);
 
   // A blank row above and below the reveal; when it scrolls, the row that says there is more above
@@ -775,6 +792,11 @@ const QUIT_QUESTION = `Stop now and write the summary so far? The session is kep
  */
 function quitUnwritableQuestion(dir: string, refused: string | undefined): string {
   return `Stop now? ${refused === undefined ? 'The state folder cannot be written, so the session is not kept' : `The session is not kept: ${refused}`}; ${summaryGoesTo(dir)} as it stops. ${YES_NO}`;
+}
+
+/** q where the state folder stopped taking the session's writes after it began: `refused` as quitUnwritableQuestion's. */
+function quitRefusedSinceQuestion(dir: string, refused: string | undefined): string {
+  return `Stop now? The session is no longer kept as it goes${refused === undefined ? ', since the state folder cannot be written' : `: ${refused}`}; ${summaryGoesTo(dir)} as it stops. ${YES_NO}`;
 }
 
 /** The first screen's line where the state folder cannot be written. */
