@@ -2,7 +2,7 @@ import { decisionSetup, peopleMet, sceneHeadingAt, backFromEndingWords, backLoss
 import { exportAgain, exportAgainFailedWords, EXPORTED_AGAIN, EXPORTED_ANEW, exportTakenBackWords, type DebriefFiles, exportsDir, keptExport, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, roomSummaryDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from './export.js';
 import { command, commandName, otherStartValues } from './invocation.js';
 import { wrapWords } from './wrap.js';
-import { errorWords } from './node/state-store.js';
+import { errorWords, refusedWords } from './node/state-store.js';
 import { cannotContinueLines, dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, newRoomSessionArgs, readRoomSession, roomSessionArgs, ROOM_ELSEWHERE, roomSessionOnDisk, NEWER_ROOM_NOT_KEPT } from './saves.js';
 import { revealText } from './reveal-text.js';
 import { sessionSeed } from './seed.js';
@@ -61,10 +61,17 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
     elsewhere = true;
     return false;
   };
+  // Where the state folder stops taking the session's writes after it began (made read-only, say):
+  // said once, with where its summary goes then (refusedDir). Nothing was said, and the summary was
+  // refused too as the session stopped: the room's votes were lost.
+  let refusedDir: string | undefined;
   const keep = (current: RoomRound) => {
     // Nothing is kept until the room has done something.
     if (!kept && past.length === 0 && !current.revealed && !Object.values(current.votes).some((n) => n > 0)) return;
     if (keepNow({ past, current })) kept = true;
+    if (summaryDir === undefined && refusedDir === undefined && (refusedDir = roomSummaryDir(opts.env)) !== undefined) {
+      say(`This session is no longer kept as it goes: ${refusedWords(opts.env) ?? 'the state folder cannot be written'}; ${summaryGoesTo(refusedDir)} when it ends.`);
+    }
   };
   // A command to type later, never broken inside: after its words where the line has room, else on a
   // line of its own (at 60 columns "node bin/casa-practice." ended a row and "js --facilitate …" began
@@ -118,16 +125,26 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   // whole session; a new file only when neither is found (and for a session started over).
   let sessionSummary: string | undefined = foundAtOpen ?? (resumed && !reopened ? stoppedSessionSummary(resumed, selectView(scenario, actor.getSnapshot()), opts.env) : undefined);
   const finish = (debrief?: Debrief): boolean => {
-    try {
-      const path = writeSessionSummary(scenario, log, debrief, opts.env, new Date(), { carriedOn, ...(sessionSummary !== undefined ? { path: sessionSummary } : {}), ...(summaryDir !== undefined ? { dir: summaryDir } : {}) });
-      sessionSummary = path;
-      if (debrief) endSummary = path;
+    const write = (dir: string | undefined, path: string | undefined) => {
+      const written = writeSessionSummary(scenario, log, debrief, opts.env, new Date(), { carriedOn, ...(path !== undefined ? { path } : {}), ...(dir !== undefined ? { dir } : {}) });
+      sessionSummary = written;
+      if (debrief) endSummary = written;
       // On a line of its own, not wrapped: a path broken across lines cannot be copied (after the
       // words, at 60 columns the terminal broke it mid-name).
-      if (summaryDir !== undefined) say(SUMMARY_ELSEWHERE);
-      io.out(`${summaryDir !== undefined ? '' : 'Session summary written to:\n'}${shownSummaryPath(path)}\n`);
+      if (dir !== undefined) say(SUMMARY_ELSEWHERE);
+      io.out(`${dir !== undefined ? '' : 'Session summary written to:\n'}${shownSummaryPath(written)}\n`);
       return true;
+    };
+    try {
+      return write(summaryDir, sessionSummary);
     } catch (e) {
+      // Refused since the session began (refusedDir): where e: export writes then, as said.
+      const dir = summaryDir === undefined ? roomSummaryDir(opts.env) : undefined;
+      try {
+        if (dir !== undefined) return write(dir, undefined);
+      } catch {
+        // said below, with the first error
+      }
       say(`The session summary could not be written (${errorWords(e)}).`);
       return false;
     }

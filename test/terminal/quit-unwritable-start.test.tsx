@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
 import { checkStateFolder } from '../../src/terminal/node/state-store.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { appElement, KEY, newPhone, press, renderAt, tap, tempEnv } from './helpers/ink.js';
@@ -99,5 +100,32 @@ describe('q in a trainer-led session whose state folder stopped taking writes af
     expect(written).toEqual([expect.stringMatching(/^youth-discloses-session-.*\.md$/)]);
     expect(String(said).replace(/\s+/g, ' ')).toContain(`The state folder cannot be written, so the session summary was written to: ${written[0] as string} (in the folder ${here})`);
     expect(readFileSync(join(here, written[0] as string), 'utf8')).toMatch(/## Decision 2/);
+  });
+});
+
+describe('line by line, a trainer-led session whose state folder stopped taking writes after it began', () => {
+  it('says once that it is no longer kept and where its summary goes; q writes the summary there', async () => {
+    const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
+    const env = tempEnv({ PWD: here });
+    const playable = loadPlayable(bundledFile('youth-discloses.json'));
+    if ('problems' in playable) throw new Error(playable.problems);
+    const folder = join(env.XDG_STATE_HOME as string, 'casa-practice');
+    const lines = ['3 1 0', 'r', '1', '2 2 0', 'r', '2', 'q'];
+    let out = '';
+    const code = await runFacilitatePlain({ playable, io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => {
+      // The folder made read-only once the room has followed its first branch.
+      if (lines.length === 4) readOnlyFolder.path = folder;
+      return lines.shift();
+    } });
+    const said = out.replace(/\s+/g, ' ');
+    expect(said.split('This session is no longer kept as it goes').length).toBe(2);
+    expect(said).toMatch(new RegExp(`This session is no longer kept as it goes: ${folder}\\S* cannot be written \\(permission denied\\); its summary is written to ${here} when it ends\\.`));
+    const written = readdirSync(here);
+    expect(written).toEqual([expect.stringMatching(/^youth-discloses-session-.*\.md$/)]);
+    expect(said).toContain(`The state folder cannot be written, so the session summary was written to: ${join(here, written[0] as string)}`);
+    expect(said).not.toContain('could not be written');
+    expect(said).not.toContain('To carry on with this session later');
+    expect(readFileSync(join(here, written[0] as string), 'utf8')).toMatch(/## Decision 3/);
+    expect(code).toBe(0);
   });
 });
