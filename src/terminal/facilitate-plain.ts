@@ -83,6 +83,13 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
     const columns = opts.terminalWidth?.();
     return columns === undefined ? shownFileName(path) : leavingPath(path, columns, opts.env);
   };
+  // An export's two files as the summary's path is named (shownSummaryPath), the folder line said once
+  // after both where they are named the same way: by their whole paths, the terminal broke them mid-name.
+  const shownExportPaths = (files: { markdown: string; json: string }) => {
+    const [md, js] = [shownSummaryPath(files.markdown), shownSummaryPath(files.json)].map((p) => p.split('\n'));
+    const [mdRest, jsRest] = [(md ?? []).slice(1).join('\n'), (js ?? []).slice(1).join('\n')];
+    return mdRest === jsRest ? [md?.[0], js?.[0], ...(md ?? []).slice(1)].join('\n') : [...(md ?? []), ...(js ?? [])].join('\n');
+  };
   const sayCommand = (words: string, cmd: string) => io.out(`${wrapWords(`${words} ${cmd}`, widthNow(width), `${commandName(opts.env)} `)}\n`);
   // A command for this session (to carry it on, to start over): with --plain where the trainer asked
   // for it, so that it goes on line by line (without, in a terminal it opened the full-screen app).
@@ -180,7 +187,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         const debrief = printDebrief(scenario, snapshot.output, io, widthNow(width), 'room');
         const written = reopened || finish(debrief);
         // Each path on a line of its own, whole (a path broken across lines cannot be copied).
-        if (again?.files) io.out(`${again.inPlace ? EXPORTED_AGAIN : EXPORTED_ANEW}\n${shownFileName(again.files.markdown)}\n${shownFileName(again.files.json)}\n`);
+        if (again?.files) io.out(`${again.inPlace ? EXPORTED_AGAIN : EXPORTED_ANEW}\n${shownExportPaths(again.files)}\n`);
         else if (again) say(exportAgainFailedWords(again.inPlace, errorWords(again.error), 'opening the session in the full-screen app (without --plain) and pressing e there exports it'));
         // The last branch followed by mistake: u goes back to that decision, as from any before it.
         const back = backToDecision(view, past.length);

@@ -2,6 +2,8 @@ import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
+import { EXPORTED_AGAIN } from '../../src/terminal/export.js';
+import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
 import { stateDir } from '../../src/terminal/state.js';
 import { appElement, KEY, newPhone, press, renderApp, renderAt, tap, tempEnv, throughEnding } from './helpers/ink.js';
 
@@ -92,5 +94,23 @@ describe('e in a finished trainer-led session opened again', () => {
     expect(r.lastFrame()).not.toContain('Already exported');
     expect(debriefs(env)).toHaveLength(4);
     expect(readFileSync(path, 'utf8')).toBe(changed);
+  });
+});
+
+// Walked in tmux (term-49, --plain at 80 columns): opened again finished, u and a branch to the
+// ending wrote the export again and named its files by their whole paths, which the terminal broke
+// mid-name ("…T19-33" / "-35.md"), where the summary above them is named within the state folder.
+describe('line by line, the export written again at the next ending', () => {
+  it('is named as the summary is, each file whole on its row at 60 columns, the state folder once', async () => {
+    const env = tempEnv();
+    const [json, md] = await finishedAndExported(env);
+    const lines = ['u', 'r', '1', ''];
+    let out = '';
+    await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 60, terminalWidth: () => 60, readLine: async () => lines.shift() });
+    const rows = out.split('\n');
+    const at = rows.indexOf(EXPORTED_AGAIN);
+    expect(at, out).toBeGreaterThan(-1);
+    expect(rows.slice(at + 1, at + 4)).toEqual([`exports/${md}`, `exports/${json}`, expect.stringMatching(/^\(in the state folder/)]);
+    for (const row of rows.slice(at, at + 6)) expect([...row].length, row).toBeLessThanOrEqual(60);
   });
 });
