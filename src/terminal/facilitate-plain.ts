@@ -196,7 +196,11 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         const last = undone ? roomBack({ past, decisions: log }) : undefined;
         if (back !== undefined && undone && last) {
           // Said once: "u: back to decision 2 (Back to decision 2: …)" named it twice, a sentence in brackets.
-          say(`${backFromEndingWords(back, endSummary !== undefined ? 'written' : written ? 'not found' : 'failed')} Type u to go back; anything else, or Enter, finishes.`);
+          // The debrief exported at this ending (in the full-screen app) goes back with the room and is
+          // written again at the next ending, as the full-screen words say (backFromDebriefWords); said
+          // of the summary alone, the file written again under it came as a surprise.
+          const alsoExport = exported === undefined ? '' : ' The debrief exported at this ending is written again then too.';
+          say(`${backFromEndingWords(back, endSummary !== undefined ? 'written' : written ? 'not found' : 'failed')}${alsoExport} Type u to go back; anything else, or Enter, finishes.`);
           const answer = await opts.readLine();
           if (answer?.trim().toLowerCase() === 'u') {
             reopened = false;

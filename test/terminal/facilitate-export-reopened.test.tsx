@@ -107,6 +107,8 @@ describe('line by line, the export written again at the next ending', () => {
     const lines = ['u', 'r', '1', ''];
     let out = '';
     await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 60, terminalWidth: () => 60, readLine: async () => lines.shift() });
+    // Before u: that the export goes back with the room too, as the full-screen words say it.
+    expect(out.replace(/\s+/g, ' ')).toContain('when the session ends or stops. The debrief exported at this ending is written again then too. Type u to go back;');
     const rows = out.split('\n');
     const at = rows.indexOf(EXPORTED_AGAIN);
     expect(at, out).toBeGreaterThan(-1);
