@@ -213,6 +213,12 @@ export function startingValues(words: readonly string[]): Record<string, string>
   return values;
 }
 
+/** A line for stderr: wrapped between words where stderr is a terminal (a path kept whole on a row of its own), else as it is. */
+function stderrRows(line: string): string {
+  const columns = process.stderr.isTTY ? process.stderr.columns : undefined;
+  return columns ? wrapWords(line, columns, `${commandName()} `) : line;
+}
+
 function help(io: CliIO, text: string): number {
   io.out(helpText(text));
   return 0;
@@ -273,7 +279,9 @@ async function run(req: RunRequest, io: CliIO): Promise<number> {
   const unwritable = checkStateFolder(process.env);
   // The full-screen app says it on its first screen; printed before it, the line would be wrapped
   // mid-word by the terminal and then pushed away.
-  if (unwritable && (req.plain || !process.stdout.isTTY)) io.err(`casa-practice: ${unwritable}\n`);
+  // Wrapped between words on a terminal (as a usage error is): at 60 columns the terminal broke it
+  // mid-word ("… not be kept this ru" / "n: …", "(p" / "ermission denied)"); piped, one line.
+  if (unwritable && (req.plain || !process.stdout.isTTY)) io.err(`${stderrRows(`casa-practice: ${unwritable}`)}\n`);
   const code = await runApp(req, io);
   // Non-zero for a failed write only: the session itself went on in memory.
   return code === 0 && stateStore(process.env).lostWrites() ? 74 : code;

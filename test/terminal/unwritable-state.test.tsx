@@ -52,6 +52,27 @@ const READ_ONLY = cases[2]!;
 const testable = readOnlyTestable();
 
 describe('a state folder that cannot be written', () => {
+  // Walked in tmux (term-49, --plain at 60 columns): the line at start went to a terminal as one long
+  // line, which the terminal broke mid-word ("… not be kept this ru" / "n: …"). On a terminal it is
+  // wrapped between words, its path whole on a row of its own; piped, it stays one line (above).
+  it('line by line on a terminal 60 columns wide, the line at start is wrapped between words, its path whole', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'casa-file-')), 'state');
+    writeFileSync(file, 'not a folder');
+    const saved = { isTTY: process.stderr.isTTY, columns: process.stderr.columns };
+    Object.assign(process.stderr, { isTTY: true, columns: 60 });
+    let r;
+    try {
+      r = await runPiped(['play', NEW_PHONE, '--plain'], '1\n1\n', { HOME: tmpdir(), CASA_PRACTICE_SEED: '1', XDG_STATE_HOME: file });
+    } finally {
+      Object.assign(process.stderr, saved);
+    }
+    const rows = r.err.trimEnd().split('\n');
+    expect(rows.length, r.err).toBeGreaterThan(1);
+    for (const row of rows) if (row !== join(file, 'casa-practice')) expect([...row].length, row).toBeLessThanOrEqual(60);
+    expect(rows.some((row) => row.includes(join(file, 'casa-practice'))), r.err).toBe(true);
+    expect(rows.join(' ')).toMatch(/^casa-practice: Progress and records will not be kept this run: \S+ cannot be written \(part of the path is a file, not a folder\)\. To keep them, /);
+  });
+
   // Concurrent: the read-only cases are child processes running as another user, and run at the same time.
   it.concurrent.for(testable ? cases : cases.filter((c) => c !== READ_ONLY))('%s: one clear line at start, the session goes on in memory, the debrief is shown, exit 74 for a failed write only', async ([, make], { expect }) => {
     const { env, other, why, code } = make();
