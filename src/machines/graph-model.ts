@@ -37,6 +37,17 @@ export function describeWhen(when: When | undefined, max?: number): string {
   return max === undefined ? words.join(' and ') : firstFew(words, { max, separator: ' and ', total: all.length, noun: 'conditions' });
 }
 
+/**
+ * How many conditions (and changes) an arrow names before counting the rest: a "when" of thousands of
+ * conditions made one arrow's label thousands of conditions long, in the picture and in the text. The
+ * bundled scenarios' longest "when" has 17, named whole; one more than this is named whole too (not
+ * "… and 1 more").
+ */
+export const GRAPH_NAMED = 24;
+const graphMax = (count: number): number | undefined => (count > GRAPH_NAMED + 1 ? GRAPH_NAMED : undefined);
+/** describeWhen for an arrow: a long "when" names its first GRAPH_NAMED conditions and counts the rest. */
+const graphWhen = (when: When): string => describeWhen(when, graphMax(conditionsOf(when).length));
+
 /** A node's label: its kind and title (or first words), cleaned and shortened, in one line. */
 export function nodeLabel(node: ScenarioNode): string {
   if (node.kind === 'ending') return `${node.ending.toUpperCase()} ending: ${shorten(node.title)}`;
@@ -46,7 +57,10 @@ export function nodeLabel(node: ScenarioNode): string {
 
 /** "trust +10, safety −5, told-csw = 1" for edge labels (a real minus sign, as every screen writes one). */
 export function describeEffects(effects: readonly Effect[] | undefined): string {
-  return (effects ?? []).map((e) => (typeof e.set === 'boolean' ? `${e.var} = ${e.set ? 'yes' : 'no'}` : e.set !== undefined ? `${e.var} = ${e.set}` : `${e.var} ${(e.add ?? 0) === 0 ? '+0' : signed(e.add ?? 0)}`)).join(', ');
+  const all = effects ?? [];
+  const max = graphMax(all.length);
+  const words = all.slice(0, max ?? all.length).map((e) => (typeof e.set === 'boolean' ? `${e.var} = ${e.set ? 'yes' : 'no'}` : e.set !== undefined ? `${e.var} = ${e.set}` : `${e.var} ${(e.add ?? 0) === 0 ? '+0' : signed(e.add ?? 0)}`));
+  return max === undefined ? words.join(', ') : firstFew(words, { max, total: all.length, noun: 'changes' });
 }
 
 /** One arrow: a scene's route or a reply's route, labelled "r2 (+3) if trust ≥ 60" ("r2 (+3) (offered if told) if …" for a reply with its own "when"). */
@@ -62,7 +76,7 @@ export interface GraphEdge {
  * same reply's "if …" arrow into the strong ending). A lone route says nothing.
  */
 function routeCondition(route: Route, routes: readonly Route[]): string {
-  if (route.when) return `if ${describeWhen(route.when)}`;
+  if (route.when) return `if ${graphWhen(route.when)}`;
   return routes.length > 1 ? 'otherwise' : '';
 }
 
@@ -82,7 +96,7 @@ export function edgesOf(scenario: Scenario): GraphEdge[] {
         const score = signed(value);
         // A reply offered only when its own "when" holds says so (a best reply gated at trust ≥ 90
         // looked always available), and whether it is hidden the rest of the time.
-        const offered = reply.when === undefined ? '' : ` (offered if ${describeWhen(reply.when)}${reply.hidden === true ? ', hidden otherwise' : ''})`;
+        const offered = reply.when === undefined ? '' : ` (offered if ${graphWhen(reply.when)}${reply.hidden === true ? ', hidden otherwise' : ''})`;
         const routes = routesOf(reply.next);
         for (const r of routes) {
           const words = routeCondition(r, routes);
