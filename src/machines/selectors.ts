@@ -233,8 +233,13 @@ function offeredReplies(scenario: Scenario, snapshot: SnapshotLike, nodeId: stri
 
 /** Why a reply cannot be chosen now, as both apps say it: "Reply 3 is not available now: it needs …". */
 export function unavailableWords(reply: Pick<ReplyView, 'number' | 'reason'>): string {
-  return `Reply ${reply.number} is not available now: ${reply.reason ?? 'it does not fit this point in the story'}.`;
+  const reason = reply.reason ?? NOT_THIS_POINT;
+  // An author's reason may end in its own "?" or "!" (a full stop is taken off: unavailableReason).
+  return `Reply ${reply.number} is not available now: ${reason}${/[.!?…]$/.test(reason) ? '' : '.'}`;
 }
+
+/** Why a reply is not available when nothing the volunteer can see (a meter) explains it, and its author wrote no reason. */
+const NOT_THIS_POINT = 'it does not fit this point in the story';
 
 /**
  * What a line-by-line run says to an answer shaped like a reply id (lower-case words joined by
@@ -264,19 +269,36 @@ const COMPARE = [['gte', 'at least'], ['gt', 'above'], ['lte', 'at most'], ['lt'
 /**
  * Why a reply cannot be chosen now. A meter the volunteer can see is named with what it needs and
  * its value now; anything hidden (other variables, how the conversation has gone) is not spelled
- * out, since that would give the story away.
+ * out, since that would give the story away: the reply's "unavailableReason", its author's words
+ * for it, is said instead, or else that it does not fit this point in the story. The author's
+ * reason is left out when only shown meters keep the reply closed (it would explain a condition
+ * that holds).
  */
 export function unavailableReason(scenario: Scenario, snapshot: Pick<SnapshotLike, 'context'>, reply: Reply): string {
   const failing = conditionsOf(reply.when).filter((c) => isConductCondition(c) || !conditionHolds(c, snapshot.context.variables));
   const parts: string[] = [];
+  let unseen = false;
   for (const c of failing) {
-    if (isConductCondition(c)) continue;
+    if (isConductCondition(c)) {
+      unseen = true;
+      continue;
+    }
     const v = scenario.variables?.find((x) => x.id === c.var);
-    if (!v?.shown || v.type === 'flag') continue;
+    if (!v?.shown || v.type === 'flag') {
+      unseen = true;
+      continue;
+    }
     const needs = COMPARE.filter(([key]) => c[key] !== undefined).map(([key, words]) => `${words} ${c[key] as number}`).join(' and ');
     if (needs) parts.push(`${cleanLine(v.label)} ${needs} (now ${snapshot.context.variables[v.id] ?? specOf(v).start})`);
+    else unseen = true;
   }
-  return parts.length > 0 ? `it needs ${parts.join(', and ')}` : 'it does not fit this point in the story';
+  // One line, without the full stop unavailableWords puts after it (nor one left blank by cleaning).
+  const authored = reply.unavailableReason === undefined ? '' : cleanLine(reply.unavailableReason).trim().replace(/\.+$/, '').trim();
+  const said = [
+    ...(authored !== '' && (unseen || parts.length === 0) ? [authored] : []),
+    ...(parts.length > 0 ? [`it needs ${parts.join(', and ')}`] : []),
+  ];
+  return said.length > 0 ? said.join('; ') : NOT_THIS_POINT;
 }
 
 /**

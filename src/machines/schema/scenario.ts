@@ -365,6 +365,7 @@ export const Reply = z
       description:
         'With "when": true leaves the reply out of the list entirely while its condition does not hold (instead of showing it as not available, which gives it away). Default false.',
     }),
+    unavailableReason: Text(160, 'One line saying, in the story\'s words, why the reply is not available while its "when" does not hold, e.g. "you already called Mr. Dawson tonight". Shown after "Reply 3 is not available now:", so start it in lower case (a name aside) and leave out the full stop. Only for a reply with a "when" that is not "hidden".').optional(),
     effects: z.array(Effect).optional().meta({ description: 'Changes to variables when this reply is chosen, applied before its routes are checked.' }),
     assessments: z.array(Assessment).meta({ description: 'How this reply measures against the guide\'s principles.' }),
     feedback: Text(2000, 'Why the reply helps or harms, in the guide\'s terms, naming the principle and citing its guide section by the heading in parentheses, exactly as the guide prints it: "… (Red Flags)." Several: "(Court Report; What is CSEC?)".'),

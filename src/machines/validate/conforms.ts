@@ -239,6 +239,7 @@ function replyKey(k: string, x: unknown): boolean {
     case 'kind': return x === 'say' || x === 'do';
     case 'when': return isWhen(x);
     case 'hidden': return typeof x === 'boolean';
+    case 'unavailableReason': return isText(x, 160);
     case 'effects': return Array.isArray(x) && x.every(isEffect);
     case 'assessments': return Array.isArray(x) && x.every(isAssessment);
     case 'feedback': return isText(x, 2000);

@@ -20,7 +20,7 @@ import { forEachText, TEXT_KEYS } from './texts.js';
 export const MAX_INVISIBLE_TEXTS = 20;
 
 /** Texts always shown on one line, where line-break-in-line reports a vertical tab, form feed or U+0085 (LINE_BREAK in semantic.ts). */
-const ONE_LINE = new Set(['title', 'name', 'role', 'label']);
+const ONE_LINE = new Set(['title', 'name', 'role', 'label', 'unavailableReason']);
 /** Those three: in a one-line text they are line-break-in-line's. */
 const BREAKS = new Set(['\u000b', '\u000c', '\u0085']);
 

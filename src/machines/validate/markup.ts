@@ -259,7 +259,7 @@ export function markupProblems(raw: unknown): UnlocatedProblem[] {
 }
 
 /** Texts always shown on one line: a line break in them is line-break-in-line's (semantic.ts). */
-const ONE_LINE = new Set(['title', 'name', 'role', 'label']);
+const ONE_LINE = new Set(['title', 'name', 'role', 'label', 'unavailableReason']);
 /** White space a text may end with; of it, the line breaks (cleanText makes \r, U+2028 and U+2029 new lines). */
 const TRAILING = new Set([' ', '\t', '\n', '\r', '\u2028', '\u2029']);
 const BREAK = /\r\n|[\n\r\u2028\u2029]/g;

@@ -739,6 +739,17 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       warn('hidden-without-when', [...path(), 'hidden'], 'This reply is "hidden" but has no "when", so it is always shown: "hidden" does nothing.',
         'Add a "when" saying when the reply appears, or remove "hidden".');
     }
+    // The reason is shown only beside a reply listed as not available: never without a "when" (the
+    // reply is always available), nor on a hidden reply (left out of the list instead).
+    if (reply.unavailableReason !== undefined && !misspeltFieldIn(path())) {
+      if (reply.when === undefined) {
+        warn('unavailable-reason-never-shown', [...path(), 'unavailableReason'], 'This reply has an "unavailableReason" but no "when", so it is always available and the reason is never shown.',
+          'Add a "when" saying when the reply is offered, or remove "unavailableReason".');
+      } else if (reply.hidden === true) {
+        warn('unavailable-reason-never-shown', [...path(), 'unavailableReason'], 'This reply is "hidden", so while its "when" does not hold it is left out of the list, and its "unavailableReason" is never shown.',
+          'Remove "hidden" to list the reply as not available with this reason, or remove "unavailableReason".');
+      }
+    }
     // A plain "next" naming a node has nothing to report: no path (closure) is made for it.
     if (reply.next !== undefined && (typeof reply.next !== 'string' || !nodeKnown(reply.next))) checkNext(reply.next, () => [...path(), 'next']);
     checkEffects(reply.effects, path);
@@ -1551,6 +1562,7 @@ function languageProblems(scenario: Scenario, rawIndex: RawIndex): UnlocatedProb
       const reply = replies[j] as Reply;
       if ((hits = findLanguageHits(reply.text)).length > 0) report(hits, reply.allowLanguage, [...nodeBase(node), 'replies', j, 'text']);
       if ((hits = findLanguageHits(reply.feedback)).length > 0) report(hits, reply.allowLanguage, [...nodeBase(node), 'replies', j, 'feedback']);
+      if (reply.unavailableReason !== undefined && (hits = findLanguageHits(reply.unavailableReason)).length > 0) report(hits, reply.allowLanguage, [...nodeBase(node), 'replies', j, 'unavailableReason']);
       if (reply.allowLanguage) owner(reply.allowLanguage, () => [...nodeBase(node), 'replies', j]);
       used = undefined;
     }

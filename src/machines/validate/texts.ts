@@ -10,7 +10,7 @@ import type { JsonPath } from './problem.js';
 export const SCENARIO_TEXTS = ['title', 'summary', 'contentNote', 'authorNotes'] as const;
 export const CHARACTER_TEXTS = ['name', 'role', 'description'] as const;
 export const NODE_TEXTS = ['title', 'narration', 'prompt', 'facilitatorNote', 'discussionPrompt', 'authorNotes'] as const;
-export const REPLY_TEXTS = ['text', 'feedback', 'authorNotes'] as const;
+export const REPLY_TEXTS = ['text', 'unavailableReason', 'feedback', 'authorNotes'] as const;
 
 /** Every key the schema checks as a Text. */
 export const TEXT_KEYS = new Set<string | number>([...SCENARIO_TEXTS, ...CHARACTER_TEXTS, ...NODE_TEXTS, ...REPLY_TEXTS, 'label']);
