@@ -1,4 +1,4 @@
-import { breaksCritical, changeWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailureLines, resumeOpening, newerSaveAt, NEWER_SAVE_MARK, saveKey, saveKeptInstead, sceneHeadingAt, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, pathReply, verdictLine, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SetupMoment, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
+import { breaksCritical, changeWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailureLines, resumeOpening, newerSaveAt, NEWER_SAVE_MARK, saveKey, saveKeptInstead, sceneHeadingAt, selectView, startSession, START_OVER_UNSAVED, unavailableWords, unknownReplyIdWords, pathReply, verdictLine, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SetupMoment, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import { scenariosDir } from './paths.js';
 import { leftOutNotice } from './scenario-files.js';
@@ -321,7 +321,7 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
       // An id-shaped answer gets this decision's ids in practice only: ids can name the answer (the
       // room's phones never see them), and an assessment must not list them before the debrief.
       const idHelp = opts.mode === 'practice' ? unknownReplyIdWords(word, view.replies) : undefined;
-      say(reply ? 'That reply is not available right now.' : idHelp ?? `Please type a number from the list (${enabled.map((r) => r.number).join(', ')})${keys.length > 0 ? `, ${keys.join(', ')}` : ''} or q.`);
+      say(reply ? unavailableWords(reply) : idHelp ?? `Please type a number from the list (${enabled.map((r) => r.number).join(', ')})${keys.length > 0 ? `, ${keys.join(', ')}` : ''} or q.`);
       continue;
     }
     say(`> ${reply.number}. You${reply.kind === 'do' ? ' do' : ''}: ${reply.text}`, '  ');

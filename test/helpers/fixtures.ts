@@ -33,6 +33,24 @@ export function gatedPhoneText(text: string): string {
   return JSON.stringify(file);
 }
 
+/** What the reasoned copy of new-phone (reasonedPhoneText) says its closed reply is not available for. */
+export const PHONE_REASON = 'you have already promised Jade you would not ask about the phone';
+
+/**
+ * The new-phone fixture's text with "phone-accuse" ("You need to tell me the truth") closed by a
+ * yes/no flag the volunteer cannot see, "promised", already true, and its "unavailableReason" saying
+ * so in the story's words (PHONE_REASON).
+ */
+export function reasonedPhoneText(text: string): string {
+  const file = JSON.parse(text) as { variables?: unknown[]; nodes: { id: string; replies?: { id: string; when?: unknown; unavailableReason?: string }[] }[] };
+  const reply = file.nodes.find((n) => n.id === 'phone')?.replies?.find((r) => r.id === 'phone-accuse');
+  if (!reply) throw new Error('the new-phone fixture changed: no reply "phone-accuse" at "phone"');
+  file.variables = [...(file.variables ?? []), { id: 'promised', label: 'You promised not to ask about the phone', type: 'flag', start: true }];
+  reply.when = { var: 'promised', is: false };
+  reply.unavailableReason = PHONE_REASON;
+  return JSON.stringify(file);
+}
+
 /**
  * The scenario with a first decision, "greeting", whose best reply goes straight to "after-visit":
  * "phone" is then off the best-practice path, where every reply tied for the most points is best

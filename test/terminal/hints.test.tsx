@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { appElement, envWithSave, KEY, newPhone, playToDebrief, press, renderApp, renderAt, SCENARIOS, tap, tempEnv, validatedCatalog } from './helpers/ink.js';
 import { BUNDLED } from './helpers/layout.js';
+import { PHONE_REASON, reasonedPhoneText } from '../helpers/fixtures.js';
 
 afterEach(() => cleanup());
 
@@ -115,6 +116,21 @@ describe('a reply that cannot be chosen now says why', () => {
     expect(r.lastFrame()).not.toContain('is not available now');
     expect(r.lastFrame()).toContain('Enter: reply');
     expect(await tap(r, 'x')).toBe(false);
+  });
+});
+
+describe('a reply closed by something the volunteer cannot see says its author\'s reason', () => {
+  it('choosing it says the "unavailableReason" (the core\'s words), not "it does not fit this point in the story"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-reason-'));
+    writeFileSync(join(dir, 'new-phone.json'), reasonedPhoneText(readFileSync(join(SCENARIOS, 'new-phone.json'), 'utf8')));
+    const r = await renderApp(appElement({ env: tempEnv(), dir }).element);
+    await press(r, '1', KEY.enter);
+    const n = /(\d)\. Who bought you that\?/.exec((r.lastFrame() ?? '').replace(/\s+/g, ' '))?.[1] as string;
+    expect(n).toBeDefined();
+    await press(r, n);
+    const flat = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(flat).toContain(`Reply ${n} is not available now: ${PHONE_REASON}.`);
+    expect(flat).not.toContain('does not fit this point in the story');
   });
 });
 

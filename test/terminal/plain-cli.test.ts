@@ -12,7 +12,7 @@ import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { BIN, ROOT, runChild, runInProcess as inProcess, runPiped, type CliRun } from './helpers/cli.js';
 import { FIXTURES, SCENARIOS, tempEnv } from './helpers/ink.js';
 import { stateDir } from '../../src/terminal/state.js';
-import { gatedPhoneText } from '../helpers/fixtures.js';
+import { gatedPhoneText, PHONE_REASON, reasonedPhoneText } from '../helpers/fixtures.js';
 import { chooseScenario } from '../../src/terminal/plain.js';
 
 const NEW_PHONE = join(SCENARIOS, 'new-phone.json');
@@ -888,6 +888,16 @@ describe('--facilitate without a terminal (line by line)', () => {
     // (The reveal says it too, in that reply's column: facilitate.test checks the reveal's words.)
     const after = r.out.split('Which reply does the room follow?')[1] ?? '';
     expect(after.replace(/\s+/g, ' ')).toContain(why);
+  });
+
+  it('playing, a reply not available now says why in its author\'s words (typed here by its id, as by its number; it said only "That reply is not available right now.")', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'casa-reasoned-')), 'new-phone.json');
+    writeFileSync(path, reasonedPhoneText(readFileSync(NEW_PHONE, 'utf8')));
+    const r = await cli(['play', path, '--plain', '--new'], 'phone-accuse\nq\n', tempEnv());
+    const n = /(\d)\. Who bought you that\?/.exec(r.out)?.[1] as string;
+    expect(n).toBeDefined();
+    expect(r.out.replace(/\s+/g, ' ')).toContain(`Reply ${n} is not available now: ${PHONE_REASON}.`);
+    expect(r.out).not.toContain('That reply is not available right now.');
   });
 
   it('rejects counts that do not fit the replies and explains what to type', async () => {

@@ -10,6 +10,7 @@ import { SAVE_DAMAGED } from '../../src/web/storage-words.js';
 import { StoreContext } from '../../src/web/store.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import exampleText from '../fixtures/good/example.json?raw';
+import { PHONE_REASON, reasonedPhoneText } from '../helpers/fixtures.js';
 import { announcedDuring, atFirstDecision, captureDownloads, openFromFirstPage, playToDebrief, readAloud, renderApp, watchAnnouncements, replyKey } from './helpers.js';
 
 afterEach(cleanup);
@@ -741,6 +742,23 @@ describe('playing a scenario in the browser', () => {
     expect(said?.textContent).toBe(`Reply ${n} is not available now: it needs Jade's trust at least 80 (now 50).`);
     expect(screen.queryByRole('button', { name: 'Continue' })).toBeNull();
     expect((await screen.findAllByRole('button')).filter((b) => b.classList.contains('reply'))).toHaveLength(closed.length + 2);
+  });
+
+  it('a reply closed by something the volunteer cannot see says its author\'s reason beside it and when its number is pressed', async () => {
+    const { scenario } = validateScenario(reasonedPhoneText(exampleText), 'example.json');
+    if (!scenario) throw new Error('not valid');
+    render(
+      <StoreContext value={memoryStore()}>
+        <Session playable={{ scenario, file: 'example.json' }} mode="practice" startedAt={new Date().toISOString()} persist={false} paused={false} />
+      </StoreContext>,
+    );
+    const closed = (await screen.findAllByRole('button')).filter((b) => b.classList.contains('reply') && (b as HTMLButtonElement).disabled);
+    expect(closed).toHaveLength(1);
+    const n = closed[0]?.querySelector('.num')?.textContent;
+    const words = `Reply ${n} is not available now: ${PHONE_REASON}.`;
+    expect(document.getElementById(closed[0]?.getAttribute('aria-describedby') ?? '')?.textContent?.trim()).toBe(words);
+    await replyKey(userEvent.setup(), String(n));
+    expect(document.querySelector('.replies [aria-live="polite"]')?.textContent).toBe(words);
   });
 
   it('a "do" reply once chosen reads "You do:", as in the terminal, not "You:" as if it were said', async () => {
