@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { bundledScenario } from '../helpers/bundled.js';
+import type { Debrief } from '../../src/machines/index.js';
 import { driveReplies, nodesBetween, toldAt } from '../helpers/play.js';
 
 // Story continuity (contentfix-49): faults today's scenario readers found, each case pinning what its fix changed.
+
+/** The ending a playthrough reaches (its replies each on offer where chosen), and the nodes it passed. */
+const ended = (id: string, replies: string[]) => {
+  const { actor, nodes } = driveReplies(bundledScenario(id), replies, true);
+  const d = actor.getSnapshot().status === 'done' ? (actor.getSnapshot().output as Debrief) : undefined;
+  if (!d?.ending) throw new Error(`${id}: ${replies.join(' > ')} did not end`);
+  return { ending: d.ending, nodes };
+};
 
 /** What a playthrough shows between two nodes, in order (the nodes strictly between them). */
 const toldBetween = (id: string, replies: string[], from: string, to: string) => {
@@ -20,5 +29,21 @@ describe('story continuity (contentfix-49)', () => {
     const later = told.indexOf("later that week you call Yesi's CSW");
     expect(alma).toBeGreaterThanOrEqual(0);
     expect(later).toBeGreaterThan(alma);
+  });
+
+  // end-strong told every playthrough "When things did come out, she already knew you were safe to tell", the
+  // words for s-worry-open, where Yesi tells you she has no papers. Under 60 trust after r-defense the way goes
+  // through s-worry-closed instead ("Whatever. I'm not talking about it."), and with r-court-nerves-offer it still
+  // reaches the strong ending: nothing came out to you there.
+  it('red-flags: the strong ending says she told you things only where she did (s-worry-open), and what you did where she would not (s-worry-closed)', () => {
+    const closed = ended('red-flags', ['r-nails-skip', 'r-boyfriend-light', 'r-denise-balanced', 'r-supervisor-facts', 'r-csw-share', 'r-two-workers-shrug', 'r-new-team-proper', 'r-defense-yes', 'r-court-nerves-offer', 'r-testify-team', 'r-plan-together']);
+    expect(closed.nodes).toContain('s-worry-closed');
+    expect(closed.ending.id).toBe('end-strong');
+    expect(closed.ending.narration).not.toMatch(/safe to tell|did come out/);
+    expect(closed.ending.narration).toContain('When she did not want to talk about court, you did not make her');
+    const open = ended('red-flags', ['r-nails-skip', 'r-boyfriend-light', 'r-denise-balanced', 'r-supervisor-facts', 'r-csw-share', 'r-two-workers-explain', 'r-new-team-proper', 'r-defense-yes', 'r-immigration-clc', 'r-testify-team', 'r-plan-together']);
+    expect(open.nodes).toContain('s-worry-open');
+    expect(open.ending.id).toBe('end-strong');
+    expect(open.ending.narration).toContain('When things did come out, she already knew you were safe to tell.');
   });
 });
