@@ -13,6 +13,13 @@ const ended = (id: string, replies: string[]) => {
   return { ending: d.ending, nodes };
 };
 
+/** All an ending shows a playthrough: the narration told (a variant's or its own), then its lines. */
+const endingTold = (id: string, replies: string[]) => {
+  const { ending } = ended(id, replies);
+  const node = bundledScenario(id).nodes.find((n) => n.id === ending.id);
+  return { id: ending.id, told: [ending.narration, ...(node && 'lines' in node ? (node.lines ?? []).map((l) => l.text) : [])].join(' ') };
+};
+
 /** What a playthrough shows between two nodes, in order (the nodes strictly between them). */
 const toldBetween = (id: string, replies: string[], from: string, to: string) => {
   const s = bundledScenario(id);
@@ -45,5 +52,22 @@ describe('story continuity (contentfix-49)', () => {
     expect(open.nodes).toContain('s-worry-open');
     expect(open.ending.id).toBe('end-strong');
     expect(open.ending.narration).toContain('When things did come out, she already knew you were safe to tell.');
+  });
+
+  // r-testify-stay-out ("Tell Ms. Nguyen that criminal court isn't really CASA's role, so you'll hear how it went
+  // afterwards") answers Yesi's "asked if her CASA would come" with no, and with every other reply best practice it
+  // still ends strong (82%). The ending's line was Yesi's text on the hearing morning, "court nails. u coming right":
+  // she had asked, been told no, and nothing since says you changed your answer.
+  it('red-flags: after telling Ms. Nguyen you will hear how the hearing went afterwards, the strong ending does not have Yesi expect you there', () => {
+    const BEST = ['r-nails-curious', 'r-boyfriend-light', 'r-denise-balanced', 'r-supervisor-facts', 'r-csw-share', 'r-two-workers-explain', 'r-new-team-proper', 'r-defense-yes', 'r-immigration-clc'];
+    const away = endingTold('red-flags', [...BEST, 'r-testify-stay-out', 'r-plan-together']);
+    expect(away.id).toBe('end-strong');
+    expect(away.told).not.toMatch(/u coming right|court nails/);
+    expect(away.told).toContain('You are not at the hearing');
+    for (const there of ['r-testify-team', 'r-testify-solo']) {
+      const told = endingTold('red-flags', [...BEST, there, 'r-plan-together']);
+      expect(told.id).toBe('end-strong');
+      expect(told.told).toContain('court nails. u coming right');
+    }
   });
 });
