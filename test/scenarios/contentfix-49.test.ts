@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundledScenario } from '../helpers/bundled.js';
+import { bundledReply, bundledScenario } from '../helpers/bundled.js';
 import type { Debrief } from '../../src/machines/index.js';
 import { driveReplies, nodesBetween, toldAt } from '../helpers/play.js';
 
@@ -69,5 +69,17 @@ describe('story continuity (contentfix-49)', () => {
       expect(told.id).toBe('end-strong');
       expect(told.told).toContain('court nails. u coming right');
     }
+  });
+
+  // r-nails-curious asks where Yesi got her nails done ("Where'd you get them done? And a new phone too?"), and its
+  // feedback said "The guide says such a question may be appropriate". The guide's example is another question:
+  // "It may be appropriate to ask the youth how they paid for an expensive item or for more information about their
+  // boyfriend, but do not interrogate them" (Red Flags). The feedback now says that, and no more.
+  it('red-flags: r-nails-curious\'s feedback gives the question the guide says may be appropriate, not "such a question"', () => {
+    const curious = bundledReply('red-flags', 'r-nails', 'r-nails-curious');
+    expect(curious.text).toContain("Where'd you get them done?");
+    expect(curious.feedback).not.toMatch(/such a question/i);
+    expect(curious.feedback).toContain('The guide says it may be appropriate to ask a youth how they paid for an expensive item, but not to interrogate them (Red Flags).');
+    expect(curious.assessments).toEqual([{ principle: 'curious-not-interrogating', verdict: 'follows', weight: 2 }]);
   });
 });
