@@ -24,14 +24,20 @@ describe('content3-47: trafficker-contact d5-open-handle does not ask for a numb
 // trafficker-contact s-weeks-later follows every reply at d8-plan, d8-plan-pause among them ("I think I should pause
 // visits until things calm down"), yet told that "last Saturday she showed you a practice test on the DMV app": a visit
 // the volunteer had just said would stop. Imani now texts the practice test from her new number, as she might on any path.
+// (Since contentfix-49, d8-plan's replies go to s-weeks-later at trust 60 or more, and to s-weeks-later-quiet, without the
+// practice test, under it: test/scenarios/contentfix-49.test.ts. Neither tells of a visit.)
 describe('content3-47: trafficker-contact, the month after "pause visits" does not tell of a Saturday visit', () => {
-  it('s-weeks-later follows d8-plan-pause too, and tells of no visit', () => {
+  it('the scenes d8-plan-pause can lead to tell of no visit', () => {
     const pause = bundledReply('trafficker-contact', 'd8-plan', 'd8-plan-pause');
     expect(pause.text).toMatch(/pause visits/);
-    expect(pause.next).toBe('s-weeks-later');
+    const to = typeof pause.next === 'string' ? [pause.next] : pause.next.map((r) => r.to);
+    expect(to).toContain('s-weeks-later-quiet');
+    for (const id of [...to, 's-weeks-later']) {
+      const n = bundledScenario('trafficker-contact').nodes.find((x) => x.id === id);
+      expect(n?.kind === 'scene' ? n.narration ?? '' : '', id).not.toMatch(/showed you|Saturday|visit/);
+    }
     const later = bundledScenario('trafficker-contact').nodes.find((n) => n.id === 's-weeks-later');
     const told = later?.kind === 'scene' ? later.narration ?? '' : '';
-    expect(told).not.toMatch(/showed you|Saturday|visit/);
     expect(told).toMatch(/changed Imani's phone number/);
     expect(told).toMatch(/texts you[^]*practice test on the DMV app \(“forty-four out of forty-six, so basically I'm a professional”\)/);
     expect(told).toMatch(/Then, at 11:02 on a Tuesday night, a new unknown number with a 626 area code:$/);

@@ -82,4 +82,20 @@ describe('story continuity (contentfix-49)', () => {
     expect(curious.feedback).toContain('The guide says it may be appropriate to ask a youth how they paid for an expensive item, but not to interrogate them (Red Flags).');
     expect(curious.assessments).toEqual([{ principle: 'curious-not-interrogating', verdict: 'follows', weight: 2 }]);
   });
+
+  // s-weeks-later followed every reply at d8-plan: a month on, Imani "texts you a screenshot of a practice test on
+  // the DMV app (“forty-four out of forty-six, so basically I'm a professional”)", also at trust 5, after d4-visit-grill
+  // ("Forget it. You're just like everybody."), a search of her phone (d5-shut-check-phone) and paused visits
+  // (d8-plan-pause). Under 60 trust, the scenario's line for a youth who counts on you, the month is told without it.
+  it('trafficker-contact: a month after the plan, Imani texts you her DMV practice test only where she trusts you', () => {
+    const cold = ['d1-text-screenshot', 'd3-morning-facts', 'd4-visit-grill', 'd5-shut-check-phone', 'd6-parking-walk', 'd7-supervisor-honest', 'd8-plan-pause'];
+    const warm = ['d1-text-screenshot', 'd3-morning-facts', 'd4-visit-boundary', 'd5-open-include', 'd6-parking-walk', 'd7-supervisor-honest', 'd8-plan-stay'];
+    const later = (replies: string[]) => toldBetween('trafficker-contact', [...replies, 'd9-last-forward'], 'd8-plan', 'd9-last');
+    expect(bundledScenario('trafficker-contact').nodes.find((n) => n.id === 's-imani-shuts')?.lines?.map((l) => l.text)).toContain("Forget it. You're just like everybody.");
+    expect(later(cold)).not.toMatch(/DMV|practice test|professional/);
+    expect(later(cold)).toMatch(/changed Imani's phone number[^]*a new unknown number with a 626 area code:/);
+    expect(later(warm)).toMatch(/she texts you a screenshot of a practice test on the DMV app/);
+    // Nor at trust under 60 with everything else best practice but the talk at the boba shop.
+    expect(later(warm.map((r) => (r === 'd4-visit-boundary' ? 'd4-visit-lecture' : r === 'd5-open-include' ? 'd5-shut-door-open' : r)))).not.toMatch(/DMV/);
+  });
 });
