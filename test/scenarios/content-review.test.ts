@@ -3365,7 +3365,10 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
     expect(endings.filter((x) => /\blines?\b[^.]*\bopen line\b/.test(x))).toEqual([]);
     const harmful = node('trafficker-contact', 'end-harmful');
     const lines = "draws the lines it does (no communication with a youth's trafficker, no investigating) and asks you to keep communication open with her team.";
-    expect(harmful?.kind === 'ending' ? [harmful.narration, ...(harmful.variants ?? []).map((v) => v.narration)] : []).toEqual([expect.stringContaining(lines), expect.stringContaining(lines)]);
+    // (Every narration the ending can tell; since contentfix-49 there are more than two, each listing only what was given away.)
+    const harmfulTold = harmful?.kind === 'ending' ? [harmful.narration, ...(harmful.variants ?? []).map((v) => v.narration)] : [];
+    expect(harmfulTold.length).toBeGreaterThanOrEqual(2);
+    for (const told of harmfulTold) expect(told).toContain(lines);
     expect(endings.filter((x) => /mandated/i.test(x) && !/CASA of Los Angeles|CASA\/LA/.test(x))).toEqual([]);
     expect(endings.filter((x) => /mandated/i.test(x)).length).toBeGreaterThanOrEqual(3);
     expect(feedback('youth-discloses', 'd2-needs')).not.toMatch(/\bengage\b/);

@@ -98,4 +98,26 @@ describe('story continuity (contentfix-49)', () => {
     // Nor at trust under 60 with everything else best practice but the talk at the boba shop.
     expect(later(warm.map((r) => (r === 'd4-visit-boundary' ? 'd4-visit-lecture' : r === 'd5-open-include' ? 'd5-shut-door-open' : r)))).not.toMatch(/DMV/);
   });
+
+  // end-harmful's own narration said every step outside your role gave away "that this number reaches Imani's CASA,
+  // that you see her, that she is nearby", to every playthrough that answered them. Only an answer to the man in the
+  // parking lot (d6-parking-tell-off, d6-parking-ask: "So she IS out here. That's all I needed.") gives away that she
+  // is nearby; only a text to them, that the number reaches her CASA; only a message about her (d1-text-polite,
+  // d4-visit-pass, d5-open-handle), that you see her. Each is now told only where it happened.
+  it('trafficker-contact: the harmful ending lists only what the playthrough gave away', () => {
+    const BEST = ['d1-text-screenshot', 'd3-morning-downplay', 'd4-visit-grill', 'd5-shut-door-open', 'd6-parking-walk', 'd7-supervisor-fine', 'd8-plan-stay', 'd9-last-delete'];
+    const harmful = (swap: Record<string, string>) => {
+      const d = ended('trafficker-contact', BEST.flatMap((r) => (swap[r] ?? r).split(' ')));
+      expect(d.ending.id, JSON.stringify(swap)).toBe('end-harmful');
+      return d.ending.narration;
+    };
+    const gave = (text: string) => ["this number reaches Imani's CASA", 'that you see her', 'that she is nearby'].filter((g) => text.includes(g));
+    // A reply to the 626 number and a search of his plate: the man in the lot got nothing.
+    expect(gave(harmful({ 'd6-parking-walk': 'd6-parking-plate', 'd9-last-delete': 'd9-last-reply' }))).toEqual(["this number reaches Imani's CASA"]);
+    // No text to them at all, an answer in the parking lot and a search of Quan's posts.
+    expect(gave(harmful({ 'd6-parking-walk': 'd6-parking-tell-off', 'd7-supervisor-fine': 'd7-supervisor-watching' }))).toEqual(['that she is nearby']);
+    expect(gave(harmful({ 'd1-text-screenshot': 'd1-text-polite d2-thread-stop-report', 'd6-parking-walk': 'd6-parking-plate' }))).toEqual(["this number reaches Imani's CASA", 'that you see her']);
+    expect(gave(harmful({ 'd6-parking-walk': 'd6-parking-ask', 'd9-last-delete': 'd9-last-reply' }))).toEqual(["this number reaches Imani's CASA", 'that she is nearby']);
+    expect(gave(harmful({ 'd1-text-screenshot': 'd1-text-polite d2-thread-stop-report', 'd6-parking-walk': 'd6-parking-tell-off' }))).toEqual(["this number reaches Imani's CASA", 'that you see her', 'that she is nearby']);
+  });
 });
