@@ -120,4 +120,31 @@ describe('story continuity (contentfix-49)', () => {
     expect(gave(harmful({ 'd6-parking-walk': 'd6-parking-ask', 'd9-last-delete': 'd9-last-reply' }))).toEqual(["this number reaches Imani's CASA", 'that she is nearby']);
     expect(gave(harmful({ 'd1-text-screenshot': 'd1-text-polite d2-thread-stop-report', 'd6-parking-walk': 'd6-parking-tell-off' }))).toEqual(["this number reaches Imani's CASA", 'that you see her', 'that she is nearby']);
   });
+
+  // At d6-loyal Bảo says "When Ông died, Chú came every day", the first time anyone names Ông, and no line, narration
+  // or Who's who entry before it said who he is (Bà's "When my husband passed" in s0-kitchen never calls him Ông). Ông
+  // is Bảo's grandfather, as d6-miss's feedback says ("the man who was there when his grandfather died"). Bảo now
+  // names him on the walk to Garvey (s1-bao), which every reply at d1-ba leads to.
+  it('the-list: Bảo says who Ông is, in his own words, before he says "When Ông died"', () => {
+    const s = bundledScenario('the-list');
+    const d1 = s.nodes.find((n) => n.id === 'd1-ba');
+    expect(d1?.kind === 'decision' ? d1.replies.map((r) => r.next) : []).toEqual(['s1-bao', 's1-bao', 's1-bao', 's1-bao']);
+    for (const replies of [
+      ['d1-hear', 'd2-light', 'd3-carry', 'd4-marcus', 'd5-honest'],
+      ['d1-blessing', 'd2-praise', 'd3-eat', 'd4-wait', 'd5-promise'],
+      ['d1-warning', 'd2-direct', 'd3-press', 'd4-search', 'd5-doing'],
+    ]) {
+      const { nodes } = driveReplies(s, replies, true);
+      expect(nodes.at(-1)).toBe('d6-loyal');
+      const lines = nodes.slice(0, -1).flatMap((id) => {
+        const n = s.nodes.find((x) => x.id === id);
+        return n && 'lines' in n ? (n.lines ?? []) : [];
+      });
+      const first = lines.find((l) => l.text.includes('Ông'));
+      expect(first?.character, replies.join(' ')).toBe('bao');
+      expect(first?.text).toMatch(/my grandpa/i);
+      expect(nodes.slice(0, -1).map((id) => toldAt(s, id)).join(' ').indexOf('Ông')).toBeGreaterThanOrEqual(0);
+    }
+    expect(toldAt(s, 'd6-loyal')).toContain('When Ông died, Chú came every day.');
+  });
 });
