@@ -147,4 +147,22 @@ describe('story continuity (contentfix-49)', () => {
     }
     expect(toldAt(s, 'd6-loyal')).toContain('When Ông died, Chú came every day.');
   });
+
+  // boy-red-flags end-strong opened "Ray gets Theo home by two." Theo's text comes at 11:48 p.m. (d6-train), from Los
+  // Angeles: he takes the Metrolink down from Lancaster and Vince meets him at Union Station (s0-porch), some seventy
+  // miles each way. Fetching him is a round trip of about 140 miles begun near midnight: past two even at a steady
+  // 60 mph with no stop. The hour told now leaves room for it.
+  it('boy-red-flags: the strong ending brings Theo home from Union Station at an hour a round trip from Lancaster allows', () => {
+    const s = bundledScenario('boy-red-flags');
+    expect(s.nodes.find((n) => n.id === 'd6-train')?.title).toBe('11:48 p.m., Sunday');
+    expect(toldAt(s, 's0-porch')).toMatch(/Lancaster|Metrolink down to Los Angeles, Vince meets him at Union Station/);
+    const BEST = ['d1-maybe', 'd2-light', 'd3-careful', 'd4-jonah', 'd5-person', 'd6-ray'];
+    const story = ended('boy-red-flags', BEST);
+    expect(story.ending.id).toBe('end-strong');
+    const hours: Record<string, number> = { one: 1, two: 2, three: 3, four: 4 };
+    const said = /\bby (one|two|three|four)\b/.exec(story.ending.narration);
+    expect(said, story.ending.narration).not.toBeNull();
+    // 11:48 p.m. (12 minutes before midnight) plus 140 miles at 60 mph (140 minutes) is 2:08 a.m.
+    expect((hours[said?.[1] ?? 'one'] ?? 0) * 60, said?.[0]).toBeGreaterThanOrEqual(140 - 12);
+  });
 });
