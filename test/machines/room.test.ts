@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  breaksCritical, citationWords, CONTENT_NOTE_FIRST, createRoom, isRoomCode, keepMoment, keptDecisionView, keptSessionView, leaveBreak, localTimeWords, presenterViewFor, type KeptMoment, type PresenterViewSent, MAX_BEST_PRACTICE_ON_PHONE, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
+  breaksCritical, citationWords, CONTENT_NOTE_FIRST, MAX_UNAVAILABLE_ON_PHONE, unavailableWords, createRoom, isRoomCode, keepMoment, keptDecisionView, keptSessionView, leaveBreak, localTimeWords, presenterViewFor, type KeptMoment, type PresenterViewSent, MAX_BEST_PRACTICE_ON_PHONE, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
   restoreRoom, revealData, roomCodeFrom, roomContext, roomMatch, roomSceneNumber, roomSessionView, roomSummaryMarkdown, serializeRoom, tallyVotes, utf8Length, validateScenario, voterView, voterViewFor,
   type PresenterAction, type PresenterCommand, type RoomInput, type RoomResult, type RoomState, type Scenario,
 } from '../../src/machines/index.js';
@@ -382,6 +382,67 @@ describe('room reducer: who may do what, when', () => {
     r.present({ type: 'reveal', round: 1 });
     expectRefused(r.present({ type: 'choose', round: 1, reply: 'phone-ignore' }), 'unknown-reply');
     expect(r.view().nodeId).toBe('phone');
+  });
+
+  // A phone showed a reply not available now as "(not available now)" and nothing more, where the
+  // projector, the laptop and the play page say why in the core's words (unavailableWords).
+  it('sends a phone why a reply is not available now, in the words the projector shows beside it, for a closed reply only (voter protocol 15)', () => {
+    // The example with "Say nothing" closed by a hidden flag (with its author's reason) and "Who bought
+    // you that?" by the shown trust meter: both offered, neither available, at the first decision.
+    const reason = 'you have already told Ms. Rivera what Jade said';
+    const raw = JSON.parse(readFileSync(new URL('../fixtures/good/example.json', import.meta.url), 'utf8')) as { variables: unknown[]; nodes: { id: string; replies?: { id: string; when?: unknown; unavailableReason?: string }[] }[] };
+    raw.variables.push({ id: 'told', label: 'You told the CSW', type: 'flag', start: true });
+    const replies = raw.nodes.find((n) => n.id === 'phone')!.replies!;
+    Object.assign(replies.find((x) => x.id === 'phone-ignore')!, { when: { var: 'told', is: false }, unavailableReason: reason });
+    Object.assign(replies.find((x) => x.id === 'phone-accuse')!, { when: { var: 'trust', gte: 90 } });
+    const result = validateScenario(JSON.stringify(raw), 'closed.json');
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const scenario = result.scenario as Scenario;
+    const r = setup(scenario);
+    r.join(device(1));
+    r.present({ type: 'open', node: 'phone' });
+    const sent = () => voterView(r.ctx, r.state, device(1)).decision!.replies;
+    const core = new Map(r.view().replies.map((x) => [x.id, x]));
+    const ignore = core.get('phone-ignore')!;
+    const accuse = core.get('phone-accuse')!;
+    const curious = core.get('phone-curious')!;
+    expect([ignore.enabled, accuse.enabled, curious.enabled]).toEqual([false, false, true]);
+    const on = (n: number) => sent().find((x) => x.number === n);
+    expect(on(ignore.number)?.unavailable).toBe(`Reply ${ignore.number} is not available now: ${reason}.`);
+    expect(on(accuse.number)?.unavailable).toBe(`Reply ${accuse.number} is not available now: it needs Jade's trust at least 90 (now 50).`);
+    // The projector's words, and none for a reply that is open (so nothing in the message hints at it).
+    for (const reply of sent()) {
+      const c = [...core.values()].find((x) => x.number === reply.number)!;
+      if (c.enabled) expect(reply).not.toHaveProperty('unavailable');
+      else expect(reply.unavailable).toBe(unavailableWords(c));
+    }
+    // Still said once the vote is locked and revealed (the buttons stay, greyed).
+    r.present({ type: 'lock', round: 1 });
+    expect(on(ignore.number)?.unavailable).toBe(unavailableWords(ignore));
+    r.present({ type: 'reveal', round: 1 });
+    const view = voterView(r.ctx, r.state, device(1));
+    expect(view.decision?.replies.find((x) => x.number === ignore.number)?.unavailable).toBe(unavailableWords(ignore));
+    // The room's schema takes it; a value that is not a string, is empty or is too long does not fit.
+    expect(parseToVoter(JSON.stringify({ type: 'view', view }))).toBeTruthy();
+    for (const bad of [7, '', ['x'], 'x'.repeat(MAX_UNAVAILABLE_ON_PHONE + 1)]) {
+      const hostile = { ...view, decision: { ...view.decision!, replies: view.decision!.replies.map((x) => x.number === ignore.number ? { ...x, unavailable: bad } : x) } };
+      expect(parseToVoter(JSON.stringify({ type: 'view', view: hostile }))).toBeUndefined();
+    }
+    // A reason longer than the protocol takes (past the validator's limit, as a file edited after it was
+    // checked may be) is sent as one line, cut with "…", and still fits.
+    const long = structuredClone(scenario);
+    const node = long.nodes.find((n) => n.id === 'phone');
+    if (node?.kind !== 'decision') throw new Error('the example starts on a decision');
+    node.replies.find((x) => x.id === 'phone-ignore')!.unavailableReason = 'you have already told her\nwhat Jade said, '.repeat(40);
+    const cut = setup(long);
+    cut.join(device(1));
+    cut.present({ type: 'open', node: 'phone' });
+    const said = voterView(cut.ctx, cut.state, device(1));
+    const words = said.decision!.replies.find((x) => x.number === cut.shown('phone-ignore'))!.unavailable!;
+    expect(words).toHaveLength(MAX_UNAVAILABLE_ON_PHONE);
+    expect(words).toMatch(/^Reply \d+ is not available now: you have already told her what Jade said, .*…$/);
+    expect(words).not.toMatch(/[\r\n]/);
+    expect(parseToVoter(JSON.stringify({ type: 'view', view: said }))).toBeTruthy();
   });
 
   it('keeps one vote per device, changeable until the lock, and refuses changes after it', () => {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { BAND_LABELS, breaksCritical, createRoom, parseToVoter, scoreWords, presenterView, reduceRoom, revealData, roomContext, roomSessionView, validateScenario, verdictLine, voterView, type PresenterAction, type PresenterCommand, type RoomInput, type Scenario, type ToVoter, type VoterMessage, type VoterView } from '../../src/machines/index.js';
+import { BAND_LABELS, breaksCritical, createRoom, MAX_UNAVAILABLE_ON_PHONE, unavailableWords, parseToVoter, scoreWords, presenterView, reduceRoom, revealData, roomContext, roomSessionView, validateScenario, verdictLine, voterView, type PresenterAction, type PresenterCommand, type RoomInput, type Scenario, type ToVoter, type VoterMessage, type VoterView } from '../../src/machines/index.js';
 import { packageRoot } from '../../src/terminal/paths.js';
 import voterHtml from '../../src/web/voter/voter.html?raw';
 import { SELF_CARE } from '../../src/web/self-care.js';
@@ -503,6 +503,69 @@ it('at the ending the story reached, the phone shows its title as a heading and 
   latest().deliver({ type: 'view', view: ended });
   expect(status()).toBe('The session has ended. Thank you for taking part.');
   expect(section.hidden).toBe(true);
+});
+
+// A phone showed a reply not available now greyed, with "(not available now)" and nothing of why,
+// where the projector, the laptop and the play page say it in the core's words (voter protocol 15).
+it('a reply not available now says why under it, in the core\'s words, as text and as its button\'s description; a hostile "why" is dropped or cleaned', () => {
+  const scenario = exampleScenario();
+  scenario.variables = [...(scenario.variables ?? []), { id: 'told', label: 'You told the CSW', type: 'flag', start: true }];
+  const node = scenario.nodes.find((n) => n.id === 'phone');
+  if (node?.kind !== 'decision') throw new Error('the example opens on a decision');
+  const reason = 'you have already told Ms. Rivera what Jade said';
+  Object.assign(node.replies.find((r) => r.id === 'phone-ignore')!, { when: { var: 'told', is: false }, unavailableReason: reason });
+  const room = roomWithPhone(scenario);
+  const { ctx, device, present } = room;
+  if (latest().readyState !== 1) latest().open();
+  present({ type: 'advance', node: 'phone' });
+  present({ type: 'open', node: 'phone' });
+  const closed = roomSessionView(ctx, room.state).replies.find((r) => r.id === 'phone-ignore')!;
+  expect(closed.enabled).toBe(false);
+  const sent = voterView(ctx, room.state, device);
+  latest().deliver({ type: 'view', view: sent });
+  expect(status()).toBe('Vote now: choose a reply.');
+  const button = () => document.querySelector<HTMLButtonElement>(`#replies button[data-reply="${closed.number}"]`)!;
+  const why = () => document.getElementById(button().getAttribute('aria-describedby') ?? '');
+  expect(button().disabled).toBe(true);
+  // The button is the reply as shown; why is the line under it, the core's words (the projector's).
+  expect(button().textContent).toBe(`${closed.number}.Do: ${closed.text}`);
+  expect(button().getAttribute('aria-label')).toBe(`${closed.number}. Do: ${closed.text}`);
+  expect(why()?.textContent).toBe(`Reply ${closed.number} is not available now: ${reason}.`);
+  expect(why()?.textContent).toBe(unavailableWords(closed));
+  expect(button().nextElementSibling).toBe(why());
+  expect(why()?.tagName).toBe('P');
+  expect(why()?.closest('[aria-live], [role="status"], [role="alert"]')).toBeNull();
+  // The open replies have none.
+  for (const other of document.querySelectorAll<HTMLButtonElement>('#replies button:not(:disabled)')) {
+    expect(other.hasAttribute('aria-describedby')).toBe(false);
+    expect(other.textContent).not.toContain('not available');
+  }
+  expect(document.querySelectorAll('#replies p')).toHaveLength(1);
+  // Read as untrusted (each sent as a new decision, so the buttons are drawn again): anything but a
+  // string is dropped, and the page still says the reply is not available; markup stays text; line
+  // breaks, control and invisible characters are spaces; a long one is cut with "…".
+  let n = 0;
+  const shownFor = (unavailable: unknown): string | null | undefined => {
+    const decision = { ...sent.decision!, replies: sent.decision!.replies.map((r) => (r.number === closed.number ? { ...r, unavailable } : r)) };
+    latest().deliver({ type: 'view', view: { ...sent, decisionKey: `hostile-${++n}`, decision } as unknown as VoterView });
+    return why()?.textContent;
+  };
+  const plain = `Reply ${closed.number} is not available now.`;
+  for (const bad of [7, { text: 'x' }, ['why'], null, '', ' \n\t ']) expect(shownFor(bad)).toBe(plain);
+  expect(shownFor(undefined)).toBe(plain);
+  expect(shownFor('Because <img src=x onerror="window.__pwned=1">')).toBe('Because <img src=x onerror="window.__pwned=1">');
+  expect(document.querySelector('#replies img')).toBeNull();
+  expect(shownFor('Reply 3 is not\navailable\u001b[31m now:\u2028 red\u202e.')).toBe('Reply 3 is not available [31m now: red .');
+  const long = shownFor(`Why ${'x'.repeat(5_000)}`)!;
+  expect(long).toHaveLength(MAX_UNAVAILABLE_ON_PHONE);
+  expect(long.endsWith('x…')).toBe(true);
+  // An emoji at the cut is not split in two.
+  const emoji = shownFor(`${'x'.repeat(MAX_UNAVAILABLE_ON_PHONE - 2)}😀😀`)!;
+  expect(emoji).toBe(`${'x'.repeat(MAX_UNAVAILABLE_ON_PHONE - 2)}…`);
+  expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  // Still one line under the one closed reply, described by it.
+  expect(document.querySelectorAll('#replies p')).toHaveLength(1);
+  expect(button().getAttribute('aria-describedby')).toBe(why()?.id);
 });
 
 /** The worked example as the validator reads it, a copy of its own to change. */

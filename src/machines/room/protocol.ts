@@ -23,7 +23,7 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  *   click that arrives after the room moved on is refused instead of landing on the wrong decision.
  *
  * Phones: the version of this protocol the voter page speaks is in the address it connects to
- * (`/ws/voter?v=14`, VOTER_PROTOCOL). A phone can keep a page from an older casa-practice open
+ * (`/ws/voter?v=15`, VOTER_PROTOCOL). A phone can keep a page from an older casa-practice open
  * across the trainer's upgrade and restart; every message from a connection whose version differs
  * (or that names none, as pages from before versions did) is refused as `outdated`, whose message
  * tells the person to reload the page. Such a connection never joins: it is not counted.
@@ -48,8 +48,11 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  * the phone headed them (`discussing.setup`, `decision.setup`).
  * Version 13: at the ending the story reached, its title and text (`ending`), as the projector shows them.
  * Version 14: with them, the room's outcome band and score (`ending.outcome`, `ending.score`), as the projector shows them.
+ * Version 15: a reply not available now says why (`decision.replies[].unavailable`), in the words the
+ * projector and the laptop show beside it (the core's unavailableWords). Up to version 14 the phone
+ * said only "(not available now)".
  */
-export const VOTER_PROTOCOL = 14;
+export const VOTER_PROTOCOL = 15;
 
 /** The address (path and query) a voter page of this version opens its WebSocket on. */
 export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
@@ -212,8 +215,17 @@ export type Rejection = (typeof REJECTIONS)[number];
 const Text = z.string().max(20_000);
 /** An outcome band as the core labels it ("Strong", "Developing", "Needs review"). */
 type BandLabel = (typeof BAND_LABELS)[keyof typeof BAND_LABELS];
-/** A reply on a phone: its shown number is its only handle (no reply id, see ReplyHandle). */
-const ReplyOnPhone = z.strictObject({ number: ReplyHandle, text: Text, kind: z.enum(['say', 'do']), enabled: z.boolean() });
+/**
+ * The longest `unavailable` a phone is sent (UTF-16 units; the room cuts a longer one with "…"): an
+ * author's reason is at most 160 characters, and a shown meter's need adds a few dozen each.
+ */
+export const MAX_UNAVAILABLE_ON_PHONE = 500;
+/**
+ * A reply on a phone: its shown number is its only handle (no reply id, see ReplyHandle). One not
+ * `enabled` says why in `unavailable` (version 15): "Reply 3 is not available now: …", one line, the
+ * words the projector shows beside it (the core's unavailableWords); an enabled reply has none.
+ */
+const ReplyOnPhone = z.strictObject({ number: ReplyHandle, text: Text, kind: z.enum(['say', 'do']), enabled: z.boolean(), unavailable: z.string().min(1).max(MAX_UNAVAILABLE_ON_PHONE).optional() });
 /** One reply's feedback on a phone after the reveal: its shown number, its words, why, and the principles it follows or goes against. */
 const ReplyFeedback = z.strictObject({
   /** The reply's shown number. */

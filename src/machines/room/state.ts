@@ -9,13 +9,13 @@ import { BAND_LABELS, breaksCritical, citationWords, scoreWords } from '../repor
 import type { Scenario } from '../schema/scenario.js';
 import { peopleMet, type Person } from '../people.js';
 import { decisionSetup, introductionsAt, sceneHeading, sceneNumberAt, type Introduction } from '../recap.js';
-import { selectView, type SessionView } from '../selectors.js';
+import { selectView, unavailableWords, type SessionView } from '../selectors.js';
 import { actorOptions, restoreSession, saveSession, undoEnding, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
 import { cleanLine, cleanText } from '../text/clean.js';
-import { quoteValue } from '../text/quote.js';
+import { quoteValue, shorten } from '../text/quote.js';
 import { fingerprint } from './fingerprint.js';
 import { roomSummaryMarkdown } from './summary.js';
-import { COMMAND_SOURCES, DEVICE_ID, isRoomCode, PAGE_ID, type CommandSource, MAX_BEST_PRACTICE_ON_PHONE, MAX_PEOPLE_ON_PHONE, MAX_LINES_ON_PHONE, MAX_PEOPLE_SENT, MAX_SETUP_SCENES_ON_PHONE, type PhoneDecision, type PhoneDiscussion, type PhoneScene, type PresenterAction, type PresenterView, type PresenterViewSent, type Rejection, type RevealSent, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
+import { COMMAND_SOURCES, DEVICE_ID, isRoomCode, PAGE_ID, type CommandSource, MAX_BEST_PRACTICE_ON_PHONE, MAX_PEOPLE_ON_PHONE, MAX_LINES_ON_PHONE, MAX_PEOPLE_SENT, MAX_SETUP_SCENES_ON_PHONE, MAX_UNAVAILABLE_ON_PHONE, type PhoneDecision, type PhoneDiscussion, type PhoneScene, type PresenterAction, type PresenterView, type PresenterViewSent, type Rejection, type RevealSent, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
 
 /**
  * The live room as a pure reducer over plain, serialisable state. The session itself is the
@@ -741,7 +741,9 @@ function phoneDecisionOf(view: SessionView, setup: readonly PhoneScene[]): { dec
     ...(view.narration ? { narration: cleanText(view.narration) } : {}),
     ...(lines.length > 0 ? { lines } : {}),
     ...(view.prompt !== undefined ? { prompt: view.prompt } : {}),
-    replies: view.replies.map((r) => ({ number: r.number, text: r.text, kind: r.kind, enabled: r.enabled })),
+    // A reply not available now says why (version 15), in the words the projector shows beside it:
+    // the phone said only "(not available now)". One line, cut to what the protocol takes.
+    replies: view.replies.map((r) => ({ number: r.number, text: r.text, kind: r.kind, enabled: r.enabled, ...(r.enabled ? {} : { unavailable: shorten(cleanLine(unavailableWords(r)), MAX_UNAVAILABLE_ON_PHONE) }) })),
   };
   const found = { decision, key: fingerprint(JSON.stringify(decision)) };
   phoneDecisions.set(view, found);

@@ -6,7 +6,7 @@
  * retried with backoff and the server gives the phone its vote back. All text is set with
  * textContent: scenario text is never markup.
  */
-import type { BAND_LABELS, MET_IN_ALL, MET_SO_FAR, NO_ONE_MET, PhoneDecision, ToVoter, VERDICT_WORDS, VOTER_PROTOCOL, VoterView } from '../../machines/index.js';
+import type { BAND_LABELS, MAX_UNAVAILABLE_ON_PHONE, MET_IN_ALL, MET_SO_FAR, NO_ONE_MET, PhoneDecision, ToVoter, VERDICT_WORDS, VOTER_PROTOCOL, VoterView } from '../../machines/index.js';
 import type { SELF_CARE } from '../self-care.js';
 
 /**
@@ -14,7 +14,7 @@ import type { SELF_CARE } from '../self-care.js';
  * version answers "outdated" instead of refusing its messages as not understood. Typed as the core's
  * constant, so a new version there does not compile until this page is brought up to it.
  */
-const PROTOCOL: typeof VOTER_PROTOCOL = 14;
+const PROTOCOL: typeof VOTER_PROTOCOL = 15;
 
 /** What Who's who says before anyone has appeared: the core's words (typed as its constant, so they cannot drift apart). */
 const NO_ONE: typeof NO_ONE_MET = 'No one has appeared in the story yet.';
@@ -43,6 +43,11 @@ const BANDS: typeof BAND_LABELS = { strong: 'Strong', developing: 'Developing', 
 const BAND_WORDS: readonly string[] = Object.values(BANDS);
 /** The longest score line shown (the core's scoreWords is under 100 characters): anything longer, or not one line, is not shown. */
 const MAX_SCORE_CHARS = 200;
+/**
+ * The longest "why" shown under a reply not available now (the room's limit, typed as its constant):
+ * a longer one is cut with "…".
+ */
+const MAX_UNAVAILABLE_CHARS: typeof MAX_UNAVAILABLE_ON_PHONE = 500;
 
 /**
  * The guide's Self-Care passage, shown on the phone's break screen as the trainer's "Take a break"
@@ -426,7 +431,29 @@ let drawnDecision: { key: string | PhoneDecision; buttons: Map<number, HTMLButto
 /** What the feedback parts were last drawn from: they are rebuilt only when that changes. */
 let drawnWhy = '';
 
-function replyButton(r: PhoneDecision['replies'][number]): HTMLButtonElement {
+/**
+ * Why a reply is not available now, as the room sends it (version 15: the words the projector shows
+ * beside it, "Reply 3 is not available now: …"), read as untrusted: a value that is not a string is
+ * dropped, line breaks, control and invisible characters become spaces (one line), and a long one is
+ * cut with "…". Without one (dropped or blank): "Reply 3 is not available now.", so the greyed
+ * reply still says it in words.
+ */
+function unavailableLine(r: PhoneDecision['replies'][number]): string {
+  const sent: unknown = (r as { unavailable?: unknown }).unavailable;
+  // eslint-disable-next-line no-control-regex -- control characters are what this takes out
+  const line = typeof sent === 'string' ? sent.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, ' ').replace(/\s+/g, ' ').trim() : '';
+  if (line === '') return `Reply ${r.number} is not available now.`;
+  if (line.length <= MAX_UNAVAILABLE_CHARS) return line;
+  // Cut, never between the halves of a character (an emoji's surrogate pair).
+  const cut = /[\ud800-\udbff]/.test(line.charAt(MAX_UNAVAILABLE_CHARS - 2)) ? MAX_UNAVAILABLE_CHARS - 2 : MAX_UNAVAILABLE_CHARS - 1;
+  return `${line.slice(0, cut)}…`;
+}
+
+/**
+ * A reply's button, and for one not available now the line under it that says why (as text; the
+ * button's description, as the play page's greyed reply has, so a screen reader says it with it).
+ */
+function replyButton(r: PhoneDecision['replies'][number]): { button: HTMLButtonElement; why?: HTMLElement } {
   const b = document.createElement('button');
   b.type = 'button';
   b.className = 'reply';
@@ -435,16 +462,23 @@ function replyButton(r: PhoneDecision['replies'][number]): HTMLButtonElement {
   const num = document.createElement('span');
   num.className = 'num';
   num.textContent = `${r.number}.`;
-  // A reply the story does not open here is greyed out and says so, as the projector and the
-  // terminal do (a disabled button alone reads as "voting is closed" or as a fault).
-  const words = `${r.kind === 'do' ? `Do: ${r.text}` : r.text}${r.enabled ? '' : ' (not available now)'}`;
+  const words = r.kind === 'do' ? `Do: ${r.text}` : r.text;
   b.append(num, document.createTextNode(words));
   // Named as shown, from its number on, "2. Do: …" (WCAG 2.5.3: a speech-input user says "click 2");
   // its words alone ran the number into them ("2.Do: …"), and the "✓ your vote" drawn on the
   // vote (voter.css) was read into it, where aria-pressed already says so.
   b.setAttribute('aria-label', `${r.number}. ${words}`);
   b.addEventListener('click', () => vote(r.number));
-  return b;
+  if (r.enabled) return { button: b };
+  // A reply the story does not open here is greyed out and says why under it, in the words the
+  // projector and the laptop show beside it (a disabled button alone reads as "voting is closed" or
+  // as a fault; "(not available now)" on the button said nothing of why).
+  const why = document.createElement('p');
+  why.className = 'reply-unavailable';
+  why.id = `unavailable-${r.number}`;
+  why.textContent = unavailableLine(r);
+  b.setAttribute('aria-describedby', why.id);
+  return { button: b, why };
 }
 
 /** A decision's narration and lines as paragraphs (as text), "Jade (youth): …", as the projector shows them. */
@@ -576,9 +610,10 @@ function draw(v: VoterView): void {
       setText(els.saidSummary, lines.length > 0 || setup.some((scene) => scene.lines.length > 0) ? 'What was said' : 'What happened');
       els.saidWords.replaceChildren(...setupWordsOf(setup), ...wordsOf(d.narration, lines));
       setText(els.prompt, d.prompt ?? 'What do you say or do?');
-      const buttons = new Map(d.replies.map((r) => [r.number, replyButton(r)] as const));
+      const drawn = d.replies.map(replyButton);
+      const buttons = new Map(d.replies.map((r, i) => [r.number, drawn[i]!.button] as const));
       const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.reply : undefined;
-      els.replies.replaceChildren(...buttons.values());
+      els.replies.replaceChildren(...drawn.flatMap(({ button, why }) => (why ? [button, why] : [button])));
       drawnDecision = { key, buttons };
       if (focused !== undefined) buttons.get(Number(focused))?.focus();
     }
