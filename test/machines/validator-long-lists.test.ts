@@ -60,6 +60,17 @@ describe('lists in messages and fixes that grow with the file are capped: the fi
     expect(validateScenario(text, 'x.json').problems[0]?.fix).toBe('Take out "and" and write "when" as a list of the conditions, each in its own { }: "when": [{ "var": "trust", "gte": 60 }, { "var": "trust", "lt": 1 }, { "var": "trust", "lt": 2 }, { "var": "trust", "lt": 3 }, { "var": "trust", "lt": 4 }].');
   });
 
+  it('a condition joined with "and" whose field and text hold control characters: the fix names it whole, each such character escaped', () => {
+    // JSON.stringify left C1 controls and bidi overrides raw: an OSC introducer (U+009D) with its
+    // BEL escaped by JSON.stringify was cleaned as an escape sequence running to the end of the fix,
+    // which lost the condition's value, the rest of the list and its "]".
+    const text = exampleEdited((f) => {
+      ((reply(f, 'phone-curious').next as { when: unknown }[])[0] as { when: unknown }).when = { var: 'trust', gte: 60, and: [{ var: 'trust', lt: 3, '\u202e\u009b2J\u009d0;x\u0007': '\u009b31m\u202eevil' }] };
+    });
+    const [p] = validateScenario(text, 'x.json').problems as [Problem];
+    expect(p.fix).toBe('Take out "and" and write "when" as a list of the conditions, each in its own { }: "when": [{ "var": "trust", "gte": 60 }, { "var": "trust", "lt": 3, "\\u202e\\u009b2J\\u009d0;x\\u0007": "\\u009b31m\\u202eevil" }].');
+  });
+
   it('a route written without its list, with a "when" of 20,000 conditions', () => {
     const text = exampleEdited((f) => { reply(f, 'phone-accuse').next = { when: under(20_000), to: 'boyfriend-guarded' }; });
     const { problems } = validateScenario(text, 'x.json');

@@ -3,7 +3,7 @@ import { principleIds, principles, sections } from '../guide.js';
 import { suggestedId } from '../scenario-id.js';
 import * as S from '../schema/scenario.js';
 import { firstFew } from '../text/first-few.js';
-import { quoteValue, shorten } from '../text/quote.js';
+import { quoteValue } from '../text/quote.js';
 import { isBlank } from '../text/clean.js';
 import { pointerWords } from './pointers.js';
 import { closest, didYouMean, didYouMeanOf, RELATED_AT, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
@@ -1057,8 +1057,11 @@ function plainObjectWritten(v: unknown): string | undefined {
   if (!isPlainObject(v) || Object.keys(v).length === 0) return undefined;
   const entries = Object.entries(v);
   if (!entries.every(([, x]) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean')) return undefined;
-  // Its fields and texts cut short as well: a condition has three or four, and an id is short.
-  return `{ ${firstFew(entries.map(([k, x]) => `${JSON.stringify(shorten(k, 40))}: ${JSON.stringify(typeof x === 'string' ? shorten(x, 80) : x)}`), { last: ', ' })} }`;
+  // Its fields and texts cut short as well: a condition has three or four, and an id is short. Each
+  // quoted as quoteValue shows a value (control, bidi and zero-width characters escaped): JSON.stringify
+  // left C1 controls raw, and an OSC introducer (U+009D) in a field's name, its BEL escaped, was
+  // cleaned as an escape sequence to the end of the fix, losing the rest of it.
+  return `{ ${firstFew(entries.map(([k, x]) => `${quoteValue(k, 40)}: ${typeof x === 'string' ? quoteValue(x, 80) : JSON.stringify(x)}`), { last: ', ' })} }`;
 }
 
 /**
