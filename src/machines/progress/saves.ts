@@ -304,8 +304,21 @@ export function readSave(store: Store, load: ScenarioLoader, key: string | undef
   if (own !== key) {
     // An older save kept under another key (before trainer files had slots of their own): it
     // moves to its slot, so the playthrough's next save replaces it instead of leaving a copy.
-    store.write(own, text);
-    store.remove(key);
+    // Another save in that slot (a playthrough of its own, beside a copy or a file whose name is not
+    // UTF-8) is moved aside first, not written over; a newer version's save there is left as it is,
+    // and so is this one (the run's hold on the slot then finds it changed and saves over neither).
+    let there: string | undefined;
+    let readable = true;
+    try {
+      there = store.read(own);
+    } catch {
+      readable = false;
+    }
+    if (readable && (there === undefined || newerSaveFormat(there) === undefined)) {
+      if (there !== undefined && there !== text) store.moveAside(own, now, 'replaced');
+      store.write(own, text);
+      store.remove(key);
+    }
   }
   return { kind: 'ok', key: own, playable: loaded, snapshot: restored.snapshot, mode: restored.mode, ...(startedAt ? { startedAt } : {}), ...(activeMs !== undefined ? { activeMs } : {}), hold: { key: own, text } };
 }
