@@ -184,8 +184,12 @@ export function newerSavesWords(titles: readonly string[], another = false, todo
     return `${who} progress from a newer version of casa-practice, which this version leaves untouched. ${todo.replace(/\bit\b/, odd === 1 ? 'it' : 'them')}`;
   }
   if (odd > 0) {
-    const line = newerSavesWords(titles, another, todo);
-    return line?.replace(/, which this version leaves untouched\. /, `, and so ${odd === 1 ? 'does' : 'do'} ${oddWords}; this version leaves them untouched. `).replace(/\bcontinue it\b/, 'continue them');
+    // The line's own words are changed, after the titles, not the first such words in the line: a
+    // title is the save's own text ("Ready to continue it" read "Ready to continue them").
+    const line = newerSavesWords(titles, another, todo.replace(/\bit\b/, 'them')) ?? '';
+    const untouched = ', which this version leaves untouched. ';
+    const at = line.lastIndexOf(untouched);
+    return at < 0 ? line : `${line.slice(0, at)}, and so ${odd === 1 ? 'does' : 'do'} ${oddWords}; this version leaves them untouched. ${line.slice(at + untouched.length)}`;
   }
   // Named up to NEWER_SAVES_NAMED, the rest counted: a state folder of thousands of them (copied in
   // from elsewhere) made one line of many kilobytes.

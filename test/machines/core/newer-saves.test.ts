@@ -174,6 +174,10 @@ describe('saves written by a newer version of casa-practice', () => {
     expect(newerSavesWords([], true, undefined, 3)).toBe('3 other saves whose file names are not UTF-8 hold progress from a newer version of casa-practice, which this version leaves untouched. Update casa-practice to continue them.');
     expect(newerSavesWords(['What Kiara tells you'], true, undefined, 1)).toBe('Another scenario, “What Kiara tells you”, has saved progress from a newer version of casa-practice, and so does a save whose file name is not UTF-8; this version leaves them untouched. Update casa-practice to continue them.');
     for (const odd of [0, -1, 0.5, Number.NaN]) expect(newerSavesWords([], false, undefined, odd)).toBeUndefined();
+    // A title is the save's own text: words of it like the line's own ("continue it", ", which this
+    // version leaves untouched. ") are left as written, and the line's own words are the ones changed.
+    expect(newerSavesWords(['Ready to continue it'], false, undefined, 2)).toBe('“Ready to continue it” has saved progress from a newer version of casa-practice, and so do 2 saves whose file names are not UTF-8; this version leaves them untouched. Update casa-practice to continue them.');
+    expect(newerSavesWords(['A, which this version leaves untouched. B'], false, undefined, 1)).toBe('“A, which this version leaves untouched. B” has saved progress from a newer version of casa-practice, and so does a save whose file name is not UTF-8; this version leaves them untouched. Update casa-practice to continue them.');
     expect(newerSavesWords(many.slice(0, 5))).toBe('“Scenario 1”, “Scenario 2”, “Scenario 3”, “Scenario 4” and “Scenario 5” have saved progress from a newer version of casa-practice, which this version leaves untouched. Update casa-practice to continue them.');
   });
 });
