@@ -68,6 +68,18 @@ export function notUtf8Words(path: string, folder: boolean): string | undefined 
 }
 
 /**
+ * Why a file to be written (a command's output) could not be, in words before "name a file in a
+ * folder you can write to.": a folder whose name is not UTF-8 (notUtf8Words) reached the command as
+ * a path that leads nowhere, and was said not to exist, though it is there.
+ */
+export function notWrittenWhy(path: string, e: unknown, words: (e: unknown) => string): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const odd = code === 'ENOENT' ? notUtf8Words(path, false) : undefined;
+  if (odd !== undefined) return `${odd.charAt(0).toUpperCase()}${odd.slice(1)}, or`;
+  return code === 'ENOENT' ? 'Its folder does not exist:' : `It cannot be written (${words(e)}):`;
+}
+
+/**
  * Expands files and folders given on the command line into scenario files. A path that does not
  * exist is a usage error; a folder that cannot be listed is returned marked, so the others still run.
  */

@@ -8,6 +8,7 @@ import { bundledScenarioFiles, inScenariosDir, scenarioIds } from './node/scenar
 import { checkSchemaRef, schemaRefFor } from './node/schema-ref.js';
 import { errorWords } from './node/state-store.js';
 import { packageRoot, scenariosDir } from './paths.js';
+import { notWrittenWhy } from './files.js';
 import { writeNewFile } from './state.js';
 import { commandLines, wrapWords } from './wrap.js';
 
@@ -151,7 +152,7 @@ export function newCommand(argv: readonly string[], io: CliIO): number {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return notWritten(exists, 73);
-    return notWritten(`${code === 'ENOENT' ? 'Its folder does not exist' : `It cannot be written (${errorWords(e)})`}: name a file in a folder you can write to.`, 74);
+    return notWritten(`${notWrittenWhy(path, e, errorWords)} name a file in a folder you can write to.`, 74);
   }
 
   const here = inScenariosDir(path) ? ", in the program's scenarios folder: the scenario picker lists it"

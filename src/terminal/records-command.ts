@@ -7,7 +7,7 @@ import type { CliIO } from './commands.js';
 import { exportsDir, shownPath, shownStateDir } from './export.js';
 import { command, commandName, helpText, textWidth } from './invocation.js';
 import { errorWords, recordsNoticeLines, stateStore, writeFixWords } from './node/state-store.js';
-import { expandPaths, loadScenarioFile, scenarioFilesIn } from './files.js';
+import { expandPaths, loadScenarioFile, notWrittenWhy, scenarioFilesIn } from './files.js';
 import { scenariosDir } from './paths.js';
 import { stateDir, writeNew, writeNewFile } from './state.js';
 import { wrapText, wrapWords } from './wrap.js';
@@ -279,7 +279,7 @@ function writeXapi(path: string, playthroughs: readonly PlaythroughRecord[], lea
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return notWritten(exists, 73);
-    return notWritten(`${code === 'ENOENT' ? 'Its folder does not exist' : `It cannot be written (${errorWords(e)})`}: name a file in a folder you can write to.`, 74);
+    return notWritten(`${notWrittenWhy(path, e, errorWords)} name a file in a folder you can write to.`, 74);
   }
   const count = playthroughs.length;
   io.out(`xAPI: ${shown} (${count} finished ${count === 1 ? 'scenario' : 'scenarios'}, all years)\n`);

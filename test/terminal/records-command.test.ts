@@ -495,6 +495,18 @@ describe('casa-practice records --xapi <file>', () => {
     expect(fresh.flat).toContain(NO_PRACTICE_YET);
   });
 
+  it('a folder whose name is not UTF-8 is said to be one, not a folder that does not exist', () => {
+    // Node gives the path with U+FFFD for the bytes that are not UTF-8: a path no folder has, so
+    // writing into it failed with ENOENT and the folder, which is there, was said not to exist.
+    const env = envWithPractice();
+    const dir = outDir();
+    mkdirSync(Buffer.concat([Buffer.from(join(dir, 'dir')), Buffer.from([0xfe])]));
+    const path = join(dir, 'dir\ufffd', 'x.json');
+    const r = run(['--xapi', path], env);
+    expect(r.code).toBe(74);
+    expect(r.err.replace(/\s+/g, ' ')).toBe(`casa-practice: no xAPI file was written to ${path} A folder's name in the path has bytes that are not UTF-8 (shown here as \ufffd), so it reached casa-practice as a path that leads nowhere; rename that folder, or name a file in a folder you can write to. `);
+  });
+
   it('a folder, or a folder that does not exist, is said in words, without a stack trace', () => {
     const env = envWithPractice();
     const dir = outDir();
