@@ -145,6 +145,18 @@ export function copiesAndUnknownIds(count: number): string {
 }
 
 /**
+ * `count` scenes titled alike whose "next" each names the scene after it with a character that shows
+ * as nothing after the id ("scene-1" + U+034F, pasted from a web page): each invalid-id error looked
+ * through every node for one the reference means (by id or title): 10,000 took 4 s, 40,000 some 22 s.
+ */
+export function hiddenCharacterReferences(count: number): string {
+  const nodes: Record<string, unknown>[] = [];
+  for (let i = 0; i < count; i++) nodes.push({ id: `scene-${i}`, kind: 'scene', title: 'Waiting', narration: 'You wait.', next: i + 1 < count ? `scene-${i + 1}\u034f` : 'end' });
+  nodes.push({ id: 'end', kind: 'ending', ending: 'mixed', title: 'End', narration: 'It ends.' });
+  return hostileScenario('hostile-hidden-references', nodes);
+}
+
+/**
  * `count` characters declared and never used (character-unused), each named "Aunt Number <i>",
  * and `count / 10` scenes whose narration holds every word of those names but no name whole: each
  * name passes the look for its words, so each is looked for text by text.

@@ -1244,21 +1244,44 @@ function declaredIdMeant(raw: unknown, key: string | number | undefined, value: 
   if (!list) return undefined;
   const items = valueAt(raw, [list]);
   if (!Array.isArray(items)) return undefined;
-  const wanted = slugify(value);
-  const lower = value.trim().toLowerCase();
-  for (const item of items) {
-    if (typeof item !== 'object' || item === null) continue;
+  // The first item, in file order, whose id is the value as an id or that is named as written.
+  const index = meantIndexOf(items, list);
+  const byId = index.ids.get(slugify(value));
+  const byName = index.names.get(value.trim().toLowerCase());
+  const at = byId === undefined ? byName : byName === undefined ? byId : Math.min(byId, byName);
+  if (at === undefined) return undefined;
+  const { id, name, label, title } = items[at] as { id: string; name?: unknown; label?: unknown; title?: unknown };
+  const shown = (text: unknown, noun: string) => (typeof text === 'string' && text.trim() !== '' ? `the ${noun} ${quoteValue(text)}` : `that ${noun}`);
+  return { id, what: list === 'characters' ? shown(name, 'character') : list === 'variables' ? shown(label, 'variable') : shown(title, 'node') };
+}
+
+/** Where each id, and each name as written (trimmed, lower case), first appears in a list of a file's characters, variables or nodes. */
+interface MeantIndex { ids: Map<string, number>; names: Map<string, number> }
+const meantIndexes = new WeakMap<readonly unknown[], MeantIndex>();
+
+/**
+ * declaredIdMeant's look-up for one list, made once per file: it looked through every item for each
+ * reference that is not an id, and 20,000 such references (a hidden character after each "next")
+ * in 20,000 nodes took seconds. Items without an id as text are left out, as they were.
+ */
+function meantIndexOf(items: readonly unknown[], list: 'characters' | 'variables' | 'nodes'): MeantIndex {
+  const known = meantIndexes.get(items);
+  if (known) return known;
+  const index: MeantIndex = { ids: new Map(), names: new Map() };
+  items.forEach((item, i) => {
+    if (typeof item !== 'object' || item === null) return;
     const { id, name, label, title } = item as { id?: unknown; name?: unknown; label?: unknown; title?: unknown };
-    if (typeof id !== 'string') continue;
+    if (typeof id !== 'string') return;
+    if (!index.ids.has(id)) index.ids.set(id, i);
     // Named as the file names it: a character by its name, a variable by its label, a node by its title.
     const shownAs = list === 'characters' ? name : list === 'variables' ? label : title;
-    const named = typeof shownAs === 'string' && shownAs.trim().toLowerCase() === lower;
-    if (id === wanted || named) {
-      const shown = (text: unknown, noun: string) => (typeof text === 'string' && text.trim() !== '' ? `the ${noun} ${quoteValue(text)}` : `that ${noun}`);
-      return { id, what: list === 'characters' ? shown(name, 'character') : list === 'variables' ? shown(label, 'variable') : shown(title, 'node') };
+    if (typeof shownAs === 'string') {
+      const lower = shownAs.trim().toLowerCase();
+      if (!index.names.has(lower)) index.names.set(lower, i);
     }
-  }
-  return undefined;
+  });
+  meantIndexes.set(items, index);
+  return index;
 }
 
 /**
