@@ -1,5 +1,5 @@
 import { bestPathSays, guideCitation, COUNT_KEY, countWords, criticalGroups, decisionNumbers, inVoice, outcomeScoreLine, outcomeWords, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, choseWords, signed, STATUS_WORDS, verdictLine, VOICE_WORDS, missedWhereWords, type DebriefModel, type Voice } from '../machines/index.js';
-import { wrapFewestBreaks, wrapKeepingDecisions, wrapKeepingParentheses, wrapText, type Piece } from './wrap.js';
+import { wrapKeepingDecisions, wrapKeepingParentheses, wrapMarkedItems, wrapText } from './wrap.js';
 
 /** What a piece of text means, for the theme to colour (the words carry the meaning too). */
 export type Tone = 'good' | 'bad' | 'warn' | 'muted' | 'accent';
@@ -81,27 +81,14 @@ export function summaryRows(m: DebriefModel, width: number): Row[] {
   const group = (status: 'missed' | 'followed', label: string) => {
     const ps = m.principles.filter((x) => x.status !== 'violated' && throughout(x) === (status === 'followed'));
     if (ps.length === 0) return;
-    // Each "Title ○n" on one row where it fits one (at 60 columns "○2" began a row under "…the
-    // Advocate Supervisor"), and a title longer than a row broken inside, never between its last
-    // word and the count. At 80 columns or more, only where that costs no row: in as few rows as
-    // filling each row takes, broken between principles where they allow, so that the first page
-    // still holds a run against many principles at 80×24 (kept whole always, a title a row, it did
-    // not). The "·" between two principles is said only within a row: where a row breaks between
-    // them, the row ends with the first one's count and the next row starts with the next title
-    // (fewest rows first had a row start with "·" at some widths, and another end with one).
-    const pieces: Piece[] = `${STATUS_WORDS[status].slice(0, 1)} ${label}:`.split(' ').map((text, k) => ({ text, cost: k === 0 ? 0 : 10 }));
-    ps.forEach((p, i) => {
-      const words = p.title.split(/ +/).filter(Boolean);
-      if (i > 0) pieces.push({ text: '·', cost: 1 });
-      words.forEach((word, k) => {
-        const last = k === words.length - 1;
-        pieces.push({ text: last ? [word, countWords(p)].filter(Boolean).join(' ') : word, cost: k === 0 ? 0 : 10 });
-      });
-    });
-    const text = (wrapFewestBreaks(pieces, width, '  ', width >= 80) ?? w(pieces.map((p) => p.text).join(' '), '  '))
-      .split('\n')
-      .map((row) => row.replace(/^( *)· /, '$1').replace(/ ·$/, ''))
-      .join('\n');
+    // Each "Title ○n" whole on one row where it fits one, and every principle after the first begins
+    // with "·", at a row's start too, so that a row always starts with a principle (or the heading):
+    // at 120 columns the fewest rows broke a title between rows where that saved one ("…from red"
+    // above "flags ○1 · …"), and the row after read as another principle. (Before that, at 60
+    // columns, "○2" began a row under "…the Advocate Supervisor", and "·" ended a row at some widths.)
+    // Indented by one column, " · Title ○n", so that at 60 columns every title of the guide with one
+    // count fits a row whole after its mark.
+    const text = wrapMarkedItems(`${STATUS_WORDS[status].slice(0, 1)} ${label}:`, ps.map((p) => ({ text: p.title, glued: countWords(p) })), width, ' ');
     out.push(...plain(text, { tone: STATUS_TONE[status] }));
   };
   group('missed', 'Missed a chance');

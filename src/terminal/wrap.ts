@@ -120,47 +120,6 @@ function wrapGroups(groups: readonly (readonly string[])[], width: number, inden
   return rows.text();
 }
 
-/** A word for wrapFewestBreaks: its text (never broken, at a space in it either) and what a row break before it costs (none unless said). */
-export interface Piece {
-  text: string;
-  cost?: number;
-}
-
-/**
- * Pieces joined by spaces and wrapped to `width` (every row after the first indented), the rows
- * broken where breaking costs least: before a piece of cost 0 rather than one of cost 1, rather than
- * one of cost 10 (inside a principle's title, say). `fewestRows`: in as few rows as wrapText would
- * take for the pieces, the least cost those rows allow; else the least cost, in as few rows as that
- * allows. Rows are as full as greedy filling makes them where that costs nothing. Undefined where a
- * piece is longer than a row (the caller wraps it some other way).
- */
-export function wrapFewestBreaks(pieces: readonly Piece[], width: number, indent = '', fewestRows = true): string | undefined {
-  const w = Math.max(20, width);
-  const n = pieces.length;
-  if (n === 0) return '';
-  const widths = pieces.map((p) => len(p.text));
-  if (widths.some((x) => x > w - indent.length)) return undefined;
-  // best[i]: the fewest rows and the least cost (the one `fewestRows` says first), for pieces i…
-  // starting a row (one after the first unless i is 0), and where that row ends.
-  const best: { rows: number; cost: number; end: number }[] = Array.from({ length: n + 1 }, () => ({ rows: 0, cost: 0, end: n }));
-  for (let i = n - 1; i >= 0; i--) {
-    const limit = i === 0 ? w : w - indent.length;
-    let pick: { rows: number; cost: number; end: number } | undefined;
-    for (let j = i + 1, columns = widths[i] as number; j <= n && columns <= limit; columns += 1 + (widths[j] ?? 0), j++) {
-      const after = best[j] as { rows: number; cost: number };
-      const rows = 1 + after.rows;
-      const cost = (j < n ? (pieces[j]?.cost ?? 0) : 0) + after.cost;
-      // Ties go to the longer row (j grows), as greedy filling has it.
-      const [first, second, pickFirst, pickSecond] = fewestRows ? [rows, cost, pick?.rows, pick?.cost] : [cost, rows, pick?.cost, pick?.rows];
-      if (!pick || first < (pickFirst as number) || (first === pickFirst && second <= (pickSecond as number))) pick = { rows, cost, end: j };
-    }
-    best[i] = pick as { rows: number; cost: number; end: number };
-  }
-  const lines: string[] = [];
-  for (let i = 0; i < n; i = (best[i] as { end: number }).end) lines.push(pieces.slice(i, (best[i] as { end: number }).end).map((p) => p.text).join(' '));
-  return lines.map((l, i) => (i === 0 ? l : indent + l)).join('\n');
-}
-
 /**
  * The words of a line in groups for wrapGroups: each word alone, except the words of a parenthesis
  * ("(Transcript, key 2)", from the word it opens to the word it closes in, the punctuation after it
@@ -192,6 +151,49 @@ function parenthesisGroups(text: string): string[][] {
     groups.push([word]);
   }
   return groups;
+}
+
+/**
+ * A heading and a list of items after it ("○ Missed a chance: Title ○1 · Title ○1"), wrapped to
+ * `width`: every item after the first starts with the mark ("· "), on a row or at a row's start, and
+ * is kept whole on one row; one that does not fit after the items before it starts the next row
+ * (indented, its mark first), and only one longer than a row is broken, between words, its rows
+ * hanging under its first word. An item's last word and what is `glued` after it (its counts) stay on
+ * one row. Rows that break items mid-name ("…from red" above "flags ○1 · …") read as the start of
+ * another item; a row that starts with "·" or with the heading always starts an item.
+ */
+export function wrapMarkedItems(heading: string, items: readonly { text: string; glued?: string }[], width: number, indent = '  ', mark = '·'): string {
+  const w = Math.max(20, width);
+  const rows: string[] = [];
+  let row = heading;
+  let columns = len(heading);
+  const limit = () => (rows.length === 0 ? w : w - indent.length);
+  items.forEach((item, i) => {
+    const words = item.text.split(/ +/).filter(Boolean);
+    if (item.glued) words.push(`${words.pop() ?? ''}\u00a0${item.glued.replace(/ /g, '\u00a0')}`.trimStart());
+    const whole = words.join(' ');
+    const marked = `${mark} ${whole}`;
+    const onRow = i === 0 && row === heading ? whole : marked;
+    if (columns + 1 + len(onRow) <= limit()) {
+      row += ` ${onRow}`;
+      columns += 1 + len(onRow);
+      return;
+    }
+    rows.push(row);
+    if (len(marked) <= w - indent.length) {
+      row = marked;
+      columns = len(marked);
+      return;
+    }
+    // Longer than a row: between words, hanging under its first word (a word longer than that is cut).
+    const hang = ' '.repeat(len(mark) + 1);
+    const broken = wrapText(marked, w - indent.length, hang).split('\n');
+    rows.push(...broken.slice(0, -1));
+    row = broken.at(-1) ?? '';
+    columns = len(row);
+  });
+  rows.push(row);
+  return rows.map((r, i) => (i === 0 ? r : indent + r)).join('\n').replace(/\u00a0/g, ' ');
 }
 
 /**

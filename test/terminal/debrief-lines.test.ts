@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bandWhy, pathRows, rowText, summaryRows, transcriptRows, workOnRows } from '../../src/terminal/debrief-lines.js';
-import { wrapText } from '../../src/terminal/wrap.js';
 import { debriefPlain } from '../../src/terminal/debrief-plain.js';
 import { sayer } from '../../src/terminal/plain.js';
-import { analyseBest, countWords, criticalGroups, outcomeOf, debriefMarkdown, debriefModel, decisionNumbers, TRANSCRIPT_HEADING, VERDICT_WORDS, type Debrief, type DebriefModel } from '../../src/machines/index.js';
+import { analyseBest, countWords, criticalGroups, exploreScenario, outcomeOf, debriefMarkdown, debriefModel, decisionNumbers, TRANSCRIPT_HEADING, VERDICT_WORDS, type Debrief, type DebriefModel } from '../../src/machines/index.js';
 import { bundled, bundledFiles, example, play, keptOnceMissedOnce } from '../machines/core/fixtures.js';
 import { criticalPath } from '../helpers/play.js';
 
@@ -447,6 +446,53 @@ function wholeWhereTheyFit(rows: readonly string[], width: number) {
   });
 }
 
+/** The principles listed together under "○ Missed a chance" or "✓ Followed", as each is said: "Title ○1". */
+function groupEntries(m: DebriefModel, group: 'missed' | 'followed'): string[] {
+  return m.principles.filter((p) => p.status !== 'violated' && (p.status === 'followed' && p.missedBelowBest === 0) === (group === 'followed')).map((p) => `${p.title} ${countWords(p)}`);
+}
+
+/**
+ * Fails unless each group of principles listed together is its heading, then its principles in
+ * order, each begun with "·" (the first may follow the heading on its row), never a row that starts
+ * inside one, nor one broken between rows unless it is longer than a row after its mark (then it hangs
+ * under its first word). How many principles were checked.
+ */
+function expectMarkedGroups(m: DebriefModel, rows: readonly string[], width: number, what = ''): number {
+  let checked = 0;
+  for (const [group, heading] of [['missed', '○ Missed a chance:'], ['followed', '✓ Followed:']] as const) {
+    const entries = groupEntries(m, group);
+    const from = rows.findIndex((r) => r.startsWith(heading));
+    if (entries.length === 0) {
+      expect(from, `${what} ${width}`).toBe(-1);
+      continue;
+    }
+    let to = from + 1;
+    while (rows[to]?.startsWith(' ')) to++;
+    const said: string[] = [];
+    const all = rows.slice(from, to).join('\n');
+    rows.slice(from, to).forEach((row, i) => {
+      expect(row, `${what} ${width}:\n${all}`).not.toMatch(/·\s*$/);
+      let rest: string;
+      if (i === 0) rest = row.slice(heading.length).trim();
+      else if (row.startsWith(' · ')) rest = row.slice(3);
+      else {
+        // The rest of a principle too long for a row, hanging under its first word.
+        expect(row, `${what} ${width}: a row starts inside a principle:\n${all}`).toMatch(/^ {3}\S/);
+        const [tail = '', ...more] = row.trim().split(' · ');
+        const last = said.length - 1;
+        said[last] = `${said[last]} ${tail}`;
+        expect([...` · ${said[last]}`].length, `${what} ${width}: broken though it fits a row:\n${all}`).toBeGreaterThan(width);
+        said.push(...more);
+        return;
+      }
+      if (rest !== '') said.push(...rest.split(' · '));
+    });
+    expect(said, `${what} ${width}:\n${all}`).toEqual(entries);
+    checked += entries.length;
+  }
+  return checked;
+}
+
 // At 60 columns the summary's head rows broke inside a parenthesis ("0% (6 points below zero," above
 // "of 4 possible)", "(Transcript," above "key 2)", '(guide: "Prohibited' above 'Activities")'), and
 // the grouped rows put a count at the start of a row under its title ("…the Advocate Supervisor"
@@ -475,19 +521,14 @@ describe('the summary at 60 and 80 columns: a score below zero, two critical vio
   const capped: DebriefModel = { ...m, score: { earned: 12, best: 39, percent: 25, capped: true } };
 
   // "  · Planning advocacy with your Advocate Supervisor ✓1 ·": at some widths a row of the
-  // principles listed together started with the "·" between two of them, and ended with another.
-  it('says the "·" between two principles only within a row, at every width from 60 to 120, every title still whole in order', () => {
+  // principles listed together started with the "·" between two of them, and ended with another;
+  // then, said only within a row, a title broken between rows ("…from red" above "flags ○1 · …")
+  // left a row starting mid-title that read as another principle.
+  it('starts every principle listed together with its mark, at a row\'s start too, each whole on one row, at every width from 60 to 120', () => {
     for (let width = 60; width <= 120; width++) {
       const rows = summaryRows(m, width).map(rowText);
-      for (const row of rows) {
-        expect(row.trim().startsWith('·'), `${width}: ${row}`).toBe(false);
-        expect(row.trim().endsWith('·'), `${width}: ${row}`).toBe(false);
-        // Within a row, a count is followed by another count, "·" and the next title, or nothing.
-        expect(row, `${width}`).not.toMatch(/[✓✗○]\d+ (?![✓✗○]\d|· )/);
-        expect([...row].length, `${width}: ${row}`).toBeLessThanOrEqual(width);
-      }
-      const text = rows.join(' ').replace(/\s+/g, ' ');
-      for (const p of m.principles) expect(text, `${width}`).toContain(`${p.title} `);
+      for (const row of rows) expect([...row].length, `${width}: ${row}`).toBeLessThanOrEqual(width);
+      expectMarkedGroups(m, rows, width);
     }
   });
 
@@ -522,33 +563,46 @@ describe('the summary at 60 and 80 columns: a score below zero, two critical vio
     expect(cappedRows.join('\n')).toContain('Outcome: Needs review · ███░░░░░░░ 25%\n  (12 of 39 points, capped after a critical violation)\n');
   });
 
-  it.each([60, 80])('at %i columns: no count at the start of a row; each title with its count on one row (at 80, where that costs no row)', (width) => {
+  it.each([60, 80])('at %i columns: no count at the start of a row; each title with its count on one row', (width) => {
     const rows = summaryRows(m, width).map(rowText);
     for (const r of rows) {
       expect([...r].length, r).toBeLessThanOrEqual(width);
       expect(r, rows.join('\n')).not.toMatch(/^\s*[✓✗○]\d/);
     }
-    for (const [status, label] of [['missed', '○ Missed a chance: '], ['followed', '✓ Followed: ']] as const) {
-      const from = rows.findIndex((r) => r.startsWith(label.trim()));
-      let to = from + 1;
-      while (rows[to]?.startsWith('  ')) to++;
-      const group = rows.slice(from, to);
-      // "Followed": kept to at every chance; one also missed somewhere is with those missed.
-      const entries = m.principles.filter((p) => p.status !== 'violated' && (p.status === 'followed' && p.missedBelowBest === 0) === (status === 'followed')).map((p) => `${p.title} ${countWords(p)}`);
-      // The same words, in order ("·" only within a row: see the test above).
-      expect(group.join(' ').replace(/\s+/g, ' ').replace(/ · /g, ' ')).toBe(`${label}${entries.join(' ')}`);
-      const whole = (rs: readonly string[]) => entries.filter((e) => rs.some((r) => r.includes(e)));
-      if (width < 80) {
-        // Every title with its counts on one row (each fits one).
-        expect(whole(group), group.join('\n')).toEqual(entries);
-        continue;
+    // Every title with its counts on one row where it fits one after its mark, in order, at 80 too:
+    // the fewest rows there once broke a title between two rows where that saved one. (At 60, "A
+    // CSEC advocate may need an authorization form first ✓2 ○2" does not: it hangs under its first
+    // word, its last word and counts together.)
+    expectMarkedGroups(m, rows, width);
+    for (const group of ['missed', 'followed'] as const) {
+      for (const entry of groupEntries(m, group)) {
+        const fits = [...` · ${entry}`].length <= width;
+        expect(rows.some((r) => r.includes(entry)), `${width}: ${entry}\n${rows.join('\n')}`).toBe(fits);
+        if (!fits) expect(rows.some((r) => r.endsWith(` ${entry.split(' ').slice(-3).join(' ')}`) && /^ {3}\S/.test(r)), rows.join('\n')).toBe(true);
       }
-      // At 80 (the first page holds a run against many principles at 80×24): no more rows than
-      // filling each row takes, the counts kept with their titles' last words, and more titles whole.
-      const filled = wrapText(`${label}${entries.map((e) => e.replace(/ (?=[✓○])/, '\u00a0')).join(' · ')}`, width, '  ').split('\n').map((r) => r.replace(/\u00a0/g, ' '));
-      expect(group.length, group.join('\n')).toBeLessThanOrEqual(filled.length);
-      expect(whole(group).length, `${group.join('\n')}\n\n${filled.join('\n')}`).toBeGreaterThan(whole(filled).length);
     }
+  });
+});
+
+// couch-rent's harmful ending at 120 columns: "○ Missed a chance: …" broke "Don't jump to
+// conclusions from red" above "flags ○1 · …", the fewest rows taking a title apart where that
+// saved one, and the row read as another principle.
+describe('the principles listed together, in the debrief of every bundled scenario\'s worst and best runs to each ending', () => {
+  it.each([60, 80, 120])('at %i columns each starts with its mark and is whole on one row, no word broken', (width) => {
+    let checked = 0;
+    for (const { file } of bundledFiles) {
+      const scenario = bundled(file.replace(/\.json$/, ''));
+      for (const reach of exploreScenario(scenario).endings) {
+        for (const replies of [reach.worstPath, reach.criticalPath, reach.bestPath]) {
+          if (!replies || replies.length === 0) continue;
+          const m = debriefModel(scenario, play(scenario, 'practice', replies).getSnapshot().output as Debrief);
+          const rows = summaryRows(m, width).map(rowText);
+          for (const row of rows) expect([...row].length, `${file} ${width}: ${row}`).toBeLessThanOrEqual(width);
+          checked += expectMarkedGroups(m, rows, width, file);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
   });
 });
 

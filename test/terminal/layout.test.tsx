@@ -385,9 +385,11 @@ describe('the debrief', () => {
     r.unmount();
   });
 
-  // Five bundled scenarios, by file (their picker numbers move when a scenario is added). A run that
+  // Bundled scenarios, by file (their picker numbers move when a scenario is added). A run that
   // goes against many different principles can need a second page: "↓ n more below" says so.
-  it.each(['trafficker-contact', 'youth-relapses', 'harm-reduction', 'left-placement-calls', 'boy-red-flags'])('at 80×24 the summary of a run through bundled scenario %s fits the first page whole', async (id) => {
+  // (harm-reduction's and left-placement-calls' runs here fitted while the principles listed together
+  // could be broken mid-title to save a row; each whole on its row, they take a second page: below.)
+  it.each(['trafficker-contact', 'youth-relapses', 'boy-red-flags'])('at 80×24 the summary of a run through bundled scenario %s fits the first page whole', async (id) => {
     const r = await openDebrief(numberOf(`${id}.json`), 80, 1);
     const first = sectionRows(r.lastFrame());
     expect(first.scrolls, r.lastFrame()).toBe(false);
@@ -398,9 +400,10 @@ describe('the debrief', () => {
 
   // red-flags' run touches 16 principles (five gone against), more than one 80×24 page holds since
   // its principles were titled by the conduct they score: the first page keeps the outcome, why,
-  // and every principle gone against, and says how much more there is below.
-  it('at 80×24 a red-flags run too long for one page shows the outcome, why, and every principle gone against on the first, and says what is below', async () => {
-    const r = await openDebrief(numberOf('red-flags.json'), 80, 1);
+  // and every principle gone against, and says how much more there is below. (So do harm-reduction's
+  // and left-placement-calls' runs, since the principles listed together are each whole on a row.)
+  it.each(['red-flags', 'harm-reduction', 'left-placement-calls'])('at 80×24 a %s run too long for one page shows the outcome, why, and every principle gone against on the first, and says what is below', async (id) => {
+    const r = await openDebrief(numberOf(`${id}.json`), 80, 1);
     const first = sectionRows(r.lastFrame());
     expect(first.scrolls, r.lastFrame()).toBe(true);
     expect(first.below, r.lastFrame()).toBe(true);

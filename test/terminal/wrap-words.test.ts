@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
-import { columnsOf, elidedPathLine, elidedRow, NARROW_TEXT, pathLineRows, wrapFewestBreaks, wrapKeepingParentheses, wrapText, wrapWords } from '../../src/terminal/wrap.js';
+import { columnsOf, elidedPathLine, elidedRow, NARROW_TEXT, pathLineRows, wrapKeepingParentheses, wrapMarkedItems, wrapText, wrapWords } from '../../src/terminal/wrap.js';
 
 describe('the words printed after the app leaves the screen are wrapped at word boundaries', () => {
   const kept = 'This finished session is kept: opening the scenario again shows its debrief. To start a new session: node bin/casa-practice.js --facilitate couch-rent --new';
@@ -219,7 +219,7 @@ describe('a path that fits the row it comes to', () => {
 
 // The debrief summary's rows keep a parenthesis whole where it fits a row (wrapText, which screens
 // measured to fit 60×24 use for narration and feedback, still fills each row).
-describe('wrapKeepingParentheses and wrapFewestBreaks', () => {
+describe('wrapKeepingParentheses and wrapMarkedItems', () => {
   it('breaks before a parenthesis that fits the next row, and inside one longer than a row; an unclosed one is words', () => {
     expect(wrapKeepingParentheses('Critical violations: 2, at decisions 4 and 5 (Transcript, key 2)', 60, '  ')).toBe('Critical violations: 2, at decisions 4 and 5\n  (Transcript, key 2)');
     expect(wrapText('Critical violations: 2, at decisions 4 and 5 (Transcript, key 2)', 60, '  ')).toBe('Critical violations: 2, at decisions 4 and 5 (Transcript,\n  key 2)');
@@ -231,16 +231,16 @@ describe('wrapKeepingParentheses and wrapFewestBreaks', () => {
     expect(wrapKeepingParentheses('a b c d e f g h i j k (never closed words here', 24)).toBe(wrapText('a b c d e f g h i j k (never closed words here', 24));
   });
 
-  it('breaks where it costs least, in as few rows as filling takes unless told otherwise; a piece longer than a row is left to the caller', () => {
-    const pieces = ['aaaa', 'bbbb', 'cccc', 'dddd', 'eeee', 'ffff'].map((text, i) => ({ text, cost: i === 3 ? 0 : 10 }));
-    // Filling puts four on the first row (19 columns); the cheap break is before "dddd".
-    expect(wrapFewestBreaks(pieces, 20)).toBe('aaaa bbbb cccc\ndddd eeee ffff');
-    expect(wrapFewestBreaks(pieces, 20, '', false)).toBe('aaaa bbbb cccc\ndddd eeee ffff');
-    // Where the cheap break takes a row more: fewest rows first, unless told otherwise.
-    const five = ['aaaa', 'bbbb', 'cccc', 'dddd', 'eeee', 'ffff', 'gggg', 'hhhh'].map((text, i) => ({ text, cost: i === 1 || i === 5 ? 0 : 10 }));
-    expect(wrapFewestBreaks(five, 20)).toBe('aaaa bbbb cccc dddd\neeee ffff gggg hhhh');
-    expect(wrapFewestBreaks(five, 20, '', false)).toBe('aaaa\nbbbb cccc dddd eeee\nffff gggg hhhh');
-    expect(wrapFewestBreaks([{ text: 'x'.repeat(30) }], 20)).toBeUndefined();
+  it('lists items after a heading, each whole on a row where it fits one and begun with its mark, one longer than a row broken between words under its first word', () => {
+    const items = ['aaaa bbbb', 'cccc dddd', 'eeee'].map((text) => ({ text, glued: '○1' }));
+    expect(wrapMarkedItems('Head:', items, 30, ' ')).toBe('Head: aaaa bbbb ○1\n · cccc dddd ○1 · eeee ○1');
+    // The first item too long for the heading's row starts the next, with its mark.
+    expect(wrapMarkedItems('A heading of twenty:', items, 30, ' ')).toBe('A heading of twenty:\n · aaaa bbbb ○1 · cccc dddd ○1\n · eeee ○1');
+    // Longer than a row: broken between words, hanging under its first word, its counts with its last word.
+    const long = [{ text: 'one two three four five six seven eight nine ten', glued: '✓1 ○2' }, { text: 'x', glued: '○1' }];
+    expect(wrapMarkedItems('Head:', long, 30, ' ')).toBe('Head:\n · one two three four five six\n   seven eight nine ten ✓1 ○2\n · x ○1');
+    // The next item on the row it ends, after its mark, where it fits.
+    expect(wrapMarkedItems('Head:', long, 40, ' ')).toBe('Head:\n · one two three four five six seven\n   eight nine ten ✓1 ○2 · x ○1');
   });
 });
 
