@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
-import { debriefExport, type ExportedDebrief, FACILITATION_PREFIX, facilitatedDecision, facilitationMarkdown, localFileStamp, shownFileName, summaryBaseName, type Debrief, type FacilitatedDecision, type RestoredFacilitation, type Scenario, type SessionMode, type SessionView } from '../machines/index.js';
+import { debriefExport, type ExportedDebrief, FACILITATION_PREFIX, keepDebriefExport, type PlayableScenario, facilitatedDecision, facilitationMarkdown, localFileStamp, shownFileName, summaryBaseName, type Debrief, type FacilitatedDecision, type RestoredFacilitation, type Scenario, type SessionMode, type SessionView } from '../machines/index.js';
 import { packageVersion } from './paths.js';
 import { stateDir, writeAtomic, writeNew } from './state.js';
 import { stateStore } from './node/state-store.js';
@@ -33,6 +33,16 @@ function digestOf(text: string): string {
 export function keptExport(files: DebriefFiles): ExportedDebrief | undefined {
   const digest = files.digest ?? (files.written === undefined ? undefined : { markdown: digestOf(files.written.markdown), json: digestOf(files.written.json) });
   return digest === undefined ? undefined : { markdown: files.markdown, json: files.json, digest };
+}
+
+/**
+ * Notes an export beside the kept debrief of the playthrough it is of (the core's keepDebriefExport),
+ * so that the debrief opened again from the picker says where it is at e instead of writing a second
+ * pair. For the kept debrief of this very playthrough only: the caller knows it was kept.
+ */
+export function noteKeptExport(env: NodeJS.ProcessEnv, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set' | 'preview'>, files: DebriefFiles): void {
+  const exported = keptExport(files);
+  if (exported !== undefined) keepDebriefExport(stateStore(env), playable, exported);
 }
 
 /**
@@ -79,15 +89,18 @@ export function unchangedExport(files: DebriefFiles): boolean {
 
 /**
  * Whether an export's two files are this very debrief's, as that export wrote them: unchanged since
- * (unchangedExport), and the JSON one of the same scenario and version, trainer-led, with this
- * debrief in it (the export kept with a finished trainer-led session opened again: one written at an
- * ending the room went back from, and not written again, describes another ending).
+ * (unchangedExport), and the JSON one of the same scenario and version, trainer-led or not as
+ * `as.trainerLed` says (alone, in the same mode, and no what-if replay), with this debrief in it (the
+ * export kept with a finished trainer-led session opened again, or with a kept debrief opened again
+ * from the picker: one written at an ending the room went back from, and not written again,
+ * describes another ending; a kept debrief's paths are untrusted).
  */
-export function exportOfDebrief(files: DebriefFiles, scenario: Pick<Scenario, 'id' | 'version'>, debrief: Debrief): boolean {
+export function exportOfDebrief(files: DebriefFiles, scenario: Pick<Scenario, 'id' | 'version'>, debrief: Debrief, as: { trainerLed: boolean; mode?: SessionMode } = { trainerLed: true }): boolean {
   if (!unchangedExport(files)) return false;
   try {
-    const kept = JSON.parse(readFileSync(files.json, 'utf8')) as { scenario?: { id?: unknown; version?: unknown }; trainerLed?: unknown; debrief?: unknown };
-    return kept.scenario?.id === scenario.id && kept.scenario.version === scenario.version && kept.trainerLed === true && JSON.stringify(kept.debrief) === JSON.stringify(debrief);
+    const kept = JSON.parse(readFileSync(files.json, 'utf8')) as { scenario?: { id?: unknown; version?: unknown }; trainerLed?: unknown; mode?: unknown; whatIf?: unknown; debrief?: unknown };
+    const how = as.trainerLed ? kept.trainerLed === true : kept.trainerLed === undefined && kept.whatIf === undefined && kept.mode === (as.mode ?? 'practice');
+    return how && kept.scenario?.id === scenario.id && kept.scenario.version === scenario.version && JSON.stringify(kept.debrief) === JSON.stringify(debrief);
   } catch {
     return false;
   }

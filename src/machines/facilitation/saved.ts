@@ -2,6 +2,7 @@ import type { PlayableScenario } from '../playable.js';
 import { parseScenarioRef, scenarioRef, type ScenarioLoader, type ScenarioRef } from '../progress/saves.js';
 import { newerSaveAt, newerSaveFormat, newerSaveNotice, type SlotOf } from '../progress/slots.js';
 import type { AsideReason, Store } from '../progress/store.js';
+import { exportedDebriefOf, type ExportedDebrief } from '../progress/exported.js';
 import { replayConversation } from '../recap.js';
 import { keptStartValues, restoreSession, saveSession, type PersistedScenarioSnapshot, type RestoreResult, type SavedSession } from '../session.js';
 import { specOf, valueOf } from '../conditions.js';
@@ -13,6 +14,7 @@ import { facilitatedDecision, type FacilitatedDecision } from './summary.js';
 import { MAX_VOTES, revealData, type RevealEntry, type Votes } from './votes.js';
 import { facilitationKey } from './slot.js';
 
+export type { ExportedDebrief } from '../progress/exported.js';
 export { FACILITATION_PREFIX, facilitationDecision, facilitationFinished, facilitationKey, finishedFacilitationText, keptFacilitation, roomMadeWords, type KeptFacilitation } from './slot.js';
 
 /**
@@ -54,16 +56,6 @@ export interface RoomProgress {
    * describing an ending the room never kept, and nothing said so.
    */
   exported?: ExportedDebrief;
-}
-
-/**
- * A debrief's exported files, by path (as the UI that wrote them names them), each with a digest of
- * what was written in it (hex SHA-256, worked out by the UI), to tell the files unchanged since.
- */
-export interface ExportedDebrief {
-  markdown: string;
-  json: string;
-  digest: { markdown: string; json: string };
 }
 
 /** A trainer-led session as kept in the store. */
@@ -226,7 +218,7 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
   const standsAt = finished ? 'the ending' : here.kind === 'decision' ? `decision ${decision}` : `the scene before decision ${decision}`;
   // Kept by a later version than the one that began the session, or damaged: an export that cannot
   // be used whole is left out, never the session (it carries on as one kept before it was recorded).
-  const exported = exportedOf(slot.exported, loaded.scenario.id);
+  const exported = exportedDebriefOf(slot.exported, loaded.scenario.id);
   return { kind: 'ok', key, playable: loaded, snapshot: restored.snapshot, progress: { past: rounds, current: standing, ...(ended ? { ended } : {}), ...(exported ? { exported } : {}) }, decisions, reveals, decision, standsAt, finished, ended };
 }
 
@@ -264,28 +256,6 @@ function roundOf(raw: unknown): RoomRound | undefined {
   if (!entries.every(([, n]) => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= MAX_VOTES)) return undefined;
   // fromEntries keeps a "__proto__" key as a plain key (then refused as no reply's id), never a prototype.
   return { votes: Object.fromEntries(entries) as Record<string, number>, revealed: raw.revealed, ...(raw.wasRevealed === true && !raw.revealed ? { wasRevealed: true } : {}) };
-}
-
-/** The longest path kept for an export (a file system's own limit is 4096 bytes). */
-const MAX_EXPORT_PATH = 4096;
-const DIGEST = /^[0-9a-f]{64}$/;
-
-/**
- * A kept export read from untrusted JSON, or undefined: two paths to files of a debrief of this
- * scenario (named "<id>-debrief-….md" and the same name with ".json", as every export is, so no
- * other file is ever written over in their place), each with a digest. A path with a NUL, or longer
- * than a path can be, is no path.
- */
-function exportedOf(raw: unknown, scenarioId: string): ExportedDebrief | undefined {
-  if (!isRecord(raw) || !isRecord(raw.digest)) return undefined;
-  const { markdown, json } = raw;
-  const { markdown: mdDigest, json: jsonDigest } = raw.digest;
-  if (typeof markdown !== 'string' || typeof json !== 'string' || typeof mdDigest !== 'string' || typeof jsonDigest !== 'string') return undefined;
-  if (!DIGEST.test(mdDigest) || !DIGEST.test(jsonDigest)) return undefined;
-  if ([markdown, json].some((p) => p.length > MAX_EXPORT_PATH || p.includes('\0'))) return undefined;
-  const name = markdown.split(/[/\\]/).pop() ?? '';
-  if (!markdown.endsWith('.md') || json !== `${markdown.slice(0, -'.md'.length)}.json` || !name.startsWith(`${scenarioId}-debrief-`) || name.length <= `${scenarioId}-debrief-.md`.length) return undefined;
-  return { markdown, json, digest: { markdown: mdDigest, json: jsonDigest } };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

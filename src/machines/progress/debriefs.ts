@@ -7,6 +7,7 @@ import { actorOptions, restoreSession, saveSession } from '../session.js';
 import { cleanLine } from '../text/clean.js';
 import { debriefKey, DEBRIEFS_PREFIX, newerSaveAt, newerSaveFormat, newerSaveNotice, type SlotOf } from './slots.js';
 import { asideWords, setAsideInOne, type AsideReason, type Store } from './store.js';
+import { exportedDebriefOf, type ExportedDebrief } from './exported.js';
 
 /**
  * The last debrief of each scenario is kept next to the completion records, so a volunteer who
@@ -21,6 +22,33 @@ export function keepDebrief(store: Store, playable: Pick<PlayableScenario, 'scen
   return key;
 }
 
+/**
+ * Notes beside the kept debrief of a scenario the export a UI wrote of it (e: its two files and
+ * digests), so that the debrief opened again from the library can say where that export is instead
+ * of writing a second pair of files for the same playthrough. Only into a kept debrief of this
+ * version's format (never one a newer version kept, nor a damaged one); whether it was noted. The
+ * playthrough kept next replaces the whole file, and its export with it. Read back, the export is
+ * untrusted (readKeptDebrief checks its shape; the UI that names it checks its files are still this
+ * debrief's as written).
+ */
+export function keepDebriefExport(store: Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set' | 'preview'>, exported: ExportedDebrief): boolean {
+  const key = debriefKey(playable);
+  if (newerSaveAt(store, key) !== undefined) return false;
+  let kept: unknown;
+  try {
+    const text = store.read(key);
+    if (text === undefined) return false;
+    kept = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (typeof kept !== 'object' || kept === null || Array.isArray(kept) || (kept as { format?: unknown }).format !== 'casa-practice-session' || (kept as { scenarioId?: unknown }).scenarioId !== playable.scenario.id) return false;
+  const noted = exportedDebriefOf(exported, playable.scenario.id);
+  if (noted === undefined) return false;
+  store.write(key, `${JSON.stringify({ ...kept, exported: noted }, null, 2)}\n`);
+  return true;
+}
+
 /** Whether a scenario has a kept debrief (no XState: for a picker's first frame). */
 export function hasKeptDebrief(store: Store, playable: SlotOf): boolean {
   const key = debriefKey(playable);
@@ -31,10 +59,11 @@ export function hasKeptDebrief(store: Store, playable: SlotOf): boolean {
  * A kept debrief read back, or why it cannot be shown (in one clean line). `played` is the finished
  * playthrough's mode, seed and replies, for a what-if replay from one of its decisions (whatIfFrom).
  * `movedTo`: where a kept debrief that cannot be shown was set aside (see readKeptDebrief).
+ * `exported`: the export noted beside it (keepDebriefExport), shaped as one (its files unchecked).
  * `damaged`: its text is damaged (not valid JSON, or its parts malformed), what is wrong with it in
  * the core's words (said in `error` too), for a UI to say in words of its own.
  */
-export type KeptDebrief = { ok: true; debrief: Debrief; mode: SessionMode; savedAt?: string; played: { mode: SessionMode; seed?: number; transcript: readonly Turn[] } } | { ok: false; error: string; movedTo?: string; damaged?: string; newer?: number };
+export type KeptDebrief = { ok: true; debrief: Debrief; mode: SessionMode; savedAt?: string; played: { mode: SessionMode; seed?: number; transcript: readonly Turn[] }; exported?: ExportedDebrief } | { ok: false; error: string; movedTo?: string; damaged?: string; newer?: number };
 
 /**
  * Reads the last debrief kept for a scenario (the scenario as it is now must still fit it). One that
@@ -78,7 +107,10 @@ export function readKeptDebrief(store: Store, playable: Pick<PlayableScenario, '
   const savedAt = (saved as { savedAt?: unknown }).savedAt;
   const { seed, transcript } = snapshot.context;
   const played = { mode: restored.mode, transcript, ...(seed === undefined ? {} : { seed }) };
-  return { ok: true, debrief: snapshot.output as Debrief, mode: restored.mode, played, ...(typeof savedAt === 'string' && !Number.isNaN(Date.parse(savedAt)) ? { savedAt: new Date(savedAt).toISOString() } : {}) };
+  // The export noted beside it (keepDebriefExport), where it has the shape of one; a kept debrief
+  // without one (written before exports were noted, or never exported) reads as before.
+  const exported = exportedDebriefOf((saved as { exported?: unknown }).exported, playable.scenario.id);
+  return { ok: true, debrief: snapshot.output as Debrief, mode: restored.mode, played, ...(typeof savedAt === 'string' && !Number.isNaN(Date.parse(savedAt)) ? { savedAt: new Date(savedAt).toISOString() } : {}), ...(exported !== undefined ? { exported } : {}) };
 }
 
 /**

@@ -2,7 +2,7 @@ import { Box, Text, useStdout } from 'ink';
 import { basename, dirname, resolve } from 'node:path';
 import { Component, lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { debriefKey, entryOf, keptFacilitation, localDate, localTime, newerSaveAt, resumeFailureInOne, saveKey, sharedIdWords, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
-import type { Debrief, MissingFile, PersistedScenarioSnapshot, RestoredFacilitation, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
+import type { Debrief, ExportedDebrief, MissingFile, PersistedScenarioSnapshot, RestoredFacilitation, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
 import { checkStateFolder, hasSave, keptRecords, loadRecords, notSavedWords, recordsNoticeInOne, stateStore } from '../node/state-store.js';
 import { command, otherStartValues, roomSessionArgs, testRunWords } from '../invocation.js';
@@ -62,7 +62,7 @@ type Screen =
   /** `setAside`: a damaged save of the scenario was moved aside as it opened (said above the note). */
   | { name: 'note'; entry: CatalogEntry; fromPicker: boolean; origin: RunOrigin; setAside?: string }
   | { name: 'play'; playable: PlayableScenario; actor: SessionActor; mode: SessionMode; fromPicker: boolean; startedAt?: string; activeMs?: number; hold?: SaveHold; origin: RunOrigin; resumed?: boolean; notice?: string }
-  | { name: 'kept'; playable: PlayableScenario; debrief: Debrief; mode: SessionMode; savedAt?: string; thisRunOnly?: boolean }
+  | { name: 'kept'; playable: PlayableScenario; debrief: Debrief; mode: SessionMode; savedAt?: string; thisRunOnly?: boolean; exported?: ExportedDebrief }
   /**
    * `resumed`: a kept room session carried on; `notice`: one line above the session (a kept one that
    * could not be used); `summaryBefore`: the summary a start over (s) just wrote, said on the first
@@ -290,7 +290,8 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     // what to do, in one notice as a save or records set aside are said on the picker.
     if (!kept.ok) return toPicker(keptDebriefFailureInOne(kept));
     // Kept in memory only (the state folder refused it): gone once the app quits, and said so.
-    setScreen({ name: 'kept', playable, debrief: kept.debrief, mode: kept.mode, savedAt: kept.savedAt, thisRunOnly: stateStore(services.env).inMemoryOnly(debriefKey(playable)) });
+    // With the export e wrote of it, if any (noted beside it): e says where that is, while its files are as written.
+    setScreen({ name: 'kept', playable, debrief: kept.debrief, mode: kept.mode, savedAt: kept.savedAt, thisRunOnly: stateStore(services.env).inMemoryOnly(debriefKey(playable)), ...(kept.exported !== undefined ? { exported: kept.exported } : {}) });
   };
 
   // Which scenarios have a save or a kept debrief, and whether R has a save to resume: read once per
@@ -350,8 +351,11 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     body = <LocateScreen missing={screen.missing} onResumed={(found) => once(() => play(found))} onBack={() => toPicker()} onQuit={quit} />;
   } else if (screen.name === 'kept') {
     // The volunteer's own clock, as `records` dates the same playthrough (not UTC: 17:45 UTC is a Los Angeles morning).
+    // A copy e writes here is noted in its place (export.js is loaded with the debrief screen by now).
+    const { playable } = screen;
     body = <DebriefScreen scenario={screen.playable.scenario} debrief={screen.debrief} mode={screen.mode} onBack={() => toPicker()}
-      notice={keptDebriefNotice(screen.savedAt, screen.thisRunOnly === true)} />;
+      notice={keptDebriefNotice(screen.savedAt, screen.thisRunOnly === true)} exportedAlready={screen.exported}
+      onExported={(files) => void import('../export.js').then(({ noteKeptExport }) => noteKeptExport(services.env, playable, files))} />;
   } else if (screen.name === 'loading') {
     body = <Loading onInterrupt={() => quit(true)} />;
   } else if (screen.name === 'note') {

@@ -63,9 +63,10 @@ export interface DebriefScreenProps {
   /** Each export written (e, or in place of exportedBefore). */
   onExported?: (files: DebriefFiles) => void;
   /**
-   * The export a finished trainer-led session opened again keeps from its ending: where its files are
-   * still this debrief's as written (exportOfDebrief), e says so and where they are, and e again
-   * writes another copy. e wrote a second pair of files for the same debrief without a word.
+   * The export a finished trainer-led session opened again keeps from its ending, or a kept debrief
+   * opened again from the picker keeps from its e: where its files are still this debrief's as
+   * written (exportOfDebrief), e says so and where they are, and e again writes another copy. e wrote
+   * a second pair of files for the same debrief without a word.
    */
   exportedAlready?: DebriefFiles;
   /** Paths the notice names, as shown (shownFileName): each kept whole on its rows, never broken at a space in it. */
@@ -270,7 +271,7 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
         setExported(`Already exported to:\n${exportedWhere(written, app.env)}`);
         return;
       }
-      if (exportedAlready !== undefined && !alreadySaid && exportOfDebrief(exportedAlready, scenario, debrief)) {
+      if (exportedAlready !== undefined && !alreadySaid && exportOfDebrief(exportedAlready, scenario, debrief, { trainerLed: voice === 'room', mode })) {
         setAlreadySaid(true);
         setExported(`Already exported to:\n${exportedWhere(exportedAlready, app.env)}\ne again writes another copy.`);
         return;

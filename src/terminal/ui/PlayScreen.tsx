@@ -6,6 +6,7 @@ import { hintLine, hintRows, NO_UNDO_WORDS, playHints, typedNumberHints, typeNum
 import { noteFinish, quitRetryWords, recordsNoticeLines, withoutToDo } from '../node/state-store.js';
 import { NOT_RECORDED_UNWRITABLE, recordedLine, saveKeptOnDisk, saveProgress, stateStore } from '../saves.js';
 import { inkRows, wrapText } from '../wrap.js';
+import { noteKeptExport, type DebriefFiles } from '../export.js';
 import { testRunWords } from '../invocation.js';
 import type { Row } from '../debrief-lines.js';
 import { feedbackRows, momentRows, setupRows } from '../tall-rows.js';
@@ -378,7 +379,13 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   }, !(view.done && !showFeedback));
 
   if (view.done && !showFeedback && view.debrief) {
-    return <DebriefScreen scenario={playable.scenario} debrief={view.debrief} mode={mode} recorded={playable.from === undefined && playable.set === undefined && playable.preview !== true} onBack={onBack} notice={finishNotice} openOnEnding />;
+    // Each export e writes is noted beside the debrief kept of this playthrough (not kept for an
+    // author's test, nor where another terminal went on with the held save): opened again from the
+    // picker, e there says where it is instead of writing a second pair of files.
+    const onExported = (files: DebriefFiles) => {
+      if (!behind.current && playable.from === undefined && playable.set === undefined && playable.preview !== true) noteKeptExport(app.env, playable, files);
+    };
+    return <DebriefScreen scenario={playable.scenario} debrief={view.debrief} mode={mode} recorded={playable.from === undefined && playable.set === undefined && playable.preview !== true} onBack={onBack} notice={finishNotice} openOnEnding onExported={onExported} />;
   }
   // Where progress cannot be saved, q only quits (its prompt says the playthrough will be lost).
   // Progress only: a records file that refused does not stop the save (q still saves).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  agoWords, continueChoices, finishPlaythrough, repliesMadeWords, keepDebrief, keptDebriefFailure, keptDebriefFailureInOne, keepProgress, mayReplaceSave, memoryStore, saveKeptInstead, readKeptDebrief, readSave, saveKey, saveSummary,
+  agoWords, continueChoices, finishPlaythrough, repliesMadeWords, keepDebrief, keepDebriefExport, keptDebriefFailure, keptDebriefFailureInOne, keepProgress, mayReplaceSave, memoryStore, saveKeptInstead, readKeptDebrief, readSave, saveKey, saveSummary,
   startingAt, writeSave, type Debrief, type PlayableScenario, type ScenarioLoader, type ScenarioRef,
 } from '../../../src/machines/index.js';
 import { hasKeptDebrief, leftInPlace, SET_ASIDE_KEEP } from '../../../src/machines/progress/index.js';
@@ -235,6 +235,41 @@ describe('the last debrief kept', () => {
     const assessed = play(example, 'assessment', ['phone-curious', 'after-supervisor']);
     keepDebrief(store, bundledPlayable, assessed.getPersistedSnapshot(), now);
     expect(readKeptDebrief(store, bundledPlayable)).toMatchObject({ ok: true, mode: 'assessment' });
+  });
+
+  // Alone practice: e on a debrief, q, then d in the picker and e again wrote a second pair of files
+  // for the same playthrough. The kept debrief now notes its export; what is read back is untrusted.
+  it('notes the export e wrote beside it, read back where it has an export\'s shape; one without it, or with a malformed one, still reads', () => {
+    const store = memoryStore();
+    const key = keepDebrief(store, bundledPlayable, finished().getPersistedSnapshot(), now);
+    const older = store.read(key) as string;
+    const exported = { markdown: '/state/exports/example-new-phone-debrief-2025-01-31T10-20-30.md', json: '/state/exports/example-new-phone-debrief-2025-01-31T10-20-30.json', digest: { markdown: 'a'.repeat(64), json: 'b'.repeat(64) } };
+    // Without one (kept before exports were noted): as before.
+    expect(readKeptDebrief(store, bundledPlayable)).not.toHaveProperty('exported');
+    expect(keepDebriefExport(store, bundledPlayable, exported)).toBe(true);
+    expect(readKeptDebrief(store, bundledPlayable)).toMatchObject({ ok: true, savedAt: now.toISOString(), exported });
+    // The playthrough itself is as it was.
+    const { exported: noted, ...rest } = JSON.parse(store.read(key) as string) as { exported: unknown };
+    expect(noted).toEqual(exported);
+    expect(rest).toEqual(JSON.parse(older));
+    // Malformed in the file: the debrief reads all the same, without an export.
+    for (const bad of [7, 'x', { ...exported, digest: { markdown: 'nothex', json: 'b'.repeat(64) } }, { ...exported, json: '/etc/passwd' }, { ...exported, markdown: '/state/exports/other-debrief-1.md', json: '/state/exports/other-debrief-1.json' }, { ...exported, markdown: `/x\0/${'y'.repeat(10)}/example-new-phone-debrief-1.md` }]) {
+      store.write(key, JSON.stringify({ ...JSON.parse(older), exported: bad }));
+      const read = readKeptDebrief(store, bundledPlayable);
+      expect(read, JSON.stringify(bad)).toMatchObject({ ok: true });
+      expect(read, JSON.stringify(bad)).not.toHaveProperty('exported');
+    }
+    // Never noted into nothing, a damaged one, or another scenario's; nor is a malformed export written.
+    expect(keepDebriefExport(memoryStore(), bundledPlayable, exported)).toBe(false);
+    store.write(key, '{"broken');
+    expect(keepDebriefExport(store, bundledPlayable, exported)).toBe(false);
+    expect(store.read(key)).toBe('{"broken');
+    store.write(key, older);
+    expect(keepDebriefExport(store, bundledPlayable, { ...exported, json: 'elsewhere.json' })).toBe(false);
+    expect(store.read(key)).toBe(older);
+    // The next playthrough kept replaces it, export and all.
+    keepDebrief(store, bundledPlayable, finished().getPersistedSnapshot(), now);
+    expect(readKeptDebrief(store, bundledPlayable)).not.toHaveProperty('exported');
   });
 
   it('is not kept for an author\'s --from test', () => {
