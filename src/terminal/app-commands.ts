@@ -5,7 +5,7 @@ import { lineReader } from './node/line-reader.js';
 import { fixedSeed } from './seed.js';
 import type { CliIO } from './commands.js';
 import { command, commandName, helpText, textWidth } from './invocation.js';
-import { wrapWords } from './wrap.js';
+import { columnsOf, wrapWords } from './wrap.js';
 // A type only: saves.js (and what it loads) is imported when a command needs it.
 import type { roomSessionArgs as RoomSessionArgs } from './saves.js';
 
@@ -185,7 +185,7 @@ export async function resumeCommand(argv: readonly string[], io: CliIO): Promise
     // wrapped mid-word by the terminal), as the unwritable state folder's line is not.
     // Written by a newer version of casa-practice: said as the core words it (left where it is, nothing wrong with it).
     if (base.plain) {
-      io.err(`casa-practice: ${found.newer !== undefined ? found.error : resumeFailureLines(found.error, found.movedTo, 'choose a scenario')}\n`);
+      io.err(`${stderrRows(`casa-practice: ${found.newer !== undefined ? found.error : resumeFailureLines(found.error, found.movedTo, 'choose a scenario')}`)}\n`);
       return run(base, io);
     }
     return run({ ...base, notice: found.newer !== undefined ? found.error : resumeFailureInOne(found.error, found.movedTo) }, io);
@@ -193,7 +193,7 @@ export async function resumeCommand(argv: readonly string[], io: CliIO): Promise
   // Saves a newer version wrote of other scenarios: passed over (latestSaveKey), and named in one
   // line, left untouched (line by line on stderr; full screen above where it left off).
   const newer = newerSavesLine(found.playable, process.env);
-  if (newer !== undefined && base.plain) io.err(`casa-practice: ${newer}\n`);
+  if (newer !== undefined && base.plain) io.err(`${stderrRows(`casa-practice: ${newer}`)}\n`);
   return run({ ...base, playable: found.playable, snapshot: found.snapshot, startedAt: found.startedAt, activeMs: found.activeMs, hold: found.hold, mode: found.mode, resumed: true, ...(newer !== undefined && !base.plain ? { notice: newer } : {}) }, io);
 }
 
@@ -213,11 +213,20 @@ export function startingValues(words: readonly string[]): Record<string, string>
   return values;
 }
 
-/** A line for stderr: wrapped between words where stderr is a terminal (a path kept whole on a row of its own), else as it is. */
-function stderrRows(line: string): string {
+/**
+ * Text for stderr: where stderr is a terminal, each line longer than its width wrapped between words
+ * (a path kept whole on a row of its own, a command whole or continued), lines that fit as they are;
+ * piped, as it is. The terminal broke such lines mid-word ("it i" / "s now version 29", "no" / "thing
+ * was deleted") at 60 columns.
+ */
+function stderrRows(text: string): string {
   const columns = process.stderr.isTTY ? process.stderr.columns : undefined;
-  return columns ? wrapWords(line, columns, `${commandName()} `) : line;
+  if (!columns) return text;
+  return text.split('\n').map((line) => (columnsOf(line) <= columns ? line : wrapWords(line, columns, `${commandName()} `))).join('\n');
 }
+
+/** io whose stderr lines are wrapped for a terminal (stderrRows): line by line, what is said there. */
+const wrappedErr = (io: CliIO): CliIO => ({ ...io, err: (text: string) => io.err(stderrRows(text)) });
 
 function help(io: CliIO, text: string): number {
   io.out(helpText(text));
@@ -287,8 +296,11 @@ async function run(req: RunRequest, io: CliIO): Promise<number> {
   return code === 0 && stateStore(process.env).lostWrites() ? 74 : code;
 }
 
-async function runApp(req: RunRequest, io: CliIO): Promise<number> {
+async function runApp(req: RunRequest, given: CliIO): Promise<number> {
   if (req.plain) {
+    // What is said on stderr wrapped between words where it is a terminal (a damaged save set aside,
+    // a trainer-led session that cannot carry on, records that refused a write…).
+    const io = wrappedErr(given);
     // Wrapped as the app's last words are: a command (noSaveWords) whole on its own line, or broken
     // with line continuations where it is longer than a line.
     if (req.notice && !req.playable) io.out(`${wrapWords(req.notice, textWidth(), `${commandName()} `)}\n`);
