@@ -49,3 +49,14 @@ describe('"more information", as the guide words it, in every bundled scenario',
     }
   });
 });
+
+// The guide: "others may willingly enter or engage to fulfill an unmet need" (Stages of Exiting CSEC
+// Involvement). youth-discloses d5-not-csec said the guide "is clear that some youth engage
+// willingly" (content5-49's report): "is clear" and the missing "may" are stronger than the guide.
+describe('youth-discloses d5-not-csec', () => {
+  it('says some youth "may" engage willingly, as the guide does', () => {
+    const t = text('youth-discloses');
+    expect(t).not.toMatch(/guide is clear that some youth engage willingly/);
+    expect(t).toMatch(/the guide says some youth may willingly engage to fulfil an unmet need/);
+  });
+});
