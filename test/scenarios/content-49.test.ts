@@ -107,3 +107,16 @@ describe('trafficker-contact: the strong ending says what went to the team', () 
     expect(told).not.toMatch(/Every message and the man in the parking lot went/);
   });
 });
+
+// content5-49's report: the mixed ending for a judgement said out loud told "you judged it out loud
+// before hearing her out. After that she told you only in hints", also after d3-victim, where Kiara
+// had already told you plainly ("Sometimes he asks me to do stuff for money") before the judgement.
+describe('youth-discloses: the mixed ending after a judgement fits when it was said', () => {
+  it('d3-victim, after she told you plainly, is not told as judging before hearing her out', () => {
+    const d = playReplies(bundledScenario('youth-discloses'), ['d1-curious', 'd2-needs', 'd3-victim', 'd4-honest', 'd5-accurate', 'd6-safety', 'd7-share', 'd8-strengths']);
+    expect(d?.ending?.id).toBe('end-mixed');
+    const told = d?.ending?.narration ?? '';
+    expect(told).toMatch(/you judged him out loud, and she heard it as judging her/);
+    expect(told).not.toMatch(/before hearing her out|only in hints/);
+  });
+});
