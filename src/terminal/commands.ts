@@ -5,7 +5,7 @@ import { parseArgs, UsageError } from './args.js';
 import { helpText } from './invocation.js';
 import { fitReport } from './wrap.js';
 import { scenariosDir } from './paths.js';
-import { expandPaths, FileAccessError, loadScenarioFile, resolveScenarioArg, unreadableFolder, type LoadedFile } from './files.js';
+import { expandPaths, FileAccessError, loadScenarioFile, notUtf8OutputWords, resolveScenarioArg, unreadableFolder, type LoadedFile } from './files.js';
 import { whyNoScenarioFiles } from './scenario-files.js';
 import { bundledScenarioFiles, inScenariosDir, scenarioIds } from './node/scenario-ids.js';
 import { checkSchemaRef, schemaPath, schemaRefFor } from './node/schema-ref.js';
@@ -412,6 +412,10 @@ function shownPath(path: string): string {
  * Returns why it could not, in words, or undefined.
  */
 function writeOutput(path: string, text: string): string | undefined {
+  // Bytes that are not UTF-8 reached the command as U+FFFD: written, the graph went to another name
+  // (and a folder "dir\u{FFFD}" was made beside the one meant).
+  const odd = notUtf8OutputWords(path);
+  if (odd !== undefined) return odd;
   let target = path;
   try {
     const seen = lstatSync(path);

@@ -68,6 +68,21 @@ export function notUtf8Words(path: string, folder: boolean): string | undefined 
 }
 
 /**
+ * Why a file named on the command line to be written (new, records --xapi, graph --output) is not
+ * written, when its path holds U+FFFD: Node gives the program bytes that are not UTF-8 as U+FFFD
+ * (process.argv), so the name meant cannot be written; a file named "out\u{FFFD}.json" was written
+ * in its place, and graph made a new folder "dir\u{FFFD}" beside the one meant. In words after
+ * "could not write …:", without a full stop; undefined when the path holds no U+FFFD.
+ */
+export function notUtf8OutputWords(path: string): string | undefined {
+  if (!path.includes('\ufffd')) return undefined;
+  if (basename(path).includes('\ufffd')) return 'the name has bytes that are not UTF-8 (shown here as \u{FFFD}), so it reached casa-practice as another name, not the one meant; choose a name without them';
+  const nowhere = notUtf8Words(path, false);
+  return nowhere !== undefined ? `${nowhere}, or name a file in a folder you can write to`
+    : 'a folder\'s name in the path has bytes that are not UTF-8 (shown here as \u{FFFD}), so it reached casa-practice as another folder\'s name, not the one meant; rename that folder, or name a file in another folder';
+}
+
+/**
  * Why a file to be written (a command's output) could not be, in words before "name a file in a
  * folder you can write to.": a folder whose name is not UTF-8 (notUtf8Words) reached the command as
  * a path that leads nowhere, and was said not to exist, though it is there.

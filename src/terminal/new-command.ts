@@ -8,7 +8,7 @@ import { bundledScenarioFiles, inScenariosDir, scenarioIds } from './node/scenar
 import { checkSchemaRef, schemaRefFor } from './node/schema-ref.js';
 import { errorWords } from './node/state-store.js';
 import { packageRoot, scenariosDir } from './paths.js';
-import { notWrittenWhy } from './files.js';
+import { notUtf8OutputWords, notWrittenWhy } from './files.js';
 import { writeNewFile } from './state.js';
 import { commandLines, wrapWords } from './wrap.js';
 
@@ -139,6 +139,9 @@ export function newCommand(argv: readonly string[], io: CliIO): number {
     return exit;
   };
   const exists = 'It already exists, and it is not written over: name a new file, or move that one away first.';
+  // Bytes that are not UTF-8 reached the command as U+FFFD: the folder meant cannot be written into.
+  const odd = notUtf8OutputWords(path);
+  if (odd !== undefined) return notWritten(`${odd.charAt(0).toUpperCase()}${odd.slice(1)}.`, 74);
   const there = thereAlready(path);
   if (there === 'folder') return notWritten(`It is a folder: name a new file in it, such as ${shownFileName(join(shown, `${example}.json`))}`, 73);
   if (there) return notWritten(exists, 73);

@@ -507,6 +507,19 @@ describe('casa-practice records --xapi <file>', () => {
     expect(r.err.replace(/\s+/g, ' ')).toBe(`casa-practice: no xAPI file was written to ${path} A folder's name in the path has bytes that are not UTF-8 (shown here as \ufffd), so it reached casa-practice as a path that leads nowhere; rename that folder, or name a file in a folder you can write to. `);
   });
 
+  // Found by hostile3-49: "--xapi out<0xff>.json" reached the command as "out\ufffd.json" and a file
+  // by that name was written, not the one meant. Refused, nothing written.
+  it('a file name that is not UTF-8 is refused, and nothing is written', () => {
+    const env = envWithPractice();
+    const dir = outDir();
+    const path = join(dir, 'out\ufffd.json');
+    const r = run(['--xapi', path], env);
+    expect(r.code).toBe(74);
+    expect(r.err.replace(/\s+/g, ' ')).toBe(`casa-practice: no xAPI file was written to ${path} The name has bytes that are not UTF-8 (shown here as \ufffd), so it reached casa-practice as another name, not the one meant; choose a name without them. `);
+    expect(r.out).not.toContain('xAPI:');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('a folder, or a folder that does not exist, is said in words, without a stack trace', () => {
     const env = envWithPractice();
     const dir = outDir();

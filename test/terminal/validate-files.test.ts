@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -167,6 +167,41 @@ describe('a folder name is a folder', () => {
     expect(through.err).toBe(`casa-practice: cannot read "${join(folder, 'a.json')}": a folder's name in the path has bytes that are not UTF-8 (shown here as \ufffd), so it reached casa-practice as a path that leads nowhere; rename that folder\n`);
     const gone = await run('validate', join(dir, 'gone\ufffd.json'));
     expect(gone.err).toBe(`casa-practice: cannot read "${join(dir, 'gone\ufffd.json')}": no such file or folder\n`);
+  });
+
+  // Found by hostile3-49: a file to be written fared worse. Node gives the program U+FFFD for the
+  // bytes, so graph --output dir<0xfe>/g.svg made a new folder "dir\ufffd" beside the one meant and
+  // wrote there, and a name with such bytes was written with U+FFFD in their place. Refused, nothing
+  // written and nothing made (records --xapi: records-command.test.ts).
+  it('a file to be written whose path is not UTF-8 is refused in plain words, and nothing is written or made', async () => {
+    const dir = tmp();
+    try {
+      mkdirSync(Buffer.concat([Buffer.from(join(dir, 'dir')), Buffer.from([0xfe])]));
+    } catch {
+      return; // A file system that refuses such a name (macOS) cannot hold one.
+    }
+    const scenario = fixturePath('good/example.json');
+    const folder = join(dir, 'dir\ufffd');
+    const listed = () => readdirSync(dir, { encoding: 'buffer' }).map((b) => b.toString('hex')).sort();
+    const before = listed();
+    const nowhere = 'a folder\'s name in the path has bytes that are not UTF-8 (shown here as \ufffd), so it reached casa-practice as a path that leads nowhere; rename that folder, or name a file in a folder you can write to';
+    const name = 'the name has bytes that are not UTF-8 (shown here as \ufffd), so it reached casa-practice as another name, not the one meant; choose a name without them';
+    const intoFolder = await run('graph', scenario, '--output', join(folder, 'g.svg'));
+    expect(intoFolder).toEqual({ code: 1, out: '', err: `casa-practice: could not write ${join(folder, 'g.svg')}: ${nowhere}.\n` });
+    const named = await run('graph', scenario, '--output', join(dir, 'g\ufffd.svg'));
+    expect(named).toEqual({ code: 1, out: '', err: `casa-practice: could not write ${join(dir, 'g\ufffd.svg')}: ${name}.\n` });
+    const made = await run('new', join(folder, 'my-story.json'));
+    expect(made.code).toBe(74);
+    expect(made.err.replace(/\s+/g, ' ')).toContain(`${nowhere.charAt(0).toUpperCase()}${nowhere.slice(1)}.`);
+    expect(listed()).toEqual(before);
+    // A folder that has the name with U+FFFD (made by an earlier run) is not the one meant either.
+    mkdirSync(folder);
+    const there = await run('graph', scenario, '--output', join(folder, 'g.svg'));
+    expect(there.code).toBe(1);
+    expect(there.err).toBe(`casa-practice: could not write ${join(folder, 'g.svg')}: a folder's name in the path has bytes that are not UTF-8 (shown here as \ufffd), so it reached casa-practice as another folder's name, not the one meant; rename that folder, or name a file in another folder.\n`);
+    const madeThere = await run('new', join(folder, 'my-story.json'));
+    expect(madeThere.code).toBe(74);
+    expect(readdirSync(folder)).toEqual([]);
   });
 
   it('a name or path that is not there is named with its escapes shown, not as another name', async () => {
