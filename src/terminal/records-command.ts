@@ -1,7 +1,7 @@
 import { accessSync, constants, lstatSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { backupFileName, backupText, newerSavesNotInBackup, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_HOURS_PER_YEAR, localDate, localTime, NEWER_PRACTICE_NOT_SHOWN, newestFirst, NO_PRACTICE_YET, openingYear, otherPracticeYears, otherYearsWords, PRACTICE_IDLE_MS, keepLearner, readRecords, recordsCsv, scenariosAtHand, shownFileName, shownMinutes, visibleLine, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type PlaythroughRecord, type Scenario } from '../machines/index.js';
+import { backupFileName, backupText, shownCount, newerSavesNotInBackup, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_HOURS_PER_YEAR, localDate, localTime, NEWER_PRACTICE_NOT_SHOWN, newestFirst, NO_PRACTICE_YET, openingYear, otherPracticeYears, otherYearsWords, PRACTICE_IDLE_MS, keepLearner, readRecords, recordsCsv, scenariosAtHand, shownFileName, shownMinutes, visibleLine, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type PlaythroughRecord, type Scenario } from '../machines/index.js';
 import { parseArgs, UsageError } from './args.js';
 import type { CliIO } from './commands.js';
 import { exportsDir, shownPath, shownStateDir } from './export.js';
@@ -285,7 +285,7 @@ function writeXapi(path: string, playthroughs: readonly PlaythroughRecord[], lea
     return notWritten(`${notWrittenWhy(path, e, errorWords)} name a file in a folder you can write to.`, 74);
   }
   const count = playthroughs.length;
-  io.out(`xAPI: ${shown} (${count} finished ${count === 1 ? 'scenario' : 'scenarios'}, all years)\n`);
+  io.out(`xAPI: ${shown} (${shownCount(count)} finished ${count === 1 ? 'scenario' : 'scenarios'}, all years)\n`);
   // A path typed relative to where the command ran: the folder said, as the state folder is for the CSV.
   if (!isAbsolute(path)) io.out(`(in the folder ${shownHome(resolve(dirname(path)), env)})\n`);
   // The command on a line of its own, never cut across lines, to copy.

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { cleanLine, shownFileName } from '../machines/light.js';
+import { cleanLine, shownCount, shownFileName } from '../machines/light.js';
 import { shellWord } from './invocation.js';
 
 const JSON_NAME = /\.json$/i;
@@ -103,6 +103,6 @@ export function leftOutNotice(leftOut: readonly { file: string; reason: string }
   // The command on a line of its own (the picker shows it as its own row): after the words, at 60
   // columns a long path was cut after a "/", and a copied command took the line break with it.
   // More than three: how many more, in words (an ellipsis before the full stop read "; …. To see why").
-  const more = leftOut.length > NAMED_LEFT_OUT ? `; and ${leftOut.length - NAMED_LEFT_OUT} more` : '';
+  const more = leftOut.length > NAMED_LEFT_OUT ? `; and ${shownCount(leftOut.length - NAMED_LEFT_OUT)} more` : '';
   return `${count}: ${named}${more}. To see why, run:\n${cmd}`;
 }

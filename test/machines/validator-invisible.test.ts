@@ -171,7 +171,7 @@ describe('invisible-character: a text holding characters the screens leave out i
     const last = problems.at(-1) as Problem;
     expect(formatPath(last.path)).toBe(`nodes[${MAX_INVISIBLE_TEXTS}].narration`);
     // 5,000 narrations and the ending's line, the first 20 listed.
-    expect(last.message).toBe(`${5_001 - MAX_INVISIBLE_TEXTS} more texts from here on hold escape sequences, control or invisible characters too (the first ${MAX_INVISIBLE_TEXTS} are listed one by one).`);
+    expect(last.message).toBe(`${(5_001 - MAX_INVISIBLE_TEXTS).toLocaleString('en-US')} more texts from here on hold escape sequences, control or invisible characters too (the first ${MAX_INVISIBLE_TEXTS} are listed one by one).`);
     // The ending's line of 5,000 zero-width spaces: counted (its own warning is past the first 20).
     expect(formatValidation(result, 'hostile.json')).not.toMatch(UNSAFE);
   });

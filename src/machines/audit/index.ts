@@ -1,3 +1,4 @@
+import { countWords } from '../text/first-few.js';
 import type { EndingKind, Scenario } from '../schema/scenario.js';
 import { cleanLine } from '../text/clean.js';
 import { formatProblem, type JsonPath, type Problem } from '../validate/problem.js';
@@ -200,7 +201,7 @@ function houseRows(a: ScenarioAudit, locate: Locate | undefined, onPlaythroughs:
     // Each says what it was told: the ending's own narration, or a variant that does not count and why.
     for (const o of h.playthroughs?.slice(1) ?? []) rows.push(`      another: ${o.percent}% on ${unexplainedToldWords(cleanLine(o.ending), o.told)}, its replies: ${o.replies.map(cleanLine).join(', ')}`);
     const unnamed = (h.count ?? 0) - (h.playthroughs?.length ?? 0);
-    if (h.playthroughs && unnamed > 0) rows.push(`      and ${unnamed} more such playthrough${unnamed === 1 ? '' : 's'}`);
+    if (h.playthroughs && unnamed > 0) rows.push(`      and ${countWords(unnamed)} more such playthrough${unnamed === 1 ? '' : 's'}`);
     if (h.fix) rows.push(`    fix: ${cleanLine(h.fix)}`);
   }
   return rows;
@@ -408,7 +409,7 @@ export function scenarioShareFindings(all: AnswerKeyFigures): WordingMiss[] {
 function where(m: WordingMiss): string {
   if (m.decisions.length === 0) return '';
   const named = m.decisions.slice(0, NAMED_DECISIONS).map((d) => `${cleanLine(d.decisionId)} (${cleanLine(d.scenarioId)})`).join(', ');
-  return `: ${m.at} ${named}${m.decisions.length > NAMED_DECISIONS ? ` and ${m.decisions.length - NAMED_DECISIONS} more` : ''}`;
+  return `: ${m.at} ${named}${m.decisions.length > NAMED_DECISIONS ? ` and ${countWords(m.decisions.length - NAMED_DECISIONS)} more` : ''}`;
 }
 
 /** The wording shares outside their range, in words, each naming the decisions that make it so (by id; formatAudit adds where they are). */
@@ -437,7 +438,7 @@ function wordingRows(m: WordingMiss, scenarios: readonly Scenario[], placeOf: (d
     const reply = r === undefined ? '' : `, reply ${cleanLine(replyId(scenarios, d, r))}`;
     rows.push(`      ${place ? `${place.file}:${place.line}:${place.column} ${cleanLine(d.decisionId)}` : `${cleanLine(d.decisionId)} (${cleanLine(d.scenarioId)})`}${reply}`);
   }
-  if (m.decisions.length > NAMED_DECISIONS) rows.push(`      and ${m.decisions.length - NAMED_DECISIONS} more`);
+  if (m.decisions.length > NAMED_DECISIONS) rows.push(`      and ${countWords(m.decisions.length - NAMED_DECISIONS)} more`);
   rows.push(`    fix: ${m.fix.charAt(0).toUpperCase()}${m.fix.slice(1)}`);
   return rows;
 }

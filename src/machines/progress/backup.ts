@@ -1,3 +1,4 @@
+import { countWords } from '../text/first-few.js';
 import { exportFileName, RECORDS_CSV_HEADER } from '../report/records-export.js';
 import { isScenarioId } from '../scenario-id.js';
 import { cleanLine } from '../text/clean.js';
@@ -385,7 +386,7 @@ function leftOutList(leftOut: readonly BackupLeftOut[], withWhy: boolean): strin
     return withWhy ? `${e.what} (${e.why}${best})` : `${e.what}${best}`;
   });
   const more = leftOut.length - named.length;
-  return cleanLine(more > 0 ? `${named.join('; ')}; and ${more} more` : named.join('; '));
+  return cleanLine(more > 0 ? `${named.join('; ')}; and ${countWords(more)} more` : named.join('; '));
 }
 
 /**
@@ -397,7 +398,7 @@ export function backupLeftOutQuestion(parsed: { backup: BackupFile; leftOut: rea
   const finished = parsed.backup.records.playthroughs.length;
   const inProgress = loadableSaves(parsed.backup.saves);
   const rest = [
-    finished > 0 ? `${finished} finished scenario${finished === 1 ? '' : 's'}` : '',
+    finished > 0 ? `${countWords(finished)} finished scenario${finished === 1 ? '' : 's'}` : '',
     inProgress > 0 ? `${inProgress} scenario${inProgress === 1 ? '' : 's'} in progress` : '',
   ].filter(Boolean).join(' and ');
   return `${n === 1 ? 'One entry' : `${n} entries`} in this backup ${n === 1 ? 'is' : 'are'} damaged and cannot be loaded: ${leftOutList(parsed.leftOut, true)}. ` +
@@ -569,7 +570,7 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
  * off), each counted in the singular or plural as it is, and nothing said of what there was none of.
  */
 function importWords({ added, alreadyHad, sameProgress, savesLoaded, savesKept, savesSetAside, savesNotReplaced, savesNewer = 0, savesFinished, savesOwnFile, savesAuthorTest }: Omit<ImportResult, 'message' | 'notice' | 'setAside' | 'refused'>): string {
-  const finished = (n: number) => `${n} finished scenario${n === 1 ? '' : 's'}`;
+  const finished = (n: number) => `${countWords(n)} finished scenario${n === 1 ? '' : 's'}`;
   const inProgress = (n: number) => `${n} scenario${n === 1 ? '' : 's'} in progress`;
   const were = (n: number) => (n === 1 ? 'was' : 'were');
   const parts: string[] = [];

@@ -1,3 +1,4 @@
+import { countWords } from '../text/first-few.js';
 import { cleanLine, isBlank } from '../text/clean.js';
 import { quoteValue, shownFileName } from '../text/quote.js';
 import type { Debrief, OutcomeBand } from '../scoring.js';
@@ -216,13 +217,13 @@ export function recordsSetAsideNotice(aside: RecordsSetAside, keptAt: KeptAt = R
   const notMoved = leftWhereItWas(aside.movedTo);
   if (aside.partly) {
     const { unreadable, kept, best = 0 } = aside.partly;
-    const finished = (n: number) => `${n} finished scenario${n === 1 ? '' : 's'}`;
+    const finished = (n: number) => `${countWords(n)} finished scenario${n === 1 ? '' : 's'}`;
     const what = [...(unreadable > 0 || best === 0 ? [finished(unreadable)] : []), ...(best > 0 ? [`${best} best result${best === 1 ? '' : 's'}`] : [])].join(' and ');
     // The readable part is shown (the reader keeps it), but the file is the only copy of the rest.
     if (notMoved) return `Part of your completion records is damaged: ${what} could not be read${why}; ${keptAt(aside.movedTo)}. The rest is shown, but what you finish in this session will not be kept in your records.`;
     // None of the finished scenarios read: not "part of" the records, and no "other 0" kept.
     if (kept === 0 && best === 0 && unreadable > 0) {
-      const none = unreadable === 1 ? 'the one finished scenario in them could not be read' : `none of the ${unreadable} finished scenarios in them could be read`;
+      const none = unreadable === 1 ? 'the one finished scenario in them could not be read' : `none of the ${countWords(unreadable)} finished scenarios in them could be read`;
       return `Your completion records were damaged: ${none}${why}, so ${unreadable === 1 ? 'it is' : 'they are'} left out of your records; ${keptAt(aside.movedTo)}.`;
     }
     if (best > 0) return `Part of your completion records was damaged: ${what} could not be read${why} and ${unreadable + best === 1 ? 'is' : 'are'} left out of your records; ${keptAt(aside.movedTo)}, and the rest was kept.`;

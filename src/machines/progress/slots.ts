@@ -1,3 +1,4 @@
+import { countWords } from '../text/first-few.js';
 import { quotedTitle } from '../report/words.js';
 import { cleanLine } from '../text/clean.js';
 import { asideWords, setAsideInOne, setAsideLines, type Store } from './store.js';
@@ -178,9 +179,9 @@ export function newerSavesWords(titles: readonly string[], another = false, todo
   const named = [...new Set(titles.map((t) => quotedTitle(cleanLine(t))))];
   const odd = Number.isSafeInteger(unnamed) && unnamed > 0 ? unnamed : 0;
   if (named.length === 0 && odd === 0) return undefined;
-  const oddWords = odd === 1 ? 'a save whose file name is not UTF-8' : `${odd} saves whose file names are not UTF-8`;
+  const oddWords = odd === 1 ? 'a save whose file name is not UTF-8' : `${countWords(odd)} saves whose file names are not UTF-8`;
   if (named.length === 0) {
-    const who = odd === 1 ? `${another ? 'Another save' : 'A save'} whose file name is not UTF-8 holds` : `${odd} ${another ? 'other saves' : 'saves'} whose file names are not UTF-8 hold`;
+    const who = odd === 1 ? `${another ? 'Another save' : 'A save'} whose file name is not UTF-8 holds` : `${countWords(odd)} ${another ? 'other saves' : 'saves'} whose file names are not UTF-8 hold`;
     return `${who} progress from a newer version of casa-practice, which this version leaves untouched. ${todo.replace(/\bit\b/, odd === 1 ? 'it' : 'them')}`;
   }
   if (odd > 0) {
@@ -195,7 +196,7 @@ export function newerSavesWords(titles: readonly string[], another = false, todo
   // from elsewhere) made one line of many kilobytes.
   const shown = named.slice(0, NEWER_SAVES_NAMED);
   const rest = named.length - shown.length;
-  const list = named.length === 1 ? named[0] : rest > 0 ? `${shown.join(', ')} and ${rest} more` : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+  const list = named.length === 1 ? named[0] : rest > 0 ? `${shown.join(', ')} and ${countWords(rest)} more` : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
   const one = named.length === 1;
   const who = another ? `${one ? 'Another scenario' : 'Other scenarios'}, ${list}, ${one ? 'has' : 'have'}` : `${list} ${one ? 'has' : 'have'}`;
   return `${who} saved progress from a newer version of casa-practice, which this version leaves untouched. ${todo.replace(/\bit\b/, one ? 'it' : 'them')}`;

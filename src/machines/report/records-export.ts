@@ -1,3 +1,4 @@
+import { countWords } from '../text/first-few.js';
 import { recordSeconds, type PlaythroughRecord } from '../progress/records.js';
 import type { SessionMode } from '../types.js';
 import { PRACTICE_IDLE_MS } from '../progress/clock.js';
@@ -83,7 +84,7 @@ export function otherYearsWords(records: readonly PlaythroughRecord[], year: num
   const others = otherPracticeYears(records, year);
   if (others.length === 0) return undefined;
   const inYear = records.some((r) => localDate(r.completedAt).startsWith(`${year}-`));
-  const list = others.map((o) => `${o.year} (${o.count} finished ${o.count === 1 ? 'scenario' : 'scenarios'})`).join(', ');
+  const list = others.map((o) => `${o.year} (${countWords(o.count)} finished ${o.count === 1 ? 'scenario' : 'scenarios'})`).join(', ');
   return `${inYear ? 'Also finished in' : 'Finished in'} other years: ${list}.`;
 }
 
@@ -260,6 +261,6 @@ export function certificateData(records: readonly PlaythroughRecord[], options: 
     withoutTime: items.filter((i) => i.minutes === undefined).length,
     // A few minutes round to 0.0 hours: say "under 0.1" rather than a total of 0 beside "3 minutes".
     summary: `${totalMinutes > 0 && totalHours === 0 ? 'under 0.1 hours' : `${totalHours} ${totalHours === 1 ? 'hour' : 'hours'}`} of finished practice in ${year}`,
-    breakdown: `${totalMinutes} ${totalMinutes === 1 ? 'minute' : 'minutes'} from ${items.length} finished ${items.length === 1 ? 'scenario' : 'scenarios'}`,
+    breakdown: `${countWords(totalMinutes)} ${totalMinutes === 1 ? 'minute' : 'minutes'} from ${countWords(items.length)} finished ${items.length === 1 ? 'scenario' : 'scenarios'}`,
   };
 }

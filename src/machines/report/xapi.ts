@@ -1,3 +1,4 @@
+import { countWords } from '../text/first-few.js';
 import { initialTransition, transition } from 'xstate';
 import { compileScenario } from '../compile.js';
 import { getPrinciple, getSection } from '../guide.js';
@@ -265,10 +266,10 @@ export function xapiGapWords(gaps: readonly DefinitionGap[], remedy: string): st
   const items = [...groups.values()].map(({ gap, count }) => {
     const title = cleanLine(gap.record.title).slice(0, 120);
     const other = gap.reason === 'other-version' && gap.versionAtHand !== undefined ? ` (version ${gap.versionAtHand})` : '';
-    return `"${title}", version ${gap.record.scenarioVersion} (${count} finished): ${why[gap.reason]}${other}`;
+    return `"${title}", version ${gap.record.scenarioVersion} (${countWords(count)} finished): ${why[gap.reason]}${other}`;
   });
   const n = gaps.length;
-  return `${n} finished ${n === 1 ? 'scenario' : 'scenarios'} in this xAPI file ${n === 1 ? 'has' : 'have'} no description of ${n === 1 ? 'its' : 'their'} decisions (the words of each decision and its replies), because casa-practice describes them only from the scenario exactly as it was played: ${items.join('; ')}. ${n === 1 ? 'Its' : 'Their'} replies, scores and results are in the file all the same. ${remedy}`;
+  return `${countWords(n)} finished ${n === 1 ? 'scenario' : 'scenarios'} in this xAPI file ${n === 1 ? 'has' : 'have'} no description of ${n === 1 ? 'its' : 'their'} decisions (the words of each decision and its replies), because casa-practice describes them only from the scenario exactly as it was played: ${items.join('; ')}. ${n === 1 ? 'Its' : 'Their'} replies, scores and results are in the file all the same. ${remedy}`;
 }
 
 /**

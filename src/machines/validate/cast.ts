@@ -1,3 +1,4 @@
+import { countWords } from '../text/first-few.js';
 import { cleanLine, isBlank } from '../text/clean.js';
 import { firstIndex, nameKeys } from '../text/names.js';
 import { quoteValue } from '../text/quote.js';
@@ -102,7 +103,7 @@ export function unusedCharacterProblems(raw: unknown): UnlocatedProblem[] {
   if (first) {
     out.push({
       severity: 'warning', code: 'character-unused', path: ['characters', first.index, 'id'],
-      message: `${rest.length} more character${rest.length === 1 ? '' : 's'} from here on never ${rest.length === 1 ? 'speaks' : 'speak'} and ${rest.length === 1 ? 'is' : 'are'} named in no text (the first ${MAX_UNUSED_LISTED} are listed one by one).`,
+      message: `${countWords(rest.length)} more character${rest.length === 1 ? '' : 's'} from here on never ${rest.length === 1 ? 'speaks' : 'speak'} and ${rest.length === 1 ? 'is' : 'are'} named in no text (the first ${MAX_UNUSED_LISTED} are listed one by one).`,
       fix: `Give each a line or name them in a text, or remove them from "characters", as the warnings above say; ${pointerWords.again()} to see the rest.`,
     });
   }

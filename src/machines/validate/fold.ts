@@ -1,4 +1,4 @@
-import { firstFew } from '../text/first-few.js';
+import { countWords, firstFew } from '../text/first-few.js';
 import { quoteValue } from '../text/quote.js';
 import { PLACES_AT, placeAt, type JsonPath, type UnlocatedProblem } from './problem.js';
 
@@ -132,7 +132,7 @@ function namer(path: JsonPath): string {
 /** "a", "a" and "b", "a", "b" and "c": ids quoted, the first few, then how many more. */
 function listed(ids: readonly string[], and = 'and'): string {
   const shown = ids.slice(0, 3).map((v) => quoteValue(v));
-  if (ids.length > 3) return `${shown.join(', ')} ${and} ${ids.length - 3} more`;
+  if (ids.length > 3) return `${shown.join(', ')} ${and} ${countWords(ids.length - 3)} more`;
   return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} ${and} ${shown[shown.length - 1]}` : shown[0] ?? '';
 }
 
@@ -170,7 +170,7 @@ function knockOnWords(cause: UnlocatedProblem, group: UnlocatedProblem[], refs: 
   const first = refs[0];
   const id = quoteValue(named);
   const n = refs.length;
-  const more = n > MAX_PLACES ? ` and ${n - MAX_PLACES} more` : '';
+  const more = n > MAX_PLACES ? ` and ${countWords(n - MAX_PLACES)} more` : '';
   const before = cause.places ?? [];
   const at = before.length === 0 ? PLACES_AT : refs.slice(0, MAX_PLACES).map((_, i) => placeAt(before.length + i)).join('; ');
   const who = n === 1 && first ? `${namer(first.path)} names ${id} (${at})` : `${n} places name ${id} (${at}${more})`;

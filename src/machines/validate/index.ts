@@ -7,7 +7,7 @@ import { signed } from '../report/words.js';
 import { indexScenario, replyValue } from '../scenario-index.js';
 import { ScenarioNode, SceneNode, DecisionNode, EndingNode, Scenario, Character, Variable, Id, Line, Next, Reply, Assessment, type Reply as ReplyType, type Scenario as ScenarioType, type When } from '../schema/scenario.js';
 import { visibleLine } from '../text/clean.js';
-import { firstFew, MAX_NAMED } from '../text/first-few.js';
+import { countWords, firstFew, MAX_NAMED } from '../text/first-few.js';
 import { lineAsWritten, quoteAsWritten, quoteValue, shownFileName } from '../text/quote.js';
 import { conformsToCharacter, conformsToNode, conformsToVariable, scenarioKeyCount } from './conforms.js';
 import { integrityProblems } from './integrity.js';
@@ -311,7 +311,7 @@ function idProblems(id: unknown, options: ValidateOptions): UnlocatedProblem[] {
   }
   const alsoHere = options.sameIdInRun?.(id) ?? [];
   if (alsoHere.length > 0) {
-    const named = alsoHere.slice(0, 3).map((f) => quoteValue(f, 200)).join(', ') + (alsoHere.length > 3 ? ` and ${alsoHere.length - 3} more` : '');
+    const named = alsoHere.slice(0, 3).map((f) => quoteValue(f, 200)).join(', ') + (alsoHere.length > 3 ? ` and ${countWords(alsoHere.length - 3)} more` : '');
     out.push({ severity: 'warning', code: 'duplicate-scenario-id', path: ['id'],
       message: `${alsoHere.length === 1 ? 'The file' : 'The files'} ${named}, checked with this one, ${alsoHere.length === 1 ? 'has' : 'have'} the id ${quoteValue(id)} too: completion records (best score, times finished) are kept by scenario id, so they would share them, and in the scenarios folder the picker would list them under one id with one saved playthrough between them.`,
       fix: 'Give each scenario its own id (a copy of a scenario needs a new id), and name the file after it.' });
@@ -767,8 +767,8 @@ function mb(n: number): string {
  * (AuthoringPointers.again: the web Preview's "Check again" button).
  */
 export function moreProblemsLine(truncated: NonNullable<ValidationResult['truncated']>, authoring?: AuthoringPointers): string {
-  const kinds = Object.entries(truncated.codes).sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ×${n}`).join(', ');
-  return `…and ${truncated.count} more problem${truncated.count === 1 ? '' : 's'} of these kinds (${kinds}); fix these first and ${withPointers(authoring, pointerWords.again)}.`;
+  const kinds = Object.entries(truncated.codes).sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ×${countWords(n)}`).join(', ');
+  return `…and ${countWords(truncated.count)} more problem${truncated.count === 1 ? '' : 's'} of these kinds (${kinds}); fix these first and ${withPointers(authoring, pointerWords.again)}.`;
 }
 
 /** A validation result as the text a trainer reads; `authoring`: the caller's words for where a fix points (the terminal's without). */

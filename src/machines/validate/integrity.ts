@@ -9,7 +9,7 @@ import { conditionsOf } from '../conditions.js';
 import { routesOf } from '../scenario-index.js';
 import type { Condition, Next, Scenario, When } from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
-import { firstFew, MAX_NAMED } from '../text/first-few.js';
+import { countWords, firstFew, MAX_NAMED } from '../text/first-few.js';
 import { formatPath, RELATED_AT, type JsonPath, type UnlocatedProblem } from './problem.js';
 
 /** From this final percentage, a playthrough reaching a harmful ending is worth a warning. */
@@ -93,7 +93,7 @@ function endingsNeverReached(scenario: Scenario, reached: ReadonlySet<string>, u
     // Each way in with every test on it: the reply's own "when" as well as its route's (a reply
     // offered only at trust ≥ 90 was listed with no condition, and the fix named its route).
     const ways = waysIn(scenario, node.id).filter((w) => graph.reachable.has(w.from)).map((w) => (w.tests.length === 0 ? w.label : `${w.label} if ${w.tests.join(' and ')}`));
-    const shown = ways.slice(0, 3).join('; ') + (ways.length > 3 ? `; and ${ways.length - 3} more` : '');
+    const shown = ways.slice(0, 3).join('; ') + (ways.length > 3 ? `; and ${countWords(ways.length - 3)} more` : '');
     const blocking = testsKeepingOut(scenario, node.id, waysIn(scenario, node.id).filter((w) => graph.reachable.has(w.from) && !unvisited.has(w.from)), trials);
     out.push({ severity: 'warning', code: 'ending-never-reached', path: nodePath(node.id),
       message: `No playthrough reaches the ${node.ending} ending ${quoteValue(node.id)}: arrows lead to it (${shown}), but their conditions never hold on the way there (every playthrough the scenario allows was tried).`,
@@ -236,7 +236,7 @@ function nodesNeverReached(scenario: Scenario, unvisited: readonly string[], sai
     if (node.kind === 'ending' || !missed.has(node.id)) continue;
     const ways = waysIn(scenario, node.id).filter((w) => graph.reachable.has(w.from) && !missed.has(w.from));
     if (ways.length === 0 || ways.some((w) => explained.has(w.fromIndex))) continue;
-    const shown = ways.slice(0, 3).map((w) => (w.tests.length === 0 ? w.label : `${w.label} if ${w.tests.join(' and ')}`)).join('; ') + (ways.length > 3 ? `; and ${ways.length - 3} more` : '');
+    const shown = ways.slice(0, 3).map((w) => (w.tests.length === 0 ? w.label : `${w.label} if ${w.tests.join(' and ')}`)).join('; ') + (ways.length > 3 ? `; and ${countWords(ways.length - 3)} more` : '');
     out.push({ severity: 'warning', code: 'node-never-reached', path: nodePath(node.id),
       message: `No playthrough reaches the ${node.kind} ${quoteValue(node.id)}: arrows lead to it (${shown}), but their conditions never hold on the way there (every playthrough the scenario allows was tried).`,
       fix: 'Loosen the "when" on a way into it (a threshold higher than the variable can be at that point, or conditions that rule each other out), or remove it.' });

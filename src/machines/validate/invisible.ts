@@ -1,3 +1,4 @@
+import { countWords } from '../text/first-few.js';
 import { cleanLine, forEachRemoved, isBlank, loneSurrogates, SHOWS_NOTHING, type RemovedPart } from '../text/clean.js';
 import { pointerWords } from './pointers.js';
 import { quoteAsWritten, quoteValue } from '../text/quote.js';
@@ -112,11 +113,11 @@ function scan(text: string, oneLine: boolean, all: boolean): { first: RemovedPar
 function moreParts(count: number, next: readonly RemovedPart[]): string {
   const more = count - 1;
   if (more <= 0) return '';
-  if (!next.some((part) => part.kind === 'escape')) return ` It holds ${more} more such character${more > 1 ? 's' : ''} after it.`;
+  if (!next.some((part) => part.kind === 'escape')) return ` It holds ${countWords(more)} more such character${more > 1 ? 's' : ''} after it.`;
   const named = next.map((part) => (part.kind === 'escape' ? `the escape sequence ${quoteValue(part.text, 24)}` : described(part)));
-  const list = more > named.length ? `${named.join(', ')} and ${more - named.length} more`
+  const list = more > named.length ? `${named.join(', ')} and ${countWords(more - named.length)} more`
     : named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1) ?? ''}` : named[0] ?? '';
-  return ` It holds ${more} more after it: ${list}.`;
+  return ` It holds ${countWords(more)} more after it: ${list}.`;
 }
 
 /** " Remove the one after it too, whole ("\u001b[0m", not "\u001b" alone)." (or "the others …, each escape sequence whole") when one of them is an escape sequence. */
@@ -168,7 +169,7 @@ export function invisibleCharacterProblems(raw: unknown): UnlocatedProblem[] {
     const index = lone[0];
     if (index === undefined || !listed(path, 'halves')) return;
     const code = value.charCodeAt(index).toString(16);
-    const others = lone.length > 1 ? ` It holds ${lone.length - 1} more such half character${lone.length > 2 ? 's' : ''} after it.` : '';
+    const others = lone.length > 1 ? ` It holds ${countWords(lone.length - 1)} more such half character${lone.length > 2 ? 's' : ''} after it.` : '';
     out.push({
       severity: 'warning', code: 'invisible-character', path: path(), stringIndex: index,
       message: `This text holds half of a character on its own (U+${code.toUpperCase()}, a lone surrogate) at character ${position(value, index)}, ${before(value, index)}: the apps show it as U+FFFD, the replacement character (a question mark in a diamond).${others}`,
@@ -197,7 +198,7 @@ export function invisibleCharacterProblems(raw: unknown): UnlocatedProblem[] {
   if (more > 0 && firstMore) {
     out.push({
       severity: 'warning', code: 'invisible-character', path: firstMore,
-      message: `${more} more text${more === 1 ? '' : 's'} from here on ${more === 1 ? 'holds' : 'hold'} ${moreWords(moreKinds)} too (the first ${MAX_INVISIBLE_TEXTS} are listed one by one).`,
+      message: `${countWords(more)} more text${more === 1 ? '' : 's'} from here on ${more === 1 ? 'holds' : 'hold'} ${moreWords(moreKinds)} too (the first ${MAX_INVISIBLE_TEXTS} are listed one by one).`,
       fix: `Remove them as the warnings above say; ${pointerWords.again()} to see the rest. Text pasted from a terminal or a web page often brings them: retype it, or paste it as plain text.`,
     });
   }
@@ -231,7 +232,7 @@ export function withHiddenCharacters(raw: unknown, problems: readonly UnlocatedP
       const index = lone[0] as number;
       const pre = cleanLine(value.slice(0, index));
       const after = pre === '' ? 'at its start' : `after ${quoteValue(pre, 40)}`;
-      const more = lone.length > 1 ? ` (and ${lone.length - 1} more such half character${lone.length > 2 ? 's' : ''})` : '';
+      const more = lone.length > 1 ? ` (and ${countWords(lone.length - 1)} more such half character${lone.length > 2 ? 's' : ''})` : '';
       return {
         ...p,
         message: `${p.message} ${quoteValue(value)} holds ${halfWords(value, index)}, ${after}${more}: no character at all, which the apps show as U+FFFD, the replacement character (a question mark in a diamond).`,
@@ -243,7 +244,7 @@ export function withHiddenCharacters(raw: unknown, problems: readonly UnlocatedP
     const shown = cleanLine(value);
     const pre = cleanLine(value.slice(0, first.index));
     const where = pre === '' ? 'at its start' : `after ${quoteValue(pre, 40)}`;
-    const more = count > 1 ? ` (and ${count - 1} more such character${count > 2 ? 's' : ''})` : '';
+    const more = count > 1 ? ` (and ${countWords(count - 1)} more such character${count > 2 ? 's' : ''})` : '';
     const looks = shown === '' ? '' : `: on screen it looks like ${quoteValue(shown)}, but it is not the same`;
     return {
       ...p,
@@ -274,7 +275,7 @@ function withOddSpace(p: UnlocatedProblem, value: string): UnlocatedProblem {
   const end = index === value.length - 1;
   const where = pre === '' ? 'at its start' : `${end ? 'at its end, ' : ''}after ${quoteValue(pre, 40)}`;
   const looks = end ? 'at the end of a name it looks like nothing at all' : 'on screen it looks like an ordinary space';
-  const more = spaces.length > 1 ? ` (and ${spaces.length - 1} more such space${spaces.length > 2 ? 's' : ''})` : '';
+  const more = spaces.length > 1 ? ` (and ${countWords(spaces.length - 1)} more such space${spaces.length > 2 ? 's' : ''})` : '';
   return {
     ...p,
     message: `${p.message} ${quoteValue(value)} holds ${name} ${where}${more}: ${looks}, but it is a character of its own, so the value is not the one it looks like (pasted from a web page or a word processor, most likely).`,
@@ -313,7 +314,7 @@ function withShowsNothing(p: UnlocatedProblem, value: string): UnlocatedProblem 
   if (!first) return p;
   const pre = cleanLine(value.slice(0, first.index));
   const where = pre === '' ? 'at its start' : `after ${quoteValue(pre, 40)}`;
-  const more = all.length > 1 ? ` (and ${all.length - 1} more such character${all.length > 2 ? 's' : ''})` : '';
+  const more = all.length > 1 ? ` (and ${countWords(all.length - 1)} more such character${all.length > 2 ? 's' : ''})` : '';
   const shown = cleanLine(value.replace(SHOWS_NOTHING_ALL, ''));
   const looks = shown === '' ? ': on screen it looks empty' : `: on screen it looks like ${quoteValue(shown)}, but it is not the same`;
   return {

@@ -1,3 +1,4 @@
+import { countWords } from '../text/first-few.js';
 import { quoteValue, shorten } from '../text/quote.js';
 import { pointerWords } from './pointers.js';
 import { placeAt, type JsonPath, type UnlocatedProblem } from './problem.js';
@@ -236,7 +237,7 @@ function withParagraphsTogether(found: Found[], capped: boolean): Found[] {
   const endShown = end?.edge === 'both' ? end.closed : end?.shown;
   const first = runs[0] as Found;
   const firstShown = first.paragraph?.shown ?? '';
-  const more = `${capped ? 'at least ' : ''}${places - 1} more`;
+  const more = `${capped ? 'at least ' : ''}${countWords(places - 1)} more`;
   const betweenWords = between.length === 0 ? ''
     : `Write \n\n between paragraphs instead of the tags between them (${between.length === 1 ? between[0]?.paragraph?.shown : `${capped ? 'at least ' : ''}${between.length} places, the first ${between[0]?.paragraph?.shown}`})`;
   const edges = [start === undefined ? '' : `the ${start} that starts the text`, endShown === undefined ? '' : `the ${endShown} that ends it`].filter((w) => w !== '');
@@ -324,7 +325,7 @@ function lineBreakAtEndProblems(raw: unknown): UnlocatedProblem[] {
   if (more > 0 && firstMore) {
     out.push({
       severity: 'warning', code: 'line-break-at-end', path: firstMore,
-      message: `${more} more text${more === 1 ? '' : 's'} from here on ${more === 1 ? 'starts or ends' : 'start or end'} with a line break too (the first ${MAX_MARKUP_TEXTS} are listed one by one).`,
+      message: `${countWords(more)} more text${more === 1 ? '' : 's'} from here on ${more === 1 ? 'starts or ends' : 'start or end'} with a line break too (the first ${MAX_MARKUP_TEXTS} are listed one by one).`,
       fix: `Delete the line breaks at their starts and ends, as the warnings above say; ${pointerWords.again()} to see the rest.`,
     });
   }
@@ -361,7 +362,7 @@ function textProblems(raw: unknown, code: string, what: string, short: string, m
     const rest = found.length - listed.length;
     listed.forEach((f, i) => {
       const last = i === listed.length - 1 && rest > 0;
-      const others = `${found.length === MAX_COUNTED ? 'at least ' : ''}${rest} more`;
+      const others = `${found.length === MAX_COUNTED ? 'at least ' : ''}${countWords(rest)} more`;
       out.push({
         severity: 'warning', code, path: at, stringIndex: f.index,
         ...(f.places ? { places: f.places.map(() => at), placeIndices: f.places } : {}),
@@ -373,7 +374,7 @@ function textProblems(raw: unknown, code: string, what: string, short: string, m
   if (more > 0 && firstMore) {
     out.push({
       severity: 'warning', code, path: firstMore,
-      message: `${more} more text${more === 1 ? '' : 's'} from here on ${more === 1 ? 'is' : 'are'} written with ${what} too (the first ${texts} are listed one by one).`,
+      message: `${countWords(more)} more text${more === 1 ? '' : 's'} from here on ${more === 1 ? 'is' : 'are'} written with ${what} too (the first ${texts} are listed one by one).`,
       fix: `Write them without the ${short}, as the warnings above say; ${pointerWords.again()} to see the rest.`,
     });
   }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { principleIds, principles, sections } from '../guide.js';
 import { suggestedId } from '../scenario-id.js';
 import * as S from '../schema/scenario.js';
-import { firstFew } from '../text/first-few.js';
+import { countWords, firstFew } from '../text/first-few.js';
 import { quoteValue } from '../text/quote.js';
 import { isBlank } from '../text/clean.js';
 import { pointerWords } from './pointers.js';
@@ -289,7 +289,7 @@ function oneProblemPerIdList(raw: unknown, problems: UnlocatedProblem[]): Unloca
     // one node both ways).
     const distinct = [...new Set(ids)];
     const shown = distinct.slice(0, 3).map((id) => quoteValue(id, 40));
-    const named = distinct.length > 3 ? `${shown.join(', ')} and ${distinct.length - 3} more` : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+    const named = distinct.length > 3 ? `${shown.join(', ')} and ${countWords(distinct.length - 3)} more` : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
     const how = ': "next" is one node id, or a list of routes (each a { } with a "to") of which the first whose "when" holds is taken.';
     if (distinct.length === 1) {
       return [{
@@ -1295,7 +1295,7 @@ function emptyReference(raw: unknown, path: JsonPath, key: 'next' | 'to' | 'star
     const { id, kind } = (typeof item === 'object' && item !== null ? item : {}) as { id?: unknown; kind?: unknown };
     return typeof id === 'string' && S.Id.safeParse(id).success ? [{ id, ending: kind === 'ending', i }] : [];
   });
-  const listed = (ids: string[]) => `${ids.slice(0, 5).map((id) => quoteValue(id)).join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`;
+  const listed = (ids: string[]) => `${ids.slice(0, 5).map((id) => quoteValue(id)).join(', ')}${ids.length > 5 ? ` and ${countWords(ids.length - 5)} more` : ''}`;
   const endings = nodes.filter((n) => n.ending).map((n) => n.id);
   if (key === 'start') {
     const first = nodes[0]?.id;
@@ -1330,7 +1330,7 @@ function learningGoalsFix(raw: unknown): string {
   }
   const ids = [...scored];
   const example = ids.length > 0
-    ? `This file's replies are scored on ${ids.slice(0, 5).map((id) => quoteValue(id)).join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}: list the ones the scenario is about, e.g. "learningGoals": [${ids.slice(0, 2).map((id) => quoteValue(id)).join(', ')}].`
+    ? `This file's replies are scored on ${ids.slice(0, 5).map((id) => quoteValue(id)).join(', ')}${ids.length > 5 ? ` and ${countWords(ids.length - 5)} more` : ''}: list the ones the scenario is about, e.g. "learningGoals": [${ids.slice(0, 2).map((id) => quoteValue(id)).join(', ')}].`
     : 'For example: "learningGoals": ["curious-not-interrogating", "safety-planning"].';
   return `A learning goal is the id of a principle of the guide this scenario practises (${pointerWords.goalIds()}); each should be assessed by at least one reply. ${example}`;
 }

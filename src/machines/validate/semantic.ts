@@ -6,7 +6,7 @@ import { idFromText, MAX_ID_LENGTH } from '../scenario-id.js';
 import { indexScenario, successorsOf } from '../scenario-index.js';
 import { Id, type Assessment, type Condition, type Effect, type Line, type Next, type Reply, type Scenario, type ScenarioNode, type Variable, type When } from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
-import { firstFew, MAX_NAMED } from '../text/first-few.js';
+import { countWords, firstFew, MAX_NAMED } from '../text/first-few.js';
 import { valuesDisablingAll } from './coverage.js';
 import { specOf } from '../conditions.js';
 import { closest, didYouMean, didYouMeanOf, pairSuggester, placeAt, pushAll, RELATED_AT, type JsonPath, type UnlocatedProblem } from './problem.js';
@@ -183,7 +183,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     const m = node.replies.length;
     const shown = repeats.slice(0, MAX_REPLY_PLACES);
     const rest = repeats.slice(MAX_REPLY_PLACES);
-    const restWords = rest.length === 0 ? '' : `, and ${rest.length} more further down its replies (${rest.slice(0, MAX_LISTED).map((r) => quoteValue(r.id, 40)).join(', ')}${rest.length > MAX_LISTED ? ', …' : ''})`;
+    const restWords = rest.length === 0 ? '' : `, and ${countWords(rest.length)} more further down its replies (${rest.slice(0, MAX_LISTED).map((r) => quoteValue(r.id, 40)).join(', ')}${rest.length > MAX_LISTED ? ', …' : ''})`;
     const each = shown.map((r, i) => `${quoteValue(r.id, 40)} (${placeAt(i)})`);
     const list = rest.length > 0 || each.length === 1 ? `${each.join(', ')}${restWords}` : `${each.slice(0, -1).join(', ')} and ${each[each.length - 1] ?? ''}`;
     const owners = [...new Set(repeats.map((r) => r.node))];
@@ -461,7 +461,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     if (ids.length === 0) return '';
     const written = choiceWords.get(ids);
     if (written !== undefined) return written;
-    const more = ids.length > MAX_LISTED ? ` and ${ids.length - MAX_LISTED} more` : '';
+    const more = ids.length > MAX_LISTED ? ` and ${countWords(ids.length - MAX_LISTED)} more` : '';
     const words = ` (${label}${ids.slice(0, MAX_LISTED).map((v) => quoteValue(v, 40)).join(', ')}${more})`;
     choiceWords.set(ids, words);
     return words;
@@ -560,7 +560,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   const unknownVariable = (name: string, path: JsonPath, flag: boolean) => {
     const declared = [...variables.keys()];
     const shown = declared.slice(0, MAX_LISTED).map((v) => quoteValue(v, 40)).join(', ');
-    const more = declared.length > MAX_LISTED ? ` and ${declared.length - MAX_LISTED} more` : '';
+    const more = declared.length > MAX_LISTED ? ` and ${countWords(declared.length - MAX_LISTED)} more` : '';
     const example = flag ? `{ "id": ${quoteValue(name, 40)}, "label": "…", "type": "flag", "start": false }` : `{ "id": ${quoteValue(name, 40)}, "label": "…", "min": 0, "max": 100, "start": 50 }`;
     const use = declared.length === 0 ? 'No variables are declared in this scenario yet: add a "variables" list'
       : `Use a declared variable (this scenario declares ${shown}${more}), or declare it in "variables"`;
@@ -696,7 +696,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   const unknownCharacterFix = (name: string) => {
     const declared = [...characters.keys()];
     const shown = declared.slice(0, MAX_LISTED).map((c) => quoteValue(c, 40)).join(', ');
-    const more = declared.length > MAX_LISTED ? ` and ${declared.length - MAX_LISTED} more` : '';
+    const more = declared.length > MAX_LISTED ? ` and ${countWords(declared.length - MAX_LISTED)} more` : '';
     const use = declared.length === 0 ? 'Add it to "characters"' : `Use a declared character (this scenario declares ${shown}${more}), or add it to "characters"`;
     return `${use}, e.g. { "id": ${quoteValue(name, 40)}, "name": "…", "role": "…" }.`;
   };
@@ -862,7 +862,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       const idAt = before.length + others.length;
       const idWords = firstFew(shownIds.map((id, i) => {
         const n = named.get(id)?.length ?? 0;
-        return `${quoteValue(id)} (at ${placeAt(idAt + i)}${n > 1 ? `, and ${n - 1} more place${n > 2 ? 's' : ''}` : ''})`;
+        return `${quoteValue(id)} (at ${placeAt(idAt + i)}${n > 1 ? `, and ${countWords(n - 1)} more place${n > 2 ? 's' : ''}` : ''})`;
       }), { total: k });
       p.places = [...before, ...others.map((o) => [...nodePath(o), 'id']), ...shownIds.map((id) => (named.get(id)?.[0] as UnlocatedProblem).path)];
       const rest = p.fix.startsWith(RENAME_COPY) ? p.fix.slice(RENAME_COPY.length) : ` ${p.fix}`;
@@ -990,7 +990,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       const rest = after.has(node.id) ? [] : beyond([node], Math.max(budget, 0));
       budget -= rest?.length ?? budget;
       const count = rest === undefined ? 'The nodes' : rest.length === 1 ? 'The node' : `The ${rest.length} nodes`;
-      const also = rest?.length === 0 ? '' : ` ${count} after it${rest ? `, ${rest.slice(0, 3).map((id) => quoteValue(id)).join(', ')}${rest.length > 3 ? ` and ${rest.length - 3} more` : ''},` : ''} ${rest?.length === 1 ? 'is' : 'are'} out of reach because of it (not listed again).`;
+      const also = rest?.length === 0 ? '' : ` ${count} after it${rest ? `, ${rest.slice(0, 3).map((id) => quoteValue(id)).join(', ')}${rest.length > 3 ? ` and ${countWords(rest.length - 3)} more` : ''},` : ''} ${rest?.length === 1 ? 'is' : 'are'} out of reach because of it (not listed again).`;
       // Often only because a "next" meant for it is misspelt: say so, so the trainer does not delete it.
       const misspelt = misspeltFor.get(node.id);
       if (misspelt !== undefined) {

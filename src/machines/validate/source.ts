@@ -1,3 +1,4 @@
+import { countWords } from '../text/first-few.js';
 import { printParseErrorCode, visit, type ParseError, type ParseErrorCode } from 'jsonc-parser';
 import { quoteValue } from '../text/quote.js';
 import type { JsonPath, Problem, UnlocatedProblem } from './problem.js';
@@ -295,7 +296,7 @@ export function syntaxProblems(text: string, room = MAX_SYNTAX_PROBLEMS, errors 
   }
   const more = distinct.slice(i).filter((e) => lineOf(e.offset) !== explainedLine).length;
   const last = out[out.length - 1];
-  if (more > 0 && last) last.message = `${last.message.slice(0, -1)} (${more} more syntax errors follow; fix these first).`;
+  if (more > 0 && last) last.message = `${last.message.slice(0, -1)} (${countWords(more)} more syntax errors follow; fix these first).`;
   return out;
 }
 
@@ -350,7 +351,7 @@ function withHiddenCharacters(text: string, room: number, hidden: { mendings: re
     return said ? { ...p, message: `${p.message.slice(0, said.index)}.` } : p;
   });
   const last = kept[kept.length - 1];
-  if (more > 0 && last) kept[kept.length - 1] = { ...last, message: `${last.message.slice(0, -1)} (${more} more syntax errors follow; fix these first).` };
+  if (more > 0 && last) kept[kept.length - 1] = { ...last, message: `${last.message.slice(0, -1)} (${countWords(more)} more syntax errors follow; fix these first).` };
   return kept;
 }
 

@@ -1,6 +1,6 @@
 import { printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { lineAsWritten, quoteAsWritten, quoteValue } from '../text/quote.js';
-import { firstFew } from '../text/first-few.js';
+import { countWords, firstFew } from '../text/first-few.js';
 import type { UnlocatedProblem } from './problem.js';
 
 /**
@@ -256,10 +256,10 @@ function hiddenPart(text: string, at: number, end: number, inText: boolean): Men
 function moreAfter(text: string, rest: readonly Mending[]): string {
   const count = rest.length;
   if (count === 0) return '';
-  if (!rest.some((m) => m.length > 1)) return ` It holds ${count} more such character${count > 1 ? 's' : ''} after it.`;
+  if (!rest.some((m) => m.length > 1)) return ` It holds ${countWords(count)} more such character${count > 1 ? 's' : ''} after it.`;
   const named = rest.slice(0, 3).map((m) => (m.length > 1 ? `the escape sequence ${quoteValue(text.slice(m.at, m.at + m.length))}` : quoteValue(text.charAt(m.at))));
-  const list = count > 3 ? `${named.join(', ')} and ${count - 3} more` : named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}` : named[0];
-  return ` It holds ${count} more after it: ${list}.`;
+  const list = count > 3 ? `${named.join(', ')} and ${countWords(count - 3)} more` : named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}` : named[0];
+  return ` It holds ${countWords(count)} more after it: ${list}.`;
 }
 
 /** ", and the others after them, each escape sequence whole ("[1m" too, not the ESC alone)", or ", and the others" when none is one. */

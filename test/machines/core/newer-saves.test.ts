@@ -168,9 +168,12 @@ describe('saves written by a newer version of casa-practice', () => {
     expect(newerSavesWords(['Red\u001b[31m flags\n', 'Two', 'Two'], false, 'Reload the page to continue it.')).toBe('“Red flags” and “Two” have saved progress from a newer version of casa-practice, which this version leaves untouched. Reload the page to continue them.');
     // Thousands of them (hostile-48: a line of 70 KB): five named, the rest counted.
     const many = Array.from({ length: 5000 }, (_, i) => `Scenario ${i + 1}`);
-    expect(newerSavesWords(many, true)).toBe('Other scenarios, “Scenario 1”, “Scenario 2”, “Scenario 3”, “Scenario 4”, “Scenario 5” and 4995 more, have saved progress from a newer version of casa-practice, which this version leaves untouched. Update casa-practice to continue them.');
+    expect(newerSavesWords(many, true)).toBe('Other scenarios, “Scenario 1”, “Scenario 2”, “Scenario 3”, “Scenario 4”, “Scenario 5” and 4,995 more, have saved progress from a newer version of casa-practice, which this version leaves untouched. Update casa-practice to continue them.');
     // Saves whose file names are not UTF-8 (a terminal's file store lists them under a name they do not have): said plainly, after the titles (hostile-49).
     expect(newerSavesWords([], false, undefined, 1)).toBe('A save whose file name is not UTF-8 holds progress from a newer version of casa-practice, which this version leaves untouched. Update casa-practice to continue it.');
+    // Counted as every message counts (countWords): "5,476", not "5476" (hostile3-49).
+    expect(newerSavesWords([], false, undefined, 5476)).toMatch(/^5,476 saves whose file names are not UTF-8 hold /);
+    expect(newerSavesWords(['A'], false, undefined, 5476)).toContain(', and so do 5,476 saves whose file names are not UTF-8;');
     expect(newerSavesWords([], true, undefined, 3)).toBe('3 other saves whose file names are not UTF-8 hold progress from a newer version of casa-practice, which this version leaves untouched. Update casa-practice to continue them.');
     expect(newerSavesWords(['What Kiara tells you'], true, undefined, 1)).toBe('Another scenario, “What Kiara tells you”, has saved progress from a newer version of casa-practice, and so does a save whose file name is not UTF-8; this version leaves them untouched. Update casa-practice to continue them.');
     for (const odd of [0, -1, 0.5, Number.NaN]) expect(newerSavesWords([], false, undefined, odd)).toBeUndefined();

@@ -463,6 +463,8 @@ describe('certificate data', () => {
     expect(cert.breakdown).toBe(`${minutes} minutes from ${records.length} finished scenarios`);
     expect(certificateData([lastYear], { year: 2025 }).breakdown).toBe('600 minutes from 1 finished scenario');
     expect(certificateData([{ ...lastYear, minutes: 1 }], { year: 2025 }).breakdown).toBe('1 minute from 1 finished scenario');
+    // Counted as every message counts: "1,500 minutes", not "1500 minutes" (hostile3-49).
+    expect(certificateData([{ ...lastYear, minutes: 1500 }], { year: 2025 }).breakdown).toBe('1,500 minutes from 1 finished scenario');
     // A few minutes are not "0 hours" beside "2 minutes"; none at all is 0.
     expect(certificateData([{ ...lastYear, minutes: 2 }], { year: 2025 }).summary).toBe('under 0.1 hours of finished practice in 2025');
     expect(certificateData([{ ...lastYear, minutes: 6 }], { year: 2025 }).summary).toBe('0.1 hours of finished practice in 2025');
