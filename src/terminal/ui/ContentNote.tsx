@@ -1,4 +1,5 @@
 import { Box } from 'ink';
+import { withLongPathsShortened } from '../long-path.js';
 import { hintLine, type Action } from '../keys.js';
 import { shownFileName, type CatalogEntry } from '../../machines/light.js';
 import { KeyHints } from './KeyHints.js';
@@ -74,7 +75,9 @@ export function ContentNote({ entry, onStart, onBack, onQuit, notice, setAside, 
   const asides = setAside === undefined ? [undefined] : [setAside, setAside.split('\n').slice(0, 2).join('\n')];
   // Last of all, a notice that the state folder cannot be written says what failed without what to
   // do (withoutToDo): the longest trainer-led notes at 60×24 had no room for it (24 rows of 24).
-  const notices = notice === undefined ? [undefined] : [...new Set([notice, withoutToDo(notice)])];
+  // Where even that leaves no room (a state folder's path of some 2,200 characters took the whole
+  // screen at 60×24), its path is shortened in the middle, to a row (withLongPathsShortened).
+  const notices = notice === undefined ? [undefined] : [...new Set([notice, withoutToDo(notice), withLongPathsShortened(notice, columns), withLongPathsShortened(withoutToDo(notice), columns)])];
   // The notice's path (the state folder's, spaces and all) whole on the row it comes to where it
   // fits, else on rows of its own cut only at the width (pathLineRows): Ink broke it at a space in it.
   const noticeRows = (shown: string) => shown.split('\n').flatMap((line) => pathLineRows(line, columns));

@@ -23,9 +23,13 @@ import { meterRows } from './Meter.js';
 import { useTheme } from './ThemeContext.js';
 import { useArrivedAfter, useKeys } from './useKeys.js';
 import { useScreenSize } from './useScreenSize.js';
+import { withLongPathsShortened } from '../long-path.js';
 import { Paragraph } from './Paragraph.js';
 import { WHO_HINT, whoHeight, whoRows, WhoScreen } from './WhoScreen.js';
 
+
+/** Rows the quit prompt leaves the rest of the screen at least (the status row, a row of the moment, the keys, the row kept spare): fewer, and a long path in it is shortened. */
+const QUIT_ROOM = 4;
 /** Props of PlayScreen. */
 export interface PlayScreenProps {
   /** The scenario being played and its file. */
@@ -193,7 +197,12 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     const why = quitRetryWords(app.env, quitSaveFailed !== undefined);
     return { words: unsavedQuitWords(saveKeptOnDisk(playable, app.env), app.env, why), retry: why !== undefined };
   }, [confirmQuit, savingFailure, playable, app.env, quitSaveFailed]);
-  const quitWords = quitAsked?.words;
+  // A state folder's path so long that the prompt would push its question and keys off the screen
+  // (some 2,200 characters at 60×24: "Quit without saving?" scrolled off the top) is shortened in the
+  // middle, to a row of the box (withLongPathsShortened); whole wherever the prompt leaves the rest
+  // of the screen QUIT_ROOM rows.
+  const quitWords = quitAsked === undefined || quitPromptExtra(quitAsked.words, columns, app.env) <= rows - QUIT_ROOM ? quitAsked?.words
+    : withLongPathsShortened(quitAsked.words, Math.max(1, columns - 4));
   const quitRetry = quitAsked?.retry ?? false;
   // Where quitting saves nothing new (started over, no reply yet: the earlier save stays), the
   // question and the help line say so rather than promise a save. Read as the replies made change
