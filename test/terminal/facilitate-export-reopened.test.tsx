@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EXPORTED_AGAIN } from '../../src/terminal/export.js';
 import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
 import { stateDir } from '../../src/terminal/state.js';
+import { alreadyExportedFits, eAgainWritesACopy } from './helpers/already-exported.js';
 import { appElement, KEY, newPhone, press, renderApp, renderAt, tap, tempEnv, throughEnding } from './helpers/ink.js';
 
 afterEach(() => cleanup());
@@ -48,25 +49,15 @@ describe('e in a finished trainer-led session opened again', () => {
     // (The state folder is named once on the screen: the notice above names it, with the summary.)
     expect(oneLine(r.lastFrame())).toContain(`Already exported to: exports/${md} exports/${json} (in the state folder above) e again writes another copy.`);
     expect(debriefs(env)).toEqual([json, md]);
-    await press(r, 'e');
-    expect(r.lastFrame()).toContain('Debrief exported to:');
-    expect(debriefs(env)).toHaveLength(4);
     // Leaving names the copy written in this run.
-    await tap(r, 'q');
-    const said = String(app.exit.mock.calls.at(-1)?.[0]);
-    expect(said).toMatch(/^Debrief exported to:\nexports\/example-new-phone-debrief-\S+-2\.md\n/);
+    await eAgainWritesACopy(r, app.exit, () => debriefs(env), md as string);
   });
 
   it('at 60×24 too, the words fit', async () => {
     const env = tempEnv();
     await finishedAndExported(env);
     const { r } = await reopened(env, 60, 24);
-    await press(r, 'e');
-    const frame = r.lastFrame() ?? '';
-    expect(frame).toContain('Already exported to:');
-    const rows = frame.split('\n');
-    expect(rows.length).toBeLessThanOrEqual(24);
-    expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
+    await alreadyExportedFits(r);
   });
 
   // Walked in tmux (term-49): opened again, u's words said only that the summary is written again,
