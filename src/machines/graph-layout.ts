@@ -2,6 +2,7 @@ import type { EndingKind, Scenario, ScenarioNode } from './schema/scenario.js';
 import { scenarioGraph } from './graph.js';
 import { edgesOf } from './graph-model.js';
 import { cleanText } from './text/clean.js';
+import { countWords } from './text/first-few.js';
 
 /**
  * The scenario's graph laid out for drawing, with no renderer needed: the command line writes it as
@@ -257,8 +258,8 @@ export function labelLinesOf(labels: readonly string[]): string[] {
     out.push(...part);
     shown++;
   }
-  if (shown === 0) return [...wrap(at(labels.filter(Boolean), 0), LABEL_LINES - 1), `+${parts.length - 1} more`];
-  return [...out, `+${parts.length - shown} more`];
+  if (shown === 0) return [...wrap(at(labels.filter(Boolean), 0), LABEL_LINES - 1), `+${countWords(parts.length - 1)} more`];
+  return [...out, `+${countWords(parts.length - shown)} more`];
 }
 
 interface Arrow {

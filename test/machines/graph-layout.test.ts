@@ -256,6 +256,9 @@ describe('an arrow\'s label as drawn', () => {
   it('each reply on a line of its own, never cut inside its points; what does not fit counted as "+N more"', () => {
     expect(labelLinesOf(['d1-strengths (+2)', 'd1-weed (−2)', 'd1-search (−3)'])).toEqual(['d1-strengths (+2)', 'd1-weed (−2)', 'd1-search (−3)']);
     expect(labelLinesOf(['r1 (+2)', 'r2 (−2)', 'r3 (−3)', 'r4 (+1)'])).toEqual(['r1 (+2)', 'r2 (−2)', '+2 more']);
+    // Counted as every count is written ("1,234", the core's countWords), not "+1234 more".
+    expect(labelLinesOf(Array.from({ length: 1236 }, (_, i) => `r${i + 1} (+1)`))).toEqual(['r1 (+1)', 'r2 (+1)', '+1,234 more']);
+    expect(labelLinesOf([`a-very-long-reply-id (+2) if ${Array.from({ length: 40 }, (_, i) => `v${i} ≥ 60`).join(' and ')}`, ...Array.from({ length: 1234 }, (_, i) => `r${i + 2} (+1)`)]).at(-1)).toBe('+1,234 more');
     // A condition too long for one line wraps onto the next, whole.
     expect(labelLinesOf(['d2-review (+2) if trust ≥ 60 and critical violations = 0 and score ≥ 50%'])).toEqual(['d2-review (+2) if trust ≥ 60', 'and critical violations = 0', 'and score ≥ 50%']);
     // …and a comparison is never broken across two lines.

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { BAND_LABELS, breaksCritical, createRoom, MAX_UNAVAILABLE_ON_PHONE, unavailableWords, parseToVoter, scoreWords, presenterView, reduceRoom, revealData, roomContext, roomSessionView, validateScenario, verdictLine, voterView, type PresenterAction, type PresenterCommand, type RoomInput, type Scenario, type ToVoter, type VoterMessage, type VoterView } from '../../src/machines/index.js';
+import { BAND_LABELS, breaksCritical, createRoom, MAX_UNAVAILABLE_ON_PHONE, unavailableWords, parseToVoter, scoreWords, presenterView, reduceRoom, revealData, roomContext, roomSessionView, shownCount, validateScenario, verdictLine, voterView, type PresenterAction, type PresenterCommand, type RoomInput, type Scenario, type ToVoter, type VoterMessage, type VoterView } from '../../src/machines/index.js';
 import { packageRoot } from '../../src/terminal/paths.js';
 import voterHtml from '../../src/web/voter/voter.html?raw';
 import { SELF_CARE } from '../../src/web/self-care.js';
@@ -595,3 +595,19 @@ function roomWithPhone(scenario: Scenario) {
   room.apply({ from: 'voter', device, message: { type: 'join', room: ROOM, device } });
   return room;
 }
+
+// A scenario can tie more best-practice replies than the room sends a phone: the count of the rest is
+// written as every other count is ("1,234", the core's shownCount, which the page writes again as it
+// imports nothing at run time), not "1234".
+it('the best-practice replies the phone was not sent are counted with thousands separators, in the verdict and under the replies', () => {
+  if (latest().readyState !== FakeSocket.OPEN) latest().open();
+  const principles = [{ title: 'Listen first', verdict: 'follows' as const, citation: 'Engagement' }];
+  const decision = { replies: [{ number: 1, text: 'Ask how her day was.', kind: 'say' as const, enabled: true }, { number: 2, text: 'Sit with her.', kind: 'do' as const, enabled: true }] };
+  latest().deliver({ type: 'view', view: view({
+    phase: 'revealed', round: 3, decisionKey: '3-0123456789abcdef', decision, vote: 1,
+    feedback: { mine: { number: 1, replyText: 'Ask how her day was.', feedback: 'Open and warm.', principles, best: false }, bestPractice: [{ number: 2, replyText: 'Sit with her.', feedback: 'Calm.', principles }], moreBestPractice: 1234 },
+  }) });
+  expect(shownCount(1234)).toBe('1,234');
+  expect(document.getElementById('verdict')!.textContent).toBe(`Your reply was not the best-practice reply. Best practice here: reply 2, and ${shownCount(1234)} more.`);
+  expect(document.querySelector('.why-more')!.textContent).toBe(`And ${shownCount(1234)} more best-practice replies, shown on the projector.`);
+});

@@ -8,7 +8,7 @@ import sirv from 'sirv';
 import { renderSVG } from 'uqr';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import {
-  leaveBreak, MAX_DEVICES, parsePresenterMessage, parseVoterMessage, PRESENTER_PROTOCOL, presenterView, presenterViewFor, protocolOf, reduceRoom, roomCount, shortenWritten, visibleLine, VOTER_PROTOCOL, voterView, voterViewFor,
+  leaveBreak, MAX_DEVICES, parsePresenterMessage, parseVoterMessage, PRESENTER_PROTOCOL, presenterView, presenterViewFor, protocolOf, reduceRoom, roomCount, shortenWritten, shownCount, visibleLine, VOTER_PROTOCOL, voterView, voterViewFor,
   type PresenterAction, type PresenterCommand, type PresenterView, type PresenterViewSent, type Rejection, type RoomContext, type RoomInput, type RoomState, type ToPresenter, type ToVoter, type VoterView,
 } from '../../machines/index.js';
 
@@ -337,7 +337,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     }
     if (upgradeRefusals.size > 1000) upgradeRefusals.clear();
     upgradeRefusals.set(key, { at: now, more: 0 });
-    log(seen && seen.more > 0 ? `${line} (and ${seen.more} more like it before)` : line);
+    log(seen && seen.more > 0 ? `${line} (and ${shownCount(seen.more)} more like it before)` : line);
   }
 
   // The folder is read at each request ("dev"), not listed once at start: the web app rebuilt while a
@@ -386,7 +386,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     const open = socketsFrom.get(key) ?? 0;
     if (open >= 2 * limit) {
       socket.destroy();
-      return logRefusal(`sockets ${key}`, `refused a connection from ${address}: ${open} are open from ${key === address ? 'it' : key} already`);
+      return logRefusal(`sockets ${key}`, `refused a connection from ${address}: ${shownCount(open)} are open from ${key === address ? 'it' : key} already`);
     }
     socketsFrom.set(key, open + 1);
     socket.once('close', () => {
@@ -410,12 +410,12 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     }
     const address = plainAddress(req.socket.remoteAddress ?? '?');
     if (connections.size >= (opts.maxConnections ?? MAX_CONNECTIONS)) {
-      return refuseUpgrade(socket, '503 Service Unavailable', 'all', `refused a connection: ${connections.size} are open already`);
+      return refuseUpgrade(socket, '503 Service Unavailable', 'all', `refused a connection: ${shownCount(connections.size)} are open already`);
     }
     const limits = limitsOf(address);
     const open = openFrom.get(limits.key) ?? 0;
     if (!trusted(address) && open >= limits.connections) {
-      return refuseUpgrade(socket, '503 Service Unavailable', `open ${limits.key}`, `refused a connection: ${open} connections are open from ${limits.key}`);
+      return refuseUpgrade(socket, '503 Service Unavailable', `open ${limits.key}`, `refused a connection: ${shownCount(open)} connections are open from ${limits.key}`);
     }
     const foreign = foreignHost(req);
     if (foreign !== undefined) return refuseUpgrade(socket, '403 Forbidden', `host ${address}`, `refused a WebSocket ${foreign}`);
@@ -638,9 +638,9 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
   function logQuiet(): void {
     if (quiet.refused.size === 0) return;
     const total = [...quiet.refused.values()].reduce((a, b) => a + b, 0);
-    const parts = [...quiet.refused].map(([code, n]) => `${code} ${n}`).join(', ');
+    const parts = [...quiet.refused].map(([code, n]) => `${code} ${shownCount(n)}`).join(', ');
     const from = quiet.connections.size;
-    log(`${total} more refused ${total === 1 ? 'message' : 'messages'} from ${from} ${from === 1 ? 'connection' : 'connections'}, too many to log one by one (${parts})`);
+    log(`${shownCount(total)} more refused ${total === 1 ? 'message' : 'messages'} from ${shownCount(from)} ${from === 1 ? 'connection' : 'connections'}, too many to log one by one (${parts})`);
     quiet.refused.clear();
     quiet.connections.clear();
   }
@@ -680,9 +680,9 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
       conn.refused.clear();
       return;
     }
-    const parts = [...conn.refused].map(([code, n]) => `${code} ${n}`).join(', ');
+    const parts = [...conn.refused].map(([code, n]) => `${code} ${shownCount(n)}`).join(', ');
     const total = [...conn.refused.values()].reduce((a, b) => a + b, 0);
-    log(`connection #${conn.id} (${conn.role}, ${conn.address}): ${total} more messages refused (${parts})`);
+    log(`connection #${conn.id} (${conn.role}, ${conn.address}): ${shownCount(total)} more messages refused (${parts})`);
     conn.refused.clear();
   }
 

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import type { Row } from '../debrief-lines.js';
 import type { Action, Hint } from '../keys.js';
 import { hintRows, pickerHints, typeNumber } from '../keys.js';
-import { NEWER_SAVE_MARK, newerSavesWords, roomMadeWords, type CatalogEntry } from '../../machines/light.js';
+import { NEWER_SAVE_MARK, newerSavesWords, roomMadeWords, shownCount, type CatalogEntry } from '../../machines/light.js';
 import { commandName } from '../invocation.js';
 import { commandRows, inkRows, wrapText } from '../wrap.js';
 import { useApp } from './AppContext.js';
@@ -231,7 +231,7 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, n
       {canResume && <Paragraph width={columns}>{RESUME_LINE}</Paragraph>}
       {entries.length === 0 && <Paragraph width={columns}>No valid scenarios were found.</Paragraph>}
       <Box flexDirection="column" marginTop={1}>
-        {windowed && <Text color={theme.muted}>{first > 0 ? `     ↑ ${first} more` : ' '}</Text>}
+        {windowed && <Text color={theme.muted}>{first > 0 ? `     ↑ ${shownCount(first)} more` : ' '}</Text>}
         {shown.map((e, k) => {
           const i = first + k;
           const on = i === selected;
@@ -254,7 +254,7 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, n
             </Box>
           );
         })}
-        {windowed && <Text color={theme.muted}>{first + size < entries.length ? `     ↓ ${entries.length - first - size} more` : ' '}</Text>}
+        {windowed && <Text color={theme.muted}>{first + size < entries.length ? `     ↓ ${shownCount(entries.length - first - size)} more` : ' '}</Text>}
       </Box>
       {current && (
         <Box marginTop={1} paddingLeft={INDENT}>

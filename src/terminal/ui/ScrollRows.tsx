@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { Row, Tone } from '../debrief-lines.js';
+import { shownCount } from '../../machines/light.js';
 import type { Theme } from '../theme.js';
 import { useTheme } from './ThemeContext.js';
 
@@ -187,13 +188,13 @@ export function ScrollRows({ rows, height, offset, pageKeysOnly = false, atEnd =
   const below = rows.length - top - size;
   return (
     <Box flexDirection="column">
-      {!fits && <Text color={theme.muted}>{top > 0 ? `↑ ${top} more above (${pageKeysOnly ? '' : '↑ or '}PgUp)` : ' '}</Text>}
+      {!fits && <Text color={theme.muted}>{top > 0 ? `↑ ${shownCount(top)} more above (${pageKeysOnly ? '' : '↑ or '}PgUp)` : ' '}</Text>}
       {rows.slice(top, top + size).map((row, i) => (
         <Text key={top + i} wrap="truncate-end">
           {row.every((s) => s.text === '') ? ' ' : row.map((s, k) => <Text key={k} bold={s.bold} italic={s.italic} color={colour(theme, s.tone)}>{s.text}</Text>)}
         </Text>
       ))}
-      {!fits && !(atEnd && below === 0) && <Text color={theme.muted}>{below > 0 ? `↓ ${below} more below (${pageKeysOnly ? '' : '↓ or '}PgDn)` : '(end)'}</Text>}
+      {!fits && !(atEnd && below === 0) && <Text color={theme.muted}>{below > 0 ? `↓ ${shownCount(below)} more below (${pageKeysOnly ? '' : '↓ or '}PgDn)` : '(end)'}</Text>}
     </Box>
   );
 }

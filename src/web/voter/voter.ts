@@ -6,7 +6,7 @@
  * retried with backoff and the server gives the phone its vote back. All text is set with
  * textContent: scenario text is never markup.
  */
-import type { BAND_LABELS, MAX_UNAVAILABLE_ON_PHONE, MET_IN_ALL, MET_SO_FAR, NO_ONE_MET, PhoneDecision, ToVoter, VERDICT_WORDS, VOTER_PROTOCOL, VoterView } from '../../machines/index.js';
+import type { BAND_LABELS, MAX_UNAVAILABLE_ON_PHONE, MET_IN_ALL, MET_SO_FAR, NO_ONE_MET, PhoneDecision, shownCount, ToVoter, VERDICT_WORDS, VOTER_PROTOCOL, VoterView } from '../../machines/index.js';
 import type { SELF_CARE } from '../self-care.js';
 
 /**
@@ -21,6 +21,12 @@ const NO_ONE: typeof NO_ONE_MET = 'No one has appeared in the story yet.';
 /** Who's who's count, "(3 met so far)", and once the session has ended "(3 met)": the core's words, typed as its constants. */
 const SO_FAR: typeof MET_SO_FAR = 'met so far';
 const IN_ALL: typeof MET_IN_ALL = 'met';
+/**
+ * A count as every other screen writes it, "1,234": the core's shownCount (text/first-few's
+ * countWords), written again here because this page imports nothing at run time (tsc builds it as
+ * one file the room serves alone). The phone's tests hold it to the core's words.
+ */
+const countOf: typeof shownCount = (n) => n.toLocaleString('en-US');
 /**
  * A principle's verdict on a reply, "✓ follows …" or "✗ violates …", as the laptop, the projector and
  * the play page put it (the core's words, typed as its constant). The phone said "Follows: …" and
@@ -653,7 +659,7 @@ function draw(v: VoterView): void {
     // The room sends a few best-practice replies (a scenario can tie hundreds) and how many more.
     const more = f.moreBestPractice;
     const count = others.length + more;
-    const list = `${others.length === 1 ? `reply ${others[0]}` : `replies ${others.slice(0, -1).join(', ')} and ${others.at(-1)}`}${more > 0 ? `, and ${more} more` : ''}`;
+    const list = `${others.length === 1 ? `reply ${others[0]}` : `replies ${others.slice(0, -1).join(', ')} and ${others.at(-1)}`}${more > 0 ? `, and ${countOf(more)} more` : ''}`;
     // The verdict in one line (read with the section's name when focus moves to it): whose reply, and which was best practice.
     setText(els.verdict, !f.mine
       ? `You did not vote. Best practice here: ${list}.`
@@ -736,7 +742,7 @@ function drawPeople(people: VoterView['people'], ended: boolean): void {
 function moreWords(more: number): HTMLElement {
   const p = document.createElement('p');
   p.className = 'why-more';
-  p.textContent = `And ${more} more best-practice ${more === 1 ? 'reply' : 'replies'}, shown on the projector.`;
+  p.textContent = `And ${countOf(more)} more best-practice ${more === 1 ? 'reply' : 'replies'}, shown on the projector.`;
   return p;
 }
 
