@@ -15,7 +15,7 @@ export { agoWords, clearSave, continueChoices, debriefKey, repliesMadeWords, DEB
 export { BAND_LABELS, BEST_PRACTICE, bestPathAsAboveWords, bestPathFollowedWords, bestPathSays, breaksCritical, choseWords, citationWords, COUNT_KEY, countWords, criticalGroups, decisionNumbers, decisionPointer, inVoice, outcomeScoreLine, endSentence, outcomeWords, pathBesideWords, TRANSCRIPT_HEADING, pathReply, percentOf, quotedReply, quotedTitle, replyBy, replyScoreWords, roomMatchWords, scoreBar, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, verdictLine, VOICE_WORDS, type Voice, growthParts, growthWords, missedChances, missedWhereParts, missedWhereWords, SHORT_REPLY, type MissedChance, quotedPrinciple, resultWords, strengthWords } from './report/words.js';
 export { isRoomCode, TOKEN } from './room/codes.js';
 export { SELF_CARE } from './self-care.js';
-export { FACILITATION_PREFIX, facilitationDecision, facilitationFinished, facilitationKey, finishedFacilitationText, keptFacilitation, roomMadeWords, type KeptFacilitation } from './facilitation/slot.js';
+export { FACILITATION_PREFIX, facilitationDecision, facilitationFinished, facilitationKey, finishedFacilitationText, keptAsItWasWords, keptFacilitation, roomMadeWords, type KeptFacilitation } from './facilitation/slot.js';
 export { roomLossWords } from './facilitation/steps.js';
 export type { PlayableScenario } from './playable.js';
 export type { Scenario } from './schema/scenario.js';

@@ -15,7 +15,7 @@ import { MAX_VOTES, revealData, type RevealEntry, type Votes } from './votes.js'
 import { facilitationKey } from './slot.js';
 
 export type { ExportedDebrief } from '../progress/exported.js';
-export { FACILITATION_PREFIX, facilitationDecision, facilitationFinished, facilitationKey, finishedFacilitationText, keptFacilitation, roomMadeWords, type KeptFacilitation } from './slot.js';
+export { FACILITATION_PREFIX, facilitationDecision, facilitationFinished, facilitationKey, finishedFacilitationText, keptAsItWasWords, keptFacilitation, roomMadeWords, type KeptFacilitation } from './slot.js';
 
 /**
  * A trainer-led session kept through the Store port, so a page reloaded (or a tab closed by
@@ -125,7 +125,10 @@ export interface RestoredFacilitation {
   finished: boolean;
   /** Whether the trainer ended it before its story did (RoomProgress.ended; kept until the trainer starts again: how the room did and its summary). */
   ended: boolean;
+  /** When it was last kept (its session's savedAt, as an ISO time), where that is a time: see keptAsItWasWords. */
+  savedAt?: string;
 }
+
 
 /** What `readFacilitation` finds. Every text in it is clean (a kept session is untrusted input). */
 /**
@@ -219,7 +222,9 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
   // Kept by a later version than the one that began the session, or damaged: an export that cannot
   // be used whole is left out, never the session (it carries on as one kept before it was recorded).
   const exported = exportedDebriefOf(slot.exported, loaded.scenario.id);
-  return { kind: 'ok', key, playable: loaded, snapshot: restored.snapshot, progress: { past: rounds, current: standing, ...(ended ? { ended } : {}), ...(exported ? { exported } : {}) }, decisions, reveals, decision, standsAt, finished, ended };
+  const savedAt: unknown = (slot.session as { savedAt?: unknown } | undefined)?.savedAt;
+  const when = typeof savedAt === 'string' && !Number.isNaN(Date.parse(savedAt)) ? { savedAt: new Date(savedAt).toISOString() } : {};
+  return { kind: 'ok', key, playable: loaded, snapshot: restored.snapshot, progress: { past: rounds, current: standing, ...(ended ? { ended } : {}), ...(exported ? { exported } : {}) }, decisions, reveals, decision, standsAt, finished, ended, ...when };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { slotName, type SlotOf } from '../progress/slots.js';
 import type { Store } from '../progress/store.js';
+import { localDate, localTime } from '../progress/local-clock.js';
 
 /**
  * Where a trainer-led session is kept, and what can be read of it without restoring it (no XState,
@@ -65,4 +66,17 @@ export function finishedFacilitationText(text: string): boolean {
 /** How far a kept session has gone, by the decisions it has made (it may stand at a scene or at a decision): "with 1 decision made". */
 export function roomMadeWords(made: number): string {
   return made === 0 ? 'with no decision made yet' : `with ${made} ${made === 1 ? 'decision' : 'decisions'} made`;
+}
+
+/**
+ * Under the offer to carry on a kept session (readFacilitation's), where the state folder cannot be
+ * written now: the session is offered as it was last kept, and a folder that takes no write at the
+ * start of this run may have refused the last writes of the run before too (made read-only
+ * mid-session), so the room may have gone further than what is offered. "Kept as it was at decision 3 (2026-12-06 2:05 p.m.): if
+ * the room went on after that, what followed was not saved." The time on the volunteer's own clock,
+ * as the kept debrief's notice and `records` write times; left out where the session holds none.
+ */
+export function keptAsItWasWords(kept: { standsAt: string; savedAt?: string }): string {
+  const when = kept.savedAt !== undefined && localDate(kept.savedAt) !== '' ? ` (${localDate(kept.savedAt)} ${localTime(kept.savedAt)})` : '';
+  return `Kept as it was at ${kept.standsAt}${when}: if the room went on after that, what followed was not saved.`;
 }

@@ -1,7 +1,7 @@
 import { Box, Text, useStdout } from 'ink';
 import { basename, dirname, resolve } from 'node:path';
 import { Component, lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { debriefKey, entryOf, keptFacilitation, localDate, localTime, newerSaveAt, resumeFailureInOne, saveKey, sharedIdWords, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
+import { debriefKey, entryOf, keptAsItWasWords, keptFacilitation, localDate, localTime, newerSaveAt, resumeFailureInOne, saveKey, sharedIdWords, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
 import type { Debrief, ExportedDebrief, MissingFile, PersistedScenarioSnapshot, RestoredFacilitation, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
 import { checkStateFolder, hasSave, keptRecords, loadRecords, notSavedWords, recordsNoticeInOne, stateStore } from '../node/state-store.js';
@@ -345,7 +345,10 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
         // As --new: the kept session stays until the new room enters something, so a wrong key here
         // (or quitting before the first vote) loses nothing. It was deleted at once.
         onStartOver={() => once(async () => setScreen({ name: 'facilitate', playable, actor: await newFacilitation(services.env, playable) }))}
-        onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} />
+        onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit}
+        // Offered as it was last kept: a folder that takes no write now may have stopped taking them
+        // during the session before, and the room gone further than this (the time kept on one row).
+        firstNote={unsaved && !kept.finished ? keptAsItWasWords(kept).replace(/ ([ap]\.m\.)/, '\u00a0$1') : undefined} />
     );
   } else if (screen.name === 'locate') {
     body = <LocateScreen missing={screen.missing} onResumed={(found) => once(() => play(found))} onBack={() => toPicker()} onQuit={quit} />;

@@ -26,10 +26,12 @@ export interface ContinuePromptProps {
   cannotSave?: boolean;
   /** A test's save begun with other --set values than given now (otherStartValues): each choice says which it goes on with. */
   values?: { saved: string; given: string };
+  /** Said under the first choice (a kept room session offered where the state folder cannot be written now: keptAsItWasWords). */
+  firstNote?: string;
 }
 
 /** Opening a scenario that has a save asks first: continue it, or start over (the save is kept until the first reply, or for good where progress cannot be saved). */
-export function ContinuePrompt({ title, summary, options: given, intro = 'You have a saved playthrough of this scenario.', onContinue, onStartOver, onBack, onQuit, cannotSave = false, values }: ContinuePromptProps) {
+export function ContinuePrompt({ title, summary, options: given, intro = 'You have a saved playthrough of this scenario.', onContinue, onStartOver, onBack, onQuit, cannotSave = false, values, firstNote }: ContinuePromptProps) {
   const theme = useTheme();
   const words = summary ? continueChoices(summary, new Date(), cannotSave) : undefined;
   const startOver = words?.startOverLabel ?? '';
@@ -55,8 +57,9 @@ export function ContinuePrompt({ title, summary, options: given, intro = 'You ha
             <Box width={5} flexShrink={0}>
               <Text color={i === selected ? theme.accent : undefined} bold={i === selected}>{i === selected ? '›' : ' '} {i + 1}.</Text>
             </Box>
-            <Box flexGrow={1} flexShrink={1}>
+            <Box flexGrow={1} flexShrink={1} flexDirection="column">
               <Paragraph color={i === selected ? theme.accent : undefined} bold={i === selected}>{o}</Paragraph>
+              {i === 0 && firstNote !== undefined && <Paragraph color={theme.warn}>{firstNote}</Paragraph>}
             </Box>
           </Box>
         ))}

@@ -1,0 +1,107 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { localDate, localTime } from '../../src/machines/index.js';
+import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
+import { checkStateFolder } from '../../src/terminal/node/state-store.js';
+import { loadPlayable } from '../../src/terminal/scenario-source.js';
+import { appElement, KEY, press, renderAt, tempEnv } from './helpers/ink.js';
+import { bundledFile } from './helpers/layout.js';
+import { readOnlyFolder } from './helpers/refusing-fs.js';
+
+// As root a folder made read-only still takes writes: node:fs refuses every write into one folder
+// with EACCES instead (as test/terminal/quit-unwritable-start.test.tsx does).
+vi.mock('node:fs', async (importOriginal) => (await import('./helpers/refusing-fs.js')).folderRefusingFs(await importOriginal<typeof import('node:fs')>()));
+
+afterEach(() => {
+  readOnlyFolder.path = '';
+  cleanup();
+});
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+
+const youthDiscloses = () => {
+  const playable = loadPlayable(bundledFile('youth-discloses.json'));
+  if ('problems' in playable) throw new Error(playable.problems);
+  return playable;
+};
+
+/**
+ * A trainer-led session whose state folder stopped taking writes mid-session: kept at decision 2,
+ * after which the room went on to decision 3 (refused). Returns its state folder and when the kept
+ * session was saved, as the session's file says.
+ */
+let made: { home: string; savedAt: string } | undefined;
+async function stoppedMidSession() {
+  if (made) return made;
+  const env = tempEnv({ PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
+  const folder = join(env.XDG_STATE_HOME as string, 'casa-practice');
+  const lines = ['3 1 0', 'r', '1', '2 2 0', 'r', '2', 'q'];
+  await runFacilitatePlain({ playable: youthDiscloses(), io: { out: () => undefined, err: () => undefined }, env, width: 200, readLine: async () => {
+    if (lines.length === 4) readOnlyFolder.path = folder;
+    return lines.shift();
+  } });
+  readOnlyFolder.path = '';
+  const [file] = readdirSync(join(folder, 'facilitation'));
+  const savedAt = (JSON.parse(readFileSync(join(folder, 'facilitation', file as string), 'utf8')) as { session: { savedAt: string } }).session.savedAt;
+  made = { home: env.XDG_STATE_HOME as string, savedAt };
+  return made;
+}
+
+/** Next time: the same state folder (a copy, so this process has not seen it), unwritable now or not. */
+async function nextTime(unwritable: boolean) {
+  const { home, savedAt } = await stoppedMidSession();
+  const env = tempEnv({ PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
+  const folder = join(env.XDG_STATE_HOME as string, 'casa-practice');
+  cpSync(join(home, 'casa-practice'), folder, { recursive: true });
+  if (unwritable) {
+    readOnlyFolder.path = folder;
+    expect(checkStateFolder(env)).toMatch(/cannot be written \(permission denied\)/);
+  } else expect(checkStateFolder(env)).toBeUndefined();
+  const words = `Kept as it was at decision 2 (${localDate(savedAt)} ${localTime(savedAt)}): if the room went on after that, what followed was not saved.`;
+  return { env, words };
+}
+
+describe('a trainer-led session offered again whose state folder cannot be written now', () => {
+  it('full screen: under "Continue at decision 2" it says the session is kept as it was then, and that what followed was not saved (60×24)', async () => {
+    const { env, words } = await nextTime(true);
+    const { element } = appElement({ env, start: { kind: 'facilitate', playable: youthDiscloses() } });
+    const r = await renderAt(element, 60, 24);
+    // Past the content note.
+    await press(r, KEY.enter);
+    const frame = r.lastFrame() ?? '';
+    const said = oneLine(frame);
+    expect(said).toContain('Continue at decision 2, with the room\'s votes and the summary so far');
+    expect(said.indexOf(oneLine(words))).toBeGreaterThan(said.indexOf('Continue at decision 2'));
+    expect(said.indexOf(oneLine(words))).toBeLessThan(said.indexOf('2. Start over'));
+    const rows = frame.split('\n');
+    expect(rows.length).toBeLessThanOrEqual(24);
+    expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
+  });
+
+  it('full screen, the folder writable: nothing new is said', async () => {
+    const { env } = await nextTime(false);
+    const { element } = appElement({ env, start: { kind: 'facilitate', playable: youthDiscloses() } });
+    const r = await renderAt(element, 60, 24);
+    await press(r, KEY.enter);
+    const said = oneLine(r.lastFrame() ?? '');
+    expect(said).toContain('Continue at decision 2, with the room\'s votes and the summary so far');
+    expect(said).not.toContain('Kept as it was');
+  });
+
+  for (const unwritable of [true, false]) {
+    it(`line by line, the folder ${unwritable ? 'unwritable: after "Continuing the trainer-led session kept at decision 2" it says so' : 'writable: nothing new is said'}`, async () => {
+      const { env, words } = await nextTime(unwritable);
+      const lines = ['q'];
+      let out = '';
+      await runFacilitatePlain({ playable: youthDiscloses(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => lines.shift() });
+      const said = oneLine(out);
+      const continuing = said.indexOf('Continuing the trainer-led session kept at decision 2, with the room\'s votes and the summary so far.');
+      expect(continuing).toBeGreaterThanOrEqual(0);
+      if (unwritable) expect(said.indexOf(words)).toBeGreaterThan(continuing);
+      else expect(said).not.toContain('Kept as it was');
+    });
+  }
+});
