@@ -16,3 +16,20 @@ describe('left-placement-calls d8-judge', () => {
     expect(f).toMatch(/makes room to explore why she leaves and what needs are unmet \(Harm Reduction\), and the guide asks CASAs to remain open-minded and non-judgmental \(Stages of Exiting CSEC Involvement\)/);
   });
 });
+
+// youth-relapses: the guide says "Discussing triggers and strategies for dealing with triggers prior
+// to relapse will be important in conversations with the young person" (Likelihood of Relapse); it
+// does not "ask" for the talk (before-relapse was corrected the same way, guide-words-49.test.ts).
+describe('youth-relapses: the trigger talk in the guide\'s strength', () => {
+  const { scenario, reply } = pinsFor('youth-relapses');
+  it('d4-delete-number says the conversation will be important, not that the guide asks for it', () => {
+    const f = reply('d4-delete-number').feedback;
+    expect(f).not.toMatch(/the conversation the guide asks for/);
+    expect(f).toMatch(/the conversation the guide says will be important: what sets off a return for her/);
+  });
+  it('no facilitator note says the guide asks CASAs to talk about triggers', () => {
+    const notes = scenario().nodes.map((n) => ('facilitatorNote' in n ? n.facilitatorNote ?? '' : ''));
+    expect(notes.filter((t) => /guide asks CASAs to talk with the youth about triggers/.test(t))).toEqual([]);
+    expect(notes.some((t) => /triggers and strategies for dealing with them, before a relapse, will be important/.test(t))).toBe(true);
+  });
+});
