@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { bundledScenario } from '../helpers/bundled.js';
+import { playReplies } from '../helpers/play.js';
 import { pinsFor } from '../helpers/pins.js';
 
 // diffread-49: a second reader of the day's scenario changes, against the guide's words.
@@ -31,5 +33,30 @@ describe('youth-relapses: the trigger talk in the guide\'s strength', () => {
     const notes = scenario().nodes.map((n) => ('facilitatorNote' in n ? n.facilitatorNote ?? '' : ''));
     expect(notes.filter((t) => /guide asks CASAs to talk with the youth about triggers/.test(t))).toEqual([]);
     expect(notes.some((t) => /triggers and strategies for dealing with them, before a relapse, will be important/.test(t))).toBe(true);
+  });
+});
+
+// court-report's mixed ending: content2-49's change gave trust under 60 two variants, one for the
+// question about Damian and one "without reasons", both placed before the variants for looking into
+// the allegation yourself. A playthrough that texted Ms. Pruitt for specifics (or searched Lupe and
+// Damian online), a Prohibited Activity, and lost Lupe's trust was told neither: the old text had
+// named it ("you went looking into things that were DCFS's to confirm"). It is told again, with the
+// question about Damian where that was asked too.
+describe('court-report: looking into the allegation yourself is told when trust is lost too', () => {
+  const path = (visit: string) => ['d-opening-strengths', 'd-school-glowing', 'd-health-records', visit, 'd-check-status-staff', 'd-status-unconfirmed-omit', 'd-wellbeing-vague', 'd-recs-unconfirmed-restoration', 'd-review-supervisor', 'd-hearing-support-speak-for'];
+  it('d-check-status-staff, trust under 60, no question about Damian', () => {
+    const d = playReplies(bundledScenario('court-report'), path('d-visit-promise'));
+    expect(d?.ending?.id).toBe('end-mixed');
+    const told = d?.ending?.narration ?? '';
+    expect(told).toMatch(/you went looking into what staff said about Damian yourself, and the guide says CASAs should not investigate allegations of CSEC/);
+    expect(told).toMatch(/gone on her phone before the hearing ends/);
+    expect(told).not.toMatch(/asked her straight out|talks volleyball/);
+  });
+  it('d-check-status-staff after asking her straight out about Damian: both are told', () => {
+    const d = playReplies(bundledScenario('court-report'), path('d-visit-ask-boyfriend'));
+    expect(d?.ending?.id).toBe('end-mixed');
+    const told = d?.ending?.narration ?? '';
+    expect(told).toMatch(/you asked her straight out about Damian/);
+    expect(told).toMatch(/you went looking into what staff said about him yourself: the guide says CASAs should not investigate allegations of CSEC/);
   });
 });
