@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../src/machines/validate/index.js';
-import { formatPath, type Problem } from '../../src/machines/validate/problem.js';
+import { formatPath, formatProblem, type Problem } from '../../src/machines/validate/problem.js';
 import { readFixture } from '../helpers/fixtures.js';
 
 /** The example fixture with one edit (which must change it), and the problems the validator finds in it. */
@@ -1183,5 +1183,44 @@ describe('node-kind: a "kind" spelt like one', () => {
     const { p } = nodeKind(/"kind": "ending",(\s*)"ending"/, '"kind": "finale", "next": "phone",$1"ending"');
     expect(p.message).toBe('The text "finale" is not a node kind.');
     expect(p.fix).toBe('Set "kind" to "scene" (narration, then the story moves on), "decision" (the volunteer chooses a reply) or "ending".');
+  });
+});
+
+// A comment or single quotes on line 8, inside a node, of a file over 2 MB said "(top level)": the
+// place of a syntax error was worked out only for files up to 2 MB.
+describe('a syntax error in a very large file', () => {
+  const node = (error: string, narration: string) => `{
+  "id": "x",
+  "version": 1,
+  "title": "T",
+  "start": "a",
+  "nodes": [
+    {
+      ${error}
+      "id": "a",
+      "kind": "scene",
+      "narration": "${narration}"
+    }
+  ]
+}
+`;
+  const long = 'word '.repeat(420_000);
+  it.each([['a comment', '// first node', 'comments are not allowed'], ['single quotes', "'title': \"T\",", 'a single quote']])('near its start (%s) names the node it is in', (_, error, says) => {
+    const text = node(error, long);
+    expect(text.length).toBeGreaterThan(2_000_000);
+    const [p, ...more] = validateScenario(text, 'x.json').problems;
+    expect(more).toEqual([]);
+    expect(p?.message).toContain(says);
+    expect([p?.line, p?.column]).toEqual([8, 7]);
+    expect(formatPath(p?.path ?? [])).toBe('nodes[0]');
+    expect(p?.pathUnknown).toBeUndefined();
+  });
+  it('past its first 2,000,000 characters leaves the path out, not "(top level)"', () => {
+    const text = node('', long).replace(`${long}"`, `${long}" // a comment`);
+    expect(text.indexOf('// a comment')).toBeGreaterThan(2_000_000);
+    const [p] = validateScenario(text, 'x.json').problems;
+    expect(p?.message).toContain('comments are not allowed');
+    expect(p?.pathUnknown).toBe(true);
+    expect(formatProblem(p as Problem)).toMatch(/^x\.json:11:2100023 error \[json-syntax\] Not valid JSON: comments/);
   });
 });

@@ -813,17 +813,21 @@ const SYNTAX_PATHS = 20;
 /**
  * Where in the scenario each syntax error is, as a path ("nodes[2].replies[0].text"), in place of
  * "(top level)": the property being written when the JSON went wrong, read by jsonc-parser's
- * tolerant scan. Only for the first few errors of a file of ordinary size.
+ * tolerant scan. Only for the first few errors; in a larger file, only for those in its first
+ * SYNTAX_PATHS_UP_TO characters (read again up to the last of them, as getLocation would). An error
+ * left without its place is marked `pathUnknown`, so that it is not said to be at the top level: a
+ * comment on line 8 of a node in a 2 MB file was "(top level)".
  */
 function syntaxWhere(text: string, problems: UnlocatedProblem[], steps: VisitSteps | undefined): UnlocatedProblem[] {
-  if (text.length > SYNTAX_PATHS_UP_TO || !steps) return problems;
-  const located = (p: UnlocatedProblem, i: number): p is UnlocatedProblem & { offset: number } => i < SYNTAX_PATHS && p.path.length === 0 && p.offset !== undefined && p.offset > 0;
+  const large = text.length > SYNTAX_PATHS_UP_TO || !steps;
+  const unplaced = (p: UnlocatedProblem, i: number) => p.path.length === 0 && p.offset !== undefined && p.offset > 0 && i < SYNTAX_PATHS;
+  const located = (p: UnlocatedProblem, i: number): p is UnlocatedProblem & { offset: number } => unplaced(p, i) && (!large || (p.offset as number) < SYNTAX_PATHS_UP_TO);
   // All of them from the steps of the scan that found the errors, up to the last (getLocation reads
   // the file from the start for each).
-  const paths = locationPaths(text, problems.flatMap((p, i) => (located(p, i) ? [p.offset] : [])), { countMissingCommas: true, steps });
+  const paths = locationPaths(text, problems.flatMap((p, i) => (located(p, i) ? [p.offset] : [])), { countMissingCommas: true, ...(large ? {} : { steps }) });
   let k = 0;
   return problems.map((p, i) => {
-    if (!located(p, i)) return p;
+    if (!located(p, i)) return p.path.length === 0 && p.offset !== undefined && p.offset > 0 ? { ...p, pathUnknown: true } : p;
     const path = paths[k++] as (string | number)[];
     const last = path[path.length - 1];
     const list = path[path.length - 2];

@@ -13,6 +13,11 @@ export interface Problem {
   line: number;
   column: number;
   path: JsonPath;
+  /**
+   * The place in the scenario was not worked out (a syntax error far into a very large file): the
+   * path is empty without meaning the top level, and is left out where the problem is written.
+   */
+  pathUnknown?: true;
   /** What is wrong, in plain words. */
   message: string;
   /** How to fix it. */
@@ -24,6 +29,8 @@ export interface UnlocatedProblem {
   severity: 'error' | 'warning';
   code: string;
   path: JsonPath;
+  /** As Problem.pathUnknown. */
+  pathUnknown?: true;
   message: string;
   fix: string;
   /** Point at the property's key rather than its value (for unknown keys). */
@@ -97,7 +104,7 @@ export function formatPath(path: JsonPath): string {
 
 /** One problem as the line a trainer reads: `file:line:col error [code] path: message` then the fix. */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column} ${p.severity} [${p.code}] ${formatPath(p.path)}: ${p.message}\n    fix: ${p.fix}`;
+  return `${p.file}:${p.line}:${p.column} ${p.severity} [${p.code}] ${p.pathUnknown ? '' : `${formatPath(p.path)}: `}${p.message}\n    fix: ${p.fix}`;
 }
 
 // Suggestions live in text/suggest.ts (the terminal's command line uses them without the validator).

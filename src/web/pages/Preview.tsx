@@ -626,7 +626,7 @@ function ProblemItem({ problem: p }: { problem: Problem }) {
   return (
     <li className={p.severity}>
       <p className="problem">
-        <strong>{p.file}:{p.line}:{p.column}</strong> {p.severity === 'error' ? '✗ error' : '⚠ warning'} [{p.code}] {formatPath(p.path)}
+        <strong>{p.file}:{p.line}:{p.column}</strong> {p.severity === 'error' ? '✗ error' : '⚠ warning'} [{p.code}]{p.pathUnknown ? '' : ` ${formatPath(p.path)}`}
       </p>
       <p>{WORDS_QUOTED.has(p.code) ? p.message : <FixText text={p.message} message />}</p>
       <p><strong>Fix:</strong> <FixText text={p.fix} /></p>
