@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundedDistance, closest, closestTwo, editDistance, resetSuggestionBudget } from '../../src/machines/text/suggest.js';
+import { boundedDistance, closest, closestTwo, editDistance, resetSuggestionBudget, wordSuggester } from '../../src/machines/text/suggest.js';
 
 /** Levenshtein distance, the whole table: what the banded, bounded one must agree with. */
 function fullDistance(a: string, b: string): number {
@@ -64,6 +64,35 @@ describe('"Did you mean" for the leading part of ids', () => {
     expect(closestTwo('s1', ['s10-open', 's10-guarded', 'as1-open', 's1x-open'])).toEqual({});
     expect(closestTwo('x', ['next', 'text', 'x1-open', 'ax-b'])).toEqual({});
     expect(closestTwo('x', ['next', 'text', 'x-ray', 'x-open'])).toEqual({ best: 'x-ray', also: 'x-open' });
+    resetSuggestionBudget();
+  });
+});
+
+// "no-pickup" for "no-picking-up" got no "Did you mean": too many changes for the edit distance.
+describe('"Did you mean" by the words of an id (wordSuggester)', () => {
+  it('offers the ids whose words match every word of it, a word\'s other form or start counting, three at most', () => {
+    resetSuggestionBudget();
+    const byWords = wordSuggester(['no-picking-up', 'no-investigating', 'non-judgmental', 'end-mixed', 'end-strong', 'harm-reduction-unmet-needs', 'harm-reduction-self-determination', 'resources-reduce-harm']);
+    expect(byWords('no-pickup')).toEqual(['no-picking-up']);
+    expect(byWords('mixed-end')).toEqual(['end-mixed']);
+    expect(byWords('judging')).toEqual(['non-judgmental']);
+    expect(byWords('reduction-harm')).toEqual(['resources-reduce-harm', 'harm-reduction-unmet-needs', 'harm-reduction-self-determination']);
+    // A word no id has, a word only too short to count, or more than three ids: none.
+    expect(byWords('end-good')).toEqual([]);
+    expect(byWords('no')).toEqual([]);
+    expect(wordSuggester(['a-visit', 'b-visit', 'c-visit', 'd-visit'])('visits')).toEqual([]);
+    resetSuggestionBudget();
+  });
+  it('costs about as much as the ids and the words asked, not their product: 100,000 of each', () => {
+    resetSuggestionBudget();
+    const ids = Array.from({ length: 100_000 }, (_, i) => `scene-${i.toString(36)}-visit`);
+    const started = performance.now();
+    const byWords = wordSuggester(ids);
+    let offered = 0;
+    for (let i = 0; i < 100_000; i++) offered += byWords(`visit-${i.toString(36)}x-scene`).length;
+    expect(offered).toBe(0);
+    // Every pair compared would be 10,000,000,000 comparisons (minutes).
+    expect(performance.now() - started).toBeLessThan(5_000);
     resetSuggestionBudget();
   });
 });

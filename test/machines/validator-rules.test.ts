@@ -2650,6 +2650,25 @@ describe('a newcomer\'s mistakes are each told what to type, where', () => {
     expect(p?.message).toBe('"tell-supervisor" is not a principle of the guide. The principles with "supervisor" in their id: "consult-supervisor-on-suspicion", "plan-advocacy-with-supervisor".');
     expect(p?.fix).toMatch(/^Use one of those if it is the principle meant, or a principle id from scenarios\/guide\/principles\.json/);
   });
+  // A principle id misspelt by more than a letter or two ("no-pickup") got no "Did you mean": its
+  // words are matched to the ids' words instead, a word's other form or start counting.
+  it.each([
+    ['no-pickup', ['no-picking-up']],
+    ['no-judging', ['non-judgmental']],
+    ['supervisor-consult', ['consult-supervisor-on-suspicion']],
+    ['reduction-harm', ['resources-reduce-harm', 'harm-reduction-self-determination', 'harm-reduction-unmet-needs']],
+  ])('a principle id whose words are those of one to three ids ("%s"): "Did you mean" those, and the fix says to change it', (written, meant) => {
+    const text = readFixture('bad/newcomer-school-absence.json').toString('utf8');
+    const p = validateScenario(text.replace('"principle": "consult-supervisor-on-suspicion", "verdict": "follows"', `"principle": "${written}", "verdict": "follows"`), 'x.json').problems.find((q) => q.code === 'unknown-principle');
+    const named = meant.length === 1 ? `"${meant[0]}"` : `${meant.slice(0, -1).map((m) => `"${m}"`).join(', ')} or "${meant[meant.length - 1]}"`;
+    expect(p?.message).toBe(`"${written}" is not a principle of the guide. Did you mean ${named}?`);
+    expect(p?.fix).toBe(`Change it to ${meant.length === 1 ? '' : 'the one meant, '}${named}. (The principle ids are listed in docs/authoring.md, section 9, and offered by the editor's autocomplete.)`);
+  });
+  it('a principle id with a word no id has ("judging-lies"): no "Did you mean"', () => {
+    const text = readFixture('bad/newcomer-school-absence.json').toString('utf8');
+    const p = validateScenario(text.replace('"principle": "consult-supervisor-on-suspicion", "verdict": "follows"', '"principle": "judging-lies", "verdict": "follows"'), 'x.json').problems.find((q) => q.code === 'unknown-principle');
+    expect(p?.message).toBe('"judging-lies" is not a principle of the guide.');
+  });
   it('"start" left out: the fix names the first node\'s id to write', () => {
     const text = readFixture('good/example.json').toString('utf8').replace('  "start": "phone",\n', '');
     const p = validateScenario(text, 'x.json').problems.find((q) => q.code === 'missing-field');

@@ -151,3 +151,72 @@ export function didYouMeanOf(guess: string | undefined): string {
 export function didYouMean(word: string, candidates: Iterable<string>): string {
   return didYouMeanOf(closest(word, candidates));
 }
+
+/** A word of an id counts for wordSuggester from three letters, letters among them ("s1", "no", "d2" do not). */
+const wordsOf = (id: string, ignore: ReadonlySet<string>): string[] =>
+  [...new Set(id.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3 && /\p{L}/u.test(w) && !ignore.has(w)))];
+
+/**
+ * Whether two words of ids are one word's forms or one's start: the same, a three-letter word that
+ * starts the other ("end", "ending"), or four letters or more in common at their start that make
+ * half the shorter or more ("pickup" and "picking", "judging" and "judgmental"; not "report" and
+ * "relapse").
+ */
+function sameStem(a: string, b: string): boolean {
+  if (a === b) return true;
+  const shorter = Math.min(a.length, b.length);
+  let common = 0;
+  while (common < shorter && a.charCodeAt(common) === b.charCodeAt(common)) common++;
+  return shorter === 3 ? common === 3 : common >= 4 && common >= 0.5 * shorter;
+}
+
+/** A word looked up in more candidates' words than this is too common to pick one out, and is not looked through. */
+const WORDS_BUCKET_LIMIT = 48;
+
+/**
+ * Suggestions by the words of an id, for a misspelling too far from every candidate by edit distance
+ * ("no-pickup" for "no-picking-up", "mixed-end" for "end-mixed"): the candidates (at most `most`,
+ * those with the fewest other words first) whose hyphen-separated words match every word of the
+ * id (of three letters or more, not in `ignore`), each by sameStem. None when more than `most` do,
+ * or when the id has no such word. The candidates' words are indexed once by their first three
+ * letters, and a lookup goes through one list of at most WORDS_BUCKET_LIMIT per word of the id, so
+ * that the cost grows with the candidates and the ids asked, not with their product.
+ */
+export function wordSuggester(candidates: Iterable<string>, options: { ignore?: Iterable<string>; most?: number } = {}): (word: string) => string[] {
+  const ignore = new Set(options.ignore ?? []);
+  const most = options.most ?? 3;
+  const list = [...candidates];
+  const words = list.map((c) => wordsOf(c, ignore));
+  // The first three letters of a word, to the candidates (by index) with a word starting so, and that word.
+  const index = new Map<string, { at: number; word: string }[]>();
+  words.forEach((ws, at) => {
+    for (const word of ws) {
+      const key = word.slice(0, 3);
+      let bucket = index.get(key);
+      if (!bucket) index.set(key, (bucket = []));
+      if (bucket.length <= WORDS_BUCKET_LIMIT) bucket.push({ at, word });
+    }
+  });
+  const memo = new Map<string, string[]>();
+  return (id) => {
+    const known = memo.get(id);
+    if (known) return known;
+    let found: string[] = [];
+    const asked = wordsOf(id, ignore);
+    let matching: Set<number> | undefined;
+    for (const word of asked) {
+      const bucket = index.get(word.slice(0, 3)) ?? [];
+      budget -= bucket.length + 1;
+      if (budget <= 0 || bucket.length > WORDS_BUCKET_LIMIT) { matching = new Set(); break; }
+      const these = new Set(bucket.filter((b) => sameStem(word, b.word) && (matching === undefined || matching.has(b.at))).map((b) => b.at));
+      matching = these;
+      if (matching.size === 0) break;
+    }
+    if (matching !== undefined && matching.size > 0 && matching.size <= most) {
+      found = [...matching].sort((a, b) => (words[a] as string[]).length - (words[b] as string[]).length || a - b).map((at) => list[at] as string);
+    }
+    // (Not kept when the budget ran out: a later validation, with its own budget, asks again.)
+    if (budget > 0) memo.set(id, found);
+    return found;
+  };
+}

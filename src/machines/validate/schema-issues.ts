@@ -6,7 +6,7 @@ import { countWords, firstFew } from '../text/first-few.js';
 import { quoteValue } from '../text/quote.js';
 import { isBlank } from '../text/clean.js';
 import { pointerWords } from './pointers.js';
-import { closest, didYouMean, didYouMeanOf, RELATED_AT, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
+import { closest, didYouMean, didYouMeanOf, RELATED_AT, suggester, type JsonPath, wordSuggester, type UnlocatedProblem } from './problem.js';
 
 type Issue = z.core.$ZodIssue;
 type Shape = Record<string, z.ZodType>;
@@ -512,11 +512,15 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         // A likely misspelling: the fix says what to write, as the message's "Did you mean" suggests.
         // A principle's title written for its id ("Looking after yourself"): the id, as the message says.
         const titled = principleByTitle(String(value));
-        const meant = titled?.id ?? closest(String(value), principleIds);
-        return [errorAt(path, 'unknown-principle', `${quoteValue(value)} is not a principle of the guide.${principleHint(value)}`,
-          meant !== undefined && (titled !== undefined || principleHint(value) === didYouMeanOf(meant))
+        const byWords = principlesByWords(String(value));
+        const meant = titled?.id ?? closest(String(value), principleIds) ?? (byWords.length === 1 ? byWords[0] : undefined);
+        const hint = principleHint(value);
+        return [errorAt(path, 'unknown-principle', `${quoteValue(value)} is not a principle of the guide.${hint}`,
+          meant !== undefined && (titled !== undefined || hint === didYouMeanOf(meant))
             ? `Change it to ${quoteValue(meant)}. (${pointerWords.principleMeant()})`
-            : `Use ${sharingWords(String(value)) ? 'one of those if it is the principle meant, or ' : ''}${pointerWords.principleIds()}.`)];
+            : byWords.length > 1 && hint === didYouMeanAmong(byWords)
+              ? `Change it to the one meant, ${orList(byWords)}. (${pointerWords.principleMeant()})`
+              : `Use ${sharingWords(String(value)) ? 'one of those if it is the principle meant, or ' : ''}${pointerWords.principleIds()}.`)];
       }
       if (path.includes('allowLanguage')) {
         return [errorAt(path, 'unknown-language-rule', `${quoteValue(value)} is not a language rule.`,
@@ -812,6 +816,8 @@ function principleHint(value: unknown): string {
     const ids = principles.filter((p) => p.section === section.id).map((p) => `"${p.id}"`);
     if (ids.length > 0) return ` ${quoteValue(section.heading)} is a section of the guide; the principles from it are ${ids.join(', ')}.`;
   }
+  const byWords = principlesByWords(text);
+  if (byWords.length > 0) return didYouMeanAmong(byWords);
   const sharing = sharingWords(text);
   if (sharing) return ` The principles with ${sharing.words.map((w) => quoteValue(w)).join(' or ')} in their id: ${sharing.ids.map((id) => quoteValue(id)).join(', ')}.`;
   return '';
@@ -819,6 +825,23 @@ function principleHint(value: unknown): string {
 
 /** Words too common in principle ids to pick one out. */
 const COMMON_WORDS = new Set(['with', 'from', 'youth', 'the', 'not', 'and', 'for']);
+
+/**
+ * The principles (up to three) whose ids have every word of `text` among theirs, a word's other
+ * form or start counting ("no-pickup": "no-picking-up"): a misspelling too far from every id for
+ * "Did you mean" by spelling (see wordSuggester).
+ */
+let byWordsOf: ((id: string) => string[]) | undefined;
+function principlesByWords(text: string): string[] {
+  byWordsOf ??= wordSuggester(principleIds, { ignore: COMMON_WORDS });
+  return byWordsOf(text);
+}
+
+/** '"a" or "b"', '"a", "b" or "c"'. */
+const orList = (ids: readonly string[]): string => ids.length > 1 ? `${ids.slice(0, -1).map((id) => quoteValue(id)).join(', ')} or ${quoteValue(ids[ids.length - 1] as string)}` : quoteValue(ids[0] ?? '');
+
+/** ' Did you mean "a"?' or ' Did you mean "a", "b" or "c"?'. */
+const didYouMeanAmong = (ids: readonly string[]): string => (ids.length === 1 ? didYouMeanOf(ids[0]) : ` Did you mean ${orList(ids)}?`);
 
 /**
  * The principles (up to five) whose ids share a word of four letters or more with `text`
