@@ -322,6 +322,28 @@ describe('unknown-node naming the leading part of two ids', () => {
   });
 });
 
+// "mixed-end" for "end-mixed" was offered nothing: too many changes for the edit distance. The
+// words of the id are matched to the nodes' ids' words (wordSuggester), two ids at most.
+describe('unknown-node naming an id with the words of a node\'s id', () => {
+  it('"mixed-end": "Did you mean "end-mixed" (the mixed ending)?", and the fix says to change it', () => {
+    const { problems } = exampleWith(/"(next|to)": "end-mixed"/g, '"$1": "mixed-end"');
+    expect(problems.map((p) => p.code)).toEqual(['unknown-node', 'unknown-node', 'unreachable']);
+    expect(problems[0]?.message).toBe('There is no node with the id "mixed-end". Did you mean "end-mixed" (the mixed ending)?');
+    expect(problems[0]?.fix).toMatch(/^Change it to "end-mixed" \(the mixed ending\), or rename the node "end-mixed" to "mixed-end"/);
+    expect(problems[2]?.message).toContain('the 2 places that name "mixed-end" probably mean it');
+  });
+  it('two nodes with those words, both reached: both ("boyfriends" for "boyfriend-open" and "boyfriend-guarded")', () => {
+    const good = readFixture('good/example.json').toString('utf8');
+    const at = good.indexOf('"next": "boyfriend-guarded"', good.indexOf('phone-accuse'));
+    const text = `${good.slice(0, at)}"next": "boyfriends"${good.slice(at + '"next": "boyfriend-guarded"'.length)}`;
+    expect(validateScenario(text, 'x.json').problems.map((p) => p.message)).toEqual(['There is no node with the id "boyfriends". Did you mean "boyfriend-open" or "boyfriend-guarded"?']);
+  });
+  it('a word no node\'s id has: none, as before ("end-good")', () => {
+    const { problems } = exampleWith('"to": "end-strong"', '"to": "end-good"');
+    expect(problems.find((p) => p.code === 'unknown-node')?.message).toBe('There is no node with the id "end-good".');
+  });
+});
+
 // The validator's left-overs (validator-45): a decision copied and renamed kept its replies' ids,
 // and each was a duplicate-id error of its own (four errors for one copy of a four-reply decision);
 // copied and not renamed, a fifth beside them at the node's id.

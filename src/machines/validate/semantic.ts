@@ -9,7 +9,7 @@ import { quoteValue } from '../text/quote.js';
 import { countWords, firstFew, MAX_NAMED } from '../text/first-few.js';
 import { valuesDisablingAll } from './coverage.js';
 import { specOf } from '../conditions.js';
-import { closest, didYouMean, didYouMeanOf, pairSuggester, placeAt, pushAll, RELATED_AT, type JsonPath, type UnlocatedProblem } from './problem.js';
+import { closest, didYouMean, didYouMeanOf, pairSuggester, placeAt, pushAll, RELATED_AT, type JsonPath, type UnlocatedProblem, wordSuggester } from './problem.js';
 
 /** A line break, as cleanLine (text/clean.ts) turns it into a space: \n, \r, the Unicode line and paragraph separators, and the three below. */
 const LINE_BREAK = /[\n\r\u2028\u2029\u0085\v\f]/;
@@ -355,6 +355,8 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   const nodeKnown = (id: string) => nodes.has(id) || brokenIds.has(id);
   // Built once: thousands of unknown references must not each copy and scan every id.
   let suggestNode: ((word: string) => { best?: string; also?: string }) | undefined;
+  /** Node ids by the words of an id too unlike them to spell ("mixed-end" for "end-mixed"), two at most, as the message names. */
+  let nodesByWords: ((word: string) => string[]) | undefined;
   // A node whose own id is not a valid id ("D4 Worry") is never suggested as it is: a reference
   // written that way would be refused too. When the reference is that id written validly, the
   // message says which node is meant and that its id is the one to change.
@@ -477,7 +479,8 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   const checkTarget = (id: string, path: Path) => {
     if (!nodeKnown(id) && replyNamed(id, path)) { noteUnknown(id, false); return; }
     if (!nodeKnown(id)) {
-      suggestNode ??= pairSuggester([...nodes.keys(), ...[...brokenIds].filter((b) => Id.safeParse(b).success)]);
+      const candidates = (): string[] => [...nodes.keys(), ...[...brokenIds].filter((b) => Id.safeParse(b).success)];
+      suggestNode ??= pairSuggester(candidates());
       const meant = misspeltNode(id);
       if (meant !== undefined) {
         // Folded into that node's invalid-id error, which lists the places naming the id (fold.ts).
@@ -489,7 +492,12 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         // nothing leads to is the one meant (the other is reached already); it was the first by
         // spelling, while the unreachable warning at the other said nothing of this "next". When
         // that does not tell them apart, both are offered.
-        const guess = suggestNode(id);
+        let guess = suggestNode(id);
+        if (guess.best === undefined) {
+          nodesByWords ??= wordSuggester(candidates(), { most: 2 });
+          const [best, also] = nodesByWords(id);
+          if (best !== undefined) guess = { best, also };
+        }
         let meantId = guess.best;
         let orAlso = guess.also;
         // (Looked for once: `??=` would look again after finding none, null being nullish.)
