@@ -1208,6 +1208,29 @@ describe('node-kind: a "kind" spelt like one', () => {
   });
 });
 
+// A comment after a field's value or a field's name in single quotes, on line 8 of the worked
+// example ("estimatedMinutes": 5), said "(top level)", which the guide explains as the file as a
+// whole; in a node it named the node alone. The field the line writes is named.
+describe('a comment or single quotes on a field\'s line: the path names the field', () => {
+  const example = readFileSync(new URL('../../docs/examples/first-scenario.json', import.meta.url), 'utf8');
+  it.each([
+    ['"estimatedMinutes": 5,', '"estimatedMinutes": 5, // about', 'estimatedMinutes', 'comments are not allowed'],
+    ['"estimatedMinutes": 5,', "'estimatedMinutes': 5,", 'estimatedMinutes', 'a single quote'],
+    ['"id": "d1-greeting",', '"id": "d1-greeting", // the first decision', 'nodes[0].id', 'comments are not allowed'],
+    ['"prompt": "What do you say first?",', "'prompt': \"What do you say first?\",", 'nodes[0].prompt', 'a single quote'],
+  ])('%s written %s: %s', (from, to, path, says) => {
+    const text = example.replace(from, to);
+    expect(text).not.toBe(example);
+    const problems = validateScenario(text, 'x.json').problems;
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['json-syntax', path]]);
+    expect(problems[0]?.message).toContain(says);
+  });
+  it('a comment on a line of its own between the scenario\'s fields is still at the top level', () => {
+    const problems = validateScenario(example.replace('  "estimatedMinutes": 5,', '  // five minutes\n  "estimatedMinutes": 5,'), 'x.json').problems;
+    expect(problems.map((p) => [p.line, formatPath(p.path)])).toEqual([[8, '(top level)']]);
+  });
+});
+
 // A comment or single quotes on line 8, inside a node, of a file over 2 MB said "(top level)": the
 // place of a syntax error was worked out only for files up to 2 MB.
 describe('a syntax error in a very large file', () => {
@@ -1227,14 +1250,14 @@ describe('a syntax error in a very large file', () => {
 }
 `;
   const long = 'word '.repeat(420_000);
-  it.each([['a comment', '// first node', 'comments are not allowed'], ['single quotes', "'title': \"T\",", 'a single quote']])('near its start (%s) names the node it is in', (_, error, says) => {
+  it.each([['a comment', '// first node', 'comments are not allowed', 'nodes[0]'], ['single quotes', "'title': \"T\",", 'a single quote', 'nodes[0].title']])('near its start (%s) names the node it is in', (_, error, says, path) => {
     const text = node(error, long);
     expect(text.length).toBeGreaterThan(2_000_000);
     const [p, ...more] = validateScenario(text, 'x.json').problems;
     expect(more).toEqual([]);
     expect(p?.message).toContain(says);
     expect([p?.line, p?.column]).toEqual([8, 7]);
-    expect(formatPath(p?.path ?? [])).toBe('nodes[0]');
+    expect(formatPath(p?.path ?? [])).toBe(path);
     expect(p?.pathUnknown).toBeUndefined();
   });
   it('past its first 2,000,000 characters leaves the path out, not "(top level)"', () => {

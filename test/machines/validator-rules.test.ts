@@ -84,7 +84,7 @@ const cases: Expectation[] = [
   { file: 'missed-on-best-path', code: 'missed-on-best-path', severity: 'warning', path: 'nodes[0].replies[0].assessments', token: '[{ "principle": "curious-not-interrogating"', says: 'If the best reply there ("phone-curious") also follows "no-jumping-to-conclusions", add that assessment to it' },
   { file: 'best-here-not-best-path', code: 'best-here-not-best-path', severity: 'warning', path: 'nodes[0].replies[0].assessments', token: '[{ "principle": "curious-not-interrogating"', says: 'At "phone" the best-practice path takes "phone-curious" (+2), because it leads to more points later, but "phone-ignore" is worth more there (+3)' },
   { file: 'syntax-trailing-comma', code: 'json-syntax', severity: 'error', path: 'variables[0].shown', token: ',\n    }', says: 'Remove this comma' },
-  { file: 'syntax-comment', code: 'json-syntax', severity: 'error', path: '(top level)', token: '// first draft', says: 'comments are not allowed' },
+  { file: 'syntax-comment', code: 'json-syntax', severity: 'error', path: 'version', token: '// first draft', says: 'comments are not allowed' },
   { file: 'syntax-unclosed', code: 'json-syntax', severity: 'error', path: 'nodes[6].narration', token: '"', says: 'not closed' },
   { file: 'syntax-unescaped-quote', code: 'syntax-unescaped-quote', severity: 'error', path: 'nodes[0].lines[0].text', token: '"die" every', says: 'Write \\" for a quotation mark inside text' },
   { file: 'syntax-extra-bracket', code: 'syntax-extra-bracket', severity: 'error', path: 'nodes[0].replies[1]', token: '},\n', says: 'one closing bracket too many' },

@@ -806,6 +806,19 @@ function valueBefore(text: string, at: number): string | undefined {
   return word === undefined ? undefined : lineAsWritten(word, 40);
 }
 
+/** The name of the field the line of `offset` starts with, in double or single quotes ("title": or 'title':), if it starts with one. */
+function fieldOfLine(text: string, offset: number): string | undefined {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const m = /^\s*(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)')\s*:/.exec(text.slice(start, Math.min(text.length, start + 300)));
+  if (!m) return undefined;
+  if (m[2] !== undefined) return m[2];
+  try {
+    return JSON.parse(`"${m[1] ?? ''}"`) as string;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Files up to this size get the place of each of their first syntax errors worked out (from the steps the scan that found the errors kept). */
 const SYNTAX_PATHS_UP_TO = 2_000_000;
 const SYNTAX_PATHS = 20;
@@ -851,6 +864,13 @@ function syntaxWhere(text: string, problems: UnlocatedProblem[], steps: VisitSte
       // that (["summary”: "]); the field meant is the part before the curly quote.
       const meant = last.split(/[\u201c\u201d]/)[0] ?? '';
       return { ...p, path: [...path.slice(0, -1), ...(meant.trim() === '' ? [] : [meant])].filter((part) => part !== '') };
+    }
+    const field = last === '' && /comments? (?:are|is) not|a single quote/.test(p.message) ? fieldOfLine(text, p.offset) : undefined;
+    if (field !== undefined) {
+      // A comment after a field's value, or a field's name in single quotes: the scan is between two
+      // fields of the object, so the path named only the object, "(top level)" for the scenario's
+      // own fields ("estimatedMinutes": 5, // … on line 8). The field the line writes is named.
+      return { ...p, path: [...path.slice(0, -1), field].filter((part) => part !== '') };
     }
     return { ...p, path: path.filter((part) => part !== '') };
   });
