@@ -7,13 +7,12 @@ import { debriefKey, recordCompletion, resumeFailure, RECORDS_KEY, saveKey, SET_
 import { loadRecords, recordsNoticeInOne, stateStore } from '../../src/terminal/node/state-store.js';
 import { readSave } from '../../src/terminal/saves.js';
 import type { AppStart } from '../../src/terminal/ui/App.js';
-import { Picker, type PickerProps } from '../../src/terminal/ui/Picker.js';
 import { hasErrorsNotice, leftOutNotice } from '../../src/terminal/scenario-files.js';
-import { KeyRouterProvider, useKeyRouter } from '../../src/terminal/ui/useKeys.js';
 import { BUNDLED, rows } from './helpers/layout.js';
 import { refused } from './helpers/refusing-fs.js';
 import { appElement, envWithSave, KEY, newPhone, pickerTitles, playToDebrief, press, renderAt, tempEnv, validatedCatalog } from './helpers/ink.js';
 import { readFixture } from '../helpers/fixtures.js';
+import { PickerHost } from './helpers/picker-host.js';
 
 // A state folder that takes no write (root writes anywhere, so a read-only folder cannot be tested
 // as root): every file is put in place by a rename, refused while `refused.on`. A damaged file
@@ -108,15 +107,6 @@ describe('the picker with every notice it can show at once', () => {
   }
 });
 
-/** The picker alone, with the key router the app gives it. */
-function PickerHost(props: Omit<PickerProps, 'onPick' | 'onResume' | 'onQuit'>) {
-  const router = useKeyRouter();
-  return (
-    <KeyRouterProvider value={router}>
-      <Picker {...props} onPick={() => undefined} onResume={() => undefined} onQuit={() => undefined} />
-    </KeyRouterProvider>
-  );
-}
 
 describe('the picker\'s notices in full', () => {
   // With a save waiting, and notices longer together than the window: the list keeps three

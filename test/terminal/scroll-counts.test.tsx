@@ -1,12 +1,11 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, expect, it } from 'vitest';
 import { themeFor } from '../../src/terminal/theme.js';
-import { Picker, type PickerProps } from '../../src/terminal/ui/Picker.js';
 import { ScrollRows } from '../../src/terminal/ui/ScrollRows.js';
 import { ThemeContext } from '../../src/terminal/ui/ThemeContext.js';
-import { KeyRouterProvider, useKeyRouter } from '../../src/terminal/ui/useKeys.js';
 import { BUNDLED } from './helpers/layout.js';
 import { KEY, press, renderAt, validatedCatalog } from './helpers/ink.js';
+import { PickerHost } from './helpers/picker-host.js';
 
 // The counts a terminal screen writes in its scroll lines are written as every other count is
 // ("1,234": the core's countWords, shownCount to the terminal), not "1234".
@@ -22,14 +21,6 @@ it('a scrolled view says how many rows are above and below it with thousands sep
   r.unmount();
 });
 
-function PickerHost(props: Omit<PickerProps, 'onPick' | 'onResume' | 'onQuit'>) {
-  const router = useKeyRouter();
-  return (
-    <KeyRouterProvider value={router}>
-      <Picker {...props} onPick={() => undefined} onResume={() => undefined} onQuit={() => undefined} />
-    </KeyRouterProvider>
-  );
-}
 
 it('the picker with more than a thousand scenarios says how many more are above and below its list with thousands separators', async () => {
   const { entries } = validatedCatalog(BUNDLED)();
