@@ -34,3 +34,26 @@ describe('dual-involvement: loyalty is what the guide says may happen in some ca
     }
   });
 });
+
+// The guide's example of investigating is "researching your youth online" (Prohibited Activities).
+// testifying's d3-search and d6-profile feedback, and the d3-evening and d6-message facilitator notes,
+// gave it as "researching online", which widens the guide's words to the searches in the scenario (of
+// Lonnie and his case; of the account's followers). The scoring stands (both look into the allegations);
+// only the quotation is the guide's again, as couch-rent, jae-and-hyung and saturday-shoots quote it.
+describe('testifying: the guide\'s example of investigating is quoted as the guide gives it', () => {
+  it('no text gives "researching online" as the guide\'s example', () => {
+    const said = guideTalk('testifying').filter((t) => /researching online/i.test(t.text));
+    expect(said).toEqual([]);
+  });
+
+  it('d3-search and d6-profile quote "researching your youth online" and say why their search is investigating all the same', () => {
+    const search = bundledReply('testifying', 'd3-evening', 'd3-search').feedback;
+    const profile = bundledReply('testifying', 'd6-message', 'd6-profile').feedback;
+    for (const text of [search, profile, bundledDecision('testifying', 'd3-evening').facilitatorNote ?? '', bundledDecision('testifying', 'd6-message').facilitatorNote ?? '']) {
+      expect(text).toContain('researching your youth online');
+      expect(text).toContain('(Prohibited Activities)');
+    }
+    expect(search).toMatch(/allegations/);
+    expect(profile).toMatch(/investigating/);
+  });
+});
