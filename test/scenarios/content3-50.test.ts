@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { getPrinciple } from '../../src/machines/guide.js';
 import { BUNDLED_IDS, bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
 
 // Session content3-50: a fresh read of jae-and-hyung and harm-reduction against the guide, played line by line and
@@ -53,5 +54,21 @@ describe('session content3-50: in every bundled scenario', () => {
       expect(t).not.toMatch(/\b(first|opening) step of (the )?harm reduction/i);
       expect(t).not.toMatch(/\basks? (CASAs|you) to (talk|discuss)[^.]{0,20}\btriggers\b/i);
     }
+  });
+});
+
+// The rule of immigration-screening, which jae-and-hyung's debrief quotes under "To work on" and "Strengths", said:
+// "consult your Advocate Supervisor to connect with CLC's immigration attorney so the youth is screened by someone
+// with trafficking expertise". The guide says, in separate sentences, that it is critical that an immigration
+// attorney with trafficking expertise screen the child, that CLC has an attorney specialized and managing cases for
+// youth with immigration needs, and to consult the Advocate Supervisor to connect with an immigration attorney at
+// CLC (Legal Advocacy): it does not say CLC's attorney has that expertise, the reading content-review holds
+// red-flags to.
+describe('session content3-50: the immigration-screening rule the debrief quotes', () => {
+  it('does not say connecting with CLC\'s attorney is how the youth is screened by someone with trafficking expertise', () => {
+    const rule = getPrinciple('immigration-screening')?.rule ?? '';
+    expect(rule).not.toMatch(/CLC's immigration attorney so|screened by someone with trafficking expertise/);
+    expect(rule).toMatch(/an immigration attorney with trafficking expertise/);
+    expect(rule).toMatch(/connect with an immigration attorney at CLC/);
   });
 });
