@@ -1,0 +1,18 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The guide's example of investigating is "researching your youth online" (Prohibited Activities).
+// Session 50's readers found it shortened to "researching online" in six scenarios (testifying,
+// fixed by its reader; boy-red-flags, the-list, whereabouts-unknown and harm-reduction), which widens
+// the guide's words to whatever the scenario's volunteer searches (a man the youth meets, a phone
+// number). The scoring stands where the search looks into the allegation; the quotation is the guide's.
+const ROOT = join(import.meta.dirname, '..', '..');
+const ids = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).map((f) => f.replace(/\.json$/, ''));
+
+describe('the guide\'s example of investigating, in every bundled scenario (50)', () => {
+  it.each(ids)('%s never gives "researching online" as the guide\'s words', (id) => {
+    const t = readFileSync(join(ROOT, 'scenarios', `${id}.json`), 'utf8');
+    expect(t.match(/[^.]*\bresearching online\b[^.]*/g) ?? []).toEqual([]);
+  });
+});
