@@ -16,3 +16,14 @@ describe('the guide\'s example of investigating, in every bundled scenario (50)'
     expect(t.match(/[^.]*\bresearching online\b[^.]*/g) ?? []).toEqual([]);
   });
 });
+
+// The guide strongly encourages CASAs "to take care of oneself and discuss challenges with your
+// Advocate Supervisor"; the EAP program and share & support are what CASAs "can access" (Self-Care).
+// harm-reduction's last facilitator note put using them under "strongly encourages" (content2-50's
+// report), as youth-relapses' d8-drive-home note did before its own fix.
+describe('what the guide strongly encourages for self-care, in every bundled scenario (50)', () => {
+  it.each(ids)('%s never has the guide strongly encourage using the EAP program or share & support', (id) => {
+    const t = readFileSync(join(ROOT, 'scenarios', `${id}.json`), 'utf8');
+    expect(t.match(/strongly encourag[^.]*\b(use|using|access|accessing) (the )?EAP\b[^.]*/g) ?? []).toEqual([]);
+  });
+});
