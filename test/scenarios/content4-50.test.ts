@@ -56,3 +56,15 @@ describe('fresh eyes (content4-50): left-placement-calls', () => {
     expect(lines.map((l) => l.text)).toEqual(['‘Not for emergencies.’ See, I do listen.']);
   });
 });
+
+// Cross-scenario (content4-50): the guide's harm reduction approach is one of "allowing for youth to be the
+// curators of their own safety, including how they define safety" (Harm Reduction). Session 49 took "asks"
+// out of what feedback says the approach does about unmet needs (guide-words-49.test.ts); before-relapse
+// d3-rule still said "harm reduction asks that she define her own safety".
+describe('fresh eyes (content4-50): harm reduction lets a youth define safety; it does not ask it of her', () => {
+  it('before-relapse d3-rule says harm reduction lets Rina be the curator of her own safety', () => {
+    const rule = bundledDecision('before-relapse', 'd3-fridays').replies.find((r) => r.id === 'd3-rule');
+    expect(rule?.feedback).not.toMatch(/harm reduction asks/);
+    expect(rule?.feedback).toContain('harm reduction lets her be the curator of her own safety, including how she defines it (Harm Reduction)');
+  });
+});
