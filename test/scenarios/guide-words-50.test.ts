@@ -27,3 +27,15 @@ describe('what the guide strongly encourages for self-care, in every bundled sce
     expect(t.match(/strongly encourag[^.]*\b(use|using|access|accessing) (the )?EAP\b[^.]*/g) ?? []).toEqual([]);
   });
 });
+
+// The guide's harm reduction approach "allows" youth to be the curators of their own safety and
+// "allows service providers to begin exploring" (Harm Reduction); it asks nothing of CASAs. Session
+// 49 removed "asks ... to explore"; session 50's readers found the same "asks" with other objects
+// (harm-reduction d2-why and d4-words, before-relapse d3-rule, left-placement-calls d8-why, each
+// fixed by its reader, and youth-relapses d5-block).
+describe('harm reduction asks nothing, in every bundled scenario (50)', () => {
+  it.each(ids)('%s never says harm reduction asks', (id) => {
+    const t = readFileSync(join(ROOT, 'scenarios', `${id}.json`), 'utf8');
+    expect(t.match(/[^.]*\bharm reduction (approach )?asks\b[^.]*/gi) ?? []).toEqual([]);
+  });
+});
