@@ -103,17 +103,24 @@ describe('playing a scenario in the browser', () => {
     // Turned off: no key answers, anywhere, and the hint is gone; the checkbox keeps the choice for this browser.
     const box = within(screen.getByRole('group', { name: /./ })).getByRole('checkbox', { name: 'Number keys choose a reply' });
     expect((box as HTMLInputElement).checked).toBe(true);
+    const on = key();
+    const shortcuts = () => [...document.querySelectorAll('.replies button.reply')].map((b) => b.getAttribute('aria-keyshortcuts'));
+    expect(shortcuts().every((k) => k !== null)).toBe(true);
     await user.click(box);
     expect(localStorage.getItem('casa-practice-reply-keys')).toBe('off');
     expect(document.getElementById('reply-keys')).toBeNull();
+    // Nor do the replies name a key to a screen reader (aria-keyshortcuts, read as "shortcut 1"): they
+    // still did, for keys that did nothing.
+    expect(shortcuts().every((k) => k === null)).toBe(true);
     for (const place of [screen.getByRole('button', { name: 'Take a break' }), document.querySelector<HTMLElement>('.replies button.reply:not(:disabled)') as HTMLElement]) {
       act(() => place.focus());
-      await user.keyboard(key());
+      await user.keyboard(on);
       expect(said()).toBe(0);
     }
     // On again.
     await user.click(screen.getByRole('checkbox', { name: 'Number keys choose a reply' }));
     expect(localStorage.getItem('casa-practice-reply-keys')).toBeNull();
+    expect(key()).toBe(on);
     await user.keyboard(key());
     expect(said()).toBe(1);
     // A question open (Start again?, at the next decision): a number is no answer to the decision behind it.

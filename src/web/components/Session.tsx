@@ -646,8 +646,9 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
                 {/* Named as shown, its number first ("2. Do: Sit down…"): a speech-input user says "click 2"
                     (WCAG 2.5.3), and a screen reader reads the number once, in the name (the circle
                     itself stays hidden). A name of its own rather than the button's words with a full
-                    stop hidden in them: Chromium set that apart, as "2 . Do:" (the circle is a flex item). */}
-                <button type="button" className="reply" disabled={!r.enabled} aria-label={replyName(r)} aria-keyshortcuts={r.number <= 9 ? String(r.number) : undefined} aria-describedby={r.enabled ? undefined : `why-${r.id}`} onClick={() => choose(r.id)}>
+                    stop hidden in them: Chromium set that apart, as "2 . Do:" (the circle is a flex item).
+                    Its key (aria-keyshortcuts, "shortcut 2") only while the keys are on: turned off, it named a key that did nothing. */}
+                <button type="button" className="reply" disabled={!r.enabled} aria-label={replyName(r)} aria-keyshortcuts={keysOn && r.number <= 9 ? String(r.number) : undefined} aria-describedby={r.enabled ? undefined : `why-${r.id}`} onClick={() => choose(r.id)}>
                   <span className="num" aria-hidden="true">{r.number}</span>
                   <span>{r.kind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{r.text}</span>
                 </button>
