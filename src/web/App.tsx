@@ -116,7 +116,9 @@ export function App({ store, storageNotice, tab }: AppProps) {
   }, []);
   // The bar's button, pressed again, keeps the focus. "Back to where I was" (or Escape) in the panel
   // goes back into the conversation, to its newest moment (where the reply keys act: the focus is
-  // in the current decision), on a page that has one; elsewhere to the bar's button, where the break began.
+  // in the current decision), on a page that has one; after the reply that ends the story (practice),
+  // to "Your last reply" after its feedback, where that reply and a reload put the focus (it went to
+  // the last decision's heading, above the reply); elsewhere to the bar's button, where the break began.
   const endBreak = useCallback(() => {
     setOnBreak(false);
     queueMicrotask(() => breakButton.current?.focus({ preventScroll: true }));
@@ -131,8 +133,7 @@ export function App({ store, storageNotice, tab }: AppProps) {
     revealAfterBreak.current = byKeyboard;
     setOnBreak(false);
     queueMicrotask(() => {
-      const where = main.current?.querySelector<HTMLElement>('#transcript .moment:last-of-type .moment-heading');
-      (where ?? breakButton.current)?.focus({ preventScroll: true });
+      (placeInConversation(main.current) ?? breakButton.current)?.focus({ preventScroll: true });
     });
   }, []);
   // A live room's break ended elsewhere (the laptop's terminal, or another presenter page): the room
@@ -148,7 +149,7 @@ export function App({ store, storageNotice, tab }: AppProps) {
     scrolledBeforeBreak.current = undefined;
     if (!revealAfterBreak.current) return;
     revealAfterBreak.current = false;
-    const newest = main.current?.querySelector<HTMLElement>('#transcript .moment:last-of-type .moment-heading');
+    const newest = placeInConversation(main.current);
     if (!newest) return;
     const r = newest.getBoundingClientRect();
     const clear = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
@@ -326,6 +327,15 @@ export function App({ store, storageNotice, tab }: AppProps) {
  * button with it, and nothing said why.
  */
 export const PAGE_FAILED = 'If you are offline, or casa-practice has just been updated, reloading the page usually fixes it.';
+
+/**
+ * Where the way back from a break puts the focus in a conversation: "Your last reply" once the reply
+ * that ends the story has been made (practice: Session's LAST_REPLY_HEADING), else the newest
+ * moment's heading; none on a page without a conversation.
+ */
+function placeInConversation(main: HTMLElement | null): HTMLElement | null {
+  return main?.querySelector<HTMLElement>('#last-reply-heading') ?? main?.querySelector<HTMLElement>('#transcript .moment:last-of-type .moment-heading') ?? null;
+}
 
 const PAGE_FAILED_HEADING = 'This page could not be shown';
 

@@ -121,6 +121,23 @@ describe('practice: the reply that ends the story', () => {
     expect(playthroughs(store)).toHaveLength(1);
   });
 
+  // A break taken there ("Back to where I was", or Escape) put the focus on the last decision's
+  // heading, above the reply and its feedback, and scrolled the page back to it: not where the
+  // volunteer was, nor where the reply and a reload put the focus.
+  it('back from a break taken there, the focus is on "Your last reply" again, as after the reply and after a reload', async () => {
+    const { user } = await atFirstDecision();
+    await playToLastReply(user);
+    const heading = screen.getByRole('heading', { level: 3, name: 'Your last reply' });
+    expect(document.activeElement).toBe(heading);
+    for (const leave of ['button', 'Escape'] as const) {
+      await user.click(screen.getByRole('button', { name: 'Take a break' }));
+      await screen.findByRole('heading', { level: 1, name: 'Take a break' });
+      if (leave === 'button') await user.click(screen.getByRole('button', { name: 'Back to where I was' }));
+      else await user.keyboard('{Escape}');
+      await waitFor(() => expect(document.activeElement, leave).toBe(screen.getByRole('heading', { level: 3, name: 'Your last reply' })));
+    }
+  });
+
   it('an assessment is unchanged: its last reply opens the debrief at once, recorded', async () => {
     const user = userEvent.setup();
     const store = memoryStore();
