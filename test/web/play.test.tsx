@@ -881,6 +881,9 @@ describe('playing a scenario in the browser', () => {
       await screen.findByText(/^What if: you are back at /);
       await playToDebrief(user);
       expect(screen.getByText(/This was a what-if replay: not added to your records\./)).toBeTruthy();
+      // Its heading and the page's title say it is a what-if's, not the volunteer's own debrief.
+      expect(screen.getByRole('heading', { level: 1, name: /^What-if debrief: / })).toBeTruthy();
+      await vi.waitFor(() => expect(document.title).toMatch(/^What-if debrief: /));
       const back = screen.getByRole('button', { name: 'Back to your debrief' });
       // In "What next", after Try again.
       expect(back.previousElementSibling?.textContent).toBe('Try again');

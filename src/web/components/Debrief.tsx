@@ -131,7 +131,7 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
   const matched = m.paths.filter((p) => p.same).length;
   return (
     <article className="debrief" aria-labelledby="debrief-heading" ref={article}>
-      <h1 id="debrief-heading" tabIndex={-1}>Debrief: {m.title}</h1>
+      <h1 id="debrief-heading" tabIndex={-1}>{whatIf ? 'What-if debrief' : 'Debrief'}: {m.title}</h1>
       {/* A phone's debrief is a dozen screens or more: the parts named at the top, each a button that
           moves the focus (and the screen) to its heading. Buttons, not links: the address's hash is
           the app's route, so a link "#outcome" copied or opened in a new tab led to the first page,

@@ -301,7 +301,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
   const [saveError, setSaveError] = useState<string>();
   // The replies the playthrough started with (a what-if's, kept from the playthrough it replays).
   const [startedWith] = useState(() => actor.getSnapshot().context.transcript);
-  useTitle(`${view.done && !lastFeedback ? 'Debrief' : mode === 'assessment' ? 'Assessment' : 'Practice'}: ${view.scenarioTitle}`);
+  useTitle(`${view.done && !lastFeedback ? (whatIf ? 'What-if debrief' : 'Debrief') : mode === 'assessment' ? 'Assessment' : 'Practice'}: ${view.scenarioTitle}`);
   // Starting again loses the replies so far (and their save): it asks first, in the page.
   const restart = useConfirmation();
   const closeRestart = restart.close;
