@@ -3060,8 +3060,10 @@ describe('session 37: dual-involvement is Rithy\'s story, scored as Kenzie\'s wa
     // costs trust, and end-strong is routed on swapped false. Then the reply d2-intro was renamed d2-introduce
     // (it had its decision's id, a reply-id-is-node-id warning); its scoring and routes unchanged. Session
     // contentfix-48: d4-unsure sets a flag, asked-beth, that routes the next Saturday through s5-courts (the
-    // courts answer it promised, then the same visit); no assessment changed (contentfix-48.test.ts).
-    expect(scoringFingerprint(bundledScenario('dual-involvement'))).toBe('f4ab5637df7a74f6');
+    // courts answer it promised, then the same visit); no assessment changed (contentfix-48.test.ts). Session
+    // storya-50: d1-hearing sets a flag, at-hearing, that routes the call's aftermath through s2-at-hearing (the
+    // detention hearing told as one you sat in on, not one that "came and gone"); no assessment changed (storya-50.test.ts).
+    expect(scoringFingerprint(bundledScenario('dual-involvement'))).toBe('1759fbaa7c090414');
   });
 
   it('five of the bundled scenarios have a boy as the youth', () => {
