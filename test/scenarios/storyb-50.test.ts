@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { bundledReply, bundledScenario } from '../helpers/bundled.js';
+import { driveReplies } from '../helpers/play.js';
+
+// Session storyb-50: story-continuity faults this session's readers listed in left-placement-calls and jae-and-hyung
+// (a person or a fact no scene had set up on that path, a line that answers something the volunteer did not say, a
+// time that does not fit), and one scoring question in boy-red-flags. Each case was seen failing before its fix.
+
+/** What a node shows: its narration and its lines, in order. */
+const shown = (id: string, nodeId: string): string[] => {
+  const n = bundledScenario(id).nodes.find((x) => x.id === nodeId);
+  if (!n) throw new Error(`${id} has no node ${nodeId}`);
+  return [
+    'narration' in n && n.narration ? n.narration : '',
+    ...('lines' in n && n.lines ? n.lines.map((l) => l.text) : []),
+  ].filter(Boolean);
+};
+
+/** The nodes a playthrough passes through, scenes included, after the replies in order. */
+const path = (id: string, replies: string[]) => driveReplies(bundledScenario(id), replies, true).nodes;
+
+/** What the volunteer reads from the node after `fromNode` up to and including `toNode`, on this playthrough. */
+const readBetween = (id: string, replies: string[], fromNode: string, toNode: string): string[] => {
+  const nodes = path(id, replies);
+  const from = nodes.indexOf(fromNode);
+  const to = nodes.indexOf(toNode, from + 1);
+  if (from < 0 || to < 0) throw new Error(`${replies.join(' > ')} does not go from ${fromNode} to ${toNode}: ${nodes.join(' > ')}`);
+  return nodes.slice(from + 1, to + 1).flatMap((n) => shown(id, n));
+};
+
+const LPC_BEST = ['d1-redirect', 'd2-resources', 'd3-door-open', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs'];
+const lpc = (swap: Record<string, string>) => LPC_BEST.map((r) => swap[r] ?? r);
+
+describe('storyb-50: left-placement-calls follows what the volunteer chose', () => {
+  // d2-who asked "Is he there?" and d7-where "were you with him?": no scene on any path says who "he" is
+  // (Ari's call, the team, her aunt, her brother Mateo). Both now ask who she is with, which is the interrogation
+  // they are scored for, without a person the story never set up.
+  it.each([
+    ['d2-money', 'd2-who'],
+    ['d7-return', 'd7-where'],
+  ])('%s %s asks about no "he" the story has not set up', (node, reply) => {
+    const text = bundledReply('left-placement-calls', node, reply).text;
+    expect(text).not.toMatch(/\b(he|him)\b/i);
+    expect(text).toMatch(/who (are|were) you with/i);
+  });
+
+  // d8-why opened with Ari's "I'm not gonna say I won't leave again", an answer to d7-promise's "promise me you
+  // won't leave again", on every path: after d7-where, d7-card and d7-safety-plan she answered a request nobody made.
+  it('Ari answers "promise me you won\'t leave again" after d7-promise, and only there', () => {
+    const upToWhy = (d7: string) => readBetween('left-placement-calls', lpc({ 'd7-safety-plan': d7 }), 'd7-return', 'd8-why').join(' ');
+    expect(upToWhy('d7-promise')).toMatch(/I'm not gonna say I won't leave again/);
+    for (const d7 of ['d7-where', 'd7-card', 'd7-safety-plan']) expect(upToWhy(d7), d7).not.toMatch(/won't leave again/);
+    // Every path still hears why she left before the volunteer answers it.
+    for (const d7 of ['d7-where', 'd7-promise', 'd7-card', 'd7-safety-plan']) expect(upToWhy(d7), d7).toMatch(/why I left\? It's loud here/);
+  });
+
+  // After d2-send (the fifty she asked for, sent), d3-phone-dying opened with Ari's "Whatever.", the shrug of someone
+  // who did not get what she asked for. She now says thanks when it comes through; no path opens d3 on "Whatever".
+  it('after d2-send Ari thanks you for the money; d3 no longer opens on "Whatever" on any path', () => {
+    const afterSend = readBetween('left-placement-calls', ['d1-redirect', 'd2-send'], 'd2-money', 'd3-phone-dying');
+    expect(afterSend.join(' ')).toMatch(/went through/);
+    expect(afterSend.join(' ')).toMatch(/Thanks/);
+    for (const d2 of ['d2-resources', 'd2-send', 'd2-who']) {
+      const read = readBetween('left-placement-calls', ['d1-redirect', d2], 'd2-money', 'd3-phone-dying');
+      expect(read.at(-1), d2).toBe("My phone's at four percent. I gotta go.");
+      expect(read.join(' '), d2).not.toMatch(/Whatever/);
+    }
+  });
+
+  // d6-step-back lowered Ari's trust by 10 as it was said: words to Lauren, on a supervision call Ari knows nothing
+  // of (before-relapse took the same kind of effect off Rina's trust in session 30). The effect is off Ari's trust;
+  // its consequence is Lauren's answer on the same call, which points to what the guide gives CASAs to do while a
+  // youth is away (keep messaging, continuing education, short-term advocacy projects).
+  it('d6-step-back: words to Lauren do not move Ari\'s trust; Lauren answers them on the same call', () => {
+    const reply = bundledReply('left-placement-calls', 'd6-lauren', 'd6-step-back');
+    expect((reply.effects ?? []).filter((e) => e.var === 'trust')).toEqual([]);
+    expect(reply.next).toBe('s6-step-back');
+    const scene = bundledScenario('left-placement-calls').nodes.find((n) => n.id === 's6-step-back');
+    expect(scene?.kind === 'scene' ? (scene.effects ?? []) : ['?']).toEqual([]);
+    expect(scene && 'lines' in scene ? (scene.lines ?? []).map((l) => l.character) : []).toEqual(['lauren']);
+    expect(shown('left-placement-calls', 's6-step-back').join(' ')).toMatch(/Keep texting her.*a training or two, or a short-term advocacy project/);
+    const trustAt7 = (d6: string) => {
+      const { actor, nodes } = driveReplies(bundledScenario('left-placement-calls'), LPC_BEST.slice(0, 5).concat(d6), true);
+      expect(nodes.at(-1)).toBe('d7-return');
+      return actor.getSnapshot().context.variables.trust;
+    };
+    expect(trustAt7('d6-step-back')).toBe(trustAt7('d6-learn'));
+  });
+
+  // s4-gone: "By noon ... Mr. Keith answers", and Mr. Keith "works the night shift" (Who's who; s4-morning has him
+  // "just finishing the night shift" at 8:15). The call now comes when his shift starts.
+  it('s4-gone: Mr. Keith, who works the night shift, answers when the night shift is on', () => {
+    const text = shown('left-placement-calls', 's4-gone').join(' ');
+    expect(text).not.toMatch(/By noon/);
+    expect(text).toMatch(/Mr\. Keith, just starting the night shift, answers/);
+  });
+});
+
