@@ -229,7 +229,7 @@ describe('jae-and-hyung: what else each reply earns is what the guide says', () 
     expect(new Set(worse.map((p) => p.told)).size).toBe(worse.length);
     const told = (flag: string) => worse.find((p) => p.told === `variant:${flag}`)?.narration ?? '';
     expect(told('vouched')).toContain("that you said you'd put living with Sung-min in your report, and that you didn't");
-    expect(told('promised')).toContain('you promised it would stay with you, and he knows now that you took it to Ruth');
+    expect(told('promised')).toContain('you promised it would stay with you, and he knows now that you went to Ruth about Sung-min anyway');
     expect(told('police')).toContain('a police officer came to the apartment asking about Sung-min, or that it was your call that sent him');
     expect(told('goodbye')).toContain('he meets Sung-min for coffee "to say goodbye", as you suggested');
     expect(told('postponed')).toContain("By June he still hasn't met the immigration attorney at CLC");

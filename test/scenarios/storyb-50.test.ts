@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledReply, bundledScenario } from '../helpers/bundled.js';
-import { driveReplies } from '../helpers/play.js';
+import { driveReplies, playReplies } from '../helpers/play.js';
 
 // Session storyb-50: story-continuity faults this session's readers listed in left-placement-calls and jae-and-hyung
 // (a person or a fact no scene had set up on that path, a line that answers something the volunteer did not say, a
@@ -93,6 +93,57 @@ describe('storyb-50: left-placement-calls follows what the volunteer chose', () 
     const text = shown('left-placement-calls', 's4-gone').join(' ');
     expect(text).not.toMatch(/By noon/);
     expect(text).toMatch(/Mr\. Keith, just starting the night shift, answers/);
+  });
+});
+
+describe('storyb-50: jae-and-hyung follows what the volunteer chose', () => {
+  const JAE_BEST = ['d1-ask', 'd2-honest', 'd3-ruth', 'd4-decline', 'd5-clc', 'd6-loss', 'd7-support'];
+  const jae = (swap: Record<string, string>) => JAE_BEST.map((r) => swap[r] ?? r);
+
+  // d3-keep-csw-out asks Ruth to keep Ms. Haddad out until Jae is ready; s3-ruth answered "I'll call Ms. Haddad first
+  // thing tomorrow" as if nothing had been asked. Ruth now answers the request, and still calls Ms. Haddad.
+  it('d3-keep-csw-out: Ruth answers the request to keep Ms. Haddad out, and still calls her', () => {
+    const read = readBetween('jae-and-hyung', jae({ 'd3-ruth': 'd3-keep-csw-out' }), 'd3-car', 'd4-dinner').join(' ');
+    expect(read).toMatch(/keep Ms\. Haddad out/);
+    expect(read).toMatch(/I'll call her first thing tomorrow/);
+    // The other ways to Ruth are told as before.
+    expect(readBetween('jae-and-hyung', jae({}), 'd3-car', 'd4-dinner').join(' ')).toMatch(/I'll call Ms\. Haddad first thing tomorrow/);
+  });
+
+  // d4-listen and d4-confront take the volunteer to the family dinner with Sung-min; the story went straight to the
+  // café in December, where Jae said nothing of it. A short scene now shows the dinner (Jae not there) and his
+  // text about it that night.
+  it.each([
+    ['d4-listen', /Sung-min does most of the talking/],
+    ['d4-confront', /you tell Sung-min across the table to leave Jae alone/],
+  ])('%s: the dinner is shown, and Jae hears of it, before the café', (reply, what) => {
+    const read = readBetween('jae-and-hyung', jae({ 'd4-decline': reply }), 'd4-dinner', 's5-cafe').join(' ');
+    expect(read).toMatch(what);
+    expect(read).toMatch(/u went to the dinner/);
+    // Declining goes straight on to the café, as before.
+    expect(path('jae-and-hyung', jae({}))).toContain('s5-cafe');
+    expect(readBetween('jae-and-hyung', jae({}), 'd4-dinner', 's5-cafe').join(' ')).not.toMatch(/dinner/);
+  });
+
+  // The mixed ending's "promised" variant said Jae "knows now that you took it to Ruth". After d2s-promise Jae had
+  // shut down and told the volunteer nothing: "it" was nothing he said. It now says what is true on both paths
+  // that promise secrecy: the volunteer went to Ruth about Sung-min anyway.
+  it.each([
+    ['d2s-promise', ['d1-home', 'd2s-promise', 'd3-ruth', 'd4-decline', 'd5-clc', 'd6-loss', 'd7-support']],
+    ['d2-keep', jae({ 'd2-honest': 'd2-keep' })],
+  ])('the promised variant fits %s', (_id, replies) => {
+    const d = playReplies(bundledScenario('jae-and-hyung'), replies);
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).not.toMatch(/took it to Ruth/);
+    expect(d?.ending?.narration).toContain('you promised it would stay with you, and he knows now that you went to Ruth about Sung-min anyway');
+  });
+
+  // s4-weeks told of "the dinners with Sung-min's friend" and the money "for the lawyer" as things the reader knew;
+  // after Jae shuts down (s1-shut) the volunteer never heard of either. The scene now says who and what.
+  it('s4-weeks introduces the man from Sung-min\'s gym and the money, which only s1-open had told', () => {
+    const text = shown('jae-and-hyung', 's4-weeks').join(' ');
+    expect(text).not.toMatch(/the dinners with|"for the lawyer"/);
+    expect(text).toContain('an older man from Sung-min\'s gym who took him to dinner, and the money the man paid Sung-min "for a lawyer"');
   });
 });
 
