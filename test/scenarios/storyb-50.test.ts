@@ -147,3 +147,24 @@ describe('storyb-50: jae-and-hyung follows what the volunteer chose', () => {
   });
 });
 
+// boy-red-flags d3-secret ("I won't tell anyone. I promise. This stays between us.") was credited as non-judgmental
+// (+1), for nothing in its words: the guide's "remain open-minded and non-judgmental when discussing these topics"
+// (Stages of Exiting CSEC Involvement) is about how Theo and Vince are spoken of, and a promise of secrecy says
+// nothing of either. The other bare promises of secrecy in the set score -2, on the supervisor alone.
+describe('storyb-50: boy-red-flags d3-secret is scored as the set\'s other promises of secrecy', () => {
+  const score = (id: string, node: string, reply: string) =>
+    bundledReply(id, node, reply).assessments.reduce((sum, a) => sum + (a.verdict === 'follows' ? 1 : -1) * (a.weight ?? 1), 0);
+
+  it('no credit for a motive its words do not carry: -2, as couch-rent d3-promise, the-list d5-promise and youth-discloses d4-promise-secret', () => {
+    const secret = bundledReply('boy-red-flags', 'd3-open', 'd3-secret');
+    expect(secret.assessments).toEqual([{ principle: 'consult-supervisor-on-suspicion', verdict: 'violates', weight: 2 }]);
+    expect(secret.feedback).not.toMatch(/without judgement|Stages of Exiting/);
+    expect(secret.feedback).toContain('discuss it with your Advocate Supervisor');
+    for (const [id, node, reply] of [
+      ['boy-red-flags', 'd3-open', 'd3-secret'],
+      ['couch-rent', 'd3-glendale', 'd3-promise'],
+      ['the-list', 'd5-kenny', 'd5-promise'],
+      ['youth-discloses', 'd4-promise', 'd4-promise-secret'],
+    ] as const) expect(score(id, node, reply), `${id} ${reply}`).toBe(-2);
+  });
+});
