@@ -613,7 +613,7 @@ function laidOut(scenario: Scenario, arrows: Arrow[], startIndex: number, visitO
     // A label stays in the gap below its row: clear of every node of the row (some are taller than
     // the node it leaves from) and of the row below.
     // A gap's labels stay clear of the lanes of arrows back up a loop at its top and bottom.
-    const { crowded, tight } = placeLabels(edges, laid, widthOfRows, memo, (layer) => rowBottom(layer) + laneRoom(at(lanesBelow, layer)), (layer) => at(layerTop, layer + 1) - laneRoom(lanesAbove[layer + 1] ?? 0));
+    const { crowded, tight } = placeLabels(edges, laid, widthOfRows, memo, round === SPACE.rounds, (layer) => rowBottom(layer) + laneRoom(at(lanesBelow, layer)), (layer) => at(layerTop, layer + 1) - laneRoom(lanesAbove[layer + 1] ?? 0));
     if (crowded.length === 0 || round === SPACE.rounds) {
       const last = layerCount - 1;
       const bottom = layerCount === 0 ? SPACE.margin : rowBottom(last) + laneRoom(at(lanesBelow, last));
@@ -748,7 +748,7 @@ const COST = { label: 1_000_000, arrow: 1_000, crossing: 1 } as const;
  * crosses its own is not crowded), and where across each label hiding an arrow is (its box and its
  * arrow).
  */
-function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: LabelMemo, gapTop: (layer: number) => number, gapBottom: (layer: number) => number): { crowded: number[]; tight: Span[] } {
+function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: LabelMemo, lastRound: boolean, gapTop: (layer: number) => number, gapBottom: (layer: number) => number): { crowded: number[]; tight: Span[] } {
   const crowded: number[] = [];
   const tight: Span[] = [];
   const layerOf = new Map(nodes.map((n) => [n.id, n.layer]));
@@ -768,6 +768,8 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: 
     const before = memo.get(layer);
     // …and only as wide: its labels were kept within the sides of the rows as they were then.
     if (before?.height !== gapBottom(layer) - gapTop(layer) || before.right !== right) continue;
+    // In the last round a gap still crowded is laid again, for its labels' last resort (below).
+    if (lastRound && before.crowded) continue;
     for (const e of gap) {
       const was = before.labels.get(indexOf.get(e) ?? -1);
       if (was) e.labelAt = { x: was.x, y: gapTop(layer) + was.y };
@@ -917,6 +919,27 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: 
           }
           if (least !== Infinity) break;
         }
+      }
+      // The last resort, once the gaps have grown and widened all they may: a label that still covers
+      // another label or hides another arrow becomes a note under the picture, its number in a small
+      // box where that box has a free place (three crossing arrows each labelled beside a node left
+      // none for the label whole).
+      if (lastRound && e.note === undefined && least >= COST.arrow) {
+        const [label, labelLeast, size, range] = [best, least, [w, h], [low, high]];
+        [w, h] = [NOTE_MARK.width, NOTE_MARK.height];
+        [low, high] = [gapTop(layer) + h / 2 + 2, gapBottom(layer) - h / 2 - ABOVE_ARROWHEADS];
+        least = Infinity;
+        mark: for (const side of [0, 1, -1] as const) {
+          for (const t of LABEL_PLACES) {
+            const c = boxAt(t, side);
+            if (c.box.x1 < 0 || c.box.x2 > right) continue;
+            const cost = overlaps(c, least);
+            if (cost < least) [best, least] = [c, cost];
+            if (least === 0) break mark;
+          }
+        }
+        if (least < COST.arrow) e.note = 0;
+        else [best, least, [w, h], [low, high]] = [label, labelLeast, size as [number, number], range as [number, number]];
       }
       // A label that covers another label or hides another arrow crowds its gap (which grows); one
       // that hides an arrow but covers no label (crossing arrows leave no free place however tall
