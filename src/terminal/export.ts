@@ -5,7 +5,7 @@ import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { debriefExport, type ExportedDebrief, FACILITATION_PREFIX, keepDebriefExport, type PlayableScenario, facilitatedDecision, facilitationMarkdown, localFileStamp, shownFileName, summaryBaseName, type Debrief, type FacilitatedDecision, type RestoredFacilitation, type Scenario, type SessionMode, type SessionView } from '../machines/index.js';
 import { packageVersion } from './paths.js';
 import { stateDir, writeAtomic, writeNew } from './state.js';
-import { stateStore } from './node/state-store.js';
+import { checkStateFolder, stateStore } from './node/state-store.js';
 import { columnsOf, wrapWords } from './wrap.js';
 
 /** Where exports and session summaries go: <state dir>/exports. */
@@ -212,6 +212,19 @@ export function writeSessionSummary(scenario: Scenario, decisions: readonly Faci
  */
 export function roomSummaryDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return stateStore(env).savingFailure() !== undefined ? fallbackExportDir(env) : undefined;
+}
+
+/**
+ * roomSummaryDir once a summary could not be written into the state folder: the folder is tried
+ * (checkStateFolder's test write) when none of its writes was refused yet, since the summary can be
+ * the first write it refuses (made read-only during the last decision, the summary at the ending is
+ * written before the finished session is kept). Undefined where the folder still takes writes (its
+ * exports folder alone refused: the caller says so). The debrief said only "The session summary could
+ * not be written (the disk is read-only)", and q left with the room's votes in no file.
+ */
+export function refusedSummaryDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (roomSummaryDir(env) === undefined) checkStateFolder(env);
+  return roomSummaryDir(env);
 }
 
 /** The first words of a trainer-led session's summary written outside the state folder (roomSummaryDir), its path after them. */

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
 import { checkStateFolder } from '../../src/terminal/node/state-store.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
-import { appElement, KEY, newPhone, press, renderAt, tap, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, newPhone, press, renderAt, tap, tempEnv, throughEnding } from './helpers/ink.js';
 import { bundledFile } from './helpers/layout.js';
 import { readOnlyFolder } from './helpers/refusing-fs.js';
 
@@ -127,5 +127,55 @@ describe('line by line, a trainer-led session whose state folder stopped taking 
     expect(said).not.toContain('To carry on with this session later');
     expect(readFileSync(join(here, written[0] as string), 'utf8')).toMatch(/## Decision 3/);
     expect(code).toBe(0);
+  });
+});
+
+// Walked in tmux (trainer-50, jae-and-hyung at 120×40): the state folder made read-only during the
+// last decision, once its votes and reveal were kept; the room's branch led to the ending, and the
+// debrief said only "The session summary could not be written (the disk is read-only)". q then left
+// with exit 74 and no summary anywhere: the votes of every decision were lost. The summary is the
+// first write the folder refuses there, so the fallback (roomSummaryDir, which waits for a refused
+// save) was not taken; it is now (refusedSummaryDir tries the folder), as at q mid-session. Line by
+// line already kept the session before writing the summary there: its case guards that it stays so.
+describe('a trainer-led session whose state folder stops taking writes just before its ending', () => {
+  it('full screen: the summary at the ending is written where e: export writes then, and the debrief names it (60×24)', async () => {
+    const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
+    const env = tempEnv({ PWD: here });
+    const { element, exit } = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderAt(element, 60, 24);
+    await press(r, KEY.enter, '4', 'r', '1', KEY.enter, '3', 'r');
+    readOnlyFolder.path = join(env.XDG_STATE_HOME as string, 'casa-practice');
+    await press(r, '1');
+    await throughEnding(r);
+    const frame = oneLine(r.lastFrame());
+    expect(frame).not.toContain('could not be written');
+    const written = readdirSync(here);
+    expect(written).toEqual([expect.stringMatching(/^example-new-phone-session-.*\.md$/)]);
+    // (Read without spaces: the file's path, longer than a row, is cut at the row's width.)
+    expect(frame.replace(/\s+/g, '')).toContain(`The state folder cannot be written, so the session summary was written to: ${join(here, written[0] as string)}`.replace(/\s+/g, ''));
+    const md = readFileSync(join(here, written[0] as string), 'utf8');
+    expect(md).toMatch(/## Decision 2/);
+    expect(md).toMatch(/^## Debrief/m);
+    await tap(r, 'q');
+    expect(String(exit.mock.calls[0]?.[0]).replace(/\s+/g, ' ')).toContain(`The state folder cannot be written, so the session summary was written to: ${join(here, written[0] as string)}`);
+  });
+
+  it('line by line: the summary at the ending is written where e: export writes then, and said so', async () => {
+    const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
+    const env = tempEnv({ PWD: here });
+    const folder = join(env.XDG_STATE_HOME as string, 'casa-practice');
+    const lines = ['4 0 0', 'r', '1', '3 0 0', 'r', '1', 'q'];
+    let out = '';
+    await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => {
+      // The folder made read-only once the last decision's reveal is kept, before its branch.
+      if (lines.length === 2) readOnlyFolder.path = folder;
+      return lines.shift();
+    } });
+    const said = out.replace(/\s+/g, ' ');
+    expect(said).not.toContain('The session summary could not be written');
+    const written = readdirSync(here);
+    expect(written).toEqual([expect.stringMatching(/^example-new-phone-session-.*\.md$/)]);
+    expect(said).toContain(`The state folder cannot be written, so the session summary was written to: ${join(here, written[0] as string)}`);
+    expect(readFileSync(join(here, written[0] as string), 'utf8')).toMatch(/^## Debrief/m);
   });
 });

@@ -9,7 +9,7 @@ import { revealTextRows } from '../reveal-text.js';
 import { setupRows } from '../tall-rows.js';
 import type { Span } from '../debrief-lines.js';
 import { columnsOf, cutEnd, inkRows, pathLineRows, wrapText } from '../wrap.js';
-import { EXPORT_TAKEN_BACK, exportTakenBackWords, exportsDir, finishedSessionSummary, type DebriefFiles, keptExport, leavingPath, newestSessionSummary, NOTHING_ENTERED_WORDS, roomSummaryDir, shownPath, shownStateDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from '../export.js';
+import { EXPORT_TAKEN_BACK, exportTakenBackWords, exportsDir, finishedSessionSummary, type DebriefFiles, keptExport, leavingPath, newestSessionSummary, NOTHING_ENTERED_WORDS, refusedSummaryDir, roomSummaryDir, shownPath, shownStateDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from '../export.js';
 import { errorWords, refusedWords, stateStore } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen, sayFolderOnce } from './DebriefScreen.js';
@@ -176,8 +176,9 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       // The state folder stopped taking writes during the session (made read-only, say): the summary
       // goes where e: export writes then, as where it could not be written from the start. It said
       // "The session summary could not be written (permission denied)", and the room's votes were lost.
-      // Only where the state folder refused the session's own writes (roomSummaryDir), as q and s say.
-      const dir = elsewhereDir === undefined ? roomSummaryDir(app.env) : undefined;
+      // Only where the state folder refuses writes (refusedSummaryDir: this summary can be the first
+      // it refuses, at the ending), as q and s say; not where only its exports folder refused.
+      const dir = elsewhereDir === undefined ? refusedSummaryDir(app.env) : undefined;
       if (dir === undefined) return { error: errorWords(e) };
       try {
         return { path: write(dir, undefined), elsewhere: true };
