@@ -311,6 +311,47 @@ describe('room reducer: who may do what, when', () => {
     expect(voterView(own.ctx, own.state, device(1)).decision?.setup).toBeUndefined();
   });
 
+  // Walked as a trainer (trainer-50, the-list at 390×844): the first step goes past the opening scene,
+  // which the phones never showed (the content note stood in for it); the projector shows it under
+  // "Before this" at the first decision. That decision has words of its own, so the phones were sent
+  // no setup: "What do you say to Bà Hoa?" came to a person who cannot read the projector without the
+  // scene that introduces her. A later decision with words of its own is still sent none.
+  it('the story\'s first decision, with words of its own, is sent to phones with the opening scene the content note stood in for, for its discussion and its vote', () => {
+    const theList = validateScenario(readFileSync(new URL('../../scenarios/the-list.json', import.meta.url)), 'the-list.json').scenario as Scenario;
+    const r = setup(theList, { atContentNote: true });
+    r.join(device(1));
+    const opening = theList.nodes.find((n) => n.id === 's0-kitchen');
+    if (opening?.kind !== 'scene' || !opening.title || !opening.narration || !opening.lines?.[0]) throw new Error('the-list changed');
+    expect(voterView(r.ctx, r.state, device(1)).contentNote).toBeDefined();
+    expect(r.present({ type: 'advance', node: 's0-kitchen' }).ok).toBe(true);
+    expect(r.view()).toMatchObject({ kind: 'decision', nodeId: 'd1-ba' });
+    expect(r.view().lines.length).toBeGreaterThan(0);
+    const kitchen = { title: opening.title, narration: opening.narration, lines: [{ speaker: 'Bà Hoa', role: expect.any(String), text: opening.lines[0].text }] };
+    const discussed = parseToVoter(JSON.stringify({ type: 'view', view: voterView(r.ctx, r.state, device(1)) }));
+    expect(discussed?.type === 'view' && discussed.view.discussing?.setup).toEqual([kitchen]);
+    // Its own words still follow, as before.
+    expect(discussed?.type === 'view' && discussed.view.discussing?.lines.length).toBeGreaterThan(0);
+    expect(r.present({ type: 'open', node: 'd1-ba' }).ok).toBe(true);
+    r.join(device(2));
+    const welcome = parseToVoter(JSON.stringify({ type: 'welcome', device: device(2), seq: 0, view: voterViewFor(voterView(r.ctx, r.state, device(2)), undefined) }));
+    expect(welcome?.type === 'welcome' && welcome.view.decision?.setup).toEqual([kitchen]);
+    expect(r.present({ type: 'reveal', round: 1 }).ok).toBe(true);
+    expect(r.present({ type: 'choose', round: 1, reply: 'd1-hear' }).ok).toBe(true);
+    // Past the first reply: a decision with words of its own is sent none, as before.
+    for (let i = 0; i < 20 && !(r.view().kind === 'decision' && r.view().lines.length > 0 && r.view().nodeId !== 'd1-ba'); i++) {
+      const v = r.view();
+      if (v.kind === 'scene') expect(r.present({ type: 'advance', node: v.nodeId }).ok).toBe(true);
+      else {
+        expect(r.present({ type: 'open', node: v.nodeId }).ok).toBe(true);
+        expect(r.present({ type: 'reveal', round: r.state.round }).ok).toBe(true);
+        expect(r.present({ type: 'choose', round: r.state.round, reply: v.replies.find((x) => x.enabled)?.id ?? '' }).ok).toBe(true);
+      }
+    }
+    expect(r.view()).toMatchObject({ kind: 'decision' });
+    expect(r.view().lines.length).toBeGreaterThan(0);
+    expect(voterView(r.ctx, r.state, device(1)).discussing?.setup).toBeUndefined();
+  });
+
   it('refuses a message for another room and changes nothing', () => {
     const r = setup();
     const before = r.state;

@@ -8,7 +8,7 @@ import { fileStamp } from '../report/export.js';
 import { BAND_LABELS, breaksCritical, citationWords, scoreWords } from '../report/words.js';
 import type { Scenario } from '../schema/scenario.js';
 import { peopleMet, type Person } from '../people.js';
-import { decisionSetup, introductionsAt, sceneHeading, sceneNumberAt, type Introduction } from '../recap.js';
+import { decisionSetup, introductionsAt, resumeRecap, sceneHeading, sceneNumberAt, type Introduction } from '../recap.js';
 import { selectView, unavailableWords, type SessionView } from '../selectors.js';
 import { actorOptions, restoreSession, saveSession, undoEnding, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
 import { cleanLine, cleanText } from '../text/clean.js';
@@ -212,6 +212,27 @@ function setupOf(ctx: RoomContext, state: RoomState): RoomSetup {
 const phoneSetups = new WeakMap<SavedSession, PhoneScene[]>();
 
 /**
+ * At the story's first decision (no reply made yet), the scenes before it, headed as setupOf heads
+ * them, for the phones: until the trainer's first step they showed the content note in place of the
+ * opening scene, and that step goes past it. The projector shows it under "Before this" there
+ * (LiveRoom's `opening`), and a decision with no words of its own had it on the phones (setupOf);
+ * one with words of its own (the-list's "Outside the house", asked of Bà Hoa, whom the opening scene
+ * introduces) came to the phones without it, and a person who cannot read the projector never had
+ * the story's start. Empty at any other moment.
+ */
+function openingScenesOf(ctx: RoomContext, state: RoomState): RoomSetup {
+  const view = roomSessionView(ctx, state);
+  if (view.kind !== 'decision' || view.done) return [];
+  const recap = resumeRecap(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot);
+  if (recap.lastReply !== undefined) return [];
+  return recap.scenes.map((scene) => ({
+    title: scene.heading,
+    ...(scene.narration ? { narration: cleanText(scene.narration) } : {}),
+    lines: scene.lines.map((l) => ({ speaker: cleanLine(l.speaker), ...(l.role ? { role: cleanLine(l.role) } : {}), text: cleanText(l.text) })),
+  }));
+}
+
+/**
  * The scenes that set up the session's decision when it has no words of its own (setupOf, the
  * projector's "Before this", headed alike) as a phone is sent them: at most MAX_LINES_ON_PHONE lines
  * each, the last MAX_SETUP_SCENES_ON_PHONE scenes. Worked out once per moment; empty at any other moment.
@@ -219,7 +240,8 @@ const phoneSetups = new WeakMap<SavedSession, PhoneScene[]>();
 function phoneSetupOf(ctx: RoomContext, state: RoomState): PhoneScene[] {
   const cached = phoneSetups.get(state.session);
   if (cached) return cached;
-  const found = setupOf(ctx, state).map((scene): PhoneScene => ({
+  const own = setupOf(ctx, state);
+  const found = (own.length > 0 ? own : openingScenesOf(ctx, state)).map((scene): PhoneScene => ({
     title: scene.title,
     ...(scene.narration ? { narration: scene.narration } : {}),
     lines: scene.lines.slice(0, MAX_LINES_ON_PHONE),
