@@ -441,6 +441,37 @@ describe('live room on the presenter page', () => {
     expect(projector().queryByRole('region', { name: 'Before this' })).toBeNull();
   });
 
+  // Walked as a trainer (trainer-50, the-list): the presenter page reloaded while the room discussed
+  // the first decision, which has words of its own. Before the reload the projector showed the opening
+  // scene under "Before this" (the content note had stood in for it); after it, the scene was gone from
+  // the projector, though the room had never seen it anywhere else. The room now sends it as that
+  // decision's setup, shown on the laptop and the projector as for any decision the page opens at.
+  it('court-report: a presenter page opened (or reloaded) at the first decision shows the opening scene under "Before this", on the laptop and the projector', async () => {
+    const { loaded } = await bundledById('court-report');
+    if (!loaded?.ok) throw new Error('court-report not loaded');
+    const room = roomContext(loaded.playable.scenario);
+    const client = new FakeClient(room, { atContentNote: true });
+    const opening = roomSessionView(room, client.state);
+    if (opening.kind !== 'scene') throw new Error('court-report changed');
+    const words = opening.narration ?? opening.lines[0]?.text ?? '';
+    expect(words).not.toBe('');
+    // The first step, taken before this page opened (the page it replaces took it).
+    const stepped = reduceRoom(room, client.state, { from: 'presenter', message: { type: 'advance', room: ROOM, token: LINK.token, seq: client.state.presenterSeq + 1, node: opening.nodeId } });
+    if (!stepped.ok) throw new Error(`refused: ${stepped.code}`);
+    client.state = stepped.state;
+    const first = roomSessionView(room, client.state);
+    expect(first.kind).toBe('decision');
+    expect(first.lines.length + (first.narration ? 1 : 0)).toBeGreaterThan(0);
+    render(<><div data-testid="laptop"><LiveRoom link={LINK} connect={() => client} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
+    client.push();
+    const projector = () => within(screen.getByTestId('projector'));
+    const setup = await projector().findByRole('region', { name: 'Before this' });
+    expect(within(setup).getByText(words, { exact: false })).toBeTruthy();
+    expect(within(within(screen.getByTestId('laptop')).getByRole('region', { name: 'Before this' })).getByText(words, { exact: false })).toBeTruthy();
+    // The whole join block beside it until the first vote opens, as at the first step.
+    expect(projector().queryByRole('img', { name: `QR code for the join address ${JOIN}` })).toBeTruthy();
+  });
+
   // "Take a break" changed only the laptop: the projector kept showing the vote and how to join it.
   it('on a break the projector shows the room "Taking a break" under the scenario\'s title (no moment, no vote, no way to join); back from it, what it showed before', async () => {
     const user = userEvent.setup();

@@ -188,7 +188,8 @@ const setups = new WeakMap<SavedSession, RoomSetup>();
 
 /**
  * The scenes that set up the session's decision when it has no words of its own (the core's
- * decisionSetup, worked out once per moment): their words only, clean (a trainer-led session shows
+ * decisionSetup), or that came before the story's first decision (openingScenesOf), worked out
+ * once per moment: their words only, clean (a trainer-led session shows
  * no meters), each headed as every UI of the room headed it while it was shown: its title, or
  * "Scene 3" by its number in the playthrough (decisionSetup's heading, as every UI heads it). The
  * page and its projector show them under "Before this" when they open that decision other than
@@ -199,7 +200,8 @@ function setupOf(ctx: RoomContext, state: RoomState): RoomSetup {
   const cached = setups.get(state.session);
   if (cached) return cached;
   // Headed by the core (decisionSetup's heading), as the terminal and presenter mode without a room head them.
-  const found = decisionSetup(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot).map((scene) => ({
+  const own = decisionSetup(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot);
+  const found = (own.length > 0 ? own : openingScenesOf(ctx, state)).map((scene) => ({
     // Clean, on one line already (sceneHeading).
     title: scene.heading,
     ...(scene.narration ? { narration: cleanText(scene.narration) } : {}),
@@ -209,28 +211,24 @@ function setupOf(ctx: RoomContext, state: RoomState): RoomSetup {
   return found;
 }
 
-const phoneSetups = new WeakMap<SavedSession, PhoneScene[]>();
-
 /**
- * At the story's first decision (no reply made yet), the scenes before it, headed as setupOf heads
- * them, for the phones: until the trainer's first step they showed the content note in place of the
- * opening scene, and that step goes past it. The projector shows it under "Before this" there
- * (LiveRoom's `opening`), and a decision with no words of its own had it on the phones (setupOf);
- * one with words of its own (the-list's "Outside the house", asked of Bà Hoa, whom the opening scene
- * introduces) came to the phones without it, and a person who cannot read the projector never had
- * the story's start. Empty at any other moment.
+ * At the story's first decision (no reply made yet), the scenes before it: until the trainer's first
+ * step the projector and the phones showed the content note in place of the opening scene, and that
+ * step goes past it. The presenter page shows it on the projector under "Before this" at that step
+ * (LiveRoom's `opening`), and a decision with no words of its own had it as its setup; one with
+ * words of its own (8 of the 16 bundled scenarios: the-list's "Outside the house", asked of Bà Hoa,
+ * whom the opening scene introduces) came to the phones without it, so a person who cannot read the
+ * projector never had the story's start, and a presenter page reloaded there lost it from the
+ * projector. Empty at any other moment.
  */
-function openingScenesOf(ctx: RoomContext, state: RoomState): RoomSetup {
+function openingScenesOf(ctx: RoomContext, state: RoomState): ReturnType<typeof decisionSetup> {
   const view = roomSessionView(ctx, state);
   if (view.kind !== 'decision' || view.done) return [];
   const recap = resumeRecap(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot);
-  if (recap.lastReply !== undefined) return [];
-  return recap.scenes.map((scene) => ({
-    title: scene.heading,
-    ...(scene.narration ? { narration: cleanText(scene.narration) } : {}),
-    lines: scene.lines.map((l) => ({ speaker: cleanLine(l.speaker), ...(l.role ? { role: cleanLine(l.role) } : {}), text: cleanText(l.text) })),
-  }));
+  return recap.lastReply === undefined ? recap.scenes : [];
 }
+
+const phoneSetups = new WeakMap<SavedSession, PhoneScene[]>();
 
 /**
  * The scenes that set up the session's decision when it has no words of its own (setupOf, the
@@ -240,8 +238,7 @@ function openingScenesOf(ctx: RoomContext, state: RoomState): RoomSetup {
 function phoneSetupOf(ctx: RoomContext, state: RoomState): PhoneScene[] {
   const cached = phoneSetups.get(state.session);
   if (cached) return cached;
-  const own = setupOf(ctx, state);
-  const found = (own.length > 0 ? own : openingScenesOf(ctx, state)).map((scene): PhoneScene => ({
+  const found = setupOf(ctx, state).map((scene): PhoneScene => ({
     title: scene.title,
     ...(scene.narration ? { narration: scene.narration } : {}),
     lines: scene.lines.slice(0, MAX_LINES_ON_PHONE),
