@@ -10,6 +10,7 @@ import { BlankButton, BlankNotice } from './BlankProjector.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
 import { pagedRevealKeys, RevealPager } from './RevealPager.js';
 import { DecisionSetup, FollowReply, RoomOption, TrainerMoment, type SetupScene } from './TrainerMoment.js';
+import { JoinUrl } from './JoinUrl.js';
 import { projectedEnding, projectedFollowed, projectedOutcome, projectedReplies, projectedReveal, projectedSetup, projectorAddress, momentHeading, stepWords, useProjector, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_HOWTO_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectedPage, type ProjectorState } from '../projector.js';
 import './LiveRoom.css';
 
@@ -412,7 +413,7 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
         {snap.join !== undefined && (
           <div className="room-qr">
             <img src={qrUrl} width={220} height={220} alt={`QR code for the join address ${snap.join}`} />
-            <p>Join at <span className="join-url">{snap.join}</span></p>
+            <p>Join at <JoinUrl url={snap.join} /></p>
           </div>
         )}
         {count && (

@@ -3,6 +3,7 @@ import { VERDICT_WORDS } from '../../machines/index.js';
 import { blankKeyOf, clickerKeyOf } from '../clicker.js';
 import { openChannel, outOfDate, PROJECTOR_BREAK_WORDS, PROJECTOR_PROTOCOL, PROJECTOR_READABLE_SCALE, type OutOfDate, type ProjectorMessage, type ProjectorState } from '../projector.js';
 import { DecisionSetup, type SetupScene } from '../components/TrainerMoment.js';
+import { JoinUrl } from '../components/JoinUrl.js';
 import '../components/LiveRoom.css';
 
 /** The room server's QR code of its join address (same origin as this window in a live room). */
@@ -603,7 +604,7 @@ export default function ProjectorScreen() {
       <p className="room-code">Room code <strong>{join.room}</strong></p>
       <div className="room-qr">
         <img src={ROOM_QR} width={220} height={220} alt={`QR code for the join address ${join.url}`} />
-        <p>Join at <span className="join-url">{join.url}</span></p>
+        <p>Join at <JoinUrl url={join.url} /></p>
       </div>
     </section>
   );
@@ -658,7 +659,7 @@ export default function ProjectorScreen() {
       <p className="status-line"><span>{text(state.scenarioTitle)}{text(state.step) !== heading && <span className="sr-only">. </span>}</span>{text(state.step) !== heading && <span>{text(state.step)}</span>}</p>
       {join?.layout === 'line' && (
         // During a reveal (and the scenes after the first vote): how to join on one line, the replies get the screen.
-        <p className="join-line">Join: <span className="join-url">{join.url}</span> <span aria-hidden="true">·</span><span className="sr-only">,</span> code <strong>{join.room}</strong></p>
+        <p className="join-line">Join: <JoinUrl url={join.url} /> <span aria-hidden="true">·</span><span className="sr-only">,</span> code <strong>{join.room}</strong></p>
       )}
       {beside ? (
         // Before the first vote, with the scene the content note stood in for under "Before this": how to
