@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { renderUnicodeCompact } from 'uqr';
 import {
   backToDecision,
@@ -11,9 +11,10 @@ import {
 } from '../../machines/index.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { CliIO } from '../commands.js';
-import { exportsDir, leavingPath } from '../export.js';
+import { exportsDir, fallbackExportDir, leavingPath, SUMMARY_ELSEWHERE } from '../export.js';
 import { command, commandName, helpText, textWidth } from '../invocation.js';
 import { fileStore } from '../node/file-store.js';
+import { errorWords } from '../node/state-store.js';
 import { holderText, openHolder } from '../node/file-lock.js';
 import { packageRoot } from '../paths.js';
 import { sessionSeed } from '../seed.js';
@@ -166,10 +167,26 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
   const text = (s: RoomState) => serializeRoom({ ...s, meta: { ...s.meta, port } });
   const persist = (s: RoomState) => writeAtomicAsync(roomFile, text(s));
   const summaryPath = join(exportsDir(env), roomSummaryFileName(ctx, state));
-  const writeSummary = (s: RoomState) => {
-    writeAtomic(summaryPath, roomSummaryMarkdown(ctx, s));
-    return summaryPath;
+  // Where the state folder stops taking writes during the session (made read-only, say), the
+  // summary goes where e: export writes then (fallbackExportDir), as a trainer-led session's does,
+  // and every later summary of the room to the same file there. It said only "room: could not write
+  // the session summary: EROFS: …/exports/….md.22730.….tmp", and the room's votes were in no file.
+  let summaryElsewhere: string | undefined;
+  const writeSummary = (s: RoomState): { path: string; elsewhere: boolean } => {
+    const markdown = roomSummaryMarkdown(ctx, s);
+    if (summaryElsewhere === undefined) {
+      try {
+        writeAtomic(summaryPath, markdown);
+        return { path: summaryPath, elsewhere: false };
+      } catch {
+        summaryElsewhere = join(fallbackExportDir(env), basename(summaryPath));
+      }
+    }
+    writeAtomic(summaryElsewhere, markdown);
+    return { path: summaryElsewhere, elsewhere: true };
   };
+  // The sentence wrapped to the terminal, the path on rows of its own (it broke mid-word at 60 columns).
+  const summaryWords = (written: { path: string; elsewhere: boolean }, before = '') => `${wrapText(`${before}${SUMMARY_ELSEWHERE}`, width())}\n${closedSummaryPath(written.path, terminalColumns(), env)}`;
   // Read at every use: the trainer may resize the window mid-session.
   const width = () => Math.max(40, textWidth());
   // Wrapped like the rest, so a refused message in a 60-column window does not break mid-word.
@@ -184,7 +201,10 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
       get joinUrl() {
         return where.join;
       },
-      onEnded: (s) => io.out(`${endedSummaryWords(writeSummary(s), terminalColumns(), env)}\n`),
+      onEnded: (s) => {
+        const written = writeSummary(s);
+        io.out(`${written.elsewhere ? summaryWords(written) : endedSummaryWords(written.path, terminalColumns(), env)}\n`);
+      },
       onChange: (s) => where.controls?.changed(s),
       webDir: join(packageRoot(), 'dist-web'),
       voterFiles: readVoterFiles(packageRoot()),
@@ -221,16 +241,27 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
     const stop = (signal: NodeJS.Signals) => {
       for (const s of SIGNALS) process.removeListener(s, stop);
       where.controls?.close();
-      store.remove(openKey);
-      let written: string | undefined;
+      // A state folder made read-only since the room opened refuses this too: the marker is left,
+      // naming this process, which a later --resume passes over once it has ended (openHolder). It
+      // threw here, in the signal's handler: a Node stack trace, exit 1, and no summary.
+      try {
+        store.remove(openKey);
+      } catch {
+        // left as said
+      }
+      let written: { path: string; elsewhere: boolean } | undefined;
       void server.close().then(() => {
         try {
           store.write(key, text(server.state()));
+        } catch (e) {
+          io.err(`${wrapText(`casa-practice: the room could not be saved in the state folder (${errorWords(e)}); room --resume carries on from where it was last saved.`, width())}\n`);
+        }
+        try {
           written = writeSummary(server.state());
         } catch (e) {
           io.err(`casa-practice: could not write the summary: ${visibleLine(e instanceof Error ? e.message : String(e))}\n`);
         }
-        if (written) io.out(`\nRoom closed. Session summary written to:\n${closedSummaryPath(written, terminalColumns(), env)}\n${commandWords(closedHint(server.state(), env, endingBack(ctx, server.state())), env)}\n`);
+        if (written) io.out(`\n${written.elsewhere ? summaryWords(written, 'Room closed. ') : `Room closed. Session summary written to:\n${closedSummaryPath(written.path, terminalColumns(), env)}`}\n${commandWords(closedHint(server.state(), env, endingBack(ctx, server.state())), env)}\n`);
         resolve(signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 129);
       });
     };

@@ -1,0 +1,87 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { roomCommand } from '../../src/terminal/room/command.js';
+import { Presenter } from './helpers/room.js';
+import { readOnlyFolder } from './helpers/refusing-fs.js';
+
+// As root a folder made read-only still takes writes: node:fs refuses here every new file, link,
+// rename and removal of a file there inside the state folder, as a read-only folder would.
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const { folderRefusingFs, permissionDenied, readOnlyFolder: folder } = await import('./helpers/refusing-fs.js');
+  const inside = (path: unknown) => folder.path !== '' && typeof path === 'string' && path.startsWith(`${folder.path}/`);
+  return {
+    ...folderRefusingFs(fs),
+    rmSync: ((path: string, options?: Parameters<typeof fs.rmSync>[1]) => {
+      if (inside(path) && fs.existsSync(path)) throw permissionDenied();
+      fs.rmSync(path, options);
+    }) as typeof fs.rmSync,
+  };
+});
+
+afterEach(() => {
+  readOnlyFolder.path = '';
+});
+
+const NEW_PHONE = join(import.meta.dirname, 'fixtures', 'scenarios', 'new-phone.json');
+
+/** The room command in this process on 127.0.0.1 (a free port), once it listens; `stop` is its Ctrl+C (SIGTERM's handler, called as the signal would). */
+async function openRoom() {
+  const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
+  const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-room-ro-')), PWD: here };
+  const before = new Set(process.listeners('SIGTERM'));
+  const got = { out: '', err: '' };
+  let listening: () => void = () => undefined;
+  const listens = new Promise<void>((resolve) => (listening = resolve));
+  const io = { out: (t: string) => ((got.out += t), /Listening on/.test(got.out) && listening()), err: (t: string) => (got.err += t) };
+  const done = roomCommand([NEW_PHONE, '--host', '127.0.0.1', '--port', '0'], io, env);
+  await Promise.race([listens, done.then((code) => { throw new Error(`the room exited (${code}):\n${got.out}\n${got.err}`); })]);
+  const stop = process.listeners('SIGTERM').find((l) => !before.has(l));
+  if (!stop) throw new Error('the room took no signal');
+  const m = /http:\/\/127\.0\.0\.1:(\d+)\/\?room=([A-Z0-9]{6})&token=([A-Za-z0-9_-]+)/.exec(got.out);
+  if (!m) throw new Error(`no presenter address:\n${got.out}`);
+  return { here, env, got, done, stop: () => (stop as (s: NodeJS.Signals) => void)('SIGTERM'), base: `ws://127.0.0.1:${m[1]}`, room: m[2] as string, token: m[3] as string, folder: join(env.XDG_STATE_HOME, 'casa-practice') };
+}
+
+// Walked as a trainer (trainer-50, jae-and-hyung on a real read-only bind mount): the state folder
+// made read-only during a live room. At the ending the terminal said only "room: could not write the
+// session summary: EROFS: read-only file system, open '…/exports/…-room-PHGH7H.m' / 'd.22730.….tmp'",
+// and Ctrl+C then ended in a Node stack trace (the room's open marker could not be removed), exit 1,
+// with no summary anywhere. The summary now goes where e: export writes then (the folder the room
+// was started in), as a trainer-led session's does, and Ctrl+C closes the room as always.
+describe('a live room whose state folder stops taking writes', () => {
+  it('Ctrl+C closes it without a stack trace and writes the summary where e: export writes then, saying so', async () => {
+    const r = await openRoom();
+    readOnlyFolder.path = r.folder;
+    r.stop();
+    expect(await r.done).toBe(0);
+    const written = readdirSync(r.here);
+    expect(written).toEqual([expect.stringMatching(new RegExp(`^example-new-phone-session-.*-room-${r.room}\\.md$`))]);
+    expect(readFileSync(join(r.here, written[0] as string), 'utf8')).toMatch(/^# Session summary/);
+    expect(r.got.out.replace(/\s+/g, ' ')).toContain(`Room closed. The state folder cannot be written, so the session summary was written to: ${join(r.here, written[0] as string)}`);
+    expect(r.got.err).not.toMatch(/could not write the summary/);
+  });
+
+  it('the summary at the session\'s end goes there too, said so, and Ctrl+C writes it again in the same file', async () => {
+    const r = await openRoom();
+    const presenter = await Presenter.connect(r.base, r.room, r.token);
+    try {
+      readOnlyFolder.path = r.folder;
+      const ended = await presenter.act({ type: 'end' });
+      expect('code' in ended ? ended.code : ended.phase).toBe('ended');
+    } finally {
+      presenter.close();
+    }
+    const written = readdirSync(r.here);
+    expect(written).toEqual([expect.stringMatching(/^example-new-phone-session-.*\.md$/)]);
+    const path = join(r.here, written[0] as string);
+    expect(r.got.out.replace(/\s+/g, ' ')).toContain(`The state folder cannot be written, so the session summary was written to: ${path}`);
+    expect(r.got.err).not.toMatch(/could not write the session summary/);
+    r.stop();
+    expect(await r.done).toBe(0);
+    expect(readdirSync(r.here)).toEqual(written);
+    expect(r.got.out.replace(/\s+/g, ' ')).toContain(`Room closed. The state folder cannot be written, so the session summary was written to: ${path}`);
+  });
+});
