@@ -21,6 +21,20 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
+// …and node:fs/promises, which saves the room on every change, the same way.
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs/promises')>();
+  const { permissionDenied, readOnlyFolder: folder } = await import('./helpers/refusing-fs.js');
+  const inside = (path: unknown) => folder.path !== '' && typeof path === 'string' && path.startsWith(`${folder.path}/`);
+  return {
+    ...fs,
+    writeFile: (async (path: string, ...rest: unknown[]) => {
+      if (inside(path)) throw permissionDenied();
+      return (fs.writeFile as (...a: unknown[]) => Promise<void>)(path, ...rest);
+    }) as typeof fs.writeFile,
+  };
+});
+
 afterEach(() => {
   readOnlyFolder.path = '';
 });
@@ -62,6 +76,32 @@ describe('a live room whose state folder stops taking writes', () => {
     expect(readFileSync(join(r.here, written[0] as string), 'utf8')).toMatch(/^# Session summary/);
     expect(r.got.out.replace(/\s+/g, ' ')).toContain(`Room closed. The state folder cannot be written, so the session summary was written to: ${join(r.here, written[0] as string)}`);
     expect(r.got.err).not.toMatch(/could not write the summary/);
+  });
+
+  // The same walk: every change of the room (each vote, each step) added the line "room: could not
+  // save the room: EROFS: read-only file system, open '…/rooms/N3MHHN.json.25928.8.tmp'" to the
+  // trainer's controls, a temp file's name broken over rows. Said once now, in plain words.
+  it('says once, in plain words, that the room is no longer saved, however many changes follow', async () => {
+    const r = await openRoom();
+    const presenter = await Presenter.connect(r.base, r.room, r.token);
+    try {
+      readOnlyFolder.path = r.folder;
+      const first = presenter.view.session.nodeId;
+      for (const command of [{ type: 'advance', node: first }, { type: 'open', node: first }, { type: 'lock', round: 1 }, { type: 'reveal', round: 1 }] as const) {
+        const view = await presenter.act(command);
+        if ('code' in view) throw new Error(`${command.type} refused: ${view.message}`);
+      }
+      // Each change is saved (and refused) before the next is answered; the last one's refusal is awaited here.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    } finally {
+      presenter.close();
+    }
+    r.stop();
+    await r.done;
+    expect(r.got.err, r.got.err).not.toMatch(/could not save the room/);
+    expect(r.got.err.split('can no longer be saved').length, r.got.err).toBe(2);
+    expect(r.got.err).not.toMatch(/\.tmp/);
+    expect(r.got.err.replace(/\s+/g, ' ')).toContain('room: the room can no longer be saved in the state folder (permission denied)');
   });
 
   it('the summary at the session\'s end goes there too, said so, and Ctrl+C writes it again in the same file', async () => {

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { isIP, type AddressInfo, type Socket } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
+import { errorWords } from '../node/state-store.js';
 import sirv from 'sirv';
 import { renderSVG } from 'uqr';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
@@ -447,6 +448,10 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
   let writing = false;
   let dirty = false;
   let scheduled = false;
+  // Whether the last save was refused: said once, in plain words, until a save is taken again. Every
+  // change (each vote, each step) added "could not save the room: EROFS: … open '…/rooms/….json.25928.8.tmp'"
+  // to the trainer's controls, a temp file's name broken over rows.
+  let refused = false;
   let queued: (() => void)[] = [];
   const idleWaiters: (() => void)[] = [];
 
@@ -491,7 +496,13 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     } catch (e) {
       done = Promise.reject(e);
     }
-    void done.catch((e: unknown) => log(`could not save the room: ${e instanceof Error ? e.message : String(e)}`)).then(() => {
+    void done.then(() => {
+      if (refused) log('the room is saved in the state folder again.');
+      refused = false;
+    }, (e: unknown) => {
+      if (!refused) log(`the room can no longer be saved in the state folder (${errorWords(e)}): the session goes on, and room --resume would carry on from where it was last saved. Votes and steps are saved again once the folder can be written.`);
+      refused = true;
+    }).then(() => {
       writing = false;
       for (const send of batch) send();
       if (dirty) return startWrite();
