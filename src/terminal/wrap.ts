@@ -676,14 +676,24 @@ export function elidedPathLine(line: string, width: number): string {
 }
 
 /**
- * Rows of `width` columns cut from `word` at the width only (pushed onto `rows`), and what is left
- * for the last row. A space at a row's end goes to the next row's start: Ink drops the spaces a row
+ * Rows of `width` columns or fewer cut from `word` (pushed onto `rows`), and what is left for the
+ * last row: after the row's last "/" where that fills half the row or more, else at the width; the
+ * rows joined are the word, with nothing added or lost. A space at a row's end goes to the next row's start: Ink drops the spaces a row
  * ends with, and the path pasted back would have lost it ("/Users/Jane" above "Doe/…").
  */
 function cutToRows(word: string, width: number, rows: string[]): string {
   let rest = word;
   while (columnsOf(rest) > width) {
-    const [head, tail] = cutAt(rest, width);
+    const [whole, tail] = cutAt(rest, width);
+    // After the row's last "/" where that leaves the row at least half full: a name stays whole on
+    // the next row ("…/sessions/" then "the-list.json", not "…/the-list.js" then "on").
+    const slash = whole.lastIndexOf('/') + 1;
+    const head = slash > 0 && slash < whole.length && tail !== '' && columnsOf(whole.slice(0, slash)) * 2 >= width ? whole.slice(0, slash) : whole;
+    if (head !== whole) {
+      rows.push(head);
+      rest = rest.slice(head.length);
+      continue;
+    }
     const kept = head.trimEnd() === '' ? head : head.trimEnd();
     rows.push(kept);
     rest = head.slice(kept.length) + tail;

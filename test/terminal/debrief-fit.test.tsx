@@ -108,13 +108,14 @@ describe('the debrief with a long state folder fits 60×24 and 80×24, and says 
     await press(r, 'e');
     expect(r.lastFrame()).toContain('Debrief exported to:');
     expectFits(r.lastFrame(), columns, 'after e wrote elsewhere');
-    // Where there is room (80 columns), each path is whole on rows of its own, cut at the width only
-    // (pathLineRows): the rows pasted together are the path.
+    // Where there is room (80 columns), each path is whole on rows of its own, cut after a "/" (a
+    // name whole on the next row) or at the width (pathLineRows): the rows pasted together are the path.
     if (columns === 80) {
       const fr = frameRows(r.lastFrame());
       const from = fr.indexOf('Debrief exported to:') + 1;
       const to = fr.findIndex((row, i) => i >= from && row.endsWith('.md'));
-      expect(fr.slice(from, to).every((row) => [...row].length === 80), fr.join('\n')).toBe(true);
+      expect(fr.slice(from, to).every((row) => [...row].length <= 80 && (row.endsWith('/') || [...row].length === 80)), fr.join('\n')).toBe(true);
+      expect(fr[to]).toMatch(/^example-new-phone-debrief-\S+\.md$/);
       expect(fr.slice(from, to + 1).join('')).toMatch(new RegExp(`^${pwd.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/example-new-phone-debrief-\\S+\\.md$`));
     }
     await press(r, 'e');

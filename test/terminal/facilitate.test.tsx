@@ -2003,18 +2003,20 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
 
   // Ink put the long state folder after "(in the state folder", broke it after its separators (a
   // row short each time) and began a row with "/": selected and pasted, it was not the path.
-  it('at 60×24 with a state folder longer than a row, its path is on rows of its own, cut only at the width, wherever a notice names it', async () => {
+  it('at 60×24 with a state folder longer than a row, its path is on rows of its own, cut after a "/" (or at the width), wherever a notice names it', async () => {
     const home = join(mkdtempSync(join(tmpdir(), 's')), 'Jane Doe', 'a-folder-name-long-enough-to-need', 'two-rows-of-sixty');
     mkdirSync(home, { recursive: true });
     const env = tempEnv({ XDG_STATE_HOME: home });
     const path = `${stateDir(env)})`;
     expect(path.length).toBeGreaterThan(60);
-    // The rows from "(in the state folder" on, as many as the path takes at `width`, each cut at the width only.
+    // The rows from "(in the state folder" on, as many as the path takes, each cut after a "/" (a
+    // name whole on the next row) or, with no "/" in its second half, at `width`.
     const pathAt = (rows: string[], width: number) => {
       const at = rows.indexOf('(in the state folder');
       expect(at, rows.join('\n')).toBeGreaterThan(0);
-      const taken = rows.slice(at + 1, at + 1 + Math.ceil(path.length / width));
-      expect(taken.slice(0, -1).every((row) => row.length === width)).toBe(true);
+      const taken: string[] = [];
+      for (let i = at + 1; i < rows.length && taken.join('').length < path.length; i++) taken.push(rows[i] ?? '');
+      expect(taken.slice(0, -1).every((row) => row.length <= width && (row.endsWith('/') || row.length === width)), taken.join('\n')).toBe(true);
       return taken.join('');
     };
     const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 24);

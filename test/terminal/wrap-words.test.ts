@@ -44,15 +44,17 @@ describe('the words printed after the app leaves the screen are wrapped at word 
   // it/state-of-the-practice-app' printed "(in the state folder" and then the folder broken at its
   // spaces: "…/with-spaces" on one line, "in" and "it/…" on the next ones (a folder whose name has
   // two spaces: "in", holding no "/", ended the path). The full-screen notice broke it the same way.
-  it('a folder whose name holds several spaces stays in its path: whole where it fits a row, else on rows of its own cut only at the width', () => {
+  it('a folder whose name holds several spaces stays in its path: whole where it fits a row, else on rows of its own cut after a "/" or at the width', () => {
     const state = '/tmp/term3-44/a-rather-long-folder-name-for-testing/with-spaces in it/state-of-the-practice-app/casa-practice';
     expect(wrapWords(`(in the state folder ${state})`, 60).split('\n')).toEqual(['(in the state folder', `${state})`]);
     expect(wrapWords(`(in the state folder ${state}) and words after it.`, 200)).toBe(`(in the state folder ${state}) and words after it.`);
     const rows = pathLineRows(`(in the state folder ${state})`, 60);
     expect(rows[0]).toBe('(in the state folder');
-    // The path's rows, joined, are the path: cut where each row ends, never at its spaces.
+    // The path's rows, joined, are the path: never cut at its spaces; after a "/" where one fills
+    // half the row or more (a name whole on the next row), else at the width.
     expect(rows.slice(1).join('')).toBe(`${state})`);
-    expect(rows.slice(1, -1).every((row) => [...row].length === 60)).toBe(true);
+    expect(rows.slice(1, -1).every((row) => [...row].length <= 60 && (row.endsWith('/') || [...row].length === 60))).toBe(true);
+    expect(rows.slice(1, -1).some((row) => row.endsWith('/'))).toBe(true);
     // Short enough for a row: whole on one.
     const short = '/tmp/with-spaces in it/casa-practice';
     expect(pathLineRows(`(in the state folder ${short}) and then a few more words to wrap.`, 40)).toEqual(['(in the state folder', `${short})`, 'and then a few more words to wrap.']);
@@ -159,17 +161,21 @@ describe('a text of narrow characters is counted without string-width (NARROW_TE
 });
 
 describe('a path in a line of a full-screen (Ink) notice', () => {
-  it('is on rows of its own, whole where it fits a row; cut only at the width where it does not, never at a space of it that Ink would drop', () => {
+  it('is on rows of its own, whole where it fits a row; where it does not, cut after a "/" (or at the width), never at a space of it that Ink would drop', () => {
     // Fits whole: as it is.
     expect(pathLineRows('(in the state folder /tmp/s1/casa-practice)', 60)).toEqual(['(in the state folder /tmp/s1/casa-practice)']);
     // Does not fit after the words: on a row of its own, whole (Ink put "/Users/Jane" after the words).
     const home = '/Users/Jane Doe/Library/Application Support/casa-practice';
     expect(pathLineRows(`(in the state folder ${home})`, 60)).toEqual(['(in the state folder', `${home})`]);
-    // Longer than a row: full rows, cut at the width (Ink broke it after its separators, a row short
-    // each time, and began rows with "/"); the words after it on the next row.
+    // Longer than a row: rows cut after the last "/" that fills half the row or more, so each name is
+    // whole (cut at the width only, "casa-prac" / "tice" was read as two names); never a row that
+    // begins with "/" (Ink broke it before its separators); the words after it on the next row.
     const long = `/home/volunteer/${'a-long-folder-name/'.repeat(5)}casa-practice`;
     const rows = pathLineRows(`Could not export to ${long} (permission denied).`, 40);
-    expect(rows).toEqual(['Could not export to', long.slice(0, 40), long.slice(40, 80), long.slice(80, 120), long.slice(120), '(permission denied).']);
+    expect(rows).toEqual(['Could not export to', '/home/volunteer/a-long-folder-name/', 'a-long-folder-name/a-long-folder-name/', 'a-long-folder-name/a-long-folder-name/', 'casa-practice', '(permission denied).']);
+    // A "/" early in the row does not leave it less than half full: cut at the width then.
+    const names = `/srv/${'n'.repeat(60)}/casa-practice`;
+    expect(pathLineRows(names, 40)).toEqual([names.slice(0, 40), names.slice(40)]);
     // A row that would end at a space of the path ends before it: the space starts the next row.
     const spaced = `/tmp/${'x'.repeat(14)} y/casa-practice`;
     expect(pathLineRows(spaced, 20)).toEqual([`/tmp/${'x'.repeat(14)}`, ' y/casa-practice']);
