@@ -276,6 +276,21 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(p?.fix).toContain('Here: "That\'s a \\"nice\\" one! How did you get it?"');
   });
 
+  // Found by author-50: a text with one pair of quotation marks written \"…\" and another left
+  // bare got "Write \" …" with no "Here:", and the mistakes on later lines were not read on to.
+  it('a quotation mark inside a text that has \\" already: the fix shows the text written safely, its \\" kept, and later lines are read on', () => {
+    const text = good.replace('"text": "That\'s a nice one! How did you get it?"', '"text": "That\'s a \\"nice\\" one! Did you \\\\ \\"get\\" it "yourself"?"');
+    const p = check(text, 'syntax-unescaped-quote', '"yourself"');
+    expect(p?.fix).toContain('Here: "That\'s a \\"nice\\" one! Did you \\\\ \\"get\\" it \\"yourself\\"?"');
+    // Read on as if mended: a number with a leading zero further down is found too.
+    const both = validateScenario(text.replace('"verdict": "violates", "weight": 2', '"verdict": "violates", "weight": 02'), 'x.json');
+    expect(both.problems.map((q) => q.code)).toEqual(['syntax-unescaped-quote', 'syntax-leading-zero']);
+    // A long text: the part around the bare quotation marks, the \" before them kept.
+    const long = validateScenario(good.replace('She is scrolling on a phone you have not seen', 'She is \\"scrolling\\" on a \\"phone\\" you have "not" seen'), 'x.json');
+    expect(long.problems.map((q) => q.code)).toEqual(['syntax-unescaped-quote']);
+    expect(long.problems[0]?.fix).toContain('Here, in part: "…\\"scrolling\\" on a \\"phone\\" you have \\"not\\" seen before: the newest model."');
+  });
+
   it('a quoted yes, no or +1 inside a text is a quotation mark inside the text, not a value written the wrong way', () => {
     for (const [said, shown] of [['"no"', '\\"no\\"'], ['"Yes!"', '\\"Yes!\\"'], ['"+1"', '\\"+1\\"'], ['"NO"', '\\"NO\\"']] as const) {
       const text = good.replace('"text": "That\'s a nice one! How did you get it?"', `"text": "She said ${said} to me"`);

@@ -756,23 +756,31 @@ function unescapedQuote(text: string, at: number): UnlocatedProblem | undefined 
   const rest = text.slice(at, end);
   const last = /"[\s,}\]]*$/.exec(rest);
   if (!rest.includes('"')) return undefined;
-  const meant = last ? text.slice(open + 1, at + last.index) : undefined;
+  const found = last ? text.slice(open + 1, at + last.index) : undefined;
+  // A text that ends in a lone \ would escape its own closing quote: no example, and not mended.
+  const meant = found?.replace(/\\[\s\S]/g, '').endsWith('\\') ? undefined : found;
+  // The text as it should be written: each bare " given its \, and what is written \" (or \\,
+  // or any escape) already kept as it is. Found by author-50: a text with one pair of quotation
+  // marks written \"…\" and another left bare had no example, and was not read on from.
+  const written = meant?.replace(/\\[\s\S]|"/g, (c) => (c === '"' ? '\\"' : c));
   let example = '';
-  if (meant !== undefined && !meant.includes('\\')) {
-    const first = meant.indexOf('"');
-    const lastQuote = meant.lastIndexOf('"');
-    if (meant.length <= 100) example = ` Here: ${quoteValue(meant, 100)}.`;
+  if (meant !== undefined && written !== undefined) {
+    const bare = [...meant.matchAll(/\\[\s\S]|"/g)].filter((m) => m[0] === '"').map((m) => m.index);
+    const first = bare[0] ?? -1;
+    const lastQuote = bare[bare.length - 1] ?? -1;
+    if (meant.length <= 100) example = ` Here: ${quoteAsWritten(written, 200)}.`;
     else if (first >= 0 && lastQuote - first <= 60) {
       // A long narration: the part around the quotation marks, which is where to type the \.
       const space = meant.lastIndexOf(' ', first - 30);
       const from = first - 30 > 0 && space > 0 ? space + 1 : 0;
       const after = meant.indexOf(' ', lastQuote + 30);
       const to = after < 0 ? meant.length : after;
-      example = ` Here, in part: ${quoteValue(`${from > 0 ? '…' : ''}${meant.slice(from, to)}${to < meant.length ? '…' : ''}`, 140)}.`;
+      const part = meant.slice(from, to).replace(/\\[\s\S]|"/g, (c) => (c === '"' ? '\\"' : c));
+      example = ` Here, in part: ${quoteAsWritten(`${from > 0 ? '…' : ''}${part}${to < meant.length ? '…' : ''}`, 200)}.`;
     }
   }
-  // (For the parser only: the quotation marks inside the text become apostrophes.)
-  const mend = meant !== undefined && !meant.includes('\\') ? { at: open + 1, with: meant.replaceAll('"', "'") } : undefined;
+  // (For the parser only: the bare quotation marks inside the text become apostrophes, its escapes kept.)
+  const mend = meant !== undefined ? { at: open + 1, with: meant.replace(/\\[\s\S]|"/g, (c) => (c === '"' ? "'" : c)) } : undefined;
   return problem('syntax-unescaped-quote', quote,
     'Not valid JSON: a " inside the text ends the text early.',
     `Write \\" for a quotation mark inside text, or use ' or “ ” instead.${example}`, mend);
