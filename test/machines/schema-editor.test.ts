@@ -7,6 +7,7 @@ import { getLanguageService, TextDocument, type Diagnostic } from 'vscode-json-l
 import { describe, expect, it } from 'vitest';
 import { getSection, principles } from '../../src/machines/guide.js';
 import { validateScenario } from '../../src/machines/validate/index.js';
+import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
 
 const schemaUri = 'file:///scenarios/scenario.schema.json';
 const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../scenarios/scenario.schema.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
@@ -198,6 +199,23 @@ describe('the scenario schema in VS Code', () => {
       expect(docOf(values.find((i) => i.label === `"${k}"`) ?? {}), k).toContain(words);
       expect(await hoverText(withNode(`{ "id": "x9", "kind": "${k}" }`), `"kind": "${k}"`, 11), k).toContain(words.replace(/[()]/g, '\\$&'));
     }
+  });
+  // Found by author-50: the hover over a character's "role" gave "CSW" as its example, where
+  // docs/authoring.md (section 4, Characters) and the bundled set's tests (content-review: one label
+  // for one role, in the guide's words) ask for "CSW, Children's Social Worker at DCFS"; and the
+  // editor offered no role at all. Now it names the labels the bundled scenarios use and offers them
+  // as values (Ctrl+Space inside "role": ""), each one the bundled set uses.
+  it('a character\'s "role" is helped with the bundled set\'s labels: the hover names them, Ctrl+Space offers them', async () => {
+    const hover = await hoverText(example, '"role": "youth"', 2);
+    expect(hover).toContain("CSW, Children's Social Worker at DCFS");
+    expect(hover).not.toMatch(/"CSW"/);
+    const ls = service();
+    const text = example.replace('"role": "youth"', '"role": ""');
+    const { doc, position } = at(text, '"role": ""', 9);
+    const offered = ((await ls.doComplete(doc, position, ls.parseJSONDocument(doc)))?.items ?? []).map((i) => i.label.replace(/^"|"$/g, ''));
+    expect(offered).toEqual(expect.arrayContaining(['youth', "CSW, Children's Social Worker at DCFS", 'Advocate Supervisor, CASA of Los Angeles', 'placement staff member', 'defense attorney in the juvenile justice case']));
+    const used = new Set(BUNDLED_IDS.flatMap((id) => bundledScenario(id).characters.map((c) => c.role)));
+    expect(offered.filter((r) => !used.has(r))).toEqual([]);
   });
   // Filling in a new node (author-45): inside its "lines", a scene's "effects" or routes, an
   // ending's "variants", a reply's "assessments" or a "when" list, Ctrl+Space offered only "{}".

@@ -31,7 +31,7 @@ export const Id = z
 export const INVISIBLE_ONLY = 'holds only characters that are not shown';
 
 /** Text a learner or trainer reads: never empty, never executed, rendered as plain text. */
-const Text = (max: number, description: string) =>
+const Text = (max: number, description: string, extra: { examples?: string[] } = {}) =>
   z.string().min(1).max(max).regex(/\S/, { message: 'must not be blank' })
     // /\S/ passes "\u200b" or "\u001b[31m", shown as nothing (a meter without a name). (Not in the
     // JSON Schema: an editor's pattern cannot say it; the validator does.)
@@ -44,6 +44,7 @@ const Text = (max: number, description: string) =>
     .meta({
     description,
     patternErrorMessage: 'Write some text here: it cannot be empty or only spaces.',
+    ...extra,
   });
 
 /*
@@ -111,7 +112,12 @@ export const Character = z
   .strictObject({
     id: Id.meta({ description: 'Unique among the characters; each line names who speaks by this id: { "character": "maya", "text": "…" }.' }),
     name: Text(80, 'The name shown before the character\'s lines.'),
-    role: Text(120, 'Who they are in the story, e.g. "youth", "CSW", "relative caregiver, her aunt". Shown in parentheses after the name, so use commas, not parentheses, inside it.'),
+    // The labels the bundled set gives these roles, in the guide's words (docs/authoring.md section
+    // 4, Characters; test/scenarios/content-review.test.ts holds the bundled set to them): offered by
+    // the editor as values, so that a new scenario labels a CSW as the others do.
+    role: Text(120, 'Who they are in the story, in the guide\'s words, labelled as the bundled scenarios label the same role: "youth", "CSW, Children\'s Social Worker at DCFS", "Advocate Supervisor, CASA of Los Angeles", "placement staff member" (not "group home staff"), "relative caregiver, her aunt" (Ctrl+Space offers these). Shown in parentheses after the name, so use commas, not parentheses, inside it.', {
+      examples: ['youth', 'CSW, Children\'s Social Worker at DCFS', 'CSEC CSW at DCFS', 'Advocate Supervisor, CASA of Los Angeles', 'placement staff member', 'resource parent', 'dependency attorney at the Children\'s Law Center', 'defense attorney in the juvenile justice case', 'CSEC advocate, ZOE International'],
+    }),
     age: z.int().min(0).max(120).optional().meta({ description: 'Age in years, if it matters to the scene.' }),
     description: Text(600, 'A sentence introducing the character: a facilitator can read it aloud, and volunteers see it under "Who\'s who" once the character has spoken or been named. Say who they are, not what happens later.').optional(),
   })
