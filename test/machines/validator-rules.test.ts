@@ -400,6 +400,28 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(p?.fix).toContain('write \\n');
   });
 
+  // Found by author-50: a paragraph pasted with its line breaks whose later line quotes someone
+  // ('Then she said "nobody gets it".') gave five errors: "a text is not closed", three
+  // "unexpected character" ("remove this character") and "Add a comma between said and "nobody
+  // gets it"", none of them the line break. Now the one line-break problem, which says the quotation
+  // marks inside need \" too; a field on the next line is still a closing quote left out.
+  it('a text pasted with its line breaks and quotation marks on a later line: one problem, at the break, naming the quotation marks too', () => {
+    const text = good.replace('She is scrolling on a phone', 'She is scrolling.\nThen she said "nobody gets it".\n\nOn a phone');
+    expect(text).not.toBe(good);
+    const p = check(text, 'syntax-line-break', '\nThen she said');
+    const line = text.slice(0, text.indexOf('On a phone')).split('\n').length;
+    expect(p?.message).toBe(`Not valid JSON: this text runs over 3 line breaks, down to line ${line}. In JSON a text stays on one line, however long.`);
+    expect(p?.fix).toBe(`Join its 4 lines into one (delete each line break, from here to line ${line}), and write \\n where the text should start a new line (\\n\\n for a new paragraph, where it has an empty line). It also has quotation marks inside it (line ${line - 2}): write each as \\" (or use ' or “ ” there).`);
+    const mended = text.replace('She is scrolling.\nThen she said "nobody gets it".\n\nOn a phone', 'She is scrolling.\\nThen she said \\"nobody gets it\\".\\n\\nOn a phone');
+    expect(validateScenario(mended, 'x.json').problems.filter((q) => q.severity === 'error')).toEqual([]);
+    // One break, the quotation marks on the line that closes the text.
+    const one = check(good.replace('She is scrolling on a phone', 'She is scrolling.\nShe says "hi" on a phone'), 'syntax-line-break', '\nShe says');
+    expect(one?.fix).toContain('It also has quotation marks inside it (line');
+    // A closing quote left out before a field on the next line is not taken for a line break.
+    const left = check(good.replace('"title": "Example: the new phone",', '"title": "Example: the new phone'), 'json-syntax', '\n  "summary"');
+    expect(left?.code).toBe('json-syntax');
+  });
+
   it('a tab inside a text is reported where the tab is, not at the start of the text', () => {
     const p = check(good.replace('She is scrolling on a phone', 'She is scrolling\ton a phone'), 'json-syntax', '\ton a phone');
     expect(p?.message).toContain('a tab is inside a text');
@@ -810,7 +832,8 @@ describe('after a recognised syntax mistake, the independent mistakes further do
     const problems = found(good.replace(narration, '"narration": "Jade looks up.\n"No," she says. "It was a gift."'));
     expect(problems.every((p) => !/Add " and a comma/.test(p.message))).toBe(true);
     const fixes = validateScenario(good.replace(narration, '"narration": "Jade looks up.\n"No," she says. "It was a gift."'), 'x.json').problems.map((p) => p.fix);
-    expect(fixes[0]).toContain('a text cannot run over a line break');
+    // Since author-50, the one line-break problem (it was "a text is not closed", with more after it), which names the quotation marks too.
+    expect(fixes).toEqual([expect.stringMatching(/^Join it with the next line \(delete the line break here\), and write \\n .* It also has quotation marks inside it \(line \d+\): write each as \\" \(or use ' or “ ” there\)\.$/)]);
     expect(fixes.some((f) => f.includes('Add " and a comma'))).toBe(false);
   });
 

@@ -369,26 +369,46 @@ function lineBreakInText(text: string, at: number): UnlocatedProblem | undefined
   // The next quote, on a later line, must end the text: followed by , } or ] and the end of its
   // line, or by the end of its line when the next line with text starts with , } or ] (the text is
   // the last field of its object, such as an ending's narration, or the last item of its list).
+  // A later line of prose may quote someone ('Then she said "nobody gets it".'): its quotation
+  // marks are part of the text when the line is no field ("name": …) and no bracket, and the text
+  // ends at its last quote (found by author-50: five errors, none of them the line break).
+  /** The first line that has quotation marks inside the text, when one has. */
+  let quoted: number | undefined;
   for (let start = first.end + 1, lines = 0; start < text.length && lines < 50; lines++) {
     const { end } = lineAround(text, start);
     const q = nextQuote(text, start, end);
     if (q < end) {
-      const closes = /^"\s*[,}\]]\s*$/.test(text.slice(q, end))
-        || (/^"\s*$/.test(text.slice(q, end)) && /^\s*[,}\]]/.test(text.slice(end)));
-      if (!closes) return undefined;
+      const closesAt = (from: number) => /^"\s*[,}\]]\s*$/.test(text.slice(from, end))
+        || (/^"\s*$/.test(text.slice(from, end)) && /^\s*[,}\]]/.test(text.slice(end)));
+      let closing = q;
+      if (!closesAt(q)) {
+        // Prose with quotation marks in it: not a field's name, nor a line that starts with a bracket.
+        const line = text.slice(start, end);
+        if (/^\s*(?:[{}[\]]|"(?:[^"\\]|\\.)*"\s*:)/.test(line)) return undefined;
+        quoted ??= lineNumber(text, q);
+        let last = q;
+        for (let i = nextQuote(text, q + 1, end); i < end; i = nextQuote(text, i + 1, end)) last = i;
+        if (last === q || !closesAt(last)) {
+          // The text goes on to the next line (its quotation marks paired on this one).
+          start = end + 1;
+          continue;
+        }
+        closing = last;
+      }
       const breakAt = text.charAt(first.end - 1) === '\r' ? first.end - 1 : first.end;
+      const quotes = quoted === undefined ? '' : ` It also has quotation marks inside it (line ${quoted}): write each as \\" (or use ' or “ ” there).`;
       if (lines === 0) {
         return problem('syntax-line-break', breakAt,
           'Not valid JSON: this text runs over a line break. In JSON a text stays on one line, however long.',
-          'Join it with the next line (delete the line break here), and write \\n where the text should start a new line (\\n\\n for a new paragraph).');
+          `Join it with the next line (delete the line break here), and write \\n where the text should start a new line (\\n\\n for a new paragraph).${quotes}`);
       }
       // A paragraph or more pasted in: say every break at once, or each run of validate finds one
       // more ("runs over a line break", three times for a text pasted over four lines).
-      const last = lineNumber(text, q);
-      const blank = /\n[ \t\r]*\n/.test(text.slice(first.end - 1, q));
+      const last = lineNumber(text, closing);
+      const blank = /\n[ \t\r]*\n/.test(text.slice(first.end - 1, closing));
       return problem('syntax-line-break', breakAt,
         `Not valid JSON: this text runs over ${lines + 1} line breaks, down to line ${last}. In JSON a text stays on one line, however long.`,
-        `Join its ${lines + 2} lines into one (delete each line break, from here to line ${last}), and write \\n where the text should start a new line (\\n\\n for a new paragraph${blank ? ', where it has an empty line' : ''}).`);
+        `Join its ${lines + 2} lines into one (delete each line break, from here to line ${last}), and write \\n where the text should start a new line (\\n\\n for a new paragraph${blank ? ', where it has an empty line' : ''}).${quotes}`);
     }
     start = end + 1;
   }
