@@ -422,6 +422,16 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(left?.code).toBe('json-syntax');
   });
 
+  // Found by author-50: when the first line of the pasted text quotes someone, the message was the
+  // quotation mark alone ("Write \" for a quotation mark…", no example), and the line breaks came
+  // only at the next check. Now its fix says the text runs over them too, and where it ends.
+  it('a text pasted with its line breaks and quotation marks on its first line: the quotation-mark fix names the line breaks too', () => {
+    const text = good.replace('She is scrolling on a phone', 'She said "I handled it" twice.\nThen she left.\n\nOn a phone');
+    const p = check(text, 'syntax-unescaped-quote', '"I handled');
+    const line = text.slice(0, text.indexOf('On a phone')).split('\n').length;
+    expect(p?.fix).toBe(`Write \\" for a quotation mark inside text, or use ' or “ ” instead. The text also runs over 3 line breaks, down to line ${line}: join its 4 lines into one, and write \\n where it should start a new line (\\n\\n for a new paragraph, where it has an empty line).`);
+  });
+
   it('a tab inside a text is reported where the tab is, not at the start of the text', () => {
     const p = check(good.replace('She is scrolling on a phone', 'She is scrolling\ton a phone'), 'json-syntax', '\ton a phone');
     expect(p?.message).toContain('a tab is inside a text');

@@ -366,15 +366,38 @@ export function hiddenCharacters(text: string, errors: readonly ParseError[], ro
 function lineBreakInText(text: string, at: number): UnlocatedProblem | undefined {
   const first = openOnItsLine(text, at);
   if (!first) return undefined;
-  // The next quote, on a later line, must end the text: followed by , } or ] and the end of its
-  // line, or by the end of its line when the next line with text starts with , } or ] (the text is
-  // the last field of its object, such as an ending's narration, or the last item of its list).
-  // A later line of prose may quote someone ('Then she said "nobody gets it".'): its quotation
-  // marks are part of the text when the line is no field ("name": …) and no bracket, and the text
-  // ends at its last quote (found by author-50: five errors, none of them the line break).
-  /** The first line that has quotation marks inside the text, when one has. */
+  const pasted = pastedTextEnd(text, first.end);
+  if (!pasted) return undefined;
+  const { closing, lines, quoted } = pasted;
+  const breakAt = text.charAt(first.end - 1) === '\r' ? first.end - 1 : first.end;
+  const quotes = quoted === undefined ? '' : ` It also has quotation marks inside it (line ${quoted}): write each as \\" (or use ' or “ ” there).`;
+  if (lines === 1) {
+    return problem('syntax-line-break', breakAt,
+      'Not valid JSON: this text runs over a line break. In JSON a text stays on one line, however long.',
+      `Join it with the next line (delete the line break here), and write \\n where the text should start a new line (\\n\\n for a new paragraph).${quotes}`);
+  }
+  // A paragraph or more pasted in: say every break at once, or each run of validate finds one
+  // more ("runs over a line break", three times for a text pasted over four lines).
+  const last = lineNumber(text, closing);
+  return problem('syntax-line-break', breakAt,
+    `Not valid JSON: this text runs over ${lines} line breaks, down to line ${last}. In JSON a text stays on one line, however long.`,
+    `Join its ${lines + 1} lines into one (delete each line break, from here to line ${last}), and write \\n where the text should start a new line (\\n\\n for a new paragraph${pasted.blank ? ', where it has an empty line' : ''}).${quotes}`);
+}
+
+/**
+ * Where a text that runs on past the end of its line (`lineEnd`, the offset of that line's end)
+ * ends, when later lines close it: the closing quote, how many line breaks it runs over, whether
+ * it has an empty line, and the first line with quotation marks inside it. The next quote, on a
+ * later line, must end the text: followed by , } or ] and the end of its line, or by the end of its
+ * line when the next line with text starts with , } or ] (the text is the last field of its object,
+ * such as an ending's narration, or the last item of its list). A later line of prose may quote
+ * someone ('Then she said "nobody gets it".'): its quotation marks are part of the text when the
+ * line is no field ("name": …) and does not start with a bracket, and the text ends at its last
+ * quote (found by author-50: five errors, none of them the line break). Up to 50 lines on.
+ */
+function pastedTextEnd(text: string, lineEnd: number): { closing: number; lines: number; blank: boolean; quoted?: number } | undefined {
   let quoted: number | undefined;
-  for (let start = first.end + 1, lines = 0; start < text.length && lines < 50; lines++) {
+  for (let start = lineEnd + 1, lines = 1; start < text.length && lines <= 50; lines++) {
     const { end } = lineAround(text, start);
     const q = nextQuote(text, start, end);
     if (q < end) {
@@ -383,8 +406,7 @@ function lineBreakInText(text: string, at: number): UnlocatedProblem | undefined
       let closing = q;
       if (!closesAt(q)) {
         // Prose with quotation marks in it: not a field's name, nor a line that starts with a bracket.
-        const line = text.slice(start, end);
-        if (/^\s*(?:[{}[\]]|"(?:[^"\\]|\\.)*"\s*:)/.test(line)) return undefined;
+        if (/^\s*(?:[{}[\]]|"(?:[^"\\]|\\.)*"\s*:)/.test(text.slice(start, end))) return undefined;
         quoted ??= lineNumber(text, q);
         let last = q;
         for (let i = nextQuote(text, q + 1, end); i < end; i = nextQuote(text, i + 1, end)) last = i;
@@ -395,20 +417,7 @@ function lineBreakInText(text: string, at: number): UnlocatedProblem | undefined
         }
         closing = last;
       }
-      const breakAt = text.charAt(first.end - 1) === '\r' ? first.end - 1 : first.end;
-      const quotes = quoted === undefined ? '' : ` It also has quotation marks inside it (line ${quoted}): write each as \\" (or use ' or “ ” there).`;
-      if (lines === 0) {
-        return problem('syntax-line-break', breakAt,
-          'Not valid JSON: this text runs over a line break. In JSON a text stays on one line, however long.',
-          `Join it with the next line (delete the line break here), and write \\n where the text should start a new line (\\n\\n for a new paragraph).${quotes}`);
-      }
-      // A paragraph or more pasted in: say every break at once, or each run of validate finds one
-      // more ("runs over a line break", three times for a text pasted over four lines).
-      const last = lineNumber(text, closing);
-      const blank = /\n[ \t\r]*\n/.test(text.slice(first.end - 1, closing));
-      return problem('syntax-line-break', breakAt,
-        `Not valid JSON: this text runs over ${lines + 1} line breaks, down to line ${last}. In JSON a text stays on one line, however long.`,
-        `Join its ${lines + 2} lines into one (delete each line break, from here to line ${last}), and write \\n where the text should start a new line (\\n\\n for a new paragraph${blank ? ', where it has an empty line' : ''}).${quotes}`);
+      return { closing, lines, blank: /\n[ \t\r]*\n/.test(text.slice(lineEnd - 1, closing)), ...(quoted === undefined ? {} : { quoted }) };
     }
     start = end + 1;
   }
@@ -801,9 +810,15 @@ function unescapedQuote(text: string, at: number): UnlocatedProblem | undefined 
   }
   // (For the parser only: the bare quotation marks inside the text become apostrophes, its escapes kept.)
   const mend = meant !== undefined ? { at: open + 1, with: meant.replace(/\\[\s\S]|"/g, (c) => (c === '"' ? "'" : c)) } : undefined;
+  // Not closed on its line: a text pasted with its line breaks too (found by author-50: said only
+  // at the next check, once the quotation marks were mended).
+  const pasted = last ? undefined : pastedTextEnd(text, end);
+  const breaks = !pasted ? ''
+    : pasted.lines === 1 ? ' The text also runs over a line break: join it with the next line, and write \\n where it should start a new line.'
+      : ` The text also runs over ${pasted.lines} line breaks, down to line ${lineNumber(text, pasted.closing)}: join its ${pasted.lines + 1} lines into one, and write \\n where it should start a new line (\\n\\n for a new paragraph${pasted.blank ? ', where it has an empty line' : ''}).`;
   return problem('syntax-unescaped-quote', quote,
     'Not valid JSON: a " inside the text ends the text early.',
-    `Write \\" for a quotation mark inside text, or use ' or “ ” instead.${example}`, mend);
+    `Write \\" for a quotation mark inside text, or use ' or “ ” instead.${example}${breaks}`, mend);
 }
 
 interface IndentedOpener extends Opener {
