@@ -82,9 +82,9 @@ const ID_OR_FIELD = /^(?:\$?[a-z0-9][A-Za-z0-9.-]*|__[a-z]+__)$/;
 /**
  * Validator messages (by code) that quote a scenario text's own words, which may be one lower-case
  * word: the language flagged ('"prostitute": Calling a youth…'), the words before an invisible
- * character ('after "every"'). The Preview shows them as prose, unsplit.
+ * character ('after "every"'), a line written inside quotation marks (quoted-text). The Preview shows them as prose, unsplit.
  */
-export const WORDS_QUOTED: ReadonlySet<string> = new Set(['language', 'invisible-character']);
+export const WORDS_QUOTED: ReadonlySet<string> = new Set(['language', 'invisible-character', 'quoted-text']);
 
 /** One code part starting at `at`, or undefined when none starts there. Returns its end. `message`: a validator message (see ID_OR_FIELD). */
 function codeAt(text: string, at: number, message = false): number | undefined {

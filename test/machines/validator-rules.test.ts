@@ -76,6 +76,7 @@ const cases: Expectation[] = [
   { file: 'markdown', code: 'markdown', severity: 'warning', path: 'nodes[0].lines[0].text', token: '*die*', says: 'Write "die" without the asterisks' },
   { file: 'invisible-character', code: 'invisible-character', severity: 'warning', path: 'nodes[0].lines[0].text', token: '\\u200b hour', says: 'This text holds a zero-width space (U+200B) at character 45, after "…t doesn\'t die every": the apps leave it out when they show the text' },
   { file: 'character-unused', code: 'character-unused', severity: 'warning', path: 'characters[1].id', token: '"grandma"', says: 'remove them from "characters"' },
+  { file: 'quoted-text', code: 'quoted-text', severity: 'warning', path: 'nodes[0].lines[0].text', token: '"“Look', says: 'Delete the “ at its start and the ” at its end' },
   { file: 'role-in-parentheses', code: 'role-in-parentheses', severity: 'warning', path: 'characters[0].role', token: '"youth (in foster care)"', says: 'without parentheses' },
   { file: 'feedback-no-citation', code: 'feedback-no-citation', severity: 'warning', path: 'nodes[0].replies[0].feedback', token: '"A light', says: 'in parentheses' },
   { file: 'unknown-guide-section', code: 'unknown-guide-section', severity: 'warning', path: 'nodes[0].replies[1].feedback', token: 'Red Flag)', says: 'Did you mean "Red Flags"' },
@@ -274,6 +275,29 @@ describe('the syntax mistakes made most often get one message naming the cause, 
   it('a quotation mark inside a text: the fix shows the text written safely', () => {
     const p = check(good.replace('"text": "That\'s a nice one! How did you get it?"', '"text": "That\'s a "nice" one! How did you get it?"'), 'syntax-unescaped-quote', '"nice"');
     expect(p?.fix).toContain('Here: "That\'s a \\"nice\\" one! How did you get it?"');
+  });
+
+  // Found by author-50: a character's line written in its own quotation marks, as a transcript
+  // has it, was shown with two pairs (Kofi (youth): "“Everybody's…”"), though docs/authoring.md says
+  // not to add them (Lines; Replies: "write it as speech, without quotation marks"); nothing said so.
+  it('a line, or a reply said aloud, written inside quotation marks: a warning each, saying the apps add their own', () => {
+    const bad = readFixture('bad/quoted-text.json').toString('utf8');
+    const found = validateScenario(bad, 'x.json').problems.filter((p) => p.code === 'quoted-text');
+    expect(found.map((p) => [formatPath(p.path), p.severity])).toEqual([['nodes[0].lines[0].text', 'warning'], ['nodes[0].replies[0].text', 'warning']]);
+    expect(found[0]?.message).toBe('This line is written inside quotation marks, but the apps put a character\'s words in quotation marks themselves, so a volunteer sees two pairs: Jade (youth): "“Look, finally a phone that doesn\'t die every hour.”"');
+    expect(found[0]?.fix).toBe('Delete the “ at its start and the ” at its end: the apps add their own.');
+    expect(found[1]?.message).toContain('This reply is written inside quotation marks, but the apps put what the volunteer says in quotation marks themselves');
+    expect(found[1]?.fix).toBe('Delete the " at its start and the " at its end (written \\" in the file): the apps add their own.');
+    // Not: a "do" reply that quotes what is written, a line that quotes twice, one that starts with a quotation only.
+    const good = readFixture('good/example.json').toString('utf8');
+    for (const text of [
+      good.replace('"text": "That\'s a nice one! How did you get it?"', '"kind": "do", "text": "\\"That\'s a nice one!\\""'),
+      good.replace('"text": "Look, finally a phone that doesn\'t die every hour."', '"text": "“No,” she says. “A gift.”"'),
+      good.replace('"text": "Look, finally a phone that doesn\'t die every hour."', '"text": "\\"Not for emergencies.\\" See, I listen."'),
+    ]) {
+      expect(text).not.toBe(good);
+      expect(validateScenario(text, 'x.json').problems.filter((p) => p.code === 'quoted-text')).toEqual([]);
+    }
   });
 
   // Found by author-50: a text with one pair of quotation marks written \"…\" and another left

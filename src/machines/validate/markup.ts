@@ -256,7 +256,85 @@ export function markupProblems(raw: unknown): UnlocatedProblem[] {
     ...textProblems(raw, 'markdown', "Markdown's marks", 'marks', (v) => v.includes('*') || v.includes('_') || v.includes('](') || v.includes('#'), markdownMarks),
     ...textProblems(raw, 'html-tag', 'HTML tags', 'tags', (v) => v.includes('<'), htmlTags),
     ...lineBreakAtEndProblems(raw),
+    ...quotedTextProblems(raw),
   ];
+}
+
+/** The quotation marks that can open a text, and the one that closes each. */
+const QUOTE_PAIRS: Readonly<Record<string, string>> = { '"': '"', '“': '”', '„': '“', '«': '»', '”': '”' };
+const ANY_QUOTE = /["“”„«»]/;
+
+/**
+ * quoted-text: a character's line, or a reply said aloud, written inside quotation marks of its own
+ * ("“Look, finally…”"), as a transcript has it. Both apps put a line, and a reply the volunteer says,
+ * in quotation marks themselves, so a volunteer sees two pairs (docs/authoring.md: "Do not add
+ * quotation marks: the program adds them"). Only a text wrapped whole in one pair, with no other
+ * quotation mark inside (a line that quotes twice, "“No,” she says. “A gift.”", is not one), and not
+ * a "do" reply (shown as "Do: …", which may quote what is written). Found by author-50. The first
+ * MAX_MARKUP_TEXTS are listed, the rest counted.
+ */
+function quotedTextProblems(raw: unknown): UnlocatedProblem[] {
+  const out: UnlocatedProblem[] = [];
+  if (!isObject(raw) || !Array.isArray(raw.nodes)) return out;
+  const people = new Map<string, string>();
+  if (Array.isArray(raw.characters)) {
+    for (const c of raw.characters as unknown[]) {
+      if (isObject(c) && typeof c.id === 'string' && typeof c.name === 'string') people.set(c.id, typeof c.role === 'string' ? `${c.name} (${c.role})` : c.name);
+    }
+  }
+  let more = 0;
+  let firstMore: JsonPath | undefined;
+  const check = (text: unknown, path: () => JsonPath, line: string | undefined) => {
+    if (typeof text !== 'string') return;
+    const body = text.trim();
+    const open = body.charAt(0);
+    const close = QUOTE_PAIRS[open];
+    if (close === undefined || body.length < 3 || body.charAt(body.length - 1) !== close || ANY_QUOTE.test(body.slice(1, -1))) return;
+    if (out.length >= MAX_MARKUP_TEXTS) {
+      more++;
+      firstMore ??= path();
+      return;
+    }
+    const shown = `"${shorten(body, 80)}"`;
+    out.push({
+      severity: 'warning', code: 'quoted-text', path: path(),
+      message: line !== undefined
+        ? `This line is written inside quotation marks, but the apps put a character's words in quotation marks themselves, so a volunteer sees two pairs: ${line}: ${shown}`
+        : `This reply is written inside quotation marks, but the apps put what the volunteer says in quotation marks themselves, so a volunteer sees two pairs: You: ${shown}`,
+      fix: `Delete the ${open} at its start and the ${close} at its end${open === '"' ? ' (written \\" in the file)' : ''}: the apps add their own.`,
+    });
+  };
+  const nodes = raw.nodes as unknown[];
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (!isObject(node)) continue;
+    if (Array.isArray(node.lines)) {
+      const lines = node.lines as unknown[];
+      for (let k = 0; k < lines.length; k++) {
+        const l = lines[k];
+        if (isObject(l)) check(l.text, () => ['nodes', i, 'lines', k, 'text'], typeof l.character === 'string' ? people.get(l.character) ?? l.character : 'A character');
+      }
+    }
+    if (Array.isArray(node.replies)) {
+      const replies = node.replies as unknown[];
+      for (let j = 0; j < replies.length; j++) {
+        const r = replies[j];
+        if (isObject(r) && r.kind !== 'do') check(r.text, () => ['nodes', i, 'replies', j, 'text'], undefined);
+      }
+    }
+  }
+  if (more > 0 && firstMore) {
+    out.push({
+      severity: 'warning', code: 'quoted-text', path: firstMore,
+      message: `${countWords(more)} more line${more === 1 ? '' : 's'} or repl${more === 1 ? 'y' : 'ies'} from here on ${more === 1 ? 'is' : 'are'} written inside quotation marks too (the first ${MAX_MARKUP_TEXTS} are listed one by one).`,
+      fix: `Delete the quotation marks at their starts and ends, as the warnings above say; ${pointerWords.again()} to see the rest.`,
+    });
+  }
+  return out;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Texts always shown on one line: a line break in them is line-break-in-line's (semantic.ts). */
