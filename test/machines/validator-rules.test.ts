@@ -1306,6 +1306,25 @@ describe('an unknown variable: the fix lists the variables the scenario declares
     expect(p?.fix).toContain('this scenario declares "trust")');
   });
 
+  // Found by author-50: { "var": "score", "gte": 80 } (the volunteer's score, meant as "conduct")
+  // was told to declare a variable "score" from 0 to 100, which no reply would ever change: the
+  // route would hold or fail whatever the volunteer did.
+  it('"score", "critical" and the other conduct measures named as a variable: told to write "conduct", not to declare one', () => {
+    for (const [name, written] of [['score', '{ "conduct": "score", "gte": 60 }'], ['critical', '{ "conduct": "critical", "gte": 60 }'], ['points', '{ "conduct": "points", "gte": 60 }']] as const) {
+      const text = good.replace('{ "var": "trust", "gte": 60 }', `{ "var": "${name}", "gte": 60 }`);
+      const p = unknownAt(text, `"${name}"`);
+      expect(p?.message, name).toBe(`The variable "${name}" is not declared: the volunteer's conduct so far (the score, critical violations, points) is tested with "conduct", not "var".`);
+      expect(p?.fix, name).toBe(`Write ${written} (see Conditions in docs/authoring.md, section 4).`);
+    }
+    // In an effect: the score is the replies' assessments, never set.
+    const effect = unknownAt(good.replace('{ "var": "trust", "add": 10 }', '{ "var": "score", "add": 10 }'), '"score"');
+    expect(effect?.message).toBe('The variable "score" is not declared: the volunteer\'s score is worked out from the replies\' assessments, and no effect can change it.');
+    expect(effect?.fix).toBe('To make this reply count for more, raise the weight of a principle it follows (in "assessments"); to track something else, declare a variable of its own in "variables", e.g. { "id": "rapport", "label": "…", "min": 0, "max": 100, "start": 50 }.');
+    // A scenario that declares a variable "score" is left alone.
+    const declared = withVariables(['score']).replace('{ "var": "trust", "gte": 60 }', '{ "var": "score", "gte": 60 }');
+    expect(validateScenario(declared, 'x.json').problems.filter((p) => p.code === 'unknown-variable')).toEqual([]);
+  });
+
   it('with no variables declared, the fix says so and shows one to add', () => {
     const text = good.replace(/"variables": \[[\s\S]*?\n {2}\],\n/, '').replace('{ "var": "trust", "add": 10 }', '{ "var": "told-csw", "set": true }');
     const problems = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'unknown-variable' && p.message.includes('"told-csw"'));
