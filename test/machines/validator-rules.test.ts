@@ -1325,6 +1325,16 @@ describe('an unknown variable: the fix lists the variables the scenario declares
     expect(validateScenario(declared, 'x.json').problems.filter((p) => p.code === 'unknown-variable')).toEqual([]);
   });
 
+  // Found by author-50, the other way round: { "conduct": "trust", "gte": 60 } (a declared variable
+  // written with "conduct") was told 'Use one of: "critical", "score", …', none of which was meant.
+  it('a declared variable written with "conduct": told to write "var"', () => {
+    const text = good.replace('{ "var": "trust", "gte": 60 }', '{ "conduct": "trust", "gte": 60 }');
+    const problems = validateScenario(text, 'x.json').problems;
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['invalid-value', 'nodes[0].replies[0].next[0].when.conduct']]);
+    expect(problems[0]?.message).toBe('"conduct" is the text "trust", which is not allowed here: "trust" is a variable of this scenario, and a variable is tested with "var".');
+    expect(problems[0]?.fix).toBe('Write { "var": "trust", "gte": 60 }. ("conduct" tests the volunteer\'s replies so far: "critical", "score", "percent", "points", "violations".)');
+  });
+
   it('with no variables declared, the fix says so and shows one to add', () => {
     const text = good.replace(/"variables": \[[\s\S]*?\n {2}\],\n/, '').replace('{ "var": "trust", "add": 10 }', '{ "var": "told-csw", "set": true }');
     const problems = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'unknown-variable' && p.message.includes('"told-csw"'));

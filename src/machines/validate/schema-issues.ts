@@ -527,6 +527,16 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
           `Use one of: ${pointerWords.languageRules(issue.values)}.`)];
       }
       const options = issue.values.map((v) => JSON.stringify(v)).join(', ');
+      // { "conduct": "trust", … }: a declared variable written with "conduct" (found by author-50:
+      // told to use "critical", "score"…, none of which was meant). The condition with "var" instead.
+      if (key === 'conduct' && typeof value === 'string' && declaredVariable(raw, value)) {
+        const condition = valueAt(raw, path.slice(0, -1));
+        const rest = typeof condition === 'object' && condition !== null && !Array.isArray(condition)
+          ? Object.entries(condition).filter(([k, v]) => k !== 'conduct' && k !== 'principle' && typeof v !== 'object').slice(0, 6).map(([k, v]) => `${quoteValue(k, 40)}: ${quoteValue(v, 40)}`)
+          : [];
+        return [errorAt(path, 'invalid-value', `${capitalise(keyName)} is ${describe(value)}, which is not allowed here: ${quoteValue(value)} is a variable of this scenario, and a variable is tested with "var".`,
+          `Write { "var": ${quoteValue(value)}${rest.map((r) => `, ${r}`).join('')} }. ("conduct" tests the volunteer's replies so far: ${options}.)`)];
+      }
       // A word for what it means ("good" for a verdict, "action" for a reply's kind): the value meant, by its meaning.
       const meaning = typeof key === 'string' && typeof value === 'string' ? VALUE_WORDS[key]?.[value.trim().toLowerCase()] : undefined;
       if (meaning !== undefined && issue.values.map(String).includes(meaning.value)) {
