@@ -2662,6 +2662,17 @@ describe('a newcomer\'s mistakes are each told what to type, where', () => {
     expect(zero.fix).toBe('Use 1, 2 or 3 (1, the default, for a secondary point; 2 for the main point of the decision; 3 for a prohibited activity or the very best or worst move). A reply that does not touch this principle needs no assessment of it: remove the assessment instead.');
     expect(one('"verdict": "follows", "weight": 2 }]', '"verdict": "follows", "weight": 5 }]', '"verdict": "follows", "weight": 3 }]', '5 }').fix).toContain('Use 3 or less (1, the default, for a secondary point;');
   });
+
+  // Found by author-50: a negative weight ("follows", -3: the reply meant to count against) was told
+  // "A reply that does not touch this principle needs no assessment of it: remove the assessment",
+  // which would drop the very point the trainer meant to score.
+  it('a negative weight: the verdict says which way, the weight how much', () => {
+    const follows = one('"verdict": "follows", "weight": 2 }]', '"verdict": "follows", "weight": -2 }]', '"verdict": "violates", "weight": 2 }]', '-2 }');
+    expect(follows.message).toBe('"weight" is the number -2; a weight is from 1 to 3.');
+    expect(follows.fix).toBe('A weight says how much, never which way: "verdict" says that. To count this principle against the reply, write "verdict": "violates", "weight": 2.');
+    const violates = one('"verdict": "violates", "weight": 2 }', '"verdict": "violates", "weight": -2 }', '"verdict": "violates", "weight": 2 }', '-2 }');
+    expect(violates.fix).toBe('A weight says how much, never which way: "verdict": "violates" already counts it against the reply. Write "weight": 2.');
+  });
   it('a "next" naming a reply, not a node: said so, with the decision to name (its replies) or where that reply leads', () => {
     // A scene's "next" names the reply "after-wait" of the decision "after-visit".
     // (The scene's only way on, so the error says the scene is stuck too: no no-way-to-end with it.)

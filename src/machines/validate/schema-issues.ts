@@ -655,6 +655,15 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [errorAt(path, 'too-few', `${capitalise(keyName)} has ${count} ${count === 1 ? 'item' : 'items'}; it needs at least ${Number(issue.minimum)}.`, fix)];
       }
       if (isWeight(path)) {
+        // A negative weight means "against": that is the verdict's to say (found by author-50: told
+        // to remove the assessment, the point the trainer meant to score).
+        if (typeof value === 'number' && value < 0 && value >= -3 && Number.isInteger(value)) {
+          const assessment = valueAt(raw, path.slice(0, -1)) as { verdict?: unknown } | undefined;
+          return [errorAt(path, 'out-of-range', `${capitalise(keyName)} is ${describe(value)}; a weight is ${WEIGHT_RANGE.words}.`,
+            assessment?.verdict === 'violates'
+              ? `A weight says how much, never which way: "verdict": "violates" already counts it against the reply. Write "weight": ${-value}.`
+              : `A weight says how much, never which way: "verdict" says that. To count this principle against the reply, write "verdict": "violates", "weight": ${-value}.`)];
+        }
         return [errorAt(path, 'out-of-range', `${capitalise(keyName)} is ${describe(value)}; a weight is ${WEIGHT_RANGE.words}.`,
           `Use 1, 2 or 3 (${WEIGHT_RANGE.meaning}). A reply that does not touch this principle needs no assessment of it: remove the assessment instead.`)];
       }
