@@ -1112,6 +1112,10 @@ describe('a condition or route written the way a person would guess is answered 
     expect(variable.fix).toBe('Change it to "trust", the id of the variable "Jade\'s trust".');
     // Nothing declared by that name: the id it would make, as before.
     expect(problemWhen('"character": "jade"', '"character": "Mia"', 'invalid-id').fix).toBe('Use something like "mia".');
+    // Found by author-50: copied as the apps show the speaker, "Jade (youth)" was told 'Use
+    // something like "jade-youth"', an id no character has.
+    expect(problemWhen('"character": "jade"', '"character": "Jade (youth)"', 'invalid-id').fix).toBe('Change it to "jade", the id of the character "Jade".');
+    expect(problemWhen('"character": "jade"', '"character": "Jade (youth):"', 'invalid-id').fix).toBe('Change it to "jade", the id of the character "Jade".');
   });
 
   // Found by the authoring pass: a variable named by its label ("Jade's trust", as the meter shows

@@ -1289,7 +1289,10 @@ function declaredIdMeant(raw: unknown, key: string | number | undefined, value: 
   // The first item, in file order, whose id is the value as an id or that is named as written.
   const index = meantIndexOf(items, list);
   const byId = index.ids.get(slugify(value));
-  const byName = index.names.get(value.trim().toLowerCase());
+  // A character written as the apps show the speaker, "Jade (youth)" or "Jade (youth):" (found by
+  // author-50: told to use "jade-youth"): its name, the role and colon left off.
+  const written = value.trim().toLowerCase();
+  const byName = index.names.get(written) ?? (list === 'characters' && written.length <= 200 ? index.names.get(written.replace(/\s*\([^()]*\)\s*:?$|\s*:$/, '')) : undefined);
   const at = byId === undefined ? byName : byName === undefined ? byId : Math.min(byId, byName);
   if (at === undefined) return undefined;
   const { id, name, label, title } = items[at] as { id: string; name?: unknown; label?: unknown; title?: unknown };
