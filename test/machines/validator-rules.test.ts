@@ -456,6 +456,20 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(p?.fix).toBe(`Write \\" for a quotation mark inside text, or use ' or “ ” instead. The text also runs over 3 line breaks, down to line ${line}: join its 4 lines into one, and write \\n where it should start a new line (\\n\\n for a new paragraph, where it has an empty line).`);
   });
 
+  // Found by author-50: the worked example copied from docs/authoring.md as written there, with its
+  // Markdown fence (```json … ```), was "unexpected character: … remove this character, or put the
+  // text it is part of in double quotes" at line 1 and at the end, which says nothing of the fence.
+  it('a Markdown code fence copied with the example: each fence line named as such, to delete', () => {
+    const text = `\`\`\`json\n${good}\`\`\`\n`;
+    const { problems } = validateScenario(text, 'x.json');
+    expect(problems.map((p) => [p.code, p.line, p.column])).toEqual([['json-syntax', 1, 1], ['json-syntax', text.split('\n').length - 1, 1]]);
+    expect(problems[0]?.message).toBe('Not valid JSON: "```json" is a Markdown code fence, the line around an example on a Markdown page (such as docs/authoring.md); it is not part of the scenario.');
+    expect(problems[0]?.fix).toBe('Delete this line. A scenario file starts with { and ends with }.');
+    expect(problems[1]?.message).toBe('Not valid JSON: "```" is a Markdown code fence, the line around an example on a Markdown page (such as docs/authoring.md); it is not part of the scenario.');
+    // Deleting both lines leaves the file as good as before.
+    expect(validateScenario(good, 'x.json').problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
   it('a tab inside a text is reported where the tab is, not at the start of the text', () => {
     const p = check(good.replace('She is scrolling on a phone', 'She is scrolling\ton a phone'), 'json-syntax', '\ton a phone');
     expect(p?.message).toContain('a tab is inside a text');

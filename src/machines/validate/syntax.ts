@@ -154,6 +154,17 @@ function unquotedText(rest: string): [string, string, string] | undefined {
 function strayCharacter(text: string, at: number): UnlocatedProblem | undefined {
   const c = text.charAt(at);
   const code = `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  // ```json … ```: the worked example copied from a Markdown page (docs/authoring.md) with its fence
+  // lines. Found by author-50: "unexpected character … put the text it is part of in double quotes".
+  if (c === '`' || c === '~') {
+    const { start, end } = lineAround(text, at);
+    const line = text.slice(start, end).replace(/\r$/, '');
+    const fence = /^[ \t]*((?:`{3,}|~{3,})[\w+-]{0,20})[ \t]*$/.exec(line)?.[1];
+    if (fence !== undefined && text.slice(start, at).trim() === '') {
+      return problem('json-syntax', at, `Not valid JSON: ${quoteValue(fence)} is a Markdown code fence, the line around an example on a Markdown page (such as docs/authoring.md); it is not part of the scenario.`,
+        'Delete this line. A scenario file starts with { and ends with }.', { at, with: ' '.repeat(fence.length) });
+    }
+  }
   const space = ODD_SPACES[c];
   if (space) {
     return problem('json-syntax', at, `Not valid JSON: unexpected character: ${space} (${code}), which looks like an ordinary space but is not one to JSON.`,
