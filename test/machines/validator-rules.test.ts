@@ -944,6 +944,23 @@ describe('repeated keys are found however the text is written', () => {
     expect(repeated(good.replace('"version": 1,', '"version"\t:\n 1, "version": 1,'))).toEqual(['version']);
   });
 
+  // Found by author-50: a second "variables" list pasted lower down (empty, or holding one new
+  // variable) hides the first, and each condition on a variable of the first was told "No variables
+  // are declared in this scenario yet: add a "variables" list", a third list. Now the knock-on
+  // errors name the two lists to merge; so for "characters" and "nodes".
+  it('a top-level list written twice: the errors it causes say to merge the two lists, not to add one', () => {
+    const twice = good.replace('"start": "phone"', '"variables": [],\n  "start": "phone"');
+    expect(twice).not.toBe(good);
+    const problems = validateScenario(twice, 'x.json').problems;
+    const first = twice.slice(0, twice.indexOf('"variables"')).split('\n').length;
+    const unknown = problems.filter((p) => p.code === 'unknown-variable');
+    expect(unknown.length).toBeGreaterThan(0);
+    for (const p of unknown) expect(p.fix).toBe(`This file has "variables" twice, the first on line ${first}: only the last is read, so what the first declares is not declared. Merge the two into one "variables" list (see the duplicate-key warning).`);
+    const characters = validateScenario(good.replace('"start": "phone"', '"characters": [{ "id": "x", "name": "X", "role": "youth" }],\n  "start": "phone"'), 'x.json').problems.filter((p) => p.code === 'unknown-character');
+    expect(characters.length).toBeGreaterThan(0);
+    expect(characters[0]?.fix).toMatch(/^This file has "characters" twice, the first on line \d+: only the last is read/);
+  });
+
   it('a repeated key in a file whose text also holds a quotation mark and a colon inside a string', () => {
     const text = good.replace('"version": 1,', '"version": 1, "version": 1,').replace('"title": "Example', '"title": "She says \\": ok\\" Example');
     expect(repeated(text)).toEqual(['version']);

@@ -209,6 +209,7 @@ function validateText(input: string | Uint8Array, fileName: string, options: Val
   if (!keysUnique && findExcessiveNesting(text) < 0) pushAll(problems, duplicateKeyProblems(text));
   const checkInput = parsed.success ? completeInput(parsed.data) : partialInput(raw as Record<string, unknown>, parsed.error.issues);
   if (checkInput) pushAll(problems, semanticProblems(checkInput));
+  if (!keysUnique) listedTwice(problems);
   const ref = (raw as Record<string, unknown>).$schema;
   if (typeof ref === 'string') problems.push(...schemaRefProblems(ref, options));
   problems.push(...idProblems((raw as Record<string, unknown>).id, options));
@@ -224,6 +225,28 @@ function validateText(input: string | Uint8Array, fileName: string, options: Val
     problems.push(...integrityProblems(parsed.data, problems));
   }
   return finish(text, fileName, foldKnockOns(withHiddenCharacters(raw, problems)), parsed.success && !hasErrors ? parsed.data : undefined, keysUnique, raw);
+}
+
+/** The errors a top-level list written twice causes, by the list: only the last is read. */
+const KNOCK_ON_OF_LIST: Readonly<Record<string, string>> = { variables: 'unknown-variable', characters: 'unknown-character', nodes: 'unknown-node' };
+
+/**
+ * A top-level "variables", "characters" or "nodes" written twice (a list pasted lower down): JSON
+ * keeps the last, so the first's ids are not declared, and each reference to one was told to add
+ * what is there already ("No variables are declared in this scenario yet: add a "variables" list").
+ * Their fix says to merge the two lists instead (found by author-50). The first list's line is the
+ * duplicate-key warning's ("first on line N").
+ */
+function listedTwice(problems: UnlocatedProblem[]): void {
+  for (const d of problems) {
+    if (d.code !== 'duplicate-key' || d.path.length !== 1) continue;
+    const list = String(d.path[0]);
+    const code = KNOCK_ON_OF_LIST[list];
+    const line = /\(first on line (\d+)\)/.exec(d.message)?.[1];
+    if (code === undefined || line === undefined) continue;
+    const fix = `This file has "${list}" twice, the first on line ${line}: only the last is read, so what the first declares is not declared. Merge the two into one "${list}" list (see the duplicate-key warning).`;
+    for (const p of problems) if (p.code === code) p.fix = fix;
+  }
 }
 
 /**
