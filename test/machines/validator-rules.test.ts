@@ -470,6 +470,25 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(validateScenario(good, 'x.json').problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
+  // Found by author-50: a field name that lost one of its double quotes. Without the opening one
+  // (title": "…") it was three or four "unexpected character" / "a text is not closed" errors;
+  // without the closing one ("title: "…") it was syntax-unescaped-quote, whose "Here:" made the
+  // name "title: \"The new phone" and the field lost. One problem each, naming the quote to add.
+  it('a field name missing its opening or its closing double quote: one problem, the quote to add', () => {
+    const open = validateScenario(good.replace('"title": "Example: the new phone",', 'title": "Example: the new phone",'), 'x.json').problems;
+    expect(open.map((p) => [p.code, formatPath(p.path)])).toEqual([['json-syntax', 'title']]);
+    expect(open[0]?.message).toBe('Not valid JSON: the field name title has no opening double quote.');
+    expect(open[0]?.fix).toBe('Add a " before it: "title":');
+    const close = validateScenario(good.replace('"title": "Example: the new phone",', '"title: "Example: the new phone",'), 'x.json').problems;
+    expect(close.map((p) => [p.code, formatPath(p.path)])).toEqual([['json-syntax', 'title']]);
+    expect(close[0]?.message).toBe('Not valid JSON: the field name "title has no closing double quote.');
+    expect(close[0]?.fix).toBe('Add a " after it, before the colon: "title":');
+    // Placed at the name, and read on: a mistake on a later line is found too.
+    expect(good.replace('"title": "Example: the new phone",', 'title": "Example: the new phone",').split('\n')[(open[0]?.line ?? 0) - 1]?.slice((open[0]?.column ?? 0) - 1).startsWith('title"')).toBe(true);
+    const both = validateScenario(good.replace('"title": "Example: the new phone",', 'title": "Example: the new phone",').replace('"estimatedMinutes": 5', '"estimatedMinutes": 05'), 'x.json').problems;
+    expect(both.map((p) => p.code)).toEqual(['json-syntax', 'syntax-leading-zero']);
+  });
+
   it('a tab inside a text is reported where the tab is, not at the start of the text', () => {
     const p = check(good.replace('She is scrolling on a phone', 'She is scrolling\ton a phone'), 'json-syntax', '\ton a phone');
     expect(p?.message).toContain('a tab is inside a text');

@@ -888,6 +888,10 @@ function syntaxWhere(text: string, problems: UnlocatedProblem[], steps: VisitSte
       const meant = last.split(/[\u201c\u201d]/)[0] ?? '';
       return { ...p, path: [...path.slice(0, -1), ...(meant.trim() === '' ? [] : [meant])].filter((part) => part !== '') };
     }
+    // A field name that lost one of its quotes: the path names that field (nodes[2].title), not the
+    // name as misread ('nodes[2]["title: "]') nor only the object.
+    const halfQuoted = /^Not valid JSON: the field name "?([A-Za-z_$][A-Za-z0-9_-]*) has no (?:opening|closing) double quote/.exec(p.message)?.[1];
+    if (halfQuoted !== undefined) return { ...p, path: [...(typeof last === 'string' ? path.slice(0, -1) : path), halfQuoted].filter((part) => part !== '') };
     const field = last === '' && /comments? (?:are|is) not|a single quote/.test(p.message) ? fieldOfLine(text, p.offset) : undefined;
     if (field !== undefined) {
       // A comment after a field's value, or a field's name in single quotes: the scan is between two

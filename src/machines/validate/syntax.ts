@@ -16,7 +16,7 @@ export function likelySyntaxCause(text: string, errors: readonly ParseError[]): 
   const code = printParseErrorCode(first.error);
   const atEnd = text.slice(at).trim() === '';
   const lost = atEnd || code === 'CommaExpected' || code === 'PropertyNameExpected' ? bracketsLostMidFile(text, at, atEnd ? 1 : 2) : undefined;
-  return lost ?? notClosedAtEnd(text, at, code) ?? objectsRunTogether(text, at, code) ?? objectNotClosed(text, at, code) ?? listNotClosed(text, at, code) ?? objectNotOpened(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? doubledQuote(text, at) ?? lineBreakInText(text, at) ?? missingClosingQuote(text, at) ?? extraBracket(text, at) ?? unescapedQuote(text, at);
+  return lost ?? notClosedAtEnd(text, at, code) ?? objectsRunTogether(text, at, code) ?? objectNotClosed(text, at, code) ?? listNotClosed(text, at, code) ?? objectNotOpened(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? doubledQuote(text, at) ?? lineBreakInText(text, at) ?? missingClosingQuote(text, at) ?? extraBracket(text, at) ?? nameNotClosed(text, at) ?? unescapedQuote(text, at);
 }
 
 /**
@@ -194,6 +194,13 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
   if (c === '=' && /"\s*$/.test(text.slice(Math.max(0, at - 40), at))) {
     return problem('json-syntax', at, 'Not valid JSON: a colon ":" was expected after the field name, not "=".',
       'Separate every name from its value with a colon: "title": "…".', { at, with: ':' });
+  }
+  // title": "The phone" — a field's name that lost its opening quote (found by author-50: three or
+  // four errors, none naming it). Read on with its first letter taken for the quote.
+  const halfQuoted = !afterText ? /^([A-Za-z_$][A-Za-z0-9_-]{0,40})"\s*:/.exec(text.slice(at, at + 60)) : null;
+  if (halfQuoted?.[1] && /[{,]\s*$/.test(text.slice(Math.max(0, at - 200), at))) {
+    return problem('json-syntax', at, `Not valid JSON: the field name ${halfQuoted[1]} has no opening double quote.`,
+      `Add a " before it: "${halfQuoted[1]}":`, { at, with: '"' });
   }
   // title: "The phone" — a field's name without its quotes, where the object wants a name.
   const bare = !afterText ? /^([A-Za-z_][A-Za-z0-9_-]*)\s*:/.exec(text.slice(at, at + 60)) : null;
@@ -774,6 +781,28 @@ function doubledQuote(text: string, at: number): UnlocatedProblem | undefined {
   return problem('syntax-extra-quote', at,
     'Not valid JSON: one double quote too many, straight after the one that closes the text before it: JSON reads it as the start of another text.',
     mended.length <= 100 ? `Remove the extra ", so that the line reads: ${lineAsWritten(mended)}` : 'Remove the extra ": one " closes a text.', { at, with: ' ' });
+}
+
+/**
+ * "title: "The phone", — a field's name that lost its closing quote: the parser reads "title: " as
+ * the name and stops at the value's first word, which unescapedQuote took for a quotation mark
+ * inside a text, its "Here:" making the name "title: \"The phone" (found by author-50). A text in
+ * a name's place (after { or a comma) that is a name and a colon. Read on with the colon and the
+ * value's quote moved: "title":"The phone", the same length.
+ */
+function nameNotClosed(text: string, at: number): UnlocatedProblem | undefined {
+  let quote = at - 1;
+  while (quote >= 0 && (text[quote] === ' ' || text[quote] === '\t')) quote--;
+  if (text[quote] !== '"') return undefined;
+  const { start } = lineAround(text, at);
+  const open = text.lastIndexOf('"', quote - 1);
+  if (open < start) return undefined;
+  const name = /^([A-Za-z_$][A-Za-z0-9_-]{0,40}):([ \t]*)$/.exec(text.slice(open + 1, quote));
+  if (!name?.[1] || !/[{,]\s*$/.test(text.slice(Math.max(0, open - 200), open))) return undefined;
+  const colon = open + 1 + name[1].length;
+  const gap = quote - colon + 1;
+  return problem('json-syntax', open, `Not valid JSON: the field name "${name[1]} has no closing double quote.`,
+    `Add a " after it, before the colon: "${name[1]}":`, gap >= 3 ? { at: colon, with: `":${' '.repeat(gap - 3)}"` } : undefined);
 }
 
 /** "text": "She said "no" to me" — a straight quote inside text ends the text early. */
