@@ -489,6 +489,19 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(both.map((p) => p.code)).toEqual(['json-syntax', 'syntax-leading-zero']);
   });
 
+  // Found by author-50: a note written after # (as in a spreadsheet or a YAML file) was two
+  // "unexpected character … remove this character" errors; a // note is "comments are not allowed".
+  it('a note after #: told comments are not allowed, as a // note is, once, with the field it follows', () => {
+    const text = good.replace('"estimatedMinutes": 5,', '"estimatedMinutes": 5, # ask Maria');
+    const { problems } = validateScenario(text, 'x.json');
+    expect(problems.map((p) => [p.code, formatPath(p.path), p.message])).toEqual([['json-syntax', 'estimatedMinutes', 'Not valid JSON: comments are not allowed in JSON.']]);
+    expect(problems[0]?.fix).toBe('Remove the comment; put notes for other authors in "authorNotes" (never shown), or notes for the trainer leading a session in "facilitatorNote".');
+    expect(text.split('\n')[(problems[0]?.line ?? 0) - 1]?.slice((problems[0]?.column ?? 0) - 1)).toBe('# ask Maria');
+    // On a line of its own too, and read on past it.
+    const own = validateScenario(good.replace('"estimatedMinutes": 5,', '# first draft\n  "estimatedMinutes": 05,'), 'x.json').problems;
+    expect(own.map((p) => [p.code, p.message])).toEqual([['json-syntax', 'Not valid JSON: comments are not allowed in JSON.'], ['syntax-leading-zero', expect.any(String)]]);
+  });
+
   it('a tab inside a text is reported where the tab is, not at the start of the text', () => {
     const p = check(good.replace('She is scrolling on a phone', 'She is scrolling\ton a phone'), 'json-syntax', '\ton a phone');
     expect(p?.message).toContain('a tab is inside a text');

@@ -165,6 +165,17 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
         'Delete this line. A scenario file starts with { and ends with }.', { at, with: ' '.repeat(fence.length) });
     }
   }
+  // # ask Maria — a note after #, as in a spreadsheet or a YAML file (found by author-50: two
+  // "unexpected character" errors). Said as a // comment is, and read on without it.
+  if (c === '#') {
+    const { start, end } = lineAround(text, at);
+    const before = text.slice(start, at).trim();
+    if (before === '' || /(?:[,{}[\]"0-9]|true|false|null)$/.test(before)) {
+      const note = text.slice(at, end).replace(/\r$/, '');
+      return problem('json-syntax', at, 'Not valid JSON: comments are not allowed in JSON.',
+        'Remove the comment; put notes for other authors in "authorNotes" (never shown), or notes for the trainer leading a session in "facilitatorNote".', { at, with: ' '.repeat(note.length) });
+    }
+  }
   const space = ODD_SPACES[c];
   if (space) {
     return problem('json-syntax', at, `Not valid JSON: unexpected character: ${space} (${code}), which looks like an ordinary space but is not one to JSON.`,
