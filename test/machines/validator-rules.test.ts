@@ -502,6 +502,25 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(own.map((p) => [p.code, p.message])).toEqual([['json-syntax', 'Not valid JSON: comments are not allowed in JSON.'], ['syntax-leading-zero', expect.any(String)]]);
   });
 
+  // Found by author-50: a line ended with ; or . where the comma goes ("title": "The gloves";) was
+  // "unexpected character … remove this character, or put the text it is part of in double quotes"
+  // and then "a comma was expected": two problems for one mark. Now one, naming the mark.
+  it('a semicolon or full stop where the comma after a value goes: one problem, to write a comma', () => {
+    for (const mark of [';', '.']) {
+      const text = good.replace('"title": "Example: the new phone",', `"title": "Example: the new phone"${mark}`);
+      const { problems } = validateScenario(text, 'x.json');
+      expect(problems.map((p) => [p.code, formatPath(p.path)]), mark).toEqual([['json-syntax', 'title']]);
+      expect(problems[0]?.message, mark).toBe(`Not valid JSON: ${mark === ';' ? 'a semicolon ;' : 'a full stop .'} after the value, where the comma that separates it from the next field goes.`);
+      expect(problems[0]?.fix, mark).toBe(`Write a comma instead: "Example: the new phone",`);
+    }
+    // Between two fields of one line too.
+    const last = validateScenario(good.replace('"ending": "strong",', '"ending": "strong";'), 'x.json').problems;
+    expect(last.map((p) => p.code)).toEqual(['json-syntax']);
+    // After the last value of its object: delete it.
+    const end = validateScenario(good.replace('"age": 15 }', '"age": 15; }').replace('"age": 15;', '"age": 15;\n   '), 'x.json').problems;
+    expect(end.map((p) => [p.code, p.message, p.fix])).toEqual([['json-syntax', 'Not valid JSON: a semicolon ; after the last value of its object.', 'Delete the ;, so that the line ends with the value: 15']]);
+  });
+
   it('a tab inside a text is reported where the tab is, not at the start of the text', () => {
     const p = check(good.replace('She is scrolling on a phone', 'She is scrolling\ton a phone'), 'json-syntax', '\ton a phone');
     expect(p?.message).toContain('a tab is inside a text');

@@ -176,6 +176,37 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
         'Remove the comment; put notes for other authors in "authorNotes" (never shown), or notes for the trainer leading a session in "facilitatorNote".', { at, with: ' '.repeat(note.length) });
     }
   }
+  // "title": "The gloves"; — a semicolon or full stop typed at the end of a line where the comma
+  // goes (found by author-50: "unexpected character … remove this character", then "a comma was
+  // expected", two problems for one mark). Read on with a comma there (or nothing, before a } or ]).
+  if (c === ';' || c === '.') {
+    const { start, end } = lineAround(text, at);
+    const before = text.slice(start, at).trimEnd();
+    const after = text.slice(at + 1, end).trim();
+    // The value the mark follows: the line's last text (its quotes paired from the line's start), or a number, true, false, null or a bracket.
+    let valueStart = -1;
+    const lastChar = start + before.length - 1;
+    for (let i = start; i <= lastChar; i++) {
+      if (text[i] !== '"') continue;
+      const j = nextQuote(text, i + 1, end);
+      if (j === lastChar) valueStart = i;
+      i = j;
+    }
+    const tail = before.slice(-24);
+    const value = valueStart >= 0 ? text.slice(valueStart, lastChar + 1) : (c === ';' ? /(?:true|false|null|-?[0-9]{1,20}|[\]}])$/.exec(tail)?.[0] : /(?:true|false|null|[\]}])$/.exec(tail)?.[0]);
+    if (value !== undefined && after === '') {
+      const next = text.slice(end).trimStart().charAt(0);
+      const mark = c === ';' ? 'a semicolon ;' : 'a full stop .';
+      if (next === '}' || next === ']') {
+        return problem('json-syntax', at, `Not valid JSON: ${mark} after the last value of its ${next === '}' ? 'object' : 'list'}.`,
+          `Delete the ${c}, so that the line ends with the value: ${lineAsWritten(value, 100)}`, { at, with: ' ' });
+      }
+      if (next === '"' || next === '{' || next === '[') {
+        return problem('json-syntax', at, `Not valid JSON: ${mark} after the value, where the comma that separates it from the next ${next === '"' ? 'field' : 'item'} goes.`,
+          `Write a comma instead: ${lineAsWritten(value, 100)},`, { at, with: ',' });
+      }
+    }
+  }
   const space = ODD_SPACES[c];
   if (space) {
     return problem('json-syntax', at, `Not valid JSON: unexpected character: ${space} (${code}), which looks like an ordinary space but is not one to JSON.`,
