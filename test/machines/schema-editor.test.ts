@@ -217,6 +217,13 @@ describe('the scenario schema in VS Code', () => {
     const used = new Set(BUNDLED_IDS.flatMap((id) => bundledScenario(id).characters.map((c) => c.role)));
     expect(offered.filter((r) => !used.has(r))).toEqual([]);
   });
+  // Found by author-50: docs/authoring.md says not to put a line or a reply in quotation marks
+  // (the apps add them; validate warns, quoted-text), but the hover over "text" did not say so.
+  it('the hover over a line\'s or a reply\'s "text" says not to add quotation marks', async () => {
+    expect(await hoverText(example, '"text": "Go ahead.', 2)).toContain('without quotation marks');
+    expect(await hoverText(example, '"text": "I was so worried', 2)).toContain('without quotation marks');
+  });
+
   // Filling in a new node (author-45): inside its "lines", a scene's "effects" or routes, an
   // ending's "variants", a reply's "assessments" or a "when" list, Ctrl+Space offered only "{}".
   it('inside the lists of a new node, Ctrl+Space offers whole items to fill in, with the fields each needs', async () => {

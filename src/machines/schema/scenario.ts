@@ -347,7 +347,7 @@ export const Assessment = z
 export const Line = z
   .strictObject({
     character: Id.meta({ description: 'The id of a character.' }),
-    text: Text(2000, 'What the character says, in their own voice.'),
+    text: Text(2000, 'What the character says, in their own voice, without quotation marks: the apps add them.'),
     allowLanguage: AllowLanguage.optional(),
   })
   .meta({
@@ -361,7 +361,7 @@ const AuthorNotes = Text(4000, 'Private notes for authors (why this is here, wha
 export const Reply = z
   .strictObject({
     id: Id.meta({ description: 'Unique in the scenario; transcripts and saves refer to it.' }),
-    text: Text(1000, 'What the volunteer says, or (for kind "do") what the volunteer does.'),
+    text: Text(1000, 'What the volunteer says, written as speech without quotation marks (the apps add them), or (for kind "do") what the volunteer does.'),
     kind: z.enum(['say', 'do']).optional().meta({
       description: '"say" (default) for words, "do" for an action.',
       enumDescriptions: ['Words the volunteer says (the default).', 'Something the volunteer does, shown as "Do: …".'],
