@@ -224,6 +224,15 @@ describe('the scenario schema in VS Code', () => {
     expect(await hoverText(example, '"text": "I was so worried', 2)).toContain('without quotation marks');
   });
 
+  // Found by author-50: three hovers left out what docs/authoring.md says a trainer needs there:
+  // that the room may see a facilitator note (a reveal shows it on the projector), how to name the
+  // topics of a content note, and what each weight is for.
+  it('the hovers over "facilitatorNote", "contentNote" and "weight" say what the authoring guide says of them', async () => {
+    expect(await hoverText(example, '"facilitatorNote": "Volunteers', 2)).toContain('the room may see it too');
+    expect(await hoverText(example, '"contentNote"', 2)).toContain('say when something is referred to but not described');
+    expect(await hoverText(example, '"weight": 2', 2)).toContain('2 for the main point of the decision');
+  });
+
   // Filling in a new node (author-45): inside its "lines", a scene's "effects" or routes, an
   // ending's "variants", a reply's "assessments" or a "when" list, Ctrl+Space offered only "{}".
   it('inside the lists of a new node, Ctrl+Space offers whole items to fill in, with the fields each needs', async () => {

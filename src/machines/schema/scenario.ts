@@ -337,7 +337,7 @@ export const Assessment = z
       description: 'Whether the reply follows or violates the principle.',
       enumDescriptions: ['The reply does what the principle asks: its weight is added to the score.', 'The reply goes against the principle: its weight is taken off the score.'],
     }),
-    weight: z.int().min(1).max(3).optional().meta({ description: 'How much it counts, 1 (default) to 3.', default: 1 }),
+    weight: z.int().min(1).max(3).optional().meta({ description: 'How much it counts, 1 (default) to 3: 1 for a secondary point, 2 for the main point of the decision, 3 for a prohibited activity or the very best or worst move.', default: 1 }),
   })
   .meta({
     description: 'How a reply measures against one principle of the guide.',
@@ -387,7 +387,7 @@ export const Reply = z
 const Narration = Text(4000, 'What happens, told to the learner in the present tense.');
 const Lines = z.array(Line).meta({ description: 'What characters say, in order: { "character": "<character id>", "text": "…" }.' });
 const NodeId = Id.meta({ description: 'Unique among the nodes; "next", routes and "start" refer to it.' });
-const FacilitatorNote = Text(2000, 'For the trainer leading a room: what to watch for here.');
+const FacilitatorNote = Text(2000, 'For the trainer leading a room: what to watch for or draw out here. Assume the room may see it too: a reveal shows it on the projector.');
 const DiscussionPrompt = Text(1000, 'A question the trainer can put to the room before revealing the answers.');
 const NodeTitle = Text(120, 'A short title for this node, shown in graphs and transcripts (and for a decision, as its heading).');
 
@@ -492,7 +492,7 @@ export const Scenario = z
     version: z.int().min(1).meta({ description: 'Start at 1, and raise it when you change the story; old saves are then refused.', examples: [1] }),
     title: Text(120, 'The title shown in the scenario picker.'),
     summary: Text(600, 'One or two sentences shown in the picker.'),
-    contentNote: Text(600, 'The difficult topics that appear, shown before the scenario starts.'),
+    contentNote: Text(600, 'The difficult topics that appear, shown before the scenario starts so a volunteer can prepare or choose another. Name the topics plainly, and say when something is referred to but not described.'),
     estimatedMinutes: z.int().min(1).max(240).meta({ description: 'About how long one playthrough takes, in minutes (1 to 240).', examples: [10] }),
     learningGoals: z.array(PrincipleId).min(1).meta({ description: 'The principles this scenario practises.' }),
     characters: z.array(Character).min(1).meta({ description: 'Everyone in the story other than the volunteer (the replies are the volunteer\'s words).' }),
