@@ -114,8 +114,8 @@ describe('storyb-50: jae-and-hyung follows what the volunteer chose', () => {
   // café in December, where Jae said nothing of it. A short scene now shows the dinner (Jae not there) and his
   // text about it that night.
   it.each([
-    ['d4-listen', /Sung-min does most of the talking/],
-    ['d4-confront', /you tell Sung-min across the table to leave Jae alone/],
+    ['d4-listen', /Sung-min talks about how he only ever looked out for his little cousin/],
+    ['d4-confront', /you tell Sung-min to leave Jae alone/],
   ])('%s: the dinner is shown, and Jae hears of it, before the café', (reply, what) => {
     const read = readBetween('jae-and-hyung', jae({ 'd4-decline': reply }), 'd4-dinner', 's5-cafe').join(' ');
     expect(read).toMatch(what);
