@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { getPrinciple } from '../../src/machines/guide.js';
+import { BUNDLED_IDS, bundledReply, bundledScenario } from '../helpers/bundled.js';
+
+// Session consist-50: the same conduct scored by different rules across the bundled scenarios. Only a side
+// that contradicts a rule docs/authoring.md states outright was changed; each case was seen failing before it.
+
+const scored = (id: string, node: string, reply: string) =>
+  bundledReply(id, node, reply).assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`).join(', ');
+
+// Docs section 6, "Write replies that follow one principle and break another": "I'm so relieved you're okay.
+// Just promise me you won't ever leave like that again" puts her safety first *and* demands that she stop
+// without asking why. Assess both sides." Its worked example (section 3, d1-promise) follows
+// safety-is-priority and violates harm-reduction-unmet-needs. left-placement-calls d7-promise assessed both
+// sides; couch-rent d1-promise ("I was worried sick. I'm so glad you're back.") and harm-reduction d1-promise
+// ("I'm so glad you're back. You scared us.") assessed only the demand, so the debrief told a volunteer who
+// led with worry for the youth that they missed a chance to put the youth's safety first.
+describe('consist-50: relief that asks for a promise not to leave again is assessed on both sides', () => {
+  const prohibited = (principle: string) => getPrinciple(principle)?.section === 'prohibited-activities';
+  const promisesNotToLeave = () => BUNDLED_IDS.flatMap((id) => bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision'
+    ? n.replies.filter((r) => /\bpromise me\b/i.test(r.text) && /won't leave|leave again|no more (nights away|disappearing)/i.test(r.text))
+      .filter((r) => !r.assessments.some((a) => a.verdict === 'violates' && prohibited(a.principle)))
+      .map((r) => ({ id, node: n.id, r }))
+    : [])));
+
+  it('the set holds the three replies, and a promise to come and get her is not among them', () => {
+    expect(promisesNotToLeave().map(({ id, r }) => `${id} ${r.id}`).sort()).toEqual([
+      'couch-rent d1-promise', 'harm-reduction d1-promise', 'left-placement-calls d7-promise',
+    ]);
+  });
+
+  it('each follows "Their safety comes first" and breaks what the demand breaks, and its feedback cites both', () => {
+    for (const { id, r } of promisesNotToLeave()) {
+      expect(r.assessments.find((a) => a.principle === 'safety-is-priority'), `${id} ${r.id}`).toEqual({ principle: 'safety-is-priority', verdict: 'follows' });
+      expect(r.assessments.some((a) => a.verdict === 'violates'), `${id} ${r.id}`).toBe(true);
+      expect(r.feedback, `${id} ${r.id}`).toContain('(Likelihood of Relapse)');
+    }
+    expect(scored('couch-rent', 'd1-bench', 'd1-promise')).toBe('safety-is-priority follows 1, harm-reduction-unmet-needs violates 1');
+    expect(scored('harm-reduction', 'd1-heard', 'd1-promise')).toBe('safety-is-priority follows 1, expect-relapse violates 1');
+    // The demand is still named as the flaw, in the guide's terms.
+    expect(bundledReply('couch-rent', 'd1-bench', 'd1-promise').feedback).toMatch(/exploring why youth leave care .*\(Harm Reduction\)/);
+    expect(bundledReply('harm-reduction', 'd1-heard', 'd1-promise').feedback).toMatch(/relapse as part of any change/);
+  });
+});
