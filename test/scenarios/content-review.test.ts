@@ -2756,8 +2756,10 @@ describe('session 34: naming the right person does not single out the best reply
     const pinned: [string, string, string, RegExp][] = [
       ['testifying', 'd1-tell-court', 'youth-centered violates 2', /question for Mr\. Osei/],
       ['testifying', 'd4-drive', 'legal-support follows 1, team-communication violates 1', /sparing Ms\. Ibarra/],
-      ['harm-reduction', 'd6r-go', 'no-picking-up violates 3, not-first-responder violates 1', /fill Ms\. Castillo in/],
-      ['harm-reduction', 'd6-address', 'no-picking-up violates 3, not-first-responder violates 1', /Ms\. Castillo will hear of it/],
+      // Session 50: both also violate csw-partnership at 1 (the CSW told only afterwards, docs section 10):
+      // unscored, the debrief called working with the CSW a chance missed, in the volunteer's own words.
+      ['harm-reduction', 'd6r-go', 'no-picking-up violates 3, not-first-responder violates 1, csw-partnership violates 1', /fill Ms\. Castillo in/],
+      ['harm-reduction', 'd6-address', 'no-picking-up violates 3, not-first-responder violates 1, csw-partnership violates 1', /Ms\. Castillo will hear of it/],
       ['youth-discloses', 'd8-all-in', 'report-csec-status-confirmed-only violates 2, report-objective-strengths-based violates 1', /upfront with Renee/],
       ['court-report', 'd-hearing-support-speak-for', 'youth-centered violates 2', /Ms\. Park beside you/],
       ['left-placement-calls', 'd2-send', 'safety-is-priority follows 1, respect-mindset-boundaries violates 2', /Gabi's tonight, not tomorrow/],
