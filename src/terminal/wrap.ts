@@ -677,7 +677,8 @@ export function elidedPathLine(line: string, width: number): string {
 
 /**
  * Rows of `width` columns or fewer cut from `word` (pushed onto `rows`), and what is left for the
- * last row: after the row's last "/" where that fills half the row or more, else at the width; the
+ * last row: after the row's last "/" where that fills half the row or more or all after it fits a
+ * row, else at the width; the
  * rows joined are the word, with nothing added or lost. A space at a row's end goes to the next row's start: Ink drops the spaces a row
  * ends with, and the path pasted back would have lost it ("/Users/Jane" above "Doe/…").
  */
@@ -685,10 +686,13 @@ function cutToRows(word: string, width: number, rows: string[]): string {
   let rest = word;
   while (columnsOf(rest) > width) {
     const [whole, tail] = cutAt(rest, width);
-    // After the row's last "/" where that leaves the row at least half full: a name stays whole on
-    // the next row ("…/sessions/" then "the-list.json", not "…/the-list.js" then "on").
+    // After the row's last "/" where that leaves the row at least half full, or where all that
+    // follows it fits the next row: a name stays whole on the next row ("…/sessions/" then
+    // "the-list.json", not "…/the-list.js" then "on"; "exports/" then the debrief's file name, not
+    // "exports/…-58.jso" then "n").
     const slash = whole.lastIndexOf('/') + 1;
-    const head = slash > 0 && slash < whole.length && tail !== '' && columnsOf(whole.slice(0, slash)) * 2 >= width ? whole.slice(0, slash) : whole;
+    const fillsHalf = columnsOf(whole.slice(0, slash)) * 2 >= width;
+    const head = slash > 0 && slash < whole.length && tail !== '' && (fillsHalf || columnsOf(rest.slice(slash)) <= width) ? whole.slice(0, slash) : whole;
     if (head !== whole) {
       rows.push(head);
       rest = rest.slice(head.length);

@@ -176,6 +176,11 @@ describe('a path in a line of a full-screen (Ink) notice', () => {
     // A "/" early in the row does not leave it less than half full: cut at the width then.
     const names = `/srv/${'n'.repeat(60)}/casa-practice`;
     expect(pathLineRows(names, 40)).toEqual([names.slice(0, 40), names.slice(40)]);
+    // A "/" early in the row where all after it fits the next row: cut there, the name whole (the
+    // debrief's export at 60 columns was "exports/left-placement-calls-debrief-…-58.jso" then "n").
+    const exported = 'exports/left-placement-calls-debrief-2026-12-06T22-21-58.json';
+    expect(pathLineRows(exported, 60)).toEqual(['exports/', 'left-placement-calls-debrief-2026-12-06T22-21-58.json']);
+    expect(pathLineRows(`/tmp/${exported}`, 60)).toEqual(['/tmp/exports/', 'left-placement-calls-debrief-2026-12-06T22-21-58.json']);
     // A row that would end at a space of the path ends before it: the space starts the next row.
     const spaced = `/tmp/${'x'.repeat(14)} y/casa-practice`;
     expect(pathLineRows(spaced, 20)).toEqual([`/tmp/${'x'.repeat(14)}`, ' y/casa-practice']);
