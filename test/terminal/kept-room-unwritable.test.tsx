@@ -81,6 +81,16 @@ describe('a trainer-led session offered again whose state folder cannot be writt
     expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
   });
 
+  it('full screen, carried on and stopped at once: q says the session is not kept (the copy on disk is the one from before)', async () => {
+    const { env } = await nextTime(true);
+    const { element } = appElement({ env, start: { kind: 'facilitate', playable: youthDiscloses() } });
+    const r = await renderAt(element, 60, 24);
+    await press(r, KEY.enter, '1', 'q');
+    const said = oneLine(r.lastFrame() ?? '');
+    expect(said).toContain('Stop now? The session is not kept:');
+    expect(said).not.toContain('can be written again');
+  });
+
   it('full screen, the folder writable: nothing new is said', async () => {
     const { env } = await nextTime(false);
     const { element } = appElement({ env, start: { kind: 'facilitate', playable: youthDiscloses() } });

@@ -73,6 +73,41 @@ describe('q where the state folder could not be written from the start', () => {
 // session at 60×24: q asked "Stop now and write the summary so far? The session is kept to carry on
 // later.", though the session's writes were refused, and y left with only "The session summary could
 // not be written (permission denied)", exit 74: the room's votes were lost.
+// Walked in tmux (term-50, dual-involvement at 60×24, a real read-only bind mount): a session begun
+// with the state folder read-only, the mount then taken off, was written to the folder at the next
+// step, yet q still asked "Stop now? The session is not kept: … cannot be written (the disk is
+// read-only)", and leaving then named the command to carry it on.
+describe('q in a trainer-led session begun where the state folder could not be written, which it has taken since', () => {
+  it('says the session is kept to carry on later, and where its summary goes as it stops (60×24)', async () => {
+    const { env, folder } = readOnlyFromStart();
+    // Where its summary goes (fallbackExportDir: the folder the app was started in).
+    const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
+    env.PWD = here;
+    const playable = loadPlayable(bundledFile('youth-discloses.json'));
+    if ('problems' in playable) throw new Error(playable.problems);
+    const { element, exit } = appElement({ env, start: { kind: 'facilitate', playable } });
+    const r = await renderAt(element, 60, 24);
+    await press(r, KEY.enter, '3');
+    // Made writable: the next vote is kept in the folder.
+    readOnlyFolder.path = '';
+    await press(r, '4', 'q');
+    const said = oneLine(r.lastFrame());
+    expect(said).not.toContain('not kept');
+    expect(said).toContain('Stop now? The state folder can be written again, so the session is kept to carry on later; its summary is written to');
+    const rows = (r.lastFrame() ?? '').split('\n');
+    expect(rows.length).toBeLessThanOrEqual(24);
+    expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
+    await tap(r, 'y');
+    const leaving = exit.mock.calls[0]?.[0] as string;
+    expect(readdirSync(here)).toEqual([expect.stringMatching(/^youth-discloses-session-.*\.md$/)]);
+    expect(leaving).toMatch(/^Session summary written to:\n\S*youth-discloses-session-\S+\.md/);
+    expect(leaving).not.toContain('cannot be written');
+    expect(leaving).toContain('To carry on with this session later');
+    expect(exit.mock.calls[0]?.[1]).toBe(0);
+    expect(readdirSync(join(folder, 'facilitation'))).toHaveLength(1);
+  });
+});
+
 describe('q in a trainer-led session whose state folder stopped taking writes after it began', () => {
   it('says the session is no longer kept, and where its summary goes; y writes it there (60×24)', async () => {
     const here = mkdtempSync(join(tmpdir(), 'casa-here-'));

@@ -191,7 +191,13 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     const written = summary(debrief);
     if ('error' in written) return `The session summary could not be written (${written.error}).`;
     // Outside the state folder (it cannot be written): the whole path, on a row of its own.
-    if (elsewhereDir !== undefined || written.elsewhere === true) return `${SUMMARY_ELSEWHERE}\n${onScreen ? shownFileName(written.path) : leavingPath(written.path, columns, app.env)}`;
+    if (elsewhereDir !== undefined || written.elsewhere === true) {
+      const where = onScreen ? shownFileName(written.path) : leavingPath(written.path, columns, app.env);
+      // The state folder has taken the session since (keptSince): the summary where it was said to go,
+      // not "The state folder cannot be written" (and exit code 74) beside the command to carry it on.
+      if (written.elsewhere !== true && keptOnDisk.current && roomSessionOnDisk(playable, app.env)) return `Session summary written to:\n${where}`;
+      return `${SUMMARY_ELSEWHERE}\n${where}`;
+    }
     return onScreen ? `Session summary written to:\n${shownPath(written.path, app.env)}\n(in the state folder ${shownStateDir(app.env)})` : `Session summary written to:\n${leavingPath(written.path, columns, app.env)}`;
   };
   // s, once the trainer has said yes: the summary so far is written (nothing the room did is lost
@@ -284,6 +290,10 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // At the ending it is kept too, as presenter mode keeps it: opening the scenario again offers its
   // debrief and how the room did, until the trainer starts a new session (s, or --new).
   const kept = useRef(resumed !== undefined);
+  // Begun where the state folder could not be written (elsewhereDir), whether its last write of the
+  // session was taken (made writable since): see keptSince. Not a kept session carried on and not
+  // written since, whose file on disk is the one from before.
+  const keptOnDisk = useRef(false);
   // The kept session as this window read it: another window that goes on with the same session
   // (the same scenario opened twice) is not written over; this one stops keeping and says so.
   const [hold] = useState(() => holdRoomSession(playable, app.env));
@@ -297,7 +307,11 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     if (first && resumed !== undefined) return;
     const exported = exportedFiles === undefined ? undefined : keptExport(exportedFiles);
     const keep = (progress: Parameters<typeof keepRoomSession>[2]) => {
-      if (!elsewhere.current && keepRoomSession(playable, actor.getPersistedSnapshot(), { ...progress, ...(exported === undefined ? {} : { exported }) }, hold, app.env)) return true;
+      if (!elsewhere.current && keepRoomSession(playable, actor.getPersistedSnapshot(), { ...progress, ...(exported === undefined ? {} : { exported }) }, hold, app.env)) {
+        // Begun where the state folder could not be written: whether it has taken this session since.
+        if (elsewhereDir !== undefined) keptOnDisk.current = roomSessionOnDisk(playable, app.env);
+        return true;
+      }
       elsewhere.current = true;
       setUnavailable(ROOM_ELSEWHERE);
       return false;
@@ -312,7 +326,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     const current = { votes: Object.fromEntries(Object.entries(votes).filter(([id]) => ids.has(id))), revealed: reveal, ...(wasRevealed ? { wasRevealed: true } : {}) };
     if (!kept.current && past.current.length === 0 && !reveal && !Object.values(current.votes).some((n) => n > 0)) return;
     if (keep({ past: past.current, current })) kept.current = true;
-  }, [view, votes, reveal, wasRevealed, playable, actor, app.env, reopened, hold, resumed, exportedFiles]);
+  }, [view, votes, reveal, wasRevealed, playable, actor, app.env, reopened, hold, resumed, exportedFiles, elsewhereDir]);
   const revealRows = useMemo(() => {
     // After the reveal the facilitator note is shown too, below the replies.
     const note = view.facilitatorNote ? [[{ text: '' }], ...wrapText(`Facilitator note: ${view.facilitatorNote}`, columns - 2).split('\n').map((text) => [{ text, tone: 'muted' as const }])] : [];
@@ -388,7 +402,11 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // session is no longer kept and where its summary goes. It said "The session is kept to carry on
   // later", and leaving lost the summary.
   const refusedSince = (confirm === 'quit' || confirm === 'start-over') && elsewhereDir === undefined ? roomSummaryDir(app.env) : undefined;
-  const question = confirm === 'quit' ? (!roomDidSomething() ? QUIT_NOTHING_QUESTION : elsewhereDir !== undefined ? quitUnwritableQuestion(elsewhereDir, refused) : refusedSince !== undefined ? quitRefusedSinceQuestion(refusedSince, refusedWords(app.env)) : QUIT_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss(), elsewhereDir ?? refusedSince) : confirm === 'back' && back !== undefined ? backQuestion(back, entered) : undefined;
+  // The state folder could not be written as the session began, and it has taken the session since
+  // (made writable again): q said "The session is not kept: … cannot be written", and leaving then
+  // named the command to carry it on (the session was on disk after all).
+  const keptSince = confirm === 'quit' && elsewhereDir !== undefined && keptOnDisk.current && roomSessionOnDisk(playable, app.env);
+  const question = confirm === 'quit' ? (!roomDidSomething() ? QUIT_NOTHING_QUESTION : elsewhereDir !== undefined ? (keptSince ? quitKeptSinceQuestion(elsewhereDir) : quitUnwritableQuestion(elsewhereDir, refused)) : refusedSince !== undefined ? quitRefusedSinceQuestion(refusedSince, refusedWords(app.env)) : QUIT_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss(), elsewhereDir ?? refusedSince) : confirm === 'back' && back !== undefined ? backQuestion(back, entered) : undefined;
   // The question (q, s, u) a row at a time, a folder it names whole on its rows (pathLineRows).
   const questionRows = question?.split('\n').flatMap((line) => pathLineRows(line, width, refusedSince === undefined ? knownPaths : [...knownPaths, shownFileName(refusedSince)]));
   const footerRows = questionRows !== undefined ? questionRows.reduce((n, row) => n + rowsOf(row), 0) : unavailable !== undefined ? unavailableRows.reduce((n, row) => n + rowsOf(row), 0) : openedCount + hintRows(fullHints, width).reduce((n, row) => n + rowsOf(row), 0);
@@ -793,6 +811,14 @@ const QUIT_QUESTION = `Stop now and write the summary so far? The session is kep
  */
 function quitUnwritableQuestion(dir: string, refused: string | undefined): string {
   return `Stop now? ${refused === undefined ? 'The state folder cannot be written, so the session is not kept' : `The session is not kept: ${refused}`}; ${summaryGoesTo(dir)} as it stops. ${YES_NO}`;
+}
+
+/**
+ * q where the state folder could not be written as the session began but has taken it since: the
+ * session is kept, and its summary still goes to `dir`, where it was said to go from the start.
+ */
+function quitKeptSinceQuestion(dir: string): string {
+  return `Stop now? The state folder can be written again, so the session is kept to carry on later; ${summaryGoesTo(dir)} as it stops. ${YES_NO}`;
 }
 
 /** q where the state folder stopped taking the session's writes after it began: `refused` as quitUnwritableQuestion's. */
