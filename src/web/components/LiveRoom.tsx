@@ -173,6 +173,11 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
   // another branch, the end screen says that copy is out of date (its file keeps the same name).
   const [downloaded, setDownloaded] = useState<string>();
   const { view, count } = snap;
+  // The join block, QR code and all, took about 600 px of a 1280×720 laptop above the moment: every
+  // decision's replies and the trainer's next step were below the fold. Once a phone has joined it
+  // folds to a line (the room code and address; the QR code a button away), unless the trainer chose.
+  const [joinChoice, setJoinChoice] = useState<boolean>();
+  const joinOpen = joinChoice ?? (count?.joined ?? 0) === 0;
   const connected = snap.status === 'open';
   const busy = !connected || (pending !== undefined && pending.view === view && pending.error === snap.error);
   const outdated = snap.status === 'outdated';
@@ -405,23 +410,25 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
       </p>
       {outdated && <p><button type="button" className="primary" ref={reload} onClick={() => location.reload()}>Reload the page</button></p>}
       {/* Another room runs here now: this page's room code and join address would send phones to a room that has closed. */}
-      {snap.status !== 'gone' && <section aria-labelledby="room-join-heading" className="room-join no-print">
+      {snap.status !== 'gone' && <section aria-labelledby="room-join-heading" className={joinOpen ? 'room-join no-print' : 'room-join room-join-folded no-print'}>
         {/* The section's name, not a heading: it comes before the moment's h1 (the page's first
             heading), and a heading here made the outline start at level 2. The region is named by it. */}
         <p id="room-join-heading" className="room-join-title">Vote from your phone</p>
         <p className="room-code">Room code <strong>{snap.room}</strong></p>
-        {snap.join !== undefined && (
+        {snap.join !== undefined && (joinOpen ? (
           <div className="room-qr">
             <img src={qrUrl} width={220} height={220} alt={`QR code for the join address ${snap.join}`} />
             <p>Join at <JoinUrl url={snap.join} /></p>
           </div>
-        )}
+        ) : <p className="room-join-at">Join at <JoinUrl url={snap.join} /></p>)}
         {count && (
           <p className="room-count">
             {COUNT_BEFORE[snap.status]}{plural(count.joined, 'phone joined', 'phones joined')} ({count.connected} connected)
             {view && view.phase !== 'idle' && view.phase !== 'ended' ? <>; {plural(count.voted, 'vote', 'votes')} in this round</> : null}
           </p>
         )}
+        {/* The same button in both states, so the focus stays on it. Not on a page that is out of date: its one button is Reload. */}
+        {snap.join !== undefined && !stopped && <button type="button" className="room-qr-toggle" aria-expanded={joinOpen} onClick={() => setJoinChoice(!joinOpen)}>{joinOpen ? 'Hide the QR code' : 'Show the QR code'}</button>}
       </section>}
       {/* Until the room's state arrives there is no moment: the page still has its one h1. */}
       {!(view && session) && <h1 className="sr-only">Presenter mode: live room</h1>}

@@ -389,6 +389,64 @@ describe('presenter page with a live room', () => {
  * the right edge. The join block (QR code, room code, address) took a third of the 720 px and pushed
  * 5 of court-report's 11 reveals, and harm-reduction's first, past the bottom even in the smallest type.
  */
+describe('the presenter page at 1280×720 with a live room', () => {
+  // Walked by projector-50: the join block (QR code, room code, address) took about 600 px of a
+  // 1280×720 laptop above the moment, so every decision's replies and the trainer's next step were
+  // below the fold, and a keyboard-only trainer scrolled at every decision.
+  it.skipIf(!available)('once a phone has joined, the join block folds to a line (room code and address; the QR code a button away, the focus kept on that button), and the moment\'s heading, its discussion prompt, the replies\' heading and the first reply are in view', async () => {
+    const { code, port, base, presenterUrl, token } = await startRoom('boy-red-flags', '7', 'casa-room-fold-');
+    const s = await openPage(browser!, presenterUrl, presenterUrl, { viewport: { width: 1280, height: 720 } });
+    const control = await Presenter.connect(base, code, token);
+    try {
+      const { page } = s;
+      await page.getByRole('status').filter({ hasText: 'Connected to the room.' }).waitFor({ timeout: GUARD_MS });
+      const join = `http://127.0.0.1:${port}/join?room=${code}`;
+      const qr = page.getByRole('img', { name: `QR code for the join address ${join}` });
+      const toggle = page.locator('.room-join').getByRole('button', { name: /the QR code$/ });
+      // No phone yet: the whole block, QR code and all.
+      await qr.waitFor();
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      phones.push(await Phone.join(base, code, deviceId(0)));
+      await page.locator('.room-count').filter({ hasText: '1 phone joined' }).waitFor({ timeout: GUARD_MS });
+      await qr.waitFor({ state: 'detached' });
+      expect(await toggle.innerText()).toBe('Show the QR code');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      // Still on the page, in a line: the room code and the address to type.
+      expect(await page.getByRole('region', { name: 'Vote from your phone' }).innerText()).toContain(code);
+      await page.locator('.room-join .join-url').filter({ hasText: join }).waitFor();
+      // To the first decision, its vote not yet open.
+      for (let guard = 0; guard < 10; guard++) {
+        const v = control.view;
+        if (v.session.kind === 'decision' && !v.contentNote) break;
+        const next = await control.act({ type: 'advance', node: v.session.nodeId });
+        if ('code' in next) throw new Error(`advance refused: ${next.message}`);
+      }
+      const open = page.getByRole('button', { name: 'Open the vote', exact: true });
+      await open.waitFor();
+      await page.evaluate(() => scrollTo(0, 0));
+      const inView = await page.evaluate(() => Object.fromEntries(['h1', '.discussion', '#options-heading', 'ol.options > li'].map((sel) => {
+        const box = document.querySelector(sel)!.getBoundingClientRect();
+        return [sel, box.top >= 0 && box.bottom <= innerHeight];
+      })));
+      expect(inView).toEqual({ 'h1': true, '.discussion': true, '#options-heading': true, 'ol.options > li': true });
+      expect(violationsText(await runAxe(page))).toBe('');
+      if (SCREENSHOTS) await page.screenshot({ path: `${ROOT}/test-artifacts/screenshots/room-presenter-folded-1280.png` });
+      // The trainer's choice, by keyboard: the QR code shown again, and folded again, the focus on the button throughout.
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      await qr.waitFor();
+      expect(await page.evaluate(() => [document.activeElement?.textContent, document.activeElement?.getAttribute('aria-expanded')])).toEqual(['Hide the QR code', 'true']);
+      await page.keyboard.press('Enter');
+      await qr.waitFor({ state: 'detached' });
+      expect(await page.evaluate(() => [document.activeElement?.textContent, document.activeElement?.getAttribute('aria-expanded')])).toEqual(['Show the QR code', 'false']);
+      expect(s.errors()).toEqual([]);
+    } finally {
+      control.close();
+      await s.close();
+    }
+  });
+});
+
 describe('the projector window with a live room', () => {
   /** Projector windows of these sizes, the usual projectors. */
   const SIZES = [{ width: 1280, height: 720 }, { width: 1024, height: 768 }] as const;
