@@ -89,6 +89,15 @@ export const PROJECTOR_MAX_SCALE = 2;
  */
 export const REVEAL_LAYOUTS = ['columns', 'rows'] as const;
 
+/**
+ * The ways a vote's replies can be laid out (`data-layout` on its list), in the order preferred when
+ * they fit the same type size: one under the other (each at most 70ch, as the narration), or side by
+ * side (a column each, at least 12em wide) in the width the narration's lines leave empty. One under
+ * the other only, in the type of the trainer's laptop, they were the smallest type on the screen
+ * (about 14 px at 1280×720, under the narration's 16) in half the window's width.
+ */
+export const OPTION_LAYOUTS = ['list', 'columns'] as const;
+
 /** The scale the window's size allows at most: its size over 1280×720 (the lesser of the two), from 1 to PROJECTOR_MAX_SCALE. */
 function largestScale(): number {
   return Math.min(PROJECTOR_MAX_SCALE, Math.max(1, Math.min(window.innerWidth / 1280, window.innerHeight / 720)));
@@ -107,6 +116,8 @@ function fits(): boolean {
 
 /** The reveal's list of replies, when the window shows one. */
 const revealList = () => document.querySelector<HTMLElement>('.projector-screen.revealed ol.reveal');
+/** A vote's list of replies (before its reveal), when the window shows two or more: one reply is laid out one way only. */
+const optionsList = () => document.querySelector<HTMLElement>('.projector-screen:not(.revealed) ol.options:has(> li + li)');
 
 /**
  * How the reveal on screen splits into pages (each the indexes of its replies, in order), so that
@@ -408,9 +419,12 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
     };
     // At a reveal, the layout of its replies that lets the type be largest (the first of
     // REVEAL_LAYOUTS on a tie); when none fits even the smallest type, the one that leaves least below.
+    // A vote's replies likewise (OPTION_LAYOUTS).
+    const laid = list ?? optionsList();
+    const layouts: readonly (string | undefined)[] = list ? REVEAL_LAYOUTS : laid ? OPTION_LAYOUTS : [undefined];
     let best: { layout?: string; scale: number; fits: boolean; height: number } | undefined;
-    for (const layout of list ? REVEAL_LAYOUTS : [undefined]) {
-      if (list && layout) list.dataset.layout = layout;
+    for (const layout of layouts) {
+      if (laid && layout) laid.dataset.layout = layout;
       measured = new Map();
       // A layout after one that fits is taken only with larger type than that one's.
       const scale = largestFitting(best?.fits ? best.scale : undefined);
@@ -418,7 +432,7 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
       const tried = { layout, scale, ...measure(scale) };
       if (!best || (tried.fits && (!best.fits || tried.scale > best.scale)) || (!tried.fits && !best.fits && tried.height < best.height)) best = tried;
     }
-    if (list && best?.layout) list.dataset.layout = best.layout;
+    if (laid && best?.layout) laid.dataset.layout = best.layout;
     scaleTo(best?.scale ?? PROJECTOR_MIN_SCALE);
     const at = pages ? page : undefined;
     window.scrollTo({ top: at !== shownPage.current && at !== undefined && shownPage.current !== undefined ? 0 : y, behavior: 'instant' });
@@ -431,7 +445,7 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
     setMoreBelow(still);
     return () => {
       scaleTo(1);
-      if (list) delete list.dataset.layout;
+      if (laid) delete laid.dataset.layout;
     };
   }, [shown, size, pages, page]);
   return { moreBelow, pages };

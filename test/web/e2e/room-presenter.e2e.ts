@@ -646,6 +646,91 @@ function everyReveal(): { where: string; state: ProjectorState & { kind: 'moment
   return reveals;
 }
 
+/**
+ * Every decision of every bundled scenario (on the first path that reaches it) as a live room's
+ * presenter page sends it to the projector while its vote is open: the moment, its replies, and the
+ * whole join block (a decision with no scenes of its own above it keeps it while it waits for votes).
+ */
+function everyVote(): { where: string; state: ProjectorState & { kind: 'moment' } }[] {
+  const votes: { where: string; state: ProjectorState & { kind: 'moment' } }[] = [];
+  for (const scenario of BUNDLED_IDS.map(bundledScenario)) {
+    for (const save of firstPathSaves(scenario).values()) {
+      const view = selectView(scenario, startSession(scenario, 'practice', save).getSnapshot());
+      if (view.kind !== 'decision') throw new Error(`${scenario.id}: a save is not at its decision`);
+      votes.push({
+        where: `${scenario.id} ${view.nodeId}`,
+        state: {
+          kind: 'moment', scenarioTitle: view.scenarioTitle, step: `${stepWords(view)} · Voting is open: 12 votes so far`, title: view.title, narration: view.narration,
+          lines: view.lines.map((l) => ({ speaker: l.speaker, role: l.role, text: l.text })), discussionPrompt: view.discussionPrompt, replies: projectedReplies(view.replies),
+          join: { room: 'K7QX2M', url: 'http://192.168.100.200:8080/join', layout: 'block' },
+        },
+      });
+    }
+  }
+  return votes;
+}
+
+describe('every vote on a projector window', () => {
+  // Walked by projector-50: during a vote the replies were the smallest type on the projector (about
+  // 14 px at 1280×720, the laptop's 1.35rem), under the narration's, one under the other in half the
+  // window's width: tight from the back of a room.
+  it.skipIf(!available)('every bundled decision\'s vote, with a live room\'s join block, shows its replies in type no smaller than the narration\'s (and at least 16 px), side by side where that lets the type be larger, and fits a 1024×768 and a 1280×720 projector whole', async () => {
+    const votes = everyVote();
+    const app = inject('e2eAppUrl');
+    const problems: string[] = [];
+    for (const size of [{ width: 1280, height: 720 }, { width: 1024, height: 768 }]) {
+      const context = await browser!.newContext({ viewport: size });
+      try {
+        const projector = await context.newPage();
+        await projector.goto(`${app}?projector#/projector`);
+        await projector.getByText(/Waiting for the trainer/).waitFor();
+        // The trainer's page stood in for inside the window (as for every reveal): one call per vote.
+        await projector.evaluate(([name, v]) => {
+          const laptop = new BroadcastChannel(name);
+          const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+          const px = (el: Element | null) => (el ? parseFloat(getComputedStyle(el).fontSize) : undefined);
+          const showVote = async (state: { step: string }) => {
+            laptop.postMessage({ type: 'state', state, v });
+            const end = performance.now() + 15_000;
+            while (![...document.querySelectorAll('.projector-screen:not(.revealed) .status-line')].some((e) => e.textContent?.includes(state.step))) {
+              if (performance.now() > end) throw new Error(`the vote "${state.step}" did not come`);
+              await frame();
+            }
+            const root = document.documentElement;
+            const told = [...document.querySelectorAll('.projector-screen .narration, .projector-screen .line')].map(px) as number[];
+            return {
+              replies: Math.min(...[...document.querySelectorAll('ol.options > li')].map(px) as number[]),
+              story: told.length ? Math.max(...told) : 0,
+              overflow: root.scrollHeight - innerHeight,
+              wide: root.scrollWidth - innerWidth,
+              moreBelow: document.querySelector('.more-below') !== null,
+              layout: document.querySelector<HTMLElement>('ol.options')?.dataset.layout ?? '',
+            };
+          };
+          Object.assign(window, { showVote });
+        }, [PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL] as const);
+        let axed = false;
+        for (const [n, { where, state }] of votes.entries()) {
+          const m = await projector.evaluate((st) => (window as unknown as { showVote: (s: object) => Promise<{ replies: number; story: number; overflow: number; wide: number; moreBelow: boolean; layout: string }> }).showVote(st), { ...state, step: `${state.step} #${n}` });
+          const at = `${where} at ${size.width}×${size.height}`;
+          if (m.replies < 16) problems.push(`${at}: replies in ${m.replies} px, under the 16 px the room can read`);
+          if (m.replies < m.story - 0.01) problems.push(`${at}: replies in ${m.replies} px, under the story's ${m.story} px`);
+          if (m.overflow > 0 || m.wide > 0 || m.moreBelow) problems.push(`${at}: does not fit (${JSON.stringify(m)})`);
+          // The first vote laid out side by side: axe clean.
+          if (m.layout === 'columns' && !axed) {
+            axed = true;
+            problems.push(...[violationsText(await runAxe(projector))].filter(Boolean).map((v) => `${at}: ${v}`));
+            if (SCREENSHOTS) await projector.screenshot({ path: join(ROOT, 'test-artifacts', 'screenshots', `projector-vote-columns-${size.width}.png`) });
+          }
+        }
+      } finally {
+        await context.close();
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('every reveal on a projector window', () => {
   const SIZES = [{ width: 1024, height: 768 }, { width: 1280, height: 720 }] as const;
 
