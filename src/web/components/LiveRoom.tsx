@@ -199,6 +199,20 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
   const revealHeading = useRef<HTMLHeadingElement>(null);
   const controls = useRef<HTMLParagraphElement>(null);
   const seen = useRef<{ node: string; phase: string; onBreak: boolean }>(undefined);
+  // The trainer's steps stay at the window's bottom edge (LiveRoom.css): their height, as the page's
+  // scroll-padding, keeps what has the focus clear of them (WCAG 2.4.11).
+  const hasControls = view !== undefined;
+  useEffect(() => {
+    const bar = controls.current;
+    if (!bar || typeof ResizeObserver === 'undefined') return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => root.style.setProperty('--room-controls-h', `${bar.offsetHeight}px`));
+    observer.observe(bar);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--room-controls-h');
+    };
+  }, [hasControls]);
   useEffect(() => {
     if (!view) return;
     const before = seen.current;

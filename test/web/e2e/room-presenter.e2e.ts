@@ -393,7 +393,7 @@ describe('the presenter page at 1280×720 with a live room', () => {
   // Walked by projector-50: the join block (QR code, room code, address) took about 600 px of a
   // 1280×720 laptop above the moment, so every decision's replies and the trainer's next step were
   // below the fold, and a keyboard-only trainer scrolled at every decision.
-  it.skipIf(!available)('once a phone has joined, the join block folds to a line (room code and address; the QR code a button away, the focus kept on that button), and the moment\'s heading, its discussion prompt, the replies\' heading and the first reply are in view', async () => {
+  it.skipIf(!available)('once a phone has joined, the join block folds to a line (room code and address; the QR code a button away, the focus kept on that button), and the moment\'s heading, its discussion prompt, the replies\' heading, the first reply and the next step are in view, the steps never hiding what has the focus', async () => {
     const { code, port, base, presenterUrl, token } = await startRoom('boy-red-flags', '7', 'casa-room-fold-');
     const s = await openPage(browser!, presenterUrl, presenterUrl, { viewport: { width: 1280, height: 720 } });
     const control = await Presenter.connect(base, code, token);
@@ -424,11 +424,21 @@ describe('the presenter page at 1280×720 with a live room', () => {
       const open = page.getByRole('button', { name: 'Open the vote', exact: true });
       await open.waitFor();
       await page.evaluate(() => scrollTo(0, 0));
-      const inView = await page.evaluate(() => Object.fromEntries(['h1', '.discussion', '#options-heading', 'ol.options > li'].map((sel) => {
+      const inView = () => page.evaluate(() => Object.fromEntries(['h1', '.discussion', '#options-heading', 'ol.options > li', '.controls .primary'].map((sel) => {
         const box = document.querySelector(sel)!.getBoundingClientRect();
         return [sel, box.top >= 0 && box.bottom <= innerHeight];
       })));
-      expect(inView).toEqual({ 'h1': true, '.discussion': true, '#options-heading': true, 'ol.options > li': true });
+      // The next step too: the trainer's buttons stay at the window's bottom edge while the moment runs past it.
+      expect(await inView()).toEqual({ 'h1': true, '.discussion': true, '#options-heading': true, 'ol.options > li': true, '.controls .primary': true });
+      // …and never hide what has the focus (WCAG 2.4.11): each control above them, focused, is shown clear of them.
+      const hidden = () => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('main button, main summary, main [tabindex="-1"]')].filter((el) => !el.closest('.controls')).flatMap((el) => {
+        scrollTo(0, 0);
+        el.focus();
+        const box = el.getBoundingClientRect();
+        const bar = document.querySelector('.live-room > .controls')!.getBoundingClientRect();
+        return box.height > 0 && box.bottom > bar.top && box.top < bar.bottom ? [el.textContent] : [];
+      }));
+      expect(await hidden()).toEqual([]);
       expect(violationsText(await runAxe(page))).toBe('');
       if (SCREENSHOTS) await page.screenshot({ path: `${ROOT}/test-artifacts/screenshots/room-presenter-folded-1280.png` });
       // The trainer's choice, by keyboard: the QR code shown again, and folded again, the focus on the button throughout.
@@ -439,6 +449,15 @@ describe('the presenter page at 1280×720 with a live room', () => {
       await page.keyboard.press('Enter');
       await qr.waitFor({ state: 'detached' });
       expect(await page.evaluate(() => [document.activeElement?.textContent, document.activeElement?.getAttribute('aria-expanded')])).toEqual(['Show the QR code', 'false']);
+      // At the reveal, each reply's "Follow" button, focused from the top of the page, is scrolled clear of the steps.
+      const opened = await control.act({ type: 'open', node: control.view.session.nodeId });
+      if ('code' in opened) throw new Error(`open refused: ${opened.message}`);
+      await phones[0]!.until((v) => v.phase === 'open', 'the vote to open');
+      await phones[0]!.vote(1);
+      await control.act({ type: 'reveal', round: opened.round });
+      await page.locator('#reveal-heading').waitFor();
+      expect(await page.locator('.reveal button').count()).toBeGreaterThan(1);
+      expect(await hidden()).toEqual([]);
       expect(s.errors()).toEqual([]);
     } finally {
       control.close();
