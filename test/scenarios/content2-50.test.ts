@@ -30,8 +30,12 @@ describe('content2-50: youth-relapses, the scene after "Did you finish the braid
     expect(between).not.toContain('s3-closed');
   });
 
-  it('at trust 65 or more she still goes on to tell why she went back (s3-open), after answering; below it she does not', () => {
-    expect(after(['d1-glad', 'd2-process', 'd3-positive']).slice(1)).toEqual(['s3-open']);
+  // Session 50 (term-50 and reread-50): s3-open's "Jazz looks at you for a long second, then tells you something
+  // she hasn't told anyone" came straight after "Yeah, I finished it. Whatever.", as if the volunteer had asked. After
+  // the change of subject she tells it in a scene of its own that says nobody asked.
+  it('at trust 65 or more she still goes on to tell why she went back, after answering, saying nobody asked; below it she does not', () => {
+    expect(after(['d1-glad', 'd2-process', 'd3-positive']).slice(1)).toEqual(['s3-braids-open']);
+    expect(told(yr(), 's3-braids-open')).toMatch(/^[^]*You didn't ask, but it was after my mom didn't show for the visit/);
     expect(after(['d1-why', 'd2-earn', 'd3-positive']).slice(1)).toEqual([]);
   });
 
