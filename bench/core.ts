@@ -7,7 +7,7 @@ import { generateScenario } from './generate.js';
 import { importBackup, memoryStore, parseBackup } from '../src/machines/index.js';
 import { RECORDS_KEY } from '../src/machines/light.js';
 import {
-  backupOfManyScenarios, backupOfPracticesFinishedTwice, bracketsLostMidFile, conditionsJoinedWithAnd, copiesAndUnknownIds, hiddenCharacterReferences, invisibleCharacters, manyStates, misspeltIdKeys, spacesAfterClosingQuote, spacesInQuotedWeight, spacesInUnquotedText, spacesInWhenText, syntaxErrorsOnOneLine, unusedCharacters,
+  backupOfManyScenarios, backupOfPracticesFinishedTwice, bracketsLostMidFile, conditionsJoinedWithAnd, copiesAndUnknownIds, hiddenCharacterReferences, invisibleCharacters, listWrittenManyTimes, manyStates, misspeltIdKeys, spacesAfterClosingQuote, spacesInQuotedWeight, spacesInUnquotedText, spacesInWhenText, syntaxErrorsOnOneLine, unusedCharacters,
   unknownFields, unknownReferences,
 } from './hostile.js';
 
@@ -156,6 +156,8 @@ export function runHostileBench(): void {
     ['copies not renamed, "next"s naming no node', 5_000, copiesAndUnknownIds], ['copies not renamed, "next"s naming no node', 20_000, copiesAndUnknownIds],
     // A hidden character after each "next"'s id: each invalid-id error looked through every node for the one meant (22 s at 40,000).
     ['"next"s with a hidden character after the id', 10_000, hiddenCharacterReferences], ['"next"s with a hidden character after the id', 40_000, hiddenCharacterReferences],
+    // "variables" written that many times: each duplicate-key warning read every problem to set the merge fix (4 s at 40,000).
+    ['"variables" written again and again', 10_000, listWrittenManyTimes], ['"variables" written again and again', 40_000, listWrittenManyTimes],
   ];
   for (const [name, count, make] of shapes) {
     const text = make(count);

@@ -248,3 +248,17 @@ export function backupOfPracticesFinishedTwice(count: number, now: Date): { text
   const text = JSON.stringify({ format: 'casa-practice-backup', formatVersion: 1, exportedAt: now.toISOString(), records: records(0, 0), saves: {} });
   return { text, records: JSON.stringify(records(0x1000000, 60_000)) };
 }
+
+/**
+ * A "variables" list written `count` times (a paste repeated), the last empty, and ten scenes each
+ * testing the variable the first declares: `count` duplicate-key warnings, and the unknown-variable
+ * errors told to merge the lists (index.ts listedTwice). Each warning once read every problem:
+ * 40,000 took some 4 s, growing with the square of the count.
+ */
+export function listWrittenManyTimes(count: number): string {
+  const nodes: Record<string, unknown>[] = [];
+  for (let i = 0; i < 10; i++) nodes.push({ id: `scene-${i}`, kind: 'scene', narration: 'You wait.', next: [{ when: { var: 'trust', gte: 60 }, to: 'end' }, { to: i + 1 < 10 ? `scene-${i + 1}` : 'end' }] });
+  nodes.push({ id: 'end', kind: 'ending', ending: 'mixed', title: 'End', narration: 'It ends.' });
+  return hostileScenario('hostile-lists', nodes, { variables: [{ id: 'trust', label: 'Trust', min: 0, max: 100, start: 50 }] })
+    .replace('"start": "scene-0"', `${'"variables": [],\n'.repeat(count)}"start": "scene-0"`);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bracketsLostMidFile, manyStates, misspeltIdKeys, syntaxErrorsOnOneLine, unknownFields, unknownReferences, unusedCharacters } from '../../bench/hostile.js';
+import { bracketsLostMidFile, listWrittenManyTimes, manyStates, misspeltIdKeys, syntaxErrorsOnOneLine, unknownFields, unknownReferences, unusedCharacters } from '../../bench/hostile.js';
 import { exploreScenario, STATE_LIMIT } from '../../src/machines/audit/explore.js';
 import { toDot, toMermaid } from '../../src/machines/graph-export.js';
 import { cleanText, quoteValue, safeJson } from '../../src/machines/index.js';
@@ -150,6 +150,17 @@ describe('files with thousands of mistakes: every mistake counted, the report ca
     expect(unused).toHaveLength(21);
     expect(unused[0]?.message).toMatch(/^The character "aunt-0" \("Aunt Number 0"\) never speaks/);
     expect(unused[20]?.message).toBe('19,980 more characters from here on never speak and are named in no text (the first 20 are listed one by one).');
+  });
+
+  // bench: '"variables" written again and again' (each warning read every problem: 4 s at 40,000).
+  it('"variables" written 50 times: one duplicate-key warning each, and the conditions told to merge, naming the first list', () => {
+    const text = listWrittenManyTimes(50);
+    const first = text.slice(0, text.indexOf('"variables"')).split('\n').length;
+    const { problems } = validateScenario(text, 'x.json');
+    expect(problems.filter((p) => p.code === 'duplicate-key').length).toBe(50);
+    const unknown = problems.filter((p) => p.code === 'unknown-variable');
+    expect(unknown.length).toBe(10);
+    for (const p of unknown) expect(p.fix).toMatch(new RegExp(`^This file has "variables" twice, the first on line ${first}: only the last is read`));
   });
 
   it('100,000 unknown fields: every one counted, and the printed report stays small', () => {
