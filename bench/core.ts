@@ -7,7 +7,7 @@ import { generateScenario } from './generate.js';
 import { importBackup, memoryStore, parseBackup } from '../src/machines/index.js';
 import { RECORDS_KEY } from '../src/machines/light.js';
 import {
-  backupOfManyScenarios, backupOfPracticesFinishedTwice, bracketsLostMidFile, conditionsJoinedWithAnd, copiesAndUnknownIds, hiddenCharacterReferences, invisibleCharacters, listWrittenManyTimes, manyStates, misspeltIdKeys, spacesAfterClosingQuote, spacesInQuotedWeight, spacesInUnquotedText, spacesInWhenText, syntaxErrorsOnOneLine, unusedCharacters,
+  backupOfManyScenarios, backupOfPracticesFinishedTwice, bracketsLostMidFile, conditionsJoinedWithAnd, conductOnDeclaredVariables, copiesAndUnknownIds, hiddenCharacterReferences, invisibleCharacters, listWrittenManyTimes, manyStates, misspeltIdKeys, spacesAfterClosingQuote, spacesInQuotedWeight, spacesInUnquotedText, spacesInWhenText, syntaxErrorsOnOneLine, unusedCharacters,
   unknownFields, unknownReferences,
 } from './hostile.js';
 
@@ -158,6 +158,8 @@ export function runHostileBench(): void {
     ['"next"s with a hidden character after the id', 10_000, hiddenCharacterReferences], ['"next"s with a hidden character after the id', 40_000, hiddenCharacterReferences],
     // "variables" written that many times: each duplicate-key warning read every problem to set the merge fix (4 s at 40,000).
     ['"variables" written again and again', 10_000, listWrittenManyTimes], ['"variables" written again and again', 40_000, listWrittenManyTimes],
+    // That many variables, each scene's condition naming the last with "conduct": each error read the whole list (3.3 s at 20,000, 12 s at 40,000).
+    ['a declared variable tested with "conduct"', 10_000, conductOnDeclaredVariables], ['a declared variable tested with "conduct"', 20_000, conductOnDeclaredVariables],
   ];
   for (const [name, count, make] of shapes) {
     const text = make(count);

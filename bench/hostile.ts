@@ -262,3 +262,16 @@ export function listWrittenManyTimes(count: number): string {
   return hostileScenario('hostile-lists', nodes, { variables: [{ id: 'trust', label: 'Trust', min: 0, max: 100, start: 50 }] })
     .replace('"start": "scene-0"', `${'"variables": [],\n'.repeat(count)}"start": "scene-0"`);
 }
+
+/**
+ * `count` variables declared, and `count` scenes each routing on the last of them written with
+ * "conduct" ({ "conduct": "v<count-1>", "gte": 60 }): each invalid-value error asked whether the
+ * value is a declared variable by reading the whole list: 20,000 took 3.3 s, 40,000 some 12 s.
+ */
+export function conductOnDeclaredVariables(count: number): string {
+  const last = `v${count - 1}`;
+  const nodes: Record<string, unknown>[] = [];
+  for (let i = 0; i < count; i++) nodes.push({ id: `scene-${i}`, kind: 'scene', narration: 'You wait.', next: [{ when: { conduct: last, gte: 60 }, to: 'end' }, { to: i + 1 < count ? `scene-${i + 1}` : 'end' }] });
+  nodes.push({ id: 'end', kind: 'ending', ending: 'mixed', title: 'End', narration: 'It ends.' });
+  return hostileScenario('hostile-conduct', nodes, { variables: Array.from({ length: count }, (_, i) => ({ id: `v${i}`, label: `V${i}`, min: 0, max: 100, start: 50 })) });
+}

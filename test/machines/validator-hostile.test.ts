@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bracketsLostMidFile, listWrittenManyTimes, manyStates, misspeltIdKeys, syntaxErrorsOnOneLine, unknownFields, unknownReferences, unusedCharacters } from '../../bench/hostile.js';
+import { bracketsLostMidFile, conductOnDeclaredVariables, listWrittenManyTimes, manyStates, misspeltIdKeys, syntaxErrorsOnOneLine, unknownFields, unknownReferences, unusedCharacters } from '../../bench/hostile.js';
 import { exploreScenario, STATE_LIMIT } from '../../src/machines/audit/explore.js';
 import { toDot, toMermaid } from '../../src/machines/graph-export.js';
 import { cleanText, quoteValue, safeJson } from '../../src/machines/index.js';
@@ -161,6 +161,14 @@ describe('files with thousands of mistakes: every mistake counted, the report ca
     const unknown = problems.filter((p) => p.code === 'unknown-variable');
     expect(unknown.length).toBe(10);
     for (const p of unknown) expect(p.fix).toMatch(new RegExp(`^This file has "variables" twice, the first on line ${first}: only the last is read`));
+  });
+
+  // bench: 'a declared variable tested with "conduct"' (each error read the whole list of variables).
+  it('500 variables, 500 conditions naming the last with "conduct": each told to write "var"', () => {
+    const { problems } = validateScenario(conductOnDeclaredVariables(500), 'x.json');
+    const invalid = problems.filter((p) => p.code === 'invalid-value');
+    expect(invalid.length).toBeGreaterThan(100);
+    for (const p of invalid) expect(p.fix).toMatch(/^Write \{ "var": "v499", "gte": 60 \}\. \("conduct" tests/);
   });
 
   it('100,000 unknown fields: every one counted, and the printed report stays small', () => {
