@@ -502,6 +502,20 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(own.map((p) => [p.code, p.message])).toEqual([['json-syntax', 'Not valid JSON: comments are not allowed in JSON.'], ['syntax-leading-zero', expect.any(String)]]);
   });
 
+  // Found by hostile-50: a text with a quotation mark left bare just before a # ("He wrote "#1 fan"
+  // on the card.") was told "comments are not allowed in JSON", the rest of its line taken for the
+  // note, then "a comma was expected" on the next line. The # is inside the text: the quote is the mistake.
+  it('a # just after a quotation mark left bare inside a text: the quotation mark, not a comment', () => {
+    const narration = '"narration": "You meet Jade at a café near her placement. She is scrolling on a phone you have not seen before: the newest model.",';
+    expect(good).toContain(narration);
+    const { problems } = validateScenario(good.replace(narration, '"narration": "He wrote "#1 fan" on the card.",'), 'x.json');
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['syntax-unescaped-quote', 'nodes[0].narration']]);
+    expect(problems[0]?.fix).toContain('Here: "He wrote \\"#1 fan\\" on the card."');
+    // A note after a text and its comma may quote: still a note.
+    const note = validateScenario(good.replace(narration, `${narration} # the "best" opening`), 'x.json').problems;
+    expect(note.map((p) => [p.code, p.message])).toEqual([['json-syntax', 'Not valid JSON: comments are not allowed in JSON.']]);
+  });
+
   // Found by author-50: a line ended with ; or . where the comma goes ("title": "The gloves";) was
   // "unexpected character … remove this character, or put the text it is part of in double quotes"
   // and then "a comma was expected": two problems for one mark. Now one, naming the mark.

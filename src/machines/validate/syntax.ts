@@ -170,7 +170,11 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
   if (c === '#') {
     const { start, end } = lineAround(text, at);
     const before = text.slice(start, at).trim();
-    if (before === '' || /(?:[,{}[\]"0-9]|true|false|null)$/.test(before)) {
+    // Right after a quote with a quote later on the line ("He wrote "#1 fan" on the card."), the #
+    // is inside a text a bare quotation mark ended early: that mark is the mistake (found by
+    // hostile-50: told "comments are not allowed"). A note after a comma may still quote.
+    const inText = before.endsWith('"') && text.slice(at, end).includes('"');
+    if (!inText && (before === '' || /(?:[,{}[\]"0-9]|true|false|null)$/.test(before))) {
       const note = text.slice(at, end).replace(/\r$/, '');
       return problem('json-syntax', at, 'Not valid JSON: comments are not allowed in JSON.',
         'Remove the comment; put notes for other authors in "authorNotes" (never shown), or notes for the trainer leading a session in "facilitatorNote".', { at, with: ' '.repeat(note.length) });
