@@ -1026,6 +1026,22 @@ describe('repeated keys are found however the text is written', () => {
     expect(characters[0]?.fix).toMatch(/^This file has "characters" twice, the first on line \d+: only the last is read/);
   });
 
+  // Found by hostile-50: with the list pasted twice, both declaring "trust", a condition on "trsut"
+  // (a typo) was told "Did you mean "trust"?" and then to merge the two lists, which would not help:
+  // the merge fix is for an id the hidden list declares, not for every id no list has.
+  it('a top-level list written twice: an id that neither list declares keeps its own fix', () => {
+    const vars = /"variables": \[[\s\S]*?\n {2}\],/.exec(good)?.[0] ?? '';
+    expect(vars).toContain('"trust"');
+    const typo = good.replace('"start": "phone"', `${vars}\n  "start": "phone"`).replace(/"when": \{\s*"var": "trust"/, '"when": { "var": "trsut"');
+    const unknown = validateScenario(typo, 'x.json').problems.filter((p) => p.code === 'unknown-variable');
+    expect(unknown.map((p) => p.message)).toEqual(['The variable "trsut" is not declared. Did you mean "trust"?']);
+    expect(unknown[0]?.fix).not.toMatch(/twice/);
+    const chars = /"characters": \[[\s\S]*?\],/.exec(good)?.[0] ?? '';
+    const character = validateScenario(good.replace('"start": "phone"', `${chars}\n  "start": "phone"`).replace('"character": "jade"', '"character": "jdae"'), 'x.json').problems.filter((p) => p.code === 'unknown-character');
+    expect(character.length).toBe(1);
+    expect(character[0]?.fix).not.toMatch(/twice/);
+  });
+
   it('a repeated key in a file whose text also holds a quotation mark and a colon inside a string', () => {
     const text = good.replace('"version": 1,', '"version": 1, "version": 1,').replace('"title": "Example', '"title": "She says \\": ok\\" Example');
     expect(repeated(text)).toEqual(['version']);

@@ -1,3 +1,4 @@
+import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { isScenarioId } from '../scenario-id.js';
 import { conditionsOf, type Variables } from '../conditions.js';
 import { describeWhen } from '../graph-model.js';
@@ -209,7 +210,7 @@ function validateText(input: string | Uint8Array, fileName: string, options: Val
   if (!keysUnique && findExcessiveNesting(text) < 0) pushAll(problems, duplicateKeyProblems(text));
   const checkInput = parsed.success ? completeInput(parsed.data) : partialInput(raw as Record<string, unknown>, parsed.error.issues);
   if (checkInput) pushAll(problems, semanticProblems(checkInput));
-  if (!keysUnique) listedTwice(problems);
+  if (!keysUnique) listedTwice(text, raw, problems);
   const ref = (raw as Record<string, unknown>).$schema;
   if (typeof ref === 'string') problems.push(...schemaRefProblems(ref, options));
   problems.push(...idProblems((raw as Record<string, unknown>).id, options));
@@ -235,12 +236,14 @@ const KNOCK_ON_OF_LIST: Readonly<Record<string, string>> = { variables: 'unknown
  * keeps the last, so the first's ids are not declared, and each reference to one was told to add
  * what is there already ("No variables are declared in this scenario yet: add a "variables" list").
  * Their fix says to merge the two lists instead (found by author-50). The first list's line is the
- * duplicate-key warning's ("first on line N").
+ * duplicate-key warning's ("first on line N"). Only a reference to an id an earlier list declares:
+ * one that no list has keeps its own fix ("trsut", Did you mean "trust"?, was told to merge; found
+ * by hostile-50). The earlier lists are read from the text (`raw` holds the last alone), once.
  */
-function listedTwice(problems: UnlocatedProblem[]): void {
+function listedTwice(text: string, raw: unknown, problems: UnlocatedProblem[]): void {
   // The fix for each knock-on code, from the list's first duplicate-key warning; then one pass over
   // the problems. (A "variables" written 40,000 times, each warning reading every problem: 4 s.)
-  const fixes = new Map<string, string>();
+  const fixes = new Map<string, { list: string; fix: string }>();
   for (const d of problems) {
     if (d.code !== 'duplicate-key' || d.path.length !== 1) continue;
     const list = String(d.path[0]);
@@ -248,13 +251,42 @@ function listedTwice(problems: UnlocatedProblem[]): void {
     if (code === undefined || fixes.has(code)) continue;
     const line = /\(first on line (\d+)\)/.exec(d.message)?.[1];
     if (line === undefined) continue;
-    fixes.set(code, `This file has "${list}" twice, the first on line ${line}: only the last is read, so what the first declares is not declared. Merge the two into one "${list}" list (see the duplicate-key warning).`);
+    fixes.set(code, { list, fix: `This file has "${list}" twice, the first on line ${line}: only the last is read, so what the first declares is not declared. Merge the two into one "${list}" list (see the duplicate-key warning).` });
   }
   if (fixes.size === 0) return;
+  const hidden = idsOfEarlierLists(text, new Set([...fixes.values()].map((f) => f.list)));
   for (const p of problems) {
-    const fix = fixes.get(p.code);
-    if (fix !== undefined) p.fix = fix;
+    const f = fixes.get(p.code);
+    if (f === undefined) continue;
+    const id = valueAt(raw, p.path);
+    if (typeof id === 'string' && hidden.get(f.list)?.has(id) === true) p.fix = f.fix;
   }
+}
+
+/** The ids the top-level `lists` declare in each of their copies but the last (the one JSON keeps). */
+function idsOfEarlierLists(text: string, lists: ReadonlySet<string>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const root = parseTree(text, [], { disallowComments: true });
+  const copies = new Map<string, JsonNode[]>();
+  for (const property of root?.type === 'object' ? root.children ?? [] : []) {
+    const [key, value] = property.children ?? [];
+    if (key === undefined || value === undefined || typeof key.value !== 'string' || !lists.has(key.value)) continue;
+    const list = copies.get(key.value);
+    if (list) list.push(value);
+    else copies.set(key.value, [value]);
+  }
+  for (const [list, values] of copies) {
+    const ids = new Set<string>();
+    for (const value of values.slice(0, -1)) {
+      if (value.type !== 'array') continue;
+      for (const item of value.children ?? []) {
+        const id = item.type === 'object' ? findNodeAtLocation(item, ['id']) : undefined;
+        if (typeof id?.value === 'string') ids.add(id.value);
+      }
+    }
+    out.set(list, ids);
+  }
+  return out;
 }
 
 /**
