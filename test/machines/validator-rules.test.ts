@@ -446,6 +446,22 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(left?.code).toBe('json-syntax');
   });
 
+  // Found by hostile-50: a list written one text a line ("learningGoals": [ … ]) with a closing quote
+  // left out ("no-jumping-to-conclusions,) was told the text runs over a line break and has
+  // quotation marks inside it, the next item's quotes taken for a quotation: before, and now again,
+  // "no closing double quote", with the text as it should be.
+  it('a list of texts one a line, a closing quote left out: not a line break with quotation marks', () => {
+    const goals = '"learningGoals": ["no-jumping-to-conclusions", "curious-not-interrogating", "consult-supervisor-on-suspicion"]';
+    expect(good).toContain(goals);
+    const lines = good.replace(goals, '"learningGoals": [\n    "no-jumping-to-conclusions",\n    "curious-not-interrogating",\n    "consult-supervisor-on-suspicion"\n  ]');
+    expect(validateScenario(lines, 'x.json').ok).toBe(true);
+    for (const [goal, next] of [['no-jumping-to-conclusions', 'curious-not-interrogating'], ['curious-not-interrogating', 'consult-supervisor-on-suspicion']]) {
+      const { problems } = validateScenario(lines.replace(`"${goal}",`, `"${goal},`), 'x.json');
+      expect(problems.map((p) => [p.code, p.message]), next).toEqual([['json-syntax', 'Not valid JSON: this text has no closing double quote, so it runs on to the end of the line.']]);
+      expect(problems[0]?.fix).toBe(`Add " at the end of the text, before the comma: "${goal}",`);
+    }
+  });
+
   // Found by author-50: when the first line of the pasted text quotes someone, the message was the
   // quotation mark alone ("Write \" for a quotation mark…", no example), and the line breaks came
   // only at the next check. Now its fix says the text runs over them too, and where it ends.

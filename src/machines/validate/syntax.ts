@@ -469,8 +469,12 @@ function pastedTextEnd(text: string, lineEnd: number): { closing: number; lines:
         || (/^"\s*$/.test(text.slice(from, end)) && /^\s*[,}\]]/.test(text.slice(end)));
       let closing = q;
       if (!closesAt(q)) {
-        // Prose with quotation marks in it: not a field's name, nor a line that starts with a bracket.
-        if (/^\s*(?:[{}[\]]|"(?:[^"\\]|\\.)*"\s*:)/.test(text.slice(start, end))) return undefined;
+        // Prose with quotation marks in it: not a field's name, nor a line that starts with a bracket,
+        // nor a list's next text, whole on its line and followed by a comma or the list's end
+        // ("learningGoals" one a line, a closing quote left out above it: found by hostile-50).
+        const line = text.slice(start, end);
+        if (/^\s*(?:[{}[\]]|"(?:[^"\\]|\\.)*"\s*:)/.test(line)) return undefined;
+        if (/^\s*"(?:[^"\\]|\\.)*"\s*(?:,\s*)?\r?$/.test(line) && (/,\s*\r?$/.test(line) || /^\s*[\]}]/.test(text.slice(end)))) return undefined;
         quoted ??= lineNumber(text, q);
         let last = q;
         for (let i = nextQuote(text, q + 1, end); i < end; i = nextQuote(text, i + 1, end)) last = i;
