@@ -67,6 +67,29 @@ describe('values from a file are quoted and sanitised before they reach a messag
     expect(validateScenario(example.replace(/"label": "[^"]*"/, `"label": ${JSON.stringify(`Jade${invisible}'s trust`)}`), 'x.json').ok).toBe(true);
   });
 
+  // The messages added in session 50 that echo what the file holds: the line a ; or . ends, a text
+  // with a bare quotation mark (its "Here:"), a condition's other fields ("conduct" on a variable),
+  // a line's text in quotation marks (quoted-text) and a character written as shown.
+  it.each(Object.entries(ATTACKS))('%s in the values the newer messages echo', (_name, attack) => {
+    const escaped = JSON.stringify(attack).slice(1, -1);
+    const narration = /"narration": "[^"]*",/.exec(example)?.[0] ?? '';
+    const cases: [string, string][] = [
+      ['json-syntax', example.replace(narration, `"narration": "Hi ${escaped} there";`)],
+      ['syntax-unescaped-quote', example.replace(narration, `"narration": "He said \\"a${escaped}\\" and "b${escaped}" ok",`)],
+      ['invalid-value', example.replace(/"when": \{\s*"var": "trust"/, `"when": { "conduct": "trust", "x${escaped}": "y${escaped}"`)],
+      ['quoted-text', example.replace(/("character": "jade", "text": ")[^"]*"/, `$1“Hi ${escaped} there”"`).replace('"name": "Jade"', `"name": "Ja${escaped}de"`)],
+      ['invalid-id', example.replace('"character": "jade"', `"character": "Jade (you${escaped}th):"`)],
+    ];
+    for (const [code, text] of cases) {
+      expect(text, code).not.toBe(example);
+      const result = validateScenario(text, 'x.json');
+      expect(result.problems.map((p) => p.code), code).toContain(code);
+      expect(formatValidation(result, 'x.json'), code).not.toMatch(UNSAFE);
+      expect(safeJson(result.problems), code).not.toMatch(UNSAFE);
+      for (const p of result.problems) expect(`${p.message}${p.fix}`, code).not.toMatch(UNSAFE);
+    }
+  });
+
   it('a file name holding escapes is shown with them escaped and quoted, never cleaned into another file\'s name', () => {
     const result = validateScenario(example.replace('"ending": "strong"', '"ending": "nope"'), 'bad\u001b[31m\u202e.json');
     const human = formatValidation(result, 'bad\u001b[31m\u202e.json');
