@@ -6,6 +6,7 @@ import { formatValidation, validateScenario } from '../src/machines/validate/ind
 import { generateScenario } from './generate.js';
 import { importBackup, memoryStore, parseBackup } from '../src/machines/index.js';
 import { RECORDS_KEY } from '../src/machines/light.js';
+import { pathLineRows } from '../src/terminal/wrap.js';
 import {
   backupOfManyScenarios, backupOfPracticesFinishedTwice, bracketsLostMidFile, conditionsJoinedWithAnd, conductOnDeclaredVariables, copiesAndUnknownIds, hiddenCharacterReferences, invisibleCharacters, listWrittenManyTimes, manyStates, misspeltIdKeys, spacesAfterClosingQuote, spacesInQuotedWeight, spacesInUnquotedText, spacesInWhenText, syntaxErrorsOnOneLine, unusedCharacters,
   unknownFields, unknownReferences,
@@ -175,6 +176,7 @@ export function runHostileBench(): void {
     process.exitCode = 1;
   }
   runLongSpacesBench();
+  runLongPathBench();
   runBackupBench();
 }
 
@@ -244,6 +246,30 @@ const LINEAR_SLACK = 3;
  * less where the rest of the file is a fixed cost); the backtracking regexes this guards against
  * grew k² (16×, 256×) or k³ (64×, 4,096×). `npm run bench` ends with exit code 1 past 3 × k or 3 s.
  */
+/**
+ * A path far longer than a row, cut into rows of 60 columns (pathLineRows, for a notice that names
+ * the state folder): each row once read the rest of the path again (cutAt, and columnsOf on the
+ * rest: 40,000 wide characters 2.2 s, 80,000 some 16 s). A path the system takes is at most 4,096
+ * bytes; this is the cost's shape, not a file a trainer will have.
+ */
+function runLongPathBench(): void {
+  console.log('\nHostile paths: a long path cut into rows of 60 columns (pathLineRows, median of 3)');
+  const rows: string[][] = [['shape', 'characters', 'rows', 'ms', 'under 3 s']];
+  let over = false;
+  const shapes: [string, (n: number) => string][] = [['ASCII, a "/" every 10', (n) => `/${'abcdefghi/'.repeat(n / 10)}`], ['wide characters, no "/"', (n) => `/${'漢'.repeat(n)}`]];
+  for (const [name, make] of shapes) {
+    for (const count of [40_000, 80_000]) {
+      const path = make(count);
+      let cut: string[] = [];
+      const ms = time(3, () => (cut = pathLineRows(`The state folder ${path} cannot be written.`, 60)));
+      rows.push([name, String(count), String(cut.length), ms.toFixed(0), ms < HOSTILE_TARGET_MS ? 'yes' : 'NO']);
+      if (ms >= HOSTILE_TARGET_MS) over = true;
+    }
+  }
+  printTable(rows);
+  if (over) process.exitCode = 1;
+}
+
 export function runLongSpacesBench(scales = [1, 4, 16]): void {
   console.log('\nHostile files: long runs of spaces inside a line (validate + report, ms per call, fastest of 7); time should grow with the size, no faster');
   const shapes: [string, number, (n: number) => string, string][] = [

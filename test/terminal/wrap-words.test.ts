@@ -188,6 +188,15 @@ describe('a path in a line of a full-screen (Ink) notice', () => {
     expect(pathLineRows(`exports/${'n'.repeat(49)}.md`, 30)).toEqual([`exports/${'n'.repeat(22)}`, `${'n'.repeat(27)}.md`]);
     expect(pathLineRows('Words and more words, none of them a path at all.', 20)).toEqual(['Words and more words, none of them a path at all.']);
   });
+
+  // bench: 'Hostile paths' (bench/run.ts hostile). Each row once read the rest of the path again.
+  it('a path of 20,000 characters, wide ones and a combining mark among them: every row fits, and the rows joined are the path', () => {
+    for (const path of [`/${'漢字/'.repeat(6_000)}x`, `/${'a\u0301b'.repeat(7_000)}`, `/${'abcdefghi/'.repeat(2_000)}`]) {
+      const rows = pathLineRows(`The state folder ${path} cannot be written.`, 60);
+      for (const row of rows) expect(stringWidth(row)).toBeLessThanOrEqual(60);
+      expect(rows.join('')).toBe(`The state folder${path}cannot be written.`);
+    }
+  });
 });
 
 // A debrief short of rows cuts a long path to one row (its first folders and its last), the words
