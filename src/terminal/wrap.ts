@@ -709,7 +709,7 @@ function cutToRows(word: string, width: number, rows: string[]): string {
     // "exports/…-58.jso" then "n").
     const slash = whole.lastIndexOf('/') + 1;
     const fillsHalf = columnsOf(whole.slice(0, slash)) * 2 >= width;
-    const head = slash > 0 && slash < whole.length && tail !== '' && (fillsHalf || columnsOf(rest.slice(slash)) <= width) ? whole.slice(0, slash) : whole;
+    const head = slash > 0 && slash < whole.length && tail !== '' && (fillsHalf || !widerThan(rest.slice(slash), width)) ? whole.slice(0, slash) : whole;
     if (head !== whole) {
       rows.push(head);
       rest = rest.slice(head.length);
