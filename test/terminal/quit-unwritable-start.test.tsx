@@ -138,6 +138,50 @@ describe('q in a trainer-led session whose state folder stopped taking writes af
   });
 });
 
+// Walked in tmux (term2-50, youth-discloses at 60×24, a real read-only bind mount after the first
+// branch): the room went on, voted and revealed, and nothing was said until q; line by line said it
+// at once. Now the first refused write says so, in alone practice's words and place (the store's
+// line, in place of the help line until the next key), and once only.
+describe('full screen, a trainer-led session whose state folder stops taking writes after it began', () => {
+  it('says so at the first refused write, in place of the help line until the next key, once (60×24 and 120×40)', async () => {
+    for (const [columns, rows] of [[60, 24], [120, 40]] as const) {
+      const env = tempEnv({ PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
+      const playable = loadPlayable(bundledFile('youth-discloses.json'));
+      if ('problems' in playable) throw new Error(playable.problems);
+      const { element } = appElement({ env, start: { kind: 'facilitate', playable } });
+      const r = await renderAt(element, columns, rows);
+      await press(r, KEY.enter, '3', 'r', '1');
+      const folder = join(env.XDG_STATE_HOME as string, 'casa-practice');
+      readOnlyFolder.path = folder;
+      // The scene before decision 2, then decision 2: its step is the first write refused.
+      await press(r, KEY.enter);
+      const frame = r.lastFrame() ?? '';
+      const words = `Progress is not being saved: ${folder}/facilitation/youth-discloses.json cannot be written (permission denied); this session is kept in memory only.`;
+      // (Read without spaces: the file's path, longer than a row at 60 columns, is cut at the row's width.)
+      const squeezed = (text: string) => text.replace(/\s+/g, '');
+      expect(squeezed(frame)).toContain(squeezed(words));
+      // Its path whole on the rows it takes, cut at the width only: those rows joined are the path.
+      const shown = frame.split('\n').map((row) => row.trim());
+      const path = `${folder}/facilitation/youth-discloses.json`;
+      if (columns === 60) expect(shown.join('')).toContain(path);
+      // In place of the help line, the heading still on top, the frame within the window.
+      expect(frame).not.toContain('q: end session');
+      expect(shown[0]).toContain('What Kiara tells you');
+      expect(frame).toContain('He looks out for me');
+      expect(shown.length).toBeLessThanOrEqual(rows);
+      expect(Math.max(...frame.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(columns);
+      // The next key (a vote, refused too) brings the help line back, and it is not said again.
+      await press(r, '2');
+      expect(r.lastFrame()).not.toContain('Progress is not being saved');
+      expect(r.lastFrame()).toContain('q: end session');
+      await press(r, '+');
+      expect(r.lastFrame()).not.toContain('Progress is not being saved');
+      readOnlyFolder.path = '';
+      r.unmount();
+    }
+  });
+});
+
 describe('line by line, a trainer-led session whose state folder stopped taking writes after it began', () => {
   it('says once that it is no longer kept and where its summary goes; q writes the summary there', async () => {
     const here = mkdtempSync(join(tmpdir(), 'casa-here-'));

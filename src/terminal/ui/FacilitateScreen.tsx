@@ -301,6 +301,19 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // A kept session opened again is not written as it opens (nothing has changed yet): a second
   // window opened on it would otherwise take it over from the window in use.
   const opened = useRef(false);
+  // The state folder stopped taking the session's writes after it began (made read-only, say): said
+  // at once, in alone practice's words and place (the store's line, in place of the help line until
+  // the next key), once until a write is taken again. Nothing was said until q, while line by line
+  // said it at once; a closed window then left the summary where nobody was told it went.
+  const refusalSaid = useRef(false);
+  const saySavingRefused = () => {
+    const failure = stateStore(app.env).savingFailure();
+    if (failure === undefined) refusalSaid.current = false;
+    else if (!refusalSaid.current) {
+      refusalSaid.current = true;
+      setUnavailable(failure);
+    }
+  };
   useEffect(() => {
     const first = !opened.current;
     opened.current = true;
@@ -310,6 +323,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       if (!elsewhere.current && keepRoomSession(playable, actor.getPersistedSnapshot(), { ...progress, ...(exported === undefined ? {} : { exported }) }, hold, app.env)) {
         // Begun where the state folder could not be written: whether it has taken this session since.
         if (elsewhereDir !== undefined) keptOnDisk.current = roomSessionOnDisk(playable, app.env);
+        else if (!view.done) saySavingRefused();
         return true;
       }
       elsewhere.current = true;
@@ -359,7 +373,9 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // Where the state folder refused its writes from the start: which folder, and why (said by q's question).
   const [refused] = useState(() => (elsewhereDir === undefined ? undefined : refusedWords(app.env)));
   const knownPaths = useMemo(() => (elsewhereDir === undefined ? [] : [shownFileName(elsewhereDir), shownFileName(stateStore(app.env).dir)]), [elsewhereDir, app.env]);
-  const unavailableRows = useMemo(() => unavailable?.split('\n').flatMap((line) => pathLineRows(line, width, knownPaths)) ?? [], [unavailable, width, knownPaths]);
+  // (The file a refused write named, spaces and all, one word too: see saySavingRefused.)
+  const refusedPath = stateStore(app.env).savingRefusal()?.path;
+  const unavailableRows = useMemo(() => unavailable?.split('\n').flatMap((line) => pathLineRows(line, width, refusedPath === undefined ? knownPaths : [...knownPaths, shownFileName(refusedPath)])) ?? [], [unavailable, width, knownPaths, refusedPath]);
   // The first screen's notice, above whichever help line is drawn (none while a question or a line in its place is).
   // w (who's who): at a decision named only where the help line has room for it on the rows it takes
   // anyway, on a scene always (see withRoomWho).
