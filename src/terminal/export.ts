@@ -333,6 +333,58 @@ function summarySaying(scenario: Scenario, decisions: readonly FacilitatedDecisi
 }
 
 /**
+ * A summary written after a kept session was last kept, of that session gone further: where a state
+ * folder stops taking writes mid-session (made read-only), the session stays kept as it was then,
+ * and its summary is written where e: export writes (roomSummaryDir) as it stops; a closed window
+ * said so to nobody. Found in that folder as this run has it (fallbackExportDir: the folder the app
+ * was started in), the newest summary of the scenario written since it was kept that holds each
+ * decision the kept session followed as it says them. Undefined where there is none: the app
+ * started in another folder cannot know where it went (the state folder, which would have said,
+ * took no write), nor can a session kept before any decision was followed be told from another.
+ */
+export function laterSessionSummary(kept: Pick<RestoredFacilitation, 'playable' | 'decisions' | 'savedAt'>, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const since = kept.savedAt === undefined ? Number.NaN : Date.parse(kept.savedAt);
+  if (kept.decisions.length === 0 || Number.isNaN(since)) return undefined;
+  const { scenario } = kept.playable;
+  const markdown = facilitationMarkdown(scenario, kept.decisions, undefined);
+  // The decisions followed, as any later summary of the session says them (its title and date above).
+  const block = markdown.slice(markdown.indexOf('\n## Decision 1:'), markdown.indexOf('\n## How the room did'));
+  const dir = fallbackExportDir(env);
+  const prefix = summaryBaseName(scenario, '');
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.startsWith(prefix) && name.endsWith('.md'));
+  } catch {
+    return undefined;
+  }
+  const found = names.flatMap((name) => {
+    const path = join(dir, name);
+    try {
+      const st = statSync(path);
+      // (A file far larger than a summary is not read whole for nothing.)
+      return st.isFile() && st.size <= 4 * 1024 * 1024 && st.mtimeMs >= since ? [{ path, at: st.mtimeMs }] : [];
+    } catch {
+      return [];
+    }
+  }).sort((a, b) => b.at - a.at);
+  return found.find(({ path }) => {
+    try {
+      return readFileSync(path, 'utf8').includes(block);
+    } catch {
+      return false;
+    }
+  })?.path;
+}
+
+/** Said under "Kept as it was at …" (keptAsItWasWords) where laterSessionSummary found one, the file after it on a line of its own (laterSummaryWords). */
+export const LATER_SUMMARY = 'A summary of this session written since then is:';
+
+/** LATER_SUMMARY and the file, whole on a line of its own. */
+export function laterSummaryWords(path: string): string {
+  return `${LATER_SUMMARY}\n${shownFileName(path)}`;
+}
+
+/**
  * The newest session summary of a scenario in the exports folder, or undefined when there is none:
  * what a finished session opened again names as its summary. Newest by when the file was written
  * (its mtime), not by its name: names carry local time without a zone, so after a change from

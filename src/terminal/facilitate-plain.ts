@@ -1,5 +1,5 @@
 import { decisionSetup, keptAsItWasWords, peopleMet, sceneHeadingAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, entryOf, facilitatedDecision, MAX_VOTES, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, pathReply, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
-import { exportAgain, exportAgainFailedWords, EXPORTED_AGAIN, EXPORTED_ANEW, exportTakenBackWords, type DebriefFiles, exportsDir, keptExport, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, roomSummaryDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from './export.js';
+import { exportAgain, exportAgainFailedWords, LATER_SUMMARY, laterSessionSummary, EXPORTED_AGAIN, EXPORTED_ANEW, exportTakenBackWords, type DebriefFiles, exportsDir, keptExport, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, roomSummaryDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from './export.js';
 import { command, commandName, otherStartValues } from './invocation.js';
 import { wrapWords } from './wrap.js';
 import { errorWords, refusedWords } from './node/state-store.js';
@@ -113,7 +113,13 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
     say(`Continuing the trainer-led session kept at ${resumed.standsAt}, with the room's votes and the summary so far${values ? `, and with the values it began with: ${values.saved} (you gave ${values.given} this time)` : ''}.`);
     // Carried on as it was last kept: a folder that takes no write now may have stopped taking them
     // during the session before, and the room gone further than this.
-    if (roomSummaryDir(opts.env) !== undefined) say(keptAsItWasWords(resumed));
+    // Where a summary of it was written since (laterSessionSummary), whatever the folder takes now: where it is.
+    const later = laterSessionSummary(resumed, opts.env);
+    if (roomSummaryDir(opts.env) !== undefined || later !== undefined) say(keptAsItWasWords(resumed));
+    if (later !== undefined) {
+      say(LATER_SUMMARY);
+      io.out(`${shownSummaryPath(later)}\n`);
+    }
     sayCommand(values ? `To start over with ${values.given} instead:` : 'To start over instead:', sessionCommand(newRoomSessionArgs(opened)));
   }
   // One begun at a scene (--from, --set) is kept apart from the scenario's own: the same start carries

@@ -33,10 +33,11 @@ const youthDiscloses = () => {
  * after which the room went on to decision 3 (refused). Returns its state folder and when the kept
  * session was saved, as the session's file says.
  */
-let made: { home: string; savedAt: string } | undefined;
+let made: { home: string; savedAt: string; here: string } | undefined;
 async function stoppedMidSession() {
   if (made) return made;
-  const env = tempEnv({ PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
+  const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
+  const env = tempEnv({ PWD: here });
   const folder = join(env.XDG_STATE_HOME as string, 'casa-practice');
   const lines = ['3 1 0', 'r', '1', '2 2 0', 'r', '2', 'q'];
   await runFacilitatePlain({ playable: youthDiscloses(), io: { out: () => undefined, err: () => undefined }, env, width: 200, readLine: async () => {
@@ -46,14 +47,18 @@ async function stoppedMidSession() {
   readOnlyFolder.path = '';
   const [file] = readdirSync(join(folder, 'facilitation'));
   const savedAt = (JSON.parse(readFileSync(join(folder, 'facilitation', file as string), 'utf8')) as { session: { savedAt: string } }).session.savedAt;
-  made = { home: env.XDG_STATE_HOME as string, savedAt };
+  made = { home: env.XDG_STATE_HOME as string, savedAt, here };
   return made;
 }
 
-/** Next time: the same state folder (a copy, so this process has not seen it), unwritable now or not. */
-async function nextTime(unwritable: boolean) {
-  const { home, savedAt } = await stoppedMidSession();
-  const env = tempEnv({ PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
+/**
+ * Next time: the same state folder (a copy, so this process has not seen it), unwritable now or not;
+ * started in another folder than the session before, or (`samePlace`) in the one it was started in,
+ * where its summary went as it stopped.
+ */
+async function nextTime(unwritable: boolean, samePlace = false) {
+  const { home, savedAt, here } = await stoppedMidSession();
+  const env = tempEnv({ PWD: samePlace ? here : mkdtempSync(join(tmpdir(), 'casa-here-')) });
   const folder = join(env.XDG_STATE_HOME as string, 'casa-practice');
   cpSync(join(home, 'casa-practice'), folder, { recursive: true });
   if (unwritable) {
@@ -114,4 +119,45 @@ describe('a trainer-led session offered again whose state folder cannot be writt
       else expect(said).not.toContain('Kept as it was');
     });
   }
+});
+
+// Walked in tmux (term2-50, youth-discloses at 60×24 and 120×40, a real read-only bind mount): the
+// folder made read-only mid-session, then the window closed (SIGHUP). Its summary went to the folder
+// the app was started in, and opened again there the offer said only "what followed was not saved"
+// (and, the folder writable again by then, nothing at all). The summary is found there now (one of
+// the scenario written since the session was kept that holds each decision it followed) and named.
+describe('a trainer-led session offered again where the summary of it written since is, in the folder the app starts in', () => {
+  const laterIn = (here: string) => {
+    const [file] = readdirSync(here);
+    return join(here, file as string);
+  };
+  for (const unwritable of [true, false]) {
+    it(`full screen, the folder ${unwritable ? 'unwritable' : 'writable again'}: under "Kept as it was" it names that summary, its path whole on its rows (60×24)`, async () => {
+      const { env, words } = await nextTime(unwritable, true);
+      const later = laterIn(env.PWD as string);
+      const { element } = appElement({ env, start: { kind: 'facilitate', playable: youthDiscloses() } });
+      const r = await renderAt(element, 60, 24);
+      await press(r, KEY.enter);
+      const frame = r.lastFrame() ?? '';
+      const said = oneLine(frame);
+      expect(said).toContain(oneLine(words));
+      expect(said.indexOf('A summary of this session written since then is:')).toBeGreaterThan(said.indexOf(oneLine(words)));
+      expect(said.indexOf('A summary of this session written since then is:')).toBeLessThan(said.indexOf('2. Start over'));
+      // Its rows joined are the path (cut at the width only).
+      expect(frame.split('\n').map((row) => row.trim()).join('')).toContain(later);
+      const rows = frame.split('\n');
+      expect(rows.length).toBeLessThanOrEqual(24);
+      expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
+    });
+  }
+
+  it('line by line: after "Kept as it was" it names that summary, its path on a line of its own', async () => {
+    const { env, words } = await nextTime(false, true);
+    const later = laterIn(env.PWD as string);
+    const lines = ['q'];
+    let out = '';
+    await runFacilitatePlain({ playable: youthDiscloses(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => lines.shift() });
+    expect(oneLine(out)).toContain(words);
+    expect(out).toContain(`A summary of this session written since then is:\n${later}\n`);
+  });
 });

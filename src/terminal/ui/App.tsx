@@ -70,7 +70,7 @@ type Screen =
    */
   | { name: 'facilitate'; playable: PlayableScenario; actor: SessionActor; resumed?: RestoredFacilitation; notice?: string; summaryBefore?: string; before?: readonly string[]; exportBefore?: string; exportsBefore?: readonly string[] }
   /** A kept room session of the scenario opened: carry on, or start over. */
-  | { name: 'roomChoose'; entry: CatalogEntry; playable: PlayableScenario; kept: RestoredFacilitation; fromPicker: boolean }
+  | { name: 'roomChoose'; entry: CatalogEntry; playable: PlayableScenario; kept: RestoredFacilitation; fromPicker: boolean; /** Where a summary of the kept session written since it was kept is (laterSummaryWords). */ later?: string }
   | { name: 'locate'; missing: MissingFile };
 
 // Each new playthrough draws its own seed for the order of replies (a resumed one keeps its save's).
@@ -247,7 +247,14 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
       // A room session kept from before (q, a closed window, or one that finished): ask to carry on (or open it) or start over.
       const saves = await import('../saves.js');
       const found = start.kind === 'facilitate' && start.startOver && !fromPicker ? { kind: 'none' as const } : saves.readRoomSession(playable, services.env);
-      if (found.kind === 'ok') return setScreen({ name: 'roomChoose', entry, playable, kept: found, fromPicker });
+      if (found.kind === 'ok') {
+        // A summary of it written since it was last kept (the state folder refused the session's
+        // writes, and its summary went where e: export writes): said under the offer to carry it on.
+        const exports = await import('../export.js');
+        const path = found.finished ? undefined : exports.laterSessionSummary(found, services.env);
+        const later = path === undefined ? undefined : exports.laterSummaryWords(path);
+        return setScreen({ name: 'roomChoose', entry, playable, kept: found, fromPicker, ...(later === undefined ? {} : { later }) });
+      }
       const notice = found.kind === 'bad' ? saves.cannotContinueLines(found, 'a new session starts', 'The trainer-led session', saves.NEWER_ROOM_NOT_KEPT) : undefined;
       return setScreen({ name: 'facilitate', playable, actor: await newFacilitation(services.env, playable), notice });
     }
@@ -330,7 +337,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
         onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} cannotSave={stateStore(services.env).savingFailure() !== undefined} />
     );
   } else if (screen.name === 'roomChoose') {
-    const { entry, playable, kept, fromPicker } = screen;
+    const { entry, playable, kept, fromPicker, later } = screen;
     // A state folder that takes no write never replaces the kept session: the new one is not saved.
     const unsaved = stateStore(services.env).savingFailure() !== undefined;
     const replaced = (what: string) => (unsaved ? `${what} stays as it was, since this session cannot be saved` : `${what} is replaced once the room votes`);
@@ -348,7 +355,8 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
         onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit}
         // Offered as it was last kept: a folder that takes no write now may have stopped taking them
         // during the session before, and the room gone further than this (the time kept on one row).
-        firstNote={unsaved && !kept.finished ? keptAsItWasWords(kept).replace(/ ([ap]\.m\.)/, '\u00a0$1') : undefined} />
+        // Where a summary of it was written since (`later`), whatever the folder takes now: where it is.
+        firstNote={(unsaved || later !== undefined) && !kept.finished ? [keptAsItWasWords(kept).replace(/ ([ap]\.m\.)/, '\u00a0$1'), ...(later === undefined ? [] : [later])].join('\n') : undefined} />
     );
   } else if (screen.name === 'locate') {
     body = <LocateScreen missing={screen.missing} onResumed={(found) => once(() => play(found))} onBack={() => toPicker()} onQuit={quit} />;

@@ -2,10 +2,12 @@ import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { continueChoices, type SaveSummary } from '../../machines/light.js';
 import type { Action } from '../keys.js';
+import { pathLineRows } from '../wrap.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
 import { useTheme } from './ThemeContext.js';
 import { useKeys } from './useKeys.js';
+import { useScreenSize } from './useScreenSize.js';
 
 /** Props of ContinuePrompt. */
 export interface ContinuePromptProps {
@@ -26,13 +28,14 @@ export interface ContinuePromptProps {
   cannotSave?: boolean;
   /** A test's save begun with other --set values than given now (otherStartValues): each choice says which it goes on with. */
   values?: { saved: string; given: string };
-  /** Said under the first choice (a kept room session offered where the state folder cannot be written now: keptAsItWasWords). */
+  /** Said under the first choice (a kept room session offered where the state folder cannot be written now: keptAsItWasWords; or where a summary of it was written since, then where: laterSummaryWords), a line at a time. */
   firstNote?: string;
 }
 
 /** Opening a scenario that has a save asks first: continue it, or start over (the save is kept until the first reply, or for good where progress cannot be saved). */
 export function ContinuePrompt({ title, summary, options: given, intro = 'You have a saved playthrough of this scenario.', onContinue, onStartOver, onBack, onQuit, cannotSave = false, values, firstNote }: ContinuePromptProps) {
   const theme = useTheme();
+  const { columns } = useScreenSize();
   const words = summary ? continueChoices(summary, new Date(), cannotSave) : undefined;
   const startOver = words?.startOverLabel ?? '';
   const options = given ?? (values
@@ -59,7 +62,8 @@ export function ContinuePrompt({ title, summary, options: given, intro = 'You ha
             </Box>
             <Box flexGrow={1} flexShrink={1} flexDirection="column">
               <Paragraph color={i === selected ? theme.accent : undefined} bold={i === selected}>{o}</Paragraph>
-              {i === 0 && firstNote !== undefined && <Paragraph color={theme.warn}>{firstNote}</Paragraph>}
+              {/* A path in it (a summary's) whole on rows of its own, cut at the width only (pathLineRows): Ink broke it after its separators. */}
+              {i === 0 && firstNote?.split('\n').flatMap((line) => pathLineRows(line, columns - 5)).map((row, j) => <Paragraph key={j} color={theme.warn}>{row}</Paragraph>)}
             </Box>
           </Box>
         ))}
