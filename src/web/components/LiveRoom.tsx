@@ -11,6 +11,7 @@ import { ConfirmPanel, useConfirmation } from './Confirm.js';
 import { pagedRevealKeys, RevealPager } from './RevealPager.js';
 import { DecisionSetup, FollowReply, RoomOption, TrainerMoment, type SetupScene } from './TrainerMoment.js';
 import { JoinUrl } from './JoinUrl.js';
+import { useStepsHeight } from '../trainer-steps.js';
 import { projectedEnding, projectedFollowed, projectedOutcome, projectedReplies, projectedReveal, projectedSetup, projectorAddress, momentHeading, stepWords, useProjector, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_HOWTO_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectedPage, type ProjectorState } from '../projector.js';
 import './LiveRoom.css';
 
@@ -199,20 +200,8 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
   const revealHeading = useRef<HTMLHeadingElement>(null);
   const controls = useRef<HTMLParagraphElement>(null);
   const seen = useRef<{ node: string; phase: string; onBreak: boolean }>(undefined);
-  // The trainer's steps stay at the window's bottom edge (LiveRoom.css): their height, as the page's
-  // scroll-padding, keeps what has the focus clear of them (WCAG 2.4.11).
-  const hasControls = view !== undefined;
-  useEffect(() => {
-    const bar = controls.current;
-    if (!bar || typeof ResizeObserver === 'undefined') return;
-    const root = document.documentElement;
-    const observer = new ResizeObserver(() => root.style.setProperty('--room-controls-h', `${bar.offsetHeight}px`));
-    observer.observe(bar);
-    return () => {
-      observer.disconnect();
-      root.style.removeProperty('--room-controls-h');
-    };
-  }, [hasControls]);
+  // The trainer's steps stay at the window's bottom edge, never over what has the focus (trainer-steps.ts).
+  useStepsHeight(controls, view !== undefined);
   useEffect(() => {
     if (!view) return;
     const before = seen.current;
@@ -510,7 +499,7 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
             </section>
           )}
           {view.phase === 'ended' && <Ended view={view} back={backFromEnd} downloaded={downloaded} onDownload={setDownloaded} />}
-          <p className="controls" ref={controls} onKeyDown={ending.onEscape}>
+          <p className="controls trainer-steps" ref={controls} onKeyDown={ending.onEscape}>
             {view.phase !== 'ended' && session.kind === 'scene' && session.canContinue && (
               <button type="button" className="primary" {...whenIdle(() => send({ type: 'advance', node: session.nodeId }))} {...clickerButton('next')}>Continue</button>
             )}

@@ -29,6 +29,7 @@ import { setAsideNotice } from '../components/SetAside.js';
 import { useStore } from '../store.js';
 import { useFailPage, usePageLoading } from '../page-failure.js';
 import { useTitle } from '../title.js';
+import { useStepsHeight } from '../trainer-steps.js';
 
 /** A scenario ready to present: its kept room session when there is one, or why it could not be resumed. */
 interface Ready {
@@ -286,6 +287,9 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   const heading = useRef<HTMLHeadingElement>(null);
   const revealHeading = useRef<HTMLHeadingElement>(null);
   const revealButton = useRef<HTMLButtonElement>(null);
+  // The trainer's steps' row: kept at the window's bottom edge, never over what has the focus.
+  const steps = useRef<HTMLParagraphElement>(null);
+  useStepsHeight(steps, !ended && !(view.done && view.debrief));
   // Enter in a vote box goes on to the next box (and from the last to the reveal), as in a form:
   // a trainer types the room's counts one after another, and Enter used to leave the focus where
   // it was, so the next count joined the same reply's digits ("12", Enter, "3" made 123).
@@ -602,7 +606,6 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
               count past the limit puts them in as a new line (keyed by the count), or a second one,
               with the same words, was not read out at all. */}
           <p className="hint no-print" role="status">{tooMany > 0 && <span key={tooMany}>{TOO_MANY_VOTES}</span>}</p>
-          <p className="controls"><button type="button" className="primary" ref={revealButton} onClick={reveal} {...clickerButton('next')}>Reveal the feedback</button></p>
         </section>
       )}
       {view.kind === 'decision' && revealed && (
@@ -625,40 +628,40 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
             })}
           </ol>
           <RevealPager paging={paging} />
-          <p className="controls no-print"><button type="button" onClick={backToVotes} {...(paging.at === 0 ? clickerButton('back') : {})}>Back to the votes</button></p>
         </section>
       )}
-      {/* Start over is there all along (it was offered only after a reload, in the resume notice). */}
-      <div onKeyDown={(e) => { startOver.onEscape(e); endSession.onEscape(e); }}>
-        <p className="controls">
-          {view.canContinue && <button type="button" className="primary" onClick={() => step(() => actor.send({ type: 'scene.continue' }))} {...clickerButton('next')}>Continue</button>}
-          <button type="button" onClick={() => summary(undefined)}>Download the summary so far</button>
-          <button type="button" onClick={openProjector}>Open a projector window</button>
-          <BlankButton blank={blank} />
-          {back !== undefined && (backLoss
-            ? <button type="button" {...goBack.trigger('back-confirm')} {...(atReveal ? {} : clickerButton('back'))}>Back to decision {back}</button>
-            : <button type="button" onClick={undo} {...(atReveal ? {} : clickerButton('back'))}>Back to decision {back}</button>)}
-          {onStartOver && <button type="button" {...startOver.trigger('start-over-confirm')}>Start over</button>}
-          <button type="button" {...endSession.trigger('end-session-confirm')}>End the session</button>
-        </p>
-        {downloaded.note}
-        {goBack.open && back !== undefined && backLoss && (
-          <ConfirmPanel id="back-confirm" confirmation={goBack} title={`Go back to decision ${back}?`} keepLabel="No, stay here" confirmLabel={`Yes, back to decision ${back}`} onConfirm={() => { goBack.close(); undo(); }}>
-            {backLoss}
-          </ConfirmPanel>
-        )}
-        {startOver.open && (
-          <ConfirmPanel id="start-over-confirm" confirmation={startOver} title="Start the presenter session over?" keepLabel="No, keep this session" confirmLabel="Yes, start over" onConfirm={() => onStartOver?.()}>
-            {startOverLoss(decisions.length, view.kind === 'decision' && Object.values(votes).some((n) => n > 0))}
-          </ConfirmPanel>
-        )}
-        {/* As a live room's "End the session" asks it; with no phones, nothing is said of them. */}
-        {endSession.open && (
-          <ConfirmPanel id="end-session-confirm" confirmation={endSession} title="End the session?" keepLabel="No, keep going" confirmLabel="Yes, end the session" onConfirm={endNow}>
-            The session cannot be carried on after this. How the room did so far is shown next, with the summary of what was decided to download.
-          </ConfirmPanel>
-        )}
-      </div>
+      {/* The trainer's steps, one row (at the window's bottom edge on a laptop: trainer-steps.ts), the
+          next step first. Start over is there all along (it was offered only after a reload, in the resume notice). */}
+      <p className="controls trainer-steps" ref={steps} onKeyDown={(e) => { startOver.onEscape(e); endSession.onEscape(e); }}>
+        {view.kind === 'decision' && !revealed && <button type="button" className="primary" ref={revealButton} onClick={reveal} {...clickerButton('next')}>Reveal the feedback</button>}
+        {view.kind === 'decision' && revealed && <button type="button" onClick={backToVotes} {...(paging.at === 0 ? clickerButton('back') : {})}>Back to the votes</button>}
+        {view.canContinue && <button type="button" className="primary" onClick={() => step(() => actor.send({ type: 'scene.continue' }))} {...clickerButton('next')}>Continue</button>}
+        <button type="button" onClick={() => summary(undefined)}>Download the summary so far</button>
+        <button type="button" onClick={openProjector}>Open a projector window</button>
+        <BlankButton blank={blank} />
+        {back !== undefined && (backLoss
+          ? <button type="button" {...goBack.trigger('back-confirm')} {...(atReveal ? {} : clickerButton('back'))}>Back to decision {back}</button>
+          : <button type="button" onClick={undo} {...(atReveal ? {} : clickerButton('back'))}>Back to decision {back}</button>)}
+        {onStartOver && <button type="button" {...startOver.trigger('start-over-confirm')}>Start over</button>}
+        <button type="button" {...endSession.trigger('end-session-confirm')}>End the session</button>
+      </p>
+      {downloaded.note}
+      {goBack.open && back !== undefined && backLoss && (
+        <ConfirmPanel id="back-confirm" confirmation={goBack} title={`Go back to decision ${back}?`} keepLabel="No, stay here" confirmLabel={`Yes, back to decision ${back}`} onConfirm={() => { goBack.close(); undo(); }}>
+          {backLoss}
+        </ConfirmPanel>
+      )}
+      {startOver.open && (
+        <ConfirmPanel id="start-over-confirm" confirmation={startOver} title="Start the presenter session over?" keepLabel="No, keep this session" confirmLabel="Yes, start over" onConfirm={() => onStartOver?.()}>
+          {startOverLoss(decisions.length, view.kind === 'decision' && Object.values(votes).some((n) => n > 0))}
+        </ConfirmPanel>
+      )}
+      {/* As a live room's "End the session" asks it; with no phones, nothing is said of them. */}
+      {endSession.open && (
+        <ConfirmPanel id="end-session-confirm" confirmation={endSession} title="End the session?" keepLabel="No, keep going" confirmLabel="Yes, end the session" onConfirm={endNow}>
+          The session cannot be carried on after this. How the room did so far is shown next, with the summary of what was decided to download.
+        </ConfirmPanel>
+      )}
       {/* For the trainer to answer "who is that?" (the laptop only, as the terminal's w). */}
       <WhosWho people={people} ended={view.done} />
       <BlankNotice blank={blank} />

@@ -1190,6 +1190,68 @@ describe('the web app in Chromium', () => {
     }
   });
 
+  // Walked by presenter-50: without a live room the trainer's steps were in rows at three places
+  // (Reveal the feedback under the vote boxes, Back to the votes under the reveal, Continue and the
+  // rest under both), so at court-report's first decision the next step sat at y≈864, below a
+  // 1280×720 or 1024×768 laptop's fold, and a keyboard-only trainer scrolled at every decision.
+  it('presenter mode without a live room at 1280×720 and 1024×768: the trainer\'s steps are one row at the window\'s bottom edge, so the next step is in view at court-report\'s opening scene, its first decision and its reveal, reached by keyboard alone, and the row never hides what has the focus; axe clean', async () => {
+    for (const viewport of [{ width: 1280, height: 720 }, { width: 1024, height: 768 }]) {
+      const s = await openPage(web.browser, web.app.url, '?presenter#/presenter/court-report', { viewport });
+      const { page } = s;
+      const size = `${viewport.width}x${viewport.height}`;
+      /** Whether the button named `name` is in the window, not under anything (the sticky bar above, say), and in the row of the trainer's steps. */
+      const stepInView = (name: string) => page.evaluate((name) => {
+        const button = [...document.querySelectorAll('main button')].find((b) => b.textContent === name);
+        if (!button) return `${name}: not on the page`;
+        const box = button.getBoundingClientRect();
+        const atCentre = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        const steps = [...document.querySelectorAll('main .controls')].filter((row) => getComputedStyle(row).display !== 'none');
+        return [box.top >= 0 && box.bottom <= innerHeight ? 'in view' : `at y=${Math.round(box.top)}`, atCentre && button.contains(atCentre) ? 'uncovered' : 'covered', steps.length === 1 && steps[0]!.contains(button) ? 'one row' : `${steps.length} rows`].join(', ');
+      }, name);
+      // Every part of the page that takes the focus, focused from the top of the page, is shown clear of the steps' row.
+      const hidden = () => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('main button, main summary, main input, main a[href], main [tabindex="-1"]')].filter((el) => !el.closest('.controls')).flatMap((el) => {
+        scrollTo(0, 0);
+        el.focus();
+        const box = el.getBoundingClientRect();
+        const row = document.querySelector('main .controls')!.getBoundingClientRect();
+        return box.height > 0 && box.bottom > row.top && box.top < row.bottom ? [el.textContent || el.getAttribute('aria-describedby') || el.tagName] : [];
+      }));
+      try {
+        // By keyboard alone: Start the session, the counts typed in the boxes (Enter goes on from box to box, and from the last to the reveal).
+        await page.getByRole('button', { name: 'Start the session' }).focus();
+        await page.keyboard.press('Enter');
+        // The scene before it: Continue, in view, Tab by Tab from the scene's heading (focused).
+        await page.locator('h1:focus').waitFor();
+        expect(await stepInView('Continue'), size).toBe('in view, uncovered, one row');
+        await continueByKeyboard(page);
+        const boxes = page.locator('input.vote-input');
+        await boxes.first().waitFor();
+        await page.evaluate(() => scrollTo(0, 0));
+        expect(await stepInView('Reveal the feedback'), size).toBe('in view, uncovered, one row');
+        expect(await hidden(), size).toEqual([]);
+        expect(violationsText(await runAxe(page)), size).toBe('');
+        await s.screenshot(`e2e-presenter-steps-decision-${size}`);
+        await boxes.first().focus();
+        for (let i = 0; i < (await boxes.count()); i++) {
+          await page.keyboard.type(String(i + 1));
+          await page.keyboard.press('Enter');
+        }
+        expect(await page.evaluate(() => document.activeElement?.textContent), size).toBe('Reveal the feedback');
+        expect(await stepInView('Reveal the feedback'), size).toBe('in view, uncovered, one row');
+        await page.keyboard.press('Enter');
+        await page.locator('#reveal-heading:focus').waitFor();
+        // At the reveal: its heading (the focus) in view, the step back in the same row at the window's edge.
+        expect(await page.locator('#reveal-heading').evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= innerHeight), size).toBe(true);
+        expect(await stepInView('Back to the votes'), size).toBe('in view, uncovered, one row');
+        expect(await hidden(), size).toEqual([]);
+        expect(violationsText(await runAxe(page)), size).toBe('');
+        clean(s);
+      } finally {
+        await s.close();
+      }
+    }
+  });
+
   it('on a phone with text at 200%, the first page breaks no word of its title or of a card\'s buttons in the middle; with text spacing too, the skip link stays out of sight until focused', async () => {
     const s = await openPage(web.browser, web.app.url, '', { viewport: { width: 360, height: 740 } });
     try {
