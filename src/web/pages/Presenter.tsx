@@ -184,6 +184,10 @@ function Intro({ playable, notice, focusOnShow = false, paused = false, onStart 
     if (focusOnShow) heading.current?.focus();
   }, [focusOnShow]);
   const page = useRef<HTMLDivElement>(null);
+  // Its steps as the session's: one row at the window's bottom edge (trainer-steps.ts), so Start the
+  // session is in view under a long content note (it was below a 1280×720 laptop's fold for most scenarios).
+  const steps = useRef<HTMLParagraphElement>(null);
+  useStepsHeight(steps, true);
   const keys: ClickerKeys = { next: { label: 'Start the session' }, off: paused };
   const clicker = useClickerKeys(keys, page);
   const [openProjector, projectorOutdated, projectorBlocked, blank] = useProjector({
@@ -200,7 +204,7 @@ function Intro({ playable, notice, focusOnShow = false, paused = false, onStart 
         <p>{scenario.contentNote}</p>
       </section>
       <p>Read the content note with the room before you start, and pause for the room whenever it needs a break. The session is kept in this browser as it goes, from the room's first vote: a reload or a closed tab then comes back to where you were.</p>
-      <p className="controls">
+      <p className="controls trainer-steps" ref={steps}>
         <button type="button" className="primary" onClick={onStart} {...clickerButton('next')}>Start the session</button>
         <button type="button" onClick={openProjector} aria-describedby="projector-howto">Open a projector window</button>
         <BlankButton blank={blank} />
