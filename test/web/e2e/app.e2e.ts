@@ -1194,7 +1194,7 @@ describe('the web app in Chromium', () => {
   // (Reveal the feedback under the vote boxes, Back to the votes under the reveal, Continue and the
   // rest under both), so at court-report's first decision the next step sat at y≈864, below a
   // 1280×720 or 1024×768 laptop's fold, and a keyboard-only trainer scrolled at every decision.
-  it('presenter mode without a live room at 1280×720 and 1024×768: the trainer\'s steps are one row at the window\'s bottom edge, so the next step is in view at court-report\'s content note, its opening scene, its first decision and its reveal, reached by keyboard alone, and the row never hides what has the focus; axe clean', async () => {
+  it('presenter mode without a live room at 1280×720 and 1024×768: the trainer\'s steps are one row at the window\'s bottom edge, so the next step is in view at court-report\'s content note, its opening scene, its first decision and its reveal, reached by keyboard alone, and the row never hides what has the focus, nor does a clicker key\'s refusal hide the row; axe clean', async () => {
     for (const viewport of [{ width: 1280, height: 720 }, { width: 1024, height: 768 }]) {
       const s = await openPage(web.browser, web.app.url, '?presenter#/presenter/court-report', { viewport });
       const { page } = s;
@@ -1235,6 +1235,19 @@ describe('the web app in Chromium', () => {
         expect(await hidden(), size).toEqual([]);
         expect(violationsText(await runAxe(page)), size).toBe('');
         await s.screenshot(`e2e-presenter-steps-decision-${size}`);
+        // Page Down with no votes entered takes no step and says why at the window's foot: above the
+        // row, not over it (it covered the row, "Reveal the feedback" that its words name included).
+        await page.evaluate(() => scrollTo(0, 0));
+        await page.keyboard.press('PageDown');
+        await page.locator('.clicker-said').waitFor();
+        expect(await page.evaluate(() => {
+          const said = document.querySelector('.clicker-said')!.getBoundingClientRect();
+          const under = [...document.querySelectorAll('main .controls button')].filter((b) => {
+            const r = b.getBoundingClientRect();
+            return r.bottom > said.top && r.top < said.bottom && r.right > said.left && r.left < said.right;
+          }).map((b) => b.textContent);
+          return [said.top >= 0 && said.bottom <= innerHeight, under];
+        }), size).toEqual([true, []]);
         await boxes.first().focus();
         for (let i = 0; i < (await boxes.count()); i++) {
           await page.keyboard.type(String(i + 1));
