@@ -551,6 +551,26 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(end.map((p) => [p.code, p.message, p.fix])).toEqual([['json-syntax', 'Not valid JSON: a semicolon ; after the last value of its object.', 'Delete the ;, so that the line ends with the value: 15']]);
   });
 
+  // Found by author2-50: a colon typed where the comma goes ("title": "x": "summary": …, or
+  // "title": "x": at a line's end) was "a comma was expected between two items … add a comma after
+  // the value before it", then "a value was expected here": two generic problems for one mark.
+  it('a colon where the comma after a value goes: one problem, naming the colon, to write a comma', () => {
+    const said = (t: string) => validateScenario(t, 'x.json').problems.map((p) => [p.code, formatPath(p.path), p.message, p.fix]);
+    const message = 'Not valid JSON: a colon : after the value, where the comma that separates it from the next field goes. A colon goes only between a field\'s name and its value.';
+    const title = '"title": "Example: the new phone",';
+    // Two fields on one line.
+    expect(said(good.replace(title, '"title": "Example: the new phone": "summary": "x",'))).toEqual([['json-syntax', 'title', message, 'Write a comma instead: "Example: the new phone",']]);
+    // At the end of a line, the next field on the line after.
+    const end = good.replace(title, '"title": "Example: the new phone":');
+    expect(said(end)).toEqual([['json-syntax', 'title', message, 'Write a comma instead: "Example: the new phone",']]);
+    const at = validateScenario(end, 'x.json').problems[0];
+    expect(at && [at.line, at.column]).toEqual([5, 36]);
+    // After a number.
+    expect(said(good.replace('"estimatedMinutes": 5,', '"estimatedMinutes": 5:'))).toEqual([['json-syntax', 'estimatedMinutes', message, 'Write a comma instead: 5,']]);
+    // After the last value of its object: delete it.
+    expect(said(good.replace('"age": 15 }', '"age": 15:\n }'))).toEqual([['json-syntax', 'characters[0].age', 'Not valid JSON: a colon : after the last value of its object. A colon goes only between a field\'s name and its value.', 'Delete the :, so that the line ends with the value: 15']]);
+  });
+
   it('a tab inside a text is reported where the tab is, not at the start of the text', () => {
     const p = check(good.replace('She is scrolling on a phone', 'She is scrolling\ton a phone'), 'json-syntax', '\ton a phone');
     expect(p?.message).toContain('a tab is inside a text');

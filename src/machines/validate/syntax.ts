@@ -211,6 +211,15 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
       }
     }
   }
+  // "title": "x": "summary": …   or   "title": "x": at a line's end — a colon typed after a field's
+  // value where the comma goes (found by author2-50: "a comma was expected between two items" with
+  // "add a comma after the value before it", then "a value was expected here"). Only after a
+  // field's value (a name and a colon before it), with a field's name next on the line, or nothing
+  // more on it. Read on with a comma there (or nothing, before a } or ]).
+  if (c === ':') {
+    const colonProblem = colonForComma(text, at);
+    if (colonProblem) return colonProblem;
+  }
   const space = ODD_SPACES[c];
   if (space) {
     return problem('json-syntax', at, `Not valid JSON: unexpected character: ${space} (${code}), which looks like an ordinary space but is not one to JSON.`,
@@ -278,6 +287,58 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
       quoted?.[1]
         ? `Write ${quoteAsWritten(quoted[1], 80)}, with double quotes instead of single ones. An apostrophe inside a text is fine: "Isn't it cool?".`
         : 'Write "title": "The phone", with double quotes. An apostrophe inside a text is fine: "Isn\'t it cool?".');
+  }
+  return undefined;
+}
+
+/**
+ * The problem for a colon at `at` typed after a field's value where the comma goes, or undefined
+ * when the colon is not plainly that (see strayCharacter).
+ */
+function colonForComma(text: string, at: number): UnlocatedProblem | undefined {
+  const { start, end } = lineAround(text, at);
+  const before = text.slice(start, at).trimEnd();
+  const after = text.slice(at + 1, end).replace(/\r$/, '');
+  const lastChar = start + before.length - 1;
+  // The value the colon follows: the line's last text (its quotes paired from the line's start),
+  // or a number, true, false or null, each after a field's name and its colon; or a closing bracket.
+  let valueStart = -1;
+  for (let i = start; i <= lastChar; i++) {
+    if (text[i] !== '"') continue;
+    const j = nextQuote(text, i + 1, end);
+    if (j === lastChar) valueStart = i;
+    i = j;
+  }
+  let value: string | undefined;
+  let bracket = false;
+  if (valueStart >= 0) {
+    if (text.slice(start, valueStart).trimEnd().endsWith(':')) value = text.slice(valueStart, lastChar + 1);
+  } else {
+    const tail = before.slice(-40);
+    value = /"\s*:\s*(-?[0-9][0-9.eE+-]{0,20}|true|false|null)$/.exec(tail)?.[1];
+    if (value === undefined && /[\]}]$/.test(tail)) {
+      value = tail.slice(-1);
+      bracket = true;
+    }
+  }
+  if (value === undefined) return undefined;
+  const why = 'A colon goes only between a field\'s name and its value.';
+  if (after.trim() === '') {
+    const next = text.slice(end).trimStart().charAt(0);
+    if (next === '}' || next === ']') {
+      return problem('json-syntax', at, `Not valid JSON: a colon : after the last value of its ${next === '}' ? 'object' : 'list'}. ${why}`,
+        `Delete the :, so that the line ends with the value: ${lineAsWritten(value, 100)}`, { at, with: ' ' });
+    }
+    if (next === '"' || (bracket && (next === '{' || next === '['))) {
+      return problem('json-syntax', at, `Not valid JSON: a colon : after the value, where the comma that separates it from the next ${next === '"' ? 'field' : 'item'} goes. ${why}`,
+        `Write a comma instead: ${lineAsWritten(value, 100)},`, { at, with: ',' });
+    }
+    return undefined;
+  }
+  // The next field's name on the same line: "title": "x": "summary": …
+  if (!bracket && /^\s*"(?:[^"\\\n]|\\.){0,200}"\s*:/.test(after)) {
+    return problem('json-syntax', at, `Not valid JSON: a colon : after the value, where the comma that separates it from the next field goes. ${why}`,
+      `Write a comma instead: ${lineAsWritten(value, 100)},`, { at, with: ',' });
   }
   return undefined;
 }
