@@ -1477,6 +1477,21 @@ describe('an unknown variable: the fix lists the variables the scenario declares
     expect(validateScenario(declared, 'x.json').problems.filter((p) => p.code === 'unknown-variable')).toEqual([]);
   });
 
+  // Found by author2-50: { "var": "Score", "gte": 80 } took two rounds: "Use something like
+  // "score"", then, once changed, the message above saying to write "conduct". Now one message
+  // says both, at the same place, with the same fix.
+  it('"Score" in capitals named as a variable: one message, told to write "conduct" in lower case', () => {
+    const condition = validateScenario(good.replace('{ "var": "trust", "gte": 60 }', '{ "var": "Score", "gte": 80 }'), 'x.json').problems;
+    expect(condition.map((p) => [p.code, formatPath(p.path), p.message, p.fix])).toEqual([['unknown-variable', 'nodes[0].replies[0].next[0].when.var',
+      'The variable "Score" is not declared (and an id is written in lower case): the volunteer\'s conduct so far (the score, critical violations, points) is tested with "conduct", not "var".',
+      'Write { "conduct": "score", "gte": 80 } (see Conditions in docs/authoring.md, section 4).']]);
+    const effect = validateScenario(good.replace('{ "var": "trust", "add": 10 }', '{ "var": "Points", "add": 10 }'), 'x.json').problems;
+    expect(effect.map((p) => [p.code, p.message])).toEqual([['unknown-variable', 'The variable "Points" is not declared (and an id is written in lower case): the volunteer\'s score is worked out from the replies\' assessments, and no effect can change it.']]);
+    // A declared variable written in capitals is still told its id.
+    const trust = validateScenario(good.replace('{ "var": "trust", "gte": 60 }', '{ "var": "Trust", "gte": 60 }'), 'x.json').problems;
+    expect(trust.map((p) => [p.code, p.fix])).toEqual([['invalid-id', 'Change it to "trust", the id of the variable "Jade\'s trust".']]);
+  });
+
   // Found by author-50, the other way round: { "conduct": "trust", "gte": 60 } (a declared variable
   // written with "conduct") was told 'Use one of: "critical", "score", …', none of which was meant.
   it('a declared variable written with "conduct": told to write "var"', () => {

@@ -6,6 +6,7 @@ import { countWords, firstFew } from '../text/first-few.js';
 import { quoteValue } from '../text/quote.js';
 import { isBlank } from '../text/clean.js';
 import { pointerWords } from './pointers.js';
+import { conductInsteadOfVar } from './conduct-words.js';
 import { closest, didYouMean, didYouMeanOf, RELATED_AT, suggester, type JsonPath, wordSuggester, type UnlocatedProblem } from './problem.js';
 
 type Issue = z.core.$ZodIssue;
@@ -641,6 +642,15 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       if (looksLikeId && typeof value === 'string' && value.trim() === '' && (key === 'next' || key === 'to' || key === 'start')) return [emptyReference(raw, path, key)];
       if (looksLikeId) {
         const meant = typeof value === 'string' ? declaredIdMeant(raw, key, value) : undefined;
+        // { "var": "Score", "gte": 80 }: the volunteer's conduct, in capitals. Said with what the
+        // lower-case "score" is told (conductInsteadOfVar), not "use score" and then, once that
+        // is done, "write conduct" (found by author2-50).
+        const parent = key === 'var' && !meant && typeof value === 'string' ? valueAt(raw, path.slice(0, -1)) : undefined;
+        const conduct = typeof parent === 'object' && parent !== null && !Array.isArray(parent)
+          ? conductInsteadOfVar(value as string, path.includes('effects') ? undefined : parent as Readonly<Record<string, unknown>>) : undefined;
+        if (conduct !== undefined) {
+          return [errorAt(path, 'unknown-variable', `The variable ${quoteValue(value)} is not declared (and an id is written in lower case): ${conduct.why}`, conduct.fix)];
+        }
         return [errorAt(path, 'invalid-id', `${describeAtStart(value)} is not a valid id: ids ${issue.message}.`,
           meant ? `Change it to ${quoteValue(meant.id)}, the id of ${meant.what}.` : typeof value === 'string' ? `Use something like "${slugify(value)}".` : 'Use an id like "first-call".')];
       }

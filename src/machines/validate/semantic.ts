@@ -10,7 +10,7 @@ import { countWords, firstFew, MAX_NAMED } from '../text/first-few.js';
 import { valuesDisablingAll } from './coverage.js';
 import { specOf } from '../conditions.js';
 import { closest, didYouMean, didYouMeanOf, pairSuggester, placeAt, pushAll, RELATED_AT, type JsonPath, type UnlocatedProblem, wordSuggester } from './problem.js';
-import { pointerWords } from './pointers.js';
+import { conductInsteadOfVar } from './conduct-words.js';
 
 /** A line break, as cleanLine (text/clean.ts) turns it into a space: \n, \r, the Unicode line and paragraph separators, and the three below. */
 const LINE_BREAK = /[\n\r\u2028\u2029\u0085\v\f]/;
@@ -126,12 +126,6 @@ export interface LooseNode {
 /** Every problem the schema cannot see: references, the graph, conditions, language. */
 /** A JSON path, built only when a problem needs it. */
 type Path = () => JsonPath;
-
-/** What a trainer may write as a variable for the volunteer's conduct, and the "conduct" it is. */
-const CONDUCT_WORDS: Readonly<Record<string, string>> = {
-  score: 'score', percent: 'percent', percentage: 'percent', points: 'points',
-  critical: 'critical', 'critical-violations': 'critical', criticals: 'critical', violations: 'violations',
-};
 
 export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   const { scenario, rawIndex, brokenIds } = input;
@@ -577,17 +571,9 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     // "score", "critical"…: the volunteer's conduct, which a condition tests with "conduct" and no
     // effect sets. Declaring such a variable, as the fix below says, makes one no reply changes
     // (found by author-50: { "var": "score", "gte": 80 } was told to declare "score").
-    const measure = CONDUCT_WORDS[name.toLowerCase()];
-    if (measure !== undefined) {
-      if (condition === undefined) {
-        error('unknown-variable', path, `The variable ${quoteValue(name, 40)} is not declared: the volunteer's score is worked out from the replies' assessments, and no effect can change it.`,
-          'To make this reply count for more, raise the weight of a principle it follows (in "assessments"); to track something else, declare a variable of its own in "variables", e.g. { "id": "rapport", "label": "…", "min": 0, "max": 100, "start": 50 }.');
-        return;
-      }
-      const compared = (['gte', 'gt', 'lte', 'lt', 'eq', 'ne'] as const).filter((k) => typeof condition[k as keyof Condition] === 'number').map((k) => `"${k}": ${String(condition[k as keyof Condition])}`);
-      const written = `{ "conduct": "${measure}"${measure === 'violations' ? ', "principle": "<principle id>"' : ''}, ${compared.length > 0 ? compared.join(', ') : '"gte": 1'} }`;
-      error('unknown-variable', path, `The variable ${quoteValue(name, 40)} is not declared: the volunteer's conduct so far (the score, critical violations, points) is tested with "conduct", not "var".`,
-        `Write ${written} (see ${pointerWords.conditions()}).`);
+    const conduct = conductInsteadOfVar(name, condition as Readonly<Record<string, unknown>> | undefined);
+    if (conduct !== undefined) {
+      error('unknown-variable', path, `The variable ${quoteValue(name, 40)} is not declared: ${conduct.why}`, conduct.fix);
       return;
     }
     const shown = declared.slice(0, MAX_LISTED).map((v) => quoteValue(v, 40)).join(', ');
