@@ -250,7 +250,23 @@ export function schemaProblems(raw: unknown, issues: readonly Issue[], prefix: J
   for (const p of out) if (p.code === 'wrong-type') (wrongType ??= new Set()).add(p.path.join('\u0000'));
   const kept = renamed.size === 0 && wrongType === undefined ? out : out.filter((p) => (p.code !== 'unknown-field' || RENAMES.has(p) || !renamed.has(p.path.join('\u0000')))
     && (p.code !== 'too-few' || wrongType === undefined || !wrongType.has(p.path.join('\u0000'))));
-  return oneProblemPerIdList(raw, oneProblemPerWrongKind(raw, kept));
+  return oneProblemPerGuessedEffect(oneProblemPerIdList(raw, oneProblemPerWrongKind(raw, kept)));
+}
+
+/** The invalid-effect problems of an effect written with a guessed field ("subtract": 10; see effectFix). */
+const GUESSED_EFFECT = new WeakSet<UnlocatedProblem>();
+
+/**
+ * { "var": "trust", "subtract": 10 } was two errors with one fix: "This effect has neither "add" nor
+ * "set"" at the effect, and "subtract" is not a field of an effect … "add" a negative amount" at the
+ * word, both "Write { "var": "trust", "add": -10 }." A trainer counts two mistakes where there is
+ * one (found by author2-50). Only the second is kept: it names the word written and says what it
+ * means, at the place to change.
+ */
+function oneProblemPerGuessedEffect(problems: UnlocatedProblem[]): UnlocatedProblem[] {
+  if (!problems.some((p) => GUESSED_EFFECT.has(p))) return problems;
+  const withUnknownField = new Set(problems.filter((p) => p.code === 'unknown-field').map((p) => p.path.slice(0, -1).join('\u0000')));
+  return problems.filter((p) => !GUESSED_EFFECT.has(p) || !withUnknownField.has(p.path.join('\u0000')));
 }
 
 /** `p`, added to `set`. */
@@ -1510,8 +1526,9 @@ function customProblem(message: string, path: JsonPath, value: unknown): Unlocat
   }
   if (message.includes('"add" or "set"')) {
     const both = typeof value === 'object' && value !== null && 'add' in value && 'set' in value;
-    return errorAt(path, 'invalid-effect', both ? 'This effect has both "add" and "set"; it can only do one.' : 'This effect has neither "add" nor "set", so it changes nothing.',
+    const p = errorAt(path, 'invalid-effect', both ? 'This effect has both "add" and "set"; it can only do one.' : 'This effect has neither "add" nor "set", so it changes nothing.',
       both ? 'Keep either "add" (to change by an amount) or "set" (to set a value).' : effectFix(value));
+    return !both && effectMeant(value) !== undefined ? marked(GUESSED_EFFECT, p) : p;
   }
   if (message.startsWith('variable:')) {
     const flag = typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'flag';
