@@ -1487,6 +1487,22 @@ describe('an unknown variable: the fix lists the variables the scenario declares
     expect(validateScenario(declared, 'x.json').problems.filter((p) => p.code === 'unknown-variable')).toEqual([]);
   });
 
+  // Found by author2-50: "Did you mean" offered one id for a bare word that starts several: "end"
+  // got "Did you mean "end-mixed" (the mixed ending) or "boyfriend-guarded"?" with three endings
+  // there, and the learning goal "no" got "Did you mean "no-awol-label"?", one of seven.
+  it('a bare word that starts several ids: the ones it starts are offered (the first few), not one of them', () => {
+    const said = (t: string) => validateScenario(t, 'x.json').problems.map((p) => `${p.message} | ${p.fix}`);
+    expect(said(good.replace('{ "to": "boyfriend-guarded" }', '{ "to": "end" }'))).toEqual([
+      'There is no node with the id "end". | Use the id of a node in "nodes" (those whose id starts with "end": "end-strong", "end-mixed" and "end-harmful"), or add a node with this id.']);
+    const goal = said(good.replace('"no-jumping-to-conclusions", "curious', '"no", "curious'));
+    expect(goal).toHaveLength(1);
+    expect(goal[0]).toMatch(/^"no" is not a principle of the guide\. The principles whose id starts with "no": "no-[a-z-]+", "no-[a-z-]+", "no-[a-z-]+", "no-[a-z-]+", "no-[a-z-]+", … and \d+ more\. \| /);
+    // Two that it starts: both, as a pair (as before).
+    expect(said(good.replace('{ "to": "boyfriend-guarded" }', '{ "to": "boyfriend" }'))[0]).toContain('Did you mean "boyfriend-open" or "boyfriend-guarded"?');
+    // One that it starts: that one.
+    expect(said(good.replace('{ "to": "boyfriend-guarded" }', '{ "to": "after" }'))[0]).toContain('Did you mean "after-visit"?');
+  });
+
   // Found by author2-50: { "var": "Score", "gte": 80 } took two rounds: "Use something like
   // "score"", then, once changed, the message above saying to write "conduct". Now one message
   // says both, at the same place, with the same fix.

@@ -88,9 +88,18 @@ export function closestTwo(word: string, candidates: Iterable<string>, ties = tr
   let contained: string | undefined;
   let containedGap = Infinity;
   let containedToo: string | undefined;
+  // The candidates the word starts, whole, as their leading hyphen-separated part ("report" for
+  // "report-a" and "report-b"): the first two, and how many.
+  const leading: string[] = [];
+  let leadingCount = 0;
+  const lead = `${w}-`;
   for (const c of candidates) {
     if (budget <= 0) break;
     const lc = c.toLowerCase();
+    if (w.length > 0 && lc.startsWith(lead)) {
+      leadingCount++;
+      if (leading.length < 2) leading.push(c);
+    }
     const gap = Math.abs(lc.length - w.length);
     // With ties, one as far as the best is looked at too (within the limit).
     const bound = ties && best !== undefined ? Math.min(bestDistance, limit) : bestDistance - 1 < limit ? bestDistance - 1 : limit;
@@ -111,6 +120,11 @@ export function closestTwo(word: string, candidates: Iterable<string>, ties = tr
       } else containedToo ??= c;
     }
   }
+  // A bare word that starts several ids is the start of each of them, not a typo of one: "Did you
+  // mean "report-a"?" with "report-b" there too picked one by length or order (found by
+  // author2-50). Two are offered as a pair (with `ties`); more, or two without ties, none: the
+  // caller's fix names the ids to choose from.
+  if (leadingCount >= 2 && bestDistance > 0) return ties && leadingCount === 2 ? { best: leading[0], also: leading[1] } : {};
   return best !== undefined ? { best, also: tie } : { best: contained, also: containedToo };
 }
 
@@ -140,6 +154,13 @@ export function pairSuggester(candidates: Iterable<string>): (word: string) => {
     memo.set(word, guess);
     return guess;
   };
+}
+
+/** The candidates `word` starts, whole, as their leading hyphen-separated part ("report" for "report-a"), in their order. */
+export function startingWith(word: string, candidates: Iterable<string>): string[] {
+  const lead = `${word.toLowerCase()}-`;
+  if (lead === '-') return [];
+  return [...candidates].filter((c) => c.toLowerCase().startsWith(lead));
 }
 
 /** ' Did you mean "x"?' for a guess, or an empty string for none. */

@@ -7,7 +7,7 @@ import { quoteValue } from '../text/quote.js';
 import { isBlank } from '../text/clean.js';
 import { pointerWords } from './pointers.js';
 import { conductInsteadOfVar } from './conduct-words.js';
-import { closest, didYouMean, didYouMeanOf, RELATED_AT, suggester, type JsonPath, wordSuggester, type UnlocatedProblem } from './problem.js';
+import { closest, didYouMean, didYouMeanOf, RELATED_AT, startingWith, suggester, type JsonPath, wordSuggester, type UnlocatedProblem } from './problem.js';
 
 type Issue = z.core.$ZodIssue;
 type Shape = Record<string, z.ZodType>;
@@ -856,6 +856,9 @@ function principleHint(value: unknown): string {
   if (byTitle) return ` It is the title of the principle whose id is "${byTitle.id}": write "${byTitle.id}".`;
   const spelt = closest(text, principleIds);
   if (spelt !== undefined) return didYouMeanOf(spelt);
+  // "no" for "no-awol-label", "no-jumping-to-conclusions", …: the ones it starts, not one of them.
+  const starting = startingWith(text, principleIds);
+  if (starting.length >= 2) return ` The principles whose id starts with ${quoteValue(text, 40)}: ${firstFew(starting.map((id) => quoteValue(id)), { last: ' and ' })}.`;
   const section = sections.find((s) => norm(s.heading) === norm(text));
   if (section) {
     const ids = principles.filter((p) => p.section === section.id).map((p) => `"${p.id}"`);

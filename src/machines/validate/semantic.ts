@@ -457,9 +457,26 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   let choices: { endings: string[]; all: string[] } | undefined;
   // And their words, two at most, written once: per unknown reference, 100,000 lists of five ids.
   const choiceWords = new Map<string[], string>();
+  /** Each leading hyphen-separated part of a node id ("report" of "report-a"), to the first few ids it starts and how many. */
+  let leadingParts: Map<string, { first: string[]; count: number }> | undefined;
   const nodeChoices = (id: string): string => {
     choices ??= { endings: [...nodes.values()].filter((n) => n.kind === 'ending').map((n) => n.id), all: [...nodes.keys()] };
     const { endings, all } = choices;
+    // "report" with "report-a", "report-b", … (closestTwo offers none of several): those. Looked up
+    // in an index of the ids' leading parts made once, not searched for each id named.
+    if (leadingParts === undefined) {
+      leadingParts = new Map();
+      for (const n of all) {
+        for (let dash = n.indexOf('-'); dash > 0; dash = n.indexOf('-', dash + 1)) {
+          const part = n.slice(0, dash);
+          const known = leadingParts.get(part);
+          if (known === undefined) leadingParts.set(part, { first: [n], count: 1 });
+          else if (known.count++ < MAX_LISTED) known.first.push(n);
+        }
+      }
+    }
+    const starting = leadingParts.get(id.toLowerCase());
+    if (starting !== undefined && starting.count >= 2) return ` (those whose id starts with ${quoteValue(id, 40)}: ${firstFew(starting.first.map((v) => quoteValue(v, 40)), { max: MAX_LISTED, total: starting.count })})`;
     const [label, ids] = /(?:^|-)end(?:ing)?(?:-|$)/.test(id) && endings.length > 0 ? ['the endings: ', endings] : ['', all];
     if (ids.length === 0) return '';
     const written = choiceWords.get(ids);
