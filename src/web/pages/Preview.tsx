@@ -617,9 +617,13 @@ function verdictWords(c: Checked): string {
   return c.sameName ? `Checked${c.at ? ` at ${c.at}` : ''}: ${words}` : words;
 }
 
-/** A fix with its JSON to type in <code> (codeParts), every part as React text; a message (`message`) with its ids and field names so. */
+/**
+ * A fix with its JSON to type in <code> (codeParts), every part as React text; a message (`message`)
+ * with its ids and field names so. A part without a space (an id, a field's name: "end-quiet") is
+ * a "word": kept whole on a line where one can hold it, not broken at its hyphen (see styles.css).
+ */
 function FixText({ text, message = false }: { text: string; message?: boolean }) {
-  return <>{codeParts(text, message).map((part, i) => (part.code ? <code key={i}>{part.text}</code> : part.text))}</>;
+  return <>{codeParts(text, message).map((part, i) => (part.code ? <code key={i} className={/\s/.test(part.text) ? undefined : 'word'}>{part.text}</code> : part.text))}</>;
 }
 
 function ProblemItem({ problem: p }: { problem: Problem }) {

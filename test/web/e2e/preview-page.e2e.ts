@@ -154,6 +154,48 @@ describe('preview page', () => {
     }
   });
 
+  // Found by author2-50: an id in a problem's message broke at its hyphen ("end-" at a line's end,
+  // "quiet" on the next) where the whole id fitted on the next line: read as two words, or copied
+  // in part. An id or a field's name now breaks only where it is longer than the line.
+  it('an id in a problem breaks only when it is longer than the line: at 320, 375 and 1280 px, copied whole', async () => {
+    // Twelve references to ids no node has, of different lengths, so that some fall at a line's end.
+    const gone = ['end-quiet', 'end-quiet-talk', 's1-guarded-again', 'after-the-long-visit', 'd2-next-time-maybe', 'end-harmful-later',
+      's1-opens-up-slowly', 'end-mixed-but-kind', 'a-very-long-id-that-a-trainer-wrote-out-in-full-for-this-one-reply', 'end-q', 'court-date-reminder', 'foster-home-visit'];
+    let text = EXAMPLE.toString('utf8');
+    let i = 0;
+    text = text.replace(/"(to|next)": "[a-z0-9-]+"/g, (whole, key: string) => (i < gone.length ? `"${key}": "${gone[i++] as string}"` : whole));
+    expect(i).toBeGreaterThan(8);
+    for (const width of [320, 375, 1280]) {
+      const s = await openPage(web.browser, web.app.url, '#/preview', { viewport: { width, height: 900 } });
+      const { page } = s;
+      try {
+        await page.getByLabel('Scenario file (.json)').setInputFiles({ name: 'ids.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+        await page.locator('ol.problems > li').first().waitFor();
+        // Each <code> without a space in the problems (an id, a field's name): on how many lines it
+        // is, and whether it is wider than its paragraph (then it must break).
+        const broken = await page.evaluate(() => [...document.querySelectorAll('ol.problems code')].filter((c) => !/\s/.test(c.textContent ?? '')).flatMap((c) => {
+          const lines = new Set([...c.getClientRects()].map((r) => Math.round(r.top))).size;
+          const probe = c.cloneNode(true) as HTMLElement;
+          probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap;display:inline;';
+          c.parentElement?.appendChild(probe);
+          const natural = probe.getBoundingClientRect().width;
+          probe.remove();
+          const room = (c.parentElement as HTMLElement).clientWidth;
+          return lines > 1 && natural <= room ? [`${c.textContent ?? ''} (${Math.round(natural)} of ${room} px, on ${lines} lines)`] : [];
+        }));
+        await s.screenshot(`e2e-preview-ids-${width}`);
+        expect(broken, `${width} px`).toEqual([]);
+        // The long id still fits the page: nothing scrolls sideways.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${width} px`).toBe(0);
+        // Copied, an id is the id: nothing added inside it.
+        expect(await page.locator('ol.problems code', { hasText: 'end-quiet-talk' }).first().textContent()).toBe('"end-quiet-talk"');
+        expect(s.errors()).toEqual([]);
+      } finally {
+        await s.close();
+      }
+    }
+  });
+
   // Chosen by mouse, or by the arrow keys without a Tab on to the frame, "Fit the whole graph in
   // the window" fitted the picture to a frame that stayed where it was, part of it below the window.
   it('"Fit the whole graph in the window", clicked or chosen by keyboard, brings the whole graph into the window at once, its choice still in view', async () => {
