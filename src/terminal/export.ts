@@ -303,7 +303,17 @@ function summarySaying(scenario: Scenario, decisions: readonly FacilitatedDecisi
   const words = undated(facilitationMarkdown(scenario, decisions, debrief));
   // Its date line is the only part of the file that may differ in length (a few bytes at most).
   const bytes = Buffer.byteLength(words);
-  const dir = exportsDir(env);
+  // Only a file of about the right size is read, so a large file named like a summary is not read whole for nothing.
+  return newestSummaryWhere(exportsDir(env), scenario, (size) => Math.abs(size - bytes) <= 200, since, (text) => undated(text) === words);
+}
+
+/**
+ * The newest summary of `scenario` in `dir` (its name as summaryBaseName makes it, ".md") written at
+ * `since` or later, of a size `sized` takes, whose text `says`. Each file on its own: one that cannot
+ * be read (a folder or a pipe named like a summary, a file without permission) is passed over, not
+ * the end of the search; undefined where the folder cannot be listed.
+ */
+function newestSummaryWhere(dir: string, scenario: Scenario, sized: (size: number) => boolean, since: number, says: (text: string) => boolean): { path: string; at: number } | undefined {
   const prefix = summaryBaseName(scenario, '');
   let names: string[];
   try {
@@ -311,21 +321,18 @@ function summarySaying(scenario: Scenario, decisions: readonly FacilitatedDecisi
   } catch {
     return undefined;
   }
-  // Each file on its own: one that cannot be read (a folder or a pipe named like a summary, a file
-  // without permission) is passed over, not the end of the search; only a file of about the right
-  // size is read, so a large file named like a summary is not read whole for nothing.
   const found = names.flatMap((name) => {
     const path = join(dir, name);
     try {
       const st = statSync(path);
-      return st.isFile() && Math.abs(st.size - bytes) <= 200 && st.mtimeMs >= since ? [{ path, at: st.mtimeMs }] : [];
+      return st.isFile() && sized(st.size) && st.mtimeMs >= since ? [{ path, at: st.mtimeMs }] : [];
     } catch {
       return [];
     }
   }).sort((a, b) => b.at - a.at);
   return found.find(({ path }) => {
     try {
-      return undated(readFileSync(path, 'utf8')) === words;
+      return says(readFileSync(path, 'utf8'));
     } catch {
       return false;
     }
@@ -349,31 +356,8 @@ export function laterSessionSummary(kept: Pick<RestoredFacilitation, 'playable' 
   const markdown = facilitationMarkdown(scenario, kept.decisions, undefined);
   // The decisions followed, as any later summary of the session says them (its title and date above).
   const block = markdown.slice(markdown.indexOf('\n## Decision 1:'), markdown.indexOf('\n## How the room did'));
-  const dir = fallbackExportDir(env);
-  const prefix = summaryBaseName(scenario, '');
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((name) => name.startsWith(prefix) && name.endsWith('.md'));
-  } catch {
-    return undefined;
-  }
-  const found = names.flatMap((name) => {
-    const path = join(dir, name);
-    try {
-      const st = statSync(path);
-      // (A file far larger than a summary is not read whole for nothing.)
-      return st.isFile() && st.size <= 4 * 1024 * 1024 && st.mtimeMs >= since ? [{ path, at: st.mtimeMs }] : [];
-    } catch {
-      return [];
-    }
-  }).sort((a, b) => b.at - a.at);
-  return found.find(({ path }) => {
-    try {
-      return readFileSync(path, 'utf8').includes(block);
-    } catch {
-      return false;
-    }
-  })?.path;
+  // (A file far larger than a summary is not read whole for nothing.)
+  return newestSummaryWhere(fallbackExportDir(env), scenario, (size) => size <= 4 * 1024 * 1024, since, (text) => text.includes(block))?.path;
 }
 
 /** Said under "Kept as it was at …" (keptAsItWasWords) where laterSessionSummary found one, the file after it on a line of its own (laterSummaryWords). */

@@ -642,6 +642,19 @@ describe('the projector window with a live room', () => {
  * reaches it), as a live room's presenter page sends it to the projector: the join line, the note,
  * each reply with its votes, feedback and verdicts.
  */
+/** The projector window alone at `size`, in a context of its own, waiting for the trainer; closed after `run`. */
+async function withProjectorAt(app: string, size: { width: number; height: number }, run: (projector: Page) => Promise<void>): Promise<void> {
+  const context = await browser!.newContext({ viewport: size });
+  try {
+    const projector = await context.newPage();
+    await projector.goto(`${app}?projector#/projector`);
+    await projector.getByText(/Waiting for the trainer/).waitFor();
+    await run(projector);
+  } finally {
+    await context.close();
+  }
+}
+
 function everyReveal(): { where: string; state: ProjectorState & { kind: 'moment' } }[] {
   const reveals: { where: string; state: ProjectorState & { kind: 'moment' } }[] = [];
   // Validated once per worker (bundledScenario), shared with the other parts of the e2e run.
@@ -698,11 +711,7 @@ describe('every vote on a projector window', () => {
     const app = inject('e2eAppUrl');
     const problems: string[] = [];
     for (const size of [{ width: 1280, height: 720 }, { width: 1024, height: 768 }]) {
-      const context = await browser!.newContext({ viewport: size });
-      try {
-        const projector = await context.newPage();
-        await projector.goto(`${app}?projector#/projector`);
-        await projector.getByText(/Waiting for the trainer/).waitFor();
+      await withProjectorAt(app, size, async (projector) => {
         // The trainer's page stood in for inside the window (as for every reveal): one call per vote.
         await projector.evaluate(([name, v]) => {
           const laptop = new BroadcastChannel(name);
@@ -742,9 +751,7 @@ describe('every vote on a projector window', () => {
             if (SCREENSHOTS) await projector.screenshot({ path: join(ROOT, 'test-artifacts', 'screenshots', `projector-vote-columns-${size.width}.png`) });
           }
         }
-      } finally {
-        await context.close();
-      }
+      });
     }
     expect(problems).toEqual([]);
   });
@@ -762,11 +769,7 @@ describe('every reveal on a projector window', () => {
     const axed = new Set<number>();
     let paged = 0;
     for (const size of SIZES) {
-      const context = await browser!.newContext({ viewport: size });
-      try {
-        const projector = await context.newPage();
-        await projector.goto(`${app}?projector#/projector`);
-        await projector.getByText(/Waiting for the trainer/).waitFor();
+      await withProjectorAt(app, size, async (projector) => {
         // The trainer's page is stood in for inside the window itself: a second BroadcastChannel of
         // the same name there sends the states and hears the window's pages (a channel's messages
         // reach every other object of its name, in the same page too). Each reveal, all its pages
@@ -883,9 +886,7 @@ describe('every reveal on a projector window', () => {
             }
           }
         }
-      } finally {
-        await context.close();
-      }
+      });
     }
     expect(problems).toEqual([]);
     // Some reveals did need pages (43 of 115 fell under 16 px at 1024×768 on one page).
