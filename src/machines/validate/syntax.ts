@@ -62,6 +62,21 @@ function lineAround(text: string, at: number): { start: number; end: number } {
   return { start, end: nl < 0 ? text.length : nl };
 }
 
+/**
+ * Where the text that `close` (a double quote) closes opens, its quotes paired from `start` (a
+ * line's start) up to `end`; -1 where `close` closes none (it opens one, or is inside no pair).
+ */
+function openingQuoteOf(text: string, start: number, end: number, close: number): number {
+  let open = -1;
+  for (let i = start; i <= close; i++) {
+    if (text[i] !== '"') continue;
+    const j = nextQuote(text, i + 1, end);
+    if (j === close) open = i;
+    i = j;
+  }
+  return open;
+}
+
 /** The first '"' from `from` that is not escaped by a backslash, or `end` when there is none before it. */
 function nextQuote(text: string, from: number, end: number): number {
   let q = from;
@@ -302,13 +317,7 @@ function colonForComma(text: string, at: number): UnlocatedProblem | undefined {
   const lastChar = start + before.length - 1;
   // The value the colon follows: the line's last text (its quotes paired from the line's start),
   // or a number, true, false or null, each after a field's name and its colon; or a closing bracket.
-  let valueStart = -1;
-  for (let i = start; i <= lastChar; i++) {
-    if (text[i] !== '"') continue;
-    const j = nextQuote(text, i + 1, end);
-    if (j === lastChar) valueStart = i;
-    i = j;
-  }
+  const valueStart = openingQuoteOf(text, start, end, lastChar);
   let value: string | undefined;
   let bracket = false;
   if (valueStart >= 0) {
@@ -925,13 +934,7 @@ function unescapedQuote(text: string, at: number): UnlocatedProblem | undefined 
   if (text[quote] !== '"') return undefined;
   const { start, end } = lineAround(text, at);
   // Walk the line's strings to be sure that quote closes one (and does not open one).
-  let open = -1;
-  for (let i = start; i <= quote; i++) {
-    if (text[i] !== '"') continue;
-    const j = nextQuote(text, i + 1, end);
-    if (j === quote) open = i;
-    i = j;
-  }
+  const open = openingQuoteOf(text, start, end, quote);
   if (open < 0) return undefined;
   const rest = text.slice(at, end);
   const last = /"[\s,}\]]*$/.exec(rest);
