@@ -42,9 +42,9 @@ afterEach(() => {
 const NEW_PHONE = join(import.meta.dirname, 'fixtures', 'scenarios', 'new-phone.json');
 
 /** The room command in this process on 127.0.0.1 (a free port), once it listens; `stop` is its Ctrl+C (SIGTERM's handler, called as the signal would). */
-async function openRoom() {
+async function openRoom(more: NodeJS.ProcessEnv = {}) {
   const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
-  const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-room-ro-')), PWD: here };
+  const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-room-ro-')), PWD: here, ...more };
   const before = new Set(process.listeners('SIGTERM'));
   const got = { out: '', err: '' };
   let listening: () => void = () => undefined;
@@ -102,6 +102,38 @@ describe('a live room whose state folder stops taking writes', () => {
     expect(r.got.err.split('can no longer be saved').length, r.got.err).toBe(2);
     expect(r.got.err).not.toMatch(/\.tmp/);
     expect(r.got.err.replace(/\s+/g, ' ')).toContain('room: the room can no longer be saved in the state folder (permission denied)');
+  });
+
+  // Walked (term3-50): at 60 columns the notice ended a row with "room" and began the next with
+  // "--resume", and named the command without the prefix that runs it where the app was started
+  // ("npx casa-practice" after npm ci), which every other hint prints. Now the command is whole,
+  // on rows of its own, as the other hints print it; the same at Ctrl+C, when the last save fails.
+  it('names the command that carries on as the other hints do, whole on a row of its own, at 60 columns', async () => {
+    const columns = Object.getOwnPropertyDescriptor(process.stdout, 'columns');
+    Object.defineProperty(process.stdout, 'columns', { value: 60, configurable: true });
+    try {
+      const r = await openRoom({ npm_command: 'exec' });
+      const presenter = await Presenter.connect(r.base, r.room, r.token);
+      try {
+        readOnlyFolder.path = r.folder;
+        const view = await presenter.act({ type: 'advance', node: presenter.view.session.nodeId });
+        if ('code' in view) throw new Error(`advance refused: ${view.message}`);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      } finally {
+        presenter.close();
+      }
+      const live = r.got.err;
+      r.stop();
+      await r.done;
+      const rows = r.got.err.split('\n');
+      expect(rows.every((row) => row.length <= 60), r.got.err).toBe(true);
+      expect(rows.filter((row) => /--resume/.test(row)), r.got.err).toEqual(['  npx casa-practice room --resume', '  npx casa-practice room --resume']);
+      expect(live, live).toContain('  npx casa-practice room --resume');
+      expect(r.got.err).not.toMatch(/\broom\s*\n\s*--resume/);
+    } finally {
+      if (columns) Object.defineProperty(process.stdout, 'columns', columns);
+      else delete (process.stdout as { columns?: number }).columns;
+    }
   });
 
   it('the summary at the session\'s end goes there too, said so, and Ctrl+C writes it again in the same file', async () => {

@@ -19,7 +19,7 @@ import { holderText, openHolder } from '../node/file-lock.js';
 import { packageRoot } from '../paths.js';
 import { sessionSeed } from '../seed.js';
 import { stateDir, writeAtomic } from '../state.js';
-import { wrapText, wrapWords } from '../wrap.js';
+import { commandLines, wrapText, wrapWords } from '../wrap.js';
 import { CONTROLS_HELP, roomControls } from './controls.js';
 import { readVoterFiles, startRoomServer, type RoomServer } from './server.js';
 
@@ -191,12 +191,16 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
   const width = () => Math.max(40, textWidth());
   // Wrapped like the rest, so a refused message in a 60-column window does not break mid-word.
   const log = (line: string) => io.err(`${wrapText(`room: ${line}`, width(), '  ')}\n`);
+  // The room no longer saved: the command that carries on named as every hint names it (the
+  // prefix that works where the app was started), whole on rows of its own under the words. It said
+  // "room --resume" mid-sentence, and at 60 columns the terminal row broke between "room" and "--resume".
+  const unsaved = (reason: string) => io.err(`${wrapText(`room: the room can no longer be saved in the state folder (${reason}): the session goes on. Votes and steps are saved again once the folder can be written. Once the room is closed, this carries on from where it was last saved:`, width(), '  ')}\n${resumeRows(env, width())}\n`);
 
   let server: RoomServer;
   const where: { join?: string; controls?: ReturnType<typeof roomControls> } = {};
   try {
     server = await startRoomServer({
-      ctx, state, token, host, port, persist, log,
+      ctx, state, token, host, port, persist, log, onUnsaved: unsaved,
       // Known once the port is bound (port 0 picks one), so read when asked.
       get joinUrl() {
         return where.join;
@@ -254,7 +258,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
         try {
           store.write(key, text(server.state()));
         } catch (e) {
-          io.err(`${wrapText(`casa-practice: the room could not be saved in the state folder (${errorWords(e)}); room --resume carries on from where it was last saved.`, width())}\n`);
+          io.err(`${wrapText(`casa-practice: the room could not be saved in the state folder (${errorWords(e)}). This carries on from where it was last saved:`, width())}\n${resumeRows(env, width())}\n`);
         }
         try {
           written = writeSummary(server.state());
@@ -277,6 +281,14 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
  */
 function commandWords(text: string, env: NodeJS.ProcessEnv, columns = textWidth()): string {
   return wrapWords(text, Math.max(40, Math.min(columns, 100)), `${commandName(env)} `);
+}
+
+/**
+ * `room --resume` as the app was started (command), indented under a notice's words and broken only
+ * between its words with line continuations where it is longer than the row (commandLines).
+ */
+export function resumeRows(env: NodeJS.ProcessEnv, columns: number): string {
+  return commandLines(command('room --resume', env), Math.max(10, columns - 2), '  ', commandName(env)).map((line) => `  ${line}`).join('\n');
 }
 
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];

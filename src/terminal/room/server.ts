@@ -39,6 +39,12 @@ export interface RoomServerOptions {
   persist: (state: RoomState) => void | Promise<void>;
   /** One clean line per event worth keeping (refused messages, connections). */
   log: (line: string) => void;
+  /**
+   * Told once when the room can no longer be saved (until a save succeeds again), with the reason in
+   * plain words, to say so with the command that carries on (laid out by the caller, which knows how
+   * the app was started); without it, the log gets a line naming "room --resume".
+   */
+  onUnsaved?: (reason: string) => void;
   /** Called once when the session ends (an ending, or the presenter ends it). */
   onEnded?: (state: RoomState) => void;
   /** Called after every change of phase or moment (not for votes and joins), whoever made it. */
@@ -500,7 +506,10 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
       if (refused) log('the room is saved in the state folder again.');
       refused = false;
     }, (e: unknown) => {
-      if (!refused) log(`the room can no longer be saved in the state folder (${errorWords(e)}): the session goes on, and room --resume would carry on from where it was last saved. Votes and steps are saved again once the folder can be written.`);
+      if (!refused) {
+        if (opts.onUnsaved) opts.onUnsaved(errorWords(e));
+        else log(`the room can no longer be saved in the state folder (${errorWords(e)}): the session goes on, and room --resume would carry on from where it was last saved. Votes and steps are saved again once the folder can be written.`);
+      }
       refused = true;
     }).then(() => {
       writing = false;
