@@ -534,3 +534,32 @@ describe('resumed on a scene a reply led to (no decision since): the reply and i
     expect(assessed.out).toContain('-- The server --');
   });
 });
+
+// Walked (term3-50, jae-and-hyung d4-listen, a "do" reply): its feedback screen said "You do: Go on
+// Sunday…" and, once resumed, the recap "Your last reply: Do: Go on Sunday…": one reply worded two
+// ways. Both now word it as the core does (quotedReply: "Do: …"), as the debriefs' "You chose: Do: …".
+describe('a "do" reply is worded the same on its feedback screen and in the recap once resumed', () => {
+  it('"Do: …" in both', async () => {
+    const loaded = loadPlayable(bundledFile('jae-and-hyung.json'), 'd4-dinner');
+    if ('problems' in loaded) throw new Error(loaded.problems);
+    const playable = loaded;
+    const norm = (text: string) => text.replace(/\s+/g, ' ');
+    const actor = startSession(playable.scenario, 'practice', undefined, 1);
+    const env = tempEnv();
+    const live = await renderAt(playElement({ playable, actor, env, mode: 'practice' }), 100, 60);
+    const reply = selectView(playable.scenario, actor.getSnapshot()).replies.find((r) => r.id === 'd4-listen');
+    expect(reply?.kind).toBe('do');
+    await press(live, String(reply!.number));
+    // The panel's borders taken out, so that its wrapped rows read as one text.
+    const feedbackScreen = norm(live.lastFrame().replace(/│/g, ' '));
+    expect(feedbackScreen).toContain('Feedback on your reply');
+    live.unmount();
+    const words = quotedReply(reply!.text, false);
+    expect(feedbackScreen).toContain(norm(words));
+    expect(feedbackScreen).not.toContain('You do:');
+    const r = await renderAt(appElement({ env, start: { kind: 'play', playable, snapshot: actor.getPersistedSnapshot(), showNote: false } }).element, 100, 60);
+    const recap = norm(r.lastFrame());
+    expect(recap).toContain(`Your last reply: ${norm(words)}`);
+    r.unmount();
+  });
+});

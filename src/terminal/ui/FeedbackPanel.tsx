@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import { breaksCritical, changeWords, type FeedbackView } from '../../machines/index.js';
+import { breaksCritical, changeWords, quotedReply, type FeedbackView } from '../../machines/index.js';
 import { inkRows } from '../wrap.js';
 import { Paragraph } from './Paragraph.js';
 import { Verdict, verdictText } from './Verdict.js';
@@ -22,9 +22,13 @@ export interface FeedbackPanelProps {
   width?: number;
 }
 
-/** The reply as the panel shows it: words in quotation marks, an action as "You do: …". */
+/**
+ * The reply as the panel shows it, in the core's words (quotedReply), as the recap of a resumed
+ * session and the debriefs show it: words in quotation marks, an action as "Do: …". The panel said
+ * "You do: …" and the recap "Your last reply: Do: …", one reply worded two ways.
+ */
 export function chosen(f: FeedbackView): string {
-  return f.replyKind === 'do' ? `You do: ${f.replyText}` : `“${f.replyText}”`;
+  return quotedReply(f.replyText, f.replyKind !== 'do');
 }
 
 /** Rows the panel takes at a width and fit, estimated by wrapping each part as Ink will. */
