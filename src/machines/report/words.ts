@@ -91,8 +91,8 @@ export function quotedTitle(title: string, quotes: readonly [string, string] = [
 }
 
 /**
- * A reply after the name of who chose it, as the feedback panel shows one: "You: “…”" for words
- * said, "You do: …" (or "Room does: …") for an action.
+ * A reply after the name of who chose it: "You: “…”" for words said, "You do: …" (or "Room
+ * does: …") for an action. (The terminal's feedback panel shows a reply as quotedReply does.)
  */
 export function replyBy(voice: Voice, text: string, said: boolean, quotes: readonly [string, string] = ['“', '”']): string {
   return said ? `${VOICE_WORDS[voice].who}: ${quotes[0]}${text}${quotes[1]}` : `${VOICE_WORDS[voice].does}: ${text}`;
