@@ -418,7 +418,9 @@ it('a decision with no words of its own shows the scene that set it up, under it
   const discussion = document.getElementById('discussion')!;
   expect(discussion.hidden).toBe(false);
   expect(discussion.querySelector('h2')!.textContent).toBe(after.title);
-  expect([...discussion.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Scene 1']);
+  // Under "Before this", as the projector heads it (a region named by its h3), the scene's heading an h4.
+  expect([...discussion.querySelectorAll('h3, h4')].map((h) => `${h.tagName} ${h.textContent}`)).toEqual(['H3 Before this', 'H4 Scene 1']);
+  expect(discussion.querySelector('section.setup')!.getAttribute('aria-labelledby')).toBe(discussion.querySelector('h3')!.id);
   expect([...document.getElementById('discussion-words')!.querySelectorAll('p')].map((p) => p.textContent)).toEqual([line]);
   // The vote: the same words under "What was said", closed (the test before opened it: closed again here).
   const said = document.querySelector<HTMLDetailsElement>('#decision details')!;
@@ -430,9 +432,10 @@ it('a decision with no words of its own shows the scene that set it up, under it
   expect(said.hidden).toBe(false);
   expect(said.open).toBe(false);
   expect(said.querySelector('summary')!.textContent).toBe('What was said');
-  expect([...said.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Scene 1']);
+  expect([...said.querySelectorAll('h3, h4')].map((h) => `${h.tagName} ${h.textContent}`)).toEqual(['H3 Before this', 'H4 Scene 1']);
+  expect(said.querySelector('section.setup')!.getAttribute('aria-labelledby')).toBe(said.querySelector('h3')!.id);
   expect([...said.querySelectorAll('p')].map((p) => p.textContent)).toEqual([line]);
-  expect(said.querySelector('h3')!.compareDocumentPosition(said.querySelector('p')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  expect(said.querySelector('h4')!.compareDocumentPosition(said.querySelector('p')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   expect(said.closest('[aria-live], [role="status"], [role="alert"]')).toBeNull();
 });
 

@@ -504,12 +504,20 @@ function wordsOf(narration: string | undefined, lines: NonNullable<PhoneDecision
 }
 
 /**
- * The scenes that set up a decision with no words of its own (version 12: the projector's "Before
- * this"), each under its heading as the phone showed it at that scene (its title, or "Scene 2"), an
- * h3 under the decision's heading, then its narration and lines, as text.
+ * The scenes that set up a decision with no words of its own (version 12), as the projector and the
+ * presenter page show them: a region headed "Before this" (an h3 under the decision's heading, with
+ * the id `id`), each scene under its heading as the phone showed it at that scene (its title, or
+ * "Scene 2"), an h4, then its narration and lines, as text. Without the "Before this" heading the
+ * opening scene's title sat straight under the decision's title, read as its subtitle.
  */
-function setupWordsOf(setup: NonNullable<PhoneDecision['setup']> | undefined): HTMLElement[] {
-  return (setup ?? []).flatMap((scene) => [Object.assign(document.createElement('h3'), { textContent: scene.title }), ...wordsOf(scene.narration, scene.lines)]);
+function setupWordsOf(setup: NonNullable<PhoneDecision['setup']> | undefined, id: string): HTMLElement[] {
+  if (!setup || setup.length === 0) return [];
+  const region = document.createElement('section');
+  region.className = 'setup';
+  region.setAttribute('aria-labelledby', id);
+  const heading = Object.assign(document.createElement('h3'), { id, textContent: 'Before this' });
+  region.append(heading, ...setup.flatMap((scene) => [Object.assign(document.createElement('h4'), { textContent: scene.title }), ...wordsOf(scene.narration, scene.lines)]));
+  return [region];
 }
 
 /** What the discussion's words were last drawn from: they are rebuilt only when that changes. */
@@ -528,7 +536,7 @@ function drawDiscussion(d: VoterView['discussing']): void {
   drawnDiscussion = key;
   setText(els.discussionTitle, d.title ?? 'Decision');
   // A decision with no words of its own: the scenes that set it up (version 12), which the phone showed just before.
-  els.discussionWords.replaceChildren(...setupWordsOf(d.setup), ...wordsOf(d.narration, d.lines));
+  els.discussionWords.replaceChildren(...setupWordsOf(d.setup, 'discussion-setup'), ...wordsOf(d.narration, d.lines));
   setHidden(els.discussionPrompt, !d.discussionPrompt);
   setText(els.discussionPrompt, d.discussionPrompt ? `Discuss: ${d.discussionPrompt}` : '');
   setText(els.discussionQuestion, d.prompt ?? 'What do you say or do?');
@@ -614,7 +622,7 @@ function draw(v: VoterView): void {
       const setup = d.setup ?? [];
       setHidden(els.said, !d.narration && lines.length === 0 && setup.length === 0);
       setText(els.saidSummary, lines.length > 0 || setup.some((scene) => scene.lines.length > 0) ? 'What was said' : 'What happened');
-      els.saidWords.replaceChildren(...setupWordsOf(setup), ...wordsOf(d.narration, lines));
+      els.saidWords.replaceChildren(...setupWordsOf(setup, 'said-setup'), ...wordsOf(d.narration, lines));
       setText(els.prompt, d.prompt ?? 'What do you say or do?');
       const drawn = d.replies.map(replyButton);
       const buttons = new Map(d.replies.map((r, i) => [r.number, drawn[i]!.button] as const));

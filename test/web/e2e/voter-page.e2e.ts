@@ -821,6 +821,62 @@ describe('voter page in Chromium', () => {
     }
   });
 
+  // Found by phone-50: a story whose first decision has no words of its own comes with its opening
+  // scene (voter protocol 12), and the phone drew the scene's title straight under the decision's
+  // title, with no "Before this" as the projector and the presenter page head it: it read as the
+  // decision's subtitle. Now a region named "Before this" (h3) holds each scene under its heading (h4).
+  it.skipIf(!available)('the opening scene at the first decision is headed "Before this", a region, in the discussion and under "What was said", at 390×844 and at 320 px with 200% text; nothing sideways; axe clean', async () => {
+    const scenario = hostile();
+    const phoneNode = scenario.nodes.find((n) => n.id === 'phone');
+    if (phoneNode?.kind !== 'decision') throw new Error('fixture changed');
+    // An opening scene that sets the decision up; the decision has no words of its own.
+    const opening = { id: 'opening', kind: 'scene' as const, title: 'Tuesday afternoon at the group home', narration: 'Jade shows you a new phone she says a friend gave her.', next: 'phone' };
+    delete phoneNode.narration;
+    delete phoneNode.lines;
+    scenario.nodes.unshift(opening as (typeof scenario.nodes)[number]);
+    (scenario as { start: string }).start = 'opening';
+    for (const [label, viewport, large] of [['390', { width: 390, height: 844 }, false], ['320-200', { width: 320, height: 700 }, true]] as const) {
+      const server = await serve(createRoom(roomContext(scenario), ROOM, 0, new Date()), 0, scenario);
+      const context = await browser!.newContext({ viewport });
+      if (large) await context.addInitScript(() => document.addEventListener('DOMContentLoaded', () => document.documentElement.style.setProperty('font-size', '200%')));
+      const page = await context.newPage();
+      const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      /** The headings in `where`, in order, as "h2 text". */
+      const headings = (where: string) => page.locator(`${where} :is(h2, h3, h4)`).evaluateAll((hs) => hs.map((h) => `${h.tagName.toLowerCase()} ${h.textContent}`));
+      try {
+        await page.goto(`http://127.0.0.1:${server.port}/join?room=${ROOM}`);
+        await status(page, WAITING);
+        const presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
+        // The trainer's first step: past the content note (standing in for the opening scene) to the first decision, shown for the room to discuss.
+        for (let guard = 0; guard < 4 && presenter.view.session.kind !== 'decision'; guard++) await presenter.act({ type: 'advance', node: presenter.view.session.nodeId });
+        expect(presenter.view.session.nodeId).toBe('phone');
+        await status(page, DISCUSSING);
+        expect(await headings('#discussion'), label).toEqual([`h2 ${phoneNode.title}`, 'h3 Before this', `h4 ${opening.title}`]);
+        const region = page.locator('#discussion').getByRole('region', { name: 'Before this' });
+        expect(await region.locator('p').allInnerTexts()).toEqual([opening.narration]);
+        // Short: one line, even at 320 px with 200% text.
+        const before = page.locator('#discussion h3');
+        expect(await before.evaluate((h) => Math.round(h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight)))).toBe(1);
+        expect(await sideways()).toBeLessThanOrEqual(0);
+        expect(await axe(page)).toEqual([]);
+        if (SCREENSHOTS) await fullPageScreenshot(page, `voter-discussion-setup-${label}`);
+        await presenter.act({ type: 'open', node: 'phone' });
+        await status(page, /Vote now/);
+        await page.locator('#said summary').click();
+        expect(await headings('#said'), label).toEqual(['h3 Before this', `h4 ${opening.title}`]);
+        expect(await page.locator('#said').getByRole('region', { name: 'Before this' }).locator('p').allInnerTexts()).toEqual([opening.narration]);
+        expect(await sideways()).toBeLessThanOrEqual(0);
+        expect(await axe(page)).toEqual([]);
+        if (SCREENSHOTS) await fullPageScreenshot(page, `voter-vote-said-setup-${label}`);
+        if (!large) await axeCleanInDark(page, 'voter-vote-said-setup');
+        presenter.close();
+      } finally {
+        await context.close();
+        await server.close();
+      }
+    }
+  });
+
   // Left from session 46: the "✓ your vote" mark was drawn after the reply's last word. At 320 px with
   // 200% text, a bundled reply (youth-discloses' 211-character d8-all-in) is a button taller than the
   // screen: tapped near its top, the mark was 900 px down, below the screen, its "✓" ending one line
