@@ -129,11 +129,17 @@ export function App({ store, storageNotice, tab }: AppProps) {
   // focus came back out of sight. Left with the pointer, the page stays where it was (the focus
   // shows no ring there).
   const revealAfterBreak = useRef(false);
+  // The element of the page that last had the focus (the break's button takes it as the break
+  // begins): with a question open in the page, the way back returns there (see placeAfterBreak).
+  const focusedInPage = useRef<HTMLElement | null>(null);
+  const noteFocusInPage = useCallback((e: FocusEvent<HTMLDivElement>) => {
+    if (e.target instanceof HTMLElement) focusedInPage.current = e.target;
+  }, []);
   const backFromPanel = useCallback((byKeyboard: boolean) => {
     revealAfterBreak.current = byKeyboard;
     setOnBreak(false);
     queueMicrotask(() => {
-      (placeInConversation(main.current) ?? breakButton.current)?.focus({ preventScroll: true });
+      (placeAfterBreak(main.current, focusedInPage.current) ?? breakButton.current)?.focus({ preventScroll: true });
     });
   }, []);
   // A live room's break ended elsewhere (the laptop's terminal, or another presenter page): the room
@@ -149,7 +155,7 @@ export function App({ store, storageNotice, tab }: AppProps) {
     scrolledBeforeBreak.current = undefined;
     if (!revealAfterBreak.current) return;
     revealAfterBreak.current = false;
-    const newest = placeInConversation(main.current);
+    const newest = placeAfterBreak(main.current, focusedInPage.current);
     if (!newest) return;
     const r = newest.getBoundingClientRect();
     const clear = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
@@ -302,7 +308,7 @@ export function App({ store, storageNotice, tab }: AppProps) {
           {/* The page stays mounted during a break, so a session waits exactly where it was. Its
               "Loading…" is plain text, not a live region (one inserted with its words may not be said):
               see LOADING_SAID_AFTER_MS. */}
-          <div hidden={onBreak}>
+          <div hidden={onBreak} onFocus={noteFocusInPage}>
             <PageLoadContext value={pageLoad}>
               <PageBoundary href={hrefOf(route)} onFailed={pageFailed}>
                 <Suspense fallback={<p>Loading…</p>}>{page(route, onBreak, breakEndedByRoom, breakResumedByRoom)}<PageShown href={hrefOf(route)} onShown={pageDrawn} /></Suspense>
@@ -335,6 +341,22 @@ export const PAGE_FAILED = 'If you are offline, or casa-practice has just been u
  */
 function placeInConversation(main: HTMLElement | null): HTMLElement | null {
   return main?.querySelector<HTMLElement>('#last-reply-heading') ?? main?.querySelector<HTMLElement>('#transcript .moment:last-of-type .moment-heading') ?? null;
+}
+
+/**
+ * Where the way back from a break ("Back to where I was", Escape) puts the focus: with a question
+ * open in the page (a ConfirmPanel: "Start again from the beginning?", "End the session?"), back in
+ * it, on the button of it that last had the focus (`focused`), else its safe answer ("No, keep
+ * going"); it went to the newest moment's heading, above the question still open further down, and
+ * nothing said it was there. Without one, the place in the conversation (placeInConversation).
+ */
+function placeAfterBreak(main: HTMLElement | null, focused: HTMLElement | null): HTMLElement | null {
+  const question = main?.querySelector<HTMLElement>('.confirm');
+  if (question) {
+    if (focused && focused.isConnected && question.contains(focused) && !(focused instanceof HTMLButtonElement && focused.disabled)) return focused;
+    return question.querySelector<HTMLElement>('button.primary') ?? question.querySelector<HTMLElement>('button');
+  }
+  return placeInConversation(main);
 }
 
 const PAGE_FAILED_HEADING = 'This page could not be shown';

@@ -219,6 +219,36 @@ describe('take a break', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Take a break' }));
   });
 
+  // Found by phone-50: with "Start again from the beginning?" open in the page, back from a break the
+  // focus went to the newest moment's heading, above the question still open further down, and
+  // nothing said the question was there. It goes back into the question, where it was.
+  it('with the "Start again?" question open, the way back from a break puts the focus back in the question: its "No, keep going", or the button of it that had the focus', async () => {
+    const user = userEvent.setup();
+    renderApp('#/play/youth-discloses');
+    await screen.findByRole('group', { name: /./ });
+    await replyKey(user, '1');
+    await user.click(await screen.findByRole('button', { name: 'Start again from the beginning' }));
+    const keep = screen.getByRole('button', { name: 'No, keep going' });
+    expect(document.activeElement).toBe(keep);
+    // Escape from the break: the question's safe answer, where the focus was.
+    await user.click(screen.getByRole('button', { name: 'Take a break' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('region', { name: 'Take a break' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'No, keep going' }));
+    // Another of its buttons had the focus: "Back to where I was" goes back to it.
+    const other = screen.getByRole('button', { name: /^Start again in (assessment|practice) instead$/ });
+    other.focus();
+    await user.click(screen.getByRole('button', { name: 'Take a break' }));
+    await user.click(screen.getByRole('button', { name: 'Back to where I was' }));
+    expect(document.activeElement).toBe(other);
+    // Answered, the question is gone: a break goes back to the newest moment as before.
+    await user.click(screen.getByRole('button', { name: 'No, keep going' }));
+    expect(screen.queryByRole('group', { name: 'Start again from the beginning?' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Take a break' }));
+    await user.keyboard('{Escape}');
+    expect(document.activeElement).toBe([...document.querySelectorAll('#transcript .moment-heading')].at(-1));
+  });
+
   it('leaves out the time the page was hidden (another tab, the screen locked) too', async () => {
     // 4 minutes of play, 2 hours hidden, 3 more minutes: 7 minutes.
     const { t0, user, store } = await playFromT0();

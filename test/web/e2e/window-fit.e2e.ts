@@ -58,6 +58,30 @@ describe('window fit', () => {
     }
   });
 
+  // Found by phone-50: on a phone, with the question open, a break left by Escape put the focus on the
+  // newest moment's heading, above the question still open further down. It goes back to the
+  // question's safe answer, where it was, in the window under the question's heading.
+  it('the Start again question at 390×844, a break taken and left by Escape: the focus back on "No, keep going", in view', async () => {
+    const s = await openPage(web.browser, web.app.url, '#/play/youth-discloses', { viewport: { width: 390, height: 844 } });
+    const { page } = s;
+    try {
+      await replyGroup(page).waitFor();
+      await page.locator('.replies button.reply:not([disabled])').first().click();
+      await page.getByRole('button', { name: 'Start again from the beginning' }).click();
+      await page.getByRole('group', { name: 'Start again from the beginning?' }).waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('No, keep going');
+      await page.getByRole('button', { name: 'Take a break' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('region', { name: 'Take a break' }).waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByRole('region', { name: 'Take a break' }).waitFor({ state: 'detached' });
+      await expect.poll(() => confirmInView(page)).toEqual({ focused: 'No, keep going', headingInView: true, focusedInView: true, sideways: false });
+      expect(s.errors()).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
   // A phone (320 px wide, the narrowest the app fits): the Preview's problems are numbered in the
   // list's left padding, which held one digit; 200 problems showed "00." for 200, its "2" past the
   // window's left edge. Each number whole in the window, as many digits as it has.
