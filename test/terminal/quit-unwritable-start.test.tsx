@@ -20,6 +20,19 @@ afterEach(() => {
 });
 
 /** The frame's words on one line, the quit prompt's border gone. */
+/** youth-discloses, loaded as the app loads a bundled file, for a trainer-led session. */
+function youthDiscloses() {
+  const playable = loadPlayable(bundledFile('youth-discloses.json'));
+  if ('problems' in playable) throw new Error(playable.problems);
+  return playable;
+}
+
+/** A folder the app is started in (where a summary goes when the state folder refuses it), and a state folder of its own. */
+function startedHere() {
+  const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
+  return { here, env: tempEnv({ PWD: here }) };
+}
+
 const oneLine = (frame: string | undefined) => (frame ?? '').replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
 
 /** A state folder that refuses every write from the start, checked as `run` checks it before the app opens. */
@@ -55,8 +68,7 @@ describe('q where the state folder could not be written from the start', () => {
 
   it('trainer-led, full screen: "Stop now?" names the folder that refused and why (60×24)', async () => {
     const { env, folder } = readOnlyFromStart();
-    const playable = loadPlayable(bundledFile('youth-discloses.json'));
-    if ('problems' in playable) throw new Error(playable.problems);
+    const playable = youthDiscloses();
     const { element } = appElement({ env, start: { kind: 'facilitate', playable } });
     const r = await renderAt(element, 60, 24);
     await press(r, KEY.enter, '3', 'q');
@@ -83,8 +95,7 @@ describe('q in a trainer-led session begun where the state folder could not be w
     // Where its summary goes (fallbackExportDir: the folder the app was started in).
     const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
     env.PWD = here;
-    const playable = loadPlayable(bundledFile('youth-discloses.json'));
-    if ('problems' in playable) throw new Error(playable.problems);
+    const playable = youthDiscloses();
     const { element, exit } = appElement({ env, start: { kind: 'facilitate', playable } });
     const r = await renderAt(element, 60, 24);
     await press(r, KEY.enter, '3');
@@ -110,10 +121,8 @@ describe('q in a trainer-led session begun where the state folder could not be w
 
 describe('q in a trainer-led session whose state folder stopped taking writes after it began', () => {
   it('says the session is no longer kept, and where its summary goes; y writes it there (60×24)', async () => {
-    const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
-    const env = tempEnv({ PWD: here });
-    const playable = loadPlayable(bundledFile('youth-discloses.json'));
-    if ('problems' in playable) throw new Error(playable.problems);
+    const { here, env } = startedHere();
+    const playable = youthDiscloses();
     const { element, exit } = appElement({ env, start: { kind: 'facilitate', playable } });
     const r = await renderAt(element, 60, 24);
     await press(r, KEY.enter, '3', 'r', '1');
@@ -145,9 +154,8 @@ describe('q in a trainer-led session whose state folder stopped taking writes af
 describe('full screen, a trainer-led session whose state folder stops taking writes after it began', () => {
   it('says so at the first refused write, in place of the help line until the next key, once (60×24 and 120×40)', async () => {
     for (const [columns, rows] of [[60, 24], [120, 40]] as const) {
-      const env = tempEnv({ PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
-      const playable = loadPlayable(bundledFile('youth-discloses.json'));
-      if ('problems' in playable) throw new Error(playable.problems);
+      const { env } = startedHere();
+      const playable = youthDiscloses();
       const { element } = appElement({ env, start: { kind: 'facilitate', playable } });
       const r = await renderAt(element, columns, rows);
       await press(r, KEY.enter, '3', 'r', '1');
@@ -184,10 +192,8 @@ describe('full screen, a trainer-led session whose state folder stops taking wri
 
 describe('line by line, a trainer-led session whose state folder stopped taking writes after it began', () => {
   it('says once that it is no longer kept and where its summary goes; q writes the summary there', async () => {
-    const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
-    const env = tempEnv({ PWD: here });
-    const playable = loadPlayable(bundledFile('youth-discloses.json'));
-    if ('problems' in playable) throw new Error(playable.problems);
+    const { here, env } = startedHere();
+    const playable = youthDiscloses();
     const folder = join(env.XDG_STATE_HOME as string, 'casa-practice');
     const lines = ['3 1 0', 'r', '1', '2 2 0', 'r', '2', 'q'];
     let out = '';
@@ -218,8 +224,7 @@ describe('line by line, a trainer-led session whose state folder stopped taking 
 // line already kept the session before writing the summary there: its case guards that it stays so.
 describe('a trainer-led session whose state folder stops taking writes just before its ending', () => {
   it('full screen: the summary at the ending is written where e: export writes then, and the debrief names it (60×24)', async () => {
-    const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
-    const env = tempEnv({ PWD: here });
+    const { here, env } = startedHere();
     const { element, exit } = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
     const r = await renderAt(element, 60, 24);
     await press(r, KEY.enter, '4', 'r', '1', KEY.enter, '3', 'r');
@@ -240,8 +245,7 @@ describe('a trainer-led session whose state folder stops taking writes just befo
   });
 
   it('line by line: the summary at the ending is written where e: export writes then, and said so', async () => {
-    const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
-    const env = tempEnv({ PWD: here });
+    const { here, env } = startedHere();
     const folder = join(env.XDG_STATE_HOME as string, 'casa-practice');
     const lines = ['4 0 0', 'r', '1', '3 0 0', 'r', '1', 'q'];
     let out = '';
