@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { bundledScenario } from '../helpers/bundled.js';
+import { driveReplies, nodesBetween, toldAt } from '../helpers/play.js';
+
+// Session storya-51: story-continuity faults earlier readers listed in dual-involvement and jae-and-hyung, left
+// unfixed (something told twice to a volunteer who already knew it; a text from the youth nobody answers; an
+// ending whose words are not true for the paths that reach it). Each case plays the paths that showed the fault.
+// Scoring is unchanged.
+
+/** The nodes a playthrough passes through (each reply must be on offer where it is chosen). */
+const nodesOn = (id: string, replies: string[]) => driveReplies(bundledScenario(id), replies, true).nodes;
+
+/** What the volunteer is told on the way from one node to another on a playthrough (both left out). */
+const toldBetween = (id: string, replies: string[], from: string, to: string): string => {
+  const s = bundledScenario(id);
+  return nodesBetween(nodesOn(id, replies), from, to).map((n) => toldAt(s, n)).join(' ');
+};
+
+describe('storya-51: dual-involvement, the next hearing is told once', () => {
+  // d1-hearing: the volunteer sat in the courtroom when the judge set the next hearing in three weeks
+  // (s2-at-hearing). After d2-ask (no introduction), s2-cold had Mr. Trujillo tell it again, as news.
+  it.each([
+    ['d1-hearing', 's2-at-hearing'],
+    ['d1-supervisor', 's2-after-call'],
+    ['d1-wait', 's2-after-call'],
+  ])('after %s and a call that does not introduce you, the date is told at %s and not again in s2-cold', (first, where) => {
+    const nodes = nodesOn('dual-involvement', [first, 'd2-ask']);
+    expect(nodes).toEqual(expect.arrayContaining([where, 's2-cold', 'd3-hearing']));
+    const told = toldBetween('dual-involvement', [first, 'd2-ask'], 'd2-intro', 'd3-hearing');
+    expect(told.match(/three weeks/g)).toHaveLength(1);
+    const cold = toldAtNode('dual-involvement', 's2-cold');
+    expect(cold).not.toMatch(/three weeks|next hearing is/);
+    // What is new to the volunteer is still told: Ms. Adeyemi's silence, and that Mr. Trujillo will be there.
+    expect(cold).toMatch(/Ms\. Adeyemi has not called back/);
+    expect(cold).toMatch(/he plans to be there himself/);
+  });
+});
+
+function toldAtNode(id: string, nodeId: string): string {
+  return toldAt(bundledScenario(id), nodeId);
+}
