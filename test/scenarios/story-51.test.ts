@@ -36,6 +36,38 @@ describe('storya-51: dual-involvement, the next hearing is told once', () => {
   });
 });
 
+describe('storya-51: jae-and-hyung, after the family dinner', () => {
+  const BEST = ['d1-ask', 'd2-honest', 'd3-ruth', 'd4-decline', 'd5-clc', 'd6-loss', 'd7-support'];
+  // Jae shut down at d1 and the volunteer called the police: another way to the same dinner.
+  const LOW = ['d1-grill', 'd2s-press', 'd3-police', 'd4-decline', 'd5-quiet', 'd6-truth', 'd7-wait'];
+  const TEXT = /umma says u went to the dinner\. u sat at a table w him\?\?/;
+
+  // s4-dinner-listen and s4-dinner-confront end on Jae's text that night; the next scene, the café in December,
+  // went straight to papers as if he had sent nothing. Jae now brings the dinner up first, as fits what you did there.
+  it.each([
+    ['d4-listen', /Umma says you didn't say anything\. You just sat there while he talked\./],
+    ['d4-confront', /Umma says you told him to leave me alone\. In front of everybody\./],
+  ])('after %s, the café answers his text before it turns to papers', (dinner, answer) => {
+    for (const way of [BEST, LOW]) {
+      const replies = way.map((r) => (r === 'd4-decline' ? dinner : r));
+      const told = toldBetween('jae-and-hyung', replies, 'd4-dinner', 'd5-papers');
+      expect(told).toMatch(TEXT);
+      expect(told).toMatch(/you'd rather talk about it in person/);
+      expect(told).toMatch(answer);
+      expect(told).toMatch(/Mr\. Serrano asked if I have papers/);
+      const at = (re: RegExp) => told.search(re);
+      expect(at(TEXT)).toBeLessThan(at(answer));
+      expect(at(answer)).toBeLessThan(at(/Mr\. Serrano asked if I have papers/));
+    }
+  });
+
+  it.each(['d4-decline', 'd4-text'])('after %s, with no dinner, the café says nothing of one', (reply) => {
+    const told = toldBetween('jae-and-hyung', BEST.map((r) => (r === 'd4-decline' ? reply : r)), 'd4-dinner', 'd5-papers');
+    expect(told).not.toMatch(/dinner|in person/);
+    expect(told).toMatch(/Mr\. Serrano asked if I have papers/);
+  });
+});
+
 function toldAtNode(id: string, nodeId: string): string {
   return toldAt(bundledScenario(id), nodeId);
 }
