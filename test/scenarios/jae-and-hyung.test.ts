@@ -113,7 +113,8 @@ describe('jae-and-hyung: Sung-min, the person exploiting Jae', () => {
     expect(reply(id).feedback).toContain('the person exploiting Jae');
     const debrief = bestWith({ 'd4-decline': id });
     expect(debrief?.ending).toMatchObject({ id: 'end-harmful', kind: 'harmful' });
-    expect(debrief?.ending?.narration).toContain('his own version');
+    // After the dinner the whole family saw it; only the text to him is passed on in his own version (storya-51).
+    expect(debrief?.ending?.narration).toContain(id === 'd4-text' ? 'his own version' : 'you sat at a table with Sung-min, and the whole family saw it');
   });
 
   it('a polite text pointing him to the CSW earns nothing for working with the CSW: it is still a message to him', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { whenHolds } from '../../src/machines/conditions.js';
 import { bundledScenario } from '../helpers/bundled.js';
 import { driveReplies, nodesBetween, toldAt } from '../helpers/play.js';
+import { walkPlaythroughs } from '../helpers/walk.js';
 
 // Session storya-51: story-continuity faults earlier readers listed in dual-involvement and jae-and-hyung, left
 // unfixed (something told twice to a volunteer who already knew it; a text from the youth nobody answers; an
@@ -65,6 +67,31 @@ describe('storya-51: jae-and-hyung, after the family dinner', () => {
     const told = toldBetween('jae-and-hyung', BEST.map((r) => (r === 'd4-decline' ? reply : r)), 'd4-dinner', 'd5-papers');
     expect(told).not.toMatch(/dinner|in person/);
     expect(told).toMatch(/Mr\. Serrano asked if I have papers/);
+  });
+
+  // The harmful ending's "contacted" variant said Sung-min "tells the whole family his own version of what passed
+  // between him and Jae's CASA", and Ms. Yoon stopped answering your calls. After the dinner the whole family had
+  // been at the table to see it, and Ms. Yoon had asked you to come. Every playthrough through the dinner is walked.
+  it('every playthrough through the dinner ends harmful on words true for it; the text to Sung-min keeps its own', () => {
+    const told = new Map<string, Set<string>>();
+    walkPlaythroughs(bundledScenario('jae-and-hyung'), ({ ending, vars, conduct, path }) => {
+      const d4 = path.find((r) => r.startsWith('d4-')) ?? '';
+      const narration = ending.variants?.find((v) => whenHolds(v.when, vars, conduct))?.narration ?? ending.narration;
+      if (['d4-listen', 'd4-confront', 'd4-text'].includes(d4)) expect(ending.id, path.join(' ')).toBe('end-harmful');
+      if (!told.has(d4)) told.set(d4, new Set());
+      told.get(d4)?.add(narration);
+    });
+    for (const dinner of ['d4-listen', 'd4-confront']) {
+      const texts = [...(told.get(dinner) ?? [])];
+      expect(texts, dinner).toHaveLength(1);
+      expect(texts[0]).toMatch(/you sat at a table with Sung-min, and the whole family saw it/);
+      expect(texts[0]).not.toMatch(/his own version|what passed between|stops answering your calls/);
+      expect(texts[0]).toMatch(/He doesn't go to the screening/);
+    }
+    const text = [...(told.get('d4-text') ?? [])];
+    expect(text).toHaveLength(1);
+    expect(text[0]).toMatch(/his own version of what passed between him and Jae's CASA/);
+    expect(text[0]).not.toMatch(/dinner|table/);
   });
 });
 
