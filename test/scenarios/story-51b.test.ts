@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { bundledScenario } from '../helpers/bundled.js';
-import { playReplies } from '../helpers/play.js';
+import { driveReplies, nodesBetween, playReplies, toldAt } from '../helpers/play.js';
 import { walkPlaythroughs } from '../helpers/walk.js';
 import { whenHolds } from '../../src/machines/conditions.js';
+import type { ScenarioNode } from '../../src/machines/index.js';
 
 // Session storyb-51: places in whereabouts-unknown where the story forgot what the volunteer had chosen (an ending
-// without the plan just made). Each case plays the paths that showed the fault; each was seen failing on the old file.
+// without the plan just made), and two shrugs in a row in left-placement-calls. Each case plays the paths that
+// showed the fault; each was seen failing on the old files.
+
+/** What the volunteer is told on the way from one node to another on a playthrough (both left out). */
+const toldBetween = (id: string, replies: string[], from: string, to: string): string => {
+  const s = bundledScenario(id);
+  const { nodes } = driveReplies(s, replies, true);
+  return nodesBetween(nodes, from, to).map((n) => toldAt(s, n)).join(' ');
+};
 
 const ended = (id: string, replies: string[]) => {
   const d = playReplies(bundledScenario(id), replies);
@@ -73,5 +82,32 @@ describe('storyb-51: whereabouts-unknown endings tell the plan made at the kitch
     });
     expect(checked).toBeGreaterThan(100);
     expect(missing.slice(0, 5)).toEqual([]);
+  });
+});
+
+describe('storyb-51: left-placement-calls', () => {
+  const BEST = ['d1-redirect', 'd2-resources', 'd3-door-open', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs'];
+  const lpc = (pairs: Record<string, string>) => BEST.map((r) => pairs[r] ?? r);
+
+  // d7-where and d7-promise, at low trust: "Ari shrugs and pulls her sleeves down", then s7-walks-off, where Mr. Keith
+  // "shrugs at you from the desk". No two nodes in a row on any playthrough tell a shrug.
+  it('after d7-where or d7-promise with trust spent, the visit does not tell two shrugs in a row', () => {
+    for (const d7 of ['d7-where', 'd7-promise']) {
+      const path = lpc({ 'd2-resources': 'd2-who', 'd3-door-open': 'd3-where', 'd5-steady': 'd5-stop', 'd7-safety-plan': d7 }).slice(0, 7);
+      const { nodes } = driveReplies(bundledScenario('left-placement-calls'), path, true);
+      expect(nodes.slice(-2), d7).toEqual(['s7-walks-off', 'end-shut-out']);
+      const told = toldBetween('left-placement-calls', path, 'd7-return', 'end-shut-out');
+      expect(told.match(/shrug/gi) ?? [], `${d7}: ${told}`).toHaveLength(1);
+    }
+  });
+
+  // Every step the story can take (a scene's next, each route, each reply's next), not only the paths above.
+  it('no node that tells a shrug leads straight to another that tells one', () => {
+    const s = bundledScenario('left-placement-calls');
+    const targets = (next: unknown): string[] => (typeof next === 'string' ? [next] : Array.isArray(next) ? next.map((r: { to: string }) => r.to) : []);
+    const after = (n: ScenarioNode): string[] => (n.kind === 'scene' ? targets(n.next) : n.kind === 'decision' ? n.replies.flatMap((r) => targets(r.next)) : []);
+    const shrugs = (id: string) => /shrug/i.test(toldAt(s, id));
+    const twice = s.nodes.filter((n) => shrugs(n.id)).flatMap((n) => after(n).filter(shrugs).map((m) => `${n.id} > ${m}`));
+    expect(twice).toEqual([]);
   });
 });
