@@ -5,9 +5,10 @@ import { walkPlaythroughs } from '../helpers/walk.js';
 import { whenHolds } from '../../src/machines/conditions.js';
 import type { ScenarioNode } from '../../src/machines/index.js';
 
-// Session storyb-51: places in whereabouts-unknown where the story forgot what the volunteer had chosen (an ending
-// without the plan just made), and two shrugs in a row in left-placement-calls. Each case plays the paths that
-// showed the fault; each was seen failing on the old files.
+// Session storyb-51: places in whereabouts-unknown and left-placement-calls where the story forgot what the
+// volunteer had chosen (an ending without the plan just made, Lauren's "keep texting" after the texts stopped),
+// and two shrugs in a row in left-placement-calls. Each case plays the paths that showed the fault; each was seen
+// failing on the old files.
 
 /** What the volunteer is told on the way from one node to another on a playthrough (both left out). */
 const toldBetween = (id: string, replies: string[], from: string, to: string): string => {
@@ -109,5 +110,21 @@ describe('storyb-51: left-placement-calls', () => {
     const shrugs = (id: string) => /shrug/i.test(toldAt(s, id));
     const twice = s.nodes.filter((n) => shrugs(n.id)).flatMap((n) => after(n).filter(shrugs).map((m) => `${n.id} > ${m}`));
     expect(twice).toEqual([]);
+  });
+
+  // d5-stop: "Stop texting for now." Then d6-step-back, and Lauren said "Keep texting her", as if the texts had not
+  // stopped. After d5-stop she now hears that they have and asks for them to start again; on the other paths she
+  // still says to keep texting.
+  it('after d5-stop and d6-step-back, Lauren asks you to start texting again, not to keep texting', () => {
+    const told = toldBetween('left-placement-calls', lpc({ 'd5-steady': 'd5-stop', 'd6-learn': 'd6-step-back' }), 'd6-lauren', 'd7-return');
+    expect(told).not.toMatch(/keep texting/i);
+    expect(told).toMatch(/Start texting her again/);
+    expect(told).toMatch(/a training or two, or a short-term advocacy project/);
+  });
+
+  it.each(['d5-steady', 'd5-search'])('after %s and d6-step-back, Lauren still says to keep texting her', (d5) => {
+    const told = toldBetween('left-placement-calls', lpc({ 'd5-steady': d5, 'd6-learn': 'd6-step-back' }), 'd6-lauren', 'd7-return');
+    expect(told).toMatch(/Keep texting her/);
+    expect(told).not.toMatch(/again/);
   });
 });

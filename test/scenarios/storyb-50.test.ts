@@ -74,11 +74,16 @@ describe('storyb-50: left-placement-calls follows what the volunteer chose', () 
   it('d6-step-back: words to Lauren do not move Ari\'s trust; Lauren answers them on the same call', () => {
     const reply = bundledReply('left-placement-calls', 'd6-lauren', 'd6-step-back');
     expect((reply.effects ?? []).filter((e) => e.var === 'trust')).toEqual([]);
-    expect(reply.next).toBe('s6-step-back');
-    const scene = bundledScenario('left-placement-calls').nodes.find((n) => n.id === 's6-step-back');
-    expect(scene?.kind === 'scene' ? (scene.effects ?? []) : ['?']).toEqual([]);
-    expect(scene && 'lines' in scene ? (scene.lines ?? []).map((l) => l.character) : []).toEqual(['lauren']);
+    // Since storyb-51, after d5-stop ("Stop texting for now") Lauren's answer is s6-start-again, which asks for the
+    // texts to start again; both scenes are hers alone and move nothing.
+    expect(reply.next).toEqual([{ when: { var: 'stopped-texting', is: true }, to: 's6-start-again' }, { to: 's6-step-back' }]);
+    for (const id of ['s6-step-back', 's6-start-again']) {
+      const scene = bundledScenario('left-placement-calls').nodes.find((n) => n.id === id);
+      expect(scene?.kind === 'scene' ? (scene.effects ?? []) : ['?'], id).toEqual([]);
+      expect(scene && 'lines' in scene ? (scene.lines ?? []).map((l) => l.character) : [], id).toEqual(['lauren']);
+    }
     expect(shown('left-placement-calls', 's6-step-back').join(' ')).toMatch(/Keep texting her.*a training or two, or a short-term advocacy project/);
+    expect(shown('left-placement-calls', 's6-start-again').join(' ')).toMatch(/Start texting her again.*a training or two, or a short-term advocacy project/);
     const trustAt7 = (d6: string) => {
       const { actor, nodes } = driveReplies(bundledScenario('left-placement-calls'), LPC_BEST.slice(0, 5).concat(d6), true);
       expect(nodes.at(-1)).toBe('d7-return');
