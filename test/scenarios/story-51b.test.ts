@@ -127,4 +127,33 @@ describe('storyb-51: left-placement-calls', () => {
     expect(told).toMatch(/Keep texting her/);
     expect(told).not.toMatch(/again/);
   });
+
+  // d7-safety-plan: Ari writes the people she can call in her own words. Every end-mixed text then closed on "it isn't
+  // clear whether she will call you, or anyone on her team, next time", as if she had named nobody. After the plan,
+  // each now tells it, and that nobody can say whether she will use it; without it they close as before.
+  it('on every playthrough through d7-safety-plan that ends mixed, the ending tells the plan she wrote', () => {
+    const s = bundledScenario('left-placement-calls');
+    const wrong: string[] = [];
+    const seen = { planned: 0, other: 0 };
+    walkPlaythroughs(s, ({ ending, vars, conduct, path }) => {
+      if (ending.id !== 'end-mixed') return;
+      const narration = ending.variants?.find((v) => whenHolds(v.when, vars, conduct))?.narration ?? ending.narration;
+      const planned = path.includes('d7-safety-plan');
+      seen[planned ? 'planned' : 'other']++;
+      const ok = planned
+        ? /She has the plan she wrote in her own words/.test(narration) && !/isn't clear whether she will call/.test(narration)
+        : !/plan she wrote/.test(narration) && /isn't clear whether she will call you, or anyone on her team/.test(narration);
+      if (!ok) wrong.push(`${path.join(' ')}: ${narration.slice(-90)}`);
+    });
+    expect(seen.planned).toBeGreaterThan(50);
+    expect(seen.other).toBeGreaterThan(50);
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
+  it('the best path with d8-judge for d8-needs ends mixed and tells the plan, as the machine plays it', () => {
+    const d = playReplies(bundledScenario('left-placement-calls'), lpc({ 'd8-needs': 'd8-judge' }));
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).toMatch(/a warning about the judge/);
+    expect(d?.ending?.narration).toMatch(/She has the plan she wrote in her own words when she came back/);
+  });
 });
