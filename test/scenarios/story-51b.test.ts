@@ -86,6 +86,32 @@ describe('storyb-51: whereabouts-unknown endings tell the plan made at the kitch
   });
 });
 
+describe('storyb-51: whereabouts-unknown remembers the promise of a ride', () => {
+  // d8-promise: "call me first, any time, day or night, and I'll come get you". With trust under 40 it ended on
+  // end-distance, which named whom Dez would call and said nothing of the promise, nor of Priya asking you to talk it
+  // through, as end-mixed does after the same reply. Every playthrough through d8-promise now ends telling it.
+  it('on every playthrough through d8-promise, the ending tells the promise to come and get her', () => {
+    const s = bundledScenario('whereabouts-unknown');
+    const endings = new Set<string>();
+    const missing: string[] = [];
+    walkPlaythroughs(s, ({ ending, vars, conduct, path }) => {
+      if (path.at(-1) !== 'd8-promise') return;
+      endings.add(ending.id);
+      const narration = ending.variants?.find((v) => whenHolds(v.when, vars, conduct))?.narration ?? ending.narration;
+      if (!/your promise to come and get her/.test(narration) || !/not allowed to keep/.test(narration)) missing.push(`${path.join(' ')} -> ${ending.id}`);
+    });
+    expect([...endings].sort()).toEqual(['end-distance', 'end-mixed']);
+    expect(missing.slice(0, 5)).toEqual([]);
+  });
+
+  it('end-distance after d8-promise, as the machine plays it', () => {
+    const d = ended('whereabouts-unknown', ['d1-stop', 'd2-learn', 'd3-wait', 'd4-honest', 'd5-where', 'd6-tell', 'd7-csw', 'd8-promise']);
+    expect(d.ending?.id).toBe('end-distance');
+    expect(d.ending?.narration).toMatch(/your promise to come and get her, which you are not allowed to keep/);
+    expect(d.ending?.narration).toMatch(/Priya .* talk it through with Mr\. Nasser/);
+  });
+});
+
 describe('storyb-51: left-placement-calls', () => {
   const BEST = ['d1-redirect', 'd2-resources', 'd3-door-open', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs'];
   const lpc = (pairs: Record<string, string>) => BEST.map((r) => pairs[r] ?? r);
