@@ -283,19 +283,34 @@ export function inconsequentialReplies(scenario: Scenario): string[] {
 export function stateSteeredPlaces(scenario: Scenario): string[] {
   const index = indexScenario(scenario);
   const memo = new Map<string, string>();
-  /** The decisions or endings a node leads to, passing through scenes (every route of a scene). */
-  const ahead = (id: string, seen: Set<string> = new Set()): string => {
-    const cached = memo.get(id);
-    if (cached !== undefined) return cached;
-    const node = index.nodes.get(id);
-    let result: string;
-    if (!node || node.kind !== 'scene' || seen.has(id)) result = id;
-    else {
-      seen.add(id);
-      result = [...new Set(routesOf(node.next).map((r) => ahead(r.to, seen)))].sort().join('|');
+  /**
+   * The decisions or endings a node leads to, passing through scenes (every route of a scene). Worked
+   * out with a stack of its own, not by calling itself: a chain of 20,000 scenes (a generated or
+   * damaged file validate accepts) overflowed the call stack, and audit said only "unexpected error:
+   * Maximum call stack size exceeded". A scene met again while it is still being worked out (a loop,
+   * which validate refuses) counts as itself, as before.
+   */
+  const ahead = (start: string): string => {
+    const stack: { id: string; targets?: string[] }[] = [{ id: start }];
+    const open = new Set<string>();
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { id: string; targets?: string[] };
+      const node = index.nodes.get(top.id);
+      if (memo.has(top.id) || (top.targets === undefined && open.has(top.id))) stack.pop();
+      else if (!node || node.kind !== 'scene') {
+        memo.set(top.id, top.id);
+        stack.pop();
+      } else if (top.targets === undefined) {
+        open.add(top.id);
+        top.targets = routesOf(node.next).map((r) => r.to);
+        for (const to of top.targets) if (!memo.has(to)) stack.push({ id: to });
+      } else {
+        memo.set(top.id, [...new Set(top.targets.map((to) => memo.get(to) ?? to))].sort().join('|'));
+        open.delete(top.id);
+        stack.pop();
+      }
     }
-    memo.set(id, result);
-    return result;
+    return memo.get(start) ?? start;
   };
   const places: string[] = [];
   const check = (where: string, next: Next) => {
