@@ -264,6 +264,11 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
     }
     if (view.kind === 'scene') {
       actor.send({ type: 'scene.continue' });
+      // A turn of the event loop between scenes, which wait for no input here: Ctrl-C or SIGTERM is
+      // handled (saved, then quit) at the next scene, and the output drains. Without it a file with a
+      // long chain of scenes (5,000, from a generator or a damaged file) ran through them in one go
+      // for minutes, deaf to both, as no decision asked for a line.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       continue;
     }
     const enabled = view.replies.filter((r) => r.enabled);
