@@ -43,6 +43,9 @@ export function whyNoScenarioFiles(dir: string): string[] {
   const hidden = entries.filter((e) => e.isFile() && /\.json\.txt$/i.test(e.name)).map((e) => e.name).sort();
   const folders = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
   const out: string[] = [];
+  // A folder named like a scenario file ("andres-friend.json/", an unzipped copy, say): what was
+  // meant is a file, and "no scenario files found in andres-friend.json" read as if the file were empty.
+  if (/\.json$/i.test(basename(dir))) out.push(`"${cleanLine(basename(dir))}" is a folder, not a scenario file: a folder is checked for the .json files in it`);
   if (hidden.length > 0) out.push(`${hidden.length === 1 ? `"${hidden[0]}" ends in .txt` : `${hidden.length} files end in .json.txt (${hidden.slice(0, 3).map((n) => `"${n}"`).join(', ')}${hidden.length > 3 ? ', …' : ''})`}: scenario files end in .json; rename ${hidden.length === 1 ? 'it' : 'them'} without the .txt (Windows may hide that ending)`);
   if (folders.length > 0) out.push(`folders inside it are not looked in (${folders.slice(0, 3).map((n) => `"${n}"`).join(', ')}${folders.length > 3 ? ', …' : ''}): name ${folders.length === 1 ? 'that folder' : 'the folder'} itself to check the files in it`);
   return out;

@@ -69,6 +69,18 @@ describe('casa-practice validate', () => {
     expect(empty.err).toContain(`no scenario files found in ${join(dir, 'draft one')}\n`);
   });
 
+  // A folder named andres-friend.json (a scenario file that is a folder) said only "no scenario
+  // files found in andres-friend.json", as if the file held nothing.
+  it('a folder named like a scenario file says it is a folder, for validate and audit', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'casa-none-')), 'andres-friend.json');
+    mkdirSync(dir);
+    for (const command of ['validate', 'audit']) {
+      const r = await run(command, dir);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`no scenario files found in ${dir}; "andres-friend.json" is a folder, not a scenario file: a folder is checked for the .json files in it\n`);
+    }
+  });
+
   it('--json gives tools the same problems as data', async () => {
     const r = await run('validate', '--json', fixturePath('bad/unknown-node.json'));
     expect(r.code).toBe(1);
