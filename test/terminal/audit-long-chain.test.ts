@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runInProcess as run } from './helpers/cli.js';
 
-// A generated or damaged file of 10 MB, which validate accepts: the worked example with a chain of
-// 5,000 scenes between its first scene and its second decision. audit said only "unexpected error:
+// A generated or damaged file, which validate accepts (found with one of 10 MB, 20,000 scenes): here
+// the worked example with a chain of 5,000 scenes between its first scenes and its second decision. audit said only "unexpected error:
 // Maximum call stack size exceeded" (stateSteeredPlaces followed the chain by calling itself), and
-// once past that, its few-decisions fix wrote the whole route, 5,000 ids on one line.
+// once past that, its few-decisions fix wrote the whole route, every id on one line.
 
 const SCENES = 5_000;
 
