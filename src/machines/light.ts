@@ -21,4 +21,4 @@ export type { PlayableScenario } from './playable.js';
 export type { Scenario } from './schema/scenario.js';
 export type { SessionMode } from './types.js';
 // "1,234": a count as the messages write it (text/first-few's countWords; report's countWords is another).
-export { countWords as shownCount } from './text/first-few.js';
+export { countWords as shownCount, routeWords } from './text/first-few.js';

@@ -94,6 +94,19 @@ describe('the Preview audits a valid file against the house rules of the bundled
     expect(item.textContent).toContain('Fix: Give each of these assessments "weight": 3');
   });
 
+  // A generated or damaged file with a long chain of scenes: "Its route" and the fix wrote all of it,
+  // 5,000 ids in one paragraph each (found by newcomer-51 with a 10 MB file). Both name its first ids,
+  // how many more, and its last, as the terminal's audit does (routeWords).
+  it('a route through a chain of 5,000 scenes is named by its first ids, how many more, and its last', async () => {
+    const file = JSON.parse(example) as { nodes: { id: string; kind: string; narration?: string; next?: unknown }[] };
+    for (const n of file.nodes) if (n.next === 'after-visit') n.next = 'chain-0';
+    for (let i = 0; i < 5_000; i++) file.nodes.push({ id: `chain-${i}`, kind: 'scene', narration: 'Time passes.', next: i + 1 < 5_000 ? `chain-${i + 1}` : 'after-visit' });
+    const section = await upload(JSON.stringify(file, null, 2), 'chain.json');
+    const few = (await within(section).findByText(/^A playthrough can meet only 2 decisions/)).closest('li') as HTMLElement;
+    const route = 'phone → boyfriend-open → chain-0 → chain-1 → chain-2 → chain-3 → chain-4 → chain-5 → chain-6 → chain-7 → … 4,989 more … → chain-4997 → chain-4998 → chain-4999 → after-visit → end-mixed';
+    expect([...few.querySelectorAll('p')].map((p) => p.textContent)).toEqual(expect.arrayContaining([`Its route: ${route}`, `Fix: On that route (${route}), lead through 4 more decisions before the ending, so that no playthrough meets fewer than 6.`]));
+  }, 120_000);
+
   it('a file too large to explore whole is checked as far as the limit, and the page says the check was partial', async () => {
     const section = await upload(tooManyStates(20), 'many.json');
     expect(await within(section).findByText(/^This check was partial: it stopped at its limit after 60,000 reachable states/)).toBeTruthy();

@@ -6,7 +6,7 @@ import { indexScenario, routesOf } from '../scenario-index.js';
 import type { EndingNode, Next, Scenario } from '../schema/scenario.js';
 import { analyseBest, outcomeOf, STRONG_FROM as STRONG_BAND_FROM } from '../scoring.js';
 import type { JsonPath } from '../validate/problem.js';
-import { firstFew } from '../text/first-few.js';
+import { routeWords } from '../text/first-few.js';
 import { inconsequentialReplyFindings, stateSteeredDecisions } from './answer-key.js';
 
 /**
@@ -506,7 +506,7 @@ export function houseRuleFailures(scenario: Scenario, { explored, limit }: { exp
       message: `a playthrough can meet only ${fewest.count} decision${fewest.count === 1 ? '' : 's'} (${decisions.join(', ') || 'none'}); every playthrough meets at least ${HOUSE_RULES.minDecisions}`,
       places: [...nodePlace(last, `${last} (the ending of that route)`), ...nextPlace(fewest.entry, 'its "next" leads there (the last step of that route)')],
       route: fewest.route,
-      fix: `On that route (${firstFew(fewest.route, { separator: ' → ', last: ' → ', max: 10, end: 5 })}), lead through ${HOUSE_RULES.minDecisions - fewest.count} more decision${HOUSE_RULES.minDecisions - fewest.count === 1 ? '' : 's'} before the ending, so that no playthrough meets fewer than ${HOUSE_RULES.minDecisions}.`,
+      fix: `On that route (${routeWords(fewest.route)}), lead through ${HOUSE_RULES.minDecisions - fewest.count} more decision${HOUSE_RULES.minDecisions - fewest.count === 1 ? '' : 's'} before the ending, so that no playthrough meets fewer than ${HOUSE_RULES.minDecisions}.`,
     });
   }
   const few = scenario.nodes.flatMap((n, i) => (n.kind === 'decision' && n.replies.length < HOUSE_RULES.minReplies ? [{ n, i }] : []));

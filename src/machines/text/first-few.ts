@@ -41,3 +41,12 @@ export function firstFew(items: readonly string[], { max = MAX_NAMED, separator 
   // "a and b … and 3 more": not "a and b and … and 3 more".
   return `${shown}${separator.trim() === 'and' ? ' ' : separator}… and ${more}`;
 }
+
+/**
+ * A route through the story as a message names it: "d1 → s1 → d2 → end-mixed", whole up to 15
+ * nodes, else its first 10, how many more, and its last 5 (a chain of 20,000 scenes in a generated
+ * file was written whole, on one line). The audit's fix and the Preview's "Its route" say it alike.
+ */
+export function routeWords(route: readonly string[]): string {
+  return firstFew(route, { separator: ' → ', last: ' → ', max: 10, end: 5 });
+}

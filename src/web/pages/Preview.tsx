@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent, useId, useLayoutEffect, useRef, useState, type ChangeEvent, type MouseEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { formatPath, unexplainedToldWords, type AuditData, type PlayableScenario, type Problem, type SessionMode, type ValidationResult } from '../../machines/index.js';
-import { cleanLine, shownCount, type Store } from '../../machines/light.js';
+import { cleanLine, routeWords, shownCount, type Store } from '../../machines/light.js';
 import { APP_FILES_SUMMARY, AuthoringHelp, checkAgainButton, previewPointers, type CheckedFrom } from '../components/AuthoringHelp.js';
 import { ScenarioGraph } from '../components/ScenarioGraph.js';
 import { Session } from '../components/Session.js';
@@ -742,7 +742,7 @@ function HouseRules({ checked }: { checked: Checked }) {
                   </ul>
                 )}
                 {f.replies && <p>Its replies: {f.replies.map(cleanLine).join(', ')}</p>}
-                {f.route && !f.replies && <p>Its route: {f.route.map(cleanLine).join(' → ')}</p>}
+                {f.route && !f.replies && <p>Its route: {routeWords(f.route.map(cleanLine))}</p>}
                 {f.playthroughs?.slice(1).map((o, j) => <p key={`o${j}`}>Another: {o.percent}% on {unexplainedToldWords(cleanLine(o.ending), o.told)}, its replies: {o.replies.map(cleanLine).join(', ')}</p>)}
                 {f.playthroughs && (f.playthroughCount ?? 0) > f.playthroughs.length && <p>And {shownCount((f.playthroughCount ?? 0) - f.playthroughs.length)} more such playthroughs.</p>}
                 {f.fix && <p><strong>Fix:</strong> <FixText text={cleanLine(f.fix)} /></p>}
