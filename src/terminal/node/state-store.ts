@@ -163,6 +163,19 @@ export function refusedWords(env: NodeJS.ProcessEnv = process.env): string | und
 }
 
 /**
+ * The store's "Progress is not being saved: …" line (savingFailure) in one row of a 60-column screen,
+ * for a screen whose moment it would push out of view: why (errorWords), not the file, which a quit
+ * question names. Undefined where no save was refused. A damaged file left as it was (no write failed)
+ * is said without a why: q says it.
+ */
+export function savingFailureShort(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const store = stateStore(env);
+  if (store.savingFailure() === undefined) return undefined;
+  const refusal = store.savingRefusal();
+  return refusal === undefined ? 'Progress is not being saved: q says why.' : `Progress is not being saved (${errorWords(refusal.error)}).`;
+}
+
+/**
  * Where a refused save was refused, and what would have it taken: the nearest part of its path that
  * is there (the folder to make writable, or a file in the way) and the fix, the folder named as
  * `named` says it ("that folder" after naming it; its path where nothing named it before).

@@ -10,7 +10,7 @@ import { setupRows } from '../tall-rows.js';
 import type { Span } from '../debrief-lines.js';
 import { columnsOf, cutEnd, inkRows, pathLineRows, wrapText } from '../wrap.js';
 import { EXPORT_TAKEN_BACK, exportTakenBackWords, exportsDir, finishedSessionSummary, type DebriefFiles, keptExport, leavingPath, newestSessionSummary, NOTHING_ENTERED_WORDS, refusedSummaryDir, roomSummaryDir, shownPath, shownStateDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from '../export.js';
-import { errorWords, refusedWords, stateStore } from '../node/state-store.js';
+import { errorWords, refusedWords, savingFailureShort, stateStore } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen, sayFolderOnce } from './DebriefScreen.js';
 import { KeyHints } from './KeyHints.js';
@@ -96,6 +96,9 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // note says it too, but a kept session opened again skips the note).
   const [elsewhereDir] = useState(() => roomSummaryDir(app.env));
   const [unavailable, setUnavailable] = useState<string | undefined>();
+  // A shorter form of the line said in place of the help line (`of`: the line it stands for), said
+  // where the whole would push part of the moment out of view (see unavailableRows).
+  const [unavailableShort, setUnavailableShort] = useState<{ of: string; short: string }>();
   // What the first screen says (where the summary before a start over went, a kept session that could
   // not be used, a state folder that cannot be written): above the help line, until the next key. Said
   // in its place, the keys were hidden until a key was pressed, after s and y in front of the room.
@@ -312,6 +315,8 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     else if (!refusalSaid.current) {
       refusalSaid.current = true;
       setUnavailable(failure);
+      const short = savingFailureShort(app.env);
+      setUnavailableShort(short === undefined ? undefined : { of: failure, short });
     }
   };
   useEffect(() => {
@@ -375,7 +380,10 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const knownPaths = useMemo(() => (elsewhereDir === undefined ? [] : [shownFileName(elsewhereDir), shownFileName(stateStore(app.env).dir)]), [elsewhereDir, app.env]);
   // (The file a refused write named, spaces and all, one word too: see saySavingRefused.)
   const refusedPath = stateStore(app.env).savingRefusal()?.path;
-  const unavailableRows = useMemo(() => unavailable?.split('\n').flatMap((line) => pathLineRows(line, width, refusedPath === undefined ? knownPaths : [...knownPaths, shownFileName(refusedPath)])) ?? [], [unavailable, width, knownPaths, refusedPath]);
+  const unavailableLines = (text: string | undefined) => text?.split('\n').flatMap((line) => pathLineRows(line, width, refusedPath === undefined ? knownPaths : [...knownPaths, shownFileName(refusedPath)])) ?? [];
+  const unavailableWhole = useMemo(() => unavailableLines(unavailable), [unavailable, width, knownPaths, refusedPath]); // eslint-disable-line react-hooks/exhaustive-deps
+  const shortSaid = unavailable !== undefined && unavailableShort?.of === unavailable ? unavailableShort.short : undefined;
+  const unavailableShortRows = useMemo(() => unavailableLines(shortSaid), [shortSaid, width, knownPaths, refusedPath]); // eslint-disable-line react-hooks/exhaustive-deps
   // The first screen's notice, above whichever help line is drawn (none while a question or a line in its place is).
   // w (who's who): at a decision named only where the help line has room for it on the rows it takes
   // anyway, on a scene always (see withRoomWho).
@@ -425,6 +433,16 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const question = confirm === 'quit' ? (!roomDidSomething() ? QUIT_NOTHING_QUESTION : elsewhereDir !== undefined ? (keptSince ? quitKeptSinceQuestion(elsewhereDir) : quitUnwritableQuestion(elsewhereDir, refused)) : refusedSince !== undefined ? quitRefusedSinceQuestion(refusedSince, refusedWords(app.env)) : QUIT_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss(), elsewhereDir ?? refusedSince) : confirm === 'back' && back !== undefined ? backQuestion(back, entered) : undefined;
   // The question (q, s, u) a row at a time, a folder it names whole on its rows (pathLineRows).
   const questionRows = question?.split('\n').flatMap((line) => pathLineRows(line, width, refusedSince === undefined ? knownPaths : [...knownPaths, shownFileName(refusedSince)]));
+  // The line said in place of the help line, whole where the moment (or the reveal) fits whole with
+  // it, else its short form where it has one: at 60×24 the store's "Progress is not being saved: …"
+  // (five rows, the refused file's path on two of them) pushed youth-discloses' first Discuss prompt
+  // under "↓ 3 more below" until the next key. q names the file all the same.
+  const unavailableFits = (): boolean => {
+    const count = countOf(unavailableWhole);
+    if (view.kind === 'decision' && reveal) return revealRows.length <= revealRoomFor(count) + 1;
+    return screenRows - 1 - contentRows - count >= 0;
+  };
+  const unavailableRows = shortSaid === undefined || unavailableFits() ? unavailableWhole : unavailableShortRows;
   const footerRows = questionRows !== undefined ? questionRows.reduce((n, row) => n + rowsOf(row), 0) : unavailable !== undefined ? unavailableRows.reduce((n, row) => n + rowsOf(row), 0) : openedCount + hintRows(fullHints, width).reduce((n, row) => n + rowsOf(row), 0);
 
   // A blank row above and below the reveal; when it scrolls, the row that says there is more above
