@@ -78,6 +78,20 @@ describe('a live room whose state folder stops taking writes', () => {
     expect(r.got.err).not.toMatch(/could not write the summary/);
   });
 
+  // Walked in tmux (term-51): Ctrl+C with the last save refused named the command that carries the
+  // room on twice, under the refusal ("This carries on from where it was last saved:") and again
+  // under "Resume it with:" a few rows below. Once now, under "Resume it with:".
+  it('Ctrl+C with the last save refused names the command that carries the room on once, and says it resumes from where it was last saved', async () => {
+    const r = await openRoom();
+    readOnlyFolder.path = r.folder;
+    r.stop();
+    expect(await r.done).toBe(0);
+    const said = `${r.got.err}\n${r.got.out.split('Ctrl+C closes the room')[1] ?? ''}`;
+    expect(said.match(/room --resume/g)).toHaveLength(1);
+    expect(r.got.out.split('Room closed.')[1]).toMatch(/Resume it with:\n\S*casa-practice\S* room --resume/);
+    expect(r.got.err.replace(/\s+/g, ' ')).toContain('the room could not be saved in the state folder (permission denied): resumed, it carries on from where it was last saved.');
+  });
+
   // The same walk: every change of the room (each vote, each step) added the line "room: could not
   // save the room: EROFS: read-only file system, open '…/rooms/N3MHHN.json.25928.8.tmp'" to the
   // trainer's controls, a temp file's name broken over rows. Said once now, in plain words.
@@ -127,7 +141,10 @@ describe('a live room whose state folder stops taking writes', () => {
       await r.done;
       const rows = r.got.err.split('\n');
       expect(rows.every((row) => row.length <= 60), r.got.err).toBe(true);
-      expect(rows.filter((row) => /--resume/.test(row)), r.got.err).toEqual(['  npx casa-practice room --resume', '  npx casa-practice room --resume']);
+      // Once as the save is refused; at Ctrl+C under "Resume it with:" alone (the refusal then says
+      // only that it resumes from where it was last saved).
+      expect(rows.filter((row) => /--resume/.test(row)), r.got.err).toEqual(['  npx casa-practice room --resume']);
+      expect(r.got.out.split('Room closed.')[1]?.split('\n').filter((row) => /--resume/.test(row))).toEqual(['npx casa-practice room --resume']);
       expect(live, live).toContain('  npx casa-practice room --resume');
       expect(r.got.err).not.toMatch(/\broom\s*\n\s*--resume/);
     } finally {

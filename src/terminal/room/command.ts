@@ -255,17 +255,30 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
       }
       let written: { path: string; elsewhere: boolean } | undefined;
       void server.close().then(() => {
+        let refused: string | undefined;
         try {
           store.write(key, text(server.state()));
         } catch (e) {
-          io.err(`${wrapText(`casa-practice: the room could not be saved in the state folder (${errorWords(e)}). This carries on from where it was last saved:`, width())}\n${resumeRows(env, width())}\n`);
+          refused = errorWords(e);
         }
+        let summaryFailed: string | undefined;
         try {
           written = writeSummary(server.state());
         } catch (e) {
-          io.err(`casa-practice: could not write the summary: ${visibleLine(e instanceof Error ? e.message : String(e))}\n`);
+          summaryFailed = `casa-practice: could not write the summary: ${visibleLine(e instanceof Error ? e.message : String(e))}\n`;
         }
-        if (written) io.out(`\n${written.elsewhere ? summaryWords(written, 'Room closed. ') : `Room closed. Session summary written to:\n${closedSummaryPath(written.path, terminalColumns(), env)}`}\n${commandWords(closedHint(server.state(), env, endingBack(ctx, server.state())), env)}\n`);
+        const hint = written ? closedHint(server.state(), env, endingBack(ctx, server.state())) : undefined;
+        // The last save refused: said once, with the command that carries on from where it was last
+        // saved, unless the closing words below name that command already (then they say it resumes
+        // from there). It was named twice, under the refusal and again under "Resume it with:".
+        if (refused !== undefined) {
+          const named = hint?.includes(command('room --resume', env)) === true;
+          io.err(named
+            ? `${wrapText(`casa-practice: the room could not be saved in the state folder (${refused}): resumed, it carries on from where it was last saved.`, width())}\n`
+            : `${wrapText(`casa-practice: the room could not be saved in the state folder (${refused}). This carries on from where it was last saved:`, width())}\n${resumeRows(env, width())}\n`);
+        }
+        if (summaryFailed !== undefined) io.err(summaryFailed);
+        if (written) io.out(`\n${written.elsewhere ? summaryWords(written, 'Room closed. ') : `Room closed. Session summary written to:\n${closedSummaryPath(written.path, terminalColumns(), env)}`}\n${commandWords(hint ?? '', env)}\n`);
         resolve(signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 129);
       });
     };
