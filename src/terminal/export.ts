@@ -285,6 +285,15 @@ const KEPT_BEFORE_MS = 2_000;
  */
 export function stoppedSessionSummary(resumed: Pick<RestoredFacilitation, 'key' | 'playable' | 'decisions' | 'progress' | 'finished'>, here: Pick<SessionView, 'kind' | 'nodeId' | 'title' | 'discussionPrompt' | 'replies'>, env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (resumed.finished) return undefined;
+  const { scenario } = resumed.playable;
+  const stoppedAt = here.kind === 'decision' ? [[...resumed.decisions, facilitatedDecision(here, resumed.progress.current.votes)]] : [];
+  const said = [...stoppedAt, resumed.decisions].filter((d) => d.length > 0);
+  // The file the session kept as its summary's (RoomProgress.summary), wherever it is, where it still
+  // says what the session had: carried on from another folder than the one it was written in (the
+  // state folder could not be written as the session began), it was not found, and a second file was
+  // written for the same session.
+  const kept = resumed.progress.summary;
+  if (kept !== undefined && said.some((d) => fileSays(kept, (text) => undated(text) === undated(facilitationMarkdown(scenario, d, undefined))))) return kept;
   let keptAt: number | undefined;
   try {
     keptAt = stateStore(env).list(FACILITATION_PREFIX).find((s) => s.key === resumed.key)?.modified;
@@ -292,10 +301,18 @@ export function stoppedSessionSummary(resumed: Pick<RestoredFacilitation, 'key' 
     return undefined;
   }
   if (keptAt === undefined) return undefined;
-  const { scenario } = resumed.playable;
-  const stoppedAt = here.kind === 'decision' ? [[...resumed.decisions, facilitatedDecision(here, resumed.progress.current.votes)]] : [];
-  const found = [...stoppedAt, resumed.decisions].filter((d) => d.length > 0).flatMap((d) => summarySaying(scenario, d, undefined, env, keptAt - KEPT_BEFORE_MS) ?? []);
+  const found = said.flatMap((d) => summarySaying(scenario, d, undefined, env, keptAt - KEPT_BEFORE_MS) ?? []);
   return found.sort((a, b) => b.at - a.at)[0]?.path;
+}
+
+/** Whether `path` is a file (of a summary's size at most) whose text `says`; false where it cannot be read. */
+function fileSays(path: string, says: (text: string) => boolean): boolean {
+  try {
+    const st = statSync(path);
+    return st.isFile() && st.size <= 4 * 1024 * 1024 && says(readFileSync(path, 'utf8'));
+  } catch {
+    return false;
+  }
 }
 
 /** The newest summary of the scenario (written at `since` or later) that says what a session's says, its date aside. */
@@ -345,19 +362,23 @@ function newestSummaryWhere(dir: string, scenario: Scenario, sized: (size: numbe
  * and its summary is written where e: export writes (roomSummaryDir) as it stops; a closed window
  * said so to nobody. Found in that folder as this run has it (fallbackExportDir: the folder the app
  * was started in), the newest summary of the scenario written since it was kept that holds each
- * decision the kept session followed as it says them. Undefined where there is none: the app
- * started in another folder cannot know where it went (the state folder, which would have said,
- * took no write), nor can a session kept before any decision was followed be told from another.
+ * decision the kept session followed as it says them; and in the folder the run that kept it was
+ * started in (RoomProgress.summaryDir, kept as the session went). Undefined where there is none:
+ * a session kept before any decision was followed cannot be told from another.
  */
-export function laterSessionSummary(kept: Pick<RestoredFacilitation, 'playable' | 'decisions' | 'savedAt'>, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function laterSessionSummary(kept: Pick<RestoredFacilitation, 'playable' | 'decisions' | 'savedAt'> & { progress?: Pick<RestoredFacilitation['progress'], 'summaryDir'> }, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const since = kept.savedAt === undefined ? Number.NaN : Date.parse(kept.savedAt);
   if (kept.decisions.length === 0 || Number.isNaN(since)) return undefined;
   const { scenario } = kept.playable;
   const markdown = facilitationMarkdown(scenario, kept.decisions, undefined);
   // The decisions followed, as any later summary of the session says them (its title and date above).
   const block = markdown.slice(markdown.indexOf('\n## Decision 1:'), markdown.indexOf('\n## How the room did'));
-  // (A file far larger than a summary is not read whole for nothing.)
-  return newestSummaryWhere(fallbackExportDir(env), scenario, (size) => size <= 4 * 1024 * 1024, since, (text) => text.includes(block))?.path;
+  // (A file far larger than a summary is not read whole for nothing.) Where this run would write it,
+  // and where the run that kept the session would have (RoomProgress.summaryDir): carried on from
+  // another folder, the summary written where the app was started then was not found.
+  const dirs = [...new Set([fallbackExportDir(env), ...(kept.progress?.summaryDir === undefined ? [] : [kept.progress.summaryDir])])];
+  const found = dirs.flatMap((dir) => newestSummaryWhere(dir, scenario, (size) => size <= 4 * 1024 * 1024, since, (text) => text.includes(block)) ?? []);
+  return found.sort((a, b) => b.at - a.at)[0]?.path;
 }
 
 /** Said under "Kept as it was at …" (keptAsItWasWords) where laterSessionSummary found one, the file after it on a line of its own (laterSummaryWords). */

@@ -1,5 +1,5 @@
 import { decisionSetup, keptAsItWasWords, peopleMet, sceneHeadingAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, entryOf, facilitatedDecision, MAX_VOTES, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, pathReply, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
-import { exportAgain, exportAgainFailedWords, LATER_SUMMARY, laterSessionSummary, EXPORTED_AGAIN, EXPORTED_ANEW, exportTakenBackWords, type DebriefFiles, exportsDir, keptExport, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, roomSummaryDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from './export.js';
+import { exportAgain, exportAgainFailedWords, LATER_SUMMARY, laterSessionSummary, EXPORTED_AGAIN, EXPORTED_ANEW, exportTakenBackWords, type DebriefFiles, exportsDir, fallbackExportDir, keptExport, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, roomSummaryDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from './export.js';
 import { command, commandName, otherStartValues } from './invocation.js';
 import { wrapWords } from './wrap.js';
 import { errorWords, refusedWords } from './node/state-store.js';
@@ -54,9 +54,16 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   // next ending, and named as out of date when the session stops or starts over before then.
   let exported: DebriefFiles | undefined = resumed?.progress.exported === undefined ? undefined : { ...resumed.progress.exported };
   const exportedNow = () => (exported === undefined ? undefined : keptExport(exported));
-  const keepNow = (progress: Parameters<typeof keepRoomSession>[2]): boolean => {
+  // Where the summary goes should the state folder stop taking writes, and the file it was written
+  // to, kept beside the votes (RoomProgress.summaryDir and summary): carried on from another folder,
+  // the session finds its summary there (as the full-screen app does).
+  const startedIn = fallbackExportDir(opts.env);
+  const keptBeside = () => {
     const withExport = exportedNow();
-    if (!elsewhere && keepRoomSession(playable, actor.getPersistedSnapshot(), { ...progress, ...(withExport === undefined ? {} : { exported: withExport }) }, hold, opts.env)) return true;
+    return { ...(withExport === undefined ? {} : { exported: withExport }), summaryDir: startedIn, ...(sessionSummary === undefined ? {} : { summary: sessionSummary }) };
+  };
+  const keepNow = (progress: Parameters<typeof keepRoomSession>[2]): boolean => {
+    if (!elsewhere && keepRoomSession(playable, actor.getPersistedSnapshot(), { ...progress, ...keptBeside() }, hold, opts.env)) return true;
     if (!elsewhere) say(ROOM_ELSEWHERE);
     elsewhere = true;
     return false;
@@ -139,7 +146,9 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   // Where every summary of this session is written: that one, or for a kept session carried on the
   // summary so far it wrote when it stopped (stoppedSessionSummary), so that one file holds the
   // whole session; a new file only when neither is found (and for a session started over).
-  let sessionSummary: string | undefined = foundAtOpen ?? (resumed && !reopened ? stoppedSessionSummary(resumed, selectView(scenario, actor.getSnapshot()), opts.env) : undefined);
+  // Else the summary written since it was last kept, where the state folder stopped taking writes
+  // (laterSessionSummary, named above): carried on, a second file was written beside it.
+  let sessionSummary: string | undefined = foundAtOpen ?? (resumed && !reopened ? stoppedSessionSummary(resumed, selectView(scenario, actor.getSnapshot()), opts.env) ?? laterSessionSummary(resumed, opts.env) : undefined);
   const finish = (debrief?: Debrief): boolean => {
     const write = (dir: string | undefined, path: string | undefined) => {
       const written = writeSessionSummary(scenario, log, debrief, opts.env, new Date(), { carriedOn, ...(path !== undefined ? { path } : {}), ...(dir !== undefined ? { dir } : {}) });
@@ -314,6 +323,8 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         }
         log.push(record());
         const written = finish();
+        // Kept again with where its summary went (RoomProgress.summary): carried on from any folder, that file is written again.
+        if (written && kept && !elsewhere) keepRoomSession(playable, actor.getPersistedSnapshot(), { past, current: { votes: votesById(view, outcome.votes), revealed: outcome.revealed, ...(outcome.wasRevealed ? { wasRevealed: true } : {}) }, ...keptBeside() }, hold, opts.env);
         if (exported !== undefined) io.out(`${exportTakenBackWords(exported.markdown, widthNow(width), opts.env)}\n`);
         if (elsewhere) say(ROOM_ELSEWHERE);
         else if (kept && roomSessionOnDisk(playable, opts.env)) sayCommand('To carry on with this session later:', sessionCommand(roomSessionArgs(playable)));

@@ -66,7 +66,7 @@ async function nextTime(unwritable: boolean, samePlace = false) {
     expect(checkStateFolder(env)).toMatch(/cannot be written \(permission denied\)/);
   } else expect(checkStateFolder(env)).toBeUndefined();
   const words = `Kept as it was at decision 2 (${localDate(savedAt)} ${localTime(savedAt)}): if the room went on after that, what followed was not saved.`;
-  return { env, words };
+  return { env, words, first: here };
 }
 
 describe('a trainer-led session offered again whose state folder cannot be written now', () => {
@@ -96,27 +96,32 @@ describe('a trainer-led session offered again whose state folder cannot be writt
     expect(said).not.toContain('can be written again');
   });
 
-  it('full screen, the folder writable: nothing new is said', async () => {
-    const { env } = await nextTime(false);
+  // Started in another folder than the session before, whose summary went to the folder that one
+  // was started in as it stopped: the session keeps that folder (RoomProgress.summaryDir), so the
+  // summary is found and named there, by its whole path (term-51: nothing was said of it, and
+  // carried on, the session wrote a second summary for itself in the exports folder).
+  it('full screen, the folder writable, started elsewhere: under "Kept as it was" it names the summary written since, by its whole path (120×40)', async () => {
+    const { env, words, first } = await nextTime(false);
     const { element } = appElement({ env, start: { kind: 'facilitate', playable: youthDiscloses() } });
-    const r = await renderAt(element, 60, 24);
+    const r = await renderAt(element, 120, 40);
     await press(r, KEY.enter);
     const said = oneLine(r.lastFrame() ?? '');
     expect(said).toContain('Continue at decision 2, with the room\'s votes and the summary so far');
-    expect(said).not.toContain('Kept as it was');
+    expect(said).toContain(oneLine(words));
+    expect(said).toContain(`A summary of this session written since then is: ${join(first, readdirSync(first)[0] as string)}`);
   });
 
   for (const unwritable of [true, false]) {
-    it(`line by line, the folder ${unwritable ? 'unwritable: after "Continuing the trainer-led session kept at decision 2" it says so' : 'writable: nothing new is said'}`, async () => {
-      const { env, words } = await nextTime(unwritable);
+    it(`line by line, started elsewhere, the folder ${unwritable ? 'unwritable' : 'writable'}: after "Continuing the trainer-led session kept at decision 2" it says it is kept as it was, and names the summary written since`, async () => {
+      const { env, words, first } = await nextTime(unwritable);
       const lines = ['q'];
       let out = '';
       await runFacilitatePlain({ playable: youthDiscloses(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => lines.shift() });
       const said = oneLine(out);
       const continuing = said.indexOf('Continuing the trainer-led session kept at decision 2, with the room\'s votes and the summary so far.');
       expect(continuing).toBeGreaterThanOrEqual(0);
-      if (unwritable) expect(said.indexOf(words)).toBeGreaterThan(continuing);
-      else expect(said).not.toContain('Kept as it was');
+      expect(said.indexOf(words)).toBeGreaterThan(continuing);
+      expect(said).toContain(`A summary of this session written since then is: ${join(first, readdirSync(first)[0] as string)}`);
     });
   }
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
@@ -234,6 +234,88 @@ describe('full screen, the first refused write of a trainer-led session beside t
   });
 });
 
+/** The summaries of youth-discloses in the state folder's exports folder (none where there is no such folder). */
+function exported(env: NodeJS.ProcessEnv): string[] {
+  const dir = join(env.XDG_STATE_HOME as string, 'casa-practice', 'exports');
+  return existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.md')) : [];
+}
+
+// Walked in tmux (term-51, youth-discloses at 60×24, a real read-only bind mount): a session kept at
+// decision 2, the folder made read-only, q wrote the summary so far where the app was started; the
+// folder writable again, the session carried on and stopped wrote a second summary in the exports
+// folder, two files for one session. Carried on from another folder, the choice to carry on did not
+// name the first either. Begun read-only and kept since, carried on from another folder, the same.
+describe('one summary file for a trainer-led session whose summary went outside the state folder', () => {
+  it('stopped while the folder refused its writes, carried on from another folder once it takes them: the summary written then is named by its whole path, and written again in place', async () => {
+    const { here, env } = startedHere();
+    const first = appElement({ env, start: { kind: 'facilitate', playable: youthDiscloses() } });
+    const r = await renderAt(first.element, 60, 24);
+    // Decision 1 followed; at decision 2, 2 votes kept; then the folder refuses, and q.
+    await press(r, KEY.enter, '3', 'r', '1', KEY.enter, '2');
+    readOnlyFolder.path = join(env.XDG_STATE_HOME as string, 'casa-practice');
+    await press(r, '+', 'q');
+    await tap(r, 'y');
+    const written = readdirSync(here);
+    expect(written).toEqual([expect.stringMatching(/^youth-discloses-session-.*\.md$/)]);
+    const summary = join(here, written[0] as string);
+    r.unmount();
+    cleanup();
+    readOnlyFolder.path = '';
+    const there = mkdtempSync(join(tmpdir(), 'casa-there-'));
+    env.PWD = there;
+    // A new run, as the trainer's next day: the same state folder by another name (a link to it), so
+    // that this process's store does not hand back what it kept in memory while the folder refused.
+    const link = join(mkdtempSync(join(tmpdir(), 'casa-link-')), 'state');
+    symlinkSync(env.XDG_STATE_HOME as string, link);
+    env.XDG_STATE_HOME = link;
+    const second = appElement({ env, start: { kind: 'facilitate', playable: youthDiscloses() } });
+    const r2 = await renderAt(second.element, 120, 40);
+    await press(r2, KEY.enter);
+    expect(r2.lastFrame()).toContain('A summary of this session written since then is:');
+    expect(r2.lastFrame()).toContain(summary);
+    await press(r2, KEY.enter, '4', 'q');
+    await tap(r2, 'y');
+    const leaving = second.exit.mock.calls[0]?.[0] as string;
+    expect(leaving).toContain(`Session summary written to:\n${summary}`);
+    expect(readdirSync(here)).toEqual(written);
+    expect(readdirSync(there)).toEqual([]);
+    expect(exported(env)).toEqual([]);
+    expect(readFileSync(summary, 'utf8')).toContain('Votes: 6 in all.');
+  });
+
+  it('begun where the folder could not be written and kept since, stopped, then carried on from another folder: its summary is written again in place, not in a second file', async () => {
+    const { env } = readOnlyFromStart();
+    const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
+    env.PWD = here;
+    const first = appElement({ env, start: { kind: 'facilitate', playable: youthDiscloses() } });
+    const r = await renderAt(first.element, 60, 24);
+    await press(r, KEY.enter, '3');
+    // Writable again: the session is kept from the next step on, its summary still going where it was said to.
+    readOnlyFolder.path = '';
+    await press(r, 'r', '1', KEY.enter, '2', 'q');
+    await tap(r, 'y');
+    const written = readdirSync(here);
+    expect(written).toEqual([expect.stringMatching(/^youth-discloses-session-.*\.md$/)]);
+    const summary = join(here, written[0] as string);
+    expect(first.exit.mock.calls[0]?.[0]).toContain('To carry on with this session later');
+    r.unmount();
+    cleanup();
+    const there = mkdtempSync(join(tmpdir(), 'casa-there-'));
+    env.PWD = there;
+    const second = appElement({ env, start: { kind: 'facilitate', playable: youthDiscloses() } });
+    const r2 = await renderAt(second.element, 120, 40);
+    await press(r2, KEY.enter);
+    expect(r2.lastFrame()).toContain('You have a trainer-led session of this scenario in progress.');
+    await press(r2, KEY.enter, '4', 'q');
+    await tap(r2, 'y');
+    expect(second.exit.mock.calls[0]?.[0]).toContain(`Session summary written to:\n${summary}`);
+    expect(readdirSync(here)).toEqual(written);
+    expect(readdirSync(there)).toEqual([]);
+    expect(exported(env)).toEqual([]);
+    expect(readFileSync(summary, 'utf8')).toContain('Votes: 6 in all.');
+  });
+});
+
 describe('line by line, a trainer-led session whose state folder stopped taking writes after it began', () => {
   it('says once that it is no longer kept and where its summary goes; q writes the summary there', async () => {
     const { here, env } = startedHere();
@@ -256,6 +338,34 @@ describe('line by line, a trainer-led session whose state folder stopped taking 
     expect(said).not.toContain('To carry on with this session later');
     expect(readFileSync(join(here, written[0] as string), 'utf8')).toMatch(/## Decision 3/);
     expect(code).toBe(0);
+  });
+
+  it('carried on from another folder once the folder takes writes again, and stopped: that summary is written again in place, no second file', async () => {
+    const { here, env } = startedHere();
+    const folder = join(env.XDG_STATE_HOME as string, 'casa-practice');
+    const first = ['3 1 0', 'r', '1', '2 2 0', 'r', '2', 'q'];
+    await runFacilitatePlain({ playable: youthDiscloses(), io: { out: () => undefined, err: () => undefined }, env, width: 200, readLine: async () => {
+      if (first.length === 4) readOnlyFolder.path = folder;
+      return first.shift();
+    } });
+    readOnlyFolder.path = '';
+    const written = readdirSync(here);
+    expect(written).toEqual([expect.stringMatching(/^youth-discloses-session-.*\.md$/)]);
+    const summary = join(here, written[0] as string);
+    const there = mkdtempSync(join(tmpdir(), 'casa-there-'));
+    // A new run (see the full-screen test above): the same state folder by another name.
+    const link = join(mkdtempSync(join(tmpdir(), 'casa-link-')), 'state');
+    symlinkSync(env.XDG_STATE_HOME as string, link);
+    const next = { ...env, PWD: there, XDG_STATE_HOME: link };
+    const lines = ['1 4 0', 'q'];
+    let out = '';
+    await runFacilitatePlain({ playable: youthDiscloses(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env: next, width: 200, readLine: async () => lines.shift() });
+    expect(out).toContain(`A summary of this session written since then is:\n${summary}`);
+    expect(out).toContain(`Session summary written to:\n${summary}`);
+    expect(readdirSync(here)).toEqual(written);
+    expect(readdirSync(there)).toEqual([]);
+    expect(exported(env)).toEqual([]);
+    expect(readFileSync(summary, 'utf8')).toContain('Votes: 5 in all.');
   });
 });
 

@@ -10,7 +10,7 @@ import type { SessionView } from '../selectors.js';
 import { cleanLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
 import type { SessionContext } from '../types.js';
-import { facilitatedDecision, type FacilitatedDecision } from './summary.js';
+import { facilitatedDecision, summaryBaseName, type FacilitatedDecision } from './summary.js';
 import { MAX_VOTES, revealData, type RevealEntry, type Votes } from './votes.js';
 import { facilitationKey } from './slot.js';
 
@@ -56,6 +56,21 @@ export interface RoomProgress {
    * describing an ending the room never kept, and nothing said so.
    */
   exported?: ExportedDebrief;
+  /**
+   * The file this session's summary was last written to (an absolute path), kept with the session
+   * once it is written (q, a closed window): carried on, the session writes its summary there again,
+   * from whatever folder the app is started in (see keptSummaryPath). It was found only in the state
+   * folder's exports, or in the folder the app was started in: a summary written outside the state
+   * folder (it could not be written as the session began), carried on from another folder, was
+   * joined by a second file for the same session.
+   */
+  summary?: string;
+  /**
+   * Where this session's summary goes should the state folder stop taking writes (the folder the app
+   * was started in, an absolute path), kept as the session goes: carried on from another folder, a
+   * summary written there after the session was last kept is found (and named) all the same.
+   */
+  summaryDir?: string;
 }
 
 /** A trainer-led session as kept in the store. */
@@ -71,6 +86,10 @@ export interface FacilitationSlot {
   ended?: true;
   /** RoomProgress.exported, when there is one. */
   exported?: ExportedDebrief;
+  /** RoomProgress.summary, when there is one. */
+  summary?: string;
+  /** RoomProgress.summaryDir, when there is one. */
+  summaryDir?: string;
   /**
    * The starting values an author's test began with (`--set`, as typed): one slot holds a session of
    * each start whatever its values, so one carried on with others given is restored with its own.
@@ -90,6 +109,8 @@ export function writeFacilitation(store: Store, playable: PlayableScenario, pers
     current: round(progress.current),
     ...(progress.ended === true ? { ended: true as const } : {}),
     ...(progress.exported !== undefined ? { exported: { markdown: progress.exported.markdown, json: progress.exported.json, digest: { ...progress.exported.digest } } } : {}),
+    ...(progress.summary !== undefined ? { summary: progress.summary } : {}),
+    ...(progress.summaryDir !== undefined ? { summaryDir: progress.summaryDir } : {}),
     ...(playable.set !== undefined ? { set: { ...playable.set } } : {}),
   };
   const key = facilitationKey(playable);
@@ -222,9 +243,12 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
   // Kept by a later version than the one that began the session, or damaged: an export that cannot
   // be used whole is left out, never the session (it carries on as one kept before it was recorded).
   const exported = exportedDebriefOf(slot.exported, loaded.scenario.id);
+  // The same for where its summary was written, and where it goes: left out where malformed.
+  const summary = keptPath(slot.summary, (name) => name.startsWith(summaryBaseName(loaded.scenario, '')) && name.endsWith('.md'));
+  const summaryDir = keptPath(slot.summaryDir, () => true);
   const savedAt: unknown = (slot.session as { savedAt?: unknown } | undefined)?.savedAt;
   const when = typeof savedAt === 'string' && !Number.isNaN(Date.parse(savedAt)) ? { savedAt: new Date(savedAt).toISOString() } : {};
-  return { kind: 'ok', key, playable: loaded, snapshot: restored.snapshot, progress: { past: rounds, current: standing, ...(ended ? { ended } : {}), ...(exported ? { exported } : {}) }, decisions, reveals, decision, standsAt, finished, ended, ...when };
+  return { kind: 'ok', key, playable: loaded, snapshot: restored.snapshot, progress: { past: rounds, current: standing, ...(ended ? { ended } : {}), ...(exported ? { exported } : {}), ...(summary !== undefined ? { summary } : {}), ...(summaryDir !== undefined ? { summaryDir } : {}) }, decisions, reveals, decision, standsAt, finished, ended, ...when };
 }
 
 /**
@@ -245,6 +269,22 @@ function startedWith(load: ScenarioLoader, ref: ScenarioRef, from: string | unde
   if ('error' in again) return undefined;
   const restored = restoreSession(again.scenario, session);
   return restored.ok ? [again, restored] : undefined;
+}
+
+/** The longest path a kept session's summary or folder may have (longer is left out, as malformed). */
+const MAX_KEPT_PATH = 4096;
+
+/**
+ * A path read from a kept session (untrusted): an absolute path ("/…", or "C:\…") of at most
+ * MAX_KEPT_PATH characters, with no NUL or other control character and no ".." part, whose last
+ * part `named` takes; else undefined. Shown, it is still shown as any file name is (shownFileName).
+ */
+function keptPath(raw: unknown, named: (name: string) => boolean): string | undefined {
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_KEPT_PATH) return undefined;
+  if (!/^(?:\/|[A-Za-z]:[\\/])/.test(raw) || [...raw].some((c) => c.charCodeAt(0) < 0x20 || c === '\u007f')) return undefined;
+  const parts = raw.split(/[\\/]/);
+  if (parts.includes('..')) return undefined;
+  return named(parts.at(-1) ?? '') ? raw : undefined;
 }
 
 /** Votes are for replies of the decision they were entered at. */

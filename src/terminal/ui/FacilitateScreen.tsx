@@ -9,7 +9,7 @@ import { revealTextRows } from '../reveal-text.js';
 import { setupRows } from '../tall-rows.js';
 import type { Span } from '../debrief-lines.js';
 import { columnsOf, cutEnd, inkRows, pathLineRows, wrapText } from '../wrap.js';
-import { EXPORT_TAKEN_BACK, exportTakenBackWords, exportsDir, finishedSessionSummary, type DebriefFiles, keptExport, leavingPath, newestSessionSummary, NOTHING_ENTERED_WORDS, refusedSummaryDir, roomSummaryDir, shownPath, shownStateDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from '../export.js';
+import { EXPORT_TAKEN_BACK, exportTakenBackWords, exportsDir, fallbackExportDir, finishedSessionSummary, laterSessionSummary, type DebriefFiles, keptExport, leavingPath, newestSessionSummary, NOTHING_ENTERED_WORDS, refusedSummaryDir, roomSummaryDir, shownPath, shownStateDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from '../export.js';
 import { errorWords, refusedWords, savingFailureShort, stateStore } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen, sayFolderOnce } from './DebriefScreen.js';
@@ -165,7 +165,12 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // so that the trainer has one file for the session, the whole of it (it was written beside the
   // summary so far: two files for one session). A new file only when neither is found.
   const [stoppedAtOpen] = useState(() => (resumed !== undefined && resumed.finished !== true ? stoppedSessionSummary(resumed, view, app.env) : undefined));
-  const sessionSummary = useRef<string | undefined>(foundAtOpen ?? stoppedAtOpen);
+  // Else, where the state folder stopped taking writes after the session was last kept, the summary
+  // written then where the app was started (laterSessionSummary, as the choice to carry on names it):
+  // carried on once the folder could be written again, the session wrote a second summary in the
+  // exports folder beside it, two files for one session, the first saying less than the whole.
+  const [laterAtOpen] = useState(() => (resumed !== undefined && resumed.finished !== true && stoppedAtOpen === undefined ? laterSessionSummary(resumed, app.env) : undefined));
+  const sessionSummary = useRef<string | undefined>(foundAtOpen ?? stoppedAtOpen ?? laterAtOpen);
   const summary = (debrief?: Debrief): { path: string; elsewhere?: boolean } | { error: string } => {
     const write = (dir: string | undefined, path: string | undefined) => {
       const written = writeSessionSummary(scenario, log.current, debrief, app.env, new Date(), { carriedOn: resumed !== undefined, ...(path !== undefined ? { path } : {}), ...(dir !== undefined ? { dir } : {}) });
@@ -250,6 +255,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     if (!roomDidSomething()) return app.exit(leavingWords(NOTHING_ENTERED_WORDS), interrupted ? 130 : 0);
     if (view.kind === 'decision') log.current.push(current());
     const written = writeSummary();
+    keepSummary();
     // The session is kept: opening the scenario again carries on from here.
     // The command ends its line: printed as the app ends, it goes on a row of its own where the row
     // has no room for it after the words, broken between its words with line continuations where it
@@ -266,7 +272,9 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     onHangup.current = () => {
       if (!roomDidSomething()) return before.length === 0 && exportsBefore.length === 0 ? undefined : leavingWords(NOTHING_ENTERED_WORDS);
       if (view.kind === 'decision') log.current.push(current());
-      return leavingWords(writeSummary());
+      const written = writeSummary();
+      keepSummary();
+      return leavingWords(written);
     };
   });
   useEffect(() => {
@@ -309,6 +317,30 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // the next key), once until a write is taken again. Nothing was said until q, while line by line
   // said it at once; a closed window then left the summary where nobody was told it went.
   const refusalSaid = useRef(false);
+  // Where this run's summary goes should the state folder stop taking writes (the folder the app was
+  // started in), kept with the session (RoomProgress.summaryDir): carried on from another folder, a
+  // summary written there after the session was last kept is found all the same (laterSessionSummary).
+  const [startedIn] = useState(() => fallbackExportDir(app.env));
+  // What is kept beside the votes: the debrief e exported (see keptExported), where the summary goes
+  // should the folder refuse, and the file the summary was written to (RoomProgress.summary).
+  const keptBeside = () => {
+    const exported = exportedFiles === undefined ? undefined : keptExport(exportedFiles);
+    return { ...(exported === undefined ? {} : { exported }), summaryDir: startedIn, ...(sessionSummary.current === undefined ? {} : { summary: sessionSummary.current }) };
+  };
+  // The room's round on screen now, as kept: only the votes for this decision's replies.
+  const roundNow = (): RoomRound => {
+    const ids = new Set(view.kind === 'decision' ? view.replies.map((r) => r.id) : []);
+    return { votes: Object.fromEntries(Object.entries(votes).filter(([id]) => ids.has(id))), revealed: reveal, ...(wasRevealed ? { wasRevealed: true } : {}) };
+  };
+  // The summary just written (q, a closed window): the session kept again, with where its summary
+  // went (RoomProgress.summary), so that carried on from any folder it writes that file again. A
+  // summary written outside the state folder (which could not be written as the session began, and
+  // has taken it since), carried on from another folder, was not found: a second file was written
+  // for the same session, and nothing named the first.
+  const keepSummary = () => {
+    if (!kept.current || elsewhere.current || reopened || sessionSummary.current === undefined) return;
+    keepRoomSession(playable, actor.getPersistedSnapshot(), { past: past.current, current: view.done ? { votes: {}, revealed: false } : roundNow(), ...keptBeside() }, hold, app.env);
+  };
   const saySavingRefused = () => {
     const failure = stateStore(app.env).savingFailure();
     if (failure === undefined) refusalSaid.current = false;
@@ -323,9 +355,8 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     const first = !opened.current;
     opened.current = true;
     if (first && resumed !== undefined) return;
-    const exported = exportedFiles === undefined ? undefined : keptExport(exportedFiles);
     const keep = (progress: Parameters<typeof keepRoomSession>[2]) => {
-      if (!elsewhere.current && keepRoomSession(playable, actor.getPersistedSnapshot(), { ...progress, ...(exported === undefined ? {} : { exported }) }, hold, app.env)) {
+      if (!elsewhere.current && keepRoomSession(playable, actor.getPersistedSnapshot(), { ...progress, ...keptBeside() }, hold, app.env)) {
         // Begun where the state folder could not be written: whether it has taken this session since.
         if (elsewhereDir !== undefined) keptOnDisk.current = roomSessionOnDisk(playable, app.env);
         else if (!view.done) saySavingRefused();
@@ -341,8 +372,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       return;
     }
     // Only the votes for this decision's replies (the last one's are cleared a moment later).
-    const ids = new Set(view.kind === 'decision' ? view.replies.map((r) => r.id) : []);
-    const current = { votes: Object.fromEntries(Object.entries(votes).filter(([id]) => ids.has(id))), revealed: reveal, ...(wasRevealed ? { wasRevealed: true } : {}) };
+    const current = roundNow();
     if (!kept.current && past.current.length === 0 && !reveal && !Object.values(current.votes).some((n) => n > 0)) return;
     if (keep({ past: past.current, current })) kept.current = true;
   }, [view, votes, reveal, wasRevealed, playable, actor, app.env, reopened, hold, resumed, exportedFiles, elsewhereDir]);

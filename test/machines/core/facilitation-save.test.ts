@@ -94,6 +94,36 @@ describe('a trainer-led session kept through the store', () => {
     }
   });
 
+  it('keeps where its summary was written and where it goes should the state folder refuse (absolute paths); one that cannot be used is left out, never the session', () => {
+    const { actor, progress } = roomSession();
+    const summary = '/home/t/practice/example-new-phone-session-2025-01-31T10-20-30.md';
+    const summaryDir = '/home/t/practice';
+    expect(readFacilitationOk(memoryStore(), actor, { ...progress, summary, summaryDir }).progress).toMatchObject({ summary, summaryDir });
+    expect(readFacilitationOk(memoryStore(), actor, { ...progress, summary: 'C:\\t\\example-new-phone-session-1.md' }).progress.summary).toBe('C:\\t\\example-new-phone-session-1.md');
+    // Older sessions have neither.
+    expect(readFacilitationOk(memoryStore(), actor, progress).progress).not.toHaveProperty('summary');
+    expect(readFacilitationOk(memoryStore(), actor, progress).progress).not.toHaveProperty('summaryDir');
+    const bad: [unknown, unknown][] = [
+      [1, 2], [null, []], ['', ''],
+      // Relative, or climbing out of a folder: never written to.
+      ['example-new-phone-session-1.md', 'practice'], ['/home/t/../.bashrc/example-new-phone-session-1.md', '/home/../etc'],
+      // Another file than a summary of this scenario (a summary is written over in its place).
+      ['/home/t/.bashrc', undefined], ['/x/other-scenario-session-1.md', undefined], ['/x/example-new-phone-session-1.txt', undefined],
+      [`/x/a\0/example-new-phone-session-1.md`, '/x/a\0'], [`/x/a\u001b[2J/example-new-phone-session-1.md`, '/x/\u001b[2J'],
+      [`/${'x'.repeat(5000)}/example-new-phone-session-1.md`, `/${'x'.repeat(5000)}`],
+    ];
+    for (const [summaryRaw, dirRaw] of bad) {
+      const store = memoryStore();
+      writeFacilitation(store, playable, actor.getPersistedSnapshot(), progress, now);
+      store.write(KEY, JSON.stringify({ ...JSON.parse(store.read(KEY) as string), summary: summaryRaw, summaryDir: dirRaw }));
+      const r = readFacilitation(store, loader, playable, now);
+      if (r.kind !== 'ok') throw new Error(JSON.stringify(summaryRaw));
+      expect(r.progress, JSON.stringify(summaryRaw)).not.toHaveProperty('summary');
+      expect(r.progress, JSON.stringify(dirRaw)).not.toHaveProperty('summaryDir');
+      expect(r.decision).toBe(2);
+    }
+  });
+
   it('a decision revealed and then taken back to its votes comes back so ("was revealed" kept); one kept before that was recorded reads as its reveal flag says', () => {
     const store = memoryStore();
     const { actor, progress } = roomSession();
