@@ -872,11 +872,16 @@ describe('playing a scenario in the browser', () => {
 
   // A what-if's debrief offered Try again, My records and Back to the scenarios: the volunteer's own
   // debrief, the one the what-if replayed from, came back only by a reload or the card's "See your
-  // last debrief". "Back to your debrief" shows it again, at the top, its heading focused, with its
-  // what-ifs (whose debriefs lead back to it too); nothing is recorded again.
-  it('a what-if\'s debrief leads back to your own debrief, by the keyboard, the focus on its heading', async () => {
+  // last debrief". "Back to your debrief" shows it again, the focus back on the "What if: replay
+  // from here" pressed on it (it was on its heading, at the top: a keyboard user went down the whole
+  // debrief again for the next what-if), with its what-ifs (whose debriefs lead back to it too);
+  // nothing is recorded again.
+  it('a what-if\'s debrief leads back to your own debrief, by the keyboard, the focus on the what-if pressed', async () => {
     const user = userEvent.setup();
     const backToYours = async (from: number, own: { score?: string | null | undefined; whatIfs: number }) => {
+      // Its words name the decision too ("… (decision 2: The question)"), for a screen reader.
+      const pressed = screen.getAllByRole('button', { name: /What if: replay from here/ })[from]?.textContent;
+      expect(pressed).toMatch(new RegExp(`\\(decision ${from + 1}: `));
       await user.click(screen.getAllByRole('button', { name: /What if: replay from here/ })[from] as HTMLElement);
       await screen.findByText(/^What if: you are back at /);
       await playToDebrief(user);
@@ -889,8 +894,9 @@ describe('playing a scenario in the browser', () => {
       expect(back.previousElementSibling?.textContent).toBe('Try again');
       back.focus();
       await user.keyboard('{Enter}');
-      const heading = await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
-      await vi.waitFor(() => expect(document.activeElement).toBe(heading));
+      await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
+      await vi.waitFor(() => expect(document.activeElement?.textContent).toBe(pressed));
+      expect(document.activeElement).toBe(screen.getAllByRole('button', { name: /What if: replay from here/ })[from]);
       expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe(own.score);
       expect(screen.getByText(/Added to My records\./)).toBeTruthy();
       expect(screen.queryByText(/what-if replay/)).toBeNull();
@@ -917,10 +923,12 @@ describe('playing a scenario in the browser', () => {
   // During a what-if, before its debrief, the only way out was "Start again from the beginning": a
   // volunteer who wanted their own debrief back had to play the what-if to its end, or lose the
   // debrief's page for a new playthrough. "Back to your debrief" is beside it, at every step of the
-  // replay (after a reply made in it too), as on the what-if's debrief.
-  it('a what-if leads back to your own debrief before its end too, by the keyboard, the focus on its heading, your result unchanged', async () => {
+  // replay (after a reply made in it too), as on the what-if's debrief; the focus back on the what-if pressed.
+  it('a what-if leads back to your own debrief before its end too, by the keyboard, the focus on the what-if pressed, your result unchanged', async () => {
     const user = userEvent.setup();
     const backMidWay = async (from: number, own: { score?: string | null | undefined; outcome?: string | null | undefined; whatIfs: number }, reply: boolean) => {
+      const pressed = screen.getAllByRole('button', { name: /What if: replay from here/ })[from]?.textContent;
+      expect(pressed).toMatch(new RegExp(`\\(decision ${from + 1}: `));
       await user.click(screen.getAllByRole('button', { name: /What if: replay from here/ })[from] as HTMLElement);
       await screen.findByText(/^What if: you are back at /);
       if (reply) await replyKey(user, '1');
@@ -930,8 +938,9 @@ describe('playing a scenario in the browser', () => {
       expect(back.closest('.controls')?.textContent).toMatch(/Back to your debrief$/);
       back.focus();
       await user.keyboard('{Enter}');
-      const heading = await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
-      await vi.waitFor(() => expect(document.activeElement).toBe(heading));
+      await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
+      await vi.waitFor(() => expect(document.activeElement?.textContent).toBe(pressed));
+      expect(document.activeElement).toBe(screen.getAllByRole('button', { name: /What if: replay from here/ })[from]);
       expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe(own.score);
       expect(screen.getByRole('heading', { name: /^Outcome: / }).textContent).toBe(own.outcome);
       expect(screen.queryByText(/what-if replay/)).toBeNull();

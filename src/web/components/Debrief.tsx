@@ -52,6 +52,34 @@ const pathCell = (r: { reply: string; said: boolean; value: number }) => `${path
 /** The id of the n-th (0-based) decision in the transcript. */
 const decisionId = (n: number) => `debrief-decision-${n + 1}`;
 
+/** The id of the n-th (0-based) decision's "What if: replay from here". */
+const whatIfId = (n: number) => `${decisionId(n)}-what-if`;
+
+/**
+ * Back on a debrief from a what-if it offered ("Back to your debrief"): the focus returns to the
+ * "What if: replay from here" pressed (the n-th decision's, 0-based), the control the volunteer
+ * left the debrief by (WAI-ARIA's practice for a control that opened something and is come back
+ * to), in the middle of the window. It went to the debrief's heading at the top of the page, and a
+ * keyboard user trying one what-if after another Tabbed down through the whole debrief each time.
+ * A smooth scroll still under way from the page before (a reply just made in the what-if) may carry
+ * the window on past it: the button is brought into view again at the next frames while it is out
+ * of view (three at most). False when there is no such button (the debrief has fewer decisions).
+ */
+export function focusWhatIf(n: number): boolean {
+  const button = document.getElementById(whatIfId(n));
+  if (!button) return false;
+  button.focus({ preventScroll: true });
+  let frames = 0;
+  const intoView = () => {
+    const box = button.getBoundingClientRect();
+    if (frames > 0 && box.top >= 0 && box.bottom <= window.innerHeight) return;
+    button.scrollIntoView?.({ block: 'center', behavior: 'instant' });
+    if (++frames <= 3) requestAnimationFrame(intoView);
+  };
+  intoView();
+  return true;
+}
+
 /** The punctuation a text starts with (up to its first space: "." or "," of ", where …") and the rest. */
 function leadingPunctuation(text: string): [string, string] {
   const lead = /^[.,;:!?)\]”’"']*/.exec(text)?.[0] ?? '';
@@ -247,7 +275,7 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
                 <ul className="verdicts">{t.verdicts.map((v, j) => <li key={j} className={v.verdict}>{VERDICT_WORDS[v.verdict]} {v.title} <span className="cite">({citationWords(v.citation, v.critical)})</span></li>)}</ul>
                 <p className="feedback-text">{t.feedback}</p>
               </details>
-              {onWhatIf && <button type="button" className="no-print" onClick={() => onWhatIf(i)}>What if: replay from here<span className="sr-only"> (decision {i + 1}: {t.where})</span></button>}
+              {onWhatIf && <button type="button" id={whatIfId(i)} className="no-print" onClick={() => onWhatIf(i)}>What if: replay from here<span className="sr-only"> (decision {i + 1}: {t.where})</span></button>}
             </li>
           ))}
         </ol>

@@ -12,7 +12,7 @@ import { REPLY_KEYS_LABEL, setReplyKeys, typingIn, useKeyboardSeen, useReplyKeys
 import { useTitle } from '../title.js';
 import { Announce } from './Announce.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
-import { Debrief } from './Debrief.js';
+import { Debrief, focusWhatIf } from './Debrief.js';
 import { Changes, Feedback } from './Feedback.js';
 import { WhosWho } from './WhosWho.js';
 
@@ -161,6 +161,8 @@ interface OwnDebrief {
   elsewhere: boolean;
   /** Kept (its debrief can be opened again): see PlaythroughProps.onWhatIf. */
   kept: boolean;
+  /** The decision (0-based) whose "What if: replay from here" on it was pressed last: the focus goes back there (focusWhatIf). */
+  from: number;
 }
 
 /** Starts a playthrough and swaps in a new one for "try again" and "what if"; and shows the volunteer's own debrief again after a what-if. */
@@ -209,12 +211,14 @@ export function Session(props: SessionProps) {
 
 /**
  * The volunteer's own debrief shown again ("Back to your debrief" on a what-if's), as it was at the
- * end of its playthrough, opened as a debrief opens: at the top of the page, its heading focused.
+ * end of its playthrough, the focus back on the "What if: replay from here" the volunteer left it by
+ * (focusWhatIf); at the top of the page, its heading focused, were that button not there.
  */
 function OwnDebriefAgain({ playable, own, back, offerRecords, onTryAgain, onWhatIf }: { playable: PlayableScenario; own: OwnDebrief; back: ReactNode; offerRecords: boolean; onTryAgain: () => void; onWhatIf: (snapshot: PersistedScenarioSnapshot, kept: boolean, own: OwnDebrief | undefined) => void }) {
   const { scenario } = playable;
   useTitle(`Debrief: ${scenario.title}`);
-  useEffect(() => landAfter('debrief'), []);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- once, as it opens (own.from is its own from then on)
+  useEffect(() => void (focusWhatIf(own.from) || landAfter('debrief')), []);
   return (
     <>
       {own.elsewhere && <p className="notice" role="alert">{ELSEWHERE}</p>}
@@ -231,7 +235,7 @@ function OwnDebriefAgain({ playable, own, back, offerRecords, onTryAgain, onWhat
         onTryAgain={onTryAgain}
         onWhatIf={(decision) => {
           const at = whatIfFrom(scenario, own.played, decision);
-          if (at) onWhatIf(at, own.kept, undefined);
+          if (at) onWhatIf(at, own.kept, { ...own, from: decision });
         }}
       />
     </>
@@ -569,7 +573,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
           onWhatIf={(decision) => {
             const at = whatIfFrom(scenario, context, decision);
             const kept = persist && !elsewhere && saveError === undefined;
-            if (at) onWhatIf(at, kept, whatIf ? undefined : { debrief, mode: context.mode, played: context, recorded: persist && !elsewhere, inTabOnly: keptInTabOnly, recordsLeft, elsewhere, kept });
+            if (at) onWhatIf(at, kept, whatIf ? undefined : { debrief, mode: context.mode, played: context, recorded: persist && !elsewhere, inTabOnly: keptInTabOnly, recordsLeft, elsewhere, kept, from: decision });
           }}
         />
       </>

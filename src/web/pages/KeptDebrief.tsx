@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { keptDebriefFailure, readKeptDebrief, whatIfFrom, type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionMode } from '../../machines/index.js';
-import { Debrief } from '../components/Debrief.js';
+import { Debrief, focusWhatIf } from '../components/Debrief.js';
 import { landAfter, Session } from '../components/Session.js';
 import { goStartAgain, hrefOf } from '../routing.js';
 import { bundledById } from '../scenarios.js';
@@ -58,11 +58,12 @@ export default function KeptDebrief({ id, paused }: { id: string; paused: boolea
   const noneHeading = state.kind === 'none' && state.why !== undefined ? 'The last debrief cannot be shown' : 'No debrief kept';
   useTitle(whatIf ? undefined : state.kind === 'ready' ? `Debrief: ${state.playable.scenario.title}` : state.kind === 'none' ? noneHeading : undefined);
   // Focus on the debrief's heading once it is there, as at the end of a playthrough; and back from
-  // a what-if's debrief ("Back to your debrief"), at the top of the page as a debrief opens.
-  const fromWhatIf = useRef(false);
+  // a what-if ("Back to your debrief"), on the "What if: replay from here" pressed (the decision
+  // kept here, 0-based: focusWhatIf), or else at the top of the page as a debrief opens.
+  const fromWhatIf = useRef<number>(undefined);
   useEffect(() => {
     if (state.kind !== 'ready' || whatIf) return;
-    if (fromWhatIf.current) landAfter('debrief');
+    if (fromWhatIf.current !== undefined) void (focusWhatIf(fromWhatIf.current) || landAfter('debrief'));
     else document.getElementById('debrief-heading')?.focus();
   }, [state.kind, whatIf]);
   // Plain text, read where it is (the main content focused as it opened): a live region inserted
@@ -93,7 +94,7 @@ export default function KeptDebrief({ id, paused }: { id: string; paused: boolea
       onWhatIf={(decision) => {
         const snapshot = whatIfFrom(playable.scenario, played, decision);
         if (!snapshot) return;
-        fromWhatIf.current = true;
+        fromWhatIf.current = decision;
         setWhatIf({ snapshot, startedAt: new Date().toISOString() });
       }}
     />

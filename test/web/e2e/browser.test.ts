@@ -16,5 +16,6 @@ describe('line breaks', async () => void (await import('./line-breaks.e2e.js')))
 describe('newcomer', async () => void (await import('./newcomer.e2e.js')));
 describe('window fit', async () => void (await import('./window-fit.e2e.js')));
 describe('preview page', async () => void (await import('./preview-page.e2e.js')));
+describe('volunteer a11y', async () => void (await import('./volunteer-a11y.e2e.js')));
 // The parts share one Chromium, launched by the first to need it (connectChromium): closed once all are done.
 afterAll(closeChromium);
