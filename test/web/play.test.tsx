@@ -835,6 +835,45 @@ describe('playing a scenario in the browser', () => {
     expect(screen.getByRole('meter', { name: "Kiara's trust" })).toBeTruthy();
   });
 
+  // Each step put the new moment in the conversation's log (a polite live region: its words read out
+  // as they arrive), its heading first, and moved the focus to that heading, which a screen reader
+  // read again: "Scene 2" twice. The heading is said by the focus alone; the log says the rest.
+  it('says a new moment\'s heading once: by the focus on it, not in the conversation log too', async () => {
+    const { user } = await atFirstDecision();
+    const log = screen.getByRole('log', { name: 'Conversation' });
+    // What the log reads out of what is added to it: each added node's words, less any part of it
+    // marked aria-live="off" (or hidden), as the log adds it.
+    const spoken = (n: Node): string => (n instanceof Element
+      ? (n.getAttribute('aria-live') === 'off' || n.getAttribute('aria-hidden') === 'true' ? '' : [...n.childNodes].map(spoken).join(''))
+      : n.textContent ?? '');
+    const said: string[] = [];
+    const watch = new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (spoken(n).trim()) said.push(spoken(n));
+    });
+    watch.observe(log, { childList: true, subtree: true });
+    for (let step = 0; step < 3; step++) {
+      said.length = 0;
+      const before = log.querySelectorAll('.moment').length;
+      if (document.querySelector('.play > [role="group"].replies')) await replyKey(user, '1');
+      else {
+        screen.getByRole('button', { name: 'Continue' }).focus();
+        await user.keyboard('{Enter}');
+      }
+      await vi.waitFor(() => expect(log.querySelectorAll('.moment').length).toBeGreaterThan(before));
+      const moment = [...log.querySelectorAll('.moment')].at(-1) as HTMLElement;
+      const heading = moment.querySelector('.moment-heading') as HTMLElement;
+      // Said by the focus…
+      expect(document.activeElement).toBe(heading);
+      expect(heading.textContent).toMatch(/./);
+      // …and the moment by the log, its heading left out: its words after the heading, once.
+      const rest = moment.textContent?.slice(heading.textContent?.length ?? 0) ?? '';
+      expect(moment.textContent?.startsWith(heading.textContent ?? '')).toBe(true);
+      expect(said.filter((t) => t === rest), `step ${step + 1}: ${JSON.stringify(said)}`).toHaveLength(1);
+      expect(said.join('\n')).not.toContain(heading.textContent);
+    }
+    watch.disconnect();
+  });
+
   // The hint on the two modes was on every card: a screen reader going through the 13 cards read it 13 times.
   it('says what practice and assessment are once, above the scenarios, each card keeping its own mode links', async () => {
     renderApp('#/');

@@ -61,8 +61,11 @@ const MomentView = memo(function MomentView({ moment: m, turn, scenario, mode, c
     // order): the focus stays in the decision the volunteer is at (a Tab goes on to its replies).
     <section className="moment" data-current={current ? '' : undefined} tabIndex={current ? -1 : undefined}>
       {welcome && !fb && <WelcomeBack />}
-      {/* An untitled scene by its number in the playthrough ("Scene 3", the core's heading): several were "Scene" alike. */}
-      <h3 className="moment-heading" tabIndex={-1}>{m.heading ?? m.title ?? (m.kind === 'decision' ? 'Your turn' : 'Scene')}</h3>
+      {/* An untitled scene by its number in the playthrough ("Scene 3", the core's heading): several were "Scene" alike.
+          Said once: by the focus, which goes to it at each step (landAfter), and not by the log as
+          well, which read the new moment out, this heading first, while the focus on it read it again
+          (aria-live off: the log says the rest of the moment, the reply just made and its feedback). */}
+      <h3 className="moment-heading" tabIndex={-1} aria-live="off">{m.heading ?? m.title ?? (m.kind === 'decision' ? 'Your turn' : 'Scene')}</h3>
       {m.narration && <p className="narration"><span className="sr-only">Narration: </span>{m.narration}</p>}
       {m.lines.map((l, i) => (
         <p className="line" key={i}><span className="speaker">{l.speaker}{l.role ? <span className="role"> ({l.role})</span> : null}:</span> {l.text}</p>
