@@ -603,12 +603,17 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
         {mode === 'practice' && view.meters.length > 0 && (
           <div className="meters">
             {view.meters.map((m) => (
-              // Read once: the meter, named by its label, says its value in words; the label and
-              // the words beside it are for the eye only (a screen reader read all three).
+              // Read once, in words, as one text ("Kiara's trust: 50 of 100"); the label, the bar and
+              // the words beside it are for the eye only, as the debrief's score bar is. The bar was
+              // the one read, a <meter> named by the label with aria-valuetext "50 of 100", but
+              // Chromium's accessibility tree gives a meter its number only (its valuetext empty, an
+              // ARIA meter's too): "Kiara's trust, 50", of what unsaid. One string: a colon in a
+              // visually hidden span of its own was read " : " (Chromium spaces it as a block).
               <div className="meter" key={m.id}>
-                <span id={`meter-${m.id}`} aria-hidden="true">{m.label}</span>
-                <meter aria-labelledby={`meter-${m.id}`} aria-valuetext={`${m.value} of ${m.max}`} min={m.min} max={m.max} value={m.value} />
-                <span className="meter-text" aria-hidden="true">{m.value} of {m.max}</span>
+                <span className="sr-only">{`${m.label}: ${m.value} of ${m.max}`}</span>
+                <span aria-hidden="true">{m.label}</span>
+                <meter aria-hidden="true" min={m.min} max={m.max} value={m.value} />
+                <span className="meter-text" aria-hidden="true">{`${m.value} of ${m.max}`}</span>
               </div>
             ))}
           </div>

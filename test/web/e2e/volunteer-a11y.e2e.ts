@@ -92,4 +92,47 @@ describe('a volunteer by keyboard and screen reader', () => {
       await s.close();
     }
   });
+
+  // The trust meter was a <meter> named "Kiara's trust" with aria-valuetext "50 of 100", but
+  // Chromium's accessibility tree, what a screen reader is given, had its number only (valuetext
+  // empty, on an ARIA meter too): "Kiara's trust, meter, 50". Its words are text now, the bar hidden.
+  it("the trust meter is read in words in Chromium's accessibility tree, and follows the story", async () => {
+    const s = await openPage(web.browser, web.app.url, '#/play/youth-discloses');
+    const { page } = s;
+    try {
+      await replyGroup(page).waitFor();
+      const cdp = await s.context.newCDPSession(page);
+      // What the tree holds for the meters (every node of the page in the tree: none a meter; the text under .meters).
+      const tree = async () => {
+        type Node = { role?: { value?: unknown }; name?: { value?: unknown }; ignored?: boolean };
+        const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: Node[] };
+        const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+        const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '.meters' });
+        const under = (await cdp.send('Accessibility.queryAXTree', { nodeId })) as { nodes: Node[] };
+        return {
+          meters: nodes.filter((n) => !n.ignored && ['meter', 'progressbar'].includes(String(n.role?.value))).length,
+          text: under.nodes.filter((n) => !n.ignored && n.role?.value === 'StaticText').map((n) => n.name?.value),
+        };
+      };
+      const at = await tree();
+      expect(at).toEqual({ meters: 0, text: [expect.stringMatching(/^Kiara's trust: \d+ of 100$/)] });
+      // The same words as drawn (the label and the words beside the bar, hidden from the tree).
+      const drawn = await page.locator('.meter > [aria-hidden="true"]').evaluateAll((els) => els.map((e) => e.textContent).filter(Boolean).join(' '));
+      expect(drawn).toBe(at.text[0]?.toString().replace(':', ''));
+      // After a reply that moves it, the words say the new value.
+      const before = await page.locator('.meter meter').getAttribute('value');
+      for (let i = 0; i < 6 && (await page.locator('.meter meter').getAttribute('value')) === before; i++) {
+        if (await replyGroup(page).count()) await answerFirstByKey(page);
+        else await page.getByRole('button', { name: 'Continue' }).click();
+      }
+      const value = await page.locator('.meter meter').getAttribute('value');
+      expect(value).not.toBe(before);
+      expect(await tree()).toEqual({ meters: 0, text: [`Kiara's trust: ${value} of 100`] });
+      await cdp.detach();
+      expect(violationsText(await runAxe(page))).toBe('');
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
 });
