@@ -1,12 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { builtAppInChromium, openPage, replyGroup, runAxe, violationsText, type PageSession } from '../helpers/browser.js';
+import { builtAppInChromium, openDebriefFolds, openPage, replyGroup, runAxe, violationsText, type PageSession } from '../helpers/browser.js';
 
 // A volunteer practising alone, by keyboard and with a screen reader, in Debian's Chromium: where the
 // focus goes back to, what Chromium's accessibility tree gives a screen reader, and long words on a
 // narrow screen with large text.
 
 const web = builtAppInChromium();
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 
 /** Answers the current decision with the first reply the story opens there, by its key (the focus on it). */
 async function answerFirstByKey(page: Page): Promise<void> {
@@ -135,4 +138,106 @@ describe('a volunteer by keyboard and screen reader', () => {
       await s.close();
     }
   });
+
+  // At 320 px with text at 200% (WCAG 1.4.10 reflow), a word longer than the line (a 45-letter word
+  // in a title, a web address in a narration or feedback) must wrap where it is, never push the page
+  // sideways. A trainer's file, in place of a bundled one (red-flags, served from its own text), on
+  // every page a volunteer meets it: the first page, the play page at each step, the debrief with its
+  // folds open, the debrief opened again, My records and the certificate.
+  it('at 320 px with text at 200%, long words and web addresses wrap on every page: nothing to scroll sideways', async () => {
+    const s = await openPage(web.browser, web.app.url, '#/', { viewport: { width: 320, height: 640 } });
+    const { page } = s;
+    try {
+      await s.context.route(/\/assets\/red-flags-[\w-]+\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: `export default ${JSON.stringify(LONG_WORDS)};` }));
+      await page.reload();
+      await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
+      const checked: string[] = [];
+      // `regions`: the tables that may scroll sideways inside the page, the page saying so above them
+      // (TableWrap's "wider than the screen"): the certificate's six columns, as on any phone.
+      const fits = async (where: string, regions: string[] = []) => {
+        checked.push(where);
+        await s.screenshot(`e2e-long-words-${where}`);
+        expect.soft(await sideways(page), where).toEqual({ page: 0, regions, past: [] });
+      };
+      await page.getByRole('heading', { level: 2, name: LONG_TITLE }).waitFor();
+      await fits('library');
+      await page.evaluate(() => (location.hash = '#/play/red-flags'));
+      for (let step = 0; step < 12 && !(await page.locator('#debrief-heading').count()); step++) {
+        await page.locator('.replies button.reply, .play > .controls .primary').first().waitFor();
+        await fits(`play-${step + 1}`);
+        const reply = page.locator('.replies button.reply:not([disabled])').first();
+        if (await reply.count()) await reply.click();
+        else await page.locator('.play > .controls .primary').first().click();
+      }
+      await page.locator('#debrief-heading').waitFor();
+      expect(await openDebriefFolds(page)).toBeGreaterThan(0);
+      await fits('debrief');
+      await page.evaluate(() => (location.hash = '#/records'));
+      await page.getByRole('rowheader', { name: LONG_TITLE }).waitFor();
+      await fits('records');
+      await page.evaluate(() => (location.hash = '#/certificate'));
+      await page.getByRole('cell', { name: LONG_TITLE }).or(page.getByRole('rowheader', { name: LONG_TITLE })).first().waitFor();
+      await fits('certificate', ['Completed practice on the certificate']);
+      expect(await page.getByText('This table is wider than the screen').count()).toBe(1);
+      await page.evaluate(() => (location.hash = '#/debrief/red-flags'));
+      await page.locator('#debrief-heading').waitFor();
+      expect(await openDebriefFolds(page)).toBeGreaterThan(0);
+      await fits('debrief-again');
+      expect(checked.length).toBeGreaterThan(6);
+      expect(violationsText(await runAxe(page))).toBe('');
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
 });
+
+/** A word longer than a 320 px line at 200% text (45 letters), and a web address with no hyphen or space. */
+const LONG = 'Pneumonoultramicroscopicsilicovolcanoconiosis';
+const ADDRESS = 'https://www.lacourt.org/forms/pdf/JV0285informationforcaregiversandrelatives.pdf';
+const LONG_TITLE = `${LONG} and the new phone`;
+
+/** test/fixtures/good/example.json made red-flags (the bundled file it stands in for), with long words in every text a volunteer sees. */
+const LONG_WORDS = (() => {
+  type Text = { title?: string; narration?: string; text?: string; feedback?: string; label?: string; name?: string };
+  const scenario = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'good', 'example.json'), 'utf8')) as Text & {
+    id: string; summary: string; contentNote: string; characters: Text[]; variables: Text[];
+    nodes: (Text & { lines?: Text[]; replies?: Text[] })[];
+  };
+  scenario.id = 'red-flags';
+  scenario.title = LONG_TITLE;
+  scenario.summary = `${scenario.summary} ${LONG}. See ${ADDRESS}`;
+  scenario.contentNote = `${scenario.contentNote} ${LONG}: ${ADDRESS}`;
+  for (const c of scenario.characters) c.name = `${c.name}${LONG}`;
+  for (const v of scenario.variables) v.label = `${v.label} ${LONG}`;
+  for (const n of scenario.nodes) {
+    if (n.title) n.title = `${LONG} ${n.title}`;
+    n.narration = `${n.narration ?? 'Later.'} ${ADDRESS}`;
+    for (const l of n.lines ?? []) l.text = `${l.text} ${LONG}`;
+    for (const r of n.replies ?? []) {
+      r.text = `${r.text} ${LONG}`;
+      r.feedback = `${r.feedback} ${ADDRESS}`;
+    }
+  }
+  return JSON.stringify(scenario, null, 2);
+})();
+
+/**
+ * How far the page scrolls sideways (px), each region that scrolls sideways inside it (a table's,
+ * named by its label), and the elements drawn past the window's right edge (tag.class "words").
+ */
+function sideways(page: Page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const named = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''} ${JSON.stringify((el.textContent ?? '').slice(0, 40))}`;
+    const visible = (el: Element) => el.checkVisibility() && !el.closest('.sr-only, [hidden]');
+    const all = [...document.querySelectorAll('body *')].filter(visible);
+    const regions = all.filter((el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1);
+    return {
+      page: document.documentElement.scrollWidth - width,
+      regions: regions.map((el) => el.getAttribute('aria-label') ?? named(el)),
+      // Past the window's edge, but not inside such a region (scrolled inside it, not the page).
+      past: all.filter((el) => el.getBoundingClientRect().right > width + 1 && !regions.some((r) => r !== el && r.contains(el))).map(named).slice(0, 8),
+    };
+  });
+}
