@@ -165,6 +165,14 @@ describe('a volunteer by keyboard and screen reader', () => {
       for (let step = 0; step < 12 && !(await page.locator('#debrief-heading').count()); step++) {
         await page.locator('.replies button.reply, .play > .controls .primary').first().waitFor();
         await fits(`play-${step + 1}`);
+        if (step === 0) {
+          // Who's who, opened: the people met so far, their names long too.
+          const who = page.locator('details.who');
+          await who.locator('summary').click();
+          await expect.poll(() => who.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+          await fits('play-whos-who');
+          await who.locator('summary').click();
+        }
         const reply = page.locator('.replies button.reply:not([disabled])').first();
         if (await reply.count()) await reply.click();
         else await page.locator('.play > .controls .primary').first().click();
