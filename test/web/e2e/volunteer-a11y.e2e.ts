@@ -191,6 +191,12 @@ describe('a volunteer by keyboard and screen reader', () => {
       await page.locator('#debrief-heading').waitFor();
       expect(await openDebriefFolds(page)).toBeGreaterThan(0);
       await fits('debrief-again');
+      // The same file checked on the Preview page (its name a long word too): its graph's picture
+      // scrolls in a region of its own, named so, as with any file.
+      await page.evaluate(() => (location.hash = '#/preview'));
+      await page.getByLabel('Scenario file (.json)').setInputFiles({ name: `${LONG}.json`, mimeType: 'application/json', buffer: Buffer.from(LONG_WORDS) });
+      await page.getByText(/ is valid/).first().waitFor();
+      await fits('preview', ['Graph picture (scrolls)']);
       expect(checked.length).toBeGreaterThan(6);
       expect(violationsText(await runAxe(page))).toBe('');
       clean(s);
