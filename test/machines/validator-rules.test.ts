@@ -571,6 +571,29 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(said(good.replace('"age": 15 }', '"age": 15:\n }'))).toEqual([['json-syntax', 'characters[0].age', 'Not valid JSON: a colon : after the last value of its object. A colon goes only between a field\'s name and its value.', 'Delete the :, so that the line ends with the value: 15']]);
   });
 
+  // Found by validator-51: "title": "x": "y", (a second value after a colon, and no field name
+  // for it) was "a comma was expected between two items … add a comma after the value before it",
+  // then "a value was expected here": two generic problems, and a comma alone leaves "y" nameless.
+  it('a colon and a second value after a field\'s value: one problem at the colon, with both ways to mend it', () => {
+    const title = '"title": "Example: the new phone",';
+    const text = good.replace(title, '"title": "Example": "the new phone",');
+    const problems = validateScenario(text, 'x.json').problems;
+    expect(problems.map((p) => [p.code, formatPath(p.path), p.line, p.column])).toEqual([['json-syntax', 'title', 5, 21]]);
+    expect(text.split('\n')[4]?.slice(20)).toMatch(/^: "the new phone"/);
+    expect(problems[0]?.message).toBe('Not valid JSON: the value "Example" is followed by a colon : and a second value, "the new phone", but a field has one value. A colon goes only between a field\'s name and its value.');
+    expect(problems[0]?.fix).toBe('If "the new phone" is the value of another field, end this one with a comma and write that field\'s name in double quotes before the colon: "title": "Example", "name-of-the-field": "the new phone". If the colon is part of the text, put the whole text in one pair of quotes: "title": "Example: the new phone".');
+    // After a number: only the comma and a name (no text to join).
+    const minutes = validateScenario(good.replace('"estimatedMinutes": 5,', '"estimatedMinutes": 5: 10,'), 'x.json').problems;
+    expect(minutes.map((p) => [formatPath(p.path), p.fix])).toEqual([['estimatedMinutes', 'If 10 is the value of another field, end this one with a comma and write that field\'s name in double quotes before the colon: "estimatedMinutes": 5, "name-of-the-field": 10.']]);
+    // Read on past it: a mistake on a later line is still found.
+    const both = validateScenario(text.replace('"estimatedMinutes": 5', '"estimatedMinutes": 05'), 'x.json').problems;
+    expect(both.map((p) => p.code)).toEqual(['json-syntax', 'syntax-leading-zero']);
+    // What is echoed is shown escaped: a bidi control in the value does not reach the terminal.
+    const hidden = validateScenario(good.replace(title, '"title": "Example": "the \u202enew phone",'), 'x.json').problems;
+    expect(hidden.map((p) => p.code)).toContain('json-syntax');
+    for (const p of hidden) expect(`${p.message} ${p.fix}`).not.toMatch(/\u202e/);
+  });
+
   it('a tab inside a text is reported where the tab is, not at the start of the text', () => {
     const p = check(good.replace('She is scrolling on a phone', 'She is scrolling\ton a phone'), 'json-syntax', '\ton a phone');
     expect(p?.message).toContain('a tab is inside a text');

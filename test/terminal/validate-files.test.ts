@@ -343,3 +343,26 @@ describe('a file validated with no error is not validated again in this process'
     expect(loadScenarioFile(b).result.problems[0]?.file).toBe(b);
   });
 });
+
+// Found by validator-51: mistakes typed by hand whose messages were generic or named the wrong
+// mistake. The report says each once, at its line:column, with the fix, the same in both forms.
+describe('hand-typed mistakes: the same problem, place and fix in the report and in --json', () => {
+  const example = readFixture('good/example.json').toString('utf8');
+  const both = async (text: string) => {
+    const file = join(tmp(), 'draft.json');
+    writeFileSync(file, text);
+    const human = await run('validate', file);
+    const json = JSON.parse((await run('validate', '--json', file)).out) as { files: { problems: { line: number; column: number; message: string; fix: string }[] }[] };
+    return { file, human, problems: json.files[0]?.problems ?? [] };
+  };
+
+  it('"title": "x": "y": one problem at the colon, not "a comma was expected" and "a value was expected"', async () => {
+    const { file, human, problems } = await both(example.replace('"title": "Example: the new phone",', '"title": "Example": "the new phone",'));
+    expect(problems.map((p) => [p.line, p.column])).toEqual([[5, 21]]);
+    expect(problems[0]?.message).toContain('is followed by a colon : and a second value');
+    expect(problems[0]?.fix).toContain('"title": "Example: the new phone"');
+    expect(human.out).toContain(`${file}:5:21 error [json-syntax] title: ${problems[0]?.message}`);
+    expect(human.out).toContain(`fix: ${problems[0]?.fix}`);
+    expect(human.out).not.toMatch(/a comma was expected|a value was expected/);
+  });
+});

@@ -349,6 +349,26 @@ function colonForComma(text: string, at: number): UnlocatedProblem | undefined {
     return problem('json-syntax', at, `Not valid JSON: a colon : after the value, where the comma that separates it from the next field goes. ${why}`,
       `Write a comma instead: ${lineAsWritten(value, 100)},`, { at, with: ',' });
   }
+  // A second value after the colon, and nothing more: "title": "x": "y", (found by validator-51:
+  // "a comma was expected between two items" with "add a comma after the value before it", then "a
+  // value was expected here", and a comma alone leaves "y" a value without a field's name). Either
+  // the text itself holds a colon and its quotes went round the two halves ("Scene 2": "The porch"),
+  // or a comma and the next field's name were left out. Read on without the colon and the second value.
+  const second = bracket ? null : /^(\s*)("(?:[^"\\\n]|\\.){0,500}"|-?[0-9][0-9.eE+-]{0,20}|true|false|null)(?=\s*(?:[,}\]]|$))/.exec(after);
+  if (second?.[2] !== undefined) {
+    const next = second[2];
+    const nextAt = at + 1 + (second[1]?.length ?? 0);
+    const field = /"((?:[^"\\\n]|\\.){0,200})"\s*:\s*$/.exec(text.slice(start, valueStart >= 0 ? valueStart : lastChar + 1 - value.length))?.[1];
+    const shown = (s: string) => lineAsWritten(s, 60);
+    const written = `${field !== undefined ? `"${field}": ` : ''}${value}`;
+    const asField = `If ${shown(next)} is the value of another field, end this one with a comma and write that field's name in double quotes before the colon: ${lineAsWritten(`${written}, "name-of-the-field": ${next}`, 160)}.`;
+    const bothTexts = value.startsWith('"') && next.startsWith('"');
+    const joined = bothTexts ? `${value.slice(0, -1)}${text.slice(at, nextAt).replace(/\s+/g, ' ')}${next.slice(1)}` : '';
+    const asOne = bothTexts ? ` If the colon is part of the text, put the whole text in one pair of quotes: ${lineAsWritten(`${field !== undefined ? `"${field}": ` : ''}${joined}`, 160)}.` : '';
+    return problem('json-syntax', at,
+      `Not valid JSON: the value ${shown(value)} is followed by a colon : and a second value, ${shown(next)}, but a field has one value. A colon goes only between a field's name and its value.`,
+      `${asField}${asOne}`, { at, with: ' '.repeat(nextAt + next.length - at) });
+  }
   return undefined;
 }
 
