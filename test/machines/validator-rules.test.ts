@@ -594,6 +594,31 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     for (const p of hidden) expect(`${p.message} ${p.fix}`).not.toMatch(/\u202e/);
   });
 
+  // Found by validator-51: a comma left out before a // or /* */ comment that quotes someone
+  // ("title": "x" // ask "Maria") was "a \" inside the text ends the text early", the comment's own
+  // quotation mark taken for one in the title. The comment and the comma are each named, the comma
+  // where it goes: before the comment (at the end of the line it would be inside the comment).
+  it('a comma left out before a comment holding quotation marks: the comment, then the comma, placed before the comment', () => {
+    const title = '"title": "Example: the new phone",';
+    const said = (t: string) => validateScenario(t, 'x.json').problems.map((p) => [p.code, formatPath(p.path), p.line, p.column, p.fix]);
+    const comment = 'Remove the comment; put notes for other authors in "authorNotes" (never shown), or notes for the trainer leading a session in "facilitatorNote".';
+    const comma = 'Add a comma right after "Example: the new phone", at line 5, column 36: before the comment, not after it (a comma inside a comment does not count).';
+    for (const note of ['// ask "Maria" about this', '/* the "old" title */', '// ask Maria about this']) {
+      const problems = validateScenario(good.replace(title, `"title": "Example: the new phone" ${note}`), 'x.json').problems;
+      expect(problems.map((p) => [p.code, formatPath(p.path), p.line, p.column, p.message, p.fix]), note).toEqual([
+        ['json-syntax', 'title', 5, 37, 'Not valid JSON: comments are not allowed in JSON.', comment],
+        ['json-syntax', 'summary', 6, 3, 'Not valid JSON: a comma was expected before the field "summary".', comma],
+      ]);
+    }
+    // A comment on a line of its own below, and a text with // in it ("https://…"), before the comma's place.
+    expect(said(good.replace(title, '"title": "See https://example.org/x"\n  // the "old" title'))).toEqual([
+      ['json-syntax', 'title', 6, 3, comment],
+      ['json-syntax', 'summary', 7, 3, 'Add a comma right after "See https://example.org/x", at line 5, column 39: before the comment, not after it (a comma inside a comment does not count).'],
+    ]);
+    // With its comma, the comment alone.
+    expect(said(good.replace(title, `${title} // ask "Maria"`)).map((p) => p[4])).toEqual([comment]);
+  });
+
   it('a tab inside a text is reported where the tab is, not at the start of the text', () => {
     const p = check(good.replace('She is scrolling on a phone', 'She is scrolling\ton a phone'), 'json-syntax', '\ton a phone');
     expect(p?.message).toContain('a tab is inside a text');

@@ -365,4 +365,16 @@ describe('hand-typed mistakes: the same problem, place and fix in the report and
     expect(human.out).toContain(`fix: ${problems[0]?.fix}`);
     expect(human.out).not.toMatch(/a comma was expected|a value was expected/);
   });
+
+  it('a comma left out before a comment with quotation marks: the comment and the comma, not a quotation mark in the text', async () => {
+    const { file, human, problems } = await both(example.replace('"title": "Example: the new phone",', '"title": "Example: the new phone" // ask "Maria"'));
+    expect(problems.map((p) => [p.line, p.column, p.message])).toEqual([
+      [5, 37, 'Not valid JSON: comments are not allowed in JSON.'],
+      [6, 3, 'Not valid JSON: a comma was expected before the field "summary".'],
+    ]);
+    expect(problems[1]?.fix).toContain('at line 5, column 36: before the comment');
+    expect(human.out).toContain(`${file}:6:3 error [json-syntax] summary: ${problems[1]?.message}`);
+    expect(human.out).toContain(`fix: ${problems[1]?.fix}`);
+    expect(human.out).not.toContain('inside the text ends the text early');
+  });
 });

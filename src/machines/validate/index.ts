@@ -9,7 +9,7 @@ import { indexScenario, replyValue } from '../scenario-index.js';
 import { ScenarioNode, SceneNode, DecisionNode, EndingNode, Scenario, Character, Variable, Id, Line, Next, Reply, Assessment, type Reply as ReplyType, type Scenario as ScenarioType, type When } from '../schema/scenario.js';
 import { visibleLine } from '../text/clean.js';
 import { countWords, firstFew, MAX_NAMED } from '../text/first-few.js';
-import { lineAsWritten, quoteAsWritten, quoteValue, shownFileName } from '../text/quote.js';
+import { quoteValue, shownFileName } from '../text/quote.js';
 import { conformsToCharacter, conformsToNode, conformsToVariable, scenarioKeyCount } from './conforms.js';
 import { integrityProblems } from './integrity.js';
 import { unusedCharacterProblems } from './cast.js';
@@ -20,7 +20,7 @@ import { withPointers, pointerWords, type AuthoringPointers } from './pointers.j
 import { closest, formatProblem, PLACES_AT, pushAll, RELATED_AT, resetSuggestionBudget, type JsonPath, type Problem, type UnlocatedProblem } from './problem.js';
 import { isWordForId, schemaProblems } from './schema-issues.js';
 import { semanticProblems, type CheckInput, type LooseNode } from './semantic.js';
-import { duplicateKeyProblems, findExcessiveNesting, mayRepeatKeys, findInvalidUtf8, locateProblems, locationPaths, MAX_DEPTH, MAX_FILE_BYTES, problemPositions, scanSyntax, syntaxProblems, COMMA_EXPECTED, type VisitSteps } from './source.js';
+import { duplicateKeyProblems, findExcessiveNesting, mayRepeatKeys, findInvalidUtf8, locateProblems, locationPaths, MAX_DEPTH, MAX_FILE_BYTES, problemPositions, scanSyntax, syntaxProblems, valueBefore, COMMA_EXPECTED, type VisitSteps } from './source.js';
 
 /** The validator's verdict: the scenario when it has no errors, and every problem found. */
 export interface ValidationResult {
@@ -843,30 +843,6 @@ export function formatValidation(result: ValidationResult, fileName: string, aut
     ? `${file}: valid${result.warnings ? ` (${result.warnings} warning${result.warnings === 1 ? '' : 's'})` : ''}`
     : `${file}: ${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}`;
   return [...lines, verdict].join('\n');
-}
-
-/**
- * The value that ends just before `at` on its line, as a fix names it: a text as written ("jade"),
- * a number or word as it is (50, true), a closing bracket as "the ]". Undefined when none is there.
- */
-function valueBefore(text: string, at: number): string | undefined {
-  let end = at;
-  while (end > 0 && (text.charAt(end - 1) === ' ' || text.charAt(end - 1) === '\t')) end--;
-  const c = text.charAt(end - 1);
-  if (c === '}' || c === ']') return `the ${c}`;
-  if (c === '"') {
-    const lineStart = text.lastIndexOf('\n', end - 1) + 1;
-    // The opening quote: the last quote before it on the line that is not escaped.
-    for (let i = end - 2; i >= lineStart; i--) {
-      if (text.charAt(i) !== '"') continue;
-      let slashes = 0;
-      while (text.charAt(i - 1 - slashes) === '\\') slashes++;
-      if (slashes % 2 === 0) return quoteAsWritten(text.slice(i + 1, end - 1), 40);
-    }
-    return undefined;
-  }
-  const word = /[\w.+-]+$/.exec(text.slice(Math.max(0, end - 40), end))?.[0];
-  return word === undefined ? undefined : lineAsWritten(word, 40);
 }
 
 /** The name of the field the line of `offset` starts with, in double or single quotes ("title": or 'title':), if it starts with one. */

@@ -1,6 +1,6 @@
 import { countWords } from '../text/first-few.js';
 import { printParseErrorCode, visit, type ParseError, type ParseErrorCode } from 'jsonc-parser';
-import { quoteValue } from '../text/quote.js';
+import { lineAsWritten, quoteAsWritten, quoteValue } from '../text/quote.js';
 import type { JsonPath, Problem, UnlocatedProblem } from './problem.js';
 import { controlInTextFix, hiddenCharacters, likelyCauseOnLine, likelySyntaxCause, mendedText, type Mending } from './syntax.js';
 
@@ -241,11 +241,15 @@ export function syntaxProblems(text: string, room = MAX_SYNTAX_PROBLEMS, errors 
     }
     if (name === 'CommaExpected') {
       // The parser stops at the next item; the comma belongs after the previous one, often at the
-      // end of the line before.
-      let before = e.offset - 1;
-      while (before >= 0 && /\s/.test(text.charAt(before))) before--;
+      // end of the line before, and before any comment after that value (a comma typed at the end
+      // of the line would be inside the comment).
+      const { end, comment } = endOfValueBefore(text, e.offset);
+      const before = end - 1;
       const line = (offset: number) => text.slice(0, offset).split('\n').length;
-      if (before >= 0 && line(before) < line(e.offset)) fix = `add a comma at the end of line ${line(before)}, after the value before it`;
+      if (before >= 0 && comment) {
+        const column = end - (text.lastIndexOf('\n', before) + 1) + 1;
+        fix = `add a comma right after ${valueBefore(text, end) ?? 'the value before it'}, at line ${line(before)}, column ${column}: before the comment, not after it (a comma inside a comment does not count)`;
+      } else if (before >= 0 && line(before) < line(e.offset)) fix = `add a comma at the end of line ${line(before)}, after the value before it`;
     }
     let offset = e.offset;
     if (message.startsWith('a trailing comma')) {
@@ -947,4 +951,65 @@ export function duplicateKeyProblems(text: string): UnlocatedProblem[] {
     },
   }, { disallowComments: true });
   return out;
+}
+
+/**
+ * The value that ends just before `at` on its line, as a fix names it: a text as written ("jade"),
+ * a number or word as it is (50, true), a closing bracket as "the ]". Undefined when none is there.
+ */
+export function valueBefore(text: string, at: number): string | undefined {
+  let end = at;
+  while (end > 0 && (text.charAt(end - 1) === ' ' || text.charAt(end - 1) === '\t')) end--;
+  const c = text.charAt(end - 1);
+  if (c === '}' || c === ']') return `the ${c}`;
+  if (c === '"') {
+    const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+    // The opening quote: the last quote before it on the line that is not escaped.
+    for (let i = end - 2; i >= lineStart; i--) {
+      if (text.charAt(i) !== '"') continue;
+      let slashes = 0;
+      while (text.charAt(i - 1 - slashes) === '\\') slashes++;
+      if (slashes % 2 === 0) return quoteAsWritten(text.slice(i + 1, end - 1), 40);
+    }
+    return undefined;
+  }
+  const word = /[\w.+-]+$/.exec(text.slice(Math.max(0, end - 40), end))?.[0];
+  return word === undefined ? undefined : lineAsWritten(word, 40);
+}
+
+/**
+ * Where the value before `at` ends: white space and comments (// to the end of a line, or from /* to its end) skipped (a comma left out
+ * before a comment that holds quotation marks was taken for a quotation mark inside the text:
+ * found by validator-51), and whether a comment was skipped. The // of a line is found by pairing
+ * the line's quotes from its start, so "https://…" inside a text is no comment.
+ */
+function endOfValueBefore(text: string, at: number): { end: number; comment: boolean } {
+  let end = at;
+  let comment = false;
+  for (let guard = 0; guard < 1000; guard++) {
+    while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
+    if (end >= 2 && text.charAt(end - 1) === '/' && text.charAt(end - 2) === '*') {
+      const open = text.lastIndexOf('/*', end - 3);
+      if (open < 0) break;
+      end = open;
+      comment = true;
+      continue;
+    }
+    const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+    let slashes = -1;
+    for (let i = lineStart; i < end - 1; i++) {
+      const c = text.charAt(i);
+      if (c === '"') {
+        i++;
+        while (i < end && text.charAt(i) !== '"') i += text.charAt(i) === '\\' ? 2 : 1;
+      } else if (c === '/' && text.charAt(i + 1) === '/') {
+        slashes = i;
+        break;
+      }
+    }
+    if (slashes < 0) break;
+    end = slashes;
+    comment = true;
+  }
+  return { end, comment };
 }

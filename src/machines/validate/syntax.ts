@@ -14,6 +14,11 @@ export function likelySyntaxCause(text: string, errors: readonly ParseError[]): 
   if (!first) return undefined;
   const at = Math.min(first.offset, text.length);
   const code = printParseErrorCode(first.error);
+  // A // or /* */ comment: the parser has said so (SYNTAX_HELP) and reads on past it. The causes
+  // below read the text after the stop as JSON, and a comment's words are not: a quotation mark in
+  // "// ask "Maria"" was taken for one inside the text before it (found by validator-51), hiding the
+  // comma left out before the comment.
+  if (code === 'InvalidCommentToken' || code === 'UnexpectedEndOfComment') return undefined;
   const atEnd = text.slice(at).trim() === '';
   const lost = atEnd || code === 'CommaExpected' || code === 'PropertyNameExpected' ? bracketsLostMidFile(text, at, atEnd ? 1 : 2) : undefined;
   return lost ?? notClosedAtEnd(text, at, code) ?? objectsRunTogether(text, at, code) ?? objectNotClosed(text, at, code) ?? listNotClosed(text, at, code) ?? objectNotOpened(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? doubledQuote(text, at) ?? lineBreakInText(text, at) ?? missingClosingQuote(text, at) ?? extraBracket(text, at) ?? nameNotClosed(text, at) ?? unescapedQuote(text, at);
