@@ -104,7 +104,7 @@ export function validateCommand(argv: readonly string[], io: CliIO): number | Pr
         // Under --strict a file with warnings is not ok, here as in the report's own "ok" (it said
         // "ok": true for the file beside a report "ok": false).
         file: f.path, ok: f.result.ok && !(strict && f.result.warnings > 0), errors: f.result.errors, warnings: f.result.warnings, problems: f.result.problems.map((p) => ({ ...p, file: f.path })),
-        ...(f.result.truncated ? { truncated: f.result.truncated.count, truncatedCodes: f.result.truncated.codes } : {}),
+        ...(f.result.truncated ? { truncated: f.result.truncated.count, truncatedCodes: f.result.truncated.codes, truncatedErrors: f.result.truncated.errors, truncatedWarnings: f.result.truncated.warnings } : {}),
       })),
     };
     io.out(`${safeJson(report)}\n`);
@@ -258,7 +258,7 @@ export function auditCommand(argv: readonly string[], io: CliIO): number {
       files: checked.map((f) => ({
         file: f.path, ok: f.result.ok, audited: f.result.scenario !== undefined, errors: f.result.errors, warnings: f.result.warnings,
         problems: f.result.problems.map((p) => ({ ...p, file: f.path })),
-        ...(f.result.truncated ? { truncated: f.result.truncated.count, truncatedCodes: f.result.truncated.codes } : {}),
+        ...(f.result.truncated ? { truncated: f.result.truncated.count, truncatedCodes: f.result.truncated.codes, truncatedErrors: f.result.truncated.errors, truncatedWarnings: f.result.truncated.warnings } : {}),
       })),
       scenarios: data?.scenarios ?? [],
       all: data?.all ?? null,

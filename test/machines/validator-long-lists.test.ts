@@ -176,3 +176,59 @@ describe('lists in messages and fixes that grow with the file are capped: the fi
     }
   });
 });
+
+// Found by validator-51: a learning goal pasted 300 times near the top of the file gave 300
+// duplicate-goal warnings, which filled the 200 places of the report in the file's order: the
+// errors further down, which stop the scenario from playing, were only counted. Past the cap the
+// errors come first, then the warnings, and the count says how many of each were left out.
+describe('past the 200 problems listed, no error is hidden behind warnings', () => {
+  const goals = (f: File) => { f.learningGoals = [...f.learningGoals, ...Array<string>(300).fill('no-jumping-to-conclusions')]; };
+
+  it('300 warnings above an error: the error is listed first, and the count says the rest are all warnings', () => {
+    const text = exampleEdited((f) => {
+      goals(f);
+      (f as unknown as { variables: { start: number }[] }).variables[0]!.start = 150;
+    });
+    const result = validateScenario(text, 'x.json');
+    expect([result.errors, result.warnings]).toEqual([1, 300]);
+    expect(result.problems).toHaveLength(200);
+    expect(result.problems.map((p) => [p.severity, p.code])[0]).toEqual(['error', 'variable-range']);
+    expect(result.problems.slice(1).every((p) => p.severity === 'warning')).toBe(true);
+    // The warnings listed are the first ones in the file, in its order.
+    const lines = result.problems.slice(1).map((p) => p.line);
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+    expect(result.truncated).toEqual({ count: 101, codes: { 'duplicate-goal': 101 }, errors: 0, warnings: 101 });
+    const report = formatValidation(result, 'x.json').split('\n');
+    expect(report[0]).toMatch(/^x\.json:\d+:\d+ error \[variable-range\] variables\[0\]\.start: /);
+    expect(report.at(-2)).toBe('…and 101 more problems, all warnings, of these kinds (duplicate-goal ×101); fix these first and validate again.');
+  });
+
+  it('an error that names another place (a reply id used twice), below 300 warnings: listed first, with that place', () => {
+    const text = exampleEdited((f) => {
+      goals(f);
+      const replies = f.nodes.flatMap((n) => n.replies ?? []);
+      (replies.at(-1) as { id: string }).id = (replies[0] as { id: string }).id;
+    });
+    const result = validateScenario(text, 'x.json');
+    expect(result.errors).toBe(1);
+    expect(result.problems[0]).toMatchObject({ severity: 'error', code: 'duplicate-id' });
+    expect(result.problems[0]?.message).toMatch(/line \d+, column \d+/);
+    expect(result.problems.slice(1).every((p) => p.severity === 'warning')).toBe(true);
+    expect(result.truncated?.errors).toBe(0);
+  });
+
+  it('more errors than the cap: the 200 listed are all errors, and the count says how many errors and warnings are left out', () => {
+    const text = exampleEdited((f) => {
+      goals(f);
+      for (let i = 0; i < 250; i++) f.nodes.push({ id: `lost-${i}`, kind: 'scene', narration: 'You wait.', next: `nowhere-${i}` } as Node);
+    });
+    const result = validateScenario(text, 'x.json');
+    expect(result.problems).toHaveLength(200);
+    expect(result.problems.every((p) => p.severity === 'error')).toBe(true);
+    const { errors = -1, warnings = -1, count } = result.truncated ?? { count: 0 };
+    expect(errors).toBe(result.errors - 200);
+    expect(warnings).toBe(result.warnings);
+    expect(count).toBe(errors + warnings);
+    expect(formatValidation(result, 'x.json').split('\n').at(-2)).toMatch(new RegExp(`^…and ${count} more problems, ${errors} errors and ${warnings} warnings, of these kinds \\(`));
+  });
+});

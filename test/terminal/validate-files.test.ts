@@ -377,4 +377,20 @@ describe('hand-typed mistakes: the same problem, place and fix in the report and
     expect(human.out).toContain(`fix: ${problems[1]?.fix}`);
     expect(human.out).not.toContain('inside the text ends the text early');
   });
+
+  it('300 warnings above an error: the error is in the report and in --json, and the count says the rest are warnings', async () => {
+    const f = JSON.parse(example) as { learningGoals: string[]; variables: { start: number }[] };
+    f.learningGoals.push(...Array<string>(300).fill('no-jumping-to-conclusions'));
+    (f.variables[0] as { start: number }).start = 150;
+    const { file, human } = await both(JSON.stringify(f, null, 2));
+    const json = JSON.parse((await run('validate', '--json', file)).out) as { files: { problems: { severity: string; code: string }[]; truncated: number; truncatedCodes: Record<string, number>; truncatedErrors: number; truncatedWarnings: number }[] };
+    const entry = json.files[0];
+    expect(entry?.problems[0]).toMatchObject({ severity: 'error', code: 'variable-range' });
+    // (The file is outside the scenarios folder: its "$schema" path is a warning too, listed.)
+    const left = entry?.truncated ?? 0;
+    expect(left).toBeGreaterThan(100);
+    expect(entry && [entry.truncatedCodes, entry.truncatedErrors, entry.truncatedWarnings]).toEqual([{ 'duplicate-goal': left }, 0, left]);
+    expect(human.out).toMatch(/draft\.json:\d+:\d+ error \[variable-range\] variables\[0\]\.start: /);
+    expect(human.out).toContain(`…and ${left} more problems, all warnings, of these kinds (duplicate-goal ×${left})`);
+  });
 });

@@ -30,8 +30,11 @@ export interface ValidationResult {
   problems: Problem[];
   errors: number;
   warnings: number;
-  /** How many problems were left out of `problems` (only the first MAX_PROBLEMS are kept), by code. */
-  truncated?: { count: number; codes: Record<string, number> };
+  /**
+   * How many problems were left out of `problems` (only MAX_PROBLEMS are kept, errors before
+   * warnings), by code, and how many of them are errors and how many warnings.
+   */
+  truncated?: { count: number; codes: Record<string, number>; errors?: number; warnings?: number };
 }
 
 /** What a caller that can read files adds to a validation (the core reads none). */
@@ -696,8 +699,12 @@ function finish(text: string, fileName: string, problems: UnlocatedProblem[], sc
     ({ listed, rest } = locateListed(text, file, problems, keysUnique, value));
   } else {
     const located = locateWithRelated(text, file, problems, keysUnique, value).sort((a, b) => a.line - b.line || a.column - b.column);
-    listed = located.slice(0, MAX_PROBLEMS);
-    rest = located.slice(MAX_PROBLEMS);
+    // Past the cap, the errors first (each kind in the file's order): 300 warnings near the top (a
+    // learning goal listed again and again) filled the 200 places, and the errors further down,
+    // which stop the scenario from playing, were only counted (found by validator-51).
+    const ordered = located.length > MAX_PROBLEMS ? errorsFirst(located) : located;
+    listed = ordered.slice(0, MAX_PROBLEMS);
+    rest = ordered.slice(MAX_PROBLEMS);
   }
   let errors = 0;
   for (const p of listed) if (p.severity === 'error') errors++;
@@ -705,10 +712,19 @@ function finish(text: string, fileName: string, problems: UnlocatedProblem[], sc
   const result: ValidationResult = { ok: errors === 0, scenario: errors === 0 ? scenario : undefined, problems: listed.map(safe), errors, warnings: listed.length + rest.length - errors };
   if (rest.length > 0) {
     const codes: Record<string, number> = {};
-    for (const p of rest) codes[p.code] = (codes[p.code] ?? 0) + 1;
-    result.truncated = { count: rest.length, codes };
+    let restErrors = 0;
+    for (const p of rest) {
+      codes[p.code] = (codes[p.code] ?? 0) + 1;
+      if (p.severity === 'error') restErrors++;
+    }
+    result.truncated = { count: rest.length, codes, errors: restErrors, warnings: rest.length - restErrors };
   }
   return result;
+}
+
+/** The errors, then the warnings, each in the order given. */
+function errorsFirst<T extends { severity: Problem['severity'] }>(problems: readonly T[]): T[] {
+  return [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity !== 'error')];
 }
 
 /**
@@ -720,7 +736,9 @@ function finish(text: string, fileName: string, problems: UnlocatedProblem[], sc
  */
 function locateListed(text: string, file: string, problems: UnlocatedProblem[], keysUnique: boolean, value: unknown): { listed: Problem[]; rest: UnlocatedProblem[] } {
   const at = problemPositions(text, problems, { keysUnique, value });
-  const order = at.map((_, i) => i).sort((a, b) => (at[a] as { line: number }).line - (at[b] as { line: number }).line || (at[a] as { column: number }).column - (at[b] as { column: number }).column);
+  // Errors first, as in finish: the cap never hides an error behind warnings.
+  const order = errorsFirst(at.map((_, i) => i).sort((a, b) => (at[a] as { line: number }).line - (at[b] as { line: number }).line || (at[a] as { column: number }).column - (at[b] as { column: number }).column)
+    .map((i) => ({ i, severity: (problems[i] as UnlocatedProblem).severity }))).map((o) => o.i);
   const listed = locateWithRelated(text, file, order.slice(0, MAX_PROBLEMS).map((i) => problems[i] as UnlocatedProblem), keysUnique, value);
   return { listed, rest: order.slice(MAX_PROBLEMS).map((i) => problems[i] as UnlocatedProblem) };
 }
@@ -831,7 +849,14 @@ function mb(n: number): string {
  */
 export function moreProblemsLine(truncated: NonNullable<ValidationResult['truncated']>, authoring?: AuthoringPointers): string {
   const kinds = Object.entries(truncated.codes).sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ×${countWords(n)}`).join(', ');
-  return `…and ${countWords(truncated.count)} more problem${truncated.count === 1 ? '' : 's'} of these kinds (${kinds}); fix these first and ${withPointers(authoring, pointerWords.again)}.`;
+  const { errors, warnings } = truncated;
+  const plural = (n: number, word: string) => `${countWords(n)} ${word}${n === 1 ? '' : 's'}`;
+  // How many of them are errors and how many warnings: with the errors listed first, "all warnings" says no error is left unseen.
+  const split = errors === undefined || warnings === undefined ? ''
+    : errors === 0 ? `, ${truncated.count === 1 ? 'a warning' : 'all warnings'},`
+      : warnings === 0 ? `, ${truncated.count === 1 ? 'an error' : 'all errors'},`
+        : `, ${plural(errors, 'error')} and ${plural(warnings, 'warning')},`;
+  return `…and ${countWords(truncated.count)} more problem${truncated.count === 1 ? '' : 's'}${split} of these kinds (${kinds}); fix these first and ${withPointers(authoring, pointerWords.again)}.`;
 }
 
 /** A validation result as the text a trainer reads; `authoring`: the caller's words for where a fix points (the terminal's without). */
