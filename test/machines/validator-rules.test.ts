@@ -619,6 +619,46 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(said(good.replace(title, `${title} // ask "Maria"`)).map((p) => p[4])).toEqual([comment]);
   });
 
+  // Found by validator-51 writing files as a trainer would: a value written the way one says it
+  // ("estimatedMinutes": 5 minutes, "start": fifty) was "unexpected character … remove this
+  // character, or put the text it is part of in double quotes" (quotes would make it a text, which
+  // a number field refuses), the second with "a value was expected here" too.
+  it('a number with words after it, or a number in words: one problem, with the number as it should be written', () => {
+    const said = (t: string) => validateScenario(t, 'x.json').problems.map((p) => [p.code, formatPath(p.path), p.line, p.column, p.message, p.fix]);
+    expect(said(good.replace('"estimatedMinutes": 5,', '"estimatedMinutes": 5 minutes,'))).toEqual([['json-syntax', 'estimatedMinutes', 8, 25,
+      'Not valid JSON: the number 5 has words after it, "minutes". A number is written alone, without a unit or any words.',
+      'Delete "minutes", so that it reads: "estimatedMinutes": 5 (the field\'s meaning gives the unit; a note for other authors goes in "authorNotes").']]);
+    expect(said(good.replace('"age": 15 }', '"age": 15 years old }')).map((p) => p.slice(0, 2).concat(p[4] as string))).toEqual([['json-syntax', 'characters[0].age', 'Not valid JSON: the number 15 has words after it, "years old". A number is written alone, without a unit or any words.']]);
+    expect(said(good.replace('"start": 50,', '"start": fifty,'))).toEqual([['json-syntax', 'variables[0].start', 14, 78,
+      'Not valid JSON: "fifty" is a number written in words; JSON needs it in digits.', 'Write 50 (in digits, without quotes): "start": 50.']]);
+    expect(said(good.replace('"estimatedMinutes": 5,', '"estimatedMinutes": twenty-five,')).map((p) => p[5])).toEqual(['Write 25 (in digits, without quotes): "estimatedMinutes": 25.']);
+    // Read on past it: a later mistake is found too.
+    expect(validateScenario(good.replace('"estimatedMinutes": 5,', '"estimatedMinutes": 5 minutes,').replace('"start": 50,', '"start": fifty,'), 'x.json').problems.map((p) => p.line)).toEqual([8, 14]);
+    // Other words keep their own messages: yes for true, a text without quotes.
+    expect(said(good.replace('"shown": true', '"shown": yes')).map((p) => p[5])).toEqual(['Write true (in lower case, without quotes): JSON\'s yes and no are true and false.']);
+    expect(said(good.replace('"title": "Example: the new phone",', '"title": Example the new phone,')).map((p) => p[4])).toEqual(['Not valid JSON: this text is not in double quotes.']);
+  });
+
+  // Found by validator-51: words after the scenario's last } ("Thanks, Maria", pasted from an email)
+  // were "unexpected character … remove this character, or put the text it is part of in double
+  // quotes", then "more text after the end"; a file whose first { was deleted was "more text after
+  // the end of the scenario object" at the colon after "$schema", which reads as nonsense.
+  it('text after the scenario\'s last }, or the file\'s first { missing: one problem that says which', () => {
+    const after = validateScenario(`${good.trimEnd()}\n\nThanks, Maria\nSent from my phone\n`, 'x.json').problems;
+    const last = good.trimEnd().split('\n').length;
+    expect(after.map((p) => [p.code, p.line, p.column, p.message, p.fix])).toEqual([['json-syntax', last + 2, 1,
+      `Not valid JSON: there is text after the } that closes the scenario (on line ${last}): "Thanks, Maria" and 1 more line.`,
+      'Delete it: a scenario file is one { … } object and nothing after its last }. A note for other authors goes in "authorNotes", inside the object.']]);
+    // A } too many and a second scenario keep their own messages.
+    expect(validateScenario(`${good.trimEnd()}\n}\n`, 'x.json').problems.map((p) => p.code)).toEqual(['syntax-extra-bracket']);
+    expect(validateScenario(`${good.trimEnd()}\n${good}`, 'x.json').problems.map((p) => p.message)).toEqual([expect.stringContaining('more text after the end of the scenario object')]);
+    const opened = validateScenario(good.replace(/^\{/, ''), 'x.json').problems;
+    expect(opened.map((p) => [p.code, p.line, p.column, p.message, p.fix])).toEqual([['syntax-not-closed', 2, 3,
+      'Not valid JSON: the file starts with the field "$schema", but fields go inside an object: the { that opens the scenario is missing.',
+      'Add a { at the very start of the file, before "$schema" (the } that closes it is already at the end).']]);
+    expect(validateScenario(good.replace(/^\{/, '').trimEnd().replace(/\}$/, ''), 'x.json').problems[0]?.fix).toBe('Add a { at the very start of the file, before "$schema", and a } at its end to close it.');
+  });
+
   it('a tab inside a text is reported where the tab is, not at the start of the text', () => {
     const p = check(good.replace('She is scrolling on a phone', 'She is scrolling\ton a phone'), 'json-syntax', '\ton a phone');
     expect(p?.message).toContain('a tab is inside a text');

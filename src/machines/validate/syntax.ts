@@ -21,7 +21,7 @@ export function likelySyntaxCause(text: string, errors: readonly ParseError[]): 
   if (code === 'InvalidCommentToken' || code === 'UnexpectedEndOfComment') return undefined;
   const atEnd = text.slice(at).trim() === '';
   const lost = atEnd || code === 'CommaExpected' || code === 'PropertyNameExpected' ? bracketsLostMidFile(text, at, atEnd ? 1 : 2) : undefined;
-  return lost ?? notClosedAtEnd(text, at, code) ?? objectsRunTogether(text, at, code) ?? objectNotClosed(text, at, code) ?? listNotClosed(text, at, code) ?? objectNotOpened(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? doubledQuote(text, at) ?? lineBreakInText(text, at) ?? missingClosingQuote(text, at) ?? extraBracket(text, at) ?? nameNotClosed(text, at) ?? unescapedQuote(text, at);
+  return lost ?? fileNotOpened(text, at, code) ?? textAfterEnd(text, at, code) ?? notClosedAtEnd(text, at, code) ?? objectsRunTogether(text, at, code) ?? objectNotClosed(text, at, code) ?? listNotClosed(text, at, code) ?? objectNotOpened(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? doubledQuote(text, at) ?? lineBreakInText(text, at) ?? missingClosingQuote(text, at) ?? extraBracket(text, at) ?? nameNotClosed(text, at) ?? unescapedQuote(text, at);
 }
 
 /**
@@ -260,6 +260,8 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
       : problem('json-syntax', at, `Not valid JSON: unexpected character: ${quoteValue(c)} (${code}) is a dash, not the minus sign JSON needs.`,
         `Write the number with the hyphen-minus key: -${digits}. Word processors turn - into a dash as you type.`, { at, with: '-' });
   }
+  const spelt = afterText ? undefined : wordsForValue(text, at);
+  if (spelt) return spelt;
   const word = /^[A-Za-z]+/.exec(text.slice(at, at + 12))?.[0];
   if (!afterText && word !== undefined && /^(?:true|false|yes|no)$/i.test(word) && !/^(?:true|false)$/.test(word)) {
     const meant = /^(?:true|yes)$/i.test(word) ? 'true' : 'false';
@@ -1138,4 +1140,95 @@ function lineNumber(text: string, offset: number): number {
   let n = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
   return n;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
+  forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+};
+
+/** "fifty", "twenty-five", "twenty five", "one hundred": the number, or undefined for other words. */
+function numberInWords(words: string): number | undefined {
+  const parts = words.toLowerCase().split(/[\s-]+/).filter((w) => w !== '');
+  if (parts.length === 0 || parts.length > 3) return undefined;
+  let n = 0;
+  for (const w of parts) {
+    const v = NUMBER_WORDS[w];
+    if (v === undefined) return undefined;
+    if (v === 100) n = (n === 0 ? 1 : n) * 100;
+    else n += v;
+  }
+  return n;
+}
+
+/**
+ * "estimatedMinutes": 5 minutes,   "start": fifty,   — a value written the way a person says it
+ * (found by validator-51: "unexpected character … remove this character, or put the text it is
+ * part of in double quotes", and "a value was expected here"; quotes would make it a text, which a
+ * number field refuses). Words after a number: the number alone. A number in words: its digits.
+ * Only a field's value (after a colon) or a list's item, up to a comma, a closing bracket or the
+ * line's end. Read on with the words blanked, or the digits written over the word.
+ */
+function wordsForValue(text: string, at: number): UnlocatedProblem | undefined {
+  if (!/[A-Za-z]/.test(text.charAt(at))) return undefined;
+  const { start, end } = lineAround(text, at);
+  const words = /^[A-Za-z][A-Za-z \t-]{0,40}?(?=[ \t]*(?:[,}\]]|\r?$))/.exec(text.slice(at, Math.min(end, at + 60)))?.[0];
+  if (words === undefined) return undefined;
+  const before = text.slice(Math.max(start, at - 200), at);
+  const field = /"((?:[^"\\\n]|\\.){0,200})"\s*:\s*(?:-?[0-9]+(?:\.[0-9]+)?[ \t]+)?$/.exec(before)?.[1];
+  const number = /(?:^|[:[,])\s*(-?[0-9]+(?:\.[0-9]+)?)[ \t]+$/.exec(before)?.[1];
+  const shownField = field !== undefined ? `"${field}": ` : '';
+  if (number !== undefined) {
+    return problem('json-syntax', at,
+      `Not valid JSON: the number ${number} has words after it, ${quoteValue(words)}. A number is written alone, without a unit or any words.`,
+      `Delete ${quoteValue(words)}, so that it reads: ${lineAsWritten(`${shownField}${number}`, 100)} (the field's meaning gives the unit; a note for other authors goes in "authorNotes").`,
+      { at, with: ' '.repeat(words.length) });
+  }
+  if (!/(?:^|[:[,])\s*$/.test(before)) return undefined;
+  const value = numberInWords(words);
+  if (value === undefined) return undefined;
+  const digits = String(value);
+  return problem('json-syntax', at,
+    `Not valid JSON: ${quoteValue(words)} is a number written in words; JSON needs it in digits.`,
+    `Write ${digits} (in digits, without quotes)${field !== undefined ? `: ${lineAsWritten(`${shownField}${digits}`, 100)}` : ''}.`,
+    digits.length <= words.length ? { at, with: digits.padEnd(words.length, ' ') } : undefined);
+}
+
+/**
+ * "$schema": "…", "id": … with no { before it: the file's opening brace deleted (found by
+ * validator-51: "there is more text after the end of the scenario object", at the colon after
+ * the first name, which only the first text had been read as).
+ */
+function fileNotOpened(text: string, at: number, code: string): UnlocatedProblem | undefined {
+  if (code !== 'EndOfFileExpected') return undefined;
+  const first = endOfTextAfter(text, text.charAt(0) === '\ufeff' ? 1 : 0);
+  if (text.charAt(first) !== '"') return undefined;
+  const close = nextQuote(text, first + 1, lineAround(text, first).end);
+  if (endOfTextAfter(text, close + 1) !== at || text.charAt(at) !== ':') return undefined;
+  const name = text.slice(first, close + 1);
+  const closed = text.trimEnd().endsWith('}');
+  return problem('syntax-not-closed', first,
+    `Not valid JSON: the file starts with the field ${lineAsWritten(name, 60)}, but fields go inside an object: the { that opens the scenario is missing.`,
+    `Add a { at the very start of the file, before ${lineAsWritten(name, 60)}${closed ? ' (the } that closes it is already at the end)' : ', and a } at its end to close it'}.`);
+}
+
+/**
+ * }   Thanks, Maria — words after the } that closes the scenario (a signature, a note, a line
+ * pasted from an email). The parser said "unexpected character" at its first letter, then "more
+ * text after the end of the scenario object" (found by validator-51): one problem, naming it.
+ */
+function textAfterEnd(text: string, at: number, code: string): UnlocatedProblem | undefined {
+  if (code !== 'InvalidSymbol' || text.slice(0, at).trimEnd().slice(-1) !== '}') return undefined;
+  const state = bracketState(text, at);
+  if (state.open.length !== 0 || state.lastClosed?.offset !== endOfTextAfter(text, text.charAt(0) === '\ufeff' ? 1 : 0)) return undefined;
+  const rest = text.slice(at).trim();
+  // A Markdown code fence (```) is named as such by strayCharacter.
+  if (/^(?:`{3}|~{3})/.test(rest)) return undefined;
+  const firstLine = rest.split('\n')[0]?.replace(/\r$/, '') ?? '';
+  const lines = rest.split('\n').length;
+  const placeOf = (offset: number) => lineColumn(text, offset).replace(/, column.*/, '');
+  return problem('json-syntax', at,
+    `Not valid JSON: there is text after the } that closes the scenario (on ${placeOf(endOfTextBefore(text, at) - 1)}): ${quoteValue(firstLine, 60)}${lines > 1 ? ` and ${countWords(lines - 1)} more line${lines > 2 ? 's' : ''}` : ''}.`,
+    'Delete it: a scenario file is one { … } object and nothing after its last }. A note for other authors goes in "authorNotes", inside the object.');
 }
