@@ -659,6 +659,23 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(validateScenario(good.replace(/^\{/, '').trimEnd().replace(/\}$/, ''), 'x.json').problems[0]?.fix).toBe('Add a { at the very start of the file, before "$schema", and a } at its end to close it.');
   });
 
+  // Found by validator-51: a Windows path in a note ("See C:\Users\maria\notes") was "this
+  // backslash escape is not valid JSON" at the text's opening quote, with the list of JSON's escapes.
+  it('a backslash that makes no escape: placed at it, with the text as it should be written', () => {
+    const from = '"facilitatorNote": "Listen for whether';
+    expect(good).toContain(from);
+    const text = good.replace(from, '"facilitatorNote": "See C:\\Users\\maria\\notes. Listen for whether');
+    const problems = validateScenario(text, 'x.json').problems;
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['json-syntax', 'nodes[0].facilitatorNote']]);
+    const [p] = problems as [Problem];
+    expect(text.split('\n')[p.line - 1]?.slice(p.column - 1).startsWith('\\Users')).toBe(true);
+    expect(p.message).toBe('Not valid JSON: a backslash \\ starts an escape in JSON (\\n for a new line, \\" for a quotation mark), and "\\U" is not one; this text has 1 more such backslash.');
+    expect(p.fix).toBe('To write a backslash itself, write two: "See C:\\\\Users\\\\maria\\notes. Listen for whether the room treats the…" (each one doubled). In a file path, / works too. Its "\\n" is an escape JSON reads as one (\\n a new line, \\t a tab): if it is meant as a backslash and a letter, double that backslash too.');
+    // Read on: a later mistake is found too. A doubled backslash is no mistake.
+    expect(validateScenario(text.replace('"age": 15', '"age": 015'), 'x.json').problems.map((p) => p.code)).toEqual(['syntax-leading-zero', 'json-syntax']);
+    expect(validateScenario(good.replace(from, '"facilitatorNote": "See C:\\\\Users. Listen for whether'), 'x.json').problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
   it('a tab inside a text is reported where the tab is, not at the start of the text', () => {
     const p = check(good.replace('She is scrolling on a phone', 'She is scrolling\ton a phone'), 'json-syntax', '\ton a phone');
     expect(p?.message).toContain('a tab is inside a text');
@@ -864,7 +881,8 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     const goals = check(good.replace('"curious-not-interrogating",', '"curious-not-interrogating"'), 'json-syntax', '"consult-supervisor-on-suspicion"');
     expect(formatPath(goals?.path ?? [])).toBe('learningGoals[2]');
     expect(goals?.message).toBe('Not valid JSON: a comma was expected between item 2 and item 3 of "learningGoals".');
-    expect(goals?.fix).toBe('Add a comma after item 2.');
+    // Named by its value too, on one line (found by validator-51: "after item 2" left the trainer counting).
+    expect(goals?.fix).toBe('Add a comma after item 2, "curious-not-interrogating".');
     const nodes = check(good.replace(/\n {4}\},(\n {4}\{\n {6}"id": "boyfriend-open")/, '\n    }$1'), 'json-syntax', '{\n      "id": "boyfriend-open"');
     expect(formatPath(nodes?.path ?? [])).toBe('nodes[1]');
     expect(nodes?.message).toBe('Not valid JSON: a comma was expected between item 1 and item 2 of "nodes".');

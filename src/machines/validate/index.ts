@@ -913,7 +913,9 @@ function syntaxWhere(text: string, problems: UnlocatedProblem[], steps: VisitSte
       // The place shown is the item after the comma left out: the message names it and the one before.
       const of = typeof list === 'string' ? ` of ${quoteValue(list)}` : '';
       return { ...p, path: path.filter((part) => part !== ''), message: `${base.replace('two items', `item ${last} and item ${last + 1}${of}`)}${p.message.slice(base.length)}`,
-        fix: p.fix.replace('the value before it', `item ${last}`) };
+        // On one line, the item is named by its value too ("after item 2, "curious-not-interrogating""): in a
+        // list of ids on one line, "item 2" left the trainer counting (found by validator-51).
+        fix: p.fix === 'Add a comma after the value before it.' && valueBefore(text, p.offset) !== undefined ? `Add a comma after item ${last}, ${valueBefore(text, p.offset) ?? ''}.` : p.fix.replace('the value before it', `item ${last}`) };
     }
     if (p.message.startsWith(base) && typeof last === 'string' && text.startsWith(JSON.stringify(last), p.offset)) {
       // Between two fields of an object, the parser stops at the second one's name: that is the path.

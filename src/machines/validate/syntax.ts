@@ -21,7 +21,7 @@ export function likelySyntaxCause(text: string, errors: readonly ParseError[]): 
   if (code === 'InvalidCommentToken' || code === 'UnexpectedEndOfComment') return undefined;
   const atEnd = text.slice(at).trim() === '';
   const lost = atEnd || code === 'CommaExpected' || code === 'PropertyNameExpected' ? bracketsLostMidFile(text, at, atEnd ? 1 : 2) : undefined;
-  return lost ?? fileNotOpened(text, at, code) ?? textAfterEnd(text, at, code) ?? notClosedAtEnd(text, at, code) ?? objectsRunTogether(text, at, code) ?? objectNotClosed(text, at, code) ?? listNotClosed(text, at, code) ?? objectNotOpened(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? doubledQuote(text, at) ?? lineBreakInText(text, at) ?? missingClosingQuote(text, at) ?? extraBracket(text, at) ?? nameNotClosed(text, at) ?? unescapedQuote(text, at);
+  return lost ?? fileNotOpened(text, at, code) ?? textAfterEnd(text, at, code) ?? (code === 'InvalidEscapeCharacter' ? badEscape(text, at) : undefined) ?? notClosedAtEnd(text, at, code) ?? objectsRunTogether(text, at, code) ?? objectNotClosed(text, at, code) ?? listNotClosed(text, at, code) ?? objectNotOpened(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? doubledQuote(text, at) ?? lineBreakInText(text, at) ?? missingClosingQuote(text, at) ?? extraBracket(text, at) ?? nameNotClosed(text, at) ?? unescapedQuote(text, at);
 }
 
 /**
@@ -31,7 +31,7 @@ export function likelySyntaxCause(text: string, errors: readonly ParseError[]): 
  */
 export function likelyCauseOnLine(text: string, offset: number): UnlocatedProblem | undefined {
   const at = Math.min(offset, text.length);
-  return curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? doubledQuote(text, at) ?? unescapedQuote(text, at);
+  return curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? doubledQuote(text, at) ?? unescapedQuote(text, at) ?? badEscape(text, at);
 }
 
 const CURLY = /[\u201c\u201d\u201e\u201f\u2033\u2018\u2019]/;
@@ -1231,4 +1231,39 @@ function textAfterEnd(text: string, at: number, code: string): UnlocatedProblem 
   return problem('json-syntax', at,
     `Not valid JSON: there is text after the } that closes the scenario (on ${placeOf(endOfTextBefore(text, at) - 1)}): ${quoteValue(firstLine, 60)}${lines > 1 ? ` and ${countWords(lines - 1)} more line${lines > 2 ? 's' : ''}` : ''}.`,
     'Delete it: a scenario file is one { … } object and nothing after its last }. A note for other authors goes in "authorNotes", inside the object.');
+}
+
+/**
+ * "See C:\Users\maria\notes" — a backslash JSON reads as the start of an escape (\n, \"), before a
+ * letter that makes none. The parser said "this backslash escape is not valid JSON" at the text's
+ * opening quote, with the list of escapes (found by validator-51): placed at the backslash, with
+ * the text as it should be written, each such backslash doubled. Read on with them made "/".
+ */
+function badEscape(text: string, at: number): UnlocatedProblem | undefined {
+  if (text.charAt(at) !== '"') return undefined;
+  const { end } = lineAround(text, at);
+  const close = nextQuote(text, at + 1, end);
+  if (close >= end) return undefined;
+  const inner = text.slice(at + 1, close);
+  const bad: number[] = [];
+  for (const m of inner.matchAll(/\\(u[0-9a-fA-F]{4}|[\s\S])/g)) {
+    const escaped = m[1] ?? '';
+    if (escaped.length !== 5 && !'"\\/bfnrt'.includes(escaped)) bad.push(m.index);
+  }
+  const first = bad[0];
+  if (first === undefined) return undefined;
+  const doubled = inner.replace(/\\(u[0-9a-fA-F]{4}|[\s\S])/g, (m, escaped: string, i: number) => (bad.includes(i) ? `\\${m}` : m));
+  // A long text: the part around the first such backslash, where to type.
+  const shift = (i: number) => i + bad.filter((b) => b < i).length;
+  const from = first > 40 ? Math.max(0, doubled.lastIndexOf(' ', shift(first) - 30) + 1) : 0;
+  const to = Math.min(doubled.length, shift(first) + 60);
+  const part = `${from > 0 ? '…' : ''}${doubled.slice(from, to)}${to < doubled.length ? '…' : ''}`;
+  const more = bad.length - 1;
+  // Escapes that are valid but may be part of a path too: C:\Users\maria\notes holds "\n", a new line.
+  const valid = [...new Set([...inner.matchAll(/\\(u[0-9a-fA-F]{4}|[\s\S])/g)].filter((m) => /^[bfnrt]$/.test(m[1] ?? '')).map((m) => `"\\${m[1] ?? ''}"`))];
+  const letters = valid.length === 0 ? '' : valid.length === 1 ? valid[0] : `${valid.slice(0, -1).join(', ')} and ${valid.at(-1)}`;
+  return problem('json-syntax', at + 1 + first,
+    `Not valid JSON: a backslash \\ starts an escape in JSON (\\n for a new line, \\" for a quotation mark), and ${quoteAsWritten(inner.slice(first, first + 2), 10)} is not one${more > 0 ? `; this text has ${countWords(more)} more such backslash${more > 1 ? 'es' : ''}` : ''}.`,
+    `To write a backslash itself, write two: ${quoteAsWritten(part, 140)}${more > 0 ? ' (each one doubled)' : ''}. In a file path, / works too.${letters ? ` Its ${letters} ${letters.includes(' ') ? 'are' : 'is an'} escape${letters.includes(' ') ? 's' : ''} JSON reads as ${letters.includes(' ') ? 'such' : 'one'} (\\n a new line, \\t a tab): if ${letters.includes(' ') ? 'they are' : 'it is'} meant as a backslash and a letter, double ${letters.includes(' ') ? 'those' : 'that'} backslash${letters.includes(' ') ? 'es' : ''} too.` : ''}`,
+    { at: at + 1, with: inner.split('').map((c, i) => (bad.includes(i) ? '/' : c)).join('') });
 }
