@@ -305,8 +305,13 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
     // "title": "The phone" read as if it asked for another title). Only when the text closes on this
     // line and a comma, colon or bracket follows, so "Maya's" in 'Maya's phone' is not taken for it.
     const quoted = /^'([^'"\\\n]+)'(?=\s*(?:[,:}\]]|$))/.exec(rest);
+    // 'title': 'The phone' — the name and its value both: the whole of it, as it should be written
+    // (found by validator-51: only "title" was shown, and the value was the next run's error).
+    const pair = /^'([^'"\\\n]+)'\s*:\s*'([^'"\\\n]*)'(?=\s*(?:[,}\]]|$))/.exec(rest);
     return problem('json-syntax', at, 'Not valid JSON: unexpected character: a single quote \'. JSON needs straight double quotes " around every name and text.',
-      quoted?.[1]
+      pair?.[1] !== undefined && pair[2] !== undefined
+        ? `Write ${lineAsWritten(`${quoteAsWritten(pair[1], 60)}: ${quoteAsWritten(pair[2], 80)}`, 160)}, with double quotes instead of single ones, around the name and the text. An apostrophe inside a text is fine: "Isn't it cool?".`
+        : quoted?.[1]
         ? `Write ${quoteAsWritten(quoted[1], 80)}, with double quotes instead of single ones. An apostrophe inside a text is fine: "Isn't it cool?".`
         : 'Write "title": "The phone", with double quotes. An apostrophe inside a text is fine: "Isn\'t it cool?".');
   }
