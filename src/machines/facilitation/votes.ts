@@ -83,3 +83,16 @@ export function revealData(scenario: Scenario, view: Pick<SessionView, 'nodeId' 
   });
   return { total: tally.total, entries };
 }
+
+/**
+ * The reply the room chose at a reveal, for the trainer's next step ("Follow the room's choice"): the
+ * one with the most votes, when it alone has them and the story opens it here (`open`). None when
+ * nobody voted, when replies tie for the most, or when the most-voted reply is one the story does
+ * not open: the trainer then chooses which reply to follow.
+ */
+export function roomsChoice<E extends { replyId: string; votes: number }>(entries: readonly E[], open: (replyId: string) => boolean): E | undefined {
+  const top = Math.max(0, ...entries.map((e) => e.votes));
+  const most = entries.filter((e) => e.votes === top);
+  const [only] = most;
+  return top > 0 && most.length === 1 && only && open(only.replyId) ? only : undefined;
+}

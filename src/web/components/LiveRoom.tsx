@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { backFromEndingWords, breaksCritical, citationWords, replyScoreWords, STALE_DOWNLOAD_WORDS, backToDecision, scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
+import { backFromEndingWords, breaksCritical, roomsChoice, citationWords, replyScoreWords, STALE_DOWNLOAD_WORDS, backToDecision, scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
 import { backFromEnding, connectRoom, qrUrl, thisPageId, type RoomClient, type RoomLink, type RoomSnapshot, type RoomStatus } from '../room-client.js';
 import { clickerButton, ClickerHint, NO_BRANCH_WORDS, useClickerKeys, type ClickerKeys } from '../clicker.js';
 import { downloadText } from '../download.js';
@@ -9,7 +9,7 @@ import { WhosWho } from './WhosWho.js';
 import { BlankButton, BlankNotice } from './BlankProjector.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
 import { pagedRevealKeys, RevealPager } from './RevealPager.js';
-import { DecisionSetup, FollowReply, RoomOption, TrainerMoment, type SetupScene } from './TrainerMoment.js';
+import { DecisionSetup, FollowChoice, FollowReply, RoomOption, TrainerMoment, type SetupScene } from './TrainerMoment.js';
 import { JoinUrl } from './JoinUrl.js';
 import { useStepsHeight } from '../trainer-steps.js';
 import { projectedEnding, projectedFollowed, projectedOutcome, projectedReplies, projectedReveal, projectedSetup, projectorAddress, momentHeading, stepWords, useProjector, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_HOWTO_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectedPage, type ProjectorState } from '../projector.js';
@@ -199,6 +199,7 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
   const heading = useRef<HTMLHeadingElement>(null);
   const revealHeading = useRef<HTMLHeadingElement>(null);
   const controls = useRef<HTMLParagraphElement>(null);
+  const revealList = useRef<HTMLOListElement>(null);
   const seen = useRef<{ node: string; phase: string; onBreak: boolean }>(undefined);
   // The trainer's steps stay at the window's bottom edge, never over what has the focus (trainer-steps.ts).
   useStepsHeight(controls, view !== undefined);
@@ -223,6 +224,8 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
   const session = view?.session;
   const reveal = view?.phase === 'revealed' ? view.reveal : undefined;
   const back = view && session ? backToDecision(session, view.decisions.length) : undefined;
+  // The reply the room chose at the reveal, if one alone has the most votes: the row's next step.
+  const choice = reveal && session ? roomsChoice(reveal.entries, (id) => session.replies.some((r) => r.id === id && r.enabled)) : undefined;
 
   // The decision the room went back to ("Back to decision N", from this page, another or the
   // laptop's terminal: fewer decisions followed than before), or the one this page was opened at:
@@ -479,7 +482,7 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
             <section aria-labelledby="reveal-heading">
               <h2 id="reveal-heading" ref={revealHeading} tabIndex={-1}>The replies, revealed</h2>
               <p className="room-total">{plural(reveal.total, 'vote', 'votes')} in all.</p>
-              <ol className="reveal">
+              <ol className="reveal" ref={revealList}>
                 {reveal.entries.map((e) => {
                   const reply = session.replies.find((r) => r.id === e.replyId);
                   return (
@@ -512,15 +515,19 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
               <button type="button" className="primary" {...whenIdle(() => send({ type: 'open', node: session.nodeId }))} {...clickerButton('next')}>Open the vote</button>
             )}
             {view.phase === 'open' && <button type="button" {...whenIdle(() => send({ type: 'lock', round: view.round }))} {...clickerButton('next')}>Lock the vote</button>}
+            {session.kind === 'decision' && reveal && <FollowChoice choice={choice} list={revealList} disabled={busy} onFollow={() => choice && send({ type: 'choose', round: view.round, reply: choice.replyId })} />}
             {(view.phase === 'open' || view.phase === 'locked') && (
               // Page Down reveals only a locked vote (while it is open, it locks it first).
               <button type="button" className="primary" {...whenIdle(() => send({ type: 'reveal', round: view.round }))} {...(view.phase === 'locked' ? clickerButton('next') : {})}>Reveal the votes</button>
             )}
             {/* A Follow pressed by mistake: back to that decision, revealed again with its votes (before a vote opens here). */}
             {(view.phase === 'idle' || backFromEnd !== undefined) && back !== undefined && <button type="button" {...whenIdle(() => send({ type: 'back', node: session.nodeId }))} {...clickerButton('back')}>Back to decision {back}</button>}
+            <BlankButton blank={blank} />
+          </p>
+          {/* The room's other buttons, in the page after the steps' row: with them, the row took two lines at 1280 px (Lock the vote, Reveal the votes, End the session, Open a projector window, Blank the projector). */}
+          <p className="actions session-tools no-print" onKeyDown={ending.onEscape}>
             {view.phase !== 'ended' && <button type="button" {...endTrigger} {...whenIdle(endTrigger.onClick)}>End the session</button>}
             <button type="button" onClick={openProjector} {...(view.contentNote ? { 'aria-describedby': 'projector-howto' } : {})}>Open a projector window</button>
-            <BlankButton blank={blank} />
           </p>
           {/* Before the first step, as presenter mode's first screen says it: where the window opens and how to make it the projector's. */}
           {view.contentNote && <p className="hint no-print" id="projector-howto">{PROJECTOR_HOWTO_WORDS}</p>}

@@ -1,3 +1,4 @@
+import type { RefObject } from 'react';
 import { introductionWords, unavailableWords, type Introduction, type SessionView } from '../../machines/index.js';
 
 /** A scene that set up a decision, as the laptop and the projector show it (the core's decisionSetup, sent as text). */
@@ -87,4 +88,17 @@ export function FollowReply({ reply, number, disabled, onFollow }: { reply: Sess
   if (!reply.enabled) return <p className="hint">{unavailableWords(reply)}</p>;
   // Waiting (the room has not answered yet): marked unavailable, not disabled, so that the focus stays on it.
   return <button type="button" aria-disabled={disabled || undefined} onClick={disabled ? undefined : onFollow}>Follow reply {number}</button>;
+}
+
+/**
+ * The reveal's next step in the row of the trainer's steps, with or without a live room: follow the
+ * reply the room chose (the core's roomsChoice: the one most voted for, alone), or, with none (no
+ * votes, a tie, a reply the story does not open), go to the replies' own Follow buttons to choose
+ * one. The Follow buttons were only inside each reply, so the row at the window's foot had no next
+ * step after a reveal. Not a clicker's step: Page Down never picks a branch.
+ */
+export function FollowChoice({ choice, list, disabled, onFollow }: { choice?: { number: number }; list: RefObject<HTMLElement | null>; disabled?: boolean; onFollow: () => void }) {
+  if (choice) return <button type="button" className="primary" aria-disabled={disabled || undefined} onClick={disabled ? undefined : onFollow}>Follow the room’s choice (reply {choice.number})</button>;
+  // The first reply's Follow button takes the focus: Tab goes on to the others'.
+  return <button type="button" onClick={() => list.current?.querySelector<HTMLButtonElement>('button')?.focus()}>Choose a reply to follow</button>;
 }

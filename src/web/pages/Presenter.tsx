@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  decisionSetup, introductionsAt, sceneNumberAt, peopleMet, backFromEndingWords, breaksCritical, citationWords, replyScoreWords, STALE_DOWNLOAD_WORDS, backLossWords, backToDecision, undoEnding, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, roomDidWords, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomBack, roomLossWords, roomMadeWords, selectView,
+  decisionSetup, introductionsAt, sceneNumberAt, peopleMet, backFromEndingWords, breaksCritical, citationWords, replyScoreWords, STALE_DOWNLOAD_WORDS, backLossWords, backToDecision, undoEnding, clampVotes, MAX_VOTES, TOO_MANY_VOTES, roomsChoice, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, roomDidWords, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomBack, roomLossWords, roomMadeWords, selectView,
   startFacilitation, startSession, summaryBaseName, votesEnteredWords, votesWords, writeFacilitation,
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type SessionView, type Store, type Votes,
 } from '../../machines/index.js';
@@ -17,7 +17,7 @@ import { ConfirmPanel, useConfirmation } from '../components/Confirm.js';
 import { Debrief } from '../components/Debrief.js';
 import { LiveRoom } from '../components/LiveRoom.js';
 import { WhosWho } from '../components/WhosWho.js';
-import { DecisionSetup, FollowReply, RoomOption, TrainerMoment, type SetupScene } from '../components/TrainerMoment.js';
+import { DecisionSetup, FollowChoice, FollowReply, RoomOption, TrainerMoment, type SetupScene } from '../components/TrainerMoment.js';
 import { downloadText } from '../download.js';
 import { useDownloadNote } from '../components/DownloadNote.js';
 import { hrefOf, useFollowedLink } from '../routing.js';
@@ -291,6 +291,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   const heading = useRef<HTMLHeadingElement>(null);
   const revealHeading = useRef<HTMLHeadingElement>(null);
   const revealButton = useRef<HTMLButtonElement>(null);
+  const revealList = useRef<HTMLOListElement>(null);
   // The trainer's steps' row: kept at the window's bottom edge, never over what has the focus.
   const steps = useRef<HTMLParagraphElement>(null);
   useStepsHeight(steps, !ended && !(view.done && view.debrief));
@@ -554,6 +555,14 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   }
 
   const total = Object.values(votes).reduce((a, b) => a + b, 0);
+  // The reply the room chose at the reveal, if one alone has the most votes: the row's next step.
+  const choice = revealed ? roomsChoice(revealed.entries, (id) => view.replies.some((r) => r.id === id && r.enabled)) : undefined;
+  // Escape on a button of the trainer's (either row) closes the question it or another asked.
+  const escape = (e: KeyboardEvent) => {
+    goBack.onEscape(e);
+    startOver.onEscape(e);
+    endSession.onEscape(e);
+  };
   return (
     <div className="facilitation" ref={page}>
       {/* Separate phrases read aloud too: a full stop after the title, for screen readers only (flex gaps are silent). */}
@@ -615,7 +624,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       {view.kind === 'decision' && revealed && (
         <section aria-labelledby="reveal-heading">
           <h2 id="reveal-heading" ref={revealHeading} tabIndex={-1}>The replies, revealed</h2>
-          <ol className="reveal">
+          <ol className="reveal" ref={revealList}>
             {revealed.entries.map((e) => {
               const reply = view.replies.find((r) => r.id === e.replyId);
               return (
@@ -635,17 +644,24 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
         </section>
       )}
       {/* The trainer's steps, one row (at the window's bottom edge on a laptop: trainer-steps.ts), the
-          next step first. Start over is there all along (it was offered only after a reload, in the resume notice). */}
-      <p className="controls trainer-steps" ref={steps} onKeyDown={(e) => { startOver.onEscape(e); endSession.onEscape(e); }}>
+          next step first: the steps and Blank the projector, in one line at 1280 px wide in
+          presenter mode's type. The session's other buttons, for now and then, are in the row after
+          it, in the page: all in the one row took two lines (121 px of a 720 px window), seven
+          buttons of 1,777 px in 1,168. Start over is there all along (it was offered only after a
+          reload, in the resume notice). */}
+      <p className="controls trainer-steps" ref={steps} onKeyDown={escape}>
         {view.kind === 'decision' && !revealed && <button type="button" className="primary" ref={revealButton} onClick={reveal} {...clickerButton('next')}>Reveal the feedback</button>}
+        {view.kind === 'decision' && revealed && <FollowChoice choice={choice} list={revealList} onFollow={() => choice && follow(choice.number, choice.replyId)} />}
         {view.kind === 'decision' && revealed && <button type="button" onClick={backToVotes} {...(paging.at === 0 ? clickerButton('back') : {})}>Back to the votes</button>}
         {view.canContinue && <button type="button" className="primary" onClick={() => step(() => actor.send({ type: 'scene.continue' }))} {...clickerButton('next')}>Continue</button>}
-        <button type="button" onClick={() => summary(undefined)}>Download the summary so far</button>
-        <button type="button" onClick={openProjector}>Open a projector window</button>
-        <BlankButton blank={blank} />
         {back !== undefined && (backLoss
           ? <button type="button" {...goBack.trigger('back-confirm')} {...(atReveal ? {} : clickerButton('back'))}>Back to decision {back}</button>
           : <button type="button" onClick={undo} {...(atReveal ? {} : clickerButton('back'))}>Back to decision {back}</button>)}
+        <BlankButton blank={blank} />
+      </p>
+      <p className="actions session-tools no-print" onKeyDown={escape}>
+        <button type="button" onClick={() => summary(undefined)}>Download the summary so far</button>
+        <button type="button" onClick={openProjector}>Open a projector window</button>
         {onStartOver && <button type="button" {...startOver.trigger('start-over-confirm')}>Start over</button>}
         <button type="button" {...endSession.trigger('end-session-confirm')}>End the session</button>
       </p>

@@ -1269,6 +1269,94 @@ describe('the web app in Chromium', () => {
     }
   });
 
+  // Walked by trainer-51: with Download the summary so far, Open a projector window, Start over and
+  // End the session in it, the row of the trainer's steps took two lines at 1280×720 (121 px: seven
+  // buttons of 1,777 px in presenter mode's type, in 1,168), a sixth of the window over the moment.
+  // And at a reveal it had no next step: the Follow buttons were only inside each reply.
+  it('presenter mode without a live room at 1280×720: the row of the trainer\'s steps is one line at every moment (the content note, a scene, a decision, its reveal, and with "Back to decision 1"), the session\'s other buttons in the row after it; at a reveal its first step, reached by keyboard, follows the room\'s choice (the reply with the most votes), or with no votes goes to the replies\' Follow buttons; axe clean', async () => {
+    const s = await openPage(web.browser, web.app.url, '?presenter#/presenter/court-report', { viewport: { width: 1280, height: 720 } });
+    const { page } = s;
+    /** The row's buttons, its lines (by their tops), whether its height is one line's, and whether it is at the window's foot. */
+    const row = () => page.evaluate(() => {
+      const steps = document.querySelector('main .trainer-steps')!;
+      const buttons = [...steps.querySelectorAll('button')];
+      const box = steps.getBoundingClientRect();
+      const tall = Math.max(...buttons.map((b) => b.getBoundingClientRect().height));
+      return {
+        buttons: buttons.map((b) => b.textContent),
+        lines: new Set(buttons.map((b) => Math.round(b.getBoundingClientRect().top))).size,
+        oneLine: box.height < 1.5 * tall,
+        atFoot: Math.round(box.bottom) === innerHeight,
+        // Presenter mode's type, not made smaller to fit.
+        type: buttons.every((b) => parseFloat(getComputedStyle(b).fontSize) >= 21),
+      };
+    });
+    const oneLine = (buttons: string[]) => ({ buttons, lines: 1, oneLine: true, atFoot: true, type: true });
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const box = el.getBoundingClientRect();
+      const bar = document.querySelector('main .trainer-steps')!.getBoundingClientRect();
+      return { text: el.textContent, inRow: el.closest('.trainer-steps') !== null, inView: box.top >= 0 && box.bottom <= innerHeight, clearOfRow: el.closest('.trainer-steps') !== null || box.bottom <= bar.top };
+    });
+    try {
+      await page.getByRole('button', { name: 'Start the session' }).waitFor();
+      expect(await row()).toEqual(oneLine(['Start the session', 'Open a projector window', 'Blank the projector']));
+      await page.getByRole('button', { name: 'Start the session' }).click();
+      await page.locator('h1:focus').waitFor();
+      expect(await row()).toEqual(oneLine(['Continue', 'Blank the projector']));
+      // The session's other buttons: in the page, in the row after the steps' row (Tab goes on to them from it).
+      expect(await page.locator('main .session-tools button').allTextContents()).toEqual(['Download the summary so far', 'Open a projector window', 'Start over', 'End the session']);
+      await page.getByRole('button', { name: 'Blank the projector' }).focus();
+      await page.keyboard.press('Tab');
+      expect((await focused()).text).toBe('Download the summary so far');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      const boxes = page.locator('input.vote-input');
+      await boxes.first().waitFor();
+      expect(await row()).toEqual(oneLine(['Reveal the feedback', 'Blank the projector']));
+      expect(await boxes.count()).toBe(3);
+      // The room's votes, by keyboard: reply 2 has the most. Enter from the last box goes to the reveal.
+      const second = (await page.locator('ol.options > li:nth-child(2) > span').innerText()).replace(/^2\.\s*/, '');
+      const projector = await openProjectorWindow(s, { width: 1280, height: 720 });
+      await projector.locator('.discussion').waitFor();
+      await boxes.first().focus();
+      for (const n of [1, 5, 2]) {
+        await page.keyboard.type(String(n));
+        await page.keyboard.press('Enter');
+      }
+      await page.keyboard.press('Enter');
+      await page.locator('#reveal-heading:focus').waitFor();
+      expect(await row()).toEqual(oneLine(['Follow the room’s choice (reply 2)', 'Back to the votes', 'Blank the projector']));
+      expect(violationsText(await runAxe(page))).toBe('');
+      await s.screenshot('e2e-presenter-steps-reveal-1280x720');
+      // From the reveal's heading, Tab passes each reply's Follow button and comes to the row's first step.
+      for (let i = 0; i < 6 && !(await focused()).inRow; i++) await page.keyboard.press('Tab');
+      expect(await focused()).toEqual({ text: 'Follow the room’s choice (reply 2)', inRow: true, inView: true, clearOfRow: true });
+      await page.keyboard.press('Enter');
+      // The story follows reply 2, as the projector tells the room.
+      await projector.locator('.followed').filter({ hasText: second }).waitFor();
+      await page.locator('h1:focus').waitFor();
+      await projector.close();
+      // On to the next decision: "Back to decision 1" in the row too, still one line.
+      for (let i = 0; i < 5 && !(await boxes.count()); i++) await page.getByRole('button', { name: 'Continue', exact: true }).click();
+      await boxes.first().waitFor();
+      expect(await row()).toEqual(oneLine(['Reveal the feedback', 'Back to decision 1', 'Blank the projector']));
+      // Revealed with no votes: no choice of the room's, so the row's first step goes to the replies' own Follow buttons.
+      await page.getByRole('button', { name: 'Reveal the feedback' }).click();
+      await page.locator('#reveal-heading:focus').waitFor();
+      expect(await row()).toEqual(oneLine(['Choose a reply to follow', 'Back to the votes', 'Back to decision 1', 'Blank the projector']));
+      for (let i = 0; i < 8 && !(await focused()).inRow; i++) await page.keyboard.press('Tab');
+      expect(await focused()).toEqual({ text: 'Choose a reply to follow', inRow: true, inView: true, clearOfRow: true });
+      await page.keyboard.press('Enter');
+      const first = await page.locator('ol.reveal button').first().textContent();
+      expect(await focused()).toEqual({ text: first, inRow: false, inView: true, clearOfRow: true });
+      expect(first).toMatch(/^Follow reply \d$/);
+      expect(violationsText(await runAxe(page))).toBe('');
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('on a phone with text at 200%, the first page breaks no word of its title or of a card\'s buttons in the middle; with text spacing too, the skip link stays out of sight until focused', async () => {
     const s = await openPage(web.browser, web.app.url, '', { viewport: { width: 360, height: 740 } });
     try {
