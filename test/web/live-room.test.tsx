@@ -1110,6 +1110,41 @@ describe('live room on the presenter page', () => {
     expect(shown).toEqual([`Ending: ${laptopTitle}`, 'The story followed: Do: Call your Advocate Supervisor to talk through what you noticed.', laptopNarration, 'Outcome: Strong']);
   });
 
+  // Walked by trainer-51: at a vote with no scenes to set it up, the projector showed the whole join
+  // block (QR code, address, room code) with the room already in, pushing the moment down and its
+  // type smaller, where the presenter page had folded its own to a line once a phone had joined.
+  it('at a decision after the first vote, once a phone has joined, the projector shows how to join on one line (address and code), not the whole block; the block stays at a vote no phone had joined when it opened, and does not fold while that vote is open', async () => {
+    const { user, client, projector } = renderWithProjector();
+    const qr = () => projector().queryByRole('img', { name: `QR code for the join address ${JOIN}` });
+    const joinLine = () => screen.getByTestId('projector').querySelector('.join-line')?.textContent;
+    await projector().findByText(/What is the most natural thing to say here/);
+    // The first vote, opened with no phone joined: the block, kept while the first phone joins and votes.
+    await user.click(screen.getByRole('button', { name: 'Open the vote' }));
+    client.answer();
+    await waitFor(() => expect(qr()).toBeTruthy());
+    client.vote('phone-0001-abcdefghij', 'phone-curious');
+    await screen.findByText(/1 phone joined/);
+    expect(qr()).toBeTruthy();
+    expect(joinLine()).toBeUndefined();
+    await user.click(screen.getByRole('button', { name: 'Reveal the votes' }));
+    client.answer();
+    await user.click(within(document.querySelector('[data-reply="phone-curious"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
+    client.answer();
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    client.answer();
+    // The next decision, a phone in: the one line, before its vote and while it is open.
+    await screen.findByRole('button', { name: 'Open the vote' });
+    expect(projector().queryByRole('region', { name: 'Before this' })).toBeNull();
+    await waitFor(() => expect(joinLine()).toBe(`Join: ${JOIN} ·, code ${ROOM}`));
+    expect(qr()).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Open the vote' }));
+    client.answer();
+    await projector().findByText(/ · Voting is open/);
+    expect(joinLine()).toBe(`Join: ${JOIN} ·, code ${ROOM}`);
+    expect(qr()).toBeNull();
+    expect(projector().getByRole('heading', { level: 1 })).toBeTruthy();
+  });
+
   it('once the trainer follows a reply, the projector says which one the story follows, up to the next reveal, and at the ending which one it followed', async () => {
     const { user, client, projector } = renderWithProjector();
     const followed = () => screen.getByTestId('projector').querySelector('.followed')?.textContent;

@@ -389,7 +389,13 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
   const breakEnd = shown && roomOnBreak && !ownBreak;
   const breakNotice = breakEnd || (shown && !roomOnBreak && breakNews !== undefined);
 
-  const [openProjector, projectorOutdated, projectorBlocked, blank] = useProjector(projectedRoom(snap, revealId === undefined ? undefined : { id: revealId, at: paging.at }, projectorSetup), true, clicker.press, paused || roomOnBreak);
+  // How many phones had joined when the moment on screen came, or its vote opened: the projector's
+  // join block at a decision (projectedRoom), which does not fold while the room reads it.
+  const shownAt = view ? `${view.session.nodeId} ${view.round}` : undefined;
+  const [shownWith, setShownWith] = useState<{ at?: string; joined: number }>({ joined: 0 });
+  if (shownWith.at !== shownAt) setShownWith({ at: shownAt, joined: count?.joined ?? 0 });
+  const joinedAtOpen = (shownWith.at === shownAt ? shownWith.joined : count?.joined ?? 0) > 0;
+  const [openProjector, projectorOutdated, projectorBlocked, blank] = useProjector(projectedRoom(snap, revealId === undefined ? undefined : { id: revealId, at: paging.at }, projectorSetup, joinedAtOpen), true, clicker.press, paused || roomOnBreak);
 
   const send = (command: PresenterCommand) => {
     if (busy) return;
@@ -567,12 +573,14 @@ function voteWords(phase: PresenterView['phase'], voted: number): string {
  * the room matched best practice. Never the trainer's buttons. How to join is the whole block (room
  * code, address, QR code) while the room is still joining (the content note, and until a vote has
  * opened, the first decision's "Before this" too) and while a decision waits for its votes; at a
- * reveal, and at the scenes after the first vote, one line (address and code) for late joiners: at
+ * reveal, at the scenes after the first vote, and at the decisions after it once a phone has
+ * joined, one line (address and code) for late joiners: at
  * 1280×720 the block pushed 5 of court-report's 11 reveals past the window's bottom even in the
  * smallest type. A decision shown with the scenes that set it up (`setup`, see RoomPanel) after the
- * first vote has the line too.
+ * first vote has the line too, and so has one after it when a phone had joined as it came on screen
+ * or its vote opened (`joinedAtOpen`).
  */
-function projectedRoom(snap: RoomSnapshot, page?: ProjectedPage, setup: readonly SetupScene[] = []): ProjectorState {
+function projectedRoom(snap: RoomSnapshot, page?: ProjectedPage, setup: readonly SetupScene[] = [], joinedAtOpen = false): ProjectorState {
   const view = snap.view;
   if (!view) return { kind: 'moment', scenarioTitle: '', step: snap.status === 'outdated' ? 'Waiting for the trainer to reload the presenter page.' : snap.status === 'gone' ? 'Waiting for the trainer to open the presenter page of the room running now.' : 'Connecting to the room…', lines: [], replies: [] };
   const session = view.session;
@@ -592,8 +600,11 @@ function projectedRoom(snap: RoomSnapshot, page?: ProjectedPage, setup: readonly
   // content note stood in for) above it too: people join at the start, and the block went at the
   // moment after the note. Later, with a decision's setup above it, the one line: the block beside
   // the setup pushed the-list's d9-report and trafficker-contact's d6-parking past a 1280×720
-  // window's bottom, in its smallest type.
-  const block = view.round === 0 || (setup.length === 0 && session.kind === 'decision' && !reveal);
+  // window's bottom, in its smallest type. At a decision without a setup (its vote after the first),
+  // the block only when no phone had joined as it came on screen or its vote opened (`joinedAtOpen`),
+  // as the presenter page folds its own once one has: with the room in, the block pushed the moment
+  // down and its type smaller at every vote. Not folded while the room reads it (the moment would jump).
+  const block = view.round === 0 || (!joinedAtOpen && setup.length === 0 && session.kind === 'decision' && !reveal);
   return {
     kind: 'moment', scenarioTitle: session.scenarioTitle,
     // The vote's state for the room too (it was on the laptop only): open with how many have voted, or closed.
