@@ -421,9 +421,14 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   };
 
   // The Reveal button goes away with the votes: focus moves to the revealed replies that replace it (as in a live room).
+  // The reveal starts at the top of the window, under the sticky bar (scroll-padding-top), as a
+  // volunteer's new moment does (Session's landAfter): the browser's own scroll to the focus showed
+  // just the heading, at the bottom of a 1280×720 window over the trainer's steps, the first reply's
+  // Follow button half under them, or not, as the steps' height was measured before or after.
   const reveal = () => {
     flushSync(() => setRevealed(revealData(scenario, view, votes as Votes)));
-    revealHeading.current?.focus();
+    revealHeading.current?.focus({ preventScroll: true });
+    revealHeading.current?.scrollIntoView({ block: 'start' });
   };
   // Back from the reveal to the vote boxes, the counts kept (the terminal's b): a count typed wrong
   // can be put right and revealed again. Focus goes to the first box.
