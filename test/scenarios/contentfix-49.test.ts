@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bundledReply, bundledScenario } from '../helpers/bundled.js';
 import type { Debrief } from '../../src/machines/index.js';
-import { driveReplies, nodesBetween, toldAt } from '../helpers/play.js';
+import { driveReplies, toldAt } from '../helpers/play.js';
+import { toldBetween } from '../helpers/story.js';
 
 // Story continuity (contentfix-49): faults today's scenario readers found, each case pinning what its fix changed.
 
@@ -21,11 +22,6 @@ const endingTold = (id: string, replies: string[]) => {
 };
 
 /** What a playthrough shows between two nodes, in order (the nodes strictly between them). */
-const toldBetween = (id: string, replies: string[], from: string, to: string) => {
-  const s = bundledScenario(id);
-  const { nodes } = driveReplies(s, replies, true);
-  return nodesBetween(nodes, from, to).map((n) => toldAt(s, n)).join(' ');
-};
 
 describe('story continuity (contentfix-49)', () => {
   // s-alma-nothing (after r-supervisor-nothing, "All good, nothing new really") told "later that week you call

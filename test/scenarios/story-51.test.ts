@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { whenHolds } from '../../src/machines/conditions.js';
 import { bundledScenario } from '../helpers/bundled.js';
-import { driveReplies, nodesBetween, toldAt } from '../helpers/play.js';
+import { driveReplies, toldAt } from '../helpers/play.js';
+import { toldBetween } from '../helpers/story.js';
 import { walkPlaythroughs } from '../helpers/walk.js';
 
 // Session storya-51: story-continuity faults earlier readers listed in dual-involvement and jae-and-hyung, left
@@ -12,11 +13,6 @@ import { walkPlaythroughs } from '../helpers/walk.js';
 /** The nodes a playthrough passes through (each reply must be on offer where it is chosen). */
 const nodesOn = (id: string, replies: string[]) => driveReplies(bundledScenario(id), replies, true).nodes;
 
-/** What the volunteer is told on the way from one node to another on a playthrough (both left out). */
-const toldBetween = (id: string, replies: string[], from: string, to: string): string => {
-  const s = bundledScenario(id);
-  return nodesBetween(nodesOn(id, replies), from, to).map((n) => toldAt(s, n)).join(' ');
-};
 
 describe('storya-51: dual-involvement, the next hearing is told once', () => {
   // d1-hearing: the volunteer sat in the courtroom when the judge set the next hearing in three weeks

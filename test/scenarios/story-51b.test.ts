@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledScenario } from '../helpers/bundled.js';
-import { driveReplies, nodesBetween, playReplies, toldAt } from '../helpers/play.js';
+import { driveReplies, playReplies, toldAt } from '../helpers/play.js';
+import { endedOn, toldBetween } from '../helpers/story.js';
 import { walkPlaythroughs } from '../helpers/walk.js';
 import { whenHolds } from '../../src/machines/conditions.js';
 import type { ScenarioNode } from '../../src/machines/index.js';
@@ -10,18 +11,7 @@ import type { ScenarioNode } from '../../src/machines/index.js';
 // and two shrugs in a row in left-placement-calls. Each case plays the paths that showed the fault; each was seen
 // failing on the old files.
 
-/** What the volunteer is told on the way from one node to another on a playthrough (both left out). */
-const toldBetween = (id: string, replies: string[], from: string, to: string): string => {
-  const s = bundledScenario(id);
-  const { nodes } = driveReplies(s, replies, true);
-  return nodesBetween(nodes, from, to).map((n) => toldAt(s, n)).join(' ');
-};
 
-const ended = (id: string, replies: string[]) => {
-  const d = playReplies(bundledScenario(id), replies);
-  if (!d) throw new Error(`${id}: ${replies.join(' > ')} did not end`);
-  return d;
-};
 
 describe('storyb-51: whereabouts-unknown endings tell the plan made at the kitchen table', () => {
   // d8-plan after the drive along Lake Avenue (d2-drive) ended on the end-mixed variant for "searched", which told
@@ -32,7 +22,7 @@ describe('storyb-51: whereabouts-unknown endings tell the plan made at the kitch
   const swap = (pairs: Record<string, string>) => BASE.map((r) => pairs[r] ?? r);
 
   it('after the drive and d8-plan, the ending tells the drive and the plan she wrote', () => {
-    const d = ended('whereabouts-unknown', swap({ 'd2-learn': 'd2-drive' }));
+    const d = endedOn('whereabouts-unknown', swap({ 'd2-learn': 'd2-drive' }));
     expect(d.ending?.id).toBe('end-mixed');
     expect(d.ending?.narration).toMatch(/Dez writes a short plan with you/);
     expect(d.ending?.narration).toMatch(/drove up and down Lake Avenue/);
@@ -43,7 +33,7 @@ describe('storyb-51: whereabouts-unknown endings tell the plan made at the kitch
     ['d2-learn', 'd2-tablet'],
     ['d6-tell', 'd6-trace'],
   ])('after %s is swapped for %s and d8-plan, the ending tells the digging and the plan', (best, search) => {
-    const d = ended('whereabouts-unknown', swap({ [best]: search }));
+    const d = endedOn('whereabouts-unknown', swap({ [best]: search }));
     expect(d.ending?.id).toBe('end-mixed');
     expect(d.ending?.narration).toMatch(/Dez writes a short plan with you/);
     expect(d.ending?.narration).toMatch(/went digging for where she was/);
@@ -54,7 +44,7 @@ describe('storyb-51: whereabouts-unknown endings tell the plan made at the kitch
     ['d2-learn', 'd2-tablet', /went digging/],
     ['d6-tell', 'd6-trace', /went digging/],
   ])('after %s is swapped for %s and d8-wrote, the ending tells the search and the plan you wrote', (best, search, told) => {
-    const d = ended('whereabouts-unknown', swap({ [best]: search, 'd8-plan': 'd8-wrote' }));
+    const d = endedOn('whereabouts-unknown', swap({ [best]: search, 'd8-plan': 'd8-wrote' }));
     expect(d.ending?.id).toBe('end-mixed');
     expect(d.ending?.narration).toMatch(/the plan you wrote/);
     expect(d.ending?.narration).toMatch(told);
@@ -62,7 +52,7 @@ describe('storyb-51: whereabouts-unknown endings tell the plan made at the kitch
 
   it('end-distance after d8-wrote tells the plan you wrote, and whom Dez names instead', () => {
     const low = ['d1-stop', 'd2-learn', 'd3-wait', 'd4-honest', 'd5-where', 'd6-tell', 'd7-csw', 'd8-wrote'];
-    const d = ended('whereabouts-unknown', low);
+    const d = endedOn('whereabouts-unknown', low);
     expect(d.ending?.id).toBe('end-distance');
     expect(d.ending?.narration).toMatch(/the plan you wrote/);
     expect(d.ending?.narration).toMatch(/a cousin in Pasadena/);
@@ -105,7 +95,7 @@ describe('storyb-51: whereabouts-unknown remembers the promise of a ride', () =>
   });
 
   it('end-distance after d8-promise, as the machine plays it', () => {
-    const d = ended('whereabouts-unknown', ['d1-stop', 'd2-learn', 'd3-wait', 'd4-honest', 'd5-where', 'd6-tell', 'd7-csw', 'd8-promise']);
+    const d = endedOn('whereabouts-unknown', ['d1-stop', 'd2-learn', 'd3-wait', 'd4-honest', 'd5-where', 'd6-tell', 'd7-csw', 'd8-promise']);
     expect(d.ending?.id).toBe('end-distance');
     expect(d.ending?.narration).toMatch(/your promise to come and get her, which you are not allowed to keep/);
     expect(d.ending?.narration).toMatch(/Priya .* talk it through with Mr\. Nasser/);

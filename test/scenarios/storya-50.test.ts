@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { bundledReply, bundledScenario } from '../helpers/bundled.js';
-import { driveReplies, nodesBetween, playReplies, toldAt } from '../helpers/play.js';
+import { driveReplies, toldAt } from '../helpers/play.js';
+import { endedOn, toldBetween } from '../helpers/story.js';
 
 // Session storya-50: story-continuity faults this session's readers listed in dual-involvement, testifying,
 // whereabouts-unknown and youth-relapses (a scene that does not follow from what the volunteer chose, a person
 // not set up, a time that does not fit). Each case plays the path that showed the fault. Scoring is unchanged.
 
-/** What the volunteer is told on the way from one node to another on a playthrough (both left out). */
-const toldBetween = (id: string, replies: string[], from: string, to: string): string => {
-  const s = bundledScenario(id);
-  const { nodes } = driveReplies(s, replies, true);
-  return nodesBetween(nodes, from, to).map((n) => toldAt(s, n)).join(' ');
-};
 
-const ended = (id: string, replies: string[]) => {
-  const d = playReplies(bundledScenario(id), replies);
-  if (!d) throw new Error(`${id}: ${replies.join(' > ')} did not end`);
-  return d;
-};
 
 describe('storya-50: dual-involvement', () => {
   const REST = ['d3-strengths', 'd4-explain', 'd5-form', 'd6-needs', 'd7-team', 'd8-secondary'];
@@ -65,7 +55,7 @@ describe('storya-50: whereabouts-unknown', () => {
   // name "her cousin", a cousin no scene on the way had mentioned.
   const LOW_PLAN = ['d1-stop', 'd2-learn', 'd3-checkin', 'd4-step-back', 'd5-where', 'd6-tell', 'd7-csw', 'd8-plan'];
   it('the plan offered at the kitchen table is in the harmful ending it leads to, and the cousin is introduced', () => {
-    const d = ended('whereabouts-unknown', LOW_PLAN);
+    const d = endedOn('whereabouts-unknown', LOW_PLAN);
     expect(d.ending?.id).toBe('end-distance');
     expect(d.ending?.narration).toMatch(/plan/);
     expect(d.ending?.narration).toMatch(/a cousin in Pasadena/);
@@ -73,7 +63,7 @@ describe('storya-50: whereabouts-unknown', () => {
   });
 
   it('without a plan, the same ending introduces the cousin too', () => {
-    const d = ended('whereabouts-unknown', LOW_PLAN.map((r) => (r === 'd8-plan' ? 'd8-later' : r)));
+    const d = endedOn('whereabouts-unknown', LOW_PLAN.map((r) => (r === 'd8-plan' ? 'd8-later' : r)));
     expect(d.ending?.id).toBe('end-distance');
     expect(d.ending?.narration).toMatch(/a cousin in Pasadena/);
     expect(d.ending?.narration).not.toMatch(/her cousin|plan/);
@@ -86,7 +76,7 @@ describe('storya-50: whereabouts-unknown', () => {
     const told = toldBetween('whereabouts-unknown', [...RIDE, last], 'd7-ride', 'd8-kitchen');
     expect(told).toMatch(/half past midnight/);
     expect(told).not.toMatch(/still missing|on-call/);
-    const d = ended('whereabouts-unknown', [...RIDE, last]);
+    const d = endedOn('whereabouts-unknown', [...RIDE, last]);
     expect(d.ending?.id).toBe('end-mixed');
     expect(d.ending?.narration).toContain('you arranged her ride, not Mr. Nasser');
     expect(d.ending?.narration).toMatch(/hours after she got in/);
@@ -97,7 +87,7 @@ describe('storya-50: whereabouts-unknown', () => {
   // the drive along Lake Avenue, which looked for her and dug into nothing.
   const SEARCH = ['d1-open', 'd2-learn', 'd3-checkin', 'd4-honest', 'd5-not-mad', 'd6-both', 'd6-tell', 'd7-csw', 'd8-plan'];
   it('after the drive along Lake Avenue, the ending tells the drive and why it was not hers to do', () => {
-    const d = ended('whereabouts-unknown', SEARCH.map((r) => (r === 'd2-learn' ? 'd2-drive' : r)));
+    const d = endedOn('whereabouts-unknown', SEARCH.map((r) => (r === 'd2-learn' ? 'd2-drive' : r)));
     expect(d.ending?.id).toBe('end-mixed');
     expect(d.ending?.narration).toMatch(/drove up and down Lake Avenue/);
     expect(d.ending?.narration).toMatch(/not first responders/);
@@ -108,7 +98,7 @@ describe('storya-50: whereabouts-unknown', () => {
     ['d2-learn', 'd2-tablet'],
     ['d6-tell', 'd6-trace'],
   ])('after %s is swapped for %s, the ending still says she heard you went digging', (best, search) => {
-    const d = ended('whereabouts-unknown', SEARCH.map((r) => (r === best ? search : r)));
+    const d = endedOn('whereabouts-unknown', SEARCH.map((r) => (r === best ? search : r)));
     expect(d.ending?.id).toBe('end-mixed');
     expect(d.ending?.narration).toMatch(/went digging for where she was/);
     expect(d.ending?.narration).not.toMatch(/Lake Avenue/);
