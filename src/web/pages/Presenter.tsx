@@ -428,7 +428,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   const reveal = () => {
     flushSync(() => setRevealed(revealData(scenario, view, votes as Votes)));
     revealHeading.current?.focus({ preventScroll: true });
-    revealHeading.current?.scrollIntoView({ block: 'start' });
+    revealHeading.current?.scrollIntoView?.({ block: 'start', behavior: 'instant' });
   };
   // Back from the reveal to the vote boxes, the counts kept (the terminal's b): a count typed wrong
   // can be put right and revealed again. Focus goes to the first box.
