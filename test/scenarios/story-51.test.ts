@@ -28,8 +28,9 @@ describe('storya-51: dual-involvement, the next hearing is told once', () => {
     expect(told.match(/three weeks/g)).toHaveLength(1);
     const cold = toldAtNode('dual-involvement', 's2-cold');
     expect(cold).not.toMatch(/three weeks|next hearing is/);
-    // What is new to the volunteer is still told: Ms. Adeyemi's silence, and that Mr. Trujillo will be there.
-    expect(cold).toMatch(/Ms\. Adeyemi has not called back/);
+    // What is new to the volunteer is still told: Ms. Adeyemi's silence since the call (she was reached, so not
+    // "has not called back": storyb-52), and that Mr. Trujillo will be there.
+    expect(cold).toMatch(/She has not been in touch since/);
     expect(cold).toMatch(/he plans to be there himself/);
   });
 });
