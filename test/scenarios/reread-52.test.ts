@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { whenHolds } from '../../src/machines/conditions.js';
 import { bundledReply, bundledScenario } from '../helpers/bundled.js';
+import { walkPlaythroughs } from '../helpers/walk.js';
 
 // Fresh eyes (reread-52) on testifying, saturday-shoots and before-relapse, against the guide. Each case
 // pins what a finding changed.
@@ -22,6 +24,27 @@ describe('reread-52: harm reduction allows, it does not ask', () => {
     const clauses = texts.flatMap((t) => t?.match(/[^.;()]*\(Harm Reduction\)/g) ?? []);
     expect(clauses.length).toBeGreaterThan(0);
     expect(clauses.filter((c) => /\basks?\b/.test(c))).toEqual([]);
+  });
+});
+
+// testifying: the mixed ending's variant for d7-da (her worries emailed to the DA's office) said Ms. Ibarra
+// and Mr. Osei "heard about her name and Lonnie's cousin from the DA's office, not from you". Every
+// playthrough that shows that variant took d6-forward (d6-block's variant comes first, d6-profile ends on
+// end-looked, d6-reply ends at once), so Ms. Ibarra had the cousin's message from you two nights before.
+// What they did not have from you is what Selene was dreading.
+describe('reread-52: testifying, what the team heard from the DA\'s office', () => {
+  it('the went-to-da variant is shown only after d6-forward, and tells her fears as news, not his cousin', () => {
+    const s = bundledScenario('testifying');
+    const shown: string[][] = [];
+    walkPlaythroughs(s, ({ ending, vars, conduct, path }) => {
+      const variant = ending.variants?.find((v) => whenHolds(v.when, vars, conduct));
+      if (!variant?.narration.includes("from the DA's office")) return;
+      shown.push(path);
+      expect(path, path.join(' ')).toContain('d6-forward');
+      expect(variant.narration).not.toMatch(/heard about [^.]*cousin from the DA's office/);
+      expect(variant.narration).toContain("heard what she was dreading, her old name read out and Lonnie's cousin being there, from the DA's office, not from you");
+    });
+    expect(shown.length).toBeGreaterThan(0);
   });
 });
 
