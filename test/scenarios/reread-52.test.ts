@@ -48,3 +48,22 @@ describe('reread-52: testifying, what the team heard from the DA\'s office', () 
   });
 });
 
+// before-relapse: the mixed ending under 50% said "much of what would help her next, what she wants and what
+// might pull her back, has not really been talked through with her". 189 of the playthroughs that show it
+// took d2-ask and d3-strategies (e.g. d1-yours d2-ask d3-strategies d4-sleep d5-online d6-three d7-funds
+// d8-agree, 32%): Rina named her triggers (Fridays, fights with her mom, money) and who she would text.
+describe('reread-52: before-relapse, the mixed ending under 50% after the trigger talk', () => {
+  it('does not say what might pull her back was never talked through, on the playthroughs where it was', () => {
+    const s = bundledScenario('before-relapse');
+    let afterTalk = 0;
+    walkPlaythroughs(s, ({ ending, vars, conduct, path }) => {
+      const variant = ending.variants?.find((v) => whenHolds(v.when, vars, conduct));
+      if (!variant?.narration.includes('polite and short')) return;
+      if (!path.includes('d3-strategies')) return;
+      afterTalk += 1;
+      expect(variant.narration, path.join(' ')).not.toMatch(/pull her back/);
+      expect(variant.narration).toContain('much of what would help her next has not really been talked through with her');
+    });
+    expect(afterTalk).toBeGreaterThan(0);
+  });
+});
