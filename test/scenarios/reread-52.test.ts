@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { whenHolds } from '../../src/machines/conditions.js';
-import { bundledReply, bundledScenario } from '../helpers/bundled.js';
+import { BUNDLED_IDS, bundledReply, bundledScenario } from '../helpers/bundled.js';
 import { walkPlaythroughs } from '../helpers/walk.js';
 
 // Fresh eyes (reread-52) on testifying, saturday-shoots and before-relapse, against the guide. Each case
@@ -24,6 +24,24 @@ describe('reread-52: harm reduction allows, it does not ask', () => {
     const clauses = texts.flatMap((t) => t?.match(/[^.;()]*\(Harm Reduction\)/g) ?? []);
     expect(clauses.length).toBeGreaterThan(0);
     expect(clauses.filter((c) => /\basks?\b/.test(c))).toEqual([]);
+  });
+});
+
+// The same fault with the verb carried over: harm-reduction d3-judge said "the guide asks you to stay a source
+// of support ... (Likelihood of Relapse) and to let him define his own safety (Harm Reduction)", d4-rules
+// "The guide asks CASAs to respect ... (What if ...), and to let him set what safety means (Harm
+// Reduction)". A clause citing Harm Reduction that opens with "and to" hangs off the sentence's "asks".
+describe('reread-52: no "asks ... and to ..." carried into a Harm Reduction clause', () => {
+  it.each(BUNDLED_IDS)('%s', (id) => {
+    const texts = bundledScenario(id).nodes.flatMap((n) => [
+      'facilitatorNote' in n ? n.facilitatorNote : undefined,
+      ...('replies' in n ? n.replies.map((r) => r.feedback) : []),
+    ]);
+    const carried = texts
+      .flatMap((t) => t?.split(/(?<=[.!?])\s+/) ?? [])
+      .filter((sentence) => /\basks?\b/.test(sentence))
+      .filter((sentence) => (sentence.match(/[^;()]*\(Harm Reduction\)/g) ?? []).some((c) => /^[\s,]*and to\b/.test(c)));
+    expect(carried).toEqual([]);
   });
 });
 
