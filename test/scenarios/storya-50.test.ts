@@ -97,10 +97,10 @@ describe('storya-50: whereabouts-unknown', () => {
   it.each([
     ['d2-learn', 'd2-tablet'],
     ['d6-tell', 'd6-trace'],
-  ])('after %s is swapped for %s, the ending still says she heard you went digging', (best, search) => {
+  ])('after %s is swapped for %s, the ending still says she heard of a search, now in what it was (storya-52: not "went digging")', (best, search) => {
     const d = endedOn('whereabouts-unknown', SEARCH.map((r) => (r === best ? search : r)));
     expect(d.ending?.id).toBe('end-mixed');
-    expect(d.ending?.narration).toMatch(/went digging for where she was/);
+    expect(d.ending?.narration).toMatch(/tried to find out who she was in touch with/);
     expect(d.ending?.narration).not.toMatch(/Lake Avenue/);
   });
 });

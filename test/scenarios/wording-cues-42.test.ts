@@ -207,12 +207,12 @@ describe('court-report: the ending after the report is filed says whether you ow
 });
 
 describe('whereabouts-unknown: the ending told after a search fits each search that sets it', () => {
-  it('driving around, the tablet and tracing the number all set "searched"; its ending says digging for where she was, not "went looking for her" (a traced number is no drive)', () => {
+  it('driving around, the tablet and tracing the number all set "searched"; its ending says who she was in touch with (storya-52: was "went digging"), not "went looking for her" (a traced number is no drive)', () => {
     const s = bundledScenario('whereabouts-unknown');
     const setting = s.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).filter((r) => r.effects?.some((e) => e.var === 'searched' && 'set' in e && e.set === true)).map((r) => r.id);
     expect(setting.sort()).toEqual(['d2-drive', 'd2-tablet', 'd6-trace']);
     const told = s.nodes.flatMap((n) => (n.kind === 'ending' ? (n.variants ?? []) : [])).filter((v) => JSON.stringify(v.when).includes('"searched"')).map((v) => v.narration);
-    expect(told.some((t) => /went digging for where she was/.test(t))).toBe(true);
+    expect(told.some((t) => /tried to find out who she was in touch with/.test(t))).toBe(true);
     for (const t of told) expect(t).not.toMatch(/went looking for her/);
   });
 });
