@@ -7,6 +7,7 @@ import { roomLinkHere } from './room-link.js';
 import { focusedAtLastChange, hrefOf, useRoute, type Route } from './routing.js';
 import { StoreContext, TabContext, useStoreProblem } from './store.js';
 import type { TabStorage } from './tab-draft.js';
+import { SayContext } from './say.js';
 import { RouteTitle, routeTitle, useTitle } from './title.js';
 
 // Pages past the library load on demand: the first page needs neither XState nor the validator.
@@ -175,6 +176,8 @@ export function App({ store, storageNotice, tab }: AppProps) {
   // boundary's alert). A page that fails is not named; the alert in its place is what is said.
   const shown = useRef(hrefOf(route));
   const [arrived, setArrived] = useState<{ n: number; text: string }>();
+  /** News for the page to say in the same region (SayContext): "Back in your debrief." */
+  const say = useCallback((text: string) => setArrived((a) => ({ n: (a?.n ?? 0) + 1, text })), []);
   /**
    * "Now showing …" for the page at `href`, waiting for that page to load. With `whileOn`, said only
    * if the focus is still there then, and naming the page by its heading (see the route's effect).
@@ -310,9 +313,11 @@ export function App({ store, storageNotice, tab }: AppProps) {
               see LOADING_SAID_AFTER_MS. */}
           <div hidden={onBreak} onFocus={noteFocusInPage}>
             <PageLoadContext value={pageLoad}>
-              <PageBoundary href={hrefOf(route)} onFailed={pageFailed}>
-                <Suspense fallback={<p>Loading…</p>}>{page(route, onBreak, breakEndedByRoom, breakResumedByRoom)}<PageShown href={hrefOf(route)} onShown={pageDrawn} /></Suspense>
-              </PageBoundary>
+              <SayContext value={say}>
+                <PageBoundary href={hrefOf(route)} onFailed={pageFailed}>
+                  <Suspense fallback={<p>Loading…</p>}>{page(route, onBreak, breakEndedByRoom, breakResumedByRoom)}<PageShown href={hrefOf(route)} onShown={pageDrawn} /></Suspense>
+                </PageBoundary>
+              </SayContext>
             </PageLoadContext>
           </div>
         </main>

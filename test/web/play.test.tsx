@@ -4,7 +4,7 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
 import { startSession, TOO_SOON_WORDS, validateScenario, type Debrief as DebriefData } from '../../src/machines/index.js';
-import { Debrief } from '../../src/web/components/Debrief.js';
+import { BACK_IN_DEBRIEF, Debrief } from '../../src/web/components/Debrief.js';
 import { Session, UNDONE_WORDS, WELCOME_BACK, WHAT_IF_NOTE } from '../../src/web/components/Session.js';
 import { SAVE_DAMAGED } from '../../src/web/storage-words.js';
 import { StoreContext } from '../../src/web/store.js';
@@ -934,9 +934,16 @@ describe('playing a scenario in the browser', () => {
       // In "What next", after Try again.
       expect(back.previousElementSibling?.textContent).toBe('Try again');
       back.focus();
-      await user.keyboard('{Enter}');
-      await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
-      await vi.waitFor(() => expect(document.activeElement?.textContent).toBe(pressed));
+      // The focus on the what-if says only that button's name: the page says where it is, once,
+      // in one polite region (every live region of the page watched), and nothing else.
+      const said = await liveDuring(async () => {
+        await user.keyboard('{Enter}');
+        await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
+        await vi.waitFor(() => expect(document.activeElement?.textContent).toBe(pressed));
+        await screen.findByText(BACK_IN_DEBRIEF);
+      });
+      expect(said).toEqual([BACK_IN_DEBRIEF]);
+      expect(screen.getByText(BACK_IN_DEBRIEF).closest('[aria-live]')?.getAttribute('aria-live')).toBe('polite');
       expect(document.activeElement).toBe(screen.getAllByRole('button', { name: /What if: replay from here/ })[from]);
       expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe(own.score);
       expect(screen.getByText(/Added to My records\./)).toBeTruthy();
@@ -978,9 +985,13 @@ describe('playing a scenario in the browser', () => {
       // With the replay's own controls (after "Start again from the beginning", where there is one).
       expect(back.closest('.controls')?.textContent).toMatch(/Back to your debrief$/);
       back.focus();
-      await user.keyboard('{Enter}');
-      await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
-      await vi.waitFor(() => expect(document.activeElement?.textContent).toBe(pressed));
+      const said = await liveDuring(async () => {
+        await user.keyboard('{Enter}');
+        await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
+        await vi.waitFor(() => expect(document.activeElement?.textContent).toBe(pressed));
+        await screen.findByText(BACK_IN_DEBRIEF);
+      });
+      expect(said).toEqual([BACK_IN_DEBRIEF]);
       expect(document.activeElement).toBe(screen.getAllByRole('button', { name: /What if: replay from here/ })[from]);
       expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe(own.score);
       expect(screen.getByRole('heading', { name: /^Outcome: / }).textContent).toBe(own.outcome);

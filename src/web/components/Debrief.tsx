@@ -80,6 +80,9 @@ export function focusWhatIf(n: number): boolean {
   return true;
 }
 
+/** Said (App's polite region: useSay) as a what-if's "Back to your debrief" shows the debrief again: the focus on the what-if pressed says only that button's name. */
+export const BACK_IN_DEBRIEF = 'Back in your debrief.';
+
 /** The punctuation a text starts with (up to its first space: "." or "," of ", where …") and the rest. */
 function leadingPunctuation(text: string): [string, string] {
   const lead = /^[.,;:!?)\]”’"']*/.exec(text)?.[0] ?? '';

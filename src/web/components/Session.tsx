@@ -9,10 +9,11 @@ import { watcherOf } from '../adapters/local-store.js';
 import { guardRecorded, keepUnwritten } from '../records-guard.js';
 import { useStore, useStoreProblem } from '../store.js';
 import { REPLY_KEYS_LABEL, setReplyKeys, typingIn, useKeyboardSeen, useReplyKeys } from '../reply-keys.js';
+import { useSay } from '../say.js';
 import { useTitle } from '../title.js';
 import { Announce } from './Announce.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
-import { Debrief, focusWhatIf } from './Debrief.js';
+import { BACK_IN_DEBRIEF, Debrief, focusWhatIf } from './Debrief.js';
 import { Changes, Feedback } from './Feedback.js';
 import { WhosWho } from './WhosWho.js';
 
@@ -220,8 +221,13 @@ export function Session(props: SessionProps) {
 function OwnDebriefAgain({ playable, own, back, offerRecords, onTryAgain, onWhatIf }: { playable: PlayableScenario; own: OwnDebrief; back: ReactNode; offerRecords: boolean; onTryAgain: () => void; onWhatIf: (snapshot: PersistedScenarioSnapshot, kept: boolean, own: OwnDebrief | undefined) => void }) {
   const { scenario } = playable;
   useTitle(`Debrief: ${scenario.title}`);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- once, as it opens (own.from is its own from then on)
-  useEffect(() => void (focusWhatIf(own.from) || landAfter('debrief')), []);
+  const say = useSay();
+  // The focus on the what-if pressed says that button's name only: the page says where it is.
+  useEffect(() => {
+    void (focusWhatIf(own.from) || landAfter('debrief'));
+    say(BACK_IN_DEBRIEF);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, as it opens (own.from is its own from then on)
+  }, []);
   return (
     <>
       {own.elsewhere && <p className="notice" role="alert">{ELSEWHERE}</p>}

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { keptDebriefFailure, readKeptDebrief, whatIfFrom, type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionMode } from '../../machines/index.js';
-import { Debrief, focusWhatIf } from '../components/Debrief.js';
+import { BACK_IN_DEBRIEF, Debrief, focusWhatIf } from '../components/Debrief.js';
 import { landAfter, Session } from '../components/Session.js';
 import { goStartAgain, hrefOf } from '../routing.js';
 import { bundledById } from '../scenarios.js';
@@ -8,6 +8,7 @@ import { useStore } from '../store.js';
 import { useFailPage, usePageLoading } from '../page-failure.js';
 import { DEBRIEF_DAMAGED, keptDebriefAt, newerSaveWords } from '../storage-words.js';
 import { setAsideNotice } from '../components/SetAside.js';
+import { useSay } from '../say.js';
 import { useTitle } from '../title.js';
 
 type State =
@@ -61,11 +62,14 @@ export default function KeptDebrief({ id, paused }: { id: string; paused: boolea
   // a what-if ("Back to your debrief"), on the "What if: replay from here" pressed (the decision
   // kept here, 0-based: focusWhatIf), or else at the top of the page as a debrief opens.
   const fromWhatIf = useRef<number>(undefined);
+  const say = useSay();
   useEffect(() => {
     if (state.kind !== 'ready' || whatIf) return;
-    if (fromWhatIf.current !== undefined) void (focusWhatIf(fromWhatIf.current) || landAfter('debrief'));
-    else document.getElementById('debrief-heading')?.focus();
-  }, [state.kind, whatIf]);
+    if (fromWhatIf.current !== undefined) {
+      void (focusWhatIf(fromWhatIf.current) || landAfter('debrief'));
+      say(BACK_IN_DEBRIEF);
+    } else document.getElementById('debrief-heading')?.focus();
+  }, [state.kind, whatIf, say]);
   // Plain text, read where it is (the main content focused as it opened): a live region inserted
   // with its words already in it may not be said at all. App says "Loading…" in its polite region
   // when a page opened from the navigation takes more than a moment.

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { BACK_IN_DEBRIEF } from '../../../src/web/components/Debrief.js';
 import { builtAppInChromium, openDebriefFolds, openPage, replyGroup, runAxe, violationsText, type PageSession } from '../helpers/browser.js';
 
 // A volunteer practising alone, by keyboard and with a screen reader, in Debian's Chromium: where the
@@ -56,6 +57,30 @@ function focusShown(page: Page) {
   });
 }
 
+/**
+ * The words in Chromium's accessibility tree, as a screen reader is given them, that are in a live
+ * region: each text's words with the politeness of the region it is in (the `live` property of its
+ * nearest ancestor that has one: the region's root), in page order.
+ */
+async function liveWords(s: PageSession): Promise<string[]> {
+  const cdp = await s.context.newCDPSession(s.page);
+  try {
+    type Node = { nodeId: string; parentId?: string; ignored?: boolean; role?: { value?: unknown }; name?: { value?: unknown }; properties?: { name: string; value: { value?: unknown } }[] };
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: Node[] };
+    const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+    const live = (n: Node): unknown => {
+      for (let at: Node | undefined = n; at; at = at.parentId === undefined ? undefined : byId.get(at.parentId)) {
+        const politeness = at.properties?.find((p) => p.name === 'live')?.value.value;
+        if (politeness !== undefined) return politeness;
+      }
+      return undefined;
+    };
+    return nodes.filter((n) => !n.ignored && n.role?.value === 'StaticText' && live(n) !== undefined && live(n) !== 'off').map((n) => `${String(live(n))}: ${String(n.name?.value)}`);
+  } finally {
+    await cdp.detach();
+  }
+}
+
 function clean(s: PageSession) {
   expect(s.outbound).toEqual([]);
   expect(s.dialogs).toEqual([]);
@@ -81,6 +106,10 @@ describe('a volunteer by keyboard and screen reader', () => {
       await tabToAndPress(page, /^Back to your debrief$/);
       await expect.poll(() => page.locator('#debrief-heading').textContent()).toMatch(/^Debrief: /);
       await expect.poll(() => focusShown(page)).toEqual({ text: pressed, visible: true, inView: true });
+      // The focus there says that button's name only: where the volunteer is is said politely, once
+      // (the only words in a live region now), the screen's text unchanged (the region is off screen).
+      await expect.poll(() => liveWords(s)).toEqual([`polite: ${BACK_IN_DEBRIEF}`]);
+      expect(await page.getByText(BACK_IN_DEBRIEF).evaluate((el) => el.closest('.sr-only') !== null)).toBe(true);
       await s.screenshot('e2e-what-if-back-focus');
       expect(violationsText(await runAxe(page))).toBe('');
       // Enter again there (the focus is on it): the same what-if, left mid-way after a reply.
@@ -90,6 +119,7 @@ describe('a volunteer by keyboard and screen reader', () => {
       await tabToAndPress(page, /^Back to your debrief$/);
       await expect.poll(() => page.locator('#debrief-heading').textContent()).toMatch(/^Debrief: /);
       await expect.poll(() => focusShown(page)).toEqual({ text: pressed, visible: true, inView: true });
+      await expect.poll(() => liveWords(s)).toEqual([`polite: ${BACK_IN_DEBRIEF}`]);
       clean(s);
     } finally {
       await s.close();
