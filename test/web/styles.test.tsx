@@ -244,7 +244,7 @@ describe('the stylesheet on the pages it styles', () => {
     await screen.findByRole('heading', { level: 2, name: 'Certificate of completed practice' });
     await userEvent.setup().selectOptions(await screen.findByLabelText('Year'), '2026');
     const date = document.querySelector('.certificate tbody td') as HTMLTableCellElement;
-    expect(date.textContent).toBe('2026-03-18');
+    expect(cellWords(date)).toBe('2026-03-18');
     expect(kept(date, [/\d{4}-\d{2}-\d{2}/])).toEqual(['nowrap']);
   });
 
@@ -259,11 +259,33 @@ describe('the stylesheet on the pages it styles', () => {
     const year = await screen.findByLabelText('Year');
     await userEvent.setup().selectOptions(year, '2026');
     const cells = [...document.querySelectorAll<HTMLTableCellElement>('.certificate tbody td')];
-    expect(cells.map((c) => c.textContent)).toEqual(['2026-03-18', 'New nails, new phone, new boyfriend', '15', '37%', 'Needs review', 'Practice']);
+    expect(cells.map(cellWords)).toEqual(['2026-03-18', 'New nails, new phone, new boyfriend', '15', '37%', 'Needs review', 'Practice']);
     // The title alone may wrap (a long one, on paper).
     expect(cells.map((c) => getComputedStyle(c).whiteSpace === 'nowrap')).toEqual([true, false, true, true, true, true]);
   });
+
+  // On a phone each row of the certificate is a card, each cell with its column's name before its
+  // words (an e2e test in app.e2e.ts draws it): the names are for the eye only, a screen reader
+  // names a cell's column from its header, so each is hidden from it and is its column's header.
+  it("the certificate's cells name their column for the eye only: a screen reader gets each cell's words under its header", async () => {
+    const store = storeWithOneRecord();
+    renderApp('#/certificate', store);
+    await userEvent.setup().selectOptions(await screen.findByLabelText('Year'), '2026');
+    const table = screen.getByRole('table');
+    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toEqual(['Date', 'Scenario', 'Minutes', 'Score', 'Outcome', 'Mode']);
+    const cells = within(table).getAllByRole('cell');
+    expect(cells.map((c) => c.querySelector('.cell-label')?.textContent)).toEqual(headers.map((h) => `${h}: `));
+    expect(cells.map((c) => c.querySelector('.cell-label')?.getAttribute('aria-hidden'))).toEqual(headers.map(() => 'true'));
+    expect(within(table).getByRole('cell', { name: 'Needs review' })).toBe(cells[4]);
+    expect(within(table).getByRole('cell', { name: 'New nails, new phone, new boyfriend' })).toBe(cells[1]);
+  });
 });
+
+/** A cell's words, less its column's name drawn before them on a narrow screen (.cell-label, hidden from screen readers). */
+function cellWords(cell: Element): string {
+  return [...cell.childNodes].filter((n) => !(n instanceof Element && n.classList.contains('cell-label'))).map((n) => n.textContent).join('');
+}
 
 /** A store holding one finished playthrough, on 2026-03-18 (for the tables of My records and the certificate). */
 function storeWithOneRecord() {

@@ -84,12 +84,26 @@ export default function Certificate() {
             practice below in {data.year}, scored against the CASA in-service guide on commercial sexual exploitation of
             children (CSEC).
           </p>
-          <TableWrap label="Completed practice on the certificate">
-            <table>
-              <thead><tr><th scope="col">Date</th><th scope="col">Scenario</th><th scope="col">Minutes</th><th scope="col">Score</th><th scope="col">Outcome</th><th scope="col">Mode</th></tr></thead>
-              <tbody>
+          {/* On a narrow screen (a phone, or text at 200%: styles.css) each row is a small card, each
+              cell with its column's name before it (.cell-label, shown there only and hidden from
+              screen readers, which name a cell's column from its header). As a table it scrolled
+              sideways in its region: at 320 px only Date, Scenario and half of Minutes were in view,
+              with 200% text the dates alone. On paper, a table as before. The roles are the
+              elements' own, said again so that a browser that drops a table's semantics when it is
+              not displayed as a table (Safari) keeps them. */}
+          <TableWrap label="Completed practice on the certificate" className="certificate-wrap">
+            <table className="certificate-table" role="table">
+              <thead role="rowgroup"><tr role="row">{CERTIFICATE_COLUMNS.map((c) => <th key={c} scope="col" role="columnheader">{c}</th>)}</tr></thead>
+              <tbody role="rowgroup">
                 {data.items.map((i, n) => (
-                  <tr key={n}><td><span className="nowrap">{i.date}</span></td><td>{i.title}</td><td>{i.minutes ?? <NoMinutes />}</td><td>{i.percent}%</td><td>{i.outcome}</td><td>{i.mode}</td></tr>
+                  <tr key={n} role="row">
+                    <td role="cell"><CellLabel column="Date" /><span className="nowrap">{i.date}</span></td>
+                    <td role="cell"><CellLabel column="Scenario" />{i.title}</td>
+                    <td role="cell"><CellLabel column="Minutes" />{i.minutes ?? <NoMinutes />}</td>
+                    <td role="cell"><CellLabel column="Score" />{i.percent}%</td>
+                    <td role="cell"><CellLabel column="Outcome" />{i.outcome}</td>
+                    <td role="cell"><CellLabel column="Mode" />{i.mode}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>
@@ -107,6 +121,14 @@ export default function Certificate() {
       </section>
     </>
   );
+}
+
+/** The columns of the certificate's table. */
+const CERTIFICATE_COLUMNS = ['Date', 'Scenario', 'Minutes', 'Score', 'Outcome', 'Mode'] as const;
+
+/** A cell's column named before its words where a row is drawn as a card (a narrow screen): for the eye only, a screen reader has the header. */
+function CellLabel({ column }: { column: (typeof CERTIFICATE_COLUMNS)[number] }) {
+  return <span className="cell-label" aria-hidden="true">{column}: </span>;
 }
 
 /**
