@@ -1,12 +1,15 @@
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { CERTIFICATE_CREDIT, certificateData, hasPracticeIn, localDate, NEWER_PRACTICE_NOT_SHOWN, NO_PRACTICE_YET, openingYear, PRACTICE_IDLE_MS, RECORDS_KEY } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
+import { Announce } from '../components/Announce.js';
 import { NoMinutes } from '../components/NoMinutes.js';
+import { linkingRecords } from '../components/SetAside.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { whilePrinting } from '../components/open-for-print.js';
 import { hrefOf } from '../routing.js';
 import { useStore } from '../store.js';
 import { readRecordsHere } from '../records-guard.js';
+import { recordsNoticeThisVisit } from '../storage-words.js';
 import { certificatePrintTitle } from '../title.js';
 import { useToday } from '../today.js';
 
@@ -21,7 +24,13 @@ export default function Certificate() {
   const yearId = useId();
   // Read again when another tab changes the records (a scenario finished there), as My records is.
   const [version, setVersion] = useState(0);
-  const { playthroughs, newer } = useMemo(() => (void version, readRecordsHere(store)), [store, version]);
+  const read = useMemo(() => (void version, readRecordsHere(store)), [store, version]);
+  const { playthroughs, newer } = read;
+  // Records found damaged (set aside by this read or an earlier one this visit): said above the
+  // form, as on the first page and My records. The certificate said only "No completed practice
+  // yet", or left a damaged practice out without a word, and a volunteer opening it first took
+  // their practice for lost. Records of a newer version are said in the certificate itself.
+  const damaged = newer === undefined ? recordsNoticeThisVisit(store, read) : undefined;
   useEffect(() => watcherOf(store)?.(RECORDS_KEY, () => setVersion((v) => v + 1)), [store]);
   // The day it is made on, and this year among those to choose, follow the clock (a page left open
   // over New Year offered no new year, and printed the day before as the day it was made); the
@@ -54,6 +63,7 @@ export default function Certificate() {
     <>
       <div className="no-print">
         <h1>Certificate for the in-service hours log</h1>
+        {damaged && <Announce>{linkingRecords(damaged)}</Announce>}
         <p>Type your name if you want it on the certificate (it is not saved or sent anywhere), choose the year, then print it or save it as a PDF from the print dialog.</p>
         <p className="form-row">
           <label htmlFor={nameId}>Your name (optional)</label><br />
