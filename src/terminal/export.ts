@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
@@ -189,8 +189,9 @@ export const NOTHING_ENTERED_WORDS = 'Nothing was entered in this session, so no
  * so far, then a session started over and ended at once, or another terminal's), gets "-2", "-3"…
  * after its time (see writeNew).
  */
-export function writeSessionSummary(scenario: Scenario, decisions: readonly FacilitatedDecision[], debrief: Debrief | undefined, env: NodeJS.ProcessEnv = process.env, now = new Date(), opts: { carriedOn?: boolean; path?: string; dir?: string } = {}): string {
-  const markdown = facilitationMarkdown(scenario, decisions, debrief, now);
+export function writeSessionSummary(scenario: Scenario, decisions: readonly FacilitatedDecision[], debrief: Debrief | undefined, env: NodeJS.ProcessEnv = process.env, now = new Date(), opts: { carriedOn?: boolean; path?: string; dir?: string; session?: string } = {}): string {
+  const words = facilitationMarkdown(scenario, decisions, debrief, now);
+  const markdown = opts.session === undefined ? words : `${words}${sessionMark(opts.session, words)}`;
   // The summary written at an ending the room then went back from: written again in its place, so
   // no file is left saying the room took a branch it took back.
   if (opts.path !== undefined) {
@@ -243,7 +244,33 @@ export function summaryGoesTo(dir: string): string {
  * A summary's words without its date line: "Trainer-led session, 2026-12-03 02:00 (UTC−08:00).", on
  * the clock its name has (localTimeWords), or "… 2026-12-03 10:00 UTC." as summaries said it before.
  */
-const undated = (markdown: string) => markdown.replace(/^Trainer-led session, \d{4}-\d\d-\d\d \d\d:\d\d(?: UTC| \(UTC[^)\n]*\))\.$/m, '');
+const undated = (markdown: string) => unmarked(markdown).replace(/^Trainer-led session, \d{4}-\d\d-\d\d \d\d:\d\d(?: UTC| \(UTC[^)\n]*\))\.$/m, '');
+
+/** A new trainer-led session's id (RoomProgress.sessionId): 16 random hex digits. */
+export function newSessionId(): string {
+  return randomBytes(8).toString('hex');
+}
+
+/** The first 16 hex digits of digestOf: tells whether a summary was changed since it was written. */
+const shortDigest = (text: string) => digestOf(text).slice(0, 16);
+
+/**
+ * The line after a summary's words that says which session wrote it (RoomProgress.sessionId) and, as
+ * a digest of those words, whether they were changed since: an HTML comment, which Markdown does not
+ * show. Carried on, the session writes its summary again in the newest file it marked, where that
+ * file is as it wrote it (laterSessionSummary).
+ */
+const sessionMark = (session: string, words: string) => `\n<!-- casa-practice trainer-led session ${session} (${shortDigest(words)}): carried on, it writes its summary in this file again -->\n`;
+const MARK = /\n<!-- casa-practice trainer-led session ([0-9a-f]{8,64}) \(([0-9a-f]{16})\): [^\n]*-->\n$/;
+
+/** A summary's words without the session's mark (sessionMark), or as they are where it has none. */
+const unmarked = (text: string) => text.replace(MARK, '');
+
+/** Whether `text` is a summary marked by `session` (sessionMark) and its words are as that session wrote them. */
+export function markedBy(text: string, session: string): boolean {
+  const mark = MARK.exec(text);
+  return mark !== null && mark[1] === session && mark[2] === shortDigest(text.slice(0, mark.index));
+}
 
 /** The newest summary of the scenario when it says what `markdown` says (its date aside), else undefined. */
 function sameSessionSummary(scenario: Scenario, markdown: string, env: NodeJS.ProcessEnv): string | undefined {
@@ -362,13 +389,16 @@ function newestSummaryWhere(dir: string, scenario: Scenario, sized: (size: numbe
  * and its summary is written where e: export writes (roomSummaryDir) as it stops; a closed window
  * said so to nobody. Found in that folder as this run has it (fallbackExportDir: the folder the app
  * was started in), the newest summary of the scenario written since it was kept that holds each
- * decision the kept session followed as it says them; and in the folder the run that kept it was
- * started in (RoomProgress.summaryDir, kept as the session went). Undefined where there is none:
- * a session kept before any decision was followed cannot be told from another.
+ * decision the kept session followed as it says them, or, of a session that marks its summaries
+ * (RoomProgress.sessionId), the newest it marked and unchanged since; and in the folder the run that
+ * kept it was started in (RoomProgress.summaryDir, kept as the session went). Undefined where there
+ * is none: a session kept before sessions were marked, and before any decision was followed, cannot
+ * be told from another (stopped at its first decision, it wrote a second file when carried on).
  */
-export function laterSessionSummary(kept: Pick<RestoredFacilitation, 'playable' | 'decisions' | 'savedAt'> & { progress?: Pick<RestoredFacilitation['progress'], 'summaryDir'> }, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function laterSessionSummary(kept: Pick<RestoredFacilitation, 'playable' | 'decisions' | 'savedAt'> & { progress?: Pick<RestoredFacilitation['progress'], 'summaryDir' | 'sessionId'> }, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const since = kept.savedAt === undefined ? Number.NaN : Date.parse(kept.savedAt);
-  if (kept.decisions.length === 0 || Number.isNaN(since)) return undefined;
+  const session = kept.progress?.sessionId;
+  if ((kept.decisions.length === 0 && session === undefined) || Number.isNaN(since)) return undefined;
   const { scenario } = kept.playable;
   const markdown = facilitationMarkdown(scenario, kept.decisions, undefined);
   // The decisions followed, as any later summary of the session says them (its title and date above).
@@ -377,7 +407,11 @@ export function laterSessionSummary(kept: Pick<RestoredFacilitation, 'playable' 
   // and where the run that kept the session would have (RoomProgress.summaryDir): carried on from
   // another folder, the summary written where the app was started then was not found.
   const dirs = [...new Set([fallbackExportDir(env), ...(kept.progress?.summaryDir === undefined ? [] : [kept.progress.summaryDir])])];
-  const found = dirs.flatMap((dir) => newestSummaryWhere(dir, scenario, (size) => size <= 4 * 1024 * 1024, since, (text) => text.includes(block)) ?? []);
+  // A session that marks its summaries (RoomProgress.sessionId): the newest it marked, unchanged since
+  // (stopped at its first decision, nothing else tells it from another session's); else, kept before
+  // sessions were marked, the newest that holds its decisions followed.
+  const says = session === undefined ? (text: string) => text.includes(block) : (text: string) => markedBy(text, session);
+  const found = dirs.flatMap((dir) => newestSummaryWhere(dir, scenario, (size) => size <= 4 * 1024 * 1024, since, says) ?? []);
   return found.sort((a, b) => b.at - a.at)[0]?.path;
 }
 

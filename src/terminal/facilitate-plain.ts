@@ -1,5 +1,5 @@
 import { decisionSetup, keptAsItWasWords, peopleMet, sceneHeadingAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, entryOf, facilitatedDecision, MAX_VOTES, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, pathReply, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
-import { exportAgain, exportAgainFailedWords, LATER_SUMMARY, laterSessionSummary, EXPORTED_AGAIN, EXPORTED_ANEW, exportTakenBackWords, type DebriefFiles, exportsDir, fallbackExportDir, keptExport, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, roomSummaryDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from './export.js';
+import { exportAgain, exportAgainFailedWords, LATER_SUMMARY, laterSessionSummary, EXPORTED_AGAIN, EXPORTED_ANEW, exportTakenBackWords, type DebriefFiles, exportsDir, fallbackExportDir, keptExport, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, newSessionId, roomSummaryDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from './export.js';
 import { command, commandName, otherStartValues } from './invocation.js';
 import { wrapWords } from './wrap.js';
 import { errorWords, refusedWords } from './node/state-store.js';
@@ -58,9 +58,13 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   // to, kept beside the votes (RoomProgress.summaryDir and summary): carried on from another folder,
   // the session finds its summary there (as the full-screen app does).
   const startedIn = fallbackExportDir(opts.env);
+  // Which session this is, written in each of its summaries and kept with it (RoomProgress.sessionId):
+  // carried on, laterSessionSummary finds the summary it wrote where nothing could be kept as it
+  // stopped. A new one for a session started over (and for one kept before sessions had one).
+  let sessionId = resumed?.progress.sessionId ?? newSessionId();
   const keptBeside = () => {
     const withExport = exportedNow();
-    return { ...(withExport === undefined ? {} : { exported: withExport }), summaryDir: startedIn, ...(sessionSummary === undefined ? {} : { summary: sessionSummary }) };
+    return { ...(withExport === undefined ? {} : { exported: withExport }), summaryDir: startedIn, sessionId, ...(sessionSummary === undefined ? {} : { summary: sessionSummary }) };
   };
   const keepNow = (progress: Parameters<typeof keepRoomSession>[2]): boolean => {
     if (!elsewhere && keepRoomSession(playable, actor.getPersistedSnapshot(), { ...progress, ...keptBeside() }, hold, opts.env)) return true;
@@ -151,7 +155,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   let sessionSummary: string | undefined = foundAtOpen ?? (resumed && !reopened ? stoppedSessionSummary(resumed, selectView(scenario, actor.getSnapshot()), opts.env) ?? laterSessionSummary(resumed, opts.env) : undefined);
   const finish = (debrief?: Debrief): boolean => {
     const write = (dir: string | undefined, path: string | undefined) => {
-      const written = writeSessionSummary(scenario, log, debrief, opts.env, new Date(), { carriedOn, ...(path !== undefined ? { path } : {}), ...(dir !== undefined ? { dir } : {}) });
+      const written = writeSessionSummary(scenario, log, debrief, opts.env, new Date(), { carriedOn, session: sessionId, ...(path !== undefined ? { path } : {}), ...(dir !== undefined ? { dir } : {}) });
       sessionSummary = written;
       if (debrief) endSummary = written;
       // On a line of its own, not wrapped: a path broken across lines cannot be copied (after the
@@ -178,7 +182,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   // decision; the votes typed at the one on screen are not known here), then the session ends.
   const stopOnSignal = (signal: NodeJS.Signals) => {
     try {
-      if (log.length > 0) writeSessionSummary(scenario, log, undefined, opts.env, new Date(), { carriedOn, ...(sessionSummary !== undefined ? { path: sessionSummary } : {}), ...(summaryDir !== undefined ? { dir: summaryDir } : {}) });
+      if (log.length > 0) writeSessionSummary(scenario, log, undefined, opts.env, new Date(), { carriedOn, session: sessionId, ...(sessionSummary !== undefined ? { path: sessionSummary } : {}), ...(summaryDir !== undefined ? { dir: summaryDir } : {}) });
     } catch {
       // nothing more can be done once the state folder is gone too
     }
@@ -300,6 +304,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         // The new session's summaries are its own: never written over the one before's.
         sessionSummary = undefined;
         endSummary = undefined;
+        sessionId = newSessionId();
         hold = holdRoomSession(playable, opts.env);
         elsewhere = false;
         actor.stop();

@@ -71,6 +71,14 @@ export interface RoomProgress {
    * summary written there after the session was last kept is found (and named) all the same.
    */
   summaryDir?: string;
+  /**
+   * Which session this is (a random id, hex digits, made as the session begins), kept as it goes and
+   * written in each of its summaries (a line Markdown does not show): carried on, the session finds
+   * the summary it wrote where nothing could be kept as it stopped (the state folder refused writes
+   * at its first decision), and writes its summary there again. Nothing told that summary from
+   * another session's, and a second file was written for the same session.
+   */
+  sessionId?: string;
 }
 
 /** A trainer-led session as kept in the store. */
@@ -90,6 +98,8 @@ export interface FacilitationSlot {
   summary?: string;
   /** RoomProgress.summaryDir, when there is one. */
   summaryDir?: string;
+  /** RoomProgress.sessionId, when there is one. */
+  sessionId?: string;
   /**
    * The starting values an author's test began with (`--set`, as typed): one slot holds a session of
    * each start whatever its values, so one carried on with others given is restored with its own.
@@ -111,6 +121,7 @@ export function writeFacilitation(store: Store, playable: PlayableScenario, pers
     ...(progress.exported !== undefined ? { exported: { markdown: progress.exported.markdown, json: progress.exported.json, digest: { ...progress.exported.digest } } } : {}),
     ...(progress.summary !== undefined ? { summary: progress.summary } : {}),
     ...(progress.summaryDir !== undefined ? { summaryDir: progress.summaryDir } : {}),
+    ...(progress.sessionId !== undefined ? { sessionId: progress.sessionId } : {}),
     ...(playable.set !== undefined ? { set: { ...playable.set } } : {}),
   };
   const key = facilitationKey(playable);
@@ -246,9 +257,11 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
   // The same for where its summary was written, and where it goes: left out where malformed.
   const summary = keptPath(slot.summary, (name) => name.startsWith(summaryBaseName(loaded.scenario, '')) && name.endsWith('.md'));
   const summaryDir = keptPath(slot.summaryDir, () => true);
+  // Which session it is: left out where it is not a session id (hex digits).
+  const sessionId = typeof slot.sessionId === 'string' && SESSION_ID.test(slot.sessionId) ? slot.sessionId : undefined;
   const savedAt: unknown = (slot.session as { savedAt?: unknown } | undefined)?.savedAt;
   const when = typeof savedAt === 'string' && !Number.isNaN(Date.parse(savedAt)) ? { savedAt: new Date(savedAt).toISOString() } : {};
-  return { kind: 'ok', key, playable: loaded, snapshot: restored.snapshot, progress: { past: rounds, current: standing, ...(ended ? { ended } : {}), ...(exported ? { exported } : {}), ...(summary !== undefined ? { summary } : {}), ...(summaryDir !== undefined ? { summaryDir } : {}) }, decisions, reveals, decision, standsAt, finished, ended, ...when };
+  return { kind: 'ok', key, playable: loaded, snapshot: restored.snapshot, progress: { past: rounds, current: standing, ...(ended ? { ended } : {}), ...(exported ? { exported } : {}), ...(summary !== undefined ? { summary } : {}), ...(summaryDir !== undefined ? { summaryDir } : {}), ...(sessionId !== undefined ? { sessionId } : {}) }, decisions, reveals, decision, standsAt, finished, ended, ...when };
 }
 
 /**
@@ -270,6 +283,9 @@ function startedWith(load: ScenarioLoader, ref: ScenarioRef, from: string | unde
   const restored = restoreSession(again.scenario, session);
   return restored.ok ? [again, restored] : undefined;
 }
+
+/** What a session id (RoomProgress.sessionId) is: 8 to 64 hex digits. */
+export const SESSION_ID = /^[0-9a-f]{8,64}$/;
 
 /** The longest path a kept session's summary or folder may have (longer is left out, as malformed). */
 const MAX_KEPT_PATH = 4096;

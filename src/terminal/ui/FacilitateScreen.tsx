@@ -9,7 +9,7 @@ import { revealTextRows } from '../reveal-text.js';
 import { setupRows } from '../tall-rows.js';
 import type { Span } from '../debrief-lines.js';
 import { columnsOf, cutEnd, inkRows, pathLineRows, wrapText } from '../wrap.js';
-import { EXPORT_TAKEN_BACK, exportTakenBackWords, exportsDir, fallbackExportDir, finishedSessionSummary, laterSessionSummary, type DebriefFiles, keptExport, leavingPath, newestSessionSummary, NOTHING_ENTERED_WORDS, refusedSummaryDir, roomSummaryDir, shownPath, shownStateDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from '../export.js';
+import { EXPORT_TAKEN_BACK, exportTakenBackWords, exportsDir, fallbackExportDir, finishedSessionSummary, laterSessionSummary, type DebriefFiles, keptExport, leavingPath, newestSessionSummary, newSessionId, NOTHING_ENTERED_WORDS, refusedSummaryDir, roomSummaryDir, shownPath, shownStateDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from '../export.js';
 import { errorWords, refusedWords, savingFailureShort, stateStore } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen, sayFolderOnce } from './DebriefScreen.js';
@@ -171,9 +171,13 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // exports folder beside it, two files for one session, the first saying less than the whole.
   const [laterAtOpen] = useState(() => (resumed !== undefined && resumed.finished !== true && stoppedAtOpen === undefined ? laterSessionSummary(resumed, app.env) : undefined));
   const sessionSummary = useRef<string | undefined>(foundAtOpen ?? stoppedAtOpen ?? laterAtOpen);
+  // Which session this is, written in each of its summaries and kept with it (RoomProgress.sessionId):
+  // carried on, laterSessionSummary finds the summary it wrote where nothing could be kept as it
+  // stopped (a new id for a session kept before sessions had one).
+  const [sessionId] = useState(() => resumed?.progress.sessionId ?? newSessionId());
   const summary = (debrief?: Debrief): { path: string; elsewhere?: boolean } | { error: string } => {
     const write = (dir: string | undefined, path: string | undefined) => {
-      const written = writeSessionSummary(scenario, log.current, debrief, app.env, new Date(), { carriedOn: resumed !== undefined, ...(path !== undefined ? { path } : {}), ...(dir !== undefined ? { dir } : {}) });
+      const written = writeSessionSummary(scenario, log.current, debrief, app.env, new Date(), { carriedOn: resumed !== undefined, session: sessionId, ...(path !== undefined ? { path } : {}), ...(dir !== undefined ? { dir } : {}) });
       sessionSummary.current = written;
       if (debrief) endSummary.current = written;
       return written;
@@ -325,7 +329,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // should the folder refuse, and the file the summary was written to (RoomProgress.summary).
   const keptBeside = () => {
     const exported = exportedFiles === undefined ? undefined : keptExport(exportedFiles);
-    return { ...(exported === undefined ? {} : { exported }), summaryDir: startedIn, ...(sessionSummary.current === undefined ? {} : { summary: sessionSummary.current }) };
+    return { ...(exported === undefined ? {} : { exported }), summaryDir: startedIn, sessionId, ...(sessionSummary.current === undefined ? {} : { summary: sessionSummary.current }) };
   };
   // The room's round on screen now, as kept: only the votes for this decision's replies.
   const roundNow = (): RoomRound => {

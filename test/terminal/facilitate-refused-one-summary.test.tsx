@@ -1,0 +1,130 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
+import { stateDir } from '../../src/terminal/state.js';
+import { appElement, KEY, newPhone, press, renderApp, tap, tempEnv, throughEnding } from './helpers/ink.js';
+import { readOnlyFolder } from './helpers/refusing-fs.js';
+
+// As root a folder made read-only still takes writes: node:fs refuses every write into one folder
+// with EACCES instead (as test/terminal/kept-room-unwritable.test.tsx does).
+vi.mock('node:fs', async (importOriginal) => (await import('./helpers/refusing-fs.js')).folderRefusingFs(await importOriginal<typeof import('node:fs')>()));
+
+/**
+ * One session, one summary file, where nothing could be kept as it stopped: the state folder took
+ * the session at decision 1 (the room's first votes), then refused writes, and q wrote the summary so
+ * far where the app was started. Carried on once the folder could be written again, the session
+ * wrote its whole summary in a second file in the exports folder: the kept session had followed no
+ * decision, so nothing told the summary written at q from another session's. Each summary now says
+ * which session it is (a marker line that Markdown does not show): carried on, the session writes
+ * its summary again in that file.
+ */
+
+afterEach(() => {
+  readOnlyFolder.path = '';
+  cleanup();
+});
+
+/** Every summary of the new-phone example in the exports folder and in the folder the app was started in. */
+const summaries = (env: NodeJS.ProcessEnv) => [join(stateDir(env), 'exports'), env.PWD as string].flatMap((dir) => {
+  try {
+    return readdirSync(dir).filter((n) => n.startsWith('example-new-phone-session-') && n.endsWith('.md')).map((n) => join(dir, n));
+  } catch {
+    return [];
+  }
+});
+
+/**
+ * The app started again later (a new process: this one remembers that the folder refused): the same
+ * state folder, copied to one this process has not seen, started in the same folder as before.
+ */
+const later = (env: NodeJS.ProcessEnv) => {
+  const next = tempEnv({ PWD: env.PWD as string });
+  cpSync(stateDir(env), stateDir(next), { recursive: true });
+  return next;
+};
+
+describe('a trainer-led session stopped at decision 1 while the state folder refused writes, carried on later', () => {
+  /** Stopped with q at decision 1 while the state folder refused writes; the app then started again later, the folder writable. */
+  async function stoppedRefused() {
+    const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
+    const env = tempEnv({ PWD: here });
+    const first = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderApp(first.element);
+    // Past the content note, 5 votes for reply 1: kept.
+    await press(r, KEY.enter, '5', KEY.enter);
+    expect(readdirSync(join(stateDir(env), 'facilitation'))).toHaveLength(1);
+    readOnlyFolder.path = stateDir(env);
+    await press(r, '2', 'q');
+    await tap(r, 'y');
+    cleanup();
+    const left = first.exit.mock.calls[0]?.[0] ?? '';
+    expect(left).toContain('The state folder cannot be written, so the session summary was written to:');
+    expect(summaries(env)).toHaveLength(1);
+    const [stopped] = summaries(env) as [string];
+    expect(stopped.startsWith(here)).toBe(true);
+    readOnlyFolder.path = '';
+    return { env: later(env), stopped };
+  }
+
+  /** Carries the kept session on (past the content note, Continue) and finishes it: the ending's frame. */
+  async function carriedOnToEnd(env: NodeJS.ProcessEnv) {
+    const again = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderApp(again.element);
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('You have a trainer-led session of this scenario in progress.');
+    await press(r, KEY.enter, 'r', '1', KEY.enter, '4', 'r', '1');
+    await throughEnding(r);
+    expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
+    return r.lastFrame() ?? '';
+  }
+
+  it('full screen: finished, its whole summary is written in the file q wrote, and no second file', async () => {
+    const { env, stopped } = await stoppedRefused();
+    // The mark that says which session wrote it: one HTML comment, after the summary's words.
+    expect(readFileSync(stopped, 'utf8')).toMatch(/\n\n<!-- casa-practice trainer-led session [0-9a-f]{16} \([0-9a-f]{16}\): [^\n]* -->\n$/);
+    await carriedOnToEnd(env);
+    expect(summaries(env)).toEqual([stopped]);
+    const text = readFileSync(stopped, 'utf8');
+    expect(text).toContain('## Debrief: Example: the new phone');
+    expect(text).toMatch(/## Decision 2:[\s\S]*\| 4 \(100%\) \|/);
+    expect(text.match(/<!-- casa-practice trainer-led session/g)).toHaveLength(1);
+  });
+
+  it('never over a summary changed since it was written (a trainer\'s notes added), nor over another session\'s: a new file', async () => {
+    for (const change of [(t: string) => t.replace('## Decision 1:', 'Notes from the room.\n\n## Decision 1:'), (t: string) => t.replace(/session [0-9a-f]{16}/, 'session 0123456789abcdef')]) {
+      const { env, stopped } = await stoppedRefused();
+      const changed = change(readFileSync(stopped, 'utf8'));
+      writeFileSync(stopped, changed);
+      await carriedOnToEnd(env);
+      expect(summaries(env)).toHaveLength(2);
+      expect(readFileSync(stopped, 'utf8')).toBe(changed);
+      cleanup();
+    }
+  });
+
+  it('line by line: the same', async () => {
+    const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
+    const env = tempEnv({ PWD: here });
+    const run = async (env: NodeJS.ProcessEnv, lines: string[], refuseAfter?: number) => {
+      let out = '';
+      const code = await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => {
+        if (refuseAfter !== undefined && lines.length === refuseAfter) readOnlyFolder.path = stateDir(env);
+        return lines.shift();
+      } });
+      readOnlyFolder.path = '';
+      return { code, out };
+    };
+    await run(env, ['5 0 0', '5 2 0', 'q'], 2);
+    expect(summaries(env)).toHaveLength(1);
+    const [stopped] = summaries(env);
+    expect(stopped?.startsWith(here)).toBe(true);
+    const env2 = later(env);
+    const finished = await run(env2, ['r', '1', '4 0 0', 'r', '1']);
+    expect(finished.code, finished.out).toBe(0);
+    expect(summaries(env2)).toEqual([stopped]);
+    expect(readFileSync(stopped as string, 'utf8')).toContain('## Debrief: Example: the new phone');
+  });
+});
