@@ -92,8 +92,9 @@ describe('a trainer-led session offered again whose state folder cannot be writt
     const r = await renderAt(element, 60, 24);
     await press(r, KEY.enter, '1', 'q');
     const said = oneLine(r.lastFrame() ?? '');
-    expect(said).toContain('Stop now? The session is not kept:');
-    expect(said).not.toContain('can be written again');
+    // (At 60×24 in its short form, where the whole would push the moment out of view: trainer-52.)
+    expect(said).toMatch(/Stop now\? (The session is not kept:|Not kept \(permission denied\))/);
+    expect(said).not.toMatch(/can be written again|Kept to carry on/);
   });
 
   // Started in another folder than the session before, whose summary went to the folder that one

@@ -234,6 +234,47 @@ describe('full screen, the first refused write of a trainer-led session beside t
   });
 });
 
+// Walked in tmux (trainer-52, youth-discloses at 60×24, the state folder refusing writes since the
+// first vote): q asked "Stop now? The session is no longer kept as it goes: <the folder> cannot be
+// written (…); its summary is written to <the folder the app was started in> as it stops." on five
+// rows where the help line had two, and the first Discuss prompt went under "↓ 3 more below" until n.
+describe('q once the state folder has refused a trainer-led session\'s writes', () => {
+  it('the first frame after q shows the question and every row the moment had (60×24 and 80×24)', async () => {
+    const playable = youthDiscloses();
+    const squeezed = (text: string) => text.replace(/\s+/g, '');
+    for (const [columns, rows] of [[60, 24], [80, 24]] as const) {
+      const { env, here } = startedHere();
+      const { element, exit } = appElement({ env, start: { kind: 'facilitate', playable } });
+      const r = await renderAt(element, columns, rows);
+      await press(r, KEY.enter, '3');
+      readOnlyFolder.path = join(env.XDG_STATE_HOME as string, 'casa-practice');
+      // The first write refused, and the line said in its place gone with the next key.
+      await press(r, KEY.down, '2', KEY.down);
+      const before = r.lastFrame() ?? '';
+      expect(before).not.toMatch(/more below|more above|Progress is not being saved/);
+      // Every row of the moment, from the title to the replies (the rows above the help line).
+      const moment = before.split('\n').slice(0, before.split('\n').findIndex((l) => /↑↓|Enter/.test(l)));
+      expect(moment.join('\n'), before).toContain('Discuss:');
+      await press(r, 'q');
+      const frame = r.lastFrame() ?? '';
+      expect(frame).toContain('Stop now?');
+      // At 60 columns its short form (the whole took five rows, the help line two).
+      if (columns === 60) expect(oneLine(frame)).toContain("Stop now? Not kept (permission denied); the summary's file is named as it stops. (y / n)");
+      expect(frame).not.toMatch(/more below|more above/);
+      for (const row of moment) expect(frame.split('\n'), `${columns}×${rows}: ${row}\n${frame}`).toContain(row);
+      const lines = frame.split('\n');
+      expect(lines.length).toBeLessThanOrEqual(rows);
+      expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(columns);
+      // Where the question had no room to name the folder, leaving names the file; y writes it there.
+      await tap(r, 'y');
+      expect(readdirSync(here)).toEqual([expect.stringMatching(/^youth-discloses-session-.*\.md$/)]);
+      expect(squeezed(exit.mock.calls[0]?.[0] ?? '')).toContain(squeezed(here));
+      readOnlyFolder.path = '';
+      r.unmount();
+    }
+  });
+});
+
 /** The summaries of youth-discloses in the state folder's exports folder (none where there is no such folder). */
 function exported(env: NodeJS.ProcessEnv): string[] {
   const dir = join(env.XDG_STATE_HOME as string, 'casa-practice', 'exports');

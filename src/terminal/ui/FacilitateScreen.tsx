@@ -456,17 +456,6 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const revealSpare = view.kind === 'decision' && reveal && revealRows.length <= revealRoomFor(openedCount + setRows(baseHints) + 1) + 1;
   const revealWho = (set: Hint[]): Hint[] => withRevealWho(set, WHO_HINT, setRows, revealSpare);
   const fullHints = view.kind === 'decision' && reveal ? revealWho(baseHints) : withWho(baseHints, view.kind === 'scene');
-  // The state folder refused the session's writes since it began (made read-only, say): q says the
-  // session is no longer kept and where its summary goes. It said "The session is kept to carry on
-  // later", and leaving lost the summary.
-  const refusedSince = (confirm === 'quit' || confirm === 'start-over') && elsewhereDir === undefined ? roomSummaryDir(app.env) : undefined;
-  // The state folder could not be written as the session began, and it has taken the session since
-  // (made writable again): q said "The session is not kept: … cannot be written", and leaving then
-  // named the command to carry it on (the session was on disk after all).
-  const keptSince = confirm === 'quit' && elsewhereDir !== undefined && keptOnDisk.current && roomSessionOnDisk(playable, app.env);
-  const question = confirm === 'quit' ? (!roomDidSomething() ? QUIT_NOTHING_QUESTION : elsewhereDir !== undefined ? (keptSince ? quitKeptSinceQuestion(elsewhereDir) : quitUnwritableQuestion(elsewhereDir, refused)) : refusedSince !== undefined ? quitRefusedSinceQuestion(refusedSince, refusedWords(app.env)) : QUIT_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss(), elsewhereDir ?? refusedSince) : confirm === 'back' && back !== undefined ? backQuestion(back, entered) : undefined;
-  // The question (q, s, u) a row at a time, a folder it names whole on its rows (pathLineRows).
-  const questionRows = question?.split('\n').flatMap((line) => pathLineRows(line, width, refusedSince === undefined ? knownPaths : [...knownPaths, shownFileName(refusedSince)]));
   // The line said in place of the help line, whole where the moment (or the reveal) fits whole with
   // it, else its short form where it has one: at 60×24 the store's "Progress is not being saved: …"
   // (five rows, the refused file's path on two of them) pushed youth-discloses' first Discuss prompt
@@ -477,6 +466,30 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     return screenRows - 1 - contentRows - count >= 0;
   };
   const unavailableRows = shortSaid === undefined || unavailableFits() ? unavailableWhole : unavailableShortRows;
+  // The state folder refused the session's writes since it began (made read-only, say): q says the
+  // session is no longer kept and where its summary goes. It said "The session is kept to carry on
+  // later", and leaving lost the summary.
+  const refusedSince = (confirm === 'quit' || confirm === 'start-over') && elsewhereDir === undefined ? roomSummaryDir(app.env) : undefined;
+  // The state folder could not be written as the session began, and it has taken the session since
+  // (made writable again): q said "The session is not kept: … cannot be written", and leaving then
+  // named the command to carry it on (the session was on disk after all).
+  const keptSince = confirm === 'quit' && elsewhereDir !== undefined && keptOnDisk.current && roomSessionOnDisk(playable, app.env);
+  const question = confirm === 'quit' ? (!roomDidSomething() ? QUIT_NOTHING_QUESTION : elsewhereDir !== undefined ? (keptSince ? quitKeptSinceQuestion(elsewhereDir) : quitUnwritableQuestion(elsewhereDir, refused)) : refusedSince !== undefined ? quitRefusedSinceQuestion(refusedSince, refusedWords(app.env)) : QUIT_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss(), elsewhereDir ?? refusedSince) : confirm === 'back' && back !== undefined ? backQuestion(back, entered) : undefined;
+  // The question (q, s, u) a row at a time, a folder it names whole on its rows (pathLineRows).
+  const questionLines = (text: string) => text.split('\n').flatMap((line) => pathLineRows(line, width, refusedSince === undefined ? knownPaths : [...knownPaths, shownFileName(refusedSince)]));
+  // q where the state folder refuses writes names the folder, why, and where the summary goes: five
+  // rows at 60 columns, where the help line it replaces had two, and youth-discloses' first Discuss
+  // prompt went under "↓ 3 more below" until n. Where the whole would push part of the moment (or of
+  // the reveal) out of view that the help line left in it, its short form (quitShortQuestion): why,
+  // and that leaving names the summary's file (it does, whole).
+  const quitShort = confirm === 'quit' && roomDidSomething() && (elsewhereDir !== undefined || refusedSince !== undefined) ? quitShortQuestion(keptSince, stateStore(app.env).savingRefusal()?.error) : undefined;
+  const questionFits = (count: number): boolean => {
+    const helpRows = unavailable !== undefined ? countOf(unavailableRows) : openedCount + setRows(fullHints);
+    if (count <= helpRows) return true;
+    if (view.kind === 'decision' && reveal) return revealRows.length <= revealRoomFor(count) + 1;
+    return screenRows - 1 - contentRows - count >= 0;
+  };
+  const questionRows = question === undefined ? undefined : quitShort !== undefined && !questionFits(countOf(questionLines(question))) ? questionLines(quitShort) : questionLines(question);
   const footerRows = questionRows !== undefined ? questionRows.reduce((n, row) => n + rowsOf(row), 0) : unavailable !== undefined ? unavailableRows.reduce((n, row) => n + rowsOf(row), 0) : openedCount + hintRows(fullHints, width).reduce((n, row) => n + rowsOf(row), 0);
 
   // A blank row above and below the reveal; when it scrolls, the row that says there is more above
@@ -892,6 +905,15 @@ function quitKeptSinceQuestion(dir: string): string {
 /** q where the state folder stopped taking the session's writes after it began: `refused` as quitUnwritableQuestion's. */
 function quitRefusedSinceQuestion(dir: string, refused: string | undefined): string {
   return `Stop now? The session is no longer kept as it goes${refused === undefined ? ', since the state folder cannot be written' : `: ${refused}`}; ${summaryGoesTo(dir)} as it stops. ${YES_NO}`;
+}
+
+/**
+ * The quit question where the state folder refuses writes (quitUnwritableQuestion, quitKeptSinceQuestion,
+ * quitRefusedSinceQuestion) in two rows of a 60-column screen: whether the session is kept, why not
+ * (`error`: the refused write's), and that its summary's file is named on leaving (it is, whole).
+ */
+function quitShortQuestion(kept: boolean, error: unknown): string {
+  return `Stop now? ${kept ? 'Kept to carry on later' : `Not kept${error === undefined ? '' : ` (${errorWords(error)})`}`}; the summary's file is named as it stops. ${YES_NO}`;
 }
 
 /** The first screen's line where the state folder cannot be written. */
