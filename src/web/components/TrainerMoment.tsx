@@ -97,8 +97,10 @@ export function FollowReply({ reply, number, disabled, onFollow }: { reply: Sess
  * one. The Follow buttons were only inside each reply, so the row at the window's foot had no next
  * step after a reveal. Not a clicker's step: Page Down never picks a branch.
  */
-export function FollowChoice({ choice, list, disabled, onFollow }: { choice?: { number: number }; list: RefObject<HTMLElement | null>; disabled?: boolean; onFollow: () => void }) {
-  if (choice) return <button type="button" className="primary" aria-disabled={disabled || undefined} onClick={disabled ? undefined : onFollow}>Follow the room’s choice (reply {choice.number})</button>;
+export function FollowChoice({ choice, list, disabled, short, onFollow }: { choice?: { number: number }; list: RefObject<HTMLElement | null>; disabled?: boolean; short?: boolean; onFollow: () => void }) {
+  // `short`: in a narrow window (useNarrowSteps), shorter words for the same step, so the row of the
+  // trainer's steps stays one line.
+  if (choice) return <button type="button" className="primary" aria-disabled={disabled || undefined} onClick={disabled ? undefined : onFollow}>{short ? `Follow reply ${choice.number}` : `Follow the room’s choice (reply ${choice.number})`}</button>;
   // The first reply's Follow button takes the focus: Tab goes on to the others'.
-  return <button type="button" onClick={() => list.current?.querySelector<HTMLButtonElement>('button')?.focus()}>Choose a reply to follow</button>;
+  return <button type="button" onClick={() => list.current?.querySelector<HTMLButtonElement>('button')?.focus()}>{short ? 'Choose a reply' : 'Choose a reply to follow'}</button>;
 }

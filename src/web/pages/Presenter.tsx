@@ -29,7 +29,7 @@ import { setAsideNotice } from '../components/SetAside.js';
 import { useStore } from '../store.js';
 import { useFailPage, usePageLoading } from '../page-failure.js';
 import { useTitle } from '../title.js';
-import { useStepsHeight } from '../trainer-steps.js';
+import { useNarrowSteps, useStepsHeight } from '../trainer-steps.js';
 
 /** A scenario ready to present: its kept room session when there is one, or why it could not be resumed. */
 interface Ready {
@@ -295,6 +295,8 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   // The trainer's steps' row: kept at the window's bottom edge, never over what has the focus.
   const steps = useRef<HTMLParagraphElement>(null);
   useStepsHeight(steps, !ended && !(view.done && view.debrief));
+  // In a narrow window (1024×768), the reveal's first step in shorter words: its row one line (trainer-steps.ts).
+  const narrowSteps = useNarrowSteps();
   // Enter in a vote box goes on to the next box (and from the last to the reveal), as in a form:
   // a trainer types the room's counts one after another, and Enter used to leave the focus where
   // it was, so the next count joined the same reply's digits ("12", Enter, "3" made 123).
@@ -656,7 +658,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           reload, in the resume notice). */}
       <p className="controls trainer-steps" ref={steps} onKeyDown={escape}>
         {view.kind === 'decision' && !revealed && <button type="button" className="primary" ref={revealButton} onClick={reveal} {...clickerButton('next')}>Reveal the feedback</button>}
-        {view.kind === 'decision' && revealed && <FollowChoice choice={choice} list={revealList} onFollow={() => choice && follow(choice.number, choice.replyId)} />}
+        {view.kind === 'decision' && revealed && <FollowChoice choice={choice} list={revealList} short={narrowSteps} onFollow={() => choice && follow(choice.number, choice.replyId)} />}
         {view.kind === 'decision' && revealed && <button type="button" onClick={backToVotes} {...(paging.at === 0 ? clickerButton('back') : {})}>Back to the votes</button>}
         {view.canContinue && <button type="button" className="primary" onClick={() => step(() => actor.send({ type: 'scene.continue' }))} {...clickerButton('next')}>Continue</button>}
         {back !== undefined && (backLoss
