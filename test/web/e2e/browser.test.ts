@@ -14,6 +14,7 @@ describe('smoke', async () => void (await import('./smoke.e2e.js')));
 describe('graph', async () => void (await import('./graph.e2e.js')));
 describe('line breaks', async () => void (await import('./line-breaks.e2e.js')));
 describe('newcomer', async () => void (await import('./newcomer.e2e.js')));
+describe('presenter fit', async () => void (await import('./presenter-fit.e2e.js')));
 describe('window fit', async () => void (await import('./window-fit.e2e.js')));
 describe('preview page', async () => void (await import('./preview-page.e2e.js')));
 describe('volunteer a11y', async () => void (await import('./volunteer-a11y.e2e.js')));
