@@ -40,6 +40,9 @@ const OWN_MODULES = [
   'test/terminal/room-unwritable.test.ts',
   // mocks node:fs to refuse writes into the state folder while a trainer-led session stops (trainer-52)
   'test/terminal/facilitate-refused-one-summary.test.tsx',
+  // mocks xstate to count the steps a replay of the playthrough takes (term-52): plain play once
+  // replayed from the start at every scene
+  'test/terminal/plain-scene-numbers.test.ts',
 ];
 // The web app's component tests run under jsdom, each file with a fresh DOM.
 const WEB_COMPONENTS = ['test/web/**/*.test.tsx'];

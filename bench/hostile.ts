@@ -275,3 +275,23 @@ export function conductOnDeclaredVariables(count: number): string {
   nodes.push({ id: 'end', kind: 'ending', ending: 'mixed', title: 'End', narration: 'It ends.' });
   return hostileScenario('hostile-conduct', nodes, { variables: Array.from({ length: count }, (_, i) => ({ id: `v${i}`, label: `V${i}`, min: 0, max: 100, start: 50 })) });
 }
+
+/**
+ * A valid scenario of `count` untitled scenes one after another, then one decision: played line by
+ * line (--plain), each scene is headed "Scene N" by its number in the playthrough. Working the
+ * number out by replaying the playthrough from its start at every scene made the run quadratic
+ * (some 71 s for 1,000 scenes).
+ */
+export function sceneChain(count: number): string {
+  const nodes: Record<string, unknown>[] = [];
+  for (let i = 0; i < count; i++) nodes.push({ id: `scene-${i}`, kind: 'scene', narration: `Time passes ${i}.`, next: i + 1 < count ? `scene-${i + 1}` : 'd1' });
+  nodes.push({
+    id: 'd1', kind: 'decision', title: 'Decision', narration: 'Maya waits.', prompt: 'What do you say?', facilitatorNote: 'Note.', discussionPrompt: 'Prompt?',
+    replies: [
+      { id: 'd1-a', text: 'Reply a.', feedback: 'It matters (Red Flags).', assessments: [{ principle: 'non-judgmental', verdict: 'follows' }], next: 'end-mixed' },
+      { id: 'd1-b', text: 'Reply b.', feedback: 'It matters (Red Flags).', assessments: [{ principle: 'curious-not-interrogating', verdict: 'violates' }], next: 'end-mixed' },
+    ],
+  });
+  nodes.push({ id: 'end-mixed', kind: 'ending', ending: 'mixed', title: 'End', narration: 'It ends.' });
+  return hostileScenario('hostile-scene-chain', nodes);
+}

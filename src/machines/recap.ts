@@ -190,12 +190,15 @@ export function sceneHeading(title: string | undefined, n: number | undefined): 
 /**
  * The heading of the scene a session stands at (sceneHeading: its title, or "Scene N" by
  * sceneNumberAt), as the recaps and "Before this" head it later. Undefined away from a scene.
+ * `counted`: the scene's number where the caller carries the count forward from scene to scene
+ * (the line-by-line player: replaying the playthrough from its start at every scene made a long
+ * chain of scenes quadratic, some 71 s for 1,000); without it, worked out by replaying.
  */
-export function sceneHeadingAt(scenario: Scenario, snapshot: PersistedScenarioSnapshot): string | undefined {
+export function sceneHeadingAt(scenario: Scenario, snapshot: PersistedScenarioSnapshot, counted?: number): string | undefined {
   const node = indexScenario(scenario).nodes.get(String((snapshot as unknown as { value: unknown }).value));
   if (node?.kind !== 'scene') return undefined;
   // The number only where it heads the scene (a replay from the start): a titled scene is headed by its title.
-  return sceneHeading(node.title, !isBlank(node.title ?? '') ? undefined : sceneNumberAt(scenario, snapshot));
+  return sceneHeading(node.title, !isBlank(node.title ?? '') ? undefined : counted ?? sceneNumberAt(scenario, snapshot));
 }
 
 /** A character speaking for the first time in a playthrough, with what the scenario says to introduce them. */

@@ -1,4 +1,4 @@
-import { breaksCritical, changeWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailureLines, resumeOpening, newerSaveAt, NEWER_SAVE_MARK, saveKey, saveKeptInstead, sceneHeadingAt, selectView, startSession, START_OVER_UNSAVED, unavailableWords, unknownReplyIdWords, pathReply, verdictLine, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SetupMoment, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
+import { breaksCritical, changeWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailureLines, resumeOpening, newerSaveAt, NEWER_SAVE_MARK, saveKey, saveKeptInstead, sceneHeadingAt, sceneNumberAt, selectView, startSession, START_OVER_UNSAVED, unavailableWords, unknownReplyIdWords, pathReply, verdictLine, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SetupMoment, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import { scenariosDir } from './paths.js';
 import { leftOutNotice } from './scenario-files.js';
@@ -229,6 +229,11 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
   // Set by an undo: the decision gone back to is printed again with the scene that set it up, when it
   // has no words of its own (the core's decisionSetup): that scene is far up the screen by now.
   let withSetup = false;
+  // The scenes passed from the start before the moment the loop stands at, carried forward from
+  // scene to scene (each untitled one is headed "Scene N" by its number). Undefined until worked
+  // out once by replaying the playthrough (the core's sceneNumberAt): at the start (a resumed save
+  // stands anywhere) and after an undo. Replaying at every scene made a long chain quadratic.
+  let scenesBefore: number | undefined;
   for (;;) {
     const snapshot = actor.getSnapshot();
     const view = selectView(scenario, snapshot);
@@ -254,15 +259,18 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
       }
       return store.lostWrites() ? 74 : 0;
     }
+    // This scene's number in the playthrough (counted whether or not it is printed, as sceneNumberAt counts every scene passed).
+    const sceneNumber = view.kind !== 'scene' ? undefined : scenesBefore !== undefined ? scenesBefore + 1 : sceneNumberAt(scenario, actor.getPersistedSnapshot());
     if (shownNode !== view.nodeId) {
       if (withSetup) printSetup(decisionSetup(scenario, actor.getPersistedSnapshot()), say);
       withSetup = false;
       // An untitled scene headed by its number in the playthrough ("Scene 2", the core's sceneHeadingAt),
       // as "Before this" and "Where you left off" head it later: it had no heading while it was read.
-      printMoment(view, say, { heading: view.kind === 'scene' ? sceneHeadingAt(scenario, actor.getPersistedSnapshot()) : undefined });
+      printMoment(view, say, { heading: view.kind === 'scene' ? sceneHeadingAt(scenario, actor.getPersistedSnapshot(), sceneNumber) : undefined });
       shownNode = view.nodeId;
     }
     if (view.kind === 'scene') {
+      scenesBefore = sceneNumber;
       actor.send({ type: 'scene.continue' });
       // A turn of the event loop between scenes, which wait for no input here: Ctrl-C or SIGTERM is
       // handled (saved, then quit) at the next scene, and the output drains. Without it a file with a
@@ -314,6 +322,8 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
         }
         shownNode = undefined;
         withSetup = true;
+        // Back at an earlier decision: the count is worked out again at the next scene.
+        scenesBefore = undefined;
       }
       continue;
     }
