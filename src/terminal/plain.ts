@@ -1,4 +1,4 @@
-import { breaksCritical, changeWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailureLines, resumeOpening, newerSaveAt, NEWER_SAVE_MARK, saveKey, saveKeptInstead, sceneHeadingAt, sceneNumberAt, selectView, startSession, START_OVER_UNSAVED, unavailableWords, unknownReplyIdWords, pathReply, verdictLine, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SetupMoment, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
+import { breaksCritical, changeWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, resumeFailureLines, resumeOpening, newerSaveAt, NEWER_SAVE_MARK, saveKey, saveKeptInstead, sceneHeadingAt, sceneNumberAt, selectView, startSession, START_OVER_UNSAVED, unavailableWords, unknownReplyIdWords, pathReply, verdictLine, yourReply, yourReplyLabel, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SetupMoment, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import { scenariosDir } from './paths.js';
 import { leftOutNotice } from './scenario-files.js';
@@ -339,7 +339,7 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
       say(reply ? unavailableWords(reply) : idHelp ?? `Please type a number from the list (${enabled.map((r) => r.number).join(', ')})${keys.length > 0 ? `, ${keys.join(', ')}` : ''} or q.`);
       continue;
     }
-    say(`> ${reply.number}. You${reply.kind === 'do' ? ' do' : ''}: ${reply.text}`, '  ');
+    say(`> ${reply.number}. ${yourReplyLabel(reply.kind)}: ${reply.text}`, '  ');
     actor.send({ type: 'reply.choose', replyId: reply.id });
     replied = true;
     opts.sitting.replied = true;
@@ -360,7 +360,8 @@ function printRecap(scenario: Scenario, actor: SessionActor, say: Say): boolean 
   say('Where you left off:');
   // Its wrapped rows indented, as the live run's "> 2. You: …" and the feedback under it (they began
   // at the margin, like the narration of the scenes below).
-  if (recap.lastReply) say(`Your last reply: ${quotedReply(recap.lastReply, recap.lastReplyKind !== 'do', ['"', '"'])}`, '  ');
+  // As the live run echoed it ("> 2. You do: …"; the core's yourReply).
+  if (recap.lastReply) say(yourReply(recap.lastReply, recap.lastReplyKind, ['"', '"']), '  ');
   // Its feedback, as printed after the reply (practice only): the volunteer may have quit there.
   if (recap.lastFeedback) printFeedback(recap.lastFeedback, say);
   recap.scenes.forEach((scene, i) => {

@@ -314,14 +314,13 @@ describe('a wrapped paragraph keeps all its styles on every row', () => {
 });
 
 describe('the feedback panel names what the volunteer did', () => {
-  it('a "do" reply is "Do: …" (the core\'s quotedReply, as the recap says it), not put in quotation marks as if it were said; its height is counted the same way', async () => {
+  it('a "do" reply is "You do: …" (the core\'s yourReply, as the recap and the web say it), not put in quotation marks as if it were said; its height is counted the same way', async () => {
     const view: FeedbackView = { nodeId: 'n', replyId: 'r', replyText: 'Say nothing about the phone and move on to school.', replyKind: 'do', feedback: 'Not jumping to conclusions is right (Red Flags).', changes: [],
       assessments: [] };
     const r = await renderAt(screen(60, <FeedbackPanel feedback={view} fit={1} width={60} />), 60);
     await settle(r);
     const frame = r.lastFrame() ?? '';
-    expect(frame).toContain('Do: Say nothing about the phone and move on to school.');
-    expect(frame).not.toContain('You do:');
+    expect(frame).toContain('You do: Say nothing about the phone and move on to school.');
     expect(frame).not.toContain('“');
     expect(feedbackHeight(view, 60, 1)).toBe(frame.split('\n').filter((l) => l.trim() !== '').length);
     r.unmount();

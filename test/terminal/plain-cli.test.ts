@@ -179,7 +179,7 @@ describe('plain mode in this process', () => {
     expect(second.out).toContain('Continuing where you stopped.');
     // The decision does not open bare: the reply and the scene that led to it come first.
     const recap = second.out.slice(second.out.indexOf('Where you left off:'), second.out.indexOf('-- Decision 2'));
-    expect(recap).toContain('Your last reply: "Who bought you that? You need to tell me the truth."');
+    expect(recap).toContain('You: "Who bought you that? You need to tell me the truth."');
     expect(recap).toMatch(/Jade \(youth\): "/);
     expect(second.out).toContain('-- Decision 2 of about 2: After the visit --');
     expect(second.out.replace(/\s+/g, ' ')).toContain('"Who bought you that? You need to tell me the truth." (−3; best here +2)');
@@ -343,7 +343,7 @@ describe('plain mode in this process', () => {
     expect(out.slice(0, keys)).toMatch(/she keeps it\.\n\n$/);
     // The last reply's wrapped rows are indented, as the live run's "> 2. You: …" was: they began at
     // the margin, like narration.
-    const reply = out.slice(out.indexOf('Your last reply: "Next time'), out.indexOf('Feedback:', out.indexOf('Your last reply:'))).trimEnd().split('\n');
+    const reply = out.slice(out.indexOf('You: "Next time'), out.indexOf('Feedback:', out.indexOf('You: "Next time'))).trimEnd().split('\n');
     expect(reply.length).toBeGreaterThan(1);
     for (const row of reply.slice(1)) expect(row).toMatch(/^ {2}\S/);
   });
@@ -376,7 +376,7 @@ describe('plain mode in this process', () => {
       }
       const f = view.lastFeedback!;
       const recap = r.out.slice(r.out.indexOf('Where you left off:'), sceneAt).replace(/\s+/g, ' ');
-      expect(recap).toContain(`Your last reply: Do: ${f.replyText} Feedback: ${f.feedback.replace(/\s+/g, ' ')}`);
+      expect(recap).toContain(`You do: ${f.replyText} Feedback: ${f.feedback.replace(/\s+/g, ' ')}`);
       expect(recap).toContain("✗ violates Don't investigate (guide: \"Prohibited Activities\", critical)");
       // The scene is not told twice.
       expect(r.out.split('-- The server --')).toHaveLength(2);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { quotedReply, selectView, startSession, type SessionActor as SessionActorLike } from '../../src/machines/index.js';
+import { selectView, yourReply, startSession, type SessionActor as SessionActorLike } from '../../src/machines/index.js';
 import { runPlain } from '../../src/terminal/plain.js';
 import { savesDir } from '../../src/terminal/saves.js';
 import { columnsOf } from '../../src/terminal/wrap.js';
@@ -45,7 +45,7 @@ describe('saving and resuming', () => {
     // It stopped on the scene the first reply led to: that reply's feedback comes first (the
     // volunteer may have quit while reading it), then Enter opens the scene as it stood.
     const recap = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
-    expect(recap).toContain("Where you left off Your last reply: “That's a nice one! How did you get it?”");
+    expect(recap).toContain("Where you left off You: “That's a nice one! How did you get it?”");
     expect(recap).toContain('✓ follows Curious, not interrogating');
     await press(r, KEY.enter);
     expect(r.lastFrame()).toBe(before);
@@ -224,7 +224,7 @@ describe('saving and resuming', () => {
     const meter = /Jade's trust [█░]+ \d+ of 100/.exec(decision)?.[0];
     expect(meter).toBeDefined();
     expect(recap).toContain(meter);
-    expect(recap).toContain("Your last reply: “That's a nice one! How did you get it?”");
+    expect(recap).toContain("You: “That's a nice one! How did you get it?”");
     expect(recap).toContain('Jade (youth): “My boyfriend got it for me.');
     expect(recap).toContain('Enter: continue');
     // Enter opens the decision exactly as it was left, and a number typed on the recap answers nothing.
@@ -389,7 +389,7 @@ describe("the recap of a resumed session gives the last reply's feedback (practi
     }
     const text = norm(seen.join('\n'));
     expect(text).toContain('Where you left off');
-    expect(text).toContain(`Your last reply: “${f.replyText}”`);
+    expect(text).toContain(`You: “${f.replyText}”`);
     expect(text).toContain(norm(f.feedback));
     for (const a of f.assessments) expect(text).toContain(`${a.verdict === 'follows' ? '✓ follows' : '✗ violates'} ${a.title} (${a.citation}${a.severity === 'critical' && a.verdict === 'violates' ? ', critical' : ''})`);
     expect(text).toContain(', critical)');
@@ -397,14 +397,14 @@ describe("the recap of a resumed session gives the last reply's feedback (practi
     r.unmount();
   });
 
-  it('line by line (--plain): the same, after "Your last reply"', async () => {
+  it('line by line (--plain): the same, after the reply ("You: …")', async () => {
     const { env, snapshot, feedback } = await replyAndSave('practice');
     const f = feedback!;
     let out = '';
     const io = { out: (t: string) => (out += t), err: (t: string) => (out += t) };
     await runPlain({ playable, snapshot, mode: 'practice', io, env, width: 60, readLine: async () => 'q' });
     const recap = norm(out.slice(out.indexOf('Where you left off:'), out.indexOf('-- Decision')));
-    expect(recap).toContain(`Your last reply: "${f.replyText}" Feedback: ${norm(f.feedback)}`);
+    expect(recap).toContain(`You: "${f.replyText}" Feedback: ${norm(f.feedback)}`);
     for (const a of f.assessments) expect(recap).toContain(`${a.verdict} ${a.title} (${a.citation}${a.severity === 'critical' && a.verdict === 'violates' ? ', critical' : ''})`);
     for (const c of f.changes) expect(recap).toContain(`${c.label}: ${c.from} → ${c.to}`);
   });
@@ -415,7 +415,7 @@ describe("the recap of a resumed session gives the last reply's feedback (practi
     const reply = playable.scenario.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((x) => x.id === 'd2-thread-stop')!;
     const r = await renderAt(appElement({ env, mode: 'assessment', start: { kind: 'play', playable, snapshot, showNote: false } }).element, 60, 60);
     const text = norm(r.lastFrame());
-    expect(text).toContain(`Your last reply: “${reply.text}”`);
+    expect(text).toContain(`You: “${reply.text}”`);
     expect(text).not.toContain(norm(reply.feedback));
     expect(text).not.toMatch(/violates|follows/);
     r.unmount();
@@ -423,7 +423,7 @@ describe("the recap of a resumed session gives the last reply's feedback (practi
     const io = { out: (t: string) => (out += t), err: (t: string) => (out += t) };
     await runPlain({ playable, snapshot, mode: 'assessment', io, env, width: 60, readLine: async () => 'q' });
     const recap = norm(out.slice(out.indexOf('Where you left off:'), out.indexOf('-- Decision')));
-    expect(recap).toContain(`Your last reply: "${reply.text}"`);
+    expect(recap).toContain(`You: "${reply.text}"`);
     expect(recap).not.toContain('Feedback:');
   });
 });
@@ -481,7 +481,7 @@ describe('resumed on a scene a reply led to (no decision since): the reply and i
     const { frame: scene } = await replyThenSave('practice', 1);
     const { first, text, after } = await readRecap(env, snapshot);
     expect(first).toMatch(/^Where you left off/m);
-    expect(text).toContain(`Your last reply: ${quotedReply(f.replyText, f.replyKind !== 'do')} ${norm(f.feedback)}`);
+    expect(text).toContain(`${yourReply(f.replyText, f.replyKind)} ${norm(f.feedback)}`);
     for (const a of f.assessments) expect(text).toContain(`${a.verdict === 'follows' ? '✓ follows' : '✗ violates'} ${a.title} (${a.citation}${a.severity === 'critical' && a.verdict === 'violates' ? ', critical' : ''})`);
     for (const c of f.changes) expect(text).toContain(`${c.label}: ${c.from} → ${c.to}`);
     // The scene it stands on is not told twice: it follows the recap.
@@ -494,7 +494,7 @@ describe('resumed on a scene a reply led to (no decision since): the reply and i
     expect(view.title).toBe('Eight days later');
     const { text, after } = await readRecap(env, snapshot);
     expect(text).toContain('Where you left off');
-    expect(text).toContain(`Your last reply: ${quotedReply(feedback!.replyText, feedback!.replyKind !== 'do')} ${norm(feedback!.feedback)}`);
+    expect(text).toContain(`${yourReply(feedback!.replyText, feedback!.replyKind)} ${norm(feedback!.feedback)}`);
     // Then the scene passed since, after the feedback, with the meter change it made.
     expect(text.indexOf('The server')).toBeGreaterThan(text.indexOf(norm(feedback!.feedback)));
     expect(text).toMatch(/Arev's trust: \d+ → \d+ \(−15\)/);
@@ -522,7 +522,7 @@ describe('resumed on a scene a reply led to (no decision since): the reply and i
     const practice = await say('practice');
     const f = practice.feedback!;
     const recap = norm(practice.out.slice(practice.out.indexOf('Where you left off:'), practice.out.indexOf('-- The server --')));
-    expect(recap).toContain(`Your last reply: ${quotedReply(f.replyText, f.replyKind !== 'do', ['"', '"'])} Feedback: ${norm(f.feedback)}`);
+    expect(recap).toContain(`${yourReply(f.replyText, f.replyKind, ['"', '"'])} Feedback: ${norm(f.feedback)}`);
     for (const a of f.assessments) expect(recap).toContain(`${a.verdict} ${a.title} (${a.citation}${a.severity === 'critical' && a.verdict === 'violates' ? ', critical' : ''})`);
     for (const c of f.changes) expect(recap).toContain(`${c.label}: ${c.from} → ${c.to}`);
     // The scene follows it, then the decision after it.
@@ -537,9 +537,10 @@ describe('resumed on a scene a reply led to (no decision since): the reply and i
 
 // Walked (term3-50, jae-and-hyung d4-listen, a "do" reply): its feedback screen said "You do: Go on
 // Sunday…" and, once resumed, the recap "Your last reply: Do: Go on Sunday…": one reply worded two
-// ways. Both now word it as the core does (quotedReply: "Do: …"), as the debriefs' "You chose: Do: …".
+// ways. Then both said "Do: …" while the web said "You do: …" (issue #7). Now every UI words it as
+// the core does (yourReply: "You do: …"), as the web's conversation and the line-by-line echo do.
 describe('a "do" reply is worded the same on its feedback screen and in the recap once resumed', () => {
-  it('"Do: …" in both', async () => {
+  it('"You do: …" in both', async () => {
     const loaded = loadPlayable(bundledFile('jae-and-hyung.json'), 'd4-dinner');
     if ('problems' in loaded) throw new Error(loaded.problems);
     const playable = loaded;
@@ -554,12 +555,13 @@ describe('a "do" reply is worded the same on its feedback screen and in the reca
     const feedbackScreen = norm(live.lastFrame().replace(/│/g, ' '));
     expect(feedbackScreen).toContain('Feedback on your reply');
     live.unmount();
-    const words = quotedReply(reply!.text, false);
+    const words = yourReply(reply!.text, 'do');
+    expect(words).toBe(`You do: ${reply!.text}`);
     expect(feedbackScreen).toContain(norm(words));
-    expect(feedbackScreen).not.toContain('You do:');
+    expect(feedbackScreen).not.toMatch(/(?<!You )Do: /);
     const r = await renderAt(appElement({ env, start: { kind: 'play', playable, snapshot: actor.getPersistedSnapshot(), showNote: false } }).element, 100, 60);
     const recap = norm(r.lastFrame());
-    expect(recap).toContain(`Your last reply: ${norm(words)}`);
+    expect(recap).toContain(`Where you left off ${norm(words)}`);
     r.unmount();
   });
 });

@@ -122,7 +122,7 @@ describe('finding a moved scenario file line by line', () => {
     expect(r.out.indexOf('Found it')).toBeGreaterThan(r.out.indexOf('is version 3'));
     expect(r.out).toContain(`Found it: the save now names "${moved}".`);
     expect(r.out).toContain('Continuing where you stopped.');
-    expect(r.out).toContain('Your last reply: "That\'s a nice one! How did you get it?"');
+    expect(r.out).toContain('You: "That\'s a nice one! How did you get it?"');
     expect(r.out).toContain('-- Decision 2 of about 2');
     expect(r.out).toContain('Score: 100% (4 of 4 points)');
     expect(r.code).toBe(0);

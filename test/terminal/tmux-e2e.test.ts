@@ -417,7 +417,7 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     s = await t.waitText('Where you left off');
     expect(decisionOf(s)).toBe(3);
     expect(longest(s)).toBeLessThanOrEqual(80);
-    expect(s.replace(/\s+/g, ' ')).toContain(`Your last reply: “${lastReply as string}”`);
+    expect(s.replace(/\s+/g, ' ')).toContain(`You: “${lastReply as string}”`);
     await saveAndQuit(t);
 
     // Reopen the same scenario from the picker: it asks Continue / Start over; Continue keeps the save.

@@ -91,8 +91,27 @@ export function quotedTitle(title: string, quotes: readonly [string, string] = [
 }
 
 /**
+ * The label before a reply the volunteer chose, as every UI shows it in a session: "You" for words
+ * said, "You do" for an action (the web's conversation, the terminal's feedback on the reply, a
+ * resumed session's recap, the line-by-line echo of the reply). One label (issue #7): the terminal
+ * said "Do: …" there and the web "You do: …". "Do: …" alone stays for a reply offered in a list
+ * (pathReply) and in the debriefs (quotedReply, after "You chose:").
+ */
+export function yourReplyLabel(kind: 'say' | 'do' | undefined): string {
+  return kind === 'do' ? VOICE_WORDS.you.does : VOICE_WORDS.you.who;
+}
+
+/**
+ * A reply the volunteer chose, after its label (yourReplyLabel): "You: “…”" for words said,
+ * "You do: …" for an action, never quoted as if it were said.
+ */
+export function yourReply(text: string, kind: 'say' | 'do' | undefined, quotes: readonly [string, string] = ['“', '”']): string {
+  return `${yourReplyLabel(kind)}: ${kind === 'do' ? text : `${quotes[0]}${text}${quotes[1]}`}`;
+}
+
+/**
  * A reply after the name of who chose it: "You: “…”" for words said, "You do: …" (or "Room
- * does: …") for an action. (The terminal's feedback panel shows a reply as quotedReply does.)
+ * does: …") for an action (yourReply for the volunteer's own).
  */
 export function replyBy(voice: Voice, text: string, said: boolean, quotes: readonly [string, string] = ['“', '”']): string {
   return said ? `${VOICE_WORDS[voice].who}: ${quotes[0]}${text}${quotes[1]}` : `${VOICE_WORDS[voice].does}: ${text}`;

@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import { breaksCritical, changeWords, quotedReply, type FeedbackView } from '../../machines/index.js';
+import { breaksCritical, changeWords, yourReply, type FeedbackView } from '../../machines/index.js';
 import { inkRows } from '../wrap.js';
 import { Paragraph } from './Paragraph.js';
 import { Verdict, verdictText } from './Verdict.js';
@@ -23,12 +23,13 @@ export interface FeedbackPanelProps {
 }
 
 /**
- * The reply as the panel shows it, in the core's words (quotedReply), as the recap of a resumed
- * session and the debriefs show it: words in quotation marks, an action as "Do: …". The panel said
- * "You do: …" and the recap "Your last reply: Do: …", one reply worded two ways.
+ * The reply as the panel shows it, in the core's words (yourReply), as the recap of a resumed
+ * session and the web's conversation show it: "You: “…”" for words, "You do: …" for an action.
+ * The panel said "Do: …" and the web "You do: …" (issue #7); before that the panel said "You do: …"
+ * and the recap "Your last reply: Do: …", one reply worded two ways.
  */
 export function chosen(f: FeedbackView): string {
-  return quotedReply(f.replyText, f.replyKind !== 'do');
+  return yourReply(f.replyText, f.replyKind);
 }
 
 /** Rows the panel takes at a width and fit, estimated by wrapping each part as Ink will. */

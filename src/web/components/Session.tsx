@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  cleanText, clearSave, newerSaveAt, feedbackOf, undoEnding, finishPlaythrough, holdSave, peopleMet, progressWords, sceneHeadingAt, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
+  cleanText, clearSave, yourReplyLabel, newerSaveAt, feedbackOf, undoEnding, finishPlaythrough, holdSave, peopleMet, progressWords, sceneHeadingAt, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView, type Scenario, type Turn,
 } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
@@ -74,7 +74,7 @@ const MomentView = memo(function MomentView({ moment: m, turn, scenario, mode, c
       {/* A scene that moves a meter says so with its story (the meter moves as the scene is left), read with the moment as the log adds it. */}
       <Changes changes={m.sceneChanges} />
       {welcome && fb && <WelcomeBack />}
-      {fb && <p className="line yours"><span className="speaker you">{fb.replyKind === 'do' ? 'You do:' : 'You:'}</span> {fb.replyText}</p>}
+      {fb && <p className="line yours"><span className="speaker you">{yourReplyLabel(fb.replyKind)}:</span> {fb.replyText}</p>}
       {fb && mode === 'practice' && <Feedback feedback={fb} />}
     </section>
   );
@@ -858,7 +858,7 @@ export function whatIfRestartLoss(replies: number): string {
   return `${made} The playthrough it replays is kept: "See your last debrief" on the scenario's card opens its debrief again, until you next finish this scenario.`;
 }
 
-/** An earlier reply in the recap, as the conversation shows it: "You: …", or "You do: …" for an action. */
+/** An earlier reply in the recap, as the conversation shows it: "You: …", or "You do: …" for an action (the core's yourReplyLabel, as the terminal labels it). */
 function earlierReply(f: { replyText: string; replyKind: 'say' | 'do' }) {
-  return <><span className="speaker you">{f.replyKind === 'do' ? 'You do:' : 'You:'}</span> {f.replyText}</>;
+  return <><span className="speaker you">{yourReplyLabel(f.replyKind)}:</span> {f.replyText}</>;
 }
