@@ -458,6 +458,12 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
   // change (each vote, each step) added "could not save the room: EROFS: … open '…/rooms/….json.25928.8.tmp'"
   // to the trainer's controls, a temp file's name broken over rows.
   let refused = false;
+  // What has been said of it. A folder that refuses and takes saves by turns (a flaky disk, a network
+  // mount) said both again at every turn, the refusal's notice (several rows) and "saved again", until
+  // the controls were lost under them. The first refusal is said and the first save taken again after
+  // it; a refusal after that once more, as a folder that fails now and then; then nothing more until
+  // the room closes, which says whether its last save was taken.
+  const said = { refused: false, again: false, flapping: false };
   let queued: (() => void)[] = [];
   const idleWaiters: (() => void)[] = [];
 
@@ -503,12 +509,19 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
       done = Promise.reject(e);
     }
     void done.then(() => {
-      if (refused) log('the room is saved in the state folder again.');
+      if (refused && !said.again) {
+        log('the room is saved in the state folder again.');
+        said.again = true;
+      }
       refused = false;
     }, (e: unknown) => {
-      if (!refused) {
+      if (!refused && !said.refused) {
         if (opts.onUnsaved) opts.onUnsaved(errorWords(e));
         else log(`the room can no longer be saved in the state folder (${errorWords(e)}): the session goes on, and room --resume would carry on from where it was last saved. Votes and steps are saved again once the folder can be written.`);
+        said.refused = true;
+      } else if (!refused && !said.flapping) {
+        log(`the room could not be saved in the state folder again (${errorWords(e)}): the folder fails now and then. The room is saved whenever it can be; this is not said again, and when the room is closed it says whether its last change was saved.`);
+        said.flapping = true;
       }
       refused = true;
     }).then(() => {
