@@ -51,7 +51,9 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
-      'react-hooks/exhaustive-deps': 'warn',
+      // An error, not a warning: the checks run with --quiet, which hid a missing dependency in
+      // FacilitateScreen for sessions (term-52).
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {

@@ -327,15 +327,17 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const [startedIn] = useState(() => fallbackExportDir(app.env));
   // What is kept beside the votes: the debrief e exported (see keptExported), where the summary goes
   // should the folder refuse, and the file the summary was written to (RoomProgress.summary).
-  const keptBeside = () => {
+  // (These three are callbacks, each changed only with what it reads, so that the effect that keeps
+  // the session below names them as its dependencies and runs on the same changes as before.)
+  const keptBeside = useCallback(() => {
     const exported = exportedFiles === undefined ? undefined : keptExport(exportedFiles);
     return { ...(exported === undefined ? {} : { exported }), summaryDir: startedIn, sessionId, ...(sessionSummary.current === undefined ? {} : { summary: sessionSummary.current }) };
-  };
+  }, [exportedFiles, startedIn, sessionId]);
   // The room's round on screen now, as kept: only the votes for this decision's replies.
-  const roundNow = (): RoomRound => {
+  const roundNow = useCallback((): RoomRound => {
     const ids = new Set(view.kind === 'decision' ? view.replies.map((r) => r.id) : []);
     return { votes: Object.fromEntries(Object.entries(votes).filter(([id]) => ids.has(id))), revealed: reveal, ...(wasRevealed ? { wasRevealed: true } : {}) };
-  };
+  }, [view, votes, reveal, wasRevealed]);
   // The summary just written (q, a closed window): the session kept again, with where its summary
   // went (RoomProgress.summary), so that carried on from any folder it writes that file again. A
   // summary written outside the state folder (which could not be written as the session began, and
@@ -345,7 +347,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     if (!kept.current || elsewhere.current || reopened || sessionSummary.current === undefined) return;
     keepRoomSession(playable, actor.getPersistedSnapshot(), { past: past.current, current: view.done ? { votes: {}, revealed: false } : roundNow(), ...keptBeside() }, hold, app.env);
   };
-  const saySavingRefused = () => {
+  const saySavingRefused = useCallback(() => {
     const failure = stateStore(app.env).savingFailure();
     if (failure === undefined) refusalSaid.current = false;
     else if (!refusalSaid.current) {
@@ -354,7 +356,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       const short = savingFailureShort(app.env);
       setUnavailableShort(short === undefined ? undefined : { of: failure, short });
     }
-  };
+  }, [app.env]);
   useEffect(() => {
     const first = !opened.current;
     opened.current = true;
@@ -379,7 +381,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     const current = roundNow();
     if (!kept.current && past.current.length === 0 && !reveal && !Object.values(current.votes).some((n) => n > 0)) return;
     if (keep({ past: past.current, current })) kept.current = true;
-  }, [view, votes, reveal, wasRevealed, playable, actor, app.env, reopened, hold, resumed, exportedFiles, elsewhereDir]);
+  }, [view, reveal, roundNow, keptBeside, saySavingRefused, playable, actor, app.env, reopened, hold, resumed, elsewhereDir]);
   const revealRows = useMemo(() => {
     // After the reveal the facilitator note is shown too, below the replies.
     const note = view.facilitatorNote ? [[{ text: '' }], ...wrapText(`Facilitator note: ${view.facilitatorNote}`, columns - 2).split('\n').map((text) => [{ text, tone: 'muted' as const }])] : [];
