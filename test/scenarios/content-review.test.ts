@@ -2583,7 +2583,7 @@ describe('session 33 (second review): youth-discloses, court-report, left-placem
     expect(deserve?.narration).toMatch(/validate and process those feelings of loss/);
     const stepBack = ending('whereabouts-unknown', swap('d4-honest', 'd4-step-back'));
     expect(stepBack?.id).toBe('end-strong');
-    expect(stepBack?.narration).toMatch(/pulled back from reaching her/);
+    expect(stepBack?.narration).toMatch(/told Priya you needed to step back from her case/);
     // Stepping back and then "Come home tonight" (d6-come-home) reached the strong ending, told of both, until
     // content2-47 scored that reply against her mindset too (as d5-where is): it is under 80% now and ends mixed,
     // and the variant for both was never told, so it went.
