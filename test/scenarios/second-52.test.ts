@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledScenario } from '../helpers/bundled.js';
-import { endedOn } from '../helpers/story.js';
+import { endedOn, toldBetween } from '../helpers/story.js';
 import { walkPlaythroughs } from '../helpers/walk.js';
 import { whenHolds } from '../../src/machines/conditions.js';
 
@@ -51,5 +51,18 @@ describe('second-52: whereabouts-unknown endings', () => {
     });
     expect(stepBack).toBeGreaterThan(0);
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('second-52: Priya answers "let\'s focus on Dez" at d4-priya', () => {
+  // d4-running ("Rough ... I've been sleeping badly. But I've started running again ... Let's focus on Dez.") went
+  // straight to 1:40 a.m., as if Priya had not heard it; d4-step-back and d4-fine each get her answer (story-52a).
+  it('after d4-running, Priya answers the running and the sleeping badly before the 1:40 a.m. text, and the path still ends strong', () => {
+    const path = swap({ 'd4-honest': 'd4-running' });
+    const told = toldBetween(ID, path, 'd4-priya', 's4-1am');
+    expect(told).toMatch(/I'm glad you're running again/);
+    expect(told).toMatch(/Sleeping badly for days is a lot/);
+    expect(told).toMatch(/come back to you before we hang up/);
+    expect(endedOn(ID, path).ending?.id).toBe('end-strong');
   });
 });
