@@ -510,12 +510,46 @@ describe('the syntax mistakes made most often get one message naming the cause, 
   it('a note after #: told comments are not allowed, as a // note is, once, with the field it follows', () => {
     const text = good.replace('"estimatedMinutes": 5,', '"estimatedMinutes": 5, # ask Maria');
     const { problems } = validateScenario(text, 'x.json');
-    expect(problems.map((p) => [p.code, formatPath(p.path), p.message])).toEqual([['json-syntax', 'estimatedMinutes', 'Not valid JSON: comments are not allowed in JSON.']]);
-    expect(problems[0]?.fix).toBe('Remove the comment; put notes for other authors in "authorNotes" (never shown), or notes for the trainer leading a session in "facilitatorNote".');
+    expect(problems.map((p) => [p.code, formatPath(p.path), p.message])).toEqual([['json-syntax', 'estimatedMinutes', 'Not valid JSON: comments are not allowed in JSON, and the note after # on this line (# ask Maria) is one.']]);
+    expect(problems[0]?.fix).toBe('Delete the note, from # to the end of the line. Notes for other authors go in "authorNotes" (never shown); notes for the trainer leading a session, in "facilitatorNote".');
     expect(text.split('\n')[(problems[0]?.line ?? 0) - 1]?.slice((problems[0]?.column ?? 0) - 1)).toBe('# ask Maria');
     // On a line of its own too, and read on past it.
     const own = validateScenario(good.replace('"estimatedMinutes": 5,', '# first draft\n  "estimatedMinutes": 05,'), 'x.json').problems;
-    expect(own.map((p) => [p.code, p.message])).toEqual([['json-syntax', 'Not valid JSON: comments are not allowed in JSON.'], ['syntax-leading-zero', expect.any(String)]]);
+    expect(own.map((p) => [p.code, p.message])).toEqual([['json-syntax', 'Not valid JSON: comments are not allowed in JSON, and the note after # on this line (# first draft) is one.'], ['syntax-leading-zero', expect.any(String)]]);
+  });
+
+  // Found by validator-52: "minutes": 5 # "five" minutes with the comma left out was a comment at
+  // the # and then "a comma was expected between two items" at the next line, its path "five" (the
+  // note's quoted word read as a field's name), its fix "at the end of line 8" (inside the note).
+  it.each([
+    ['a number, the note quoting', '"estimatedMinutes": 5,', '"estimatedMinutes": 5 # "five" minutes', 'estimatedMinutes', '5', '"estimatedMinutes": 5,'],
+    ['a number, the note plain', '"estimatedMinutes": 5,', '"estimatedMinutes": 5 # five minutes', 'estimatedMinutes', '5', '"estimatedMinutes": 5,'],
+    ['a text, the comma typed at the note\'s end', '"title": "Example: the new phone",', '"title": "Example: the new phone" # "draft" title,', 'title', '"Example: the new phone"', '"title": "Example: the new phone",'],
+    ['an item of a list', '"learningGoals": ["no-jumping-to-conclusions", "curious-not-interrogating", "consult-supervisor-on-suspicion"],', '"learningGoals": [\n    "no-jumping-to-conclusions" # "main" goal\n    "curious-not-interrogating", "consult-supervisor-on-suspicion"],', 'learningGoals[0]', '"no-jumping-to-conclusions"', '"no-jumping-to-conclusions",'],
+  ])('a # note after %s with the comma missing: one problem at the #, naming the note and the comma to add before it', (_, from, to, path, value, line) => {
+    expect(good).toContain(from);
+    const text = good.replace(from, to);
+    const { problems } = validateScenario(text, 'x.json');
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['json-syntax', path]]);
+    const p = problems[0] as Problem;
+    const written = text.split('\n')[p.line - 1] ?? '';
+    expect(written.slice(p.column - 1)).toMatch(/^# /);
+    expect(p.message).toContain(`the note after # on this line (${written.slice(p.column - 1).trimEnd()}) is one; the comma after ${value} is missing too`);
+    // The comma goes right after the value, before the note: at the column the fix names.
+    const column = written.indexOf(value) + value.length + 1;
+    expect(p.fix).toContain(`type a comma right after ${value}, at line ${p.line}, column ${column}: ${line}`);
+    expect(written.slice(0, column - 1).trimStart() + ',').toBe(line);
+    expect(p.message.includes('the comma at the end of the note is part of the note')).toBe(to.includes('title,'));
+  });
+
+  it('a # note after a value with the comma there, or before a closing bracket: the note alone, no comma asked for', () => {
+    for (const [from, to] of [['"estimatedMinutes": 5,', '"estimatedMinutes": 5, # "five" minutes'], ['"consult-supervisor-on-suspicion"],', '"consult-supervisor-on-suspicion" # "last" one\n  ],']] as const) {
+      expect(good).toContain(from);
+      const { problems } = validateScenario(good.replace(from, to), 'x.json');
+      expect(problems).toHaveLength(1);
+      expect(problems[0]?.message).toMatch(/the note after # on this line \(# "[a-z]+" [a-z]+\) is one\.$/);
+      expect(problems[0]?.fix).not.toContain('comma');
+    }
   });
 
   // Found by hostile-50: a text with a quotation mark left bare just before a # ("He wrote "#1 fan"
@@ -529,7 +563,11 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(problems[0]?.fix).toContain('Here: "He wrote \\"#1 fan\\" on the card."');
     // A note after a text and its comma may quote: still a note.
     const note = validateScenario(good.replace(narration, `${narration} # the "best" opening`), 'x.json').problems;
-    expect(note.map((p) => [p.code, p.message])).toEqual([['json-syntax', 'Not valid JSON: comments are not allowed in JSON.']]);
+    expect(note.map((p) => [p.code, p.message])).toEqual([['json-syntax', 'Not valid JSON: comments are not allowed in JSON, and the note after # on this line (# the "best" opening) is one.']]);
+    // A note quoting after a text with its comma left out: the note (and the comma), not a quotation mark inside the text.
+    const id = validateScenario(good.replace('"id": "phone-curious",', '"id": "phone-curious" # "curious" reply'), 'x.json').problems;
+    expect(id.map((p) => [p.code, formatPath(p.path)])).toEqual([['json-syntax', 'nodes[0].replies[0].id']]);
+    expect(id[0]?.message).toContain('the comma after "phone-curious" is missing too');
   });
 
   // Found by author-50: a line ended with ; or . where the comma goes ("title": "The gloves";) was

@@ -61,6 +61,29 @@ export function mendedText(text: string, p: UnlocatedProblem): string | undefine
   return r ? `${text.slice(0, r.at)}${r.with}${text.slice(r.at + r.with.length)}` : undefined;
 }
 
+/**
+ * The value a line ends with before `at` (a note's #): where it ends and how a fix names it (5,
+ * "Dani", true, the }), when the line has one after a field's name or in a list.
+ */
+function valueEndingLine(text: string, start: number, at: number): { end: number; shown: string } | undefined {
+  const before = text.slice(start, at).trimEnd();
+  const end = start + before.length;
+  if (before.endsWith('"')) {
+    const open = openingQuoteOf(text, start, at, end - 1);
+    return open < 0 ? undefined : { end, shown: quoteAsWritten(text.slice(open + 1, end - 1), 40) };
+  }
+  const word = /(?:-?[0-9][0-9.eE+-]*|true|false|null|[\]}])$/.exec(before)?.[0];
+  if (word === undefined) return undefined;
+  return { end, shown: word === '}' || word === ']' ? `the ${word}` : lineAsWritten(word, 40) };
+}
+
+/** The first character at or after `from` that is not white space ('' at the end of the text). */
+function firstAfter(text: string, from: number): string {
+  const next = /[^ \t\r\n]/g;
+  next.lastIndex = from;
+  return next.exec(text)?.[0] ?? '';
+}
+
 function lineAround(text: string, at: number): { start: number; end: number } {
   const start = text.lastIndexOf('\n', at - 1) + 1;
   const nl = text.indexOf('\n', at);
@@ -193,11 +216,27 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
     // Right after a quote with a quote later on the line ("He wrote "#1 fan" on the card."), the #
     // is inside a text a bare quotation mark ended early: that mark is the mistake (found by
     // hostile-50: told "comments are not allowed"). A note after a comma may still quote.
-    const inText = before.endsWith('"') && text.slice(at, end).includes('"');
+    // A space between the quote and the # is a note's ("d1-where" # "where" question: told a quote
+    // inside the text ended it early, with no text to show, found by validator-52).
+    const inText = before.endsWith('"') && text.charAt(at - 1) === '"' && text.slice(at, end).includes('"');
     if (!inText && (before === '' || /(?:[,{}[\]"0-9]|true|false|null)$/.test(before))) {
       const note = text.slice(at, end).replace(/\r$/, '');
-      return problem('json-syntax', at, 'Not valid JSON: comments are not allowed in JSON.',
-        'Remove the comment; put notes for other authors in "authorNotes" (never shown), or notes for the trainer leading a session in "facilitatorNote".', { at, with: ' '.repeat(note.length) });
+      const named = `the note after # on this line (${lineAsWritten(note.trimEnd(), 40)})`;
+      const elsewhere = 'Notes for other authors go in "authorNotes" (never shown); notes for the trainer leading a session, in "facilitatorNote".';
+      // "minutes": 5 # "five" minutes, with the comma left out (or typed at the note's end, where
+      // it is part of the note): the next field read as a second value, its place and words those
+      // of the note's quoted words ("five: a comma was expected", found by validator-52). One
+      // problem names both, and the comma goes right after the value, before the note.
+      const value = /(?:"|[0-9]|true|false|null|[\]}])$/.test(before) && !['', '}', ']', ','].includes(firstAfter(text, end)) ? valueEndingLine(text, start, at) : undefined;
+      if (value) {
+        const column = value.end - start + 1;
+        const lineNo = text.slice(0, at).split('\n').length;
+        return problem('json-syntax', at, `Not valid JSON: comments are not allowed in JSON, and ${named} is one; the comma after ${value.shown} is missing too${note.trimEnd().endsWith(',') ? ' (the comma at the end of the note is part of the note, so it does not count)' : ''}.`,
+          `Delete the note, from # to the end of the line, and type a comma right after ${value.shown}, at line ${lineNo}, column ${column}: ${lineAsWritten(`${text.slice(start, value.end).trimStart()},`, 100)} ${elsewhere}`,
+          { at: value.end, with: `,${' '.repeat(at + note.length - value.end - 1)}` });
+      }
+      return problem('json-syntax', at, `Not valid JSON: comments are not allowed in JSON, and ${named} is one.`,
+        `Delete the note, from # to the end of the line. ${elsewhere}`, { at, with: ' '.repeat(note.length) });
     }
   }
   // "title": "The gloves"; — a semicolon or full stop typed at the end of a line where the comma
