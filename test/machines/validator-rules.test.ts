@@ -797,6 +797,26 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(hostile?.fix).toContain('here: "id": "x\\u001b]0;pwned\\u0007". ');
   });
 
+  // Found by validator-52: “title”: … (a field's name in curly quotes) was placed at "(top level)",
+  // or at the node or reply only ("nodes[0]"), where every other mistake names its field.
+  it.each([
+    ['“id”: "example-new-phone"', 'id'],
+    ['“id”: “example-new-phone”', 'id'],
+    ['“id": "example-new-phone"', 'id'],
+  ])('a field name in curly quotes (%s) names that field, and the fix the straight quotes', (written, path) => {
+    const p = check(good.replace('"id": "example-new-phone"', written), 'syntax-curly-quote', written.slice(0, 3));
+    expect(p && formatPath(p.path)).toBe(path);
+    expect(p?.message).toContain('JSON needs straight double quotes " around every name and text');
+    expect(p?.fix).toContain('here: "id": "example-new-phone". ');
+  });
+
+  it('a field name in curly quotes inside a node or a reply names the node or reply and the field', () => {
+    const node = check(good.replace('"narration": "You meet Jade', '“narration”: "You meet Jade'), 'syntax-curly-quote', '“narration');
+    expect(node && formatPath(node.path)).toBe('nodes[0].narration');
+    const reply = check(good.replace('"id": "phone-curious",', '“id”: "phone-curious",'), 'syntax-curly-quote', '“id');
+    expect(reply && formatPath(reply.path)).toBe('nodes[0].replies[0].id');
+  });
+
   it('curly quotes inside a text are fine', () => {
     expect(validateScenario(good.replace('How did you get it?', '“How” did you get it?'), 'x.json').ok).toBe(true);
   });

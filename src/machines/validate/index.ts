@@ -883,6 +883,19 @@ function fieldOfLine(text: string, offset: number): string | undefined {
   }
 }
 
+/**
+ * The name of the field the line of `offset` starts with when a curly quote opens or closes it
+ * (“title”: or “title": or "title”:), the curly quote at `offset` one of them.
+ */
+function curlyFieldOfLine(text: string, offset: number): string | undefined {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const m = /^[ \t]*([\u201c\u201d\u201e"])([^\u201c\u201d\u201e"\\\n]{1,200})([\u201c\u201d"])[ \t]*:/.exec(text.slice(start, Math.min(text.length, start + 300)));
+  if (!m || (m[1] === '"' && m[3] === '"')) return undefined;
+  const nameStart = start + m[0].indexOf(m[1] ?? '');
+  const nameEnd = nameStart + 1 + (m[2] ?? '').length;
+  return offset === nameStart || offset === nameEnd ? m[2] : undefined;
+}
+
 /** Files up to this size get the place of each of their first syntax errors worked out (from the steps the scan that found the errors kept). */
 const SYNTAX_PATHS_UP_TO = 2_000_000;
 const SYNTAX_PATHS = 20;
@@ -924,6 +937,13 @@ function syntaxWhere(text: string, problems: UnlocatedProblem[], steps: VisitSte
       const after = p.fix === 'Add a comma after the value before it.' ? valueBefore(text, p.offset) : undefined;
       return { ...p, path: path.filter((part) => part !== ''), message: `${base.replace('between two items', `before the field ${quoteValue(last)}`)}${p.message.slice(base.length)}`,
         fix: after === undefined ? p.fix : `Add a comma between ${after} and ${quoteValue(last)}.` };
+    }
+    const curlyName = p.code === 'syntax-curly-quote' ? curlyFieldOfLine(text, p.offset) : undefined;
+    if (curlyName !== undefined) {
+      // “title”: … — a field's name in curly quotes, the first thing on its line: the scan is between
+      // two fields, so the path named only the object, "(top level)" for the scenario's own fields
+      // (found by validator-52). The field the line writes is named, as for a comment after it.
+      return { ...p, path: [...(typeof last === 'string' ? path.slice(0, -1) : path), curlyName].filter((part) => part !== '') };
     }
     if (p.code === 'syntax-curly-quote' && typeof last === 'string' && /[\u201c\u201d]/.test(last)) {
       // "summary”: "…" read up to the next straight quote as one name, 'summary”: ': the path named
