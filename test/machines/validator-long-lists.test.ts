@@ -181,26 +181,29 @@ describe('lists in messages and fixes that grow with the file are capped: the fi
 // duplicate-goal warnings, which filled the 200 places of the report in the file's order: the
 // errors further down, which stop the scenario from playing, were only counted. Past the cap the
 // errors come first, then the warnings, and the count says how many of each were left out.
+// (Those 300 are one warning now, below: 300 scenes no playthrough reaches, after the first node,
+// are 300 different warnings.)
 describe('past the 200 problems listed, no error is hidden behind warnings', () => {
-  const goals = (f: File) => { f.learningGoals = [...f.learningGoals, ...Array<string>(300).fill('no-jumping-to-conclusions')]; };
+  const goals = (f: File) => { f.nodes.splice(1, 0, ...Array.from({ length: 300 }, (_, i) => ({ id: `spare-${i}`, kind: 'scene', narration: 'You wait.', next: 'end-strong' }) as Node)); };
 
   it('300 warnings above an error: the error is listed first, and the count says the rest are all warnings', () => {
     const text = exampleEdited((f) => {
       goals(f);
-      (f as unknown as { variables: { start: number }[] }).variables[0]!.start = 150;
+      (f.nodes.flatMap((n) => n.replies ?? []).at(-1) as { effects?: unknown }).effects = [{ var: 'nope', add: 1 }];
     });
     const result = validateScenario(text, 'x.json');
     expect([result.errors, result.warnings]).toEqual([1, 300]);
     expect(result.problems).toHaveLength(200);
-    expect(result.problems.map((p) => [p.severity, p.code])[0]).toEqual(['error', 'variable-range']);
+    expect(result.problems.map((p) => [p.severity, p.code])[0]).toEqual(['error', 'unknown-variable']);
+    expect(result.problems[0]?.line).toBeGreaterThan(result.problems.at(-1)?.line ?? Infinity);
     expect(result.problems.slice(1).every((p) => p.severity === 'warning')).toBe(true);
     // The warnings listed are the first ones in the file, in its order.
     const lines = result.problems.slice(1).map((p) => p.line);
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
-    expect(result.truncated).toEqual({ count: 101, codes: { 'duplicate-goal': 101 }, errors: 0, warnings: 101 });
+    expect(result.truncated).toEqual({ count: 101, codes: { unreachable: 101 }, errors: 0, warnings: 101 });
     const report = formatValidation(result, 'x.json').split('\n');
-    expect(report[0]).toMatch(/^x\.json:\d+:\d+ error \[variable-range\] variables\[0\]\.start: /);
-    expect(report.at(-2)).toBe('…and 101 more problems, all warnings, of these kinds (duplicate-goal ×101); fix these first and validate again.');
+    expect(report[0]).toMatch(/^x\.json:\d+:\d+ error \[unknown-variable\] nodes\[\d+\]\.replies\[2\]\.effects\[0\]\.var: /);
+    expect(report.at(-2)).toBe('…and 101 more problems, all warnings, of these kinds (unreachable ×101); fix these first and validate again.');
   });
 
   it('an error that names another place (a reply id used twice), below 300 warnings: listed first, with that place', () => {
@@ -230,5 +233,53 @@ describe('past the 200 problems listed, no error is hidden behind warnings', () 
     expect(warnings).toBe(result.warnings);
     expect(count).toBe(errors + warnings);
     expect(formatValidation(result, 'x.json').split('\n').at(-2)).toMatch(new RegExp(`^…and ${count} more problems, ${errors} errors and ${warnings} warnings, of these kinds \\(`));
+  });
+});
+
+// Found by validator-52: the same learning goal pasted 300 times was 300 warnings, each saying it
+// was "listed twice". The same warning, word for word, in one list or one text is one warning at
+// the first place, saying how many times it comes and where the next few are, in the report and
+// in the result (repeats, repeatedAt) alike.
+describe('the same warning again and again in one list or text is one warning', () => {
+  it('a learning goal pasted 300 times: one warning at the first copy, with the count, the original and the next four places', () => {
+    const text = exampleEdited((f) => { f.learningGoals = [...f.learningGoals, ...Array<string>(300).fill('no-jumping-to-conclusions')]; });
+    const result = validateScenario(text, 'x.json');
+    const dup = result.problems.filter((p) => p.code === 'duplicate-goal');
+    expect(dup).toHaveLength(1);
+    expect(result.warnings).toBe(result.problems.length);
+    const p = dup[0] as Problem;
+    const lines = text.split('\n');
+    const original = placeOf(text, '"no-jumping-to-conclusions"');
+    expect(lines[p.line - 1]?.slice(p.column - 1)).toBe('"no-jumping-to-conclusions",');
+    expect(p.path).toEqual(['learningGoals', 3]);
+    expect(p.message).toBe(`The learning goal "no-jumping-to-conclusions" is listed again: it is listed first at line ${original.line}, column ${original.column}. The same warning comes 300 times in learningGoals: here, then at line ${p.line + 1}, column 5; line ${p.line + 2}, column 5; line ${p.line + 3}, column 5; line ${p.line + 4}, column 5, and 295 more.`);
+    expect(p.fix).toBe('Remove this one. The same goes for the other 299.');
+    expect(p.repeats).toBe(300);
+    expect(p.repeatedAt).toEqual([1, 2, 3, 4].map((k) => ({ line: p.line + k, column: 5, path: ['learningGoals', 3 + k] })));
+    expect(formatValidation(result, 'x.json').split('\n').filter((l) => l.includes('[duplicate-goal]'))).toHaveLength(1);
+  });
+
+  it('a word the guide asks to avoid, 30 times in one text: one warning at the first, the others counted', () => {
+    const text = exampleEdited((f) => { (f.nodes[0] as unknown as { narration: string }).narration += ' She was AWOL.'.repeat(30); });
+    const language = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'language');
+    expect(language).toHaveLength(1);
+    expect(language[0]?.repeats).toBe(30);
+    expect(language[0]?.message).toMatch(/ The same warning comes 30 times in nodes\[0\]\.narration: here, then at line \d+, column \d+; .*, and 25 more\.$/);
+    const line = text.split('\n')[(language[0]?.line ?? 0) - 1] ?? '';
+    expect(line.slice((language[0]?.column ?? 0) - 1).startsWith('AWOL')).toBe(true);
+  });
+
+  it('two copies: one warning naming the other place, without a count of more', () => {
+    const text = exampleEdited((f) => { f.learningGoals = [...f.learningGoals, 'no-jumping-to-conclusions', 'no-jumping-to-conclusions']; });
+    const dup = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'duplicate-goal');
+    expect(dup).toHaveLength(1);
+    expect(dup[0]?.message).toMatch(/ The same warning comes 2 times in learningGoals: here, then at line \d+, column 5\.$/);
+    expect(dup[0]?.fix).toBe('Remove this one. The same goes for the other one.');
+  });
+
+  it('different warnings of one kind are not grouped: two goals each listed again are two warnings', () => {
+    const text = exampleEdited((f) => { f.learningGoals = [...f.learningGoals, 'no-jumping-to-conclusions', 'curious-not-interrogating']; });
+    const dup = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'duplicate-goal');
+    expect(dup.map((p) => [p.path, p.repeats])).toEqual([[['learningGoals', 3], undefined], [['learningGoals', 4], undefined]]);
   });
 });

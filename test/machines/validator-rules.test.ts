@@ -36,7 +36,7 @@ const cases: Expectation[] = [
   { file: 'empty-scene', code: 'empty-scene', severity: 'error', path: 'nodes[1]', token: '{', says: 'Add "narration"' },
   { file: 'missing-next', code: 'missing-field', severity: 'error', path: 'nodes[0].replies[2]', token: '{', says: 'Add "next"' },
   { file: 'duplicate-label', code: 'duplicate-label', severity: 'warning', path: 'variables[1].label', token: '"Jade\'s  Trust"', says: 'the same as that of the number variables[0] ("trust"), "Jade\'s trust": a volunteer would see two meters' },
-  { file: 'duplicate-goal', code: 'duplicate-goal', severity: 'warning', path: 'learningGoals[3]', token: '"curious-not-interrogating"', says: 'listed twice' },
+  { file: 'duplicate-goal', code: 'duplicate-goal', severity: 'warning', path: 'learningGoals[3]', token: '"curious-not-interrogating"', says: 'is listed again: it is listed first at line 11, column 5' },
   { file: 'best-path-blocked-scene', code: 'best-path-blocked', severity: 'warning', path: 'nodes[1].next[0].when', token: '{', says: 'from taking "bonus", so no playthrough can score 100% (the best path earns 4 of 7). The route to "bonus" needs trust ≥ 90, and on the best path trust is 60 there.' },
   { file: 'blank-text', code: 'blank-text', severity: 'error', path: 'nodes[0].replies[2].text', token: '"   "', says: 'Write the text' },
   { file: 'too-few', code: 'too-few', severity: 'error', path: 'nodes[3].replies', token: '[', says: 'has 1 item; it needs at least 2. Give the decision at least two replies' },

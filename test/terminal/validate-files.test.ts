@@ -379,18 +379,35 @@ describe('hand-typed mistakes: the same problem, place and fix in the report and
   });
 
   it('300 warnings above an error: the error is in the report and in --json, and the count says the rest are warnings', async () => {
-    const f = JSON.parse(example) as { learningGoals: string[]; variables: { start: number }[] };
-    f.learningGoals.push(...Array<string>(300).fill('no-jumping-to-conclusions'));
-    (f.variables[0] as { start: number }).start = 150;
+    // 300 scenes no playthrough reaches (a goal pasted 300 times is one warning now, validator-52), then the error.
+    const f = JSON.parse(example) as { nodes: { id?: string; replies?: { effects?: unknown }[] }[] };
+    f.nodes.splice(1, 0, ...Array.from({ length: 300 }, (_, i) => ({ id: `spare-${i}`, kind: 'scene', narration: 'You wait.', next: 'end-strong' })));
+    (f.nodes.flatMap((n) => n.replies ?? []).at(-1) as { effects?: unknown }).effects = [{ var: 'nope', add: 1 }];
     const { file, human } = await both(JSON.stringify(f, null, 2));
     const json = JSON.parse((await run('validate', '--json', file)).out) as { files: { problems: { severity: string; code: string }[]; truncated: number; truncatedCodes: Record<string, number>; truncatedErrors: number; truncatedWarnings: number }[] };
     const entry = json.files[0];
-    expect(entry?.problems[0]).toMatchObject({ severity: 'error', code: 'variable-range' });
+    expect(entry?.problems[0]).toMatchObject({ severity: 'error', code: 'unknown-variable' });
     // (The file is outside the scenarios folder: its "$schema" path is a warning too, listed.)
     const left = entry?.truncated ?? 0;
     expect(left).toBeGreaterThan(100);
-    expect(entry && [entry.truncatedCodes, entry.truncatedErrors, entry.truncatedWarnings]).toEqual([{ 'duplicate-goal': left }, 0, left]);
-    expect(human.out).toMatch(/draft\.json:\d+:\d+ error \[variable-range\] variables\[0\]\.start: /);
-    expect(human.out).toContain(`…and ${left} more problems, all warnings, of these kinds (duplicate-goal ×${left})`);
+    expect(entry && [entry.truncatedCodes, entry.truncatedErrors, entry.truncatedWarnings]).toEqual([{ unreachable: left }, 0, left]);
+    expect(human.out).toMatch(/draft\.json:\d+:\d+ error \[unknown-variable\] nodes\[\d+\]\.replies\[2\]\.effects\[0\]\.var: /);
+    expect(human.out).toContain(`…and ${left} more problems, all warnings, of these kinds (unreachable ×${left})`);
+  });
+
+  // Found by validator-52: a learning goal pasted 300 times was 300 warnings in the report and in --json.
+  it('a learning goal pasted 300 times: one warning in the report and in --json, with the count and the next places', async () => {
+    const f = JSON.parse(example) as { learningGoals: string[] };
+    f.learningGoals.push(...Array<string>(300).fill('no-jumping-to-conclusions'));
+    const { file, human, problems } = await both(JSON.stringify(f, null, 2));
+    const dup = (problems as { code?: string; line: number; column: number; message: string; fix: string; repeats?: number; repeatedAt?: { line: number; column: number; path: unknown[] }[] }[]).filter((p) => p.code === 'duplicate-goal');
+    expect(dup).toHaveLength(1);
+    const p = dup[0];
+    expect(p?.repeats).toBe(300);
+    expect(p?.repeatedAt?.map((q) => q.path)).toEqual([['learningGoals', 4], ['learningGoals', 5], ['learningGoals', 6], ['learningGoals', 7]]);
+    expect(p?.message).toContain('The same warning comes 300 times in learningGoals: here, then at line ');
+    expect(p?.message).toMatch(/, and 295 more\.$/);
+    expect(human.out.split('\n').filter((l) => l.includes('[duplicate-goal]'))).toEqual([`${file}:${p?.line}:${p?.column} warning [duplicate-goal] learningGoals[3]: ${p?.message}`]);
+    expect(human.out).toContain(`    fix: ${p?.fix}`);
   });
 });

@@ -13,6 +13,7 @@ import { quoteValue, shownFileName } from '../text/quote.js';
 import { conformsToCharacter, conformsToNode, conformsToVariable, scenarioKeyCount } from './conforms.js';
 import { integrityProblems } from './integrity.js';
 import { unusedCharacterProblems } from './cast.js';
+import { groupRepeats } from './repeats.js';
 import { foldKnockOns } from './fold.js';
 import { invisibleCharacterProblems, withHiddenCharacters } from './invisible.js';
 import { markupProblems } from './markup.js';
@@ -228,7 +229,7 @@ function validateText(input: string | Uint8Array, fileName: string, options: Val
     problems.push(...bestHereNotBestPath(parsed.data, best.path));
     problems.push(...integrityProblems(parsed.data, problems));
   }
-  return finish(text, fileName, foldKnockOns(withHiddenCharacters(raw, problems)), parsed.success && !hasErrors ? parsed.data : undefined, keysUnique, raw);
+  return finish(text, fileName, groupRepeats(foldKnockOns(withHiddenCharacters(raw, problems))), parsed.success && !hasErrors ? parsed.data : undefined, keysUnique, raw);
 }
 
 /** The errors a top-level list written twice causes, by the list: only the last is read. */
@@ -755,12 +756,15 @@ function locateWithRelated(text: string, file: string, problems: UnlocatedProble
     ...(p.places ?? []).map((path, i) => ({ severity: p.severity, code: p.code, message: '', fix: '', path, stringIndex: p.placeIndices?.[i] })),
   ]);
   const all = locateProblems(text, file, [...problems, ...extra], { keysUnique, value });
-  const located = all.slice(problems.length).map((q) => `line ${q.line}, column ${q.column}`);
+  const placed = all.slice(problems.length);
+  const located = placed.map((q) => `line ${q.line}, column ${q.column}`);
   let k = 0;
   const at = new Map(naming.map((p) => {
     const related = p.related ? located[k++] ?? 'line 1, column 1' : undefined;
+    const first = k;
     const each = (p.places ?? []).map(() => located[k++] ?? 'line 1, column 1');
-    return [p, { related, places: each.join('; '), each }];
+    const repeatedAt = p.repeats === undefined ? undefined : placed.slice(first, k).map((q) => ({ line: q.line, column: q.column, path: q.path }));
+    return [p, { related, places: each.join('; '), each, repeatedAt }];
   }));
   return problems.map((p, i) => {
     const problem = all[i] as Problem;
@@ -770,7 +774,7 @@ function locateWithRelated(text: string, file: string, problems: UnlocatedProble
       const related = where.related === undefined ? s : s.replaceAll(RELATED_AT, where.related);
       return related.replaceAll(PLACES_AT, where.places).replace(/\{place:(\d+)\}/g, (_, i: string) => where.each[Number(i)] ?? 'line 1, column 1');
     };
-    return { ...problem, message: fill(problem.message), fix: fill(problem.fix) };
+    return { ...problem, message: fill(problem.message), fix: fill(problem.fix), ...(where.repeatedAt ? { repeatedAt: where.repeatedAt } : {}) };
   });
 }
 

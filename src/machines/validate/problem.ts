@@ -22,6 +22,12 @@ export interface Problem {
   message: string;
   /** How to fix it. */
   fix: string;
+  /**
+   * The same warning, word for word, given this many times in one list or text, and listed once
+   * (repeats.ts): here is the first place; `repeatedAt` has the next few (REPEATS_SHOWN).
+   */
+  repeats?: number;
+  repeatedAt?: { line: number; column: number; path: JsonPath }[];
 }
 
 /** A problem before it is given a place in the file. */
@@ -33,6 +39,8 @@ export interface UnlocatedProblem {
   pathUnknown?: true;
   message: string;
   fix: string;
+  /** As Problem.repeats: this problem stands for so many, its `places` the next few. */
+  repeats?: number;
   /** Point at the property's key rather than its value (for unknown keys). */
   atKey?: boolean;
   /** For text problems: the index inside the decoded string value. */

@@ -1170,7 +1170,8 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     }
     scenario.learningGoals.forEach((goal, k) => {
       if (scenario.learningGoals.indexOf(goal) !== k) {
-        warn('duplicate-goal', ['learningGoals', k], `The learning goal "${goal}" is listed twice.`, 'Remove the second one.');
+        // "listed twice" was said of each copy, however many there were (found by validator-52).
+        warn('duplicate-goal', ['learningGoals', k], `The learning goal ${quoteValue(goal)} is listed again: it is listed first at {at}.`, 'Remove this one.', { related: ['learningGoals', scenario.learningGoals.indexOf(goal)] });
         return;
       }
       if (!assessed.has(goal)) warn('goal-not-assessed', ['learningGoals', k], `The learning goal "${goal}" is not assessed by any reply.`, 'Assess it in at least one reply, or remove it from "learningGoals".');

@@ -474,7 +474,7 @@ export function locateProblems(text: string, file: string, problems: UnlocatedPr
   const positions = problemPositions(text, problems, options);
   return problems.map((p, i) => {
     const { line, column } = positions[i] as { line: number; column: number };
-    return { severity: p.severity, code: p.code, file, line, column, path: p.path, ...(p.pathUnknown ? { pathUnknown: true as const } : {}), message: p.message, fix: p.fix };
+    return { severity: p.severity, code: p.code, file, line, column, path: p.path, ...(p.pathUnknown ? { pathUnknown: true as const } : {}), message: p.message, fix: p.fix, ...(p.repeats === undefined ? {} : { repeats: p.repeats }) };
   });
 }
 
