@@ -797,6 +797,19 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(hostile?.fix).toContain('here: "id": "x\\u001b]0;pwned\\u0007". ');
   });
 
+  // Found by validator-52: "gte": 60% was "unexpected character", with a fix about double quotes.
+  it('a percent sign after a number: named, at the %, the number to write, and read on past it', () => {
+    const text = good.replace('"estimatedMinutes": 5,', '"estimatedMinutes": 5%,').replace('"add": -20', '"add": -020');
+    const { problems } = validateScenario(text, 'x.json');
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['json-syntax', 'estimatedMinutes'], ['syntax-leading-zero', expect.any(String)]]);
+    const p = problems[0] as Problem;
+    expect(text.split('\n')[p.line - 1]?.slice(p.column - 1)).toBe('%,');
+    expect(p.message).toBe('Not valid JSON: a percent sign % after 5; a number in JSON is digits only.');
+    expect(p.fix).toBe('Delete the %: write 5. The numbers of a scenario are written without units or signs after them.');
+    // Inside a text a percent sign is fine.
+    expect(validateScenario(good.replace('How did you get it?', 'Is it 100% yours?'), 'x.json').ok).toBe(true);
+  });
+
   // Found by validator-52: “title”: … (a field's name in curly quotes) was placed at "(top level)",
   // or at the node or reply only ("nodes[0]"), where every other mistake names its field.
   it.each([

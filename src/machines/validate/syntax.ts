@@ -275,6 +275,15 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
   // "add a comma after the value before it", then "a value was expected here"). Only after a
   // field's value (a name and a colon before it), with a field's name next on the line, or nothing
   // more on it. Read on with a comma there (or nothing, before a } or ]).
+  // "gte": 60% — a percent sign typed after a number, as a score is said (found by validator-52:
+  // "unexpected character", with a fix about double quotes). Read on without it.
+  if (c === '%') {
+    const number = /-?[0-9]+(?:\.[0-9]+)?$/.exec(text.slice(Math.max(0, at - 24), at))?.[0];
+    if (number !== undefined) {
+      return problem('json-syntax', at, `Not valid JSON: a percent sign % after ${number}; a number in JSON is digits only.`,
+        `Delete the %: write ${number}. The numbers of a scenario are written without units or signs after them.`, { at, with: ' ' });
+    }
+  }
   if (c === ':') {
     const colonProblem = colonForComma(text, at);
     if (colonProblem) return colonProblem;
