@@ -810,6 +810,27 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(validateScenario(good.replace('How did you get it?', 'Is it 100% yours?'), 'x.json').ok).toBe(true);
   });
 
+  // Found by validator-52: "estimatedMinutes": 7,5 was "a field name in double quotes was
+  // expected" and "a value was expected", at the top level.
+  it('a number with a decimal comma: one problem at the comma, with the number written with a point, and read on past it', () => {
+    const text = good.replace('"estimatedMinutes": 5,', '"estimatedMinutes": 7,5,').replace('"add": -20', '"add": -020');
+    const { problems } = validateScenario(text, 'x.json');
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['json-syntax', 'estimatedMinutes'], ['syntax-leading-zero', expect.any(String)]]);
+    const p = problems[0] as Problem;
+    expect(text.split('\n')[p.line - 1]?.slice(p.column - 1)).toBe(',5,');
+    expect(p.message).toBe('Not valid JSON: 7,5 is a number written with a decimal comma; JSON writes a decimal point, and reads a comma as the end of the value.');
+    expect(p.fix).toBe('Write 7.5, with a point (or a whole number, such as 7, where the field asks for one).');
+    // Two numbers in a list are no decimal comma.
+    expect(validateScenario(good.replace('"estimatedMinutes": 5,', '"estimatedMinutes": 5, "x": [1,5],'), 'x.json').problems.some((q) => q.message.includes('decimal comma'))).toBe(false);
+  });
+
+  // Found by validator-52: { "to": s1-guarded } was told to write "s1-guarded }", the } inside the quotes.
+  it('an id without quotes before the } of a one-line object: the fix quotes the id, not the }', () => {
+    const p = check(good.replace('{ "to": "boyfriend-guarded" }', '{ "to": boyfriend-guarded }'), 'json-syntax', 'boyfriend-guarded }');
+    expect(p?.message).toBe('Not valid JSON: this text is not in double quotes.');
+    expect(p?.fix).toContain('at its end: "boyfriend-guarded" } (every text');
+  });
+
   // Found by validator-52: “title”: … (a field's name in curly quotes) was placed at "(top level)",
   // or at the node or reply only ("nodes[0]"), where every other mistake names its field.
   it.each([

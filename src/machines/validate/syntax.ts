@@ -21,7 +21,7 @@ export function likelySyntaxCause(text: string, errors: readonly ParseError[]): 
   if (code === 'InvalidCommentToken' || code === 'UnexpectedEndOfComment') return undefined;
   const atEnd = text.slice(at).trim() === '';
   const lost = atEnd || code === 'CommaExpected' || code === 'PropertyNameExpected' ? bracketsLostMidFile(text, at, atEnd ? 1 : 2) : undefined;
-  return lost ?? fileNotOpened(text, at, code) ?? textAfterEnd(text, at, code) ?? (code === 'InvalidEscapeCharacter' ? badEscape(text, at) : undefined) ?? notClosedAtEnd(text, at, code) ?? objectsRunTogether(text, at, code) ?? objectNotClosed(text, at, code) ?? listNotClosed(text, at, code) ?? objectNotOpened(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? doubledQuote(text, at) ?? lineBreakInText(text, at) ?? missingClosingQuote(text, at) ?? extraBracket(text, at) ?? nameNotClosed(text, at) ?? unescapedQuote(text, at);
+  return lost ?? decimalComma(text, at, code) ?? fileNotOpened(text, at, code) ?? textAfterEnd(text, at, code) ?? (code === 'InvalidEscapeCharacter' ? badEscape(text, at) : undefined) ?? notClosedAtEnd(text, at, code) ?? objectsRunTogether(text, at, code) ?? objectNotClosed(text, at, code) ?? listNotClosed(text, at, code) ?? objectNotOpened(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? doubledQuote(text, at) ?? lineBreakInText(text, at) ?? missingClosingQuote(text, at) ?? extraBracket(text, at) ?? nameNotClosed(text, at) ?? unescapedQuote(text, at);
 }
 
 /**
@@ -75,6 +75,22 @@ function valueEndingLine(text: string, start: number, at: number): { end: number
   const word = /(?:-?[0-9][0-9.eE+-]*|true|false|null|[\]}])$/.exec(before)?.[0];
   if (word === undefined) return undefined;
   return { end, shown: word === '}' || word === ']' ? `the ${word}` : lineAsWritten(word, 40) };
+}
+
+/**
+ * "estimatedMinutes": 7,5 — a number written with a decimal comma, as much of the world writes it:
+ * JSON ends the number at the comma and wants the next field's name (found by validator-52: "a
+ * field name in double quotes was expected" and "a value was expected", at the top level). Said at
+ * the comma, and read on with a point there.
+ */
+function decimalComma(text: string, at: number, code: string): UnlocatedProblem | undefined {
+  if (code !== 'PropertyNameExpected' || !/[0-9]/.test(text.charAt(at)) || text.charAt(at - 1) !== ',') return undefined;
+  const whole = /:[ \t]*(-?[0-9]{1,15})$/.exec(text.slice(Math.max(0, at - 40), at - 1))?.[1];
+  const fraction = /^[0-9]{1,15}/.exec(text.slice(at, at + 16))?.[0];
+  if (whole === undefined || fraction === undefined) return undefined;
+  const comma = at - 1;
+  return problem('json-syntax', comma, `Not valid JSON: ${whole},${fraction} is a number written with a decimal comma; JSON writes a decimal point, and reads a comma as the end of the value.`,
+    `Write ${whole}.${fraction}, with a point (or a whole number, such as ${whole}, where the field asks for one).`, { at: comma, with: '.' });
 }
 
 /** The first character at or after `from` that is not white space ('' at the end of the text). */
@@ -190,6 +206,11 @@ function closesValue(tail: string): boolean {
 function unquotedText(rest: string): [string, string, string] | undefined {
   if (rest.includes('"') || !/^[^"\s{[\]},']/.test(rest)) return undefined;
   const trimmed = rest.trimEnd();
+  // { "to": s1-guarded } — an id without its quotes, the brackets of a one-line object or list
+  // after it: they close the object, not part of the text (found by validator-52: the fix put
+  // them inside the quotes, "s1-guarded }").
+  const closed = /^([^\s"{[\]},]+)([ \t]*[}\]][ \t}\],]*)$/.exec(trimmed);
+  if (closed?.[1] !== undefined && closed[2] !== undefined) return [rest, closed[1], closed[2]];
   const comma = trimmed.endsWith(',') ? ',' : '';
   return [rest, comma ? trimmed.slice(0, -1).trimEnd() : trimmed, comma];
 }
