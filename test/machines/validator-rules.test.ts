@@ -831,6 +831,18 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(p?.fix).toContain('at its end: "boyfriend-guarded" } (every text');
   });
 
+  // Found by validator-52: an ending given replies (or a "next") was told only to remove them,
+  // with the list of an ending's fields: not why, nor what to do if the story goes on there.
+  it.each(['replies', 'next'])('an ending with "%s": says an ending closes the story, and how to go on instead', (field) => {
+    const f = JSON.parse(good) as { nodes: Record<string, unknown>[] };
+    const ending = f.nodes.findIndex((n) => n.kind === 'ending');
+    (f.nodes[ending] as Record<string, unknown>)[field] = field === 'next' ? 'phone' : [{ id: 'again', text: 'Try again', feedback: 'x', assessments: [], next: 'phone' }];
+    const problems = validateScenario(JSON.stringify(f, null, 2), 'x.json').problems.filter((p) => p.severity === 'error');
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['unknown-field', `nodes[${ending}].${field}`]]);
+    expect(problems[0]?.message).toMatch(new RegExp(`^"${field}" is not a field of an ending node: an ending closes the story, so nothing follows it`));
+    expect(problems[0]?.fix).toContain(`Remove "${field}". If the story should go on here, make this node a decision ("kind": "decision"`);
+  });
+
   // Found by validator-52: “title”: … (a field's name in curly quotes) was placed at "(top level)",
   // or at the node or reply only ("nodes[0]"), where every other mistake names its field.
   it.each([

@@ -435,6 +435,13 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
           WRONG_KIND.set(p, { nodePath: path, field: k, missing: false });
           return p;
         }
+        if (kind?.name === 'an ending node' && (k === 'replies' || k === 'next')) {
+          // An ending given replies, or a way on (found by validator-52: told only to remove it,
+          // with the list of an ending's fields, not why an ending has none).
+          return { severity: 'error' as const, code: 'unknown-field', path: [...path, k], atKey: true,
+            message: `${quoteValue(k)} is not a field of an ending node: an ending closes the story, so nothing follows it${k === 'replies' ? ' and no one replies there' : ''}.`,
+            fix: `Remove ${quoteValue(k)}. If the story should go on here, make this node a decision ("kind": "decision", with a "prompt" and its "replies") or a scene ("kind": "scene", with a "next"), and lead it on to an ending.` };
+        }
         const guessed = guessedField(kind, k, raw, path);
         const meant = guessed ? guessed.meant : suggest(k);
         // A field of the object around this one, or of the replies inside it, typed in the wrong
