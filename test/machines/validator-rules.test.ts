@@ -537,7 +537,8 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(p.message).toContain(`the note after # on this line (${written.slice(p.column - 1).trimEnd()}) is one; the comma after ${value} is missing too`);
     // The comma goes right after the value, before the note: at the column the fix names.
     const column = written.indexOf(value) + value.length + 1;
-    expect(p.fix).toContain(`type a comma right after ${value}, at line ${p.line}, column ${column}: ${line}`);
+    expect(p.fix).toMatch(/^Delete the note, from # to the end of the line \(notes for other authors go in "authorNotes"/);
+    expect(p.fix.endsWith(`type a comma right after ${value}, at line ${p.line}, column ${column}, so that the line reads: ${line}`)).toBe(true);
     expect(written.slice(0, column - 1).trimStart() + ',').toBe(line);
     expect(p.message.includes('the comma at the end of the note is part of the note')).toBe(to.includes('title,'));
   });
@@ -841,6 +842,19 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['unknown-field', `nodes[${ending}].${field}`]]);
     expect(problems[0]?.message).toMatch(new RegExp(`^"${field}" is not a field of an ending node: an ending closes the story, so nothing follows it`));
     expect(problems[0]?.fix).toContain(`Remove "${field}". If the story should go on here, make this node a decision ("kind": "decision"`);
+  });
+
+  // Found by validator-52: a file of prose saved as .json was five "unexpected character" errors,
+  // one per word, none saying the file is no scenario; words before the { were the same.
+  it('a file of plain text: one problem saying it is no scenario and where to start', () => {
+    const { problems } = validateScenario('This is my scenario about Jade.\nShe has a new phone.\n', 'x.json');
+    expect(problems.map((p) => [p.code, p.line, p.column, p.message])).toEqual([['json-syntax', 1, 1, 'Not valid JSON: the file holds plain text ("This is my scenario about Jade."), not a scenario: a scenario file is one JSON object, starting with { and ending with }.']]);
+    expect(problems[0]?.fix).toContain('Start from the worked example');
+    const before = validateScenario(`Here is my scenario:\n${good}`, 'x.json').problems;
+    expect(before.map((p) => [p.code, p.line, p.column, p.message])).toEqual([['json-syntax', 1, 1, 'Not valid JSON: the file starts with words ("Here is my scenario:") before the { that opens the scenario (line 2, column 1).']]);
+    expect(before[0]?.fix).toMatch(/^Delete everything before that \{/);
+    // A field's name without quotes at the start is not taken for prose.
+    expect(validateScenario('title: "x"\n', 'x.json').problems[0]?.message).not.toContain('plain text');
   });
 
   // Found by validator-52: “title”: … (a field's name in curly quotes) was placed at "(top level)",

@@ -21,7 +21,7 @@ export function likelySyntaxCause(text: string, errors: readonly ParseError[]): 
   if (code === 'InvalidCommentToken' || code === 'UnexpectedEndOfComment') return undefined;
   const atEnd = text.slice(at).trim() === '';
   const lost = atEnd || code === 'CommaExpected' || code === 'PropertyNameExpected' ? bracketsLostMidFile(text, at, atEnd ? 1 : 2) : undefined;
-  return lost ?? decimalComma(text, at, code) ?? fileNotOpened(text, at, code) ?? textAfterEnd(text, at, code) ?? (code === 'InvalidEscapeCharacter' ? badEscape(text, at) : undefined) ?? notClosedAtEnd(text, at, code) ?? objectsRunTogether(text, at, code) ?? objectNotClosed(text, at, code) ?? listNotClosed(text, at, code) ?? objectNotOpened(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? doubledQuote(text, at) ?? lineBreakInText(text, at) ?? missingClosingQuote(text, at) ?? extraBracket(text, at) ?? nameNotClosed(text, at) ?? unescapedQuote(text, at);
+  return lost ?? decimalComma(text, at, code) ?? proseFile(text, at, code) ?? fileNotOpened(text, at, code) ?? textAfterEnd(text, at, code) ?? (code === 'InvalidEscapeCharacter' ? badEscape(text, at) : undefined) ?? notClosedAtEnd(text, at, code) ?? objectsRunTogether(text, at, code) ?? objectNotClosed(text, at, code) ?? listNotClosed(text, at, code) ?? objectNotOpened(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? doubledQuote(text, at) ?? lineBreakInText(text, at) ?? missingClosingQuote(text, at) ?? extraBracket(text, at) ?? nameNotClosed(text, at) ?? unescapedQuote(text, at);
 }
 
 /**
@@ -253,7 +253,7 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
         const column = value.end - start + 1;
         const lineNo = text.slice(0, at).split('\n').length;
         return problem('json-syntax', at, `Not valid JSON: comments are not allowed in JSON, and ${named} is one; the comma after ${value.shown} is missing too${note.trimEnd().endsWith(',') ? ' (the comma at the end of the note is part of the note, so it does not count)' : ''}.`,
-          `Delete the note, from # to the end of the line, and type a comma right after ${value.shown}, at line ${lineNo}, column ${column}: ${lineAsWritten(`${text.slice(start, value.end).trimStart()},`, 100)} ${elsewhere}`,
+          `Delete the note, from # to the end of the line (notes for other authors go in "authorNotes", never shown; notes for the trainer leading a session, in "facilitatorNote"), and type a comma right after ${value.shown}, at line ${lineNo}, column ${column}, so that the line reads: ${lineAsWritten(`${text.slice(start, value.end).trimStart()},`, 100)}`,
           { at: value.end, with: `,${' '.repeat(at + note.length - value.end - 1)}` });
       }
       return problem('json-syntax', at, `Not valid JSON: comments are not allowed in JSON, and ${named} is one.`,
@@ -1285,6 +1285,27 @@ function fileNotOpened(text: string, at: number, code: string): UnlocatedProblem
   return problem('syntax-not-closed', first,
     `Not valid JSON: the file starts with the field ${lineAsWritten(name, 60)}, but fields go inside an object: the { that opens the scenario is missing.`,
     `Add a { at the very start of the file, before ${lineAsWritten(name, 60)}${closed ? ' (the } that closes it is already at the end)' : ', and a } at its end to close it'}.`);
+}
+
+/**
+ * Words at the very start of the file: a scenario written out as prose and saved as .json, or a
+ * line ("Here is my scenario:") before its {. The parser said "unexpected character" at each word
+ * (found by validator-52: five of them, at the top level, none saying what the file lacks).
+ */
+function proseFile(text: string, at: number, code: string): UnlocatedProblem | undefined {
+  const first = endOfTextAfter(text, text.charAt(0) === '\ufeff' ? 1 : 0);
+  if (code !== 'InvalidSymbol' || at !== first || !/\p{L}/u.test(text.charAt(at))) return undefined;
+  const { end } = lineAround(text, at);
+  // title: "…" — a field's name without its quotes (and the file's {): not prose.
+  if (/^[A-Za-z_$][\w$-]*[ \t]*:/.test(text.slice(at, end))) return undefined;
+  const words = quoteValue(text.slice(at, end).replace(/\r$/, '').trim(), 60);
+  const brace = text.indexOf('{', at);
+  if (brace >= 0) {
+    return problem('json-syntax', at, `Not valid JSON: the file starts with words (${words}) before the { that opens the scenario (${lineColumn(text, brace)}).`,
+      'Delete everything before that {: a scenario file starts with { and ends with }. A note for other authors goes in "authorNotes", inside the object.', { at, with: text.slice(at, brace).replace(/[^\n]/g, ' ') });
+  }
+  return problem('json-syntax', at, `Not valid JSON: the file holds plain text (${words}), not a scenario: a scenario file is one JSON object, starting with { and ending with }.`,
+    'Start from the worked example (npx casa-practice new <id>, or docs/examples/first-scenario.json) and put your words in its fields ("narration", "text", "feedback", …).');
 }
 
 /**
