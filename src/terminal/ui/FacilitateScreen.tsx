@@ -10,7 +10,7 @@ import { setupRows } from '../tall-rows.js';
 import type { Span } from '../debrief-lines.js';
 import { columnsOf, cutEnd, inkRows, pathLineRows, wrapText } from '../wrap.js';
 import { EXPORT_TAKEN_BACK, exportTakenBackWords, exportsDir, fallbackExportDir, finishedSessionSummary, laterSessionSummary, type DebriefFiles, keptExport, leavingPath, newestSessionSummary, newSessionId, NOTHING_ENTERED_WORDS, refusedSummaryDir, roomSummaryDir, shownPath, shownStateDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from '../export.js';
-import { errorWords, refusedWords, savingFailureShort, stateStore } from '../node/state-store.js';
+import { errorWords, failureReason, refusedWords, savingFailureShort, stateStore } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen, sayFolderOnce } from './DebriefScreen.js';
 import { KeyHints } from './KeyHints.js';
@@ -254,6 +254,8 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     // 60 columns each file within it was followed by the whole folder again.
     return sayFolderOnce([words, ...(here === undefined ? [] : [exportTakenBackWords(here, columns, app.env)]), ...beforeWords()]).join('\n');
   };
+  // Whether q's question on screen is its short form (quitShortQuestion), set as it is drawn.
+  const shortAsked = useRef(false);
   const stop = (interrupted = false) => {
     // A session in which the room entered nothing leaves no empty summary file behind (and is not kept).
     if (!roomDidSomething()) return app.exit(leavingWords(NOTHING_ENTERED_WORDS), interrupted ? 130 : 0);
@@ -265,7 +267,9 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     // has no room for it after the words, broken between its words with line continuations where it
     // is longer than a row (run-app's wrapWords); the terminal broke it mid-name at 60 columns.
     const again = elsewhere.current ? `\n${ROOM_ELSEWHERE}` : kept.current && roomSessionOnDisk(playable, app.env) ? `\nTo carry on with this session later: ${command(roomSessionArgs(playable), app.env)}` : '';
-    app.exit(`${leavingWords(written)}${again}`, interrupted ? 130 : written.startsWith('Session summary written') ? 0 : 74);
+    // q asked in its short form ("Not kept (permission denied)"): the file that refused, said here.
+    const why = shortAsked.current ? failureReason(app.env) : undefined;
+    app.exit(`${why === undefined ? '' : `Not kept: ${why}.\n`}${leavingWords(written)}${again}`, interrupted ? 130 : written.startsWith('Session summary written') ? 0 : 74);
   };
   // A closed window (or SIGTERM) writes the summary as q does, the decision on screen with the votes
   // entered there ("The session stopped at this decision"). It wrote the decisions followed only: the
@@ -491,7 +495,10 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     if (view.kind === 'decision' && reveal) return revealRows.length <= revealRoomFor(count) + 1;
     return screenRows - 1 - contentRows - count >= 0;
   };
-  const questionRows = question === undefined ? undefined : quitShort !== undefined && !questionFits(countOf(questionLines(question))) ? questionLines(quitShort) : questionLines(question);
+  const askShort = question !== undefined && quitShort !== undefined && !questionFits(countOf(questionLines(question)));
+  const questionRows = question === undefined ? undefined : askShort ? questionLines(quitShort) : questionLines(question);
+  // Asked in its short form, the question named neither the file refused nor why: leaving says them (stop).
+  shortAsked.current = askShort;
   const footerRows = questionRows !== undefined ? questionRows.reduce((n, row) => n + rowsOf(row), 0) : unavailable !== undefined ? unavailableRows.reduce((n, row) => n + rowsOf(row), 0) : openedCount + hintRows(fullHints, width).reduce((n, row) => n + rowsOf(row), 0);
 
   // A blank row above and below the reveal; when it scrolls, the row that says there is more above
