@@ -2667,6 +2667,94 @@ describe('a reference to a node whose own id is the mistake', () => {
   });
 });
 
+// Found by ids-52: a scene whose id was written "s1 opens up", named so by three replies, was four
+// invalid-id errors word for word the same, three of them above the node; a character written
+// "Jade" (named "Jade") had each line told 'Change it to "Jade"'.
+describe('an id that is not one, written the same way at the node and at the places naming it', () => {
+  /** The places (line, column) a message names, each as the text found there. */
+  const textsAt = (text: string, message: string) => [...message.matchAll(/line (\d+), column (\d+)/g)].map((m) => text.slice(offsetOf(text, Number(m[1]), Number(m[2]))).slice(0, 30));
+
+  it.each([['a space', 's1 opens up', 's1-opens-up'], ['a capital letter', 'Boyfriend-Guarded', 'boyfriend-guarded'], ['an accent', 'boyfriend-guardé', 'boyfriend-guarde']])('an id with %s used by three replies is one error at the node, naming the three places', (_, id, slug) => {
+    const { text, problems } = exampleWith(/"boyfriend-guarded"/g, JSON.stringify(id));
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['invalid-id', 'nodes[2].id']]);
+    const [p] = problems as [Problem];
+    expect(text.slice(offsetOf(text, p.line, p.column)).startsWith(JSON.stringify(id))).toBe(true);
+    expect(p.message).toMatch(new RegExp(`^The text ${JSON.stringify(id)} is not a valid id: ids must be lower-case letters, digits and single hyphens\\. The 3 places that name this node write it the same way \\(line \\d+, column \\d+; line \\d+, column \\d+; line \\d+, column \\d+\\): the same error, listed here once\\.$`));
+    expect(textsAt(text, p.message).map((t) => t.startsWith(JSON.stringify(id)))).toEqual([true, true, true]);
+    expect(p.fix).toBe(`Use something like "${slug}". Then write the same id in the 3 places that name this node, and they lead here.`);
+    expect(p.repeats).toBe(4);
+    expect(p.repeatedAt?.map((q) => formatPath(q.path))).toEqual(['nodes[0].replies[0].next[1].to', 'nodes[0].replies[1].next', 'nodes[0].replies[2].next']);
+    expect(p.repeatedAt?.map((q) => `line ${q.line}, column ${q.column}`).join('; ')).toBe(/\((line .*?)\)/.exec(p.message)?.[1]);
+    // Done as the fix says, nothing is left.
+    expect(validateScenario(text.replaceAll(JSON.stringify(id), `"${slug}"`), 'x.json').problems).toEqual([]);
+  });
+
+  it('named by one "next": the place is named in the singular', () => {
+    const { text, problems } = exampleWith(/"boyfriend-open"/g, '"Boyfriend-Open"');
+    expect(problems.map((p) => p.code)).toEqual(['invalid-id']);
+    expect(problems[0]?.message).toMatch(/ The place that names this node writes it the same way \(line \d+, column \d+\): the same error, listed here once\.$/);
+    expect(textsAt(text, problems[0]?.message ?? '')).toEqual([expect.stringMatching(/^"Boyfriend-Open"/)]);
+    expect(problems[0]?.fix).toBe('Use something like "boyfriend-open". Then write the same id at the place that names this node, and it leads here.');
+    expect(problems[0]?.repeats).toBe(2);
+  });
+
+  it('named by seven places: the first four by line and column, the rest counted', () => {
+    const lines = [...Array(4).keys()].map((i) => `{ "id": "n${i}", "kind": "scene", "title": "T", "narration": "N", "next": "s1 opens up" }`).join(',\n    ');
+    const { text } = exampleWith(/"boyfriend-guarded"/g, '"s1 opens up"');
+    const { problems } = validateScenario(text.replace('"nodes": [', `"nodes": [\n    ${lines},`), 'x.json');
+    expect(problems.filter((p) => p.code === 'invalid-id')).toHaveLength(1);
+    const p = problems.find((q) => q.code === 'invalid-id');
+    expect(p?.message).toMatch(/ The 7 places that name this node write it the same way \((line \d+, column \d+; ){3}line \d+, column \d+ and 3 more\): the same error, listed here once\.$/);
+    expect([p?.repeats, p?.repeatedAt?.length]).toEqual([8, 4]);
+  });
+
+  it('beside places naming the id meant ("after-visit"), the one naming it as written is folded in too, and each place is named by its own line', () => {
+    const { text, problems } = exampleWith('"id": "after-visit"', '"id": "After visit"');
+    const edited = text.replace('"next": "after-visit"', '"next": "After visit"');
+    const after = validateScenario(edited, 'x.json').problems;
+    expect(problems.map((p) => p.code)).toEqual(['invalid-id']);
+    expect(after.map((p) => p.code)).toEqual(['invalid-id']);
+    const [p] = after as [Problem];
+    expect(p.message).toMatch(/ A "next" names "after-visit" \(line \d+, column \d+\), meaning this node: it leads to no node until its id is "after-visit"\. Another place names it as written here \(line \d+, column \d+\): the same error, listed here once\.$/);
+    expect(textsAt(edited, p.message).map((t) => t.slice(0, 13))).toEqual(['"after-visit"', '"After visit"']);
+    expect(p.fix).toBe('Change it to "after-visit": then the "next" that names it leads here. Write the same id at the place that names it as written here, and it leads here too.');
+    expect([p.repeats, p.repeatedAt?.map((q) => formatPath(q.path))]).toEqual([2, ['nodes[1].next']]);
+  });
+
+  it('a character written "Jade" at its id and at each line: one error at the character, never "Change it to "Jade""', () => {
+    const { text, problems } = exampleWith(/"jade"/g, '"Jade"');
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['invalid-id', 'characters[0].id']]);
+    expect(problems[0]?.message).toMatch(/ The 3 places that name this character write it the same way \(line \d+, column \d+; line \d+, column \d+; line \d+, column \d+\): the same error, listed here once\.$/);
+    expect(textsAt(text, problems[0]?.message ?? '').every((t) => t.startsWith('"Jade"'))).toBe(true);
+    expect(problems[0]?.fix).toBe('Use something like "jade". Then write the same id in the 3 places that name this character.');
+  });
+
+  it('a variable written "Trust" at its id, its effects and its conditions: one error at the variable', () => {
+    const { problems } = exampleWith(/"trust"/g, '"Trust"');
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['invalid-id', 'variables[0].id']]);
+    expect(problems[0]?.message).toContain(' The 3 places that name this variable write it the same way (');
+    expect(problems[0]?.fix).toBe('Use something like "trust". Then write the same id in the 3 places that name this variable.');
+  });
+
+  it('the node\'s id right, three places writing it with capitals: one error at the first, counting the others', () => {
+    const { text, problems } = exampleWith(/"(next|to)": "boyfriend-guarded"/g, '"$1": "Boyfriend-Guarded"');
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['invalid-id', 'nodes[0].replies[0].next[1].to']]);
+    const [p] = problems as [Problem];
+    expect(p.message).toMatch(/ The same error comes 3 times, wherever "Boyfriend-Guarded" names a node: here, then at line \d+, column \d+; line \d+, column \d+\.$/);
+    expect(textsAt(text, p.message).every((t) => t.startsWith('"Boyfriend-Guarded"'))).toBe(true);
+    expect(p.fix).toBe('Change it to "boyfriend-guarded", the id of that node. The same goes for the other 2.');
+    expect([p.repeats, p.repeatedAt?.map((q) => formatPath(q.path))]).toEqual([3, ['nodes[0].replies[1].next', 'nodes[0].replies[2].next']]);
+  });
+
+  it('two places writing two different ids wrongly are two errors, as before', () => {
+    const { problems } = exampleWith('"next": "boyfriend-guarded"', '"next": "Boyfriend-Guarded"');
+    const two = validateScenario(exampleWith('"next": "boyfriend-guarded"', '"next": "Boyfriend-Guarded"').text.replace('"next": "boyfriend-guarded"', '"next": "Boyfriend guarded"'), 'x.json').problems;
+    expect(problems.map((p) => p.code)).toEqual(['invalid-id']);
+    expect(problems[0]?.repeats).toBeUndefined();
+    expect(two.map((p) => p.code)).toEqual(['invalid-id', 'invalid-id']);
+  });
+});
+
 describe('"$schema": any path to scenario.schema.json, from wherever the file is', () => {
   const good = readFixture('good/example.json').toString('utf8');
   const REF = '"$schema": "../../../scenarios/scenario.schema.json"';

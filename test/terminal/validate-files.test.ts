@@ -410,4 +410,20 @@ describe('hand-typed mistakes: the same problem, place and fix in the report and
     expect(human.out.split('\n').filter((l) => l.includes('[duplicate-goal]'))).toEqual([`${file}:${p?.line}:${p?.column} warning [duplicate-goal] learningGoals[3]: ${p?.message}`]);
     expect(human.out).toContain(`    fix: ${p?.fix}`);
   });
+
+  // Found by ids-52: a scene id written "s1 opens up", named so by three replies, was four identical invalid-id errors.
+  it('a scene id with a space, named so by three replies: one error at the node in the report and in --json, naming the three places', async () => {
+    const { file, human, problems } = await both(example.replaceAll('"boyfriend-guarded"', '"s1 opens up"'));
+    const invalid = (problems as { code?: string; line: number; column: number; path: unknown[]; message: string; fix: string; repeats?: number; repeatedAt?: { line: number; column: number; path: unknown[] }[] }[]).filter((p) => p.code === 'invalid-id');
+    expect(invalid).toHaveLength(1);
+    const p = invalid[0];
+    expect(p?.path).toEqual(['nodes', 2, 'id']);
+    expect(p?.repeats).toBe(4);
+    expect(p?.repeatedAt?.map((q) => q.path)).toEqual([['nodes', 0, 'replies', 0, 'next', 1, 'to'], ['nodes', 0, 'replies', 1, 'next'], ['nodes', 0, 'replies', 2, 'next']]);
+    const at = p?.repeatedAt?.map((q) => `line ${q.line}, column ${q.column}`).join('; ') ?? '';
+    expect(p?.message).toContain(`The 3 places that name this node write it the same way (${at}): the same error, listed here once.`);
+    expect(human.out.split('\n').filter((l) => l.includes('[invalid-id]'))).toEqual([`${file}:${p?.line}:${p?.column} error [invalid-id] nodes[2].id: ${p?.message}`]);
+    expect(human.out).toContain(`    fix: ${p?.fix}`);
+    expect(human.out).toMatch(/draft\.json: 1 error, 1 warning\n$/);
+  });
 });

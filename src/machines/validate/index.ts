@@ -15,6 +15,7 @@ import { integrityProblems } from './integrity.js';
 import { unusedCharacterProblems } from './cast.js';
 import { groupRepeats } from './repeats.js';
 import { foldKnockOns } from './fold.js';
+import { foldSameInvalidIds } from './same-id.js';
 import { invisibleCharacterProblems, withHiddenCharacters } from './invisible.js';
 import { markupProblems } from './markup.js';
 import { withPointers, pointerWords, type AuthoringPointers } from './pointers.js';
@@ -229,7 +230,7 @@ function validateText(input: string | Uint8Array, fileName: string, options: Val
     problems.push(...bestHereNotBestPath(parsed.data, best.path));
     problems.push(...integrityProblems(parsed.data, problems));
   }
-  return finish(text, fileName, groupRepeats(foldKnockOns(withHiddenCharacters(raw, problems))), parsed.success && !hasErrors ? parsed.data : undefined, keysUnique, raw);
+  return finish(text, fileName, groupRepeats(foldSameInvalidIds(raw, foldKnockOns(withHiddenCharacters(raw, problems)))), parsed.success && !hasErrors ? parsed.data : undefined, keysUnique, raw);
 }
 
 /** The errors a top-level list written twice causes, by the list: only the last is read. */
@@ -763,7 +764,7 @@ function locateWithRelated(text: string, file: string, problems: UnlocatedProble
     const related = p.related ? located[k++] ?? 'line 1, column 1' : undefined;
     const first = k;
     const each = (p.places ?? []).map(() => located[k++] ?? 'line 1, column 1');
-    const repeatedAt = p.repeats === undefined ? undefined : placed.slice(first, k).map((q) => ({ line: q.line, column: q.column, path: q.path }));
+    const repeatedAt = p.repeats === undefined ? undefined : placed.slice(first + (p.repeatsFrom ?? 0), k).map((q) => ({ line: q.line, column: q.column, path: q.path }));
     return [p, { related, places: each.join('; '), each, repeatedAt }];
   }));
   return problems.map((p, i) => {

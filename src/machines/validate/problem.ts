@@ -23,8 +23,10 @@ export interface Problem {
   /** How to fix it. */
   fix: string;
   /**
-   * The same warning, word for word, given this many times in one list or text, and listed once
-   * (repeats.ts): here is the first place; `repeatedAt` has the next few (REPEATS_SHOWN).
+   * The same problem, word for word, given this many times in one list or text, and listed once
+   * (repeats.ts): here is the first place; `repeatedAt` has the next few (REPEATS_SHOWN). An id
+   * that is not one, written so at a node and at the places naming it, is one error at the node
+   * (same-id.ts): `repeatedAt` has the first few of those places.
    */
   repeats?: number;
   repeatedAt?: { line: number; column: number; path: JsonPath }[];
@@ -41,6 +43,8 @@ export interface UnlocatedProblem {
   fix: string;
   /** As Problem.repeats: this problem stands for so many, its `places` the next few. */
   repeats?: number;
+  /** With `repeats`: the index in `places` where the repeated places begin (0 unless said; same-id.ts). */
+  repeatsFrom?: number;
   /** Point at the property's key rather than its value (for unknown keys). */
   atKey?: boolean;
   /** For text problems: the index inside the decoded string value. */

@@ -1330,7 +1330,7 @@ function declaredVariable(raw: unknown, id: string): boolean {
  * as the character's name ("Maya" for "maya"), or a variable or node written so. Undefined when the
  * field refers to nothing declared, or nothing matches.
  */
-function declaredIdMeant(raw: unknown, key: string | number | undefined, value: string): { id: string; what: string } | undefined {
+export function declaredIdMeant(raw: unknown, key: string | number | undefined, value: string): { id: string; what: string } | undefined {
   const list = key === 'character' ? 'characters' : key === 'var' ? 'variables' : key === 'to' || key === 'next' || key === 'start' ? 'nodes' : undefined;
   if (!list) return undefined;
   const items = valueAt(raw, [list]);
@@ -1365,7 +1365,10 @@ function meantIndexOf(items: readonly unknown[], list: 'characters' | 'variables
   items.forEach((item, i) => {
     if (typeof item !== 'object' || item === null) return;
     const { id, name, label, title } = item as { id?: unknown; name?: unknown; label?: unknown; title?: unknown };
-    if (typeof id !== 'string') return;
+    // An item whose own id is not one is never the id to change to: a character written "Jade",
+    // named "Jade", had each line's "character": "Jade" told 'Change it to "Jade"' (found by
+    // ids-52). That item's invalid-id error says what to write, for it and for the places naming it.
+    if (typeof id !== 'string' || !S.Id.safeParse(id).success) return;
     if (!index.ids.has(id)) index.ids.set(id, i);
     // Named as the file names it: a character by its name, a variable by its label, a node by its title.
     const shownAs = list === 'characters' ? name : list === 'variables' ? label : title;
