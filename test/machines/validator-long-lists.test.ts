@@ -283,3 +283,52 @@ describe('the same warning again and again in one list or text is one warning', 
     expect(dup.map((p) => [p.path, p.repeats])).toEqual([[['learningGoals', 3], undefined], [['learningGoals', 4], undefined]]);
   });
 });
+
+// Found by ids-52: a principle that is not one, pasted 300 times into learningGoals, was 300
+// unknown-principle errors, word for word the same: the report's 200 were all the same line. The
+// same error in one list is one error too, as a warning is.
+describe('the same error again and again in one list is one error', () => {
+  const pasted = (goals: string[]) => exampleEdited((f) => { f.learningGoals = [...f.learningGoals, ...goals]; });
+
+  it('a principle that is not one, 300 times in learningGoals: one error at the first, with the count and the next four places', () => {
+    const text = pasted(Array<string>(300).fill('be-nice'));
+    const result = validateScenario(text, 'x.json');
+    expect(result.problems.map((p) => p.code)).toEqual(['unknown-principle']);
+    expect([result.errors, result.warnings]).toEqual([1, 0]);
+    const p = result.problems[0] as Problem;
+    expect(p.path).toEqual(['learningGoals', 3]);
+    expect(text.split('\n')[p.line - 1]?.slice(p.column - 1)).toBe('"be-nice",');
+    expect(p.message).toBe(`"be-nice" is not a principle of the guide. The same error comes 300 times in learningGoals: here, then at line ${p.line + 1}, column 5; line ${p.line + 2}, column 5; line ${p.line + 3}, column 5; line ${p.line + 4}, column 5, and 295 more.`);
+    expect(p.fix).toMatch(/^Use a principle id from scenarios\/guide\/principles\.json .* The same goes for the other 299\.$/);
+    expect(p.repeats).toBe(300);
+    expect(p.repeatedAt).toEqual([1, 2, 3, 4].map((k) => ({ line: p.line + k, column: 5, path: ['learningGoals', 3 + k] })));
+    const report = formatValidation(result, 'x.json');
+    expect(report.split('\n').filter((l) => l.includes('[unknown-principle]'))).toHaveLength(1);
+    expect(report).not.toContain('more problems');
+    expect(report).toMatch(/x\.json: 1 error, 0 warnings$/);
+  });
+
+  it('two different principles that are not ones, each pasted twice: two errors, each counting its own', () => {
+    const result = validateScenario(pasted(['be-nice', 'be-kind', 'be-nice', 'be-kind']), 'x.json');
+    expect(result.problems.map((p) => [p.code, p.path, p.repeats, p.repeatedAt?.map((q) => q.path)])).toEqual([
+      ['unknown-principle', ['learningGoals', 3], 2, [['learningGoals', 5]]],
+      ['unknown-principle', ['learningGoals', 4], 2, [['learningGoals', 6]]],
+    ]);
+    expect(result.problems[0]?.message).toMatch(/^"be-nice" is not a principle of the guide\. The same error comes 2 times in learningGoals: here, then at line \d+, column 5\.$/);
+  });
+
+  it('below 300 warnings, past the cap: the one error is listed first, then the warnings', () => {
+    // 300 scenes no playthrough reaches, then learningGoals, moved to the end of the file.
+    const text = exampleEdited((f) => {
+      const goals = [...f.learningGoals, ...Array<string>(300).fill('be-nice')];
+      delete (f as Partial<File>).learningGoals;
+      f.nodes.splice(1, 0, ...Array.from({ length: 300 }, (_, i) => ({ id: `spare-${i}`, kind: 'scene', narration: 'You wait.', next: 'end-strong' }) as Node));
+      f.learningGoals = goals;
+    });
+    const result = validateScenario(text, 'x.json');
+    expect(result.problems[0]).toMatchObject({ severity: 'error', code: 'unknown-principle', path: ['learningGoals', 3], repeats: 300 });
+    expect(result.problems[0]?.line).toBeGreaterThan(result.problems[1]?.line ?? Infinity);
+    expect(result.problems.slice(1).every((p) => p.severity === 'warning')).toBe(true);
+    expect([result.problems.length, result.errors, result.truncated?.errors]).toEqual([200, 1, 0]);
+  });
+});

@@ -411,6 +411,22 @@ describe('hand-typed mistakes: the same problem, place and fix in the report and
     expect(human.out).toContain(`    fix: ${p?.fix}`);
   });
 
+  // Found by ids-52: a principle that is not one pasted 300 times into learningGoals was 300 identical errors.
+  it('a principle that is not one, 300 times in learningGoals: one error in the report and in --json, with the count and the next places', async () => {
+    const f = JSON.parse(example) as { learningGoals: string[] };
+    f.learningGoals.push(...Array<string>(300).fill('be-nice'));
+    const { file, human, problems } = await both(JSON.stringify(f, null, 2));
+    const unknown = (problems as { code?: string; line: number; column: number; message: string; fix: string; repeats?: number; repeatedAt?: { line: number; column: number; path: unknown[] }[] }[]).filter((p) => p.code === 'unknown-principle');
+    expect(unknown).toHaveLength(1);
+    const p = unknown[0];
+    expect(p?.repeats).toBe(300);
+    expect(p?.repeatedAt?.map((q) => q.path)).toEqual([['learningGoals', 4], ['learningGoals', 5], ['learningGoals', 6], ['learningGoals', 7]]);
+    expect(p?.message).toMatch(/^"be-nice" is not a principle of the guide\. The same error comes 300 times in learningGoals: here, then at line .*, and 295 more\.$/);
+    expect(human.out.split('\n').filter((l) => l.includes('[unknown-principle]'))).toEqual([`${file}:${p?.line}:${p?.column} error [unknown-principle] learningGoals[3]: ${p?.message}`]);
+    expect(human.out).toContain(`    fix: ${p?.fix}`);
+    expect(human.out).toMatch(/draft\.json: 1 error, 1 warning\n$/);
+  });
+
   // Found by ids-52: a scene id written "s1 opens up", named so by three replies, was four identical invalid-id errors.
   it('a scene id with a space, named so by three replies: one error at the node in the report and in --json, naming the three places', async () => {
     const { file, human, problems } = await both(example.replaceAll('"boyfriend-guarded"', '"s1 opens up"'));

@@ -5,14 +5,17 @@ import { formatPath, type JsonPath, type UnlocatedProblem } from './problem.js';
 export const REPEATS_SHOWN = 4;
 
 /**
- * The same warning, word for word, given again and again in one list or one text (a learning goal
- * pasted 300 times was 300 "listed again" warnings, found by validator-52): one warning at the
+ * The same warning (or error), word for word, given again and again in one list or one text (a
+ * learning goal pasted 300 times was 300 "listed again" warnings, found by validator-52): one at the
  * first place, its message saying how many times it comes and where the next few are (line and
  * column), its `repeats` the count. A warning that names places of its own (other than one
  * `related` place the same for all), or is tied to another problem, is left as it is.
  */
 export function groupRepeats(problems: UnlocatedProblem[]): UnlocatedProblem[] {
-  const candidate = (p: UnlocatedProblem) => p.severity === 'warning' && p.offset === undefined && p.places === undefined && p.cause === undefined && !OWN_COUNT.has(p.code);
+  // Errors too (found by ids-52: a principle that is not one pasted 300 times into learningGoals
+  // was 300 unknown-principle errors), grouped only with errors; a syntax error (placed by its
+  // offset) never is.
+  const candidate = (p: UnlocatedProblem) => p.offset === undefined && p.places === undefined && p.cause === undefined && !OWN_COUNT.has(p.code);
   // Most warnings are said once (each names its node): only a message said again is looked at
   // further, so 150,000 different ones cost one pass of a set.
   const seen = new Set<string>();
@@ -28,7 +31,7 @@ export function groupRepeats(problems: UnlocatedProblem[]): UnlocatedProblem[] {
   for (const p of problems) {
     if (!again.has(p.message) || !candidate(p)) continue;
     // Parts of a path are ids or indices, joined with a character no id holds.
-    const key = `${p.code}\u0000${listOf(p.path).join('\u0001')}\u0000${p.related?.join('\u0001') ?? ''}\u0000${p.relatedAtKey === true}\u0000${p.message}\u0000${p.fix}`;
+    const key = `${p.severity}\u0000${p.code}\u0000${listOf(p.path).join('\u0001')}\u0000${p.related?.join('\u0001') ?? ''}\u0000${p.relatedAtKey === true}\u0000${p.message}\u0000${p.fix}`;
     keys.set(p, key);
     const group = groups.get(key);
     if (group) group.push(p);
@@ -50,7 +53,7 @@ export function groupRepeats(problems: UnlocatedProblem[]): UnlocatedProblem[] {
     const where = formatPath(listOf(p.path));
     out.push({
       ...p,
-      message: `${p.message} The same warning comes ${countWords(group.length)} times in ${where}: here, then at {places}${more > 0 ? `, and ${countWords(more)} more` : ''}.`,
+      message: `${p.message} The same ${p.severity} comes ${countWords(group.length)} times in ${where}: here, then at {places}${more > 0 ? `, and ${countWords(more)} more` : ''}.`,
       fix: `${p.fix} The same goes for the other ${others.length === 1 ? 'one' : countWords(others.length)}.`,
       places: shown.map((q) => q.path),
       placeIndices: shown.map((q) => q.stringIndex),
