@@ -43,6 +43,10 @@ const OWN_MODULES = [
   // mocks xstate to count the steps a replay of the playthrough takes (term-52): plain play once
   // replayed from the start at every scene
   'test/terminal/plain-scene-numbers.test.ts',
+  // mocks xstate to count the steps a replay of the playthrough takes (scenes-52): trainer-led line
+  // by line, the full-screen play and trainer screens, the web play page and presenter mode once
+  // replayed from the start at every scene
+  'test/terminal/facilitate-plain-scene-numbers.test.ts',
   // mocks node:fs/promises to refuse every other save of a live room (term-52)
   'test/terminal/room-flapping.test.ts',
 ];

@@ -1,4 +1,4 @@
-import { decisionSetup, keptAsItWasWords, peopleMet, sceneHeadingAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, entryOf, facilitatedDecision, MAX_VOTES, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, pathReply, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
+import { decisionSetup, keptAsItWasWords, peopleMet, sceneHeadingAt, sceneNumberAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, entryOf, facilitatedDecision, MAX_VOTES, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, pathReply, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { exportAgain, exportAgainFailedWords, LATER_SUMMARY, laterSessionSummary, EXPORTED_AGAIN, EXPORTED_ANEW, exportTakenBackWords, type DebriefFiles, exportsDir, fallbackExportDir, keptExport, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, newSessionId, roomSummaryDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from './export.js';
 import { command, commandName, otherStartValues } from './invocation.js';
 import { wrapWords } from './wrap.js';
@@ -194,6 +194,12 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
     let shown: string | undefined;
     // What the room had entered at the next decision shown: a kept session's, or the decision gone back to.
     let restore: RoomRound | undefined = resumed?.progress.current;
+    // The number of the last scene shown in the playthrough, carried forward from scene to scene
+    // (an untitled one is headed "Scene N"), as line-by-line play carries it. Undefined until worked
+    // out once by replaying the playthrough (the core's sceneNumberAt): at the start (a kept session
+    // stands anywhere), after going back and after starting over. Replaying at every scene made a
+    // long chain of scenes quadratic.
+    let scenesBefore: number | undefined;
     for (;;) {
       const snapshot = actor.getSnapshot();
       const view = selectView(scenario, snapshot);
@@ -232,6 +238,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
             past.splice(0, past.length, ...last.past);
             restore = last.current;
             shown = undefined;
+            scenesBefore = undefined;
             say(`< Back to decision ${back}, with the room's votes there.`);
             // A decision with no words of its own, after the scene that set it up (the core's decisionSetup).
             printSetup(decisionSetup(scenario, actor.getPersistedSnapshot()), say);
@@ -249,7 +256,10 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       // session) the room sees what presenter mode's projector shows; w says who's who, as when playing.
       if (view.kind === 'scene') {
         // An untitled scene headed by its number (the core's sceneHeadingAt), as presenter mode and the full-screen session head it.
-        printMoment(view, say, { meters: false, heading: sceneHeadingAt(scenario, actor.getPersistedSnapshot()) });
+        // Counted whether or not it is printed as a number (a titled scene is a scene passed, as sceneNumberAt counts it).
+        const sceneNumber = scenesBefore !== undefined ? scenesBefore + 1 : sceneNumberAt(scenario, actor.getPersistedSnapshot());
+        printMoment(view, say, { meters: false, heading: sceneHeadingAt(scenario, actor.getPersistedSnapshot(), sceneNumber) });
+        scenesBefore = sceneNumber;
         // A scene's own discussion prompt is the room's, as at a decision (presenter mode shows it too).
         if (view.discussionPrompt) say(`Discuss: ${view.discussionPrompt}`);
         actor.send({ type: 'scene.continue' });
@@ -275,6 +285,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         past.splice(0, past.length, ...last.past);
         restore = last.current;
         shown = undefined;
+        scenesBefore = undefined;
         say(`< Back to decision ${back ?? ''}, with the room's votes there.`);
         // A decision with no words of its own, after the scene that set it up (the core's decisionSetup).
         printSetup(decisionSetup(scenario, actor.getPersistedSnapshot()), say);
@@ -313,6 +324,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         past.length = 0;
         shown = undefined;
         restore = undefined;
+        scenesBefore = undefined;
         say();
         say('Starting the session over from the beginning.');
         continue;
