@@ -47,6 +47,7 @@ const OWN_MODULES = [
   // by line, the full-screen play and trainer screens, the web play page and presenter mode once
   // replayed from the start at every scene
   'test/terminal/facilitate-plain-scene-numbers.test.ts',
+  'test/terminal/play-screen-scene-numbers.test.tsx',
   // mocks node:fs/promises to refuse every other save of a live room (term-52)
   'test/terminal/room-flapping.test.ts',
 ];

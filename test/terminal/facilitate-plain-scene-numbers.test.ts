@@ -6,6 +6,7 @@ import { sceneChain } from '../../bench/hostile.js';
 import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { tempEnv } from './helpers/ink.js';
+import { branching } from './helpers/scene-numbers.js';
 
 // Trainer-led line by line, an untitled scene is headed "Scene N" by its number in the playthrough.
 // It was worked out by replaying the playthrough from its start at every scene (quadratic in a long
@@ -18,31 +19,6 @@ vi.mock('xstate', async (importOriginal) => {
   const real = await importOriginal<typeof import('xstate')>();
   return { ...real, transition: (...args: Parameters<typeof real.transition>) => { steps.count++; return real.transition(...args); } };
 });
-
-const reply = (id: string, next: string, verdict: 'follows' | 'violates' = 'follows') => ({
-  id, text: `Reply ${id}.`, feedback: 'It matters (Stages of Exiting CSEC Involvement).', assessments: [{ principle: 'non-judgmental', verdict }], next,
-});
-
-/**
- * Three scenes (the second titled) before a decision; its first reply goes through two more scenes
- * to a second decision, its second through one; the second decision through one scene to the end.
- */
-function branching(): string {
-  const scene = (id: string, next: string, title?: string) => ({ id, kind: 'scene', ...(title ? { title } : {}), narration: `Narration of ${id}.`, next });
-  const decision = (id: string, replies: unknown[]) => ({ id, kind: 'decision', title: `Decision ${id}`, narration: 'Maya waits.', prompt: 'What do you say?', facilitatorNote: 'Note.', discussionPrompt: 'Prompt?', replies });
-  return JSON.stringify({
-    id: 'scene-numbers', version: 1, title: 'Scene numbers', summary: 'Scene numbers.', contentNote: 'None.', estimatedMinutes: 5,
-    learningGoals: ['non-judgmental'], characters: [{ id: 'maya', name: 'Maya', role: 'youth' }], start: 's0',
-    nodes: [
-      scene('s0', 's1'), scene('s1', 's2', 'The bus'), scene('s2', 'd1'),
-      decision('d1', [reply('d1-a', 'a0'), reply('d1-b', 'b0', 'violates')]),
-      scene('a0', 'a1'), scene('a1', 'd2'), scene('b0', 'd2'),
-      decision('d2', [reply('d2-a', 'last'), reply('d2-b', 'last', 'violates')]),
-      scene('last', 'end-mixed'),
-      { id: 'end-mixed', kind: 'ending', ending: 'mixed', title: 'End', narration: 'It ends.' },
-    ],
-  });
-}
 
 function playable(text: string) {
   const dir = mkdtempSync(join(tmpdir(), 'chain-'));

@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { changeWords, debriefKey, decisionSetup, latestSaveKey, newerSaveAt, NEWER_SAVE_QUIT, saveKey, saveKeptInstead, FELL_BEHIND_FINISH, finishPlaythrough, peopleMet, PRACTICE_IDLE_MS, practiceClock, resumeOpening, sceneHeadingAt, selectView, startSession, unavailableWords, pathReply, yourReply, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
+import { changeWords, debriefKey, decisionSetup, latestSaveKey, newerSaveAt, NEWER_SAVE_QUIT, saveKey, saveKeptInstead, FELL_BEHIND_FINISH, finishPlaythrough, peopleMet, PRACTICE_IDLE_MS, practiceClock, resumeOpening, sceneHeadingAt, sceneNumberAt, selectView, startSession, unavailableWords, pathReply, yourReply, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, hintRows, NO_UNDO_WORDS, playHints, typedNumberHints, typeNumber, withOptionalHint, type Action, type Hint } from '../keys.js';
 import { noteFinish, quitRetryWords, recordsNoticeLines, withoutToDo } from '../node/state-store.js';
 import { NOT_RECORDED_UNWRITABLE, recordedLine, saveKeptOnDisk, saveProgress, stateStore } from '../saves.js';
@@ -70,8 +70,18 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // drawn and laid out as a title is: it had no heading while on screen, and then "Scene 2" under
   // "Before this" after an undo, and in "Where you left off" (as the web's play page, presenter mode
   // and the trainer's screen number it live).
+  // The number is carried forward from scene to scene, as line-by-line play carries it: `scenesBefore`
+  // is the number of the scene Enter left (set there), undefined until worked out once by replaying
+  // the playthrough (the core's sceneNumberAt): at the start (a resumed save stands anywhere) and
+  // after an undo. Replaying at every scene made a long chain of scenes quadratic. `numbered`: the
+  // snapshot the scene on screen was numbered at, and its number (every scene counted, a titled one too).
+  const scenesBefore = useRef<number | undefined>(undefined);
+  const numbered = useRef<{ snapshot: unknown; n: number | undefined }>(undefined);
   const view = useMemo(() => {
-    const heading = selectedView.kind === 'scene' && !selectedView.title ? sceneHeadingAt(playable.scenario, actor.getPersistedSnapshot()) : undefined;
+    if (selectedView.kind !== 'scene') return selectedView;
+    const n = scenesBefore.current !== undefined ? scenesBefore.current + 1 : sceneNumberAt(playable.scenario, actor.getPersistedSnapshot());
+    numbered.current = { snapshot: actor.getSnapshot(), n };
+    const heading = !selectedView.title ? sceneHeadingAt(playable.scenario, actor.getPersistedSnapshot(), n) : undefined;
     return heading === undefined ? selectedView : { ...selectedView, title: heading };
   }, [selectedView, playable.scenario, actor]);
   const title = view.scenarioTitle;
@@ -311,6 +321,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
       if (a.type === 'undo' && mode === 'assessment') return setUnavailable(NO_UNDO_WORDS);
       if (a.type === 'undo' && view.canUndo) {
         setRecap(undefined);
+        scenesBefore.current = undefined;
         actor.send({ type: 'decision.undo' });
         setSetupAt(String(actor.getSnapshot().value));
         return setShowFeedback(false);
@@ -322,6 +333,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     // Practice's undo key is refused in words, not ignored (line by line says the same).
     if (a.type === 'undo' && mode === 'assessment') return setUnavailable(NO_UNDO_WORDS);
     if (a.type === 'undo' && view.canUndo) {
+      scenesBefore.current = undefined;
       actor.send({ type: 'decision.undo' });
       setSetupAt(String(actor.getSnapshot().value));
       return setShowFeedback(false);
@@ -330,6 +342,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
       // The reply that ended the scenario: back to that decision in a session restored from just before it.
       const restored = startSession(playable.scenario, mode, beforeLastReply.current);
       setSetupAt(String(restored.getSnapshot().value));
+      scenesBefore.current = undefined;
       setActor(restored);
       beforeLastReply.current = undefined;
       return setShowFeedback(false);
@@ -348,6 +361,9 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     }
     if (view.kind === 'scene' && a.type === 'enter') {
       lastReplyKey.current = undefined;
+      // The count goes on from this scene's number, when it was numbered where the session stands
+      // (a second Enter before the screen caught up is not counted twice: worked out again instead).
+      scenesBefore.current = numbered.current?.snapshot === actor.getSnapshot() ? numbered.current.n : undefined;
       actor.send({ type: 'scene.continue' });
     }
     if (view.kind !== 'decision') return;
