@@ -401,7 +401,19 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // Where the session stands, as presenter mode's status line says it: at a scene its number in the
   // playthrough ("Scene 3", the core's sceneNumberAt), which heads an untitled scene there too. It
   // named no step at a scene, so an untitled one was headed by the scenario's title alone.
-  const sceneNumber = useMemo(() => (view.kind === 'scene' ? sceneNumberAt(scenario, actor.getPersistedSnapshot()) : undefined), [view, scenario, actor]);
+  // Carried forward from scene to scene, as line-by-line play carries it: `scenesBefore` is the number
+  // of the scene Enter left (set there), undefined until worked out once by replaying the playthrough:
+  // the first scene shown (a kept session stands anywhere) and after going back (a new session
+  // started over is a new screen). Replaying at every scene made a long chain of scenes quadratic.
+  // `numbered`: the snapshot the scene on screen was numbered at, and its number.
+  const scenesBefore = useRef<number | undefined>(undefined);
+  const numbered = useRef<{ snapshot: unknown; n: number | undefined }>(undefined);
+  const sceneNumber = useMemo(() => {
+    if (view.kind !== 'scene') return undefined;
+    const n = scenesBefore.current !== undefined ? scenesBefore.current + 1 : sceneNumberAt(scenario, actor.getPersistedSnapshot());
+    numbered.current = { snapshot: actor.getSnapshot(), n };
+    return n;
+  }, [view, scenario, actor]);
   const step = view.kind === 'decision' ? [progressWords(view)] : view.kind === 'scene' ? [sceneWords(sceneNumber)] : [];
   const heading = roomHeading(view.scenarioTitle, step, view.kind === 'decision' && !reveal && entered > 0 ? entered : undefined, columns - 2);
   // u goes back to the decision the room last followed a reply at (a key pressed by mistake in front of the room).
@@ -613,6 +625,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const goBack = () => {
     const last = roomBack({ past: past.current, decisions: log.current });
     if (!last) return;
+    scenesBefore.current = undefined;
     actor.send({ type: 'decision.undo' });
     setSetupAt(String(actor.getSnapshot().value));
     backAt(last, selectView(scenario, actor.getSnapshot()));
@@ -666,7 +679,12 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     // stray u in front of the room lost 19 votes with no way to get them back).
     if (a.type === 'undo' && back !== undefined) return view.kind === 'decision' && entered > 0 ? setConfirm('back') : goBack();
     if (view.kind === 'scene') {
-      if (a.type === 'enter') return actor.send({ type: 'scene.continue' });
+      if (a.type === 'enter') {
+        // The count goes on from this scene's number, when it was numbered where the session stands
+        // (a second Enter before the screen caught up is not counted twice: worked out again instead).
+        scenesBefore.current = numbered.current?.snapshot === actor.getSnapshot() ? numbered.current.n : undefined;
+        return actor.send({ type: 'scene.continue' });
+      }
       if (a.type === 'note' && note !== undefined) {
         // Scrolled to as at a decision, whether the scene scrolls yet or not: a scene that fits only
         // without its note scrolls once it is shown, and left at its top the note began on the last row.
@@ -764,6 +782,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       if (exportAtEnding.current !== undefined && exportedFiles === undefined) setExportedFiles(exportAtEnding.current);
       exportAtEnding.current = undefined;
       actor.stop();
+      scenesBefore.current = undefined;
       setActor(session);
     };
     // Where the summary went, then what u does, in the fewest rows (at 60×24 the notices took 11 of 24
