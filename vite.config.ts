@@ -49,6 +49,7 @@ const OWN_MODULES = [
   'test/terminal/facilitate-plain-scene-numbers.test.ts',
   'test/terminal/play-screen-scene-numbers.test.tsx',
   'test/terminal/facilitate-screen-scene-numbers.test.tsx',
+  'test/web/session-scene-numbers.test.tsx',
   // mocks node:fs/promises to refuse every other save of a live room (term-52)
   'test/terminal/room-flapping.test.ts',
 ];

@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  cleanText, clearSave, yourReplyLabel, newerSaveAt, feedbackOf, undoEnding, finishPlaythrough, holdSave, peopleMet, progressWords, sceneHeadingAt, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
+  cleanText, clearSave, yourReplyLabel, newerSaveAt, feedbackOf, undoEnding, finishPlaythrough, holdSave, peopleMet, progressWords, sceneHeadingAt, sceneNumberAt, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView, type Scenario, type Turn,
 } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
@@ -42,10 +42,18 @@ function momentOf(view: SessionView, turns: number, heading: string | undefined)
   return { key: `${view.nodeId}@${turns}`, nodeId: view.nodeId, turns, kind: view.kind, title: view.title, heading, narration: view.narration, lines: view.lines, sceneChanges: view.sceneChanges };
 }
 
-/** The moment a session stands at, a scene headed by the core (sceneHeadingAt). */
-function momentAt(scenario: Scenario, actor: SessionActor): Moment {
+/**
+ * The moment a session stands at, a scene headed by the core (sceneHeadingAt), and the scenes passed
+ * from the start up to it (this one counted). `scenesBefore`: those passed before it, carried forward
+ * from the step before (see Session's `counted`); without it, a scene's number is worked out by
+ * replaying the playthrough from its start (the core's sceneNumberAt), which at every step made a
+ * long chain of scenes quadratic.
+ */
+function momentAt(scenario: Scenario, actor: SessionActor, scenesBefore?: number): { moment: Moment; scenes: number | undefined } {
   const snap = actor.getSnapshot();
-  return momentOf(selectView(scenario, snap), snap.context.transcript.length, sceneHeadingAt(scenario, actor.getPersistedSnapshot()));
+  const view = selectView(scenario, snap);
+  const scenes = view.kind !== 'scene' ? scenesBefore : scenesBefore !== undefined ? scenesBefore + 1 : sceneNumberAt(scenario, actor.getPersistedSnapshot());
+  return { moment: momentOf(view, snap.context.transcript.length, view.kind === 'scene' ? sceneHeadingAt(scenario, actor.getPersistedSnapshot(), scenes) : undefined), scenes };
 }
 
 /**
@@ -309,8 +317,12 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
   // A resumed save shows the whole conversation so far, replayed from its start (the current moment last).
   const [moments, setMoments] = useState<Moment[]>(() => {
     const replayed = snapshot ? replayConversation(scenario, snapshot) : [];
-    return replayed.length > 0 ? replayed.map((m) => momentOf(m.view, m.turns, m.heading)) : [momentAt(scenario, actor)];
+    return replayed.length > 0 ? replayed.map((m) => momentOf(m.view, m.turns, m.heading)) : [momentAt(scenario, actor).moment];
   });
+  // The scenes passed up to the moment of the snapshot named (the last momentAt worked out), carried
+  // on to the next moment by a Continue or a reply taken from that snapshot; worked out again by
+  // replay where it is not known (the first step, after an undo, a step that did not move).
+  const counted = useRef<{ snapshot: Snapshot; scenes: number | undefined }>(undefined);
   const [saveError, setSaveError] = useState<string>();
   // The replies the playthrough started with (a what-if's, kept from the playthrough it replays).
   const [startedWith] = useState(() => actor.getSnapshot().context.transcript);
@@ -443,11 +455,14 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
       setStartedAgain(undefined);
       setUndone((u) => (event.type === 'decision.undo' ? (u ?? 0) + 1 : undefined));
       endingHeld.current = holds;
+      const from = actor.getSnapshot();
       actor.send(event);
       const snap = actor.getSnapshot();
       endingHeld.current = holds && snap.status === 'done';
       setLastFeedback(endingHeld.current);
-      const next = momentAt(scenario, actor);
+      const onward = (event.type === 'scene.continue' || event.type === 'reply.choose') && snap !== from && counted.current?.snapshot === from;
+      const { moment: next, scenes } = momentAt(scenario, actor, onward ? counted.current?.scenes : undefined);
+      counted.current = { snapshot: snap, scenes };
       setMoments((m) => addMoment(m, next));
     });
     landAfter(actor.getSnapshot().status === 'done' ? (endingHeld.current && !stopped.current ? 'last-feedback' : 'debrief') : event.type === 'reply.choose' ? 'reply' : 'moment');
@@ -484,7 +499,8 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
       restored.current = true;
       setLastFeedback(false);
       setActor(next);
-      const moment = momentAt(scenario, next);
+      const { moment, scenes } = momentAt(scenario, next);
+      counted.current = { snapshot: next.getSnapshot(), scenes };
       setMoments((m) => addMoment(m, moment));
     });
     landAfter('moment');
