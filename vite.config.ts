@@ -44,8 +44,8 @@ const OWN_MODULES = [
   // replayed from the start at every scene
   'test/terminal/plain-scene-numbers.test.ts',
   // mocks xstate to count the steps a replay of the playthrough takes (scenes-52): trainer-led line
-  // by line, the full-screen play and trainer screens, the web play page and presenter mode once
-  // replayed from the start at every scene
+  // by line, the full-screen play and trainer screens and the web play page once replayed from the
+  // start at every scene
   'test/terminal/facilitate-plain-scene-numbers.test.ts',
   'test/terminal/play-screen-scene-numbers.test.tsx',
   'test/terminal/facilitate-screen-scene-numbers.test.tsx',
