@@ -1,12 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { sceneChain } from '../../bench/hostile.js';
 import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
-import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { tempEnv } from './helpers/ink.js';
-import { branching } from './helpers/scene-numbers.js';
+import { branching, playable } from './helpers/scene-numbers.js';
 
 // Trainer-led line by line, an untitled scene is headed "Scene N" by its number in the playthrough.
 // It was worked out by replaying the playthrough from its start at every scene (quadratic in a long
@@ -20,14 +16,6 @@ vi.mock('xstate', async (importOriginal) => {
   return { ...real, transition: (...args: Parameters<typeof real.transition>) => { steps.count++; return real.transition(...args); } };
 });
 
-function playable(text: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'chain-'));
-  const path = join(dir, 'scenario.json');
-  writeFileSync(path, text);
-  const p = loadPlayable(path);
-  if ('problems' in p) throw new Error(p.problems);
-  return p;
-}
 
 async function facilitate(env: NodeJS.ProcessEnv, p: ReturnType<typeof playable>, lines: string[]) {
   let out = '';

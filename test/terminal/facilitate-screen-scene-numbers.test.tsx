@@ -1,12 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sceneChain } from '../../bench/hostile.js';
-import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { appElement, KEY, press, renderAt, tempEnv } from './helpers/ink.js';
-import { branching } from './helpers/scene-numbers.js';
+import { branching, playable } from './helpers/scene-numbers.js';
 
 afterEach(cleanup);
 
@@ -22,14 +18,6 @@ vi.mock('xstate', async (importOriginal) => {
   return { ...real, transition: (...args: Parameters<typeof real.transition>) => { steps.count++; return real.transition(...args); } };
 });
 
-function playable(text: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'chain-'));
-  const path = join(dir, 'scenario.json');
-  writeFileSync(path, text);
-  const p = loadPlayable(path);
-  if ('problems' in p) throw new Error(p.problems);
-  return p;
-}
 
 /** The scene named in the status line ("Scene 3"), or undefined away from a scene. */
 const named = (frame: string | undefined) => /Scene \d+/.exec((frame ?? '').split('\n')[0] ?? '')?.[0];

@@ -1,12 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { sceneChain } from '../../bench/hostile.js';
 import { runPlain } from '../../src/terminal/plain.js';
 import { readSave } from '../../src/terminal/saves.js';
-import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { tempEnv } from './helpers/ink.js';
+import { branching, playable } from './helpers/scene-numbers.js';
 
 // Line by line, an untitled scene is headed "Scene N" by its number in the playthrough. The player
 // worked the number out by replaying the playthrough from its start at every scene: a chain of
@@ -19,40 +16,6 @@ vi.mock('xstate', async (importOriginal) => {
   const real = await importOriginal<typeof import('xstate')>();
   return { ...real, transition: (...args: Parameters<typeof real.transition>) => { steps.count++; return real.transition(...args); } };
 });
-
-const reply = (id: string, next: string, verdict: 'follows' | 'violates' = 'follows') => ({
-  id, text: `Reply ${id}.`, feedback: 'It matters (Stages of Exiting CSEC Involvement).', assessments: [{ principle: 'non-judgmental', verdict }], next,
-});
-
-/**
- * Three scenes (the second titled) before a decision; its first reply goes through two more scenes
- * to a second decision, its second through one; the second decision through one scene to the end.
- */
-function branching(): string {
-  const scene = (id: string, next: string, title?: string) => ({ id, kind: 'scene', ...(title ? { title } : {}), narration: `Narration of ${id}.`, next });
-  const decision = (id: string, replies: unknown[]) => ({ id, kind: 'decision', title: `Decision ${id}`, narration: 'Maya waits.', prompt: 'What do you say?', facilitatorNote: 'Note.', discussionPrompt: 'Prompt?', replies });
-  return JSON.stringify({
-    id: 'scene-numbers', version: 1, title: 'Scene numbers', summary: 'Scene numbers.', contentNote: 'None.', estimatedMinutes: 5,
-    learningGoals: ['non-judgmental'], characters: [{ id: 'maya', name: 'Maya', role: 'youth' }], start: 's0',
-    nodes: [
-      scene('s0', 's1'), scene('s1', 's2', 'The bus'), scene('s2', 'd1'),
-      decision('d1', [reply('d1-a', 'a0'), reply('d1-b', 'b0', 'violates')]),
-      scene('a0', 'a1'), scene('a1', 'd2'), scene('b0', 'd2'),
-      decision('d2', [reply('d2-a', 'last'), reply('d2-b', 'last', 'violates')]),
-      scene('last', 'end-mixed'),
-      { id: 'end-mixed', kind: 'ending', ending: 'mixed', title: 'End', narration: 'It ends.' },
-    ],
-  });
-}
-
-function playable(text: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'chain-'));
-  const path = join(dir, 'scenario.json');
-  writeFileSync(path, text);
-  const p = loadPlayable(path);
-  if ('problems' in p) throw new Error(p.problems);
-  return p;
-}
 
 async function plain(env: NodeJS.ProcessEnv, text: string, lines: string[], resume = false) {
   let out = '';

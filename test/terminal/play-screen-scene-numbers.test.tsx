@@ -1,14 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sceneChain } from '../../bench/hostile.js';
 import { startSession, type PersistedScenarioSnapshot } from '../../src/machines/index.js';
-import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { KEY, press, renderAt, settle, tempEnv } from './helpers/ink.js';
 import { playElement } from './helpers/play.js';
-import { branching } from './helpers/scene-numbers.js';
+import { branching, playable } from './helpers/scene-numbers.js';
 
 afterEach(cleanup);
 
@@ -24,14 +20,6 @@ vi.mock('xstate', async (importOriginal) => {
   return { ...real, transition: (...args: Parameters<typeof real.transition>) => { steps.count++; return real.transition(...args); } };
 });
 
-function playable(text: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'chain-'));
-  const path = join(dir, 'scenario.json');
-  writeFileSync(path, text);
-  const p = loadPlayable(path);
-  if ('problems' in p) throw new Error(p.problems);
-  return p;
-}
 
 /** The heading of the scene on screen ("Scene 3", "The bus"), or undefined. */
 const heading = (frame: string | undefined) => /^\s*(Scene \d+|The bus)\s*$/m.exec(frame ?? '')?.[1];

@@ -1,4 +1,9 @@
-// The scenario the scene-numbering tests play (test/terminal/*-scene-numbers.test.*).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadPlayable } from '../../../src/terminal/scenario-source.js';
+
+// The scenario the scene-numbering tests play (test/terminal/*-scene-numbers.test.*), and how they load one.
 
 const reply = (id: string, next: string, verdict: 'follows' | 'violates' = 'follows') => ({
   id, text: `Reply ${id}.`, feedback: 'It matters (Stages of Exiting CSEC Involvement).', assessments: [{ principle: 'non-judgmental', verdict }], next,
@@ -25,3 +30,13 @@ export function branching(): string {
   });
 }
 
+
+/** A scenario's text written to a file of its own and loaded as the app loads one (a generated chain, or branching()). */
+export function playable(text: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'chain-'));
+  const path = join(dir, 'scenario.json');
+  writeFileSync(path, text);
+  const p = loadPlayable(path);
+  if ('problems' in p) throw new Error(p.problems);
+  return p;
+}
