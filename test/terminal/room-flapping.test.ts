@@ -1,9 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { roomCommand } from '../../src/terminal/room/command.js';
 import { Presenter } from './helpers/room.js';
+import { openRoom } from './helpers/room-command.js';
 
 // A state folder that refuses a save and takes the next, by turns (a flaky disk, a network mount):
 // node:fs/promises, which saves the room on every change, refuses every other write inside it while
@@ -27,24 +24,6 @@ afterEach(() => {
   flaky.writes = 0;
 });
 
-const NEW_PHONE = join(import.meta.dirname, 'fixtures', 'scenarios', 'new-phone.json');
-
-/** The room command in this process on 127.0.0.1 (a free port), once it listens; `stop` is its Ctrl+C (SIGTERM's handler, called as the signal would). */
-async function openRoom() {
-  const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-room-flaky-')), PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) };
-  const before = new Set(process.listeners('SIGTERM'));
-  const got = { out: '', err: '' };
-  let listening: () => void = () => undefined;
-  const listens = new Promise<void>((resolve) => (listening = resolve));
-  const io = { out: (t: string) => ((got.out += t), /Listening on/.test(got.out) && listening()), err: (t: string) => (got.err += t) };
-  const done = roomCommand([NEW_PHONE, '--host', '127.0.0.1', '--port', '0'], io, env);
-  await Promise.race([listens, done.then((code) => { throw new Error(`the room exited (${code}):\n${got.out}\n${got.err}`); })]);
-  const stop = process.listeners('SIGTERM').find((l) => !before.has(l));
-  if (!stop) throw new Error('the room took no signal');
-  const m = /http:\/\/127\.0\.0\.1:(\d+)\/\?room=([A-Z0-9]{6})&token=([A-Za-z0-9_-]+)/.exec(got.out);
-  if (!m) throw new Error(`no presenter address:\n${got.out}`);
-  return { got, done, stop: () => (stop as (s: NodeJS.Signals) => void)('SIGTERM'), base: `ws://127.0.0.1:${m[1]}`, room: m[2] as string, token: m[3] as string, folder: join(env.XDG_STATE_HOME, 'casa-practice') };
-}
 
 describe('a live room on a state folder that refuses saves and takes them by turns', () => {
   it('says the first refusal, the first save taken again, and once that the folder fails now and then: not two notices at every turn', async () => {

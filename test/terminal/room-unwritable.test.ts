@@ -1,9 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { roomCommand } from '../../src/terminal/room/command.js';
 import { Presenter } from './helpers/room.js';
+import { openRoom } from './helpers/room-command.js';
 import { readOnlyFolder } from './helpers/refusing-fs.js';
 
 // As root a folder made read-only still takes writes: node:fs refuses here every new file, link,
@@ -39,25 +38,6 @@ afterEach(() => {
   readOnlyFolder.path = '';
 });
 
-const NEW_PHONE = join(import.meta.dirname, 'fixtures', 'scenarios', 'new-phone.json');
-
-/** The room command in this process on 127.0.0.1 (a free port), once it listens; `stop` is its Ctrl+C (SIGTERM's handler, called as the signal would). */
-async function openRoom(more: NodeJS.ProcessEnv = {}) {
-  const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
-  const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-room-ro-')), PWD: here, ...more };
-  const before = new Set(process.listeners('SIGTERM'));
-  const got = { out: '', err: '' };
-  let listening: () => void = () => undefined;
-  const listens = new Promise<void>((resolve) => (listening = resolve));
-  const io = { out: (t: string) => ((got.out += t), /Listening on/.test(got.out) && listening()), err: (t: string) => (got.err += t) };
-  const done = roomCommand([NEW_PHONE, '--host', '127.0.0.1', '--port', '0'], io, env);
-  await Promise.race([listens, done.then((code) => { throw new Error(`the room exited (${code}):\n${got.out}\n${got.err}`); })]);
-  const stop = process.listeners('SIGTERM').find((l) => !before.has(l));
-  if (!stop) throw new Error('the room took no signal');
-  const m = /http:\/\/127\.0\.0\.1:(\d+)\/\?room=([A-Z0-9]{6})&token=([A-Za-z0-9_-]+)/.exec(got.out);
-  if (!m) throw new Error(`no presenter address:\n${got.out}`);
-  return { here, env, got, done, stop: () => (stop as (s: NodeJS.Signals) => void)('SIGTERM'), base: `ws://127.0.0.1:${m[1]}`, room: m[2] as string, token: m[3] as string, folder: join(env.XDG_STATE_HOME, 'casa-practice') };
-}
 
 // Walked as a trainer (trainer-50, jae-and-hyung on a real read-only bind mount): the state folder
 // made read-only during a live room. At the ending the terminal said only "room: could not write the
