@@ -37,6 +37,21 @@ async function openAt(hash: string, store: ReturnType<typeof memoryStore>) {
 }
 
 /** What every live region of the page (statuses, polite regions, the conversation's log, alerts) says while `act` runs. */
+/**
+ * Enter on the focused "Back to your debrief": the volunteer's own debrief back, the focus on the
+ * what-if pressed (its text `pressed`), and "Back in your debrief." said once, the only words any live
+ * region of the page says meanwhile.
+ */
+async function backSaysOnce(user: ReturnType<typeof userEvent.setup>, pressed: string | null | undefined): Promise<void> {
+  const said = await liveDuring(async () => {
+    await user.keyboard('{Enter}');
+    await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
+    await vi.waitFor(() => expect(document.activeElement?.textContent).toBe(pressed));
+    await screen.findByText(BACK_IN_DEBRIEF);
+  });
+  expect(said).toEqual([BACK_IN_DEBRIEF]);
+}
+
 async function liveDuring(act: () => Promise<unknown>): Promise<string[]> {
   const watch = watchAnnouncements('[role="status"], [aria-live]:not([aria-live="off"]), [role="log"], [role="alert"]');
   try {
@@ -936,13 +951,7 @@ describe('playing a scenario in the browser', () => {
       back.focus();
       // The focus on the what-if says only that button's name: the page says where it is, once,
       // in one polite region (every live region of the page watched), and nothing else.
-      const said = await liveDuring(async () => {
-        await user.keyboard('{Enter}');
-        await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
-        await vi.waitFor(() => expect(document.activeElement?.textContent).toBe(pressed));
-        await screen.findByText(BACK_IN_DEBRIEF);
-      });
-      expect(said).toEqual([BACK_IN_DEBRIEF]);
+      await backSaysOnce(user, pressed);
       expect(screen.getByText(BACK_IN_DEBRIEF).closest('[aria-live]')?.getAttribute('aria-live')).toBe('polite');
       expect(document.activeElement).toBe(screen.getAllByRole('button', { name: /What if: replay from here/ })[from]);
       expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe(own.score);
@@ -985,13 +994,7 @@ describe('playing a scenario in the browser', () => {
       // With the replay's own controls (after "Start again from the beginning", where there is one).
       expect(back.closest('.controls')?.textContent).toMatch(/Back to your debrief$/);
       back.focus();
-      const said = await liveDuring(async () => {
-        await user.keyboard('{Enter}');
-        await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
-        await vi.waitFor(() => expect(document.activeElement?.textContent).toBe(pressed));
-        await screen.findByText(BACK_IN_DEBRIEF);
-      });
-      expect(said).toEqual([BACK_IN_DEBRIEF]);
+      await backSaysOnce(user, pressed);
       expect(document.activeElement).toBe(screen.getAllByRole('button', { name: /What if: replay from here/ })[from]);
       expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe(own.score);
       expect(screen.getByRole('heading', { name: /^Outcome: / }).textContent).toBe(own.outcome);
