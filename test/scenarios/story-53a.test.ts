@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
+
+// Session reread-a-53: three judgement calls left by session 52's readers, decided against the guide's words.
+// Each case was seen failing on the old files (testifying v19, saturday-shoots v24, before-relapse v25).
+// Scoring is unchanged; the scoring each case relies on is pinned beside it.
+
+const scored = (id: string, nodeId: string, replyId: string) =>
+  bundledReply(id, nodeId, replyId).assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`).join(', ');
+const sentences = (text: string) => text.split(/(?<=[.?!])\s+(?=[A-Z])/);
+
+describe('reread-a-53: testifying says what the guide says of the dependency attorney and of criminal proceedings', () => {
+  // The guide: the dependency attorney provides "legal advocacy for children and youth in the dependency system"
+  // (Collaboration with Case Parties), and "a youth will likely need an advocate regarding other legal issues"
+  // (Legal Advocacy). d1's note and two replies' feedback said, of a question about a criminal case, that "the
+  // dependency attorney provides her legal advocacy", dropping the guide's scope.
+  it('at d1-have-to, every "provides ... legal advocacy" keeps the guide\'s "in the dependency system"', () => {
+    const d1 = bundledDecision('testifying', 'd1-have-to');
+    const texts = [d1.facilitatorNote ?? '', ...d1.replies.map((r) => r.feedback)];
+    const claims = texts.flatMap((t) => t.match(/provides?\b[^.;:()]*legal advocacy[^.;:()]*/g) ?? []);
+    expect(claims.length).toBeGreaterThanOrEqual(3);
+    for (const claim of claims) expect(claim).toMatch(/in the dependency system/);
+    expect(d1.facilitatorNote).toContain('a youth will likely need an advocate regarding other legal issues (Legal Advocacy)');
+    // The legal question still goes to Mr. Osei, scored as before.
+    expect(bundledReply('testifying', 'd1-have-to', 'd1-tell-court').feedback).toMatch(/question for Mr\. Osei/);
+    expect(scored('testifying', 'd1-have-to', 'd1-scary')).toBe('youth-centered follows 2, dependency-attorney-role follows 1');
+  });
+
+  // The Legal Advocacy section lists courtroom support, transportation arrangements and confirming court dates among
+  // the ways a CASA may help with a youth's legal needs (this scenario credits them at d2, d4 and d5); its crime
+  // victim advocacy line adds maintaining communication among the case parties. The d3 and d7 notes told trainers
+  // that for criminal proceedings the guide "names one kind of support".
+  it('no trainer note says the guide names one kind of support for criminal proceedings; d7 names the others', () => {
+    for (const node of bundledScenario('testifying').nodes) {
+      if (node.kind === 'decision') expect(node.facilitatorNote ?? '', node.id).not.toMatch(/one kind of support/);
+    }
+    const d7 = bundledDecision('testifying', 'd7-worry').facilitatorNote ?? '';
+    expect(d7).toMatch(/courtroom support, transportation arrangements, confirming court dates/);
+    expect(d7).toMatch(/maintaining communication and understanding among the case parties, most importantly the CSW and dependency attorney \(Legal Advocacy\)/);
+  });
+});
