@@ -39,3 +39,23 @@ describe('reread-a-53: testifying says what the guide says of the dependency att
     expect(d7).toMatch(/maintaining communication and understanding among the case parties, most importantly the CSW and dependency attorney \(Legal Advocacy\)/);
   });
 });
+
+describe('reread-a-53: saturday-shoots d4 says when the guide asks for the safety reassurance', () => {
+  // The guide: "Should a youth return to their trafficker, ... reassure the youth that your main priority is their
+  // safety regardless of their choices" (Likelihood of Relapse). Meron has gone back to no one; the note and two
+  // replies said the guide asks it of her ("as the guide asks", "the guide asks you to reassure her").
+  it('every sentence at d4-secret citing the "main priority" reassurance names the guide\'s situation', () => {
+    const d4 = bundledDecision('saturday-shoots', 'd4-secret');
+    const texts = [d4.facilitatorNote ?? '', ...d4.replies.map((r) => r.feedback)];
+    const cited = texts.flatMap(sentences).filter((s) => /main priority/.test(s) && /\(Likelihood of Relapse\)/.test(s));
+    expect(cited.length).toBe(3);
+    for (const sentence of cited) expect(sentence).toMatch(/(return|go|goes) (back )?to the person exploiting them/);
+    for (const text of texts) {
+      expect(text).not.toMatch(/as the guide asks \(Likelihood of Relapse\)/);
+      expect(text).not.toMatch(/the guide asks you to reassure her/);
+    }
+    // Scoring unchanged: the reassurance is still credited, and d4-dawson still not scored on it.
+    expect(scored('saturday-shoots', 'd4-secret', 'd4-honest')).toBe('consult-supervisor-on-suspicion follows 2, safety-is-priority follows 1');
+    expect(scored('saturday-shoots', 'd4-secret', 'd4-dawson')).not.toMatch(/safety-is-priority/);
+  });
+});
