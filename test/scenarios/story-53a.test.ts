@@ -59,3 +59,39 @@ describe('reread-a-53: saturday-shoots d4 says when the guide asks for the safet
     expect(scored('saturday-shoots', 'd4-secret', 'd4-dawson')).not.toMatch(/safety-is-priority/);
   });
 });
+
+describe('reread-a-53: before-relapse', () => {
+  // The guide: "Discussing triggers and strategies for dealing with triggers prior to relapse will be important in
+  // conversations with the young person" (Likelihood of Relapse). d2-leave said it "is important" and put "waiting
+  // for trouble means having the talk in a crisis", which the guide does not say, before the citation.
+  it('d2-leave cites the guide\'s words to Likelihood of Relapse, and its own inference stands outside the citation', () => {
+    const f = bundledReply('before-relapse', 'd2-triggers', 'd2-leave').feedback;
+    const cited = sentences(f).filter((s) => s.includes('(Likelihood of Relapse)'));
+    expect(cited).toHaveLength(1);
+    expect(cited[0]).toMatch(/prior to relapse will be important in conversations with the young person \(Likelihood of Relapse\)\.$/);
+    expect(f).not.toMatch(/crisis/);
+    expect(scored('before-relapse', 'd2-triggers', 'd2-leave')).toBe('discuss-triggers violates 2');
+  });
+
+  // The guide's Court Report section: "Some information to not disclose in a court report include: ... STD's or
+  // sexual health history"; its "must" is for reports being objective, supported by evidence and strengths-based.
+  it('the d7-report note says sexual health history is among what the guide says not to disclose, not "must not include"', () => {
+    const note = bundledDecision('before-relapse', 'd7-report').facilitatorNote ?? '';
+    expect(note).not.toMatch(/must not include/);
+    expect(note).toMatch(/STDs or sexual health history among the information not to disclose/);
+    expect(note).toMatch(/can request the dependency attorney to complete an attorney order/);
+  });
+
+  // Rina names "Fridays, when Tita works late" as a trigger (s2-open), and the endings have Tita at work on Friday
+  // nights; d3-rule asked Tita to hold her phone "after nine on Fridays", when she is not home.
+  it('d3-rule\'s phone rule does not need Tita at home on a Friday night', () => {
+    const s = bundledScenario('before-relapse');
+    const open = s.nodes.find((n) => n.id === 's2-open');
+    expect(open?.kind === 'scene' ? open.lines?.map((l) => l.text).join(' ') : '').toMatch(/Fridays, when Tita works late/);
+    const rule = bundledReply('before-relapse', 'd3-fridays', 'd3-rule');
+    expect(rule.text).not.toMatch(/after nine|hold onto it/);
+    expect(rule.text).toMatch(/Tita takes your phone to work with her/);
+    expect(rule.feedback).toMatch(/a rule you set and her aunt enforces/);
+    expect(scored('before-relapse', 'd3-fridays', 'd3-rule')).toBe('discuss-triggers follows 1, harm-reduction-self-determination violates 2');
+  });
+});
