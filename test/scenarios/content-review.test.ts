@@ -3065,7 +3065,9 @@ describe('session 37: dual-involvement is Rithy\'s story, scored as Kenzie\'s wa
     // courts answer it promised, then the same visit); no assessment changed (contentfix-48.test.ts). Session
     // storya-50: d1-hearing sets a flag, at-hearing, that routes the call's aftermath through s2-at-hearing (the
     // detention hearing told as one you sat in on, not one that "came and gone"); no assessment changed (storya-50.test.ts).
-    expect(scoringFingerprint(bundledScenario('dual-involvement'))).toBe('1759fbaa7c090414');
+    // Session reread-b-53: d3-gallery and d3-ask unset hands-off, as the statement replies do (a volunteer who went
+    // to the hearing, or asked Beth and emailed Ms. Adeyemi, did not keep out of the case); no assessment changed.
+    expect(scoringFingerprint(bundledScenario('dual-involvement'))).toBe('29bda0ee24fec58e');
   });
 
   it('five of the bundled scenarios have a boy as the youth', () => {

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { bundledScenario, bundledDecision } from '../helpers/bundled.js';
+import { sessionAfter } from '../helpers/play.js';
+
+// Session reread-b-53: judgement calls earlier readers left in dual-involvement, left-placement-calls and
+// whereabouts-unknown, decided against the guide and each story's own logic. Scoring is unchanged.
+
+describe('reread-b-53: dual-involvement, the flag set when Ms. Adeyemi hears what you can offer', () => {
+  // d2-ask opens "I'm Rithy's CASA", so after it Ms. Adeyemi knows who the volunteer is; the flag stays unset
+  // (it sends the story to s2-cold, where she has not been in touch), yet its label said "Ms. Adeyemi knows who
+  // you are". The label now says what each reply that sets it does: tells her what the CASA can offer Rithy.
+  const FIRST = ['d1-supervisor', 'd1-hearing', 'd1-wait'];
+
+  it.each(FIRST)('after %s and d2-ask, the unset flag does not deny that she knows who you are', (first) => {
+    const s = bundledScenario('dual-involvement');
+    const ask = bundledDecision('dual-involvement', 'd2-intro').replies.find((r) => r.id === 'd2-ask');
+    expect(ask?.text).toMatch(/^I'm Rithy's CASA\./);
+    const vars = sessionAfter(s, [first, 'd2-ask']).getSnapshot().context.variables;
+    expect(vars.introduced).toBe(0);
+    const label = s.variables?.find((v) => v.id === 'introduced')?.label ?? '';
+    expect(label).not.toMatch(/knows who you are/i);
+    expect(label).toMatch(/what you can offer/);
+  });
+
+  it('each reply that sets the flag offers Ms. Adeyemi something, or is the proper introduction d3-hearing asks for', () => {
+    const s = bundledScenario('dual-involvement');
+    const setters = s.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).filter((r) => r.effects?.some((e) => e.var === 'introduced' && 'set' in e && e.set === true));
+    expect(setters.map((r) => r.id).sort()).toEqual(['d2-introduce', 'd2-used', 'd3-ask']);
+    for (const r of setters) expect(r.text, r.id).toMatch(/I can (write|speak)|introduce yourself properly/);
+  });
+});
+
+describe('reread-b-53: dual-involvement, "You kept out of the delinquency case" after d1-wait', () => {
+  // d1-wait ("Leave it to his public defender") sets hands-off; d3-strengths and d3-groomed, which write the statement,
+  // unset it, but d3-gallery (going to the hearing) and d3-ask (asking Beth, emailing Ms. Adeyemi) left it set,
+  // so the story held that a volunteer who sat in the courtroom had kept out of the case.
+  it.each(['d3-gallery', 'd3-ask'])('after d1-wait, d2-ask and %s, the flag is unset', (reply) => {
+    const s = bundledScenario('dual-involvement');
+    expect(sessionAfter(s, ['d1-wait', 'd2-ask']).getSnapshot().context.variables['hands-off']).toBe(1);
+    expect(sessionAfter(s, ['d1-wait', 'd2-ask', reply]).getSnapshot().context.variables['hands-off']).toBe(0);
+  });
+
+  it('d3-skip still keeps out of it', () => {
+    const s = bundledScenario('dual-involvement');
+    expect(sessionAfter(s, ['d1-supervisor', 'd2-ask', 'd3-skip']).getSnapshot().context.variables['hands-off']).toBe(1);
+  });
+});
