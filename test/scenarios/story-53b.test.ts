@@ -45,3 +45,26 @@ describe('reread-b-53: dual-involvement, "You kept out of the delinquency case" 
     expect(sessionAfter(s, ['d1-supervisor', 'd2-ask', 'd3-skip']).getSnapshot().context.variables['hands-off']).toBe(1);
   });
 });
+
+describe('reread-b-53: left-placement-calls, "Back, for now" after the stricter placement', () => {
+  // Two end-mixed variants (a stricter placement asked for, with or without the plan Ari wrote) read
+  // "She knows you asked Tomas… She answers your texts, briefly.": two sentences in a row opening on "She".
+  const sentences = (text: string) => text.split(/(?<=[.!?]["”]?)\s+/);
+  const endings = () => bundledScenario('left-placement-calls').nodes.flatMap((n) => (n.kind === 'ending' ? [{ id: n.id, texts: [n.narration, ...(n.variants ?? []).map((v) => v.narration)] }] : []));
+
+  it('no ending or variant has two sentences in a row that open on "She"', () => {
+    const found: string[] = [];
+    for (const e of endings()) for (const t of e.texts) {
+      const s = sentences(t);
+      for (let i = 1; i < s.length; i++) if (/^She\b/.test(s[i - 1] ?? '') && /^She\b/.test(s[i] ?? '')) found.push(`${e.id}: ${s[i - 1]} ${s[i]}`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('the stricter variants still tell the request to Tomas and that she answers your texts, briefly', () => {
+    const mixed = endings().find((e) => e.id === 'end-mixed');
+    const stricter = mixed?.texts.filter((t) => /stricter/.test(t)) ?? [];
+    expect(stricter).toHaveLength(3);
+    for (const t of stricter.slice(1)) expect(t).toMatch(/She knows you asked Tomas to move her somewhere stricter, and still answers your texts, briefly\./);
+  });
+});
