@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { whenHolds } from '../../src/machines/conditions.js';
 import { bundledScenario, bundledDecision } from '../helpers/bundled.js';
 import { sessionAfter } from '../helpers/play.js';
+import { endedOn } from '../helpers/story.js';
+import { walkPlaythroughs } from '../helpers/walk.js';
 
 // Session reread-b-53: judgement calls earlier readers left in dual-involvement, left-placement-calls and
 // whereabouts-unknown, decided against the guide and each story's own logic. Scoring is unchanged.
@@ -66,5 +69,49 @@ describe('reread-b-53: left-placement-calls, "Back, for now" after the stricter 
     const stricter = mixed?.texts.filter((t) => /stricter/.test(t)) ?? [];
     expect(stricter).toHaveLength(3);
     for (const t of stricter.slice(1)) expect(t).toMatch(/She knows you asked Tomas to move her somewhere stricter, and still answers your texts, briefly\./);
+  });
+});
+
+describe('reread-b-53: whereabouts-unknown, "Arm\'s length" after a search', () => {
+  // end-distance told what was said at the kitchen table and nothing of a search while Dez was away (the drive along
+  // Lake Avenue, d2-drive; her tablet, d2-tablet; the traced number, d6-trace), which end-mixed tells as what she
+  // hears and why she answers slowly. Every end-distance playthrough is checked, as the machine picks its words.
+  const DROVE = /you drove up and down Lake Avenue looking for her/;
+  const NUMBER = /looked up the number she texted you from/;
+  const TRIED = /you tried to find out who she was in touch with/;
+  const D8_WORDS: Record<string, RegExp> = {
+    'd8-plan': /Dez lets you start a plan with her/,
+    'd8-wrote': /the plan you wrote/,
+    'd8-promise': /your promise to come and get her, which you are not allowed to keep/,
+    'd8-later': /Your name is not on the list\./,
+    'd8-love': /Your name is not on the list\./,
+  };
+
+  it('every end-distance playthrough tells the search it made, and only that; the kitchen-table reply is still told', () => {
+    const wrong: string[] = [];
+    const seen = new Set<string>();
+    walkPlaythroughs(bundledScenario('whereabouts-unknown'), ({ ending, vars, conduct, path }) => {
+      if (ending.id !== 'end-distance') return;
+      const told = ending.variants?.find((v) => whenHolds(v.when, vars, conduct))?.narration ?? ending.narration;
+      const drove = path.includes('d2-drive');
+      const traced = path.includes('d6-trace');
+      const tablet = path.includes('d2-tablet');
+      const kind = drove ? (traced ? 'drove+number' : 'drove') : traced || tablet ? 'tried' : 'none';
+      seen.add(`${kind} ${path.at(-1) ?? ''}`);
+      const ok = DROVE.test(told) === drove && NUMBER.test(told) === (drove && traced) && TRIED.test(told) === (kind === 'tried')
+        && /not first responders/.test(told) === drove && (D8_WORDS[path.at(-1) ?? '']?.test(told) ?? false);
+      if (!ok) wrong.push(`${path.join(' ')}: ${told}`);
+    });
+    // Each search with each reply at the kitchen table reaches this ending.
+    expect(seen.size).toBe(20);
+    expect(wrong.slice(0, 3)).toEqual([]);
+  });
+
+  it('played through: the drive, the traced number and d8-later end at arm\'s length, both searches told', () => {
+    const d = endedOn('whereabouts-unknown', ['d1-stop', 'd2-drive', 'd3-wait', 'd4-honest', 'd5-where', 'd6-trace', 'd7-csw', 'd8-later']);
+    expect(d.ending?.id).toBe('end-distance');
+    expect(d.ending?.narration).toMatch(DROVE);
+    expect(d.ending?.narration).toMatch(NUMBER);
+    expect(d.ending?.narration).toMatch(/a cousin in Pasadena/);
   });
 });
