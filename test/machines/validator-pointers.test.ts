@@ -33,6 +33,9 @@ const PROGRAM_FILE = /docs\/|authoring\.md|principles\.json|language-rules\.json
 const CASES: [string, string, RegExp][] = [
   ['an empty file', '', /docs\/authoring\.md/],
   ['a list, not an object', '[1, 2]', /docs\/authoring\.md/],
+  // From the web check (session 53): prose saved as .json was told, on the Preview too, to start from
+  // "npx casa-practice new <id>, or docs/examples/first-scenario.json", which a web-only trainer has neither of.
+  ['a file of plain text', 'This is my scenario about Jade.\nShe has a new phone.\n', /^Start from the worked example \(npx casa-practice new <id>, or docs\/examples\/first-scenario\.json\) and put your words in its fields/],
   ['no "nodes"', without('nodes'), /docs\/authoring\.md/],
   ['no "learningGoals"', without('learningGoals'), /scenarios\/guide\/principles\.json/],
   ['an empty "learningGoals"', example.replace(/"learningGoals": \[[^\]]*\]/, '"learningGoals": []'), /docs\/authoring\.md/],

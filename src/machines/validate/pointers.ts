@@ -70,6 +70,8 @@ export const pointerWords = {
   sharedIdInApp: (): string => current?.sharedIdInApp ?? 'in the scenarios folder saved progress and completion records (best score, times finished) are kept by scenario id, so the two would share them, and the picker would list both.',
   emptyFile: (): string => `A scenario is one JSON object: start from ${current?.example ?? 'the worked example in docs/authoring.md'}.`,
   notAnObject: (): string => `Wrap the scenario in { } with "id", "title", "nodes" and the other fields; see ${current?.example ?? 'docs/authoring.md'}.`,
+  /** A file of plain text (prose saved as .json): where to start a scenario from. */
+  prose: (): string => `Start from ${current?.example ?? 'the worked example (npx casa-practice new <id>, or docs/examples/first-scenario.json)'} and put your words in its fields ("narration", "text", "feedback", …).`,
   nodes: (): string => `Add "nodes": the list of scene, decision and ending nodes (see ${current?.example ?? 'the worked example in docs/authoring.md'}).`,
   learningGoals: (): string => `Add "learningGoals": the ids of the principles this scenario practises, ${current ? current.principleIds : 'from scenarios/guide/principles.json'}.`,
   /**

@@ -2,6 +2,7 @@ import { printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { lineAsWritten, quoteAsWritten, quoteValue } from '../text/quote.js';
 import { countWords, firstFew } from '../text/first-few.js';
 import type { UnlocatedProblem } from './problem.js';
+import { pointerWords } from './pointers.js';
 
 /**
  * The mistakes non-programmers make most when typing JSON by hand each set off a cascade of
@@ -1305,7 +1306,7 @@ function proseFile(text: string, at: number, code: string): UnlocatedProblem | u
       'Delete everything before that {: a scenario file starts with { and ends with }. A note for other authors goes in "authorNotes", inside the object.', { at, with: text.slice(at, brace).replace(/[^\n]/g, ' ') });
   }
   return problem('json-syntax', at, `Not valid JSON: the file holds plain text (${words}), not a scenario: a scenario file is one JSON object, starting with { and ending with }.`,
-    'Start from the worked example (npx casa-practice new <id>, or docs/examples/first-scenario.json) and put your words in its fields ("narration", "text", "feedback", …).');
+    pointerWords.prose());
 }
 
 /**
