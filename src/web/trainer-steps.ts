@@ -23,8 +23,8 @@ export function useStepsHeight(row: RefObject<HTMLElement | null>, present: bool
 }
 
 /**
- * The width under which presenter mode names the reveal's first step in shorter words ("Follow reply
- * 2", "Choose a reply"): at 1024×768 "Follow the room’s choice (reply 2)" with Back to the votes, Back
+ * The width under which presenter mode names the reveal's first step in shorter words ("Follow the
+ * room: 2", "Choose a reply"): at 1024×768 "Follow the room’s choice (reply 2)" with Back to the votes, Back
  * to decision 1 and Blank the projector took two lines (1,114 px of buttons in presenter mode's type,
  * in 992), a line more of the window over the reveal. The steps are the same; only their words.
  */

@@ -9,6 +9,7 @@ import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import { clickerClock, SINGLE_KEYS_KEY } from '../../src/web/clicker.js';
 import { LIVE_ROOM_ON_BREAK_WORDS, PROJECTOR_ON_BREAK_WORDS } from '../../src/web/components/BreakPanel.js';
 import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL } from '../../src/web/projector.js';
+import { NARROW_STEPS } from '../../src/web/trainer-steps.js';
 import example from '../fixtures/good/example.json?raw';
 import { gatedPhoneText } from '../helpers/fixtures.js';
 import { bundledById } from '../../src/web/scenarios.js';
@@ -160,6 +161,34 @@ describe('presenter mode', () => {
     const status = screen.getByTestId('projector').querySelector('.status-line') as HTMLElement;
     expect(readAloud(status)).not.toMatch(/Scene/);
     expect(readAloud(status)).toBe(scenario().title);
+  });
+
+  // In a window narrower than 75em (a 1024×768 laptop) the row's first step at a reveal was "Follow
+  // reply 2": nothing said it was the room's choice, and reply 2's own button had the same name.
+  it('in a narrow window the reveal\'s first step is still named the room\'s choice, no button of the page named as it is, and follows the reply the room chose', async () => {
+    const narrow = (query: string) => ({ matches: query === NARROW_STEPS, media: query, addEventListener: () => undefined, removeEventListener: () => undefined }) as unknown as MediaQueryList;
+    const had = Object.getOwnPropertyDescriptor(window, 'matchMedia');
+    Object.defineProperty(window, 'matchMedia', { configurable: true, writable: true, value: narrow });
+    try {
+      const user = userEvent.setup();
+      render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+      // The room votes for "How did you get it?" (the replies are shuffled: found by its words).
+      const boxes = screen.getAllByRole('spinbutton');
+      const curious = boxes.findIndex((box) => box.closest('li')?.textContent?.includes('How did you get it?'));
+      await user.click(boxes[0] as HTMLElement);
+      await user.keyboard(boxes.map((_, i) => `${i === curious ? 4 : 1}{Enter}`).join(''));
+      await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+      const step = screen.getByRole('button', { name: `Follow the room: ${curious + 1}` });
+      expect(step.closest('.trainer-steps')).not.toBeNull();
+      const names = screen.getAllByRole('button').map((b) => b.textContent);
+      expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+      // The same step as in a wide window: the story follows the room's choice.
+      await user.click(step);
+      expect(screen.getByText(/My boyfriend got it for me/)).toBeTruthy();
+    } finally {
+      if (had) Object.defineProperty(window, 'matchMedia', had);
+      else delete (window as unknown as Record<string, unknown>).matchMedia;
+    }
   });
 
   it('keyboard users keep their place: the reveal focuses the revealed replies, following one focuses the next moment', async () => {

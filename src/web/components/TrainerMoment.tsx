@@ -99,8 +99,10 @@ export function FollowReply({ reply, number, disabled, onFollow }: { reply: Sess
  */
 export function FollowChoice({ choice, list, disabled, short, onFollow }: { choice?: { number: number }; list: RefObject<HTMLElement | null>; disabled?: boolean; short?: boolean; onFollow: () => void }) {
   // `short`: in a narrow window (useNarrowSteps), shorter words for the same step, so the row of the
-  // trainer's steps stays one line.
-  if (choice) return <button type="button" className="primary" aria-disabled={disabled || undefined} onClick={disabled ? undefined : onFollow}>{short ? `Follow reply ${choice.number}` : `Follow the room’s choice (reply ${choice.number})`}</button>;
+  // trainer's steps stays one line. Still the room's: "Follow reply 2" said nothing of the room, and
+  // was the name of reply 2's own button in the list above (233 px at 1024×768, where 255 are left
+  // beside Back to the votes, Back to decision 12 and Blank the projector).
+  if (choice) return <button type="button" className="primary" aria-disabled={disabled || undefined} onClick={disabled ? undefined : onFollow}>{short ? `Follow the room: ${choice.number}` : `Follow the room’s choice (reply ${choice.number})`}</button>;
   // The first reply's Follow button takes the focus: Tab goes on to the others'.
   return <button type="button" onClick={() => list.current?.querySelector<HTMLButtonElement>('button')?.focus()}>{short ? 'Choose a reply' : 'Choose a reply to follow'}</button>;
 }

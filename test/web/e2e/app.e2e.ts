@@ -1297,7 +1297,7 @@ describe('the web app in Chromium', () => {
     const oneLine = (buttons: string[]) => ({ buttons, lines: 1, oneLine: true, inView: true, type: true });
     // In a window narrower than 75em, the reveal's first step in shorter words (useNarrowSteps).
     const narrow = viewport.width < 1200;
-    const [followChoice, chooseReply] = narrow ? ['Follow reply 2', 'Choose a reply'] : ['Follow the room’s choice (reply 2)', 'Choose a reply to follow'];
+    const [followChoice, chooseReply] = narrow ? ['Follow the room: 2', 'Choose a reply'] : ['Follow the room’s choice (reply 2)', 'Choose a reply to follow'];
     const focused = () => page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
       const box = el.getBoundingClientRect();
@@ -1332,6 +1332,10 @@ describe('the web app in Chromium', () => {
       await page.keyboard.press('Enter');
       await page.locator('#reveal-heading:focus').waitFor();
       expect(await row(), size).toEqual(oneLine([followChoice, 'Back to the votes', 'Blank the projector']));
+      // No two buttons of the page named alike: the row's step names the room's choice, not "Follow
+      // reply 2" as reply 2's own button is (at 1024×768 it was, the room left unsaid).
+      const named = await axNames(page, 'button');
+      expect(named.filter((n, i) => named.indexOf(n) !== i), size).toEqual([]);
       // The reveal starts at the top of the window, its first reply whole above the trainer's steps: the
       // browser's own scroll to the focused heading left it at the window's bottom, the first Follow
       // button half under the steps or not as their height was measured (axe's target-size, now and then).
