@@ -332,3 +332,63 @@ describe('the same error again and again in one list is one error', () => {
     expect([result.problems.length, result.errors, result.truncated?.errors]).toEqual([200, 1, 0]);
   });
 });
+
+// Found by validator-53: 300 assessments of one reply each naming the same principle that is not
+// one were 300 unknown-principle errors, word for word the same: their places run past the list to
+// each item's "principle" (assessments[i].principle), so the grouping by list missed them. The
+// same for an unknown "next" in many replies of one node, and a misspelt field in every item.
+describe('the same error at the same field of each item of one list is one error', () => {
+  type Assessment = { principle: string; verdict: string; wieght?: number };
+
+  it('300 assessments of one reply naming a principle that is not one: one error at the first, with the count and the next four places', () => {
+    const text = exampleEdited((f) => { reply(f, 'phone-accuse').assessments = Array.from({ length: 300 }, () => ({ principle: 'be-nice', verdict: 'follows' })); });
+    const result = validateScenario(text, 'x.json');
+    const unknown = result.problems.filter((p) => p.code === 'unknown-principle');
+    expect(unknown).toHaveLength(1);
+    expect(result.errors).toBe(1);
+    const p = unknown[0] as Problem;
+    expect(p.path).toEqual(['nodes', 0, 'replies', 1, 'assessments', 0, 'principle']);
+    const lines = text.split('\n');
+    expect(lines[p.line - 1]?.slice(p.column - 1)).toBe('"be-nice",');
+    // JSON.stringify(…, null, 2) writes each assessment on four lines.
+    const next = [1, 2, 3, 4].map((k) => ({ line: p.line + 4 * k, column: p.column, path: ['nodes', 0, 'replies', 1, 'assessments', k, 'principle'] }));
+    expect(p.repeats).toBe(300);
+    expect(p.repeatedAt).toEqual(next);
+    expect(p.message).toBe(`"be-nice" is not a principle of the guide. The same error comes 300 times in nodes[0].replies[1].assessments (at "principle" in each): here, then at ${next.map((q) => `line ${q.line}, column ${q.column}`).join('; ')}, and 295 more.`);
+    expect(p.fix).toMatch(/ The same goes for the other 299\.$/);
+    const report = formatValidation(result, 'x.json');
+    expect(report.split('\n').filter((l) => l.includes('[unknown-principle]'))).toHaveLength(1);
+    expect(report).toMatch(/x\.json: 1 error, \d+ warnings?$/);
+  });
+
+  it('an unknown "next" in each reply of one node: one error, counting the replies', () => {
+    const text = exampleEdited((f) => { for (const r of node(f, 'phone').replies ?? []) r.next = 'nowhere'; });
+    const unknown = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'unknown-node');
+    expect(unknown.map((p) => [p.path, p.repeats, p.repeatedAt?.map((q) => q.path)])).toEqual([
+      [['nodes', 0, 'replies', 0, 'next'], 3, [['nodes', 0, 'replies', 1, 'next'], ['nodes', 0, 'replies', 2, 'next']]],
+    ]);
+    const at = unknown[0]?.repeatedAt?.map((q) => `line ${q.line}, column ${q.column}`).join('; ') ?? '';
+    expect(unknown[0]?.message).toMatch(new RegExp(`^There is no node with the id "nowhere"\\..* The same error comes 3 times in nodes\\[0\\]\\.replies \\(at "next" in each\\): here, then at ${at}\\.$`));
+  });
+
+  it('a misspelt field in every assessment of a reply: one error, its places at the misspelt names', () => {
+    const text = exampleEdited((f) => {
+      reply(f, 'phone-accuse').assessments = ['curious-not-interrogating', 'no-jumping-to-conclusions', 'safety-is-priority'].map((principle): Assessment => ({ principle, verdict: 'follows', wieght: 2 }));
+    });
+    const result = validateScenario(text, 'x.json');
+    const field = result.problems.filter((p) => p.code === 'unknown-field');
+    expect(field.map((p) => [p.path, p.repeats])).toEqual([[['nodes', 0, 'replies', 1, 'assessments', 0, 'wieght'], 3]]);
+    const p = field[0] as Problem;
+    const lines = text.split('\n');
+    // The first and the others are each at the name "wieght", not at its value.
+    for (const q of [p, ...(p.repeatedAt ?? [])]) expect(lines[q.line - 1]?.slice(q.column - 1)).toBe('"wieght": 2');
+    expect(p.message).toMatch(/^"wieght" is not a field of an assessment\. Did you mean "weight"\? The same error comes 3 times in nodes\[0\]\.replies\[1\]\.assessments \(at "wieght" in each\): here, then at line \d+, column \d+; line \d+, column \d+\.$/);
+    expect(p.fix).toBe('Rename it to "weight" (the fields of an assessment: principle, verdict, weight). The same goes for the other 2.');
+  });
+
+  it('different errors at each item\'s field are not grouped: two principles that are not ones, each once', () => {
+    const text = exampleEdited((f) => { reply(f, 'phone-accuse').assessments = [{ principle: 'be-nice' }, { principle: 'be-kind' }].map((a) => ({ ...a, verdict: 'follows' })); });
+    const unknown = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'unknown-principle');
+    expect(unknown.map((p) => p.repeats)).toEqual([undefined, undefined]);
+  });
+});

@@ -427,6 +427,25 @@ describe('hand-typed mistakes: the same problem, place and fix in the report and
     expect(human.out).toMatch(/draft\.json: 1 error, 1 warning\n$/);
   });
 
+  // Found by validator-53: 300 assessments of one reply naming a principle that is not one were 300
+  // identical errors (their places run past the list, to each item's "principle").
+  it('300 assessments of one reply naming a principle that is not one: one error in the report and in --json, with the count and the next places', async () => {
+    const f = JSON.parse(example) as { nodes: { replies?: { assessments: unknown[] }[] }[] };
+    const reply = f.nodes[0]?.replies?.[1] as { assessments: unknown[] };
+    reply.assessments = Array.from({ length: 300 }, () => ({ principle: 'be-nice', verdict: 'follows' }));
+    const { file, human, problems } = await both(JSON.stringify(f, null, 2));
+    const unknown = (problems as { code?: string; line: number; column: number; message: string; fix: string; repeats?: number; repeatedAt?: { line: number; column: number; path: unknown[] }[] }[]).filter((p) => p.code === 'unknown-principle');
+    expect(unknown).toHaveLength(1);
+    const p = unknown[0];
+    expect(p?.repeats).toBe(300);
+    expect(p?.repeatedAt?.map((q) => q.path)).toEqual([1, 2, 3, 4].map((k) => ['nodes', 0, 'replies', 1, 'assessments', k, 'principle']));
+    const at = p?.repeatedAt?.map((q) => `line ${q.line}, column ${q.column}`).join('; ') ?? '';
+    expect(p?.message).toBe(`"be-nice" is not a principle of the guide. The same error comes 300 times in nodes[0].replies[1].assessments (at "principle" in each): here, then at ${at}, and 295 more.`);
+    expect(human.out.split('\n').filter((l) => l.includes('[unknown-principle]'))).toEqual([`${file}:${p?.line}:${p?.column} error [unknown-principle] nodes[0].replies[1].assessments[0].principle: ${p?.message}`]);
+    expect(human.out).toContain(`    fix: ${p?.fix}`);
+    expect(human.out).toMatch(/draft\.json: 1 error, 1 warning\n$/);
+  });
+
   // Found by ids-52: a scene id written "s1 opens up", named so by three replies, was four identical invalid-id errors.
   it('a scene id with a space, named so by three replies: one error at the node in the report and in --json, naming the three places', async () => {
     const { file, human, problems } = await both(example.replaceAll('"boyfriend-guarded"', '"s1 opens up"'));

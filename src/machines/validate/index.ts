@@ -754,7 +754,7 @@ function locateWithRelated(text: string, file: string, problems: UnlocatedProble
   const naming = problems.filter((p) => p.related !== undefined || p.places !== undefined);
   const extra = naming.flatMap((p): UnlocatedProblem[] => [
     ...(p.related ? [{ ...p, path: p.related, offset: undefined, stringIndex: undefined, ...(p.relatedAtKey ? { atKey: true } : {}) }] : []),
-    ...(p.places ?? []).map((path, i) => ({ severity: p.severity, code: p.code, message: '', fix: '', path, stringIndex: p.placeIndices?.[i] })),
+    ...(p.places ?? []).map((path, i) => ({ severity: p.severity, code: p.code, message: '', fix: '', path, stringIndex: p.placeIndices?.[i], ...(p.placesAtKey ? { atKey: true } : {}) })),
   ]);
   const all = locateProblems(text, file, [...problems, ...extra], { keysUnique, value });
   const placed = all.slice(problems.length);

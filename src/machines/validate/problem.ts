@@ -65,6 +65,8 @@ export interface UnlocatedProblem {
   places?: JsonPath[];
   /** For a place of `places` inside a text: the index in its decoded string, as stringIndex (by place). */
   placeIndices?: (number | undefined)[];
+  /** Locate each of `places` at its property's key rather than its value (a misspelt field in each item of a list). */
+  placesAtKey?: boolean;
   /**
    * The mistake this problem follows from, when that is another problem's (an unknown-node error
    * naming the id a node was meant to have): the path of the cause's problem, the id named, and why

@@ -1,4 +1,5 @@
 import { countWords } from '../text/first-few.js';
+import { quoteValue } from '../text/quote.js';
 import { formatPath, type JsonPath, type UnlocatedProblem } from './problem.js';
 
 /** How many of a group's other places its message names by line and column; the rest are counted. */
@@ -10,6 +11,11 @@ export const REPEATS_SHOWN = 4;
  * first place, its message saying how many times it comes and where the next few are (line and
  * column), its `repeats` the count. A warning that names places of its own (other than one
  * `related` place the same for all), or is tied to another problem, is left as it is.
+ *
+ * The place may be an item of the list or a field inside each item (found by validator-53: a
+ * principle that is not one, named by 300 assessments of one reply, was 300 errors, each at
+ * assessments[i].principle; an unknown "next" in every reply of a node, at replies[i].next; a
+ * misspelt field in every assessment): the items' places differ in one index only.
  */
 export function groupRepeats(problems: UnlocatedProblem[]): UnlocatedProblem[] {
   // Errors too (found by ids-52: a principle that is not one pasted 300 times into learningGoals
@@ -26,47 +32,96 @@ export function groupRepeats(problems: UnlocatedProblem[]): UnlocatedProblem[] {
     else seen.add(p.message);
   }
   if (again.size === 0) return problems;
-  const groups = new Map<string, UnlocatedProblem[]>();
-  const keys = new Map<UnlocatedProblem, string>();
+  // Each problem said again may be grouped in a few ways: with the others at its very place (a word
+  // again and again in one text), or with those whose place differs from its own in one index (the
+  // items of that list, or the same field in each). Parts of a path are ids or indices, joined
+  // with a character no id holds.
+  const options = new Map<UnlocatedProblem, Way[]>();
+  const sizes = new Map<string, number>();
   for (const p of problems) {
     if (!again.has(p.message) || !candidate(p)) continue;
-    // Parts of a path are ids or indices, joined with a character no id holds.
-    const key = `${p.severity}\u0000${p.code}\u0000${listOf(p.path).join('\u0001')}\u0000${p.related?.join('\u0001') ?? ''}\u0000${p.relatedAtKey === true}\u0000${p.message}\u0000${p.fix}`;
-    keys.set(p, key);
-    const group = groups.get(key);
-    if (group) group.push(p);
-    else groups.set(key, [p]);
+    const same = `${p.severity}\u0000${p.code}\u0000${p.related?.join('\u0001') ?? ''}\u0000${p.relatedAtKey === true}\u0000${p.atKey === true}\u0000${p.message}\u0000${p.fix}`;
+    const ways = waysOf(p.path, same);
+    options.set(p, ways);
+    for (const w of ways) sizes.set(w.key, (sizes.get(w.key) ?? 0) + 1);
   }
-  if (keys.size === groups.size) return problems;
+  // The largest groups first (300 nodes each with the same mistake in two replies are two groups of
+  // 300, not 300 of two); of the same size, the place itself, then the innermost list.
+  const ways = [...options].flatMap(([, list]) => list.map((w, rank) => ({ w, rank, size: sizes.get(w.key) ?? 0 }))).filter((o) => o.size > 1);
+  ways.sort((a, b) => b.size - a.size || a.rank - b.rank);
+  const order = new Map<string, Way>();
+  for (const o of ways) if (!order.has(o.w.key)) order.set(o.w.key, o.w);
+  // Each key's problems in the file's order.
+  const byKey = new Map<string, UnlocatedProblem[]>();
+  for (const p of problems) {
+    for (const w of options.get(p) ?? []) {
+      if (!order.has(w.key)) continue;
+      const list = byKey.get(w.key);
+      if (list) list.push(p);
+      else byKey.set(w.key, [p]);
+    }
+  }
+  const groups = new Map<string, { way: Way; members: UnlocatedProblem[] }>();
+  const taken = new Map<UnlocatedProblem, string>();
+  for (const [key, way] of order) {
+    const free = (byKey.get(key) ?? []).filter((p) => !taken.has(p));
+    if (free.length < 2) continue;
+    for (const p of free) taken.set(p, key);
+    groups.set(key, { way, members: free });
+  }
+  if (taken.size === 0) return problems;
   const out: UnlocatedProblem[] = [];
   for (const p of problems) {
-    const key = keys.get(p);
+    const key = taken.get(p);
     const group = key === undefined ? undefined : groups.get(key);
-    if (!group || group.length === 1) {
+    if (!group) {
       out.push(p);
       continue;
     }
-    if (group[0] !== p) continue;
-    const others = group.slice(1);
+    const members = group.members;
+    if (members[0] !== p) continue;
+    const others = members.slice(1);
     const shown = others.slice(0, REPEATS_SHOWN);
     const more = others.length - shown.length;
-    const where = formatPath(listOf(p.path));
-    out.push({
+    const grouped: UnlocatedProblem = {
       ...p,
-      message: `${p.message} The same ${p.severity} comes ${countWords(group.length)} times in ${where}: here, then at {places}${more > 0 ? `, and ${countWords(more)} more` : ''}.`,
+      message: `${p.message} The same ${p.severity} comes ${countWords(members.length)} times in ${group.way.where}: here, then at {places}${more > 0 ? `, and ${countWords(more)} more` : ''}.`,
       fix: `${p.fix} The same goes for the other ${others.length === 1 ? 'one' : countWords(others.length)}.`,
       places: shown.map((q) => q.path),
       placeIndices: shown.map((q) => q.stringIndex),
-      repeats: group.length,
-    });
+      repeats: members.length,
+    };
+    if (p.atKey === true) grouped.placesAtKey = true;
+    out.push(grouped);
   }
   return out;
 }
 
 /** Warnings given at each mark of a text up to a cap of their own, the last counting the rest (markup.ts). */
-const OWN_COUNT: ReadonlySet<string> = new Set(['markdown', 'html-tag']);
+const OWN_COUNT: ReadonlySet<string> = new Set(['markdown', 'html-tag', 'invisible-character', 'quoted-text', 'line-break-at-end']);
 
-/** The list a problem's place is an item of (its path without the index), or the field itself. */
-function listOf(path: JsonPath): JsonPath {
-  return typeof path[path.length - 1] === 'number' ? path.slice(0, -1) : path;
+/** One way a problem may be grouped: its key (the same for the problems grouped so), and the words naming where they are. */
+interface Way { key: string; where: string }
+
+/**
+ * The ways a problem at `path` may be grouped, best first: at that very place (the same text), then
+ * with the places that differ from it in one index, the last index first ("learningGoals" for
+ * learningGoals[3]; "nodes[0].replies[0].assessments (at "principle" in each)" for
+ * nodes[0].replies[0].assessments[5].principle, then "nodes[0].replies (at assessments[5].principle in each)", …).
+ */
+function waysOf(path: JsonPath, same: string): Way[] {
+  const ways: Way[] = [];
+  const text = path.join('\u0001');
+  // The field itself (a text): the same path. An item of a list is grouped with the list's other items below.
+  if (typeof path[path.length - 1] !== 'number') ways.push({ key: `=\u0000${text}\u0000${same}`, where: formatPath(path) });
+  // The innermost list only: its items' places differ in their last index.
+  for (let i = path.length - 1; i >= 0; i--) {
+    if (typeof path[i] !== 'number') continue;
+    const list = path.slice(0, i);
+    const rest = path.slice(i + 1);
+    const inEach = rest.length === 0 ? '' : ` (at ${rest.length === 1 && typeof rest[0] === 'string' ? quoteValue(rest[0]) : formatPath(rest)} in each)`;
+    ways.push({ key: `${i}\u0000${list.join('\u0001')}\u0002${rest.join('\u0001')}\u0000${same}`, where: `${formatPath(list)}${inEach}` });
+    break;
+  }
+  return ways;
 }
