@@ -3328,3 +3328,23 @@ describe('a newcomer\'s mistakes are each told what to type, where', () => {
     expect(one('"verdict": "follows", "weight": 2 }]', '"verdict": "follows", "weight": "4" }]', '"verdict": "follows", "weight": 2 }]', '"4"').fix).toContain('without quotes (1, the default, for a secondary point; 2 for the main point of the decision; 3 for a prohibited activity or the very best or worst move): 4 is outside that range; e.g. "weight": 2.');
   });
 });
+
+// Found by validator-53 (a first scenario of scenes and an ending, no decision): the report said a
+// playthrough scoring 0% "reaches the strong ending … : (no replies)" and that no playthrough earns
+// points, neither naming what was missing. Now one error says so, with how to add one.
+describe('a scenario with no decision', () => {
+  it('is one no-decision error at "nodes", saying what to add, and not the score errors that follow from it', () => {
+    const file = JSON.parse(readFixture('good/example.json').toString('utf8')) as { start: string; nodes: { id: string; kind: string; next?: unknown }[] };
+    file.nodes = file.nodes.filter((n) => n.kind !== 'decision');
+    for (const n of file.nodes) if (n.kind === 'scene') n.next = 'end-strong';
+    file.start = file.nodes[0]?.id ?? '';
+    const text = JSON.stringify(file, null, 2);
+    const { problems } = validateScenario(text, 'x.json');
+    const errors = problems.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => [p.code, formatPath(p.path)])).toEqual([['no-decision', 'nodes']]);
+    expect(errors[0]?.message).toBe('The scenario has no decision node, so a volunteer never chooses a reply and nothing is scored.');
+    expect(errors[0]?.fix).toMatch(/^Add a node with "kind": "decision", a "prompt" and "replies" .* Section 3 of docs\/authoring\.md has a worked example\.$/);
+    expect(text.split('\n')[(errors[0]?.line ?? 0) - 1]?.slice((errors[0]?.column ?? 0) - 1)).toBe('[');
+    expect(problems.some((p) => p.message.includes('(no replies)'))).toBe(false);
+  });
+});

@@ -840,6 +840,15 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   if (input.complete && !hasEnding) {
     error('no-ending', ['nodes'], 'The scenario has no ending node, so no playthrough can finish.', 'Add a node with "kind": "ending", an "ending" kind, a "title" and a "narration".');
   }
+  // Found by validator-53: a story of scenes and an ending only was told 'A playthrough scoring 0%
+  // reaches the strong ending "end-good" (…): (no replies)' and that no playthrough earns points,
+  // neither naming what is missing: a decision, where the volunteer chooses and is scored.
+  let hasDecision = false;
+  for (const n of nodes.values()) if (n.kind === 'decision') { hasDecision = true; break; }
+  if (input.complete && !hasDecision) {
+    error('no-decision', ['nodes'], 'The scenario has no decision node, so a volunteer never chooses a reply and nothing is scored.',
+      'Add a node with "kind": "decision", a "prompt" and "replies" (each with "text", "assessments", "feedback" and "next"), and point "start" or a scene\'s "next" at it. Section 3 of docs/authoring.md has a worked example.');
+  }
 
   for (const node of scenario.nodes) {
     checkLines(node);
