@@ -56,7 +56,7 @@ describe('reread-c-53: jae-and-hyung d2-open says when the guide asks for the sa
       'not as the reassurance the guide asks CASAs to give should a youth go back to the person exploiting them, and which this scenario looks for here: that his safety is your main priority (Likelihood of Relapse).',
     );
     expect(bundledReply('jae-and-hyung', 'd2-open', 'd2-rule').feedback).toContain(
-      'Nor does it tell him what the guide asks CASAs to tell a youth who goes back to the person exploiting them, and what Jae could hear now: that his safety is your main priority (Likelihood of Relapse).',
+      'Nor does your answer tell him what the guide asks CASAs to tell a youth who goes back to the person exploiting them, and what Jae could hear now: that his safety is your main priority (Likelihood of Relapse).',
     );
     expect(scored('jae-and-hyung', 'd2-open', 'd2-honest')).toBe('consult-supervisor-on-suspicion follows 2, safety-is-priority follows 1');
     expect(scored('jae-and-hyung', 'd2-open', 'd2-rule')).not.toMatch(/safety-is-priority/);
