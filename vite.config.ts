@@ -50,6 +50,9 @@ const OWN_MODULES = [
   'test/terminal/play-screen-scene-numbers.test.tsx',
   'test/terminal/facilitate-screen-scene-numbers.test.tsx',
   'test/web/session-scene-numbers.test.tsx',
+  // mocks xstate to count the steps a replay of the playthrough takes (perf-53): presenter mode once
+  // replayed from the start at every step for its scene number, introductions and who is who
+  'test/web/presenter-trail.test.tsx',
   // mocks node:fs/promises to refuse every other save of a live room (term-52)
   'test/terminal/room-flapping.test.ts',
 ];

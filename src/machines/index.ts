@@ -14,8 +14,8 @@ export { saveSession, restoreSession, undoEnding, actorOptions, type SavedSessio
 export { whatIfFrom } from './what-if.js';
 export { newScenario, newScenarioText, NEW_SCENARIO_VERSION, type NewScenario, type NewScenarioFields } from './new-scenario.js';
 export { startingAt, startSession, startFacilitation, type PlayableScenario, type SessionActor } from './playable.js';
-export { decisionSetup, introductionsAt, introductionWords, sceneHeading, sceneHeadingAt, sceneNumberAt, replayConversation, resumeOpening, resumeRecap, type ConversationMoment, type Introduction, type Recap, type RecapMoment, type SetupMoment } from './recap.js';
-export { MET_IN_ALL, MET_SO_FAR, NO_ONE_MET, peopleMet, type Person, type RoomReveals } from './people.js';
+export { decisionSetup, introductionsAt, introductionWords, spokeBefore, spokePassing, sceneHeading, sceneHeadingAt, sceneNumberAt, replayConversation, resumeOpening, resumeRecap, type ConversationMoment, type Introduction, type Recap, type RecapMoment, type SetupMoment } from './recap.js';
+export { MET_IN_ALL, MET_SO_FAR, NO_ONE_MET, metBefore, metPassing, peopleMet, peopleMetAt, type Person, type RoomReveals } from './people.js';
 export { isSeed, orderFor, repliesInOrder, shufflesReplies } from './reply-order.js';
 export { selectView, revealReplies, feedbackOf, changeWords, changeSpokenWords, progressWords, decisionProgressWords, sceneWords, unavailableWords, unknownReplyIdWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type SessionView, type ReplyView, type FeedbackView, type ChangeView, type MeterView, type LineView, type SnapshotLike } from './selectors.js';
 export { exportGraph, type GraphFormat } from './graph-export.js';

@@ -3,7 +3,7 @@ import { initialTransition, transition } from 'xstate';
 import { compileScenario } from './compile.js';
 import { indexScenario } from './scenario-index.js';
 import type { Scenario, ScenarioNode } from './schema/scenario.js';
-import { selectView } from './selectors.js';
+import { selectView, type SnapshotLike } from './selectors.js';
 import type { PersistedScenarioSnapshot } from './session.js';
 import { replay } from './recap.js';
 import { cleanLine } from './text/clean.js';
@@ -66,38 +66,92 @@ function nodeParts(node: ScenarioNode, narration: string | undefined): Shown[] {
  * reply's feedback the room was not shown (followed without a reveal) names no one.
  */
 export function peopleMet(scenario: Scenario, snapshot: PersistedScenarioSnapshot, room?: RoomReveals): Person[] {
-  const index = indexScenario(scenario);
-  const context = (snapshot as unknown as { context: SessionContext }).context;
-  const shown: Shown[] = [];
-  let turn = 0;
-  const replayed = replay(scenario, snapshot, (state, event) => {
-    const node = index.nodes.get(String(state.value));
-    if (!node) return;
-    if (event === 'here') {
-      // The moment as the screen shows it now: the ending's narration as worked out, the replies offered.
-      const view = selectView(scenario, state);
-      shown.push(...nodeParts(node, view.narration), ...view.replies.map((r) => ({ text: r.text })));
-      if (room !== undefined && seen(room.current) && node.kind === 'decision') shown.push(...revealedFeedback(scenario, view));
-      return;
-    }
-    shown.push(...nodeParts(node, node.kind === 'ending' ? undefined : node.narration));
-    if (event !== 'reply' || node.kind !== 'decision') return;
-    // The replies offered then: a hidden reply only where its condition held.
-    for (const r of node.replies) if (r.hidden !== true || r.when === undefined || state.can({ type: 'reply.choose', replyId: r.id })) shown.push({ text: r.text });
-    const at = turn;
-    const chosen = context.transcript[turn++];
-    const reply = chosen ? index.replies.get(chosen.replyId)?.reply : undefined;
-    if (room !== undefined) {
-      if (seen(room.past[at])) shown.push(...revealedFeedback(scenario, selectView(scenario, state)));
-    } else if (reply && context.mode === 'practice') shown.push({ text: reply.feedback });
-  });
-  if (!replayed) {
-    shown.length = 0;
-    const node = index.nodes.get(String((snapshot as unknown as { value: unknown }).value));
+  const replayed = replayMet(scenario, snapshot, room);
+  if (replayed === undefined) {
+    const shown: Shown[] = [];
+    const node = indexScenario(scenario).nodes.get(String((snapshot as unknown as { value: unknown }).value));
     if (node) shown.push(...nodeParts(node, node.kind === 'ending' ? undefined : node.narration), ...(node.kind === 'decision' ? node.replies.filter((r) => r.hidden !== true).map((r) => ({ text: r.text })) : []));
     if (node?.kind === 'decision' && room !== undefined && seen(room.current)) shown.push(...node.replies.filter((r) => r.hidden !== true).map((r) => ({ text: r.feedback })));
+    return peopleIn(scenario, [...wayHere(scenario), ...shown]);
   }
-  return peopleIn(scenario, [...wayHere(scenario), ...shown]);
+  return peopleMetAt(scenario, replayed.here, replayed.met, room);
+}
+
+/**
+ * Who's who carried forward from step to step (a page's, so that a long chain of scenes is not
+ * replayed from its start at every step): the ids of the people met on the way to where a session
+ * stands, before its current moment (the way to a moved start included), in order of first
+ * appearance, by one replay of the playthrough; undefined when its path cannot be replayed (then
+ * peopleMet, which lists the people of the current moment alone). metPassing carries it on by a
+ * step; peopleMetAt adds the moment a session stands at. peopleMet is these at once.
+ */
+export function metBefore(scenario: Scenario, snapshot: PersistedScenarioSnapshot, room?: RoomReveals): readonly string[] | undefined {
+  return replayMet(scenario, snapshot, room)?.met;
+}
+
+/** metBefore, with the state the replay stood at in the end (the session's moment). */
+function replayMet(scenario: Scenario, snapshot: PersistedScenarioSnapshot, room?: RoomReveals): { met: string[]; here: SnapshotLike } | undefined {
+  const index = indexScenario(scenario);
+  const context = (snapshot as unknown as { context: SessionContext }).context;
+  const met = meet(scenario, [], wayHere(scenario));
+  let turn = 0;
+  let here: SnapshotLike | undefined;
+  const replayed = replay(scenario, snapshot, (state, event) => {
+    if (event === 'here') {
+      here = state;
+      return;
+    }
+    const at = turn;
+    if (event === 'reply') turn++;
+    meet(scenario, met, passedParts(scenario, index, state, event === 'reply' ? context.transcript[at]?.replyId : undefined, room === undefined ? undefined : seen(room.past[at])));
+  });
+  return replayed && here !== undefined ? { met, here } : undefined;
+}
+
+/**
+ * The people met on the way (metBefore) after one more step: leaving `state` (the session's
+ * snapshot before the step) by Continue at a scene, or by the reply `replyId` at a decision.
+ * `revealed`: in a trainer-led session, whether the room was shown that decision's reveal (its
+ * round's `revealed` or `wasRevealed`); left out, the reply's feedback is met in practice mode.
+ */
+export function metPassing(scenario: Scenario, met: readonly string[], state: SnapshotLike, replyId?: string, revealed?: boolean): readonly string[] {
+  return meet(scenario, [...met], passedParts(scenario, indexScenario(scenario), state, replyId, revealed));
+}
+
+/**
+ * Who's who at the moment a session stands at (`state`, its snapshot), from the people met on the
+ * way there (metBefore, carried on by metPassing): the same list as peopleMet's, without a replay.
+ */
+export function peopleMetAt(scenario: Scenario, state: SnapshotLike, met: readonly string[], room?: RoomReveals): Person[] {
+  return persons(scenario, meet(scenario, [...met], hereParts(scenario, state, room)));
+}
+
+/** What the volunteer is shown at the moment a session stands at: the ending's narration as worked out, the replies offered (and a reveal the room has seen). */
+function hereParts(scenario: Scenario, state: SnapshotLike, room: RoomReveals | undefined): Shown[] {
+  const node = indexScenario(scenario).nodes.get(String(state.value));
+  if (!node) return [];
+  const view = selectView(scenario, state);
+  const shown = [...nodeParts(node, view.narration), ...view.replies.map((r) => ({ text: r.text }))];
+  if (room !== undefined && seen(room.current) && node.kind === 'decision') shown.push(...revealedFeedback(scenario, view));
+  return shown;
+}
+
+/**
+ * What was shown at a moment passed on the way: the node, and at a decision left by `replyId` the
+ * replies offered then (a hidden one only where its condition held) and the feedback the volunteer
+ * saw (practice mode), or in a trainer-led session (`revealed` given) every reply's, if revealed.
+ */
+function passedParts(scenario: Scenario, index: ReturnType<typeof indexScenario>, state: SnapshotLike, replyId: string | undefined, revealed: boolean | undefined): Shown[] {
+  const node = index.nodes.get(String(state.value));
+  if (!node) return [];
+  const shown = nodeParts(node, node.kind === 'ending' ? undefined : node.narration);
+  if (replyId === undefined || node.kind !== 'decision') return shown;
+  for (const r of node.replies) if (r.hidden !== true || r.when === undefined || state.can({ type: 'reply.choose', replyId: r.id })) shown.push({ text: r.text });
+  const reply = index.replies.get(replyId)?.reply;
+  if (revealed !== undefined) {
+    if (revealed) shown.push(...revealedFeedback(scenario, selectView(scenario, state)));
+  } else if (reply && state.context.mode === 'practice') shown.push({ text: reply.feedback });
+  return shown;
 }
 
 /**
@@ -226,14 +280,18 @@ function revealedFeedback(scenario: Scenario, view: ReturnType<typeof selectView
 
 /** The characters in these shown parts, in order of first appearance. */
 function peopleIn(scenario: Scenario, shown: readonly Shown[]): Person[] {
+  return persons(scenario, meet(scenario, [], shown));
+}
+
+/** `met` (ids, changed in place and returned) with the characters in these shown parts after them, in order of first appearance. */
+function meet(scenario: Scenario, met: string[], shown: readonly Shown[]): string[] {
   const keys = nameKeys(scenario.characters);
-  const met: string[] = [];
-  const meet = (id: string) => {
+  const add = (id: string) => {
     if (!met.includes(id)) met.push(id);
   };
   for (const part of shown) {
     if ('speaker' in part) {
-      meet(part.speaker);
+      add(part.speaker);
       continue;
     }
     const text = cleanLine(part.text).normalize('NFC');
@@ -241,8 +299,13 @@ function peopleIn(scenario: Scenario, shown: readonly Shown[]): Person[] {
       .map((c) => ({ id: c.id, at: met.includes(c.id) ? -1 : firstIndex(text, keys.get(c.id) ?? [], cleanLine(c.name).normalize('NFC')) }))
       .filter((f) => f.at >= 0)
       .sort((a, b) => a.at - b.at);
-    for (const f of found) meet(f.id);
+    for (const f of found) add(f.id);
   }
+  return met;
+}
+
+/** The characters of these ids, in clean one-line text. */
+function persons(scenario: Scenario, met: readonly string[]): Person[] {
   const characters = new Map(scenario.characters.map((c) => [c.id, c]));
   return met.flatMap((id): Person[] => {
     const c = characters.get(id);

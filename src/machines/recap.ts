@@ -217,22 +217,43 @@ export interface Introduction {
  * someone is, which a cast list read out at the start would give away). Empty when the session's
  * path cannot be replayed.
  */
-export function introductionsAt(scenario: Scenario, snapshot: PersistedScenarioSnapshot): Introduction[] {
+export function introductionsAt(scenario: Scenario, snapshot: PersistedScenarioSnapshot, spoke?: ReadonlySet<string>): Introduction[] {
   const index = indexScenario(scenario);
-  const spoke = new Set<string>();
-  let here: string | undefined;
-  const speakers = (id: string) => (index.nodes.get(id)?.lines ?? []).map((l) => l.character);
-  const replayed = replay(scenario, snapshot, (state, event) => {
-    if (event === 'here') here = String(state.value);
-    else for (const c of speakers(String(state.value))) spoke.add(c);
-  });
-  if (!replayed || here === undefined) return [];
+  const before = spoke ?? spokeBefore(scenario, snapshot);
+  if (before === undefined) return [];
+  const here = String((snapshot as unknown as { value: unknown }).value);
   const characters = new Map(scenario.characters.map((c) => [c.id, c]));
-  const first = [...new Set(speakers(here))].filter((id) => !spoke.has(id));
+  const first = [...new Set(speakersAt(index, here))].filter((id) => !before.has(id));
   return cleanDeep(first.flatMap((id): Introduction[] => {
     const c = characters.get(id);
     return c?.description ? [{ name: c.name, role: c.role, description: c.description }] : [];
   }));
+}
+
+/** The characters speaking at a node (its lines'), in order. */
+function speakersAt(index: ReturnType<typeof indexScenario>, nodeId: string): string[] {
+  return (index.nodes.get(nodeId)?.lines ?? []).map((l) => l.character);
+}
+
+/**
+ * The characters who spoke on the way to where a session stands, before its current moment, by one
+ * replay of the playthrough (undefined when its path cannot be replayed): introductionsAt's, which
+ * a page can carry forward from step to step (spokePassing), so that a long chain of scenes is not
+ * replayed from its start at every step.
+ */
+export function spokeBefore(scenario: Scenario, snapshot: PersistedScenarioSnapshot): ReadonlySet<string> | undefined {
+  const index = indexScenario(scenario);
+  const spoke = new Set<string>();
+  const replayed = replay(scenario, snapshot, (state, event) => {
+    if (event !== 'here') for (const c of speakersAt(index, String(state.value))) spoke.add(c);
+  });
+  return replayed ? spoke : undefined;
+}
+
+/** Those who spoke on the way (spokeBefore) after one more step, leaving the node `nodeId`. */
+export function spokePassing(scenario: Scenario, spoke: ReadonlySet<string>, nodeId: string): ReadonlySet<string> {
+  const speakers = speakersAt(indexScenario(scenario), nodeId);
+  return speakers.every((c) => spoke.has(c)) ? spoke : new Set([...spoke, ...speakers]);
 }
 
 /** An introduction in words, as every UI says it: "Introducing Ray (relative caregiver): Ray Barnes, …". */

@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  cleanText, clearSave, yourReplyLabel, newerSaveAt, feedbackOf, undoEnding, finishPlaythrough, holdSave, peopleMet, progressWords, sceneHeadingAt, sceneNumberAt, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
+  cleanText, clearSave, yourReplyLabel, newerSaveAt, feedbackOf, undoEnding, finishPlaythrough, holdSave, progressWords, sceneHeadingAt, sceneNumberAt, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView, type Scenario, type Turn,
 } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
@@ -16,6 +16,7 @@ import { ConfirmPanel, useConfirmation } from './Confirm.js';
 import { BACK_IN_DEBRIEF, Debrief, focusWhatIf } from './Debrief.js';
 import { Changes, Feedback } from './Feedback.js';
 import { WhosWho } from './WhosWho.js';
+import { Trail } from '../trail.js';
 
 /** One moment of the conversation as it appeared: a scene, a decision or the ending. */
 interface Moment {
@@ -311,9 +312,11 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
   const endingHeld = useRef(lastFeedback);
   const view = useSelector(actor, useCallback((s: Snapshot) => selectView(scenario, s), [scenario]));
   const context = useSelector(actor, (s: Snapshot) => s.context);
-  // Who's who: the people met so far (the core's peopleMet), worked out again as the story moves (the node, the replies made).
+  // Who's who: the people met so far (the core's peopleMet), worked out again as the story moves (the node, the replies made),
+  // carried forward from step to step (see Trail: handed on in advance), not replayed from the start at every step.
+  const trail = useMemo(() => new Trail(scenario), [scenario]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- worked out again when the session moves, read from the actor
-  const people = useMemo(() => peopleMet(scenario, actor.getPersistedSnapshot()), [scenario, actor, view.nodeId, context]);
+  const people = useMemo(() => trail.people(actor), [trail, actor, view.nodeId, context]);
   // A resumed save shows the whole conversation so far, replayed from its start (the current moment last).
   const [moments, setMoments] = useState<Moment[]>(() => {
     const replayed = snapshot ? replayConversation(scenario, snapshot) : [];
@@ -458,6 +461,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
       const from = actor.getSnapshot();
       actor.send(event);
       const snap = actor.getSnapshot();
+      if (event.type === 'scene.continue' || event.type === 'reply.choose') trail.handOn(from, snap, event.type === 'reply.choose' ? event.replyId : undefined);
       endingHeld.current = holds && snap.status === 'done';
       setLastFeedback(endingHeld.current);
       const onward = (event.type === 'scene.continue' || event.type === 'reply.choose') && snap !== from && counted.current?.snapshot === from;
@@ -466,7 +470,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
       setMoments((m) => addMoment(m, next));
     });
     landAfter(actor.getSnapshot().status === 'done' ? (endingHeld.current && !stopped.current ? 'last-feedback' : 'debrief') : event.type === 'reply.choose' ? 'reply' : 'moment');
-  }, [actor, scenario, closeRestart, mode]);
+  }, [actor, scenario, closeRestart, mode, trail]);
 
   // From the last reply's feedback: on to the ending and the debrief, the playthrough finished there
   // (the completion recorded, the save gone, the address the kept debrief's).

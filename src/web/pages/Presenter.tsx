@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  decisionSetup, introductionsAt, sceneNumberAt, peopleMet, backFromEndingWords, breaksCritical, citationWords, replyScoreWords, STALE_DOWNLOAD_WORDS, backLossWords, backToDecision, undoEnding, clampVotes, MAX_VOTES, TOO_MANY_VOTES, roomsChoice, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, roomDidWords, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomBack, roomLossWords, roomMadeWords, selectView,
+  decisionSetup, backFromEndingWords, breaksCritical, citationWords, replyScoreWords, STALE_DOWNLOAD_WORDS, backLossWords, backToDecision, undoEnding, clampVotes, MAX_VOTES, TOO_MANY_VOTES, roomsChoice, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, roomDidWords, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomBack, roomLossWords, roomMadeWords, selectView,
   startFacilitation, startSession, summaryBaseName, votesEnteredWords, votesWords, writeFacilitation,
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type SessionView, type Store, type Votes,
 } from '../../machines/index.js';
@@ -29,6 +29,7 @@ import { setAsideNotice } from '../components/SetAside.js';
 import { useStore } from '../store.js';
 import { useFailPage, usePageLoading } from '../page-failure.js';
 import { useTitle } from '../title.js';
+import { Trail } from '../trail.js';
 import { useNarrowSteps, useStepsHeight } from '../trainer-steps.js';
 
 /** A scenario ready to present: its kept room session when there is one, or why it could not be resumed. */
@@ -250,12 +251,16 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   const [actor, setActor] = useState(() => (resumed ? startSession(scenario, 'practice', resumed.snapshot) : startFacilitation(scenario, crypto.getRandomValues(new Uint32Array(1))[0])));
   const view = useSelector(actor, useCallback((s: Snapshot) => selectView(scenario, s), [scenario]));
   const snapshot = useSelector(actor, (s: Snapshot) => s);
+  // The scene number, introductions and who's who, carried forward from step to step (see Trail):
+  // worked out by replaying the playthrough from its start only where not known (the first moment,
+  // a kept session resumed, after going back). Replaying at every step made a long chain quadratic.
+  const [trail] = useState(() => new Trail(scenario));
   // Who the room hears for the first time at this moment (read aloud by the trainer; the laptop only).
   // eslint-disable-next-line react-hooks/exhaustive-deps -- worked out again when the session moves (snapshot), read from the actor
-  const introductions = useMemo(() => introductionsAt(scenario, actor.getPersistedSnapshot()), [scenario, actor, snapshot]);
+  const introductions = useMemo(() => trail.introductions(actor), [trail, actor, snapshot]);
   // A scene's number in the playthrough ("Scene 3"): untitled scenes were all headed "Scene", here and on the projector.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- as introductions
-  const sceneNumber = useMemo(() => sceneNumberAt(scenario, actor.getPersistedSnapshot()), [scenario, actor, snapshot]);
+  const sceneNumber = useMemo(() => trail.sceneNumber(actor), [trail, actor, snapshot]);
   // The decision gone back to ("Back to decision N"), or a kept session came back at: one with no
   // words of its own is shown with the scenes that set it up, under "Before this" (the core's
   // decisionSetup, as the terminal's presenter screen does), on the laptop and the projector. Not
@@ -350,7 +355,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   // Who's who: the people the room has met so far (the core's peopleMet), with the room's reveals:
   // a name in feedback the room has seen revealed counts, none in feedback not yet revealed.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- worked out again when the session moves (snapshot), read from the actor
-  const people = useMemo(() => peopleMet(scenario, actor.getPersistedSnapshot(), { past, current: { revealed: revealed !== undefined } }), [scenario, actor, snapshot, past, revealed]);
+  const people = useMemo(() => trail.people(actor, { past, current: { revealed: revealed !== undefined } }), [trail, actor, snapshot, past, revealed]);
   const back = backToDecision(view, past.length);
   const entered = Object.values(votes).reduce((n, v) => n + v, 0);
   const backLoss = view.kind === 'decision' ? backLossWords(entered) : undefined;
@@ -404,9 +409,13 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   // Only the tab in charge of the room session drives the projector window. On a break (paused) it shows the room the break screen.
   const [openProjector, projectorOutdated, projectorBlocked, blank] = useProjector(projected, elsewhere !== 'yes' || !store, clicker.press, paused);
 
-  const step = (send: () => void) => {
+  // `replyId`: the reply followed (at a decision), and whether the room saw its reveal (`revealedThere`):
+  // the trail of the moment left is handed on to the next.
+  const step = (send: () => void, replyId?: string, revealedThere?: boolean) => {
+    const from = actor.getSnapshot();
     flushSync(() => {
       send();
+      trail.handOn(from, actor.getSnapshot(), replyId, revealedThere);
       setVotes({});
       setTooMany(0);
       setRevealed(undefined);
@@ -444,7 +453,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     if (revealed) setReveals((r) => [...r, revealed]);
     setDecisions((d) => [...d, decision]);
     setPast((p) => [...p, { votes: { ...votes }, revealed: revealed !== undefined }]);
-    step(() => actor.send({ type: 'reply.choose', replyId }));
+    step(() => actor.send({ type: 'reply.choose', replyId }), replyId, revealed !== undefined);
   };
   // Back to the decision the room last followed a reply at (a Follow button pressed by mistake, or
   // the room wants to follow another branch): the story goes back there, with that decision's votes
