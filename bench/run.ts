@@ -7,6 +7,7 @@ if (!only || only === 'core') await runCoreBench();
 if (!only || only === 'core' || only === 'hostile') runHostileBench();
 if (!only || only === 'integrity') runIntegrityBench();
 if (!only || only === 'hostile' || only === 'plain') await (await import('./plain.js')).runPlainChainBench();
+if (!only || only === 'hostile' || only === 'trail') (await import('./trail.js')).runTrailBench();
 if (!only || only === 'hostile' || only === 'debrief') {
   const { runDebriefBench, runConditionalDebriefBench } = await import('./debrief.js');
   runDebriefBench();

@@ -1,0 +1,82 @@
+// Presenter mode's and the play page's per-step work on a long chain of scenes: the scene number
+// ("Scene N"), who is introduced, and who's who.
+import { introductionsAt, peopleMet, sceneNumberAt, startSession, validateScenario, type Scenario, type SessionActor } from '../src/machines/index.js';
+import { Trail } from '../src/web/trail.js';
+import { printTable } from './core.js';
+import { sceneChain } from './hostile.js';
+
+/** The bound per 1,000 scenes, in ms: `npm run bench` ends with exit code 1 past it. */
+const TARGET_MS = 3_000;
+
+type Way = 'carried' | 'replayed';
+
+/**
+ * What a page works out at every step of a chain of `count` untitled scenes played to its decision,
+ * as it works it out (src/web/trail.ts, without rendering): presenter mode its scene number,
+ * introductions and who's who with the room's reveals; the play page its who's who. `replayed`: each
+ * by the core's replay from the start at every step, as both pages did before (quadratic).
+ */
+function playChain(scenario: Scenario, page: 'presenter' | 'who', way: Way): number {
+  const actor: SessionActor = startSession(scenario, 'practice', undefined, 1);
+  const trail = new Trail(scenario);
+  const room = page === 'presenter' ? { past: [], current: { revealed: false } } : undefined;
+  const t0 = performance.now();
+  let last: number | undefined;
+  for (;;) {
+    if (way === 'carried') {
+      if (page === 'presenter') {
+        last = trail.sceneNumber(actor);
+        trail.introductions(actor);
+      }
+      trail.people(actor, room);
+    } else {
+      const persisted = actor.getPersistedSnapshot();
+      if (page === 'presenter') {
+        last = sceneNumberAt(scenario, persisted);
+        introductionsAt(scenario, persisted);
+      }
+      peopleMet(scenario, persisted, room);
+    }
+    const from = actor.getSnapshot();
+    if (!from.can({ type: 'scene.continue' })) break;
+    actor.send({ type: 'scene.continue' });
+    trail.handOn(from, actor.getSnapshot());
+  }
+  const ms = performance.now() - t0;
+  actor.stop();
+  if (page === 'presenter' && last !== undefined) throw new Error(`the chain ended at scene ${last}, not its decision`);
+  return ms;
+}
+
+/**
+ * "Presenter: a generated chain" and "Who's who: a generated chain": ms per scene should stay
+ * roughly flat carried forward; replayed at every step (the way before, timed at a shorter chain
+ * only) it grows with the chain.
+ */
+export function runTrailBench(sizes = [1_000, 2_000], replayedAt = [250, 500]): void {
+  const chain = (count: number) => {
+    const { scenario } = validateScenario(sceneChain(count), 'chain.json');
+    if (!scenario) throw new Error(`chain of ${count}: not valid`);
+    return scenario;
+  };
+  for (const [page, title] of [['presenter', 'Presenter: a generated chain of untitled scenes, each step\'s scene number, introductions and who\'s who (src/web/trail.ts, not rendered)'], ['who', 'Who\'s who: a generated chain of untitled scenes, the play page\'s who\'s who at each step (src/web/trail.ts, not rendered)']] as const) {
+    console.log(`\n${title}; ms per scene should stay roughly flat`);
+    const rows: string[][] = [['worked out', 'scenes', 'ms', 'µs per scene', `under ${TARGET_MS / 1000} s per 1,000`]];
+    const over: string[] = [];
+    // Untimed first, so that the first size is not timed on cold code.
+    playChain(chain(50), page, 'carried');
+    const runs: [Way, number][] = [...sizes.map((n): [Way, number] => ['carried', n]), ...replayedAt.map((n): [Way, number] => ['replayed', n])];
+    for (const [way, count] of runs) {
+      const ms = playChain(chain(count), page, way);
+      const ok = ms < (TARGET_MS * count) / 1_000;
+      rows.push([way === 'carried' ? 'carried forward' : 'replayed at every step (before)', count.toLocaleString('en-US'), ms.toFixed(0), ((ms * 1000) / count).toFixed(0), way === 'replayed' ? '-' : ok ? 'yes' : 'NO']);
+      if (way === 'carried' && !ok) over.push(`${count} scenes`);
+    }
+    printTable(rows);
+    console.log(`Target: under ${TARGET_MS / 1000} s per 1,000 scenes carried forward.`);
+    if (over.length > 0) {
+      console.log(`Over the target: ${over.join(', ')}.`);
+      process.exitCode = 1;
+    }
+  }
+}
