@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
-import { debriefExport, type ExportedDebrief, FACILITATION_PREFIX, keepDebriefExport, type PlayableScenario, facilitatedDecision, facilitationMarkdown, localFileStamp, shownFileName, summaryBaseName, type Debrief, type FacilitatedDecision, type RestoredFacilitation, type Scenario, type SessionMode, type SessionView } from '../machines/index.js';
+import { debriefExport, type ExportedDebrief, FACILITATION_PREFIX, OUT_OF_DATE_SUMMARY, sessionSummaryFile, keepDebriefExport, type PlayableScenario, facilitatedDecision, facilitationMarkdown, localFileStamp, shownFileName, summaryBaseName, type Debrief, type FacilitatedDecision, type RestoredFacilitation, type Scenario, type SessionMode, type SessionView } from '../machines/index.js';
 import { packageVersion } from './paths.js';
 import { stateDir, writeAtomic, writeNew } from './state.js';
 import { checkStateFolder, stateStore } from './node/state-store.js';
@@ -413,6 +413,58 @@ export function laterSessionSummary(kept: Pick<RestoredFacilitation, 'playable' 
   const says = session === undefined ? (text: string) => text.includes(block) : (text: string) => markedBy(text, session);
   const found = dirs.flatMap((dir) => newestSummaryWhere(dir, scenario, (size) => size <= 4 * 1024 * 1024, since, says) ?? []);
   return found.sort((a, b) => b.at - a.at)[0]?.path;
+}
+
+/**
+ * Where a kept session carried on writes its summary (the core's sessionSummaryFile, of the files
+ * found here: stoppedSessionSummary and laterSessionSummary), and an earlier summary of it passed over
+ * as out of date (`outOfDate`), where that file is still there to be named.
+ */
+export function carriedOnSummary(resumed: Pick<RestoredFacilitation, 'key' | 'playable' | 'decisions' | 'progress' | 'finished' | 'savedAt'>, here: Pick<SessionView, 'kind' | 'nodeId' | 'title' | 'discussionPrompt' | 'replies'>, env: NodeJS.ProcessEnv = process.env): { path?: string; outOfDate?: string } {
+  if (resumed.finished) return {};
+  const since = laterSessionSummary(resumed, env);
+  const chosen = sessionSummaryFile({ kept: stoppedSessionSummary(resumed, here, env), ...(since === undefined ? {} : { writtenSince: { path: since, marked: resumed.progress.sessionId !== undefined } }) });
+  return chosen.outOfDate !== undefined && !existsSync(chosen.outOfDate) ? { ...(chosen.path === undefined ? {} : { path: chosen.path }) } : chosen;
+}
+
+/** A summary written (writeSummaryFile): where, whether outside the state folder though the session began where it could be written, and an earlier summary of the session now out of date. */
+export interface SummaryWritten {
+  path: string;
+  elsewhere: boolean;
+  outOfDate?: string;
+}
+
+/**
+ * Writes a trainer-led session's summary with `write` (the caller's writeSessionSummary: a new file
+ * in `dir`, or in the exports folder without one; in `target` again where given), and where that is
+ * refused, as a new file: in `dir`, else where `refused` says (the folder e: export writes to once
+ * the state folder refuses writes), else (a file of its own refused, the state folder taking writes)
+ * in the exports folder. `target`, left behind there, is then out of date, and said to be
+ * (OUT_OF_DATE_SUMMARY). The summary kept with the session, in the exports folder, refused once the
+ * state folder was made read-only: q said "The session summary could not be written" where the
+ * session began read-only (its summary was said to go where the app was started), and the room's
+ * votes were lost; begun writable, a second file was written and nothing said the first was out of date.
+ * Throws the first error where no file could be written.
+ */
+export function writeSummaryFile(write: (dir: string | undefined, path: string | undefined) => string, target: string | undefined, dir: string | undefined, refused: () => string | undefined): SummaryWritten {
+  try {
+    return { path: write(dir, target), elsewhere: false };
+  } catch (e) {
+    const other = dir ?? refused();
+    if (other === undefined && target === undefined) throw e;
+    let path: string;
+    try {
+      path = write(other, undefined);
+    } catch {
+      throw e;
+    }
+    return { path, elsewhere: dir === undefined && other !== undefined, ...(target !== undefined && target !== path && existsSync(target) ? { outOfDate: target } : {}) };
+  }
+}
+
+/** OUT_OF_DATE_SUMMARY and the earlier file (`shown`: its path as the caller shows it), on a line of its own. */
+export function outOfDateWords(shown: string): string {
+  return `${OUT_OF_DATE_SUMMARY}\n${shown}`;
 }
 
 /** Said under "Kept as it was at …" (keptAsItWasWords) where laterSessionSummary found one, the file after it on a line of its own (laterSummaryWords). */

@@ -1,5 +1,5 @@
 import { decisionSetup, keptAsItWasWords, peopleMet, sceneHeadingAt, sceneNumberAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, entryOf, facilitatedDecision, MAX_VOTES, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, pathReply, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
-import { exportAgain, exportAgainFailedWords, LATER_SUMMARY, laterSessionSummary, EXPORTED_AGAIN, EXPORTED_ANEW, exportTakenBackWords, type DebriefFiles, exportsDir, fallbackExportDir, keptExport, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, newSessionId, roomSummaryDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from './export.js';
+import { carriedOnSummary, exportAgain, exportAgainFailedWords, LATER_SUMMARY, laterSessionSummary, outOfDateWords, writeSummaryFile, EXPORTED_AGAIN, EXPORTED_ANEW, exportTakenBackWords, type DebriefFiles, exportsDir, fallbackExportDir, keptExport, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, newSessionId, roomSummaryDir, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from './export.js';
 import { command, commandName, otherStartValues } from './invocation.js';
 import { wrapWords } from './wrap.js';
 import { errorWords, refusedWords } from './node/state-store.js';
@@ -152,28 +152,36 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   // whole session; a new file only when neither is found (and for a session started over).
   // Else the summary written since it was last kept, where the state folder stopped taking writes
   // (laterSessionSummary, named above): carried on, a second file was written beside it.
-  let sessionSummary: string | undefined = foundAtOpen ?? (resumed && !reopened ? stoppedSessionSummary(resumed, selectView(scenario, actor.getSnapshot()), opts.env) ?? laterSessionSummary(resumed, opts.env) : undefined);
+  // Where a summary of it was written since it was last kept, before the one kept with it: that is the
+  // file the trainer was told is the summary (carriedOnSummary, the core's sessionSummaryFile); the
+  // one passed over is named as out of date where the summary is named.
+  const atOpen = resumed && !reopened ? carriedOnSummary(resumed, selectView(scenario, actor.getSnapshot()), opts.env) : {};
+  let sessionSummary: string | undefined = foundAtOpen ?? atOpen.path;
+  // An earlier summary of this session, out of date: one it could not be written in again (a new
+  // file was written elsewhere), or, carried on, the one passed over for a newer (see above).
+  let outOfDate: string | undefined = atOpen.outOfDate;
+  // The summary written: in its file again (sessionSummary), else a new one (writeSummaryFile): where
+  // that file is refused (the state folder made read-only since it was written), a new file where e:
+  // export writes then (roomSummaryDir), the first then out of date. It said "The session summary
+  // could not be written" where the session began read-only, and the room's votes were lost.
+  const writeSummary = (debrief?: Debrief) => {
+    const written = writeSummaryFile((dir, path) => writeSessionSummary(scenario, log, debrief, opts.env, new Date(), { carriedOn, session: sessionId, ...(path !== undefined ? { path } : {}), ...(dir !== undefined ? { dir } : {}) }), sessionSummary, summaryDir, () => roomSummaryDir(opts.env));
+    sessionSummary = written.path;
+    if (written.outOfDate !== undefined) outOfDate = written.outOfDate;
+    return written;
+  };
   const finish = (debrief?: Debrief): boolean => {
-    const write = (dir: string | undefined, path: string | undefined) => {
-      const written = writeSessionSummary(scenario, log, debrief, opts.env, new Date(), { carriedOn, session: sessionId, ...(path !== undefined ? { path } : {}), ...(dir !== undefined ? { dir } : {}) });
-      sessionSummary = written;
-      if (debrief) endSummary = written;
+    try {
+      const written = writeSummary(debrief);
+      if (debrief) endSummary = written.path;
       // On a line of its own, not wrapped: a path broken across lines cannot be copied (after the
       // words, at 60 columns the terminal broke it mid-name).
-      if (dir !== undefined) say(SUMMARY_ELSEWHERE);
-      io.out(`${dir !== undefined ? '' : 'Session summary written to:\n'}${shownSummaryPath(written)}\n`);
+      if (summaryDir !== undefined || written.elsewhere) say(SUMMARY_ELSEWHERE);
+      io.out(`${summaryDir !== undefined || written.elsewhere ? '' : 'Session summary written to:\n'}${shownSummaryPath(written.path)}\n`);
+      // An earlier summary of this session, out of date: named after this one, as plainly.
+      if (outOfDate !== undefined && outOfDate !== written.path) io.out(`${outOfDateWords(shownSummaryPath(outOfDate))}\n`);
       return true;
-    };
-    try {
-      return write(summaryDir, sessionSummary);
     } catch (e) {
-      // Refused since the session began (refusedDir): where e: export writes then, as said.
-      const dir = summaryDir === undefined ? roomSummaryDir(opts.env) : undefined;
-      try {
-        if (dir !== undefined) return write(dir, undefined);
-      } catch {
-        // said below, with the first error
-      }
       say(`The session summary could not be written (${errorWords(e)}).`);
       return false;
     }
@@ -182,7 +190,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   // decision; the votes typed at the one on screen are not known here), then the session ends.
   const stopOnSignal = (signal: NodeJS.Signals) => {
     try {
-      if (log.length > 0) writeSessionSummary(scenario, log, undefined, opts.env, new Date(), { carriedOn, session: sessionId, ...(sessionSummary !== undefined ? { path: sessionSummary } : {}), ...(summaryDir !== undefined ? { dir: summaryDir } : {}) });
+      if (log.length > 0) writeSummary();
     } catch {
       // nothing more can be done once the state folder is gone too
     }
@@ -314,6 +322,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         carriedOn = false;
         // The new session's summaries are its own: never written over the one before's.
         sessionSummary = undefined;
+        outOfDate = undefined;
         endSummary = undefined;
         sessionId = newSessionId();
         hold = holdRoomSession(playable, opts.env);

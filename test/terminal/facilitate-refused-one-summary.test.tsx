@@ -1,10 +1,11 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
 import { stateDir } from '../../src/terminal/state.js';
+import { checkStateFolder } from '../../src/terminal/node/state-store.js';
 import { appElement, KEY, newPhone, press, renderApp, tap, tempEnv, throughEnding } from './helpers/ink.js';
 import { readOnlyFolder } from './helpers/refusing-fs.js';
 
@@ -126,5 +127,138 @@ describe('a trainer-led session stopped at decision 1 while the state folder ref
     expect(finished.code, finished.out).toBe(0);
     expect(summaries(env2)).toEqual([stopped]);
     expect(readFileSync(stopped as string, 'utf8')).toContain('## Debrief: Example: the new phone');
+  });
+});
+
+/**
+ * The app started again later, as later() does, but with the same files: the state folder named by
+ * another path (a link to it), which this process has not seen refuse, so that paths kept with the
+ * session (its summary's) still name the same files.
+ */
+const sameFolderLater = (env: NodeJS.ProcessEnv) => {
+  const link = join(mkdtempSync(join(tmpdir(), 'casa-link-')), 'state');
+  symlinkSync(env.XDG_STATE_HOME as string, link);
+  return { ...env, XDG_STATE_HOME: link };
+};
+
+describe('a summary written in the exports folder at q, then the state folder refusing writes at the next q', () => {
+  /** Every summary of the new-phone example in `env`'s exports folder and where it was started, by their real paths. */
+  const all = (env: NodeJS.ProcessEnv) => summaries(env).map((p) => realpathSync(p)).sort();
+
+  /** Run 1, writable: 5 votes at decision 1, q, y: a summary in the exports folder, kept with the session. */
+  async function stoppedWritable() {
+    const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
+    const env = tempEnv({ PWD: here });
+    const first = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderApp(first.element);
+    await press(r, KEY.enter, '5', KEY.enter);
+    await press(r, 'q');
+    await tap(r, 'y');
+    cleanup();
+    expect(first.exit.mock.calls[0]?.[0] ?? '').toContain('Session summary written to:');
+    const [older] = all(env) as [string];
+    expect(older.startsWith(realpathSync(stateDir(env)))).toBe(true);
+    return { env, here, older };
+  }
+
+  it('full screen: the newer file is named as the up-to-date summary and the older as out of date; carried on, the newer is written again', async () => {
+    const { env, older } = await stoppedWritable();
+    const olderText = readFileSync(older, 'utf8');
+    // Run 2: carried on; the state folder refuses writes once the session is on screen; 2 more votes, q.
+    const second = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderApp(second.element);
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('You have a trainer-led session of this scenario in progress.');
+    await press(r, KEY.enter);
+    readOnlyFolder.path = stateDir(env);
+    await press(r, '2', 'q');
+    await tap(r, 'y');
+    cleanup();
+    readOnlyFolder.path = '';
+    const left = (second.exit.mock.calls[0]?.[0] ?? '') as string;
+    const files = all(env);
+    expect(files).toHaveLength(2);
+    const newer = files.find((f) => f !== older) as string;
+    expect(left, left).toContain('The state folder cannot be written, so the session summary was written to:');
+    expect(left.replace(/\n/g, ' ')).toContain(newer.split('/').at(-1));
+    // The newer file named as the summary, then the older as out of date, each whole on a row of its own (200 columns).
+    expect(left.split('\n').slice(-4)).toEqual(['The state folder cannot be written, so the session summary was written to:', newer, 'That file is the up-to-date summary. An earlier summary of this session, now out of date, is:', older.replace(realpathSync(stateDir(env)), stateDir(env))]);
+    expect(readFileSync(newer, 'utf8')).toMatch(/\| 2 \| Who bought you that\?[^\n]*\| 2 \(29%\) \|/);
+    expect(readFileSync(older, 'utf8')).toBe(olderText);
+    // Run 3, writable again: carried on to its end, the up-to-date file (the newer) holds the whole session.
+    const env3 = sameFolderLater(env);
+    const again = appElement({ env: env3, start: { kind: 'facilitate', playable: newPhone() } });
+    const r3 = await renderApp(again.element);
+    await press(r3, KEY.enter);
+    await press(r3, KEY.enter, 'r', '1', KEY.enter, '4', 'r', '1');
+    await throughEnding(r3);
+    // The debrief names the older file as out of date after the summary, as leaving did.
+    expect((r3.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('That file is the up-to-date summary. An earlier summary of this session, now out of date, is:');
+    expect(all(env3)).toEqual(files);
+    expect(readFileSync(newer, 'utf8')).toContain('## Debrief: Example: the new phone');
+    expect(readFileSync(older, 'utf8')).toBe(olderText);
+  });
+
+  /** Line by line: one run with `lines` typed; `refuse`: the state folder refuses writes from the start (as the app finds it at start), or once `after` lines are left to read. */
+  const plainRun = async (env: NodeJS.ProcessEnv, lines: string[], refuse?: 'start' | { after: number }) => {
+    let out = '';
+    if (refuse === 'start') {
+      readOnlyFolder.path = stateDir(env);
+      checkStateFolder(env);
+    }
+    const code = await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => {
+      if (typeof refuse === 'object' && lines.length === refuse.after) readOnlyFolder.path = stateDir(env);
+      return lines.shift();
+    } });
+    readOnlyFolder.path = '';
+    return { code, out };
+  };
+
+  for (const refuse of [{ after: 2 }, 'start'] as const) {
+    it(`line by line, the state folder refusing ${refuse === 'start' ? 'from the start of the next run' : 'during the next run'}: the same`, async () => {
+      const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
+      const env = tempEnv({ PWD: here });
+      expect((await plainRun(env, ['5 0 0', 'q'])).code).toBe(0);
+      const [older] = all(env) as [string];
+      expect(older.startsWith(realpathSync(stateDir(env)))).toBe(true);
+      const olderText = readFileSync(older, 'utf8');
+      const second = await plainRun(env, ['5 2 0', 'q'], refuse);
+      const files = all(env);
+      expect(files, second.out).toHaveLength(2);
+      const newer = files.find((f) => f !== older) as string;
+      expect(second.out.split('\n').slice(-5, -1)).toEqual(['The state folder cannot be written, so the session summary was written to:', newer, 'That file is the up-to-date summary. An earlier summary of this session, now out of date, is:', older.replace(realpathSync(stateDir(env)), stateDir(env))]);
+      expect(readFileSync(newer, 'utf8')).toMatch(/\| 2 \| Who bought you that\?[^\n]*\| 2 \(29%\) \|/);
+      const env3 = sameFolderLater(env);
+      const finished = await plainRun(env3, ['r', '1', '4 0 0', 'r', '1']);
+      expect(finished.code, finished.out).toBe(0);
+      expect(all(env3)).toEqual(files);
+      expect(readFileSync(newer, 'utf8')).toContain('## Debrief: Example: the new phone');
+      expect(readFileSync(older, 'utf8')).toBe(olderText);
+      // Carried on, the older file is named as out of date again after the summary.
+      expect(finished.out).toContain(`That file is the up-to-date summary. An earlier summary of this session, now out of date, is:\n${older.replace(realpathSync(stateDir(env)), stateDir(env))}`);
+    });
+  }
+
+  it('full screen, the state folder refusing from the start of the next run: the summary is written where the app was started, the older named as out of date', async () => {
+    const { env, older } = await stoppedWritable();
+    const olderText = readFileSync(older, 'utf8');
+    readOnlyFolder.path = stateDir(env);
+    checkStateFolder(env);
+    const second = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderApp(second.element);
+    await press(r, KEY.enter);
+    await press(r, KEY.enter);
+    await press(r, '2', 'q');
+    await tap(r, 'y');
+    cleanup();
+    readOnlyFolder.path = '';
+    const left = (second.exit.mock.calls[0]?.[0] ?? '') as string;
+    const files = all(env);
+    expect(files, left).toHaveLength(2);
+    const newer = files.find((f) => f !== older) as string;
+    expect(left, left).not.toContain('could not be written');
+    expect(left.split('\n').slice(-4)).toEqual(['The state folder cannot be written, so the session summary was written to:', newer, 'That file is the up-to-date summary. An earlier summary of this session, now out of date, is:', older.replace(realpathSync(stateDir(env)), stateDir(env))]);
+    expect(readFileSync(newer, 'utf8')).toMatch(/\| 2 \| Who bought you that\?[^\n]*\| 2 \(29%\) \|/);
+    expect(readFileSync(older, 'utf8')).toBe(olderText);
   });
 });

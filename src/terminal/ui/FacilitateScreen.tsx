@@ -9,7 +9,7 @@ import { revealTextRows } from '../reveal-text.js';
 import { setupRows } from '../tall-rows.js';
 import type { Span } from '../debrief-lines.js';
 import { columnsOf, cutEnd, inkRows, pathLineRows, wrapText } from '../wrap.js';
-import { EXPORT_TAKEN_BACK, exportTakenBackWords, exportsDir, fallbackExportDir, finishedSessionSummary, laterSessionSummary, type DebriefFiles, keptExport, leavingPath, newestSessionSummary, newSessionId, NOTHING_ENTERED_WORDS, refusedSummaryDir, roomSummaryDir, shownPath, shownStateDir, stoppedSessionSummary, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from '../export.js';
+import { carriedOnSummary, EXPORT_TAKEN_BACK, exportTakenBackWords, exportsDir, fallbackExportDir, finishedSessionSummary, outOfDateWords, writeSummaryFile, type DebriefFiles, keptExport, leavingPath, newestSessionSummary, newSessionId, NOTHING_ENTERED_WORDS, refusedSummaryDir, roomSummaryDir, shownPath, shownStateDir, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from '../export.js';
 import { errorWords, failureReason, refusedWords, savingFailureShort, stateStore } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen, sayFolderOnce } from './DebriefScreen.js';
@@ -164,13 +164,15 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // kept session carried on, the summary so far it wrote when it stopped (stoppedSessionSummary),
   // so that the trainer has one file for the session, the whole of it (it was written beside the
   // summary so far: two files for one session). A new file only when neither is found.
-  const [stoppedAtOpen] = useState(() => (resumed !== undefined && resumed.finished !== true ? stoppedSessionSummary(resumed, view, app.env) : undefined));
-  // Else, where the state folder stopped taking writes after the session was last kept, the summary
-  // written then where the app was started (laterSessionSummary, as the choice to carry on names it):
-  // carried on once the folder could be written again, the session wrote a second summary in the
-  // exports folder beside it, two files for one session, the first saying less than the whole.
-  const [laterAtOpen] = useState(() => (resumed !== undefined && resumed.finished !== true && stoppedAtOpen === undefined ? laterSessionSummary(resumed, app.env) : undefined));
-  const sessionSummary = useRef<string | undefined>(foundAtOpen ?? stoppedAtOpen ?? laterAtOpen);
+  // Where the state folder stopped taking writes after the session was last kept, the summary
+  // written then where the app was started (laterSessionSummary, as the choice to carry on names it),
+  // before the one kept with the session: that is the file the trainer was told is the summary
+  // (carriedOnSummary, the core's sessionSummaryFile). The one passed over is named as out of date.
+  const [atOpen] = useState(() => (resumed !== undefined && resumed.finished !== true ? carriedOnSummary(resumed, view, app.env) : {}));
+  const sessionSummary = useRef<string | undefined>(foundAtOpen ?? atOpen.path);
+  // An earlier summary of this session, out of date: one it could not be written in again (a new
+  // file was written elsewhere), or, carried on, the one passed over for a newer (see above).
+  const outOfDate = useRef<string | undefined>(atOpen.outOfDate);
   // Which session this is, written in each of its summaries and kept with it (RoomProgress.sessionId):
   // carried on, laterSessionSummary finds the summary it wrote where nothing could be kept as it
   // stopped (a new id for a session kept before sessions had one).
@@ -183,34 +185,33 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       return written;
     };
     try {
-      return { path: write(elsewhereDir, sessionSummary.current) };
+      // Refused (the state folder stopped taking writes during the session: made read-only, say), the
+      // summary goes where e: export writes then, as where it could not be written from the start. It
+      // said "The session summary could not be written (permission denied)", and the room's votes
+      // were lost. Only where the state folder refuses writes (refusedSummaryDir: this summary can be
+      // the first it refuses, at the ending), as q and s say; not where only its exports folder
+      // refused. The file it was to be written in again, left as it was, is out of date then.
+      const written = writeSummaryFile(write, sessionSummary.current, elsewhereDir, () => refusedSummaryDir(app.env));
+      if (written.outOfDate !== undefined) outOfDate.current = written.outOfDate;
+      return { path: written.path, ...(written.elsewhere ? { elsewhere: true } : {}) };
     } catch (e) {
-      // The state folder stopped taking writes during the session (made read-only, say): the summary
-      // goes where e: export writes then, as where it could not be written from the start. It said
-      // "The session summary could not be written (permission denied)", and the room's votes were lost.
-      // Only where the state folder refuses writes (refusedSummaryDir: this summary can be the first
-      // it refuses, at the ending), as q and s say; not where only its exports folder refused.
-      const dir = elsewhereDir === undefined ? refusedSummaryDir(app.env) : undefined;
-      if (dir === undefined) return { error: errorWords(e) };
-      try {
-        return { path: write(dir, undefined), elsewhere: true };
-      } catch {
-        return { error: errorWords(e) };
-      }
+      return { error: errorWords(e) };
     }
   };
   const writeSummary = (debrief?: Debrief, onScreen = false): string => {
     const written = summary(debrief);
     if ('error' in written) return `The session summary could not be written (${written.error}).`;
+    // An earlier summary of this session, out of date: named after this one, as plainly (OUT_OF_DATE_SUMMARY).
+    const older = outOfDate.current !== undefined && outOfDate.current !== written.path ? `\n${outOfDateWords(onScreen ? shownFileName(outOfDate.current) : leavingPath(outOfDate.current, columns, app.env))}` : '';
     // Outside the state folder (it cannot be written): the whole path, on a row of its own.
     if (elsewhereDir !== undefined || written.elsewhere === true) {
       const where = onScreen ? shownFileName(written.path) : leavingPath(written.path, columns, app.env);
       // The state folder has taken the session since (keptSince): the summary where it was said to go,
       // not "The state folder cannot be written" (and exit code 74) beside the command to carry it on.
-      if (written.elsewhere !== true && keptOnDisk.current && roomSessionOnDisk(playable, app.env)) return `Session summary written to:\n${where}`;
-      return `${SUMMARY_ELSEWHERE}\n${where}`;
+      if (written.elsewhere !== true && keptOnDisk.current && roomSessionOnDisk(playable, app.env)) return `Session summary written to:\n${where}${older}`;
+      return `${SUMMARY_ELSEWHERE}\n${where}${older}`;
     }
-    return onScreen ? `Session summary written to:\n${shownPath(written.path, app.env)}\n(in the state folder ${shownStateDir(app.env)})` : `Session summary written to:\n${leavingPath(written.path, columns, app.env)}`;
+    return onScreen ? `Session summary written to:\n${shownPath(written.path, app.env)}\n(in the state folder ${shownStateDir(app.env)})${older}` : `Session summary written to:\n${leavingPath(written.path, columns, app.env)}${older}`;
   };
   // s, once the trainer has said yes: the summary so far is written (nothing the room did is lost
   // unsaid), the kept session goes, and a new session begins at the start.
