@@ -1,5 +1,5 @@
-import { decisionSetup, keptAsItWasWords, peopleMet, sceneHeadingAt, sceneNumberAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, entryOf, facilitatedDecision, MAX_VOTES, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, pathReply, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
-import { carriedOnSummary, exportAgain, exportAgainFailedWords, LATER_SUMMARY, laterSessionSummary, outOfDateWords, writeSummaryFile, EXPORTED_AGAIN, EXPORTED_ANEW, exportTakenBackWords, type DebriefFiles, exportsDir, fallbackExportDir, keptExport, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, newSessionId, roomSummaryDir, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from './export.js';
+import { decisionSetup, keptAsItWasWords, OUT_OF_DATE_SUMMARY, peopleMet, sceneHeadingAt, sceneNumberAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, entryOf, facilitatedDecision, MAX_VOTES, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, pathReply, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
+import { carriedOnSummary, exportAgain, exportAgainFailedWords, LATER_SUMMARY, laterSessionSummary, writeSummaryFile, EXPORTED_AGAIN, EXPORTED_ANEW, exportTakenBackWords, type DebriefFiles, exportsDir, fallbackExportDir, keptExport, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, newSessionId, roomSummaryDir, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from './export.js';
 import { command, commandName, otherStartValues } from './invocation.js';
 import { wrapWords } from './wrap.js';
 import { errorWords, refusedWords } from './node/state-store.js';
@@ -179,7 +179,11 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       if (summaryDir !== undefined || written.elsewhere) say(SUMMARY_ELSEWHERE);
       io.out(`${summaryDir !== undefined || written.elsewhere ? '' : 'Session summary written to:\n'}${shownSummaryPath(written.path)}\n`);
       // An earlier summary of this session, out of date: named after this one, as plainly.
-      if (outOfDate !== undefined && outOfDate !== written.path) io.out(`${outOfDateWords(shownSummaryPath(outOfDate))}\n`);
+      // (The words wrapped as every line is, the path on rows of its own: at 60 columns they ran on past the row.)
+      if (outOfDate !== undefined && outOfDate !== written.path) {
+        say(OUT_OF_DATE_SUMMARY);
+        io.out(`${shownSummaryPath(outOfDate)}\n`);
+      }
       return true;
     } catch (e) {
       say(`The session summary could not be written (${errorWords(e)}).`);

@@ -200,13 +200,13 @@ describe('a summary written in the exports folder at q, then the state folder re
   });
 
   /** Line by line: one run with `lines` typed; `refuse`: the state folder refuses writes from the start (as the app finds it at start), or once `after` lines are left to read. */
-  const plainRun = async (env: NodeJS.ProcessEnv, lines: string[], refuse?: 'start' | { after: number }) => {
+  const plainRun = async (env: NodeJS.ProcessEnv, lines: string[], refuse?: 'start' | { after: number }, width = 200) => {
     let out = '';
     if (refuse === 'start') {
       readOnlyFolder.path = stateDir(env);
       checkStateFolder(env);
     }
-    const code = await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => {
+    const code = await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width, ...(width < 200 ? { terminalWidth: () => width } : {}), readLine: async () => {
       if (typeof refuse === 'object' && lines.length === refuse.after) readOnlyFolder.path = stateDir(env);
       return lines.shift();
     } });
@@ -238,6 +238,20 @@ describe('a summary written in the exports folder at q, then the state folder re
       expect(finished.out).toContain(`That file is the up-to-date summary. An earlier summary of this session, now out of date, is:\n${older.replace(realpathSync(stateDir(env)), stateDir(env))}`);
     });
   }
+
+  it('line by line at 60 columns: the words are wrapped, each file named whole on its rows', async () => {
+    const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
+    const env = tempEnv({ PWD: here });
+    await plainRun(env, ['5 0 0', 'q'], undefined, 60);
+    const [older] = all(env) as [string];
+    const second = await plainRun(env, ['5 2 0', 'q'], 'start', 60);
+    const newer = all(env).find((f) => f !== older) as string;
+    const leaving = second.out.slice(second.out.indexOf('Session stopped before its end.')).split('\n');
+    for (const line of leaving) expect(line.length, line).toBeLessThanOrEqual(60);
+    const said = leaving.join(' ');
+    expect(said).toContain('That file is the up-to-date summary. An earlier summary of this session, now out of date, is:');
+    for (const file of [newer, older]) expect(leaving).toContain(file.split('/').at(-1));
+  });
 
   it('full screen, the state folder refusing from the start of the next run: the summary is written where the app was started, the older named as out of date', async () => {
     const { env, older } = await stoppedWritable();
