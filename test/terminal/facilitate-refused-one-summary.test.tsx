@@ -194,6 +194,8 @@ describe('a summary written in the exports folder at q, then the state folder re
     await throughEnding(r3);
     // The debrief names the older file as out of date after the summary, as leaving did.
     expect((r3.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('That file is the up-to-date summary. An earlier summary of this session, now out of date, is:');
+    // The newer file is where the app was started, not in the state folder (it said "(in the state folder …)" after it).
+    expect((r3.lastFrame() ?? '').replace(/\s+/g, ' ')).not.toContain('(in the state folder');
     expect(all(env3)).toEqual(files);
     expect(readFileSync(newer, 'utf8')).toContain('## Debrief: Example: the new phone');
     expect(readFileSync(older, 'utf8')).toBe(olderText);
@@ -250,7 +252,8 @@ describe('a summary written in the exports folder at q, then the state folder re
     for (const line of leaving) expect(line.length, line).toBeLessThanOrEqual(60);
     const said = leaving.join(' ');
     expect(said).toContain('That file is the up-to-date summary. An earlier summary of this session, now out of date, is:');
-    for (const file of [newer, older]) expect(leaving).toContain(file.split('/').at(-1));
+    // Each file whole on a row: its whole path where that fits, else its name (or its path within the state folder).
+    for (const file of [newer, older]) expect(leaving.some((line) => line.endsWith(file.split('/').at(-1) as string) && !line.includes(' ')), said).toBe(true);
   });
 
   it('full screen, the state folder refusing from the start of the next run: the summary is written where the app was started, the older named as out of date', async () => {

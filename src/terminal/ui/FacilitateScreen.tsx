@@ -9,8 +9,9 @@ import { revealTextRows } from '../reveal-text.js';
 import { setupRows } from '../tall-rows.js';
 import type { Span } from '../debrief-lines.js';
 import { columnsOf, cutEnd, inkRows, pathLineRows, wrapText } from '../wrap.js';
-import { carriedOnSummary, EXPORT_TAKEN_BACK, exportTakenBackWords, exportsDir, fallbackExportDir, finishedSessionSummary, outOfDateWords, writeSummaryFile, type DebriefFiles, keptExport, leavingPath, newestSessionSummary, newSessionId, NOTHING_ENTERED_WORDS, refusedSummaryDir, roomSummaryDir, shownPath, shownStateDir, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from '../export.js';
+import { carriedOnSummary, isWithin, EXPORT_TAKEN_BACK, exportTakenBackWords, exportsDir, fallbackExportDir, finishedSessionSummary, outOfDateWords, writeSummaryFile, type DebriefFiles, keptExport, leavingPath, newestSessionSummary, newSessionId, NOTHING_ENTERED_WORDS, refusedSummaryDir, roomSummaryDir, shownPath, shownStateDir, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from '../export.js';
 import { errorWords, failureReason, refusedWords, savingFailureShort, stateStore } from '../node/state-store.js';
+import { stateDir } from '../state.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen, sayFolderOnce } from './DebriefScreen.js';
 import { KeyHints } from './KeyHints.js';
@@ -211,7 +212,10 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       if (written.elsewhere !== true && keptOnDisk.current && roomSessionOnDisk(playable, app.env)) return `Session summary written to:\n${where}${older}`;
       return `${SUMMARY_ELSEWHERE}\n${where}${older}`;
     }
-    return onScreen ? `Session summary written to:\n${shownPath(written.path, app.env)}\n(in the state folder ${shownStateDir(app.env)})${older}` : `Session summary written to:\n${leavingPath(written.path, columns, app.env)}${older}`;
+    // "(in the state folder …)" only where it is (the file kept with a session carried on can be where
+    // the app was started: it said "/tmp/here/…-session-….md (in the state folder …)").
+    const inState = isWithin(written.path, stateDir(app.env)) ? `\n(in the state folder ${shownStateDir(app.env)})` : '';
+    return onScreen ? `Session summary written to:\n${shownPath(written.path, app.env)}${inState}${older}` : `Session summary written to:\n${leavingPath(written.path, columns, app.env)}${older}`;
   };
   // s, once the trainer has said yes: the summary so far is written (nothing the room did is lost
   // unsaid), the kept session goes, and a new session begins at the start.
