@@ -27,6 +27,23 @@ function testifying(replies: readonly string[]) {
   return { playable, actor: sessionAfter(playable.scenario, replies) };
 }
 
+/**
+ * Each bundled file's scenario and its saves at the decisions with no words of its own (setupSaves),
+ * worked out once for the file's tests: the walk to every decision, a fresh session per reply, ran
+ * again in each of them (eight times for testifying). The saves are only read (startSession and
+ * writeFacilitation copy from them).
+ */
+const bundledSetups = new Map<string, { playable: PlayableScenario; saves: ReturnType<typeof setupSaves> }>();
+function withSetupSaves(file: string) {
+  let found = bundledSetups.get(file);
+  if (!found) {
+    const playable = loadPlayable(file);
+    if ('problems' in playable) throw new Error(playable.problems);
+    bundledSetups.set(file, (found = { playable, saves: setupSaves(playable.scenario) }));
+  }
+  return found;
+}
+
 /** The frame's rows as drawn (the last row of Ink's output is the cursor's). */
 const rowsOf = (frame: string) => frame.replace(/\n$/, '').split('\n');
 
@@ -128,9 +145,8 @@ describe('every bundled decision with no words of its own', () => {
   it('opened after a resume\'s recap at 60×24: its setup first, then its question, every reply and the keys, within the window', async () => {
     let checked = 0;
     for (const file of scenarioFilesIn(BUNDLED)) {
-      const playable = loadPlayable(file);
-      if ('problems' in playable) throw new Error(playable.problems);
-      for (const [nodeId, save] of setupSaves(playable.scenario)) {
+      const { playable, saves } = withSetupSaves(file);
+      for (const [nodeId, save] of saves) {
         const r = await renderAt(playElement({ playable, actor: startSession(playable.scenario, 'practice', save), env: tempEnv(), resumed: true }), 60, 24);
         await press(r, KEY.enter);
         const frame = r.lastFrame();
@@ -256,9 +272,8 @@ describe('trainer-led, every bundled decision with no words of its own carried o
   it.each([[60, 24], [80, 24], [120, 40]])('at %i×%i: the title and the whole Discuss prompt on the first screen, every reply, the keys, within the window', async (columns, height) => {
     let checked = 0;
     for (const file of scenarioFilesIn(BUNDLED)) {
-      const playable = loadPlayable(file);
-      if ('problems' in playable) throw new Error(playable.problems);
-      for (const [nodeId, save] of setupSaves(playable.scenario)) {
+      const { playable, saves } = withSetupSaves(file);
+      for (const [nodeId, save] of saves) {
         const env = tempEnv();
         keptAt(playable, save, env);
         const view = selectView(playable.scenario, startSession(playable.scenario, 'practice', save).getSnapshot());
@@ -284,9 +299,8 @@ describe('trainer-led, every bundled decision with no words of its own carried o
 
   /** Testifying's kept trainer-led session carried on at decision 5 (d5-date, opened with its setup), at this size. */
   async function testifyingAtDecision5(columns: number, height: number) {
-    const playable = loadPlayable(join(BUNDLED, 'testifying.json'));
-    if ('problems' in playable) throw new Error(playable.problems);
-    const save = setupSaves(playable.scenario).get('d5-date');
+    const { playable, saves } = withSetupSaves(join(BUNDLED, 'testifying.json'));
+    const save = saves.get('d5-date');
     if (!save) throw new Error('no save at d5-date');
     const env = tempEnv();
     keptAt(playable, save, env);
