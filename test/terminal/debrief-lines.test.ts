@@ -588,19 +588,21 @@ describe('the summary at 60 and 80 columns: a score below zero, two critical vio
 // conclusions from red" above "flags ○1 · …", the fewest rows taking a title apart where that
 // saved one, and the row read as another principle.
 describe('the principles listed together, in the debrief of every bundled scenario\'s worst and best runs to each ending', () => {
+  // The debriefs do not depend on the width: each run is played and its model built once, for the
+  // three widths (each width played every run again, two thirds of this check's time).
+  let models: { file: string; m: ReturnType<typeof debriefModel> }[] | undefined;
+  const endingModels = () => (models ??= bundledFiles.flatMap(({ file }) => {
+    const scenario = bundled(file.replace(/\.json$/, ''));
+    return exploreScenario(scenario).endings.flatMap((reach) => [reach.worstPath, reach.criticalPath, reach.bestPath]
+      .filter((replies): replies is string[] => !!replies && replies.length > 0)
+      .map((replies) => ({ file, m: debriefModel(scenario, play(scenario, 'practice', replies).getSnapshot().output as Debrief) })));
+  }));
   it.each([60, 80, 120])('at %i columns each starts with its mark and is whole on one row, no word broken', (width) => {
     let checked = 0;
-    for (const { file } of bundledFiles) {
-      const scenario = bundled(file.replace(/\.json$/, ''));
-      for (const reach of exploreScenario(scenario).endings) {
-        for (const replies of [reach.worstPath, reach.criticalPath, reach.bestPath]) {
-          if (!replies || replies.length === 0) continue;
-          const m = debriefModel(scenario, play(scenario, 'practice', replies).getSnapshot().output as Debrief);
-          const rows = summaryRows(m, width).map(rowText);
-          for (const row of rows) expect([...row].length, `${file} ${width}: ${row}`).toBeLessThanOrEqual(width);
-          checked += expectMarkedGroups(m, rows, width, file);
-        }
-      }
+    for (const { file, m } of endingModels()) {
+      const rows = summaryRows(m, width).map(rowText);
+      for (const row of rows) expect([...row].length, `${file} ${width}: ${row}`).toBeLessThanOrEqual(width);
+      checked += expectMarkedGroups(m, rows, width, file);
     }
     expect(checked).toBeGreaterThan(50);
   });
