@@ -25,6 +25,26 @@ async function firstReplyAt(hash: string) {
   return { user, store, app };
 }
 
+/** A save as another tab left it after a reply more (the first repeated: the tab only compares). */
+function wentOn(mine: string) {
+  const slot = JSON.parse(mine) as { activeMs?: number; session: { snapshot: { context: { transcript: unknown[] } } } };
+  const { snapshot } = slot.session;
+  return { ...slot, session: { ...slot.session, snapshot: { ...snapshot, context: { ...snapshot.context, transcript: [...snapshot.context.transcript, snapshot.context.transcript[0]] } } } };
+}
+
+/** The page hidden or shown again (another tab, the laptop closed), as the browser tells it. */
+function pageShown(state: 'hidden' | 'visible') {
+  Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+  act(() => void document.dispatchEvent(new Event('visibilitychange')));
+}
+
+/** The other tab writes `theirs` into the save under `name`; the browser tells this tab with a storage event. */
+function otherTabWrites(name: string, theirs: string) {
+  const before = window.localStorage.getItem(name);
+  window.localStorage.setItem(name, theirs);
+  act(() => void window.dispatchEvent(new StorageEvent('storage', { key: name, oldValue: before, newValue: theirs, storageArea: window.localStorage })));
+}
+
 /**
  * Opens the app as a page is opened, with its address already there (renderApp's own change of
  * address would reach the app as a hashchange after the page has moved its address on).
@@ -1271,8 +1291,11 @@ describe('playing a scenario in the browser', () => {
     expect(store.read('saves/youth-discloses.json')).toBeUndefined();
   });
 
+  // "Went on" is a reply more in the other tab's save. A save that differs only in its time is not:
+  // a tab saves its reading time when hidden or closed, so one opened only to look changes the save
+  // too, and this tab carries on (see the tests after this one).
   it.each([
-    ['went on with it', (mine: string) => JSON.stringify({ ...JSON.parse(mine), activeMs: 3_600_000 })],
+    ['went on with it', (mine: string) => JSON.stringify({ ...wentOn(mine), activeMs: 3_600_000 })],
     ['finished it', () => undefined],
   ])('the same save continued in two tabs: when another tab %s, this one stops at its next step, saving and recording nothing more', async (_, theirs) => {
     // Two tabs opened the same save and both went on: each counted the practice time in the save
@@ -1307,8 +1330,9 @@ describe('playing a scenario in the browser', () => {
     const key = `${store.prefix}saves/youth-discloses.json`;
     const mine = window.localStorage.getItem(key);
     expect(mine).not.toBeNull();
-    // The other tab writes the save; the browser tells this tab with a storage event.
-    const theirs = JSON.stringify({ ...JSON.parse(mine ?? '{}'), activeMs: 3_600_000 });
+    // The other tab writes the save with a reply more; the browser tells this tab with a storage event.
+    // (Its time is more than this tab counted since: nothing of this tab's is added to it.)
+    const theirs = JSON.stringify({ ...wentOn(mine ?? '{}'), activeMs: 3_600_000 });
     window.localStorage.setItem(key, theirs);
     act(() => void window.dispatchEvent(new StorageEvent('storage', { key, oldValue: mine, newValue: theirs, storageArea: window.localStorage })));
     expect(screen.getByRole('alert').textContent).toMatch(/^You went on with this scenario in another tab or window, so it stopped here/);
@@ -1317,6 +1341,80 @@ describe('playing a scenario in the browser', () => {
     await user.keyboard('1');
     expect(window.localStorage.getItem(key)).toBe(theirs);
     window.localStorage.clear();
+  });
+
+  // A tab opened on the same save only to look, then hidden or closed, saves its reading time: this
+  // tab said "You went on with this scenario in another tab" and stopped. It carries on now, and its
+  // next save keeps both tabs' minutes (a hidden tab's clock stops, so tabs of one window never count
+  // the same minute: their times add up), for the in-service hours counted from them.
+  it('the same save in two tabs: when the other only looked (its save differs in its time alone), this one carries on and keeps both times', async () => {
+    const min = 60_000;
+    const t0 = Date.parse('2026-01-05T10:00:00Z');
+    vi.useFakeTimers({ toFake: ['Date'], now: t0 });
+    window.localStorage.clear();
+    try {
+      const store = localStore();
+      const user = userEvent.setup();
+      renderApp('#/play/youth-discloses', store);
+      await screen.findByRole('group', { name: /./ });
+      await replyKey(user, '1');
+      const name = `${store.prefix}saves/youth-discloses.json`;
+      const read = () => JSON.parse(window.localStorage.getItem(name) ?? '{}') as { activeMs?: number; session: { snapshot: { context: { transcript: unknown[] } } } };
+      // A minute on, the volunteer opens the scenario in tab B: this tab is hidden, and saves its minute.
+      vi.setSystemTime(t0 + min);
+      pageShown('hidden');
+      expect(read().activeMs).toBe(min);
+      // B opens the save, is read for five minutes, and is closed: it saves its time, nothing else.
+      vi.setSystemTime(t0 + 6 * min);
+      const looked = read();
+      otherTabWrites(name, `${JSON.stringify({ ...looked, activeMs: 6 * min, session: { ...looked.session, savedAt: new Date().toISOString() } }, null, 2)}\n`);
+      expect(screen.queryByRole('alert')).toBeNull();
+      // Back in this tab for a minute, the volunteer goes on.
+      pageShown('visible');
+      vi.setSystemTime(t0 + 7 * min);
+      const next = screen.queryByRole('button', { name: 'Continue' });
+      if (next) await user.click(next);
+      else await replyKey(user, '1');
+      expect(screen.queryByRole('alert')).toBeNull();
+      // Saved, with all seven minutes: this tab's two and B's five.
+      expect(read().activeMs).toBe(7 * min);
+      expect(window.localStorage.getItem(name)).not.toContain(new Date(t0 + 6 * min).toISOString());
+    } finally {
+      vi.useRealTimers();
+      delete (document as { visibilityState?: unknown }).visibilityState;
+      window.localStorage.clear();
+    }
+  });
+
+  // The other window went on (a reply more) while this one was being read, and its save holds fewer
+  // minutes than this tab counted (that window was minimized a while): this tab stops, as before, but
+  // its minutes are added to the other's save, whose replies stay as they are.
+  it('the same save in two windows: when the other went on, this one stops and its time is added to that save, the replies kept', async () => {
+    const min = 60_000;
+    const t0 = Date.parse('2026-01-05T10:00:00Z');
+    vi.useFakeTimers({ toFake: ['Date'], now: t0 });
+    window.localStorage.clear();
+    try {
+      const store = localStore();
+      const user = userEvent.setup();
+      renderApp('#/play/youth-discloses', store);
+      await screen.findByRole('group', { name: /./ });
+      await replyKey(user, '1');
+      const name = `${store.prefix}saves/youth-discloses.json`;
+      const mine = window.localStorage.getItem(name) ?? '{}';
+      expect((JSON.parse(mine) as { activeMs?: number }).activeMs).toBe(0);
+      // Three minutes reading here; the other window, shown for one of them, makes a reply.
+      vi.setSystemTime(t0 + 3 * min);
+      const theirs = wentOn(mine);
+      otherTabWrites(name, `${JSON.stringify({ ...theirs, activeMs: min, session: { ...theirs.session, savedAt: new Date().toISOString() } }, null, 2)}\n`);
+      expect(screen.getByRole('alert').textContent).toMatch(/^You went on with this scenario in another tab or window/);
+      const after = JSON.parse(window.localStorage.getItem(name) ?? '{}') as { activeMs?: number; session: { snapshot: { context: { transcript: unknown[] } } } };
+      expect(after.activeMs).toBe(3 * min);
+      expect(after.session.snapshot.context.transcript).toEqual(theirs.session.snapshot.context.transcript);
+    } finally {
+      vi.useRealTimers();
+      window.localStorage.clear();
+    }
   });
 
   it('when another tab finished the same save first, the last reply here shows the debrief but records nothing', async () => {

@@ -146,6 +146,115 @@ export function whileHolding<T>(store: Store, hold: SaveHold, step: () => T): { 
   });
 }
 
+/** JSON with its object keys in order, so that two writers' texts of one value compare equal. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+}
+
+/** A save's text read as an object, or undefined. */
+function slotOf(text: string | undefined): Partial<SaveSlot> | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const slot = JSON.parse(text) as unknown;
+    return typeof slot === 'object' && slot !== null && !Array.isArray(slot) && (slot as Partial<SaveSlot>).format === 'casa-practice-terminal-save' ? (slot as Partial<SaveSlot>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A save without its practice time and the moment it was written: the playthrough it holds. */
+function playthroughOf(slot: Partial<SaveSlot>): string {
+  const { activeMs: _time, session, ...rest } = slot;
+  const { savedAt: _at, ...kept } = (typeof session === 'object' && session !== null ? session : {}) as Partial<SavedSession>;
+  return canonical({ ...rest, session: kept });
+}
+
+/**
+ * Whether two saves' texts hold the same playthrough at the same point (scenario and its version,
+ * start, mode, replies, where it stands), differing at most in their practice time and when they
+ * were written: what a tab that only looked (and saved its reading time when hidden or closed)
+ * leaves behind. Damaged or absent texts are never the same.
+ */
+export function sameButTime(a: string | undefined, b: string | undefined): boolean {
+  const x = slotOf(a);
+  const y = slotOf(b);
+  return x !== undefined && y !== undefined && playthroughOf(x) === playthroughOf(y);
+}
+
+/** Whether `later` holds the same playthrough as `earlier` (same scenario, version and start), perhaps gone on further. */
+function samePlaythrough(earlier: Partial<SaveSlot>, later: Partial<SaveSlot>): boolean {
+  const at = (s: Partial<SaveSlot>) => canonical([s.scenario, s.scenarioFile, s.from, s.set, s.preview, s.startedAt, s.session?.scenarioId, s.session?.scenarioVersion]);
+  return at(earlier) === at(later);
+}
+
+/**
+ * The practice time of two windows that went on from one save (`held`, the text both last had),
+ * each counting its own time on from the time it holds: `mine` and `theirs` are each window's
+ * total. A window's clock stops while its page is hidden, so two tabs of one window never count
+ * the same minute: their times since the save add up (taking the larger would drop the minutes of
+ * the other). Two windows side by side can both be counting at once, so the sum is held to the
+ * wall-clock time since that save was written: no minute is counted twice beyond what elapsed.
+ */
+export function joinedActiveMs(held: string, mine: number, theirs: number, now: Date): number {
+  const slot = slotOf(held);
+  const base = slot ? (savedActiveMs(slot) ?? 0) : 0;
+  const since = Math.max(0, mine - base) + Math.max(0, theirs - base);
+  const savedAt = Date.parse(String(slot?.session?.savedAt));
+  const wall = Number.isFinite(savedAt) ? Math.max(0, now.getTime() - savedAt) : Infinity;
+  return activeTime(base + Math.min(since, wall)) ?? base;
+}
+
+/**
+ * What whileHoldingTime did. `behind: false`: the step ran with `activeMs`, the practice time to
+ * save (this run's, or joined with another window's that only added time). `behind: true`: another
+ * window went on with the save (or finished it), so this run stops; `joined`: this run had only
+ * added time since, and that time was added to the other window's save (its replies kept).
+ */
+export type HeldStep<T> = { behind: false; value: T; activeMs: number } | { behind: true; joined: boolean };
+
+/**
+ * whileHolding for a run that counts practice time (`mine`: its total now). One save is shared by
+ * a scenario's tabs, and a tab saves its time when hidden or closed, so a tab opened only to look
+ * changes the save without going on with it. When the save changed since this run held it only in
+ * its time, the run goes on, and the step saves the two windows' time joined (joinedActiveMs).
+ * When another window went on (new replies, a new start, finished) the run is behind as before;
+ * if this run had made no step of its own since (`progressed` false), its time is added to that
+ * window's save first, so neither save loses the other's minutes nor its replies.
+ */
+export function whileHoldingTime<T>(store: Store, hold: SaveHold, mine: { activeMs: number; progressed: boolean }, now: Date, step: (activeMs: number) => T): HeldStep<T> {
+  return exclusively(store, hold.key, (): HeldStep<T> => {
+    const there = readQuietly(store, hold.key);
+    const held = hold.text;
+    let activeMs = mine.activeMs;
+    if (there !== held) {
+      const theirs = slotOf(there);
+      const before = slotOf(held);
+      if (held === undefined || theirs === undefined || before === undefined || newerSaveFormat(there ?? '') !== undefined) return { behind: true, joined: false };
+      const theirMs = savedActiveMs(theirs) ?? 0;
+      if (!sameButTime(held, there)) {
+        if (mine.progressed || !samePlaythrough(before, theirs)) return { behind: true, joined: false };
+        const joined = joinedActiveMs(held, mine.activeMs, theirMs, now);
+        if (joined > theirMs) store.write(hold.key, `${JSON.stringify({ ...theirs, activeMs: joined }, null, 2)}\n`);
+        hold.text = readQuietly(store, hold.key);
+        return { behind: true, joined: joined > theirMs };
+      }
+      activeMs = joinedActiveMs(held, mine.activeMs, theirMs, now);
+    }
+    const value = step(activeMs);
+    hold.text = readQuietly(store, hold.key);
+    return { behind: false, value, activeMs };
+  });
+}
+
+/**
+ * Whether a run's session (`persistedSnapshot`) has moved since the save it holds: a step taken
+ * (a reply, a Continue, an undo), not only time counted. A run with no save held has moved.
+ */
+export function movedSinceHold(hold: SaveHold, persistedSnapshot: unknown): boolean {
+  const slot = slotOf(hold.text);
+  return slot === undefined || canonical(slot.session?.snapshot) !== canonical(JSON.parse(JSON.stringify(persistedSnapshot)) as unknown);
+}
+
 /**
  * The terminal's line (it fits 60 columns) when a run that fell behind (see SaveHold) is saved: its
  * save was not written, and the window that went on holds the playthrough.

@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  cleanText, clearSave, yourReplyLabel, newerSaveAt, feedbackOf, undoEnding, finishPlaythrough, holdSave, progressWords, sceneHeadingAt, sceneNumberAt, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
+  cleanText, clearSave, yourReplyLabel, newerSaveAt, feedbackOf, undoEnding, finishPlaythrough, holdSave, progressWords, sceneHeadingAt, sceneNumberAt, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, movedSinceHold, sameButTime, whileHoldingTime, writeSave,
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView, type Scenario, type Turn,
 } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
@@ -355,6 +355,10 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
   // stops counting PRACTICE_IDLE_MS after the last key, click, tap or mouse movement, until the next.
   const hidden = useSyncExternalStore(onVisibilityChange, pageHidden);
   const [clock] = useState(() => practiceClock(Date.now(), activeMs, paused || pageHidden(), { idleAfterMs: PRACTICE_IDLE_MS }));
+  // Practice time another tab of this save counted (it only looked, and saved its reading time when
+  // hidden or closed), joined with this tab's at its next save (the core's whileHoldingTime).
+  const joinedMs = useRef(0);
+  const practiceMs = useCallback((at: number) => clock.activeMs(at) + joinedMs.current, [clock]);
   useEffect(() => {
     if (paused || hidden) clock.pause(Date.now());
     else clock.resume(Date.now());
@@ -382,22 +386,25 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
       try {
         const now = new Date();
         const step = snap.status === 'done' && !endingHeld.current
-          ? () => {
+          ? (ms: number) => {
             if (finished.current) return;
             finished.current = true;
-            const finish = finishPlaythrough(store, playable, snap.output as DebriefData, now, { mode: snap.context.mode, startedAt, randomBytes: (b) => crypto.getRandomValues(b), activeMs: clock.activeMs(now.getTime()), finishedSnapshot: actor.getPersistedSnapshot() });
+            const finish = finishPlaythrough(store, playable, snap.output as DebriefData, now, { mode: snap.context.mode, startedAt, randomBytes: (b) => crypto.getRandomValues(b), activeMs: ms, finishedSnapshot: actor.getPersistedSnapshot() });
             if (finish) guardRecorded(store, finish.recorded);
             const left = keepUnwritten(store, finish);
             if (left) setRecordsLeft(left === 'newer' ? 'newer' : true);
             // Kept: a reload opens this debrief again (no new history entry, and no change of page).
             if (finish && addresses) history.replaceState(history.state, '', addresses.debrief);
           }
-          : () => void writeSave(store, playable, actor.getPersistedSnapshot(), startedAt, now, clock.activeMs(now.getTime()));
-        if (whileHolding(store, hold, step).behind) {
+          : (ms: number) => void writeSave(store, playable, actor.getPersistedSnapshot(), startedAt, now, ms);
+        const mine = practiceMs(now.getTime());
+        const held = whileHoldingTime(store, hold, { activeMs: mine, progressed: movedSinceHold(hold, actor.getPersistedSnapshot()) }, now, step);
+        if (held.behind) {
           stopped.current = true;
           setElsewhere(true);
           return;
         }
+        joinedMs.current += held.activeMs - mine;
         setSaveError(undefined);
       } catch (e) {
         setSaveError(`Your progress could not be saved in this browser (${e instanceof Error ? e.message : 'storage refused it'}). You can go on; it will be kept in this tab only.`);
@@ -432,7 +439,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
       document.removeEventListener('visibilitychange', onHide);
       window.removeEventListener('pagehide', leaving);
     };
-  }, [actor, persist, hold, playable, startedAt, store, clock, addresses]);
+  }, [actor, persist, hold, playable, startedAt, store, practiceMs, addresses]);
 
   // Another tab that goes on with this scenario (or finishes it) is heard of at once, through the
   // browser's storage event: this tab stops before it takes a reply whose feedback would not count
@@ -441,7 +448,20 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
     const watch = watcherOf(store);
     if (!persist || !hold || !watch) return;
     return watch(saveKey(playable), (text) => {
-      if (stopped.current || finished.current || text === hold.text) return;
+      // Only time added (a tab that looked, hidden or closed): this tab goes on, and its next save
+      // joins that time to its own.
+      if (stopped.current || finished.current || text === hold.text || sameButTime(hold.text, text)) return;
+      // Gone on there: this tab's time since its last save is added to that save (when it took no
+      // step of its own since) as it stops, through its save (whileHoldingTime).
+      saveNow.current?.();
+      if (stopped.current) return;
+      let there: string | undefined;
+      try {
+        there = store.read(hold.key);
+      } catch {
+        there = text ?? undefined;
+      }
+      if (there === hold.text || sameButTime(hold.text, there)) return;
       stopped.current = true;
       setElsewhere(true);
     });
