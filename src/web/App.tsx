@@ -27,6 +27,21 @@ export interface AppProps {
   tab?: TabStorage;
 }
 
+/**
+ * Where the tab keeps the address of the presenter page (no live room) on a break, while it is on
+ * it (the tab's storage: this tab only, gone with it), so that a reload keeps the break.
+ */
+export const PRESENTER_BREAK_KEY = 'casa-practice/presenter-break';
+
+/** An item of the tab's storage, or undefined (none, or the storage refused). */
+function readTab(tab: TabStorage | undefined, key: string): string | undefined {
+  try {
+    return tab?.getItem(key) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const NAV: { route: Route; label: string }[] = [
   { route: { page: 'library' }, label: 'Scenarios' },
   { route: { page: 'records' }, label: 'My records' },
@@ -58,7 +73,20 @@ export function App({ store, storageNotice, tab }: AppProps) {
   // Presenter mode opened from a live room's address talks to the room server (see Presenter).
   const liveRoom = route.page === 'presenter' && roomLink !== undefined;
   const storeProblem = useStoreProblem(store);
-  const [onBreak, setOnBreak] = useState(false);
+  // A presenter's break without a live room is kept for the tab (PRESENTER_BREAK_KEY): a reload
+  // during it (the projector showing the break screen) comes back on the break, as a live room's
+  // does (the room itself keeps that one: see breakResumedByRoom). It ended the break: the page came
+  // back at the decision, and the projector showed it to the room.
+  const [onBreak, setOnBreak] = useState(() => route.page === 'presenter' && !liveRoom && readTab(tab, PRESENTER_BREAK_KEY) === hrefOf(route));
+  useEffect(() => {
+    if (!tab) return;
+    try {
+      if (onBreak && route.page === 'presenter' && !liveRoom) tab.setItem(PRESENTER_BREAK_KEY, hrefOf(route));
+      else if (!onBreak) tab.removeItem(PRESENTER_BREAK_KEY);
+    } catch {
+      // The tab's storage refused: the break lasts as long as this page.
+    }
+  }, [onBreak, route, liveRoom, tab]);
   const breakButton = useRef<HTMLButtonElement>(null);
   const main = useRef<HTMLElement>(null);
   const bar = useRef<HTMLElement>(null);

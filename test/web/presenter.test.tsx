@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 
 import { facilitationKey, memoryStore, selectView, startFacilitation, TOO_MANY_VOTES, validateScenario, writeFacilitation, type Scenario, type Store } from '../../src/machines/index.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import { Facilitation } from '../../src/web/pages/Presenter.js';
+import { App } from '../../src/web/App.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import { clickerClock, SINGLE_KEYS_KEY } from '../../src/web/clicker.js';
 import { LIVE_ROOM_ON_BREAK_WORDS, PROJECTOR_ON_BREAK_WORDS } from '../../src/web/components/BreakPanel.js';
@@ -2167,6 +2168,41 @@ describe('a trainer\'s break on the projector', () => {
     expect(screen.getByRole('button', { name: 'Blank the projector' }).getAttribute('aria-pressed')).toBe('true');
     await user.keyboard('b');
     await waitFor(() => expect(screenOf()?.outerHTML).toBe(before));
+    history.replaceState(null, '', '/');
+  });
+
+  // Without a live room, a reload during the break ended it: the page came back at the decision and
+  // the projector showed it to the room. The tab keeps the break now (PRESENTER_BREAK_KEY), as a live room does.
+  it('a reload of the presenter page during a break (no live room) comes back on the break, the projector still showing the break screen; back from it, the decision', async () => {
+    const user = userEvent.setup();
+    const kept = new Map<string, string>();
+    const tab = { getItem: (k: string) => kept.get(k) ?? null, setItem: (k: string, v: string) => void kept.set(k, v), removeItem: (k: string) => void kept.delete(k) };
+    const store = memoryStore();
+    const projector = () => within(screen.getByTestId('projector'));
+    render(<div data-testid="projector"><ProjectorScreen /></div>);
+    window.location.hash = '#/presenter/youth-discloses';
+    const first = render(<App store={store} tab={tab} />);
+    await user.click(await screen.findByRole('button', { name: 'Start the session' }));
+    // A vote entered: the session is kept from here on, so a reload comes back to this decision.
+    await user.type(screen.getAllByRole('spinbutton')[0] as HTMLElement, '3');
+    const decision = screen.getByRole('button', { name: 'Reveal the feedback' });
+    expect(decision).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Take a break' }));
+    expect(await projector().findByRole('heading', { level: 1, name: 'Taking a break' })).toBeTruthy();
+    // The reload.
+    first.unmount();
+    render(<App store={store} tab={tab} />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Take a break' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Back from break' })).toBeTruthy();
+    expect(await projector().findByRole('heading', { level: 1, name: 'Taking a break' })).toBeTruthy();
+    // The session waits behind the break, and the projector is not shown it meanwhile.
+    await screen.findByRole('button', { name: 'Reveal the feedback', hidden: true });
+    expect(projector().queryByRole('heading', { level: 1, name: 'Taking a break' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Back from break' }));
+    expect(await screen.findByRole('button', { name: 'Reveal the feedback' })).toBeTruthy();
+    await waitFor(() => expect(projector().queryByRole('heading', { level: 1, name: 'Taking a break' })).toBeNull());
+    // Back from it, a reload stays back.
+    expect(kept.size).toBe(0);
     history.replaceState(null, '', '/');
   });
 
