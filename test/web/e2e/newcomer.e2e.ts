@@ -493,3 +493,47 @@ describe('the reply that ends the story, in practice', () => {
     });
   }
 });
+
+// Two tabs of one save in Chromium (two pages of one context: one localStorage, storage events
+// between them). A tab opened only to look saves its reading time when hidden: the first tab said
+// "You went on with this scenario in another tab" and stopped. It carries on now; a reply more in
+// one tab still stops the other.
+describe('the same scenario in two tabs', () => {
+  it('a tab that only looked and was hidden does not stop the first; a reply in the first stops the second', async () => {
+    const s = await openPage(web.browser, web.app.url, '#/play/youth-discloses');
+    try {
+      const a = s.page;
+      await replyGroup(a).first().waitFor();
+      await a.keyboard.press('1');
+      const saved = () => a.evaluate(() => Object.keys(localStorage).find((k) => k.endsWith('saves/youth-discloses.json')) ?? '');
+      await expect.poll(saved).not.toBe('');
+      const key = await saved();
+      const b = await s.context.newPage();
+      await b.goto(`${web.app.url}#/play/youth-discloses`);
+      await b.getByRole('log').waitFor();
+      // B is hidden (another tab chosen): it saves its reading time, and A hears of it.
+      const heard = a.evaluate(() => new Promise<void>((resolve) => addEventListener('storage', () => resolve(), { once: true })));
+      await b.evaluate(() => {
+        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      await heard;
+      expect(await a.getByRole('alert').count()).toBe(0);
+      // A goes on: saved, no "went on in another tab".
+      const transcript = () => a.evaluate((k) => (JSON.parse(localStorage.getItem(k) ?? '{}') as { session?: { snapshot?: { context?: { transcript?: unknown[] } } } }).session?.snapshot?.context?.transcript?.length ?? 0, key);
+      const before = await transcript();
+      for (let i = 0; i < 10 && (await transcript()) === before; i++) {
+        const next = a.getByRole('button', { name: 'Continue' });
+        if (await next.count()) await next.click();
+        else await a.keyboard.press('1');
+      }
+      expect(await transcript()).toBe(before + 1);
+      expect(await a.getByRole('alert').count()).toBe(0);
+      // That reply went on with the scenario: B stops.
+      await expect.poll(() => b.getByRole('alert').textContent()).toMatch(/^You went on with this scenario in another tab or window/);
+      expect(s.errors()).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+});
