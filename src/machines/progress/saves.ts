@@ -106,7 +106,8 @@ export function repliesMade(persistedSnapshot: unknown): number {
  * finds its slot as it left it; when it does not (another window saved over it, or finished the
  * scenario and removed it), that window went on with it and this run fell behind: it saves and
  * records nothing more, and says so. It under-counts (the stopped run's own time is not kept)
- * rather than count the same minutes twice.
+ * rather than count the same minutes twice. The web app's tabs keep a finer rule (whileHoldingTime):
+ * a change of the save's time alone (a tab that only looked) is not going on with it.
  */
 export interface SaveHold {
   readonly key: string;
