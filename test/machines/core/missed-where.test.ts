@@ -49,7 +49,7 @@ describe('where a missed chance was', () => {
 
   it('is said in the Markdown export, under "To work on" and in the table of principles', () => {
     const md = debriefMarkdown(m);
-    expect(md).toContain('Reassure the youth that your main priority is their safety regardless of the choices they make. Missed at decision 1 ("11:40 p.m.") and decision 6 ("She\'s back"), where your reply was best practice but another reply took this chance.\n');
+    expect(md).toContain('If the youth goes back to the person exploiting them, reassure them that your main priority is their safety regardless of the choices they make. Missed at decision 1 ("11:40 p.m.") and decision 6 ("She\'s back"), where your reply was best practice but another reply took this chance.\n');
     expect(md).toContain('| Their safety comes first, whatever they choose | ○ missed (decisions 1 and 6) | Likelihood of Relapse |');
   });
 
