@@ -123,20 +123,23 @@ describe('session 44: content judgement calls', () => {
     expect(scored('boy-red-flags', 'd5-words', 'd5-grow')).toEqual(['no-jumping-to-conclusions violates 2']);
   });
 
-  it('jae-and-hyung d2-scam: says why "worried for your safety" is not the reassurance, and what it leaves out', () => {
+  // Since safety-53 d2-open does not score the relapse reassurance (Jae has gone back to no one), so d2-scam's
+  // feedback no longer measures "worried for your safety" against it.
+  it('jae-and-hyung d2-scam: says what it leaves out, and cites no reassurance the decision does not score', () => {
     const f = reply('jae-and-hyung', 'd2-open', 'd2-scam').feedback;
-    expect(f).toMatch(/\(Likelihood of Relapse\)/);
+    expect(f).not.toMatch(/\(Likelihood of Relapse\)/);
     expect(f).toMatch(/\(Red Flags\)/);
     // Three sentences at most, as docs section 6 asks of feedback (it had grown to four, 737 characters).
     expect(f.split(/(?<=[.?!])\s+(?=[A-Z])/).length).toBeLessThanOrEqual(3);
     expect(scored('jae-and-hyung', 'd2-open', 'd2-scam')).toEqual(['non-judgmental violates 2']);
   });
 
-  // d4-honest tells Meron her safety comes first; d4-dawson does not, and the debrief counts that as a
-  // missed chance. Its feedback now says so.
-  it('saturday-shoots d4-dawson: says it does not tell Meron her safety comes first', () => {
+  // d4-honest tells Meron her safety comes first; d4-dawson does not. Since safety-53 d4-secret does not score
+  // the relapse reassurance (Meron has gone back to no one), so d4-dawson's feedback no longer faults it for that.
+  it('saturday-shoots d4-dawson: is not faulted for a reassurance the decision does not score', () => {
     const f = reply('saturday-shoots', 'd4-secret', 'd4-dawson').feedback;
-    expect(f).toMatch(/safety .*\(Likelihood of Relapse\)/);
+    expect(f).not.toMatch(/\(Likelihood of Relapse\)/);
+    expect(f).toMatch(/\(CASA Role and Expectations\)/);
     expect(scored('saturday-shoots', 'd4-secret', 'd4-dawson')).toEqual(['consult-supervisor-on-suspicion violates 1', 'csw-partnership follows 1', 'youth-centered violates 1']);
   });
 

@@ -71,11 +71,11 @@ describe('diffread-44: the session\'s scenario changes read again against the gu
 
   // d4-dawson says why it calls ("I can't let Saturday come without Mr. Dawson knowing"; since content2-47 "I can't
   // keep this from Mr. Dawson with Saturday so close", so that "I can't keep this" is not said by best replies only);
-  // what it does not say is that her safety is what matters most, the reassurance the debrief counts as missed.
+  // what it does not say is that her safety is what matters most, which since safety-53 d4-secret does not score.
   it('saturday-shoots d4-dawson: does not say the reply leaves out why you are calling, which it gives', () => {
     const r = reply('saturday-shoots', 'd4-secret', 'd4-dawson');
     expect(r.text).toMatch(/I can't keep this from Mr\. Dawson with Saturday so close/);
     expect(r.feedback).not.toMatch(/tell her why you are calling/);
-    expect(r.feedback).toMatch(/her safety is your main priority \(Likelihood of Relapse\)/);
+    expect(r.feedback).not.toMatch(/\(Likelihood of Relapse\)/);
   });
 });

@@ -26,7 +26,8 @@ describe('diffread-47: the rewording that took out one shared phrase did not bri
     const jae = bundledReply('jae-and-hyung', 'd2-open', 'd2-honest').text;
     expect(jae).toMatch(/^Your safety comes first for me, so this goes to my supervisor\. /);
     expect(jae).toMatch(/keep you posted/);
-    expect(scored('jae-and-hyung', 'd2-open', 'd2-honest')).toBe('consult-supervisor-on-suspicion follows 2, safety-is-priority follows 1');
+    // safety-53: "keep you posted" is credited as youth-centered, no longer the relapse reassurance.
+    expect(scored('jae-and-hyung', 'd2-open', 'd2-honest')).toBe('consult-supervisor-on-suspicion follows 2, youth-centered follows 1');
 
     const meron = bundledReply('saturday-shoots', 'd7-saturday', 'd7-plan').text;
     expect(meron).toMatch(/^Losing all of them would be hard\. Should we make a plan for tomorrow, in case it feels off\? You decide what's in it; we share it with Mr\. Dawson\.$/);

@@ -48,14 +48,15 @@ describe('reread-a-53: saturday-shoots d4 says when the guide asks for the safet
     const d4 = bundledDecision('saturday-shoots', 'd4-secret');
     const texts = [d4.facilitatorNote ?? '', ...d4.replies.map((r) => r.feedback)];
     const cited = texts.flatMap(sentences).filter((s) => /main priority/.test(s) && /\(Likelihood of Relapse\)/.test(s));
-    expect(cited.length).toBe(3);
+    // safety-53: only the note still names the reassurance, to say this decision does not score it.
+    expect(cited.length).toBe(1);
     for (const sentence of cited) expect(sentence).toMatch(/(return|go|goes) (back )?to the person exploiting them/);
     for (const text of texts) {
       expect(text).not.toMatch(/as the guide asks \(Likelihood of Relapse\)/);
       expect(text).not.toMatch(/the guide asks you to reassure her/);
     }
-    // Scoring unchanged: the reassurance is still credited, and d4-dawson still not scored on it.
-    expect(scored('saturday-shoots', 'd4-secret', 'd4-honest')).toBe('consult-supervisor-on-suspicion follows 2, safety-is-priority follows 1');
+    // safety-53: the reassurance is no longer credited here (test/scenarios/story-53d.test.ts), and d4-dawson not scored on it.
+    expect(scored('saturday-shoots', 'd4-secret', 'd4-honest')).toBe('consult-supervisor-on-suspicion follows 2, youth-centered follows 1');
     expect(scored('saturday-shoots', 'd4-secret', 'd4-dawson')).not.toMatch(/safety-is-priority/);
   });
 });

@@ -25,40 +25,23 @@ const eachCitationNamesTheSituation = (id: string, nodeId: string, expected: num
   }
 };
 
+// safety-53 took the reassurance out of the scoring at d6-train and d2-open (test/scenarios/story-53d.test.ts):
+// only the note still names it there, to say the decision does not score it.
 describe('reread-c-53: boy-red-flags d6-train says when the guide asks for the safety reassurance', () => {
-  it('the note and both credited replies name the guide\'s situation; Theo has gone back to no one', () => {
-    eachCitationNamesTheSituation('boy-red-flags', 'd6-train', 3);
+  it('the note names the guide\'s situation; Theo has gone back to no one', () => {
+    eachCitationNamesTheSituation('boy-red-flags', 'd6-train', 1);
     expect(bundledDecision('boy-red-flags', 'd6-train').facilitatorNote).toContain(
-      'Should a youth return to the person exploiting them, the guide asks CASAs to reassure the youth that their main priority is their safety regardless of their choices (Likelihood of Relapse); Theo has not gone back to anyone, nobody yet knows what Vince is to him, and this scenario credits care for his safety here all the same.',
+      'Should a youth return to the person exploiting them, the guide asks CASAs to reassure the youth that their main priority is their safety regardless of their choices (Likelihood of Relapse); Theo has not gone back to anyone and nobody yet knows what Vince is to him, so this decision does not score that reassurance.',
     );
-    expect(bundledReply('boy-red-flags', 'd6-train', 'd6-once').feedback).toContain(
-      'Asking him to check in shows his safety matters to you, close to the reassurance the guide asks CASAs to give should a youth go back to the person exploiting them, offered here before anyone knows what Vince is to him (Likelihood of Relapse).',
-    );
-    expect(bundledReply('boy-red-flags', 'd6-train', 'd6-ray').feedback).toContain(
-      'You also put his safety first, the reassurance the guide asks CASAs to give should a youth go back to the person exploiting them, offered here before anyone knows what Vince is to him (Likelihood of Relapse).',
-    );
-    expect(scored('boy-red-flags', 'd6-train', 'd6-once')).toBe('safety-is-priority follows 1, csw-partnership violates 2');
-    expect(scored('boy-red-flags', 'd6-train', 'd6-ray')).toBe('safety-is-priority follows 1, csw-partnership follows 2');
   });
 });
 
 describe('reread-c-53: jae-and-hyung d2-open says when the guide asks for the safety reassurance', () => {
-  it('the note and three replies name the guide\'s situation; Jae has gone back to no one', () => {
-    eachCitationNamesTheSituation('jae-and-hyung', 'd2-open', 4);
-    const note = bundledDecision('jae-and-hyung', 'd2-open').facilitatorNote;
-    expect(note).toContain(
-      'Should a youth return to the person exploiting them, the guide asks CASAs to reassure the youth that their main priority is their safety regardless of their choices (Likelihood of Relapse); Jae has not gone back to anyone, and this scenario credits the same reassurance here, when the suspicion first comes up. The guide also notes',
+  it('the note names the guide\'s situation; Jae has gone back to no one', () => {
+    eachCitationNamesTheSituation('jae-and-hyung', 'd2-open', 1);
+    expect(bundledDecision('jae-and-hyung', 'd2-open').facilitatorNote).toContain(
+      'Should a youth return to the person exploiting them, the guide asks CASAs to reassure the youth that their main priority is their safety regardless of their choices (Likelihood of Relapse); Jae has not gone back to anyone, so this decision does not score that reassurance;',
     );
-    expect(bundledReply('jae-and-hyung', 'd2-open', 'd2-honest').feedback).toContain(
-      'You tell him his safety comes first for you, the reassurance the guide asks CASAs to give should a youth go back to the person exploiting them, offered here when the suspicion first comes up (Likelihood of Relapse)',
-    );
-    expect(bundledReply('jae-and-hyung', 'd2-open', 'd2-scam').feedback).toContain(
-      'not as the reassurance the guide asks CASAs to give should a youth go back to the person exploiting them, and which this scenario looks for here: that his safety is your main priority (Likelihood of Relapse).',
-    );
-    expect(bundledReply('jae-and-hyung', 'd2-open', 'd2-rule').feedback).toContain(
-      'Nor does your answer tell him what the guide asks CASAs to tell a youth who goes back to the person exploiting them, and what Jae could hear now: that his safety is your main priority (Likelihood of Relapse).',
-    );
-    expect(scored('jae-and-hyung', 'd2-open', 'd2-honest')).toBe('consult-supervisor-on-suspicion follows 2, safety-is-priority follows 1');
     expect(scored('jae-and-hyung', 'd2-open', 'd2-rule')).not.toMatch(/safety-is-priority/);
   });
 });
