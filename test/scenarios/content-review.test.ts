@@ -884,8 +884,10 @@ describe('a fresh-eyes review: the borderline notes, youth-discloses, couch-rent
   it('youth-discloses: the shrug at d6 is something a caring volunteer might say (no "Just have fun"), still scored as respecting her choice while leaving out her safety', () => {
     const r = replyOf('youth-discloses', 'd6-whatever');
     expect(r.text).not.toMatch(/Just have fun|I guess/);
-    expect(r.assessments).toEqual([{ principle: 'harm-reduction-self-determination', verdict: 'follows' }, { principle: 'safety-is-priority', verdict: 'violates' }]);
-    expect(r.feedback).toContain('(Likelihood of Relapse)');
+    // Kiara has gone back to no one: the shrug is no longer faulted on the guide's reassurance for a youth
+    // who returns (Likelihood of Relapse, v43); its feedback says what it leaves out, by harm reduction.
+    expect(r.assessments).toEqual([{ principle: 'harm-reduction-self-determination', verdict: 'follows' }]);
+    expect(r.feedback).toMatch(/asks nothing of what would help her feel safer.*\(Harm Reduction\)\.$/);
   });
 
   it('youth-discloses: "I\'m calling Ana the second I get to my car" is not called a threat; its feedback names the fears Kiara has just voiced (CASA Role and Expectations)', () => {
@@ -2630,7 +2632,7 @@ describe('session 33 (second review): youth-discloses, court-report, left-placem
   it('the rewritten wrong replies keep their scoring', () => {
     const pinned: [string, string, string][] = [
       ['youth-discloses', 'd3-direct-question', 'no-direct-csec-questions violates 2'],
-      ['youth-discloses', 'd6-whatever', 'harm-reduction-self-determination follows 1, safety-is-priority violates 1'],
+      ['youth-discloses', 'd6-whatever', 'harm-reduction-self-determination follows 1'],
       ['youth-discloses', 'd7-brainwashed', 'csw-partnership follows 1, non-judgmental violates 1, youth-centered violates 1'],
       ['court-report', 'd-visit-promise', 'youth-centered follows 1, report-objective-strengths-based violates 1'],
       ['court-report', 'd-wellbeing-substance', 'report-no-substance-use violates 3'],

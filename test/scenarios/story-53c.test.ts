@@ -6,7 +6,7 @@ import { bundledDecision, bundledReply } from '../helpers/bundled.js';
 // safety regardless of their choices." Three scenarios said the guide asks it of a youth who has gone back to no
 // one (Theo at d6-train, Jae at d2-open, Kiara at d6-weekend), as saturday-shoots d4 did before reread-a-53.
 // Each sentence now names the guide's situation and says the scenario offers the reassurance earlier.
-// Seen failing on the old files (boy-red-flags v30, jae-and-hyung v24, youth-discloses v42). Scoring unchanged.
+// Seen failing on the old files (boy-red-flags v30, jae-and-hyung v24, youth-discloses v42).
 
 const scored = (id: string, nodeId: string, replyId: string) =>
   bundledReply(id, nodeId, replyId).assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`).join(', ');
@@ -47,24 +47,18 @@ describe('reread-c-53: jae-and-hyung d2-open says when the guide asks for the sa
 });
 
 describe('reread-c-53: youth-discloses d6-weekend says when the guide asks for the safety reassurance', () => {
-  it('the note and three replies name the guide\'s situation; Kiara has left no one to go back to', () => {
-    eachCitationNamesTheSituation('youth-discloses', 'd6-weekend', 4);
+  // v43 (as safety-53 did at d6-train and d2-open): the decision no longer scores the reassurance; it is
+  // scored on harm reduction, and only the note names the guide's situation, to say so.
+  it('the note names the guide\'s situation and says the decision does not score it; Kiara has left no one to go back to', () => {
+    eachCitationNamesTheSituation('youth-discloses', 'd6-weekend', 1);
     const note = bundledDecision('youth-discloses', 'd6-weekend').facilitatorNote ?? '';
-    expect(note).toContain(
-      'Kiara has not left anyone to go back to, and this scenario credits the same reassurance here, as she decides about the weekend.',
-    );
+    expect(note).toContain('Kiara has not left anyone to go back to, so this decision does not score that reassurance');
     expect(note).not.toMatch(/while the volunteer is clear/);
-    expect(bundledReply('youth-discloses', 'd6-weekend', 'd6-forbid').feedback).toContain(
-      'when the reassurance the guide asks CASAs to give should a youth go back to the person exploiting them, and the one this scenario looks for here, is that her safety is your main priority whatever she decides (Likelihood of Relapse).',
-    );
-    expect(bundledReply('youth-discloses', 'd6-weekend', 'd6-whatever').feedback).toContain(
-      'says nothing of what the guide asks CASAs to tell a youth who goes back to the person exploiting them, and what Kiara could hear now: that her safety is your main priority, whatever she chooses (Likelihood of Relapse).',
-    );
-    expect(bundledReply('youth-discloses', 'd6-weekend', 'd6-safety').feedback).toContain(
-      'You made her safety your priority regardless of her choice, the reassurance the guide asks CASAs to give should a youth go back to the person exploiting them, offered here as she decides about the weekend (Likelihood of Relapse).',
-    );
-    expect(scored('youth-discloses', 'd6-weekend', 'd6-safety')).toBe(
-      'safety-is-priority follows 1, harm-reduction-self-determination follows 1, harm-reduction-unmet-needs follows 1',
-    );
+    for (const r of bundledDecision('youth-discloses', 'd6-weekend').replies) {
+      expect(r.assessments.map((a) => a.principle)).not.toContain('safety-is-priority');
+      expect(r.feedback).not.toContain('(Likelihood of Relapse)');
+    }
+    expect(scored('youth-discloses', 'd6-weekend', 'd6-safety')).toBe('harm-reduction-self-determination follows 2, harm-reduction-unmet-needs follows 1');
+    expect(scored('youth-discloses', 'd6-weekend', 'd6-forbid')).toBe('harm-reduction-self-determination violates 2');
   });
 });

@@ -84,3 +84,23 @@ describe('safety-53: saturday-shoots d4-secret (Meron: "Don\'t tell my aunt"; no
     expect(bestOf('saturday-shoots', 'd4-secret')).toEqual(['d4-honest']);
   });
 });
+
+// Kiara (youth-discloses d6-weekend) has left no one to go back to: the decision is scored on harm
+// reduction alone. The one reply left faulting safety-is-priority had been there (a coverage test asks
+// that some reply violate each principle): youth-relapses d5-block, where Jazz has gone back to Kyle and
+// the volunteer makes help depend on her blocking him.
+describe('safety-53: youth-discloses d6 re-scored; youth-relapses d5-block faulted where the guide speaks', () => {
+  it('no reply at youth-discloses d6-weekend is scored on the reassurance; d6-safety stays the best', () => {
+    const replies = bundledDecision('youth-discloses', 'd6-weekend').replies;
+    for (const r of replies) expect(r.assessments.map((a) => a.principle)).not.toContain('safety-is-priority');
+    const total = (id: string) => bundledReply('youth-discloses', 'd6-weekend', id).assessments.reduce((n, a) => n + (a.verdict === 'follows' ? 1 : -1) * (a.weight ?? 1), 0);
+    for (const r of replies) if (r.id !== 'd6-safety') expect(total('d6-safety')).toBeGreaterThan(total(r.id));
+    expect(bundledScenario('youth-discloses').learningGoals).not.toContain('safety-is-priority');
+  });
+
+  it('youth-relapses d5-block (after Jazz went back to Kyle) violates safety-is-priority, and says why', () => {
+    const r = bundledReply('youth-relapses', 'd5-phone', 'd5-block');
+    expect(r.assessments).toContainEqual({ principle: 'safety-is-priority', verdict: 'violates' });
+    expect(r.feedback).toContain('reassure a youth who has gone back that her safety is your main priority regardless of her choices (Likelihood of Relapse)');
+  });
+});
