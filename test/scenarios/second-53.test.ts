@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { bundledReply } from '../helpers/bundled.js';
+
+// Session second-53: a second reader on the story changes made earlier this session (reread-a/b/c-53). Each case
+// was seen failing on the file as it stood before the fix. Wording only; no scoring or version changed.
+
+// Sentences, not split inside a parenthesis's full stop or after a title ("Mr. Dawson").
+const sentences = (text: string) => text.split(/(?<=[.!?])(?<!\b(?:Mr|Ms|Mrs)\.)\s+(?=[A-Z"])/);
+
+describe('second-53: saturday-shoots d4-dawson says whose answer leaves out the reassurance', () => {
+  // "...the guide asks CASAs to be youth-centered (CASA Role and Expectations). Nor does it tell her what the guide
+  // asks CASAs to tell a youth...": "it" read as the guide, the subject of the sentence before. jae-and-hyung d2-rule
+  // had the same words and now says "Nor does your answer tell him" (story-53c); d4-dawson now says the same.
+  it('no sentence opening "Nor does it" follows a sentence about what the guide asks', () => {
+    const f = bundledReply('saturday-shoots', 'd4-secret', 'd4-dawson').feedback;
+    const s = sentences(f);
+    const loose = s.filter((line, i) => /^Nor does it\b/.test(line) && /the guide (asks|says)/.test(s[i - 1] ?? ''));
+    expect(loose).toEqual([]);
+    expect(f).toContain('Nor does your answer tell her what the guide asks CASAs to tell a youth who goes back to the person exploiting them');
+  });
+});
