@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundledReply } from '../helpers/bundled.js';
+import { bundledDecision, bundledReply } from '../helpers/bundled.js';
 
 // Session second-53: a second reader on the story changes made earlier this session (reread-a/b/c-53). Each case
 // was seen failing on the file as it stood before the fix. Wording only; no scoring or version changed.
@@ -17,5 +17,17 @@ describe('second-53: saturday-shoots d4-dawson says whose answer leaves out the 
     const loose = s.filter((line, i) => /^Nor does it\b/.test(line) && /the guide (asks|says)/.test(s[i - 1] ?? ''));
     expect(loose).toEqual([]);
     expect(f).toContain('Nor does your answer tell her what the guide asks CASAs to tell a youth who goes back to the person exploiting them');
+  });
+});
+
+describe('second-53: testifying d7-worry note names the guide before it calls it "it"', () => {
+  // The note opened "Besides the ways it says a CASA may be able to help...": a pronoun with nothing before it for a
+  // trainer reading the note cold. Its list also stopped at three of the guide's ways and left out writing a
+  // statement (Legal Advocacy); it now says "among them", as the d2 note lists all four.
+  it('the note opens on the guide, not on "it", and gives its list as examples', () => {
+    const note = bundledDecision('testifying', 'd7-worry').facilitatorNote ?? '';
+    expect(note).not.toMatch(/^\W*\w+ the ways it says/);
+    expect(note.startsWith('Besides the ways the guide says a CASA may be able to help with a youth\'s legal needs (among them courtroom support')).toBe(true);
+    expect(note).toMatch(/, it says a CASA may support a youth through criminal proceedings by maintaining communication and understanding among the case parties, most importantly the CSW and dependency attorney \(Legal Advocacy\)\./);
   });
 });
