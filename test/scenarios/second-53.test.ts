@@ -16,7 +16,8 @@ describe('second-53: saturday-shoots d4-dawson says whose answer leaves out the 
     const s = sentences(f);
     const loose = s.filter((line, i) => /^Nor does it\b/.test(line) && /the guide (asks|says)/.test(s[i - 1] ?? ''));
     expect(loose).toEqual([]);
-    expect(f).toContain('Nor does your answer tell her what the guide asks CASAs to tell a youth who goes back to the person exploiting them');
+    // safety-53 then took the reassurance out of d4's scoring (Meron has gone back to no one): the sentence went.
+    expect(f).not.toContain('Likelihood of Relapse');
   });
 });
 
