@@ -228,6 +228,20 @@ export function refusedSummaryDir(env: NodeJS.ProcessEnv = process.env): string 
   return roomSummaryDir(env);
 }
 
+/**
+ * The exit code on leaving a trainer-led session that the room entered something in, the same full
+ * screen and line by line (q at a decision, the debrief left, its debrief opened again): 0 where its
+ * summary was written (`written`) and the state folder keeps the session as it stands; 74 where the
+ * summary could not be written, or the state folder refused a write of the session and has taken
+ * none since (from the start, or part-way through: the summary then written where e: export writes).
+ * Line by line, the state folder refusing writes part-way through, a summary written elsewhere
+ * exited 0 where the full-screen app exited 74. (Input ended line by line is 1, as when playing;
+ * Ctrl-C 130.)
+ */
+export function roomExitCode(written: boolean, env: NodeJS.ProcessEnv = process.env): 0 | 74 {
+  return written && stateStore(env).failure() === undefined ? 0 : 74;
+}
+
 /** The first words of a trainer-led session's summary written outside the state folder (roomSummaryDir), its path after them. */
 export const SUMMARY_ELSEWHERE = 'The state folder cannot be written, so the session summary was written to:';
 

@@ -1,5 +1,5 @@
 import { decisionSetup, keptAsItWasWords, OUT_OF_DATE_SUMMARY, peopleMet, sceneHeadingAt, sceneNumberAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, entryOf, facilitatedDecision, MAX_VOTES, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, pathReply, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
-import { carriedOnSummary, exportAgain, exportAgainFailedWords, LATER_SUMMARY, laterSessionSummary, writeSummaryFile, EXPORTED_AGAIN, EXPORTED_ANEW, exportTakenBackWords, type DebriefFiles, exportsDir, fallbackExportDir, keptExport, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, newSessionId, roomSummaryDir, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from './export.js';
+import { carriedOnSummary, exportAgain, exportAgainFailedWords, LATER_SUMMARY, laterSessionSummary, writeSummaryFile, EXPORTED_AGAIN, EXPORTED_ANEW, exportTakenBackWords, type DebriefFiles, exportsDir, fallbackExportDir, keptExport, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, newSessionId, roomSummaryDir, SUMMARY_ELSEWHERE, summaryGoesTo, roomExitCode, writeSessionSummary } from './export.js';
 import { command, commandName, otherStartValues } from './invocation.js';
 import { wrapWords } from './wrap.js';
 import { errorWords, refusedWords } from './node/state-store.js';
@@ -262,7 +262,9 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
           const words = finishedKeptWords(playable, opts.env);
           sayCommand(words.slice(0, words.length - command(newRoomSessionArgs(playable), opts.env).length).trimEnd(), sessionCommand(newRoomSessionArgs(playable)));
         }
-        return written && summaryDir === undefined ? 0 : 74;
+        // The same code as the full-screen debrief gives (roomExitCode): 74 where the state folder
+        // refused the session, from the start or part-way through (it was 0 then).
+        return roomExitCode(written, opts.env);
       }
       // No "Introducing …" before a character's first line: on a projected screen (as the full-screen
       // session) the room sees what presenter mode's projector shows; w says who's who, as when playing.
@@ -358,8 +360,9 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         if (exported !== undefined) io.out(`${exportTakenBackWords(exported.markdown, widthNow(width), opts.env)}\n`);
         if (elsewhere) say(ROOM_ELSEWHERE);
         else if (kept && roomSessionOnDisk(playable, opts.env)) sayCommand('To carry on with this session later:', sessionCommand(roomSessionArgs(playable)));
-        // Written elsewhere (the state folder cannot be written): the session was not kept, 74 as before.
-        return outcome.kind === 'ended' ? 1 : written && summaryDir === undefined ? 0 : 74;
+        // Written elsewhere (the state folder cannot be written, from the start or part-way through):
+        // the session was not kept, 74 as full screen (roomExitCode); it was 0 refused part-way.
+        return outcome.kind === 'ended' ? 1 : roomExitCode(written, opts.env);
       }
       const reply = view.replies[outcome.index];
       if (!reply) continue;

@@ -279,3 +279,83 @@ describe('a summary written in the exports folder at q, then the state folder re
     expect(readFileSync(older, 'utf8')).toBe(olderText);
   });
 });
+
+/**
+ * The exit code, the same full screen and line by line for the same leaving (README, trainer-led
+ * section): 0 written fine; 74 where the state folder refused the session's writes and took none
+ * since, the summary written where the app was started. Line by line, refused part-way through,
+ * q and the ending exited 0 where the full-screen app exited 74.
+ */
+describe('exit codes: the same in both modes', () => {
+  /** Full screen, a new session: 5 votes at decision 1 (kept); `refuse`: the state folder refuses writes from then on; then q, or on to the ending and q there. */
+  const fullScreen = async (leave: 'q' | 'ending', refuse: boolean) => {
+    const env = tempEnv({ PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
+    const app = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderApp(app.element);
+    await press(r, KEY.enter, '5', KEY.enter);
+    if (refuse) readOnlyFolder.path = stateDir(env);
+    if (leave === 'q') {
+      await press(r, '2', 'q');
+      await tap(r, 'y');
+    } else {
+      await press(r, 'r', '1', KEY.enter, '4', 'r', '1');
+      await throughEnding(r);
+      expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
+      await tap(r, 'q');
+    }
+    cleanup();
+    readOnlyFolder.path = '';
+    expect(app.exit).toHaveBeenCalledTimes(1);
+    const [said, code] = app.exit.mock.calls[0] ?? [];
+    return { said: said ?? '', code, env };
+  };
+  /** Line by line, the same: `lines` typed, the state folder refusing writes once `refuseAfter` lines are left to read. */
+  const lineByLine = async (lines: string[], refuseAfter?: number) => {
+    const env = tempEnv({ PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
+    let out = '';
+    const code = await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => {
+      if (refuseAfter !== undefined && lines.length === refuseAfter) readOnlyFolder.path = stateDir(env);
+      return lines.shift();
+    } });
+    readOnlyFolder.path = '';
+    return { said: out, code, env };
+  };
+  const elsewhere = 'The state folder cannot be written, so the session summary was written to:';
+
+  it('q at a decision, written fine: 0 in both', async () => {
+    const full = await fullScreen('q', false);
+    expect(full.code, full.said).toBe(0);
+    const plain = await lineByLine(['5 0 0', '5 2 0', 'q']);
+    expect(plain.code, plain.said).toBe(0);
+  });
+
+  it('the ending, written fine: 0 in both', async () => {
+    const full = await fullScreen('ending', false);
+    expect(full.code, full.said).toBe(0);
+    const plain = await lineByLine(['5 0 0', 'r', '1', '4 0 0', 'r', '1']);
+    expect(plain.code, plain.said).toBe(0);
+  });
+
+  it('q at a decision, the state folder refusing part-way through (the summary written where the app was started): 74 in both', async () => {
+    const full = await fullScreen('q', true);
+    expect(full.said).toContain(elsewhere);
+    expect(full.code, full.said).toBe(74);
+    const plain = await lineByLine(['5 0 0', '5 2 0', 'q'], 2);
+    expect(plain.said).toContain(elsewhere);
+    expect(summaries(plain.env).every((p) => p.startsWith(plain.env.PWD as string))).toBe(true);
+    expect(plain.code, plain.said).toBe(74);
+  });
+
+  it('the ending, the state folder refusing part-way through: 74 in both', async () => {
+    const full = await fullScreen('ending', true);
+    expect(full.code, full.said).toBe(74);
+    const plain = await lineByLine(['5 0 0', 'r', '1', '4 0 0', 'r', '1'], 4);
+    expect(plain.said).toContain(elsewhere);
+    expect(plain.code, plain.said).toBe(74);
+  });
+
+  it('line by line, input ended before the session finished: 1, as when playing, refused or not', async () => {
+    expect((await lineByLine(['5 0 0'])).code).toBe(1);
+    expect((await lineByLine(['5 0 0', '5 2 0'], 1)).code).toBe(1);
+  });
+});

@@ -41,6 +41,11 @@ export interface DebriefScreenProps {
    */
   givesWay?: string;
   /**
+   * Whether something the caller wrote for this debrief failed (a trainer-led session's summary that
+   * could not be written): leaving exits 74 then, as line by line does (roomExitCode).
+   */
+  failedBefore?: boolean;
+  /**
    * A playthrough that has just ended: how the story ended (the ending's narration) gets the screen
    * first, and Enter or q goes on to the sections. A debrief opened again starts on the summary.
    */
@@ -143,7 +148,7 @@ export function fitNotices(notice: string | undefined, exported: string | undefi
 }
 
 /** The debrief in three scrolling sections; `e` exports it to Markdown and JSON. */
-export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notice: given, voice = 'you', startOver, farewell, givesWay, openOnEnding = false, back, lead, exportedBefore, onExported, exportedAlready, paths = NO_PATHS }: DebriefScreenProps) {
+export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notice: given, voice = 'you', startOver, farewell, givesWay, failedBefore = false, openOnEnding = false, back, lead, exportedBefore, onExported, exportedAlready, paths = NO_PATHS }: DebriefScreenProps) {
   // An assessment's debrief says so (as the web app's does, and its exports): a debrief reopened later
   // from the picker cannot otherwise tell an assessment from practice.
   const notice = mode === 'assessment' ? `Assessment mode.${given ? ` ${given}` : ''}` : given;
@@ -241,7 +246,7 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
     if (a.type === 'undo' && back) return back.onBack();
     if (a.type === 'interrupt' || a.type === 'quit') {
       const unsaved = notSavedWords(app.env);
-      const failed = exportFailed || unsaved !== undefined;
+      const failed = exportFailed || unsaved !== undefined || failedBefore;
       // Why the exit code says something failed, as the last line: the screen is cleared as the app ends.
       const why = [exportFailed && !written ? exported?.split('\n')[0] : undefined, unsaved];
       // The files e wrote named as the screen names them: within the state folder, which is then said

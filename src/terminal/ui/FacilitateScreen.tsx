@@ -9,7 +9,7 @@ import { revealTextRows } from '../reveal-text.js';
 import { setupRows } from '../tall-rows.js';
 import type { Span } from '../debrief-lines.js';
 import { columnsOf, cutEnd, inkRows, pathLineRows, wrapText } from '../wrap.js';
-import { carriedOnSummary, isWithin, EXPORT_TAKEN_BACK, exportTakenBackWords, exportsDir, fallbackExportDir, finishedSessionSummary, outOfDateWords, writeSummaryFile, type DebriefFiles, keptExport, leavingPath, newestSessionSummary, newSessionId, NOTHING_ENTERED_WORDS, refusedSummaryDir, roomSummaryDir, shownPath, shownStateDir, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from '../export.js';
+import { carriedOnSummary, isWithin, EXPORT_TAKEN_BACK, exportTakenBackWords, exportsDir, fallbackExportDir, finishedSessionSummary, outOfDateWords, writeSummaryFile, type DebriefFiles, keptExport, leavingPath, newestSessionSummary, newSessionId, NOTHING_ENTERED_WORDS, refusedSummaryDir, roomExitCode, roomSummaryDir, shownPath, shownStateDir, SUMMARY_ELSEWHERE, summaryGoesTo, writeSessionSummary } from '../export.js';
 import { errorWords, failureReason, refusedWords, savingFailureShort, stateStore } from '../node/state-store.js';
 import { stateDir } from '../state.js';
 import { useApp } from './AppContext.js';
@@ -199,8 +199,11 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       return { error: errorWords(e) };
     }
   };
+  // Whether the summary last written was (roomExitCode: 74 where it could not be).
+  const summaryWritten = useRef(true);
   const writeSummary = (debrief?: Debrief, onScreen = false): string => {
     const written = summary(debrief);
+    summaryWritten.current = !('error' in written);
     if ('error' in written) return `The session summary could not be written (${written.error}).`;
     // An earlier summary of this session, out of date: named after this one, as plainly (OUT_OF_DATE_SUMMARY).
     const older = outOfDate.current !== undefined && outOfDate.current !== written.path ? `\n${outOfDateWords(onScreen ? shownFileName(outOfDate.current) : leavingPath(outOfDate.current, columns, app.env))}` : '';
@@ -274,7 +277,10 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     const again = elsewhere.current ? `\n${ROOM_ELSEWHERE}` : kept.current && roomSessionOnDisk(playable, app.env) ? `\nTo carry on with this session later: ${command(roomSessionArgs(playable), app.env)}` : '';
     // q asked in its short form ("Not kept (permission denied)"): the file that refused, said here.
     const why = shortAsked.current ? failureReason(app.env) : undefined;
-    app.exit(`${why === undefined ? '' : `Not kept: ${why}.\n`}${leavingWords(written)}${again}`, interrupted ? 130 : written.startsWith('Session summary written') ? 0 : 74);
+    // The same code as line by line (roomExitCode): 74 where the summary could not be written or the
+    // state folder refused the session and took nothing since (it was 0 for a summary written in its
+    // file where the app was started while the session was no longer kept).
+    app.exit(`${why === undefined ? '' : `Not kept: ${why}.\n`}${leavingWords(written)}${again}`, interrupted ? 130 : roomExitCode(summaryWritten.current, app.env));
   };
   // A closed window (or SIGTERM) writes the summary as q does, the decision on screen with the votes
   // entered there ("The session stopped at this decision"). It wrote the decisions followed only: the
@@ -808,7 +814,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     // Where the summary was written gives way first where rows are short (the farewell says it on
     // leaving all the same): at 60×24 with a long state folder, after e, "Back to decision N" (what u
     // does) was left out instead, and read only once the session was left.
-    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={said} lead={agreement} voice="room" startOver={again} farewell={farewell} givesWay={summaryPath} openOnEnding={!reopened}
+    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={said} lead={agreement} voice="room" startOver={again} farewell={farewell} givesWay={summaryPath} failedBefore={summaryFailed} openOnEnding={!reopened}
       exportedBefore={exportedFiles} onExported={setExportedFiles} exportedAlready={reopened ? exportAtEnding.current : undefined} paths={endSummary.current === undefined ? undefined : [shownFileName(endSummary.current)]}
       back={backFromEnd !== undefined ? { label: `back to decision ${backFromEnd}`, onBack: goBackFromEnding } : undefined} />;
   }
