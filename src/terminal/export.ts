@@ -242,6 +242,28 @@ export function roomExitCode(written: boolean, env: NodeJS.ProcessEnv = process.
   return written && stateStore(env).failure() === undefined ? 0 : 74;
 }
 
+/**
+ * Where the summary a trainer-led session wrote at its ending (`path`) goes when it is written again
+ * after u from that ending: undefined in that file, where it can be written; else the folder a new
+ * file goes to (writeSummaryFile: where e: export writes once the state folder refuses writes, or the
+ * exports folder), its path as it is. A finished session opened again while the state folder was
+ * read-only said the summary "is then written again in the same file", which was refused.
+ */
+export function summaryRewriteDir(path: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const refused = isWithin(path, stateDir(env)) ? roomSummaryDir(env) !== undefined : !writableFolder(dirname(path));
+  return refused ? (roomSummaryDir(env) ?? exportsDir(env)) : undefined;
+}
+
+/** Whether a folder can be written (a file put in it). */
+function writableFolder(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The first words of a trainer-led session's summary written outside the state folder (roomSummaryDir), its path after them. */
 export const SUMMARY_ELSEWHERE = 'The state folder cannot be written, so the session summary was written to:';
 

@@ -1,5 +1,5 @@
 import { decisionSetup, keptAsItWasWords, OUT_OF_DATE_SUMMARY, peopleMet, sceneHeadingAt, sceneNumberAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, entryOf, facilitatedDecision, MAX_VOTES, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, pathReply, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
-import { carriedOnSummary, exportAgain, exportAgainFailedWords, LATER_SUMMARY, laterSessionSummary, writeSummaryFile, EXPORTED_AGAIN, EXPORTED_ANEW, exportTakenBackWords, type DebriefFiles, exportsDir, fallbackExportDir, keptExport, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, newSessionId, roomSummaryDir, SUMMARY_ELSEWHERE, summaryGoesTo, roomExitCode, writeSessionSummary } from './export.js';
+import { carriedOnSummary, exportAgain, exportAgainFailedWords, LATER_SUMMARY, laterSessionSummary, writeSummaryFile, EXPORTED_AGAIN, EXPORTED_ANEW, exportTakenBackWords, type DebriefFiles, exportsDir, fallbackExportDir, keptExport, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, newSessionId, roomSummaryDir, SUMMARY_ELSEWHERE, summaryGoesTo, summaryRewriteDir, roomExitCode, writeSessionSummary } from './export.js';
 import { command, commandName, otherStartValues } from './invocation.js';
 import { wrapWords } from './wrap.js';
 import { errorWords, refusedWords } from './node/state-store.js';
@@ -240,7 +240,9 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
           // written again at the next ending, as the full-screen words say (backFromDebriefWords); said
           // of the summary alone, the file written again under it came as a surprise.
           const alsoExport = exported === undefined ? '' : ' The debrief exported at this ending is written again then too.';
-          say(`${backFromEndingWords(back, endSummary !== undefined ? 'written' : written ? 'not found' : 'failed')}${alsoExport} Type u to go back; anything else, or Enter, finishes.`);
+          // Where the ending's summary cannot be written again (opened again read-only), where a new one goes.
+          const newIn = endSummary === undefined ? undefined : summaryRewriteDir(endSummary, opts.env);
+          say(`${backFromEndingWords(back, endSummary !== undefined ? (newIn !== undefined ? 'refused' : 'written') : written ? 'not found' : 'failed', newIn === undefined ? undefined : shownFileName(newIn))}${alsoExport} Type u to go back; anything else, or Enter, finishes.`);
           const answer = await opts.readLine();
           if (answer?.trim().toLowerCase() === 'u') {
             reopened = false;

@@ -359,3 +359,57 @@ describe('exit codes: the same in both modes', () => {
     expect((await lineByLine(['5 0 0', '5 2 0'], 1)).code).toBe(1);
   });
 });
+
+/**
+ * A finished session opened again while the state folder cannot be written: u's words said "the
+ * summary is then written again in the same file", which the folder refused (a new file is written
+ * where e: export writes then). They now say so, and where, in both modes.
+ */
+describe('a finished session opened again while the state folder refuses writes: what u says of the summary', () => {
+  const here = () => mkdtempSync(join(tmpdir(), 'casa-here-'));
+  /** The copy of `env` opened later (as later()), its state folder refusing writes from the start. */
+  const readOnlyLater = (env: NodeJS.ProcessEnv) => {
+    const next = later(env);
+    readOnlyFolder.path = stateDir(next);
+    checkStateFolder(next);
+    return next;
+  };
+  const sameFile = /written again,? in the same file/;
+
+  it('line by line', async () => {
+    const env = tempEnv({ PWD: here() });
+    const run = async (env: NodeJS.ProcessEnv, lines: string[]) => {
+      let out = '';
+      const code = await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => lines.shift() });
+      return { code, out };
+    };
+    const first = await run(env, ['5 0 0', 'r', '1', '4 0 0', 'r', '1']);
+    expect(first.out).toMatch(sameFile);
+    const next = readOnlyLater(env);
+    const again = await run(next, []);
+    readOnlyFolder.path = '';
+    expect(again.out).toContain('This trainer-led session finished here');
+    expect(again.out).not.toMatch(sameFile);
+    expect(again.out.replace(/\s+/g, ' ')).toContain(`cannot be written again in its file, whose folder takes no writes now: a new summary is then written to ${env.PWD} when the session ends or stops`);
+  });
+
+  it('full screen', async () => {
+    const env = tempEnv({ PWD: here() });
+    const first = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderApp(first.element);
+    await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '4', 'r', '1');
+    await throughEnding(r);
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('the summary is then written again in the same file');
+    await tap(r, 'q');
+    cleanup();
+    const next = readOnlyLater(env);
+    const again = appElement({ env: next, start: { kind: 'facilitate', playable: newPhone() } });
+    const r2 = await renderApp(again.element);
+    await press(r2, KEY.enter, KEY.enter);
+    const frame = (r2.lastFrame() ?? '').replace(/\s+/g, ' ');
+    readOnlyFolder.path = '';
+    expect(frame).toContain('Debrief: Example: the new phone');
+    expect(frame).not.toMatch(sameFile);
+    expect(frame).toContain(`its summary's folder takes no writes now, so a new summary is then written to ${env.PWD}`);
+  });
+});

@@ -29,9 +29,13 @@ export function backToDecision(view: Pick<SessionView, 'kind' | 'canUndo' | 'pro
  * stays as it is, so it is downloaded again at the new ending); `failed` where it could not be written
  * there (going back loses nothing then, and is no less needed).
  */
-export function backFromEndingWords(back: number, summary: 'written' | 'downloaded' | 'written and downloaded' | 'not found' | 'failed' = 'written'): string {
+export function backFromEndingWords(back: number, summary: 'written' | 'refused' | 'downloaded' | 'written and downloaded' | 'not found' | 'failed' = 'written', newIn?: string): string {
   const then = summary === 'written'
     ? 'The summary written at this ending is then written again, in the same file, when the session ends or stops.'
+    // Its file can no longer be written (a finished session opened again while the state folder is
+    // read-only): a new one is written when the session ends or stops (`newIn`: the folder, as shown).
+    : summary === 'refused'
+      ? `The summary written at this ending cannot be written again in its file, whose folder takes no writes now: a new summary is then written${newIn === undefined ? '' : ` to ${newIn}`} when the session ends or stops, and that file named as out of date.`
     : summary === 'downloaded'
       ? 'A summary already downloaded here stays as it is: download it again at the new ending.'
       // A live room's presenter page: the laptop's file is written again, a copy downloaded is not.
