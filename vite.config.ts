@@ -53,6 +53,9 @@ const OWN_MODULES = [
   // mocks xstate to count the steps a replay of the playthrough takes (perf-53): presenter mode once
   // replayed from the start at every step for its scene number, introductions and who is who
   'test/web/presenter-trail.test.tsx',
+  // mocks xstate to count the steps a replay of the playthrough takes (room-53): the live room once
+  // replayed from the start at every step for its scene number, introductions, who is who and setup
+  'test/machines/room-trail.test.ts',
   // mocks node:fs/promises to refuse every other save of a live room (term-52)
   'test/terminal/room-flapping.test.ts',
 ];

@@ -123,22 +123,27 @@ export function resumeRecap(scenario: Scenario, snapshot: PersistedScenarioSnaps
     if (event === 'reply') passed = [];
   });
   if (!replayed) return { scenes: [] };
-  const characters = new Map(scenario.characters.map((c) => [c.id, c]));
   const last = context.transcript[context.transcript.length - 1];
-  const scenes = passed.flatMap(({ id, state, n }): RecapMoment[] => {
-    const node = index.nodes.get(id);
+  const scenes = recapScenes(scenario, passed, (p) => viewOf(scenario, p.state).sceneChanges);
+  const lastReply = last ? { lastReply: index.replies.get(last.replyId)?.reply.text ?? last.replyId, lastReplyKind: index.replies.get(last.replyId)?.reply.kind ?? 'say' } : {};
+  return cleanDeep({ ...lastReply, ...(last && context.mode === 'practice' ? { lastFeedback: feedbackOf(scenario, last) } : {}), scenes });
+}
+
+/** The scenes among these passed, as a recap gives them (not cleaned yet): each headed by its number `n`, with `changesOf` its meter changes. */
+function recapScenes<T extends PassedScene>(scenario: Scenario, passed: readonly T[], changesOf: (passed: T) => ChangeView[]): RecapMoment[] {
+  const index = indexScenario(scenario);
+  const characters = new Map(scenario.characters.map((c) => [c.id, c]));
+  return passed.flatMap((p): RecapMoment[] => {
+    const node = index.nodes.get(p.id);
     if (!node || node.kind !== 'scene') return [];
-    const changes: ChangeView[] = viewOf(scenario, state).sceneChanges;
     return [{
-      heading: sceneHeading(node.title, n),
+      heading: sceneHeading(node.title, p.n),
       narration: node.narration,
       // As the moment itself showed them: a speaker's role beside their first line only.
       lines: momentLines(node.lines ?? [], characters),
-      changes,
+      changes: changesOf(p),
     }];
   });
-  const lastReply = last ? { lastReply: index.replies.get(last.replyId)?.reply.text ?? last.replyId, lastReplyKind: index.replies.get(last.replyId)?.reply.kind ?? 'say' } : {};
-  return cleanDeep({ ...lastReply, ...(last && context.mode === 'practice' ? { lastFeedback: feedbackOf(scenario, last) } : {}), scenes });
 }
 
 /**
@@ -172,6 +177,42 @@ export function sceneNumberAt(scenario: Scenario, snapshot: PersistedScenarioSna
     if (index.nodes.get(String(state.value))?.kind === 'scene') scenes++;
   });
   return replayed ? scenes : undefined;
+}
+
+/** A scene passed on the way: its node, and its number among the scenes shown from the start (sceneNumberAt's, this one counted). */
+export interface PassedScene {
+  id: string;
+  n: number;
+}
+
+/**
+ * The way to where a session stands, by one replay of the playthrough (undefined when its path
+ * cannot be replayed), for a caller that carries it forward from step to step (the live room):
+ * `scenes`, the scenes shown from the start, the current one counted when it is a scene
+ * (sceneNumberAt's number there); `sinceReply`, the scenes passed since the last reply (or since the
+ * start), in order, which setupScenes makes the setup decisionSetup gives. A step on adds one to
+ * `scenes` when it lands on a scene; Continue adds the scene left to `sinceReply`, a reply empties it.
+ */
+export function scenesPassed(scenario: Scenario, snapshot: PersistedScenarioSnapshot): { scenes: number; sinceReply: PassedScene[] } | undefined {
+  const index = indexScenario(scenario);
+  let scenes = 0;
+  let sinceReply: PassedScene[] = [];
+  const replayed = replay(scenario, snapshot, (state, event) => {
+    if (index.nodes.get(String(state.value))?.kind === 'scene') scenes++;
+    // Counted as resumeRecap counts them.
+    if (event === 'continue') sinceReply.push({ id: String(state.value), n: scenes });
+    if (event === 'reply') sinceReply = [];
+  });
+  return replayed ? { scenes, sinceReply } : undefined;
+}
+
+/**
+ * These scenes passed (scenesPassed's `sinceReply`, carried forward) as decisionSetup gives them
+ * (each headed by its title or its number, clean), without their meter changes (`changes` empty):
+ * a trainer-led session shows none.
+ */
+export function setupScenes(scenario: Scenario, passed: readonly PassedScene[]): SetupMoment[] {
+  return cleanDeep(recapScenes(scenario, passed, () => []));
 }
 
 /**

@@ -6,9 +6,10 @@ import { backToDecision } from '../facilitation/steps.js';
 import { facilitatedDecision, roomDidWords, summaryBaseName, type FacilitatedDecision } from '../facilitation/summary.js';
 import { fileStamp } from '../report/export.js';
 import { BAND_LABELS, breaksCritical, citationWords, scoreWords } from '../report/words.js';
-import type { Scenario } from '../schema/scenario.js';
-import { peopleMet, type Person } from '../people.js';
-import { decisionSetup, introductionsAt, resumeRecap, sceneHeading, sceneNumberAt, type Introduction } from '../recap.js';
+import type { Scenario, ScenarioNode } from '../schema/scenario.js';
+import { metBefore, metPassing, peopleMet, peopleMetAt, type Person, type RoomReveals } from '../people.js';
+import { indexScenario } from '../scenario-index.js';
+import { introductionsAt, sceneHeading, scenesPassed, setupScenes, spokeBefore, spokePassing, type Introduction, type PassedScene, type SetupMoment } from '../recap.js';
 import { selectView, unavailableWords, type SessionView } from '../selectors.js';
 import { actorOptions, restoreSession, saveSession, undoEnding, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
 import { cleanLine, cleanText } from '../text/clean.js';
@@ -135,29 +136,99 @@ const views = new WeakMap<SavedSession, SessionView>();
 const reveals = new WeakMap<RoomState, ReturnType<typeof revealData>>();
 const introduced = new WeakMap<SavedSession, Introduction[]>();
 
+/** A scene passed since the last reply, the newest first: a list each step adds to without copying it. */
+interface Passed {
+  scene: PassedScene;
+  before: Passed | undefined;
+}
+
+/**
+ * What the path to the session's moment holds, for the moment's scene number, introductions, who's
+ * who and setup: the scenes shown from the start (this one counted, at a scene: sceneNumberAt's), who
+ * spoke before it (spokeBefore), the people met on the way to it with the room's reveals
+ * (metBefore), and the scenes passed since the last reply (scenesPassed's `sinceReply`). Kept beside
+ * the room's state (never saved), by its session: worked out by replaying the playthrough from its
+ * start only where nothing is known (a new room, a kept room reopened, after Back or an undo), and
+ * handed on by each step from the moment before (handOn). Replaying at every step, four times, made
+ * a long chain of scenes quadratic in the room.
+ */
+interface Trail {
+  scenes: number;
+  spoke: ReadonlySet<string>;
+  met: readonly string[];
+  passed: Passed | undefined;
+}
+
+// null: the session's path cannot be replayed (the core's functions then say what they say for one).
+const trails = new WeakMap<SavedSession, Trail | null>();
+/** How many times the room worked a trail out by replaying (tests count them: once per moment nothing was known). */
+export const roomTrailReplays = { count: 0 };
+
+/** The room's reveals as the core's who's who takes them: every decision followed was revealed (a reply is followed only after the reveal). */
+function roomReveals(state: RoomState, revealedNow: boolean): RoomReveals {
+  return { past: state.history.map(() => ({ revealed: true })), current: { revealed: revealedNow } };
+}
+
+function trailOf(ctx: RoomContext, state: RoomState): Trail | undefined {
+  const known = trails.get(state.session);
+  if (known !== undefined) return known ?? undefined;
+  roomTrailReplays.count++;
+  const snapshot = state.session.snapshot as PersistedScenarioSnapshot;
+  const scenes = scenesPassed(ctx.scenario, snapshot);
+  const spoke = scenes && spokeBefore(ctx.scenario, snapshot);
+  const met = spoke && metBefore(ctx.scenario, snapshot, roomReveals(state, false));
+  let trail: Trail | null = null;
+  if (scenes && spoke && met) {
+    let passed: Passed | undefined;
+    for (const scene of scenes.sinceReply) passed = { scene, before: passed };
+    trail = { scenes: scenes.scenes, spoke, met, passed };
+  }
+  trails.set(state.session, trail);
+  return trail ?? undefined;
+}
+
+/**
+ * The trail one step on, from `before` (the moment left, whose trail is `from`) to `after`: by
+ * Continue at a scene, or by the reply `replyId` at a decision, which the room followed after its
+ * reveal. Undefined when the step did not move (it is worked out again there).
+ */
+function handOn(ctx: RoomContext, from: Trail, before: Snapshot, after: Snapshot, replyId: string | undefined): Trail | undefined {
+  const node = String(before.value);
+  if (String(after.value) === node && after.context.transcript.length === before.context.transcript.length) return undefined;
+  const index = indexScenario(ctx.scenario);
+  return {
+    scenes: from.scenes + (index.nodes.get(String(after.value))?.kind === 'scene' ? 1 : 0),
+    spoke: spokePassing(ctx.scenario, from.spoke, node),
+    met: metPassing(ctx.scenario, from.met, before, replyId, replyId === undefined ? undefined : true),
+    passed: replyId !== undefined ? undefined : { scene: { id: node, n: from.scenes }, before: from.passed },
+  };
+}
+
+/** The node the room's session stands at. */
+function nodeOf(ctx: RoomContext, state: RoomState): ScenarioNode | undefined {
+  return indexScenario(ctx.scenario).nodes.get(String((state.session.snapshot as { value?: unknown }).value));
+}
+
 /** Who the room hears for the first time at the session's moment (worked out once per moment, not on every vote). */
 function introductionsOf(ctx: RoomContext, state: RoomState): Introduction[] {
   const cached = introduced.get(state.session);
   if (cached) return cached;
-  const found = introductionsAt(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot);
+  const trail = trailOf(ctx, state);
+  // Its path cannot be replayed: as introductionsAt says then, no one.
+  const found = trail ? introductionsAt(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot, trail.spoke) : [];
   introduced.set(state.session, found);
   return found;
 }
-
-const sceneNumbers = new WeakMap<SavedSession, { n: number | undefined }>();
 
 /**
  * The number of the scene the room's session stands at in its playthrough (the core's sceneNumberAt:
  * the scenes shown from the start, this one counted), for every UI of the room to head an untitled
  * scene "Scene 3" alike (`sceneWords`); undefined away from a scene, or when the path cannot be
- * replayed. Worked out once per moment, not on every vote.
+ * replayed. Carried forward from the moment before (trailOf), not worked out on every vote.
  */
 export function roomSceneNumber(ctx: RoomContext, state: RoomState): number | undefined {
-  const cached = sceneNumbers.get(state.session);
-  if (cached) return cached.n;
-  const n = sceneNumberAt(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot);
-  sceneNumbers.set(state.session, { n });
-  return n;
+  if (nodeOf(ctx, state)?.kind !== 'scene') return undefined;
+  return trailOf(ctx, state)?.scenes;
 }
 
 type RoomPeople = { presenter: Person[]; phone: NonNullable<VoterView['people']> };
@@ -174,7 +245,10 @@ function peopleOf(ctx: RoomContext, state: RoomState): RoomPeople {
   const revealedNow = state.phase === 'revealed' || state.endedRevealed === true;
   const cached = people.get(state.session)?.get(revealedNow);
   if (cached) return cached;
-  const all = peopleMet(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot, { past: state.history.map(() => ({ revealed: true })), current: { revealed: revealedNow } });
+  const trail = trailOf(ctx, state);
+  const reveals = roomReveals(state, revealedNow);
+  // Its path cannot be replayed: peopleMet lists the people of the moment alone.
+  const all = trail ? peopleMetAt(ctx.scenario, snapshotOf(ctx, state), trail.met, reveals) : peopleMet(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot, reveals);
   const found = { presenter: all.slice(0, MAX_PEOPLE_SENT), phone: all.slice(0, MAX_PEOPLE_ON_PHONE).map((p) => ({ name: p.name, ...(p.role !== '' ? { role: p.role } : {}) })) };
   const byReveal = people.get(state.session) ?? new Map<boolean, RoomPeople>();
   byReveal.set(revealedNow, found);
@@ -189,8 +263,8 @@ const setups = new WeakMap<SavedSession, RoomSetup>();
 /**
  * The scenes that set up the session's decision when it has no words of its own (the core's
  * decisionSetup), or that came before the story's first decision (openingScenesOf), worked out
- * once per moment: their words only, clean (a trainer-led session shows
- * no meters), each headed as every UI of the room headed it while it was shown: its title, or
+ * once per moment from the scenes passed since the last reply, carried forward (trailOf): their
+ * words only, clean (a trainer-led session shows no meters), each headed as every UI of the room headed it while it was shown: its title, or
  * "Scene 3" by its number in the playthrough (decisionSetup's heading, as every UI heads it). The
  * page and its projector show them under "Before this" when they open that decision other than
  * straight from them; the phones are sent them too (phoneSetupOf). An untitled one had no heading
@@ -200,8 +274,7 @@ function setupOf(ctx: RoomContext, state: RoomState): RoomSetup {
   const cached = setups.get(state.session);
   if (cached) return cached;
   // Headed by the core (decisionSetup's heading), as the terminal and presenter mode without a room head them.
-  const own = decisionSetup(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot);
-  const found = (own.length > 0 ? own : openingScenesOf(ctx, state)).map((scene) => ({
+  const found = (wordless(nodeOf(ctx, state)) || openingScenesOf(ctx, state) ? passedSince(ctx, state) : []).map((scene) => ({
     // Clean, on one line already (sceneHeading).
     title: scene.heading,
     ...(scene.narration ? { narration: cleanText(scene.narration) } : {}),
@@ -212,20 +285,31 @@ function setupOf(ctx: RoomContext, state: RoomState): RoomSetup {
 }
 
 /**
- * At the story's first decision (no reply made yet), the scenes before it: until the trainer's first
+ * Whether the session stands at the story's first decision (no reply made yet), which the scenes
+ * before it (passedSince) come with, whether or not it has words of its own: until the trainer's first
  * step the projector and the phones showed the content note in place of the opening scene, and that
  * step goes past it. The presenter page shows it on the projector under "Before this" at that step
  * (LiveRoom's `opening`), and a decision with no words of its own had it as its setup; one with
  * words of its own (8 of the 16 bundled scenarios: the-list's "Outside the house", asked of Bà Hoa,
  * whom the opening scene introduces) came to the phones without it, so a person who cannot read the
  * projector never had the story's start, and a presenter page reloaded there lost it from the
- * projector. Empty at any other moment.
+ * projector. False at any other moment.
  */
-function openingScenesOf(ctx: RoomContext, state: RoomState): ReturnType<typeof decisionSetup> {
+function openingScenesOf(ctx: RoomContext, state: RoomState): boolean {
   const view = roomSessionView(ctx, state);
-  if (view.kind !== 'decision' || view.done) return [];
-  const recap = resumeRecap(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot);
-  return recap.lastReply === undefined ? recap.scenes : [];
+  return view.kind === 'decision' && !view.done && snapshotOf(ctx, state).context.transcript.length === 0;
+}
+
+/** A decision with no words of its own (no narration, no spoken lines), which decisionSetup sets up with the scenes before it. */
+function wordless(node: ScenarioNode | undefined): boolean {
+  return node?.kind === 'decision' && (node.narration ?? '').trim() === '' && (node.lines ?? []).length === 0;
+}
+
+/** The scenes passed since the last reply (or the start), as decisionSetup heads them: none when the path cannot be replayed (as decisionSetup says then). */
+function passedSince(ctx: RoomContext, state: RoomState): SetupMoment[] {
+  const scenes: PassedScene[] = [];
+  for (let p = trailOf(ctx, state)?.passed; p; p = p.before) scenes.push(p.scene);
+  return setupScenes(ctx.scenario, scenes.reverse());
 }
 
 const phoneSetups = new WeakMap<SavedSession, PhoneScene[]>();
@@ -539,6 +623,9 @@ function backFromEnding(ctx: RoomContext, seen: RoomState, state: RoomState, vie
 
 function step(ctx: RoomContext, state: RoomState, event: { type: 'scene.continue' } | { type: 'reply.choose'; replyId: string } | { type: 'decision.undo' }): RoomResult {
   const before = snapshotOf(ctx, state);
+  // What the moment left knew (worked out by a replay only where nothing was), handed on below: a
+  // going back is worked out again where it lands.
+  const known = event.type === 'decision.undo' ? undefined : trailOf(ctx, state);
   const [after] = transition(ctx.machine, before, event);
   const next: RoomState = {
     ...state,
@@ -547,6 +634,8 @@ function step(ctx: RoomContext, state: RoomState, event: { type: 'scene.continue
   };
   if (next.node === undefined) delete next.node;
   live.set(next.session, after);
+  const carried = known && handOn(ctx, known, before, after, event.type === 'reply.choose' ? event.replyId : undefined);
+  if (carried) trails.set(next.session, carried);
   return { ok: true, state: next, change: 'all' };
 }
 
