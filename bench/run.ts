@@ -8,6 +8,7 @@ if (!only || only === 'core' || only === 'hostile') runHostileBench();
 if (!only || only === 'integrity') runIntegrityBench();
 if (!only || only === 'hostile' || only === 'plain') await (await import('./plain.js')).runPlainChainBench();
 if (!only || only === 'hostile' || only === 'trail') (await import('./trail.js')).runTrailBench();
+if (!only || only === 'hostile' || only === 'trail' || only === 'room-chain') (await import('./trail.js')).runRoomChainBench();
 if (!only || only === 'hostile' || only === 'debrief') {
   const { runDebriefBench, runConditionalDebriefBench } = await import('./debrief.js');
   runDebriefBench();

@@ -1,6 +1,9 @@
 // Presenter mode's and the play page's per-step work on a long chain of scenes: the scene number
 // ("Scene N"), who is introduced, and who's who.
-import { introductionsAt, peopleMet, sceneNumberAt, startSession, validateScenario, type Scenario, type SessionActor } from '../src/machines/index.js';
+import {
+  createRoom, introductionsAt, peopleMet, presenterView, reduceRoom, roomContext, roomSessionView, sceneNumberAt, serializeRoom, startSession, validateScenario, voterView,
+  type PresenterCommand, type PresenterAction, type RoomContext, type RoomInput, type RoomState, type Scenario, type SessionActor,
+} from '../src/machines/index.js';
 import { Trail } from '../src/web/trail.js';
 import { printTable } from './core.js';
 import { sceneChain } from './hostile.js';
@@ -46,6 +49,79 @@ function playChain(scenario: Scenario, page: 'presenter' | 'who', way: Way): num
   actor.stop();
   if (page === 'presenter' && last !== undefined) throw new Error(`the chain ended at scene ${last}, not its decision`);
   return ms;
+}
+
+const ROOM = 'ABC234';
+const PHONE = 'device-000000000001';
+
+/**
+ * The live room's work at every step of a chain of `count` untitled scenes played to its decision
+ * and on to the ending through the room's reducer (src/machines/room/state.ts), as the room server
+ * does it at each step: the presenter view (scene number, introductions, who's who, the decision's
+ * setup), a phone's view and the state as written to the state folder. Before it was carried
+ * forward, the room's state replayed the playthrough from its start for each of the first three at
+ * every step and for the setup at the decision (quadratic).
+ */
+function playRoomChain(scenario: Scenario): number {
+  const ctx: RoomContext = roomContext(scenario);
+  let state: RoomState = createRoom(ctx, ROOM, 1, new Date('2026-12-01T10:00:00Z'));
+  let seq = 0;
+  const apply = (input: RoomInput) => {
+    const result = reduceRoom(ctx, state, input);
+    if (!result.ok) throw new Error(result.message);
+    state = result.state;
+  };
+  const present = (command: PresenterCommand) => apply({ from: 'presenter', message: { room: ROOM, token: 'x'.repeat(43), seq: ++seq, ...command } as PresenterAction });
+  const t0 = performance.now();
+  apply({ from: 'voter', device: PHONE, message: { type: 'join', room: ROOM, device: PHONE } });
+  let last: number | undefined;
+  const shown = () => {
+    last = presenterView(ctx, state, 1).sceneNumber ?? last;
+    voterView(ctx, state, PHONE);
+    serializeRoom(state);
+  };
+  shown();
+  for (let view = roomSessionView(ctx, state); view.kind === 'scene'; view = roomSessionView(ctx, state)) {
+    present({ type: 'advance', node: view.nodeId });
+    shown();
+  }
+  const decision = roomSessionView(ctx, state);
+  present({ type: 'open', node: decision.nodeId });
+  apply({ from: 'voter', device: PHONE, message: { type: 'vote', room: ROOM, seq: 1, round: state.round, reply: 1 } });
+  present({ type: 'reveal', round: state.round });
+  shown();
+  present({ type: 'choose', round: state.round, reply: decision.replies[0]!.id });
+  shown();
+  const ms = performance.now() - t0;
+  if (state.phase !== 'ended') throw new Error('the room did not reach the ending');
+  if (last !== scenario.nodes.length - 2) throw new Error(`the room's last scene was numbered ${String(last)}, not ${scenario.nodes.length - 2}`);
+  return ms;
+}
+
+/** "Live room: a generated chain": ms per scene should stay roughly flat. */
+export function runRoomChainBench(sizes = [1_000, 2_000]): void {
+  console.log('\nLive room: a generated chain of untitled scenes played through the room\'s reducer to its decision and ending, each step\'s presenter view, phone view and saved state (src/machines/room/state.ts); ms per scene should stay roughly flat');
+  const rows: string[][] = [['scenes', 'ms', 'µs per scene', `under ${TARGET_MS / 1000} s per 1,000`]];
+  const over: string[] = [];
+  const chain = (count: number) => {
+    const { scenario } = validateScenario(sceneChain(count), 'chain.json');
+    if (!scenario) throw new Error(`chain of ${count}: not valid`);
+    return scenario;
+  };
+  // Untimed first, so that the first size is not timed on cold code.
+  playRoomChain(chain(50));
+  for (const count of sizes) {
+    const ms = playRoomChain(chain(count));
+    const ok = ms < (TARGET_MS * count) / 1_000;
+    rows.push([count.toLocaleString('en-US'), ms.toFixed(0), ((ms * 1000) / count).toFixed(0), ok ? 'yes' : 'NO']);
+    if (!ok) over.push(`${count} scenes`);
+  }
+  printTable(rows);
+  console.log(`Target: under ${TARGET_MS / 1000} s per 1,000 scenes.`);
+  if (over.length > 0) {
+    console.log(`Over the target: ${over.join(', ')}.`);
+    process.exitCode = 1;
+  }
 }
 
 /**
