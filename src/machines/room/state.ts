@@ -161,8 +161,6 @@ interface Trail {
 
 // null: the session's path cannot be replayed (the core's functions then say what they say for one).
 const trails = new WeakMap<SavedSession, Trail | null>();
-/** How many times the room worked a trail out by replaying (tests count them: once per moment nothing was known). */
-export const roomTrailReplays = { count: 0 };
 
 /** The room's reveals as the core's who's who takes them: every decision followed was revealed (a reply is followed only after the reveal). */
 function roomReveals(state: RoomState, revealedNow: boolean): RoomReveals {
@@ -172,7 +170,6 @@ function roomReveals(state: RoomState, revealedNow: boolean): RoomReveals {
 function trailOf(ctx: RoomContext, state: RoomState): Trail | undefined {
   const known = trails.get(state.session);
   if (known !== undefined) return known ?? undefined;
-  roomTrailReplays.count++;
   const snapshot = state.session.snapshot as PersistedScenarioSnapshot;
   const scenes = scenesPassed(ctx.scenario, snapshot);
   const spoke = scenes && spokeBefore(ctx.scenario, snapshot);
