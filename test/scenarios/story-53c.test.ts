@@ -20,6 +20,8 @@ const eachCitationNamesTheSituation = (id: string, nodeId: string, expected: num
   expect(citing.length, `${id} ${nodeId}`).toBe(expected);
   for (const t of citing) expect(t).toMatch(SITUATION);
   for (const t of texts) {
+    // The guide's words are "your main priority": "that their main priority" read as the youth's priority.
+    expect(t).not.toMatch(/reassure the youth that their main priority/);
     expect(t).not.toMatch(/as the guide asks \(Likelihood of Relapse\)/);
     expect(t).not.toMatch(/[Tt]he guide (says|asks) (the CASA's main priority|you to reassure her|CASAs to reassure a youth that)/);
   }
@@ -31,7 +33,7 @@ describe('reread-c-53: boy-red-flags d6-train says when the guide asks for the s
   it('the note names the guide\'s situation; Theo has gone back to no one', () => {
     eachCitationNamesTheSituation('boy-red-flags', 'd6-train', 1);
     expect(bundledDecision('boy-red-flags', 'd6-train').facilitatorNote).toContain(
-      'Should a youth return to the person exploiting them, the guide asks CASAs to reassure the youth that their main priority is their safety regardless of their choices (Likelihood of Relapse); Theo has not gone back to anyone and nobody yet knows what Vince is to him, so this decision does not score that reassurance.',
+      'Should a youth return to the person exploiting them, the guide asks CASAs to reassure the youth "that your main priority is their safety regardless of their choices" (Likelihood of Relapse); Theo has not gone back to anyone and nobody yet knows what Vince is to him, so this decision does not score that reassurance.',
     );
   });
 });
@@ -40,7 +42,7 @@ describe('reread-c-53: jae-and-hyung d2-open says when the guide asks for the sa
   it('the note names the guide\'s situation; Jae has gone back to no one', () => {
     eachCitationNamesTheSituation('jae-and-hyung', 'd2-open', 1);
     expect(bundledDecision('jae-and-hyung', 'd2-open').facilitatorNote).toContain(
-      'Should a youth return to the person exploiting them, the guide asks CASAs to reassure the youth that their main priority is their safety regardless of their choices (Likelihood of Relapse); Jae has not gone back to anyone, so this decision does not score that reassurance;',
+      'Should a youth return to the person exploiting them, the guide asks CASAs to reassure the youth "that your main priority is their safety regardless of their choices" (Likelihood of Relapse); Jae has not gone back to anyone, so this decision does not score that reassurance;',
     );
     expect(scored('jae-and-hyung', 'd2-open', 'd2-rule')).not.toMatch(/safety-is-priority/);
   });
