@@ -37,6 +37,34 @@ const summaries = (env: NodeJS.ProcessEnv) => [join(stateDir(env), 'exports'), e
   }
 });
 
+/** Full screen, a new session in `env`: past the content note, 5 votes for reply 1 at decision 1 (kept). */
+const fullScreenVoted = async (env: NodeJS.ProcessEnv) => {
+  const app = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+  const r = await renderApp(app.element);
+  await press(r, KEY.enter, '5', KEY.enter);
+  return { app, r };
+};
+
+/** 2 votes more at decision 1, then q and y: the words the app left with (the state folder taking writes again after). */
+const votedAndStopped = async (r: Awaited<ReturnType<typeof renderApp>>, app: ReturnType<typeof appElement>) => {
+  await press(r, '2', 'q');
+  await tap(r, 'y');
+  cleanup();
+  readOnlyFolder.path = '';
+  return (app.exit.mock.calls[0]?.[0] ?? '') as string;
+};
+
+/** Line by line in `env`: `lines` typed, the state folder refusing writes once `refuseAfter` lines are left to read. */
+const lineByLineIn = async (env: NodeJS.ProcessEnv, lines: string[], refuseAfter?: number) => {
+  let out = '';
+  const code = await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => {
+    if (refuseAfter !== undefined && lines.length === refuseAfter) readOnlyFolder.path = stateDir(env);
+    return lines.shift();
+  } });
+  readOnlyFolder.path = '';
+  return { code, out };
+};
+
 /**
  * The app started again later (a new process: this one remembers that the folder refused): the same
  * state folder, copied to one this process has not seen, started in the same folder as before.
@@ -52,10 +80,7 @@ describe('a trainer-led session stopped at decision 1 while the state folder ref
   async function stoppedRefused() {
     const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
     const env = tempEnv({ PWD: here });
-    const first = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
-    const r = await renderApp(first.element);
-    // Past the content note, 5 votes for reply 1: kept.
-    await press(r, KEY.enter, '5', KEY.enter);
+    const { app: first, r } = await fullScreenVoted(env);
     expect(readdirSync(join(stateDir(env), 'facilitation'))).toHaveLength(1);
     readOnlyFolder.path = stateDir(env);
     await press(r, '2', 'q');
@@ -109,15 +134,7 @@ describe('a trainer-led session stopped at decision 1 while the state folder ref
   it('line by line: the same', async () => {
     const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
     const env = tempEnv({ PWD: here });
-    const run = async (env: NodeJS.ProcessEnv, lines: string[], refuseAfter?: number) => {
-      let out = '';
-      const code = await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => {
-        if (refuseAfter !== undefined && lines.length === refuseAfter) readOnlyFolder.path = stateDir(env);
-        return lines.shift();
-      } });
-      readOnlyFolder.path = '';
-      return { code, out };
-    };
+    const run = lineByLineIn;
     await run(env, ['5 0 0', '5 2 0', 'q'], 2);
     expect(summaries(env)).toHaveLength(1);
     const [stopped] = summaries(env);
@@ -149,9 +166,7 @@ describe('a summary written in the exports folder at q, then the state folder re
   async function stoppedWritable() {
     const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
     const env = tempEnv({ PWD: here });
-    const first = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
-    const r = await renderApp(first.element);
-    await press(r, KEY.enter, '5', KEY.enter);
+    const { app: first, r } = await fullScreenVoted(env);
     await press(r, 'q');
     await tap(r, 'y');
     cleanup();
@@ -171,11 +186,7 @@ describe('a summary written in the exports folder at q, then the state folder re
     expect(r.lastFrame()).toContain('You have a trainer-led session of this scenario in progress.');
     await press(r, KEY.enter);
     readOnlyFolder.path = stateDir(env);
-    await press(r, '2', 'q');
-    await tap(r, 'y');
-    cleanup();
-    readOnlyFolder.path = '';
-    const left = (second.exit.mock.calls[0]?.[0] ?? '') as string;
+    const left = await votedAndStopped(r, second);
     const files = all(env);
     expect(files).toHaveLength(2);
     const newer = files.find((f) => f !== older) as string;
@@ -265,11 +276,7 @@ describe('a summary written in the exports folder at q, then the state folder re
     const r = await renderApp(second.element);
     await press(r, KEY.enter);
     await press(r, KEY.enter);
-    await press(r, '2', 'q');
-    await tap(r, 'y');
-    cleanup();
-    readOnlyFolder.path = '';
-    const left = (second.exit.mock.calls[0]?.[0] ?? '') as string;
+    const left = await votedAndStopped(r, second);
     const files = all(env);
     expect(files, left).toHaveLength(2);
     const newer = files.find((f) => f !== older) as string;
@@ -290,9 +297,7 @@ describe('exit codes: the same in both modes', () => {
   /** Full screen, a new session: 5 votes at decision 1 (kept); `refuse`: the state folder refuses writes from then on; then q, or on to the ending and q there. */
   const fullScreen = async (leave: 'q' | 'ending', refuse: boolean) => {
     const env = tempEnv({ PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
-    const app = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
-    const r = await renderApp(app.element);
-    await press(r, KEY.enter, '5', KEY.enter);
+    const { app, r } = await fullScreenVoted(env);
     if (refuse) readOnlyFolder.path = stateDir(env);
     if (leave === 'q') {
       await press(r, '2', 'q');
@@ -312,12 +317,7 @@ describe('exit codes: the same in both modes', () => {
   /** Line by line, the same: `lines` typed, the state folder refusing writes once `refuseAfter` lines are left to read. */
   const lineByLine = async (lines: string[], refuseAfter?: number) => {
     const env = tempEnv({ PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
-    let out = '';
-    const code = await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => {
-      if (refuseAfter !== undefined && lines.length === refuseAfter) readOnlyFolder.path = stateDir(env);
-      return lines.shift();
-    } });
-    readOnlyFolder.path = '';
+    const { code, out } = await lineByLineIn(env, lines, refuseAfter);
     return { said: out, code, env };
   };
   const elsewhere = 'The state folder cannot be written, so the session summary was written to:';

@@ -1343,14 +1343,11 @@ describe('playing a scenario in the browser', () => {
     window.localStorage.clear();
   });
 
-  // A tab opened on the same save only to look, then hidden or closed, saves its reading time: this
-  // tab said "You went on with this scenario in another tab" and stopped. It carries on now, and its
-  // next save keeps both tabs' minutes (a hidden tab's clock stops, so tabs of one window never count
-  // the same minute: their times add up), for the in-service hours counted from them.
-  it('the same save in two tabs: when the other only looked (its save differs in its time alone), this one carries on and keeps both times', async () => {
-    const min = 60_000;
-    const t0 = Date.parse('2026-01-05T10:00:00Z');
-    vi.useFakeTimers({ toFake: ['Date'], now: t0 });
+  // Two tabs of one save, on a fake clock from t0: this tab open at its first reply, its save's key named.
+  const MIN = 60_000;
+  const T0 = Date.parse('2026-01-05T10:00:00Z');
+  const withTwoTabs = async (body: (tab: { user: ReturnType<typeof userEvent.setup>; name: string }) => Promise<void>) => {
+    vi.useFakeTimers({ toFake: ['Date'], now: T0 });
     window.localStorage.clear();
     try {
       const store = localStore();
@@ -1358,7 +1355,22 @@ describe('playing a scenario in the browser', () => {
       renderApp('#/play/youth-discloses', store);
       await screen.findByRole('group', { name: /./ });
       await replyKey(user, '1');
-      const name = `${store.prefix}saves/youth-discloses.json`;
+      await body({ user, name: `${store.prefix}saves/youth-discloses.json` });
+    } finally {
+      vi.useRealTimers();
+      delete (document as { visibilityState?: unknown }).visibilityState;
+      window.localStorage.clear();
+    }
+  };
+
+  // A tab opened on the same save only to look, then hidden or closed, saves its reading time: this
+  // tab said "You went on with this scenario in another tab" and stopped. It carries on now, and its
+  // next save keeps both tabs' minutes (a hidden tab's clock stops, so tabs of one window never count
+  // the same minute: their times add up), for the in-service hours counted from them.
+  it('the same save in two tabs: when the other only looked (its save differs in its time alone), this one carries on and keeps both times', () =>
+    withTwoTabs(async ({ user, name }) => {
+      const min = MIN;
+      const t0 = T0;
       const read = () => JSON.parse(window.localStorage.getItem(name) ?? '{}') as { activeMs?: number; session: { snapshot: { context: { transcript: unknown[] } } } };
       // A minute on, the volunteer opens the scenario in tab B: this tab is hidden, and saves its minute.
       vi.setSystemTime(t0 + min);
@@ -1379,28 +1391,15 @@ describe('playing a scenario in the browser', () => {
       // Saved, with all seven minutes: this tab's two and B's five.
       expect(read().activeMs).toBe(7 * min);
       expect(window.localStorage.getItem(name)).not.toContain(new Date(t0 + 6 * min).toISOString());
-    } finally {
-      vi.useRealTimers();
-      delete (document as { visibilityState?: unknown }).visibilityState;
-      window.localStorage.clear();
-    }
-  });
+    }));
 
   // The other window went on (a reply more) while this one was being read, and its save holds fewer
   // minutes than this tab counted (that window was minimized a while): this tab stops, as before, but
   // its minutes are added to the other's save, whose replies stay as they are.
-  it('the same save in two windows: when the other went on, this one stops and its time is added to that save, the replies kept', async () => {
-    const min = 60_000;
-    const t0 = Date.parse('2026-01-05T10:00:00Z');
-    vi.useFakeTimers({ toFake: ['Date'], now: t0 });
-    window.localStorage.clear();
-    try {
-      const store = localStore();
-      const user = userEvent.setup();
-      renderApp('#/play/youth-discloses', store);
-      await screen.findByRole('group', { name: /./ });
-      await replyKey(user, '1');
-      const name = `${store.prefix}saves/youth-discloses.json`;
+  it('the same save in two windows: when the other went on, this one stops and its time is added to that save, the replies kept', () =>
+    withTwoTabs(async ({ name }) => {
+      const min = MIN;
+      const t0 = T0;
       const mine = window.localStorage.getItem(name) ?? '{}';
       expect((JSON.parse(mine) as { activeMs?: number }).activeMs).toBe(0);
       // Three minutes reading here; the other window, shown for one of them, makes a reply.
@@ -1411,11 +1410,7 @@ describe('playing a scenario in the browser', () => {
       const after = JSON.parse(window.localStorage.getItem(name) ?? '{}') as { activeMs?: number; session: { snapshot: { context: { transcript: unknown[] } } } };
       expect(after.activeMs).toBe(3 * min);
       expect(after.session.snapshot.context.transcript).toEqual(theirs.session.snapshot.context.transcript);
-    } finally {
-      vi.useRealTimers();
-      window.localStorage.clear();
-    }
-  });
+    }));
 
   it('when another tab finished the same save first, the last reply here shows the debrief but records nothing', async () => {
     // The same random source in both runs: the same order of replies, so the same steps end it.

@@ -34,6 +34,16 @@ function searchedBefore(fitsAt: (scale: number) => boolean): number {
 /** How many narrations are fitted. */
 const STATES = 24;
 
+/** The laptop's end of the projector channel, with the pages the projector says it has fitted (their ids, in order). */
+const laptopTold = () => {
+  const laptop = new BroadcastChannel(PROJECTOR_CHANNEL);
+  const told: string[] = [];
+  laptop.onmessage = (e: MessageEvent<{ type?: string; id?: string }>) => {
+    if (e.data.type === 'pages' && e.data.id) told.push(e.data.id);
+  };
+  return { laptop, told };
+};
+
 describe('projector window fitting', () => {
   it('finds the same type size as the search before it, from fewer layouts of the window', async () => {
     const root = document.documentElement;
@@ -114,11 +124,7 @@ describe('projector window fitting', () => {
     };
     Object.defineProperty(window, 'scrollY', { configurable: true, get: () => { laidOut(true); return 0; } });
     const scrollTo = vi.spyOn(window, 'scrollTo').mockImplementation(() => laidOut(true));
-    const laptop = new BroadcastChannel(PROJECTOR_CHANNEL);
-    const told: string[] = [];
-    laptop.onmessage = (e: MessageEvent<{ type?: string; id?: string }>) => {
-      if (e.data.type === 'pages' && e.data.id) told.push(e.data.id);
-    };
+    const { laptop, told } = laptopTold();
     try {
       render(<ProjectorScreen />);
       await screen.findByRole('heading', { level: 1, name: 'Projector screen' });
@@ -146,11 +152,7 @@ describe('projector window fitting', () => {
   // call, 290 lines of the web tests' stderr (presenter and live room), burying any real error there.
   it('a window already where it is to be after a fitting is not scrolled there again (jsdom logged each scroll as not implemented)', async () => {
     const scrolls = vi.spyOn(window, 'scrollTo');
-    const laptop = new BroadcastChannel(PROJECTOR_CHANNEL);
-    const told: string[] = [];
-    laptop.onmessage = (e: MessageEvent<{ type?: string; id?: string }>) => {
-      if (e.data.type === 'pages' && e.data.id) told.push(e.data.id);
-    };
+    const { laptop, told } = laptopTold();
     try {
       render(<ProjectorScreen />);
       await screen.findByRole('heading', { level: 1, name: 'Projector screen' });
