@@ -2061,29 +2061,10 @@ describe('the web app in Chromium', () => {
       expect(wide.scroll).toBeLessThanOrEqual(wide.client);
       await semantics();
       const card = { display: 'block', labels: ['Minutes: ', 'Finished: ', 'Score: ', 'Outcome: ', 'Mode: '], cut: [] };
-      for (const [width, text] of [[390, '100%'], [320, '200%'], [640, '200%']] as const) {
-        // The text size first, then the window's (a container query in em is measured again when its container's size changes).
-        await page.evaluate((size) => document.documentElement.style.setProperty('font-size', size), text);
-        await page.setViewportSize({ width, height: 844 });
-        await expect.poll(fit).toMatchObject(card);
-        const drawn = await fit();
-        await s.screenshot(`e2e-records-${width}-${text.replace('%', '')}`);
-        expect(drawn.scroll, `${width} px, ${text}`).toBeLessThanOrEqual(drawn.client);
-        expect(drawn.page, `${width} px, ${text}`).toBeLessThanOrEqual(drawn.view);
-        expect(drawn.minutesRight).toBeLessThanOrEqual(drawn.edge);
-        expect(await splitWords(page, '.records-table tbody')).toEqual([]);
-        expect(await page.getByText('This table is wider than the screen').count()).toBe(0);
-        expect(await region.getAttribute('tabindex')).toBeNull();
-        await semantics();
-        expect(violationsText(await runAxe(page)), `${width} px, ${text}`).toBe('');
-      }
+      await cardsOnPhones(s, { region, fit, card, semantics, name: 'records', sizes: [[390, '100%'], [320, '200%'], [640, '200%']], each: (drawn) => expect(drawn.minutesRight).toBeLessThanOrEqual(drawn.edge) });
       // Printed (A4 less its margins: 680 CSS px, as the print part below): the table, as on a
       // laptop, whatever the screen it is printed from.
-      await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
-      await page.setViewportSize({ width: 680, height: 960 });
-      await page.emulateMedia({ media: 'print' });
-      expect(await fit()).toMatchObject({ display: 'table', labels: [], cut: [] });
-      await page.emulateMedia({ media: 'screen' });
+      await printedAsTable(page, fit);
     });
   });
 
@@ -2119,28 +2100,9 @@ describe('the web app in Chromium', () => {
       expect(wide).toMatchObject({ display: 'table', labels: [], cut: [] });
       await semantics();
       const card = { display: 'block', labels: ['Date: ', 'Scenario: ', 'Minutes: ', 'Score: ', 'Outcome: ', 'Mode: '], cut: [] };
-      for (const [width, text] of [[390, '100%'], [320, '100%'], [320, '200%']] as const) {
-        await page.evaluate((size) => document.documentElement.style.setProperty('font-size', size), text);
-        await page.setViewportSize({ width, height: 844 });
-        await expect.poll(fit).toMatchObject(card);
-        const drawn = await fit();
-        await region.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-        await s.screenshot(`e2e-certificate-${width}-${text.replace('%', '')}`);
-        expect(drawn.scroll, `${width} px, ${text}`).toBeLessThanOrEqual(drawn.client);
-        expect(drawn.page, `${width} px, ${text}`).toBeLessThanOrEqual(drawn.view);
-        expect(await splitWords(page, '.certificate-table tbody')).toEqual([]);
-        expect(await page.getByText('This table is wider than the screen').count()).toBe(0);
-        // No stop for Tab: nothing in it to scroll.
-        expect(await region.getAttribute('tabindex')).toBeNull();
-        await semantics();
-        expect(violationsText(await runAxe(page)), `${width} px, ${text}`).toBe('');
-      }
+      await cardsOnPhones(s, { region, fit, card, semantics, name: 'certificate', sizes: [[390, '100%'], [320, '100%'], [320, '200%']], centre: true });
       // Printed from that phone (A4 less its margins, 680 CSS px): the table, its cells without labels.
-      await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
-      await page.setViewportSize({ width: 680, height: 960 });
-      await page.emulateMedia({ media: 'print' });
-      expect(await fit()).toMatchObject({ display: 'table', labels: [], cut: [] });
-      await page.emulateMedia({ media: 'screen' });
+      await printedAsTable(page, fit);
     });
   });
 
@@ -2292,6 +2254,49 @@ async function recordsWithLongTitle(): Promise<PageSession> {
   const s = await openPage(web.browser, web.app.url, '#/records', { initScript: seedLocalStorage({ 'records.json': JSON.stringify(records) }) });
   await s.page.getByRole('cell', { name: 'Assessment' }).waitFor();
   return s;
+}
+
+/** What a table region's fit reads: its width against the page's, the table's display, cut cells and shown column labels. */
+type TableFit = { scroll: number; client: number; page: number; view: number; display: string; cut: (string | null)[]; labels: (string | null)[] };
+
+/**
+ * A records table (My records, the certificate) at each phone size (`sizes`: window width, text size):
+ * each row a card (`card`), nothing to scroll sideways in the region or the page, no word split, no
+ * "wider than the screen" notice, no Tab stop in the region, the same table to a screen reader
+ * (`semantics`), axe clean; a screenshot of each (`centre`: the region scrolled into view first).
+ */
+async function cardsOnPhones<F extends TableFit>(s: PageSession, o: {
+  region: ReturnType<Page['getByRole']>; fit: () => Promise<F>; card: Partial<TableFit>; semantics: () => Promise<void>; name: string;
+  sizes: readonly (readonly [number, string])[]; centre?: boolean; each?: (drawn: F) => void;
+}): Promise<void> {
+  const { page } = s;
+  for (const [width, text] of o.sizes) {
+    // The text size first, then the window's (a container query in em is measured again when its container's size changes).
+    await page.evaluate((size) => document.documentElement.style.setProperty('font-size', size), text);
+    await page.setViewportSize({ width, height: 844 });
+    await expect.poll(o.fit).toMatchObject(o.card);
+    const drawn = await o.fit();
+    if (o.centre) await o.region.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await s.screenshot(`e2e-${o.name}-${width}-${text.replace('%', '')}`);
+    expect(drawn.scroll, `${width} px, ${text}`).toBeLessThanOrEqual(drawn.client);
+    expect(drawn.page, `${width} px, ${text}`).toBeLessThanOrEqual(drawn.view);
+    o.each?.(drawn);
+    expect(await splitWords(page, `.${o.name}-table tbody`)).toEqual([]);
+    expect(await page.getByText('This table is wider than the screen').count()).toBe(0);
+    // No stop for Tab: nothing in it to scroll.
+    expect(await o.region.getAttribute('tabindex')).toBeNull();
+    await o.semantics();
+    expect(violationsText(await runAxe(page)), `${width} px, ${text}`).toBe('');
+  }
+}
+
+/** Printed (A4 less its margins: 680 CSS px) from whatever screen: the table, its cells without labels, none cut. */
+async function printedAsTable(page: Page, fit: () => Promise<TableFit>): Promise<void> {
+  await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
+  await page.setViewportSize({ width: 680, height: 960 });
+  await page.emulateMedia({ media: 'print' });
+  expect(await fit()).toMatchObject({ display: 'table', labels: [], cut: [] });
+  await page.emulateMedia({ media: 'screen' });
 }
 
 /**
