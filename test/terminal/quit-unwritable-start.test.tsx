@@ -387,7 +387,9 @@ describe('line by line, a trainer-led session whose state folder stopped taking 
     expect(said).not.toContain('could not be written');
     expect(said).not.toContain('To carry on with this session later');
     expect(readFileSync(join(here, written[0] as string), 'utf8')).toMatch(/## Decision 3/);
-    expect(code).toBe(0);
+    // 74, as the full-screen app exits after the same refusal (README, trainer-led: the state folder refused
+    // the session's writes and took none since; roomExitCode): line by line exited 0 here.
+    expect(code).toBe(74);
   });
 
   it('carried on from another folder once the folder takes writes again, and stopped: that summary is written again in place, no second file', async () => {
