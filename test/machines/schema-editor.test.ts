@@ -135,7 +135,7 @@ describe('the scenario schema in VS Code', () => {
   it('a value of the wrong type is told what to write, and a "kind" that is no node kind is told the three', async () => {
     const cases: { edit: (t: string) => string; at: string; code: string; says: string }[] = [
       { edit: (t) => t.replace('"estimatedMinutes": 5', '"estimatedMinutes": "five"'), at: '"five"', code: 'wrong-type', says: 'Should be a whole number from 1 to 240, written without quotes.' },
-      { edit: (t) => t.replace('"version": 2', '"version": 1.5'), at: '1.5', code: 'wrong-type', says: 'Should be a whole number, 1 or more, written without quotes.' },
+      { edit: (t) => t.replace(/"version": \d+/, '"version": 1.5'), at: '1.5', code: 'wrong-type', says: 'Should be a whole number, 1 or more, written without quotes.' },
       { edit: (t) => t.replace(/"weight": (\d)/, '"weight": "$1"'), at: '"2"', code: 'wrong-type', says: 'Should be a whole number from 1 to 3, written without quotes.' },
       { edit: (t) => t.replace('"shown": true', '"shown": "yes"'), at: '"yes"', code: 'wrong-type', says: 'Should be true or false, written without quotes.' },
       { edit: (t) => t.replace('"start": 50', '"start": "50"'), at: '"50"', code: 'wrong-type', says: 'Should be a whole number, or true or false, written without quotes.' },
