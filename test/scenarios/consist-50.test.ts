@@ -8,10 +8,11 @@ import { BUNDLED_IDS, bundledReply, bundledScenario } from '../helpers/bundled.j
 const scored = (id: string, node: string, reply: string) =>
   bundledReply(id, node, reply).assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`).join(', ');
 
-// Docs section 6, "Write replies that follow one principle and break another": "I'm so relieved you're okay.
-// Just promise me you won't ever leave like that again" puts her safety first *and* demands that she stop
-// without asking why. Assess both sides." Its worked example (section 3, d1-promise) follows
-// safety-is-priority and violates harm-reduction-unmet-needs. left-placement-calls d7-promise assessed both
+// Docs section 6, "Write replies that follow one principle and break another", used the worked example's
+// d1-promise ("I'm so relieved you're okay. Just promise me you won't ever leave like that again"), then
+// credited on safety-is-priority and faulted on harm-reduction-unmet-needs. (Since session 53 the example's
+// youth, who went back to no one, is not scored on the relapse reassurance; see test/docs/worked-example.)
+// In the bundled scenarios, left-placement-calls d7-promise assessed both
 // sides; couch-rent d1-promise ("I was worried sick. I'm so glad you're back.") and harm-reduction d1-promise
 // ("I'm so glad you're back. You scared us.") assessed only the demand, so the debrief told a volunteer who
 // led with worry for the youth that they missed a chance to put the youth's safety first.
