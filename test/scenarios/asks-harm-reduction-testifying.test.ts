@@ -95,10 +95,11 @@ describe('testifying: the best reply is not found by picking the one that asks',
     expect(scoring('testifying', 'd5-date', 'd5-theirs')).toBe('team-communication violates 1, youth-centered follows 1');
   });
 
-  it('at the check-in the best reply is plain, and the drained reply that would hand her on asks Hannah, keeping its scoring', () => {
+  it('at the check-in the best reply is plain, and the drained reply that would hand her on asks Hannah', () => {
     checkInBestIsPlain('testifying', 'd8-self');
     const stepBack = replyOf('testifying', 'd8-self', 'd8-step-back');
     expect(stepBack.text).toMatch(/^Honestly\? Drained\..*\?$/);
-    expect(scoring('testifying', 'd8-self', 'd8-step-back')).toBe('self-care follows 1, ongoing-support violates 1');
+    // contenta-54: no longer faulted on ongoing-support, which the guide gives for support after exiting (story-54b).
+    expect(scoring('testifying', 'd8-self', 'd8-step-back')).toBe('self-care follows 1');
   });
 });

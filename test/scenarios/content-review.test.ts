@@ -2437,7 +2437,8 @@ describe('session 31 review: testifying', () => {
   // expect"; what she is walking into "is for her CSW and dependency attorney to tell her").
   it('feedback that attributes words to the guide uses the guide\'s words, and gives Legal Advocacy no duty it does not name', () => {
     expect(feedback(ID, 'd1-right')).toContain("in the guide's words, is maintaining communication and understanding among the case parties");
-    expect(feedback(ID, 'd8-step-back')).toContain('support must not simply stop at exiting');
+    // contenta-54: d8-step-back no longer cites that sentence (story-54b); no feedback here shortens it.
+    for (const r of decisionReplies('d8-self')) expect(r.feedback, r.id).not.toMatch(/support must not simply stop(?! at exiting)/);
     for (const id of ['d1-prison', 'd3-search', 'd2-detective']) {
       expect(feedback(ID, id), id).not.toMatch(/what to expect|to tell her/);
       expect(feedback(ID, id), id).toContain('maintaining communication and understanding among the case parties, most importantly her CSW and dependency attorney (Legal Advocacy)');

@@ -46,9 +46,10 @@ describe('second reader (contentfix-41)', () => {
     expect(text('jae-and-hyung', 'd2-rule')).toContain(quoted);
   });
 
-  it('7. testifying d8-step-back proposes handing Selene on, as its feedback and scoring say, and still asks Hannah', () => {
+  it('7. testifying d8-step-back proposes handing Selene on, as its feedback says, and still asks Hannah', () => {
     expect(text('testifying', 'd8-step-back')).toMatch(/should take her through the trial/);
-    expect(feedback('testifying', 'd8-step-back')).toContain('handing her on now');
+    // contenta-54: the feedback names it without faulting it on ongoing-support (story-54b).
+    expect(feedback('testifying', 'd8-step-back')).toContain('who should take Selene through the trial');
   });
 
   it('8. boy-red-flags: the labelled mixed ending does not say the CASA "thinks he is being trafficked" (d5-csec says "could be")', () => {
