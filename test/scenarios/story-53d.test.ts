@@ -50,7 +50,8 @@ const notScoredAt = (id: string, nodeId: string) => {
     expect(r.assessments.map((a) => a.principle), `${id} ${r.id}`).not.toContain('safety-is-priority');
     expect(r.feedback, `${id} ${r.id}`).not.toContain('(Likelihood of Relapse)');
   }
-  expect(d.facilitatorNote ?? '').toMatch(/has not gone back to anyone.*so this decision does not score that reassurance/);
+  // contenta-54: saturday-shoots says Meron has been to the shoots but has not left anyone to go back to.
+  expect(d.facilitatorNote ?? '').toMatch(/has not (gone back to anyone|left anyone to go back to).*so this decision does not score that reassurance/);
   expect(bundledScenario(id).learningGoals).not.toContain('safety-is-priority');
 };
 

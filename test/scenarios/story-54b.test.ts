@@ -58,9 +58,32 @@ describe('contenta-54: testifying d1 note says what the guide says about the leg
   });
 });
 
+describe('contenta-54: saturday-shoots d4 is true to a story in which Meron has already been to the shoots', () => {
+  // The d4 reassurance was once credited "before anything has happened", when Meron has been to shoots (and on one
+  // path a party) already; safety-53 dropped it from the feedback, but the note still said she "has not gone back to
+  // anyone", which reads as if she had not been going. It now says she has been and will go again, and why the
+  // guide's reassurance for a youth who returns to their trafficker is still not scored.
+  it('no text at d4 says nothing has happened yet; the note says she has been to the shoots and means to go again', () => {
+    const d = bundledDecision('saturday-shoots', 'd4-secret');
+    for (const r of d.replies) expect(`${r.text} ${r.feedback}`, r.id).not.toMatch(/before anything (has )?happened/);
+    expect(d.facilitatorNote ?? '').not.toMatch(/before anything (has )?happened/);
+    expect(d.facilitatorNote ?? '').toMatch(/Meron has already been to Miss Dee's shoots and means to go again on Saturday, but she has not left anyone to go back to/);
+  });
+
+  it('d4-dawson\'s and d4-rescue\'s feedback keep to three sentences and keep their guide citations', () => {
+    const dawson = bundledReply('saturday-shoots', 'd4-secret', 'd4-dawson').feedback;
+    expect(sentences(dawson).length).toBeLessThanOrEqual(3);
+    expect(dawson).toMatch(/Advocate Supervisor to figure out the best next steps \(Red Flags\)/);
+    const rescue = bundledReply('saturday-shoots', 'd4-secret', 'd4-rescue').feedback;
+    expect(sentences(rescue).length).toBeLessThanOrEqual(3);
+    expect(rescue).toMatch(/redirect to the CSW to make arrangements/);
+    expect(rescue).toMatch(/\(Prohibited Activities\)\.$/);
+  });
+});
+
 describe('contenta-54: no feedback in either file runs past three sentences (docs/authoring.md: two or three)', () => {
   // testifying d1-right, d1-prison and d1-tell-court, and saturday-shoots d4-rescue, had four.
-  it.each(['testifying'])('%s', (id) => {
+  it.each(['testifying', 'saturday-shoots'])('%s', (id) => {
     const long = bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : []))
       .filter((r) => sentences(r.feedback).length > 3).map((r) => r.id);
     expect(long).toEqual([]);
