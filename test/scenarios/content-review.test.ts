@@ -3070,7 +3070,9 @@ describe('session 37: dual-involvement is Rithy\'s story, scored as Kenzie\'s wa
     // detention hearing told as one you sat in on, not one that "came and gone"); no assessment changed (storya-50.test.ts).
     // Session reread-b-53: d3-gallery and d3-ask unset hands-off, as the statement replies do (a volunteer who went
     // to the hearing, or asked Beth and emailed Ms. Adeyemi, did not keep out of the case); no assessment changed.
-    expect(scoringFingerprint(bundledScenario('dual-involvement'))).toBe('29bda0ee24fec58e');
+    // Session contentb-54: d3-ask no longer sets introduced ("Ms. Adeyemi heard what you can offer Rithy"): its email
+    // introduces you and offers nothing, and nothing after it reads the flag; no assessment changed (story-54c.test.ts).
+    expect(scoringFingerprint(bundledScenario('dual-involvement'))).toBe('3c690be74d4a826f');
   });
 
   it('five of the bundled scenarios have a boy as the youth', () => {

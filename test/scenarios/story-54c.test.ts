@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { whenHolds } from '../../src/machines/conditions.js';
 import { bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
+import { sessionAfter } from '../helpers/play.js';
 import { endedOn } from '../helpers/story.js';
 import { walkPlaythroughs } from '../helpers/walk.js';
 
@@ -91,5 +92,38 @@ describe('contentb-54: whereabouts-unknown endings tell the rideshare and the se
     expect(note).not.toMatch(/their main priority is her safety/);
     expect(note).toContain('"that your main priority is their safety regardless of their choices" (Likelihood of Relapse)');
     expect(note).toMatch(/Should a youth return to the person exploiting them/);
+  });
+});
+
+describe('contentb-54: dual-involvement, "Ms. Adeyemi heard what you can offer Rithy"', () => {
+  // d3-ask ("email Ms. Adeyemi tonight to introduce yourself properly") set the flag, though it offers her nothing;
+  // nothing after d3-hearing reads it, so it no longer sets it, and the label is true of each reply that does.
+  it('is set only by replies that tell her what the CASA can offer', () => {
+    const s = bundledScenario('dual-involvement');
+    const setters = s.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).filter((r) => r.effects?.some((e) => e.var === 'introduced' && 'set' in e && e.set === true));
+    expect(setters.map((r) => r.id).sort()).toEqual(['d2-introduce', 'd2-used']);
+    for (const r of setters) expect(r.text, r.id).toMatch(/I can (write|speak) .*his strengths/);
+    expect(s.variables?.find((v) => v.id === 'introduced')?.label).toBe('Ms. Adeyemi heard what you can offer Rithy');
+  });
+
+  it('after d2-ask and d3-ask the flag is unset, and d3-ask still unsets hands-off', () => {
+    const s = bundledScenario('dual-involvement');
+    const vars = sessionAfter(s, ['d1-wait', 'd2-ask', 'd3-ask']).getSnapshot().context.variables;
+    expect(vars.introduced).toBe(0);
+    expect(vars['hands-off']).toBe(0);
+  });
+});
+
+describe('contentb-54: recommendations the guide says CASAs "can make"', () => {
+  // Potential Recommendations: "There are also some recommendations that CASAs can make specifically for
+  // CSEC-identified youth." The note said the guide says a CASA can, "not that a CASA must": words the guide does not have.
+  it.each([
+    ['dual-involvement', 'd8-report', /secondary CSW/],
+  ])('%s %s\'s note says what the guide says, and how leaving it out is scored', (id, nodeId, what) => {
+    const note = bundledDecision(id, nodeId).facilitatorNote ?? '';
+    expect(note).not.toMatch(/\bmust\b/);
+    expect(note).toMatch(what);
+    expect(note).toMatch(/among (the recommendations|those) CASAs can make/);
+    expect(note).toMatch(/scored as a missed chance, not as going against the guide/);
   });
 });
