@@ -116,8 +116,9 @@ describe('contentb-54: dual-involvement, "Ms. Adeyemi heard what you can offer R
 
 describe('contentb-54: recommendations the guide says CASAs "can make"', () => {
   // Potential Recommendations: "There are also some recommendations that CASAs can make specifically for
-  // CSEC-identified youth." The note said the guide says a CASA can, "not that a CASA must": words the guide does not have.
+  // CSEC-identified youth." The notes said the guide says a CASA can, "not that she must" (or "a CASA"): words the guide does not have.
   it.each([
+    ['before-relapse', 'd7-report', /Restoration Funds/],
     ['dual-involvement', 'd8-report', /secondary CSW/],
   ])('%s %s\'s note says what the guide says, and how leaving it out is scored', (id, nodeId, what) => {
     const note = bundledDecision(id, nodeId).facilitatorNote ?? '';
