@@ -3134,7 +3134,8 @@ describe('session 37: a second reader on dual-involvement', () => {
     expect(replyOf('dual-involvement', 'd4-swap').assessments).toEqual([{ principle: 'youth-centered', verdict: 'follows' }]);
     expect(replyOf('dual-involvement', 'd4-unsure').assessments).toEqual([{ principle: 'legal-support', verdict: 'follows' }, { principle: 'defense-attorney-role', verdict: 'follows' }]);
     expect(replyOf('dual-involvement', 'd4-explain').assessments).toEqual([{ principle: 'legal-support', verdict: 'follows' }, { principle: 'youth-centered', verdict: 'follows', weight: 2 }]);
-    expect(feedback('dual-involvement', 'd4-swap')).toMatch(/a CASA may be able to do/);
+    // Session contentb-54: "something a CASA may be able to do there" now names the section (story-54c.test.ts).
+    expect(feedback('dual-involvement', 'd4-swap')).toMatch(/a CASA may be able to help with a youth's legal needs/);
     const swapped = playReplies(bundledScenario('dual-involvement'), ['d1-supervisor', 'd2-introduce', 'd3-strengths', 'd4-swap', 'd5-form', 'd6-needs', 'd7-team', 'd8-secondary']);
     expect(swapped?.ending?.id).toBe('end-mixed');
     expect(swapped?.ending?.narration).toMatch(/because that is what you had told him/);

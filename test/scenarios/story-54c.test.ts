@@ -8,7 +8,8 @@ import { walkPlaythroughs } from '../helpers/walk.js';
 // Session contentb-54: judgement calls readers left in jae-and-hyung, whereabouts-unknown, dual-involvement and
 // before-relapse, decided against the guide. Scoring is unchanged.
 
-const sentences = (t: string): string[] => t.split(/(?<=[.?!])\s+(?=[A-Z"])/).filter((x) => x.trim() !== '');
+// A sentence ends at . ? or ! before a capital or a quote, but not at "Mr." or "Ms." before a name.
+const sentences = (t: string): string[] => t.split(/(?<!\b(?:Mr|Ms|Mrs|Dr)\.)(?<=[.?!])\s+(?=[A-Z"])/).filter((x) => x.trim() !== '');
 
 describe('contentb-54: jae-and-hyung d2-rule\'s feedback in two or three sentences', () => {
   // docs/authoring.md section 6 asks for feedback in two or three sentences; d2-rule's had five.
@@ -20,6 +21,24 @@ describe('contentb-54: jae-and-hyung d2-rule\'s feedback in two or three sentenc
     expect(r.feedback).toContain('(CASA Role and Expectations)');
     expect(r.feedback).toMatch(/"I'm not allowed" leaves his fear for Umma unanswered/);
     expect(r.feedback).toMatch(/say what you will do and why/);
+  });
+});
+
+describe('contentb-54: feedback in the four scenarios read this session keeps to two or three sentences', () => {
+  // Besides d2-rule (five), three replies ran to four: jae-and-hyung d3-keep-csw-out, whereabouts-unknown d7-rideshare
+  // and d8-wrote. Each was joined up, its citations kept. dual-involvement d4-swap's clause "something a CASA may be
+  // able to do there" read as if the courts were where a CASA helps; it now names the section.
+  it.each(['jae-and-hyung', 'whereabouts-unknown', 'dual-involvement', 'before-relapse'])('%s: no reply\'s feedback runs past three sentences', (id) => {
+    const long = bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).filter((r) => sentences(r.feedback).length > 3).map((r) => r.id);
+    expect(long).toEqual([]);
+  });
+
+  it('dual-involvement d4-swap says which section tells of help with legal needs, with no stray "there"', () => {
+    const f = bundledReply('dual-involvement', 'd4-courts', 'd4-swap').feedback;
+    expect(f).not.toMatch(/may be able to do there/);
+    expect(f).toMatch(/in the section that says a CASA may be able to help with a youth's legal needs \(Legal Advocacy\)/);
+    expect(f).toContain('(CASA Role and Expectations)');
+    expect(f).toContain('(Collaboration with Case Parties)');
   });
 });
 
