@@ -25,7 +25,7 @@ export interface Principle {
   severity: Severity;
   /**
    * True when the guide says a CASA can do this, or that it may apply ("recommendations that CASAs
-   * can make", "may apply"), not that she must: leaving it out misses the credit, it is never a violation.
+   * can make", "may apply"), not that a CASA must: leaving it out misses the credit, it is never a violation.
    */
   optional?: boolean;
 }
