@@ -407,12 +407,17 @@ export const SHORT_REPLY = 60;
  */
 export function missedWhereParts(chances: readonly MissedChance[], where: (turn: number) => string, quotes: readonly [string, string] = ['“', '”'], text: (s: string) => string = (s) => s): { before: string; turn: number; decision: string; after: string }[] {
   const lead = chances.length > 0 && chances.every((c) => c.against === true) ? 'Gone against at ' : 'Missed at ';
-  return chances.map((c, i) => {
-    const before = i === 0 ? lead : i === chances.length - 1 ? ' and ' : ', ';
+  const tooks = chances.map((c) => {
     const short = c.against !== true && c.best === true && !/[\r\n]/.test(c.reply) && [...c.reply].length <= SHORT_REPLY;
     const mine = c.against !== true && c.yoursBest === true ? ', where your reply was best practice but another reply took this chance' : '';
-    const took = `${mine}${short ? `, where the chance was ${quotedReply(text(c.reply), c.said, quotes)}` : ''}`;
+    return `${mine}${short ? `, where the chance was ${quotedReply(text(c.reply), c.said, quotes)}` : ''}`;
+  });
+  return chances.map((c, i) => {
     const last = i === chances.length - 1;
+    // After a "where …" clause the last decision takes a comma too: "…took this chance, and decision 7", not
+    // "…took this chance and decision 7", which read as if the other reply had taken decision 7.
+    const before = i === 0 ? lead : last ? (tooks[i - 1] ? ', and ' : ' and ') : ', ';
+    const took = tooks[i] as string;
     return { before, turn: c.turn, decision: `decision ${c.turn + 1} (${quotedTitle(where(c.turn), quotes)})`, after: last ? (took ? endSentence(took) : '.') : took };
   });
 }

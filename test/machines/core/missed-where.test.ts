@@ -45,6 +45,14 @@ describe('where a missed chance was', () => {
       'Missed at decision 1 ("T0"), where the chance was Do: Call Tomas, decision 2 ("T1"), where the chance was "Hi", decision 3 ("T2") and decision 4 ("T3").',
     );
     expect(missedWhereWords([], () => '')).toBe('');
+    // After a "where" clause the last decision is set off by a comma: "…took this chance and decision 7" read as if
+    // the other reply had taken decision 7 too.
+    expect(missedWhereWords([{ turn: 5, reply: 'Promise me', said: true, best: false, yoursBest: true }, { turn: 6, reply: 'x'.repeat(SHORT_REPLY + 1), said: true, best: true }], (t) => `T${t}`, ['"', '"'])).toBe(
+      'Missed at decision 6 ("T5"), where your reply was best practice but another reply took this chance, and decision 7 ("T6").',
+    );
+    expect(missedWhereWords([{ turn: 0, reply: 'Call Tomas', said: false, best: true }, { turn: 2, reply: 'a\nb', said: true, best: true }], (t) => `T${t}`, ['"', '"'])).toBe(
+      'Missed at decision 1 ("T0"), where the chance was Do: Call Tomas, and decision 3 ("T2").',
+    );
   });
 
   it('is said in the Markdown export, under "To work on" and in the table of principles', () => {
