@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getPrinciple } from '../../src/machines/guide.js';
+import { getPrinciple, getSection } from '../../src/machines/guide.js';
 import { BUNDLED_IDS, bundledReply, bundledScenario } from '../helpers/bundled.js';
 
 // Session consist-50: the same conduct scored by different rules across the bundled scenarios. Only a side
@@ -13,7 +13,7 @@ const scored = (id: string, node: string, reply: string) =>
 // credited on safety-is-priority and faulted on harm-reduction-unmet-needs. (Since session 53 the example's
 // youth, who went back to no one, is not scored on the relapse reassurance; see test/docs/worked-example.)
 // In the bundled scenarios, left-placement-calls d7-promise assessed both
-// sides; couch-rent d1-promise ("I was worried sick. I'm so glad you're back.") and harm-reduction d1-promise
+// sides (since session lpc-54 on harm-reduction-unmet-needs, not the relapse reassurance); couch-rent d1-promise ("I was worried sick. I'm so glad you're back.") and harm-reduction d1-promise
 // ("I'm so glad you're back. You scared us.") assessed only the demand, so the debrief told a volunteer who
 // led with worry for the youth that they missed a chance to put the youth's safety first.
 describe('consist-50: relief that asks for a promise not to leave again is assessed on both sides', () => {
@@ -30,12 +30,19 @@ describe('consist-50: relief that asks for a promise not to leave again is asses
     ]);
   });
 
-  it('each follows "Their safety comes first" and breaks what the demand breaks, and its feedback cites both', () => {
+  it('each follows a principle and breaks what the demand breaks, and its feedback cites the section of each', () => {
     for (const { id, r } of promisesNotToLeave()) {
-      expect(r.assessments.find((a) => a.principle === 'safety-is-priority'), `${id} ${r.id}`).toEqual({ principle: 'safety-is-priority', verdict: 'follows' });
+      expect(r.assessments.some((a) => a.verdict === 'follows'), `${id} ${r.id}`).toBe(true);
       expect(r.assessments.some((a) => a.verdict === 'violates'), `${id} ${r.id}`).toBe(true);
-      expect(r.feedback, `${id} ${r.id}`).toContain('(Likelihood of Relapse)');
+      for (const a of r.assessments) expect(r.feedback, `${id} ${r.id} ${a.principle}`).toContain(`(${getSection(getPrinciple(a.principle)?.section ?? '')?.heading})`);
     }
+    // Session lpc-54: left-placement-calls d7-promise no longer follows "Their safety comes first": Ari came back
+    // to her placement and has gone back to no one exploiting her, and the guide asks that reassurance "Should a
+    // youth return to their trafficker" (Likelihood of Relapse). It now also asks what makes her want to go,
+    // which is what harm reduction allows: exploring why youth leave care (Harm Reduction).
+    expect(scored('left-placement-calls', 'd7-return', 'd7-promise')).toBe('harm-reduction-unmet-needs follows 1, resources-reduce-harm violates 1, respect-mindset-boundaries violates 1');
+    expect(bundledReply('left-placement-calls', 'd7-return', 'd7-promise').text).toMatch(/if something here is making you want to go, tell me/);
+    expect(bundledReply('left-placement-calls', 'd7-return', 'd7-promise').feedback).not.toMatch(/Likelihood of Relapse|safety first|main priority/);
     expect(scored('couch-rent', 'd1-bench', 'd1-promise')).toBe('safety-is-priority follows 1, harm-reduction-unmet-needs violates 1');
     expect(scored('harm-reduction', 'd1-heard', 'd1-promise')).toBe('safety-is-priority follows 1, expect-relapse violates 1');
     // The demand is still named as the flaw, in the guide's terms.

@@ -2765,7 +2765,9 @@ describe('session 34: naming the right person does not single out the best reply
       ['harm-reduction', 'd6-address', 'no-picking-up violates 3, not-first-responder violates 1, csw-partnership violates 1', /Ms\. Castillo will hear of it/],
       ['youth-discloses', 'd8-all-in', 'report-csec-status-confirmed-only violates 2, report-objective-strengths-based violates 1', /upfront with Renee/],
       ['court-report', 'd-hearing-support-speak-for', 'youth-centered violates 2', /Ms\. Park beside you/],
-      ['left-placement-calls', 'd2-send', 'safety-is-priority follows 1, respect-mindset-boundaries violates 2', /Gabi's tonight, not tomorrow/],
+      // Session lpc-54: no longer credited with "Their safety comes first" (Ari has gone back to no one exploiting
+      // her); it now sends Gabi's number tonight, a resource that can reduce harm, and still sends the cash.
+      ['left-placement-calls', 'd2-send', 'resources-reduce-harm follows 1, respect-mindset-boundaries violates 2', /meeting it tonight is for Gabi and Tomas, not you/],
       // Session content2-47: no longer credited with keeping communication open, the motive of staying on the line
       // as her crisis line (prohibited-not-strength.test.ts).
       ['left-placement-calls', 'd3-stay-on', 'not-first-responder violates 2', /guessing Gabi won't answer/],

@@ -61,8 +61,9 @@ describe('a missed chance the best reply does not take either: each one decided 
     'dual-involvement d7-testify legal-support': 'd7-team is the criminal-proceedings support (victim-witness-support); courtroom support is a separate "may"',
     'jae-and-hyung d2-open non-judgmental': 'd2-honest neither judges nor makes a point of not judging; d2-keep\'s "glad you\'ve got a place" does',
     'jae-and-hyung d5-papers harm-reduction-self-determination': 'd5-clc takes the question to CLC; leaving papers to Jae\'s choice is another reply\'s act',
-    'left-placement-calls d2-money safety-is-priority': 'd2-resources does not reassure her that her safety is your main priority (Likelihood of Relapse)',
-    'left-placement-calls d7-return safety-is-priority': 'd7-safety-plan offers a plan; it does not reassure her that her safety comes first',
+    // Session lpc-54: d2-send and d7-promise no longer follow safety-is-priority (Ari has gone back to no one
+    // exploiting her; the guide asks that reassurance "Should a youth return to their trafficker").
+    'left-placement-calls d7-return harm-reduction-unmet-needs': 'd7-promise asks what makes her want to go; d7-safety-plan makes the plan and leaves her reasons to d8-why, where d8-needs explores them (Harm Reduction)',
     'saturday-shoots d1-aunt csw-partnership': 'the suspicion goes to the supervisor (Red Flags); the call to Mr. Dawson is a real, other step',
     'saturday-shoots d2-shoes youth-centered': 'the light question about the shoes is not a move to her strengths; the sewing question is',
     'saturday-shoots d4-secret csw-partnership': 'the supervisor works out the next steps (Red Flags); the call to Mr. Dawson is a real, other step',

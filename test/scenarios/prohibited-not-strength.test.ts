@@ -75,17 +75,30 @@ describe('a prohibited act is not scored as a strength', () => {
     for (const key of Object.keys(SEPARATE_ACTS)) expect(credited.has(key), key).toBe(true);
   });
 
-  // The three booked rides lost "Their safety comes first" for their motive, and the debrief then counts it
+  // The booked rides lost "Their safety comes first" for their motive (left-placement-calls d1-rideshare's, below,
+  // differs since session lpc-54), and the debrief then counts it
   // as a missed chance (the reply beside them asks where she can wait safely): the feedback says what would
   // have kept it, so "the right instinct" and "missed" do not read as contradicting each other (diffread-44).
   it.each([
-    ['left-placement-calls', 'd1-rideshare', /lights and people while Tomas arranges the rest \(Likelihood of Relapse\)/],
     ['couch-rent', 'd5-ride', /where they can wait that feels okay while Mr\. Ferreira arranges the rest \(Likelihood of Relapse\)/],
     ['whereabouts-unknown', 'd7-rideshare', /somewhere bright and busy while Mr\. Nasser arranges the rest \(Likelihood of Relapse\)/],
   ])('%s %s: the feedback says what keeps her safety first, which the debrief counts as missed', (id, replyId, words) => {
     const r = bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((x) => x.id === replyId);
     expect(r?.assessments.some((a) => a.principle === 'safety-is-priority')).toBe(false);
     expect(r?.feedback).toMatch(words);
+  });
+
+  // Session lpc-54: left-placement-calls left this list. Ari has gone back to no one exploiting her, so no reply
+  // at d1-call follows "Their safety comes first" any more (the guide asks that reassurance "Should a youth return
+  // to their trafficker"): the debrief counts nothing missed beside the car, and its feedback no longer points to it.
+  it('left-placement-calls d1-rideshare: still not credited for its motive, and nothing at d1-call follows "Their safety comes first" for its feedback to point to', () => {
+    const node = bundledScenario('left-placement-calls').nodes.find((n) => n.id === 'd1-call');
+    if (node?.kind !== 'decision') throw new Error('left-placement-calls has no decision d1-call');
+    const r = node.replies.find((x) => x.id === 'd1-rideshare');
+    expect(r?.assessments.filter((a) => a.verdict === 'follows')).toEqual([]);
+    expect(node.replies.filter((x) => x.assessments.some((a) => a.principle === 'safety-is-priority')).map((x) => x.id)).toEqual([]);
+    expect(r?.feedback).not.toMatch(/\(Likelihood of Relapse\)|safety comes first/);
+    expect(r?.feedback).toMatch(/redirect to the CSW to make arrangements \(Prohibited Activities\)/);
   });
 
   // Session content2-47: the three not-first-responder replies lost the credit for their motive. The feedback

@@ -612,24 +612,25 @@ describe('the principles listed together, in the debrief of every bundled scenar
 // violation names its decision; one was at a decision where the reply taken was best practice.
 describe('where a missed chance was, in the terminal', () => {
   const calls = bundled('left-placement-calls');
-  const m = debriefModel(calls, play(calls, 'practice', ['d1-rideshare', 'd2r-morning', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs']).getSnapshot().output as Debrief);
+  const m = debriefModel(calls, play(calls, 'practice', ['d1-rideshare', 'd2r-morning', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-stricter']).getSnapshot().output as Debrief);
   const joined = (rows: string[]) => rows.map((r) => r.trim()).join(' ');
   // Decision 6's chance was taken by a reply that goes against two other principles: named, not quoted;
-  // the volunteer's reply there was best practice, and that is said.
-  const where = "Missed at decision 1 (“11:40 p.m.”) and decision 6 (“She's back”), where your reply was best practice but another reply took this chance.";
+  // the volunteer's reply there was best practice, and that is said. (Since session lpc-54 the chances are for
+  // "Exploring why the youth leaves", d8-stricter passing over decision 7's; see test/machines/core/missed-where.)
+  const where = "Missed at decision 6 (“She's back”), where your reply was best practice but another reply took this chance, and decision 7 (“Why she left”).";
 
   it('is said under "To work on" in the full-screen debrief at 60 columns, with where the transcript is, every row fitting', () => {
     const rows = workOnRows(m, 60).map(rowText);
     for (const r of rows) expect([...r].length).toBeLessThanOrEqual(60);
-    expect(joined(rows)).toContain(`regardless of the choices they make. ${where} (Transcript, key 2)`);
+    expect(joined(rows)).toContain(`begin to address those needs. ${where} (Transcript, key 2)`);
     expect(joined(rows).match(/Missed at/g)).toHaveLength(1);
   });
 
   it('is said line by line at 60 columns, under "To work on" with titles and in the list of principles by number', () => {
     const text = debriefPlain(m, 60);
     for (const r of text.split('\n')) expect([...r].length).toBeLessThanOrEqual(60);
-    expect(joined(text.split('\n'))).toContain(`regardless of the choices they make. ${where.replace(/[“”]/g, '"')}`);
-    expect(joined(text.split('\n'))).toContain('○ missed (decisions 1 and 6) Their safety comes first, whatever they choose (guide: "Likelihood of Relapse")');
+    expect(joined(text.split('\n'))).toContain(`begin to address those needs. ${where.replace(/[“”]/g, '"')}`);
+    expect(joined(text.split('\n'))).toContain('○ missed (decisions 6 and 7) Exploring why the youth leaves (guide: "Harm Reduction")');
   });
 
   // "You went against …" said not where: a principle gone against names its decisions as a missed chance does.

@@ -25,17 +25,19 @@ function renderDebrief(replies: readonly string[] | 'critical', text = callsText
 
 // A web check: "You missed 2 chances for …" said not where, while the critical violation above it
 // links to its decision; one of the two chances was at a decision where the volunteer's reply was
-// best practice, which a volunteer looking for a weak reply could not find.
+// best practice, which a volunteer looking for a weak reply could not find. (Since session lpc-54 the two
+// chances are for "Exploring why the youth leaves": beside the best-practice plan at decision 6, and passed
+// over with the stricter placement at decision 7; see test/machines/core/missed-where.)
 describe('a missed chance in the web debrief', () => {
   it('names its decisions under "To work on", each a link into the transcript that opens its feedback, as a critical violation\'s does', async () => {
     const user = userEvent.setup();
-    renderDebrief(['d1-rideshare', 'd2r-morning', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs']);
+    renderDebrief(['d1-rideshare', 'd2r-morning', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-stricter']);
     const principles = within(screen.getByRole('region', { name: 'Principles of the guide' }));
-    const item = principles.getAllByRole('listitem').find((li) => li.textContent?.startsWith('You missed 2 chances for "Their safety comes first, whatever they choose"'))!;
+    const item = principles.getAllByRole('listitem').find((li) => li.textContent?.startsWith('You missed 2 chances for "Exploring why the youth leaves"'))!;
     expect(item).toBeDefined();
     // Under the fold (its summary stays the sentence, what the guide asks opened on demand).
-    expect(item.querySelector('details > summary')?.textContent).toBe('You missed 2 chances for "Their safety comes first, whatever they choose" (guide: "Likelihood of Relapse").');
-    expect(item.querySelector('.missed-where')?.textContent).toBe("Missed at decision 1 (“11:40 p.m.”) and decision 6 (“She's back”), where your reply was best practice but another reply took this chance.");
+    expect(item.querySelector('details > summary')?.textContent).toBe('You missed 2 chances for "Exploring why the youth leaves" (guide: "Harm Reduction").');
+    expect(item.querySelector('.missed-where')?.textContent).toBe("Missed at decision 6 (“She's back”), where your reply was best practice but another reply took this chance, and decision 7 (“Why she left”).");
     // The lines gone against say no chance missed: where they were gone against (below).
     expect(principles.getAllByRole('listitem').filter((li) => li.querySelector('.missed-where')?.textContent?.startsWith('Missed at'))).toEqual([item]);
     const decision = screen.getByRole('heading', { level: 3, name: "She's back" }).closest('li')!;
@@ -46,17 +48,17 @@ describe('a missed chance in the web debrief', () => {
     expect(document.activeElement).toBe(within(decision).getByRole('heading', { level: 3 }));
     expect(folded.open).toBe(true);
     expect(location.hash).toBe(before);
-    await user.click(within(item).getByRole('button', { name: 'decision 1 (“11:40 p.m.”)' }));
-    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 3, name: '11:40 p.m.' }));
+    await user.click(within(item).getByRole('button', { name: 'decision 7 (“Why she left”)' }));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 3, name: 'Why she left' }));
   });
 
   // A web check (polish-44): at 390 px with the text at 200% the full stop after the last decision's
   // button dropped onto a row of its own (a button is one box). The punctuation after a button is
   // inside it, after its words, out of its name.
   it('keeps the punctuation after a decision inside its button, out of the button\'s name', () => {
-    renderDebrief(['d1-rideshare', 'd2r-morning', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs']);
+    renderDebrief(['d1-rideshare', 'd2r-morning', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-stricter']);
     const where = [...document.querySelectorAll('.missed-where')].find((p) => p.textContent?.startsWith('Missed at'))!;
-    expect([...where.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['decision 1 (“11:40 p.m.”)', "decision 6 (“She's back”),"]);
+    expect([...where.querySelectorAll('button')].map((b) => b.textContent)).toEqual(["decision 6 (“She's back”),", 'decision 7 (“Why she left”).']);
     expect(within(where as HTMLElement).getByRole('button', { name: "decision 6 (“She's back”)" }).querySelector('[aria-hidden="true"]')?.textContent).toBe(',');
     // No text after a button in the debrief starts with punctuation.
     for (const b of document.querySelectorAll('article.debrief button.in-text')) expect(b.nextSibling?.textContent ?? '', b.textContent!).not.toMatch(/^[.,;:!?]/);

@@ -12,32 +12,37 @@ function debriefOf(scenario: Scenario, replies: string[]): Debrief {
 // replies) said not at which decisions, while the critical violation pointed to its own; and one
 // of the two was at a decision where the volunteer took the best-practice reply ("What missed
 // means", docs/authoring.md section 5), so it could not be found by looking for a weak reply.
+// Since session lpc-54 the two chances are for "Exploring why the youth leaves" (harm-reduction-unmet-needs):
+// d7-promise asks what makes Ari want to go (beside the best-practice plan), and d8-needs takes it after a
+// stricter placement was asked for. They were for "Their safety comes first", which the scenario no longer
+// scores: Ari has gone back to no one exploiting her.
 describe('where a missed chance was', () => {
   const calls = bundled('left-placement-calls');
-  const d = debriefOf(calls, ['d1-rideshare', 'd2r-morning', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs']);
+  const d = debriefOf(calls, ['d1-rideshare', 'd2r-morning', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-stricter']);
   const m = debriefModel(calls, d);
-  const safety = m.growthAreas.findIndex((g) => g.startsWith('You missed 2 chances for "Their safety comes first, whatever they choose"'));
+  const exploring = m.growthAreas.findIndex((g) => g.startsWith('You missed 2 chances for "Exploring why the youth leaves"'));
 
   it('is kept beside its growth area in the core\'s model: each decision, with the reply there that took the chance', () => {
-    expect(safety).toBeGreaterThanOrEqual(0);
-    expect(m.growthWhere[safety]).toEqual([
-      { turn: 0, reply: expect.stringMatching(/^I'm glad you called\./) as unknown as string, said: true, best: true },
+    expect(exploring).toBeGreaterThanOrEqual(0);
+    expect(m.growthWhere[exploring]).toEqual([
       // Taken there by a reply that goes against two other principles: not best practice, so not quoted.
       // The volunteer's reply there was best practice all the same: said, so they do not look for a mistake there.
-      { turn: 5, reply: "No lecture. Just promise me you won't leave again. Please.", said: true, best: false, yoursBest: true },
+      { turn: 5, reply: "No lecture. Just promise me you won't leave again, okay? And if something here is making you want to go, tell me.", said: true, best: false, yoursBest: true },
+      { turn: 6, reply: expect.stringMatching(/^Not seeing Mateo is a big deal\./) as unknown as string, said: true, best: true },
     ]);
-    // The decision of the second is one where the volunteer's reply was best practice.
+    // The decision of the first is one where the volunteer's reply was best practice; of the second, not.
     expect(m.paths[5]).toMatchObject({ where: "She's back", same: true });
+    expect(m.paths[6]).toMatchObject({ where: 'Why she left', same: false });
     // Gone against: no missed chance is said of it, only the decisions where it was gone against (each `against`).
     m.growthAreas.forEach((g, i) => {
       if (!g.startsWith('You missed')) expect(m.growthWhere[i]!.every((c) => c.against === true)).toBe(true);
     });
-    expect(m.principles.find((p) => p.title === 'Their safety comes first, whatever they choose')?.missedAt.map((c) => c.turn)).toEqual([0, 5]);
+    expect(m.principles.find((p) => p.title === 'Exploring why the youth leaves')?.missedAt.map((c) => c.turn)).toEqual([5, 6]);
   });
 
   it('is said in one wording: each decision by number and title, and the reply that took it when it is short to say', () => {
-    expect(missedWhereWords(m.growthWhere[safety]!, (t) => m.turns[t]!.where)).toBe(
-      "Missed at decision 1 (“11:40 p.m.”) and decision 6 (“She's back”), where your reply was best practice but another reply took this chance.",
+    expect(missedWhereWords(m.growthWhere[exploring]!, (t) => m.turns[t]!.where)).toBe(
+      "Missed at decision 6 (“She's back”), where your reply was best practice but another reply took this chance, and decision 7 (“Why she left”).",
     );
     // One chance, a long reply (left to the transcript), an action.
     expect(missedWhereWords([{ turn: 2, reply: 'x'.repeat(SHORT_REPLY + 1), said: true, best: true }], () => 'Your update')).toBe('Missed at decision 3 (“Your update”).');
@@ -57,8 +62,8 @@ describe('where a missed chance was', () => {
 
   it('is said in the Markdown export, under "To work on" and in the table of principles', () => {
     const md = debriefMarkdown(m);
-    expect(md).toContain('If the youth goes back to the person exploiting them, reassure them that your main priority is their safety regardless of the choices they make. Missed at decision 1 ("11:40 p.m.") and decision 6 ("She\'s back"), where your reply was best practice but another reply took this chance.\n');
-    expect(md).toContain('| Their safety comes first, whatever they choose | ○ missed (decisions 1 and 6) | Likelihood of Relapse |');
+    expect(md).toContain('so that CASAs and service providers can begin to address those needs. Missed at decision 6 ("She\'s back"), where your reply was best practice but another reply took this chance, and decision 7 ("Why she left").\n');
+    expect(md).toContain('| Exploring why the youth leaves | ○ missed (decisions 6 and 7) | Harm Reduction |');
   });
 
   // A chance "missed" beside a best-practice reply is none for a principle kept to elsewhere: only
