@@ -89,9 +89,12 @@ describe('the picker with every notice it can show at once', () => {
           expect(page.length).toBeLessThanOrEqual(23);
           expect(Math.max(...page.map((l) => [...l].length))).toBeLessThanOrEqual(columns);
           expect(page[0]).toMatch(/^casa-practice: choose a scenario/);
-          const body = page.slice(page.findIndex((l) => l.trim() === '') + 1).filter((l) => !/more (above|below)|^\s*\(end\)\s*$/.test(l));
-          const scrolls = page.some((l) => /more below|\(end\)/.test(l));
-          const content = scrolls ? body.slice(0, body.findIndex((l, k) => k > 0 && /↑↓ PgUp PgDn: scroll/.test(l)) >>> 0).filter((l) => !/: back to the list/.test(l)) : body;
+          // The window: from under the heading's gap to its "more below" or "(end)" row (the blank
+          // row and the help line under it are not the notices': taking the last row of all, the
+          // blank one, read nothing of what each ↓ brought in, once the notices scrolled at 60×24).
+          const start = page.findIndex((l) => l.trim() === '') + 1;
+          const last = page.findIndex((l, k) => k >= start && (/more below/.test(l) || /^\s*\(end\)\s*$/.test(l) || /: back to the list/.test(l)));
+          const content = page.slice(start, last).filter((l) => !/more above/.test(l));
           full.push(...(i === 0 ? content : content.slice(-1)));
           if (!page.some((l) => /more below/.test(l))) break;
           await press(r, KEY.down);

@@ -193,8 +193,8 @@ describe('saving and resuming', () => {
     await press(r, 'R');
     const said = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
     expect(said).toContain('Could not resume: This save was made with an older version of the scenario "example-new-phone" (version 1; it is now version 2), and the story may have changed since, so it cannot carry on. The save was moved to ');
-    // (The path may be broken across rows: read it with the rows joined.)
-    expect((r.lastFrame() ?? '').replace(/\n/g, '')).toMatch(/saves\/example-new-phone--file-[0-9a-f]{8}\.json\.outdated-[^;]*; choose a scenario\./);
+    // (The path may be broken across rows: read it with the rows joined. The words after it start a row of their own.)
+    expect((r.lastFrame() ?? '').replace(/\n/g, '')).toMatch(/saves\/example-new-phone--file-[0-9a-f]{8}\.json\.outdated-[^;]*; ?choose a scenario\./);
     expect(said).not.toContain('damaged');
     // Nothing is lost: the save is kept whole, under a name that says what it is.
     const files = readdirSync(savesDir(env));

@@ -5,7 +5,7 @@ import type { Action, Hint } from '../keys.js';
 import { hintRows, pickerHints, typeNumber } from '../keys.js';
 import { NEWER_SAVE_MARK, newerSavesWords, roomMadeWords, shownCount, type CatalogEntry } from '../../machines/light.js';
 import { commandName } from '../invocation.js';
-import { commandRows, inkRows, wrapText } from '../wrap.js';
+import { commandRows, inkRows, pathLineRows, wrapText } from '../wrap.js';
 import { useApp } from './AppContext.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
@@ -187,7 +187,10 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, n
   // A command in a notice (resume's for a kept room session, validate's) on rows of its own where the
   // row has no room for it, broken between its words with line continuations where it is longer.
   const noticeLines = notice ? notice.split('\n').filter(Boolean) : [];
-  const fitted = (n: string) => commandRows(n, columns, `${name} `);
+  // A path in one (the file a damaged save or records file was moved to) on rows of its own where
+  // the row has no room for it, cut after a "/" (pathLineRows): Ink cut it at the width, mid-name,
+  // the words after it on its last row.
+  const fitted = (n: string) => commandRows(n, columns, `${name} `).flatMap((row) => pathLineRows(row, columns));
   // (Each notice one string still, its rows apart by line breaks: drawn a row to a Paragraph, so that
   // a command's rows keep their indent.)
   const allNotices = noticeLines.map((n) => fitted(n).join('\n'));
