@@ -199,7 +199,9 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
       // with the state folder named: the path is within it, not the folder the command was typed in.
       // Then what to do: the message said what failed and why, and stopped (the records are not touched).
       const fix = writeFixWords(e);
-      io.err(`casa-practice: the ${what === 'CSV' ? 'CSV' : 'backup'} file could not be written to ${visibleLine(shownPath(path, env))} in the state folder ${shownStateDir(env)} (${errorWords(e)}). Your records are unchanged${fix ? `: ${fix}, then run the command again` : ''}.\n`);
+      // Wrapped between words to the window, each path whole on a row (wrapWords), as the command's
+      // other messages are: at 60 columns the terminal broke it mid-word ("expor" over "ts/…").
+      io.err(`${wrapWords(`casa-practice: the ${what === 'CSV' ? 'CSV' : 'backup'} file could not be written to ${visibleLine(shownPath(path, env))} in the state folder ${shownStateDir(env)} (${errorWords(e)}). Your records are unchanged${fix ? `: ${fix}, then run the command again` : ''}.`, width)}\n`);
       return 74;
     }
     // Not wrapped: a path broken across lines cannot be copied.

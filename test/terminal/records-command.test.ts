@@ -353,7 +353,34 @@ describe('casa-practice records', () => {
     writeFileSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'exports'), '');
     const r = run(['--backup'], env);
     expect(r.code).toBe(74);
-    expect(r.err).toBe(`casa-practice: the backup file could not be written to exports/casa-practice-backup-2026-03-02.json in the state folder ${join(env.XDG_STATE_HOME as string, 'casa-practice')} (a file is in the way of a folder). Your records are unchanged: move what is in the way, then run the command again.\n`);
+    expect(r.err.replace(/\s+/g, ' ')).toBe(`casa-practice: the backup file could not be written to exports/casa-practice-backup-2026-03-02.json in the state folder ${join(env.XDG_STATE_HOME as string, 'casa-practice')} (a file is in the way of a folder). Your records are unchanged: move what is in the way, then run the command again. `);
+  });
+
+  // Found in tmux at 60×24 with the state folder read-only (session 54): the message came out as one
+  // line the terminal broke wherever the 60th column fell ("expor" over "ts/casa-practice-backup…",
+  // "reco" over "rds are unchanged"), where every other message of the command is wrapped between
+  // words to the window, each path whole on a row.
+  it('says a file it cannot write in rows of the terminal\'s width, between words, each path whole on a row', () => {
+    const columns = Object.getOwnPropertyDescriptor(process.stdout, 'columns');
+    Object.defineProperty(process.stdout, 'columns', { value: 60, configurable: true });
+    try {
+      for (const flag of ['--backup', '--csv']) {
+        const env = envWithPractice();
+        writeFileSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'exports'), '');
+        const r = run([flag], env);
+        expect(r.code).toBe(74);
+        const lines = r.err.trimEnd().split('\n');
+        expect(lines.length).toBeGreaterThan(1);
+        for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(60);
+        const file = flag === '--csv' ? 'exports/casa-practice-records-2026-03-02.csv' : 'exports/casa-practice-backup-2026-03-02.json';
+        expect(lines.some((line) => line.split(' ').includes(file)), r.err).toBe(true);
+        expect(r.err.replace(/\s+/g, ' ')).toContain(`could not be written to ${file} in the state folder`);
+        expect(r.err.replace(/\s+/g, ' ')).toContain('Your records are unchanged: move what is in the way, then run the command again.');
+      }
+    } finally {
+      if (columns) Object.defineProperty(process.stdout, 'columns', columns);
+      else delete (process.stdout as { columns?: number }).columns;
+    }
   });
 
   it('is a command of the CLI, listed in its help', async () => {
