@@ -3,7 +3,7 @@ import { lstatSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs, UsageError } from './args.js';
 import { helpText } from './invocation.js';
-import { fitReport } from './wrap.js';
+import { fitReport, wrapWords } from './wrap.js';
 import { scenariosDir } from './paths.js';
 import { expandPaths, FileAccessError, loadScenarioFile, notUtf8OutputWords, resolveScenarioArg, unreadableFolder, type LoadedFile } from './files.js';
 import { whyNoScenarioFiles } from './scenario-files.js';
@@ -392,7 +392,11 @@ export function graphCommand(argv: readonly string[], io: CliIO): number {
   }
   const problem = writeOutput(output, graph);
   if (problem !== undefined) {
-    io.err(`casa-practice: could not write ${shownPath(output)}: ${problem}.\n`);
+    // Wrapped between words in a terminal (the path whole on a row), as the report is: at 60
+    // columns the terminal broke it mid-word ("the di" over "sk is read-only").
+    const said = `casa-practice: could not write ${shownPath(output)}: ${problem}.`;
+    const columns = io.columns?.();
+    io.err(`${columns ? wrapWords(said, columns) : said}\n`);
     return 1;
   }
   io.out(`Wrote the graph (${format}) to ${shownPath(output)}.\n`);

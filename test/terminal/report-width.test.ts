@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { auditCommand, graphCommand, validateCommand, type CliIO } from '../../src/terminal/commands.js';
@@ -35,6 +38,24 @@ describe('a report read in a narrow terminal is wrapped between words', () => {
     const narrow = output(graphCommand, [file], 60);
     expect(narrow).not.toBe(wide);
     for (const row of narrow.split('\n')) if ([...row].length > 60) expect(row.trim(), row).not.toContain(' ');
+    expect(narrow.split(/\s+/)).toEqual(wide.split(/\s+/));
+  });
+
+  // Found in tmux at 60×24 (session 54): graph --output into a read-only folder said "could not
+  // write /tmp/…/story.svg: the di" over "sk is read-only." The same words, wrapped between them.
+  it('graph that cannot write its --output says so wrapped the same way, the path whole on a row', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-graph-width-'));
+    // A folder in the way of the file: it cannot be written there, even as root.
+    const taken = join(dir, 'a-folder-for-the-graphs-of-this-training', 'story.svg');
+    mkdirSync(taken, { recursive: true });
+    const scenario = fixturePath('good/example.json');
+    const wide = output(graphCommand, [scenario, '--format', 'svg', '--output', taken]);
+    const narrow = output(graphCommand, [scenario, '--format', 'svg', '--output', taken], 60);
+    expect(wide).toContain(`could not write ${taken}: a folder is in the way of a file.`);
+    expect(narrow).not.toBe(wide);
+    const rows = narrow.trimEnd().split('\n');
+    for (const row of rows) if ([...row].length > 60) expect(row.trim(), row).not.toContain(' ');
+    expect(rows.some((row) => row.trim().split(' ').includes(`${taken}:`)), narrow).toBe(true);
     expect(narrow.split(/\s+/)).toEqual(wide.split(/\s+/));
   });
 
