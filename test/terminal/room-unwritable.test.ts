@@ -154,3 +154,36 @@ describe('a live room whose state folder stops taking writes', () => {
     expect(r.got.out.replace(/\s+/g, ' ')).toContain(`Room closed. The state folder cannot be written, so the session summary was written to: ${path}`);
   });
 });
+
+// Walked in tmux at 60×24 (newcomer-54, a real read-only bind mount): a room started while the
+// state folder took no write printed "casa-practice: unexpected error: EROFS: read-only file system,
+// mkdir '…/casa-practice/rooms'", and the command never ended: its server stayed listening, with no
+// controls, until the window was closed. It now says why in plain words, closes what it opened and
+// exits 74, with nothing written.
+describe('a live room whose state folder takes no write from the start', () => {
+  it('is not opened: a plain message, no "unexpected error", exit 74, and the command ends', async () => {
+    const { mkdtempSync, mkdirSync } = await vi.importActual<typeof import('node:fs')>('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { roomCommand } = await import('../../src/terminal/room/command.js');
+    const { NEW_PHONE } = await import('./helpers/room-command.js');
+    const state = mkdtempSync(join(tmpdir(), 'casa-room-ro-'));
+    const folder = join(state, 'casa-practice');
+    mkdirSync(folder, { recursive: true });
+    readOnlyFolder.path = folder;
+    const got = { out: '', err: '' };
+    const io = { out: (t: string) => void (got.out += t), err: (t: string) => void (got.err += t) };
+    const before = process.listeners('SIGTERM').length;
+    const code = await roomCommand([NEW_PHONE, '--host', '127.0.0.1', '--port', '0'], io, { XDG_STATE_HOME: state, PWD: state });
+    expect(code, got.err).toBe(74);
+    expect(got.err).not.toMatch(/unexpected error|EROFS|EACCES|at .*\.js:\d+/);
+    const said = got.err.replace(/\s+/g, ' ');
+    expect(said).toContain(`casa-practice: no room was opened: the state folder ${folder} cannot be written (permission denied)`);
+    expect(said).toContain('XDG_STATE_HOME');
+    // No room to carry on, and no signal handler left behind (the command ended; its server is closed).
+    expect(got.out).not.toContain('Listening on');
+    expect(process.listeners('SIGTERM').length).toBe(before);
+    // As the README says it.
+    expect(readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8').replace(/\s+/g, ' ')).toContain('a state folder that cannot be written when it starts (a read-only disk) opens no room: it says so, exit code 74.');
+    expect(readdirSync(folder, { recursive: true }).filter((f) => /\.(json|open|tmp)$/.test(String(f)))).toEqual([]);
+  });
+});

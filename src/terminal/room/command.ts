@@ -11,7 +11,7 @@ import {
 } from '../../machines/index.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { CliIO } from '../commands.js';
-import { exportsDir, fallbackExportDir, leavingPath, SUMMARY_ELSEWHERE } from '../export.js';
+import { exportsDir, fallbackExportDir, leavingPath, shownStateDir, SUMMARY_ELSEWHERE } from '../export.js';
 import { command, commandName, helpText, textWidth } from '../invocation.js';
 import { fileStore } from '../node/file-store.js';
 import { errorWords } from '../node/state-store.js';
@@ -220,8 +220,23 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
     return 1;
   }
   port = server.port;
-  store.write(key, text(server.state()));
-  store.write(openKey, holderText());
+  try {
+    store.write(key, text(server.state()));
+    store.write(openKey, holderText());
+  } catch (e) {
+    // A state folder that takes no write from the start (a read-only disk, say): a room is kept
+    // there from its first moment (room --resume after a crash, and one process per room). It
+    // said "unexpected error: EROFS: … mkdir '…/rooms'" and left the server listening, the command
+    // never ending. Nothing is open yet: the server is closed, and the reason said in plain words.
+    await server.close();
+    try {
+      store.remove(openKey);
+    } catch {
+      // not written, or still refused: nothing names this process for long (openHolder)
+    }
+    io.err(`${wrapWords(`casa-practice: no room was opened: the state folder ${shownStateDir(env)} cannot be written (${errorWords(e)}), and a live room is kept there as it goes, so that it can be carried on after a crash or a restart. Start it again with XDG_STATE_HOME set to a folder you can write.`, width())}\n`);
+    return 74;
+  }
 
   const at = roomAddresses(host, port, state.room, token, ctx.scenario.id);
   where.join = at.join;
