@@ -39,7 +39,7 @@ describe('a path in the picker\'s notices', () => {
     it(`names ${what}'s file on rows of its own at 60 columns, cut after a "/", the words after it on the next row`, async () => {
       expect(notice).toContain(path);
       const { entries } = validatedCatalog(BUNDLED)();
-      const r = await renderAt(<PickerHost entries={entries} notice={notice} />, 60, 24);
+      const r = await renderAt(<PickerHost entries={entries} notice={notice} canResume={false} />, 60, 24);
       // Whole above the list where it fits, else in full under n.
       if (rows(r.lastFrame()).join(' ').includes('n: read notices in full')) await press(r, 'n');
       const frame = rows(r.lastFrame());
@@ -61,7 +61,7 @@ describe('a path in the picker\'s notices', () => {
     const path = notice.match(/\/\S+json\.damaged-\S+?(?=;)/)?.[0] as string;
     expect(path.length).toBeGreaterThan(100);
     const { entries } = validatedCatalog(BUNDLED)();
-    const r = await renderAt(<PickerHost entries={entries} notice={notice} />, 100, 30);
+    const r = await renderAt(<PickerHost entries={entries} notice={notice} canResume={false} />, 100, 30);
     const frame = rows(r.lastFrame());
     for (const row of frame) expect([...row].length).toBeLessThanOrEqual(100);
     const taken = pathRows(frame, path);
