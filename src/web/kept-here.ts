@@ -83,3 +83,28 @@ export function utf8Length(text: string): number {
 export function sizeWords(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
 }
+
+/**
+ * The sizes of the parts of a whole and of the whole, in one unit (KB, or tenths of a MB from 1 MB
+ * on, as sizeWords chooses for the whole), so that the parts shown add up to the whole shown: each
+ * part rounded up on its own added to more than the whole (8 KB + 46 KB of 53 KB). The whole is
+ * rounded as sizeWords rounds it; its units go to the parts by their whole units, then one more each
+ * to those with the largest remainders (largest remainder), so each part is its size rounded down or
+ * up. A part given no unit is said to be less than one ("less than 1 KB").
+ */
+export function partSizeWords(parts: readonly number[]): { whole: string; parts: string[] } {
+  const bytes = parts.reduce((a, b) => a + b, 0);
+  const mb = bytes >= 1024 * 1024;
+  const unit = mb ? (1024 * 1024) / 10 : 1024;
+  const units = mb ? Math.round((bytes / 1024 / 1024) * 10) : Math.max(1, Math.ceil(bytes / unit));
+  const shares = parts.map((b) => Math.floor(b / unit));
+  let left = units - shares.reduce((a, b) => a + b, 0);
+  const byRemainder = parts.map((b, i) => i).sort((i, j) => (parts[j]! / unit - shares[j]!) - (parts[i]! / unit - shares[i]!) || parts[j]! - parts[i]! || i - j);
+  for (const i of byRemainder) {
+    if (left <= 0) break;
+    shares[i]! += 1;
+    left -= 1;
+  }
+  const words = (n: number) => mb ? `${n / 10} MB` : `${n} KB`;
+  return { whole: words(units), parts: shares.map((n) => n === 0 ? `less than ${words(1)}` : words(n)) };
+}

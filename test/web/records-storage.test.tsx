@@ -7,6 +7,7 @@ import { memoryStore, RECORDS_KEY, type Store } from '../../src/machines/index.j
 import { localStore } from '../../src/web/adapters/local-store.js';
 import Records from '../../src/web/pages/Records.js';
 import { StoreContext } from '../../src/web/store.js';
+import { partSizeWords } from '../../src/web/kept-here.js';
 import { downloadsOfEachTest, EMPTY_RECORDS } from './helpers.js';
 
 // Copies set aside of saves, last debriefs and presenter sessions count toward the 3 MB the browser
@@ -66,12 +67,13 @@ describe('My records: room in this browser, and every copy set aside', () => {
     expect(items).toHaveLength(4);
     expect(items[2]!.textContent).toMatch(/\(3 KB\)/);
     expect(room.getAllByRole('button', { name: /^Remove this copy \(/ })).toHaveLength(4);
-    // The room: by kind, with where each goes.
+    // The room: by kind, with where each goes; the parts shown add up to the whole shown (3 + 3 of 6 KB).
+    expect(section('Room in this browser').nextElementSibling!.textContent).toBe('casa-practice keeps 6 KB in this browser.');
     const kinds = [...section('Room in this browser').nextElementSibling!.nextElementSibling!.querySelectorAll('li')].map((li) => li.textContent);
     expect(kinds).toEqual([
-      expect.stringMatching(/^Your records: 1 KB\. Never removed here\./),
+      expect.stringMatching(/^Your records: less than 1 KB\. Never removed here\./),
       expect.stringMatching(/^Scenarios in progress \(1\): 3 KB\. Each goes when it is finished, or started again, from “Practise a conversation”; or remove one below, under “Scenarios in progress”\.$/),
-      expect.stringMatching(/^Presenter sessions \(1\): 1 KB\. Each goes when the trainer starts the presenter session over, in presenter mode; or remove one below, under “Presenter sessions”\.$/),
+      expect.stringMatching(/^Presenter sessions \(1\): less than 1 KB\. Each goes when the trainer starts the presenter session over, in presenter mode; or remove one below, under “Presenter sessions”\.$/),
       expect.stringMatching(/^Copies set aside \(4\): 3 KB\. Listed below, under “Damaged and outdated copies”: each can be removed\.$/),
     ]);
     // A save's copy downloads as itself, named for what it is.
@@ -283,5 +285,31 @@ describe('My records: a presenter session can be removed from "Room in this brow
     expect(document.activeElement).toBe(room.getByRole('button', { name: 'Remove this presenter session (the presenter session of “bus-stop”)' }));
     await confirmRemove(user, 'Remove the presenter session of “bus-stop”?', 'The room had entered nothing in it yet, so nothing the room did is lost: presenter mode starts this scenario from the beginning the next time.', 'Presenter sessions', /^The presenter session of “bus-stop” was removed from this browser\. No presenter sessions are kept here now\.$/);
     expect(store.data.has(OTHER)).toBe(false);
+  });
+});
+
+describe('My records: the room each part takes adds up to the room shown', () => {
+  // Each part was rounded up on its own, the whole too: 1 KB + 8 KB + 46 KB of 53 KB.
+  it('a save of 7.5 KB and a last debrief of 45.3 KB, with records of a few bytes: less than 1 KB + 8 KB + 45 KB of 53 KB', () => {
+    const store = memoryStore({
+      [RECORDS_KEY]: EMPTY_RECORDS,
+      'saves/youth-discloses.json': 's'.repeat(7680),
+      'debriefs/youth-discloses.json': 'd'.repeat(46387),
+    });
+    renderRecords(store);
+    const room = section('Room in this browser');
+    expect(room.nextElementSibling!.textContent).toBe('casa-practice keeps 53 KB in this browser.');
+    const kinds = [...room.nextElementSibling!.nextElementSibling!.querySelectorAll('li')].map((li) => /^[^:]+: ([^.]+)\./.exec(li.textContent ?? '')?.[1]);
+    expect(kinds).toEqual(['less than 1 KB', '8 KB', '45 KB']);
+  });
+
+  it('from 1 MB on, in tenths of a MB: each part its size rounded down or up, the parts adding up to the whole', () => {
+    const mb = 1024 * 1024;
+    // 0.55 + 0.55 + a few bytes: 1.1 MB, one half going up, the other down (each alone said 0.6).
+    expect(partSizeWords([0.55 * mb, 0.55 * mb, 100])).toEqual({ whole: '1.1 MB', parts: ['0.6 MB', '0.5 MB', 'less than 0.1 MB'] });
+    // 2.07 + 1.01 + 0.06 MB: 3.1 MB, the one unit left to the largest remainder (2.07's).
+    expect(partSizeWords([2.07 * mb, 1.01 * mb, 0.06 * mb])).toEqual({ whole: '3.1 MB', parts: ['2.1 MB', '1 MB', 'less than 0.1 MB'] });
+    // Under 1 MB, in KB, rounded up as the whole is: 2.1 + 2.1 KB are 5 KB.
+    expect(partSizeWords([2150, 2150])).toEqual({ whole: '5 KB', parts: ['3 KB', '2 KB'] });
   });
 });

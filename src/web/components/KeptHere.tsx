@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'rea
 import { cleanLine, localDate, localTime, roomLossWords, roomMadeWords, type PlaythroughRecord, type Store } from '../../machines/light.js';
 import { isReplacedSaveKey, restoreRefusal, restoreReplacedSave, RESTORE_NO_ROOM } from '../../machines/index.js';
 import { downloadText } from '../download.js';
-import { asideCopy, copiesHeading, keptKind, ROOM_HEADING, sizeWords, slotScenarioId, utf8Length, type AsideCopy, type KeptKind } from '../kept-here.js';
+import { asideCopy, copiesHeading, keptKind, partSizeWords, ROOM_HEADING, sizeWords, slotScenarioId, utf8Length, type AsideCopy, type KeptKind } from '../kept-here.js';
 import { scenarioTexts } from '../scenarios.js';
 import { useStoreProblem } from '../store.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
@@ -486,18 +486,21 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
       </>
     );
   };
+  // The parts shown add up to the whole shown (each rounded up on its own, they added to more).
+  const shownRows = rows.filter((r) => kept.count[r.kind] > 0);
+  const sizes = partSizeWords(shownRows.map((r) => kept.bytes[r.kind]));
   return (
     <>
       <h2>{ROOM_HEADING}</h2>
       <p>
-        {kept.total === 0 ? 'casa-practice keeps nothing in this browser yet.' : `casa-practice keeps ${sizeWords(kept.total)} in this browser`}
+        {kept.total === 0 ? 'casa-practice keeps nothing in this browser yet.' : `casa-practice keeps ${sizes.whole} in this browser`}
         {kept.total > 0 && (limit !== undefined ? `, of the ${sizeWords(limit)} it may keep.` : '.')}
       </p>
       {kept.total > 0 && (
         <ul className="kept-here">
-          {rows.filter((r) => kept.count[r.kind] > 0).map((r) => (
+          {shownRows.map((r, i) => (
             <li key={r.kind}>
-              <strong>{r.name}{r.kind !== 'records' && r.kind !== 'other' ? ` (${kept.count[r.kind]})` : ''}:</strong> {sizeWords(kept.bytes[r.kind])}. {r.where}
+              <strong>{r.name}{r.kind !== 'records' && r.kind !== 'other' ? ` (${kept.count[r.kind]})` : ''}:</strong> {sizes.parts[i]}. {r.where}
             </li>
           ))}
         </ul>
