@@ -295,3 +295,26 @@ export function sceneChain(count: number): string {
   nodes.push({ id: 'end-mixed', kind: 'ending', ending: 'mixed', title: 'End', narration: 'It ends.' });
   return hostileScenario('hostile-scene-chain', nodes);
 }
+
+/**
+ * A valid scenario of `count` decisions one after another, each followed by an untitled scene
+ * (either reply leads on), then an ending: a long trainer-led session of many decisions. Working
+ * out each step's list of decisions so far, and how the room did, from every decision made, at
+ * every step made a live room quadratic in the decisions made.
+ */
+export function decisionChain(count: number): string {
+  const nodes: Record<string, unknown>[] = [];
+  for (let i = 0; i < count; i++) {
+    const next = `scene-${i}`;
+    nodes.push({
+      id: `d${i}`, kind: 'decision', title: `Decision ${i}`, narration: 'Maya waits.', prompt: 'What do you say?', facilitatorNote: 'Note.', discussionPrompt: 'Prompt?',
+      replies: [
+        { id: `d${i}-a`, text: 'Reply a.', feedback: 'It matters (Red Flags).', assessments: [{ principle: 'non-judgmental', verdict: 'follows' }], next },
+        { id: `d${i}-b`, text: 'Reply b.', feedback: 'It matters (Red Flags).', assessments: [{ principle: 'curious-not-interrogating', verdict: 'violates' }], next },
+      ],
+    });
+    nodes.push({ id: next, kind: 'scene', narration: `Time passes ${i}.`, next: i + 1 < count ? `d${i + 1}` : 'end-mixed' });
+  }
+  nodes.push({ id: 'end-mixed', kind: 'ending', ending: 'mixed', title: 'End', narration: 'It ends.' });
+  return hostileScenario('hostile-decision-chain', nodes, { start: 'd0' });
+}

@@ -9,6 +9,7 @@ if (!only || only === 'integrity') runIntegrityBench();
 if (!only || only === 'hostile' || only === 'plain') await (await import('./plain.js')).runPlainChainBench();
 if (!only || only === 'hostile' || only === 'trail') (await import('./trail.js')).runTrailBench();
 if (!only || only === 'hostile' || only === 'trail' || only === 'room-chain') (await import('./trail.js')).runRoomChainBench();
+if (!only || only === 'hostile' || only === 'trail' || only === 'room-decisions') (await import('./trail.js')).runRoomDecisionChainBench();
 if (!only || only === 'hostile' || only === 'debrief') {
   const { runDebriefBench, runConditionalDebriefBench } = await import('./debrief.js');
   runDebriefBench();

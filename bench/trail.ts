@@ -1,12 +1,12 @@
 // Presenter mode's and the play page's per-step work on a long chain of scenes: the scene number
 // ("Scene N"), who is introduced, and who's who.
 import {
-  createRoom, introductionsAt, peopleMet, presenterView, reduceRoom, roomContext, roomSessionView, sceneNumberAt, serializeRoom, startSession, validateScenario, voterView,
+  createRoom, decisionTotals, introductionsAt, peopleMet, presenterView, reduceRoom, roomContext, roomDecisions, roomDidWords, roomSessionView, sceneNumberAt, serializeRoom, startSession, validateScenario, voterView,
   type PresenterCommand, type PresenterAction, type RoomContext, type RoomInput, type RoomState, type Scenario, type SessionActor,
 } from '../src/machines/index.js';
 import { Trail } from '../src/web/trail.js';
 import { printTable } from './core.js';
-import { sceneChain } from './hostile.js';
+import { decisionChain, sceneChain } from './hostile.js';
 
 /** The bound per 1,000 scenes, in ms: `npm run bench` ends with exit code 1 past it. */
 const TARGET_MS = 3_000;
@@ -154,5 +154,100 @@ export function runTrailBench(sizes = [1_000, 2_000], replayedAt = [250, 500]): 
       console.log(`Over the target: ${over.join(', ')}.`);
       process.exitCode = 1;
     }
+  }
+}
+
+/**
+ * The live room's views at every change of a chain of `count` decisions, each followed by a scene
+ * (the generated decisionChain), played through the room's reducer as the room server plays it: at
+ * each decision the vote opened, a phone's vote, the reveal and the reply followed, then Continue
+ * past the scene. Timed: at every change the presenter view (with its list of the decisions followed
+ * and how the room did) and a phone's view, worked out as the server works them out. `before`: the
+ * list and how the room did worked out from every decision made as well, as the view did before
+ * they were carried forward (quadratic in the decisions made). Timed apart, not judged: the reducer
+ * and the state as written to the state folder, which copy the session's whole transcript at every
+ * step and so grow with the session.
+ */
+function playRoomDecisionChain(scenario: Scenario, count: number, before = false): { views: number; reducer: number; saved: number } {
+  const ctx: RoomContext = roomContext(scenario);
+  let state: RoomState = createRoom(ctx, ROOM, 1, new Date('2026-12-01T10:00:00Z'));
+  let seq = 0;
+  const ms = { views: 0, reducer: 0, saved: 0 };
+  const apply = (input: RoomInput) => {
+    const t = performance.now();
+    const result = reduceRoom(ctx, state, input);
+    ms.reducer += performance.now() - t;
+    if (!result.ok) throw new Error(result.message);
+    state = result.state;
+  };
+  const present = (command: PresenterCommand) => apply({ from: 'presenter', message: { room: ROOM, token: 'x'.repeat(43), seq: ++seq, ...command } as PresenterAction });
+  let phoneSeq = 0;
+  const shown = () => {
+    const t = performance.now();
+    presenterView(ctx, state, 1);
+    voterView(ctx, state, PHONE);
+    if (before) {
+      state.history.map(decisionTotals);
+      roomDidWords(ctx.scenario, roomDecisions(ctx, state));
+    }
+    const t2 = performance.now();
+    ms.views += t2 - t;
+    serializeRoom(state);
+    ms.saved += performance.now() - t2;
+  };
+  apply({ from: 'voter', device: PHONE, message: { type: 'join', room: ROOM, device: PHONE } });
+  shown();
+  // The story opens on a decision: the first step shows it in place of the content note.
+  present({ type: 'advance', node: roomSessionView(ctx, state).nodeId });
+  shown();
+  for (let i = 0; i < count; i++) {
+    const decision = roomSessionView(ctx, state);
+    if (decision.kind !== 'decision') throw new Error(`step ${i}: not at a decision`);
+    present({ type: 'open', node: decision.nodeId });
+    shown();
+    apply({ from: 'voter', device: PHONE, message: { type: 'vote', room: ROOM, seq: ++phoneSeq, round: state.round, reply: 1 + (i % 2) } });
+    shown();
+    present({ type: 'reveal', round: state.round });
+    shown();
+    present({ type: 'choose', round: state.round, reply: decision.replies[i % 2]!.id });
+    shown();
+    const scene = roomSessionView(ctx, state);
+    if (scene.kind !== 'scene') throw new Error(`step ${i}: not at a scene`);
+    present({ type: 'advance', node: scene.nodeId });
+    shown();
+  }
+  if (state.phase !== 'ended') throw new Error('the room did not reach the ending');
+  const view = presenterView(ctx, state, 1);
+  if (view.decisions.length !== count) throw new Error(`the room listed ${view.decisions.length} decisions, not ${count}`);
+  return ms;
+}
+
+/** The room's changes at each decision of the chain: the vote opened, a phone's vote, the reveal, the reply followed, Continue past the scene. */
+const CHANGES_PER_DECISION = 5;
+
+/** "Live room: a generated chain of decisions": the views' ms per decision should stay roughly flat. */
+export function runRoomDecisionChainBench(sizes = [250, 1_000], beforeAt = [250]): void {
+  console.log('\nLive room: a generated chain of decisions (each followed by a scene) played through the room\'s reducer to its ending: at each decision the vote, the reveal and the reply followed; timed, at every change, the presenter view (its list of the decisions followed, how the room did) and a phone\'s view (src/machines/room/state.ts); ms per decision should stay roughly flat. The reducer and the saved state are timed apart, not judged (each copies the session\'s whole transcript: they grow with it)');
+  const rows: string[][] = [['worked out', 'decisions', 'views ms', 'µs per decision', `under ${TARGET_MS / 1000} s per 1,000 changes`, 'reducer ms', 'saved state ms']];
+  const over: string[] = [];
+  const chain = (count: number) => {
+    const { scenario } = validateScenario(decisionChain(count), 'chain.json');
+    if (!scenario) throw new Error(`chain of ${count} decisions: not valid`);
+    return scenario;
+  };
+  // Untimed first, so that the first size is not timed on cold code.
+  playRoomDecisionChain(chain(50), 50);
+  const runs: [boolean, number][] = [...sizes.map((n): [boolean, number] => [false, n]), ...beforeAt.map((n): [boolean, number] => [true, n])];
+  for (const [before, count] of runs) {
+    const ms = playRoomDecisionChain(chain(count), count, before);
+    const ok = ms.views < (TARGET_MS * CHANGES_PER_DECISION * count) / 1_000;
+    rows.push([before ? 'from every decision (before)' : 'carried forward', count.toLocaleString('en-US'), ms.views.toFixed(0), ((ms.views * 1000) / count).toFixed(0), before ? '-' : ok ? 'yes' : 'NO', ms.reducer.toFixed(0), ms.saved.toFixed(0)]);
+    if (!before && !ok) over.push(`${count} decisions`);
+  }
+  printTable(rows);
+  console.log(`Target: the views under ${TARGET_MS / 1000} s per 1,000 changes carried forward (${CHANGES_PER_DECISION} changes a decision: ${(TARGET_MS * CHANGES_PER_DECISION) / 1000} s per 1,000 decisions).`);
+  if (over.length > 0) {
+    console.log(`Over the target: ${over.join(', ')}.`);
+    process.exitCode = 1;
   }
 }

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { sceneChain } from '../../bench/hostile.js';
+import { decisionChain, sceneChain } from '../../bench/hostile.js';
 import {
   createRoom, decisionSetup, introductionsAt, MAX_PEOPLE_ON_PHONE, MAX_PEOPLE_SENT, peopleMet, presenterView, reduceRoom, restoreRoom, resumeRecap, roomContext, roomSceneNumber, roomSessionView,
-  sceneNumberAt, serializeRoom, validateScenario, voterView, backToDecision,
+  sceneNumberAt, serializeRoom, validateScenario, voterView, backToDecision, decisionTotals, roomDecisions, roomDidWords,
   type PersistedScenarioSnapshot, type PresenterAction, type PresenterCommand, type PresenterView, type RoomContext, type RoomInput, type RoomState, type Scenario,
 } from '../../src/machines/index.js';
 import { cleanLine, cleanText } from '../../src/machines/text/clean.js';
@@ -19,6 +19,16 @@ const steps = vi.hoisted(() => ({ count: 0 }));
 vi.mock('xstate', async (importOriginal) => {
   const real = await importOriginal<typeof import('xstate')>();
   return { ...real, transition: (...args: Parameters<typeof real.transition>) => { steps.count++; return real.transition(...args); } };
+});
+
+// The presenter view's list of the decisions followed and how the room did were worked out from
+// every decision made, at every change (quadratic in a long session of decisions); they are now
+// carried forward too. The work is counted by the core's best-practice look-ups (each decision's
+// scoring makes one).
+const scoring = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../src/machines/scoring.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/machines/scoring.js')>();
+  return { ...real, bestPracticeAt: (...args: Parameters<typeof real.bestPracticeAt>) => { scoring.count++; return real.bestPracticeAt(...args); } };
 });
 
 const ROOM = 'ABC234';
@@ -50,7 +60,7 @@ function shown(ctx: RoomContext, state: RoomState) {
   const view: PresenterView = presenterView(ctx, state, 1);
   return {
     sceneNumber: view.sceneNumber, roomSceneNumber: roomSceneNumber(ctx, state), introductions: view.introductions, people: view.people, setup: view.setup,
-    phone: voterView(ctx, state, PHONE).people,
+    phone: voterView(ctx, state, PHONE).people, decisions: view.decisions, did: view.did,
   };
 }
 
@@ -79,8 +89,53 @@ function replayed(ctx: RoomContext, state: RoomState): ReturnType<typeof shown> 
     sceneNumber: view.kind === 'scene' ? n : undefined, roomSceneNumber: n, introductions: !ended && introductions.length > 0 ? introductions : undefined,
     people: people.slice(0, MAX_PEOPLE_SENT), setup: !ended && setup.length > 0 ? setup : undefined,
     phone: notStarted ? [] : people.slice(0, MAX_PEOPLE_ON_PHONE).map((p) => ({ name: p.name, ...(p.role !== '' ? { role: p.role } : {}) })),
+    // As the presenter view listed them before: from every decision made, at every change.
+    decisions: state.history.map(decisionTotals), did: roomDidWords(scenario, roomDecisions(ctx, state)),
   };
 }
+
+describe('the live room carries the decisions followed and how the room did forward', () => {
+  it('a generated chain of 150 decisions: listed and counted as worked out from every decision, with the scoring done a number of times that grows with the chain, not its square', () => {
+    const scenario = scenarioOf(decisionChain(150));
+    const ctx = roomContext(scenario);
+    const room = driven(ctx, createRoom(ctx, ROOM, 1, NOW));
+    room.present({ type: 'advance', node: room.view().nodeId });
+    scoring.count = 0;
+    const seen: { decisions: PresenterView['decisions']; did: string[] }[] = [];
+    const expected: typeof seen = [];
+    const look = () => {
+      const view = presenterView(ctx, room.state, 1);
+      seen.push({ decisions: view.decisions, did: view.did });
+    };
+    for (let i = 0; i < 150; i++) {
+      const decision = room.view();
+      room.present({ type: 'open', node: decision.nodeId });
+      look();
+      room.apply({ from: 'voter', device: PHONE, message: { type: 'vote', room: ROOM, seq: i + 1, round: room.state.round, reply: 1 + (i % 3 === 0 ? 1 : 0) } });
+      look();
+      room.present({ type: 'reveal', round: room.state.round });
+      look();
+      room.present({ type: 'choose', round: room.state.round, reply: decision.replies[i % 2]!.id });
+      look();
+      room.present({ type: 'advance', node: room.view().nodeId });
+      look();
+    }
+    expect(room.state.phase).toBe('ended');
+    const counted = scoring.count;
+    // Worked out from every decision at every change: 150 decisions × 5 changes × up to 150 decisions, twice.
+    expect(counted).toBeLessThan(20 * 150);
+    // What a replay of every decision gives, at the end and on the way (worked out again here, uncounted).
+    const final = presenterView(ctx, room.state, 1);
+    expected.push({ decisions: room.state.history.map(decisionTotals), did: roomDidWords(scenario, roomDecisions(ctx, room.state)) });
+    expect({ decisions: final.decisions, did: final.did }).toEqual(expected[0]);
+    expect(final.decisions).toHaveLength(150);
+    expect(final.did).toEqual([
+      expect.stringMatching(/^The branch the room took was best practice at \d+ of 150 decisions/),
+      expect.stringMatching(/^The room's most-voted reply was best practice at \d+ of 150 decisions with votes/),
+    ]);
+    expect(seen.at(-1)).toEqual(expected[0]);
+  });
+});
 
 describe('the live room carries the scene number, introductions, who\'s who and setup forward', () => {
   it('a generated chain of 150 scenes: numbered 1 to 150 and set up as a replay says, with the machine stepped a number of times that grows with the chain, not its square', () => {

@@ -1,7 +1,7 @@
 import { debriefModel } from '../report/debrief-model.js';
 import { cell, debriefMarkdown, mdLines, mdText } from '../report/markdown.js';
 import { localTimeWords } from '../report/export.js';
-import { BEST_PRACTICE, roomMatchWords, sharesOf, signed } from '../report/words.js';
+import { BEST_PRACTICE, percentOf, roomMatchWords, sharesOf, signed } from '../report/words.js';
 import { bestPracticeAt, type Debrief } from '../scoring.js';
 import type { Scenario } from '../schema/scenario.js';
 import { indexScenario } from '../scenario-index.js';
@@ -99,6 +99,48 @@ export function roomDidWords(scenario: Scenario, decisions: readonly Facilitated
   const agreement = decisionsAgreement(scenario, decisions);
   if (taken === 0 && agreement.decisions === 0) return ['The room made no decisions.'];
   return [...(taken > 0 ? [roomMatchWords(branchBest, taken, 'The branch the room took was')] : []), ...(agreement.decisions > 0 ? [agreementWords(agreement)] : [])];
+}
+
+/**
+ * What roomDidWords says, as counts that add up decision by decision, for a caller that carries them
+ * forward from step to step (a live room: worked out from every decision made at every change, they
+ * made a long session quadratic): the branches taken and how many were best practice, then the
+ * decisions with votes, how many the most-voted reply matched, the votes and those for best practice.
+ */
+export interface RoomDidCounts {
+  taken: number;
+  branchBest: number;
+  voted: number;
+  matched: number;
+  votes: number;
+  votesForBest: number;
+}
+
+/** No decision made yet. */
+export const NO_DECISIONS_COUNTED: RoomDidCounts = { taken: 0, branchBest: 0, voted: 0, matched: 0, votes: 0, votesForBest: 0 };
+
+/** The counts with one decision added (`sign` -1: taken off, as the room goes back), as roomDidWords and roomAgreement count it. */
+export function roomDidAdd(scenario: Scenario, counts: RoomDidCounts, d: FacilitatedDecision, sign: 1 | -1 = 1): RoomDidCounts {
+  const replies = scored(scenario, d);
+  const chosen = replies.find((r) => r.number === d.chosen);
+  const total = replies.reduce((sum, r) => sum + r.votes, 0);
+  const voted = total > 0;
+  const top = voted ? Math.max(...replies.map((r) => r.votes)) : 0;
+  return {
+    taken: counts.taken + (chosen ? sign : 0),
+    branchBest: counts.branchBest + (chosen?.best ? sign : 0),
+    voted: counts.voted + (voted ? sign : 0),
+    matched: counts.matched + (voted && replies.every((r) => r.best || r.votes !== top) ? sign : 0),
+    votes: counts.votes + (voted ? sign * total : 0),
+    votesForBest: counts.votesForBest + (voted ? sign * replies.filter((r) => r.best).reduce((sum, r) => sum + r.votes, 0) : 0),
+  };
+}
+
+/** roomDidWords from the counts (roomDidAdd's). */
+export function roomDidCountsWords(c: RoomDidCounts): string[] {
+  if (c.taken === 0 && c.voted === 0) return ['The room made no decisions.'];
+  const agreement: RoomAgreement = { decisions: c.voted, matched: c.matched, matchedPercent: percentOf(c.matched, c.voted), votes: c.votes, votesForBest: c.votesForBest, votesForBestPercent: percentOf(c.votesForBest, c.votes) };
+  return [...(c.taken > 0 ? [roomMatchWords(c.branchBest, c.taken, 'The branch the room took was')] : []), ...(c.voted > 0 ? [agreementWords(agreement)] : [])];
 }
 
 /**

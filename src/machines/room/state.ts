@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { compileScenario, type ScenarioMachine } from '../compile.js';
 import { revealData, type RevealEntry, type Votes } from '../facilitation/votes.js';
 import { backToDecision } from '../facilitation/steps.js';
-import { facilitatedDecision, roomDidWords, summaryBaseName, type FacilitatedDecision } from '../facilitation/summary.js';
+import { facilitatedDecision, NO_DECISIONS_COUNTED, roomDidAdd, roomDidCountsWords, summaryBaseName, type FacilitatedDecision, type RoomDidCounts } from '../facilitation/summary.js';
 import { fileStamp } from '../report/export.js';
 import { BAND_LABELS, breaksCritical, citationWords, scoreWords } from '../report/words.js';
 import type { Scenario, ScenarioNode } from '../schema/scenario.js';
@@ -243,9 +243,10 @@ function peopleOf(ctx: RoomContext, state: RoomState): RoomPeople {
   const cached = people.get(state.session)?.get(revealedNow);
   if (cached) return cached;
   const trail = trailOf(ctx, state);
-  const reveals = roomReveals(state, revealedNow);
-  // Its path cannot be replayed: peopleMet lists the people of the moment alone.
-  const all = trail ? peopleMetAt(ctx.scenario, snapshotOf(ctx, state), trail.met, reveals) : peopleMet(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot, reveals);
+  // Its path cannot be replayed: peopleMet lists the people of the moment alone. With the trail
+  // known, the moment alone is added (peopleMetAt reads the current reveal only): the past ones,
+  // listed at every moment, made it linear in the decisions made.
+  const all = trail ? peopleMetAt(ctx.scenario, snapshotOf(ctx, state), trail.met, { past: [], current: { revealed: revealedNow } }) : peopleMet(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot, roomReveals(state, revealedNow));
   const found = { presenter: all.slice(0, MAX_PEOPLE_SENT), phone: all.slice(0, MAX_PEOPLE_ON_PHONE).map((p) => ({ name: p.name, ...(p.role !== '' ? { role: p.role } : {}) })) };
   const byReveal = people.get(state.session) ?? new Map<boolean, RoomPeople>();
   byReveal.set(revealedNow, found);
@@ -504,7 +505,7 @@ function reducePresenter(ctx: RoomContext, state: RoomState, message: PresenterA
         best: reveal.entries.filter((e) => e.best).map((e) => e.replyId),
         record: facilitatedDecision(view, countVotes(state.votes), reply.number),
       };
-      return step(ctx, { ...seen, history: [...state.history, decision], votes: {}, phase: 'idle', node: undefined }, { type: 'reply.choose', replyId: reply.id });
+      return step(ctx, { ...seen, history: followOn(ctx, state.history, [...state.history, decision]), votes: {}, phase: 'idle', node: undefined }, { type: 'reply.choose', replyId: reply.id });
     }
     case 'back': {
       if (message.node !== view.nodeId) return refuse('wrong-node', 'The session is no longer at that moment.');
@@ -515,7 +516,7 @@ function reducePresenter(ctx: RoomContext, state: RoomState, message: PresenterA
       if (state.phase === 'locked') return refuse('not-now', 'The vote here is locked: going back is possible only before a vote opens here.');
       if (state.phase === 'revealed') return refuse('not-now', 'The votes here are revealed: follow a reply; going back is possible only before a vote opens here.');
       // The decision as the room left it: revealed, with its votes; the round it had.
-      const back: RoomState = { ...seen, history: state.history.slice(0, -1), phase: 'revealed', round: last.round, node: last.node, votes: last.votes };
+      const back: RoomState = { ...seen, history: followOn(ctx, state.history, state.history.slice(0, -1)), phase: 'revealed', round: last.round, node: last.node, votes: last.votes };
       return step(ctx, back, { type: 'decision.undo' });
     }
   }
@@ -615,7 +616,7 @@ function backFromEnding(ctx: RoomContext, seen: RoomState, state: RoomState, vie
   const undone = last && backToDecision(view, state.history.length) !== undefined ? undoEnding(ctx.scenario, state.session.snapshot, ctx.machine) : undefined;
   if (!last || !undone) return refuse('not-now', 'No decision has been followed yet.');
   const session = saveSession(ctx.scenario, undone, new Date(state.session.savedAt));
-  return { ok: true, change: 'all', state: { ...seen, session, history: state.history.slice(0, -1), phase: 'revealed', round: last.round, node: last.node, votes: last.votes } };
+  return { ok: true, change: 'all', state: { ...seen, session, history: followOn(ctx, state.history, state.history.slice(0, -1)), phase: 'revealed', round: last.round, node: last.node, votes: last.votes } };
 }
 
 function step(ctx: RoomContext, state: RoomState, event: { type: 'scene.continue' } | { type: 'reply.choose'; replyId: string } | { type: 'decision.undo' }): RoomResult {
@@ -896,8 +897,8 @@ function workOutPresenterView(ctx: RoomContext, state: RoomState, connected: num
     ...(state.phase !== 'ended' && introductionsOf(ctx, state).length > 0 ? { introductions: introductionsOf(ctx, state) } : {}),
     ...(state.phase !== 'ended' && setupOf(ctx, state).length > 0 ? { setup: setupOf(ctx, state) } : {}),
     ...(revealed(state) ? { reveal: revealOf(ctx, state) } : {}),
-    decisions: state.history.map(decisionTotals),
-    did: roomDidWords(ctx.scenario, roomDecisions(ctx, state)),
+    decisions: followedOf(ctx, state.history).totals,
+    did: didWords(ctx, state),
     ...(notStarted(state) ? { contentNote: contentNoteOf(ctx) } : {}),
     ...(state.phase === 'ended' ? { summary: { fileName: roomSummaryFileName(ctx, state), markdown: roomSummaryMarkdown(ctx, state) } } : {}),
   };
@@ -1055,12 +1056,68 @@ export function decisionTotals(d: RoomDecision): { title: string; chosen?: numbe
   };
 }
 
+/**
+ * The decisions followed, as the presenter view lists them (decisionTotals) and as how the room did
+ * counts them (roomDidAdd), kept beside the room's history (never saved), by its list: handed on by
+ * each decision followed and each going back (followOn), and worked out from every decision only
+ * where nothing is known (a new room, a kept room reopened). Worked out from every decision at every
+ * change, they made a long session quadratic in the decisions made. Treat `totals` as read-only: the
+ * views of every state with this history share it.
+ */
+interface Followed {
+  ctx: RoomContext;
+  totals: ReturnType<typeof decisionTotals>[];
+  counts: RoomDidCounts;
+}
+
+const followed = new WeakMap<readonly RoomDecision[], Followed>();
+
+function followedOf(ctx: RoomContext, history: readonly RoomDecision[]): Followed {
+  const known = followed.get(history);
+  if (known?.ctx === ctx) return known;
+  let counts = NO_DECISIONS_COUNTED;
+  for (const d of history) counts = roomDidAdd(ctx.scenario, counts, d.record);
+  const found = { ctx, totals: history.map(decisionTotals), counts };
+  followed.set(history, found);
+  return found;
+}
+
+/**
+ * The history `to`, one decision followed on from `from` or one gone back: what is known of `from`
+ * (followedOf) is handed on to it, the decision added or taken off. Returns `to`.
+ */
+function followOn(ctx: RoomContext, from: readonly RoomDecision[], to: RoomDecision[]): RoomDecision[] {
+  const known = followed.get(from);
+  if (known?.ctx !== ctx || followed.has(to)) return to;
+  if (to.length === from.length + 1) {
+    const added = to[to.length - 1]!;
+    followed.set(to, { ctx, totals: [...known.totals, decisionTotals(added)], counts: roomDidAdd(ctx.scenario, known.counts, added.record) });
+  } else if (to.length === from.length - 1) {
+    const gone = from[from.length - 1]!;
+    followed.set(to, { ctx, totals: known.totals.slice(0, -1), counts: roomDidAdd(ctx.scenario, known.counts, gone.record, -1) });
+  }
+  return to;
+}
+
+/** How the room did (roomDidWords of roomDecisions), from the decisions followed as carried forward and the open one. */
+function didWords(ctx: RoomContext, state: RoomState): string[] {
+  const { counts } = followedOf(ctx, state.history);
+  const open = openDecision(ctx, state);
+  return roomDidCountsWords(open ? roomDidAdd(ctx.scenario, counts, open) : counts);
+}
+
+/** The record of the decision open now (not followed), when the session stands in a round at one. */
+function openDecision(ctx: RoomContext, state: RoomState): FacilitatedDecision | undefined {
+  if (state.node === undefined || state.phase === 'idle') return undefined;
+  const view = roomSessionView(ctx, state);
+  return view.kind === 'decision' ? facilitatedDecision(view, countVotes(state.votes)) : undefined;
+}
+
 /** The record of every decision so far, plus the open one (not followed) when the session stopped in a round. */
 export function roomDecisions(ctx: RoomContext, state: RoomState): FacilitatedDecision[] {
   const done = state.history.map((d) => d.record);
-  if (state.node === undefined || state.phase === 'idle') return done;
-  const view = roomSessionView(ctx, state);
-  return view.kind === 'decision' ? [...done, facilitatedDecision(view, countVotes(state.votes))] : done;
+  const open = openDecision(ctx, state);
+  return open ? [...done, open] : done;
 }
 
 /** The debrief when the session reached an ending. */
