@@ -301,6 +301,9 @@ describe('My records: the room each part takes adds up to the room shown', () =>
     expect(room.nextElementSibling!.textContent).toBe('casa-practice keeps 53 KB in this browser.');
     const kinds = [...room.nextElementSibling!.nextElementSibling!.querySelectorAll('li')].map((li) => /^[^:]+: ([^.]+)\./.exec(li.textContent ?? '')?.[1]);
     expect(kinds).toEqual(['less than 1 KB', '8 KB', '45 KB']);
+    // The only one of its kind, listed below, says the size its line says (rounded on its own, 46 KB).
+    const sizeIn = (heading: string) => list(heading).nextElementSibling!.nextElementSibling!.querySelector('li .hint')!.textContent;
+    expect([sizeIn('Scenarios in progress'), sizeIn('Last debriefs')]).toEqual(['(8 KB)', '(45 KB)']);
   });
 
   it('from 1 MB on, in tenths of a MB: each part its size rounded down or up, the parts adding up to the whole', () => {

@@ -184,7 +184,7 @@ interface Said { text: string; alert?: boolean; n: number }
  * first); a save a loaded backup replaced can be restored too, once asked (`onRestore`, with whether
  * there is a save there now that restoring it sets aside).
  */
-function CopySetAside({ copy, label, downloaded, onDownload, onRemove, restore, notRestorable, news }: { copy: AsideCopy & { bytes: number }; label: string; downloaded: boolean; onDownload(): void; onRemove(): void; restore?: { saveHere: boolean; title: string; onRestore(): void }; notRestorable?: string; news?: Said }) {
+function CopySetAside({ copy, label, downloaded, onDownload, onRemove, restore, notRestorable, news, size = sizeWords(copy.bytes) }: { copy: AsideCopy & { bytes: number }; label: string; downloaded: boolean; onDownload(): void; onRemove(): void; restore?: { saveHere: boolean; title: string; onRestore(): void }; notRestorable?: string; news?: Said; /** Its size in words (the room's line for its kind, when it is the only one). */ size?: string }) {
   const panelId = useId();
   const restoreId = useId();
   const confirmation = useConfirmation();
@@ -197,7 +197,7 @@ function CopySetAside({ copy, label, downloaded, onDownload, onRemove, restore, 
       restoring.onEscape(e);
     }}>
       <button type="button" onClick={onDownload}>Download {what}</button>{' '}
-      <span className="hint">({sizeWords(copy.bytes)})</span>{' '}
+      <span className="hint">({size})</span>{' '}
       {restore && (
         <>
           <button type="button" {...restoring.trigger(restoreId)}>Restore this save{' '}<span className="sr-only">({what})</span></button>{' '}
@@ -280,13 +280,13 @@ function valueWords(value: KeptValue, title: string): { label: string; what: str
 }
 
 /** A scenario in progress, a presenter session or a last debrief: its size, and remove it once asked (what is lost said first). */
-function KeptValueItem({ value, title, onRemove }: { value: KeptValue; title: string; onRemove(): void }) {
+function KeptValueItem({ value, title, onRemove, size = sizeWords(value.bytes) }: { value: KeptValue; title: string; onRemove(): void; /** Its size in words (the room's line for its kind, when it is the only one). */ size?: string }) {
   const panelId = useId();
   const confirmation = useConfirmation();
   const words = valueWords(value, title);
   return (
     <li onKeyDown={confirmation.onEscape}>
-      {words.label} <span className="hint">({sizeWords(value.bytes)})</span>{' '}
+      {words.label} <span className="hint">({size})</span>{' '}
       <button type="button" {...confirmation.trigger(panelId)}>{words.button}{' '}<span className="sr-only">({words.what})</span></button>
       {confirmation.open && (
         <ConfirmPanel id={panelId} level={4} confirmation={confirmation} title={words.question} keepLabel={words.keep} confirmLabel="Remove it for good"
@@ -480,7 +480,7 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
         {news(kind)}
         {values.length > 0 && (
           <ul>
-            {values.map((v) => <KeptValueItem key={v.key} value={v} title={title(v.slot)} onRemove={() => removeKept(v)} />)}
+            {values.map((v) => <KeptValueItem key={v.key} value={v} title={title(v.slot)} onRemove={() => removeKept(v)} {...onlyOne(kind)} />)}
           </ul>
         )}
       </>
@@ -489,6 +489,12 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
   // The parts shown add up to the whole shown (each rounded up on its own, they added to more).
   const shownRows = rows.filter((r) => kept.count[r.kind] > 0);
   const sizes = partSizeWords(shownRows.map((r) => kept.bytes[r.kind]));
+  // The only one of its kind is listed with the size its kind's line says (rounded on its own, a
+  // save said 46 KB where its line said 45 KB).
+  const onlyOne = (kind: KeptKind): { size?: string } => {
+    const i = shownRows.findIndex((r) => r.kind === kind);
+    return kept.count[kind] === 1 && i >= 0 ? { size: sizes.parts[i]! } : {};
+  };
   return (
     <>
       <h2>{ROOM_HEADING}</h2>
@@ -532,7 +538,7 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
                   const restore = replaced && refusal === undefined && c.slot !== undefined
                     ? { saveHere: kept.values.some((v) => v.key === c.of), title: title(c.slot), onRestore: () => restoreCopy(c, label) }
                     : undefined;
-                  return <CopySetAside key={c.key} copy={c} label={label} downloaded={downloaded.has(c.key)} onDownload={() => download(c)} onRemove={() => removeCopy(c, label)} {...(restore ? { restore } : {})} {...(refusal !== undefined ? { notRestorable: refusal } : {})} {...(said?.at === c.key ? { news: said } : {})} />;
+                  return <CopySetAside key={c.key} copy={c} label={label} downloaded={downloaded.has(c.key)} onDownload={() => download(c)} onRemove={() => removeCopy(c, label)} {...(restore ? { restore } : {})} {...(refusal !== undefined ? { notRestorable: refusal } : {})} {...(said?.at === c.key ? { news: said } : {})} {...onlyOne('copy')} />;
                 })}
               </ul>
             </>
