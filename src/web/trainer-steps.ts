@@ -15,11 +15,62 @@ export function useStepsHeight(row: RefObject<HTMLElement | null>, present: bool
     const root = document.documentElement;
     const observer = new ResizeObserver(() => root.style.setProperty('--steps-h', `${bar.offsetHeight}px`));
     observer.observe(bar);
+    // Wherever the focus goes (Tab, a vote box's Enter, a step), once the browser has scrolled to it:
+    // no other control left half under the row (clearOfSteps).
+    let frame = 0;
+    const focused = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => clearOfSteps(bar));
+    };
+    document.addEventListener('focusin', focused);
     return () => {
       observer.disconnect();
+      cancelAnimationFrame(frame);
+      document.removeEventListener('focusin', focused);
       root.style.removeProperty('--steps-h');
     };
   }, [row, present]);
+}
+
+/** What takes a click or the focus in the page: the controls clearOfSteps keeps out from half under the row. */
+const CONTROLS = 'button, input, select, textarea, summary, a[href], [tabindex]:not([tabindex="-1"])';
+/** Space kept between a control moved clear and the row's top edge (px). */
+const CLEAR_GAP = 8;
+
+/**
+ * Scrolls the page the least so that no control of it lies partly under the row of the trainer's
+ * steps (`row`, at the window's bottom edge), the focus kept in view. The browser keeps the focused
+ * control clear of the row (scroll-padding-bottom: useStepsHeight), but not the others: with the
+ * replies shuffled, the focus scroll to reply 1's Follow button ("Choose a reply") left reply 2's
+ * half under the row at 1024×768 for one order in three, its visible part under 24 px high (axe's
+ * target-size, WCAG 2.5.8), its words hidden. A control so placed goes wholly above the row where
+ * that keeps the focus below the sticky bar, or else wholly under it (as below the window's foot);
+ * a few times over, in case the move leaves another across the edge. Nothing happens where the row
+ * is not at the window's foot (a short window, where the page scrolls as before) or not sticky.
+ */
+export function clearOfSteps(row: HTMLElement | null): void {
+  if (!row?.isConnected || getComputedStyle(row).position !== 'sticky') return;
+  const page = document.documentElement;
+  const root = row.closest('main') ?? document.body;
+  for (let i = 0; i < 4; i++) {
+    const edge = row.getBoundingClientRect().top;
+    if (edge >= innerHeight) return;
+    const across = [...root.querySelectorAll<HTMLElement>(CONTROLS)].find((el) => {
+      if (row.contains(el)) return false;
+      const box = el.getBoundingClientRect();
+      return box.height > 0 && box.top < edge && box.bottom > edge;
+    });
+    if (!across) return;
+    const box = across.getBoundingClientRect();
+    const focus = document.activeElement instanceof HTMLElement && document.activeElement !== document.body && !row.contains(document.activeElement) ? document.activeElement.getBoundingClientRect() : undefined;
+    const top = parseFloat(getComputedStyle(page).scrollPaddingTop) || 0;
+    const up = Math.ceil(box.bottom - edge + CLEAR_GAP);
+    const down = Math.ceil(edge - box.top);
+    const room = page.scrollHeight - innerHeight - scrollY;
+    if (up <= room && (!focus || focus.top - up >= top)) scrollBy({ top: up, behavior: 'instant' });
+    else if (!focus || focus.bottom + down <= edge) scrollBy({ top: -down, behavior: 'instant' });
+    else return;
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { RefObject } from 'react';
+import { clearOfSteps } from '../trainer-steps.js';
 import { introductionWords, unavailableWords, type Introduction, type SessionView } from '../../machines/index.js';
 
 /** A scene that set up a decision, as the laptop and the projector show it (the core's decisionSetup, sent as text). */
@@ -104,5 +105,9 @@ export function FollowChoice({ choice, list, disabled, short, onFollow }: { choi
   // beside Back to the votes, Back to decision 12 and Blank the projector).
   if (choice) return <button type="button" className="primary" aria-disabled={disabled || undefined} onClick={disabled ? undefined : onFollow}>{short ? `Follow the room: ${choice.number}` : `Follow the room’s choice (reply ${choice.number})`}</button>;
   // The first reply's Follow button takes the focus: Tab goes on to the others'.
-  return <button type="button" onClick={() => list.current?.querySelector<HTMLButtonElement>('button')?.focus()}>{short ? 'Choose a reply' : 'Choose a reply to follow'}</button>;
+  // Then no other reply's Follow button left half under the row (clearOfSteps): for one order of the replies in three, reply 2's was.
+  return <button type="button" onClick={(e) => {
+    list.current?.querySelector<HTMLButtonElement>('button')?.focus();
+    clearOfSteps(e.currentTarget.closest<HTMLElement>('.trainer-steps'));
+  }}>{short ? 'Choose a reply' : 'Choose a reply to follow'}</button>;
 }

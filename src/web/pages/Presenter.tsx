@@ -30,7 +30,7 @@ import { useStore } from '../store.js';
 import { useFailPage, usePageLoading } from '../page-failure.js';
 import { useTitle } from '../title.js';
 import { Trail } from '../trail.js';
-import { useNarrowSteps, useStepsHeight } from '../trainer-steps.js';
+import { clearOfSteps, useNarrowSteps, useStepsHeight } from '../trainer-steps.js';
 
 /** A scenario ready to present: its kept room session when there is one, or why it could not be resumed. */
 interface Ready {
@@ -440,6 +440,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     flushSync(() => setRevealed(revealData(scenario, view, votes as Votes)));
     revealHeading.current?.focus({ preventScroll: true });
     revealHeading.current?.scrollIntoView?.({ block: 'start', behavior: 'instant' });
+    clearOfSteps(steps.current);
   };
   // Back from the reveal to the vote boxes, the counts kept (the terminal's b): a count typed wrong
   // can be put right and revealed again. Focus goes to the first box.
