@@ -43,33 +43,41 @@ const CLEAR_GAP = 8;
  * control clear of the row (scroll-padding-bottom: useStepsHeight), but not the others: with the
  * replies shuffled, the focus scroll to reply 1's Follow button ("Choose a reply") left reply 2's
  * half under the row at 1024×768 for one order in three, its visible part under 24 px high (axe's
- * target-size, WCAG 2.5.8), its words hidden. A control so placed goes wholly above the row where
- * that keeps the focus below the sticky bar, or else wholly under it (as below the window's foot);
- * a few times over, in case the move leaves another across the edge. Nothing happens where the row
- * is not at the window's foot (a short window, where the page scrolls as before) or not sticky.
+ * target-size, WCAG 2.5.8), its words hidden; or under the row's buttons and on past the window's
+ * foot, the part there counted as free to press. A control across the row's top or bottom edge
+ * goes wholly above it, wholly under it or wholly below the window, whichever is the least move
+ * that keeps the focus between the sticky bar and the row; a few times over, in case the move
+ * leaves another across an edge. Nothing happens where the row is not at the window's foot (a
+ * short window, where the page scrolls as before) or not sticky.
  */
 export function clearOfSteps(row: HTMLElement | null): void {
   if (!row?.isConnected || getComputedStyle(row).position !== 'sticky') return;
   const page = document.documentElement;
   const root = row.closest('main') ?? document.body;
+  const top = parseFloat(getComputedStyle(page).scrollPaddingTop) || 0;
   for (let i = 0; i < 4; i++) {
-    const edge = row.getBoundingClientRect().top;
-    if (edge >= innerHeight) return;
+    const edge = row.getBoundingClientRect();
+    if (edge.top >= innerHeight) return;
     const across = [...root.querySelectorAll<HTMLElement>(CONTROLS)].find((el) => {
       if (row.contains(el)) return false;
       const box = el.getBoundingClientRect();
-      return box.height > 0 && box.top < edge && box.bottom > edge;
+      return box.height > 0 && box.top < edge.bottom && box.bottom > edge.top && !(box.top >= edge.top && box.bottom <= edge.bottom);
     });
     if (!across) return;
     const box = across.getBoundingClientRect();
-    const focus = document.activeElement instanceof HTMLElement && document.activeElement !== document.body && !row.contains(document.activeElement) ? document.activeElement.getBoundingClientRect() : undefined;
-    const top = parseFloat(getComputedStyle(page).scrollPaddingTop) || 0;
-    const up = Math.ceil(box.bottom - edge + CLEAR_GAP);
-    const down = Math.ceil(edge - box.top);
+    const active = document.activeElement;
+    const focus = active instanceof HTMLElement && active !== document.body && !row.contains(active) ? active.getBoundingClientRect() : undefined;
+    const focusClear = focus !== undefined && focus.top >= top && focus.bottom <= edge.top;
+    // Where the page could go (by how much to scroll it): the control above the row, under it, below the window.
+    const moves = [Math.ceil(box.bottom - edge.top + CLEAR_GAP), Math.floor(box.top - edge.bottom)];
+    if (box.height <= edge.height) moves.push(Math.round(box.top - edge.top));
     const room = page.scrollHeight - innerHeight - scrollY;
-    if (up <= room && (!focus || focus.top - up >= top)) scrollBy({ top: up, behavior: 'instant' });
-    else if (!focus || focus.bottom + down <= edge) scrollBy({ top: -down, behavior: 'instant' });
-    else return;
+    const allowed = moves.filter((by) => by !== 0 && by <= room && scrollY + by >= 0
+      && (active !== across || by === moves[0])
+      && (!focusClear || (focus.top - by >= top && focus.bottom - by <= edge.top)));
+    if (!allowed.length) return;
+    const by = allowed.reduce((a, b) => (Math.abs(b) < Math.abs(a) ? b : a));
+    scrollBy({ top: by, behavior: 'instant' });
   }
 }
 

@@ -1388,23 +1388,24 @@ describe('the web app in Chromium', () => {
     const state = () => page.evaluate(() => {
       const row = document.querySelector('main .trainer-steps')!;
       const edge = row.getBoundingClientRect().top;
+      // Across its top edge, or under its buttons and on past the window's foot (axe counts that part as free to press).
       const across = [...document.querySelectorAll<HTMLElement>('main :is(button, input, summary, a[href])')].filter((el) => {
         const box = el.getBoundingClientRect();
-        return !row.contains(el) && box.height > 0 && box.top < edge && box.bottom > edge;
+        return !row.contains(el) && box.height > 0 && ((box.top < edge && box.bottom > edge) || (box.top < innerHeight && box.bottom > innerHeight));
       }).map((el) => el.textContent);
       const focus = document.activeElement!.getBoundingClientRect();
       const bar = document.querySelector('.bar')!.getBoundingClientRect();
       return { across, focus: document.activeElement!.textContent, focusInView: focus.top >= bar.bottom && focus.bottom <= edge };
     });
-    /** Scrolls the page so that the nth reply's Follow button is half under the row, and says what is across its edge. */
-    const halfUnder = (n: number) => page.evaluate((n) => {
+    /** Scrolls the page so that the nth reply's Follow button is half under the row (or, at the window's foot, half below the window), and says whether it is. */
+    const halfUnder = (n: number, foot = false) => page.evaluate(([n, foot]) => {
       const follow = document.querySelectorAll('ol.reveal > li button')[n]!;
-      const edge = document.querySelector('main .trainer-steps')!.getBoundingClientRect().top;
+      const edge = foot ? innerHeight : document.querySelector('main .trainer-steps')!.getBoundingClientRect().top;
       const box = follow.getBoundingClientRect();
       scrollBy({ top: box.top - (edge - box.height / 2), behavior: 'instant' });
       const now = follow.getBoundingClientRect();
       return now.top < edge && now.bottom > edge;
-    }, n);
+    }, [n, foot] as const);
     try {
       await page.getByRole('button', { name: 'Start the session' }).click();
       await page.locator('h1:focus').waitFor();
@@ -1428,6 +1429,12 @@ describe('the web app in Chromium', () => {
       // put on reply 2's (in view: the browser does not scroll): reply 3's is moved clear too.
       expect(await halfUnder(2)).toBe(true);
       await follows.nth(1).focus();
+      await expect.poll(state).toEqual({ across: [], focus: second, focusInView: true });
+      expect(violationsText(await runAxe(page))).toBe('');
+      // And reply 3's under the row's buttons and half below the window (axe's target-size counted the
+      // half below as free to press, under 24 px of it: seen in 1 of 5 runs of the steps-row test).
+      expect(await halfUnder(2, true)).toBe(true);
+      await follows.nth(1).evaluate((el) => { el.blur(); el.focus(); });
       await expect.poll(state).toEqual({ across: [], focus: second, focusInView: true });
       expect(violationsText(await runAxe(page))).toBe('');
       clean(s);
