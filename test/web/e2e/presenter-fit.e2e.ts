@@ -2,8 +2,9 @@ import { expect, it } from 'vitest';
 import { builtAppInChromium, openPage, runAxe, violationsText } from '../helpers/browser.js';
 
 const web = builtAppInChromium();
-// Four of the bundled scenarios, on one path each (walking all sixteen took 45 s of the suite): 17 of
-// their 28 decisions fit, 9 without the rule for short windows; the bound leaves two for font rendering.
+// Four of the bundled scenarios, on one path each (walking all sixteen took 45 s of the suite): 23 of
+// their 28 decisions fit (follow-53, again in follow-54: the prompt, note button and spacing tighter), 17
+// before that, 9 without the rule for short windows; the bound leaves two for font rendering.
 const SAMPLE = ['before-relapse', 'boy-red-flags', 'jae-and-hyung', 'testifying'];
 
 // Walked by trainer-52: on a 1280×720 laptop most long decisions did not fit whole in presenter mode's
@@ -67,5 +68,5 @@ it('presenter mode at 1280×720: most decisions on one path through four bundled
   console.log(`presenter mode at 1280×720: ${fit} of ${all} decisions fit whole\n${tight.join('\n')}`);
   expect(all).toBeGreaterThan(25);
   expect(small).toEqual([]);
-  expect(fit).toBeGreaterThanOrEqual(15);
+  expect(fit).toBeGreaterThanOrEqual(21);
 }, 600_000);
