@@ -392,3 +392,70 @@ describe('the same error at the same field of each item of one list is one error
     expect(unknown.map((p) => p.repeats)).toEqual([undefined, undefined]);
   });
 });
+
+// Found by validator-54: 30 replies across 5 decisions, each with a route to the same missing id
+// ("to": "nowhere"), were 30 errors word for word the same: each "to" is in a route list of its own
+// (replies[j].next[0].to), and only the items of one list were grouped. An error about a name the
+// file uses that is not defined is one error wherever in the file it is said, its words naming the
+// lists the places are in.
+describe('the same error about a missing id, in several replies of several nodes, is one error', () => {
+  type Route = { when?: unknown; to: string };
+  /** Five decisions (the example's first, then four more) of six replies each, every reply routing to "nowhere" when trust is 60 or more (or, with `plain`, every other reply's "next" naming it outright). */
+  const thirty = (plain = false) => exampleEdited((f) => {
+    const phone = node(f, 'phone');
+    const template = JSON.stringify(phone.replies?.[0]);
+    const decisions = ['phone', 'd1', 'd2', 'd3', 'd4'].map((id, n): Node => ({
+      ...phone,
+      id,
+      replies: Array.from({ length: 6 }, (_, r) => {
+        const reply = JSON.parse(template) as NonNullable<Node['replies']>[number];
+        reply.id = `${id}-r${r}`;
+        const after = n < 4 ? `d${n + 1}` : 'end-strong';
+        reply.next = plain && r % 2 === 0 ? 'nowhere' : [{ when: { var: 'trust', gte: 60 }, to: 'nowhere' }, { to: after }] satisfies Route[];
+        return reply;
+      }),
+    }));
+    f.nodes = [...decisions, ...f.nodes.filter((n) => n.kind === 'ending')];
+  });
+
+  it('30 routes to "nowhere" in 5 decisions: one error at the first, naming the next four places and counting the rest', () => {
+    const text = thirty();
+    const result = validateScenario(text, 'x.json');
+    const unknown = result.problems.filter((p) => p.code === 'unknown-node');
+    expect(unknown).toHaveLength(1);
+    expect(result.errors).toBe(1);
+    const p = unknown[0] as Problem;
+    expect(p.path).toEqual(['nodes', 0, 'replies', 0, 'next', 0, 'to']);
+    const lines = text.split('\n');
+    for (const q of [p, ...(p.repeatedAt ?? [])]) expect(lines[q.line - 1]?.slice(q.column - 1)).toBe('"nowhere"');
+    expect(p.repeats).toBe(30);
+    expect(p.repeatedAt?.map((q) => q.path)).toEqual([1, 2, 3, 4].map((j) => ['nodes', 0, 'replies', j, 'next', 0, 'to']));
+    const at = p.repeatedAt?.map((q) => `line ${q.line}, column ${q.column}`).join('; ') ?? '';
+    expect(p.message).toBe(`There is no node with the id "nowhere". The same error comes 30 times in 30 replies of 5 nodes: here, then at ${at}, and 25 more.`);
+    expect(p.fix).toMatch(/^Use the id of a node in "nodes" \(.*\), or add a node with this id\. The same goes for the other 29\.$/);
+    const report = formatValidation(result, 'x.json');
+    expect(report.split('\n').filter((l) => l.includes('[unknown-node]'))).toEqual([`x.json:${p.line}:${p.column} error [unknown-node] nodes[0].replies[0].next[0].to: ${p.message}`]);
+    expect(report).toMatch(/x\.json: 1 error, \d+ warnings?$/);
+  });
+
+  it('a "next" naming it outright in some replies and a route\'s "to" in others: still one error', () => {
+    const result = validateScenario(thirty(true), 'x.json');
+    const unknown = result.problems.filter((p) => p.code === 'unknown-node');
+    expect(unknown.map((p) => [p.path, p.repeats])).toEqual([[['nodes', 0, 'replies', 0, 'next'], 30]]);
+    expect(unknown[0]?.repeatedAt?.map((q) => q.path)).toEqual([['nodes', 0, 'replies', 1, 'next', 0, 'to'], ['nodes', 0, 'replies', 2, 'next'], ['nodes', 0, 'replies', 3, 'next', 0, 'to'], ['nodes', 0, 'replies', 4, 'next']]);
+    expect(unknown[0]?.message).toMatch(/ The same error comes 30 times in 30 replies of 5 nodes: here, then at line \d+, column \d+(; line \d+, column \d+){3}, and 25 more\.$/);
+  });
+
+  it('two different missing ids are two errors, each counting its own', () => {
+    const text = thirty().replace(/"nowhere"/g, (m, at: number, all: string) => (all.slice(0, at).split('"nowhere"').length % 2 === 0 ? '"elsewhere"' : m));
+    const unknown = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'unknown-node');
+    expect(unknown.map((p) => [p.message.slice(0, p.message.indexOf('.')), p.repeats])).toEqual([['There is no node with the id "nowhere"', 15], ['There is no node with the id "elsewhere"', 15]]);
+  });
+
+  it('a warning said word for word in several nodes is still not grouped across them', () => {
+    // Only errors naming something not defined are grouped anywhere: a warning keeps to one list.
+    const text = exampleEdited((f) => { for (const id of ['phone', 'after-visit']) delete (node(f, id) as { facilitatorNote?: string }).facilitatorNote; });
+    const notes = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'no-facilitator-note');
+    expect(notes.map((p) => p.repeats)).toEqual([undefined, undefined]);
+  });
+});

@@ -47,13 +47,14 @@ describe('a character id with capitals: the lines naming it are told the ids dif
     const { text, problems } = exampleWith('{ "id": "jade", "name": "Jade"', '{ "id": "Jade", "name": "Jade"');
     const id = problems.find((p) => p.code === 'invalid-id')!;
     expect(pointsAt(text, id)).toMatch(/^"Jade", "name"/);
+    // The three lines naming "jade", in three nodes, are one error that counts them (validator-54).
     const lines = problems.filter((p) => p.code === 'unknown-character');
-    expect(lines.length).toBe(3);
-    for (const p of lines) {
-      expect(pointsAt(text, p)).toMatch(/^"jade"/);
-      expect(p.message).toBe(`There is no character with the id "jade", but there is "Jade" (line ${id.line}, column ${id.column}): the two ids differ only in capitals, which count in an id.`);
-      expect(p.fix).toBe(`Ids are lower-case letters, digits and single hyphens: change the character's id to "jade" (line ${id.line}, column ${id.column}); every line naming "jade" is then right. Do not add another character.`);
-    }
+    expect(lines.map((p) => p.repeats)).toEqual([3]);
+    const [p] = lines as [Problem];
+    for (const q of [p, ...(p.repeatedAt ?? [])]) expect(pointsAt(text, q)).toMatch(/^"jade"/);
+    const at = (p.repeatedAt ?? []).map((q) => `line ${q.line}, column ${q.column}`).join('; ');
+    expect(p.message).toBe(`There is no character with the id "jade", but there is "Jade" (line ${id.line}, column ${id.column}): the two ids differ only in capitals, which count in an id. The same error comes 3 times in 3 nodes: here, then at ${at}.`);
+    expect(p.fix).toBe(`Ids are lower-case letters, digits and single hyphens: change the character's id to "jade" (line ${id.line}, column ${id.column}); every line naming "jade" is then right. Do not add another character. The same goes for the other 2.`);
     expect(validateScenario(text.replace('{ "id": "Jade"', '{ "id": "jade"'), 'x.json').problems).toEqual([]);
   });
 });
@@ -294,13 +295,12 @@ describe('unknown-node when a node repeats another\'s id', () => {
 describe('unknown-node naming an id two nodes are as like', () => {
   it('the one nothing leads to is the one meant: offered, its rename too, and its unreachable warning names the places', () => {
     const { problems } = exampleWith(/"(next|to)": "boyfriend-guarded"/g, '"$1": "boyfriend"');
-    // The route's "to", then the two replies' "next"s, one error that counts them (validator-53).
-    expect(problems.map((p) => [p.code, p.repeats])).toEqual([['unknown-node', undefined], ['unknown-node', 2], ['unreachable', undefined]]);
-    for (const p of problems.slice(0, 2)) {
-      expect(p.message).toMatch(/^There is no node with the id "boyfriend"\. Did you mean "boyfriend-guarded"\?( The same error comes 2 times in nodes\[0\]\.replies \(at "next" in each\): here, then at line \d+, column 19\.)?$/);
-      expect(p.fix).toMatch(/^Change it to "boyfriend-guarded", or rename the node "boyfriend-guarded" to "boyfriend" \(nothing leads to it yet, and 3 places name "boyfriend": one change instead of 3\)\.( The same goes for the other one\.)?$/);
-    }
-    expect(problems[2]?.message).toBe('Node "boyfriend-guarded" can never be reached from the start, "phone": the 3 places that name "boyfriend" probably mean it (see the unknown-node errors).');
+    // The route's "to" and the two replies' "next"s: one error that counts them (validator-54; the
+    // two "next"s alone were one from validator-53), and the warning sends to it, not to "errors".
+    expect(problems.map((p) => [p.code, p.repeats])).toEqual([['unknown-node', 3], ['unreachable', undefined]]);
+    expect(problems[0]?.message).toMatch(/^There is no node with the id "boyfriend"\. Did you mean "boyfriend-guarded"\? The same error comes 3 times in 3 replies of nodes\[0\]: here, then at line \d+, column 19; line \d+, column 19\.$/);
+    expect(problems[0]?.fix).toBe('Change it to "boyfriend-guarded", or rename the node "boyfriend-guarded" to "boyfriend" (nothing leads to it yet, and 3 places name "boyfriend": one change instead of 3). The same goes for the other 2.');
+    expect(problems[1]?.message).toBe('Node "boyfriend-guarded" can never be reached from the start, "phone": the 3 places that name "boyfriend" probably mean it (see the unknown-node error).');
   });
   it('when both are reached (or neither), both are offered', () => {
     const good = readFixture('good/example.json').toString('utf8');
@@ -330,10 +330,11 @@ describe('unknown-node naming the leading part of two ids', () => {
 describe('unknown-node naming an id with the words of a node\'s id', () => {
   it('"mixed-end": "Did you mean "end-mixed" (the mixed ending)?", and the fix says to change it', () => {
     const { problems } = exampleWith(/"(next|to)": "end-mixed"/g, '"$1": "mixed-end"');
-    expect(problems.map((p) => p.code)).toEqual(['unknown-node', 'unknown-node', 'unreachable']);
-    expect(problems[0]?.message).toBe('There is no node with the id "mixed-end". Did you mean "end-mixed" (the mixed ending)?');
+    // A route's "to" and another reply's "next": one error that counts them (validator-54).
+    expect(problems.map((p) => [p.code, p.repeats])).toEqual([['unknown-node', 2], ['unreachable', undefined]]);
+    expect(problems[0]?.message).toMatch(/^There is no node with the id "mixed-end"\. Did you mean "end-mixed" \(the mixed ending\)\? The same error comes 2 times in 2 replies of nodes\[3\]: here, then at line \d+, column 19\.$/);
     expect(problems[0]?.fix).toMatch(/^Change it to "end-mixed" \(the mixed ending\), or rename the node "end-mixed" to "mixed-end"/);
-    expect(problems[2]?.message).toContain('the 2 places that name "mixed-end" probably mean it');
+    expect(problems[1]?.message).toContain('the 2 places that name "mixed-end" probably mean it (see the unknown-node error)');
   });
   it('two nodes with those words, both reached: both ("boyfriends" for "boyfriend-open" and "boyfriend-guarded")', () => {
     const good = readFixture('good/example.json').toString('utf8');
@@ -641,8 +642,9 @@ describe('unknown-node when a node has lost its "id"', () => {
   it('is not folded when two nodes lack an id', () => {
     const { text } = exampleWith('"id": "boyfriend-guarded",', '');
     const { problems } = validateScenario(text.replace('"id": "boyfriend-open",', ''), 'x.json');
-    // The two replies' "next"s naming "boyfriend-guarded" are one error that counts them (validator-53).
-    expect(problems.filter((p) => p.code === 'unknown-node').map((p) => [formatPath(p.path), p.repeats])).toEqual([['nodes[0].replies[0].next[0].to', undefined], ['nodes[0].replies[0].next[1].to', undefined], ['nodes[0].replies[1].next', 2]]);
+    // The route's "to" and the two replies' "next"s naming "boyfriend-guarded" are one error that
+    // counts them (validator-53 grouped the two "next"s, validator-54 the "to" with them).
+    expect(problems.filter((p) => p.code === 'unknown-node').map((p) => [formatPath(p.path), p.repeats])).toEqual([['nodes[0].replies[0].next[0].to', undefined], ['nodes[0].replies[0].next[1].to', 3]]);
     // The two errors, word for word the same in one list, are one that counts them (ids-52).
     expect(problems.filter((p) => p.code === 'missing-field').map((p) => [formatPath(p.path), p.repeats, p.repeatedAt?.map((q) => formatPath(q.path)), p.fix])).toEqual([['nodes[1]', 2, ['nodes[2]'], 'Add "id": a lower-case id such as "first-call". The same goes for the other one.']]);
   });

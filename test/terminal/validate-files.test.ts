@@ -446,6 +446,31 @@ describe('hand-typed mistakes: the same problem, place and fix in the report and
     expect(human.out).toMatch(/draft\.json: 1 error, 1 warning\n$/);
   });
 
+  // Found by validator-54: 30 replies across 5 decisions routing to the same missing id were 30
+  // identical errors (each "to" in a route list of its own).
+  it('30 replies of 5 decisions routing to a missing id: one error in the report and in --json, with the count and the next places', async () => {
+    type Reply = { id: string; next: unknown };
+    const f = JSON.parse(example) as { nodes: { id: string; kind: string; replies?: Reply[] }[] };
+    const phone = f.nodes[0] as { id: string; kind: string; replies: Reply[] };
+    const decisions = ['phone', 'd1', 'd2', 'd3', 'd4'].map((id, n) => ({
+      ...phone,
+      id,
+      replies: Array.from({ length: 6 }, (_, r) => ({ ...phone.replies[0], id: `${id}-r${r}`, next: [{ when: { var: 'trust', gte: 60 }, to: 'nowhere' }, { to: n < 4 ? `d${n + 1}` : 'end-strong' }] })),
+    }));
+    f.nodes = [...decisions, ...f.nodes.filter((x) => x.kind === 'ending')];
+    const { file, human, problems } = await both(JSON.stringify(f, null, 2));
+    const unknown = (problems as { code?: string; line: number; column: number; message: string; fix: string; repeats?: number; repeatedAt?: { line: number; column: number; path: unknown[] }[] }[]).filter((p) => p.code === 'unknown-node');
+    expect(unknown).toHaveLength(1);
+    const p = unknown[0];
+    expect(p?.repeats).toBe(30);
+    expect(p?.repeatedAt?.map((q) => q.path)).toEqual([1, 2, 3, 4].map((j) => ['nodes', 0, 'replies', j, 'next', 0, 'to']));
+    const at = p?.repeatedAt?.map((q) => `line ${q.line}, column ${q.column}`).join('; ') ?? '';
+    expect(p?.message).toBe(`There is no node with the id "nowhere". The same error comes 30 times in 30 replies of 5 nodes: here, then at ${at}, and 25 more.`);
+    expect(human.out.split('\n').filter((l) => l.includes('[unknown-node]'))).toEqual([`${file}:${p?.line}:${p?.column} error [unknown-node] nodes[0].replies[0].next[0].to: ${p?.message}`]);
+    expect(human.out).toContain(`    fix: ${p?.fix}`);
+    expect(human.out).toMatch(/draft\.json: 1 error, \d+ warnings\n$/);
+  });
+
   // Found by ids-52: a scene id written "s1 opens up", named so by three replies, was four identical invalid-id errors.
   it('a scene id with a space, named so by three replies: one error at the node in the report and in --json, naming the three places', async () => {
     const { file, human, problems } = await both(example.replaceAll('"boyfriend-guarded"', '"s1 opens up"'));

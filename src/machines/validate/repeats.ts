@@ -41,7 +41,7 @@ export function groupRepeats(problems: UnlocatedProblem[]): UnlocatedProblem[] {
   for (const p of problems) {
     if (!again.has(p.message) || !candidate(p)) continue;
     const same = `${p.severity}\u0000${p.code}\u0000${p.related?.join('\u0001') ?? ''}\u0000${p.relatedAtKey === true}\u0000${p.atKey === true}\u0000${p.message}\u0000${p.fix}`;
-    const ways = waysOf(p.path, same);
+    const ways = waysOf(p.path, same, ANYWHERE.has(p.code));
     options.set(p, ways);
     for (const w of ways) sizes.set(w.key, (sizes.get(w.key) ?? 0) + 1);
   }
@@ -80,12 +80,13 @@ export function groupRepeats(problems: UnlocatedProblem[]): UnlocatedProblem[] {
     }
     const members = group.members;
     if (members[0] !== p) continue;
+    const where = group.way.where ?? whereAll(members.map((q) => q.path));
     const others = members.slice(1);
     const shown = others.slice(0, REPEATS_SHOWN);
     const more = others.length - shown.length;
     const grouped: UnlocatedProblem = {
       ...p,
-      message: `${p.message} The same ${p.severity} comes ${countWords(members.length)} times in ${group.way.where}: here, then at {places}${more > 0 ? `, and ${countWords(more)} more` : ''}.`,
+      message: `${p.message} The same ${p.severity} comes ${countWords(members.length)} times ${where}: here, then at {places}${more > 0 ? `, and ${countWords(more)} more` : ''}.`,
       fix: `${p.fix} The same goes for the other ${others.length === 1 ? 'one' : countWords(others.length)}.`,
       places: shown.map((q) => q.path),
       placeIndices: shown.map((q) => q.stringIndex),
@@ -94,14 +95,49 @@ export function groupRepeats(problems: UnlocatedProblem[]): UnlocatedProblem[] {
     if (p.atKey === true) grouped.placesAtKey = true;
     out.push(grouped);
   }
-  return out;
+  return seeOneError(out);
+}
+
+/**
+ * An unreachable warning saying "the 3 places that name "boyfriend" probably mean it (see the
+ * unknown-node errors)" when those errors are now one (grouped anywhere in the file): it says
+ * "error". Left as it is when some of them are still errors of their own (their words differ).
+ */
+function seeOneError(problems: UnlocatedProblem[]): UnlocatedProblem[] {
+  const plural = /the [\d,]+ places that name ("(?:[^"\\]|\\.)*") probably mean it \(see the unknown-node errors\)/;
+  if (!problems.some((p) => p.code === 'unreachable' && plural.test(p.message))) return problems;
+  // How many unknown-node errors name each id, counted once (a file may have 100,000 of them).
+  const errors = new Map<string, number>();
+  for (const q of problems) {
+    const named = q.code === 'unknown-node' ? /^There is no node with the id ("(?:[^"\\]|\\.)*")/.exec(q.message)?.[1] : undefined;
+    if (named !== undefined) errors.set(named, (errors.get(named) ?? 0) + 1);
+  }
+  return problems.map((p) => {
+    const named = p.code === 'unreachable' ? plural.exec(p.message)?.[1] : undefined;
+    if (named === undefined || errors.get(named) !== 1) return p;
+    return { ...p, message: p.message.replace('(see the unknown-node errors)', '(see the unknown-node error)') };
+  });
 }
 
 /** Warnings given at each mark of a text up to a cap of their own, the last counting the rest (markup.ts). */
 const OWN_COUNT: ReadonlySet<string> = new Set(['markdown', 'html-tag', 'invisible-character', 'quoted-text', 'line-break-at-end']);
 
-/** One way a problem may be grouped: its key (the same for the problems grouped so), and the words naming where they are. */
-interface Way { key: string; where: string }
+/**
+ * Errors about a name the file uses that is not defined (a node, principle, character, variable,
+ * guide section or field): said word for word at several places anywhere in the file, they are one
+ * error, whatever lists the places are in. The message names the value, which a trainer can search
+ * the file for, so the places past the first few need not be listed. Found by validator-54: 30
+ * replies of 5 nodes routing to the same missing id ("to": "nowhere") were 30 errors, since each
+ * "to" is in a route list of its own and only one list's items were grouped.
+ */
+const ANYWHERE: ReadonlySet<string> = new Set(['unknown-node', 'unknown-principle', 'unknown-character', 'unknown-variable', 'unknown-guide-section', 'unknown-field']);
+
+/**
+ * One way a problem may be grouped: its key (the same for the problems grouped so), and the words
+ * naming where they are ("in learningGoals"), or none when they are worked out from the places
+ * grouped (whereAll).
+ */
+interface Way { key: string; where?: string }
 
 /**
  * The ways a problem at `path` may be grouped, best first: at that very place (the same text), then
@@ -109,19 +145,64 @@ interface Way { key: string; where: string }
  * learningGoals[3]; "nodes[0].replies[0].assessments (at "principle" in each)" for
  * nodes[0].replies[0].assessments[5].principle, then "nodes[0].replies (at assessments[5].principle in each)", …).
  */
-function waysOf(path: JsonPath, same: string): Way[] {
+function waysOf(path: JsonPath, same: string, anywhere: boolean): Way[] {
   const ways: Way[] = [];
   const text = path.join('\u0001');
   // The field itself (a text): the same path. An item of a list is grouped with the list's other items below.
-  if (typeof path[path.length - 1] !== 'number') ways.push({ key: `=\u0000${text}\u0000${same}`, where: formatPath(path) });
+  if (typeof path[path.length - 1] !== 'number') ways.push({ key: `=\u0000${text}\u0000${same}`, where: `in ${formatPath(path)}` });
   // The innermost list only: its items' places differ in their last index.
   for (let i = path.length - 1; i >= 0; i--) {
     if (typeof path[i] !== 'number') continue;
     const list = path.slice(0, i);
     const rest = path.slice(i + 1);
     const inEach = rest.length === 0 ? '' : ` (at ${rest.length === 1 && typeof rest[0] === 'string' ? quoteValue(rest[0]) : formatPath(rest)} in each)`;
-    ways.push({ key: `${i}\u0000${list.join('\u0001')}\u0002${rest.join('\u0001')}\u0000${same}`, where: `${formatPath(list)}${inEach}` });
+    ways.push({ key: `${i}\u0000${list.join('\u0001')}\u0002${rest.join('\u0001')}\u0000${same}`, where: `in ${formatPath(list)}${inEach}` });
     break;
   }
+  // Last, anywhere in the file: when the places are in one list, the list's words above are used.
+  if (anywhere) ways.push({ key: `*\u0000${same}` });
   return ways;
+}
+
+/** What the items of a list of the format are called, one and several. */
+const ITEM_NOUNS: Readonly<Record<string, readonly [string, string]>> = {
+  nodes: ['node', 'nodes'],
+  replies: ['reply', 'replies'],
+  next: ['route', 'routes'],
+  assessments: ['assessment', 'assessments'],
+  effects: ['effect', 'effects'],
+  lines: ['line', 'lines'],
+  characters: ['character', 'characters'],
+  variables: ['variable', 'variables'],
+  learningGoals: ['learning goal', 'learning goals'],
+  when: ['condition', 'conditions'],
+};
+
+/**
+ * Where the places of a group in several lists are, in words: the lists they are items of, from the
+ * innermost that holds each at an item of its own out ("in 30 replies of 5 nodes"; "in 2 replies of
+ * nodes[3]"), or "in the file" when they are in lists of different fields.
+ */
+function whereAll(paths: readonly JsonPath[]): string {
+  const first = paths[0] ?? [];
+  let common = 0;
+  while (common < first.length && paths.every((p) => p.length > common && p[common] === first[common])) common++;
+  // Each list the places are items of, outermost first, with how many of its items (counted with the lists they are in) hold one.
+  const levels: { name: string; count: number }[] = [];
+  let name = first[common - 1];
+  for (let i = common; typeof name === 'string' && paths.every((p) => typeof p[i] === 'number'); i += 2) {
+    const count = new Set(paths.map((p) => p.slice(0, i + 1).join('\u0001'))).size;
+    levels.push({ name, count });
+    if (count === paths.length) break;
+    const next = first[i + 1];
+    if (typeof next !== 'string' || !paths.every((p) => p[i + 1] === next)) break;
+    name = next;
+  }
+  if (levels.length === 0) return common > 0 ? `in ${formatPath(first.slice(0, common))}` : 'in the file';
+  const words = levels.reverse().map(({ name: list, count }) => {
+    const nouns = ITEM_NOUNS[list];
+    return nouns ? `${countWords(count)} ${nouns[count === 1 ? 0 : 1]}` : `${countWords(count)} items of ${quoteValue(list)}`;
+  });
+  const outer = first.slice(0, common - 1);
+  return `in ${words.join(' of ')}${outer.length > 0 ? ` of ${formatPath(outer)}` : ''}`;
 }
