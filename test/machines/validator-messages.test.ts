@@ -1280,3 +1280,43 @@ describe('a syntax error in a very large file', () => {
     expect(formatProblem(p as Problem)).toMatch(/^x\.json:11:2100023 error \[json-syntax\] Not valid JSON: comments/);
   });
 });
+
+// Found by validator-54: a principle assessed 6 times in one reply was told "assessed twice", five
+// times over (one warning at each assessment after the first, the five then grouped).
+describe('a principle assessed more than twice in one reply: the real count, once', () => {
+  const assessing = (principles: string[]) => exampleWith(
+    /"assessments": \[\s*\{\s*"principle": "curious-not-interrogating",\s*"verdict": "violates"[^\]]*\]/,
+    `"assessments": [${principles.map((p) => `{ "principle": "${p}", "verdict": "violates" }`).join(', ')}]`,
+  );
+
+  it('six times: one warning at the second, "assessed 6 times", naming the first and the others by line and column', () => {
+    const { text, problems } = assessing(Array<string>(6).fill('curious-not-interrogating'));
+    const dup = problems.filter((p) => p.code === 'duplicate-assessment');
+    expect(dup).toHaveLength(1);
+    const p = dup[0] as Problem;
+    expect(formatPath(p.path)).toBe('nodes[0].replies[1].assessments[1]');
+    // All six on one line: the columns of each "{".
+    const line = text.split('\n')[p.line - 1] ?? '';
+    const columns = [...line.matchAll(/\{ "principle"/g)].map((m) => (m.index ?? 0) + 1);
+    expect(columns).toHaveLength(6);
+    expect(p.column).toBe(columns[1]);
+    const at = (c: number | undefined) => `line ${p.line}, column ${c}`;
+    expect(p.message).toBe(`The principle "curious-not-interrogating" is assessed 6 times in this reply: first at ${at(columns[0])}; again here; then at ${columns.slice(2).map(at).join('; ')}.`);
+    expect(p.message).not.toContain('twice');
+    expect(p.fix).toBe('Keep one assessment of "curious-not-interrogating" in this reply and remove the other 5; to make it count more, set the weight of the one kept (1 to 3).');
+  });
+
+  it('eight times: the first four after this one named, the rest counted; two principles each said once', () => {
+    const { problems } = assessing([...Array<string>(8).fill('curious-not-interrogating'), 'safety-is-priority', 'safety-is-priority']);
+    const dup = problems.filter((p) => p.code === 'duplicate-assessment');
+    expect(dup.map((p) => p.message.replace(/line \d+, column \d+/g, 'L'))).toEqual([
+      'The principle "curious-not-interrogating" is assessed 8 times in this reply: first at L; again here; then at L; L; L; L, and 2 more.',
+      'The principle "safety-is-priority" is assessed twice in this reply.',
+    ]);
+  });
+
+  it('twice: said as before', () => {
+    const { problems } = assessing(['curious-not-interrogating', 'curious-not-interrogating']);
+    expect(problems.filter((p) => p.code === 'duplicate-assessment').map((p) => [p.message, p.fix])).toEqual([['The principle "curious-not-interrogating" is assessed twice in this reply.', 'Keep one assessment per principle and set its weight.']]);
+  });
+});

@@ -11,6 +11,7 @@ import { valuesDisablingAll } from './coverage.js';
 import { specOf } from '../conditions.js';
 import { closest, didYouMean, didYouMeanOf, pairSuggester, placeAt, pushAll, RELATED_AT, type JsonPath, type UnlocatedProblem, wordSuggester } from './problem.js';
 import { conductInsteadOfVar } from './conduct-words.js';
+import { REPEATS_SHOWN } from './repeats.js';
 
 /** A line break, as cleanLine (text/clean.ts) turns it into a space: \n, \r, the Unicode line and paragraph separators, and the three below. */
 const LINE_BREAK = /[\n\r\u2028\u2029\u0085\v\f]/;
@@ -808,11 +809,28 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         `The principle "${principle.id}" ("${principle.title}") is one the guide says a CASA may do: leaving it out misses its credit, it is not a violation.`,
         'Score the reply on a principle it does break, or leave this one out of its assessments: where another reply here follows it, the debrief counts a chance missed.');
     });
-    for (let k = 1; k < assessments.length; k++) {
-      const principle = (assessments[k] as Assessment).principle;
-      let twice = false;
-      for (let i = 0; i < k && !twice; i++) twice = (assessments[i] as Assessment).principle === principle;
-      if (twice) warn('duplicate-assessment', [...path(), 'assessments', k], `The principle "${principle}" is assessed twice in this reply.`, 'Keep one assessment per principle and set its weight.');
+    // One warning per principle assessed more than once, at its second assessment, saying how many
+    // times: one assessed 6 times was told "assessed twice", five times over (found by validator-54).
+    const at = new Map<string, number[]>();
+    assessments.forEach((a, k) => {
+      const list = at.get(a.principle);
+      if (list) list.push(k);
+      else at.set(a.principle, [k]);
+    });
+    for (const [principle, ks] of at) {
+      if (ks.length < 2) continue;
+      const [first, second, ...rest] = ks as [number, number, ...number[]];
+      const assessed = (k: number): JsonPath => [...path(), 'assessments', k];
+      if (rest.length === 0) {
+        warn('duplicate-assessment', assessed(second), `The principle "${principle}" is assessed twice in this reply.`, 'Keep one assessment per principle and set its weight.');
+        continue;
+      }
+      const shown = rest.slice(0, REPEATS_SHOWN);
+      const more = rest.length - shown.length;
+      warn('duplicate-assessment', assessed(second),
+        `The principle "${principle}" is assessed ${countWords(ks.length)} times in this reply: first at ${placeAt(0)}; again here; then at ${shown.map((_, i) => placeAt(i + 1)).join('; ')}${more > 0 ? `, and ${countWords(more)} more` : ''}.`,
+        `Keep one assessment of "${principle}" in this reply and remove the other ${countWords(ks.length - 1)}; to make it count more, set the weight of the one kept (1 to 3).`,
+        { places: [assessed(first), ...shown.map(assessed)] });
     }
   };
 
