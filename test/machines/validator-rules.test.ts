@@ -1669,6 +1669,77 @@ describe('a condition or route written the way a person would guess is answered 
   });
 });
 
+// Found by validator-54: a field of the scenario written inside a node was told to move "into the
+// scenario around it, beside "nodes"", words a trainer cannot follow; for "nodes" itself (the nodes
+// after this one written inside it) that asked for a second "nodes" list, which JSON reads as
+// replacing the first. A scenario's "shuffleReplies" inside a decision was told to be written at
+// the decision's "replies", in place of the replies.
+describe('a field of the scenario written inside a node: where it belongs, in plain words', () => {
+  type Json = { nodes: Record<string, unknown>[]; characters: Record<string, unknown>[] } & Record<string, unknown>;
+  const edited = (edit: (f: Json) => void) => {
+    const f = JSON.parse(readFixture('good/example.json').toString('utf8')) as Json;
+    edit(f);
+    const text = JSON.stringify(f, null, 2);
+    return { text, problems: validateScenario(text, 'x.json').problems };
+  };
+  const field = (problems: readonly Problem[]) => problems.filter((p) => p.code === 'unknown-field');
+
+  it('the scenes after a decision written in a "nodes" inside it: move them to the top-level "nodes" list, after this node', () => {
+    const { text, problems } = edited((f) => {
+      f.nodes[0] = { ...f.nodes[0], nodes: f.nodes.slice(1, 3) };
+      f.nodes.splice(1, 2);
+    });
+    const [p] = field(problems) as [Problem];
+    expect(formatPath(p.path)).toBe('nodes[0].nodes');
+    expect(text.slice(offsetOf(text, p.line, p.column)).startsWith('"nodes": [')).toBe(true);
+    expect(p.message).toBe('"nodes" is not a field of a decision node: a scenario has one "nodes" list, at the top level of the file, and every scene, decision and ending is an item of it, never inside another node.');
+    expect(p.fix).toBe('Move the 2 nodes in it to the top-level "nodes" list: cut each { … } out of this "nodes" and paste it after the } that closes this node, with a comma between nodes. Then delete this "nodes": [ ] and the comma that goes with it.');
+    expect(`${p.message} ${p.fix}`).not.toMatch(/beside|around it/);
+    // Doing what it says leaves the file valid.
+    const done = JSON.parse(text) as Json;
+    const inner = done.nodes[0]?.nodes as Record<string, unknown>[];
+    delete done.nodes[0]?.nodes;
+    done.nodes.splice(1, 0, ...inner);
+    expect(validateScenario(JSON.stringify(done, null, 2), 'x.json').problems).toEqual([]);
+  });
+
+  it('one node inside, or an empty "nodes": said so', () => {
+    const one = field(edited((f) => { f.nodes[0] = { ...f.nodes[0], nodes: [f.nodes[1]] }; }).problems)[0];
+    expect(one?.fix).toMatch(/^Move the node in it to the top-level "nodes" list: cut its \{ … \} out of this "nodes"/);
+    expect(field(edited((f) => { f.nodes[0] = { ...f.nodes[0], nodes: [] }; }).problems)[0]?.fix).toBe('Delete this "nodes" and its value, and the comma that goes with it.');
+  });
+
+  it('a field the scenario has already ("start", "learningGoals"): delete this one, naming where the scenario\'s is', () => {
+    const { text, problems } = edited((f) => {
+      (f.nodes.at(-1) as Record<string, unknown>).start = 'phone';
+      (f.nodes[0] as Record<string, unknown>).learningGoals = ['youth-centered'];
+    });
+    const [goals, start] = field(problems) as [Problem, Problem];
+    const at = (name: string) => {
+      const offset = text.indexOf(`\n  "${name}":`) + 3;
+      const before = text.slice(0, offset).split('\n');
+      return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+    };
+    expect(goals.message).toBe(`"learningGoals" is not a field of a decision node; it is a field of the scenario, and the scenario has it already, at the top level of the file (${at('learningGoals')}).`);
+    expect(goals.fix).toBe(`Delete this one and the comma that goes with it, after adding to the "learningGoals" at ${at('learningGoals')} anything this one lists that that one does not.`);
+    expect(start.message).toBe(`"start" is not a field of an ending node; it is a field of the scenario, and the scenario has it already, at the top level of the file (${at('start')}).`);
+    expect(start.fix).toBe(`Delete this one and the comma that goes with it; if its value is the one meant, write it at ${at('start')} in place of the one there.`);
+  });
+
+  it('a field the scenario lacks, inside a character or a decision: move it to the top level, next to "id" and "title"', () => {
+    const { problems } = edited((f) => {
+      (f.characters[0] as Record<string, unknown>).summary = f.summary;
+      delete f.summary;
+      (f.nodes[0] as Record<string, unknown>).shuffleReplies = false;
+    });
+    expect(field(problems).map((p) => [formatPath(p.path), p.message, p.fix])).toEqual([
+      ['characters[0].summary', '"summary" is not a field of a character; it is a field of the scenario.', 'Move it out of this character to the top level of the file, next to "id" and "title", with a comma between it and the field before or after it.'],
+      // Not 'spelt like "replies"', and never 'write it at "replies" in place of the one there'.
+      ['nodes[0].shuffleReplies', '"shuffleReplies" is not a field of a decision node; it is a field of the scenario.', 'Move it out of this decision node to the top level of the file, next to "id" and "title", with a comma between it and the field before or after it.'],
+    ]);
+  });
+});
+
 describe('an unknown variable: the fix lists the variables the scenario declares', () => {
   const good = readFixture('good/example.json').toString('utf8');
   const declaredVar = (id: string) => `{ "id": "${id}", "label": "${id}", "min": 0, "max": 100, "start": 50 }`;

@@ -49,11 +49,12 @@ function objectKindAt(path: JsonPath, raw: unknown): ObjectKind | undefined {
  * around this one (a reply's "feedback" typed inside one of its assessments), or the replies inside
  * a decision ("effects" or "feedback" on the decision itself). Undefined otherwise.
  */
-function fieldHome(path: JsonPath, raw: unknown, field: string): { name: string; fix: string } | undefined {
+function fieldHome(path: JsonPath, raw: unknown, field: string): FieldHome | undefined {
   const last = path[path.length - 1];
   const list = path[path.length - 2];
   if (typeof last === 'number' && typeof list === 'string') {
     const outer = objectKindAt(path.slice(0, -2), raw);
+    if (outer && Object.hasOwn(outer.shape, field) && path.length === 2) return scenarioFieldHome(path, raw, field);
     if (outer && Object.hasOwn(outer.shape, field)) {
       return { name: outer.name, fix: `Move it out of this { } and into ${outer.name.replace(/^an? /, 'the ')} around it, beside ${quoteValue(list)} (with the comma it needs), so that it is not lost.` };
     }
@@ -63,6 +64,44 @@ function fieldHome(path: JsonPath, raw: unknown, field: string): { name: string;
     return { name: 'a reply', fix: `Move it into the reply it belongs to, inside "replies" (each reply has its own ${quoteValue(field)}), so that it is not lost.` };
   }
   return undefined;
+}
+
+/** Where a misplaced field belongs: the object's name, the fix, and words and a place of its own for a field of the scenario (scenarioFieldHome). */
+interface FieldHome { name: string; fix: string; message?: string; related?: JsonPath }
+
+/**
+ * A field of the scenario written inside a node (or a character, or a variable): it belongs at the
+ * top level of the file, with "id" and "title". Found by validator-54: the fix said to move it
+ * "into the scenario around it, beside "nodes"", which a trainer could not follow, and for "nodes"
+ * itself (the nodes after this one written inside it) it asked for a second "nodes" list, which
+ * JSON reads as replacing the first.
+ */
+function scenarioFieldHome(path: JsonPath, raw: unknown, field: string): FieldHome {
+  const name = 'the scenario';
+  const inner = valueAt(raw, [...path, field]);
+  if (field === 'nodes') {
+    const count = Array.isArray(inner) ? inner.length : 0;
+    const these = count === 1 ? 'the node in it' : `the ${countWords(count)} nodes in it`;
+    return {
+      name,
+      message: `"nodes" is not a field of ${objectKindAt(path, raw)?.name ?? 'a node'}: a scenario has one "nodes" list, at the top level of the file, and every scene, decision and ending is an item of it, never inside another node.`,
+      fix: count === 0
+        ? 'Delete this "nodes" and its value, and the comma that goes with it.'
+        : `Move ${these} to the top-level "nodes" list: cut ${count === 1 ? 'its { … }' : 'each { … }'} out of this "nodes" and paste it after the } that closes this node, with a comma between nodes. Then delete this "nodes": [ ] and the comma that goes with it.`,
+    };
+  }
+  if (valueAt(raw, [field]) !== undefined) {
+    return {
+      name,
+      message: `${quoteValue(field)} is not a field of ${objectKindAt(path, raw)?.name ?? 'this object'}; it is a field of the scenario, and the scenario has it already, at the top level of the file (${RELATED_AT}).`,
+      fix: Array.isArray(inner)
+        ? `Delete this one and the comma that goes with it, after adding to the ${quoteValue(field)} at ${RELATED_AT} anything this one lists that that one does not.`
+        : `Delete this one and the comma that goes with it; if its value is the one meant, write it at ${RELATED_AT} in place of the one there.`,
+      related: [field],
+    };
+  }
+  const here = objectKindAt(path, raw)?.name.replace(/^an? /, 'this ') ?? 'this { }';
+  return { name, fix: `Move it out of ${here} to the top level of the file, next to "id" and "title", with a comma between it and the field before or after it.` };
 }
 
 /** A condition on the volunteer's conduct has its own fields; any other is read as one on a variable. */
@@ -445,11 +484,15 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         const guessed = guessedField(kind, k, raw, path);
         const meant = guessed ? guessed.meant : suggest(k);
         // A field of the object around this one, or of the replies inside it, typed in the wrong
-        // { }: the fix is to move it ("Remove it" deleted the trainer's feedback).
-        const home = meant === undefined || !known.includes(meant) ? fieldHome(path, raw, k) : undefined;
+        // { }: the fix is to move it ("Remove it" deleted the trainer's feedback). So it is when its
+        // spelling is near one of this object's own, unless its meaning is (found by validator-54:
+        // a scenario's "shuffleReplies": false inside a decision was told to be written at the
+        // decision's "replies", in place of the replies).
+        const home = meant === undefined || !known.includes(meant) || !guessed ? fieldHome(path, raw, k) : undefined;
         if (home) {
           return { severity: 'error' as const, code: 'unknown-field', path: [...path, k], atKey: true,
-            message: `${quoteValue(k)} is not a field of ${kind?.name ?? 'this object'}; it is a field of ${home.name}.`, fix: home.fix };
+            message: home.message ?? `${quoteValue(k)} is not a field of ${kind?.name ?? 'this object'}; it is a field of ${home.name}.`, fix: home.fix,
+            ...(home.related ? { related: home.related, relatedAtKey: true } : {}) };
         }
         if (meant !== undefined && known.includes(meant) && isObject(value) && Object.hasOwn(value, meant)) return writtenTwice(kind, path, k, meant, value);
         const hint = guessed ? guessed.hint : didYouMeanOf(meant);
