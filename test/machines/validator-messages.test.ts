@@ -281,7 +281,8 @@ describe('unknown-node when a node repeats another\'s id', () => {
     for (const [p, id] of [[problems[0], 'end-crossed'], [problems[1], 'end-investigating']] as const) {
       lines[(p?.line ?? 1) - 1] = (lines[(p?.line ?? 1) - 1] ?? '').replace('"end-harmful"', `"${id}"`);
     }
-    expect(validateScenario(lines.join('\n'), 'x.json').problems.map((p) => p.code)).toEqual(['unreachable']);
+    // The renamed copies still tell the ending they were copied from word for word: each is told to rewrite it (validator-54).
+    expect(validateScenario(lines.join('\n'), 'x.json').problems.map((p) => p.code)).toEqual(['unreachable', 'duplicate-ending-text', 'duplicate-ending-text']);
   });
   it('is not offered when no node repeats an id', () => {
     const { problems } = exampleWith('"next": "after-visit"', '"next": "zzz-nowhere"');

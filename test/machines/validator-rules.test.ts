@@ -2462,6 +2462,14 @@ describe('fixes a trainer can follow', () => {
     expect(line.fix).toBe('Shorten it, or split the text across two nodes.');
   });
 
+  // Found by validator-54: a reply's feedback too long was told "a reply is what the volunteer says or does".
+  it('a reply\'s feedback too long is told what feedback is for, not what a reply is', () => {
+    const feedback = onlyProblem(exampleWith(/"feedback": "A light, friendly question[^"]*"/, `"feedback": ${JSON.stringify(`${'Curious, not interrogating. '.repeat(80)}(Red Flags)`)}`).text, 'too-long');
+    expect(feedback.message).toMatch(/^"feedback" is \d+ characters long; the limit is 2000\.$/);
+    expect(feedback.fix).toBe('Shorten it: feedback says in a few sentences why this reply helps or harms, naming the principle and citing the guide\'s section (it is shown after the reply in practice mode and in the debrief).');
+    expect(feedback.fix).not.toContain('a reply is what the volunteer says');
+  });
+
   // The fix sent notes to "facilitatorNote", which the room sees when a trainer leads the session.
   it('a comment is told to go in "authorNotes", which nobody playing sees', () => {
     const p = onlyProblem(exampleWith(/^\{/, '{\n  // first draft, check with Ana').text, 'json-syntax');
@@ -3264,6 +3272,40 @@ describe('a newcomer\'s mistakes are each told what to type, where', () => {
     // A reply naming another reply of its own decision: not its own decision again (a loop).
     const { problems } = exampleWith('"next": "end-harmful"', '"next": "after-wait"');
     expect(problems.find((p) => p.code === 'unknown-node')?.fix).toBe('Name a node instead: to go on where "after-wait" leads, write "end-mixed".');
+  });
+
+  // Found by validator-54: a reply whose "next" names its own id was told 'to go on where
+  // "after-wait" leads, write "after-wait"', the id already there.
+  it('a reply whose "next" (or a route\'s "to") names its own id: said so, with the nodes it may go on to, not its own decision', () => {
+    const plain = exampleWith('"next": "end-mixed"\n        }\n      ]\n    },\n    {\n      "id": "end-strong"', '"next": "after-wait"\n        }\n      ]\n    },\n    {\n      "id": "end-strong"');
+    const [p] = plain.problems.filter((q) => q.code === 'unknown-node') as [Problem];
+    expect(formatPath(p.path)).toBe('nodes[3].replies[2].next');
+    expect(plain.text.split('\n')[p.line - 1]?.slice(p.column - 1)).toBe('"after-wait"');
+    expect(p.message).toBe('This "next" names its own reply, "after-wait": a "next" (or a route\'s "to") names the node the story goes on to after this reply, a scene, decision or ending, not a reply.');
+    expect(p.fix).toBe('Write the id of the node that comes after this reply ("phone", "boyfriend-open", "boyfriend-guarded", "end-strong", "end-mixed", … and 1 more); to end the story here, write the id of an ending.');
+    expect(`${p.message} ${p.fix}`).not.toContain('write "after-wait"');
+    const route = exampleWith('{ "to": "boyfriend-guarded" }', '{ "to": "phone-curious" }').problems.find((q) => q.code === 'unknown-node');
+    expect(route && formatPath(route.path)).toBe('nodes[0].replies[0].next[1].to');
+    expect(route?.message).toMatch(/^This route's "to" names its own reply, "phone-curious": /);
+    // Another reply naming it is not told to write its id either.
+    const both = exampleWith('"next": "end-harmful"', '"next": "after-wait"').text.replace('"next": "end-mixed"\n        }\n      ]\n    },\n    {\n      "id": "end-strong"', '"next": "after-wait"\n        }\n      ]\n    },\n    {\n      "id": "end-strong"');
+    expect(validateScenario(both, 'x.json').problems.filter((q) => q.code === 'unknown-node').map((q) => q.fix)).toEqual(['Name the scene, decision or ending the story goes on to.', p.fix]);
+  });
+
+  // Found by validator-54: two endings with the same narration (an ending copied and not rewritten) passed unseen.
+  it('two endings telling the same story word for word: a warning at the second, naming the first by line and column', () => {
+    const good = readFixture('good/example.json').toString('utf8');
+    const strong = /"id": "end-strong",[\s\S]*?"narration": ("[^"]*")/.exec(good)?.[1] ?? '';
+    const text = good.replace(/("id": "end-mixed",[\s\S]*?"narration": )"[^"]*"/, `$1${strong}`);
+    expect(text).not.toBe(good);
+    const [p] = validateScenario(text, 'x.json').problems as [Problem];
+    expect([p.code, p.severity, formatPath(p.path)]).toEqual(['duplicate-ending-text', 'warning', 'nodes[5].narration']);
+    const first = text.indexOf(strong);
+    const line = text.slice(0, first).split('\n').length;
+    const column = first - text.lastIndexOf('\n', first - 1);
+    expect(p.message).toBe(`The ending "end-mixed" tells the same story as the ending "end-strong" (line ${line}, column ${column}): their narration is word for word the same, so a volunteer who reaches either reads the same outcome.`);
+    expect(p.fix).toBe('Rewrite this narration to tell how the story turned out after the replies that lead to "end-mixed" (a mixed ending; "end-strong" is a strong one).');
+    expect(text.split('\n')[p.line - 1]?.slice(p.column - 1)).toBe(strong);
   });
 
   it('"lines" written as the text alone: the list of one line, with the character who says it', () => {

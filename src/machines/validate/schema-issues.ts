@@ -104,6 +104,16 @@ function scenarioFieldHome(path: JsonPath, raw: unknown, field: string): FieldHo
   return { name, fix: `Move it out of ${here} to the top level of the file, next to "id" and "title", with a comma between it and the field before or after it.` };
 }
 
+/**
+ * The fix for a reply's text over its limit, by field. A reply's "feedback" was told "a reply is
+ * what the volunteer says or does, in a sentence or two", the words for its "text" (found by
+ * validator-54).
+ */
+const REPLY_TOO_LONG: Readonly<Record<string, string>> = {
+  text: 'Shorten it: a reply is what the volunteer says or does, in a sentence or two.',
+  feedback: 'Shorten it: feedback says in a few sentences why this reply helps or harms, naming the principle and citing the guide\'s section (it is shown after the reply in practice mode and in the debrief).',
+};
+
 /** A condition on the volunteer's conduct has its own fields; any other is read as one on a variable. */
 function conditionKind(value: unknown): ObjectKind {
   const conduct = typeof value === 'object' && value !== null && Object.hasOwn(value, 'conduct');
@@ -749,7 +759,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       if (issue.origin === 'string') {
         const length = typeof value === 'string' ? value.length : 0;
         const splittable = ['narration', 'text', 'feedback', 'facilitatorNote', 'discussionPrompt'].includes(String(key));
-        return [errorAt(path, 'too-long', `${capitalise(keyName)} is ${length} characters long; the limit is ${Number(issue.maximum)}.`, splittable ? (path.includes('replies') ? 'Shorten it: a reply is what the volunteer says or does, in a sentence or two.' : 'Shorten it, or split the text across two nodes.') : 'Shorten it.')];
+        return [errorAt(path, 'too-long', `${capitalise(keyName)} is ${length} characters long; the limit is ${Number(issue.maximum)}.`, splittable ? (path.includes('replies') ? REPLY_TOO_LONG[String(key)] ?? 'Shorten it.' : 'Shorten it, or split the text across two nodes.') : 'Shorten it.')];
       }
       if (issue.origin === 'array' && key === 'replies') {
         // A live room numbers a decision's replies on the phones, and takes numbers up to MAX_REPLIES.

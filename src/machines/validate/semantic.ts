@@ -439,14 +439,28 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     }
     const owner = replyOwners.get(id);
     if (!owner) return false;
+    // The reply's own id in its own "next" (found by validator-54: its fix said 'to go on where
+    // "d1-ask" leads, write "d1-ask"', the id already there).
+    const at = path();
+    const [nodesKey, i, repliesKey, j] = at;
+    const own = nodesKey === 'nodes' && repliesKey === 'replies' && typeof i === 'number' && typeof j === 'number'
+      ? (scenario.nodes[i] as { replies?: readonly Reply[] } | undefined)?.replies?.[j]?.id : undefined;
+    unpaired.add(id);
+    if (own === id) {
+      // The nodes it may go on to: any but its own decision (a loop).
+      const others = [...nodes.keys()].filter((n) => n !== checkingNode);
+      const listed = others.length === 0 ? '' : ` (${firstFew(others.slice(0, MAX_LISTED).map((n) => quoteValue(n, 40)), { max: MAX_LISTED, total: others.length })})`;
+      error('unknown-node', at, `This ${at[at.length - 1] === 'to' ? 'route\'s "to"' : '"next"'} names its own reply, ${quoteValue(id)}: a "next" (or a route's "to") names the node the story goes on to after this reply, a scene, decision or ending, not a reply.`,
+        `Write the id of the node that comes after this reply${listed}; to end the story here, write the id of an ending.`);
+      return true;
+    }
     const ways = [
       owner.decision !== checkingNode ? `to offer the replies of that decision, write ${quoteValue(owner.decision)}` : '',
-      owner.next !== undefined && owner.next !== checkingNode ? `to go on where ${quoteValue(id)} leads, write ${quoteValue(owner.next)}` : '',
+      owner.next !== undefined && owner.next !== checkingNode && owner.next !== id ? `to go on where ${quoteValue(id)} leads, write ${quoteValue(owner.next)}` : '',
       owner.routes ? `to go on as ${quoteValue(id)} does, copy its "next" (its list of routes)` : '',
     ].filter(Boolean);
-    // Paired with a node nothing leads to, as a misspelt id is (see unreachable's words).
-    unpaired.add(id);
-    error('unknown-node', path(), `There is no node with the id ${quoteValue(id)}: it is a reply of the decision ${quoteValue(owner.decision)}, and a "next" (or a route's "to") names a node, the scene, decision or ending the story goes on to.`,
+    // Paired with a node nothing leads to, as a misspelt id is (see unreachable's words): unpaired, above.
+    error('unknown-node', at, `There is no node with the id ${quoteValue(id)}: it is a reply of the decision ${quoteValue(owner.decision)}, and a "next" (or a route's "to") names a node, the scene, decision or ending the story goes on to.`,
       ways.length > 0 ? `Name a node instead: ${ways.join('; or ')}.` : 'Name the scene, decision or ending the story goes on to.');
     return true;
   };
@@ -1230,6 +1244,25 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       'A yes/no fact is a flag: write "type": "flag" and "start": false (no "min" or "max"), change it with "set": true, and test it with "is": true or "is": false.');
   }
 
+  // Two endings telling the same story, word for word (an ending copied and not rewritten; found by
+  // validator-54): a volunteer reading either cannot tell the outcomes apart.
+  const endingTold = new Map<string, ScenarioNode>();
+  for (const node of scenario.nodes) {
+    if (node.kind !== 'ending' || typeof node.narration !== 'string') continue;
+    const told = node.narration.trim().replace(/\s+/g, ' ');
+    if (told === '') continue;
+    const first = endingTold.get(told);
+    if (first === undefined) {
+      endingTold.set(told, node);
+      continue;
+    }
+    // A copy with the same id too is a duplicate-id error, which says so.
+    if (first.id === node.id) continue;
+    warn('duplicate-ending-text', [...nodePath(node), 'narration'],
+      `The ending ${quoteValue(node.id)} tells the same story as the ending ${quoteValue(first.id)} (${RELATED_AT}): their narration is word for word the same, so a volunteer who reaches either reads the same outcome.`,
+      `Rewrite this narration to tell how the story turned out after the replies that lead to ${quoteValue(node.id)}${node.kind === 'ending' && first.kind === 'ending' && node.ending !== first.ending ? ` (a ${node.ending} ending; ${quoteValue(first.id)} is a ${first.ending} one)` : ''}.`,
+      { related: [...nodePath(first), 'narration'] });
+  }
   pushAll(out, languageProblems(scenario, rawIndex));
   return out;
 }
