@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { debriefExport, type ExportedDebrief, FACILITATION_PREFIX, OUT_OF_DATE_SUMMARY, sessionSummaryFile, keepDebriefExport, type PlayableScenario, facilitatedDecision, facilitationMarkdown, localFileStamp, shownFileName, summaryBaseName, type Debrief, type FacilitatedDecision, type RestoredFacilitation, type Scenario, type SessionMode, type SessionView } from '../machines/index.js';
 import { packageVersion } from './paths.js';
 import { stateDir, writeAtomic, writeNew } from './state.js';
-import { checkStateFolder, stateStore } from './node/state-store.js';
+import { canWrite, checkStateFolder, stateStore } from './node/state-store.js';
 import { columnsOf, wrapWords } from './wrap.js';
 
 /** Where exports and session summaries go: <state dir>/exports. */
@@ -170,12 +170,7 @@ export function shownStateDir(env: NodeJS.ProcessEnv = process.env): string {
  * in (the shell's PWD) if writable, else the temp folder.
  */
 export function fallbackExportDir(env: NodeJS.ProcessEnv = process.env, cwd = env.PWD || process.cwd()): string {
-  try {
-    accessSync(cwd, constants.W_OK);
-    return cwd;
-  } catch {
-    return tmpdir();
-  }
+  return canWrite(cwd) ? cwd : tmpdir();
 }
 
 /** What a trainer-led session that ends before the room entered anything says in place of a summary. */
@@ -250,18 +245,8 @@ export function roomExitCode(written: boolean, env: NodeJS.ProcessEnv = process.
  * read-only said the summary "is then written again in the same file", which was refused.
  */
 export function summaryRewriteDir(path: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const refused = isWithin(path, stateDir(env)) ? roomSummaryDir(env) !== undefined : !writableFolder(dirname(path));
+  const refused = isWithin(path, stateDir(env)) ? roomSummaryDir(env) !== undefined : !canWrite(dirname(path));
   return refused ? (roomSummaryDir(env) ?? exportsDir(env)) : undefined;
-}
-
-/** Whether a folder can be written (a file put in it). */
-function writableFolder(dir: string): boolean {
-  try {
-    accessSync(dir, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The first words of a trainer-led session's summary written outside the state folder (roomSummaryDir), its path after them. */

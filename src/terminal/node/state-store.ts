@@ -88,8 +88,8 @@ function folderToOpen(dir: string): string {
   return folder;
 }
 
-/** Whether this process may write in a folder that is there. */
-function canWrite(folder: string): boolean {
+/** Whether this process may write in a folder that is there (export.ts asks it of a summary's folder and of where the app was started). */
+export function canWrite(folder: string): boolean {
   try {
     accessSync(folder, constants.W_OK);
     return true;
