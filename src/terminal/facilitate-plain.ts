@@ -176,8 +176,12 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       if (debrief) endSummary = written.path;
       // On a line of its own, not wrapped: a path broken across lines cannot be copied (after the
       // words, at 60 columns the terminal broke it mid-name).
-      if (summaryDir !== undefined || written.elsewhere) say(SUMMARY_ELSEWHERE);
-      io.out(`${summaryDir !== undefined || written.elsewhere ? '' : 'Session summary written to:\n'}${shownSummaryPath(written.path)}\n`);
+      // Begun where the state folder could not be written, which has taken the session since (made
+      // writable part-way): the summary where it was said to go, without "cannot be written", as the
+      // full-screen app says it (and as the exit code, 0, already had it).
+      const refusedNow = written.elsewhere || (summaryDir !== undefined && !(kept && !elsewhere && roomSessionOnDisk(playable, opts.env)));
+      if (refusedNow) say(SUMMARY_ELSEWHERE);
+      io.out(`${refusedNow ? '' : 'Session summary written to:\n'}${shownSummaryPath(written.path)}\n`);
       // An earlier summary of this session, out of date: named after this one, as plainly.
       // (The words wrapped as every line is, the path on rows of its own: at 60 columns they ran on past the row.)
       if (outOfDate !== undefined && outOfDate !== written.path) {

@@ -119,6 +119,35 @@ describe('q in a trainer-led session begun where the state folder could not be w
   });
 });
 
+// Line by line the same (term-54): begun read-only, the folder taking the session from the next
+// step on, q and the ending still said "The state folder cannot be written, so the session summary
+// was written to:" (the exit code, 0, already agreed that it could be).
+describe('line by line, a trainer-led session begun where the state folder could not be written, which it has taken since', () => {
+  for (const [leave, lines, playable] of [['q at a decision', ['3 1 0', 'r', '1', '2 2 0', 'q'], youthDiscloses], ['the ending', ['5 0 0', 'r', '1', '4 0 0', 'r', '1'], newPhone]] as const) {
+    it(`${leave}: the summary where it was said to go, named without "cannot be written"; 0`, async () => {
+      const { env } = readOnlyFromStart();
+      const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
+      env.PWD = here;
+      const typed = [...lines];
+      let out = '';
+      const code = await runFacilitatePlain({ playable: playable(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => {
+        // Made writable once the room has voted at decision 1: the next step is kept in the folder.
+        if (typed.length === lines.length - 1) readOnlyFolder.path = '';
+        return typed.shift();
+      } });
+      // Said as it began: the folder could not be written then.
+      expect(out).toContain('This session is not kept as it goes, since the state folder cannot be written');
+      const written = readdirSync(here);
+      expect(written).toEqual([expect.stringMatching(/-session-.*\.md$/)]);
+      // What follows the words said as it began.
+      const leaving = out.slice(out.indexOf('s starts the session over (asked first). q ends the session.'));
+      expect(leaving).toContain(`Session summary written to:\n${join(here, written[0] as string)}`);
+      expect(leaving).not.toContain('cannot be written');
+      expect(code, out).toBe(0);
+    });
+  }
+});
+
 describe('q in a trainer-led session whose state folder stopped taking writes after it began', () => {
   it('says the session is no longer kept, and where its summary goes; y writes it there (60×24)', async () => {
     const { here, env } = startedHere();
