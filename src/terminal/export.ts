@@ -448,6 +448,23 @@ export function carriedOnSummary(resumed: Pick<RestoredFacilitation, 'key' | 'pl
   return chosen.outOfDate !== undefined && !existsSync(chosen.outOfDate) ? { ...(chosen.path === undefined ? {} : { path: chosen.path }) } : chosen;
 }
 
+/**
+ * Where a finished trainer-led session opened again names its summary (the core's sessionSummaryFile):
+ * the one it wrote at its ending (finishedSessionSummary), unless a summary it marked was written since
+ * it was last kept (laterSessionSummary): opened while the state folder was read-only, gone back from
+ * its ending (u) and stopped, it wrote a new file where the app was started and said that file was
+ * the up-to-date summary, which could not be kept; opened again, it named the older file. `since`:
+ * the newer was taken (the one at the ending, still there, then `outOfDate`).
+ */
+export function reopenedSummary(resumed: Pick<RestoredFacilitation, 'playable' | 'decisions' | 'progress' | 'savedAt'>, debrief: Debrief, env: NodeJS.ProcessEnv = process.env): { path?: string; outOfDate?: string; since: boolean } {
+  const atEnding = finishedSessionSummary(resumed.playable.scenario, resumed.decisions, debrief, env);
+  // Marked only: one found by what it says is not told from the summary of another session's ending.
+  const later = resumed.progress.sessionId === undefined ? undefined : laterSessionSummary(resumed, env);
+  const chosen = sessionSummaryFile({ ...(atEnding === undefined ? {} : { atEnding }), ...(later === undefined ? {} : { writtenSince: { path: later, marked: true } }) });
+  const since = chosen.path !== undefined && chosen.path !== atEnding;
+  return { ...(chosen.path === undefined ? {} : { path: chosen.path }), ...(chosen.outOfDate !== undefined && existsSync(chosen.outOfDate) ? { outOfDate: chosen.outOfDate } : {}), since };
+}
+
 /** A summary written (writeSummaryFile): where, whether outside the state folder though the session began where it could be written, and an earlier summary of the session now out of date. */
 export interface SummaryWritten {
   path: string;

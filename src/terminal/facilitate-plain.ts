@@ -1,5 +1,5 @@
 import { decisionSetup, keptAsItWasWords, OUT_OF_DATE_SUMMARY, peopleMet, sceneHeadingAt, sceneNumberAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, entryOf, facilitatedDecision, MAX_VOTES, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, pathReply, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
-import { carriedOnSummary, exportAgain, exportAgainFailedWords, LATER_SUMMARY, laterSessionSummary, writeSummaryFile, EXPORTED_AGAIN, EXPORTED_ANEW, exportTakenBackWords, type DebriefFiles, exportsDir, fallbackExportDir, keptExport, leavingPath, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, newSessionId, roomSummaryDir, SUMMARY_ELSEWHERE, summaryGoesTo, summaryRewriteDir, roomExitCode, writeSessionSummary } from './export.js';
+import { carriedOnSummary, exportAgain, exportAgainFailedWords, LATER_SUMMARY, laterSessionSummary, writeSummaryFile, EXPORTED_AGAIN, EXPORTED_ANEW, exportTakenBackWords, type DebriefFiles, exportsDir, fallbackExportDir, keptExport, leavingPath, reopenedSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, newSessionId, roomSummaryDir, SUMMARY_ELSEWHERE, summaryGoesTo, summaryRewriteDir, roomExitCode, writeSessionSummary } from './export.js';
 import { command, commandName, otherStartValues } from './invocation.js';
 import { wrapWords } from './wrap.js';
 import { errorWords, refusedWords } from './node/state-store.js';
@@ -111,14 +111,26 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   // A finished session opened again: kept until the trainer starts a new one (as presenter mode keeps
   // it), its debrief rather than a new session, with u back from its ending as when it had just ended.
   let reopened = resumed?.finished === true;
-  // The summary it wrote at its ending, found again by what it says: written again in its place after u.
-  const foundAtOpen = reopened && resumed ? finishedSessionSummary(scenario, resumed.decisions, actor.getSnapshot().output as Debrief, opts.env) : undefined;
+  // The summary it wrote at its ending, found again by what it says: written again in its place after
+  // u. Or one it marked since it was last kept (reopenedSummary): opened read-only, gone back from its
+  // ending and stopped, it wrote a newer file, which leaving named as up to date; the older is out of date.
+  const atReopen = reopened && resumed ? reopenedSummary(resumed, actor.getSnapshot().output as Debrief, opts.env) : undefined;
+  const foundAtOpen = atReopen?.path;
   if (reopened) {
     const newest = foundAtOpen ?? newestSessionSummary(scenario, opts.env);
     // The path on a line of its own, not wrapped (inside the sentence, at 60 columns it was broken mid-name).
     const [where, path] = foundAtOpen ? [', to:', foundAtOpen] : newest ? ['; the newest summary of this scenario is:', newest] : [', in:', exportsDir(opts.env)];
-    say(`This trainer-led session finished here; its debrief follows. Its summary was written when it finished${where}`);
-    io.out(`${shownSummaryPath(path)}\n`);
+    if (atReopen?.since === true && foundAtOpen !== undefined) {
+      say(`This trainer-led session finished here; its debrief follows, as the session was kept at its ending. ${LATER_SUMMARY}`);
+      io.out(`${shownSummaryPath(foundAtOpen)}\n`);
+      if (atReopen.outOfDate !== undefined) {
+        say(OUT_OF_DATE_SUMMARY);
+        io.out(`${shownSummaryPath(atReopen.outOfDate)}\n`);
+      }
+    } else {
+      say(`This trainer-led session finished here; its debrief follows. Its summary was written when it finished${where}`);
+      io.out(`${shownSummaryPath(path)}\n`);
+    }
     sayCommand('To start a new session:', sessionCommand(newRoomSessionArgs(opened)));
   } else if (resumed) {
     say(`Continuing the trainer-led session kept at ${resumed.standsAt}, with the room's votes and the summary so far${values ? `, and with the values it began with: ${values.saved} (you gave ${values.given} this time)` : ''}.`);
@@ -159,7 +171,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   let sessionSummary: string | undefined = foundAtOpen ?? atOpen.path;
   // An earlier summary of this session, out of date: one it could not be written in again (a new
   // file was written elsewhere), or, carried on, the one passed over for a newer (see above).
-  let outOfDate: string | undefined = atOpen.outOfDate;
+  let outOfDate: string | undefined = atOpen.outOfDate ?? atReopen?.outOfDate;
   // The summary written: in its file again (sessionSummary), else a new one (writeSummaryFile): where
   // that file is refused (the state folder made read-only since it was written), a new file where e:
   // export writes then (roomSummaryDir), the first then out of date. It said "The session summary
@@ -246,7 +258,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
           const alsoExport = exported === undefined ? '' : ' The debrief exported at this ending is written again then too.';
           // Where the ending's summary cannot be written again (opened again read-only), where a new one goes.
           const newIn = endSummary === undefined ? undefined : summaryRewriteDir(endSummary, opts.env);
-          say(`${backFromEndingWords(back, endSummary !== undefined ? (newIn !== undefined ? 'refused' : 'written') : written ? 'not found' : 'failed', newIn === undefined ? undefined : shownFileName(newIn))}${alsoExport} Type u to go back; anything else, or Enter, finishes.`);
+          say(`${backFromEndingWords(back, endSummary !== undefined ? (newIn !== undefined ? 'refused' : reopened && atReopen?.since === true ? 'written since' : 'written') : written ? 'not found' : 'failed', newIn === undefined ? undefined : shownFileName(newIn))}${alsoExport} Type u to go back; anything else, or Enter, finishes.`);
           const answer = await opts.readLine();
           if (answer?.trim().toLowerCase() === 'u') {
             reopened = false;

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
 import { stateDir } from '../../src/terminal/state.js';
 import { checkStateFolder } from '../../src/terminal/node/state-store.js';
+import { OUT_OF_DATE_SUMMARY, shownFileName } from '../../src/machines/index.js';
 import { appElement, KEY, newPhone, press, renderApp, tap, tempEnv, throughEnding } from './helpers/ink.js';
 import { readOnlyFolder } from './helpers/refusing-fs.js';
 
@@ -411,5 +412,92 @@ describe('a finished session opened again while the state folder refuses writes:
     expect(frame).toContain('Debrief: Example: the new phone');
     expect(frame).not.toMatch(sameFile);
     expect(frame).toContain(`its summary's folder takes no writes now, so a new summary is then written to ${env.PWD}`);
+  });
+});
+
+/**
+ * A finished session opened again while the state folder refused writes, gone back from its ending
+ * (u) and stopped: that step could not be kept, and its summary went to a new file where the app was
+ * started, which leaving named as the up-to-date summary (the one written at the ending out of date).
+ * Opened again later, it named the older file as its summary (found by what it says). It names the
+ * newer now (marked by the session, written since it was last kept: the core's sessionSummaryFile),
+ * the older as out of date, in both modes; and after u the newer is written again, not a third file.
+ */
+describe('a finished session opened read-only, gone back from its ending and stopped, opened again later', () => {
+  /** Every summary of the new-phone example in the exports folder and where the app was started, by real path. */
+  const all = (env: NodeJS.ProcessEnv) => summaries(env).map((p) => realpathSync(p)).sort();
+  /** The copy of `env` opened later (as later()), its state folder refusing writes from the start. */
+  const readOnlyLater = (env: NodeJS.ProcessEnv) => {
+    const next = later(env);
+    readOnlyFolder.path = stateDir(next);
+    checkStateFolder(next);
+    return next;
+  };
+  /** A file as the words name it (whole at 200 columns; a state folder path under its own name). */
+  const named = (env: NodeJS.ProcessEnv, file: string) => file.replace(realpathSync(stateDir(env)), stateDir(env));
+
+  it('line by line: the newer file is named as the summary, the older as out of date; u then writes the newer again', async () => {
+    const env = tempEnv({ PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
+    const run = async (env: NodeJS.ProcessEnv, lines: string[]) => {
+      let out = '';
+      const code = await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => lines.shift() });
+      return { code, out };
+    };
+    await run(env, ['5 0 0', 'r', '1', '4 0 0', 'r', '1']);
+    const next = readOnlyLater(env);
+    const [older] = all(next) as [string];
+    const stopped = await run(next, ['u', 'q']);
+    readOnlyFolder.path = '';
+    const newer = all(next).find((f) => f !== older) as string;
+    expect(newer, stopped.out).toBeDefined();
+    expect(stopped.out).toContain(`${OUT_OF_DATE_SUMMARY}\n${named(next, older)}`);
+    const third = sameFolderLater(next);
+    const reopened = await run(third, []);
+    const opening = reopened.out.slice(0, reopened.out.indexOf('To start a new session'));
+    expect(opening).toContain(`This trainer-led session finished here; its debrief follows, as the session was kept at its ending. A summary of this session written since then is:\n${newer}\n${OUT_OF_DATE_SUMMARY}\n${named(third, older)}`);
+    expect(opening).not.toContain('Its summary was written when it finished');
+    expect(reopened.out).toContain('The up-to-date summary named above is then written again, in the same file');
+    // u, then q: the newer is written again, no third file; the older still named as out of date.
+    const back = await run(sameFolderLater(next), ['u', 'q']);
+    expect(back.out).toContain(`Session summary written to:\n${newer}\n${OUT_OF_DATE_SUMMARY}`);
+    expect(all(next)).toEqual([older, newer].sort());
+  });
+
+  it('full screen: the same', async () => {
+    const env = tempEnv({ PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
+    const first = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderApp(first.element);
+    await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '4', 'r', '1');
+    await throughEnding(r);
+    await tap(r, 'q');
+    cleanup();
+    const next = readOnlyLater(env);
+    const [older] = all(next) as [string];
+    const second = appElement({ env: next, start: { kind: 'facilitate', playable: newPhone() } });
+    const r2 = await renderApp(second.element);
+    await press(r2, KEY.enter, KEY.enter);
+    expect(r2.lastFrame()).toContain('Debrief: Example: the new phone');
+    // Back at decision 2, revealed: q stops there.
+    await press(r2, 'u', 'q');
+    await tap(r2, 'y');
+    cleanup();
+    readOnlyFolder.path = '';
+    const left = (second.exit.mock.calls[0]?.[0] ?? '') as string;
+    const newer = all(next).find((f) => f !== older) as string;
+    expect(newer, left).toBeDefined();
+    expect(left).toContain(`${OUT_OF_DATE_SUMMARY}\n${named(next, older)}`);
+    const third = sameFolderLater(next);
+    const again = appElement({ env: third, start: { kind: 'facilitate', playable: newPhone() } });
+    const r3 = await renderApp(again.element);
+    await press(r3, KEY.enter, KEY.enter);
+    const frame = (r3.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(frame).toContain('Debrief: Example: the new phone');
+    expect(frame).toContain(`A summary of this session written since then is: ${shownFileName(newer)} ${OUT_OF_DATE_SUMMARY}`);
+    expect(frame).not.toContain('Its summary was written when it finished');
+    // u, then q: the newer is written again, no third file.
+    await press(r3, 'u', 'q');
+    await tap(r3, 'y');
+    expect(again.exit.mock.calls[0]?.[0]).toContain(`Session summary written to:\n${newer}`);
+    expect(all(next)).toEqual([older, newer].sort());
   });
 });

@@ -29,9 +29,12 @@ export function backToDecision(view: Pick<SessionView, 'kind' | 'canUndo' | 'pro
  * stays as it is, so it is downloaded again at the new ending); `failed` where it could not be written
  * there (going back loses nothing then, and is no less needed).
  */
-export function backFromEndingWords(back: number, summary: 'written' | 'refused' | 'downloaded' | 'written and downloaded' | 'not found' | 'failed' = 'written', newIn?: string): string {
+export function backFromEndingWords(back: number, summary: 'written' | 'written since' | 'refused' | 'downloaded' | 'written and downloaded' | 'not found' | 'failed' = 'written', newIn?: string): string {
   const then = summary === 'written'
     ? 'The summary written at this ending is then written again, in the same file, when the session ends or stops.'
+    // A finished session opened again whose up-to-date summary was written after it was kept (named above it, not at this ending).
+    : summary === 'written since'
+      ? 'The up-to-date summary named above is then written again, in the same file, when the session ends or stops.'
     // Its file can no longer be written (a finished session opened again while the state folder is
     // read-only): a new one is written when the session ends or stops (`newIn`: the folder, as shown).
     : summary === 'refused'

@@ -7,7 +7,7 @@
 
 /** The summaries of a session found as it is carried on or opened again (each undefined where none was). */
 export interface SessionSummaryFiles {
-  /** The summary a finished session wrote at its ending (opened again: written again after u). */
+  /** The summary a finished session wrote at its ending, found as it is opened again (written again after u, unless a newer one was written since). */
   atEnding?: string;
   /**
    * A summary written since the session was last kept: the state folder refused the write that
@@ -21,21 +21,25 @@ export interface SessionSummaryFiles {
 }
 
 /**
- * Where a session carried on writes its summary again, and an earlier summary of it passed over
- * (`outOfDate`), which the app names as out of date where it names the summary. The one written at
- * the ending first; then one written since the session was last kept, which is newer than the one
- * kept with it: q wrote the summary in the exports folder, and a later q, the state folder refusing
- * writes by then, wrote it where the app was started and said that file was the summary. Carried on,
- * the session wrote the older file again, and the file the trainer had been told was the summary
- * stayed as it was. One found only by what it says is taken where nothing was kept.
+ * Where a session carried on (or a finished one opened again) writes its summary again, and an
+ * earlier summary of it passed over (`outOfDate`), which the app names as out of date where it names
+ * the summary. A summary marked by the session and written since it was last kept first: it is newer
+ * than the one kept with it, or the one written at its ending. q wrote the summary in the exports
+ * folder, and a later q, the state folder refusing writes by then, wrote it where the app was started
+ * and said that file was the summary; carried on, the session wrote the older file again, and the
+ * file the trainer had been told was the summary stayed as it was. So too a finished session opened
+ * while the state folder was read-only, gone back from its ending (u) and stopped: that could not be
+ * kept, and opened again it named the summary of its ending where leaving had named the newer file
+ * as up to date. Else the one written at the ending, else the one kept. One found only by what it
+ * says (not marked) is taken only where neither was found.
  */
 export function sessionSummaryFile(found: SessionSummaryFiles): { path?: string; outOfDate?: string } {
-  if (found.atEnding !== undefined) return { path: found.atEnding };
+  const earlier = found.atEnding ?? found.kept;
   const since = found.writtenSince;
-  if (since !== undefined && (since.marked || found.kept === undefined)) {
-    return { path: since.path, ...(found.kept !== undefined && found.kept !== since.path ? { outOfDate: found.kept } : {}) };
+  if (since !== undefined && (since.marked || earlier === undefined)) {
+    return { path: since.path, ...(earlier !== undefined && earlier !== since.path ? { outOfDate: earlier } : {}) };
   }
-  return found.kept !== undefined ? { path: found.kept } : {};
+  return earlier !== undefined ? { path: earlier } : {};
 }
 
 /**

@@ -9,7 +9,7 @@ import { revealTextRows } from '../reveal-text.js';
 import { setupRows } from '../tall-rows.js';
 import type { Span } from '../debrief-lines.js';
 import { columnsOf, cutEnd, inkRows, pathLineRows, wrapText } from '../wrap.js';
-import { carriedOnSummary, isWithin, EXPORT_TAKEN_BACK, exportTakenBackWords, exportsDir, fallbackExportDir, finishedSessionSummary, outOfDateWords, writeSummaryFile, type DebriefFiles, keptExport, leavingPath, newestSessionSummary, newSessionId, NOTHING_ENTERED_WORDS, refusedSummaryDir, roomExitCode, roomSummaryDir, shownPath, shownStateDir, SUMMARY_ELSEWHERE, summaryGoesTo, summaryRewriteDir, writeSessionSummary } from '../export.js';
+import { carriedOnSummary, isWithin, EXPORT_TAKEN_BACK, exportTakenBackWords, exportsDir, fallbackExportDir, reopenedSummary, outOfDateWords, LATER_SUMMARY, writeSummaryFile, type DebriefFiles, keptExport, leavingPath, newestSessionSummary, newSessionId, NOTHING_ENTERED_WORDS, refusedSummaryDir, roomExitCode, roomSummaryDir, shownPath, shownStateDir, SUMMARY_ELSEWHERE, summaryGoesTo, summaryRewriteDir, writeSessionSummary } from '../export.js';
 import { errorWords, failureReason, refusedWords, savingFailureShort, stateStore } from '../node/state-store.js';
 import { stateDir } from '../state.js';
 import { useApp } from './AppContext.js';
@@ -159,7 +159,10 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // The summary written at the ending, once the room has gone back from it (u): every later summary
   // of this session is written in its place, so no file says the room took a branch it took back.
   // A finished session opened again: the summary it wrote at its ending, found by what it says.
-  const [foundAtOpen] = useState(() => (resumed?.finished === true && view.debrief ? finishedSessionSummary(scenario, resumed.decisions, view.debrief, app.env) : undefined));
+  // Or one it marked since it was last kept (reopenedSummary): opened read-only, gone back from its
+  // ending (u) and stopped, it wrote a newer file, which leaving named as up to date; it named the older.
+  const [atReopen] = useState(() => (resumed?.finished === true && view.debrief ? reopenedSummary(resumed, view.debrief, app.env) : undefined));
+  const foundAtOpen = atReopen?.path;
   const endSummary = useRef<string | undefined>(foundAtOpen);
   // Where every summary of this session is written: the one written at its ending (above), or, for a
   // kept session carried on, the summary so far it wrote when it stopped (stoppedSessionSummary),
@@ -173,7 +176,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const sessionSummary = useRef<string | undefined>(foundAtOpen ?? atOpen.path);
   // An earlier summary of this session, out of date: one it could not be written in again (a new
   // file was written elsewhere), or, carried on, the one passed over for a newer (see above).
-  const outOfDate = useRef<string | undefined>(atOpen.outOfDate);
+  const outOfDate = useRef<string | undefined>(atOpen.outOfDate ?? atReopen?.outOfDate);
   // Which session this is, written in each of its summaries and kept with it (RoomProgress.sessionId):
   // carried on, laterSessionSummary finds the summary it wrote where nothing could be kept as it
   // stopped (a new id for a session kept before sessions had one).
@@ -298,7 +301,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   });
   useEffect(() => {
     // A finished session opened again: its summary was written when it finished (not written twice).
-    if (view.done && !summaryPath) setSummaryPath(reopened ? finishedSummaryWords(scenario, endSummary.current, app.env) : writeSummary(view.debrief, true));
+    if (view.done && !summaryPath) setSummaryPath(reopened ? finishedSummaryWords(scenario, endSummary.current, app.env, atReopen?.since === true ? atReopen.outOfDate ?? '' : undefined) : writeSummary(view.debrief, true));
     // A closed window: the summary so far, as q writes it (see onHangup).
     app.setSaver(view.done ? undefined : () => onHangup.current?.());
     // When the session ends (or starts): the summary is written once, not on every vote.
@@ -897,7 +900,13 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
 }
 
 /** Where a finished session opened again says its summary is: the one it wrote (`found`), else the newest of the scenario, or the exports folder. */
-function finishedSummaryWords(scenario: Scenario, found: string | undefined, env: NodeJS.ProcessEnv): string {
+function finishedSummaryWords(scenario: Scenario, found: string | undefined, env: NodeJS.ProcessEnv, since?: string): string {
+  // Written since it was kept (reopenedSummary; `since`: the one written at its ending, now out of
+  // date, or ''): named as line by line names it, each file whole on its rows, "(in the state folder …)" only after one in it.
+  if (found !== undefined && since !== undefined) {
+    const named = (path: string) => (isWithin(path, stateDir(env)) ? `${shownPath(path, env)}\n(in the state folder ${shownStateDir(env)})` : shownFileName(path));
+    return `Kept as it was at its ending. ${LATER_SUMMARY}\n${named(found)}${since === '' ? '' : `\n${outOfDateWords(named(since))}`}`;
+  }
   if (found !== undefined) return `Its summary was written when it finished, to:\n${shownPath(found, env)}\n(in the state folder ${shownStateDir(env)})`;
   const newest = newestSessionSummary(scenario, env);
   return newest
