@@ -339,11 +339,12 @@ export function shellWords(cmd: string): string[] {
  * line ending with " \" (a shell's line continuation) and every line after the first indented,
  * so that the lines pasted into bash run the command itself. The terminal broke a long command
  * mid-word ("node bin/casa-practice.|js"), and one wrapped at a space ran without the words after
- * it. A single word longer than a line stays whole on a line of its own (the terminal wraps it).
+ * it. A single word longer than a line stays whole on a line of its own (the terminal wraps it);
+ * with `breakPaths` (printed to be copied: wrapWords), a path is broken after a "/" (pathRows).
  * `name`, the program's name the command starts with ("node bin/casa-practice.js", "npm run cli
  * --"), is kept whole as a word is where it fits on a line with " \".
  */
-export function commandLines(cmd: string, width: number, indent = '  ', name?: string): string[] {
+export function commandLines(cmd: string, width: number, indent = '  ', name?: string, breakPaths = false): string[] {
   if (len(cmd) <= width) return [cmd];
   const named = name !== undefined && name !== '' && cmd.startsWith(`${name} `) && len(name) + 2 <= width;
   // An option and its value ("--from d3", "--set trust=70") stay on one line when they fit on one.
@@ -366,7 +367,62 @@ export function commandLines(cmd: string, width: number, indent = '  ', name?: s
     }
   });
   lines.push(line);
-  return lines.map((l, i) => (i < lines.length - 1 ? `${l} \\` : l));
+  return lines.flatMap((l, i) => {
+    // Printed to copy (wrapWords), a path longer than a row after a "/" (pathRows); on screen hungRows cuts it (commandRows).
+    const rows = breakPaths ? pathRows(l, width, i === lines.length - 1 ? 0 : 2) : [l];
+    return rows.map((r, j) => (j < rows.length - 1 ? r : i < lines.length - 1 ? `${r} \\` : r));
+  });
+}
+
+/**
+ * A command's line of one word longer than the row (`room`: columns kept for " \\" after it), as rows
+ * broken only after a "/" of the path, each ending in a backslash (a shell removes a backslash and
+ * the line break after it, the word whole again) and the rows after the first not indented (spaces
+ * there would split the word); a quoted path ('…' or $'…') closes its quotes before the backslash and
+ * opens them again on the next row. Left whole where it has no "/" to break at, or has quotes of
+ * another kind. At 60 columns the terminal broke the path of "To start a new session" mid-name
+ * ("…-for-the-training-t" over "eam/…"), which copied from the screen named no file.
+ */
+function pathRows(line: string, width: number, room: number): string[] {
+  const word = line.trimStart();
+  const indent = line.slice(0, line.length - word.length);
+  if (len(line) + room <= width || shellWords(word).length !== 1 || !word.includes('/') || word.includes('"')) return [line];
+  // The word in pieces, each ending after a "/" (the last at the word's end), with the quotes open after it.
+  const pieces: { text: string; quote: '' | "'" | "$'" }[] = [];
+  let quote: '' | "'" | "$'" = '';
+  let text = '';
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i] as string;
+    text += c;
+    if (c === '\\' && quote !== "'") text += word[++i] ?? '';
+    else if (quote === '' && c === '$' && word[i + 1] === "'") {
+      text += "'";
+      i++;
+      quote = "$'";
+    } else if (quote === '' && c === "'") quote = "'";
+    else if (quote !== '' && c === "'") quote = '';
+    if (c === '/' || i === word.length - 1) {
+      pieces.push({ text, quote });
+      text = '';
+    }
+  }
+  if (text !== '') pieces.push({ text, quote });
+  const rows: string[] = [];
+  let row = indent;
+  let open: '' | "'" | "$'" = '';
+  pieces.forEach((piece, i) => {
+    const last = i === pieces.length - 1;
+    const after = last ? room : (piece.quote === '' ? 0 : 1) + 1;
+    if (row.trim() !== '' && row !== open && len(row) + len(piece.text) + after > width) {
+      // This row ends here: its quotes closed, a backslash; the next opens them again, not indented.
+      rows.push(`${row}${open === '' ? '' : "'"}\\`);
+      row = open;
+    }
+    row += piece.text;
+    open = piece.quote;
+  });
+  rows.push(row);
+  return rows;
 }
 
 /** The app's commands (cli.ts's COMMANDS are these), which a command in a line names after the program's name. */
@@ -483,7 +539,7 @@ export function wrapWords(text: string, width: number, keep?: string): string {
       out.push(line);
       line = '';
     }
-    if (cmd !== undefined && !line) out.push(...commandLines(cmd, width, '  ', keep?.trimEnd()));
+    if (cmd !== undefined && !line) out.push(...commandLines(cmd, width, '  ', keep?.trimEnd(), true));
     // (Nothing left after a word on a line of its own: no blank line after it.)
     else if (line || words.length === 0) out.push(cmd !== undefined ? `${line} ${cmd}` : line);
   }

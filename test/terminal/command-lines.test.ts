@@ -13,7 +13,7 @@ import type { SaveSummary } from '../../src/machines/index.js';
 import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
 import { columnsOf, commandLines, commandRows, shellWords, wrapWords } from '../../src/terminal/wrap.js';
 import { cleanup } from 'ink-testing-library';
-import { appElement, KEY, playToDebrief, press, renderAt, SCENARIOS, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, playToDebrief, press, renderAt, SCENARIOS, tap, tempEnv, throughEnding } from './helpers/ink.js';
 import { BUNDLED } from './helpers/layout.js';
 
 // A command longer than the terminal (60 columns, started as `node <path>/bin/casa-practice.js`)
@@ -53,8 +53,22 @@ function bashWords(lines: string): string[] {
  * shell joins them (a backslash before a line break removes both), bash reads the very words of
  * `cmd`, and with the continuations and indents taken off they are `cmd` itself.
  */
-function expectCommandLines(lines: string[], cmd: string, width = 60): void {
-  expect(lines.length, lines.join('\n')).toBeGreaterThan(1);
+function expectCommandLines(printed: string[], cmd: string, width = 60): void {
+  expect(printed.length, printed.join('\n')).toBeGreaterThan(1);
+  // A path longer than the row is broken only after a "/", its rows ending in a backslash with no
+  // space before it (quotes closed before it and opened again after): the rows of one word joined.
+  const lines: string[] = [];
+  for (const row of printed) {
+    // (A row of one word with no "/" to break it at may be longer: the terminal wraps it.)
+    if (shellWords(row.replace(/ ?\\$/, '')).length > 1) expect(columnsOf(row), row).toBeLessThanOrEqual(width);
+    const before = lines.at(-1);
+    if (before !== undefined && /[^ ]\\$/.test(before)) {
+      expect(row, row).not.toMatch(/^ /);
+      const q = before.endsWith("'\\") && /^\$?'/.test(row);
+      lines[lines.length - 1] = q ? `${before.slice(0, -2)}${row.replace(/^\$?'/, '')}` : `${before.slice(0, -1)}${row}`;
+    } else lines.push(row);
+  }
+  expect(bashWords(printed.join('\n'))).toEqual(bashWords(cmd));
   lines.forEach((line, i) => {
     const words = shellWords(line.replace(/ \\$/, ''));
     if (words.length > 1 || columnsOf(line) <= width) expect(columnsOf(line), line).toBeLessThanOrEqual(width);
@@ -74,7 +88,8 @@ function printedCommand(out: string, after: string, name: string): string[] {
   const rows = out.split('\n');
   const at = rows.findIndex((r, i) => r.startsWith(name) && (rows[i - 1] ?? '').endsWith(after));
   expect(at, out).toBeGreaterThan(0);
-  const end = rows.findIndex((r, i) => i >= at && !r.endsWith(' \\'));
+  // (A path's rows end in a backslash with no space before it: pathRows.)
+  const end = rows.findIndex((r, i) => i >= at && !r.endsWith('\\'));
   return rows.slice(at, end + 1);
 }
 
@@ -112,12 +127,24 @@ describe('a command longer than the row is broken only between its words, with l
     expect(commandLines('node bin/casa-practice.js --facilitate testifying', 60)).toEqual(['node bin/casa-practice.js --facilitate testifying']);
   });
 
-  it('a single word longer than the row stays whole on a line of its own', () => {
+  // At 60 columns the terminal broke such a path mid-name ("…-for-the-training-t" over "eam/…"), and
+  // what was copied from the screen named no file (term-54).
+  it('a path longer than the row is broken only after a "/", with a backslash bash joins it at; quoted, its quotes closed and opened again', () => {
     const long = `/home/volunteer/${'a-very-long-folder-name/'.repeat(4)}scenario.json`;
     const cmd = `node bin/casa-practice.js play ${long} --from after-visit --facilitate`;
-    const lines = commandLines(cmd, 60);
-    expect(lines[1]).toBe(`  ${long} \\`);
+    const lines = commandLines(cmd, 60, '  ', undefined, true);
+    expect(lines.slice(1, 4)).toEqual(['  /home/volunteer/a-very-long-folder-name/\\', 'a-very-long-folder-name/a-very-long-folder-name/\\', 'a-very-long-folder-name/scenario.json \\']);
     expectCommandLines(lines, cmd);
+    for (const file of ["/tmp/h54/folder with space for the volunteers and their trainers/new-phone-practice-copy.json", "/tmp/it's a folder with a quote for the volunteers/and-a-long-sub-folder-name/x.json", `/tmp/${'a-very-long-folder-name/'.repeat(3)}bell\u0007.json`]) {
+      const quoted = `casa-practice --facilitate ${shellWord(file)} --new`;
+      const rows = commandLines(quoted, 60, '  ', 'casa-practice', true);
+      expectCommandLines(rows, quoted);
+      for (const row of rows) expect(columnsOf(row), row).toBeLessThanOrEqual(60);
+      expect(rows.every((r) => /^ *(\$?')?[^ ]*\/|^ *'|^casa-practice|^ *--new/.test(r)), rows.join('\n')).toBe(true);
+    }
+    // A name with no "/" longer than the row is left whole on a row of its own (the terminal wraps it).
+    const name = `${'x'.repeat(70)}.json`;
+    expect(commandLines(`casa-practice --facilitate ${name} --new`, 60, '  ', undefined, true)).toEqual(['casa-practice --facilitate \\', `  ${name} \\`, '  --new']);
   });
 
   it('a path ending in the program\'s name ("…/state/casa-practice", installed) is words, not a command broken with continuations', () => {
@@ -519,5 +546,55 @@ describe('a quoted command path with spaces, longer than the row', () => {
     const narrow = commandRows(`Continue later with: ${cmd} resume`, 40, `${cmd} `).slice(2, -1);
     expect(narrow.map((row) => row.slice(2)).join('')).toBe('"/tmp/x/my practice folder for the volunteers/app/bin/casa-practice.js" \\');
     for (const row of narrow.slice(0, -1)) expect(columnsOf(row) === 40 || row.endsWith(' ') === false).toBe(true);
+  });
+});
+
+// Walked in tmux at 60 columns (term-54): a finished trainer-led session of a scenario file in a
+// deep folder, "To start a new session:" and its command, the file's path on a row of its own, which
+// the terminal broke mid-name ("…-for-the-training-t" over "eam/…"). Every row now fits, the path
+// broken only after a "/" with a backslash, and bash reads the command as it was.
+describe('the command to start a new session, from a scenario file whose path is longer than the row (60 columns)', () => {
+  restoreAfterEach();
+  /** A copy of the new-phone example in a folder whose path is longer than 60 columns, loaded. */
+  function deepPlayable(): { playable: PlayableScenario; file: string } {
+    const dir = join(mkdtempSync(join(tmpdir(), 'c')), 'a-rather-long-folder-name-for-the-training-team', 'another-sub-folder');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'new-phone-copy-for-tuesday.json');
+    copyFileSync(join(SCENARIOS, 'new-phone.json'), file);
+    expect(columnsOf(file)).toBeGreaterThan(60);
+    const playable = loadPlayable(file);
+    if ('problems' in playable) throw new Error(playable.problems);
+    return { playable, file };
+  }
+  /** The command's rows under `after`, checked: each fits, and bash reads the words of `cmd`. */
+  const expectCommand = (out: string, after: string, cmd: string) => {
+    const rows = printedCommand(out, after, commandName({}));
+    for (const row of rows) expect(columnsOf(row), out).toBeLessThanOrEqual(60);
+    expect(bashWords(rows.join('\n'))).toEqual(bashWords(cmd));
+  };
+
+  it('line by line, at the ending and opened again', async () => {
+    const { playable } = deepPlayable();
+    const env = tempEnv();
+    const run = async (lines: string[]) => {
+      let out = '';
+      await runFacilitatePlain({ playable, io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 60, terminalWidth: () => 60, readLine: async () => lines.shift() });
+      return out;
+    };
+    const cmd = command(newRoomSessionArgs(playable), {});
+    expectCommand(await run(['5 0 0', 'r', '1', '4 0 0', 'r', '1']), 'To start a new session:', cmd);
+    expectCommand(await run([]), 'To start a new session:', cmd);
+  });
+
+  it('full screen, as printed on leaving (wrapWords)', async () => {
+    const { playable } = deepPlayable();
+    const env = tempEnv();
+    const { element, exit } = appElement({ env, start: { kind: 'facilitate', playable } });
+    const r = await renderAt(element, 60, 24);
+    await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '4', 'r', '1');
+    await throughEnding(r);
+    await tap(r, 'q');
+    const left = wrapWords(exit.mock.calls[0]?.[0] as string, 60, `${commandName({})} `);
+    expectCommand(left, 'To start a new session:', command(newRoomSessionArgs(playable), {}));
   });
 });
