@@ -517,7 +517,8 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
     if (counts.length === 0 || !counts.every((c) => /^\d{1,4}$/.test(c)) || (counts.length !== 1 && counts.length !== n)) {
       // What was wrong first: a typo ("1O" for 10) and two counts for three replies were told the same.
       // (Said as typed: `word` is lower-cased.)
-      const notCount = line.trim().split(/[\s,]+/).find((c) => !/^\d{1,4}$/.test(c));
+      // (An empty line, Enter alone, is not a word: it said '"" is not a count.'.)
+      const notCount = line.trim().split(/[\s,]+/).find((c) => c !== '' && !/^\d{1,4}$/.test(c));
       const wrong = notCount !== undefined ? `"${[...notCount.replace(/\p{C}/gu, '')].slice(0, 20).join('')}" is not a count. ` : counts.length > 0 ? `${counts.length} counts for ${n} replies. ` : '';
       say(`${wrong}Type one count (for reply ${next + 1}), ${n} counts on one line, r to reveal${orBack}, w for who's who, or q.`);
       continue;

@@ -907,6 +907,10 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(said).toContain("2 counts for 3 replies. Type one count (for reply 1), 3 counts on one line, r to reveal, w for who's who, or q.");
     expect(said).toContain('"abc" is not a count. Type one count (for reply 1)');
     expect(said).toContain('"1O" is not a count. Type one count (for reply 1)');
+    // Enter alone (walked in tmux, term-54: stdin not a terminal, `echo |`): what to type, not '"" is not a count'.
+    const empty = await cli(['--facilitate', NEW_PHONE], '\nq\n', tempEnv());
+    expect(empty.out).not.toContain('"" is not a count');
+    expect(empty.out.replace(/\s+/g, ' ')).toContain("Type one count (for reply 1), 3 counts on one line, r to reveal, w for who's who, or q.");
     // A count past the most a reply can have is refused, saying what the most is; nothing changes.
     const big = await cli(['--facilitate', NEW_PHONE], '4\n12345 0 0\n99999\nq\n', tempEnv());
     expect(big.out).toContain('At most 9999 votes per reply: type the counts again.');
