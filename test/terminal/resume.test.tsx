@@ -90,6 +90,39 @@ describe('saving and resuming', () => {
     expect(readFileSync(join(savesDir(env), aside[0] as string), 'utf8')).toBe(damaged);
   });
 
+  // Found by the picker-54 newcomer pass: a damaged save's scenario was marked "(saved)", and the
+  // line under its summary said "opening it asks to continue or start over", where opening it sets
+  // the save aside and starts a new playthrough. The picker names it as damaged and says so; a
+  // sound save (the new run's, saved with q) is marked "(saved)" as before.
+  it('the picker marks a damaged save as damaged, says opening it starts anew, and marks the sound save made after as saved', async () => {
+    const env = tempEnv();
+    mkdirSync(savesDir(env), { recursive: true });
+    const damaged = '{"format": "casa-practice-terminal-save", "formatVersion": 1, ';
+    writeFileSync(join(savesDir(env), NEW_PHONE_SAVE), damaged);
+    const { element, exit } = appElement({ env });
+    const r = await renderAt(element, 60, 24);
+    const row = (frame: string | undefined) => (frame ?? '').split('\n').find((l) => l.includes('›')) ?? '';
+    const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(row(r.lastFrame())).toContain('(damaged save)');
+    expect(row(r.lastFrame())).not.toContain('(saved)');
+    expect(frame).not.toContain('asks to continue or start over');
+    expect(frame).toContain('Your save of this scenario is damaged and cannot be continued: opening it says what became of the save, then starts a new playthrough.');
+    // As said: opening it says where the save went (moved aside, kept as it was) and starts anew.
+    await press(r, KEY.enter);
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('The save was moved to the file below (nothing was deleted); a new playthrough starts.');
+    const aside = readdirSync(savesDir(env));
+    expect(aside).toEqual([expect.stringMatching(/\.damaged-/)]);
+    expect(readFileSync(join(savesDir(env), aside[0] as string), 'utf8')).toBe(damaged);
+    await press(r, KEY.enter, '1', KEY.enter, 'q');
+    await tap(r, 'y');
+    expect(exit.mock.calls[0]?.[0]).toMatch(/^Progress saved to/);
+    r.unmount();
+    const again = await renderAt(appElement({ env }).element, 60, 24);
+    expect(row(again.lastFrame())).toContain('(saved)');
+    expect((again.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('You have a saved playthrough: opening it asks to continue or start over.');
+    again.unmount();
+  });
+
   // Found by the session-29 review: at 60 columns the path of the moved save was cut at the last
   // column, mid-name ("…/saves/exa" then "mple-new-phone.json.damaged-…"). Session 30: a state
   // folder under a home with accents or CJK in its names was still cut so (only ASCII text was

@@ -1,7 +1,7 @@
 import { Box, Text, useStdout } from 'ink';
 import { basename, dirname, resolve } from 'node:path';
 import { Component, lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { debriefKey, entryOf, keptAsItWasWords, keptFacilitation, localDate, localTime, newerSaveAt, resumeFailureInOne, saveKey, sharedIdWords, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
+import { debriefKey, entryOf, keptAsItWasWords, keptFacilitation, localDate, localTime, newerSaveAt, resumeFailureInOne, saveKey, saveSummary, sharedIdWords, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
 import type { Debrief, ExportedDebrief, MissingFile, PersistedScenarioSnapshot, RestoredFacilitation, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
 import { checkStateFolder, hasSave, keptRecords, loadRecords, notSavedWords, recordsNoticeInOne, stateStore } from '../node/state-store.js';
@@ -122,25 +122,42 @@ function notKeptNow(entries: readonly CatalogEntry[], { records, kept }: { recor
 
 /**
  * The files of the scenarios with a save waiting, of those whose save a newer version wrote (this
- * version cannot continue it: said as such, not as a save to continue), and of those with a last
- * debrief kept.
+ * version cannot continue it: said as such, not as a save to continue), of those whose save is too
+ * damaged to be continued (read, but not a save saveSummary can summarise: opening it sets it aside,
+ * as setAsideDamagedSave does, and starts anew; marked "(saved)", the picker said opening it asks to
+ * continue or start over), and of those with a last debrief kept. A save that cannot be read at all
+ * (a folder in its place, no permission) is left unmarked: opening it starts anew, as with none.
  */
-function marksNow(env: NodeJS.ProcessEnv, entries: readonly CatalogEntry[]): { saved: Set<string>; newer: Set<string>; debriefs: Set<string> } {
+function marksNow(env: NodeJS.ProcessEnv, entries: readonly CatalogEntry[]): { saved: Set<string>; newer: Set<string>; damaged: Set<string>; debriefs: Set<string> } {
   const store = stateStore(env);
   const saves = new Set(store.list('saves/').map((k) => k.key));
   const kept = new Set(store.list('debriefs/').map((k) => k.key));
   const bundledDir = scenariosDir();
   const saved = new Set<string>();
   const newer = new Set<string>();
+  const damaged = new Set<string>();
   const debriefs = new Set<string>();
   for (const e of entries) {
     const file = resolve(e.file);
     const slot = { scenario: { id: e.id }, file, bundled: dirname(file) === bundledDir };
     const key = saveKey(slot);
-    if (saves.has(key)) (newerSaveAt(store, key) === undefined ? saved : newer).add(e.file);
+    if (saves.has(key)) {
+      if (newerSaveAt(store, key) !== undefined) newer.add(e.file);
+      else if (saveSummary(store, key) !== undefined) saved.add(e.file);
+      else if (readable(store, key)) damaged.add(e.file);
+    }
     if (kept.has(debriefKey(slot))) debriefs.add(e.file);
   }
-  return { saved, newer, debriefs };
+  return { saved, newer, damaged, debriefs };
+}
+
+/** Whether the value under `key` can be read (a save that cannot is not called damaged: opening its scenario leaves it where it is). */
+function readable(store: ReturnType<typeof stateStore>, key: string): boolean {
+  try {
+    return store.read(key) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /** The terminal app: picker → content note → playthrough → debrief, or a trainer-led session. */
@@ -317,7 +334,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   if (screen.name === 'picker') {
     body = (
       <Picker purpose={facilitating ? 'for a trainer-led session' : mode === 'assessment' ? 'for an assessment' : undefined} entries={facilitating ? catalog.entries : catalog.entries.map((e) => withRecord(e, records.kept ?? records.records))} notKept={facilitating ? undefined : notKeptNow(catalog.entries, records)} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure(), sharedIdWords(catalog.entries, (f) => basename(f)), leftOutNotice(catalog.leftOut, scenariosDir(), (args) => command(args, services.env)))} canResume={marks?.canResume === true}
-        saved={marks?.saved} newer={marks?.newer} debriefs={marks?.debriefs} roomSessions={roomMarks}
+        saved={marks?.saved} newer={marks?.newer} damaged={marks?.damaged} debriefs={marks?.debriefs} roomSessions={roomMarks}
         initial={lastOpened.current} onPick={(entry) => once(async () => {
           lastOpened.current = entry.file;
           await open(entry);

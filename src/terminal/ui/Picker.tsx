@@ -34,6 +34,8 @@ export interface PickerProps {
   saved?: ReadonlySet<string>;
   /** Files of the scenarios whose save a newer version of casa-practice wrote (marked, and said under the summary: not resumed here). */
   newer?: ReadonlySet<string>;
+  /** Files of the scenarios whose save is too damaged to continue (marked, and said under the summary: opening it starts anew). */
+  damaged?: ReadonlySet<string>;
   /**
    * Files of the scenarios finished in this run with no finish of theirs in the records on disk (the
    * state folder or the records file refused it): marked "not kept" where a best score would be.
@@ -74,6 +76,10 @@ export const NOT_KEPT = 'not kept';
 const BEST_WIDTH = 1 + Math.max(bestWords(100).length, NOT_KEPT.length);
 const rowsOf = (text: string, width: number) => inkRows(text, width);
 const RESUME_LINE = 'A saved session is waiting: press R to resume it.';
+/** After the title of a scenario whose save is too damaged to continue (PickerProps.damaged). */
+export const DAMAGED_SAVE_MARK = '(damaged save)';
+/** Under its summary: what opening it does (setAsideDamagedSave, then a new playthrough). */
+export const DAMAGED_SAVE_WORDS = 'Your save of this scenario is damaged and cannot be continued: opening it says what became of the save, then starts a new playthrough.';
 /** The help line's key for the notices in full, while some are shortened. */
 const READ_NOTICES: Hint = ['n', 'read notices in full'];
 
@@ -104,7 +110,7 @@ export function fitNotices(notices: readonly string[], budget: number, columns: 
  * the summary of the highlighted one below, so the whole picker fits 24 rows. A list longer than
  * the terminal is shown as a window that follows the highlight.
  */
-export function Picker({ entries, notice, checking, canResume, initial, saved, newer, notKept, debriefs, roomSessions, onPick, onDebrief, onResume, onQuit, purpose }: PickerProps) {
+export function Picker({ entries, notice, checking, canResume, initial, saved, newer, damaged, notKept, debriefs, roomSessions, onPick, onDebrief, onResume, onQuit, purpose }: PickerProps) {
   const theme = useTheme();
   const { columns, rows: screenRows } = useScreenSize();
   // How the app names itself in the commands it prints (see commandName).
@@ -157,12 +163,12 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, n
   useKeys(onAction);
 
   // A scenario's row: its title, and its save or kept room session marked after it.
-  const titleOf = (e: CatalogEntry) => `${e.title}${saved?.has(e.file) ? ' (saved)' : newer?.has(e.file) ? ` ${NEWER_SAVE_MARK}` : ''}${roomMark(roomSessions?.get(e.file))}`;
+  const titleOf = (e: CatalogEntry) => `${e.title}${saved?.has(e.file) ? ' (saved)' : newer?.has(e.file) ? ` ${NEWER_SAVE_MARK}` : damaged?.has(e.file) ? ` ${DAMAGED_SAVE_MARK}` : ''}${roomMark(roomSessions?.get(e.file))}`;
   const anyDone = entries.some((e) => e.completed || notKept?.has(e.file));
   // "› 1. " or, with ten or more, "›  1. " and "› 10. ": numbers right-aligned, a space before the title.
   const digits = String(Math.max(1, entries.length)).length;
   const numberWidth = Math.max(INDENT, 4 + digits);
-  const extra = current ? aboutLine(current, saved, newer, debriefs, roomSessions) : undefined;
+  const extra = current ? aboutLine(current, { saved, newer, damaged }, debriefs, roomSessions) : undefined;
   const heading = `casa-practice: choose a scenario${purpose ? ` ${purpose}` : ''}${checking ? ' (checking files…)' : ''}`;
   // A title that wraps (a mark such as " (in progress)" after a long one, at 60 columns) takes more
   // than its one row: the list is measured by the rows its titles take, not by how many there are
@@ -173,7 +179,7 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, n
   // Everything but the notices and the list: the heading, the resume line, the three gaps, the summary
   // and its line below, the help line, and one spare row so the frame never scrolls.
   const aboutRows = (e: CatalogEntry | undefined) => {
-    const about = e ? aboutLine(e, saved, newer, debriefs, roomSessions) : undefined;
+    const about = e ? aboutLine(e, { saved, newer, damaged }, debriefs, roomSessions) : undefined;
     return (e ? rowsOf(e.summary, columns - INDENT) : 0) + (about ? rowsOf(about, columns - INDENT) : 0);
   };
   const chrome = (about: number, withHints: readonly Hint[]) => rowsOf(heading, columns) + (canResume ? rowsOf(RESUME_LINE, columns) : 0)
@@ -284,12 +290,14 @@ function roomMark(room: RoomSessionMark | undefined): string {
 }
 
 /** What the picker says under a scenario's summary about its save, its last debrief, or its kept room session. */
-function aboutLine(entry: CatalogEntry, saved?: ReadonlySet<string>, newer?: ReadonlySet<string>, debriefs?: ReadonlySet<string>, roomSessions?: ReadonlyMap<string, RoomSessionMark>): string | undefined {
+function aboutLine(entry: CatalogEntry, { saved, newer, damaged }: Pick<PickerProps, 'saved' | 'newer' | 'damaged'>, debriefs?: ReadonlySet<string>, roomSessions?: ReadonlyMap<string, RoomSessionMark>): string | undefined {
   const room = roomSessions?.get(entry.file);
   const parts = [
     saved?.has(entry.file) ? 'You have a saved playthrough: opening it asks to continue or start over.' : '',
     // A newer version's save is not offered (R, continue): said as what it is, in the core's words.
     newer?.has(entry.file) ? newerSavesWords([entry.title]) ?? '' : '',
+    // Opening it sets the save aside (or says why it was left where it is) and starts anew: never "asks to continue".
+    damaged?.has(entry.file) ? DAMAGED_SAVE_WORDS : '',
     room === undefined ? '' : room.finished
       ? 'A trainer-led session finished here: opening it offers its debrief or a new session.'
       : `A trainer-led session is in progress here, ${roomMadeWords(room.decision - 1)}: opening it asks to carry on or start over.`,
