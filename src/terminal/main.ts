@@ -28,7 +28,19 @@ runCli(process.argv.slice(2), {
     setTimeout(() => process.exit(code), 1000).unref();
   },
   (e: unknown) => {
-    process.stderr.write(`casa-practice: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = 70;
+    process.stderr.write(`casa-practice: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
+    // Ended here: a handle left open by the command that failed (a server, a timer) kept the process
+    // running after the message, exit code 70 set but never reached. It ends once stdout and stderr
+    // have taken what was written to them (each write's callback comes after those before it).
+    let open = 2;
+    const flushed = () => {
+      open -= 1;
+      if (open === 0) process.exit(70);
+    };
+    process.stdout.write('', flushed);
+    process.stderr.write('', flushed);
+    // A stream that never drains (a reader that stopped reading) does not hold the end back.
+    setTimeout(() => process.exit(70), 1000).unref();
   },
 );
