@@ -166,7 +166,11 @@ async function playOne(opened: PlayableScenario, fromList: boolean, opts: PlainO
   const sitting = { replied: false };
   const save = () => {
     const undone = sitting.replied && actor.getSnapshot().context.transcript.length === 0;
-    const saved = saveProgress(playable, actor.getPersistedSnapshot(), run.origin, opts.env, startedAt, clock.activeMs(Date.now()), run.hold, undone, plainArgs('resume', opts));
+    // In a terminal, the save named as the full-screen app names it at that width: "Progress saved to:"
+    // and the file on rows of its own where the line does not fit (it said "Progress saved to" over the
+    // path, wrapped by the terminal mid-name). Piped, one line, as before.
+    const columns = opts.terminalWidth?.() === undefined ? undefined : widthNow(opts.width);
+    const saved = saveProgress(playable, actor.getPersistedSnapshot(), run.origin, opts.env, startedAt, clock.activeMs(Date.now()), run.hold, undone, plainArgs('resume', opts), columns);
     if (!saved.ok) saveFailed = true;
     // Wrapped without breaking a word (wrapWords): a path is left whole for the terminal to wrap, so
     // that it can be copied, and the command line to continue is kept on a line of its own.

@@ -10,7 +10,7 @@ import { columnsOf } from '../../src/terminal/wrap.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { bundledFile } from './helpers/layout.js';
 import { playElement } from './helpers/play.js';
-import { appElement, KEY, press, renderApp, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, newPhone, press, renderApp, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
 import { NEW_PHONE_SAVE } from './helpers/slots.js';
 
 afterEach(() => cleanup());
@@ -175,6 +175,25 @@ describe('saving and resuming', () => {
     expect(rows).toContain(`saves/${NEW_PHONE_SAVE}`);
     expect(message).toMatch(/\(in the state folder\s.*\)\nContinue with: /s);
     r.unmount();
+  });
+
+  // Found by the picker-54 newcomer pass: line by line in the same 60-column terminal said "Progress
+  // saved to" and the path wrapped by wrapWords under it, where full screen says "Progress saved to:".
+  it('line by line in a 60-column terminal, the save is named as full screen names it: "Progress saved to:", the file whole on a row', async () => {
+    const env = tempEnv();
+    env.XDG_STATE_HOME = join(env.XDG_STATE_HOME as string, 'a-volunteer', 'state');
+    let out = '';
+    const io = { out: (t: string) => (out += t), err: (t: string) => (out += t) };
+    const answers = ['1', 'q'];
+    await runPlain({ playable: newPhone(), mode: 'practice', io, env, width: 60, terminalWidth: () => 60, readLine: async () => answers.shift() });
+    const path = join(savesDir(env), NEW_PHONE_SAVE);
+    expect(existsSync(path)).toBe(true);
+    expect(columnsOf(`Progress saved to ${path}`)).toBeGreaterThan(60);
+    const rows = out.slice(out.lastIndexOf('Progress saved to')).trimEnd().split('\n');
+    expect(rows[0]).toBe('Progress saved to:');
+    expect(rows[1]).toBe(`saves/${NEW_PHONE_SAVE}`);
+    expect(rows.slice(2).join('\n')).toMatch(/^\(in the state folder\s.*\)\nContinue with: /s);
+    for (const row of rows) expect(columnsOf(row)).toBeLessThanOrEqual(60);
   });
 
   it('a damaged save is reported in one line, moved aside (not deleted), and the app starts clean', async () => {
