@@ -176,7 +176,7 @@ export function setAsideDamagedSave(playable: PlayableScenario, env: NodeJS.Proc
   // A newer version's save: left where it is, and this run is not saved over it (the core's keepProgress).
   if (found.newer !== undefined) return `${found.error} ${core.NEWER_SAVE_NOT_SAVED}`;
   // Not "Could not resume": the volunteer opened the scenario, and may not know a save was there.
-  return core.setAsideLines(`Your saved progress in this scenario could not be used: ${core.cleanLine(found.error)}`, 'The save', found.movedTo, 'a new playthrough starts');
+  return core.setAsideLines(`Your saved progress in this scenario could not be used: ${core.afterColon(core.cleanLine(found.error))}`, 'The save', found.movedTo, 'a new playthrough starts');
 }
 
 /**

@@ -453,7 +453,7 @@ describe('full screen at 60×24, a save whose scenario file is gone: the notice 
     const notice = rows.slice(at, end + 1);
     for (const row of notice) expect(row, frame).not.toMatch(/\\$/);
     // (The path the save was moved to breaks after a "/", with no space.)
-    expect(notice.join('\n').replace(/\/\n/g, '/').replace(/\s+/g, ' ')).toMatch(/^Could not resume: The scenario file \/gone\.json was moved or deleted, so this save cannot carry on\. The save was moved to \S+youth-discloses\.json\.damaged-\S+; choose a scenario\. casa-practice cannot use that file, but you can keep it, or send it to whoever helps you with the app; delete it once you no longer need it\.$/);
+    expect(notice.join('\n').replace(/\/\n/g, '/').replace(/\s+/g, ' ')).toMatch(/^Could not resume: the scenario file \/gone\.json was moved or deleted, so this save cannot carry on\. The save was moved to \S+youth-discloses\.json\.damaged-\S+; choose a scenario\. casa-practice cannot use that file, but you can keep it, or send it to whoever helps you with the app; delete it once you no longer need it\.$/);
     expect(readdirSync(saves)).toEqual([expect.stringMatching(/^youth-discloses\.json\.damaged-/)]);
   });
 });

@@ -1540,7 +1540,7 @@ describe('a trainer-led session kept as it goes', () => {
     r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
     await press(r, KEY.enter);
     const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
-    expect(frame).toContain('Could not resume: The saved trainer-led session is damaged (it is not valid JSON). The trainer-led session was moved to the file below (nothing was deleted); a new session starts.');
+    expect(frame).toContain('Could not resume: the saved trainer-led session is damaged (it is not valid JSON). The trainer-led session was moved to the file below (nothing was deleted); a new session starts.');
     // The file's path whole on rows of its own (pathLineRows), then what to do.
     const rows = (r.lastFrame() ?? '').split('\n').map((row) => row.trim());
     const at = rows.findIndex((row) => row.endsWith('new session starts.'));

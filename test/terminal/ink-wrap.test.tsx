@@ -110,9 +110,9 @@ describe('inkWrap wraps plain text exactly as Ink (wrap-ansi, trim: false, hard:
   // column, mid-name, as Ink cuts any long word. It now breaks after a separator.
   it('a path longer than a row breaks after a / (or \\), not mid-name, and inkRows counts the rows drawn', () => {
     const path = '/tmp/vitest-state-AbCdEf/casa-practice/saves/example-new-phone.json.damaged-2026-12-04T18-47-38';
-    const text = `Your saved progress in this scenario could not be used: The saved progress is damaged (it is not valid JSON). The save was moved to ${path}; a new playthrough starts.`;
+    const text = `Your saved progress in this scenario could not be used: the saved progress is damaged (it is not valid JSON). The save was moved to ${path}; a new playthrough starts.`;
     expect(inkWrap(text, 60)).toBe([
-      'Your saved progress in this scenario could not be used: The ',
+      'Your saved progress in this scenario could not be used: the ',
       'saved progress is damaged (it is not valid JSON). The save ',
       'was moved to /tmp/vitest-state-AbCdEf/casa-practice/saves/',
       'example-new-phone.json.damaged-2026-12-04T18-47-38; a new ',

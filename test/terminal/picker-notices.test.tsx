@@ -302,7 +302,7 @@ describe('every file set aside is one notice on the picker: where it went, then 
     {
       name: 'a damaged save met by R',
       setUp: damagedSave,
-      said: (env) => `Could not resume: The saved progress is damaged (it is not valid JSON). The save was moved to ${movedPath(savePath(env))}; choose a scenario. ${SET_ASIDE_KEEP}`,
+      said: (env) => `Could not resume: the saved progress is damaged (it is not valid JSON). The save was moved to ${movedPath(savePath(env))}; choose a scenario. ${SET_ASIDE_KEEP}`,
     },
     {
       name: 'a damaged save met by R that could not be moved aside',
@@ -311,7 +311,7 @@ describe('every file set aside is one notice on the picker: where it went, then 
         refused.on = true;
         return set;
       },
-      said: (env) => `Could not resume: The saved progress is damaged (it is not valid JSON). The save could not be moved aside (the disk is read-only) and is still at ${savePath(env)}; choose a scenario. Nothing is written over it; casa-practice tries again to set it aside the next time it starts.`,
+      said: (env) => `Could not resume: the saved progress is damaged (it is not valid JSON). The save could not be moved aside (the disk is read-only) and is still at ${savePath(env)}; choose a scenario. Nothing is written over it; casa-practice tries again to set it aside the next time it starts.`,
     },
     {
       name: 'a kept debrief that cannot be shown (d)',

@@ -434,7 +434,7 @@ describe('plain mode in this process', () => {
     writeFileSync(join(saves, 'x.json'), 'not json');
     const r = await cli(['resume'], '', env);
     expect(r.err.trim().split('\n')).toEqual([
-      'casa-practice: Could not resume: The saved progress is damaged (it is not valid JSON). The save was moved to the file below (nothing was deleted); choose a scenario.',
+      'casa-practice: Could not resume: the saved progress is damaged (it is not valid JSON). The save was moved to the file below (nothing was deleted); choose a scenario.',
       join(saves, readdirSync(saves)[0] as string),
       'casa-practice cannot use that file, but you can keep it, or send it to whoever helps you with the app; delete it once you no longer need it.',
     ]);
@@ -453,7 +453,7 @@ describe('plain mode in this process', () => {
     writeFileSync(join(saves, 'youth-discloses.json'), 'not json');
     const r = await cli(['play', 'youth-discloses', '--plain'], '1\nq\n', env);
     expect(r.err.trim().split('\n')).toEqual([
-      'casa-practice: Your saved progress in this scenario could not be used: The saved progress is damaged (it is not valid JSON). The save was moved to the file below (nothing was deleted); a new playthrough starts.',
+      'casa-practice: Your saved progress in this scenario could not be used: the saved progress is damaged (it is not valid JSON). The save was moved to the file below (nothing was deleted); a new playthrough starts.',
       expect.stringMatching(/^\/\S*youth-discloses\.json\.damaged-\S+$/),
       'casa-practice cannot use that file, but you can keep it, or send it to whoever helps you with the app; delete it once you no longer need it.',
     ]);
@@ -467,7 +467,7 @@ describe('plain mode in this process', () => {
     mkdirSync(slot, { recursive: true });
     writeFileSync(join(slot, 'youth-discloses.json'), '{"format": 7}');
     const fresh = await cli(['play', 'youth-discloses', '--plain', '--new'], '1\nq\n', again);
-    expect(fresh.err).toMatch(/^casa-practice: Your saved progress in this scenario could not be used: This is not a casa-practice save\. The save was moved to the file below \(nothing was deleted\); a new playthrough starts\.\n\/\S*youth-discloses\.json\.damaged-\S+\ncasa-practice cannot use that file/m);
+    expect(fresh.err).toMatch(/^casa-practice: Your saved progress in this scenario could not be used: this is not a casa-practice save\. The save was moved to the file below \(nothing was deleted\); a new playthrough starts\.\n\/\S*youth-discloses\.json\.damaged-\S+\ncasa-practice cannot use that file/m);
     const kept = readdirSync(slot).sort();
     expect(kept).toEqual(['youth-discloses.json', expect.stringMatching(/^youth-discloses\.json\.damaged-/)]);
     expect(readFileSync(join(slot, kept[1] as string), 'utf8')).toBe('{"format": 7}');
@@ -789,7 +789,7 @@ describe('--facilitate without a terminal (line by line)', () => {
     const r = await cli(['--facilitate', NEW_PHONE], 'q\n', env);
     const aside = readdirSync(folder).find((f) => f !== slot) ?? '';
     expect(r.err.trim().split('\n')).toEqual([
-      'casa-practice: Could not resume: The saved trainer-led session is damaged (it is not valid JSON). The trainer-led session was moved to the file below (nothing was deleted); a new session starts.',
+      'casa-practice: Could not resume: the saved trainer-led session is damaged (it is not valid JSON). The trainer-led session was moved to the file below (nothing was deleted); a new session starts.',
       join(folder, aside),
       'casa-practice cannot use that file, but you can keep it, or send it to whoever helps you with the app; delete it once you no longer need it.',
     ]);

@@ -56,7 +56,7 @@ describe('line by line, stderr on a terminal is wrapped between words; piped, as
       mkdirSync(saves, { recursive: true });
       writeFileSync(join(saves, 'youth-discloses.json'), JSON.stringify({ format: 'casa-practice-terminal-save', formatVersion: 1, scenarioFile: '/gone.json', session: { scenarioId: 'youth-discloses', scenarioVersion: 1 } }));
     });
-    wrappedBetweenWords(said, /^casa-practice: Could not resume: The scenario file \/gone\.json was moved or deleted, so this save cannot carry on\./);
+    wrappedBetweenWords(said, /^casa-practice: Could not resume: the scenario file \/gone\.json was moved or deleted, so this save cannot carry on\./);
   });
 
   it('play <file> --plain, its save waiting damaged', async () => {
@@ -65,7 +65,7 @@ describe('line by line, stderr on a terminal is wrapped between words; piped, as
       mkdirSync(saves, { recursive: true });
       writeFileSync(join(saves, NEW_PHONE_SAVE), JSON.stringify({ format: 'casa-practice-terminal-save', formatVersion: 1 }));
     });
-    wrappedBetweenWords(said, /^casa-practice: Your saved progress in this scenario could not be used: The saved progress is damaged/);
+    wrappedBetweenWords(said, /^casa-practice: Your saved progress in this scenario could not be used: the saved progress is damaged/);
   });
 
   it('play <file> --plain --facilitate, a trainer-led session kept damaged', async () => {
@@ -74,6 +74,6 @@ describe('line by line, stderr on a terminal is wrapped between words; piped, as
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, '{"format": "casa-practice-facilitation", "formatVersion": 1}');
     });
-    wrappedBetweenWords(said, /^casa-practice: Could not resume: The saved trainer-led session is damaged/);
+    wrappedBetweenWords(said, /^casa-practice: Could not resume: the saved trainer-led session is damaged/);
   });
 });

@@ -79,7 +79,7 @@ describe('saving and resuming', () => {
     const note = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
     expect(note).toContain('Content note');
     // Its path whole on a line of its own, after the sentence naming "the file below", and then what to do.
-    expect(note).toMatch(/Your saved progress in this scenario could not be used: The saved progress is damaged \(it is not valid JSON\)\. The save was moved to the file below \(nothing was deleted\); a new playthrough starts\. \S.*\.damaged-\S+ casa-practice cannot use that file, but you can keep it, or send it to whoever helps you with the app; delete it once you no longer need it\./);
+    expect(note).toMatch(/Your saved progress in this scenario could not be used: the saved progress is damaged \(it is not valid JSON\)\. The save was moved to the file below \(nothing was deleted\); a new playthrough starts\. \S.*\.damaged-\S+ casa-practice cannot use that file, but you can keep it, or send it to whoever helps you with the app; delete it once you no longer need it\./);
     const aside = readdirSync(savesDir(env));
     expect(aside).toEqual([expect.stringMatching(new RegExp(`^${NEW_PHONE_SAVE.replace(/\./g, '\\.')}\\.damaged-`))]);
     await press(r, KEY.enter, '1', KEY.enter, 'q');
@@ -205,7 +205,7 @@ describe('saving and resuming', () => {
     await press(r, 'R');
     const frame = r.lastFrame() ?? '';
     const notice = frame.split('\n').find((l) => l.startsWith('Could not resume'));
-    expect(notice).toMatch(/^Could not resume: The saved progress is damaged \(it is not valid JSON\)\. The save was moved to/);
+    expect(notice).toMatch(/^Could not resume: the saved progress is damaged \(it is not valid JSON\)\. The save was moved to/);
     expect(frame).toContain('choose a scenario');
     // It says what happens next: back to the list (not "starting fresh", which the picker does not do).
     expect(frame.replace(/\s+/g, ' ')).toMatch(/\.damaged-[^;]*; choose a scenario\./);
@@ -226,7 +226,7 @@ describe('saving and resuming', () => {
     const { element } = appElement({ env });
     const r = await renderApp(element);
     await press(r, 'R');
-    expect(r.lastFrame()).toContain('Could not resume: The saved progress is damaged (its values do not match its replies).');
+    expect(r.lastFrame()).toContain('Could not resume: the saved progress is damaged (its values do not match its replies).');
     expect(existsSync(path)).toBe(false);
     expect(readdirSync(savesDir(env))[0]).toMatch(/damaged/);
   });
@@ -244,7 +244,7 @@ describe('saving and resuming', () => {
     const r = await renderApp(element);
     await press(r, 'R');
     const said = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
-    expect(said).toContain('Could not resume: This save was made with an older version of the scenario "example-new-phone" (version 1; it is now version 2), and the story may have changed since, so it cannot carry on. The save was moved to ');
+    expect(said).toContain('Could not resume: this save was made with an older version of the scenario "example-new-phone" (version 1; it is now version 2), and the story may have changed since, so it cannot carry on. The save was moved to ');
     // (The path may be broken across rows: read it with the rows joined. The words after it start a row of their own.)
     expect((r.lastFrame() ?? '').replace(/\n/g, '')).toMatch(/saves\/example-new-phone--file-[0-9a-f]{8}\.json\.outdated-[^;]*; ?choose a scenario\./);
     expect(said).not.toContain('damaged');

@@ -549,7 +549,7 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     writeFileSync(join(saves, 'youth-discloses.json'), '{"format": "casa-practice-terminal-save", "formatVer');
     t.start(env, 60, 24, ['play', 'youth-discloses']);
     const s = await t.waitText('Content note');
-    expect(s.replace(/\s+/g, ' ')).toMatch(/Your saved progress in this scenario could not be used: The saved progress is damaged \(it is not valid JSON\)\. The save was moved to the file below \(nothing was deleted\); a new playthrough starts\. \/.+\.damaged-\S+ /);
+    expect(s.replace(/\s+/g, ' ')).toMatch(/Your saved progress in this scenario could not be used: the saved progress is damaged \(it is not valid JSON\)\. The save was moved to the file below \(nothing was deleted\); a new playthrough starts\. \/.+\.damaged-\S+ /);
     expect(longest(s)).toBeLessThanOrEqual(60);
     await t.keys('Enter');
     await t.waitText('What do you say or do?');
@@ -562,7 +562,7 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     writeFileSync(join(saves, 'youth-discloses.json'), '[]');
     t.restart(env, ['play', 'youth-discloses', '--new']);
     const note = await t.waitText('Content note');
-    expect(note.replace(/\s+/g, ' ')).toMatch(/Your saved progress in this scenario could not be used: This is not a casa-practice save\. The save was moved to the file below \(nothing was deleted\); a new playthrough starts\. \/.+\.damaged-\S+ /);
+    expect(note.replace(/\s+/g, ' ')).toMatch(/Your saved progress in this scenario could not be used: this is not a casa-practice save\. The save was moved to the file below \(nothing was deleted\); a new playthrough starts\. \/.+\.damaged-\S+ /);
     expect(readdirSync(saves)).toEqual([expect.stringMatching(/^youth-discloses\.json\.damaged-/)]);
     await t.keys('q');
     await t.ended();

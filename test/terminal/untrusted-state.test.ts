@@ -48,7 +48,7 @@ describe('untrusted saves and records never reach the terminal raw', () => {
     const id = '\u001b[2J\u009b31m\u202e';
     writeState(env, 'saves/x.json', JSON.stringify({ format: 'casa-practice-terminal-save', formatVersion: 1, scenario: { source: 'bundled', id }, session: {} }));
     const resumed = await cli(['resume', '--plain'], '', env);
-    expect(resumed.err).toContain('The saved scenario "\\u001b[2J\\u009b31m\\u202e" is not bundled with this version of casa-practice.');
+    expect(resumed.err).toContain('Could not resume: the saved scenario "\\u001b[2J\\u009b31m\\u202e" is not bundled with this version of casa-practice.');
     expect(resumed.err).not.toMatch(RAW);
     writeState(env, 'records.json', JSON.stringify({ format: 'casa-practice-records', formatVersion: id, best: {}, playthroughs: [] }));
     const records = await cli(['records'], '', env);
@@ -62,7 +62,7 @@ describe('untrusted saves and records never reach the terminal raw', () => {
     const env = tempEnv();
     writeState(env, 'saves/gone.json', JSON.stringify({ format: 'casa-practice-terminal-save', formatVersion: 1, scenario: { source: 'bundled', id: 'a-retired-scenario' }, session: {} }));
     const r = await cli(['resume', '--plain'], '', env);
-    expect(r.err).toContain('The saved scenario "a-retired-scenario" is not bundled with this version of casa-practice.');
+    expect(r.err).toContain('Could not resume: the saved scenario "a-retired-scenario" is not bundled with this version of casa-practice.');
     expect(readdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves'))).toEqual([expect.stringMatching(/^gone\.json\.outdated-\d{4}-/)]);
   });
 
@@ -78,7 +78,7 @@ describe('untrusted saves and records never reach the terminal raw', () => {
     const r = await cli(['resume', '--plain'], '', env);
     expect(r.err).not.toMatch(RAW);
     // Cleaned, it named draft.json, the file beside it.
-    expect(r.err).toContain(`The saved scenario "${join(dir, 'draft\\u001b[31m\\u202e.json')}" now has errors`);
+    expect(r.err).toContain(`Could not resume: the saved scenario "${join(dir, 'draft\\u001b[31m\\u202e.json')}" now has errors`);
     expect(readFileSync(path, 'utf8')).toBe(JSON.stringify(save));
   });
 
@@ -93,7 +93,7 @@ describe('untrusted saves and records never reach the terminal raw', () => {
     writeState(env, 'saves/x.json', JSON.stringify({ format: 'casa-practice-terminal-save', formatVersion: 1, scenarioFile: file, session: { format: 'casa-practice-session', formatVersion: 1, scenarioId: 'draft', scenarioVersion: 1, snapshot: {} } }));
     const r = await cli(['resume', '--plain'], '', env);
     expect(r.err).not.toMatch(RAW);
-    expect(r.err).toContain(`The scenario file "${join(dir, 'draft\\u001b[31m\\u202e.json')}" was moved or deleted`);
+    expect(r.err).toContain(`Could not resume: the scenario file "${join(dir, 'draft\\u001b[31m\\u202e.json')}" was moved or deleted`);
     expect(r.err).not.toContain(join(dir, 'draft.json'));
   });
 
@@ -104,14 +104,14 @@ describe('untrusted saves and records never reach the terminal raw', () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     writeState(env, 'saves/youth-discloses.json', `{"format":"casa-practice-terminal-save","formatVersion":${deep}}`);
     const resumed = await cli(['resume', '--plain'], '', env);
-    expect(resumed.err).toMatch(/^casa-practice: Could not resume: This save uses format version \[…\], which this version of casa-practice does not read\. The save was moved to /);
+    expect(resumed.err).toMatch(/^casa-practice: Could not resume: this save uses format version \[…\], which this version of casa-practice does not read\. The save was moved to /);
     expect(readdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves'))[0]).toMatch(/^youth-discloses\.json\.damaged-/);
     writeState(env, 'records.json', `{"format":"casa-practice-records","formatVersion":${deep}}`);
     const records = await cli(['records'], '', env);
     expect(records.out + records.err).toMatch(/^Your completion records were damaged \(it uses records format \[…\], which/);
     writeState(env, 'facilitation/red-flags.json', `{"format":"casa-practice-facilitation","formatVersion":${deep}}`);
     const room = await cli(['--facilitate', 'red-flags', '--plain'], '', env);
-    expect(room.err).toMatch(/^casa-practice: Could not resume: This trainer-led session uses format version \[…\], which/);
+    expect(room.err).toMatch(/^casa-practice: Could not resume: this trainer-led session uses format version \[…\], which/);
     for (const out of [resumed, records, room]) expect(`${out.out}${out.err}`).not.toContain('unexpected error');
   });
 

@@ -1719,7 +1719,7 @@ describe('presenter mode keeps the room session through a reload', () => {
     store.write(KEY, text);
     await open(store);
     // The core's words, as the terminal says them; where the copy is, in a browser's words.
-    expect(screen.getByText(/^Could not resume: This save/).textContent).toMatch(/^Could not resume: This save was made with an older version of the scenario "youth-discloses" \(version \d+; it is now version \d+\), and the story may have changed since, so it cannot carry on\. A copy of the save is kept in this browser's storage for this site \(nothing was deleted\); starting fresh\. My records lists the copy under “Room in this browser”, to download or remove\.$/);
+    expect(screen.getByText(/^Could not resume: this save/).textContent).toMatch(/^Could not resume: this save was made with an older version of the scenario "youth-discloses" \(version \d+; it is now version \d+\), and the story may have changed since, so it cannot carry on\. A copy of the save is kept in this browser's storage for this site \(nothing was deleted\); starting fresh\. My records lists the copy under “Room in this browser”, to download or remove\.$/);
     expect((boxes()[0] as HTMLInputElement).value).toBe('');
     // Kept whole, as outdated: it is not damaged.
     const aside = [...store.data.keys()].filter((k) => k.startsWith(`${KEY}.`));

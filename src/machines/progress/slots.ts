@@ -215,7 +215,7 @@ export const SAVE_MOVED_TO = (movedTo: string): string => asideWords('The save',
  * fresh, or (`'choose a scenario'`) the UI goes back to its list.
  */
 export function resumeFailure(error: string, movedTo?: string, keptAt: (movedTo: string) => string = SAVE_MOVED_TO, then = 'starting fresh'): string {
-  return `Could not resume: ${cleanLine(error)} ${movedTo === undefined ? 'The save was left where it is' : keptAt(movedTo)}; ${then}.`;
+  return `Could not resume: ${afterColon(cleanLine(error))} ${movedTo === undefined ? 'The save was left where it is' : keptAt(movedTo)}; ${then}.`;
 }
 
 /**
@@ -223,7 +223,17 @@ export function resumeFailure(error: string, movedTo?: string, keptAt: (movedTo:
  * file's path on a line of its own, what to do. `what`: the save, or the room session.
  */
 export function resumeFailureLines(error: string, movedTo: string | undefined, then = 'starting fresh', what = 'The save'): string {
-  return setAsideLines(`Could not resume: ${cleanLine(error)}`, what, movedTo, then);
+  return setAsideLines(`Could not resume: ${afterColon(cleanLine(error))}`, what, movedTo, then);
+}
+
+/**
+ * A reason said after a colon ("Could not resume: …"), which goes on the sentence: its first word in
+ * lower case where it is a capitalised word ("The saved progress is damaged", "This save was made
+ * …", "A …"), which read "Could not resume: The saved …". A word in capitals ("JSON", "I"), a
+ * quoted title or a path is left as written.
+ */
+export function afterColon(reason: string): string {
+  return /^(?:[A-Z][a-z]|A )/.test(reason) ? `${reason.charAt(0).toLowerCase()}${reason.slice(1)}` : reason;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   asideKey, asideWords, clearSave, leftInPlace, finishPlaythrough, keepProgress, latestSaveKey, MAX_COMPLETIONS, memoryStore, mergeCompletion, parseRecords, practiceClock, readRecords, readSave, recordCompletion, RECORDS_KEY,
-  recordsSetAsideNotice, resumeFailure, resumeFailureLines, SET_ASIDE_KEEP, setAsideInOne, saveKey, startingAt, writeSave,
+  recordsSetAsideNotice, afterColon, resumeFailure, resumeFailureLines, SET_ASIDE_KEEP, setAsideInOne, saveKey, startingAt, writeSave,
   type Debrief, type PlayableScenario, type ScenarioLoader, type Store,
 } from '../../../src/machines/index.js';
 import { CLEAR, CLIPBOARD, CONTROL, example, expectMovedAside, expectOneCleanLine, HOSTILE, play, RLO, TITLE } from './fixtures.js';
@@ -98,7 +98,7 @@ describe('save slots', () => {
 
   it('lets each UI word where a save set aside is kept', () => {
     const line = resumeFailure('The saved progress is damaged.', 'saves/x.json.damaged-1', (movedTo) => `Kept in this browser (${movedTo.length} characters)`);
-    expect(line).toBe('Could not resume: The saved progress is damaged. Kept in this browser (22 characters); starting fresh.');
+    expect(line).toBe('Could not resume: the saved progress is damaged. Kept in this browser (22 characters); starting fresh.');
   });
 });
 
@@ -439,7 +439,7 @@ describe('writing and reading saves', () => {
     if (r.kind !== 'bad') return;
     expect(r.error).toBe(`This save was made with ${which} version of the scenario "example-new-phone" (${versions}), and the story may have changed since, so it cannot carry on.`);
     expect(r.error).not.toContain('damaged');
-    expect(resumeFailure(r.error, r.movedTo)).toBe(`Could not resume: ${r.error} The save was moved to saves/example-new-phone.json.outdated-2025-01-31T10-20-30; starting fresh.`);
+    expect(resumeFailure(r.error, r.movedTo)).toBe(`Could not resume: ${r.error.replace(/^This /, 'this ')} The save was moved to saves/example-new-phone.json.outdated-2025-01-31T10-20-30; starting fresh.`);
   });
 
   it('names the version a future save uses, and the scenario a foreign save belongs to', () => {
@@ -578,19 +578,22 @@ describe('a value that could not be set aside is not said to be "moved to" where
   // words around it) and nothing to do, where records were said in lines (recordsSetAsideLines).
   it('in the terminal\'s lines: the sentence naming "the file below", the path alone, what to do; one line for the picker; no file, no path', () => {
     expect(resumeFailureLines('The saved trainer-led session is damaged.', '/s/room/x.json.damaged-1', 'a new session starts', 'The trainer-led session').split('\n')).toEqual([
-      'Could not resume: The saved trainer-led session is damaged. The trainer-led session was moved to the file below (nothing was deleted); a new session starts.',
+      'Could not resume: the saved trainer-led session is damaged. The trainer-led session was moved to the file below (nothing was deleted); a new session starts.',
       '/s/room/x.json.damaged-1',
       SET_ASIDE_KEEP,
     ]);
     expect(resumeFailureLines('Damaged.', leftInPlace('/s/a.json', 'permission denied')).split('\n')).toEqual([
-      'Could not resume: Damaged. The save could not be moved aside (permission denied), so it was left as it was, in the file below; starting fresh.',
+      'Could not resume: damaged. The save could not be moved aside (permission denied), so it was left as it was, in the file below; starting fresh.',
       '/s/a.json',
       'Nothing is written over it; casa-practice tries again to set it aside the next time it starts.',
     ]);
     // A path with an escape is shown escaped on its line, as shownFileName shows it.
     expect(resumeFailureLines('Damaged.', '/s/\u001b[2Ja.json').split('\n')[1]).toBe('"/s/\\u001b[2Ja.json"');
-    expect(resumeFailureLines('Unreadable.', undefined)).toBe('Could not resume: Unreadable. The save was left where it is; starting fresh.');
-    expect(setAsideInOne(resumeFailure('Damaged.', '/s/a.json.damaged-1', undefined, 'choose a scenario'), '/s/a.json.damaged-1')).toBe(`Could not resume: Damaged. The save was moved to /s/a.json.damaged-1; choose a scenario. ${SET_ASIDE_KEEP}`);
+    expect(resumeFailureLines('Unreadable.', undefined)).toBe('Could not resume: unreadable. The save was left where it is; starting fresh.');
+    // Picker-54: the reason goes on the sentence after the colon ("Could not resume: The saved …" read
+    // as two sentences); a word in capitals, a quoted name or a path is left as written.
+    expect(['JSON is broken.', '"Kiara" is gone.', '/s/a.json is gone.', 'A save.'].map(afterColon)).toEqual(['JSON is broken.', '"Kiara" is gone.', '/s/a.json is gone.', 'a save.']);
+    expect(setAsideInOne(resumeFailure('Damaged.', '/s/a.json.damaged-1', undefined, 'choose a scenario'), '/s/a.json.damaged-1')).toBe(`Could not resume: damaged. The save was moved to /s/a.json.damaged-1; choose a scenario. ${SET_ASIDE_KEEP}`);
   });
 
   it('resuming a damaged save, and reading damaged records, in a store that cannot move them', () => {
