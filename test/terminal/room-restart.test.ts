@@ -234,7 +234,7 @@ describe('room command as a process', () => {
     // The sentence naming "the file below", the path whole on a line of its own (mid-sentence it was
     // wrapped with the words around it), what to do, then the command that starts a new room.
     const lines = damaged.got.err.split('\n');
-    expect(lines[0]).toMatch(/^casa-practice: could not resume the room: The saved room is damaged .* The room file was moved to the file below \(nothing was deleted\); no room was started\.$/);
+    expect(lines[0]).toMatch(/^casa-practice: could not resume the room: the saved room is damaged .* The room file was moved to the file below \(nothing was deleted\); no room was started\.$/);
     expect(lines[1]).toMatch(/^"[^"]*casa-room-\\u001b\]0;x\\u0007-[^"]*DMG234\.json\.damaged-[^"]*"$/);
     expect(lines[2]).toBe(SET_ASIDE_KEEP);
     expect(lines.slice(3).join(' ').replace(/\s+/g, ' ')).toBe('Start a new room with: casa-practice room <scenario> ');
@@ -254,7 +254,7 @@ describe('room command as a process', () => {
     writeFileSync(join(rooms, 'VER234.json'), text);
     const got = { out: '', err: '' };
     expect(await roomCommand(['--resume', '--host', '127.0.0.1'], { out: (t) => (got.out += t), err: (t) => (got.err += t) }, env)).toBe(1);
-    expect(got.err).toContain(`could not resume the room: This save was made with an older version of the scenario "${scenario.id}" (version ${scenario.version - 1}; it is now version ${scenario.version})`);
+    expect(got.err).toContain(`could not resume the room: this save was made with an older version of the scenario "${scenario.id}" (version ${scenario.version - 1}; it is now version ${scenario.version})`);
     expect(got.err).not.toContain('damaged');
     const aside = readdirSync(rooms).filter((f) => f !== 'VER234.json');
     expect(aside).toEqual([expect.stringMatching(/^VER234\.json\.outdated-/)]);

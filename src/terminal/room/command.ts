@@ -5,7 +5,7 @@ import { networkInterfaces } from 'node:os';
 import { basename, join } from 'node:path';
 import { renderUnicodeCompact } from 'uqr';
 import {
-  backToDecision,
+  afterColon, backToDecision,
   cleanLine, createRoom, peekRoom, restoreRoom, roomCodeFrom, roomContext, roomSessionView, roomSummaryFileName, roomSummaryMarkdown, quoteAsWritten, serializeRoom, setAsideLines, shownFileName, visibleLine,
   type RoomContext, type RoomState,
 } from '../../machines/index.js';
@@ -121,7 +121,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
       // As a save set aside is said (setAsideLines): the sentence naming "the file below", the file's
       // path whole on a line of its own (mid-sentence it was wrapped with the words around it), what
       // to do; then the command that starts a new room.
-      io.err(`${setAsideLines(`casa-practice: could not resume the room: ${visibleLine(why)}`, 'The room file', moved, 'no room was started', 'the next time a room is resumed')}\n${commandWords(`Start a new room with:\n${command('room <scenario>', env)}`, env)}\n`);
+      io.err(`${setAsideLines(`casa-practice: could not resume the room: ${visibleLine(afterColon(why))}`, 'The room file', moved, 'no room was started', 'the next time a room is resumed')}\n${commandWords(`Start a new room with:\n${command('room <scenario>', env)}`, env)}\n`);
       return 1;
     }
     ctx = roomContext(playable.scenario);
