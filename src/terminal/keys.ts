@@ -215,10 +215,13 @@ export function withRevealWho(set: readonly Hint[], who: Hint, rowsOf: (set: rea
   return rowsOf(instead) <= rowsOf(set) ? instead : [...set];
 }
 
-/** The picker's help line: numbers for the scenarios listed (every one: see typeNumber), R only with a save to resume. */
-export function pickerHints(entries: number, canResume: boolean, typed?: number): Hint[] {
+/**
+ * The picker's help line: numbers for the scenarios listed (every one: see typeNumber), R only with a
+ * save to resume, said as setting it aside where that save is too damaged to continue (`damaged`).
+ */
+export function pickerHints(entries: number, canResume: boolean, typed?: number, damaged = false): Hint[] {
   const open: Hint[] = typed === undefined ? [['↑↓', 'move'], [`Enter or ${numberKeys(entries, true)}`, 'open']] : [...typedNumberHints(typed, entries, 'open'), ['↑↓', 'move']];
-  return [...open, ...(canResume ? [['R', 'resume saved'] as const] : []), ['q', 'quit']];
+  return [...open, ...(canResume ? [['R', damaged ? 'set save aside' : 'resume saved'] as const] : []), ['q', 'quit']];
 }
 
 /**

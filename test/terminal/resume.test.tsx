@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
@@ -10,7 +10,7 @@ import { columnsOf } from '../../src/terminal/wrap.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { bundledFile } from './helpers/layout.js';
 import { playElement } from './helpers/play.js';
-import { appElement, KEY, newPhone, press, renderApp, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
+import { appElement, envWithSave, KEY, newPhone, press, renderApp, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
 import { NEW_PHONE_SAVE } from './helpers/slots.js';
 
 afterEach(() => cleanup());
@@ -88,6 +88,56 @@ describe('saving and resuming', () => {
     // Both are there: the new run's save, and the damaged one as it was.
     expect(readdirSync(savesDir(env)).sort()).toEqual([NEW_PHONE_SAVE, aside[0]].sort());
     expect(readFileSync(join(savesDir(env), aside[0] as string), 'utf8')).toBe(damaged);
+  });
+
+  // Session 54: with a damaged save the newest (the one R opens), the picker still said "A saved
+  // session is waiting: press R to resume it." and "R resume saved", and R then said "Could not
+  // resume". It says the save is damaged and R sets it aside (the file kept as it was, and said).
+  it('at 60x24 a damaged latest save is offered as damaged, and R sets it aside, says why, and offers resume no more', async () => {
+    const env = tempEnv();
+    mkdirSync(savesDir(env), { recursive: true });
+    const damaged = '{"format": "casa-practice-terminal-save", "formatVersion": 1, ';
+    writeFileSync(join(savesDir(env), NEW_PHONE_SAVE), damaged);
+    const r = await renderAt(appElement({ env }).element, 60, 24);
+    const flat = () => (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(flat()).toContain('Your latest save is damaged: press R to set it aside and see why.');
+    expect(flat()).toContain('R: set save aside');
+    expect(flat()).not.toContain('A saved session is waiting');
+    expect(flat()).not.toContain('resume saved');
+    for (const row of (r.lastFrame() ?? '').split('\n')) expect(columnsOf(row)).toBeLessThanOrEqual(60);
+    expect((r.lastFrame() ?? '').split('\n').length).toBeLessThanOrEqual(23);
+    await press(r, 'R');
+    // As offered: it says why, and where the save went; the file is kept as it was.
+    expect(flat()).toMatch(/Could not resume: the saved progress is damaged \(it is not valid JSON\)\. The save was moved to/);
+    const aside = readdirSync(savesDir(env));
+    expect(aside).toEqual([expect.stringMatching(new RegExp(`^${NEW_PHONE_SAVE.replace(/\./g, '\\.')}\\.damaged-`))]);
+    expect(readFileSync(join(savesDir(env), aside[0] as string), 'utf8')).toBe(damaged);
+    expect(flat()).not.toContain('Your latest save is damaged');
+    expect(flat()).not.toMatch(/R: (?:set save aside|resume saved)/);
+    r.unmount();
+  });
+
+  it('with a damaged save newer than a sound one, R is offered as setting the damaged one aside, then resumes the sound one', async () => {
+    const env = await envWithSave();
+    const sound = join(savesDir(env), NEW_PHONE_SAVE);
+    const damagedFile = join(savesDir(env), 'example-other.json');
+    writeFileSync(damagedFile, '[');
+    // The damaged one is the newest: the one R opens.
+    utimesSync(sound, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const r = await renderAt(appElement({ env }).element, 60, 24);
+    const flat = () => (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(flat()).toContain('Your latest save is damaged: press R to set it aside and see why.');
+    expect(flat()).not.toContain('A saved session is waiting');
+    await press(r, 'R');
+    expect(flat()).toContain('Could not resume: the saved progress is damaged');
+    expect(readdirSync(savesDir(env)).sort()).toEqual([NEW_PHONE_SAVE, expect.stringMatching(/^example-other\.json\.damaged-/)]);
+    // The sound save is now the one R opens, and offered as such.
+    expect(flat()).toContain('A saved session is waiting: press R to resume it.');
+    expect(flat()).toContain('R: resume saved');
+    // Saved at the first decision: R opens it there.
+    await press(r, 'R');
+    expect(flat()).toContain('Example: the new phone · Decision 1 of about 2');
+    r.unmount();
   });
 
   // Found by the picker-54 newcomer pass: a damaged save's scenario was marked "(saved)", and the

@@ -1,4 +1,4 @@
-import { latestSaveKey, leftInPlace, parseRecordsFile, readRecordsKeeping, RECORDS_KEY, recordsSetAsideLines, recordsSetAsideTodo, shownFileName, unwrittenRecord, type PlaythroughRecord, type Records, type RecordsRead, type RecordsSetAside } from '../../machines/light.js';
+import { latestSaveKey, leftInPlace, saveSummary, parseRecordsFile, readRecordsKeeping, RECORDS_KEY, recordsSetAsideLines, recordsSetAsideTodo, shownFileName, unwrittenRecord, type PlaythroughRecord, type Records, type RecordsRead, type RecordsSetAside } from '../../machines/light.js';
 import type { Finished } from '../../machines/index.js';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -438,6 +438,30 @@ export function checkStateFolder(env: NodeJS.ProcessEnv = process.env): string |
  */
 export function hasSave(env: NodeJS.ProcessEnv = process.env): boolean {
   return latestSaveKey(stateStore(env)) !== undefined;
+}
+
+/**
+ * What R on the picker would open (the save hasSave finds, latestSaveKey's): 'save' for one to
+ * continue, 'damaged' for one too damaged to continue (read, but not a save saveSummary can
+ * summarise, as the picker marks "(damaged save)"): R sets it aside and says why. The picker said "A
+ * saved session is waiting: press R to resume it." of such a save, and R then said "Could not
+ * resume". A save that cannot be read at all is 'save': R says why, and leaves it where it is.
+ * Undefined when there is none.
+ */
+export function resumeOffer(env: NodeJS.ProcessEnv = process.env): 'save' | 'damaged' | undefined {
+  const store = stateStore(env);
+  const key = latestSaveKey(store);
+  if (key === undefined) return undefined;
+  return saveSummary(store, key) === undefined && readableAt(store, key) ? 'damaged' : 'save';
+}
+
+/** Whether the value under `key` can be read (a save that cannot is not called damaged: opening its scenario, or R, leaves it where it is). */
+export function readableAt(store: Pick<ReturnType<typeof stateStore>, 'read'>, key: string): boolean {
+  try {
+    return store.read(key) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 // Playthroughs finished in this process that the records file did not take (damaged, and left as it

@@ -4,7 +4,7 @@ import { Component, lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef,
 import { debriefKey, entryOf, keptAsItWasWords, keptFacilitation, localDate, localTime, newerSaveAt, resumeFailureInOne, saveKey, saveSummary, sharedIdWords, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
 import type { Debrief, ExportedDebrief, MissingFile, PersistedScenarioSnapshot, RestoredFacilitation, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
-import { checkStateFolder, hasSave, keptRecords, loadRecords, notSavedWords, recordsNoticeInOne, stateStore } from '../node/state-store.js';
+import { checkStateFolder, keptRecords, loadRecords, notSavedWords, readableAt, recordsNoticeInOne, resumeOffer, stateStore } from '../node/state-store.js';
 import { command, otherStartValues, roomSessionArgs, testRunWords } from '../invocation.js';
 import { scenariosDir } from '../paths.js';
 import { hasErrorsNotice, leftOutNotice } from '../scenario-files.js';
@@ -144,20 +144,11 @@ function marksNow(env: NodeJS.ProcessEnv, entries: readonly CatalogEntry[]): { s
     if (saves.has(key)) {
       if (newerSaveAt(store, key) !== undefined) newer.add(e.file);
       else if (saveSummary(store, key) !== undefined) saved.add(e.file);
-      else if (readable(store, key)) damaged.add(e.file);
+      else if (readableAt(store, key)) damaged.add(e.file);
     }
     if (kept.has(debriefKey(slot))) debriefs.add(e.file);
   }
   return { saved, newer, damaged, debriefs };
-}
-
-/** Whether the value under `key` can be read (a save that cannot is not called damaged: opening its scenario leaves it where it is). */
-function readable(store: ReturnType<typeof stateStore>, key: string): boolean {
-  try {
-    return store.read(key) !== undefined;
-  } catch {
-    return false;
-  }
 }
 
 /** The terminal app: picker → content note → playthrough → debrief, or a trainer-led session. */
@@ -321,7 +312,13 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   // Which scenarios have a save or a kept debrief, and whether R has a save to resume: read once per
   // visit to the picker (toPicker reads the list again, so a save finished or removed meanwhile is
   // not offered), not on every key. hasSave was read at each redraw, reading the newest save file.
-  const marks = useMemo(() => (facilitating || !onPicker ? undefined : { ...marksNow(services.env, catalog.entries), canResume: hasSave(services.env) }), [facilitating, onPicker, catalog, services.env]);
+  // Whether that save is too damaged to continue, too: R is then offered as what it does (sets it
+  // aside and says why), not as "A saved session is waiting: press R to resume it.".
+  const marks = useMemo(() => {
+    if (facilitating || !onPicker) return undefined;
+    const offer = resumeOffer(services.env);
+    return { ...marksNow(services.env, catalog.entries), canResume: offer !== undefined, resumeDamaged: offer === 'damaged' };
+  }, [facilitating, onPicker, catalog, services.env]);
   // …and, for a trainer-led session, which have a room session kept (as presenter mode's cards say).
   const roomMarks = useMemo(() => (facilitating && onPicker ? roomMarksNow(services.env, catalog.entries) : undefined), [facilitating, onPicker, catalog, services.env]);
   // Left from the picker (or a screen before a playthrough) after a playthrough whose record or
@@ -333,7 +330,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   let body;
   if (screen.name === 'picker') {
     body = (
-      <Picker purpose={facilitating ? 'for a trainer-led session' : mode === 'assessment' ? 'for an assessment' : undefined} entries={facilitating ? catalog.entries : catalog.entries.map((e) => withRecord(e, records.kept ?? records.records))} notKept={facilitating ? undefined : notKeptNow(catalog.entries, records)} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure(), sharedIdWords(catalog.entries, (f) => basename(f)), leftOutNotice(catalog.leftOut, scenariosDir(), (args) => command(args, services.env)))} canResume={marks?.canResume === true}
+      <Picker purpose={facilitating ? 'for a trainer-led session' : mode === 'assessment' ? 'for an assessment' : undefined} entries={facilitating ? catalog.entries : catalog.entries.map((e) => withRecord(e, records.kept ?? records.records))} notKept={facilitating ? undefined : notKeptNow(catalog.entries, records)} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure(), sharedIdWords(catalog.entries, (f) => basename(f)), leftOutNotice(catalog.leftOut, scenariosDir(), (args) => command(args, services.env)))} canResume={marks?.canResume === true} resumeDamaged={marks?.resumeDamaged === true}
         saved={marks?.saved} newer={marks?.newer} damaged={marks?.damaged} debriefs={marks?.debriefs} roomSessions={roomMarks}
         initial={lastOpened.current} onPick={(entry) => once(async () => {
           lastOpened.current = entry.file;

@@ -28,6 +28,8 @@ export interface PickerProps {
   checking?: boolean;
   /** Whether a saved session is waiting (R resumes it). */
   canResume: boolean;
+  /** Whether the save R would resume is too damaged to continue: R is offered as setting it aside (and saying why), not as resuming it. */
+  resumeDamaged?: boolean;
   /** The file of the scenario to highlight first (the one last opened, when coming back). */
   initial?: string;
   /** Files of the scenarios that have a save waiting (marked in the list). */
@@ -76,6 +78,8 @@ export const NOT_KEPT = 'not kept';
 const BEST_WIDTH = 1 + Math.max(bestWords(100).length, NOT_KEPT.length);
 const rowsOf = (text: string, width: number) => inkRows(text, width);
 const RESUME_LINE = 'A saved session is waiting: press R to resume it.';
+/** In its place where the save R would resume is too damaged to continue (R sets it aside and says why: it could not resume it). */
+export const DAMAGED_RESUME_LINE = 'Your latest save is damaged: press R to set it aside and see why.';
 /** After the title of a scenario whose save is too damaged to continue (PickerProps.damaged). */
 export const DAMAGED_SAVE_MARK = '(damaged save)';
 /** Under its summary: what opening it does (setAsideDamagedSave, then a new playthrough). */
@@ -110,7 +114,7 @@ export function fitNotices(notices: readonly string[], budget: number, columns: 
  * the summary of the highlighted one below, so the whole picker fits 24 rows. A list longer than
  * the terminal is shown as a window that follows the highlight.
  */
-export function Picker({ entries, notice, checking, canResume, initial, saved, newer, damaged, notKept, debriefs, roomSessions, onPick, onDebrief, onResume, onQuit, purpose }: PickerProps) {
+export function Picker({ entries, notice, checking, canResume, resumeDamaged = false, initial, saved, newer, damaged, notKept, debriefs, roomSessions, onPick, onDebrief, onResume, onQuit, purpose }: PickerProps) {
   const theme = useTheme();
   const { columns, rows: screenRows } = useScreenSize();
   // How the app names itself in the commands it prints (see commandName).
@@ -182,7 +186,8 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, n
     const about = e ? aboutLine(e, { saved, newer, damaged }, debriefs, roomSessions) : undefined;
     return (e ? rowsOf(e.summary, columns - INDENT) : 0) + (about ? rowsOf(about, columns - INDENT) : 0);
   };
-  const chrome = (about: number, withHints: readonly Hint[]) => rowsOf(heading, columns) + (canResume ? rowsOf(RESUME_LINE, columns) : 0)
+  const resumeLine = resumeDamaged ? DAMAGED_RESUME_LINE : RESUME_LINE;
+  const chrome = (about: number, withHints: readonly Hint[]) => rowsOf(heading, columns) + (canResume ? rowsOf(resumeLine, columns) : 0)
     + (entries.length === 0 ? rowsOf('No valid scenarios were found.', columns) : 0) + 1 + 1 + about + 1 + hintRows(withHints, columns).length + 1;
   // The notices are fitted once for the list, not per highlighted scenario (they would grow and
   // shrink as the highlight moved): beside the tallest summary, above three scenarios (with the
@@ -200,7 +205,7 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, n
   // (Each notice one string still, its rows apart by line breaks: drawn a row to a Paragraph, so that
   // a command's rows keep their indent.)
   const allNotices = noticeLines.map((n) => fitted(n).join('\n'));
-  const baseHints = pickerHints(entries.length, canResume, typedShown);
+  const baseHints = pickerHints(entries.length, canResume, typedShown, resumeDamaged);
   let notices = fitNotices(allNotices, screenRows - chrome(tallestAbout, baseHints) - fewest, columns);
   if (notices.cut) notices = fitNotices(allNotices, screenRows - chrome(tallestAbout, withRead(baseHints)) - fewest, columns);
   const hints = notices.cut ? withRead(baseHints) : baseHints;
@@ -237,7 +242,7 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, n
     <Box flexDirection="column">
       <Paragraph bold width={columns}>{heading}</Paragraph>
       {notices.shown.flatMap((n, i) => n.split('\n').map((line, j) => <Paragraph key={`${i}.${j}`} color={theme.warn} width={columns}>{line}</Paragraph>))}
-      {canResume && <Paragraph width={columns}>{RESUME_LINE}</Paragraph>}
+      {canResume && <Paragraph width={columns}>{resumeLine}</Paragraph>}
       {entries.length === 0 && <Paragraph width={columns}>No valid scenarios were found.</Paragraph>}
       <Box flexDirection="column" marginTop={1}>
         {windowed && <Text color={theme.muted}>{first > 0 ? `     ↑ ${shownCount(first)} more` : ' '}</Text>}
