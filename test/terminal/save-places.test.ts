@@ -77,7 +77,7 @@ describe('where a save finds its scenario again', () => {
     // A stray comma while editing.
     writeFileSync(file, good.replace('{', '{,'));
     const broken = await cli(['resume'], '', env);
-    expect(broken.err.replace(/\s+/g, ' ')).toContain(`The saved scenario ${file} now has errors`);
+    expect(broken.err.replace(/\s+/g, ' ')).toContain(`Could not resume: the saved scenario ${file} now has errors`);
     expect(broken.err).toContain('The save was left where it is');
     // The file is where the save says: no new place of it is asked for.
     expect(broken.out).not.toContain('has moved');
