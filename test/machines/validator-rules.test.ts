@@ -2906,6 +2906,32 @@ describe('wrong types a trainer writes, said in a trainer\'s words', () => {
     expect(effects?.message).toBe('"effects" should be a list, but it is an object.');
     expect(effects?.fix).toBe('Put square brackets around the object: "effects": [ { … } ] is a list of one, and more items go inside the brackets, separated by commas.');
   });
+
+  // Found by validator-54: "feedback": null was told 'Put the text in double quotes, e.g. "…".',
+  // naming neither the field nor what goes in it.
+  it('null in a text field: the fix names the field, gives the line to write and says what goes there', () => {
+    const wrong = (from: string | RegExp, to: string) => exampleWith(from, to).problems.filter((p) => p.code === 'wrong-type');
+    const [feedback] = wrong(/"feedback": "Demanding answers[^"]*"/, '"feedback": null');
+    expect(feedback?.message).toBe('"feedback" should be text in double quotes, but it is null.');
+    expect(feedback?.fix).toBe('Write the text in double quotes in place of null: "feedback": "…". What to write there: Why the reply helps or harms, in the guide\'s terms, naming the principle and citing its guide section by the heading in parentheses, exactly as the guide prints it: "… (Red Flags)." Several: "(Court Report; What is CSEC?)".');
+    const narrationFix = 'Write the text in double quotes in place of null: "narration": "…". What to write there: What happens, told to the learner in the present tense.';
+    const orDelete = (field: string) => ` If there is none, delete "${field}": null and the comma that goes with it.`;
+    // An ending's narration is required; a decision's may be left out, so it may also be deleted.
+    expect(wrong(/"narration": "Nothing bad happens[^"]*"/, '"narration": null')[0]?.fix).toBe(narrationFix);
+    expect(wrong(/"narration": "Driving home[^"]*"/, '"narration": null')[0]?.fix).toBe(narrationFix + orDelete('narration'));
+    const [note] = wrong(/"facilitatorNote": "Listen for[^"]*"/, '"facilitatorNote": null');
+    expect(note?.fix).toMatch(/^Write the text in double quotes in place of null: "facilitatorNote": "…"\. What to write there: For the trainer leading a room: .*\.$/);
+    expect(note?.fix.endsWith(orDelete('facilitatorNote'))).toBe(true);
+    expect(feedback?.fix).not.toContain('If there is none');
+    // A scene without lines needs its narration: deleting it is not offered.
+    const scene = (lines: boolean) => {
+      const f = JSON.parse(readFixture('good/example.json').toString('utf8')) as { nodes: Record<string, unknown>[] };
+      f.nodes[1] = { ...f.nodes[1], narration: null, ...(lines ? {} : { lines: undefined }) };
+      return validateScenario(JSON.stringify(f, null, 2), 'x.json').problems.filter((p) => p.code === 'wrong-type').map((p) => p.fix);
+    };
+    expect(scene(false)).toEqual([narrationFix]);
+    expect(scene(true)).toEqual([narrationFix + orDelete('narration')]);
+  });
 });
 
 describe('cycle points at the "next" that goes back', () => {

@@ -114,6 +114,22 @@ const REPLY_TOO_LONG: Readonly<Record<string, string>> = {
   feedback: 'Shorten it: feedback says in a few sentences why this reply helps or harms, naming the principle and citing the guide\'s section (it is shown after the reply in practice mode and in the debrief).',
 };
 
+/**
+ * The fix for null written where a field's text belongs: the line to write, what the format says
+ * goes in it, and, for a field that may be left out, that deleting it does as well.
+ */
+function nullTextFix(raw: unknown, path: JsonPath, key: string): string {
+  const kind = objectKindAt(path.slice(0, -1), raw);
+  const described = describedField(kind, key);
+  // A scene without lines needs its narration: deleting it would leave the scene empty.
+  const parent = valueAt(raw, path.slice(0, -1)) as { lines?: unknown } | undefined;
+  const needed = key === 'narration' && kind?.shape === S.SceneNode.shape && !(Array.isArray(parent?.lines) && parent.lines.length > 0);
+  const optional = !needed && kind?.shape[key]?.safeParse(undefined).success === true;
+  return `Write the text in double quotes in place of null: ${quoteValue(key)}: "…".`
+    + (described ? ` What to write there: ${pointerWords.description(described).replace(/\.?$/, '.')}` : '')
+    + (optional ? ` If there is none, delete ${quoteValue(key)}: null and the comma that goes with it.` : '');
+}
+
 /** A condition on the volunteer's conduct has its own fields; any other is read as one on a variable. */
 function conditionKind(value: unknown): ObjectKind {
   const conduct = typeof value === 'object' && value !== null && Object.hasOwn(value, 'conduct');
@@ -560,6 +576,9 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
           // The text itself when short enough to read in the fix; else a place for it (a cut text copied would lose its end).
           `Write "lines": [{ "character": ${who}, "text": ${value.length <= 60 ? quoteValue(value, 60) : '"…"'} }]${value.length <= 60 ? '' : ', with your text in "text"'}: "character" is the id of the character who says it, and more lines go inside the [ ], separated by commas. (Words no one says belong in "narration".)`)];
       }
+      // null where a text belongs ("feedback": null): "Put the text in double quotes" named neither
+      // the field nor what to write in it (found by validator-54).
+      if (value === null && issue.expected === 'string' && typeof key === 'string') return [errorAt(path, 'wrong-type', `${capitalise(keyName)} should be ${words}, but it is ${describe(value)}.`, nullTextFix(raw, path, key))];
       // One item where a list is expected: the list of one is the object in square brackets.
       const listOfOne = issue.expected === 'array' && typeof key === 'string' && typeof value === 'object' && value !== null && !Array.isArray(value);
       return [errorAt(path, 'wrong-type', `${capitalise(keyName)} should be ${words}, but it is ${describe(value)}.`,
