@@ -265,6 +265,39 @@ describe('a hidden character in an id, a reference or a field name is named in t
     expect(at(text, p).startsWith('"phone-accuse\\ud800"')).toBe(true);
   });
 
+  // Found by validator-54: an emoji in an id ("phone-😡accuse") was told only "ids must be
+  // lower-case letters, digits and single hyphens … Use something like "phone-accuse"", not which
+  // character is wrong nor where; so were an en dash for a hyphen and an accented letter.
+  it.each([
+    ['an emoji in a reply id', '"id": "phone-accuse"', '"id": "phone-\u{1F621}accuse"', 'holds an emoji (U+1F621), after "phone-".', 'It is just after "phone-": delete it, or type the whole value again. Use something like "phone-accuse".'],
+    ['an emoji flag (two code points, one character) at the end of a "next"', '"next": "end-harmful"', '"next": "end-harmful\u{1F1FA}\u{1F1F8}"', 'holds an emoji (U+1F1FA U+1F1F8), at its end, after "end-harmful".', 'It is just after "end-harmful": delete it, or type the whole value again. Change it to "end-harmful"'],
+    ['a skin tone after a letter, and more', '"id": "phone-accuse"', '"id": "ph\u{1F3FD}one-\u{1F600}accuse"', 'holds an emoji (U+1F3FD), after "ph" (and 1 more character other than a to z, 0 to 9 and the hyphen).', 'It is just after "ph": delete it'],
+    ['an emoji at the start of the scenario id', '"id": "example-new-phone"', '"id": "\u{1F4F1}example-new-phone"', 'holds an emoji (U+1F4F1), at its start.', 'It is just after the opening quote: delete it, or type the whole value again. Use something like "example-new-phone".'],
+    ['an en dash', '"id": "phone-accuse"', '"id": "phone\u2013accuse"', 'holds an en dash (U+2013), which looks like a hyphen but is not one, after "phone".', 'It is just after "phone": type a hyphen (-) in its place, or type the whole value again.'],
+    ['a letter and an accent typed after it', '"id": "phone-accuse"', '"id": "phone-accuse\u0301"', 'holds a letter with an accent, "\u00e9" (U+0065 U+0301), at its end, after "phone-accus".', 'It is just after "phone-accus": write "e" in its place'],
+    ['a Cyrillic letter that looks like a', '"id": "phone-accuse"', '"id": "phone-\u0430ccuse"', 'holds a letter that is not one of a to z, "\u0430" (U+0430), after "phone-".', 'It is just after "phone-": type the letter meant from a to z in its place'],
+  ])('%s: the character is named, and where it is', (_name, from, to, says, fix) => {
+    const { text, p } = errorWith(from, to, 'invalid-id');
+    const value = to.split(': ')[1] ?? '';
+    expect(p.message).toContain(`ids must be lower-case letters, digits and single hyphens. ${value} ${says}`);
+    expect(p.fix.startsWith(fix)).toBe(true);
+    expect(`${p.message} ${p.fix}`).not.toMatch(UNSAFE);
+    expect(at(text, p).startsWith(value)).toBe(true);
+  });
+
+  it('a non-breaking space inside an id is named by its name, shown escaped, and where it is', () => {
+    const { p } = errorWith('"id": "phone-accuse"', '"id": "phone\u00a0accuse"', 'invalid-id');
+    expect(p.message).toContain('"phone\\u00a0accuse" holds a non-breaking space (U+00A0) after "phone": on screen it looks like an ordinary space');
+    expect(p.fix).toBe('It is just after "phone": replace it, or type the whole value again. Use something like "phone-accuse".');
+    expect(`${p.message} ${p.fix}`).not.toContain('\u00a0');
+  });
+
+  it('not for a name written where an id goes: its id is suggested, with no character singled out', () => {
+    const { p } = errorWith('"character": "jade"', '"character": "Jazmín Ruiz"', 'invalid-id');
+    expect(p.message).toBe('The text "Jazmín Ruiz" is not a valid id: ids must be lower-case letters, digits and single hyphens.');
+    expect(p.fix).toBe('Use something like "jazmin-ruiz".');
+  });
+
   it('not for a text: that is the invisible-character warning, said once', () => {
     const text = withText('\u200b');
     expect(validateScenario(text, 'x.json').problems.every((p) => p.code === 'invisible-character' && !p.message.includes('hidden character'))).toBe(true);

@@ -226,7 +226,12 @@ export function withHiddenCharacters(raw: unknown, problems: readonly UnlocatedP
     if (typeof value !== 'string' || value.length > 200) return p;
     const found = scan(value, false, true);
     const lone = loneSurrogates(value);
-    if (!found && lone.length === 0) return SHOWS_NOTHING.test(value) ? withShowsNothing(p, value) : withOddSpace(p, value);
+    if (!found && lone.length === 0) {
+      if (SHOWS_NOTHING.test(value)) return withShowsNothing(p, value);
+      const spaced = withOddSpace(p, value);
+        // Only where the rest is written as an id is: a name ("Jazmín Ruiz") is told the id to write.
+      return spaced === p && p.code === 'invalid-id' && /^[a-z0-9-]*$/.test(value.replace(/[^\x20-\x7e]/gu, '')) ? withForeignCharacter(p, value) : spaced;
+    }
     // Only halves of characters (an id written "d1\ud800"): named as the text warning names one.
     if (!found) {
       const index = lone[0] as number;
@@ -321,5 +326,63 @@ function withShowsNothing(p: UnlocatedProblem, value: string): UnlocatedProblem 
     ...p,
     message: `${p.message} ${quoteValue(value)} holds ${keptName(first[0])}, a character that shows as nothing, ${where}${more}${looks} (pasted from a web page or a word processor, most likely).`,
     fix: `Delete it: put the cursor just ${pre === '' ? 'after the opening quote' : `after ${quoteValue(pre, 40)}`} and press Delete (VS Code outlines such characters with a box; where the file shows ${quoteAsWritten(writtenAs({ index: first.index, text: first[0], kind: 'invisible' }), 30)} there instead, delete that), or type the whole value again. ${p.fix}`,
+  };
+}
+
+/** Dashes that look like the hyphen an id takes, by name. */
+const DASHES: Record<string, string> = {
+  '\u2010': 'a Unicode hyphen', '\u2011': 'a non-breaking hyphen', '\u2012': 'a figure dash', '\u2013': 'an en dash',
+  '\u2014': 'an em dash', '\u2015': 'a horizontal bar', '\u2212': 'a minus sign', '\ufe63': 'a small hyphen-minus', '\uff0d': 'a full-width hyphen-minus',
+};
+const EMOJI = /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier})$/u;
+
+/** A character (one grapheme) outside plain ASCII in words, and what to do with it: "an emoji (U+1F621)", "delete it". */
+function foreignWords(g: string): { name: string; todo: string } {
+  const nfc = g.normalize('NFC');
+  // As the file holds it: an accent typed after its letter is two code points.
+  const code = [...g].map(codePoint).join(' ');
+  if ([...g].some((c) => EMOJI.test(c))) return { name: `an emoji (${code})`, todo: 'delete it' };
+  if (DASHES[nfc]) return { name: `${DASHES[nfc]} (${code}), which looks like a hyphen but is not one`, todo: 'type a hyphen (-) in its place' };
+  const plain = g.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  if (/^[a-z]$/.test(plain)) return { name: `a letter with an accent, ${quoteValue(nfc)} (${code})`, todo: `write ${quoteValue(plain)} in its place` };
+  if (/^\p{L}/u.test(nfc)) return { name: `a letter that is not one of a to z, ${quoteValue(nfc)} (${code})`, todo: 'type the letter meant from a to z in its place' };
+  return { name: `the character ${quoteValue(nfc)} (${code})`, todo: 'delete it' };
+}
+
+/** `value`'s characters as a reader counts them (an emoji flag, a letter and its accent: one each), where the runtime can tell. */
+function graphemes(value: string): { index: number; segment: string }[] {
+  if (typeof Intl.Segmenter === 'function') return Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(value), ({ index, segment }) => ({ index, segment }));
+  const out: { index: number; segment: string }[] = [];
+  let index = 0;
+  for (const segment of value) {
+    out.push({ index, segment });
+    index += segment.length;
+  }
+  return out;
+}
+
+/**
+ * An id holding a character that is not plain ASCII and neither hidden nor a space: an emoji
+ * ("phone-\u{1F621}ignore"), an en dash for a hyphen, an accented letter. The message said only
+ * "ids must be lower-case letters, digits and single hyphens" (found by validator-54): it names
+ * the first such character, by what it is and its code point, and where it is in the id.
+ */
+function withForeignCharacter(p: UnlocatedProblem, value: string): UnlocatedProblem {
+  const all = graphemes(value).filter((g) => /[^\x20-\x7e]/.test(g.segment));
+  const grapheme = all[0];
+  if (!grapheme) return p;
+  // A plain letter with an accent after it ("c" and U+0301) is one letter; a skin tone after a
+  // letter ("h" and U+1F3FD) is the emoji alone.
+  const from = /^[a-zA-Z]\p{M}+$/u.test(grapheme.segment) ? 0 : grapheme.segment.search(/[^\x20-\x7e]/);
+  const first = { index: grapheme.index + from, segment: grapheme.segment.slice(from) };
+  const pre = cleanLine(value.slice(0, first.index));
+  const last = first.index + first.segment.length === value.length;
+  const where = pre === '' ? 'at its start' : `${last ? 'at its end, ' : ''}after ${quoteValue(pre, 40)}`;
+  const { name, todo } = foreignWords(first.segment);
+  const more = all.length > 1 ? ` (and ${countWords(all.length - 1)} more character${all.length > 2 ? 's' : ''} other than a to z, 0 to 9 and the hyphen)` : '';
+  return {
+    ...p,
+    message: `${p.message} ${quoteValue(value)} holds ${name}, ${where}${more}.`,
+    fix: `It is just ${pre === '' ? 'after the opening quote' : `after ${quoteValue(pre, 40)}`}: ${todo}, or type the whole value again. ${p.fix}`,
   };
 }
