@@ -1703,6 +1703,36 @@ describe('a field of the scenario written inside a node: where it belongs, in pl
     expect(validateScenario(JSON.stringify(done, null, 2), 'x.json').problems).toEqual([]);
   });
 
+  // Found by validator-54: the "next"s naming the nodes inside were told "or add a node with this
+  // id", a duplicate once the nested list is moved, and the node they lead to "remove it and the
+  // nodes after it".
+  it('the "next"s naming a node inside: it exists, in a misplaced list; never "add a node"', () => {
+    const { text, problems } = edited((f) => {
+      f.nodes[0] = { ...f.nodes[0], nodes: [{ ...f.nodes[1], nodes: [f.nodes[2]] }] };
+      f.nodes.splice(1, 2);
+    });
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([
+      ['unknown-node', 'nodes[0].replies[0].next[0].to'],
+      ['unknown-node', 'nodes[0].replies[0].next[1].to'],
+      ['unknown-field', 'nodes[0].nodes'],
+      ['unreachable', 'nodes[1]'],
+    ]);
+    const [open, guarded, , away] = problems as [Problem, Problem, Problem, Problem];
+    const at = (id: string) => {
+      const offset = text.indexOf(`"id": "${id}"`);
+      const before = text.slice(0, offset).split('\n');
+      return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+    };
+    expect(open.message).toBe(`There is no node with the id "boyfriend-open" in the scenario's "nodes" list: the node "boyfriend-open" is written inside the "nodes" of the node "phone" (${at('boyfriend-open')}), where the story cannot reach it. Because of it, no ending can be reached from "phone", the start, so no playthrough can finish.`);
+    expect(open.fix).toBe('Move the node "boyfriend-open" out to the top-level "nodes" list, as the unknown-field error at that "nodes" says: this reference then leads to it. Do not add another node with this id: once that one is moved, the two would share it.');
+    // Nested deeper: named with the node holding it; still one error for its three places.
+    expect(guarded.message).toMatch(new RegExp(`^There is no node with the id "boyfriend-guarded" in the scenario's "nodes" list: the node "boyfriend-guarded" is written inside the "nodes" of the node "boyfriend-open" \\(${at('boyfriend-guarded')}\\), where the story cannot reach it\\. .* The same error comes 3 times in 3 replies of nodes\\[0\\]`));
+    expect(guarded.repeats).toBe(3);
+    for (const p of problems) expect(`${p.message} ${p.fix}`).not.toMatch(/add a node|remove it|correct it to/);
+    expect(away.message).toBe('Node "after-visit" can never be reached from the start, "phone". The 3 nodes after it, "end-strong", "end-mixed", "end-harmful", are out of reach because of it (not listed again). The nodes "boyfriend-open" and "boyfriend-guarded", which lead here, are written inside another node\'s "nodes" list, where the story cannot reach them (see the unknown-node errors).');
+    expect(away.fix).toBe('Move those nodes out to the top-level "nodes" list, as the unknown-field error at that "nodes" says; this warning goes with it.');
+  });
+
   it('one node inside, or an empty "nodes": said so', () => {
     const one = field(edited((f) => { f.nodes[0] = { ...f.nodes[0], nodes: [f.nodes[1]] }; }).problems)[0];
     expect(one?.fix).toMatch(/^Move the node in it to the top-level "nodes" list: cut its \{ … \} out of this "nodes"/);

@@ -610,7 +610,43 @@ function partialInput(raw: Record<string, unknown>, issues: readonly Issue[] = [
   const kept = new Set(scenario.nodes.map((n) => rawIndex.get(n)));
   const looseNodes = (raw.nodes as unknown[]).flatMap((item, i) => (kept.has(i) ? [] : looseNode(item, i)));
   if (!Array.isArray(raw.characters)) for (const n of looseNodes) for (const { line } of n.lines) brokenIds.add(line.character);
-  return { scenario, rawIndex, brokenIds, brokenCharacters, complete: false, looseNodes, strippedAt, ...(raw.variables !== undefined && !Array.isArray(raw.variables) ? { variablesBroken: true } : {}) };
+  const nestedNodes = nodesInside(raw.nodes as unknown[]);
+  return { scenario, rawIndex, brokenIds, brokenCharacters, complete: false, looseNodes, strippedAt, ...(nestedNodes.size > 0 ? { nestedNodes } : {}), ...(raw.variables !== undefined && !Array.isArray(raw.variables) ? { variablesBroken: true } : {}) };
+}
+
+/**
+ * The nodes written inside a node's "nodes" list, at any depth, by id (the first of each id), with
+ * the id of the node holding them (see CheckInput.nestedNodes). Each node is looked at once.
+ */
+function nodesInside(nodes: readonly unknown[]): Map<string, { path: JsonPath; inside: string | undefined; leadsTo: string[] }> {
+  const found = new Map<string, { path: JsonPath; inside: string | undefined; leadsTo: string[] }>();
+  const todo: { list: unknown; path: JsonPath; inside: string | undefined }[] = [];
+  const idOf = (node: unknown) => (isRecord(node) && typeof node.id === 'string' ? node.id : undefined);
+  nodes.forEach((node, i) => { if (isRecord(node) && Object.hasOwn(node, 'nodes')) todo.push({ list: node.nodes, path: ['nodes', i, 'nodes'], inside: idOf(node) }); });
+  for (let k = 0; k < todo.length; k++) {
+    const next = todo[k] as (typeof todo)[number];
+    if (!Array.isArray(next.list)) continue;
+    const { path, inside } = next;
+    next.list.forEach((node, j) => {
+      const id = idOf(node);
+      if (id !== undefined && !found.has(id)) found.set(id, { path: [...path, j, 'id'], inside, leadsTo: namedBy(node) });
+      if (isRecord(node) && Object.hasOwn(node, 'nodes')) todo.push({ list: node.nodes, path: [...path, j, 'nodes'], inside: id });
+    });
+  }
+  return found;
+}
+
+/** The ids a node's "next" (its routes' "to") and its replies' name, as written. */
+function namedBy(node: unknown): string[] {
+  if (!isRecord(node)) return [];
+  const ids: string[] = [];
+  const of = (next: unknown) => {
+    if (typeof next === 'string') ids.push(next);
+    else if (Array.isArray(next)) for (const route of next) if (isRecord(route) && typeof route.to === 'string') ids.push(route.to);
+  };
+  of(node.next);
+  if (Array.isArray(node.replies)) for (const reply of node.replies) if (isRecord(reply)) of(reply.next);
+  return ids;
 }
 
 /** The parts of a node that failed the schema which are valid on their own (see CheckInput.looseNodes). */

@@ -98,6 +98,12 @@ export interface CheckInput {
    * field does not hide the problems of the others (a bad "feedback" and a misspelt "next").
    */
   looseNodes?: LooseNode[];
+  /**
+   * Nodes written inside a node's "nodes" list (an unknown-field error of their own), by id: where
+   * each is, and the id of the node whose "nodes" holds it. The story cannot reach them there, but
+   * they exist: a "next" naming one is not told to add a node with that id.
+   */
+  nestedNodes?: ReadonlyMap<string, { path: JsonPath; inside: string | undefined; leadsTo: readonly string[] }>;
   /** "variables" is there but not a list: every variable named elsewhere is unknown because of it, not of its own. */
   variablesBroken?: boolean;
   /**
@@ -511,6 +517,17 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   let idless: LooseNode | null | undefined;
   const checkTarget = (id: string, path: Path) => {
     if (!nodeKnown(id) && replyNamed(id, path)) { noteUnknown(id, false); return; }
+    const nested = nodeKnown(id) ? undefined : input.nestedNodes?.get(id);
+    if (nested !== undefined) {
+      // The node is there, inside another node's "nodes" (found by validator-54): "add a node with
+      // this id" made a second one, a duplicate once the first is moved out.
+      const inside = nested.inside === undefined ? 'a node' : `the node ${quoteValue(nested.inside)}`;
+      error('unknown-node', path(), `There is no node with the id "${id}" in the scenario's "nodes" list: the node "${id}" is written inside the "nodes" of ${inside} (${RELATED_AT}), where the story cannot reach it.`,
+        `Move the node "${id}" out to the top-level "nodes" list, as the unknown-field error at that "nodes" says: this reference then leads to it. Do not add another node with this id: once that one is moved, the two would share it.`,
+        { related: nested.path, relatedAtKey: true });
+      noteUnknown(id, false);
+      return;
+    }
     if (!nodeKnown(id)) {
       const candidates = (): string[] => [...nodes.keys(), ...[...brokenIds].filter((b) => Id.safeParse(b).success)];
       suggestNode ??= pairSuggester(candidates());
@@ -1057,6 +1074,23 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       return out.sort((a, b) => (place.get(a) as number) - (place.get(b) as number));
     };
     const covered = new Set(beyond(firsts, Infinity));
+    /** The nodes written inside a node's "nodes" list that lead to `id`. */
+    let nestedLeading: Map<string, string[]> | undefined;
+    const nestedTo = (id: string): string[] => {
+      if (input.nestedNodes === undefined) return [];
+      // By the node led to, made once: a search per node out of reach would be nodes × nested nodes.
+      if (nestedLeading === undefined) {
+        nestedLeading = new Map();
+        for (const [from, { leadsTo }] of input.nestedNodes) {
+          for (const to of new Set(leadsTo)) {
+            const list = nestedLeading.get(to);
+            if (list) list.push(from);
+            else nestedLeading.set(to, [from]);
+          }
+        }
+      }
+      return nestedLeading.get(id) ?? [];
+    };
     // Each first node's own list is worked out while that stays cheap (roots sharing a long run would repeat it).
     let budget = 100_000;
     for (const node of away) {
@@ -1073,6 +1107,13 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         const rename = references(node.id) === 0 && count > 1 ? `, or rename this node to ${quoteValue(misspelt)}` : '';
         warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from the start, "${scenario.start}": ${count > 1 ? `the ${count} places that name ${quoteValue(misspelt)} probably mean it (see the unknown-node errors)` : `the "next" that names ${quoteValue(misspelt)} probably means it (see the unknown-node error)`}.${also}`,
           `Correct ${count > 1 ? 'them' : 'that "next"'} to "${node.id}"${rename}; this warning goes with ${count > 1 ? 'them' : 'it'}.`);
+      } else if (nestedTo(node.id).length > 0) {
+        // Reached from a node written inside another's "nodes" (found by validator-54): "remove it
+        // and the nodes after it" would delete the rest of the story.
+        const from = nestedTo(node.id);
+        const named = `${from.slice(0, 3).map((id) => quoteValue(id)).join(from.length > 3 ? ', ' : ' and ')}${from.length > 3 ? ` and ${countWords(from.length - 3)} more` : ''}`;
+        warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from the start, "${scenario.start}".${also} ${from.length > 1 ? `The nodes ${named}, which lead here, are` : `The node ${named}, which leads here, is`} written inside another node's "nodes" list, where the story cannot reach ${from.length > 1 ? 'them' : 'it'} (see the unknown-node errors).`,
+          `Move ${from.length > 1 ? 'those nodes' : 'that node'} out to the top-level "nodes" list, as the unknown-field error at that "nodes" says; this warning goes with it.`);
       } else {
         // A "next" naming a node that does not exist, too unlike any id to suggest one ("end-good"
         // for "end-strong"), may still be the way meant to this node: "remove it" had a trainer
