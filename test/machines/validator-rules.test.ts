@@ -1756,6 +1756,27 @@ describe('a field of the scenario written inside a node: where it belongs, in pl
     expect(start.fix).toBe(`Delete this one and the comma that goes with it; if its value is the one meant, write it at ${at('start')} in place of the one there.`);
   });
 
+  // Found by validator-54: the scenario's "missing "summary"" error said 'Add "summary"', so a
+  // trainer wrote a second one and left the first inside the character.
+  it('the scenario missing a field written inside a character or a node: the missing-field error says where it is and to move it', () => {
+    const where = (edit: (f: Json) => void) => {
+      const { text, problems } = edited(edit);
+      const missing = problems.find((p) => p.code === 'missing-field');
+      const stray = problems.find((p) => p.code === 'unknown-field');
+      return { text, missing, stray, codes: problems.map((p) => p.code) };
+    };
+    const inCharacter = where((f) => { (f.characters[0] as Record<string, unknown>).summary = f.summary; delete f.summary; });
+    expect(inCharacter.codes).toEqual(['missing-field', 'unknown-field']);
+    expect(inCharacter.missing?.message).toBe(`The scenario "example-new-phone" is missing "summary". It is written inside the character "jade" (line ${inCharacter.stray?.line}, column ${inCharacter.stray?.column}), where it is not read.`);
+    expect(inCharacter.missing?.fix).toBe('Move it out of the character "jade" to the top level of the file, next to "id" and "title", with a comma between it and the field before or after it (the unknown-field error there says the same).');
+    expect(inCharacter.text.slice(offsetOf(inCharacter.text, inCharacter.stray?.line ?? 0, inCharacter.stray?.column ?? 0)).startsWith('"summary":')).toBe(true);
+    const inScene = where((f) => { (f.nodes[2] as Record<string, unknown>).contentNote = f.contentNote; delete f.contentNote; });
+    expect(inScene.missing?.message).toBe(`The scenario "example-new-phone" is missing "contentNote". It is written inside the scene node "boyfriend-guarded" (line ${inScene.stray?.line}, column ${inScene.stray?.column}), where it is not read.`);
+    expect(inScene.missing?.fix).toMatch(/^Move it out of the scene node "boyfriend-guarded" to the top level of the file/);
+    // A node's own "title" is not the scenario's: the scenario is told to add one.
+    expect(where((f) => { delete f.title; }).missing?.fix).toMatch(/^Add "title"/);
+  });
+
   it('a field the scenario lacks, inside a character or a decision: move it to the top level, next to "id" and "title"', () => {
     const { problems } = edited((f) => {
       (f.characters[0] as Record<string, unknown>).summary = f.summary;

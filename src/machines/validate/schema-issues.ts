@@ -1092,6 +1092,14 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
         `Add "next": ${to} to this reply (or the id of the node this reply leads to), and remove the decision's "next".`, { path: parentPath });
     }
   }
+  // A field of the scenario written inside a character or a node (found by validator-54): "Add
+  // "summary"" had the trainer write a second one, leaving the first where it is not read.
+  const stray = parentPath.length === 0 && misspelt === undefined ? scenarioFieldInside(raw, key) : undefined;
+  if (stray !== undefined) {
+    return errorAt(path, 'missing-field', `${missingWords(object, kind, key)} It is written inside ${stray.name} (${RELATED_AT}), where it is not read.`,
+      `Move it out of ${stray.name} to the top level of the file, next to "id" and "title", with a comma between it and the field before or after it (the unknown-field error there says the same).`,
+      { path: parentPath, related: [...stray.path, key], relatedAtKey: true });
+  }
   if (key === 'start' && parentPath.length === 0 && misspelt === undefined) {
     // The id to write, when the first node has one: "Add "start": the id of the first node" left a
     // newcomer to work out which node that was and how to write it.
@@ -1119,6 +1127,29 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
     return p;
   }
   return errorAt(path, 'missing-field', missingWords(object, kind, key), fieldHint(key) ?? `Add "${key}"${fieldDescription(kind, key)}.`, { path: parentPath });
+}
+
+/**
+ * The first character, variable or node holding `key`, a field of the scenario that is not one of
+ * its own ("summary" in a character), by its path and in words ("the character "jade""). The
+ * scenario's "nodes" is left to its own error (see scenarioFieldHome).
+ */
+function scenarioFieldInside(raw: unknown, key: string): { path: JsonPath; name: string } | undefined {
+  if (key === 'nodes' || !Object.hasOwn(S.Scenario.shape, key)) return undefined;
+  for (const list of ['characters', 'variables', 'nodes'] as const) {
+    const items = valueAt(raw, [list]);
+    if (!Array.isArray(items)) continue;
+    for (let i = 0; i < items.length; i++) {
+      const item: unknown = items[i];
+      if (typeof item !== 'object' || item === null || Array.isArray(item) || !Object.hasOwn(item, key)) continue;
+      const kind = objectKindAt([list, i], raw);
+      if (kind !== undefined && Object.hasOwn(kind.shape, key)) continue;
+      const id = (item as { id?: unknown }).id;
+      const what = kind?.name.replace(/^an? /, 'the ') ?? `item ${i + 1} of ${quoteValue(list)}`;
+      return { path: [list, i], name: typeof id === 'string' && !isBlank(id) && kind !== undefined ? `${what} ${quoteValue(id, 40)}` : what };
+    }
+  }
+  return undefined;
 }
 
 /**
