@@ -7,7 +7,7 @@ import { debriefPlain } from './debrief-plain.js';
 import { command, commandName, otherStartValues, shellWord, testRunWords } from './invocation.js';
 import { NO_UNDO_WORDS } from './keys.js';
 import { readSaveFor, recordedLine, saveProgress, saveWaiting, setAsideDamagedSave, stateStore } from './saves.js';
-import { noteFinish, notSavedWords, recordsNoticeLines } from './node/state-store.js';
+import { DAMAGED_SAVE_MARK, damagedSaveAt, noteFinish, notSavedWords, recordsNoticeLines } from './node/state-store.js';
 import { sessionSeed } from './seed.js';
 import { wrapKeepingDecisions, wrapWords } from './wrap.js';
 
@@ -471,8 +471,10 @@ export async function chooseScenario(opts: Pick<PlainOptions, 'io' | 'width' | '
   // Scenarios with a save are marked (opening one continues it); one a newer version wrote is marked as that (opening it cannot continue it).
   const saved = (c: (typeof catalog)[number]) => opts.marks === true && c.playable !== undefined && saveWaiting(c.playable, opts.env) !== undefined;
   const newer = (c: (typeof catalog)[number]) => opts.marks === true && c.playable !== undefined && newerSaveAt(stateStore(opts.env), saveKey(c.playable)) !== undefined;
+  // One too damaged to continue is marked as the full-screen picker marks it (opening it sets the save aside and starts anew).
+  const damaged = (c: (typeof catalog)[number]) => opts.marks === true && c.playable !== undefined && damagedSaveAt(stateStore(opts.env), saveKey(c.playable));
   // Wrapped rows hang under the title, after "10. " as after "9. ".
-  catalog.forEach((c, i) => say(`  ${i + 1}. ${c.title}${saved(c) ? ' (saved)' : newer(c) ? ` ${NEWER_SAVE_MARK}` : ''} (about ${c.minutes} min): ${c.summary}`, ' '.repeat(`  ${i + 1}. `.length)));
+  catalog.forEach((c, i) => say(`  ${i + 1}. ${c.title}${saved(c) ? ' (saved)' : newer(c) ? ` ${NEWER_SAVE_MARK}` : damaged(c) ? ` ${DAMAGED_SAVE_MARK}` : ''} (about ${c.minutes} min): ${c.summary}`, ' '.repeat(`  ${i + 1}. `.length)));
   sayLeftOut(opts.io.out);
   for (;;) {
     say('Scenario number (q to quit):');

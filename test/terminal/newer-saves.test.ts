@@ -280,6 +280,21 @@ describe('the picker where the only save is a newer version\'s', () => {
   });
 });
 
+describe('the line-by-line list where a save is damaged', () => {
+  // Found by the newcomer-54 pass: the full-screen picker marks a save too damaged to continue
+  // "(damaged save)"; the line-by-line list left it unmarked.
+  it('marks it as the full-screen picker does, and listing it moves nothing', async () => {
+    const env = tempEnv();
+    const saves = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves');
+    mkdirSync(saves, { recursive: true });
+    writeFileSync(join(saves, 'youth-discloses.json'), '[');
+    const listed = await runPiped(['--plain'], 'q\n', env);
+    expect(flat(listed.out)).toContain('What Kiara tells you (damaged save) (about');
+    expect(flat(listed.out)).not.toContain('What Kiara tells you (saved)');
+    expect(readdirSync(saves)).toEqual(['youth-discloses.json']);
+  });
+});
+
 // Found by the saves-48 review: whether R has a save to resume (hasSave) was read at each redraw of
 // the picker, each key reading the saves folder and the newest save file (newerSaveAt, since
 // saves-47). It is read once per visit to the picker; a save finished meanwhile is not offered.

@@ -452,7 +452,15 @@ export function resumeOffer(env: NodeJS.ProcessEnv = process.env): 'save' | 'dam
   const store = stateStore(env);
   const key = latestSaveKey(store);
   if (key === undefined) return undefined;
-  return saveSummary(store, key) === undefined && readableAt(store, key) ? 'damaged' : 'save';
+  return damagedSaveAt(store, key) ? 'damaged' : 'save';
+}
+
+/** How a list of scenarios marks one whose save is damaged (the full-screen picker and the line-by-line list alike). */
+export const DAMAGED_SAVE_MARK = '(damaged save)';
+
+/** Whether the save under `key` can be read but is too damaged to continue (opening it sets it aside and starts anew). */
+export function damagedSaveAt(store: ReturnType<typeof stateStore>, key: string): boolean {
+  return saveSummary(store, key) === undefined && readableAt(store, key);
 }
 
 /** Whether the value under `key` can be read (a save that cannot is not called damaged: opening its scenario, or R, leaves it where it is). */

@@ -4,7 +4,7 @@ import { Component, lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef,
 import { debriefKey, entryOf, keptAsItWasWords, keptFacilitation, localDate, localTime, newerSaveAt, resumeFailureInOne, saveKey, saveSummary, sharedIdWords, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
 import type { Debrief, ExportedDebrief, MissingFile, PersistedScenarioSnapshot, RestoredFacilitation, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
-import { checkStateFolder, keptRecords, loadRecords, notSavedWords, readableAt, recordsNoticeInOne, resumeOffer, stateStore } from '../node/state-store.js';
+import { checkStateFolder, damagedSaveAt, keptRecords, loadRecords, notSavedWords, recordsNoticeInOne, resumeOffer, stateStore } from '../node/state-store.js';
 import { command, otherStartValues, roomSessionArgs, testRunWords } from '../invocation.js';
 import { scenariosDir } from '../paths.js';
 import { hasErrorsNotice, leftOutNotice } from '../scenario-files.js';
@@ -144,7 +144,7 @@ function marksNow(env: NodeJS.ProcessEnv, entries: readonly CatalogEntry[]): { s
     if (saves.has(key)) {
       if (newerSaveAt(store, key) !== undefined) newer.add(e.file);
       else if (saveSummary(store, key) !== undefined) saved.add(e.file);
-      else if (readableAt(store, key)) damaged.add(e.file);
+      else if (damagedSaveAt(store, key)) damaged.add(e.file);
     }
     if (kept.has(debriefKey(slot))) debriefs.add(e.file);
   }

@@ -5,6 +5,7 @@ import type { Action, Hint } from '../keys.js';
 import { hintRows, pickerHints, typeNumber } from '../keys.js';
 import { NEWER_SAVE_MARK, newerSavesWords, roomMadeWords, shownCount, type CatalogEntry } from '../../machines/light.js';
 import { commandName } from '../invocation.js';
+import { DAMAGED_SAVE_MARK } from '../node/state-store.js';
 import { commandRows, inkRows, pathLineRows, wrapText } from '../wrap.js';
 import { useApp } from './AppContext.js';
 import { KeyHints } from './KeyHints.js';
@@ -80,8 +81,6 @@ const rowsOf = (text: string, width: number) => inkRows(text, width);
 const RESUME_LINE = 'A saved session is waiting: press R to resume it.';
 /** In its place where the save R would resume is too damaged to continue (R sets it aside and says why: it could not resume it). */
 export const DAMAGED_RESUME_LINE = 'Your latest save is damaged: press R to set it aside and see why.';
-/** After the title of a scenario whose save is too damaged to continue (PickerProps.damaged). */
-export const DAMAGED_SAVE_MARK = '(damaged save)';
 /** Under its summary: what opening it does (setAsideDamagedSave, then a new playthrough). */
 export const DAMAGED_SAVE_WORDS = 'Your save of this scenario is damaged and cannot be continued: opening it says what became of the save, then starts a new playthrough.';
 /** The help line's key for the notices in full, while some are shortened. */
