@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runPiped } from './helpers/cli.js';
-import { appElement, envWithSave, KEY, newPhone, playToDebrief, press, renderAt, SCENARIOS, tap, tempEnv, validatedCatalog } from './helpers/ink.js';
+import { appElement, envWithSave, envWithSaveFile, KEY, newPhone, playToDebrief, press, renderAt, SCENARIOS, tap, tempEnv, validatedCatalog } from './helpers/ink.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 import { longReplies } from './helpers/long-replies.js';
 import { debriefKey, saveKey } from '../../src/machines/light.js';
@@ -271,10 +271,7 @@ describe('the picker where the only save is a newer version\'s', () => {
   });
 
   it('line by line, the list marks it as a newer version\'s save', async () => {
-    const env = tempEnv();
-    const saves = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves');
-    mkdirSync(saves, { recursive: true });
-    writeFileSync(join(saves, 'youth-discloses.json'), JSON.stringify({ format: 'casa-practice-terminal-save', formatVersion: 2 }));
+    const { env } = envWithSaveFile('youth-discloses.json', JSON.stringify({ format: 'casa-practice-terminal-save', formatVersion: 2 }));
     const listed = await runPiped(['--plain'], 'q\n', env);
     expect(flat(listed.out)).toContain('What Kiara tells you (saved by a newer version) (about');
   });
@@ -284,10 +281,7 @@ describe('the line-by-line list where a save is damaged', () => {
   // Found by the newcomer-54 pass: the full-screen picker marks a save too damaged to continue
   // "(damaged save)"; the line-by-line list left it unmarked.
   it('marks it as the full-screen picker does, and listing it moves nothing', async () => {
-    const env = tempEnv();
-    const saves = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves');
-    mkdirSync(saves, { recursive: true });
-    writeFileSync(join(saves, 'youth-discloses.json'), '[');
+    const { env, saves } = envWithSaveFile('youth-discloses.json', '[');
     const listed = await runPiped(['--plain'], 'q\n', env);
     expect(flat(listed.out)).toContain('What Kiara tells you (damaged save) (about');
     expect(flat(listed.out)).not.toContain('What Kiara tells you (saved)');

@@ -10,7 +10,7 @@ import { loadScenarioFile } from '../../src/terminal/files.js';
 import { roomSessionArgs, saveProgress } from '../../src/terminal/saves.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { BIN, ROOT, runChild, runInProcess as inProcess, runPiped, type CliRun } from './helpers/cli.js';
-import { FIXTURES, SCENARIOS, tempEnv } from './helpers/ink.js';
+import { envWithSaveFile, FIXTURES, SCENARIOS, tempEnv } from './helpers/ink.js';
 import { stateDir } from '../../src/terminal/state.js';
 import { gatedPhoneText, PHONE_REASON, reasonedPhoneText } from '../helpers/fixtures.js';
 import { chooseScenario } from '../../src/terminal/plain.js';
@@ -428,10 +428,7 @@ describe('plain mode in this process', () => {
   });
 
   it('resume with a damaged save says so on stderr (the line, the file below on a line of its own, what to do), moves it aside and starts clean', async () => {
-    const env = tempEnv();
-    const saves = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves');
-    mkdirSync(saves, { recursive: true });
-    writeFileSync(join(saves, 'x.json'), 'not json');
+    const { env, saves } = envWithSaveFile('x.json', 'not json');
     const r = await cli(['resume'], '', env);
     expect(r.err.trim().split('\n')).toEqual([
       'casa-practice: Could not resume: the saved progress is damaged (it is not valid JSON). The save was moved to the file below (nothing was deleted); choose a scenario.',

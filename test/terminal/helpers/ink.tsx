@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render as inkRender } from 'ink';
@@ -180,6 +180,15 @@ export async function settle(r: Pick<Typable, 'frames'>): Promise<void> {
  */
 export function tempEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 's')), CASA_PRACTICE_SEED: '1', ...extra };
+}
+
+/** A fresh state folder (tempEnv) holding one save file `name` with `text` as written (damaged, a newer version's…): the env and its saves folder. */
+export function envWithSaveFile(name: string, text: string): { env: NodeJS.ProcessEnv; saves: string } {
+  const env = tempEnv();
+  const saves = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves');
+  mkdirSync(saves, { recursive: true });
+  writeFileSync(join(saves, name), text);
+  return { env, saves };
 }
 
 /** A state folder with a save of the new-phone example at its first decision (opened, then q and y), for a picker that offers to resume. */
