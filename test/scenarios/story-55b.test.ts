@@ -11,8 +11,9 @@ const scored = (id: string, node: string, reply: string) =>
   bundledReply(id, node, reply).assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`);
 
 describe('reread-55: no feedback in the three scenarios runs past three sentences (docs/authoring.md: two or three)', () => {
-  // couch-rent d1-fix, d4-urgent, d5-ride, d5-stay, d7-tatik and d8-status had four. Each was joined up.
-  it.each(['couch-rent'])('%s', (id) => {
+  // couch-rent d1-fix, d4-urgent, d5-ride, d5-stay, d7-tatik and d8-status had four; the-list d1-warning, d5-promise,
+  // d5-call-mom and d8-funds. Each was joined up.
+  it.each(['couch-rent', 'the-list'])('%s', (id) => {
     const long = bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : []))
       .filter((r) => sentences(r.feedback).length > 3).map((r) => r.id);
     expect(long).toEqual([]);
@@ -32,6 +33,19 @@ describe('reread-55: no feedback in the three scenarios runs past three sentence
       for (const s of sections) expect(f, `${reply} ${s}`).toContain(s);
     }
     expect(bundledReply('couch-rent', 'd8-report', 'd8-status').feedback).toMatch(/incriminating information/);
+  });
+
+  it('the-list: the joined feedback keeps every citation it had', () => {
+    const cites: Array<[string, string, string[]]> = [
+      ['d1-ba', 'd1-warning', ['(Red Flags)']],
+      ['d5-kenny', 'd5-promise', ['(Red Flags)', "(CASA/LA's own statement, not the guide's)"]],
+      ['d5-kenny', 'd5-call-mom', ['(Stages of Exiting CSEC Involvement)', '(Red Flags)']],
+      ['d8-steps', 'd8-funds', ['(Stages of Exiting CSEC Involvement)', '(Potential Recommendations)', '(Harm Reduction)']],
+    ];
+    for (const [node, reply, sections] of cites) {
+      const f = bundledReply('the-list', node, reply).feedback;
+      for (const s of sections) expect(f, `${reply} ${s}`).toContain(s);
+    }
   });
 });
 
@@ -54,5 +68,30 @@ describe('reread-55: couch-rent, Arev answers the bargain as a bargain', () => {
 
   it('d3-bargain is scored as before', () => {
     expect(scored('couch-rent', 'd3-glendale', 'd3-bargain')).toEqual(['consult-supervisor-on-suspicion violates 2', 'harm-reduction-self-determination violates 1']);
+  });
+});
+
+// The guide notes that many youth do not consider themselves victims and asks CASAs to remain open-minded and
+// non-judgmental (Stages of Exiting CSEC Involvement). red-flags r-two-workers-victim ("girls who've been trafficked")
+// and youth-discloses d3-victim violate non-judgmental for naming it; the-list d6-hurt did the same, unscored.
+describe('reread-55: the-list, d6-hurt takes the blame off Bảo without naming him hurt', () => {
+  // the-list d6-hurt said "You're the one who's been hurt here" to Bảo, who had just said "Nobody made me", and was
+  // credited with following non-judgmental while its feedback faulted it with that principle's own words ("many
+  // youth do not consider themselves victims"). It now takes the blame off him without naming what happened to him,
+  // and the feedback gives the credit and the fault their own sections' words.
+  it('the-list d6-hurt takes the blame off Bảo without naming him hurt, and its feedback does not fault what it credits', () => {
+    const r = bundledReply('the-list', 'd6-loyal', 'd6-hurt');
+    expect(r.text).not.toMatch(/hurt|victim/i);
+    expect(r.text).toMatch(/^None of this is on you, Bảo\./);
+    expect(r.text).toMatch(/he's the one who'll answer for it\.$/);
+    expect(scored('the-list', 'd6-loyal', 'd6-hurt')).toEqual(['non-judgmental follows 1', 'validate-loss violates 2']);
+    expect(r.feedback).not.toMatch(/do not consider themselves victims/);
+    expect(r.feedback).toMatch(/made to feel accountable for their situation, and the guide asks CASAs to remain open-minded and non-judgmental \(Stages of Exiting CSEC Involvement\)/);
+    expect(r.feedback).toMatch(/validate and process these feelings of loss with the young person \(Stages of Exiting CSEC Involvement\)/);
+    // Still longer than the best reply, d6-miss, so the best reply at d6-loyal is not left the longest.
+    const replies = bundledScenario('the-list').nodes.find((n) => n.id === 'd6-loyal');
+    if (replies?.kind !== 'decision') throw new Error('the-list has no decision d6-loyal');
+    const best = replies.replies.find((x) => x.id === 'd6-miss');
+    expect(r.text.length).toBeGreaterThan(best?.text.length ?? Infinity);
   });
 });
