@@ -12,8 +12,8 @@ const scored = (id: string, node: string, reply: string) =>
 
 describe('reread-55: no feedback in the three scenarios runs past three sentences (docs/authoring.md: two or three)', () => {
   // couch-rent d1-fix, d4-urgent, d5-ride, d5-stay, d7-tatik and d8-status had four; the-list d1-warning, d5-promise,
-  // d5-call-mom and d8-funds. Each was joined up.
-  it.each(['couch-rent', 'the-list'])('%s', (id) => {
+  // d5-call-mom and d8-funds; red-flags r-two-workers-victim and r-new-team-text-keisha. Each was joined up.
+  it.each(['couch-rent', 'the-list', 'red-flags'])('%s', (id) => {
     const long = bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : []))
       .filter((r) => sentences(r.feedback).length > 3).map((r) => r.id);
     expect(long).toEqual([]);
@@ -47,6 +47,17 @@ describe('reread-55: no feedback in the three scenarios runs past three sentence
       for (const s of sections) expect(f, `${reply} ${s}`).toContain(s);
     }
   });
+
+  it('red-flags: the joined feedback keeps every citation it had', () => {
+    const cites: Array<[string, string, string[]]> = [
+      ['r-two-workers', 'r-two-workers-victim', ['(Collaboration with Case Parties)', '(Stages of Exiting CSEC Involvement)']],
+      ['r-new-team', 'r-new-team-text-keisha', ['(Collaboration with Case Parties)', 'authorization form']],
+    ];
+    for (const [node, reply, sections] of cites) {
+      const f = bundledReply('red-flags', node, reply).feedback;
+      for (const s of sections) expect(f, `${reply} ${s}`).toContain(s);
+    }
+  });
 });
 
 describe('reread-55: couch-rent, Arev answers the bargain as a bargain', () => {
@@ -73,7 +84,7 @@ describe('reread-55: couch-rent, Arev answers the bargain as a bargain', () => {
 
 // The guide notes that many youth do not consider themselves victims and asks CASAs to remain open-minded and
 // non-judgmental (Stages of Exiting CSEC Involvement). red-flags r-two-workers-victim ("girls who've been trafficked")
-// and youth-discloses d3-victim violate non-judgmental for naming it; the-list d6-hurt did the same, unscored.
+// and youth-discloses d3-victim violate non-judgmental for naming it; two replies did the same, unscored.
 describe('reread-55: the-list, d6-hurt takes the blame off Bảo without naming him hurt', () => {
   // the-list d6-hurt said "You're the one who's been hurt here" to Bảo, who had just said "Nobody made me", and was
   // credited with following non-judgmental while its feedback faulted it with that principle's own words ("many
@@ -93,5 +104,18 @@ describe('reread-55: the-list, d6-hurt takes the blame off Bảo without naming 
     if (replies?.kind !== 'decision') throw new Error('the-list has no decision d6-loyal');
     const best = replies.replies.find((x) => x.id === 'd6-miss');
     expect(r.text.length).toBeGreaterThan(best?.text.length ?? Infinity);
+  });
+});
+
+describe('reread-55: red-flags, the wrong promise about papers calls Yesi nothing', () => {
+  // red-flags r-immigration-guess said "Trafficking victims automatically get visas, so you'll be fine", a label for
+  // Yesi that r-two-workers-victim, three decisions earlier, is faulted for (non-judgmental, weight 2), here unscored.
+  // The wrong promise is now about her question itself: what testifying would mean for her papers.
+  it('red-flags r-immigration-guess makes its wrong promise without calling Yesi a victim, scored as before', () => {
+    const r = bundledReply('red-flags', 'r-immigration', 'r-immigration-guess');
+    expect(r.text).not.toMatch(/victim|trafficked/i);
+    expect(r.text).toMatch(/If you testify, you automatically get a visa, so you'll be fine\./);
+    expect(scored('red-flags', 'r-immigration', 'r-immigration-guess')).toEqual(['immigration-screening violates 2']);
+    expect(r.feedback).toContain('(Legal Advocacy)');
   });
 });
