@@ -119,3 +119,19 @@ describe('reread-55: red-flags, the wrong promise about papers calls Yesi nothin
     expect(r.feedback).toContain('(Legal Advocacy)');
   });
 });
+
+describe('reread-55: the-list d7-ride cites no section for the motive of a prohibited reply', () => {
+  // docs/authoring.md section 6 ("A prohibited act is not a strength"): the feedback may say the instinct is kind, but
+  // it cites no section for the motive. d7-ride (an answer to Chú Vinh's offer to drive Bảo to court) said the guide
+  // lists transportation and confirming court dates among a CASA's legal support "(Legal Advocacy)", for the very act
+  // that is communication with the person exploiting him. It now names what would have kept the line, with its section
+  // (d7-go follows csw-partnership, so the debrief counts a missed chance here).
+  it('keeps the prohibition and the way to keep it, without the Legal Advocacy citation', () => {
+    const f = bundledReply('the-list', 'd7-door', 'd7-ride').feedback;
+    expect(f).not.toContain('(Legal Advocacy)');
+    expect(f).toMatch(/should not initiate or have any communication with a youth's trafficker \(Prohibited Activities\)/);
+    expect(f).toMatch(/Pass his offer on to Mr\. Pham and leave it unanswered: .*\(Collaboration with Case Parties\)\.$/);
+    expect(sentences(f).length).toBeLessThanOrEqual(3);
+    expect(scored('the-list', 'd7-door', 'd7-ride')).toEqual(['no-trafficker-contact violates 3']);
+  });
+});
