@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { principles } from '../../src/machines/guide.js';
+import type { Scenario } from '../../src/machines/schema/scenario.js';
+import { bundledReply, bundledScenario } from '../helpers/bundled.js';
+
+// Session content-55: content judgement calls left by readers, decided with the guide as the source of truth.
+
+/** Principles whose rule (principles.json) holds only once the youth has gone back to the person exploiting them. */
+const onlyAfterReturnToExploiter = principles.filter((p) => /^If the youth (goes back|returns) to the person exploiting them\b/.test(p.rule)).map((p) => p.id);
+
+/** The nodes a node can lead to: a scene's or reply's "next", a plain id or a list of routes. */
+function nextOf(n: Scenario['nodes'][number]): string[] {
+  const targets = (next: unknown): string[] => (typeof next === 'string' ? [next] : Array.isArray(next) ? next.map((r: { to: string }) => r.to) : []);
+  if (n.kind === 'decision') return n.replies.flatMap((r) => targets(r.next));
+  return 'next' in n ? targets(n.next) : [];
+}
+
+/** Node ids reachable from the start without entering any node in `avoid`. */
+function reachableAvoiding(s: Scenario, avoid: ReadonlySet<string>): Set<string> {
+  const byId = new Map(s.nodes.map((n) => [n.id, n]));
+  const seen = new Set<string>();
+  const todo = [s.start];
+  while (todo.length) {
+    const id = todo.pop() as string;
+    if (seen.has(id) || avoid.has(id)) continue;
+    seen.add(id);
+    const n = byId.get(id);
+    if (n) todo.push(...nextOf(n));
+  }
+  return seen;
+}
+
+// 1. whereabouts-unknown d5-not-mad was credited on safety-is-priority (and it and d5/d6 replies on remain-accepting),
+// whose rule holds "If the youth goes back to the person exploiting them" (Likelihood of Relapse: "Should a youth
+// return to their trafficker"). The story only said "The fear nobody says aloud is that she is back with Rico": at
+// d5 nobody knew. The scenario is built on that return (learning goals expect-relapse, safety-is-priority,
+// remain-accepting; Dez's "i miss him and im scared of him"), so the story now tells it before d5: Mr. Nasser hears
+// from a friend of Dez's, through Carla, that Dez went back to Rico the week she left (no search by the CASA).
+describe('story-55a: whereabouts-unknown tells Dez went back to Rico before any reply is scored on the relapse principles', () => {
+  const ID = 'whereabouts-unknown';
+  const s = () => bundledScenario(ID);
+  const tellsReturn = (n: Scenario['nodes'][number]) => /told Carla that Dez went back to Rico/.test(n.narration ?? '');
+
+  it('the decisions scoring a principle conditioned on a return to the exploiter are reached only through a scene that tells that return as news', () => {
+    expect(onlyAfterReturnToExploiter).toEqual(expect.arrayContaining(['safety-is-priority', 'remain-accepting']));
+    const scoring = s().nodes.filter((n) => n.kind === 'decision' && n.replies.some((r) => r.assessments.some((a) => onlyAfterReturnToExploiter.includes(a.principle)))).map((n) => n.id);
+    expect(scoring).toEqual(['d5-text', 'd6-feelings', 'd7-ride']);
+    const telling = new Set(s().nodes.filter(tellsReturn).map((n) => n.id));
+    expect(telling.size).toBeGreaterThan(0);
+    const before = reachableAvoiding(s(), telling);
+    expect(scoring.filter((id) => before.has(id))).toEqual([]);
+  });
+
+  it('the news comes from the CSW, from a friend through Carla, and leaves her whereabouts unknown', () => {
+    const scene = s().nodes.find(tellsReturn);
+    expect(scene?.narration).toMatch(/^On Monday Mr\. Nasser calls: a friend of Dez's has told Carla that Dez went back to Rico the week she left\. Nobody knows where they are staying\./);
+    expect(s().contentNote).toMatch(/news that she has gone back to the man who exploited her/);
+  });
+
+  it('d5-not-mad keeps its scoring, and its feedback and the note say when the guide asks the reassurance and that it holds here', () => {
+    const r = bundledReply(ID, 'd5-text', 'd5-not-mad');
+    expect(r.assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`)).toEqual(['safety-is-priority follows 2', 'remain-accepting follows 1']);
+    expect(r.feedback).toMatch(/should a youth return to the person exploiting them, as Dez has gone back to Rico, the guide asks you to reassure her that your main priority is her safety regardless of her choices \(Likelihood of Relapse\)\.$/);
+    const d5 = s().nodes.find((n) => n.id === 'd5-text');
+    expect(d5?.kind === 'decision' ? d5.facilitatorNote : '').toMatch(/Dez has gone back to Rico, as Mr\. Nasser heard on Monday\. Should a youth return to the person exploiting them/);
+    expect(d5?.kind === 'decision' ? d5.facilitatorNote : '').not.toMatch(/fears/);
+  });
+});
