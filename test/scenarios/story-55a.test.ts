@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { principles } from '../../src/machines/guide.js';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
 import { bundledReply, bundledScenario } from '../helpers/bundled.js';
+import { endedOn } from '../helpers/story.js';
+import { strongAfter } from '../helpers/strong-after.js';
 
 // Session content-55: content judgement calls left by readers, decided with the guide as the source of truth.
 
@@ -64,5 +66,35 @@ describe('story-55a: whereabouts-unknown tells Dez went back to Rico before any 
     const d5 = s().nodes.find((n) => n.id === 'd5-text');
     expect(d5?.kind === 'decision' ? d5.facilitatorNote : '').toMatch(/Dez has gone back to Rico, as Mr\. Nasser heard on Monday\. Should a youth return to the person exploiting them/);
     expect(d5?.kind === 'decision' ? d5.facilitatorNote : '').not.toMatch(/fears/);
+  });
+});
+
+// 2. saturday-shoots ended strong (81%) after d2-pile (three questions in a row: "do not interrogate them") or d2-direct
+// ("Is anybody paying you to do things with adults?": "Asking directly about potential CSEC activity may offend or
+// alienate the youth"), both Red Flags, because trust climbed back to 60 by d7-plan. The strong route now reads the
+// conduct, and the mixed ending tells the stairs. (d3-open-aunt, the hopeful push to tell her aunt, still may end
+// strong at 81%: the guide names no harm for it beyond being youth-centered, weighed 1, and this scenario scores
+// nothing on coming out; see the report.)
+describe('story-55a: saturday-shoots does not end strong after interrogating Meron or asking her straight out', () => {
+  const ID = 'saturday-shoots';
+  const s = () => bundledScenario(ID);
+  const BEST_AFTER = ['d1-talk', 'X', 'd3g-sister', 'd4-honest', 'd5-leah', 'd6-kid', 'd7-plan'];
+
+  it.each(['d2-pile', 'd2-direct'])('no playthrough through %s ends strong', (id) => {
+    expect(strongAfter(s(), [], { through: id, first: true }).get(id)).toBeUndefined();
+  });
+
+  it('no playthrough that breaks curious-not-interrogating or no-direct-csec-questions ends strong', () => {
+    expect([...strongAfter(s(), ['curious-not-interrogating', 'no-direct-csec-questions']).keys()]).toEqual([]);
+  });
+
+  it.each([
+    { id: 'd2-pile', told: /^On the stairs, the first thing Meron heard from you about her sneakers was three questions in a row, and she has kept her guard up with you since\. She goes to the shoot on Saturday/ },
+    { id: 'd2-direct', told: /^On the stairs you asked Meron straight out whether anybody was paying her to do things with adults, and she has kept her guard up with you since\. She goes to the shoot on Saturday/ },
+  ])('$id then the best of everything else, at 81%, ends mixed and says why', ({ id, told }) => {
+    const d = endedOn(ID, BEST_AFTER.map((r) => (r === 'X' ? id : r)));
+    expect(d.score.percent).toBe(81);
+    expect(d.ending).toMatchObject({ id: 'end-mixed', kind: 'mixed' });
+    expect(d.ending?.narration).toMatch(told);
   });
 });
