@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { principles } from '../../src/machines/guide.js';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
 import { bundledReply, bundledScenario } from '../helpers/bundled.js';
+import { pinsFor } from '../helpers/pins.js';
 import { endedOn } from '../helpers/story.js';
 import { strongAfter } from '../helpers/strong-after.js';
 
@@ -96,5 +97,34 @@ describe('story-55a: saturday-shoots does not end strong after interrogating Mer
     expect(d.score.percent).toBe(81);
     expect(d.ending).toMatchObject({ id: 'end-mixed', kind: 'mixed' });
     expect(d.ending?.narration).toMatch(told);
+  });
+});
+
+// 3. testifying d5-him ("Sure, put him on.") was told the guide's youth-centered, culturally sensitive support "starts with
+// calling her who she is": the guide says no such thing (it has nothing on names), and the reply calls her nothing
+// but "him". The feedback now says what the reply does against the principle it is scored on. The mixed ending's
+// "when you asked him to put 'him' on" read as if Selene were the one asked; it names Mr. Dunn.
+describe('story-55a: testifying d5-him is told what its words did, not a rule the guide does not state', () => {
+  const ID = 'testifying';
+  const pins = pinsFor(ID);
+
+  it('its feedback quotes the word the reply used and claims nothing the guide does not say about what being youth-centered starts with', () => {
+    const r = pins.reply('d5-him');
+    expect(r.text).toMatch(/put him on\.$/);
+    expect(r.feedback).not.toMatch(/starts with|calling her who she is/);
+    expect(r.feedback).toMatch(/But 'him' slipped in from Mr\. Dunn, and Selene is a girl; she hears that word all day at the home\. The guide asks a CASA to be youth-centered and culturally sensitive \(CASA Role and Expectations\); echoing the word staff use for her puts their habit ahead of her\.$/);
+    // What each d5 feedback says a reply calls Selene is in that reply.
+    for (const id of ['d5-check', 'd5-theirs', 'd5-him']) {
+      const each = pins.reply(id);
+      if (/you call Selene by her name/.test(each.feedback)) expect(each.text, id).toMatch(/\bSelene\b/);
+      if (/you call Selene 'her'/.test(each.feedback)) expect(each.text, id).toMatch(/\bher\b/);
+      if (/'him' slipped in/.test(each.feedback)) expect(each.text, id).toMatch(/\bhim\b/);
+    }
+  });
+
+  it('after d5-him the mixed ending names who was asked to put "him" on', () => {
+    const d = pins.bestWith({ 'd5-check': 'd5-him' });
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).toContain("she was standing by the office when you asked Mr. Dunn to put 'him' on");
   });
 });
