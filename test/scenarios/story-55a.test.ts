@@ -128,3 +128,29 @@ describe('story-55a: testifying d5-him is told what its words did, not a rule th
     expect(d?.ending?.narration).toContain("she was standing by the office when you asked Mr. Dunn to put 'him' on");
   });
 });
+
+// 4. boy-red-flags d6-once ("Okay, just this once. Text me when you get there so I know you're safe, and I'll fill Ms.
+// Ortega in tomorrow.") stays scored on its breach alone (csw-partnership violates 2): the check-in follows no section
+// of the guide (its safety reassurance is asked "Should a youth return to their trafficker", and Theo has gone back to
+// no one, as d6-train's note says), as saturday-shoots d4-keep's "text me Saturday night so I know you're safe" earns
+// nothing. But its mixed ending told only "Theo is home by Monday. At your next visit he talks about the BMX frame":
+// nothing of the night at Vince's kept from Ray and from his CSW. It now tells it, warm or cold.
+describe('story-55a: boy-red-flags tells the night d6-once kept from Ray and Ms. Ortega', () => {
+  const ID = 'boy-red-flags';
+  const BEST = ['d1-maybe', 'd2-light', 'd3-careful', 'd4-jonah', 'd5-person', 'd6-once'];
+
+  it('with Theo\'s trust kept, the mixed ending tells the night and the day-late word to Ms. Ortega, and keeps the warm visit', () => {
+    const d = endedOn(ID, BEST);
+    expect(d.ending?.id).toBe('end-mixed');
+    expect(d.ending?.narration).toMatch(/^Theo spent Sunday night at Vince's and texted you from there, as you asked; he is home by Monday\. Ray learned where he had been only afterwards, and Ms\. Ortega heard it from you a day late/);
+    expect(d.ending?.narration).toMatch(/talks about the BMX frame and the tire shop, though not about that night or about Vince/);
+  });
+
+  it('with his trust lost, it tells the night without the warm visit', () => {
+    const d = endedOn(ID, BEST.map((r) => (r === 'd2-light' ? 'd2-pile' : r === 'd3-careful' ? 'd3-drop' : r)));
+    expect(d.ending?.id).toBe('end-mixed');
+    expect(d.ending?.narration).toMatch(/Ms\. Ortega heard it from you a day late/);
+    expect(d.ending?.narration).toMatch(/hasn't brought that night up with you since/);
+    expect(d.ending?.narration).not.toMatch(/BMX/);
+  });
+});
