@@ -103,7 +103,7 @@ describe('story-55a: saturday-shoots does not end strong after interrogating Mer
 // 3. testifying d5-him ("Sure, put him on.") was told the guide's youth-centered, culturally sensitive support "starts with
 // calling her who she is": the guide says no such thing (it has nothing on names), and the reply calls her nothing
 // but "him". The feedback now says what the reply does against the principle it is scored on. The mixed ending's
-// "when you asked him to put 'him' on" read as if Selene were the one asked; it names Mr. Dunn.
+// "when you asked him to put 'him' on" read as if Selene were the one asked; it quotes the reply's words.
 describe('story-55a: testifying d5-him is told what its words did, not a rule the guide does not state', () => {
   const ID = 'testifying';
   const pins = pinsFor(ID);
@@ -122,10 +122,10 @@ describe('story-55a: testifying d5-him is told what its words did, not a rule th
     }
   });
 
-  it('after d5-him the mixed ending names who was asked to put "him" on', () => {
+  it('after d5-him the mixed ending quotes what the volunteer said to Mr. Dunn', () => {
     const d = pins.bestWith({ 'd5-check': 'd5-him' });
     expect(d?.ending?.id).toBe('end-mixed');
-    expect(d?.ending?.narration).toContain("she was standing by the office when you asked Mr. Dunn to put 'him' on");
+    expect(d?.ending?.narration).toContain("since the phone call with Mr. Dunn: she was standing by the office when you said 'put him on', and");
   });
 });
 
