@@ -33,7 +33,8 @@ export function fitted(text: string, io: CliIO): string {
 export const VALIDATE_HELP = `Usage: casa-practice validate <file|folder>... [--json] [--strict] [--watch]
 
 Checks scenario files against the format and the in-service guide's rules.
-Every problem is printed with file:line:column, where it is, what is wrong and how to fix it.
+Every problem is printed with file:line:column, where it is, what is wrong and how to fix it:
+the errors first, then the warnings, each in the order of the file (--json keeps that order).
 A folder means every *.json in it (JSON Schemas excepted). In a terminal the report is wrapped
 to its width between words; piped or in a file, each problem and each fix is one line.
 

@@ -236,6 +236,34 @@ describe('past the 200 problems listed, no error is hidden behind warnings', () 
   });
 });
 
+// Found by val-55: under the cap, problems were listed in the file's order alone, errors and
+// warnings mixed; a trainer reading a long list met the errors (which stop the file loading) here
+// and there among the warnings. Errors come first always, then warnings, each in the file's order.
+describe('under the 200 problems listed, the errors come first, then the warnings, each in the file\'s order', () => {
+  it('warnings above and between two errors: the errors first, then the warnings, the counts unchanged', () => {
+    const scene = (id: string, next: string) => ({ id, kind: 'scene', narration: 'You wait.', next }) as Node;
+    const text = exampleEdited((f) => {
+      f.nodes.splice(1, 0, scene('spare-0', 'end-strong'), scene('spare-1', 'end-strong'));
+      (node(f, 'after-visit').replies?.[0] as { effects?: unknown }).effects = [{ var: 'nope', add: 1 }];
+      f.nodes.push(scene('late-0', 'end-strong'), scene('late-1', 'end-strong'), scene('lost', 'nowhere'));
+    });
+    const result = validateScenario(text, 'x.json');
+    // In the file's order: spare-0, spare-1 (warnings), "nope" (error), late-0, late-1, lost (warnings), its "next" (error).
+    expect(result.problems.map((p) => [p.severity, p.code, p.path.join('.')])).toEqual([
+      ['error', 'unknown-variable', 'nodes.5.replies.0.effects.0.var'],
+      ['error', 'unknown-node', 'nodes.11.next'],
+      ...[1, 2, 9, 10, 11].map((n) => ['warning', 'unreachable', `nodes.${n}`]),
+    ]);
+    const at = (p: Problem) => p.line * 1e6 + p.column;
+    expect(at(result.problems[2] as Problem)).toBeLessThan(at(result.problems[0] as Problem));
+    expect([result.errors, result.warnings, result.truncated]).toEqual([2, 5, undefined]);
+    // The report lists them in the same order, the summary line last.
+    const report = formatValidation(result, 'x.json').split('\n');
+    expect(report.filter((l) => l.startsWith('x.json:')).map((l) => / (error|warning) \[/.exec(l)?.[1])).toEqual(['error', 'error', 'warning', 'warning', 'warning', 'warning', 'warning', undefined]);
+    expect(report.at(-1)).toBe('x.json: 2 errors, 5 warnings');
+  });
+});
+
 // Found by validator-52: the same learning goal pasted 300 times was 300 warnings, each saying it
 // was "listed twice". The same warning, word for word, in one list or one text is one warning at
 // the first place, saying how many times it comes and where the next few are, in the report and

@@ -271,9 +271,9 @@ describe('unknown-node when a node repeats another\'s id', () => {
     const text = `${good.slice(0, end)},\n${block},\n${block}${good.slice(end)}`
       .replace('"next": "end-harmful"', '"next": "end-crossed"').replace('"next": "end-mixed"', '"next": "end-investigating"');
     const { problems } = validateScenario(text, 'x.json');
-    // (The original ending, which the reply led to before, is out of reach: a warning of its own.)
-    expect(problems.map((p) => `${p.code} ${formatPath(p.path)}`)).toEqual(['unreachable nodes[6]', 'duplicate-id nodes[7].id', 'duplicate-id nodes[8].id']);
-    problems.shift();
+    // (The original ending, which the reply led to before, is out of reach: a warning of its own,
+    // listed after the errors.)
+    expect(problems.map((p) => `${p.code} ${formatPath(p.path)}`)).toEqual(['duplicate-id nodes[7].id', 'duplicate-id nodes[8].id', 'unreachable nodes[6]']);
     expect(problems[0]?.message).toMatch(/ A "next" names "end-crossed" \(line \d+, column \d+\), which is no node's id: if this copy is the node meant there, its id should be "end-crossed"\.$/);
     expect(problems[1]?.message).toMatch(/ A "next" names "end-investigating" \(line \d+, column \d+\), which is no node's id: if this copy is the node meant there, its id should be "end-investigating"\.$/);
     // Doing as they say leaves nothing.
@@ -368,8 +368,8 @@ describe('a decision copied: its replies\' repeated ids are one error at the cop
 
   it('renamed: one error, at its first reply\'s id, naming each repeated id where it is, and an id to write', () => {
     const { text, problems } = withCopy('after-visit-again');
-    expect(problems.map((p) => p.code)).toEqual(['unreachable', 'duplicate-id']);
-    const p = problems[1] as Problem;
+    expect(problems.map((p) => p.code)).toEqual(['duplicate-id', 'unreachable']);
+    const p = problems[0] as Problem;
     expect(formatPath(p.path)).toBe('nodes[4].replies[0].id');
     expect(pointsAt(text, p)).toMatch(/^"after-supervisor",$/);
     expect(p.message).toMatch(/^The ids of all 3 replies of this decision are already used by the replies of node "after-visit" \(line 75, column 13\): "after-supervisor" \(line \d+, column \d+\), "after-search" \(line \d+, column \d+\) and "after-wait" \(line \d+, column \d+\)\. A decision copied keeps its replies' ids, and a reply id must be unique in the whole scenario\.$/);
@@ -388,9 +388,9 @@ describe('a decision copied: its replies\' repeated ids are one error at the cop
   // were given the id to write.
   it('one reply left with the id it was copied with: its fix gives the id to write too', () => {
     const { text, problems } = withCopy('after-visit-again', (copy) => copy.replace(/"id": "after-(search|wait)"/g, '"id": "after-visit-again-$1"'));
-    expect(problems.map((p) => p.code)).toEqual(['unreachable', 'duplicate-id']);
-    expect(problems[1]?.message).toBe('The reply id "after-supervisor" is already used by a reply of node "after-visit" (line 83, column 17).');
-    expect(problems[1]?.fix).toBe('Reply ids must be unique in the whole scenario; prefix them with the node id, e.g. "after-visit-again-supervisor" for "after-supervisor".');
+    expect(problems.map((p) => p.code)).toEqual(['duplicate-id', 'unreachable']);
+    expect(problems[0]?.message).toBe('The reply id "after-supervisor" is already used by a reply of node "after-visit" (line 83, column 17).');
+    expect(problems[0]?.fix).toBe('Reply ids must be unique in the whole scenario; prefix them with the node id, e.g. "after-visit-again-supervisor" for "after-supervisor".');
     const copyAt = text.indexOf('"id": "after-visit-again"');
     const done = text.slice(0, copyAt) + text.slice(copyAt).replace('"id": "after-supervisor"', '"id": "after-visit-again-supervisor"');
     expect(validateScenario(done, 'x.json').problems.map((p) => p.code)).toEqual(['unreachable']);

@@ -395,6 +395,21 @@ describe('hand-typed mistakes: the same problem, place and fix in the report and
     expect(human.out).toContain(`…and ${left} more problems, all warnings, of these kinds (unreachable ×${left})`);
   });
 
+  // Found by val-55: under the cap, the report listed errors and warnings mixed, in the file's order.
+  it('under the cap: the report and --json list the errors first, then the warnings, each in the file\'s order, in the same order', async () => {
+    const f = JSON.parse(example) as { nodes: { id?: string; replies?: { effects?: unknown }[] }[] };
+    f.nodes.splice(1, 0, { id: 'spare-0', kind: 'scene', narration: 'You wait.', next: 'end-strong' } as never);
+    (f.nodes.flatMap((n) => n.replies ?? []).at(-1) as { effects?: unknown }).effects = [{ var: 'nope', add: 1 }];
+    const { file, human, problems } = await both(JSON.stringify(f, null, 2));
+    const listed = problems as unknown as { severity: string; code: string; line: number; column: number }[];
+    // The "$schema" warning (the file is outside the scenarios folder) and the unreachable scene come before the error in the file.
+    expect(listed.map((p) => `${p.severity} ${p.code}`)).toEqual(['error unknown-variable', 'warning schema-not-found', 'warning unreachable']);
+    expect(listed[1]?.line).toBeLessThan(listed[0]?.line ?? 0);
+    expect(listed[2]?.line).toBeLessThan(listed[0]?.line ?? 0);
+    const reported = human.out.split('\n').filter((l) => l.startsWith(`${file}:`) && /^:\d+:\d+ /.test(l.slice(file.length))).map((l) => l.slice(file.length + 1).split(' ').slice(0, 3).join(' '));
+    expect(reported).toEqual(listed.map((p) => `${p.line}:${p.column} ${p.severity} [${p.code}]`));
+  });
+
   // Found by validator-52: a learning goal pasted 300 times was 300 warnings in the report and in --json.
   it('a learning goal pasted 300 times: one warning in the report and in --json, with the count and the next places', async () => {
     const f = JSON.parse(example) as { learningGoals: string[] };

@@ -737,10 +737,12 @@ function finish(text: string, fileName: string, problems: UnlocatedProblem[], sc
     ({ listed, rest } = locateListed(text, file, problems, keysUnique, value));
   } else {
     const located = locateWithRelated(text, file, problems, keysUnique, value).sort((a, b) => a.line - b.line || a.column - b.column);
-    // Past the cap, the errors first (each kind in the file's order): 300 warnings near the top (a
-    // learning goal listed again and again) filled the 200 places, and the errors further down,
-    // which stop the scenario from playing, were only counted (found by validator-51).
-    const ordered = located.length > MAX_PROBLEMS ? errorsFirst(located) : located;
+    // The errors first, then the warnings, each kind in the file's order: past the cap, 300 warnings
+    // near the top (a learning goal listed again and again) filled the 200 places and the errors
+    // further down, which stop the scenario from playing, were only counted (found by validator-51);
+    // under it, a trainer reading a long list met the errors, the ones that stop the file loading,
+    // scattered among the warnings (val-55).
+    const ordered = errorsFirst(located);
     listed = ordered.slice(0, MAX_PROBLEMS);
     rest = ordered.slice(MAX_PROBLEMS);
   }
