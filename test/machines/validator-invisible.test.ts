@@ -269,10 +269,10 @@ describe('a hidden character in an id, a reference or a field name is named in t
   // lower-case letters, digits and single hyphens … Use something like "phone-accuse"", not which
   // character is wrong nor where; so were an en dash for a hyphen and an accented letter.
   it.each([
-    ['an emoji in a reply id', '"id": "phone-accuse"', '"id": "phone-\u{1F621}accuse"', 'holds an emoji (U+1F621), after "phone-".', 'It is just after "phone-": delete it, or type the whole value again. Use something like "phone-accuse".'],
-    ['an emoji flag (two code points, one character) at the end of a "next"', '"next": "end-harmful"', '"next": "end-harmful\u{1F1FA}\u{1F1F8}"', 'holds an emoji (U+1F1FA U+1F1F8), at its end, after "end-harmful".', 'It is just after "end-harmful": delete it, or type the whole value again. Change it to "end-harmful"'],
-    ['a skin tone after a letter, and more', '"id": "phone-accuse"', '"id": "ph\u{1F3FD}one-\u{1F600}accuse"', 'holds an emoji (U+1F3FD), after "ph" (and 1 more character other than a to z, 0 to 9 and the hyphen).', 'It is just after "ph": delete it'],
-    ['an emoji at the start of the scenario id', '"id": "example-new-phone"', '"id": "\u{1F4F1}example-new-phone"', 'holds an emoji (U+1F4F1), at its start.', 'It is just after the opening quote: delete it, or type the whole value again. Use something like "example-new-phone".'],
+    ['an emoji in a reply id', '"id": "phone-accuse"', '"id": "phone-\u{1F621}accuse"', 'holds an emoji, "\u{1F621}" (U+1F621), after "phone-".', 'It is just after "phone-": delete it, or type the whole value again. Use something like "phone-accuse".'],
+    ['an emoji flag (two code points, one character) at the end of a "next"', '"next": "end-harmful"', '"next": "end-harmful\u{1F1FA}\u{1F1F8}"', 'holds an emoji, "\u{1F1FA}\u{1F1F8}" (U+1F1FA U+1F1F8), at its end, after "end-harmful".', 'It is just after "end-harmful": delete it, or type the whole value again. Change it to "end-harmful"'],
+    ['a skin tone after a letter, and more', '"id": "phone-accuse"', '"id": "ph\u{1F3FD}one-\u{1F600}accuse"', 'holds an emoji, "\u{1F3FD}" (U+1F3FD), after "ph" (and 1 more character other than a to z, 0 to 9 and the hyphen).', 'It is just after "ph": delete it'],
+    ['an emoji at the start of the scenario id', '"id": "example-new-phone"', '"id": "\u{1F4F1}example-new-phone"', 'holds an emoji, "\u{1F4F1}" (U+1F4F1), at its start.', 'It is just after the opening quote: delete it, or type the whole value again. Use something like "example-new-phone".'],
     ['an en dash', '"id": "phone-accuse"', '"id": "phone\u2013accuse"', 'holds an en dash (U+2013), which looks like a hyphen but is not one, after "phone".', 'It is just after "phone": type a hyphen (-) in its place, or type the whole value again.'],
     ['a letter and an accent typed after it', '"id": "phone-accuse"', '"id": "phone-accuse\u0301"', 'holds a letter with an accent, "\u00e9" (U+0065 U+0301), at its end, after "phone-accus".', 'It is just after "phone-accus": write "e" in its place'],
     ['a Cyrillic letter that looks like a', '"id": "phone-accuse"', '"id": "phone-\u0430ccuse"', 'holds a letter that is not one of a to z, "\u0430" (U+0430), after "phone-".', 'It is just after "phone-": type the letter meant from a to z in its place'],
@@ -283,6 +283,23 @@ describe('a hidden character in an id, a reference or a field name is named in t
     expect(p.fix.startsWith(fix)).toBe(true);
     expect(`${p.message} ${p.fix}`).not.toMatch(UNSAFE);
     expect(at(text, p).startsWith(value)).toBe(true);
+  });
+
+  // Found by val-55: "phone-❤️" (the heart, U+2764, and the variation selector U+FE0F typed with
+  // it) was told only of the selector, "a character that shows as nothing, after "phone-❤"", and
+  // to delete that: the heart the trainer typed, which is the mistake, went unnamed.
+  it('an emoji with its variation selector at the end of an id: the emoji is named as typed, the selector with it, and where it is', () => {
+    const { text, p } = errorWith('"id": "phone-accuse"', '"id": "phone-accuse\u2764\ufe0f"', 'invalid-id');
+    expect(p.message).toContain('ids must be lower-case letters, digits and single hyphens. "phone-accuse\u2764\ufe0f" holds an emoji, "\u2764\ufe0f" (U+2764 U+FE0F; U+FE0F is a variation selector, which shows as nothing), at its end, after "phone-accuse".');
+    expect(p.message).not.toContain('a character that shows as nothing');
+    expect(p.fix.startsWith('It is just after "phone-accuse": delete it, the variation selector with it, or type the whole value again. Use something like "phone-accuse".')).toBe(true);
+    expect(`${p.message} ${p.fix}`).not.toMatch(UNSAFE);
+    expect(at(text, p).startsWith('"phone-accuse\u2764\ufe0f"')).toBe(true);
+  });
+
+  it('a variation selector after a plain letter, with no emoji, is still named as a character that shows as nothing', () => {
+    const { p } = errorWith('"id": "phone-accuse"', '"id": "phone-ac\ufe0fcuse"', 'invalid-id');
+    expect(p.message).toContain('holds a variation selector (U+FE0F), a character that shows as nothing, after "phone-ac"');
   });
 
   it('a non-breaking space inside an id is named by its name, shown escaped, and where it is', () => {

@@ -227,7 +227,9 @@ export function withHiddenCharacters(raw: unknown, problems: readonly UnlocatedP
     const found = scan(value, false, true);
     const lone = loneSurrogates(value);
     if (!found && lone.length === 0) {
-      if (SHOWS_NOTHING.test(value)) return withShowsNothing(p, value);
+      // A variation selector or a joiner inside an emoji ("❤️" is U+2764 and U+FE0F) is part of a
+      // character that shows: the emoji is named, not the selector alone (val-55).
+      if (SHOWS_NOTHING.test(value) && !hiddenOnlyInsideShown(value)) return withShowsNothing(p, value);
       const spaced = withOddSpace(p, value);
         // Only where the rest is written as an id is: a name ("Jazmín Ruiz") is told the id to write.
       return spaced === p && p.code === 'invalid-id' && /^[a-z0-9-]*$/.test(value.replace(/[^\x20-\x7e]/gu, '')) ? withForeignCharacter(p, value) : spaced;
@@ -341,12 +343,27 @@ function foreignWords(g: string): { name: string; todo: string } {
   const nfc = g.normalize('NFC');
   // As the file holds it: an accent typed after its letter is two code points.
   const code = [...g].map(codePoint).join(' ');
-  if ([...g].some((c) => EMOJI.test(c))) return { name: `an emoji (${code})`, todo: 'delete it' };
+  if ([...g].some((c) => EMOJI.test(c))) {
+    // The emoji as typed, and a variation selector in it named: it shows as nothing, and a trainer
+    // who deletes the heart of "❤️" alone still has an id that is not one.
+    const selector = /[\ufe0e\ufe0f]/u.exec(g)?.[0];
+    const unseen = selector === undefined ? '' : `; ${codePoint(selector)} is a variation selector, which shows as nothing`;
+    return { name: `an emoji, ${quoteValue(g)} (${code}${unseen})`, todo: selector === undefined ? 'delete it' : 'delete it, the variation selector with it' };
+  }
   if (DASHES[nfc]) return { name: `${DASHES[nfc]} (${code}), which looks like a hyphen but is not one`, todo: 'type a hyphen (-) in its place' };
   const plain = g.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   if (/^[a-z]$/.test(plain)) return { name: `a letter with an accent, ${quoteValue(nfc)} (${code})`, todo: `write ${quoteValue(plain)} in its place` };
   if (/^\p{L}/u.test(nfc)) return { name: `a letter that is not one of a to z, ${quoteValue(nfc)} (${code})`, todo: 'type the letter meant from a to z in its place' };
   return { name: `the character ${quoteValue(nfc)} (${code})`, todo: 'delete it' };
+}
+
+/**
+ * Whether each character of `value` that shows as nothing (SHOWS_NOTHING) is part of a character
+ * that shows, one outside plain ASCII: the variation selector of "❤️", the joiner of an emoji
+ * sequence. A selector after a plain letter ("h" and U+FE0F) is not: nothing there shows but "h".
+ */
+function hiddenOnlyInsideShown(value: string): boolean {
+  return graphemes(value).every(({ segment }) => !SHOWS_NOTHING.test(segment) || [...segment].some((c) => /[^\x00-\x7f]/.test(c) && !SHOWS_NOTHING.test(c) && !/\s/u.test(c)));
 }
 
 /** `value`'s characters as a reader counts them (an emoji flag, a letter and its accent: one each), where the runtime can tell. */
