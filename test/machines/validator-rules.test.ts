@@ -2988,6 +2988,40 @@ describe('wrong types a trainer writes, said in a trainer\'s words', () => {
   });
 });
 
+// Found by val-55: a line's "character": null was told 'What to write there: The id of a
+// character.', naming none of the scenario's characters; the trainer had to look them up.
+describe('a line whose "character" is not text: the fix lists the scenario\'s characters to copy one', () => {
+  const lineCharacter = (value: unknown, characters?: { id: unknown }[]) => {
+    const f = JSON.parse(readFixture('good/example.json').toString('utf8')) as { characters: { id: unknown }[]; nodes: { lines?: { character: unknown }[] }[] };
+    if (characters) f.characters = characters.map((c, i) => ({ name: `Person ${i}`, role: 'other', ...c }));
+    (f.nodes[0]?.lines?.[0] as { character: unknown }).character = value;
+    return validateScenario(JSON.stringify(f, null, 2), 'x.json').problems.filter((p) => p.code === 'wrong-type');
+  };
+
+  it('null, with the one character declared: named', () => {
+    const [p] = lineCharacter(null);
+    expect(formatPath(p?.path ?? [])).toBe('nodes[0].lines[0].character');
+    expect(p?.fix).toBe('Write the text in double quotes in place of null: "character": "…". What to write there: The id of a character. The only character this scenario declares is "jade".');
+  });
+
+  it('null, with eight characters declared: the first five named, the rest counted; an id that is not one is not offered', () => {
+    const ids = ['jade', 'dani', 'ms-ortiz', 'grandma', 'csw-lee', 'Officer Ray', 'r-supervisor', 'tio-beto', 'nurse-kim'];
+    const [p] = lineCharacter(null, ids.map((id) => ({ id })));
+    expect(p?.fix).toMatch(/ The characters this scenario declares: "jade", "dani", "ms-ortiz", "grandma", "csw-lee", … and 3 more; write the id of the one who says this line\.$/);
+    expect(p?.fix).not.toContain('Officer Ray');
+  });
+
+  it('a number: the same list after the fix', () => {
+    const [p] = lineCharacter(7, [{ id: 'jade' }, { id: 'dani' }]);
+    expect(p?.fix).toBe('Put the text in double quotes, e.g. "…". The characters this scenario declares: "jade" and "dani"; write the id of the one who says this line.');
+  });
+
+  it('no character with an id: the fix says to give one an id first', () => {
+    const [p] = lineCharacter(null, [{ id: 'Jade M' }]);
+    expect(p?.fix).toMatch(/ This scenario declares no character with an id yet: give the character who says it an id in "characters", and write that id here\.$/);
+  });
+});
+
 describe('cycle points at the "next" that goes back', () => {
   it('a reply whose "next" names its own decision: at that "next", naming the reply', () => {
     const { text, problems } = exampleWith('"next": "end-harmful"', '"next": "after-visit"');

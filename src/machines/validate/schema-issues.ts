@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { principleIds, principles, sections } from '../guide.js';
 import { suggestedId } from '../scenario-id.js';
 import * as S from '../schema/scenario.js';
-import { countWords, firstFew } from '../text/first-few.js';
+import { countWords, firstFew, MAX_NAMED } from '../text/first-few.js';
 import { quoteValue } from '../text/quote.js';
 import { isBlank } from '../text/clean.js';
 import { pointerWords } from './pointers.js';
@@ -128,6 +128,25 @@ function nullTextFix(raw: unknown, path: JsonPath, key: string): string {
   return `Write the text in double quotes in place of null: ${quoteValue(key)}: "…".`
     + (described ? ` What to write there: ${pointerWords.description(described).replace(/\.?$/, '.')}` : '')
     + (optional ? ` If there is none, delete ${quoteValue(key)}: null and the comma that goes with it.` : '');
+}
+
+/**
+ * The character ids the scenario declares, for a line whose "character" is not an id: the first
+ * few, then how many more, as unknown-character names them. Only ids written as ids are offered.
+ */
+function declaredCharacters(raw: unknown): string {
+  const list = valueAt(raw, ['characters']);
+  const ids = new Set<string>();
+  if (Array.isArray(list)) {
+    for (let i = 0; i < list.length; i++) {
+      const id = valueAt(raw, ['characters', i, 'id']);
+      if (typeof id === 'string' && S.Id.safeParse(id).success) ids.add(id);
+    }
+  }
+  const named = [...ids];
+  if (named.length === 0) return ' This scenario declares no character with an id yet: give the character who says it an id in "characters", and write that id here.';
+  if (named.length === 1) return ` The only character this scenario declares is ${quoteValue(named[0], 40)}.`;
+  return ` The characters this scenario declares: ${firstFew(named.slice(0, MAX_NAMED).map((id) => quoteValue(id, 40)), { total: named.length })}; write the id of the one who says this line.`;
 }
 
 /** A condition on the volunteer's conduct has its own fields; any other is read as one on a variable. */
@@ -578,11 +597,14 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       }
       // null where a text belongs ("feedback": null): "Put the text in double quotes" named neither
       // the field nor what to write in it (found by validator-54).
-      if (value === null && issue.expected === 'string' && typeof key === 'string') return [errorAt(path, 'wrong-type', `${capitalise(keyName)} should be ${words}, but it is ${describe(value)}.`, nullTextFix(raw, path, key))];
+      // A line's "character" names one of the scenario's characters: they are listed to copy from
+      // (it named none, found by val-55).
+      const choices = key === 'character' ? declaredCharacters(raw) : '';
+      if (value === null && issue.expected === 'string' && typeof key === 'string') return [errorAt(path, 'wrong-type', `${capitalise(keyName)} should be ${words}, but it is ${describe(value)}.`, `${nullTextFix(raw, path, key)}${choices}`)];
       // One item where a list is expected: the list of one is the object in square brackets.
       const listOfOne = issue.expected === 'array' && typeof key === 'string' && typeof value === 'object' && value !== null && !Array.isArray(value);
       return [errorAt(path, 'wrong-type', `${capitalise(keyName)} should be ${words}, but it is ${describe(value)}.`,
-        listOfOne ? `Put square brackets around the object: ${keyName}: [ { … } ] is a list of one, and more items go inside the brackets, separated by commas.` : fix)];
+        listOfOne ? `Put square brackets around the object: ${keyName}: [ { … } ] is a list of one, and more items go inside the brackets, separated by commas.` : `${fix}${choices}`)];
     }
     case 'invalid_value': {
       // A required field with a fixed set of values ("ending", "verdict") that is not there at all.
