@@ -1,7 +1,7 @@
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { MAX_ID_LENGTH, suggestedId } from './scenario-id.js';
 import { validateScenario, type ValidateOptions, type ValidationResult } from './validate/index.js';
-import type { Problem } from './validate/problem.js';
+import { COLUMN_SAID, type Problem } from './validate/problem.js';
 
 /** What a new scenario file takes from its maker; everything else is the worked example's, as written. */
 export interface NewScenarioFields {
@@ -51,7 +51,10 @@ export interface NewScenario {
 export function newScenario(example: string, fields: NewScenarioFields, options: ValidateOptions = {}): NewScenario {
   const text = newScenarioText(example, fields);
   const result = validateScenario(text, 'new.json', options);
-  const idProblems = result.problems.filter((p) => p.path.length === 1 && p.path[0] === 'id' && (p.severity === 'error' || p.code === 'duplicate-scenario-id'));
+  // The id is typed on the command line, not read from a file: a column in the file made here ("a
+  // capital at its start (column 10)") would point at nothing the trainer sees.
+  const idProblems = result.problems.filter((p) => p.path.length === 1 && p.path[0] === 'id' && (p.severity === 'error' || p.code === 'duplicate-scenario-id'))
+    .map((p) => ({ ...p, message: p.message.replace(COLUMN_SAID, '') }));
   const spelling = idProblems.some((p) => p.severity === 'error');
   const shortened = suggestedId(fields.id).slice(0, MAX_ID_LENGTH).replace(/-+$/, '');
   return { text, result, idProblems, ...(spelling && shortened !== '' && shortened !== fields.id ? { suggestion: shortened } : {}) };

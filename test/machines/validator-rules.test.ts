@@ -2779,7 +2779,7 @@ describe('a reference to a node whose own id is the mistake', () => {
     const places = [...p.message.matchAll(/line (\d+), column (\d+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
     expect(places).toHaveLength(2);
     for (const [line, column] of places) expect(text.slice(offsetOf(text, line, column)).startsWith('"after-visit"')).toBe(true);
-    expect(p.message).toMatch(/^The text "After visit" is not a valid id: ids must be lower-case letters, digits and single hyphens\. 2 places name "after-visit" \(line \d+, column \d+; line \d+, column \d+\), meaning this node: they lead to no node until its id is "after-visit"\.$/);
+    expect(p.message).toMatch(/^The text "After visit" is not a valid id: ids must be lower-case letters, digits and single hyphens\. It holds a capital, "A", at its start \(column \d+\)\. It holds 1 more character an id cannot hold: a space\. 2 places name "after-visit" \(line \d+, column \d+; line \d+, column \d+\), meaning this node: they lead to no node until its id is "after-visit"\.$/);
     expect(p.fix).toBe('Change it to "after-visit": then the 2 places that name it lead here.');
     expect(validateScenario(text.replace('"id": "After visit"', '"id": "after-visit"'), 'x.json').problems).toEqual([]);
   });
@@ -2798,6 +2798,69 @@ describe('a reference to a node whose own id is the mistake', () => {
   });
 });
 
+// Found by val-55: an id of plain ASCII that is not one ("phone_accuse", "phone accuse",
+// "Phone-Accuse") was told only "ids must be lower-case letters, digits and single hyphens": which
+// character, and where, was left to the trainer to find in a long id. The first is named, with the
+// letters before it and its column on the line; the others are counted; the fix still gives the id.
+describe('an id of plain ASCII that is not one: the character that makes it none is named, with its column', () => {
+  const invalid = (written: string) => {
+    const { text, problems } = exampleWith('"id": "phone-accuse"', `"id": ${JSON.stringify(written)}`);
+    const p = problems.find((q) => q.code === 'invalid-id') as Problem;
+    expect(p, written).toBeDefined();
+    const column = Number(/ \(column (\d+)\)/.exec(p.message)?.[1]);
+    // The character at that column of the problem's line.
+    return { p, at: text.split('\n')[p.line - 1]?.[column - 1], column };
+  };
+
+  it.each([
+    ['an underscore', 'phone_accuse', 'It holds an underscore (_) after "phone" (column 23).', '_', 'phone-accuse'],
+    ['a space', 'phone accuse', 'It holds a space after "phone" (column 23).', ' ', 'phone-accuse'],
+    ['a capital at the start', 'Phone-accuse', 'It holds a capital, "P", at its start (column 18).', 'P', 'phone-accuse'],
+    ['a second hyphen', 'phone--accuse', 'It holds a second hyphen after "phone-" (column 24): hyphens in an id come one at a time.', '-', 'phone-accuse'],
+    ['a hyphen at the end', 'phone-accuse-', 'It holds a hyphen at its end, after "phone-accuse" (column 30): an id starts and ends with a letter or a digit.', '-', 'phone-accuse'],
+    ['a space at the end', 'phone-accuse ', 'It holds a space at its end, after "phone-accuse" (column 30).', ' ', 'phone-accuse'],
+    ['another sign', 'phone.accuse', 'It holds the character "." after "phone" (column 23).', '.', 'phone-accuse'],
+  ])('%s: named, where it is, and its column; the fix gives the id', (_name, written, says, character, id) => {
+    const { p, at } = invalid(written);
+    expect(p.message).toBe(`The text ${JSON.stringify(written)} is not a valid id: ids must be lower-case letters, digits and single hyphens. ${says}`);
+    expect(at).toBe(character);
+    expect(p.fix).toBe(`Use something like "${id}".`);
+  });
+
+  it('a quotation mark written \\" in the id: its column is where the \\ is', () => {
+    const { p, at, column } = invalid('phone"accuse');
+    expect(p.message).toContain('It holds the character "\\"" after "phone" (column 23).');
+    expect([at, column]).toEqual(['\\', 23]);
+  });
+
+  it('a letter written as an escape before it (\\u006f for "o"): the column counts the escape as written', () => {
+    const { text, problems } = exampleWith('"id": "phone-accuse"', '"id": "ph\\u006fne_accuse"');
+    const p = problems.find((q) => q.code === 'invalid-id') as Problem;
+    expect(p.message).toContain('It holds an underscore (_) after "phone" (column 28).');
+    expect(text.split('\n')[p.line - 1]?.[27]).toBe('_');
+  });
+
+  it('several: the first named, the others counted by kind', () => {
+    const { p, at } = invalid('Phone Accuse_Now');
+    expect(p.message.endsWith(' It holds a capital, "P", at its start (column 18). It holds 4 more characters an id cannot hold: a space, 2 capitals and an underscore.')).toBe(true);
+    expect(at).toBe('P');
+    expect(p.fix).toBe('Use something like "phone-accuse-now".');
+  });
+
+  it('the scenario\'s own id and a line\'s "character": the same, at their column', () => {
+    const scenario = exampleWith('"id": "example-new-phone"', '"id": "Example New Phone"').problems.find((q) => q.code === 'invalid-id');
+    expect(scenario?.message).toContain('It holds a capital, "E", at its start (column 10). It holds 4 more characters an id cannot hold: 2 spaces and 2 capitals.');
+    const line = exampleWith('"character": "jade"', '"character": "Jade"').problems.find((q) => q.code === 'invalid-id');
+    expect(line?.message).toBe('The text "Jade" is not a valid id: ids must be lower-case letters, digits and single hyphens. It holds a capital, "J", at its start (column 33).');
+    expect(line?.fix).toBe('Change it to "jade", the id of the character "Jade".');
+  });
+
+  it('the reserved words and a name written with letters outside a to z are told as before, with no column', () => {
+    expect(invalid('constructor').p.message).toBe('"constructor" is a reserved word and cannot be used as an id.');
+    expect(invalid('Jazmín Ruiz').p.message).toBe('The text "Jazmín Ruiz" is not a valid id: ids must be lower-case letters, digits and single hyphens.');
+  });
+});
+
 // Found by ids-52: a scene whose id was written "s1 opens up", named so by three replies, was four
 // invalid-id errors word for word the same, three of them above the node; a character written
 // "Jade" (named "Jade") had each line told 'Change it to "Jade"'.
@@ -2806,16 +2869,18 @@ describe('an id that is not one, written the same way at the node and at the pla
   const textsAt = (text: string, message: string) => [...message.matchAll(/line (\d+), column (\d+)/g)].map((m) => text.slice(offsetOf(text, Number(m[1]), Number(m[2]))).slice(0, 30));
 
   const escapeRegExp = (words: string) => words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  // An accent is named, and where it is (found by validator-54); a space or a capital is seen as it is.
-  const accent = { says: ' "boyfriend-guardé" holds a letter with an accent, "é" (U+00E9), at its end, after "boyfriend-guard".', fix: 'It is just after "boyfriend-guard": write "e" in its place, or type the whole value again. ' };
-  it.each([['a space', 's1 opens up', 's1-opens-up', undefined], ['a capital letter', 'Boyfriend-Guarded', 'boyfriend-guarded', undefined], ['an accent', 'boyfriend-guardé', 'boyfriend-guarde', accent]])('an id with %s used by three replies is one error at the node, naming the three places', (_, id, slug, named) => {
+  // An accent is named, and where it is (found by validator-54); so are a space and a capital, with their column (val-55).
+  const accent = { says: escapeRegExp(' "boyfriend-guardé" holds a letter with an accent, "é" (U+00E9), at its end, after "boyfriend-guard".'), fix: 'It is just after "boyfriend-guard": write "e" in its place, or type the whole value again. ' };
+  const space = { says: ' It holds a space after "s1" \\(column \\d+\\)\\. It holds 1 more character an id cannot hold: a space\\.', fix: '' };
+  const capital = { says: ' It holds a capital, "B", at its start \\(column \\d+\\)\\. It holds 1 more character an id cannot hold: a capital\\.', fix: '' };
+  it.each([['a space', 's1 opens up', 's1-opens-up', space], ['a capital letter', 'Boyfriend-Guarded', 'boyfriend-guarded', capital], ['an accent', 'boyfriend-guardé', 'boyfriend-guarde', accent]])('an id with %s used by three replies is one error at the node, naming the three places', (_, id, slug, named) => {
     const { text, problems } = exampleWith(/"boyfriend-guarded"/g, JSON.stringify(id));
     expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['invalid-id', 'nodes[2].id']]);
     const [p] = problems as [Problem];
     expect(text.slice(offsetOf(text, p.line, p.column)).startsWith(JSON.stringify(id))).toBe(true);
-    expect(p.message).toMatch(new RegExp(`^The text ${JSON.stringify(id)} is not a valid id: ids must be lower-case letters, digits and single hyphens\\.${escapeRegExp(named?.says ?? '')} The 3 places that name this node write it the same way \\(line \\d+, column \\d+; line \\d+, column \\d+; line \\d+, column \\d+\\): the same error, listed here once\\.$`));
+    expect(p.message).toMatch(new RegExp(`^The text ${JSON.stringify(id)} is not a valid id: ids must be lower-case letters, digits and single hyphens\\.${named.says} The 3 places that name this node write it the same way \\(line \\d+, column \\d+; line \\d+, column \\d+; line \\d+, column \\d+\\): the same error, listed here once\\.$`));
     expect(textsAt(text, p.message).map((t) => t.startsWith(JSON.stringify(id)))).toEqual([true, true, true]);
-    expect(p.fix).toBe(`${named?.fix ?? ''}Use something like "${slug}". Then write the same id in the 3 places that name this node, and they lead here.`);
+    expect(p.fix).toBe(`${named.fix}Use something like "${slug}". Then write the same id in the 3 places that name this node, and they lead here.`);
     expect(p.repeats).toBe(4);
     expect(p.repeatedAt?.map((q) => formatPath(q.path))).toEqual(['nodes[0].replies[0].next[1].to', 'nodes[0].replies[1].next', 'nodes[0].replies[2].next']);
     expect(p.repeatedAt?.map((q) => `line ${q.line}, column ${q.column}`).join('; ')).toBe(/\((line .*?)\)/.exec(p.message)?.[1]);

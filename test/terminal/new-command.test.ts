@@ -132,8 +132,8 @@ describe('casa-practice new, in a folder of the trainer\'s own', () => {
   });
 
   it.each([
-    [['new', 'My Court Date'], 'casa-practice: no scenario file was written: The text "My Court Date" is not a valid id: ids must be lower-case letters, digits and single hyphens. Use something like "my-court-date".', 'new my-court-date'],
-    [['new', 'my drafts/Court Date.json'], 'casa-practice: no scenario file was written (a scenario\'s id is its file\'s name without .json): The text "Court Date" is not a valid id: ids must be lower-case letters, digits and single hyphens. Use something like "court-date".', "new 'my drafts/court-date.json'"],
+    [['new', 'My Court Date'], 'casa-practice: no scenario file was written: The text "My Court Date" is not a valid id: ids must be lower-case letters, digits and single hyphens. It holds a capital, "M", at its start. It holds 4 more characters an id cannot hold: 2 spaces and 2 capitals. Use something like "my-court-date".', 'new my-court-date'],
+    [['new', 'my drafts/Court Date.json'], 'casa-practice: no scenario file was written (a scenario\'s id is its file\'s name without .json): The text "Court Date" is not a valid id: ids must be lower-case letters, digits and single hyphens. It holds a capital, "C", at its start. It holds 2 more characters an id cannot hold: a space and a capital. Use something like "court-date".', "new 'my drafts/court-date.json'"],
     [['new', 'constructor'], 'casa-practice: no scenario file was written: "constructor" is a reserved word and cannot be used as an id. Use something like "constructor-node".', 'new constructor-node'],
     [['new', 'a'.repeat(85)], `casa-practice: no scenario file was written: "id" is 85 characters long; the limit is 80. Shorten it.`, `new ${'a'.repeat(80)}`],
   ])('refuses an id not spelt as ids are, in validate\'s words, with the command for the id it suggests: %j', async (argv, words, instead) => {

@@ -22,7 +22,7 @@ import { withPointers, pointerWords, type AuthoringPointers } from './pointers.j
 import { closest, formatProblem, PLACES_AT, pushAll, RELATED_AT, resetSuggestionBudget, type JsonPath, type Problem, type UnlocatedProblem } from './problem.js';
 import { isWordForId, schemaProblems } from './schema-issues.js';
 import { semanticProblems, type CheckInput, type LooseNode } from './semantic.js';
-import { duplicateKeyProblems, findExcessiveNesting, mayRepeatKeys, findInvalidUtf8, locateProblems, locationPaths, MAX_DEPTH, MAX_FILE_BYTES, problemPositions, scanSyntax, syntaxProblems, valueBefore, COMMA_EXPECTED, type VisitSteps } from './source.js';
+import { duplicateKeyProblems, LineMap, rawStringOffset, findExcessiveNesting, mayRepeatKeys, findInvalidUtf8, locateProblems, locationPaths, MAX_DEPTH, MAX_FILE_BYTES, problemPositions, scanSyntax, syntaxProblems, valueBefore, COMMA_EXPECTED, type VisitSteps } from './source.js';
 
 /** The validator's verdict: the scenario when it has no errors, and every problem found. */
 export interface ValidationResult {
@@ -805,8 +805,9 @@ function locateWithRelated(text: string, file: string, problems: UnlocatedProble
     const repeatedAt = p.repeats === undefined ? undefined : placed.slice(first + (p.repeatsFrom ?? 0), k).map((q) => ({ line: q.line, column: q.column, path: q.path }));
     return [p, { related, places: each.join('; '), each, repeatedAt }];
   }));
+  let lines: LineMap | undefined;
   return problems.map((p, i) => {
-    const problem = all[i] as Problem;
+    const problem = withColumns(text, all[i] as Problem, () => (lines ??= new LineMap(text)));
     const where = at.get(p);
     if (where === undefined) return problem;
     const fill = (s: string) => {
@@ -815,6 +816,17 @@ function locateWithRelated(text: string, file: string, problems: UnlocatedProble
     };
     return { ...problem, message: fill(problem.message), fix: fill(problem.fix), ...(where.repeatedAt ? { repeatedAt: where.repeatedAt } : {}) };
   });
+}
+
+/**
+ * The problem with each "{column:i}" of its message (problem.ts columnAt) written as " (column C)",
+ * C the column of character i of the text it points at; without it where it points at no text.
+ */
+function withColumns(text: string, p: Problem, lines: () => LineMap): Problem {
+  if (!p.message.includes('{column:')) return p;
+  const quote = lines().start(p.line) + p.column - 1;
+  const inText = text.charCodeAt(quote) === 34;
+  return { ...p, message: p.message.replace(/\{column:(\d+)\}/g, (_, i: string) => (inText ? ` (column ${p.column + rawStringOffset(text, quote, Number(i)) - quote})` : '')) };
 }
 
 /** Values from the file are quoted where they are put into messages; this is the last line of defence. */

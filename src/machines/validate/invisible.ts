@@ -1,6 +1,7 @@
 import { countWords } from '../text/first-few.js';
 import { cleanLine, forEachRemoved, isBlank, loneSurrogates, SHOWS_NOTHING, type RemovedPart } from '../text/clean.js';
 import { pointerWords } from './pointers.js';
+import { withAsciiMistake } from './ascii-id.js';
 import { quoteAsWritten, quoteValue } from '../text/quote.js';
 import type { JsonPath, UnlocatedProblem } from './problem.js';
 import { ODD_SPACES } from './syntax.js';
@@ -232,7 +233,8 @@ export function withHiddenCharacters(raw: unknown, problems: readonly UnlocatedP
       if (SHOWS_NOTHING.test(value) && !hiddenOnlyInsideShown(value)) return withShowsNothing(p, value);
       const spaced = withOddSpace(p, value);
         // Only where the rest is written as an id is: a name ("Jazmín Ruiz") is told the id to write.
-      return spaced === p && p.code === 'invalid-id' && /^[a-z0-9-]*$/.test(value.replace(/[^\x20-\x7e]/gu, '')) ? withForeignCharacter(p, value) : spaced;
+      if (spaced !== p || p.code !== 'invalid-id') return spaced;
+      return /^[a-z0-9-]*$/.test(value.replace(/[^\x20-\x7e]/gu, '')) && /[^\x20-\x7e]/.test(value) ? withForeignCharacter(p, value) : withAsciiMistake(p, value);
     }
     // Only halves of characters (an id written "d1\ud800"): named as the text warning names one.
     if (!found) {
@@ -363,7 +365,7 @@ function foreignWords(g: string): { name: string; todo: string } {
  * sequence. A selector after a plain letter ("h" and U+FE0F) is not: nothing there shows but "h".
  */
 function hiddenOnlyInsideShown(value: string): boolean {
-  return graphemes(value).every(({ segment }) => !SHOWS_NOTHING.test(segment) || [...segment].some((c) => /[^\x00-\x7f]/.test(c) && !SHOWS_NOTHING.test(c) && !/\s/u.test(c)));
+  return graphemes(value).every(({ segment }) => !SHOWS_NOTHING.test(segment) || [...segment].some((c) => c > '\x7f' && !SHOWS_NOTHING.test(c) && !/\s/u.test(c)));
 }
 
 /** `value`'s characters as a reader counts them (an emoji flag, a letter and its accent: one each), where the runtime can tell. */

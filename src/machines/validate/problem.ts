@@ -105,6 +105,16 @@ export const PLACES_AT = '{places}';
 /** Where a problem's message names one of its places, the `i`th (from 0): its "line L, column C". */
 export const placeAt = (i: number) => `{place:${i}}`;
 
+/**
+ * Where a problem's message names the column of character `i` (from 0) of the text it points at
+ * (its opening quote): " (column C)" once the file is located, or nothing when it points at no
+ * text. The line is the problem's own.
+ */
+export const columnAt = (i: number) => `{column:${i}}`;
+
+/** What columnAt becomes in a located message, " (column 23)": taken out where no file is shown (new-scenario.ts). */
+export const COLUMN_SAID = / \(column \d+\)/g;
+
 /** "nodes[3].replies[1].next" — the path in the form editors and jq users read. */
 export function formatPath(path: JsonPath): string {
   let out = '';

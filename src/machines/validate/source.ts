@@ -54,6 +54,10 @@ export class LineMap {
     }
     return { line: lo + 1, column: offset - (this.starts[lo] as number) + 1 };
   }
+  /** The offset where 1-based `line` starts (the end of the text past its last line). */
+  start(line: number): number {
+    return this.starts[line - 1] ?? Number.MAX_SAFE_INTEGER;
+  }
 }
 
 /** The offset where nesting first goes deeper than MAX_DEPTH, or -1. Strings are skipped. */
