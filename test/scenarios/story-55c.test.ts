@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledReply, bundledScenario } from '../helpers/bundled.js';
+import { playReplies } from '../helpers/play.js';
 
 // Session reread2-55: a fresh reader's pass over trafficker-contact and court-report. Scoring is unchanged in both.
 
@@ -39,5 +40,72 @@ describe('reread2-55: feedback does not call a reply harmless while the debrief 
     const f = bundledReply('court-report', 'd-visit', 'd-visit-deflect').feedback;
     expect(f).toMatch(/shuts her out of something about her own life when she was reaching in \(CASA Role and Expectations\)/);
     expect(scored('court-report', 'd-visit', 'd-visit-deflect')).toEqual(['youth-centered violates 1']);
+  });
+});
+
+describe('reread2-55: trafficker-contact\'s mixed ending tells a playthrough that kept nothing from the team what it did, not that the team lacks the picture', () => {
+  // The mixed ending's narration (and its trust-60 variant) told every playthrough that crossed a line or held
+  // something back that "something went around the team instead of through it" and "The team is working with less
+  // than the full picture". A volunteer who answered "Tasha" once and then sent Ms. Okafor and Dana the whole
+  // thread, their own message too (d2-thread-stop-report), or who searched and kept nothing back, was told the team
+  // lacked what they had given it. Those playthroughs (held-back 0, one line crossed) are now told the line they
+  // crossed; a playthrough that kept something back is told as before (content-review's cases).
+  const best = ['d1-text-screenshot', 'd3-morning-facts', 'd4-visit-boundary', 'd5-open-include', 'd6-parking-walk', 'd7-supervisor-honest', 'd8-plan-stay', 'd9-last-forward'];
+  const cold = (path: string[]) => path.map((r) => (r === 'd4-visit-boundary' ? 'd4-visit-grill' : r === 'd5-open-include' ? 'd5-shut-door-open' : r));
+  // Imani's trust after a path (starts at 50; only reply effects change it here), as content-review's trustAfter counts it.
+  const trust = (path: string[]) => {
+    const s = bundledScenario('trafficker-contact');
+    const replies = s.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : []));
+    let t = 50;
+    for (const id of path) {
+      for (const e of replies.find((r) => r.id === id)?.effects ?? []) if (e.var === 'trust' && 'add' in e && typeof e.add === 'number') t = Math.min(100, Math.max(0, t + e.add));
+    }
+    return t;
+  };
+  const answered = ['d1-text-who', 'd2-thread-stop-report', ...best.slice(1)];
+  const lastReply = best.map((r) => (r === 'd9-last-forward' ? 'd9-last-reply' : r));
+  const searched = ['d1-text-search', ...best.slice(1)];
+  const ending = (path: string[]) => {
+    const d = playReplies(bundledScenario('trafficker-contact'), path);
+    expect(d?.ending?.id, path.join(' > ')).toBe('end-mixed');
+    return d?.ending?.narration ?? '';
+  };
+
+  it('one message to the people around Quan, everything shared: told the message, not a team without the picture', () => {
+    for (const path of [answered, cold(answered), lastReply]) {
+      const told = ending(path);
+      expect(told, path.join(' > ')).not.toMatch(/less than the full picture|went around the team/);
+      expect(told).toMatch(/you answered the people around Quan once/);
+      expect(told).toMatch(/CASAs should have no communication with a youth's trafficker/);
+      expect(told).not.toMatch(/went looking/);
+    }
+  });
+
+  it('one search, nothing held back and nobody answered: told the search', () => {
+    for (const path of [searched, cold(searched)]) {
+      const told = ending(path);
+      expect(told, path.join(' > ')).not.toMatch(/less than the full picture|went around the team/);
+      expect(told).toMatch(/You never answered the people around Quan\. But you went looking into them yourself/);
+      expect(told).toMatch(/CASAs should not investigate allegations of CSEC/);
+    }
+  });
+
+  it('the trust line is told as before: only a playthrough that lost her trust hears she is still deciding', () => {
+    for (const path of [answered, lastReply, searched]) {
+      expect(trust(path)).toBeGreaterThanOrEqual(60);
+      expect(ending(path)).toMatch(/still sees you most Saturdays/);
+      expect(ending(path)).not.toMatch(/still deciding how much she can count on you/);
+    }
+    for (const path of [cold(answered), cold(searched)]) {
+      expect(trust(path)).toBeLessThan(60);
+      expect(ending(path)).not.toMatch(/still sees you most Saturdays/);
+      expect(ending(path)).toMatch(/still deciding how much she can count on you/);
+    }
+  });
+
+  it('a playthrough that kept something from the team is still told so', () => {
+    const deleted = best.map((r) => (r === 'd9-last-forward' ? 'd9-last-delete' : r));
+    const both = answered.map((r) => (r === 'd5-open-include' ? 'd5-open-secret' : r));
+    for (const path of [deleted, both]) expect(ending(path)).toMatch(/went around the team.*less than the full picture/);
   });
 });
