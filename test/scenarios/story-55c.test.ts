@@ -109,3 +109,23 @@ describe('reread2-55: trafficker-contact\'s mixed ending tells a playthrough tha
     for (const path of [deleted, both]) expect(ending(path)).toMatch(/went around the team.*less than the full picture/);
   });
 });
+
+describe('reread2-55: the Court Report list is told in the guide\'s strength', () => {
+  // The guide says reports "must" be objective, evidenced and strengths-based, and that "it is important that CASAs
+  // to not disclose" what may lead to a negative perception, listing substance use among "information to not disclose".
+  // court-report d-recs-unconfirmed-substance said the substance use was something "the report must leave out".
+  it('no feedback in the two scenarios says the report "must" leave something out', () => {
+    for (const id of ['trafficker-contact', 'court-report']) {
+      const said = bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : []))
+        .filter((r) => /\bmust (leave|keep) (it )?out\b|\bmust not (include|disclose|mention)\b/i.test(r.feedback)).map((r) => r.id);
+      expect(said, id).toEqual([]);
+    }
+  });
+
+  it('d-recs-unconfirmed-substance names the guide\'s list instead, scored as before', () => {
+    const f = bundledReply('court-report', 'd-recs-unconfirmed', 'd-recs-unconfirmed-substance').feedback;
+    expect(f).toMatch(/which the guide lists among what not to disclose in a court report/);
+    expect(f).toContain('(Potential Recommendations; Court Report)');
+    expect(scored('court-report', 'd-recs-unconfirmed', 'd-recs-unconfirmed-substance')).toEqual(['no-revealing-recommendations violates 2', 'report-no-substance-use violates 2']);
+  });
+});
