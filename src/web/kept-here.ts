@@ -92,11 +92,30 @@ export function sizeWords(bytes: number): string {
  * to those with the largest remainders (largest remainder), so each part is its size rounded down or
  * up. A part given no unit is said to be less than one ("less than 1 KB").
  */
-export function partSizeWords(parts: readonly number[]): { whole: string; parts: string[] } {
+export function partSizeWords(parts: readonly number[]): { whole: string; parts: string[]; units: number[]; mb: boolean } {
   const bytes = parts.reduce((a, b) => a + b, 0);
   const mb = bytes >= 1024 * 1024;
+  const units = mb ? Math.round((bytes / 1024 / 1024) * 10) : Math.max(1, Math.ceil(bytes / 1024));
+  const shares = shareUnits(parts, units, mb);
+  return { whole: unitWords(units, mb), parts: shares.map((n) => partWords(n, mb)), units: shares, mb };
+}
+
+/**
+ * The sizes of the entries of one part, in the part's unit (`mb`: partSizeWords'), adding up to the
+ * part's `units` as shown: each entry rounded up on its own added to more than its kind's line (two
+ * saves of 1.5 KB said 2 KB each under "Scenarios in progress (2): 3 KB"). Shared as partSizeWords
+ * shares the whole: each entry its size rounded down or up.
+ */
+export function entrySizeWords(entries: readonly number[], units: number, mb: boolean): string[] {
+  return shareUnits(entries, units, mb).map((n) => partWords(n, mb));
+}
+
+const unitWords = (n: number, mb: boolean) => (mb ? `${n / 10} MB` : `${n} KB`);
+const partWords = (n: number, mb: boolean) => (n === 0 ? `less than ${unitWords(1, mb)}` : unitWords(n, mb));
+
+/** `units` (KB, or tenths of a MB) given out to `parts` by their whole units, then one more each to those with the largest remainders. */
+function shareUnits(parts: readonly number[], units: number, mb: boolean): number[] {
   const unit = mb ? (1024 * 1024) / 10 : 1024;
-  const units = mb ? Math.round((bytes / 1024 / 1024) * 10) : Math.max(1, Math.ceil(bytes / unit));
   const shares = parts.map((b) => Math.floor(b / unit));
   let left = units - shares.reduce((a, b) => a + b, 0);
   const byRemainder = parts.map((b, i) => i).sort((i, j) => (parts[j]! / unit - shares[j]!) - (parts[i]! / unit - shares[i]!) || parts[j]! - parts[i]! || i - j);
@@ -105,6 +124,5 @@ export function partSizeWords(parts: readonly number[]): { whole: string; parts:
     shares[i]! += 1;
     left -= 1;
   }
-  const words = (n: number) => mb ? `${n / 10} MB` : `${n} KB`;
-  return { whole: words(units), parts: shares.map((n) => n === 0 ? `less than ${words(1)}` : words(n)) };
+  return shares;
 }

@@ -306,13 +306,39 @@ describe('My records: the room each part takes adds up to the room shown', () =>
     expect([sizeIn('Scenarios in progress'), sizeIn('Last debriefs')]).toEqual(['(8 KB)', '(45 KB)']);
   });
 
+  // Within a kind of several, each was rounded up on its own: two saves of 1.5 KB said 2 KB each under
+  // "Scenarios in progress (2): 3 KB", and three copies of 0.4 KB "1 KB" each under "Copies set aside (3): 2 KB".
+  it('within a kind of several, the sizes listed add up to its line: two saves of 1.5 KB are 2 KB + 1 KB of 3 KB; three copies of 0.4 KB are 1 KB + 1 KB + less than 1 KB of 2 KB', () => {
+    const store = memoryStore({
+      [RECORDS_KEY]: EMPTY_RECORDS,
+      'saves/youth-discloses.json': 's'.repeat(1536),
+      'saves/court-report.json': 'c'.repeat(1536),
+      [SAVE_COPY]: 'x'.repeat(410),
+      [DEBRIEF_COPY]: 'y'.repeat(410),
+      [SESSION_COPY]: 'z'.repeat(410),
+    });
+    renderRecords(store);
+    const room = section('Room in this browser');
+    expect(room.nextElementSibling!.textContent).toBe('casa-practice keeps 5 KB in this browser.');
+    const kinds = [...room.nextElementSibling!.nextElementSibling!.querySelectorAll('li')].map((li) => /^[^:]+: ([^.]+)\./.exec(li.textContent ?? '')?.[1]);
+    expect(kinds).toEqual(['less than 1 KB', '3 KB', '2 KB']);
+    /** The sizes listed under a heading of the room's lists, down to the next heading. */
+    const sizesIn = (heading: string) => {
+      const hints: (string | null)[] = [];
+      for (let at = list(heading).nextElementSibling; at && at.tagName !== 'H3'; at = at.nextElementSibling) hints.push(...[...at.querySelectorAll('li .hint')].map((hint) => hint.textContent));
+      return hints;
+    };
+    expect(sizesIn('Scenarios in progress')).toEqual(['(2 KB)', '(1 KB)']);
+    expect(sizesIn('Damaged and outdated copies')).toEqual(['(1 KB)', '(1 KB)', '(less than 1 KB)']);
+  });
+
   it('from 1 MB on, in tenths of a MB: each part its size rounded down or up, the parts adding up to the whole', () => {
     const mb = 1024 * 1024;
     // 0.55 + 0.55 + a few bytes: 1.1 MB, one half going up, the other down (each alone said 0.6).
-    expect(partSizeWords([0.55 * mb, 0.55 * mb, 100])).toEqual({ whole: '1.1 MB', parts: ['0.6 MB', '0.5 MB', 'less than 0.1 MB'] });
+    expect(partSizeWords([0.55 * mb, 0.55 * mb, 100])).toMatchObject({ whole: '1.1 MB', parts: ['0.6 MB', '0.5 MB', 'less than 0.1 MB'] });
     // 2.07 + 1.01 + 0.06 MB: 3.1 MB, the one unit left to the largest remainder (2.07's).
-    expect(partSizeWords([2.07 * mb, 1.01 * mb, 0.06 * mb])).toEqual({ whole: '3.1 MB', parts: ['2.1 MB', '1 MB', 'less than 0.1 MB'] });
+    expect(partSizeWords([2.07 * mb, 1.01 * mb, 0.06 * mb])).toMatchObject({ whole: '3.1 MB', parts: ['2.1 MB', '1 MB', 'less than 0.1 MB'] });
     // Under 1 MB, in KB, rounded up as the whole is: 2.1 + 2.1 KB are 5 KB.
-    expect(partSizeWords([2150, 2150])).toEqual({ whole: '5 KB', parts: ['3 KB', '2 KB'] });
+    expect(partSizeWords([2150, 2150])).toMatchObject({ whole: '5 KB', parts: ['3 KB', '2 KB'] });
   });
 });

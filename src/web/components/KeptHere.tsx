@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'rea
 import { cleanLine, localDate, localTime, roomLossWords, roomMadeWords, type PlaythroughRecord, type Store } from '../../machines/light.js';
 import { isReplacedSaveKey, restoreRefusal, restoreReplacedSave, RESTORE_NO_ROOM } from '../../machines/index.js';
 import { downloadText } from '../download.js';
-import { asideCopy, copiesHeading, keptKind, partSizeWords, ROOM_HEADING, sizeWords, slotScenarioId, utf8Length, type AsideCopy, type KeptKind } from '../kept-here.js';
+import { asideCopy, copiesHeading, entrySizeWords, keptKind, partSizeWords, ROOM_HEADING, sizeWords, slotScenarioId, utf8Length, type AsideCopy, type KeptKind } from '../kept-here.js';
 import { scenarioTexts } from '../scenarios.js';
 import { useStoreProblem } from '../store.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
@@ -184,7 +184,7 @@ interface Said { text: string; alert?: boolean; n: number }
  * first); a save a loaded backup replaced can be restored too, once asked (`onRestore`, with whether
  * there is a save there now that restoring it sets aside).
  */
-function CopySetAside({ copy, label, downloaded, onDownload, onRemove, restore, notRestorable, news, size = sizeWords(copy.bytes) }: { copy: AsideCopy & { bytes: number }; label: string; downloaded: boolean; onDownload(): void; onRemove(): void; restore?: { saveHere: boolean; title: string; onRestore(): void }; notRestorable?: string; news?: Said; /** Its size in words (the room's line for its kind, when it is the only one). */ size?: string }) {
+function CopySetAside({ copy, label, downloaded, onDownload, onRemove, restore, notRestorable, news, size = sizeWords(copy.bytes) }: { copy: AsideCopy & { bytes: number }; label: string; downloaded: boolean; onDownload(): void; onRemove(): void; restore?: { saveHere: boolean; title: string; onRestore(): void }; notRestorable?: string; news?: Said; /** Its size in words: its share of its kind's line in the room (entrySizeWords), the whole line when it is the only one. */ size?: string }) {
   const panelId = useId();
   const restoreId = useId();
   const confirmation = useConfirmation();
@@ -280,7 +280,7 @@ function valueWords(value: KeptValue, title: string): { label: string; what: str
 }
 
 /** A scenario in progress, a presenter session or a last debrief: its size, and remove it once asked (what is lost said first). */
-function KeptValueItem({ value, title, onRemove, size = sizeWords(value.bytes) }: { value: KeptValue; title: string; onRemove(): void; /** Its size in words (the room's line for its kind, when it is the only one). */ size?: string }) {
+function KeptValueItem({ value, title, onRemove, size = sizeWords(value.bytes) }: { value: KeptValue; title: string; onRemove(): void; /** Its size in words: its share of its kind's line in the room (entrySizeWords), the whole line when it is the only one. */ size?: string }) {
   const panelId = useId();
   const confirmation = useConfirmation();
   const words = valueWords(value, title);
@@ -474,13 +474,14 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
   };
   const valueList = (kind: ValueKind) => {
     const values = kept.values.filter((v) => v.kind === kind);
+    const sized = entrySizes(kind, values);
     return shows(kind, values.length) && (
       <>
         <h3 ref={headings[kind]} tabIndex={-1}>{LISTS[kind].heading}</h3>
         {news(kind)}
         {values.length > 0 && (
           <ul>
-            {values.map((v) => <KeptValueItem key={v.key} value={v} title={title(v.slot)} onRemove={() => removeKept(v)} {...onlyOne(kind)} />)}
+            {values.map((v) => <KeptValueItem key={v.key} value={v} title={title(v.slot)} onRemove={() => removeKept(v)} {...sizeIn(sized, v.key)} />)}
           </ul>
         )}
       </>
@@ -489,12 +490,24 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
   // The parts shown add up to the whole shown (each rounded up on its own, they added to more).
   const shownRows = rows.filter((r) => kept.count[r.kind] > 0);
   const sizes = partSizeWords(shownRows.map((r) => kept.bytes[r.kind]));
-  // The only one of its kind is listed with the size its kind's line says (rounded on its own, a
-  // save said 46 KB where its line said 45 KB).
-  const onlyOne = (kind: KeptKind): { size?: string } => {
+  // Each one listed in its kind has the size that, with the others', adds up to its kind's line: the
+  // only one its line's size (rounded on its own, a save said 46 KB where its line said 45 KB); of
+  // several, each its own rounded down or up (each rounded up on its own, two saves of 1.5 KB said
+  // 2 KB each under "Scenarios in progress (2): 3 KB"). What its kind holds unlisted (a key not read
+  // as a scenario's) is counted as one more, not shown.
+  const entrySizes = (kind: KeptKind, listed: readonly { key: string; bytes: number }[]): Map<string, string> => {
     const i = shownRows.findIndex((r) => r.kind === kind);
-    return kept.count[kind] === 1 && i >= 0 ? { size: sizes.parts[i]! } : {};
+    if (i < 0 || listed.length === 0) return new Map();
+    const bytes = listed.map((e) => e.bytes);
+    const unlisted = kept.bytes[kind] - bytes.reduce((a, b) => a + b, 0);
+    const words = entrySizeWords(unlisted > 0 ? [...bytes, unlisted] : bytes, sizes.units[i]!, sizes.mb);
+    return new Map(listed.map((e, n) => [e.key, words[n]!]));
   };
+  const sizeIn = (sizesOf: Map<string, string>, key: string): { size?: string } => {
+    const size = sizesOf.get(key);
+    return size !== undefined ? { size } : {};
+  };
+  const copySizes = entrySizes('copy', kept.copies);
   return (
     <>
       <h2>{ROOM_HEADING}</h2>
@@ -538,7 +551,7 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
                   const restore = replaced && refusal === undefined && c.slot !== undefined
                     ? { saveHere: kept.values.some((v) => v.key === c.of), title: title(c.slot), onRestore: () => restoreCopy(c, label) }
                     : undefined;
-                  return <CopySetAside key={c.key} copy={c} label={label} downloaded={downloaded.has(c.key)} onDownload={() => download(c)} onRemove={() => removeCopy(c, label)} {...(restore ? { restore } : {})} {...(refusal !== undefined ? { notRestorable: refusal } : {})} {...(said?.at === c.key ? { news: said } : {})} {...onlyOne('copy')} />;
+                  return <CopySetAside key={c.key} copy={c} label={label} downloaded={downloaded.has(c.key)} onDownload={() => download(c)} onRemove={() => removeCopy(c, label)} {...(restore ? { restore } : {})} {...(refusal !== undefined ? { notRestorable: refusal } : {})} {...(said?.at === c.key ? { news: said } : {})} {...sizeIn(copySizes, c.key)} />;
                 })}
               </ul>
             </>
