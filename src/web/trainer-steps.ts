@@ -5,7 +5,8 @@ import { useEffect, useState, type RefObject } from 'react';
  * `trainer-steps`, styles.css) stays at the window's bottom edge in a window at least 60em by 36em,
  * with a live room (RoomPanel) or without one (Presenter's Facilitation). Its height as drawn,
  * `--steps-h` on the page's root, is the page's scroll-padding-bottom there, so what has the focus
- * is never hidden under it (WCAG 2.4.11). `present`: whether the row is on the page now (the row
+ * is never hidden under it when the focus moves (WCAG 2.4.11), nor when a key acts on it after the
+ * page was scrolled under it (bringIntoClear). `present`: whether the row is on the page now (the row
  * comes and goes with the moment: none at the ending).
  */
 export function useStepsHeight(row: RefObject<HTMLElement | null>, present: boolean): void {
@@ -23,10 +24,15 @@ export function useStepsHeight(row: RefObject<HTMLElement | null>, present: bool
       frame = requestAnimationFrame(() => clearOfSteps(bar));
     };
     document.addEventListener('focusin', focused);
+    // And a key that acts on what has the focus, where the trainer's wheel or a touch scroll left it
+    // under the row (bringIntoClear): the page is not moved while they scroll.
+    const keyed = (e: KeyboardEvent) => bringIntoClear(bar, e);
+    document.addEventListener('keydown', keyed, true);
     return () => {
       observer.disconnect();
       cancelAnimationFrame(frame);
       document.removeEventListener('focusin', focused);
+      document.removeEventListener('keydown', keyed, true);
       root.style.removeProperty('--steps-h');
     };
   }, [row, present]);
@@ -79,6 +85,42 @@ export function clearOfSteps(row: HTMLElement | null): void {
     const by = allowed.reduce((a, b) => (Math.abs(b) < Math.abs(a) ? b : a));
     scrollBy({ top: by, behavior: 'instant' });
   }
+}
+
+/** Fields that take what is typed: every key but a few acts on them (an input of these types acts on Enter and Space alone). */
+const NOT_TYPED = new Set(['button', 'submit', 'reset', 'checkbox', 'radio', 'image', 'file', 'color', 'range']);
+/** Keys that act on no field: they move the focus, close something, scroll the page or are held with another. */
+const NO_ACT = new Set(['Tab', 'Escape', 'PageUp', 'PageDown', 'Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock', 'NumLock', 'ScrollLock', 'Fn', 'ContextMenu', 'Dead', 'Unidentified']);
+
+/** Whether `key` pressed with the focus on `el` acts on it: types in it, changes it, presses it. */
+export function keyActsOn(el: Element, e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): boolean {
+  if (e.ctrlKey || e.metaKey || e.altKey || NO_ACT.has(e.key) || /^F\d+$/.test(e.key)) return false;
+  const typed = el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement
+    || (el instanceof HTMLInputElement && !NOT_TYPED.has(el.type)) || (el instanceof HTMLElement && el.isContentEditable);
+  return typed || e.key === 'Enter' || e.key === ' ';
+}
+
+/**
+ * Before a key acts on what has the focus (a count typed in a vote box, an arrow that changes it,
+ * Enter or Space on a button), brings it clear of the row of the trainer's steps (`row`) and of
+ * the sticky bar, if the trainer's mouse wheel or a touch scroll left it partly under them: the
+ * browser keeps the focus clear when the focus moves (scroll-padding), not when the page is scrolled
+ * under it, and the count went into a box half hidden. The page is not moved while the trainer
+ * scrolls (their scroll is theirs, and a focused control scrolled out of sight is theirs to leave);
+ * only the key that acts on the control moves it, the least (scrollIntoView's "nearest", within the
+ * page's scroll-padding), and then the other controls clear of the row's edge (clearOfSteps).
+ */
+export function bringIntoClear(row: HTMLElement | null, e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): void {
+  const active = document.activeElement;
+  if (!row?.isConnected || !(active instanceof HTMLElement) || active === document.body || row.contains(active)) return;
+  if (getComputedStyle(row).position !== 'sticky' || !keyActsOn(active, e)) return;
+  const edge = row.getBoundingClientRect();
+  if (edge.top >= innerHeight) return;
+  const top = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+  const box = active.getBoundingClientRect();
+  if (box.height === 0 || (box.top >= top && box.bottom <= edge.top)) return;
+  active.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
+  clearOfSteps(row);
 }
 
 /**

@@ -1443,6 +1443,76 @@ describe('the web app in Chromium', () => {
     }
   });
 
+  // Walked by web-55: the browser keeps what has the focus clear of the steps' row when the focus
+  // moves (scroll-padding-bottom, the row's height measured), and clearOfSteps the other controls;
+  // but the trainer's wheel or a touch scroll can leave the focused vote box half under the row, and
+  // the count typed next went into a box the trainer could not see. The page is not moved while the
+  // trainer scrolls (the trainer's scroll is theirs); the key that acts on the box brings it clear.
+  it('presenter mode at 1280×720: a vote box with the focus left half under the row of the trainer\'s steps by the mouse wheel stays where the wheel left it, and is brought clear of the row by the key typed in it (a count, an arrow), the count typed; axe clean', async () => {
+    const s = await openPage(web.browser, web.app.url, '?presenter#/presenter/court-report', { viewport: { width: 1280, height: 720 } });
+    const { page } = s;
+    /** Where the focused control is: across the row's top edge, under it, or clear above it (and whether it is below the sticky bar). */
+    const focusPlace = () => page.evaluate(() => {
+      const edge = document.querySelector('main .trainer-steps')!.getBoundingClientRect().top;
+      const box = document.activeElement!.getBoundingClientRect();
+      const bar = document.querySelector('.bar')!.getBoundingClientRect();
+      return box.bottom <= edge && box.top >= bar.bottom ? 'clear' : box.top < edge && box.bottom > edge ? 'across the row\'s edge' : `at ${Math.round(box.top)}..${Math.round(box.bottom)}, edge ${Math.round(edge)}`;
+    });
+    /** Turns the mouse wheel by `by` px, the pointer in the page's margin (over no control), and waits for the page to get there. */
+    const wheel = async (by: number) => {
+      const to = await page.evaluate((by) => Math.max(0, Math.min(scrollY + by, document.documentElement.scrollHeight - innerHeight)), by);
+      await page.mouse.move(8, 300);
+      await page.mouse.wheel(0, by);
+      await page.waitForFunction((to) => Math.abs(scrollY - to) <= 1, to);
+    };
+    /**
+     * Wheels the page down a little (the trainer reading on), then back up until the focused control
+     * is half under the row's top edge (a few turns: the row's clicker hint changes its words, and
+     * its height, with what is left below the window).
+     */
+    const wheelHalfUnder = async () => {
+      await wheel(200);
+      for (let turn = 0; turn < 4 && (await focusPlace()) !== 'across the row\'s edge'; turn++) {
+        await wheel(await page.evaluate(() => {
+          const edge = document.querySelector('main .trainer-steps')!.getBoundingClientRect().top;
+          const box = document.activeElement!.getBoundingClientRect();
+          return Math.round(box.top - (edge - box.height / 2));
+        }));
+        // Two frames for anything that would answer the scroll.
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      }
+    };
+    try {
+      await page.getByRole('button', { name: 'Start the session' }).click();
+      await page.locator('h1:focus').waitFor();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      const boxes = page.locator('input.vote-input');
+      await boxes.first().waitFor();
+      // The last box (the page scrolled to it, so that the wheel can take it back down under the row).
+      const box = boxes.last();
+      await box.focus();
+      expect(await focusPlace()).toBe('clear');
+      // The wheel leaves it half under the row: the page stays where the trainer put it.
+      await wheelHalfUnder();
+      expect(await focusPlace()).toBe('across the row\'s edge');
+      // A count typed: the box is brought clear first, and takes it.
+      await page.keyboard.type('4');
+      expect(await focusPlace()).toBe('clear');
+      await expect.poll(() => box.inputValue()).toBe('4');
+      // The same with an arrow, which changes the count in a number box.
+      await wheelHalfUnder();
+      expect(await focusPlace()).toBe('across the row\'s edge');
+      await page.keyboard.press('ArrowUp');
+      expect(await focusPlace()).toBe('clear');
+      await expect.poll(() => box.inputValue()).toBe('5');
+      await s.screenshot('e2e-presenter-wheel-then-key-1280x720');
+      expect(violationsText(await runAxe(page))).toBe('');
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('on a phone with text at 200%, the first page breaks no word of its title or of a card\'s buttons in the middle; with text spacing too, the skip link stays out of sight until focused', async () => {
     const s = await openPage(web.browser, web.app.url, '', { viewport: { width: 360, height: 740 } });
     try {
