@@ -465,6 +465,69 @@ describe('the presenter page at 1280×720 with a live room', () => {
     }
   });
 
+  // Walked by web-55: the live room's page shares the row of the trainer's steps (useStepsHeight),
+  // and with it clearOfSteps, but nothing showed that it ran there: the focus put on reply 1's
+  // Follow button (in view, so the browser does not scroll) left reply 2's half under the row, its
+  // words hidden and under 24 px of it to press (axe's target-size).
+  it.skipIf(!available)('at the reveal at 1280×720, a reply\'s Follow button left half under the row of the trainer\'s steps is moved clear of it when the focus moves to another reply\'s, the focus kept in view; axe clean', async () => {
+    const { code, base, presenterUrl, token } = await startRoom('boy-red-flags', '7', 'casa-room-clear-');
+    const s = await openPage(browser!, presenterUrl, presenterUrl, { viewport: { width: 1280, height: 720 } });
+    const control = await Presenter.connect(base, code, token);
+    try {
+      const { page } = s;
+      await page.getByRole('status').filter({ hasText: 'Connected to the room.' }).waitFor({ timeout: GUARD_MS });
+      phones.push(await Phone.join(base, code, deviceId(0)));
+      await page.locator('.room-count').filter({ hasText: '1 phone joined' }).waitFor({ timeout: GUARD_MS });
+      for (let guard = 0; guard < 10; guard++) {
+        const v = control.view;
+        if (v.session.kind === 'decision' && !v.contentNote) break;
+        const next = await control.act({ type: 'advance', node: v.session.nodeId });
+        if ('code' in next) throw new Error(`advance refused: ${next.message}`);
+      }
+      const opened = await control.act({ type: 'open', node: control.view.session.nodeId });
+      if ('code' in opened) throw new Error(`open refused: ${opened.message}`);
+      await phones[0]!.until((v) => v.phase === 'open', 'the vote to open');
+      await phones[0]!.vote(1);
+      await control.act({ type: 'reveal', round: opened.round });
+      await page.locator('#reveal-heading').waitFor();
+      const follows = page.locator('ol.reveal > li button');
+      expect(await follows.count()).toBeGreaterThan(1);
+      /** The page's controls across the row's top edge (part above it, part under it), and the focus: in view between the sticky bar and the row. */
+      const state = () => page.evaluate(() => {
+        const row = document.querySelector('main .trainer-steps')!;
+        const edge = row.getBoundingClientRect().top;
+        const across = [...document.querySelectorAll<HTMLElement>('main :is(button, input, summary, a[href])')].filter((el) => {
+          const box = el.getBoundingClientRect();
+          return !row.contains(el) && box.height > 0 && box.top < edge && box.bottom > edge;
+        }).map((el) => el.textContent);
+        const focus = document.activeElement!.getBoundingClientRect();
+        const bar = document.querySelector('.bar')!.getBoundingClientRect();
+        return { across, focus: document.activeElement!.textContent, focusInView: focus.top >= bar.bottom && focus.bottom <= edge };
+      });
+      // Reply 2's Follow button half under the row, reply 1's in view above it (the page scrolled as
+      // a trainer's wheel would leave it); then the focus on reply 1's.
+      const placed = await page.evaluate(() => {
+        const [one, two] = [...document.querySelectorAll('ol.reveal > li button')] as [HTMLElement, HTMLElement];
+        const edge = document.querySelector('main .trainer-steps')!.getBoundingClientRect().top;
+        const box = two.getBoundingClientRect();
+        scrollBy({ top: box.top - (edge - box.height / 2), behavior: 'instant' });
+        const now = two.getBoundingClientRect();
+        const first = one.getBoundingClientRect();
+        return { twoAcross: now.top < edge && now.bottom > edge, oneInView: first.top >= document.querySelector('.bar')!.getBoundingClientRect().bottom && first.bottom <= edge };
+      });
+      expect(placed).toEqual({ twoAcross: true, oneInView: true });
+      const [first] = await follows.allTextContents();
+      await follows.first().focus();
+      await expect.poll(state).toEqual({ across: [], focus: first, focusInView: true });
+      expect(violationsText(await runAxe(page))).toBe('');
+      if (SCREENSHOTS) await page.screenshot({ path: `${ROOT}/test-artifacts/screenshots/room-presenter-follow-clear-1280.png` });
+      expect(s.errors()).toEqual([]);
+    } finally {
+      control.close();
+      await s.close();
+    }
+  });
+
   // Walked by trainer-51: with End the session and Open a projector window in it, the row of the
   // trainer's steps took two lines at 1280×720 while a vote was open (Lock the vote, Reveal the
   // votes, End the session, Open a projector window, Blank the projector: 1,177 px in 1,168), and
