@@ -1,10 +1,14 @@
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { builtAppInChromium, openPage, runAxe, violationsText } from '../helpers/browser.js';
+import { builtAppInChromium, openPage, runAxe, SCREENSHOTS, violationsText } from '../helpers/browser.js';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 
 const web = builtAppInChromium();
-// Four of the bundled scenarios, on one path each (walking all sixteen took 45 s of the suite): 23 of
-// their 28 decisions fit (follow-53, again in follow-54: the prompt, note button and spacing tighter), 17
-// before that, 9 without the rule for short windows; the bound leaves two for font rendering.
+// Four of the bundled scenarios, on one path each (walking all sixteen took 45 s of the suite): 24 of
+// their 28 decisions fit (web-55: the status line on the heading's line, the note's button on the
+// replies' heading's), 23 before (follow-53, again in follow-54: the prompt, note button and spacing
+// tighter), 17 before that, 9 without the rule for short windows; the bound leaves two for font rendering.
 const SAMPLE = ['before-relapse', 'boy-red-flags', 'jae-and-hyung', 'testifying'];
 
 // Walked by trainer-52: on a 1280×720 laptop most long decisions did not fit whole in presenter mode's
@@ -31,7 +35,8 @@ it('presenter mode at 1280×720: most decisions on one path through four bundled
         if (await page.locator('input.vote-input').count()) {
           const m = await page.evaluate(() => {
             scrollTo(0, 0);
-            const status = document.querySelector('main .status-line')!.getBoundingClientRect();
+            // From the top of the status line or of the heading, whichever is higher (the status line is on the heading's line).
+            const status = { top: Math.min(...['main .status-line', 'main h1'].map((sel) => document.querySelector(sel)!.getBoundingClientRect().top)) };
             const last = [...document.querySelectorAll('ol.options > li')].at(-1)!.getBoundingClientRect();
             const bar = document.querySelector('.bar')!.getBoundingClientRect();
             const row = document.querySelector('main .trainer-steps')!.getBoundingClientRect();
@@ -40,9 +45,33 @@ it('presenter mode at 1280×720: most decisions on one path through four bundled
           });
           all++;
           if (m.need <= m.room) fit++;
-          else tight.push(`${id} ${m.title}: ${m.need - m.room} px too tall`);
+          else {
+            tight.push(`${id} ${m.title}: ${m.need - m.room} px too tall`);
+            // The window as the trainer sees it at the top of the decision (with CASA_SCREENSHOTS=1).
+            if (SCREENSHOTS) await page.screenshot({ path: join(ROOT, 'test-artifacts', 'screenshots', `e2e-presenter-fit-tight-${tight.length}.png`) });
+          }
           if (m.smallest < 21) small.push(`${id} ${m.title}: ${m.smallest} px`);
-          if (all === 1) expect(violationsText(await runAxe(page))).toBe('');
+          if (all === 1) {
+            // The status line on the heading's line, the note's button on the replies' heading's, both
+            // ending at the vote boxes' right edge; axe clean (target sizes) here, at 1024×768, and at
+            // 200% zoom (640×360: one column, nothing beside the headings).
+            const beside = () => page.evaluate(() => {
+              const box = (sel: string) => document.querySelector(sel)!.getBoundingClientRect();
+              const sameLine = (a: DOMRect, b: DOMRect) => a.top < b.bottom && b.top < a.bottom;
+              const note = box('main button[aria-controls="facilitator-note"]');
+              const vote = box('input.vote-input');
+              return { status: sameLine(box('main .status-line'), box('main h1')), note: sameLine(note, box('#options-heading')), edge: Math.abs(note.right - vote.right) <= 1 && Math.abs(box('main .status-line').right - vote.right) <= 1 };
+            });
+            expect(await beside()).toEqual({ status: true, note: true, edge: true });
+            expect(violationsText(await runAxe(page))).toBe('');
+            await page.setViewportSize({ width: 1024, height: 768 });
+            expect(await beside()).toEqual({ status: true, note: true, edge: true });
+            expect(violationsText(await runAxe(page)), '1024×768').toBe('');
+            await page.setViewportSize({ width: 640, height: 360 });
+            expect(await beside()).toEqual({ status: false, note: false, edge: false });
+            expect(violationsText(await runAxe(page)), '200% zoom').toBe('');
+            await page.setViewportSize({ width: 1280, height: 720 });
+          }
           await page.getByRole('button', { name: 'Reveal the feedback' }).click();
           await page.locator('#reveal-heading:focus').waitFor();
           // The replies are shuffled per session; the path is made the same at every run by following the
@@ -68,5 +97,5 @@ it('presenter mode at 1280×720: most decisions on one path through four bundled
   console.log(`presenter mode at 1280×720: ${fit} of ${all} decisions fit whole\n${tight.join('\n')}`);
   expect(all).toBeGreaterThan(25);
   expect(small).toEqual([]);
-  expect(fit).toBeGreaterThanOrEqual(21);
+  expect(fit).toBeGreaterThanOrEqual(22);
 }, 600_000);
