@@ -92,12 +92,15 @@ const NOT_TYPED = new Set(['button', 'submit', 'reset', 'checkbox', 'radio', 'im
 /** Keys that act on no field: they move the focus, close something, scroll the page or are held with another. */
 const NO_ACT = new Set(['Tab', 'Escape', 'PageUp', 'PageDown', 'Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock', 'NumLock', 'ScrollLock', 'Fn', 'ContextMenu', 'Dead', 'Unidentified']);
 
+/** What Enter or Space presses (or ticks, or opens). Not a heading given the focus (tabindex -1): there Space scrolls the page. */
+const PRESSED = 'button, a[href], summary, input, [role="button"], [role="link"], [role="checkbox"], [role="radio"], [role="switch"], [role="tab"], [role="menuitem"], [role="option"]';
+
 /** Whether `key` pressed with the focus on `el` acts on it: types in it, changes it, presses it. */
 export function keyActsOn(el: Element, e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): boolean {
   if (e.ctrlKey || e.metaKey || e.altKey || NO_ACT.has(e.key) || /^F\d+$/.test(e.key)) return false;
   const typed = el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement
     || (el instanceof HTMLInputElement && !NOT_TYPED.has(el.type)) || (el instanceof HTMLElement && el.isContentEditable);
-  return typed || e.key === 'Enter' || e.key === ' ';
+  return typed || ((e.key === 'Enter' || e.key === ' ') && el.matches(PRESSED));
 }
 
 /**
