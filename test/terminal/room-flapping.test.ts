@@ -10,12 +10,18 @@ const flaky = vi.hoisted(() => ({ path: '', writes: 0 }));
 vi.mock('node:fs/promises', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs/promises')>();
   const refusal = () => Object.assign(new Error('EIO: i/o error, open'), { code: 'EIO' });
+  const refused = (path: unknown) => flaky.path !== '' && typeof path === 'string' && path.startsWith(`${flaky.path}/`) && flaky.writes++ % 2 === 0;
   return {
     ...fs,
     writeFile: (async (path: string, ...rest: unknown[]) => {
-      if (flaky.path !== '' && typeof path === 'string' && path.startsWith(`${flaky.path}/`) && flaky.writes++ % 2 === 0) throw refusal();
+      if (refused(path)) throw refusal();
       return (fs.writeFile as (...a: unknown[]) => Promise<void>)(path, ...rest);
     }) as typeof fs.writeFile,
+    // A save adds what changed to the room's file (the file is written whole now and then).
+    appendFile: (async (path: string, ...rest: unknown[]) => {
+      if (refused(path)) throw refusal();
+      return (fs.appendFile as (...a: unknown[]) => Promise<void>)(path, ...rest);
+    }) as typeof fs.appendFile,
   };
 });
 

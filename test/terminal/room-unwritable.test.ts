@@ -31,6 +31,11 @@ vi.mock('node:fs/promises', async (importOriginal) => {
       if (inside(path)) throw permissionDenied();
       return (fs.writeFile as (...a: unknown[]) => Promise<void>)(path, ...rest);
     }) as typeof fs.writeFile,
+    // A save adds what changed to the room's file: refused too, as on a read-only disk.
+    appendFile: (async (path: string, ...rest: unknown[]) => {
+      if (inside(path)) throw permissionDenied();
+      return (fs.appendFile as (...a: unknown[]) => Promise<void>)(path, ...rest);
+    }) as typeof fs.appendFile,
   };
 });
 

@@ -15,6 +15,7 @@ import { actorOptions, restoreSession, saveSession, undoEnding, type PersistedSc
 import { cleanLine, cleanText } from '../text/clean.js';
 import { quoteValue, shorten } from '../text/quote.js';
 import { fingerprint } from './fingerprint.js';
+import { readRoomLog } from './log.js';
 import { roomSummaryMarkdown } from './summary.js';
 import { COMMAND_SOURCES, DEVICE_ID, isRoomCode, PAGE_ID, type CommandSource, MAX_BEST_PRACTICE_ON_PHONE, MAX_PEOPLE_ON_PHONE, MAX_LINES_ON_PHONE, MAX_PEOPLE_SENT, MAX_SETUP_SCENES_ON_PHONE, MAX_UNAVAILABLE_ON_PHONE, type PhoneDecision, type PhoneDiscussion, type PhoneScene, type PresenterAction, type PresenterView, type PresenterViewSent, type Rejection, type RevealSent, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
 
@@ -619,6 +620,34 @@ function backFromEnding(ctx: RoomContext, seen: RoomState, state: RoomState, vie
   return { ok: true, change: 'all', state: { ...seen, session, history: followOn(ctx, state.history, state.history.slice(0, -1)), phase: 'revealed', round: last.round, node: last.node, votes: last.votes } };
 }
 
+type Turns = { context: { transcript: unknown[] } };
+
+/**
+ * The session saved one step on (`after`, reached from `before`, whose saved form is `saved`): what
+ * `saveSession(ctx.scenario, ctx.machine.getPersistedSnapshot(after))` gives, without copying the
+ * whole transcript at every step. The machine only ever changes a transcript's tail (a reply adds a
+ * turn, a scene's effects replace the last, Back takes it off), and keeps the turns before it as they
+ * were (the same objects): the saved turns of that common part are kept (the same objects too, which
+ * a save of the room reads to write only the turns added: roomSave), and the others copied as
+ * saveSession copies them. The rest of the snapshot (the values, the tallies, where it stands) is
+ * small, and copied whole. Copying the transcript (and walking it, in getPersistedSnapshot) at every
+ * step made a long session's steps grow with it.
+ */
+function savedStep(ctx: RoomContext, saved: SavedSession, before: Snapshot, after: Snapshot): SavedSession {
+  const was = before.context.transcript;
+  const now = after.context.transcript;
+  const kept = (saved.snapshot as Turns).context.transcript;
+  let same = Math.min(was.length, now.length);
+  while (same > 0 && was[same - 1] !== now[same - 1]) same--;
+  // The snapshot as getPersistedSnapshot writes it, its transcript left out (put back below, in its place).
+  const light = ctx.machine.getPersistedSnapshot({ ...after, context: { ...after.context, transcript: [] } } as Snapshot);
+  const next = saveSession(ctx.scenario, light, new Date(saved.savedAt));
+  const transcript = kept.slice(0, same);
+  for (let i = same; i < now.length; i++) transcript.push(JSON.parse(JSON.stringify(now[i])) as unknown);
+  (next.snapshot as Turns).context.transcript = transcript;
+  return next;
+}
+
 function step(ctx: RoomContext, state: RoomState, event: { type: 'scene.continue' } | { type: 'reply.choose'; replyId: string } | { type: 'decision.undo' }): RoomResult {
   const before = snapshotOf(ctx, state);
   // What the moment left knew (worked out by a replay only where nothing was), handed on below: a
@@ -627,7 +656,7 @@ function step(ctx: RoomContext, state: RoomState, event: { type: 'scene.continue
   const [after] = transition(ctx.machine, before, event);
   const next: RoomState = {
     ...state,
-    session: saveSession(ctx.scenario, ctx.machine.getPersistedSnapshot(after), new Date(state.session.savedAt)),
+    session: savedStep(ctx, state.session, before, after),
     phase: after.status === 'done' ? 'ended' : state.phase,
   };
   if (next.node === undefined) delete next.node;
@@ -1174,18 +1203,23 @@ export function serializeRoom(state: RoomState): string {
   return `${JSON.stringify(state)}\n`;
 }
 
-/** `outdated`: a sound room saved with another version of its scenario (set aside as outdated, not damaged). */
-export type RoomRestore = { ok: true; state: RoomState } | { ok: false; error: string; outdated?: true };
+/**
+ * `outdated`: a sound room saved with another version of its scenario (set aside as outdated, not
+ * damaged). `torn`: its file's last save was cut off part way (readRoomLog): the room is as the save
+ * before left it, and the shell says so (ROOM_SAVE_CUT_OFF) and writes the file whole again.
+ */
+export type RoomRestore = { ok: true; state: RoomState; torn?: true } | { ok: false; error: string; outdated?: true };
+
+/** What is said of a room file whose last save was cut off part way (RoomRestore's `torn`). */
+export const ROOM_SAVE_CUT_OFF = 'The room file\'s last save was cut off part way (the room was stopped, or the disk filled up, while it was being written): the room carries on from the save before it, without the change that save held.';
 
 /** Just the scenario a saved room belongs to (and its meta), before the scenario is loaded. */
 export function peekRoom(text: string): { ok: true; scenarioId: string; room: string; meta: Record<string, string | number> } | { ok: false; error: string } {
-  try {
-    const parsed = StoredRoom.safeParse(JSON.parse(text));
-    if (!parsed.success) return { ok: false, error: 'The saved room is damaged (its fields are malformed).' };
-    return { ok: true, scenarioId: parsed.data.scenarioId, room: parsed.data.room, meta: parsed.data.meta };
-  } catch {
-    return { ok: false, error: 'The saved room is damaged (it is not JSON).' };
-  }
+  const read = readRoomLog(text);
+  if (!read.ok) return read;
+  const parsed = StoredRoom.safeParse(read.room);
+  if (!parsed.success) return { ok: false, error: 'The saved room is damaged (its fields are malformed).' };
+  return { ok: true, scenarioId: parsed.data.scenarioId, room: parsed.data.room, meta: parsed.data.meta };
 }
 
 /**
@@ -1194,13 +1228,9 @@ export function peekRoom(text: string): { ok: true; scenarioId: string; room: st
  * from a joined device). Anything else is refused whole, never half-restored.
  */
 export function restoreRoom(ctx: RoomContext, text: string): RoomRestore {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'The saved room is damaged (it is not JSON).' };
-  }
-  const parsed = StoredRoom.safeParse(raw);
+  const read = readRoomLog(text);
+  if (!read.ok) return read;
+  const parsed = StoredRoom.safeParse(read.room);
   if (!parsed.success) return { ok: false, error: 'The saved room is damaged (its fields are malformed).' };
   const data = parsed.data;
   if (data.scenarioId !== ctx.scenario.id) return { ok: false, error: `The saved room plays ${quoteValue(data.scenarioId)}, not "${ctx.scenario.id}".` };
@@ -1239,5 +1269,5 @@ export function restoreRoom(ctx: RoomContext, text: string): RoomRestore {
       if (!ids.has(reply) || !Object.hasOwn(data.devices, device)) return { ok: false, error: 'The saved room is damaged (a decision it followed holds a vote that is not for one of its replies).' };
     }
   }
-  return { ok: true, state };
+  return { ok: true, state, ...(read.torn ? { torn: true as const } : {}) };
 }

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { appendFile, rename, rm, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { basename, join } from 'node:path';
 import { renderUnicodeCompact } from 'uqr';
 import {
   afterColon, backToDecision,
-  cleanLine, createRoom, peekRoom, restoreRoom, roomCodeFrom, roomContext, roomSessionView, roomSummaryFileName, roomSummaryMarkdown, quoteAsWritten, serializeRoom, setAsideLines, shownFileName, visibleLine,
-  type RoomContext, type RoomState,
+  cleanLine, createRoom, peekRoom, restoreRoom, ROOM_SAVE_CUT_OFF, roomCodeFrom, roomContext, roomSave, roomSessionView, roomSummaryFileName, roomSummaryMarkdown, quoteAsWritten, setAsideLines, shownFileName, visibleLine,
+  type RoomContext, type RoomState, type RoomWritten,
 } from '../../machines/index.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { CliIO } from '../commands.js';
@@ -126,6 +127,9 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
     }
     ctx = roomContext(playable.scenario);
     state = restored.state;
+    // Its last save cut off (a crash, a full disk): said, and the file is written whole again below
+    // from the save before it (nothing else of the file is lost).
+    if (restored.torn) io.err(`${wrapText(`casa-practice: ${afterColon(ROOM_SAVE_CUT_OFF)}`, Math.max(40, textWidth()))}\n`);
     if (state.phase === 'ended' && endingBack(ctx, state) === undefined) {
       // Nothing can happen in a room whose session was ended for everyone (phones cannot vote, no
       // branch can be followed): opening it again would only print a QR code for phones to wait at.
@@ -164,8 +168,25 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
   const savedPort = state.meta.port;
   let port = askedPort ?? (resume && typeof savedPort === 'number' && Number.isInteger(savedPort) && savedPort > 0 && savedPort < 65536 ? savedPort : 0);
   const roomFile = store.pathOf(key);
-  const text = (s: RoomState) => serializeRoom({ ...s, meta: { ...s.meta, port } });
-  const persist = (s: RoomState) => writeAtomicAsync(roomFile, text(s));
+  // The room as its file holds it: with the port it listens on.
+  const withPort = (s: RoomState): RoomState => ({ ...s, meta: { ...s.meta, port } });
+  // What the room's file holds (roomSave): each save appends what changed to it, and writes it whole
+  // (atomically) now and then, or after a save that failed, whose line may have been left cut off.
+  let written: RoomWritten | undefined;
+  const writeWhole = (s: RoomState) => {
+    const save = roomSave(undefined, withPort(s));
+    written = undefined;
+    store.write(key, save.text);
+    written = save.written;
+  };
+  const persist = async (s: RoomState) => {
+    const save = roomSave(written, withPort(s));
+    written = undefined;
+    // Appended only to the file there (never to one made anew, which would hold that line alone).
+    if (save.append) await appendFile(roomFile, save.text, { flag: constants.O_WRONLY | constants.O_APPEND });
+    else await writeAtomicAsync(roomFile, save.text);
+    written = save.written;
+  };
   const summaryPath = join(exportsDir(env), roomSummaryFileName(ctx, state));
   // Where the state folder stops taking writes during the session (made read-only, say), the
   // summary goes where e: export writes then (fallbackExportDir), as a trainer-led session's does,
@@ -221,7 +242,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
   }
   port = server.port;
   try {
-    store.write(key, text(server.state()));
+    writeWhole(server.state());
     store.write(openKey, holderText());
   } catch (e) {
     // A state folder that takes no write from the start (a read-only disk, say): a room is kept
@@ -272,7 +293,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
       void server.close().then(() => {
         let refused: string | undefined;
         try {
-          store.write(key, text(server.state()));
+          writeWhole(server.state());
         } catch (e) {
           refused = errorWords(e);
         }
