@@ -617,6 +617,10 @@ function backFromEnding(ctx: RoomContext, seen: RoomState, state: RoomState, vie
   const undone = last && backToDecision(view, state.history.length) !== undefined ? undoEnding(ctx.scenario, state.session.snapshot, ctx.machine) : undefined;
   if (!last || !undone) return refuse('not-now', 'No decision has been followed yet.');
   const session = saveSession(ctx.scenario, undone, new Date(state.session.savedAt));
+  // The turns before the one undone, as the session saved them (the same objects: a save of the
+  // room then writes none of them again, roomSave); the replay made them alike.
+  const turns = (session.snapshot as Turns).context;
+  turns.transcript = (state.session.snapshot as Turns).context.transcript.slice(0, turns.transcript.length);
   return { ok: true, change: 'all', state: { ...seen, session, history: followOn(ctx, state.history, state.history.slice(0, -1)), phase: 'revealed', round: last.round, node: last.node, votes: last.votes } };
 }
 
