@@ -7,7 +7,7 @@ import { command, otherStartValues, roomSessionArgs } from './invocation.js';
 // Kept with the command words (the app's content note names it without loading this module).
 export { roomSessionArgs };
 import { fileStore } from './node/file-store.js';
-import { failureReason, hasSave, saveNextTimeWords, stateFolderFix, stateStore } from './node/state-store.js';
+import { errorWords, failureReason, hasSave, saveNextTimeWords, stateFolderFix, stateStore } from './node/state-store.js';
 import { leavingPath } from './export.js';
 import { scenariosDir } from './paths.js';
 import { columnsOf } from './wrap.js';
@@ -308,7 +308,45 @@ function loadForSave(ref: ScenarioRef, from: string | undefined, set?: Readonly<
  */
 export function readSave(env: NodeJS.ProcessEnv = process.env, key?: string): ResumeResult {
   const store = stateStore(env);
-  return key === undefined ? core.readSave(store, loadForSave) : core.readSave(store, loadForSave, key);
+  const at = key ?? core.latestSaveKey(store);
+  // A save that cannot be read at all (no permission to read it, a disk error, too large) is set
+  // aside too, under a name of its own beside it (a rename: not one byte of it is changed), or left
+  // where it is, and why said, where it cannot be moved. It was left where it was, and the picker
+  // offered it as waiting each time, for R to say again that it could not be read.
+  const why = at === undefined ? undefined : unreadableWhy(store, at);
+  if (at !== undefined && why !== undefined) return { kind: 'bad', error: `Your latest save could not be read (${why}).`, movedTo: store.moveAside(at) };
+  return at === undefined ? core.readSave(store, loadForSave) : core.readSave(store, loadForSave, at);
+}
+
+/** Why the save under `key` cannot be read, in words (errorWords, or the store's own words), or undefined when it can be. */
+function unreadableWhy(store: core.Store, key: string): string | undefined {
+  try {
+    store.read(key);
+    return undefined;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException | undefined)?.code !== undefined ? errorWords(e) : core.cleanLine((e as Error).message);
+  }
+}
+
+/**
+ * How the save R opens stands once the picker's files are checked (the core's saveStanding, which
+ * replays it as resuming would, moving nothing): 'outdated' when its scenario has changed version
+ * since, 'damaged' when it does not fit it (values edited), 'unreadable', or 'save' when it resumes
+ * (or where that cannot be told without loading a file the picker has not: a --from or --set save,
+ * a scenario not in the list). Its scenario is the one the picker validated. Undefined when there
+ * is no save to offer.
+ */
+export function latestSaveStanding(entries: readonly core.CatalogEntry[], env: NodeJS.ProcessEnv = process.env): 'save' | 'damaged' | 'outdated' | 'unreadable' | undefined {
+  const store = stateStore(env);
+  const key = core.latestSaveKey(store);
+  if (key === undefined) return undefined;
+  const unknown = { error: '', keep: true };
+  const standing = core.saveStanding(store, (ref, from, set) => {
+    if (from !== undefined || set !== undefined) return unknown;
+    const entry = entries.find((e) => e.playable !== undefined && e.id === ref.id && (ref.source === 'bundled' ? e.playable.bundled === true : resolve(e.playable.file) === resolve(ref.file)));
+    return entry?.playable ?? unknown;
+  }, key);
+  return standing === 'damaged' || standing === 'outdated' || standing === 'unreadable' ? standing : standing === 'none' ? undefined : 'save';
 }
 
 export { hasSave, stateStore };

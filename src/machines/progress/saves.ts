@@ -435,6 +435,37 @@ export function readSave(store: Store, load: ScenarioLoader, key: string | undef
 
 
 /**
+ * What readSave would do with the save under `key`, found without moving, writing or removing
+ * anything (for a picker offering R, which said "A saved session is waiting" of a save made with an
+ * older version of its scenario, or whose values were edited, and R then set it aside): 'ok' (it
+ * resumes), 'none', 'newer' (a newer version's, left where it is), 'unreadable' (the store could not
+ * read it), 'kept' (it stays where it is: its scenario cannot be had now) or why it would be set
+ * aside ('damaged', 'outdated'). Every check readSave makes is made, replaying its replies included.
+ */
+export function saveStanding(store: Store, load: ScenarioLoader, key: string): 'ok' | 'none' | 'newer' | 'unreadable' | 'kept' | AsideReason {
+  let aside: AsideReason | undefined;
+  const dry: Store = {
+    read: (k) => store.read(k),
+    list: (prefix) => store.list(prefix),
+    write: () => undefined,
+    remove: () => undefined,
+    moveAside(k, _now, why = 'damaged') {
+      if (k === key) aside = why;
+      return '';
+    },
+  };
+  try {
+    store.read(key);
+  } catch {
+    return 'unreadable';
+  }
+  const found = readSave(dry, load, key);
+  if (found.kind !== 'bad') return found.kind;
+  if (found.newer !== undefined) return 'newer';
+  return aside ?? 'kept';
+}
+
+/**
  * A save's text read as a slot: the slot, the scenario it names and its starting values, or why it
  * cannot be used (`damaged`: what is wrong with a damaged one, as ResumeResult's).
  */

@@ -445,13 +445,17 @@ export function hasSave(env: NodeJS.ProcessEnv = process.env): boolean {
  * continue, 'damaged' for one too damaged to continue (read, but not a save saveSummary can
  * summarise, as the picker marks "(damaged save)"): R sets it aside and says why. The picker said "A
  * saved session is waiting: press R to resume it." of such a save, and R then said "Could not
- * resume". A save that cannot be read at all is 'save': R says why, and leaves it where it is.
- * Undefined when there is none.
+ * resume". 'unreadable' for one that cannot be read at all (no permission to read it, a disk error,
+ * larger than casa-practice reads): it was offered as waiting too, and R said it could not be read
+ * and left it there, offered again each time; R now sets it aside as well (readSave in saves.ts).
+ * Only what can be told without loading the scenario: a save that reads as sound may still not fit
+ * its scenario (saveStanding, checked once the picker's files are). Undefined when there is none.
  */
-export function resumeOffer(env: NodeJS.ProcessEnv = process.env): 'save' | 'damaged' | undefined {
+export function resumeOffer(env: NodeJS.ProcessEnv = process.env): 'save' | 'damaged' | 'unreadable' | undefined {
   const store = stateStore(env);
   const key = latestSaveKey(store);
   if (key === undefined) return undefined;
+  if (!readableAt(store, key)) return 'unreadable';
   return damagedSaveAt(store, key) ? 'damaged' : 'save';
 }
 

@@ -317,8 +317,26 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   const marks = useMemo(() => {
     if (facilitating || !onPicker) return undefined;
     const offer = resumeOffer(services.env);
-    return { ...marksNow(services.env, catalog.entries), canResume: offer !== undefined, resumeDamaged: offer === 'damaged' };
+    return { ...marksNow(services.env, catalog.entries), offer };
   }, [facilitating, onPicker, catalog, services.env]);
+  // A save that reads as sound may not fit its scenario (made with another version of it, its values
+  // edited): once the picker's files are checked, it is replayed as R would (the core's saveStanding,
+  // moving nothing), and R offered as what it does. It was offered as "A saved session is waiting",
+  // and R then said "Could not resume" and set it aside. (For this listing only: toPicker reads anew.)
+  const [standing, setStanding] = useState<{ catalog: Listing; offer: 'save' | 'damaged' | 'outdated' | 'unreadable' | undefined }>();
+  const sound = marks?.offer === 'save';
+  useEffect(() => {
+    if (!sound || checking) return;
+    let live = true;
+    void import('../saves.js').then((saves) => {
+      const offer = saves.latestSaveStanding(catalog.entries, services.env);
+      if (live) setStanding({ catalog, offer });
+    });
+    return () => {
+      live = false;
+    };
+  }, [sound, checking, catalog, services.env]);
+  const offer = standing?.catalog === catalog ? standing.offer : marks?.offer;
   // …and, for a trainer-led session, which have a room session kept (as presenter mode's cards say).
   const roomMarks = useMemo(() => (facilitating && onPicker ? roomMarksNow(services.env, catalog.entries) : undefined), [facilitating, onPicker, catalog, services.env]);
   // Left from the picker (or a screen before a playthrough) after a playthrough whose record or
@@ -330,7 +348,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   let body;
   if (screen.name === 'picker') {
     body = (
-      <Picker purpose={facilitating ? 'for a trainer-led session' : mode === 'assessment' ? 'for an assessment' : undefined} entries={facilitating ? catalog.entries : catalog.entries.map((e) => withRecord(e, records.kept ?? records.records))} notKept={facilitating ? undefined : notKeptNow(catalog.entries, records)} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure(), sharedIdWords(catalog.entries, (f) => basename(f)), leftOutNotice(catalog.leftOut, scenariosDir(), (args) => command(args, services.env)))} canResume={marks?.canResume === true} resumeDamaged={marks?.resumeDamaged === true}
+      <Picker purpose={facilitating ? 'for a trainer-led session' : mode === 'assessment' ? 'for an assessment' : undefined} entries={facilitating ? catalog.entries : catalog.entries.map((e) => withRecord(e, records.kept ?? records.records))} notKept={facilitating ? undefined : notKeptNow(catalog.entries, records)} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure(), sharedIdWords(catalog.entries, (f) => basename(f)), leftOutNotice(catalog.leftOut, scenariosDir(), (args) => command(args, services.env)))} canResume={offer !== undefined} resumeProblem={offer === 'save' ? undefined : offer}
         saved={marks?.saved} newer={marks?.newer} damaged={marks?.damaged} debriefs={marks?.debriefs} roomSessions={roomMarks}
         initial={lastOpened.current} onPick={(entry) => once(async () => {
           lastOpened.current = entry.file;

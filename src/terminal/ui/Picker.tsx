@@ -29,8 +29,11 @@ export interface PickerProps {
   checking?: boolean;
   /** Whether a saved session is waiting (R resumes it). */
   canResume: boolean;
-  /** Whether the save R would resume is too damaged to continue: R is offered as setting it aside (and saying why), not as resuming it. */
-  resumeDamaged?: boolean;
+  /**
+   * Why the save R would resume cannot be continued, when it cannot (too damaged, unreadable, made
+   * with another version of its scenario): R is offered as setting it aside (and saying why), not as resuming it.
+   */
+  resumeProblem?: ResumeProblem;
   /** The file of the scenario to highlight first (the one last opened, when coming back). */
   initial?: string;
   /** Files of the scenarios that have a save waiting (marked in the list). */
@@ -81,6 +84,18 @@ const rowsOf = (text: string, width: number) => inkRows(text, width);
 const RESUME_LINE = 'A saved session is waiting: press R to resume it.';
 /** In its place where the save R would resume is too damaged to continue (R sets it aside and says why: it could not resume it). */
 export const DAMAGED_RESUME_LINE = 'Your latest save is damaged: press R to set it aside and see why.';
+/** Why the save R would resume cannot be continued (PickerProps.resumeProblem). */
+export type ResumeProblem = 'damaged' | 'unreadable' | 'outdated';
+/**
+ * The line in RESUME_LINE's place for each: a save that cannot be
+ * read at all, and one whose scenario has changed version since (or does not fit it: edited
+ * values read as damaged), were offered as "A saved session is waiting: press R to resume it.".
+ */
+export const RESUME_PROBLEM_LINES: Readonly<Record<ResumeProblem, string>> = {
+  damaged: DAMAGED_RESUME_LINE,
+  unreadable: 'Your latest save cannot be read: press R to set it aside and see why.',
+  outdated: 'Your latest save was made with another version of its scenario: press R to set it aside and see why.',
+};
 /** Under its summary: what opening it does (setAsideDamagedSave, then a new playthrough). */
 export const DAMAGED_SAVE_WORDS = 'Your save of this scenario is damaged and cannot be continued: opening it says what became of the save, then starts a new playthrough.';
 /** The help line's key for the notices in full, while some are shortened. */
@@ -113,7 +128,7 @@ export function fitNotices(notices: readonly string[], budget: number, columns: 
  * the summary of the highlighted one below, so the whole picker fits 24 rows. A list longer than
  * the terminal is shown as a window that follows the highlight.
  */
-export function Picker({ entries, notice, checking, canResume, resumeDamaged = false, initial, saved, newer, damaged, notKept, debriefs, roomSessions, onPick, onDebrief, onResume, onQuit, purpose }: PickerProps) {
+export function Picker({ entries, notice, checking, canResume, resumeProblem, initial, saved, newer, damaged, notKept, debriefs, roomSessions, onPick, onDebrief, onResume, onQuit, purpose }: PickerProps) {
   const theme = useTheme();
   const { columns, rows: screenRows } = useScreenSize();
   // How the app names itself in the commands it prints (see commandName).
@@ -185,7 +200,7 @@ export function Picker({ entries, notice, checking, canResume, resumeDamaged = f
     const about = e ? aboutLine(e, { saved, newer, damaged }, debriefs, roomSessions) : undefined;
     return (e ? rowsOf(e.summary, columns - INDENT) : 0) + (about ? rowsOf(about, columns - INDENT) : 0);
   };
-  const resumeLine = resumeDamaged ? DAMAGED_RESUME_LINE : RESUME_LINE;
+  const resumeLine = resumeProblem ? RESUME_PROBLEM_LINES[resumeProblem] : RESUME_LINE;
   const chrome = (about: number, withHints: readonly Hint[]) => rowsOf(heading, columns) + (canResume ? rowsOf(resumeLine, columns) : 0)
     + (entries.length === 0 ? rowsOf('No valid scenarios were found.', columns) : 0) + 1 + 1 + about + 1 + hintRows(withHints, columns).length + 1;
   // The notices are fitted once for the list, not per highlighted scenario (they would grow and
@@ -204,7 +219,7 @@ export function Picker({ entries, notice, checking, canResume, resumeDamaged = f
   // (Each notice one string still, its rows apart by line breaks: drawn a row to a Paragraph, so that
   // a command's rows keep their indent.)
   const allNotices = noticeLines.map((n) => fitted(n).join('\n'));
-  const baseHints = pickerHints(entries.length, canResume, typedShown, resumeDamaged);
+  const baseHints = pickerHints(entries.length, canResume, typedShown, resumeProblem !== undefined);
   let notices = fitNotices(allNotices, screenRows - chrome(tallestAbout, baseHints) - fewest, columns);
   if (notices.cut) notices = fitNotices(allNotices, screenRows - chrome(tallestAbout, withRead(baseHints)) - fewest, columns);
   const hints = notices.cut ? withRead(baseHints) : baseHints;
