@@ -260,9 +260,10 @@ async function playScenario(args: ParsedArgs, io: CliIO): Promise<number> {
     // Laid out for a terminal as validate lays out the same report (fitReport): wrapped between words,
     // a fix's rows under its words, and a path longer than the window left whole (wrapText cut it
     // mid-name). Piped, each problem and each fix stays one row.
+    // A file's name longer than the row is broken after a "/", its further rows indented (fitReadReport).
     const columns = process.stderr.isTTY ? process.stderr.columns : undefined;
-    const { fitReport } = await import('./wrap.js');
-    io.err(`${columns ? fitReport(loaded.problems, Math.min(columns, 100)) : loaded.problems}\n`);
+    const { fitReadReport } = await import('./wrap.js');
+    io.err(`${columns ? fitReadReport(loaded.problems, Math.min(columns, 100)) : loaded.problems}\n`);
     // As graph says "… was not written": the report alone ends as validate's does, on the count.
     io.err('casa-practice: not played: fix the errors above first.\n');
     return 1;
@@ -279,9 +280,10 @@ async function run(req: RunRequest, io: CliIO): Promise<number> {
   fixedSeed(process.env);
   // On stdout, before the scenario: an author playing a file sees its warnings (it is played anyway).
   if (req.warnings) {
-    const { wrapText } = await import('./wrap.js');
-    const width = textWidth();
-    io.out(`Warnings in this file (it is played anyway):\n${req.warnings.split('\n').map((l) => wrapText(l, width, '    ')).join('\n')}\n\n`);
+    // Laid out as the report of a file with errors is (fitReadReport): wrapText cut a file's name
+    // longer than the row at its width, mid-name.
+    const { fitReadReport } = await import('./wrap.js');
+    io.out(`Warnings in this file (it is played anyway):\n${fitReadReport(req.warnings, textWidth())}\n\n`);
   }
   // Check at start that progress can be saved; if not, say so once and go on in memory.
   const { checkStateFolder, stateStore } = await import('./node/state-store.js');

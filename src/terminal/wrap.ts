@@ -575,6 +575,46 @@ export function fitReport(text: string, width: number): string {
 }
 
 /**
+ * A validation report as fitReport lays it out, for a report read before a session (`play` of a
+ * file with warnings or errors), not one an editor picks file:line:column out of: a word longer than
+ * the row (a long file's location, a path quoted in a fix) broken after its "/" (slashRows), the
+ * rows after its first indented two more than it, so that a reader can tell it goes on. The
+ * terminal broke such a name at the last column, its rest at the left edge as if a row of its own;
+ * wrapText cut it there too. A name that fits a row is kept whole on it.
+ */
+export function fitReadReport(text: string, width: number): string {
+  const w = Math.max(20, width);
+  return fitReport(text, w).split('\n').flatMap((row) => {
+    if (!widerThan(row, w)) return [row];
+    const lead = /^ */.exec(row)?.[0] ?? '';
+    const body = row.slice(lead.length);
+    // One word wider than the row: fitReport gives it a row of its own (the words after it on the next).
+    if (body.includes(' ')) return [row];
+    const more = `${lead}  `;
+    return slashRows(body, w - more.length).map((piece, i) => `${i === 0 ? lead : more}${piece}`);
+  }).join('\n');
+}
+
+/**
+ * A name to read (a path) as rows of `width` columns or fewer, each ending after the last "/" that
+ * fits on it, so that every folder's and the file's name is whole on a row; a name longer than a row
+ * is cut at the width. The rows joined are the name, nothing added or lost.
+ */
+function slashRows(word: string, width: number): string[] {
+  const rows: string[] = [];
+  let rest = word;
+  while (widerThan(rest, width)) {
+    const [whole] = cutAt(rest, width);
+    const slash = whole.lastIndexOf('/') + 1;
+    const head = slash > 1 ? whole.slice(0, slash) : whole;
+    rows.push(head);
+    rest = rest.slice(head.length);
+  }
+  rows.push(rest);
+  return rows;
+}
+
+/**
  * A report row's text (after its indent) as the units it is wrapped between: its words, except that
  * each of a fix's snippets (the JSON to write, after "reads:", "here:", "e.g.", "write" and the
  * like: from a word's ": ", "e.g. " or "write " that an object, a list or a field's name follows, to

@@ -11,7 +11,7 @@ import { RECORDS_HELP } from '../../src/terminal/records-command.js';
 import { ROOM_HELP } from '../../src/terminal/room/command.js';
 import { NEW_HELP } from '../../src/terminal/new-command.js';
 import { CONTROLS_HELP } from '../../src/terminal/room/controls.js';
-import { fitReport } from '../../src/terminal/wrap.js';
+import { fitReadReport } from '../../src/terminal/wrap.js';
 import { BIN, ROOT, runInProcess, runPiped } from './helpers/cli.js';
 import { SCENARIOS, tempEnv } from './helpers/ink.js';
 
@@ -349,7 +349,59 @@ describe('errors on a terminal are wrapped at word boundaries, as warnings are',
 
   // play printed a broken file's problems with wrapText, which cut a path longer than the window
   // mid-name; validate lays the same report out with fitReport, which leaves a long path whole.
-  it('play of a broken file with a path longer than the window: the path is left whole, the report laid out as validate lays it out; piped, one row per problem and fix', async () => {
+  /**
+   * The locations (file:line:column, or file: on the count's row) at the start of a report's rows as
+   * read: each a row that starts with "/" and the rows after it indented two spaces (not four, as
+   * a problem's text is), joined.
+   */
+  const locations = (report: string) => {
+    const found: string[] = [];
+    for (const row of report.split('\n')) {
+      if (row.startsWith('/')) found.push(row);
+      else if (/^ {2}\S/.test(row) && found.length > 0) found[found.length - 1] += row.slice(2);
+    }
+    return found.map((l) => l.split(' ')[0]);
+  };
+
+  // Session 55: before a session, a file's warnings were wrapped as prose (wrapText): a file name
+  // longer than the window was cut at its last column mid-name, the rest on the next row; broken
+  // errors left it whole for the terminal to break, its rest at the left edge as a row of its own.
+  it('play of a file with warnings, at 60 columns: a file name longer than the row is broken after a "/", its rows after the first indented two; one that fits is whole on its row', async () => {
+    const env = tempEnv();
+    const long = join(env.XDG_STATE_HOME as string, 'a-rather-long-folder-name-for-scenarios', 'in-progress-for-the-spring-training');
+    mkdirSync(long, { recursive: true });
+    const file = join(long, 'my-long-scenario-file-name.json');
+    writeFileSync(file, readFileSync(join(SCENARIOS, 'new-phone.json')));
+    expect(file.length).toBeGreaterThan(60);
+    const stderr = { isTTY: Object.getOwnPropertyDescriptor(process.stderr, 'isTTY'), columns: Object.getOwnPropertyDescriptor(process.stderr, 'columns') };
+    Object.defineProperty(process.stderr, 'isTTY', { value: true, configurable: true });
+    Object.defineProperty(process.stderr, 'columns', { value: 60, configurable: true });
+    const play = async (f: string) => {
+      const r = await runPiped(['play', f, '--plain'], 'q\n', env);
+      return (r.out.split('Warnings in this file (it is played anyway):\n')[1] ?? '').split('\n\n')[0] ?? '';
+    };
+    try {
+      const report = await play(file);
+      for (const row of report.split('\n')) expect([...row].length, row).toBeLessThanOrEqual(60);
+      expect(locations(report)).toEqual([`${file}:2:14`, `${file}:11:5`, `${file}:`]);
+      // Each row of the name ends after a "/" (the last the file's name, whole).
+      const nameRows = report.split('\n').filter((row) => row.startsWith('/') || /^ {2}\S/.test(row));
+      for (const row of nameRows.filter((row) => !row.includes('my-long-scenario'))) expect(row, report).toMatch(/\/$/);
+      expect(nameRows.filter((row) => row.includes('my-long-scenario'))).toEqual(['  my-long-scenario-file-name.json:2:14', '  my-long-scenario-file-name.json:11:5', '  my-long-scenario-file-name.json:']);
+      // A name that fits the row: whole at the start of its row, as before.
+      const short = join(env.XDG_STATE_HOME as string, 'p.json');
+      writeFileSync(short, readFileSync(join(SCENARIOS, 'new-phone.json')));
+      const shortReport = await play(short);
+      expect(shortReport.split('\n').filter((row) => row.startsWith('/'))).toEqual([expect.stringMatching(new RegExp(`^${short.replace(/\./g, '\\.')}:2:14 warning`)), expect.stringMatching(new RegExp(`^${short.replace(/\./g, '\\.')}:11:5 warning`)), `${short}: valid (2 warnings)`]);
+    } finally {
+      for (const [name, d] of Object.entries(stderr)) {
+        if (d) Object.defineProperty(process.stderr, name, d);
+        else delete (process.stderr as unknown as Record<string, unknown>)[name];
+      }
+    }
+  });
+
+  it('play of a broken file with a path longer than the window: the path broken after a "/", its rows after the first indented two, the report laid out as validate lays it out; piped, one row per problem and fix', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'cw-')), 'a-rather-long-folder-name-for-scenarios-in-progress');
     mkdirSync(dir);
     const broken = join(dir, 'my-long-scenario-file-name.json');
@@ -357,12 +409,12 @@ describe('errors on a terminal are wrapped at word boundaries, as warnings are',
     expect(broken.length).toBeGreaterThan(60);
     const r = await onTerminal(60, 'play', broken);
     expect(r.code).toBe(1);
-    // The path whole at the start of its rows (the rest of each row wrapped under it).
-    expect(rows(r.err).filter((l) => l.includes('my-long-scenario'))).toEqual([`${broken}:1:14`, `${broken}:`]);
-    for (const row of rows(r.err).filter((l) => !l.startsWith(broken))) expect([...row].length, row).toBeLessThanOrEqual(60);
+    // The path broken after a "/" (the rest of each row wrapped under it, four spaces in).
+    expect(locations(r.err)).toEqual([`${broken}:1:14`, `${broken}:`]);
+    for (const row of rows(r.err)) expect([...row].length, row).toBeLessThanOrEqual(60);
     const piped = await runInProcess('play', broken);
     expect(piped.code).toBe(1);
-    expect(r.err).toBe(`${fitReport(piped.err.replace(/\n$/, ''), 60)}\n`);
+    expect(r.err).toBe(`${fitReadReport(piped.err.replace(/\n$/, ''), 60)}\n`);
     // Piped, as before: each problem and each fix one row.
     expect(rows(piped.err).map((l) => l.replace(broken, 'F'))).toEqual([
       expect.stringMatching(/^F:1:14 error \[json-syntax\] .*Not valid JSON/),

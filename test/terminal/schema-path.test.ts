@@ -75,7 +75,7 @@ describe('a scenario file outside scenarios/ finds the schema through "$schema"'
     const warning = `${file}:2:14 warning [schema-not-found] $schema: "$schema" is "./scenario.schema.json", but from this file's folder that path leads to no file`;
     const fix = `fix: Write ${line}, the path to scenario.schema.json from this file's folder.`;
     // play wraps its warnings to the screen's width, as it wraps the story: read with the breaks undone.
-    const played = (await runPiped(['play', file, '--plain'], 'q\n', tempEnv())).out.replace(/\n {4}/g, ' ');
+    const played = (await runPiped(['play', file, '--plain'], 'q\n', tempEnv())).out.replace(/\n +/g, ' ');
     expect(played).toContain(`Warnings in this file (it is played anyway):\n${warning}`);
     expect(played).toContain(fix);
     const drawn = await run('graph', file);
