@@ -12,3 +12,7 @@ export const CHUNK_LIST: string;
 export function buildCli(root?: string): void;
 /** Builds dist-web/, the web app, as `npm run build` does, outside Vitest's environment. */
 export function buildWeb(root?: string): void;
+/** The line said before npm's "prepare" builds the app: the first `npx casa-practice`, and `npm ci`. */
+export const PREPARING: string;
+/** Says PREPARING on stderr and, where npm hides a "prepare" script's output, on the terminal itself; returns where it was said. */
+export function sayPreparing(opts?: { stderr?: { isTTY?: boolean; write(text: string): unknown }; env?: NodeJS.ProcessEnv; openTty?: () => number }): string[];

@@ -1,9 +1,10 @@
 // `npm start` and `npm run cli` run this first: it rebuilds dist/ (the terminal app) and, with
 // --web, dist-web/ (the web app) only when a source is newer than the build, and says "Building…"
-// when it does, so starting is instant when nothing changed.
+// when it does, so starting is instant when nothing changed. With --say-preparing it builds nothing:
+// it says what npm's "prepare" is about to do (sayPreparing), which npm would otherwise hide.
 import { execFileSync } from 'node:child_process';
 import process from 'node:process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -70,7 +71,40 @@ export function buildWeb(root = ROOT) {
   execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+/** The line said before npm's "prepare" builds the app (package.json): the first `npx casa-practice`, and `npm ci`. */
+export const PREPARING = 'Preparing casa-practice for its first run (about a minute)…';
+
+/**
+ * Says PREPARING, on stderr and, where npm hides what a "prepare" script prints (the first `npx
+ * casa-practice` in this folder installs it into npm's own cache, which runs "prepare", a full
+ * build, behind npm's spinner alone: about half a minute, two on a loaded machine, with no word),
+ * on the terminal itself (/dev/tty: `openTty`), after a carriage return so that it does not follow
+ * the spinner's mark. No terminal (CI, a script): stderr alone. Returns where it was said.
+ */
+export function sayPreparing({ stderr = process.stderr, env = process.env, openTty = () => openSync('/dev/tty', 'w') } = {}) {
+  stderr.write(`${PREPARING}\n`);
+  const said = ['stderr'];
+  if (stderr.isTTY || env.npm_lifecycle_event !== 'prepare') return said;
+  let fd;
+  try {
+    fd = openTty();
+  } catch {
+    return said;
+  }
+  try {
+    writeSync(fd, `\r${PREPARING}\n`);
+    said.push('terminal');
+  } catch {
+    // A terminal that takes no write: stderr has it.
+  } finally {
+    closeSync(fd);
+  }
+  return said;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--say-preparing')) {
+  sayPreparing();
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--web') && webBuildIsStale()) {
     process.stderr.write('Building the web app…\n');
     buildWeb();
