@@ -53,6 +53,8 @@ describe('following the terminal when its window is resized', () => {
     expect(r.lastFrame()).not.toContain('Decision 1');
     expect(rows(r.lastFrame()).length).toBeLessThanOrEqual(11);
     expect(widest(r.lastFrame())).toBeLessThanOrEqual(40);
+    // During a playthrough Ctrl-C saves it.
+    expect(rows(r.lastFrame()).join(' ').replace(/\s+/g, ' ')).toContain('Nothing is lost: the screen comes back as it was. Ctrl-C saves and quits.');
     // A reply typed blind is not taken.
     await tap(r, '1');
     await r.resize(80, 24);
@@ -67,6 +69,19 @@ describe('following the terminal when its window is resized', () => {
     expect(r.lastFrame()).not.toContain('Make the window larger');
     expect(rows(r.lastFrame())[0]).toMatch(/Decision 1 of about/);
     r.unmount();
+  });
+
+  // Newcomer pass (term-55): over the picker it said "Ctrl-C saves and quits.", where nothing is in
+  // progress and Ctrl-C only quits.
+  it('too small over the picker or a content note, the notice says Ctrl-C quits, not that it saves', async () => {
+    for (const keys of [[], ['1']]) {
+      const r = await reach(80, 24, keys);
+      await r.resize(40, 12);
+      const said = rows(r.lastFrame()).join(' ').replace(/\s+/g, ' ');
+      expect(said).toContain('Nothing is lost: the screen comes back as it was. Ctrl-C quits.');
+      expect(said).not.toContain('saves');
+      r.unmount();
+    }
   });
 
   it('on a very wide terminal, text stops at 100 columns on every screen of a playthrough', async () => {

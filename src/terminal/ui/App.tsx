@@ -427,7 +427,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
         <KeysAllowedContext.Provider value={keysAllowed}>
           <ScreenSizeContext.Provider value={size}>
           <KeyRouterProvider value={keyRouter}>
-          {size.tooSmall && <TooSmall columns={size.terminalColumns} rows={size.rows} />}
+          {size.tooSmall && <TooSmall columns={size.terminalColumns} rows={size.rows} session={screen.name === 'play' || screen.name === 'facilitate'} />}
           {/* Hidden, not unmounted, while the window is too small: nothing on screen is lost. */}
           {/* The screens read the size shared here, so they are laid out at the new size in the
               same redraw. A terminal that reports no size (0 columns) gets the default width instead. */}
@@ -486,11 +486,13 @@ function Loading({ onInterrupt }: { onInterrupt: () => void }) {
 }
 
 /** Shown instead of a screen that cannot be drawn whole in a window this small. */
-function TooSmall({ columns, rows }: { columns: number; rows: number }) {
+function TooSmall({ columns, rows, session }: { columns: number; rows: number; session: boolean }) {
+  // "Ctrl-C saves and quits." was said over the picker and the content note too, where there is
+  // nothing to save and Ctrl-C only quits (newcomer pass, term-55).
   return (
     <Box flexDirection="column" width={Math.max(10, columns)}>
       <Text bold wrap="wrap">Make the window larger.</Text>
-      <Paragraph>casa-practice needs at least {MIN_COLUMNS}×{MIN_ROWS}; this window is {columns}×{rows}. Nothing is lost: the screen comes back as it was. Ctrl-C saves and quits.</Paragraph>
+      <Paragraph>casa-practice needs at least {MIN_COLUMNS}×{MIN_ROWS}; this window is {columns}×{rows}. Nothing is lost: the screen comes back as it was. {session ? 'Ctrl-C saves and quits.' : 'Ctrl-C quits.'}</Paragraph>
     </Box>
   );
 }
