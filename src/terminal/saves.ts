@@ -163,13 +163,14 @@ function saveWaitingIn(store: core.Store, playable: Pick<PlayableScenario, 'scen
 export function setAsideDamagedSave(playable: PlayableScenario, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const store = stateStore(env);
   const key = core.saveKey(playable);
-  let text: string | undefined;
-  try {
-    text = store.read(key);
-  } catch {
-    // Unreadable (not damaged): left where it is; a save over it fails and says so.
-    return undefined;
-  }
+  // Unreadable (no permission to read it, a disk error): set aside as R sets it aside, or left where
+  // it is (nothing is then written over it) and said. It was left in place unsaid, and the new run's
+  // first save was renamed over it: a file the folder lets be replaced, whatever its own permissions.
+  // (Not a regular file, a folder or a pipe in its place: left where it is; a save over it fails and says so.)
+  const why = unreadableWhy(store, key);
+  if (why === null) return undefined;
+  if (why !== undefined) return core.setAsideLines(`Your saved progress in this scenario could not be read (${why}).`, 'The save', store.moveAside(key), 'a new playthrough starts');
+  const text = store.read(key);
   if (text === undefined || core.saveSummary(store, key) !== undefined) return undefined;
   const found = readSaveFor(playable, key, env);
   if (found.kind !== 'bad') return undefined;
@@ -314,16 +315,21 @@ export function readSave(env: NodeJS.ProcessEnv = process.env, key?: string): Re
   // where it is, and why said, where it cannot be moved. It was left where it was, and the picker
   // offered it as waiting each time, for R to say again that it could not be read.
   const why = at === undefined ? undefined : unreadableWhy(store, at);
-  if (at !== undefined && why !== undefined) return { kind: 'bad', error: `Your latest save could not be read (${why}).`, movedTo: store.moveAside(at) };
+  if (at !== undefined && typeof why === 'string') return { kind: 'bad', error: `Your latest save could not be read (${why}).`, movedTo: store.moveAside(at) };
   return at === undefined ? core.readSave(store, loadForSave) : core.readSave(store, loadForSave, at);
 }
 
-/** Why the save under `key` cannot be read, in words (errorWords, or the store's own words), or undefined when it can be. */
-function unreadableWhy(store: core.Store, key: string): string | undefined {
+/**
+ * Why the file of the save under `key` cannot be read, in words (errorWords, or the store's own
+ * words), or undefined when it can be; null where what is there is not a file at all (a folder, a
+ * pipe: Store.read's holdsNoData), which is never moved: it is not a save.
+ */
+function unreadableWhy(store: core.Store, key: string): string | undefined | null {
   try {
     store.read(key);
     return undefined;
   } catch (e) {
+    if ((e as { holdsNoData?: unknown } | undefined)?.holdsNoData === true) return null;
     return (e as NodeJS.ErrnoException | undefined)?.code !== undefined ? errorWords(e) : core.cleanLine((e as Error).message);
   }
 }

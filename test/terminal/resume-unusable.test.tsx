@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
@@ -89,6 +89,29 @@ describe('a latest save that R cannot resume is offered as what R does with it (
     refuse.read.clear();
     expect(readFileSync(newest, 'utf8')).toBe('{"format": "casa-practice-terminal-save"}');
     expect(flat(r.lastFrame())).toContain('A saved session is waiting: press R to resume it.');
+    r.unmount();
+  });
+
+  // Opened with Enter, an unreadable save was left in place unsaid, and the new run's first save
+  // was renamed over it (the folder lets a file be replaced whatever the file's own permissions).
+  it('opening the scenario of one that cannot be read sets it aside, says so above the content note, and the new run saves beside it', async () => {
+    const env = tempEnv();
+    mkdirSync(savesDir(env), { recursive: true });
+    const file = join(savesDir(env), NEW_PHONE_SAVE);
+    writeFileSync(file, '{"kept": "as it was"}');
+    refuse.read.add(file);
+    const { element, exit } = appElement({ env });
+    const r = await renderAt(element, 60, 24);
+    await press(r, '1');
+    expect(flat(r.lastFrame())).toMatch(/Your saved progress in this scenario could not be read \(permission denied\)\. The save was moved to the file below \(nothing was deleted\); a new playthrough starts\. \S.*\.damaged-/);
+    refuse.read.clear();
+    const [aside] = readdirSync(savesDir(env));
+    expect(aside).toMatch(/\.damaged-/);
+    await press(r, KEY.enter, '1', KEY.enter, 'q');
+    await tap(r, 'y');
+    expect(exit.mock.calls[0]?.[0]).toMatch(/^Progress saved to/);
+    expect(readdirSync(savesDir(env)).sort()).toEqual([NEW_PHONE_SAVE, aside].sort());
+    expect(readFileSync(join(savesDir(env), aside as string), 'utf8')).toBe('{"kept": "as it was"}');
     r.unmount();
   });
 
