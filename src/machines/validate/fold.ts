@@ -149,13 +149,15 @@ function withKnockOns(cause: UnlocatedProblem, group: UnlocatedProblem[]): Unloc
   const before = cause.places ?? [];
   const places = before.length === 0 && refs.length === 1 ? [(refs[0] as UnlocatedProblem).path] : [...before, ...refs.slice(0, MAX_PLACES).map((p) => p.path)];
   const { severity, code, path, atKey, stringIndex, offset, related, relatedAtKey } = cause;
-  let words: { message: string; fix: string } | undefined;
-  // Getters of its own, as the other fields are: a copy ({ ...p }) reads them, so has the words.
-  const p: UnlocatedProblem = {
-    severity, code, path, places,
-    get message() { return (words ??= knockOnWords(cause, group, refs)).message; },
-    get fix() { return (words ??= knockOnWords(cause, group, refs)).fix; },
-  };
+  // What the words need of the knock-ons, read now: the getters hold that, not the knock-ons, which
+  // are let go (100,000 unknown-node errors, each with its words, were held until the file was located).
+  const facts = knockOnFacts(group, refs);
+  const p = { severity, code, path, places } as UnlocatedProblem;
+  // Getters of its own, as the other fields are: a copy ({ ...p }) reads them, so has the words. The
+  // same two for every such error, reading what they need from the error (a getter made per error,
+  // in an object literal, held some 600 bytes more of each of 100,000 errors).
+  Object.defineProperty(p, WORDS, { value: { cause, facts } satisfies WordsToBe });
+  Object.defineProperties(p, WORDS_WHEN_READ);
   if (atKey !== undefined) p.atKey = atKey;
   if (stringIndex !== undefined) p.stringIndex = stringIndex;
   if (offset !== undefined) p.offset = offset;
@@ -164,34 +166,71 @@ function withKnockOns(cause: UnlocatedProblem, group: UnlocatedProblem[]): Unloc
   return p;
 }
 
-/** The message and fix of withKnockOns' error: the cause's, with the places naming the id and what follows from it. */
-function knockOnWords(cause: UnlocatedProblem, group: UnlocatedProblem[], refs: UnlocatedProblem[]): { message: string; fix: string } {
-  const { named, kind } = (group[0] as UnlocatedProblem).cause as Cause;
-  const first = refs[0];
-  const id = quoteValue(named);
-  const n = refs.length;
-  const more = n > MAX_PLACES ? ` and ${countWords(n - MAX_PLACES)} more` : '';
-  const before = cause.places ?? [];
-  const at = before.length === 0 ? PLACES_AT : refs.slice(0, MAX_PLACES).map((_, i) => placeAt(before.length + i)).join('; ');
-  const who = n === 1 && first ? `${namer(first.path)} names ${id} (${at})` : `${n} places name ${id} (${at}${more})`;
-  const them = n === 1 && first ? `the ${namer(first.path).replace(/^a /, '').replace(/^a route's /, 'route\'s ')} that names it` : `the ${n} places that name it`;
+/** Where withKnockOns' error keeps what its words are written from (not enumerable: a copy has the words instead), then the words. */
+const WORDS = Symbol('knock-on words');
+
+interface WordsToBe { cause: UnlocatedProblem; facts: KnockOnFacts; words?: { message: string; fix: string } }
+
+/** The words of withKnockOns' error, written when first read. */
+function wordsOf(p: UnlocatedProblem): { message: string; fix: string } {
+  const state = (p as UnlocatedProblem & { [WORDS]: WordsToBe })[WORDS];
+  return (state.words ??= knockOnWords(state.cause, state.facts));
+}
+
+/** The message and fix of withKnockOns' error, as own fields written when read (see wordsOf). */
+const WORDS_WHEN_READ: PropertyDescriptorMap = {
+  message: { get(this: UnlocatedProblem) { return wordsOf(this).message; }, enumerable: true, configurable: true },
+  fix: { get(this: UnlocatedProblem) { return wordsOf(this).fix; }, enumerable: true, configurable: true },
+};
+
+/** What knockOnWords reads of a cause's knock-ons (`group`) and of those that name the id (`refs`). */
+interface KnockOnFacts {
+  named: string;
+  kind: Cause['kind'];
+  idAt: Cause['idAt'];
+  /** How many places name the id, and the path of the first. */
+  n: number;
+  first: JsonPath | undefined;
+  stuckAt: readonly string[];
+  stuckFrom: readonly string[];
+  unreached: readonly string[];
+}
+
+/** Most causes have none of these: one empty list for them all. */
+const NONE: readonly string[] = [];
+
+/** knockOnWords' facts about the knock-ons of one cause. */
+function knockOnFacts(group: readonly UnlocatedProblem[], refs: readonly UnlocatedProblem[]): KnockOnFacts {
+  const { named, kind, idAt } = (group[0] as UnlocatedProblem).cause as Cause;
   // What follows until then: a node no ending can be reached from (said on a scene's knock-on, or
   // its own no-way-to-end error), the nodes the copy leads to that nothing else reaches.
   // Loops, not flatMap and Sets: this runs once per cause, 100,000 times for a file of such nodes.
-  const stuckAt: string[] = [];
-  const clauses: string[] = [];
-  const stuckFrom: string[] = [];
-  const unreached: string[] = [];
+  let stuckAt: string[] | undefined;
+  let stuckFrom: string[] | undefined;
+  let unreached: string[] | undefined;
   for (const p of group) {
     const stuck = p.cause?.stuckAt;
-    if (stuck !== undefined && !stuckAt.includes(stuck)) stuckAt.push(stuck);
+    if (stuck !== undefined && !(stuckAt ??= []).includes(stuck)) stuckAt.push(stuck);
     const away = p.cause?.unreached;
-    if (away !== undefined) unreached.push(away);
+    if (away !== undefined) (unreached ??= []).push(away);
     // "no ending can be reached from "x-7"": said once, the nodes named together (one such clause
     // for each of 90 places was a message of 4,000 characters, growing with the file).
     const from = p.message.includes('Because of it, ') ? /Because of it, no ending can be reached from (.*)\.$/.exec(p.message)?.[1] : undefined;
-    if (from !== undefined && !stuckFrom.includes(from)) stuckFrom.push(from);
+    if (from !== undefined && !(stuckFrom ??= []).includes(from)) stuckFrom.push(from);
   }
+  return { named, kind, idAt, n: refs.length, first: refs[0]?.path, stuckAt: stuckAt ?? NONE, stuckFrom: stuckFrom ?? NONE, unreached: unreached ?? NONE };
+}
+
+/** The message and fix of withKnockOns' error: the cause's, with the places naming the id and what follows from it. */
+function knockOnWords(cause: UnlocatedProblem, facts: KnockOnFacts): { message: string; fix: string } {
+  const { named, kind, idAt, n, first, stuckAt, stuckFrom, unreached } = facts;
+  const id = quoteValue(named);
+  const more = n > MAX_PLACES ? ` and ${countWords(n - MAX_PLACES)} more` : '';
+  const before = cause.places ?? [];
+  const at = before.length === 0 ? PLACES_AT : Array.from({ length: Math.min(n, MAX_PLACES) }, (_, i) => placeAt(before.length + i)).join('; ');
+  const who = n === 1 && first ? `${namer(first)} names ${id} (${at})` : `${n} places name ${id} (${at}${more})`;
+  const them = n === 1 && first ? `the ${namer(first).replace(/^a /, '').replace(/^a route's /, 'route\'s ')} that names it` : `the ${n} places that name it`;
+  const clauses: string[] = [];
   if (stuckFrom.length > 0) clauses.push(`no ending can be reached from ${firstFew(stuckFrom)}`);
   if (stuckAt.length > 0) clauses.push(`no ending can be reached from ${listed(stuckAt, 'or')}`);
   if (unreached.length > 0) clauses.push(`${listed(unreached)}, where this ${kind === 'copy' ? 'copy' : 'node'} goes on to, ${unreached.length === 1 ? 'is' : 'are'} out of reach (nothing else leads there)`);
@@ -204,7 +243,6 @@ function knockOnWords(cause: UnlocatedProblem, group: UnlocatedProblem[], refs: 
       fix: cause.fix.endsWith(use) ? `${cause.fix.slice(0, -use.length)}${change}` : `${cause.fix} ${change}`,
     };
   }
-  const idAt = (group[0] as UnlocatedProblem).cause?.idAt;
   if (kind === 'idless' && idAt) {
     // Its id written as another field ("ID") or not as text (7): the fix is that line as it should
     // read (its own row in a terminal: src/terminal/wrap.ts keeps a fix's snippet whole).

@@ -203,17 +203,21 @@ function validateText(input: string | Uint8Array, fileName: string, options: Val
   // A valid file passes the quick check and is used as parsed; zod runs when it is not, to say why.
   // It counts the keys of every object on the way, which the key scan below compares with the text.
   const quickKeys = scenarioKeyCount(raw);
-  const parsed = quickKeys >= 0 ? { success: true as const, data: raw as ScenarioType } : parseScenario(raw as Record<string, unknown>);
-  if (!parsed.success) {
+  // The scenario, or zod's issues: held here, not in zod's result, so that they are let go once read
+  // (below): the issues of 100,000 nodes whose "id" is written "ID", some 80 MB, were held through
+  // every check after, and each full collection went through them.
+  const parsed: { data?: ScenarioType; issues?: ZodIssues } = quickKeys >= 0 ? { data: raw as ScenarioType } : schemaParse(raw as Record<string, unknown>);
+  if (parsed.issues) {
     const deep = tooDeep();
     if (deep) return deep;
   }
-  const problems: UnlocatedProblem[] = parsed.success ? [] : schemaProblems(raw, parsed.error.issues);
+  const problems: UnlocatedProblem[] = parsed.issues ? schemaProblems(raw, parsed.issues) : [];
   // The key scan walks the text recursively, so it runs only when keys may repeat, and is skipped
   // when the nesting is not a scenario's.
   const keysUnique = !(quickKeys >= 0 ? mayRepeatKeys(text, raw, quickKeys) : mayRepeatKeys(text, raw));
   if (!keysUnique && findExcessiveNesting(text) < 0) pushAll(problems, duplicateKeyProblems(text));
-  const checkInput = parsed.success ? completeInput(parsed.data) : partialInput(raw as Record<string, unknown>, parsed.error.issues);
+  const checkInput = parsed.data ? completeInput(parsed.data) : partialInput(raw as Record<string, unknown>, parsed.issues);
+  parsed.issues = undefined;
   if (checkInput) pushAll(problems, semanticProblems(checkInput));
   if (!keysUnique) listedTwice(text, raw, problems);
   const ref = (raw as Record<string, unknown>).$schema;
@@ -223,14 +227,25 @@ function validateText(input: string | Uint8Array, fileName: string, options: Val
   problems.push(...markupProblems(raw));
   pushAll(problems, unusedCharacterProblems(raw));
   const hasErrors = problems.some((p) => p.severity === 'error');
-  if (parsed.success && !hasErrors) {
+  if (parsed.data && !hasErrors) {
     const best = analyseBest(parsed.data);
     if (best.blockedAt) problems.push(bestPathBlocked(parsed.data, best.blockedAt, best.pathScore, best.best));
     problems.push(...missedOnBestPath(parsed.data, best.path));
     problems.push(...bestHereNotBestPath(parsed.data, best.path));
     problems.push(...integrityProblems(parsed.data, problems));
   }
-  return finish(text, fileName, groupRepeats(foldSameInvalidIds(raw, foldKnockOns(withHiddenCharacters(raw, problems)))), parsed.success && !hasErrors ? parsed.data : undefined, keysUnique, raw);
+  return finish(text, fileName, folded(raw, problems), parsed.data && !hasErrors ? parsed.data : undefined, keysUnique, raw);
+}
+
+/**
+ * The problems with hidden characters named, knock-ons folded into their causes and repeats grouped.
+ * `problems` is emptied: the lists as found are let go before the file is located (they held the
+ * 100,000 unknown-node errors folded into the errors at the nodes they name to the end).
+ */
+function folded(raw: unknown, problems: UnlocatedProblem[]): UnlocatedProblem[] {
+  const hidden = withHiddenCharacters(raw, problems);
+  problems.length = 0;
+  return groupRepeats(foldSameInvalidIds(raw, foldKnockOns(hidden)));
 }
 
 /** The errors a top-level list written twice causes, by the list: only the last is read. */
@@ -534,6 +549,15 @@ function parseScenario(raw: Record<string, unknown>): ReturnType<typeof Scenario
   if (!copy) return Scenario.safeParse(raw);
   const quick = Scenario.safeParse(copy);
   return quick.success ? Scenario.safeParse(raw) : quick;
+}
+
+/** zod's issues with a scenario that failed the quick check. */
+type ZodIssues = Extract<ReturnType<typeof Scenario.safeParse>, { success: false }>['error']['issues'];
+
+/** parseScenario's answer, the scenario or the issues, without zod's result (which holds both). */
+function schemaParse(raw: Record<string, unknown>): { data?: ScenarioType; issues?: ZodIssues } {
+  const parsed = parseScenario(raw);
+  return parsed.success ? { data: parsed.data } : { issues: parsed.error.issues };
 }
 
 // Frozen: zod only reads them (its output is a copy), and nothing can change them between files.

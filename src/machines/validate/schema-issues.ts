@@ -17,28 +17,49 @@ interface ObjectKind {
   shape: Shape;
 }
 
+/**
+ * The kinds of object, each made once (objectKindAt made one per call: two for each of 100,000
+ * nodes whose "id" is written "ID"). Frozen: callers only read them.
+ */
+const KIND = {
+  scenario: Object.freeze({ name: 'the scenario', shape: S.Scenario.shape }),
+  character: Object.freeze({ name: 'a character', shape: S.Character.shape }),
+  variable: Object.freeze({ name: 'a variable', shape: S.Variable.shape }),
+  scene: Object.freeze({ name: 'a scene node', shape: S.SceneNode.shape }),
+  decision: Object.freeze({ name: 'a decision node', shape: S.DecisionNode.shape }),
+  ending: Object.freeze({ name: 'an ending node', shape: S.EndingNode.shape }),
+  line: Object.freeze({ name: 'a line', shape: S.Line.shape }),
+  reply: Object.freeze({ name: 'a reply', shape: S.Reply.shape }),
+  effect: Object.freeze({ name: 'an effect', shape: S.Effect.shape }),
+  assessment: Object.freeze({ name: 'an assessment', shape: S.Assessment.shape }),
+  route: Object.freeze({ name: 'a route', shape: S.Route.shape }),
+  variant: Object.freeze({ name: 'a variant', shape: S.EndingVariant.shape }),
+  conduct: Object.freeze({ name: 'a conduct condition', shape: S.ConductCondition.shape }),
+  condition: Object.freeze({ name: 'a condition', shape: S.VariableCondition.shape }),
+} satisfies Record<string, ObjectKind>;
+
 /** Which kind of object sits at a path, judged from the path's shape and the raw data. */
 function objectKindAt(path: JsonPath, raw: unknown): ObjectKind | undefined {
   const last = path[path.length - 1];
   const parent = path[path.length - 2];
-  if (path.length === 0) return { name: 'the scenario', shape: S.Scenario.shape };
+  if (path.length === 0) return KIND.scenario;
   if (typeof last === 'number') {
-    if (path.length === 2 && parent === 'characters') return { name: 'a character', shape: S.Character.shape };
-    if (path.length === 2 && parent === 'variables') return { name: 'a variable', shape: S.Variable.shape };
+    if (path.length === 2 && parent === 'characters') return KIND.character;
+    if (path.length === 2 && parent === 'variables') return KIND.variable;
     if (path.length === 2 && parent === 'nodes') {
       const kind = (valueAt(raw, path) as { kind?: unknown } | undefined)?.kind;
-      if (kind === 'scene') return { name: 'a scene node', shape: S.SceneNode.shape };
-      if (kind === 'decision') return { name: 'a decision node', shape: S.DecisionNode.shape };
-      if (kind === 'ending') return { name: 'an ending node', shape: S.EndingNode.shape };
+      if (kind === 'scene') return KIND.scene;
+      if (kind === 'decision') return KIND.decision;
+      if (kind === 'ending') return KIND.ending;
       return undefined;
     }
-    if (parent === 'lines') return { name: 'a line', shape: S.Line.shape };
-    if (parent === 'replies') return { name: 'a reply', shape: S.Reply.shape };
-    if (parent === 'effects') return { name: 'an effect', shape: S.Effect.shape };
-    if (parent === 'assessments') return { name: 'an assessment', shape: S.Assessment.shape };
+    if (parent === 'lines') return KIND.line;
+    if (parent === 'replies') return KIND.reply;
+    if (parent === 'effects') return KIND.effect;
+    if (parent === 'assessments') return KIND.assessment;
     if (parent === 'when') return conditionKind(valueAt(raw, path));
-    if (parent === 'next') return { name: 'a route', shape: S.Route.shape };
-    if (parent === 'variants') return { name: 'a variant', shape: S.EndingVariant.shape };
+    if (parent === 'next') return KIND.route;
+    if (parent === 'variants') return KIND.variant;
   }
   if (last === 'when') return conditionKind(valueAt(raw, path));
   return undefined;
@@ -152,7 +173,7 @@ function declaredCharacters(raw: unknown): string {
 /** A condition on the volunteer's conduct has its own fields; any other is read as one on a variable. */
 function conditionKind(value: unknown): ObjectKind {
   const conduct = typeof value === 'object' && value !== null && Object.hasOwn(value, 'conduct');
-  return conduct ? { name: 'a conduct condition', shape: S.ConductCondition.shape } : { name: 'a condition', shape: S.VariableCondition.shape };
+  return conduct ? KIND.conduct : KIND.condition;
 }
 
 /** The raw JSON value at a path, or undefined. Only own properties are followed. */
@@ -334,7 +355,9 @@ export function schemaProblems(raw: unknown, issues: readonly Issue[], prefix: J
   for (const p of out) if (p.code === 'wrong-type') (wrongType ??= new Set()).add(p.path.join('\u0000'));
   const kept = renamed.size === 0 && wrongType === undefined ? out : out.filter((p) => (p.code !== 'unknown-field' || RENAMES.has(p) || !renamed.has(p.path.join('\u0000')))
     && (p.code !== 'too-few' || wrongType === undefined || !wrongType.has(p.path.join('\u0000'))));
-  return oneProblemPerGuessedEffect(oneProblemPerIdList(raw, oneProblemPerWrongKind(raw, kept)));
+  const problems = oneProblemPerGuessedEffect(oneProblemPerIdList(raw, oneProblemPerWrongKind(raw, kept)));
+  RENAMES.clear();
+  return problems;
 }
 
 /** The invalid-effect problems of an effect written with a guessed field ("subtract": 10; see effectFix). */
@@ -504,7 +527,8 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
   // Items are counted from 1 in words ("item 1 of "characters""), as routes and conditions are;
   // the path printed before the message counts from 0.
   const parentKey = path[path.length - 2];
-  const keyName = typeof key === 'string' ? quoteValue(key) : typeof key === 'number' ? `item ${key + 1}${typeof parentKey === 'string' ? ` of ${quoteValue(parentKey)}` : ''}` : 'the file';
+  // Written when a message needs it: the missing field of 100,000 nodes ("ID" for "id") needs none.
+  const keyName = () => (typeof key === 'string' ? quoteValue(key) : typeof key === 'number' ? `item ${key + 1}${typeof parentKey === 'string' ? ` of ${quoteValue(parentKey)}` : ''}` : 'the file');
   const value = valueAt(raw, path);
 
   switch (issue.code) {
@@ -565,21 +589,21 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       }
       if (typeof key === 'number' && path[path.length - 2] === 'assessments' && typeof value === 'string' && issue.expected === 'object') {
         const principle = principleIds.includes(value) ? value : '<principle id>';
-        return [errorAt(path, 'wrong-type', `${capitalise(keyName)} should be an assessment in braces, but it is ${describe(value)}.`,
+        return [errorAt(path, 'wrong-type', `${capitalise(keyName())} should be an assessment in braces, but it is ${describe(value)}.`,
           `Write each assessment as an object: { "principle": ${quoteValue(principle)}, "verdict": "follows" } (or "violates"; add "weight": 2 or 3 if it counts more).`)];
       }
       if (typeof value === 'boolean' && typeof key === 'string' && ['gte', 'gt', 'lte', 'lt', 'eq', 'ne'].includes(key)) {
         const tested = (valueAt(raw, path.slice(0, -1)) as { var?: unknown } | undefined)?.var;
         // "ne": false holds when the flag is true: the "is" that means the same is the other value.
         const is = key === 'ne' ? !value : value;
-        return [errorAt(path, 'wrong-type', `${capitalise(keyName)} compares numbers, but it is ${describe(value)}.`,
+        return [errorAt(path, 'wrong-type', `${capitalise(keyName())} compares numbers, but it is ${describe(value)}.`,
           `A yes/no flag is tested with "is": write { "var": ${typeof tested === 'string' ? quoteValue(tested) : '"<flag id>"'}, "is": ${String(is)} }${key === 'ne' ? ` (not ${String(value)})` : ''}.`)];
       }
       const [plainWords, fallbackFix] = EXPECTED[issue.expected] ?? [issue.expected, `Use ${issue.expected} here.`];
       // "yes", "no", "true": the word a trainer means, written as JSON's true or false.
       const yesNo = issue.expected === 'boolean' && typeof value === 'string' ? BOOLEAN_WORDS[value.trim().toLowerCase()] : undefined;
       if (yesNo !== undefined) {
-        return [errorAt(path, 'wrong-type', `${capitalise(keyName)} should be true or false, but it is ${describe(value)}.`,
+        return [errorAt(path, 'wrong-type', `${capitalise(keyName())} should be true or false, but it is ${describe(value)}.`,
           `Write ${typeof key === 'string' ? `"${key}": ` : ''}${String(yesNo)}, without quotes: JSON's yes and no are true and false.`)];
       }
       const isNumber = issue.expected === 'number' || issue.expected === 'int';
@@ -591,7 +615,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       if (issue.expected === 'array' && key === 'lines' && typeof value === 'string') {
         const first = (valueAt(raw, ['characters', 0]) as { id?: unknown } | undefined)?.id;
         const who = typeof first === 'string' && first !== '' ? quoteValue(first) : '"<character id>"';
-        return [errorAt(path, 'wrong-type', `${capitalise(keyName)} should be a list of lines, each with the character who says it, but it is ${describe(value)}.`,
+        return [errorAt(path, 'wrong-type', `${capitalise(keyName())} should be a list of lines, each with the character who says it, but it is ${describe(value)}.`,
           // The text itself when short enough to read in the fix; else a place for it (a cut text copied would lose its end).
           `Write "lines": [{ "character": ${who}, "text": ${value.length <= 60 ? quoteValue(value, 60) : '"…"'} }]${value.length <= 60 ? '' : ', with your text in "text"'}: "character" is the id of the character who says it, and more lines go inside the [ ], separated by commas. (Words no one says belong in "narration".)`)];
       }
@@ -600,11 +624,11 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       // A line's "character" names one of the scenario's characters: they are listed to copy from
       // (it named none, found by val-55).
       const choices = key === 'character' ? declaredCharacters(raw) : '';
-      if (value === null && issue.expected === 'string' && typeof key === 'string') return [errorAt(path, 'wrong-type', `${capitalise(keyName)} should be ${words}, but it is ${describe(value)}.`, `${nullTextFix(raw, path, key)}${choices}`)];
+      if (value === null && issue.expected === 'string' && typeof key === 'string') return [errorAt(path, 'wrong-type', `${capitalise(keyName())} should be ${words}, but it is ${describe(value)}.`, `${nullTextFix(raw, path, key)}${choices}`)];
       // One item where a list is expected: the list of one is the object in square brackets.
       const listOfOne = issue.expected === 'array' && typeof key === 'string' && typeof value === 'object' && value !== null && !Array.isArray(value);
-      return [errorAt(path, 'wrong-type', `${capitalise(keyName)} should be ${words}, but it is ${describe(value)}.`,
-        listOfOne ? `Put square brackets around the object: ${keyName}: [ { … } ] is a list of one, and more items go inside the brackets, separated by commas.` : `${fix}${choices}`)];
+      return [errorAt(path, 'wrong-type', `${capitalise(keyName())} should be ${words}, but it is ${describe(value)}.`,
+        listOfOne ? `Put square brackets around the object: ${keyName()}: [ { … } ] is a list of one, and more items go inside the brackets, separated by commas.` : `${fix}${choices}`)];
     }
     case 'invalid_value': {
       // A required field with a fixed set of values ("ending", "verdict") that is not there at all.
@@ -652,22 +676,22 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         const rest = typeof condition === 'object' && condition !== null && !Array.isArray(condition)
           ? Object.entries(condition).filter(([k, v]) => k !== 'conduct' && k !== 'principle' && typeof v !== 'object').slice(0, 6).map(([k, v]) => `${quoteValue(k, 40)}: ${quoteValue(v, 40)}`)
           : [];
-        return [errorAt(path, 'invalid-value', `${capitalise(keyName)} is ${describe(value)}, which is not allowed here: ${quoteValue(value)} is a variable of this scenario, and a variable is tested with "var".`,
+        return [errorAt(path, 'invalid-value', `${capitalise(keyName())} is ${describe(value)}, which is not allowed here: ${quoteValue(value)} is a variable of this scenario, and a variable is tested with "var".`,
           `Write { "var": ${quoteValue(value)}${rest.map((r) => `, ${r}`).join('')} }. ("conduct" tests the volunteer's replies so far: ${options}.)`)];
       }
       // A word for what it means ("good" for a verdict, "action" for a reply's kind): the value meant, by its meaning.
       const meaning = typeof key === 'string' && typeof value === 'string' ? VALUE_WORDS[key]?.[value.trim().toLowerCase()] : undefined;
       if (meaning !== undefined && issue.values.map(String).includes(meaning.value)) {
-        return [errorAt(path, 'invalid-value', `${capitalise(keyName)} is ${describe(value)}, which is not allowed here. Did you mean "${meaning.value}"?`,
+        return [errorAt(path, 'invalid-value', `${capitalise(keyName())} is ${describe(value)}, which is not allowed here. Did you mean "${meaning.value}"?`,
           `Write "${String(key)}": "${meaning.value}" (${meaning.why}). The values are ${options}.`)];
       }
       // "Strong", "Follows": the value with a capital, which is to be written in lower case.
       const lower = typeof key === 'string' && typeof value === 'string' ? value.trim().toLowerCase() : undefined;
       if (lower !== undefined && lower !== value && issue.values.map(String).includes(lower)) {
-        return [errorAt(path, 'invalid-value', `${capitalise(keyName)} is ${describe(value)}, which is not allowed here. Did you mean "${lower}"?`,
+        return [errorAt(path, 'invalid-value', `${capitalise(keyName())} is ${describe(value)}, which is not allowed here. Did you mean "${lower}"?`,
           `Write "${String(key)}": "${lower}", ${lowerCaseWords(value as string)}. The values are ${options}.`)];
       }
-      return [errorAt(path, 'invalid-value', `${capitalise(keyName)} is ${describe(value)}, which is not allowed here.${didYouMean(String(value), issue.values.map(String))}`, `Use one of: ${options}.`)];
+      return [errorAt(path, 'invalid-value', `${capitalise(keyName())} is ${describe(value)}, which is not allowed here.${didYouMean(String(value), issue.values.map(String))}`, `Use one of: ${options}.`)];
     }
     case 'invalid_union': {
       if ('discriminator' in issue && issue.discriminator === 'kind') {
@@ -731,7 +755,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       }
       const changed = key === 'set' ? (valueAt(raw, path.slice(0, -1)) as { var?: unknown } | undefined)?.var : undefined;
       if (typeof changed === 'string' && declaredFlag(raw, changed)) {
-        return [errorAt(path, 'wrong-type', `${capitalise(keyName)} should be true or false for the yes/no flag ${quoteValue(changed)}, but it is ${describe(value)}.`,
+        return [errorAt(path, 'wrong-type', `${capitalise(keyName())} should be true or false for the yes/no flag ${quoteValue(changed)}, but it is ${describe(value)}.`,
           `${quoteValue(changed)} is a yes/no flag: write "set": true (yes) or "set": false (no), without quotes.`)];
       }
       const variable = key === 'start' && path.length === 3 && path[0] === 'variables' ? valueAt(raw, path.slice(0, -1)) as { id?: unknown; type?: unknown } | undefined : undefined;
@@ -746,10 +770,10 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       if (key === 'start' || key === 'set') {
         // "start": "50": the number meant, without its quotes, as "weight": "2" is told.
         const number = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value.trim()) : undefined;
-        return [errorAt(path, 'wrong-type', `${capitalise(keyName)} should be a whole number, or true or false for a yes/no flag, but it is ${describe(value)}.`,
+        return [errorAt(path, 'wrong-type', `${capitalise(keyName())} should be a whole number, or true or false for a yes/no flag, but it is ${describe(value)}.`,
           number !== undefined ? `Write "${key}": ${number}, without quotes.` : 'Write a whole number such as 50, or true or false without quotes for a variable with "type": "flag".')];
       }
-      return [errorAt(path, 'wrong-type', `${capitalise(keyName)} does not have an allowed form (it is ${describe(value)}).`, pointerWords.checkField(describedAt(raw, path)))];
+      return [errorAt(path, 'wrong-type', `${capitalise(keyName())} does not have an allowed form (it is ${describe(value)}).`, pointerWords.checkField(describedAt(raw, path)))];
     }
     case 'invalid_format': {
       const looksLikeId = issue.message.includes('lower-case');
@@ -771,36 +795,36 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [errorAt(path, 'invalid-id', `${describeAtStart(value)} is not a valid id: ids ${issue.message}.`,
           meant ? `Change it to ${quoteValue(meant.id)}, the id of ${meant.what}.` : typeof value === 'string' ? `Use something like "${slugify(value)}".` : 'Use an id like "first-call".')];
       }
-      return [errorAt(path, 'blank-text', `${capitalise(keyName)} is blank.`, blankTextFix(raw, path))];
+      return [errorAt(path, 'blank-text', `${capitalise(keyName())} is blank.`, blankTextFix(raw, path))];
     }
     case 'too_small': {
-      if (issue.origin === 'string') return [errorAt(path, 'blank-text', `${capitalise(keyName)} is empty.`, blankTextFix(raw, path))];
+      if (issue.origin === 'string') return [errorAt(path, 'blank-text', `${capitalise(keyName())} is empty.`, blankTextFix(raw, path))];
       if (issue.origin === 'array') {
         const count = Array.isArray(value) ? value.length : 0;
         if (key === 'learningGoals' && path.length === 1) return [errorAt(path, 'too-few', '"learningGoals" is empty: it needs at least one learning goal.', learningGoalsFix(raw))];
         const fix = key === 'replies' ? 'Give the decision at least two replies, or make it a scene with "next".' : `Add at least ${Number(issue.minimum)} ${Number(issue.minimum) === 1 ? 'item' : 'items'}.`;
-        return [errorAt(path, 'too-few', `${capitalise(keyName)} has ${count} ${count === 1 ? 'item' : 'items'}; it needs at least ${Number(issue.minimum)}.`, fix)];
+        return [errorAt(path, 'too-few', `${capitalise(keyName())} has ${count} ${count === 1 ? 'item' : 'items'}; it needs at least ${Number(issue.minimum)}.`, fix)];
       }
       if (isWeight(path)) {
         // A negative weight means "against": that is the verdict's to say (found by author-50: told
         // to remove the assessment, the point the trainer meant to score).
         if (typeof value === 'number' && value < 0 && value >= -3 && Number.isInteger(value)) {
           const assessment = valueAt(raw, path.slice(0, -1)) as { verdict?: unknown } | undefined;
-          return [errorAt(path, 'out-of-range', `${capitalise(keyName)} is ${describe(value)}; a weight is ${WEIGHT_RANGE.words}.`,
+          return [errorAt(path, 'out-of-range', `${capitalise(keyName())} is ${describe(value)}; a weight is ${WEIGHT_RANGE.words}.`,
             assessment?.verdict === 'violates'
               ? `A weight says how much, never which way: "verdict": "violates" already counts it against the reply. Write "weight": ${-value}.`
               : `A weight says how much, never which way: "verdict" says that. To count this principle against the reply, write "verdict": "violates", "weight": ${-value}.`)];
         }
-        return [errorAt(path, 'out-of-range', `${capitalise(keyName)} is ${describe(value)}; a weight is ${WEIGHT_RANGE.words}.`,
+        return [errorAt(path, 'out-of-range', `${capitalise(keyName())} is ${describe(value)}; a weight is ${WEIGHT_RANGE.words}.`,
           `Use 1, 2 or 3 (${WEIGHT_RANGE.meaning}). A reply that does not touch this principle needs no assessment of it: remove the assessment instead.`)];
       }
-      return [errorAt(path, 'out-of-range', `${capitalise(keyName)} is ${describe(value)}; it must be at least ${Number(issue.minimum)}.`, `Use a value of ${Number(issue.minimum)} or more.`)];
+      return [errorAt(path, 'out-of-range', `${capitalise(keyName())} is ${describe(value)}; it must be at least ${Number(issue.minimum)}.`, `Use a value of ${Number(issue.minimum)} or more.`)];
     }
     case 'too_big': {
       if (issue.origin === 'string') {
         const length = typeof value === 'string' ? value.length : 0;
         const splittable = ['narration', 'text', 'feedback', 'facilitatorNote', 'discussionPrompt'].includes(String(key));
-        return [errorAt(path, 'too-long', `${capitalise(keyName)} is ${length} characters long; the limit is ${Number(issue.maximum)}.`, splittable ? (path.includes('replies') ? REPLY_TOO_LONG[String(key)] ?? 'Shorten it.' : 'Shorten it, or split the text across two nodes.') : 'Shorten it.')];
+        return [errorAt(path, 'too-long', `${capitalise(keyName())} is ${length} characters long; the limit is ${Number(issue.maximum)}.`, splittable ? (path.includes('replies') ? REPLY_TOO_LONG[String(key)] ?? 'Shorten it.' : 'Shorten it, or split the text across two nodes.') : 'Shorten it.')];
       }
       if (issue.origin === 'array' && key === 'replies') {
         // A live room numbers a decision's replies on the phones, and takes numbers up to MAX_REPLIES.
@@ -808,24 +832,24 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [errorAt(path, 'too-many', `This decision has ${count} replies; a decision can have at most ${Number(issue.maximum)}, the most a live room can number on the phones.`,
           'Remove replies until there are no more than that (three or four are best), or split the choice across two decisions.')];
       }
-      if (issue.origin === 'array') return [errorAt(path, 'too-many', `${capitalise(keyName)} has too many items (at most ${Number(issue.maximum)}).`, 'Remove some items.')];
+      if (issue.origin === 'array') return [errorAt(path, 'too-many', `${capitalise(keyName())} has too many items (at most ${Number(issue.maximum)}).`, 'Remove some items.')];
       if (isWeight(path)) {
-        return [errorAt(path, 'out-of-range', `${capitalise(keyName)} is ${describe(value)}; a weight is ${WEIGHT_RANGE.words}.`,
+        return [errorAt(path, 'out-of-range', `${capitalise(keyName())} is ${describe(value)}; a weight is ${WEIGHT_RANGE.words}.`,
           `Use 3 or less (${WEIGHT_RANGE.meaning}).`)];
       }
-      return [errorAt(path, 'out-of-range', `${capitalise(keyName)} is ${describe(value)}; it must be at most ${Number(issue.maximum)}.`, `Use a value of ${Number(issue.maximum)} or less.`)];
+      return [errorAt(path, 'out-of-range', `${capitalise(keyName())} is ${describe(value)}; it must be at most ${Number(issue.maximum)}.`, `Use a value of ${Number(issue.maximum)} or less.`)];
     }
     case 'custom':
       // Only escapes or invisible characters: blank as every screen shows it ("" or "  " is said by the checks before).
       if (issue.message === S.INVISIBLE_ONLY) {
-        return [errorAt(path, 'blank-text', `${capitalise(keyName)} is ${quoteValue(value)}: it ${S.INVISIBLE_ONLY} (escape sequences, control or invisible characters), so it shows as blank.`, blankTextFix(raw, path))];
+        return [errorAt(path, 'blank-text', `${capitalise(keyName())} is ${quoteValue(value)}: it ${S.INVISIBLE_ONLY} (escape sequences, control or invisible characters), so it shows as blank.`, blankTextFix(raw, path))];
       }
       // { "var": "trust", ">=": 60 } has no comparison, but the unknown-field problem at ">=" says
       // to write "gte" there, which is the whole fix: one mistake, one problem.
       if (issue.message.includes('comparison') && typeof value === 'object' && value !== null && Object.keys(value).some((k) => comparisonMeant(k) !== undefined)) return [];
       return [customProblem(issue.message, path, value)];
     default:
-      return [errorAt(path, 'invalid-value', `${capitalise(keyName)}: ${issue.message}.`, pointerWords.checkField(describedAt(raw, path)))];
+      return [errorAt(path, 'invalid-value', `${capitalise(keyName())}: ${issue.message}.`, pointerWords.checkField(describedAt(raw, path)))];
   }
 }
 
@@ -1004,8 +1028,12 @@ function sharingWords(text: string): { words: string[]; ids: string[] } | undefi
   return { words: words.filter((w) => ids.some((id) => id.split('-').includes(w))), ids };
 }
 
-/** The problems missingField made at a misspelt name; they stand for that name's unknown-field problem. */
-const RENAMES = new WeakSet<UnlocatedProblem>();
+/**
+ * The problems missingField made at a misspelt name; they stand for that name's unknown-field
+ * problem. Emptied when schemaProblems ends: a WeakSet held each of 100,000 renames ("ID" for "id")
+ * for as long as the problem lived, and every full collection went through them all.
+ */
+const RENAMES = new Set<UnlocatedProblem>();
 
 /**
  * The fields of each object checked for missing ones that are not of its kind, with their lowercase:
@@ -1022,17 +1050,31 @@ const FOREIGN_FIELDS = new WeakMap<object, { shape: ObjectKind['shape'] | undefi
  */
 function misspeltAs(object: object, kind: ObjectKind | undefined, key: string): string | undefined {
   let known = FOREIGN_FIELDS.get(object);
-  // objectKindAt makes a new kind each time; its shape is the schema's own.
+  const want = key.toLowerCase();
   if (!known || known.shape !== kind?.shape) {
-    const fields = Object.keys(object).filter((k) => !(kind && Object.hasOwn(kind.shape, k))).map((name) => ({ name, lower: name.toLowerCase() }));
+    const keys = Object.keys(object);
+    if (keys.length < LISTED_FROM) {
+      // A few fields are looked at as they are, nothing kept: a list and a WeakMap entry for each
+      // of 100,000 nodes whose "id" is written "ID" (each missing one field) cost more than the look.
+      for (const name of keys) {
+        if (kind && Object.hasOwn(kind.shape, name)) continue;
+        if (speltAs(name, name.toLowerCase(), want, kind, key)) return name;
+      }
+      return undefined;
+    }
+    const fields = keys.filter((k) => !(kind && Object.hasOwn(kind.shape, k))).map((name) => ({ name, lower: name.toLowerCase() }));
     FOREIGN_FIELDS.set(object, (known = { shape: kind?.shape, fields }));
   }
-  const want = key.toLowerCase();
-  for (const { name, lower } of known.fields) {
-    if ((mayBeTypo(name, lower, want) && closest(name, [key]) === key) || fieldMeant(kind, name) === key) return name;
-    if (kind?.name === 'a route' && key === 'to' && name === 'next') return name;
-  }
+  for (const { name, lower } of known.fields) if (speltAs(name, lower, want, kind, key)) return name;
   return undefined;
+}
+
+/** An object's foreign fields are listed once (FOREIGN_FIELDS) when it has this many fields or more. */
+const LISTED_FROM = 16;
+
+/** Whether the field `name` (`lower` in lower case) of an object of `kind` is `key` misspelt (`want` in lower case), as misspeltAs takes it. */
+function speltAs(name: string, lower: string, want: string, kind: ObjectKind | undefined, key: string): boolean {
+  return (mayBeTypo(name, lower, want) && closest(name, [key]) === key) || fieldMeant(kind, name) === key || (kind?.name === 'a route' && key === 'to' && name === 'next');
 }
 
 /** Whether closest(word, [candidate]) could return the candidate: within its edit limit by length, or one containing the other (its two ways). */
