@@ -59,11 +59,21 @@ export function unusedCharacterProblems(raw: unknown): UnlocatedProblem[] {
   const texts: string[] = [];
   /** For each word of a name looked for, the texts (by index) that hold it. */
   const holding = new Map<string, number[]>();
+  // A text written as the one before it ("You wait." in each of 100,000 nodes) is cleaned and split
+  // into words once.
+  let lastValue: string | undefined;
+  let lastText = '';
+  let lastWords: readonly string[] = [];
   forEachText(raw, (value, _path, key) => {
     if (TRAINER_ONLY.has(key) || (CHARACTER_TEXTS as readonly string[]).includes(key)) return;
-    const text = cleanLine(value).normalize('NFC');
+    if (value !== lastValue) {
+      lastValue = value;
+      lastText = cleanLine(value).normalize('NFC');
+      lastWords = lastText.match(WORD) ?? [];
+    }
+    const text = lastText;
     const at = texts.push(text) - 1;
-    for (const w of text.match(WORD) ?? []) {
+    for (const w of lastWords) {
       if (!wanted.has(w)) continue;
       const list = holding.get(w);
       if (!list) holding.set(w, [at]);
