@@ -1041,9 +1041,24 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     }
   }
   /** Each fold by the id it names, and by the nodes its node leads to (the first fold leading there). */
-  const foldNamed = new Map(nodeFolds.map((f) => [f.id, f]));
-  const foldLeadingTo = new Map<string, NodeFold>();
-  for (const f of nodeFolds) for (const t of f.leadsTo) if (!foldLeadingTo.has(t)) foldLeadingTo.set(t, f);
+  // Looked through for the first question, indexed for the next (most files ask once, if at all:
+  // two maps of 100,000 folds each, for 100,000 nodes whose "id" is written "ID", to answer one).
+  let foldNamedIndex: Map<string, NodeFold> | undefined;
+  let foldLeadingIndex: Map<string, NodeFold> | undefined;
+  let foldsAsked = 0;
+  const foldNamed = (id: string): NodeFold | undefined => {
+    if (foldNamedIndex === undefined && foldsAsked++ === 0) return nodeFolds.findLast((f) => f.id === id);
+    foldNamedIndex ??= new Map(nodeFolds.map((f) => [f.id, f]));
+    return foldNamedIndex.get(id);
+  };
+  const foldLeadingTo = (id: string): NodeFold | undefined => {
+    if (foldLeadingIndex === undefined && foldsAsked++ === 0) return nodeFolds.find((f) => f.leadsTo.includes(id));
+    if (foldLeadingIndex === undefined) {
+      foldLeadingIndex = new Map();
+      for (const f of nodeFolds) for (const t of f.leadsTo) if (!foldLeadingIndex.has(t)) foldLeadingIndex.set(t, f);
+    }
+    return foldLeadingIndex.get(id);
+  };
   const causeOf = (f: NodeFold, then: { unreached: string } | { stuckAt: string }) => ({ cause: { path: f.path, named: f.id, kind: f.kind, ...then, ...(f.idAt ? { idAt: f.idAt } : {}) } });
 
   // Whole-graph checks need every node: a broken node's edges are unknown.
@@ -1123,7 +1138,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         const named = maybe.map((id) => quoteValue(id)).join(' or ');
         const hint = maybe.length === 0 ? '' : ` A "next" names ${named}, which ${maybe.length > 1 ? 'are not nodes' : 'is not a node'} of this scenario (see the unknown-node error${maybe.length > 1 ? 's' : ''}).`;
         // Reached only through the copy (or the node without an id): out of reach until it has the id meant for it.
-        const leading = foldLeadingTo.get(node.id);
+        const leading = foldLeadingTo(node.id);
         const fold = leading ? causeOf(leading, { unreached: node.id }) : {};
         warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from the start, "${scenario.start}".${also}${hint}`,
           maybe.length > 0 ? `If the "next" that names ${named} is meant for this node, correct it to "${node.id}"; otherwise point another reply's or scene's "next" at it, or remove it${also === '' ? '' : ' and the nodes after it'}.`
@@ -1215,7 +1230,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         }
       }
       const all = missingAfter(id);
-      const stuckBy = all[0] === undefined ? undefined : foldNamed.get(all[0]);
+      const stuckBy = all[0] === undefined ? undefined : foldNamed(all[0]);
       const missing = all.slice(0, 3);
       const names = missing.map((m) => quoteValue(m)).join(' and ');
       error('no-way-to-end', nodePath(nodes.get(id) as ScenarioNode), missing.length > 0
