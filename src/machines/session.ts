@@ -118,10 +118,18 @@ export function restoreSession(scenario: Scenario, saved: unknown, machine: Scen
   if ('seed' in context && !isSeed(seed)) return damagedSave('its seed is not a whole number');
   try {
     const replayed = replay(machine, scenario.nodes.length, isSeed(seed) ? { mode, seed } : { mode }, context.transcript, snap.value);
-    if (!replayed) return { ok: false, error: 'The saved progress does not fit this scenario (its replies do not lead where it says).' };
-    if (JSON.stringify(replayed.context) !== JSON.stringify(snap.context) || replayed.status !== snap.status) {
-      return damagedSave(VALUES_MISMATCH);
+    const fits = replayed !== undefined && JSON.stringify(replayed.context) === JSON.stringify(snap.context) && replayed.status === snap.status;
+    if (!fits) {
+      // A save that does not fit, whose own replies name a reply the file no longer has (or has
+      // scored or answered otherwise): the scenario was changed under the same version, most often
+      // by its author between two test runs. That save is sound (kept as outdated); "damaged", and
+      // "send it to whoever helps you", sent a trainer who had fixed a typo in a feedback hunting
+      // for a broken file.
+      const changed = changedReply(scenario, context.transcript);
+      if (changed !== undefined) return { ok: false, error: changedScenarioWords(scenario, changed), outdated: true };
     }
+    if (!replayed) return { ok: false, error: 'The saved progress does not fit this scenario (its replies do not lead where it says).' };
+    if (!fits) return damagedSave(VALUES_MISMATCH);
     return { ok: true, snapshot: machine.getPersistedSnapshot(replayed), mode };
   } catch {
     return { ok: false, error: 'The saved progress is damaged and could not be read.', damaged: 'it could not be read' };
@@ -208,6 +216,31 @@ function replay(machine: ScenarioMachine, nodes: number, input: SessionInput, tr
     [snapshot] = transition(machine, snapshot, event);
   }
   return continueUntil(value) ? snapshot : undefined;
+}
+
+/**
+ * The first reply a save's transcript chose that the scenario no longer has as it was then: gone from
+ * its node (renamed or removed), or with other assessments or feedback. Undefined when every reply is
+ * there unchanged (a save that still does not fit is then damaged, not outdated).
+ */
+function changedReply(scenario: Scenario, transcript: unknown[]): { nodeId: string; replyId: string; gone: boolean } | undefined {
+  for (const turn of transcript) {
+    if (!isRecord(turn) || typeof turn.nodeId !== 'string' || typeof turn.replyId !== 'string') return undefined;
+    const node = scenario.nodes.find((n) => n.id === turn.nodeId);
+    const reply = node?.kind === 'decision' ? node.replies.find((r) => r.id === turn.replyId) : undefined;
+    if (!reply) return node?.kind === 'decision' ? { nodeId: turn.nodeId, replyId: turn.replyId, gone: true } : undefined;
+    const assessments = reply.assessments.map((a) => (a.weight === undefined ? { principle: a.principle, verdict: a.verdict } : { principle: a.principle, verdict: a.verdict, weight: a.weight }));
+    if (reply.feedback !== turn.feedback || JSON.stringify(assessments) !== JSON.stringify(turn.assessments)) return { nodeId: turn.nodeId, replyId: turn.replyId, gone: false };
+  }
+  return undefined;
+}
+
+/** Why a save of a scenario changed since under the same version cannot carry on (restoreSession). */
+function changedScenarioWords(scenario: Pick<Scenario, 'id' | 'version'>, changed: { nodeId: string; replyId: string; gone: boolean }): string {
+  const what = changed.gone
+    ? `the reply ${quoteValue(changed.replyId, 80)} it chose at ${quoteValue(changed.nodeId, 80)} is no longer there`
+    : `the reply ${quoteValue(changed.replyId, 80)} it chose at ${quoteValue(changed.nodeId, 80)} is scored or answered otherwise now`;
+  return `This save was made before the scenario "${scenario.id}" was changed (${what}), and the scenario still says version ${scenario.version}, so the save cannot carry on. Whoever changes the story raises its "version", so that such a save is known as outdated.`;
 }
 
 /**

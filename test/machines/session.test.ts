@@ -9,10 +9,16 @@ import { loadValidFixture } from '../helpers/fixtures.js';
 import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
 import { selectView, startSession, type SessionMode } from '../../src/machines/index.js';
 import { analyseBest } from '../../src/machines/scoring.js';
+import type { Reply, Scenario } from '../../src/machines/schema/scenario.js';
 import { decisionProgressWords } from '../../src/machines/selectors.js';
 
 const scenario = loadValidFixture('good/example.json');
 const machine = compileScenario(scenario);
+
+function replyOf(s: Scenario, id: string): Reply {
+  for (const node of s.nodes) if (node.kind === 'decision') for (const r of node.replies) if (r.id === id) return r;
+  throw new Error(`no reply ${id}`);
+}
 
 function playedSave(mode: 'practice' | 'assessment' = 'practice') {
   const actor = createActor(machine, { input: { mode } }).start();
@@ -78,6 +84,27 @@ describe('saving and restoring a session', () => {
     const r = restoreSession({ ...scenario, version: 2 }, saved);
     expect(r).toEqual({ ok: false, error: expect.stringContaining('an older version of the scenario'), outdated: true });
     expect(!r.ok && r.error).toContain('version 1; it is now version 2');
+  });
+
+  // An author who fixed a word in a reply's feedback (or renamed a reply) between two test runs,
+  // keeping the version, was told "the saved progress is damaged" and to send the file to whoever
+  // helps with the app: the save is sound, the scenario changed under it.
+  it.each([
+    ['a reply\'s feedback edited', (s: Scenario) => { replyOf(s, 'phone-curious').feedback += ' Edited.'; }, 'is scored or answered otherwise now'],
+    ['a reply\'s weight changed', (s: Scenario) => { replyOf(s, 'phone-curious').assessments[0]!.weight = 3; }, 'is scored or answered otherwise now'],
+    ['a reply renamed', (s: Scenario) => { replyOf(s, 'phone-curious').id = 'phone-ask'; }, 'is no longer there'],
+  ])('a save of a scenario changed since under the same version is outdated, not damaged: %s', (_name, change, words) => {
+    const { saved } = playedSave();
+    const changed = structuredClone(scenario);
+    change(changed);
+    const r = restoreSession(changed, saved);
+    expect(r).toEqual({ ok: false, error: expect.stringContaining(`the reply "phone-curious" it chose at "phone" ${words}`), outdated: true });
+    expect(!r.ok && r.error).toContain('the scenario still says version 1');
+    expect(!r.ok && r.error).toContain('raises its "version"');
+    // A save whose own values were altered, its replies as the scenario has them, is still damaged.
+    const tampered = structuredClone(saved) as { snapshot: { context: { variables: Record<string, number> } } };
+    tampered.snapshot.context.variables.trust = 99;
+    expect(restoreSession(scenario, tampered)).toMatchObject({ ok: false, damaged: 'its values do not match its replies' });
   });
 
   it.each([
