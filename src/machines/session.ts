@@ -219,27 +219,33 @@ function replay(machine: ScenarioMachine, nodes: number, input: SessionInput, tr
 }
 
 /**
- * The first reply a save's transcript chose that the scenario no longer has as it was then: gone from
- * its node (renamed or removed), or with other assessments or feedback. Undefined when every reply is
- * there unchanged (a save that still does not fit is then damaged, not outdated).
+ * The first reply a save's transcript chose that the scenario no longer has as it was then: its
+ * decision or the reply gone (renamed or removed), or the reply with other assessments or feedback.
+ * Undefined when every reply is there so (a save that still does not fit is then damaged, not
+ * outdated). A reply's effects are not compared: a save read with other starting values (--set)
+ * records other changes from the same effects, and that is keptStartValues' to tell.
  */
-function changedReply(scenario: Scenario, transcript: unknown[]): { nodeId: string; replyId: string; gone: boolean } | undefined {
+function changedReply(scenario: Scenario, transcript: unknown[]): Changed | undefined {
   for (const turn of transcript) {
     if (!isRecord(turn) || typeof turn.nodeId !== 'string' || typeof turn.replyId !== 'string') return undefined;
+    const at = { nodeId: turn.nodeId, replyId: turn.replyId };
     const node = scenario.nodes.find((n) => n.id === turn.nodeId);
-    const reply = node?.kind === 'decision' ? node.replies.find((r) => r.id === turn.replyId) : undefined;
-    if (!reply) return node?.kind === 'decision' ? { nodeId: turn.nodeId, replyId: turn.replyId, gone: true } : undefined;
+    if (node?.kind !== 'decision') return { ...at, gone: true };
+    const reply = node.replies.find((r) => r.id === turn.replyId);
+    if (!reply) return { ...at, gone: true };
     const assessments = reply.assessments.map((a) => (a.weight === undefined ? { principle: a.principle, verdict: a.verdict } : { principle: a.principle, verdict: a.verdict, weight: a.weight }));
-    if (reply.feedback !== turn.feedback || JSON.stringify(assessments) !== JSON.stringify(turn.assessments)) return { nodeId: turn.nodeId, replyId: turn.replyId, gone: false };
+    if (reply.feedback !== turn.feedback || JSON.stringify(assessments) !== JSON.stringify(turn.assessments)) return { ...at, gone: false };
   }
   return undefined;
 }
 
+type Changed = { nodeId: string; replyId: string; gone: boolean };
+
 /** Why a save of a scenario changed since under the same version cannot carry on (restoreSession). */
-function changedScenarioWords(scenario: Pick<Scenario, 'id' | 'version'>, changed: { nodeId: string; replyId: string; gone: boolean }): string {
+function changedScenarioWords(scenario: Pick<Scenario, 'id' | 'version'>, changed: Changed): string {
   const what = changed.gone
     ? `the reply ${quoteValue(changed.replyId, 80)} it chose at ${quoteValue(changed.nodeId, 80)} is no longer there`
-    : `the reply ${quoteValue(changed.replyId, 80)} it chose at ${quoteValue(changed.nodeId, 80)} is scored or answered otherwise now`;
+    : `the reply ${quoteValue(changed.replyId, 80)} it chose at ${quoteValue(changed.nodeId, 80)} has changed (its scoring or its feedback)`;
   return `This save was made before the scenario "${scenario.id}" was changed (${what}), and the scenario still says version ${scenario.version}, so the save cannot carry on. Whoever changes the story raises its "version", so that such a save is known as outdated.`;
 }
 

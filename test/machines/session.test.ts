@@ -90,9 +90,10 @@ describe('saving and restoring a session', () => {
   // keeping the version, was told "the saved progress is damaged" and to send the file to whoever
   // helps with the app: the save is sound, the scenario changed under it.
   it.each([
-    ['a reply\'s feedback edited', (s: Scenario) => { replyOf(s, 'phone-curious').feedback += ' Edited.'; }, 'is scored or answered otherwise now'],
-    ['a reply\'s weight changed', (s: Scenario) => { replyOf(s, 'phone-curious').assessments[0]!.weight = 3; }, 'is scored or answered otherwise now'],
+    ['a reply\'s feedback edited', (s: Scenario) => { replyOf(s, 'phone-curious').feedback += ' Edited.'; }, 'has changed (its scoring or its feedback)'],
+    ['a reply\'s weight changed', (s: Scenario) => { replyOf(s, 'phone-curious').assessments[0]!.weight = 3; }, 'has changed'],
     ['a reply renamed', (s: Scenario) => { replyOf(s, 'phone-curious').id = 'phone-ask'; }, 'is no longer there'],
+    ['its decision renamed', (s: Scenario) => { const d = s.nodes.find((n) => n.id === 'phone')!; d.id = 'phone-call'; if (s.start === 'phone') s.start = 'phone-call'; }, 'is no longer there'],
   ])('a save of a scenario changed since under the same version is outdated, not damaged: %s', (_name, change, words) => {
     const { saved } = playedSave();
     const changed = structuredClone(scenario);
