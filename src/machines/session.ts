@@ -227,7 +227,8 @@ function replay(machine: ScenarioMachine, nodes: number, input: SessionInput, tr
  */
 function changedReply(scenario: Scenario, transcript: unknown[]): Changed | undefined {
   for (const turn of transcript) {
-    if (!isRecord(turn) || typeof turn.nodeId !== 'string' || typeof turn.replyId !== 'string') return undefined;
+    // A turn short of what every save's turn holds is damaged, whatever the scenario says now.
+    if (!isRecord(turn) || typeof turn.nodeId !== 'string' || typeof turn.replyId !== 'string' || typeof turn.feedback !== 'string' || !Array.isArray(turn.assessments)) return undefined;
     const at = { nodeId: turn.nodeId, replyId: turn.replyId };
     const node = scenario.nodes.find((n) => n.id === turn.nodeId);
     if (node?.kind !== 'decision') return { ...at, gone: true };
