@@ -20,6 +20,13 @@ export function loadValidFixture(name: string): Scenario {
   return result.scenario;
 }
 
+/** A scenario's text that must validate (a generated chain, a copied file); fails the test with the problems otherwise. */
+export function validScenario(text: string, file = 'chain.json'): Scenario {
+  const result = validateScenario(text, file);
+  if (!result.scenario) throw new Error(`${file} is invalid:\n${result.problems.map((p) => p.message).join('\n')}`);
+  return result.scenario;
+}
+
 /**
  * The text of the new-phone scenario (test/terminal/fixtures/scenarios/new-phone.json, or the web
  * tests' copy of it) with its reply "phone-accuse" ("You need to tell me the truth") open only at

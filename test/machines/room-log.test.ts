@@ -4,9 +4,10 @@ import { createActor, type AnyActorRef } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { decisionChain } from '../../bench/hostile.js';
 import {
-  actorOptions, analyseBest, createRoom, presenterView, readRoomLog, reduceRoom, restoreRoom, roomContext, roomSave, roomSessionView, saveSession, serializeRoom, undoEnding, validateScenario, voterView,
-  type PresenterAction, type PresenterCommand, type RoomContext, type RoomInput, type RoomState, type RoomWritten, type SavedSession, type Scenario,
+  actorOptions, analyseBest, createRoom, presenterView, readRoomLog, reduceRoom, restoreRoom, roomContext, roomSave, roomSessionView, saveSession, serializeRoom, undoEnding, voterView,
+  type PresenterAction, type PresenterCommand, type RoomContext, type RoomInput, type RoomState, type RoomWritten, type SavedSession,
 } from '../../src/machines/index.js';
+import { validScenario } from '../helpers/fixtures.js';
 
 // A live room's file is an append log (src/machines/room/log.ts): each save adds a line of what
 // changed, and each step of the session keeps the saved turns it does not change. Each step copied
@@ -18,11 +19,6 @@ const ROOM = 'ABC234';
 const NOW = new Date('2026-12-01T10:00:00Z');
 const PHONES = ['device-000000000001', 'device-000000000002', 'device-000000000003'];
 
-function scenarioOf(text: string, file: string): Scenario {
-  const { scenario } = validateScenario(text, file);
-  if (!scenario) throw new Error(`${file} not valid`);
-  return scenario;
-}
 
 /** A room driven as the server drives it, its file written as the room command writes it (roomSave: appended, or whole). */
 function driven(ctx: RoomContext, start: RoomState) {
@@ -67,7 +63,7 @@ const files = readdirSync(bundled).filter((f) => f.endsWith('.json') && !f.endsW
 
 describe('every bundled scenario\'s best path through the room, with Back from its ending: shown and saved as when each step copied the whole session', () => {
   it.each(files)('%s', (name) => {
-    const scenario = scenarioOf(readFileSync(join(bundled, name), 'utf8'), name);
+    const scenario = validScenario(readFileSync(join(bundled, name), 'utf8'), name);
     const ctx = roomContext(scenario);
     const best = new Map(analyseBest(scenario).path.map((p) => [p.nodeId, p.replyId]));
     const room = driven(ctx, createRoom(ctx, ROOM, 5, NOW));
@@ -140,7 +136,7 @@ describe('every bundled scenario\'s best path through the room, with Back from i
 
 describe('a long session: what each step and each save does does not grow with it', () => {
   const count = 300;
-  const ctx = roomContext(scenarioOf(decisionChain(count), 'chain.json'));
+  const ctx = roomContext(validScenario(decisionChain(count), 'chain.json'));
   const room = driven(ctx, createRoom(ctx, ROOM, 1, NOW));
   const turns = (s: RoomState) => (s.session.snapshot as { context: { transcript: object[] } }).context.transcript;
   let shared = 0;
@@ -183,7 +179,7 @@ describe('a room file written before the append log', () => {
   const fixtures = join(import.meta.dirname, '../fixtures/room-log');
   // red-flags as it was (version 36) and a room of it saved by the room's code before the log:
   // mid-vote, two decisions followed, three phones, a break taken.
-  const ctx = roomContext(scenarioOf(readFileSync(join(fixtures, 'red-flags-v36.json'), 'utf8'), 'red-flags-v36.json'));
+  const ctx = roomContext(validScenario(readFileSync(join(fixtures, 'red-flags-v36.json'), 'utf8'), 'red-flags-v36.json'));
   const old = readFileSync(join(fixtures, 'room-KPT234-before-log.json'), 'utf8');
 
   it('resumes as it was, and is carried on by lines added to it', () => {
@@ -207,7 +203,7 @@ describe('a room file written before the append log', () => {
 });
 
 describe('a room file damaged or cut off', () => {
-  const scenario = scenarioOf(readFileSync(join(bundled, 'red-flags.json'), 'utf8'), 'red-flags.json');
+  const scenario = validScenario(readFileSync(join(bundled, 'red-flags.json'), 'utf8'), 'red-flags.json');
   const ctx = roomContext(scenario);
   const room = driven(ctx, createRoom(ctx, ROOM, 1, NOW));
   room.present({ type: 'advance', node: room.view().nodeId });

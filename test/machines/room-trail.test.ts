@@ -4,10 +4,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { decisionChain, sceneChain } from '../../bench/hostile.js';
 import {
   createRoom, decisionSetup, introductionsAt, MAX_PEOPLE_ON_PHONE, MAX_PEOPLE_SENT, peopleMet, presenterView, reduceRoom, restoreRoom, resumeRecap, roomContext, roomSceneNumber, roomSessionView,
-  sceneNumberAt, serializeRoom, validateScenario, voterView, backToDecision, decisionTotals, roomDecisions, roomDidWords,
-  type PersistedScenarioSnapshot, type PresenterAction, type PresenterCommand, type PresenterView, type RoomContext, type RoomInput, type RoomState, type Scenario,
+  sceneNumberAt, serializeRoom, voterView, backToDecision, decisionTotals, roomDecisions, roomDidWords,
+  type PersistedScenarioSnapshot, type PresenterAction, type PresenterCommand, type PresenterView, type RoomContext, type RoomInput, type RoomState,
 } from '../../src/machines/index.js';
 import { cleanLine, cleanText } from '../../src/machines/text/clean.js';
+import { validScenario } from '../helpers/fixtures.js';
 
 // The live room's scene number ("Scene N"), introductions, who's who and a decision's setup were each
 // worked out by replaying the playthrough from its start at every moment (quadratic in a long chain
@@ -35,11 +36,6 @@ const ROOM = 'ABC234';
 const NOW = new Date('2026-12-01T10:00:00Z');
 const PHONE = 'device-000000000001';
 
-function scenarioOf(text: string, file = 'chain.json'): Scenario {
-  const { scenario } = validateScenario(text, file);
-  if (!scenario) throw new Error(`${file} not valid`);
-  return scenario;
-}
 
 /** A room driven as the server drives it, with one phone joined; `seen` after each change: what the room's screens are sent. */
 function driven(ctx: RoomContext, start: RoomState) {
@@ -96,7 +92,7 @@ function replayed(ctx: RoomContext, state: RoomState): ReturnType<typeof shown> 
 
 describe('the live room carries the decisions followed and how the room did forward', () => {
   it('a generated chain of 150 decisions: listed and counted as worked out from every decision, with the scoring done a number of times that grows with the chain, not its square', () => {
-    const scenario = scenarioOf(decisionChain(150));
+    const scenario = validScenario(decisionChain(150));
     const ctx = roomContext(scenario);
     const room = driven(ctx, createRoom(ctx, ROOM, 1, NOW));
     room.present({ type: 'advance', node: room.view().nodeId });
@@ -139,7 +135,7 @@ describe('the live room carries the decisions followed and how the room did forw
 
 describe('the live room carries the scene number, introductions, who\'s who and setup forward', () => {
   it('a generated chain of 150 scenes: numbered 1 to 150 and set up as a replay says, with the machine stepped a number of times that grows with the chain, not its square', () => {
-    const scenario = scenarioOf(sceneChain(150));
+    const scenario = validScenario(sceneChain(150));
     const ctx = roomContext(scenario);
     steps.count = 0;
     const room = driven(ctx, createRoom(ctx, ROOM, 1, NOW));
@@ -170,7 +166,7 @@ describe('the live room carries the scene number, introductions, who\'s who and 
   });
 
   it('a kept room reopened mid-chain (a restart): the moment it stands at worked out by one replay, and the count goes on from there', () => {
-    const scenario = scenarioOf(sceneChain(150));
+    const scenario = validScenario(sceneChain(150));
     const ctx = roomContext(scenario);
     const first = driven(ctx, createRoom(ctx, ROOM, 1, NOW));
     for (let i = 1; i < 70; i++) first.present({ type: 'advance', node: first.view().nodeId });
@@ -197,7 +193,7 @@ describe('the live room carries the scene number, introductions, who\'s who and 
     d1.replies![1]!.feedback = 'Ms. Ortiz would say it matters (Red Flags).';
     d1.replies![0]!.next = 'after';
     story.nodes.push({ id: 'after', kind: 'scene', narration: 'Later.', next: 'end-mixed' } as never);
-    const ctx = roomContext(scenarioOf(JSON.stringify(story)));
+    const ctx = roomContext(validScenario(JSON.stringify(story)));
     const room = driven(ctx, createRoom(ctx, ROOM, 1, NOW));
     while (room.view().kind === 'scene') room.present({ type: 'advance', node: room.view().nodeId });
     room.present({ type: 'open', node: 'd1' });
@@ -218,7 +214,7 @@ describe('what the room carries forward agrees with a replay from the start, alo
   const dir = join(import.meta.dirname, '../../scenarios');
   const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
   it.each(files)('%s', (file) => {
-    const scenario = scenarioOf(readFileSync(join(dir, file), 'utf8'), file);
+    const scenario = validScenario(readFileSync(join(dir, file), 'utf8'), file);
     const ctx = roomContext(scenario);
     let seed = 11;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);

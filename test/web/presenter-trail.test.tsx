@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sceneChain } from '../../bench/hostile.js';
-import { introductionsAt, peopleMet, sceneNumberAt, selectView, startFacilitation, startSession, validateScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor } from '../../src/machines/index.js';
+import { introductionsAt, peopleMet, sceneNumberAt, selectView, startFacilitation, startSession, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor } from '../../src/machines/index.js';
 import { Facilitation } from '../../src/web/pages/Presenter.js';
 import { Trail } from '../../src/web/trail.js';
 import { branching } from '../terminal/helpers/scene-numbers.js';
+import { validScenario } from '../helpers/fixtures.js';
 
 // Presenter mode heads an untitled scene "Scene N" by its number in the playthrough, introduces who
 // the room hears for the first time and lists who's who. Each was worked out by replaying the
@@ -23,11 +24,6 @@ vi.mock('xstate', async (importOriginal) => {
 
 afterEach(cleanup);
 
-function scenarioOf(text: string): Scenario {
-  const { scenario } = validateScenario(text, 'chain.json');
-  if (!scenario) throw new Error('not valid');
-  return scenario;
-}
 
 /** A kept presenter session standing where `actor` stands, as readFacilitation gives one back (no decision followed). */
 function kept(scenario: Scenario, actor: SessionActor): RestoredFacilitation {
@@ -48,7 +44,7 @@ const follow = (id: string) => {
 
 describe('presenter mode: scene numbers, introductions and who\'s who carried forward', () => {
   it('counts every scene passed (a titled one too), and counts again after going back to a decision', () => {
-    const scenario = scenarioOf(branching());
+    const scenario = validScenario(branching());
     render(<Facilitation playable={{ scenario, file: 'chain.json' }} />);
     const seen = [heading()];
     const on = (act: () => void) => {
@@ -70,7 +66,7 @@ describe('presenter mode: scene numbers, introductions and who\'s who carried fo
   });
 
   it('a chain of 150 scenes: numbered 1 to 150, with the machine stepped a number of times that grows with the chain, not its square', () => {
-    const scenario = scenarioOf(sceneChain(150));
+    const scenario = validScenario(sceneChain(150));
     render(<Facilitation playable={{ scenario, file: 'chain.json' }} />);
     steps.count = 0;
     const seen = [heading()];
@@ -86,7 +82,7 @@ describe('presenter mode: scene numbers, introductions and who\'s who carried fo
   });
 
   it('a kept session resumed mid-chain (a reload): the scene it stands at numbered by one replay, and the count goes on from there', () => {
-    const scenario = scenarioOf(sceneChain(150));
+    const scenario = validScenario(sceneChain(150));
     const actor = startFacilitation(scenario, 1);
     for (let i = 1; i < 70; i++) actor.send({ type: 'scene.continue' });
     steps.count = 0;
@@ -113,8 +109,7 @@ describe('the trail carried forward agrees with a replay from the start', () => 
   const dir = join(import.meta.dirname, '../../scenarios');
   const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
   it.each(files)('%s', (file) => {
-    const { scenario } = validateScenario(readFileSync(join(dir, file), 'utf8'), file);
-    if (!scenario) throw new Error(`${file} not valid`);
+    const scenario = validScenario(readFileSync(join(dir, file), 'utf8'), file);
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     for (const room of [true, false]) {

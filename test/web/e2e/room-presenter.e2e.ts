@@ -94,6 +94,36 @@ async function startRoom(scenario: string, seed: string, folder: string) {
 }
 const phones: Phone[] = [];
 
+/**
+ * boy-red-flags' room (seed 7) with its presenter page open at 1280×720 and connected, and a
+ * presenter's connection to drive it (`folder`: the state folder's prefix). Closed again if the page
+ * never says it is connected.
+ */
+async function connectedAt1280(folder: string) {
+  const started = await startRoom('boy-red-flags', '7', folder);
+  const s = await openPage(browser!, started.presenterUrl, started.presenterUrl, { viewport: { width: 1280, height: 720 } });
+  const control = await Presenter.connect(started.base, started.code, started.token);
+  try {
+    await s.page.getByRole('status').filter({ hasText: 'Connected to the room.' }).waitFor({ timeout: GUARD_MS });
+  } catch (error) {
+    control.close();
+    await s.close();
+    throw error;
+  }
+  return { ...started, s, control };
+}
+
+/** The room moved on to its first decision (past any scene and content note), its vote not yet open. */
+async function toFirstDecision(control: Presenter) {
+  for (let guard = 0; guard < 10; guard++) {
+    const v = control.view;
+    if (v.session.kind === 'decision' && !v.contentNote) return;
+    const next = await control.act({ type: 'advance', node: v.session.nodeId });
+    if ('code' in next) throw new Error(`advance refused: ${next.message}`);
+  }
+  throw new Error('no decision within 10 steps');
+}
+
 beforeAll(async () => {
   if (!available) return;
   // The room runs the built CLI (dist/), the voter page's script included; the e2e setup built dist-web/.
@@ -394,12 +424,9 @@ describe('the presenter page at 1280×720 with a live room', () => {
   // 1280×720 laptop above the moment, so every decision's replies and the trainer's next step were
   // below the fold, and a keyboard-only trainer scrolled at every decision.
   it.skipIf(!available)('once a phone has joined, the join block folds to a line (room code and address; the QR code a button away, the focus kept on that button), and the moment\'s heading, its discussion prompt, the replies\' heading, the first reply and the next step are in view, the steps never hiding what has the focus', async () => {
-    const { code, port, base, presenterUrl, token } = await startRoom('boy-red-flags', '7', 'casa-room-fold-');
-    const s = await openPage(browser!, presenterUrl, presenterUrl, { viewport: { width: 1280, height: 720 } });
-    const control = await Presenter.connect(base, code, token);
+    const { code, port, base, s, control } = await connectedAt1280('casa-room-fold-');
     try {
       const { page } = s;
-      await page.getByRole('status').filter({ hasText: 'Connected to the room.' }).waitFor({ timeout: GUARD_MS });
       const join = `http://127.0.0.1:${port}/join?room=${code}`;
       const qr = page.getByRole('img', { name: `QR code for the join address ${join}` });
       const toggle = page.locator('.room-join').getByRole('button', { name: /the QR code$/ });
@@ -415,12 +442,7 @@ describe('the presenter page at 1280×720 with a live room', () => {
       expect(await page.getByRole('region', { name: 'Vote from your phone' }).innerText()).toContain(code);
       await page.locator('.room-join .join-url').filter({ hasText: join }).waitFor();
       // To the first decision, its vote not yet open.
-      for (let guard = 0; guard < 10; guard++) {
-        const v = control.view;
-        if (v.session.kind === 'decision' && !v.contentNote) break;
-        const next = await control.act({ type: 'advance', node: v.session.nodeId });
-        if ('code' in next) throw new Error(`advance refused: ${next.message}`);
-      }
+      await toFirstDecision(control);
       const open = page.getByRole('button', { name: 'Open the vote', exact: true });
       await open.waitFor();
       await page.evaluate(() => scrollTo(0, 0));
@@ -470,20 +492,12 @@ describe('the presenter page at 1280×720 with a live room', () => {
   // Follow button (in view, so the browser does not scroll) left reply 2's half under the row, its
   // words hidden and under 24 px of it to press (axe's target-size).
   it.skipIf(!available)('at the reveal at 1280×720, a reply\'s Follow button left half under the row of the trainer\'s steps is moved clear of it when the focus moves to another reply\'s, the focus kept in view; axe clean', async () => {
-    const { code, base, presenterUrl, token } = await startRoom('boy-red-flags', '7', 'casa-room-clear-');
-    const s = await openPage(browser!, presenterUrl, presenterUrl, { viewport: { width: 1280, height: 720 } });
-    const control = await Presenter.connect(base, code, token);
+    const { code, base, s, control } = await connectedAt1280('casa-room-clear-');
     try {
       const { page } = s;
-      await page.getByRole('status').filter({ hasText: 'Connected to the room.' }).waitFor({ timeout: GUARD_MS });
       phones.push(await Phone.join(base, code, deviceId(0)));
       await page.locator('.room-count').filter({ hasText: '1 phone joined' }).waitFor({ timeout: GUARD_MS });
-      for (let guard = 0; guard < 10; guard++) {
-        const v = control.view;
-        if (v.session.kind === 'decision' && !v.contentNote) break;
-        const next = await control.act({ type: 'advance', node: v.session.nodeId });
-        if ('code' in next) throw new Error(`advance refused: ${next.message}`);
-      }
+      await toFirstDecision(control);
       const opened = await control.act({ type: 'open', node: control.view.session.nodeId });
       if ('code' in opened) throw new Error(`open refused: ${opened.message}`);
       await phones[0]!.until((v) => v.phase === 'open', 'the vote to open');
@@ -533,20 +547,12 @@ describe('the presenter page at 1280×720 with a live room', () => {
   // votes, End the session, Open a projector window, Blank the projector: 1,177 px in 1,168), and
   // at the reveal it had no next step (the Follow buttons were only inside each reply).
   it.skipIf(!available)('the row of the trainer\'s steps is one line at 1280×720 before, during and after the vote, the room\'s other buttons in the row after it; at the reveal its first step, reached by keyboard, follows the room\'s choice (the reply with the most votes)', async () => {
-    const { code, base, presenterUrl, token } = await startRoom('boy-red-flags', '7', 'casa-room-row-');
-    const s = await openPage(browser!, presenterUrl, presenterUrl, { viewport: { width: 1280, height: 720 } });
-    const control = await Presenter.connect(base, code, token);
+    const { code, base, s, control } = await connectedAt1280('casa-room-row-');
     try {
       const { page } = s;
-      await page.getByRole('status').filter({ hasText: 'Connected to the room.' }).waitFor({ timeout: GUARD_MS });
       for (let i = 0; i < 3; i++) phones.push(await Phone.join(base, code, deviceId(i)));
       await page.locator('.room-count').filter({ hasText: '3 phones joined' }).waitFor({ timeout: GUARD_MS });
-      for (let guard = 0; guard < 10; guard++) {
-        const v = control.view;
-        if (v.session.kind === 'decision' && !v.contentNote) break;
-        const next = await control.act({ type: 'advance', node: v.session.nodeId });
-        if ('code' in next) throw new Error(`advance refused: ${next.message}`);
-      }
+      await toFirstDecision(control);
       /** The row's buttons, its lines (by their tops), whether its height is one line's, in presenter mode's type. */
       const row = () => page.evaluate(() => {
         const steps = document.querySelector('main .trainer-steps')!;
