@@ -113,6 +113,16 @@ async function connectedAt1280(folder: string) {
   return { ...started, s, control };
 }
 
+/** The vote opened at the room's decision, the phone's vote for reply 1 cast, and the votes revealed on the page. */
+async function oneVoteRevealed(control: Presenter, phone: Phone, page: Page) {
+  const opened = await control.act({ type: 'open', node: control.view.session.nodeId });
+  if ('code' in opened) throw new Error(`open refused: ${opened.message}`);
+  await phone.until((v) => v.phase === 'open', 'the vote to open');
+  await phone.vote(1);
+  await control.act({ type: 'reveal', round: opened.round });
+  await page.locator('#reveal-heading').waitFor();
+}
+
 /** The room moved on to its first decision (past any scene and content note), its vote not yet open. */
 async function toFirstDecision(control: Presenter) {
   for (let guard = 0; guard < 10; guard++) {
@@ -472,12 +482,7 @@ describe('the presenter page at 1280×720 with a live room', () => {
       await qr.waitFor({ state: 'detached' });
       expect(await page.evaluate(() => [document.activeElement?.textContent, document.activeElement?.getAttribute('aria-expanded')])).toEqual(['Show the QR code', 'false']);
       // At the reveal, each reply's "Follow" button, focused from the top of the page, is scrolled clear of the steps.
-      const opened = await control.act({ type: 'open', node: control.view.session.nodeId });
-      if ('code' in opened) throw new Error(`open refused: ${opened.message}`);
-      await phones[0]!.until((v) => v.phase === 'open', 'the vote to open');
-      await phones[0]!.vote(1);
-      await control.act({ type: 'reveal', round: opened.round });
-      await page.locator('#reveal-heading').waitFor();
+      await oneVoteRevealed(control, phones[0]!, page);
       expect(await page.locator('.reveal button').count()).toBeGreaterThan(1);
       expect(await hidden()).toEqual([]);
       expect(s.errors()).toEqual([]);
@@ -498,12 +503,7 @@ describe('the presenter page at 1280×720 with a live room', () => {
       phones.push(await Phone.join(base, code, deviceId(0)));
       await page.locator('.room-count').filter({ hasText: '1 phone joined' }).waitFor({ timeout: GUARD_MS });
       await toFirstDecision(control);
-      const opened = await control.act({ type: 'open', node: control.view.session.nodeId });
-      if ('code' in opened) throw new Error(`open refused: ${opened.message}`);
-      await phones[0]!.until((v) => v.phase === 'open', 'the vote to open');
-      await phones[0]!.vote(1);
-      await control.act({ type: 'reveal', round: opened.round });
-      await page.locator('#reveal-heading').waitFor();
+      await oneVoteRevealed(control, phones[0]!, page);
       const follows = page.locator('ol.reveal > li button');
       expect(await follows.count()).toBeGreaterThan(1);
       /** The page's controls across the row's top edge (part above it, part under it), and the focus: in view between the sticky bar and the row. */
