@@ -29,6 +29,17 @@ function placeOf(text: string, needle: string): { line: number; column: number }
 }
 
 /** No message or fix reads longer than this, whatever the file. */
+/** The file's one error, of `code` at `path` (every place it stands folded into it), its result and its lines. */
+function theOneError(text: string, code: string, path: Problem['path']) {
+  const result = validateScenario(text, 'x.json');
+  const found = result.problems.filter((q) => q.code === code);
+  expect(found).toHaveLength(1);
+  expect(result.errors).toBe(1);
+  const p = found[0] as Problem;
+  expect(p.path).toEqual(path);
+  return { result, p, lines: text.split('\n') };
+}
+
 const LONGEST = 1_500;
 
 function expectShort(problems: readonly Problem[]): void {
@@ -370,13 +381,7 @@ describe('the same error at the same field of each item of one list is one error
 
   it('300 assessments of one reply naming a principle that is not one: one error at the first, with the count and the next four places', () => {
     const text = exampleEdited((f) => { reply(f, 'phone-accuse').assessments = Array.from({ length: 300 }, () => ({ principle: 'be-nice', verdict: 'follows' })); });
-    const result = validateScenario(text, 'x.json');
-    const unknown = result.problems.filter((p) => p.code === 'unknown-principle');
-    expect(unknown).toHaveLength(1);
-    expect(result.errors).toBe(1);
-    const p = unknown[0] as Problem;
-    expect(p.path).toEqual(['nodes', 0, 'replies', 1, 'assessments', 0, 'principle']);
-    const lines = text.split('\n');
+    const { result, p, lines } = theOneError(text, 'unknown-principle', ['nodes', 0, 'replies', 1, 'assessments', 0, 'principle']);
     expect(lines[p.line - 1]?.slice(p.column - 1)).toBe('"be-nice",');
     // JSON.stringify(…, null, 2) writes each assessment on four lines.
     const next = [1, 2, 3, 4].map((k) => ({ line: p.line + 4 * k, column: p.column, path: ['nodes', 0, 'replies', 1, 'assessments', k, 'principle'] }));
@@ -448,13 +453,7 @@ describe('the same error about a missing id, in several replies of several nodes
 
   it('30 routes to "nowhere" in 5 decisions: one error at the first, naming the next four places and counting the rest', () => {
     const text = thirty();
-    const result = validateScenario(text, 'x.json');
-    const unknown = result.problems.filter((p) => p.code === 'unknown-node');
-    expect(unknown).toHaveLength(1);
-    expect(result.errors).toBe(1);
-    const p = unknown[0] as Problem;
-    expect(p.path).toEqual(['nodes', 0, 'replies', 0, 'next', 0, 'to']);
-    const lines = text.split('\n');
+    const { result, p, lines } = theOneError(text, 'unknown-node', ['nodes', 0, 'replies', 0, 'next', 0, 'to']);
     for (const q of [p, ...(p.repeatedAt ?? [])]) expect(lines[q.line - 1]?.slice(q.column - 1)).toBe('"nowhere"');
     expect(p.repeats).toBe(30);
     expect(p.repeatedAt?.map((q) => q.path)).toEqual([1, 2, 3, 4].map((j) => ['nodes', 0, 'replies', j, 'next', 0, 'to']));
