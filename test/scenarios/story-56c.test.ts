@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
 import { driveReplies, toldAt } from '../helpers/play.js';
-import { toldBetween } from '../helpers/story.js';
+import { endedOn, toldBetween } from '../helpers/story.js';
 import { walkPlaythroughs } from '../helpers/walk.js';
 
 // Session reread-b-56: a fresh reader's pass over youth-relapses and left-placement-calls, the two scenarios least
@@ -112,5 +112,34 @@ describe('reread-b-56: left-placement-calls, the handover after the pick-up happ
     const car = told.indexOf('gets out of your car');
     expect(car).toBeGreaterThan(-1);
     expect(told.indexOf('back at her placement')).toBeGreaterThan(car);
+  });
+});
+
+describe('reread-b-56: left-placement-calls, the ending says what the volunteer did while Ari was away', () => {
+  // "Back, for now" told every playthrough whose rescuing count was 1 or more "while she was away you stepped in as
+  // her rescuer or crisis line", and each such reply was listed as "Times you stepped in as a rescuer or crisis
+  // line: 0 → 1". After d6-on-call (a phone kept on loud every night in case she calls) or d5-search (Saturday
+  // nights driving past the places she mentioned), nobody stepped in: she never called, and nobody found her.
+  const RESCUING = /while she was away you made yourself her rescuer or crisis line, and the guide reminds CASAs that they are not first responders/;
+
+  it.each([
+    ['d6-on-call', ['d1-redirect', 'd2-resources', 'd3-door-open', 'd4-clear', 'd5-steady', 'd6-on-call', 'd7-safety-plan', 'd8-needs']],
+    ['d5-search', ['d1-redirect', 'd2-resources', 'd3-door-open', 'd4-clear', 'd5-search', 'd6-learn', 'd7-safety-plan', 'd8-needs']],
+    ['d3-stay-on', ['d1-redirect', 'd2-resources', 'd3-stay-on', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs']],
+  ])('after %s, the mixed ending says you made yourself her rescuer or crisis line, not that you stepped in', (_reply, path) => {
+    const d = endedOn(LPC, path);
+    expect(d.ending?.id).toBe('end-mixed');
+    expect(d.ending?.narration).toMatch(RESCUING);
+    expect(d.ending?.narration).not.toMatch(/stepped in/);
+  });
+
+  it('no ending, variant or variable label of the scenario says "stepped in"', () => {
+    const s = bundledScenario(LPC);
+    const texts = [
+      ...s.nodes.flatMap((n) => (n.kind === 'ending' ? [n.narration, ...(n.variants ?? []).map((v) => v.narration)] : [])),
+      ...(s.variables ?? []).map((v) => v.label),
+    ];
+    expect(texts.filter((t) => /stepped in/.test(t))).toEqual([]);
+    expect(s.variables?.find((v) => v.id === 'rescuing')?.label).toBe('Times you made yourself her rescuer or crisis line');
   });
 });
