@@ -43,10 +43,14 @@ describe('consist-50: relief that asks for a promise not to leave again is asses
     expect(scored('left-placement-calls', 'd7-return', 'd7-promise')).toBe('harm-reduction-unmet-needs follows 1, resources-reduce-harm violates 1, respect-mindset-boundaries violates 1');
     expect(bundledReply('left-placement-calls', 'd7-return', 'd7-promise').text).toMatch(/if something here is making you want to go, tell me/);
     expect(bundledReply('left-placement-calls', 'd7-return', 'd7-promise').feedback).not.toMatch(/Likelihood of Relapse|safety first|main priority/);
-    expect(scored('couch-rent', 'd1-bench', 'd1-promise')).toBe('safety-is-priority follows 1, harm-reduction-unmet-needs violates 1');
+    // Session content-56: couch-rent d1-promise lost the relapse reassurance for the same reason (at d1 nobody has named
+    // Vic, let alone gone back to him); like the worked example it now asks why Arev left, then asks for the promise.
+    expect(scored('couch-rent', 'd1-bench', 'd1-promise')).toBe('harm-reduction-unmet-needs follows 1, resources-reduce-harm violates 1');
+    expect(bundledReply('couch-rent', 'd1-bench', 'd1-promise').text).toMatch(/Is that why you left\?/);
+    expect(bundledReply('couch-rent', 'd1-bench', 'd1-promise').feedback).not.toMatch(/Likelihood of Relapse|safety first|main priority/);
     expect(scored('harm-reduction', 'd1-heard', 'd1-promise')).toBe('safety-is-priority follows 1, expect-relapse violates 1');
     // The demand is still named as the flaw, in the guide's terms.
-    expect(bundledReply('couch-rent', 'd1-bench', 'd1-promise').feedback).toMatch(/exploring why youth leave care .*\(Harm Reduction\)/);
+    expect(bundledReply('couch-rent', 'd1-bench', 'd1-promise').feedback).toMatch(/cannot stop a child from running away.*\(What if my youth returns from leaving placement\?\)/);
     expect(bundledReply('harm-reduction', 'd1-heard', 'd1-promise').feedback).toMatch(/relapse as part of any change/);
   });
 });

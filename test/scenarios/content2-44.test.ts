@@ -52,8 +52,8 @@ describe('a missed chance the best reply does not take either: each one decided 
   // real choice the volunteer passed over. A new case fails here until it is decided too.
   const LEFT: Record<string, string> = {
     'boy-red-flags d4-next csw-partnership': 'the suspicion goes to the supervisor, who works out the next steps (Red Flags); the email to the CSW is a real, other step',
-    // Session consist-50: d1-promise's relief now follows safety-is-priority, as docs section 6 reads such a reply.
-    'couch-rent d1-bench safety-is-priority': 'd1-heard asks Arev what home is like; it does not reassure them that their safety comes first (Likelihood of Relapse)',
+    // couch-rent d1-bench safety-is-priority left this list in content-56: d1-promise is no longer credited with the
+    // relapse reassurance (nobody has gone back to anyone at d1; Likelihood of Relapse: "Should a youth return to their trafficker").
     'court-report d-review dependency-attorney-role': 'recommendations are reviewed with the supervisor (Potential Recommendations); sending the draft to the attorney is another step',
     'dual-involvement d1-news legal-support': 'the best reply consults the supervisor first; courtroom support at the hearing is a real "may" (Legal Advocacy)',
     'dual-involvement d3-hearing legal-support': 'asking Beth whether to attend gives no support yet; the gallery does',

@@ -59,9 +59,9 @@ describe('second reader (readerB-43)', () => {
     expect(low.ending?.id).toBe('end-mixed');
     expect(low.ending?.narration).not.toMatch(/door is open/);
     expect(low.ending?.narration).toMatch(/reasons to be careful with you/);
-    // Session consist-50: d1-promise now also follows "Their safety comes first" (docs section 6 credits both sides
-    // of relief that asks for a promise), so the path through d7-bad-night scores 82% (Strong) and rightly ends
-    // strong; the playthrough at 50-79% is the same one with d7-card (68%).
+    // Session consist-50: d1-promise is credited on one side of relief that asks for a promise (docs section 6; since
+    // content-56 on asking why Arev left, Harm Reduction), so the path through d7-bad-night scores 82% (Strong) and
+    // rightly ends strong; the playthrough at 50-79% is the same one with d7-card (68%).
     const mid = play('couch-rent', ['d1-promise', 'd2-need', 'd3-honest', 'd4-urgent', 'd5-redirect', 'd6-rattled', 'd7-card', 'd8-strengths']).d;
     expect(mid.score.percent).toBeGreaterThanOrEqual(50);
     expect(mid.ending?.narration).toMatch(/door is open/);

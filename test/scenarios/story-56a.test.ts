@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { getPrinciple, getSection, principles } from '../../src/machines/guide.js';
+import type { Scenario } from '../../src/machines/schema/scenario.js';
+import { bundledReply, bundledScenario } from '../helpers/bundled.js';
+
+// Session content-56: content judgement calls left by last session's readers, decided with the guide as the source of truth.
+
+const scored = (id: string, node: string, reply: string) =>
+  bundledReply(id, node, reply).assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`);
+const heading = (principle: string) => `(${getSection(getPrinciple(principle)?.section ?? '')?.heading})`;
+const decision = (s: Scenario, id: string) => {
+  const n = s.nodes.find((x) => x.id === id);
+  if (n?.kind !== 'decision') throw new Error(`${s.id} has no decision ${id}`);
+  return n;
+};
+
+/** Principles whose rule (principles.json) holds only once the youth has gone back to the person exploiting them. */
+const onlyAfterReturnToExploiter = principles.filter((p) => /^If the youth (goes back|returns) to the person exploiting them\b/.test(p.rule)).map((p) => p.id);
+
+// 1. couch-rent. d1-promise ("I was worried sick. I'm so glad you're back. Just promise me: no more nights away, okay?")
+// was credited on safety-is-priority. That reassurance is asked "Should a youth return to their trafficker": "that your
+// main priority is their safety regardless of their choices" (Likelihood of Relapse). At d1 nobody has named Vic, and a
+// promise to stop ties your relief to their choice. left-placement-calls d7-promise lost the same credit in session
+// lpc-54; like it, and like the worked example, the reply now asks why Arev left (Harm Reduction) and then asks for the
+// promise the guide says no one can make a youth keep (What if my youth returns from leaving placement?).
+// d7-card put "my number" first on a card for "a night that goes wrong", the same invitation d6-on-call ("text me any
+// hour") is faulted for as crisis intervention (Prohibited Activities), unscored there. The card now names the CSW,
+// the house and a hotline, so that it tests only what it is scored on: a plan written for Arev, not with them.
+describe('story-56a: couch-rent scores the promise and the card as the guide does', () => {
+  const ID = 'couch-rent';
+
+  it('d1-promise asks why Arev left, then asks for the promise; no relapse reassurance is credited where nobody has gone back to anyone', () => {
+    const r = bundledReply(ID, 'd1-bench', 'd1-promise');
+    expect(r.text).toMatch(/Is that why you left\? Just promise me: no more nights away, okay\?$/);
+    expect(scored(ID, 'd1-bench', 'd1-promise')).toEqual(['harm-reduction-unmet-needs follows 1', 'resources-reduce-harm violates 1']);
+    for (const p of ['harm-reduction-unmet-needs', 'resources-reduce-harm']) expect(r.feedback, p).toContain(heading(p));
+    expect(r.feedback).toMatch(/cannot stop a child from running away/);
+    expect(r.feedback).not.toMatch(/Likelihood of Relapse|safety first|main priority/);
+    const d1 = decision(bundledScenario(ID), 'd1-bench');
+    expect(d1.replies.flatMap((x) => x.assessments).filter((a) => onlyAfterReturnToExploiter.includes(a.principle))).toEqual([]);
+  });
+
+  it('every reply that invites Arev to reach the volunteer on a bad night or at any hour is scored as crisis intervention', () => {
+    const s = bundledScenario(ID);
+    const inviting = s.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).filter((r) => /\bmy number\b|\bany hour\b|\bcall me\b|\bkeep texting me\b/i.test(r.text));
+    expect(inviting.map((r) => r.id).sort()).toEqual(['d5-stay', 'd6-on-call']);
+    for (const r of inviting) expect(r.assessments.find((a) => a.principle === 'not-first-responder')?.verdict, r.id).toBe('violates');
+    const card = bundledReply(ID, 'd7-plan', 'd7-card');
+    expect(card.text).toBe("I wrote you a plan for a night that goes wrong: Mr. Ferreira's number, the house's and a 24-hour hotline. Keep it in your phone case.");
+    expect(scored(ID, 'd7-plan', 'd7-card')).toEqual(['resources-reduce-harm follows 1', 'harm-reduction-self-determination violates 1']);
+  });
+});
