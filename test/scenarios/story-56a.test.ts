@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { getPrinciple, getSection, principles } from '../../src/machines/guide.js';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
 import { bundledReply, bundledScenario } from '../helpers/bundled.js';
+import { endedOn } from '../helpers/story.js';
+import { strongAfter } from '../helpers/strong-after.js';
 
 // Session content-56: content judgement calls left by last session's readers, decided with the guide as the source of truth.
 
@@ -48,5 +50,35 @@ describe('story-56a: couch-rent scores the promise and the card as the guide doe
     const card = bundledReply(ID, 'd7-plan', 'd7-card');
     expect(card.text).toBe("I wrote you a plan for a night that goes wrong: Mr. Ferreira's number, the house's and a 24-hour hotline. Keep it in your phone case.");
     expect(scored(ID, 'd7-plan', 'd7-card')).toEqual(['resources-reduce-harm follows 1', 'harm-reduction-self-determination violates 1']);
+  });
+});
+
+// 2. the-list ended strong (82%) after d5-doing ("if you bring Kenny, you'd be doing to him the same thing that's being
+// done to you") or d6-friend ("He isn't your friend, Bảo"), because trust climbed back to 60. The guide would call both
+// poor: youth "may be ... made to feel accountable for their situation by their trafficker", may "develop bonds and
+// positive associations toward their trafficker", and "it is important for CASAs to remain open-minded and
+// non-judgmental" (Stages of Exiting CSEC Involvement). The strong route now reads that conduct, and the mixed ending
+// tells what each cost. (d6-hurt, which takes the blame off him but passes over his feelings, still may: see the report.)
+describe('story-56a: the-list does not end strong after a judgement of Bảo or of the man he is loyal to', () => {
+  const ID = 'the-list';
+  const BEST = ['d1-hear', 'd2-light', 'd3-carry', 'd4-marcus', 'd5-honest', 'd6-miss', 'd7-go', 'd8-next', 'd9-strengths'];
+
+  it.each(['d5-doing', 'd6-friend'])('no playthrough through %s ends strong', (id) => {
+    expect(strongAfter(bundledScenario(ID), [], { through: id, first: true }).get(id)).toBeUndefined();
+  });
+
+  it('no playthrough that breaks non-judgmental ends strong', () => {
+    expect([...strongAfter(bundledScenario(ID), ['non-judgmental']).keys()]).toEqual([]);
+  });
+
+  it.each([
+    { from: 'd5-honest', to: 'd5-doing', told: /^The hearing goes smoothly\. Bảo is polite with you, and careful: when he told you about Kenny, he heard back from you that he would be doing to Kenny what was being done to him\./ },
+    { from: 'd6-miss', to: 'd6-friend', told: /^The hearing goes smoothly\. Bảo is polite with you, and careful: when he told you Chú Vinh was not some monster, you told him the man was not his friend\./ },
+  ])('$to then the best of everything else, at 82%, ends mixed and says why', ({ from, to, told }) => {
+    const d = endedOn(ID, BEST.map((r) => (r === from ? to : r)));
+    expect(d.score.percent).toBe(82);
+    expect(d.ending).toMatchObject({ id: 'end-mixed', kind: 'mixed' });
+    expect(d.ending?.narration).toMatch(told);
+    expect(d.ending?.narration).toMatch(/takes it to Ms\. Ochoa and his peer advocate, not you\.$/);
   });
 });
