@@ -82,3 +82,28 @@ describe('story-56a: the-list does not end strong after a judgement of Bảo or 
     expect(d.ending?.narration).toMatch(/takes it to Ms\. Ochoa and his peer advocate, not you\.$/);
   });
 });
+
+// 3. trafficker-contact. d8-plan-rescue (a new phone and school runs "so none of them can get near her", Ms. Okafor told
+// "once it's set up") was scored only on the supervisor and the team. What the guide says of such a rescue is that
+// youth are "the curators of their own safety, including how they define safety" (Harm Reduction), and Imani is not
+// asked. Said to Dana, it stays a plan brought to her already settled (as red-flags r-plan-judge, "Tell Alma you'll
+// email the dependency judge yourself"), so plan-advocacy-with-supervisor stays. d7-supervisor-watching keeps its
+// scoring (a search for the volunteer alone is not credited on the supervisor: docs section 6); its feedback now says
+// what goes against self-care, since "Telling Dana is honest" read alone sounded like the guide's step.
+describe('story-56a: trafficker-contact scores the rescue on the youth\'s own safety, and says why the watch is not self-care', () => {
+  const ID = 'trafficker-contact';
+
+  it('d8-plan-rescue is faulted for defining Imani\'s safety without her, besides the supervisor and the CSW', () => {
+    expect(scored(ID, 'd8-plan', 'd8-plan-rescue')).toEqual(['plan-advocacy-with-supervisor violates 1', 'team-communication violates 1', 'harm-reduction-self-determination violates 1']);
+    const r = bundledReply(ID, 'd8-plan', 'd8-plan-rescue');
+    for (const a of r.assessments) expect(r.feedback, a.principle).toContain(heading(a.principle));
+    expect(r.feedback).toMatch(/made without her: harm reduction lets a youth be the curator of her own safety, including how she defines it \(Harm Reduction\)/);
+    expect(r.feedback).not.toMatch(/made alone/);
+    expect(decision(bundledScenario(ID), 'd8-plan').facilitatorNote).toMatch(/curator of her own safety/);
+  });
+
+  it('d7-supervisor-watching keeps its scoring, and its feedback names what goes against self-care', () => {
+    expect(scored(ID, 'd7-supervisor', 'd7-supervisor-watching')).toEqual(['no-investigating violates 3', 'self-care violates 1']);
+    expect(bundledReply(ID, 'd7-supervisor', 'd7-supervisor-watching').feedback).toMatch(/A nightly watch in place of sleep is not the care of yourself the guide strongly encourages either: for the fear itself, it points you to your Advocate Supervisor, the EAP program and share & support \(Self-Care\)\.$/);
+  });
+});
