@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getPrinciple, getSection, principles } from '../../src/machines/guide.js';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
 import { bundledReply, bundledScenario } from '../helpers/bundled.js';
-import { endedOn } from '../helpers/story.js';
+import { endedOn, toldBetween } from '../helpers/story.js';
 import { strongAfter } from '../helpers/strong-after.js';
 
 // Session content-56: content judgement calls left by last session's readers, decided with the guide as the source of truth.
@@ -14,6 +14,10 @@ const decision = (s: Scenario, id: string) => {
   const n = s.nodes.find((x) => x.id === id);
   if (n?.kind !== 'decision') throw new Error(`${s.id} has no decision ${id}`);
   return n;
+};
+const nodeText = (s: Scenario, id: string) => {
+  const n = s.nodes.find((x) => x.id === id);
+  return n && 'narration' in n ? n.narration ?? '' : '';
 };
 
 /** Principles whose rule (principles.json) holds only once the youth has gone back to the person exploiting them. */
@@ -105,5 +109,36 @@ describe('story-56a: trafficker-contact scores the rescue on the youth\'s own sa
   it('d7-supervisor-watching keeps its scoring, and its feedback names what goes against self-care', () => {
     expect(scored(ID, 'd7-supervisor', 'd7-supervisor-watching')).toEqual(['no-investigating violates 3', 'self-care violates 1']);
     expect(bundledReply(ID, 'd7-supervisor', 'd7-supervisor-watching').feedback).toMatch(/A nightly watch in place of sleep is not the care of yourself the guide strongly encourages either: for the fear itself, it points you to your Advocate Supervisor, the EAP program and share & support \(Self-Care\)\.$/);
+  });
+});
+
+// 4. court-report. In the story DCFS assigned the CSEC unit last week and Lupe has been open with her CSW and attorney,
+// which is the guide's test ("confirmed by DCFS/the court (i.e. there is a CSEC unit assigned or youth has openly
+// disclosed to team)", Court Report). On the way that skips the call to Ms. Alvarez, the scenario said "nothing
+// confirmed by DCFS or the court", false in its own story, and nothing of the disclosure Lupe may just have told you of
+// ("my social worker Ms. Alvarez and my lawyer know about the stuff with Damian. I told them"). It now says what is
+// not confirmed to you, names both parts of the guide's test, and leaves what Lupe told her team to her CSW.
+describe('story-56a: court-report says what is unconfirmed to the volunteer, and names the youth\'s own disclosure in the guide\'s test', () => {
+  const ID = 'court-report';
+  const s = () => bundledScenario(ID);
+  const allText = () => JSON.stringify(s());
+
+  it('no text says nothing was confirmed by DCFS or the court, which the story contradicts', () => {
+    expect(allText()).not.toMatch(/nothing (about CSEC )?(has been )?confirmed by DCFS or the court/i);
+    expect(decision(s(), 'd-opening').facilitatorNote).toMatch(/nobody at DCFS or the court has confirmed anything about CSEC to the volunteer/);
+    expect(decision(s(), 'd-status-unconfirmed').narration).toBe('You have worries, but nobody at DCFS or the court has confirmed anything about CSEC to you.');
+  });
+
+  it('after Lupe says her team knows, skipping the call to her CSW is told the guide\'s whole test and who can say what she disclosed', () => {
+    const path = ['d-opening-strengths', 'd-school-evidence', 'd-health-records', 'd-visit-ask-voice', 'd-check-status-search', 'd-status-unconfirmed-omit'];
+    expect(toldBetween(ID, path, 'd-visit', 'd-check-status')).toContain('my lawyer know about the stuff with Damian. I told them.');
+    const told = toldBetween(ID, path, 'd-check-status', 'd-status-unconfirmed');
+    expect(told).toContain("The guide's test is a CSEC unit on her case or Lupe's own open disclosure to her team, and what she may have told her team about Damian is for Ms. Alvarez to say; you haven't asked her.");
+    expect(decision(s(), 'd-status-unconfirmed').facilitatorNote).toMatch(/a CSEC unit assigned, or the youth's open disclosure to the team/);
+    expect(bundledReply(ID, 'd-status-unconfirmed', 'd-status-unconfirmed-suspect').feedback).toContain('naming CSEC status that nobody at DCFS or the court has confirmed to you, even as a worry');
+  });
+
+  it('on the way through the CSW, the status decision names both the unit and Lupe\'s open disclosure', () => {
+    expect(nodeText(s(), 'd-status-confirmed')).toBe('DCFS has confirmed it: a CSEC unit is assigned, and Lupe has disclosed openly to her team. Status can go in the report. The question now is how.');
   });
 });
