@@ -3074,7 +3074,9 @@ describe('session 37: dual-involvement is Rithy\'s story, scored as Kenzie\'s wa
     // to the hearing, or asked Beth and emailed Ms. Adeyemi, did not keep out of the case); no assessment changed.
     // Session contentb-54: d3-ask no longer sets introduced ("Ms. Adeyemi heard what you can offer Rithy"): its email
     // introduces you and offers nothing, and nothing after it reads the flag; no assessment changed (story-54c.test.ts).
-    expect(scoringFingerprint(bundledScenario('dual-involvement'))).toBe('3c690be74d4a826f');
+    // Session reread-a-56: d7-should ("I think you should") also breaks youth-centered, weight 1, as the same push
+    // does in testifying d1-right and red-flags r-court-nerves-push (story-56b.test.ts).
+    expect(scoringFingerprint(bundledScenario('dual-involvement'))).toBe('b43f8b81f25305e8');
   });
 
   it('five of the bundled scenarios have a boy as the youth', () => {

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { replyValue } from '../../src/machines/scenario-index.js';
+import { bundledScenario } from '../helpers/bundled.js';
+import { pinsFor } from '../helpers/pins.js';
+
+// Session reread-a-56: a fresh reader's pass over jae-and-hyung, dual-involvement and before-relapse.
+
+const scored = (r: { assessments: readonly { principle: string; verdict: string; weight?: number }[] }) =>
+  r.assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`).sort().join(', ');
+
+// 1. dual-involvement d7-should ("I think you should. It's the right thing…") was scored on non-judgmental alone,
+// while its feedback faulted "telling Rithy what to do" with no section for it. The same push is scored on
+// youth-centered in testifying d1-right ("I think you should. It's the right thing to do…") and red-flags
+// r-court-nerves-push ("You need to testify, Yesi"), and docs/authoring.md section 9 says deciding for a youth
+// whether she testifies breaks youth-centered (CASA Role and Expectations). Rithy's loyalty to Roz ("I'm not
+// snitching") keeps non-judgmental the main point (2); deciding for him is the second (1).
+describe('reread-a-56: telling a youth he should testify is scored on youth-centered in every scenario', () => {
+  const PUSHES = [
+    ['dual-involvement', 'd7-should'],
+    ['testifying', 'd1-right'],
+    ['red-flags', 'r-court-nerves-push'],
+  ] as const;
+
+  it.each(PUSHES)('%s %s breaks youth-centered, and its feedback cites CASA Role and Expectations', (id, replyId) => {
+    const r = pinsFor(id).reply(replyId);
+    expect(r.assessments).toContainEqual(expect.objectContaining({ principle: 'youth-centered', verdict: 'violates' }));
+    expect(r.feedback).toContain('(CASA Role and Expectations)');
+  });
+
+  it('dual-involvement d7-should keeps the loyalty the guide warns of as its main point, and stays the lowest reply at its decision', () => {
+    const { reply, scenario } = pinsFor('dual-involvement');
+    expect(scored(reply('d7-should'))).toBe('non-judgmental violates 2, youth-centered violates 1');
+    expect(reply('d7-should').feedback).toContain('(Stages of Exiting CSEC Involvement)');
+    expect(reply('d7-should').feedback).toMatch(/answers his question with what you think he should do, where the guide asks a CASA to be youth-centered/);
+    const d7 = scenario().nodes.find((n) => n.id === 'd7-testify');
+    const values = d7?.kind === 'decision' ? d7.replies.map((r) => [r.id, replyValue(r)] as const) : [];
+    expect(values).toEqual([['d7-team', 2], ['d7-hearings', 1], ['d7-should', -3]]);
+  });
+});
+
+// 2. dual-involvement d1-supervisor was the only reply at its decision (and one of two in the whole set, both best)
+// whose text used the guide's own title, "Advocate Supervisor", and said "your role": a volunteer who knows the
+// guide's words could pick it for its vocabulary. d1-hearing beside it says "Beth, your supervisor".
+describe('reread-a-56: the guide\'s title "Advocate Supervisor" does not mark the best reply', () => {
+  const FILES = ['jae-and-hyung', 'dual-involvement', 'before-relapse'] as const;
+
+  it.each(FILES)('%s: where a best reply names the "Advocate Supervisor" by that title, a wrong reply at the decision does too', (id) => {
+    const marked: string[] = [];
+    for (const n of bundledScenario(id).nodes) {
+      if (n.kind !== 'decision') continue;
+      const top = Math.max(...n.replies.map(replyValue));
+      const says = (t: string) => /Advocate Supervisor/i.test(t);
+      const best = n.replies.filter((r) => replyValue(r) === top && says(r.text));
+      const wrong = n.replies.filter((r) => replyValue(r) < top && says(r.text));
+      if (best.length > 0 && wrong.length === 0) marked.push(`${n.id} ${best.map((r) => r.id).join(' ')}`);
+    }
+    expect(marked).toEqual([]);
+  });
+
+  it('dual-involvement d1-supervisor still calls Beth, as the supervisor, to talk the new case through, and is neither the longest nor the shortest', () => {
+    const { reply, scenario } = pinsFor('dual-involvement');
+    const text = reply('d1-supervisor').text;
+    expect(text).toMatch(/Beth, your supervisor/);
+    expect(text).not.toMatch(/your role/);
+    expect(scored(reply('d1-supervisor'))).toBe('defense-attorney-role follows 2');
+    const d1 = scenario().nodes.find((n) => n.id === 'd1-news');
+    const lengths = d1?.kind === 'decision' ? d1.replies.map((r) => r.text.length) : [];
+    expect(text.length).toBeGreaterThan(Math.min(...lengths));
+    expect(text.length).toBeLessThan(Math.max(...lengths));
+  });
+});
