@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { replyValue } from '../../src/machines/scenario-index.js';
+import type { EndingNode } from '../../src/machines/schema/scenario.js';
 import { bundledScenario } from '../helpers/bundled.js';
 import { pinsFor } from '../helpers/pins.js';
 
@@ -67,5 +68,21 @@ describe('reread-a-56: the guide\'s title "Advocate Supervisor" does not mark th
     const lengths = d1?.kind === 'decision' ? d1.replies.map((r) => r.text.length) : [];
     expect(text.length).toBeGreaterThan(Math.min(...lengths));
     expect(text.length).toBeLessThan(Math.max(...lengths));
+  });
+});
+
+// 3. before-relapse: the mixed ending told for leaving Restoration Funds out of the report (an optional
+// recommendation: a missed chance, never a violation) ended "She stops practising in the garage": Rina giving up
+// the dance covers with Joy and her friends, which she names at d1 among what helps her, laid at the door of one
+// recommendation not made. The strong ending's variant for the same flag tells only the troupe she could not join.
+describe('reread-a-56: before-relapse tells the troupe Rina missed, not her giving up what helps her', () => {
+  it('no ending told for the funds left out says she stops practising or dancing', () => {
+    const endings = bundledScenario('before-relapse').nodes.filter((n): n is EndingNode => n.kind === 'ending');
+    const told = endings.flatMap((e) => (e.variants ?? []).filter((v) => JSON.stringify(v.when).includes('"no-funds"')).map((v) => v.narration));
+    expect(told).toHaveLength(2);
+    for (const t of told) {
+      expect(t).toMatch(/fees and shoes were out of reach/);
+      expect(t).not.toMatch(/stops (practising|dancing)|garage/);
+    }
   });
 });
