@@ -86,3 +86,15 @@ describe('reread-a-56: before-relapse tells the troupe Rina missed, not her givi
     }
   });
 });
+
+// 4. before-relapse d3-which said "The guide says relapse … should be anticipated (Likelihood of Relapse), and that
+// exiting is often done in stages, not all at once; …": the stages claim sat in a sentence cited to Likelihood of
+// Relapse, and its own section, Stages of Exiting CSEC Involvement, came only in the next sentence.
+describe('reread-a-56: "exiting is often done in stages" is cited to its own section, in its own sentence', () => {
+  const sentences = (text: string) => text.split(/(?<=[.!?])(?<!\b(?:Mr|Ms|Mrs)\.)\s+(?=[A-Z"])/);
+
+  it.each(['jae-and-hyung', 'dual-involvement', 'before-relapse'])('%s: every feedback sentence that says exiting happens in stages cites (Stages of Exiting CSEC Involvement)', (id) => {
+    const wrong = pinsFor(id).allReplies().flatMap((r) => sentences(r.feedback).filter((s) => /in stages/.test(s) && !s.includes('(Stages of Exiting CSEC Involvement)')).map((s) => `${r.id}: ${s}`));
+    expect(wrong).toEqual([]);
+  });
+});
