@@ -98,3 +98,15 @@ describe('reread-a-56: "exiting is often done in stages" is cited to its own sec
     expect(wrong).toEqual([]);
   });
 });
+
+// 5. dual-involvement d2-intro's facilitator note said the guide asks the CASA "to offer a written strengths-based
+// advocacy statement if the attorney requests one". The guide's word is "provide … if requested by the defense
+// attorney" (Collaboration with Case Parties), as d3-statement's note and d2-introduce's feedback say.
+describe('reread-a-56: dual-involvement says what the guide asks of a statement for the defense attorney: provide it if requested', () => {
+  it('d2-intro\'s facilitator note says "provide", as the guide does', () => {
+    const d2 = bundledScenario('dual-involvement').nodes.find((n) => n.id === 'd2-intro');
+    const note = d2?.kind === 'decision' ? d2.facilitatorNote ?? '' : '';
+    expect(note).toMatch(/to provide a written strengths-based advocacy statement if the attorney requests one/);
+    expect(note).not.toMatch(/\boffer a written/);
+  });
+});
