@@ -110,3 +110,30 @@ describe('reread-a-56: dual-involvement says what the guide asks of a statement 
     expect(note).not.toMatch(/\boffer a written/);
   });
 });
+
+// 6. jae-and-hyung d2-open: d2-rule's feedback faults "I'm not allowed" for leaving Jae's fear for Umma unanswered,
+// and tells the volunteer to carry what he is afraid of into the talk with the supervisor; but the best reply beside
+// it, d2-honest ("… this goes to my supervisor. I'll keep you posted on every step."), did not carry it either, so a
+// volunteer shown d2-honest as best practice saw the fault they were told of in it too. It now says it will (as
+// couch-rent d3-honest does: "tell her what your tatik means to you"); scoring unchanged.
+describe('reread-a-56: jae-and-hyung d2-open\'s best reply carries the fear d2-rule is told it leaves unanswered', () => {
+  const { reply, scenario } = pinsFor('jae-and-hyung');
+
+  it('d2-rule is still told it leaves his fear for Umma unanswered, and d2-honest, best practice there, carries that fear to the supervisor', () => {
+    expect(reply('d2-rule').feedback).toMatch(/"I'm not allowed" leaves his fear for Umma unanswered/);
+    const d2 = scenario().nodes.find((n) => n.id === 'd2-open');
+    const replies = d2?.kind === 'decision' ? d2.replies : [];
+    const top = Math.max(...replies.map(replyValue));
+    expect(replies.filter((r) => replyValue(r) === top).map((r) => r.id)).toEqual(['d2-honest']);
+    expect(reply('d2-honest').text).toMatch(/my supervisor\. I'll tell her you're scared for Umma/);
+    expect(reply('d2-honest').feedback).toMatch(/carry his fear for Umma into that conversation .*\(CASA Role and Expectations\)\.$/);
+    expect(scored(reply('d2-honest'))).toBe('consult-supervisor-on-suspicion follows 2, youth-centered follows 1');
+    expect(d2?.kind === 'decision' ? d2.facilitatorNote : '').toMatch(/carrying his fear for his mother into that conversation/);
+  });
+
+  it('d2-honest is not the longest reply at d2-open', () => {
+    const d2 = scenario().nodes.find((n) => n.id === 'd2-open');
+    const lengths = d2?.kind === 'decision' ? d2.replies.map((r) => r.text.length) : [];
+    expect(reply('d2-honest').text.length).toBeLessThan(Math.max(...lengths));
+  });
+});
