@@ -129,6 +129,8 @@ describe('reread-a-56: jae-and-hyung d2-open\'s best reply carries the fear d2-r
     expect(reply('d2-honest').feedback).toMatch(/carry his fear for Umma into that conversation .*\(CASA Role and Expectations\)\.$/);
     expect(scored(reply('d2-honest'))).toBe('consult-supervisor-on-suspicion follows 2, youth-centered follows 1');
     expect(d2?.kind === 'decision' ? d2.facilitatorNote : '').toMatch(/carrying his fear for his mother into that conversation/);
+    // The note says what now goes to the supervisor: the worry, and his fear for his mother; still nobody's status.
+    expect(d2?.kind === 'decision' ? d2.facilitatorNote : '').toMatch(/What goes to the supervisor is the worry about Jae's safety, and his fear for his mother; the guide says nothing about reporting anyone's immigration status/);
   });
 
   it('d2-honest is not the longest reply at d2-open', () => {
