@@ -139,3 +139,19 @@ describe('reread-a-56: jae-and-hyung d2-open\'s best reply carries the fear d2-r
     expect(reply('d2-honest').text.length).toBeLessThan(Math.max(...lengths));
   });
 });
+
+// 7. dual-involvement d4-unsure's last sentence, "Knowing the basics helps more: the guide lists DREAM court under
+// dependency and STAR court under juvenile justice, and public descriptions say …", gave the guide's list with no
+// section, beside a claim from the courts' public descriptions; d4-swap and d4-explain cite it (Legal Advocacy).
+describe('reread-a-56: where dual-involvement says the guide lists DREAM and STAR court, the sentence cites Legal Advocacy', () => {
+  const sentences = (text: string) => text.split(/(?<=[.!?])(?<!\b(?:Mr|Ms|Mrs)\.)\s+(?=[A-Z"])/);
+
+  it('every feedback sentence that gives the guide\'s list of the two courts cites (Legal Advocacy), before any public description', () => {
+    const said = pinsFor('dual-involvement').allReplies().flatMap((r) => sentences(r.feedback).filter((s) => /the guide lists DREAM court/.test(s)).map((s) => [r.id, s] as const));
+    expect(said.map(([id]) => id).sort()).toEqual(['d4-explain', 'd4-swap', 'd4-unsure']);
+    for (const [id, s] of said) {
+      expect(s, id).toMatch(/the guide lists DREAM court under dependency and STAR court under juvenile justice[^.]*\(Legal Advocacy\)/);
+      if (/public descriptions/.test(s)) expect(s.indexOf('(Legal Advocacy)'), id).toBeLessThan(s.indexOf('public descriptions'));
+    }
+  });
+});
