@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replyValue } from '../../src/machines/scenario-index.js';
 import type { EndingNode } from '../../src/machines/schema/scenario.js';
-import { bundledScenario } from '../helpers/bundled.js';
+import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
 import { pinsFor } from '../helpers/pins.js';
 
 // Session reread-a-56: a fresh reader's pass over jae-and-hyung, dual-involvement and before-relapse.
@@ -43,9 +43,9 @@ describe('reread-a-56: telling a youth he should testify is scored on youth-cent
 // whose text used the guide's own title, "Advocate Supervisor", and said "your role": a volunteer who knows the
 // guide's words could pick it for its vocabulary. d1-hearing beside it says "Beth, your supervisor".
 describe('reread-a-56: the guide\'s title "Advocate Supervisor" does not mark the best reply', () => {
-  const FILES = ['jae-and-hyung', 'dual-involvement', 'before-relapse'] as const;
-
-  it.each(FILES)('%s: where a best reply names the "Advocate Supervisor" by that title, a wrong reply at the decision does too', (id) => {
+  // Session 56 (lead): widened from reread-a's three files to every bundled scenario after the reader found
+  // trafficker-contact d1-text-screenshot the last best reply marked so.
+  it.each(BUNDLED_IDS)('%s: where a best reply names the "Advocate Supervisor" by that title, a wrong reply at the decision does too', (id) => {
     const marked: string[] = [];
     for (const n of bundledScenario(id).nodes) {
       if (n.kind !== 'decision') continue;
