@@ -16,8 +16,13 @@ export const PRACTICE_IDLE_MS = 10 * 60_000;
 export interface PracticeClock {
   /** A break starts (nothing happens when one is already running). */
   pause(now: number): void;
-  /** The break ends (nothing happens when none is running); coming back counts as input. */
-  resume(now: number): void;
+  /**
+   * The break ends (nothing happens when none is running); coming back counts as input, unless
+   * `asInput` is false: a clock that starts again for a reason of its own (the web app's window
+   * given its turn to count, see src/web/practice-turn.ts) counts on only within the idle limit of
+   * the last real input.
+   */
+  resume(now: number, asInput?: boolean): void;
   /** The volunteer did something (a key, a click, a tap, the mouse moved): an idle clock starts again. */
   input(now: number): void;
   /** Milliseconds of practice up to `now`, breaks and idle time left out (a break still running too). */
@@ -49,9 +54,9 @@ export function practiceClock(now: number, before = 0, paused = false, options: 
       advance(at);
       running = false;
     },
-    resume(at) {
+    resume(at, asInput = true) {
       advance(at);
-      if (!running) lastInput = Math.max(lastInput, at);
+      if (!running && asInput) lastInput = Math.max(lastInput, at);
       running = true;
     },
     input(at) {

@@ -11,6 +11,7 @@ import { useStore, useStoreProblem } from '../store.js';
 import { REPLY_KEYS_LABEL, setReplyKeys, typingIn, useKeyboardSeen, useReplyKeys } from '../reply-keys.js';
 import { useSay } from '../say.js';
 import { useTitle } from '../title.js';
+import { browserLocks, practiceTurn, turnLockOf, type PracticeTurn } from '../practice-turn.js';
 import { Announce } from './Announce.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
 import { BACK_IN_DEBRIEF, Debrief, focusWhatIf } from './Debrief.js';
@@ -359,12 +360,28 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
   // hidden or closed), joined with this tab's at its next save (the core's whileHoldingTime).
   const joinedMs = useRef(0);
   const practiceMs = useCallback((at: number) => clock.activeMs(at) + joinedMs.current, [clock]);
+  // Two windows of one save on the screen at once take turns to count (practiceTurn: the browser's
+  // lock of the save, where there is one), so no minute of the save is counted by both.
+  const counting = !paused && !hidden;
+  const countingNow = useRef(counting);
+  countingNow.current = counting;
+  const turn = useRef<PracticeTurn>(undefined);
   useEffect(() => {
-    if (paused || hidden) clock.pause(Date.now());
-    else clock.resume(Date.now());
-  }, [paused, hidden, clock]);
+    const lock = persist && hold ? turnLockOf(store, hold.key) : undefined;
+    const mine = practiceTurn(clock, lock ? browserLocks() : undefined, lock ?? '', countingNow.current, { idleAfterMs: PRACTICE_IDLE_MS });
+    turn.current = mine;
+    return () => {
+      if (turn.current === mine) turn.current = undefined;
+      mine.close();
+    };
+  }, [clock, persist, hold, store]);
+  useEffect(() => turn.current?.shown(counting), [counting]);
+  // A tab that stopped (another went on) or finished counts no more: the next window of the save counts.
   useEffect(() => {
-    const onInput = () => clock.input(Date.now());
+    if (elsewhere) turn.current?.close();
+  }, [elsewhere]);
+  useEffect(() => {
+    const onInput = () => turn.current?.input();
     // click and focusin too: a screen reader activates a button or moves focus without key or pointer events.
     const events = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'click', 'focusin'] as const;
     for (const e of events) document.addEventListener(e, onInput, { capture: true, passive: true });
@@ -389,6 +406,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
           ? (ms: number) => {
             if (finished.current) return;
             finished.current = true;
+            turn.current?.close();
             const finish = finishPlaythrough(store, playable, snap.output as DebriefData, now, { mode: snap.context.mode, startedAt, randomBytes: (b) => crypto.getRandomValues(b), activeMs: ms, finishedSnapshot: actor.getPersistedSnapshot() });
             if (finish) guardRecorded(store, finish.recorded);
             const left = keepUnwritten(store, finish);

@@ -379,6 +379,17 @@ describe('writing and reading saves', () => {
     expect(clock.activeMs(200 * min)).toBe(29 * min);
     clock.resume(200 * min);
     expect(clock.activeMs(201 * min)).toBe(30 * min);
+    // Started again not as input (a window given its turn to count): only what is left of the idle
+    // limit since the last input counts.
+    clock.pause(205 * min);
+    clock.resume(206 * min, false);
+    // (5 minutes to 205, then 206 to 210: the 10 minutes after the input at 200)
+    expect(clock.activeMs(230 * min)).toBe(38 * min);
+    clock.pause(230 * min);
+    clock.resume(240 * min, false);
+    expect(clock.activeMs(250 * min)).toBe(38 * min);
+    clock.input(250 * min);
+    expect(clock.activeMs(251 * min)).toBe(39 * min);
     // Without the option (the terminal, which reports no input), nothing changes.
     const plain = practiceClock(0, 5 * min);
     expect(plain.activeMs(60 * min)).toBe(65 * min);
