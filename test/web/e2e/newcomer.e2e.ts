@@ -537,3 +537,60 @@ describe('the same scenario in two tabs', () => {
     }
   });
 });
+
+// Two windows of one save both on the screen (two pages of one context: one localStorage, one set
+// of the browser's locks), on Playwright's clock (time passes as usual; fastForward jumps it). Each
+// counted its minutes while shown and used, so the minutes both were on the screen were counted
+// twice in the save they joined. With navigator.locks one window counts at a time.
+describe('two windows of one save on the screen at once', () => {
+  it('count the time they are both shown once: the window waiting for its turn counts nothing meanwhile', async () => {
+    const min = 60_000;
+    const s = await openPage(web.browser, web.app.url, '#/play/youth-discloses');
+    try {
+      await s.context.clock.install();
+      const a = s.page;
+      await a.reload();
+      await replyGroup(a).first().waitFor();
+      await a.keyboard.press('1');
+      const saved = () => a.evaluate(() => Object.keys(localStorage).find((k) => k.endsWith('saves/youth-discloses.json')) ?? '');
+      await expect.poll(saved).not.toBe('');
+      const key = await saved();
+      const activeMs = () => a.evaluate((k) => (JSON.parse(localStorage.getItem(k) ?? '{}') as { activeMs?: number }).activeMs ?? -1, key);
+      const shown = (page: typeof a, state: 'hidden' | 'visible') => page.evaluate((v) => {
+        Object.defineProperty(document, 'visibilityState', { value: v, configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, state);
+      // A is hidden (its time saved), and five minutes later the save is opened in window B.
+      await shown(a, 'hidden');
+      const base = await activeMs();
+      await s.context.clock.fastForward(5 * min);
+      const b = await s.context.newPage();
+      await b.goto(`${web.app.url}#/play/youth-discloses`);
+      await b.getByRole('log').waitFor();
+      // Both windows on the screen for four minutes: B has the turn (it opened first), A waits.
+      await shown(a, 'visible');
+      await s.context.clock.fastForward(4 * min);
+      // B is hidden: it saves its four minutes, and A hears of it (time alone: it goes on).
+      const heard = a.evaluate(() => new Promise<void>((resolve) => addEventListener('storage', () => resolve(), { once: true })));
+      await shown(b, 'hidden');
+      await heard;
+      // A goes on: its save joins B's minutes with its own, and A counted none of those four.
+      const transcript = () => a.evaluate((k) => (JSON.parse(localStorage.getItem(k) ?? '{}') as { session?: { snapshot?: { context?: { transcript?: unknown[] } } } }).session?.snapshot?.context?.transcript?.length ?? 0, key);
+      const before = await transcript();
+      for (let i = 0; i < 10 && (await transcript()) === before; i++) {
+        const next = a.getByRole('button', { name: 'Continue' });
+        if (await next.count()) await next.click();
+        else await a.keyboard.press('1');
+      }
+      expect(await transcript()).toBe(before + 1);
+      expect(await a.getByRole('alert').count()).toBe(0);
+      const counted = (await activeMs()) - base;
+      // Four minutes, and the moments the test itself took (time passes as usual between the jumps).
+      expect(counted).toBeGreaterThanOrEqual(4 * min);
+      expect(counted).toBeLessThan(5 * min);
+      expect(s.errors()).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+});
