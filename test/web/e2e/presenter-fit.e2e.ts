@@ -9,6 +9,10 @@ const web = builtAppInChromium();
 // their 28 decisions fit (web-55: the status line on the heading's line, the note's button on the
 // replies' heading's), 23 before (follow-53, again in follow-54: the prompt, note button and spacing
 // tighter), 17 before that, 9 without the rule for short windows; the bound leaves two for font rendering.
+// The four left (web-56: 62, 195, 70 and 164 px too tall, long scenes) were looked at: the vote boxes
+// moved into the margin right of the reading column at 1280 px (each reply's words given the whole
+// 70ch) took 17 px off two of them and fitted none; the rest would need smaller type, closer lines,
+// a wider column or the introductions folded away, each worse for a room reading a mirrored laptop.
 const SAMPLE = ['before-relapse', 'boy-red-flags', 'jae-and-hyung', 'testifying'];
 
 // Walked by trainer-52: on a 1280×720 laptop most long decisions did not fit whole in presenter mode's
