@@ -19,11 +19,12 @@ export const turnLockName = (storedAs: string): string => `casa-practice/practic
 
 /**
  * The lock of the save under `key` in `store`: only a store in localStorage (one with a prefix) is
- * shared by a browser's windows; a store in memory is the tab's own, and needs none.
+ * shared by a browser's windows; a store in memory (the tests', or the local store's own when the
+ * browser refused localStorage: each tab's saves its own) needs none.
  */
 export function turnLockOf(store: object, key: string): string | undefined {
-  const prefix = (store as { prefix?: unknown }).prefix;
-  return typeof prefix === 'string' ? turnLockName(`${prefix}${key}`) : undefined;
+  const { prefix, backing } = store as { prefix?: unknown; backing?: unknown };
+  return typeof prefix === 'string' && backing !== 'memory' ? turnLockName(`${prefix}${key}`) : undefined;
 }
 
 export interface PracticeTurnOptions {

@@ -4,7 +4,8 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { practiceClock, PRACTICE_IDLE_MS } from '../../src/machines/index.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
-import { practiceTurn, turnLockName, type TurnLocks } from '../../src/web/practice-turn.js';
+import { practiceTurn, turnLockName, turnLockOf, type TurnLocks } from '../../src/web/practice-turn.js';
+import { memoryStore } from '../../src/machines/light.js';
 import { renderApp, replyKey } from './helpers.js';
 
 afterEach(cleanup);
@@ -159,6 +160,15 @@ describe('practice turns: two windows of one save count one at a time (navigator
     await later(MIN);
     expect(a.clock.activeMs(Date.now())).toBe(6 * MIN);
     expect(b.clock.activeMs(Date.now())).toBe(10 * MIN);
+  });
+});
+
+describe('which saves take turns', () => {
+  it('a save in localStorage has a lock by its name there; a save in memory (storage refused: each tab its own) none', () => {
+    expect(turnLockOf(localStore(), 'saves/a.json')).toBe(turnLockName('casa-practice/saves/a.json'));
+    expect(turnLockOf(localStore({ prefix: 'other/' }), 'saves/a.json')).toBe(turnLockName('other/saves/a.json'));
+    expect(turnLockOf(localStore({ storage: () => { throw new Error('refused'); } }), 'saves/a.json')).toBeUndefined();
+    expect(turnLockOf(memoryStore(), 'saves/a.json')).toBeUndefined();
   });
 });
 
