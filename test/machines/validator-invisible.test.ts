@@ -297,6 +297,24 @@ describe('a hidden character in an id, a reference or a field name is named in t
     expect(at(text, p).startsWith('"phone-accuse\u2764\ufe0f"')).toBe(true);
   });
 
+  // Found by val-56: "Phone❤️" (a capital and an emoji with its variation selector) was told only
+  // the rule, "ids must be lower-case letters …": neither the capital nor the emoji was named.
+  it('a capital and an emoji with its variation selector: each named in order, the capital at its column, the emoji and its selector; one id suggested', () => {
+    const { text, p } = errorWith('"id": "phone-curious"', '"id": "Phone\u2764\ufe0f"', 'invalid-id');
+    expect(p.message).toBe('The text "Phone\u2764\ufe0f" is not a valid id: ids must be lower-case letters, digits and single hyphens. It holds a capital, "P", at its start (column 18). It holds 1 more character an id cannot hold: an emoji, "\u2764\ufe0f" (U+2764 U+FE0F; U+FE0F is a variation selector, which shows as nothing).');
+    expect(text.split('\n')[p.line - 1]?.[17]).toBe('P');
+    expect(p.fix).toBe('The "\u2764\ufe0f" is just after "Phone": delete it, the variation selector with it, or type the whole value again. Use something like "phone".');
+    expect(`${p.message} ${p.fix}`).not.toMatch(UNSAFE);
+    expect(at(text, p).startsWith('"Phone\u2764\ufe0f"')).toBe(true);
+  });
+
+  it('an emoji first, then capitals, an underscore and another emoji: the emoji at its column, the others counted or named in the order met', () => {
+    const { text, p } = errorWith('"id": "phone-curious"', '"id": "\u2764\ufe0fPhone_Now\u{1F621}x"', 'invalid-id');
+    expect(p.message).toContain('hyphens. It holds an emoji, "\u2764\ufe0f" (U+2764 U+FE0F; U+FE0F is a variation selector, which shows as nothing), at its start (column 18). It holds 4 more characters an id cannot hold: 2 capitals, an underscore and an emoji, "\u{1F621}" (U+1F621).');
+    expect(text.split('\n')[p.line - 1]?.slice(17, 19)).toBe('\u2764\ufe0f');
+    expect(p.fix).toBe('It is just after the opening quote: delete it, the variation selector with it, or type the whole value again. Use something like "phone-now-x".');
+  });
+
   it('a variation selector after a plain letter, with no emoji, is still named as a character that shows as nothing', () => {
     const { p } = errorWith('"id": "phone-accuse"', '"id": "phone-ac\ufe0fcuse"', 'invalid-id');
     expect(p.message).toContain('holds a variation selector (U+FE0F), a character that shows as nothing, after "phone-ac"');

@@ -1,7 +1,7 @@
 import { countWords } from '../text/first-few.js';
 import { cleanLine, forEachRemoved, isBlank, loneSurrogates, SHOWS_NOTHING, type RemovedPart } from '../text/clean.js';
 import { pointerWords } from './pointers.js';
-import { withAsciiMistake } from './ascii-id.js';
+import { withIdMistakes } from './ascii-id.js';
 import { quoteAsWritten, quoteValue } from '../text/quote.js';
 import type { JsonPath, UnlocatedProblem } from './problem.js';
 import { ODD_SPACES } from './syntax.js';
@@ -232,9 +232,13 @@ export function withHiddenCharacters(raw: unknown, problems: readonly UnlocatedP
       // character that shows: the emoji is named, not the selector alone (val-55).
       if (SHOWS_NOTHING.test(value) && !hiddenOnlyInsideShown(value)) return withShowsNothing(p, value);
       const spaced = withOddSpace(p, value);
-        // Only where the rest is written as an id is: a name ("Jazmín Ruiz") is told the id to write.
       if (spaced !== p || p.code !== 'invalid-id') return spaced;
-      return /^[a-z0-9-]*$/.test(value.replace(/[^\x20-\x7e]/gu, '')) && /[^\x20-\x7e]/.test(value) ? withForeignCharacter(p, value) : withAsciiMistake(p, value);
+      if (!/[^\x20-\x7e]/.test(value)) return withIdMistakes(p, value);
+      // Where the rest is written as an id is ("phone-❤️"), the character outside plain ASCII is
+      // named alone; a name ("Jazmín Ruiz": words of letters) is told the id to write; any other
+      // ("Phone❤️", a capital and an emoji) is told every character an id cannot hold, in order.
+      if (/^[a-z0-9-]*$/.test(value.replace(/[^\x20-\x7e]/gu, ''))) return withForeignCharacter(p, value);
+      return NAME.test(value) ? p : withIdMistakes(p, value, graphemes(value), foreignWords);
     }
     // Only halves of characters (an id written "d1\ud800"): named as the text warning names one.
     if (!found) {
@@ -262,6 +266,9 @@ export function withHiddenCharacters(raw: unknown, problems: readonly UnlocatedP
     };
   });
 }
+
+/** A person's name written where an id goes: words of letters (any script, with their accents), with a space between. */
+const NAME = /^(?=.*\s)[\p{L}\p{M}\s.'’-]+$/u;
 
 /** A space that looks like the ordinary one and is not: a non-breaking space, an en space, a thin space… */
 const ODD_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
