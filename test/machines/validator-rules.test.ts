@@ -3087,6 +3087,53 @@ describe('a line whose "character" is not text: the fix lists the scenario\'s ch
   });
 });
 
+// Found by val-56: a line's "character": "" was told 'Use something like "my-id"' (an id no
+// character has), and a condition's or an effect's "var": null 'The id of a declared variable',
+// naming none: the trainer had to look the ids up.
+describe('an empty "character", or a "var" that is null or empty: the fix lists the ids to copy one', () => {
+  type Example = { characters: { id: unknown }[]; variables: { id: unknown }[]; nodes: { lines?: { character: unknown }[]; replies?: { effects?: { var: unknown }[]; next: unknown }[] }[] };
+  const withExample = (change: (f: Example) => void, variables?: string[]) => {
+    const f = JSON.parse(readFixture('good/example.json').toString('utf8')) as Example;
+    if (variables) f.variables = variables.map((id) => ({ id, label: id, min: 0, max: 100, start: 50 }));
+    change(f);
+    return validateScenario(JSON.stringify(f, null, 2), 'x.json').problems;
+  };
+  const reply = (f: Example) => f.nodes[0]?.replies?.[0] as { effects: { var: unknown }[]; next: { when?: { var: unknown } }[] };
+  const eight = ['trust', 'safe', 'told-csw', 'school', 'sleep', 'Mood Now', 'phone', 'plan', 'ride'];
+
+  it('a line\'s "character": "": said empty, the one character declared named', () => {
+    const problems = withExample((f) => { (f.nodes[0]?.lines?.[0] as { character: unknown }).character = ''; });
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['invalid-id', 'nodes[0].lines[0].character']]);
+    expect(problems[0]?.message).toBe('This line\'s "character" is empty: it names no character to say the line.');
+    expect(problems[0]?.fix).toBe('Write between the quotes the id of the character who says this line. The only character this scenario declares is "jade".');
+  });
+
+  it('a condition\'s "var": null, with eight variables declared: the first five named, the rest counted; an id that is not one is not offered', () => {
+    const problems = withExample((f) => { (reply(f).next[0]?.when as { var: unknown }).var = null; }, eight);
+    const p = problems.find((q) => formatPath(q.path) === 'nodes[0].replies[0].next[0].when.var');
+    expect(p?.code).toBe('wrong-type');
+    expect(p?.fix).toBe('Write the text in double quotes in place of null: "var": "…". What to write there: The id of a declared variable. The variables this scenario declares: "trust", "safe", "told-csw", "school", "sleep", … and 3 more; write the id of the one this condition tests.');
+  });
+
+  it('an effect\'s "var": null, with the one variable declared: named', () => {
+    const problems = withExample((f) => { (reply(f).effects[0] as { var: unknown }).var = null; });
+    const p = problems.find((q) => formatPath(q.path) === 'nodes[0].replies[0].effects[0].var');
+    expect(p?.fix).toBe('Write the text in double quotes in place of null: "var": "…". What to write there: The id of a declared variable. The only variable this scenario declares is "trust".');
+  });
+
+  it('"var": "" in a condition and in an effect: said empty, what it would test or change, with the variables', () => {
+    const problems = withExample((f) => {
+      (reply(f).next[0]?.when as { var: unknown }).var = '';
+      (reply(f).effects[0] as { var: unknown }).var = '';
+    }, ['trust', 'safe']);
+    const at = (path: string) => problems.find((q) => formatPath(q.path) === path);
+    expect(at('nodes[0].replies[0].next[0].when.var')?.message).toBe('This condition\'s "var" is empty: it names no variable to test.');
+    expect(at('nodes[0].replies[0].next[0].when.var')?.fix).toBe('Write between the quotes the id of the variable it tests. The variables this scenario declares: "trust" and "safe".');
+    expect(at('nodes[0].replies[0].effects[0].var')?.message).toBe('This effect\'s "var" is empty: it names no variable to change.');
+    expect(at('nodes[0].replies[0].effects[0].var')?.code).toBe('invalid-id');
+  });
+});
+
 describe('cycle points at the "next" that goes back', () => {
   it('a reply whose "next" names its own decision: at that "next", naming the reply', () => {
     const { text, problems } = exampleWith('"next": "end-harmful"', '"next": "after-visit"');

@@ -154,20 +154,54 @@ function nullTextFix(raw: unknown, path: JsonPath, key: string): string {
 /**
  * The character ids the scenario declares, for a line whose "character" is not an id: the first
  * few, then how many more, as unknown-character names them. Only ids written as ids are offered.
+ * `ask` false: the list alone, for a fix that has said already what to write.
  */
-function declaredCharacters(raw: unknown): string {
-  const list = valueAt(raw, ['characters']);
+function declaredCharacters(raw: unknown, ask = true): string {
+  const named = idsDeclared(raw, 'characters');
+  if (named.length === 0) return ' This scenario declares no character with an id yet: give the character who says it an id in "characters", and write that id here.';
+  if (named.length === 1) return ` The only character this scenario declares is ${quoteValue(named[0], 40)}.`;
+  return ` The characters this scenario declares: ${firstFew(named.slice(0, MAX_NAMED).map((id) => quoteValue(id, 40)), { total: named.length })}${ask ? '; write the id of the one who says this line' : ''}.`;
+}
+
+/**
+ * The variable ids the scenario declares, for a condition's or an effect's "var" that is not an
+ * id (null, a number, empty): listed as declaredCharacters lists characters, so the trainer can
+ * copy one (found by val-56: "var": null named none).
+ */
+function declaredVariables(raw: unknown, path: JsonPath, ask = true): string {
+  const named = idsDeclared(raw, 'variables');
+  const does = path.includes('effects') ? 'this effect changes' : 'this condition tests';
+  if (named.length === 0) return ' This scenario declares no variable with an id yet: declare one in "variables", e.g. { "id": "trust", "label": "…", "min": 0, "max": 100, "start": 50 }, and write its id here.';
+  if (named.length === 1) return ` The only variable this scenario declares is ${quoteValue(named[0], 40)}.`;
+  return ` The variables this scenario declares: ${firstFew(named.slice(0, MAX_NAMED).map((id) => quoteValue(id, 40)), { total: named.length })}${ask ? `; write the id of the one ${does}` : ''}.`;
+}
+
+/** The ids written as ids in the scenario's "characters" or "variables", each once, in file order. */
+function idsDeclared(raw: unknown, list: 'characters' | 'variables'): string[] {
+  const items = valueAt(raw, [list]);
   const ids = new Set<string>();
-  if (Array.isArray(list)) {
-    for (let i = 0; i < list.length; i++) {
-      const id = valueAt(raw, ['characters', i, 'id']);
+  if (Array.isArray(items)) {
+    for (let i = 0; i < items.length; i++) {
+      const id = valueAt(raw, [list, i, 'id']);
       if (typeof id === 'string' && S.Id.safeParse(id).success) ids.add(id);
     }
   }
-  const named = [...ids];
-  if (named.length === 0) return ' This scenario declares no character with an id yet: give the character who says it an id in "characters", and write that id here.';
-  if (named.length === 1) return ` The only character this scenario declares is ${quoteValue(named[0], 40)}.`;
-  return ` The characters this scenario declares: ${firstFew(named.slice(0, MAX_NAMED).map((id) => quoteValue(id, 40)), { total: named.length })}; write the id of the one who says this line.`;
+  return [...ids];
+}
+
+/**
+ * A line's "character" or a condition's or effect's "var" left empty (""): it names no one. Said
+ * so, with the ids to copy from (it said: use something like "my-id", an id nothing declares).
+ */
+function emptyName(raw: unknown, path: JsonPath, key: 'character' | 'var', value: string): UnlocatedProblem {
+  const blank = value === '' ? 'is empty' : 'holds only white space';
+  if (key === 'character') {
+    return { severity: 'error', code: 'invalid-id', path, message: `This line's "character" ${blank}: it names no character to say the line.`,
+      fix: `Write between the quotes the id of the character who says this line.${declaredCharacters(raw, false)}` };
+  }
+  const effect = path.includes('effects');
+  return { severity: 'error', code: 'invalid-id', path, message: `This ${effect ? 'effect' : 'condition'}'s "var" ${blank}: it names no variable to ${effect ? 'change' : 'test'}.`,
+    fix: `Write between the quotes the id of the variable it ${effect ? 'changes' : 'tests'}.${declaredVariables(raw, path, false)}` };
 }
 
 /** A condition on the volunteer's conduct has its own fields; any other is read as one on a variable. */
@@ -623,7 +657,8 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       // the field nor what to write in it (found by validator-54).
       // A line's "character" names one of the scenario's characters: they are listed to copy from
       // (it named none, found by val-55).
-      const choices = key === 'character' ? declaredCharacters(raw) : '';
+      // So is a condition's or an effect's "var", with the variables (found by val-56).
+      const choices = key === 'character' ? declaredCharacters(raw) : key === 'var' ? declaredVariables(raw, path) : '';
       if (value === null && issue.expected === 'string' && typeof key === 'string') return [errorAt(path, 'wrong-type', `${capitalise(keyName())} should be ${words}, but it is ${describe(value)}.`, `${nullTextFix(raw, path, key)}${choices}`)];
       // One item where a list is expected: the list of one is the object in square brackets.
       const listOfOne = issue.expected === 'array' && typeof key === 'string' && typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -781,6 +816,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [errorAt(path, 'invalid-id', `${quoteValue(value)} is a reserved word and cannot be used as an id.`, `Use something like "${slugify(value)}".`)];
       }
       if (looksLikeId && typeof value === 'string' && value.trim() === '' && (key === 'next' || key === 'to' || key === 'start')) return [emptyReference(raw, path, key)];
+      if (looksLikeId && typeof value === 'string' && value.trim() === '' && (key === 'character' || key === 'var')) return [emptyName(raw, path, key, value)];
       if (looksLikeId) {
         const meant = typeof value === 'string' ? declaredIdMeant(raw, key, value) : undefined;
         // { "var": "Score", "gte": 80 }: the volunteer's conduct, in capitals. Said with what the
