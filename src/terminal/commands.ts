@@ -370,7 +370,7 @@ export function graphCommand(argv: readonly string[], io: CliIO): number {
     if (typeof output === 'string') io.err(`casa-practice: ${shownPath(output)} was not written.\n`);
     return 1;
   }
-  const schemaWarnings = file.result.problems.filter((p) => p.code === 'schema-not-found' || p.code === 'schema-not-scenario');
+  const schemaWarnings = file.result.problems.filter((p) => p.code === 'schema-not-found' || p.code === 'schema-not-scenario' || p.code === 'schema-remote');
   if (schemaWarnings.length > 0) {
     // As validate prints them, without its verdict line (which counts every warning of the file).
     const shown = formatValidation({ ...file.result, problems: schemaWarnings, truncated: undefined }, file.path).split('\n').slice(0, -1).join('\n');

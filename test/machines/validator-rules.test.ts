@@ -2998,6 +2998,20 @@ describe('"$schema": any path to scenario.schema.json, from wherever the file is
     expect(validateScenario(withRef('../scenarios/scenario.schema.json'), 'x.json', { schemaRef: () => ({ found: true }) }).problems).toEqual([]);
   });
 
+  // Found by val-56: a web address was accepted without a word, though the program works offline
+  // and an editor may fetch it (and, offline, check nothing).
+  it.each(['https://example.org/casa/scenario.schema.json', 'HTTP://intranet.local/scenario.schema.json'])('%s: a warning at the value; the fix gives the local path when the caller knows it', (ref) => {
+    const text = withRef(ref);
+    const [p, ...rest] = validateScenario(text, 'x.json').problems;
+    expect(rest).toEqual([]);
+    expect([p?.severity, p?.code]).toEqual(['warning', 'schema-remote']);
+    expect(text.slice(offsetOf(text, p?.line ?? 0, p?.column ?? 0)).startsWith(JSON.stringify(ref))).toBe(true);
+    expect(p?.message).toBe(`"$schema" is ${JSON.stringify(ref)}, a web address: an editor such as VS Code may fetch the format from there, so without a connection it offers no suggestions and no red underlines, and what it checks against may not be this program's format. This program works offline and never fetches it.`);
+    expect(p?.fix).toContain('(the "schema --for <this file>" command prints the line to write)');
+    const [told] = validateScenario(text, 'x.json', { schemaRef: () => ({ found: false, path: '../../casa/scenarios/scenario.schema.json' }) }).problems;
+    expect(told?.fix).toBe('Write "$schema": "../../casa/scenarios/scenario.schema.json", the path to this program\'s own scenario.schema.json from this file\'s folder.');
+  });
+
   it('a value with control characters is echoed escaped', () => {
     const [p] = validateScenario(withRef('\u001b[31mred.json'), 'x.json').problems;
     expect(p?.message).toContain('"\\u001b[31mred.json"');

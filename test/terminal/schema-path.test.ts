@@ -67,6 +67,18 @@ describe('a scenario file outside scenarios/ finds the schema through "$schema"'
     expect(again.code).toBe(0);
   });
 
+  // Found by val-56: a web address was accepted without a word; the fix is the line schema --for prints.
+  it('validate and graph warn about a web address, at its line and column, with the local path to write instead', async () => {
+    const file = draftElsewhere('https://example.org/scenario.schema.json');
+    const line = (await run('schema', '--for', file)).out.trim().replace(/,$/, '');
+    const r = await run('validate', file);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`${file}:2:14 warning [schema-remote] $schema: "$schema" is "https://example.org/scenario.schema.json", a web address: `);
+    expect(r.out).toContain(`fix: Write ${line}, the path to this program's own scenario.schema.json from this file's folder.`);
+    expect((await run('validate', '--strict', file)).code).toBe(1);
+    expect((await run('graph', file)).err).toContain(`Warning about this file (the graph is drawn anyway):\n${file}:2:14 warning [schema-remote]`);
+  });
+
   // README says play "shows its warnings", but play and graph were silent about a "$schema" copied
   // from the example that leads nowhere: only validate checked the path.
   it('play and graph say so too, with the same warning and the line to write; a file whose path leads to the schema gets none', async () => {

@@ -367,6 +367,16 @@ function schemaRefProblems(ref: string, options: ValidateOptions): UnlocatedProb
       fix: pointerWords.schemaRef(SCHEMA_FILE_NAME, commandWords('schema --for <this file>', options, false)) }];
   }
   const found = options.schemaRef?.(ref);
+  // A web address: the program never fetches it (it works offline, with its own copy), but an
+  // editor may, and then checks the file against whatever is there, or, offline, against nothing.
+  // It was accepted without a word (found by val-56).
+  if (/^https?:\/\//i.test(ref.trim())) {
+    return [{ severity: 'warning', code: 'schema-remote', path: ['$schema'],
+      message: `"$schema" is ${quoteValue(ref)}, a web address: an editor such as VS Code may fetch the format from there, so without a connection it offers no suggestions and no red underlines, and what it checks against may not be this program's format. This program works offline and never fetches it.`,
+      fix: found && !found.found
+        ? `Write "$schema": ${quoteValue(found.path, 300)}, the path to this program's own ${SCHEMA_FILE_NAME} from this file's folder.`
+        : pointerWords.schemaRef(SCHEMA_FILE_NAME, commandWords('schema --for <this file>', options, false)) }];
+  }
   if (!found || found.found) return [];
   return [{ severity: 'warning', code: 'schema-not-found', path: ['$schema'],
     message: `"$schema" is ${quoteValue(ref)}, but from this file's folder that path leads to no file, so VS Code cannot find the format (no suggestions, no red underlines).`,

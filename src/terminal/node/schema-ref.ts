@@ -21,10 +21,13 @@ export function schemaRefFor(file: string): string {
 
 /**
  * Whether a "$schema" value leads to a file from `file`'s folder (a relative or absolute path, or a
- * file: URL), and if not, the value that would. Web addresses are not checked (nothing outbound).
+ * file: URL), and if not, the value that would. Web addresses are not checked (nothing outbound):
+ * an http or https address is "not found" here, with the local path to write instead (the
+ * validator's schema-remote warning says why); any other address is taken as found.
  */
 export function checkSchemaRef(file: string): (value: string) => { found: true } | { found: false; path: string } {
   return (value) => {
+    if (/^https?:\/\//i.test(value.trim())) return { found: false, path: schemaRefFor(file) };
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !/^file:/i.test(value)) return { found: true };
     let target: string;
     try {
