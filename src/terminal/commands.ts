@@ -5,7 +5,7 @@ import { parseArgs, UsageError } from './args.js';
 import { helpText } from './invocation.js';
 import { fitReport, wrapWords } from './wrap.js';
 import { scenariosDir } from './paths.js';
-import { expandPaths, FileAccessError, loadScenarioFile, notUtf8OutputWords, resolveScenarioArg, unreadableFolder, type LoadedFile } from './files.js';
+import { expandPaths, FileAccessError, loadScenarioFile, missingFolderWords, notUtf8OutputWords, resolveScenarioArg, unreadableFolder, type LoadedFile } from './files.js';
 import { whyNoScenarioFiles } from './scenario-files.js';
 import { bundledScenarioFiles, inScenariosDir, scenarioIds } from './node/scenario-ids.js';
 import { checkSchemaRef, schemaPath, schemaRefFor } from './node/schema-ref.js';
@@ -65,7 +65,8 @@ Options:
              .gv, .mmd or .txt; another ending, such as .png, is refused)
   --output   write the graph to this file instead of printing it (- prints it; ./- is a file
              named -); the file is written only when the scenario has no errors, so a graph
-             made before is never emptied
+             made before is never emptied, and only into a folder that exists (a folder
+             that does not, perhaps mistyped, is named and not made)
              (casa-practice graph my-scenario.json --format svg --output my-scenario.svg)
   -h, --help show this help
 
@@ -421,6 +422,9 @@ function writeOutput(path: string, text: string): string | undefined {
   // (and a folder "dir\u{FFFD}" was made beside the one meant).
   const odd = notUtf8OutputWords(path);
   if (odd !== undefined) return odd;
+  // A folder that does not exist is not made (a mistyped one would be), as new does not make one.
+  const missing = missingFolderWords(path);
+  if (missing !== undefined) return missing;
   let target = path;
   try {
     const seen = lstatSync(path);

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { didYouMean, fileProblem, MAX_FILE_BYTES, quoteAsWritten, scenarioPlaces, validateScenario, type ValidateOptions, type ValidationResult } from '../machines/index.js';
+import { didYouMean, fileProblem, MAX_FILE_BYTES, quoteAsWritten, scenarioPlaces, shownFileName, validateScenario, type ValidateOptions, type ValidationResult } from '../machines/index.js';
 import { FileAccessError } from './errors.js';
-import { command, commandName } from './invocation.js';
+import { command, commandName, shellWord } from './invocation.js';
 import { verifiedResult } from './node/verified-scenarios.js';
 import { scenariosDir } from './paths.js';
 import { scenarioFilesIn } from './scenario-files.js';
@@ -80,6 +80,32 @@ export function notUtf8OutputWords(path: string): string | undefined {
   const nowhere = notUtf8Words(path, false);
   return nowhere !== undefined ? `${nowhere}, or name a file in a folder you can write to`
     : 'a folder\'s name in the path has bytes that are not UTF-8 (shown here as \u{FFFD}), so it reached casa-practice as another folder\'s name, not the one meant; rename that folder, or name a file in another folder';
+}
+
+/**
+ * Why a file named on the command line to be written (graph --output, new) is not: its folder does
+ * not exist. Such a folder is not made: graph --output made "scenarois/drafts/" silently for a
+ * mistyped "scenarios", and the graph went where the trainer would not look, while new refused it
+ * (found by val-56). Said with the folder as typed, the first folder missing when it is higher up
+ * (where a typing mistake would be), and the command that makes it. In words after "could not
+ * write …:", without a full stop; undefined when the folder is there (or is not there for another
+ * reason, such as a file in the path, which writing it says).
+ */
+export function missingFolderWords(path: string): string | undefined {
+  const folder = dirname(path);
+  const missing = (at: string) => {
+    try {
+      statSync(at);
+      return false;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === 'ENOENT' && !isLink(at);
+    }
+  };
+  if (!missing(folder)) return undefined;
+  let first = folder;
+  for (let up = dirname(first); up !== first && missing(up); up = dirname(up)) first = up;
+  const nor = first === folder ? '' : ` (nor does ${shownFileName(first)})`;
+  return `the folder ${shownFileName(folder)} does not exist${nor}: check the path for a typing mistake, or make the folder first (mkdir -p ${shellWord(folder)}) and run this again`;
 }
 
 /**

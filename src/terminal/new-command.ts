@@ -8,7 +8,7 @@ import { bundledScenarioFiles, inScenariosDir, scenarioIds } from './node/scenar
 import { checkSchemaRef, schemaRefFor } from './node/schema-ref.js';
 import { errorWords } from './node/state-store.js';
 import { packageRoot, scenariosDir } from './paths.js';
-import { notUtf8OutputWords, notWrittenWhy } from './files.js';
+import { missingFolderWords, notUtf8OutputWords, notWrittenWhy } from './files.js';
 import { writeNewFile } from './state.js';
 import { commandLines, wrapWords } from './wrap.js';
 
@@ -149,6 +149,9 @@ export function newCommand(argv: readonly string[], io: CliIO): number {
     say(`casa-practice: no scenario file was written: the worked example ${shownFileName(examplePath)} has errors as a new scenario; run validate on it.`);
     return 70;
   }
+  // Its folder, as graph --output says it: named, and how to make it.
+  const missing = missingFolderWords(path);
+  if (missing !== undefined) return notWritten(`${missing.charAt(0).toUpperCase()}${missing.slice(1)}.`, 74);
   try {
     // Made to be edited and shared: the usual permissions (0666 less the umask), not private like saves.
     writeNewFile(path, made.text, 0o666);

@@ -181,6 +181,8 @@ describe('casa-practice graph', () => {
   it('--output writes the graph to a file, and only when the scenario has no errors: a graph made before is never emptied', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'casa-graph-'));
     const svg = join(dir, 'pictures', 'story.svg');
+    // Into a folder that exists: one that does not is refused, not made (val-56).
+    mkdirSync(join(dir, 'pictures'));
     const made = await run('graph', fixturePath('good/example.json'), '--format', 'svg', '--output', svg);
     expect(made.code).toBe(0);
     expect(made.out).toBe(`Wrote the graph (svg) to ${svg}.\n`);
@@ -303,12 +305,27 @@ describe('casa-practice graph --output, onto what is already there', () => {
     expect(readdirSync(dir)).toContain('o\u001b[31m.svg');
   });
 
+  // Found by val-56: a folder that did not exist was made, silently, for the graph (a mistyped
+  // "scenarois/drafts" too), while new refused one. Refused here too, the folder named, and nothing made.
+  it('refuses a folder that does not exist, naming it and the first folder missing, with how to make it; nothing is made', async () => {
+    const dir = setUp();
+    const r = await graphTo(dir, join(dir, 'drafts', 'old', 'story.svg'));
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toBe(`casa-practice: could not write ${join(dir, 'drafts', 'old', 'story.svg')}: the folder ${join(dir, 'drafts', 'old')} does not exist (nor does ${join(dir, 'drafts')}): check the path for a typing mistake, or make the folder first (mkdir -p ${join(dir, 'drafts', 'old')}) and run this again.\n`);
+    expect(readdirSync(dir)).toEqual(['mine.json']);
+    mkdirSync(join(dir, 'drafts', 'old'), { recursive: true });
+    expect((await graphTo(dir, join(dir, 'drafts', 'old', 'story.svg'))).code).toBe(0);
+    expect(readFileSync(join(dir, 'drafts', 'old', 'story.svg'), 'utf8')).toMatch(/^<svg /);
+  });
+
   // Node's recursive mkdir tried again forever where a folder cannot be made although the one
   // above exists (under /proc); a child process, so that a hang fails the test instead of the run.
-  it.skipIf(!existsSync('/proc/self'))('says so, and ends, when the folder cannot be made (under /proc)', async () => {
+  // (A folder that does not exist is now refused before any is made: val-56.)
+  it.skipIf(!existsSync('/proc/self'))('says so, and ends, when the folder is not there (under /proc)', async () => {
     const r = await runChild(['graph', fixturePath('good/example.json'), '--output', '/proc/casa-practice-none/graph.svg'], '', {});
     expect(r.code).toBe(1);
-    expect(r.err).toBe('casa-practice: could not write /proc/casa-practice-none/graph.svg: a folder on the path does not exist and cannot be made.\n');
+    expect(r.err).toBe('casa-practice: could not write /proc/casa-practice-none/graph.svg: the folder /proc/casa-practice-none does not exist: check the path for a typing mistake, or make the folder first (mkdir -p /proc/casa-practice-none) and run this again.\n');
   });
 });
 

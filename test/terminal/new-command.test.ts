@@ -167,7 +167,8 @@ describe('casa-practice new, in a folder of the trainer\'s own', () => {
     const { dir, env } = place();
     const missing = await runChild(['new', 'drafts/court-date.json'], '', env, { cwd: dir });
     expect(missing.code).toBe(74);
-    expect(missing.err).toBe('casa-practice: no scenario file was written to\n  drafts/court-date.json\nIts folder does not exist: name a file in a folder you can write to.\n');
+    // The folder named, and how to make it, as graph --output says it (val-56).
+    expect(missing.err).toBe('casa-practice: no scenario file was written to\n  drafts/court-date.json\nThe folder drafts does not exist: check the path for a typing mistake, or make\nthe folder first (mkdir -p drafts) and run this again.\n');
     writeFileSync(join(dir, 'notes'), '');
     const file = await runChild(['new', 'notes/court-date.json'], '', env, { cwd: dir });
     expect(file.code).toBe(74);
