@@ -16,18 +16,21 @@ Opens the scenario picker (or the named scenario) in the terminal.
 Options:
   --assess      assessment mode: no feedback and no undo until the debrief
   --facilitate  trainer-led session for a room: votes, reveal, written summary
-                (line by line too: votes as "3 5 0", r to reveal, then the branch number,
-                u back to the decision before, s start over). A session is kept as it
-                goes: --facilitate with the same scenario carries it on, or shows a
-                finished one's debrief (u there goes back from its ending). One begun
-                with play --from or --set is kept apart from the scenario's own: to carry
-                it on, run the command it prints as it starts and as it stops (play with
-                the same scenario, --from and --set, and --facilitate); --facilitate
-                with the scenario alone starts another session
+                (line by line too: votes as "3 5 0", r to reveal, then the branch's
+                number or reply id, u back to the decision before, s start over). A
+                session is kept as it goes: --facilitate with the same scenario carries
+                it on, or shows a finished one's debrief (u there goes back from its
+                ending). One begun with play --from or --set is kept apart from the
+                scenario's own: to carry it on, run the command it prints as it starts
+                and as it stops (play with the same scenario, --from and --set, and
+                --facilitate); --facilitate with the scenario alone starts another
+                session
   --new         with a scenario: start over even if it has a save or a kept
                 trainer-led session (--facilitate <scenario> --new starts a new session)
-  --plain       line-by-line mode (automatic when input or output is not a
-                terminal, or TERM=dumb)
+  --plain       line-by-line mode: type a reply's number, or its id from the
+                scenario file (always the same reply; numbers follow the shuffled
+                order shown); automatic when input or output is not a terminal,
+                or TERM=dumb
   -h, --help    show this help
 
 Keys are listed at the bottom of every screen. q asks before quitting and saves
@@ -78,7 +81,8 @@ the session goes on and the save names the new path; Enter (or Esc in the app) g
 save unchanged.
 
 Options:
-  --plain     line-by-line mode
+  --plain     line-by-line mode: type a reply's number, or its id from the
+              scenario file
   -h, --help  show this help
 `;
 

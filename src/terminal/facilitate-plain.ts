@@ -153,7 +153,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   if (!reopened && summaryDir !== undefined) say(`This session is not kept as it goes, since the state folder cannot be written (see above): q ends it, and ${summaryGoesTo(summaryDir)} when it ends.`);
   else if (!reopened && again.startsWith('play ')) sayCommand('The session is kept as it goes: q ends it for now and writes a summary of the votes so far; this command carries it on:', sessionCommand(again));
   else if (!reopened) say('The session is kept as it goes: q ends it for now and writes a summary of the votes so far; opening this scenario with --facilitate again carries it on.');
-  if (!reopened) say('At each decision type the room\'s votes, one count per reply on a line (e.g. 3 5 0) or one count per line; r reveals every reply\'s feedback and the facilitator note; then type the number of the reply the room follows. u goes back to the decision before, with its votes; w says who\'s who (the people met so far); s starts the session over (asked first). q ends the session.');
+  if (!reopened) say('At each decision type the room\'s votes, one count per reply on a line (e.g. 3 5 0) or one count per line; r reveals every reply\'s feedback and the facilitator note; then type the number (or the id) of the reply the room follows. u goes back to the decision before, with its votes; w says who\'s who (the people met so far); s starts the session over (asked first). q ends the session.');
   // Whether the summary was written: a state folder that cannot be written ends the session with
   // one line and exit code 74, as in the full-screen app, not with an error.
   // The summary written at the ending, once the room has gone back from it (u): every later summary
@@ -501,7 +501,7 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
       if (index >= 0 && view.replies[index]?.enabled) return { kind: 'branch', index, votes, revealed };
       // Why not, in the core's words (as the full-screen app and presenter mode say it).
       const closed = view.replies[index];
-      say(closed ? unavailableWords(closed) : `Type the number of the reply the room follows (${view.replies.filter((r) => r.enabled).map((r) => r.number).join(', ')}), b to go back to the votes${orBack}, w for who's who, or q.`);
+      say(closed ? unavailableWords(closed) : `Type the number of the reply the room follows (${view.replies.filter((r) => r.enabled).map((r) => r.number).join(', ')}) or its id, b to go back to the votes${orBack}, w for who's who, or q.`);
       continue;
     }
     if (word === 'r') {

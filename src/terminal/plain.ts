@@ -158,7 +158,8 @@ async function playOne(opened: PlayableScenario, fromList: boolean, opts: PlainO
   // all: b and q do there what they did before the first reply (which is far up the screen by then),
   // said as what they do from here (`again`).
   const undo = { said: run.mode === 'practice' && selectView(scenario, actor.getSnapshot()).canUndo };
-  const keysLine = (again: boolean) => `Type a reply number and press Enter. Also: ${fromList ? `b back to the scenarios (${again ? 'until you reply again' : 'before your first reply'}), ` : ''}${undo.said ? 'u undo, ' : ''}w who's who, ${quitHint(playable, run.origin, opts.env, again)}.`;
+  // A reply's id is taken too (playLoop), as play --help says: the hint named numbers alone (val-56).
+  const keysLine = (again: boolean) => `Type a reply number (or its id from the scenario file) and press Enter. Also: ${fromList ? `b back to the scenarios (${again ? 'until you reply again' : 'before your first reply'}), ` : ''}${undo.said ? 'u undo, ' : ''}w who's who, ${quitHint(playable, run.origin, opts.env, again)}.`;
   say(keysLine(false));
   let saveFailed = false;
   // Whether a reply was made in this sitting: back at no reply after undoing them all, a save kept
@@ -340,7 +341,7 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
       // An id-shaped answer gets this decision's ids in practice only: ids can name the answer (the
       // room's phones never see them), and an assessment must not list them before the debrief.
       const idHelp = opts.mode === 'practice' ? unknownReplyIdWords(word, view.replies) : undefined;
-      say(reply ? unavailableWords(reply) : idHelp ?? `Please type a number from the list (${enabled.map((r) => r.number).join(', ')})${keys.length > 0 ? `, ${keys.join(', ')}` : ''} or q.`);
+      say(reply ? unavailableWords(reply) : idHelp ?? `Please type a number from the list (${enabled.map((r) => r.number).join(', ')}), a reply id, ${keys.length > 0 ? `${keys.join(', ')} ` : ''}or q.`);
       continue;
     }
     say(`> ${reply.number}. ${yourReplyLabel(reply.kind)}: ${reply.text}`, '  ');

@@ -186,11 +186,27 @@ describe('plain mode in this process', () => {
     expect(second.out).toContain('Score: 0% (4 points below zero, of 4 possible)');
   });
 
+  // Found by val-56: line by line takes a reply's id as well as its number (play --help says so),
+  // but the hints named numbers alone; so did --help for the picker and resume.
+  it('the hints say a reply id is taken as well as a number, and it is; --help for the picker and resume says so too', async () => {
+    const r = await cli(['play', NEW_PHONE, '--plain', '--new'], 'zzz\nphone-curious\nq\n', tempEnv());
+    const out = r.out.replace(/\s+/g, ' ');
+    expect(out).toContain('Type a reply number (or its id from the scenario file) and press Enter.');
+    expect(out).toContain('Please type a number from the list (1, 2, 3), a reply id, w or q.');
+    expect(out).toMatch(/> \d\. You: That.s a nice one! How did you get it\?/);
+    for (const argv of [['--plain', '--help'], ['resume', '--help']]) {
+      const help = (await cli(argv, '', tempEnv())).out.replace(/\s+/g, ' ');
+      expect(help, argv.join(' ')).toContain("--plain line-by-line mode: type a reply's number, or its id from the scenario file");
+    }
+  });
+
   it('in assessment mode offers no u, in the first hint or when a line is not understood', async () => {
     const r = await cli(['play', NEW_PHONE, '--plain', '--assess'], '7\n2\n1\n', tempEnv());
-    expect(r.out).toContain("Type a reply number and press Enter. Also: w who's who, q save and quit.");
-    expect(r.out).toContain('Please type a number from the list (1, 2, 3), w or q.');
-    expect(r.out).not.toMatch(/\bu undo|u, w or q/);
+    // Read with the wrapping undone (the hint is longer than a row since it names ids too).
+    const out = r.out.replace(/\s+/g, ' ');
+    expect(out).toContain("Type a reply number (or its id from the scenario file) and press Enter. Also: w who's who, q save and quit.");
+    expect(out).toContain('Please type a number from the list (1, 2, 3), a reply id, w or q.');
+    expect(out).not.toMatch(/\bu undo|u, w or q/);
   });
 
   // Found by a newcomer: `echo | casa-practice play youth-discloses` offered "u undo" at decision 1,
@@ -200,18 +216,18 @@ describe('plain mode in this process', () => {
     const r = await cli(['play', NEW_PHONE, '--plain'], 'x\n2\nx\nu\nx\n2\nq\n', tempEnv());
     const out = r.out.replace(/\s+/g, ' ');
     const first = out.slice(0, out.indexOf('> 2.'));
-    expect(first).toContain("Type a reply number and press Enter. Also: w who's who, q save and quit.");
-    expect(first).toContain('Please type a number from the list (1, 2, 3), w or q.');
+    expect(first).toContain("Type a reply number (or its id from the scenario file) and press Enter. Also: w who's who, q save and quit.");
+    expect(first).toContain('Please type a number from the list (1, 2, 3), a reply id, w or q.');
     expect(first).not.toMatch(/\bu undo|, u, |\bu to undo/);
     // After the reply, at decision 2: said once, and offered when a line is not understood.
     const second = out.slice(out.indexOf('> 2.'), out.indexOf('Undone: back to the previous decision.'));
     expect(second.match(/You can now type u to undo your last reply\./g)).toHaveLength(1);
     expect(second.indexOf('You can now type u')).toBeGreaterThan(second.indexOf('-- Decision 2 of about'));
-    expect(second).toContain('Please type a number from the list (1, 2, 3), u, w or q.');
+    expect(second).toContain('Please type a number from the list (1, 2, 3), a reply id, u, w or q.');
     // Undone back to no reply: the keys again without u, and once more after the next reply.
     const undone = out.slice(out.indexOf('Undone: back to the previous decision.'));
-    expect(undone).toContain("Type a reply number and press Enter. Also: w who's who,");
-    expect(undone.slice(0, undone.indexOf('> 2.'))).toContain('Please type a number from the list (1, 2, 3), w or q.');
+    expect(undone).toContain("Type a reply number (or its id from the scenario file) and press Enter. Also: w who's who,");
+    expect(undone.slice(0, undone.indexOf('> 2.'))).toContain('Please type a number from the list (1, 2, 3), a reply id, w or q.');
     expect(undone.slice(undone.indexOf('> 2.'))).toContain('You can now type u to undo your last reply.');
   });
 
@@ -220,8 +236,8 @@ describe('plain mode in this process', () => {
     await cli(['play', NEW_PHONE, '--plain'], '2\nq\n', env);
     const r = await cli(['resume', '--plain'], 'x\nq\n', env);
     const out = r.out.replace(/\s+/g, ' ');
-    expect(out).toContain("Type a reply number and press Enter. Also: u undo, w who's who, q save and quit.");
-    expect(out).toContain('Please type a number from the list (1, 2, 3), u, w or q.');
+    expect(out).toContain("Type a reply number (or its id from the scenario file) and press Enter. Also: u undo, w who's who, q save and quit.");
+    expect(out).toContain('Please type a number from the list (1, 2, 3), a reply id, u, w or q.');
     expect(out).not.toContain('You can now type u');
   });
 
@@ -231,7 +247,7 @@ describe('plain mode in this process', () => {
     const assess = await cli(['play', 'red-flags', '--plain', '--assess', '--new'], 'r-nails\nr-nails-curious\n', tempEnv());
     expect(assess.out).not.toMatch(/r-nails-(interrogate|skip)/);
     expect(assess.out).not.toContain('No reply at this decision has the id');
-    expect(assess.out).toMatch(/Please type a number from the list \(1, 2, 3\), w or q\./);
+    expect(assess.out).toMatch(/Please type a number from the list \(1, 2, 3\), a reply id, w or q\./);
     expect(assess.out).toMatch(/> \d\. You: /);
     const practice = await cli(['play', 'red-flags', '--plain', '--new'], 'r-nails\nq\ny\n', tempEnv());
     expect(practice.out.replace(/\s+/g, ' ')).toMatch(/No reply at this decision has the id "r-nails"\..*r-nails-interrogate/);
@@ -390,7 +406,7 @@ describe('plain mode in this process', () => {
     const d1 = r.out.slice(r.out.indexOf('-- Decision 1')).replace(/\s+/g, ' ');
     expect(d1).toMatch(/No reply at this decision has the id "d1-yoursx"\. Did you mean "d1-yours"\? Its replies: 1: d1-[a-z-]+, 2: d1-[a-z-]+, 3: d1-[a-z-]+\./);
     expect(d1).toMatch(/No reply at this decision has the id "d2-yours"\. Did you mean "d1-yours"\? Its replies: 1: d1-/);
-    expect(d1).toContain('Please type a number from the list (1, 2, 3), w or q.');
+    expect(d1).toContain('Please type a number from the list (1, 2, 3), a reply id, w or q.');
   });
 
   it("w at a decision lists who's who: the people met so far, Mr. Osei (named in a reply) as Selene's dependency attorney, no one met later; the decision is still answered after", async () => {
@@ -422,7 +438,7 @@ describe('plain mode in this process', () => {
   it('rejects a number that is not offered, and undoes with u in practice', async () => {
     const r = await cli(['play', NEW_PHONE, '--plain'], '7\n2\nu\n1\n1\n', tempEnv());
     // (At the first decision, with no reply to undo yet, u is not offered.)
-    expect(r.out).toContain('Please type a number from the list (1, 2, 3), w or q.');
+    expect(r.out).toContain('Please type a number from the list (1, 2, 3), a reply id, w or q.');
     expect(r.out).toContain('Undone: back to the previous decision.');
     expect(r.out).toContain('Score: 100% (4 of 4 points)');
   });
@@ -552,7 +568,7 @@ describe('plain mode: going back from the content note', () => {
     expect(r.code).toBe(0);
     const [beforeBack] = r.out.split(/^Scenario number \(q to quit\):$/m).slice(1);
     expect(beforeBack).toContain('Content note:');
-    expect(beforeBack).toContain('b back to the scenarios');
+    expect(beforeBack?.replace(/\s+/g, ' ')).toContain('b back to the scenarios');
     expect(r.out.match(/^Scenarios:$/gm)).toHaveLength(2);
     // The second pick starts the second scenario, and q saves it (not the first).
     const second = r.out.slice(r.out.lastIndexOf('Scenario number (q to quit):'));
@@ -563,12 +579,12 @@ describe('plain mode: going back from the content note', () => {
   it('b is not a way back once a reply is given, nor when the scenario was named on the command line', async () => {
     const picked = await cli(['--plain'], '1\n1\nb\nq\n', tempEnv());
     expect(picked.out.match(/^Scenarios:$/gm)).toHaveLength(1);
-    expect(picked.out).toMatch(/Please type a number from the list \([\d, ]+\), u, w or q\./);
+    expect(picked.out).toMatch(/Please type a number from the list \([\d, ]+\), a reply id, u, w or q\./);
     const named = await cli(['play', NEW_PHONE, '--plain'], 'b\n1\n1\n', tempEnv());
     expect(named.code).toBe(0);
     expect(named.out).not.toContain('Scenarios:');
     expect(named.out).not.toContain('b back');
-    expect(named.out).toContain('Please type a number from the list (1, 2, 3), w or q.');
+    expect(named.out).toContain('Please type a number from the list (1, 2, 3), a reply id, w or q.');
     expect(named.out).toContain('Score: 100% (4 of 4 points)');
   });
 });
@@ -581,7 +597,7 @@ describe('plain mode: going back after undoing every reply', () => {
     expect(r.code).toBe(0);
     const after = r.out.slice(r.out.indexOf('Undone: back to the previous decision.')).replace(/\s+/g, ' ');
     expect(after).toContain("Also: b back to the scenarios (until you reply again), w who's who,");
-    expect(after).toMatch(/Please type a number from the list \([\d, ]+\), b, w or q\./);
+    expect(after).toMatch(/Please type a number from the list \([\d, ]+\), a reply id, b, w or q\./);
     expect(r.out.match(/^Scenarios:$/gm)).toHaveLength(2);
     expect(r.out.slice(r.out.lastIndexOf('Scenario number (q to quit):'))).toMatch(/^After Jazz goes back \(about \d+ min, practice mode\)$/m);
   });
@@ -842,7 +858,7 @@ describe('--facilitate without a terminal (line by line)', () => {
     const [, again = ''] = r.out.split('< Back to decision 1, with the room\'s votes there.');
     expect(again.slice(0, again.indexOf('Votes in all'))).not.toContain('Votes for reply 1 of');
     // A count typed at the reveal is told how to go back to the votes.
-    expect(again.replace(/\s+/g, ' ')).toMatch(/Type the number of the reply the room follows \([\d, ]+\), b to go back to the votes/);
+    expect(again.replace(/\s+/g, ' ')).toMatch(/Type the number of the reply the room follows \([\d, ]+\) or its id, b to go back to the votes/);
     expect(again).toContain('Back to the votes: type new counts, or r to reveal again.');
     expect(again).toContain('Votes in all: 5');
     expect(again.slice(again.indexOf('Back to the votes'))).toMatch(/Votes: 1: 2 · 2: 2 · 3: 1/);

@@ -42,8 +42,8 @@ describe('line by line, an undo back to the first decision', () => {
     const r = await cli(['play', phone, '--plain', '--new'], '1\nu\nq\n', env);
     expect(r.code).toBe(0);
     // (No u: at the first decision there is no reply to undo.)
-    const keys = "Type a reply number and press Enter. Also: w who's who, q quit (from your first reply on: save and quit).";
-    const again = "Type a reply number and press Enter. Also: w who's who, q quit (from your next reply on: save and quit).";
+    const keys = "Type a reply number (or its id from the scenario file) and press Enter. Also: w who's who, q quit (from your first reply on: save and quit).";
+    const again = "Type a reply number (or its id from the scenario file) and press Enter. Also: w who's who, q quit (from your next reply on: save and quit).";
     const out = r.out.replace(/\s+/g, ' ');
     const undone = out.indexOf('Undone: back to the previous decision.');
     expect(out.indexOf(keys)).toBeLessThan(out.indexOf('-- Decision 1 of about'));
