@@ -108,6 +108,12 @@ export function missingFolderWords(path: string): string | undefined {
   return `the folder ${shownFileName(folder)} does not exist${nor}: check the path for a typing mistake, or make the folder first (mkdir -p ${shellWord(folder)}) and run this again`;
 }
 
+/** missingFolderWords as a sentence of its own (new, records --xapi), or undefined when the folder is there. */
+export function missingFolderSentence(path: string): string | undefined {
+  const missing = missingFolderWords(path);
+  return missing === undefined ? undefined : `${missing.charAt(0).toUpperCase()}${missing.slice(1)}.`;
+}
+
 /**
  * Why a file to be written (a command's output) could not be, in words before "name a file in a
  * folder you can write to.": a folder whose name is not UTF-8 (notUtf8Words) reached the command as

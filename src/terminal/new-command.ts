@@ -8,7 +8,7 @@ import { bundledScenarioFiles, inScenariosDir, scenarioIds } from './node/scenar
 import { checkSchemaRef, schemaRefFor } from './node/schema-ref.js';
 import { errorWords } from './node/state-store.js';
 import { packageRoot, scenariosDir } from './paths.js';
-import { missingFolderWords, notUtf8OutputWords, notWrittenWhy } from './files.js';
+import { missingFolderSentence, notUtf8OutputWords, notWrittenWhy } from './files.js';
 import { writeNewFile } from './state.js';
 import { commandLines, wrapWords } from './wrap.js';
 
@@ -150,8 +150,8 @@ export function newCommand(argv: readonly string[], io: CliIO): number {
     return 70;
   }
   // Its folder, as graph --output says it: named, and how to make it.
-  const missing = missingFolderWords(path);
-  if (missing !== undefined) return notWritten(`${missing.charAt(0).toUpperCase()}${missing.slice(1)}.`, 74);
+  const missing = missingFolderSentence(path);
+  if (missing !== undefined) return notWritten(missing, 74);
   try {
     // Made to be edited and shared: the usual permissions (0666 less the umask), not private like saves.
     writeNewFile(path, made.text, 0o666);

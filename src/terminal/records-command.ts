@@ -7,7 +7,7 @@ import type { CliIO } from './commands.js';
 import { exportsDir, shownPath, shownStateDir } from './export.js';
 import { command, commandName, helpText, textWidth } from './invocation.js';
 import { errorWords, recordsNoticeLines, stateStore, writeFixWords } from './node/state-store.js';
-import { expandPaths, loadScenarioFile, notUtf8OutputWords, notWrittenWhy, scenarioFilesIn } from './files.js';
+import { expandPaths, loadScenarioFile, missingFolderSentence, notUtf8OutputWords, notWrittenWhy, scenarioFilesIn } from './files.js';
 import { scenariosDir } from './paths.js';
 import { stateDir, writeNew, writeNewFile } from './state.js';
 import { wrapText, wrapWords } from './wrap.js';
@@ -258,6 +258,9 @@ function writeXapi(path: string, playthroughs: readonly PlaythroughRecord[], lea
   // Bytes that are not UTF-8 reached the command as U+FFFD: a file by that name is not the one meant.
   const odd = notUtf8OutputWords(path);
   if (odd !== undefined) return notWritten(`${odd.charAt(0).toUpperCase()}${odd.slice(1)}.`, 74);
+  // Its folder named, and how to make it, as new and graph --output say it (a mistyped folder is not made).
+  const missing = missingFolderSentence(path);
+  if (missing !== undefined) return notWritten(missing, 74);
   const there = thereAlready(path);
   if (there === 'folder') return notWritten(`It is a folder: name a new file in it, such as ${shownFileName(join(path, exportFileName('xapi', 'json', now)))}`, 73);
   if (there) return notWritten(exists, 73);

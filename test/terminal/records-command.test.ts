@@ -556,7 +556,9 @@ describe('casa-practice records --xapi <file>', () => {
     const missing = join(dir, 'no-such-folder', 'x.json');
     const r = run(['--xapi', missing], env);
     expect(r.code).toBe(74);
-    expect(r.err.replace(/\s+/g, ' ')).toBe(`casa-practice: no xAPI file was written to ${missing} Its folder does not exist: name a file in a folder you can write to. `);
+    // The folder named, and how to make it, as new and graph --output say it; nothing made.
+    expect(r.err.replace(/\s+/g, ' ')).toBe(`casa-practice: no xAPI file was written to ${missing} The folder ${join(dir, 'no-such-folder')} does not exist: check the path for a typing mistake, or make the folder first (mkdir -p ${join(dir, 'no-such-folder')}) and run this again. `);
+    expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
     // The path on a line of its own, whole however narrow the terminal.
     expect(r.err.split('\n')[1]).toBe(`  ${missing}`);
     // A file where a folder of the path goes.
