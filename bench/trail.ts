@@ -172,11 +172,11 @@ export function runTrailBench(sizes = [1_000, 2_000], replayedAt = [250, 500]): 
  * copied the session's whole transcript, and each save wrote the whole room (every decision
  * followed, the whole transcript): both grew with the session.
  */
-function playRoomDecisionChain(scenario: Scenario, count: number, before = false): { views: number; reducer: number; saved: number; chars: number; saves: number } {
+function playRoomDecisionChain(scenario: Scenario, count: number, before = false): { views: number; reducer: number; saved: number; chars: number; saves: number; ending: number } {
   const ctx: RoomContext = roomContext(scenario);
   let state: RoomState = createRoom(ctx, ROOM, 1, new Date('2026-12-01T10:00:00Z'));
   let seq = 0;
-  const ms = { views: 0, reducer: 0, saved: 0, chars: 0, saves: 0 };
+  const ms = { views: 0, reducer: 0, saved: 0, chars: 0, saves: 0, ending: 0 };
   let written: RoomWritten | undefined;
   const apply = (input: RoomInput) => {
     const t = performance.now();
@@ -202,6 +202,8 @@ function playRoomDecisionChain(scenario: Scenario, count: number, before = false
     ms.saved += performance.now() - t2;
     ms.chars += save.text.length;
     ms.saves++;
+    // The save of the step that reached the ending (the session done: the story's debrief is worked out).
+    if (state.phase === 'ended' && ms.ending === 0) ms.ending = save.text.length;
   };
   apply({ from: 'voter', device: PHONE, message: { type: 'join', room: ROOM, device: PHONE } });
   shown();
@@ -243,7 +245,7 @@ const FLAT = 2;
 /** "Live room: a generated chain of decisions": the views', the reducer's and the saves' ms per decision should stay roughly flat. */
 export function runRoomDecisionChainBench(sizes = [100, 1_000], beforeAt = [250]): void {
   console.log('\nLive room: a generated chain of decisions (each followed by a scene) played through the room\'s reducer to its ending: at each decision the vote, the reveal and the reply followed; timed, at every change, the presenter view (its list of the decisions followed, how the room did) and a phone\'s view, the reducer, and the room\'s save as the room command makes it (a line of what changed, the file written whole now and then: src/machines/room/log.ts), with the characters it writes; ms per decision should stay roughly flat for each');
-  const rows: string[][] = [['worked out', 'decisions', 'views ms', 'µs per decision', `under ${TARGET_MS / 1000} s per 1,000 changes`, 'reducer µs per decision', 'save µs per decision', 'chars saved per change', `reducer and save flat (per decision at most ${FLAT}× the first size's)`]];
+  const rows: string[][] = [['worked out', 'decisions', 'views ms', 'µs per decision', `under ${TARGET_MS / 1000} s per 1,000 changes`, 'reducer µs per decision', 'save µs per decision', 'chars saved per change', 'chars in the ending\'s save', `reducer and save flat (per decision at most ${FLAT}× the first size's)`]];
   const over: string[] = [];
   const chain = (count: number) => {
     const { scenario } = validateScenario(decisionChain(count), 'chain.json');
@@ -261,7 +263,7 @@ export function runRoomDecisionChainBench(sizes = [100, 1_000], beforeAt = [250]
     const base = before ? undefined : first;
     const flat = base === undefined || (per.reducer <= FLAT * base.reducer && per.saved <= FLAT * base.saved);
     if (!before) first ??= per;
-    rows.push([before ? 'from every decision (before)' : 'carried forward', count.toLocaleString('en-US'), ms.views.toFixed(0), ((ms.views * 1000) / count).toFixed(0), before ? '-' : ok ? 'yes' : 'NO', per.reducer.toFixed(0), per.saved.toFixed(0), (ms.chars / ms.saves).toFixed(0), base === undefined ? '-' : flat ? 'yes' : 'NO']);
+    rows.push([before ? 'from every decision (before)' : 'carried forward', count.toLocaleString('en-US'), ms.views.toFixed(0), ((ms.views * 1000) / count).toFixed(0), before ? '-' : ok ? 'yes' : 'NO', per.reducer.toFixed(0), per.saved.toFixed(0), (ms.chars / ms.saves).toFixed(0), ms.ending.toLocaleString('en-US'), base === undefined ? '-' : flat ? 'yes' : 'NO']);
     if (!before && !ok) over.push(`${count} decisions (views)`);
     if (!flat) over.push(`${count} decisions (reducer or save not flat)`);
   }

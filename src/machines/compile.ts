@@ -108,6 +108,14 @@ export function talliesOf(transcript: readonly Turn[]): Tallies {
   return tallies;
 }
 
+/**
+ * The debrief a session ends with at the ending `endingId`: the machine's output there, from its
+ * context alone (so a save that leaves the output out, as the live room's does, is given it back).
+ */
+export function endingDebrief(scenario: Scenario, context: SessionContext, endingId: string | undefined): Debrief {
+  return buildDebrief(scenario, context.transcript, endingId, context.variables);
+}
+
 /** Whether the reply is available with this context and its route number `r` is the first that matches (the machine's replyRoute guard). */
 function replyRouteHolds(index: ScenarioIndex, bestTotal: () => number, context: SessionContext, replyId: string, r: number): boolean {
   const entry = index.replies.get(replyId);
@@ -238,7 +246,7 @@ function createScenarioMachine(scenario: Scenario) {
     ...({ id: scenario.id, initial: scenario.start, states } as unknown as Record<string, never>),
     context: ({ input }) => initialContext(scenario, input),
     // The final state's static output names the ending; the root turns it into the debrief.
-    output: ({ context, event }) => buildDebrief(scenario, context.transcript, endingOf(event), context.variables),
+    output: ({ context, event }) => endingDebrief(scenario, context, endingOf(event)),
   });
   return withLazyStates(machine, scenario, index, startNode !== undefined);
 }

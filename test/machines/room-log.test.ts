@@ -4,7 +4,7 @@ import { createActor, type AnyActorRef } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { decisionChain } from '../../bench/hostile.js';
 import {
-  actorOptions, analyseBest, createRoom, presenterView, readRoomLog, reduceRoom, restoreRoom, roomContext, roomSave, roomSessionView, saveSession, serializeRoom, undoEnding, voterView,
+  actorOptions, analyseBest, createRoom, presenterView, readRoomLog, reduceRoom, restoreRoom, roomContext, roomDebrief, roomSave, roomSessionView, saveSession, serializeRoom, undoEnding, voterView,
   type PresenterAction, type PresenterCommand, type RoomContext, type RoomInput, type RoomState, type RoomWritten, type SavedSession,
 } from '../../src/machines/index.js';
 import { validScenario } from '../helpers/fixtures.js';
@@ -32,8 +32,8 @@ function driven(ctx: RoomContext, start: RoomState) {
     if (next.append) {
       file += next.text;
       saves.appended++;
-      // The ending's save holds the session's debrief (the machine's output at its end), once.
-      if (state.phase !== 'ended') saves.longest = Math.max(saves.longest, next.text.length);
+      // The ending's save too: the session's debrief (the machine's output at its end) is not saved, but worked out again.
+      saves.longest = Math.max(saves.longest, next.text.length);
     } else {
       file = next.text;
       saves.whole++;
@@ -74,8 +74,11 @@ describe('every bundled scenario\'s best path through the room, with Back from i
     const check = (what: string) => {
       const at = `${name}: ${what} at ${room.view().nodeId}`;
       const old = before();
-      // Saved as before, key for key.
-      expect(JSON.stringify(room.state.session), at).toBe(JSON.stringify(old));
+      // Saved as before, key for key, but for the debrief at an ending (the machine's output): worked out again from the rest when read.
+      const { output: debrief, ...rest } = old.snapshot as { output?: unknown };
+      expect(debrief === undefined, at).toBe(room.state.phase !== 'ended' || !room.view().done);
+      expect(JSON.stringify(room.state.session), at).toBe(JSON.stringify({ ...old, snapshot: rest }));
+      expect(JSON.stringify(room.state.session)).not.toContain('"output"');
       // Shown as before: the same room with the session as it was saved (a new object: every view worked out again from it).
       expect(shown(ctx, room.state), at).toEqual(shown(ctx, { ...room.state, session: old }));
       // The file reads back as the room, as serializeRoom wrote it whole at every save.
@@ -166,7 +169,8 @@ describe('a long session: what each step and each save does does not grow with i
     // Thousands of saves; the file written whole at the start, and again once the lines after its first outweigh it.
     expect(room.saves.appended).toBeGreaterThan(count * 5);
     expect(room.saves.whole).toBeLessThanOrEqual(4);
-    // A line holds a decision, a vote or a turn, never the session (the room's file is over 100 kB by the end); the ending's save aside.
+    // A line holds a decision, a vote or a turn, never the session (the room's file is over 100 kB by the end); the ending's save too,
+    // which held the session's debrief (every decision made: 150 kB here, half a megabyte at 1,000 decisions).
     expect(serializeRoom(room.state).length).toBeGreaterThan(100_000);
     expect(room.saves.longest).toBeLessThan(4_000);
     const restored = restoreRoom(ctx, room.file);
@@ -199,6 +203,86 @@ describe('a room file written before the append log', () => {
     const carried = restoreRoom(ctx, old + save.text);
     if (!carried.ok) throw new Error(carried.error);
     expect(JSON.parse(serializeRoom(carried.state))).toEqual(JSON.parse(serializeRoom(locked.state)));
+  });
+});
+
+describe('a room file that reached its ending while the room saved the debrief', () => {
+  const fixtures = join(import.meta.dirname, '../fixtures/room-log');
+  // red-flags v36 played on its best path to its ending, two phones voting, saved line by line by
+  // the room's code before the debrief was left out: its last line (the step that reached the
+  // ending) holds the session's debrief, the machine's output.
+  const ctx = roomContext(validScenario(readFileSync(join(fixtures, 'red-flags-v36.json'), 'utf8'), 'red-flags-v36.json'));
+  const old = readFileSync(join(fixtures, 'room-HRW567-ending-with-debrief.json'), 'utf8');
+  const lines = old.split('\n').slice(0, -1);
+  const asSaved = (() => {
+    const read = readRoomLog(old);
+    if (!read.ok) throw new Error(read.error);
+    return read.room as RoomState;
+  })();
+  const debriefSaved = (asSaved.session.snapshot as { output?: { ending: { id: string } } }).output;
+  const present = (state: RoomState, command: PresenterCommand) => {
+    const result = reduceRoom(ctx, state, { from: 'presenter', message: { room: 'HRW567', token: 'h'.repeat(43), seq: state.presenterSeq + 1, ...command } as PresenterAction });
+    if (!result.ok) throw new Error(result.message);
+    return result.state;
+  };
+
+  it('resumes at its ending, its debrief worked out again as it was saved, and shown as before', () => {
+    expect(lines.at(-1)!).toContain('"output"');
+    expect(debriefSaved?.ending.id).toBe('end-strong');
+    const restored = restoreRoom(ctx, old);
+    if (!restored.ok) throw new Error(restored.error);
+    const state = restored.state;
+    expect(restored.torn).toBeUndefined();
+    expect(state.phase).toBe('ended');
+    expect(state.history).toHaveLength(asSaved.history.length);
+    // Not kept (so never saved again), and the same as saved when worked out.
+    expect(serializeRoom(state)).not.toContain('"output"');
+    expect(roomDebrief(ctx, state)).toEqual(debriefSaved);
+    // As the room showed it with the debrief it saved: the presenter page (its summary with the debrief) and each phone (the ending's band and score).
+    const phones = Object.keys(asSaved.devices);
+    const views = (s: RoomState) => ({ presenter: presenterView(ctx, s, 2), phones: phones.map((d) => voterView(ctx, s, d)) });
+    expect(views(state)).toEqual(views(asSaved));
+    expect(presenterView(ctx, state, 2).summary?.markdown).not.toContain('The session ended before the scenario did.');
+  });
+
+  it('is carried on by lines added to it: back from the ending, and to it again, with no debrief saved', () => {
+    const restored = restoreRoom(ctx, old);
+    if (!restored.ok) throw new Error(restored.error);
+    let written: RoomWritten = { state: restored.state, whole: lines[0]!.length + 1, added: old.length - lines[0]!.length - 1 };
+    let file = old;
+    const save = (state: RoomState) => {
+      const next = roomSave(written, state);
+      expect(next.append).toBe(true);
+      file += next.text;
+      written = next.written;
+      return next.text;
+    };
+    const back = present(restored.state, { type: 'back', node: roomSessionView(ctx, restored.state).nodeId });
+    save(back);
+    expect(back.phase).toBe('revealed');
+    const again = present(back, { type: 'choose', round: back.round, reply: asSaved.history.at(-1)!.chosen });
+    const line = save(again);
+    expect(again.phase).toBe('ended');
+    expect(line).not.toContain('"output"');
+    // The line of the step that reached the ending: the decision followed and its turn, not the debrief (31 kB in the old file's).
+    expect(line.length).toBeLessThan(lines.at(-1)!.length / 5);
+    const carried = restoreRoom(ctx, file);
+    if (!carried.ok) throw new Error(carried.error);
+    expect(JSON.parse(serializeRoom(carried.state))).toEqual(JSON.parse(serializeRoom(again)));
+    expect(roomDebrief(ctx, carried.state)).toEqual(debriefSaved);
+  });
+
+  it('with its ending\'s save cut off: read as the save before left it, and said to be cut off; damaged before it: refused', () => {
+    const last = lines.at(-1)!;
+    const before = `${lines.slice(0, -1).join('\n')}\n`;
+    const restored = restoreRoom(ctx, before + last.slice(0, Math.floor(last.length / 2)));
+    if (!restored.ok) throw new Error(restored.error);
+    expect(restored.torn).toBe(true);
+    expect(restored.state.phase).toBe('revealed');
+    const was = restoreRoom(ctx, before);
+    expect(was.ok && JSON.parse(serializeRoom(was.state))).toEqual(JSON.parse(serializeRoom(restored.state)));
+    const broken = [...lines.slice(0, 3), lines[3]!.slice(0, 10), ...lines.slice(4)].join('\n');
+    expect(restoreRoom(ctx, `${broken}\n`)).toEqual({ ok: false, error: `The saved room is damaged (its save 4 of ${lines.length} cannot be read).` });
   });
 });
 

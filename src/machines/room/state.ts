@@ -1,12 +1,13 @@
 import { createActor, transition, type SnapshotFrom } from 'xstate';
 import { z } from 'zod';
-import { compileScenario, type ScenarioMachine } from '../compile.js';
+import { compileScenario, endingDebrief, type ScenarioMachine } from '../compile.js';
 import { revealData, type RevealEntry, type Votes } from '../facilitation/votes.js';
 import { backToDecision } from '../facilitation/steps.js';
 import { facilitatedDecision, NO_DECISIONS_COUNTED, roomDidAdd, roomDidCountsWords, summaryBaseName, type FacilitatedDecision, type RoomDidCounts } from '../facilitation/summary.js';
 import { fileStamp } from '../report/export.js';
 import { BAND_LABELS, breaksCritical, citationWords, scoreWords } from '../report/words.js';
 import type { Scenario, ScenarioNode } from '../schema/scenario.js';
+import type { SessionContext } from '../types.js';
 import { metBefore, metPassing, peopleMet, peopleMetAt, type Person, type RoomReveals } from '../people.js';
 import { indexScenario } from '../scenario-index.js';
 import { introductionsAt, sceneHeading, scenesPassed, setupScenes, spokeBefore, spokePassing, type Introduction, type PassedScene, type SetupMoment } from '../recap.js';
@@ -62,7 +63,10 @@ export interface RoomState {
   scenarioId: string;
   scenarioVersion: number;
   createdAt: string;
-  /** The session, as saved by the core (`saveSession`); restored through `restoreSession` on resume. */
+  /**
+   * The session, as saved by the core (`saveSession`), but for its debrief at an ending (the machine's
+   * output, worked out again when read: withoutOutput); restored through `restoreSession` on resume.
+   */
   session: SavedSession;
   phase: RoomPhase;
   /** Rounds opened so far; the current round's number. */
@@ -330,10 +334,25 @@ function phoneSetupOf(ctx: RoomContext, state: RoomState): PhoneScene[] {
   return found;
 }
 
+/**
+ * A session's persisted snapshot as the room keeps it, and so saves it: without the machine's output,
+ * the debrief at an ending, which snapshotOf works out again from the rest (endingDebrief). The
+ * debrief tells every decision made: kept, the save of the step that reached the ending wrote it
+ * whole, half a megabyte by the thousandth decision. A room saved with it (before) is read as well.
+ */
+function withoutOutput<T>(persisted: T): T {
+  if (typeof persisted !== 'object' || persisted === null || !Object.hasOwn(persisted, 'output')) return persisted;
+  const { output: _debrief, ...rest } = persisted as T & { output?: unknown };
+  return rest as T;
+}
+
 function snapshotOf(ctx: RoomContext, state: RoomState): Snapshot {
   const cached = live.get(state.session);
   if (cached) return cached;
-  const snapshot = createActor(ctx.machine, actorOptions(ctx.scenario, { mode: 'practice', snapshot: state.session.snapshot as PersistedScenarioSnapshot })).getSnapshot();
+  const persisted = state.session.snapshot as { status?: unknown; value?: unknown; context: SessionContext; output?: unknown };
+  // At an ending, its debrief (the machine's output), which the room does not keep (withoutOutput).
+  const whole = persisted.status === 'done' && persisted.output === undefined ? { ...persisted, output: endingDebrief(ctx.scenario, persisted.context, String(persisted.value)) } : persisted;
+  const snapshot = createActor(ctx.machine, actorOptions(ctx.scenario, { mode: 'practice', snapshot: whole as unknown as PersistedScenarioSnapshot })).getSnapshot();
   live.set(state.session, snapshot);
   return snapshot;
 }
@@ -368,7 +387,7 @@ export function createRoom(ctx: RoomContext, room: string, seed: number, now: Da
     scenarioId: ctx.scenario.id,
     scenarioVersion: ctx.scenario.version,
     createdAt: now.toISOString(),
-    session: saveSession(ctx.scenario, ctx.machine.getPersistedSnapshot(snapshot), now),
+    session: saveSession(ctx.scenario, withoutOutput(ctx.machine.getPersistedSnapshot(snapshot)), now),
     phase: snapshot.status === 'done' ? 'ended' : 'idle',
     round: 0,
     votes: {},
@@ -644,7 +663,8 @@ function savedStep(ctx: RoomContext, saved: SavedSession, before: Snapshot, afte
   let same = Math.min(was.length, now.length);
   while (same > 0 && was[same - 1] !== now[same - 1]) same--;
   // The snapshot as getPersistedSnapshot writes it, its transcript left out (put back below, in its place).
-  const light = ctx.machine.getPersistedSnapshot({ ...after, context: { ...after.context, transcript: [] } } as Snapshot);
+  // Without the debrief at an ending too (withoutOutput): worked out again from the rest when read.
+  const light = withoutOutput(ctx.machine.getPersistedSnapshot({ ...after, context: { ...after.context, transcript: [] } } as Snapshot));
   const next = saveSession(ctx.scenario, light, new Date(saved.savedAt));
   const transcript = kept.slice(0, same);
   for (let i = same; i < now.length; i++) transcript.push(JSON.parse(JSON.stringify(now[i])) as unknown);
@@ -1245,7 +1265,8 @@ export function restoreRoom(ctx: RoomContext, text: string): RoomRestore {
   // was kept, and every later save of the room failed ("Maximum call stack size exceeded").
   const saved: SavedSession = {
     format: 'casa-practice-session', formatVersion: 1, scenarioId: ctx.scenario.id, scenarioVersion: ctx.scenario.version, savedAt: data.session.savedAt,
-    snapshot: JSON.parse(JSON.stringify(session.snapshot)) as unknown,
+    // Its debrief at an ending (a room saved before it was left out) is not kept: worked out again from the rest (snapshotOf).
+    snapshot: JSON.parse(JSON.stringify(withoutOutput(session.snapshot))) as unknown,
   };
   const state = { ...data, session: saved } as RoomState;
   if (data.node === undefined) delete state.node;
