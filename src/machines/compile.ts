@@ -96,16 +96,27 @@ export function initialContext(scenario: Scenario, input: SessionInput | undefin
 
 /** Per-principle weights followed and violated, recomputed from a transcript. */
 export function talliesOf(transcript: readonly Turn[]): Tallies {
-  const tallies: Tallies = {};
-  for (const turn of transcript) {
-    for (const a of turn.assessments) {
-      const t = Object.hasOwn(tallies, a.principle) ? tallies[a.principle] : (tallies[a.principle] = { followed: 0, violated: 0 });
-      if (!t) continue;
-      if (a.verdict === 'follows') t.followed += a.weight ?? 1;
-      else t.violated += a.weight ?? 1;
-    }
-  }
+  let tallies: Tallies = {};
+  for (const turn of transcript) tallies = talliesAfter(tallies, turn);
   return tallies;
+}
+
+/**
+ * The tallies one turn on: `tallies` (left unchanged) with the turn's assessments added, a principle
+ * new to them last, as talliesOf counts them from the transcript (the same sums, in the same order).
+ * A reply adds its turn to the session's running tallies with this; recomputing them from the whole
+ * transcript at every reply made each reply of a long session walk every turn before it.
+ */
+export function talliesAfter(tallies: Tallies, turn: Pick<Turn, 'assessments'>): Tallies {
+  const next: Tallies = { ...tallies };
+  for (const a of turn.assessments) {
+    const was = Object.hasOwn(next, a.principle) ? next[a.principle] : undefined;
+    const t = { followed: was?.followed ?? 0, violated: was?.violated ?? 0 };
+    if (a.verdict === 'follows') t.followed += a.weight ?? 1;
+    else t.violated += a.weight ?? 1;
+    next[a.principle] = t;
+  }
+  return next;
 }
 
 /**
@@ -214,8 +225,8 @@ function createScenarioMachine(scenario: Scenario) {
           feedback: entry.reply.feedback,
           changes,
         };
-        const transcript = [...context.transcript, turn];
-        return { variables, transcript, tallies: talliesOf(transcript) };
+        // The running tallies with this turn's added (talliesAfter), not counted again from every turn.
+        return { variables, transcript: [...context.transcript, turn], tallies: talliesAfter(context.tallies, turn) };
       }),
       /** A scene's effects, kept on the last turn (if any) so that undoing that decision undoes them too. */
       applySceneEffects: assign(({ context }, params: { node: string }) => {
@@ -237,6 +248,8 @@ function createScenarioMachine(scenario: Scenario) {
         for (const change of last.sceneChanges ?? []) variables[change.var] = change.from;
         for (const change of last.changes) variables[change.var] = change.from;
         const transcript = context.transcript.slice(0, -1);
+        // Counted again from the turns kept: a principle only the undone turn assessed is gone from
+        // them, not left at zero (taking the turn off the running tallies could not tell the two apart).
         return { variables, transcript, tallies: talliesOf(transcript) };
       }),
       // The same playthrough again: the mode and the seed (so the order of replies) stay.
