@@ -104,11 +104,11 @@ describe('a live room\'s file, append by append', () => {
     await Promise.race([listens, done.then((code) => { throw new Error(`the room exited (${code}):\n${got.out}\n${got.err}`); })]);
     expect(got.out).toContain('Resumed');
     expect(got.err.replace(/\s+/g, ' ')).toBe('casa-practice: the room file\'s last save was cut off part way (the room was stopped, or the disk filled up, while it was being written): the room carries on from the save before it, without the change that save held. ');
-    // Written whole again, as it was one save before (the port it listens on now in its meta).
+    // Written whole again, as it was one save before (the address and port it listens on now in its meta).
     const now = readFileSync(join(rooms, 'CUT234.json'), 'utf8');
     expect(now.split('\n')).toHaveLength(2);
     const read = JSON.parse(now) as RoomState;
-    expect({ ...read, meta: { ...read.meta, port: 0 } }).toEqual(JSON.parse(serializeRoom({ ...good, meta: { ...good.meta, port: 0 } })));
+    expect({ ...read, meta: { ...read.meta, port: 0 } }).toEqual(JSON.parse(serializeRoom({ ...good, meta: { ...good.meta, port: 0, host: '127.0.0.1' } })));
     const stop = process.listeners('SIGTERM').find((l) => !before.has(l)) as (s: NodeJS.Signals) => void;
     stop('SIGTERM');
     expect(await done).toBe(0);

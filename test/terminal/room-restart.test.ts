@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRoom, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, serializeRoom, SET_ASIDE_KEEP, validateScenario, type PresenterView, type Scenario, type ServerError } from '../../src/machines/index.js';
+import { createRoom, readRoomLog, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, serializeRoom, SET_ASIDE_KEEP, validateScenario, type PresenterView, type RoomState, type Scenario, type ServerError } from '../../src/machines/index.js';
 import { BIN, ROOT, runInProcess } from './helpers/cli.js';
 import { closedHint, roomCommand } from '../../src/terminal/room/command.js';
 import { deviceId, Phone, Presenter } from './helpers/room.js';
@@ -320,6 +320,31 @@ describe('room command as a process', () => {
     room.child.kill('SIGTERM');
     expect(await room.exited).toBe(0);
     expect(room.output().split('Room closed.')[1]).toContain('Resume it with:');
+  });
+
+  it('room --resume listens where the room listened: one opened with --host 127.0.0.1 stays on this machine only, at the same addresses', async ({ onTestFinished }) => {
+    const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-room-')) };
+    const first = started(spawnRoom(['red-flags', '--host', '127.0.0.1', '--port', '0'], env), onTestFinished);
+    const opened = await addresses(first);
+    // A phone joins: a round trip, so the room has taken its signals (Ctrl+C closes it) by then.
+    await (await Phone.join(opened.base, opened.code, deviceId(1))).drop();
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    // No --host this time: it listened on every network of the laptop (0.0.0.0), its join address the laptop's LAN address.
+    const again = started(spawnRoom(['--resume'], env), onTestFinished);
+    const listening = await again.waitFor(/Listening on (.*), port (\d+)\./);
+    expect([listening[1], Number(listening[2])]).toEqual(['127.0.0.1', opened.port]);
+    expect(again.output()).toContain(`http://127.0.0.1:${opened.port}/join?room=${opened.code}`);
+    expect(again.output()).toContain('This room listens on this machine only');
+    await (await Phone.join(`ws://127.0.0.1:${opened.port}`, opened.code, deviceId(1))).drop();
+    again.child.kill('SIGTERM');
+    expect(await again.exited).toBe(0);
+    // The room's file names the address it listens on, as it names its port.
+    const read = readRoomLog(readFileSync(join(env.XDG_STATE_HOME, 'casa-practice', 'rooms', `${opened.code}.json`), 'utf8'));
+    expect(read.ok && (read.room as RoomState).meta).toMatchObject({ host: '127.0.0.1', port: opened.port });
+    // Asked for, another address is taken (the flag over the file).
+    const third = started(spawnRoom(['--resume', '--host', 'localhost'], env), onTestFinished);
+    expect((await third.waitFor(/Listening on (.*), port/))[1]).toBe('localhost');
   });
 
   it('room --resume with a port in the room file that no socket can use (the file is untrusted) listens on a free port instead', async ({ onTestFinished }) => {

@@ -42,7 +42,8 @@ the phones are told of, e end).
 
 Options:
   --host ADDRESS  address to listen on (default 0.0.0.0: every network of this
-                  laptop; 127.0.0.1 for this machine only)
+                  laptop; 127.0.0.1 for this machine only; --resume reuses the
+                  room's)
   --port N        port (default: a free one; --resume reuses the room's port)
   --resume        carry on with the last room: same code, votes and position
   -h, --help      show this help
@@ -87,6 +88,11 @@ export function roomAddresses(host: string, port: number, room: string, token: s
   };
 }
 
+/** An address --host takes (and a room file may name): letters, digits, dots, colons and dashes. */
+function isHost(host: unknown): host is string {
+  return typeof host === 'string' && host.trim() !== '' && /^[A-Za-z0-9.:-]{1,253}$/.test(host);
+}
+
 /** `casa-practice room`: runs until Ctrl+C (or SIGTERM / a closed terminal), then writes the summary. */
 export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const args = parseArgs(argv, ['help', 'host', 'port', 'resume'], ['host', 'port']);
@@ -94,8 +100,8 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
     io.out(helpText(ROOM_HELP, commandName(env)));
     return 0;
   }
-  const host = args.flags.get('host') ?? '0.0.0.0';
-  if (typeof host !== 'string' || host.trim() === '' || !/^[A-Za-z0-9.:-]{1,253}$/.test(host)) throw new UsageError('--host takes an address such as 0.0.0.0, 127.0.0.1 or 192.168.1.20');
+  const askedHost = args.flags.get('host');
+  if (askedHost !== undefined && !isHost(askedHost)) throw new UsageError('--host takes an address such as 0.0.0.0, 127.0.0.1 or 192.168.1.20');
   const askedPort = parsePort(args.flags.get('port'));
   const resume = args.flags.has('resume');
   if (resume && args.positionals.length > 0) throw new UsageError('room --resume carries on with the last room; name no scenario');
@@ -164,12 +170,17 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
     io.err(`casa-practice: the room ${state.room} is still open in another window (process ${holder}): carry on there. Two copies of one room would each write over the other's votes. To run it from here instead, close it there first (Ctrl+C), then resume it here.\n`);
     return 1;
   }
+  // The address the room listened on, if the file names one (untrusted: anything else is the
+  // default): a room opened with --host 127.0.0.1 (this machine only) was resumed listening on every
+  // network of the laptop, its join address changed, unless --host was given again.
+  const savedHost = state.meta.host;
+  const host = askedHost ?? (resume && isHost(savedHost) ? savedHost : '0.0.0.0');
   // The port the room had, if the file names a usable one (the file is untrusted: anything else is a free port).
   const savedPort = state.meta.port;
   let port = askedPort ?? (resume && typeof savedPort === 'number' && Number.isInteger(savedPort) && savedPort > 0 && savedPort < 65536 ? savedPort : 0);
   const roomFile = store.pathOf(key);
-  // The room as its file holds it: with the port it listens on.
-  const withPort = (s: RoomState): RoomState => ({ ...s, meta: { ...s.meta, port } });
+  // The room as its file holds it: with the address and port it listens on.
+  const withPort = (s: RoomState): RoomState => ({ ...s, meta: { ...s.meta, port, host } });
   // What the room's file holds (roomSave): each save appends what changed to it, and writes it whole
   // (atomically) now and then, or after a save that failed, whose line may have been left cut off.
   let written: RoomWritten | undefined;
