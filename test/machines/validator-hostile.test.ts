@@ -227,6 +227,23 @@ describe('files with thousands of mistakes: every mistake counted, the report ca
     }
   });
 
+  it('nodes written alike are read by the schema once for all, but one that differs where the schema reads it is told its own problem, at its place', () => {
+    // (index.ts nodesToRead: the 100,000 nodes whose "id" is written "ID" are one shape, read once.)
+    const raw = JSON.parse(misspeltIdKeys(60)) as { nodes: Record<string, unknown>[] };
+    const node = (i: number) => raw.nodes[i] as Record<string, unknown>;
+    node(11).narration = '';
+    node(21).next = 'Scene-21';
+    node(31).effects = [{ var: 'trust', add: -0 }];
+    node(41).kind = 'ending';
+    node(51).title = 'x'.repeat(121);
+    const result = validateScenario(JSON.stringify(raw, null, 1), 'alike.json');
+    // The other errors are each node's "ID": node 42's, which no "next" names now (node 41 is an ending), is said with node 22's, the same error.
+    const others = result.problems.filter((p) => !(p.code === 'unknown-field' && p.path[2] === 'ID') && p.severity === 'error');
+    expect(others.map((p) => `${p.code} ${p.path.join('.')}`)).toEqual(['blank-text nodes.11.narration', 'invalid-id nodes.21.next', 'node-kind nodes.41.kind', 'too-long nodes.51.title']);
+    expect(result.problems.filter((p) => p.code === 'unknown-field' && p.path[2] === 'ID').map((p) => p.path[1])).toEqual(Array.from({ length: 60 }, (_, i) => i + 1).filter((i) => i !== 42));
+    expect([result.errors, result.warnings]).toEqual([63, 1]);
+  });
+
   // What it checks is the report (named, placed, counted); its cost is the bench's (the quadratic
   // version took 12 s for 500,000 of these errors, and the bench's table says NO above 3 s).
   it('100,000 syntax errors on one line: the first few named where they are, the rest counted', () => {

@@ -533,11 +533,12 @@ export function fileProblem(file: string, kind: 'not-a-file' | 'unreadable' | 'f
  * Scenario.safeParse(raw) for a file that failed the quick check, with the same issues in the same
  * order, but without zod's deep walk and copy of every item that passes: zod checks each item of
  * "nodes", "characters" and "variables" on its own (no check compares items), so an item the quick
- * check accepts has no issues, and a small item that zod also accepts can stand in for it. When
- * that parse succeeds (the quick check is stricter than zod in some odd cases), zod parses the
- * file itself, for the data.
+ * check accepts has no issues, and a small item that zod also accepts can stand in for it. A node
+ * zod is to read is read once for all the nodes written alike (see nodeShape): the others are given
+ * its issues at their own place. When that parse succeeds (the quick check is stricter than zod in
+ * some odd cases), zod parses the file itself, for the data.
  */
-function parseScenario(raw: Record<string, unknown>): ReturnType<typeof Scenario.safeParse> {
+function parseScenario(raw: Record<string, unknown>): { data?: ScenarioType; issues?: ZodIssues } {
   let copy: Record<string, unknown> | undefined;
   const standIns = (key: string, conforms: (v: unknown) => boolean, standIn: object) => {
     const list = raw[key];
@@ -550,15 +551,146 @@ function parseScenario(raw: Record<string, unknown>): ReturnType<typeof Scenario
     }
     if (out) (copy ??= { ...raw })[key] = out;
   };
+  let nodes: NodesRead | undefined;
   // Only own keys the schema knows are replaced; zod reads the rest from the copy as from the file.
   if (Object.getPrototypeOf(raw) === Object.prototype) {
-    standIns('nodes', conformsToNode, STAND_IN_NODE);
+    nodes = nodesToRead(raw.nodes);
+    if (nodes) (copy = { ...raw }).nodes = nodes.read;
     standIns('characters', conformsToCharacter, STAND_IN_CHARACTER);
     standIns('variables', conformsToVariable, STAND_IN_VARIABLE);
   }
-  if (!copy) return Scenario.safeParse(raw, UNREAD_WORDS);
+  const whole = () => {
+    const parsed = Scenario.safeParse(raw, UNREAD_WORDS);
+    return parsed.success ? { data: parsed.data } : { issues: parsed.error.issues };
+  };
+  if (!copy) return whole();
   const quick = Scenario.safeParse(copy, UNREAD_WORDS);
-  return quick.success ? Scenario.safeParse(raw, UNREAD_WORDS) : quick;
+  if (quick.success) return whole();
+  if (!nodes) return { issues: quick.error.issues };
+  const issues = nodeIssuesInPlace(quick.error.issues, nodes);
+  return issues ? { issues } : whole();
+}
+
+/**
+ * The nodes zod is to read for parseScenario: one of each shape of the nodes the quick check does
+ * not accept, in the file's order (or one that stands in for them all when it accepts every node).
+ * `readAs`: for each node of the file the quick check
+ * does not accept, the index in `read` of the node read for it (-1 for a node it accepts).
+ * Undefined when each node is to be read as it is (none alike, none accepted).
+ */
+interface NodesRead { read: unknown[]; readAs: Int32Array }
+
+function nodesToRead(list: unknown): NodesRead | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const read: unknown[] = [];
+  const readAs = new Int32Array(list.length).fill(-1);
+  // The last few nodes read, by their index in `read`, the latest first: a node like one of them is
+  // not read again. Looked for only while they are found: a file of nodes each unlike the others
+  // (as most broken files are) is not compared node by node for nothing.
+  const recent: number[] = [];
+  let tries = 0;
+  let found = 0;
+  for (let i = 0; i < list.length; i++) {
+    const node: unknown = list[i];
+    if (conformsToNode(node)) continue;
+    let same = -1;
+    if (tries < SHAPES_TRIED || found * 2 >= tries) {
+      tries++;
+      for (const r of recent) if (sameShape(node, read[r])) { same = r; break; }
+      if (same >= 0) found++;
+    }
+    if (same >= 0) {
+      readAs[i] = same;
+      continue;
+    }
+    recent.unshift(read.length);
+    if (recent.length > RECENT_SHAPES) recent.pop();
+    readAs[i] = read.length;
+    read.push(node);
+  }
+  if (read.length === list.length) return undefined;
+  // Every node accepted: one stands in for them all ("nodes" needs at least one).
+  if (read.length === 0) read.push(STAND_IN_NODE);
+  return { read, readAs };
+}
+
+/** Nodes looked at before the shape of half of those must have been found (see nodesToRead). */
+const SHAPES_TRIED = 64;
+/** How many of the nodes read last a node is compared with (see nodesToRead). */
+const RECENT_SHAPES = 8;
+/** Deeper than this, two values are not compared (and taken as unlike): a scenario goes about eight deep. */
+const SHAPE_DEPTH = 32;
+
+/**
+ * Whether zod reads node `a` as it reads node `b`, so that the two get the same issues (at their own
+ * place): the same fields in the same order, with the same values, but for what zod does not look
+ * at: the value of a field no node has ("ID": "scene-4"; strictObject reports its name only), and
+ * an id where an id is read (a node's "id", "next", a route's "to", a reply's "id": Id accepts
+ * any id and says nothing of it).
+ */
+function sameShape(a: unknown, b: unknown): boolean {
+  if (!isRecord(a) || !isRecord(b)) return false;
+  const keys = Object.keys(a);
+  const other = Object.keys(b);
+  if (keys.length !== other.length) return false;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k] as string;
+    if (key !== other[k]) return false;
+    if (NODE_FIELDS.has(key) && !sameValue(a[key], b[key], key, 1)) return false;
+  }
+  return true;
+}
+
+/** sameShape's comparison of two values under `key` (see there). */
+function sameValue(a: unknown, b: unknown, key: string, depth: number): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return a === b || ((key === 'id' || key === 'next' || key === 'to') && isScenarioId(a) && isScenarioId(b));
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return Object.is(a, b);
+  if (depth > SHAPE_DEPTH) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let k = 0; k < a.length; k++) if (!sameValue(a[k], b[k], '', depth + 1)) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  const other = Object.keys(b);
+  if (keys.length !== other.length) return false;
+  for (let k = 0; k < keys.length; k++) {
+    const field = keys[k] as string;
+    if (field !== other[k] || !sameValue((a as Record<string, unknown>)[field], (b as Record<string, unknown>)[field], field, depth + 1)) return false;
+  }
+  return true;
+}
+
+/**
+ * The issues zod gave the nodes read (nodesToRead), each given to every node read as that one, at
+ * its place in the file, in the file's order, where zod gives the issues of "nodes". Undefined when
+ * zod's issues of the nodes are not together in one run (then the file is read as it is).
+ */
+function nodeIssuesInPlace(issues: ZodIssues, nodes: NodesRead): ZodIssues | undefined {
+  const isNodes = (i: ZodIssues[number]) => i.path[0] === 'nodes' && typeof i.path[1] === 'number';
+  const first = issues.findIndex(isNodes);
+  if (first < 0) return issues;
+  let end = first;
+  while (end < issues.length && isNodes(issues[end] as ZodIssues[number])) end++;
+  for (let k = end; k < issues.length; k++) if ((issues[k] as ZodIssues[number]).path[0] === 'nodes') return undefined;
+  if (issues.slice(0, first).some((i) => i.path[0] === 'nodes')) return undefined;
+  const byRead = new Map<number, ZodIssues>();
+  for (let k = first; k < end; k++) {
+    const issue = issues[k] as ZodIssues[number];
+    const list = byRead.get(issue.path[1] as number);
+    if (list) list.push(issue);
+    else byRead.set(issue.path[1] as number, [issue]);
+  }
+  const out: ZodIssues = issues.slice(0, first);
+  const { readAs } = nodes;
+  for (let i = 0; i < readAs.length; i++) {
+    const r = readAs[i] as number;
+    if (r < 0) continue;
+    for (const issue of byRead.get(r) ?? []) out.push({ ...issue, path: ['nodes', i, ...issue.path.slice(2)] });
+  }
+  for (let k = end; k < issues.length; k++) out.push(issues[k] as ZodIssues[number]);
+  return out;
 }
 
 /**
@@ -575,8 +707,7 @@ type ZodIssues = Extract<ReturnType<typeof Scenario.safeParse>, { success: false
 
 /** parseScenario's answer, the scenario or the issues, without zod's result (which holds both). */
 function schemaParse(raw: Record<string, unknown>): { data?: ScenarioType; issues?: ZodIssues } {
-  const parsed = parseScenario(raw);
-  return parsed.success ? { data: parsed.data } : { issues: parsed.error.issues };
+  return parseScenario(raw);
 }
 
 // Frozen: zod only reads them (its output is a copy), and nothing can change them between files.
