@@ -42,24 +42,32 @@ function reportsCause(p: UnlocatedProblem, cause: Cause | undefined): boolean {
 const CAUSE_CODES = new Set(['invalid-id', 'duplicate-id', 'missing-field', 'wrong-type', 'unknown-field']);
 
 export function foldKnockOns(problems: UnlocatedProblem[]): UnlocatedProblem[] {
-  const byCause = new Map<string, UnlocatedProblem[]>();
-  for (const p of problems) {
-    if (!p.cause) continue;
-    const key = keyOf(p.cause.path);
+  // The problems by their index in `problems`, not by themselves: Sets and Maps of 100,000 problems
+  // (a file of nodes whose "id" is written "ID") each gave every problem an identity hash.
+  const byCause = new Map<string, number[]>();
+  for (let i = 0; i < problems.length; i++) {
+    const cause = (problems[i] as UnlocatedProblem).cause;
+    if (!cause) continue;
+    const key = keyOf(cause.path);
     const group = byCause.get(key);
-    if (group) group.push(p);
-    else byCause.set(key, [p]);
+    if (group) group.push(i);
+    else byCause.set(key, [i]);
   }
   if (byCause.size === 0) return problems;
-  const folded = new Set<UnlocatedProblem>();
-  const into = new Map<UnlocatedProblem, UnlocatedProblem[]>();
-  for (const p of problems) {
+  // Each problem's fate: 0 as it is, FOLDED folded into its cause's error, k > 0 the cause of groups[k - 1].
+  const fate = new Int32Array(problems.length);
+  const groups: UnlocatedProblem[][] = [];
+  const causes: UnlocatedProblem[] = [];
+  for (let i = 0; i < problems.length; i++) {
+    const p = problems[i] as UnlocatedProblem;
     if (p.cause || p.severity !== 'error' || !CAUSE_CODES.has(p.code)) continue;
     const key = keyOf(p.path);
-    const group = byCause.get(key);
-    if (!group || !reportsCause(p, group[0]?.cause) || !group.some((g) => g.code === 'unknown-node')) continue;
-    into.set(p, group);
-    for (const g of group) folded.add(g);
+    const at = byCause.get(key);
+    if (!at || !reportsCause(p, (problems[at[0] as number] as UnlocatedProblem).cause) || !at.some((j) => (problems[j] as UnlocatedProblem).code === 'unknown-node')) continue;
+    groups.push(at.map((j) => problems[j] as UnlocatedProblem));
+    causes.push(p);
+    fate[i] = groups.length;
+    for (const j of at) fate[j] = FOLDED;
     byCause.delete(key);
   }
   // The knock-ons the graph checks gave (no-way-to-end, unreachable) send the trainer to the
@@ -68,11 +76,12 @@ export function foldKnockOns(problems: UnlocatedProblem[]): UnlocatedProblem[] {
   // (Made when first needed: most files have no such knock-on.)
   let sentTo: Map<string, string> | undefined;
   const out: UnlocatedProblem[] = [];
-  for (const p of problems) {
-    if (folded.has(p)) continue;
-    const group = into.get(p);
-    if (group) {
-      out.push(withKnockOns(p, group));
+  for (let i = 0; i < problems.length; i++) {
+    const p = problems[i] as UnlocatedProblem;
+    const f = fate[i] as number;
+    if (f === FOLDED) continue;
+    if (f > 0) {
+      out.push(withKnockOns(p, groups[f - 1] as UnlocatedProblem[]));
       continue;
     }
     if (p.cause) {
@@ -80,16 +89,22 @@ export function foldKnockOns(problems: UnlocatedProblem[]): UnlocatedProblem[] {
       out.push(rest);
       continue;
     }
-    if (into.size === 0 || !p.message.includes('see the unknown-node error')) {
+    if (groups.length === 0 || !p.message.includes('see the unknown-node error')) {
       out.push(p);
       continue;
     }
-    sentTo ??= new Map([...into].flatMap(([to, g]) => (g[0]?.cause && g[0].cause.kind !== 'invalid' ? [[quoteValue(g[0].cause.named), to.code] as const] : [])));
+    sentTo ??= new Map(causes.flatMap((to, k) => {
+      const g = groups[k] as UnlocatedProblem[];
+      return g[0]?.cause && g[0].cause.kind !== 'invalid' ? [[quoteValue(g[0].cause.named), to.code] as const] : [];
+    }));
     const see = sentTo.size === 0 ? undefined : seeWhere(p.message, sentTo);
     out.push(see === undefined ? p : { ...p, message: p.message.replace(/see the unknown-node errors?(?: where (?:it is|they are) named)?/g, see) });
   }
   return out;
 }
+
+/** foldKnockOns' fate of a knock-on folded into its cause's error. */
+const FOLDED = -1;
 
 /**
  * Where a knock-on naming ids that are no node's ("naming "a" and "b", which are not nodes";

@@ -738,7 +738,15 @@ function partialInput(raw: Record<string, unknown>, issues: readonly Issue[] = [
   const rawIndex = new Map<object, number>();
   // The items the whole file's parse found a field of wrong or missing ("nodes.3"): parsed again on
   // their own they fail as surely, and 100,000 nodes whose "id" is written "ID" took half a second.
-  const fieldWrong = new Set(issues.flatMap((i) => (typeof i.path[1] === 'number' && FIELD_ISSUES.has(i.code) ? [`${String(i.path[0])}.${i.path[1]}`] : [])));
+  // By list, each a Set of indices: not a text per item ("nodes.3"), 100,000 of them.
+  const fieldWrong = new Map<string, Set<number>>();
+  for (const i of issues) {
+    if (typeof i.path[1] !== 'number' || !FIELD_ISSUES.has(i.code)) continue;
+    const list = String(i.path[0]);
+    const items = fieldWrong.get(list);
+    if (items) items.add(i.path[1]);
+    else fieldWrong.set(list, new Set([i.path[1]]));
+  }
   const brokenIds = new Set<string>();
   const brokenCharacters = new Map<string, number>();
   const strippedAt = new Set<string>();
@@ -748,7 +756,7 @@ function partialInput(raw: Record<string, unknown>, issues: readonly Issue[] = [
     list.forEach((item, i) => {
       // An item the quick check accepts is one zod would return a copy of: it is kept as it is.
       if (conforms(item)) { rawIndex.set(item as T, i); kept.push(item as T); return; }
-      if (fieldWrong.has(`${listKey}.${i}`)) {
+      if (fieldWrong.get(listKey)?.has(i) === true) {
         broken(item, i);
         return;
       }
