@@ -32,6 +32,28 @@ async function lineGaps(control: Locator): Promise<{ left: number; right: number
   });
 }
 
+type Page = PageSession['page'];
+
+/** A tab shown or hidden, as the browser says it when another tab is chosen (the page's own events). */
+const showTab = (page: Page, state: 'hidden' | 'visible') => page.evaluate((v) => {
+  Object.defineProperty(document, 'visibilityState', { value: v, configurable: true });
+  document.dispatchEvent(new Event('visibilitychange'));
+}, state);
+
+/** The turns in the save under `key` (0 when there is none). */
+const savedTurns = (page: Page, key: string) => page.evaluate((k) => (JSON.parse(localStorage.getItem(k) ?? '{}') as { session?: { snapshot?: { context?: { transcript?: unknown[] } } } }).session?.snapshot?.context?.transcript?.length ?? 0, key);
+
+/** `page` goes on by one reply (Continue through scenes, then the first reply): the save has one more turn. */
+async function goOnByOneReply(page: Page, key: string): Promise<void> {
+  const before = await savedTurns(page, key);
+  for (let i = 0; i < 10 && (await savedTurns(page, key)) === before; i++) {
+    const next = page.getByRole('button', { name: 'Continue' });
+    if (await next.count()) await next.click();
+    else await page.keyboard.press('1');
+  }
+  expect(await savedTurns(page, key)).toBe(before + 1);
+}
+
 describe('controls in a narrow window', () => {
   // At a phone's width with the text at 200% (WCAG 1.4.4), My records' export controls wrap their
   // words: the buttons' words came out centred on each line (the browser's own style for a button),
@@ -513,21 +535,11 @@ describe('the same scenario in two tabs', () => {
       await b.getByRole('log').waitFor();
       // B is hidden (another tab chosen): it saves its reading time, and A hears of it.
       const heard = a.evaluate(() => new Promise<void>((resolve) => addEventListener('storage', () => resolve(), { once: true })));
-      await b.evaluate(() => {
-        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-        document.dispatchEvent(new Event('visibilitychange'));
-      });
+      await showTab(b, 'hidden');
       await heard;
       expect(await a.getByRole('alert').count()).toBe(0);
       // A goes on: saved, no "went on in another tab".
-      const transcript = () => a.evaluate((k) => (JSON.parse(localStorage.getItem(k) ?? '{}') as { session?: { snapshot?: { context?: { transcript?: unknown[] } } } }).session?.snapshot?.context?.transcript?.length ?? 0, key);
-      const before = await transcript();
-      for (let i = 0; i < 10 && (await transcript()) === before; i++) {
-        const next = a.getByRole('button', { name: 'Continue' });
-        if (await next.count()) await next.click();
-        else await a.keyboard.press('1');
-      }
-      expect(await transcript()).toBe(before + 1);
+      await goOnByOneReply(a, key);
       expect(await a.getByRole('alert').count()).toBe(0);
       // That reply went on with the scenario: B stops.
       await expect.poll(() => b.getByRole('alert').textContent()).toMatch(/^You went on with this scenario in another tab or window/);
@@ -556,33 +568,22 @@ describe('two windows of one save on the screen at once', () => {
       await expect.poll(saved).not.toBe('');
       const key = await saved();
       const activeMs = () => a.evaluate((k) => (JSON.parse(localStorage.getItem(k) ?? '{}') as { activeMs?: number }).activeMs ?? -1, key);
-      const shown = (page: typeof a, state: 'hidden' | 'visible') => page.evaluate((v) => {
-        Object.defineProperty(document, 'visibilityState', { value: v, configurable: true });
-        document.dispatchEvent(new Event('visibilitychange'));
-      }, state);
       // A is hidden (its time saved), and five minutes later the save is opened in window B.
-      await shown(a, 'hidden');
+      await showTab(a, 'hidden');
       const base = await activeMs();
       await s.context.clock.fastForward(5 * min);
       const b = await s.context.newPage();
       await b.goto(`${web.app.url}#/play/youth-discloses`);
       await b.getByRole('log').waitFor();
       // Both windows on the screen for four minutes: B has the turn (it opened first), A waits.
-      await shown(a, 'visible');
+      await showTab(a, 'visible');
       await s.context.clock.fastForward(4 * min);
       // B is hidden: it saves its four minutes, and A hears of it (time alone: it goes on).
       const heard = a.evaluate(() => new Promise<void>((resolve) => addEventListener('storage', () => resolve(), { once: true })));
-      await shown(b, 'hidden');
+      await showTab(b, 'hidden');
       await heard;
       // A goes on: its save joins B's minutes with its own, and A counted none of those four.
-      const transcript = () => a.evaluate((k) => (JSON.parse(localStorage.getItem(k) ?? '{}') as { session?: { snapshot?: { context?: { transcript?: unknown[] } } } }).session?.snapshot?.context?.transcript?.length ?? 0, key);
-      const before = await transcript();
-      for (let i = 0; i < 10 && (await transcript()) === before; i++) {
-        const next = a.getByRole('button', { name: 'Continue' });
-        if (await next.count()) await next.click();
-        else await a.keyboard.press('1');
-      }
-      expect(await transcript()).toBe(before + 1);
+      await goOnByOneReply(a, key);
       expect(await a.getByRole('alert').count()).toBe(0);
       const counted = (await activeMs()) - base;
       // Four minutes, and the moments the test itself took (time passes as usual between the jumps).
