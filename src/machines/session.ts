@@ -3,7 +3,7 @@ import { compileScenario, type ScenarioMachine } from './compile.js';
 import { isSeed } from './reply-order.js';
 import type { Scenario } from './schema/scenario.js';
 import type { SessionContext, SessionInput, SessionMode } from './types.js';
-import { specOf, valueOf, type Variables, type VariableSpec } from './conditions.js';
+import { applyEffects, specOf, valueOf, type VariableChange, type Variables, type VariableSpec } from './conditions.js';
 import { quoteValue } from './text/quote.js';
 
 /** A scenario machine's persisted snapshot, as `actor.getPersistedSnapshot()` gives and `createActor` takes back. */
@@ -125,7 +125,7 @@ export function restoreSession(scenario: Scenario, saved: unknown, machine: Scen
       // by its author between two test runs. That save is sound (kept as outdated); "damaged", and
       // "send it to whoever helps you", sent a trainer who had fixed a typo in a feedback hunting
       // for a broken file.
-      const changed = changedReply(scenario, context.transcript);
+      const changed = changedUnder(scenario, context.transcript, context.variables, snap.value);
       if (changed !== undefined) return { ok: false, error: changedScenarioWords(scenario, changed), outdated: true };
     }
     if (!replayed) return { ok: false, error: 'The saved progress does not fit this scenario (its replies do not lead where it says).' };
@@ -220,33 +220,84 @@ function replay(machine: ScenarioMachine, nodes: number, input: SessionInput, tr
 
 /**
  * The first reply a save's transcript chose that the scenario no longer has as it was then: its
- * decision or the reply gone (renamed or removed), or the reply with other assessments or feedback.
- * Undefined when every reply is there so (a save that still does not fit is then damaged, not
- * outdated). A reply's effects are not compared: a save read with other starting values (--set)
- * records other changes from the same effects, and that is keptStartValues' to tell.
+ * decision or the reply gone (renamed or removed), or the reply with other feedback, assessments or
+ * effects; else the point where it waits (`value`), gone. Undefined when every reply is there so (a save that still does not fit is then damaged,
+ * not outdated). A reply's effects are compared with what the save recorded of them from the save's
+ * own values (`variables`, each turn's changes taken back to find the values before it), never with
+ * a replay from the scenario's starting values: a save begun with other values (--set) records other
+ * changes from the same effects, and that is keptStartValues' to tell.
  */
-function changedReply(scenario: Scenario, transcript: unknown[]): Changed | undefined {
-  for (const turn of transcript) {
+function changedUnder(scenario: Scenario, transcript: unknown[], variables: unknown, value: string): Changed | undefined {
+  const before = valuesBeforeEachTurn(transcript, variables);
+  const declared = new Map((scenario.variables ?? []).map((v) => [v.id, v]));
+  for (const [i, turn] of transcript.entries()) {
     // A turn short of what every save's turn holds is damaged, whatever the scenario says now.
     if (!isRecord(turn) || typeof turn.nodeId !== 'string' || typeof turn.replyId !== 'string' || typeof turn.feedback !== 'string' || !Array.isArray(turn.assessments)) return undefined;
     const at = { nodeId: turn.nodeId, replyId: turn.replyId };
     const node = scenario.nodes.find((n) => n.id === turn.nodeId);
-    if (node?.kind !== 'decision') return { ...at, gone: true };
+    if (node?.kind !== 'decision') return { ...at, gone: 'decision' };
     const reply = node.replies.find((r) => r.id === turn.replyId);
-    if (!reply) return { ...at, gone: true };
+    if (!reply) return { ...at, gone: 'reply' };
+    if (reply.feedback !== turn.feedback) return { ...at, changed: 'its feedback' };
     const assessments = reply.assessments.map((a) => (a.weight === undefined ? { principle: a.principle, verdict: a.verdict } : { principle: a.principle, verdict: a.verdict, weight: a.weight }));
-    if (reply.feedback !== turn.feedback || JSON.stringify(assessments) !== JSON.stringify(turn.assessments)) return { ...at, gone: false };
+    if (JSON.stringify(assessments) !== JSON.stringify(turn.assessments)) return { ...at, changed: 'its scoring' };
+    const values = before?.[i];
+    const effects = values === undefined ? undefined : changedEffects(applyEffects(reply.effects, values, declared).changes, turn.changes as VariableChange[]);
+    if (effects !== undefined) return { ...at, changed: `its effect on ${effects}` };
   }
+  // Every reply as it was, but the point where the save waits (a decision, a scene) renamed or
+  // removed since: the scenario changed too, not the save (it was "does not fit this scenario").
+  // Only of a save whose every turn and value is whole: one short of them is damaged.
+  if (before !== undefined && !scenario.nodes.some((n) => n.id === value)) return { at: value, gone: 'wait' };
   return undefined;
 }
 
-type Changed = { nodeId: string; replyId: string; gone: boolean };
+/** The variables (quoted, listed) whose change a reply's effects make now otherwise than the save recorded; undefined when none. */
+function changedEffects(now: readonly VariableChange[], recorded: readonly VariableChange[]): string | undefined {
+  const key = (c: VariableChange | undefined) => (c === undefined ? '' : `${c.from}>${c.to}`);
+  const vars = [...new Set([...now, ...recorded].map((c) => c.var))].filter((v) => key(now.find((c) => c.var === v)) !== key(recorded.find((c) => c.var === v)));
+  if (vars.length === 0) return undefined;
+  const named = vars.slice(0, 3).map((v) => quoteValue(v, 40));
+  return vars.length > 3 ? `${named.join(', ')} and ${vars.length - 3} more` : named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
+}
+
+/**
+ * A save's values as each of its turns began: its values now, with every later turn's changes (its
+ * scenes', then its reply's: each says what it changed from) taken back. Undefined when the save does
+ * not hold them so (its values or a turn's changes malformed: then damaged, never outdated).
+ */
+function valuesBeforeEachTurn(transcript: unknown[], variables: unknown): Variables[] | undefined {
+  if (!isRecord(variables)) return undefined;
+  const values: Variables = {};
+  for (const [id, v] of Object.entries(variables)) {
+    if (typeof v !== 'number') return undefined;
+    values[id] = v;
+  }
+  const isChange = (c: unknown): c is VariableChange => isRecord(c) && typeof c.var === 'string' && typeof c.from === 'number' && typeof c.to === 'number';
+  const out: Variables[] = [];
+  for (const turn of [...transcript].reverse()) {
+    if (!isRecord(turn) || !Array.isArray(turn.changes)) return undefined;
+    for (const changes of [turn.sceneChanges ?? [], turn.changes]) {
+      if (!Array.isArray(changes) || !changes.every(isChange)) return undefined;
+      for (const c of [...changes].reverse()) values[c.var] = c.from;
+    }
+    out.unshift({ ...values });
+  }
+  return out;
+}
+
+/** What changed under a save (changedUnder): its decision, its reply or the point where it waits gone, or what of the reply changed. */
+type Changed = { nodeId: string; replyId: string; gone: 'decision' | 'reply' } | { nodeId: string; replyId: string; changed: string } | { at: string; gone: 'wait' };
 
 /** Why a save of a scenario changed since under the same version cannot carry on (restoreSession). */
 function changedScenarioWords(scenario: Pick<Scenario, 'id' | 'version'>, changed: Changed): string {
-  const what = changed.gone
-    ? `the reply ${quoteValue(changed.replyId, 80)} it chose at ${quoteValue(changed.nodeId, 80)} is no longer there`
-    : `the reply ${quoteValue(changed.replyId, 80)} it chose at ${quoteValue(changed.nodeId, 80)} has changed (its scoring or its feedback)`;
+  const what = 'at' in changed
+    ? `${quoteValue(changed.at, 80)}, the step it had reached, is no longer there`
+    : 'changed' in changed
+      ? `the reply ${quoteValue(changed.replyId, 80)} it chose at ${quoteValue(changed.nodeId, 80)} has changed (${changed.changed})`
+      : changed.gone === 'decision'
+        ? `the decision ${quoteValue(changed.nodeId, 80)} where it chose ${quoteValue(changed.replyId, 80)} is no longer there`
+        : `the reply ${quoteValue(changed.replyId, 80)} it chose at ${quoteValue(changed.nodeId, 80)} is no longer there`;
   return `This save was made before the scenario "${scenario.id}" was changed (${what}), and the scenario still says version ${scenario.version}, so the save cannot carry on. Whoever changes the story raises its "version", so that such a save is known as outdated.`;
 }
 

@@ -90,22 +90,50 @@ describe('saving and restoring a session', () => {
   // keeping the version, was told "the saved progress is damaged" and to send the file to whoever
   // helps with the app: the save is sound, the scenario changed under it.
   it.each([
-    ['a reply\'s feedback edited', (s: Scenario) => { replyOf(s, 'phone-curious').feedback += ' Edited.'; }, 'has changed (its scoring or its feedback)'],
-    ['a reply\'s weight changed', (s: Scenario) => { replyOf(s, 'phone-curious').assessments[0]!.weight = 3; }, 'has changed'],
-    ['a reply renamed', (s: Scenario) => { replyOf(s, 'phone-curious').id = 'phone-ask'; }, 'is no longer there'],
-    ['its decision renamed', (s: Scenario) => { const d = s.nodes.find((n) => n.id === 'phone')!; d.id = 'phone-call'; if (s.start === 'phone') s.start = 'phone-call'; }, 'is no longer there'],
+    ['a reply\'s feedback edited', (s: Scenario) => { replyOf(s, 'phone-curious').feedback += ' Edited.'; }, 'the reply "phone-curious" it chose at "phone" has changed (its feedback)'],
+    ['a reply\'s weight changed', (s: Scenario) => { replyOf(s, 'phone-curious').assessments[0]!.weight = 3; }, 'the reply "phone-curious" it chose at "phone" has changed (its scoring)'],
+    ['a reply renamed', (s: Scenario) => { replyOf(s, 'phone-curious').id = 'phone-ask'; }, 'the reply "phone-curious" it chose at "phone" is no longer there'],
+    ['its decision renamed', (s: Scenario) => { const d = s.nodes.find((n) => n.id === 'phone')!; d.id = 'phone-call'; if (s.start === 'phone') s.start = 'phone-call'; }, 'the decision "phone" where it chose "phone-curious" is no longer there'],
+    // Only the effects: trust +10 was made +5 (the save then still reaches after-visit, but with other values).
+    ['only a reply\'s effects changed', (s: Scenario) => { replyOf(s, 'phone-curious').effects = [{ var: 'trust', add: 5 }]; }, 'the reply "phone-curious" it chose at "phone" has changed (its effect on "trust")'],
+    ['a reply\'s effect removed', (s: Scenario) => { delete replyOf(s, 'phone-curious').effects; }, 'has changed (its effect on "trust")'],
+    // The decision where the save waits renamed (after-visit) or removed: it was "does not fit this scenario".
+    ['the decision where it waits renamed', (s: Scenario) => {
+      const d = s.nodes.find((n) => n.id === 'after-visit')!;
+      d.id = 'after-the-visit';
+      for (const n of s.nodes) if (n.kind === 'scene' && n.next === 'after-visit') n.next = 'after-the-visit';
+    }, '"after-visit", the step it had reached, is no longer there'],
   ])('a save of a scenario changed since under the same version is outdated, not damaged: %s', (_name, change, words) => {
     const { saved } = playedSave();
     const changed = structuredClone(scenario);
     change(changed);
     const r = restoreSession(changed, saved);
-    expect(r).toEqual({ ok: false, error: expect.stringContaining(`the reply "phone-curious" it chose at "phone" ${words}`), outdated: true });
+    expect(r).toEqual({ ok: false, error: expect.stringContaining(words), outdated: true });
     expect(!r.ok && r.error).toContain('the scenario still says version 1');
     expect(!r.ok && r.error).toContain('raises its "version"');
     // A save whose own values were altered, its replies as the scenario has them, is still damaged.
     const tampered = structuredClone(saved) as { snapshot: { context: { variables: Record<string, number> } } };
     tampered.snapshot.context.variables.trust = 99;
     expect(restoreSession(scenario, tampered)).toMatchObject({ ok: false, damaged: 'its values do not match its replies' });
+  });
+
+  // A save begun with other starting values (--set trust=95: its +10 recorded as 95 to 100, the range's
+  // end) made the same effects record other changes: not the scenario changed, never called outdated.
+  it('a save begun with other starting values (--set) is not outdated: its effects are checked from its own values', () => {
+    const set = structuredClone(scenario);
+    set.variables![0]!.start = 95;
+    const setMachine = compileScenario(set);
+    const actor = createActor(setMachine, { input: { mode: 'practice' } }).start();
+    actor.send({ type: 'reply.choose', replyId: 'phone-curious' });
+    actor.send({ type: 'scene.continue' });
+    const saved = JSON.parse(JSON.stringify(saveSession(set, actor.getPersistedSnapshot()))) as unknown;
+    expect(restoreSession(scenario, saved)).toEqual({ ok: false, error: expect.stringContaining('its values do not match its replies'), damaged: 'its values do not match its replies' });
+    expect(keptStartValues(scenario, saved)).toEqual({ trust: 95 });
+    expect(restoreSession(set, saved).ok).toBe(true);
+    // The same save, its reply's effect changed since: outdated, read with its own values or not.
+    const edited = structuredClone(set);
+    replyOf(edited, 'phone-curious').effects = [{ var: 'trust', add: -10 }];
+    expect(restoreSession(edited, saved)).toMatchObject({ ok: false, outdated: true, error: expect.stringContaining('has changed (its effect on "trust")') });
   });
 
   it.each([
