@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { selectView, yourReply, startSession, type SessionActor as SessionActorLike } from '../../src/machines/index.js';
+import { OUTDATED_KEEP, selectView, yourReply, startSession, type SessionActor as SessionActorLike } from '../../src/machines/index.js';
 import { runPlain } from '../../src/terminal/plain.js';
 import { savesDir } from '../../src/terminal/saves.js';
 import { columnsOf } from '../../src/terminal/wrap.js';
@@ -298,6 +298,9 @@ describe('saving and resuming', () => {
     // (The path may be broken across rows: read it with the rows joined. The words after it start a row of their own.)
     expect((r.lastFrame() ?? '').replace(/\n/g, '')).toMatch(/saves\/example-new-phone--file-[0-9a-f]{8}\.json\.outdated-[^;]*; ?choose a scenario\./);
     expect(said).not.toContain('damaged');
+    // Sound, so nothing to send anyone (it said "send it to whoever helps you with the app").
+    expect(said).toContain(OUTDATED_KEEP);
+    expect(said).not.toContain('whoever helps');
     // Nothing is lost: the save is kept whole, under a name that says what it is.
     const files = readdirSync(savesDir(env));
     expect(files).toEqual([expect.stringMatching(new RegExp(`^${(name as string).replace(/\./g, '\\.')}\\.outdated-\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d$`))]);

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRoom, readRoomLog, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, serializeRoom, SET_ASIDE_KEEP, validateScenario, type PresenterView, type RoomState, type Scenario, type ServerError } from '../../src/machines/index.js';
+import { createRoom, readRoomLog, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, serializeRoom, OUTDATED_KEEP, SET_ASIDE_KEEP, validateScenario, type PresenterView, type RoomState, type Scenario, type ServerError } from '../../src/machines/index.js';
 import { BIN, ROOT, runInProcess } from './helpers/cli.js';
 import { closedHint, roomCommand } from '../../src/terminal/room/command.js';
 import { deviceId, Phone, Presenter } from './helpers/room.js';
@@ -258,7 +258,7 @@ describe('room command as a process', () => {
     expect(got.err).not.toContain('damaged');
     const aside = readdirSync(rooms).filter((f) => f !== 'VER234.json');
     expect(aside).toEqual([expect.stringMatching(/^VER234\.json\.outdated-/)]);
-    expect(got.err.split('\n').slice(0, 2)).toEqual([expect.stringMatching(/moved to the file below \(nothing was deleted\); no room was started\.$/), join(rooms, aside[0] as string)]);
+    expect(got.err.split('\n').slice(0, 3)).toEqual([expect.stringMatching(/moved to the file below \(nothing was deleted\); no room was started\.$/), join(rooms, aside[0] as string), OUTDATED_KEEP]);
     expect(readFileSync(join(rooms, aside[0] as string), 'utf8')).toBe(text);
   });
 

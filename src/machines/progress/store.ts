@@ -149,9 +149,22 @@ export function setAsideInOne(line: string, movedTo: string | undefined, again?:
   return movedTo === undefined ? line : `${line} ${setAsideTodo(movedTo, again)}`;
 }
 
+/**
+ * What to do about a save set aside as outdated (its key's `.outdated-…`): it is sound, made with
+ * another edit of its scenario, so there is nothing to send anyone (SET_ASIDE_KEEP's "send it to
+ * whoever helps you with the app" sent an author who had fixed a word of feedback hunting for a fault).
+ */
+export const OUTDATED_KEEP = 'Nothing is wrong with that file: it was made with another edit of its scenario, and it is kept there as it was in case you want it; delete it once you no longer need it.';
+
+/** Why a value was set aside, read from the key (or path) moveAside moved it to (see asideKey); undefined when it names none. */
+export function asideReasonOf(movedTo: string): AsideReason | undefined {
+  return /\.(damaged|outdated|replaced)-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d(?:-\d+)?$/.exec(movedTo)?.[1] as AsideReason | undefined;
+}
+
 /** What to do about a value set aside (setAsideLines' last line). */
 function setAsideTodo(movedTo: string, again = 'the next time it starts'): string {
-  return leftWhereItWas(movedTo) ? `Nothing is written over it; casa-practice tries again to set it aside ${again}.` : SET_ASIDE_KEEP;
+  if (leftWhereItWas(movedTo)) return `Nothing is written over it; casa-practice tries again to set it aside ${again}.`;
+  return asideReasonOf(movedTo) === 'outdated' ? OUTDATED_KEEP : SET_ASIDE_KEEP;
 }
 
 /** Where a value moveAside could not move still is, and why it could not be moved; undefined when it was moved. */

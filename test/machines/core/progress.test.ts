@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   asideKey, asideWords, clearSave, leftInPlace, finishPlaythrough, keepProgress, latestSaveKey, MAX_COMPLETIONS, memoryStore, mergeCompletion, parseRecords, practiceClock, readRecords, readSave, recordCompletion, RECORDS_KEY,
-  recordsSetAsideNotice, afterColon, resumeFailure, resumeFailureLines, SET_ASIDE_KEEP, setAsideInOne, saveKey, startingAt, writeSave,
+  recordsSetAsideNotice, afterColon, resumeFailure, resumeFailureLines, OUTDATED_KEEP, SET_ASIDE_KEEP, setAsideInOne, saveKey, startingAt, writeSave,
   type Debrief, type PlayableScenario, type ScenarioLoader, type Store,
 } from '../../../src/machines/index.js';
 import { CLEAR, CLIPBOARD, CONTROL, example, expectMovedAside, expectOneCleanLine, HOSTILE, play, RLO, TITLE } from './fixtures.js';
@@ -605,6 +605,26 @@ describe('a value that could not be set aside is not said to be "moved to" where
     // as two sentences); a word in capitals, a quoted name or a path is left as written.
     expect(['JSON is broken.', '"Kiara" is gone.', '/s/a.json is gone.', 'A save.'].map(afterColon)).toEqual(['JSON is broken.', '"Kiara" is gone.', '/s/a.json is gone.', 'a save.']);
     expect(setAsideInOne(resumeFailure('Damaged.', '/s/a.json.damaged-1', undefined, 'choose a scenario'), '/s/a.json.damaged-1')).toBe(`Could not resume: damaged. The save was moved to /s/a.json.damaged-1; choose a scenario. ${SET_ASIDE_KEEP}`);
+  });
+
+  // An outdated save (sound, made with another edit of its scenario) set aside was told to be sent
+  // "to whoever helps you with the app", as a damaged one is: there is nothing wrong with it to send.
+  it('an outdated save set aside says it is sound and kept, not to send it to anyone; a damaged one still does', () => {
+    const now = new Date('2025-01-31T10:20:30Z');
+    const outdated = `/s/${asideKey('saves/a.json', now, 'outdated')}`;
+    const lines = resumeFailureLines('This save was made with an older version of the scenario "a".', outdated).split('\n');
+    expect(lines).toEqual([
+      'Could not resume: this save was made with an older version of the scenario "a". The save was moved to the file below (nothing was deleted); starting fresh.',
+      '/s/saves/a.json.outdated-2025-01-31T10-20-30',
+      OUTDATED_KEEP,
+    ]);
+    expect(OUTDATED_KEEP).toContain('made with another edit of its scenario');
+    expect(OUTDATED_KEEP).not.toMatch(/whoever helps|send it/);
+    // The one-line form of the picker, and a second set aside in the same second (-2).
+    expect(setAsideInOne('Could not resume: old.', `${outdated}-2`)).toBe(`Could not resume: old. ${OUTDATED_KEEP}`);
+    expect(resumeFailureLines('Damaged.', `/s/${asideKey('saves/a.json', now, 'damaged')}`).split('\n')[2]).toBe(SET_ASIDE_KEEP);
+    // Left where it was (it could not be moved): what happens next, whatever it is.
+    expect(resumeFailureLines('Old.', leftInPlace('/s/saves/a.json', 'permission denied')).split('\n')[2]).toMatch(/^Nothing is written over it;/);
   });
 
   it('resuming a damaged save, and reading damaged records, in a store that cannot move them', () => {
