@@ -181,6 +181,25 @@ export function setAsideDamagedSave(playable: PlayableScenario, env: NodeJS.Proc
 }
 
 /**
+ * A save of the scenario being opened (`key`: the one saveWaiting found) that reads as sound but
+ * cannot be continued, checked as resuming would (saveStanding, moving nothing): made with another
+ * edit of the scenario, or its values edited. It is set aside as continuing it would set it aside
+ * (readSaveFor), and the lines that say where it is kept are returned for the screen that opens the
+ * scenario, as setAsideDamagedSave's. Opening such a save asked to continue or start over, and
+ * continuing said "Could not resume". Undefined when it can be continued (or could not be judged).
+ */
+export function setAsideUnusableSave(playable: PlayableScenario, key: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const standing = core.saveStanding(stateStore(env), (ref, from, set) => {
+    if (ref.id !== playable.scenario.id || from !== playable.from) return { error: '', keep: true };
+    return otherStartValues(playable, { ...(set ? { set } : {}) }) ? load(playable.file, from, set) : playable;
+  }, key);
+  if (standing !== 'outdated' && standing !== 'damaged') return undefined;
+  const found = readSaveFor(playable, key, env);
+  if (found.kind !== 'bad') return undefined;
+  return core.setAsideLines(`Your saved progress in this scenario could not be used: ${core.afterColon(core.cleanLine(found.error))}`, 'The save', found.movedTo, 'a new playthrough starts');
+}
+
+/**
  * Reads the save under `key` for the scenario being opened: the one in its slot, or one made when
  * the file was elsewhere (it then moves to this file's slot). The core still checks that the save
  * fits the scenario (id, version, every reply).
@@ -336,23 +355,55 @@ function unreadableWhy(store: core.Store, key: string): string | undefined | nul
 
 /**
  * How the save R opens stands once the picker's files are checked (the core's saveStanding, which
- * replays it as resuming would, moving nothing): 'outdated' when its scenario has changed version
- * since, 'damaged' when it does not fit it (values edited), 'unreadable', or 'save' when it resumes
- * (or where that cannot be told without loading a file the picker has not: a --from or --set save,
- * a scenario not in the list). Its scenario is the one the picker validated. Undefined when there
- * is no save to offer.
+ * replays it as resuming would, moving nothing): 'outdated' when its scenario has changed since
+ * (another version, or edited under the same one), 'damaged' when it does not fit it (values
+ * edited), 'unreadable', or 'save' when it resumes (or where that cannot be told without loading a
+ * file the picker has not: a scenario not in the list). A --from or --set save is checked too, its
+ * start and values applied to the listed scenario as loading the file applies them; it was passed
+ * over unchecked and offered as "A saved session is waiting", for R to set it aside. Undefined when
+ * there is no save to offer.
  */
 export function latestSaveStanding(entries: readonly core.CatalogEntry[], env: NodeJS.ProcessEnv = process.env): 'save' | 'damaged' | 'outdated' | 'unreadable' | undefined {
   const store = stateStore(env);
   const key = core.latestSaveKey(store);
   if (key === undefined) return undefined;
-  const unknown = { error: '', keep: true };
-  const standing = core.saveStanding(store, (ref, from, set) => {
-    if (from !== undefined || set !== undefined) return unknown;
-    const entry = entries.find((e) => e.playable !== undefined && e.id === ref.id && (ref.source === 'bundled' ? e.playable.bundled === true : resolve(e.playable.file) === resolve(ref.file)));
-    return entry?.playable ?? unknown;
-  }, key);
+  const standing = core.saveStanding(store, listedLoader(entries), key);
   return standing === 'damaged' || standing === 'outdated' || standing === 'unreadable' ? standing : standing === 'none' ? undefined : 'save';
+}
+
+/**
+ * The listed scenarios whose save (in their own slot, as the picker marks "(saved)") cannot be
+ * continued once checked as resuming would (saveStanding, moving nothing), by file: 'outdated' (made
+ * with another edit of the scenario) or 'damaged' (its values edited). Those were marked "(saved)",
+ * and opening one asked to continue it, which then said it could not. `files`: the files marked saved.
+ */
+export function unusableSaves(entries: readonly core.CatalogEntry[], files: ReadonlySet<string>, env: NodeJS.ProcessEnv = process.env): Map<string, 'outdated' | 'damaged'> {
+  const store = stateStore(env);
+  const load = listedLoader(entries);
+  const out = new Map<string, 'outdated' | 'damaged'>();
+  for (const e of entries) {
+    if (!files.has(e.file) || !e.playable) continue;
+    const standing = core.saveStanding(store, load, core.saveKey(e.playable));
+    if (standing === 'outdated' || standing === 'damaged') out.set(e.file, standing);
+  }
+  return out;
+}
+
+/**
+ * A save's scenario found in the picker's validated list (not read again), its --from and --set
+ * applied as loadPlayable applies them; a scenario the list has not (yet) got is left unjudged.
+ */
+function listedLoader(entries: readonly core.CatalogEntry[]): core.ScenarioLoader {
+  return (ref, from, set) => {
+    const entry = entries.find((e) => e.playable !== undefined && e.id === ref.id && (ref.source === 'bundled' ? e.playable.bundled === true : resolve(e.playable.file) === resolve(ref.file)));
+    const listed = entry?.playable;
+    if (!listed) return { error: '', keep: true };
+    if (from === undefined && set === undefined) return listed;
+    const moved = core.startingAt(listed.scenario, from, set);
+    // As load() says it (a UsageError of loadPlayable): set aside, the start or values no longer fitting.
+    if (!moved.ok) return { error: `The saved scenario no longer fits: ${moved.error}.` };
+    return { scenario: moved.scenario, file: listed.file, from, ...(listed.bundled === true ? { bundled: true as const } : {}), ...(set !== undefined ? { set } : {}) };
+  };
 }
 
 export { hasSave, stateStore };

@@ -130,7 +130,7 @@ describe('a latest save that R cannot resume is offered as what R does with it (
     const [save] = readdirSync(savesDir(env));
     const before = readFileSync(join(savesDir(env), save as string), 'utf8');
     const r = await renderAt(appElement({ env, dir }).element, 60, 24);
-    expect(flat(r.lastFrame())).toContain('Your latest save was made with another version of its scenario: press R to set it aside and see why.');
+    expect(flat(r.lastFrame())).toContain('Your latest save was made with another edit of its scenario: press R to set it aside and see why.');
     expect(flat(r.lastFrame())).not.toContain('A saved session is waiting');
     fits(r.lastFrame());
     await press(r, 'R');

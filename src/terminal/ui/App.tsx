@@ -275,7 +275,10 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     if (!playable) return;
     const saves = await import('../saves.js');
     const summary = saves.saveWaiting(playable, services.env);
-    setScreen(summary ? { name: 'choose', entry, playable, summary, fromPicker: true } : { name: 'note', entry, fromPicker: true, origin: 'new', setAside: saves.setAsideDamagedSave(playable, services.env) });
+    // One that cannot be continued (made with another edit of the scenario, its values edited) is set
+    // aside as the picker's mark says, not offered to continue (which then said "Could not resume").
+    const unusable = summary && saves.setAsideUnusableSave(playable, summary.key, services.env);
+    setScreen(summary && !unusable ? { name: 'choose', entry, playable, summary, fromPicker: true } : { name: 'note', entry, fromPicker: true, origin: 'new', setAside: unusable || saves.setAsideDamagedSave(playable, services.env) });
   };
   const resume = async (key?: string, playable?: PlayableScenario) => {
     const saves = await import('../saves.js');
@@ -322,21 +325,33 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   // A save that reads as sound may not fit its scenario (made with another version of it, its values
   // edited): once the picker's files are checked, it is replayed as R would (the core's saveStanding,
   // moving nothing), and R offered as what it does. It was offered as "A saved session is waiting",
-  // and R then said "Could not resume" and set it aside. (For this listing only: toPicker reads anew.)
-  const [standing, setStanding] = useState<{ catalog: Listing; offer: 'save' | 'damaged' | 'outdated' | 'unreadable' | undefined }>();
+  // and R then said "Could not resume" and set it aside. So is each scenario's own save marked
+  // "(saved)": one that cannot be continued is marked as what it is. Until then (the files are being
+  // checked), R's line claims nothing of the save (Picker's resumeUnchecked). (For this listing only:
+  // toPicker reads anew.)
+  const [standing, setStanding] = useState<{ catalog: Listing; offer: 'save' | 'damaged' | 'outdated' | 'unreadable' | undefined; unusable: ReadonlyMap<string, 'outdated' | 'damaged'> }>();
   const sound = marks?.offer === 'save';
+  const anySaved = (marks?.saved.size ?? 0) > 0;
   useEffect(() => {
-    if (!sound || checking) return;
+    if ((!sound && !anySaved) || checking || marks === undefined) return;
     let live = true;
     void import('../saves.js').then((saves) => {
-      const offer = saves.latestSaveStanding(catalog.entries, services.env);
-      if (live) setStanding({ catalog, offer });
+      const offer = sound ? saves.latestSaveStanding(catalog.entries, services.env) : marks.offer;
+      const unusable = saves.unusableSaves(catalog.entries, marks.saved, services.env);
+      if (live) setStanding({ catalog, offer, unusable });
     });
     return () => {
       live = false;
     };
-  }, [sound, checking, catalog, services.env]);
-  const offer = standing?.catalog === catalog ? standing.offer : marks?.offer;
+  }, [sound, anySaved, checking, catalog, marks, services.env]);
+  const checked = standing?.catalog === catalog ? standing : undefined;
+  const offer = checked ? checked.offer : marks?.offer;
+  // The marks once the saves are checked: "(saved)" only of those that can be continued.
+  const saveMarks = useMemo(() => {
+    if (!marks || !checked || checked.unusable.size === 0) return marks && { saved: marks.saved, damaged: marks.damaged, outdated: undefined };
+    const of = (why: 'outdated' | 'damaged') => new Set([...checked.unusable].filter(([, w]) => w === why).map(([f]) => f));
+    return { saved: new Set([...marks.saved].filter((f) => !checked.unusable.has(f))), damaged: new Set([...marks.damaged, ...of('damaged')]), outdated: of('outdated') };
+  }, [marks, checked]);
   // …and, for a trainer-led session, which have a room session kept (as presenter mode's cards say).
   const roomMarks = useMemo(() => (facilitating && onPicker ? roomMarksNow(services.env, catalog.entries) : undefined), [facilitating, onPicker, catalog, services.env]);
   // Left from the picker (or a screen before a playthrough) after a playthrough whose record or
@@ -348,8 +363,8 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   let body;
   if (screen.name === 'picker') {
     body = (
-      <Picker purpose={facilitating ? 'for a trainer-led session' : mode === 'assessment' ? 'for an assessment' : undefined} entries={facilitating ? catalog.entries : catalog.entries.map((e) => withRecord(e, records.kept ?? records.records))} notKept={facilitating ? undefined : notKeptNow(catalog.entries, records)} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure(), sharedIdWords(catalog.entries, (f) => basename(f)), leftOutNotice(catalog.leftOut, scenariosDir(), (args) => command(args, services.env)))} canResume={offer !== undefined} resumeProblem={offer === 'save' ? undefined : offer}
-        saved={marks?.saved} newer={marks?.newer} damaged={marks?.damaged} debriefs={marks?.debriefs} roomSessions={roomMarks}
+      <Picker purpose={facilitating ? 'for a trainer-led session' : mode === 'assessment' ? 'for an assessment' : undefined} entries={facilitating ? catalog.entries : catalog.entries.map((e) => withRecord(e, records.kept ?? records.records))} notKept={facilitating ? undefined : notKeptNow(catalog.entries, records)} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure(), sharedIdWords(catalog.entries, (f) => basename(f)), leftOutNotice(catalog.leftOut, scenariosDir(), (args) => command(args, services.env)))} canResume={offer !== undefined} resumeProblem={offer === 'save' ? undefined : offer} resumeUnchecked={offer === 'save' && !checked}
+        saved={saveMarks?.saved} newer={marks?.newer} damaged={saveMarks?.damaged} outdated={saveMarks?.outdated} debriefs={marks?.debriefs} roomSessions={roomMarks}
         initial={lastOpened.current} onPick={(entry) => once(async () => {
           lastOpened.current = entry.file;
           await open(entry);

@@ -34,6 +34,12 @@ export interface PickerProps {
    * with another version of its scenario): R is offered as setting it aside (and saying why), not as resuming it.
    */
   resumeProblem?: ResumeProblem;
+  /**
+   * The save R would resume reads as sound but is not yet checked against its scenario (the files are
+   * being checked): R's line claims nothing of it (RESUME_UNCHECKED_LINE). The first frame said "A
+   * saved session is waiting" of a save made with an earlier edit of its scenario, until the check.
+   */
+  resumeUnchecked?: boolean;
   /** The file of the scenario to highlight first (the one last opened, when coming back). */
   initial?: string;
   /** Files of the scenarios that have a save waiting (marked in the list). */
@@ -42,6 +48,8 @@ export interface PickerProps {
   newer?: ReadonlySet<string>;
   /** Files of the scenarios whose save is too damaged to continue (marked, and said under the summary: opening it starts anew). */
   damaged?: ReadonlySet<string>;
+  /** Files of the scenarios whose save was made with another edit of the scenario (marked, and said under the summary: opening it sets the save aside and starts anew). */
+  outdated?: ReadonlySet<string>;
   /**
    * Files of the scenarios finished in this run with no finish of theirs in the records on disk (the
    * state folder or the records file refused it): marked "not kept" where a best score would be.
@@ -94,8 +102,14 @@ export type ResumeProblem = 'damaged' | 'unreadable' | 'outdated';
 export const RESUME_PROBLEM_LINES: Readonly<Record<ResumeProblem, string>> = {
   damaged: DAMAGED_RESUME_LINE,
   unreadable: 'Your latest save cannot be read: press R to set it aside and see why.',
-  outdated: 'Your latest save was made with another version of its scenario: press R to set it aside and see why.',
+  outdated: 'Your latest save was made with another edit of its scenario: press R to set it aside and see why.',
 };
+/** R's line while the save it would resume is being checked (PickerProps.resumeUnchecked): what R does, whatever the check finds. */
+export const RESUME_UNCHECKED_LINE = 'Checking your latest save: R resumes it if it still fits.';
+/** After the title of a scenario whose save was made with another edit of it (PickerProps.outdated). */
+export const OUTDATED_SAVE_MARK = '(outdated save)';
+/** Under its summary: what opening it does (setAsideUnusableSave, then a new playthrough). */
+export const OUTDATED_SAVE_WORDS = 'Your save of this scenario was made with another edit of it and cannot be continued: opening it says where the save is kept, then starts a new playthrough.';
 /** Under its summary: what opening it does (setAsideDamagedSave, then a new playthrough). */
 export const DAMAGED_SAVE_WORDS = 'Your save of this scenario is damaged and cannot be continued: opening it says what became of the save, then starts a new playthrough.';
 /** The help line's key for the notices in full, while some are shortened. */
@@ -128,7 +142,7 @@ export function fitNotices(notices: readonly string[], budget: number, columns: 
  * the summary of the highlighted one below, so the whole picker fits 24 rows. A list longer than
  * the terminal is shown as a window that follows the highlight.
  */
-export function Picker({ entries, notice, checking, canResume, resumeProblem, initial, saved, newer, damaged, notKept, debriefs, roomSessions, onPick, onDebrief, onResume, onQuit, purpose }: PickerProps) {
+export function Picker({ entries, notice, checking, canResume, resumeProblem, resumeUnchecked, initial, saved, newer, damaged, outdated, notKept, debriefs, roomSessions, onPick, onDebrief, onResume, onQuit, purpose }: PickerProps) {
   const theme = useTheme();
   const { columns, rows: screenRows } = useScreenSize();
   // How the app names itself in the commands it prints (see commandName).
@@ -181,12 +195,12 @@ export function Picker({ entries, notice, checking, canResume, resumeProblem, in
   useKeys(onAction);
 
   // A scenario's row: its title, and its save or kept room session marked after it.
-  const titleOf = (e: CatalogEntry) => `${e.title}${saved?.has(e.file) ? ' (saved)' : newer?.has(e.file) ? ` ${NEWER_SAVE_MARK}` : damaged?.has(e.file) ? ` ${DAMAGED_SAVE_MARK}` : ''}${roomMark(roomSessions?.get(e.file))}`;
+  const titleOf = (e: CatalogEntry) => `${e.title}${saved?.has(e.file) ? ' (saved)' : newer?.has(e.file) ? ` ${NEWER_SAVE_MARK}` : damaged?.has(e.file) ? ` ${DAMAGED_SAVE_MARK}` : outdated?.has(e.file) ? ` ${OUTDATED_SAVE_MARK}` : ''}${roomMark(roomSessions?.get(e.file))}`;
   const anyDone = entries.some((e) => e.completed || notKept?.has(e.file));
   // "› 1. " or, with ten or more, "›  1. " and "› 10. ": numbers right-aligned, a space before the title.
   const digits = String(Math.max(1, entries.length)).length;
   const numberWidth = Math.max(INDENT, 4 + digits);
-  const extra = current ? aboutLine(current, { saved, newer, damaged }, debriefs, roomSessions) : undefined;
+  const extra = current ? aboutLine(current, { saved, newer, damaged, outdated }, debriefs, roomSessions) : undefined;
   const heading = `casa-practice: choose a scenario${purpose ? ` ${purpose}` : ''}${checking ? ' (checking files…)' : ''}`;
   // A title that wraps (a mark such as " (in progress)" after a long one, at 60 columns) takes more
   // than its one row: the list is measured by the rows its titles take, not by how many there are
@@ -197,10 +211,10 @@ export function Picker({ entries, notice, checking, canResume, resumeProblem, in
   // Everything but the notices and the list: the heading, the resume line, the three gaps, the summary
   // and its line below, the help line, and one spare row so the frame never scrolls.
   const aboutRows = (e: CatalogEntry | undefined) => {
-    const about = e ? aboutLine(e, { saved, newer, damaged }, debriefs, roomSessions) : undefined;
+    const about = e ? aboutLine(e, { saved, newer, damaged, outdated }, debriefs, roomSessions) : undefined;
     return (e ? rowsOf(e.summary, columns - INDENT) : 0) + (about ? rowsOf(about, columns - INDENT) : 0);
   };
-  const resumeLine = resumeProblem ? RESUME_PROBLEM_LINES[resumeProblem] : RESUME_LINE;
+  const resumeLine = resumeProblem ? RESUME_PROBLEM_LINES[resumeProblem] : resumeUnchecked === true ? RESUME_UNCHECKED_LINE : RESUME_LINE;
   const chrome = (about: number, withHints: readonly Hint[]) => rowsOf(heading, columns) + (canResume ? rowsOf(resumeLine, columns) : 0)
     + (entries.length === 0 ? rowsOf('No valid scenarios were found.', columns) : 0) + 1 + 1 + about + 1 + hintRows(withHints, columns).length + 1;
   // The notices are fitted once for the list, not per highlighted scenario (they would grow and
@@ -309,7 +323,7 @@ function roomMark(room: RoomSessionMark | undefined): string {
 }
 
 /** What the picker says under a scenario's summary about its save, its last debrief, or its kept room session. */
-function aboutLine(entry: CatalogEntry, { saved, newer, damaged }: Pick<PickerProps, 'saved' | 'newer' | 'damaged'>, debriefs?: ReadonlySet<string>, roomSessions?: ReadonlyMap<string, RoomSessionMark>): string | undefined {
+function aboutLine(entry: CatalogEntry, { saved, newer, damaged, outdated }: Pick<PickerProps, 'saved' | 'newer' | 'damaged' | 'outdated'>, debriefs?: ReadonlySet<string>, roomSessions?: ReadonlyMap<string, RoomSessionMark>): string | undefined {
   const room = roomSessions?.get(entry.file);
   const parts = [
     saved?.has(entry.file) ? 'You have a saved playthrough: opening it asks to continue or start over.' : '',
@@ -317,6 +331,7 @@ function aboutLine(entry: CatalogEntry, { saved, newer, damaged }: Pick<PickerPr
     newer?.has(entry.file) ? newerSavesWords([entry.title]) ?? '' : '',
     // Opening it sets the save aside (or says why it was left where it is) and starts anew: never "asks to continue".
     damaged?.has(entry.file) ? DAMAGED_SAVE_WORDS : '',
+    outdated?.has(entry.file) ? OUTDATED_SAVE_WORDS : '',
     room === undefined ? '' : room.finished
       ? 'A trainer-led session finished here: opening it offers its debrief or a new session.'
       : `A trainer-led session is in progress here, ${roomMadeWords(room.decision - 1)}: opening it asks to carry on or start over.`,

@@ -1,0 +1,101 @@
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanup } from 'ink-testing-library';
+import { createActor } from 'xstate';
+import { afterEach, describe, expect, it } from 'vitest';
+import { compileScenario, OUTDATED_KEEP, type PlayableScenario } from '../../src/machines/index.js';
+import { savesDir, writeSave } from '../../src/terminal/saves.js';
+import { loadPlayable } from '../../src/terminal/scenario-source.js';
+import { OUTDATED_SAVE_MARK, OUTDATED_SAVE_WORDS, RESUME_PROBLEM_LINES, RESUME_UNCHECKED_LINE } from '../../src/terminal/ui/Picker.js';
+import { columnsOf } from '../../src/terminal/wrap.js';
+import { appElement, press, renderAt, SCENARIOS, tempEnv } from './helpers/ink.js';
+
+afterEach(() => cleanup());
+
+const flat = (frame: string | undefined) => (frame ?? '').replace(/\s+/g, ' ');
+const WAITING = 'A saved session is waiting: press R to resume it.';
+
+/** A folder with a copy of the new-phone fixture, and a state folder holding a save of it one reply in (begun with `set`, as --set begins one). */
+function savedCopy(set?: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), 'sc'));
+  const file = join(dir, 'new-phone.json');
+  copyFileSync(join(SCENARIOS, 'new-phone.json'), file);
+  const env = tempEnv();
+  const playable = loadPlayable(file, undefined, set) as PlayableScenario;
+  const actor = createActor(compileScenario(playable.scenario), { input: { mode: 'practice', seed: 1 } }).start();
+  actor.send({ type: 'reply.choose', replyId: 'phone-curious' });
+  writeSave(playable, actor.getPersistedSnapshot(), env);
+  actor.stop();
+  return { dir, file, env };
+}
+
+/** The scenario edited under the same version: a word of a reply's feedback (an author between two test runs). */
+function editFeedback(file: string) {
+  writeFileSync(file, readFileSync(file, 'utf8').replace('"A light, friendly question abo', '"A light and friendly question abo'));
+}
+
+function fits(frame: string) {
+  for (const row of frame.split('\n')) expect(columnsOf(row)).toBeLessThanOrEqual(60);
+  expect(frame.split('\n').length).toBeLessThanOrEqual(23);
+}
+
+describe('the picker says of a save only what it has checked', () => {
+  it('a save made with an earlier edit of its scenario is never offered as waiting, nor marked "(saved)"; opening it sets it aside and says it is sound and kept', async () => {
+    const { dir, file, env } = savedCopy();
+    editFeedback(file);
+    const [save] = readdirSync(savesDir(env));
+    const text = readFileSync(join(savesDir(env), save as string), 'utf8');
+    const r = await renderAt(appElement({ env, dir }).element, 60, 24);
+    // The first frame (files not yet checked) claims nothing of the save; no frame offers it as waiting.
+    expect(flat(r.frames[0])).toContain('checking files');
+    expect(flat(r.frames[0])).toContain(RESUME_UNCHECKED_LINE);
+    expect(r.frames.filter((f) => flat(f).includes(WAITING))).toEqual([]);
+    // Checked: R's line, the mark and the words under the summary say what it is.
+    const last = flat(r.lastFrame());
+    expect(last).toContain(RESUME_PROBLEM_LINES.outdated);
+    expect(last).toContain(`Example: the new phone ${OUTDATED_SAVE_MARK}`);
+    expect(last).not.toContain('(saved)');
+    expect(last).toContain(OUTDATED_SAVE_WORDS);
+    fits(r.lastFrame());
+    // Opened: set aside as outdated (not offered to continue, which then said "Could not resume"), said
+    // above the content note (at 120x40: at 60x24 the note leaves out what to do, as for any save set aside).
+    await r.resize(120, 40);
+    await press(r, '1');
+    const said = flat(r.lastFrame());
+    expect(said).toContain('Your saved progress in this scenario could not be used: this save was made before the scenario "example-new-phone" was changed (the reply "phone-curious" it chose at "phone" has changed (its feedback))');
+    expect(said).toContain(OUTDATED_KEEP);
+    expect(said).not.toMatch(/Continue|continue or start over/);
+    const aside = readdirSync(savesDir(env));
+    expect(aside).toEqual([expect.stringMatching(/\.outdated-/)]);
+    expect(readFileSync(join(savesDir(env), aside[0] as string), 'utf8')).toBe(text);
+    r.unmount();
+  });
+
+  it('a sound save: "checking" on the first frame, then offered as waiting and marked "(saved)"', async () => {
+    const { dir, env } = savedCopy();
+    const r = await renderAt(appElement({ env, dir }).element, 60, 24);
+    expect(flat(r.frames[0])).toContain(RESUME_UNCHECKED_LINE);
+    expect(flat(r.lastFrame())).toContain(WAITING);
+    expect(flat(r.lastFrame())).toContain('Example: the new phone (saved)');
+    fits(r.frames[0] ?? '');
+    r.unmount();
+  });
+
+  // A --from or --set save was not replayed for the check, and was offered as waiting whatever it was.
+  it('a --set save is checked too: offered as outdated once its scenario changed, as waiting while it fits', async () => {
+    const outdated = savedCopy({ trust: '80' });
+    editFeedback(outdated.file);
+    const r = await renderAt(appElement({ env: outdated.env, dir: outdated.dir }).element, 60, 24);
+    expect(flat(r.lastFrame())).toContain(RESUME_PROBLEM_LINES.outdated);
+    expect(r.frames.filter((f) => flat(f).includes(WAITING))).toEqual([]);
+    r.unmount();
+    const sound = savedCopy({ trust: '80' });
+    const s = await renderAt(appElement({ env: sound.env, dir: sound.dir }).element, 60, 24);
+    expect(flat(s.lastFrame())).toContain(WAITING);
+    await press(s, 'R');
+    expect(flat(s.lastFrame())).toContain('Example: the new phone');
+    expect(flat(s.lastFrame())).toContain('90 of 100');
+    s.unmount();
+  });
+});
