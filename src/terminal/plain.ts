@@ -6,8 +6,8 @@ import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
 import { command, commandName, otherStartValues, shellWord, testRunWords } from './invocation.js';
 import { NO_UNDO_WORDS } from './keys.js';
-import { readSaveFor, recordedLine, saveProgress, saveWaiting, setAsideDamagedSave, stateStore } from './saves.js';
-import { DAMAGED_SAVE_MARK, damagedSaveAt, noteFinish, notSavedWords, recordsNoticeLines } from './node/state-store.js';
+import { readSaveFor, recordedLine, saveProgress, saveWaiting, setAsideDamagedSave, stateStore, unusableSaves } from './saves.js';
+import { DAMAGED_SAVE_MARK, damagedSaveAt, noteFinish, OUTDATED_SAVE_MARK, notSavedWords, recordsNoticeLines } from './node/state-store.js';
 import { sessionSeed } from './seed.js';
 import { wrapKeepingDecisions, wrapWords } from './wrap.js';
 
@@ -474,8 +474,17 @@ export async function chooseScenario(opts: Pick<PlainOptions, 'io' | 'width' | '
   const newer = (c: (typeof catalog)[number]) => opts.marks === true && c.playable !== undefined && newerSaveAt(stateStore(opts.env), saveKey(c.playable)) !== undefined;
   // One too damaged to continue is marked as the full-screen picker marks it (opening it sets the save aside and starts anew).
   const damaged = (c: (typeof catalog)[number]) => opts.marks === true && c.playable !== undefined && damagedSaveAt(stateStore(opts.env), saveKey(c.playable));
+  // One whose save cannot be continued once replayed (made with another edit of the scenario, its
+  // values edited) is marked as what it is: "(saved)" said that opening it continued it.
+  const savedFiles = new Set(catalog.filter(saved).map((c) => c.file));
+  const unusable = savedFiles.size > 0 ? unusableSaves(catalog, savedFiles, opts.env) : new Map<string, 'outdated' | 'damaged'>();
+  const mark = (c: (typeof catalog)[number]) => {
+    const why = unusable.get(c.file);
+    if (why !== undefined) return ` ${why === 'outdated' ? OUTDATED_SAVE_MARK : DAMAGED_SAVE_MARK}`;
+    return savedFiles.has(c.file) ? ' (saved)' : newer(c) ? ` ${NEWER_SAVE_MARK}` : damaged(c) ? ` ${DAMAGED_SAVE_MARK}` : '';
+  };
   // Wrapped rows hang under the title, after "10. " as after "9. ".
-  catalog.forEach((c, i) => say(`  ${i + 1}. ${c.title}${saved(c) ? ' (saved)' : newer(c) ? ` ${NEWER_SAVE_MARK}` : damaged(c) ? ` ${DAMAGED_SAVE_MARK}` : ''} (about ${c.minutes} min): ${c.summary}`, ' '.repeat(`  ${i + 1}. `.length)));
+  catalog.forEach((c, i) => say(`  ${i + 1}. ${c.title}${mark(c)} (about ${c.minutes} min): ${c.summary}`, ' '.repeat(`  ${i + 1}. `.length)));
   sayLeftOut(opts.io.out);
   for (;;) {
     say('Scenario number (q to quit):');

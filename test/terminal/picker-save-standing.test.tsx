@@ -6,6 +6,7 @@ import { createActor } from 'xstate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compileScenario, OUTDATED_KEEP, type PlayableScenario } from '../../src/machines/index.js';
 import { savesDir, writeSave } from '../../src/terminal/saves.js';
+import { chooseScenario } from '../../src/terminal/plain.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { OUTDATED_SAVE_MARK, OUTDATED_SAVE_WORDS, RESUME_PROBLEM_LINES, RESUME_UNCHECKED_LINE } from '../../src/terminal/ui/Picker.js';
 import { columnsOf } from '../../src/terminal/wrap.js';
@@ -97,5 +98,23 @@ describe('the picker says of a save only what it has checked', () => {
     expect(flat(s.lastFrame())).toContain('Example: the new phone');
     expect(flat(s.lastFrame())).toContain('90 of 100');
     s.unmount();
+  });
+
+  // The list line by line marked it "(saved)" too ("opening one continues it").
+  it('line by line, the list marks it "(outdated save)", and a sound one "(saved)"', async () => {
+    const list = async (dir: string, env: NodeJS.ProcessEnv) => {
+      let out = '';
+      const io = { out: (t: string) => void (out += t), err: (t: string) => void (out += t) };
+      expect(await chooseScenario({ io, width: 80, readLine: () => Promise.resolve('q'), env, dir, marks: true })).toBe('quit');
+      return flat(out);
+    };
+    const { dir, file, env } = savedCopy();
+    expect(await list(dir, env)).toContain('1. Example: the new phone (saved) (about');
+    editFeedback(file);
+    const said = await list(dir, env);
+    expect(said).toContain(`1. Example: the new phone ${OUTDATED_SAVE_MARK} (about`);
+    expect(said).not.toContain('(saved)');
+    // Listing moves nothing.
+    expect(readdirSync(savesDir(env))).toEqual([expect.not.stringMatching(/\.outdated-/)]);
   });
 });

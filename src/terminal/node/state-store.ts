@@ -461,6 +461,8 @@ export function resumeOffer(env: NodeJS.ProcessEnv = process.env): 'save' | 'dam
 
 /** How a list of scenarios marks one whose save is damaged (the full-screen picker and the line-by-line list alike). */
 export const DAMAGED_SAVE_MARK = '(damaged save)';
+/** How a list of scenarios marks one whose save was made with another edit of it, once checked (the full-screen picker and the line-by-line list alike). */
+export const OUTDATED_SAVE_MARK = '(outdated save)';
 
 /** Whether the save under `key` can be read but is too damaged to continue (opening it sets it aside and starts anew). */
 export function damagedSaveAt(store: ReturnType<typeof stateStore>, key: string): boolean {

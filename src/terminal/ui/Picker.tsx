@@ -5,7 +5,7 @@ import type { Action, Hint } from '../keys.js';
 import { hintRows, pickerHints, typeNumber } from '../keys.js';
 import { NEWER_SAVE_MARK, newerSavesWords, roomMadeWords, shownCount, type CatalogEntry } from '../../machines/light.js';
 import { commandName } from '../invocation.js';
-import { DAMAGED_SAVE_MARK } from '../node/state-store.js';
+import { DAMAGED_SAVE_MARK, OUTDATED_SAVE_MARK } from '../node/state-store.js';
 import { commandRows, inkRows, pathLineRows, wrapText } from '../wrap.js';
 import { useApp } from './AppContext.js';
 import { KeyHints } from './KeyHints.js';
@@ -107,7 +107,7 @@ export const RESUME_PROBLEM_LINES: Readonly<Record<ResumeProblem, string>> = {
 /** R's line while the save it would resume is being checked (PickerProps.resumeUnchecked): what R does, whatever the check finds. */
 export const RESUME_UNCHECKED_LINE = 'Checking your latest save: R resumes it if it still fits.';
 /** After the title of a scenario whose save was made with another edit of it (PickerProps.outdated). */
-export const OUTDATED_SAVE_MARK = '(outdated save)';
+export { OUTDATED_SAVE_MARK };
 /** Under its summary: what opening it does (setAsideUnusableSave, then a new playthrough). */
 export const OUTDATED_SAVE_WORDS = 'Your save of this scenario was made with another edit of it and cannot be continued: opening it says where the save is kept, then starts a new playthrough.';
 /** Under its summary: what opening it does (setAsideDamagedSave, then a new playthrough). */
