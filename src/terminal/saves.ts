@@ -357,18 +357,20 @@ function unreadableWhy(store: core.Store, key: string): string | undefined | nul
  * How the save R opens stands once the picker's files are checked (the core's saveStanding, which
  * replays it as resuming would, moving nothing): 'outdated' when its scenario has changed since
  * (another version, or edited under the same one), 'damaged' when it does not fit it (values
- * edited), 'unreadable', or 'save' when it resumes (or where that cannot be told without loading a
- * file the picker has not: a scenario not in the list). A --from or --set save is checked too, its
+ * edited), 'unreadable', 'save' when it resumes, or 'unlisted' where that cannot be told without
+ * loading a file the picker has not (a scenario not in the list). A --from or --set save is checked too, its
  * start and values applied to the listed scenario as loading the file applies them; it was passed
  * over unchecked and offered as "A saved session is waiting", for R to set it aside. Undefined when
  * there is no save to offer.
  */
-export function latestSaveStanding(entries: readonly core.CatalogEntry[], env: NodeJS.ProcessEnv = process.env): 'save' | 'damaged' | 'outdated' | 'unreadable' | undefined {
+export function latestSaveStanding(entries: readonly core.CatalogEntry[], env: NodeJS.ProcessEnv = process.env): 'save' | 'unlisted' | 'damaged' | 'outdated' | 'unreadable' | undefined {
   const store = stateStore(env);
   const key = core.latestSaveKey(store);
   if (key === undefined) return undefined;
   const standing = core.saveStanding(store, listedLoader(entries), key);
-  return standing === 'damaged' || standing === 'outdated' || standing === 'unreadable' ? standing : standing === 'none' ? undefined : 'save';
+  // 'kept': its scenario is not in the list (a trainer's file elsewhere, moved, or with errors), so
+  // it was not replayed: 'unlisted', which the picker says as such ("waiting" claimed it resumes).
+  return standing === 'damaged' || standing === 'outdated' || standing === 'unreadable' ? standing : standing === 'none' ? undefined : standing === 'kept' ? 'unlisted' : 'save';
 }
 
 /**

@@ -8,7 +8,7 @@ import { compileScenario, OUTDATED_KEEP, type PlayableScenario } from '../../src
 import { savesDir, writeSave } from '../../src/terminal/saves.js';
 import { chooseScenario } from '../../src/terminal/plain.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
-import { OUTDATED_SAVE_MARK, OUTDATED_SAVE_WORDS, RESUME_PROBLEM_LINES, RESUME_UNCHECKED_LINE } from '../../src/terminal/ui/Picker.js';
+import { OUTDATED_SAVE_MARK, OUTDATED_SAVE_WORDS, RESUME_PROBLEM_LINES, RESUME_UNCHECKED_LINE, RESUME_UNLISTED_LINE } from '../../src/terminal/ui/Picker.js';
 import { columnsOf } from '../../src/terminal/wrap.js';
 import { appElement, press, renderAt, SCENARIOS, tempEnv } from './helpers/ink.js';
 
@@ -98,6 +98,21 @@ describe('the picker says of a save only what it has checked', () => {
     expect(flat(s.lastFrame())).toContain('Example: the new phone');
     expect(flat(s.lastFrame())).toContain('90 of 100');
     s.unmount();
+  });
+
+  // Found in the tmux pass: a save of a trainer's file the picker does not list (so not replayed) was
+  // offered as waiting once the files were checked, and R then set it aside as outdated.
+  it('a save of a scenario not in the list is not claimed to be waiting: it was not checked', async () => {
+    const { file, env } = savedCopy();
+    editFeedback(file);
+    const r = await renderAt(appElement({ env, dir: SCENARIOS }).element, 60, 24);
+    expect(flat(r.lastFrame())).toContain(RESUME_UNLISTED_LINE);
+    expect(r.frames.filter((f) => flat(f).includes(WAITING))).toEqual([]);
+    fits(r.lastFrame());
+    await press(r, 'R');
+    expect(flat(r.lastFrame())).toContain('Could not resume: this save was made before the scenario');
+    expect(readdirSync(savesDir(env))).toEqual([expect.stringMatching(/\.outdated-/)]);
+    r.unmount();
   });
 
   // The list line by line marked it "(saved)" too ("opening one continues it").

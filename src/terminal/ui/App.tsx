@@ -329,7 +329,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   // "(saved)": one that cannot be continued is marked as what it is. Until then (the files are being
   // checked), R's line claims nothing of the save (Picker's resumeUnchecked). (For this listing only:
   // toPicker reads anew.)
-  const [standing, setStanding] = useState<{ catalog: Listing; offer: 'save' | 'damaged' | 'outdated' | 'unreadable' | undefined; unusable: ReadonlyMap<string, 'outdated' | 'damaged'> }>();
+  const [standing, setStanding] = useState<{ catalog: Listing; offer: 'save' | 'unlisted' | 'damaged' | 'outdated' | 'unreadable' | undefined; unusable: ReadonlyMap<string, 'outdated' | 'damaged'> }>();
   const sound = marks?.offer === 'save';
   const anySaved = (marks?.saved.size ?? 0) > 0;
   useEffect(() => {
@@ -363,7 +363,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   let body;
   if (screen.name === 'picker') {
     body = (
-      <Picker purpose={facilitating ? 'for a trainer-led session' : mode === 'assessment' ? 'for an assessment' : undefined} entries={facilitating ? catalog.entries : catalog.entries.map((e) => withRecord(e, records.kept ?? records.records))} notKept={facilitating ? undefined : notKeptNow(catalog.entries, records)} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure(), sharedIdWords(catalog.entries, (f) => basename(f)), leftOutNotice(catalog.leftOut, scenariosDir(), (args) => command(args, services.env)))} canResume={offer !== undefined} resumeProblem={offer === 'save' ? undefined : offer} resumeUnchecked={offer === 'save' && !checked}
+      <Picker purpose={facilitating ? 'for a trainer-led session' : mode === 'assessment' ? 'for an assessment' : undefined} entries={facilitating ? catalog.entries : catalog.entries.map((e) => withRecord(e, records.kept ?? records.records))} notKept={facilitating ? undefined : notKeptNow(catalog.entries, records)} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure(), sharedIdWords(catalog.entries, (f) => basename(f)), leftOutNotice(catalog.leftOut, scenariosDir(), (args) => command(args, services.env)))} canResume={offer !== undefined} resumeProblem={offer === 'save' || offer === 'unlisted' ? undefined : offer} resumeUnchecked={offer === 'unlisted' ? 'unlisted' : offer === 'save' && !checked ? 'checking' : undefined}
         saved={saveMarks?.saved} newer={marks?.newer} damaged={saveMarks?.damaged} outdated={saveMarks?.outdated} debriefs={marks?.debriefs} roomSessions={roomMarks}
         initial={lastOpened.current} onPick={(entry) => once(async () => {
           lastOpened.current = entry.file;

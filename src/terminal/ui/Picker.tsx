@@ -38,8 +38,10 @@ export interface PickerProps {
    * The save R would resume reads as sound but is not yet checked against its scenario (the files are
    * being checked): R's line claims nothing of it (RESUME_UNCHECKED_LINE). The first frame said "A
    * saved session is waiting" of a save made with an earlier edit of its scenario, until the check.
+   * 'unlisted': its scenario is not in the list (a trainer's file elsewhere), so it was not replayed
+   * (RESUME_UNLISTED_LINE): "waiting" was said of it whatever it was.
    */
-  resumeUnchecked?: boolean;
+  resumeUnchecked?: 'checking' | 'unlisted';
   /** The file of the scenario to highlight first (the one last opened, when coming back). */
   initial?: string;
   /** Files of the scenarios that have a save waiting (marked in the list). */
@@ -106,6 +108,8 @@ export const RESUME_PROBLEM_LINES: Readonly<Record<ResumeProblem, string>> = {
 };
 /** R's line while the save it would resume is being checked (PickerProps.resumeUnchecked): what R does, whatever the check finds. */
 export const RESUME_UNCHECKED_LINE = 'Checking your latest save: R resumes it if it still fits.';
+/** R's line where the save it would resume is of a scenario not in the list, so not checked (PickerProps.resumeUnchecked). */
+export const RESUME_UNLISTED_LINE = 'Your latest save is of a scenario not in this list: R resumes it if it still fits.';
 /** After the title of a scenario whose save was made with another edit of it (PickerProps.outdated). */
 export { OUTDATED_SAVE_MARK };
 /** Under its summary: what opening it does (setAsideUnusableSave, then a new playthrough). */
@@ -214,7 +218,7 @@ export function Picker({ entries, notice, checking, canResume, resumeProblem, re
     const about = e ? aboutLine(e, { saved, newer, damaged, outdated }, debriefs, roomSessions) : undefined;
     return (e ? rowsOf(e.summary, columns - INDENT) : 0) + (about ? rowsOf(about, columns - INDENT) : 0);
   };
-  const resumeLine = resumeProblem ? RESUME_PROBLEM_LINES[resumeProblem] : resumeUnchecked === true ? RESUME_UNCHECKED_LINE : RESUME_LINE;
+  const resumeLine = resumeProblem ? RESUME_PROBLEM_LINES[resumeProblem] : resumeUnchecked === 'checking' ? RESUME_UNCHECKED_LINE : resumeUnchecked === 'unlisted' ? RESUME_UNLISTED_LINE : RESUME_LINE;
   const chrome = (about: number, withHints: readonly Hint[]) => rowsOf(heading, columns) + (canResume ? rowsOf(resumeLine, columns) : 0)
     + (entries.length === 0 ? rowsOf('No valid scenarios were found.', columns) : 0) + 1 + 1 + about + 1 + hintRows(withHints, columns).length + 1;
   // The notices are fitted once for the list, not per highlighted scenario (they would grow and
