@@ -100,6 +100,22 @@ describe('the picker says of a save only what it has checked', () => {
     s.unmount();
   });
 
+  it('a save whose values were edited is marked "(damaged save)" once checked, not "(saved)"; opening it sets it aside as damaged', async () => {
+    const { dir, env } = savedCopy();
+    const [name] = readdirSync(savesDir(env));
+    const path = join(savesDir(env), name as string);
+    const save = JSON.parse(readFileSync(path, 'utf8')) as { session: { snapshot: { context: { variables: Record<string, number> } } } };
+    save.session.snapshot.context.variables.trust = 95;
+    writeFileSync(path, JSON.stringify(save));
+    const r = await renderAt(appElement({ env, dir }).element, 60, 24);
+    expect(flat(r.lastFrame())).toContain('Example: the new phone (damaged save)');
+    expect(flat(r.lastFrame())).not.toContain('(saved)');
+    await press(r, '1');
+    expect(flat(r.lastFrame())).toContain('Your saved progress in this scenario could not be used: the saved progress is damaged (its values do not match its replies).');
+    expect(readdirSync(savesDir(env))).toEqual([expect.stringMatching(/\.damaged-/)]);
+    r.unmount();
+  });
+
   // Found in the tmux pass: a save of a trainer's file the picker does not list (so not replayed) was
   // offered as waiting once the files were checked, and R then set it aside as outdated.
   it('a save of a scenario not in the list is not claimed to be waiting: it was not checked', async () => {
