@@ -101,6 +101,22 @@ describe('My records: room in this browser, and every copy set aside', () => {
     expect(document.activeElement).toBe(list('Damaged copies'));
   });
 
+  // An outdated copy is sound (made with an earlier version of its scenario): nothing in it to send to
+  // whoever helps with the app, as the terminal no longer says of one either (resume-56).
+  it('sends only a damaged copy to whoever helps with the app: with outdated copies alone, download to keep', async () => {
+    const store = memoryStore({ [RECORDS_KEY]: EMPTY_RECORDS, [SAVE_COPY]: '{"old save"}' });
+    renderRecords(store);
+    const room = roomPart();
+    await room.findByRole('button', { name: /^Download the outdated save of / }, { timeout: 8000 });
+    const words = list('Outdated copies').nextElementSibling!.nextElementSibling!.textContent!;
+    expect(words).toContain('you can download one to keep. Each');
+    expect(words).not.toContain('whoever helps you');
+    cleanup();
+    renderRecords(memoryStore({ [RECORDS_KEY]: EMPTY_RECORDS, [SAVE_COPY]: '{"old save"}', [DEBRIEF_COPY]: '{"broken' }));
+    await roomPart().findByRole('button', { name: /^Download the damaged last debrief of / }, { timeout: 8000 });
+    expect(list('Damaged and outdated copies').nextElementSibling!.nextElementSibling!.textContent).toContain('you can download one to keep, or a damaged one to send to whoever helps you with the app.');
+  });
+
   it('a copy removed makes room, and what this tab held unsaved is saved at once, and said so', async () => {
     window.localStorage.clear();
     window.localStorage.setItem(`casa-practice/${SAVE_COPY}`, `{"old save${'x'.repeat(600)}`);

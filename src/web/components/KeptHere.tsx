@@ -538,7 +538,7 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
                 {kept.copies.some((c) => c.why === 'damaged') && 'What this browser found damaged was set aside, not deleted. '}
                 {kept.copies.some((c) => c.why === 'outdated') && 'Progress saved with an earlier version of its scenario (outdated) was set aside too: the story may have changed since, so it cannot carry on. '}
                 {kept.copies.some((c) => c.why === 'replaced') && 'Progress here that another save took the place of (replaced: by a newer one from a loaded backup, or by a save restored here) was set aside, not deleted, in case the one in its place does not carry on: “Restore this save” puts it back, and sets aside the save there then in its place. '}
-                {kept.copies.some((c) => isReplacedSaveKey(c.key)) ? 'Apart from restoring a replaced save, these copies cannot be used here' : 'These copies cannot be used here'}, but you can download one to keep, or to send to whoever helps you with the app. Each
+                {kept.copies.some((c) => isReplacedSaveKey(c.key)) ? 'Apart from restoring a replaced save, these copies cannot be used here' : 'These copies cannot be used here'}, but you can download one to keep{kept.copies.some((c) => c.why === 'damaged') ? ', or a damaged one to send to whoever helps you with the app' : ''}. Each
                 copy takes room in what this browser keeps for casa-practice; remove one you no longer need to make room.
               </p>
               <ul>
