@@ -179,12 +179,20 @@ describe('a long session: what each step and each save does does not grow with i
   });
 });
 
-describe('a room file written before the append log', () => {
+/**
+ * A room file of red-flags v36 written by an earlier room (test/fixtures/room-log), with the scenario
+ * as it was then: what it is to resume against.
+ */
+function oldRoomFile(name: string) {
   const fixtures = join(import.meta.dirname, '../fixtures/room-log');
+  const ctx = roomContext(validScenario(readFileSync(join(fixtures, 'red-flags-v36.json'), 'utf8'), 'red-flags-v36.json'));
+  return { ctx, old: readFileSync(join(fixtures, name), 'utf8') };
+}
+
+describe('a room file written before the append log', () => {
   // red-flags as it was (version 36) and a room of it saved by the room's code before the log:
   // mid-vote, two decisions followed, three phones, a break taken.
-  const ctx = roomContext(validScenario(readFileSync(join(fixtures, 'red-flags-v36.json'), 'utf8'), 'red-flags-v36.json'));
-  const old = readFileSync(join(fixtures, 'room-KPT234-before-log.json'), 'utf8');
+  const { ctx, old } = oldRoomFile('room-KPT234-before-log.json');
 
   it('resumes as it was, and is carried on by lines added to it', () => {
     const restored = restoreRoom(ctx, old);
@@ -207,12 +215,10 @@ describe('a room file written before the append log', () => {
 });
 
 describe('a room file that reached its ending while the room saved the debrief', () => {
-  const fixtures = join(import.meta.dirname, '../fixtures/room-log');
   // red-flags v36 played on its best path to its ending, two phones voting, saved line by line by
   // the room's code before the debrief was left out: its last line (the step that reached the
   // ending) holds the session's debrief, the machine's output.
-  const ctx = roomContext(validScenario(readFileSync(join(fixtures, 'red-flags-v36.json'), 'utf8'), 'red-flags-v36.json'));
-  const old = readFileSync(join(fixtures, 'room-HRW567-ending-with-debrief.json'), 'utf8');
+  const { ctx, old } = oldRoomFile('room-HRW567-ending-with-debrief.json');
   const lines = old.split('\n').slice(0, -1);
   const asSaved = (() => {
     const read = readRoomLog(old);

@@ -11,6 +11,7 @@ import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { OUTDATED_SAVE_MARK, OUTDATED_SAVE_WORDS, RESUME_PROBLEM_LINES, RESUME_UNCHECKED_LINE, RESUME_UNLISTED_LINE } from '../../src/terminal/ui/Picker.js';
 import { columnsOf } from '../../src/terminal/wrap.js';
 import { appElement, press, renderAt, SCENARIOS, tempEnv } from './helpers/ink.js';
+import { editSavedTrust } from './helpers/slots.js';
 
 afterEach(() => cleanup());
 
@@ -104,9 +105,7 @@ describe('the picker says of a save only what it has checked', () => {
     const { dir, env } = savedCopy();
     const [name] = readdirSync(savesDir(env));
     const path = join(savesDir(env), name as string);
-    const save = JSON.parse(readFileSync(path, 'utf8')) as { session: { snapshot: { context: { variables: Record<string, number> } } } };
-    save.session.snapshot.context.variables.trust = 95;
-    writeFileSync(path, JSON.stringify(save));
+    editSavedTrust(path, 95);
     const r = await renderAt(appElement({ env, dir }).element, 60, 24);
     expect(flat(r.lastFrame())).toContain('Example: the new phone (damaged save)');
     expect(flat(r.lastFrame())).not.toContain('(saved)');

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { savesDir } from '../../src/terminal/saves.js';
 import { columnsOf } from '../../src/terminal/wrap.js';
 import { appElement, envWithSave, KEY, press, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
-import { NEW_PHONE_SAVE } from './helpers/slots.js';
+import { editSavedTrust, NEW_PHONE_SAVE } from './helpers/slots.js';
 
 // As root a file without read permission is still read: node:fs here refuses to open the files in
 // `refuse.read` (EACCES, as for another user), and to rename those in `refuse.rename` (a folder
@@ -144,9 +144,7 @@ describe('a latest save that R cannot resume is offered as what R does with it (
   it('one whose values were edited is offered as damaged; R sets it aside and says why', async () => {
     const env = await envWithSave();
     const file = join(savesDir(env), NEW_PHONE_SAVE);
-    const save = JSON.parse(readFileSync(file, 'utf8')) as { session: { snapshot: { context: { variables: Record<string, number> } } } };
-    save.session.snapshot.context.variables.trust = 95;
-    writeFileSync(file, JSON.stringify(save));
+    editSavedTrust(file, 95);
     const r = await renderAt(appElement({ env }).element, 60, 24);
     expect(flat(r.lastFrame())).toContain('Your latest save is damaged: press R to set it aside and see why.');
     expect(flat(r.lastFrame())).not.toContain('A saved session is waiting');

@@ -11,7 +11,7 @@ import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { bundledFile } from './helpers/layout.js';
 import { playElement } from './helpers/play.js';
 import { appElement, envWithSave, KEY, newPhone, press, renderApp, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
-import { NEW_PHONE_SAVE } from './helpers/slots.js';
+import { editSavedTrust, NEW_PHONE_SAVE } from './helpers/slots.js';
 
 afterEach(() => cleanup());
 
@@ -270,9 +270,7 @@ describe('saving and resuming', () => {
     const env = tempEnv();
     await playAndQuit(env);
     const path = join(savesDir(env), NEW_PHONE_SAVE);
-    const saved = JSON.parse(readFileSync(path, 'utf8'));
-    saved.session.snapshot.context.variables.trust = 99;
-    writeFileSync(path, JSON.stringify(saved));
+    editSavedTrust(path, 99);
     const { element } = appElement({ env });
     const r = await renderApp(element);
     await press(r, 'R');
