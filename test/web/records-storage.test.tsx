@@ -258,7 +258,8 @@ describe('My records: a title with quotation marks of its own, named in "Room in
     const store = memoryStore({ [RECORDS_KEY]: EMPTY_RECORDS, 'saves/trafficker-contact.json': 's'.repeat(100), 'saves/trafficker-contact.json.damaged-2026-11-02T09-00-00': '{"broken' });
     renderRecords(store);
     const room = roomPart();
-    const download = await room.findByRole('button', { name: /^Download the damaged save of / }, { timeout: 8000 });
+    // The bundled scenarios' titles load after the first frame (the id stands in till then): wait for the title.
+    const download = await room.findByRole('button', { name: /^Download the damaged save of “A text/ }, { timeout: 8000 });
     expect(download.textContent).toMatch(/^Download the damaged save of “A text from her ‘cousin’” set aside on /);
     expect(room.getByRole('button', { name: 'Remove this progress (your progress in “A text from her ‘cousin’”)' })).toBeTruthy();
     expect(room.part.textContent).not.toContain('“cousin”');
