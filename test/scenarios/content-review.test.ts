@@ -3356,10 +3356,10 @@ describe('session 38: the guide\'s words for asking, and for taking a suspicion 
     expect(guide.filter((x) => /\b(never|always)\b/i.test(x) && !/never of girls only/.test(x))).toEqual([]);
     expect(guide.filter((x) => /\boften\b/.test(x) && !/often done in stages|often leads to the criminali/.test(x))).toEqual([]);
     // "support must not simply stop at exiting": the guide's sentence speaks of a youth who has left, so it
-    // is quoted whole, and not of Elías (harm-reduction d7-step-back), who says he will keep going.
+    // is quoted whole, and not of Elías (harm-reduction d7-step-back), who says he will keep going; since
+    // reader-a-57 that reply is not scored on ongoing-support at all (story-57a.test.ts).
     expect(guide.filter((x) => /support must not/.test(x) && !/must not simply stop at exiting/.test(x))).toEqual([]);
-    expect(feedback('harm-reduction', 'd7-step-back')).not.toMatch(/must not (simply )?stop/);
-    expect(feedback('harm-reduction', 'd7-step-back')).toContain('ongoing support, patience and understanding needed through a cycle that may include relapse (Stages of Exiting CSEC Involvement)');
+    expect(feedback('harm-reduction', 'd7-step-back')).not.toMatch(/must not (simply )?stop|Stages of Exiting/);
   });
 
   // A second reader of the lines above, against the guide: "Asking a youth can be appropriate (Red Flags)"
