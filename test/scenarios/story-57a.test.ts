@@ -138,6 +138,26 @@ describe('story-57a: red-flags names in its content note every difficult topic i
   });
 });
 
+// 6. red-flags r-new-team. Skipping Keisha and the case manager for Ms. Brooks (Keisha never hears from you, the bus
+// pass never comes, Yesi walks forty minutes to school), or texting Keisha's cell without the authorization form
+// (she asks Yesi how her CASA got her number), could still end strong on the ending's own narration: "Now her team
+// works together, ... Keisha from Saving Innocence, her CLC case manager, ... and you know where you fit in it".
+// Each now counts among the things Yesi's team did not get from you (the form Saving Innocence needs: Collaboration
+// with Case Parties), so a Strong-band playthrough through them is told the strong ending's variant that says so.
+describe('story-57a: red-flags does not tell a volunteer who went around Keisha that they know where they fit', () => {
+  const BEST = ['r-nails-curious', 'r-boyfriend-light', 'r-denise-balanced', 'r-supervisor-facts', 'r-csw-share', 'r-two-workers-explain', 'r-new-team-proper', 'r-defense-yes', 'r-immigration-clc', 'r-testify-team', 'r-plan-together'];
+  it.each(['r-new-team-attorney', 'r-new-team-text-keisha'])('%s, the rest best practice', (reply) => {
+    const d = endedOn('red-flags', BEST.map((r) => (r === 'r-new-team-proper' ? reply : r)));
+    expect(d.ending?.id).toBe('end-strong');
+    expect(d.ending?.narration).not.toMatch(/you know where you fit in it/);
+    expect(d.ending?.narration).toMatch(/something her team needed from you did not reach them, and you are still learning where you fit in it/);
+  });
+
+  it('the best path still ends on the strong ending\'s own narration', () => {
+    expect(endedOn('red-flags', BEST).ending?.narration).toMatch(/and you know where you fit in it/);
+  });
+});
+
 describe('story-57a: each changed file is one version on', () => {
   it('harm-reduction 40, youth-discloses 44, red-flags 38', () => {
     expect(bundledScenario('harm-reduction').version).toBe(40);
