@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
 import { bundledDecision, bundledReply, bundledScenario } from '../helpers/bundled.js';
 import { endedOn } from '../helpers/story.js';
+import { strongAfter } from '../helpers/strong-after.js';
 
 // Session reader-a-57: a fresh reader's pass over harm-reduction, youth-discloses and red-flags, against the
 // guide (the only source for scoring). Each case was seen failing on the files as they stood before the fix.
@@ -155,6 +156,27 @@ describe('story-57a: red-flags does not tell a volunteer who went around Keisha 
 
   it('the best path still ends on the strong ending\'s own narration', () => {
     expect(endedOn('red-flags', BEST).ending?.narration).toMatch(/and you know where you fit in it/);
+  });
+});
+
+// 7. harm-reduction ended strong (83%) after d2-using ("Elías, Cole isn't your friend. He's a grown man taking advantage
+// of you."), its trust climbing back to 60. The guide notes youth "may develop bonds and positive associations toward
+// their trafficker" and asks CASAs "to remain open-minded and non-judgmental" (Stages of Exiting CSEC Involvement); the
+// same words ended strong in the-list until story-56a, and youth-discloses and red-flags already keep a judgement of
+// the youth's loyalty from a strong ending. The strong route now reads that conduct, and the mixed ending tells it.
+describe('story-57a: harm-reduction does not end strong after "Cole isn\'t your friend"', () => {
+  const BEST = ['d1-glad', 'd2-need', 'd3-plan', 'd4-words', 'd5-share', 'd6-glad', 'd7-honest', 'd8-steps', 'd9-review'];
+
+  it('no playthrough that breaks non-judgmental ends strong', () => {
+    expect([...strongAfter(bundledScenario('harm-reduction'), ['non-judgmental']).keys()]).toEqual([]);
+  });
+
+  it('d2-using then the best of everything else, at 83%, ends mixed and says why', () => {
+    const d = endedOn('harm-reduction', BEST.map((r) => (r === 'd2-need' ? 'd2-using' : r)));
+    expect(d.score.percent).toBe(83);
+    expect(d.ending?.id).toBe('end-mixed');
+    expect(d.ending?.narration).toMatch(/you told him Cole isn't his friend\. What the weekends are like, he takes to Daniel at the Thursday group, not to you\.$/);
+    expect(endedOn('harm-reduction', BEST).ending?.id).toBe('end-strong');
   });
 });
 
