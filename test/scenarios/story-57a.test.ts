@@ -115,7 +115,8 @@ describe('story-57a: no feedback faults a number of questions that the best repl
       for (const r of d.replies) {
         if (r === best) continue;
         const m = /\b(two|three|four) questions\b/i.exec(r.feedback);
-        if (m && asked >= WORDS[m[1].toLowerCase()]) wrong.push(`${r.id}: "${m[0]}", and ${best.id} asks ${asked}`);
+        const faulted = m ? WORDS[(m[1] ?? '').toLowerCase()] ?? 0 : 0;
+        if (m && faulted > 0 && asked >= faulted) wrong.push(`${r.id}: "${m[0]}", and ${best.id} asks ${asked}`);
       }
     }
     expect(wrong).toEqual([]);
