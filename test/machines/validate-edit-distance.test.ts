@@ -100,8 +100,9 @@ describe('"Did you mean" by the words of an id (wordSuggester)', () => {
     let offered = 0;
     for (let i = 0; i < 100_000; i++) offered += byWords(`visit-${i.toString(36)}x-scene`).length;
     expect(offered).toBe(0);
-    // Every pair compared would be 10,000,000,000 comparisons (minutes).
-    expect(performance.now() - started).toBeLessThan(5_000);
+    // Every pair compared would be 10,000,000,000 comparisons (minutes); it takes well under a second
+    // idle, and took 8 s in a CI beside eight other sessions, so the bound is set far from both.
+    expect(performance.now() - started).toBeLessThan(30_000);
     resetSuggestionBudget();
   });
 });
