@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { bundledReply, bundledScenario } from '../helpers/bundled.js';
+import { endedOn } from '../helpers/story.js';
+
+// Session reader-b-57: a fresh reader's pass over boy-red-flags, testifying and whereabouts-unknown.
+
+// A sentence ends at . ? or ! before a capital or a quote, but not at "Mr." or "Ms." before a name.
+const sentences = (t: string): string[] => t.split(/(?<!\b(?:Mr|Ms|Mrs|Dr)\.)(?<=[.?!])\s+(?=[A-Z"])/).filter((x) => x.trim() !== '');
+
+const BOY_BEST = ['d1-maybe', 'd2-light', 'd3-careful', 'd4-jonah', 'd5-person', 'd6-ray'];
+
+// 1. boy-red-flags d3-secret's feedback ran to four sentences, the last ("A promise you cannot keep costs more later
+// than an honest answer now.") a maxim of its own, resting on no section of the guide. Feedback keeps to what the
+// guide says, in two or three sentences (docs/authoring.md, section 6).
+describe('reader-b-57: boy-red-flags feedback keeps to three sentences and to the guide', () => {
+  it('no reply\'s feedback runs past three sentences', () => {
+    const long = bundledScenario('boy-red-flags').nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : []))
+      .filter((r) => sentences(r.feedback).length > 3).map((r) => r.id);
+    expect(long).toEqual([]);
+  });
+
+  it('d3-secret keeps its guide citation and the mandated-reporter fact named as CASA/LA\'s own, without the maxim', () => {
+    const f = bundledReply('boy-red-flags', 'd3-open', 'd3-secret').feedback;
+    expect(f).toContain('discuss it with your Advocate Supervisor to figure out the best next steps');
+    expect(f).toContain('(Red Flags)');
+    expect(f).toContain('(CASA/LA\'s own statement, not the guide\'s)');
+    expect(f).not.toMatch(/costs more later/);
+  });
+});
+
+// 2. boy-red-flags end-mixed, after d4-search (looking Vince up online), opened "When you tell Jonah you looked Vince
+// up online": the playthrough never tells Jonah anything (d4-search takes the suspicion to no one, and the next
+// scene has Ray calling Ms. Ortega himself), so the ending told an act the volunteer did not do.
+describe('reader-b-57: boy-red-flags, the ending after the search tells no confession the volunteer never made', () => {
+  it('Jonah learns of the search; the volunteer is not said to have told him', () => {
+    const d = endedOn('boy-red-flags', BOY_BEST.map((r) => (r === 'd4-jonah' ? 'd4-search' : r)));
+    expect(d.ending?.id).toBe('end-mixed');
+    expect(d.ending?.narration).not.toMatch(/you tell(s)? Jonah|you told Jonah/);
+    expect(d.ending?.narration).toMatch(/Jonah learns that you looked Vince up online/);
+    expect(d.ending?.narration).toMatch(/CASAs don't investigate/);
+  });
+});
