@@ -37,12 +37,13 @@ describe('contenta-54: testifying d8-step-back is not faulted on ongoing-support
     expect(note).toMatch(/says nothing about a volunteer stepping back from a case/);
   });
 
-  it('played through, the debrief does not report ongoing-support as broken; the story still tells the distance kept', () => {
+  it('played through, the debrief does not report ongoing-support as broken; the story tells the question asked of Hannah', () => {
+    // reader-b-57: the strong ending no longer shuts out d8-step-back (story-57b), and tells what was said.
     const d = endedOn('testifying', [...BEST, 'd8-step-back']);
     expect(d.principles.find((p) => p.principleId === 'ongoing-support')).toBeUndefined();
     expect(d.principles.find((p) => p.principleId === 'self-care')?.status).not.toBe('violated');
-    expect(d.ending?.id).toBe('end-mixed');
-    expect(d.ending?.narration).toMatch(/kept a little distance/);
+    expect(d.ending?.id).toBe('end-strong');
+    expect(d.ending?.narration).toMatch(/asked whether someone with more court experience should take Selene through the trial/);
   });
 });
 

@@ -40,3 +40,35 @@ describe('reader-b-57: boy-red-flags, the ending after the search tells no confe
     expect(d.ending?.narration).toMatch(/CASAs don't investigate/);
   });
 });
+
+// 3. testifying d8-step-back ("Honestly? Drained. Maybe someone with more court experience should take her through
+// the trial. What do you think?") is credited on self-care (+1, as d8-share is), and the d8 note says the guide says
+// nothing about a volunteer stepping back and nothing here is scored on it (contenta-54 dropped its fault). Yet the
+// flag it sets kept every playthrough from the strong ending, and the mixed ending told "for a few weeks you kept a
+// little distance, and Selene noticed", a distance no reply kept. Two replies worth the same, one ending strong and
+// one mixed on a consequence the path never showed: the ending now follows the conduct the guide scores.
+describe('reader-b-57: testifying, asking Hannah whether to step back is not made a lesser ending', () => {
+  const BEST = ['d1-scary', 'd2-around', 'd3-team', 'd4-arrange', 'd5-check', 'd6-forward', 'd7-tell'];
+
+  it('d8-step-back and d8-share, worth the same, end the same way after the best path; the strong ending tells the question asked', () => {
+    const step = endedOn('testifying', [...BEST, 'd8-step-back']);
+    const share = endedOn('testifying', [...BEST, 'd8-share']);
+    expect(step.score.percent).toBe(share.score.percent);
+    expect(step.ending?.id).toBe('end-strong');
+    expect(share.ending?.id).toBe('end-strong');
+    expect(step.ending?.narration).toMatch(/told Hannah how drained you were and asked whether someone with more court experience should take Selene through the trial/);
+    expect(share.ending?.narration).not.toMatch(/Hannah/);
+  });
+
+  it('no ending tells a distance kept from Selene that no reply kept', () => {
+    const endings = bundledScenario('testifying').nodes.filter((n) => n.kind === 'ending');
+    const told = endings.flatMap((e) => [e.narration ?? '', ...((e.kind === 'ending' ? e.variants : undefined) ?? []).map((v) => v.narration ?? '')]);
+    expect(told.filter((t) => /kept a little distance/.test(t))).toEqual([]);
+  });
+
+  it('a playthrough with d8-step-back that ends mixed is told what else went wrong (here the DA email), not the step back', () => {
+    const d = endedOn('testifying', [...BEST.map((r) => (r === 'd7-tell' ? 'd7-da' : r)), 'd8-step-back']);
+    expect(d.ending?.id).toBe('end-mixed');
+    expect(d.ending?.narration).toMatch(/from the DA's office, not from you/);
+  });
+});
