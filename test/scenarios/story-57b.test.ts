@@ -72,3 +72,21 @@ describe('reader-b-57: testifying, asking Hannah whether to step back is not mad
     expect(d.ending?.narration).toMatch(/from the DA's office, not from you/);
   });
 });
+
+// 4. whereabouts-unknown d8-kitchen: d8-plan ("Could we write a simple plan, in your words, for when things feel
+// unsafe?") was the only reply to speak of feeling unsafe, the guide's own frame for a safety plan ("when unsafe
+// circumstances arise", What if my youth returns from leaving placement?), so the word alone pointed to it. The plan
+// written for her (d8-wrote) now says what it is for too, and what sets the two apart is whose words the plan is in.
+describe('reader-b-57: whereabouts-unknown d8-kitchen, the plan made with her is told from the plan written for her by whose it is, not by the guide\'s word', () => {
+  it('d8-wrote names what its plan is for, as d8-plan does, and is still the plan written before she said a word', () => {
+    const wrote = bundledReply('whereabouts-unknown', 'd8-kitchen', 'd8-wrote');
+    const plan = bundledReply('whereabouts-unknown', 'd8-kitchen', 'd8-plan');
+    expect(plan.text).toMatch(/feel unsafe/);
+    expect(wrote.text).toMatch(/feel unsafe/);
+    expect(wrote.text).toMatch(/I wrote out a plan for you before I came/);
+    expect(plan.text).toMatch(/in your words/);
+    expect(wrote.text).not.toMatch(/your words/);
+    expect(wrote.assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`))
+      .toEqual(['resources-reduce-harm follows 1', 'harm-reduction-self-determination violates 1']);
+  });
+});
