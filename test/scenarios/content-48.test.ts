@@ -31,7 +31,7 @@ describe('testifying: the story holds together', () => {
   it('after the cousin\'s message is deleted and kept from the team (d6-block), no reply at the check-in tells Hannah about it that evening: the ending says the team learns of it only weeks later', () => {
     const kept = bundledScenario('testifying').nodes.find((n) => n.id === 'end-mixed');
     const variant = kept?.kind === 'ending' ? kept.variants?.find((v) => JSON.stringify(v.when) === JSON.stringify({ var: 'kept', is: true })) : undefined;
-    expect(variant?.narration).toContain('only when you mention it weeks later');
+    expect(variant?.narration).toContain('learns about the message you deleted only weeks later'); // reader-b-57: no longer 'when you mention it', an act no reply made
     expect(bundledReply('testifying', 'd6-message', 'd6-block').effects).toContainEqual({ var: 'kept', set: true });
     // d6-block routes on to s6-call/s6-text, d7-worry and d8-self; every reply at d8-self is offered there.
     for (const r of bundledDecision('testifying', 'd8-self').replies) expect(`${r.id}: ${r.text}`).not.toMatch(/\bmessage\b/i);

@@ -90,3 +90,16 @@ describe('reader-b-57: whereabouts-unknown d8-kitchen, the plan made with her is
       .toEqual(['resources-reduce-harm follows 1', 'harm-reduction-self-determination violates 1']);
   });
 });
+
+// 5. testifying end-mixed after d6-block (the cousin's message deleted, kept from everyone) said the team learns of it
+// "only when you mention it weeks later": like boy-red-flags' "When you tell Jonah" (2), it gave a volunteer who told
+// no one an owning-up the playthrough never made. The team still learns of it only weeks later.
+describe('reader-b-57: testifying, the ending after the deleted message credits no owning-up', () => {
+  it('after d6-block the ending tells the team learning of it late, not the volunteer mentioning it', () => {
+    const path = ['d1-scary', 'd2-around', 'd3-team', 'd4-arrange', 'd5-check', 'd6-block', 'd7-tell', 'd8-honest'];
+    const d = endedOn('testifying', path);
+    expect(d.ending?.id).toBe('end-mixed');
+    expect(d.ending?.narration).toMatch(/learns about the message you deleted only weeks later/);
+    expect(d.ending?.narration).not.toMatch(/when you mention|you tell|you told (Hannah|Ms\. Ibarra|the team)/);
+  });
+});
