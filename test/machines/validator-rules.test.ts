@@ -3067,6 +3067,38 @@ describe('wrong types a trainer writes, said in a trainer\'s words', () => {
   });
 });
 
+// Found by author-57: a text written as a list of texts (paragraphs, or one text in [ ]) was told
+// 'Put the text in double quotes, e.g. "…".', which it was already; and "allowLanguage": "awol" or
+// "learningGoals" as one text, 'Use a list in square brackets: [ … ].', showing no item to write.
+describe('a text written as a list, and a list written as a text: the fix writes the value meant', () => {
+  const wrongType = (from: string | RegExp, to: string) => exampleWith(from, to).problems.filter((p) => p.code === 'wrong-type');
+
+  it('paragraphs in a list are joined into one text with \\n\\n; a one-line text with a space; one text loses its [ ]', () => {
+    const [narration] = wrongType('"narration": "Driving home, you keep thinking about the phone and what Jade said."',
+      '"narration": ["Driving home, you keep thinking about the phone.", "And about what Jade said."]');
+    expect(formatPath(narration?.path ?? [])).toBe('nodes[3].narration');
+    expect(narration?.message).toBe('"narration" should be one text in double quotes, but it is a list of 2 texts.');
+    expect(narration?.fix).toBe('Join them into one text: take away the square brackets, and the quotes and comma between the texts, and write \\n\\n where a new paragraph starts (or a space, to run on): "narration": "Driving home, you keep thinking about the phone.\\n\\nAnd about what Jade said.".');
+    const [title] = wrongType('"title": "After the visit"', '"title": ["After", "the visit"]');
+    expect(title?.fix).toBe('Join them into one text, as "title" is shown on one line: take away the square brackets, and the quotes and comma between the texts, leaving a space: "title": "After the visit".');
+    const [one] = wrongType('"title": "After the visit"', '"title": ["After \\"the\\" visit"]');
+    expect(one?.message).toBe('"title" should be text in double quotes, but it is a list of one text.');
+    expect(one?.fix).toBe('Take away the square brackets around it, and keep the text in its double quotes: "title": "After \\"the\\" visit".');
+    // Too long to copy whole from a fix: the shape, not a text cut short.
+    const long = 'x'.repeat(200);
+    const [cut] = wrongType('"narration": "Driving home, you keep thinking about the phone and what Jade said."', `"narration": ["${long}", "y"]`);
+    expect(cut?.fix).toMatch(/: "narration": "<first text>\\n\\n<second text>"\.$/);
+  });
+
+  it('"allowLanguage" or "learningGoals" as text: the list to write, with each id in its own quotes', () => {
+    const [goals] = wrongType(/"learningGoals": \[[^\]]*\]/, '"learningGoals": "curious-not-interrogating, consult-supervisor-on-suspicion"');
+    expect(goals?.message).toBe('"learningGoals" should be a list, even of one, but it is text.');
+    expect(goals?.fix).toBe('Put square brackets around the 2 ids, each in its own double quotes: "learningGoals": ["curious-not-interrogating", "consult-supervisor-on-suspicion"].');
+    const [allow] = wrongType('"title": "After the visit",', '"title": "After the visit", "allowLanguage": "awol",');
+    expect(allow?.fix).toBe('Put square brackets around it: "allowLanguage": ["awol"].');
+  });
+});
+
 // Found by val-55: a line's "character": null was told 'What to write there: The id of a
 // character.', naming none of the scenario's characters; the trainer had to look them up.
 describe('a line whose "character" is not text: the fix lists the scenario\'s characters to copy one', () => {

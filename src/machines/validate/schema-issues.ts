@@ -6,6 +6,7 @@ import { countWords, firstFew, MAX_NAMED } from '../text/first-few.js';
 import { quoteValue } from '../text/quote.js';
 import { isBlank } from '../text/clean.js';
 import { pointerWords } from './pointers.js';
+import { ONE_LINE_TEXTS, TEXT_KEYS } from './texts.js';
 import { conductInsteadOfVar } from './conduct-words.js';
 import { closest, didYouMean, didYouMeanOf, RELATED_AT, startingWith, suggester, type JsonPath, wordSuggester, type UnlocatedProblem } from './problem.js';
 
@@ -229,6 +230,29 @@ function describe(value: unknown): string {
   if (typeof value === 'number') return Number.isFinite(value) ? `the number ${value}` : 'a number too large to read';
   if (typeof value === 'object') return 'an object';
   return String(value);
+}
+
+/** The longest text a fix shows whole, to be copied as it is; a longer one is shown by its start and end. */
+const WHOLE_TEXT = 160;
+
+/**
+ * "narration": ["First paragraph.", "Second."]: one text is expected. The fix writes it as one,
+ * with \n\n between the texts (a paragraph each, as a text from a list most likely is), or a space
+ * in a text shown on one line (a title, a name, a role, a label, an unavailableReason).
+ */
+function listOfTexts(path: JsonPath, key: string, texts: string[]): UnlocatedProblem {
+  if (texts.length === 1) {
+    const [text = ''] = texts;
+    return errorAt(path, 'wrong-type', `${quoteValue(key)} should be text in double quotes, but it is a list of one text.`,
+      `Take away the square brackets around it, and keep the text in its double quotes: "${key}": ${text.length <= WHOLE_TEXT ? quoteValue(text, WHOLE_TEXT) : '"…"'}.`);
+  }
+  const oneLine = ONE_LINE_TEXTS.has(key);
+  const joined = texts.join(oneLine ? ' ' : '\n\n');
+  const shown = joined.length <= WHOLE_TEXT ? quoteValue(joined, WHOLE_TEXT) : `"<first text>${oneLine ? ' ' : '\\n\\n'}<second text>"`;
+  return errorAt(path, 'wrong-type', `${quoteValue(key)} should be one text in double quotes, but it is a list of ${texts.length} texts.`,
+    oneLine
+      ? `Join them into one text, as ${quoteValue(key)} is shown on one line: take away the square brackets, and the quotes and comma between the texts, leaving a space: "${key}": ${shown}.`
+      : `Join them into one text: take away the square brackets, and the quotes and comma between the texts, and write \\n\\n where a new paragraph starts (or a space, to run on): "${key}": ${shown}.`);
 }
 
 /** describe(value) where it begins a sentence: "The text "narration"", "The value null". */
@@ -660,6 +684,19 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       // So is a condition's or an effect's "var", with the variables (found by val-56).
       const choices = key === 'character' ? declaredCharacters(raw) : key === 'var' ? declaredVariables(raw, path) : '';
       if (value === null && issue.expected === 'string' && typeof key === 'string') return [errorAt(path, 'wrong-type', `${capitalise(keyName())} should be ${words}, but it is ${describe(value)}.`, `${nullTextFix(raw, path, key)}${choices}`)];
+      // A text written as a list of texts ("narration": ["First paragraph.", "Second."], "title":
+      // ["The messages"]): told 'Put the text in double quotes, e.g. "…".', which it was already
+      // (found by author-57). The one text to write, joined where there are several.
+      if (issue.expected === 'string' && typeof key === 'string' && TEXT_KEYS.has(key) && Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')) {
+        return [listOfTexts(path, key, value as string[])];
+      }
+      // Text where a list of ids is expected ("allowLanguage": "awol", "learningGoals":
+      // "safety-planning, csw-partnership"): 'Use a list in square brackets: [ … ].' showed no item.
+      if (issue.expected === 'array' && (key === 'allowLanguage' || key === 'learningGoals') && typeof value === 'string' && !isBlank(value)) {
+        const items = value.split(/\s*(?:[,;]|\band\b)\s*/).filter((v) => v !== '');
+        return [errorAt(path, 'wrong-type', `${capitalise(keyName())} should be a list, even of one, but it is ${describe(value)}.`,
+          `Put square brackets around ${items.length > 1 ? `the ${items.length} ids, each in its own double quotes` : 'it'}: "${key}": [${firstFew(items.map((v) => quoteValue(v)), { last: ', ' })}].`)];
+      }
       // One item where a list is expected: the list of one is the object in square brackets.
       const listOfOne = issue.expected === 'array' && typeof key === 'string' && typeof value === 'object' && value !== null && !Array.isArray(value);
       return [errorAt(path, 'wrong-type', `${capitalise(keyName())} should be ${words}, but it is ${describe(value)}.`,

@@ -12,6 +12,9 @@ export const CHARACTER_TEXTS = ['name', 'role', 'description'] as const;
 export const NODE_TEXTS = ['title', 'narration', 'prompt', 'facilitatorNote', 'discussionPrompt', 'authorNotes'] as const;
 export const REPLY_TEXTS = ['text', 'unavailableReason', 'feedback', 'authorNotes'] as const;
 
+/** The texts always shown on one line: a new line written in one is not started. */
+export const ONE_LINE_TEXTS: ReadonlySet<string> = new Set(['title', 'name', 'role', 'label', 'unavailableReason']);
+
 /** Every key the schema checks as a Text. */
 export const TEXT_KEYS = new Set<string | number>([...SCENARIO_TEXTS, ...CHARACTER_TEXTS, ...NODE_TEXTS, ...REPLY_TEXTS, 'label']);
 
