@@ -1360,6 +1360,23 @@ describe('a feedback that ends with its citation', () => {
     expect(said('(Red Flags; Prohibited Activities).')).toEqual([]);
   });
 
+  // Found by author-57: "(Red flag section)" (a heading misspelt, with "section" after it) was told
+  // only "This feedback does not cite a section of the guide", at the feedback's start, though
+  // "(Red Flag)" and "(Red Flags section)" each get "Did you mean" at the parenthesis.
+  it('a heading misspelt among words written round it ("Red flag section", "see chapter: Red flag"): "Did you mean", at it', () => {
+    const at = (cite: string) => {
+      const text = good.replace('from a single sign (Red Flags)."', `from a single sign ${cite}."`);
+      expect(text).not.toBe(good);
+      return validateScenario(text, 'x.json').problems.filter((p) => p.path.includes('feedback')).map((p) => `${p.code}: ${p.message} ${text.slice(offsetOf(text, p.line, p.column)).slice(0, 10)}`);
+    };
+    expect(at('(Red flag section)')).toEqual(['unknown-guide-section: "Red flag section" is not a section of the guide. Did you mean "Red Flags"? Red flag s']);
+    expect(at('(see chapter: Red flag)')).toEqual(['unknown-guide-section: "see chapter: Red flag" is not a section of the guide. Did you mean "Red Flags"? see chapte']);
+    expect(at('(the Prohibited Activity section)')[0]).toContain('Did you mean "Prohibited Activities"?');
+    // Words round nothing like a heading, or round a word two headings share, are still no citation.
+    expect(at('(see the handout section)').map((s) => s.split(':')[0])).toEqual(['feedback-no-citation']);
+    expect(at('(Advocacy section)').map((s) => s.split(':')[0])).toEqual(['feedback-no-citation']);
+  });
+
   // Found by the authoring walk: "… see the Red Flags section." was told it "does not cite a
   // section of the guide", which reads as wrong to a trainer who did name it.
   it('a heading named outside parentheses: said so, at the heading, with the parentheses to write', () => {

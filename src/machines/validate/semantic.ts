@@ -1603,11 +1603,28 @@ function nearHeading(name: string, index: number, path: Path): UnlocatedProblem 
   // named the section "but not in parentheses", which it had written in parentheses.
   const meant = headings.find((h) => { const lower = h.toLowerCase(); return lower.startsWith(words) || words.startsWith(`${lower} `); })
     ?? headingEndings.filter(([, ends]) => ends.test(words)).map(([h]) => h).sort((a, b) => b.length - a.length)[0]
-    ?? headingWithin.filter(([, within]) => within.test(words)).map(([h]) => h).sort((a, b) => b.length - a.length)[0];
+    ?? headingWithin.filter(([, within]) => within.test(words)).map(([h]) => h).sort((a, b) => b.length - a.length)[0]
+    ?? misspeltAmongWords(words);
   if (!meant) return undefined;
   return { severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: index,
     message: `${quoteValue(name)} is not a section of the guide. Did you mean ${quoteValue(meant, 100)}?`,
     fix: `Write the section heading exactly as the guide prints it: (${meant}).` };
+}
+
+/** Words written round a heading in a citation ("the Red flag section", "see chapter: Red Flag"); no heading has one. */
+const CITATION_WORDS = new Set(['see', 'the', 'section', 'sections', 'chapter', 'guide', 'heading']);
+
+/**
+ * A heading misspelt among words written round it ("red flag section", in lower case): the heading,
+ * when the rest is near one as a misspelt heading alone is ("(Red Flag)"). Each alone was told
+ * "Did you mean", both together only "This feedback does not cite a section", at the feedback's
+ * start (found by author-57).
+ */
+function misspeltAmongWords(words: string): string | undefined {
+  const rest = words.split(/[\s:,]+/).filter((w) => w !== '' && !CITATION_WORDS.has(w)).join(' ');
+  if (rest === '' || rest === words) return undefined;
+  const guess = closest(rest, headings);
+  return guess && Math.abs(guess.length - rest.length) <= Math.max(2, guess.length / 4) ? guess : undefined;
 }
 
 /** The usual feedback: it ends with one heading in parentheses and has no other (found without a regular expression). */
