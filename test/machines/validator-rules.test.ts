@@ -1827,6 +1827,18 @@ describe('an unknown variable: the fix lists the variables the scenario declares
     expect(p?.fix).toContain('Use a declared variable (this scenario declares "calm", "hope", "told-csw", "safety", "rapport" and 1 more), or declare it in "variables"');
   });
 
+  // Found by author-57: { "var": "malia", "gte": 60 } (the youth's id, for her trust) was told to
+  // declare a variable "malia", a second meter about the same youth.
+  it('a character\'s id: said to be one, with the variable whose label names the character as the one meant', () => {
+    const p = unknownAt(good.replace('{ "var": "trust", "gte": 60 }', '{ "var": "jade", "gte": 60 }'), '"jade"');
+    expect(p?.message).toBe('The variable "jade" is not declared: "jade" is the id of the character "Jade", and "var" names a variable. Did you mean "trust" ("Jade\'s trust")?');
+    expect(p?.fix).toBe('Change it to "trust", the id of the variable "Jade\'s trust".');
+    // No label names her: the declared variables to choose from, and no variable "jade" to declare.
+    const unnamed = unknownAt(withVariables(['calm']).replace('"label": "Jade\'s trust"', '"label": "Trust"').replace('{ "var": "trust", "add": 10 }', '{ "var": "jade", "add": 10 }'), '"jade"');
+    expect(unnamed?.message).toBe('The variable "jade" is not declared: "jade" is the id of the character "Jade", and "var" names a variable.');
+    expect(unnamed?.fix).toBe('Write the id of the variable meant (this scenario declares "calm", "trust"), or declare one about "Jade" in "variables".');
+  });
+
   it('in an effect: the declared names, beside the did-you-mean', () => {
     const text = good.replace('{ "var": "trust", "add": 10 }', '{ "var": "trsut", "add": 10 }');
     const p = unknownAt(text, '"trsut"');

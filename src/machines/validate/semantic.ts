@@ -625,6 +625,19 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       error('unknown-variable', path, `The variable ${quoteValue(name, 40)} is not declared: ${conduct.why}`, conduct.fix);
       return;
     }
+    // { "var": "malia", "gte": 60 }: a character's id, for the variable about her ("Malia's trust";
+    // found by author-57: told to declare a variable "malia"). The number whose label names her.
+    const character = didYouMean(name, declared) === '' ? scenario.characters.find((c) => c.id === name) : undefined;
+    if (character !== undefined) {
+      const named = [...variables.values()].filter((v) => v.type !== 'flag' && labelNames(v.label, character.name));
+      const [meant] = named;
+      const about = meant !== undefined && named.length === 1 ? meant : undefined;
+      error('unknown-variable', path, `The variable ${quoteValue(name, 40)} is not declared: ${quoteValue(name, 40)} is the id of the character ${quoteValue(character.name, 40)}, and "var" names a variable.${about ? ` Did you mean ${quoteValue(about.id, 40)} (${quoteValue(about.label, 60)})?` : ''}`,
+        about ? `Change it to ${quoteValue(about.id, 40)}, the id of the variable ${quoteValue(about.label, 60)}.`
+          : declared.length === 0 ? `Declare a variable about ${quoteValue(character.name, 40)} in "variables" and name it here, e.g. { "id": "${name}-trust", "label": "${visibleLabel(character.name)}'s trust", "min": 0, "max": 100, "start": 50 }.`
+            : `Write the id of the variable meant (this scenario declares ${declared.slice(0, MAX_LISTED).map((v) => quoteValue(v, 40)).join(', ')}${declared.length > MAX_LISTED ? ` and ${countWords(declared.length - MAX_LISTED)} more` : ''}), or declare one about ${quoteValue(character.name, 40)} in "variables".`);
+      return;
+    }
     const shown = declared.slice(0, MAX_LISTED).map((v) => quoteValue(v, 40)).join(', ');
     const more = declared.length > MAX_LISTED ? ` and ${countWords(declared.length - MAX_LISTED)} more` : '';
     const example = flag ? `{ "id": ${quoteValue(name, 40)}, "label": "…", "type": "flag", "start": false }` : `{ "id": ${quoteValue(name, 40)}, "label": "…", "min": 0, "max": 100, "start": 50 }`;
@@ -1609,6 +1622,18 @@ function nearHeading(name: string, index: number, path: Path): UnlocatedProblem 
   return { severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: index,
     message: `${quoteValue(name)} is not a section of the guide. Did you mean ${quoteValue(meant, 100)}?`,
     fix: `Write the section heading exactly as the guide prints it: (${meant}).` };
+}
+
+/** Whether a variable's label names a character: her whole name, or its first word ("Malia's trust", "Grandma Sina's worry"). */
+function labelNames(label: string, name: string): boolean {
+  const lower = label.toLowerCase();
+  const words = name.toLowerCase().split(/\s+/).filter((w) => w.length >= 3);
+  return [name.toLowerCase(), ...words.slice(0, 1)].some((w) => w !== '' && new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?![\\p{L}\\p{N}])`, 'u').test(lower));
+}
+
+/** A character's name as a label in a fix shows it: a double quote or backslash in it escaped, as typed in the file. */
+function visibleLabel(name: string): string {
+  return quoteValue(name, 40).slice(1, -1);
 }
 
 /** Words written round a heading in a citation ("the Red flag section", "see chapter: Red Flag"); no heading has one. */
