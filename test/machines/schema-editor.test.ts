@@ -142,6 +142,11 @@ describe('the scenario schema in VS Code', () => {
       { edit: (t) => t.replace('"gte": 60', '"gte": "60"'), at: '"60"', code: 'wrong-type', says: 'Should be a number, written without quotes.' },
       { edit: (t) => t.replace(/"lines": \[[\s\S]*?\]/, '"lines": "Whatever."'), at: '"Whatever."', code: 'wrong-type', says: 'Should be a list in square brackets, [ … ], even for one item.' },
       { edit: (t) => t.replace('"role": "youth"', '"role": 16'), at: '16', code: 'wrong-type', says: 'Should be text in double quotes.' },
+      // A text written as a list of texts (author-57): it was told 'Should be text in double
+      // quotes.', which each of them was. Join them, with \n\n between paragraphs, or a space in a
+      // text shown on one line.
+      { edit: (t) => t.replace('"narration": "Dani shrugs and pulls her sleeves over her hands."', '"narration": ["Dani shrugs.", "She pulls her sleeves over her hands."]'), at: '["Dani shrugs.", "She pulls her sleeves over her hands."]', code: 'wrong-type', says: 'Should be one text in double quotes, not a list: take away the [ ], joining several texts into one, with \\n\\n where a new paragraph starts.' },
+      { edit: (t) => t.replace('"title": "Next time"', '"title": ["Next time"]'), at: '["Next time"]', code: 'wrong-type', says: 'Should be one text in double quotes, not a list: take away the [ ], joining several texts into one, with a space between them (it is shown on one line).' },
       { edit: (t) => t.replace(/"next": "([a-z0-9-]+)"/, '"next": 5'), at: '5', code: 'invalid-next', says: 'Should be the id of a node in double quotes, e.g. "d2-listen", or a list of routes in square brackets: [ { "when": { … }, "to": "…" }, { "to": "…" } ].' },
       { edit: (t) => t.replace(/"title": "[^"]*"/, '"title": ""'), at: '""', code: 'blank-text', says: 'Write some text here: it cannot be empty or only spaces.' },
       { edit: (t) => t.replace(/"kind": "scene"/, '"kind": "narration"'), at: '"narration"', code: 'node-kind', says: 'Not a node kind: write "scene", "decision" or "ending", in lower case.' },

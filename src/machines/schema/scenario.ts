@@ -546,7 +546,36 @@ export type EndingKind = EndingNode['ending'];
 /** The JSON Schema editors use for autocomplete and checking. */
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return withMarkdown(withReservedIds(withConditionChoice(withFiniteNumbers(withWholeNumbers(withFlagComparisons(withTypeMessages(withFieldHelp(schema))))))));
+  return withMarkdown(withReservedIds(withConditionChoice(withFiniteNumbers(withWholeNumbers(withFlagComparisons(withTextLists(withTypeMessages(withFieldHelp(schema)))))))));
+}
+
+const TEXT_BLANK_WORDS = 'Write some text here: it cannot be empty or only spaces.';
+/** Texts always shown on one line (as validate/texts.ts ONE_LINE_TEXTS). */
+const ONE_LINE_TEXT_KEYS = new Set(['title', 'name', 'role', 'label', 'unavailableReason']);
+
+/**
+ * A text written as a list of texts ("narration": ["First paragraph.", "Second."]) was underlined
+ * 'Should be text in double quotes.', which each of them was (found by author-57). A list at a
+ * text now says to join them into one. The list is let past the type ("string" or "array", the
+ * string first, so that the editor still completes the field with "") to be refused by a "not"
+ * with these words alone: the schema accepts exactly what it did.
+ */
+function withTextLists(schema: Record<string, unknown>): Record<string, unknown> {
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (typeof value !== 'object' || value === null) return;
+    const o = value as Record<string, unknown>;
+    if (typeof o.properties === 'object' && o.properties !== null) {
+      for (const [key, field] of Object.entries(o.properties as Record<string, Record<string, unknown>>)) {
+        if (field.type !== 'string' || field.patternErrorMessage !== TEXT_BLANK_WORDS || field.if !== undefined) continue;
+        const join = ONE_LINE_TEXT_KEYS.has(key) ? 'with a space between them (it is shown on one line)' : 'with \\n\\n where a new paragraph starts';
+        Object.assign(field, { type: ['string', 'array'], if: { type: 'array' }, then: { not: {}, errorMessage: `Should be one text in double quotes, not a list: take away the [ ], joining several texts into one, ${join}.` } });
+      }
+    }
+    for (const [key, v] of Object.entries(o)) if (key !== 'defaultSnippets') walk(v);
+  };
+  walk(schema);
+  return schema;
 }
 
 /** The largest whole numbers zod writes for z.int() with no bounds of its own: no bound a trainer needs told. */
