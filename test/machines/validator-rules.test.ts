@@ -1305,6 +1305,25 @@ describe('repeated keys are found however the text is written', () => {
     expect(character[0]?.fix).not.toMatch(/twice/);
   });
 
+  // Found by author-57: a node with "id" written twice ("after-visit", then "after-talk") is known by
+  // the last, and a "next" naming the first was told "There is no node with the id "after-visit"",
+  // with that id in plain sight, and to add a node with it. So for a character's "id".
+  it('an item\'s "id" written twice: a reference to the first says so, with both lines and the two ways to mend it', () => {
+    const twice = good.replace('"id": "after-visit",', '"id": "after-visit",\n      "id": "after-talk",');
+    expect(twice).not.toBe(good);
+    const lineOf = (s: string) => twice.slice(0, twice.indexOf(s)).split('\n').length;
+    const unknown = validateScenario(twice, 'x.json').problems.filter((p) => p.code === 'unknown-node');
+    expect(unknown.map((p) => [p.message.replace(/ The same error comes[\s\S]*$/, ''), p.fix.replace(/ The same goes[\s\S]*$/, '')])).toEqual([[
+      `There is no node with the id "after-visit": nodes[3] has it as its "id" (line ${lineOf('"id": "after-visit"')}), but has "id": "after-talk" too (line ${lineOf('"id": "after-talk"')}), and only the last "id" counts (see the duplicate-key warning).`,
+      `Keep one "id" in nodes[3]: delete "id": "after-talk" (line ${lineOf('"id": "after-talk"')}) for this to name it, or write "after-talk" here if that is its id.`,
+    ]]);
+    const character = validateScenario(good.replace('{ "id": "jade",', '{ "id": "jade", "id": "jade-m",'), 'x.json').problems.filter((p) => p.code === 'unknown-character');
+    expect(character.length).toBeGreaterThan(0);
+    expect(character[0]?.message).toMatch(/^There is no character with the id "jade": characters\[0\] has it as its "id" \(line \d+\), but has "id": "jade-m" too/);
+    // An id written twice the same way breaks nothing: no error.
+    expect(validateScenario(good.replace('"id": "after-visit",', '"id": "after-visit",\n      "id": "after-visit",'), 'x.json').problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
   it('a repeated key in a file whose text also holds a quotation mark and a colon inside a string', () => {
     const text = good.replace('"version": 1,', '"version": 1, "version": 1,').replace('"title": "Example', '"title": "She says \\": ok\\" Example');
     expect(repeated(text)).toEqual(['version']);

@@ -220,6 +220,7 @@ function validateText(input: string | Uint8Array, fileName: string, options: Val
   parsed.issues = undefined;
   if (checkInput) pushAll(problems, semanticProblems(checkInput));
   if (!keysUnique) listedTwice(text, raw, problems);
+  if (!keysUnique) idWrittenTwice(text, raw, problems);
   const ref = (raw as Record<string, unknown>).$schema;
   if (typeof ref === 'string') problems.push(...schemaRefProblems(ref, options));
   problems.push(...idProblems((raw as Record<string, unknown>).id, options));
@@ -280,6 +281,52 @@ function listedTwice(text: string, raw: unknown, problems: UnlocatedProblem[]): 
     if (f === undefined) continue;
     const id = valueAt(raw, p.path);
     if (typeof id === 'string' && hidden.get(f.list)?.has(id) === true) p.fix = f.fix;
+  }
+}
+
+/** The list whose items an "id" written twice belongs to, the error a reference to its first id gets, and the item's name. */
+const ID_TWICE: Readonly<Record<string, { code: string; item: string }>> = {
+  nodes: { code: 'unknown-node', item: 'node' },
+  characters: { code: 'unknown-character', item: 'character' },
+  variables: { code: 'unknown-variable', item: 'variable' },
+};
+
+/**
+ * A node (character, variable) with "id" written twice, "d2-next" and then "d2-after": JSON keeps
+ * the last, and a "next" naming the first was told "There is no node with the id "d2-next"", with
+ * that id in plain sight in the file, and to add a node with it (found by author-57). Said as it
+ * is, with the two lines and the two ways to mend it. The earlier ids are read from the text (`raw`
+ * holds the last alone), once.
+ */
+function idWrittenTwice(text: string, raw: unknown, problems: UnlocatedProblem[]): void {
+  const twice = problems.filter((d) => d.code === 'duplicate-key' && d.path.length === 3 && d.path[2] === 'id' && typeof d.path[1] === 'number' && Object.hasOwn(ID_TWICE, String(d.path[0])));
+  if (twice.length === 0) return;
+  const root = parseTree(text, [], { disallowComments: true });
+  if (!root) return;
+  const lines = new LineMap(text);
+  /** Each id dropped, by its list's error code: where it is, and the id kept in its place. */
+  const dropped = new Map<string, { list: string; index: number; line: number; kept: string; keptLine: number }>();
+  for (const d of twice) {
+    const list = String(d.path[0]);
+    const index = d.path[1] as number;
+    const ids = (findNodeAtLocation(root, [list, index])?.children ?? []).filter((p) => p.children?.[0]?.value === 'id').map((p) => p.children?.[1]);
+    const last = ids[ids.length - 1];
+    if (typeof last?.value !== 'string') continue;
+    for (const v of ids.slice(0, -1)) {
+      if (typeof v?.value !== 'string' || v.value === last.value) continue;
+      const key = `${ID_TWICE[list]?.code ?? ''}\u0000${v.value}`;
+      if (!dropped.has(key)) dropped.set(key, { list, index, line: lines.position(v.offset).line, kept: last.value, keptLine: lines.position(last.offset).line });
+    }
+  }
+  if (dropped.size === 0) return;
+  for (const p of problems) {
+    const id = valueAt(raw, p.path);
+    const d = typeof id === 'string' ? dropped.get(`${p.code}\u0000${id}`) : undefined;
+    if (d === undefined || typeof id !== 'string') continue;
+    const item = ID_TWICE[d.list]?.item ?? 'item';
+    const where = `${d.list}[${d.index}]`;
+    p.message = `There is no ${item} with the id ${quoteValue(id)}: ${where} has it as its "id" (line ${d.line}), but has "id": ${quoteValue(d.kept)} too (line ${d.keptLine}), and only the last "id" counts (see the duplicate-key warning).`;
+    p.fix = `Keep one "id" in ${where}: delete "id": ${quoteValue(d.kept)} (line ${d.keptLine}) for this to name it, or write ${quoteValue(d.kept)} here if that is its id.`;
   }
 }
 
