@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,52 +7,7 @@ import { createRoom, readRoomLog, reduceRoom, roomContext, roomSessionView, room
 import { BIN, ROOT, runInProcess } from './helpers/cli.js';
 import { closedHint, roomCommand } from '../../src/terminal/room/command.js';
 import { deviceId, Phone, Presenter } from './helpers/room.js';
-
-/** The room command as a child process; output is waited for by event, never by polling. */
-function spawnRoom(args: string[], env: NodeJS.ProcessEnv, stdin: 'ignore' | 'pipe' = 'ignore') {
-  const child = spawn(BIN[0], [BIN[1], 'room', ...args], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: env.XDG_STATE_HOME, ...env }, stdio: [stdin, 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  const listeners = new Set<() => void>();
-  child.stdout!.on('data', (d: Buffer) => {
-    out += d.toString();
-    for (const l of listeners) l();
-  });
-  child.stderr!.on('data', (d: Buffer) => {
-    err += d.toString();
-    for (const l of listeners) l();
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => {
-    for (const l of listeners) l();
-    resolve(code);
-  }));
-  return {
-    child,
-    output: () => out,
-    errors: () => err,
-    exited,
-    /** Waits for `pattern` in what the room printed (stdout, or with 'err' its log on stderr). */
-    waitFor(pattern: RegExp, stream: 'out' | 'err' = 'out'): Promise<RegExpExecArray> {
-      return new Promise((resolve, reject) => {
-        const guard = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output:\n${out}\n${err}`)), 20_000);
-        const check = () => {
-          const m = pattern.exec(stream === 'out' ? out : err);
-          if (m) {
-            listeners.delete(check);
-            clearTimeout(guard);
-            resolve(m);
-          } else if (child.exitCode !== null) {
-            listeners.delete(check);
-            clearTimeout(guard);
-            reject(new Error(`the room exited (${child.exitCode}) before ${pattern}:\n${out}\n${err}`));
-          }
-        };
-        listeners.add(check);
-        check();
-      });
-    },
-  };
-}
+import { spawnRoom, started } from './helpers/room-process.js';
 
 /** Where the room says phones join and where the presenter page is. */
 async function addresses(room: ReturnType<typeof spawnRoom>) {
@@ -66,14 +20,6 @@ async function addresses(room: ReturnType<typeof spawnRoom>) {
 function must(x: PresenterView | ServerError): PresenterView {
   if ('type' in x && x.type === 'error') throw new Error(`refused: ${x.code}`);
   return x as PresenterView;
-}
-
-/** A room process that is killed when the test ends, if it still runs. */
-function started(room: ReturnType<typeof spawnRoom>, onTestFinished: (fn: () => void) => void): ReturnType<typeof spawnRoom> {
-  onTestFinished(() => {
-    if (room.child.exitCode === null) room.child.kill('SIGKILL');
-  });
-  return room;
 }
 
 describe('room command as a process', () => {

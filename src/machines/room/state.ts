@@ -1238,12 +1238,12 @@ export type RoomRestore = { ok: true; state: RoomState; torn?: true } | { ok: fa
 export const ROOM_SAVE_CUT_OFF = 'The room file\'s last save was cut off part way (the room was stopped, or the disk filled up, while it was being written): the room carries on from the save before it, without the change that save held.';
 
 /** Just the scenario a saved room belongs to (and its meta), before the scenario is loaded. */
-export function peekRoom(text: string): { ok: true; scenarioId: string; room: string; meta: Record<string, string | number> } | { ok: false; error: string } {
+export function peekRoom(text: string): { ok: true; scenarioId: string; room: string; meta: Record<string, string | number>; phase: RoomPhase } | { ok: false; error: string } {
   const read = readRoomLog(text);
   if (!read.ok) return read;
   const parsed = StoredRoom.safeParse(read.room);
   if (!parsed.success) return { ok: false, error: 'The saved room is damaged (its fields are malformed).' };
-  return { ok: true, scenarioId: parsed.data.scenarioId, room: parsed.data.room, meta: parsed.data.meta };
+  return { ok: true, scenarioId: parsed.data.scenarioId, room: parsed.data.room, meta: parsed.data.meta, phase: parsed.data.phase };
 }
 
 /**

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { appendFile, rename, rm, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
-import { networkInterfaces } from 'node:os';
+import { hostname, networkInterfaces } from 'node:os';
 import { basename, join } from 'node:path';
 import { renderUnicodeCompact } from 'uqr';
 import {
@@ -48,9 +48,14 @@ Options:
   --resume        carry on with the last room: same code, votes and position
   -h, --help      show this help
 
+A room stopped without Ctrl+C (its terminal window closed, the laptop shut down)
+is kept: the next "room <scenario>" says so and how to carry it on, and opens
+nothing; run it again to start a new room instead.
+
 Guest Wi-Fi often keeps devices from reaching each other: use a phone hotspot or
 a travel router instead.
-Exit codes: 0 closed, 1 nothing to resume or the room could not start, 2 usage error.
+Exit codes: 0 closed, 1 nothing to resume, the last room was stopped (said once)
+or the room could not start, 2 usage error.
 `;
 
 const ROOMS = 'rooms/';
@@ -106,13 +111,86 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
   const resume = args.flags.has('resume');
   if (resume && args.positionals.length > 0) throw new UsageError('room --resume carries on with the last room; name no scenario');
   if (!resume && args.positionals.length !== 1) throw new UsageError('room needs one scenario (a file or an id such as youth-discloses)');
+  // Ctrl+C, SIGTERM and a closed terminal (SIGHUP) are taken from here on, not once the room runs:
+  // they were taken only after the controls had started, and SIGTERM the moment "Listening on" was
+  // printed ended the process outright (no "Room closed.", the room's marker left naming it).
+  const signals = takeSignals();
+  try {
+    return await runRoom(resume ? undefined : args.positionals[0] as string, askedHost, askedPort, io, env, signals);
+  } finally {
+    signals.release();
+  }
+}
 
+/** The signals that close a room, taken once: the first is kept until the room can act on it (handle). */
+function takeSignals() {
+  let got: NodeJS.Signals | undefined;
+  let handler: ((signal: NodeJS.Signals) => void) | undefined;
+  const on = (signal: NodeJS.Signals) => {
+    if (got !== undefined) return;
+    got = signal;
+    handler?.(signal);
+  };
+  for (const s of SIGNALS) process.on(s, on);
+  return {
+    /** The signal taken, if one came. */
+    get got() {
+      return got;
+    },
+    /** Calls `stop` with the signal taken, now if one came already. */
+    handle(stop: (signal: NodeJS.Signals) => void) {
+      handler = stop;
+      if (got !== undefined) stop(got);
+    },
+    /** Lets go of the signals (a second Ctrl+C then ends the process at once, as before). */
+    release() {
+      for (const s of SIGNALS) process.removeListener(s, on);
+    },
+  };
+}
+
+/** The room file `room --resume` carries on with: the last one saved. */
+function latestRoom(store: ReturnType<typeof fileStore>) {
+  return store.list(ROOMS).filter((f) => f.key.endsWith('.json')).sort((a, b) => b.modified - a.modified)[0];
+}
+
+/**
+ * The last room, where it was stopped by a signal the trainer may not have seen the closing words
+ * of (SIGTERM, a closed terminal: its `.stopped` marker) or ended without closing (killed, a crash:
+ * its `.open` marker names a process that no longer runs here), and could be carried on: its code
+ * and title. The markers are removed, so that the trainer is told once.
+ */
+function stoppedRoom(store: ReturnType<typeof fileStore>, title: (file: string) => string | undefined): { room: string; title: string } | undefined {
+  const latest = latestRoom(store);
+  if (!latest) return undefined;
+  const base = latest.key.slice(0, -'.json'.length);
+  const stopped = store.read(`${base}.stopped`) !== undefined;
+  const open = store.read(`${base}.open`);
+  const [, host] = (open ?? '').trim().split(' ');
+  const crashed = open !== undefined && host === hostname() && openHolder(open) === undefined;
+  if (!stopped && !crashed) return undefined;
+  const peek = peekRoom(store.read(latest.key) ?? '');
+  // A session ended for everyone has nothing to carry on (a stopped one is marked only if it has).
+  if (!peek.ok || (!stopped && peek.phase === 'ended')) return undefined;
+  try {
+    if (stopped) store.remove(`${base}.stopped`);
+    if (crashed) store.remove(`${base}.open`);
+  } catch {
+    // A folder that takes no change: the new room cannot be kept there either, and says so.
+    return undefined;
+  }
+  const file = peek.meta.file;
+  return { room: peek.room, title: (typeof file === 'string' ? title(file) : undefined) ?? peek.scenarioId };
+}
+
+async function runRoom(scenario: string | undefined, askedHost: string | undefined, askedPort: number | undefined, io: CliIO, env: NodeJS.ProcessEnv, signals: ReturnType<typeof takeSignals>): Promise<number> {
+  const resume = scenario === undefined;
   const store = fileStore(stateDir(env));
   const { loadPlayable } = await import('../scenario-source.js');
   let ctx: RoomContext;
   let state: RoomState;
   if (resume) {
-    const latest = store.list(ROOMS).filter((f) => f.key.endsWith('.json')).sort((a, b) => b.modified - a.modified)[0];
+    const latest = latestRoom(store);
     if (!latest) {
       io.err(`${commandWords(`casa-practice: there is no room to resume. Start one with:\n${command('room <scenario>', env)}`, env)}\n`);
       return 1;
@@ -146,7 +224,17 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
       return 1;
     }
   } else {
-    const playable = loadPlayable(args.positionals[0] as string);
+    // The last room stopped where the trainer may not have seen how to carry it on (a closed
+    // terminal, SIGTERM, a crash): said before a new room takes its place as the one --resume opens.
+    const stopped = stoppedRoom(store, (file) => {
+      const found = loadPlayable(file);
+      return 'problems' in found ? undefined : cleanLine(found.scenario.title);
+    });
+    if (stopped) {
+      io.err(`${commandWords(`casa-practice: your last room, ${stopped.room} (${visibleLine(stopped.title)}), was stopped before it was closed (its terminal window was closed, or the process was ended), and it is kept with its votes and where it was. Carry on with it with:\n${command('room --resume', env)}`, env)}\n${wrapText('To start a new room instead, run this command again.', Math.max(40, textWidth()))}\n`);
+      return 1;
+    }
+    const playable = loadPlayable(scenario);
     if ('problems' in playable) {
       io.err(`${playable.problems}\ncasa-practice: no room opened: fix the errors above first.\n`);
       return 1;
@@ -165,6 +253,9 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
   // in use) was started again elsewhere with --port 0, and the two copies wrote over each other's
   // votes and summary. The room's marker names the process that has it open.
   const openKey = `${ROOMS}${state.room}.open`;
+  // Written when a signal the trainer may not see the closing words of (SIGTERM, a closed terminal)
+  // closes a room that can be carried on: the next start of a room says how (stoppedRoom).
+  const stoppedKey = `${ROOMS}${state.room}.stopped`;
   const holder = openHolder(store.read(openKey));
   if (holder !== undefined) {
     io.err(`casa-practice: the room ${state.room} is still open in another window (process ${holder}): carry on there. Two copies of one room would each write over the other's votes. To run it from here instead, close it there first (Ctrl+C), then resume it here.\n`);
@@ -228,6 +319,11 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
   // "room --resume" mid-sentence, and at 60 columns the terminal row broke between "room" and "--resume".
   const unsaved = (reason: string) => io.err(`${wrapText(`room: the room can no longer be saved in the state folder (${reason}): the session goes on. Votes and steps are saved again once the folder can be written. Once the room is closed, this carries on from where it was last saved:`, width(), '  ')}\n${resumeRows(env, width())}\n`);
 
+  // Stopped while it was being opened: nothing is written yet (a resumed room's file as it was).
+  if (signals.got !== undefined) {
+    io.err(`casa-practice: stopped (${signals.got}) before the room opened: no room was opened${resume ? ', and the last room is as it was' : ''}.\n`);
+    return signals.got === 'SIGHUP' ? 129 : 0;
+  }
   let server: RoomServer;
   const where: { join?: string; controls?: ReturnType<typeof roomControls> } = {};
   try {
@@ -255,6 +351,8 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
   try {
     writeWhole(server.state());
     store.write(openKey, holderText());
+    // Opened again: the marker of a stop by a signal has been acted on.
+    store.remove(stoppedKey);
   } catch (e) {
     // A state folder that takes no write from the start (a read-only disk, say): a room is kept
     // there from its first moment (room --resume after a crash, and one process per room). It
@@ -290,8 +388,16 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
 
   return new Promise<number>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
-      for (const s of SIGNALS) process.removeListener(s, stop);
+      signals.release();
       where.controls?.close();
+      // Ctrl+C is pressed in front of the closing words; SIGTERM and a hang-up may not be seen.
+      try {
+        const resumable = server.state().phase !== 'ended' || endingBack(ctx, server.state()) !== undefined;
+        if (signal !== 'SIGINT' && resumable) store.write(stoppedKey, `${signal}\n`);
+        else store.remove(stoppedKey);
+      } catch {
+        // a folder that takes no change: the closing words still say how to carry on
+      }
       // A state folder made read-only since the room opened refuses this too: the marker is left,
       // naming this process, which a later --resume passes over once it has ended (openHolder). It
       // threw here, in the signal's handler: a Node stack trace, exit 1, and no summary.
@@ -329,7 +435,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
         resolve(signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 129);
       });
     };
-    for (const s of SIGNALS) process.on(s, stop);
+    signals.handle(stop);
   });
 }
 

@@ -1,0 +1,91 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'vitest';
+import { peekRoom } from '../../src/machines/index.js';
+import { deviceId, Phone } from './helpers/room.js';
+import { spawnRoom, started } from './helpers/room-process.js';
+import { NEW_PHONE } from './helpers/room-command.js';
+
+// A room process stopped by a signal it did not see coming (SIGTERM from a shutdown or a `kill`,
+// SIGHUP from a closed terminal window) keeps what the room has done: its file, resumable, and the
+// summary so far; and the trainer, who may never have seen the closing words, is told at the next
+// start how to carry on. Walked (room-57): SIGTERM the moment "Listening on" was printed killed the
+// process outright (exit by the signal, no "Room closed."): the signals were taken only after the
+// controls had started, milliseconds later. Each room runs as a child process on 127.0.0.1.
+
+const OPEN = ['--host', '127.0.0.1', '--port', '0'];
+const words = (text: string) => text.replace(/ \\\n\s*/g, ' ').replace(/\s+/g, ' ');
+const fresh = () => ({ XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-room-')), CASA_PRACTICE_SEED: '4' });
+/** How a room started: 'listening', or the exit code it ended with before that (a new room left running fails the test at once). */
+const outcome = (room: ReturnType<typeof spawnRoom>) => room.waitFor(/Listening on/).then(() => 'listening' as const, () => room.exited);
+const roomFile = (env: { XDG_STATE_HOME: string }, code: string) => join(env.XDG_STATE_HOME, 'casa-practice', 'rooms', `${code}.json`);
+
+describe('a room process ended by a signal', () => {
+  it.concurrent('SIGTERM the moment the room says it listens closes it as Ctrl+C does; the next start says how to resume it, and --resume carries on with the same room', async ({ expect, onTestFinished }) => {
+    const env = fresh();
+    const first = started(spawnRoom([NEW_PHONE, ...OPEN], env), onTestFinished);
+    const code = (await first.waitFor(/Room code: ([A-Z0-9]{6})/))[1]!;
+    await first.waitFor(/Listening on 127\.0\.0\.1, port \d+/);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toContain('Room closed.');
+    const kept = peekRoom(readFileSync(roomFile(env, code), 'utf8'));
+    expect(kept).toMatchObject({ ok: true, room: code, scenarioId: 'example-new-phone' });
+
+    // The next start of a room says the last one is kept and how to carry on; none is opened.
+    const next = started(spawnRoom([NEW_PHONE, ...OPEN], env), onTestFinished);
+    expect(await outcome(next)).toBe(1);
+    expect(next.output()).toBe('');
+    expect(words(next.errors())).toMatch(new RegExp(`your last room, ${code} \\(Example: the new phone\\), was stopped before it was closed .*Carry on with it with: (?:node )?\\S*casa-practice\\S* room --resume `));
+
+    const again = started(spawnRoom(['--resume', '--host', '127.0.0.1'], env), onTestFinished);
+    await again.waitFor(/Listening on 127\.0\.0\.1/);
+    expect(again.output()).toContain('Resumed');
+    expect(again.output()).toContain(`Room code: ${code}`);
+    // A phone's round trip: the room is up and running. Ctrl+C: the trainer sees the closing words.
+    await (await Phone.join(`ws://127.0.0.1:${/port (\d+)/.exec(again.output())![1]}`, code, deviceId(1))).drop();
+    again.child.kill('SIGINT');
+    expect(await again.exited).toBe(0);
+    // Closed with Ctrl+C, in front of the trainer: the next start opens a new room without a word.
+    const third = started(spawnRoom([NEW_PHONE, ...OPEN], env), onTestFinished);
+    await third.waitFor(/Listening on 127\.0\.0\.1/);
+    expect(third.errors()).toBe('');
+    expect(third.output()).not.toContain(`Room code: ${code}`);
+    third.child.kill('SIGINT');
+    expect(await third.exited).toBe(0);
+  });
+
+  it.concurrent('SIGHUP (the terminal closed) mid-vote writes the summary so far and keeps the room; the next start says how to resume, and run again opens a new room', async ({ expect, onTestFinished }) => {
+    const env = fresh();
+    const room = started(spawnRoom([NEW_PHONE, ...OPEN], env, 'pipe'), onTestFinished);
+    const code = (await room.waitFor(/Room code: ([A-Z0-9]{6})/))[1]!;
+    const port = (await room.waitFor(/Listening on 127\.0\.0\.1, port (\d+)/))[1]!;
+    const type = (line: string) => room.child.stdin!.write(`${line}\n`);
+    await room.waitFor(/\(n: show the room the first decision/);
+    type('n');
+    await room.waitFor(/Decision 1 of about \d+[\s\S]*?\(o: open the vote/);
+    type('o');
+    await room.waitFor(/Vote open \(round 1\)/);
+    const phone = await Phone.join(`ws://127.0.0.1:${port}`, code, deviceId(1));
+    expect(await phone.vote(1)).toMatchObject({ vote: 1 });
+    room.child.kill('SIGHUP');
+    expect(await room.exited).toBe(129);
+    const summary = /Session summary written to:\n(\S+\.md)\n/.exec(room.output())?.[1];
+    expect(summary && existsSync(summary)).toBe(true);
+    expect(readFileSync(summary!, 'utf8')).toMatch(/^# Session summary/);
+    expect(peekRoom(readFileSync(roomFile(env, code), 'utf8'))).toMatchObject({ ok: true, room: code });
+
+    const next = started(spawnRoom([NEW_PHONE, ...OPEN], env), onTestFinished);
+    expect(await outcome(next)).toBe(1);
+    expect(words(next.errors())).toContain(`your last room, ${code} (Example: the new phone), was stopped before it was closed`);
+    expect(words(next.errors())).toContain('To start a new room instead, run this command again.');
+    // Told once: run again, a new room opens.
+    const fresh2 = started(spawnRoom([NEW_PHONE, ...OPEN], env), onTestFinished);
+    const other = (await fresh2.waitFor(/Room code: ([A-Z0-9]{6})/))[1]!;
+    expect(other).not.toBe(code);
+    await fresh2.waitFor(/Listening on 127\.0\.0\.1/);
+    fresh2.child.kill('SIGTERM');
+    expect(await fresh2.exited).toBe(0);
+  });
+});
