@@ -302,15 +302,17 @@ export function sceneChain(count: number): string {
  * out each step's list of decisions so far, and how the room did, from every decision made, at
  * every step made a live room quadratic in the decisions made.
  */
-export function decisionChain(count: number): string {
+export function decisionChain(count: number, conduct = false): string {
   const nodes: Record<string, unknown>[] = [];
   for (let i = 0; i < count; i++) {
     const next = `scene-${i}`;
+    // With `conduct`, every decision reads the conduct so far: reply a is offered while no critical
+    // violation was made (none is, here), and reply b would end the story after one.
     nodes.push({
       id: `d${i}`, kind: 'decision', title: `Decision ${i}`, narration: 'Maya waits.', prompt: 'What do you say?', facilitatorNote: 'Note.', discussionPrompt: 'Prompt?',
       replies: [
-        { id: `d${i}-a`, text: 'Reply a.', feedback: 'It matters (Red Flags).', assessments: [{ principle: 'non-judgmental', verdict: 'follows' }], next },
-        { id: `d${i}-b`, text: 'Reply b.', feedback: 'It matters (Red Flags).', assessments: [{ principle: 'curious-not-interrogating', verdict: 'violates' }], next },
+        { id: `d${i}-a`, text: 'Reply a.', feedback: 'It matters (Red Flags).', assessments: [{ principle: 'non-judgmental', verdict: 'follows' }], next, ...(conduct ? { when: { conduct: 'critical', eq: 0 } } : {}) },
+        { id: `d${i}-b`, text: 'Reply b.', feedback: 'It matters (Red Flags).', assessments: [{ principle: 'curious-not-interrogating', verdict: 'violates' }], next: conduct ? [{ when: { conduct: 'critical', gte: 1 }, to: 'end-mixed' }, { to: next }] : next },
       ],
     });
     nodes.push({ id: next, kind: 'scene', narration: `Time passes ${i}.`, next: i + 1 < count ? `d${i + 1}` : 'end-mixed' });

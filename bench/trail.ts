@@ -243,27 +243,29 @@ const CHANGES_PER_DECISION = 5;
 const FLAT = 2;
 
 /** "Live room: a generated chain of decisions": the views', the reducer's and the saves' ms per decision should stay roughly flat. */
-export function runRoomDecisionChainBench(sizes = [100, 1_000], beforeAt = [250]): void {
+export function runRoomDecisionChainBench(sizes = [100, 1_000], beforeAt = [250], conductAt = [100, 1_000]): void {
   console.log('\nLive room: a generated chain of decisions (each followed by a scene) played through the room\'s reducer to its ending: at each decision the vote, the reveal and the reply followed; timed, at every change, the presenter view (its list of the decisions followed, how the room did) and a phone\'s view, the reducer, and the room\'s save as the room command makes it (a line of what changed, the file written whole now and then: src/machines/room/log.ts), with the characters it writes; ms per decision should stay roughly flat for each');
   const rows: string[][] = [['worked out', 'decisions', 'views ms', 'µs per decision', `under ${TARGET_MS / 1000} s per 1,000 changes`, 'reducer µs per decision', 'save µs per decision', 'chars saved per change', 'chars in the ending\'s save', `reducer and save flat (per decision at most ${FLAT}× the first size's)`]];
   const over: string[] = [];
-  const chain = (count: number) => {
-    const { scenario } = validateScenario(decisionChain(count), 'chain.json');
+  const chain = (count: number, conduct = false) => {
+    const { scenario } = validateScenario(decisionChain(count, conduct), 'chain.json');
     if (!scenario) throw new Error(`chain of ${count} decisions: not valid`);
     return scenario;
   };
   // Untimed first, so that the first size is not timed on cold code.
   playRoomDecisionChain(chain(50), 50);
-  const runs: [boolean, number][] = [...sizes.map((n): [boolean, number] => [false, n]), ...beforeAt.map((n): [boolean, number] => [true, n])];
-  let first: { reducer: number; saved: number } | undefined;
-  for (const [before, count] of runs) {
-    const ms = playRoomDecisionChain(chain(count), count, before);
+  // The third kind: every decision's replies read the conduct so far (decisionChain's `conduct`),
+  // its running count carried from reply to reply (conductCarried), not counted from every turn.
+  const runs: [boolean, number, boolean][] = [...sizes.map((n): [boolean, number, boolean] => [false, n, false]), ...beforeAt.map((n): [boolean, number, boolean] => [true, n, false]), ...conductAt.map((n): [boolean, number, boolean] => [false, n, true])];
+  const first: { reducer: number; saved: number }[] = [];
+  for (const [before, count, conduct] of runs) {
+    const ms = playRoomDecisionChain(chain(count, conduct), count, before);
     const ok = ms.views < (TARGET_MS * CHANGES_PER_DECISION * count) / 1_000;
     const per = { reducer: (ms.reducer * 1000) / count, saved: (ms.saved * 1000) / count };
-    const base = before ? undefined : first;
+    const base = before ? undefined : first[Number(conduct)];
     const flat = base === undefined || (per.reducer <= FLAT * base.reducer && per.saved <= FLAT * base.saved);
-    if (!before) first ??= per;
-    rows.push([before ? 'from every decision (before)' : 'carried forward', count.toLocaleString('en-US'), ms.views.toFixed(0), ((ms.views * 1000) / count).toFixed(0), before ? '-' : ok ? 'yes' : 'NO', per.reducer.toFixed(0), per.saved.toFixed(0), (ms.chars / ms.saves).toFixed(0), ms.ending.toLocaleString('en-US'), base === undefined ? '-' : flat ? 'yes' : 'NO']);
+    if (!before) first[Number(conduct)] ??= per;
+    rows.push([before ? 'from every decision (before)' : conduct ? 'carried forward, conduct read' : 'carried forward', count.toLocaleString('en-US'), ms.views.toFixed(0), ((ms.views * 1000) / count).toFixed(0), before ? '-' : ok ? 'yes' : 'NO', per.reducer.toFixed(0), per.saved.toFixed(0), (ms.chars / ms.saves).toFixed(0), ms.ending.toLocaleString('en-US'), base === undefined ? '-' : flat ? 'yes' : 'NO']);
     if (!before && !ok) over.push(`${count} decisions (views)`);
     if (!flat) over.push(`${count} decisions (reducer or save not flat)`);
   }

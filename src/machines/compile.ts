@@ -1,6 +1,6 @@
 import { assertEvent, assign, setup, type AnyStateMachine, type AnyStateNode } from 'xstate';
 import { applyEffects, initialVariables, mergeChanges, readsConduct, whenHolds } from './conditions.js';
-import { conductAfter, conductOf, NO_CONDUCT } from './conduct.js';
+import { conductAfter, conductCarried, conductOf, NO_CONDUCT } from './conduct.js';
 import { isSeed } from './reply-order.js';
 import { indexScenario, routesOf, type ScenarioIndex } from './scenario-index.js';
 import { analyseBest, buildDebrief, type Debrief } from './scoring.js';
@@ -225,8 +225,11 @@ function createScenarioMachine(scenario: Scenario) {
           feedback: entry.reply.feedback,
           changes,
         };
-        // The running tallies with this turn's added (talliesAfter), not counted again from every turn.
-        return { variables, transcript: [...context.transcript, turn], tallies: talliesAfter(context.tallies, turn) };
+        // The running tallies with this turn's added (talliesAfter), not counted again from every turn;
+        // and the running count of conduct where a condition has read it (conductCarried).
+        const transcript = [...context.transcript, turn];
+        conductCarried(context.transcript, transcript, turn);
+        return { variables, transcript, tallies: talliesAfter(context.tallies, turn) };
       }),
       /** A scene's effects, kept on the last turn (if any) so that undoing that decision undoes them too. */
       applySceneEffects: assign(({ context }, params: { node: string }) => {
@@ -238,7 +241,9 @@ function createScenarioMachine(scenario: Scenario) {
         const { sceneChanges: before, ...rest } = last;
         const merged = mergeChanges(before ?? [], changes);
         const turn: Turn = merged.length > 0 ? { ...rest, sceneChanges: merged } : rest;
-        return { variables, transcript: [...context.transcript.slice(0, -1), turn] };
+        const transcript = [...context.transcript.slice(0, -1), turn];
+        conductCarried(context.transcript, transcript, turn);
+        return { variables, transcript };
       }),
       undoDecision: assign(({ context }) => {
         const last = context.transcript[context.transcript.length - 1];

@@ -67,14 +67,56 @@ export function conductAfter(conduct: Conduct, assessments: readonly Assessment[
   return { best: conduct.best, critical, points: conduct.points + assessmentsValue(assessments), possible: conduct.possible + bestPointsAt(decisionReplies), violations };
 }
 
-/** Conduct after a transcript of replies, in a scenario whose best total is `best`. */
-export function conductOf(transcript: readonly { nodeId: string; replyId: string; assessments: readonly Assessment[] }[], index: ScenarioIndex, best = 0): Conduct {
+type TurnRead = { nodeId: string; replyId: string; assessments: readonly Assessment[] };
+
+/**
+ * The running count: a transcript's conduct, kept with the transcript (the machine's context never
+ * changes one in place: a reply makes a new one, turn added). Kept with its length and last turn,
+ * so a transcript that was changed in place all the same (a caller's own array) is counted again.
+ */
+const counted = new WeakMap<readonly TurnRead[], { index: ScenarioIndex; best: number; length: number; last: TurnRead | undefined; conduct: Conduct }>();
+
+/** The running count kept with this transcript for this scenario (conductOf's or carried on by conductCarried), if any. */
+export function countedConduct(transcript: readonly TurnRead[], index: ScenarioIndex, best = 0): Conduct | undefined {
+  const kept = counted.get(transcript);
+  return kept && kept.index === index && kept.best === best && kept.length === transcript.length && kept.last === transcript[transcript.length - 1] ? kept.conduct : undefined;
+}
+
+function keep(transcript: readonly TurnRead[], index: ScenarioIndex, best: number, conduct: Conduct): Conduct {
+  counted.set(transcript, { index, best, length: transcript.length, last: transcript[transcript.length - 1], conduct });
+  return conduct;
+}
+
+/**
+ * Conduct after a transcript of replies, in a scenario whose best total is `best`: its running count
+ * where it has one, else counted from its turns (and kept with it). Counted again at every reply, a
+ * condition on conduct walked every turn before it (a long session quadratic in its replies).
+ */
+export function conductOf(transcript: readonly TurnRead[], index: ScenarioIndex, best = 0): Conduct {
+  const kept = countedConduct(transcript, index, best);
+  if (kept) return kept;
   let conduct = conductStart(best);
   for (const turn of transcript) {
     const node = index.nodes.get(turn.nodeId);
     conduct = conductAfter(conduct, turn.assessments, node?.kind === 'decision' ? node.replies : []);
   }
-  return conduct;
+  return keep(transcript, index, best, conduct);
+}
+
+/**
+ * Carries the running count of `before` (if it has one) on to `next`: `before` with `turn` added (a
+ * reply), or with its last turn replaced by `turn`, the same reply at the same decision (a scene's
+ * effects kept on it). Anything else is left to conductOf to count.
+ */
+export function conductCarried(before: readonly TurnRead[], next: readonly TurnRead[], turn: TurnRead): void {
+  const kept = counted.get(before);
+  if (!kept || countedConduct(before, kept.index, kept.best) === undefined) return;
+  if (next.length === before.length + 1) {
+    const node = kept.index.nodes.get(turn.nodeId);
+    keep(next, kept.index, kept.best, conductAfter(kept.conduct, turn.assessments, node?.kind === 'decision' ? node.replies : []));
+  } else if (next.length === before.length && before[before.length - 1]?.nodeId === turn.nodeId && before[before.length - 1]?.assessments === turn.assessments) {
+    keep(next, kept.index, kept.best, kept.conduct);
+  }
 }
 
 /**
