@@ -486,3 +486,30 @@ describe('the same error about a missing id, in several replies of several nodes
     expect(notes.map((p) => p.repeats)).toEqual([undefined, undefined]);
   });
 });
+
+describe('past the cap, problems inside nodes are located only as far as the list needs them', () => {
+  // finish (index.ts orderByNodes) locates the problems of the first nodes, those elsewhere in the
+  // file, and of the rest only each code's first: a file of 100,000 nodes whose "id" is written
+  // "ID" had all 100,000 errors located to list 200. What is said must not change: here the codes
+  // past the cap are counted in the file's order, an error in a node past the cut ("nowhere")
+  // before one written after "nodes" ("estimatedMinutes").
+  const nodes: Record<string, unknown>[] = [{ id: 'scene-start', kind: 'scene', narration: 'You wait.', next: 'scene-0' }];
+  for (let i = 0; i < 250; i++) nodes.push({ ID: `scene-${i}`, kind: 'scene', narration: 'You wait.', next: i + 1 < 250 ? `scene-${i + 1}` : 'after' });
+  nodes.push({ id: 'after', kind: 'scene', narration: 'You wait.', next: 'nowhere' });
+  nodes.push({ id: 'end', kind: 'ending', ending: 'mixed', title: 'End', narration: 'It ends.' });
+  const text = JSON.stringify({ id: 'cut', version: 1, title: 'Cut', summary: 'S.', contentNote: 'None.', learningGoals: ['non-judgmental'],
+    characters: [{ id: 'maya', name: 'Maya', role: 'youth' }], start: 'scene-start', nodes, estimatedMinutes: 'five' }, null, 2);
+  const result = validateScenario(text, 'cut.json');
+
+  it('lists the first 200 errors in the file\'s order', () => {
+    expect(result.problems).toHaveLength(200);
+    expect(result.problems.every((p) => p.code === 'unknown-field' && p.severity === 'error')).toBe(true);
+    expect(result.problems.map((p) => p.path)).toEqual(Array.from({ length: 200 }, (_, i) => ['nodes', i + 1, 'ID']));
+  });
+
+  it('counts the rest by code in the order the file has them, errors first', () => {
+    expect(result.truncated).toEqual({ count: 54, codes: { 'unknown-field': 50, 'unknown-node': 1, 'wrong-type': 1, 'character-unused': 1, unreachable: 1 }, errors: 52, warnings: 2 });
+    expect(Object.keys(result.truncated?.codes ?? {})).toEqual(['unknown-field', 'unknown-node', 'wrong-type', 'character-unused', 'unreachable']);
+    expect(formatValidation(result, 'cut.json')).toContain('of these kinds (unknown-field ×50, unknown-node ×1, wrong-type ×1, character-unused ×1, unreachable ×1)');
+  });
+});

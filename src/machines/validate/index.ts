@@ -1004,12 +1004,84 @@ function errorsFirst<T extends { severity: Problem['severity'] }>(problems: read
  * "next") had every place found, and its message written, to be counted only.
  */
 function locateListed(text: string, file: string, problems: UnlocatedProblem[], keysUnique: boolean, value: unknown): { listed: Problem[]; rest: UnlocatedProblem[] } {
-  const at = problemPositions(text, problems, { keysUnique, value });
-  // Errors first, as in finish: the cap never hides an error behind warnings.
-  const order = errorsFirst(at.map((_, i) => i).sort((a, b) => (at[a] as { line: number }).line - (at[b] as { line: number }).line || (at[a] as { column: number }).column - (at[b] as { column: number }).column)
-    .map((i) => ({ i, severity: (problems[i] as UnlocatedProblem).severity }))).map((o) => o.i);
+  const order = orderByNodes(text, problems, keysUnique, value) ?? inFileOrder(text, problems, problems.map((_, i) => i), keysUnique, value);
   const listed = locateWithRelated(text, file, order.slice(0, MAX_PROBLEMS).map((i) => problems[i] as UnlocatedProblem), keysUnique, value);
   return { listed, rest: order.slice(MAX_PROBLEMS).map((i) => problems[i] as UnlocatedProblem) };
+}
+
+/**
+ * The problems `which` (indices into `problems`), errors first, then warnings, each in the file's
+ * order (by line and column; at one place, in the order given): as finish lists them.
+ */
+function inFileOrder(text: string, problems: readonly UnlocatedProblem[], which: readonly number[], keysUnique: boolean, value: unknown): number[] {
+  const at = problemPositions(text, which.map((i) => problems[i] as UnlocatedProblem), { keysUnique, value });
+  // Errors first, as in finish: the cap never hides an error behind warnings.
+  return errorsFirst(at.map((_, k) => k).sort((a, b) => (at[a] as { line: number }).line - (at[b] as { line: number }).line || (at[a] as { column: number }).column - (at[b] as { column: number }).column)
+    .map((k) => ({ i: which[k] as number, severity: (problems[which[k] as number] as UnlocatedProblem).severity }))).map((o) => o.i);
+}
+
+/**
+ * inFileOrder of every problem, as far as finish reads it, with only some of them located: the
+ * MAX_PROBLEMS listed in their order, then the rest, each code's first in its place (finish's
+ * `truncated.codes` lists the codes in that order), the others after it. A problem inside a node
+ * (its path "nodes", i, …) is in the text of that node, and the nodes are in the file in their
+ * order: the listed ones are in the first nodes, with every problem elsewhere. Only those, and for
+ * each severity and code the first node of the rest that has one, are located: a file of 100,000
+ * nodes whose "id" is written "ID" had every error located to list 200. Undefined where a path may
+ * not be found in its node's text (a key written twice, a path deeper than the pass goes).
+ */
+function orderByNodes(text: string, problems: readonly UnlocatedProblem[], keysUnique: boolean, value: unknown): number[] | undefined {
+  const nodes = keysUnique && value !== null && typeof value === 'object' ? (value as { nodes?: unknown }).nodes : undefined;
+  if (!Array.isArray(nodes) || nodes.length === 0) return undefined;
+  const count = nodes.length;
+  // Each problem's node, -1 for one elsewhere (or placed by its offset).
+  const nodeOf = new Int32Array(problems.length);
+  const errorsIn = new Int32Array(count);
+  const warningsIn = new Int32Array(count);
+  let errors = 0;
+  for (let i = 0; i < problems.length; i++) {
+    const p = problems[i] as UnlocatedProblem;
+    if (p.offset === undefined && p.path.length > MAX_DEPTH) return undefined;
+    if (p.severity === 'error') errors++;
+    const k = p.path[1];
+    const inNode = p.offset === undefined && p.path[0] === 'nodes' && typeof k === 'number' && Number.isInteger(k) && k >= 0 && k < count;
+    nodeOf[i] = inNode ? k : -1;
+    if (!inNode) continue;
+    const counts = p.severity === 'error' ? errorsIn : warningsIn;
+    counts[k] = (counts[k] as number) + 1;
+  }
+  /** The last node whose problems of one severity, with those of the nodes before, make `wanted` (the last node when they never do). */
+  const cut = (inNode: Int32Array, wanted: number): number => {
+    if (wanted <= 0) return -1;
+    let sum = 0;
+    for (let k = 0; k < count; k++) if ((sum += inNode[k] as number) >= wanted) return k;
+    return count - 1;
+  };
+  const lastError = cut(errorsIn, MAX_PROBLEMS);
+  const lastWarning = cut(warningsIn, MAX_PROBLEMS - errors);
+  // Past the cut, the first node of each severity and code.
+  const firstAfter = new Map<string, number>();
+  for (let i = 0; i < problems.length; i++) {
+    const k = nodeOf[i] as number;
+    const p = problems[i] as UnlocatedProblem;
+    if (k < 0 || k <= (p.severity === 'error' ? lastError : lastWarning)) continue;
+    const key = `${p.severity} ${p.code}`;
+    const first = firstAfter.get(key);
+    if (first === undefined || k < first) firstAfter.set(key, k);
+  }
+  const located: number[] = [];
+  const unlocated: number[] = [];
+  for (let i = 0; i < problems.length; i++) {
+    const k = nodeOf[i] as number;
+    const p = problems[i] as UnlocatedProblem;
+    if (k < 0 || k <= (p.severity === 'error' ? lastError : lastWarning) || firstAfter.get(`${p.severity} ${p.code}`) === k) located.push(i);
+    else unlocated.push(i);
+  }
+  const order = inFileOrder(text, problems, located, keysUnique, value);
+  const rest = order.slice(MAX_PROBLEMS);
+  const restErrors = rest.filter((i) => (problems[i] as UnlocatedProblem).severity === 'error');
+  const restWarnings = rest.filter((i) => (problems[i] as UnlocatedProblem).severity !== 'error');
+  return [...order.slice(0, MAX_PROBLEMS), ...restErrors, ...unlocated.filter((i) => (problems[i] as UnlocatedProblem).severity === 'error'), ...restWarnings, ...unlocated.filter((i) => (problems[i] as UnlocatedProblem).severity !== 'error')];
 }
 
 /**
