@@ -2,7 +2,7 @@ import { initialTransition, transition, type ActorOptions, type SnapshotFrom } f
 import { compileScenario, type ScenarioMachine } from './compile.js';
 import { isSeed } from './reply-order.js';
 import type { Scenario } from './schema/scenario.js';
-import type { SessionContext, SessionInput, SessionMode } from './types.js';
+import type { SessionContext, SessionInput, SessionMode, Turn } from './types.js';
 import { applyEffects, specOf, valueOf, type VariableChange, type Variables, type VariableSpec } from './conditions.js';
 import { quoteValue } from './text/quote.js';
 
@@ -125,7 +125,7 @@ export function restoreSession(scenario: Scenario, saved: unknown, machine: Scen
       // by its author between two test runs. That save is sound (kept as outdated); "damaged", and
       // "send it to whoever helps you", sent a trainer who had fixed a typo in a feedback hunting
       // for a broken file.
-      const changed = changedUnder(scenario, context.transcript, context.variables, snap.value);
+      const changed = changedUnder(scenario, context.transcript, context.variables, { value: snap.value, status: snap.status }, machine, isSeed(seed) ? { mode, seed } : { mode });
       if (changed !== undefined) return { ok: false, error: changedScenarioWords(scenario, changed), outdated: true };
     }
     if (!replayed) return { ok: false, error: 'The saved progress does not fit this scenario (its replies do not lead where it says).' };
@@ -227,7 +227,8 @@ function replay(machine: ScenarioMachine, nodes: number, input: SessionInput, tr
  * a replay from the scenario's starting values: a save begun with other values (--set) records other
  * changes from the same effects, and that is keptStartValues' to tell.
  */
-function changedUnder(scenario: Scenario, transcript: unknown[], variables: unknown, value: string): Changed | undefined {
+function changedUnder(scenario: Scenario, transcript: unknown[], variables: unknown, snap: { value: string; status: unknown }, machine: ScenarioMachine, input: SessionInput): Changed | undefined {
+  const { value } = snap;
   const before = valuesBeforeEachTurn(transcript, variables);
   const declared = new Map((scenario.variables ?? []).map((v) => [v.id, v]));
   for (const [i, turn] of transcript.entries()) {
@@ -248,8 +249,60 @@ function changedUnder(scenario: Scenario, transcript: unknown[], variables: unkn
   // Every reply as it was, but the point where the save waits (a decision, a scene) renamed or
   // removed since: the scenario changed too, not the save (it was "does not fit this scenario").
   // Only of a save whose every turn and value is whole: one short of them is damaged.
-  if (before !== undefined && !scenario.nodes.some((n) => n.id === value)) return { at: value, gone: 'wait' };
+  if (before === undefined) return undefined;
+  const waits = scenario.nodes.find((n) => n.id === value);
+  const opening = before[0] ?? (variables as Variables);
+  return (waits ? partedOnTheWay(machine, scenario.nodes.length, input, transcript as Turn[], snap, waits.kind === 'ending', opening) : undefined) ?? (waits ? undefined : { at: value, gone: 'wait' });
+}
+
+/**
+ * Where a save whose every reply is as the scenario has it (changedUnder) parts from the scenario
+ * now, replayed from the start: the way to its first decision (or to where it waits), whether each
+ * reply is still offered, where it leads and what the scenes on the way change. Undefined when it
+ * does not part so, or when the difference cannot be told from an edit of the save itself:
+ * - The save keeps no record of the scenes before its first decision (a turn keeps the changes of the
+ *   scenes after its reply), nor of the values it began with (a `--set` playthrough read with others
+ *   is told by keptStartValues): values there unlike the scenario's are not the scenario's doing.
+ * - `opening`, the values at its first decision, are worked out from its values now and each turn's
+ *   changes, each change checked against them (valuesBeforeEachTurn): a value edited by hand breaks
+ *   that chain and never reaches here.
+ * - A turn after a reply corroborates where that reply led (its decision and reply as the scenario
+ *   has them); where the save waits is its word alone, taken when it agrees with the save's status
+ *   (an ending only when finished).
+ * A save edited consistently (its values and the changes recorded for its scenes alike) holds what an
+ * honest save of the scenario as it was would: it reads as the scenario changed, as it must.
+ */
+function partedOnTheWay(machine: ScenarioMachine, nodes: number, input: SessionInput, transcript: readonly Turn[], snap: { value: string; status: unknown }, endsThere: boolean, opening: Variables): Changed | undefined {
+  let [snapshot] = initialTransition(machine, input);
+  const continueUntil = (nodeId: string): boolean => {
+    for (let i = 0; i <= nodes && snapshot.value !== nodeId; i++) {
+      if (!snapshot.can({ type: 'scene.continue' })) return false;
+      [snapshot] = transition(machine, snapshot, { type: 'scene.continue' });
+    }
+    return snapshot.value === nodeId;
+  };
+  // Where the save waits is its word alone: believed only when its status agrees with it.
+  if (endsThere !== (snap.status === 'done')) return undefined;
+  const first = transcript[0];
+  if (!continueUntil(first?.nodeId ?? snap.value)) return { from: 'start', to: snap.value, ...(first ? { chose: first.replyId, to: first.nodeId } : {}) };
+  if (!sameValues(snapshot.context.variables, opening)) return undefined;
+  for (const [i, turn] of transcript.entries()) {
+    const at = { nodeId: turn.nodeId, replyId: turn.replyId };
+    const event = { type: 'reply.choose' as const, replyId: turn.replyId };
+    if (!snapshot.can(event)) return { ...at, changed: 'when it is offered' };
+    [snapshot] = transition(machine, snapshot, event);
+    const next = transcript[i + 1];
+    if (!continueUntil(next?.nodeId ?? snap.value)) return { ...at, leads: next?.nodeId ?? snap.value, ...(next ? { chose: next.replyId } : {}) };
+    const scenes = changedEffects(snapshot.context.transcript[i]?.sceneChanges ?? [], turn.sceneChanges ?? []);
+    if (scenes !== undefined) return { ...at, scenes };
+  }
   return undefined;
+}
+
+/** Whether two sets of values hold the same variables at the same values. */
+function sameValues(a: Variables, b: Variables): boolean {
+  const ids = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...ids].every((id) => valueOf(a, id) !== undefined && valueOf(a, id) === valueOf(b, id));
 }
 
 /** The variables (quoted, listed) whose change a reply's effects make now otherwise than the save recorded; undefined when none. */
@@ -279,20 +332,44 @@ function valuesBeforeEachTurn(transcript: unknown[], variables: unknown): Variab
     if (!isRecord(turn) || !Array.isArray(turn.changes)) return undefined;
     for (const changes of [turn.sceneChanges ?? [], turn.changes]) {
       if (!Array.isArray(changes) || !changes.every(isChange)) return undefined;
-      for (const c of [...changes].reverse()) values[c.var] = c.from;
+      // Each change ends where the next (or the values now) begin: a value edited by hand, or a
+      // change, breaks that chain, and the save is damaged whatever the scenario says.
+      for (const c of [...changes].reverse()) {
+        if (valueOf(values, c.var) !== c.to) return undefined;
+        values[c.var] = c.from;
+      }
     }
     out.unshift({ ...values });
   }
   return out;
 }
 
-/** What changed under a save (changedUnder): its decision, its reply or the point where it waits gone, or what of the reply changed. */
-type Changed = { nodeId: string; replyId: string; gone: 'decision' | 'reply' } | { nodeId: string; replyId: string; changed: string } | { at: string; gone: 'wait' };
+/**
+ * What changed under a save (changedUnder): its decision, its reply or the point where it waits
+ * gone, or what of the reply changed; or (partedOnTheWay) the way from the start to its first
+ * decision (`from`: `to`, where it chose `chose`), where a reply now leads (`leads`: the decision it
+ * went on to, where it chose `chose`, or where it waits), or what the scenes after it now change.
+ */
+type Changed =
+  | { nodeId: string; replyId: string; gone: 'decision' | 'reply' }
+  | { nodeId: string; replyId: string; changed: string }
+  | { at: string; gone: 'wait' }
+  | { from: 'start'; to: string; chose?: string }
+  | { nodeId: string; replyId: string; leads: string; chose?: string }
+  | { nodeId: string; replyId: string; scenes: string };
 
 /** Why a save of a scenario changed since under the same version cannot carry on (restoreSession). */
 function changedScenarioWords(scenario: Pick<Scenario, 'id' | 'version'>, changed: Changed): string {
+  const reached = (to: string, chose: string | undefined) => `${quoteValue(to, 80)}, ${chose === undefined ? 'the step it had reached' : `where it chose ${quoteValue(chose, 80)}`}`;
+  const after = (c: { nodeId: string; replyId: string }) => `after the reply ${quoteValue(c.replyId, 80)} it chose at ${quoteValue(c.nodeId, 80)}`;
   const what = 'at' in changed
     ? `${quoteValue(changed.at, 80)}, the step it had reached, is no longer there`
+    : 'from' in changed
+      ? `the story no longer leads from its start to ${reached(changed.to, changed.chose)}`
+    : 'leads' in changed
+      ? `${after(changed)}, the story no longer leads to ${reached(changed.leads, changed.chose)}`
+    : 'scenes' in changed
+      ? `${after(changed)}, the scenes now change ${changed.scenes} otherwise`
     : 'changed' in changed
       ? `the reply ${quoteValue(changed.replyId, 80)} it chose at ${quoteValue(changed.nodeId, 80)} has changed (${changed.changed})`
       : changed.gone === 'decision'

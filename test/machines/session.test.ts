@@ -136,6 +136,81 @@ describe('saving and restoring a session', () => {
     expect(restoreSession(edited, saved)).toMatchObject({ ok: false, outdated: true, error: expect.stringContaining('has changed (its effect on "trust")') });
   });
 
+  // A scene's effects and where a reply or a scene leads are not copied into a save as a reply's
+  // feedback is: a save of a scenario changed there under the same version was "damaged" (its values
+  // do not match its replies) or "does not fit this scenario", and sent its author hunting for a
+  // broken file. Replayed from its own values, the save shows where it parts from the scenario now.
+  describe('a scenario changed since only in its scenes or its routes', () => {
+    // The example, its scene after "phone-curious" (trust 60 and more) taking 5 off trust as it is left.
+    const withScene = structuredClone(scenario);
+    const sceneOf = (s: Scenario, id: string) => s.nodes.find((n) => n.id === id) as Extract<Scenario['nodes'][number], { kind: 'scene' }>;
+    sceneOf(withScene, 'boyfriend-open').effects = [{ var: 'trust', add: -5 }];
+    const sceneMachine = compileScenario(withScene);
+    // Waiting at after-visit (one reply made), or finished (two).
+    const played = (finish: boolean) => {
+      const actor = createActor(sceneMachine, { input: { mode: 'practice', seed: 7 } }).start();
+      actor.send({ type: 'reply.choose', replyId: 'phone-curious' });
+      actor.send({ type: 'scene.continue' });
+      if (finish) actor.send({ type: 'reply.choose', replyId: 'after-wait' });
+      return JSON.parse(JSON.stringify(saveSession(withScene, actor.getPersistedSnapshot()))) as { snapshot: { value: string; status: string; context: { variables: Record<string, number>; transcript: { changes: { var: string; from: number; to: number }[]; sceneChanges?: { var: string; from: number; to: number }[] }[] } } };
+    };
+    const edited = (change: (s: Scenario) => void) => {
+      const s = structuredClone(withScene);
+      change(s);
+      return s;
+    };
+    const after = 'after the reply "phone-curious" it chose at "phone"';
+
+    it('the save is sound as it was made: it restores, waiting or finished', () => {
+      expect(played(false).snapshot.context.transcript[0]!.sceneChanges).toEqual([{ var: 'trust', from: 60, to: 55 }]);
+      expect(restoreSession(withScene, played(false)).ok).toBe(true);
+      expect(restoreSession(withScene, played(true)).ok).toBe(true);
+    });
+
+    it.each([
+      ['a scene\'s effect changed', (s: Scenario) => { sceneOf(s, 'boyfriend-open').effects = [{ var: 'trust', add: -15 }]; }, `${after}, the scenes now change "trust" otherwise`],
+      ['a scene\'s effect removed', (s: Scenario) => { delete sceneOf(s, 'boyfriend-open').effects; }, `${after}, the scenes now change "trust" otherwise`],
+      ['an effect added to a scene that had none', (s: Scenario) => { sceneOf(s, 'boyfriend-open').effects!.push({ var: 'trust', add: 1 }); }, `${after}, the scenes now change "trust" otherwise`],
+      // trust 60 no longer takes the reply to boyfriend-open but to boyfriend-guarded, which changes nothing.
+      ['a route\'s condition changed', (s: Scenario) => { ((replyOf(s, 'phone-curious').next as { when?: { var: string; gte: number } }[])[0]!.when!).gte = 70; }, `${after}, the scenes now change "trust" otherwise`],
+      ['where a reply leads changed', (s: Scenario) => { replyOf(s, 'phone-curious').next = 'end-strong'; }, `${after}, the story no longer leads to "after-visit"`],
+      ['where a scene leads changed', (s: Scenario) => { sceneOf(s, 'boyfriend-open').next = 'end-mixed'; }, `${after}, the story no longer leads to "after-visit"`],
+      ['when a reply is offered changed', (s: Scenario) => { replyOf(s, 'phone-curious').when = { var: 'trust', gte: 70 }; }, 'the reply "phone-curious" it chose at "phone" has changed (when it is offered)'],
+      ['where the story starts changed', (s: Scenario) => { s.start = 'after-visit'; }, 'the story no longer leads from its start to "phone", where it chose "phone-curious"'],
+    ])('an honest save replayed against it is outdated, naming what changed: %s', (_name, change, words) => {
+      const scenarioNow = edited(change);
+      for (const saved of [played(false), played(true)]) {
+        const r = restoreSession(scenarioNow, saved);
+        expect(r).toEqual({ ok: false, error: expect.stringContaining(words), outdated: true });
+        expect(!r.ok && r.error).toContain('the scenario still says version 1');
+        expect(!r.ok && r.error).toContain('raises its "version"');
+      }
+    });
+
+    it('where it went on, or where it waits, is named as such', () => {
+      const s = edited((x) => { replyOf(x, 'phone-curious').next = 'end-strong'; });
+      expect(restoreSession(s, played(false))).toMatchObject({ error: expect.stringContaining('no longer leads to "after-visit", the step it had reached') });
+      expect(restoreSession(s, played(true))).toMatchObject({ error: expect.stringContaining('no longer leads to "after-visit", where it chose "after-wait"') });
+    });
+
+    // The same differences made in the save by hand, the scenario unchanged: the save contradicts itself.
+    type Saved = ReturnType<typeof played>;
+    it.each([
+      ['its value edited (trust, last changed by the scenes)', (s: Saved) => { s.snapshot.context.variables.trust = 70; }],
+      ['what the scenes changed edited, its values left', (s: Saved) => { s.snapshot.context.transcript[0]!.sceneChanges![0]!.to = 45; }],
+      // Its values before its first reply (and every change after, alike): the save keeps no record of
+      // the scenes before its first decision, so the values there are the scenario's to give.
+      ['its values before its first reply edited, and every change after them alike', (s: Saved) => { s.snapshot.context.transcript[0]!.changes[0]!.from = 40; s.snapshot.context.transcript[0]!.changes[0]!.to = 50; s.snapshot.context.transcript[0]!.sceneChanges = [{ var: 'trust', from: 50, to: 45 }]; s.snapshot.context.variables.trust = 45; }],
+      ['where it waits edited to an ending, still in progress', (s: Saved) => { s.snapshot.value = 'end-strong'; }],
+    ])('a save edited by hand is still damaged: %s', (_name, tamper) => {
+      const saved = played(false);
+      tamper(saved);
+      const r = restoreSession(withScene, saved);
+      expect(r.ok).toBe(false);
+      expect(r).not.toHaveProperty('outdated');
+    });
+  });
+
   it.each([
     ['not an object', () => 'hello'],
     ['another format', (s: Record<string, unknown>) => ({ ...s, format: 'other' })],

@@ -215,7 +215,9 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
   // session, only older, was called damaged and set aside. Carried on with the values it began with,
   // worked out from its replies (keptStartValues), when they replay it exactly. Only under a test's
   // key (--set): one kept without any was begun with the file's own values, and is checked against them.
-  if (!restored.ok && restored.outdated !== true && set === undefined && playable.set !== undefined) {
+  // Tried when it reads as outdated too: other values may take another way to its first decision,
+  // which reads as the scenario changed (a save of an older version fails again, and says so).
+  if (!restored.ok && set === undefined && playable.set !== undefined) {
     const own = startedWith(load, ref, playable.from, loaded, slot.session);
     if (own) [loaded, restored] = own;
   }

@@ -323,6 +323,35 @@ describe('a trainer-led session kept through the store', () => {
     expect([...store.data.keys()]).toEqual([key]);
   });
 
+  // Kept before the slot kept its --set values, read with others: its replies are replayed against
+  // the values given now, and an opening scene that routes on a value took another way to its first
+  // decision, which reads as the scenario changed ("the story no longer leads from its start"). The
+  // values it began with are tried first, as for a session whose values did not match its replies.
+  it('one kept without its --set values, whose opening routes on them, is carried on with the values it began with, not set aside as outdated', () => {
+    const gated = structuredClone(example);
+    gated.nodes.unshift({ id: 'intro', kind: 'scene', lines: [{ character: 'jade', text: 'Hi.' }], next: [{ when: { var: 'trust', gte: 70 }, to: 'phone' }, { to: 'after-visit' }] } as (typeof gated.nodes)[number]);
+    gated.start = 'intro';
+    const withSet = (set: Record<string, string>): PlayableScenario => {
+      const s = startingAt(gated, undefined, set);
+      if (!s.ok) throw new Error(s.error);
+      return { scenario: s.scenario, file: 'gated.json', bundled: true, ...(Object.keys(set).length > 0 ? { set } : {}) };
+    };
+    const load: ScenarioLoader = (_ref, _from, set) => withSet(set ?? {});
+    const at80 = withSet({ trust: '80' });
+    const actor = startFacilitation(at80.scenario, 7);
+    actor.send({ type: 'scene.continue' });
+    const store = memoryStore();
+    const key = writeFacilitation(store, at80, actor.getPersistedSnapshot(), { past: [], current: { votes: { 'phone-curious': 2 }, revealed: false } }, now);
+    const slot = JSON.parse(store.read(key) as string) as Record<string, unknown>;
+    delete slot.set;
+    store.write(key, JSON.stringify(slot));
+    const r = readFacilitation(store, load, withSet({ trust: '10' }), now);
+    if (r.kind !== 'ok') throw new Error(JSON.stringify(r));
+    expect(r.playable.set).toEqual({ trust: '80' });
+    expect(r.progress.current.votes).toEqual({ 'phone-curious': 2 });
+    expect([...store.data.keys()]).toEqual([key]);
+  });
+
   it('a storage that cannot be read is reported in one clean line and left where it is', () => {
     const store = { ...memoryStore({ [KEY]: '{}' }), read: () => { throw new Error(`denied${TITLE}\nx`); } };
     const r = readFacilitation(store, loader, playable, now);
