@@ -46,9 +46,11 @@ export interface SavedSession {
 /**
  * A restored snapshot, or why not: `error` in words for a save; `damaged`, what is wrong with it in
  * a few words ("its state is missing or malformed"), for a caller that names the thing otherwise
- * (a kept debrief is not "saved progress"); `outdated` when it was made with another version.
+ * (a kept debrief is not "saved progress"); `outdated` when it was made with another version, or
+ * before the scenario was changed under the same version: then `changed` says what changed, in a
+ * few words for such a caller ("the reply "x" it chose at "y" has changed (its feedback)").
  */
-export type RestoreResult = { ok: true; snapshot: PersistedScenarioSnapshot; mode: SessionMode } | { ok: false; error: string; outdated?: true; damaged?: string };
+export type RestoreResult = { ok: true; snapshot: PersistedScenarioSnapshot; mode: SessionMode } | { ok: false; error: string; outdated?: true; damaged?: string; changed?: string };
 
 /** What is wrong with a save whose session is missing or not one (see restoreSession). */
 const NO_SESSION = 'its playthrough is missing or unreadable';
@@ -126,7 +128,7 @@ export function restoreSession(scenario: Scenario, saved: unknown, machine: Scen
       // "send it to whoever helps you", sent a trainer who had fixed a typo in a feedback hunting
       // for a broken file.
       const changed = changedUnder(scenario, context.transcript, context.variables, { value: snap.value, status: snap.status }, machine, isSeed(seed) ? { mode, seed } : { mode });
-      if (changed !== undefined) return { ok: false, error: changedScenarioWords(scenario, changed), outdated: true };
+      if (changed !== undefined) return { ok: false, error: changedScenarioWords(scenario, changed), outdated: true, changed: whatChanged(changed) };
     }
     if (!replayed) return { ok: false, error: 'The saved progress does not fit this scenario (its replies do not lead where it says).' };
     if (!fits) return damagedSave(VALUES_MISMATCH);
@@ -360,6 +362,11 @@ type Changed =
 
 /** Why a save of a scenario changed since under the same version cannot carry on (restoreSession). */
 function changedScenarioWords(scenario: Pick<Scenario, 'id' | 'version'>, changed: Changed): string {
+  return `This save was made before the scenario "${scenario.id}" was changed (${whatChanged(changed)}), and the scenario still says version ${scenario.version}, so the save cannot carry on. Whoever changes the story raises its "version", so that such a save is known as outdated.`;
+}
+
+/** What changed under a save, in a few words (RestoreResult's `changed`). */
+function whatChanged(changed: Changed): string {
   const reached = (to: string, chose: string | undefined) => `${quoteValue(to, 80)}, ${chose === undefined ? 'the step it had reached' : `where it chose ${quoteValue(chose, 80)}`}`;
   const after = (c: { nodeId: string; replyId: string }) => `after the reply ${quoteValue(c.replyId, 80)} it chose at ${quoteValue(c.nodeId, 80)}`;
   const what = 'at' in changed
@@ -375,7 +382,7 @@ function changedScenarioWords(scenario: Pick<Scenario, 'id' | 'version'>, change
       : changed.gone === 'decision'
         ? `the decision ${quoteValue(changed.nodeId, 80)} where it chose ${quoteValue(changed.replyId, 80)} is no longer there`
         : `the reply ${quoteValue(changed.replyId, 80)} it chose at ${quoteValue(changed.nodeId, 80)} is no longer there`;
-  return `This save was made before the scenario "${scenario.id}" was changed (${what}), and the scenario still says version ${scenario.version}, so the save cannot carry on. Whoever changes the story raises its "version", so that such a save is known as outdated.`;
+  return what;
 }
 
 /**

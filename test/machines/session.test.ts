@@ -108,7 +108,7 @@ describe('saving and restoring a session', () => {
     const changed = structuredClone(scenario);
     change(changed);
     const r = restoreSession(changed, saved);
-    expect(r).toEqual({ ok: false, error: expect.stringContaining(words), outdated: true });
+    expect(r).toEqual({ ok: false, error: expect.stringContaining(words), outdated: true, changed: expect.stringContaining(words) });
     expect(!r.ok && r.error).toContain('the scenario still says version 1');
     expect(!r.ok && r.error).toContain('raises its "version"');
     // A save whose own values were altered, its replies as the scenario has them, is still damaged.
@@ -181,7 +181,7 @@ describe('saving and restoring a session', () => {
       const scenarioNow = edited(change);
       for (const saved of [played(false), played(true)]) {
         const r = restoreSession(scenarioNow, saved);
-        expect(r).toEqual({ ok: false, error: expect.stringContaining(words), outdated: true });
+        expect(r).toEqual({ ok: false, error: expect.stringContaining(words), outdated: true, changed: expect.stringContaining(words) });
         expect(!r.ok && r.error).toContain('the scenario still says version 1');
         expect(!r.ok && r.error).toContain('raises its "version"');
       }

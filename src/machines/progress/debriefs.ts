@@ -96,6 +96,8 @@ export function readKeptDebrief(store: Store, playable: Pick<PlayableScenario, '
   if (!restored.ok) {
     // In the debrief's own words: it is not "saved progress", and nothing carries on from it.
     if (restored.damaged !== undefined) return refuse(`The last debrief kept is damaged (${cleanLine(restored.damaged)}).`, 'damaged', restored.damaged);
+    // Changed under the same version: said as that, with what changed (it was "of another version").
+    if (restored.outdated && restored.changed !== undefined) return refuse(`The last debrief kept was of the scenario "${cleanLine(playable.scenario.id)}" before it was changed (${cleanLine(restored.changed)}), and the scenario still says version ${playable.scenario.version}, so it cannot be shown.`, 'outdated');
     if (restored.outdated) return refuse(`The last debrief kept was of another version of the scenario "${cleanLine(playable.scenario.id)}" (it is now version ${playable.scenario.version}), and the story may have changed since, so it cannot be shown.`, 'outdated');
     return refuse(`The last debrief cannot be shown: ${cleanLine(restored.error)}`);
   }

@@ -354,4 +354,16 @@ describe('the last debrief kept', () => {
     expect(read((k) => { k.format = 'x'; })).toBe('The last debrief kept is damaged (its playthrough is missing or unreadable).');
     expect(read((k) => { k.scenarioVersion = (example.version as number) + 1; })).toBe(`The last debrief kept was of another version of the scenario "${example.id}" (it is now version ${example.version}), and the story may have changed since, so it cannot be shown.`);
   });
+
+  // A debrief kept before its scenario was changed under the same version (an author's test run, a
+  // reply's feedback fixed since) said it "was of another version of the scenario (it is now version
+  // 1)": the version is the same, and what changed was not said.
+  it('a debrief kept before its scenario was changed under the same version says what changed, not "another version"', () => {
+    const store = memoryStore();
+    keepDebrief(store, bundledPlayable, finished().getPersistedSnapshot(), now);
+    const changed = structuredClone(example);
+    for (const n of changed.nodes) if (n.kind === 'decision') for (const r of n.replies) if (r.id === 'after-supervisor') r.feedback += ' Edited.';
+    const r = readKeptDebrief(store, { ...bundledPlayable, scenario: changed });
+    expect(r && !r.ok && r.error).toBe(`The last debrief kept was of the scenario "${example.id}" before it was changed (the reply "after-supervisor" it chose at "after-visit" has changed (its feedback)), and the scenario still says version ${example.version}, so it cannot be shown.`);
+  });
 });
