@@ -5,7 +5,7 @@
  */
 export { cleanDeep, cleanLine, cleanText, isBlank, visibleLine } from './text/clean.js';
 export { lineAsWritten, quoteAsWritten, quoteValue, safeJson, shortenWritten, shownFileName } from './text/quote.js';
-export { didYouMean } from './text/suggest.js';
+export { closest, didYouMean } from './text/suggest.js';
 export { entryOf, isEntry, leftOutWords, quickEntry, sharedIdWords, sortEntries, withRecord, type CatalogEntry, type LeftOut } from './library/catalog.js';
 export { asideKey, asideWords, leftInPlace, leftInPlaceOf, leftWhereItWas, memoryStore, OUTDATED_KEEP, SET_ASIDE_KEEP, setAsideInOne, setAsideLines, type AsideReason, type Store } from './progress/store.js';
 export { addPlaythroughs, bestResultProblem, FUTURE_SLACK_MS, keepLearner, MAX_COMPLETIONS, MAX_RECORD_MINUTES, mergeCompletion, mergeRecordsFiles, recordsWriteBack, minutesSpent, parsePlaythrough, recordSeconds, secondsSpent, parseRecords, parseRecordsFile, parseRecordsValue, playthroughRecord, readRecords, readRecordsFile, readRecordsKeeping, recordCompletion, recordPlaythrough, RECORDS_FORMAT_VERSION, RECORDS_KEY, recordsSetAsideLines, recordsSetAsideNotice, recordsSetAsideTodo, recordsNewerNotice, RECORDS_NEWER_TODO, restorePlaythroughs, RECORDS_MOVED_TO, recordsText, unwrittenRecord, type CompletionRecord, type DecisionRecord, type PlaythroughDetails, type PlaythroughRecord, type PrincipleRecord, type Records, type RecordsFile, type RecordsParse, type RecordsRead, type RecordsSetAside, type KeptAt } from './progress/records.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { didYouMean, fileProblem, MAX_FILE_BYTES, quoteAsWritten, scenarioPlaces, shownFileName, validateScenario, type ValidateOptions, type ValidationResult } from '../machines/index.js';
+import { closest, didYouMean, fileProblem, MAX_FILE_BYTES, quoteAsWritten, scenarioPlaces, shownFileName, validateScenario, type ValidateOptions, type ValidationResult } from '../machines/index.js';
 import { FileAccessError } from './errors.js';
 import { command, commandName, shellWord } from './invocation.js';
 import { verifiedResult } from './node/verified-scenarios.js';
@@ -65,6 +65,31 @@ export function notUtf8Words(path: string, folder: boolean): string | undefined 
   }
   if (parent.includes('\ufffd') && !existsSync(parent)) return 'a folder\'s name in the path has bytes that are not UTF-8 (shown here as \u{FFFD}), so it reached casa-practice as a path that leads nowhere; rename that folder';
   return undefined;
+}
+
+/**
+ * ' Did you mean "<path>"?' for a path given on the command line that names nothing, when its folder
+ * holds a name a few letters off (or the name with ".json" after it): that file, written with the
+ * folder as it was typed. A bundled id mistyped was told the id meant, a file path only "no such
+ * file". An empty string when the folder cannot be listed or holds nothing near.
+ */
+export function nearFileWords(path: string): string {
+  const name = basename(path);
+  if (name === '' || name === '.' || name === '..') return '';
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return '';
+  }
+  const guess = names.find((n) => n === `${name}.json`) ?? closest(name, names);
+  return guess === undefined || guess === name ? '' : ` Did you mean ${quoteAsWritten(`${path.slice(0, path.length - name.length)}${guess}`, 1000)}?`;
+}
+
+/** `why`, and when a file beside `path` was most likely meant, a full stop and nearFileWords' question. */
+function withNearFile(why: string, path: string): string {
+  const near = nearFileWords(path);
+  return near === '' ? why : `${why}.${near}`;
 }
 
 /**
@@ -154,7 +179,7 @@ export function expandPaths(paths: readonly string[]): ExpandedPath[] {
       }
       const why = reason(e);
       const odd = why === 'no such file' ? notUtf8Words(p, true) : undefined;
-      throw new FileAccessError(`cannot read ${quoteAsWritten(p, 1000)}: ${odd ?? (why === 'no such file' ? 'no such file or folder' : why)}`);
+      throw new FileAccessError(`cannot read ${quoteAsWritten(p, 1000)}: ${odd ?? (why === 'no such file' ? withNearFile('no such file or folder', p) : why)}`);
     }
     if (!isDir) {
       push({ path: p });
@@ -268,7 +293,7 @@ export function loadScenarioFile(path: string, limit = MAX_FILE_BYTES, options?:
     // A link (one listed in a folder, say) that leads nowhere or to a folder is that file's
     // problem, and the other files are still checked; nothing at all at the path is a usage error.
     const link = isLink(path);
-    if (!link) throw new FileAccessError(`cannot read ${quoteAsWritten(path, 1000)}: ${(read.why === 'no such file' ? notUtf8Words(path, false) : undefined) ?? read.why}`);
+    if (!link) throw new FileAccessError(`cannot read ${quoteAsWritten(path, 1000)}: ${(read.why === 'no such file' ? notUtf8Words(path, false) : undefined) ?? (read.why === 'no such file' ? withNearFile(read.why, path) : read.why)}`);
     return { path, result: fileProblem(path, read.refused, read.why === 'no such file' ? 'it is a link to a file that does not exist' : 'it is a link to a folder', LINK_FIX) };
   }
   return { path, result: fileProblem(path, read.refused, read.why, read.why === 'too many symbolic links' ? LINK_FIX : undefined) };

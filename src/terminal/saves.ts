@@ -288,7 +288,8 @@ function load(file: string, from: string | undefined, set?: Readonly<Record<stri
     // broken by the picker's notice with a line continuation into the sentence.
     return 'problems' in playable ? { keep: true, present: true, error: `The saved scenario ${core.shownFileName(file)} now has errors, which the validate command lists; fix them, then resume again.` } : playable;
   } catch (e) {
-    if (e instanceof FileAccessError) return { error: `The saved scenario is gone: ${e.message}.` };
+    // Its message may end in a question (a file beside it most likely meant, nearFileWords).
+    if (e instanceof FileAccessError) return { error: `The saved scenario is gone: ${e.message}${e.message.endsWith('?') ? '' : '.'}` };
     if (e instanceof UsageError) return { error: `The saved scenario no longer fits: ${e.message}.` };
     throw e;
   }

@@ -525,6 +525,27 @@ describe('play <file> and --from', () => {
     expect(r.err).toContain('cannot read "no/such/file.json": no such file');
   });
 
+  // Walked in tmux as a newcomer: "play test/fixtures/good/exampel.json" said only "cannot read …: no
+  // such file", while a bundled id mistyped ("youth-discloes") is told the id meant. A file beside it
+  // with a name a letter or two off (or the name without its .json) is named, as written with its folder.
+  it('a mistyped file path names the file beside it that was most likely meant; nothing near, nothing named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-typo-'));
+    writeFileSync(join(dir, 'first-court-date.json'), '{}');
+    writeFileSync(join(dir, 'notes.txt'), '');
+    for (const [typed, meant] of [['first-cuort-date.json', 'first-court-date.json'], ['first-court-date', 'first-court-date.json'], ['first-court-date.jsn', 'first-court-date.json']] as const) {
+      const r = await inProcess('play', join(dir, typed));
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(`casa-practice: cannot read "${join(dir, typed)}": no such file. Did you mean "${join(dir, meant)}"?\n`);
+    }
+    const v = await inProcess('validate', join(dir, 'first-cuort-date.json'));
+    expect(v.code).toBe(2);
+    expect(v.err).toContain(`no such file or folder. Did you mean "${join(dir, 'first-court-date.json')}"?`);
+    const far = await inProcess('play', join(dir, 'youth-relapses.json'));
+    expect(far.err).toBe(`casa-practice: cannot read "${join(dir, 'youth-relapses.json')}": no such file\n`);
+    // A folder that is not there: said as before.
+    expect((await inProcess('play', 'no/such/file.json')).err).toBe('casa-practice: cannot read "no/such/file.json": no such file\n');
+  });
+
   it('--from starts at a later node with default variable values', async () => {
     const r = await cli(['play', NEW_PHONE, '--from', 'after-visit', '--plain'], '1\n', tempEnv());
     expect(r.code).toBe(0);
