@@ -334,12 +334,13 @@ async function runApp(req: RunRequest, given: CliIO): Promise<number> {
   let origin: RunOrigin | undefined = req.resumed ? 'continued' : req.startOver ? 'started-over' : undefined;
   if (req.playable && !req.facilitate && origin !== 'continued') {
     const saves = await import('./saves.js');
-    if (origin === undefined) {
-      saved = saves.saveWaiting(req.playable, process.env);
-      if (!saved) origin = 'new';
-    }
-    // A new run (--new too) would write over a save too damaged to read: it is moved aside first.
-    if (!saved) setAside = saves.setAsideDamagedSave(req.playable, process.env);
+    // A save that cannot be continued (made with another edit of the scenario, its values edited) is
+    // set aside as the picker sets it aside, not offered to continue. A new run (--new too) would
+    // write over a save too damaged to read: it is moved aside first.
+    const found = origin === undefined ? saves.saveToOffer(req.playable, process.env) : { setAside: saves.setAsideDamagedSave(req.playable, process.env) };
+    saved = found.saved;
+    setAside = found.setAside;
+    if (origin === undefined && !saved) origin = 'new';
   }
   const start = req.facilitate
     ? { kind: 'facilitate' as const, playable: req.playable, startOver: req.startOver }

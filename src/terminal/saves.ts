@@ -181,6 +181,21 @@ export function setAsideDamagedSave(playable: PlayableScenario, env: NodeJS.Proc
 }
 
 /**
+ * What opening a scenario finds in its slot, from the picker or the command line (play <file|id>): a
+ * save to offer to continue or start over (`saved`), or, when there is none that can be continued,
+ * the lines saying that one was set aside (`setAside`: setAsideUnusableSave's, setAsideDamagedSave's).
+ * `play <file>` offered a save made with another edit of the file to continue, and continuing said
+ * "Could not resume" and left the author in the list of bundled scenarios, without their file.
+ */
+export function saveToOffer(playable: PlayableScenario, env: NodeJS.ProcessEnv = process.env): { saved?: core.SaveSummary; setAside?: string } {
+  const summary = saveWaiting(playable, env);
+  const unusable = summary && setAsideUnusableSave(playable, summary.key, env);
+  if (summary && !unusable) return { saved: summary };
+  const setAside = unusable || setAsideDamagedSave(playable, env);
+  return setAside ? { setAside } : {};
+}
+
+/**
  * A save of the scenario being opened (`key`: the one saveWaiting found) that reads as sound but
  * cannot be continued, checked as resuming would (saveStanding, moving nothing): made with another
  * edit of the scenario, or its values edited. It is set aside as continuing it would set it aside

@@ -568,6 +568,30 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     await t.ended();
   });
 
+  // Found in the resume-57 newcomer pass: a save of an author's file, the file then edited under the
+  // same version. "play <file>" asked to continue or start over; continuing said "Could not resume"
+  // and left the author in the list of bundled scenarios, without their file. Opened from the list, such
+  // a save was already set aside as the content note opens; "play <file>" now does the same.
+  it('play <file> with a save made before the file was changed sets it aside as outdated above the content note, not offered to continue', async ({ expect, onTestFinished }) => {
+    const t = term(onTestFinished);
+    const env = tempEnv();
+    const file = join(env.home, 'mine.json');
+    writeFileSync(file, readFileSync(join(ROOT, 'test', 'fixtures', 'good', 'example.json'), 'utf8').replace('"$schema": "../../../scenarios/scenario.schema.json"', `"$schema": ${JSON.stringify(join(ROOT, 'scenarios', 'scenario.schema.json'))}`));
+    // One reply made line by line; the input ends (exit 1) and the progress is saved.
+    expect(() => execFileSync(process.execPath, ['bin/casa-practice.js', 'play', file, '--plain'], { cwd: ROOT, input: 'phone-curious\n', env: { XDG_STATE_HOME: env.state, HOME: env.home, PATH: process.env.PATH ?? '/usr/bin:/bin', CASA_PRACTICE_SEED: '1' }, stdio: ['pipe', 'ignore', 'ignore'] })).toThrow(/Command failed/);
+    const saves = join(env.state, 'casa-practice', 'saves');
+    expect(readdirSync(saves)).toHaveLength(1);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"A light, friendly question', '"A light and friendly question'));
+    t.start(env, 60, 24, ['play', file]);
+    const s = await t.waitText('Content note');
+    const said = s.replace(/\s+/g, ' ');
+    expect(said).not.toContain('You have a saved playthrough');
+    expect(said).toContain('Your saved progress in this scenario could not be used: this save was made before the scenario "example-new-phone" was changed');
+    expect(readdirSync(saves)).toEqual([expect.stringMatching(/\.outdated-/)]);
+    await t.keys('q');
+    await t.ended();
+  });
+
   // Output into a pipe (| tee session.txt) while the person reads it in the terminal: the line-by-line
   // text was wrapped at 80 columns, and a 60-column window cut most of its lines mid-word.
   it('at 60×24 with its output piped through cat, line by line text is wrapped at 60 columns', async ({ expect, onTestFinished }) => {

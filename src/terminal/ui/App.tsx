@@ -274,11 +274,10 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     const playable = await playableOf(entry);
     if (!playable) return;
     const saves = await import('../saves.js');
-    const summary = saves.saveWaiting(playable, services.env);
     // One that cannot be continued (made with another edit of the scenario, its values edited) is set
     // aside as the picker's mark says, not offered to continue (which then said "Could not resume").
-    const unusable = summary && saves.setAsideUnusableSave(playable, summary.key, services.env);
-    setScreen(summary && !unusable ? { name: 'choose', entry, playable, summary, fromPicker: true } : { name: 'note', entry, fromPicker: true, origin: 'new', setAside: unusable || saves.setAsideDamagedSave(playable, services.env) });
+    const found = saves.saveToOffer(playable, services.env);
+    setScreen(found.saved ? { name: 'choose', entry, playable, summary: found.saved, fromPicker: true } : { name: 'note', entry, fromPicker: true, origin: 'new', setAside: found.setAside });
   };
   const resume = async (key?: string, playable?: PlayableScenario) => {
     const saves = await import('../saves.js');
