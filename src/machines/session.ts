@@ -223,7 +223,7 @@ function replay(machine: ScenarioMachine, nodes: number, input: SessionInput, tr
 /**
  * The first reply a save's transcript chose that the scenario no longer has as it was then: its
  * decision or the reply gone (renamed or removed), or the reply with other feedback, assessments or
- * effects; else the point where it waits (`value`), gone. Undefined when every reply is there so (a save that still does not fit is then damaged,
+ * effects; else where it parts from the scenario replayed (partedOnTheWay: a route, a scene's effects), or the point where it waits (`value`), gone. Undefined when every reply is there so and it parts nowhere (a save that still does not fit is then damaged,
  * not outdated). A reply's effects are compared with what the save recorded of them from the save's
  * own values (`variables`, each turn's changes taken back to find the values before it), never with
  * a replay from the scenario's starting values: a save begun with other values (--set) records other
