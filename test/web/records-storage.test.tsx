@@ -128,7 +128,8 @@ describe('My records: room in this browser, and every copy set aside', () => {
     renderRecords(store);
     expect(screen.getByText(/^Kept only in this tab until you close it, for want of room: your progress in a scenario\./)).toBeTruthy();
     list('Outdated copies');
-    await user.click(screen.getByRole('button', { name: /^Remove this copy/ }));
+    // Listed once the scenarios' titles are known (read after the page's first frame).
+    await user.click(await screen.findByRole('button', { name: /^Remove this copy/ }));
     await user.click(screen.getByRole('button', { name: 'Remove it for good' }));
     expect(window.localStorage.getItem(`casa-practice/${SAVE_COPY}`)).toBeNull();
     expect(window.localStorage.getItem('casa-practice/saves/youth-discloses.json')).toBe(save);
@@ -218,7 +219,8 @@ describe('My records: a scenario in progress or a last debrief can be removed fr
     const { container } = renderRecords(store);
     const progress = list('Scenarios in progress');
     expect(section('Room in this browser').compareDocumentPosition(progress) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(screen.getAllByRole('button', { name: /^Remove this progress \(your progress in “/ })).toHaveLength(2);
+    // Listed once the scenarios' titles are known (read after the page's first frame).
+    expect(await screen.findAllByRole('button', { name: /^Remove this progress \(your progress in “/ })).toHaveLength(2);
     const remove = screen.getByRole('button', { name: 'Remove this progress (your progress in “night-shift”)' });
     remove.focus();
     await user.keyboard('{Enter}');
@@ -281,6 +283,8 @@ describe('My records: a presenter session can be removed from "Room in this brow
     const room = roomPart();
     expect(room.getByText(/^Presenter sessions \(2\):/).closest('li')!.textContent).toMatch(/Each goes when the trainer starts the presenter session over, in presenter mode; or remove one below, under “Presenter sessions”\.$/);
     const heading = list('Presenter sessions');
+    // Listed once the scenarios' titles are known (read after the page's first frame).
+    await room.findByRole('button', { name: 'Remove this presenter session (the presenter session of “night-shift”)' });
     expect(heading.nextElementSibling!.nextElementSibling!.textContent).toMatch(/^“bus-stop”, with no decision made yet, kept on .*“night-shift”, with 2 decisions made, kept on /);
     const remove = room.getByRole('button', { name: 'Remove this presenter session (the presenter session of “night-shift”)' });
     remove.focus();
@@ -307,7 +311,7 @@ describe('My records: a presenter session can be removed from "Room in this brow
 
 describe('My records: the room each part takes adds up to the room shown', () => {
   // Each part was rounded up on its own, the whole too: 1 KB + 8 KB + 46 KB of 53 KB.
-  it('a save of 7.5 KB and a last debrief of 45.3 KB, with records of a few bytes: less than 1 KB + 8 KB + 45 KB of 53 KB', () => {
+  it('a save of 7.5 KB and a last debrief of 45.3 KB, with records of a few bytes: less than 1 KB + 8 KB + 45 KB of 53 KB', async () => {
     const store = memoryStore({
       [RECORDS_KEY]: EMPTY_RECORDS,
       'saves/youth-discloses.json': 's'.repeat(7680),
@@ -318,14 +322,15 @@ describe('My records: the room each part takes adds up to the room shown', () =>
     expect(room.nextElementSibling!.textContent).toBe('casa-practice keeps 53 KB in this browser.');
     const kinds = [...room.nextElementSibling!.nextElementSibling!.querySelectorAll('li')].map((li) => /^[^:]+: ([^.]+)\./.exec(li.textContent ?? '')?.[1]);
     expect(kinds).toEqual(['less than 1 KB', '8 KB', '45 KB']);
-    // The only one of its kind, listed below, says the size its line says (rounded on its own, 46 KB).
+    // The only one of its kind, listed below (once the scenarios' titles are known), says the size its line says (rounded on its own, 46 KB).
+    await screen.findByRole('button', { name: /^Remove this debrief/ });
     const sizeIn = (heading: string) => list(heading).nextElementSibling!.nextElementSibling!.querySelector('li .hint')!.textContent;
     expect([sizeIn('Scenarios in progress'), sizeIn('Last debriefs')]).toEqual(['(8 KB)', '(45 KB)']);
   });
 
   // Within a kind of several, each was rounded up on its own: two saves of 1.5 KB said 2 KB each under
   // "Scenarios in progress (2): 3 KB", and three copies of 0.4 KB "1 KB" each under "Copies set aside (3): 2 KB".
-  it('within a kind of several, the sizes listed add up to its line: two saves of 1.5 KB are 2 KB + 1 KB of 3 KB; three copies of 0.4 KB are 1 KB + 1 KB + less than 1 KB of 2 KB', () => {
+  it('within a kind of several, the sizes listed add up to its line: two saves of 1.5 KB are 2 KB + 1 KB of 3 KB; three copies of 0.4 KB are 1 KB + 1 KB + less than 1 KB of 2 KB', async () => {
     const store = memoryStore({
       [RECORDS_KEY]: EMPTY_RECORDS,
       'saves/youth-discloses.json': 's'.repeat(1536),
@@ -345,6 +350,8 @@ describe('My records: the room each part takes adds up to the room shown', () =>
       for (let at = list(heading).nextElementSibling; at && at.tagName !== 'H3'; at = at.nextElementSibling) hints.push(...[...at.querySelectorAll('li .hint')].map((hint) => hint.textContent));
       return hints;
     };
+    // Listed once the scenarios' titles are known (read after the page's first frame).
+    await screen.findAllByRole('button', { name: /^Remove this progress/ });
     expect(sizesIn('Scenarios in progress')).toEqual(['(2 KB)', '(1 KB)']);
     expect(sizesIn('Damaged and outdated copies')).toEqual(['(1 KB)', '(1 KB)', '(less than 1 KB)']);
   });

@@ -46,7 +46,8 @@ describe('a copy set aside says where My records shows it', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'My records' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2, name: 'Room in this browser' })).toBeTruthy();
     expect(screen.getByText(/^Copies set aside \(1\):/)).toBeTruthy();
-    expect(screen.getByRole('button', { name: /^Remove this copy \(the damaged save of / })).toBeTruthy();
+    // Listed once the scenarios' titles are known (read after the page's first frame): named by its title.
+    expect(await screen.findByRole('button', { name: /^Remove this copy \(the damaged save of “What Kiara tells you” set aside on / })).toBeTruthy();
   });
 
   it('a damaged last debrief says the same, in its page\'s line; left in place (storage full), it says so and points to what takes the room', async () => {

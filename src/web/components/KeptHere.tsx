@@ -344,11 +344,18 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
         }
       }
       if (live) setBundledTitles(titles);
-    }).catch(() => undefined);
+    }).catch(() => {
+      // Not read (offline, the app updated on its host): the ids name them, as nothing else can.
+      if (live) setBundledTitles(new Map());
+    });
     return () => {
       live = false;
     };
   }, [needsTitles, bundledTitles]);
+  // The entries named by a title are listed once the titles are known: listed at once with the id
+  // standing in, then named again, a screen reader heard the id, and a button with the focus changed
+  // its name under it. The lists' headings and the room's sizes are drawn at once.
+  const named = !needsTitles || bundledTitles !== undefined;
   // Every title here is named inside double quotation marks (“…”): its own double marks made single
   // (“A text from her ‘cousin’”), which read as a quotation closed twice (“A text from her “cousin””).
   const title = (slot: string) => {
@@ -479,7 +486,7 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
       <>
         <h3 ref={headings[kind]} tabIndex={-1}>{LISTS[kind].heading}</h3>
         {news(kind)}
-        {values.length > 0 && (
+        {values.length > 0 && named && (
           <ul>
             {values.map((v) => <KeptValueItem key={v.key} value={v} title={title(v.slot)} onRemove={() => removeKept(v)} {...sizeIn(sized, v.key)} />)}
           </ul>
@@ -541,7 +548,7 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
                 {kept.copies.some((c) => isReplacedSaveKey(c.key)) ? 'Apart from restoring a replaced save, these copies cannot be used here' : 'These copies cannot be used here'}, but you can download one to keep{kept.copies.some((c) => c.why === 'damaged') ? ', or a damaged one to send to whoever helps you with the app' : ''}. Each
                 copy takes room in what this browser keeps for casa-practice; remove one you no longer need to make room.
               </p>
-              <ul>
+              {named && <ul>
                 {kept.copies.map((c) => {
                   const label = copyLabel(c, title);
                   // A copy the core would refuse (its practice finished since, damaged since) is said so
@@ -553,7 +560,7 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
                     : undefined;
                   return <CopySetAside key={c.key} copy={c} label={label} downloaded={downloaded.has(c.key)} onDownload={() => download(c)} onRemove={() => removeCopy(c, label)} {...(restore ? { restore } : {})} {...(refusal !== undefined ? { notRestorable: refusal } : {})} {...(said?.at === c.key ? { news: said } : {})} {...sizeIn(copySizes, c.key)} />;
                 })}
-              </ul>
+              </ul>}
             </>
           )}
         </>
