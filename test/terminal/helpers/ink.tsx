@@ -12,6 +12,7 @@ import { validateEntries } from '../../../src/terminal/catalog-validate.js';
 import { listCatalog, type Listing } from '../../../src/terminal/node/catalog-files.js';
 import { themeFor, type Theme } from '../../../src/terminal/theme.js';
 import { App, type AppStart } from '../../../src/terminal/ui/App.js';
+import { RESUME_UNCHECKED_LINE } from '../../../src/terminal/ui/Picker.js';
 import { loadPlayable, type PlayableScenario } from '../../../src/terminal/scenario-source.js';
 import type { SessionMode } from '../../../src/machines/types.js';
 // Ink's per-frame caches kept across frames (the same frames, less CPU): see the module.
@@ -101,13 +102,20 @@ export interface Typable {
   frames: string[];
 }
 
-/** How long a key may take to redraw before the test gives up (only a slow, loaded machine gets near it). */
-const REDRAW_LIMIT_MS = 5000;
+/**
+ * How long a key may take to redraw, or a screen to finish loading, before the test gives up. A key
+ * that opens a scenario redraws only once it is loaded (the picker stays up meanwhile), and the
+ * picker's files are checked after its first frame: on a fresh, loaded machine the modules these
+ * import are compiled first. 5 s was a tenth of a test's own limit, and settle() then went on
+ * quietly with "checking files…" still on screen (a delay of 6 s put into the check on purpose
+ * failed five picker-save-standing cases, each on its next line).
+ */
+const REDRAW_LIMIT_MS = 30_000;
 
 /**
  * Types keys one at a time, each of which must redraw the screen: waits for the new frame (from the
  * render itself, no fixed sleep), then until the app is idle. A key that redraws nothing within
- * 5 s fails the test; type such keys with tap().
+ * REDRAW_LIMIT_MS fails the test; type such keys with tap().
  */
 export async function press(r: Typable, ...keys: string[]): Promise<void> {
   for (const k of keys) {
@@ -134,7 +142,16 @@ export async function tap(r: Typable, ...keys: string[]): Promise<boolean> {
   return r.frames.length > before;
 }
 
-const BUSY = /Loading…|checking files…/;
+/**
+ * What a screen shows while something it started is still under way, and changes once it is done:
+ * a lazy screen or the core loading, the picker's files being checked, and, after them, the
+ * picker's check of the latest save (R's line claims nothing of the save until then, and the
+ * "(saved)" marks may change). Without that line here, settle() went quiet in the moment between the
+ * files checked and the save checked, and a test read R's line and the marks before they were
+ * final (the save check imports the saves module first: slow on a loaded machine). Its words as
+ * they wrap at any width.
+ */
+const BUSY = new RegExp(['Loading…', 'checking files…', RESUME_UNCHECKED_LINE].map((line) => line.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')).join('|'));
 
 /** React's scheduler (the one Ink's reconciler runs its renders and effects on). */
 const Scheduler = createRequire(import.meta.url)('scheduler') as { unstable_scheduleCallback(priority: number, callback: () => void): unknown; unstable_IdlePriority: number };
@@ -153,7 +170,9 @@ function reactIdle(): Promise<void> {
 
 /**
  * Waits until the app is idle: two event-loop turns with no new frame, and nothing still loading
- * (lazy screens, validation), for which it waits on the next frame (5 s at most).
+ * (lazy screens, validation, the picker's save check: BUSY), for which it waits on the next frame;
+ * still loading after REDRAW_LIMIT_MS, it fails the test with the screen, rather than letting the
+ * test read a screen that was not done.
  */
 export async function settle(r: Pick<Typable, 'frames'>): Promise<void> {
   const deadline = Date.now() + REDRAW_LIMIT_MS;
@@ -161,8 +180,10 @@ export async function settle(r: Pick<Typable, 'frames'>): Promise<void> {
     const seen = r.frames.length;
     await turn();
     if (r.frames.length !== seen) quiet = 0;
-    else if (BUSY.test(r.frames[seen - 1] ?? '') && Date.now() < deadline) {
-      await frameAfter(r.frames, seen, deadline - Date.now());
+    else if (BUSY.test(r.frames[seen - 1] ?? '')) {
+      if (!(await frameAfter(r.frames, seen, deadline - Date.now()))) {
+        throw new Error(`the screen was still loading after ${REDRAW_LIMIT_MS} ms; screen:\n${r.frames[r.frames.length - 1] ?? ''}`);
+      }
       quiet = 0;
     } else if (quiet === 1) {
       // Quiet for two turns: idle only if React holds no work either (else it draws again after).
