@@ -34,7 +34,9 @@ describe('a key typed as a screen appears', () => {
     const before = r.frames.length;
     r.stdin.write('3');
     // Opening a scenario loads its screens lazily: wait for the note to be drawn.
-    await vi.waitFor(() => expect(typed, r.lastFrame()).toBe(true), { timeout: 5000, interval: 5 });
+    await vi.waitFor(() => expect(typed, r.lastFrame()).toBe(true), { timeout: 30_000, interval: 5 });
+    // The Enter starts it: the note stays up while the scenario loads (its screen, the core).
+    await vi.waitFor(() => expect(r.lastFrame()).not.toContain('Content note'), { timeout: 30_000, interval: 5 });
     await settle(r);
     const shown = r.frames.slice(before).filter((f) => f.includes('Content note'));
     expect(shown.length).toBeGreaterThan(0);
@@ -50,6 +52,17 @@ describe('a key typed as a screen appears', () => {
 /** `n` turns of the event loop (the splitter hands on the keys of one input two turns apart). */
 async function turns(n: number): Promise<void> {
   for (let i = 0; i < n; i++) await new Promise((done) => setImmediate(done));
+}
+
+/**
+ * Waits until the screen shows `text`, then until the app is idle. A key that opens a scenario
+ * (Enter on a content note, R on the picker) leaves the screen that asked up while the scenario
+ * loads, with nothing on screen for settle() to wait on: chunk() could end before the new screen
+ * came, on a loaded machine. Any key held for the new screen has then been handed to it.
+ */
+async function shows(r: Typable & { lastFrame: () => string | undefined }, text: string): Promise<void> {
+  await vi.waitFor(() => expect(r.lastFrame()).toContain(text), { timeout: 30_000, interval: 5 });
+  await settle(r);
 }
 
 /** Writes several keys as one input (a paste, tmux send-keys, a fast typist over SSH), then waits until every key of it was handed on. */
@@ -71,7 +84,8 @@ async function openNewPhone(start: AppStart) {
 /** "⏎1" in one input brings up decision `n` and leaves it unanswered; a 1 typed after it answers it. */
 async function enterThenOne(r: Awaited<ReturnType<typeof renderApp>>, n: number) {
   await chunk(r, '\r1');
-  expect(r.lastFrame()).toContain(`Decision ${n} of about`);
+  // From the content note, the scenario loads first (its screen, the core), with the note still up.
+  await shows(r, `Decision ${n} of about`);
   expect(r.lastFrame()).not.toContain('Feedback on your reply');
   await press(r, '1');
   expect(r.lastFrame()).toContain('Feedback on your reply');
@@ -98,7 +112,7 @@ describe('keys sent together with the one that brings up a new screen', () => {
     await press(r, 'b');
     expect(r.lastFrame()).toContain('choose a scenario');
     await chunk(r, '3\r');
-    expect(r.lastFrame()).toContain('Content note');
+    await shows(r, 'Content note');
     expect(r.lastFrame()).toContain(third);
     // The next Enter, typed after the note was drawn, starts it.
     await press(r, KEY.enter);
@@ -127,14 +141,14 @@ describe('keys sent together with the one that brings up a new screen', () => {
     cleanup = () => r.unmount();
     expect(r.lastFrame()).toContain('R: resume saved');
     await chunk(r, 'R1');
-    expect(r.lastFrame()).toContain('Decision 1 of about');
+    await shows(r, 'Decision 1 of about');
     expect(r.lastFrame()).not.toContain('Feedback on your reply');
   });
 
   it('trainer-led: "⏎3" on the content note is no vote, and "r1" reveals without following a branch', async () => {
     const r = await facilitateNewPhone();
     await chunk(r, '\r3');
-    expect(r.lastFrame()).toContain('Decision 1 of about');
+    await shows(r, 'Decision 1 of about');
     expect(r.lastFrame()).not.toContain('votes: 3');
     await chunk(r, 'r1');
     expect(r.lastFrame()).toContain('Votes in all: 0');

@@ -45,8 +45,8 @@ describe('opening a scenario from the picker', () => {
       r.stdin.write(KEY.enter);
     };
     r.stdin.write('2');
-    await vi.waitFor(() => expect(typed).toBe(true), { timeout: 5000, interval: 5 });
-    await vi.waitFor(() => expect(r.lastFrame()).toContain('Content note'), { timeout: 5000, interval: 5 });
+    await vi.waitFor(() => expect(typed).toBe(true), { timeout: 30_000, interval: 5 });
+    await vi.waitFor(() => expect(r.lastFrame()).toContain('Content note'), { timeout: 30_000, interval: 5 });
     await settle(r);
     expect((r.lastFrame() ?? '').split('\n')[0]).toBe(list[1]);
     expect(r.frames.filter((f) => f.includes('Content note')).every((f) => f.split('\n')[0] === list[1])).toBe(true);
@@ -59,7 +59,7 @@ describe('a screen whose code cannot be loaded (the app rebuilt or updated while
     const { element, exit } = appElement({ env: tempEnv(), start: { kind: 'play', playable: newPhone(), showNote: true } });
     const r = await renderApp(element);
     await press(r, KEY.enter);
-    await vi.waitFor(() => expect(exit, r.lastFrame()).toHaveBeenCalled(), { timeout: 5000, interval: 5 });
+    await vi.waitFor(() => expect(exit, r.lastFrame()).toHaveBeenCalled(), { timeout: 30_000, interval: 5 });
     const [said, code] = exit.mock.calls[0] ?? [];
     expect(said).toMatch(/^casa-practice could not load part of itself: it was probably rebuilt or updated while it was running \(Cannot find module .+\)\. Start it again with: \S/);
     expect(code).toBe(1);

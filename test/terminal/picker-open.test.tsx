@@ -6,9 +6,9 @@ import { BUNDLED } from './helpers/layout.js';
 afterEach(() => cleanup());
 
 
-/** Waits (event-loop turns, 5 s at most) until a content note is on screen. */
+/** Waits (event-loop turns, 30 s at most: the scenario's modules are loaded first, slow on a loaded machine) until a content note is on screen. */
 async function noteShown(r: { lastFrame: () => string | undefined }): Promise<void> {
-  const deadline = Date.now() + 5000;
+  const deadline = Date.now() + 30_000;
   while (!(r.lastFrame() ?? '').includes('Content note') && Date.now() < deadline) await new Promise((done) => setImmediate(done));
 }
 
