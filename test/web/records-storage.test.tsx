@@ -54,7 +54,7 @@ describe('My records: room in this browser, and every copy set aside', () => {
     renderRecords(store);
     const room = roomPart();
     // Named by the scenario's title (the bundled scenarios', loaded for it), newest first.
-    const downloadsOffered = await room.findAllByRole('button', { name: /^Download the .* of “What Kiara tells you” set aside on / }, { timeout: 8000 });
+    const downloadsOffered = await room.findAllByRole('button', { name: /^Download the .* of “What Kiara tells you” set aside on / });
     expect(downloadsOffered.map((b) => b.textContent!.replace(/ set aside on .*/, ''))).toEqual([
       'Download the damaged presenter session of “What Kiara tells you”',
       'Download the damaged last debrief of “What Kiara tells you”',
@@ -107,13 +107,13 @@ describe('My records: room in this browser, and every copy set aside', () => {
     const store = memoryStore({ [RECORDS_KEY]: EMPTY_RECORDS, [SAVE_COPY]: '{"old save"}' });
     renderRecords(store);
     const room = roomPart();
-    await room.findByRole('button', { name: /^Download the outdated save of / }, { timeout: 8000 });
+    await room.findByRole('button', { name: /^Download the outdated save of / });
     const words = list('Outdated copies').nextElementSibling!.nextElementSibling!.textContent!;
     expect(words).toContain('you can download one to keep. Each');
     expect(words).not.toContain('whoever helps you');
     cleanup();
     renderRecords(memoryStore({ [RECORDS_KEY]: EMPTY_RECORDS, [SAVE_COPY]: '{"old save"}', [DEBRIEF_COPY]: '{"broken' }));
-    await roomPart().findByRole('button', { name: /^Download the damaged last debrief of / }, { timeout: 8000 });
+    await roomPart().findByRole('button', { name: /^Download the damaged last debrief of / });
     expect(list('Damaged and outdated copies').nextElementSibling!.nextElementSibling!.textContent).toContain('you can download one to keep, or a damaged one to send to whoever helps you with the app.');
   });
 
@@ -261,7 +261,7 @@ describe('My records: a title with quotation marks of its own, named in "Room in
     renderRecords(store);
     const room = roomPart();
     // The bundled scenarios' titles load after the first frame (the id stands in till then): wait for the title.
-    const download = await room.findByRole('button', { name: /^Download the damaged save of “A text/ }, { timeout: 8000 });
+    const download = await room.findByRole('button', { name: /^Download the damaged save of “A text/ });
     expect(download.textContent).toMatch(/^Download the damaged save of “A text from her ‘cousin’” set aside on /);
     expect(room.getByRole('button', { name: 'Remove this progress (your progress in “A text from her ‘cousin’”)' })).toBeTruthy();
     expect(room.part.textContent).not.toContain('“cousin”');
