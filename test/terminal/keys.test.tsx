@@ -1,5 +1,5 @@
 import { cleanup } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readRecords } from '../../src/machines/index.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 import { keysIn, typeNumber } from '../../src/terminal/keys.js';
@@ -56,6 +56,8 @@ describe('keys that arrive together in one chunk', () => {
       const r = await renderAt(appElement({ env: tempEnv(), dir: BUNDLED }).element, 80, 40);
       await settle(r);
       for (const c of chunks) await press(r, c);
+      // Enter leaves the picker up while the scenario loads, with nothing on screen for settle() to wait on.
+      await vi.waitFor(() => expect(r.lastFrame()).toContain('Content note'), { timeout: 30_000, interval: 5 });
       await settle(r);
       const frame = r.lastFrame() ?? '';
       r.unmount();
