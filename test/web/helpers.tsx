@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
-import { configure, getConfig, render, screen, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { act, configure, getConfig, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { memoryStore, type Store } from '../../src/machines/light.js';
 import { App } from '../../src/web/App.js';
@@ -138,6 +138,43 @@ export function downloadsOfEachTest(): { name: string; blob: Blob }[] {
 export function scenariosReadBy(read: ScenariosReader): void {
   beforeAll(() => readScenariosWith(read));
   afterAll(() => readScenariosWith(undefined));
+}
+
+/**
+ * For the tests of this file, the pages' read of the app's scenarios (scenariosReadBy) can be held
+ * back: `hold()` holds it until the function it returns lets it come (`true`) or refuses it (`false`,
+ * as when the files do not come: offline, or the app updated on its host); `holdOn(p)` holds it on a
+ * promise of the test's own. Nothing is held once a test ends. Call it once, at the file's top level.
+ */
+export function scenariosHeldBack(): { hold(): (ok: boolean) => Promise<void>; holdOn(p: Promise<void>): void } {
+  let held: Promise<void> | undefined;
+  scenariosReadBy(async (builtIn) => {
+    if (held) await held;
+    return builtIn();
+  });
+  afterEach(() => {
+    held = undefined;
+  });
+  return {
+    hold() {
+      let end: (ok: boolean) => void = () => {};
+      const waited = new Promise<void>((resolve, reject) => {
+        end = (ok) => (ok ? resolve() : reject(new Error('Failed to fetch dynamically imported module')));
+      });
+      // Refused, and not waited on by the test before the page does.
+      waited.catch(() => {});
+      held = waited;
+      return async (ok) => {
+        await act(async () => {
+          end(ok);
+          await waited.catch(() => {});
+        });
+      };
+    },
+    holdOn(p) {
+      held = p;
+    },
+  };
 }
 
 /** A records file with nothing in it yet, as the core writes one. */

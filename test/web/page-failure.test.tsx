@@ -6,38 +6,15 @@ import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LOADING_SAID_AFTER_MS } from '../../src/web/App.js';
-import { renderApp, scenariosReadBy, watchAnnouncements } from './helpers.js';
-
-/** While set, a page's read of the scenarios (the first page's, a scenario's) waits for it, and ends as it does. */
-let held: Promise<void> | undefined;
+import { renderApp, scenariosHeldBack, watchAnnouncements } from './helpers.js';
 
 // The first page's list (scenarioTexts) and a scenario's page (bundledById) both read it.
-scenariosReadBy(async (builtIn) => {
-  if (held) await held;
-  return builtIn();
-});
+const { hold: holdScenarios, holdOn } = scenariosHeldBack();
 
 afterEach(() => {
   vi.useRealTimers();
-  held = undefined;
   cleanup();
 });
-
-/** Holds the scenarios back: returns what lets them come (`ok`) or refuses them. */
-function holdScenarios(): (ok: boolean) => Promise<void> {
-  let end: (ok: boolean) => void = () => {};
-  held = new Promise<void>((resolve, reject) => {
-    end = (ok) => (ok ? resolve() : reject(new Error('Failed to fetch dynamically imported module')));
-  });
-  // Refused, and not waited on by this test before the page does.
-  held.catch(() => {});
-  return async (ok) => {
-    await act(async () => {
-      end(ok);
-      await held?.catch(() => {});
-    });
-  };
-}
 
 /** Opens My records, then "Scenarios" from the navigation by keyboard (focus stays on its link). */
 async function scenariosFromTheNavigation(user: ReturnType<typeof userEvent.setup>): Promise<void> {
@@ -153,12 +130,12 @@ describe("a file of the app's scenarios/ folder checked from the Preview", () =>
       let endList = () => {};
       let endCheck = () => {};
       const list = new Promise<void>((resolve) => (endList = resolve));
-      held = list;
+      holdOn(list);
       button.focus();
       await user.keyboard('{Enter}');
       expect(document.activeElement).toBe(document.getElementById('main'));
       await act(async () => {
-        held = new Promise<void>((resolve) => (endCheck = resolve));
+        holdOn(new Promise<void>((resolve) => (endCheck = resolve)));
         endList();
         await list;
       });

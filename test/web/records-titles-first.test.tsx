@@ -5,40 +5,16 @@
 // title, then named again: a screen reader heard "trafficker-contact", and a button with the focus
 // changed its name under it (a loaded CI machine found the id-named button before the title came).
 // The scenarios are held back here (scenariosReadBy) to look at the page in between.
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryStore, RECORDS_KEY, type Store } from '../../src/machines/index.js';
 import Records from '../../src/web/pages/Records.js';
 import { StoreContext } from '../../src/web/store.js';
-import { EMPTY_RECORDS, scenariosReadBy } from './helpers.js';
+import { EMPTY_RECORDS, scenariosHeldBack } from './helpers.js';
 
-/** While set, the page's read of the scenarios waits for it, and ends as it does. */
-let held: Promise<void> | undefined;
+const { hold: holdScenarios } = scenariosHeldBack();
 
-scenariosReadBy(async (builtIn) => {
-  if (held) await held;
-  return builtIn();
-});
-
-afterEach(() => {
-  held = undefined;
-  cleanup();
-});
-
-/** Holds the scenarios back: returns what lets them come (`ok`) or refuses them. */
-function holdScenarios(): (ok: boolean) => Promise<void> {
-  let end: (ok: boolean) => void = () => {};
-  held = new Promise<void>((resolve, reject) => {
-    end = (ok) => (ok ? resolve() : reject(new Error('Failed to fetch dynamically imported module')));
-  });
-  held.catch(() => {});
-  return async (ok) => {
-    await act(async () => {
-      end(ok);
-      await held?.catch(() => {});
-    });
-  };
-}
+afterEach(cleanup);
 
 const ID = 'trafficker-contact';
 const TITLE = 'A text from her ‘cousin’';
