@@ -295,7 +295,8 @@ const isDebrief = (s: string) => /DEBRIEF|Debrief/.test(s.split('\n').slice(0, 3
 /** Picks the scenario with this title from the picker by its number. */
 /** The picker, moved down as a user would until `title` is in view (the list scrolls when it is longer than the window: 16 scenarios, or a notice above them); its row. */
 async function pickerRow(t: Term, title: string): Promise<string | undefined> {
-  let s = await t.waitFor((x) => x.includes('choose a scenario'), 'the picker');
+  // Once its files and saves are checked: until then a save is marked "(save…)", not as what it is.
+  let s = await t.waitFor((x) => x.includes('choose a scenario') && !/\(checking (files|saves)…\)/.test(x), 'the picker, its files and saves checked');
   for (let moves = 0; !s.includes(title) && moves < 20; moves++) {
     const before = s;
     await t.keys('Down');

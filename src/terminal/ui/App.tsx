@@ -334,23 +334,29 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   useEffect(() => {
     if ((!sound && !anySaved) || checking || marks === undefined) return;
     let live = true;
-    void import('../saves.js').then((saves) => {
-      const offer = sound ? saves.latestSaveStanding(catalog.entries, services.env) : marks.offer;
-      const unusable = saves.unusableSaves(catalog.entries, marks.saved, services.env);
-      if (live) setStanding({ catalog, offer, unusable });
+    // One save to a turn (checkSavesInTurns): keys move the highlight meanwhile.
+    void import('../saves.js').then(async (saves) => {
+      const found = await saves.checkSavesInTurns(catalog.entries, marks.saved, sound, services.env);
+      if (live) setStanding({ catalog, offer: sound ? found.offer : marks.offer, unusable: found.unusable });
     });
     return () => {
       live = false;
     };
   }, [sound, anySaved, checking, catalog, marks, services.env]);
   const checked = standing?.catalog === catalog ? standing : undefined;
+  // Until then, the scenarios with a save that reads as sound are marked as not yet checked (the
+  // picker's "(save…)", and "checking saves…" in its heading): the first frame marked them
+  // "(saved)", and a scenario so marked became "(outdated save)" or "(damaged save)" a moment later,
+  // with nothing on screen saying a check was under way.
+  const unchecked = marks !== undefined && (sound || anySaved) && !checked ? marks.saved : undefined;
   const offer = checked ? checked.offer : marks?.offer;
   // The marks once the saves are checked: "(saved)" only of those that can be continued.
   const saveMarks = useMemo(() => {
-    if (!marks || !checked || checked.unusable.size === 0) return marks && { saved: marks.saved, damaged: marks.damaged, outdated: undefined };
+    if (!marks || unchecked) return marks && { saved: undefined, damaged: marks.damaged, outdated: undefined };
+    if (!checked || checked.unusable.size === 0) return { saved: marks.saved, damaged: marks.damaged, outdated: undefined };
     const of = (why: 'outdated' | 'damaged') => new Set([...checked.unusable].filter(([, w]) => w === why).map(([f]) => f));
     return { saved: new Set([...marks.saved].filter((f) => !checked.unusable.has(f))), damaged: new Set([...marks.damaged, ...of('damaged')]), outdated: of('outdated') };
-  }, [marks, checked]);
+  }, [marks, checked, unchecked]);
   // …and, for a trainer-led session, which have a room session kept (as presenter mode's cards say).
   const roomMarks = useMemo(() => (facilitating && onPicker ? roomMarksNow(services.env, catalog.entries) : undefined), [facilitating, onPicker, catalog, services.env]);
   // Left from the picker (or a screen before a playthrough) after a playthrough whose record or
@@ -363,7 +369,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   if (screen.name === 'picker') {
     body = (
       <Picker purpose={facilitating ? 'for a trainer-led session' : mode === 'assessment' ? 'for an assessment' : undefined} entries={facilitating ? catalog.entries : catalog.entries.map((e) => withRecord(e, records.kept ?? records.records))} notKept={facilitating ? undefined : notKeptNow(catalog.entries, records)} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure(), sharedIdWords(catalog.entries, (f) => basename(f)), leftOutNotice(catalog.leftOut, scenariosDir(), (args) => command(args, services.env)))} canResume={offer !== undefined} resumeProblem={offer === 'save' || offer === 'unlisted' ? undefined : offer} resumeUnchecked={offer === 'unlisted' ? 'unlisted' : offer === 'save' && !checked ? 'checking' : undefined}
-        saved={saveMarks?.saved} newer={marks?.newer} damaged={saveMarks?.damaged} outdated={saveMarks?.outdated} debriefs={marks?.debriefs} roomSessions={roomMarks}
+        saved={saveMarks?.saved} unchecked={unchecked} newer={marks?.newer} damaged={saveMarks?.damaged} outdated={saveMarks?.outdated} debriefs={marks?.debriefs} roomSessions={roomMarks}
         initial={lastOpened.current} onPick={(entry) => once(async () => {
           lastOpened.current = entry.file;
           await open(entry);

@@ -46,6 +46,14 @@ export interface PickerProps {
   initial?: string;
   /** Files of the scenarios that have a save waiting (marked in the list). */
   saved?: ReadonlySet<string>;
+  /**
+   * While the saves are being checked against their scenarios (once the files are): the files of the
+   * scenarios whose save reads as sound, not yet checked. Marked UNCHECKED_SAVE_MARK (as wide as
+   * "(saved)", so no title wraps anew once checked), said under the summary as being checked, and
+   * "checking saves…" in the heading. The first frame marked them "(saved)", then some "(outdated
+   * save)" or "(damaged save)", with nothing saying a check was under way.
+   */
+  unchecked?: ReadonlySet<string>;
   /** Files of the scenarios whose save a newer version of casa-practice wrote (marked, and said under the summary: not resumed here). */
   newer?: ReadonlySet<string>;
   /** Files of the scenarios whose save is too damaged to continue (marked, and said under the summary: opening it starts anew). */
@@ -110,6 +118,12 @@ export const RESUME_PROBLEM_LINES: Readonly<Record<ResumeProblem, string>> = {
 export const RESUME_UNCHECKED_LINE = 'Checking your latest save: R resumes it if it still fits.';
 /** R's line where the save it would resume is of a scenario not in the list, so not checked (PickerProps.resumeUnchecked). */
 export const RESUME_UNLISTED_LINE = 'Your latest save is of a scenario not in this list: R resumes it if it still fits.';
+/** After the title of a scenario whose save is not yet checked (PickerProps.unchecked). */
+export const UNCHECKED_SAVE_MARK = '(save…)';
+/** Under its summary, until checked. */
+export const UNCHECKED_SAVE_WORDS = 'You have a saved playthrough: checking that it can be continued.';
+/** In the heading while the saves are being checked (PickerProps.unchecked). */
+export const CHECKING_SAVES = '(checking saves…)';
 /** After the title of a scenario whose save was made with another edit of it (PickerProps.outdated). */
 export { OUTDATED_SAVE_MARK };
 /** Under its summary: what opening it does (setAsideUnusableSave, then a new playthrough). */
@@ -146,7 +160,7 @@ export function fitNotices(notices: readonly string[], budget: number, columns: 
  * the summary of the highlighted one below, so the whole picker fits 24 rows. A list longer than
  * the terminal is shown as a window that follows the highlight.
  */
-export function Picker({ entries, notice, checking, canResume, resumeProblem, resumeUnchecked, initial, saved, newer, damaged, outdated, notKept, debriefs, roomSessions, onPick, onDebrief, onResume, onQuit, purpose }: PickerProps) {
+export function Picker({ entries, notice, checking, canResume, resumeProblem, resumeUnchecked, initial, saved, unchecked, newer, damaged, outdated, notKept, debriefs, roomSessions, onPick, onDebrief, onResume, onQuit, purpose }: PickerProps) {
   const theme = useTheme();
   const { columns, rows: screenRows } = useScreenSize();
   // How the app names itself in the commands it prints (see commandName).
@@ -199,13 +213,13 @@ export function Picker({ entries, notice, checking, canResume, resumeProblem, re
   useKeys(onAction);
 
   // A scenario's row: its title, and its save or kept room session marked after it.
-  const titleOf = (e: CatalogEntry) => `${e.title}${saved?.has(e.file) ? ' (saved)' : newer?.has(e.file) ? ` ${NEWER_SAVE_MARK}` : damaged?.has(e.file) ? ` ${DAMAGED_SAVE_MARK}` : outdated?.has(e.file) ? ` ${OUTDATED_SAVE_MARK}` : ''}${roomMark(roomSessions?.get(e.file))}`;
+  const titleOf = (e: CatalogEntry) => `${e.title}${saved?.has(e.file) ? ' (saved)' : unchecked?.has(e.file) ? ` ${UNCHECKED_SAVE_MARK}` : newer?.has(e.file) ? ` ${NEWER_SAVE_MARK}` : damaged?.has(e.file) ? ` ${DAMAGED_SAVE_MARK}` : outdated?.has(e.file) ? ` ${OUTDATED_SAVE_MARK}` : ''}${roomMark(roomSessions?.get(e.file))}`;
   const anyDone = entries.some((e) => e.completed || notKept?.has(e.file));
   // "› 1. " or, with ten or more, "›  1. " and "› 10. ": numbers right-aligned, a space before the title.
   const digits = String(Math.max(1, entries.length)).length;
   const numberWidth = Math.max(INDENT, 4 + digits);
-  const extra = current ? aboutLine(current, { saved, newer, damaged, outdated }, debriefs, roomSessions) : undefined;
-  const heading = `casa-practice: choose a scenario${purpose ? ` ${purpose}` : ''}${checking ? ' (checking files…)' : ''}`;
+  const extra = current ? aboutLine(current, { saved, unchecked, newer, damaged, outdated }, debriefs, roomSessions) : undefined;
+  const heading = `casa-practice: choose a scenario${purpose ? ` ${purpose}` : ''}${checking ? ' (checking files…)' : unchecked ? ` ${CHECKING_SAVES}` : ''}`;
   // A title that wraps (a mark such as " (in progress)" after a long one, at 60 columns) takes more
   // than its one row: the list is measured by the rows its titles take, not by how many there are
   // (one such title filled the 24th row, the spare one, and Ink then clears the terminal at every key).
@@ -215,7 +229,7 @@ export function Picker({ entries, notice, checking, canResume, resumeProblem, re
   // Everything but the notices and the list: the heading, the resume line, the three gaps, the summary
   // and its line below, the help line, and one spare row so the frame never scrolls.
   const aboutRows = (e: CatalogEntry | undefined) => {
-    const about = e ? aboutLine(e, { saved, newer, damaged, outdated }, debriefs, roomSessions) : undefined;
+    const about = e ? aboutLine(e, { saved, unchecked, newer, damaged, outdated }, debriefs, roomSessions) : undefined;
     return (e ? rowsOf(e.summary, columns - INDENT) : 0) + (about ? rowsOf(about, columns - INDENT) : 0);
   };
   const resumeLine = resumeProblem ? RESUME_PROBLEM_LINES[resumeProblem] : resumeUnchecked === 'checking' ? RESUME_UNCHECKED_LINE : resumeUnchecked === 'unlisted' ? RESUME_UNLISTED_LINE : RESUME_LINE;
@@ -327,10 +341,10 @@ function roomMark(room: RoomSessionMark | undefined): string {
 }
 
 /** What the picker says under a scenario's summary about its save, its last debrief, or its kept room session. */
-function aboutLine(entry: CatalogEntry, { saved, newer, damaged, outdated }: Pick<PickerProps, 'saved' | 'newer' | 'damaged' | 'outdated'>, debriefs?: ReadonlySet<string>, roomSessions?: ReadonlyMap<string, RoomSessionMark>): string | undefined {
+function aboutLine(entry: CatalogEntry, { saved, unchecked, newer, damaged, outdated }: Pick<PickerProps, 'saved' | 'unchecked' | 'newer' | 'damaged' | 'outdated'>, debriefs?: ReadonlySet<string>, roomSessions?: ReadonlyMap<string, RoomSessionMark>): string | undefined {
   const room = roomSessions?.get(entry.file);
   const parts = [
-    saved?.has(entry.file) ? 'You have a saved playthrough: opening it asks to continue or start over.' : '',
+    saved?.has(entry.file) ? 'You have a saved playthrough: opening it asks to continue or start over.' : unchecked?.has(entry.file) ? UNCHECKED_SAVE_WORDS : '',
     // A newer version's save is not offered (R, continue): said as what it is, in the core's words.
     newer?.has(entry.file) ? newerSavesWords([entry.title]) ?? '' : '',
     // Opening it sets the save aside (or says why it was left where it is) and starts anew: never "asks to continue".

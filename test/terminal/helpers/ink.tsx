@@ -12,7 +12,7 @@ import { validateEntries } from '../../../src/terminal/catalog-validate.js';
 import { listCatalog, type Listing } from '../../../src/terminal/node/catalog-files.js';
 import { themeFor, type Theme } from '../../../src/terminal/theme.js';
 import { App, type AppStart } from '../../../src/terminal/ui/App.js';
-import { RESUME_UNCHECKED_LINE } from '../../../src/terminal/ui/Picker.js';
+import { CHECKING_SAVES, RESUME_UNCHECKED_LINE } from '../../../src/terminal/ui/Picker.js';
 import { loadPlayable, type PlayableScenario } from '../../../src/terminal/scenario-source.js';
 import type { SessionMode } from '../../../src/machines/types.js';
 // Ink's per-frame caches kept across frames (the same frames, less CPU): see the module.
@@ -151,7 +151,7 @@ export async function tap(r: Typable, ...keys: string[]): Promise<boolean> {
  * final (the save check imports the saves module first: slow on a loaded machine). Its words as
  * they wrap at any width.
  */
-const BUSY = new RegExp(['Loading…', 'checking files…', RESUME_UNCHECKED_LINE].map((line) => line.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')).join('|'));
+const BUSY = new RegExp(['Loading…', 'checking files…', CHECKING_SAVES, RESUME_UNCHECKED_LINE].map((line) => line.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')).join('|'));
 
 /** React's scheduler (the one Ink's reconciler runs its renders and effects on). */
 const Scheduler = createRequire(import.meta.url)('scheduler') as { unstable_scheduleCallback(priority: number, callback: () => void): unknown; unstable_IdlePriority: number };
@@ -294,12 +294,16 @@ class NarrowStdout extends EventEmitter {
   };
 }
 
-/** Renders at a given width and height (ink-testing-library is fixed at 100 columns); same stdin API, and `resize`. */
-export async function renderAt(element: ReactElement, columns: number, rows = 24) {
+/**
+ * Renders at a given width and height (ink-testing-library is fixed at 100 columns); same stdin API,
+ * and `resize`. `settled: false` returns at once, without waiting for the app to settle (for a test
+ * that holds something back the screen says it is waiting for).
+ */
+export async function renderAt(element: ReactElement, columns: number, rows = 24, { settled = true } = {}) {
   const stdout = observe(new NarrowStdout(columns, rows));
   const stdin = new FakeStdin();
   const instance = inkRender(element, { stdout: stdout as never, stdin: stdin as never, stderr: new NarrowStdout(columns) as never, debug: true, exitOnCtrlC: false, patchConsole: false });
-  await settle(stdout);
+  if (settled) await settle(stdout);
   /** Changes the window's size as a terminal does (new size, then 'resize') and waits for the app to settle. */
   const resize = async (c: number, r: number) => {
     stdout.columns = c;
