@@ -11,8 +11,9 @@ vi.mock('../../src/terminal/saves.js', async (original) => {
   const real = await original<typeof import('../../src/terminal/saves.js')>();
   return {
     ...real,
-    saveWaiting: (...args: Parameters<typeof real.saveWaiting>) => {
-      const found = real.saveWaiting(...args);
+    // What opening a scenario asks last (the save to offer), before the screen it opens is drawn.
+    saveToOffer: (...args: Parameters<typeof real.saveToOffer>) => {
+      const found = real.saveToOffer(...args);
       const type = typeEnter.now;
       typeEnter.now = undefined;
       if (type) setImmediate(type);
