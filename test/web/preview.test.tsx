@@ -515,8 +515,8 @@ describe('previewing a scenario file', () => {
       // "Checked at", and the focus stayed on the button).
       choose.focus();
       await user.keyboard('{Enter}');
-      // The line of the check before ("Checked again at …: mine.json is valid.") is still on the page
-      // while the file chosen is checked: what shows the new check done is its results taking the focus.
+      // Its verdict is the same words as the check before's: what shows the new check done is its
+      // results taking the focus (while it runs, the page says "Checking mine.json…", preview-checking).
       await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'No problems found in mine.json' })));
       expect(screen.getByText(/^Checked again at \d\d:\d\d:\d\d: mine\.json is valid\.$/)).toBeTruthy();
       expect(picker).toHaveBeenCalledTimes(2);

@@ -252,6 +252,12 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   // Each file chosen (or checked again) is numbered: a check that ends after a newer one began (a
   // large file still being read when the trainer picks another) is dropped, not shown over it.
   const latest = useRef(0);
+  /** The check of `name` has begun: the page says so, and shows no results until it ends (no check's but its own). */
+  const startChecking = (name: string) => {
+    setBusy(true);
+    setChecking(name);
+    setPlaying(undefined);
+  };
   /**
    * Checks a file's text; `from`: where it came from, one of the app's own files (from scenarios/),
    * which must be named after its id, or the trainer's, through the file window or the file field
@@ -260,9 +266,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
    */
   const check = async (name: string, text: string | Uint8Array, from: CheckedFrom, again = false, n = ++latest.current, keptAt?: string) => {
     const own = from === 'app';
-    setBusy(true);
-    setChecking(name);
-    setPlaying(undefined);
+    startChecking(name);
     // The validator and schema load here, on demand: never part of the first page.
     let core: Core;
     let sameIdElsewhere: Awaited<ReturnType<typeof sameIdInApp>>;
@@ -310,8 +314,11 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
    * file shown again; `sameFile`: it is known to be the same file on disk (the same handle), though
    * not asked again (its results do not take focus).
    */
-  const checkFile = async (file: File, name: string, from: Exclude<CheckedFrom, 'app'>, again: boolean, sameFile = again): Promise<boolean> => {
-    const n = ++latest.current;
+  const checkFile = async (file: File, name: string, from: Exclude<CheckedFrom, 'app'>, again: boolean, sameFile = again, n = ++latest.current): Promise<boolean> => {
+    // "Checking <file>…" from the moment the file is chosen, in place of the last check's verdict and
+    // results: those stayed on the page while the bytes were read (a large file, a slow disk), and a
+    // trainer, or a screen reader, took "Checked again at …" of the check before for this one's.
+    startChecking(name);
     let core: Core;
     try {
       core = await loadCore();
@@ -376,13 +383,27 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       if (!handle) return;
       setError(undefined);
       const name = cleanLine(handle.name);
+      // Checking from here: the last check's results are not shown while the file is compared and read.
+      const n = ++latest.current;
+      startChecking(name);
       const again = chosenAgain && picked !== undefined && picked.handle === undefined && picked.name === name;
       // The file shown chosen again in the window (the same file on disk) is checked again; another of its name is not.
       const before = picked?.handle;
       const sameFile = again || (before !== undefined && picked?.name === name && (await before.isSameEntry?.(handle).catch(() => false)) === true);
+      let file: File;
+      try {
+        file = await handle.getFile();
+      } catch {
+        // (It was left unhandled, and the page went on saying nothing.)
+        if (n !== latest.current) return;
+        setBusy(false);
+        setError(`The file ${name} could not be read.`);
+        return;
+      }
+      if (n !== latest.current) return;
       address(undefined);
       setPicked({ name, handle });
-      await checkFile(await handle.getFile(), name, 'window', again, sameFile);
+      await checkFile(file, name, 'window', again, sameFile, n);
     })();
   };
   const checkAgain = async () => {
@@ -394,15 +415,21 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       return;
     }
     setError(undefined);
+    // Checking from here, not once the file is read: its last results are not shown as this check's meanwhile.
+    const n = ++latest.current;
+    startChecking(picked.name);
     let file: File;
     try {
       file = await picked.handle.getFile();
     } catch {
+      if (n !== latest.current) return;
+      setBusy(false);
       setPicked({ name: picked.name, lost: true });
       setError(`The file ${picked.name} could not be read again (it may have been moved, renamed or deleted). Choose it again with “Scenario file (.json)” above.`);
       return;
     }
-    await checkFile(file, picked.name, 'window', true);
+    if (n !== latest.current) return;
+    await checkFile(file, picked.name, 'window', true, true, n);
   };
 
   // The file named in the address is checked with the latest `check` (a new function every
