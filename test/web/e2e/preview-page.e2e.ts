@@ -239,6 +239,44 @@ describe('preview page', () => {
     }
   });
 
+  // While a file chosen again was still being read, the check before's "Checked again at …" and its
+  // results stayed on the page (preview-checking.test.tsx checks the words; here, the page drawn).
+  it('a file chosen again says "Checking mine.json…" while it is read, in place of the last results; axe clean', async () => {
+    // A file's read waits while the page's test says so (a large file, a slow disk).
+    const s = await openPage(web.browser, web.app.url, '#/preview', { initScript: () => {
+      const read = Blob.prototype.arrayBuffer;
+      const w = window as unknown as { heldRead?: Promise<void> };
+      Blob.prototype.arrayBuffer = async function (this: Blob) {
+        if (w.heldRead) await w.heldRead;
+        return read.call(this);
+      };
+    } });
+    const { page } = s;
+    try {
+      const field = page.getByLabel('Scenario file (.json)');
+      const file = { name: 'mine.json', mimeType: 'application/json', buffer: EXAMPLE };
+      await field.setInputFiles(file);
+      await page.getByRole('heading', { level: 2, name: 'No problems found in mine.json' }).waitFor();
+      await page.evaluate(() => {
+        const w = window as unknown as { heldRead?: Promise<void>; release?: () => void };
+        w.heldRead = new Promise((resolve) => { w.release = resolve; });
+      });
+      await field.setInputFiles(file);
+      await expect.poll(() => page.getByRole('status').filter({ hasText: /mine\.json/ }).textContent()).toBe('Checking mine.json…');
+      expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual([]);
+      expect(await page.getByText(/Results below are for|is valid|Checked again/).count()).toBe(0);
+      await s.screenshot('e2e-preview-checking-again');
+      expect(violationsText(await runAxe(page))).toBe('');
+      await page.evaluate(() => (window as unknown as { release: () => void }).release());
+      await expect.poll(() => page.getByRole('status').filter({ hasText: /mine\.json/ }).textContent()).toMatch(/^Checked again at \d\d:\d\d:\d\d: mine\.json is valid\.$/);
+      await page.getByRole('heading', { level: 2, name: 'No problems found in mine.json' }).waitFor();
+      await s.screenshot('e2e-preview-checked-again');
+      expect(s.errors()).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
   // Reloaded, the page started empty and the trainer had to find their draft again: the tab keeps
   // a copy (sessionStorage, through main.tsx), and a damaged copy is said, not a crash.
   it('a reload shows the draft again from the tab\'s copy; a damaged copy is said in plain words and the page works', async () => {
