@@ -63,6 +63,13 @@ async function saysOnlyChecking(container: HTMLElement, name = 'mine.json'): Pro
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
 }
 
+/** Said once each: the check, then its verdict (no verdict of the check before, none twice). */
+function saidCheckingThenValid(said: string[]): void {
+  expect(said).toHaveLength(2);
+  expect(said[0]).toBe('Checking mine.json…');
+  expect(said[1]).toMatch(/^Checked again at \d\d:\d\d:\d\d: mine\.json is valid\.$/);
+}
+
 describe('a file checked again, while the new check runs', () => {
   it('chosen again in the field: "Checking mine.json…" in place of the last verdict, its results gone, and the new verdict said once', async () => {
     const user = userEvent.setup();
@@ -81,10 +88,7 @@ describe('a file checked again, while the new check runs', () => {
       await slow.release();
       await screen.findByRole('heading', { name: 'No problems found in mine.json' });
       expect(screen.getByText(/^Results below are for/).textContent).toBe('Results below are for mine.json, checked again. Choose a file above to check another one.');
-      // Said once each: the check, then its verdict (no verdict of the check before, none twice).
-      expect(said).toHaveLength(2);
-      expect(said[0]).toBe('Checking mine.json…');
-      expect(said[1]).toMatch(/^Checked again at \d\d:\d\d:\d\d: mine\.json is valid\.$/);
+      saidCheckingThenValid(said);
     } finally {
       stop();
     }
@@ -108,9 +112,7 @@ describe('a file checked again, while the new check runs', () => {
       await saysOnlyChecking(container);
       await opening.release();
       await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'No problems found in mine.json' })));
-      expect(said).toHaveLength(2);
-      expect(said[0]).toBe('Checking mine.json…');
-      expect(said[1]).toMatch(/^Checked again at \d\d:\d\d:\d\d: mine\.json is valid\.$/);
+      saidCheckingThenValid(said);
     } finally {
       stop();
     }
