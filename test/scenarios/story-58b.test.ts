@@ -5,6 +5,7 @@ import { endedOn, toldBetween } from '../helpers/story.js';
 // Session reader-b-58: a fresh reader's pass over couch-rent, saturday-shoots and court-report.
 
 const COUCH_BEST = ['d1-heard', 'd2-need', 'd3-honest', 'd4-naomi', 'd5-redirect', 'd6-rattled', 'd7-bad-night', 'd8-strengths'];
+const SAT_BEST = ['d1-talk', 'd2-light', 'd3-open-glad', 'd4-honest', 'd5-leah', 'd6-kid', 'd7-plan'];
 const swap = (best: readonly string[], changes: Record<string, string>) => best.map((r) => changes[r] ?? r);
 
 // 1. couch-rent end-strong said "Arev heard all of it from you first". A playthrough can end strong (82%) after
@@ -50,6 +51,47 @@ describe('reader-b-58: couch-rent d3-promise\'s feedback keeps to the guide', ()
     expect(r.feedback).toContain('the guide asks you to discuss it with your Advocate Supervisor (Red Flags)');
     expect(r.feedback).toContain("(CASA/LA's own statement, not the guide's)");
     expect(r.assessments).toEqual([{ principle: 'consult-supervisor-on-suspicion', verdict: 'violates', weight: 2 }]);
+  });
+});
+
+// 3. saturday-shoots end-mixed, after d1-phase ("Some photos with an older friend is probably just that", said to
+// Tigist), opened "For a while you were one of the adults waiting for it to pass, and Meron noticed." The variant is
+// told only when no earlier one holds: not after d5-wait (held), a promise (promised), d1-dcfs, d6-csec or d6-phone;
+// d4-rescue and d5-nia end harmful. So every playthrough told it took Meron's words to Leah or Mr. Dawson that same
+// evening (d4-honest then d5-leah or d5-email, or d4-dawson): none waited for anything to pass. It now tells what the
+// reply did: it was said to Tigist, who from then on takes her worries to Mr. Dawson.
+describe('reader-b-58: saturday-shoots, the ending after "it\'s a phase" tells what the path did', () => {
+  it.each([
+    { via: 'd4-honest, d5-leah', changes: { 'd1-talk': 'd1-phase' } },
+    { via: 'd4-honest, d5-email', changes: { 'd1-talk': 'd1-phase', 'd5-leah': 'd5-email' } },
+    { via: 'd4-dawson, d5-leah', changes: { 'd1-talk': 'd1-phase', 'd4-honest': 'd4-dawson' } },
+  ])('d1-phase, then $via: the volunteer acted that evening, and the ending does not say they waited', ({ changes }) => {
+    const d = endedOn('saturday-shoots', swap(SAT_BEST, changes));
+    expect(d.ending?.id).toBe('end-mixed');
+    expect(d.ending?.narration).not.toMatch(/waiting for it to pass/);
+    expect(d.ending?.narration).toMatch(/^In Tigist's kitchen you told her the photos were probably just Meron wanting to feel grown\. You acted on what Meron told you that same evening, but from then on Tigist takes her worries to Mr\. Dawson, not to you\. Meron goes to the shoot on Saturday/);
+  });
+
+  it('the new words are told after acting that evening, and not after d5-wait, whose own variant comes first', () => {
+    const acted = endedOn('saturday-shoots', swap(SAT_BEST, { 'd1-talk': 'd1-phase' }));
+    expect(acted.ending?.narration).toMatch(/that same evening/);
+    const waited = endedOn('saturday-shoots', swap(SAT_BEST, { 'd1-talk': 'd1-phase', 'd5-leah': 'd5-wait' }));
+    expect(waited.ending?.narration).toMatch(/^You tell Leah everything the following Wednesday\./);
+    expect(waited.ending?.narration).not.toMatch(/that same evening/);
+  });
+});
+
+// 4. saturday-shoots end-strong put the volunteer on Meron's plan for a Saturday night that feels off ("her cousin
+// Selam, Tigist, you, Mr. Dawson"): the call d4-rescue is faulted for inviting, and the strong ending's model of a
+// safety plan. CASAs are not first responders and do not provide crisis intervention services (Prohibited
+// Activities); couch-rent d7-card lost "my number" for the same reason (story-56a), and no other bundled plan names the
+// volunteer (couch-rent s7-theirs, whereabouts-unknown's napkin). Her people are her cousin, her aunt and her CSW.
+describe('reader-b-58: saturday-shoots, the volunteer is not on Meron\'s list of people to call', () => {
+  it('the strong ending\'s card names Selam, Tigist and Mr. Dawson', () => {
+    const d = endedOn('saturday-shoots', SAT_BEST);
+    expect(d.ending).toMatchObject({ id: 'end-strong', kind: 'strong' });
+    expect(d.ending?.narration).toContain('Her plan is on an index card in her sewing box, in her handwriting: her cousin Selam, Tigist and Mr. Dawson.');
+    expect(d.ending?.narration).not.toMatch(/Tigist, you,/);
   });
 });
 
