@@ -95,3 +95,15 @@ describe('reader-b-58: saturday-shoots, the volunteer is not on Meron\'s list of
   });
 });
 
+// 5. court-report d-hearing-support-sit-with asked whether Lupe would "like to tell the judge about the team herself".
+// In this story "her team" is her case team (d-status-confirmed: "Lupe has disclosed openly to her team"; the call to
+// Ms. Alvarez asks "who is on Lupe's team now"), so the line could read as asking her to tell the judge about her CSEC
+// team. It is volleyball she is proud of ("Put that I made the team"; the strong ending: "asks Lupe how volleyball is
+// going"), and the reply now says so.
+describe('reader-b-58: court-report, the hallway offer names volleyball', () => {
+  it('d-hearing-support-sit-with says volleyball, not "the team", and is scored as before', () => {
+    const r = bundledReply('court-report', 'd-hearing-support', 'd-hearing-support-sit-with');
+    expect(r.text).toBe("Ask Lupe whether she wants you next to her, and whether she'd like to tell the judge about volleyball herself.");
+    expect(r.assessments).toEqual([{ principle: 'youth-centered', verdict: 'follows', weight: 2 }]);
+  });
+});
