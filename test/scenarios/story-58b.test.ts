@@ -61,7 +61,7 @@ describe('reader-b-58: couch-rent d3-promise\'s feedback keeps to the guide', ()
 // evening (d4-honest then d5-leah or d5-email, or d4-dawson): none waited for anything to pass. It now tells what the
 // reply did: it was said to Tigist, who from then on takes her worries to Mr. Dawson.
 describe('reader-b-58: saturday-shoots, the ending after "it\'s a phase" tells what the path did', () => {
-  it.each([
+  it.each<{ via: string; changes: Record<string, string> }>([
     { via: 'd4-honest, d5-leah', changes: { 'd1-talk': 'd1-phase' } },
     { via: 'd4-honest, d5-email', changes: { 'd1-talk': 'd1-phase', 'd5-leah': 'd5-email' } },
     { via: 'd4-dawson, d5-leah', changes: { 'd1-talk': 'd1-phase', 'd4-honest': 'd4-dawson' } },
