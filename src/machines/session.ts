@@ -3,7 +3,8 @@ import { compileScenario, type ScenarioMachine } from './compile.js';
 import { isSeed } from './reply-order.js';
 import type { Scenario } from './schema/scenario.js';
 import type { SessionContext, SessionInput, SessionMode, Turn } from './types.js';
-import { applyEffects, specOf, valueOf, type VariableChange, type Variables, type VariableSpec } from './conditions.js';
+import { applyEffects, initialVariables, specOf, valueOf, type VariableChange, type Variables, type VariableSpec } from './conditions.js';
+import { scenarioStamp } from './progress/fingerprint.js';
 import { quoteValue } from './text/quote.js';
 
 /** A scenario machine's persisted snapshot, as `actor.getPersistedSnapshot()` gives and `createActor` takes back. */
@@ -35,6 +36,16 @@ export interface SavedSession {
   scenarioVersion: number;
   /** ISO time of the save. */
   savedAt: string;
+  /**
+   * The scenario the session was saved with, stamped (scenarioStamp), and the values it began with
+   * (its variables' starting values, an author's `--set` ones among them). Only read when the save no
+   * longer fits the scenario: the same stamp, and the save itself was changed since (damaged); another,
+   * and the scenario was changed under the same version (outdated), these values naming a starting
+   * value changed. Absent from saves made before they were kept (same format version: both optional,
+   * and a reader before them passes them by); such a save is judged from its replies alone.
+   */
+  scenarioStamp?: string;
+  startValues?: Variables;
   /** `actor.getPersistedSnapshot()`, unchanged. */
   snapshot: unknown;
 }
@@ -68,8 +79,14 @@ export function saveSession(scenario: Scenario, persistedSnapshot: unknown, now 
     scenarioId: scenario.id,
     scenarioVersion: scenario.version,
     savedAt: now.toISOString(),
+    ...savedWith(scenario),
     snapshot: JSON.parse(JSON.stringify(persistedSnapshot)) as unknown,
   };
+}
+
+/** What a save keeps of the scenario it was made with (SavedSession's scenarioStamp and startValues). */
+export function savedWith(scenario: Scenario): Pick<SavedSession, 'scenarioStamp' | 'startValues'> {
+  return { scenarioStamp: scenarioStamp(scenario), startValues: initialVariables(scenario.variables) };
 }
 
 /**
@@ -121,21 +138,39 @@ export function restoreSession(scenario: Scenario, saved: unknown, machine: Scen
   try {
     const replayed = replay(machine, scenario.nodes.length, isSeed(seed) ? { mode, seed } : { mode }, context.transcript, snap.value);
     const fits = replayed !== undefined && JSON.stringify(replayed.context) === JSON.stringify(snap.context) && replayed.status === snap.status;
-    if (!fits) {
+    // Stamped with this very scenario: whatever does not fit was changed in the save (by hand, or
+    // a disk), not in the scenario. Where it waits, its values before its first reply: each is the
+    // save's word alone, and a save moved to another step read as the story's route changed.
+    const sameScenario = !fits && typeof saved.scenarioStamp === 'string' && saved.scenarioStamp === scenarioStamp(scenario);
+    if (!fits && !sameScenario) {
       // A save that does not fit, whose own replies name a reply the file no longer has (or has
       // scored or answered otherwise): the scenario was changed under the same version, most often
       // by its author between two test runs. That save is sound (kept as outdated); "damaged", and
       // "send it to whoever helps you", sent a trainer who had fixed a typo in a feedback hunting
       // for a broken file.
-      const changed = changedUnder(scenario, context.transcript, context.variables, { value: snap.value, status: snap.status }, machine, isSeed(seed) ? { mode, seed } : { mode });
+      const changed = changedUnder(scenario, context.transcript, context.variables, { value: snap.value, status: snap.status }, machine, isSeed(seed) ? { mode, seed } : { mode }, startValuesOf(saved.startValues));
       if (changed !== undefined) return { ok: false, error: changedScenarioWords(scenario, changed), outdated: true, changed: whatChanged(changed) };
     }
-    if (!replayed) return { ok: false, error: 'The saved progress does not fit this scenario (its replies do not lead where it says).' };
+    if (!replayed) return sameScenario ? damagedSave(LEADS_ELSEWHERE) : { ok: false, error: `The saved progress does not fit this scenario (${LEADS_ELSEWHERE}).` };
     if (!fits) return damagedSave(VALUES_MISMATCH);
     return { ok: true, snapshot: machine.getPersistedSnapshot(replayed), mode };
   } catch {
     return { ok: false, error: 'The saved progress is damaged and could not be read.', damaged: 'it could not be read' };
   }
+}
+
+/** What `restoreSession` says of a save whose replies, replayed, do not lead where it waits. */
+const LEADS_ELSEWHERE = 'its replies do not lead where it says';
+
+/** A save's startValues as kept (whole numbers by variable), or undefined (absent or malformed: judged without them). */
+function startValuesOf(raw: unknown): Variables | undefined {
+  if (!isRecord(raw)) return undefined;
+  const values: Variables = {};
+  for (const [id, v] of Object.entries(raw)) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) return undefined;
+    values[id] = v;
+  }
+  return values;
 }
 
 /**
@@ -229,7 +264,7 @@ function replay(machine: ScenarioMachine, nodes: number, input: SessionInput, tr
  * a replay from the scenario's starting values: a save begun with other values (--set) records other
  * changes from the same effects, and that is keptStartValues' to tell.
  */
-function changedUnder(scenario: Scenario, transcript: unknown[], variables: unknown, snap: { value: string; status: unknown }, machine: ScenarioMachine, input: SessionInput): Changed | undefined {
+function changedUnder(scenario: Scenario, transcript: unknown[], variables: unknown, snap: { value: string; status: unknown }, machine: ScenarioMachine, input: SessionInput, startValues: Variables | undefined): Changed | undefined {
   const { value } = snap;
   const before = valuesBeforeEachTurn(transcript, variables);
   const declared = new Map((scenario.variables ?? []).map((v) => [v.id, v]));
@@ -254,7 +289,8 @@ function changedUnder(scenario: Scenario, transcript: unknown[], variables: unkn
   if (before === undefined) return undefined;
   const waits = scenario.nodes.find((n) => n.id === value);
   const opening = before[0] ?? (variables as Variables);
-  return (waits ? partedOnTheWay(machine, scenario.nodes.length, input, transcript as Turn[], snap, waits.kind === 'ending', opening) : undefined) ?? (waits ? undefined : { at: value, gone: 'wait' });
+  const start = { now: initialVariables(scenario.variables), saved: startValues, flags: new Set((scenario.variables ?? []).filter((v) => v.type === 'flag').map((v) => v.id)) };
+  return (waits ? partedOnTheWay(machine, scenario.nodes.length, input, transcript as Turn[], snap, waits.kind === 'ending', opening, start) : undefined) ?? (waits ? undefined : { at: value, gone: 'wait' });
 }
 
 /**
@@ -263,8 +299,11 @@ function changedUnder(scenario: Scenario, transcript: unknown[], variables: unkn
  * reply is still offered, where it leads and what the scenes on the way change. Undefined when it
  * does not part so, or when the difference cannot be told from an edit of the save itself:
  * - The save keeps no record of the scenes before its first decision (a turn keeps the changes of the
- *   scenes after its reply), nor of the values it began with (a `--set` playthrough read with others
- *   is told by keptStartValues): values there unlike the scenario's are not the scenario's doing.
+ *   scenes after its reply). Values there unlike the scenario's are the scenario's doing only for a
+ *   save that keeps the values it began with (`start.saved`, with its stamp: restoreSession comes here
+ *   only when the scenario is not the one it was saved with): a starting value changed since, else
+ *   what the scenes on the way there change. A save kept before those were cannot tell them from its
+ *   own values edited (a `--set` playthrough read with others is told by keptStartValues).
  * - `opening`, the values at its first decision, are worked out from its values now and each turn's
  *   changes, each change checked against them (valuesBeforeEachTurn): a value edited by hand breaks
  *   that chain and never reaches here.
@@ -272,9 +311,11 @@ function changedUnder(scenario: Scenario, transcript: unknown[], variables: unkn
  *   has them); where the save waits is its word alone, taken when it agrees with the save's status
  *   (an ending only when finished).
  * A save edited consistently (its values and the changes recorded for its scenes alike) holds what an
- * honest save of the scenario as it was would: it reads as the scenario changed, as it must.
+ * honest save of the scenario as it was would: restoreSession calls it damaged where its stamp names
+ * the scenario it is read with; else (another scenario, or a save kept before stamps) it reads here
+ * as the scenario changed, as it must.
  */
-function partedOnTheWay(machine: ScenarioMachine, nodes: number, input: SessionInput, transcript: readonly Turn[], snap: { value: string; status: unknown }, endsThere: boolean, opening: Variables): Changed | undefined {
+function partedOnTheWay(machine: ScenarioMachine, nodes: number, input: SessionInput, transcript: readonly Turn[], snap: { value: string; status: unknown }, endsThere: boolean, opening: Variables, start: { now: Variables; saved: Variables | undefined; flags: ReadonlySet<string> }): Changed | undefined {
   let [snapshot] = initialTransition(machine, input);
   const continueUntil = (nodeId: string): boolean => {
     for (let i = 0; i <= nodes && snapshot.value !== nodeId; i++) {
@@ -287,7 +328,14 @@ function partedOnTheWay(machine: ScenarioMachine, nodes: number, input: SessionI
   if (endsThere !== (snap.status === 'done')) return undefined;
   const first = transcript[0];
   if (!continueUntil(first?.nodeId ?? snap.value)) return { from: 'start', to: snap.value, ...(first ? { chose: first.replyId, to: first.nodeId } : {}) };
-  if (!sameValues(snapshot.context.variables, opening)) return undefined;
+  if (!sameValues(snapshot.context.variables, opening)) {
+    if (start.saved === undefined) return undefined;
+    const starts = differing(start.now, start.saved);
+    // A flag (held as 0 or 1) said as the scenario says it.
+    const said = (v: string, n: number | undefined) => (n === undefined ? undefined : start.flags.has(v) ? String(n === 1) : String(n));
+    if (starts.length > 0) return { starts: starts.map((v) => ({ var: v, now: said(v, valueOf(start.now, v)), was: said(v, valueOf(start.saved!, v)) })) };
+    return { before: first?.nodeId ?? snap.value, first: first !== undefined, changes: namedList(differing(snapshot.context.variables, opening)) };
+  }
   for (const [i, turn] of transcript.entries()) {
     const at = { nodeId: turn.nodeId, replyId: turn.replyId };
     const event = { type: 'reply.choose' as const, replyId: turn.replyId };
@@ -303,17 +351,26 @@ function partedOnTheWay(machine: ScenarioMachine, nodes: number, input: SessionI
 
 /** Whether two sets of values hold the same variables at the same values. */
 function sameValues(a: Variables, b: Variables): boolean {
+  return differing(a, b).length === 0;
+}
+
+/** The variables two sets of values hold otherwise (one without it, or at another value), in the order first met. */
+function differing(a: Variables, b: Variables): string[] {
   const ids = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...ids].every((id) => valueOf(a, id) !== undefined && valueOf(a, id) === valueOf(b, id));
+  return [...ids].filter((id) => valueOf(a, id) === undefined || valueOf(a, id) !== valueOf(b, id));
 }
 
 /** The variables (quoted, listed) whose change a reply's effects make now otherwise than the save recorded; undefined when none. */
 function changedEffects(now: readonly VariableChange[], recorded: readonly VariableChange[]): string | undefined {
   const key = (c: VariableChange | undefined) => (c === undefined ? '' : `${c.from}>${c.to}`);
   const vars = [...new Set([...now, ...recorded].map((c) => c.var))].filter((v) => key(now.find((c) => c.var === v)) !== key(recorded.find((c) => c.var === v)));
-  if (vars.length === 0) return undefined;
+  return vars.length === 0 ? undefined : namedList(vars);
+}
+
+/** Variables named in a list: "a", "a and b", "a, b and c", "a, b, c and 2 more". */
+function namedList(vars: readonly string[]): string {
   const named = vars.slice(0, 3).map((v) => quoteValue(v, 40));
-  return vars.length > 3 ? `${named.join(', ')} and ${vars.length - 3} more` : named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
+  return vars.length > 3 ? `${named.join(', ')} and ${vars.length - 3} more` : named.length === 1 ? `${named[0]}` : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
 }
 
 /**
@@ -358,7 +415,11 @@ type Changed =
   | { at: string; gone: 'wait' }
   | { from: 'start'; to: string; chose?: string }
   | { nodeId: string; replyId: string; leads: string; chose?: string }
-  | { nodeId: string; replyId: string; scenes: string };
+  | { nodeId: string; replyId: string; scenes: string }
+  // Before its first decision (`first`: the save has made a reply; else `before` is where it waits):
+  // a variable's starting value (now: undefined, removed; was: undefined, added), or what the scenes change.
+  | { starts: { var: string; now: string | undefined; was: string | undefined }[] }
+  | { before: string; first: boolean; changes: string };
 
 /** Why a save of a scenario changed since under the same version cannot carry on (restoreSession). */
 function changedScenarioWords(scenario: Pick<Scenario, 'id' | 'version'>, changed: Changed): string {
@@ -369,7 +430,11 @@ function changedScenarioWords(scenario: Pick<Scenario, 'id' | 'version'>, change
 function whatChanged(changed: Changed): string {
   const reached = (to: string, chose: string | undefined) => `${quoteValue(to, 80)}, ${chose === undefined ? 'the step it had reached' : `where it chose ${quoteValue(chose, 80)}`}`;
   const after = (c: { nodeId: string; replyId: string }) => `after the reply ${quoteValue(c.replyId, 80)} it chose at ${quoteValue(c.nodeId, 80)}`;
-  const what = 'at' in changed
+  const what = 'starts' in changed
+    ? startsWords(changed.starts)
+    : 'before' in changed
+      ? `the scenes before ${changed.first ? `its first decision, ${quoteValue(changed.before, 80)},` : `${quoteValue(changed.before, 80)}, the step it had reached,`} now change ${changed.changes} otherwise`
+    : 'at' in changed
     ? `${quoteValue(changed.at, 80)}, the step it had reached, is no longer there`
     : 'from' in changed
       ? `the story no longer leads from its start to ${reached(changed.to, changed.chose)}`
@@ -383,6 +448,16 @@ function whatChanged(changed: Changed): string {
         ? `the decision ${quoteValue(changed.nodeId, 80)} where it chose ${quoteValue(changed.replyId, 80)} is no longer there`
         : `the reply ${quoteValue(changed.replyId, 80)} it chose at ${quoteValue(changed.nodeId, 80)} is no longer there`;
   return what;
+}
+
+/** A starting value changed (whatChanged): one named with what it was and is, several by name. */
+function startsWords(starts: readonly { var: string; now: string | undefined; was: string | undefined }[]): string {
+  const [one] = starts;
+  if (starts.length > 1 || one === undefined) return `the starting values of ${namedList(starts.map((s) => s.var))} have changed`;
+  const name = `the variable ${quoteValue(one.var, 40)}`;
+  if (one.now === undefined) return `${name} is no longer there`;
+  if (one.was === undefined) return `${name} was added`;
+  return `${name} now starts at ${one.now}, where the save began at ${one.was}`;
 }
 
 /**

@@ -1226,9 +1226,9 @@ describe('room state: persistence', () => {
     for (const [name, text] of cases) {
       const result = restoreRoom(r.ctx, text);
       expect(result.ok, name).toBe(false);
-      // Where a session waits is its own claim: moved to a step its replies do not lead to, it reads as
-      // the story's route changed under the same version (the save outdated; resume-57), refused all the same.
-      if (!result.ok) expect(result.error, name).toMatch(name === 'session edited' ? /^This save was made before the scenario "example-new-phone" was changed \(the story no longer leads from its start to "after-visit"/ : /damaged|not fit|does not fit/);
+      // Where a session waits is its own claim: moved to a step its replies do not lead to, with the
+      // scenario it was saved with (its stamp), the session itself was changed: damaged, not outdated.
+      if (!result.ok) expect(result.error, name).toMatch(name === 'session edited' ? /^The saved progress is damaged \(its replies do not lead where it says\)\.$/ : /damaged|not fit|does not fit/);
     }
     expect(restoreRoom(roomContext(redFlags), serializeRoom(r.state))).toMatchObject({ ok: false, error: expect.stringContaining('example-new-phone') });
     // A scenario id with escapes in it is shown with them escaped: cleaned, "x\u001b[2J" read as "x", naming another scenario.

@@ -126,8 +126,14 @@ describe('saving and restoring a session', () => {
     const actor = createActor(setMachine, { input: { mode: 'practice' } }).start();
     actor.send({ type: 'reply.choose', replyId: 'phone-curious' });
     actor.send({ type: 'scene.continue' });
-    const saved = JSON.parse(JSON.stringify(saveSession(set, actor.getPersistedSnapshot()))) as unknown;
-    expect(restoreSession(scenario, saved)).toEqual({ ok: false, error: expect.stringContaining('its values do not match its replies'), damaged: 'its values do not match its replies' });
+    const saved = JSON.parse(JSON.stringify(saveSession(set, actor.getPersistedSnapshot()))) as Record<string, unknown>;
+    // Kept before a save kept the values it began with (a trainer-led session read with --set values
+    // it was not kept with: keptStartValues' to tell), it is damaged, not outdated.
+    const { scenarioStamp: _stamp, startValues: _start, ...before } = saved;
+    expect(restoreSession(scenario, before)).toEqual({ ok: false, error: expect.stringContaining('its values do not match its replies'), damaged: 'its values do not match its replies' });
+    expect(keptStartValues(scenario, before)).toEqual({ trust: 95 });
+    // Keeping them, it says which starting value it began with otherwise than the scenario read gives.
+    expect(restoreSession(scenario, saved)).toMatchObject({ ok: false, outdated: true, changed: 'the variable "trust" now starts at 50, where the save began at 95' });
     expect(keptStartValues(scenario, saved)).toEqual({ trust: 95 });
     expect(restoreSession(set, saved).ok).toBe(true);
     // The same save, its reply's effect changed since: outdated, read with its own values or not.
@@ -199,7 +205,7 @@ describe('saving and restoring a session', () => {
       ['its value edited (trust, last changed by the scenes)', (s: Saved) => { s.snapshot.context.variables.trust = 70; }],
       ['what the scenes changed edited, its values left', (s: Saved) => { s.snapshot.context.transcript[0]!.sceneChanges![0]!.to = 45; }],
       // Its values before its first reply (and every change after, alike): the save keeps no record of
-      // the scenes before its first decision, so the values there are the scenario's to give.
+      // the scenes before its first decision, but its stamp says the scenario is the one it was saved with.
       ['its values before its first reply edited, and every change after them alike', (s: Saved) => { s.snapshot.context.transcript[0]!.changes[0]!.from = 40; s.snapshot.context.transcript[0]!.changes[0]!.to = 50; s.snapshot.context.transcript[0]!.sceneChanges = [{ var: 'trust', from: 50, to: 45 }]; s.snapshot.context.variables.trust = 45; }],
       ['where it waits edited to an ending, still in progress', (s: Saved) => { s.snapshot.value = 'end-strong'; }],
     ])('a save edited by hand is still damaged: %s', (_name, tamper) => {
@@ -208,6 +214,108 @@ describe('saving and restoring a session', () => {
       const r = restoreSession(withScene, saved);
       expect(r.ok).toBe(false);
       expect(r).not.toHaveProperty('outdated');
+    });
+  });
+
+  // Neither the scenes before a save's first decision nor its variables' starting values leave a trace
+  // in its replies: a save of a scenario changed there under the same version was "damaged (its values
+  // do not match its replies)", set aside for sending to whoever helps with the app. A save now keeps
+  // the values it began with and a stamp of its scenario: an honest one is outdated, naming the
+  // change; one changed by hand against the very scenario it was saved with is damaged.
+  describe('a scenario changed since before its first decision, or the save changed by hand', () => {
+    type SceneNode = Extract<Scenario['nodes'][number], { kind: 'scene' }>;
+    // The example with a scene before its first decision, changing nothing, and a yes/no flag.
+    const base = structuredClone(scenario);
+    base.nodes.unshift({ id: 'arrival', kind: 'scene', lines: [{ character: 'jade', text: 'Hi.' }], next: 'phone' } as SceneNode);
+    base.start = 'arrival';
+    base.variables!.push({ id: 'told-csw', label: 'You told the CSW', type: 'flag', start: false });
+    const arrival = (s: Scenario) => s.nodes.find((n) => n.id === 'arrival') as SceneNode;
+    type Saved = { scenarioStamp?: string; startValues?: Record<string, number>; snapshot: { value: string; status: string; context: { variables: Record<string, number>; transcript: { changes: { var: string; from: number; to: number }[] }[] } } };
+    // No reply yet (waiting at the first decision), one (waiting at after-visit), or finished.
+    const played = (replies: 0 | 1 | 2): Saved => {
+      const actor = createActor(compileScenario(base), { input: { mode: 'practice', seed: 3 } }).start();
+      actor.send({ type: 'scene.continue' });
+      if (replies > 0) {
+        actor.send({ type: 'reply.choose', replyId: 'phone-curious' });
+        actor.send({ type: 'scene.continue' });
+      }
+      if (replies > 1) actor.send({ type: 'reply.choose', replyId: 'after-wait' });
+      return JSON.parse(JSON.stringify(saveSession(base, actor.getPersistedSnapshot()))) as Saved;
+    };
+    const edited = (change: (s: Scenario) => void) => {
+      const s = structuredClone(base);
+      change(s);
+      return s;
+    };
+    const saves = [played(0), played(1), played(2)] as const;
+
+    it('each save is sound as it was made, and keeps the values it began with', () => {
+      expect(saves.map((s) => [s.snapshot.value, s.snapshot.status])).toEqual([['phone', 'active'], ['after-visit', 'active'], ['end-mixed', 'done']]);
+      for (const saved of saves) {
+        expect(saved.startValues).toEqual({ trust: 50, 'told-csw': 0 });
+        expect(saved.scenarioStamp).toMatch(/^[0-9a-f]{16}$/);
+        expect(restoreSession(base, saved).ok).toBe(true);
+      }
+    });
+
+    it.each([
+      ['a variable\'s starting value changed', (s: Scenario) => { s.variables![0]!.start = 52; }, () => 'the variable "trust" now starts at 52, where the save began at 50'],
+      ['a flag\'s starting value changed', (s: Scenario) => { s.variables![1]!.start = true; }, () => 'the variable "told-csw" now starts at true, where the save began at false'],
+      ['two starting values changed', (s: Scenario) => { s.variables![0]!.start = 40; s.variables![1]!.start = true; }, () => 'the starting values of "trust" and "told-csw" have changed'],
+      ['a variable added', (s: Scenario) => { s.variables!.push({ id: 'safety', label: 'Safety', min: 0, max: 10, start: 0 }); }, () => 'the variable "safety" was added'],
+      ['a scene before the first decision now sets a value', (s: Scenario) => { arrival(s).effects = [{ var: 'trust', set: 3 }]; },
+        (replies: number) => (replies === 0 ? 'the scenes before "phone", the step it had reached, now change "trust" otherwise' : 'the scenes before its first decision, "phone", now change "trust" otherwise')],
+    ])('an honest save replayed against it is outdated, naming what changed: %s', (_name, change, words) => {
+      const scenarioNow = edited(change);
+      for (const [replies, saved] of saves.entries()) {
+        const r = restoreSession(scenarioNow, saved);
+        expect(r, `${replies} replies`).toEqual({ ok: false, error: expect.stringContaining(`was changed (${words(replies)})`), outdated: true, changed: words(replies) });
+        expect(!r.ok && r.error).toContain('the scenario still says version 1');
+        expect(!r.ok && r.error).toContain('raises its "version"');
+      }
+    });
+
+    // The scenario as it was saved with: what does not fit was changed in the save.
+    it.each([
+      ['a value before its first reply edited (no reply yet)', 0, (s: Saved) => { s.snapshot.context.variables.trust = 53; }],
+      ['a flag edited (no reply changes it)', 1, (s: Saved) => { s.snapshot.context.variables['told-csw'] = 1; }],
+      ['its values before its first reply edited, and every change after them alike', 1, (s: Saved) => { s.snapshot.context.transcript[0]!.changes[0]!.from = 40; s.snapshot.context.transcript[0]!.changes[0]!.to = 50; s.snapshot.context.variables.trust = 50; }],
+      ['the same, and the values it began with alike', 2, (s: Saved) => { s.snapshot.context.transcript[0]!.changes[0]!.from = 40; s.snapshot.context.transcript[0]!.changes[0]!.to = 50; s.snapshot.context.variables.trust = 50; s.startValues!.trust = 40; }],
+    ])('a save changed by hand is damaged, not outdated: %s', (_name, replies, tamper) => {
+      const saved = structuredClone(saves[replies]!);
+      tamper(saved);
+      expect(restoreSession(base, saved)).toEqual({ ok: false, error: 'The saved progress is damaged (its values do not match its replies).', damaged: 'its values do not match its replies' });
+    });
+
+    // Where a save waits is its own claim: nothing else in it says where its replies led. Moved by hand
+    // to another step its replies do not lead to, it read as the story's route changed (outdated).
+    it.each([
+      ['to a step past the first decision, no reply made', 0, 'after-visit'],
+      ['back to the first decision, after a reply', 1, 'phone'],
+      ['to the scene before the first decision, after a reply', 1, 'arrival'],
+      ['to another ending, finished', 2, 'end-strong'],
+    ])('a save whose step was edited by hand to another step of the scenario is damaged: %s', (_name, replies, step) => {
+      const saved = structuredClone(saves[replies]!);
+      saved.snapshot.value = step;
+      expect(restoreSession(base, saved)).toEqual({ ok: false, error: 'The saved progress is damaged (its replies do not lead where it says).', damaged: 'its replies do not lead where it says' });
+      // The same step reached honestly, the scenario's route changed since (its start moved on): outdated.
+      if (replies === 0) expect(restoreSession(edited((s) => { s.start = 'after-visit'; }), saves[0])).toMatchObject({ ok: false, outdated: true, changed: 'the story no longer leads from its start to "phone", the step it had reached' });
+    });
+
+    it('the values it began with, edited alone, change nothing: the save fits and resumes', () => {
+      const saved = structuredClone(saves[1]);
+      saved.startValues!.trust = 7;
+      expect(restoreSession(base, saved).ok).toBe(true);
+    });
+
+    // Saves made before a save kept its stamp and starting values (the same format version).
+    it('a save kept before the values it began with still resumes; changed before its first decision, it is judged from its replies alone', () => {
+      for (const saved of saves) {
+        const { scenarioStamp: _stamp, startValues: _start, ...older } = saved;
+        expect(restoreSession(base, older).ok).toBe(true);
+        // It cannot tell a start changed from its own values changed by hand: damaged, as it was.
+        expect(restoreSession(edited((s) => { s.variables![0]!.start = 52; }), older)).toMatchObject({ ok: false, damaged: 'its values do not match its replies' });
+      }
     });
   });
 

@@ -24,6 +24,35 @@ export function scenarioFingerprint(scenario: unknown): string {
 /** Scenarios are not changed once validated (the UIs hold them as loaded): one hash each. */
 const fingerprints = new WeakMap<object, string>();
 
+/**
+ * A light stamp of a scenario's content (16 hex digits: two 32-bit multiplicative hashes of the same
+ * canonical JSON as scenarioFingerprint), which a save keeps (SavedSession.scenarioStamp) so that a
+ * save that no longer fits can be told apart: made with this very scenario (then the save itself was
+ * changed: damaged), or before the scenario was changed under the same version (outdated). Not a
+ * safeguard against anyone (a save is the volunteer's own file), so not SHA-256, which costs 50 to
+ * 250 ms a bundled scenario here at a session's first save; this costs a few.
+ */
+export function scenarioStamp(scenario: unknown): string {
+  const cached = typeof scenario === 'object' && scenario !== null ? stamps.get(scenario) : undefined;
+  if (cached !== undefined) return cached;
+  const text = canonicalJson(scenario);
+  let a = 0xdeadbeef;
+  let b = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 2654435761);
+    b = Math.imul(b ^ c, 1597334677);
+  }
+  a = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
+  b = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+  const hex = (b >>> 0).toString(16).padStart(8, '0') + (a >>> 0).toString(16).padStart(8, '0');
+  if (typeof scenario === 'object' && scenario !== null) stamps.set(scenario, hex);
+  return hex;
+}
+
+/** One stamp each, as fingerprints. */
+const stamps = new WeakMap<object, string>();
+
 /** What a record's `scenarioHash` looks like: 64 lower-case hex digits. */
 export const FINGERPRINT_PATTERN = /^[0-9a-f]{64}$/;
 

@@ -12,7 +12,7 @@ import { metBefore, metPassing, peopleMet, peopleMetAt, type Person, type RoomRe
 import { indexScenario } from '../scenario-index.js';
 import { introductionsAt, sceneHeading, scenesPassed, setupScenes, spokeBefore, spokePassing, type Introduction, type PassedScene, type SetupMoment } from '../recap.js';
 import { selectView, unavailableWords, type SessionView } from '../selectors.js';
-import { actorOptions, restoreSession, saveSession, undoEnding, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
+import { actorOptions, restoreSession, saveSession, savedWith, undoEnding, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
 import { cleanLine, cleanText } from '../text/clean.js';
 import { quoteValue, shorten } from '../text/quote.js';
 import { fingerprint } from './fingerprint.js';
@@ -1265,6 +1265,9 @@ export function restoreRoom(ctx: RoomContext, text: string): RoomRestore {
   // was kept, and every later save of the room failed ("Maximum call stack size exceeded").
   const saved: SavedSession = {
     format: 'casa-practice-session', formatVersion: 1, scenarioId: ctx.scenario.id, scenarioVersion: ctx.scenario.version, savedAt: data.session.savedAt,
+    // Stamped with the scenario it was just proved against, as every later save of the room is; a
+    // room saved before sessions were stamped is read as it was written (its next save stamps it).
+    ...('scenarioStamp' in data.session ? savedWith(ctx.scenario) : {}),
     // Its debrief at an ending (a room saved before it was left out) is not kept: worked out again from the rest (snapshotOf).
     snapshot: JSON.parse(JSON.stringify(withoutOutput(session.snapshot))) as unknown,
   };
