@@ -69,12 +69,15 @@ describe('second reader (readerB-43)', () => {
 
   // the-list end-mixed's trust variant ("Bảo still meets you for bánh mì on Garvey and sends you photos of his
   // board") was told to a playthrough at 36% (Needs review) that had kept his trust.
+  // (Since reader-a-58, d4-ba sets a flag whose variant comes first, so both paths go through d4-marcus: they set no
+  // flag and end with trust at 60 or more, the trust variant's other condition.)
   it('the-list: a Needs-review playthrough is not told Bảo still meets you for bánh mì and sends photos', () => {
-    const { d } = play('the-list', ['d1-hear', 'd2-praise', 'd3-stop', 'd4-ba', 'd5-honest', 'd6-miss', 'd7-go', 'd8-done', 'd9-school']);
+    const { d } = play('the-list', ['d1-hear', 'd2-praise', 'd3-stop', 'd4-marcus', 'd5-honest', 'd6-hurt', 'd7-go', 'd8-done', 'd9-strengths']);
     expect(d.score.percent).toBeLessThan(50);
     expect(d.ending?.id).toBe('end-mixed');
     expect(d.ending?.narration).not.toMatch(/bánh mì|photos/);
-    const ok = play('the-list', ['d1-hear', 'd2-light', 'd3-carry', 'd4-ba', 'd5-honest', 'd6-miss', 'd7-go', 'd8-next', 'd9-strengths']).d;
+    const ok = play('the-list', ['d1-hear', 'd2-praise', 'd3-carry', 'd4-marcus', 'd5-honest', 'd6-miss', 'd7-go', 'd8-all', 'd9-strengths']).d;
+    expect(ok.score.percent).toBeGreaterThanOrEqual(50);
     expect(ok.ending?.narration).toMatch(/bánh mì/);
   });
 
