@@ -484,7 +484,8 @@ describe('trafficker-contact: what is said later fits what the volunteer did', (
   it('deleting the last threat unseen by the team is something kept from it, and the ending says so', () => {
     const d = play({ 'd9-last-forward': 'd9-last-delete' });
     expect(d?.ending?.id).toBe('end-mixed');
-    expect(d?.ending?.narration).toContain('kept from Ms. Okafor or deleted');
+    // Since reader-a-58, told as what it was (story-58a), not in the list of what may have gone around the team.
+    expect(d?.ending?.narration).toContain('which you blocked and deleted that night without showing anyone');
   });
 
   it('after the thread was blocked and deleted, the best reply to Ms. Okafor does not offer screenshots of it', () => {
@@ -1453,7 +1454,7 @@ describe('session 28 content review: left-placement-calls, trafficker-contact, b
     const d = playReplies(bundledScenario('trafficker-contact'), warm);
     expect(d?.ending?.id).toBe('end-mixed');
     expect(d?.ending?.narration).not.toMatch(/still deciding how much she can count on you/);
-    expect(d?.ending?.narration).toMatch(/less than the full picture/);
+    expect(d?.ending?.narration).toMatch(/still sees you most Saturdays/);
     const cold = warm.map((r) => (r === 'd4-visit-boundary' ? 'd4-visit-lecture' : r === 'd5-open-include' ? 'd5-shut-door-open' : r));
     expect(trustAfter('trafficker-contact', cold)).toBeLessThan(60);
     const c = playReplies(bundledScenario('trafficker-contact'), cold);
@@ -1687,7 +1688,8 @@ describe('session 29: endings left open by the session 28 review', () => {
     }
   });
 
-  it('trafficker-contact: the mixed ending\'s list of what went around the team names the safety plan made alone and told afterwards (d8-plan-rescue)', () => {
+  // Since reader-a-58 a playthrough whose one lapse was the rescue is told it alone (story-58a), not the list.
+  it('trafficker-contact: the mixed ending names the safety plan made alone and told afterwards (d8-plan-rescue)', () => {
     const best = ['d1-text-screenshot', 'd3-morning-facts', 'd4-visit-boundary', 'd5-open-include', 'd6-parking-walk', 'd7-supervisor-honest', 'd8-plan-stay', 'd9-last-forward'];
     const warm = best.map((r) => (r === 'd8-plan-stay' ? 'd8-plan-rescue' : r));
     const cold = warm.map((r) => (r === 'd4-visit-boundary' ? 'd4-visit-grill' : r === 'd5-open-include' ? 'd5-shut-door-open' : r));
@@ -1696,8 +1698,7 @@ describe('session 29: endings left open by the session 28 review', () => {
     for (const path of [warm, cold]) {
       const d = playReplies(bundledScenario('trafficker-contact'), path);
       expect(d?.ending?.id).toBe('end-mixed');
-      expect(d?.ending?.narration).toMatch(/went around the team/);
-      expect(d?.ending?.narration).toMatch(/a plan of your own for Imani's safety, to be told to the team once it was set up/);
+      expect(d?.ending?.narration).toMatch(/a new phone and rides to school, decided without Imani and to be told to Ms\. Okafor once it was set up/);
     }
   });
 

@@ -106,7 +106,9 @@ describe('reread2-55: trafficker-contact\'s mixed ending tells a playthrough tha
   it('a playthrough that kept something from the team is still told so', () => {
     const deleted = best.map((r) => (r === 'd9-last-forward' ? 'd9-last-delete' : r));
     const both = answered.map((r) => (r === 'd5-open-include' ? 'd5-open-secret' : r));
-    for (const path of [deleted, both]) expect(ending(path)).toMatch(/went around the team.*less than the full picture/);
+    expect(ending(both)).toMatch(/went around the team.*less than the full picture/);
+    // Since reader-a-58, one thing kept back and no line crossed is told as what it was (story-58a).
+    expect(ending(deleted)).toMatch(/every message reached her team but the last.*deleted that night without showing anyone/);
   });
 });
 

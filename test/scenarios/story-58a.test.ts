@@ -40,3 +40,60 @@ describe('story-58a: the-list tells what came of asking Bà yourself to stop the
   });
 });
 
+// 2. trafficker-contact end-mixed told every playthrough that kept something from the team the same menu: "something
+// went around the team instead of through it: a word sent to the people around Quan, a search of your own, something
+// kept from Ms. Okafor or deleted, or a plan of your own for Imani's safety…". A volunteer whose one lapse was
+// deleting the last threat (84%, Strong band, kept from the strong ending by it alone) read of words sent to Quan's
+// people and searches they never made; so did one whose one lapse was the rescue plan, the promise to Imani, or the
+// Monday answer to Ms. Okafor. A playthrough that crossed no line and kept back one thing is now told that thing,
+// with the trust line as before (sees you most Saturdays at 60 or more, still deciding under it); two or more, or a
+// line crossed as well, are told the menu as before.
+describe('story-58a: trafficker-contact tells a playthrough that kept back one thing what it kept back', () => {
+  const BEST = ['d1-text-screenshot', 'd3-morning-facts', 'd4-visit-boundary', 'd5-open-include', 'd6-parking-walk', 'd7-supervisor-honest', 'd8-plan-stay', 'd9-last-forward'];
+  const swap = (from: Record<string, string>, path = BEST) => path.map((r) => from[r] ?? r);
+  const cold = (path: string[]) => swap({ 'd4-visit-boundary': 'd4-visit-grill', 'd5-open-include': 'd5-shut-door-open' }, path);
+  const MENU = /went around the team|a search of your own|a word sent to the people around Quan/;
+  const cases: [string, Record<string, string>, RegExp][] = [
+    ['the last threat deleted', { 'd9-last-forward': 'd9-last-delete' }, /every message reached her team but the last: the 11:02 text, “tell her we see her”, which you blocked and deleted that night without showing anyone/],
+    ['the rescue planned alone', { 'd8-plan-stay': 'd8-plan-rescue' }, /the plan you brought Dana already made: a new phone and rides to school, decided without Imani and to be told to Ms\. Okafor once it was set up/],
+    ['the promise to Imani', { 'd5-open-include': 'd5-open-secret' }, /you promised to tell no one, not even Ms\. Okafor, and her team never heard it from you/],
+    ['the Monday answer played down', { 'd3-morning-facts': 'd3-morning-downplay' }, /when Ms\. Okafor asked what the text said and whether you had written back, your answer gave her less than she asked for/],
+    ['the Monday answer put off', { 'd3-morning-facts': 'd3-morning-ask-imani' }, /your answer gave her less than she asked for/],
+  ];
+
+  it.each(cases)('%s, in the Strong band: told that, not the menu, and still seeing her most Saturdays', (_name, from, told) => {
+    const d = endedOn('trafficker-contact', swap(from));
+    expect(d.score.percent).toBeGreaterThanOrEqual(80);
+    expect(d.outcome.band).toBe('strong');
+    expect(d.ending?.id).toBe('end-mixed');
+    expect(d.ending?.narration).toMatch(told);
+    expect(d.ending?.narration).toMatch(/^Imani is still placed with Ms\. Reyes and still sees you most Saturdays\. Nobody around Quan ever got a word from you/);
+    expect(d.ending?.narration).not.toMatch(MENU);
+  });
+
+  it.each(cases.filter(([name]) => name !== 'the promise to Imani'))('%s, her trust lost: told that, and that she is still deciding', (_name, from, told) => {
+    const d = endedOn('trafficker-contact', cold(swap(from)));
+    expect(d.ending?.id).toBe('end-mixed');
+    expect(d.ending?.narration).toMatch(told);
+    expect(d.ending?.narration).toMatch(/still deciding how much she can count on you\.$/);
+    expect(d.ending?.narration).not.toMatch(/sees you most Saturdays|went around the team/);
+  });
+
+  it('two things kept back, or one kept back and a line crossed, are told the menu as before', () => {
+    const two = swap({ 'd3-morning-facts': 'd3-morning-downplay', 'd9-last-forward': 'd9-last-delete' });
+    const crossed = swap({ 'd1-text-screenshot': 'd1-text-polite', 'd5-open-include': 'd5-open-secret' }, ['d1-text-screenshot', 'd2-thread-stop-report', ...BEST.slice(1)]);
+    for (const path of [two, crossed]) {
+      const d = endedOn('trafficker-contact', path);
+      expect(d.ending?.id, path.join(' > ')).toBe('end-mixed');
+      expect(d.ending?.narration).toMatch(/went around the team instead of through it/);
+    }
+  });
+
+  it('the replies are scored as before, and the flags are set only by the reply each ending names', () => {
+    const r = (node: string, id: string) => bundledReply('trafficker-contact', node, id);
+    expect(r('d9-last', 'd9-last-delete').effects).toEqual([{ var: 'held-back', add: 1 }, { var: 'deleted-threat', set: true }]);
+    expect(r('d5-open', 'd5-open-secret').effects).toEqual([{ var: 'trust', add: 5 }, { var: 'held-back', add: 1 }, { var: 'kept-secret', set: true }]);
+    expect(r('d9-last', 'd9-last-delete').assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`)).toEqual(['no-trafficker-contact follows 2', 'team-communication violates 2']);
+    expect(r('d5-open', 'd5-open-secret').assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`)).toEqual(['team-communication violates 2']);
+  });
+});
