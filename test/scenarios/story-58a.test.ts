@@ -97,3 +97,28 @@ describe('story-58a: trafficker-contact tells a playthrough that kept back one t
     expect(r('d5-open', 'd5-open-secret').assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`)).toEqual(['team-communication violates 2']);
   });
 });
+
+// 3. youth-relapses end-contacted opened "Your Advocate Supervisor has to bring your contact with the person exploiting
+// Jazz to her team" on every path there, also after d8-fault ("Text Monica, your supervisor, that you're fine") and
+// d8-push-through (the feeling pushed down, Monica told nothing): the supervisor could only bring it to the team if
+// she had heard it, and on those paths nobody told her. Those paths are now told that the team heard of it before
+// Monica heard of it from the volunteer; the path that talked the week through with Monica (d8-support) is told that
+// the text came up in that call.
+describe('story-58a: youth-relapses end-contacted says how the team heard of the text to Kyle, as the path allows', () => {
+  const TO_KYLE = ['d1-glad', 'd2-process', 'd3-not-stupid', 'd4-plan', 'd5-text-him', 'd6-yes', 'd7-notice'];
+
+  it.each(['d8-fault', 'd8-push-through'])('after %s, Monica is not said to bring it to the team', (d8) => {
+    const d = endedOn('youth-relapses', [...TO_KYLE, d8]);
+    expect(d.ending?.id).toBe('end-contacted');
+    expect(d.ending?.narration).not.toMatch(/Advocate Supervisor has to bring|she has to bring it/);
+    expect(d.ending?.narration).toMatch(/^Word of the text you sent Kyle from Jazz's phone reaches her team before Monica hears of it from you/);
+    expect(d.ending?.narration).toMatch(/A month after you texted him, Jazz changes her number/);
+  });
+
+  it('after d8-support, the text comes up when the week is talked through with Monica, and she brings it to the team', () => {
+    const d = endedOn('youth-relapses', [...TO_KYLE, 'd8-support']);
+    expect(d.ending?.id).toBe('end-contacted');
+    expect(d.ending?.narration).toMatch(/^When you talk the week through with Monica, you tell her about the text you sent Kyle from Jazz's phone, and she has to bring it to Jazz's team/);
+    expect(d.criticalViolations.map((v) => v.replyId)).toEqual(['d5-text-him']);
+  });
+});
