@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundledReply } from '../helpers/bundled.js';
+import { bundledDecision, bundledReply } from '../helpers/bundled.js';
 import { endedOn } from '../helpers/story.js';
 
 // Session reader-a-58: a fresh reader's pass over youth-relapses, the-list and trafficker-contact, against the
@@ -120,5 +120,17 @@ describe('story-58a: youth-relapses end-contacted says how the team heard of the
     expect(d.ending?.id).toBe('end-contacted');
     expect(d.ending?.narration).toMatch(/^When you talk the week through with Monica, you tell her about the text you sent Kyle from Jazz's phone, and she has to bring it to Jazz's team/);
     expect(d.criticalViolations.map((v) => v.replyId)).toEqual(['d5-text-him']);
+  });
+});
+
+// 4. the-list d9-report's facilitator note said reports "must not disclose incriminating information". The guide says
+// "CASAs must make sure that their reports are objective, supported by evidence, and strengths-based. As such, it is
+// important that CASAs to not disclose any incriminating information…" (Court Report): the "must" is for the first
+// sentence only, as reread2-55 held the feedback of trafficker-contact and court-report to.
+describe('story-58a: the-list d9-report\'s note tells the Court Report section in the guide\'s strength', () => {
+  it('"must" for objective, evidenced and strengths-based; "it is important" for what not to disclose', () => {
+    const note = bundledDecision('the-list', 'd9-report').facilitatorNote ?? '';
+    expect(note).not.toMatch(/must not disclose/);
+    expect(note).toMatch(/reports must be objective, supported by evidence and strengths-based, and it is important not to disclose incriminating information that may lead to a negative perception of the youth or violate their confidentiality/);
   });
 });
