@@ -134,3 +134,36 @@ describe('story-58a: the-list d9-report\'s note tells the Court Report section i
     expect(note).toMatch(/reports must be objective, supported by evidence and strengths-based, and it is important not to disclose incriminating information that may lead to a negative perception of the youth or violate their confidentiality/);
   });
 });
+
+// 5. A prohibited act is not credited with its motive (docs/authoring.md section 6); where another reply at the
+// decision keeps the principle behind that motive, the debrief counts it missed there, so the feedback says what
+// would have kept it, with its section. youth-relapses d5-text-him ("However protective it feels…") was told it
+// missed "Their safety comes first" and "The youth defines their own safety" at decision 5 (d5-safety keeps both)
+// with only "Take the worry to your Advocate Supervisor instead"; trafficker-contact d4-visit-pass ("It feels small
+// and it pleases her… if it gets you your ID back") was told it missed youth-centered there (d4-visit-boundary keeps
+// it) with nothing on what would have. Scoring unchanged.
+describe('story-58a: a prohibited act whose motive another reply keeps says what would have kept it', () => {
+  const missedAt = (id: string, path: string[], principle: string) =>
+    (endedOn(id, path).principles.find((p) => p.principleId === principle)?.notes ?? []).filter((n) => n.verdict === 'missed').map((n) => n.nodeId);
+
+  it('youth-relapses d5-text-him: her safety first and her own say in it, each with its section', () => {
+    const r = bundledReply('youth-relapses', 'd5-phone', 'd5-text-him');
+    expect(r.assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`)).toEqual(['no-trafficker-contact violates 3']);
+    expect(r.feedback).toMatch(/^However protective it feels/);
+    expect(r.feedback).toMatch(/reassure her that it is your main priority whatever she chooses \(Likelihood of Relapse\)/);
+    expect(r.feedback).toMatch(/leave what to do about his texts in her hands \(Harm Reduction\)/);
+    const path = ['d1-glad', 'd2-process', 'd3-not-stupid', 'd4-plan', 'd5-text-him', 'd6-yes', 'd7-notice', 'd8-support'];
+    for (const p of ['safety-is-priority', 'harm-reduction-self-determination']) {
+      expect(missedAt('youth-relapses', path, p), p).toContain('d5-phone');
+    }
+  });
+
+  it('trafficker-contact d4-visit-pass: her real need taken to Ms. Okafor with her, with its section', () => {
+    const r = bundledReply('trafficker-contact', 'd4-visit', 'd4-visit-pass');
+    expect(r.assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`)).toEqual(['no-trafficker-contact violates 3', 'csw-partnership follows 1']);
+    expect(r.feedback).toMatch(/^It feels small and it pleases her/);
+    expect(r.feedback).toMatch(/taking her real need, her ID and her things, to Ms\. Okafor with her \(CASA Role and Expectations\)\.$/);
+    const path = ['d1-text-screenshot', 'd3-morning-facts', 'd4-visit-pass', 'd5-open-include', 'd6-parking-walk', 'd7-supervisor-honest', 'd8-plan-stay', 'd9-last-forward'];
+    expect(missedAt('trafficker-contact', path, 'youth-centered')).toContain('d4-visit');
+  });
+});
