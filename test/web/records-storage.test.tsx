@@ -366,3 +366,27 @@ describe('My records: the room each part takes adds up to the room shown', () =>
     expect(partSizeWords([2150, 2150])).toMatchObject({ whole: '5 KB', parts: ['3 KB', '2 KB'] });
   });
 });
+
+// localStorage keeps no write times, so the store stamps each value's under "@modified/": text in the
+// browser's storage like any other, and untrusted. A stamp no date can hold (1e300 is a finite number,
+// but no time: new Date(1e300).toISOString() throws) stopped My records ("This page could not be
+// shown"), as did a copy's time that is no time ("…T23-60-00") with such a stamp. They are a time not known.
+describe('My records: hostile write times in the browser\'s storage', () => {
+  it('a save, a debrief and a copy whose write times no date can hold are listed without a date, the page whole', async () => {
+    window.localStorage.clear();
+    const put = (key: string, text: string, stamp: string) => {
+      window.localStorage.setItem(`casa-practice/${key}`, text);
+      window.localStorage.setItem(`casa-practice/@modified/${key}`, stamp);
+    };
+    put(RECORDS_KEY, EMPTY_RECORDS, '1e300');
+    put('saves/youth-discloses.json', '{"save"}', '1e300');
+    put('debriefs/youth-discloses.json', '{"debrief"}', '-8.64e15');
+    put('saves/couch-rent.json.damaged-2026-12-01T23-60-00', '{"broken', '8640000000000001');
+    renderRecords(localStore());
+    const room = roomPart();
+    expect(await room.findByRole('button', { name: 'Remove this progress (your progress in “What Kiara tells you”)' })).toBeTruthy();
+    expect(room.getByRole('button', { name: 'Remove this debrief (the last debrief of “What Kiara tells you”)' })).toBeTruthy();
+    expect(room.getAllByRole('button', { name: /^Download the damaged save of .* set aside on / })).toHaveLength(1);
+    expect(room.part.textContent).not.toMatch(/saved on|kept on/);
+  });
+});

@@ -147,6 +147,19 @@ export const STORAGE_UNREADABLE = 'this browser\'s storage for this site could n
 export const RECORDS_HELD_NEWER = 'Your records were not updated: the records in this browser were written by a newer version of casa-practice (in a tab opened after an update), which this tab cannot add to. Nothing is wrong with them, and they were not written over. What you finished in this tab is kept only until you close it: download a backup from My records, then reload the page and load that backup in My records to add it.';
 
 const MODIFIED = '@modified/';
+/** The latest time a Date can hold (ms since 1970): a later number is no time at all (new Date(1e300).toISOString() throws). */
+const LATEST_TIME = 8.64e15;
+
+/**
+ * A value's write time as its stamp under MODIFIED holds it (the storage is untrusted: the stamp is
+ * text anyone may have changed), or 0, a time not known: a stamp that is not a whole number of
+ * milliseconds from 1970 up to the latest time a Date holds. A finite number past it (1e300) was
+ * listed as it was, and My records' "Room in this browser" stopped the page turning it into a date.
+ */
+function stampTime(stamp: string | null): number {
+  const time = Number(stamp);
+  return stamp !== null && Number.isSafeInteger(time) && time >= 0 && time <= LATEST_TIME ? time : 0;
+}
 const UNAVAILABLE = 'This browser does not let the page save anything (a private window or a privacy setting), so progress lasts only until you close the tab.';
 
 function isQuota(e: unknown): boolean {
@@ -486,8 +499,7 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
           if (name === null || !name.startsWith(prefix)) continue;
           const key = name.slice(prefix.length);
           if (key.startsWith(MODIFIED) || !key.startsWith(prefixOfKeys)) continue;
-          const stamp = Number(ls.getItem(prefix + MODIFIED + key));
-          found.set(key, Number.isFinite(stamp) ? stamp : 0);
+          found.set(key, stampTime(ls.getItem(prefix + MODIFIED + key)));
         }
       } catch {
         // Listing is a convenience (the latest save): an unreadable storage lists what memory holds.
