@@ -1,5 +1,6 @@
 import { countWords } from '../text/first-few.js';
 import { cleanLine, isBlank } from '../text/clean.js';
+import { mayRepeatKeys, repeatedKey } from '../text/json-keys.js';
 import { quoteValue, shownFileName } from '../text/quote.js';
 import type { Debrief, OutcomeBand } from '../scoring.js';
 import type { EndingKind, Scenario } from '../schema/scenario.js';
@@ -188,6 +189,11 @@ export interface RecordsSetAside {
    */
   partly?: { unreadable: number; kept: number; best?: number };
   /**
+   * Set when the file has a key written twice in one object (two records files joined by hand): only
+   * the last of them could be read (JSON.parse), so what the earlier one held is in the copy alone.
+   */
+  repeated?: string;
+  /**
    * Set when the file could not be read at all (a disk error, permissions: `why` says), rather than
    * read and not understood: it was set aside all the same, and is said to be unreadable, not damaged.
    */
@@ -215,6 +221,14 @@ export function recordsSetAsideNotice(aside: RecordsSetAside, keptAt: KeptAt = R
   // Not moved aside, the file is the only copy of what it holds: nothing is written over it, and
   // what is finished now lasts only for this session (see readRecordsFile).
   const notMoved = leftWhereItWas(aside.movedTo);
+  // A key written twice, and nothing else wrong: what the earlier one held was not read, and how much is not known.
+  if (aside.repeated !== undefined && aside.partly && aside.partly.unreadable === 0 && !aside.partly.best) {
+    const twice = `Part of your completion records could not be read: the file has ${quoteValue(aside.repeated, 40)} written twice, and only the last one was read`;
+    const kept = aside.partly.kept;
+    if (notMoved) return `${twice}; ${keptAt(aside.movedTo)}. The rest is shown, but what you finish in this session will not be kept in your records.`;
+    if (kept === 0) return `${twice}; ${keptAt(aside.movedTo)}.`;
+    return `${twice}; ${keptAt(aside.movedTo)}, and the ${countWords(kept)} finished scenario${kept === 1 ? '' : 's'} read from it ${kept === 1 ? 'was' : 'were'} kept.`;
+  }
   if (aside.partly) {
     const { unreadable, kept, best = 0 } = aside.partly;
     const finished = (n: number) => `${countWords(n)} finished scenario${n === 1 ? '' : 's'}`;
@@ -514,9 +528,11 @@ export function parsePlaythrough(raw: unknown, now = new Date()): PlaythroughRec
 /**
  * Why a records text could not be used, or the records in it (repaired: malformed entries left out).
  * `unreadable`: how many playthroughs were left out as malformed (duplicates are not counted), and why the first was;
- * `unreadableBest`: the same for best results by scenario (see bestResultProblem).
+ * `unreadableBest`: the same for best results by scenario (see bestResultProblem);
+ * `repeated`: a key written twice in one object of the text (the first it holds): JSON.parse read
+ * only the last of them, so what the earlier one held is not in `file` (parseRecordsFile only).
  */
-export type RecordsParse = { ok: true; file: RecordsFile; migratedFrom?: number; unreadable?: { count: number; first: string }; unreadableBest?: { count: number; first: string } } | { ok: false; error: string; newer?: number };
+export type RecordsParse = { ok: true; file: RecordsFile; migratedFrom?: number; unreadable?: { count: number; first: string }; unreadableBest?: { count: number; first: string }; repeated?: string } | { ok: false; error: string; newer?: number };
 
 /**
  * Reads a records text of any version this code knows. Format 1 (before playthroughs were kept) was
@@ -529,7 +545,11 @@ export function parseRecordsFile(text: string, now = new Date()): RecordsParse {
   } catch {
     return { ok: false, error: 'it is not valid JSON' };
   }
-  return parseRecordsValue(raw, now);
+  const parsed = parseRecordsValue(raw, now);
+  // "playthroughs" written twice (two records files joined by hand): read as it stands, the earlier
+  // list was not read, and the next write dropped it from the file without a word.
+  const repeated = parsed.ok && mayRepeatKeys(text, raw) ? repeatedKey(text) : undefined;
+  return repeated === undefined || !parsed.ok ? parsed : { ...parsed, repeated };
 }
 
 /** `parseRecordsFile` for a value already parsed from JSON. `now`: see parsePlaythrough. */
@@ -641,14 +661,15 @@ export function readRecordsFile(store: Store, now = new Date()): { file: Records
   }
   if (text === undefined) return { file: empty() };
   const parsed = parseRecordsFile(text, now);
-  if (parsed.ok && (parsed.unreadable || parsed.unreadableBest)) {
+  if (parsed.ok && (parsed.unreadable || parsed.unreadableBest || parsed.repeated !== undefined)) {
     // Left out here, the unreadable entries would be gone at the next write without a word: the file
     // as it was is kept aside, and the readable part written back.
     const best = parsed.unreadableBest?.count;
     const setAside: RecordsSetAside = {
       movedTo: store.moveAside(RECORDS_KEY, now),
-      why: parsed.unreadable?.first ?? parsed.unreadableBest?.first,
+      why: parsed.unreadable?.first ?? parsed.unreadableBest?.first ?? (parsed.repeated === undefined ? undefined : `${quoteValue(parsed.repeated, 40)} is written twice in it, and only the last was read`),
       partly: { unreadable: parsed.unreadable?.count ?? 0, kept: parsed.file.playthroughs.length, ...(best ? { best } : {}) },
+      ...(parsed.repeated !== undefined ? { repeated: parsed.repeated } : {}),
     };
     // Not moved aside, the file is the only copy of the unreadable part: it is not written over.
     if (leftWhereItWas(setAside.movedTo)) return { file: parsed.file, notice: recordsSetAsideNotice(setAside), setAside, untouchable: true };
@@ -1007,6 +1028,6 @@ export function recordsWriteBack(stored: string | undefined, held: string, now =
   const there = parseRecordsFile(stored, now);
   // A newer version's records are neither set aside nor written over (see RecordsRead.newer).
   if (!there.ok && there.newer !== undefined) return 'newer';
-  if (!there.ok || there.unreadable || there.unreadableBest) return 'damaged';
+  if (!there.ok || there.unreadable || there.unreadableBest || there.repeated !== undefined) return 'damaged';
   return recordsText(mergeRecordsFiles(there.file, mine.file).file, maxBytes);
 }

@@ -880,55 +880,8 @@ export function rawStringOffset(text: string, quote: number, index: number): num
   return raw;
 }
 
-/**
- * Whether a valid JSON text can hold a repeated key: it has more keys than the value JSON.parse
- * made of it (the last of repeated keys wins, so the value has fewer). Every key is a string
- * followed by ":" (after any JSON white space), so the colons with a '"' before them (white space
- * skipped) are at least the keys of the text (more only when a string holds such a pair): when
- * they are exactly as many as the keys of the value, no key repeats. Far cheaper than the full key
- * scan, which then runs only when this says so. The colons are found with indexOf, which skips
- * the text between them far faster than a regular expression looking for quotes. `keysInValue`,
- * when the caller has counted the value's keys already (scenarioKeyCount), saves walking it again.
- */
-export function mayRepeatKeys(text: string, parsed: unknown, keysInValue = valueKeyCount(parsed)): boolean {
-  return textKeyCount(text) !== keysInValue;
-}
-
-/** The colons of a JSON text with a '"' before them (white space skipped): at least its keys (see mayRepeatKeys). */
-function textKeyCount(text: string): number {
-  let inText = 0;
-  for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
-    let at = colon - 1;
-    let c = text.charCodeAt(at);
-    while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(--at);
-    if (c === 34) inText++;
-  }
-  return inText;
-}
-
-/** The keys of every object in a parsed JSON value. */
-function valueKeyCount(parsed: unknown): number {
-  let inValue = 0;
-  const stack: unknown[] = [parsed];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (v === null || typeof v !== 'object') continue;
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        const x: unknown = v[i];
-        if (x !== null && typeof x === 'object') stack.push(x);
-      }
-      continue;
-    }
-    // for…in makes no array of keys (a JSON value has no inherited enumerable keys to count).
-    for (const k in v as Record<string, unknown>) {
-      inValue++;
-      const x = (v as Record<string, unknown>)[k];
-      if (x !== null && typeof x === 'object') stack.push(x);
-    }
-  }
-  return inValue;
-}
+// mayRepeatKeys lives with repeatedKey (text/json-keys.ts): the records and saves read it too, without the validator.
+export { mayRepeatKeys } from '../text/json-keys.js';
 
 /**
  * A warning for every key that appears a second (or later) time in the same object. JSON.parse

@@ -1200,3 +1200,51 @@ describe('records held unwritten, written back beside records stored since (reco
     expect(written).toBe(`${JSON.stringify(JSON.parse(written))}\n`);
   });
 });
+
+// Two records files joined by hand (a volunteer copying the practice of another computer into this
+// one) can hold "playthroughs" twice. JSON.parse reads the last alone: the practice in the earlier
+// list was not shown, and the next finish wrote the records over without it, no copy kept, not a word.
+describe('a records file with a key written twice (two records files joined by hand)', () => {
+  const twice = (earlier: PlaythroughRecord[], later: PlaythroughRecord[]) => {
+    const file = JSON.parse(recordsTextOf({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: later })) as Record<string, unknown>;
+    return JSON.stringify(file, null, 2).replace('"playthroughs": [', `"playthroughs": ${JSON.stringify(earlier)},\n  "playthroughs": [`);
+  };
+
+  it('is set aside as it was (both lists in the copy) and said so; what was read is kept, and a finish after it loses nothing', () => {
+    const first = record(new Date('2026-02-01T18:00:00Z'));
+    const second = record(new Date('2026-02-03T18:00:00Z'));
+    const text = twice([first], [second]);
+    expect(parseRecordsFile(text, now)).toMatchObject({ ok: true, repeated: 'playthroughs' });
+    const store = memoryStore({ [RECORDS_KEY]: text });
+    const read = readRecords(store, now);
+    expect(read.playthroughs.map((p) => p.id)).toEqual([second.id]);
+    expect(read.setAside).toMatchObject({ movedTo: 'records.json.damaged-2026-02-10T18-30-00', repeated: 'playthroughs', partly: { unreadable: 0, kept: 1 } });
+    expect(read.notice).toBe('Part of your completion records could not be read: the file has "playthroughs" written twice, and only the last one was read; they were moved to records.json.damaged-2026-02-10T18-30-00, and the 1 finished scenario read from it was kept.');
+    // The file as it was is the copy, the earlier list in it; read again, the records say nothing more.
+    expect(store.read('records.json.damaged-2026-02-10T18-30-00')).toBe(text);
+    expect(readRecords(store, now).notice).toBeUndefined();
+    recordPlaythrough(store, record(now), bytes, now);
+    expect(readRecords(store, now).playthroughs).toHaveLength(2);
+    expect(store.read('records.json.damaged-2026-02-10T18-30-00')).toBe(text);
+    // Records held in a tab are not merged over such a file: it is set aside first (recordsWriteBack).
+    expect(recordsWriteBack(text, recordsTextOf({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [first] }), now)).toBe('damaged');
+  });
+
+  it('a key said twice only inside a text (a title quoting "a": b) is no key written twice', () => {
+    const quoted = { ...record(new Date('2026-02-01T18:00:00Z')), title: 'He said "playthroughs": then "playthroughs": again' };
+    const text = recordsTextOf({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [quoted] });
+    const parsed = parseRecordsFile(text, now);
+    expect(parsed.ok).toBe(true);
+    expect(parsed).not.toHaveProperty('repeated');
+    const store = memoryStore({ [RECORDS_KEY]: text });
+    expect(readRecords(store, now)).toMatchObject({ playthroughs: [{ id: quoted.id }] });
+    expect(readRecords(store, now).notice).toBeUndefined();
+  });
+
+  it('with none of its finished scenarios read (the last list empty), says so without a count of none', () => {
+    const text = twice([record(new Date('2026-02-01T18:00:00Z'))], []);
+    const store = memoryStore({ [RECORDS_KEY]: text });
+    expect(readRecords(store, now).notice).toBe('Part of your completion records could not be read: the file has "playthroughs" written twice, and only the last one was read; they were moved to records.json.damaged-2026-02-10T18-30-00.');
+    expect(store.read('records.json.damaged-2026-02-10T18-30-00')).toBe(text);
+  });
+});
