@@ -93,7 +93,7 @@ describe('a save whose scenario file moved', () => {
     await press(r, '\u001b');
     expect(r.lastFrame()).toContain('choose a scenario');
     // Its file not in the list (moved), the save was not replayed: not claimed to be waiting (RESUME_UNLISTED_LINE).
-    expect(flat(r.lastFrame())).toContain('Your latest save is of a scenario not in this list: R resumes it if it still fits.');
+    expect(flat(r.lastFrame())).toContain('R tries to resume your latest save (a scenario not listed).');
     expect(savesNow(env)).toEqual(saves);
   });
 

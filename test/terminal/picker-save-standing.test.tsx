@@ -130,6 +130,29 @@ describe('the picker says of a save only what it has checked', () => {
     r.unmount();
   });
 
+  // At 60 columns R's line was one row while the save was being checked, and two once it was found
+  // outdated or damaged: the list moved down a row under the trainer's eyes (the highlight kept).
+  it('at 60 columns the list does not move once the save is checked and found outdated or damaged', async () => {
+    const listRow = (frame: string) => frame.split('\n').findIndex((line) => line.includes('1. Example: the new phone'));
+    const spoilt = [
+      { problem: RESUME_PROBLEM_LINES.outdated, spoil: (c: ReturnType<typeof savedCopy>) => editFeedback(c.file) },
+      { problem: RESUME_PROBLEM_LINES.damaged, spoil: (c: ReturnType<typeof savedCopy>) => editSavedTrust(join(savesDir(c.env), readdirSync(savesDir(c.env))[0] as string), 95) },
+    ];
+    for (const { problem, spoil } of spoilt) {
+      const copy = savedCopy();
+      spoil(copy);
+      const r = await renderAt(appElement({ env: copy.env, dir: copy.dir }).element, 60, 24);
+      expect(flat(r.frames[0])).toContain(RESUME_UNCHECKED_LINE);
+      expect(flat(r.lastFrame())).toContain(problem);
+      const rows = r.frames.map(listRow);
+      expect(rows[0]).toBeGreaterThan(0);
+      expect(rows.filter((at) => at !== rows[0]), problem).toEqual([]);
+      r.unmount();
+    }
+    // Whatever R's line says, it takes one row at 60 columns.
+    for (const line of [...Object.values(RESUME_PROBLEM_LINES), RESUME_UNCHECKED_LINE, RESUME_UNLISTED_LINE]) expect(columnsOf(line), line).toBeLessThanOrEqual(60);
+  });
+
   // The list line by line marked it "(saved)" too ("opening one continues it").
   it('line by line, the list marks it "(outdated save)", and a sound one "(saved)"', async () => {
     const list = async (dir: string, env: NodeJS.ProcessEnv) => {

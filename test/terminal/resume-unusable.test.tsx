@@ -60,7 +60,7 @@ describe('a latest save that R cannot resume is offered as what R does with it (
     const { env, sound, soundText, newest } = await beside('{"format": "casa-practice-terminal-save"}');
     refuse.read.add(newest);
     const r = await renderAt(appElement({ env }).element, 60, 24);
-    expect(flat(r.lastFrame())).toContain('Your latest save cannot be read: press R to set it aside and see why.');
+    expect(flat(r.lastFrame())).toContain('Your latest save cannot be read: R sets it aside, says why.');
     expect(flat(r.lastFrame())).toContain('R: set save aside');
     expect(flat(r.lastFrame())).not.toContain('A saved session is waiting');
     fits(r.lastFrame());
@@ -130,7 +130,7 @@ describe('a latest save that R cannot resume is offered as what R does with it (
     const [save] = readdirSync(savesDir(env));
     const before = readFileSync(join(savesDir(env), save as string), 'utf8');
     const r = await renderAt(appElement({ env, dir }).element, 60, 24);
-    expect(flat(r.lastFrame())).toContain('Your latest save was made with another edit of its scenario: press R to set it aside and see why.');
+    expect(flat(r.lastFrame())).toContain('Your latest save is outdated: R sets it aside and says why.');
     expect(flat(r.lastFrame())).not.toContain('A saved session is waiting');
     fits(r.lastFrame());
     await press(r, 'R');
@@ -146,7 +146,7 @@ describe('a latest save that R cannot resume is offered as what R does with it (
     const file = join(savesDir(env), NEW_PHONE_SAVE);
     editSavedTrust(file, 95);
     const r = await renderAt(appElement({ env }).element, 60, 24);
-    expect(flat(r.lastFrame())).toContain('Your latest save is damaged: press R to set it aside and see why.');
+    expect(flat(r.lastFrame())).toContain('Your latest save is damaged: R sets it aside and says why.');
     expect(flat(r.lastFrame())).not.toContain('A saved session is waiting');
     await press(r, 'R');
     expect(flat(r.lastFrame())).toContain('Could not resume: the saved progress is damaged (its values do not match its replies). The save was moved to');

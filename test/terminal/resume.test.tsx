@@ -100,7 +100,7 @@ describe('saving and resuming', () => {
     writeFileSync(join(savesDir(env), NEW_PHONE_SAVE), damaged);
     const r = await renderAt(appElement({ env }).element, 60, 24);
     const flat = () => (r.lastFrame() ?? '').replace(/\s+/g, ' ');
-    expect(flat()).toContain('Your latest save is damaged: press R to set it aside and see why.');
+    expect(flat()).toContain('Your latest save is damaged: R sets it aside and says why.');
     expect(flat()).toContain('R: set save aside');
     expect(flat()).not.toContain('A saved session is waiting');
     expect(flat()).not.toContain('resume saved');
@@ -126,7 +126,7 @@ describe('saving and resuming', () => {
     utimesSync(sound, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
     const r = await renderAt(appElement({ env }).element, 60, 24);
     const flat = () => (r.lastFrame() ?? '').replace(/\s+/g, ' ');
-    expect(flat()).toContain('Your latest save is damaged: press R to set it aside and see why.');
+    expect(flat()).toContain('Your latest save is damaged: R sets it aside and says why.');
     expect(flat()).not.toContain('A saved session is waiting');
     await press(r, 'R');
     expect(flat()).toContain('Could not resume: the saved progress is damaged');

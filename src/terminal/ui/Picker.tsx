@@ -100,24 +100,30 @@ export const NOT_KEPT = 'not kept';
 const BEST_WIDTH = 1 + Math.max(bestWords(100).length, NOT_KEPT.length);
 const rowsOf = (text: string, width: number) => inkRows(text, width);
 const RESUME_LINE = 'A saved session is waiting: press R to resume it.';
+/**
+ * Each of R's lines takes one row at 60 columns: R's line is "checking" (RESUME_UNCHECKED_LINE) until
+ * the save is checked, and a line that then took two rows (an outdated or damaged save's) moved the
+ * list down a row while the trainer read it.
+ */
 /** In its place where the save R would resume is too damaged to continue (R sets it aside and says why: it could not resume it). */
-export const DAMAGED_RESUME_LINE = 'Your latest save is damaged: press R to set it aside and see why.';
+export const DAMAGED_RESUME_LINE = 'Your latest save is damaged: R sets it aside and says why.';
 /** Why the save R would resume cannot be continued (PickerProps.resumeProblem). */
 export type ResumeProblem = 'damaged' | 'unreadable' | 'outdated';
 /**
  * The line in RESUME_LINE's place for each: a save that cannot be
  * read at all, and one whose scenario has changed version since (or does not fit it: edited
  * values read as damaged), were offered as "A saved session is waiting: press R to resume it.".
+ * "Outdated" as its mark in the list says it (OUTDATED_SAVE_MARK), OUTDATED_SAVE_WORDS under its summary.
  */
 export const RESUME_PROBLEM_LINES: Readonly<Record<ResumeProblem, string>> = {
   damaged: DAMAGED_RESUME_LINE,
-  unreadable: 'Your latest save cannot be read: press R to set it aside and see why.',
-  outdated: 'Your latest save was made with another edit of its scenario: press R to set it aside and see why.',
+  unreadable: 'Your latest save cannot be read: R sets it aside, says why.',
+  outdated: 'Your latest save is outdated: R sets it aside and says why.',
 };
 /** R's line while the save it would resume is being checked (PickerProps.resumeUnchecked): what R does, whatever the check finds. */
 export const RESUME_UNCHECKED_LINE = 'Checking your latest save: R resumes it if it still fits.';
 /** R's line where the save it would resume is of a scenario not in the list, so not checked (PickerProps.resumeUnchecked). */
-export const RESUME_UNLISTED_LINE = 'Your latest save is of a scenario not in this list: R resumes it if it still fits.';
+export const RESUME_UNLISTED_LINE = 'R tries to resume your latest save (a scenario not listed).';
 /** After the title of a scenario whose save is not yet checked (PickerProps.unchecked). */
 export const UNCHECKED_SAVE_MARK = '(save…)';
 /** Under its summary, until checked. */
