@@ -128,6 +128,8 @@ export const RESUME_UNLISTED_LINE = 'R tries to resume your latest save (a scena
 export const UNCHECKED_SAVE_MARK = '(save…)';
 /** Under its summary, until checked. */
 export const UNCHECKED_SAVE_WORDS = 'You have a saved playthrough: checking that it can be continued.';
+/** In the heading while the listed files are being checked (PickerProps.checking). */
+export const CHECKING_FILES = '(checking files…)';
 /** In the heading while the saves are being checked (PickerProps.unchecked). */
 export const CHECKING_SAVES = '(checking saves…)';
 /** After the title of a scenario whose save was made with another edit of it (PickerProps.outdated). */
@@ -225,7 +227,14 @@ export function Picker({ entries, notice, checking, canResume, resumeProblem, re
   const digits = String(Math.max(1, entries.length)).length;
   const numberWidth = Math.max(INDENT, 4 + digits);
   const extra = current ? aboutLine(current, { saved, unchecked, newer, damaged, outdated }, debriefs, roomSessions) : undefined;
-  const heading = `casa-practice: choose a scenario${purpose ? ` ${purpose}` : ''}${checking ? ' (checking files…)' : unchecked ? ` ${CHECKING_SAVES}` : ''}`;
+  // What is being checked, after the heading where it fits the heading's rows; else on the row of the
+  // gap under it, there whether said or not. At 60 columns "… for a trainer-led session (checking
+  // files…)" took two rows, then one once checked: the list moved up a row as the trainer read it.
+  const titled = `casa-practice: choose a scenario${purpose ? ` ${purpose}` : ''}`;
+  const status = checking ? CHECKING_FILES : unchecked ? CHECKING_SAVES : undefined;
+  const statusAfter = status !== undefined && rowsOf(`${titled} ${status}`, columns) === rowsOf(titled, columns);
+  const heading = statusAfter ? `${titled} ${status}` : titled;
+  const statusBelow = statusAfter ? undefined : status;
   // A title that wraps (a mark such as " (in progress)" after a long one, at 60 columns) takes more
   // than its one row: the list is measured by the rows its titles take, not by how many there are
   // (one such title filled the 24th row, the spare one, and Ink then clears the terminal at every key).
@@ -296,7 +305,8 @@ export function Picker({ entries, notice, checking, canResume, resumeProblem, re
       {notices.shown.flatMap((n, i) => n.split('\n').map((line, j) => <Paragraph key={`${i}.${j}`} color={theme.warn} width={columns}>{line}</Paragraph>))}
       {canResume && <Paragraph width={columns}>{resumeLine}</Paragraph>}
       {entries.length === 0 && <Paragraph width={columns}>No valid scenarios were found.</Paragraph>}
-      <Box flexDirection="column" marginTop={1}>
+      {statusBelow !== undefined && <Text color={theme.muted}>{statusBelow}</Text>}
+      <Box flexDirection="column" marginTop={statusBelow === undefined ? 1 : 0}>
         {windowed && <Text color={theme.muted}>{first > 0 ? `     ↑ ${shownCount(first)} more` : ' '}</Text>}
         {shown.map((e, k) => {
           const i = first + k;
