@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { debriefExport, type ExportedDebrief, FACILITATION_PREFIX, OUT_OF_DATE_SUMMARY, sessionSummaryFile, keepDebriefExport, type PlayableScenario, facilitatedDecision, facilitationMarkdown, localFileStamp, shownFileName, summaryBaseName, type Debrief, type FacilitatedDecision, type RestoredFacilitation, type Scenario, type SessionMode, type SessionView } from '../machines/index.js';
 import { packageVersion } from './paths.js';
 import { stateDir, writeAtomic, writeNew } from './state.js';
@@ -195,8 +195,12 @@ export function writeSessionSummary(scenario: Scenario, decisions: readonly Faci
   }
   // A kept session carried on, then stopped or started over before the room entered anything more,
   // has nothing new to say: the summary written when it stopped is named again, not written twice.
-  const same = opts.carriedOn ? sameSessionSummary(scenario, markdown, env) : undefined;
-  return same ?? writeNew(join(opts.dir ?? exportsDir(env), summaryBaseName(scenario, localFileStamp(now))), '.md', markdown);
+  // Only where this one is written (the exports folder): written elsewhere (the state folder refuses
+  // writes, so where the app was started), the same words as a summary in the exports folder named
+  // that file as "written to" where the state folder "cannot be written", and no file where u said.
+  const dir = opts.dir ?? exportsDir(env);
+  const same = opts.carriedOn && resolve(dir) === resolve(exportsDir(env)) ? sameSessionSummary(scenario, markdown, env) : undefined;
+  return same ?? writeNew(join(dir, summaryBaseName(scenario, localFileStamp(now))), '.md', markdown);
 }
 
 /**

@@ -1,11 +1,12 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
 import { stateDir } from '../../src/terminal/state.js';
 import { checkStateFolder } from '../../src/terminal/node/state-store.js';
+import { SUMMARY_ELSEWHERE } from '../../src/terminal/export.js';
 import { OUT_OF_DATE_SUMMARY, shownFileName } from '../../src/machines/index.js';
 import { appElement, KEY, newPhone, press, renderApp, tap, tempEnv, throughEnding } from './helpers/ink.js';
 import { readOnlyFolder } from './helpers/refusing-fs.js';
@@ -412,6 +413,73 @@ describe('a finished session opened again while the state folder refuses writes:
     expect(frame).toContain('Debrief: Example: the new phone');
     expect(frame).not.toMatch(sameFile);
     expect(frame).toContain(`its summary's folder takes no writes now, so a new summary is then written to ${env.PWD}`);
+  });
+});
+
+/**
+ * Found in the tmux pass: a finished session opened again while the state folder was read-only, gone
+ * back from its ending (u) and the same branch taken again. u had said "a new summary is then
+ * written to <where the app was started>"; the summary said the same as the one in the state folder,
+ * so that file was named instead, and no file written: "The state folder cannot be written, so the
+ * session summary was written to:" a file in the state folder. The new file is written where u said.
+ */
+describe('a finished session opened read-only, gone back from its ending and the same branch taken again', () => {
+  const all = (env: NodeJS.ProcessEnv) => summaries(env).map((p) => realpathSync(p)).sort();
+  const readOnlyLater = (env: NodeJS.ProcessEnv) => {
+    const next = later(env);
+    readOnlyFolder.path = stateDir(next);
+    checkStateFolder(next);
+    return next;
+  };
+
+  it('line by line: written where the app was started, as u said, and named there', async () => {
+    const env = tempEnv({ PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
+    const run = async (env: NodeJS.ProcessEnv, lines: string[]) => {
+      let out = '';
+      const code = await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => lines.shift() });
+      return { code, out };
+    };
+    await run(env, ['5 0 0', 'r', '1', '4 0 0', 'r', '1']);
+    const next = readOnlyLater(env);
+    const [older] = all(next) as [string];
+    const again = await run(next, ['u', '1']);
+    readOnlyFolder.path = '';
+    expect(again.out.replace(/\s+/g, ' ')).toContain(`a new summary is then written to ${env.PWD}`);
+    const newer = all(next).find((f) => f !== older);
+    expect(newer, again.out).toBeDefined();
+    expect(newer?.startsWith(realpathSync(env.PWD as string))).toBe(true);
+    expect(readFileSync(newer as string, 'utf8')).toContain('## Debrief: Example: the new phone');
+    expect(again.out).toContain(`${SUMMARY_ELSEWHERE}\n${join(env.PWD as string, basename(newer as string))}`);
+  });
+
+  it('full screen: the same', async () => {
+    const env = tempEnv({ PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
+    const first = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderApp(first.element);
+    await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '4', 'r', '1');
+    await throughEnding(r);
+    await tap(r, 'q');
+    cleanup();
+    const next = readOnlyLater(env);
+    const [older] = all(next) as [string];
+    const second = appElement({ env: next, start: { kind: 'facilitate', playable: newPhone() } });
+    const r2 = await renderApp(second.element);
+    await press(r2, KEY.enter, KEY.enter);
+    expect((r2.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain(`a new summary is then written to ${env.PWD}`);
+    // Back at decision 2, revealed: the same branch again, to the ending and its debrief; q leaves.
+    await press(r2, 'u', '1');
+    await throughEnding(r2);
+    const frame = (r2.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(frame).toContain('Debrief: Example: the new phone');
+    await tap(r2, 'q');
+    cleanup();
+    readOnlyFolder.path = '';
+    const newer = all(next).find((f) => f !== older);
+    const left = (second.exit.mock.calls[0]?.[0] ?? '') as string;
+    expect(newer, left).toBeDefined();
+    expect(newer?.startsWith(realpathSync(env.PWD as string))).toBe(true);
+    expect(frame).toContain(`${SUMMARY_ELSEWHERE} ${shownFileName(join(env.PWD as string, basename(newer as string)))}`);
+    expect(left).toContain(`${SUMMARY_ELSEWHERE}\n${join(env.PWD as string, basename(newer as string))}`);
   });
 });
 
