@@ -8,7 +8,8 @@ import { stateDir } from '../../src/terminal/state.js';
 import { checkStateFolder } from '../../src/terminal/node/state-store.js';
 import { SUMMARY_ELSEWHERE } from '../../src/terminal/export.js';
 import { OUT_OF_DATE_SUMMARY, shownFileName } from '../../src/machines/index.js';
-import { appElement, KEY, newPhone, press, renderApp, tap, tempEnv, throughEnding } from './helpers/ink.js';
+import { appElement, KEY, newPhone, press, renderApp, renderAt, tap, tempEnv, throughEnding } from './helpers/ink.js';
+import { columnsOf, wrapWords } from '../../src/terminal/wrap.js';
 import { readOnlyFolder } from './helpers/refusing-fs.js';
 
 // As root a folder made read-only still takes writes: node:fs refuses every write into one folder
@@ -567,5 +568,38 @@ describe('a finished session opened read-only, gone back from its ending and sto
     await tap(r3, 'y');
     expect(again.exit.mock.calls[0]?.[0]).toContain(`Session summary written to:\n${newer}`);
     expect(all(next)).toEqual([older, newer].sort());
+  });
+});
+
+/**
+ * Found in the tmux pass at 60 columns: the state folder read-only, a session played to its ending
+ * and its debrief left with q. The summary's path, where the app was started, is longer than the
+ * row: the debrief's screen names it broken after a "/", but leaving printed that whole path, which
+ * the terminal broke mid-name ("…-session-2026-12-07T19" / "-57-56.md"). q at a decision names the
+ * file on its row and "(in the folder …)" after it (leavingPath); leaving the debrief does too now.
+ */
+describe('leaving the debrief of a session whose summary went where the app was started, at 60 columns', () => {
+  it('names the file on a row of its own and its folder after it, no row longer than 60 columns', async () => {
+    const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
+    const env = tempEnv({ PWD: here });
+    readOnlyFolder.path = stateDir(env);
+    checkStateFolder(env);
+    const app = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderAt(app.element, 60, 24);
+    await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '4', 'r', '1');
+    await throughEnding(r);
+    expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
+    await tap(r, 'q');
+    r.unmount();
+    readOnlyFolder.path = '';
+    const [file] = readdirSync(here).filter((n) => n.endsWith('.md'));
+    expect(file).toBeDefined();
+    expect(columnsOf(join(here, file as string))).toBeGreaterThan(60);
+    const left = (app.exit.mock.calls[0]?.[0] ?? '') as string;
+    // As run-app prints it: wrapped at the window's width between words.
+    const printed = wrapWords(left, 60, 'casa-practice ');
+    for (const row of printed.split('\n')) expect(columnsOf(row), printed).toBeLessThanOrEqual(60);
+    expect(printed.split('\n')).toContain(file);
+    expect(printed.replace(/\s+/g, ' ')).toContain(`(in the folder ${here})`);
   });
 });

@@ -204,24 +204,34 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   };
   // Whether the summary last written was (roomExitCode: 74 where it could not be).
   const summaryWritten = useRef(true);
+  // The words of the summary written at the ending as leaving the app prints them (onScreen false:
+  // leavingPath). Leaving the debrief printed the screen's words, a whole path where the app was
+  // started, which the terminal broke mid-name at 60 columns ("…-session-2026-12-07T19" / "-57-56.md").
+  const summaryLeaving = useRef<string | undefined>(undefined);
   const writeSummary = (debrief?: Debrief, onScreen = false): string => {
     const written = summary(debrief);
     summaryWritten.current = !('error' in written);
+    summaryLeaving.current = undefined;
     if ('error' in written) return `The session summary could not be written (${written.error}).`;
-    // An earlier summary of this session, out of date: named after this one, as plainly (OUT_OF_DATE_SUMMARY).
-    const older = outOfDate.current !== undefined && outOfDate.current !== written.path ? `\n${outOfDateWords(onScreen ? shownFileName(outOfDate.current) : leavingPath(outOfDate.current, columns, app.env))}` : '';
-    // Outside the state folder (it cannot be written): the whole path, on a row of its own.
-    if (elsewhereDir !== undefined || written.elsewhere === true) {
-      const where = onScreen ? shownFileName(written.path) : leavingPath(written.path, columns, app.env);
-      // The state folder has taken the session since (keptSince): the summary where it was said to go,
-      // not "The state folder cannot be written" (and exit code 74) beside the command to carry it on.
-      if (written.elsewhere !== true && keptOnDisk.current && roomSessionOnDisk(playable, app.env)) return `Session summary written to:\n${where}${older}`;
-      return `${SUMMARY_ELSEWHERE}\n${where}${older}`;
-    }
-    // "(in the state folder …)" only where it is (the file kept with a session carried on can be where
-    // the app was started: it said "/tmp/here/…-session-….md (in the state folder …)").
-    const inState = isWithin(written.path, stateDir(app.env)) ? `\n(in the state folder ${shownStateDir(app.env)})` : '';
-    return onScreen ? `Session summary written to:\n${shownPath(written.path, app.env)}${inState}${older}` : `Session summary written to:\n${leavingPath(written.path, columns, app.env)}${older}`;
+    const words = (onScreen: boolean) => {
+      // An earlier summary of this session, out of date: named after this one, as plainly (OUT_OF_DATE_SUMMARY).
+      const older = outOfDate.current !== undefined && outOfDate.current !== written.path ? `\n${outOfDateWords(onScreen ? shownFileName(outOfDate.current) : leavingPath(outOfDate.current, columns, app.env))}` : '';
+      // Outside the state folder (it cannot be written): the whole path, on a row of its own.
+      if (elsewhereDir !== undefined || written.elsewhere === true) {
+        const where = onScreen ? shownFileName(written.path) : leavingPath(written.path, columns, app.env);
+        // The state folder has taken the session since (keptSince): the summary where it was said to go,
+        // not "The state folder cannot be written" (and exit code 74) beside the command to carry it on.
+        if (written.elsewhere !== true && keptOnDisk.current && roomSessionOnDisk(playable, app.env)) return `Session summary written to:\n${where}${older}`;
+        return `${SUMMARY_ELSEWHERE}\n${where}${older}`;
+      }
+      // "(in the state folder …)" only where it is (the file kept with a session carried on can be where
+      // the app was started: it said "/tmp/here/…-session-….md (in the state folder …)").
+      const inState = isWithin(written.path, stateDir(app.env)) ? `\n(in the state folder ${shownStateDir(app.env)})` : '';
+      return onScreen ? `Session summary written to:\n${shownPath(written.path, app.env)}${inState}${older}` : `Session summary written to:\n${leavingPath(written.path, columns, app.env)}${older}`;
+    };
+    // (Only there: a summary in the state folder is named within it, as e: export's files are, which leaving says once.)
+    if (onScreen && (elsewhereDir !== undefined || written.elsewhere === true)) summaryLeaving.current = words(false);
+    return words(onScreen);
   };
   // s, once the trainer has said yes: the summary so far is written (nothing the room did is lost
   // unsaid), the kept session goes, and a new session begins at the start.
@@ -815,7 +825,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       onStartOver(endSummary.current === undefined ? undefined : { path: endSummary.current, tell: false });
     } } : undefined;
     // q: where the summary is, and that the finished session is kept (as line by line says).
-    const farewell = () => [summaryPath, ...beforeWords(), roomSessionOnDisk(playable, app.env) ? finishedKeptWords(playable, app.env) : undefined].filter(Boolean).join('\n') || undefined;
+    const farewell = () => [(reopened ? undefined : summaryLeaving.current) ?? summaryPath, ...beforeWords(), roomSessionOnDisk(playable, app.env) ? finishedKeptWords(playable, app.env) : undefined].filter(Boolean).join('\n') || undefined;
     // Where the summary was written gives way first where rows are short (the farewell says it on
     // leaving all the same): at 60×24 with a long state folder, after e, "Back to decision N" (what u
     // does) was left out instead, and read only once the session was left.
