@@ -71,14 +71,15 @@ Exit codes: 0 played, 1 the file has errors (or input ended early), 2 usage erro
 
 export const RESUME_HELP = `Usage: casa-practice resume [--plain]
 
-Continues the most recently saved session exactly where it stopped. A decision (in practice mode
-also a scene a reply led to) opens after "Where you left off": your last reply (in practice mode
-with its feedback) and the scenes since. With no save, or a damaged
+Continues the most recently saved session (practice or assessment) exactly where it stopped. A
+decision (in practice mode also a scene a reply led to) opens after "Where you left off": your last
+reply (in practice mode with its feedback) and the scenes since. With no save, or a damaged
 or outdated one (reported in one line and moved aside, never deleted), you choose a scenario from
-the list instead. When the save is of a scenario file that has moved, you are asked where it is
-now: type or paste its new path (or a folder to look in). If it is the same scenario and version
-the session goes on and the save names the new path; Enter (or Esc in the app) goes back with the
-save unchanged.
+the list instead. A trainer-led session is carried on with --facilitate and its scenario, not with
+resume (which names that command when it finds no other save). When the save is of a scenario file
+that has moved, you are asked where it is now: type or paste its new path (or a folder to look in).
+If it is the same scenario and version the session goes on and the save names the new path; Enter
+(or Esc in the app) goes back with the save unchanged.
 
 Options:
   --plain     line-by-line mode: type a reply's number, or its id from the

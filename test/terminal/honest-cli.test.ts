@@ -54,6 +54,23 @@ describe('--help says how a trainer-led session is carried on, as it is', () => 
   });
 });
 
+// A trainer reading resume --help took it for the way back into a room's session ("Continues the
+// most recently saved session"): resume opens only a practice save, and names a kept trainer-led
+// session's command when no practice save waits (noSaveWords). The help says so now.
+describe('resume --help says what it does with a trainer-led session', () => {
+  it('it carries on a practice save only; a trainer-led session is carried on with --facilitate and its scenario', async () => {
+    const help = RESUME_HELP.replace(/\s+/g, ' ');
+    expect(help).toContain('Continues the most recently saved session (practice or assessment)');
+    expect(help).toContain('A trainer-led session is carried on with --facilitate and its scenario, not with resume');
+    // As it is: with only a trainer-led session kept, resume carries nothing on and names that command.
+    const env = tempEnv();
+    await runPiped(['--facilitate', NEW_PHONE, '--plain'], '4 0 0\nq\n', env);
+    const resumed = await runPiped(['resume', '--plain'], 'q\n', env);
+    expect(resumed.out.replace(/\s+/g, ' ')).toContain('No saved practice session was found. A trainer-led session is kept');
+    expect(resumed.out).not.toContain('Continuing the trainer-led session');
+  });
+});
+
 describe('the command line says what it does', () => {
   it('--help shows the scripting example as typed, on one line, so it can be copied', async () => {
     const r = await runInProcess('--help');
