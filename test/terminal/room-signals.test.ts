@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
@@ -87,5 +87,32 @@ describe('a room process ended by a signal', () => {
     await fresh2.waitFor(/Listening on 127\.0\.0\.1/);
     fresh2.child.kill('SIGTERM');
     expect(await fresh2.exited).toBe(0);
+  });
+
+  // Walked (room-58): a room opened and closed again before its session started (the content note
+  // still up, no step taken, no phone voted) wrote a session summary all the same: "The room made no
+  // decisions", "0 phones joined", "The session ended before the scenario did", and said "Session
+  // summary written to:" as if a session had been run. Nothing is written now, and the room says so;
+  // its file is kept as before (resumable, the next start saying so where the trainer may not have
+  // seen the closing words).
+  it.concurrent.for([['SIGINT', 0], ['SIGTERM', 0], ['SIGHUP', 129]] as const)('%s before the session started writes no summary and says so; the room file is kept as before', async ([signal, exit], { expect, onTestFinished }) => {
+    const env = fresh();
+    const room = started(spawnRoom([NEW_PHONE, ...OPEN], env), onTestFinished);
+    const code = (await room.waitFor(/Room code: ([A-Z0-9]{6})/))[1]!;
+    const port = (await room.waitFor(/Listening on 127\.0\.0\.1, port (\d+)/))[1]!;
+    await room.waitFor(/\(n: show the room the first decision/);
+    // A phone that joined is not a session that started.
+    await (await Phone.join(`ws://127.0.0.1:${port}`, code, deviceId(1))).drop();
+    room.child.kill(signal);
+    expect(await room.exited).toBe(exit);
+    const exports = join(env.XDG_STATE_HOME, 'casa-practice', 'exports');
+    expect(existsSync(exports) ? readdirSync(exports) : []).toEqual([]);
+    const closing = words(room.output()).split('to discuss before o opens its vote · w: who\'s who)').at(-1);
+    expect(closing).toMatch(/^ Room closed\. No session summary was written: the session had not started, so there is nothing to sum up\. Resume it with: (?:node )?\S*casa-practice\S* room --resume $/);
+    expect(room.output()).not.toContain('Session summary written');
+    expect(room.errors()).toBe('');
+    // The room's file, as before: resumable, and marked stopped where the closing words may not have been seen.
+    expect(peekRoom(readFileSync(roomFile(env, code), 'utf8'))).toMatchObject({ ok: true, room: code });
+    expect(existsSync(join(env.XDG_STATE_HOME, 'casa-practice', 'rooms', `${code}.stopped`))).toBe(signal !== 'SIGINT');
   });
 });

@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import { renderUnicodeCompact } from 'uqr';
 import {
   afterColon, backToDecision,
-  cleanLine, createRoom, peekRoom, restoreRoom, ROOM_SAVE_CUT_OFF, roomCodeFrom, roomContext, roomSave, roomSessionView, roomSummaryFileName, roomSummaryMarkdown, quoteAsWritten, setAsideLines, shownFileName, visibleLine,
+  cleanLine, notStarted, createRoom, peekRoom, restoreRoom, ROOM_SAVE_CUT_OFF, roomCodeFrom, roomContext, roomSave, roomSessionView, roomSummaryFileName, roomSummaryMarkdown, quoteAsWritten, setAsideLines, shownFileName, visibleLine,
   type RoomContext, type RoomState, type RoomWritten,
 } from '../../machines/index.js';
 import { parseArgs, UsageError } from '../args.js';
@@ -59,6 +59,9 @@ or the room could not start, 2 usage error.
 `;
 
 const ROOMS = 'rooms/';
+
+/** Said as a room closes before its session started (no step taken, no vote): no summary is written. */
+export const NOT_STARTED_CLOSED = 'Room closed. No session summary was written: the session had not started, so there is nothing to sum up.';
 
 /** This laptop's addresses on its networks (IPv4, not loopback). */
 export function lanAddresses(): string[] {
@@ -415,12 +418,17 @@ async function runRoom(scenario: string | undefined, askedHost: string | undefin
           refused = errorWords(e);
         }
         let summaryFailed: string | undefined;
+        // Closed before the session started (the content note still up, no step taken, no vote):
+        // there is nothing to sum up. It wrote a summary saying "The room made no decisions" and
+        // "The session ended before the scenario did" for a session that never began. The room's
+        // file is kept as always (resumable, with the phones that joined).
+        const unstarted = notStarted(server.state());
         try {
-          written = writeSummary(server.state());
+          if (!unstarted) written = writeSummary(server.state());
         } catch (e) {
           summaryFailed = `casa-practice: could not write the summary: ${visibleLine(e instanceof Error ? e.message : String(e))}\n`;
         }
-        const hint = written ? closedHint(server.state(), env, endingBack(ctx, server.state())) : undefined;
+        const hint = written || unstarted ? closedHint(server.state(), env, endingBack(ctx, server.state())) : undefined;
         // The last save refused: said once, with the command that carries on from where it was last
         // saved, unless the closing words below name that command already (then they say it resumes
         // from there). It was named twice, under the refusal and again under "Resume it with:".
@@ -431,7 +439,8 @@ async function runRoom(scenario: string | undefined, askedHost: string | undefin
             : `${wrapText(`casa-practice: the room could not be saved in the state folder (${refused}). This carries on from where it was last saved:`, width())}\n${resumeRows(env, width())}\n`);
         }
         if (summaryFailed !== undefined) io.err(summaryFailed);
-        if (written) io.out(`\n${written.elsewhere ? summaryWords(written, 'Room closed. ') : `Room closed. Session summary written to:\n${closedSummaryPath(written.path, terminalColumns(), env)}`}\n${commandWords(hint ?? '', env)}\n`);
+        if (unstarted) io.out(`\n${wrapText(NOT_STARTED_CLOSED, width())}\n${commandWords(hint ?? '', env)}\n`);
+        else if (written) io.out(`\n${written.elsewhere ? summaryWords(written, 'Room closed. ') : `Room closed. Session summary written to:\n${closedSummaryPath(written.path, terminalColumns(), env)}`}\n${commandWords(hint ?? '', env)}\n`);
         resolve(signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 129);
       });
     };
