@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
@@ -114,5 +114,41 @@ describe('a room process ended by a signal', () => {
     // The room's file, as before: resumable, and marked stopped where the closing words may not have been seen.
     expect(peekRoom(readFileSync(roomFile(env, code), 'utf8'))).toMatchObject({ ok: true, room: code });
     expect(existsSync(join(env.XDG_STATE_HOME, 'casa-practice', 'rooms', `${code}.stopped`))).toBe(signal !== 'SIGINT');
+  });
+
+  // Walked (room-58): a closed terminal window sends the room more than one SIGHUP (the system's to
+  // the program in front, the shell's to its jobs). The room let go of the signals as it began to
+  // close, so the second, moments later, ended the process in the middle of closing (killed by the
+  // signal): no summary, and its open marker left naming it. Here a phone that does not answer the
+  // room's goodbye holds the close open (for half a second, as the room waits for it), and the second
+  // SIGHUP comes once the room has acted on the first (its .stopped marker is written).
+  it.concurrent('a second SIGHUP while the room closes (a terminal window closed) is taken in its stride: the summary is written, exit 129', async ({ expect, onTestFinished }) => {
+    const env = fresh();
+    const room = started(spawnRoom([NEW_PHONE, ...OPEN], env, 'pipe'), onTestFinished);
+    const code = (await room.waitFor(/Room code: ([A-Z0-9]{6})/))[1]!;
+    const port = (await room.waitFor(/Listening on 127\.0\.0\.1, port (\d+)/))[1]!;
+    await room.waitFor(/\(n: show the room the first decision/);
+    room.child.stdin!.write('n\n');
+    await room.waitFor(/\(o: open the vote/);
+    const phone = await Phone.join(`ws://127.0.0.1:${port}`, code, deviceId(1));
+    (phone.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    const rooms = join(env.XDG_STATE_HOME, 'casa-practice', 'rooms');
+    const stopped = new Promise<void>((resolve) => {
+      const check = () => {
+        if (!existsSync(join(rooms, `${code}.stopped`))) return;
+        watcher.close();
+        resolve();
+      };
+      const watcher = watch(rooms, check);
+      check();
+    });
+    room.child.kill('SIGHUP');
+    await stopped;
+    room.child.kill('SIGHUP');
+    expect(await room.exited).toBe(129);
+    expect(room.child.signalCode).toBeNull();
+    const summary = /Session summary written to:\n(\S+\.md)\n/.exec(room.output())?.[1];
+    expect(summary && readFileSync(summary, 'utf8')).toMatch(/^# Session summary/);
+    expect(readdirSync(rooms).sort()).toEqual([`${code}.json`, `${code}.stopped`]);
   });
 });

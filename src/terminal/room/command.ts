@@ -145,7 +145,16 @@ function takeSignals() {
       handler = stop;
       if (got !== undefined) stop(got);
     },
-    /** Lets go of the signals (a second Ctrl+C then ends the process at once, as before). */
+    /**
+     * The room is closing: a second Ctrl+C ends the process at once, as before. SIGTERM and SIGHUP
+     * stay taken (and pass unheeded) until the room is closed: a closed terminal window sends more
+     * than one (the system's to the program in front, the shell's to its jobs), and the second,
+     * once let go, ended the process in the middle of closing: no summary, its open marker left.
+     */
+    closing() {
+      process.removeListener('SIGINT', on);
+    },
+    /** Lets go of the signals. */
     release() {
       for (const s of SIGNALS) process.removeListener(s, on);
     },
@@ -391,7 +400,7 @@ async function runRoom(scenario: string | undefined, askedHost: string | undefin
 
   return new Promise<number>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
-      signals.release();
+      signals.closing();
       where.controls?.close();
       // Ctrl+C is pressed in front of the closing words; SIGTERM and a hang-up may not be seen.
       try {
