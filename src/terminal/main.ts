@@ -1,8 +1,13 @@
 import { runCli } from './cli.js';
+import { releaseGoneTerminal } from './node/gone-terminal.js';
 
 // React's development build checks every render; users get the production build unless a
 // developer asks otherwise (React is loaded later, on demand, so this takes effect).
 process.env.NODE_ENV ??= 'production';
+
+// A closed terminal window: the process ends with its own exit code, not Node 20's abort as it
+// restores a terminal that is gone (see gone-terminal.ts). Noted now, before anything reads stdin.
+process.on('exit', releaseGoneTerminal());
 
 // A reader that stops early (`| head`) closes the pipe; that is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
