@@ -614,3 +614,38 @@ it('the best-practice replies the phone was not sent are counted with thousands 
   expect(document.getElementById('verdict')!.textContent).toBe(`Your reply was not the best-practice reply. Best practice here: reply 2, and ${shownCount(1234)} more.`);
   expect(document.querySelector('.why-more')!.textContent).toBe(`And ${shownCount(1234)} more best-practice replies, shown on the projector.`);
 });
+
+// Walked as a participant with a screen reader's ears (room-58): from one scene straight on to the
+// next (couch-rent, jae-and-hyung, left-placement-calls… have them), the status kept its words, "The
+// trainer is showing the next part of the story; its words are below.", so it was not read out again:
+// the story moved on on the projector, and the phone said nothing. Each new scene is now a new line
+// of the status (as a refused room code said twice is), read out; the same scene sent again (a
+// reconnection's welcome) is not.
+it('a scene straight after another is said again in the status (a new line, read out), the same scene sent again is not', () => {
+  if (latest().readyState !== FakeSocket.OPEN) latest().open();
+  const el = document.getElementById('status')!;
+  const first = { title: 'Naomi', narration: 'Naomi texts back.', lines: [] };
+  latest().deliver({ type: 'view', view: view({ phase: 'waiting', round: 3, scene: first }) });
+  const words = 'The trainer is showing the next part of the story; its words are below. There is nothing to vote on yet.';
+  expect(status()).toBe(words);
+  expect(document.getElementById('scene-title')!.textContent).toBe('Naomi');
+  const said: string[] = [];
+  const heard = new MutationObserver((changes) => {
+    for (const c of changes) for (const n of c.addedNodes) said.push(n.textContent ?? '');
+  });
+  heard.observe(el, { childList: true, subtree: true, characterData: true });
+  try {
+    // The same scene again (a count, a reconnection's welcome): nothing new to say.
+    latest().deliver({ type: 'view', view: view({ phase: 'waiting', round: 3, scene: first }) });
+    expect(heard.takeRecords().flatMap((c) => [...c.addedNodes].map((n) => n.textContent ?? ''))).toEqual([]);
+    // The next scene: the same words, as a new line of the live region.
+    latest().deliver({ type: 'view', view: view({ phase: 'waiting', round: 3, scene: { title: 'Eight days later', narration: 'Friday comes.', lines: [] } }) });
+    said.push(...heard.takeRecords().flatMap((c) => [...c.addedNodes].map((n) => n.textContent ?? '')));
+    expect(said).toEqual([words]);
+    expect(status()).toBe(words);
+    expect(el.getAttribute('aria-live')).toBe('polite');
+    expect(document.getElementById('scene-title')!.textContent).toBe('Eight days later');
+  } finally {
+    heard.disconnect();
+  }
+});

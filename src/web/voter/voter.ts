@@ -176,10 +176,16 @@ function offlineOnBreak(v: VoterView): string {
  * Says `text` in the page's status. A tap that could not be sent is said at once (assertive), as
  * the person has just acted and will otherwise take the vote as cast; everything else politely.
  */
-function say(text: string): void {
+function say(text: string, anew = false): void {
   const live = text === UNSENT ? 'assertive' : 'polite';
   if (els.status.getAttribute('aria-live') !== live) els.status.setAttribute('aria-live', live);
-  if (els.status.textContent !== text) els.status.textContent = text;
+  // Something new in the same words (the story moved on from one scene to the next): a new line of
+  // the status, read out again, as an unchanged status is not.
+  if (anew) {
+    const line = document.createElement('span');
+    line.textContent = text;
+    els.status.replaceChildren(line);
+  } else if (els.status.textContent !== text) els.status.textContent = text;
 }
 
 /**
@@ -552,6 +558,8 @@ const SCENE_BELOW = 'The trainer is showing the next part of the story; its word
 
 /** What the scene's words were last drawn from: they are rebuilt only when that changes. */
 let drawnScene = '';
+/** The scene the last view was at ('' away from a scene): a view at another scene straight after it is said anew. */
+let atScene = '';
 
 /** The scene the trainer is showing (version 11): its heading and words, as the projector shows them, as text. */
 function drawScene(s: VoterView['scene']): void {
@@ -604,7 +612,13 @@ function draw(v: VoterView): void {
     // The room sends nothing of the session on a break: the scenario's title, and this.
     break: `${onBreakWords(v)} Voting waits until the trainer is back. Any vote you have cast is kept.`,
   };
-  say(pending !== undefined ? 'Sending your vote…' : notice ?? words[v.phase]);
+  // From one scene straight on to the next, the status's words stay the same ("The trainer is
+  // showing the next part of the story…"), and a screen reader said nothing: only the scene's words
+  // below changed, unannounced, as the projector moved on. Said again as a new line at each new scene.
+  const scene = v.phase === 'waiting' && v.scene ? JSON.stringify(v.scene) : '';
+  const nextScene = scene !== '' && atScene !== '' && scene !== atScene;
+  atScene = scene;
+  say(pending !== undefined ? 'Sending your vote…' : notice ?? words[v.phase], nextScene && pending === undefined && notice === undefined);
   const d = v.decision;
   setHidden(els.decision, !d);
   if (d) {
