@@ -32,13 +32,13 @@ local network (no accounts, no internet). Prints the join address, a QR code and
 a short room code for the room, and the presenter address (with a secret token)
 for this laptop's browser. Votes stay on this laptop; the room is saved in the
 state folder on every change, and the session summary is written there when the
-session ends or the room is closed (Ctrl+C). The session is run from the presenter
-page or from this terminal (n next: past the content note or a scene, o open
-the vote, l lock, r reveal, f the facilitator note for you before the reveal,
-a reply number to follow that reply, u back to the decision before, s status,
-j the join address and QR code again, p the presenter address again (the page
-keeps its secret only in the tab it was opened in), w who's who, b a break that
-the phones are told of, e end).
+session ends or the room is closed (Ctrl+C; none before the session started).
+The session is run from the presenter page or from this terminal (n next: past
+the content note or a scene, o open the vote, l lock, r reveal, f the
+facilitator note for you before the reveal, a reply number to follow that reply,
+u back to the decision before, s status, j the join address and QR code again, p
+the presenter address again (the page keeps its secret only in the tab it was
+opened in), w who's who, b a break that the phones are told of, e end).
 
 Options:
   --host ADDRESS  address to listen on (default 0.0.0.0: every network of this
