@@ -188,7 +188,14 @@ export function App({ store, storageNotice, tab }: AppProps) {
     if (!newest) return;
     const r = newest.getBoundingClientRect();
     const clear = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
-    if (r.top < clear || r.bottom > window.innerHeight) newest.scrollIntoView({ block: 'center' });
+    // In a conversation, what the heading leads to (the decision's question and replies, where the
+    // reply keys act, or the way on) is shown with it when it is cut off below the window: the
+    // heading at the top of the window, under the sticky bar, as after Continue (Session's
+    // landAfter). The page back at its top left a decision just opened with its heading at the
+    // window's bottom edge (1280x800) and its replies below, unseen.
+    const leadsTo = newest === placeInConversation(main.current) ? main.current?.querySelector('.replies') ?? main.current?.querySelector('.play > .controls') : null;
+    if (leadsTo && leadsTo.getBoundingClientRect().bottom > window.innerHeight && r.top > clear + 1) newest.scrollIntoView({ block: 'start' });
+    else if (r.top < clear || r.bottom > window.innerHeight) newest.scrollIntoView({ block: 'center' });
   }, [onBreak]);
   // After a change of page, the control that led there goes with the page it was on (a scenario's
   // "Practise" link on the first page): focus would fall to the body, and a screen reader would

@@ -235,6 +235,48 @@ describe('a volunteer by keyboard and screen reader', () => {
       await s.close();
     }
   });
+
+  // Back from a break by keyboard (Escape, or "Back to where I was"), the focus goes to the newest
+  // moment's heading. The way to "Take a break" by keyboard, Shift+Tab through the navigation,
+  // scrolls the page to its top; the page came back there, and only a heading wholly out of sight
+  // was brought into view. At 1280x800 the heading of a decision just opened by Continue was left at
+  // the window's bottom edge, its question and replies (where the reply keys act) below it, unseen.
+  it('back from a break by keyboard, the decision the focus returns to is on the screen with its replies, as after Continue', async () => {
+    const s = await openPage(web.browser, web.app.url, '#/play/trafficker-contact', { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const { page } = s;
+    try {
+      await tabToAndPress(page, /^Continue$/);
+      await replyGroup(page).waitFor();
+      const shown = () => page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const bar = document.querySelector('header.bar')!.getBoundingClientRect().bottom;
+        const heading = el.getBoundingClientRect();
+        const replies = document.querySelector('.replies')!.getBoundingClientRect();
+        return {
+          focus: el.classList.contains('moment-heading') ? el.textContent : `not a moment: ${el.tagName} ${el.textContent}`,
+          heading: heading.top >= bar && heading.bottom <= innerHeight,
+          replies: replies.bottom <= innerHeight,
+        };
+      });
+      const newest = await page.locator('.moment-heading').last().textContent();
+      // As Continue left it: the new moment from the top, its replies below it in the window.
+      await expect.poll(shown).toEqual({ focus: newest, heading: true, replies: true });
+      for (const leave of ['Escape', 'Back to where I was'] as const) {
+        for (let i = 0; i < 20 && (await focusedText(page)) !== 'Take a break'; i++) await page.keyboard.press('Shift+Tab');
+        await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+        await page.keyboard.press('Enter');
+        await page.getByRole('heading', { name: 'Take a break', level: 1 }).waitFor();
+        if (leave === 'Escape') await page.keyboard.press('Escape');
+        else await tabToAndPress(page, /^Back to where I was$/, 5);
+        await replyGroup(page).waitFor();
+        await expect.poll(shown, { message: leave }).toEqual({ focus: newest, heading: true, replies: true });
+      }
+      await s.screenshot('e2e-back-from-break-decision');
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
 });
 
 /** A word longer than a 320 px line at 200% text (45 letters), and a web address with no hyphen or space. */
