@@ -380,6 +380,16 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
   useEffect(() => {
     if (elsewhere) turn.current?.close();
   }, [elsewhere]);
+  // The replies and controls go as this tab stops: a focus on one of them went with it to the
+  // document's body, and the next Tab started again from the top of the page. It goes to where the
+  // conversation stopped, the newest moment's heading (or the debrief's, where a finish found so
+  // opens the debrief), the alert after it saying why; a focus still in the page (the navigation) stays.
+  useLayoutEffect(() => {
+    if (!elsewhere) return;
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    (document.getElementById('debrief-heading') ?? newestMomentHeading())?.focus();
+  }, [elsewhere]);
   useEffect(() => {
     const onInput = () => turn.current?.input();
     // click and focusin too: a screen reader activates a button or moves focus without key or pointer events.

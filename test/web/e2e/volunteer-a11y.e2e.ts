@@ -277,6 +277,43 @@ describe('a volunteer by keyboard and screen reader', () => {
       await s.close();
     }
   });
+
+  // One scenario open in two tabs: when the other tab goes on with it, this one stops (its replies
+  // and controls are taken away) and says so in an alert. The focus was on a reply there, and went
+  // with it to the document's body: the next Tab started again from "Skip to content" at the top.
+  it('the same scenario gone on with in another tab: the focus on a reply taken away goes to the moment it stopped at, shown, the alert said once', async () => {
+    const s = await openPage(web.browser, web.app.url, '#/play/trafficker-contact', { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const { page } = s;
+    try {
+      await tabToAndPress(page, /^Continue$/);
+      await replyGroup(page).waitFor();
+      const other = await s.context.newPage();
+      await other.goto(`${web.app.url}#/play/trafficker-contact`);
+      await replyGroup(other).waitFor();
+      await page.bringToFront();
+      // The volunteer Tabs to reply 2 here, and the other tab answers the decision.
+      for (let i = 0; i < 10 && !/^2/.test(await focusedText(page)); i++) await page.keyboard.press('Tab');
+      expect(await focusedText(page)).toMatch(/^2/);
+      const newest = await page.locator('.moment-heading').last().textContent();
+      await other.locator('.replies button.reply').first().click();
+      await page.getByRole('alert').getByText(/^You went on with this scenario in another tab or window/).waitFor();
+      const where = () => page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const bar = document.querySelector('header.bar')!.getBoundingClientRect().bottom;
+        const inView = (e: Element) => e.getBoundingClientRect().top >= bar && e.getBoundingClientRect().bottom <= innerHeight;
+        return { focus: el.classList.contains('moment-heading') ? el.textContent : `${el.tagName} ${el.textContent?.slice(0, 30)}`, shown: el.matches(':focus-visible') && inView(el), alert: inView(document.querySelector('[role="alert"]')!) };
+      });
+      await expect.poll(where).toEqual({ focus: newest, shown: true, alert: true });
+      // The alert alone is in a live region, said once; the heading's words are not in it.
+      expect(await page.getByRole('alert').count()).toBe(1);
+      expect(violationsText(await runAxe(page))).toBe('');
+      await s.screenshot('e2e-gone-on-elsewhere-focus');
+      await other.close();
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
 });
 
 /** A word longer than a 320 px line at 200% text (45 letters), and a web address with no hyphen or space. */
