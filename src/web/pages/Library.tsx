@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
-import { cleanLine, continueChoices, debriefKey, DEBRIEFS_PREFIX, isEntry, leftOutWords, newerSaveAt, newerSavesWords, quickEntry, saveKey, saveSummary, sortEntries, type CatalogEntry, type LeftOut, type SessionMode } from '../../machines/light.js';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { watcherOf } from '../adapters/local-store.js';
+import { cleanLine, continueChoices, debriefKey, DEBRIEFS_PREFIX, isEntry, leftOutWords, newerSaveAt, newerSavesWords, quickEntry, RECORDS_KEY, saveKey, saveSummary, sortEntries, type CatalogEntry, type LeftOut, type SessionMode } from '../../machines/light.js';
 import { Announce } from '../components/Announce.js';
 import { linkingRecords } from '../components/SetAside.js';
 import { hrefOf, useFollowedLink } from '../routing.js';
@@ -31,10 +32,34 @@ export function Library() {
   usePageLoading(listing === undefined);
   // Come back to by the browser's Back, the link that was followed has the focus again (useFollowedLink).
   const cards = useFollowedLink(listing !== undefined);
+  // Read again whenever another tab changes what the cards say (a step, a finish or a start again
+  // there: a save, the records, a kept debrief), as the browser tells this tab (LocalStore.watch):
+  // the page went on offering "Continue where you stopped" for a scenario finished in another tab.
+  const [changes, setChanges] = useState(0);
+  const ids = listing?.entries.map((e) => e.id).join('\n');
+  useEffect(() => {
+    const watch = watcherOf(store);
+    if (!watch || ids === undefined) return;
+    const heard = () => setChanges((n) => n + 1);
+    const keys = [RECORDS_KEY, ...ids.split('\n').flatMap((id) => [saveKey({ scenario: { id } }), debriefKey({ scenario: { id } })])];
+    const stops = keys.map((key) => watch(key, heard));
+    return () => stops.forEach((stop) => stop());
+  }, [store, ids]);
+  // A "Continue: …" link of In progress that had the focus and is gone as the page is read again (the
+  // scenario finished or started again elsewhere): the focus goes to that scenario's card, its first
+  // link, and not to the document's body (the next Tab from the top of the page).
+  const focusedGoOn = useRef<string>(undefined);
+  useLayoutEffect(() => {
+    const id = focusedGoOn.current;
+    focusedGoOn.current = undefined;
+    if (id === undefined || (document.activeElement && document.activeElement !== document.body)) return;
+    document.querySelector<HTMLElement>(`.cards a[data-id="${CSS.escape(id)}"]`)?.focus();
+  }, [listing]);
   useEffect(() => {
     let live = true;
     scenarioTexts().then((texts) => {
       if (!live) return;
+      focusedGoOn.current = document.activeElement?.closest('.in-progress a')?.getAttribute('data-id') ?? undefined;
       const read = readRecordsHere(store);
       const { records } = read;
       const notice = recordsNoticeThisVisit(store, read);
@@ -71,7 +96,7 @@ export function Library() {
       const { continueLabel, where } = continueChoices(summary);
       return { saved: continueLabel, savedWhere: where, savedMode: summary.mode };
     }
-  }, [store, fail]);
+  }, [store, fail, changes]);
   return (
     <>
       <h1>Practise a conversation</h1>
@@ -105,7 +130,7 @@ export function Library() {
               {/* Nothing to press on paper (a printed list of the scenarios): no-print. */}
               <p className="actions no-print">
                 {/* Named with the title in one string: a visually hidden ": title" inside the link is laid out as a block, and Chromium put a space before its colon. */}
-                <a className="button primary" href={hrefOf({ page: 'play', id: e.id, mode: e.savedMode ?? 'practice' })} aria-label={`${e.saved ?? 'Practise'}: ${e.title}`}>{e.saved ?? 'Practise'}</a>
+                <a className="button primary" data-id={e.id} href={hrefOf({ page: 'play', id: e.id, mode: e.savedMode ?? 'practice' })} aria-label={`${e.saved ?? 'Practise'}: ${e.title}`}>{e.saved ?? 'Practise'}</a>
                 {!e.saved && <a className="button" href={hrefOf({ page: 'play', id: e.id, mode: 'assessment' })} aria-label={`Assessment: ${e.title}`}>Assessment</a>}
               </p>
               {e.debrief && <p className="actions no-print"><a className="button" href={hrefOf({ page: 'debrief', id: e.id })} aria-label={`See your last debrief: ${e.title}`}>See your last debrief</a></p>}
@@ -134,7 +159,7 @@ function InProgress({ entries }: { entries: Listing['entries'] }) {
       <ul>
         {saved.map((e) => (
           <li key={e.file}>
-            {e.newerSave ?? <a href={hrefOf({ page: 'play', id: e.id, mode: e.savedMode ?? 'practice' })}>Continue: {e.title}</a>}
+            {e.newerSave ?? <a data-id={e.id} href={hrefOf({ page: 'play', id: e.id, mode: e.savedMode ?? 'practice' })}>Continue: {e.title}</a>}
             {e.savedWhere && <> ({e.savedWhere})</>}
           </li>
         ))}

@@ -314,6 +314,39 @@ describe('a volunteer by keyboard and screen reader', () => {
       await s.close();
     }
   });
+
+  // The first page open in one tab while the scenario is played in another: it went on offering
+  // "Continue where you stopped (1 reply made …)" after the other tab had finished the scenario, the
+  // card still "Not completed yet" and with no "See your last debrief", until the page was reloaded.
+  it('the first page follows a scenario played in another tab: its Continue link goes once it is finished there, the focus on it moving to the card', async () => {
+    const s = await openPage(web.browser, web.app.url, '#/play/red-flags', { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const { page } = s;
+    try {
+      await tabToAndPress(page, /^Continue$/).catch(() => undefined);
+      await answerFirstByKey(page);
+      const first = await s.context.newPage();
+      await first.goto(web.app.url);
+      const title = 'New nails, new phone, new boyfriend';
+      const goOn = first.getByRole('link', { name: `Continue: ${title}` });
+      await goOn.focus();
+      await first.keyboard.press('Shift+Tab');
+      await first.keyboard.press('Tab');
+      expect(await first.evaluate(() => document.activeElement?.textContent)).toBe(`Continue: ${title}`);
+      await page.bringToFront();
+      await keyboardToDebrief(page);
+      await first.bringToFront();
+      await expect.poll(() => first.getByRole('link', { name: `Continue: ${title}` }).count()).toBe(0);
+      const card = first.getByRole('listitem').filter({ has: first.getByRole('heading', { level: 2, name: title }) });
+      await expect.poll(() => card.getByText(/^Completed · best score \d+%/).count()).toBe(1);
+      expect(await card.getByRole('link', { name: `See your last debrief: ${title}` }).count()).toBe(1);
+      await expect.poll(() => first.evaluate(() => ({ name: document.activeElement?.getAttribute('aria-label'), shown: document.activeElement?.matches(':focus-visible') }))).toEqual({ name: `Practise: ${title}`, shown: true });
+      expect(violationsText(await runAxe(first))).toBe('');
+      await first.close();
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
 });
 
 /** A word longer than a 320 px line at 200% text (45 letters), and a web address with no hyphen or space. */
