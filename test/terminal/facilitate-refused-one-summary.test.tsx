@@ -161,9 +161,47 @@ const sameFolderLater = (env: NodeJS.ProcessEnv) => {
   return { ...env, XDG_STATE_HOME: link };
 };
 
+/** Every summary of the new-phone example in the exports folder and where the app was started, by real path. */
+const all = (env: NodeJS.ProcessEnv) => summaries(env).map((p) => realpathSync(p)).sort();
+
+/** The copy of `env` opened later (as later()), its state folder refusing writes from the start. */
+const readOnlyLater = (env: NodeJS.ProcessEnv) => {
+  const next = later(env);
+  readOnlyFolder.path = stateDir(next);
+  checkStateFolder(next);
+  return next;
+};
+
+/**
+ * Full screen: the new-phone example played to its ending and left (q), then opened again later with
+ * the state folder refusing writes, past its notes to the debrief; `older` is the summary written at
+ * the ending.
+ */
+const finishedThenReopenedReadOnly = async () => {
+  const env = tempEnv({ PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
+  const first = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+  const r = await renderApp(first.element);
+  await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '4', 'r', '1');
+  await throughEnding(r);
+  await tap(r, 'q');
+  cleanup();
+  const next = readOnlyLater(env);
+  const [older] = all(next) as [string];
+  const second = appElement({ env: next, start: { kind: 'facilitate', playable: newPhone() } });
+  const r2 = await renderApp(second.element);
+  await press(r2, KEY.enter, KEY.enter);
+  return { env, next, older, second, r2 };
+};
+
+/** The new-phone example line by line in `env` at 200 columns, `lines` typed: its exit code and all it printed. */
+const newPhoneLineByLine = async (env: NodeJS.ProcessEnv, lines: string[]) => {
+  let out = '';
+  const code = await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => lines.shift() });
+  return { code, out };
+};
+
 describe('a summary written in the exports folder at q, then the state folder refusing writes at the next q', () => {
   /** Every summary of the new-phone example in `env`'s exports folder and where it was started, by their real paths. */
-  const all = (env: NodeJS.ProcessEnv) => summaries(env).map((p) => realpathSync(p)).sort();
 
   /** Run 1, writable: 5 votes at decision 1, q, y: a summary in the exports folder, kept with the session. */
   async function stoppedWritable() {
@@ -370,22 +408,11 @@ describe('exit codes: the same in both modes', () => {
  */
 describe('a finished session opened again while the state folder refuses writes: what u says of the summary', () => {
   const here = () => mkdtempSync(join(tmpdir(), 'casa-here-'));
-  /** The copy of `env` opened later (as later()), its state folder refusing writes from the start. */
-  const readOnlyLater = (env: NodeJS.ProcessEnv) => {
-    const next = later(env);
-    readOnlyFolder.path = stateDir(next);
-    checkStateFolder(next);
-    return next;
-  };
   const sameFile = /written again,? in the same file/;
 
   it('line by line', async () => {
     const env = tempEnv({ PWD: here() });
-    const run = async (env: NodeJS.ProcessEnv, lines: string[]) => {
-      let out = '';
-      const code = await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => lines.shift() });
-      return { code, out };
-    };
+    const run = newPhoneLineByLine;
     const first = await run(env, ['5 0 0', 'r', '1', '4 0 0', 'r', '1']);
     expect(first.out).toMatch(sameFile);
     const next = readOnlyLater(env);
@@ -425,21 +452,10 @@ describe('a finished session opened again while the state folder refuses writes:
  * session summary was written to:" a file in the state folder. The new file is written where u said.
  */
 describe('a finished session opened read-only, gone back from its ending and the same branch taken again', () => {
-  const all = (env: NodeJS.ProcessEnv) => summaries(env).map((p) => realpathSync(p)).sort();
-  const readOnlyLater = (env: NodeJS.ProcessEnv) => {
-    const next = later(env);
-    readOnlyFolder.path = stateDir(next);
-    checkStateFolder(next);
-    return next;
-  };
 
   it('line by line: written where the app was started, as u said, and named there', async () => {
     const env = tempEnv({ PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
-    const run = async (env: NodeJS.ProcessEnv, lines: string[]) => {
-      let out = '';
-      const code = await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => lines.shift() });
-      return { code, out };
-    };
+    const run = newPhoneLineByLine;
     await run(env, ['5 0 0', 'r', '1', '4 0 0', 'r', '1']);
     const next = readOnlyLater(env);
     const [older] = all(next) as [string];
@@ -454,18 +470,7 @@ describe('a finished session opened read-only, gone back from its ending and the
   });
 
   it('full screen: the same', async () => {
-    const env = tempEnv({ PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
-    const first = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
-    const r = await renderApp(first.element);
-    await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '4', 'r', '1');
-    await throughEnding(r);
-    await tap(r, 'q');
-    cleanup();
-    const next = readOnlyLater(env);
-    const [older] = all(next) as [string];
-    const second = appElement({ env: next, start: { kind: 'facilitate', playable: newPhone() } });
-    const r2 = await renderApp(second.element);
-    await press(r2, KEY.enter, KEY.enter);
+    const { env, next, older, second, r2 } = await finishedThenReopenedReadOnly();
     expect((r2.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain(`a new summary is then written to ${env.PWD}`);
     // Back at decision 2, revealed: the same branch again, to the ending and its debrief; q leaves.
     await press(r2, 'u', '1');
@@ -493,25 +498,12 @@ describe('a finished session opened read-only, gone back from its ending and the
  * the older as out of date, in both modes; and after u the newer is written again, not a third file.
  */
 describe('a finished session opened read-only, gone back from its ending and stopped, opened again later', () => {
-  /** Every summary of the new-phone example in the exports folder and where the app was started, by real path. */
-  const all = (env: NodeJS.ProcessEnv) => summaries(env).map((p) => realpathSync(p)).sort();
-  /** The copy of `env` opened later (as later()), its state folder refusing writes from the start. */
-  const readOnlyLater = (env: NodeJS.ProcessEnv) => {
-    const next = later(env);
-    readOnlyFolder.path = stateDir(next);
-    checkStateFolder(next);
-    return next;
-  };
   /** A file as the words name it (whole at 200 columns; a state folder path under its own name). */
   const named = (env: NodeJS.ProcessEnv, file: string) => file.replace(realpathSync(stateDir(env)), stateDir(env));
 
   it('line by line: the newer file is named as the summary, the older as out of date; u then writes the newer again', async () => {
     const env = tempEnv({ PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
-    const run = async (env: NodeJS.ProcessEnv, lines: string[]) => {
-      let out = '';
-      const code = await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => lines.shift() });
-      return { code, out };
-    };
+    const run = newPhoneLineByLine;
     await run(env, ['5 0 0', 'r', '1', '4 0 0', 'r', '1']);
     const next = readOnlyLater(env);
     const [older] = all(next) as [string];
@@ -533,18 +525,7 @@ describe('a finished session opened read-only, gone back from its ending and sto
   });
 
   it('full screen: the same', async () => {
-    const env = tempEnv({ PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
-    const first = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
-    const r = await renderApp(first.element);
-    await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '4', 'r', '1');
-    await throughEnding(r);
-    await tap(r, 'q');
-    cleanup();
-    const next = readOnlyLater(env);
-    const [older] = all(next) as [string];
-    const second = appElement({ env: next, start: { kind: 'facilitate', playable: newPhone() } });
-    const r2 = await renderApp(second.element);
-    await press(r2, KEY.enter, KEY.enter);
+    const { next, older, second, r2 } = await finishedThenReopenedReadOnly();
     expect(r2.lastFrame()).toContain('Debrief: Example: the new phone');
     // Back at decision 2, revealed: q stops there.
     await press(r2, 'u', 'q');
