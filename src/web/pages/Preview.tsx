@@ -41,6 +41,13 @@ interface Checked {
   at?: string;
   /** The trainer's own file as last checked, shown again on coming back to the page (keptDraft), not checked now. */
   kept?: boolean;
+  /**
+   * A check begun after this one could not read its file (the name it had): these results are this
+   * check's still, and the verdict and the line above them say so, and when they are from. They came
+   * back as they were, "Checked again at …: mine.json is valid." announced anew after "Checking
+   * mine.json…", as if the file moved, deleted or changed since had been checked.
+   */
+  unread?: string;
 }
 
 /** A time of day as the verdict says it: 21:34:05 (local time, 24-hour, to the second so that two checks a minute apart differ). */
@@ -198,7 +205,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   const [fromTab] = useState(() => (file === undefined ? readTabDraft(tab) : {}));
   const [kept] = useState(() => (file === undefined ? draftOnOpening(store, fromTab.draft) : undefined));
   const restoring = useRef(kept === undefined ? fromTab.draft : undefined);
-  const [checked, setChecked] = useState<Checked | undefined>(kept && { ...kept.checked, kept: true });
+  const [checked, setChecked] = useState<Checked | undefined>(kept && { ...kept.checked, kept: true, unread: undefined });
   // Whether the tab keeps a copy of the file shown (undefined: no file of the trainer's shown), or why not.
   const [tabKept, setTabKept] = useState<'kept' | 'too-large' | 'refused'>();
   // Said once the trainer cleared the draft from the page.
@@ -257,6 +264,11 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     setBusy(true);
     setChecking(name);
     setPlaying(undefined);
+  };
+  /** The check of `name` could not read the file: the page ends "Checking…", and the results it shows again are said to be the earlier check's. */
+  const notRead = (name: string) => {
+    setBusy(false);
+    setChecked((prev) => prev && { ...prev, unread: name });
   };
   /**
    * Checks a file's text; `from`: where it came from, one of the app's own files (from scenarios/),
@@ -350,7 +362,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       return true;
     } catch {
       if (n !== latest.current) return false;
-      setBusy(false);
+      notRead(name);
       setError(again
         ? `The file ${name} could not be read again (it may have been moved, renamed or deleted). Choose it again with “Scenario file (.json)” above.`
         : `The file ${name} could not be read.`);
@@ -396,7 +408,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       } catch {
         // (It was left unhandled, and the page went on saying nothing.)
         if (n !== latest.current) return;
-        setBusy(false);
+        notRead(name);
         setError(`The file ${name} could not be read.`);
         return;
       }
@@ -423,7 +435,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       file = await picked.handle.getFile();
     } catch {
       if (n !== latest.current) return;
-      setBusy(false);
+      notRead(picked.name);
       setPicked({ name: picked.name, lost: true });
       setError(`The file ${picked.name} could not be read again (it may have been moved, renamed or deleted). Choose it again with “Scenario file (.json)” above.`);
       return;
@@ -555,7 +567,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       </p>
       {checked && !busy && (
         <p className="checked-file" id={`${inputId}-checked`}>
-          Results below are for <strong>{checked.file}</strong>{checked.kept ? ` as checked at ${checked.at ?? 'your last check'}` : checked.again ? ', checked again' : ''}. Choose a file above to check another one.
+          Results below are for <strong>{checked.file}</strong>{checked.kept || checked.unread !== undefined ? ` as checked at ${checked.at ?? 'your last check'}` : checked.again ? ', checked again' : ''}{checked.unread === checked.file ? ', before the check that failed' : ''}. Choose a file above to check another one.
         </p>
       )}
       {picked && !busy && checked?.file === picked.name && (
@@ -638,6 +650,14 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
 function verdictWords(c: Checked): string {
   const { errors, warnings } = c.result;
   const w = `${warnings} warning${warnings === 1 ? '' : 's'}`;
+  if (c.unread !== undefined) {
+    // The alert above says why the file could not be read, and what to do: this says what the results below are.
+    const found = c.result.ok ? `valid${warnings ? `, ${w}` : ''}` : `${errors} error${errors === 1 ? '' : 's'}, ${w}`;
+    const when = c.at ? ` at ${c.at}` : '';
+    return c.unread === c.file
+      ? `Not checked again. The results below are from the earlier check of ${c.file}${when ? `,${when}` : ''} (${found}).`
+      : `${c.unread} was not checked. The results below are still those of ${c.file}, from its check${when} (${found}).`;
+  }
   const words = c.result.ok ? `${c.file} is valid${warnings ? ` (${w})` : ''}.` : `${c.file}: ${errors} error${errors === 1 ? '' : 's'}, ${w}.`;
   if (c.again) return `Checked again${c.at ? ` at ${c.at}` : ''}: ${words}`;
   // Another file of the name shown: when it was checked, so that the same words as before are said anew.
