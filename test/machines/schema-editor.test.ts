@@ -289,6 +289,30 @@ describe('the scenario schema in VS Code', () => {
       expect(validateScenario(text, 'x.json').problems.find((p) => p.code === 'unknown-field')?.message, c.at).toContain(`is not a field of ${c.of}`);
     }
   });
+  // Found by author-58: "score" on an ending (or on a reply, or its weight there) was underlined
+  // only as no field of it; a trainer who thought the ending set the score learnt nothing. The
+  // editor now says what validate says: what scores a reply, and what leads to an ending.
+  it('a score, points, a weight or a condition written on an ending or a reply: the editor says what does that instead, in validate\'s words', async () => {
+    const cases: { edit: (t: string) => string; at: string; of: string; how: string }[] = [
+      { edit: (t) => t.replace('"ending": "strong",', '"ending": "strong", "score": 100,'), at: '"score"', of: 'an ending node', how: 'guard the route into this ending: { "when": { "conduct": "score", "gte": 80 }' },
+      { edit: (t) => t.replace('"ending": "strong",', '"ending": "strong", "When": { "conduct": "critical", "eq": 0 },'), at: '"When"', of: 'an ending node', how: '"variants": [{ "when": { … }, "narration": "…" }]' },
+      { edit: (t) => t.replace('"id": "d1-glad",', '"id": "d1-glad", "points": 3,'), at: '"points"', of: 'a reply', how: 'Score it with "assessments": [{' },
+      { edit: (t) => t.replace('"id": "d1-glad",', '"id": "d1-glad", "weight": 3,'), at: '"weight"', of: 'a reply', how: 'For example "assessments": [{' },
+    ];
+    for (const c of cases) {
+      const text = c.edit(example);
+      expect(text, c.at).not.toBe(example);
+      const shown = await shownFor(text);
+      expect(shown.map((d) => d.at), c.at).toEqual([c.at]);
+      const said = validateScenario(text, 'x.json').problems.find((p) => p.code === 'unknown-field');
+      // validate's message after its first sentence (which quotes the field) is the editor's, before what to do.
+      const why = said?.message.replace(/^"[^"]+" is not a field of [a-z ]+\. /, '') ?? '';
+      expect(why.length, c.at).toBeGreaterThan(40);
+      expect(shown[0]?.message.startsWith(`Not a field of ${c.of}. ${why} `), `${c.at}: ${shown[0]?.message}`).toBe(true);
+      expect(shown[0]?.message, c.at).toContain(c.how);
+    }
+  });
+
   // Where the schema accepted what validate refuses (author-45): zod's refinements are not in the
   // JSON Schema it writes, so an effect with both "add" and "set", a scene with nothing to show, a
   // condition with no comparison, a conduct condition's "principle" without "violations" (or the

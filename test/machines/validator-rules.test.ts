@@ -844,6 +844,62 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(problems[0]?.fix).toContain(`Remove "${field}". If the story should go on here, make this node a decision ("kind": "decision"`);
   });
 
+  // Found by author-58: a trainer who took an ending for what sets the score ("score": 100 on the
+  // strong ending), or wrote a reply's points or weight on the reply itself, was told only to remove
+  // it, or the fields the object can have: nothing of what scores a reply or leads to an ending.
+  describe('a score, points or a condition written on an ending or a reply says what does that instead', () => {
+    const edited = (edit: (nodes: Record<string, unknown>[]) => void) => {
+      const f = JSON.parse(good) as { nodes: Record<string, unknown>[] };
+      edit(f.nodes);
+      const problems = validateScenario(JSON.stringify(f, null, 2), 'x.json').problems.filter((p) => p.severity === 'error');
+      expect(problems).toHaveLength(1);
+      return problems[0] as Problem;
+    };
+    const node = (nodes: Record<string, unknown>[], id: string) => nodes.find((n) => n.id === id) as Record<string, unknown>;
+    const reply = (nodes: Record<string, unknown>[], id: string) => (node(nodes, 'after-visit').replies as Record<string, unknown>[]).find((r) => r.id === id) as Record<string, unknown>;
+
+    it('"score" on the strong ending: an ending carries no points; guard the route into it with the score, by its id', () => {
+      const p = edited((nodes) => { node(nodes, 'end-strong').score = 100; });
+      expect([p.code, formatPath(p.path)]).toEqual(['unknown-field', 'nodes[4].score']);
+      expect(p.message).toBe('"score" is not a field of an ending node. An ending carries no points, and which ending a playthrough reaches does not change its score (the replies\' assessments make it).');
+      expect(p.fix).toBe('Remove "score". Where a "next" leads here, guard that route with the volunteer\'s score: [{ "when": { "conduct": "score", "gte": 80 }, "to": "end-strong" }, { "to": "<another ending>" }] (docs/authoring.md, section 5).');
+    });
+
+    it('"points" on the harmful ending: the same, its guard under 50%', () => {
+      const p = edited((nodes) => { node(nodes, 'end-harmful').points = 0; });
+      expect(p.message).toMatch(/^"points" is not a field of an ending node\. An ending carries no points/);
+      expect(p.fix).toContain('[{ "when": { "conduct": "score", "lt": 50 }, "to": "end-harmful" }, { "to": "<another ending>" }]');
+    });
+
+    it('"when" on an ending: the condition written on the route into it, or in a variant, as the trainer wrote it', () => {
+      const p = edited((nodes) => { node(nodes, 'end-strong').when = { conduct: 'critical', eq: 0 }; });
+      expect(p.message).toBe('"when" is not a field of an ending node. An ending has no condition of its own: the routes that lead to it decide who reaches it.');
+      expect(p.fix).toBe('Remove "when" from the ending. Where a "next" leads here, put the condition on that route: [{ "when": { "conduct": "critical", "eq": 0 }, "to": "end-strong" }, { "to": "<another ending>" }]; or, for a closing text told only when it holds, give this ending "variants": [{ "when": { "conduct": "critical", "eq": 0 }, "narration": "…" }].');
+    });
+
+    it('"score" on a reply with assessments: they score it; change a weight', () => {
+      const p = edited((nodes) => { reply(nodes, 'after-supervisor').score = 5; });
+      expect(p.message).toBe('"score" is not a field of a reply. A reply\'s points are not written: they come from its "assessments", the weights of the principles it follows minus those it violates.');
+      expect(p.fix).toBe('Remove "score": the reply\'s "assessments" score it. To make it count more or less, change the "weight" of one of them (1 to 3).');
+    });
+
+    it('"weight" on a reply: moved into its assessment, with its value', () => {
+      const p = edited((nodes) => { reply(nodes, 'after-wait').weight = 2; });
+      expect(p.message).toBe('"weight" is not a field of a reply. A weight belongs inside one of the reply\'s "assessments", one for each principle the reply follows or violates.');
+      expect(p.fix).toBe('Move "weight": 2 into the reply\'s assessment, inside the { } in "assessments" (in place of its own "weight", if it has one).');
+    });
+
+    it('"principle" and "verdict" on a reply without assessments: the assessment they make, written out', () => {
+      const f = JSON.parse(good) as { nodes: Record<string, unknown>[] };
+      const r = reply(f.nodes, 'after-wait');
+      delete r.assessments;
+      Object.assign(r, { principle: 'consult-supervisor-on-suspicion', verdict: 'violates' });
+      const problems = validateScenario(JSON.stringify(f, null, 2), 'x.json').problems.filter((p) => p.code === 'unknown-field');
+      expect(problems.map((p) => formatPath(p.path))).toEqual(['nodes[3].replies[2].principle', 'nodes[3].replies[2].verdict']);
+      for (const p of problems) expect(p.fix).toBe('Move it into the reply\'s "assessments", one { } for each principle the reply follows or violates: "assessments": [{ "principle": "consult-supervisor-on-suspicion", "verdict": "violates" }].');
+    });
+  });
+
   // Found by validator-52: a file of prose saved as .json was five "unexpected character" errors,
   // one per word, none saying the file is no scenario; words before the { were the same.
   it('a file of plain text: one problem saying it is no scenario and where to start', () => {

@@ -195,6 +195,32 @@ export const CONDITION_FIELD_HINTS = {
   and: `There is no "and": ${JOIN_AS_LIST}`,
 } as const;
 
+/**
+ * Fields a trainer writes to score a reply, or to give an ending a score or a condition of its own,
+ * by the object they are written in, with what the format does instead: said by validate's
+ * unknown-field after '"score" is not a field of an ending node.' and by the editor (withFieldHelp)
+ * in the same words. They were told only to remove the field, or the fields an ending can have,
+ * which left the trainer who thought an ending set the score (or a reply its points) no wiser
+ * (found by author-58). Matched in lower case.
+ */
+export const SCORING_FIELD_HINTS: Readonly<Record<'a reply' | 'an ending node', Readonly<Record<string, { why: string; how: string }>>>> = (() => {
+  const assessment = '"assessments": [{ "principle": "youth-centered", "verdict": "follows", "weight": 2 }]';
+  const replyPoints = { why: 'A reply\'s points are not written: they come from its "assessments", the weights of the principles it follows minus those it violates.', how: `Score it with ${assessment}.` };
+  const assessmentField = (field: string) => ({ why: `${field} belongs inside one of the reply's "assessments", one for each principle the reply follows or violates.`, how: `For example ${assessment}.` });
+  const endingScore = {
+    why: 'An ending carries no points, and which ending a playthrough reaches does not change its score (the replies\' assessments make it).',
+    how: 'To let only a good score end here, guard the route into this ending: { "when": { "conduct": "score", "gte": 80 }, "to": "<this ending\'s id>" }, before a last route with no "when".',
+  };
+  const endingWhen = {
+    why: 'An ending has no condition of its own: the routes that lead to it decide who reaches it.',
+    how: 'Put the condition on the route into it, { "when": { … }, "to": "<this ending\'s id>" }, or, for a closing text told only when it holds, in a variant: "variants": [{ "when": { … }, "narration": "…" }].',
+  };
+  return {
+    'a reply': { score: replyPoints, points: replyPoints, value: replyPoints, weight: assessmentField('A weight'), verdict: assessmentField('A verdict'), principle: assessmentField('A principle') },
+    'an ending node': { score: endingScore, points: endingScore, value: endingScore, weight: endingScore, percent: endingScore, when: endingWhen, condition: endingWhen, if: endingWhen },
+  };
+})();
+
 /** A text that joins conditions with "and" (or "&&", "&"), as validate reads one (validate/schema-issues.ts). */
 export const TEXT_AND_PATTERN = '\\s[aA][nN][dD]\\s|&';
 
@@ -900,6 +926,13 @@ function withFieldHelp(schema: Record<string, unknown>): Record<string, unknown>
         for (const op of COMPARISONS) {
           rules.push({ if: { pattern: `^(?!${op}$)\\s*${anyCase(op)}\\s*$` }, then: refuse(`Field names are exact: write "${op}" (${COMPARISON_GLOSS[op]}) in lower case, with no spaces inside the quotes, as in ${example(op)}.`) });
         }
+      }
+      if (name === 'a reply' || name === 'an ending node') {
+        // A score, points or a condition written on a reply or an ending: what scores it, or leads to it, instead.
+        // One rule for the names told the same words (a rule a name: the editor's check of the bundled files took a fifth longer).
+        const byHint = new Map<{ why: string; how: string }, string[]>();
+        for (const [key, hint] of Object.entries(SCORING_FIELD_HINTS[name])) byHint.set(hint, [...(byHint.get(hint) ?? []), key]);
+        for (const [{ why, how }, keys] of byHint) rules.push({ if: { pattern: `^\\s*(?:${keys.map(anyCase).join('|')})\\s*$` }, then: refuse(`Not a field of ${name}. ${why} ${how}`) });
       }
       // Any other name that is not one of the fields (those above have their own words).
       const known = rules.length === 0 ? { enum: fields } : { anyOf: [{ enum: fields }, ...rules.map((r) => r.if)] };

@@ -608,6 +608,8 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
             message: `${quoteValue(k)} is not a field of an ending node: an ending closes the story, so nothing follows it${k === 'replies' ? ' and no one replies there' : ''}.`,
             fix: `Remove ${quoteValue(k)}. If the story should go on here, make this node a decision ("kind": "decision", with a "prompt" and its "replies") or a scene ("kind": "scene", with a "next"), and lead it on to an ending.` };
         }
+        const scoring = scoringField(kind, k, raw, path);
+        if (scoring) return scoring;
         const guessed = guessedField(kind, k, raw, path);
         const meant = guessed ? guessed.meant : suggest(k);
         // A field of the object around this one, or of the replies inside it, typed in the wrong
@@ -1380,6 +1382,71 @@ function plainObjectWritten(v: unknown): string | undefined {
   // left C1 controls raw, and an OSC introducer (U+009D) in a field's name, its BEL escaped, was
   // cleaned as an escape sequence to the end of the fix, losing the rest of it.
   return `{ ${firstFew(entries.map(([k, x]) => `${quoteValue(k, 40)}: ${typeof x === 'string' ? quoteValue(x, 80) : JSON.stringify(x)}`), { last: ', ' })} }`;
+}
+
+/** A condition as written in a fix: the object, or the list of them (writtenList); "{ … }" for one that is not plain values. */
+function conditionWritten(v: unknown): string {
+  if (Array.isArray(v)) {
+    const items = v.map(plainObjectWritten);
+    return items.length > 0 && items.every((w) => w !== undefined) ? writtenList(items as string[]) : '{ … }';
+  }
+  return plainObjectWritten(v) ?? '{ … }';
+}
+
+const POINTS_WORDS = new Set(['score', 'points', 'value']);
+const CONDITION_WORDS = new Set(['when', 'condition', 'if']);
+
+/**
+ * A score, points or a condition written on a reply or an ending (S.SCORING_FIELD_HINTS): what
+ * scores the reply, or leads to the ending, instead, the fix in the file's own ids and values.
+ * Found by author-58: a trainer who took an ending for what sets the score ("score": 100 on the
+ * strong ending) was told only to remove it, or the fields an ending can have.
+ */
+function scoringField(kind: ObjectKind | undefined, key: string, raw: unknown, path: JsonPath): UnlocatedProblem | undefined {
+  if (kind?.name !== 'a reply' && kind?.name !== 'an ending node') return undefined;
+  const word = key.trim().toLowerCase();
+  const hints = S.SCORING_FIELD_HINTS[kind.name];
+  if (!Object.hasOwn(hints, word)) return undefined;
+  const object = valueAt(raw, path) as Record<string, unknown>;
+  const id = typeof object.id === 'string' && S.Id.safeParse(object.id).success ? object.id : undefined;
+  const field = object[key];
+  const message = `${quoteValue(key)} is not a field of ${kind.name}. ${(hints[word] as { why: string }).why}`;
+  let fix: string;
+  if (kind.name === 'an ending node') {
+    const to = id === undefined ? '"<this ending\'s id>"' : quoteValue(id);
+    if (CONDITION_WORDS.has(word)) {
+      const condition = conditionWritten(field);
+      fix = `Remove ${quoteValue(key)} from the ending. Where a "next" leads here, put the condition on that route: [{ "when": ${condition}, "to": ${to} }, { "to": "<another ending>" }]; or, for a closing text told only when it holds, give this ending "variants": [{ "when": ${condition}, "narration": "…" }].`;
+    } else {
+      // As the bundled scenarios guard them: strong at 80% or more, mixed under 80%, harmful under 50%.
+      const guard = object.ending === 'strong' ? '"gte": 80' : object.ending === 'harmful' ? '"lt": 50' : '"lt": 80';
+      fix = `Remove ${quoteValue(key)}. Where a "next" leads here, guard that route with the volunteer's score: [{ "when": { "conduct": "score", ${guard} }, "to": ${to} }, { "to": "<another ending>" }] (docs/authoring.md, section 5).`;
+    }
+  } else {
+    const assessments = Array.isArray(object.assessments) ? object.assessments : [];
+    if (POINTS_WORDS.has(word)) {
+      fix = assessments.length > 0
+        ? `Remove ${quoteValue(key)}: the reply's "assessments" score it. To make it count more or less, change the "weight" of one of them (1 to 3).`
+        : `Remove ${quoteValue(key)}, and score the reply with "assessments": [{ "principle": "<principle id>", "verdict": "follows", "weight": 2 }] ("violates" for a reply that goes against the principle; weight 3 for a prohibited activity or the very best or worst move, 2 for the decision's main point, 1 for a secondary one).`;
+    } else {
+      const written = `"${word}": ${typeof field === 'string' ? quoteValue(field, 80) : JSON.stringify(field) ?? 'null'}`;
+      fix = assessments.length === 1
+        ? `Move ${written} into the reply's assessment, inside the { } in "assessments" (in place of its own ${quoteValue(word)}, if it has one).`
+        : assessments.length > 1
+          ? `Move ${written} into the assessment it belongs to, inside the reply's "assessments": each assessment has its own ${quoteValue(word)}.`
+          : `Move it into the reply's "assessments", one { } for each principle the reply follows or violates: "assessments": [${assessmentWritten(object)}].`;
+    }
+  }
+  return { severity: 'error', code: 'unknown-field', path: [...path, key], atKey: true, message, fix };
+}
+
+/** The assessment a reply's own "principle", "verdict" and "weight" (any case) make, written out, with a place for each one missing. */
+function assessmentWritten(reply: Record<string, unknown>): string {
+  const own = (name: string) => Object.entries(reply).find(([k]) => k.trim().toLowerCase() === name)?.[1];
+  const principle = own('principle');
+  const verdict = own('verdict');
+  const weight = own('weight');
+  return `{ "principle": ${typeof principle === 'string' ? quoteValue(principle, 80) : '"<principle id>"'}, "verdict": ${verdict === 'follows' || verdict === 'violates' ? `"${verdict}"` : '"follows"'}${typeof weight === 'number' ? `, "weight": ${weight}` : ''} }`;
 }
 
 /**
