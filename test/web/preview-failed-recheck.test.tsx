@@ -66,9 +66,11 @@ describe('a check again that fails does not bring the earlier results back as it
     // Announced: the check, then that it failed; never the earlier verdict as if new.
     expect(said).toEqual(['Checking mine.json…', words]);
     expect(screen.getByText(/^Results below are for/).textContent).toBe('Results below are for mine.json as checked at 10:15:00, before the check that failed. Choose a file above to check another one.');
-    // Its results, still there to work from, with the way to choose it again.
+    // Its results, still there to work from, with the way to choose it again: the focus on it, where
+    // the button pressed was (that button is gone while the check runs; the focus was left on the
+    // page's body, and a keyboard user started again from the top).
     expect(screen.getByRole('heading', { name: 'Problems in mine.json' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Check again: choose mine.json again' })).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Check again: choose mine.json again' }));
     await axeClean(container);
   });
 
@@ -89,6 +91,7 @@ describe('a check again that fails does not bring the earlier results back as it
     await user.upload(input, unreadable);
     expect((await screen.findByRole('alert')).textContent).toMatch(/^The file mine\.json could not be read again/);
     expect(verdict(container)).toBe('Not checked again. The results below are from the earlier check of mine.json, at 10:15:00 (valid).');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Check again: choose mine.json again' }));
     expect(screen.getByText(/^Results below are for/).textContent).toBe('Results below are for mine.json as checked at 10:15:00, before the check that failed. Choose a file above to check another one.');
     await axeClean(container);
     // Chosen once more, readable now: the new check's own verdict, nothing said of the failed one.

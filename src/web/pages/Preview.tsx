@@ -256,6 +256,16 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     problemsHeading.current?.focus();
   }, [checked, busy]);
 
+  const againButton = useRef<HTMLButtonElement>(null);
+  const focusAgain = useRef(false);
+  useLayoutEffect(() => {
+    if (busy) return;
+    // Asked once: where no button is back (no earlier results), nothing takes the focus later.
+    const wanted = focusAgain.current;
+    focusAgain.current = false;
+    if (wanted) againButton.current?.focus();
+  }, [checked, busy]);
+
   // Each file chosen (or checked again) is numbered: a check that ends after a newer one began (a
   // large file still being read when the trainer picks another) is dropped, not shown over it.
   const latest = useRef(0);
@@ -265,8 +275,14 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     setChecking(name);
     setPlaying(undefined);
   };
-  /** The check of `name` could not read the file: the page ends "Checking…", and the results it shows again are said to be the earlier check's. */
-  const notRead = (name: string) => {
+  /**
+   * The check of `name` could not read the file: the page ends "Checking…", and the results it shows
+   * again are said to be the earlier check's. `again`: asked for by its "Check again", whose button
+   * (gone while the check ran) is back, to choose the file again: the focus goes to it, not left
+   * on the page's body (a keyboard user started again from the top).
+   */
+  const notRead = (name: string, again: boolean) => {
+    if (again) focusAgain.current = true;
     setBusy(false);
     setChecked((prev) => prev && { ...prev, unread: name });
   };
@@ -362,7 +378,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       return true;
     } catch {
       if (n !== latest.current) return false;
-      notRead(name);
+      notRead(name, again);
       setError(again
         ? `The file ${name} could not be read again (it may have been moved, renamed or deleted). Choose it again with “Scenario file (.json)” above.`
         : `The file ${name} could not be read.`);
@@ -408,7 +424,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       } catch {
         // (It was left unhandled, and the page went on saying nothing.)
         if (n !== latest.current) return;
-        notRead(name);
+        notRead(name, again);
         setError(`The file ${name} could not be read.`);
         return;
       }
@@ -435,7 +451,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       file = await picked.handle.getFile();
     } catch {
       if (n !== latest.current) return;
-      notRead(picked.name);
+      notRead(picked.name, true);
       setPicked({ name: picked.name, lost: true });
       setError(`The file ${picked.name} could not be read again (it may have been moved, renamed or deleted). Choose it again with “Scenario file (.json)” above.`);
       return;
@@ -572,10 +588,10 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       )}
       {picked && !busy && checked?.file === picked.name && (
         picked.handle
-          ? <p className="controls"><button type="button" onClick={() => void checkAgain()}>{checkAgainButton('window', picked.name)}</button> <span className="hint">after you save a change to it.</span></p>
+          ? <p className="controls"><button type="button" ref={againButton} onClick={() => void checkAgain()}>{checkAgainButton('window', picked.name)}</button> <span className="hint">after you save a change to it.</span></p>
           : (
             <p className="controls">
-              <button type="button" aria-describedby={`${inputId}-again`} onClick={() => void checkAgain()}>{checkAgainButton('field', picked.name)}</button>{' '}
+              <button type="button" ref={againButton} aria-describedby={`${inputId}-again`} onClick={() => void checkAgain()}>{checkAgainButton('field', picked.name)}</button>{' '}
               <span className="hint" id={`${inputId}-again`}>{picked.lost
                 // Said of the file, where it is so: this browser reads a changed file again through its handle.
                 ? `${picked.name} could not be read where it was, so the file window opens for you to choose it again.`
