@@ -313,6 +313,12 @@ describe('the scenario schema in VS Code', () => {
     }
   });
 
+  it('hovering over an ending\'s "ending" says it does not change the score, and what decides who reaches it', async () => {
+    const shown = await hoverText(example, '"ending": "strong"', 3);
+    expect(shown).toContain('It does not change the score');
+    expect(shown).toContain('"conduct": "score", "gte": 80');
+  });
+
   // Where the schema accepted what validate refuses (author-45): zod's refinements are not in the
   // JSON Schema it writes, so an effect with both "add" and "set", a scene with nothing to show, a
   // condition with no comparison, a conduct condition's "principle" without "violations" (or the

@@ -489,7 +489,8 @@ export const EndingNode = z
     id: NodeId,
     kind: z.literal('ending').meta({ errorMessage: NODE_KIND_ERROR, description: kindWords('an ending: "ending" (strong, mixed or harmful), a "title" and a closing "narration", then the debrief') }),
     ending: z.enum(['strong', 'mixed', 'harmful']).meta({
-      description: 'How the story turned out.',
+      // "How the story turned out." alone: a trainer took the ending for what sets the score (author-58).
+      description: 'How the story turned out: it colours the ending in the graph and is shown in the debrief. It does not change the score (the replies\' assessments make it): the routes that lead here decide who reaches it, e.g. a strong ending guarded with { "when": { "conduct": "score", "gte": 80 }, "to": "end-strong" }.',
       enumDescriptions: [
         'Where the best replies lead. No playthrough with a critical violation or under 50% may reach it, and one under 80% (its outcome band Developing) is warned about.',
         'Where a mix of good and poor replies leads.',
