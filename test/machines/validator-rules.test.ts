@@ -2403,6 +2403,15 @@ describe('the fallback route written first: one message, naming the route to mov
       '{ "to": "boyfriend-guarded" },\n            { "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }');
     expect(problems.map((p) => `${p.code}: ${p.fix}`)).toEqual(['route-no-fallback: Move route 1, which has no "when", to the end of the list.']);
   });
+
+  // Found by author-58: the strong ending guarded, and nothing after it ("next": [{ "when": { "conduct":
+  // "score", "gte": 80 }, "to": "end-strong" }]), was told '{ "to": "<id>" }': which node, the trainer
+  // could not tell. Where the routes lead to a strong ending, the fix names the mixed ending.
+  it('only a guarded route to the strong ending: the fix names the mixed ending to end the list with', () => {
+    const { problems } = exampleWith('{ "when": { "conduct": "score", "lt": 80 }, "to": "end-mixed" },\n            { "to": "end-strong" }',
+      '{ "when": { "conduct": "score", "gte": 80 }, "to": "end-strong" }');
+    expect(problems.filter((p) => p.severity === 'error').map((p) => `${p.code}: ${p.fix}`)).toEqual(['route-no-fallback: End the list with a route that has no "when", for the playthroughs that meet none of the conditions above: e.g. { "to": "end-mixed" }, the mixed ending.']);
+  });
 });
 
 // Found by the authoring walk: a misspelt field is reported (unknown-field, "Did you mean …?"), but

@@ -719,6 +719,19 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     });
     if (!reported) checkTogether(when, path);
   };
+  /**
+   * The route to end a list with: for routes guarding a strong ending (a trainer's usual first
+   * "next": [{ "when": { "conduct": "score", "gte": 80 }, "to": "end-strong" }]), the scenario's
+   * mixed ending, by its id, where it has one; "<id>" read as "add any route" (found by author-58).
+   */
+  const noFallbackFix = (next: readonly { to: string }[]): string => {
+    const toStrong = next.some((route) => { const n = nodes.get(route.to); return n?.kind === 'ending' && n.ending === 'strong'; });
+    let mixed: string | undefined;
+    if (toStrong) for (const n of nodes.values()) if (n.kind === 'ending' && n.ending === 'mixed') { mixed = n.id; break; }
+    return mixed === undefined
+      ? 'End the list with a route that has no "when", e.g. { "to": "<id>" }.'
+      : `End the list with a route that has no "when", for the playthroughs that meet none of the conditions above: e.g. { "to": ${quoteValue(mixed)} }, the mixed ending.`;
+  };
   const checkNext = (next: Next, path: Path) => {
     if (typeof next === 'string') return checkTarget(next, path);
     const last = next[next.length - 1];
@@ -735,7 +748,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     });
     if (last?.when !== undefined) {
       error('route-no-fallback', [...path(), next.length - 1], 'The last route has a "when": if no route matches, the story would have nowhere to go.',
-        fallback >= 0 ? `Move route ${fallback + 1}, which has no "when", to the end of the list.` : 'End the list with a route that has no "when", e.g. { "to": "<id>" }.');
+        fallback >= 0 ? `Move route ${fallback + 1}, which has no "when", to the end of the list.` : noFallbackFix(next));
     }
   };
   /** The first character whose id another before it already has (null: none), found when first needed. */
