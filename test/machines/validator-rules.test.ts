@@ -865,6 +865,14 @@ describe('the syntax mistakes made most often get one message naming the cause, 
       expect(p.fix).toBe('Remove "score". Where a "next" leads here, guard that route with the volunteer\'s score: [{ "when": { "conduct": "score", "gte": 80 }, "to": "end-strong" }, { "to": "<another ending>" }] (docs/authoring.md, section 5).');
     });
 
+    // The web Preview's trainer has no docs/authoring.md: the fix names no file there.
+    it('checked as the Preview page checks it: the same fix, without the guide\'s file', () => {
+      const f = JSON.parse(good) as { nodes: Record<string, unknown>[] };
+      node(f.nodes, 'end-strong').score = 100;
+      const fix = validateScenario(JSON.stringify(f, null, 2), 'x.json', { authoring: { example: 'the example', principleIds: 'listed here', schema: 'which this page offers' } }).problems.find((p) => p.code === 'unknown-field')?.fix;
+      expect(fix).toBe('Remove "score". Where a "next" leads here, guard that route with the volunteer\'s score: [{ "when": { "conduct": "score", "gte": 80 }, "to": "end-strong" }, { "to": "<another ending>" }].');
+    });
+
     it('"points" on the harmful ending: the same, its guard under 50%', () => {
       const p = edited((nodes) => { node(nodes, 'end-harmful').points = 0; });
       expect(p.message).toMatch(/^"points" is not a field of an ending node\. An ending carries no points/);

@@ -80,6 +80,11 @@ export const pointerWords = {
    * conduct), where the caller offers it.
    */
   conditions: (): string => (current ? `the conditions in the routes of ${current.example}` : 'Conditions in docs/authoring.md, section 4'),
+  /**
+   * Where how scoring works is told, in parentheses after a fix about a score written on an ending:
+   * the authoring guide's section; nothing for a caller without it (the Preview page has no such part).
+   */
+  scoring: (): string => (current ? '' : ' (docs/authoring.md, section 5)'),
   /** After a "Did you mean" principle id. */
   principleMeant: (): string => `The principle ids are ${current?.principleIds ?? 'listed in docs/authoring.md, section 9'}, and offered by the editor's autocomplete.`,
   /** An unknown principle id, none meant: where the ids are. */

@@ -1420,7 +1420,7 @@ function scoringField(kind: ObjectKind | undefined, key: string, raw: unknown, p
     } else {
       // As the bundled scenarios guard them: strong at 80% or more, mixed under 80%, harmful under 50%.
       const guard = object.ending === 'strong' ? '"gte": 80' : object.ending === 'harmful' ? '"lt": 50' : '"lt": 80';
-      fix = `Remove ${quoteValue(key)}. Where a "next" leads here, guard that route with the volunteer's score: [{ "when": { "conduct": "score", ${guard} }, "to": ${to} }, { "to": "<another ending>" }] (docs/authoring.md, section 5).`;
+      fix = `Remove ${quoteValue(key)}. Where a "next" leads here, guard that route with the volunteer's score: [{ "when": { "conduct": "score", ${guard} }, "to": ${to} }, { "to": "<another ending>" }]${pointerWords.scoring()}.`;
     }
   } else {
     const assessments = Array.isArray(object.assessments) ? object.assessments : [];
