@@ -2,6 +2,7 @@ import { Component, lazy, Suspense, useCallback, useEffect, useLayoutEffect, use
 import type { Store } from '../machines/light.js';
 import { BreakPanel } from './components/BreakPanel.js';
 import { Library } from './pages/Library.js';
+import { NotFound } from './pages/NotFound.js';
 import { PageLoadContext, type PageLoad } from './page-failure.js';
 import { roomLinkHere } from './room-link.js';
 import { focusedAtLastChange, hrefOf, useRoute, type Route } from './routing.js';
@@ -453,6 +454,7 @@ class PageBoundary extends Component<{ href: string; onFailed?: (href: string) =
 function page(route: Route, paused: boolean, breakEndedByRoom?: () => void, breakResumedByRoom?: () => void): ReactNode {
   switch (route.page) {
     case 'library': return <Library />;
+    case 'not-found': return <NotFound />;
     case 'play': return <PlayPage key={`${route.id}/${route.mode}`} id={route.id} mode={route.mode} paused={paused} />;
     case 'presenter': return <Presenter key={route.id ?? ''} id={route.id} paused={paused} onRoomBreakEnded={breakEndedByRoom} onRoomBreakResumed={breakResumedByRoom} />;
     case 'debrief': return <KeptDebrief key={route.id} id={route.id} paused={paused} />;

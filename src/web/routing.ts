@@ -10,7 +10,13 @@ export type Route =
   | { page: 'certificate' }
   | { page: 'preview'; file?: string }
   | { page: 'presenter'; id?: string }
-  | { page: 'projector' };
+  | { page: 'projector' }
+  /**
+   * An address that names no page (an old or mistyped link: `#/nope`, `#/play` without a scenario):
+   * said so, not the scenarios shown as if it were their address. `address`: the hash as it came,
+   * only to tell one such address from another (never shown: NotFound names no part of it).
+   */
+  | { page: 'not-found'; address: string };
 
 export function parseRoute(hash: string, search = ''): Route {
   const path = hash.replace(/^#\/?/, '');
@@ -26,7 +32,7 @@ export function parseRoute(hash: string, search = ''): Route {
   if (head === 'records') return { page: 'records' };
   if (head === 'certificate') return { page: 'certificate' };
   if (head === 'preview') return id ? { page: 'preview', file: id } : { page: 'preview' };
-  return { page: 'library' };
+  return path === '' ? { page: 'library' } : { page: 'not-found', address: hash };
 }
 
 function safeDecode(s: string): string {
@@ -45,6 +51,7 @@ export function hrefOf(route: Route): string {
     case 'preview': return route.file ? `#/preview/${encodeURIComponent(route.file)}` : '#/preview';
     case 'projector': return '#/projector';
     case 'debrief': return `#/debrief/${encodeURIComponent(route.id)}`;
+    case 'not-found': return route.address;
     default: return `#/${route.page}`;
   }
 }

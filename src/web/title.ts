@@ -72,6 +72,7 @@ export function routeTitle(route: Route): string {
     case 'preview': return route.file ? `Preview: ${route.file}` : 'Preview a file';
     case 'presenter': return 'Presenter mode';
     case 'projector': return 'Projector screen';
+    case 'not-found': return 'Page not found';
   }
 }
 
