@@ -3,6 +3,7 @@ import { cleanLine, localDate, localTime, roomLossWords, roomMadeWords, type Pla
 import { isReplacedSaveKey, restoreRefusal, restoreReplacedSave, RESTORE_NO_ROOM } from '../../machines/index.js';
 import { downloadText } from '../download.js';
 import { asideCopy, copiesHeading, entrySizeWords, keptKind, partSizeWords, ROOM_HEADING, sizeWords, slotScenarioId, utf8Length, type AsideCopy, type KeptKind } from '../kept-here.js';
+import { hrefOf } from '../routing.js';
 import { scenarioTexts } from '../scenarios.js';
 import { useStoreProblem } from '../store.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
@@ -279,14 +280,20 @@ function valueWords(value: KeptValue, title: string): { label: string; what: str
   };
 }
 
-/** A scenario in progress, a presenter session or a last debrief: its size, and remove it once asked (what is lost said first). */
-function KeptValueItem({ value, title, onRemove, size = sizeWords(value.bytes) }: { value: KeptValue; title: string; onRemove(): void; /** Its size in words: its share of its kind's line in the room (entrySizeWords), the whole line when it is the only one. */ size?: string }) {
+/**
+ * A scenario in progress, a presenter session or a last debrief: its size, and remove it once asked
+ * (what is lost said first). `opens`: where a last debrief is read again (the debrief page, as the
+ * Scenarios page's "See your last debrief" opens it), for one that page can open; the list offered
+ * only its removal, and a volunteer who came here for it found no way to read it.
+ */
+function KeptValueItem({ value, title, onRemove, opens, size = sizeWords(value.bytes) }: { value: KeptValue; title: string; onRemove(): void; opens?: string; /** Its size in words: its share of its kind's line in the room (entrySizeWords), the whole line when it is the only one. */ size?: string }) {
   const panelId = useId();
   const confirmation = useConfirmation();
   const words = valueWords(value, title);
   return (
     <li onKeyDown={confirmation.onEscape}>
       {words.label} <span className="hint">({size})</span>{' '}
+      {opens !== undefined && <><a href={opens}>Read this debrief{' '}<span className="sr-only">({words.what})</span></a>{' '}</>}
       <button type="button" {...confirmation.trigger(panelId)}>{words.button}{' '}<span className="sr-only">({words.what})</span></button>
       {confirmation.open && (
         <ConfirmPanel id={panelId} level={4} confirmation={confirmation} title={words.question} keepLabel={words.keep} confirmLabel="Remove it for good"
@@ -479,6 +486,10 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
       </>
     );
   };
+  // A last debrief the debrief page opens: a bundled scenario's, played as it is (its slot that
+  // scenario's id alone: one played from a decision, from a trainer's own file or in the Preview is
+  // kept under a slot of its own, and that page does not open it).
+  const opensAt = (v: KeptValue): { opens?: string } => (v.kind === 'debrief' && bundledTitles?.has(v.slot) === true ? { opens: hrefOf({ page: 'debrief', id: v.slot }) } : {});
   const valueList = (kind: ValueKind) => {
     const values = kept.values.filter((v) => v.kind === kind);
     const sized = entrySizes(kind, values);
@@ -488,7 +499,7 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
         {news(kind)}
         {values.length > 0 && named && (
           <ul>
-            {values.map((v) => <KeptValueItem key={v.key} value={v} title={title(v.slot)} onRemove={() => removeKept(v)} {...sizeIn(sized, v.key)} />)}
+            {values.map((v) => <KeptValueItem key={v.key} value={v} title={title(v.slot)} onRemove={() => removeKept(v)} {...opensAt(v)} {...sizeIn(sized, v.key)} />)}
           </ul>
         )}
       </>

@@ -1,0 +1,54 @@
+// @vitest-environment jsdom
+// My records listed each last debrief kept, under "Last debriefs", with only "Remove this debrief":
+// a volunteer who went there for a debrief could delete it but not read it. Each one the debrief
+// page opens (a bundled scenario's, as the Scenarios page's "See your last debrief" opens it) now
+// has a link to read it; one kept under a slot of its own (a trainer's own file, a replay from a
+// decision), which that page does not open, is offered none that would lead to "No debrief kept".
+import { act, cleanup, screen, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import axe from 'axe-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { memoryStore } from '../../src/machines/light.js';
+import { AXE_TAGS, COLOUR_RULES } from './helpers/axe-rules.js';
+import { playToDebrief, renderApp } from './helpers.js';
+
+afterEach(cleanup);
+
+/** Goes to another address as a link would (the app hears hashchange). */
+async function goTo(hash: string) {
+  await act(async () => {
+    window.location.hash = hash;
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
+}
+
+describe('My records: a last debrief kept can be read from "Last debriefs"', () => {
+  it('has a link named with its scenario that opens it; one the debrief page cannot open has none', async () => {
+    const user = userEvent.setup({ delay: null });
+    const store = memoryStore();
+    renderApp('#/play/youth-discloses', store);
+    await screen.findByRole('group', { name: /./ });
+    const title = (screen.getByRole('heading', { level: 1 }).textContent ?? '').trim();
+    await playToDebrief(user);
+    expect(store.data.has('debriefs/youth-discloses.json')).toBe(true);
+    // A debrief kept under a slot of its own, beside it: the debrief page opens only the bundled one.
+    store.write('debriefs/youth-discloses--file-abc123.json', store.read('debriefs/youth-discloses.json')!);
+    await goTo('#/records');
+    const heading = await screen.findByRole('heading', { level: 3, name: 'Last debriefs' });
+    const items = await within(heading.parentElement!).findAllByRole('button', { name: /^Remove this debrief/ });
+    expect(items).toHaveLength(2);
+    const links = within(heading.parentElement!).getAllByRole('link', { name: /^Read this debrief/ });
+    expect(links).toHaveLength(1);
+    const read = links[0]!;
+    expect(read.getAttribute('href')).toBe('#/debrief/youth-discloses');
+    // Named with what it opens, as its Remove button is, so that a list of links tells them apart.
+    expect(read.textContent).toBe(`Read this debrief (the last debrief of “${title}”)`);
+    // In the same item as that debrief's own Remove button.
+    expect(read.closest('li')?.textContent).toContain(`“${title}”, kept on`);
+    const result = await axe.run(read.closest('ul')!, { runOnly: AXE_TAGS, rules: Object.fromEntries(COLOUR_RULES.map((r) => [r, { enabled: false }])), resultTypes: ['violations'] });
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
+    await goTo(read.getAttribute('href')!);
+    const opened = await screen.findByRole('heading', { level: 1, name: new RegExp(`^Debrief: `) });
+    expect(opened.textContent).toBe(`Debrief: ${title}`);
+  });
+});
