@@ -786,6 +786,38 @@ describe('playing a scenario in the browser', () => {
     expect((await screen.findAllByRole('button')).filter((b) => b.classList.contains('reply'))).toHaveLength(closed.length + 2);
   });
 
+  // A number past the replies (9 of 3) did nothing and said nothing: a keyboard or screen reader
+  // user could not tell a key that missed from a page that had stopped listening.
+  it('a number key past the replies says there is no such reply and which keys choose, once a press, the focus left where it was', async () => {
+    const user = userEvent.setup();
+    const { scenario } = validateScenario(exampleText, 'example.json');
+    if (!scenario) throw new Error('not valid');
+    render(
+      <StoreContext value={memoryStore()}>
+        <Session playable={{ scenario, file: 'example.json' }} mode="practice" startedAt={new Date().toISOString()} persist={false} paused={false} />
+      </StoreContext>,
+    );
+    const group = await screen.findByRole('group', { name: /./ });
+    const count = within(group).getAllByRole('button').filter((b) => b.classList.contains('reply')).length;
+    expect(count).toBeLessThan(9);
+    const words = `There is no reply 9 here. Press 1 to ${count} to choose.`;
+    const watch = watchAnnouncements('[aria-live="polite"]');
+    await replyKey(user, '9');
+    const focused = document.activeElement;
+    await waitFor(() => expect(watch.said).toEqual([words]));
+    expect(document.querySelector('.replies [aria-live="polite"]')?.textContent).toBe(words);
+    // Pressed again, said again (a new paragraph), and only that: nothing chosen, the focus not moved.
+    await user.keyboard('9');
+    await waitFor(() => expect(watch.said).toEqual([words, words]));
+    watch.stop();
+    expect(document.activeElement).toBe(focused);
+    expect(document.querySelector('.line.yours')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Continue' })).toBeNull();
+    // A key that chooses still chooses.
+    await user.keyboard('1');
+    await screen.findByText(/^You( do)?:/);
+  });
+
   it('a reply closed by something the volunteer cannot see says its author\'s reason beside it and when its number is pressed', async () => {
     const { scenario } = validateScenario(reasonedPhoneText(exampleText), 'example.json');
     if (!scenario) throw new Error('not valid');

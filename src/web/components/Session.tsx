@@ -621,6 +621,12 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
         // A reply the story does not open here: say why, as the terminal does, instead of nothing.
         e.preventDefault();
         setClosedSaid((c) => ({ n: (c?.n ?? 0) + 1, nodeId: view.nodeId, text: unavailableWords(reply) }));
+      } else if (view.kind === 'decision' && view.replies.length > 0) {
+        // A number past the replies (9 of 4): it did nothing and said nothing, and a keyboard or
+        // screen reader user could not tell a key that missed from a page that stopped listening.
+        // Said politely, once a press, in the same region, with the keys that do choose; the focus
+        // stays where it is.
+        setClosedSaid((c) => ({ n: (c?.n ?? 0) + 1, nodeId: view.nodeId, text: noSuchReplyWords(Number(e.key), view.replies) }));
       }
     };
     document.addEventListener('keydown', onKey);
@@ -746,7 +752,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
           <p className={`hint no-print reply-keys${keyboardSeen ? ' keyboard-seen' : ''}`}>
             <label><input type="checkbox" checked={keysOn} onChange={(e) => setReplyKeys(e.currentTarget.checked)} /> {REPLY_KEYS_LABEL}</label>
           </p>
-          {/* Pressing the number of a closed reply: its reason, read out each time (the same words are beside it on screen). */}
+          {/* Pressing the number of a closed reply: its reason, read out each time (the same words are beside it on screen); of no reply, which keys choose. */}
           <div className="sr-only" aria-live="polite">{closedSaid?.nodeId === view.nodeId && <p key={closedSaid.n}>{closedSaid.text}</p>}</div>
           {/* Read out each time (an Announce, empty before its words come): a status that appeared with its words in it was shown and not said. */}
           {tooSoon?.nodeId === view.nodeId && <Announce key={tooSoon.n} className="hint">{TOO_SOON_WORDS}</Announce>}
@@ -888,6 +894,12 @@ function replyKeysWords(replies: readonly { number: number; enabled: boolean }[]
   const last = keys[keys.length - 1] as number;
   if (keys.length > 2 && last - first === keys.length - 1) return `Press ${first} to ${last} to choose.`;
   return `Press ${keys.slice(0, -1).join(', ')} or ${last} to choose.`;
+}
+
+/** A reply key past the replies, pressed: "There is no reply 9 here. Press 1 to 4 to choose." (replyKeysWords). */
+export function noSuchReplyWords(key: number, replies: readonly { number: number; enabled: boolean }[]): string {
+  const keys = replyKeysWords(replies);
+  return `There is no reply ${key} here.${keys ? ` ${keys}` : ''}`;
 }
 
 /** A reply's name, as it is shown: "2. Do: Sit down beside her.", "3. What happened?" (the full stop a pause after the number). */
