@@ -704,6 +704,27 @@ describe('the web app in Chromium', () => {
     }
   });
 
+  it('an address that names no page says "Page not found" with the way to the scenarios, repeating nothing of the address; axe clean, light and dark', async () => {
+    const s = await openPage(web.browser, web.app.url, `#/${encodeURIComponent(SHORT.trim())}`);
+    try {
+      const { page } = s;
+      await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+      expect(await page.title()).toBe('Page not found — casa-practice');
+      expect(await page.locator('#main').textContent()).not.toContain('img');
+      expect(await page.locator('#main img').count()).toBe(0);
+      expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+      await axeClean(s, 'e2e-not-found');
+      await axeCleanInDark(page, 'e2e-not-found');
+      // Its link, by keyboard, opens the scenarios.
+      await page.getByRole('link', { name: 'Back to the scenarios' }).focus();
+      await page.keyboard.press('Enter');
+      await page.locator('.card').first().waitFor();
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('damaged storage gives a notice and a clean start, nothing thrown', async () => {
     const s = await openPage(web.browser, web.app.url, '#/play/youth-discloses', {
       initScript: () => localStorage.setItem('casa-practice/saves/youth-discloses.json', '{"format": "casa-practice-terminal-save", oops'),
