@@ -24,6 +24,23 @@ configure({
   },
 });
 
+/** Goes to another address as a link would (the app hears hashchange). */
+export async function goTo(hash: string): Promise<void> {
+  await act(async () => {
+    window.location.hash = hash;
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
+}
+
+/** The browser's Back, as jsdom does it (its hashchange may come after history.back returns). */
+export async function back(): Promise<void> {
+  await act(async () => {
+    const changed = new Promise((resolve) => window.addEventListener('hashchange', resolve, { once: true }));
+    history.back();
+    await changed;
+  });
+}
+
 /** Renders the whole app at a hash route over a given store. */
 export function renderApp(hash: string, store: Store = memoryStore()) {
   window.location.hash = hash;

@@ -3,18 +3,9 @@ import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import example from '../fixtures/good/example.json?raw';
-import { openFromFirstPage, renderApp } from './helpers.js';
+import { back, openFromFirstPage, renderApp } from './helpers.js';
 
 afterEach(cleanup);
-
-/** The browser's Back, as jsdom does it (its hashchange may come after history.back returns). */
-async function back() {
-  await act(async () => {
-    const changed = new Promise((resolve) => window.addEventListener('hashchange', resolve, { once: true }));
-    history.back();
-    await changed;
-  });
-}
 
 describe('the first page, come back to', () => {
   it('by the browser\'s Back, gives focus back to the scenario\'s link that was followed, not to the top of the list', async () => {

@@ -2,21 +2,13 @@
 // An address that names no page (an old or mistyped link) showed the scenarios, as if it were their
 // address, and nothing said the link had led nowhere. It says so now, as text that repeats no part of
 // the address, with the way to the scenarios; titled and focused as any other page is.
-import { act, cleanup, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AXE_TAGS, COLOUR_RULES } from './helpers/axe-rules.js';
-import { renderApp, XSS_SHORT } from './helpers.js';
+import { goTo, renderApp, XSS_SHORT } from './helpers.js';
 
 afterEach(cleanup);
-
-/** Goes to another address as a link would (the app hears hashchange). */
-async function goTo(hash: string) {
-  await act(async () => {
-    window.location.hash = hash;
-    window.dispatchEvent(new HashChangeEvent('hashchange'));
-  });
-}
 
 async function saysNotFound(): Promise<void> {
   await screen.findByRole('heading', { level: 1, name: 'Page not found' });

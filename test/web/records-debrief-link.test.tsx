@@ -4,23 +4,15 @@
 // page opens (a bundled scenario's, as the Scenarios page's "See your last debrief" opens it) now
 // has a link to read it; one kept under a slot of its own (a trainer's own file, a replay from a
 // decision), which that page does not open, is offered none that would lead to "No debrief kept".
-import { act, cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
 import { AXE_TAGS, COLOUR_RULES } from './helpers/axe-rules.js';
-import { playToDebrief, renderApp } from './helpers.js';
+import { back, goTo, playToDebrief, renderApp } from './helpers.js';
 
 afterEach(cleanup);
-
-/** Goes to another address as a link would (the app hears hashchange). */
-async function goTo(hash: string) {
-  await act(async () => {
-    window.location.hash = hash;
-    window.dispatchEvent(new HashChangeEvent('hashchange'));
-  });
-}
 
 describe('My records: a last debrief kept can be read from "Last debriefs"', () => {
   it('has a link named with its scenario that opens it; one the debrief page cannot open has none', async () => {
@@ -50,5 +42,23 @@ describe('My records: a last debrief kept can be read from "Last debriefs"', () 
     await goTo(read.getAttribute('href')!);
     const opened = await screen.findByRole('heading', { level: 1, name: new RegExp(`^Debrief: `) });
     expect(opened.textContent).toBe(`Debrief: ${title}`);
+  });
+
+  // Come back to by the browser's Back, the focus was on the page's top, the list far below: the
+  // link followed has it again, as on the Scenarios page.
+  it("opened by keyboard and come back to by the browser's Back, gives the focus back to its link", async () => {
+    const user = userEvent.setup({ delay: null });
+    const store = memoryStore();
+    renderApp('#/play/youth-discloses', store);
+    await screen.findByRole('group', { name: /./ });
+    await playToDebrief(user);
+    await goTo('#/records');
+    const link = await screen.findByRole('link', { name: /^Read this debrief/ });
+    link.focus();
+    await user.keyboard('{Enter}');
+    await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
+    await back();
+    await screen.findByRole('heading', { level: 3, name: 'Last debriefs' });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('link', { name: /^Read this debrief/ })));
   });
 });

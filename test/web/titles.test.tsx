@@ -1,22 +1,14 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { debriefKey, memoryStore, validateScenario } from '../../src/machines/index.js';
 import { Session } from '../../src/web/components/Session.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
-import { playToDebrief, renderApp, XSS_SHORT } from './helpers.js';
+import { goTo, playToDebrief, renderApp, XSS_SHORT } from './helpers.js';
 
 afterEach(cleanup);
-
-/** Goes to another address as a link would (the app hears hashchange). */
-async function goTo(hash: string) {
-  await act(async () => {
-    window.location.hash = hash;
-    window.dispatchEvent(new HashChangeEvent('hashchange'));
-  });
-}
 
 describe('each page has a title of its own (WCAG 2.4.2)', () => {
   it('the title names the page, and changes with the address', async () => {

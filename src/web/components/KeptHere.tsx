@@ -3,7 +3,7 @@ import { cleanLine, localDate, localTime, roomLossWords, roomMadeWords, type Pla
 import { isReplacedSaveKey, restoreRefusal, restoreReplacedSave, RESTORE_NO_ROOM } from '../../machines/index.js';
 import { downloadText } from '../download.js';
 import { asideCopy, copiesHeading, entrySizeWords, keptKind, partSizeWords, ROOM_HEADING, sizeWords, slotScenarioId, utf8Length, type AsideCopy, type KeptKind } from '../kept-here.js';
-import { hrefOf } from '../routing.js';
+import { hrefOf, useFollowedLink } from '../routing.js';
 import { scenarioTexts } from '../scenarios.js';
 import { useStoreProblem } from '../store.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
@@ -363,6 +363,10 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
   // standing in, then named again, a screen reader heard the id, and a button with the focus changed
   // its name under it. The lists' headings and the room's sizes are drawn at once.
   const named = !needsTitles || bundledTitles !== undefined;
+  // Come back to by the browser's Back from a debrief opened here ("Read this debrief"), the link
+  // followed has the focus again, as on the Scenarios page (useFollowedLink): it was on the page's
+  // top, the list of debriefs far below.
+  const debriefLinks = useFollowedLink(named && kept.values.some((v) => v.kind === 'debrief'));
   // Every title here is named inside double quotation marks (“…”): its own double marks made single
   // (“A text from her ‘cousin’”), which read as a quotation closed twice (“A text from her “cousin””).
   const title = (slot: string) => {
@@ -498,7 +502,7 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
         <h3 ref={headings[kind]} tabIndex={-1}>{LISTS[kind].heading}</h3>
         {news(kind)}
         {values.length > 0 && named && (
-          <ul>
+          <ul {...(kind === 'debrief' ? { ref: debriefLinks.ref, onClick: debriefLinks.onClick } : {})}>
             {values.map((v) => <KeptValueItem key={v.key} value={v} title={title(v.slot)} onRemove={() => removeKept(v)} {...opensAt(v)} {...sizeIn(sized, v.key)} />)}
           </ul>
         )}
