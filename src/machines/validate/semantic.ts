@@ -390,8 +390,19 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   const noteUnknown = (id: string, plain: boolean) => unknownNamed.push({ id, problem: out[out.length - 1] as UnlocatedProblem, plain });
   /** A node id, by the misspelt reference first suggested it ("end-harmfull" for "end-harmful"). */
   const misspeltFor = new Map<string, string>();
-  /** Unknown ids named by a "next" or "to" with no node like them to suggest ("end-good" for "end-strong"), in the file's order. */
-  const unpaired = new Set<string>();
+  /**
+   * Unknown ids named by a "next" or "to" with no node like them to suggest ("end-good" for
+   * "end-strong"), in the file's order: the first UNPAIRED_OFFERED only, as the unreachable warning
+   * offers them only when there are no more (a Set of 100,000 ids, each a "next" naming a node whose
+   * "id" is written "ID", was kept to learn that there were more than three).
+   */
+  const unpaired: string[] = [];
+  let unpairedMore = false;
+  const addUnpaired = (id: string) => {
+    if (unpairedMore || unpaired.includes(id)) return;
+    if (unpaired.length === UNPAIRED_OFFERED) unpairedMore = true;
+    else unpaired.push(id);
+  };
   /** How many times "start", a "next" or a "to" names each id (worked out once, when a reference is unknown). */
   let referenceCounts: Map<string, number> | undefined;
   const references = (id: string): number => {
@@ -451,7 +462,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     const [nodesKey, i, repliesKey, j] = at;
     const own = nodesKey === 'nodes' && repliesKey === 'replies' && typeof i === 'number' && typeof j === 'number'
       ? (scenario.nodes[i] as { replies?: readonly Reply[] } | undefined)?.replies?.[j]?.id : undefined;
-    unpaired.add(id);
+    addUnpaired(id);
     if (own === id) {
       // The nodes it may go on to: any but its own decision (a loop).
       const others = [...nodes.keys()].filter((n) => n !== checkingNode);
@@ -572,7 +583,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
           }
         }
         if (meantId !== undefined && orAlso === undefined && !misspeltFor.has(meantId)) misspeltFor.set(meantId, id);
-        if (meantId === undefined || orAlso !== undefined) unpaired.add(id);
+        if (meantId === undefined || orAlso !== undefined) addUnpaired(id);
         // The node suggested that nothing leads to: its own id may be the typo ("end-mixd" for the
         // "end-mixed" every reply names), and changing each reference to it would spread the typo.
         // A node copied and not renamed (its id repeats another's) may be the one meant: "add a node"
@@ -1036,24 +1047,39 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   // only those, for each such node (two nodes holding one id are left as they are).
   const withoutId = (input.looseNodes ?? []).filter((n) => n.id === undefined);
   const lostId = unknownNamed[0]?.id;
-  const naming = new Map<string, typeof unknownNamed>();
+  // Each id named, with the places naming it and how many nodes written below hold it (one map, and
+  // a list only for an id named twice or more: 100,000 nodes whose "id" is written "ID", each named
+  // once, had a list each and a second map of 100,000 to count their holders).
+  type Naming = { refs: (typeof unknownNamed)[number] | typeof unknownNamed; holders: number };
+  const naming = new Map<string, Naming>();
   for (const u of unknownNamed) {
-    const list = naming.get(u.id);
-    if (list) list.push(u);
-    else naming.set(u.id, [u]);
+    const known = naming.get(u.id);
+    if (known === undefined) naming.set(u.id, { refs: u, holders: 0 });
+    else if (Array.isArray(known.refs)) known.refs.push(u);
+    else known.refs = [known.refs, u];
   }
   // isScenarioId is Id's check, without a parse per node (100,000 nodes whose "id" is written "ID").
-  const written = withoutId.filter((n) => n.idAt?.key !== 'id' && n.idAt?.text !== undefined && naming.has(n.idAt.text) && isScenarioId(n.idAt.text));
-  const holding = new Map<string, number>();
-  for (const n of written) holding.set(n.idAt?.text as string, (holding.get(n.idAt?.text as string) ?? 0) + 1);
+  // (Each with what its id names, looked up once.)
+  const written: LooseNode[] = [];
+  const writtenNamed: Naming[] = [];
+  for (const n of withoutId) {
+    const named = n.idAt?.key !== 'id' && n.idAt?.text !== undefined ? naming.get(n.idAt.text) : undefined;
+    if (named === undefined || !isScenarioId(n.idAt?.text as string)) continue;
+    named.holders++;
+    written.push(n);
+    writtenNamed.push(named);
+  }
   if (nodeFolds.length === 0) {
-    for (const node of written) {
+    for (let k = 0; k < written.length; k++) {
+      const node = written[k] as LooseNode;
       const id = node.idAt?.text as string;
-      const refs = naming.get(id) ?? [];
-      if (holding.get(id) !== 1 || !refs.every((u) => u.plain)) continue;
+      const named = writtenNamed[k] as Naming;
+      const { refs } = named;
+      if (named.holders !== 1 || !(Array.isArray(refs) ? refs.every((u) => u.plain) : refs.plain)) continue;
       const fold: NodeFold = { id, path: idErrorPath(node), kind: 'idless', leadsTo: looseSuccessors(node), idAt: node.idAt };
       nodeFolds.push(fold);
-      for (const { problem } of refs) problem.cause = { path: fold.path, named: id, kind: 'idless', idAt: node.idAt };
+      if (!Array.isArray(refs)) refs.problem.cause = { path: fold.path, named: id, kind: 'idless', idAt: node.idAt };
+      else for (const { problem } of refs) problem.cause = { path: fold.path, named: id, kind: 'idless', idAt: node.idAt };
     }
   }
   if (nodeFolds.length === 0 && written.length === 0 && lostId !== undefined && unknownNamed.every((u) => u.plain && u.id === lostId) && !scenario.nodes.some((n) => nodes.get(n.id) !== n)) {
@@ -1160,7 +1186,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         // A "next" naming a node that does not exist, too unlike any id to suggest one ("end-good"
         // for "end-strong"), may still be the way meant to this node: "remove it" had a trainer
         // delete the only strong ending. A few such names are offered; many are typos of their own.
-        const maybe = unpaired.size > 0 && unpaired.size <= 3 && !after.has(node.id) ? [...unpaired] : [];
+        const maybe = unpaired.length > 0 && !unpairedMore && !after.has(node.id) ? [...unpaired] : [];
         const named = maybe.map((id) => quoteValue(id)).join(' or ');
         const hint = maybe.length === 0 ? '' : ` A "next" names ${named}, which ${maybe.length > 1 ? 'are not nodes' : 'is not a node'} of this scenario (see the unknown-node error${maybe.length > 1 ? 's' : ''}).`;
         // Reached only through the copy (or the node without an id): out of reach until it has the id meant for it.
@@ -1357,6 +1383,9 @@ const MAX_LISTED = 5;
 const MAX_REPLY_PLACES = 5;
 
 /** Every order of `items` (a few: two or three copies). */
+/** The most unknown ids with no node like them an unreachable warning offers as the way meant to its node. */
+const UNPAIRED_OFFERED = 3;
+
 function orders<T>(items: readonly T[]): T[][] {
   if (items.length <= 1) return [items.slice()];
   return items.flatMap((item, i) => orders([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
