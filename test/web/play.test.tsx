@@ -15,6 +15,18 @@ import { announcedDuring, atFirstDecision, captureDownloads, openFromFirstPage, 
 
 afterEach(cleanup);
 
+/** A practice session of `text` (as example.json), not kept: the scenario it plays. */
+function renderPractice(text: string) {
+  const { scenario } = validateScenario(text, 'example.json');
+  if (!scenario) throw new Error('not valid');
+  render(
+    <StoreContext value={memoryStore()}>
+      <Session playable={{ scenario, file: 'example.json' }} mode="practice" startedAt={new Date().toISOString()} persist={false} paused={false} />
+    </StoreContext>,
+  );
+  return scenario;
+}
+
 /** The app opened at `hash` in a new store, with the first reply given (key 1): its save is there. */
 async function firstReplyAt(hash: string) {
   const user = userEvent.setup();
@@ -757,13 +769,7 @@ describe('playing a scenario in the browser', () => {
     const reply = file.nodes.find((n) => n.id === 'phone')?.replies?.find((r) => r.id === 'phone-accuse');
     if (!reply) throw new Error('fixture changed');
     reply.when = { var: 'trust', gte: 80 };
-    const { scenario } = validateScenario(JSON.stringify(file), 'example.json');
-    if (!scenario) throw new Error('not valid');
-    render(
-      <StoreContext value={memoryStore()}>
-        <Session playable={{ scenario, file: 'example.json' }} mode="practice" startedAt={new Date().toISOString()} persist={false} paused={false} />
-      </StoreContext>,
-    );
+    const scenario = renderPractice(JSON.stringify(file));
     return scenario;
   }
 
@@ -790,13 +796,7 @@ describe('playing a scenario in the browser', () => {
   // user could not tell a key that missed from a page that had stopped listening.
   it('a number key past the replies says there is no such reply and which keys choose, once a press, the focus left where it was', async () => {
     const user = userEvent.setup();
-    const { scenario } = validateScenario(exampleText, 'example.json');
-    if (!scenario) throw new Error('not valid');
-    render(
-      <StoreContext value={memoryStore()}>
-        <Session playable={{ scenario, file: 'example.json' }} mode="practice" startedAt={new Date().toISOString()} persist={false} paused={false} />
-      </StoreContext>,
-    );
+    renderPractice(exampleText);
     const group = await screen.findByRole('group', { name: /./ });
     const count = within(group).getAllByRole('button').filter((b) => b.classList.contains('reply')).length;
     expect(count).toBeLessThan(9);
@@ -819,13 +819,7 @@ describe('playing a scenario in the browser', () => {
   });
 
   it('a reply closed by something the volunteer cannot see says its author\'s reason beside it and when its number is pressed', async () => {
-    const { scenario } = validateScenario(reasonedPhoneText(exampleText), 'example.json');
-    if (!scenario) throw new Error('not valid');
-    render(
-      <StoreContext value={memoryStore()}>
-        <Session playable={{ scenario, file: 'example.json' }} mode="practice" startedAt={new Date().toISOString()} persist={false} paused={false} />
-      </StoreContext>,
-    );
+    renderPractice(reasonedPhoneText(exampleText));
     const closed = (await screen.findAllByRole('button')).filter((b) => b.classList.contains('reply') && (b as HTMLButtonElement).disabled);
     expect(closed).toHaveLength(1);
     const n = closed[0]?.querySelector('.num')?.textContent;
@@ -837,13 +831,7 @@ describe('playing a scenario in the browser', () => {
 
   it('a "do" reply once chosen reads "You do:", as in the terminal, not "You:" as if it were said', async () => {
     const user = userEvent.setup();
-    const { scenario } = validateScenario(exampleText, 'example.json');
-    if (!scenario) throw new Error('not valid');
-    render(
-      <StoreContext value={memoryStore()}>
-        <Session playable={{ scenario, file: 'example.json' }} mode="practice" startedAt={new Date().toISOString()} persist={false} paused={false} />
-      </StoreContext>,
-    );
+    renderPractice(exampleText);
     await user.click(await screen.findByRole('button', { name: /Say nothing about the phone/ }));
     const yours = document.querySelector('.line.yours');
     expect(yours?.textContent).toBe('You do: Say nothing about the phone and move on to school.');
