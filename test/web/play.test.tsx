@@ -5,27 +5,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
 import { startSession, TOO_SOON_WORDS, validateScenario, type Debrief as DebriefData } from '../../src/machines/index.js';
 import { BACK_IN_DEBRIEF, Debrief } from '../../src/web/components/Debrief.js';
-import { Session, UNDONE_WORDS, WELCOME_BACK, WHAT_IF_NOTE } from '../../src/web/components/Session.js';
+import { UNDONE_WORDS, WELCOME_BACK, WHAT_IF_NOTE } from '../../src/web/components/Session.js';
 import { SAVE_DAMAGED } from '../../src/web/storage-words.js';
-import { StoreContext } from '../../src/web/store.js';
+import { renderPractice } from './helpers/render-session.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import exampleText from '../fixtures/good/example.json?raw';
 import { PHONE_REASON, reasonedPhoneText } from '../helpers/fixtures.js';
 import { announcedDuring, atFirstDecision, captureDownloads, openFromFirstPage, playToDebrief, readAloud, renderApp, watchAnnouncements, replyKey } from './helpers.js';
 
 afterEach(cleanup);
-
-/** A practice session of `text` (as example.json), not kept: the scenario it plays. */
-function renderPractice(text: string) {
-  const { scenario } = validateScenario(text, 'example.json');
-  if (!scenario) throw new Error('not valid');
-  render(
-    <StoreContext value={memoryStore()}>
-      <Session playable={{ scenario, file: 'example.json' }} mode="practice" startedAt={new Date().toISOString()} persist={false} paused={false} />
-    </StoreContext>,
-  );
-  return scenario;
-}
 
 /** The app opened at `hash` in a new store, with the first reply given (key 1): its save is there. */
 async function firstReplyAt(hash: string) {

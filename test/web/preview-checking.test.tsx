@@ -14,6 +14,7 @@ import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
 import { AXE_TAGS, COLOUR_RULES } from './helpers/axe-rules.js';
 import { watchAnnouncements } from './helpers.js';
+import { previewWithValidFile } from './helpers/render-session.js';
 
 // As the other page tests wait: a loaded machine can hold a render up past the default second.
 configure({ asyncUtilTimeout: 15_000 });
@@ -73,10 +74,7 @@ function saidCheckingThenValid(said: string[]): void {
 describe('a file checked again, while the new check runs', () => {
   it('chosen again in the field: "Checking mine.json…" in place of the last verdict, its results gone, and the new verdict said once', async () => {
     const user = userEvent.setup();
-    const { container } = render(<StoreContext value={memoryStore()}><Preview /></StoreContext>);
-    const input = screen.getByLabelText('Scenario file (.json)');
-    await user.upload(input, new File([example], 'mine.json'));
-    expect(await screen.findByText('mine.json is valid.')).toBeTruthy();
+    const { container, input } = await previewWithValidFile(user, example);
     await user.upload(input, new File([example], 'mine.json'));
     expect(await screen.findByText(/^Checked again at \d\d:\d\d:\d\d: mine\.json is valid\.$/)).toBeTruthy();
     // Chosen again once more (the same bytes), its read held back.

@@ -15,6 +15,7 @@ import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
 import { AXE_TAGS, COLOUR_RULES } from './helpers/axe-rules.js';
 import { watchAnnouncements } from './helpers.js';
+import { previewWithValidFile } from './helpers/render-session.js';
 
 configure({ asyncUtilTimeout: 15_000 });
 
@@ -76,10 +77,7 @@ describe('a check again that fails does not bring the earlier results back as it
 
   it('chosen again through "Check again" (no handle) and refused by the browser: the same, and a check that then reads it is the new one', async () => {
     const user = userEvent.setup();
-    const { container } = render(<StoreContext value={memoryStore()}><Preview /></StoreContext>);
-    const input = screen.getByLabelText('Scenario file (.json)') as HTMLInputElement;
-    await user.upload(input, new File([example], 'mine.json'));
-    expect(await screen.findByText('mine.json is valid.')).toBeTruthy();
+    const { container, input } = await previewWithValidFile(user, example);
     at(10, 16, 30);
     // The file window opened by "Check again": the file chosen there cannot be read (Chromium's NotReadableError).
     const opened = vi.spyOn(input, 'click').mockImplementation(() => undefined);
@@ -103,10 +101,7 @@ describe('a check again that fails does not bring the earlier results back as it
 
   it('another file that cannot be read: the results shown are said to be still those of the file before, from its check', async () => {
     const user = userEvent.setup();
-    const { container } = render(<StoreContext value={memoryStore()}><Preview /></StoreContext>);
-    const input = screen.getByLabelText('Scenario file (.json)');
-    await user.upload(input, new File([example], 'mine.json'));
-    expect(await screen.findByText('mine.json is valid.')).toBeTruthy();
+    const { container, input } = await previewWithValidFile(user, example);
     at(10, 18, 0);
     const unreadable = new File([example], 'other.json');
     Object.defineProperty(unreadable, 'arrayBuffer', { value: () => Promise.reject(new DOMException('changed', 'NotReadableError')) });

@@ -1,12 +1,9 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sceneChain } from '../../bench/hostile.js';
-import { memoryStore } from '../../src/machines/light.js';
-import { validateScenario } from '../../src/machines/index.js';
-import { Session } from '../../src/web/components/Session.js';
-import { StoreContext } from '../../src/web/store.js';
 import { branching } from '../terminal/helpers/scene-numbers.js';
+import { renderPractice } from './helpers/render-session.js';
 
 // The volunteer's page heads an untitled scene "Scene N" by its number in the playthrough. It was
 // worked out by replaying the playthrough from its start at every step (quadratic in a long chain of
@@ -24,15 +21,7 @@ vi.mock('xstate', async (importOriginal) => {
 
 afterEach(cleanup);
 
-function renderSession(text: string) {
-  const { scenario } = validateScenario(text, 'chain.json');
-  if (!scenario) throw new Error('not valid');
-  render(
-    <StoreContext value={memoryStore()}>
-      <Session playable={{ scenario, file: 'chain.json' }} mode="practice" startedAt={new Date().toISOString()} persist={false} paused={false} />
-    </StoreContext>,
-  );
-}
+const renderSession = (text: string) => renderPractice(text, 'chain.json');
 
 /** The scenes' headings in the conversation, in order. */
 const headings = () => [...document.querySelectorAll('#transcript .moment-heading')].map((h) => h.textContent).filter((h) => /^Scene \d+$|^The bus$/.test(h ?? ''));
