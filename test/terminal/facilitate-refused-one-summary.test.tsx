@@ -173,6 +173,18 @@ const readOnlyLater = (env: NodeJS.ProcessEnv) => {
 };
 
 /**
+ * Line by line: the new-phone example played to its ending, then the copy of its `env` opened later
+ * with the state folder refusing writes; `older` is the summary written at the ending.
+ */
+const finishedThenReopenedReadOnlyLineByLine = async () => {
+  const env = tempEnv({ PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
+  await newPhoneLineByLine(env, ['5 0 0', 'r', '1', '4 0 0', 'r', '1']);
+  const next = readOnlyLater(env);
+  const [older] = all(next) as [string];
+  return { env, next, older };
+};
+
+/**
  * Full screen: the new-phone example played to its ending and left (q), then opened again later with
  * the state folder refusing writes, past its notes to the debrief; `older` is the summary written at
  * the ending.
@@ -454,11 +466,8 @@ describe('a finished session opened again while the state folder refuses writes:
 describe('a finished session opened read-only, gone back from its ending and the same branch taken again', () => {
 
   it('line by line: written where the app was started, as u said, and named there', async () => {
-    const env = tempEnv({ PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
+    const { env, next, older } = await finishedThenReopenedReadOnlyLineByLine();
     const run = newPhoneLineByLine;
-    await run(env, ['5 0 0', 'r', '1', '4 0 0', 'r', '1']);
-    const next = readOnlyLater(env);
-    const [older] = all(next) as [string];
     const again = await run(next, ['u', '1']);
     readOnlyFolder.path = '';
     expect(again.out.replace(/\s+/g, ' ')).toContain(`a new summary is then written to ${env.PWD}`);
@@ -502,11 +511,8 @@ describe('a finished session opened read-only, gone back from its ending and sto
   const named = (env: NodeJS.ProcessEnv, file: string) => file.replace(realpathSync(stateDir(env)), stateDir(env));
 
   it('line by line: the newer file is named as the summary, the older as out of date; u then writes the newer again', async () => {
-    const env = tempEnv({ PWD: mkdtempSync(join(tmpdir(), 'casa-here-')) });
+    const { next, older } = await finishedThenReopenedReadOnlyLineByLine();
     const run = newPhoneLineByLine;
-    await run(env, ['5 0 0', 'r', '1', '4 0 0', 'r', '1']);
-    const next = readOnlyLater(env);
-    const [older] = all(next) as [string];
     const stopped = await run(next, ['u', 'q']);
     readOnlyFolder.path = '';
     const newer = all(next).find((f) => f !== older) as string;
