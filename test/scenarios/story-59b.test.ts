@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { bundledReply } from '../helpers/bundled.js';
+import { whenHolds } from '../../src/machines/conditions.js';
+import { bundledReply, bundledScenario } from '../helpers/bundled.js';
+import { endedOn, toldBetween } from '../helpers/story.js';
+import { walkPlaythroughs } from '../helpers/walk.js';
 
 // Session reader-b-59: a fresh reader's pass over jae-and-hyung, testifying and whereabouts-unknown.
+
+const TESTIFYING_BEST = ['d1-scary', 'd2-around', 'd3-team', 'd4-arrange', 'd5-check', 'd6-forward', 'd7-tell', 'd8-honest'];
+const swap = (best: readonly string[], changes: Record<string, string>) => best.map((r) => changes[r] ?? r);
 
 // 1. testifying d6-profile said "Don't reply yet. First look through the account's followers…", and is credited with
 // keeping no-trafficker-contact ("Not replying is right (Prohibited Activities)"). "Yet" says a reply is coming once
@@ -24,5 +30,39 @@ describe('reader-b-59: testifying d6-profile, credited for not replying, does no
       expect(r.assessments.find((a) => a.principle === 'no-trafficker-contact')?.verdict, id).toBe('follows');
       expect(r.text, id).not.toMatch(/\b(yet|for now|later)\b/i);
     }
+  });
+});
+
+// 2. testifying end-mixed, after d8-fine ("I'm fine, really" to Hannah), opened "Selene still answers your texts.",
+// the scenario's words for a bond with Selene that held under strain ("she still answers your texts, a little more
+// carefully", "… but she checks things with Mr. Osei first now"). A playthrough best practice with Selene at every
+// decision and "I'm fine" to Hannah (86%, the Strong band) ends here: nothing it said or did to Selene strained
+// anything, and what the ending is for is the strain the volunteer kept from Hannah. It now opens on what every
+// playthrough told it did: Selene got through the hearing.
+describe('reader-b-59: testifying, the ending after "I\'m fine" to Hannah tells no strain with Selene that no reply caused', () => {
+  it('best practice with Selene, then d8-fine: the mixed ending tells the sleepless nights, not a cooler Selene', () => {
+    const d = endedOn('testifying', swap(TESTIFYING_BEST, { 'd8-honest': 'd8-fine' }));
+    expect(d.score.percent).toBe(86);
+    expect(d.outcome.band).toBe('strong');
+    expect(d.ending?.id).toBe('end-mixed');
+    expect(d.ending?.narration).toMatch(/You told Hannah you were fine; you are sleeping badly before every court date, and nobody knows\./);
+    expect(d.ending?.narration).not.toMatch(/still answers/);
+    expect(d.ending?.narration).toMatch(/^Selene got through the hearing\./);
+  });
+
+  it('every playthrough told that variant said "I\'m fine" to Hannah after the hearing, so its opening holds for each', () => {
+    const s = bundledScenario('testifying');
+    const end = s.nodes.find((n) => n.id === 'end-mixed');
+    const carrying = end?.kind === 'ending' ? end.variants?.find((v) => /You told Hannah you were fine/.test(v.narration ?? '')) : undefined;
+    expect(carrying?.narration).toMatch(/^Selene got through the hearing\./);
+    const told: string[][] = [];
+    walkPlaythroughs(s, ({ ending, vars, conduct, path }) => {
+      const variant = ending.variants?.find((v) => whenHolds(v.when, vars, conduct));
+      if (variant === carrying) told.push(path);
+    });
+    expect(told.length).toBeGreaterThan(0);
+    for (const path of told) expect(path.at(-1), path.join(' ')).toBe('d8-fine');
+    // The hearing scene (s7-hearing: "Selene testifies at Lonnie's preliminary hearing") is on the way to d8-self.
+    expect(toldBetween('testifying', swap(TESTIFYING_BEST, { 'd8-honest': 'd8-fine' }), 'd7-worry', 'd8-self')).toMatch(/Selene testifies at Lonnie's preliminary hearing/);
   });
 });
