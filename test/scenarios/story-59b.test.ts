@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { whenHolds } from '../../src/machines/conditions.js';
-import { bundledReply, bundledScenario } from '../helpers/bundled.js';
+import { BUNDLED_IDS, bundledReply, bundledScenario } from '../helpers/bundled.js';
 import { endedOn, toldBetween } from '../helpers/story.js';
 import { walkPlaythroughs } from '../helpers/walk.js';
 
@@ -64,5 +64,36 @@ describe('reader-b-59: testifying, the ending after "I\'m fine" to Hannah tells 
     for (const path of told) expect(path.at(-1), path.join(' ')).toBe('d8-fine');
     // The hearing scene (s7-hearing: "Selene testifies at Lonnie's preliminary hearing") is on the way to d8-self.
     expect(toldBetween('testifying', swap(TESTIFYING_BEST, { 'd8-honest': 'd8-fine' }), 'd7-worry', 'd8-self')).toMatch(/Selene testifies at Lonnie's preliminary hearing/);
+  });
+});
+
+// 3. testifying d4-drive's author note set it beside red-flags r-testify-solo, quoting that reply as "No need to loop
+// everyone in". r-testify-solo says "keep it between the two of you" (its own note, and docs/authoring.md section 10,
+// quote it so); a trainer following the note to red-flags would not find the words it gives. Every author note in the
+// bundled set that quotes a reply by its id now quotes words the reply has.
+describe('reader-b-59: author notes quote other replies in the words those replies have', () => {
+  /** Every author note of the bundled set (scenario, nodes, replies), with the scenario it is in. */
+  const notes = () => BUNDLED_IDS.flatMap((id) => {
+    const s = bundledScenario(id);
+    return [s.authorNotes ?? '', ...s.nodes.flatMap((n) => [n.authorNotes ?? '', ...(n.kind === 'decision' ? n.replies.map((r) => r.authorNotes ?? '') : [])])]
+      .filter((t) => t !== '').map((text) => ({ id, text }));
+  });
+  const replyText = (scenarioId: string, replyId: string) => bundledScenario(scenarioId).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((r) => r.id === replyId)?.text;
+
+  it('a reply id followed by a quotation in a note ("[scenario] reply-id, "…"" or "(…)") is quoted as the reply reads, each part around an ellipsis', () => {
+    const checked: string[] = [];
+    const wrong: string[] = [];
+    for (const { id, text } of notes()) {
+      for (const m of text.matchAll(/(?:([a-z-]+) )?([a-z0-9]+-[a-z0-9-]+),? \(?"([^"]+)"/g)) {
+        const scenarioId = m[1] && BUNDLED_IDS.includes(m[1]) ? m[1] : id;
+        const said = replyText(scenarioId, m[2] ?? '');
+        if (said === undefined) continue;
+        checked.push(`${scenarioId}/${m[2]}`);
+        const parts = (m[3] ?? '').split(/…|\.\.\./).map((p) => p.replace(/^[\s.,]+|[\s.,]+$/g, '')).filter((p) => p !== '');
+        if (!parts.every((p) => said.includes(p))) wrong.push(`${id}: ${scenarioId}/${m[2]} "${m[3]}"`);
+      }
+    }
+    expect(checked).toContain('red-flags/r-testify-solo');
+    expect(wrong).toEqual([]);
   });
 });
