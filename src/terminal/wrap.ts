@@ -551,9 +551,11 @@ export function wrapWords(text: string, width: number, keep?: string): string {
  * `width` columns wide, so that the terminal never breaks a word: each row longer than that is
  * wrapped between words, its further rows indented under it (a problem's under its file:line:column,
  * a "fix: " under its words, a "- " item under its text); a word longer than a row (a long path) is
- * left whole for the terminal to wrap. Rows that fit are left as they are.
+ * left whole for the terminal to wrap. Rows that fit are left as they are. A word that fits a row but not
+ * after its hang (a path quoted in a fix) is set further left so the terminal does not break it, unless
+ * `outdent` is false (a report read before a session, fitReadReport, breaks it after a "/" instead).
  */
-export function fitReport(text: string, width: number): string {
+export function fitReport(text: string, width: number, outdent = true): string {
   const w = Math.max(20, width);
   return text.split('\n').map((row) => {
     if (columnsOf(row) <= w) return row;
@@ -566,7 +568,7 @@ export function fitReport(text: string, width: number): string {
       const start = line === lead || line === hang;
       if (!start && columnsOf(line) + 1 + columnsOf(word) > w) {
         out.push(line);
-        line = hangFor(hang, word, w) + word;
+        line = (outdent ? hangFor(hang, word, w) : hang) + word;
       } else line = start ? line + word : `${line} ${word}`;
     }
     out.push(line);
@@ -580,11 +582,13 @@ export function fitReport(text: string, width: number): string {
  * the row (a long file's location, a path quoted in a fix) broken after its "/" (slashRows), the
  * rows after its first indented two more than it, so that a reader can tell it goes on. The
  * terminal broke such a name at the last column, its rest at the left edge as if a row of its own;
- * wrapText cut it there too. A name that fits a row is kept whole on it.
+ * wrapText cut it there too. A name that fits a row is kept whole on it. A word is never set left of its
+ * row's hang (as fitReport sets a quoted path that fits the row only there): at two columns it read as
+ * the rest of the file's location above it, so it is broken after its "/" under the hang instead.
  */
 export function fitReadReport(text: string, width: number): string {
   const w = Math.max(20, width);
-  return fitReport(text, w).split('\n').flatMap((row) => {
+  return fitReport(text, w, false).split('\n').flatMap((row) => {
     if (!widerThan(row, w)) return [row];
     const lead = /^ */.exec(row)?.[0] ?? '';
     const body = row.slice(lead.length);

@@ -418,6 +418,24 @@ describe('errors on a terminal are wrapped at word boundaries, as warnings are',
     }
   });
 
+  // Session 59: fitReport sets a quoted path that fits a row only left of its fix's hang as far as
+  // it must; read before a session, a path 55–58 columns wide (the "$schema" a fix names, its length
+  // set by where the checkout is) then sat two columns in and read as the rest of the file's name.
+  it.each([55, 56, 57, 58])('a report read before a session never sets a %i-column path in a fix left of the fix: it is broken after its "/" under it', (length) => {
+    const path = `"${'../'.repeat(4)}${'x'.repeat(length - 46)}/scenarios/scenario.schema.json",`;
+    expect([...path].length).toBe(length);
+    const report = [
+      '/tmp/t/my-long-scenario-file-name.json:2:14 warning [schema-not-found] $schema: the path leads to no file.',
+      `    fix: Write "$schema": ${path} the path to scenario.schema.json from this file's folder.`,
+    ].join('\n');
+    const out = fitReadReport(report, 60).split('\n');
+    for (const row of out) expect([...row].length, row).toBeLessThanOrEqual(60);
+    const fix = out.findIndex((row) => row.startsWith('    fix: '));
+    for (const row of out.slice(fix + 1)) expect(row, out.join("\n")).toMatch(/^ {9,}\S/);
+    // Nothing added or lost: the fix's words, its path's rows joined.
+    expect(out.slice(fix).map((row) => row.trim()).join(' ').replace(/\/ (?=\S)/g, '/')).toBe(report.split('\n')[1]!.trim());
+  });
+
   it('play of a broken file with a path longer than the window: the path broken after a "/", its rows after the first indented two, the report laid out as validate lays it out; piped, one row per problem and fix', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'cw-')), 'a-rather-long-folder-name-for-scenarios-in-progress');
     mkdirSync(dir);
