@@ -51,3 +51,29 @@ export function useToday(): Date {
   }, []);
   return today;
 }
+
+/**
+ * Now, as words like "saved 5 minutes ago" need it: read again when the volunteer comes back to the
+ * page (it is shown again, or its window has the focus again), and not only when the page is drawn.
+ * The first page, left open, said "saved just now" of a save made hours (or days) before, to a
+ * volunteer back from lunch deciding whether to continue it. No timer: the words are not changed
+ * while the page is being read (a focused Continue link whose name changed each minute could be read
+ * out again each minute).
+ */
+export function useNowOnReturn(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const back = () => {
+      if (document.visibilityState === 'visible') setNow(new Date());
+    };
+    document.addEventListener('visibilitychange', back);
+    window.addEventListener('focus', back);
+    window.addEventListener('pageshow', back);
+    return () => {
+      document.removeEventListener('visibilitychange', back);
+      window.removeEventListener('focus', back);
+      window.removeEventListener('pageshow', back);
+    };
+  }, []);
+  return now;
+}

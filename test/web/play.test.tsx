@@ -328,6 +328,28 @@ describe('playing a scenario in the browser', () => {
     expect(link.getAttribute('aria-label')).toBe('Continue where you stopped (1 reply made, practice, saved just now): A text from her “cousin”');
   });
 
+  // The first page left open (a volunteer who went back to the scenarios and then to lunch) went on
+  // saying "saved just now" hours later: its words were made once, when the saves were read.
+  it("on the first page left open, says when a save was made as of the volunteer's return, not of the page's opening", async () => {
+    const store = memoryStore();
+    (await playOneReply(store)).unmount();
+    renderApp('#/', store);
+    const section = await screen.findByRole('region', { name: 'In progress' });
+    expect(section.querySelector('li')?.textContent).toBe('Continue: A text from her “cousin” (1 reply made, practice, saved just now)');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 2 * 60 * 60_000 + 5_000);
+      // Back at the page: its window has the focus again (or the page is shown again).
+      await act(async () => window.dispatchEvent(new FocusEvent('focus')));
+      expect(section.querySelector('li')?.textContent).toBe('Continue: A text from her “cousin” (1 reply made, practice, saved 2 hours ago)');
+      const link = screen.getByRole('link', { name: /^Continue where you stopped/ });
+      expect(link.textContent).toBe('Continue where you stopped (1 reply made, practice, saved 2 hours ago)');
+      expect(link.getAttribute('aria-label')).toBe('Continue where you stopped (1 reply made, practice, saved 2 hours ago): A text from her “cousin”');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   // A volunteer who closed the tab mid-scenario and opened the app again saw nothing at the top of
   // the first page to say a scenario was in progress: its card's Continue link was wherever its
   // title sorts (What Kiara tells you: the 15th card, 9,000 px down on a phone).

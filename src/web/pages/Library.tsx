@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { watcherOf } from '../adapters/local-store.js';
-import { cleanLine, continueChoices, debriefKey, DEBRIEFS_PREFIX, isEntry, leftOutWords, newerSaveAt, newerSavesWords, quickEntry, RECORDS_KEY, saveKey, saveSummary, sortEntries, type CatalogEntry, type LeftOut, type SessionMode } from '../../machines/light.js';
+import { cleanLine, continueChoices, debriefKey, DEBRIEFS_PREFIX, isEntry, leftOutWords, newerSaveAt, newerSavesWords, quickEntry, RECORDS_KEY, saveKey, saveSummary, sortEntries, type CatalogEntry, type LeftOut, type SaveSummary, type SessionMode } from '../../machines/light.js';
 import { Announce } from '../components/Announce.js';
 import { linkingRecords } from '../components/SetAside.js';
 import { hrefOf, useFollowedLink } from '../routing.js';
@@ -10,18 +10,38 @@ import { NEWER_SAVE_TODO_HERE, recordsNoticeThisVisit } from '../storage-words.j
 import { useStore } from '../store.js';
 import { useFailPage, usePageLoading } from '../page-failure.js';
 import { readRecordsHere } from '../records-guard.js';
+import { useNowOnReturn } from '../today.js';
+
+/**
+ * A save waiting to be continued: where it stopped and when (none for a save that cannot be summed
+ * up, a damaged one, which the play page explains). Its words are made as the page is drawn
+ * (continueWords), "saved 2 hours ago" following the clock.
+ */
+interface Saved {
+  summary?: Pick<SaveSummary, 'replies' | 'savedAt' | 'mode'>;
+}
 
 interface Listing {
   /**
-   * saved: the words of the link that continues a save (the terminal's: where it stopped and when);
-   * savedMode: the save's mode, the address that link opens (a practice address opened a saved
-   * assessment with the words said where a link asked for the other mode: "was waiting, so it goes on here").
+   * saved: the save a link continues (its words: continueWords; its mode is the address that link
+   * opens: a practice address opened a saved assessment with the words said where a link asked for
+   * the other mode: "was waiting, so it goes on here").
    * newerSave: the line saying that a newer version of casa-practice wrote its save (this tab cannot
    * continue it: no Continue link is offered, and playing it from the beginning is not saved).
    */
-  entries: (CatalogEntry & { saved?: string; savedWhere?: string; savedMode?: SessionMode; newerSave?: string; debrief: boolean; sharedWith?: string[] })[];
+  entries: (CatalogEntry & { saved?: Saved; newerSave?: string; debrief: boolean; sharedWith?: string[] })[];
   leftOut: LeftOut[];
   notice?: string;
+  /** When the saves were read: a save read since the page's clock was (another tab's) is not "saved in the future". */
+  readAt: Date;
+}
+
+/** The words of a save's Continue link, and where it stopped and when, as of `now`. */
+function continueWords(saved: Saved | undefined, now: Date): { label?: string; where?: string; mode?: SessionMode } {
+  if (!saved) return {};
+  if (!saved.summary) return { label: 'Continue where you stopped' };
+  const { continueLabel, where } = continueChoices(saved.summary, now);
+  return { label: continueLabel, where, mode: saved.summary.mode };
 }
 
 /** Every bundled scenario as a card, read without the validator (the first page stays light). */
@@ -30,6 +50,9 @@ export function Library() {
   const [listing, setListing] = useState<Listing>();
   const fail = useFailPage();
   usePageLoading(listing === undefined);
+  // "saved 5 minutes ago" as of the volunteer's return to the page, or of the saves' last reading.
+  const shownAt = useNowOnReturn();
+  const now = listing && listing.readAt > shownAt ? listing.readAt : shownAt;
   // Come back to by the browser's Back, the link that was followed has the focus again (useFollowedLink).
   const cards = useFollowedLink(listing !== undefined);
   // Read again whenever another tab changes what the cards say (a step, a finish or a start again
@@ -69,7 +92,7 @@ export function Library() {
       // Files sharing an id: every card of it opens the first (bundledById), each card says so.
       const shared = sharedIds(texts.map((t) => ({ file: t.file, id: idOf(t.text) })));
       const entries = sortEntries(all.filter(isEntry)).map((e) => ({ ...e, ...savedLink(e.id, e.title), debrief: kept.has(debriefKey({ scenario: { id: e.id } })), sharedWith: shared.get(e.id) }));
-      setListing({ entries, leftOut: all.filter((e): e is LeftOut => !isEntry(e)), notice });
+      setListing({ entries, leftOut: all.filter((e): e is LeftOut => !isEntry(e)), notice, readAt: new Date() });
     }).catch((e: unknown) => live && fail(e));
     return () => {
       live = false;
@@ -81,7 +104,7 @@ export function Library() {
         return new Set();
       }
     }
-    function savedLink(id: string, title: string): { saved?: string; savedWhere?: string; savedMode?: SessionMode; newerSave?: string } {
+    function savedLink(id: string, title: string): { saved?: Saved; newerSave?: string } {
       const key = saveKey({ scenario: { id } });
       try {
         if (store.read(key) === undefined) return {};
@@ -91,10 +114,7 @@ export function Library() {
       // Written by a newer version (this tab left open after an update): said, not offered to continue.
       if (newerSaveAt(store, key) !== undefined) return { newerSave: newerSavesWords([title], false, NEWER_SAVE_TODO_HERE) };
       // A save that cannot be summed up (damaged) still opens: the play page says what is wrong with it.
-      const summary = saveSummary(store, key);
-      if (!summary) return { saved: 'Continue where you stopped' };
-      const { continueLabel, where } = continueChoices(summary);
-      return { saved: continueLabel, savedWhere: where, savedMode: summary.mode };
+      return { saved: { summary: saveSummary(store, key) } };
     }
   }, [store, fail, changes]);
   return (
@@ -107,12 +127,12 @@ export function Library() {
       </p>
       {/* Announced: it comes after the page has opened, once the scenarios are read. */}
       {listing?.notice && <Announce>{linkingRecords(listing.notice)}</Announce>}
-      {listing && <InProgress entries={listing.entries} />}
+      {listing && <InProgress entries={listing.entries} now={now} />}
       {/* Said once, above the cards (on each of the 13 cards a screen reader read it 13 times); only while some card offers both modes. */}
       {listing?.entries.some((e) => !e.saved) && <p className="hint">Each scenario can be played in practice or as an assessment. Practice shows feedback after each reply and lets you undo; assessment holds feedback until the debrief.</p>}
       {!listing ? <p>Loading scenarios…</p> : (
         <ul className="cards" aria-label="Scenarios" ref={cards.ref} onClick={cards.onClick}>
-          {listing.entries.map((e) => (
+          {listing.entries.map((e) => ({ e, go: continueWords(e.saved, now) })).map(({ e, go }) => (
             <li key={e.file} className="card">
               {/* The card's words, which take the room a longer card beside it leaves: its buttons stay at its foot (styles.css). */}
               <div className="card-body">
@@ -130,7 +150,7 @@ export function Library() {
               {/* Nothing to press on paper (a printed list of the scenarios): no-print. */}
               <p className="actions no-print">
                 {/* Named with the title in one string: a visually hidden ": title" inside the link is laid out as a block, and Chromium put a space before its colon. */}
-                <a className="button primary" data-id={e.id} href={hrefOf({ page: 'play', id: e.id, mode: e.savedMode ?? 'practice' })} aria-label={`${e.saved ?? 'Practise'}: ${e.title}`}>{e.saved ?? 'Practise'}</a>
+                <a className="button primary" data-id={e.id} href={hrefOf({ page: 'play', id: e.id, mode: go.mode ?? 'practice' })} aria-label={`${go.label ?? 'Practise'}: ${e.title}`}>{go.label ?? 'Practise'}</a>
                 {!e.saved && <a className="button" href={hrefOf({ page: 'play', id: e.id, mode: 'assessment' })} aria-label={`Assessment: ${e.title}`}>Assessment</a>}
               </p>
               {e.debrief && <p className="actions no-print"><a className="button" href={hrefOf({ page: 'debrief', id: e.id })} aria-label={`See your last debrief: ${e.title}`}>See your last debrief</a></p>}
@@ -149,7 +169,7 @@ export function Library() {
  * where you stopped" being wherever its title sorts (What Kiara tells you: the 15th of 16 cards,
  * 9,000 px down on a phone). Each links to where it stopped, as its card's Continue link does.
  */
-function InProgress({ entries }: { entries: Listing['entries'] }) {
+function InProgress({ entries, now }: { entries: Listing['entries']; now: Date }) {
   // A save a newer version wrote is listed as what it is, with no Continue link (this tab cannot continue it).
   const saved = entries.filter((e) => e.saved !== undefined || e.newerSave !== undefined);
   if (saved.length === 0) return null;
@@ -157,10 +177,10 @@ function InProgress({ entries }: { entries: Listing['entries'] }) {
     <section className="in-progress no-print" aria-labelledby="in-progress-heading">
       <h2 id="in-progress-heading">In progress</h2>
       <ul>
-        {saved.map((e) => (
+        {saved.map((e) => ({ e, go: continueWords(e.saved, now) })).map(({ e, go }) => (
           <li key={e.file}>
-            {e.newerSave ?? <a data-id={e.id} href={hrefOf({ page: 'play', id: e.id, mode: e.savedMode ?? 'practice' })}>Continue: {e.title}</a>}
-            {e.savedWhere && <> ({e.savedWhere})</>}
+            {e.newerSave ?? <a data-id={e.id} href={hrefOf({ page: 'play', id: e.id, mode: go.mode ?? 'practice' })}>Continue: {e.title}</a>}
+            {go.where && <> ({go.where})</>}
           </li>
         ))}
       </ul>
