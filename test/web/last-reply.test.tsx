@@ -3,7 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
-import { UNDONE_WORDS, WELCOME_BACK } from '../../src/web/components/Session.js';
+import { ENDED_RESTART, UNDONE_WORDS, WELCOME_BACK } from '../../src/web/components/Session.js';
 import { announcedDuring, atFirstDecision, renderApp, replyKey, watchAnnouncements } from './helpers.js';
 
 // Practice shows feedback after each reply and lets you undo (the first page says so): the reply
@@ -137,6 +137,27 @@ describe('practice: the reply that ends the story', () => {
       await waitFor(() => expect(document.activeElement, leave).toBe(screen.getByRole('heading', { level: 3, name: 'Your last reply' })));
     }
   });
+
+  // "Start again from the beginning" is offered there too (the first page's words for changing a
+  // saved practice run to an assessment name it): it deleted the save holding the ended story, so a
+  // playthrough played to its end never reached the records, its minutes lost from the year's total,
+  // while its question said "Your records of finished playthroughs stay as they are". The terminal's
+  // last feedback has no such way out (q there sees the debrief). It is finished first now.
+  for (const [answer, mode] of [['Yes, start again', 'play'], ['Start again in assessment instead', 'assess']] as const) {
+    it(`"Start again from the beginning" there, "${answer}", records the ended playthrough and keeps its debrief first`, async () => {
+      const { user, store } = await atFirstDecision();
+      await playToLastReply(user);
+      await user.click(screen.getByRole('button', { name: 'Start again from the beginning' }));
+      const question = screen.getByRole('group', { name: 'Start again from the beginning?' });
+      expect(question.querySelector('p')?.textContent).toBe(ENDED_RESTART);
+      await user.click(within(question).getByRole('button', { name: answer }));
+      await screen.findByText(/^Started again from the beginning/);
+      expect(playthroughs(store)).toHaveLength(1);
+      expect(store.read('debriefs/youth-discloses.json')).toBeDefined();
+      expect(store.read(SAVE)).toBeUndefined();
+      expect(location.hash).toBe(`#/${mode}/youth-discloses`);
+    });
+  }
 
   it('an assessment is unchanged: its last reply opens the debrief at once, recorded', async () => {
     const user = userEvent.setup();

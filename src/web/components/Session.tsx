@@ -535,6 +535,19 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
     landAfter('debrief');
   }, [closeRestart]);
 
+  // Start again (in this mode, or the other). At the last reply's feedback the story has ended: the
+  // playthrough is finished first (recorded, its debrief kept), as "See the debrief" would, and as
+  // the terminal's last feedback does (q there sees the debrief). Starting again there deleted the
+  // save that held it, and its minutes never reached the records.
+  const startAgain = (other?: SessionMode) => {
+    if (endingHeld.current) {
+      endingHeld.current = false;
+      saveNow.current?.();
+    }
+    if (persist) clearSave(store, playable);
+    onTryAgain(other);
+  };
+
   // Undo: the last reply taken back. The reply that ended the story, at its feedback: back to that
   // decision in a session restored from just before it (an ended actor takes no event), saved.
   const undo = useCallback(() => {
@@ -789,11 +802,11 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
           title="Start again from the beginning?"
           keepLabel="No, keep going"
           confirmLabel="Yes, start again"
-          onConfirm={() => { if (persist) clearSave(store, playable); onTryAgain(); }}
+          onConfirm={() => startAgain()}
           // A saved playthrough keeps its mode when opened again: starting again is where to change it.
-          alternative={{ label: `Start again in ${mode === 'assessment' ? 'practice' : 'assessment'} instead`, onConfirm: () => { if (persist) clearSave(store, playable); onTryAgain(mode === 'assessment' ? 'practice' : 'assessment'); } }}
+          alternative={{ label: `Start again in ${mode === 'assessment' ? 'practice' : 'assessment'} instead`, onConfirm: () => startAgain(mode === 'assessment' ? 'practice' : 'assessment') }}
         >
-          {whatIf && whatIfKept ? whatIfRestartLoss(whatIfReplies(startedWith, context.transcript)) : `${restartLoss(context.transcript.length, persist)} This cannot be undone.`} Your records of finished playthroughs stay as they are.
+          {lastFeedback && persist ? ENDED_RESTART : `${whatIf && whatIfKept ? whatIfRestartLoss(whatIfReplies(startedWith, context.transcript)) : `${restartLoss(context.transcript.length, persist)} This cannot be undone.`} Your records of finished playthroughs stay as they are.`}
         </ConfirmPanel>
       )}
     </div>
@@ -918,6 +931,9 @@ function restartLoss(replies: number, saved: boolean): string {
   const made = replies === 1 ? 'The reply you have made' : `The ${replies} replies you have made`;
   return `${made} in this playthrough will be lost${saved ? ', and the progress saved in this browser will be deleted' : ''}.`;
 }
+
+/** "Start again from the beginning?" at the last reply's feedback, the story ended (see startAgain). */
+export const ENDED_RESTART = 'The story has ended, so this playthrough is added to your records first, and its debrief kept: “See your last debrief” on the scenarios page opens it. Its last reply can then no longer be undone.';
 
 /** Shown just above the current decision (or Continue) throughout a what-if replay. */
 export const WHAT_IF_NOTE = 'What-if replay: not saved, not added to your records.';
