@@ -124,6 +124,20 @@ export function useFollowedLink(drawn: boolean): { ref: RefObject<HTMLUListEleme
     const link = (e.target as Element).closest('a[href]');
     if (link) noteFollowed(link.getAttribute('href') ?? '');
   };
+  // A link followed from elsewhere on the page (the first page's "In progress", My records' certificate
+  // link, the navigation) leaves no note of the list's: Back put the focus on the list's link followed
+  // before, from an earlier visit of this entry, and scrolled the page to it (from "In progress" at
+  // the top of the first page, to a card 4,000 px down), away from where the volunteer had been.
+  useEffect(() => {
+    const forget = (e: globalThis.MouseEvent) => {
+      const link = e.target instanceof Element ? e.target.closest('a[href]') : null;
+      if (!link || ref.current?.contains(link) || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+      const { [FOLLOWED]: noted, ...rest } = entryState();
+      if (noted !== undefined) history.replaceState(Object.keys(rest).length > 0 ? rest : null, '');
+    };
+    document.addEventListener('click', forget, true);
+    return () => document.removeEventListener('click', forget, true);
+  }, []);
   useEffect(() => {
     const href = entryState()[FOLLOWED];
     if (!drawn || typeof href !== 'string') return;

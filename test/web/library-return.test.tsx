@@ -3,7 +3,7 @@ import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import example from '../fixtures/good/example.json?raw';
-import { back, openFromFirstPage, renderApp } from './helpers.js';
+import { atFirstDecision, back, openFromFirstPage, renderApp, replyKey } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -16,6 +16,30 @@ describe('the first page, come back to', () => {
     await back();
     await screen.findByRole('heading', { level: 1, name: 'Practise a conversation' });
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('link', { name: /^Assessment: Writing Lupe's court report$/ })));
+  });
+
+  // Back from a scenario continued from "In progress" (above the cards) put the focus on the card
+  // followed on an earlier visit, the page scrolled down to it (4,000 px in a 1280 px window), not on
+  // the page the volunteer had left: that link's note was never replaced.
+  it('by the browser\'s Back after a link followed from outside the cards ("In progress"), does not go to a card followed before', async () => {
+    const user = userEvent.setup();
+    const { store } = await atFirstDecision('#/play/youth-discloses');
+    await replyKey(user, '1');
+    await screen.findByRole('button', { name: 'Continue' });
+    cleanup();
+    await openFromFirstPage(user, /^Assessment: Writing Lupe's court report$/, "Writing Lupe's court report", store);
+    await back();
+    const card = () => screen.getByRole('link', { name: /^Assessment: Writing Lupe's court report$/ });
+    await waitFor(() => expect(document.activeElement).toBe(card()));
+    within(screen.getByRole('region', { name: 'In progress' })).getByRole('link', { name: 'Continue: What Kiara tells you' }).focus();
+    await user.keyboard('{Enter}');
+    await screen.findByRole('heading', { level: 1, name: 'What Kiara tells you' });
+    await back();
+    await screen.findByRole('heading', { level: 1, name: 'Practise a conversation' });
+    await screen.findByRole('region', { name: 'In progress' });
+    await act(async () => {});
+    expect(document.activeElement).not.toBe(card());
+    expect(document.activeElement).toBe(document.getElementById('main'));
   });
 
   it('opened afresh (a link to it, not Back), starts from the page as before', async () => {
