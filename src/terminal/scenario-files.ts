@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { cleanLine, shownCount, shownFileName } from '../machines/light.js';
+import { cleanLine, quoteAsWritten, shownCount, shownFileName } from '../machines/light.js';
 import { shellWord } from './invocation.js';
 
 const JSON_NAME = /\.json$/i;
@@ -43,11 +43,14 @@ export function whyNoScenarioFiles(dir: string): string[] {
   const hidden = entries.filter((e) => e.isFile() && /\.json\.txt$/i.test(e.name)).map((e) => e.name).sort();
   const folders = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
   const out: string[] = [];
+  // Each name in double quotes with what a terminal acts on or hides shown escaped ("a\u001b[31m.json.txt"):
+  // cleaned, it named a file or folder that is not there ("rename "a.json.txt"" for a file named a<ESC>[31m.json.txt).
+  const quoted = (name: string) => quoteAsWritten(name, 1000);
   // A folder named like a scenario file ("andres-friend.json/", an unzipped copy, say): what was
   // meant is a file, and "no scenario files found in andres-friend.json" read as if the file were empty.
-  if (/\.json$/i.test(basename(dir))) out.push(`"${cleanLine(basename(dir))}" is a folder, not a scenario file: a folder is checked for the .json files in it`);
-  if (hidden.length > 0) out.push(`${hidden.length === 1 ? `"${hidden[0]}" ends in .txt` : `${hidden.length} files end in .json.txt (${hidden.slice(0, 3).map((n) => `"${n}"`).join(', ')}${hidden.length > 3 ? ', …' : ''})`}: scenario files end in .json; rename ${hidden.length === 1 ? 'it' : 'them'} without the .txt (Windows may hide that ending)`);
-  if (folders.length > 0) out.push(`folders inside it are not looked in (${folders.slice(0, 3).map((n) => `"${n}"`).join(', ')}${folders.length > 3 ? ', …' : ''}): name ${folders.length === 1 ? 'that folder' : 'the folder'} itself to check the files in it`);
+  if (/\.json$/i.test(basename(dir))) out.push(`${quoted(basename(dir))} is a folder, not a scenario file: a folder is checked for the .json files in it`);
+  if (hidden.length > 0) out.push(`${hidden.length === 1 ? `${quoted(hidden[0] ?? '')} ends in .txt` : `${hidden.length} files end in .json.txt (${hidden.slice(0, 3).map(quoted).join(', ')}${hidden.length > 3 ? ', …' : ''})`}: scenario files end in .json; rename ${hidden.length === 1 ? 'it' : 'them'} without the .txt (Windows may hide that ending)`);
+  if (folders.length > 0) out.push(`folders inside it are not looked in (${folders.slice(0, 3).map(quoted).join(', ')}${folders.length > 3 ? ', …' : ''}): name ${folders.length === 1 ? 'that folder' : 'the folder'} itself to check the files in it`);
   return out;
 }
 

@@ -69,6 +69,24 @@ describe('casa-practice validate', () => {
     expect(empty.err).toContain(`no scenario files found in ${join(dir, 'draft one')}\n`);
   });
 
+  // The names were cleaned: a file named a<ESC>]52;…<BEL>.json.txt was told to be renamed as
+  // "a.json.txt", and a folder "sub<ESC>[31mRED" was named "subRED", names of nothing in the folder.
+  it('a folder with no scenario file names its look-alikes as they are, escapes shown, never acted on', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'casa-none-')), 'mine\u202e.json');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a\u001b]52;c;eA==\u0007b\u200b.json.txt'), '{}');
+    mkdirSync(join(dir, 'sub\u001b[31mRED'));
+    for (const command of ['validate', 'audit']) {
+      const r = await run(command, dir);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('"mine\\u202e.json" is a folder, not a scenario file');
+      expect(r.err).toContain('"a\\u001b]52;c;eA==\\u0007b\\u200b.json.txt" ends in .txt: scenario files end in .json');
+      expect(r.err).toContain('folders inside it are not looked in ("sub\\u001b[31mRED")');
+      // eslint-disable-next-line no-control-regex -- the characters that must not reach the terminal raw
+      expect(r.err).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b\u202e]/);
+    }
+  });
+
   // A folder named andres-friend.json (a scenario file that is a folder) said only "no scenario
   // files found in andres-friend.json", as if the file held nothing.
   it('a folder named like a scenario file says it is a folder, for validate and audit', async () => {
