@@ -62,7 +62,8 @@ Options:
   --format   mermaid (default; for a Mermaid viewer), dot (Graphviz), or svg: a picture any
              web browser opens, with nothing else installed and nothing sent anywhere;
              with --output and no --format, the file's name says which (.svg, .dot or
-             .gv, .mmd or .txt; another ending, such as .png, is refused)
+             .gv, .mmd or .txt; another ending, such as .png, is refused, and a .json
+             file, named as scenarios are, is never written, with --format or without)
   --output   write the graph to this file instead of printing it (- prints it; ./- is a file
              named -); the file is written only when the scenario has no errors, so a graph
              made before is never emptied, and only into a folder that exists (a folder
@@ -353,6 +354,12 @@ export function graphCommand(argv: readonly string[], io: CliIO): number {
   // The graph written over the scenario itself would lose the trainer's work.
   if (typeof output === 'string' && sameFile(output, target.path)) {
     throw new UsageError(`--output ${shownPath(output)} is the scenario file itself; name another file for the graph, e.g. --output story.${format === 'mermaid' ? 'mmd' : format}`);
+  }
+  // A .json file is where scenarios are kept, and a graph is never JSON: "--format svg --output
+  // story-2.json" (the next name in the folder, a slip of the Tab key) wrote a picture over another of
+  // the trainer's scenarios, and said only "Wrote the graph". Refused whatever the file holds, or if none is there yet.
+  if (typeof output === 'string' && /\.json$/i.test(output)) {
+    throw new UsageError(`--output ${shownPath(output)} names a .json file, as scenario files are named: a graph is Mermaid, DOT or SVG, never JSON, and nothing is written over a .json file; name it ${shownFileName(basename(output).replace(/\.[^.]+$/, `.${EXTENSIONS[format as GraphFormat]}`))}`);
   }
   if (named === null && asked === undefined) {
     throw new UsageError(`--output ${shownPath(output as string)}: the graph is Mermaid (.mmd or .txt), DOT (.dot or .gv) or an SVG picture (.svg); name the file with one of these, or give --format`);

@@ -263,6 +263,27 @@ describe('casa-practice graph', () => {
     expect(blocked.err).toBe(`casa-practice: could not write ${join(dir, 'taken.svg')}: a folder is in the way of a file.\n`);
     expect(readdirSync(dir).sort()).toEqual(['mine.json', 'taken.svg']);
   });
+
+  // "--format svg --output story-2.json" (the trainer's next scenario, a slip of the Tab key) wrote
+  // the picture over that scenario and said "Wrote the graph (svg) to story-2.json."
+  it('--output never writes a .json file, another scenario or a new one, with --format or without', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-graph-'));
+    const scenario = join(dir, 'story.json');
+    const other = join(dir, 'story-2.json');
+    copyExample(scenario);
+    copyExample(other);
+    const before = readFileSync(other, 'utf8');
+    for (const [format, written] of [['svg', 'story-2.svg'], ['dot', 'story-2.dot'], ['mermaid', 'story-2.mmd']]) {
+      const r = await run('graph', scenario, '--format', format!, '--output', other);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`--output ${other} names a .json file, as scenario files are named: a graph is Mermaid, DOT or SVG, never JSON, and nothing is written over a .json file; name it ${written}\n`);
+      expect(readFileSync(other, 'utf8')).toBe(before);
+    }
+    const bare = await run('graph', scenario, '--output', join(dir, 'NEW.JSON'));
+    expect(bare.code).toBe(2);
+    expect(bare.err).toContain('names a .json file, as scenario files are named');
+    expect(readdirSync(dir).sort()).toEqual(['story-2.json', 'story.json']);
+  });
 });
 
 describe('casa-practice audit', () => {
