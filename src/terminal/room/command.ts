@@ -96,9 +96,39 @@ export function roomAddresses(host: string, port: number, room: string, token: s
   };
 }
 
-/** An address --host takes (and a room file may name): letters, digits, dots, colons and dashes. */
+/** The characters of an address --host takes (and a room file may name): letters, digits, dots, colons and dashes. */
+const HOST_CHARACTERS = /^[A-Za-z0-9.:-]{1,253}$/;
+
+/** An address --host takes (and a room file may name): of HOST_CHARACTERS, and no hostProblem. */
 function isHost(host: unknown): host is string {
-  return typeof host === 'string' && host.trim() !== '' && /^[A-Za-z0-9.:-]{1,253}$/.test(host);
+  return typeof host === 'string' && host.trim() !== '' && HOST_CHARACTERS.test(host) && hostProblem(host) === undefined;
+}
+
+/**
+ * Why an address of the right characters is none a room can listen on, in words, or undefined. Both
+ * were looked up as names, and the room said only "could not start: getaddrinfo ENOTFOUND …": an
+ * address copied with its port (127.0.0.1:8080, as a browser shows it), and one mistyped in its
+ * numbers (192.168.1.256, 192.168.1.).
+ */
+export function hostProblem(host: string): string | undefined {
+  const withPort = /^([^:]+):(\d{1,5})$/.exec(host);
+  if (withPort) return `--host takes the address alone, and --port its port: --host ${withPort[1]} --port ${withPort[2]}`;
+  if (/^[\d.]+$/.test(host) && isIP(host) === 0) return `--host ${host} is not an address: an address is four numbers from 0 to 255 with dots between them, such as 192.168.1.20`;
+  return undefined;
+}
+
+/**
+ * What the room says when it cannot listen, in words (the error's code: `port` in use, `host` not
+ * this laptop's or not found by its name, a port only an administrator may take), never a bare
+ * "getaddrinfo ENOTFOUND".
+ */
+export function listenFailure(e: unknown, host: string, port: number, resume: boolean): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') return `port ${port} is in use by another program${resume ? ' (phones will need the new address: pass --port 0 for any free port)' : ''}`;
+  if (code === 'EADDRNOTAVAIL') return `${host} is not an address of this laptop`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL') return `no address of this laptop is named ${host}: give --host one of its addresses in numbers (such as 192.168.1.20), or leave --host out to listen on every network of this laptop`;
+  if (code === 'EACCES') return `port ${port} may be taken only by an administrator on this laptop (ports below 1024, usually): pass --port 0 for any free port, or a port from 1024 up`;
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** `casa-practice room`: runs until Ctrl+C (or SIGTERM / a closed terminal), then writes the summary. */
@@ -109,7 +139,9 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
     return 0;
   }
   const askedHost = args.flags.get('host');
-  if (askedHost !== undefined && !isHost(askedHost)) throw new UsageError('--host takes an address such as 0.0.0.0, 127.0.0.1 or 192.168.1.20');
+  if (askedHost !== undefined && !isHost(askedHost)) {
+    throw new UsageError((typeof askedHost === 'string' && HOST_CHARACTERS.test(askedHost) ? hostProblem(askedHost) : undefined) ?? '--host takes an address such as 0.0.0.0, 127.0.0.1 or 192.168.1.20');
+  }
   const askedPort = parsePort(args.flags.get('port'));
   const resume = args.flags.has('resume');
   if (resume && args.positionals.length > 0) throw new UsageError('room --resume carries on with the last room; name no scenario');
@@ -354,9 +386,7 @@ async function runRoom(scenario: string | undefined, askedHost: string | undefin
       voterFiles: readVoterFiles(packageRoot()),
     });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'EADDRINUSE' ? `port ${port} is in use by another program${resume ? ' (phones will need the new address: pass --port 0 for any free port)' : ''}` : code === 'EADDRNOTAVAIL' ? `${host} is not an address of this laptop` : e instanceof Error ? e.message : String(e);
-    io.err(`casa-practice: the room could not start: ${visibleLine(why)}\n`);
+    io.err(`casa-practice: the room could not start: ${visibleLine(listenFailure(e, host, port, resume))}\n`);
     return 1;
   }
   port = server.port;
