@@ -2,6 +2,7 @@ import { countWords } from '../text/first-few.js';
 import { exportFileName, RECORDS_CSV_HEADER } from '../report/records-export.js';
 import { isScenarioId } from '../scenario-id.js';
 import { cleanLine } from '../text/clean.js';
+import { mayRepeatKeys, repeatedKey } from '../text/json-keys.js';
 import { quoteValue } from '../text/quote.js';
 import { addPlaythroughs, bestResultProblem, damagedPracticeName, mergeRecordsFiles, parseRecordsFile, recordsRoom, RECORDS_FORMAT_VERSION, FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, trustedLastCompleted, utf8Length, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
 import { newerSaveFormat, SAVES_PREFIX } from './slots.js';
@@ -281,6 +282,11 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
     return refuse(`it is damaged (it lists more than ${MAX_BACKUP_ENTRIES.toLocaleString('en-US')} entries, far more than any casa-practice backup)`);
   }
   const leftOut: BackupLeftOut[] = [];
+  // A key written twice in one object (two backups joined by hand: "playthroughs" twice): JSON.parse
+  // read only the last, and the practice in the first was left out of what was loaded without a word,
+  // as the records file's was (parseRecordsFile's `repeated`). Named first, so the volunteer is asked.
+  const repeated = mayRepeatKeys(body, raw) ? repeatedKey(body) : undefined;
+  if (repeated !== undefined) leftOut.push({ what: 'part of the file', why: `${quoteValue(repeated, 40)} is written twice in one place in it, and only the last was read` });
   const best: Records = Object.create(null) as Records;
   for (const [id, r] of Object.entries(records.best)) {
     // Checked as the records file's best results are (records.ts): a value of the wrong kind, or out

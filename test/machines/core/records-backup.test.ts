@@ -723,6 +723,29 @@ describe('backup file', () => {
     expect(backupLeftOutQuestion(r)).toContain('the best result for "example-new-phone\\u202e" (its scenario id is not one a scenario can have)');
   });
 
+  // Two backups joined by hand ("playthroughs" twice in the records): JSON.parse read the last list
+  // alone, and the practice in the first was not loaded, nothing said, as a records file's was.
+  it('a key written twice (two backups joined by hand) is named before anything loads: the volunteer is asked, as for a damaged entry', () => {
+    const store = storeWithProgress();
+    const text = backupText(store, now).text;
+    const good = JSON.parse(text) as { records: { playthroughs: { id: string }[] } };
+    const [first, second] = good.records.playthroughs;
+    // One backup holding the second practice, with the first's list pasted in above its own.
+    const joined = JSON.stringify({ ...good, records: { ...good.records, playthroughs: [second] } }, null, 2)
+      .replace('"playthroughs": [', () => `"playthroughs": ${JSON.stringify([first])},\n    "playthroughs": [`);
+    const r = parseBackup(joined, now);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.leftOut).toEqual([{ what: 'part of the file', why: '"playthroughs" is written twice in one place in it, and only the last was read' }]);
+    expect(backupLeftOutQuestion(r)).toBe('One entry in this backup is damaged and cannot be loaded: part of the file ("playthroughs" is written twice in one place in it, and only the last was read). The rest of it (1 finished scenario and 1 scenario in progress) can be loaded without it. Nothing has been changed yet.');
+    expect(r.backup.records.playthroughs.map((p) => p.id)).toEqual([second!.id]);
+    // A backup as written here has no key twice: nothing is left out.
+    expect(parseBackup(text, now)).toMatchObject({ ok: true, leftOut: [] });
+    // A key twice deep inside (a save's) is named the same way, with its name's escapes shown.
+    const saveTwice = text.replace('"format": "casa-practice-terminal-save",', '"format": "casa-practice-terminal-save",\n      "x\\u001b[2J": 1, "x\\u001b[2J": 2,');
+    const s = parseBackup(saveTwice, now);
+    expect(s).toMatchObject({ ok: true, leftOut: [{ what: 'part of the file', why: '"x\\u001b[2J" is written twice in one place in it, and only the last was read' }] });
+  });
+
   it('leaves out a damaged playthrough, best result or save inside, naming each, and keeps the rest', () => {
     const store = storeWithProgress();
     const good = JSON.parse(backupText(store, now).text) as { records: { best: Record<string, unknown>; playthroughs: Record<string, unknown>[] }; saves: Record<string, unknown> };
