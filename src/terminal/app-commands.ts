@@ -1,7 +1,7 @@
 import { resumeFailureInOne, resumeFailureLines, visibleLine, type PlayableScenario, type RunOrigin, type SaveSummary, type SessionMode } from '../machines/light.js';
 import type { MissingFile, PersistedScenarioSnapshot, SaveHold } from '../machines/index.js';
 import { parseArgs, UsageError, type ParsedArgs } from './args.js';
-import { lineReader } from './node/line-reader.js';
+import { LINE_TOO_LONG, lineReader } from './node/line-reader.js';
 import { fixedSeed } from './seed.js';
 import type { CliIO } from './commands.js';
 import { command, commandName, helpText, textWidth } from './invocation.js';
@@ -315,7 +315,8 @@ async function runApp(req: RunRequest, given: CliIO): Promise<number> {
       playable: req.playable, io, env: process.env,
       // Asked again for each paragraph: the window may be resized during the session.
       width: textWidth,
-      readLine: lineReader(process.stdin),
+      // A line with no break in sight (< /dev/zero) ends the input, said first: it filled the memory.
+      readLine: lineReader(process.stdin, () => io.err(`${LINE_TOO_LONG}\n`)),
       plainAsked: req.plainAsked,
       terminalWidth: () => (process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined),
     };
