@@ -6,7 +6,7 @@ import { createRoom, presenterView, SELF_CARE, reduceRoom, type PresenterAction,
 import { printMoment } from '../../src/terminal/plain.js';
 import { stepText } from '../../src/terminal/ui/StatusLine.js';
 import { stepWords } from '../../src/web/projector.js';
-import { BACK_FROM_BREAK, roomControls } from '../../src/terminal/room/controls.js';
+import { BACK_FROM_BREAK, KEYS_TOO_LONG, roomControls } from '../../src/terminal/room/controls.js';
 import { startRoomServer, type RoomServer } from '../../src/terminal/room/server.js';
 import { whoRows } from '../../src/terminal/ui/WhoScreen.js';
 import { packageRoot } from '../../src/terminal/paths.js';
@@ -31,7 +31,7 @@ function must(x: PresenterView | ServerError): PresenterView {
 async function controlled(width: () => number) {
   const ctx = roomContext(scenario);
   const server: RoomServer = await startRoomServer({ ctx, state: createRoom(ctx, ROOM, 4, new Date('2026-12-01T10:00:00Z')), token: 'c'.repeat(43), host: '127.0.0.1', port: 0, persist: () => undefined, log: () => undefined, onChange: (s) => controls.changed(s) });
-  const { controls, output, type } = attach(server, ctx, width);
+  const { controls, output, type, input } = attach(server, ctx, width);
   cleanup.push(async () => {
     controls.close();
     await server.close();
@@ -41,6 +41,7 @@ async function controlled(width: () => number) {
     server,
     output,
     type,
+    input,
   };
 }
 
@@ -66,7 +67,7 @@ function attach(server: RoomServer, ctx: ReturnType<typeof roomContext>, width: 
     for (const l of listeners) l();
   }, err: () => undefined }, width, input);
   /** Types a line; resolves with what the room printed from then until `until` matches it. */
-  return { controls, output: () => out, type: lineTyper(input, () => out, listeners) };
+  return { controls, output: () => out, type: lineTyper(input, () => out, listeners), input };
 }
 
 /** Types a line into `input`; resolves with what was printed from then until `until` matches it (checked whenever `listeners` are told). */
@@ -103,6 +104,24 @@ describe('room controls in the terminal', () => {
     expect(decision.replace(/\s+/g, ' ')).toContain('Discuss: What is the most natural thing an adult who likes Yesi would say here?');
     expect(decision).not.toContain('r-nails');
     expect(wider(room.output(), 60)).toEqual([]);
+  });
+
+  // readline keeps a line whole until its break comes: a room started with its input from a device
+  // (< /dev/zero) grew until the system stopped it, every phone with it.
+  it('input with no line break in sight: said once, no more keys are read, and the room carries on', async () => {
+    const room = await controlled(() => 60);
+    await room.type('n', /o: open the vote/);
+    const from = room.output().length;
+    room.input.write(Buffer.alloc(150_000));
+    await expect.poll(() => room.output().slice(from).replace(/\s+/g, ' '), { timeout: 10_000 }).toContain(KEYS_TOO_LONG);
+    expect(room.output().slice(from).split('\n').filter((l) => [...l].length > 60)).toEqual([]);
+    // The keys after it are not read; the presenter page (here, present) still runs the room.
+    await new Promise<void>((resolve) => room.input.write('\no\n', () => resolve()));
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(room.server.state().phase).toBe('idle');
+    const node = roomSessionView(roomContext(scenario), room.server.state()).nodeId;
+    expect(room.server.present({ type: 'open', node })).toEqual({ ok: true });
+    expect(room.server.state().phase).toBe('open');
   });
 
   it('n at a decision says what to do there, not the whole list of commands', async () => {

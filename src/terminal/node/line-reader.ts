@@ -1,4 +1,4 @@
-import { createInterface } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
 import type { Readable } from 'node:stream';
 
 /**
@@ -25,19 +25,7 @@ export const LINE_TOO_LONG = `casa-practice: a line of input ran past ${MAX_INPU
 export function lineReader(input: Readable, tooLong: () => void = () => undefined): () => Promise<string | undefined> {
   const reader = createInterface({ input, terminal: false });
   const lines = reader[Symbol.asyncIterator]();
-  // Bytes since the last line break (\n or \r), counted beside readline (which has the chunk already).
-  let since = 0;
-  const watch = (chunk: Buffer | string) => {
-    const last = typeof chunk === 'string' ? Math.max(chunk.lastIndexOf('\n'), chunk.lastIndexOf('\r')) : Math.max(chunk.lastIndexOf(10), chunk.lastIndexOf(13));
-    since = last < 0 ? since + chunk.length : chunk.length - last - 1;
-    if (since <= MAX_INPUT_LINE) return;
-    input.off('data', watch);
-    tooLong();
-    // Closed, readline ends its lines after those read before (still to be taken), without the one it
-    // holds (only the input's end gives that one).
-    reader.close();
-  };
-  input.on('data', watch);
+  endAtEndlessLine(input, reader, tooLong);
   return async () => {
     try {
       const next = await lines.next();
@@ -46,4 +34,24 @@ export function lineReader(input: Readable, tooLong: () => void = () => undefine
       return undefined;
     }
   };
+}
+
+/**
+ * Closes `reader` (readline over `input`) once a line runs past MAX_INPUT_LINE with no line break,
+ * `tooLong` told first: readline keeps a line whole until its break comes. Closed, readline ends its
+ * lines after those read before (still to be taken), without the one it holds (only the input's end
+ * gives that one). The room's keys read so too.
+ */
+export function endAtEndlessLine(input: NodeJS.ReadableStream, reader: Interface, tooLong: () => void): void {
+  // Bytes since the last line break (\n or \r), counted beside readline (which has the chunk already).
+  let since = 0;
+  const watch = (chunk: Buffer | string) => {
+    const last = typeof chunk === 'string' ? Math.max(chunk.lastIndexOf('\n'), chunk.lastIndexOf('\r')) : Math.max(chunk.lastIndexOf(10), chunk.lastIndexOf(13));
+    since = last < 0 ? since + chunk.length : chunk.length - last - 1;
+    if (since <= MAX_INPUT_LINE) return;
+    input.off('data', watch);
+    tooLong();
+    reader.close();
+  };
+  input.on('data', watch);
 }

@@ -4,12 +4,16 @@ import type { CliIO } from '../commands.js';
 import { saySpoken } from '../plain.js';
 import { revealText } from '../reveal-text.js';
 import { WHO_HEADING, WHO_HINT, whoRows } from '../ui/WhoScreen.js';
+import { endAtEndlessLine, MAX_INPUT_LINE } from '../node/line-reader.js';
 import { wrapText } from '../wrap.js';
 import type { RoomServer } from './server.js';
 
 export const CONTROLS_HELP = 'Run the session from here or from the presenter page. Type a letter and Enter: n next (past the content note or a scene) · o open the vote · l lock · r reveal · f the facilitator note (for you) · a reply number to follow that reply · u back to the decision before · s status · j how phones join (the address and QR code again) · p the presenter address again (for this laptop only) · w who\'s who · b a break (the phones are told, and wait) · e end the session (asks first). Ctrl+C closes the room and writes the summary.';
 
 /** Said when the room goes on a break (b here, or "Take a break" on the presenter page). */
+/** Said when the keys' input runs past MAX_INPUT_LINE with no line break (endAtEndlessLine): no key is read after it. */
+export const KEYS_TOO_LONG = `A line of input ran past ${MAX_INPUT_LINE.toLocaleString('en-US')} characters with no line break: that is not keys typed here (a file of another kind, or a device such as /dev/zero?), so no more keys are read. The room carries on: run it from the presenter page; Ctrl+C closes the room.`;
+
 export const ON_BREAK = 'On a break: the phones show that the session is on a break, with the scenario\'s title, and nothing of it; they cannot vote, and votes already cast are kept. b: back from the break (the phones show again what they showed).';
 
 /**
@@ -72,6 +76,9 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
     for (const line of view.lines) saySpoken(line, say);
   };
   let lines: Interface | undefined = createInterface({ input, terminal: false });
+  // Input with no line break in sight (< /dev/zero) filled the memory until the room, every phone with
+  // it, was stopped by the system: the keys are read no more, and the room carries on from the presenter page.
+  endAtEndlessLine(input, lines, () => say(KEYS_TOO_LONG));
 
   /** The state last described: going back is told by the history growing shorter. */
   let previous: RoomState | undefined;
