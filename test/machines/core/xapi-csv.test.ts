@@ -47,12 +47,37 @@ function walk(scenario: Scenario, pick: (values: number[]) => number): Debrief {
   return actor.getSnapshot().output as Debrief;
 }
 
-const best = (s: Scenario): Debrief => {
+/**
+ * Each bundled scenario's real playthroughs are played once and shared by the tests that read them
+ * (they were played again in each: four of them sixteen times a scenario in all). Frozen, so a test
+ * or a function under test that changed one would fail rather than change what the others read.
+ */
+const played = new WeakMap<Scenario, Map<string, Debrief>>();
+function playedOnce(s: Scenario, which: string, play: () => Debrief): Debrief {
+  let mine = played.get(s);
+  if (!mine) played.set(s, (mine = new Map()));
+  let d = mine.get(which);
+  if (!d) mine.set(which, (d = deepFrozen(play())));
+  return d;
+}
+function deepFrozen<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFrozen(v);
+  }
+  return value;
+}
+
+const best = (s: Scenario): Debrief => playedOnce(s, 'best', () => {
   const d = playReplies(s, analyseBest(s).path.map((p) => p.replyId));
   if (!d) throw new Error(`${s.id}: best path did not end`);
   return d;
-};
-const worst = (s: Scenario) => walk(s, (v) => v.indexOf(Math.min(...v)));
+});
+const worst = (s: Scenario) => playedOnce(s, 'worst', () => walk(s, (v) => v.indexOf(Math.min(...v))));
+/** At each decision the reply worth the least but one (or the only one). */
+const nextToWorst = (s: Scenario) => playedOnce(s, 'next to worst', () => walk(s, (v) => v.indexOf([...v].sort((a, b) => a - b)[1] ?? v[0]!)));
+/** At each decision the first reply enabled. */
+const firstReplies = (s: Scenario) => playedOnce(s, 'first replies', () => walk(s, () => 0));
 
 /** Real playthroughs of every bundled scenario: the best path and the worst, one in each mode. */
 const playthroughs: { scenario: Scenario; record: PlaythroughRecord }[] = bundled.flatMap((s, i) => {
@@ -576,7 +601,7 @@ describe('a decision\'s correct responses and success are the debrief\'s best pr
   });
 
   it('every real playthrough: success is the debrief\'s "✓ the same", best practice in the result is its best practice there, and correct responses, where given, agree', () => {
-    const mixed = bundled.flatMap((s) => [walk(s, (v) => v.indexOf([...v].sort((a, b) => a - b)[1] ?? v[0]!)), walk(s, () => 0), best(s), worst(s)].map((d) => ({ scenario: s, debrief: d })));
+    const mixed = bundled.flatMap((s) => [nextToWorst(s), firstReplies(s), best(s), worst(s)].map((d) => ({ scenario: s, debrief: d })));
     let checked = 0;
     let withPattern = 0;
     for (const { scenario, debrief } of mixed) {
@@ -675,7 +700,7 @@ describe('one activity id, one definition', () => {
   const courtGreyed = ['d-opening-csec-victim', 'd-school-evidence', 'd-health-blank', 'd-visit-deflect', 'd-check-status-search', 'd-status-unconfirmed-staff', 'd-wellbeing-substance', 'd-recs-unconfirmed-substance', 'd-review-supervisor', 'd-hearing-support-sit-with'];
   const scenarioOfAll = (id: string) => (id === conditional.id ? conditional : scenarioOf(id));
   const records = [
-    ...bundled.flatMap((s) => [walk(s, (v) => v.indexOf([...v].sort((a, b) => a - b)[1] ?? v[0]!)), walk(s, () => 0), best(s), worst(s)].map((d) => playthroughRecord(s, d, { mode: 'practice', randomBytes: counterBytes(5) }, new Date('2026-03-02T17:21:40Z')))),
+    ...bundled.flatMap((s) => [nextToWorst(s), firstReplies(s), best(s), worst(s)].map((d) => playthroughRecord(s, d, { mode: 'practice', randomBytes: counterBytes(5) }, new Date('2026-03-02T17:21:40Z')))),
     playthroughRecord(court, playReplies(court, courtGreyed) as Debrief, { mode: 'practice', randomBytes: counterBytes(6) }, new Date('2026-03-02T17:21:40Z')),
     ...[['phone-curious', 'after-supervisor'], ['phone-accuse', 'after-supervisor'], ['phone-accuse', 'after-wait']].map((replies) => playthroughRecord(conditional, playReplies(conditional, replies) as Debrief, { mode: 'practice', randomBytes: counterBytes(7) }, new Date('2026-03-02T17:21:40Z'))),
   ].map(readBack);
@@ -768,7 +793,7 @@ describe('the scenario activity has one definition whoever exports it', () => {
 describe('a principle\'s objective succeeds only when the debrief counts it a strength', () => {
   // Real playthroughs that are neither best nor worst: at each decision the reply worth the least
   // but one, or the first, as well as the best and worst paths above.
-  const mixed = bundled.flatMap((s) => [walk(s, (v) => v.indexOf([...v].sort((a, b) => a - b)[1] ?? v[0]!)), walk(s, () => 0)].map((d) => ({ scenario: s, debrief: d })));
+  const mixed = bundled.flatMap((s) => [nextToWorst(s), firstReplies(s)].map((d) => ({ scenario: s, debrief: d })));
   const all = [...playthroughs.map(({ scenario, record }) => ({ scenario, record })), ...mixed.map(({ scenario, debrief }) => ({ scenario, record: playthroughRecord(scenario, debrief, { mode: 'practice', randomBytes: counterBytes(7) }, new Date('2026-03-02T17:21:40Z')) }))];
   it('success is true exactly for the principles kept to at every chance, also once the record is read back from a file', () => {
     let partly = 0;
@@ -849,7 +874,7 @@ describe('a principle\'s objective scores what the debrief said of it', () => {
   });
 
   it('every real playthrough: each objective scores the share of its chances the debrief says', () => {
-    const mixed = bundled.flatMap((s) => [walk(s, (v) => v.indexOf([...v].sort((a, b) => a - b)[1] ?? v[0]!)), walk(s, () => 0)].map((d) => ({ scenario: s, debrief: d })));
+    const mixed = bundled.flatMap((s) => [nextToWorst(s), firstReplies(s)].map((d) => ({ scenario: s, debrief: d })));
     const all = [...playthroughs.map(({ scenario, record }) => ({ scenario, record, debrief: record.mode === 'practice' ? best(scenario) : worst(scenario) })), ...mixed.map(({ scenario, debrief }) => ({ scenario, debrief, record: playthroughRecord(scenario, debrief, { mode: 'practice', randomBytes: counterBytes(7) }, new Date('2026-03-02T17:21:40Z')) }))];
     let besideBest = 0;
     for (const { scenario, debrief, record } of all) {
