@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { principles } from '../../src/machines/guide.js';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
-import { validateScenario } from '../../src/machines/validate/index.js';
+import { bundledScenario } from '../helpers/bundled.js';
 
 // Issue 11: across the bundled scenarios, every principle of the guide is practised at two or more
 // decisions (not one moment only), and every principle has a reply that breaks it, so no principle
@@ -15,11 +15,8 @@ import { validateScenario } from '../../src/machines/validate/index.js';
 // that leaves them out misses the credit, and is scored on what it does break, if anything.
 const dir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
-const scenarios: Scenario[] = files.map((f) => {
-  const result = validateScenario(readFileSync(`${dir}${f}`), f);
-  if (!result.scenario) throw new Error(`${f} did not validate`);
-  return result.scenario;
-});
+// Validated once per test worker (test/helpers/bundled.ts), not again in each file that reads them.
+const scenarios: Scenario[] = files.map((f) => bundledScenario(f.slice(0, -'.json'.length)));
 
 /** For each principle: the decisions (scenario/decision) that assess it, and the replies that violate it. */
 function coverage(list: readonly Scenario[]) {

@@ -1,13 +1,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyseBest, startSession, writeSave, importBackup, validateScenario, xapiFile, xapiLearner, type Scenario, MAX_RECORD_MINUTES, memoryStore, NO_PRACTICE_YET, parseBackup, playthroughRecord, readRecords, recordPlaythrough, type Debrief } from '../../src/machines/index.js';
+import { analyseBest, startSession, writeSave, importBackup, xapiFile, xapiLearner, MAX_RECORD_MINUTES, memoryStore, NO_PRACTICE_YET, parseBackup, playthroughRecord, readRecords, recordPlaythrough, type Debrief } from '../../src/machines/index.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 import { recordsCommand } from '../../src/terminal/records-command.js';
 import { textWidth } from '../../src/terminal/invocation.js';
 import { writeNewFile } from '../../src/terminal/state.js';
 import { wrapWords } from '../../src/terminal/wrap.js';
 import { example, play } from '../machines/core/fixtures.js';
+import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
 import { playReplies } from '../helpers/play.js';
 import { runInProcess } from './helpers/cli.js';
 import { tempEnv } from './helpers/ink.js';
@@ -396,13 +397,11 @@ describe('casa-practice records', () => {
 // The terminal had no xAPI export: only a backup to load in the web app, whose My records offers the
 // download. A volunteer whose LMS takes xAPI and who practised in the terminal had no way there.
 describe('casa-practice records --xapi <file>', () => {
-  const bundledById = () => {
-    const dir = join(import.meta.dirname, '../../scenarios');
-    return new Map(readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json').map((f) => {
-      const s = validateScenario(readFileSync(join(dir, f)), f).scenario as Scenario;
-      return [s.id, s] as const;
-    }));
-  };
+  // Validated once per test worker (test/helpers/bundled.ts), not again in each file that reads them.
+  const bundledById = () => new Map(BUNDLED_IDS.map((f) => {
+    const s = bundledScenario(f);
+    return [s.id, s] as const;
+  }));
   const outDir = () => {
     const dir = join(tempEnv().XDG_STATE_HOME as string, 'out');
     mkdirSync(dir);

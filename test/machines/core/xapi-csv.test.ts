@@ -1,21 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import {
-  analyseBest, CERTIFICATE_CREDIT, certificateData, compileScenario, csvText, debriefModel, derivedUuid, IN_SERVICE_CREDIT, isoDuration, localDate, localTime, parsePlaythrough, playthroughRecord, quotedPrinciple, recordsCsv, selectView, sha256, validateScenario, VERBS, xapiFile, xapiStatements,
+  analyseBest, CERTIFICATE_CREDIT, certificateData, compileScenario, csvText, debriefModel, derivedUuid, IN_SERVICE_CREDIT, isoDuration, localDate, localTime, parsePlaythrough, playthroughRecord, quotedPrinciple, recordsCsv, selectView, sha256, VERBS, xapiFile, xapiStatements,
   type Debrief, type PlaythroughRecord, type Scenario, type XapiStatement,
 } from '../../../src/machines/index.js';
+import { BUNDLED_IDS, bundledScenario } from '../../helpers/bundled.js';
 import { loadValidFixture } from '../../helpers/fixtures.js';
 import { playReplies, sessionAfter } from '../../helpers/play.js';
 import { keptOnceMissedOnce } from './fixtures.js';
 
-const dir = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
-const bundled: Scenario[] = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json').map((f) => {
-  const r = validateScenario(readFileSync(dir + f), f);
-  if (!r.scenario) throw new Error(`${f} is invalid`);
-  return r.scenario;
-});
+// Validated once per test worker (test/helpers/bundled.ts), not again in each file that reads them.
+const bundled: Scenario[] = BUNDLED_IDS.map(bundledScenario);
 const scenarioOf = (id: string) => bundled.find((s) => s.id === id);
 
 /** Deterministic "random" bytes for tests, different per call. */

@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
-  analyseBest, backupText, finishPlaythrough, memoryStore, parseBackup, parsePlaythrough, playthroughRecord, readRecords, recordsText, scenarioFingerprint, scenariosAtHand, validateScenario, VERBS,
+  analyseBest, backupText, finishPlaythrough, memoryStore, parseBackup, parsePlaythrough, playthroughRecord, readRecords, recordsText, scenarioFingerprint, scenariosAtHand, VERBS,
   xapiDefinitionGaps, xapiGapWords, xapiStatements, type PlaythroughRecord, type Scenario,
 } from '../../../src/machines/index.js';
+import { bundledScenario } from '../../helpers/bundled.js';
 import { playReplies } from '../../helpers/play.js';
 
 // The xAPI file describes a decision (its words and every reply, as `choices`) only from the scenario
@@ -14,11 +15,8 @@ import { playReplies } from '../../helpers/play.js';
 
 const dir = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json');
-const bundled: Scenario[] = files.map((f) => {
-  const r = validateScenario(readFileSync(dir + f), f);
-  if (!r.scenario) throw new Error(`${f} is invalid`);
-  return r.scenario;
-});
+// Validated once per test worker (test/helpers/bundled.ts), not again in each file that reads them.
+const bundled: Scenario[] = files.map((f) => bundledScenario(f.slice(0, -'.json'.length)));
 const base = bundled.find((s) => s.id === 'court-report') ?? bundled[0]!;
 const LEARNER = '0b6f3c1e-8d2a-4c55-9a7e-2f1d0c9b8a71';
 const NOW = new Date('2026-06-01T18:00:00Z');
