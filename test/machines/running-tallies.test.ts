@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createActor, transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { decisionChain } from '../../bench/hostile.js';
 import { talliesOf } from '../../src/machines/compile.js';
 import { actorOptions, analyseBest, compileScenario, type Scenario } from '../../src/machines/index.js';
 import type { SessionContext, Tallies, Turn } from '../../src/machines/types.js';
+import { bundledScenario } from '../helpers/bundled.js';
 import { validScenario } from '../helpers/fixtures.js';
 
 // A session's tallies (each principle's weights followed and violated) are kept running: each reply
@@ -67,7 +68,8 @@ function playBest(scenario: Scenario, name: string): number {
 
 describe('the running tallies equal those counted from the transcript', () => {
   it.each(files)('every step of %s\'s best path, and Back', (name) => {
-    const scenario = validScenario(readFileSync(join(bundled, name), 'utf8'), name);
+    // Validated once per test worker (test/helpers/bundled.ts), not again here.
+    const scenario = bundledScenario(name.slice(0, -'.json'.length));
     expect(playBest(scenario, name)).toBeGreaterThan(2);
   });
 
